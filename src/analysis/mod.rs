@@ -1,0 +1,9 @@
+//! Pure analysis: catalog, check items and attestations in, results out. No I/O, no printing.
+pub mod csp;
+pub mod gap;
+pub mod procedures;
+pub mod status;
+
+pub use csp::{resolve_attestation, CspControls, CspState};
+pub use gap::{analyse, GapReport, ItemResult, Reason, Summary};
+pub use status::Status;

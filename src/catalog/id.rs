@@ -1,0 +1,150 @@
+//! ISMAP id syntax: parsing what people type (`８．１．５．Ｐ`, `8.1.5P`) into canonical ids.
+use std::fmt;
+
+use crate::text::fold_width;
+
+/// An ISMAP id: numeric components and an optional letter suffix (`8.1.5.P`, `9.2.1.3.PB`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IsmapId {
+    pub parts: Vec<u32>,
+    pub suffix: Option<String>,
+}
+
+/// Most numeric components an id may have (clause.category.objective.detail, plus one).
+const MAX_PARTS: usize = 5;
+/// Longest letter suffix accepted (`P`, `B`, `PB`).
+const MAX_SUFFIX: usize = 3;
+
+impl IsmapId {
+    /// Parses leniently: full-width forms, lower case, a missing or `-`/`_`/space separator
+    /// before the suffix, a trailing dot. Returns `None` for anything else.
+    pub fn parse(input: &str) -> Option<IsmapId> {
+        let folded = fold_width(input);
+        let s: String = folded
+            .trim()
+            .trim_end_matches('.')
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase();
+        let digits_end = s
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(s.len());
+        let (numeric, rest) = s.split_at(digits_end);
+        let numeric = numeric.strip_suffix('.').unwrap_or(numeric);
+        let mut parts = Vec::new();
+        for p in numeric.split('.') {
+            if p.is_empty() || p.len() > 3 {
+                return None;
+            }
+            parts.push(p.parse().ok()?);
+        }
+        if parts.is_empty() || parts.len() > MAX_PARTS {
+            return None;
+        }
+        let rest = rest.strip_prefix(['-', '_']).unwrap_or(rest);
+        let suffix = if rest.is_empty() {
+            None
+        } else if rest.len() <= MAX_SUFFIX
+            && rest.chars().all(|c| c.is_ascii_uppercase())
+            && parts.len() >= 3
+        {
+            // suffixes mark objectives and details (8.1.5.P, 9.2.1.3.PB), never headings
+            Some(rest.to_owned())
+        } else {
+            return None;
+        };
+        Some(IsmapId { parts, suffix })
+    }
+
+    /// The canonical spelling: `8.1.5.P`.
+    pub fn canonical(&self) -> String {
+        self.to_string()
+    }
+
+    /// Number of numeric components (3 for an objective, 4 for a detail).
+    pub fn depth(&self) -> usize {
+        self.parts.len()
+    }
+
+    /// The first `n` numeric components, without suffix.
+    pub fn truncated(&self, n: usize) -> IsmapId {
+        IsmapId {
+            parts: self.parts.iter().copied().take(n).collect(),
+            suffix: None,
+        }
+    }
+
+    /// Does this look like an id a CSP's published list would hold (an objective or
+    /// detail of chapters 3-18), rather than a date, a version or a page number?
+    pub fn is_plausible_listed_id(&self) -> bool {
+        let first = self.parts[0];
+        (3..=18).contains(&first)
+            && (3..=4).contains(&self.depth())
+            && self.parts.iter().all(|p| *p <= 99)
+    }
+}
+
+impl fmt::Display for IsmapId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.parts.iter().enumerate() {
+            if i > 0 {
+                f.write_str(".")?;
+            }
+            write!(f, "{p}")?;
+        }
+        if let Some(s) = &self.suffix {
+            write!(f, ".{s}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The canonical form of an id, or `None` when it is not id-shaped.
+pub fn canonical(input: &str) -> Option<String> {
+    IsmapId::parse(input).map(|id| id.canonical())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> Option<String> {
+        canonical(s)
+    }
+
+    #[test]
+    fn accepts_the_forms_people_type() {
+        assert_eq!(c("9.2.1").as_deref(), Some("9.2.1"));
+        assert_eq!(c("8.1.5.P").as_deref(), Some("8.1.5.P"));
+        assert_eq!(c("8.1.5P").as_deref(), Some("8.1.5.P"));
+        assert_eq!(c("8.1.5-P").as_deref(), Some("8.1.5.P"));
+        assert_eq!(c("8.1.5_p").as_deref(), Some("8.1.5.P"));
+        assert_eq!(c("8.1.5 P").as_deref(), Some("8.1.5.P"));
+        assert_eq!(c("８．１．５．Ｐ").as_deref(), Some("8.1.5.P"));
+        assert_eq!(c("８．１．５Ｐ").as_deref(), Some("8.1.5.P"));
+        assert_eq!(c(" 9.2.1. ").as_deref(), Some("9.2.1"));
+        assert_eq!(c("9.2.1.3.PB").as_deref(), Some("9.2.1.3.PB"));
+        assert_eq!(c("09.2.1").as_deref(), Some("9.2.1"));
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_id() {
+        for s in ["", "abc", "A.9.2.1", "9..2", "9.2.1.PBXY", "AC-2", "9.2.1x1", "1.2.3.4.5.6", "9.x"] {
+            assert_eq!(c(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn plausibility_excludes_dates_and_versions() {
+        let p = |s: &str| IsmapId::parse(s).is_some_and(|i| i.is_plausible_listed_id());
+        assert!(p("3.1.2"));
+        assert!(p("18.2.3"));
+        assert!(p("9.2.1.3"));
+        assert!(!p("2024.1.15"));
+        assert!(!p("1.2.0"));
+        assert!(!p("19.1.1"));
+        assert!(!p("6.1"));
+        assert!(!p("12"));
+    }
+}

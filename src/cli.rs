@@ -1,0 +1,395 @@
+//! The command line: clap types live here only, and become a resolved [`Config`].
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::catalog::{Layer, Level};
+use crate::config::{
+    CatalogCommand, CatalogSource, Command, Config, ImportConfig, ListFilter, ReportConfig,
+};
+use crate::error::InputError;
+use crate::input::Encoding;
+use crate::lang::Lang;
+use crate::output::Destination;
+use crate::analysis::Status;
+use crate::report::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ismap-gap",
+    version,
+    about = "Gap analysis against ISMAP管理基準: check items × a CSP's published controls",
+    long_about = None,
+    propagate_version = true
+)]
+pub struct Cli {
+    /// Use this catalog YAML instead of the embedded one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    /// Language of labels and titles [default: ja when LC_ALL/LANG start with "ja", else en].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Colour in terminal tables.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    #[command(subcommand)]
+    pub command: CommandArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Ja,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CommandArg {
+    /// Gap report: check items × a CSP's implemented controls → statuses and additional procedures.
+    Report(ReportArgs),
+    /// Look into the catalog.
+    #[command(subcommand)]
+    Catalog(CatalogArg),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Json,
+    Yaml,
+}
+
+impl From<ListFormat> for Format {
+    fn from(f: ListFormat) -> Format {
+        match f {
+            ListFormat::Table => Format::Table,
+            ListFormat::Csv => Format::Csv,
+            ListFormat::Json => Format::Json,
+            ListFormat::Yaml => Format::Yaml,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+    Xlsx,
+}
+
+impl From<ReportFormat> for Format {
+    fn from(f: ReportFormat) -> Format {
+        match f {
+            ReportFormat::Table => Format::Table,
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Md => Format::Md,
+            ReportFormat::Xlsx => Format::Xlsx,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum EncodingArg {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "cp932", alias = "shift_jis", alias = "sjis", alias = "shift-jis")]
+    Cp932,
+}
+
+impl From<EncodingArg> for Encoding {
+    fn from(e: EncodingArg) -> Encoding {
+        match e {
+            EncodingArg::Utf8 => Encoding::Utf8,
+            EncodingArg::Cp932 => Encoding::Cp932,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StatusArg {
+    Covered,
+    AssuranceGap,
+    Partial,
+    NotCovered,
+    OutsideIsmap,
+}
+
+impl From<StatusArg> for Status {
+    fn from(s: StatusArg) -> Status {
+        match s {
+            StatusArg::Covered => Status::Covered,
+            StatusArg::AssuranceGap => Status::AssuranceGap,
+            StatusArg::Partial => Status::Partial,
+            StatusArg::NotCovered => Status::NotCovered,
+            StatusArg::OutsideIsmap => Status::OutsideIsmap,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Your check items: CSV (UTF-8, BOM or CP932), XLSX/XLS/ODS, YAML or JSON.
+    #[arg(long, value_name = "FILE")]
+    pub checks: PathBuf,
+    /// The CSP's controls: text pasted from the published PDF, CSV/spreadsheet, or a YAML profile.
+    #[arg(long, value_name = "FILE")]
+    pub csp: PathBuf,
+    /// Date to judge the renewal deadline and audit period against [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Output format [default: from -o's extension, else table].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when any row has this status or a more severe one.
+    #[arg(long, value_enum, value_name = "STATUS")]
+    pub fail_on: Option<StatusArg>,
+    /// Treat unresolved references and unknown CSP ids as input errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// Encoding of CSV input [default: detected: UTF-8, UTF-8 with BOM, or CP932].
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingArg>,
+    /// Encoding of CSV output.
+    #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
+    pub output_encoding: EncodingArg,
+    /// Sheet of the check-item workbook [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LayerArg {
+    Governance,
+    Management,
+    Control,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LevelArg {
+    Clause,
+    Category,
+    Objective,
+    Detail,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogArg {
+    /// List entries.
+    List {
+        #[arg(long, value_enum)]
+        layer: Option<LayerArg>,
+        #[arg(long, value_enum)]
+        level: Option<LevelArg>,
+        /// Only basic statement requirements (基本言明要件).
+        #[arg(long)]
+        basic: bool,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Show one entry (or, for a NIST id, every candidate) with its cross-references.
+    Show {
+        /// An ISMAP id, A.x.y.z, CLD.x.y.z or NIST SP 800-53 id.
+        reference: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Substring search over ids and both titles.
+    Search {
+        text: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Counts per layer and level, and completeness against the official counts.
+    Stats {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Check a catalog file (default: the active catalog) and list every problem.
+    Validate { file: Option<PathBuf> },
+    /// Build a catalog YAML from the official ISMAP管理基準 workbook.
+    Import {
+        workbook: PathBuf,
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Header text (or letter, e.g. B) of the id column.
+        #[arg(long, value_name = "COLUMN")]
+        id_column: Option<String>,
+        /// Header text (or letter) of the title column.
+        #[arg(long, value_name = "COLUMN")]
+        title_column: Option<String>,
+        /// Catalog name to record [default: from the workbook file name].
+        #[arg(long)]
+        name: Option<String>,
+        /// Catalog version to record [default: from the workbook file name].
+        #[arg(long)]
+        version: Option<String>,
+    },
+}
+
+fn layer(l: LayerArg) -> Layer {
+    match l {
+        LayerArg::Governance => Layer::Governance,
+        LayerArg::Management => Layer::Management,
+        LayerArg::Control => Layer::Control,
+    }
+}
+
+fn level(l: LevelArg) -> Level {
+    match l {
+        LevelArg::Clause => Level::Clause,
+        LevelArg::Category => Level::Category,
+        LevelArg::Objective => Level::Objective,
+        LevelArg::Detail => Level::Detail,
+    }
+}
+
+/// Environment facts the resolution needs, passed in so it stays testable.
+pub struct Env {
+    pub lc_all: Option<String>,
+    pub lang: Option<String>,
+    pub stdout_is_terminal: bool,
+    pub no_color: bool,
+}
+
+impl Env {
+    pub fn current() -> Env {
+        use std::io::IsTerminal;
+        Env {
+            lc_all: std::env::var("LC_ALL").ok(),
+            lang: std::env::var("LANG").ok(),
+            stdout_is_terminal: std::io::stdout().is_terminal(),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        }
+    }
+}
+
+impl Cli {
+    /// Turns the parsed arguments into a resolved configuration.
+    pub fn resolve(self, env: &Env) -> Result<Config, InputError> {
+        let lang = match self.lang {
+            Some(LangArg::Ja) => Lang::Ja,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::from_locale(env.lc_all.as_deref(), env.lang.as_deref()),
+        };
+        let color = match self.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => env.stdout_is_terminal && !env.no_color,
+        };
+        let catalog = match self.catalog {
+            Some(p) => CatalogSource::File(p),
+            None => CatalogSource::Embedded,
+        };
+        let command = match self.command {
+            CommandArg::Report(a) => Command::Report(report_config(a)?),
+            CommandArg::Catalog(c) => Command::Catalog(match c {
+                CatalogArg::List {
+                    layer: l,
+                    level: v,
+                    basic,
+                    format,
+                } => CatalogCommand::List {
+                    filter: ListFilter {
+                        layer: l.map(layer),
+                        level: v.map(level),
+                        basic,
+                    },
+                    format: format.into(),
+                },
+                CatalogArg::Show { reference, format } => CatalogCommand::Show {
+                    reference,
+                    format: format.into(),
+                },
+                CatalogArg::Search { text, format } => CatalogCommand::Search {
+                    text,
+                    format: format.into(),
+                },
+                CatalogArg::Stats { format } => CatalogCommand::Stats {
+                    format: format.into(),
+                },
+                CatalogArg::Validate { file } => CatalogCommand::Validate { file },
+                CatalogArg::Import {
+                    workbook,
+                    output,
+                    sheet,
+                    id_column,
+                    title_column,
+                    name,
+                    version,
+                } => CatalogCommand::Import(ImportConfig {
+                    workbook,
+                    output: Destination::File(output),
+                    sheet,
+                    id_column,
+                    title_column,
+                    name,
+                    version,
+                }),
+            }),
+        };
+        Ok(Config {
+            catalog,
+            lang,
+            color,
+            command,
+        })
+    }
+}
+
+fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
+    let format = match (a.format, &a.output) {
+        (Some(f), _) => f.into(),
+        (None, Some(path)) => Format::from_extension(path).ok_or_else(|| {
+            InputError::new(format!(
+                "cannot tell the format from the output name '{}'",
+                path.display()
+            ))
+            .hint("use an extension .csv/.json/.md/.xlsx/.txt or pass --format")
+        })?,
+        (None, None) => Format::Table,
+    };
+    if format == Format::Xlsx && a.output.is_none() {
+        return Err(InputError::new("xlsx output needs a file")
+            .hint("pass -o report.xlsx; a workbook is not written to a terminal"));
+    }
+    let as_of = a
+        .as_of
+        .as_deref()
+        .map(|s| {
+            crate::date::Date::parse(s).ok_or_else(|| {
+                InputError::new(format!("--as-of '{s}' is not a date"))
+                    .hint("write it as YYYY-MM-DD, e.g. 2026-04-01")
+            })
+        })
+        .transpose()?;
+    Ok(ReportConfig {
+        checks: a.checks,
+        csp: a.csp,
+        as_of,
+        format,
+        output: match a.output {
+            Some(p) => Destination::File(p),
+            None => Destination::Stdout,
+        },
+        fail_on: a.fail_on.map(Into::into),
+        strict: a.strict,
+        encoding: a.encoding.map(Into::into),
+        output_encoding: a.output_encoding.into(),
+        sheet: a.sheet,
+    })
+}

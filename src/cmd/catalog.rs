@@ -1,0 +1,152 @@
+//! `ismap-gap catalog …`: list, show, search, stats, validate, import.
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::catalog::{self, Catalog, Entry, Resolution};
+use crate::cmd::Context;
+use crate::config::{CatalogCommand, CatalogSource, ListFilter};
+use crate::error::{Exit, InputError};
+use crate::input::Encoding;
+use crate::output::Destination;
+use crate::report::catalog::{render_entries, render_show, render_stats, ShowResult, Shown};
+use crate::text::fold_width;
+
+pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
+    let style = ctx.style(Encoding::Utf8);
+    let out = Destination::Stdout;
+    match cmd {
+        CatalogCommand::List { filter, format } => {
+            let catalog = ctx.catalog()?;
+            let entries = list(&catalog, filter);
+            if filter.basic && entries.is_empty() && !catalog.entries().iter().any(|e| e.flags.basic) {
+                eprintln!("note: this catalog flags no basic statement requirements (基本言明要件); import the official workbook with `ismap-gap catalog import` to get them");
+            }
+            out.write_with(|w| render_entries(&entries, ctx.lang, format, style, w))?;
+        }
+        CatalogCommand::Show { reference, format } => {
+            let catalog = ctx.catalog()?;
+            let show = show(&catalog, &reference)?;
+            out.write_with(|w| render_show(&show, ctx.lang, format, style, w))?;
+        }
+        CatalogCommand::Search { text, format } => {
+            let catalog = ctx.catalog()?;
+            let found = search(&catalog, &text);
+            out.write_with(|w| render_entries(&found, ctx.lang, format, style, w))?;
+        }
+        CatalogCommand::Stats { format } => {
+            let catalog = ctx.catalog()?;
+            let stats = catalog::stats::compute(&catalog);
+            out.write_with(|w| render_stats(&stats, ctx.lang, format, style, w))?;
+        }
+        CatalogCommand::Validate { file } => return validate(ctx, file.as_deref()),
+        CatalogCommand::Import(cfg) => {
+            cfg.output.check(&[&cfg.workbook])?;
+            let doc = catalog::import::import(&cfg)?;
+            let n = doc.entries.len();
+            cfg.output.write_with(|w| {
+                w.write_all(catalog::import::HEADER.as_bytes())?;
+                serde_yaml::to_writer(&mut *w, &doc)?;
+                Ok(())
+            })?;
+            if let Destination::File(p) = &cfg.output {
+                eprintln!("imported {n} entries into {}", p.display());
+            }
+        }
+    }
+    Ok(Exit::Ok)
+}
+
+/// Entries matching the filter, in catalog order.
+pub fn list(catalog: &Catalog, f: ListFilter) -> Vec<&Entry> {
+    catalog
+        .entries()
+        .iter()
+        .filter(|e| f.layer.is_none_or(|l| e.layer == l))
+        .filter(|e| f.level.is_none_or(|l| e.level == l))
+        .filter(|e| !f.basic || e.flags.basic)
+        .collect()
+}
+
+/// Case- and width-insensitive substring search over ids and both titles.
+pub fn search<'c>(catalog: &'c Catalog, text: &str) -> Vec<&'c Entry> {
+    let needle = fold_width(text).trim().to_lowercase();
+    catalog
+        .entries()
+        .iter()
+        .filter(|e| {
+            [Some(&e.id), e.title.ja.as_ref(), e.title.en.as_ref()]
+                .into_iter()
+                .flatten()
+                .any(|s| fold_width(s).to_lowercase().contains(&needle))
+        })
+        .collect()
+}
+
+/// Resolves `reference` for `catalog show`; an unresolved one is an input error with
+/// suggestions.
+pub fn show<'c>(catalog: &'c Catalog, reference: &str) -> Result<ShowResult<'c>, InputError> {
+    match catalog.resolve(reference) {
+        Resolution::Unresolved { why, suggestions } => {
+            let e = InputError::new(format!("'{reference}' does not resolve: {}", why.describe()));
+            Err(if suggestions.is_empty() {
+                e.hint("use an ISMAP id (9.2.1, 8.1.5.P), A.9.2.1, CLD.9.5.1 or a NIST id (AC-2); `ismap-gap catalog search TEXT` finds ids by title")
+            } else {
+                e.hint(format!("did you mean {}?", suggestions.join(", ")))
+            })
+        }
+        Resolution::Resolved {
+            kind,
+            targets,
+            matched,
+        } => {
+            let entries = targets
+                .iter()
+                .filter_map(|t| {
+                    let entry = catalog.get(&t.id).or_else(|| catalog.detail_parent(&t.id))?;
+                    Some(Shown {
+                        id: t.id.clone(),
+                        entry,
+                        unverified: t.unverified,
+                        partial_mapping: t.partial_mapping,
+                    })
+                })
+                .collect();
+            Ok(ShowResult {
+                reference: reference.to_owned(),
+                kind,
+                approximate: kind == catalog::RefKind::Nist,
+                matched,
+                entries,
+            })
+        }
+    }
+}
+
+fn validate(ctx: &Context, file: Option<&Path>) -> Result<Exit> {
+    let (name, result) = match (file, &ctx.catalog) {
+        (Some(p), _) => (p.display().to_string(), catalog::load::load_file(p)),
+        (None, CatalogSource::File(p)) => (p.display().to_string(), catalog::load::load_file(p)),
+        (None, CatalogSource::Embedded) => ("the embedded catalog".to_owned(), catalog::embedded::load()),
+    };
+    match result {
+        Ok(c) => {
+            println!(
+                "{name}: valid: {} entries ({} {})",
+                c.entries().len(),
+                c.name,
+                c.version
+            );
+            Ok(Exit::Ok)
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("error: {p}");
+            }
+            Err(anyhow::anyhow!(
+                "{name}: {} problem(s) found",
+                problems.len()
+            ))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! The resolved configuration a command runs with: no clap types past this point.
+use std::path::PathBuf;
+
+use crate::catalog::{Layer, Level};
+use crate::date::Date;
+use crate::input::Encoding;
+use crate::lang::Lang;
+use crate::output::Destination;
+use crate::analysis::Status;
+use crate::report::Format;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogSource {
+    Embedded,
+    File(PathBuf),
+}
+
+#[derive(Debug)]
+pub struct Config {
+    pub catalog: CatalogSource,
+    pub lang: Lang,
+    /// Colour terminal tables.
+    pub color: bool,
+    pub command: Command,
+}
+
+#[derive(Debug)]
+pub enum Command {
+    Report(ReportConfig),
+    Catalog(CatalogCommand),
+}
+
+#[derive(Debug)]
+pub struct ReportConfig {
+    pub checks: PathBuf,
+    pub csp: PathBuf,
+    /// `None`: today.
+    pub as_of: Option<Date>,
+    pub format: Format,
+    pub output: Destination,
+    pub fail_on: Option<Status>,
+    pub strict: bool,
+    /// `None`: detect.
+    pub encoding: Option<Encoding>,
+    pub output_encoding: Encoding,
+    pub sheet: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ListFilter {
+    pub layer: Option<Layer>,
+    pub level: Option<Level>,
+    pub basic: bool,
+}
+
+#[derive(Debug)]
+pub enum CatalogCommand {
+    List { filter: ListFilter, format: Format },
+    Show { reference: String, format: Format },
+    Search { text: String, format: Format },
+    Stats { format: Format },
+    Validate { file: Option<PathBuf> },
+    Import(ImportConfig),
+}
+
+#[derive(Debug)]
+pub struct ImportConfig {
+    pub workbook: PathBuf,
+    pub output: Destination,
+    pub sheet: Option<String>,
+    pub id_column: Option<String>,
+    pub title_column: Option<String>,
+    pub name: Option<String>,
+    pub version: Option<String>,
+}

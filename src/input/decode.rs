@@ -1,0 +1,121 @@
+//! Text decoding: UTF-8, UTF-8 with BOM, and CP932 (Shift_JIS as Japanese Excel saves it),
+//! detected without a flag.
+use std::path::Path;
+
+use crate::error::{InputError, Location};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// Windows-31J / CP932, the Shift_JIS that Japanese Excel writes.
+    Cp932,
+}
+
+/// 1-based line of a byte offset.
+fn line_of(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// Decodes `bytes`; with `forced`, only that encoding is tried.
+pub fn decode(path: &Path, bytes: &[u8], forced: Option<Encoding>) -> Result<String, InputError> {
+    let loc = Location::file(path);
+    if bytes.contains(&0) {
+        return Err(InputError::at(loc, "looks like a binary file, not text (NUL bytes)")
+            .hint("give a CSV or text file, or a workbook with the .xlsx/.xls/.ods extension"));
+    }
+    let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF");
+    match (forced, without_bom) {
+        (Some(Encoding::Cp932), _) => decode_cp932(&loc, bytes),
+        (_, Some(rest)) => utf8(&loc, rest),
+        (Some(Encoding::Utf8), None) => utf8(&loc, bytes),
+        (None, None) => match std::str::from_utf8(bytes) {
+            Ok(s) => Ok(s.to_owned()),
+            Err(utf8_err) => decode_cp932(&loc, bytes).map_err(|_| {
+                let at = utf8_err.valid_up_to();
+                InputError::at(
+                    loc.clone().line(line_of(bytes, at)),
+                    format!("neither UTF-8 nor CP932 (Shift_JIS): invalid byte at offset {at}"),
+                )
+                .hint("save the file as UTF-8 (CSV UTF-8 in Excel), or pass --encoding")
+            }),
+        },
+    }
+}
+
+fn utf8(loc: &Location, bytes: &[u8]) -> Result<String, InputError> {
+    std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| {
+        let at = e.valid_up_to();
+        InputError::at(
+            loc.clone().line(line_of(bytes, at)),
+            format!("invalid UTF-8 at byte offset {at}"),
+        )
+        .hint("the file may be CP932 (Shift_JIS): try --encoding cp932, or save it as UTF-8")
+    })
+}
+
+fn decode_cp932(loc: &Location, bytes: &[u8]) -> Result<String, InputError> {
+    let (text, _, had_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
+    if had_errors {
+        let at = text.find('\u{FFFD}').map(|i| line_of(text.as_bytes(), i)).unwrap_or(1);
+        return Err(InputError::at(
+            loc.clone().line(at),
+            "bytes that are not valid CP932 (Shift_JIS)",
+        )
+        .hint("the file may mix encodings: save it again as UTF-8 (CSV UTF-8 in Excel)"));
+    }
+    Ok(text.into_owned())
+}
+
+/// Encodes output text as CP932; characters CP932 lacks are an error, not a `?`.
+pub fn encode_cp932(text: &str) -> Result<Vec<u8>, String> {
+    let (bytes, _, had_errors) = encoding_rs::SHIFT_JIS.encode(text);
+    if had_errors {
+        let bad = text
+            .chars()
+            .find(|c| {
+                let mut buf = [0u8; 4];
+                encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buf)).2
+            })
+            .unwrap_or('?');
+        return Err(format!("the character '{bad}' (U+{:04X}) has no CP932 form", bad as u32));
+    }
+    Ok(bytes.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("t.csv")
+    }
+
+    #[test]
+    fn detects_utf8_bom_and_cp932() {
+        assert_eq!(decode(p(), "確認項目".as_bytes(), None).unwrap(), "確認項目");
+        assert_eq!(decode(p(), b"\xEF\xBB\xBFid", None).unwrap(), "id");
+        let sjis = encode_cp932("確認項目,管理策").unwrap();
+        assert_eq!(decode(p(), &sjis, None).unwrap(), "確認項目,管理策");
+    }
+
+    #[test]
+    fn forced_encodings_and_errors() {
+        let sjis = encode_cp932("備考").unwrap();
+        let err = decode(p(), &sjis, Some(Encoding::Utf8)).unwrap_err();
+        assert!(err.to_string().contains("invalid UTF-8"), "{err}");
+        assert!(decode(p(), b"a\0b", None).unwrap_err().message.contains("binary"));
+        // 0x80 alone is invalid in both
+        let err = decode(p(), b"ok\n\x80\xFF", None).unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn cp932_output_refuses_unmappable_characters() {
+        assert!(encode_cp932("確認").is_ok());
+        assert!(encode_cp932("😀").unwrap_err().contains("U+1F600"));
+    }
+}

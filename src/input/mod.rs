@@ -1,0 +1,116 @@
+//! Reading input files into domain types: check items, CSP lists and profiles, with the
+//! file, sheet, row and column on every error.
+pub mod checks;
+pub mod csp;
+pub mod decode;
+pub mod table;
+
+use std::path::Path;
+
+use crate::error::{InputError, Location};
+
+pub use decode::Encoding;
+
+/// Largest input file accepted (a check list or CSP list is far smaller).
+pub const MAX_INPUT_BYTES: u64 = 200 * 1024 * 1024;
+
+/// The kind of file, from its extension (and, without one, its first bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// CSV, TSV or plain text.
+    Text,
+    /// XLSX, XLSM, XLSB, XLS or ODS.
+    Workbook,
+    Yaml,
+    Json,
+}
+
+impl FileKind {
+    pub fn of(path: &Path) -> FileKind {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => FileKind::Workbook,
+            "yaml" | "yml" => FileKind::Yaml,
+            "json" => FileKind::Json,
+            _ => FileKind::Text,
+        }
+    }
+}
+
+/// Reads a whole input file, refusing directories, empty files and oversize files.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
+    let loc = Location::file(path);
+    let meta = std::fs::metadata(path).map_err(|e| {
+        InputError::at(loc.clone(), format!("cannot read: {}", io_reason(&e)))
+            .hint("check the path and that the file exists")
+    })?;
+    if meta.is_dir() {
+        return Err(InputError::at(loc, "is a directory, not a file").hint("name a file"));
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(InputError::at(
+            loc,
+            format!(
+                "file is {} MB, over the {} MB input limit",
+                meta.len() / 1_048_576,
+                MAX_INPUT_BYTES / 1_048_576
+            ),
+        )
+        .hint("split the file or remove unused sheets"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        InputError::at(loc.clone(), format!("cannot read: {}", io_reason(&e)))
+    })?;
+    if bytes.is_empty() {
+        return Err(InputError::at(loc, "file is empty").hint("export the data again"));
+    }
+    Ok(bytes)
+}
+
+/// An I/O error's reason without the OS error number.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
+
+/// Spreadsheet-style column name: 0 → A, 26 → AA.
+pub fn column_letter(mut index: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+
+    #[test]
+    fn kinds_by_extension() {
+        assert_eq!(FileKind::of(Path::new("a.XLSX")), FileKind::Workbook);
+        assert_eq!(FileKind::of(Path::new("a.yml")), FileKind::Yaml);
+        assert_eq!(FileKind::of(Path::new("a.csv")), FileKind::Text);
+        assert_eq!(FileKind::of(Path::new("list")), FileKind::Text);
+    }
+}

@@ -1,0 +1,231 @@
+//! Tables from CSV text or a workbook sheet: rows of cell strings with their real row numbers.
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, SheetVisible};
+
+use crate::date::Date;
+use crate::error::{InputError, Location};
+use crate::input::decode::{decode, Encoding};
+use crate::input::{io_reason, read_bytes, FileKind};
+
+/// Largest cell accepted, in bytes; real cells are far smaller.
+pub const MAX_CELL_BYTES: usize = 1024 * 1024;
+
+/// A grid of cells. `rows[i]` is row `i + 1` of the file or sheet.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    pub path: PathBuf,
+    pub sheet: Option<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Sheet {
+    pub fn location(&self) -> Location {
+        Location::file(&self.path).sheet(self.sheet.as_deref())
+    }
+}
+
+/// Reads CSV/TSV text or a workbook sheet, by the file's kind.
+pub fn read(path: &Path, encoding: Option<Encoding>, sheet: Option<&str>) -> Result<Sheet, InputError> {
+    match FileKind::of(path) {
+        FileKind::Workbook => read_workbook(path, sheet),
+        _ => {
+            let bytes = read_bytes(path)?;
+            if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+                return Err(InputError::at(
+                    Location::file(path),
+                    "looks like a workbook, but the name does not end in .xlsx/.xls/.ods",
+                )
+                .hint("rename it with its spreadsheet extension"));
+            }
+            let text = decode(path, &bytes, encoding)?;
+            read_csv_text(path, &text)
+        }
+    }
+}
+
+/// The delimiter the first line uses most: tab, semicolon, or comma.
+fn sniff_delimiter(text: &str) -> u8 {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let count = |c: char| first.matches(c).count();
+    if count('\t') > count(',') && count('\t') >= count(';') {
+        b'\t'
+    } else if count(';') > count(',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Parses decoded CSV/TSV text; rows may be ragged.
+pub fn read_csv_text(path: &Path, text: &str) -> Result<Sheet, InputError> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(sniff_delimiter(text))
+        .from_reader(text.as_bytes());
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map(|p| p.line() as usize).unwrap_or(rows.len() + 1);
+            InputError::at(Location::file(path).line(line), format!("malformed CSV: {e}"))
+                .hint("check the quoting on that line")
+        })?;
+        let line = rec.position().map(|p| p.line() as usize).unwrap_or(rows.len() + 1);
+        // keep row numbers equal to lines when a quoted cell spans lines
+        while rows.len() + 1 < line {
+            rows.push(Vec::new());
+        }
+        let cells: Vec<String> = rec.iter().map(str::to_owned).collect();
+        check_cells(&Location::file(path), line, &cells)?;
+        rows.push(cells);
+    }
+    Ok(Sheet {
+        path: path.to_path_buf(),
+        sheet: None,
+        rows,
+    })
+}
+
+fn check_cells(loc: &Location, row: usize, cells: &[String]) -> Result<(), InputError> {
+    if let Some((i, _)) = cells.iter().enumerate().find(|(_, c)| c.len() > MAX_CELL_BYTES) {
+        return Err(InputError::at(
+            loc.clone().row(row).column(crate::input::column_letter(i)),
+            format!("cell is over the {} KB limit", MAX_CELL_BYTES / 1024),
+        )
+        .hint("a check item or id cell holds a few lines at most; check the export"));
+    }
+    Ok(())
+}
+
+/// The text of a workbook cell: numbers without a trailing `.0`, dates as YYYY-MM-DD,
+/// formula cells as their cached values.
+pub fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                f.to_string()
+            }
+        }
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => {
+            if dt.is_datetime() {
+                let (y, m, d, hh, mm, ss, _) = dt.to_ymd_hms_milli();
+                let date = Date {
+                    year: i32::from(y),
+                    month: u32::from(m),
+                    day: u32::from(d),
+                };
+                if (hh, mm, ss) == (0, 0, 0) {
+                    date.to_string()
+                } else {
+                    format!("{date} {hh:02}:{mm:02}:{ss:02}")
+                }
+            } else {
+                dt.as_f64().to_string()
+            }
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// Reads one sheet of a workbook: `sheet` by name, else the first visible one.
+pub fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, InputError> {
+    let loc = Location::file(path);
+    // the same checks as for text files (missing, directory, empty, size)
+    let meta = std::fs::metadata(path).map_err(|e| {
+        InputError::at(loc.clone(), format!("cannot read: {}", io_reason(&e)))
+            .hint("check the path and that the file exists")
+    })?;
+    if meta.is_dir() {
+        return Err(InputError::at(loc, "is a directory, not a file").hint("name a file"));
+    }
+    if meta.len() == 0 {
+        return Err(InputError::at(loc, "file is empty").hint("save the workbook again"));
+    }
+    if meta.len() > crate::input::MAX_INPUT_BYTES {
+        return Err(InputError::at(loc, "file is over the input size limit")
+            .hint("split the workbook or remove unused sheets"));
+    }
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
+        InputError::at(loc.clone(), format!("cannot open the workbook: {e}")).hint(
+            "the file may be damaged, password-protected or not a workbook: open it in Excel and save it again as .xlsx",
+        )
+    })?;
+    let name = match sheet {
+        Some(wanted) => {
+            let names = wb.sheet_names();
+            names
+                .iter()
+                .find(|n| n.as_str() == wanted)
+                .or_else(|| names.iter().find(|n| n.trim().eq_ignore_ascii_case(wanted.trim())))
+                .cloned()
+                .ok_or_else(|| {
+                    InputError::at(loc.clone(), format!("no sheet named '{wanted}'"))
+                        .hint(format!("the sheets are: {}", names.join(", ")))
+                })?
+        }
+        None => wb
+            .sheets_metadata()
+            .iter()
+            .find(|s| s.visible == SheetVisible::Visible)
+            .or_else(|| wb.sheets_metadata().first())
+            .map(|s| s.name.clone())
+            .ok_or_else(|| InputError::at(loc.clone(), "the workbook has no sheets"))?,
+    };
+    let range = wb.worksheet_range(&name).map_err(|e| {
+        InputError::at(loc.clone().sheet(Some(&name)), format!("cannot read the sheet: {e}"))
+            .hint("open the workbook in Excel and save it again as .xlsx")
+    })?;
+    let (start_row, start_col) = range.start().unwrap_or((0, 0));
+    let mut rows: Vec<Vec<String>> = vec![Vec::new(); start_row as usize];
+    let sheet_loc = loc.sheet(Some(&name));
+    for (i, r) in range.rows().enumerate() {
+        let mut cells = vec![String::new(); start_col as usize];
+        cells.extend(r.iter().map(cell_text));
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        check_cells(&sheet_loc, start_row as usize + i + 1, &cells)?;
+        rows.push(cells);
+    }
+    Ok(Sheet {
+        path: path.to_path_buf(),
+        sheet: Some(name),
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_rows_keep_line_numbers_and_raggedness() {
+        let s = read_csv_text(Path::new("x.csv"), "a,b\n\"multi\nline\",c\nd\n").unwrap();
+        assert_eq!(s.rows[0], ["a", "b"]);
+        assert_eq!(s.rows[1], ["multi\nline", "c"]);
+        assert_eq!(s.rows[3], ["d"]);
+    }
+
+    #[test]
+    fn sniffs_tabs_and_semicolons() {
+        assert_eq!(sniff_delimiter("a\tb\tc\n"), b'\t');
+        assert_eq!(sniff_delimiter("a;b;c\n"), b';');
+        assert_eq!(sniff_delimiter("a,b;c\n"), b',');
+    }
+
+    #[test]
+    fn cell_text_formats_numbers() {
+        assert_eq!(cell_text(&Data::Float(3.0)), "3");
+        assert_eq!(cell_text(&Data::Float(9.2)), "9.2");
+        assert_eq!(cell_text(&Data::Int(12)), "12");
+        assert_eq!(cell_text(&Data::Empty), "");
+    }
+}

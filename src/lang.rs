@@ -1,0 +1,43 @@
+//! The output language (`--lang ja|en`) and how it is chosen from the environment.
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// `ja` when the locale (LC_ALL, else LANG) starts with `ja`, else `en`.
+    pub fn from_locale(lc_all: Option<&str>, lang: Option<&str>) -> Lang {
+        let locale = lc_all.filter(|s| !s.is_empty()).or(lang).unwrap_or("");
+        if locale.to_ascii_lowercase().starts_with("ja") {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
+    }
+
+    /// Picks the text for this language.
+    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_decides_default() {
+        assert_eq!(Lang::from_locale(None, Some("ja_JP.UTF-8")), Lang::Ja);
+        assert_eq!(Lang::from_locale(Some("ja_JP.UTF-8"), Some("C")), Lang::Ja);
+        assert_eq!(Lang::from_locale(Some("C.UTF-8"), Some("ja_JP.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_locale(Some(""), Some("ja_JP.UTF-8")), Lang::Ja);
+        assert_eq!(Lang::from_locale(None, None), Lang::En);
+    }
+}

@@ -1,0 +1,26 @@
+//! ismap-gap: load the ISMAP control catalog (ISMAP管理基準), compare it with an
+//! organisation's outsourcing check items and a CSP's published control list, and report
+//! the gaps that need additional procedures.
+pub mod analysis;
+pub mod catalog;
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod date;
+pub mod error;
+pub mod input;
+pub mod lang;
+pub mod model;
+pub mod output;
+pub mod report;
+pub mod text;
+
+use anyhow::Result;
+
+pub use error::Exit;
+
+/// Runs a parsed command line: resolve the configuration, then the command.
+pub fn run(cli: cli::Cli) -> Result<Exit> {
+    let config = cli.resolve(&cli::Env::current())?;
+    cmd::run(config)
+}

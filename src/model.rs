@@ -1,0 +1,224 @@
+//! Domain types shared by input and analysis: check items and a CSP's attestation.
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::{Serialize, Serializer};
+
+use crate::date::Date;
+use crate::lang::Lang;
+use crate::text::fold_width;
+
+/// The assurance a check item requires, weakest to strongest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Assurance {
+    /// The CSP's own declaration (自己申告) is enough.
+    #[serde(rename = "self")]
+    SelfDeclared,
+    /// ISMAP's agreed procedures are enough (the default).
+    #[default]
+    Ismap,
+    /// An assurance report: SOC 2 Type 2, JICPA IT7号 (保証報告).
+    Soc2,
+    /// The buyer's own audit of the CSP (個別監査, 実地監査).
+    Audit,
+}
+
+impl Assurance {
+    /// Reads a cell; empty means the default (`ismap`).
+    pub fn parse(s: &str) -> Option<Assurance> {
+        let k = crate::text::header_key(s);
+        Some(match k.as_str() {
+            "" | "ismap" => Assurance::Ismap,
+            "self" | "自己申告" | "selfdeclared" | "selfassessment" | "自己評価" => {
+                Assurance::SelfDeclared
+            }
+            "soc2" | "soc2type2" | "soc" | "保証報告" | "保証型監査" | "保証報告書" | "it7"
+            | "it7号" => Assurance::Soc2,
+            "audit" | "個別監査" | "実地監査" | "立入監査" | "監査" | "onsite" => Assurance::Audit,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Assurance::SelfDeclared => "self",
+            Assurance::Ismap => "ismap",
+            Assurance::Soc2 => "soc2",
+            Assurance::Audit => "audit",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Assurance::SelfDeclared => lang.pick("自己申告", "self"),
+            Assurance::Ismap => lang.pick("ISMAP", "ISMAP"),
+            Assurance::Soc2 => lang.pick("保証報告(SOC2)", "SOC 2"),
+            Assurance::Audit => lang.pick("個別監査", "own audit"),
+        }
+    }
+}
+
+/// A check item's risk or priority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Risk {
+    High,
+    Medium,
+    Low,
+}
+
+impl Risk {
+    /// Reads a cell; empty means no risk given.
+    pub fn parse(s: &str) -> Option<Option<Risk>> {
+        let k = crate::text::header_key(s);
+        Some(match k.as_str() {
+            "" => None,
+            "high" | "h" | "高" | "大" | "1" => Some(Risk::High),
+            "medium" | "mid" | "m" | "中" | "2" => Some(Risk::Medium),
+            "low" | "l" | "低" | "小" | "3" => Some(Risk::Low),
+            _ => return None,
+        })
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Risk::High => lang.pick("高", "high"),
+            Risk::Medium => lang.pick("中", "medium"),
+            Risk::Low => lang.pick("低", "low"),
+        }
+    }
+}
+
+/// Columns carried through from the input, in input order, serialised as a JSON object.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extra(pub Vec<(String, String)>);
+
+impl Serialize for Extra {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// One of the buyer's outsourcing check items (外部委託先に対する確認項目).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckItem {
+    /// Where it came from: the 1-based row of the sheet, or the item's number in YAML/JSON.
+    pub row: usize,
+    pub id: String,
+    pub title: String,
+    /// The references as typed, one per token.
+    pub refs: Vec<String>,
+    pub assurance: Assurance,
+    pub risk: Option<Risk>,
+    pub note: String,
+    pub extra: Extra,
+}
+
+/// Splits a references cell: commas, semicolons, `、`, `，`, `；`, whitespace, line breaks.
+pub fn split_refs(cell: &str) -> Vec<String> {
+    // keep a NIST enhancement with its control: "AC-2 (1)" is one reference
+    let chars: Vec<char> = fold_width(cell).chars().collect();
+    let joined: String = chars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            !(c.is_whitespace()
+                && chars[i + 1..].iter().find(|n| !n.is_whitespace()) == Some(&'('))
+        })
+        .map(|(_, c)| *c)
+        .collect();
+    joined
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '、' | '，' | '；' | '/'))
+        .map(|t| t.trim_matches(|c: char| matches!(c, '[' | ']' | '「' | '」' | '"' | '\'')))
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The check list as read.
+#[derive(Debug, Clone, Default)]
+pub struct CheckList {
+    pub source: PathBuf,
+    pub sheet: Option<String>,
+    /// Names of carried-through columns, in input order.
+    pub extra_columns: Vec<String>,
+    /// The header of the references column, for messages.
+    pub refs_column: String,
+    pub items: Vec<CheckItem>,
+}
+
+/// An id as it stood in the CSP's file, with where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedId {
+    pub raw: String,
+    /// Line of a text file or row of a sheet, 1-based; `None` for YAML lists.
+    pub line: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} – {}", self.from, self.to)
+    }
+}
+
+/// What a CSP published (or a profile says) about one service.
+#[derive(Debug, Clone, Default)]
+pub struct Attestation {
+    pub source: PathBuf,
+    pub name: Option<String>,
+    pub registration_number: Option<String>,
+    pub registered: Option<Date>,
+    pub renewal_deadline: Option<Date>,
+    pub audit_period: Option<Period>,
+    pub scope: Vec<String>,
+    pub implemented: Vec<ListedId>,
+    /// id as written → reason (may be empty: then the exclusion lacks a reason).
+    pub not_applicable: Vec<(ListedId, String)>,
+    /// Tokens in a pasted list that were not id-shaped (header words, dates, numbers).
+    pub ignored_tokens: usize,
+}
+
+impl Attestation {
+    /// The profile's name, else the file name.
+    pub fn display_name(&self) -> String {
+        self.name.clone().unwrap_or_else(|| {
+            self.source
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_every_separator() {
+        assert_eq!(
+            split_refs("9.2.1, 8.1.5P；A.9.2.2、CLD.9.5.1\nAC-2 (1)  ９．４．１"),
+            ["9.2.1", "8.1.5P", "A.9.2.2", "CLD.9.5.1", "AC-2(1)", "9.4.1"]
+        );
+    }
+
+    #[test]
+    fn reads_assurance_and_risk_in_both_languages() {
+        assert_eq!(Assurance::parse(""), Some(Assurance::Ismap));
+        assert_eq!(Assurance::parse("自己申告"), Some(Assurance::SelfDeclared));
+        assert_eq!(Assurance::parse("ＳＯＣ２"), Some(Assurance::Soc2));
+        assert_eq!(Assurance::parse("実地監査"), Some(Assurance::Audit));
+        assert_eq!(Assurance::parse("maybe"), None);
+        assert_eq!(Risk::parse("高"), Some(Some(Risk::High)));
+        assert_eq!(Risk::parse("Low"), Some(Some(Risk::Low)));
+        assert_eq!(Risk::parse(""), Some(None));
+        assert_eq!(Risk::parse("urgent"), None);
+    }
+}

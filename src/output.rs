@@ -1,0 +1,129 @@
+//! Where results go: stdout, or a file written atomically (temporary file, then rename)
+//! that never replaces an input.
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use crate::error::{InputError, Location};
+
+/// The destination of a command's result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    Stdout,
+    File(PathBuf),
+}
+
+impl Destination {
+    pub fn is_stdout(&self) -> bool {
+        matches!(self, Destination::Stdout)
+    }
+
+    /// Checks before any work is done: the folder exists, and the file is none of `inputs`.
+    pub fn check(&self, inputs: &[&Path]) -> Result<(), InputError> {
+        let Destination::File(path) = self else {
+            return Ok(());
+        };
+        let loc = Location::file(path);
+        let dir = parent_dir(path);
+        if !dir.is_dir() {
+            return Err(InputError::at(
+                loc,
+                format!("the output folder '{}' does not exist", dir.display()),
+            )
+            .hint("create the folder first or choose another -o path"));
+        }
+        if path.is_dir() {
+            return Err(InputError::at(loc, "the output path is a directory")
+                .hint("give a file name, e.g. -o gap.xlsx"));
+        }
+        if let Ok(out) = fs::canonicalize(path) {
+            for input in inputs {
+                if fs::canonicalize(input).is_ok_and(|i| i == out) {
+                    return Err(InputError::at(loc, "the output file is also an input file")
+                        .hint("write the result to another file; inputs are never overwritten"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs `write` against the destination. For a file, the bytes go to a temporary
+    /// file beside it, which replaces the target only when `write` succeeded.
+    pub fn write_with(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        match self {
+            Destination::Stdout => {
+                let stdout = io::stdout();
+                let mut w = BufWriter::new(stdout.lock());
+                write(&mut w)?;
+                w.flush()?;
+                Ok(())
+            }
+            Destination::File(path) => {
+                let dir = parent_dir(path);
+                let mut tmp = tempfile::Builder::new()
+                    .prefix(".ismap-gap-")
+                    .suffix(".tmp")
+                    .tempfile_in(&dir)
+                    .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+                {
+                    let mut w = BufWriter::new(tmp.as_file_mut());
+                    write(&mut w)?;
+                    w.flush()
+                        .with_context(|| format!("{}: cannot write", path.display()))?;
+                }
+                tmp.as_file()
+                    .sync_all()
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                tmp.persist(path)
+                    .map_err(|e| e.error)
+                    .with_context(|| format!("{}: cannot replace the file", path.display()))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failed_write_leaves_nothing_and_keeps_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        fs::write(&path, "old").unwrap();
+        let dest = Destination::File(path.clone());
+        let r = dest.write_with(|w: &mut dyn Write| {
+            w.write_all(b"partial")?;
+            anyhow::bail!("boom")
+        });
+        assert!(r.is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        dest.write_with(|w| Ok(w.write_all(b"new")?)).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+    }
+
+    #[test]
+    fn refuses_missing_folder_and_input_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = Destination::File(dir.path().join("nope/out.csv"));
+        assert!(missing.check(&[]).unwrap_err().message.contains("does not exist"));
+        let input = dir.path().join("in.csv");
+        fs::write(&input, "x").unwrap();
+        let same = Destination::File(input.clone());
+        assert!(same.check(&[&input]).unwrap_err().message.contains("also an input"));
+    }
+}

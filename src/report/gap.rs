@@ -1,0 +1,300 @@
+//! The gap report in every format, from the one [`GapReport`] model.
+use std::io::Write;
+
+use crate::analysis::gap::{ControlState, GapReport, ItemResult};
+use crate::analysis::Status;
+use crate::lang::Lang;
+use crate::report::grid::{Grid, Tone};
+use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
+use crate::text::strip_controls;
+
+/// Column headers of the per-item sheet (CSV, xlsx), in the report's language.
+pub fn item_headers(lang: Lang) -> Vec<&'static str> {
+    let l = |ja, en| lang.pick(ja, en);
+    vec![
+        l("項番", "id"),
+        l("確認項目", "title"),
+        l("判定", "status"),
+        l("リスク", "risk"),
+        l("求める確認水準", "assurance"),
+        l("参照", "references"),
+        l("対応する統制目標", "controls"),
+        l("実施", "implemented"),
+        l("未実施", "missing"),
+        l("非該当(理由)", "not applicable (reason)"),
+        l("別添で確認", "annex only"),
+        l("未解決の参照", "unresolved"),
+        l("理由コード", "reasons"),
+        l("追加手続", "additional procedures"),
+        l("備考", "note"),
+        l("行", "row"),
+    ]
+}
+
+fn join(v: &[String]) -> String {
+    v.join(", ")
+}
+
+/// One item as the cells of [`item_headers`], then its carried-through columns.
+pub fn item_cells(item: &ItemResult, lang: Lang) -> Vec<String> {
+    let controls = item
+        .controls
+        .iter()
+        .map(|c| {
+            let mut s = c.id.clone();
+            if !c.title.is_empty() {
+                s.push(' ');
+                s.push_str(&c.title);
+            }
+            if let Some(v) = &c.via {
+                s.push_str(&format!(" ← {v}"));
+            }
+            if c.unverified {
+                s.push_str(lang.pick(" (未検証)", " (unverified)"));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let na = item
+        .not_applicable
+        .iter()
+        .map(|x| {
+            if x.reason.is_empty() {
+                format!("{} ({})", x.id, lang.pick("理由なし", "no reason given"))
+            } else {
+                format!("{} ({})", x.id, x.reason)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let unresolved = item
+        .unresolved
+        .iter()
+        .map(|u| {
+            if u.suggestions.is_empty() {
+                u.reference.clone()
+            } else {
+                format!(
+                    "{} ({} {})",
+                    u.reference,
+                    lang.pick("候補:", "did you mean"),
+                    u.suggestions.join(", ")
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let reasons = item
+        .reasons
+        .iter()
+        .map(|r| {
+            serde_json::to_value(r)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let procedures = item
+        .additional_procedures
+        .iter()
+        .map(|p| format!("・{}", p.text))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut cells = vec![
+        item.id.clone(),
+        item.title.clone(),
+        item.status.label(lang).to_owned(),
+        item.risk.map(|r| r.label(lang).to_owned()).unwrap_or_default(),
+        item.assurance.label(lang).to_owned(),
+        item.references.join(", "),
+        controls,
+        join(&item.implemented),
+        join(&item.missing),
+        na,
+        join(&item.annex_only),
+        unresolved,
+        reasons,
+        procedures,
+        item.note.clone(),
+        item.row.to_string(),
+    ];
+    cells.extend(item.extra.0.iter().map(|(_, v)| v.clone()));
+    cells
+}
+
+/// The full per-item grid (CSV).
+pub fn item_grid(report: &GapReport) -> Grid {
+    let lang = report.lang;
+    let mut headers: Vec<String> = item_headers(lang).into_iter().map(str::to_owned).collect();
+    headers.extend(report.checks.extra_columns.iter().cloned());
+    let mut g = Grid::new(headers);
+    g.tone_column = Some(2);
+    for item in &report.items {
+        g.push(item_cells(item, lang), item.status.into());
+    }
+    g
+}
+
+/// The short grid for terminals and Markdown: id, title, status, risk, gaps, procedures.
+fn short_grid(report: &GapReport) -> Grid {
+    let lang = report.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let mut g = Grid::new([
+        l("項番", "ID"),
+        l("確認項目", "Check item"),
+        l("判定", "Status"),
+        l("リスク", "Risk"),
+        l("不足・未解決", "Gaps"),
+        l("追加手続", "Additional procedures"),
+    ]);
+    g.tone_column = Some(2);
+    for item in &report.items {
+        let mut gaps: Vec<String> = Vec::new();
+        if !item.missing.is_empty() {
+            gaps.push(format!("{} {}", l("未実施:", "missing:"), join(&item.missing)));
+        }
+        for x in &item.not_applicable {
+            gaps.push(format!("{} {}", l("非該当:", "N/A:"), x.id));
+        }
+        if !item.annex_only.is_empty() {
+            gaps.push(format!("{} {}", l("別添:", "annex:"), join(&item.annex_only)));
+        }
+        for u in &item.unresolved {
+            gaps.push(format!("{} {}", l("未解決:", "unresolved:"), u.reference));
+        }
+        if !item.nist_refs.is_empty() {
+            gaps.push(format!("{} {}", l("NIST近似:", "NIST approx.:"), join(&item.nist_refs)));
+        }
+        let procs = item
+            .additional_procedures
+            .iter()
+            .map(|p| format!("・{}", p.text))
+            .collect::<Vec<_>>()
+            .join("\n");
+        g.push(
+            vec![
+                item.id.clone(),
+                item.title.clone(),
+                item.status.label(lang).to_owned(),
+                item.risk.map(|r| r.label(lang).to_owned()).unwrap_or_default(),
+                gaps.join("\n"),
+                procs,
+            ],
+            item.status.into(),
+        );
+    }
+    g
+}
+
+/// The summary as lines of text (terminal and Markdown).
+pub fn summary_lines(report: &GapReport) -> Vec<String> {
+    let lang = report.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let s = &report.summary;
+    let csp = &report.csp;
+    let mut out = Vec::new();
+    let mut csp_line = format!("{} {}", l("CSP:", "CSP:"), csp.name);
+    if let Some(n) = &csp.registration_number {
+        csp_line.push_str(&format!(" [{} {n}]", l("登録番号", "registration")));
+    }
+    if let Some(d) = csp.renewal_deadline {
+        csp_line.push_str(&format!(" [{} {d}]", l("更新期限", "renewal deadline")));
+    }
+    if let Some(p) = csp.audit_period {
+        csp_line.push_str(&format!(" [{} {p}]", l("監査対象期間", "audit period")));
+    }
+    out.push(csp_line);
+    out.push(format!(
+        "{} {} ({} {}, {} {}, {} {})",
+        l("統制目標一覧:", "CSP list:"),
+        csp.source,
+        l("実施", "implemented"),
+        csp.implemented,
+        l("非該当", "not applicable"),
+        csp.not_applicable,
+        l("無視した語", "ignored tokens"),
+        csp.ignored_tokens
+    ));
+    out.push(format!(
+        "{} {} {}",
+        l("カタログ:", "Catalog:"),
+        report.catalog.name,
+        report.catalog.version
+    ));
+    out.push(format!(
+        "{} {}{} / {} {}",
+        l("確認項目:", "Check items:"),
+        report.checks.source,
+        report
+            .checks
+            .sheet
+            .as_ref()
+            .map(|s| format!(" [{s}]"))
+            .unwrap_or_default(),
+        l("基準日", "as of"),
+        report.as_of
+    ));
+    let counts = Status::ALL
+        .iter()
+        .map(|st| format!("{} {}", st.label(lang), s.count(*st)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    out.push(format!(
+        "{} {}: {} — {} {:.1}%",
+        l("合計", "Total"),
+        s.total,
+        counts,
+        l("充足率", "covered"),
+        s.covered_share * 100.0
+    ));
+    for w in &report.warnings {
+        out.push(format!("{} {}", l("警告:", "WARNING:"), w.message));
+    }
+    out
+}
+
+/// Renders the report as `format` (xlsx included).
+pub fn render(report: &GapReport, format: Format, style: TextStyle, w: &mut dyn Write) -> anyhow::Result<()> {
+    match format {
+        Format::Json => write_json(w, report),
+        Format::Yaml => write_yaml(w, report),
+        Format::Csv => csv::render(&item_grid(report), style.csv_encoding, w),
+        Format::Md => {
+            let lang = report.lang;
+            writeln!(w, "## {}\n", lang.pick("ISMAP ギャップレポート", "ISMAP gap report"))?;
+            for line in summary_lines(report) {
+                writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
+            }
+            writeln!(w)?;
+            markdown::render(&short_grid(report), w)
+        }
+        Format::Table => {
+            for line in summary_lines(report) {
+                writeln!(w, "{}", strip_controls(&line))?;
+            }
+            table::render(&short_grid(report), style.color, w)
+        }
+        Format::Xlsx => crate::report::xlsx::render_gap(report, w),
+    }
+}
+
+/// Objectives sheet cells: id, layer, title, state, reason.
+pub fn objective_state_label(state: ControlState, lang: Lang) -> &'static str {
+    match state {
+        ControlState::Implemented => lang.pick("実施", "implemented"),
+        ControlState::NotApplicable => lang.pick("非該当", "not applicable"),
+        ControlState::AnnexOnly => lang.pick("別添で確認", "annex only"),
+        ControlState::Missing => lang.pick("記載なし", "not listed"),
+    }
+}
+
+/// Tone of an objective's state, for the workbook.
+pub fn objective_tone(state: ControlState) -> Tone {
+    match state {
+        ControlState::Implemented => Tone::Good,
+        ControlState::NotApplicable | ControlState::AnnexOnly => Tone::Warn,
+        ControlState::Missing => Tone::Bad,
+    }
+}

@@ -1,0 +1,47 @@
+//! A grid of text cells with a tone per row: what the table, CSV and Markdown renderers draw.
+use crate::analysis::Status;
+
+/// How a row should stand out on a terminal or in a workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Warn,
+    Bad,
+    Alert,
+    Plain,
+}
+
+impl From<Status> for Tone {
+    fn from(s: Status) -> Tone {
+        match s {
+            Status::Covered => Tone::Good,
+            Status::AssuranceGap => Tone::Warn,
+            Status::Partial => Tone::Warn,
+            Status::NotCovered => Tone::Bad,
+            Status::OutsideIsmap => Tone::Alert,
+        }
+    }
+}
+
+/// Headers, rows, and (optionally) the column whose cell is coloured by the row's tone.
+#[derive(Debug, Clone, Default)]
+pub struct Grid {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub tones: Vec<Tone>,
+    pub tone_column: Option<usize>,
+}
+
+impl Grid {
+    pub fn new(headers: impl IntoIterator<Item = impl Into<String>>) -> Grid {
+        Grid {
+            headers: headers.into_iter().map(Into::into).collect(),
+            ..Grid::default()
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<String>, tone: Tone) {
+        self.rows.push(row);
+        self.tones.push(tone);
+    }
+}

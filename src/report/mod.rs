@@ -1,0 +1,59 @@
+//! Rendering results: one renderer per format, each writing to a `Write` it is given.
+pub mod catalog;
+pub mod csv;
+pub mod gap;
+pub mod grid;
+pub mod markdown;
+pub mod table;
+pub mod xlsx;
+
+use std::path::Path;
+
+/// Every output format the tool writes (each command accepts a subset).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Yaml,
+    Md,
+    Xlsx,
+}
+
+impl Format {
+    /// The format an output file name implies.
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" => Format::Csv,
+            "json" => Format::Json,
+            "yaml" | "yml" => Format::Yaml,
+            "md" | "markdown" => Format::Md,
+            "xlsx" => Format::Xlsx,
+            "txt" => Format::Table,
+            _ => return None,
+        })
+    }
+}
+
+/// Options every text renderer shares.
+#[derive(Debug, Clone, Copy)]
+pub struct TextStyle {
+    /// Colour statuses (a terminal that wants it).
+    pub color: bool,
+    /// CSV output encoding.
+    pub csv_encoding: crate::input::Encoding,
+}
+
+/// JSON, pretty, with a final newline.
+pub fn write_json<T: serde::Serialize>(w: &mut dyn std::io::Write, value: &T) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value)?;
+    w.write_all(b"\n")?;
+    Ok(())
+}
+
+/// YAML.
+pub fn write_yaml<T: serde::Serialize>(w: &mut dyn std::io::Write, value: &T) -> anyhow::Result<()> {
+    serde_yaml::to_writer(&mut *w, value)?;
+    Ok(())
+}

@@ -1,0 +1,89 @@
+//! Text helpers shared by every module: width folding of Japanese input and header keys.
+
+/// Folds full-width ASCII (U+FF01..U+FF5E) and the ideographic space to ASCII, and maps
+/// the dashes and dots people type in Japanese documents to `-` and `.`.
+pub fn fold_width(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        // hyphens, minus signs and the katakana prolonged mark typed as a dash
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}'
+        | '\u{FF70}' => '-',
+        // ideographic full stop is not a decimal point, but the middle dot sometimes is
+        '\u{30FB}' | '\u{FF65}' => '.',
+        _ => c,
+    }
+}
+
+/// A key for matching column headers: width-folded, lower case, without spaces,
+/// underscores, hyphens or surrounding punctuation.
+pub fn header_key(s: &str) -> String {
+    fold_width(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '.' | ':' | '*'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Removes control characters (including ESC, so no terminal escape sequence survives)
+/// from text that came from an input file, before it reaches a terminal.
+pub fn strip_controls(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control() && c != '\n') {
+        return s.to_owned();
+    }
+    s.chars()
+        .filter(|c| !c.is_control() || *c == '\n')
+        .collect()
+}
+
+/// Levenshtein distance over chars, for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_full_width_digits_letters_and_dots() {
+        assert_eq!(fold_width("８．１．５．Ｐ"), "8.1.5.P");
+        assert_eq!(fold_width("ＡＣ－２（１）"), "AC-2(1)");
+        assert_eq!(fold_width("確認\u{3000}項目"), "確認 項目");
+    }
+
+    #[test]
+    fn header_keys_ignore_case_width_and_separators() {
+        assert_eq!(header_key(" Required_Assurance "), "requiredassurance");
+        assert_eq!(header_key("ＩＳＭＡＰ管理策"), "ismap管理策");
+        assert_eq!(header_key("No."), "no");
+    }
+
+    #[test]
+    fn strips_escape_sequences() {
+        assert_eq!(strip_controls("a\u{1b}[31mred\u{7}"), "a[31mred");
+        assert_eq!(strip_controls("two\nlines"), "two\nlines");
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("8.1.5", "8.1.5.P"), 2);
+        assert_eq!(edit_distance("9.2.1", "9.2.1"), 0);
+        assert_eq!(edit_distance("9.2.1", "9.2.2"), 1);
+    }
+}

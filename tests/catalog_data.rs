@@ -1,0 +1,109 @@
+//! The embedded catalog data: generated file in sync with the reference CSVs, counts, and
+//! every id domain.md names.
+use std::path::PathBuf;
+
+use ismap_gap::catalog::generate::controls_yaml;
+use ismap_gap::catalog::{Catalog, Layer, Level, Resolution};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(root().join(rel)).unwrap()
+}
+
+#[test]
+fn controls_yaml_is_what_the_generator_makes() {
+    let generated = controls_yaml(
+        &read("catalog/reference/iso27002-2013.csv"),
+        &read("catalog/reference/iso27017-2015-cld.csv"),
+        &read("catalog/reference/nist-sp800-53r5-to-iso27001-2013.csv"),
+    )
+    .unwrap();
+    let path = root().join("catalog/controls.yaml");
+    if std::env::var_os("ISMAP_GAP_REGENERATE").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        committed == generated,
+        "catalog/controls.yaml is out of date: run ISMAP_GAP_REGENERATE=1 cargo test --test catalog_data"
+    );
+}
+
+#[test]
+fn embedded_catalog_has_the_expected_shape() {
+    let c = Catalog::embedded().unwrap();
+    let count = |layer: Layer, level: Level| {
+        c.entries()
+            .iter()
+            .filter(|e| e.layer == layer && e.level == level)
+            .count()
+    };
+    assert_eq!(count(Layer::Control, Level::Clause), 14);
+    assert_eq!(count(Layer::Control, Level::Category), 35 + 2);
+    assert_eq!(count(Layer::Control, Level::Objective), 114 + 7);
+    assert_eq!(count(Layer::Governance, Level::Objective), 5);
+    assert_eq!(count(Layer::Management, Level::Objective), 21);
+    assert!(!c.has_details());
+    // no invented titles: governance and management items are untitled
+    assert!(c
+        .entries()
+        .iter()
+        .filter(|e| e.layer != Layer::Control && e.level == Level::Objective)
+        .all(|e| e.title.is_empty()));
+    // every entry says where its facts come from
+    assert!(c.entries().iter().all(|e| !e.sources.is_empty()));
+}
+
+#[test]
+fn cloud_objectives_and_nist_refs_are_attached() {
+    let c = Catalog::embedded().unwrap();
+    for id in ["6.3.1.P", "8.1.5.P", "9.5.1.P", "9.5.2.P", "12.1.5.P", "12.4.5.P", "13.1.4.P"] {
+        let e = c.get(id).unwrap_or_else(|| panic!("{id} missing"));
+        assert!(e.flags.cloud_provider, "{id}");
+        assert_eq!(e.refs.jis_q_27017, [format!("CLD.{}", id.trim_end_matches(".P"))]);
+    }
+    assert_eq!(c.get("6.3").unwrap().refs.jis_q_27017, ["CLD.6.3"]);
+    let e = c.get("9.2.1").unwrap();
+    assert_eq!(e.title.en.as_deref(), Some("User registration and de-registration"));
+    assert!(e.refs.nist_sp800_53.iter().any(|n| n.control == "AC-2"));
+    assert_eq!(e.refs.annex_a, ["A.9.2.1"]);
+    // NIST's partial mark is kept
+    let partial = c.get("6.1.1").unwrap();
+    assert!(partial
+        .refs
+        .nist_sp800_53
+        .iter()
+        .any(|n| n.control == "CM-9" && n.partial));
+    // A.18.1.4 maps to nothing in NIST's table
+    assert!(c.get("18.1.4").unwrap().refs.nist_sp800_53.is_empty());
+    let pairs: usize = c.entries().iter().map(|e| e.refs.nist_sp800_53.len()).sum();
+    assert_eq!(pairs, 425);
+}
+
+#[test]
+fn every_id_named_in_the_domain_notes_resolves() {
+    let c = Catalog::embedded().unwrap();
+    let mut ids: Vec<String> = Vec::new();
+    for (prefix, lo, hi) in [
+        ("3.1", 2, 6),
+        ("4.4", 1, 8),
+        ("4.5", 1, 5),
+        ("4.6", 1, 3),
+        ("4.7", 1, 1),
+        ("4.8", 1, 2),
+        ("4.9", 1, 2),
+    ] {
+        ids.extend((lo..=hi).map(|n| format!("{prefix}.{n}")));
+    }
+    ids.extend(["6.3.1.P", "8.1.5.P", "9.5.1.P", "9.5.2.P", "12.1.5.P", "12.4.5.P", "13.1.4.P"].map(String::from));
+    ids.extend(["9.2.1", "6.1.1", "6.1.2", "8.1.1", "8.2.1"].map(String::from));
+    for id in &ids {
+        match c.resolve(id) {
+            Resolution::Resolved { targets, .. } => assert_eq!(targets[0].id, *id),
+            other => panic!("{id} did not resolve: {other:?}"),
+        }
+    }
+}
