@@ -3,6 +3,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::analysis::Status;
 use crate::catalog::{Layer, Level};
 use crate::config::{
     CatalogCommand, CatalogSource, Command, Config, ImportConfig, ListFilter, ReportConfig,
@@ -11,7 +12,6 @@ use crate::error::InputError;
 use crate::input::Encoding;
 use crate::lang::Lang;
 use crate::output::Destination;
-use crate::analysis::Status;
 use crate::report::Format;
 
 #[derive(Debug, Parser)]
@@ -102,7 +102,12 @@ impl From<ReportFormat> for Format {
 pub enum EncodingArg {
     #[value(name = "utf-8", alias = "utf8")]
     Utf8,
-    #[value(name = "cp932", alias = "shift_jis", alias = "sjis", alias = "shift-jis")]
+    #[value(
+        name = "cp932",
+        alias = "shift_jis",
+        alias = "sjis",
+        alias = "shift-jis"
+    )]
     Cp932,
 }
 

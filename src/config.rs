@@ -1,12 +1,12 @@
 //! The resolved configuration a command runs with: no clap types past this point.
 use std::path::PathBuf;
 
+use crate::analysis::Status;
 use crate::catalog::{Layer, Level};
 use crate::date::Date;
 use crate::input::Encoding;
 use crate::lang::Lang;
 use crate::output::Destination;
-use crate::analysis::Status;
 use crate::report::Format;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -158,13 +158,16 @@ mod tests {
             .sheet(Some("確認項目"))
             .row(5)
             .column("risk");
-        assert_eq!(loc.to_string(), "a.xlsx: sheet '確認項目': row 5: column 'risk'");
+        assert_eq!(
+            loc.to_string(),
+            "a.xlsx: sheet '確認項目': row 5: column 'risk'"
+        );
     }
 
     #[test]
     fn render_is_one_line_with_hint() {
-        let e = InputError::at(Location::file(Path::new("x.csv")).row(2), "bad\nvalue")
-            .hint("fix it");
+        let e =
+            InputError::at(Location::file(Path::new("x.csv")).row(2), "bad\nvalue").hint("fix it");
         let rendered = render(&anyhow::Error::new(e));
         assert_eq!(rendered, "error: x.csv: row 2: bad value (hint: fix it)");
     }

@@ -36,7 +36,10 @@ mod tests {
     fn locale_decides_default() {
         assert_eq!(Lang::from_locale(None, Some("ja_JP.UTF-8")), Lang::Ja);
         assert_eq!(Lang::from_locale(Some("ja_JP.UTF-8"), Some("C")), Lang::Ja);
-        assert_eq!(Lang::from_locale(Some("C.UTF-8"), Some("ja_JP.UTF-8")), Lang::En);
+        assert_eq!(
+            Lang::from_locale(Some("C.UTF-8"), Some("ja_JP.UTF-8")),
+            Lang::En
+        );
         assert_eq!(Lang::from_locale(Some(""), Some("ja_JP.UTF-8")), Lang::Ja);
         assert_eq!(Lang::from_locale(None, None), Lang::En);
     }

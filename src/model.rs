@@ -35,7 +35,9 @@ impl Assurance {
             }
             "soc2" | "soc2type2" | "soc" | "保証報告" | "保証型監査" | "保証報告書" | "it7"
             | "it7号" => Assurance::Soc2,
-            "audit" | "個別監査" | "実地監査" | "立入監査" | "監査" | "onsite" => Assurance::Audit,
+            "audit" | "個別監査" | "実地監査" | "立入監査" | "監査" | "onsite" => {
+                Assurance::Audit
+            }
             _ => return None,
         })
     }
@@ -123,8 +125,7 @@ pub fn split_refs(cell: &str) -> Vec<String> {
         .iter()
         .enumerate()
         .filter(|(i, c)| {
-            !(c.is_whitespace()
-                && chars[i + 1..].iter().find(|n| !n.is_whitespace()) == Some(&'('))
+            !(c.is_whitespace() && chars[i + 1..].iter().find(|n| !n.is_whitespace()) == Some(&'('))
         })
         .map(|(_, c)| *c)
         .collect();
@@ -205,7 +206,14 @@ mod tests {
     fn splits_every_separator() {
         assert_eq!(
             split_refs("9.2.1, 8.1.5P；A.9.2.2、CLD.9.5.1\nAC-2 (1)  ９．４．１"),
-            ["9.2.1", "8.1.5P", "A.9.2.2", "CLD.9.5.1", "AC-2(1)", "9.4.1"]
+            [
+                "9.2.1",
+                "8.1.5P",
+                "A.9.2.2",
+                "CLD.9.5.1",
+                "AC-2(1)",
+                "9.4.1"
+            ]
         );
     }
 

@@ -69,7 +69,9 @@ impl Destination {
                     .prefix(".ismap-gap-")
                     .suffix(".tmp")
                     .tempfile_in(&dir)
-                    .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+                    .with_context(|| {
+                        format!("{}: cannot create a temporary file", dir.display())
+                    })?;
                 {
                     let mut w = BufWriter::new(tmp.as_file_mut());
                     write(&mut w)?;
@@ -120,10 +122,18 @@ mod tests {
     fn refuses_missing_folder_and_input_path() {
         let dir = tempfile::tempdir().unwrap();
         let missing = Destination::File(dir.path().join("nope/out.csv"));
-        assert!(missing.check(&[]).unwrap_err().message.contains("does not exist"));
+        assert!(missing
+            .check(&[])
+            .unwrap_err()
+            .message
+            .contains("does not exist"));
         let input = dir.path().join("in.csv");
         fs::write(&input, "x").unwrap();
         let same = Destination::File(input.clone());
-        assert!(same.check(&[&input]).unwrap_err().message.contains("also an input"));
+        assert!(same
+            .check(&[&input])
+            .unwrap_err()
+            .message
+            .contains("also an input"));
     }
 }

@@ -60,14 +60,22 @@ fn embedded_catalog_has_the_expected_shape() {
 #[test]
 fn cloud_objectives_and_nist_refs_are_attached() {
     let c = Catalog::embedded().unwrap();
-    for id in ["6.3.1.P", "8.1.5.P", "9.5.1.P", "9.5.2.P", "12.1.5.P", "12.4.5.P", "13.1.4.P"] {
+    for id in [
+        "6.3.1.P", "8.1.5.P", "9.5.1.P", "9.5.2.P", "12.1.5.P", "12.4.5.P", "13.1.4.P",
+    ] {
         let e = c.get(id).unwrap_or_else(|| panic!("{id} missing"));
         assert!(e.flags.cloud_provider, "{id}");
-        assert_eq!(e.refs.jis_q_27017, [format!("CLD.{}", id.trim_end_matches(".P"))]);
+        assert_eq!(
+            e.refs.jis_q_27017,
+            [format!("CLD.{}", id.trim_end_matches(".P"))]
+        );
     }
     assert_eq!(c.get("6.3").unwrap().refs.jis_q_27017, ["CLD.6.3"]);
     let e = c.get("9.2.1").unwrap();
-    assert_eq!(e.title.en.as_deref(), Some("User registration and de-registration"));
+    assert_eq!(
+        e.title.en.as_deref(),
+        Some("User registration and de-registration")
+    );
     assert!(e.refs.nist_sp800_53.iter().any(|n| n.control == "AC-2"));
     assert_eq!(e.refs.annex_a, ["A.9.2.1"]);
     // NIST's partial mark is kept
@@ -98,7 +106,12 @@ fn every_id_named_in_the_domain_notes_resolves() {
     ] {
         ids.extend((lo..=hi).map(|n| format!("{prefix}.{n}")));
     }
-    ids.extend(["6.3.1.P", "8.1.5.P", "9.5.1.P", "9.5.2.P", "12.1.5.P", "12.4.5.P", "13.1.4.P"].map(String::from));
+    ids.extend(
+        [
+            "6.3.1.P", "8.1.5.P", "9.5.1.P", "9.5.2.P", "12.1.5.P", "12.4.5.P", "13.1.4.P",
+        ]
+        .map(String::from),
+    );
     ids.extend(["9.2.1", "6.1.1", "6.1.2", "8.1.1", "8.2.1"].map(String::from));
     for id in &ids {
         match c.resolve(id) {

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::analysis::csp::{resolve_attestation, CspControls, CspState, UnknownId};
 use crate::analysis::procedures::{self, Procedure};
 use crate::analysis::status::Status;
+use crate::catalog::resolve::parse_nist;
 use crate::catalog::{Catalog, Layer, Level, RefKind, Resolution, Unresolved};
 use crate::date::Date;
 use crate::lang::Lang;
@@ -287,7 +288,12 @@ pub fn analyse_item(
                 matched,
             } => {
                 if kind == RefKind::Nist {
-                    nist_refs.push(matched.unwrap_or_else(|| reference.clone()));
+                    // "AC-2(1) → AC-2" when only the base control is in NIST's mapping
+                    let typed = parse_nist(reference).map_or_else(|| reference.clone(), |n| n.0);
+                    nist_refs.push(match matched {
+                        Some(m) if m != typed => format!("{typed} → {m}"),
+                        _ => typed,
+                    });
                     reasons.push(Reason::NistApproximate);
                 }
                 let via = (kind != RefKind::Ismap).then(|| reference.clone());
@@ -300,7 +306,8 @@ pub fn analyse_item(
                     for (mut c, reason) in evaluate_target(catalog, csp, &t.id, t.unverified, lang)
                     {
                         all &= c.state == ControlState::Implemented;
-                        some |= matches!(c.state, ControlState::Implemented | ControlState::AnnexOnly);
+                        some |=
+                            matches!(c.state, ControlState::Implemented | ControlState::AnnexOnly);
                         if c.state == ControlState::NotApplicable
                             && !exclusions.iter().any(|x| x.id == c.id)
                         {
@@ -454,8 +461,16 @@ fn warnings(
         out.push(Warning {
             code: "csp-unknown-ids",
             message: match lang {
-                Lang::Ja => format!("CSPの一覧にカタログにないIDがあります({}件): {}", ids.len(), ids.join(", ")),
-                Lang::En => format!("The CSP list has {} id(s) not in the catalog: {}", ids.len(), ids.join(", ")),
+                Lang::Ja => format!(
+                    "CSPの一覧にカタログにないIDがあります({}件): {}",
+                    ids.len(),
+                    ids.join(", ")
+                ),
+                Lang::En => format!(
+                    "The CSP list has {} id(s) not in the catalog: {}",
+                    ids.len(),
+                    ids.join(", ")
+                ),
             },
         });
     }
@@ -464,8 +479,12 @@ fn warnings(
         out.push(Warning {
             code: "unresolved-references",
             message: match lang {
-                Lang::Ja => format!("解決できない参照が{unresolved}件あります(未実施として扱いました)"),
-                Lang::En => format!("{unresolved} reference(s) did not resolve (counted as not implemented)"),
+                Lang::Ja => {
+                    format!("解決できない参照が{unresolved}件あります(未実施として扱いました)")
+                }
+                Lang::En => format!(
+                    "{unresolved} reference(s) did not resolve (counted as not implemented)"
+                ),
             },
         });
     }

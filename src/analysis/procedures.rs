@@ -52,8 +52,14 @@ pub fn review_exclusion(lang: Lang, ids: &[String]) -> Procedure {
     Procedure {
         code: "exclusion-review",
         text: match lang {
-            Lang::Ja => format!("CSPが非該当とした {} の理由が自組織の利用形態に当てはまるか確認する", list(ids)),
-            Lang::En => format!("Check that the CSP's reason for excluding {} holds for your use", list(ids)),
+            Lang::Ja => format!(
+                "CSPが非該当とした {} の理由が自組織の利用形態に当てはまるか確認する",
+                list(ids)
+            ),
+            Lang::En => format!(
+                "Check that the CSP's reason for excluding {} holds for your use",
+                list(ids)
+            ),
         },
     }
 }
@@ -86,7 +92,10 @@ pub fn fix_references(lang: Lang, refs: &[String]) -> Procedure {
         code: "fix-reference",
         text: match lang {
             Lang::Ja => format!("解決できない参照 {} を修正して再実行する", list(refs)),
-            Lang::En => format!("Correct the unresolved references {} and run again", list(refs)),
+            Lang::En => format!(
+                "Correct the unresolved references {} and run again",
+                list(refs)
+            ),
         },
     }
 }

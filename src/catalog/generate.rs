@@ -171,10 +171,18 @@ pub fn controls_yaml(iso27002: &str, iso27017: &str, nist: &str) -> Result<Strin
             let _ = writeln!(out, "      annex_a: [{}]", list(std::slice::from_ref(a)));
         }
         if let Some(j) = &r.jis_q_27002 {
-            let _ = writeln!(out, "      jis_q_27002: [{}]", list(std::slice::from_ref(j)));
+            let _ = writeln!(
+                out,
+                "      jis_q_27002: [{}]",
+                list(std::slice::from_ref(j))
+            );
         }
         if let Some(c) = &r.cld {
-            let _ = writeln!(out, "      jis_q_27017: [{}]", list(std::slice::from_ref(c)));
+            let _ = writeln!(
+                out,
+                "      jis_q_27017: [{}]",
+                list(std::slice::from_ref(c))
+            );
         }
         if !r.nist.is_empty() {
             let ids: Vec<String> = r
@@ -203,7 +211,9 @@ mod tests {
                     A.9.2.1,IA-4,rev5,T2\nA.9.2.1,AC-2,rev5,T2; asterisk in T1\n";
         let y = controls_yaml(iso, cld, nist).unwrap();
         assert!(y.contains("nist_sp800_53: [\"AC-2*\", \"IA-4\"]"), "{y}");
-        assert!(y.contains("  - id: \"9.2.9.P\"\n    layer: control\n    level: objective\n    parent: \"9.2\""));
+        assert!(y.contains(
+            "  - id: \"9.2.9.P\"\n    layer: control\n    level: objective\n    parent: \"9.2\""
+        ));
         assert!(y.contains("en: \"Cloud \\\"x\\\"\""));
         let parsed: crate::catalog::model::FragmentDoc = serde_yaml::from_str(&y).unwrap();
         let ids: Vec<&str> = parsed.entries.iter().map(|e| e.id.as_str()).collect();

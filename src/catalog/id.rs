@@ -130,7 +130,17 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_an_id() {
-        for s in ["", "abc", "A.9.2.1", "9..2", "9.2.1.PBXY", "AC-2", "9.2.1x1", "1.2.3.4.5.6", "9.x"] {
+        for s in [
+            "",
+            "abc",
+            "A.9.2.1",
+            "9..2",
+            "9.2.1.PBXY",
+            "AC-2",
+            "9.2.1x1",
+            "1.2.3.4.5.6",
+            "9.x",
+        ] {
             assert_eq!(c(s), None, "{s}");
         }
     }

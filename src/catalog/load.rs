@@ -100,7 +100,10 @@ pub fn read_text(path: &Path) -> Result<SourceText, InputError> {
     if meta.len() > MAX_CATALOG_BYTES {
         return Err(InputError::at(
             loc,
-            format!("file is {} bytes, over the {MAX_CATALOG_BYTES}-byte limit", meta.len()),
+            format!(
+                "file is {} bytes, over the {MAX_CATALOG_BYTES}-byte limit",
+                meta.len()
+            ),
         )
         .hint("a catalog is a YAML file of a few MB at most"));
     }
@@ -108,8 +111,11 @@ pub fn read_text(path: &Path) -> Result<SourceText, InputError> {
         .map_err(|e| InputError::at(loc.clone(), format!("cannot read: {e}")))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
-        InputError::at(loc, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
-            .hint("save the catalog as UTF-8")
+        InputError::at(
+            loc,
+            format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+        )
+        .hint("save the catalog as UTF-8")
     })?;
     Ok(SourceText {
         path: path.to_path_buf(),
@@ -130,8 +136,17 @@ mod tests {
 
     #[test]
     fn entry_lines_follow_order_and_duplicates() {
-        let text = "entries:\n  - id: \"1\"\n    layer: control\n  - id: '1'\n  - {id: 2, layer: x}\n";
-        let ids = vec!["1".to_owned(), "1".to_owned(), "2".to_owned(), "9".to_owned()];
-        assert_eq!(entry_lines(text, &ids), vec![Some(2), Some(4), Some(5), None]);
+        let text =
+            "entries:\n  - id: \"1\"\n    layer: control\n  - id: '1'\n  - {id: 2, layer: x}\n";
+        let ids = vec![
+            "1".to_owned(),
+            "1".to_owned(),
+            "2".to_owned(),
+            "9".to_owned(),
+        ];
+        assert_eq!(
+            entry_lines(text, &ids),
+            vec![Some(2), Some(4), Some(5), None]
+        );
     }
 }

@@ -75,7 +75,9 @@ impl Catalog {
             let n = problems.len();
             let mut first = problems.swap_remove(0);
             if n > 1 {
-                first.message.push_str(&format!(" (and {} more problems)", n - 1));
+                first
+                    .message
+                    .push_str(&format!(" (and {} more problems)", n - 1));
                 first.hint = Some("run `ismap-gap catalog validate FILE` to list them all".into());
             }
             first

@@ -57,7 +57,12 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 4] = [Level::Clause, Level::Category, Level::Objective, Level::Detail];
+    pub const ALL: [Level; 4] = [
+        Level::Clause,
+        Level::Category,
+        Level::Objective,
+        Level::Detail,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -95,7 +95,13 @@ pub enum Resolution {
 impl Resolution {
     /// NIST-derived resolutions are candidates, not equivalences.
     pub fn is_approximate(&self) -> bool {
-        matches!(self, Resolution::Resolved { kind: RefKind::Nist, .. })
+        matches!(
+            self,
+            Resolution::Resolved {
+                kind: RefKind::Nist,
+                ..
+            }
+        )
     }
 }
 
@@ -327,8 +333,12 @@ fn not_a_reference() -> Resolution {
 /// `CLD.8.1.5`, `CLD 8.1.5`, `CLD8.1.5`, `CLD-8.1.5` → `8.1.5`.
 fn strip_prefix_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
     let rest = s.strip_prefix(word)?;
-    let rest = rest.strip_prefix(['.', '-', ' ']).unwrap_or(rest).trim_start();
-    rest.starts_with(|c: char| c.is_ascii_digit()).then_some(rest)
+    let rest = rest
+        .strip_prefix(['.', '-', ' '])
+        .unwrap_or(rest)
+        .trim_start();
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        .then_some(rest)
 }
 
 /// Up to three catalog ids close to `wanted`: same numbers with another suffix first
@@ -339,7 +349,8 @@ fn suggest_ids(entries: &[Entry], wanted: &str) -> Vec<String> {
         .iter()
         .enumerate()
         .filter_map(|(pos, e)| {
-            let numbers = e.id.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+            let numbers =
+                e.id.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
             let score = if numbers == wanted_numbers {
                 0
             } else {
@@ -349,7 +360,11 @@ fn suggest_ids(entries: &[Entry], wanted: &str) -> Vec<String> {
         })
         .collect();
     scored.sort();
-    scored.into_iter().take(3).map(|(_, _, id)| id.to_owned()).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, _, id)| id.to_owned())
+        .collect()
 }
 
 fn suggest_from<'a>(candidates: impl Iterator<Item = &'a str>, wanted: &str) -> Vec<String> {
@@ -358,7 +373,11 @@ fn suggest_from<'a>(candidates: impl Iterator<Item = &'a str>, wanted: &str) -> 
         .filter(|(d, _)| *d <= 2)
         .collect();
     scored.sort();
-    scored.into_iter().take(3).map(|(_, c)| c.to_owned()).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, c)| c.to_owned())
+        .collect()
 }
 
 #[cfg(test)]
@@ -368,9 +387,18 @@ mod tests {
     #[test]
     fn parses_nist_ids() {
         assert_eq!(parse_nist("AC-2"), Some(("AC-2".into(), "AC-2".into())));
-        assert_eq!(parse_nist("ac-2(1)"), Some(("AC-2(1)".into(), "AC-2".into())));
-        assert_eq!(parse_nist("ＡＣ－２（１）"), Some(("AC-2(1)".into(), "AC-2".into())));
-        assert_eq!(parse_nist("AC-02 (01)"), Some(("AC-2(1)".into(), "AC-2".into())));
+        assert_eq!(
+            parse_nist("ac-2(1)"),
+            Some(("AC-2(1)".into(), "AC-2".into()))
+        );
+        assert_eq!(
+            parse_nist("ＡＣ－２（１）"),
+            Some(("AC-2(1)".into(), "AC-2".into()))
+        );
+        assert_eq!(
+            parse_nist("AC-02 (01)"),
+            Some(("AC-2(1)".into(), "AC-2".into()))
+        );
         assert_eq!(parse_nist("AC2"), None);
         assert_eq!(parse_nist("ABC-2"), None);
         assert_eq!(parse_nist("AC-2(x)"), None);

@@ -44,7 +44,7 @@ pub struct Stats {
     pub items: usize,
     pub entries: usize,
     /// layer → level → count.
-    pub by_layer: BTreeMap<String, BTreeMap<String, usize>>,
+    pub by_layer: BTreeMap<Layer, BTreeMap<Level, usize>>,
     pub completeness: Completeness,
 }
 
@@ -62,12 +62,12 @@ pub fn compute(catalog: &Catalog) -> Stats {
     let objectives = count(Some(Layer::Control), &[Level::Objective]);
     let details = count(Some(Layer::Control), &[Level::Detail]);
     let items = governance + management + objectives + details;
-    let mut by_layer: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut by_layer: BTreeMap<Layer, BTreeMap<Level, usize>> = BTreeMap::new();
     for e in catalog.entries() {
         *by_layer
-            .entry(e.layer.to_string())
+            .entry(e.layer)
             .or_default()
-            .entry(e.level.to_string())
+            .entry(e.level)
             .or_default() += 1;
     }
     let share = |have: usize, want: usize| (have as f64 / want as f64).min(1.0);

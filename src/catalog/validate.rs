@@ -90,7 +90,10 @@ pub fn validate(doc: &CatalogDoc, origins: &[EntryOrigin]) -> Vec<InputError> {
         for n in &e.refs.nist_sp800_53 {
             if parse_nist(&n.control).is_none() {
                 problems.push(err(
-                    format!("entry '{}': malformed NIST SP 800-53 id '{}'", e.id, n.control),
+                    format!(
+                        "entry '{}': malformed NIST SP 800-53 id '{}'",
+                        e.id, n.control
+                    ),
                     "write NIST ids like AC-2 or AC-2(1), with * for a partial mapping",
                 ));
             }
@@ -98,7 +101,10 @@ pub fn validate(doc: &CatalogDoc, origins: &[EntryOrigin]) -> Vec<InputError> {
         for a in &e.refs.annex_a {
             if !a.starts_with("A.") {
                 problems.push(err(
-                    format!("entry '{}': Annex A reference '{a}' does not start with 'A.'", e.id),
+                    format!(
+                        "entry '{}': Annex A reference '{a}' does not start with 'A.'",
+                        e.id
+                    ),
                     "write Annex A references like A.9.2.1",
                 ));
             }
@@ -106,7 +112,10 @@ pub fn validate(doc: &CatalogDoc, origins: &[EntryOrigin]) -> Vec<InputError> {
         for c in &e.refs.jis_q_27017 {
             if !c.starts_with("CLD.") {
                 problems.push(err(
-                    format!("entry '{}': 27017 reference '{c}' does not start with 'CLD.'", e.id),
+                    format!(
+                        "entry '{}': 27017 reference '{c}' does not start with 'CLD.'",
+                        e.id
+                    ),
                     "write ISO/IEC 27017 cloud controls like CLD.8.1.5",
                 ));
             }
@@ -121,7 +130,10 @@ pub fn validate(doc: &CatalogDoc, origins: &[EntryOrigin]) -> Vec<InputError> {
             None => problems.push(
                 InputError::at(
                     origin(i),
-                    format!("entry '{}' has parent '{p}', which is not in the catalog", e.id),
+                    format!(
+                        "entry '{}' has parent '{p}', which is not in the catalog",
+                        e.id
+                    ),
                 )
                 .hint("add the parent entry or correct `parent:`"),
             ),
@@ -138,17 +150,34 @@ pub fn validate(doc: &CatalogDoc, origins: &[EntryOrigin]) -> Vec<InputError> {
             Some(_) => {}
         }
     }
-    let mut reported: HashSet<usize> = HashSet::new();
+    let mut in_reported_cycle: HashSet<usize> = HashSet::new();
     for start in 0..doc.entries.len() {
         let mut seen = HashSet::new();
         let mut cur = start;
         while let Some(p) = doc.entries[cur].parent.as_deref() {
             if !seen.insert(cur) {
-                if reported.insert(cur) {
+                // `cur` is on a cycle: walk it once to name every member
+                let mut cycle = vec![cur];
+                let mut next = cur;
+                while let Some(&j) = doc.entries[next]
+                    .parent
+                    .as_deref()
+                    .and_then(|p| by_id.get(p))
+                {
+                    if j == cur {
+                        break;
+                    }
+                    cycle.push(j);
+                    next = j;
+                }
+                if cycle.iter().all(|i| in_reported_cycle.insert(*i)) {
+                    let first = *cycle.iter().min().unwrap_or(&cur);
+                    let names: Vec<&str> =
+                        cycle.iter().map(|&i| doc.entries[i].id.as_str()).collect();
                     problems.push(
                         InputError::at(
-                            origin(cur),
-                            format!("parent cycle through '{}'", doc.entries[cur].id),
+                            origin(first),
+                            format!("parent cycle: {} → {}", names.join(" → "), names[0]),
                         )
                         .hint("an entry cannot be its own ancestor"),
                     );

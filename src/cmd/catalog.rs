@@ -19,7 +19,10 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
         CatalogCommand::List { filter, format } => {
             let catalog = ctx.catalog()?;
             let entries = list(&catalog, filter);
-            if filter.basic && entries.is_empty() && !catalog.entries().iter().any(|e| e.flags.basic) {
+            if filter.basic
+                && entries.is_empty()
+                && !catalog.entries().iter().any(|e| e.flags.basic)
+            {
                 eprintln!("note: this catalog flags no basic statement requirements (基本言明要件); import the official workbook with `ismap-gap catalog import` to get them");
             }
             out.write_with(|w| render_entries(&entries, ctx.lang, format, style, w))?;
@@ -88,7 +91,10 @@ pub fn search<'c>(catalog: &'c Catalog, text: &str) -> Vec<&'c Entry> {
 pub fn show<'c>(catalog: &'c Catalog, reference: &str) -> Result<ShowResult<'c>, InputError> {
     match catalog.resolve(reference) {
         Resolution::Unresolved { why, suggestions } => {
-            let e = InputError::new(format!("'{reference}' does not resolve: {}", why.describe()));
+            let e = InputError::new(format!(
+                "'{reference}' does not resolve: {}",
+                why.describe()
+            ));
             Err(if suggestions.is_empty() {
                 e.hint("use an ISMAP id (9.2.1, 8.1.5.P), A.9.2.1, CLD.9.5.1 or a NIST id (AC-2); `ismap-gap catalog search TEXT` finds ids by title")
             } else {
@@ -103,7 +109,9 @@ pub fn show<'c>(catalog: &'c Catalog, reference: &str) -> Result<ShowResult<'c>,
             let entries = targets
                 .iter()
                 .filter_map(|t| {
-                    let entry = catalog.get(&t.id).or_else(|| catalog.detail_parent(&t.id))?;
+                    let entry = catalog
+                        .get(&t.id)
+                        .or_else(|| catalog.detail_parent(&t.id))?;
                     Some(Shown {
                         id: t.id.clone(),
                         entry,
@@ -127,7 +135,9 @@ fn validate(ctx: &Context, file: Option<&Path>) -> Result<Exit> {
     let (name, result) = match (file, &ctx.catalog) {
         (Some(p), _) => (p.display().to_string(), catalog::load::load_file(p)),
         (None, CatalogSource::File(p)) => (p.display().to_string(), catalog::load::load_file(p)),
-        (None, CatalogSource::Embedded) => ("the embedded catalog".to_owned(), catalog::embedded::load()),
+        (None, CatalogSource::Embedded) => {
+            ("the embedded catalog".to_owned(), catalog::embedded::load())
+        }
     };
     match result {
         Ok(c) => {

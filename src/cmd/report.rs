@@ -12,7 +12,11 @@ use crate::input;
 use crate::report::{self, Format};
 
 /// `--strict`: the first unresolved reference or unknown CSP id becomes an input error.
-fn strict_check(report: &GapReport, cfg: &ReportConfig, refs_column: &str) -> Result<(), InputError> {
+fn strict_check(
+    report: &GapReport,
+    cfg: &ReportConfig,
+    refs_column: &str,
+) -> Result<(), InputError> {
     for item in &report.items {
         if let Some(u) = item.unresolved.first() {
             let mut e = InputError::at(
@@ -20,7 +24,11 @@ fn strict_check(report: &GapReport, cfg: &ReportConfig, refs_column: &str) -> Re
                     .sheet(report.checks.sheet.as_deref())
                     .row(item.row)
                     .column(refs_column),
-                format!("reference '{}' does not resolve: {}", u.reference, u.why.describe()),
+                format!(
+                    "reference '{}' does not resolve: {}",
+                    u.reference,
+                    u.why.describe()
+                ),
             );
             e.hint = Some(if u.suggestions.is_empty() {
                 "correct the reference, or run without --strict to report it as unresolved".into()

@@ -36,7 +36,14 @@ impl Field {
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
             Field::Id => &["id", "no", "項番", "番号", "管理番号", "itemid", "#"],
-            Field::Title => &["title", "item", "確認項目", "項目", "要求事項", "チェック項目"],
+            Field::Title => &[
+                "title",
+                "item",
+                "確認項目",
+                "項目",
+                "要求事項",
+                "チェック項目",
+            ],
             Field::Refs => &[
                 "controls",
                 "refs",
@@ -47,7 +54,12 @@ impl Field {
                 "管理策番号",
                 "統制目標",
             ],
-            Field::Assurance => &["assurance", "requiredassurance", "確認水準", "求める確認水準"],
+            Field::Assurance => &[
+                "assurance",
+                "requiredassurance",
+                "確認水準",
+                "求める確認水準",
+            ],
             Field::Risk => &["risk", "priority", "重要度", "リスク"],
             Field::Note => &["note", "notes", "備考"],
         }
@@ -65,7 +77,11 @@ impl Field {
 const HEADER_SEARCH_ROWS: usize = 30;
 
 /// Reads check items from any supported file.
-pub fn load(path: &Path, encoding: Option<Encoding>, sheet: Option<&str>) -> Result<CheckList, InputError> {
+pub fn load(
+    path: &Path,
+    encoding: Option<Encoding>,
+    sheet: Option<&str>,
+) -> Result<CheckList, InputError> {
     match FileKind::of(path) {
         FileKind::Yaml | FileKind::Json => load_structured(path, encoding),
         FileKind::Text | FileKind::Workbook => from_sheet(table::read(path, encoding, sheet)?),
@@ -129,7 +145,12 @@ fn find_header(sheet: &Sheet) -> Result<Header, InputError> {
         .iter()
         .take(HEADER_SEARCH_ROWS)
         .find(|r| r.iter().any(|c| !c.trim().is_empty()))
-        .map(|r| r.iter().filter(|c| !c.trim().is_empty()).map(|c| c.trim().to_owned()).collect())
+        .map(|r| {
+            r.iter()
+                .filter(|c| !c.trim().is_empty())
+                .map(|c| c.trim().to_owned())
+                .collect()
+        })
         .unwrap_or_default();
     let loc = sheet.location();
     Err(if found.is_empty() {
@@ -172,12 +193,18 @@ pub fn from_sheet(sheet: Sheet) -> Result<CheckList, InputError> {
         };
         let at = |f: Field| sheet.location().row(row).column(col_name(f));
         let assurance = Assurance::parse(&get(Field::Assurance)).ok_or_else(|| {
-            InputError::at(at(Field::Assurance), format!("unknown assurance '{}'", get(Field::Assurance)))
-                .hint("use self/自己申告, ismap, soc2/保証報告, or audit/個別監査 (empty means ismap)")
+            InputError::at(
+                at(Field::Assurance),
+                format!("unknown assurance '{}'", get(Field::Assurance)),
+            )
+            .hint("use self/自己申告, ismap, soc2/保証報告, or audit/個別監査 (empty means ismap)")
         })?;
         let risk = Risk::parse(&get(Field::Risk)).ok_or_else(|| {
-            InputError::at(at(Field::Risk), format!("unknown risk '{}'", get(Field::Risk)))
-                .hint("use high/medium/low or 高/中/低, or leave it empty")
+            InputError::at(
+                at(Field::Risk),
+                format!("unknown risk '{}'", get(Field::Risk)),
+            )
+            .hint("use high/medium/low or 高/中/低, or leave it empty")
         })?;
         let id = match get(Field::Id) {
             id if id.is_empty() => format!("#{row}"),
@@ -279,9 +306,8 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
     let text = decode(path, &bytes, encoding)?;
     let loc = Location::file(path);
     let doc: ChecksDoc = match FileKind::of(path) {
-        FileKind::Json => serde_json::from_str(&text).map_err(|e| {
-            InputError::at(loc.clone().line(e.line()), format!("invalid JSON: {e}"))
-        }),
+        FileKind::Json => serde_json::from_str(&text)
+            .map_err(|e| InputError::at(loc.clone().line(e.line()), format!("invalid JSON: {e}"))),
         _ => serde_yaml::from_str(&text).map_err(|e| {
             let l = e.location().map(|l| l.line()).unwrap_or(1);
             InputError::at(loc.clone().line(l), format!("invalid check list: {e}"))
@@ -297,14 +323,19 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
         let n = i + 1;
         let at = |field: &str| loc.clone().row(n).column(field);
         let assurance = Assurance::parse(&d.assurance).ok_or_else(|| {
-            InputError::at(at("assurance"), format!("unknown assurance '{}'", d.assurance))
-                .hint("use self, ismap, soc2 or audit")
+            InputError::at(
+                at("assurance"),
+                format!("unknown assurance '{}'", d.assurance),
+            )
+            .hint("use self, ismap, soc2 or audit")
         })?;
         let risk = Risk::parse(&d.risk).ok_or_else(|| {
             InputError::at(at("risk"), format!("unknown risk '{}'", d.risk))
                 .hint("use high/medium/low or 高/中/低")
         })?;
-        let id = d.id.map(Scalar::into_string).unwrap_or_else(|| format!("#{n}"));
+        let id =
+            d.id.map(Scalar::into_string)
+                .unwrap_or_else(|| format!("#{n}"));
         if let Some(first) = seen.insert(id.clone(), n) {
             return Err(InputError::at(
                 at("id"),
@@ -363,15 +394,34 @@ mod tests {
         let s = sheet(&[
             &["外部委託先確認表"],
             &[],
-            &["項番", "確認項目", "ＩＳＭＡＰ管理策", "求める確認水準", "重要度", "備考", "担当"],
-            &["1", "アクセス管理", "9.2.1、9.2.2", "SOC2", "高", "", "情シス"],
+            &[
+                "項番",
+                "確認項目",
+                "ＩＳＭＡＰ管理策",
+                "求める確認水準",
+                "重要度",
+                "備考",
+                "担当",
+            ],
+            &[
+                "1",
+                "アクセス管理",
+                "9.2.1、9.2.2",
+                "SOC2",
+                "高",
+                "",
+                "情シス",
+            ],
             &[],
             &["2", "暗号化", "10.1.1", "", "", "メモ", ""],
         ]);
         let list = from_sheet(s).unwrap();
         assert_eq!(list.items.len(), 2);
         let a = &list.items[0];
-        assert_eq!((a.row, a.id.as_str(), a.title.as_str()), (4, "1", "アクセス管理"));
+        assert_eq!(
+            (a.row, a.id.as_str(), a.title.as_str()),
+            (4, "1", "アクセス管理")
+        );
         assert_eq!(a.refs, ["9.2.1", "9.2.2"]);
         assert_eq!(a.assurance, Assurance::Soc2);
         assert_eq!(a.risk, Some(Risk::High));
@@ -390,11 +440,20 @@ mod tests {
             "c.csv: row 2: column 'risk': unknown risk 'urgent' (hint: use high/medium/low or 高/中/低, or leave it empty)"
         );
         let s = sheet(&[&["id", "controls"], &["A", "1"], &["A", "2"]]);
-        assert!(from_sheet(s).unwrap_err().message.contains("duplicate check-item id 'A'"));
+        assert!(from_sheet(s)
+            .unwrap_err()
+            .message
+            .contains("duplicate check-item id 'A'"));
         let s = sheet(&[&["番号", "内容"], &["1", "x"]]);
         let e = from_sheet(s).unwrap_err().to_string();
-        assert!(e.contains("no references column found (first row has: 番号, 内容)"), "{e}");
+        assert!(
+            e.contains("no references column found (first row has: 番号, 内容)"),
+            "{e}"
+        );
         let s = sheet(&[&["管理策", "controls"]]);
-        assert!(from_sheet(s).unwrap_err().message.contains("both a Refs column"));
+        assert!(from_sheet(s)
+            .unwrap_err()
+            .message
+            .contains("both a Refs column"));
     }
 }

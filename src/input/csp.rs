@@ -18,12 +18,22 @@ pub fn load(path: &Path, encoding: Option<Encoding>) -> Result<Attestation, Inpu
         FileKind::Yaml | FileKind::Json => load_profile(path, encoding),
         FileKind::Workbook => {
             let sheet = table::read_workbook(path, None)?;
-            from_cells(path, sheet.rows.iter().enumerate().map(|(i, r)| (i + 1, r.join("\t"))))
+            from_cells(
+                path,
+                sheet
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (i + 1, r.join("\t"))),
+            )
         }
         FileKind::Text => {
             let bytes = read_bytes(path)?;
             let text = decode(path, &bytes, encoding)?;
-            from_cells(path, text.lines().enumerate().map(|(i, l)| (i + 1, l.to_owned())))
+            from_cells(
+                path,
+                text.lines().enumerate().map(|(i, l)| (i + 1, l.to_owned())),
+            )
         }
     }
 }
@@ -165,8 +175,12 @@ fn load_profile(path: &Path, encoding: Option<Encoding>) -> Result<Attestation, 
     let loc = Location::file(path);
     let hint = "profile fields are name, registration_number, registered, renewal_deadline, audit_period (from, to), scope, implemented, not_applicable";
     let doc: ProfileDoc = match FileKind::of(path) {
-        FileKind::Json => serde_json::from_str(&text)
-            .map_err(|e| InputError::at(loc.clone().line(e.line()), format!("invalid CSP profile: {e}"))),
+        FileKind::Json => serde_json::from_str(&text).map_err(|e| {
+            InputError::at(
+                loc.clone().line(e.line()),
+                format!("invalid CSP profile: {e}"),
+            )
+        }),
         _ => serde_yaml::from_str(&text).map_err(|e| {
             let l = e.location().map(|l| l.line()).unwrap_or(1);
             let msg = e.to_string();
@@ -239,7 +253,10 @@ mod tests {
     fn takes_ids_from_pasted_pdf_table() {
         let text = "統制目標 番号\t統制目標 番号\n3.1.2\t3.1.3\n6.1.1  6.3.1.P\n８．１．５．Ｐ 8.2.1\n\n9.4.1P, 12.4.5-P\n";
         let (got, ignored) = ids(text);
-        assert_eq!(got, ["3.1.2", "3.1.3", "6.1.1", "6.3.1.P", "8.1.5.P", "8.2.1", "9.4.1P", "12.4.5-P"]);
+        assert_eq!(
+            got,
+            ["3.1.2", "3.1.3", "6.1.1", "6.3.1.P", "8.1.5.P", "8.2.1", "9.4.1P", "12.4.5-P"]
+        );
         assert_eq!(ignored, 4);
     }
 

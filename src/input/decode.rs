@@ -24,8 +24,10 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
 pub fn decode(path: &Path, bytes: &[u8], forced: Option<Encoding>) -> Result<String, InputError> {
     let loc = Location::file(path);
     if bytes.contains(&0) {
-        return Err(InputError::at(loc, "looks like a binary file, not text (NUL bytes)")
-            .hint("give a CSV or text file, or a workbook with the .xlsx/.xls/.ods extension"));
+        return Err(
+            InputError::at(loc, "looks like a binary file, not text (NUL bytes)")
+                .hint("give a CSV or text file, or a workbook with the .xlsx/.xls/.ods extension"),
+        );
     }
     let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF");
     match (forced, without_bom) {
@@ -60,7 +62,10 @@ fn utf8(loc: &Location, bytes: &[u8]) -> Result<String, InputError> {
 fn decode_cp932(loc: &Location, bytes: &[u8]) -> Result<String, InputError> {
     let (text, _, had_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
     if had_errors {
-        let at = text.find('\u{FFFD}').map(|i| line_of(text.as_bytes(), i)).unwrap_or(1);
+        let at = text
+            .find('\u{FFFD}')
+            .map(|i| line_of(text.as_bytes(), i))
+            .unwrap_or(1);
         return Err(InputError::at(
             loc.clone().line(at),
             "bytes that are not valid CP932 (Shift_JIS)",
@@ -81,7 +86,10 @@ pub fn encode_cp932(text: &str) -> Result<Vec<u8>, String> {
                 encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buf)).2
             })
             .unwrap_or('?');
-        return Err(format!("the character '{bad}' (U+{:04X}) has no CP932 form", bad as u32));
+        return Err(format!(
+            "the character '{bad}' (U+{:04X}) has no CP932 form",
+            bad as u32
+        ));
     }
     Ok(bytes.into_owned())
 }
@@ -96,7 +104,10 @@ mod tests {
 
     #[test]
     fn detects_utf8_bom_and_cp932() {
-        assert_eq!(decode(p(), "確認項目".as_bytes(), None).unwrap(), "確認項目");
+        assert_eq!(
+            decode(p(), "確認項目".as_bytes(), None).unwrap(),
+            "確認項目"
+        );
         assert_eq!(decode(p(), b"\xEF\xBB\xBFid", None).unwrap(), "id");
         let sjis = encode_cp932("確認項目,管理策").unwrap();
         assert_eq!(decode(p(), &sjis, None).unwrap(), "確認項目,管理策");
@@ -107,7 +118,10 @@ mod tests {
         let sjis = encode_cp932("備考").unwrap();
         let err = decode(p(), &sjis, Some(Encoding::Utf8)).unwrap_err();
         assert!(err.to_string().contains("invalid UTF-8"), "{err}");
-        assert!(decode(p(), b"a\0b", None).unwrap_err().message.contains("binary"));
+        assert!(decode(p(), b"a\0b", None)
+            .unwrap_err()
+            .message
+            .contains("binary"));
         // 0x80 alone is invalid in both
         let err = decode(p(), b"ok\n\x80\xFF", None).unwrap_err();
         assert!(err.to_string().contains("line 2"), "{err}");

@@ -61,9 +61,8 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
         )
         .hint("split the file or remove unused sheets"));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        InputError::at(loc.clone(), format!("cannot read: {}", io_reason(&e)))
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| InputError::at(loc.clone(), format!("cannot read: {}", io_reason(&e))))?;
     if bytes.is_empty() {
         return Err(InputError::at(loc, "file is empty").hint("export the data again"));
     }

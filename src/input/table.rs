@@ -26,7 +26,11 @@ impl Sheet {
 }
 
 /// Reads CSV/TSV text or a workbook sheet, by the file's kind.
-pub fn read(path: &Path, encoding: Option<Encoding>, sheet: Option<&str>) -> Result<Sheet, InputError> {
+pub fn read(
+    path: &Path,
+    encoding: Option<Encoding>,
+    sheet: Option<&str>,
+) -> Result<Sheet, InputError> {
     match FileKind::of(path) {
         FileKind::Workbook => read_workbook(path, sheet),
         _ => {
@@ -67,11 +71,20 @@ pub fn read_csv_text(path: &Path, text: &str) -> Result<Sheet, InputError> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
-            let line = e.position().map(|p| p.line() as usize).unwrap_or(rows.len() + 1);
-            InputError::at(Location::file(path).line(line), format!("malformed CSV: {e}"))
-                .hint("check the quoting on that line")
+            let line = e
+                .position()
+                .map(|p| p.line() as usize)
+                .unwrap_or(rows.len() + 1);
+            InputError::at(
+                Location::file(path).line(line),
+                format!("malformed CSV: {e}"),
+            )
+            .hint("check the quoting on that line")
         })?;
-        let line = rec.position().map(|p| p.line() as usize).unwrap_or(rows.len() + 1);
+        let line = rec
+            .position()
+            .map(|p| p.line() as usize)
+            .unwrap_or(rows.len() + 1);
         // keep row numbers equal to lines when a quoted cell spans lines
         while rows.len() + 1 < line {
             rows.push(Vec::new());
@@ -88,7 +101,11 @@ pub fn read_csv_text(path: &Path, text: &str) -> Result<Sheet, InputError> {
 }
 
 fn check_cells(loc: &Location, row: usize, cells: &[String]) -> Result<(), InputError> {
-    if let Some((i, _)) = cells.iter().enumerate().find(|(_, c)| c.len() > MAX_CELL_BYTES) {
+    if let Some((i, _)) = cells
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.len() > MAX_CELL_BYTES)
+    {
         return Err(InputError::at(
             loc.clone().row(row).column(crate::input::column_letter(i)),
             format!("cell is over the {} KB limit", MAX_CELL_BYTES / 1024),
@@ -164,7 +181,11 @@ pub fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, InputErr
             names
                 .iter()
                 .find(|n| n.as_str() == wanted)
-                .or_else(|| names.iter().find(|n| n.trim().eq_ignore_ascii_case(wanted.trim())))
+                .or_else(|| {
+                    names
+                        .iter()
+                        .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
+                })
                 .cloned()
                 .ok_or_else(|| {
                     InputError::at(loc.clone(), format!("no sheet named '{wanted}'"))
@@ -180,8 +201,11 @@ pub fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, InputErr
             .ok_or_else(|| InputError::at(loc.clone(), "the workbook has no sheets"))?,
     };
     let range = wb.worksheet_range(&name).map_err(|e| {
-        InputError::at(loc.clone().sheet(Some(&name)), format!("cannot read the sheet: {e}"))
-            .hint("open the workbook in Excel and save it again as .xlsx")
+        InputError::at(
+            loc.clone().sheet(Some(&name)),
+            format!("cannot read the sheet: {e}"),
+        )
+        .hint("open the workbook in Excel and save it again as .xlsx")
     })?;
     let (start_row, start_col) = range.start().unwrap_or((0, 0));
     let mut rows: Vec<Vec<String>> = vec![Vec::new(); start_row as usize];

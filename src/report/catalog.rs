@@ -4,7 +4,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::catalog::stats::Stats;
-use crate::catalog::{Entry, RefKind};
+use crate::catalog::{Entry, Level, RefKind};
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
 use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
@@ -46,7 +46,12 @@ fn entry_grid(entries: &[&Entry], lang: Lang) -> Grid {
     g
 }
 
-fn render_grid(grid: &Grid, format: Format, style: TextStyle, w: &mut dyn Write) -> anyhow::Result<()> {
+fn render_grid(
+    grid: &Grid,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn Write,
+) -> anyhow::Result<()> {
     match format {
         Format::Csv => csv::render(grid, style.csv_encoding, w),
         Format::Md => markdown::render(grid, w),
@@ -119,7 +124,10 @@ pub fn render_show(
             w,
             "{} {} → {} {}",
             show.reference,
-            show.matched.as_deref().map(|m| format!("({m})")).unwrap_or_default(),
+            show.matched
+                .as_deref()
+                .map(|m| format!("({m})"))
+                .unwrap_or_default(),
             show.entries.len(),
             l(
                 "件の候補 (NIST SP 800-53 の対応表による近似: 同等ではありません)",
@@ -133,40 +141,77 @@ pub fn render_show(
         let mut lines: Vec<(String, String)> = Vec::new();
         kv(&mut lines, "id", s.id.clone());
         if s.unverified {
+            // the detail itself is not in the catalog: show what is known, its objective
             kv(
                 &mut lines,
                 l("注記", "note"),
-                format!(
-                    "{} {}",
-                    l("詳細管理策は未検証 (カタログに詳細管理策がないため親の統制目標で受理):", "unverified detail (the catalog holds no detailed controls; accepted through its objective):"),
-                    e.id
-                ),
+                l(
+                    "未検証の詳細管理策: カタログに詳細管理策がないため、親の統制目標があることで受理",
+                    "unverified detail: the catalog holds no detailed controls; accepted because its objective exists",
+                )
+                .to_owned(),
             );
+            kv(&mut lines, l("層", "layer"), e.layer.label(lang).to_owned());
+            kv(
+                &mut lines,
+                l("レベル", "level"),
+                Level::Detail.label(lang).to_owned(),
+            );
+            kv(
+                &mut lines,
+                l("親", "parent"),
+                format!("{} {}", e.id, e.title(lang)).trim().to_owned(),
+            );
+        } else {
+            kv(&mut lines, l("層", "layer"), e.layer.label(lang).to_owned());
+            kv(
+                &mut lines,
+                l("レベル", "level"),
+                e.level.label(lang).to_owned(),
+            );
+            kv(
+                &mut lines,
+                l("名称(日本語)", "title (ja)"),
+                e.title.ja.clone().unwrap_or_default(),
+            );
+            kv(
+                &mut lines,
+                l("名称(英語)", "title (en)"),
+                e.title.en.clone().unwrap_or_default(),
+            );
+            kv(
+                &mut lines,
+                l("親", "parent"),
+                e.parent.clone().unwrap_or_default(),
+            );
+            kv(&mut lines, l("フラグ", "flags"), flags(e));
+            if s.partial_mapping {
+                kv(
+                    &mut lines,
+                    "NIST",
+                    l("部分的な対応 (NISTの*)", "partial mapping (NIST's *)").to_owned(),
+                );
+            }
+            kv(&mut lines, "JIS Q 27001 附属書A", e.refs.annex_a.join(", "));
+            kv(&mut lines, "JIS Q 27002", e.refs.jis_q_27002.join(", "));
+            kv(&mut lines, "JIS Q 27017", e.refs.jis_q_27017.join(", "));
+            kv(
+                &mut lines,
+                "NIST SP 800-53",
+                e.refs
+                    .nist_sp800_53
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+            kv(
+                &mut lines,
+                l("統一基準", "unified standard"),
+                e.refs.unified_standard.join(", "),
+            );
+            kv(&mut lines, l("出典", "sources"), e.sources.join(", "));
         }
-        kv(&mut lines, l("層", "layer"), e.layer.label(lang).to_owned());
-        kv(&mut lines, l("レベル", "level"), e.level.label(lang).to_owned());
-        kv(&mut lines, l("名称(日本語)", "title (ja)"), e.title.ja.clone().unwrap_or_default());
-        kv(&mut lines, l("名称(英語)", "title (en)"), e.title.en.clone().unwrap_or_default());
-        kv(&mut lines, l("親", "parent"), e.parent.clone().unwrap_or_default());
-        kv(&mut lines, l("フラグ", "flags"), flags(e));
-        if s.partial_mapping {
-            kv(&mut lines, "NIST", l("部分的な対応 (NISTの*)", "partial mapping (NIST's *)").to_owned());
-        }
-        kv(&mut lines, "JIS Q 27001 附属書A", e.refs.annex_a.join(", "));
-        kv(&mut lines, "JIS Q 27002", e.refs.jis_q_27002.join(", "));
-        kv(&mut lines, "JIS Q 27017", e.refs.jis_q_27017.join(", "));
-        kv(
-            &mut lines,
-            "NIST SP 800-53",
-            e.refs
-                .nist_sp800_53
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
-        kv(&mut lines, l("統一基準", "unified standard"), e.refs.unified_standard.join(", "));
-        kv(&mut lines, l("出典", "sources"), e.sources.join(", "));
         if n > 0 {
             g.push(vec![String::new(), String::new()], Tone::Plain);
         }
@@ -178,7 +223,13 @@ pub fn render_show(
 }
 
 /// `catalog stats`.
-pub fn render_stats(stats: &Stats, lang: Lang, format: Format, style: TextStyle, w: &mut dyn Write) -> anyhow::Result<()> {
+pub fn render_stats(
+    stats: &Stats,
+    lang: Lang,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn Write,
+) -> anyhow::Result<()> {
     match format {
         Format::Json => return write_json(w, stats),
         Format::Yaml => return write_yaml(w, stats),
@@ -188,7 +239,14 @@ pub fn render_stats(stats: &Stats, lang: Lang, format: Format, style: TextStyle,
     let mut g = Grid::new([l("層", "layer"), l("レベル", "level"), l("件数", "count")]);
     for (layer, levels) in &stats.by_layer {
         for (level, n) in levels {
-            g.push(vec![layer.clone(), level.clone(), n.to_string()], Tone::Plain);
+            g.push(
+                vec![
+                    layer.label(lang).to_owned(),
+                    level.label(lang).to_owned(),
+                    n.to_string(),
+                ],
+                Tone::Plain,
+            );
         }
     }
     if format == Format::Table {

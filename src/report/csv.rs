@@ -21,7 +21,12 @@ pub fn render(grid: &Grid, encoding: Encoding, w: &mut dyn Write) -> anyhow::Res
         let mut wtr = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut buf);
-        wtr.write_record(grid.headers.iter().map(|h| neutralise(h)).map(|c| c.into_owned()))?;
+        wtr.write_record(
+            grid.headers
+                .iter()
+                .map(|h| neutralise(h))
+                .map(|c| c.into_owned()),
+        )?;
         for row in &grid.rows {
             wtr.write_record(row.iter().map(|c| neutralise(c).into_owned()))?;
         }

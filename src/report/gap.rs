@@ -106,7 +106,9 @@ pub fn item_cells(item: &ItemResult, lang: Lang) -> Vec<String> {
         item.id.clone(),
         item.title.clone(),
         item.status.label(lang).to_owned(),
-        item.risk.map(|r| r.label(lang).to_owned()).unwrap_or_default(),
+        item.risk
+            .map(|r| r.label(lang).to_owned())
+            .unwrap_or_default(),
         item.assurance.label(lang).to_owned(),
         item.references.join(", "),
         controls,
@@ -153,19 +155,31 @@ fn short_grid(report: &GapReport) -> Grid {
     for item in &report.items {
         let mut gaps: Vec<String> = Vec::new();
         if !item.missing.is_empty() {
-            gaps.push(format!("{} {}", l("未実施:", "missing:"), join(&item.missing)));
+            gaps.push(format!(
+                "{} {}",
+                l("未実施:", "missing:"),
+                join(&item.missing)
+            ));
         }
         for x in &item.not_applicable {
             gaps.push(format!("{} {}", l("非該当:", "N/A:"), x.id));
         }
         if !item.annex_only.is_empty() {
-            gaps.push(format!("{} {}", l("別添:", "annex:"), join(&item.annex_only)));
+            gaps.push(format!(
+                "{} {}",
+                l("別添:", "annex:"),
+                join(&item.annex_only)
+            ));
         }
         for u in &item.unresolved {
             gaps.push(format!("{} {}", l("未解決:", "unresolved:"), u.reference));
         }
         if !item.nist_refs.is_empty() {
-            gaps.push(format!("{} {}", l("NIST近似:", "NIST approx.:"), join(&item.nist_refs)));
+            gaps.push(format!(
+                "{} {}",
+                l("NIST近似:", "NIST approx.:"),
+                join(&item.nist_refs)
+            ));
         }
         let procs = item
             .additional_procedures
@@ -178,7 +192,9 @@ fn short_grid(report: &GapReport) -> Grid {
                 item.id.clone(),
                 item.title.clone(),
                 item.status.label(lang).to_owned(),
-                item.risk.map(|r| r.label(lang).to_owned()).unwrap_or_default(),
+                item.risk
+                    .map(|r| r.label(lang).to_owned())
+                    .unwrap_or_default(),
                 gaps.join("\n"),
                 procs,
             ],
@@ -256,14 +272,23 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
 }
 
 /// Renders the report as `format` (xlsx included).
-pub fn render(report: &GapReport, format: Format, style: TextStyle, w: &mut dyn Write) -> anyhow::Result<()> {
+pub fn render(
+    report: &GapReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn Write,
+) -> anyhow::Result<()> {
     match format {
         Format::Json => write_json(w, report),
         Format::Yaml => write_yaml(w, report),
         Format::Csv => csv::render(&item_grid(report), style.csv_encoding, w),
         Format::Md => {
             let lang = report.lang;
-            writeln!(w, "## {}\n", lang.pick("ISMAP ギャップレポート", "ISMAP gap report"))?;
+            writeln!(
+                w,
+                "## {}\n",
+                lang.pick("ISMAP ギャップレポート", "ISMAP gap report")
+            )?;
             for line in summary_lines(report) {
                 writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
             }

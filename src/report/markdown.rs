@@ -16,7 +16,14 @@ fn cell(s: &str) -> String {
 /// Writes the grid as a GitHub-flavoured Markdown table.
 pub fn render(grid: &Grid, w: &mut dyn Write) -> anyhow::Result<()> {
     let line = |cells: &[String]| -> String {
-        format!("| {} |", cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "))
+        format!(
+            "| {} |",
+            cells
+                .iter()
+                .map(|c| cell(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        )
     };
     writeln!(w, "{}", line(&grid.headers))?;
     writeln!(w, "|{}", "---|".repeat(grid.headers.len()))?;

@@ -46,14 +46,20 @@ pub struct TextStyle {
 }
 
 /// JSON, pretty, with a final newline.
-pub fn write_json<T: serde::Serialize>(w: &mut dyn std::io::Write, value: &T) -> anyhow::Result<()> {
+pub fn write_json<T: serde::Serialize>(
+    w: &mut dyn std::io::Write,
+    value: &T,
+) -> anyhow::Result<()> {
     serde_json::to_writer_pretty(&mut *w, value)?;
     w.write_all(b"\n")?;
     Ok(())
 }
 
 /// YAML.
-pub fn write_yaml<T: serde::Serialize>(w: &mut dyn std::io::Write, value: &T) -> anyhow::Result<()> {
+pub fn write_yaml<T: serde::Serialize>(
+    w: &mut dyn std::io::Write,
+    value: &T,
+) -> anyhow::Result<()> {
     serde_yaml::to_writer(&mut *w, value)?;
     Ok(())
 }

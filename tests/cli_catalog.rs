@@ -1,0 +1,239 @@
+//! `ismap-gap catalog …` run as a user would.
+mod common;
+
+use common::{bin, data, input_error, json_of, stdout_of};
+use predicates::str::contains;
+
+#[test]
+fn stats_json_reports_counts_and_completeness() {
+    let v = json_of(bin().args(["catalog", "stats", "--format", "json"]));
+    assert!(v["objectives"].as_u64().unwrap() >= 121);
+    assert_eq!(v["governance"], 5);
+    assert_eq!(v["management"], 21);
+    assert_eq!(v["details"], 0);
+    assert_eq!(v["completeness"]["official_governance"], 18);
+    assert_eq!(v["completeness"]["official_total"], 1159);
+    assert_eq!(v["completeness"]["untitled"], 26);
+}
+
+#[test]
+fn stats_table_says_the_catalog_is_incomplete() {
+    bin()
+        .args(["--lang", "en", "catalog", "stats"])
+        .assert()
+        .success()
+        .stdout(contains("governance 5/18"))
+        .stdout(contains("catalog import"));
+}
+
+#[test]
+fn list_filters_by_layer_level_and_basic() {
+    let v = json_of(bin().args([
+        "catalog",
+        "list",
+        "--layer",
+        "management",
+        "--format",
+        "json",
+    ]));
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 22);
+    assert_eq!(ids[0], "4");
+    assert!(ids.contains(&"4.9.2"));
+    let v = json_of(bin().args([
+        "catalog",
+        "list",
+        "--layer",
+        "control",
+        "--level",
+        "objective",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(v.as_array().unwrap().len(), 121);
+    bin()
+        .args(["catalog", "list", "--basic", "--format", "csv"])
+        .assert()
+        .success()
+        .stderr(contains("flags no basic statement requirements"));
+}
+
+#[test]
+fn list_csv_has_bom_and_yaml_parses() {
+    let out = bin()
+        .args(["catalog", "list", "--level", "clause", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBFid,layer,level,title"));
+    let y = stdout_of(bin().args(["catalog", "list", "--level", "clause", "--format", "yaml"]));
+    let parsed: serde_yaml::Value = serde_yaml::from_str(&y).unwrap();
+    assert_eq!(parsed.as_sequence().unwrap().len(), 16);
+}
+
+#[test]
+fn show_resolves_every_form() {
+    for (input, want) in [
+        ("9.2.1", "9.2.1"),
+        ("８．１．５．Ｐ", "8.1.5.P"),
+        ("8.1.5P", "8.1.5.P"),
+        ("8.1.5-p", "8.1.5.P"),
+        ("CLD.8.1.5", "8.1.5.P"),
+        ("A.9.2.1", "9.2.1"),
+        ("3.1.2", "3.1.2"),
+        ("4.9.2", "4.9.2"),
+    ] {
+        let v = json_of(bin().args(["catalog", "show", input, "--format", "json"]));
+        assert_eq!(v["entries"][0]["id"], want, "{input}");
+        assert_eq!(v["approximate"], false);
+    }
+}
+
+#[test]
+fn show_nist_lists_candidates_marked_approximate() {
+    let v = json_of(bin().args(["catalog", "show", "AC-2(1)", "--format", "json"]));
+    assert_eq!(v["kind"], "nist");
+    assert_eq!(v["approximate"], true);
+    assert_eq!(v["matched"], "AC-2");
+    let ids: Vec<&str> = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"9.2.1") && ids.len() > 1, "{ids:?}");
+    bin()
+        .args(["--lang", "en", "catalog", "show", "AC-2"])
+        .assert()
+        .success()
+        .stdout(contains("approximate"));
+}
+
+#[test]
+fn show_detail_of_skeleton_catalog_is_unverified() {
+    let v = json_of(bin().args(["catalog", "show", "9.2.1.3", "--format", "json"]));
+    assert_eq!(v["entries"][0]["id"], "9.2.1.3");
+    assert_eq!(v["entries"][0]["unverified"], true);
+    assert_eq!(v["entries"][0]["entry"]["id"], "9.2.1");
+}
+
+#[test]
+fn show_unknown_exits_2_with_suggestions() {
+    let err = input_error(bin().args(["catalog", "show", "8.1.5"]));
+    assert!(err.contains("did you mean 8.1.5.P"), "{err}");
+    let err = input_error(bin().args(["catalog", "show", "ZZ-99"]));
+    assert!(err.contains("does not resolve"), "{err}");
+    let err = input_error(bin().args(["catalog", "show", "アクセス制御"]));
+    assert!(err.contains("catalog search"), "{err}");
+}
+
+#[test]
+fn search_matches_ids_and_both_titles() {
+    let v = json_of(bin().args(["catalog", "search", "仮想", "--format", "json"]));
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"9.5.1.P") && ids.contains(&"13.1.4.P"),
+        "{ids:?}"
+    );
+    let v = json_of(bin().args(["catalog", "search", "TELEWORKING", "--format", "json"]));
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["6.2", "6.2.2"]);
+    let v = json_of(bin().args(["catalog", "search", "８．１．５", "--format", "json"]));
+    assert_eq!(v[0]["id"], "8.1.5.P");
+}
+
+#[test]
+fn lang_follows_locale_by_default() {
+    bin()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["catalog", "show", "6.2.2"])
+        .assert()
+        .success()
+        .stdout(contains("名称(日本語)"));
+    bin()
+        .env("LANG", "C.UTF-8")
+        .args(["catalog", "show", "6.2.2"])
+        .assert()
+        .success()
+        .stdout(contains("title (ja)"));
+}
+
+#[test]
+fn validate_embedded_and_good_file() {
+    bin()
+        .args(["catalog", "validate"])
+        .assert()
+        .success()
+        .stdout(contains("valid"));
+    bin()
+        .args(["catalog", "validate"])
+        .arg(data("catalog-good.yaml"))
+        .assert()
+        .success();
+    bin()
+        .arg("--catalog")
+        .arg(data("catalog-good.yaml"))
+        .args(["catalog", "show", "9.2.1", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(contains("Test objective"));
+}
+
+#[test]
+fn validate_lists_every_problem_with_lines() {
+    let out = bin()
+        .args(["catalog", "validate"])
+        .arg(data("catalog-broken.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains("panicked"));
+    for needle in [
+        "catalog-broken.yaml: line 12: duplicate id '9.2.1' (first at line 9)",
+        "line 15: malformed id '9.2.x'",
+        "parent '9.9', which is not in the catalog",
+        "parent cycle: 9.4.1 → 9.4.2 → 9.4.1",
+        "6 problem(s) found",
+    ] {
+        assert!(err.contains(needle), "missing {needle:?} in\n{err}");
+    }
+}
+
+#[test]
+fn a_broken_catalog_is_an_input_error_everywhere() {
+    let err = input_error(
+        bin()
+            .arg("--catalog")
+            .arg(data("catalog-broken.yaml"))
+            .args(["catalog", "list"]),
+    );
+    assert!(err.contains("catalog-broken.yaml: line"), "{err}");
+    assert!(err.contains("catalog validate"), "{err}");
+    let err = input_error(
+        bin()
+            .arg("--catalog")
+            .arg(data("catalog-unknown-field.yaml"))
+            .args(["catalog", "list"]),
+    );
+    assert!(
+        err.contains("line 6") && err.contains("unknown field `titel`"),
+        "{err}"
+    );
+    let err = input_error(bin().args(["--catalog", "/nonexistent/c.yaml", "catalog", "list"]));
+    assert!(err.contains("/nonexistent/c.yaml: cannot read"), "{err}");
+}

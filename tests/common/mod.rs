@@ -1,0 +1,53 @@
+//! Helpers shared by the integration tests: the binary with a clean locale, fixtures.
+#![allow(dead_code)]
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+/// The real binary, with no locale or colour from the environment.
+pub fn bin() -> Command {
+    let mut c = Command::cargo_bin("ismap-gap").unwrap();
+    c.env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("NO_COLOR")
+        .env("RUST_BACKTRACE", "0");
+    c
+}
+
+pub fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+pub fn example(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+}
+
+pub fn stdout_of(c: &mut Command) -> String {
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "status {:?}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub fn json_of(c: &mut Command) -> serde_json::Value {
+    serde_json::from_str(&stdout_of(c)).unwrap()
+}
+
+/// Runs, expects exit status 2, returns stderr, which must be one line without a panic.
+pub fn input_error(c: &mut Command) -> String {
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let error_lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(error_lines.len(), 1, "expected one error line: {stderr}");
+    stderr
+}
