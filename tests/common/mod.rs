@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests: the binary with a clean locale, fixtures.
 #![allow(dead_code)]
+use std::borrow::BorrowMut;
 use std::path::PathBuf;
 
 use assert_cmd::Command;
@@ -26,8 +27,8 @@ pub fn example(name: &str) -> PathBuf {
         .join(name)
 }
 
-pub fn stdout_of(c: &mut Command) -> String {
-    let out = c.output().unwrap();
+pub fn stdout_of(mut c: impl BorrowMut<Command>) -> String {
+    let out = c.borrow_mut().output().unwrap();
     assert!(
         out.status.success(),
         "status {:?}\nstderr: {}",
@@ -37,13 +38,13 @@ pub fn stdout_of(c: &mut Command) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-pub fn json_of(c: &mut Command) -> serde_json::Value {
+pub fn json_of(c: impl BorrowMut<Command>) -> serde_json::Value {
     serde_json::from_str(&stdout_of(c)).unwrap()
 }
 
 /// Runs, expects exit status 2, returns stderr, which must be one line without a panic.
-pub fn input_error(c: &mut Command) -> String {
-    let out = c.output().unwrap();
+pub fn input_error(mut c: impl BorrowMut<Command>) -> String {
+    let out = c.borrow_mut().output().unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");

@@ -1,0 +1,567 @@
+//! `ismap-gap report` run as a user would: every status, input form, output format, exit code.
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{bin, data, example, input_error, json_of, stdout_of};
+use predicates::str::contains;
+use serde_json::Value;
+
+fn report(checks: &Path, csp: &Path) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-04-01",
+        "--checks",
+    ])
+    .arg(checks)
+    .arg("--csp")
+    .arg(csp);
+    c
+}
+
+fn item<'a>(v: &'a Value, id: &str) -> &'a Value {
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
+        .unwrap_or_else(|| panic!("no item {id}"))
+}
+
+fn statuses(v: &Value) -> Vec<(String, String)> {
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap().to_owned(),
+                i["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn all_statuses_json() -> Value {
+    json_of(
+        report(&data("checks-all-statuses.csv"), &data("csp-basic.txt")).args(["--format", "json"]),
+    )
+}
+
+#[test]
+fn every_status_from_pasted_text() {
+    let v = all_statuses_json();
+    let want = [
+        ("K01", "covered"),
+        ("K02", "assurance-gap"),
+        ("K03", "partial"),
+        ("K04", "not-covered"),
+        ("K05", "outside-ismap"),
+        ("K06", "outside-ismap"),
+        ("K07", "not-covered"),
+        ("K08", "partial"),
+        ("K09", "partial"),
+        ("K10", "covered"),
+        ("K11", "partial"),
+        ("K12", "covered"),
+        ("K13", "assurance-gap"),
+        ("K14", "partial"),
+        ("K15", "covered"),
+    ];
+    for (id, status) in want {
+        assert_eq!(item(&v, id)["status"], status, "{id}");
+    }
+    let s = &v["summary"];
+    assert_eq!(
+        (
+            s["total"].as_u64(),
+            s["covered"].as_u64(),
+            s["assurance_gap"].as_u64(),
+            s["partial"].as_u64(),
+            s["not_covered"].as_u64(),
+            s["outside_ismap"].as_u64()
+        ),
+        (Some(15), Some(4), Some(2), Some(5), Some(2), Some(2))
+    );
+    assert_eq!(s["covered_share"], 0.2667);
+    assert_eq!(v["csp"]["implemented"], 5);
+    assert_eq!(v["csp"]["ignored_tokens"], 6);
+}
+
+#[test]
+fn rows_sort_by_severity_then_risk_then_input_order() {
+    let v = all_statuses_json();
+    let order: Vec<String> = statuses(&v).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(
+        order,
+        [
+            "K05", "K06", "K04", "K07", "K03", "K08", "K09", "K11", "K14", "K02", "K13", "K01",
+            "K10", "K12", "K15"
+        ]
+    );
+}
+
+#[test]
+fn each_row_explains_itself() {
+    let v = all_statuses_json();
+    let k03 = item(&v, "K03");
+    assert_eq!(k03["implemented"], serde_json::json!(["9.2.1"]));
+    assert_eq!(k03["missing"], serde_json::json!(["9.4.1"]));
+    assert_eq!(
+        k03["controls"][1]["title"],
+        "Information access restriction"
+    );
+    assert_eq!(k03["reasons"], serde_json::json!(["not-implemented"]));
+    let codes = |i: &Value| -> Vec<String> {
+        i["additional_procedures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(codes(k03), ["questionnaire", "assurance-report"]);
+
+    let k08 = item(&v, "K08");
+    assert_eq!(k08["annex_only"], serde_json::json!(["9.2.1.1"]));
+    assert_eq!(
+        k08["reasons"],
+        serde_json::json!(["detail-in-annex", "unverified-detail"])
+    );
+    assert!(codes(k08).contains(&"annex-request".to_owned()));
+
+    let k09 = item(&v, "K09");
+    assert_eq!(k09["nist_refs"], serde_json::json!(["AC-2"]));
+    assert!(k09["reasons"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("nist-approximate")));
+    assert!(codes(k09).contains(&"mapping-review".to_owned()));
+
+    let k06 = item(&v, "K06");
+    assert_eq!(k06["unresolved"][0]["reference"], "Z.Z.Z");
+    assert_eq!(k06["reasons"], serde_json::json!(["unresolved-reference"]));
+    assert_eq!(codes(k06), ["own-check", "fix-reference"]);
+
+    let k11 = item(&v, "K11");
+    assert_eq!(k11["unresolved"][0]["why"], "unknown-id");
+    assert!(!k11["unresolved"][0]["suggestions"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    assert_eq!(codes(item(&v, "K02")), ["soc2-report"]);
+    assert_eq!(codes(item(&v, "K13")), ["own-audit"]);
+    assert_eq!(item(&v, "K12")["controls"][0]["via"], "CLD.8.1.5");
+    assert_eq!(
+        item(&v, "K15")["reasons"],
+        serde_json::json!(["unverified-detail"])
+    );
+    assert_eq!(item(&v, "K01")["extra"]["owner"], "IT");
+    assert_eq!(item(&v, "K01")["row"], 2);
+}
+
+#[test]
+fn profile_exclusions_and_registration_warnings() {
+    let out = report(&data("checks-all-statuses.csv"), &data("csp-profile.yaml"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("warning: The registration renewal deadline 2025-12-31"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["csp"]["name"], "Test SaaS");
+    assert_eq!(v["csp"]["registration_number"], "C99-0002-1");
+    let codes: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "registration-lapsed",
+            "audit-period-old",
+            "unresolved-references"
+        ]
+    );
+    let k07 = item(&v, "K07");
+    assert_eq!(k07["status"], "not-covered");
+    assert_eq!(k07["not_applicable"][0]["reason"], "no teleworking offered");
+    assert!(k07["reasons"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("not-applicable")));
+    let k04 = item(&v, "K04");
+    assert_eq!(
+        k04["not_applicable"][0],
+        serde_json::json!({"id": "11.1.1", "reason": ""})
+    );
+    // the objectives list shows every catalog item's state
+    let objectives = v["objectives"].as_array().unwrap();
+    let state = |id: &str| objectives.iter().find(|o| o["id"] == id).unwrap()["state"].clone();
+    assert_eq!(state("6.2.2"), "not-applicable");
+    assert_eq!(state("9.2.1"), "implemented");
+    assert_eq!(state("5.1.1"), "missing");
+    // a recent as-of date has no registration warnings
+    let v = json_of(
+        bin()
+            .args([
+                "report",
+                "--as-of",
+                "2025-01-01",
+                "--format",
+                "json",
+                "--checks",
+            ])
+            .arg(data("checks-all-statuses.csv"))
+            .arg("--csp")
+            .arg(data("csp-profile.yaml")),
+    );
+    assert!(v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|w| w["code"] == "unresolved-references"));
+}
+
+#[test]
+fn unknown_csp_ids_are_warned_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let csp = dir.path().join("csp.txt");
+    fs::write(&csp, "9.2.1 9.9.9 8.1.5\n").unwrap();
+    let v = json_of(report(&data("checks-all-statuses.csv"), &csp).args(["--format", "json"]));
+    let unknown: Vec<&str> = v["csp"]["unknown_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(unknown, ["9.9.9", "8.1.5"]);
+    assert_eq!(v["csp"]["unknown_ids"][1]["suggestions"][0], "8.1.5.P");
+    assert!(v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "csp-unknown-ids"));
+    // --strict turns it into an input error naming the file and line
+    let err = input_error(report(&data("checks.yaml"), &csp).arg("--strict"));
+    assert!(
+        err.contains("csp.txt: line 1: id '9.9.9' is not in the catalog"),
+        "{err}"
+    );
+}
+
+#[test]
+fn encodings_bom_and_cp932_give_the_same_report() {
+    let utf8 = fs::read_to_string(data("checks-all-statuses.csv")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let bom = dir.path().join("bom.csv");
+    fs::write(&bom, [b"\xEF\xBB\xBF".as_slice(), utf8.as_bytes()].concat()).unwrap();
+    let japanese = fs::read_to_string(example("checks.csv")).unwrap();
+    let sjis = dir.path().join("sjis.csv");
+    let (bytes, _, bad) = encoding_rs::SHIFT_JIS.encode(&japanese);
+    assert!(!bad);
+    fs::write(&sjis, &bytes).unwrap();
+
+    let base = statuses(&all_statuses_json());
+    let with_bom = statuses(&json_of(
+        report(&bom, &data("csp-basic.txt")).args(["--format", "json"]),
+    ));
+    assert_eq!(base, with_bom);
+
+    let from_sjis = json_of(report(&sjis, &example("csp-list.txt")).args(["--format", "json"]));
+    let from_utf8 = json_of(
+        report(&example("checks.csv"), &example("csp-list.txt")).args(["--format", "json"]),
+    );
+    assert_eq!(from_sjis["items"], from_utf8["items"]);
+    assert_eq!(
+        from_sjis["items"][0]["title"],
+        "データセンターが日本国内に所在すること"
+    );
+    // forcing the wrong encoding is a clear input error
+    let err = input_error(report(&sjis, &example("csp-list.txt")).args(["--encoding", "utf-8"]));
+    assert!(err.contains("sjis.csv: line 1: invalid UTF-8"), "{err}");
+}
+
+#[test]
+fn xlsx_checks_with_title_rows() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("checks.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("確認項目").unwrap();
+    ws.write_string(0, 0, "外部委託先 確認項目一覧").unwrap();
+    ws.write_string(1, 0, "2026年度版").unwrap();
+    for (c, h) in ["No.", "チェック項目", "対応管理策", "確認水準", "重要度"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(3, c as u16, *h).unwrap();
+    }
+    ws.write_number(4, 0, 1.0).unwrap();
+    ws.write_string(4, 1, "利用者登録").unwrap();
+    ws.write_string(4, 2, "9.2.1").unwrap();
+    ws.write_string(4, 4, "高").unwrap();
+    ws.write_number(5, 0, 2.0).unwrap();
+    ws.write_string(5, 1, "物理").unwrap();
+    ws.write_string(5, 2, "11.1.1\n11.1.2").unwrap();
+    ws.write_string(5, 3, "実地監査").unwrap();
+    wb.save(&path).unwrap();
+    let v = json_of(report(&path, &data("csp-basic.txt")).args(["--format", "json"]));
+    assert_eq!(v["checks"]["sheet"], "確認項目");
+    assert_eq!(
+        statuses(&v),
+        [
+            ("2".to_owned(), "not-covered".to_owned()),
+            ("1".to_owned(), "covered".to_owned())
+        ]
+    );
+    assert_eq!(item(&v, "1")["row"], 5);
+    assert_eq!(item(&v, "2")["assurance"], "audit");
+    assert_eq!(
+        item(&v, "2")["references"],
+        serde_json::json!(["11.1.1", "11.1.2"])
+    );
+}
+
+#[test]
+fn yaml_checks_and_json_shape() {
+    let v =
+        json_of(report(&data("checks.yaml"), &data("csp-basic.txt")).args(["--format", "json"]));
+    assert_eq!(
+        statuses(&v),
+        [
+            ("Y3".to_owned(), "outside-ismap".to_owned()),
+            ("2".to_owned(), "partial".to_owned()),
+            ("Y1".to_owned(), "covered".to_owned()),
+        ]
+    );
+    for key in [
+        "id",
+        "title",
+        "status",
+        "controls",
+        "implemented",
+        "missing",
+        "unresolved",
+        "reasons",
+        "additional_procedures",
+    ] {
+        assert!(v["items"][0].get(key).is_some(), "{key}");
+    }
+    for key in [
+        "total",
+        "covered",
+        "partial",
+        "not_covered",
+        "outside_ismap",
+        "assurance_gap",
+    ] {
+        assert!(v["summary"][key].is_u64(), "{key}");
+    }
+}
+
+#[test]
+fn csv_output_is_excel_safe() {
+    let out = report(&data("checks-all-statuses.csv"), &data("csp-basic.txt"))
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out
+        .stdout
+        .starts_with(b"\xEF\xBB\xBFid,title,status,risk,assurance,references,controls"));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""),
+        "{text}"
+    );
+    assert!(!text.contains(",=HYPERLINK"));
+    let mut rdr = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    assert_eq!(headers.iter().last(), Some("owner"));
+    assert_eq!(rdr.records().count(), 15);
+    // CP932 on request
+    let out = report(&example("checks.csv"), &example("csp-list.txt"))
+        .args(["--format", "csv", "--output-encoding", "cp932"])
+        .output()
+        .unwrap();
+    let (decoded, _, bad) = encoding_rs::SHIFT_JIS.decode(&out.stdout);
+    assert!(!bad);
+    assert!(decoded.contains("データセンターが日本国内に所在すること"));
+}
+
+#[test]
+fn markdown_and_table_outputs() {
+    let md = stdout_of(
+        report(&data("checks-all-statuses.csv"), &data("csp-basic.txt")).args(["--format", "md"]),
+    );
+    assert!(md.starts_with("## ISMAP gap report\n"));
+    assert!(md.contains("| ID | Check item | Status | Risk | Gaps | Additional procedures |"));
+    assert!(md.contains("| K10 | '=HYPERLINK("), "{md}");
+    let table = stdout_of(&mut report(
+        &data("checks-all-statuses.csv"),
+        &data("csp-basic.txt"),
+    ));
+    assert!(table.contains("Total 15: covered 4"), "{table}");
+    assert!(!table.contains('\u{1b}'), "piped output has no colour");
+    let coloured = stdout_of(
+        report(&data("checks-all-statuses.csv"), &data("csp-basic.txt"))
+            .args(["--color", "always"]),
+    );
+    assert!(coloured.contains('\u{1b}'));
+}
+
+#[test]
+fn same_inputs_same_bytes() {
+    for format in ["csv", "json", "md", "table"] {
+        let run = || {
+            report(&example("checks.csv"), &example("csp-profile.yaml"))
+                .args(["--format", format])
+                .output()
+                .unwrap()
+                .stdout
+        };
+        assert_eq!(run(), run(), "{format}");
+    }
+}
+
+#[test]
+fn output_file_format_from_extension_and_atomic_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("gap.json");
+    report(&data("checks-all-statuses.csv"), &data("csp-basic.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let v: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["summary"]["total"], 15);
+    // a failing run leaves the old file and no temporary file behind
+    fs::write(&out, "old").unwrap();
+    input_error(
+        report(&data("catalog-good.yaml"), &data("csp-basic.txt"))
+            .arg("-o")
+            .arg(&out),
+    );
+    assert_eq!(fs::read_to_string(&out).unwrap(), "old");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    // refuses to overwrite an input, or to write into a missing folder
+    let checks = dir.path().join("checks.csv");
+    fs::copy(data("checks-all-statuses.csv"), &checks).unwrap();
+    let err = input_error(
+        report(&checks, &data("csp-basic.txt"))
+            .arg("-o")
+            .arg(&checks)
+            .args(["--format", "csv"]),
+    );
+    assert!(err.contains("also an input"), "{err}");
+    let err = input_error(
+        report(&checks, &data("csp-basic.txt"))
+            .arg("-o")
+            .arg(dir.path().join("no/such/dir/gap.csv")),
+    );
+    assert!(err.contains("does not exist"), "{err}");
+    let err = input_error(
+        report(&checks, &data("csp-basic.txt"))
+            .arg("-o")
+            .arg(dir.path().join("gap.pdf")),
+    );
+    assert!(err.contains("cannot tell the format"), "{err}");
+}
+
+#[test]
+fn exit_codes() {
+    let checks = data("checks-all-statuses.csv");
+    let csp = data("csp-basic.txt");
+    report(&checks, &csp)
+        .args(["--format", "json"])
+        .assert()
+        .code(0);
+    report(&checks, &csp)
+        .args(["--format", "json", "--fail-on", "partial"])
+        .assert()
+        .code(1);
+    report(&checks, &csp)
+        .args(["--format", "json", "--fail-on", "outside-ismap"])
+        .assert()
+        .code(1);
+    report(&data("checks.yaml"), &csp)
+        .args(["--format", "json", "--fail-on", "not-covered"])
+        .assert()
+        .code(1);
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.csv");
+    fs::write(&good, "id,controls\nA,9.2.1\n").unwrap();
+    report(&good, &csp)
+        .args(["--fail-on", "assurance-gap"])
+        .assert()
+        .code(0);
+    report(&good, &csp)
+        .args(["--fail-on", "covered"])
+        .assert()
+        .code(1);
+    let err = input_error(report(&checks, &csp).arg("--strict"));
+    assert!(
+        err.contains(
+            "checks-all-statuses.csv: row 7: column 'controls': reference 'Z.Z.Z' does not resolve"
+        ),
+        "{err}"
+    );
+    bin().args(["report", "--checks"]).assert().code(2);
+}
+
+#[test]
+fn bad_inputs_name_file_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    fs::write(&bad, "id,controls,assurance\nA,9.2.1,sometimes\n").unwrap();
+    let err = input_error(report(&bad, &data("csp-basic.txt")));
+    assert!(
+        err.contains("bad.csv: row 2: column 'assurance': unknown assurance 'sometimes' (hint:"),
+        "{err}"
+    );
+    let err = input_error(report(
+        &data("checks-all-statuses.csv"),
+        &data("csp-bad-field.yaml"),
+    ));
+    assert!(
+        err.contains("csp-bad-field.yaml: line 3") && err.contains("unknown field `inherits`"),
+        "{err}"
+    );
+    let err = input_error(report(
+        &data("checks-all-statuses.csv"),
+        &dir.path().join("missing.txt"),
+    ));
+    assert!(err.contains("missing.txt: cannot read"), "{err}");
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, "統制目標 番号\n2025.04.01\n").unwrap();
+    let err = input_error(report(&data("checks-all-statuses.csv"), &empty));
+    assert!(
+        err.contains("found no ISMAP control ids (3 other tokens ignored)"),
+        "{err}"
+    );
+    let junk = dir.path().join("junk.xlsx");
+    fs::write(&junk, "not a zip").unwrap();
+    let err = input_error(report(&junk, &data("csp-basic.txt")));
+    assert!(err.contains("junk.xlsx: cannot open the workbook"), "{err}");
+    bin()
+        .args([
+            "report", "--checks", "a.csv", "--csp", "b.txt", "--format", "xlsx",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("xlsx output needs a file"));
+}
