@@ -79,7 +79,8 @@ impl fmt::Display for Location {
 /// A problem with what the user gave us: where, what, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
-    pub location: Option<Location>,
+    /// Boxed to keep `Result<_, InputError>` small.
+    pub location: Option<Box<Location>>,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -94,7 +95,7 @@ impl InputError {
     }
     pub fn at(location: Location, message: impl Into<String>) -> Self {
         InputError {
-            location: Some(location),
+            location: Some(Box::new(location)),
             message: message.into(),
             hint: None,
         }

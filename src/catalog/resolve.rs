@@ -206,18 +206,19 @@ impl RefIndex {
         if self.by_id.contains_key(&canonical) {
             return resolved(RefKind::Ismap, vec![Target::exact(&canonical)], None);
         }
-        if id.depth() >= Level::Detail.depth() && !self.has_details {
-            if self.detail_parent(entries, id).is_some() {
-                return resolved(
-                    RefKind::Ismap,
-                    vec![Target {
-                        id: canonical,
-                        unverified: true,
-                        partial_mapping: false,
-                    }],
-                    None,
-                );
-            }
+        if id.depth() >= Level::Detail.depth()
+            && !self.has_details
+            && self.detail_parent(entries, id).is_some()
+        {
+            return resolved(
+                RefKind::Ismap,
+                vec![Target {
+                    id: canonical,
+                    unverified: true,
+                    partial_mapping: false,
+                }],
+                None,
+            );
         }
         Resolution::Unresolved {
             why: Unresolved::UnknownId,
