@@ -565,3 +565,34 @@ fn bad_inputs_name_file_row_and_column() {
         .code(2)
         .stderr(contains("xlsx output needs a file"));
 }
+
+#[test]
+fn csp_lists_as_csv_and_spreadsheet_are_scanned_cell_by_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = dir.path().join("csp.csv");
+    fs::write(
+        &csv_path,
+        "統制目標番号,実施状況\n9.2.1,実施\n9.2.2,実施\n\"8.1.5P, 6.1.1\",2025/04/01\n",
+    )
+    .unwrap();
+    let v = json_of(report(&data("checks-all-statuses.csv"), &csv_path).args(["--format", "json"]));
+    assert_eq!(v["csp"]["implemented"], 4);
+    // 統制目標番号, 実施状況, 実施 ×2, and the date split at its slashes
+    assert_eq!(v["csp"]["ignored_tokens"], 7);
+    assert_eq!(item(&v, "K12")["status"], "covered");
+
+    use rust_xlsxwriter::Workbook;
+    let xlsx_path = dir.path().join("csp.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "統制目標 番号").unwrap();
+    ws.write_string(1, 0, "9.2.1").unwrap();
+    ws.write_string(1, 1, "９．２．２").unwrap();
+    ws.write_string(2, 2, "8.1.5.P").unwrap();
+    ws.write_number(3, 0, 2025.0).unwrap();
+    wb.save(&xlsx_path).unwrap();
+    let v =
+        json_of(report(&data("checks-all-statuses.csv"), &xlsx_path).args(["--format", "json"]));
+    assert_eq!(v["csp"]["implemented"], 3);
+    assert_eq!(item(&v, "K02")["status"], "assurance-gap");
+}

@@ -406,3 +406,156 @@ mod tests {
         assert_eq!(parse_nist("AC-"), None);
     }
 }
+
+#[cfg(test)]
+mod resolver_tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn cat() -> Catalog {
+        Catalog::embedded().unwrap()
+    }
+
+    fn ids(r: &Resolution) -> Vec<&str> {
+        match r {
+            Resolution::Resolved { targets, .. } => targets.iter().map(|t| t.id.as_str()).collect(),
+            Resolution::Unresolved { .. } => Vec::new(),
+        }
+    }
+
+    fn kind(r: &Resolution) -> Option<RefKind> {
+        match r {
+            Resolution::Resolved { kind, .. } => Some(*kind),
+            Resolution::Unresolved { .. } => None,
+        }
+    }
+
+    #[test]
+    fn ismap_ids_in_every_spelling() {
+        let c = cat();
+        for (input, want) in [
+            ("9.2.1", "9.2.1"),
+            ("８．１．５．Ｐ", "8.1.5.P"),
+            ("8.1.5P", "8.1.5.P"),
+            ("8.1.5-P", "8.1.5.P"),
+            ("8.1.5.p", "8.1.5.P"),
+            ("12.4.5_P", "12.4.5.P"),
+            ("3.1.2", "3.1.2"),
+            ("4.9.2", "4.9.2"),
+            ("9.2", "9.2"),
+            ("9", "9"),
+        ] {
+            let r = c.resolve(input);
+            assert_eq!(ids(&r), [want], "{input}");
+            assert_eq!(kind(&r), Some(RefKind::Ismap), "{input}");
+            assert!(!r.is_approximate());
+        }
+    }
+
+    #[test]
+    fn cld_and_annex_a_references() {
+        let c = cat();
+        let r = c.resolve("CLD.8.1.5");
+        assert_eq!((ids(&r), kind(&r)), (vec!["8.1.5.P"], Some(RefKind::Cld)));
+        assert_eq!(ids(&c.resolve("cld 9.5.1")), ["9.5.1.P"]);
+        assert_eq!(ids(&c.resolve("CLD.6.3")), ["6.3"]);
+        let r = c.resolve("A.9.2.1");
+        assert_eq!((ids(&r), kind(&r)), (vec!["9.2.1"], Some(RefKind::AnnexA)));
+        assert_eq!(ids(&c.resolve("Ａ．９．２．１")), ["9.2.1"]);
+        assert!(matches!(
+            c.resolve("CLD.9.9.9"),
+            Resolution::Unresolved {
+                why: Unresolved::UnknownCld,
+                ..
+            }
+        ));
+        assert!(matches!(
+            c.resolve("A.19.1.1"),
+            Resolution::Unresolved {
+                why: Unresolved::UnknownAnnexA,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn nist_exact_then_base_control_approximate() {
+        let c = cat();
+        let r = c.resolve("AC-2");
+        assert!(r.is_approximate());
+        assert!(ids(&r).contains(&"9.2.1") && ids(&r).len() > 1);
+        let Resolution::Resolved { matched, .. } = c.resolve("AC-2(1)") else {
+            panic!("AC-2(1) should resolve through AC-2")
+        };
+        assert_eq!(matched.as_deref(), Some("AC-2"));
+        // an enhancement NIST maps itself is used as is
+        let enh = c
+            .nist_controls()
+            .find(|n| n.contains('('))
+            .unwrap()
+            .to_owned();
+        let Resolution::Resolved { matched, .. } = c.resolve(&enh) else {
+            panic!("{enh}")
+        };
+        assert_eq!(matched.as_deref(), Some(enh.as_str()));
+        // NIST's partial mark travels to the target
+        let Resolution::Resolved { targets, .. } = c.resolve("CM-9") else {
+            panic!("CM-9")
+        };
+        assert!(targets.iter().any(|t| t.id == "6.1.1" && t.partial_mapping));
+        assert!(matches!(
+            c.resolve("ZZ-1"),
+            Resolution::Unresolved {
+                why: Unresolved::UnknownNist,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn details_resolve_unverified_through_their_objective() {
+        let c = cat();
+        let Resolution::Resolved { targets, .. } = c.resolve("9.2.1.3") else {
+            panic!("9.2.1.3")
+        };
+        assert_eq!(targets[0].id, "9.2.1.3");
+        assert!(targets[0].unverified);
+        assert_eq!(
+            c.detail_parent("8.1.5.1.PB").map(|e| e.id.as_str()),
+            Some("8.1.5.P")
+        );
+        assert_eq!(
+            c.detail_parent("9.2.1.3.B").map(|e| e.id.as_str()),
+            Some("9.2.1")
+        );
+        // no objective 9.9.9, so its details do not resolve either
+        assert!(matches!(
+            c.resolve("9.9.9.1"),
+            Resolution::Unresolved {
+                why: Unresolved::UnknownId,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn rejections_come_with_up_to_three_suggestions() {
+        let c = cat();
+        let Resolution::Unresolved { why, suggestions } = c.resolve("8.1.5") else {
+            panic!("8.1.5 is not an objective")
+        };
+        assert_eq!(why, Unresolved::UnknownId);
+        assert_eq!(suggestions[0], "8.1.5.P");
+        assert!(suggestions.len() <= 3);
+        let Resolution::Unresolved { suggestions, .. } = c.resolve("AC-02x") else {
+            panic!()
+        };
+        assert!(suggestions.len() <= 3);
+        for junk in ["", "アクセス制御", "9..1", "x.y.z", "2024/01/15"] {
+            assert!(
+                matches!(c.resolve(junk), Resolution::Unresolved { .. }),
+                "{junk}"
+            );
+        }
+    }
+}
