@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::error::{InputError, Location};
 use crate::input::decode::{decode, Encoding};
 use crate::input::table::{self, Sheet};
-use crate::input::{column_letter, read_bytes, FileKind};
+use crate::input::{column_letter, read_bytes, FileKind, Scalar};
 use crate::model::{split_refs, Assurance, CheckItem, CheckList, Extra, Risk};
 use crate::text::header_key;
 
@@ -248,25 +248,6 @@ pub fn from_sheet(sheet: Sheet) -> Result<CheckList, InputError> {
         refs_column: col_name(Field::Refs),
         items,
     })
-}
-
-/// A scalar that YAML may write as a number (`1`, `9.2`) or a string.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Scalar {
-    Str(String),
-    Int(i64),
-    Float(f64),
-}
-
-impl Scalar {
-    fn into_string(self) -> String {
-        match self {
-            Scalar::Str(s) => s,
-            Scalar::Int(i) => i.to_string(),
-            Scalar::Float(f) => f.to_string(),
-        }
-    }
 }
 
 #[derive(Debug, Deserialize)]

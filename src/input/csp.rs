@@ -8,7 +8,7 @@ use crate::catalog::id::IsmapId;
 use crate::date::Date;
 use crate::error::{InputError, Location};
 use crate::input::decode::{decode, Encoding};
-use crate::input::{read_bytes, table, FileKind};
+use crate::input::{read_bytes, table, FileKind, Scalar};
 use crate::model::{Attestation, ListedId, Period};
 use crate::text::fold_width;
 
@@ -100,25 +100,6 @@ fn from_cells(
         ignored_tokens: ignored,
         ..Attestation::default()
     })
-}
-
-/// A scalar YAML may write unquoted: `9.2.1` is a string, `12` a number.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Scalar {
-    Str(String),
-    Int(i64),
-    Float(f64),
-}
-
-impl Scalar {
-    fn into_string(self) -> String {
-        match self {
-            Scalar::Str(s) => s,
-            Scalar::Int(i) => i.to_string(),
-            Scalar::Float(f) => f.to_string(),
-        }
-    }
 }
 
 /// `not_applicable:` as an ordered list of (id, reason); a missing reason stays empty.

@@ -78,6 +78,25 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// A scalar YAML may write unquoted: `9.2.1` is a string, `12` a number, `9.2` a float.
+#[derive(Debug, serde::Deserialize)]
+#[serde(untagged)]
+pub(crate) enum Scalar {
+    Str(String),
+    Int(i64),
+    Float(f64),
+}
+
+impl Scalar {
+    pub(crate) fn into_string(self) -> String {
+        match self {
+            Scalar::Str(s) => s,
+            Scalar::Int(i) => i.to_string(),
+            Scalar::Float(f) => f.to_string(),
+        }
+    }
+}
+
 /// Spreadsheet-style column name: 0 → A, 26 → AA.
 pub fn column_letter(mut index: usize) -> String {
     let mut s = Vec::new();
