@@ -149,12 +149,75 @@ pub struct CheckList {
     pub items: Vec<CheckItem>,
 }
 
-/// An id as it stood in the CSP's file, with where.
+/// What a control list says of one control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Declared {
+    /// 実施
+    Implemented,
+    /// 非該当・対象外 (with a reason, hopefully)
+    NotApplicable,
+    /// 計画中
+    Planned,
+    /// 未実施
+    NotImplemented,
+}
+
+impl Declared {
+    /// Reads a status cell in English or Japanese.
+    pub fn parse(s: &str) -> Option<Declared> {
+        let k = crate::text::header_key(s);
+        Some(match k.as_str() {
+            "implemented" | "done" | "yes" | "y" | "実施" | "実施済" | "実施済み" | "済" | "○"
+            | "◯" | "適用" => Declared::Implemented,
+            "notapplicable" | "n/a" | "na" | "非該当" | "対象外" | "適用外" | "除外"
+            | "該当なし" => Declared::NotApplicable,
+            "planned" | "inprogress" | "計画中" | "予定" | "対応中" | "実施予定" => {
+                Declared::Planned
+            }
+            "notimplemented" | "no" | "n" | "未実施" | "未対応" | "×" | "未" => {
+                Declared::NotImplemented
+            }
+            _ => return None,
+        })
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Declared::Implemented => lang.pick("実施", "implemented"),
+            Declared::NotApplicable => lang.pick("非該当", "not applicable"),
+            Declared::Planned => lang.pick("計画中", "planned"),
+            Declared::NotImplemented => lang.pick("未実施", "not implemented"),
+        }
+    }
+}
+
+/// One control as a list states it: the id as written, where, and its declared status.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListedId {
+pub struct ListedControl {
     pub raw: String,
     /// Line of a text file or row of a sheet, 1-based; `None` for YAML lists.
     pub line: Option<usize>,
+    pub declared: Declared,
+    /// Why it does not apply (or any remark); may be empty.
+    pub reason: String,
+    /// A document reference proving it (証跡).
+    pub evidence: String,
+    pub owner: String,
+}
+
+impl ListedControl {
+    /// A bare id from a published list: implemented, nothing else known.
+    pub fn implemented(raw: impl Into<String>, line: Option<usize>) -> ListedControl {
+        ListedControl {
+            raw: raw.into(),
+            line,
+            declared: Declared::Implemented,
+            reason: String::new(),
+            evidence: String::new(),
+            owner: String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -179,9 +242,10 @@ pub struct Attestation {
     pub renewal_deadline: Option<Date>,
     pub audit_period: Option<Period>,
     pub scope: Vec<String>,
-    pub implemented: Vec<ListedId>,
-    /// id as written → reason (may be empty: then the exclusion lacks a reason).
-    pub not_applicable: Vec<(ListedId, String)>,
+    /// Every control the list names, in list order.
+    pub controls: Vec<ListedControl>,
+    /// The list had an evidence column (a readiness table), so a missing one is a finding.
+    pub tracks_evidence: bool,
     /// Tokens in a pasted list that were not id-shaped (header words, dates, numbers).
     pub ignored_tokens: usize,
 }

@@ -572,12 +572,12 @@ fn csp_lists_as_csv_and_spreadsheet_are_scanned_cell_by_cell() {
     let csv_path = dir.path().join("csp.csv");
     fs::write(
         &csv_path,
-        "統制目標番号,実施状況\n9.2.1,実施\n9.2.2,実施\n\"8.1.5P, 6.1.1\",2025/04/01\n",
+        "統制目標番号,メモ\n9.2.1,実施\n9.2.2,実施\n\"8.1.5P, 6.1.1\",2025/04/01\n",
     )
     .unwrap();
     let v = json_of(report(&data("checks-all-statuses.csv"), &csv_path).args(["--format", "json"]));
     assert_eq!(v["csp"]["implemented"], 4);
-    // 統制目標番号, 実施状況, 実施 ×2, and the date split at its slashes
+    // 統制目標番号, メモ, 実施 ×2, and the date split at its slashes
     assert_eq!(v["csp"]["ignored_tokens"], 7);
     assert_eq!(item(&v, "K12")["status"], "covered");
 
@@ -595,4 +595,35 @@ fn csp_lists_as_csv_and_spreadsheet_are_scanned_cell_by_cell() {
         json_of(report(&data("checks-all-statuses.csv"), &xlsx_path).args(["--format", "json"]));
     assert_eq!(v["csp"]["implemented"], 3);
     assert_eq!(item(&v, "K02")["status"], "assurance-gap");
+}
+
+#[test]
+fn csp_status_tables_declare_each_control() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("soa.csv");
+    fs::write(
+        &path,
+        "管理策番号,実施状況,理由,証跡\n9.2.1,実施,,DOC-1\n9.2.2,計画中,,\n6.2.2,非該当,テレワークなし,\n8.1.5.P,未実施,,\n",
+    )
+    .unwrap();
+    let v = json_of(report(&data("checks-all-statuses.csv"), &path).args(["--format", "json"]));
+    assert_eq!(v["csp"]["implemented"], 1);
+    assert_eq!(v["csp"]["not_applicable"], 1);
+    assert_eq!(item(&v, "K01")["status"], "covered");
+    assert_eq!(
+        item(&v, "K02")["status"],
+        "not-covered",
+        "planned is not implemented"
+    );
+    assert_eq!(
+        item(&v, "K07")["not_applicable"][0]["reason"],
+        "テレワークなし"
+    );
+    assert_eq!(item(&v, "K12")["status"], "not-covered");
+    fs::write(&path, "管理策番号,実施状況\n9.2.1,たぶん\n").unwrap();
+    let err = input_error(report(&data("checks-all-statuses.csv"), &path));
+    assert!(
+        err.contains("soa.csv: row 2: column '実施状況': unknown status 'たぶん'"),
+        "{err}"
+    );
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, RefKind, Resolution};
-use crate::model::{Attestation, ListedId};
+use crate::model::{Attestation, Declared, ListedControl};
 
 /// What the CSP says of one catalog id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -12,6 +12,8 @@ use crate::model::{Attestation, ListedId};
 pub enum CspState {
     Implemented,
     NotApplicable { reason: String },
+    Planned,
+    NotImplemented,
 }
 
 /// An id in the CSP's list that is not in the catalog (warned about, never dropped).
@@ -41,16 +43,21 @@ impl CspControls {
     }
 
     pub fn implemented_count(&self) -> usize {
-        self.states
-            .values()
-            .filter(|s| matches!(s, CspState::Implemented))
-            .count()
+        self.count(|s| matches!(s, CspState::Implemented))
+    }
+
+    pub fn not_applicable_count(&self) -> usize {
+        self.count(|s| matches!(s, CspState::NotApplicable { .. }))
+    }
+
+    fn count(&self, f: impl Fn(&CspState) -> bool) -> usize {
+        self.states.values().filter(|s| f(s)).count()
     }
 }
 
 /// The catalog id one listed id stands for: an ISMAP id (or its Annex A / CLD spelling)
 /// with exactly one target. NIST ids are not accepted in a CSP's list.
-fn listed_to_catalog(catalog: &Catalog, listed: &ListedId) -> Result<String, UnknownId> {
+pub fn listed_to_catalog(catalog: &Catalog, listed: &ListedControl) -> Result<String, UnknownId> {
     match catalog.resolve(&listed.raw) {
         Resolution::Resolved { kind, targets, .. }
             if kind != RefKind::Nist && targets.len() == 1 =>
@@ -70,32 +77,30 @@ fn listed_to_catalog(catalog: &Catalog, listed: &ListedId) -> Result<String, Unk
     }
 }
 
-/// Resolves every id of the attestation through the catalog resolver. A not-applicable
-/// declaration wins over an implemented listing of the same id (it is the later, more
-/// specific statement).
+/// Resolves every id of the attestation through the catalog resolver. When a list names an
+/// id twice, the later statement wins (a not-applicable line after the implemented list of
+/// a profile, a corrected row further down a table).
 pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls {
     let mut out = CspControls::default();
-    for listed in &att.implemented {
+    for listed in &att.controls {
         match listed_to_catalog(catalog, listed) {
             Ok(id) => {
-                out.states.insert(id, CspState::Implemented);
-            }
-            Err(u) => out.unknown.push(u),
-        }
-    }
-    for (listed, reason) in &att.not_applicable {
-        match listed_to_catalog(catalog, listed) {
-            Ok(id) => {
-                out.states.insert(
-                    id,
-                    CspState::NotApplicable {
-                        reason: reason.clone(),
+                let state = match listed.declared {
+                    Declared::Implemented => CspState::Implemented,
+                    Declared::NotApplicable => CspState::NotApplicable {
+                        reason: listed.reason.clone(),
                     },
-                );
+                    Declared::Planned => CspState::Planned,
+                    Declared::NotImplemented => CspState::NotImplemented,
+                };
+                out.states.insert(id, state);
             }
-            Err(u) => out.unknown.push(u),
+            Err(u) => {
+                if !out.unknown.iter().any(|x| x.id == u.id) {
+                    out.unknown.push(u);
+                }
+            }
         }
     }
-    out.unknown.dedup_by(|a, b| a.id == b.id);
     out
 }

@@ -197,7 +197,7 @@ fn state_of(csp: &CspControls, id: &str) -> (ControlState, Option<String>) {
         Some(CspState::NotApplicable { reason }) => {
             (ControlState::NotApplicable, Some(reason.clone()))
         }
-        None => (ControlState::Missing, None),
+        Some(CspState::Planned | CspState::NotImplemented) | None => (ControlState::Missing, None),
     }
 }
 
@@ -563,7 +563,7 @@ pub fn analyse(
             audit_period: att.audit_period,
             scope: att.scope.clone(),
             implemented: csp.implemented_count(),
-            not_applicable: csp.states.len() - csp.implemented_count(),
+            not_applicable: csp.not_applicable_count(),
             unknown_ids: csp.unknown.clone(),
             ignored_tokens: att.ignored_tokens,
         },

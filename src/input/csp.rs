@@ -9,33 +9,199 @@ use crate::date::Date;
 use crate::error::{InputError, Location};
 use crate::input::decode::{decode, Encoding};
 use crate::input::{read_bytes, table, FileKind, Scalar};
-use crate::model::{Attestation, ListedId, Period};
+use crate::model::{Attestation, Declared, ListedControl, Period};
 use crate::text::fold_width;
 
-/// Reads a CSP list or profile by the file's kind.
+/// Reads a control list by the file's kind: a YAML/JSON profile, a status table (id and
+/// status columns found by name), or any text or sheet scanned for id-shaped tokens.
 pub fn load(path: &Path, encoding: Option<Encoding>) -> Result<Attestation, InputError> {
+    load_sheet(path, encoding, None)
+}
+
+/// [`load`], choosing the sheet of a workbook.
+pub fn load_sheet(
+    path: &Path,
+    encoding: Option<Encoding>,
+    sheet: Option<&str>,
+) -> Result<Attestation, InputError> {
     match FileKind::of(path) {
         FileKind::Yaml | FileKind::Json => load_profile(path, encoding),
         FileKind::Workbook => {
-            let sheet = table::read_workbook(path, None)?;
-            from_cells(
-                path,
-                sheet
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| (i + 1, r.join("\t"))),
-            )
+            let sheet = table::read_workbook(path, sheet)?;
+            from_sheet(path, &sheet)
         }
         FileKind::Text => {
             let bytes = read_bytes(path)?;
             let text = decode(path, &bytes, encoding)?;
+            let is_csv = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
+            if is_csv {
+                let sheet = table::read_csv_text(path, &text)?;
+                return from_sheet(path, &sheet);
+            }
             from_cells(
                 path,
                 text.lines().enumerate().map(|(i, l)| (i + 1, l.to_owned())),
             )
         }
     }
+}
+
+/// A status table when its header names an id and a status column; else every cell scanned.
+fn from_sheet(path: &Path, sheet: &table::Sheet) -> Result<Attestation, InputError> {
+    match status_table(sheet)? {
+        Some(att) => Ok(att),
+        None => from_cells(
+            path,
+            sheet
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (i + 1, r.join("\t"))),
+        ),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Col {
+    Id,
+    Status,
+    Reason,
+    Evidence,
+    Owner,
+}
+
+const COLUMNS: [(Col, &[&str]); 5] = [
+    (
+        Col::Id,
+        &[
+            "id",
+            "no",
+            "番号",
+            "項番",
+            "管理策番号",
+            "統制目標番号",
+            "管理策",
+            "統制目標",
+            "control",
+            "controls",
+        ],
+    ),
+    (
+        Col::Status,
+        &[
+            "status",
+            "状況",
+            "状態",
+            "実施状況",
+            "ステータス",
+            "適用状況",
+            "適用",
+        ],
+    ),
+    (
+        Col::Reason,
+        &[
+            "reason",
+            "理由",
+            "非該当理由",
+            "除外理由",
+            "適用除外理由",
+            "備考",
+            "note",
+        ],
+    ),
+    (
+        Col::Evidence,
+        &["evidence", "証跡", "エビデンス", "根拠資料", "証跡資料"],
+    ),
+    (
+        Col::Owner,
+        &["owner", "担当", "担当者", "責任者", "担当部署"],
+    ),
+];
+
+/// Reads a readiness table (id, status, reason, evidence, owner), or `None` when the sheet
+/// has no header with both an id and a status column.
+fn status_table(sheet: &table::Sheet) -> Result<Option<Attestation>, InputError> {
+    let find = |cells: &[String]| -> Vec<(Col, usize)> {
+        let mut found: Vec<(Col, usize)> = Vec::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let k = crate::text::header_key(cell);
+            if let Some((col, _)) = COLUMNS
+                .iter()
+                .find(|(_, names)| names.contains(&k.as_str()))
+            {
+                if !found.iter().any(|(c, _)| c == col) {
+                    found.push((*col, i));
+                }
+            }
+        }
+        found
+    };
+    let Some((header_row, cols)) = sheet.rows.iter().take(30).enumerate().find_map(|(i, r)| {
+        let cols = find(r);
+        let has = |c: Col| cols.iter().any(|(x, _)| *x == c);
+        (has(Col::Id) && has(Col::Status)).then_some((i, cols))
+    }) else {
+        return Ok(None);
+    };
+    let col = |c: Col| cols.iter().find(|(x, _)| *x == c).map(|(_, i)| *i);
+    let header = &sheet.rows[header_row];
+    let mut controls = Vec::new();
+    let mut ignored = 0;
+    for (i, cells) in sheet.rows.iter().enumerate().skip(header_row + 1) {
+        let row = i + 1;
+        let get = |c: Col| {
+            col(c)
+                .and_then(|i| cells.get(i))
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
+        let id_cell = get(Col::Id);
+        if id_cell.is_empty() {
+            if cells.iter().any(|c| !c.trim().is_empty()) {
+                ignored += 1;
+            }
+            continue;
+        }
+        let (ids, skipped) = extract_ids(std::iter::once((row, id_cell.clone())));
+        ignored += skipped;
+        if ids.is_empty() {
+            continue;
+        }
+        let status_cell = get(Col::Status);
+        let declared = Declared::parse(&status_cell).ok_or_else(|| {
+            let name = col(Col::Status).and_then(|i| header.get(i)).cloned().unwrap_or_default();
+            InputError::at(
+                sheet.location().row(row).column(name.trim()),
+                format!("unknown status '{status_cell}' for {id_cell}"),
+            )
+            .hint("use implemented/実施, not-applicable/非該当・対象外, planned/計画中 or not-implemented/未実施")
+        })?;
+        for mut c in ids {
+            c.declared = declared;
+            c.reason = get(Col::Reason);
+            c.evidence = get(Col::Evidence);
+            c.owner = get(Col::Owner);
+            controls.push(c);
+        }
+    }
+    if controls.is_empty() {
+        return Err(InputError::at(
+            sheet.location().row(header_row + 1),
+            "the status table has a header but no control ids below it",
+        )
+        .hint("put one ISMAP id (e.g. 9.2.1) per row in the id column"));
+    }
+    Ok(Some(Attestation {
+        source: sheet.path.clone(),
+        controls,
+        tracks_evidence: col(Col::Evidence).is_some(),
+        ignored_tokens: ignored,
+        ..Attestation::default()
+    }))
 }
 
 /// Splits a line of pasted text into tokens.
@@ -48,8 +214,8 @@ fn tokens(line: &str) -> impl Iterator<Item = &str> {
 
 /// Every id-shaped token of the lines, with the count of the others.
 /// A lone suffix after an id (`8.1.5 P`) is joined to it.
-pub fn extract_ids(lines: impl Iterator<Item = (usize, String)>) -> (Vec<ListedId>, usize) {
-    let mut ids: Vec<ListedId> = Vec::new();
+pub fn extract_ids(lines: impl Iterator<Item = (usize, String)>) -> (Vec<ListedControl>, usize) {
+    let mut ids: Vec<ListedControl> = Vec::new();
     let mut ignored = 0;
     for (line, text) in lines {
         let folded = fold_width(&text);
@@ -59,10 +225,7 @@ pub fn extract_ids(lines: impl Iterator<Item = (usize, String)>) -> (Vec<ListedI
             match IsmapId::parse(tok).filter(IsmapId::is_plausible_listed_id) {
                 Some(id) => {
                     last_was_bare_id = id.suffix.is_none();
-                    ids.push(ListedId {
-                        raw: tok.to_owned(),
-                        line: Some(line),
-                    });
+                    ids.push(ListedControl::implemented(tok, Some(line)));
                 }
                 None => {
                     let is_suffix = (1..=2).contains(&tok.len())
@@ -86,8 +249,8 @@ fn from_cells(
     path: &Path,
     lines: impl Iterator<Item = (usize, String)>,
 ) -> Result<Attestation, InputError> {
-    let (implemented, ignored) = extract_ids(lines);
-    if implemented.is_empty() {
+    let (controls, ignored) = extract_ids(lines);
+    if controls.is_empty() {
         return Err(InputError::at(
             Location::file(path),
             format!("found no ISMAP control ids ({ignored} other tokens ignored)"),
@@ -96,7 +259,7 @@ fn from_cells(
     }
     Ok(Attestation {
         source: path.to_path_buf(),
-        implemented,
+        controls,
         ignored_tokens: ignored,
         ..Attestation::default()
     })
@@ -196,7 +359,21 @@ fn load_profile(path: &Path, encoding: Option<Encoding>) -> Result<Attestation, 
             }
         }
     };
-    let listed = |raw: String| ListedId { raw, line: None };
+    let mut controls: Vec<ListedControl> = doc
+        .implemented
+        .into_iter()
+        .map(|s| ListedControl::implemented(s.into_string(), None))
+        .collect();
+    controls.extend(
+        doc.not_applicable
+            .0
+            .into_iter()
+            .map(|(id, reason)| ListedControl {
+                declared: Declared::NotApplicable,
+                reason,
+                ..ListedControl::implemented(id, None)
+            }),
+    );
     Ok(Attestation {
         source: path.to_path_buf(),
         name: doc.name.filter(|n| !n.trim().is_empty()),
@@ -205,17 +382,8 @@ fn load_profile(path: &Path, encoding: Option<Encoding>) -> Result<Attestation, 
         renewal_deadline: date("renewal_deadline", doc.renewal_deadline)?,
         audit_period,
         scope: doc.scope,
-        implemented: doc
-            .implemented
-            .into_iter()
-            .map(|s| listed(s.into_string()))
-            .collect(),
-        not_applicable: doc
-            .not_applicable
-            .0
-            .into_iter()
-            .map(|(id, reason)| (listed(id), reason))
-            .collect(),
+        controls,
+        tracks_evidence: false,
         ignored_tokens: 0,
     })
 }
