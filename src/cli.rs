@@ -6,7 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::analysis::Status;
 use crate::catalog::{Layer, Level};
 use crate::config::{
-    CatalogCommand, CatalogSource, Command, Config, ImportConfig, ListFilter, ReportConfig,
+    CatalogCommand, CatalogSource, Command, Config, DiffConfig, ImportConfig, ListFilter,
+    ReadinessConfig, ReportConfig,
 };
 use crate::error::InputError;
 use crate::input::Encoding;
@@ -53,9 +54,84 @@ pub enum ColorArg {
 pub enum CommandArg {
     /// Gap report: check items × a CSP's implemented controls → statuses and additional procedures.
     Report(ReportArgs),
+    /// CSP readiness before an internal audit: mandatory items, exclusions, evidence.
+    Readiness(ReadinessArgs),
+    /// Compare two control lists: added, removed, status changes.
+    Diff(DiffArgs),
     /// Look into the catalog.
     #[command(subcommand)]
     Catalog(CatalogArg),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+}
+
+impl From<DiffFormat> for Format {
+    fn from(f: DiffFormat) -> Format {
+        match f {
+            DiffFormat::Table => Format::Table,
+            DiffFormat::Csv => Format::Csv,
+            DiffFormat::Json => Format::Json,
+            DiffFormat::Md => Format::Md,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReadinessFailOn {
+    /// a mandatory item is missing, or an exclusion lacks a reason
+    Missing,
+}
+
+#[derive(Debug, Args)]
+pub struct ReadinessArgs {
+    /// The CSP's own control list: ids (text, CSV, spreadsheet, YAML profile) or a table
+    /// with id, status, reason, evidence and owner columns.
+    #[arg(long, value_name = "FILE")]
+    pub implemented: PathBuf,
+    /// Output format [default: from -o's extension, else table].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when anything mandatory is missing or an exclusion lacks a reason.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub fail_on: Option<ReadinessFailOn>,
+    /// Encoding of CSV/text input [default: detected].
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingArg>,
+    /// Encoding of CSV output.
+    #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
+    pub output_encoding: EncodingArg,
+    /// Sheet of the workbook [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older control list (any form `report --csp` accepts, or a status table).
+    pub old: PathBuf,
+    /// The newer control list.
+    pub new: PathBuf,
+    /// Output format [default: from -o's extension, else table].
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Encoding of CSV/text input [default: detected].
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingArg>,
+    /// Exit 1 when the lists differ.
+    #[arg(long)]
+    pub fail_on_change: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -224,6 +300,14 @@ pub enum CatalogArg {
     },
     /// Check a catalog file (default: the active catalog) and list every problem.
     Validate { file: Option<PathBuf> },
+    /// Compare two catalogs (files, or `embedded`): ids added and removed, titles, flags
+    /// and parents changed.
+    Diff {
+        old: String,
+        new: String,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+        format: DiffFormat,
+    },
     /// Build a catalog YAML from the official ISMAP管理基準 workbook.
     Import {
         workbook: PathBuf,
@@ -302,6 +386,23 @@ impl Cli {
         };
         let command = match self.command {
             CommandArg::Report(a) => Command::Report(report_config(a)?),
+            CommandArg::Readiness(a) => Command::Readiness(ReadinessConfig {
+                format: output_format(a.format.map(Into::into), &a.output)?,
+                output: destination(a.output),
+                implemented: a.implemented,
+                fail_on_missing: a.fail_on == Some(ReadinessFailOn::Missing),
+                encoding: a.encoding.map(Into::into),
+                output_encoding: a.output_encoding.into(),
+                sheet: a.sheet,
+            }),
+            CommandArg::Diff(a) => Command::Diff(DiffConfig {
+                format: output_format(a.format.map(Into::into), &a.output)?,
+                output: destination(a.output),
+                old: a.old,
+                new: a.new,
+                encoding: a.encoding.map(Into::into),
+                fail_on_change: a.fail_on_change,
+            }),
             CommandArg::Catalog(c) => Command::Catalog(match c {
                 CatalogArg::List {
                     layer: l,
@@ -328,6 +429,11 @@ impl Cli {
                     format: format.into(),
                 },
                 CatalogArg::Validate { file } => CatalogCommand::Validate { file },
+                CatalogArg::Diff { old, new, format } => CatalogCommand::Diff {
+                    old: catalog_source(&old),
+                    new: catalog_source(&new),
+                    format: format.into(),
+                },
                 CatalogArg::Import {
                     workbook,
                     output,
@@ -356,9 +462,25 @@ impl Cli {
     }
 }
 
-fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
-    let format = match (a.format, &a.output) {
-        (Some(f), _) => f.into(),
+fn catalog_source(arg: &str) -> CatalogSource {
+    if arg == "embedded" {
+        CatalogSource::Embedded
+    } else {
+        CatalogSource::File(PathBuf::from(arg))
+    }
+}
+
+fn destination(output: Option<PathBuf>) -> Destination {
+    match output {
+        Some(p) => Destination::File(p),
+        None => Destination::Stdout,
+    }
+}
+
+/// `--format`, else what `-o`'s extension says, else a table; xlsx only into a file.
+fn output_format(format: Option<Format>, output: &Option<PathBuf>) -> Result<Format, InputError> {
+    let format = match (format, output) {
+        (Some(f), _) => f,
         (None, Some(path)) => Format::from_extension(path).ok_or_else(|| {
             InputError::new(format!(
                 "cannot tell the format from the output name '{}'",
@@ -368,10 +490,15 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
         })?,
         (None, None) => Format::Table,
     };
-    if format == Format::Xlsx && a.output.is_none() {
+    if format == Format::Xlsx && output.is_none() {
         return Err(InputError::new("xlsx output needs a file")
             .hint("pass -o report.xlsx; a workbook is not written to a terminal"));
     }
+    Ok(format)
+}
+
+fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
+    let format = output_format(a.format.map(Into::into), &a.output)?;
     let as_of = a
         .as_of
         .as_deref()
@@ -387,10 +514,7 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
         csp: a.csp,
         as_of,
         format,
-        output: match a.output {
-            Some(p) => Destination::File(p),
-            None => Destination::Stdout,
-        },
+        output: destination(a.output),
         fail_on: a.fail_on.map(Into::into),
         strict: a.strict,
         encoding: a.encoding.map(Into::into),

@@ -27,7 +27,30 @@ pub struct Config {
 #[derive(Debug)]
 pub enum Command {
     Report(ReportConfig),
+    Readiness(ReadinessConfig),
+    Diff(DiffConfig),
     Catalog(CatalogCommand),
+}
+
+#[derive(Debug)]
+pub struct ReadinessConfig {
+    pub implemented: PathBuf,
+    pub format: Format,
+    pub output: Destination,
+    pub fail_on_missing: bool,
+    pub encoding: Option<Encoding>,
+    pub output_encoding: Encoding,
+    pub sheet: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct DiffConfig {
+    pub old: PathBuf,
+    pub new: PathBuf,
+    pub format: Format,
+    pub output: Destination,
+    pub encoding: Option<Encoding>,
+    pub fail_on_change: bool,
 }
 
 #[derive(Debug)]
@@ -55,11 +78,29 @@ pub struct ListFilter {
 
 #[derive(Debug)]
 pub enum CatalogCommand {
-    List { filter: ListFilter, format: Format },
-    Show { reference: String, format: Format },
-    Search { text: String, format: Format },
-    Stats { format: Format },
-    Validate { file: Option<PathBuf> },
+    List {
+        filter: ListFilter,
+        format: Format,
+    },
+    Show {
+        reference: String,
+        format: Format,
+    },
+    Search {
+        text: String,
+        format: Format,
+    },
+    Stats {
+        format: Format,
+    },
+    Validate {
+        file: Option<PathBuf>,
+    },
+    Diff {
+        old: CatalogSource,
+        new: CatalogSource,
+        format: Format,
+    },
     Import(ImportConfig),
 }
 

@@ -1,5 +1,7 @@
 //! The subcommands: each file wires input, analysis and report together for one command.
 pub mod catalog;
+pub mod diff;
+pub mod readiness;
 pub mod report;
 
 use anyhow::Result;
@@ -22,10 +24,7 @@ pub struct Context {
 impl Context {
     /// Loads the active catalog: `--catalog FILE` or the embedded one.
     pub fn catalog(&self) -> Result<Catalog> {
-        Ok(match &self.catalog {
-            CatalogSource::Embedded => Catalog::embedded()?,
-            CatalogSource::File(p) => Catalog::from_file(p)?,
-        })
+        load_catalog(&self.catalog)
     }
 
     pub fn style(&self, csv_encoding: Encoding) -> TextStyle {
@@ -34,6 +33,14 @@ impl Context {
             csv_encoding,
         }
     }
+}
+
+/// Loads a catalog: a file, or the embedded one.
+pub fn load_catalog(source: &CatalogSource) -> Result<Catalog> {
+    Ok(match source {
+        CatalogSource::Embedded => Catalog::embedded()?,
+        CatalogSource::File(p) => Catalog::from_file(p)?,
+    })
 }
 
 /// Runs the configured command.
@@ -45,6 +52,8 @@ pub fn run(config: Config) -> Result<Exit> {
     };
     match config.command {
         Command::Report(r) => report::run(&ctx, r),
+        Command::Readiness(r) => readiness::run(&ctx, r),
+        Command::Diff(d) => diff::run(&ctx, d),
         Command::Catalog(c) => catalog::run(&ctx, c),
     }
 }
