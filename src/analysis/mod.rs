@@ -2,6 +2,7 @@
 pub mod csp;
 pub mod gap;
 pub mod procedures;
+pub mod readiness;
 pub mod status;
 
 pub use csp::{resolve_attestation, CspControls, CspState};

@@ -1,10 +1,33 @@
 //! `ismap-gap readiness`: a CSP's own control list against the catalog's mandatory rules.
 use anyhow::Result;
 
+use crate::analysis::readiness;
 use crate::cmd::Context;
-use crate::config::ReadinessConfig;
+use crate::config::{CatalogSource, ReadinessConfig};
 use crate::error::Exit;
+use crate::input;
+use crate::report::{self, Format};
 
-pub fn run(_ctx: &Context, _cfg: ReadinessConfig) -> Result<Exit> {
-    anyhow::bail!("readiness is not built yet")
+pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
+    let mut inputs = vec![cfg.implemented.as_path()];
+    if let CatalogSource::File(p) = &ctx.catalog {
+        inputs.push(p);
+    }
+    cfg.output.check(&inputs)?;
+    let catalog = ctx.catalog()?;
+    let list = input::csp::load_sheet(&cfg.implemented, cfg.encoding, cfg.sheet.as_deref())?;
+    let result = readiness::analyse(&catalog, &list, ctx.lang);
+    if !(cfg.format == Format::Table && cfg.output.is_stdout()) {
+        for n in &result.notes {
+            eprintln!("note: {}", crate::text::strip_controls(&n.message));
+        }
+    }
+    let style = ctx.style(cfg.output_encoding);
+    cfg.output
+        .write_with(|w| report::readiness::render(&result, cfg.format, style, w))?;
+    Ok(if cfg.fail_on_missing && result.has_blockers() {
+        Exit::Findings
+    } else {
+        Exit::Ok
+    })
 }

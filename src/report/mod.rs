@@ -4,6 +4,7 @@ pub mod csv;
 pub mod gap;
 pub mod grid;
 pub mod markdown;
+pub mod readiness;
 pub mod table;
 pub mod xlsx;
 

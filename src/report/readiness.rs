@@ -1,0 +1,218 @@
+//! The readiness report in every format, from the one [`ReadinessReport`] model.
+use std::io::Write;
+
+use crate::analysis::readiness::{Counts, ReadinessItem, ReadinessReport};
+use crate::lang::Lang;
+use crate::report::grid::{Grid, Tone};
+use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
+use crate::text::strip_controls;
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// Column headers of the per-group table.
+pub fn group_headers(lang: Lang) -> Vec<&'static str> {
+    let l = |ja, en| lang.pick(ja, en);
+    vec![
+        l("区分", "group"),
+        l("必須", "required"),
+        l("実施", "implemented"),
+        l("非該当(理由あり)", "N/A with reason"),
+        l("非該当(理由なし)", "N/A without reason"),
+        l("計画中", "planned"),
+        l("未実施", "missing"),
+        l("証跡なし", "evidence missing"),
+        l("準備率", "readiness"),
+    ]
+}
+
+/// The cells of one group (or the total) row.
+pub fn count_cells(label: &str, c: &Counts) -> Vec<String> {
+    vec![
+        label.to_owned(),
+        c.required.to_string(),
+        c.implemented.to_string(),
+        c.not_applicable.to_string(),
+        c.na_without_reason.to_string(),
+        c.planned.to_string(),
+        c.missing.to_string(),
+        c.evidence_missing.to_string(),
+        pct(c.readiness),
+    ]
+}
+
+fn tone(c: &Counts) -> Tone {
+    if c.missing > 0 || c.na_without_reason > 0 {
+        Tone::Bad
+    } else if c.planned > 0 || c.evidence_missing > 0 {
+        Tone::Warn
+    } else {
+        Tone::Good
+    }
+}
+
+/// Groups and the total.
+pub fn group_grid(r: &ReadinessReport) -> Grid {
+    let lang = r.lang;
+    let mut g = Grid::new(group_headers(lang));
+    g.tone_column = Some(0);
+    for group in &r.groups {
+        g.push(
+            count_cells(&group.label, &group.counts),
+            tone(&group.counts),
+        );
+    }
+    g.push(
+        count_cells(lang.pick("合計", "total"), &r.summary),
+        tone(&r.summary),
+    );
+    g
+}
+
+/// Headers of the statement-of-applicability rows (CSV, xlsx).
+pub fn item_headers(lang: Lang) -> Vec<&'static str> {
+    let l = |ja, en| lang.pick(ja, en);
+    vec![
+        l("管理策番号", "id"),
+        l("区分", "group"),
+        l("名称", "title"),
+        l("必須", "required"),
+        l("実施状況", "status"),
+        l("理由", "reason"),
+        l("証跡", "evidence"),
+        l("担当", "owner"),
+        l("指摘", "findings"),
+    ]
+}
+
+pub fn item_cells(i: &ReadinessItem, lang: Lang) -> Vec<String> {
+    vec![
+        i.id.clone(),
+        i.group.clone(),
+        i.title.clone(),
+        if i.required {
+            lang.pick("必須", "yes")
+        } else {
+            lang.pick("任意", "no")
+        }
+        .to_owned(),
+        i.state.label(lang).to_owned(),
+        i.reason.clone(),
+        i.evidence.clone(),
+        i.owner.clone(),
+        i.findings
+            .iter()
+            .map(|f| f.label(lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+    ]
+}
+
+pub fn item_tone(i: &ReadinessItem) -> Tone {
+    use crate::analysis::readiness::Finding;
+    if i.findings.iter().any(|f| {
+        matches!(
+            f,
+            Finding::Missing | Finding::ExclusionNotAllowed | Finding::NoReason
+        )
+    }) {
+        Tone::Bad
+    } else if !i.findings.is_empty() {
+        Tone::Warn
+    } else {
+        Tone::Good
+    }
+}
+
+fn item_grid(r: &ReadinessReport, only_findings: bool) -> Grid {
+    let mut g = Grid::new(item_headers(r.lang));
+    g.tone_column = Some(4);
+    for i in r
+        .items
+        .iter()
+        .filter(|i| !only_findings || !i.findings.is_empty())
+    {
+        g.push(item_cells(i, r.lang), item_tone(i));
+    }
+    g
+}
+
+/// The summary as lines of text.
+pub fn summary_lines(r: &ReadinessReport) -> Vec<String> {
+    let lang = r.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let s = &r.summary;
+    let mut out = vec![
+        format!("{} {}", l("管理策一覧:", "Control list:"), r.source),
+        format!(
+            "{} {} {}",
+            l("カタログ:", "Catalog:"),
+            r.catalog.name,
+            r.catalog.version
+        ),
+        format!(
+            "{} {} — {} {}, {} {}, {} {}, {} {}, {} {}, {} {}",
+            l("準備率", "Readiness"),
+            pct(s.readiness),
+            l("必須", "required"),
+            s.required,
+            l("実施", "implemented"),
+            s.implemented,
+            l("非該当(理由あり)", "N/A with reason"),
+            s.not_applicable,
+            l("未実施", "missing"),
+            s.missing,
+            l("非該当(理由なし)", "N/A without reason"),
+            s.na_without_reason,
+            l("計画中", "planned"),
+            s.planned
+        ),
+    ];
+    for n in &r.notes {
+        out.push(format!("{} {}", l("注意:", "NOTE:"), n.message));
+    }
+    out
+}
+
+/// Renders the readiness report as `format`.
+pub fn render(
+    r: &ReadinessReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let lang = r.lang;
+    match format {
+        Format::Json => write_json(w, r),
+        Format::Yaml => write_yaml(w, r),
+        Format::Csv => csv::render(&item_grid(r, false), style.csv_encoding, w),
+        Format::Md => {
+            writeln!(
+                w,
+                "## {}\n",
+                lang.pick("ISMAP 内部監査前の準備状況", "ISMAP readiness")
+            )?;
+            for line in summary_lines(r) {
+                writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
+            }
+            writeln!(w)?;
+            markdown::render(&group_grid(r), w)?;
+            writeln!(w, "\n### {}\n", lang.pick("指摘事項", "Findings"))?;
+            markdown::render(&item_grid(r, true), w)
+        }
+        Format::Table => {
+            for line in summary_lines(r) {
+                writeln!(w, "{}", strip_controls(&line))?;
+            }
+            table::render(&group_grid(r), style.color, w)?;
+            let findings = item_grid(r, true);
+            if !findings.rows.is_empty() {
+                writeln!(w, "{}", lang.pick("指摘事項:", "Findings:"))?;
+                table::render(&findings, style.color, w)?;
+            }
+            Ok(())
+        }
+        Format::Xlsx => anyhow::bail!("readiness xlsx output is not built yet"),
+    }
+}

@@ -1,0 +1,172 @@
+//! `ismap-gap readiness` run as a CSP would before an internal audit.
+mod common;
+
+use std::fs;
+
+use common::{bin, data, example, input_error, json_of, stdout_of};
+use serde_json::Value;
+
+fn readiness(file: &std::path::Path) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args(["--lang", "en", "readiness", "--implemented"])
+        .arg(file);
+    c
+}
+
+fn strings(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn each_rule_from_a_status_table() {
+    let v = json_of(readiness(&data("readiness/soa.csv")).args(["--format", "json"]));
+    let s = &v["summary"];
+    for key in ["required", "implemented", "not_applicable", "missing"] {
+        assert!(s[key].is_u64(), "{key}");
+    }
+    assert_eq!(s["required"], 147);
+    assert_eq!(s["implemented"], 3);
+    assert_eq!(s["not_applicable"], 1);
+    assert_eq!(s["na_without_reason"], 1);
+    assert_eq!(s["planned"], 1);
+    assert_eq!(s["missing"], 147 - 3 - 1 - 1 - 1);
+    assert_eq!(s["evidence_missing"], 1);
+    let missing = strings(&v["missing"]);
+    assert!(missing.contains(&"3.1.3"), "governance cannot be excluded");
+    assert!(missing.contains(&"5.1.2") && missing.contains(&"4.4.1"));
+    assert!(!missing.contains(&"6.2.2") && !missing.contains(&"3.1.2"));
+    assert_eq!(strings(&v["na_without_reason"]), ["6.2.1"]);
+    assert_eq!(strings(&v["planned"]), ["7.1.1"]);
+    assert_eq!(strings(&v["evidence_missing"]), ["5.1.1"]);
+    assert_eq!(v["evidence_checked"], true);
+    let item = |id: &str| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        item("3.1.3")["findings"],
+        serde_json::json!(["exclusion-not-allowed"])
+    );
+    assert_eq!(item("9.2.1")["evidence"], "ACC-010 アカウント管理手順");
+    assert_eq!(item("9.2.1")["owner"], "情報システム部");
+    assert_eq!(item("9.2.1.2")["required"], false);
+    // per layer and per clause
+    let groups = v["groups"].as_array().unwrap();
+    let keys: Vec<&str> = groups.iter().map(|g| g["key"].as_str().unwrap()).collect();
+    assert_eq!(keys.len(), 16);
+    assert_eq!(keys[..3], ["governance", "management", "5"]);
+    assert_eq!(groups[0]["counts"]["required"], 5);
+    assert_eq!(
+        strings(&groups[0]["missing"]),
+        ["3.1.3", "3.1.4", "3.1.5", "3.1.6"]
+    );
+    let notes: Vec<&str> = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(notes, ["catalog-incomplete"]);
+}
+
+#[test]
+fn fail_on_missing_and_a_complete_list() {
+    readiness(&data("readiness/soa.csv"))
+        .args(["--format", "json"])
+        .assert()
+        .code(0);
+    readiness(&data("readiness/soa.csv"))
+        .args(["--format", "json", "--fail-on", "missing"])
+        .assert()
+        .code(1);
+    // every item implemented with evidence: ready
+    let ids = json_of(bin().args(["catalog", "list", "--format", "json"]));
+    let mut csv = String::from("id,status,evidence\n");
+    for e in ids.as_array().unwrap() {
+        if e["level"] == "objective" {
+            csv.push_str(&format!(
+                "{},implemented,DOC-{}\n",
+                e["id"].as_str().unwrap(),
+                e["id"].as_str().unwrap()
+            ));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("complete.csv");
+    fs::write(&path, csv).unwrap();
+    let v = json_of(readiness(&path).args(["--format", "json", "--fail-on", "missing"]));
+    assert_eq!(v["summary"]["readiness"], 1.0);
+    assert_eq!(v["summary"]["missing"], 0);
+    assert!(v["missing"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn a_published_id_list_counts_as_implemented_without_evidence_check() {
+    let v = json_of(readiness(&example("csp-list.txt")).args(["--format", "json"]));
+    assert_eq!(v["summary"]["implemented"], 130);
+    assert_eq!(v["evidence_checked"], false);
+    assert_eq!(v["summary"]["evidence_missing"], 0);
+    let notes: Vec<&str> = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(notes, ["catalog-incomplete", "evidence-not-checked"]);
+    // the profile's exclusions are exclusions
+    let v = json_of(readiness(&example("csp-profile.yaml")).args(["--format", "json"]));
+    assert_eq!(strings(&v["na_without_reason"]), ["10.1.2"]);
+}
+
+#[test]
+fn table_csv_and_markdown() {
+    let t = stdout_of(readiness(&data("readiness/soa.csv")));
+    assert!(t.contains("NOTE: The active catalog is incomplete"), "{t}");
+    assert!(t.contains("catalog import"));
+    assert!(t.contains("Findings:"));
+    assert!(t.contains("excluded without a reason"));
+    let out = readiness(&data("readiness/soa.csv"))
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out
+        .stdout
+        .starts_with(b"\xEF\xBB\xBFid,group,title,required,status,reason,evidence,owner,findings"));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        1 + 147 + 1,
+        "every item plus the listed detail"
+    );
+    let md = stdout_of(readiness(&data("readiness/soa.csv")).args(["--format", "md"]));
+    assert!(md.contains("| group | required | implemented |"), "{md}");
+    let ja = stdout_of(
+        bin()
+            .args(["--lang", "ja", "readiness", "--implemented"])
+            .arg(data("readiness/soa.csv")),
+    );
+    assert!(ja.contains("準備率"), "{ja}");
+}
+
+#[test]
+fn bad_input_is_exit_2_with_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("soa.csv");
+    fs::write(&path, "id,status\n9.2.1,maybe\n").unwrap();
+    let err = input_error(readiness(&path));
+    assert!(
+        err.contains("soa.csv: row 2: column 'status': unknown status 'maybe'"),
+        "{err}"
+    );
+    let err = input_error(readiness(&dir.path().join("none.csv")));
+    assert!(err.contains("none.csv: cannot read"), "{err}");
+}
