@@ -248,6 +248,16 @@ pub struct Attestation {
     pub tracks_evidence: bool,
     /// Tokens in a pasted list that were not id-shaped (header words, dates, numbers).
     pub ignored_tokens: usize,
+    /// The service this one runs on (`inherits:` of a profile), and what it relies on it for.
+    pub underlying: Option<Box<Underlying>>,
+}
+
+/// Coverage a service inherits from the service it runs on (SaaS on IaaS).
+#[derive(Debug, Clone, Default)]
+pub struct Underlying {
+    pub attestation: Attestation,
+    /// Clause, category or objective ids relied on (default: clause 11, physical security).
+    pub scope: Vec<String>,
 }
 
 impl Attestation {

@@ -538,7 +538,7 @@ fn bad_inputs_name_file_row_and_column() {
         &data("csp-bad-field.yaml"),
     ));
     assert!(
-        err.contains("csp-bad-field.yaml: line 3") && err.contains("unknown field `inherits`"),
+        err.contains("csp-bad-field.yaml: line 3") && err.contains("unknown field `implemnted`"),
         "{err}"
     );
     let err = input_error(report(

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, RefKind, Resolution};
-use crate::model::{Attestation, Declared, ListedControl};
+use crate::model::{Attestation, Declared, ListedControl, Underlying};
 
 /// What the CSP says of one catalog id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -30,12 +30,20 @@ pub struct UnknownId {
 pub struct CspControls {
     /// catalog id (or unverified detail id) → state
     pub states: BTreeMap<String, CspState>,
+    /// ids implemented only through the underlying service → the services, nearest first
+    /// (`PaaS → IaaS`).
+    pub inherited: BTreeMap<String, String>,
     pub unknown: Vec<UnknownId>,
 }
 
 impl CspControls {
     pub fn state(&self, id: &str) -> Option<&CspState> {
         self.states.get(id)
+    }
+
+    /// The provenance of an objective implemented through the underlying service.
+    pub fn inherited_from(&self, id: &str) -> Option<&str> {
+        self.inherited.get(id).map(String::as_str)
     }
 
     pub fn is_implemented(&self, id: &str) -> bool {
@@ -102,5 +110,47 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
             }
         }
     }
+    if let Some(under) = &att.underlying {
+        inherit(catalog, &mut out, under);
+    }
     out
+}
+
+/// Marks as implemented, with provenance, every objective in the inherited scope that the
+/// service does not implement itself and the service under it does (through its own
+/// inheritance too: chains resolve recursively).
+fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
+    let parent = resolve_attestation(catalog, &under.attestation);
+    let name = under.attestation.display_name();
+    for scope in &under.scope {
+        let id = crate::catalog::id::canonical(scope).unwrap_or_else(|| scope.clone());
+        if catalog.get(&id).is_none() {
+            if !out.unknown.iter().any(|x| x.id == id) {
+                out.unknown.push(UnknownId {
+                    id,
+                    line: None,
+                    suggestions: Vec::new(),
+                });
+            }
+            continue;
+        }
+        for objective in catalog.objectives_under(&id) {
+            let oid = &objective.id;
+            if out.is_implemented(oid) || !parent.is_implemented(oid) {
+                continue;
+            }
+            let via = match parent.inherited_from(oid) {
+                Some(deeper) => format!("{name} → {deeper}"),
+                None => name.clone(),
+            };
+            out.states.insert(oid.clone(), CspState::Implemented);
+            out.inherited.insert(oid.clone(), via);
+        }
+    }
+    for u in parent.unknown {
+        let id = format!("{name}: {}", u.id);
+        if !out.unknown.iter().any(|x| x.id == id) {
+            out.unknown.push(UnknownId { id, ..u });
+        }
+    }
 }

@@ -56,6 +56,9 @@ pub struct ControlRef {
     pub via: Option<String>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unverified: bool,
+    /// Implemented only through the underlying service: its name (`PaaS → IaaS` in a chain).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inherited_from: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -137,7 +140,11 @@ pub struct CspInfo {
     pub renewal_deadline: Option<Date>,
     pub audit_period: Option<Period>,
     pub scope: Vec<String>,
+    /// The service this one runs on (profile `inherits:`), if any.
+    pub inherits: Option<String>,
     pub implemented: usize,
+    /// Of `implemented`, how many only through the underlying service.
+    pub inherited: usize,
     pub not_applicable: usize,
     pub unknown_ids: Vec<UnknownId>,
     pub ignored_tokens: usize,
@@ -165,6 +172,8 @@ pub struct ObjectiveRow {
     pub state: ControlState,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inherited_from: Option<String>,
 }
 
 /// The whole gap report: the one model every renderer reads.
@@ -219,6 +228,7 @@ fn evaluate_target(
                 state,
                 via: None,
                 unverified,
+                inherited_from: csp.inherited_from(eid).map(str::to_owned),
             },
             reason,
         )
@@ -539,6 +549,7 @@ pub fn analyse(
                 title: e.title(lang).to_owned(),
                 state,
                 reason,
+                inherited_from: csp.inherited_from(&e.id).map(str::to_owned),
             }
         })
         .collect();
@@ -562,7 +573,12 @@ pub fn analyse(
             renewal_deadline: att.renewal_deadline,
             audit_period: att.audit_period,
             scope: att.scope.clone(),
+            inherits: att
+                .underlying
+                .as_ref()
+                .map(|u| u.attestation.display_name()),
             implemented: csp.implemented_count(),
+            inherited: csp.inherited.len(),
             not_applicable: csp.not_applicable_count(),
             unknown_ids: csp.unknown.clone(),
             ignored_tokens: att.ignored_tokens,

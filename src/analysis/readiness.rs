@@ -76,6 +76,9 @@ pub struct ReadinessItem {
     pub reason: String,
     pub evidence: String,
     pub owner: String,
+    /// Implemented only through the underlying service (profile `inherits:`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inherited_from: Option<String>,
     pub findings: Vec<Finding>,
 }
 
@@ -237,7 +240,15 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
     for e in catalog.entries().iter().filter(|e| e.is_item()) {
         let state = state_of(&e.id);
         let (reason, evidence, owner) = details.get(&e.id).copied().unwrap_or(("", "", ""));
-        let (required, findings) = assess(e, state, reason, evidence, att.tracks_evidence);
+        // evidence for an inherited objective is the underlying service's own audit
+        let inherited = csp.inherited_from(&e.id).is_some();
+        let (required, findings) = assess(
+            e,
+            state,
+            reason,
+            evidence,
+            att.tracks_evidence && !inherited,
+        );
         if required || state != ItemState::NotListed {
             items.push(ReadinessItem {
                 id: e.id.clone(),
@@ -249,6 +260,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
                 reason: reason.to_owned(),
                 evidence: evidence.to_owned(),
                 owner: owner.to_owned(),
+                inherited_from: csp.inherited_from(&e.id).map(str::to_owned),
                 findings,
             });
         }
@@ -270,6 +282,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
                 reason: reason.to_owned(),
                 evidence: evidence.to_owned(),
                 owner: owner.to_owned(),
+                inherited_from: None,
                 findings,
             });
         }

@@ -9,7 +9,7 @@ use crate::date::Date;
 use crate::error::{InputError, Location};
 use crate::input::decode::{decode, Encoding};
 use crate::input::{read_bytes, table, FileKind, Scalar};
-use crate::model::{Attestation, Declared, ListedControl, Period};
+use crate::model::{Attestation, Declared, ListedControl, Period, Underlying};
 use crate::text::fold_width;
 
 /// Reads a control list by the file's kind: a YAML/JSON profile, a status table (id and
@@ -311,13 +311,48 @@ struct ProfileDoc {
     implemented: Vec<Scalar>,
     #[serde(default)]
     not_applicable: Exclusions,
+    /// Profile of the service this one runs on, relative to this file's folder.
+    inherits: Option<String>,
+    /// What is relied on from it: clause, category or objective ids (default: 11).
+    inherited: Option<Vec<Scalar>>,
 }
 
+/// What a service relies on its underlying service for when the profile does not say.
+pub const DEFAULT_INHERITED: &str = "11";
+
 fn load_profile(path: &Path, encoding: Option<Encoding>) -> Result<Attestation, InputError> {
+    load_profile_chain(path, encoding, &mut Vec::new())
+}
+
+/// Loads a profile and, through `inherits:`, the profiles under it; `chain` holds the
+/// files already on the way down, to reject a cycle.
+fn load_profile_chain(
+    path: &Path,
+    encoding: Option<Encoding>,
+    chain: &mut Vec<std::path::PathBuf>,
+) -> Result<Attestation, InputError> {
+    let here = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if chain.contains(&here) {
+        let names: Vec<String> = chain
+            .iter()
+            .chain(std::iter::once(&here))
+            .map(|p| {
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            })
+            .collect();
+        return Err(InputError::at(
+            Location::file(path).column("inherits"),
+            format!("inheritance cycle: {}", names.join(" → ")),
+        )
+        .hint("a service cannot run on itself: fix the `inherits:` chain"));
+    }
+    chain.push(here);
     let bytes = read_bytes(path)?;
     let text = decode(path, &bytes, encoding)?;
     let loc = Location::file(path);
-    let hint = "profile fields are name, registration_number, registered, renewal_deadline, audit_period (from, to), scope, implemented, not_applicable";
+    let hint = "profile fields are name, registration_number, registered, renewal_deadline, audit_period (from, to), scope, implemented, not_applicable, inherits, inherited";
     let doc: ProfileDoc = match FileKind::of(path) {
         FileKind::Json => serde_json::from_str(&text).map_err(|e| {
             InputError::at(
@@ -374,8 +409,40 @@ fn load_profile(path: &Path, encoding: Option<Encoding>) -> Result<Attestation, 
                 ..ListedControl::implemented(id, None)
             }),
     );
+    let underlying = match (doc.inherits, doc.inherited) {
+        (None, None) => None,
+        (None, Some(_)) => {
+            return Err(InputError::at(
+                loc.clone().column("inherited"),
+                "`inherited` is given without `inherits`",
+            )
+            .hint("name the profile of the underlying service with `inherits: path`"))
+        }
+        (Some(rel), inherited) => {
+            let dir = path.parent().unwrap_or(Path::new(""));
+            let parent_path = dir.join(&rel);
+            if !parent_path.is_file() {
+                return Err(InputError::at(
+                    loc.clone().column("inherits"),
+                    format!(
+                        "the underlying profile '{}' does not exist",
+                        parent_path.display()
+                    ),
+                )
+                .hint("`inherits:` is a path relative to this profile's folder"));
+            }
+            let attestation = load_profile_chain(&parent_path, encoding, chain)?;
+            let scope = match inherited {
+                Some(v) => v.into_iter().map(Scalar::into_string).collect(),
+                None => vec![DEFAULT_INHERITED.to_owned()],
+            };
+            Some(Box::new(Underlying { attestation, scope }))
+        }
+    };
+    chain.pop();
     Ok(Attestation {
         source: path.to_path_buf(),
+        underlying,
         name: doc.name.filter(|n| !n.trim().is_empty()),
         registration_number: doc.registration_number.map(Scalar::into_string),
         registered: date("registered", doc.registered)?,

@@ -35,6 +35,14 @@ fn join(v: &[String]) -> String {
     v.join(", ")
 }
 
+/// " (via IaaS)" / " (IaaS経由)": the provenance of an inherited control.
+pub fn inherited_label(via: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(" ({via}経由)"),
+        Lang::En => format!(" (via {via})"),
+    }
+}
+
 /// One item as the cells of [`item_headers`], then its carried-through columns.
 pub fn item_cells(item: &ItemResult, lang: Lang) -> Vec<String> {
     let controls = item
@@ -51,6 +59,9 @@ pub fn item_cells(item: &ItemResult, lang: Lang) -> Vec<String> {
             }
             if c.unverified {
                 s.push_str(lang.pick(" (未検証)", " (unverified)"));
+            }
+            if let Some(via) = &c.inherited_from {
+                s.push_str(&inherited_label(via, lang));
             }
             s
         })
@@ -181,6 +192,11 @@ fn short_grid(report: &GapReport) -> Grid {
                 join(&item.nist_refs)
             ));
         }
+        for c in &item.controls {
+            if let Some(via) = &c.inherited_from {
+                gaps.push(format!("{}{}", c.id, inherited_label(via, lang)));
+            }
+        }
         let procs = item
             .additional_procedures
             .iter()
@@ -220,6 +236,14 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
     }
     if let Some(p) = csp.audit_period {
         csp_line.push_str(&format!(" [{} {p}]", l("監査対象期間", "audit period")));
+    }
+    if let Some(under) = &csp.inherits {
+        csp_line.push_str(&format!(
+            " [{} {under}: {} {}]",
+            l("基盤", "runs on"),
+            l("継承", "inherited"),
+            csp.inherited
+        ));
     }
     out.push(csp_line);
     out.push(format!(

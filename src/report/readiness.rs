@@ -97,7 +97,14 @@ pub fn item_cells(i: &ReadinessItem, lang: Lang) -> Vec<String> {
             lang.pick("任意", "no")
         }
         .to_owned(),
-        i.state.label(lang).to_owned(),
+        match &i.inherited_from {
+            Some(via) => format!(
+                "{}{}",
+                i.state.label(lang),
+                crate::report::gap::inherited_label(via, lang)
+            ),
+            None => i.state.label(lang).to_owned(),
+        },
         i.reason.clone(),
         i.evidence.clone(),
         i.owner.clone(),

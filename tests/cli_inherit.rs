@@ -1,0 +1,135 @@
+//! Coverage inherited from the underlying service (SaaS on PaaS on IaaS), in every output.
+mod common;
+
+use common::{bin, data, input_error, json_of, stdout_of};
+use serde_json::Value;
+
+fn report(csp: &str, format: &str) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-04-01",
+        "--format",
+        format,
+        "--checks",
+    ])
+    .arg(data("inherit/checks.csv"))
+    .arg("--csp")
+    .arg(data(csp));
+    c
+}
+
+fn item<'a>(v: &'a Value, id: &str) -> &'a Value {
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
+        .unwrap()
+}
+
+#[test]
+fn one_level_inherits_clause_11_by_default() {
+    let v = json_of(report("inherit/paas.yaml", "json"));
+    assert_eq!(v["csp"]["inherits"], "Test IaaS");
+    assert_eq!(v["csp"]["inherited"], 4);
+    assert_eq!(item(&v, "P1")["status"], "covered");
+    assert_eq!(item(&v, "P1")["controls"][0]["inherited_from"], "Test IaaS");
+    // outside the inherited scope: 12.1.1 and 9.2.1 are the IaaS's, not the PaaS's
+    assert_eq!(item(&v, "O1")["status"], "not-covered");
+    assert_eq!(item(&v, "A1")["status"], "not-covered");
+    assert_eq!(item(&v, "A2")["status"], "covered");
+    assert!(item(&v, "A2")["controls"][0]
+        .get("inherited_from")
+        .is_none());
+    let obj = v["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "11.1.1")
+        .unwrap();
+    assert_eq!(obj["inherited_from"], "Test IaaS");
+}
+
+#[test]
+fn a_chain_keeps_the_whole_provenance_and_its_own_scope() {
+    let v = json_of(report("inherit/saas/saas.yaml", "json"));
+    assert_eq!(
+        item(&v, "P1")["controls"][0]["inherited_from"],
+        "Test PaaS → Test IaaS"
+    );
+    // 11.2.1 is outside the SaaS's inherited scope (11.1, 12.1.1)
+    assert_eq!(item(&v, "P2")["status"], "not-covered");
+    // 12.1.1 is in the SaaS's scope, but the PaaS inherits only clause 11 from the IaaS
+    assert_eq!(item(&v, "O1")["status"], "not-covered");
+    assert_eq!(item(&v, "A1")["status"], "covered");
+}
+
+#[test]
+fn provenance_shows_in_every_text_output() {
+    let table = stdout_of(report("inherit/paas.yaml", "table"));
+    assert!(table.contains("11.1.1 (via Test IaaS)"), "{table}");
+    assert!(table.contains("runs on Test IaaS"), "{table}");
+    let md = stdout_of(report("inherit/paas.yaml", "md"));
+    assert!(md.contains("11.1.1 (via Test IaaS)"), "{md}");
+    let csv = stdout_of(report("inherit/paas.yaml", "csv"));
+    assert!(csv.contains("(via Test IaaS)"), "{csv}");
+    let ja = stdout_of(
+        bin()
+            .args(["--lang", "ja", "report", "--checks"])
+            .arg(data("inherit/checks.csv"))
+            .arg("--csp")
+            .arg(data("inherit/paas.yaml")),
+    );
+    assert!(ja.contains("(Test IaaS経由)"), "{ja}");
+}
+
+#[test]
+fn readiness_counts_inherited_objectives_as_implemented() {
+    let v = json_of(
+        bin()
+            .args(["readiness", "--format", "json", "--implemented"])
+            .arg(data("inherit/paas.yaml")),
+    );
+    let it = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "11.1.1")
+        .unwrap();
+    assert_eq!(it["state"], "implemented");
+    assert_eq!(it["inherited_from"], "Test IaaS");
+    assert_eq!(v["summary"]["implemented"], 5);
+}
+
+#[test]
+fn a_cycle_is_an_input_error() {
+    let err = input_error(report("inherit/cycle-a.yaml", "json"));
+    assert!(
+        err.contains("inheritance cycle: cycle-a.yaml → cycle-b.yaml → cycle-a.yaml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn inherited_without_inherits_and_missing_parent_are_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.yaml");
+    std::fs::write(&p, "name: X\ninherited: [11]\nimplemented: [9.2.1]\n").unwrap();
+    let mut c = bin();
+    c.args(["report", "--checks"])
+        .arg(data("inherit/checks.csv"))
+        .arg("--csp")
+        .arg(&p);
+    assert!(input_error(c).contains("`inherited` is given without `inherits`"));
+    std::fs::write(&p, "name: X\ninherits: nope.yaml\nimplemented: [9.2.1]\n").unwrap();
+    let mut c = bin();
+    c.args(["report", "--checks"])
+        .arg(data("inherit/checks.csv"))
+        .arg("--csp")
+        .arg(&p);
+    assert!(input_error(c).contains("the underlying profile"));
+}
