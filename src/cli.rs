@@ -322,11 +322,11 @@ pub enum CatalogArg {
         #[arg(long, value_name = "COLUMN")]
         title_column: Option<String>,
         /// Catalog name to record [default: from the workbook file name].
-        #[arg(long)]
-        name: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        catalog_name: Option<String>,
         /// Catalog version to record [default: from the workbook file name].
-        #[arg(long)]
-        version: Option<String>,
+        #[arg(long, value_name = "VERSION")]
+        catalog_version: Option<String>,
     },
 }
 
@@ -440,8 +440,8 @@ impl Cli {
                     sheet,
                     id_column,
                     title_column,
-                    name,
-                    version,
+                    catalog_name: name,
+                    catalog_version: version,
                 } => CatalogCommand::Import(ImportConfig {
                     workbook,
                     output: Destination::File(output),
@@ -521,4 +521,15 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
         output_encoding: a.output_encoding.into(),
         sheet: a.sheet,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
 }

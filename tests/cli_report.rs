@@ -390,7 +390,7 @@ fn csv_output_is_excel_safe() {
     assert!(!text.contains(",=HYPERLINK"));
     let mut rdr = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers = rdr.headers().unwrap().clone();
-    assert_eq!(headers.iter().last(), Some("owner"));
+    assert_eq!(headers.iter().next_back(), Some("owner"));
     assert_eq!(rdr.records().count(), 15);
     // CP932 on request
     let out = report(&example("checks.csv"), &example("csp-list.txt"))

@@ -1,9 +1,561 @@
 //! Excel workbooks (rust_xlsxwriter): input text always written as text, never as formulas.
+use std::borrow::Cow;
 use std::io::Write;
 
-use crate::analysis::GapReport;
+use anyhow::Context;
+use rust_xlsxwriter::{
+    Chart, ChartDataLabel, ChartType, ColNum, Color, DataValidation, DocProperties, ExcelDateTime,
+    Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet,
+};
+use unicode_width::UnicodeWidthStr;
+
+use crate::analysis::{GapReport, Status};
+use crate::lang::Lang;
+use crate::report::gap::{item_grid, item_headers, objective_state_label, objective_tone};
+use crate::report::grid::Tone;
+
+/// Excel's limit on the text of one cell, in UTF-16 code units.
+const MAX_CELL_UTF16: usize = 32_767;
+/// Narrowest and widest automatic column width, in Excel's character units.
+const MIN_WIDTH: usize = 8;
+const MAX_WIDTH: usize = 60;
+
+/// Sheet names, in the report's language.
+pub fn sheet_names(lang: Lang) -> [&'static str; 3] {
+    [
+        lang.pick("概要", "Summary"),
+        lang.pick("ギャップ", "Gaps"),
+        lang.pick("統制目標", "Objectives"),
+    ]
+}
+
+/// The reviewer's choices offered in the decision column's drop-down list.
+pub fn decision_choices(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Ja => ["要", "不要", "検討中"],
+        Lang::En => ["needed", "not needed", "under review"],
+    }
+}
+
+/// Headers of the two columns left for the reviewer: the decision, then a comment.
+pub fn reviewer_headers(lang: Lang) -> [&'static str; 2] {
+    [
+        lang.pick("追加手続の要否", "Additional procedure needed?"),
+        lang.pick("レビューコメント", "Reviewer comment"),
+    ]
+}
+
+/// Text that fits one cell: longer input is cut (on a char boundary) and ends with `…`.
+fn fit(s: &str) -> Cow<'_, str> {
+    if s.len() <= MAX_CELL_UTF16 || s.encode_utf16().count() <= MAX_CELL_UTF16 {
+        return Cow::Borrowed(s);
+    }
+    let mut units = 0;
+    let mut out = String::new();
+    for c in s.chars() {
+        units += c.len_utf16();
+        if units > MAX_CELL_UTF16 - 1 {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// A column width for these texts: the widest line, within [`MIN_WIDTH`, `MAX_WIDTH`].
+fn column_width<'a>(texts: impl IntoIterator<Item = &'a str>) -> f64 {
+    let widest = texts
+        .into_iter()
+        .flat_map(str::lines)
+        .map(UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0);
+    (widest + 2).clamp(MIN_WIDTH, MAX_WIDTH) as f64
+}
+
+/// Light fill of a cell, and a stronger colour for the chart, per tone.
+fn tone_colors(tone: Tone) -> Option<(Color, Color)> {
+    match tone {
+        Tone::Good => Some((Color::RGB(0xC6EFCE), Color::RGB(0x70AD47))),
+        Tone::Warn => Some((Color::RGB(0xFFEB9C), Color::RGB(0xFFC000))),
+        Tone::Bad => Some((Color::RGB(0xFFC7CE), Color::RGB(0xC00000))),
+        Tone::Alert => Some((Color::RGB(0xD9D2E9), Color::RGB(0x7030A0))),
+        Tone::Plain => None,
+    }
+}
+
+fn row_num(i: usize) -> anyhow::Result<RowNum> {
+    RowNum::try_from(i).context("too many rows for a worksheet")
+}
+
+fn col_num(i: usize) -> anyhow::Result<ColNum> {
+    ColNum::try_from(i).context("too many columns for a worksheet")
+}
+
+/// The formats every sheet uses.
+struct Styles {
+    title: Format,
+    label: Format,
+    text: Format,
+    header: Format,
+    cell: Format,
+    reviewer: Format,
+    warning: Format,
+    number: Format,
+    percent: Format,
+    total: Format,
+    total_percent: Format,
+}
+
+impl Styles {
+    fn new() -> Styles {
+        let cell = Format::new()
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+            .set_border(FormatBorder::Thin);
+        Styles {
+            title: Format::new().set_bold().set_font_size(14),
+            label: Format::new().set_bold().set_align(FormatAlign::Top),
+            text: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            header: cell
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(0xD9D9D9)),
+            reviewer: cell.clone().set_background_color(Color::RGB(0xDDEBF7)),
+            cell,
+            warning: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_font_color(Color::RGB(0xC00000)),
+            number: Format::new().set_border(FormatBorder::Thin),
+            percent: Format::new()
+                .set_border(FormatBorder::Thin)
+                .set_num_format("0.0%"),
+            total: Format::new().set_bold().set_border(FormatBorder::Thin),
+            total_percent: Format::new()
+                .set_bold()
+                .set_border(FormatBorder::Thin)
+                .set_num_format("0.0%"),
+        }
+    }
+
+    /// A table cell filled with the tone's colour.
+    fn toned(&self, tone: Tone) -> Format {
+        match tone_colors(tone) {
+            Some((fill, _)) => self.cell.clone().set_background_color(fill),
+            None => self.cell.clone(),
+        }
+    }
+}
 
 /// The gap report workbook: summary, gap sheet, objectives sheet.
-pub fn render_gap(_report: &GapReport, _w: &mut dyn Write) -> anyhow::Result<()> {
-    anyhow::bail!("xlsx output is not built yet")
+pub fn render_gap(report: &GapReport, w: &mut dyn Write) -> anyhow::Result<()> {
+    let bytes = gap_workbook(report)?;
+    w.write_all(&bytes)?;
+    Ok(())
+}
+
+/// The workbook's bytes; the same report always gives the same bytes.
+fn gap_workbook(report: &GapReport) -> anyhow::Result<Vec<u8>> {
+    let lang = report.lang;
+    let styles = Styles::new();
+    let [summary_name, gaps_name, objectives_name] = sheet_names(lang);
+    let mut workbook = Workbook::new();
+
+    // docProps/core.xml carries a creation time: the as-of date keeps it reproducible
+    let created = ExcelDateTime::from_ymd(
+        u16::try_from(report.as_of.year).unwrap_or(2000),
+        u8::try_from(report.as_of.month).unwrap_or(1),
+        u8::try_from(report.as_of.day).unwrap_or(1),
+    )
+    .or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1))?;
+    let properties = DocProperties::new()
+        .set_title(title(lang))
+        .set_creation_datetime(&created);
+    workbook.set_properties(&properties);
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(summary_name)?;
+    write_summary(sheet, report, &styles, summary_name)?;
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(gaps_name)?;
+    write_gaps(sheet, report, &styles)?;
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(objectives_name)?;
+    write_objectives(sheet, report, &styles)?;
+
+    Ok(workbook.save_to_buffer()?)
+}
+
+fn title(lang: Lang) -> &'static str {
+    lang.pick("ISMAP ギャップレポート", "ISMAP gap report")
+}
+
+/// A value of the facts list: input text, a count, or nothing known.
+enum Fact {
+    Text(String),
+    Count(usize),
+    Unknown,
+}
+
+fn opt_text<T: ToString>(v: Option<T>) -> Fact {
+    v.map_or(Fact::Unknown, |v| Fact::Text(v.to_string()))
+}
+
+/// Sheet 1: facts, warnings, counts per status and a chart of them.
+fn write_summary(
+    sheet: &mut Worksheet,
+    report: &GapReport,
+    styles: &Styles,
+    sheet_name: &str,
+) -> anyhow::Result<()> {
+    let lang = report.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let csp = &report.csp;
+    sheet.set_column_width(0, 30)?;
+    sheet.set_column_width(1, 50)?;
+    sheet.set_column_width(2, 12)?;
+    sheet.write_string_with_format(0, 0, title(lang), &styles.title)?;
+
+    let unknown_ids = csp
+        .unknown_ids
+        .iter()
+        .map(|u| {
+            if u.suggestions.is_empty() {
+                u.id.clone()
+            } else {
+                format!(
+                    "{} ({} {})",
+                    u.id,
+                    l("候補:", "did you mean"),
+                    u.suggestions.join(", ")
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let checks_source = match &report.checks.sheet {
+        Some(s) => format!("{} [{s}]", report.checks.source),
+        None => report.checks.source.clone(),
+    };
+    let facts: Vec<(&str, Fact)> = vec![
+        (l("CSP", "CSP"), Fact::Text(csp.name.clone())),
+        (
+            l("統制目標一覧", "CSP list"),
+            Fact::Text(csp.source.clone()),
+        ),
+        (
+            l("登録番号", "Registration number"),
+            opt_text(csp.registration_number.as_ref()),
+        ),
+        (l("登録日", "Registered"), opt_text(csp.registered)),
+        (
+            l("更新期限", "Renewal deadline"),
+            opt_text(csp.renewal_deadline),
+        ),
+        (
+            l("監査対象期間", "Audit period"),
+            opt_text(csp.audit_period),
+        ),
+        (
+            l("対象範囲", "Scope"),
+            if csp.scope.is_empty() {
+                Fact::Unknown
+            } else {
+                Fact::Text(csp.scope.join("\n"))
+            },
+        ),
+        (
+            l("実施と記載された項目", "Implemented (listed)"),
+            Fact::Count(csp.implemented),
+        ),
+        (
+            l("非該当", "Not applicable"),
+            Fact::Count(csp.not_applicable),
+        ),
+        (
+            l("無視した語", "Ignored tokens"),
+            Fact::Count(csp.ignored_tokens),
+        ),
+        (
+            l("カタログにないID", "Ids not in the catalog"),
+            Fact::Text(unknown_ids),
+        ),
+        (
+            l("カタログ", "Catalog"),
+            Fact::Text(format!(
+                "{} {}",
+                report.catalog.name, report.catalog.version
+            )),
+        ),
+        (l("確認項目", "Check items"), Fact::Text(checks_source)),
+        (l("基準日", "As of"), Fact::Text(report.as_of.to_string())),
+        (
+            l("未解決の参照", "Unresolved references"),
+            Fact::Count(report.summary.unresolved_references),
+        ),
+    ];
+    let mut row: RowNum = 2;
+    for (label, fact) in &facts {
+        sheet.write_string_with_format(row, 0, *label, &styles.label)?;
+        match fact {
+            Fact::Text(t) if !t.is_empty() => {
+                sheet.write_string_with_format(row, 1, fit(t), &styles.text)?;
+            }
+            Fact::Count(n) => {
+                sheet.write_number(row, 1, *n as f64)?;
+            }
+            Fact::Text(_) | Fact::Unknown => {
+                sheet.write_string_with_format(row, 1, "—", &styles.text)?;
+            }
+        }
+        row += 1;
+    }
+
+    row += 1;
+    let warning_label = l("警告", "Warning");
+    if report.warnings.is_empty() {
+        sheet.write_string_with_format(row, 0, warning_label, &styles.label)?;
+        sheet.write_string_with_format(row, 1, l("なし", "none"), &styles.text)?;
+        row += 1;
+    }
+    for warning in &report.warnings {
+        sheet.write_string_with_format(row, 0, warning_label, &styles.warning)?;
+        sheet.write_string_with_format(row, 1, fit(&warning.message), &styles.warning)?;
+        row += 1;
+    }
+
+    // counts per status: the table the chart reads
+    row += 1;
+    let table_header = row;
+    sheet.write_string_with_format(row, 0, l("判定", "Status"), &styles.header)?;
+    sheet.write_string_with_format(row, 1, l("件数", "Items"), &styles.header)?;
+    sheet.write_string_with_format(row, 2, l("割合", "Share"), &styles.header)?;
+    let summary = &report.summary;
+    let share = |n: usize| {
+        if summary.total == 0 {
+            0.0
+        } else {
+            n as f64 / summary.total as f64
+        }
+    };
+    let mut chart_colors: Vec<Color> = Vec::new();
+    for status in Status::ALL {
+        row += 1;
+        let tone = Tone::from(status);
+        let n = summary.count(status);
+        sheet.write_string_with_format(row, 0, status.label(lang), &styles.toned(tone))?;
+        sheet.write_number_with_format(row, 1, n as f64, &styles.number)?;
+        sheet.write_number_with_format(row, 2, share(n), &styles.percent)?;
+        chart_colors.push(tone_colors(tone).map_or(Color::Gray, |(_, strong)| strong));
+    }
+    let last_status_row = row;
+    row += 1;
+    sheet.write_string_with_format(row, 0, l("合計", "Total"), &styles.total)?;
+    sheet.write_number_with_format(row, 1, summary.total as f64, &styles.total)?;
+    sheet.write_number_with_format(row, 2, share(summary.total), &styles.total_percent)?;
+    row += 1;
+    sheet.write_string_with_format(row, 0, l("充足率", "Share covered"), &styles.total)?;
+    sheet.write_number_with_format(row, 1, summary.covered_share, &styles.total_percent)?;
+    sheet.set_column_width(3, 2)?;
+
+    let mut chart = Chart::new(ChartType::Column);
+    chart
+        .add_series()
+        .set_name(l("件数", "Items"))
+        .set_categories((sheet_name, table_header + 1, 0, last_status_row, 0))
+        .set_values((sheet_name, table_header + 1, 1, last_status_row, 1))
+        .set_point_colors(&chart_colors)
+        .set_data_label(ChartDataLabel::new().show_value());
+    chart
+        .title()
+        .set_name(l("判定別の件数", "Check items per status"));
+    chart.legend().set_hidden();
+    sheet.insert_chart(table_header, 4, &chart)?;
+
+    Ok(())
+}
+
+/// Sheet 2: one row per check item, the carried-through columns, two reviewer columns.
+fn write_gaps(sheet: &mut Worksheet, report: &GapReport, styles: &Styles) -> anyhow::Result<()> {
+    let lang = report.lang;
+    let grid = item_grid(report);
+    let tone_column = grid.tone_column;
+    // the input row number is written as a number, every other cell as text
+    let row_column = item_headers(lang)
+        .iter()
+        .position(|h| *h == lang.pick("行", "row"));
+    let reviewer = reviewer_headers(lang);
+    let decision_col = col_num(grid.headers.len())?;
+    let comment_col = col_num(grid.headers.len() + 1)?;
+    let last_row = row_num(grid.rows.len())?;
+
+    for (c, header) in grid.headers.iter().enumerate() {
+        sheet.write_string_with_format(0, col_num(c)?, fit(header), &styles.header)?;
+    }
+    sheet.write_string_with_format(0, decision_col, reviewer[0], &styles.header)?;
+    sheet.write_string_with_format(0, comment_col, reviewer[1], &styles.header)?;
+
+    for (r, (cells, item)) in grid.rows.iter().zip(&report.items).enumerate() {
+        let xr = row_num(r + 1)?;
+        let tone = grid.tones.get(r).copied().unwrap_or(Tone::Plain);
+        for (c, cell) in cells.iter().enumerate() {
+            let xc = col_num(c)?;
+            if Some(c) == row_column {
+                sheet.write_number_with_format(xr, xc, item.row as f64, &styles.number)?;
+            } else if Some(c) == tone_column {
+                sheet.write_string_with_format(xr, xc, fit(cell), &styles.toned(tone))?;
+            } else {
+                sheet.write_string_with_format(xr, xc, fit(cell), &styles.cell)?;
+            }
+        }
+        sheet.write_blank(xr, decision_col, &styles.reviewer)?;
+        sheet.write_blank(xr, comment_col, &styles.reviewer)?;
+    }
+
+    if last_row > 0 {
+        let validation = DataValidation::new()
+            .allow_list_strings(&decision_choices(lang))?
+            .set_input_title(reviewer[0])?
+            .set_input_message(lang.pick(
+                "追加の確認手続が要るかを選んでください",
+                "Choose whether an additional procedure is needed",
+            ))?
+            .set_error_message(
+                lang.pick("一覧から選んでください", "choose a value from the list"),
+            )?;
+        sheet.add_data_validation(1, decision_col, last_row, decision_col, &validation)?;
+    }
+
+    for (c, header) in grid.headers.iter().enumerate() {
+        let width = if Some(c) == tone_column {
+            column_width(
+                Status::ALL
+                    .iter()
+                    .map(|s| s.label(lang))
+                    .chain([header.as_str()]),
+            )
+        } else {
+            column_width(
+                grid.rows
+                    .iter()
+                    .filter_map(|r| r.get(c))
+                    .map(String::as_str)
+                    .chain([header.as_str()]),
+            )
+        };
+        sheet.set_column_width(col_num(c)?, width)?;
+    }
+    sheet.set_column_width(decision_col, column_width([reviewer[0]]).min(20.0))?;
+    sheet.set_column_width(comment_col, 40)?;
+    sheet.set_freeze_panes(1, 2)?;
+    sheet.autofilter(0, 0, last_row, comment_col)?;
+    Ok(())
+}
+
+/// Sheet 3: every catalog item and the CSP's state for it.
+fn write_objectives(
+    sheet: &mut Worksheet,
+    report: &GapReport,
+    styles: &Styles,
+) -> anyhow::Result<()> {
+    let lang = report.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let headers = [
+        l("番号", "id"),
+        l("区分", "layer"),
+        l("名称", "title"),
+        l("CSPの記載", "state"),
+        l("理由", "reason"),
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, col_num(c)?, *h, &styles.header)?;
+    }
+    for (r, o) in report.objectives.iter().enumerate() {
+        let xr = row_num(r + 1)?;
+        sheet.write_string_with_format(xr, 0, fit(&o.id), &styles.cell)?;
+        sheet.write_string_with_format(xr, 1, o.layer.label(lang), &styles.cell)?;
+        sheet.write_string_with_format(xr, 2, fit(&o.title), &styles.cell)?;
+        sheet.write_string_with_format(
+            xr,
+            3,
+            objective_state_label(o.state, lang),
+            &styles.toned(objective_tone(o.state)),
+        )?;
+        let reason = o.reason.as_deref().unwrap_or("");
+        sheet.write_string_with_format(xr, 4, fit(reason), &styles.cell)?;
+    }
+    let last_row = row_num(report.objectives.len())?;
+    sheet.set_column_width(
+        0,
+        column_width(
+            report
+                .objectives
+                .iter()
+                .map(|o| o.id.as_str())
+                .chain([headers[0]]),
+        ),
+    )?;
+    sheet.set_column_width(1, 16)?;
+    sheet.set_column_width(
+        2,
+        column_width(
+            report
+                .objectives
+                .iter()
+                .map(|o| o.title.as_str())
+                .chain([headers[2]]),
+        ),
+    )?;
+    sheet.set_column_width(3, 14)?;
+    sheet.set_column_width(4, 40)?;
+    sheet.set_freeze_panes(1, 1)?;
+    sheet.autofilter(0, 0, last_row, 4)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_keeps_short_text_and_cuts_long_text() {
+        assert!(matches!(fit("=1+1"), Cow::Borrowed("=1+1")));
+        let long = "確".repeat(MAX_CELL_UTF16 + 10);
+        let cut = fit(&long);
+        assert_eq!(cut.encode_utf16().count(), MAX_CELL_UTF16);
+        assert!(cut.ends_with('…'));
+        // a surrogate pair is never split
+        let emoji = "😀".repeat(MAX_CELL_UTF16);
+        let cut = fit(&emoji);
+        assert!(cut.encode_utf16().count() <= MAX_CELL_UTF16);
+        assert!(cut.ends_with("😀…"));
+    }
+
+    #[test]
+    fn column_width_measures_the_widest_line() {
+        assert_eq!(column_width(["ab"]), MIN_WIDTH as f64);
+        assert_eq!(column_width(["確認項目確認項目", "x"]), 18.0);
+        assert_eq!(
+            column_width(
+                ["short\n".to_owned() + &"x".repeat(20)]
+                    .iter()
+                    .map(String::as_str)
+            ),
+            22.0
+        );
+        assert_eq!(column_width([&*"x".repeat(500)]), MAX_WIDTH as f64);
+    }
+
+    #[test]
+    fn every_tone_but_plain_has_a_colour() {
+        for status in Status::ALL {
+            assert!(tone_colors(status.into()).is_some(), "{status}");
+        }
+        assert!(tone_colors(Tone::Plain).is_none());
+    }
 }
