@@ -6,8 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::analysis::Status;
 use crate::catalog::{Layer, Level};
 use crate::config::{
-    CatalogCommand, CatalogSource, Command, Config, DiffConfig, ImportConfig, ListFilter,
-    ReadinessConfig, ReportConfig,
+    CatalogCommand, CatalogSource, Command, CompareConfig, Config, DiffConfig, ImportConfig,
+    ListFilter, ReadinessConfig, ReportConfig,
 };
 use crate::error::InputError;
 use crate::input::Encoding;
@@ -58,6 +58,8 @@ pub enum CommandArg {
     Readiness(ReadinessArgs),
     /// Compare two control lists: added, removed, status changes.
     Diff(DiffArgs),
+    /// Several CSPs side by side against your check items, ranked by coverage.
+    Compare(CompareArgs),
     /// Look into the catalog.
     #[command(subcommand)]
     Catalog(CatalogArg),
@@ -110,6 +112,37 @@ pub struct ReadinessArgs {
     #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
     pub output_encoding: EncodingArg,
     /// Sheet of the workbook [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Your check items (as for `report --checks`).
+    #[arg(long, value_name = "FILE")]
+    pub checks: PathBuf,
+    /// A CSP list or profile; repeat for each CSP.
+    #[arg(long, value_name = "FILE")]
+    pub csp: Vec<PathBuf>,
+    /// Every supported file in this folder is a CSP (yaml, yml, json, txt, csv, xlsx, xls, ods).
+    #[arg(long, value_name = "DIR")]
+    pub csp_dir: Option<PathBuf>,
+    /// Date to judge renewal deadlines against [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Output format [default: from -o's extension, else table].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Encoding of CSV/text input [default: detected].
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingArg>,
+    /// Encoding of CSV output.
+    #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
+    pub output_encoding: EncodingArg,
+    /// Sheet of the check-item workbook [default: the first].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
 }
@@ -395,6 +428,17 @@ impl Cli {
                 output_encoding: a.output_encoding.into(),
                 sheet: a.sheet,
             }),
+            CommandArg::Compare(a) => Command::Compare(CompareConfig {
+                format: output_format(a.format.map(Into::into), &a.output)?,
+                output: destination(a.output),
+                as_of: as_of(a.as_of.as_deref())?,
+                checks: a.checks,
+                csps: a.csp,
+                csp_dir: a.csp_dir,
+                encoding: a.encoding.map(Into::into),
+                output_encoding: a.output_encoding.into(),
+                sheet: a.sheet,
+            }),
             CommandArg::Diff(a) => Command::Diff(DiffConfig {
                 format: output_format(a.format.map(Into::into), &a.output)?,
                 output: destination(a.output),
@@ -497,18 +541,19 @@ fn output_format(format: Option<Format>, output: &Option<PathBuf>) -> Result<For
     Ok(format)
 }
 
+fn as_of(arg: Option<&str>) -> Result<Option<crate::date::Date>, InputError> {
+    arg.map(|s| {
+        crate::date::Date::parse(s).ok_or_else(|| {
+            InputError::new(format!("--as-of '{s}' is not a date"))
+                .hint("write it as YYYY-MM-DD, e.g. 2026-04-01")
+        })
+    })
+    .transpose()
+}
+
 fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
     let format = output_format(a.format.map(Into::into), &a.output)?;
-    let as_of = a
-        .as_of
-        .as_deref()
-        .map(|s| {
-            crate::date::Date::parse(s).ok_or_else(|| {
-                InputError::new(format!("--as-of '{s}' is not a date"))
-                    .hint("write it as YYYY-MM-DD, e.g. 2026-04-01")
-            })
-        })
-        .transpose()?;
+    let as_of = as_of(a.as_of.as_deref())?;
     Ok(ReportConfig {
         checks: a.checks,
         csp: a.csp,

@@ -29,7 +29,21 @@ pub enum Command {
     Report(ReportConfig),
     Readiness(ReadinessConfig),
     Diff(DiffConfig),
+    Compare(CompareConfig),
     Catalog(CatalogCommand),
+}
+
+#[derive(Debug)]
+pub struct CompareConfig {
+    pub checks: PathBuf,
+    pub csps: Vec<PathBuf>,
+    pub csp_dir: Option<PathBuf>,
+    pub as_of: Option<Date>,
+    pub format: Format,
+    pub output: Destination,
+    pub encoding: Option<Encoding>,
+    pub output_encoding: Encoding,
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug)]

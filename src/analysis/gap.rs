@@ -113,6 +113,25 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Counts statuses and the share covered (four decimals).
+    pub fn tally(statuses: impl IntoIterator<Item = Status>) -> Summary {
+        let mut s = Summary::default();
+        for status in statuses {
+            s.total += 1;
+            match status {
+                Status::Covered => s.covered += 1,
+                Status::AssuranceGap => s.assurance_gap += 1,
+                Status::Partial => s.partial += 1,
+                Status::NotCovered => s.not_covered += 1,
+                Status::OutsideIsmap => s.outside_ismap += 1,
+            }
+        }
+        if s.total > 0 {
+            s.covered_share = (s.covered as f64 / s.total as f64 * 10_000.0).round() / 10_000.0;
+        }
+        s
+    }
+
     pub fn count(&self, status: Status) -> usize {
         match status {
             Status::Covered => self.covered,
@@ -518,24 +537,8 @@ pub fn analyse(
     // most severe first, then highest risk (none last), then input order (stable sort)
     items.sort_by_key(|i| (std::cmp::Reverse(i.status), i.risk.map_or(3, |r| r as u8)));
 
-    let mut summary = Summary {
-        total: items.len(),
-        ..Summary::default()
-    };
-    for i in &items {
-        match i.status {
-            Status::Covered => summary.covered += 1,
-            Status::AssuranceGap => summary.assurance_gap += 1,
-            Status::Partial => summary.partial += 1,
-            Status::NotCovered => summary.not_covered += 1,
-            Status::OutsideIsmap => summary.outside_ismap += 1,
-        }
-        summary.unresolved_references += i.unresolved.len();
-    }
-    if summary.total > 0 {
-        summary.covered_share =
-            (summary.covered as f64 / summary.total as f64 * 10_000.0).round() / 10_000.0;
-    }
+    let mut summary = Summary::tally(items.iter().map(|i| i.status));
+    summary.unresolved_references = items.iter().map(|i| i.unresolved.len()).sum();
 
     let objectives = catalog
         .entries()

@@ -1,4 +1,5 @@
 //! Pure analysis: catalog, check items and attestations in, results out. No I/O, no printing.
+pub mod compare;
 pub mod csp;
 pub mod gap;
 pub mod procedures;

@@ -1,5 +1,6 @@
 //! The subcommands: each file wires input, analysis and report together for one command.
 pub mod catalog;
+pub mod compare;
 pub mod diff;
 pub mod readiness;
 pub mod report;
@@ -54,6 +55,7 @@ pub fn run(config: Config) -> Result<Exit> {
         Command::Report(r) => report::run(&ctx, r),
         Command::Readiness(r) => readiness::run(&ctx, r),
         Command::Diff(d) => diff::run(&ctx, d),
+        Command::Compare(c) => compare::run(&ctx, c),
         Command::Catalog(c) => catalog::run(&ctx, c),
     }
 }

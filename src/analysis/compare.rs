@@ -1,0 +1,177 @@
+//! Many CSPs side by side: for each check item the status `report` would give for each
+//! CSP (the same [`analyse_item`], no second copy), counts per CSP, and a ranking.
+use serde::{Serialize, Serializer};
+
+use crate::analysis::csp::resolve_attestation;
+use crate::analysis::gap::{analyse, analyse_item, CatalogInfo, ChecksInfo, GapReport, Summary};
+use crate::analysis::status::Status;
+use crate::catalog::Catalog;
+use crate::date::Date;
+use crate::lang::Lang;
+use crate::model::{Attestation, CheckList};
+
+/// Above this many CSPs the workbook holds no per-CSP gap sheets.
+pub const MAX_DETAIL_SHEETS: usize = 20;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CspColumn {
+    /// Profile name (else file name), made unique within the comparison.
+    pub name: String,
+    pub source: String,
+    /// 1 = best: highest share covered, then fewest not-covered, then name.
+    pub rank: usize,
+    pub counts: Summary,
+    pub covered_share: f64,
+    /// The service it runs on, when its profile inherits coverage.
+    pub inherits: Option<String>,
+    /// Ids of its list that are not in the catalog.
+    pub unknown_ids: Vec<String>,
+}
+
+/// Statuses of one item, in the order of the ranked CSPs; serialised as `{name: status}`.
+#[derive(Debug, Clone, Default)]
+pub struct Statuses(pub Vec<(String, Status)>);
+
+impl Serialize for Statuses {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareItem {
+    pub id: String,
+    pub title: String,
+    pub row: usize,
+    pub statuses: Statuses,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareReport {
+    pub schema_version: u32,
+    pub lang: Lang,
+    pub as_of: Date,
+    pub catalog: CatalogInfo,
+    pub checks: ChecksInfo,
+    /// Ranked, best first.
+    pub csps: Vec<CspColumn>,
+    /// In input order.
+    pub items: Vec<CompareItem>,
+    /// Full gap reports, in rank order, when there are at most [`MAX_DETAIL_SHEETS`] CSPs
+    /// (for the workbook's per-CSP sheets).
+    #[serde(skip)]
+    pub details: Vec<GapReport>,
+}
+
+/// Names unique within the comparison: a repeated name gets its file name appended.
+fn unique_names(atts: &[Attestation]) -> Vec<String> {
+    let names: Vec<String> = atts.iter().map(Attestation::display_name).collect();
+    names
+        .iter()
+        .zip(atts)
+        .map(|(n, a)| {
+            if names.iter().filter(|m| *m == n).count() > 1 {
+                format!("{n} ({})", a.source.display())
+            } else {
+                n.clone()
+            }
+        })
+        .collect()
+}
+
+pub fn compare(
+    catalog: &Catalog,
+    checks: &CheckList,
+    atts: &[Attestation],
+    as_of: Date,
+    lang: Lang,
+) -> CompareReport {
+    let names = unique_names(atts);
+    // statuses[c][i]: CSP c, item i
+    let mut statuses: Vec<Vec<Status>> = Vec::with_capacity(atts.len());
+    let mut columns: Vec<(usize, CspColumn)> = Vec::with_capacity(atts.len());
+    for (c, att) in atts.iter().enumerate() {
+        let csp = resolve_attestation(catalog, att);
+        let row: Vec<Status> = checks
+            .items
+            .iter()
+            .map(|item| analyse_item(catalog, &csp, item, lang).status)
+            .collect();
+        let counts = Summary::tally(row.iter().copied());
+        statuses.push(row);
+        columns.push((
+            c,
+            CspColumn {
+                name: names[c].clone(),
+                source: att.source.display().to_string(),
+                rank: 0,
+                covered_share: counts.covered_share,
+                counts,
+                inherits: att
+                    .underlying
+                    .as_ref()
+                    .map(|u| u.attestation.display_name()),
+                unknown_ids: csp.unknown.into_iter().map(|u| u.id).collect(),
+            },
+        ));
+    }
+    columns.sort_by(|(_, a), (_, b)| {
+        b.covered_share
+            .total_cmp(&a.covered_share)
+            .then(a.counts.not_covered.cmp(&b.counts.not_covered))
+            .then(a.name.cmp(&b.name))
+    });
+    for (rank, (_, col)) in columns.iter_mut().enumerate() {
+        col.rank = rank + 1;
+    }
+    let items = checks
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| CompareItem {
+            id: item.id.clone(),
+            title: item.title.clone(),
+            row: item.row,
+            statuses: Statuses(
+                columns
+                    .iter()
+                    .map(|(c, col)| (col.name.clone(), statuses[*c][i]))
+                    .collect(),
+            ),
+        })
+        .collect();
+    let details = if atts.len() <= MAX_DETAIL_SHEETS {
+        columns
+            .iter()
+            .map(|(c, col)| {
+                let mut r = analyse(catalog, checks, &atts[*c], as_of, lang);
+                r.csp.name = col.name.clone();
+                r
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    CompareReport {
+        schema_version: 1,
+        lang,
+        as_of,
+        catalog: CatalogInfo {
+            name: catalog.name.clone(),
+            version: catalog.version.clone(),
+            origin: catalog.origin.clone(),
+        },
+        checks: ChecksInfo {
+            source: checks
+                .source
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            sheet: checks.sheet.clone(),
+            extra_columns: checks.extra_columns.clone(),
+        },
+        csps: columns.into_iter().map(|(_, c)| c).collect(),
+        items,
+        details,
+    }
+}

@@ -1,0 +1,96 @@
+//! `ismap-gap compare`: check items × many CSPs, ranked.
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::analysis::compare;
+use crate::cmd::Context;
+use crate::config::{CatalogSource, CompareConfig};
+use crate::date::Date;
+use crate::error::{Exit, InputError, Location};
+use crate::input::{self, io_reason};
+use crate::report;
+
+/// Extensions `--csp-dir` takes.
+pub const CSP_EXTENSIONS: &[&str] = &[
+    "yaml", "yml", "json", "txt", "csv", "tsv", "xlsx", "xlsm", "xls", "ods",
+];
+
+/// Every supported, non-hidden file of the folder, by name.
+pub fn csp_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
+    let loc = Location::file(dir);
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        InputError::at(
+            loc.clone(),
+            format!("cannot read the folder: {}", io_reason(&e)),
+        )
+        .hint("--csp-dir takes a folder of CSP lists and profiles")
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .filter(|p| {
+            p.extension().is_some_and(|e| {
+                CSP_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+            })
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(
+            InputError::at(loc, "no CSP lists or profiles in the folder").hint(format!(
+                "supported extensions: {}",
+                CSP_EXTENSIONS.join(", ")
+            )),
+        );
+    }
+    Ok(files)
+}
+
+pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
+    let mut paths: Vec<PathBuf> = cfg.csps.clone();
+    if let Some(dir) = &cfg.csp_dir {
+        // the check list may sit in the same folder: it is not a CSP
+        let checks = std::fs::canonicalize(&cfg.checks).ok();
+        paths.extend(
+            csp_files(dir)?
+                .into_iter()
+                .filter(|p| std::fs::canonicalize(p).ok() != checks),
+        );
+    }
+    if paths.is_empty() {
+        return Err(InputError::new("no CSP given")
+            .hint("pass --csp FILE (repeatable) or --csp-dir DIR")
+            .into());
+    }
+    let mut inputs: Vec<&Path> = vec![&cfg.checks];
+    inputs.extend(paths.iter().map(PathBuf::as_path));
+    if let CatalogSource::File(p) = &ctx.catalog {
+        inputs.push(p);
+    }
+    cfg.output.check(&inputs)?;
+    let catalog = ctx.catalog()?;
+    let checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+    let progress = std::io::stderr().is_terminal() && paths.len() > 50;
+    let mut atts = Vec::with_capacity(paths.len());
+    for (i, p) in paths.iter().enumerate() {
+        if progress {
+            eprint!("\rreading CSP lists {}/{}", i + 1, paths.len());
+        }
+        atts.push(input::csp::load(p, cfg.encoding)?);
+    }
+    if progress {
+        eprintln!();
+    }
+    let as_of = cfg.as_of.unwrap_or_else(Date::today);
+    let result = compare::compare(&catalog, &checks, &atts, as_of, ctx.lang);
+    let style = ctx.style(cfg.output_encoding);
+    cfg.output
+        .write_with(|w| report::compare::render(&result, cfg.format, style, w))?;
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,129 @@
+//! The comparison of several CSPs in table, CSV, Markdown and JSON (xlsx in `xlsx`).
+use std::io::Write;
+
+use crate::analysis::compare::CompareReport;
+use crate::analysis::Status;
+use crate::lang::Lang;
+use crate::report::grid::{Grid, Tone};
+use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
+use crate::text::strip_controls;
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// Headers of the per-CSP summary: rank, name, share covered, a count per status.
+pub fn summary_headers(lang: Lang) -> Vec<String> {
+    let mut h: Vec<String> = vec![
+        lang.pick("順位", "rank").to_owned(),
+        lang.pick("CSP", "CSP").to_owned(),
+        lang.pick("充足率", "covered").to_owned(),
+    ];
+    h.extend(Status::ALL.iter().map(|s| s.label(lang).to_owned()));
+    h.push(lang.pick("基盤", "runs on").to_owned());
+    h
+}
+
+/// One row per CSP, in rank order.
+pub fn summary_grid(r: &CompareReport) -> Grid {
+    let mut g = Grid::new(summary_headers(r.lang));
+    for c in &r.csps {
+        let mut row = vec![c.rank.to_string(), c.name.clone(), pct(c.covered_share)];
+        row.extend(Status::ALL.iter().map(|s| c.counts.count(*s).to_string()));
+        row.push(c.inherits.clone().unwrap_or_default());
+        g.push(row, Tone::Plain);
+    }
+    g
+}
+
+/// The matrix: id, title, then one status column per CSP (rank order).
+pub fn matrix_grid(r: &CompareReport) -> Grid {
+    let lang = r.lang;
+    let mut headers = vec![
+        lang.pick("項番", "id").to_owned(),
+        lang.pick("確認項目", "title").to_owned(),
+    ];
+    headers.extend(r.csps.iter().map(|c| c.name.clone()));
+    let mut g = Grid::new(headers);
+    for item in &r.items {
+        let mut row = vec![item.id.clone(), item.title.clone()];
+        row.extend(
+            item.statuses
+                .0
+                .iter()
+                .map(|(_, s)| s.label(lang).to_owned()),
+        );
+        // the worst status of the row colours it on a terminal
+        let worst = item.statuses.0.iter().map(|(_, s)| *s).max();
+        g.push(row, worst.map_or(Tone::Plain, Tone::from));
+    }
+    g
+}
+
+fn summary_lines(r: &CompareReport) -> Vec<String> {
+    let lang = r.lang;
+    let mut out = vec![
+        format!(
+            "{} {} / {} {} / {} {}",
+            lang.pick("確認項目:", "Check items:"),
+            r.checks.source,
+            lang.pick("CSP数", "CSPs"),
+            r.csps.len(),
+            lang.pick("基準日", "as of"),
+            r.as_of
+        ),
+        format!(
+            "{} {} {}",
+            lang.pick("カタログ:", "Catalog:"),
+            r.catalog.name,
+            r.catalog.version
+        ),
+    ];
+    for c in r.csps.iter().filter(|c| !c.unknown_ids.is_empty()) {
+        out.push(format!(
+            "{} {}: {}",
+            lang.pick(
+                "警告: カタログにないID",
+                "WARNING: ids not in the catalog in"
+            ),
+            c.name,
+            c.unknown_ids.join(", ")
+        ));
+    }
+    out
+}
+
+pub fn render(
+    r: &CompareReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Json => write_json(w, r),
+        Format::Yaml => write_yaml(w, r),
+        Format::Csv => csv::render(&matrix_grid(r), style.csv_encoding, w),
+        Format::Md => {
+            writeln!(
+                w,
+                "## {}\n",
+                r.lang.pick("ISMAP CSP比較", "ISMAP CSP comparison")
+            )?;
+            for line in summary_lines(r) {
+                writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
+            }
+            writeln!(w)?;
+            markdown::render(&summary_grid(r), w)?;
+            writeln!(w)?;
+            markdown::render(&matrix_grid(r), w)
+        }
+        Format::Table => {
+            for line in summary_lines(r) {
+                writeln!(w, "{}", strip_controls(&line))?;
+            }
+            table::render(&summary_grid(r), style.color, w)?;
+            table::render(&matrix_grid(r), style.color, w)
+        }
+        Format::Xlsx => anyhow::bail!("compare xlsx output is not built yet"),
+    }
+}

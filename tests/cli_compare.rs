@@ -1,0 +1,252 @@
+//! `ismap-gap compare`: several CSPs side by side, ranked; inheritance; a folder of 200.
+mod common;
+
+use std::fs;
+
+use common::{bin, data, input_error, json_of, stdout_of};
+use serde_json::Value;
+
+fn compare() -> assert_cmd::Command {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "compare",
+        "--as-of",
+        "2026-04-01",
+        "--checks",
+    ])
+    .arg(data("checks-all-statuses.csv"));
+    c
+}
+
+fn three() -> assert_cmd::Command {
+    let mut c = compare();
+    for f in [
+        "compare/gamma.txt",
+        "compare/beta.yaml",
+        "compare/alpha.yaml",
+    ] {
+        c.arg("--csp").arg(data(f));
+    }
+    c
+}
+
+#[test]
+fn three_csps_ranked_with_the_report_statuses() {
+    let v = json_of(three().args(["--format", "json"]));
+    let names: Vec<&str> = v["csps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Alpha SaaS", "Beta SaaS", "gamma.txt"]);
+    let alpha = &v["csps"][0];
+    assert_eq!(alpha["rank"], 1);
+    assert_eq!(alpha["counts"]["total"], 15);
+    assert!(
+        alpha["covered_share"].as_f64().unwrap() > v["csps"][1]["covered_share"].as_f64().unwrap()
+    );
+    // every cell is what `report` says for that CSP
+    for (i, csp) in [
+        "compare/alpha.yaml",
+        "compare/beta.yaml",
+        "compare/gamma.txt",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = json_of(
+            bin()
+                .args([
+                    "--lang",
+                    "en",
+                    "report",
+                    "--as-of",
+                    "2026-04-01",
+                    "--format",
+                    "json",
+                    "--checks",
+                ])
+                .arg(data("checks-all-statuses.csv"))
+                .arg("--csp")
+                .arg(data(csp)),
+        );
+        let name = names[i].to_owned();
+        for item in r["items"].as_array().unwrap() {
+            let row = v["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["id"] == item["id"])
+                .unwrap();
+            assert_eq!(
+                row["statuses"][&name], item["status"],
+                "{name} {}",
+                item["id"]
+            );
+        }
+    }
+    let k07 = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "K07")
+        .unwrap();
+    assert_eq!(k07["statuses"]["Alpha SaaS"], "covered");
+    assert_eq!(k07["statuses"]["Beta SaaS"], "not-covered");
+    assert_eq!(v["items"][0]["id"], "K01", "items stay in input order");
+    assert_eq!(v["items"][0]["title"], "covered item");
+}
+
+#[test]
+fn ties_rank_by_fewest_not_covered_then_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks.csv");
+    fs::write(&checks, "id,controls\nT1,9.2.1\nT2,11.1.1 11.1.2\n").unwrap();
+    // same share covered (T1); Y has T2 partial where X has it not-covered; Z equals Y
+    fs::write(dir.path().join("x.yaml"), "name: X\nimplemented: [9.2.1]\n").unwrap();
+    fs::write(
+        dir.path().join("y.yaml"),
+        "name: Y\nimplemented: [9.2.1, 11.1.1]\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("z.yaml"),
+        "name: W\nimplemented: [9.2.1, 11.1.2]\n",
+    )
+    .unwrap();
+    let v = json_of(
+        bin()
+            .args(["compare", "--format", "json", "--checks"])
+            .arg(&checks)
+            .arg("--csp-dir")
+            .arg(dir.path()),
+    );
+    let names: Vec<&str> = v["csps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["W", "Y", "X"]);
+    assert_eq!(v["csps"][0]["covered_share"], v["csps"][2]["covered_share"]);
+    assert_eq!(v["csps"][2]["counts"]["not_covered"], 1);
+}
+
+#[test]
+fn a_folder_of_200_profiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = [
+        "9.2.1", "9.2.2", "9.2.3", "9.4.1", "11.1.1", "8.1.5.P", "6.2.2",
+    ];
+    for n in 0..200 {
+        let take = n % ids.len() + 1;
+        let list = ids[..take].join(", ");
+        fs::write(
+            dir.path().join(format!("csp-{n:03}.yaml")),
+            format!("name: CSP {n:03}\nimplemented: [{list}]\n"),
+        )
+        .unwrap();
+    }
+    fs::write(dir.path().join("notes.md"), "not a CSP").unwrap();
+    fs::write(dir.path().join(".hidden.yaml"), "broken: [").unwrap();
+    let v = json_of(
+        compare()
+            .args(["--format", "json", "--csp-dir"])
+            .arg(dir.path()),
+    );
+    let csps = v["csps"].as_array().unwrap();
+    assert_eq!(csps.len(), 200);
+    assert_eq!(v["items"][0]["statuses"].as_object().unwrap().len(), 200);
+    // the ones listing all seven ids rank first
+    assert_eq!(csps[0]["name"], "CSP 006");
+    let shares: Vec<f64> = csps
+        .iter()
+        .map(|c| c["covered_share"].as_f64().unwrap())
+        .collect();
+    assert!(shares.windows(2).all(|w| w[0] >= w[1]));
+    // the workbook leaves per-CSP sheets out beyond 20 CSPs (checked in the xlsx tests)
+}
+
+#[test]
+fn inherited_coverage_shows_in_compare() {
+    let mut c = bin();
+    c.args(["--lang", "en", "compare", "--format", "json", "--checks"])
+        .arg(data("inherit/checks.csv"))
+        .arg("--csp")
+        .arg(data("inherit/paas.yaml"))
+        .arg("--csp")
+        .arg(data("inherit/iaas.yaml"));
+    let v = json_of(c);
+    let paas = v["csps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Test PaaS")
+        .unwrap();
+    assert_eq!(paas["inherits"], "Test IaaS");
+    let p1 = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "P1")
+        .unwrap();
+    assert_eq!(p1["statuses"]["Test PaaS"], "covered");
+}
+
+#[test]
+fn text_outputs_and_same_names() {
+    let t = stdout_of(three());
+    assert!(t.contains("Alpha SaaS") && t.contains("rank"), "{t}");
+    let md = stdout_of(three().args(["--format", "md"]));
+    assert!(
+        md.contains("| id | title | Alpha SaaS | Beta SaaS | gamma.txt |"),
+        "{md}"
+    );
+    let out = three().args(["--format", "csv"]).output().unwrap();
+    assert!(out
+        .stdout
+        .starts_with("\u{feff}id,title,Alpha SaaS".as_bytes()));
+    // two profiles with the same name stay apart
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("one.yaml"),
+        "name: Same\nimplemented: [9.2.1]\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("two.yaml"),
+        "name: Same\nimplemented: [9.2.2]\n",
+    )
+    .unwrap();
+    let v: Value = json_of(
+        compare()
+            .args(["--format", "json", "--csp-dir"])
+            .arg(dir.path()),
+    );
+    let names: Vec<&str> = v["csps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2);
+    assert_ne!(names[0], names[1]);
+}
+
+#[test]
+fn bad_input() {
+    let err = input_error(compare());
+    assert!(err.contains("no CSP given"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let err = input_error(compare().arg("--csp-dir").arg(dir.path()));
+    assert!(
+        err.contains("no CSP lists or profiles in the folder"),
+        "{err}"
+    );
+    fs::write(dir.path().join("bad.yaml"), "name: [").unwrap();
+    let err = input_error(compare().arg("--csp-dir").arg(dir.path()));
+    assert!(err.contains("bad.yaml"), "{err}");
+}
