@@ -1,5 +1,6 @@
 //! Rendering results: one renderer per format, each writing to a `Write` it is given.
 pub mod catalog;
+pub mod compare;
 pub mod csv;
 pub mod gap;
 pub mod grid;
