@@ -81,6 +81,15 @@ impl Destination {
                 tmp.as_file()
                     .sync_all()
                     .with_context(|| format!("{}: cannot write", path.display()))?;
+                // a temporary file is private (0600); the result gets the old file's
+                // permissions, or those of an ordinary new file
+                let permissions = match fs::metadata(path) {
+                    Ok(old) => old.permissions(),
+                    Err(_) => ordinary_permissions(tmp.as_file())?,
+                };
+                tmp.as_file()
+                    .set_permissions(permissions)
+                    .with_context(|| format!("{}: cannot set permissions", path.display()))?;
                 tmp.persist(path)
                     .map_err(|e| e.error)
                     .with_context(|| format!("{}: cannot replace the file", path.display()))?;
@@ -88,6 +97,17 @@ impl Destination {
             }
         }
     }
+}
+
+#[cfg(unix)]
+fn ordinary_permissions(_file: &fs::File) -> std::io::Result<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn ordinary_permissions(file: &fs::File) -> std::io::Result<fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
@@ -116,6 +136,18 @@ mod tests {
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
         dest.write_with(|w| Ok(w.write_all(b"new")?)).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let fresh = dir.path().join("fresh.csv");
+            Destination::File(fresh.clone())
+                .write_with(|w| Ok(w.write_all(b"x")?))
+                .unwrap();
+            assert_eq!(
+                fs::metadata(&fresh).unwrap().permissions().mode() & 0o777,
+                0o644
+            );
+        }
     }
 
     #[test]

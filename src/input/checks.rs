@@ -119,20 +119,20 @@ fn find_header(sheet: &Sheet) -> Result<Header, InputError> {
         }
         if fields.contains_key(&Field::Refs) {
             let used: Vec<usize> = fields.values().copied().collect();
-            let extras = cells
-                .iter()
-                .enumerate()
-                .filter(|(c, _)| !used.contains(c))
-                .map(|(c, h)| {
-                    let h = h.trim();
-                    let name = if h.is_empty() {
-                        format!("column {}", column_letter(c))
-                    } else {
-                        h.to_owned()
-                    };
-                    (c, name)
-                })
-                .collect();
+            let mut extras: Vec<(usize, String)> = Vec::new();
+            for (c, h) in cells.iter().enumerate().filter(|(c, _)| !used.contains(c)) {
+                let h = h.trim();
+                let mut name = if h.is_empty() {
+                    format!("column {}", column_letter(c))
+                } else {
+                    h.to_owned()
+                };
+                // two columns with one header stay apart: "担当", "担当 (E)"
+                if extras.iter().any(|(_, n)| *n == name) {
+                    name = format!("{name} ({})", column_letter(c));
+                }
+                extras.push((c, name));
+            }
             return Ok(Header {
                 row: i + 1,
                 fields,

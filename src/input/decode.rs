@@ -36,16 +36,49 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<Encoding>) -> Result<Str
         (Some(Encoding::Utf8), None) => utf8(&loc, bytes),
         (None, None) => match std::str::from_utf8(bytes) {
             Ok(s) => Ok(s.to_owned()),
-            Err(utf8_err) => decode_cp932(&loc, bytes).map_err(|_| {
-                let at = utf8_err.valid_up_to();
-                InputError::at(
-                    loc.clone().line(line_of(bytes, at)),
-                    format!("neither UTF-8 nor CP932 (Shift_JIS): invalid byte at offset {at}"),
-                )
-                .hint("save the file as UTF-8 (CSV UTF-8 in Excel), or pass --encoding")
-            }),
+            Err(utf8_err) => {
+                if let Some((utf8_line, other_line)) = mixed(bytes) {
+                    return Err(InputError::at(
+                        loc.clone().line(other_line),
+                        format!(
+                            "mixed encodings: line {utf8_line} is UTF-8 but line {other_line} is not"
+                        ),
+                    )
+                    .hint("the file was pieced together from differently saved files: save it once as UTF-8 (CSV UTF-8 in Excel)"));
+                }
+                decode_cp932(&loc, bytes).map_err(|_| {
+                    let at = utf8_err.valid_up_to();
+                    InputError::at(
+                        loc.clone().line(line_of(bytes, at)),
+                        format!("neither UTF-8 nor CP932 (Shift_JIS): invalid byte at offset {at}"),
+                    )
+                    .hint("save the file as UTF-8 (CSV UTF-8 in Excel), or pass --encoding")
+                })
+            }
         },
     }
+}
+
+/// Lines that are UTF-8 with Japanese text next to lines that are not UTF-8 at all: the
+/// first of each, when a file mixes encodings.
+fn mixed(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut utf8_line = None;
+    let mut other_line = None;
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        match std::str::from_utf8(line) {
+            Ok(s) if !s.is_ascii() => {
+                utf8_line.get_or_insert(i + 1);
+            }
+            Ok(_) => {}
+            Err(_) => {
+                other_line.get_or_insert(i + 1);
+            }
+        }
+        if let (Some(u), Some(o)) = (utf8_line, other_line) {
+            return Some((u, o));
+        }
+    }
+    None
 }
 
 fn utf8(loc: &Location, bytes: &[u8]) -> Result<String, InputError> {
@@ -125,6 +158,20 @@ mod tests {
         // 0x80 alone is invalid in both
         let err = decode(p(), b"ok\n\x80\xFF", None).unwrap_err();
         assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn mixed_encodings_name_both_lines() {
+        let mut bytes = "id,title\n1,確認項目\n".as_bytes().to_vec();
+        bytes.extend(encode_cp932("2,暗号化\n").unwrap());
+        let err = decode(p(), &bytes, None).unwrap_err().to_string();
+        assert!(
+            err.contains("t.csv: line 3: mixed encodings: line 2 is UTF-8 but line 3 is not"),
+            "{err}"
+        );
+        // plain CP932 is not mixed
+        let sjis = encode_cp932("id,title\n1,確認項目\n").unwrap();
+        assert!(decode(p(), &sjis, None).is_ok());
     }
 
     #[test]

@@ -11,8 +11,9 @@ use crate::error::{InputError, Location};
 
 pub use decode::Encoding;
 
-/// Largest input file accepted (a check list or CSP list is far smaller).
-pub const MAX_INPUT_BYTES: u64 = 200 * 1024 * 1024;
+/// Largest input file accepted: a 100,000-row check list is about 20 MB; a larger file is
+/// almost certainly the wrong export, and rejecting it keeps memory bounded.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The kind of file, from its extension (and, without one, its first bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

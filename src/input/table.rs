@@ -8,8 +8,8 @@ use crate::error::{InputError, Location};
 use crate::input::decode::{decode, Encoding};
 use crate::input::{io_reason, read_bytes, FileKind};
 
-/// Largest cell accepted, in bytes; real cells are far smaller.
-pub const MAX_CELL_BYTES: usize = 1024 * 1024;
+/// Largest cell accepted, in bytes; a check item or id cell holds a few lines at most.
+pub const MAX_CELL_BYTES: usize = 128 * 1024;
 
 /// A grid of cells. `rows[i]` is row `i + 1` of the file or sheet.
 #[derive(Debug, Clone, Default)]
@@ -25,14 +25,14 @@ impl Sheet {
     }
 }
 
-/// Reads CSV/TSV text or a workbook sheet, by the file's kind.
+/// Reads CSV/TSV text or a workbook sheet (merged cells filled down), by the file's kind.
 pub fn read(
     path: &Path,
     encoding: Option<Encoding>,
     sheet: Option<&str>,
 ) -> Result<Sheet, InputError> {
     match FileKind::of(path) {
-        FileKind::Workbook => read_workbook(path, sheet),
+        FileKind::Workbook => read_workbook_with(path, sheet, Merged::FillDown),
         _ => {
             let bytes = read_bytes(path)?;
             if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
@@ -154,6 +154,15 @@ pub fn cell_text(cell: &Data) -> String {
 
 /// Reads one sheet of a workbook: `sheet` by name, else the first visible one.
 pub fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, InputError> {
+    read_workbook_with(path, sheet, Merged::AsStored)
+}
+
+/// [`read_workbook`], choosing what happens to merged cells.
+pub fn read_workbook_with(
+    path: &Path,
+    sheet: Option<&str>,
+    merged: Merged,
+) -> Result<Sheet, InputError> {
     let loc = Location::file(path);
     // the same checks as for text files (missing, directory, empty, size)
     let meta = std::fs::metadata(path).map_err(|e| {
@@ -219,11 +228,53 @@ pub fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, InputErr
         check_cells(&sheet_loc, start_row as usize + i + 1, &cells)?;
         rows.push(cells);
     }
+    if merged == Merged::FillDown {
+        let regions = match &mut wb {
+            calamine::Sheets::Xlsx(x) => x
+                .merge_cells_by_sheet_name(&name)
+                .map_err(|e| e.to_string()),
+            calamine::Sheets::Xls(x) => x
+                .merge_cells_by_sheet_name(&name)
+                .map_err(|e| e.to_string()),
+            _ => Ok(Vec::new()),
+        }
+        .map_err(|e| InputError::at(sheet_loc.clone(), format!("cannot read merged cells: {e}")))?;
+        fill_down(&mut rows, &regions);
+    }
     Ok(Sheet {
         path: path.to_path_buf(),
         sheet: Some(name),
         rows,
     })
+}
+
+/// What to do with merged cells of a workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merged {
+    /// Keep the value in the top-left cell only (as stored).
+    AsStored,
+    /// Copy the value of each vertically merged region (a 管理策 cell spanning three rows)
+    /// into the rows below it, so every row of the region carries it. Horizontal merges
+    /// (titles across columns) are left alone.
+    FillDown,
+}
+
+fn fill_down(rows: &mut [Vec<String>], regions: &[calamine::Dimensions]) {
+    for region in regions {
+        let (top, col) = (region.start.0 as usize, region.start.1 as usize);
+        let bottom = region.end.0 as usize;
+        let Some(value) = rows.get(top).and_then(|r| r.get(col)).cloned() else {
+            continue;
+        };
+        for row in rows.iter_mut().take(bottom + 1).skip(top + 1) {
+            if row.len() <= col {
+                row.resize(col + 1, String::new());
+            }
+            if row[col].is_empty() {
+                row[col] = value.clone();
+            }
+        }
+    }
 }
 
 #[cfg(test)]

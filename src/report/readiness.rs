@@ -27,19 +27,26 @@ pub fn group_headers(lang: Lang) -> Vec<&'static str> {
     ]
 }
 
+/// The counts of a group row, in the order of [`group_headers`] (after the label, before
+/// the readiness).
+pub fn count_numbers(c: &Counts) -> [usize; 7] {
+    [
+        c.required,
+        c.implemented,
+        c.not_applicable,
+        c.na_without_reason,
+        c.planned,
+        c.missing,
+        c.evidence_missing,
+    ]
+}
+
 /// The cells of one group (or the total) row.
 pub fn count_cells(label: &str, c: &Counts) -> Vec<String> {
-    vec![
-        label.to_owned(),
-        c.required.to_string(),
-        c.implemented.to_string(),
-        c.not_applicable.to_string(),
-        c.na_without_reason.to_string(),
-        c.planned.to_string(),
-        c.missing.to_string(),
-        c.evidence_missing.to_string(),
-        pct(c.readiness),
-    ]
+    let mut cells = vec![label.to_owned()];
+    cells.extend(count_numbers(c).iter().map(ToString::to_string));
+    cells.push(pct(c.readiness));
+    cells
 }
 
 fn tone(c: &Counts) -> Tone {
@@ -132,7 +139,8 @@ pub fn item_tone(i: &ReadinessItem) -> Tone {
     }
 }
 
-fn item_grid(r: &ReadinessReport, only_findings: bool) -> Grid {
+/// The statement-of-applicability rows: every item, or only those with findings.
+pub fn item_grid(r: &ReadinessReport, only_findings: bool) -> Grid {
     let mut g = Grid::new(item_headers(r.lang));
     g.tone_column = Some(4);
     for i in r
@@ -145,39 +153,61 @@ fn item_grid(r: &ReadinessReport, only_findings: bool) -> Grid {
     g
 }
 
+/// The report's title.
+pub fn title(lang: Lang) -> &'static str {
+    lang.pick("ISMAP 内部監査前の準備状況", "ISMAP readiness")
+}
+
+/// The label of the readiness share.
+pub fn readiness_label(lang: Lang) -> &'static str {
+    lang.pick("準備率", "Readiness")
+}
+
+/// The label of a note.
+pub fn note_label(lang: Lang) -> &'static str {
+    lang.pick("注意", "NOTE")
+}
+
+/// What the report was made from: (label, value) of the control list and the catalog.
+pub fn source_facts(r: &ReadinessReport) -> [(&'static str, String); 2] {
+    let l = |ja, en| r.lang.pick(ja, en);
+    [
+        (l("管理策一覧", "Control list"), r.source.clone()),
+        (
+            l("カタログ", "Catalog"),
+            format!("{} {}", r.catalog.name, r.catalog.version),
+        ),
+    ]
+}
+
 /// The summary as lines of text.
 pub fn summary_lines(r: &ReadinessReport) -> Vec<String> {
     let lang = r.lang;
     let l = |ja, en| lang.pick(ja, en);
     let s = &r.summary;
-    let mut out = vec![
-        format!("{} {}", l("管理策一覧:", "Control list:"), r.source),
-        format!(
-            "{} {} {}",
-            l("カタログ:", "Catalog:"),
-            r.catalog.name,
-            r.catalog.version
-        ),
-        format!(
-            "{} {} — {} {}, {} {}, {} {}, {} {}, {} {}, {} {}",
-            l("準備率", "Readiness"),
-            pct(s.readiness),
-            l("必須", "required"),
-            s.required,
-            l("実施", "implemented"),
-            s.implemented,
-            l("非該当(理由あり)", "N/A with reason"),
-            s.not_applicable,
-            l("未実施", "missing"),
-            s.missing,
-            l("非該当(理由なし)", "N/A without reason"),
-            s.na_without_reason,
-            l("計画中", "planned"),
-            s.planned
-        ),
-    ];
+    let mut out: Vec<String> = source_facts(r)
+        .iter()
+        .map(|(label, value)| format!("{label}: {value}"))
+        .collect();
+    out.push(format!(
+        "{} {} — {} {}, {} {}, {} {}, {} {}, {} {}, {} {}",
+        readiness_label(lang),
+        pct(s.readiness),
+        l("必須", "required"),
+        s.required,
+        l("実施", "implemented"),
+        s.implemented,
+        l("非該当(理由あり)", "N/A with reason"),
+        s.not_applicable,
+        l("未実施", "missing"),
+        s.missing,
+        l("非該当(理由なし)", "N/A without reason"),
+        s.na_without_reason,
+        l("計画中", "planned"),
+        s.planned
+    ));
     for n in &r.notes {
-        out.push(format!("{} {}", l("注意:", "NOTE:"), n.message));
+        out.push(format!("{}: {}", note_label(lang), n.message));
     }
     out
 }
@@ -195,11 +225,7 @@ pub fn render(
         Format::Yaml => write_yaml(w, r),
         Format::Csv => csv::render(&item_grid(r, false), style.csv_encoding, w),
         Format::Md => {
-            writeln!(
-                w,
-                "## {}\n",
-                lang.pick("ISMAP 内部監査前の準備状況", "ISMAP readiness")
-            )?;
+            writeln!(w, "## {}\n", title(lang))?;
             for line in summary_lines(r) {
                 writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
             }
@@ -220,6 +246,6 @@ pub fn render(
             }
             Ok(())
         }
-        Format::Xlsx => anyhow::bail!("readiness xlsx output is not built yet"),
+        Format::Xlsx => crate::report::xlsx::render_readiness(r, w),
     }
 }

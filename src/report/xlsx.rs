@@ -4,15 +4,18 @@ use std::io::Write;
 
 use anyhow::Context;
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartType, ColNum, Color, DataValidation, DocProperties, ExcelDateTime,
-    Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet,
+    Chart, ChartDataLabel, ChartFormat, ChartLegendPosition, ChartSolidFill, ChartType, ColNum,
+    Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, RowNum,
+    Workbook, Worksheet,
 };
 use unicode_width::UnicodeWidthStr;
 
+use crate::analysis::readiness::{ItemState, ReadinessReport};
 use crate::analysis::{GapReport, Status};
 use crate::lang::Lang;
 use crate::report::gap::{item_grid, item_headers, objective_state_label, objective_tone};
-use crate::report::grid::Tone;
+use crate::report::grid::{Grid, Tone};
+use crate::report::readiness as soa;
 
 /// Excel's limit on the text of one cell, in UTF-16 code units.
 const MAX_CELL_UTF16: usize = 32_767;
@@ -150,6 +153,17 @@ impl Styles {
     }
 }
 
+/// An empty workbook whose properties (docProps/core.xml) hold `title` and the fixed
+/// creation date `created`, never the clock: same report, same bytes.
+fn new_workbook(title: &str, created: &ExcelDateTime) -> Workbook {
+    let mut workbook = Workbook::new();
+    let properties = DocProperties::new()
+        .set_title(title)
+        .set_creation_datetime(created);
+    workbook.set_properties(&properties);
+    workbook
+}
+
 /// The gap report workbook: summary, gap sheet, objectives sheet.
 pub fn render_gap(report: &GapReport, w: &mut dyn Write) -> anyhow::Result<()> {
     let bytes = gap_workbook(report)?;
@@ -162,19 +176,14 @@ fn gap_workbook(report: &GapReport) -> anyhow::Result<Vec<u8>> {
     let lang = report.lang;
     let styles = Styles::new();
     let [summary_name, gaps_name, objectives_name] = sheet_names(lang);
-    let mut workbook = Workbook::new();
-
-    // docProps/core.xml carries a creation time: the as-of date keeps it reproducible
+    // the creation time is the as-of date
     let created = ExcelDateTime::from_ymd(
         u16::try_from(report.as_of.year).unwrap_or(2000),
         u8::try_from(report.as_of.month).unwrap_or(1),
         u8::try_from(report.as_of.day).unwrap_or(1),
     )
     .or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1))?;
-    let properties = DocProperties::new()
-        .set_title(title(lang))
-        .set_creation_datetime(&created);
-    workbook.set_properties(&properties);
+    let mut workbook = new_workbook(title(lang), &created);
 
     let sheet = workbook.add_worksheet();
     sheet.set_name(summary_name)?;
@@ -518,6 +527,236 @@ fn write_objectives(
     Ok(())
 }
 
+/// Sheet names of the readiness workbook, in the report's language.
+pub fn readiness_sheet_names(lang: Lang) -> [&'static str; 3] {
+    [
+        lang.pick("概要", "Summary"),
+        lang.pick("適用宣言書", "Statement of applicability"),
+        lang.pick("指摘事項", "Findings"),
+    ]
+}
+
+/// The readiness workbook: summary with the per-group table and chart, the statement of
+/// applicability (every item), the items with findings.
+pub fn render_readiness(report: &ReadinessReport, w: &mut dyn Write) -> anyhow::Result<()> {
+    let bytes = readiness_workbook(report)?;
+    w.write_all(&bytes)?;
+    Ok(())
+}
+
+/// The workbook's bytes; the same report always gives the same bytes.
+fn readiness_workbook(report: &ReadinessReport) -> anyhow::Result<Vec<u8>> {
+    let lang = report.lang;
+    let styles = Styles::new();
+    let [summary_name, soa_name, findings_name] = readiness_sheet_names(lang);
+    // the report has no as-of date: a fixed creation time
+    let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    let mut workbook = new_workbook(soa::title(lang), &created);
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(summary_name)?;
+    write_readiness_summary(sheet, report, &styles, summary_name)?;
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(soa_name)?;
+    write_readiness_items(sheet, &soa::item_grid(report, false), lang, &styles)?;
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(findings_name)?;
+    write_readiness_items(sheet, &soa::item_grid(report, true), lang, &styles)?;
+
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// The chart's series: (column of the per-group table, tone, strong colour), one for each
+/// state a required item can be in, so that a group's stack is its required items.
+const READINESS_SERIES: [(usize, Tone, bool); 5] = [
+    (2, Tone::Good, true),  // implemented
+    (3, Tone::Good, false), // N/A with reason
+    (5, Tone::Warn, true),  // planned
+    (4, Tone::Bad, false),  // N/A without reason
+    (6, Tone::Bad, true),   // missing
+];
+
+/// Width of the per-group table's count columns, in Excel's character units.
+const COUNT_WIDTH: f64 = 12.0;
+
+/// Sheet 1: sources, readiness, notes, the per-group table and a chart of it.
+fn write_readiness_summary(
+    sheet: &mut Worksheet,
+    report: &ReadinessReport,
+    styles: &Styles,
+    sheet_name: &str,
+) -> anyhow::Result<()> {
+    let lang = report.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let grid = soa::group_grid(report);
+    let facts = soa::source_facts(report);
+    let last_col = col_num(grid.headers.len().saturating_sub(1))?;
+
+    // widths first: a note's row height follows from them
+    let label_width = column_width(
+        grid.rows
+            .iter()
+            .filter_map(|r| r.first())
+            .map(String::as_str)
+            .chain(facts.iter().map(|(label, _)| *label)),
+    )
+    .min(40.0);
+    sheet.set_column_width(0, label_width)?;
+    for c in 1..=last_col {
+        sheet.set_column_width(c, COUNT_WIDTH)?;
+    }
+
+    sheet.write_string_with_format(0, 0, soa::title(lang), &styles.title)?;
+    let mut row: RowNum = 2;
+    for (label, value) in &facts {
+        sheet.write_string_with_format(row, 0, *label, &styles.label)?;
+        sheet.write_string_with_format(row, 1, fit(value), &styles.text)?;
+        row += 1;
+    }
+    sheet.write_string_with_format(row, 0, soa::readiness_label(lang), &styles.label)?;
+    sheet.write_number_with_format(row, 1, report.summary.readiness, &styles.total_percent)?;
+    row += 1;
+    // a note spans the table's width, wrapped
+    let note_width = COUNT_WIDTH * f64::from(last_col);
+    for note in &report.notes {
+        let message = fit(&note.message);
+        sheet.write_string_with_format(row, 0, soa::note_label(lang), &styles.warning)?;
+        if last_col > 1 {
+            sheet.merge_range(row, 1, row, last_col, &message, &styles.warning)?;
+            let lines = message
+                .lines()
+                .map(|line| (line.width() as f64 / note_width).ceil().max(1.0))
+                .sum::<f64>()
+                .clamp(1.0, 20.0);
+            sheet.set_row_height(row, 15.0 * lines)?;
+        } else {
+            sheet.write_string_with_format(row, 1, &*message, &styles.warning)?;
+        }
+        row += 1;
+    }
+
+    // the per-group table, numbers as numbers: what the chart reads
+    row += 1;
+    let table_header = row;
+    for (c, header) in grid.headers.iter().enumerate() {
+        sheet.write_string_with_format(row, col_num(c)?, fit(header), &styles.header)?;
+    }
+    let counts = report
+        .groups
+        .iter()
+        .map(|g| &g.counts)
+        .chain([&report.summary]);
+    for (i, ((cells, counts), tone)) in grid.rows.iter().zip(counts).zip(&grid.tones).enumerate() {
+        row += 1;
+        let label = cells.first().map_or("", String::as_str);
+        // the last row is the total
+        let (label_format, number, percent) = if i == report.groups.len() {
+            (styles.total.clone(), &styles.total, &styles.total_percent)
+        } else {
+            (styles.toned(*tone), &styles.number, &styles.percent)
+        };
+        sheet.write_string_with_format(row, 0, fit(label), &label_format)?;
+        for (c, n) in soa::count_numbers(counts).iter().enumerate() {
+            sheet.write_number_with_format(row, col_num(c + 1)?, *n as f64, number)?;
+        }
+        sheet.write_number_with_format(row, last_col, counts.readiness, percent)?;
+    }
+    if report.groups.is_empty() {
+        return Ok(());
+    }
+    let first_group_row = table_header + 1;
+    let last_group_row = table_header + row_num(report.groups.len())?;
+
+    // one stacked column per group (layer or clause): how its required items stand
+    let mut chart = Chart::new(ChartType::ColumnStacked);
+    for (c, tone, strong) in READINESS_SERIES {
+        let color = tone_colors(tone).map_or(
+            Color::Gray,
+            |(light, dark)| {
+                if strong {
+                    dark
+                } else {
+                    light
+                }
+            },
+        );
+        let col = col_num(c)?;
+        chart
+            .add_series()
+            .set_name((sheet_name, table_header, col))
+            .set_categories((sheet_name, first_group_row, 0, last_group_row, 0))
+            .set_values((sheet_name, first_group_row, col, last_group_row, col))
+            .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(color)))
+            .set_gap(50);
+    }
+    chart
+        .title()
+        .set_name(l("区分別の必須項目の状況", "Required items per group"));
+    chart.y_axis().set_name(l("件数", "Items"));
+    chart.legend().set_position(ChartLegendPosition::Bottom);
+    chart.set_width(960).set_height(440);
+    sheet.insert_chart(row + 2, 0, &chart)?;
+    Ok(())
+}
+
+/// The statement of applicability (or its findings): one row per item, the status cell
+/// filled by the item's tone.
+fn write_readiness_items(
+    sheet: &mut Worksheet,
+    grid: &Grid,
+    lang: Lang,
+    styles: &Styles,
+) -> anyhow::Result<()> {
+    for (c, header) in grid.headers.iter().enumerate() {
+        sheet.write_string_with_format(0, col_num(c)?, fit(header), &styles.header)?;
+    }
+    for (r, cells) in grid.rows.iter().enumerate() {
+        let xr = row_num(r + 1)?;
+        let toned = styles.toned(grid.tones.get(r).copied().unwrap_or(Tone::Plain));
+        for (c, cell) in cells.iter().enumerate() {
+            let format = if Some(c) == grid.tone_column {
+                &toned
+            } else {
+                &styles.cell
+            };
+            sheet.write_string_with_format(xr, col_num(c)?, fit(cell), format)?;
+        }
+    }
+    let states = [
+        ItemState::Implemented,
+        ItemState::NotApplicable,
+        ItemState::Planned,
+        ItemState::NotImplemented,
+        ItemState::NotListed,
+    ];
+    for (c, header) in grid.headers.iter().enumerate() {
+        let cells = grid
+            .rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .map(String::as_str);
+        let width = if Some(c) == grid.tone_column {
+            // the status cell: the widest state, however the rows read
+            column_width(
+                states
+                    .iter()
+                    .map(|s| s.label(lang))
+                    .chain([header.as_str()]),
+            )
+            .max(column_width(cells).min(30.0))
+        } else {
+            column_width(cells.chain([header.as_str()]))
+        };
+        sheet.set_column_width(col_num(c)?, width)?;
+    }
+    let last_col = col_num(grid.headers.len().saturating_sub(1))?;
+    sheet.set_freeze_panes(1, 1)?;
+    sheet.autofilter(0, 0, row_num(grid.rows.len())?, last_col)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -549,6 +788,37 @@ mod tests {
             22.0
         );
         assert_eq!(column_width([&*"x".repeat(500)]), MAX_WIDTH as f64);
+    }
+
+    #[test]
+    fn the_chart_reads_the_columns_of_the_states_of_a_required_item() {
+        let headers = soa::group_headers(Lang::En);
+        let named: Vec<&str> = READINESS_SERIES.iter().map(|(c, ..)| headers[*c]).collect();
+        assert_eq!(
+            named,
+            [
+                "implemented",
+                "N/A with reason",
+                "planned",
+                "N/A without reason",
+                "missing"
+            ]
+        );
+        // and the counts under them are those the headers name
+        let c = crate::analysis::readiness::Counts {
+            implemented: 1,
+            not_applicable: 2,
+            na_without_reason: 3,
+            planned: 4,
+            missing: 5,
+            ..Default::default()
+        };
+        let numbers = soa::count_numbers(&c);
+        let read: Vec<usize> = READINESS_SERIES
+            .iter()
+            .map(|(col, ..)| numbers[col - 1])
+            .collect();
+        assert_eq!(read, [1, 2, 4, 3, 5]);
     }
 
     #[test]

@@ -1,0 +1,364 @@
+//! `ismap-gap readiness -o r.xlsx`: the workbook read back cell by cell (calamine) and as
+//! raw XML (zip) for what calamine does not read: the chart, panes, filters, properties.
+mod common;
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use calamine::{open_workbook_auto, Data, Range, Reader};
+use common::{bin, data};
+
+/// Runs `readiness` on `list` into `dir/r.xlsx` (format from the extension only).
+fn write_xlsx(lang: &str, list: &Path, dir: &Path) -> PathBuf {
+    let path = dir.join("r.xlsx");
+    let out = bin()
+        .args(["--lang", lang, "readiness", "--implemented"])
+        .arg(list)
+        .arg("-o")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "status {:?}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "a workbook is not written to stdout");
+    path
+}
+
+fn soa_xlsx(lang: &str, dir: &Path) -> PathBuf {
+    write_xlsx(lang, &data("readiness/soa.csv"), dir)
+}
+
+fn sheets(path: &Path) -> (Vec<String>, Vec<Range<Data>>) {
+    let mut wb = open_workbook_auto(path).unwrap();
+    let names = wb.sheet_names();
+    let ranges = names
+        .iter()
+        .map(|n| wb.worksheet_range(n).unwrap())
+        .collect();
+    (names, ranges)
+}
+
+fn text(range: &Range<Data>, row: usize, col: usize) -> String {
+    range
+        .get((row, col))
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
+fn row_texts(range: &Range<Data>, row: usize) -> Vec<String> {
+    (0..range.width()).map(|c| text(range, row, c)).collect()
+}
+
+/// The one row (from 1) whose first cell is `id`.
+fn item_row(range: &Range<Data>, id: &str) -> Vec<String> {
+    let rows: Vec<Vec<String>> = (1..range.height())
+        .map(|r| row_texts(range, r))
+        .filter(|r| r[0] == id)
+        .collect();
+    assert_eq!(rows.len(), 1, "one row for {id}");
+    rows.into_iter().next().unwrap()
+}
+
+/// The index of the one row whose first cell is `label`.
+fn row_of(range: &Range<Data>, label: &str) -> usize {
+    let rows: Vec<usize> = (0..range.height())
+        .filter(|r| text(range, *r, 0) == label)
+        .collect();
+    assert_eq!(rows.len(), 1, "one row labelled {label}");
+    rows[0]
+}
+
+/// Cells 1.. of a row of the summary's per-group table, as read back.
+fn numbers(range: &Range<Data>, row: usize) -> Vec<Data> {
+    (1..9)
+        .map(|c| range.get((row, c)).cloned().unwrap_or(Data::Empty))
+        .collect()
+}
+
+fn floats(xs: [f64; 8]) -> Vec<Data> {
+    xs.into_iter().map(Data::Float).collect()
+}
+
+/// Every text file of the zip, by name.
+fn zip_entries(path: &Path) -> HashMap<String, String> {
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut out = HashMap::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut s = String::new();
+        if entry.read_to_string(&mut s).is_ok() {
+            out.insert(name, s);
+        }
+    }
+    out
+}
+
+const ITEM_HEADERS_JA: [&str; 9] = [
+    "管理策番号",
+    "区分",
+    "名称",
+    "必須",
+    "実施状況",
+    "理由",
+    "証跡",
+    "担当",
+    "指摘",
+];
+
+#[test]
+fn japanese_workbook_cell_by_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = soa_xlsx("ja", dir.path());
+    assert!(std::fs::read(&path).unwrap().starts_with(b"PK"), "a zip");
+    let (names, ranges) = sheets(&path);
+    assert_eq!(names, ["概要", "適用宣言書", "指摘事項"]);
+
+    // --- summary: sources, readiness as a number, the note in full
+    let summary = &ranges[0];
+    assert_eq!(text(summary, 0, 0), "ISMAP 内部監査前の準備状況");
+    assert_eq!(text(summary, row_of(summary, "管理策一覧"), 1), "soa.csv");
+    assert!(!text(summary, row_of(summary, "カタログ"), 1).is_empty());
+    assert_eq!(
+        summary.get((row_of(summary, "準備率"), 1)),
+        Some(&Data::Float(0.0272))
+    );
+    let note = text(summary, row_of(summary, "注意"), 1);
+    assert!(note.starts_with("このカタログは不完全です"), "{note}");
+    assert!(note.contains("ismap-gap catalog import"), "{note}");
+
+    // --- the per-group table: numbers, one row per group, then the total
+    let header = row_of(summary, "区分");
+    assert_eq!(
+        row_texts(summary, header)[..9],
+        [
+            "区分",
+            "必須",
+            "実施",
+            "非該当(理由あり)",
+            "非該当(理由なし)",
+            "計画中",
+            "未実施",
+            "証跡なし",
+            "準備率"
+        ]
+    );
+    let governance = row_of(summary, "ガバナンス基準");
+    assert_eq!(governance, header + 1);
+    assert_eq!(
+        numbers(summary, governance),
+        floats([5.0, 1.0, 0.0, 0.0, 0.0, 4.0, 0.0, 0.2])
+    );
+    assert_eq!(text(summary, header + 2, 0), "マネジメント基準");
+    assert_eq!(
+        text(summary, header + 3, 0),
+        "5 情報セキュリティのための方針群"
+    );
+    let total = row_of(summary, "合計");
+    assert_eq!(total, header + 17, "16 groups: 2 layers and clauses 5-18");
+    assert_eq!(text(summary, total - 1, 0), "18 順守");
+    assert_eq!(
+        numbers(summary, total),
+        floats([147.0, 3.0, 1.0, 1.0, 1.0, 141.0, 1.0, 0.0272])
+    );
+
+    // --- statement of applicability: every required item and the listed detail
+    let soa = &ranges[1];
+    assert_eq!(soa.start(), Some((0, 0)));
+    assert_eq!(row_texts(soa, 0), ITEM_HEADERS_JA);
+    assert_eq!(soa.height(), 1 + 147 + 1);
+    let r313 = item_row(soa, "3.1.3");
+    assert_eq!(r313[1], "governance");
+    assert_eq!(r313[3], "必須");
+    assert_eq!(r313[4], "非該当");
+    assert_eq!(r313[5], "当社には該当しない");
+    assert_eq!(r313[7], "経営企画部");
+    assert_eq!(r313[8], "除外不可");
+    let r921 = item_row(soa, "9.2.1");
+    assert_eq!(r921[4], "実施");
+    assert_eq!(r921[6], "ACC-010 アカウント管理手順");
+    assert_eq!(r921[7], "情報システム部");
+    assert_eq!(r921[8], "");
+    let detail = item_row(soa, "9.2.1.2");
+    assert_eq!(
+        (&*detail[3], &*detail[4], &*detail[6]),
+        ("任意", "実施", "ACC-011")
+    );
+    assert_eq!(item_row(soa, "6.2.1")[8], "非該当の理由なし");
+    assert_eq!(item_row(soa, "7.1.1")[4], "計画中");
+    assert_eq!(item_row(soa, "5.1.2")[4], "記載なし");
+
+    // --- findings: only the items with one
+    let findings = &ranges[2];
+    assert_eq!(row_texts(findings, 0), ITEM_HEADERS_JA);
+    assert_eq!(findings.height(), 1 + 144);
+    for r in 1..findings.height() {
+        assert!(!text(findings, r, 8).is_empty(), "row {r} has a finding");
+    }
+    assert_eq!(item_row(findings, "3.1.3")[8], "除外不可");
+    assert_eq!(item_row(findings, "5.1.1")[8], "証跡なし");
+    let ids: Vec<String> = (1..findings.height())
+        .map(|r| text(findings, r, 0))
+        .collect();
+    for ready in ["3.1.2", "6.2.2", "9.2.1", "9.2.1.2"] {
+        assert!(!ids.iter().any(|id| id == ready), "{ready} has no finding");
+    }
+
+    // --- what calamine does not read
+    let xml = zip_entries(&path);
+    let chart = &xml["xl/charts/chart1.xml"];
+    assert!(chart.contains(r#"<c:grouping val="stacked"/>"#), "{chart}");
+    // categories: the group labels; five series named by the table's headers
+    assert!(chart.contains("<c:f>概要!$A$"), "{chart}");
+    assert_eq!(chart.matches("<c:ser>").count(), 5, "{chart}");
+    for col in ["C", "D", "E", "F", "G"] {
+        assert!(
+            chart.contains(&format!("<c:f>概要!${col}$")),
+            "{col}: {chart}"
+        );
+    }
+    let sheet2 = &xml["xl/worksheets/sheet2.xml"];
+    assert!(
+        sheet2.contains(r#"<autoFilter ref="A1:I149"/>"#),
+        "{sheet2}"
+    );
+    assert!(
+        sheet2.contains(r#"<pane xSplit="1" ySplit="1""#),
+        "{sheet2}"
+    );
+    assert!(xml["xl/worksheets/sheet3.xml"].contains(r#"<autoFilter ref="A1:I145"/>"#));
+    for sheet in ["sheet1", "sheet2", "sheet3"] {
+        assert!(
+            !xml[&format!("xl/worksheets/{sheet}.xml")].contains("<f>"),
+            "no formulas on {sheet}"
+        );
+    }
+    let core = &xml["docProps/core.xml"];
+    assert!(core.contains("2000-01-01T00:00:00Z"), "{core}");
+    assert!(core.contains("ISMAP 内部監査前の準備状況"), "{core}");
+}
+
+#[test]
+fn english_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = soa_xlsx("en", dir.path());
+    let (names, ranges) = sheets(&path);
+    assert_eq!(names, ["Summary", "Statement of applicability", "Findings"]);
+    let summary = &ranges[0];
+    assert_eq!(text(summary, 0, 0), "ISMAP readiness");
+    assert_eq!(text(summary, row_of(summary, "Control list"), 1), "soa.csv");
+    assert_eq!(
+        summary.get((row_of(summary, "Readiness"), 1)),
+        Some(&Data::Float(0.0272))
+    );
+    assert!(text(summary, row_of(summary, "NOTE"), 1).contains("catalog import"));
+    let header = row_of(summary, "group");
+    assert_eq!(
+        row_texts(summary, header)[1..3],
+        ["required", "implemented"]
+    );
+    assert_eq!(
+        numbers(summary, row_of(summary, "governance")),
+        floats([5.0, 1.0, 0.0, 0.0, 0.0, 4.0, 0.0, 0.2])
+    );
+    assert_eq!(
+        numbers(summary, row_of(summary, "total"))[0],
+        Data::Float(147.0)
+    );
+    assert!(text(summary, header + 3, 0).starts_with("5 "), "clause 5");
+
+    let soa = &ranges[1];
+    assert_eq!(
+        row_texts(soa, 0),
+        ["id", "group", "title", "required", "status", "reason", "evidence", "owner", "findings"]
+    );
+    let r313 = item_row(soa, "3.1.3");
+    assert_eq!(r313[3], "yes");
+    assert_eq!(r313[4], "not applicable");
+    assert_eq!(r313[8], "cannot be excluded");
+    assert_eq!(item_row(soa, "9.2.1.2")[3], "no");
+    assert_eq!(
+        item_row(&ranges[2], "6.2.1")[8],
+        "excluded without a reason"
+    );
+    let chart = &zip_entries(&path)["xl/charts/chart1.xml"];
+    assert!(chart.contains("<c:f>Summary!$A$"), "{chart}");
+}
+
+#[test]
+fn input_text_is_written_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("soa.csv");
+    std::fs::write(
+        &list,
+        "id,status,reason,evidence,owner\n\
+         3.1.2,implemented,,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",+cmd\n\
+         6.2.2,not applicable,=1+1,,@owner\n",
+    )
+    .unwrap();
+    let path = write_xlsx("en", &list, dir.path());
+    let (_, ranges) = sheets(&path);
+    let soa = &ranges[1];
+    let row = (1..soa.height())
+        .find(|r| text(soa, *r, 0) == "3.1.2")
+        .unwrap();
+    assert_eq!(
+        soa.get((row, 6)),
+        Some(&Data::String(
+            r#"=HYPERLINK("http://evil.example","x")"#.into()
+        ))
+    );
+    assert_eq!(soa.get((row, 7)), Some(&Data::String("+cmd".into())));
+    let r622 = item_row(soa, "6.2.2");
+    assert_eq!((&*r622[5], &*r622[7]), ("=1+1", "@owner"));
+    let xml = zip_entries(&path);
+    assert!(!xml["xl/worksheets/sheet2.xml"].contains("<f>"));
+}
+
+#[test]
+fn same_input_gives_the_same_bytes() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let first = std::fs::read(soa_xlsx("ja", a.path())).unwrap();
+    // a creation time taken from the clock would differ after a second
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = std::fs::read(soa_xlsx("ja", b.path())).unwrap();
+    assert!(first == second, "the workbook differs between runs");
+}
+
+#[test]
+fn the_format_follows_the_extension_or_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    // -o r.xlsx alone is an xlsx workbook (the other tests rely on it too) ...
+    let inferred = std::fs::read(soa_xlsx("en", dir.path())).unwrap();
+    // ... the same as --format xlsx into a file with another name
+    let named = dir.path().join("readiness.out");
+    bin()
+        .args([
+            "--lang",
+            "en",
+            "readiness",
+            "--format",
+            "xlsx",
+            "--implemented",
+        ])
+        .arg(data("readiness/soa.csv"))
+        .arg("-o")
+        .arg(&named)
+        .assert()
+        .success();
+    assert!(inferred == std::fs::read(&named).unwrap());
+    // and never to a terminal
+    let err = common::input_error(
+        bin()
+            .args(["readiness", "--format", "xlsx", "--implemented"])
+            .arg(data("readiness/soa.csv")),
+    );
+    assert!(err.contains("xlsx output needs a file"), "{err}");
+}
