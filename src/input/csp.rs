@@ -351,6 +351,22 @@ fn load_profile_chain(
     chain.push(here);
     let bytes = read_bytes(path)?;
     let text = decode(path, &bytes, encoding)?;
+    let att = parse_profile(path, &text, encoding, chain)?;
+    chain.pop();
+    Ok(att)
+}
+
+/// Parses a profile's text; `path` names it in messages and anchors `inherits:`.
+pub fn profile_from_str(path: &Path, text: &str) -> Result<Attestation, InputError> {
+    parse_profile(path, text, None, &mut Vec::new())
+}
+
+fn parse_profile(
+    path: &Path,
+    text: &str,
+    encoding: Option<Encoding>,
+    chain: &mut Vec<std::path::PathBuf>,
+) -> Result<Attestation, InputError> {
     let loc = Location::file(path);
     let hint = "profile fields are name, registration_number, registered, renewal_deadline, audit_period (from, to), scope, implemented, not_applicable, inherits, inherited";
     let doc: ProfileDoc = match FileKind::of(path) {
@@ -439,7 +455,6 @@ fn load_profile_chain(
             Some(Box::new(Underlying { attestation, scope }))
         }
     };
-    chain.pop();
     Ok(Attestation {
         source: path.to_path_buf(),
         underlying,
