@@ -28,7 +28,7 @@ fn every_catalog_id_resolves_to_itself() {
     for e in catalog().entries() {
         assert_eq!(
             targets(&catalog().resolve(&e.id)),
-            [e.id.clone()],
+            std::slice::from_ref(&e.id),
             "{}",
             e.id
         );

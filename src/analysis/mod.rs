@@ -1,6 +1,7 @@
 //! Pure analysis: catalog, check items and attestations in, results out. No I/O, no printing.
 pub mod compare;
 pub mod csp;
+pub mod diff;
 pub mod gap;
 pub mod procedures;
 pub mod readiness;

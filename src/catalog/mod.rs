@@ -1,5 +1,6 @@
 //! The ISMAP control catalog: model, embedded data, loading, validation, import and the
 //! reference resolver.
+pub mod diff;
 pub mod embedded;
 pub mod generate;
 pub mod id;

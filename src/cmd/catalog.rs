@@ -43,7 +43,9 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
             out.write_with(|w| render_stats(&stats, ctx.lang, format, style, w))?;
         }
         CatalogCommand::Validate { file } => return validate(ctx, file.as_deref()),
-        CatalogCommand::Diff { .. } => anyhow::bail!("catalog diff is not built yet"),
+        CatalogCommand::Diff { old, new, format } => {
+            return crate::cmd::diff::run_catalog(ctx, &old, &new, format)
+        }
         CatalogCommand::Import(cfg) => {
             cfg.output.check(&[&cfg.workbook])?;
             let doc = catalog::import::import(&cfg)?;

@@ -1,10 +1,55 @@
-//! `ismap-gap diff OLD NEW`: two control lists compared.
+//! `ismap-gap diff OLD NEW`: two control lists compared; and `ismap-gap catalog diff OLD NEW`:
+//! two catalogs compared.
+use std::path::Path;
+
 use anyhow::Result;
 
-use crate::cmd::Context;
-use crate::config::DiffConfig;
-use crate::error::Exit;
+use crate::analysis;
+use crate::catalog;
+use crate::cmd::{load_catalog, Context};
+use crate::config::{CatalogSource, DiffConfig};
+use crate::error::{Exit, InputError};
+use crate::input::{self, Encoding};
+use crate::output::Destination;
+use crate::report::{self, Format};
 
-pub fn run(_ctx: &Context, _cfg: DiffConfig) -> Result<Exit> {
-    anyhow::bail!("diff is not built yet")
+pub fn run(ctx: &Context, cfg: DiffConfig) -> Result<Exit> {
+    if cfg.format == Format::Xlsx {
+        return Err(InputError::new("diff does not write xlsx")
+            .hint("use --format table, csv, json or md (or -o NAME.csv/.json/.md/.txt)")
+            .into());
+    }
+    let mut inputs: Vec<&Path> = vec![&cfg.old, &cfg.new];
+    if let CatalogSource::File(p) = &ctx.catalog {
+        inputs.push(p);
+    }
+    cfg.output.check(&inputs)?;
+    let catalog = ctx.catalog()?;
+    let old = input::csp::load(&cfg.old, cfg.encoding)?;
+    let new = input::csp::load(&cfg.new, cfg.encoding)?;
+    let diff = analysis::diff::diff(&catalog, &old, &new, ctx.lang);
+    let style = ctx.style(Encoding::Utf8);
+    cfg.output
+        .write_with(|w| report::diff::render_list_diff(&diff, ctx.lang, cfg.format, style, w))?;
+    Ok(if cfg.fail_on_change && diff.summary.differs {
+        Exit::Findings
+    } else {
+        Exit::Ok
+    })
+}
+
+/// `catalog diff`: a report, so it exits 0 whatever it finds.
+pub fn run_catalog(
+    ctx: &Context,
+    old: &CatalogSource,
+    new: &CatalogSource,
+    format: Format,
+) -> Result<Exit> {
+    let old = load_catalog(old)?;
+    let new = load_catalog(new)?;
+    let diff = catalog::diff::diff(&old, &new);
+    let style = ctx.style(Encoding::Utf8);
+    Destination::Stdout
+        .write_with(|w| report::diff::render_catalog_diff(&diff, ctx.lang, format, style, w))?;
+    Ok(Exit::Ok)
 }

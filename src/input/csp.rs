@@ -370,13 +370,13 @@ fn parse_profile(
     let loc = Location::file(path);
     let hint = "profile fields are name, registration_number, registered, renewal_deadline, audit_period (from, to), scope, implemented, not_applicable, inherits, inherited";
     let doc: ProfileDoc = match FileKind::of(path) {
-        FileKind::Json => serde_json::from_str(&text).map_err(|e| {
+        FileKind::Json => serde_json::from_str(text).map_err(|e| {
             InputError::at(
                 loc.clone().line(e.line()),
                 format!("invalid CSP profile: {e}"),
             )
         }),
-        _ => serde_yaml::from_str(&text).map_err(|e| {
+        _ => serde_yaml::from_str(text).map_err(|e| {
             let l = e.location().map(|l| l.line()).unwrap_or(1);
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();

@@ -7,7 +7,7 @@ use crate::catalog::stats::Stats;
 use crate::catalog::{Entry, Level, RefKind};
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
-use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
+use crate::report::{render_grid, write_json, write_yaml, Format, TextStyle};
 
 fn flags(e: &Entry) -> String {
     let mut f = Vec::new();
@@ -46,18 +46,6 @@ fn entry_grid(entries: &[&Entry], lang: Lang) -> Grid {
     g
 }
 
-fn render_grid(
-    grid: &Grid,
-    format: Format,
-    style: TextStyle,
-    w: &mut dyn Write,
-) -> anyhow::Result<()> {
-    match format {
-        Format::Csv => csv::render(grid, style.csv_encoding, w),
-        Format::Md => markdown::render(grid, w),
-        _ => table::render(grid, style.color, w),
-    }
-}
 
 /// A list of entries (`catalog list`, `catalog search`).
 pub fn render_entries(

@@ -2,6 +2,7 @@
 pub mod catalog;
 pub mod compare;
 pub mod csv;
+pub mod diff;
 pub mod gap;
 pub mod grid;
 pub mod markdown;
@@ -45,6 +46,20 @@ pub struct TextStyle {
     pub color: bool,
     /// CSV output encoding.
     pub csv_encoding: crate::input::Encoding,
+}
+
+/// A grid as a terminal table, CSV or Markdown (every other format draws a table).
+pub fn render_grid(
+    grid: &grid::Grid,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Csv => csv::render(grid, style.csv_encoding, w),
+        Format::Md => markdown::render(grid, w),
+        _ => table::render(grid, style.color, w),
+    }
 }
 
 /// JSON, pretty, with a final newline.

@@ -1,0 +1,348 @@
+//! `diff` (two control lists) and `catalog diff` (two catalogs) in table, CSV, Markdown,
+//! JSON and YAML, through the shared grid renderers.
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::analysis::csp::UnknownId;
+use crate::analysis::diff::{ControlChange, ListDiff, Stated};
+use crate::catalog::diff::{CatalogDiff, InNew};
+use crate::catalog::Entry;
+use crate::lang::Lang;
+use crate::report::grid::{Grid, Tone};
+use crate::report::{render_grid, write_json, write_yaml, Format, TextStyle};
+use crate::text::strip_controls;
+
+
+fn field_label(field: &str, lang: Lang) -> &'static str {
+    match field {
+        "status" => lang.pick("状況", "status"),
+        "reason" => lang.pick("理由", "reason"),
+        "evidence" => lang.pick("証跡", "evidence"),
+        "owner" => lang.pick("担当", "owner"),
+        "layer" => lang.pick("層", "layer"),
+        "level" => lang.pick("レベル", "level"),
+        "parent" => lang.pick("親", "parent"),
+        "title.ja" => lang.pick("名称(日本語)", "title (ja)"),
+        "title.en" => lang.pick("名称(英語)", "title (en)"),
+        "flags.basic" => lang.pick("基本言明要件", "basic"),
+        "flags.cloud_provider" => lang.pick("クラウド事業者向け", "cloud provider"),
+        _ => lang.pick("その他", "other"),
+    }
+}
+
+/// Reason, evidence and owner of one side, one per line, the empty ones left out.
+fn notes(s: &Stated, lang: Lang) -> String {
+    [
+        ("reason", &s.reason),
+        ("evidence", &s.evidence),
+        ("owner", &s.owner),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{}: {v}", field_label(k, lang)))
+    .collect::<Vec<_>>()
+    .join("\n")
+}
+
+fn change_label(c: &ControlChange, lang: Lang) -> (String, Tone) {
+    match (&c.old, &c.new) {
+        (None, _) => (lang.pick("追加", "added").to_owned(), Tone::Good),
+        (_, None) => (lang.pick("削除", "removed").to_owned(), Tone::Bad),
+        _ => {
+            let fields = c
+                .fields
+                .iter()
+                .filter(|f| **f != "status")
+                .map(|f| field_label(f, lang))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let (label, tone) = if c.status_changed() {
+                (lang.pick("状況変更", "status changed"), Tone::Warn)
+            } else {
+                (lang.pick("記載変更", "details changed"), Tone::Plain)
+            };
+            if fields.is_empty() {
+                (label.to_owned(), tone)
+            } else {
+                (format!("{label} ({fields})"), tone)
+            }
+        }
+    }
+}
+
+fn unknown_note(u: &UnknownId, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(l) = u.line {
+        parts.push(match lang {
+            Lang::Ja => format!("{l}行目"),
+            Lang::En => format!("line {l}"),
+        });
+    }
+    if !u.suggestions.is_empty() {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("候補:", "did you mean"),
+            u.suggestions.join(", ")
+        ));
+    }
+    parts.join("; ")
+}
+
+fn list_grid(d: &ListDiff, lang: Lang) -> Grid {
+    let l = |ja, en| lang.pick(ja, en);
+    let mut g = Grid::new([
+        l("ID", "id"),
+        l("名称", "title"),
+        l("変更", "change"),
+        l("旧状況", "old status"),
+        l("新状況", "new status"),
+        l("旧 備考", "old notes"),
+        l("新 備考", "new notes"),
+    ]);
+    g.tone_column = Some(2);
+    let status = |s: &Option<Stated>| {
+        s.as_ref()
+            .map(|s| s.status.label(lang).to_owned())
+            .unwrap_or_default()
+    };
+    let note = |s: &Option<Stated>| s.as_ref().map(|s| notes(s, lang)).unwrap_or_default();
+    for c in d.all_changes() {
+        let (label, tone) = change_label(c, lang);
+        g.push(
+            vec![
+                c.id.clone(),
+                c.title.clone(),
+                label,
+                status(&c.old),
+                status(&c.new),
+                note(&c.old),
+                note(&c.new),
+            ],
+            tone,
+        );
+    }
+    for (unknown, old_side) in [(&d.old.unknown, true), (&d.new.unknown, false)] {
+        for u in unknown {
+            let text = unknown_note(u, lang);
+            let (old_note, new_note) = if old_side {
+                (text, String::new())
+            } else {
+                (String::new(), text)
+            };
+            let label = if old_side {
+                l("カタログにないID (旧)", "unknown id (old)")
+            } else {
+                l("カタログにないID (新)", "unknown id (new)")
+            };
+            g.push(
+                vec![
+                    u.id.clone(),
+                    String::new(),
+                    label.to_owned(),
+                    String::new(),
+                    String::new(),
+                    old_note,
+                    new_note,
+                ],
+                Tone::Alert,
+            );
+        }
+    }
+    g
+}
+
+/// A diff drawn as text: the grid, and for a table the lines above and below it.
+struct Drawn {
+    grid: Grid,
+    heading: String,
+    summary: String,
+}
+
+/// What both diffs share: JSON or YAML of the model; else the grid, and for a table a
+/// heading above it, "no differences" instead of an empty grid, and the summary below.
+fn render_diff<T: Serialize>(
+    model: &T,
+    drawn: Drawn,
+    lang: Lang,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let Drawn {
+        grid,
+        heading,
+        summary,
+    } = drawn;
+    match format {
+        Format::Json => return write_json(w, model),
+        Format::Yaml => return write_yaml(w, model),
+        Format::Table => {}
+        _ => return render_grid(&grid, format, style, w),
+    }
+    writeln!(w, "{}", strip_controls(&heading))?;
+    if grid.rows.is_empty() {
+        writeln!(w, "{}", lang.pick("差分はありません", "no differences"))?;
+    } else {
+        render_grid(&grid, format, style, w)?;
+    }
+    writeln!(w, "{summary}")?;
+    Ok(())
+}
+
+/// `ismap-gap diff OLD NEW`.
+pub fn render_list_diff(
+    d: &ListDiff,
+    lang: Lang,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let l = |ja, en| lang.pick(ja, en);
+    let heading = format!(
+        "{}: {} ({}) → {}: {} ({})",
+        l("旧", "old"),
+        d.old.name,
+        d.old.source,
+        l("新", "new"),
+        d.new.name,
+        d.new.source
+    );
+    let s = &d.summary;
+    let summary = format!(
+        "{} {}, {} {}, {} {}, {} {}, {} {}; {}: {} {}, {} {}",
+        l("追加", "added"),
+        s.added,
+        l("削除", "removed"),
+        s.removed,
+        l("状況変更", "status changed"),
+        s.status_changed,
+        l("記載変更", "details changed"),
+        s.details_changed,
+        l("変更なし", "unchanged"),
+        s.unchanged,
+        l("カタログにないID", "unknown ids"),
+        l("旧", "old"),
+        s.unknown_old,
+        l("新", "new"),
+        s.unknown_new
+    );
+    let drawn = Drawn {
+        grid: list_grid(d, lang),
+        heading,
+        summary,
+    };
+    render_diff(d, drawn, lang, format, style, w)
+}
+
+fn placement(e: &Entry, lang: Lang) -> String {
+    match &e.parent {
+        Some(p) => format!(
+            "{}; {}: {p}",
+            e.level.label(lang),
+            field_label("parent", lang)
+        ),
+        None => e.level.label(lang).to_owned(),
+    }
+}
+
+fn catalog_grid(d: &CatalogDiff, lang: Lang) -> Grid {
+    let l = |ja, en| lang.pick(ja, en);
+    let mut g = Grid::new([
+        l("ID", "id"),
+        l("名称", "title"),
+        l("変更", "change"),
+        l("項目", "field"),
+        l("旧", "old"),
+        l("新", "new"),
+    ]);
+    g.tone_column = Some(2);
+    for row in &d.in_new_order {
+        match *row {
+            InNew::Added(i) => {
+                let Some(e) = d.added.get(i) else { continue };
+                g.push(
+                    vec![
+                        e.id.clone(),
+                        e.title(lang).to_owned(),
+                        l("追加", "added").to_owned(),
+                        String::new(),
+                        String::new(),
+                        placement(e, lang),
+                    ],
+                    Tone::Good,
+                );
+            }
+            InNew::Changed(i) => {
+                let Some(c) = d.changed.get(i) else { continue };
+                for f in &c.changes {
+                    g.push(
+                        vec![
+                            c.id.clone(),
+                            c.entry.title(lang).to_owned(),
+                            l("変更", "changed").to_owned(),
+                            field_label(f.field, lang).to_owned(),
+                            f.old.display(),
+                            f.new.display(),
+                        ],
+                        Tone::Warn,
+                    );
+                }
+            }
+        }
+    }
+    for e in &d.removed {
+        g.push(
+            vec![
+                e.id.clone(),
+                e.title(lang).to_owned(),
+                l("削除", "removed").to_owned(),
+                String::new(),
+                placement(e, lang),
+                String::new(),
+            ],
+            Tone::Bad,
+        );
+    }
+    g
+}
+
+/// `ismap-gap catalog diff OLD NEW`.
+pub fn render_catalog_diff(
+    d: &CatalogDiff,
+    lang: Lang,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let l = |ja, en| lang.pick(ja, en);
+    let heading = format!(
+        "{}: {} {} ({}) → {}: {} {} ({})",
+        l("旧", "old"),
+        d.old.name,
+        d.old.version,
+        d.old.origin,
+        l("新", "new"),
+        d.new.name,
+        d.new.version,
+        d.new.origin
+    );
+    let s = &d.summary;
+    let summary = format!(
+        "{} {}, {} {}, {} {}, {} {}",
+        l("追加", "added"),
+        s.added,
+        l("削除", "removed"),
+        s.removed,
+        l("変更", "changed"),
+        s.changed,
+        l("変更なし", "unchanged"),
+        s.unchanged
+    );
+    let drawn = Drawn {
+        grid: catalog_grid(d, lang),
+        heading,
+        summary,
+    };
+    render_diff(d, drawn, lang, format, style, w)
+}

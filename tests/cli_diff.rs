@@ -1,0 +1,341 @@
+//! `ismap-gap diff` and `ismap-gap catalog diff` run as a user would.
+mod common;
+
+use common::{bin, data, input_error, json_of, stdout_of};
+use predicates::str::contains;
+use serde_json::{json, Value};
+
+fn d(name: &str) -> String {
+    data(&format!("diff/{name}")).display().to_string()
+}
+
+fn ids(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect()
+}
+
+/// Runs with `--format csv`: the BOM checked and removed, the lines, and their first cells.
+fn csv_of(args: &[&str]) -> (Vec<String>, Vec<String>) {
+    let out = bin()
+        .args(["--lang", "en"])
+        .args(args)
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(out.stdout[3..].to_vec()).unwrap();
+    let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let first = lines[1..]
+        .iter()
+        .map(|l| l.split(',').next().unwrap_or_default().to_owned())
+        .collect();
+    (lines, first)
+}
+
+fn diff_json(old: &str, new: &str) -> Value {
+    json_of(bin().args(["diff", &d(old), &d(new), "--format", "json"]))
+}
+
+#[test]
+fn profiles_added_removed_and_changed_exactly() {
+    let v = diff_json("old.yaml", "new.yaml");
+    assert_eq!(ids(&v["added"]), ["18.1.1"]);
+    assert_eq!(ids(&v["removed"]), ["13.1.1"]);
+    // catalog order, not list order or string order
+    assert_eq!(ids(&v["changed"]), ["6.2.2", "11.1.1", "12.1.1"]);
+    assert_eq!(
+        v["summary"],
+        json!({
+            "added": 1, "removed": 1, "status_changed": 2, "details_changed": 1,
+            "unchanged": 4, "unknown_old": 0, "unknown_new": 1, "differs": true
+        })
+    );
+    // the shape of one change: which fields, both sides in full
+    assert_eq!(
+        v["changed"][2],
+        json!({
+            "id": "12.1.1",
+            "title": "Documented operating procedures",
+            "fields": ["status", "reason"],
+            "old": {"status": "implemented", "reason": "", "evidence": "", "owner": ""},
+            "new": {"status": "not-applicable", "reason": "development is outsourced",
+                    "evidence": "", "owner": ""}
+        })
+    );
+    assert_eq!(v["changed"][0]["old"]["status"], "not-applicable");
+    assert_eq!(v["changed"][0]["new"]["status"], "implemented");
+    assert_eq!(v["changed"][1]["fields"], json!(["reason"]));
+    assert_eq!(
+        v["changed"][1]["new"]["reason"],
+        "hosted on an ISMAP-listed IaaS"
+    );
+    assert_eq!(v["added"][0]["old"], Value::Null);
+    assert_eq!(v["added"][0]["new"]["status"], "implemented");
+    assert_eq!(v["added"][0]["fields"], json!([]));
+    assert_eq!(v["removed"][0]["new"], Value::Null);
+    assert_eq!(v["removed"][0]["title"], "Network controls");
+    // sides, with the unknown id kept
+    assert_eq!(v["old"]["name"], "Test SaaS 2024");
+    assert_eq!(v["new"]["name"], "Test SaaS 2025");
+    assert_eq!(v["old"]["controls"], 8);
+    assert_eq!(v["old"]["unknown"], json!([]));
+    assert_eq!(ids(&v["new"]["unknown"]), ["9.9.9"]);
+    assert!(v["catalog"].as_str().unwrap().contains("ISMAP"));
+}
+
+#[test]
+fn pasted_list_against_a_status_table() {
+    let v = diff_json("list.txt", "status.csv");
+    assert_eq!(ids(&v["added"]), ["14.2.1"]);
+    assert_eq!(v["added"][0]["new"]["status"], "not-implemented");
+    assert_eq!(ids(&v["removed"]), ["9.2.2"]);
+    assert_eq!(ids(&v["changed"]), ["5.1.1", "6.2.2", "9.2.1", "12.1.1"]);
+    let fields: Vec<&Value> = v["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["fields"])
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            &json!(["evidence"]),
+            &json!(["status", "reason"]),
+            &json!(["status", "reason"]),
+            &json!(["evidence"])
+        ]
+    );
+    assert_eq!(v["changed"][0]["new"]["evidence"], "規程-001");
+    assert_eq!(v["changed"][1]["new"]["status"], "not-applicable");
+    assert_eq!(v["changed"][1]["new"]["reason"], "テレワークなし");
+    assert_eq!(v["changed"][2]["new"]["status"], "planned");
+    assert_eq!(v["summary"]["unchanged"], 1); // 8.1.5P = 8.1.5.P
+    assert_eq!(v["summary"]["status_changed"], 2);
+    assert_eq!(v["summary"]["details_changed"], 2);
+    // the unknown id of the old list, with its line
+    let unknown = &v["old"]["unknown"];
+    assert_eq!(ids(unknown), ["17.9.1"]);
+    assert_eq!(unknown[0]["line"], 4);
+    assert_eq!(v["summary"]["unknown_old"], 1);
+}
+
+#[test]
+fn table_follows_the_language_and_shows_unknown_ids() {
+    let out = stdout_of(bin().args(["--lang", "ja", "diff", &d("list.txt"), &d("status.csv")]));
+    for want in [
+        "状況変更",
+        "追加",
+        "削除",
+        "記載変更",
+        "テレワーキング",
+        "非該当",
+        "17.9.1",
+        "カタログにないID (旧)",
+        "追加 1, 削除 1, 状況変更 2, 記載変更 2, 変更なし 1",
+    ] {
+        assert!(out.contains(want), "{want} missing in:\n{out}");
+    }
+    let out = stdout_of(bin().args(["--lang", "en", "diff", &d("old.yaml"), &d("new.yaml")]));
+    for want in [
+        "status changed (reason)",
+        "details changed (reason)",
+        "unknown id (new)",
+        "9.9.9",
+        "added 1, removed 1, status changed 2, details changed 1, unchanged 4",
+    ] {
+        assert!(out.contains(want), "{want} missing in:\n{out}");
+    }
+}
+
+#[test]
+fn csv_has_a_bom_and_one_row_per_change_in_catalog_order() {
+    let (lines, first) = csv_of(&["diff", &d("old.yaml"), &d("new.yaml")]);
+    assert_eq!(
+        lines[0],
+        "id,title,change,old status,new status,old notes,new notes"
+    );
+    assert_eq!(
+        first,
+        ["6.2.2", "11.1.1", "12.1.1", "13.1.1", "18.1.1", "9.9.9"]
+    );
+    assert!(lines[4].contains("removed"), "{lines:?}");
+    assert!(lines[5].contains("added"), "{lines:?}");
+}
+
+#[test]
+fn markdown_is_a_table() {
+    let out = stdout_of(
+        bin()
+            .args(["--lang", "en", "diff", &d("old.yaml"), &d("new.yaml")])
+            .args(["--format", "md"]),
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "| id | title | change | old status | new status | old notes | new notes |"
+    );
+    assert_eq!(lines[1], "|---|---|---|---|---|---|---|");
+    assert!(lines.contains(&"| 13.1.1 | Network controls | removed | implemented |  |  |  |"));
+    assert_eq!(lines.len(), 2 + 6);
+}
+
+#[test]
+fn fail_on_change_exits_1_only_when_lists_differ() {
+    bin()
+        .args(["diff", &d("old.yaml"), &d("new.yaml"), "--fail-on-change"])
+        .assert()
+        .code(1);
+    bin()
+        .args(["diff", &d("old.yaml"), &d("new.yaml")])
+        .assert()
+        .code(0);
+    bin()
+        .args(["diff", &d("old.yaml"), &d("old.yaml"), "--fail-on-change"])
+        .assert()
+        .code(0)
+        .stdout(contains("no differences"));
+}
+
+#[test]
+fn identical_lists_give_an_empty_diff() {
+    let v = diff_json("old.yaml", "old.yaml");
+    assert_eq!(v["added"], json!([]));
+    assert_eq!(v["removed"], json!([]));
+    assert_eq!(v["changed"], json!([]));
+    assert_eq!(v["summary"]["differs"], false);
+    assert_eq!(v["summary"]["unchanged"], 8);
+}
+
+#[test]
+fn writes_a_file_by_its_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("diff.json");
+    bin()
+        .args(["diff", &d("old.yaml"), &d("new.yaml"), "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(ids(&v["added"]), ["18.1.1"]);
+}
+
+#[test]
+fn bad_input_exits_2_naming_the_file() {
+    let err = input_error(bin().args(["diff", &d("old.yaml"), &d("bad.yaml")]));
+    assert!(err.contains("bad.yaml"), "{err}");
+    assert!(err.contains("implemnted"), "{err}");
+    let err = input_error(bin().args(["diff", &d("missing.txt"), &d("new.yaml")]));
+    assert!(err.contains("missing.txt"), "{err}");
+    // an input is never overwritten
+    let err =
+        input_error(bin().args(["diff", &d("old.yaml"), &d("new.yaml"), "-o", &d("new.yaml")]));
+    assert!(err.contains("also an input"), "{err}");
+    let err = input_error(bin().args(["diff", &d("old.yaml"), &d("new.yaml"), "-o", "x.xlsx"]));
+    assert!(err.contains("xlsx"), "{err}");
+}
+
+fn catalog_diff_json() -> Value {
+    json_of(bin().args([
+        "catalog",
+        "diff",
+        &d("catalog-old.yaml"),
+        &d("catalog-new.yaml"),
+        "--format",
+        "json",
+    ]))
+}
+
+#[test]
+fn catalog_diff_reports_each_kind_of_change() {
+    let v = catalog_diff_json();
+    assert_eq!(ids(&v["added"]), ["9.2.3"]);
+    assert_eq!(v["added"][0]["title"]["en"], "Privileged access");
+    assert_eq!(ids(&v["removed"]), ["9.1.2"]);
+    assert_eq!(ids(&v["changed"]), ["9.1.1", "9.2.1", "9.2.2"]);
+    assert_eq!(
+        v["changed"][0]["changes"],
+        json!([{"field": "title.en", "old": "Access policy", "new": "Access control policy"}])
+    );
+    assert_eq!(
+        v["changed"][1]["changes"],
+        json!([{"field": "parent", "old": "9.2", "new": "9.1"}])
+    );
+    assert_eq!(
+        v["changed"][2]["changes"],
+        json!([{"field": "flags.basic", "old": false, "new": true}])
+    );
+    assert_eq!(
+        v["summary"],
+        json!({"added": 1, "removed": 1, "changed": 3, "unchanged": 3, "differs": true})
+    );
+    assert_eq!(v["old"]["version"], "1");
+    assert_eq!(v["new"]["version"], "2");
+    assert_eq!(v["new"]["entries"], 7);
+}
+
+#[test]
+fn catalog_diff_table_and_csv() {
+    let out = stdout_of(bin().args([
+        "--lang",
+        "en",
+        "catalog",
+        "diff",
+        &d("catalog-old.yaml"),
+        &d("catalog-new.yaml"),
+    ]));
+    for want in [
+        "title (en)",
+        "Access control policy",
+        "parent",
+        "basic",
+        "added",
+        "removed",
+        "added 1, removed 1, changed 3, unchanged 3",
+    ] {
+        assert!(out.contains(want), "{want} missing in:\n{out}");
+    }
+    let (lines, first) = csv_of(&[
+        "catalog",
+        "diff",
+        &d("catalog-old.yaml"),
+        &d("catalog-new.yaml"),
+    ]);
+    assert_eq!(lines[0], "id,title,change,field,old,new");
+    // NEW's order (added and changed merged), then the removed ones
+    assert_eq!(first, ["9.1.1", "9.2.1", "9.2.2", "9.2.3", "9.1.2"]);
+    assert!(lines.contains(&"9.2.1,Registration,changed,parent,9.2,9.1".to_owned()));
+}
+
+#[test]
+fn catalog_diff_of_the_embedded_catalog_with_itself_is_empty() {
+    let v = json_of(bin().args([
+        "catalog", "diff", "embedded", "embedded", "--format", "json",
+    ]));
+    assert_eq!(v["added"], json!([]));
+    assert_eq!(v["removed"], json!([]));
+    assert_eq!(v["changed"], json!([]));
+    assert_eq!(v["summary"]["differs"], false);
+    assert_eq!(v["summary"]["unchanged"], v["old"]["entries"]);
+    bin()
+        .args(["--lang", "en", "catalog", "diff", "embedded", "embedded"])
+        .assert()
+        .code(0)
+        .stdout(contains("no differences"));
+}
+
+#[test]
+fn catalog_diff_of_a_bad_catalog_exits_2() {
+    let err = input_error(bin().args([
+        "catalog",
+        "diff",
+        "embedded",
+        &data("catalog-broken.yaml").display().to_string(),
+    ]));
+    assert!(err.contains("catalog-broken.yaml"), "{err}");
+    let err = input_error(bin().args(["catalog", "diff", &d("nope.yaml"), "embedded"]));
+    assert!(err.contains("nope.yaml"), "{err}");
+}
