@@ -41,8 +41,8 @@ impl FileKind {
     }
 }
 
-/// Reads a whole input file, refusing directories, empty files and oversize files.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
+/// Checks that `path` is a readable, non-empty file within the size limit.
+pub fn check_file(path: &Path) -> Result<(), InputError> {
     let loc = Location::file(path);
     let meta = std::fs::metadata(path).map_err(|e| {
         InputError::at(loc.clone(), format!("cannot read: {}", io_reason(&e)))
@@ -50,6 +50,9 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
     })?;
     if meta.is_dir() {
         return Err(InputError::at(loc, "is a directory, not a file").hint("name a file"));
+    }
+    if meta.len() == 0 {
+        return Err(InputError::at(loc, "file is empty").hint("export or save the file again"));
     }
     if meta.len() > MAX_INPUT_BYTES {
         return Err(InputError::at(
@@ -62,12 +65,19 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
         )
         .hint("split the file or remove unused sheets"));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| InputError::at(loc.clone(), format!("cannot read: {}", io_reason(&e))))?;
-    if bytes.is_empty() {
-        return Err(InputError::at(loc, "file is empty").hint("export the data again"));
-    }
-    Ok(bytes)
+    Ok(())
+}
+
+/// Reads a whole input file after [`check_file`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
+    check_file(path)?;
+    std::fs::read(path).map_err(|e| {
+        InputError::at(
+            Location::file(path),
+            format!("cannot read: {}", io_reason(&e)),
+        )
+        .hint("check that the file is readable")
+    })
 }
 
 /// An I/O error's reason without the OS error number.

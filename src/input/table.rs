@@ -6,7 +6,7 @@ use calamine::{Data, Reader, SheetVisible};
 use crate::date::Date;
 use crate::error::{InputError, Location};
 use crate::input::decode::{decode, Encoding};
-use crate::input::{io_reason, read_bytes, FileKind};
+use crate::input::{read_bytes, FileKind};
 
 /// Largest cell accepted, in bytes; a check item or id cell holds a few lines at most.
 pub const MAX_CELL_BYTES: usize = 128 * 1024;
@@ -164,21 +164,7 @@ pub fn read_workbook_with(
     merged: Merged,
 ) -> Result<Sheet, InputError> {
     let loc = Location::file(path);
-    // the same checks as for text files (missing, directory, empty, size)
-    let meta = std::fs::metadata(path).map_err(|e| {
-        InputError::at(loc.clone(), format!("cannot read: {}", io_reason(&e)))
-            .hint("check the path and that the file exists")
-    })?;
-    if meta.is_dir() {
-        return Err(InputError::at(loc, "is a directory, not a file").hint("name a file"));
-    }
-    if meta.len() == 0 {
-        return Err(InputError::at(loc, "file is empty").hint("save the workbook again"));
-    }
-    if meta.len() > crate::input::MAX_INPUT_BYTES {
-        return Err(InputError::at(loc, "file is over the input size limit")
-            .hint("split the workbook or remove unused sheets"));
-    }
+    crate::input::check_file(path)?;
     let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
         InputError::at(loc.clone(), format!("cannot open the workbook: {e}")).hint(
             "the file may be damaged, password-protected or not a workbook: open it in Excel and save it again as .xlsx",
