@@ -1,12 +1,30 @@
 //! The comparison of several CSPs in table, CSV, Markdown and JSON (xlsx in `xlsx`).
 use std::io::Write;
 
-use crate::analysis::compare::CompareReport;
+use crate::analysis::compare::{CompareReport, CspColumn};
 use crate::analysis::Status;
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
-use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
+use crate::report::{csv, markdown, table, write_json, write_yaml, xlsx, Format, TextStyle};
 use crate::text::strip_controls;
+
+/// The comparison's title (Markdown heading, workbook).
+pub fn title(lang: Lang) -> &'static str {
+    lang.pick("ISMAP CSP比較", "ISMAP CSP comparison")
+}
+
+/// "ids not in the catalog in <CSP>: a, b", when the CSP's list has any.
+pub fn unknown_ids_message(lang: Lang, csp: &CspColumn) -> Option<String> {
+    if csp.unknown_ids.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{} {}: {}",
+        lang.pick("カタログにないID", "ids not in the catalog in"),
+        csp.name,
+        csp.unknown_ids.join(", ")
+    ))
+}
 
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
@@ -79,16 +97,8 @@ fn summary_lines(r: &CompareReport) -> Vec<String> {
             r.catalog.version
         ),
     ];
-    for c in r.csps.iter().filter(|c| !c.unknown_ids.is_empty()) {
-        out.push(format!(
-            "{} {}: {}",
-            lang.pick(
-                "警告: カタログにないID",
-                "WARNING: ids not in the catalog in"
-            ),
-            c.name,
-            c.unknown_ids.join(", ")
-        ));
+    for message in r.csps.iter().filter_map(|c| unknown_ids_message(lang, c)) {
+        out.push(format!("{} {message}", lang.pick("警告:", "WARNING:")));
     }
     out
 }
@@ -104,11 +114,7 @@ pub fn render(
         Format::Yaml => write_yaml(w, r),
         Format::Csv => csv::render(&matrix_grid(r), style.csv_encoding, w),
         Format::Md => {
-            writeln!(
-                w,
-                "## {}\n",
-                r.lang.pick("ISMAP CSP比較", "ISMAP CSP comparison")
-            )?;
+            writeln!(w, "## {}\n", title(r.lang))?;
             for line in summary_lines(r) {
                 writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
             }
@@ -124,6 +130,6 @@ pub fn render(
             table::render(&summary_grid(r), style.color, w)?;
             table::render(&matrix_grid(r), style.color, w)
         }
-        Format::Xlsx => anyhow::bail!("compare xlsx output is not built yet"),
+        Format::Xlsx => xlsx::render_compare(r, w),
     }
 }

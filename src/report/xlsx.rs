@@ -4,15 +4,18 @@ use std::io::Write;
 
 use anyhow::Context;
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartFormat, ChartLegendPosition, ChartSolidFill, ChartType, ColNum,
-    Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, RowNum,
-    Workbook, Worksheet,
+    Chart, ChartAxisCrossing, ChartDataLabel, ChartFormat, ChartLegendPosition, ChartLine,
+    ChartSolidFill, ChartType, ColNum, Color, DataValidation, DocProperties, ExcelDateTime, Format,
+    FormatAlign, FormatBorder, RowNum, Workbook, Worksheet,
 };
 use unicode_width::UnicodeWidthStr;
 
+use crate::analysis::compare::{CompareReport, MAX_DETAIL_SHEETS};
 use crate::analysis::readiness::{ItemState, ReadinessReport};
 use crate::analysis::{GapReport, Status};
+use crate::date::Date;
 use crate::lang::Lang;
+use crate::report::compare as cmp;
 use crate::report::gap::{item_grid, item_headers, objective_state_label, objective_tone};
 use crate::report::grid::{Grid, Tone};
 use crate::report::readiness as soa;
@@ -77,6 +80,17 @@ fn column_width<'a>(texts: impl IntoIterator<Item = &'a str>) -> f64 {
     (widest + 2).clamp(MIN_WIDTH, MAX_WIDTH) as f64
 }
 
+/// The width of a grid's column: its header and every cell of it.
+fn grid_column_width(grid: &Grid, c: usize) -> f64 {
+    column_width(
+        grid.rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .map(String::as_str)
+            .chain(grid.headers.get(c).map(String::as_str)),
+    )
+}
+
 /// Light fill of a cell, and a stronger colour for the chart, per tone.
 fn tone_colors(tone: Tone) -> Option<(Color, Color)> {
     match tone {
@@ -109,6 +123,11 @@ struct Styles {
     percent: Format,
     total: Format,
     total_percent: Format,
+    /// Table cells filled by tone, built once: `toned` hands out references.
+    good: Format,
+    warn: Format,
+    bad: Format,
+    alert: Format,
 }
 
 impl Styles {
@@ -117,7 +136,15 @@ impl Styles {
             .set_text_wrap()
             .set_align(FormatAlign::Top)
             .set_border(FormatBorder::Thin);
+        let fill = |tone| match tone_colors(tone) {
+            Some((light, _)) => cell.clone().set_background_color(light),
+            None => cell.clone(),
+        };
         Styles {
+            good: fill(Tone::Good),
+            warn: fill(Tone::Warn),
+            bad: fill(Tone::Bad),
+            alert: fill(Tone::Alert),
             title: Format::new().set_bold().set_font_size(14),
             label: Format::new().set_bold().set_align(FormatAlign::Top),
             text: Format::new().set_text_wrap().set_align(FormatAlign::Top),
@@ -145,12 +172,28 @@ impl Styles {
     }
 
     /// A table cell filled with the tone's colour.
-    fn toned(&self, tone: Tone) -> Format {
-        match tone_colors(tone) {
-            Some((fill, _)) => self.cell.clone().set_background_color(fill),
-            None => self.cell.clone(),
+    fn toned(&self, tone: Tone) -> &Format {
+        match tone {
+            Tone::Good => &self.good,
+            Tone::Warn => &self.warn,
+            Tone::Bad => &self.bad,
+            Tone::Alert => &self.alert,
+            Tone::Plain => &self.cell,
         }
     }
+}
+
+/// A grid's headers across `row`.
+fn write_header_row(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    grid: &Grid,
+    styles: &Styles,
+) -> anyhow::Result<()> {
+    for (c, header) in grid.headers.iter().enumerate() {
+        sheet.write_string_with_format(row, col_num(c)?, fit(header), &styles.header)?;
+    }
+    Ok(())
 }
 
 /// An empty workbook whose properties (docProps/core.xml) hold `title` and the fixed
@@ -162,6 +205,45 @@ fn new_workbook(title: &str, created: &ExcelDateTime) -> Workbook {
         .set_creation_datetime(created);
     workbook.set_properties(&properties);
     workbook
+}
+
+/// The workbook's creation time: a report's as-of date, never the clock.
+fn created_on(date: Date) -> anyhow::Result<ExcelDateTime> {
+    Ok(ExcelDateTime::from_ymd(
+        u16::try_from(date.year).unwrap_or(2000),
+        u8::try_from(date.month).unwrap_or(1),
+        u8::try_from(date.day).unwrap_or(1),
+    )
+    .or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1))?)
+}
+
+/// A label in the first column, then text across columns 1..=`last_col` (merged, in
+/// `format`), the row as tall as the text's lines at `width` characters.
+#[allow(clippy::too_many_arguments)]
+fn write_note(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    label: &str,
+    label_format: &Format,
+    text: &str,
+    format: &Format,
+    last_col: ColNum,
+    width: f64,
+) -> anyhow::Result<()> {
+    sheet.write_string_with_format(row, 0, label, label_format)?;
+    let text = fit(text);
+    if last_col > 1 {
+        sheet.merge_range(row, 1, row, last_col, &text, format)?;
+        let lines = text
+            .lines()
+            .map(|line| (line.width() as f64 / width).ceil().max(1.0))
+            .sum::<f64>()
+            .clamp(1.0, 20.0);
+        sheet.set_row_height(row, 15.0 * lines)?;
+    } else {
+        sheet.write_string_with_format(row, 1, &*text, format)?;
+    }
+    Ok(())
 }
 
 /// The gap report workbook: summary, gap sheet, objectives sheet.
@@ -176,13 +258,7 @@ fn gap_workbook(report: &GapReport) -> anyhow::Result<Vec<u8>> {
     let lang = report.lang;
     let styles = Styles::new();
     let [summary_name, gaps_name, objectives_name] = sheet_names(lang);
-    // the creation time is the as-of date
-    let created = ExcelDateTime::from_ymd(
-        u16::try_from(report.as_of.year).unwrap_or(2000),
-        u8::try_from(report.as_of.month).unwrap_or(1),
-        u8::try_from(report.as_of.day).unwrap_or(1),
-    )
-    .or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1))?;
+    let created = created_on(report.as_of)?;
     let mut workbook = new_workbook(title(lang), &created);
 
     let sheet = workbook.add_worksheet();
@@ -357,7 +433,7 @@ fn write_summary(
         row += 1;
         let tone = Tone::from(status);
         let n = summary.count(status);
-        sheet.write_string_with_format(row, 0, status.label(lang), &styles.toned(tone))?;
+        sheet.write_string_with_format(row, 0, status.label(lang), styles.toned(tone))?;
         sheet.write_number_with_format(row, 1, n as f64, &styles.number)?;
         sheet.write_number_with_format(row, 2, share(n), &styles.percent)?;
         chart_colors.push(tone_colors(tone).map_or(Color::Gray, |(_, strong)| strong));
@@ -403,9 +479,7 @@ fn write_gaps(sheet: &mut Worksheet, report: &GapReport, styles: &Styles) -> any
     let comment_col = col_num(grid.headers.len() + 1)?;
     let last_row = row_num(grid.rows.len())?;
 
-    for (c, header) in grid.headers.iter().enumerate() {
-        sheet.write_string_with_format(0, col_num(c)?, fit(header), &styles.header)?;
-    }
+    write_header_row(sheet, 0, &grid, styles)?;
     sheet.write_string_with_format(0, decision_col, reviewer[0], &styles.header)?;
     sheet.write_string_with_format(0, comment_col, reviewer[1], &styles.header)?;
 
@@ -417,7 +491,7 @@ fn write_gaps(sheet: &mut Worksheet, report: &GapReport, styles: &Styles) -> any
             if Some(c) == row_column {
                 sheet.write_number_with_format(xr, xc, item.row as f64, &styles.number)?;
             } else if Some(c) == tone_column {
-                sheet.write_string_with_format(xr, xc, fit(cell), &styles.toned(tone))?;
+                sheet.write_string_with_format(xr, xc, fit(cell), styles.toned(tone))?;
             } else {
                 sheet.write_string_with_format(xr, xc, fit(cell), &styles.cell)?;
             }
@@ -449,13 +523,7 @@ fn write_gaps(sheet: &mut Worksheet, report: &GapReport, styles: &Styles) -> any
                     .chain([header.as_str()]),
             )
         } else {
-            column_width(
-                grid.rows
-                    .iter()
-                    .filter_map(|r| r.get(c))
-                    .map(String::as_str)
-                    .chain([header.as_str()]),
-            )
+            grid_column_width(&grid, c)
         };
         sheet.set_column_width(col_num(c)?, width)?;
     }
@@ -493,7 +561,7 @@ fn write_objectives(
             xr,
             3,
             objective_state_label(o.state, lang),
-            &styles.toned(objective_tone(o.state)),
+            styles.toned(objective_tone(o.state)),
         )?;
         let reason = o.reason.as_deref().unwrap_or("");
         sheet.write_string_with_format(xr, 4, fit(reason), &styles.cell)?;
@@ -524,6 +592,335 @@ fn write_objectives(
     sheet.set_column_width(4, 40)?;
     sheet.set_freeze_panes(1, 1)?;
     sheet.autofilter(0, 0, last_row, 4)?;
+    Ok(())
+}
+
+/// Sheet names of the compare workbook, in the report's language (the per-CSP sheets are
+/// named by [`csp_sheet_name`]).
+pub fn compare_sheet_names(lang: Lang) -> [&'static str; 2] {
+    [lang.pick("概要", "Summary"), lang.pick("比較表", "Matrix")]
+}
+
+/// The name of the gap sheet of the CSP ranked `rank`: "1 Alpha SaaS". Characters Excel
+/// forbids in a sheet name (`[]:*?/\`, control characters) become `_`, the name is cut to
+/// Excel's 31 UTF-16 units, and the rank in front keeps it unique and apart from the
+/// summary and matrix sheets.
+pub fn csp_sheet_name(rank: usize, name: &str) -> String {
+    const MAX_UNITS: usize = 31;
+    let mut out = format!("{rank} ");
+    let mut units = out.len();
+    for c in name.chars() {
+        let c = if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') || c.is_control() {
+            '_'
+        } else {
+            c
+        };
+        if units + c.len_utf16() > MAX_UNITS {
+            break;
+        }
+        units += c.len_utf16();
+        out.push(c);
+    }
+    // nor may it end with an apostrophe
+    out.trim_end_matches(|c: char| c == '\'' || c.is_whitespace())
+        .to_owned()
+}
+
+/// The comparison workbook: summary with the per-CSP table and its chart, the matrix of
+/// statuses, and (at most [`MAX_DETAIL_SHEETS`] CSPs) one gap sheet per CSP in rank order.
+pub fn render_compare(report: &CompareReport, w: &mut dyn Write) -> anyhow::Result<()> {
+    let bytes = compare_workbook(report)?;
+    w.write_all(&bytes)?;
+    Ok(())
+}
+
+/// The workbook's bytes; the same report always gives the same bytes.
+fn compare_workbook(report: &CompareReport) -> anyhow::Result<Vec<u8>> {
+    let lang = report.lang;
+    let styles = Styles::new();
+    let [summary_name, matrix_name] = compare_sheet_names(lang);
+    let mut workbook = new_workbook(cmp::title(lang), &created_on(report.as_of)?);
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(summary_name)?;
+    write_compare_summary(sheet, report, &styles, summary_name)?;
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(matrix_name)?;
+    write_matrix(sheet, report, &styles)?;
+
+    // the gap reports are there only when the CSPs are few enough
+    for (csp, detail) in report.csps.iter().zip(&report.details) {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(csp_sheet_name(csp.rank, &csp.name))?;
+        write_gaps(sheet, detail, &styles)?;
+    }
+
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// Columns of the per-CSP table ([`cmp::summary_headers`]): rank, name, share covered,
+/// then one count per status in [`Status::ALL`] order, then the service it runs on.
+const RANK_COL: usize = 0;
+const NAME_COL: usize = 1;
+const SHARE_COL: usize = 2;
+const FIRST_COUNT_COL: usize = 3;
+const RUNS_ON_COL: usize = FIRST_COUNT_COL + Status::ALL.len();
+
+/// Height of the summary chart: room for a cluster of bars per CSP, within what a sheet
+/// shows sensibly (a thousand CSPs make thin bars, not a chart nobody can scroll).
+fn compare_chart_height(csps: usize) -> u32 {
+    let per_csp = 60u32;
+    u32::try_from(csps)
+        .unwrap_or(u32::MAX)
+        .saturating_mul(per_csp)
+        .saturating_add(160)
+        .min(16_000)
+}
+
+/// What the summary says of the per-CSP gap sheets: there, or left out and why.
+fn per_csp_sheets_note(report: &CompareReport) -> String {
+    let n = report.csps.len();
+    match (report.details.is_empty(), report.lang) {
+        (false, Lang::Ja) => "CSPごとのギャップシート (順位順)".to_owned(),
+        (false, Lang::En) => "one gap sheet per CSP, in rank order".to_owned(),
+        (true, Lang::Ja) => format!(
+            "省略: CSPが{n}件あり、CSP別のギャップシートを作る上限 ({MAX_DETAIL_SHEETS}件) を超えています。\
+             CSPごとのギャップシートは `ismap-gap report --csp FILE` で作成してください"
+        ),
+        (true, Lang::En) => format!(
+            "left out: {n} CSPs are more than the limit of {MAX_DETAIL_SHEETS} for per-CSP gap \
+             sheets; run `ismap-gap report --csp FILE` for one CSP's gap sheet"
+        ),
+    }
+}
+
+/// Sheet 1: sources, notes, the per-CSP table and a clustered bar chart of it.
+fn write_compare_summary(
+    sheet: &mut Worksheet,
+    report: &CompareReport,
+    styles: &Styles,
+    sheet_name: &str,
+) -> anyhow::Result<()> {
+    let lang = report.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let grid = cmp::summary_grid(report);
+    let last_col = col_num(grid.headers.len().saturating_sub(1))?;
+
+    let checks_source = match &report.checks.sheet {
+        Some(s) => format!("{} [{s}]", report.checks.source),
+        None => report.checks.source.clone(),
+    };
+    let facts = [
+        (l("確認項目", "Check items"), checks_source),
+        (
+            l("カタログ", "Catalog"),
+            format!("{} {}", report.catalog.name, report.catalog.version),
+        ),
+        (l("基準日", "As of"), report.as_of.to_string()),
+    ];
+    let details_label = l("CSP別シート", "Per-CSP sheets");
+    let details_note = per_csp_sheets_note(report);
+    let warnings: Vec<String> = report
+        .csps
+        .iter()
+        .filter_map(|c| cmp::unknown_ids_message(lang, c))
+        .collect();
+
+    // widths first: a note's row height follows from them
+    let mut widths = vec![0.0; grid.headers.len()];
+    widths[RANK_COL] = column_width(
+        facts
+            .iter()
+            .map(|(label, _)| *label)
+            .chain([details_label, l("CSP数", "CSPs"), l("警告", "Warning")])
+            .chain([grid.headers[RANK_COL].as_str()]),
+    )
+    .min(24.0);
+    for (c, header) in grid.headers.iter().enumerate().skip(NAME_COL) {
+        widths[c] = match c {
+            NAME_COL | RUNS_ON_COL => grid_column_width(&grid, c).max(16.0),
+            _ => column_width([header.as_str()]).max(COUNT_WIDTH),
+        };
+    }
+    for (c, width) in widths.iter().enumerate() {
+        sheet.set_column_width(col_num(c)?, *width)?;
+    }
+    let note_width: f64 = widths.iter().skip(1).sum();
+
+    sheet.write_string_with_format(0, 0, cmp::title(lang), &styles.title)?;
+    let mut row: RowNum = 2;
+    for (label, value) in &facts {
+        write_note(
+            sheet,
+            row,
+            label,
+            &styles.label,
+            value,
+            &styles.text,
+            last_col,
+            note_width,
+        )?;
+        row += 1;
+    }
+    sheet.write_string_with_format(row, 0, l("CSP数", "CSPs"), &styles.label)?;
+    sheet.write_number(row, 1, report.csps.len() as f64)?;
+    row += 1;
+    let details_format = if report.details.is_empty() {
+        &styles.warning
+    } else {
+        &styles.text
+    };
+    write_note(
+        sheet,
+        row,
+        details_label,
+        &styles.label,
+        &details_note,
+        details_format,
+        last_col,
+        note_width,
+    )?;
+    row += 1;
+    for warning in &warnings {
+        write_note(
+            sheet,
+            row,
+            l("警告", "Warning"),
+            &styles.warning,
+            warning,
+            &styles.warning,
+            last_col,
+            note_width,
+        )?;
+        row += 1;
+    }
+
+    // the per-CSP table, numbers as numbers: what the chart reads
+    row += 1;
+    let table_header = row;
+    write_header_row(sheet, row, &grid, styles)?;
+    for (cells, csp) in grid.rows.iter().zip(&report.csps) {
+        row += 1;
+        let text = |c: usize| cells.get(c).map_or("", String::as_str);
+        sheet.write_number_with_format(row, col_num(RANK_COL)?, csp.rank as f64, &styles.number)?;
+        sheet.write_string_with_format(
+            row,
+            col_num(NAME_COL)?,
+            fit(text(NAME_COL)),
+            &styles.cell,
+        )?;
+        sheet.write_number_with_format(
+            row,
+            col_num(SHARE_COL)?,
+            csp.covered_share,
+            &styles.percent,
+        )?;
+        for (k, status) in Status::ALL.iter().enumerate() {
+            let n = csp.counts.count(*status);
+            sheet.write_number_with_format(
+                row,
+                col_num(FIRST_COUNT_COL + k)?,
+                n as f64,
+                &styles.number,
+            )?;
+        }
+        sheet.write_string_with_format(
+            row,
+            col_num(RUNS_ON_COL)?,
+            fit(text(RUNS_ON_COL)),
+            &styles.cell,
+        )?;
+    }
+    if report.csps.is_empty() {
+        return Ok(());
+    }
+    let first_csp_row = table_header + 1;
+    let last_csp_row = row;
+
+    // one cluster of bars per CSP, one bar per status; rank 1 on top
+    let mut chart = Chart::new(ChartType::Bar);
+    let mut seen: Vec<Tone> = Vec::new();
+    for (k, status) in Status::ALL.iter().enumerate() {
+        let tone = Tone::from(*status);
+        let (light, strong) = tone_colors(tone).unwrap_or((Color::Silver, Color::Gray));
+        // two statuses of one tone: the second one light, outlined in the strong colour
+        let fill = if seen.contains(&tone) { light } else { strong };
+        seen.push(tone);
+        let col = col_num(FIRST_COUNT_COL + k)?;
+        let name_col = col_num(NAME_COL)?;
+        chart
+            .add_series()
+            .set_name((sheet_name, table_header, col))
+            .set_categories((sheet_name, first_csp_row, name_col, last_csp_row, name_col))
+            .set_values((sheet_name, first_csp_row, col, last_csp_row, col))
+            .set_format(
+                ChartFormat::new()
+                    .set_solid_fill(ChartSolidFill::new().set_color(fill))
+                    .set_border(ChartLine::new().set_color(strong)),
+            )
+            .set_gap(50);
+    }
+    chart
+        .title()
+        .set_name(l("CSP別・判定別の件数", "Check items per CSP and status"));
+    // in a bar chart the y axis is the categories' (the CSPs)
+    chart
+        .y_axis()
+        .set_reverse()
+        .set_crossing(ChartAxisCrossing::Max);
+    chart.x_axis().set_name(l("件数", "Items"));
+    chart.legend().set_position(ChartLegendPosition::Bottom);
+    chart
+        .set_width(720)
+        .set_height(compare_chart_height(report.csps.len()));
+    sheet.insert_chart(table_header, last_col + 2, &chart)?;
+    Ok(())
+}
+
+/// Sheet 2: one row per check item, one status column per CSP (rank order), each status
+/// cell filled by its tone.
+fn write_matrix(
+    sheet: &mut Worksheet,
+    report: &CompareReport,
+    styles: &Styles,
+) -> anyhow::Result<()> {
+    const ID_COL: usize = 0;
+    const TITLE_COL: usize = 1;
+    const FIRST_CSP_COL: usize = 2;
+    let lang = report.lang;
+    let grid = cmp::matrix_grid(report);
+    let last_row = row_num(grid.rows.len())?;
+    let last_col = col_num(grid.headers.len().saturating_sub(1))?;
+
+    write_header_row(sheet, 0, &grid, styles)?;
+    for (r, (cells, item)) in grid.rows.iter().zip(&report.items).enumerate() {
+        let xr = row_num(r + 1)?;
+        for (c, cell) in cells.iter().enumerate() {
+            // the CSP's status decides the fill, the grid's text is what is written
+            let format = match c.checked_sub(FIRST_CSP_COL) {
+                Some(k) => item
+                    .statuses
+                    .0
+                    .get(k)
+                    .map_or(&styles.cell, |(_, s)| styles.toned(Tone::from(*s))),
+                None => &styles.cell,
+            };
+            sheet.write_string_with_format(xr, col_num(c)?, fit(cell), format)?;
+        }
+    }
+
+    let status_width = column_width(Status::ALL.iter().map(|s| s.label(lang)));
+    for (c, header) in grid.headers.iter().enumerate() {
+        let width = match c {
+            ID_COL | TITLE_COL => grid_column_width(&grid, c),
+            // a long CSP name wraps in the header rather than widen every column
+            _ => status_width.max(column_width([header.as_str()]).min(24.0)),
+        };
+        sheet.set_column_width(col_num(c)?, width)?;
+    }
+    sheet.set_freeze_panes(1, col_num(FIRST_CSP_COL)?)?;
+    sheet.autofilter(0, 0, last_row, last_col)?;
     Ok(())
 }
 
@@ -621,28 +1018,23 @@ fn write_readiness_summary(
     // a note spans the table's width, wrapped
     let note_width = COUNT_WIDTH * f64::from(last_col);
     for note in &report.notes {
-        let message = fit(&note.message);
-        sheet.write_string_with_format(row, 0, soa::note_label(lang), &styles.warning)?;
-        if last_col > 1 {
-            sheet.merge_range(row, 1, row, last_col, &message, &styles.warning)?;
-            let lines = message
-                .lines()
-                .map(|line| (line.width() as f64 / note_width).ceil().max(1.0))
-                .sum::<f64>()
-                .clamp(1.0, 20.0);
-            sheet.set_row_height(row, 15.0 * lines)?;
-        } else {
-            sheet.write_string_with_format(row, 1, &*message, &styles.warning)?;
-        }
+        write_note(
+            sheet,
+            row,
+            soa::note_label(lang),
+            &styles.warning,
+            &note.message,
+            &styles.warning,
+            last_col,
+            note_width,
+        )?;
         row += 1;
     }
 
     // the per-group table, numbers as numbers: what the chart reads
     row += 1;
     let table_header = row;
-    for (c, header) in grid.headers.iter().enumerate() {
-        sheet.write_string_with_format(row, col_num(c)?, fit(header), &styles.header)?;
-    }
+    write_header_row(sheet, row, &grid, styles)?;
     let counts = report
         .groups
         .iter()
@@ -653,11 +1045,11 @@ fn write_readiness_summary(
         let label = cells.first().map_or("", String::as_str);
         // the last row is the total
         let (label_format, number, percent) = if i == report.groups.len() {
-            (styles.total.clone(), &styles.total, &styles.total_percent)
+            (&styles.total, &styles.total, &styles.total_percent)
         } else {
             (styles.toned(*tone), &styles.number, &styles.percent)
         };
-        sheet.write_string_with_format(row, 0, fit(label), &label_format)?;
+        sheet.write_string_with_format(row, 0, fit(label), label_format)?;
         for (c, n) in soa::count_numbers(counts).iter().enumerate() {
             sheet.write_number_with_format(row, col_num(c + 1)?, *n as f64, number)?;
         }
@@ -709,15 +1101,13 @@ fn write_readiness_items(
     lang: Lang,
     styles: &Styles,
 ) -> anyhow::Result<()> {
-    for (c, header) in grid.headers.iter().enumerate() {
-        sheet.write_string_with_format(0, col_num(c)?, fit(header), &styles.header)?;
-    }
+    write_header_row(sheet, 0, grid, styles)?;
     for (r, cells) in grid.rows.iter().enumerate() {
         let xr = row_num(r + 1)?;
         let toned = styles.toned(grid.tones.get(r).copied().unwrap_or(Tone::Plain));
         for (c, cell) in cells.iter().enumerate() {
             let format = if Some(c) == grid.tone_column {
-                &toned
+                toned
             } else {
                 &styles.cell
             };
@@ -819,6 +1209,52 @@ mod tests {
             .map(|(col, ..)| numbers[col - 1])
             .collect();
         assert_eq!(read, [1, 2, 4, 3, 5]);
+    }
+
+    #[test]
+    fn csp_sheet_names_are_safe_short_and_unique() {
+        assert_eq!(csp_sheet_name(1, "Alpha SaaS"), "1 Alpha SaaS");
+        assert_eq!(csp_sheet_name(2, "a[b]:c*d?e/f\\g"), "2 a_b__c_d_e_f_g");
+        assert_eq!(csp_sheet_name(3, "tab\there"), "3 tab_here");
+        let long = csp_sheet_name(12, &"確".repeat(40));
+        assert_eq!(long.encode_utf16().count(), 31);
+        assert!(long.starts_with("12 確"), "{long}");
+        // a surrogate pair is never split
+        let emoji = csp_sheet_name(4, &"😀".repeat(20));
+        assert_eq!(emoji, format!("4 {}", "😀".repeat(14)));
+        // nor may a name end with an apostrophe
+        assert_eq!(csp_sheet_name(5, "it's'"), "5 it's");
+        assert_eq!(csp_sheet_name(6, ""), "6");
+        let names: Vec<String> = (1..=1000)
+            .map(|rank| csp_sheet_name(rank, &"Same name but long enough to be cut".repeat(2)))
+            .collect();
+        for name in &names {
+            rust_xlsxwriter::utility::check_sheet_name(name).unwrap();
+        }
+        let mut unique: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
+    }
+
+    #[test]
+    fn the_compare_summary_columns_are_those_the_headers_name() {
+        let headers = cmp::summary_headers(Lang::En);
+        assert_eq!(headers.len(), RUNS_ON_COL + 1);
+        assert_eq!(headers[RANK_COL], "rank");
+        assert_eq!(headers[NAME_COL], "CSP");
+        assert_eq!(headers[SHARE_COL], "covered");
+        for (k, status) in Status::ALL.iter().enumerate() {
+            assert_eq!(headers[FIRST_COUNT_COL + k], status.label(Lang::En));
+        }
+        assert_eq!(headers[RUNS_ON_COL], "runs on");
+    }
+
+    #[test]
+    fn the_compare_chart_grows_with_the_csps_within_a_bound() {
+        assert!(compare_chart_height(3) >= 300);
+        assert!(compare_chart_height(20) > compare_chart_height(3));
+        assert_eq!(compare_chart_height(1000), compare_chart_height(usize::MAX));
     }
 
     #[test]

@@ -1,0 +1,603 @@
+//! `ismap-gap compare -o cmp.xlsx`: the workbook read back cell by cell (calamine) and as
+//! raw XML (zip) for what calamine does not read: fills, frozen panes, the chart.
+mod common;
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use calamine::{open_workbook_auto, Data, Range, Reader};
+use common::{bin, data};
+use serde_json::Value;
+
+/// The three fixture CSPs, given worst first: the workbook must rank them.
+const CSPS: [&str; 3] = [
+    "compare/gamma.txt",
+    "compare/beta.yaml",
+    "compare/alpha.yaml",
+];
+const RANKED: [&str; 3] = ["Alpha SaaS", "Beta SaaS", "gamma.txt"];
+const STATUSES: [&str; 5] = [
+    "covered",
+    "assurance-gap",
+    "partial",
+    "not-covered",
+    "outside-ismap",
+];
+
+fn compare_cmd(lang: &str) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        lang,
+        "compare",
+        "--as-of",
+        "2026-04-01",
+        "--checks",
+    ])
+    .arg(data("checks-all-statuses.csv"));
+    for f in CSPS {
+        c.arg("--csp").arg(data(f));
+    }
+    c
+}
+
+fn run_ok(mut c: assert_cmd::Command) -> Vec<u8> {
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "status {:?}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Runs `cmd -o dir/name` and returns the workbook's path.
+fn write_xlsx(mut cmd: assert_cmd::Command, dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    cmd.arg("-o").arg(&path);
+    let stdout = run_ok(cmd);
+    assert!(stdout.is_empty(), "a workbook is not written to stdout");
+    path
+}
+
+fn json(lang: &str) -> Value {
+    let mut c = compare_cmd(lang);
+    c.args(["--format", "json"]);
+    serde_json::from_slice(&run_ok(c)).unwrap()
+}
+
+fn sheets(path: &Path) -> (Vec<String>, Vec<Range<Data>>) {
+    let mut wb = open_workbook_auto(path).unwrap();
+    let names = wb.sheet_names();
+    let ranges = names
+        .iter()
+        .map(|n| wb.worksheet_range(n).unwrap())
+        .collect();
+    (names, ranges)
+}
+
+fn text(range: &Range<Data>, row: usize, col: usize) -> String {
+    range
+        .get((row, col))
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
+fn row_texts(range: &Range<Data>, row: usize) -> Vec<String> {
+    (0..range.width()).map(|c| text(range, row, c)).collect()
+}
+
+fn all_rows(range: &Range<Data>) -> Vec<Vec<String>> {
+    (0..range.height()).map(|r| row_texts(range, r)).collect()
+}
+
+/// The row (from 0) whose first cell is `label`.
+fn row_of(range: &Range<Data>, label: &str) -> usize {
+    (0..range.height())
+        .find(|r| text(range, *r, 0) == label)
+        .unwrap_or_else(|| panic!("no row {label:?} in {:?}", all_rows(range)))
+}
+
+/// Every file of the zip, by name.
+fn zip_entries(path: &Path) -> HashMap<String, String> {
+    let file = fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut out = HashMap::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut s = String::new();
+        if entry.read_to_string(&mut s).is_ok() {
+            out.insert(name, s);
+        }
+    }
+    out
+}
+
+/// The value of `name="…"` in an XML tag's text.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+/// The opening tags `<name …>` (or `<name …/>`) of an XML text, in order.
+fn tags<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!("<{name} ");
+    let mut out = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find(&open) {
+        let tag = &rest[i..];
+        let end = tag.find('>').unwrap();
+        out.push(&tag[..=end]);
+        rest = &tag[end..];
+    }
+    out
+}
+
+/// For each cell style (index into `cellXfs`), the fill's colour, if it has one.
+fn style_fills(styles_xml: &str) -> Vec<Option<String>> {
+    let fills_xml = &styles_xml[styles_xml.find("<fills ").unwrap()..];
+    let fills_xml = &fills_xml[..fills_xml.find("</fills>").unwrap()];
+    let fills: Vec<Option<String>> = fills_xml
+        .split("<fill>")
+        .skip(1)
+        .map(|f| {
+            tags(f, "fgColor")
+                .first()
+                .and_then(|t| attr(t, "rgb"))
+                .map(str::to_owned)
+        })
+        .collect();
+    let xfs_xml = &styles_xml[styles_xml.find("<cellXfs ").unwrap()..];
+    let xfs_xml = &xfs_xml[..xfs_xml.find("</cellXfs>").unwrap()];
+    tags(xfs_xml, "xf")
+        .iter()
+        .map(|xf| {
+            let fill: usize = attr(xf, "fillId").unwrap().parse().unwrap();
+            fills[fill].clone()
+        })
+        .collect()
+}
+
+/// The style index of each cell of a sheet, by reference ("C2").
+fn cell_styles(sheet_xml: &str) -> HashMap<String, usize> {
+    tags(sheet_xml, "c")
+        .iter()
+        .map(|c| {
+            let style = attr(c, "s").map_or(0, |s| s.parse().unwrap());
+            (attr(c, "r").unwrap().to_owned(), style)
+        })
+        .collect()
+}
+
+/// "C2" for row 1, column 2 (both from 0).
+fn cell_ref(row: usize, col: usize) -> String {
+    let mut letters = String::new();
+    let mut c = col + 1;
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.insert(0, (b'A' + rem as u8) as char);
+        c = (c - 1) / 26;
+    }
+    format!("{letters}{}", row + 1)
+}
+
+/// The gap sheet `report` writes for one CSP, as text rows.
+fn report_gap_sheet(lang: &str, csp: &str, dir: &Path) -> Vec<Vec<String>> {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        lang,
+        "report",
+        "--as-of",
+        "2026-04-01",
+        "--checks",
+    ])
+    .arg(data("checks-all-statuses.csv"))
+    .arg("--csp")
+    .arg(data(csp));
+    let path = write_xlsx(c, dir, &format!("report-{}.xlsx", csp.replace('/', "-")));
+    let (names, ranges) = sheets(&path);
+    let gaps = lang_pick(lang, "ギャップ", "Gaps");
+    let i = names.iter().position(|n| n == gaps).unwrap();
+    all_rows(&ranges[i])
+}
+
+fn lang_pick<'a>(lang: &str, ja: &'a str, en: &'a str) -> &'a str {
+    if lang == "ja" {
+        ja
+    } else {
+        en
+    }
+}
+
+#[test]
+fn english_workbook_cell_by_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_xlsx(compare_cmd("en"), dir.path(), "cmp.xlsx");
+    let json = json("en");
+    let (names, ranges) = sheets(&path);
+    assert_eq!(
+        names,
+        [
+            "Summary",
+            "Matrix",
+            "1 Alpha SaaS",
+            "2 Beta SaaS",
+            "3 gamma.txt"
+        ]
+    );
+
+    // --- summary: sources, then the per-CSP table in rank order, numbers as numbers
+    let summary = &ranges[0];
+    assert_eq!(text(summary, 0, 0), "ISMAP CSP comparison");
+    let fact = |label: &str| text(summary, row_of(summary, label), 1);
+    assert_eq!(fact("Check items"), "checks-all-statuses.csv");
+    assert_eq!(fact("As of"), "2026-04-01");
+    assert!(fact("Catalog").starts_with("ISMAP"), "{}", fact("Catalog"));
+    assert_eq!(
+        summary.get((row_of(summary, "CSPs"), 1)),
+        Some(&Data::Float(3.0))
+    );
+    assert_eq!(
+        fact("Per-CSP sheets"),
+        "one gap sheet per CSP, in rank order"
+    );
+    let header = row_of(summary, "rank");
+    let mut want_header = vec!["rank", "CSP", "covered"];
+    want_header.extend(STATUSES);
+    want_header.push("runs on");
+    assert_eq!(row_texts(summary, header), want_header);
+    assert_eq!(
+        summary.height(),
+        header + 4,
+        "one row per CSP, nothing after"
+    );
+    let csps = json["csps"].as_array().unwrap();
+    for (i, csp) in csps.iter().enumerate() {
+        let r = header + 1 + i;
+        assert_eq!(csp["name"], RANKED[i]);
+        assert_eq!(summary.get((r, 0)), Some(&Data::Float((i + 1) as f64)));
+        assert_eq!(text(summary, r, 1), RANKED[i]);
+        assert_eq!(
+            summary.get((r, 2)),
+            Some(&Data::Float(csp["covered_share"].as_f64().unwrap())),
+            "the share covered is a number"
+        );
+        let counts = &csp["counts"];
+        for (k, key) in [
+            "covered",
+            "assurance_gap",
+            "partial",
+            "not_covered",
+            "outside_ismap",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let n = counts[key].as_u64().unwrap() as f64;
+            assert_eq!(summary.get((r, 3 + k)), Some(&Data::Float(n)), "{key}");
+        }
+        assert_eq!(text(summary, r, 8), "", "no underlying service");
+    }
+
+    // --- matrix: one row per item, the statuses of the JSON output
+    let matrix = &ranges[1];
+    assert_eq!(
+        row_texts(matrix, 0),
+        ["id", "title", "Alpha SaaS", "Beta SaaS", "gamma.txt"]
+    );
+    let items = json["items"].as_array().unwrap();
+    assert_eq!(items.len(), 15);
+    assert_eq!(matrix.height(), items.len() + 1, "one row per item");
+    for (i, item) in items.iter().enumerate() {
+        let row = row_texts(matrix, i + 1);
+        assert_eq!(row[0], item["id"].as_str().unwrap());
+        assert_eq!(row[1], item["title"].as_str().unwrap());
+        for (k, name) in RANKED.iter().enumerate() {
+            assert_eq!(
+                row[2 + k],
+                item["statuses"][name].as_str().unwrap(),
+                "{} {name}",
+                row[0]
+            );
+        }
+    }
+    // a formula-like title stays text
+    let k10 = (1..matrix.height())
+        .find(|r| text(matrix, *r, 0) == "K10")
+        .unwrap();
+    assert_eq!(
+        matrix.get((k10, 1)),
+        Some(&Data::String(
+            r#"=HYPERLINK("http://evil.example","click")"#.into()
+        ))
+    );
+
+    // --- per-CSP sheets: exactly the gap sheet `report` writes for that CSP
+    for (i, csp) in [
+        "compare/alpha.yaml",
+        "compare/beta.yaml",
+        "compare/gamma.txt",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let want = report_gap_sheet("en", csp, dir.path());
+        let got = all_rows(&ranges[2 + i]);
+        assert_eq!(got[0], want[0], "the header of {}", names[2 + i]);
+        assert_eq!(got, want, "the gap sheet of {}", names[2 + i]);
+    }
+    assert_eq!(
+        &all_rows(&ranges[2])[0][..3],
+        ["id", "title", "status"],
+        "the report's gap-sheet layout"
+    );
+}
+
+#[test]
+fn matrix_fills_frozen_panes_and_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_xlsx(compare_cmd("en"), dir.path(), "cmp.xlsx");
+    let (_, ranges) = sheets(&path);
+    let matrix = &ranges[1];
+    let xml = zip_entries(&path);
+    let fills = style_fills(&xml["xl/styles.xml"]);
+    let matrix_xml = &xml["xl/worksheets/sheet2.xml"];
+    let styles = cell_styles(matrix_xml);
+
+    // every status cell has one style per status, filled with the status's colour
+    let mut style_of: HashMap<String, Vec<usize>> = HashMap::new();
+    for r in 1..matrix.height() {
+        for c in 2..matrix.width() {
+            let status = text(matrix, r, c);
+            let style = styles[&cell_ref(r, c)];
+            style_of.entry(status).or_default().push(style);
+        }
+        // id and title: no fill
+        for c in 0..2 {
+            assert_eq!(fills[styles[&cell_ref(r, c)]], None, "row {r} col {c}");
+        }
+    }
+    let mut keys: Vec<&String> = style_of.keys().collect();
+    keys.sort();
+    assert_eq!(keys.len(), 5, "the fixtures give every status: {keys:?}");
+    let want_fill = [
+        ("covered", "FFC6EFCE"),
+        ("assurance-gap", "FFFFEB9C"),
+        ("partial", "FFFFEB9C"),
+        ("not-covered", "FFFFC7CE"),
+        ("outside-ismap", "FFD9D2E9"),
+    ];
+    let mut one_style: HashMap<&str, usize> = HashMap::new();
+    for (status, fill) in want_fill {
+        let styles = &style_of[status];
+        assert!(
+            styles.iter().all(|s| *s == styles[0]),
+            "{status}: one style, got {styles:?}"
+        );
+        assert_eq!(fills[styles[0]].as_deref(), Some(fill), "{status}");
+        one_style.insert(status, styles[0]);
+    }
+    // statuses of different tones look different
+    for (a, b) in [
+        ("covered", "assurance-gap"),
+        ("covered", "not-covered"),
+        ("covered", "outside-ismap"),
+        ("partial", "not-covered"),
+        ("not-covered", "outside-ismap"),
+    ] {
+        assert_ne!(one_style[a], one_style[b], "{a} vs {b}");
+    }
+
+    // frozen header row and first two columns, a filter over the whole matrix
+    assert!(
+        matrix_xml.contains(r#"<pane xSplit="2" ySplit="1" topLeftCell="C2" activePane="bottomRight" state="frozen"/>"#),
+        "{matrix_xml}"
+    );
+    assert!(
+        matrix_xml.contains(r#"<autoFilter ref="A1:E16"/>"#),
+        "{matrix_xml}"
+    );
+    // widths are set for every column
+    assert!(matrix_xml.contains("<cols>"), "{matrix_xml}");
+
+    // the chart: clustered bars, a series per status, categories = the CSP names
+    let chart = &xml["xl/charts/chart1.xml"];
+    assert!(chart.contains(r#"<c:barDir val="bar"/>"#), "{chart}");
+    assert!(
+        chart.contains(r#"<c:grouping val="clustered"/>"#),
+        "{chart}"
+    );
+    assert_eq!(chart.matches("<c:ser>").count(), 5, "{chart}");
+    let summary = &ranges[0];
+    let first = row_of(summary, "rank") + 2; // 1-based row of the first CSP
+    let last = first + 2;
+    assert!(
+        chart.contains(&format!("<c:f>Summary!$B${first}:$B${last}</c:f>")),
+        "{chart}"
+    );
+    for col in ['D', 'E', 'F', 'G', 'H'] {
+        assert!(
+            chart.contains(&format!("<c:f>Summary!${col}${first}:${col}${last}</c:f>")),
+            "values of column {col}: {chart}"
+        );
+    }
+    assert!(!xml.contains_key("xl/charts/chart2.xml"), "one chart");
+
+    // input text is never a formula; the creation date is the as-of date
+    for (name, content) in &xml {
+        if name.starts_with("xl/worksheets/sheet") {
+            assert!(!content.contains("<f>"), "a formula in {name}");
+        }
+    }
+    assert!(
+        xml["docProps/core.xml"].contains("2026-04-01T00:00:00Z"),
+        "{}",
+        xml["docProps/core.xml"]
+    );
+}
+
+/// `n` generated profiles in `dir`, each with a different share covered.
+fn profiles(dir: &Path, n: usize, name: impl Fn(usize) -> String) {
+    let ids = ["9.2.1", "9.2.2", "9.2.3", "9.4.1", "11.1.1", "8.1.5.P"];
+    for i in 0..n {
+        let list = ids[..i % ids.len() + 1].join(", ");
+        fs::write(
+            dir.join(format!("csp-{i:02}.yaml")),
+            format!("name: {:?}\nimplemented: [{list}]\n", name(i)),
+        )
+        .unwrap();
+    }
+}
+
+fn compare_dir(lang: &str, dir: &Path) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        lang,
+        "compare",
+        "--as-of",
+        "2026-04-01",
+        "--checks",
+    ])
+    .arg(data("checks-all-statuses.csv"))
+    .arg("--csp-dir")
+    .arg(dir);
+    c
+}
+
+#[test]
+fn beyond_twenty_csps_the_per_csp_sheets_are_left_out_and_the_workbook_says_why() {
+    let csps = tempfile::tempdir().unwrap();
+    profiles(csps.path(), 25, |i| format!("CSP {i:02}"));
+    let out = tempfile::tempdir().unwrap();
+
+    let path = write_xlsx(compare_dir("en", csps.path()), out.path(), "en.xlsx");
+    let (names, ranges) = sheets(&path);
+    assert_eq!(names, ["Summary", "Matrix"]);
+    let summary = &ranges[0];
+    let note = text(summary, row_of(summary, "Per-CSP sheets"), 1);
+    for part in ["left out", "25 CSPs", "limit of 20", "ismap-gap report"] {
+        assert!(note.contains(part), "{part} in {note}");
+    }
+    // the table and the matrix still hold every CSP
+    let header = row_of(summary, "rank");
+    assert_eq!(summary.height(), header + 26);
+    assert_eq!(summary.get((header + 25, 0)), Some(&Data::Float(25.0)));
+    assert_eq!(ranges[1].width(), 2 + 25);
+    let xml = zip_entries(&path);
+    let chart = &xml["xl/charts/chart1.xml"];
+    let (first, last) = (header + 2, header + 26);
+    assert!(
+        chart.contains(&format!("<c:f>Summary!$B${first}:$B${last}</c:f>")),
+        "{chart}"
+    );
+
+    let path = write_xlsx(compare_dir("ja", csps.path()), out.path(), "ja.xlsx");
+    let (names, ranges) = sheets(&path);
+    assert_eq!(names, ["概要", "比較表"]);
+    let note = text(&ranges[0], row_of(&ranges[0], "CSP別シート"), 1);
+    for part in ["省略", "25件", "20件", "ismap-gap report"] {
+        assert!(note.contains(part), "{part} in {note}");
+    }
+}
+
+#[test]
+fn per_csp_sheet_names_are_safe_for_excel() {
+    let csps = tempfile::tempdir().unwrap();
+    profiles(csps.path(), 3, |i| match i {
+        0 => "A/B: [test] *?".to_owned(),
+        1 => "x".repeat(40),
+        _ => "'quoted'".to_owned(),
+    });
+    let out = tempfile::tempdir().unwrap();
+    let path = write_xlsx(compare_dir("en", csps.path()), out.path(), "names.xlsx");
+    let (names, ranges) = sheets(&path);
+    let mut c = compare_dir("en", csps.path());
+    c.args(["--format", "json"]);
+    let json: Value = serde_json::from_slice(&run_ok(c)).unwrap();
+    let safe: HashMap<String, String> = [
+        ("A/B: [test] *?".to_owned(), "A_B_ _test_ __".to_owned()),
+        ("x".repeat(40), "x".repeat(29)),
+        // a sheet name may not end with an apostrophe
+        ("'quoted'".to_owned(), "'quoted".to_owned()),
+    ]
+    .into();
+    let mut want = vec!["Summary".to_owned(), "Matrix".to_owned()];
+    for (i, csp) in json["csps"].as_array().unwrap().iter().enumerate() {
+        want.push(format!("{} {}", i + 1, safe[csp["name"].as_str().unwrap()]));
+    }
+    assert_eq!(names, want);
+    assert!(names[2..].iter().all(|n| n.encode_utf16().count() <= 31));
+    // the names themselves are kept as they are everywhere else
+    assert!(
+        row_texts(&ranges[1], 0).contains(&"A/B: [test] *?".to_owned()),
+        "{:?}",
+        row_texts(&ranges[1], 0)
+    );
+}
+
+#[test]
+fn japanese_sheet_names_and_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_xlsx(compare_cmd("ja"), dir.path(), "ja.xlsx");
+    let (names, ranges) = sheets(&path);
+    assert_eq!(
+        names,
+        [
+            "概要",
+            "比較表",
+            "1 Alpha SaaS",
+            "2 Beta SaaS",
+            "3 gamma.txt"
+        ]
+    );
+    let summary = &ranges[0];
+    assert_eq!(text(summary, 0, 0), "ISMAP CSP比較");
+    assert_eq!(text(summary, row_of(summary, "基準日"), 1), "2026-04-01");
+    let header = row_of(summary, "順位");
+    assert_eq!(
+        row_texts(summary, header),
+        [
+            "順位",
+            "CSP",
+            "充足率",
+            "充足",
+            "保証水準不足",
+            "一部充足",
+            "未充足",
+            "ISMAP対象外",
+            "基盤"
+        ]
+    );
+    let matrix = &ranges[1];
+    assert_eq!(
+        row_texts(matrix, 0),
+        ["項番", "確認項目", "Alpha SaaS", "Beta SaaS", "gamma.txt"]
+    );
+    let k01 = row_texts(matrix, 1);
+    assert_eq!(k01[0], "K01");
+    assert_eq!(k01[2], "充足");
+    let want = report_gap_sheet("ja", "compare/alpha.yaml", dir.path());
+    assert_eq!(all_rows(&ranges[2]), want);
+    assert_eq!(want[0][2], "判定");
+    let chart = &zip_entries(&path)["xl/charts/chart1.xml"];
+    assert!(chart.contains("<c:f>概要!$B$"), "{chart}");
+}
+
+#[test]
+fn same_input_gives_the_same_bytes() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let first = fs::read(write_xlsx(compare_cmd("ja"), a.path(), "cmp.xlsx")).unwrap();
+    // a creation time taken from the clock would differ after a second
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = fs::read(write_xlsx(compare_cmd("ja"), b.path(), "cmp.xlsx")).unwrap();
+    assert!(first == second, "the workbook differs between runs");
+}
