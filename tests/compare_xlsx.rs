@@ -249,7 +249,7 @@ fn english_workbook_cell_by_cell() {
         "one gap sheet per CSP, in rank order"
     );
     let header = row_of(summary, "rank");
-    let mut want_header = vec!["rank", "CSP", "covered"];
+    let mut want_header = vec!["rank", "CSP", "share covered"];
     want_header.extend(STATUSES);
     want_header.push("runs on");
     assert_eq!(row_texts(summary, header), want_header);

@@ -3,9 +3,12 @@
 use serde::{Serialize, Serializer};
 
 use crate::analysis::csp::resolve_attestation;
-use crate::analysis::gap::{analyse, analyse_item, CatalogInfo, ChecksInfo, GapReport, Summary};
+use crate::analysis::gap::{
+    analyse, analyse_resolved, resolve_refs, CatalogInfo, ChecksInfo, GapReport, Summary,
+};
 use crate::analysis::status::Status;
 use crate::catalog::Catalog;
+use crate::catalog::Resolution;
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{Attestation, CheckList};
@@ -88,6 +91,11 @@ pub fn compare(
 ) -> CompareReport {
     let names = unique_names(atts);
     // statuses[c][i]: CSP c, item i
+    let resolved: Vec<Vec<Resolution>> = checks
+        .items
+        .iter()
+        .map(|item| resolve_refs(catalog, item))
+        .collect();
     let mut statuses: Vec<Vec<Status>> = Vec::with_capacity(atts.len());
     let mut columns: Vec<(usize, CspColumn)> = Vec::with_capacity(atts.len());
     for (c, att) in atts.iter().enumerate() {
@@ -95,7 +103,8 @@ pub fn compare(
         let row: Vec<Status> = checks
             .items
             .iter()
-            .map(|item| analyse_item(catalog, &csp, item, lang).status)
+            .zip(&resolved)
+            .map(|(item, refs)| analyse_resolved(catalog, &csp, item, refs, lang).status)
             .collect();
         let counts = Summary::tally(row.iter().copied());
         statuses.push(row);

@@ -293,6 +293,24 @@ pub fn analyse_item(
     item: &CheckItem,
     lang: Lang,
 ) -> ItemResult {
+    analyse_resolved(catalog, csp, item, &resolve_refs(catalog, item), lang)
+}
+
+/// The item's references through the one resolver, in order: they do not depend on the
+/// CSP, so a comparison resolves them once for all CSPs.
+pub fn resolve_refs(catalog: &Catalog, item: &CheckItem) -> Vec<Resolution> {
+    item.refs.iter().map(|r| catalog.resolve(r)).collect()
+}
+
+/// [`analyse_item`] with the references already resolved (`resolutions[i]` is
+/// `item.refs[i]`'s).
+pub fn analyse_resolved(
+    catalog: &Catalog,
+    csp: &CspControls,
+    item: &CheckItem,
+    resolutions: &[Resolution],
+    lang: Lang,
+) -> ItemResult {
     let mut controls: Vec<ControlRef> = Vec::new();
     let mut exclusions: Vec<Exclusion> = Vec::new();
     let mut unresolved: Vec<UnresolvedRef> = Vec::new();
@@ -301,13 +319,13 @@ pub fn analyse_item(
     // per reference: (all implemented, anything implemented or annex-only)
     let mut ref_states: Vec<(bool, bool)> = Vec::new();
 
-    for reference in &item.refs {
-        match catalog.resolve(reference) {
+    for (reference, resolution) in item.refs.iter().zip(resolutions) {
+        match resolution {
             Resolution::Unresolved { why, suggestions } => {
                 unresolved.push(UnresolvedRef {
                     reference: reference.clone(),
-                    why,
-                    suggestions,
+                    why: *why,
+                    suggestions: suggestions.clone(),
                 });
                 ref_states.push((false, false));
             }
@@ -316,11 +334,12 @@ pub fn analyse_item(
                 targets,
                 matched,
             } => {
+                let kind = *kind;
                 if kind == RefKind::Nist {
                     // "AC-2(1) → AC-2" when only the base control is in NIST's mapping
                     let typed = parse_nist(reference).map_or_else(|| reference.clone(), |n| n.0);
                     nist_refs.push(match matched {
-                        Some(m) if m != typed => format!("{typed} → {m}"),
+                        Some(m) if *m != typed => format!("{typed} → {m}"),
                         _ => typed,
                     });
                     reasons.push(Reason::NistApproximate);
@@ -328,7 +347,7 @@ pub fn analyse_item(
                 let via = (kind != RefKind::Ismap).then(|| reference.clone());
                 let mut all = true;
                 let mut some = false;
-                for t in &targets {
+                for t in targets {
                     if t.unverified {
                         reasons.push(Reason::UnverifiedDetail);
                     }

@@ -35,7 +35,7 @@ pub fn summary_headers(lang: Lang) -> Vec<String> {
     let mut h: Vec<String> = vec![
         lang.pick("順位", "rank").to_owned(),
         lang.pick("CSP", "CSP").to_owned(),
-        lang.pick("充足率", "covered").to_owned(),
+        lang.pick("充足率", "share covered").to_owned(),
     ];
     h.extend(Status::ALL.iter().map(|s| s.label(lang).to_owned()));
     h.push(lang.pick("基盤", "runs on").to_owned());
