@@ -46,7 +46,6 @@ fn entry_grid(entries: &[&Entry], lang: Lang) -> Grid {
     g
 }
 
-
 /// A list of entries (`catalog list`, `catalog search`).
 pub fn render_entries(
     entries: &[&Entry],

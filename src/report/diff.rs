@@ -13,7 +13,6 @@ use crate::report::grid::{Grid, Tone};
 use crate::report::{render_grid, write_json, write_yaml, Format, TextStyle};
 use crate::text::strip_controls;
 
-
 fn field_label(field: &str, lang: Lang) -> &'static str {
     match field {
         "status" => lang.pick("状況", "status"),
