@@ -1,0 +1,177 @@
+//! In-process benchmarks of the report pipeline (issue 7; see BENCHMARKS.md):
+//! catalog load, reference resolution, check-list loading (CSV and xlsx), analysis and
+//! rendering (csv, json, xlsx into a `Vec<u8>`), on data made by `examples/gen_data.rs`
+//! (same seed as `benches/run.sh`) in a temporary folder.
+//!
+//! ```sh
+//! CARGO_TARGET_DIR=… cargo bench --bench gap              # everything, a few minutes
+//! cargo bench --bench gap -- 'n=300/'                     # one size
+//! cargo bench --bench gap -- split                        # the N=100,000 load/analyse/render split
+//! ```
+//!
+//! Sample sizes are small on purpose: the numbers are for finding where time goes, the
+//! targets are judged on whole processes by `benches/run.sh`.
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::measurement::WallTime;
+use criterion::{
+    criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode, Throughput,
+};
+
+use ismap_gap::analysis::{self, GapReport};
+use ismap_gap::catalog::Catalog;
+use ismap_gap::date::Date;
+use ismap_gap::input::{self, Encoding};
+use ismap_gap::lang::Lang;
+use ismap_gap::model::{Attestation, CheckList};
+use ismap_gap::report::{self, Format, TextStyle};
+
+#[allow(dead_code)]
+#[path = "../examples/gen_data.rs"]
+mod gen_data;
+
+/// The seed `benches/run.sh` uses, so both look at the same rows.
+const SEED: u64 = 7;
+
+const STYLE: TextStyle = TextStyle {
+    color: false,
+    csv_encoding: Encoding::Utf8,
+};
+
+struct Data {
+    checks_csv: PathBuf,
+    checks_xlsx: PathBuf,
+    csp: PathBuf,
+}
+
+/// Writes N check items (csv, and xlsx when asked) and one pasted-text CSP list.
+fn make_data(dir: &Path, items: usize, xlsx: bool) -> Data {
+    let catalog = Catalog::embedded().expect("embedded catalog");
+    let pools = gen_data::Pools::from_catalog(&catalog).expect("catalog pools");
+    let rows = gen_data::check_rows(&pools, items, SEED);
+    let checks_csv = dir.join(format!("checks-{items}.csv"));
+    gen_data::write_checks_csv(&checks_csv, &rows).expect("write csv");
+    let checks_xlsx = dir.join(format!("checks-{items}.xlsx"));
+    if xlsx {
+        gen_data::write_checks_xlsx(&checks_xlsx, &rows).expect("write xlsx");
+    }
+    let csps = gen_data::write_csps(dir, &pools, 1, SEED).expect("write csp");
+    Data {
+        checks_csv,
+        checks_xlsx,
+        csp: csps.join("csp-0001.txt"),
+    }
+}
+
+fn as_of() -> Date {
+    Date::parse("2026-04-01").expect("date")
+}
+
+fn load_checks(path: &Path) -> CheckList {
+    input::checks::load(path, None, None).expect("check list loads")
+}
+
+fn load_csp(path: &Path) -> Attestation {
+    input::csp::load(path, None).expect("CSP list loads")
+}
+
+fn analyse(catalog: &Catalog, checks: &CheckList, att: &Attestation) -> GapReport {
+    analysis::analyse(catalog, checks, att, as_of(), Lang::Ja)
+}
+
+fn render(report: &GapReport, format: Format) -> Vec<u8> {
+    let mut out = Vec::with_capacity(1 << 20);
+    report::gap::render(report, format, STYLE, &mut out).expect("renders");
+    out
+}
+
+fn quick(group: &mut BenchmarkGroup<'_, WallTime>) {
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sampling_mode(SamplingMode::Flat);
+}
+
+fn catalog(c: &mut Criterion) {
+    let mut g = c.benchmark_group("catalog");
+    quick(&mut g);
+    g.bench_function("embedded", |b| {
+        b.iter(|| Catalog::embedded().expect("embedded catalog"))
+    });
+    g.finish();
+}
+
+/// Each stage at N = 300 and 10,000.
+fn stages(c: &mut Criterion) {
+    let catalog = Catalog::embedded().expect("embedded catalog");
+    for n in [300usize, 10_000] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = make_data(dir.path(), n, true);
+        let checks = load_checks(&data.checks_csv);
+        let att = load_csp(&data.csp);
+        let report = analyse(&catalog, &checks, &att);
+        let refs: Vec<&str> = checks
+            .items
+            .iter()
+            .flat_map(|i| i.refs.iter().map(String::as_str))
+            .collect();
+
+        let mut g = c.benchmark_group(format!("n={n}"));
+        quick(&mut g);
+        g.throughput(Throughput::Elements(refs.len() as u64));
+        g.bench_function("resolve", |b| {
+            b.iter(|| {
+                for r in &refs {
+                    black_box(catalog.resolve(black_box(r)));
+                }
+            })
+        });
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_function("load_checks_csv", |b| {
+            b.iter(|| load_checks(&data.checks_csv))
+        });
+        g.bench_function("load_checks_xlsx", |b| {
+            b.iter(|| load_checks(&data.checks_xlsx))
+        });
+        g.bench_function("load_csp_txt", |b| b.iter(|| load_csp(&data.csp)));
+        g.bench_function("analyse", |b| b.iter(|| analyse(&catalog, &checks, &att)));
+        for (name, format) in [
+            ("render_csv", Format::Csv),
+            ("render_json", Format::Json),
+            ("render_xlsx", Format::Xlsx),
+        ] {
+            g.bench_function(name, |b| b.iter(|| render(&report, format)));
+        }
+        g.finish();
+    }
+}
+
+/// N = 100,000: the report's stages against reading and parsing the input alone
+/// (the "analysis is not the bottleneck" target; BENCHMARKS.md reports the ratio).
+fn split(c: &mut Criterion) {
+    let catalog = Catalog::embedded().expect("embedded catalog");
+    let n = 100_000usize;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = make_data(dir.path(), n, false);
+    let checks = load_checks(&data.checks_csv);
+    let att = load_csp(&data.csp);
+    let report = analyse(&catalog, &checks, &att);
+
+    let mut g = c.benchmark_group(format!("split n={n}"));
+    quick(&mut g);
+    g.measurement_time(Duration::from_secs(5));
+    g.throughput(Throughput::Elements(n as u64));
+    g.bench_function("parse (load checks csv + csp)", |b| {
+        b.iter(|| (load_checks(&data.checks_csv), load_csp(&data.csp)))
+    });
+    g.bench_function("analyse", |b| b.iter(|| analyse(&catalog, &checks, &att)));
+    g.bench_function("render_csv", |b| b.iter(|| render(&report, Format::Csv)));
+    // render_xlsx is left to benches/run.sh (whole process): ~7 s an iteration here
+    g.finish();
+}
+
+criterion_group!(benches, catalog, stages, split);
+criterion_main!(benches);
