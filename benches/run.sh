@@ -3,11 +3,12 @@
 #
 #   benches/run.sh                 # everything, RUNS=5 timed runs per case after one warm-up
 #   RUNS=9 benches/run.sh          # more runs
-#   ONLY=report-300 benches/run.sh # only the cases whose label contains this text
+#   ONLY='N=300' benches/run.sh    # only the cases whose label contains this text
 #
 # Environment: CARGO_TARGET_DIR (default target), BENCH_DIR (data and outputs, default
 # $CARGO_TARGET_DIR/bench-data), RUNS (5), PANDAS_RUNS (3; 0 skips the pandas baseline),
-# ONLY (substring filter on case labels).
+# ONLY (substring filter on case labels). Generated data is reused when present: delete
+# $BENCH_DIR after changing examples/gen_data.rs.
 #
 # Each case runs once untimed (warm-up, and a check that it works), then RUNS times under
 # `/usr/bin/time -f %M` (peak RSS, the "Maximum resident set size" of `time -v`); wall time

@@ -4,7 +4,7 @@ use serde::{Serialize, Serializer};
 
 use crate::analysis::csp::resolve_attestation;
 use crate::analysis::gap::{
-    analyse, analyse_resolved, resolve_refs, CatalogInfo, ChecksInfo, GapReport, Summary,
+    analyse, analyse_resolved, resolve_all, CatalogInfo, ChecksInfo, GapReport, Summary,
 };
 use crate::analysis::status::Status;
 use crate::catalog::Catalog;
@@ -91,11 +91,7 @@ pub fn compare(
 ) -> CompareReport {
     let names = unique_names(atts);
     // statuses[c][i]: CSP c, item i
-    let resolved: Vec<Vec<Resolution>> = checks
-        .items
-        .iter()
-        .map(|item| resolve_refs(catalog, item))
-        .collect();
+    let resolved: Vec<Vec<Resolution>> = resolve_all(catalog, &checks.items);
     let mut statuses: Vec<Vec<Status>> = Vec::with_capacity(atts.len());
     let mut columns: Vec<(usize, CspColumn)> = Vec::with_capacity(atts.len());
     for (c, att) in atts.iter().enumerate() {

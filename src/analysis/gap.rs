@@ -302,6 +302,25 @@ pub fn resolve_refs(catalog: &Catalog, item: &CheckItem) -> Vec<Resolution> {
     item.refs.iter().map(|r| catalog.resolve(r)).collect()
 }
 
+/// Every item's references, each distinct text resolved once (a large check list repeats
+/// a few thousand references many times).
+pub fn resolve_all(catalog: &Catalog, items: &[CheckItem]) -> Vec<Vec<Resolution>> {
+    let mut memo: std::collections::HashMap<&str, Resolution> = std::collections::HashMap::new();
+    items
+        .iter()
+        .map(|item| {
+            item.refs
+                .iter()
+                .map(|r| {
+                    memo.entry(r.as_str())
+                        .or_insert_with(|| catalog.resolve(r))
+                        .clone()
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// [`analyse_item`] with the references already resolved (`resolutions[i]` is
 /// `item.refs[i]`'s).
 pub fn analyse_resolved(
@@ -551,7 +570,8 @@ pub fn analyse(
     let mut items: Vec<ItemResult> = checks
         .items
         .iter()
-        .map(|item| analyse_item(catalog, &csp, item, lang))
+        .zip(resolve_all(catalog, &checks.items))
+        .map(|(item, refs)| analyse_resolved(catalog, &csp, item, &refs, lang))
         .collect();
     // most severe first, then highest risk (none last), then input order (stable sort)
     items.sort_by_key(|i| (std::cmp::Reverse(i.status), i.risk.map_or(3, |r| r as u8)));

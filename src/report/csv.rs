@@ -16,35 +16,41 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// Writes the grid as CSV.
 pub fn render(grid: &Grid, encoding: Encoding, w: &mut dyn Write) -> anyhow::Result<()> {
-    let mut buf = Vec::new();
-    {
-        let mut wtr = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut buf);
-        wtr.write_record(
-            grid.headers
-                .iter()
-                .map(|h| neutralise(h))
-                .map(|c| c.into_owned()),
-        )?;
-        for row in &grid.rows {
-            wtr.write_record(row.iter().map(|c| neutralise(c).into_owned()))?;
-        }
-        wtr.flush()?;
-    }
     match encoding {
         Encoding::Utf8 => {
+            // straight to the writer: no copy of the whole file in memory
             w.write_all(b"\xEF\xBB\xBF")?;
-            w.write_all(&buf)?;
+            write_records(grid, w)
         }
         Encoding::Cp932 => {
+            let mut buf = Vec::new();
+            write_records(grid, &mut buf)?;
             let text = String::from_utf8(buf)?;
             let bytes = encode_cp932(&text).map_err(|e| {
                 anyhow::anyhow!("cannot write CP932 CSV: {e} (hint: use --output-encoding utf-8)")
             })?;
             w.write_all(&bytes)?;
+            Ok(())
         }
     }
+}
+
+fn write_records(grid: &Grid, w: &mut dyn Write) -> anyhow::Result<()> {
+    let mut wtr = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(w);
+    wtr.write_record(
+        grid.headers
+            .iter()
+            .map(|h| neutralise(h).into_owned().into_bytes()),
+    )?;
+    for row in &grid.rows {
+        wtr.write_record(row.iter().map(|c| neutralise(c)).map(|c| match c {
+            std::borrow::Cow::Borrowed(b) => std::borrow::Cow::Borrowed(b.as_bytes()),
+            std::borrow::Cow::Owned(o) => std::borrow::Cow::Owned(o.into_bytes()),
+        }))?;
+    }
+    wtr.flush()?;
     Ok(())
 }
 

@@ -1243,7 +1243,7 @@ mod tests {
         assert_eq!(headers.len(), RUNS_ON_COL + 1);
         assert_eq!(headers[RANK_COL], "rank");
         assert_eq!(headers[NAME_COL], "CSP");
-        assert_eq!(headers[SHARE_COL], "covered");
+        assert_eq!(headers[SHARE_COL], "share covered");
         for (k, status) in Status::ALL.iter().enumerate() {
             assert_eq!(headers[FIRST_COUNT_COL + k], status.label(Lang::En));
         }
