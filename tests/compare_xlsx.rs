@@ -4,10 +4,10 @@ mod common;
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use calamine::{open_workbook_auto, Data, Range, Reader};
+use calamine::{Data, Range};
+use common::xlsx::{row_texts, sheets, text, zip_entries};
 use common::{bin, data};
 use serde_json::Value;
 
@@ -69,27 +69,6 @@ fn json(lang: &str) -> Value {
     serde_json::from_slice(&run_ok(c)).unwrap()
 }
 
-fn sheets(path: &Path) -> (Vec<String>, Vec<Range<Data>>) {
-    let mut wb = open_workbook_auto(path).unwrap();
-    let names = wb.sheet_names();
-    let ranges = names
-        .iter()
-        .map(|n| wb.worksheet_range(n).unwrap())
-        .collect();
-    (names, ranges)
-}
-
-fn text(range: &Range<Data>, row: usize, col: usize) -> String {
-    range
-        .get((row, col))
-        .map(ToString::to_string)
-        .unwrap_or_default()
-}
-
-fn row_texts(range: &Range<Data>, row: usize) -> Vec<String> {
-    (0..range.width()).map(|c| text(range, row, c)).collect()
-}
-
 fn all_rows(range: &Range<Data>) -> Vec<Vec<String>> {
     (0..range.height()).map(|r| row_texts(range, r)).collect()
 }
@@ -99,22 +78,6 @@ fn row_of(range: &Range<Data>, label: &str) -> usize {
     (0..range.height())
         .find(|r| text(range, *r, 0) == label)
         .unwrap_or_else(|| panic!("no row {label:?} in {:?}", all_rows(range)))
-}
-
-/// Every file of the zip, by name.
-fn zip_entries(path: &Path) -> HashMap<String, String> {
-    let file = fs::File::open(path).unwrap();
-    let mut zip = zip::ZipArchive::new(file).unwrap();
-    let mut out = HashMap::new();
-    for i in 0..zip.len() {
-        let mut entry = zip.by_index(i).unwrap();
-        let name = entry.name().unwrap().into_owned();
-        let mut s = String::new();
-        if entry.read_to_string(&mut s).is_ok() {
-            out.insert(name, s);
-        }
-    }
-    out
 }
 
 /// The value of `name="…"` in an XML tag's text.

@@ -2,11 +2,10 @@
 //! raw XML (zip) for what calamine does not read: the chart, panes, filters, properties.
 mod common;
 
-use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use calamine::{open_workbook_auto, Data, Range, Reader};
+use calamine::{Data, Range};
+use common::xlsx::{row_texts, sheets, text, zip_entries};
 use common::{bin, data};
 
 /// Runs `readiness` on `list` into `dir/r.xlsx` (format from the extension only).
@@ -31,27 +30,6 @@ fn write_xlsx(lang: &str, list: &Path, dir: &Path) -> PathBuf {
 
 fn soa_xlsx(lang: &str, dir: &Path) -> PathBuf {
     write_xlsx(lang, &data("readiness/soa.csv"), dir)
-}
-
-fn sheets(path: &Path) -> (Vec<String>, Vec<Range<Data>>) {
-    let mut wb = open_workbook_auto(path).unwrap();
-    let names = wb.sheet_names();
-    let ranges = names
-        .iter()
-        .map(|n| wb.worksheet_range(n).unwrap())
-        .collect();
-    (names, ranges)
-}
-
-fn text(range: &Range<Data>, row: usize, col: usize) -> String {
-    range
-        .get((row, col))
-        .map(ToString::to_string)
-        .unwrap_or_default()
-}
-
-fn row_texts(range: &Range<Data>, row: usize) -> Vec<String> {
-    (0..range.width()).map(|c| text(range, row, c)).collect()
 }
 
 /// The one row (from 1) whose first cell is `id`.
@@ -82,22 +60,6 @@ fn numbers(range: &Range<Data>, row: usize) -> Vec<Data> {
 
 fn floats(xs: [f64; 8]) -> Vec<Data> {
     xs.into_iter().map(Data::Float).collect()
-}
-
-/// Every text file of the zip, by name.
-fn zip_entries(path: &Path) -> HashMap<String, String> {
-    let file = std::fs::File::open(path).unwrap();
-    let mut zip = zip::ZipArchive::new(file).unwrap();
-    let mut out = HashMap::new();
-    for i in 0..zip.len() {
-        let mut entry = zip.by_index(i).unwrap();
-        let name = entry.name().unwrap().into_owned();
-        let mut s = String::new();
-        if entry.read_to_string(&mut s).is_ok() {
-            out.insert(name, s);
-        }
-    }
-    out
 }
 
 const ITEM_HEADERS_JA: [&str; 9] = [

@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests: the binary with a clean locale, fixtures.
 #![allow(dead_code)]
+pub mod xlsx;
+
 use std::borrow::BorrowMut;
 use std::path::PathBuf;
 
