@@ -35,6 +35,22 @@ pub enum Reason {
     AssuranceAboveIsmap,
 }
 
+impl Reason {
+    /// The kebab-case code, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::NoReference => "no-reference",
+            Reason::UnresolvedReference => "unresolved-reference",
+            Reason::NotImplemented => "not-implemented",
+            Reason::NotApplicable => "not-applicable",
+            Reason::DetailInAnnex => "detail-in-annex",
+            Reason::UnverifiedDetail => "unverified-detail",
+            Reason::NistApproximate => "nist-approximate",
+            Reason::AssuranceAboveIsmap => "assurance-above-ismap",
+        }
+    }
+}
+
 /// How one resolved control stands with the CSP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -632,5 +648,26 @@ pub fn analyse(
         },
         items,
         objectives,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reason_codes_are_their_serialised_names() {
+        for r in [
+            Reason::NoReference,
+            Reason::UnresolvedReference,
+            Reason::NotImplemented,
+            Reason::NotApplicable,
+            Reason::DetailInAnnex,
+            Reason::UnverifiedDetail,
+            Reason::NistApproximate,
+            Reason::AssuranceAboveIsmap,
+        ] {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
+        }
     }
 }

@@ -43,111 +43,131 @@ pub fn inherited_label(via: &str, lang: Lang) -> String {
     }
 }
 
-/// One item as the cells of [`item_headers`], then its carried-through columns.
+/// Headers of the per-item sheet: [`item_headers`], then the carried-through columns.
+pub fn item_sheet_headers(report: &GapReport) -> Vec<String> {
+    let mut headers: Vec<String> = item_headers(report.lang)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    headers.extend(report.checks.extra_columns.iter().cloned());
+    headers
+}
+
+/// Index of the status cell in [`item_headers`] (the one coloured by the status).
+pub const STATUS_COLUMN: usize = 2;
+/// Index of the input row number in [`item_headers`].
+pub const ROW_COLUMN: usize = 15;
+
+/// One item as the cells of [`item_sheet_headers`], written into `cells`: its strings are
+/// cleared and reused, so a large report allocates per row only what grows.
+pub fn item_cells_into(item: &ItemResult, lang: Lang, cells: &mut Vec<String>) {
+    use std::fmt::Write as _;
+    let n = item_headers(lang).len() + item.extra.0.len();
+    cells.resize_with(n, String::new);
+    cells.truncate(n);
+    for c in cells.iter_mut() {
+        c.clear();
+    }
+    // `write!` into a String cannot fail
+    let [id, title, status, risk, assurance, refs, controls, implemented, missing, na, annex, unresolved, reasons, procedures, note, row] =
+        &mut cells[..16]
+    else {
+        return;
+    };
+    id.push_str(&item.id);
+    title.push_str(&item.title);
+    status.push_str(item.status.label(lang));
+    if let Some(r) = item.risk {
+        risk.push_str(r.label(lang));
+    }
+    assurance.push_str(item.assurance.label(lang));
+    join_into(refs, item.references.iter(), ", ");
+    for (i, c) in item.controls.iter().enumerate() {
+        if i > 0 {
+            controls.push('\n');
+        }
+        controls.push_str(&c.id);
+        if !c.title.is_empty() {
+            controls.push(' ');
+            controls.push_str(&c.title);
+        }
+        if let Some(v) = &c.via {
+            let _ = write!(controls, " ← {v}");
+        }
+        if c.unverified {
+            controls.push_str(lang.pick(" (未検証)", " (unverified)"));
+        }
+        if let Some(via) = &c.inherited_from {
+            controls.push_str(&inherited_label(via, lang));
+        }
+    }
+    join_into(implemented, item.implemented.iter(), ", ");
+    join_into(missing, item.missing.iter(), ", ");
+    for (i, x) in item.not_applicable.iter().enumerate() {
+        if i > 0 {
+            na.push('\n');
+        }
+        let reason: &str = if x.reason.is_empty() {
+            lang.pick("理由なし", "no reason given")
+        } else {
+            &x.reason
+        };
+        let _ = write!(na, "{} ({reason})", x.id);
+    }
+    join_into(annex, item.annex_only.iter(), ", ");
+    for (i, u) in item.unresolved.iter().enumerate() {
+        if i > 0 {
+            unresolved.push('\n');
+        }
+        unresolved.push_str(&u.reference);
+        if !u.suggestions.is_empty() {
+            let _ = write!(
+                unresolved,
+                " ({} {})",
+                lang.pick("候補:", "did you mean"),
+                u.suggestions.join(", ")
+            );
+        }
+    }
+    join_into(reasons, item.reasons.iter().map(|r| r.as_str()), ", ");
+    for (i, p) in item.additional_procedures.iter().enumerate() {
+        if i > 0 {
+            procedures.push('\n');
+        }
+        let _ = write!(procedures, "・{}", p.text);
+    }
+    note.push_str(&item.note);
+    let _ = write!(row, "{}", item.row);
+    for (cell, (_, v)) in cells[16..].iter_mut().zip(&item.extra.0) {
+        cell.push_str(v);
+    }
+}
+
+fn join_into<S: AsRef<str>>(out: &mut String, parts: impl Iterator<Item = S>, sep: &str) {
+    for (i, p) in parts.enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p.as_ref());
+    }
+}
+
+/// One item as the cells of [`item_sheet_headers`].
 pub fn item_cells(item: &ItemResult, lang: Lang) -> Vec<String> {
-    let controls = item
-        .controls
-        .iter()
-        .map(|c| {
-            let mut s = c.id.clone();
-            if !c.title.is_empty() {
-                s.push(' ');
-                s.push_str(&c.title);
-            }
-            if let Some(v) = &c.via {
-                s.push_str(&format!(" ← {v}"));
-            }
-            if c.unverified {
-                s.push_str(lang.pick(" (未検証)", " (unverified)"));
-            }
-            if let Some(via) = &c.inherited_from {
-                s.push_str(&inherited_label(via, lang));
-            }
-            s
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let na = item
-        .not_applicable
-        .iter()
-        .map(|x| {
-            if x.reason.is_empty() {
-                format!("{} ({})", x.id, lang.pick("理由なし", "no reason given"))
-            } else {
-                format!("{} ({})", x.id, x.reason)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let unresolved = item
-        .unresolved
-        .iter()
-        .map(|u| {
-            if u.suggestions.is_empty() {
-                u.reference.clone()
-            } else {
-                format!(
-                    "{} ({} {})",
-                    u.reference,
-                    lang.pick("候補:", "did you mean"),
-                    u.suggestions.join(", ")
-                )
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let reasons = item
-        .reasons
-        .iter()
-        .map(|r| {
-            serde_json::to_value(r)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let procedures = item
-        .additional_procedures
-        .iter()
-        .map(|p| format!("・{}", p.text))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut cells = vec![
-        item.id.clone(),
-        item.title.clone(),
-        item.status.label(lang).to_owned(),
-        item.risk
-            .map(|r| r.label(lang).to_owned())
-            .unwrap_or_default(),
-        item.assurance.label(lang).to_owned(),
-        item.references.join(", "),
-        controls,
-        join(&item.implemented),
-        join(&item.missing),
-        na,
-        join(&item.annex_only),
-        unresolved,
-        reasons,
-        procedures,
-        item.note.clone(),
-        item.row.to_string(),
-    ];
-    cells.extend(item.extra.0.iter().map(|(_, v)| v.clone()));
+    let mut cells = Vec::new();
+    item_cells_into(item, lang, &mut cells);
     cells
 }
 
-/// The full per-item grid (CSV).
-pub fn item_grid(report: &GapReport) -> Grid {
-    let lang = report.lang;
-    let mut headers: Vec<String> = item_headers(lang).into_iter().map(str::to_owned).collect();
-    headers.extend(report.checks.extra_columns.iter().cloned());
-    let mut g = Grid::new(headers);
-    g.tone_column = Some(2);
+/// The per-item table as CSV, a row at a time.
+fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> anyhow::Result<()> {
+    let mut out = csv::Writer::new(&item_sheet_headers(report), style.csv_encoding, w)?;
+    let mut cells = Vec::new();
     for item in &report.items {
-        g.push(item_cells(item, lang), item.status.into());
+        item_cells_into(item, report.lang, &mut cells);
+        out.row(&cells)?;
     }
-    g
+    out.finish()
 }
 
 /// The short grid for terminals and Markdown: id, title, status, risk, gaps, procedures.
@@ -305,7 +325,7 @@ pub fn render(
     match format {
         Format::Json => write_json(w, report),
         Format::Yaml => write_yaml(w, report),
-        Format::Csv => csv::render(&item_grid(report), style.csv_encoding, w),
+        Format::Csv => write_item_csv(report, style, w),
         Format::Md => {
             let lang = report.lang;
             writeln!(
@@ -345,5 +365,20 @@ pub fn objective_tone(state: ControlState) -> Tone {
         ControlState::Implemented => Tone::Good,
         ControlState::NotApplicable | ControlState::AnnexOnly => Tone::Warn,
         ControlState::Missing => Tone::Bad,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_column_constants_name_the_status_and_row_columns() {
+        for lang in [Lang::Ja, Lang::En] {
+            let h = item_headers(lang);
+            assert_eq!(h[STATUS_COLUMN], lang.pick("判定", "status"));
+            assert_eq!(h[ROW_COLUMN], lang.pick("行", "row"));
+            assert_eq!(h.len(), ROW_COLUMN + 1);
+        }
     }
 }

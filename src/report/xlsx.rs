@@ -16,7 +16,10 @@ use crate::analysis::{GapReport, Status};
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::report::compare as cmp;
-use crate::report::gap::{item_grid, item_headers, objective_state_label, objective_tone};
+use crate::report::gap::{
+    item_cells_into, item_sheet_headers, objective_state_label, objective_tone, ROW_COLUMN,
+    STATUS_COLUMN,
+};
 use crate::report::grid::{Grid, Tone};
 use crate::report::readiness as soa;
 
@@ -468,36 +471,49 @@ fn write_summary(
 /// Sheet 2: one row per check item, the carried-through columns, two reviewer columns.
 fn write_gaps(sheet: &mut Worksheet, report: &GapReport, styles: &Styles) -> anyhow::Result<()> {
     let lang = report.lang;
-    let grid = item_grid(report);
-    let tone_column = grid.tone_column;
-    // the input row number is written as a number, every other cell as text
-    let row_column = item_headers(lang)
-        .iter()
-        .position(|h| *h == lang.pick("行", "row"));
+    let headers = item_sheet_headers(report);
     let reviewer = reviewer_headers(lang);
-    let decision_col = col_num(grid.headers.len())?;
-    let comment_col = col_num(grid.headers.len() + 1)?;
-    let last_row = row_num(grid.rows.len())?;
+    let decision_col = col_num(headers.len())?;
+    let comment_col = col_num(headers.len() + 1)?;
+    let last_row = row_num(report.items.len())?;
 
-    write_header_row(sheet, 0, &grid, styles)?;
+    for (c, header) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, col_num(c)?, fit(header), &styles.header)?;
+    }
     sheet.write_string_with_format(0, decision_col, reviewer[0], &styles.header)?;
     sheet.write_string_with_format(0, comment_col, reviewer[1], &styles.header)?;
 
-    for (r, (cells, item)) in grid.rows.iter().zip(&report.items).enumerate() {
+    // the widest line of each column, header included, measured as the rows are written
+    let mut widths: Vec<f64> = headers.iter().map(|h| column_width([h.as_str()])).collect();
+    let mut cells = Vec::new();
+    for (r, item) in report.items.iter().enumerate() {
         let xr = row_num(r + 1)?;
-        let tone = grid.tones.get(r).copied().unwrap_or(Tone::Plain);
+        item_cells_into(item, lang, &mut cells);
         for (c, cell) in cells.iter().enumerate() {
             let xc = col_num(c)?;
-            if Some(c) == row_column {
+            if c == ROW_COLUMN {
+                // the input row number is written as a number, every other cell as text
                 sheet.write_number_with_format(xr, xc, item.row as f64, &styles.number)?;
-            } else if Some(c) == tone_column {
-                sheet.write_string_with_format(xr, xc, fit(cell), styles.toned(tone))?;
+            } else if c == STATUS_COLUMN {
+                sheet.write_string_with_format(
+                    xr,
+                    xc,
+                    fit(cell),
+                    styles.toned(item.status.into()),
+                )?;
             } else {
                 sheet.write_string_with_format(xr, xc, fit(cell), &styles.cell)?;
+            }
+            if let Some(w) = widths.get_mut(c) {
+                *w = w.max(column_width([cell.as_str()]));
             }
         }
         sheet.write_blank(xr, decision_col, &styles.reviewer)?;
         sheet.write_blank(xr, comment_col, &styles.reviewer)?;
+    }
+    // the status column fits every status label, whichever occur
+    if let Some(w) = widths.get_mut(STATUS_COLUMN) {
+        *w = w.max(column_width(Status::ALL.iter().map(|s| s.label(lang))));
     }
 
     if last_row > 0 {
@@ -514,18 +530,8 @@ fn write_gaps(sheet: &mut Worksheet, report: &GapReport, styles: &Styles) -> any
         sheet.add_data_validation(1, decision_col, last_row, decision_col, &validation)?;
     }
 
-    for (c, header) in grid.headers.iter().enumerate() {
-        let width = if Some(c) == tone_column {
-            column_width(
-                Status::ALL
-                    .iter()
-                    .map(|s| s.label(lang))
-                    .chain([header.as_str()]),
-            )
-        } else {
-            grid_column_width(&grid, c)
-        };
-        sheet.set_column_width(col_num(c)?, width)?;
+    for (c, width) in widths.iter().enumerate() {
+        sheet.set_column_width(col_num(c)?, *width)?;
     }
     sheet.set_column_width(decision_col, column_width([reviewer[0]]).min(20.0))?;
     sheet.set_column_width(comment_col, 40)?;
