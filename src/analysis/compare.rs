@@ -1,14 +1,14 @@
 //! Many CSPs side by side: for each check item the status `report` would give for each
-//! CSP (the same [`analyse_item`], no second copy), counts per CSP, and a ranking.
+//! CSP (the same status rule, [`status_rule`], no second copy), counts per CSP, and a ranking.
 use serde::{Serialize, Serializer};
 
 use crate::analysis::csp::resolve_attestation;
 use crate::analysis::gap::{
-    analyse, analyse_resolved, resolve_all, CatalogInfo, ChecksInfo, GapReport, Summary,
+    analyse_resolved, ref_flags, status_rule, CatalogInfo, ChecksInfo, GapReport, RefFlags,
+    ResolvedRefs, Summary,
 };
 use crate::analysis::status::Status;
 use crate::catalog::Catalog;
-use crate::catalog::Resolution;
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{Attestation, CheckList};
@@ -91,16 +91,28 @@ pub fn compare(
 ) -> CompareReport {
     let names = unique_names(atts);
     // statuses[c][i]: CSP c, item i
-    let resolved: Vec<Vec<Resolution>> = resolve_all(catalog, &checks.items);
+    let resolved = ResolvedRefs::new(catalog, &checks.items);
     let mut statuses: Vec<Vec<Status>> = Vec::with_capacity(atts.len());
     let mut columns: Vec<(usize, CspColumn)> = Vec::with_capacity(atts.len());
     for (c, att) in atts.iter().enumerate() {
         let csp = resolve_attestation(catalog, att);
+        // only the statuses: each distinct reference's flags once, then the status rule
+        let flags: Vec<RefFlags> = resolved
+            .distinct
+            .iter()
+            .map(|(_, r)| ref_flags(catalog, &csp, r))
+            .collect();
         let row: Vec<Status> = checks
             .items
             .iter()
-            .zip(&resolved)
-            .map(|(item, refs)| analyse_resolved(catalog, &csp, item, refs, lang).status)
+            .enumerate()
+            .map(|(i, item)| {
+                let refs = resolved.of_item(i).iter();
+                status_rule(
+                    refs.map(|&r| flags.get(r as usize).copied().flatten()),
+                    item.assurance,
+                )
+            })
             .collect();
         let counts = Summary::tally(row.iter().copied());
         statuses.push(row);
@@ -149,7 +161,8 @@ pub fn compare(
         columns
             .iter()
             .map(|(c, col)| {
-                let mut r = analyse(catalog, checks, &atts[*c], as_of, lang);
+                let mut r =
+                    analyse_resolved(catalog, &resolved, checks.clone(), &atts[*c], as_of, lang);
                 r.csp.name = col.name.clone();
                 r
             })

@@ -1,11 +1,13 @@
 //! The gap report: each check item's references resolved, compared with what the CSP
 //! implements, and turned into a status, reasons and additional procedures.
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::analysis::csp::{resolve_attestation, CspControls, CspState, UnknownId};
-use crate::analysis::procedures::{self, Procedure};
+use crate::analysis::procedures::{Kind, Procedure};
 use crate::analysis::status::Status;
 use crate::catalog::resolve::parse_nist;
 use crate::catalog::{Catalog, Layer, Level, RefKind, Resolution, Unresolved};
@@ -64,33 +66,34 @@ pub enum ControlState {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ControlRef {
-    pub id: String,
-    pub title: String,
+    pub id: Arc<str>,
+    pub title: Arc<str>,
     pub state: ControlState,
     /// The reference that led here, when it was not the ISMAP id itself (`AC-2`, `A.9.2.1`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub via: Option<String>,
+    pub via: Option<Arc<str>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unverified: bool,
     /// Implemented only through the underlying service: its name (`PaaS → IaaS` in a chain).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inherited_from: Option<String>,
+    pub inherited_from: Option<Arc<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Exclusion {
-    pub id: String,
-    pub reason: String,
+    pub id: Arc<str>,
+    pub reason: Arc<str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnresolvedRef {
-    pub reference: String,
+    pub reference: Arc<str>,
     pub why: Unresolved,
     pub suggestions: Vec<String>,
 }
 
-/// The result for one check item.
+/// The result for one check item. The check item's own fields are moved in, and catalog
+/// ids and titles are shared (`Arc<str>`), so a large report copies no text per item.
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemResult {
     pub id: String,
@@ -102,13 +105,13 @@ pub struct ItemResult {
     pub assurance: Assurance,
     pub references: Vec<String>,
     pub controls: Vec<ControlRef>,
-    pub implemented: Vec<String>,
-    pub missing: Vec<String>,
+    pub implemented: Vec<Arc<str>>,
+    pub missing: Vec<Arc<str>>,
     pub not_applicable: Vec<Exclusion>,
-    pub annex_only: Vec<String>,
+    pub annex_only: Vec<Arc<str>>,
     pub unresolved: Vec<UnresolvedRef>,
     /// NIST ids used, each a candidate mapping only.
-    pub nist_refs: Vec<String>,
+    pub nist_refs: Vec<Arc<str>>,
     pub reasons: Vec<Reason>,
     pub additional_procedures: Vec<Procedure>,
     pub note: String,
@@ -235,184 +238,291 @@ fn file_name(p: &Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
-fn state_of(csp: &CspControls, id: &str) -> (ControlState, Option<String>) {
+fn state_of<'a>(csp: &'a CspControls, id: &str) -> (ControlState, Option<&'a str>) {
     match csp.state(id) {
         Some(CspState::Implemented) => (ControlState::Implemented, None),
-        Some(CspState::NotApplicable { reason }) => {
-            (ControlState::NotApplicable, Some(reason.clone()))
-        }
+        Some(CspState::NotApplicable { reason }) => (ControlState::NotApplicable, Some(reason)),
         Some(CspState::Planned | CspState::NotImplemented) | None => (ControlState::Missing, None),
     }
 }
 
-/// The state of one resolved target: an objective, a detail, or a heading (expanded).
-fn evaluate_target(
-    catalog: &Catalog,
-    csp: &CspControls,
-    id: &str,
-    unverified: bool,
+/// The controls one resolved target stands for, each with its state and (when not
+/// applicable) the CSP's reason: the objective or detail itself, or every objective under a
+/// clause or category. `visit(id, title, state, reason)` is called for each, in order.
+fn visit_target<'a>(
+    catalog: &'a Catalog,
+    csp: &'a CspControls,
+    id: &'a str,
     lang: Lang,
-) -> Vec<(ControlRef, Option<String>)> {
+    visit: &mut impl FnMut(&'a str, &'a str, ControlState, Option<&'a str>),
+) {
     let entry = catalog.get(id);
-    let level = entry.map(|e| e.level).unwrap_or(Level::Detail);
-    let make = |eid: &str, title: &str, state, reason| {
-        (
-            ControlRef {
-                id: eid.to_owned(),
-                title: title.to_owned(),
-                state,
-                via: None,
-                unverified,
-                inherited_from: csp.inherited_from(eid).map(str::to_owned),
-            },
-            reason,
-        )
-    };
-    match level {
+    match entry.map_or(Level::Detail, |e| e.level) {
         Level::Detail => {
             let parent = catalog.detail_parent(id);
-            let title = entry.or(parent).map(|e| e.title(lang)).unwrap_or("");
+            let title = entry.or(parent).map_or("", |e| e.title(lang));
             let (state, reason) = state_of(csp, id);
             if state != ControlState::Missing {
-                return vec![make(id, title, state, reason)];
+                return visit(id, title, state, reason);
             }
             match parent.map(|p| state_of(csp, &p.id)) {
                 Some((ControlState::Implemented, _)) => {
-                    vec![make(id, title, ControlState::AnnexOnly, None)]
+                    visit(id, title, ControlState::AnnexOnly, None)
                 }
                 Some((ControlState::NotApplicable, reason)) => {
-                    vec![make(id, title, ControlState::NotApplicable, reason)]
+                    visit(id, title, ControlState::NotApplicable, reason)
                 }
-                _ => vec![make(id, title, ControlState::Missing, None)],
+                _ => visit(id, title, ControlState::Missing, None),
             }
         }
         Level::Objective => {
             let (state, reason) = state_of(csp, id);
-            let title = entry.map(|e| e.title(lang)).unwrap_or("");
-            vec![make(id, title, state, reason)]
+            visit(id, entry.map_or("", |e| e.title(lang)), state, reason)
         }
-        Level::Clause | Level::Category => catalog
-            .objectives_under(id)
-            .into_iter()
-            .map(|e| {
+        Level::Clause | Level::Category => {
+            for e in catalog.objectives_under(id) {
                 let (state, reason) = state_of(csp, &e.id);
-                make(&e.id, e.title(lang), state, reason)
-            })
-            .collect(),
+                visit(&e.id, e.title(lang), state, reason)
+            }
+        }
     }
 }
 
-/// Analyses one check item against the CSP's controls.
-pub fn analyse_item(
-    catalog: &Catalog,
-    csp: &CspControls,
-    item: &CheckItem,
+/// How one reference stands: (every control it names implemented, any of them implemented
+/// or confirmable in the annex); `None` when it did not resolve.
+pub type RefFlags = Option<(bool, bool)>;
+
+/// [`RefFlags`] of a resolved reference from the states of its controls.
+fn flags_of(has_targets: bool, states: impl IntoIterator<Item = ControlState>) -> (bool, bool) {
+    let (mut all, mut some) = (true, false);
+    for state in states {
+        all &= state == ControlState::Implemented;
+        some |= matches!(state, ControlState::Implemented | ControlState::AnnexOnly);
+    }
+    (all && has_targets, some)
+}
+
+/// The status rule, from each reference's [`RefFlags`] and the assurance the item needs:
+/// nothing resolved → outside ISMAP; every reference fully implemented → covered (or an
+/// assurance gap when more than ISMAP's assurance is needed); something implemented →
+/// partial; else not covered.
+pub fn status_rule(flags: impl IntoIterator<Item = RefFlags>, assurance: Assurance) -> Status {
+    let (mut resolved_any, mut all, mut some) = (false, true, false);
+    for f in flags {
+        match f {
+            None => all = false,
+            Some((a, s)) => {
+                resolved_any = true;
+                all &= a;
+                some |= s;
+            }
+        }
+    }
+    if !resolved_any {
+        Status::OutsideIsmap
+    } else if all {
+        if assurance > Assurance::Ismap {
+            Status::AssuranceGap
+        } else {
+            Status::Covered
+        }
+    } else if some {
+        Status::Partial
+    } else {
+        Status::NotCovered
+    }
+}
+
+/// A reference's [`RefFlags`] against one CSP, without building its controls (`compare`).
+pub fn ref_flags(catalog: &Catalog, csp: &CspControls, resolution: &Resolution) -> RefFlags {
+    let Resolution::Resolved { targets, .. } = resolution else {
+        return None;
+    };
+    let mut states = Vec::new();
+    for t in targets {
+        visit_target(catalog, csp, &t.id, Lang::En, &mut |_, _, state, _| {
+            states.push(state)
+        });
+    }
+    Some(flags_of(!targets.is_empty(), states))
+}
+
+/// Every distinct reference text of a check list resolved once (a large check list repeats
+/// a few thousand references many times), and which of them each item names: the part of
+/// the analysis that does not depend on the CSP.
+#[derive(Debug, Clone, Default)]
+pub struct ResolvedRefs {
+    /// Distinct reference texts, in order of first use, each with its resolution.
+    pub distinct: Vec<(Arc<str>, Resolution)>,
+    /// Item `i` names `distinct[refs[starts[i]..starts[i + 1]]]`, in its own order.
+    refs: Vec<u32>,
+    starts: Vec<usize>,
+}
+
+impl ResolvedRefs {
+    pub fn new(catalog: &Catalog, items: &[CheckItem]) -> ResolvedRefs {
+        let mut index: HashMap<&str, u32> = HashMap::new();
+        let mut out = ResolvedRefs::default();
+        out.starts.push(0);
+        for item in items {
+            for r in &item.refs {
+                let next = out.distinct.len() as u32;
+                let i = *index.entry(r.as_str()).or_insert_with(|| {
+                    out.distinct
+                        .push((Arc::from(r.as_str()), catalog.resolve(r)));
+                    next
+                });
+                out.refs.push(i);
+            }
+            out.starts.push(out.refs.len());
+        }
+        out
+    }
+
+    /// Indices into [`Self::distinct`] of item `i`'s references.
+    pub fn of_item(&self, i: usize) -> &[u32] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.refs[a..b],
+            _ => &[],
+        }
+    }
+}
+
+/// Text shared between items: each catalog id, title, reason or provenance allocated once.
+#[derive(Default)]
+struct Shared<'a>(HashMap<&'a str, Arc<str>>);
+
+impl<'a> Shared<'a> {
+    fn get(&mut self, s: &'a str) -> Arc<str> {
+        self.0.entry(s).or_insert_with(|| Arc::from(s)).clone()
+    }
+}
+
+/// What one distinct reference contributes to an item, against one CSP.
+enum RefEval {
+    Unresolved(UnresolvedRef),
+    Resolved {
+        /// Its controls in order (a control may repeat), each with the CSP's reason when
+        /// not applicable (empty when none was given).
+        controls: Vec<(ControlRef, Arc<str>)>,
+        /// `AC-2(1) → AC-2` for a NIST id.
+        nist: Option<Arc<str>>,
+        /// A detail id was accepted through its parent objective.
+        unverified: bool,
+        flags: (bool, bool),
+    },
+}
+
+fn evaluate_ref<'a>(
+    catalog: &'a Catalog,
+    csp: &'a CspControls,
+    text: &Arc<str>,
+    resolution: &'a Resolution,
+    shared: &mut Shared<'a>,
     lang: Lang,
-) -> ItemResult {
-    analyse_resolved(catalog, csp, item, &resolve_refs(catalog, item), lang)
-}
-
-/// The item's references through the one resolver, in order: they do not depend on the
-/// CSP, so a comparison resolves them once for all CSPs.
-pub fn resolve_refs(catalog: &Catalog, item: &CheckItem) -> Vec<Resolution> {
-    item.refs.iter().map(|r| catalog.resolve(r)).collect()
-}
-
-/// Every item's references, each distinct text resolved once (a large check list repeats
-/// a few thousand references many times).
-pub fn resolve_all(catalog: &Catalog, items: &[CheckItem]) -> Vec<Vec<Resolution>> {
-    let mut memo: std::collections::HashMap<&str, Resolution> = std::collections::HashMap::new();
-    items
-        .iter()
-        .map(|item| {
-            item.refs
-                .iter()
-                .map(|r| {
-                    memo.entry(r.as_str())
-                        .or_insert_with(|| catalog.resolve(r))
-                        .clone()
-                })
-                .collect()
+) -> RefEval {
+    let (kind, targets, matched) = match resolution {
+        Resolution::Unresolved { why, suggestions } => {
+            return RefEval::Unresolved(UnresolvedRef {
+                reference: text.clone(),
+                why: *why,
+                suggestions: suggestions.clone(),
+            })
+        }
+        Resolution::Resolved {
+            kind,
+            targets,
+            matched,
+        } => (*kind, targets, matched),
+    };
+    let nist = (kind == RefKind::Nist).then(|| {
+        // "AC-2(1) → AC-2" when only the base control is in NIST's mapping
+        let typed = parse_nist(text).map_or_else(|| text.to_string(), |n| n.0);
+        Arc::from(match matched {
+            Some(m) if *m != typed => format!("{typed} → {m}"),
+            _ => typed,
         })
-        .collect()
+    });
+    let via = (kind != RefKind::Ismap).then(|| text.clone());
+    let mut controls = Vec::new();
+    for t in targets {
+        visit_target(
+            catalog,
+            csp,
+            &t.id,
+            lang,
+            &mut |id, title, state, reason| {
+                controls.push((
+                    ControlRef {
+                        id: shared.get(id),
+                        title: shared.get(title),
+                        state,
+                        via: via.clone(),
+                        unverified: t.unverified,
+                        inherited_from: csp.inherited_from(id).map(|s| shared.get(s)),
+                    },
+                    shared.get(reason.unwrap_or("")),
+                ))
+            },
+        );
+    }
+    RefEval::Resolved {
+        flags: flags_of(!targets.is_empty(), controls.iter().map(|(c, _)| c.state)),
+        controls,
+        nist,
+        unverified: targets.iter().any(|t| t.unverified),
+    }
 }
 
-/// [`analyse_item`] with the references already resolved (`resolutions[i]` is
-/// `item.refs[i]`'s).
-pub fn analyse_resolved(
-    catalog: &Catalog,
-    csp: &CspControls,
-    item: &CheckItem,
-    resolutions: &[Resolution],
-    lang: Lang,
-) -> ItemResult {
+/// One item's result from its references' evaluations (`evals[i]` for `refs[i]`).
+fn item_result(item: CheckItem, evals: &[&RefEval], lang: Lang) -> ItemResult {
     let mut controls: Vec<ControlRef> = Vec::new();
     let mut exclusions: Vec<Exclusion> = Vec::new();
     let mut unresolved: Vec<UnresolvedRef> = Vec::new();
-    let mut nist_refs: Vec<String> = Vec::new();
+    let mut nist_refs: Vec<Arc<str>> = Vec::new();
     let mut reasons: Vec<Reason> = Vec::new();
-    // per reference: (all implemented, anything implemented or annex-only)
-    let mut ref_states: Vec<(bool, bool)> = Vec::new();
+    let mut flags: Vec<RefFlags> = Vec::with_capacity(evals.len());
 
-    for (reference, resolution) in item.refs.iter().zip(resolutions) {
-        match resolution {
-            Resolution::Unresolved { why, suggestions } => {
-                unresolved.push(UnresolvedRef {
-                    reference: reference.clone(),
-                    why: *why,
-                    suggestions: suggestions.clone(),
-                });
-                ref_states.push((false, false));
+    for eval in evals {
+        match eval {
+            RefEval::Unresolved(u) => {
+                unresolved.push(u.clone());
+                flags.push(None);
             }
-            Resolution::Resolved {
-                kind,
-                targets,
-                matched,
+            RefEval::Resolved {
+                controls: cs,
+                nist,
+                unverified,
+                flags: f,
             } => {
-                let kind = *kind;
-                if kind == RefKind::Nist {
-                    // "AC-2(1) → AC-2" when only the base control is in NIST's mapping
-                    let typed = parse_nist(reference).map_or_else(|| reference.clone(), |n| n.0);
-                    nist_refs.push(match matched {
-                        Some(m) if *m != typed => format!("{typed} → {m}"),
-                        _ => typed,
-                    });
+                if let Some(n) = nist {
+                    nist_refs.push(n.clone());
                     reasons.push(Reason::NistApproximate);
                 }
-                let via = (kind != RefKind::Ismap).then(|| reference.clone());
-                let mut all = true;
-                let mut some = false;
-                for t in targets {
-                    if t.unverified {
-                        reasons.push(Reason::UnverifiedDetail);
-                    }
-                    for (mut c, reason) in evaluate_target(catalog, csp, &t.id, t.unverified, lang)
-                    {
-                        all &= c.state == ControlState::Implemented;
-                        some |=
-                            matches!(c.state, ControlState::Implemented | ControlState::AnnexOnly);
-                        if c.state == ControlState::NotApplicable
-                            && !exclusions.iter().any(|x| x.id == c.id)
-                        {
-                            exclusions.push(Exclusion {
-                                id: c.id.clone(),
-                                reason: reason.unwrap_or_default(),
-                            });
-                        }
-                        if let Some(existing) = controls.iter_mut().find(|x| x.id == c.id) {
-                            existing.unverified &= c.unverified;
-                            continue;
-                        }
-                        c.via = via.clone();
-                        controls.push(c);
-                    }
+                if *unverified {
+                    reasons.push(Reason::UnverifiedDetail);
                 }
-                ref_states.push((all && !targets.is_empty(), some));
+                for (c, reason) in cs {
+                    if c.state == ControlState::NotApplicable
+                        && !exclusions.iter().any(|x| x.id == c.id)
+                    {
+                        exclusions.push(Exclusion {
+                            id: c.id.clone(),
+                            reason: reason.clone(),
+                        });
+                    }
+                    if let Some(existing) = controls.iter_mut().find(|x| x.id == c.id) {
+                        existing.unverified &= c.unverified;
+                        continue;
+                    }
+                    controls.push(c.clone());
+                }
+                flags.push(Some(*f));
             }
         }
     }
 
-    let ids_in = |state: ControlState| -> Vec<String> {
+    let ids_in = |state: ControlState| -> Vec<Arc<str>> {
         controls
             .iter()
             .filter(|c| c.state == state)
@@ -422,21 +532,7 @@ pub fn analyse_resolved(
     let implemented = ids_in(ControlState::Implemented);
     let missing = ids_in(ControlState::Missing);
     let annex_only = ids_in(ControlState::AnnexOnly);
-
-    let resolved_any = ref_states.len() > unresolved.len();
-    let status = if !resolved_any {
-        Status::OutsideIsmap
-    } else if ref_states.iter().all(|(all, _)| *all) {
-        if item.assurance > Assurance::Ismap {
-            Status::AssuranceGap
-        } else {
-            Status::Covered
-        }
-    } else if ref_states.iter().any(|(_, some)| *some) {
-        Status::Partial
-    } else {
-        Status::NotCovered
-    };
+    let status = status_rule(flags, item.assurance);
 
     if item.refs.is_empty() {
         reasons.push(Reason::NoReference);
@@ -459,42 +555,44 @@ pub fn analyse_resolved(
     reasons.sort();
     reasons.dedup();
 
+    let proc = |kind, subjects| Procedure::new(kind, lang, subjects);
     let mut procs: Vec<Procedure> = Vec::new();
     if status == Status::OutsideIsmap {
-        procs.push(procedures::own_check(lang));
+        procs.push(proc(Kind::OwnCheck, Vec::new()));
     }
     if !unresolved.is_empty() {
-        let refs: Vec<String> = unresolved.iter().map(|u| u.reference.clone()).collect();
-        procs.push(procedures::fix_references(lang, &refs));
+        let refs = unresolved.iter().map(|u| u.reference.clone()).collect();
+        procs.push(proc(Kind::FixReferences, refs));
     }
     if !missing.is_empty() {
-        procs.extend(procedures::confirm_missing(lang, &missing));
+        procs.push(proc(Kind::Questionnaire, missing.clone()));
+        procs.push(proc(Kind::AssuranceReport, missing.clone()));
     }
     if !exclusions.is_empty() {
-        let ids: Vec<String> = exclusions.iter().map(|x| x.id.clone()).collect();
-        procs.push(procedures::review_exclusion(lang, &ids));
+        let ids = exclusions.iter().map(|x| x.id.clone()).collect();
+        procs.push(proc(Kind::ExclusionReview, ids));
     }
     if !annex_only.is_empty() {
-        procs.push(procedures::request_annex(lang, &annex_only));
+        procs.push(proc(Kind::AnnexRequest, annex_only.clone()));
     }
     if !nist_refs.is_empty() {
-        procs.push(procedures::review_mapping(lang, &nist_refs));
+        procs.push(proc(Kind::MappingReview, nist_refs.clone()));
     }
     if reasons.contains(&Reason::AssuranceAboveIsmap) {
         procs.push(match item.assurance {
-            Assurance::Audit => procedures::own_audit(lang),
-            _ => procedures::soc2(lang),
+            Assurance::Audit => proc(Kind::OwnAudit, Vec::new()),
+            _ => proc(Kind::Soc2, Vec::new()),
         });
     }
 
     ItemResult {
-        id: item.id.clone(),
+        id: item.id,
         row: item.row,
-        title: item.title.clone(),
+        title: item.title,
         status,
         risk: item.risk,
         assurance: item.assurance,
-        references: item.refs.clone(),
+        references: item.refs,
         controls,
         implemented,
         missing,
@@ -504,9 +602,41 @@ pub fn analyse_resolved(
         nist_refs,
         reasons,
         additional_procedures: procs,
-        note: item.note.clone(),
-        extra: item.extra.clone(),
+        note: item.note,
+        extra: item.extra,
     }
+}
+
+/// Every item's result against one CSP, in input order; each distinct reference is
+/// evaluated once.
+fn item_results(
+    catalog: &Catalog,
+    csp: &CspControls,
+    resolved: &ResolvedRefs,
+    items: Vec<CheckItem>,
+    lang: Lang,
+) -> Vec<ItemResult> {
+    let mut shared = Shared::default();
+    let evals: Vec<RefEval> = resolved
+        .distinct
+        .iter()
+        .map(|(text, res)| evaluate_ref(catalog, csp, text, res, &mut shared, lang))
+        .collect();
+    let mut of_item: Vec<&RefEval> = Vec::new();
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            of_item.clear();
+            of_item.extend(
+                resolved
+                    .of_item(i)
+                    .iter()
+                    .filter_map(|&r| evals.get(r as usize)),
+            );
+            item_result(item, &of_item, lang)
+        })
+        .collect()
 }
 
 fn warnings(
@@ -574,23 +704,39 @@ fn warnings(
     out
 }
 
-/// The gap report for a check list and one CSP.
+/// The gap report for a check list and one CSP. The list's items are moved into the
+/// report.
 pub fn analyse(
     catalog: &Catalog,
-    checks: &CheckList,
+    checks: CheckList,
+    att: &Attestation,
+    as_of: Date,
+    lang: Lang,
+) -> GapReport {
+    let resolved = ResolvedRefs::new(catalog, &checks.items);
+    analyse_resolved(catalog, &resolved, checks, att, as_of, lang)
+}
+
+/// [`analyse`] with the references already resolved (`resolved` is of `checks.items`):
+/// `compare` resolves once for all CSPs.
+pub fn analyse_resolved(
+    catalog: &Catalog,
+    resolved: &ResolvedRefs,
+    checks: CheckList,
     att: &Attestation,
     as_of: Date,
     lang: Lang,
 ) -> GapReport {
     let csp = resolve_attestation(catalog, att);
-    let mut items: Vec<ItemResult> = checks
-        .items
-        .iter()
-        .zip(resolve_all(catalog, &checks.items))
-        .map(|(item, refs)| analyse_resolved(catalog, &csp, item, &refs, lang))
-        .collect();
-    // most severe first, then highest risk (none last), then input order (stable sort)
-    items.sort_by_key(|i| (std::cmp::Reverse(i.status), i.risk.map_or(3, |r| r as u8)));
+    let checks_info = ChecksInfo {
+        source: file_name(&checks.source),
+        sheet: checks.sheet,
+        extra_columns: checks.extra_columns,
+    };
+    let mut items = item_results(catalog, &csp, resolved, checks.items, lang);
+    // most severe first, then highest risk (none last), then input order: the sort is
+    // stable, and moves each (large) result once
+    items.sort_by_cached_key(|i| (std::cmp::Reverse(i.status), i.risk.map_or(3, |r| r as u8)));
 
     let mut summary = Summary::tally(items.iter().map(|i| i.status));
     summary.unresolved_references = items.iter().map(|i| i.unresolved.len()).sum();
@@ -606,7 +752,7 @@ pub fn analyse(
                 layer: e.layer,
                 title: e.title(lang).to_owned(),
                 state,
-                reason,
+                reason: reason.map(str::to_owned),
                 inherited_from: csp.inherited_from(&e.id).map(str::to_owned),
             }
         })
@@ -641,11 +787,7 @@ pub fn analyse(
             unknown_ids: csp.unknown.clone(),
             ignored_tokens: att.ignored_tokens,
         },
-        checks: ChecksInfo {
-            source: file_name(&checks.source),
-            sheet: checks.sheet.clone(),
-            extra_columns: checks.extra_columns.clone(),
-        },
+        checks: checks_info,
         items,
         objectives,
     }

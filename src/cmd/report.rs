@@ -64,9 +64,10 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
     let attestation = input::csp::load(&cfg.csp, cfg.encoding)?;
     let as_of = cfg.as_of.unwrap_or_else(Date::today);
-    let report = analysis::analyse(&catalog, &checks, &attestation, as_of, ctx.lang);
+    let refs_column = checks.refs_column.clone();
+    let report = analysis::analyse(&catalog, checks, &attestation, as_of, ctx.lang);
     if cfg.strict {
-        strict_check(&report, &cfg, &checks.refs_column)?;
+        strict_check(&report, &cfg, &refs_column)?;
     }
     // the table on a terminal shows warnings itself; elsewhere they also go to stderr
     if !(cfg.format == Format::Table && cfg.output.is_stdout()) {

@@ -31,8 +31,10 @@ pub fn item_headers(lang: Lang) -> Vec<&'static str> {
     ]
 }
 
-fn join(v: &[String]) -> String {
-    v.join(", ")
+fn join<S: AsRef<str>>(v: &[S]) -> String {
+    let mut out = String::new();
+    join_into(&mut out, v.iter(), ", ");
+    out
 }
 
 /// " (via IaaS)" / " (IaaS経由)": the provenance of an inherited control.
@@ -134,7 +136,7 @@ pub fn item_cells_into(item: &ItemResult, lang: Lang, cells: &mut Vec<String>) {
         if i > 0 {
             procedures.push('\n');
         }
-        let _ = write!(procedures, "・{}", p.text);
+        let _ = write!(procedures, "・{p}");
     }
     note.push_str(&item.note);
     let _ = write!(row, "{}", item.row);
@@ -220,7 +222,7 @@ fn short_grid(report: &GapReport) -> Grid {
         let procs = item
             .additional_procedures
             .iter()
-            .map(|p| format!("・{}", p.text))
+            .map(|p| format!("・{p}"))
             .collect::<Vec<_>>()
             .join("\n");
         g.push(
