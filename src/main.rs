@@ -4,6 +4,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use ismap_gap::{cli::Cli, error, run};
 
+/// mimalloc: a report allocates many small, short-lived strings, and glibc's allocator
+/// spent about as much time as the work itself on them (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
