@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use ismap_gap::catalog::generate::controls_yaml;
-use ismap_gap::catalog::{Catalog, Layer, Level, Resolution};
+use ismap_gap::catalog::{embedded, load, Catalog, Layer, Level, Resolution};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -14,7 +14,7 @@ fn read(rel: &str) -> String {
 }
 
 #[test]
-fn controls_yaml_is_what_the_generator_makes() {
+fn embedded_data_is_what_the_sources_give() {
     let generated = controls_yaml(
         &read("catalog/reference/iso27002-2013.csv"),
         &read("catalog/reference/iso27017-2015-cld.csv"),
@@ -30,6 +30,26 @@ fn controls_yaml_is_what_the_generator_makes() {
         committed == generated,
         "catalog/controls.yaml is out of date: run ISMAP_GAP_REGENERATE=1 cargo test --test catalog_data"
     );
+
+    // then the compiled-in JSON from the YAML files (in this test, after the YAML: with
+    // ISMAP_GAP_REGENERATE both are rewritten in order)
+    let doc = load::parse_doc(
+        load::read_text(&root().join("catalog/ismap.yaml")).unwrap(),
+        &|name| load::read_text(&root().join("catalog").join(name)),
+    )
+    .unwrap();
+    let generated = embedded::to_json(&doc).unwrap();
+    let path = root().join("catalog/embedded.json");
+    if std::env::var_os("ISMAP_GAP_REGENERATE").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        committed == generated,
+        "catalog/embedded.json is out of date: run ISMAP_GAP_REGENERATE=1 cargo test --test catalog_data"
+    );
+    // and the binary's copy is that file
+    assert_eq!(embedded::JSON, committed);
 }
 
 #[test]

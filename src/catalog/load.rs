@@ -56,6 +56,16 @@ pub fn parse(
     root: SourceText,
     read: &dyn Fn(&str) -> Result<SourceText, InputError>,
 ) -> Result<Catalog, Vec<InputError>> {
+    let path = root.path.display().to_string();
+    Ok(Catalog::new(parse_doc(root, read)?, path))
+}
+
+/// [`parse`] without building the lookup tables: the validated document, its includes
+/// merged into `entries`.
+pub fn parse_doc(
+    root: SourceText,
+    read: &dyn Fn(&str) -> Result<SourceText, InputError>,
+) -> Result<CatalogDoc, Vec<InputError>> {
     let mut doc: CatalogDoc =
         serde_yaml::from_str(&root.text).map_err(|e| vec![yaml_error(&root.path, &e)])?;
     let ids: Vec<String> = doc.entries.iter().map(|e| e.id.clone()).collect();
@@ -85,7 +95,7 @@ pub fn parse(
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(Catalog::new(doc, root.path.display().to_string()))
+    Ok(doc)
 }
 
 /// Reads a file as UTF-8 text for the catalog, with a clear error.
