@@ -607,8 +607,12 @@ fn item_result(item: CheckItem, evals: &[&RefEval], lang: Lang) -> ItemResult {
     }
 }
 
+/// Below this many items the analysis runs on one thread.
+const PARALLEL_MIN_ITEMS: usize = 20_000;
+
 /// Every item's result against one CSP, in input order; each distinct reference is
-/// evaluated once.
+/// evaluated once. A large list is split between two threads (the results do not depend
+/// on the split: each item is analysed on its own, and the halves are joined in order).
 fn item_results(
     catalog: &Catalog,
     csp: &CspControls,
@@ -616,27 +620,55 @@ fn item_results(
     items: Vec<CheckItem>,
     lang: Lang,
 ) -> Vec<ItemResult> {
+    item_results_split(catalog, csp, resolved, items, lang, PARALLEL_MIN_ITEMS)
+}
+
+/// [`item_results`], on two threads from `parallel_min` items.
+fn item_results_split(
+    catalog: &Catalog,
+    csp: &CspControls,
+    resolved: &ResolvedRefs,
+    mut items: Vec<CheckItem>,
+    lang: Lang,
+    parallel_min: usize,
+) -> Vec<ItemResult> {
     let mut shared = Shared::default();
     let evals: Vec<RefEval> = resolved
         .distinct
         .iter()
         .map(|(text, res)| evaluate_ref(catalog, csp, text, res, &mut shared, lang))
         .collect();
-    let mut of_item: Vec<&RefEval> = Vec::new();
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| {
-            of_item.clear();
-            of_item.extend(
-                resolved
-                    .of_item(i)
-                    .iter()
-                    .filter_map(|&r| evals.get(r as usize)),
-            );
-            item_result(item, &of_item, lang)
-        })
-        .collect()
+    let analyse_range = |first: usize, items: Vec<CheckItem>| -> Vec<ItemResult> {
+        let mut of_item: Vec<&RefEval> = Vec::new();
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| {
+                of_item.clear();
+                of_item.extend(
+                    resolved
+                        .of_item(first + i)
+                        .iter()
+                        .filter_map(|&r| evals.get(r as usize)),
+                );
+                item_result(item, &of_item, lang)
+            })
+            .collect()
+    };
+    if items.len() < parallel_min.max(2) {
+        return analyse_range(0, items);
+    }
+    let half = items.len() / 2;
+    let second = items.split_off(half);
+    std::thread::scope(|s| {
+        let later = s.spawn(|| analyse_range(half, second));
+        let mut out = analyse_range(0, items);
+        match later.join() {
+            Ok(rest) => out.extend(rest),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        out
+    })
 }
 
 fn warnings(
@@ -796,6 +828,62 @@ pub fn analyse_resolved(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Declared, ListedControl};
+
+    fn item(row: usize, refs: &[&str], assurance: Assurance) -> CheckItem {
+        CheckItem {
+            row,
+            id: format!("C-{row}"),
+            title: format!("item {row}"),
+            refs: refs.iter().map(|r| r.to_string()).collect(),
+            assurance,
+            risk: None,
+            note: String::new(),
+            extra: Extra::default(),
+        }
+    }
+
+    #[test]
+    fn two_threads_give_the_results_of_one() {
+        let catalog = Catalog::embedded().unwrap();
+        let mut att = Attestation::default();
+        for id in ["9.2.1", "9.4.1", "12.4.1"] {
+            att.controls.push(ListedControl::implemented(id, None));
+        }
+        let mut na = ListedControl::implemented("8.1.5.P", None);
+        na.declared = Declared::NotApplicable;
+        att.controls.push(na);
+        let csp = resolve_attestation(&catalog, &att);
+        let refs: [&[&str]; 6] = [
+            &["9.2.1", "9.2.2"],
+            &["A.9.4.1"],
+            &[],
+            &["AC-2", "99.1"],
+            &["8.1.5P", "12.4"],
+            &["9.2.1.3"],
+        ];
+        let items: Vec<CheckItem> = (0..101)
+            .map(|i| item(i + 2, refs[i % refs.len()], Assurance::Ismap))
+            .collect();
+        let resolved = ResolvedRefs::new(&catalog, &items);
+        let one = item_results_split(
+            &catalog,
+            &csp,
+            &resolved,
+            items.clone(),
+            Lang::Ja,
+            usize::MAX,
+        );
+        let two = item_results_split(&catalog, &csp, &resolved, items, Lang::Ja, 2);
+        assert_eq!(one.len(), 101);
+        assert_eq!(
+            serde_json::to_value(&one).unwrap(),
+            serde_json::to_value(&two).unwrap()
+        );
+        // the statuses differ between items, so the comparison says something
+        assert!(one.iter().any(|r| r.status == Status::Covered));
+        assert!(one.iter().any(|r| r.status == Status::OutsideIsmap));
+    }
 
     #[test]
     fn reason_codes_are_their_serialised_names() {
