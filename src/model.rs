@@ -6,7 +6,7 @@ use serde::{Serialize, Serializer};
 
 use crate::date::Date;
 use crate::lang::Lang;
-use crate::text::fold_width;
+use crate::text::fold_width_cow;
 
 /// The assurance a check item requires, weakest to strongest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
@@ -27,8 +27,8 @@ pub enum Assurance {
 impl Assurance {
     /// Reads a cell; empty means the default (`ismap`).
     pub fn parse(s: &str) -> Option<Assurance> {
-        let k = crate::text::header_key(s);
-        Some(match k.as_str() {
+        let k = crate::text::header_key_cow(s);
+        Some(match &*k {
             "" | "ismap" => Assurance::Ismap,
             "self" | "自己申告" | "selfdeclared" | "selfassessment" | "自己評価" => {
                 Assurance::SelfDeclared
@@ -73,8 +73,8 @@ pub enum Risk {
 impl Risk {
     /// Reads a cell; empty means no risk given.
     pub fn parse(s: &str) -> Option<Option<Risk>> {
-        let k = crate::text::header_key(s);
-        Some(match k.as_str() {
+        let k = crate::text::header_key_cow(s);
+        Some(match &*k {
             "" => None,
             "high" | "h" | "高" | "大" | "1" => Some(Risk::High),
             "medium" | "mid" | "m" | "中" | "2" => Some(Risk::Medium),
@@ -119,22 +119,48 @@ pub struct CheckItem {
 
 /// Splits a references cell: commas, semicolons, `、`, `，`, `；`, whitespace, line breaks.
 pub fn split_refs(cell: &str) -> Vec<String> {
-    // keep a NIST enhancement with its control: "AC-2 (1)" is one reference
-    let chars: Vec<char> = fold_width(cell).chars().collect();
-    let joined: String = chars
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| {
-            !(c.is_whitespace() && chars[i + 1..].iter().find(|n| !n.is_whitespace()) == Some(&'('))
-        })
-        .map(|(_, c)| *c)
-        .collect();
-    joined
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '、' | '，' | '；' | '/'))
-        .map(|t| t.trim_matches(|c: char| matches!(c, '[' | ']' | '「' | '」' | '"' | '\'')))
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
-        .collect()
+    let folded = fold_width_cow(cell);
+    let mut refs = Vec::new();
+    // the start of a reference typed with spaces before a `(`, without them
+    let mut joined = String::new();
+    let mut rest: &str = &folded;
+    while let Some(i) = rest.find(|c: char| c.is_whitespace() || is_ref_separator(c)) {
+        let (piece, at) = rest.split_at(i);
+        if at.starts_with(char::is_whitespace) {
+            // keep a NIST enhancement with its control: "AC-2 (1)" is one reference
+            let next = at.trim_start();
+            if next.starts_with('(') {
+                joined.push_str(piece);
+                rest = next;
+                continue;
+            }
+            rest = next;
+        } else {
+            rest = &at[at.chars().next().map_or(0, char::len_utf8)..];
+        }
+        push_ref(&mut refs, &mut joined, piece);
+    }
+    push_ref(&mut refs, &mut joined, rest);
+    refs
+}
+
+fn is_ref_separator(c: char) -> bool {
+    matches!(c, ',' | ';' | '、' | '，' | '；' | '/')
+}
+
+/// Adds the reference `joined` + `last` ends with, trimmed of brackets and quotes, if any.
+fn push_ref(refs: &mut Vec<String>, joined: &mut String, last: &str) {
+    let token = if joined.is_empty() {
+        last
+    } else {
+        joined.push_str(last);
+        joined.as_str()
+    };
+    let token = token.trim_matches(|c: char| matches!(c, '[' | ']' | '「' | '」' | '"' | '\''));
+    if !token.is_empty() {
+        refs.push(token.to_owned());
+    }
+    joined.clear();
 }
 
 /// The check list as read.
@@ -166,8 +192,8 @@ pub enum Declared {
 impl Declared {
     /// Reads a status cell in English or Japanese.
     pub fn parse(s: &str) -> Option<Declared> {
-        let k = crate::text::header_key(s);
-        Some(match k.as_str() {
+        let k = crate::text::header_key_cow(s);
+        Some(match &*k {
             "implemented" | "done" | "yes" | "y" | "実施" | "実施済" | "実施済み" | "済" | "○"
             | "◯" | "適用" => Declared::Implemented,
             "notapplicable" | "n/a" | "na" | "非該当" | "対象外" | "適用外" | "除外"
@@ -289,6 +315,71 @@ mod tests {
                 "9.4.1"
             ]
         );
+    }
+
+    /// `split_refs` as first written (fold, drop spaces before `(` with a look-ahead, split),
+    /// for checking the one-pass version against.
+    fn split_refs_reference(cell: &str) -> Vec<String> {
+        let chars: Vec<char> = crate::text::fold_width(cell).chars().collect();
+        let joined: String = chars
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| {
+                !(c.is_whitespace()
+                    && chars[i + 1..].iter().find(|n| !n.is_whitespace()) == Some(&'('))
+            })
+            .map(|(_, c)| *c)
+            .collect();
+        joined
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '、' | '，' | '；' | '/'))
+            .map(|t| t.trim_matches(|c: char| matches!(c, '[' | ']' | '「' | '」' | '"' | '\'')))
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn split_refs_agrees_with_the_reference_on_tricky_cells() {
+        for cell in [
+            "",
+            " ",
+            "(1)",
+            " (1)",
+            "AC-2 (1)",
+            "AC-2\t\n (1) (2)",
+            "AC-2 ,(1)",
+            "AC-2 , (1)",
+            "AC-2\u{3000}（１）",
+            "ＡＣ－２（１）",
+            "８．１．５．Ｐ、９．２．１",
+            "9\u{2010}2\u{2011}1\u{2012}\u{2013}\u{2014}\u{2212}\u{FF70}",
+            "A\u{30FB}9\u{FF65}2 ・ 3",
+            "\"9.2.1\" 「9.2.2」 [9.2.3] '9.2.4'",
+            "[AC-2] (1)",
+            "9.2.1 /9.2.2// ;; 9.2.3\r\n",
+            "a\u{85}b\u{a0}(c)\u{2028}d",
+            "確認 (項目)\u{3000}",
+        ] {
+            assert_eq!(split_refs(cell), split_refs_reference(cell), "{cell:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_refs_agrees_with_the_reference(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    'A', 'c', '9', '.', '-', '(', ')', ' ', '\t', '\n', '\r', '\u{3000}', '\u{a0}',
+                    ',', ';', '/', '、', '，', '；', '[', ']', '「', '」', '"', '\'', '（', '）', '２',
+                    'Ｐ', '．', '－', '\u{2010}', '\u{2014}', '\u{2212}', '\u{FF70}', '\u{30FB}',
+                    '\u{FF65}', '確',
+                ]),
+                0..24,
+            )
+        ) {
+            let cell: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(split_refs(&cell), split_refs_reference(&cell), "{:?}", cell);
+        }
     }
 
     #[test]

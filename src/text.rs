@@ -1,8 +1,22 @@
 //! Text helpers shared by every module: width folding of Japanese input and header keys.
+use std::borrow::Cow;
 
 /// Folds full-width ASCII (U+FF01..U+FF5E) and the ideographic space to ASCII, and maps
 /// the dashes and dots people type in Japanese documents to `-` and `.`.
 pub fn fold_width(s: &str) -> String {
+    fold_width_cow(s).into_owned()
+}
+
+/// [`fold_width`], borrowing `s` when nothing in it folds (ASCII, most Japanese text).
+pub fn fold_width_cow(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || s.chars().all(|c| fold_char(c) == c) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(fold_all(s))
+    }
+}
+
+fn fold_all(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
@@ -22,11 +36,38 @@ fn fold_char(c: char) -> char {
 /// A key for matching column headers: width-folded, lower case, without spaces,
 /// underscores, hyphens or surrounding punctuation.
 pub fn header_key(s: &str) -> String {
-    fold_width(s)
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '.' | ':' | '*'))
+    header_key_cow(s).into_owned()
+}
+
+/// [`header_key`], borrowing `s` when it is a key already (empty, lower-case ASCII, most
+/// Japanese), as most cells of a check list's assurance and risk columns are.
+pub fn header_key_cow(s: &str) -> Cow<'_, str> {
+    if s.chars().all(same_in_key) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(key_all(s))
+    }
+}
+
+fn key_all(s: &str) -> String {
+    s.chars()
+        .map(fold_char)
+        .filter(|c| !dropped_from_key(*c))
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+fn dropped_from_key(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '_' | '-' | '.' | ':' | '*')
+}
+
+/// Whether [`header_key`] keeps `c` as it is: not folded, not dropped, already lower case.
+fn same_in_key(c: char) -> bool {
+    if c.is_ascii() {
+        return !(c.is_ascii_uppercase() || dropped_from_key(c));
+    }
+    let mut lower = c.to_lowercase();
+    fold_char(c) == c && !dropped_from_key(c) && lower.next() == Some(c) && lower.next().is_none()
 }
 
 /// Removes control characters (including ESC, so no terminal escape sequence survives)
@@ -65,6 +106,47 @@ mod tests {
         assert_eq!(fold_width("８．１．５．Ｐ"), "8.1.5.P");
         assert_eq!(fold_width("ＡＣ－２（１）"), "AC-2(1)");
         assert_eq!(fold_width("確認\u{3000}項目"), "確認 項目");
+    }
+
+    /// Strings around every char: the borrowing fast paths must agree with the general ones.
+    #[test]
+    fn fast_paths_agree_with_the_general_ones_for_every_char() {
+        let mut s = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for (before, after) in [("", ""), ("確認", "ac")] {
+                s.clear();
+                s.push_str(before);
+                s.push(c);
+                s.push_str(after);
+                assert_eq!(fold_width_cow(&s), fold_all(&s), "{s:?}");
+                assert_eq!(header_key_cow(&s), key_all(&s), "{s:?}");
+            }
+        }
+        for s in [
+            "",
+            " ",
+            "ismap",
+            "ISMAP",
+            "soc2",
+            "ＳＯＣ２",
+            "高",
+            "自己申告",
+            "保証\u{3000}報告",
+            "IT-7号",
+            "it7号",
+            "８．１．５．Ｐ",
+            "ＡＣ－２（１）",
+            "9\u{2010}2\u{2011}1\u{2012}\u{2013}\u{2014}\u{2212}\u{FF70}",
+            "A\u{30FB}9\u{FF65}2",
+            "\tn/a\n",
+            "\"[「x」]'",
+            "ǅ",
+        ] {
+            assert_eq!(fold_width_cow(s), fold_all(s), "{s:?}");
+            assert_eq!(header_key_cow(s), key_all(s), "{s:?}");
+        }
+        assert!(matches!(fold_width_cow("9.2.1 確認項目"), Cow::Borrowed(_)));
+        assert!(matches!(header_key_cow("高"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Check items (外部委託先に対する確認項目) from CSV, spreadsheets, YAML or JSON.
-use std::collections::HashMap;
-use std::path::Path;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, RandomState};
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -84,7 +85,8 @@ pub fn load(
 ) -> Result<CheckList, InputError> {
     match FileKind::of(path) {
         FileKind::Yaml | FileKind::Json => load_structured(path, encoding),
-        FileKind::Text | FileKind::Workbook => from_sheet(table::read(path, encoding, sheet)?),
+        FileKind::Text => load_csv(path, encoding),
+        FileKind::Workbook => from_sheet(table::read(path, encoding, sheet)?),
     }
 }
 
@@ -168,86 +170,218 @@ fn find_header(sheet: &Sheet) -> Result<Header, InputError> {
 }
 
 /// Turns a sheet into check items: header found by name, one item per non-blank row.
-pub fn from_sheet(sheet: Sheet) -> Result<CheckList, InputError> {
-    let header = find_header(&sheet)?;
-    let col = |f: Field| header.fields.get(&f).copied();
-    let header_cells = &sheet.rows[header.row - 1];
-    let col_name = |f: Field| {
-        col(f)
-            .and_then(|c| header_cells.get(c))
+pub fn from_sheet(mut sheet: Sheet) -> Result<CheckList, InputError> {
+    start_items(&mut sheet)?.finish()
+}
+
+/// Reads a CSV/TSV check list as [`from_sheet`] reads [`table::read_csv_text`]'s sheet, with
+/// the same items and errors, but keeps only the rows the header is searched in: the rows
+/// below them go from the CSV reader straight into items.
+fn load_csv(path: &Path, encoding: Option<Encoding>) -> Result<CheckList, InputError> {
+    let text = table::read_text(path, encoding)?;
+    let mut head = Sheet {
+        path: path.to_path_buf(),
+        sheet: None,
+        rows: Vec::new(),
+    };
+    let mut items: Option<Items> = None;
+    // a CSV error anywhere in the file comes before the first error in the items
+    let mut failed: Option<InputError> = None;
+    table::each_csv_record(path, &text, |line, record| {
+        if line <= HEADER_SEARCH_ROWS {
+            while head.rows.len() + 1 < line {
+                head.rows.push(Vec::new());
+            }
+            head.rows.push(record.iter().map(str::to_owned).collect());
+        } else if failed.is_none() {
+            let pushed = match &mut items {
+                Some(items) => items.push(line, record),
+                None => start_items(&mut head).and_then(|i| items.insert(i).push(line, record)),
+            };
+            failed = pushed.err();
+        }
+        Ok(())
+    })?;
+    match (failed, items) {
+        (Some(e), _) => Err(e),
+        (None, Some(items)) => items.finish(),
+        (None, None) => from_sheet(head),
+    }
+}
+
+/// Finds the header in `sheet` and makes items of the sheet's rows below it.
+fn start_items(sheet: &mut Sheet) -> Result<Items, InputError> {
+    let mut items = Items::new(sheet)?;
+    for (i, cells) in sheet.rows.iter_mut().enumerate().skip(items.header.row) {
+        items.push(i + 1, cells.as_mut_slice())?;
+    }
+    Ok(items)
+}
+
+/// A row's cells, as [`Items::push`] reads them: a sheet's row or a CSV record.
+trait Cells {
+    /// The cell in column `c`, empty past the end of a ragged row.
+    fn cell(&self, c: usize) -> &str;
+    /// The cell in column `c` as a `String`: moved out of a sheet's row, copied from a record.
+    fn take(&mut self, c: usize) -> String;
+    fn is_blank(&self) -> bool;
+}
+
+impl Cells for [String] {
+    fn cell(&self, c: usize) -> &str {
+        self.get(c).map_or("", String::as_str)
+    }
+
+    fn take(&mut self, c: usize) -> String {
+        self.get_mut(c).map(std::mem::take).unwrap_or_default()
+    }
+
+    fn is_blank(&self) -> bool {
+        self.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+impl Cells for csv::StringRecord {
+    fn cell(&self, c: usize) -> &str {
+        self.get(c).unwrap_or_default()
+    }
+
+    fn take(&mut self, c: usize) -> String {
+        self.cell(c).to_owned()
+    }
+
+    fn is_blank(&self) -> bool {
+        self.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+/// Check items read row by row below a found header.
+struct Items {
+    header: Header,
+    /// The header row's cells, for column names in messages.
+    header_cells: Vec<String>,
+    loc: Location,
+    source: PathBuf,
+    sheet: Option<String>,
+    items: Vec<CheckItem>,
+    /// Hashes of the items' ids.
+    id_hashes: HashSet<u64>,
+    id_hasher: RandomState,
+}
+
+impl Items {
+    fn new(sheet: &Sheet) -> Result<Items, InputError> {
+        let header = find_header(sheet)?;
+        Ok(Items {
+            header_cells: sheet.rows[header.row - 1].clone(),
+            header,
+            loc: sheet.location(),
+            source: sheet.path.clone(),
+            sheet: sheet.sheet.clone(),
+            items: Vec::new(),
+            id_hashes: HashSet::new(),
+            id_hasher: RandomState::new(),
+        })
+    }
+
+    fn col(&self, f: Field) -> Option<usize> {
+        self.header.fields.get(&f).copied()
+    }
+
+    fn col_name(&self, f: Field) -> String {
+        self.col(f)
+            .and_then(|c| self.header_cells.get(c))
             .map(|h| h.trim().to_owned())
             .unwrap_or_default()
-    };
-    let mut items = Vec::new();
-    let mut seen_ids: HashMap<String, usize> = HashMap::new();
-    for (i, cells) in sheet.rows.iter().enumerate().skip(header.row) {
-        let row = i + 1;
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let get = |f: Field| {
-            col(f)
-                .and_then(|c| cells.get(c))
-                .map(|s| s.trim().to_owned())
-                .unwrap_or_default()
+    }
+
+    /// The trimmed cell of field `f`, taken from `cells` when there is nothing to trim.
+    fn take_trimmed(&self, cells: &mut (impl Cells + ?Sized), f: Field) -> String {
+        let Some(c) = self.col(f) else {
+            return String::new();
         };
-        let at = |f: Field| sheet.location().row(row).column(col_name(f));
-        let assurance = Assurance::parse(&get(Field::Assurance)).ok_or_else(|| {
+        let cell = cells.cell(c);
+        let trimmed = cell.trim();
+        if trimmed.len() == cell.len() {
+            cells.take(c)
+        } else {
+            trimmed.to_owned()
+        }
+    }
+
+    /// Adds the item on row `row` (1-based), unless the row is blank.
+    fn push(&mut self, row: usize, cells: &mut (impl Cells + ?Sized)) -> Result<(), InputError> {
+        if cells.is_blank() {
+            return Ok(());
+        }
+        let at = |f: Field| self.loc.clone().row(row).column(self.col_name(f));
+        let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
+        let assurance = Assurance::parse(cell(Field::Assurance)).ok_or_else(|| {
             InputError::at(
                 at(Field::Assurance),
-                format!("unknown assurance '{}'", get(Field::Assurance)),
+                format!("unknown assurance '{}'", cell(Field::Assurance)),
             )
             .hint("use self/自己申告, ismap, soc2/保証報告, or audit/個別監査 (empty means ismap)")
         })?;
-        let risk = Risk::parse(&get(Field::Risk)).ok_or_else(|| {
+        let risk = Risk::parse(cell(Field::Risk)).ok_or_else(|| {
             InputError::at(
                 at(Field::Risk),
-                format!("unknown risk '{}'", get(Field::Risk)),
+                format!("unknown risk '{}'", cell(Field::Risk)),
             )
             .hint("use high/medium/low or 高/中/低, or leave it empty")
         })?;
-        let id = match get(Field::Id) {
+        let refs = split_refs(cell(Field::Refs));
+        let id = match self.take_trimmed(cells, Field::Id) {
             id if id.is_empty() => format!("#{row}"),
             id => id,
         };
-        if let Some(first) = seen_ids.insert(id.clone(), row) {
-            return Err(InputError::at(
-                at(Field::Id),
-                format!("duplicate check-item id '{id}' (also on row {first})"),
-            )
-            .hint("give every check item its own id"));
+        // ids meet by hash first (no copy of each id kept), then by text
+        if !self.id_hashes.insert(self.id_hasher.hash_one(&id)) {
+            if let Some(first) = self.items.iter().find(|item| item.id == id) {
+                return Err(InputError::at(
+                    self.loc.clone().row(row).column(self.col_name(Field::Id)),
+                    format!("duplicate check-item id '{id}' (also on row {})", first.row),
+                )
+                .hint("give every check item its own id"));
+            }
         }
-        items.push(CheckItem {
+        let title = self.take_trimmed(cells, Field::Title);
+        let note = self.take_trimmed(cells, Field::Note);
+        let extra = self
+            .header
+            .extras
+            .iter()
+            .map(|(c, name)| (name.clone(), cells.take(*c)))
+            .collect();
+        self.items.push(CheckItem {
             row,
             id,
-            title: get(Field::Title),
-            refs: split_refs(&get(Field::Refs)),
+            title,
+            refs,
             assurance,
             risk,
-            note: get(Field::Note),
-            extra: Extra(
-                header
-                    .extras
-                    .iter()
-                    .map(|(c, name)| (name.clone(), cells.get(*c).cloned().unwrap_or_default()))
-                    .collect(),
-            ),
+            note,
+            extra: Extra(extra),
         });
+        Ok(())
     }
-    if items.is_empty() {
-        return Err(InputError::at(
-            sheet.location().row(header.row),
-            "the header row is there but no check items follow it",
-        )
-        .hint("add rows below the header"));
+
+    fn finish(self) -> Result<CheckList, InputError> {
+        if self.items.is_empty() {
+            return Err(InputError::at(
+                self.loc.row(self.header.row),
+                "the header row is there but no check items follow it",
+            )
+            .hint("add rows below the header"));
+        }
+        Ok(CheckList {
+            refs_column: self.col_name(Field::Refs),
+            source: self.source,
+            sheet: self.sheet,
+            extra_columns: self.header.extras.into_iter().map(|(_, n)| n).collect(),
+            items: self.items,
+        })
     }
-    Ok(CheckList {
-        source: sheet.path,
-        sheet: sheet.sheet,
-        extra_columns: header.extras.into_iter().map(|(_, n)| n).collect(),
-        refs_column: col_name(Field::Refs),
-        items,
-    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -410,6 +544,61 @@ mod tests {
         assert_eq!(list.items[1].row, 6);
         assert_eq!(list.items[1].assurance, Assurance::Ismap);
         assert_eq!(list.extra_columns, ["担当"]);
+    }
+
+    /// Reading a CSV file record by record must give what reading it whole gives: the same
+    /// items, or the same first error.
+    #[test]
+    fn csv_records_read_as_the_whole_sheet() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.csv");
+        let big = "x".repeat(table::MAX_CELL_BYTES + 1);
+        let item =
+            |n: usize| format!("C-{n},確認 {n},\"9.2.1、ＡＣ－２ （１）\",SOC2,高, メモ ,{n}\n");
+        let mut texts: Vec<String> = Vec::new();
+        for header_row in [1, 2, 29, 30, 31] {
+            for items in [0, 1, 2, 28, 29, 40] {
+                let mut text = "外部委託先確認表\n".repeat(header_row - 1);
+                text.push_str("項番,確認項目,管理策,確認水準,重要度,備考,担当\n");
+                for n in 0..items {
+                    text.push_str(&item(n));
+                }
+                texts.push(text);
+            }
+        }
+        let body: String = (0..40).map(item).collect();
+        let lines: Vec<&str> = body.lines().collect();
+        let header = "id,title,controls,assurance,risk,note,owner\n";
+        for at in [0, 1, 27, 28, 29, 35] {
+            let mut with = |line: &str| {
+                let mut text = header.to_owned();
+                for (i, l) in lines.iter().enumerate() {
+                    text.push_str(if i == at { line } else { l });
+                    text.push('\n');
+                }
+                texts.push(text);
+            };
+            with("");
+            with(" , ,");
+            with("X,bad,9.2.1,maybe,,,");
+            with("X,bad,9.2.1,,urgent,,");
+            with("C-3,again,9.2.1,,,,");
+            with(",no id,9.2.1,,,,");
+            with("M,\"multi\nline\ncell\",9.2.1,,,,");
+            with("short,row");
+            with(&format!("B,{big},9.2.1,,,,"));
+            with(&format!("X,bad,9.2.1,maybe,,,\n{}", lines[39]));
+        }
+        // an error in the items, then a cell over the limit: the limit is reported
+        texts.push(format!("{header}A,t,9.2.1,maybe\nB,{big}\n"));
+        texts.push(format!("{}\nB,{big}\n", "\n".repeat(40)));
+        texts.push(format!("a,b\n\"open\n{}", "x,y\n".repeat(40)));
+        for text in &texts {
+            std::fs::write(&path, text).unwrap();
+            let streamed = load(&path, None, None);
+            let whole = table::read_csv_text(&path, text).and_then(from_sheet);
+            assert_eq!(format!("{streamed:?}"), format!("{whole:?}"), "{text}");
+        }
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<Encoding>) -> Result<Str
                 .hint("give a CSV or text file, or a workbook with the .xlsx/.xls/.ods extension"),
         );
     }
-    let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF");
+    let without_bom = bytes.strip_prefix(BOM);
     match (forced, without_bom) {
         (Some(Encoding::Cp932), _) => decode_cp932(&loc, bytes),
         (_, Some(rest)) => utf8(&loc, rest),
@@ -58,6 +58,33 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<Encoding>) -> Result<Str
         },
     }
 }
+
+/// [`decode`] of a whole file's bytes, taking them over as the text when they are UTF-8
+/// already (as most files are) instead of copying them.
+pub fn decode_vec(
+    path: &Path,
+    mut bytes: Vec<u8>,
+    forced: Option<Encoding>,
+) -> Result<String, InputError> {
+    if forced != Some(Encoding::Cp932) && !bytes.contains(&0) {
+        let bom = bytes.starts_with(BOM);
+        if bom {
+            bytes.drain(..BOM.len());
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok(text),
+            Err(e) => {
+                bytes = e.into_bytes();
+                if bom {
+                    bytes.splice(..0, BOM.iter().copied());
+                }
+            }
+        }
+    }
+    decode(path, &bytes, forced)
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Lines that are UTF-8 with Japanese text next to lines that are not UTF-8 at all: the
 /// first of each, when a file mixes encodings.
@@ -144,6 +171,35 @@ mod tests {
         assert_eq!(decode(p(), b"\xEF\xBB\xBFid", None).unwrap(), "id");
         let sjis = encode_cp932("確認項目,管理策").unwrap();
         assert_eq!(decode(p(), &sjis, None).unwrap(), "確認項目,管理策");
+    }
+
+    /// `decode_vec` takes over UTF-8 buffers; it must decode, and fail, as `decode` does.
+    #[test]
+    fn decode_vec_agrees_with_decode() {
+        let sjis = encode_cp932("確認項目,管理策").unwrap();
+        let mut bom_sjis = BOM.to_vec();
+        bom_sjis.extend(&sjis);
+        let mut mixed = "id,title\n1,確認項目\n".as_bytes().to_vec();
+        mixed.extend(&sjis);
+        let inputs: [&[u8]; 10] = [
+            b"",
+            "確認項目,管理策\n".as_bytes(),
+            b"\xEF\xBB\xBFid,title",
+            b"\xEF\xBB\xBF",
+            b"\xEF\xBB",
+            &sjis,
+            &bom_sjis,
+            &mixed,
+            b"a\0b",
+            b"ok\n\x80\xFF",
+        ];
+        for bytes in inputs {
+            for forced in [None, Some(Encoding::Utf8), Some(Encoding::Cp932)] {
+                let by_ref = decode(p(), bytes, forced).map_err(|e| e.to_string());
+                let by_vec = decode_vec(p(), bytes.to_vec(), forced).map_err(|e| e.to_string());
+                assert_eq!(by_vec, by_ref, "{bytes:?} {forced:?}");
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use calamine::{Data, Reader, SheetVisible};
 
 use crate::date::Date;
 use crate::error::{InputError, Location};
-use crate::input::decode::{decode, Encoding};
+use crate::input::decode::{decode_vec, Encoding};
 use crate::input::{read_bytes, FileKind};
 
 /// Largest cell accepted, in bytes; a check item or id cell holds a few lines at most.
@@ -33,19 +33,21 @@ pub fn read(
 ) -> Result<Sheet, InputError> {
     match FileKind::of(path) {
         FileKind::Workbook => read_workbook_with(path, sheet, Merged::FillDown),
-        _ => {
-            let bytes = read_bytes(path)?;
-            if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-                return Err(InputError::at(
-                    Location::file(path),
-                    "looks like a workbook, but the name does not end in .xlsx/.xls/.ods",
-                )
-                .hint("rename it with its spreadsheet extension"));
-            }
-            let text = decode(path, &bytes, encoding)?;
-            read_csv_text(path, &text)
-        }
+        _ => read_csv_text(path, &read_text(path, encoding)?),
     }
+}
+
+/// Reads and decodes a CSV/TSV or text file, refusing a workbook under another name.
+pub fn read_text(path: &Path, encoding: Option<Encoding>) -> Result<String, InputError> {
+    let bytes = read_bytes(path)?;
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(InputError::at(
+            Location::file(path),
+            "looks like a workbook, but the name does not end in .xlsx/.xls/.ods",
+        )
+        .hint("rename it with its spreadsheet extension"));
+    }
+    decode_vec(path, bytes, encoding)
 }
 
 /// The delimiter the first line uses most: tab, semicolon, or comma.
@@ -63,36 +65,15 @@ fn sniff_delimiter(text: &str) -> u8 {
 
 /// Parses decoded CSV/TSV text; rows may be ragged.
 pub fn read_csv_text(path: &Path, text: &str) -> Result<Sheet, InputError> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(sniff_delimiter(text))
-        .from_reader(text.as_bytes());
     let mut rows: Vec<Vec<String>> = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            let line = e
-                .position()
-                .map(|p| p.line() as usize)
-                .unwrap_or(rows.len() + 1);
-            InputError::at(
-                Location::file(path).line(line),
-                format!("malformed CSV: {e}"),
-            )
-            .hint("check the quoting on that line")
-        })?;
-        let line = rec
-            .position()
-            .map(|p| p.line() as usize)
-            .unwrap_or(rows.len() + 1);
+    each_csv_record(path, text, |line, record| {
         // keep row numbers equal to lines when a quoted cell spans lines
         while rows.len() + 1 < line {
             rows.push(Vec::new());
         }
-        let cells: Vec<String> = rec.iter().map(str::to_owned).collect();
-        check_cells(&Location::file(path), line, &cells)?;
-        rows.push(cells);
-    }
+        rows.push(record.iter().map(str::to_owned).collect());
+        Ok(())
+    })?;
     Ok(Sheet {
         path: path.to_path_buf(),
         sheet: None,
@@ -100,9 +81,49 @@ pub fn read_csv_text(path: &Path, text: &str) -> Result<Sheet, InputError> {
     })
 }
 
-fn check_cells(loc: &Location, row: usize, cells: &[String]) -> Result<(), InputError> {
+/// Parses decoded CSV/TSV text one record at a time, as [`read_csv_text`] does, without
+/// keeping the records: `each` gets the row (line) each record starts on, and the record,
+/// its cells checked against [`MAX_CELL_BYTES`].
+pub fn each_csv_record(
+    path: &Path,
+    text: &str,
+    mut each: impl FnMut(usize, &mut csv::StringRecord) -> Result<(), InputError>,
+) -> Result<(), InputError> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(sniff_delimiter(text))
+        .from_reader(text.as_bytes());
+    let loc = Location::file(path);
+    let mut record = csv::StringRecord::new();
+    // rows so far, counting the lines a quoted cell spans
+    let mut rows = 0;
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => return Ok(()),
+            Err(e) => {
+                let line = e.position().map_or(rows + 1, |p| p.line() as usize);
+                return Err(
+                    InputError::at(loc.line(line), format!("malformed CSV: {e}"))
+                        .hint("check the quoting on that line"),
+                );
+            }
+        }
+        let line = record.position().map_or(rows + 1, |p| p.line() as usize);
+        rows = line.max(rows + 1);
+        check_cells(&loc, line, record.iter())?;
+        each(line, &mut record)?;
+    }
+}
+
+fn check_cells<'a>(
+    loc: &Location,
+    row: usize,
+    cells: impl IntoIterator<Item = &'a str>,
+) -> Result<(), InputError> {
     if let Some((i, _)) = cells
-        .iter()
+        .into_iter()
         .enumerate()
         .find(|(_, c)| c.len() > MAX_CELL_BYTES)
     {
@@ -211,7 +232,11 @@ pub fn read_workbook_with(
         while cells.last().is_some_and(String::is_empty) {
             cells.pop();
         }
-        check_cells(&sheet_loc, start_row as usize + i + 1, &cells)?;
+        check_cells(
+            &sheet_loc,
+            start_row as usize + i + 1,
+            cells.iter().map(String::as_str),
+        )?;
         rows.push(cells);
     }
     if merged == Merged::FillDown {
