@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Range};
-use common::xlsx::{row_texts, sheets, text, zip_entries};
+use common::xlsx::{cell_ref, cell_styles, row_texts, sheets, style_fills, text, zip_entries};
 use common::{bin, data};
 use serde_json::Value;
 
@@ -78,76 +78,6 @@ fn row_of(range: &Range<Data>, label: &str) -> usize {
     (0..range.height())
         .find(|r| text(range, *r, 0) == label)
         .unwrap_or_else(|| panic!("no row {label:?} in {:?}", all_rows(range)))
-}
-
-/// The value of `name="…"` in an XML tag's text.
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let start = tag.find(&key)? + key.len();
-    let len = tag[start..].find('"')?;
-    Some(&tag[start..start + len])
-}
-
-/// The opening tags `<name …>` (or `<name …/>`) of an XML text, in order.
-fn tags<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {
-    let open = format!("<{name} ");
-    let mut out = Vec::new();
-    let mut rest = xml;
-    while let Some(i) = rest.find(&open) {
-        let tag = &rest[i..];
-        let end = tag.find('>').unwrap();
-        out.push(&tag[..=end]);
-        rest = &tag[end..];
-    }
-    out
-}
-
-/// For each cell style (index into `cellXfs`), the fill's colour, if it has one.
-fn style_fills(styles_xml: &str) -> Vec<Option<String>> {
-    let fills_xml = &styles_xml[styles_xml.find("<fills ").unwrap()..];
-    let fills_xml = &fills_xml[..fills_xml.find("</fills>").unwrap()];
-    let fills: Vec<Option<String>> = fills_xml
-        .split("<fill>")
-        .skip(1)
-        .map(|f| {
-            tags(f, "fgColor")
-                .first()
-                .and_then(|t| attr(t, "rgb"))
-                .map(str::to_owned)
-        })
-        .collect();
-    let xfs_xml = &styles_xml[styles_xml.find("<cellXfs ").unwrap()..];
-    let xfs_xml = &xfs_xml[..xfs_xml.find("</cellXfs>").unwrap()];
-    tags(xfs_xml, "xf")
-        .iter()
-        .map(|xf| {
-            let fill: usize = attr(xf, "fillId").unwrap().parse().unwrap();
-            fills[fill].clone()
-        })
-        .collect()
-}
-
-/// The style index of each cell of a sheet, by reference ("C2").
-fn cell_styles(sheet_xml: &str) -> HashMap<String, usize> {
-    tags(sheet_xml, "c")
-        .iter()
-        .map(|c| {
-            let style = attr(c, "s").map_or(0, |s| s.parse().unwrap());
-            (attr(c, "r").unwrap().to_owned(), style)
-        })
-        .collect()
-}
-
-/// "C2" for row 1, column 2 (both from 0).
-fn cell_ref(row: usize, col: usize) -> String {
-    let mut letters = String::new();
-    let mut c = col + 1;
-    while c > 0 {
-        let rem = (c - 1) % 26;
-        letters.insert(0, (b'A' + rem as u8) as char);
-        c = (c - 1) / 26;
-    }
-    format!("{letters}{}", row + 1)
 }
 
 /// The gap sheet `report` writes for one CSP, as text rows.

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Range};
-use common::xlsx::{row_texts, sheets, text, zip_entries};
+use common::xlsx::{
+    attr, cell_looks, cell_ref, cell_styles, row_texts, sheets, tags, text, zip_entries,
+};
 use common::{bin, input_error, json_of};
 
 fn fixture(name: &str) -> PathBuf {
@@ -216,6 +218,69 @@ fn japanese_workbook_cell_by_cell() {
         "{}",
         xml["docProps/core.xml"]
     );
+}
+
+#[test]
+fn gap_sheet_cells_look_as_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_xlsx("ja", dir.path());
+    let (_, ranges) = sheets(&path);
+    let gaps = &ranges[1];
+    let xml = zip_entries(&path);
+    let looks = cell_looks(&xml["xl/styles.xml"]);
+    let styles = cell_styles(&xml["xl/worksheets/sheet2.xml"]);
+    // every cell of the table is there, blank ones too, each with its style
+    let look = |r: usize, c: usize| {
+        let style = styles.get(&cell_ref(r, c));
+        &looks[*style.unwrap_or_else(|| panic!("no cell {}", cell_ref(r, c)))]
+    };
+    let (width, height) = (19, 8);
+    assert_eq!((gaps.width(), gaps.height()), (width, height));
+    for c in 0..width {
+        let header = look(0, c);
+        assert!(
+            header.bold && header.boxed && header.wrap && header.top,
+            "{c}: {header:?}"
+        );
+        assert_eq!(header.fill.as_deref(), Some("FFD9D9D9"), "header {c}");
+    }
+    let status_fill = |status: &str| match status {
+        "充足" => "FFC6EFCE",
+        "保証水準不足" | "一部充足" => "FFFFEB9C",
+        "未充足" => "FFFFC7CE",
+        "ISMAP対象外" => "FFD9D2E9",
+        other => panic!("status {other}"),
+    };
+    for r in 1..height {
+        for c in 0..width {
+            let l = look(r, c);
+            let at = cell_ref(r, c);
+            assert!(l.boxed && !l.bold, "{at}: {l:?}");
+            match c {
+                // the status cell is filled by the status's colour
+                2 => assert_eq!(
+                    l.fill.as_deref(),
+                    Some(status_fill(&text(gaps, r, 2))),
+                    "{at}"
+                ),
+                // the input row number: a plain boxed number
+                15 => assert!(l.fill.is_none() && !l.wrap && !l.top, "{at}: {l:?}"),
+                // the reviewer's columns: filled, blank
+                17 | 18 => {
+                    assert_eq!(l.fill.as_deref(), Some("FFDDEBF7"), "{at}");
+                    assert!(l.wrap && l.top, "{at}: {l:?}");
+                    assert_eq!(text(gaps, r, c), "", "{at}");
+                }
+                _ => assert!(l.fill.is_none() && l.wrap && l.top, "{at}: {l:?}"),
+            }
+        }
+    }
+    // nothing beyond the table is formatted: no column or row styles
+    let sheet2 = &xml["xl/worksheets/sheet2.xml"];
+    let cols = tags(sheet2, "col");
+    assert!(!cols.is_empty(), "widths are set");
+    assert!(cols.iter().all(|c| attr(c, "style").is_none()), "{cols:?}");
+    assert!(!sheet2.contains("customFormat"), "{sheet2}");
 }
 
 #[test]

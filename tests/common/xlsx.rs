@@ -44,3 +44,117 @@ pub fn zip_entries(path: &Path) -> HashMap<String, String> {
     }
     out
 }
+
+/// The value of `name="…"` in an XML tag's text.
+pub fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+/// The opening tags `<name …>` (or `<name …/>`) of an XML text, in order.
+pub fn tags<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!("<{name} ");
+    let mut out = Vec::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find(&open) {
+        let tag = &rest[i..];
+        let end = tag.find('>').unwrap();
+        out.push(&tag[..=end]);
+        rest = &tag[end..];
+    }
+    out
+}
+
+/// The text between `<name …>` and `</name>`.
+fn section<'a>(xml: &'a str, name: &str) -> &'a str {
+    let start = xml.find(&format!("<{name} ")).unwrap();
+    let end = start + xml[start..].find(&format!("</{name}>")).unwrap();
+    &xml[start..end]
+}
+
+/// How a cell style (an entry of `cellXfs` in styles.xml) looks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellLook {
+    /// The fill's colour ("FFC6EFCE"), if it has one.
+    pub fill: Option<String>,
+    /// Thin lines on all four sides.
+    pub boxed: bool,
+    pub bold: bool,
+    pub wrap: bool,
+    pub top: bool,
+}
+
+/// For each cell style (index into `cellXfs`), how it looks.
+pub fn cell_looks(styles_xml: &str) -> Vec<CellLook> {
+    let fills: Vec<Option<String>> = section(styles_xml, "fills")
+        .split("<fill>")
+        .skip(1)
+        .map(|f| {
+            tags(f, "fgColor")
+                .first()
+                .and_then(|t| attr(t, "rgb"))
+                .map(str::to_owned)
+        })
+        .collect();
+    let bold: Vec<bool> = section(styles_xml, "fonts")
+        .split("<font>")
+        .skip(1)
+        .map(|f| f.contains("<b/>"))
+        .collect();
+    let boxed: Vec<bool> = section(styles_xml, "borders")
+        .split("<border>")
+        .skip(1)
+        .map(|b| {
+            ["left", "right", "top", "bottom"]
+                .iter()
+                .all(|side| b.contains(&format!("<{side} style=\"thin\">")))
+        })
+        .collect();
+    // each `<xf …>` with what follows it up to the next: its alignment, if any
+    section(styles_xml, "cellXfs")
+        .split("<xf ")
+        .skip(1)
+        .map(|xf| {
+            let tag = format!("<xf {xf}");
+            let id = |name: &str| -> usize { attr(&tag, name).unwrap().parse().unwrap() };
+            let alignment = tags(xf, "alignment").first().copied().unwrap_or("");
+            CellLook {
+                fill: fills[id("fillId")].clone(),
+                boxed: boxed[id("borderId")],
+                bold: bold[id("fontId")],
+                wrap: attr(alignment, "wrapText") == Some("1"),
+                top: attr(alignment, "vertical") == Some("top"),
+            }
+        })
+        .collect()
+}
+
+/// For each cell style (index into `cellXfs`), the fill's colour, if it has one.
+pub fn style_fills(styles_xml: &str) -> Vec<Option<String>> {
+    cell_looks(styles_xml).into_iter().map(|l| l.fill).collect()
+}
+
+/// The style index of each cell of a sheet, by reference ("C2").
+pub fn cell_styles(sheet_xml: &str) -> HashMap<String, usize> {
+    tags(sheet_xml, "c")
+        .iter()
+        .map(|c| {
+            let style = attr(c, "s").map_or(0, |s| s.parse().unwrap());
+            (attr(c, "r").unwrap().to_owned(), style)
+        })
+        .collect()
+}
+
+/// "C2" for row 1, column 2 (both from 0).
+pub fn cell_ref(row: usize, col: usize) -> String {
+    let mut letters = String::new();
+    let mut c = col + 1;
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.insert(0, (b'A' + rem as u8) as char);
+        c = (c - 1) / 26;
+    }
+    format!("{letters}{}", row + 1)
+}
