@@ -236,6 +236,7 @@ pub enum StatusArg {
     Partial,
     NotCovered,
     OutsideIsmap,
+    NotAnalysed,
 }
 
 impl From<StatusArg> for Status {
@@ -246,6 +247,7 @@ impl From<StatusArg> for Status {
             StatusArg::Partial => Status::Partial,
             StatusArg::NotCovered => Status::NotCovered,
             StatusArg::OutsideIsmap => Status::OutsideIsmap,
+            StatusArg::NotAnalysed => Status::NotAnalysed,
         }
     }
 }

@@ -115,6 +115,42 @@ pub struct CheckItem {
     pub risk: Option<Risk>,
     pub note: String,
     pub extra: Extra,
+    /// Cells that could not be read (the item is then reported as not analysed).
+    pub problems: Vec<CellProblem>,
+}
+
+/// Which field of a check item could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProblemField {
+    Assurance,
+    Risk,
+}
+
+/// A cell of a check item whose value is not one the tool knows: the item is listed as
+/// not analysed, with this, rather than stopping the run or being skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellProblem {
+    pub field: ProblemField,
+    /// The column's header as written (the field name for YAML/JSON).
+    pub column: String,
+    pub value: String,
+}
+
+impl CellProblem {
+    /// "column 'value'", then the values allowed, in the report's language.
+    pub fn describe(&self, lang: Lang) -> String {
+        let allowed = match (self.field, lang) {
+            (ProblemField::Assurance, Lang::Ja) => "自己申告/ISMAP/保証報告/個別監査 または空欄",
+            (ProblemField::Assurance, Lang::En) => "self, ismap, soc2, audit or empty",
+            (ProblemField::Risk, Lang::Ja) => "高/中/低 または空欄",
+            (ProblemField::Risk, Lang::En) => "high, medium, low or empty",
+        };
+        match lang {
+            Lang::Ja => format!("{} '{}' ({allowed})", self.column, self.value),
+            Lang::En => format!("{} '{}' (use {allowed})", self.column, self.value),
+        }
+    }
 }
 
 /// Splits a references cell: commas, semicolons, `、`, `，`, `；`, whitespace, line breaks.

@@ -527,10 +527,12 @@ fn exit_codes() {
 fn bad_inputs_name_file_row_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.csv");
-    fs::write(&bad, "id,controls,assurance\nA,9.2.1,sometimes\n").unwrap();
+    fs::write(&bad, "id,controls\nA,9.2.1\nA,9.4.1\n").unwrap();
     let err = input_error(report(&bad, &data("csp-basic.txt")));
     assert!(
-        err.contains("bad.csv: row 2: column 'assurance': unknown assurance 'sometimes' (hint:"),
+        err.contains(
+            "bad.csv: row 3: column 'id': duplicate check-item id 'A' (also on row 2) (hint:"
+        ),
         "{err}"
     );
     let err = input_error(report(
@@ -626,4 +628,63 @@ fn csp_status_tables_declare_each_control() {
         err.contains("soa.csv: row 2: column '実施状況': unknown status 'たぶん'"),
         "{err}"
     );
+}
+
+/// A value the tool cannot read (an unknown assurance or risk) does not stop the run and
+/// does not drop the row: the item is listed as not analysed, with the cell, in every
+/// format, and `--fail-on` counts it as the most severe status.
+#[test]
+fn unreadable_values_leave_the_item_in_the_report_as_not_analysed() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks.csv");
+    fs::write(
+        &checks,
+        "id,title,controls,assurance,risk\nA,ok,9.2.1,,high\nB,typo,9.2.1,sometimes,\nC,typo2,9.2.1,,urgent\n",
+    )
+    .unwrap();
+    let csp = data("csp-basic.txt");
+    let v = json_of(report(&checks, &csp).args(["--format", "json"]));
+    assert_eq!(v["summary"]["not_analysed"], 2);
+    assert_eq!(v["summary"]["total"], 3);
+    let b = item(&v, "B");
+    assert_eq!(b["status"], "not-analysed");
+    assert_eq!(b["reasons"], serde_json::json!(["invalid-input"]));
+    assert_eq!(
+        b["problems"],
+        serde_json::json!([{"field": "assurance", "column": "assurance", "value": "sometimes"}])
+    );
+    assert_eq!(b["additional_procedures"][0]["code"], "fix-input");
+    assert!(b["additional_procedures"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("assurance 'sometimes'"));
+    assert_eq!(item(&v, "C")["status"], "not-analysed");
+    assert_eq!(item(&v, "A")["status"], "covered");
+    // the most severe status: listed first
+    assert_eq!(v["items"][0]["status"], "not-analysed");
+    assert!(v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "items-not-analysed"));
+
+    // every format shows it: CSV row, terminal table
+    let csv = stdout_of(report(&checks, &csp).args(["--format", "csv"]));
+    let row_b = csv.lines().find(|l| l.starts_with("B,")).unwrap();
+    assert!(
+        row_b.contains("not-analysed") && row_b.contains("sometimes"),
+        "{row_b}"
+    );
+    let table = stdout_of(report(&checks, &csp).args(["--color", "never"]));
+    assert!(table.contains("not-analysed 2"), "{table}");
+
+    // exit 0 by default; --fail-on counts it as the most severe status
+    report(&checks, &csp)
+        .args(["--fail-on", "outside-ismap"])
+        .assert()
+        .code(1);
+    report(&checks, &csp)
+        .args(["--fail-on", "not-analysed"])
+        .assert()
+        .code(1);
 }

@@ -18,12 +18,13 @@ const CSPS: [&str; 3] = [
     "compare/alpha.yaml",
 ];
 const RANKED: [&str; 3] = ["Alpha SaaS", "Beta SaaS", "gamma.txt"];
-const STATUSES: [&str; 5] = [
+const STATUSES: [&str; 6] = [
     "covered",
     "assurance-gap",
     "partial",
     "not-covered",
     "outside-ismap",
+    "not-analysed",
 ];
 
 fn compare_cmd(lang: &str) -> assert_cmd::Command {
@@ -169,6 +170,7 @@ fn english_workbook_cell_by_cell() {
             "partial",
             "not_covered",
             "outside_ismap",
+            "not_analysed",
         ]
         .iter()
         .enumerate()
@@ -176,7 +178,7 @@ fn english_workbook_cell_by_cell() {
             let n = counts[key].as_u64().unwrap() as f64;
             assert_eq!(summary.get((r, 3 + k)), Some(&Data::Float(n)), "{key}");
         }
-        assert_eq!(text(summary, r, 8), "", "no underlying service");
+        assert_eq!(text(summary, r, 9), "", "no underlying service");
     }
 
     // --- matrix: one row per item, the statuses of the JSON output
@@ -307,7 +309,7 @@ fn matrix_fills_frozen_panes_and_chart() {
         chart.contains(r#"<c:grouping val="clustered"/>"#),
         "{chart}"
     );
-    assert_eq!(chart.matches("<c:ser>").count(), 5, "{chart}");
+    assert_eq!(chart.matches("<c:ser>").count(), STATUSES.len(), "{chart}");
     let summary = &ranges[0];
     let first = row_of(summary, "rank") + 2; // 1-based row of the first CSP
     let last = first + 2;
@@ -466,6 +468,7 @@ fn japanese_sheet_names_and_labels() {
             "一部充足",
             "未充足",
             "ISMAP対象外",
+            "判定不能",
             "基盤"
         ]
     );

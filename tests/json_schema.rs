@@ -175,6 +175,19 @@ fn reports_match_the_schema() {
         example("csp-profile.yaml"),
         "ja",
     ));
+    // items not analysed (from YAML): status, problems, reason, procedure, warning
+    let v = report(data("checks-unreadable.yaml"), data("csp-basic.txt"), "en");
+    check(&v);
+    assert_eq!(v["summary"]["not_analysed"], 2);
+    let u2 = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "U2")
+        .unwrap();
+    assert_eq!(u2["status"], "not-analysed");
+    assert_eq!(u2["problems"][0]["column"], "assurance");
+    assert_eq!(u2["problems"][0]["value"], "maybe");
 }
 
 #[test]

@@ -110,7 +110,7 @@ pub fn compare(
                 let refs = resolved.of_item(i).iter();
                 status_rule(
                     refs.map(|&r| flags.get(r as usize).copied().flatten()),
-                    item.assurance,
+                    item,
                 )
             })
             .collect();
@@ -171,7 +171,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 1,
+        schema_version: 2,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -13,7 +13,9 @@ use crate::catalog::resolve::parse_nist;
 use crate::catalog::{Catalog, Layer, Level, RefKind, Resolution, Unresolved};
 use crate::date::Date;
 use crate::lang::Lang;
-use crate::model::{Assurance, Attestation, CheckItem, CheckList, Extra, Period, Risk};
+use crate::model::{
+    Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, Period, Risk,
+};
 
 /// Machine-readable reasons behind a status, in a fixed order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -35,6 +37,8 @@ pub enum Reason {
     NistApproximate,
     /// The item needs more assurance than ISMAP's agreed procedures give.
     AssuranceAboveIsmap,
+    /// A cell of the item (assurance, risk) could not be read.
+    InvalidInput,
 }
 
 impl Reason {
@@ -49,6 +53,7 @@ impl Reason {
             Reason::UnverifiedDetail => "unverified-detail",
             Reason::NistApproximate => "nist-approximate",
             Reason::AssuranceAboveIsmap => "assurance-above-ismap",
+            Reason::InvalidInput => "invalid-input",
         }
     }
 }
@@ -116,6 +121,9 @@ pub struct ItemResult {
     pub additional_procedures: Vec<Procedure>,
     pub note: String,
     pub extra: Extra,
+    /// Cells that could not be read: the item is `not-analysed`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<CellProblem>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -126,6 +134,8 @@ pub struct Summary {
     pub not_covered: usize,
     pub outside_ismap: usize,
     pub assurance_gap: usize,
+    /// Items with a cell that could not be read.
+    pub not_analysed: usize,
     /// covered / total, 0..1, four decimals.
     pub covered_share: f64,
     pub unresolved_references: usize,
@@ -143,6 +153,7 @@ impl Summary {
                 Status::Partial => s.partial += 1,
                 Status::NotCovered => s.not_covered += 1,
                 Status::OutsideIsmap => s.outside_ismap += 1,
+                Status::NotAnalysed => s.not_analysed += 1,
             }
         }
         if s.total > 0 {
@@ -158,6 +169,7 @@ impl Summary {
             Status::Partial => self.partial,
             Status::NotCovered => self.not_covered,
             Status::OutsideIsmap => self.outside_ismap,
+            Status::NotAnalysed => self.not_analysed,
         }
     }
 }
@@ -302,11 +314,14 @@ fn flags_of(has_targets: bool, states: impl IntoIterator<Item = ControlState>) -
     (all && has_targets, some)
 }
 
-/// The status rule, from each reference's [`RefFlags`] and the assurance the item needs:
-/// nothing resolved → outside ISMAP; every reference fully implemented → covered (or an
-/// assurance gap when more than ISMAP's assurance is needed); something implemented →
-/// partial; else not covered.
-pub fn status_rule(flags: impl IntoIterator<Item = RefFlags>, assurance: Assurance) -> Status {
+/// The status rule, from each reference's [`RefFlags`] and the item: a cell that could not
+/// be read → not analysed; nothing resolved → outside ISMAP; every reference fully
+/// implemented → covered (or an assurance gap when more than ISMAP's assurance is needed);
+/// something implemented → partial; else not covered.
+pub fn status_rule(flags: impl IntoIterator<Item = RefFlags>, item: &CheckItem) -> Status {
+    if !item.problems.is_empty() {
+        return Status::NotAnalysed;
+    }
     let (mut resolved_any, mut all, mut some) = (false, true, false);
     for f in flags {
         match f {
@@ -321,7 +336,7 @@ pub fn status_rule(flags: impl IntoIterator<Item = RefFlags>, assurance: Assuran
     if !resolved_any {
         Status::OutsideIsmap
     } else if all {
-        if assurance > Assurance::Ismap {
+        if item.assurance > Assurance::Ismap {
             Status::AssuranceGap
         } else {
             Status::Covered
@@ -532,7 +547,7 @@ fn item_result(item: CheckItem, evals: &[&RefEval], lang: Lang) -> ItemResult {
     let implemented = ids_in(ControlState::Implemented);
     let missing = ids_in(ControlState::Missing);
     let annex_only = ids_in(ControlState::AnnexOnly);
-    let status = status_rule(flags, item.assurance);
+    let status = status_rule(flags, &item);
 
     if item.refs.is_empty() {
         reasons.push(Reason::NoReference);
@@ -549,14 +564,27 @@ fn item_result(item: CheckItem, evals: &[&RefEval], lang: Lang) -> ItemResult {
     if !annex_only.is_empty() {
         reasons.push(Reason::DetailInAnnex);
     }
-    if item.assurance > Assurance::Ismap && status != Status::OutsideIsmap {
+    if item.assurance > Assurance::Ismap
+        && !matches!(status, Status::OutsideIsmap | Status::NotAnalysed)
+    {
         reasons.push(Reason::AssuranceAboveIsmap);
+    }
+    if !item.problems.is_empty() {
+        reasons.push(Reason::InvalidInput);
     }
     reasons.sort();
     reasons.dedup();
 
     let proc = |kind, subjects| Procedure::new(kind, lang, subjects);
     let mut procs: Vec<Procedure> = Vec::new();
+    if !item.problems.is_empty() {
+        let cells = item
+            .problems
+            .iter()
+            .map(|p| Arc::from(p.describe(lang)))
+            .collect();
+        procs.push(proc(Kind::FixInput, cells));
+    }
     if status == Status::OutsideIsmap {
         procs.push(proc(Kind::OwnCheck, Vec::new()));
     }
@@ -604,6 +632,7 @@ fn item_result(item: CheckItem, evals: &[&RefEval], lang: Lang) -> ItemResult {
         additional_procedures: procs,
         note: item.note,
         extra: item.extra,
+        problems: item.problems,
     }
 }
 
@@ -719,6 +748,31 @@ fn warnings(
             },
         });
     }
+    let not_analysed: Vec<&str> = items
+        .iter()
+        .filter(|i| i.status == Status::NotAnalysed)
+        .map(|i| i.id.as_str())
+        .collect();
+    if !not_analysed.is_empty() {
+        const SHOWN: usize = 10;
+        let mut ids = not_analysed[..not_analysed.len().min(SHOWN)].join(", ");
+        if not_analysed.len() > SHOWN {
+            ids.push_str(", …");
+        }
+        out.push(Warning {
+            code: "items-not-analysed",
+            message: match lang {
+                Lang::Ja => format!(
+                    "読めない値のため判定できない確認項目が{}件あります: {ids}",
+                    not_analysed.len()
+                ),
+                Lang::En => format!(
+                    "{} check item(s) have a value that could not be read and were not analysed: {ids}",
+                    not_analysed.len()
+                ),
+            },
+        });
+    }
     let unresolved: usize = items.iter().map(|i| i.unresolved.len()).sum();
     if unresolved > 0 {
         out.push(Warning {
@@ -791,7 +845,7 @@ pub fn analyse_resolved(
         .collect();
 
     GapReport {
-        schema_version: 1,
+        schema_version: 2,
         lang,
         as_of,
         warnings: warnings(att, &csp, &items, as_of, lang),
@@ -840,6 +894,7 @@ mod tests {
             risk: None,
             note: String::new(),
             extra: Extra::default(),
+            problems: Vec::new(),
         }
     }
 
@@ -896,6 +951,7 @@ mod tests {
             Reason::UnverifiedDetail,
             Reason::NistApproximate,
             Reason::AssuranceAboveIsmap,
+            Reason::InvalidInput,
         ] {
             assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
         }

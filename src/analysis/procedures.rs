@@ -13,6 +13,8 @@ use crate::lang::Lang;
 /// What is suggested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// Cells that could not be read: correct them.
+    FixInput,
     /// Check the item yourself: ISMAP says nothing about it.
     OwnCheck,
     /// References that did not resolve.
@@ -37,6 +39,7 @@ impl Kind {
     /// The stable code, as serialised.
     pub fn code(self) -> &'static str {
         match self {
+            Kind::FixInput => "fix-input",
             Kind::OwnCheck => "own-check",
             Kind::FixReferences => "fix-reference",
             Kind::Questionnaire => "questionnaire",
@@ -98,6 +101,8 @@ impl fmt::Display for Procedure {
         let ids = List(&self.subjects);
         let ja = self.lang == Lang::Ja;
         match self.kind {
+            Kind::FixInput if ja => write!(f, "読めない値 {ids} を修正して再実行する"),
+            Kind::FixInput => write!(f, "Correct the unreadable values {ids} and run again"),
             Kind::OwnCheck if ja => f.write_str("ISMAPの対象外: 質問票・書面確認で自ら確認し、データ所在地・準拠法・退出時のデータ返却・インシデント通知などは契約/SLAに定める"),
             Kind::OwnCheck => f.write_str("Outside ISMAP: check it yourself (questionnaire or written confirmation) and put data location, governing law, exit/data return and incident notice into the contract/SLA"),
             Kind::FixReferences if ja => write!(f, "解決できない参照 {ids} を修正して再実行する"),

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 
-/// Ordered by severity: covered < assurance-gap < partial < not-covered < outside-ismap.
+/// Ordered by severity: covered < assurance-gap < partial < not-covered < outside-ismap <
+/// not-analysed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
@@ -19,15 +20,19 @@ pub enum Status {
     NotCovered,
     /// No reference resolves: ISMAP says nothing about the item.
     OutsideIsmap,
+    /// A cell of the item could not be read (an unknown assurance or risk value): it is
+    /// listed with the problem, never skipped, and never given a status it may not have.
+    NotAnalysed,
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
+    pub const ALL: [Status; 6] = [
         Status::Covered,
         Status::AssuranceGap,
         Status::Partial,
         Status::NotCovered,
         Status::OutsideIsmap,
+        Status::NotAnalysed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -37,6 +42,7 @@ impl Status {
             Status::Partial => "partial",
             Status::NotCovered => "not-covered",
             Status::OutsideIsmap => "outside-ismap",
+            Status::NotAnalysed => "not-analysed",
         }
     }
 
@@ -49,6 +55,7 @@ impl Status {
                 Status::Partial => "一部充足",
                 Status::NotCovered => "未充足",
                 Status::OutsideIsmap => "ISMAP対象外",
+                Status::NotAnalysed => "判定不能",
             },
         }
     }
@@ -72,5 +79,6 @@ mod tests {
         assert_eq!(v, Status::ALL);
         assert!(Status::OutsideIsmap > Status::NotCovered);
         assert!(Status::AssuranceGap > Status::Covered);
+        assert!(Status::NotAnalysed > Status::OutsideIsmap);
     }
 }

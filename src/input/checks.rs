@@ -9,7 +9,9 @@ use crate::error::{InputError, Location};
 use crate::input::decode::{decode, Encoding};
 use crate::input::table::{self, Sheet};
 use crate::input::{column_letter, read_bytes, FileKind, Scalar};
-use crate::model::{split_refs, Assurance, CheckItem, CheckList, Extra, Risk};
+use crate::model::{
+    split_refs, Assurance, CellProblem, CheckItem, CheckList, Extra, ProblemField, Risk,
+};
 use crate::text::header_key;
 
 /// The columns the tool understands.
@@ -314,22 +316,25 @@ impl Items {
         if cells.is_blank() {
             return Ok(());
         }
-        let at = |f: Field| self.loc.clone().row(row).column(self.col_name(f));
         let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
-        let assurance = Assurance::parse(cell(Field::Assurance)).ok_or_else(|| {
-            InputError::at(
-                at(Field::Assurance),
-                format!("unknown assurance '{}'", cell(Field::Assurance)),
-            )
-            .hint("use self/自己申告, ismap, soc2/保証報告, or audit/個別監査 (empty means ismap)")
-        })?;
-        let risk = Risk::parse(cell(Field::Risk)).ok_or_else(|| {
-            InputError::at(
-                at(Field::Risk),
-                format!("unknown risk '{}'", cell(Field::Risk)),
-            )
-            .hint("use high/medium/low or 高/中/低, or leave it empty")
-        })?;
+        // an unknown value does not stop the run: the item is reported as not analysed
+        let mut problems = Vec::new();
+        let assurance = Assurance::parse(cell(Field::Assurance)).unwrap_or_else(|| {
+            problems.push(CellProblem {
+                field: ProblemField::Assurance,
+                column: self.col_name(Field::Assurance),
+                value: cell(Field::Assurance).to_owned(),
+            });
+            Assurance::default()
+        });
+        let risk = Risk::parse(cell(Field::Risk)).unwrap_or_else(|| {
+            problems.push(CellProblem {
+                field: ProblemField::Risk,
+                column: self.col_name(Field::Risk),
+                value: cell(Field::Risk).to_owned(),
+            });
+            None
+        });
         let refs = split_refs(cell(Field::Refs));
         let id = match self.take_trimmed(cells, Field::Id) {
             id if id.is_empty() => format!("#{row}"),
@@ -362,6 +367,7 @@ impl Items {
             risk,
             note,
             extra: Extra(extra),
+            problems,
         });
         Ok(())
     }
@@ -437,17 +443,23 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
     for (i, d) in docs.into_iter().enumerate() {
         let n = i + 1;
         let at = |field: &str| loc.clone().row(n).column(field);
-        let assurance = Assurance::parse(&d.assurance).ok_or_else(|| {
-            InputError::at(
-                at("assurance"),
-                format!("unknown assurance '{}'", d.assurance),
-            )
-            .hint("use self, ismap, soc2 or audit")
-        })?;
-        let risk = Risk::parse(&d.risk).ok_or_else(|| {
-            InputError::at(at("risk"), format!("unknown risk '{}'", d.risk))
-                .hint("use high/medium/low or 高/中/低")
-        })?;
+        let mut problems = Vec::new();
+        let assurance = Assurance::parse(&d.assurance).unwrap_or_else(|| {
+            problems.push(CellProblem {
+                field: ProblemField::Assurance,
+                column: "assurance".to_owned(),
+                value: d.assurance.clone(),
+            });
+            Assurance::default()
+        });
+        let risk = Risk::parse(&d.risk).unwrap_or_else(|| {
+            problems.push(CellProblem {
+                field: ProblemField::Risk,
+                column: "risk".to_owned(),
+                value: d.risk.clone(),
+            });
+            None
+        });
         let id =
             d.id.map(Scalar::into_string)
                 .unwrap_or_else(|| format!("#{n}"));
@@ -475,6 +487,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
             risk,
             note: d.note,
             extra: Extra(d.extra.into_iter().flatten().collect()),
+            problems,
         });
     }
     if items.is_empty() {
@@ -603,12 +616,30 @@ mod tests {
 
     #[test]
     fn errors_name_row_and_column() {
-        let s = sheet(&[&["id", "controls", "risk"], &["A", "9.2.1", "urgent"]]);
-        let e = from_sheet(s).unwrap_err().to_string();
+        // an unknown value is not an error: the item carries it as a problem
+        let s = sheet(&[
+            &["id", "controls", "Risk", "求める確認水準"],
+            &["A", "9.2.1", "urgent", "たぶん"],
+            &["B", "9.2.1", "高", ""],
+        ]);
+        let list = from_sheet(s).unwrap();
         assert_eq!(
-            e,
-            "c.csv: row 2: column 'risk': unknown risk 'urgent' (hint: use high/medium/low or 高/中/低, or leave it empty)"
+            list.items[0].problems,
+            [
+                CellProblem {
+                    field: ProblemField::Assurance,
+                    column: "求める確認水準".into(),
+                    value: "たぶん".into()
+                },
+                CellProblem {
+                    field: ProblemField::Risk,
+                    column: "Risk".into(),
+                    value: "urgent".into()
+                }
+            ]
         );
+        assert_eq!(list.items[0].risk, None);
+        assert!(list.items[1].problems.is_empty());
         let s = sheet(&[&["id", "controls"], &["A", "1"], &["A", "2"]]);
         assert!(from_sheet(s)
             .unwrap_err()

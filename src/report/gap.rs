@@ -298,8 +298,10 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         l("基準日", "as of"),
         report.as_of
     ));
+    // not-analysed only when there are such items: it is an input problem, not a finding
     let counts = Status::ALL
         .iter()
+        .filter(|st| **st != Status::NotAnalysed || s.not_analysed > 0)
         .map(|st| format!("{} {}", st.label(lang), s.count(*st)))
         .collect::<Vec<_>>()
         .join(" · ");

@@ -19,6 +19,7 @@ impl From<Status> for Tone {
             Status::Partial => Tone::Warn,
             Status::NotCovered => Tone::Bad,
             Status::OutsideIsmap => Tone::Alert,
+            Status::NotAnalysed => Tone::Bad,
         }
     }
 }
