@@ -667,37 +667,41 @@ fn item_results_split(
         .iter()
         .map(|(text, res)| evaluate_ref(catalog, csp, text, res, &mut shared, lang))
         .collect();
-    let analyse_range = |first: usize, items: Vec<CheckItem>| -> Vec<ItemResult> {
+    // appends the results of `items`, the first being item number `first`
+    let analyse_range = |first: usize, items: Vec<CheckItem>, out: &mut Vec<ItemResult>| {
         let mut of_item: Vec<&RefEval> = Vec::new();
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| {
-                of_item.clear();
-                of_item.extend(
-                    resolved
-                        .of_item(first + i)
-                        .iter()
-                        .filter_map(|&r| evals.get(r as usize)),
-                );
-                item_result(item, &of_item, lang)
-            })
-            .collect()
+        out.extend(items.into_iter().enumerate().map(|(i, item)| {
+            of_item.clear();
+            of_item.extend(
+                resolved
+                    .of_item(first + i)
+                    .iter()
+                    .filter_map(|&r| evals.get(r as usize)),
+            );
+            item_result(item, &of_item, lang)
+        }));
     };
+    // one allocation for all results: no copy when the halves are joined
+    let mut out = Vec::with_capacity(items.len());
     if items.len() < parallel_min.max(2) {
-        return analyse_range(0, items);
+        analyse_range(0, items, &mut out);
+        return out;
     }
     let half = items.len() / 2;
     let second = items.split_off(half);
     std::thread::scope(|s| {
-        let later = s.spawn(|| analyse_range(half, second));
-        let mut out = analyse_range(0, items);
+        let later = s.spawn(|| {
+            let mut rest = Vec::with_capacity(second.len());
+            analyse_range(half, second, &mut rest);
+            rest
+        });
+        analyse_range(0, items, &mut out);
         match later.join() {
             Ok(rest) => out.extend(rest),
             Err(panic) => std::panic::resume_unwind(panic),
         }
-        out
-    })
+    });
+    out
 }
 
 fn warnings(
