@@ -13,6 +13,21 @@ fn read(rel: &str) -> String {
     std::fs::read_to_string(root().join(rel)).unwrap()
 }
 
+/// The committed generated file `rel` is `generated` (with `ISMAP_GAP_REGENERATE` set, it
+/// is rewritten first); returns its text.
+fn check_generated(rel: &str, generated: &str) -> String {
+    let path = root().join(rel);
+    if std::env::var_os("ISMAP_GAP_REGENERATE").is_some() {
+        std::fs::write(&path, generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        committed == generated,
+        "{rel} is out of date: run ISMAP_GAP_REGENERATE=1 cargo test --test catalog_data"
+    );
+    committed
+}
+
 #[test]
 fn embedded_data_is_what_the_sources_give() {
     let generated = controls_yaml(
@@ -21,15 +36,7 @@ fn embedded_data_is_what_the_sources_give() {
         &read("catalog/reference/nist-sp800-53r5-to-iso27001-2013.csv"),
     )
     .unwrap();
-    let path = root().join("catalog/controls.yaml");
-    if std::env::var_os("ISMAP_GAP_REGENERATE").is_some() {
-        std::fs::write(&path, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap();
-    assert!(
-        committed == generated,
-        "catalog/controls.yaml is out of date: run ISMAP_GAP_REGENERATE=1 cargo test --test catalog_data"
-    );
+    check_generated("catalog/controls.yaml", &generated);
 
     // then the compiled-in JSON from the YAML files (in this test, after the YAML: with
     // ISMAP_GAP_REGENERATE both are rewritten in order)
@@ -38,16 +45,7 @@ fn embedded_data_is_what_the_sources_give() {
         &|name| load::read_text(&root().join("catalog").join(name)),
     )
     .unwrap();
-    let generated = embedded::to_json(&doc).unwrap();
-    let path = root().join("catalog/embedded.json");
-    if std::env::var_os("ISMAP_GAP_REGENERATE").is_some() {
-        std::fs::write(&path, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap();
-    assert!(
-        committed == generated,
-        "catalog/embedded.json is out of date: run ISMAP_GAP_REGENERATE=1 cargo test --test catalog_data"
-    );
+    let committed = check_generated("catalog/embedded.json", &embedded::to_json(&doc).unwrap());
     // and the binary's copy is that file
     assert_eq!(embedded::JSON, committed);
 }
