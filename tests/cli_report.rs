@@ -677,6 +677,22 @@ fn unreadable_values_leave_the_item_in_the_report_as_not_analysed() {
     );
     let table = stdout_of(report(&checks, &csp).args(["--color", "never"]));
     assert!(table.contains("not-analysed 2"), "{table}");
+    // and the workbook's gap sheet
+    let xlsx = dir.path().join("gap.xlsx");
+    report(&checks, &csp)
+        .args(["--format", "xlsx", "-o"])
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let (_, ranges) = common::xlsx::sheets(&xlsx);
+    let gaps = &ranges[1];
+    let row = (1..gaps.height())
+        .find(|r| common::xlsx::text(gaps, *r, 0) == "B")
+        .unwrap();
+    assert_eq!(common::xlsx::text(gaps, row, 2), "not-analysed");
+    assert!(common::xlsx::row_texts(gaps, row)
+        .iter()
+        .any(|c| c.contains("assurance 'sometimes'")));
 
     // exit 0 by default; --fail-on counts it as the most severe status
     report(&checks, &csp)
