@@ -50,7 +50,9 @@ impl Destination {
     }
 
     /// Runs `write` against the destination. For a file, the bytes go to a temporary
-    /// file beside it, which replaces the target only when `write` succeeded.
+    /// file beside it, which replaces the target only when `write` succeeded. A target
+    /// that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is
+    /// written to directly: renaming over it would replace the device or pipe itself.
     pub fn write_with(
         &self,
         write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
@@ -63,7 +65,25 @@ impl Destination {
                 w.flush()?;
                 Ok(())
             }
-            Destination::File(path) => {
+            Destination::File(path)
+                if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) =>
+            {
+                let file = fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .with_context(|| format!("{}: cannot open for writing", path.display()))?;
+                let mut w = BufWriter::new(file);
+                write(&mut w)?;
+                w.flush()
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                Ok(())
+            }
+            Destination::File(given) => {
+                // through a symbolic link: the file it points to is replaced, the link kept
+                let target = fs::canonicalize(given).ok().filter(|_| {
+                    fs::symlink_metadata(given).is_ok_and(|m| m.file_type().is_symlink())
+                });
+                let path = target.as_ref().unwrap_or(given);
                 let dir = parent_dir(path);
                 let mut tmp = tempfile::Builder::new()
                     .prefix(".ismap-gap-")
@@ -120,6 +140,58 @@ fn parent_dir(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Writing through a symbolic link replaces the file it points to and keeps the link.
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.csv");
+        let link = dir.path().join("link.csv");
+        fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        Destination::File(link.clone())
+            .write_with(|w: &mut dyn Write| {
+                w.write_all(b"new")?;
+                Ok(())
+            })
+            .unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    /// Writing to a named pipe (like `-o /dev/null` or `-o /dev/stdout`) writes into it and
+    /// leaves it a pipe: it is never replaced by a regular file.
+    #[cfg(unix)]
+    #[test]
+    fn a_special_file_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo not available: skipped");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+        };
+        Destination::File(fifo.clone())
+            .write_with(|w: &mut dyn Write| {
+                w.write_all(b"through the pipe")?;
+                Ok(())
+            })
+            .unwrap();
+        // checked before joining: were the pipe replaced, the reader would wait forever
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(reader.join().unwrap(), "through the pipe");
+        // nothing else was left in the folder (no temporary file)
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 
     #[test]
     fn failed_write_leaves_nothing_and_keeps_old_file() {
