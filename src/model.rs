@@ -6,7 +6,7 @@ use serde::{Serialize, Serializer};
 
 use crate::date::Date;
 use crate::lang::Lang;
-use crate::text::fold_width_cow;
+use crate::text::fold_width;
 
 /// The assurance a check item requires, weakest to strongest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
@@ -27,7 +27,7 @@ pub enum Assurance {
 impl Assurance {
     /// Reads a cell; empty means the default (`ismap`).
     pub fn parse(s: &str) -> Option<Assurance> {
-        let k = crate::text::header_key_cow(s);
+        let k = crate::text::header_key(s);
         Some(match &*k {
             "" | "ismap" => Assurance::Ismap,
             "self" | "自己申告" | "selfdeclared" | "selfassessment" | "自己評価" => {
@@ -73,7 +73,7 @@ pub enum Risk {
 impl Risk {
     /// Reads a cell; empty means no risk given.
     pub fn parse(s: &str) -> Option<Option<Risk>> {
-        let k = crate::text::header_key_cow(s);
+        let k = crate::text::header_key(s);
         Some(match &*k {
             "" => None,
             "high" | "h" | "高" | "大" | "1" => Some(Risk::High),
@@ -155,7 +155,7 @@ impl CellProblem {
 
 /// Splits a references cell: commas, semicolons, `、`, `，`, `；`, whitespace, line breaks.
 pub fn split_refs(cell: &str) -> Vec<String> {
-    let folded = fold_width_cow(cell);
+    let folded = fold_width(cell);
     let mut refs = Vec::new();
     // the start of a reference typed with spaces before a `(`, without them
     let mut joined = String::new();
@@ -228,7 +228,7 @@ pub enum Declared {
 impl Declared {
     /// Reads a status cell in English or Japanese.
     pub fn parse(s: &str) -> Option<Declared> {
-        let k = crate::text::header_key_cow(s);
+        let k = crate::text::header_key(s);
         Some(match &*k {
             "implemented" | "done" | "yes" | "y" | "実施" | "実施済" | "実施済み" | "済" | "○"
             | "◯" | "適用" => Declared::Implemented,

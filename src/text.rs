@@ -2,13 +2,9 @@
 use std::borrow::Cow;
 
 /// Folds full-width ASCII (U+FF01..U+FF5E) and the ideographic space to ASCII, and maps
-/// the dashes and dots people type in Japanese documents to `-` and `.`.
-pub fn fold_width(s: &str) -> String {
-    fold_width_cow(s).into_owned()
-}
-
-/// [`fold_width`], borrowing `s` when nothing in it folds (ASCII, most Japanese text).
-pub fn fold_width_cow(s: &str) -> Cow<'_, str> {
+/// the dashes and dots people type in Japanese documents to `-` and `.`. Borrows `s` when
+/// nothing in it folds (ASCII, most Japanese text).
+pub fn fold_width(s: &str) -> Cow<'_, str> {
     if s.is_ascii() || s.chars().all(|c| fold_char(c) == c) {
         Cow::Borrowed(s)
     } else {
@@ -34,14 +30,10 @@ fn fold_char(c: char) -> char {
 }
 
 /// A key for matching column headers: width-folded, lower case, without spaces,
-/// underscores, hyphens or surrounding punctuation.
-pub fn header_key(s: &str) -> String {
-    header_key_cow(s).into_owned()
-}
-
-/// [`header_key`], borrowing `s` when it is a key already (empty, lower-case ASCII, most
-/// Japanese), as most cells of a check list's assurance and risk columns are.
-pub fn header_key_cow(s: &str) -> Cow<'_, str> {
+/// underscores, hyphens or surrounding punctuation. Borrows `s` when it is a key already
+/// (empty, lower-case ASCII, most Japanese), as most cells of a check list's assurance and
+/// risk columns are.
+pub fn header_key(s: &str) -> Cow<'_, str> {
     if s.chars().all(same_in_key) {
         Cow::Borrowed(s)
     } else {
@@ -118,8 +110,8 @@ mod tests {
                 s.push_str(before);
                 s.push(c);
                 s.push_str(after);
-                assert_eq!(fold_width_cow(&s), fold_all(&s), "{s:?}");
-                assert_eq!(header_key_cow(&s), key_all(&s), "{s:?}");
+                assert_eq!(fold_width(&s), fold_all(&s), "{s:?}");
+                assert_eq!(header_key(&s), key_all(&s), "{s:?}");
             }
         }
         for s in [
@@ -142,11 +134,11 @@ mod tests {
             "\"[「x」]'",
             "ǅ",
         ] {
-            assert_eq!(fold_width_cow(s), fold_all(s), "{s:?}");
-            assert_eq!(header_key_cow(s), key_all(s), "{s:?}");
+            assert_eq!(fold_width(s), fold_all(s), "{s:?}");
+            assert_eq!(header_key(s), key_all(s), "{s:?}");
         }
-        assert!(matches!(fold_width_cow("9.2.1 確認項目"), Cow::Borrowed(_)));
-        assert!(matches!(header_key_cow("高"), Cow::Borrowed(_)));
+        assert!(matches!(fold_width("9.2.1 確認項目"), Cow::Borrowed(_)));
+        assert!(matches!(header_key("高"), Cow::Borrowed(_)));
     }
 
     #[test]

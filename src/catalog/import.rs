@@ -72,7 +72,7 @@ const TITLE_HEADERS: &[&str] = &[
 fn name_key(text: &str) -> String {
     let key = header_key(text);
     match key.find(['(', '[', '【', '〔']) {
-        Some(0) | None => key,
+        Some(0) | None => key.into_owned(),
         Some(i) => key[..i].to_owned(),
     }
 }
@@ -616,7 +616,7 @@ fn truthy(value: &str) -> bool {
         "任意",
     ];
     let key = header_key(value);
-    !NO.contains(&key.as_str())
+    !NO.contains(&&*key)
 }
 
 fn read_rows(sheet: &Sheet, layout: &Layout) -> Result<Vec<Row>, InputError> {
@@ -679,7 +679,7 @@ fn file_name(path: &Path) -> String {
 fn version_from_file_name(path: &Path) -> String {
     let stem = path
         .file_stem()
-        .map(|s| fold_width(&s.to_string_lossy()))
+        .map(|s| fold_width(&s.to_string_lossy()).into_owned())
         .unwrap_or_default();
     let words: Vec<&str> = stem
         .split(|c: char| {

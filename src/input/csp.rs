@@ -129,10 +129,7 @@ fn status_table(sheet: &table::Sheet) -> Result<Option<Attestation>, InputError>
         let mut found: Vec<(Col, usize)> = Vec::new();
         for (i, cell) in cells.iter().enumerate() {
             let k = crate::text::header_key(cell);
-            if let Some((col, _)) = COLUMNS
-                .iter()
-                .find(|(_, names)| names.contains(&k.as_str()))
-            {
+            if let Some((col, _)) = COLUMNS.iter().find(|(_, names)| names.contains(&&*k)) {
                 if !found.iter().any(|(c, _)| c == col) {
                     found.push((*col, i));
                 }
