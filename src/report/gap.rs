@@ -66,7 +66,6 @@ pub fn item_cells_into(item: &ItemResult, lang: Lang, cells: &mut Vec<String>) {
     use std::fmt::Write as _;
     let n = item_headers(lang).len() + item.extra.0.len();
     cells.resize_with(n, String::new);
-    cells.truncate(n);
     for c in cells.iter_mut() {
         c.clear();
     }
@@ -84,10 +83,7 @@ pub fn item_cells_into(item: &ItemResult, lang: Lang, cells: &mut Vec<String>) {
     }
     assurance.push_str(item.assurance.label(lang));
     join_into(refs, item.references.iter(), ", ");
-    for (i, c) in item.controls.iter().enumerate() {
-        if i > 0 {
-            controls.push('\n');
-        }
+    join_with(controls, &item.controls, "\n", |controls, c| {
         controls.push_str(&c.id);
         if !c.title.is_empty() {
             controls.push(' ');
@@ -102,25 +98,19 @@ pub fn item_cells_into(item: &ItemResult, lang: Lang, cells: &mut Vec<String>) {
         if let Some(via) = &c.inherited_from {
             controls.push_str(&inherited_label(via, lang));
         }
-    }
+    });
     join_into(implemented, item.implemented.iter(), ", ");
     join_into(missing, item.missing.iter(), ", ");
-    for (i, x) in item.not_applicable.iter().enumerate() {
-        if i > 0 {
-            na.push('\n');
-        }
+    join_with(na, &item.not_applicable, "\n", |na, x| {
         let reason: &str = if x.reason.is_empty() {
             lang.pick("理由なし", "no reason given")
         } else {
             &x.reason
         };
         let _ = write!(na, "{} ({reason})", x.id);
-    }
+    });
     join_into(annex, item.annex_only.iter(), ", ");
-    for (i, u) in item.unresolved.iter().enumerate() {
-        if i > 0 {
-            unresolved.push('\n');
-        }
+    join_with(unresolved, &item.unresolved, "\n", |unresolved, u| {
         unresolved.push_str(&u.reference);
         if !u.suggestions.is_empty() {
             let _ = write!(
@@ -130,14 +120,16 @@ pub fn item_cells_into(item: &ItemResult, lang: Lang, cells: &mut Vec<String>) {
                 u.suggestions.join(", ")
             );
         }
-    }
+    });
     join_into(reasons, item.reasons.iter().map(|r| r.as_str()), ", ");
-    for (i, p) in item.additional_procedures.iter().enumerate() {
-        if i > 0 {
-            procedures.push('\n');
-        }
-        let _ = write!(procedures, "・{p}");
-    }
+    join_with(
+        procedures,
+        &item.additional_procedures,
+        "\n",
+        |procedures, p| {
+            let _ = write!(procedures, "・{p}");
+        },
+    );
     note.push_str(&item.note);
     let _ = write!(row, "{}", item.row);
     for (cell, (_, v)) in cells[16..].iter_mut().zip(&item.extra.0) {
@@ -145,20 +137,24 @@ pub fn item_cells_into(item: &ItemResult, lang: Lang, cells: &mut Vec<String>) {
     }
 }
 
-fn join_into<S: AsRef<str>>(out: &mut String, parts: impl Iterator<Item = S>, sep: &str) {
-    for (i, p) in parts.enumerate() {
+/// Appends each of `items`, written by `write`, to `out`, with `sep` between them.
+fn join_with<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    sep: &str,
+    mut write: impl FnMut(&mut String, T),
+) {
+    for (i, x) in items.into_iter().enumerate() {
         if i > 0 {
             out.push_str(sep);
         }
-        out.push_str(p.as_ref());
+        write(out, x);
     }
 }
 
-/// One item as the cells of [`item_sheet_headers`].
-pub fn item_cells(item: &ItemResult, lang: Lang) -> Vec<String> {
-    let mut cells = Vec::new();
-    item_cells_into(item, lang, &mut cells);
-    cells
+/// Appends `parts` to `out`, with `sep` between them.
+fn join_into<S: AsRef<str>>(out: &mut String, parts: impl IntoIterator<Item = S>, sep: &str) {
+    join_with(out, parts, sep, |out, p| out.push_str(p.as_ref()));
 }
 
 /// The per-item table as CSV, a row at a time.
