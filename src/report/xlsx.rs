@@ -225,14 +225,14 @@ fn format_runs<'f>(
     Ok(())
 }
 
-/// A grid's headers across `row`.
+/// Column headers across `row`, from column 0.
 fn write_header_row(
     sheet: &mut Worksheet,
     row: RowNum,
-    grid: &Grid,
+    headers: &[String],
     styles: &Styles,
 ) -> anyhow::Result<()> {
-    for (c, header) in grid.headers.iter().enumerate() {
+    for (c, header) in headers.iter().enumerate() {
         sheet.write_string_with_format(row, col_num(c)?, fit(header), &styles.header)?;
     }
     Ok(())
@@ -528,9 +528,7 @@ fn write_gaps(sheet: &mut Worksheet, report: &GapReport, styles: &Styles) -> any
     let comment_col = col_num(headers.len() + 1)?;
     let last_row = row_num(report.items.len())?;
 
-    for (c, header) in headers.iter().enumerate() {
-        sheet.write_string_with_format(0, col_num(c)?, fit(header), &styles.header)?;
-    }
+    write_header_row(sheet, 0, &headers, styles)?;
     sheet.write_string_with_format(0, decision_col, reviewer[0], &styles.header)?;
     sheet.write_string_with_format(0, comment_col, reviewer[1], &styles.header)?;
 
@@ -856,7 +854,7 @@ fn write_compare_summary(
     // the per-CSP table, numbers as numbers: what the chart reads
     row += 1;
     let table_header = row;
-    write_header_row(sheet, row, &grid, styles)?;
+    write_header_row(sheet, row, &grid.headers, styles)?;
     for (cells, csp) in grid.rows.iter().zip(&report.csps) {
         row += 1;
         let text = |c: usize| cells.get(c).map_or("", String::as_str);
@@ -950,7 +948,7 @@ fn write_matrix(
     let last_row = row_num(grid.rows.len())?;
     let last_col = col_num(grid.headers.len().saturating_sub(1))?;
 
-    write_header_row(sheet, 0, &grid, styles)?;
+    write_header_row(sheet, 0, &grid.headers, styles)?;
     for (r, (cells, item)) in grid.rows.iter().zip(&report.items).enumerate() {
         let xr = row_num(r + 1)?;
         for (c, cell) in cells.iter().enumerate() {
@@ -1092,7 +1090,7 @@ fn write_readiness_summary(
     // the per-group table, numbers as numbers: what the chart reads
     row += 1;
     let table_header = row;
-    write_header_row(sheet, row, &grid, styles)?;
+    write_header_row(sheet, row, &grid.headers, styles)?;
     let counts = report
         .groups
         .iter()
@@ -1159,7 +1157,7 @@ fn write_readiness_items(
     lang: Lang,
     styles: &Styles,
 ) -> anyhow::Result<()> {
-    write_header_row(sheet, 0, grid, styles)?;
+    write_header_row(sheet, 0, &grid.headers, styles)?;
     for (r, cells) in grid.rows.iter().enumerate() {
         let xr = row_num(r + 1)?;
         let toned = styles.toned(grid.tones.get(r).copied().unwrap_or(Tone::Plain));
