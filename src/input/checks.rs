@@ -171,6 +171,33 @@ fn find_header(sheet: &Sheet) -> Result<Header, InputError> {
     })
 }
 
+/// An item's assurance and risk cells read. An unknown value does not stop the run: it
+/// becomes a problem (named by `column`) that makes the item not analysed, and the default
+/// stands in for it.
+fn assurance_and_risk(
+    assurance: &str,
+    risk: &str,
+    column: impl Fn(ProblemField) -> String,
+) -> (Assurance, Option<Risk>, Vec<CellProblem>) {
+    let mut problems = Vec::new();
+    let mut problem = |field, value: &str| {
+        problems.push(CellProblem {
+            field,
+            column: column(field),
+            value: value.to_owned(),
+        })
+    };
+    let a = Assurance::parse(assurance).unwrap_or_else(|| {
+        problem(ProblemField::Assurance, assurance);
+        Assurance::default()
+    });
+    let r = Risk::parse(risk).unwrap_or_else(|| {
+        problem(ProblemField::Risk, risk);
+        None
+    });
+    (a, r, problems)
+}
+
 /// Turns a sheet into check items: header found by name, one item per non-blank row.
 pub fn from_sheet(mut sheet: Sheet) -> Result<CheckList, InputError> {
     start_items(&mut sheet)?.finish()
@@ -317,24 +344,13 @@ impl Items {
             return Ok(());
         }
         let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
-        // an unknown value does not stop the run: the item is reported as not analysed
-        let mut problems = Vec::new();
-        let assurance = Assurance::parse(cell(Field::Assurance)).unwrap_or_else(|| {
-            problems.push(CellProblem {
-                field: ProblemField::Assurance,
-                column: self.col_name(Field::Assurance),
-                value: cell(Field::Assurance).to_owned(),
+        let (assurance, risk, problems) =
+            assurance_and_risk(cell(Field::Assurance), cell(Field::Risk), |f| {
+                self.col_name(match f {
+                    ProblemField::Assurance => Field::Assurance,
+                    ProblemField::Risk => Field::Risk,
+                })
             });
-            Assurance::default()
-        });
-        let risk = Risk::parse(cell(Field::Risk)).unwrap_or_else(|| {
-            problems.push(CellProblem {
-                field: ProblemField::Risk,
-                column: self.col_name(Field::Risk),
-                value: cell(Field::Risk).to_owned(),
-            });
-            None
-        });
         let refs = split_refs(cell(Field::Refs));
         let id = match self.take_trimmed(cells, Field::Id) {
             id if id.is_empty() => format!("#{row}"),
@@ -443,22 +459,12 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
     for (i, d) in docs.into_iter().enumerate() {
         let n = i + 1;
         let at = |field: &str| loc.clone().row(n).column(field);
-        let mut problems = Vec::new();
-        let assurance = Assurance::parse(&d.assurance).unwrap_or_else(|| {
-            problems.push(CellProblem {
-                field: ProblemField::Assurance,
-                column: "assurance".to_owned(),
-                value: d.assurance.clone(),
-            });
-            Assurance::default()
-        });
-        let risk = Risk::parse(&d.risk).unwrap_or_else(|| {
-            problems.push(CellProblem {
-                field: ProblemField::Risk,
-                column: "risk".to_owned(),
-                value: d.risk.clone(),
-            });
-            None
+        let (assurance, risk, problems) = assurance_and_risk(&d.assurance, &d.risk, |f| {
+            match f {
+                ProblemField::Assurance => "assurance",
+                ProblemField::Risk => "risk",
+            }
+            .to_owned()
         });
         let id =
             d.id.map(Scalar::into_string)
