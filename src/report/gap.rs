@@ -159,13 +159,13 @@ fn join_into<S: AsRef<str>>(out: &mut String, parts: impl IntoIterator<Item = S>
 
 /// The per-item table as CSV, a row at a time.
 fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> anyhow::Result<()> {
-    let mut out = csv::Writer::new(&item_sheet_headers(report), style.csv_encoding, w)?;
-    let mut cells = Vec::new();
-    for item in &report.items {
-        item_cells_into(item, report.lang, &mut cells);
-        out.row(&cells)?;
-    }
-    out.finish()
+    csv::write_rows(
+        &item_sheet_headers(report),
+        style.csv_encoding,
+        w,
+        &report.items,
+        |item, cells| item_cells_into(item, report.lang, cells),
+    )
 }
 
 /// The short grid for terminals and Markdown: id, title, status, risk, gaps, procedures.
