@@ -8,6 +8,9 @@ use anyhow::Context;
 
 use crate::error::{InputError, Location};
 
+/// Bytes collected before each write to the destination.
+const WRITE_BUFFER: usize = 64 * 1024;
+
 /// The destination of a command's result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Destination {
@@ -60,7 +63,7 @@ impl Destination {
         match self {
             Destination::Stdout => {
                 let stdout = io::stdout();
-                let mut w = BufWriter::new(stdout.lock());
+                let mut w = BufWriter::with_capacity(WRITE_BUFFER, stdout.lock());
                 write(&mut w)?;
                 w.flush()?;
                 Ok(())
@@ -72,7 +75,7 @@ impl Destination {
                     .write(true)
                     .open(path)
                     .with_context(|| format!("{}: cannot open for writing", path.display()))?;
-                let mut w = BufWriter::new(file);
+                let mut w = BufWriter::with_capacity(WRITE_BUFFER, file);
                 write(&mut w)?;
                 w.flush()
                     .with_context(|| format!("{}: cannot write", path.display()))?;
@@ -92,15 +95,15 @@ impl Destination {
                     .with_context(|| {
                         format!("{}: cannot create a temporary file", dir.display())
                     })?;
+                // no fsync before the rename: a failed or interrupted run still leaves the
+                // old file or the whole new one, and a result can always be made again;
+                // syncing 50 MB cost more than the rest of the run (BENCHMARKS.md)
                 {
-                    let mut w = BufWriter::new(tmp.as_file_mut());
+                    let mut w = BufWriter::with_capacity(WRITE_BUFFER, tmp.as_file_mut());
                     write(&mut w)?;
                     w.flush()
                         .with_context(|| format!("{}: cannot write", path.display()))?;
                 }
-                tmp.as_file()
-                    .sync_all()
-                    .with_context(|| format!("{}: cannot write", path.display()))?;
                 // a temporary file is private (0600); the result gets the old file's
                 // permissions, or those of an ordinary new file
                 let permissions = match fs::metadata(path) {
