@@ -19,7 +19,8 @@ use anyhow::Result;
 
 pub use error::Exit;
 
-/// Runs a parsed command line: resolve the configuration, then the command.
+/// Runs a parsed command line: resolve the configuration, then the command. Meant to be
+/// called once per process, as `main` does (see [`cmd::run`]).
 pub fn run(cli: cli::Cli) -> Result<Exit> {
     let config = cli.resolve(&cli::Env::current())?;
     cmd::run(config)

@@ -81,5 +81,6 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let failed = cfg
         .fail_on
         .is_some_and(|threshold| report.items.iter().any(|i| i.status >= threshold));
+    super::discard(report);
     Ok(if failed { Exit::Findings } else { Exit::Ok })
 }
