@@ -87,6 +87,72 @@ pub fn read_csv_text(path: &Path, text: &str) -> Result<Sheet, InputError> {
 pub fn each_csv_record(
     path: &Path,
     text: &str,
+    each: impl FnMut(usize, &mut csv::StringRecord) -> Result<(), InputError>,
+) -> Result<(), InputError> {
+    each_csv_record_split(path, text, each, PIPELINE_MIN_BYTES)
+}
+
+/// From this much text, [`each_csv_record`] parses on a thread of its own.
+const PIPELINE_MIN_BYTES: usize = 1 << 20;
+/// Records handed over at a time between the parsing thread and the caller's.
+const BATCH_RECORDS: usize = 256;
+
+/// [`each_csv_record`]; from `pipeline_min` bytes of text, a second thread parses the
+/// records while this one runs `each` on those already parsed, in the same order and with
+/// the same first error.
+fn each_csv_record_split(
+    path: &Path,
+    text: &str,
+    mut each: impl FnMut(usize, &mut csv::StringRecord) -> Result<(), InputError>,
+    pipeline_min: usize,
+) -> Result<(), InputError> {
+    if text.len() < pipeline_min {
+        return parse_records(path, text, each);
+    }
+    type Batch = Vec<(usize, csv::StringRecord)>;
+    let (batches, parsed) = std::sync::mpsc::sync_channel::<Result<Batch, InputError>>(4);
+    // emptied batches go back to the parser, whose records are reused
+    let (used, recycled) = std::sync::mpsc::channel::<Batch>();
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            let mut spare: Vec<csv::StringRecord> = Vec::new();
+            let mut batch: Batch = Vec::with_capacity(BATCH_RECORDS);
+            let parsed = parse_records(path, text, |line, record| {
+                if spare.is_empty() {
+                    spare.extend(recycled.try_iter().flatten().map(|(_, r)| r));
+                }
+                let fresh = spare.pop().unwrap_or_default();
+                batch.push((line, std::mem::replace(record, fresh)));
+                if batch.len() == BATCH_RECORDS {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_RECORDS));
+                    // the caller has stopped (its `each` failed): stop parsing
+                    batches
+                        .send(Ok(full))
+                        .map_err(|_| InputError::at(Location::file(path), "stopped"))?;
+                }
+                Ok(())
+            });
+            // either may fail only because the caller has stopped, which then has its error
+            let _ = batches.send(Ok(batch));
+            if let Err(e) = parsed {
+                let _ = batches.send(Err(e));
+            }
+        });
+        for batch in parsed {
+            let mut batch = batch?;
+            for (line, record) in &mut batch {
+                each(*line, record)?;
+            }
+            let _ = used.send(batch);
+        }
+        Ok(())
+    })
+}
+
+/// [`each_csv_record`] on this thread.
+fn parse_records(
+    path: &Path,
+    text: &str,
     mut each: impl FnMut(usize, &mut csv::StringRecord) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
     let mut rdr = csv::ReaderBuilder::new()
@@ -298,6 +364,60 @@ mod tests {
         assert_eq!(s.rows[0], ["a", "b"]);
         assert_eq!(s.rows[1], ["multi\nline", "c"]);
         assert_eq!(s.rows[3], ["d"]);
+    }
+
+    /// What `each` saw: (line, cells) of every record, then the error, if any.
+    fn seen(
+        text: &str,
+        pipeline_min: usize,
+        fail_at: Option<usize>,
+    ) -> (Vec<(usize, Vec<String>)>, Option<String>) {
+        let mut out = Vec::new();
+        let result = each_csv_record_split(
+            Path::new("x.csv"),
+            text,
+            |line, record| {
+                if fail_at == Some(line) {
+                    return Err(InputError::at(
+                        Location::file(Path::new("x.csv")).line(line),
+                        "stop",
+                    ));
+                }
+                out.push((line, record.iter().map(str::to_owned).collect()));
+                Ok(())
+            },
+            pipeline_min,
+        );
+        (out, result.err().map(|e| e.to_string()))
+    }
+
+    /// Parsing on a second thread gives `each` the same records, lines and first error.
+    #[test]
+    fn records_parsed_on_a_second_thread_are_the_same() {
+        let mut text = String::from("id,title\n");
+        for i in 0..BATCH_RECORDS * 3 + 5 {
+            if i % 9 == 0 {
+                text.push_str(&format!("C-{i},\"二行の\n項目 {i}\"\n"));
+            } else {
+                text.push_str(&format!("C-{i},項目,{i}\n"));
+            }
+        }
+        let one = seen(&text, usize::MAX, None);
+        assert_eq!(one.0.len(), BATCH_RECORDS * 3 + 6);
+        assert_eq!(one.1, None);
+        assert_eq!(seen(&text, 0, None), one);
+        // `each` fails on a line: nothing after it is seen
+        for line in [2, BATCH_RECORDS + 1, BATCH_RECORDS * 2 + 7] {
+            let stopped = seen(&text, 0, Some(line));
+            assert_eq!(stopped, seen(&text, usize::MAX, Some(line)), "line {line}");
+            assert!(stopped.1.is_some());
+        }
+        // a cell over the limit ends the records there, with its error
+        let big = format!("{}C-x,{}\nC-y,after\n", text, "長".repeat(MAX_CELL_BYTES));
+        let over = seen(&big, 0, None);
+        assert_eq!(over, seen(&big, usize::MAX, None));
+        assert!(over.1.unwrap().contains("limit"));
+        assert_eq!(over.0.len(), one.0.len());
     }
 
     #[test]
