@@ -262,6 +262,30 @@ fn unknown_csp_ids_are_warned_not_dropped() {
     );
 }
 
+/// A cloud objective's detail written with the suffix before the detail number
+/// (`8.1.5.P.1`), in a check list or a CSP list, is the catalog's `8.1.5.1.P`.
+#[test]
+fn details_with_the_suffix_in_the_middle_resolve() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks.csv");
+    fs::write(
+        &checks,
+        "id,title,ISMAP管理策\nC1,a,8.1.5.P.1\nC2,b,８．１．５．Ｐ．１\nC3,c,8.1.5.1.P\n",
+    )
+    .unwrap();
+    let csp = dir.path().join("csp.txt");
+    fs::write(&csp, "8.1.5.P.1\n").unwrap();
+    let v = json_of(report(&checks, &csp).args(["--format", "json"]));
+    assert_eq!(v["csp"]["unknown_ids"].as_array().unwrap().len(), 0, "{v}");
+    for id in ["C1", "C2", "C3"] {
+        let i = item(&v, id);
+        assert_eq!(i["unresolved"].as_array().unwrap().len(), 0, "{id}: {i}");
+        assert_eq!(i["controls"][0]["id"], "8.1.5.1.P", "{id}");
+        assert_eq!(i["implemented"][0], "8.1.5.1.P", "{id}");
+        assert_eq!(i["status"], "covered", "{id}");
+    }
+}
+
 #[test]
 fn encodings_bom_and_cp932_give_the_same_report() {
     let utf8 = fs::read_to_string(data("checks-all-statuses.csv")).unwrap();

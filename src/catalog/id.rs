@@ -17,7 +17,9 @@ const MAX_SUFFIX: usize = 3;
 
 impl IsmapId {
     /// Parses leniently: full-width forms, lower case, a missing or `-`/`_`/space separator
-    /// before the suffix, a trailing dot. Returns `None` for anything else.
+    /// before the suffix, a trailing dot, and a detail written with its objective's suffix
+    /// before the detail number (`8.1.5.P.1`, read as `8.1.5.1.P`). Returns `None` for
+    /// anything else.
     pub fn parse(input: &str) -> Option<IsmapId> {
         let folded = fold_width(input);
         let s: String = folded
@@ -27,6 +29,11 @@ impl IsmapId {
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_uppercase();
+        Self::parse_normalised(&s).or_else(|| Self::parse_inner_suffix(&s))
+    }
+
+    /// [`IsmapId::parse`] of folded, upper-case text without spaces or a trailing dot.
+    fn parse_normalised(s: &str) -> Option<IsmapId> {
         let digits_end = s
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .unwrap_or(s.len());
@@ -55,6 +62,28 @@ impl IsmapId {
             return None;
         };
         Some(IsmapId { parts, suffix })
+    }
+
+    /// `8.1.5.P.1`: a detail of the cloud objective `8.1.5.P` with the objective's suffix
+    /// before the detail number, as some lists write it. The catalog's id syntax has one
+    /// form for it, `8.1.5.1.P`.
+    fn parse_inner_suffix(s: &str) -> Option<IsmapId> {
+        let segments: Vec<&str> = s.split('.').collect();
+        let at = segments
+            .iter()
+            .position(|seg| !seg.is_empty() && seg.chars().all(|c| c.is_ascii_uppercase()))?;
+        let suffix = segments[at];
+        if at < 3 || at + 1 >= segments.len() {
+            return None;
+        }
+        let moved = segments[..at]
+            .iter()
+            .chain(&segments[at + 1..])
+            .chain([&suffix])
+            .copied()
+            .collect::<Vec<_>>()
+            .join(".");
+        Self::parse_normalised(&moved)
     }
 
     /// The canonical spelling: `8.1.5.P`.
@@ -126,6 +155,9 @@ mod tests {
         assert_eq!(c(" 9.2.1. ").as_deref(), Some("9.2.1"));
         assert_eq!(c("9.2.1.3.PB").as_deref(), Some("9.2.1.3.PB"));
         assert_eq!(c("09.2.1").as_deref(), Some("9.2.1"));
+        assert_eq!(c("8.1.5.P.1").as_deref(), Some("8.1.5.1.P"));
+        assert_eq!(c("８．１．５．Ｐ．１").as_deref(), Some("8.1.5.1.P"));
+        assert_eq!(c("8.1.5.pb.2").as_deref(), Some("8.1.5.2.PB"));
     }
 
     #[test]
@@ -140,6 +172,11 @@ mod tests {
             "9.2.1x1",
             "1.2.3.4.5.6",
             "9.x",
+            "8.P.1",
+            "8.1.P.1",
+            "8.1.5.P.1.2.3",
+            "8.1.5.P.X",
+            "8.1.5.PBXY.1",
         ] {
             assert_eq!(c(s), None, "{s}");
         }

@@ -152,56 +152,21 @@ pub fn import(cfg: &ImportConfig) -> Result<CatalogDoc, InputError> {
 // ---------------------------------------------------------------------------------------
 // Ids
 
-/// Reads an id cell: an id as [`IsmapId::parse`] takes it, a detail written with the
-/// suffix in the middle (`8.1.5.P.1`), or an id followed by its title in the same cell
-/// (`9.2.1 利用者登録…`, returned as the second value).
+/// Reads an id cell: an id as [`IsmapId::parse`] takes it (`8.1.5.P.1` included), or an id
+/// followed by its title in the same cell (`9.2.1 利用者登録…`, returned as the second
+/// value).
 fn parse_id_cell(cell: &str) -> Option<(IsmapId, Option<String>)> {
     let cell = cell.trim();
     if cell.is_empty() {
         return None;
     }
-    if let Some(id) = IsmapId::parse(cell).or_else(|| parse_inner_suffix(cell)) {
+    if let Some(id) = IsmapId::parse(cell) {
         return Some((id, None));
     }
     let (head, rest) = cell.split_once(char::is_whitespace)?;
-    let id = IsmapId::parse(head).or_else(|| parse_inner_suffix(head))?;
+    let id = IsmapId::parse(head)?;
     let rest = rest.trim();
     (!rest.is_empty()).then(|| (id, Some(rest.to_owned())))
-}
-
-/// `8.1.5.P.1` (a detail of the cloud objective `8.1.5.P` written with the objective's
-/// suffix before the detail number): read as `8.1.5.1.P`, the only form the catalog's id
-/// syntax has for it.
-fn parse_inner_suffix(cell: &str) -> Option<IsmapId> {
-    let s: String = fold_width(cell)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
-    let segments: Vec<&str> = s.trim_end_matches('.').split('.').collect();
-    let at = segments
-        .iter()
-        .position(|seg| !seg.is_empty() && seg.chars().all(|c| c.is_ascii_uppercase()))?;
-    let suffix = segments[at];
-    if at < 3 || at + 1 >= segments.len() || suffix.len() > 3 {
-        return None;
-    }
-    let mut parts = Vec::new();
-    for (i, seg) in segments.iter().enumerate() {
-        if i == at {
-            continue;
-        }
-        if seg.is_empty() || seg.len() > 3 || !seg.chars().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        parts.push(seg.parse().ok()?);
-    }
-    let id = IsmapId {
-        parts,
-        suffix: Some(suffix.to_owned()),
-    };
-    // the result must be an id the catalog accepts
-    (IsmapId::parse(&id.canonical()).as_ref() == Some(&id)).then_some(id)
 }
 
 fn level_of_depth(depth: usize) -> Level {
