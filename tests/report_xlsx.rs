@@ -246,7 +246,9 @@ fn gap_sheet_cells_look_as_before() {
     }
     let status_fill = |status: &str| match status {
         "充足" => "FFC6EFCE",
-        "保証水準不足" | "一部充足" => "FFFFEB9C",
+        "一部充足" => "FFFFEB9C",
+        "保証水準不足" => "FFFCE4D6",
+        "判定不能" => "FFE7E6E6",
         "未充足" => "FFFFC7CE",
         "ISMAP対象外" => "FFD9D2E9",
         other => panic!("status {other}"),

@@ -6,20 +6,25 @@ use crate::analysis::Status;
 pub enum Tone {
     Good,
     Warn,
+    /// Covered, but not with the assurance asked for.
+    Caution,
     Bad,
     Alert,
+    /// Could not be judged (a cell that could not be read).
+    Unknown,
     Plain,
 }
 
+/// Each status has a tone of its own, so a filled cell alone tells them apart.
 impl From<Status> for Tone {
     fn from(s: Status) -> Tone {
         match s {
             Status::Covered => Tone::Good,
-            Status::AssuranceGap => Tone::Warn,
+            Status::AssuranceGap => Tone::Caution,
             Status::Partial => Tone::Warn,
             Status::NotCovered => Tone::Bad,
             Status::OutsideIsmap => Tone::Alert,
-            Status::NotAnalysed => Tone::Bad,
+            Status::NotAnalysed => Tone::Unknown,
         }
     }
 }
@@ -44,5 +49,23 @@ impl Grid {
     pub fn push(&mut self, row: Vec<String>, tone: Tone) {
         self.rows.push(row);
         self.tones.push(tone);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_has_its_own_tone() {
+        let tones: Vec<Tone> = Status::ALL.iter().map(|s| Tone::from(*s)).collect();
+        for (i, a) in tones.iter().enumerate() {
+            assert!(
+                !tones[i + 1..].contains(a),
+                "{:?} shares {a:?}",
+                Status::ALL[i]
+            );
+            assert_ne!(*a, Tone::Plain);
+        }
     }
 }

@@ -10,8 +10,10 @@ fn color(t: Tone) -> Option<Color> {
     match t {
         Tone::Good => Some(Color::Green),
         Tone::Warn => Some(Color::Yellow),
+        Tone::Caution => Some(Color::DarkYellow),
         Tone::Bad => Some(Color::Red),
         Tone::Alert => Some(Color::Magenta),
+        Tone::Unknown => Some(Color::DarkGrey),
         Tone::Plain => None,
     }
 }

@@ -111,8 +111,10 @@ fn tone_colors(tone: Tone) -> Option<(Color, Color)> {
     match tone {
         Tone::Good => Some((Color::RGB(0xC6EFCE), Color::RGB(0x70AD47))),
         Tone::Warn => Some((Color::RGB(0xFFEB9C), Color::RGB(0xFFC000))),
+        Tone::Caution => Some((Color::RGB(0xFCE4D6), Color::RGB(0xED7D31))),
         Tone::Bad => Some((Color::RGB(0xFFC7CE), Color::RGB(0xC00000))),
         Tone::Alert => Some((Color::RGB(0xD9D2E9), Color::RGB(0x7030A0))),
+        Tone::Unknown => Some((Color::RGB(0xE7E6E6), Color::RGB(0x767171))),
         Tone::Plain => None,
     }
 }
@@ -141,8 +143,10 @@ struct Styles {
     /// Table cells filled by tone, built once: `toned` hands out references.
     good: Format,
     warn: Format,
+    caution: Format,
     bad: Format,
     alert: Format,
+    unknown: Format,
 }
 
 impl Styles {
@@ -158,8 +162,10 @@ impl Styles {
         Styles {
             good: fill(Tone::Good),
             warn: fill(Tone::Warn),
+            caution: fill(Tone::Caution),
             bad: fill(Tone::Bad),
             alert: fill(Tone::Alert),
+            unknown: fill(Tone::Unknown),
             title: Format::new().set_bold().set_font_size(14),
             label: Format::new().set_bold().set_align(FormatAlign::Top),
             text: Format::new().set_text_wrap().set_align(FormatAlign::Top),
@@ -191,8 +197,10 @@ impl Styles {
         match tone {
             Tone::Good => &self.good,
             Tone::Warn => &self.warn,
+            Tone::Caution => &self.caution,
             Tone::Bad => &self.bad,
             Tone::Alert => &self.alert,
+            Tone::Unknown => &self.unknown,
             Tone::Plain => &self.cell,
         }
     }
@@ -895,13 +903,9 @@ fn write_compare_summary(
 
     // one cluster of bars per CSP, one bar per status; rank 1 on top
     let mut chart = Chart::new(ChartType::Bar);
-    let mut seen: Vec<Tone> = Vec::new();
     for (k, status) in Status::ALL.iter().enumerate() {
-        let tone = Tone::from(*status);
-        let (light, strong) = tone_colors(tone).unwrap_or((Color::Silver, Color::Gray));
-        // two statuses of one tone: the second one light, outlined in the strong colour
-        let fill = if seen.contains(&tone) { light } else { strong };
-        seen.push(tone);
+        // every status has a tone of its own (`Tone::from`)
+        let (_, strong) = tone_colors(Tone::from(*status)).unwrap_or((Color::Silver, Color::Gray));
         let col = col_num(FIRST_COUNT_COL + k)?;
         let name_col = col_num(NAME_COL)?;
         chart
@@ -911,7 +915,7 @@ fn write_compare_summary(
             .set_values((sheet_name, first_csp_row, col, last_csp_row, col))
             .set_format(
                 ChartFormat::new()
-                    .set_solid_fill(ChartSolidFill::new().set_color(fill))
+                    .set_solid_fill(ChartSolidFill::new().set_color(strong))
                     .set_border(ChartLine::new().set_color(strong)),
             )
             .set_gap(50);
