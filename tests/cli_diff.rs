@@ -266,7 +266,10 @@ fn catalog_diff_reports_each_kind_of_change() {
     );
     assert_eq!(
         v["changed"][2]["changes"],
-        json!([{"field": "flags.basic", "old": false, "new": true}])
+        json!([
+            {"field": "flags.basic", "old": false, "new": true},
+            {"field": "refs.nist_sp800_53", "old": [], "new": ["AC-2", "AC-3*"]}
+        ])
     );
     assert_eq!(
         v["summary"],
@@ -292,6 +295,8 @@ fn catalog_diff_table_and_csv() {
         "Access control policy",
         "parent",
         "basic",
+        "refs: NIST SP 800-53",
+        "AC-2, AC-3*",
         "added",
         "removed",
         "added 1, removed 1, changed 3, unchanged 3",
@@ -305,9 +310,18 @@ fn catalog_diff_table_and_csv() {
         &d("catalog-new.yaml"),
     ]);
     assert_eq!(lines[0], "id,title,change,field,old,new");
-    // NEW's order (added and changed merged), then the removed ones
-    assert_eq!(first, ["9.1.1", "9.2.1", "9.2.2", "9.2.3", "9.1.2"]);
+    // NEW's order (added and changed merged; a row per changed field), then the removed ones
+    assert_eq!(
+        first,
+        ["9.1.1", "9.2.1", "9.2.2", "9.2.2", "9.2.3", "9.1.2"]
+    );
     assert!(lines.contains(&"9.2.1,Registration,changed,parent,9.2,9.1".to_owned()));
+    assert!(
+        lines.contains(
+            &"9.2.2,Provisioning,changed,refs: NIST SP 800-53,,\"AC-2, AC-3*\"".to_owned()
+        ),
+        "{lines:?}"
+    );
 }
 
 #[test]

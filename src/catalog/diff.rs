@@ -6,20 +6,38 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Entry};
 
-/// A field's value on one side: text (`null` when absent) or a flag.
+/// A field's value on one side: text (`null` when absent), a flag, or a list (of
+/// cross-references or source keys, as written).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Value {
     Text(Option<String>),
     Flag(bool),
+    List(Vec<String>),
 }
 
 impl Value {
-    /// For tables: the text, `true`/`false`, or empty.
+    /// For tables: the text, `true`/`false`, the list joined by `, `, or empty.
     pub fn display(&self) -> String {
         match self {
             Value::Text(t) => t.clone().unwrap_or_default(),
             Value::Flag(b) => b.to_string(),
+            Value::List(l) => l.join(", "),
+        }
+    }
+
+    /// Equal for the diff: lists regardless of their order.
+    fn same(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::List(a), Value::List(b)) => {
+                let sorted = |l: &[String]| {
+                    let mut l = l.to_vec();
+                    l.sort();
+                    l
+                };
+                sorted(a) == sorted(b)
+            }
+            _ => self == other,
         }
     }
 }
@@ -27,8 +45,9 @@ impl Value {
 /// One field of one id that differs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldChange {
-    /// `layer`, `level`, `parent`, `title.ja`, `title.en`, `flags.basic` or
-    /// `flags.cloud_provider`.
+    /// `layer`, `level`, `parent`, `title.ja`, `title.en`, `flags.basic`,
+    /// `flags.cloud_provider`, `refs.annex_a`, `refs.jis_q_27002`, `refs.jis_q_27017`,
+    /// `refs.nist_sp800_53`, `refs.unified_standard` or `sources`.
     pub field: &'static str,
     pub old: Value,
     pub new: Value,
@@ -95,9 +114,20 @@ fn side(c: &Catalog) -> CatalogSide {
     }
 }
 
-/// The fields compared, in the order they are reported.
+/// The fields compared, in the order they are reported. Lists (cross-references, sources)
+/// differ when their members do, not when only their order does.
 fn field_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
     let text = |s: &str| Value::Text(Some(s.to_owned()));
+    let list = |l: &[String]| Value::List(l.to_vec());
+    let nist = |e: &Entry| {
+        Value::List(
+            e.refs
+                .nist_sp800_53
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+        )
+    };
     let pairs = [
         ("layer", text(old.layer.as_str()), text(new.layer.as_str())),
         ("level", text(old.level.as_str()), text(new.level.as_str())),
@@ -126,10 +156,32 @@ fn field_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
             Value::Flag(old.flags.cloud_provider),
             Value::Flag(new.flags.cloud_provider),
         ),
+        (
+            "refs.annex_a",
+            list(&old.refs.annex_a),
+            list(&new.refs.annex_a),
+        ),
+        (
+            "refs.jis_q_27002",
+            list(&old.refs.jis_q_27002),
+            list(&new.refs.jis_q_27002),
+        ),
+        (
+            "refs.jis_q_27017",
+            list(&old.refs.jis_q_27017),
+            list(&new.refs.jis_q_27017),
+        ),
+        ("refs.nist_sp800_53", nist(old), nist(new)),
+        (
+            "refs.unified_standard",
+            list(&old.refs.unified_standard),
+            list(&new.refs.unified_standard),
+        ),
+        ("sources", list(&old.sources), list(&new.sources)),
     ];
     pairs
         .into_iter()
-        .filter(|(_, o, n)| o != n)
+        .filter(|(_, o, n)| !o.same(n))
         .map(|(field, old, new)| FieldChange { field, old, new })
         .collect()
 }
@@ -250,6 +302,55 @@ mod tests {
         assert_eq!(
             json,
             serde_json::json!({"field": "title.ja", "old": null, "new": "新"})
+        );
+    }
+
+    #[test]
+    fn cross_references_and_sources_are_compared_as_sets() {
+        let head = "name: t\nversion: \"1\"\nnotice: n\nsources: {t: test, u: other}\nentries:\n";
+        let one = |refs: &str, sources: &str| {
+            catalog(&format!(
+                "{head}  - {{id: \"9\", layer: control, level: clause, sources: [t]}}
+  - {{id: \"9.1\", layer: control, level: category, parent: \"9\", sources: [t]}}
+  - {{id: \"9.1.1\", layer: control, level: objective, parent: \"9.1\", refs: {refs}, sources: {sources}}}
+"
+            ))
+        };
+        let old = one("{annex_a: [A.9.1.1], nist_sp800_53: [AC-1, AC-2]}", "[t]");
+        // the same members in another order: no change
+        let reordered = one("{annex_a: [A.9.1.1], nist_sp800_53: [AC-2, AC-1]}", "[t]");
+        assert!(!diff(&old, &reordered).summary.differs);
+        let new = one(
+            "{annex_a: [A.9.1.1], nist_sp800_53: [AC-1*], unified_standard: [\"2.1.1\"]}",
+            "[t, u]",
+        );
+        let d = diff(&old, &new);
+        assert_eq!(d.changed.len(), 1);
+        let list = |l: &[&str]| Value::List(l.iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            d.changed[0].changes,
+            [
+                FieldChange {
+                    field: "refs.nist_sp800_53",
+                    old: list(&["AC-1", "AC-2"]),
+                    new: list(&["AC-1*"]),
+                },
+                FieldChange {
+                    field: "refs.unified_standard",
+                    old: list(&[]),
+                    new: list(&["2.1.1"]),
+                },
+                FieldChange {
+                    field: "sources",
+                    old: list(&["t"]),
+                    new: list(&["t", "u"]),
+                },
+            ]
+        );
+        assert_eq!(d.changed[0].changes[0].old.display(), "AC-1, AC-2");
+        assert_eq!(
+            serde_json::to_value(&d.changed[0].changes[2]).unwrap(),
+            serde_json::json!({"field": "sources", "old": ["t"], "new": ["t", "u"]})
         );
     }
 

@@ -26,6 +26,12 @@ fn field_label(field: &str, lang: Lang) -> &'static str {
         "title.en" => lang.pick("名称(英語)", "title (en)"),
         "flags.basic" => lang.pick("基本言明要件", "basic"),
         "flags.cloud_provider" => lang.pick("クラウド事業者向け", "cloud provider"),
+        "refs.annex_a" => lang.pick("参照: JIS Q 27001 附属書A", "refs: ISO/IEC 27001 Annex A"),
+        "refs.jis_q_27002" => lang.pick("参照: JIS Q 27002", "refs: ISO/IEC 27002"),
+        "refs.jis_q_27017" => lang.pick("参照: JIS Q 27017", "refs: ISO/IEC 27017"),
+        "refs.nist_sp800_53" => lang.pick("参照: NIST SP 800-53", "refs: NIST SP 800-53"),
+        "refs.unified_standard" => lang.pick("参照: 統一基準", "refs: unified standard"),
+        "sources" => lang.pick("出典", "sources"),
         _ => lang.pick("その他", "other"),
     }
 }
