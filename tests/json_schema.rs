@@ -1,17 +1,30 @@
-//! The report JSON keeps to `schema/report.schema.json`: a small validator for the subset of
-//! JSON Schema the file uses (type, required, properties, additionalProperties, items,
-//! enum, const, oneOf, $ref, minimum, maximum, maxItems, pattern-free).
+//! The JSON outputs keep to their schemas in `schema/` (one per command, listed in `ALL`): a
+//! small validator for the subset of JSON Schema the files use: type, required, properties,
+//! additionalProperties (false, or a schema on an object without properties), items, enum,
+//! const, oneOf, $ref (within the file), minimum, maximum, minItems, maxItems and pattern
+//! (`^…$` around literals and `[…]` classes, each with an optional `{n}`). Annotations
+//! ($schema, $id, $defs, title, description) are read past; any other keyword fails
+//! `schemas_use_only_what_the_validator_checks`.
 mod common;
 
-use common::{data, example, json_of};
+use std::path::PathBuf;
+
+use common::{bin, data, example, json_of};
 use serde_json::Value;
+
+const REPORT: &str = "report.schema.json";
+const ALL: [&str; 1] = [REPORT];
+
+/// The schema a `$ref` (`#/a/b`) points to, if any.
+fn target<'a>(root: &'a Value, r: &str) -> Option<&'a Value> {
+    r.strip_prefix("#/")?
+        .split('/')
+        .try_fold(root, |v, key| v.get(key))
+}
 
 fn resolve<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
     match schema.get("$ref").and_then(Value::as_str) {
-        Some(r) => {
-            let path = r.trim_start_matches("#/");
-            path.split('/').fold(root, |v, key| &v[key])
-        }
+        Some(r) => target(root, r).unwrap_or_else(|| panic!("$ref {r} points nowhere")),
         None => schema,
     }
 }
@@ -27,6 +40,60 @@ fn type_ok(t: &str, v: &Value) -> bool {
         "null" => v.is_null(),
         _ => false,
     }
+}
+
+/// Whether `s` matches `pattern`, for the subset the schemas use: `^…$` around literals and
+/// `[…]` classes (with ranges such as `0-9`), each optionally followed by `{n}`. Any other
+/// syntax is an error, so that a pattern is never silently left unchecked.
+fn pattern_matches(pattern: &str, s: &str) -> Result<bool, String> {
+    let unsupported = |what: &str| Err(format!("pattern {pattern}: {what} is not supported"));
+    let Some(body) = pattern.strip_prefix('^').and_then(|p| p.strip_suffix('$')) else {
+        return unsupported("a pattern without ^…$");
+    };
+    let mut p = body.chars().peekable();
+    let mut text = s.chars();
+    while let Some(c) = p.next() {
+        let class: Vec<(char, char)> = match c {
+            '[' => {
+                let mut ranges = Vec::new();
+                loop {
+                    match p.next() {
+                        Some(']') => break,
+                        Some(lo) if p.peek() == Some(&'-') => {
+                            p.next();
+                            match p.next() {
+                                Some(hi) if hi != ']' => ranges.push((lo, hi)),
+                                _ => return unsupported("a class ending in -"),
+                            }
+                        }
+                        Some(lo) => ranges.push((lo, lo)),
+                        None => return unsupported("an unclosed ["),
+                    }
+                }
+                ranges
+            }
+            '(' | ')' | '|' | '*' | '+' | '?' | '.' | '\\' | '{' | '}' | '^' | '$' | ']' => {
+                return unsupported(&format!("`{c}`"))
+            }
+            literal => vec![(literal, literal)],
+        };
+        let mut times = 1;
+        if p.peek() == Some(&'{') {
+            p.next();
+            let n: String = p.by_ref().take_while(|&c| c != '}').collect();
+            times = match n.parse() {
+                Ok(n) => n,
+                Err(_) => return unsupported(&format!("{{{n}}}")),
+            };
+        }
+        for _ in 0..times {
+            match text.next() {
+                Some(t) if class.iter().any(|&(lo, hi)| (lo..=hi).contains(&t)) => {}
+                _ => return Ok(false),
+            }
+        }
+    }
+    Ok(text.next().is_none())
 }
 
 fn validate(root: &Value, schema: &Value, v: &Value, path: &str, errors: &mut Vec<String>) {
@@ -75,6 +142,13 @@ fn validate(root: &Value, schema: &Value, v: &Value, path: &str, errors: &mut Ve
             errors.push(format!("{path}: {v} > {max}"));
         }
     }
+    if let (Some(p), Some(s)) = (schema.get("pattern").and_then(Value::as_str), v.as_str()) {
+        match pattern_matches(p, s) {
+            Ok(true) => {}
+            Ok(false) => errors.push(format!("{path}: {v} does not match {p}")),
+            Err(e) => errors.push(format!("{path}: {e}")),
+        }
+    }
     if let (Some(obj), true) = (
         v.as_object(),
         schema.get("properties").is_some() || schema.get("required").is_some(),
@@ -111,37 +185,186 @@ fn validate(root: &Value, schema: &Value, v: &Value, path: &str, errors: &mut Ve
             }
         }
     }
-    if let (Some(arr), Some(items)) = (v.as_array(), schema.get("items")) {
+    if let Some(arr) = v.as_array() {
+        if let Some(min) = schema.get("minItems").and_then(Value::as_u64) {
+            if (arr.len() as u64) < min {
+                errors.push(format!("{path}: fewer than {min} items"));
+            }
+        }
         if let Some(max) = schema.get("maxItems").and_then(Value::as_u64) {
             if arr.len() as u64 > max {
                 errors.push(format!("{path}: more than {max} items"));
             }
         }
-        for (i, x) in arr.iter().enumerate() {
-            validate(root, items, x, &format!("{path}[{i}]"), errors);
+        if let Some(items) = schema.get("items") {
+            for (i, x) in arr.iter().enumerate() {
+                validate(root, items, x, &format!("{path}[{i}]"), errors);
+            }
         }
     }
 }
 
-fn schema() -> Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/schema/report.schema.json"
-    ))
-    .unwrap();
-    serde_json::from_str(&text).unwrap()
+/// A schema of `schema/`, by file name.
+fn schema(name: &str) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("schema")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn check(v: &Value) {
-    let s = schema();
+/// What the validator reports of `v` against the schema, one line each.
+fn errors(name: &str, v: &Value) -> String {
+    let s = schema(name);
     let mut errors = Vec::new();
     validate(&s, &s, v, "$", &mut errors);
-    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    errors.join("\n")
 }
 
-fn report(checks: std::path::PathBuf, csp: std::path::PathBuf, lang: &str) -> Value {
+fn check(name: &str, v: &Value) {
+    let all = errors(name, v);
+    assert!(all.is_empty(), "{name}:\n{all}");
+}
+
+/// The keywords the validator checks, and the annotations it reads past.
+const KEYWORDS: &[&str] = &[
+    "type",
+    "required",
+    "properties",
+    "additionalProperties",
+    "items",
+    "enum",
+    "const",
+    "oneOf",
+    "$ref",
+    "minimum",
+    "maximum",
+    "minItems",
+    "maxItems",
+    "pattern",
+    "$schema",
+    "$id",
+    "$defs",
+    "title",
+    "description",
+];
+
+/// Problems of a schema the validator would not notice: keywords it does not check, `$ref`s
+/// pointing nowhere, required names without a property, objects open to any property,
+/// patterns it cannot read.
+fn lint(root: &Value, schema: &Value, at: &str, problems: &mut Vec<String>) {
+    let Some(obj) = schema.as_object() else {
+        problems.push(format!("{at}: not a schema object"));
+        return;
+    };
+    let sub = |key: &str, s: &Value, problems: &mut Vec<String>| {
+        lint(root, s, &format!("{at}/{key}"), problems)
+    };
+    for (k, v) in obj {
+        if !KEYWORDS.contains(&k.as_str()) {
+            problems.push(format!("{at}: keyword {k} is not checked by the validator"));
+        }
+        match k.as_str() {
+            "properties" | "$defs" => {
+                for (name, s) in v.as_object().unwrap() {
+                    sub(&format!("{k}/{name}"), s, problems);
+                }
+            }
+            "items" => sub(k, v, problems),
+            "additionalProperties" => match v {
+                Value::Bool(false) => {}
+                Value::Object(_) if obj.contains_key("properties") => problems.push(format!(
+                    "{at}: additionalProperties as a schema next to properties is not checked"
+                )),
+                Value::Object(_) => sub(k, v, problems),
+                _ => problems.push(format!("{at}: additionalProperties {v}")),
+            },
+            "oneOf" => {
+                for (i, s) in v.as_array().unwrap().iter().enumerate() {
+                    sub(&format!("oneOf/{i}"), s, problems);
+                }
+            }
+            "$ref" => {
+                let r = v.as_str().unwrap_or("");
+                if !target(root, r).is_some_and(Value::is_object) {
+                    problems.push(format!("{at}: $ref {r} points nowhere"));
+                }
+            }
+            "required" => {
+                let props = obj.get("properties").and_then(Value::as_object);
+                for r in v.as_array().unwrap() {
+                    let r = r.as_str().unwrap_or("");
+                    if !props.is_some_and(|p| p.contains_key(r)) {
+                        problems.push(format!("{at}: required {r} has no property"));
+                    }
+                }
+            }
+            "pattern" => {
+                if let Err(e) = pattern_matches(v.as_str().unwrap_or(""), "") {
+                    problems.push(format!("{at}: {e}"));
+                }
+            }
+            "type" => {
+                let types: Vec<&Value> = match v {
+                    Value::Array(ts) => ts.iter().collect(),
+                    t => vec![t],
+                };
+                for t in types {
+                    let known = [
+                        "object", "array", "string", "integer", "number", "boolean", "null",
+                    ];
+                    if !t.as_str().is_some_and(|t| known.contains(&t)) {
+                        problems.push(format!("{at}: type {t}"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if obj.get("type") == Some(&Value::from("object")) && !obj.contains_key("additionalProperties")
+    {
+        problems.push(format!("{at}: an object without additionalProperties"));
+    }
+}
+
+#[test]
+fn schemas_use_only_what_the_validator_checks() {
+    for name in ALL {
+        let s = schema(name);
+        let mut problems = Vec::new();
+        lint(&s, &s, "#", &mut problems);
+        assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
+        assert_eq!(
+            s["$id"],
+            format!("https://github.com/ismap-gap/ismap-gap/schema/{name}")
+        );
+    }
+}
+
+#[test]
+fn the_pattern_subset() {
+    let date = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+    assert_eq!(pattern_matches(date, "2026-04-01"), Ok(true));
+    for bad in [
+        "2026/04/01",
+        "2026-4-01",
+        "2026-04-011",
+        "",
+        "２０２６-04-01",
+    ] {
+        assert_eq!(pattern_matches(date, bad), Ok(false), "{bad}");
+    }
+    assert_eq!(pattern_matches("^A[a-c.]x$", "Abx"), Ok(true));
+    assert_eq!(pattern_matches("^A[a-c.]x$", "A.x"), Ok(true));
+    assert_eq!(pattern_matches("^A[a-c.]x$", "Adx"), Ok(false));
+    for unsupported in ["[0-9]", "^a+$", "^(a|b)$", "^a.$", "^[0-$", "^a{x}$"] {
+        assert!(pattern_matches(unsupported, "a").is_err(), "{unsupported}");
+    }
+}
+
+fn report(checks: PathBuf, csp: PathBuf, lang: &str) -> Value {
     json_of(
-        common::bin()
+        bin()
             .args([
                 "--lang",
                 lang,
@@ -160,24 +383,25 @@ fn report(checks: std::path::PathBuf, csp: std::path::PathBuf, lang: &str) -> Va
 
 #[test]
 fn reports_match_the_schema() {
-    check(&report(
-        data("checks-all-statuses.csv"),
-        data("csp-basic.txt"),
-        "en",
-    ));
-    check(&report(
-        data("checks-all-statuses.csv"),
-        data("csp-profile.yaml"),
-        "ja",
-    ));
-    check(&report(
-        example("checks.csv"),
-        example("csp-profile.yaml"),
-        "ja",
-    ));
+    check(
+        REPORT,
+        &report(data("checks-all-statuses.csv"), data("csp-basic.txt"), "en"),
+    );
+    check(
+        REPORT,
+        &report(
+            data("checks-all-statuses.csv"),
+            data("csp-profile.yaml"),
+            "ja",
+        ),
+    );
+    check(
+        REPORT,
+        &report(example("checks.csv"), example("csp-profile.yaml"), "ja"),
+    );
     // items not analysed (from YAML): status, problems, reason, procedure, warning
     let v = report(data("checks-unreadable.yaml"), data("csp-basic.txt"), "en");
-    check(&v);
+    check(REPORT, &v);
     assert_eq!(v["summary"]["not_analysed"], 2);
     let u2 = v["items"]
         .as_array()
@@ -196,10 +420,7 @@ fn the_validator_rejects_drift() {
     v["items"][0]["status"] = Value::from("fine");
     v["summary"]["extra_count"] = Value::from(1);
     v["csp"].as_object_mut().unwrap().remove("name");
-    let s = schema();
-    let mut errors = Vec::new();
-    validate(&s, &s, &v, "$", &mut errors);
-    let all = errors.join("\n");
+    let all = errors(REPORT, &v);
     assert!(all.contains("$.items[0].status: \"fine\" not in"), "{all}");
     assert!(
         all.contains("$.summary: unexpected property extra_count"),
