@@ -13,7 +13,8 @@ use common::{bin, data, example, json_of};
 use serde_json::Value;
 
 const REPORT: &str = "report.schema.json";
-const ALL: [&str; 1] = [REPORT];
+const READINESS: &str = "readiness.schema.json";
+const ALL: [&str; 2] = [REPORT, READINESS];
 
 /// The schema a `$ref` (`#/a/b`) points to, if any.
 fn target<'a>(root: &'a Value, r: &str) -> Option<&'a Value> {
@@ -427,4 +428,147 @@ fn the_validator_rejects_drift() {
         "{all}"
     );
     assert!(all.contains("$.csp: missing required name"), "{all}");
+}
+
+/// `tests/data/NAME` as an argument.
+fn d(name: &str) -> String {
+    data(name).display().to_string()
+}
+
+fn json(args: &[&str]) -> Value {
+    json_of(bin().args(args))
+}
+
+/// The validator reports each of `wanted` (substrings of its lines).
+fn assert_rejects(name: &str, v: &Value, wanted: &[&str]) {
+    let all = errors(name, v);
+    for w in wanted {
+        assert!(all.contains(w), "{name}: `{w}` not reported in:\n{all}");
+    }
+}
+
+/// Every value `key` takes in the objects of an array.
+fn values<'a>(list: &'a Value, key: &str) -> Vec<&'a Value> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x.get(key))
+        .collect()
+}
+
+fn readiness(lang: &str, list: &str) -> Value {
+    json(&[
+        "--lang",
+        lang,
+        "readiness",
+        "--format",
+        "json",
+        "--implemented",
+        &d(list),
+    ])
+}
+
+#[test]
+fn readiness_outputs_match_the_schema() {
+    // a status table with an evidence column: every finding, a detail the catalog lacks
+    let v = readiness("en", "readiness/soa.csv");
+    check(READINESS, &v);
+    assert_eq!(v["evidence_checked"], true);
+    let mut findings: Vec<&Value> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["findings"].as_array().unwrap())
+        .collect();
+    findings.sort_by_key(|f| f.as_str());
+    findings.dedup();
+    assert_eq!(findings.len(), 5, "{findings:?}");
+    let detail = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "9.2.1.2")
+        .unwrap();
+    assert_eq!(
+        (&detail["title"], &detail["required"]),
+        (&"".into(), &false.into())
+    );
+
+    // a YAML profile (exclusions, no evidence column), in Japanese
+    let v = readiness("ja", "csp-profile.yaml");
+    check(READINESS, &v);
+    assert_eq!(v["evidence_checked"], false);
+    assert!(values(&v["notes"], "code").contains(&&Value::from("evidence-not-checked")));
+    assert!(values(&v["items"], "state").contains(&&Value::from("not-applicable")));
+
+    // a pasted list with an id the catalog lacks: with its line
+    let v = readiness("en", "diff/list.txt");
+    check(READINESS, &v);
+    assert_eq!(v["unknown_ids"][0]["line"], 4);
+    assert!(values(&v["notes"], "code").contains(&&Value::from("unknown-ids")));
+
+    // a profile's unknown id: no line
+    let v = readiness("en", "diff/new.yaml");
+    check(READINESS, &v);
+    assert_eq!(v["unknown_ids"][0]["id"], "9.9.9");
+    assert!(v["unknown_ids"][0].get("line").is_none());
+
+    // a status table with planned and not-implemented rows, without an owner column
+    let v = readiness("en", "diff/status.csv");
+    check(READINESS, &v);
+    let states = values(&v["items"], "state");
+    assert!(states.contains(&&Value::from("planned")));
+    assert!(states.contains(&&Value::from("not-implemented")));
+
+    // coverage inherited through a chain: inherited_from on those items only
+    let v = readiness("en", "inherit/saas/saas.yaml");
+    check(READINESS, &v);
+    let inherited = values(&v["items"], "inherited_from");
+    assert!(inherited.contains(&&Value::from("Test PaaS → Test IaaS")));
+    assert!(inherited.len() < v["items"].as_array().unwrap().len());
+
+    // another catalog: its basic-requirement detail is required, the list's ids unknown
+    let v = json(&[
+        "--lang",
+        "en",
+        "--catalog",
+        &d("catalog-good.yaml"),
+        "readiness",
+        "--format",
+        "json",
+        "--implemented",
+        &d("readiness/soa.csv"),
+    ]);
+    check(READINESS, &v);
+    assert_eq!(v["catalog"]["origin"], d("catalog-good.yaml"));
+    let basic = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "9.2.1.1.B")
+        .unwrap();
+    assert_eq!(basic["required"], true);
+    assert_eq!(basic["findings"], serde_json::json!(["missing"]));
+}
+
+#[test]
+fn the_validator_rejects_readiness_drift() {
+    let mut v = readiness("en", "readiness/soa.csv");
+    v["items"][0]["state"] = Value::from("fine");
+    v["items"][1]["findings"] = serde_json::json!(["late"]);
+    v["groups"][0]["counts"]["extra_count"] = Value::from(1);
+    v["unknown_ids"] = serde_json::json!([{"id": "9.9.9", "line": 0}]);
+    v.as_object_mut().unwrap().remove("evidence_checked");
+    assert_rejects(
+        READINESS,
+        &v,
+        &[
+            "$.items[0].state: \"fine\" not in",
+            "$.items[1].findings[0]: \"late\" not in",
+            "$.groups[0].counts: unexpected property extra_count",
+            "$.unknown_ids[0]: missing required suggestions",
+            "$.unknown_ids[0].line: 0 < 1",
+            "$: missing required evidence_checked",
+        ],
+    );
 }
