@@ -14,7 +14,8 @@ use serde_json::Value;
 
 const REPORT: &str = "report.schema.json";
 const READINESS: &str = "readiness.schema.json";
-const ALL: [&str; 2] = [REPORT, READINESS];
+const COMPARE: &str = "compare.schema.json";
+const ALL: [&str; 3] = [REPORT, READINESS, COMPARE];
 
 /// The schema a `$ref` (`#/a/b`) points to, if any.
 fn target<'a>(root: &'a Value, r: &str) -> Option<&'a Value> {
@@ -569,6 +570,126 @@ fn the_validator_rejects_readiness_drift() {
             "$.unknown_ids[0]: missing required suggestions",
             "$.unknown_ids[0].line: 0 < 1",
             "$: missing required evidence_checked",
+        ],
+    );
+}
+
+fn compare(lang: &str, checks: PathBuf, csps: &[PathBuf]) -> Value {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        lang,
+        "compare",
+        "--as-of",
+        "2026-04-01",
+        "--format",
+        "json",
+        "--checks",
+    ])
+    .arg(checks);
+    for csp in csps {
+        c.arg("--csp").arg(csp);
+    }
+    json_of(c)
+}
+
+/// The statuses of each item are keyed by the CSPs' names.
+fn statuses_name_the_csps(v: &Value) {
+    let mut names = values(&v["csps"], "name");
+    names.sort_by_key(|n| n.as_str());
+    for item in v["items"].as_array().unwrap() {
+        let keys: Vec<Value> = item["statuses"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| Value::from(k.as_str()))
+            .collect();
+        let mut keys: Vec<&Value> = keys.iter().collect();
+        keys.sort_by_key(|n| n.as_str());
+        assert_eq!(keys, names, "{}", item["id"]);
+    }
+}
+
+#[test]
+fn compare_outputs_match_the_schema() {
+    // three CSPs (two profiles, a pasted list) over every status
+    let v = compare(
+        "en",
+        data("checks-all-statuses.csv"),
+        &[
+            data("compare/gamma.txt"),
+            data("compare/beta.yaml"),
+            data("compare/alpha.yaml"),
+        ],
+    );
+    check(COMPARE, &v);
+    statuses_name_the_csps(&v);
+    assert_eq!(v["checks"]["sheet"], Value::Null);
+
+    // a profile that inherits from another one
+    let v = compare(
+        "en",
+        data("inherit/checks.csv"),
+        &[data("inherit/paas.yaml"), data("inherit/iaas.yaml")],
+    );
+    check(COMPARE, &v);
+    statuses_name_the_csps(&v);
+    assert!(values(&v["csps"], "inherits").contains(&&Value::from("Test IaaS")));
+    assert!(values(&v["csps"], "inherits").contains(&&Value::Null));
+
+    // items not analysed, in Japanese
+    let v = compare(
+        "ja",
+        data("checks-unreadable.yaml"),
+        &[data("csp-profile.yaml")],
+    );
+    check(COMPARE, &v);
+    assert_eq!(v["csps"][0]["counts"]["not_analysed"], 2);
+    assert_eq!(v["items"][1]["statuses"]["Test SaaS"], "not-analysed");
+
+    // a workbook of check items (its sheet), and a list with an id the catalog lacks
+    let v = compare(
+        "ja",
+        example("checks.xlsx"),
+        &[
+            example("csp-profile.yaml"),
+            example("csp-list.txt"),
+            data("diff/list.txt"),
+        ],
+    );
+    check(COMPARE, &v);
+    statuses_name_the_csps(&v);
+    assert!(v["checks"]["sheet"].is_string());
+    let unknown: Vec<&Value> = v["csps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["unknown_ids"].as_array().unwrap())
+        .collect();
+    assert_eq!(unknown, [&Value::from("17.9.1")]);
+}
+
+#[test]
+fn the_validator_rejects_compare_drift() {
+    let mut v = compare(
+        "en",
+        data("checks-all-statuses.csv"),
+        &[data("compare/beta.yaml"), data("compare/alpha.yaml")],
+    );
+    v["items"][0]["statuses"]["Beta SaaS"] = Value::from("fine");
+    v["csps"][0]["counts"]["extra_count"] = Value::from(1);
+    v["csps"][1]["rank"] = Value::from(0);
+    v["checks"].as_object_mut().unwrap().remove("sheet");
+    v["as_of"] = Value::from("2026/04/01");
+    assert_rejects(
+        COMPARE,
+        &v,
+        &[
+            "$.items[0].statuses.Beta SaaS: \"fine\" not in",
+            "$.csps[0].counts: unexpected property extra_count",
+            "$.csps[1].rank: 0 < 1",
+            "$.checks: missing required sheet",
+            "$.as_of: \"2026/04/01\" does not match",
         ],
     );
 }
