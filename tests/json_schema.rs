@@ -15,7 +15,8 @@ use serde_json::Value;
 const REPORT: &str = "report.schema.json";
 const READINESS: &str = "readiness.schema.json";
 const COMPARE: &str = "compare.schema.json";
-const ALL: [&str; 3] = [REPORT, READINESS, COMPARE];
+const DIFF: &str = "diff.schema.json";
+const ALL: [&str; 4] = [REPORT, READINESS, COMPARE, DIFF];
 
 /// The schema a `$ref` (`#/a/b`) points to, if any.
 fn target<'a>(root: &'a Value, r: &str) -> Option<&'a Value> {
@@ -690,6 +691,74 @@ fn the_validator_rejects_compare_drift() {
             "$.csps[1].rank: 0 < 1",
             "$.checks: missing required sheet",
             "$.as_of: \"2026/04/01\" does not match",
+        ],
+    );
+}
+
+fn diff(lang: &str, old: &str, new: &str) -> Value {
+    json(&["--lang", lang, "diff", &d(old), &d(new), "--format", "json"])
+}
+
+#[test]
+fn diff_outputs_match_the_schema() {
+    // profiles: added, removed, changed, an unknown id without a line in NEW
+    let v = diff("en", "diff/old.yaml", "diff/new.yaml");
+    check(DIFF, &v);
+    assert!(v.get("schema_version").is_none());
+    assert_eq!(v["added"][0]["old"], Value::Null);
+    assert_eq!(v["removed"][0]["new"], Value::Null);
+    assert!(v["new"]["unknown"][0].get("line").is_none());
+
+    // a pasted list against a status table, in Japanese: an unknown id with its line
+    let v = diff("ja", "diff/list.txt", "diff/status.csv");
+    check(DIFF, &v);
+    assert_eq!(v["old"]["unknown"][0]["line"], 4);
+
+    // a table against a table with owners: owner changes, a detail the catalog lacks
+    let v = diff("en", "diff/status.csv", "readiness/soa.csv");
+    check(DIFF, &v);
+    let fields: Vec<&Value> = v["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["fields"].as_array().unwrap())
+        .collect();
+    assert!(fields.contains(&&Value::from("owner")));
+    let detail = v["added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "9.2.1.2")
+        .unwrap();
+    assert_eq!(detail["title"], "");
+
+    // no differences
+    let v = diff("en", "diff/old.yaml", "diff/old.yaml");
+    check(DIFF, &v);
+    assert_eq!(v["summary"]["differs"], false);
+}
+
+#[test]
+fn the_validator_rejects_diff_drift() {
+    let mut v = diff("en", "diff/old.yaml", "diff/new.yaml");
+    v["changed"][0]["new"]["status"] = Value::from("fine");
+    v["changed"][1]["fields"] = serde_json::json!([]);
+    v["changed"][2]["fields"] = serde_json::json!(["title"]);
+    v["added"][0]["fields"] = serde_json::json!(["status"]);
+    v["removed"][0]["new"] = v["removed"][0]["old"].clone();
+    v["summary"]["extra_count"] = Value::from(1);
+    v["old"].as_object_mut().unwrap().remove("name");
+    assert_rejects(
+        DIFF,
+        &v,
+        &[
+            "$.changed[0].new.status: \"fine\" not in",
+            "$.changed[1].fields: fewer than 1 items",
+            "$.changed[2].fields[0]: \"title\" not in",
+            "$.added[0].fields: [\"status\"] != []",
+            "$.removed[0].new: {",
+            "$.summary: unexpected property extra_count",
+            "$.old: missing required name",
         ],
     );
 }
