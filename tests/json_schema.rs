@@ -16,7 +16,8 @@ const REPORT: &str = "report.schema.json";
 const READINESS: &str = "readiness.schema.json";
 const COMPARE: &str = "compare.schema.json";
 const DIFF: &str = "diff.schema.json";
-const ALL: [&str; 4] = [REPORT, READINESS, COMPARE, DIFF];
+const CATALOG_DIFF: &str = "catalog-diff.schema.json";
+const ALL: [&str; 5] = [REPORT, READINESS, COMPARE, DIFF, CATALOG_DIFF];
 
 /// The schema a `$ref` (`#/a/b`) points to, if any.
 fn target<'a>(root: &'a Value, r: &str) -> Option<&'a Value> {
@@ -759,6 +760,83 @@ fn the_validator_rejects_diff_drift() {
             "$.removed[0].new: {",
             "$.summary: unexpected property extra_count",
             "$.old: missing required name",
+        ],
+    );
+}
+
+fn catalog_diff(old: &str, new: &str) -> Value {
+    let arg = |c: &str| if c == "embedded" { c.to_owned() } else { d(c) };
+    json(&["catalog", "diff", &arg(old), &arg(new), "--format", "json"])
+}
+
+/// Every field change of a catalog diff.
+fn changes(v: &Value) -> Vec<&Value> {
+    v["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["changes"].as_array().unwrap())
+        .collect()
+}
+
+#[test]
+fn catalog_diff_outputs_match_the_schema() {
+    // two test catalogs: an entry added and one removed, a title, a parent, a flag changed
+    let v = catalog_diff("diff/catalog-old.yaml", "diff/catalog-new.yaml");
+    check(CATALOG_DIFF, &v);
+    let fields = changes(&v)
+        .iter()
+        .map(|c| c["field"].clone())
+        .collect::<Vec<_>>();
+    assert_eq!(fields, ["title.en", "parent", "flags.basic"]);
+    assert_eq!(changes(&v)[2]["new"], true);
+
+    // the embedded catalog against a small one: entries with refs and flags removed,
+    // titles becoming null, a basic detail added
+    let v = catalog_diff("embedded", "catalog-good.yaml");
+    check(CATALOG_DIFF, &v);
+    assert!(changes(&v).iter().any(|c| c["new"].is_null()));
+    assert!(values(&v["removed"], "refs")
+        .iter()
+        .any(|r| r.get("nist_sp800_53").is_some()));
+    assert!(values(&v["removed"], "flags").contains(&&serde_json::json!({"cloud_provider": true})));
+    assert_eq!(v["added"][0]["flags"], serde_json::json!({"basic": true}));
+
+    // and the other way round: titles from null, a flag turned off
+    let v = catalog_diff("diff/catalog-new.yaml", "embedded");
+    check(CATALOG_DIFF, &v);
+    assert!(changes(&v).iter().any(|c| c["old"].is_null()));
+    assert!(changes(&v).iter().any(|c| c["new"] == false));
+
+    // no differences
+    let v = catalog_diff("embedded", "embedded");
+    check(CATALOG_DIFF, &v);
+    assert_eq!(v["summary"]["differs"], false);
+}
+
+#[test]
+fn the_validator_rejects_catalog_diff_drift() {
+    let mut v = catalog_diff("diff/catalog-old.yaml", "diff/catalog-new.yaml");
+    v["added"][0]["level"] = Value::from("section");
+    v["added"][0]["flags"] = serde_json::json!({"basic": false});
+    v["removed"][0]["extra_field"] = Value::from(1);
+    v["changed"][0]["changes"][0]["old"] = serde_json::json!(["a"]);
+    v["changed"][1]["changes"] = serde_json::json!([]);
+    v["summary"].as_object_mut().unwrap().remove("differs");
+    // a field not known today is no drift: the list is open
+    v["changed"][2]["changes"][0]["field"] = Value::from("refs.annex_a");
+    let all = errors(CATALOG_DIFF, &v);
+    assert!(!all.contains("changed[2]"), "{all}");
+    assert_rejects(
+        CATALOG_DIFF,
+        &v,
+        &[
+            "$.added[0].level: \"section\" not in",
+            "$.added[0].flags.basic: false != true",
+            "$.removed[0]: unexpected property extra_field",
+            "$.changed[0].changes[0].old: [\"a\"] is not of type",
+            "$.changed[1].changes: fewer than 1 items",
+            "$.summary: missing required differs",
         ],
     );
 }
