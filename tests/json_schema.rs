@@ -1,17 +1,34 @@
-//! The report JSON keeps to `schema/report.schema.json`: a small validator for the subset of
-//! JSON Schema the file uses (type, required, properties, additionalProperties, items,
-//! enum, const, oneOf, $ref, minimum, maximum, maxItems, pattern-free).
+//! The JSON outputs keep to their schemas in `schema/` (one per command, listed in `ALL`): a
+//! small validator for the subset of JSON Schema the files use: type, required, properties,
+//! additionalProperties (false, or a schema on an object without properties), items, enum,
+//! const, oneOf, $ref (within the file), minimum, maximum, minItems, maxItems and pattern
+//! (`^…$` around literals and `[…]` classes, each with an optional `{n}`). Annotations
+//! ($schema, $id, $defs, title, description) are read past; any other keyword fails
+//! `schemas_use_only_what_the_validator_checks`.
 mod common;
 
-use common::{data, example, json_of};
+use std::path::PathBuf;
+
+use common::{bin, data, example, json_of};
 use serde_json::Value;
+
+const REPORT: &str = "report.schema.json";
+const READINESS: &str = "readiness.schema.json";
+const COMPARE: &str = "compare.schema.json";
+const DIFF: &str = "diff.schema.json";
+const CATALOG_DIFF: &str = "catalog-diff.schema.json";
+const ALL: [&str; 5] = [REPORT, READINESS, COMPARE, DIFF, CATALOG_DIFF];
+
+/// The schema a `$ref` (`#/a/b`) points to, if any.
+fn target<'a>(root: &'a Value, r: &str) -> Option<&'a Value> {
+    r.strip_prefix("#/")?
+        .split('/')
+        .try_fold(root, |v, key| v.get(key))
+}
 
 fn resolve<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
     match schema.get("$ref").and_then(Value::as_str) {
-        Some(r) => {
-            let path = r.trim_start_matches("#/");
-            path.split('/').fold(root, |v, key| &v[key])
-        }
+        Some(r) => target(root, r).unwrap_or_else(|| panic!("$ref {r} points nowhere")),
         None => schema,
     }
 }
@@ -27,6 +44,60 @@ fn type_ok(t: &str, v: &Value) -> bool {
         "null" => v.is_null(),
         _ => false,
     }
+}
+
+/// Whether `s` matches `pattern`, for the subset the schemas use: `^…$` around literals and
+/// `[…]` classes (with ranges such as `0-9`), each optionally followed by `{n}`. Any other
+/// syntax is an error, so that a pattern is never silently left unchecked.
+fn pattern_matches(pattern: &str, s: &str) -> Result<bool, String> {
+    let unsupported = |what: &str| Err(format!("pattern {pattern}: {what} is not supported"));
+    let Some(body) = pattern.strip_prefix('^').and_then(|p| p.strip_suffix('$')) else {
+        return unsupported("a pattern without ^…$");
+    };
+    let mut p = body.chars().peekable();
+    let mut text = s.chars();
+    while let Some(c) = p.next() {
+        let class: Vec<(char, char)> = match c {
+            '[' => {
+                let mut ranges = Vec::new();
+                loop {
+                    match p.next() {
+                        Some(']') => break,
+                        Some(lo) if p.peek() == Some(&'-') => {
+                            p.next();
+                            match p.next() {
+                                Some(hi) if hi != ']' => ranges.push((lo, hi)),
+                                _ => return unsupported("a class ending in -"),
+                            }
+                        }
+                        Some(lo) => ranges.push((lo, lo)),
+                        None => return unsupported("an unclosed ["),
+                    }
+                }
+                ranges
+            }
+            '(' | ')' | '|' | '*' | '+' | '?' | '.' | '\\' | '{' | '}' | '^' | '$' | ']' => {
+                return unsupported(&format!("`{c}`"))
+            }
+            literal => vec![(literal, literal)],
+        };
+        let mut times = 1;
+        if p.peek() == Some(&'{') {
+            p.next();
+            let n: String = p.by_ref().take_while(|&c| c != '}').collect();
+            times = match n.parse() {
+                Ok(n) => n,
+                Err(_) => return unsupported(&format!("{{{n}}}")),
+            };
+        }
+        for _ in 0..times {
+            match text.next() {
+                Some(t) if class.iter().any(|&(lo, hi)| (lo..=hi).contains(&t)) => {}
+                _ => return Ok(false),
+            }
+        }
+    }
+    Ok(text.next().is_none())
 }
 
 fn validate(root: &Value, schema: &Value, v: &Value, path: &str, errors: &mut Vec<String>) {
@@ -75,6 +146,13 @@ fn validate(root: &Value, schema: &Value, v: &Value, path: &str, errors: &mut Ve
             errors.push(format!("{path}: {v} > {max}"));
         }
     }
+    if let (Some(p), Some(s)) = (schema.get("pattern").and_then(Value::as_str), v.as_str()) {
+        match pattern_matches(p, s) {
+            Ok(true) => {}
+            Ok(false) => errors.push(format!("{path}: {v} does not match {p}")),
+            Err(e) => errors.push(format!("{path}: {e}")),
+        }
+    }
     if let (Some(obj), true) = (
         v.as_object(),
         schema.get("properties").is_some() || schema.get("required").is_some(),
@@ -111,37 +189,186 @@ fn validate(root: &Value, schema: &Value, v: &Value, path: &str, errors: &mut Ve
             }
         }
     }
-    if let (Some(arr), Some(items)) = (v.as_array(), schema.get("items")) {
+    if let Some(arr) = v.as_array() {
+        if let Some(min) = schema.get("minItems").and_then(Value::as_u64) {
+            if (arr.len() as u64) < min {
+                errors.push(format!("{path}: fewer than {min} items"));
+            }
+        }
         if let Some(max) = schema.get("maxItems").and_then(Value::as_u64) {
             if arr.len() as u64 > max {
                 errors.push(format!("{path}: more than {max} items"));
             }
         }
-        for (i, x) in arr.iter().enumerate() {
-            validate(root, items, x, &format!("{path}[{i}]"), errors);
+        if let Some(items) = schema.get("items") {
+            for (i, x) in arr.iter().enumerate() {
+                validate(root, items, x, &format!("{path}[{i}]"), errors);
+            }
         }
     }
 }
 
-fn schema() -> Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/schema/report.schema.json"
-    ))
-    .unwrap();
-    serde_json::from_str(&text).unwrap()
+/// A schema of `schema/`, by file name.
+fn schema(name: &str) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("schema")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn check(v: &Value) {
-    let s = schema();
+/// What the validator reports of `v` against the schema, one line each.
+fn errors(name: &str, v: &Value) -> String {
+    let s = schema(name);
     let mut errors = Vec::new();
     validate(&s, &s, v, "$", &mut errors);
-    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    errors.join("\n")
 }
 
-fn report(checks: std::path::PathBuf, csp: std::path::PathBuf, lang: &str) -> Value {
+fn check(name: &str, v: &Value) {
+    let all = errors(name, v);
+    assert!(all.is_empty(), "{name}:\n{all}");
+}
+
+/// The keywords the validator checks, and the annotations it reads past.
+const KEYWORDS: &[&str] = &[
+    "type",
+    "required",
+    "properties",
+    "additionalProperties",
+    "items",
+    "enum",
+    "const",
+    "oneOf",
+    "$ref",
+    "minimum",
+    "maximum",
+    "minItems",
+    "maxItems",
+    "pattern",
+    "$schema",
+    "$id",
+    "$defs",
+    "title",
+    "description",
+];
+
+/// Problems of a schema the validator would not notice: keywords it does not check, `$ref`s
+/// pointing nowhere, required names without a property, objects open to any property,
+/// patterns it cannot read.
+fn lint(root: &Value, schema: &Value, at: &str, problems: &mut Vec<String>) {
+    let Some(obj) = schema.as_object() else {
+        problems.push(format!("{at}: not a schema object"));
+        return;
+    };
+    let sub = |key: &str, s: &Value, problems: &mut Vec<String>| {
+        lint(root, s, &format!("{at}/{key}"), problems)
+    };
+    for (k, v) in obj {
+        if !KEYWORDS.contains(&k.as_str()) {
+            problems.push(format!("{at}: keyword {k} is not checked by the validator"));
+        }
+        match k.as_str() {
+            "properties" | "$defs" => {
+                for (name, s) in v.as_object().unwrap() {
+                    sub(&format!("{k}/{name}"), s, problems);
+                }
+            }
+            "items" => sub(k, v, problems),
+            "additionalProperties" => match v {
+                Value::Bool(false) => {}
+                Value::Object(_) if obj.contains_key("properties") => problems.push(format!(
+                    "{at}: additionalProperties as a schema next to properties is not checked"
+                )),
+                Value::Object(_) => sub(k, v, problems),
+                _ => problems.push(format!("{at}: additionalProperties {v}")),
+            },
+            "oneOf" => {
+                for (i, s) in v.as_array().unwrap().iter().enumerate() {
+                    sub(&format!("oneOf/{i}"), s, problems);
+                }
+            }
+            "$ref" => {
+                let r = v.as_str().unwrap_or("");
+                if !target(root, r).is_some_and(Value::is_object) {
+                    problems.push(format!("{at}: $ref {r} points nowhere"));
+                }
+            }
+            "required" => {
+                let props = obj.get("properties").and_then(Value::as_object);
+                for r in v.as_array().unwrap() {
+                    let r = r.as_str().unwrap_or("");
+                    if !props.is_some_and(|p| p.contains_key(r)) {
+                        problems.push(format!("{at}: required {r} has no property"));
+                    }
+                }
+            }
+            "pattern" => {
+                if let Err(e) = pattern_matches(v.as_str().unwrap_or(""), "") {
+                    problems.push(format!("{at}: {e}"));
+                }
+            }
+            "type" => {
+                let types: Vec<&Value> = match v {
+                    Value::Array(ts) => ts.iter().collect(),
+                    t => vec![t],
+                };
+                for t in types {
+                    let known = [
+                        "object", "array", "string", "integer", "number", "boolean", "null",
+                    ];
+                    if !t.as_str().is_some_and(|t| known.contains(&t)) {
+                        problems.push(format!("{at}: type {t}"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if obj.get("type") == Some(&Value::from("object")) && !obj.contains_key("additionalProperties")
+    {
+        problems.push(format!("{at}: an object without additionalProperties"));
+    }
+}
+
+#[test]
+fn schemas_use_only_what_the_validator_checks() {
+    for name in ALL {
+        let s = schema(name);
+        let mut problems = Vec::new();
+        lint(&s, &s, "#", &mut problems);
+        assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
+        assert_eq!(
+            s["$id"],
+            format!("https://github.com/ismap-gap/ismap-gap/schema/{name}")
+        );
+    }
+}
+
+#[test]
+fn the_pattern_subset() {
+    let date = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+    assert_eq!(pattern_matches(date, "2026-04-01"), Ok(true));
+    for bad in [
+        "2026/04/01",
+        "2026-4-01",
+        "2026-04-011",
+        "",
+        "２０２６-04-01",
+    ] {
+        assert_eq!(pattern_matches(date, bad), Ok(false), "{bad}");
+    }
+    assert_eq!(pattern_matches("^A[a-c.]x$", "Abx"), Ok(true));
+    assert_eq!(pattern_matches("^A[a-c.]x$", "A.x"), Ok(true));
+    assert_eq!(pattern_matches("^A[a-c.]x$", "Adx"), Ok(false));
+    for unsupported in ["[0-9]", "^a+$", "^(a|b)$", "^a.$", "^[0-$", "^a{x}$"] {
+        assert!(pattern_matches(unsupported, "a").is_err(), "{unsupported}");
+    }
+}
+
+fn report(checks: PathBuf, csp: PathBuf, lang: &str) -> Value {
     json_of(
-        common::bin()
+        bin()
             .args([
                 "--lang",
                 lang,
@@ -160,24 +387,25 @@ fn report(checks: std::path::PathBuf, csp: std::path::PathBuf, lang: &str) -> Va
 
 #[test]
 fn reports_match_the_schema() {
-    check(&report(
-        data("checks-all-statuses.csv"),
-        data("csp-basic.txt"),
-        "en",
-    ));
-    check(&report(
-        data("checks-all-statuses.csv"),
-        data("csp-profile.yaml"),
-        "ja",
-    ));
-    check(&report(
-        example("checks.csv"),
-        example("csp-profile.yaml"),
-        "ja",
-    ));
+    check(
+        REPORT,
+        &report(data("checks-all-statuses.csv"), data("csp-basic.txt"), "en"),
+    );
+    check(
+        REPORT,
+        &report(
+            data("checks-all-statuses.csv"),
+            data("csp-profile.yaml"),
+            "ja",
+        ),
+    );
+    check(
+        REPORT,
+        &report(example("checks.csv"), example("csp-profile.yaml"), "ja"),
+    );
     // items not analysed (from YAML): status, problems, reason, procedure, warning
     let v = report(data("checks-unreadable.yaml"), data("csp-basic.txt"), "en");
-    check(&v);
+    check(REPORT, &v);
     assert_eq!(v["summary"]["not_analysed"], 2);
     let u2 = v["items"]
         .as_array()
@@ -196,14 +424,419 @@ fn the_validator_rejects_drift() {
     v["items"][0]["status"] = Value::from("fine");
     v["summary"]["extra_count"] = Value::from(1);
     v["csp"].as_object_mut().unwrap().remove("name");
-    let s = schema();
-    let mut errors = Vec::new();
-    validate(&s, &s, &v, "$", &mut errors);
-    let all = errors.join("\n");
+    let all = errors(REPORT, &v);
     assert!(all.contains("$.items[0].status: \"fine\" not in"), "{all}");
     assert!(
         all.contains("$.summary: unexpected property extra_count"),
         "{all}"
     );
     assert!(all.contains("$.csp: missing required name"), "{all}");
+}
+
+/// `tests/data/NAME` as an argument.
+fn d(name: &str) -> String {
+    data(name).display().to_string()
+}
+
+fn json(args: &[&str]) -> Value {
+    json_of(bin().args(args))
+}
+
+/// The validator reports each of `wanted` (substrings of its lines).
+fn assert_rejects(name: &str, v: &Value, wanted: &[&str]) {
+    let all = errors(name, v);
+    for w in wanted {
+        assert!(all.contains(w), "{name}: `{w}` not reported in:\n{all}");
+    }
+}
+
+/// Every value `key` takes in the objects of an array.
+fn values<'a>(list: &'a Value, key: &str) -> Vec<&'a Value> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x.get(key))
+        .collect()
+}
+
+fn readiness(lang: &str, list: &str) -> Value {
+    json(&[
+        "--lang",
+        lang,
+        "readiness",
+        "--format",
+        "json",
+        "--implemented",
+        &d(list),
+    ])
+}
+
+#[test]
+fn readiness_outputs_match_the_schema() {
+    // a status table with an evidence column: every finding, a detail the catalog lacks
+    let v = readiness("en", "readiness/soa.csv");
+    check(READINESS, &v);
+    assert_eq!(v["evidence_checked"], true);
+    let mut findings: Vec<&Value> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["findings"].as_array().unwrap())
+        .collect();
+    findings.sort_by_key(|f| f.as_str());
+    findings.dedup();
+    assert_eq!(findings.len(), 5, "{findings:?}");
+    let detail = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "9.2.1.2")
+        .unwrap();
+    assert_eq!(
+        (&detail["title"], &detail["required"]),
+        (&"".into(), &false.into())
+    );
+
+    // a YAML profile (exclusions, no evidence column), in Japanese
+    let v = readiness("ja", "csp-profile.yaml");
+    check(READINESS, &v);
+    assert_eq!(v["evidence_checked"], false);
+    assert!(values(&v["notes"], "code").contains(&&Value::from("evidence-not-checked")));
+    assert!(values(&v["items"], "state").contains(&&Value::from("not-applicable")));
+
+    // a pasted list with an id the catalog lacks: with its line
+    let v = readiness("en", "diff/list.txt");
+    check(READINESS, &v);
+    assert_eq!(v["unknown_ids"][0]["line"], 4);
+    assert!(values(&v["notes"], "code").contains(&&Value::from("unknown-ids")));
+
+    // a profile's unknown id: no line
+    let v = readiness("en", "diff/new.yaml");
+    check(READINESS, &v);
+    assert_eq!(v["unknown_ids"][0]["id"], "9.9.9");
+    assert!(v["unknown_ids"][0].get("line").is_none());
+
+    // a status table with planned and not-implemented rows, without an owner column
+    let v = readiness("en", "diff/status.csv");
+    check(READINESS, &v);
+    let states = values(&v["items"], "state");
+    assert!(states.contains(&&Value::from("planned")));
+    assert!(states.contains(&&Value::from("not-implemented")));
+
+    // coverage inherited through a chain: inherited_from on those items only
+    let v = readiness("en", "inherit/saas/saas.yaml");
+    check(READINESS, &v);
+    let inherited = values(&v["items"], "inherited_from");
+    assert!(inherited.contains(&&Value::from("Test PaaS → Test IaaS")));
+    assert!(inherited.len() < v["items"].as_array().unwrap().len());
+
+    // another catalog: its basic-requirement detail is required, the list's ids unknown
+    let v = json(&[
+        "--lang",
+        "en",
+        "--catalog",
+        &d("catalog-good.yaml"),
+        "readiness",
+        "--format",
+        "json",
+        "--implemented",
+        &d("readiness/soa.csv"),
+    ]);
+    check(READINESS, &v);
+    assert_eq!(v["catalog"]["origin"], d("catalog-good.yaml"));
+    let basic = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "9.2.1.1.B")
+        .unwrap();
+    assert_eq!(basic["required"], true);
+    assert_eq!(basic["findings"], serde_json::json!(["missing"]));
+}
+
+#[test]
+fn the_validator_rejects_readiness_drift() {
+    let mut v = readiness("en", "readiness/soa.csv");
+    v["items"][0]["state"] = Value::from("fine");
+    v["items"][1]["findings"] = serde_json::json!(["late"]);
+    v["groups"][0]["counts"]["extra_count"] = Value::from(1);
+    v["unknown_ids"] = serde_json::json!([{"id": "9.9.9", "line": 0}]);
+    v.as_object_mut().unwrap().remove("evidence_checked");
+    assert_rejects(
+        READINESS,
+        &v,
+        &[
+            "$.items[0].state: \"fine\" not in",
+            "$.items[1].findings[0]: \"late\" not in",
+            "$.groups[0].counts: unexpected property extra_count",
+            "$.unknown_ids[0]: missing required suggestions",
+            "$.unknown_ids[0].line: 0 < 1",
+            "$: missing required evidence_checked",
+        ],
+    );
+}
+
+fn compare(lang: &str, checks: PathBuf, csps: &[PathBuf]) -> Value {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        lang,
+        "compare",
+        "--as-of",
+        "2026-04-01",
+        "--format",
+        "json",
+        "--checks",
+    ])
+    .arg(checks);
+    for csp in csps {
+        c.arg("--csp").arg(csp);
+    }
+    json_of(c)
+}
+
+/// The statuses of each item are keyed by the CSPs' names.
+fn statuses_name_the_csps(v: &Value) {
+    let mut names = values(&v["csps"], "name");
+    names.sort_by_key(|n| n.as_str());
+    for item in v["items"].as_array().unwrap() {
+        let keys: Vec<Value> = item["statuses"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| Value::from(k.as_str()))
+            .collect();
+        let mut keys: Vec<&Value> = keys.iter().collect();
+        keys.sort_by_key(|n| n.as_str());
+        assert_eq!(keys, names, "{}", item["id"]);
+    }
+}
+
+#[test]
+fn compare_outputs_match_the_schema() {
+    // three CSPs (two profiles, a pasted list) over every status
+    let v = compare(
+        "en",
+        data("checks-all-statuses.csv"),
+        &[
+            data("compare/gamma.txt"),
+            data("compare/beta.yaml"),
+            data("compare/alpha.yaml"),
+        ],
+    );
+    check(COMPARE, &v);
+    statuses_name_the_csps(&v);
+    assert_eq!(v["checks"]["sheet"], Value::Null);
+
+    // a profile that inherits from another one
+    let v = compare(
+        "en",
+        data("inherit/checks.csv"),
+        &[data("inherit/paas.yaml"), data("inherit/iaas.yaml")],
+    );
+    check(COMPARE, &v);
+    statuses_name_the_csps(&v);
+    assert!(values(&v["csps"], "inherits").contains(&&Value::from("Test IaaS")));
+    assert!(values(&v["csps"], "inherits").contains(&&Value::Null));
+
+    // items not analysed, in Japanese
+    let v = compare(
+        "ja",
+        data("checks-unreadable.yaml"),
+        &[data("csp-profile.yaml")],
+    );
+    check(COMPARE, &v);
+    assert_eq!(v["csps"][0]["counts"]["not_analysed"], 2);
+    assert_eq!(v["items"][1]["statuses"]["Test SaaS"], "not-analysed");
+
+    // a workbook of check items (its sheet), and a list with an id the catalog lacks
+    let v = compare(
+        "ja",
+        example("checks.xlsx"),
+        &[
+            example("csp-profile.yaml"),
+            example("csp-list.txt"),
+            data("diff/list.txt"),
+        ],
+    );
+    check(COMPARE, &v);
+    statuses_name_the_csps(&v);
+    assert!(v["checks"]["sheet"].is_string());
+    let unknown: Vec<&Value> = v["csps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["unknown_ids"].as_array().unwrap())
+        .collect();
+    assert_eq!(unknown, [&Value::from("17.9.1")]);
+}
+
+#[test]
+fn the_validator_rejects_compare_drift() {
+    let mut v = compare(
+        "en",
+        data("checks-all-statuses.csv"),
+        &[data("compare/beta.yaml"), data("compare/alpha.yaml")],
+    );
+    v["items"][0]["statuses"]["Beta SaaS"] = Value::from("fine");
+    v["csps"][0]["counts"]["extra_count"] = Value::from(1);
+    v["csps"][1]["rank"] = Value::from(0);
+    v["checks"].as_object_mut().unwrap().remove("sheet");
+    v["as_of"] = Value::from("2026/04/01");
+    assert_rejects(
+        COMPARE,
+        &v,
+        &[
+            "$.items[0].statuses.Beta SaaS: \"fine\" not in",
+            "$.csps[0].counts: unexpected property extra_count",
+            "$.csps[1].rank: 0 < 1",
+            "$.checks: missing required sheet",
+            "$.as_of: \"2026/04/01\" does not match",
+        ],
+    );
+}
+
+fn diff(lang: &str, old: &str, new: &str) -> Value {
+    json(&["--lang", lang, "diff", &d(old), &d(new), "--format", "json"])
+}
+
+#[test]
+fn diff_outputs_match_the_schema() {
+    // profiles: added, removed, changed, an unknown id without a line in NEW
+    let v = diff("en", "diff/old.yaml", "diff/new.yaml");
+    check(DIFF, &v);
+    assert!(v.get("schema_version").is_none());
+    assert_eq!(v["added"][0]["old"], Value::Null);
+    assert_eq!(v["removed"][0]["new"], Value::Null);
+    assert!(v["new"]["unknown"][0].get("line").is_none());
+
+    // a pasted list against a status table, in Japanese: an unknown id with its line
+    let v = diff("ja", "diff/list.txt", "diff/status.csv");
+    check(DIFF, &v);
+    assert_eq!(v["old"]["unknown"][0]["line"], 4);
+
+    // a table against a table with owners: owner changes, a detail the catalog lacks
+    let v = diff("en", "diff/status.csv", "readiness/soa.csv");
+    check(DIFF, &v);
+    let fields: Vec<&Value> = v["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["fields"].as_array().unwrap())
+        .collect();
+    assert!(fields.contains(&&Value::from("owner")));
+    let detail = v["added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "9.2.1.2")
+        .unwrap();
+    assert_eq!(detail["title"], "");
+
+    // no differences
+    let v = diff("en", "diff/old.yaml", "diff/old.yaml");
+    check(DIFF, &v);
+    assert_eq!(v["summary"]["differs"], false);
+}
+
+#[test]
+fn the_validator_rejects_diff_drift() {
+    let mut v = diff("en", "diff/old.yaml", "diff/new.yaml");
+    v["changed"][0]["new"]["status"] = Value::from("fine");
+    v["changed"][1]["fields"] = serde_json::json!([]);
+    v["changed"][2]["fields"] = serde_json::json!(["title"]);
+    v["added"][0]["fields"] = serde_json::json!(["status"]);
+    v["removed"][0]["new"] = v["removed"][0]["old"].clone();
+    v["summary"]["extra_count"] = Value::from(1);
+    v["old"].as_object_mut().unwrap().remove("name");
+    assert_rejects(
+        DIFF,
+        &v,
+        &[
+            "$.changed[0].new.status: \"fine\" not in",
+            "$.changed[1].fields: fewer than 1 items",
+            "$.changed[2].fields[0]: \"title\" not in",
+            "$.added[0].fields: [\"status\"] != []",
+            "$.removed[0].new: {",
+            "$.summary: unexpected property extra_count",
+            "$.old: missing required name",
+        ],
+    );
+}
+
+fn catalog_diff(old: &str, new: &str) -> Value {
+    let arg = |c: &str| if c == "embedded" { c.to_owned() } else { d(c) };
+    json(&["catalog", "diff", &arg(old), &arg(new), "--format", "json"])
+}
+
+/// Every field change of a catalog diff.
+fn changes(v: &Value) -> Vec<&Value> {
+    v["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["changes"].as_array().unwrap())
+        .collect()
+}
+
+#[test]
+fn catalog_diff_outputs_match_the_schema() {
+    // two test catalogs: an entry added and one removed, a title, a parent, a flag changed
+    let v = catalog_diff("diff/catalog-old.yaml", "diff/catalog-new.yaml");
+    check(CATALOG_DIFF, &v);
+    let fields = changes(&v)
+        .iter()
+        .map(|c| c["field"].clone())
+        .collect::<Vec<_>>();
+    assert_eq!(fields, ["title.en", "parent", "flags.basic"]);
+    assert_eq!(changes(&v)[2]["new"], true);
+
+    // the embedded catalog against a small one: entries with refs and flags removed,
+    // titles becoming null, a basic detail added
+    let v = catalog_diff("embedded", "catalog-good.yaml");
+    check(CATALOG_DIFF, &v);
+    assert!(changes(&v).iter().any(|c| c["new"].is_null()));
+    assert!(values(&v["removed"], "refs")
+        .iter()
+        .any(|r| r.get("nist_sp800_53").is_some()));
+    assert!(values(&v["removed"], "flags").contains(&&serde_json::json!({"cloud_provider": true})));
+    assert_eq!(v["added"][0]["flags"], serde_json::json!({"basic": true}));
+
+    // and the other way round: titles from null, a flag turned off
+    let v = catalog_diff("diff/catalog-new.yaml", "embedded");
+    check(CATALOG_DIFF, &v);
+    assert!(changes(&v).iter().any(|c| c["old"].is_null()));
+    assert!(changes(&v).iter().any(|c| c["new"] == false));
+
+    // no differences
+    let v = catalog_diff("embedded", "embedded");
+    check(CATALOG_DIFF, &v);
+    assert_eq!(v["summary"]["differs"], false);
+}
+
+#[test]
+fn the_validator_rejects_catalog_diff_drift() {
+    let mut v = catalog_diff("diff/catalog-old.yaml", "diff/catalog-new.yaml");
+    v["added"][0]["level"] = Value::from("section");
+    v["added"][0]["flags"] = serde_json::json!({"basic": false});
+    v["removed"][0]["extra_field"] = Value::from(1);
+    v["changed"][0]["changes"][0]["old"] = serde_json::json!(["a"]);
+    v["changed"][1]["changes"] = serde_json::json!([]);
+    v["summary"].as_object_mut().unwrap().remove("differs");
+    // a field not known today is no drift: the list is open
+    v["changed"][2]["changes"][0]["field"] = Value::from("refs.annex_a");
+    let all = errors(CATALOG_DIFF, &v);
+    assert!(!all.contains("changed[2]"), "{all}");
+    assert_rejects(
+        CATALOG_DIFF,
+        &v,
+        &[
+            "$.added[0].level: \"section\" not in",
+            "$.added[0].flags.basic: false != true",
+            "$.removed[0]: unexpected property extra_field",
+            "$.changed[0].changes[0].old: [\"a\"] is not of type",
+            "$.changed[1].changes: fewer than 1 items",
+            "$.summary: missing required differs",
+        ],
+    );
 }
