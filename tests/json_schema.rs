@@ -788,8 +788,14 @@ fn catalog_diff_outputs_match_the_schema() {
         .iter()
         .map(|c| c["field"].clone())
         .collect::<Vec<_>>();
-    assert_eq!(fields, ["title.en", "parent", "flags.basic"]);
+    assert_eq!(
+        fields,
+        ["title.en", "parent", "flags.basic", "refs.nist_sp800_53"]
+    );
     assert_eq!(changes(&v)[2]["new"], true);
+    // a list's members, as written
+    assert_eq!(changes(&v)[3]["old"], serde_json::json!([]));
+    assert_eq!(changes(&v)[3]["new"], serde_json::json!(["AC-2", "AC-3*"]));
 
     // the embedded catalog against a small one: entries with refs and flags removed,
     // titles becoming null, a basic detail added
@@ -820,7 +826,7 @@ fn the_validator_rejects_catalog_diff_drift() {
     v["added"][0]["level"] = Value::from("section");
     v["added"][0]["flags"] = serde_json::json!({"basic": false});
     v["removed"][0]["extra_field"] = Value::from(1);
-    v["changed"][0]["changes"][0]["old"] = serde_json::json!(["a"]);
+    v["changed"][0]["changes"][0]["old"] = serde_json::json!([1]);
     v["changed"][1]["changes"] = serde_json::json!([]);
     v["summary"].as_object_mut().unwrap().remove("differs");
     // a field not known today is no drift: the list is open
@@ -834,7 +840,7 @@ fn the_validator_rejects_catalog_diff_drift() {
             "$.added[0].level: \"section\" not in",
             "$.added[0].flags.basic: false != true",
             "$.removed[0]: unexpected property extra_field",
-            "$.changed[0].changes[0].old: [\"a\"] is not of type",
+            "$.changed[0].changes[0].old[0]: 1 is not of type \"string\"",
             "$.changed[1].changes: fewer than 1 items",
             "$.summary: missing required differs",
         ],
