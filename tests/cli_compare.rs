@@ -74,6 +74,8 @@ fn three_csps_ranked_with_the_report_statuses() {
                 .arg(data(csp)),
         );
         let name = names[i].to_owned();
+        // and its counts are the report's summary, unresolved references included
+        assert_eq!(v["csps"][i]["counts"], r["summary"], "{name}");
         for item in r["items"].as_array().unwrap() {
             let row = v["items"]
                 .as_array()
@@ -96,6 +98,7 @@ fn three_csps_ranked_with_the_report_statuses() {
         .unwrap();
     assert_eq!(k07["statuses"]["Alpha SaaS"], "covered");
     assert_eq!(k07["statuses"]["Beta SaaS"], "not-covered");
+    assert_eq!(alpha["counts"]["unresolved_references"], 2);
     assert_eq!(v["items"][0]["id"], "K01", "items stay in input order");
     assert_eq!(v["items"][0]["title"], "covered item");
 }
@@ -249,4 +252,19 @@ fn bad_input() {
     fs::write(dir.path().join("bad.yaml"), "name: [").unwrap();
     let err = input_error(compare().arg("--csp-dir").arg(dir.path()));
     assert!(err.contains("bad.yaml"), "{err}");
+    // one file twice, directly or through the folder: two columns of one name
+    let twice = data("compare/alpha.yaml");
+    let err = input_error(compare().arg("--csp").arg(&twice).arg("--csp").arg(&twice));
+    assert!(
+        err.contains("alpha.yaml") && err.contains("given twice"),
+        "{err}"
+    );
+    let err = input_error(
+        compare()
+            .arg("--csp")
+            .arg(&twice)
+            .arg("--csp-dir")
+            .arg(data("compare")),
+    );
+    assert!(err.contains("given twice"), "{err}");
 }

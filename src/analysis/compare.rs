@@ -114,7 +114,8 @@ pub fn compare(
                 )
             })
             .collect();
-        let counts = Summary::tally(row.iter().copied());
+        let mut counts = Summary::tally(row.iter().copied());
+        counts.unresolved_references = resolved.unresolved_count();
         statuses.push(row);
         columns.push((
             c,

@@ -401,6 +401,19 @@ impl ResolvedRefs {
             _ => &[],
         }
     }
+
+    /// References in all items that do not resolve, each occurrence counted (the
+    /// `unresolved_references` of a summary; the same against every CSP).
+    pub fn unresolved_count(&self) -> usize {
+        self.refs
+            .iter()
+            .filter(|&&r| {
+                self.distinct
+                    .get(r as usize)
+                    .is_some_and(|(_, res)| matches!(res, Resolution::Unresolved { .. }))
+            })
+            .count()
+    }
 }
 
 /// Text shared between items: each catalog id, title, reason or provenance allocated once.
@@ -829,7 +842,7 @@ pub fn analyse_resolved(
     items.sort_by_cached_key(|i| (std::cmp::Reverse(i.status), i.risk.map_or(3, |r| r as u8)));
 
     let mut summary = Summary::tally(items.iter().map(|i| i.status));
-    summary.unresolved_references = items.iter().map(|i| i.unresolved.len()).sum();
+    summary.unresolved_references = resolved.unresolved_count();
 
     let objectives = catalog
         .entries()
