@@ -1,4 +1,5 @@
 //! `ismap-gap compare`: check items × many CSPs, ranked.
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -52,6 +53,22 @@ pub fn csp_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
     Ok(files)
 }
 
+/// Each CSP list once: the same file twice would give two columns of one name.
+fn given_once(paths: &[PathBuf]) -> Result<(), InputError> {
+    let mut seen: HashMap<PathBuf, &Path> = HashMap::new();
+    for p in paths {
+        let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        if let Some(first) = seen.insert(key, p) {
+            return Err(InputError::at(
+                Location::file(p),
+                format!("this CSP list is given twice (also as {})", first.display()),
+            )
+            .hint("give each CSP list once; --csp and --csp-dir may name the same file"));
+        }
+    }
+    Ok(())
+}
+
 pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     let mut paths: Vec<PathBuf> = cfg.csps.clone();
     if let Some(dir) = &cfg.csp_dir {
@@ -68,6 +85,7 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
             .hint("pass --csp FILE (repeatable) or --csp-dir DIR")
             .into());
     }
+    given_once(&paths)?;
     let mut inputs: Vec<&Path> = vec![&cfg.checks];
     inputs.extend(paths.iter().map(PathBuf::as_path));
     if let CatalogSource::File(p) = &ctx.catalog {
