@@ -705,7 +705,7 @@ fn diff_outputs_match_the_schema() {
     // profiles: added, removed, changed, an unknown id without a line in NEW
     let v = diff("en", "diff/old.yaml", "diff/new.yaml");
     check(DIFF, &v);
-    assert!(v.get("schema_version").is_none());
+    assert_eq!(v["schema_version"], 1);
     assert_eq!(v["added"][0]["old"], Value::Null);
     assert_eq!(v["removed"][0]["new"], Value::Null);
     assert!(v["new"]["unknown"][0].get("line").is_none());
@@ -784,6 +784,7 @@ fn catalog_diff_outputs_match_the_schema() {
     // two test catalogs: an entry added and one removed, a title, a parent, a flag changed
     let v = catalog_diff("diff/catalog-old.yaml", "diff/catalog-new.yaml");
     check(CATALOG_DIFF, &v);
+    assert_eq!(v["schema_version"], 1);
     let fields = changes(&v)
         .iter()
         .map(|c| c["field"].clone())

@@ -73,6 +73,8 @@ pub struct DiffSummary {
 /// `ismap-gap diff OLD NEW`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ListDiff {
+    /// 1: the first versioned form (`schema/diff.schema.json`).
+    pub schema_version: u32,
     pub catalog: String,
     pub old: ListSide,
     pub new: ListSide,
@@ -242,6 +244,7 @@ pub fn diff(catalog: &Catalog, old: &Attestation, new: &Attestation, lang: Lang)
             || unknown_ids(&old_unknown) != unknown_ids(&new_unknown),
     };
     ListDiff {
+        schema_version: 1,
         catalog: format!("{} {}", catalog.name, catalog.version),
         old: side(old, old_states.len(), old_unknown),
         new: side(new, new_states.len(), new_unknown),

@@ -91,6 +91,9 @@ pub struct CatalogDiffSummary {
 /// `ismap-gap catalog diff OLD NEW`.
 #[derive(Debug, Clone, Serialize)]
 pub struct CatalogDiff<'a> {
+    /// 1: the first versioned form, with cross-references and sources compared
+    /// (`schema/catalog-diff.schema.json`).
+    pub schema_version: u32,
     pub old: CatalogSide,
     pub new: CatalogSide,
     pub summary: CatalogDiffSummary,
@@ -230,6 +233,7 @@ pub fn diff<'a>(old: &'a Catalog, new: &'a Catalog) -> CatalogDiff<'a> {
         differs: !(added.is_empty() && removed.is_empty() && changed.is_empty()),
     };
     CatalogDiff {
+        schema_version: 1,
         old: side(old),
         new: side(new),
         summary,
