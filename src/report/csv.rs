@@ -30,6 +30,15 @@ enum Inner<'w> {
     },
 }
 
+/// One row into a CSV writer, each cell neutralised: the one place rows are encoded.
+fn encode_row<W: Write, S: AsRef<str>>(wtr: &mut csv::Writer<W>, cells: &[S]) -> csv::Result<()> {
+    wtr.write_record(
+        cells
+            .iter()
+            .map(|c| neutralise(c.as_ref()).into_bytes_cow()),
+    )
+}
+
 fn builder() -> csv::WriterBuilder {
     let mut b = csv::WriterBuilder::new();
     b.terminator(csv::Terminator::CRLF);
@@ -60,12 +69,9 @@ impl<'w> Writer<'w> {
 
     /// One row; each cell neutralised.
     pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) -> anyhow::Result<()> {
-        let record = cells
-            .iter()
-            .map(|c| neutralise(c.as_ref()).into_bytes_cow());
         match &mut self.inner {
-            Inner::Utf8(wtr) => wtr.write_record(record)?,
-            Inner::Cp932 { buf, .. } => buf.write_record(record)?,
+            Inner::Utf8(wtr) => encode_row(wtr, cells)?,
+            Inner::Cp932 { buf, .. } => encode_row(buf, cells)?,
         }
         Ok(())
     }
@@ -147,7 +153,7 @@ fn write_rows_split<T: Sync, S: AsRef<str>>(
         let mut out = builder().from_writer(Vec::with_capacity(chunk.len() * 512));
         for r in chunk {
             cells(r, row);
-            out.write_record(row.iter().map(|c| neutralise(c).into_bytes_cow()))?;
+            encode_row(&mut out, row)?;
         }
         out.into_inner()
             .map_err(|e| anyhow::anyhow!("{}", e.error()))
