@@ -2,7 +2,7 @@
 //! CSP (the same status rule, [`status_rule`], no second copy), counts per CSP, and a ranking.
 use serde::{Serialize, Serializer};
 
-use crate::analysis::csp::resolve_attestation;
+use crate::analysis::csp::{resolve_attestation, UnknownId};
 use crate::analysis::gap::{
     analyse_resolved, ref_flags, status_rule, CatalogInfo, ChecksInfo, GapReport, RefFlags,
     ResolvedRefs, Summary,
@@ -27,8 +27,9 @@ pub struct CspColumn {
     pub covered_share: f64,
     /// The service it runs on, when its profile inherits coverage.
     pub inherits: Option<String>,
-    /// Ids of its list that are not in the catalog.
-    pub unknown_ids: Vec<String>,
+    /// Ids of its list that are not in the catalog, with their line and suggestions, as in
+    /// `report` (plain strings before `schema_version` 3).
+    pub unknown_ids: Vec<UnknownId>,
 }
 
 /// Statuses of one item, in the order of the ranked CSPs; serialised as `{name: status}`.
@@ -51,6 +52,7 @@ pub struct CompareItem {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareReport {
+    /// 3: `csps[].unknown_ids` are objects (`id`, `line`, `suggestions`), as in `report`.
     pub schema_version: u32,
     pub lang: Lang,
     pub as_of: Date,
@@ -129,7 +131,7 @@ pub fn compare(
                     .underlying
                     .as_ref()
                     .map(|u| u.attestation.display_name()),
-                unknown_ids: csp.unknown.into_iter().map(|u| u.id).collect(),
+                unknown_ids: csp.unknown,
             },
         ));
     }
@@ -172,7 +174,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 2,
+        schema_version: 3,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -22,7 +22,11 @@ pub fn unknown_ids_message(lang: Lang, csp: &CspColumn) -> Option<String> {
         "{} {}: {}",
         lang.pick("カタログにないID", "ids not in the catalog in"),
         csp.name,
-        csp.unknown_ids.join(", ")
+        csp.unknown_ids
+            .iter()
+            .map(|u| u.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     ))
 }
 
