@@ -694,7 +694,8 @@ fn item_results_split(
             item_result(item, &of_item, lang)
         }));
     };
-    // one allocation for all results: no copy when the halves are joined
+    // one allocation for all results: joining the halves moves the second one in, without
+    // growing the vector
     let mut out = Vec::with_capacity(items.len());
     if items.len() < parallel_min.max(2) {
         analyse_range(0, items, &mut out);
@@ -717,10 +718,13 @@ fn item_results_split(
     out
 }
 
+/// The report's warnings; `unresolved` is the summary's count of references that did not
+/// resolve.
 fn warnings(
     att: &Attestation,
     csp: &CspControls,
     items: &[ItemResult],
+    unresolved: usize,
     as_of: Date,
     lang: Lang,
 ) -> Vec<Warning> {
@@ -790,7 +794,6 @@ fn warnings(
             },
         });
     }
-    let unresolved: usize = items.iter().map(|i| i.unresolved.len()).sum();
     if unresolved > 0 {
         out.push(Warning {
             code: "unresolved-references",
@@ -865,7 +868,14 @@ pub fn analyse_resolved(
         schema_version: 2,
         lang,
         as_of,
-        warnings: warnings(att, &csp, &items, as_of, lang),
+        warnings: warnings(
+            att,
+            &csp,
+            &items,
+            summary.unresolved_references,
+            as_of,
+            lang,
+        ),
         summary,
         catalog: CatalogInfo {
             name: catalog.name.clone(),
