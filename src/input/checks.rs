@@ -218,10 +218,7 @@ fn load_csv(path: &Path, encoding: Option<Encoding>) -> Result<CheckList, InputE
     let mut failed: Option<InputError> = None;
     table::each_csv_record(path, &text, |line, record| {
         if line <= HEADER_SEARCH_ROWS {
-            while head.rows.len() + 1 < line {
-                head.rows.push(Vec::new());
-            }
-            head.rows.push(record.iter().map(str::to_owned).collect());
+            head.push_record(line, record);
         } else if failed.is_none() {
             let pushed = match &mut items {
                 Some(items) => items.push(line, record),

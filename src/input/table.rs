@@ -23,6 +23,15 @@ impl Sheet {
     pub fn location(&self) -> Location {
         Location::file(&self.path).sheet(self.sheet.as_deref())
     }
+
+    /// Adds a CSV record that starts on `line`, keeping row numbers equal to lines when a
+    /// quoted cell spans lines (the lines it covers stay empty rows).
+    pub fn push_record(&mut self, line: usize, record: &csv::StringRecord) {
+        while self.rows.len() + 1 < line {
+            self.rows.push(Vec::new());
+        }
+        self.rows.push(record.iter().map(str::to_owned).collect());
+    }
 }
 
 /// Reads CSV/TSV text or a workbook sheet (merged cells filled down), by the file's kind.
@@ -65,20 +74,16 @@ fn sniff_delimiter(text: &str) -> u8 {
 
 /// Parses decoded CSV/TSV text; rows may be ragged.
 pub fn read_csv_text(path: &Path, text: &str) -> Result<Sheet, InputError> {
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    each_csv_record(path, text, |line, record| {
-        // keep row numbers equal to lines when a quoted cell spans lines
-        while rows.len() + 1 < line {
-            rows.push(Vec::new());
-        }
-        rows.push(record.iter().map(str::to_owned).collect());
-        Ok(())
-    })?;
-    Ok(Sheet {
+    let mut sheet = Sheet {
         path: path.to_path_buf(),
         sheet: None,
-        rows,
-    })
+        rows: Vec::new(),
+    };
+    each_csv_record(path, text, |line, record| {
+        sheet.push_record(line, record);
+        Ok(())
+    })?;
+    Ok(sheet)
 }
 
 /// Parses decoded CSV/TSV text one record at a time, as [`read_csv_text`] does, without
