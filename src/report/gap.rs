@@ -2,6 +2,7 @@
 use std::io::Write;
 
 use crate::analysis::gap::{ControlState, GapReport, ItemResult};
+use crate::analysis::procedures::Procedure;
 use crate::analysis::Status;
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
@@ -122,19 +123,21 @@ pub fn item_cells_into(item: &ItemResult, lang: Lang, cells: &mut Vec<String>) {
         }
     });
     join_into(reasons, item.reasons.iter().map(|r| r.as_str()), ", ");
-    join_with(
-        procedures,
-        &item.additional_procedures,
-        "\n",
-        |procedures, p| {
-            let _ = write!(procedures, "・{p}");
-        },
-    );
+    procedures_cell_into(procedures, &item.additional_procedures);
     note.push_str(&item.note);
     let _ = write!(row, "{}", item.row);
     for (cell, (_, v)) in cells[16..].iter_mut().zip(&item.extra.0) {
         cell.push_str(v);
     }
+}
+
+/// The procedures cell: one `・` line per procedure.
+fn procedures_cell_into(out: &mut String, procedures: &[Procedure]) {
+    use std::fmt::Write as _;
+    join_with(out, procedures, "\n", |out, p| {
+        // `write!` into a String cannot fail
+        let _ = write!(out, "・{p}");
+    });
 }
 
 /// Appends each of `items`, written by `write`, to `out`, with `sep` between them.
@@ -215,12 +218,8 @@ fn short_grid(report: &GapReport) -> Grid {
                 gaps.push(format!("{}{}", c.id, inherited_label(via, lang)));
             }
         }
-        let procs = item
-            .additional_procedures
-            .iter()
-            .map(|p| format!("・{p}"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let mut procs = String::new();
+        procedures_cell_into(&mut procs, &item.additional_procedures);
         g.push(
             vec![
                 item.id.clone(),
