@@ -3,21 +3,11 @@ mod common;
 
 use std::fs;
 
-use common::{bin, data, input_error, json_of, stdout_of};
+use common::{bin, data, input_error, json_of, on_checks, stdout_of};
 use serde_json::Value;
 
 fn compare() -> assert_cmd::Command {
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "compare",
-        "--as-of",
-        "2026-04-01",
-        "--checks",
-    ])
-    .arg(data("checks-all-statuses.csv"));
-    c
+    on_checks("en", "compare", data("checks-all-statuses.csv"))
 }
 
 fn three() -> assert_cmd::Command {

@@ -1,24 +1,12 @@
 //! Coverage inherited from the underlying service (SaaS on PaaS on IaaS), in every output.
 mod common;
 
-use common::{bin, data, input_error, json_of, stdout_of};
+use common::{bin, data, input_error, json_of, on_checks, stdout_of};
 use serde_json::Value;
 
 fn report(csp: &str, format: &str) -> assert_cmd::Command {
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "report",
-        "--as-of",
-        "2026-04-01",
-        "--format",
-        format,
-        "--checks",
-    ])
-    .arg(data("inherit/checks.csv"))
-    .arg("--csp")
-    .arg(data(csp));
+    let mut c = on_checks("en", "report", data("inherit/checks.csv"));
+    c.args(["--format", format, "--csp"]).arg(data(csp));
     c
 }
 

@@ -4,23 +4,13 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{bin, data, example, input_error, json_of, stdout_of};
+use common::{bin, data, example, input_error, json_of, on_checks, stdout_of};
 use predicates::str::contains;
 use serde_json::Value;
 
 fn report(checks: &Path, csp: &Path) -> assert_cmd::Command {
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "report",
-        "--as-of",
-        "2026-04-01",
-        "--checks",
-    ])
-    .arg(checks)
-    .arg("--csp")
-    .arg(csp);
+    let mut c = on_checks("en", "report", checks);
+    c.arg("--csp").arg(csp);
     c
 }
 

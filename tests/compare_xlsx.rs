@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Range};
 use common::xlsx::{cell_ref, cell_styles, row_texts, sheets, style_fills, text, zip_entries};
-use common::{bin, data};
+use common::{data, on_checks};
 use serde_json::Value;
 
 /// The three fixture CSPs, given worst first: the workbook must rank them.
@@ -28,16 +28,7 @@ const STATUSES: [&str; 6] = [
 ];
 
 fn compare_cmd(lang: &str) -> assert_cmd::Command {
-    let mut c = bin();
-    c.args([
-        "--lang",
-        lang,
-        "compare",
-        "--as-of",
-        "2026-04-01",
-        "--checks",
-    ])
-    .arg(data("checks-all-statuses.csv"));
+    let mut c = on_checks(lang, "compare", data("checks-all-statuses.csv"));
     for f in CSPS {
         c.arg("--csp").arg(data(f));
     }
@@ -83,18 +74,8 @@ fn row_of(range: &Range<Data>, label: &str) -> usize {
 
 /// The gap sheet `report` writes for one CSP, as text rows.
 fn report_gap_sheet(lang: &str, csp: &str, dir: &Path) -> Vec<Vec<String>> {
-    let mut c = bin();
-    c.args([
-        "--lang",
-        lang,
-        "report",
-        "--as-of",
-        "2026-04-01",
-        "--checks",
-    ])
-    .arg(data("checks-all-statuses.csv"))
-    .arg("--csp")
-    .arg(data(csp));
+    let mut c = on_checks(lang, "report", data("checks-all-statuses.csv"));
+    c.arg("--csp").arg(data(csp));
     let path = write_xlsx(c, dir, &format!("report-{}.xlsx", csp.replace('/', "-")));
     let (names, ranges) = sheets(&path);
     let gaps = lang_pick(lang, "ギャップ", "Gaps");
@@ -348,18 +329,8 @@ fn profiles(dir: &Path, n: usize, name: impl Fn(usize) -> String) {
 }
 
 fn compare_dir(lang: &str, dir: &Path) -> assert_cmd::Command {
-    let mut c = bin();
-    c.args([
-        "--lang",
-        lang,
-        "compare",
-        "--as-of",
-        "2026-04-01",
-        "--checks",
-    ])
-    .arg(data("checks-all-statuses.csv"))
-    .arg("--csp-dir")
-    .arg(dir);
+    let mut c = on_checks(lang, "compare", data("checks-all-statuses.csv"));
+    c.arg("--csp-dir").arg(dir);
     c
 }
 

@@ -9,7 +9,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{bin, data, example, json_of};
+use common::{bin, data, example, json_of, on_checks};
 use serde_json::Value;
 
 const REPORT: &str = "report.schema.json";
@@ -368,19 +368,8 @@ fn the_pattern_subset() {
 
 fn report(checks: PathBuf, csp: PathBuf, lang: &str) -> Value {
     json_of(
-        bin()
-            .args([
-                "--lang",
-                lang,
-                "report",
-                "--as-of",
-                "2026-04-01",
-                "--format",
-                "json",
-                "--checks",
-            ])
-            .arg(checks)
-            .arg("--csp")
+        on_checks(lang, "report", checks)
+            .args(["--format", "json", "--csp"])
             .arg(csp),
     )
 }
@@ -577,18 +566,8 @@ fn the_validator_rejects_readiness_drift() {
 }
 
 fn compare(lang: &str, checks: PathBuf, csps: &[PathBuf]) -> Value {
-    let mut c = bin();
-    c.args([
-        "--lang",
-        lang,
-        "compare",
-        "--as-of",
-        "2026-04-01",
-        "--format",
-        "json",
-        "--checks",
-    ])
-    .arg(checks);
+    let mut c = on_checks(lang, "compare", checks);
+    c.args(["--format", "json"]);
     for csp in csps {
         c.arg("--csp").arg(csp);
     }

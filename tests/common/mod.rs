@@ -3,6 +3,7 @@
 pub mod xlsx;
 
 use std::borrow::BorrowMut;
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
 use assert_cmd::Command;
@@ -14,6 +15,16 @@ pub fn bin() -> Command {
         .env_remove("LC_ALL")
         .env_remove("NO_COLOR")
         .env("RUST_BACKTRACE", "0");
+    c
+}
+
+/// `ismap-gap --lang LANG COMMAND --as-of 2026-04-01 --checks CHECKS`: the start of a
+/// `report` or `compare` run on a check list, on a fixed date so that outputs do not
+/// depend on today.
+pub fn on_checks(lang: &str, command: &str, checks: impl AsRef<OsStr>) -> Command {
+    let mut c = bin();
+    c.args(["--lang", lang, command, "--as-of", "2026-04-01", "--checks"])
+        .arg(checks);
     c
 }
 
