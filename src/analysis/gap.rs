@@ -1,10 +1,12 @@
 //! The gap report: each check item's references resolved, compared with what the CSP
 //! implements, and turned into a status, reasons and additional procedures.
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
 use crate::analysis::csp::{resolve_attestation, CspControls, CspState, UnknownId};
 use crate::analysis::procedures::{Kind, Procedure};
@@ -69,25 +71,53 @@ pub enum ControlState {
     Missing,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ControlRef {
-    pub id: Arc<str>,
-    pub title: Arc<str>,
+/// One resolved control as an item's result names it, borrowed from the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ControlRef<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
     pub state: ControlState,
     /// The reference that led here, when it was not the ISMAP id itself (`AC-2`, `A.9.2.1`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub via: Option<Arc<str>>,
+    pub via: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unverified: bool,
     /// Implemented only through the underlying service: its name (`PaaS → IaaS` in a chain).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inherited_from: Option<Arc<str>>,
+    pub inherited_from: Option<&'a str>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Exclusion {
-    pub id: Arc<str>,
-    pub reason: Arc<str>,
+/// A control a reference leads to, as evaluated once for all the items naming it: catalog
+/// ids and titles are shared (`Arc<str>`), so a large report copies no text per item.
+#[derive(Debug, Clone)]
+struct EvaluatedControl {
+    id: Arc<str>,
+    title: Arc<str>,
+    state: ControlState,
+    via: Option<Arc<str>>,
+    unverified: bool,
+    inherited_from: Option<Arc<str>>,
+    /// The CSP's reason when not applicable (empty when none was given).
+    reason: Arc<str>,
+}
+
+impl EvaluatedControl {
+    fn as_ref(&self) -> ControlRef<'_> {
+        ControlRef {
+            id: &self.id,
+            title: &self.title,
+            state: self.state,
+            via: self.via.as_deref(),
+            unverified: self.unverified,
+            inherited_from: self.inherited_from.as_deref(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Exclusion<'a> {
+    pub id: &'a str,
+    pub reason: &'a str,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -97,9 +127,11 @@ pub struct UnresolvedRef {
     pub suggestions: Vec<String>,
 }
 
-/// The result for one check item. The check item's own fields are moved in, and catalog
-/// ids and titles are shared (`Arc<str>`), so a large report copies no text per item.
-#[derive(Debug, Clone, Serialize)]
+/// The result for one check item: its own fields (moved in), its status and the reasons
+/// for it. What its references come to (controls, gaps, procedures) is derived from their
+/// evaluations, shared by every item naming them, when a renderer asks
+/// ([`ItemResults::details`]): a large report holds no per-item copy of it.
+#[derive(Debug, Clone)]
 pub struct ItemResult {
     pub id: String,
     /// Row of the input sheet (or number of the item in YAML/JSON).
@@ -109,21 +141,28 @@ pub struct ItemResult {
     pub risk: Option<Risk>,
     pub assurance: Assurance,
     pub references: Vec<String>,
-    pub controls: Vec<ControlRef>,
-    pub implemented: Vec<Arc<str>>,
-    pub missing: Vec<Arc<str>>,
-    pub not_applicable: Vec<Exclusion>,
-    pub annex_only: Vec<Arc<str>>,
-    pub unresolved: Vec<UnresolvedRef>,
-    /// NIST ids used, each a candidate mapping only.
-    pub nist_refs: Vec<Arc<str>>,
     pub reasons: Vec<Reason>,
-    pub additional_procedures: Vec<Procedure>,
     pub note: String,
     pub extra: Extra,
     /// Cells that could not be read: the item is `not-analysed`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<CellProblem>,
+    /// Position in the check list: which references it names in [`ItemResults`].
+    position: usize,
+}
+
+/// What an item's references come to against the CSP, borrowed from its [`ItemResults`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemDetails<'a> {
+    /// Each control once, in the order the references name them.
+    pub controls: Vec<ControlRef<'a>>,
+    pub implemented: Vec<&'a str>,
+    pub missing: Vec<&'a str>,
+    pub not_applicable: Vec<Exclusion<'a>>,
+    pub annex_only: Vec<&'a str>,
+    pub unresolved: Vec<&'a UnresolvedRef>,
+    /// NIST ids used, each a candidate mapping only.
+    pub nist_refs: Vec<&'a str>,
+    pub additional_procedures: Vec<Procedure<'a>>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -237,8 +276,183 @@ pub struct GapReport {
     pub csp: CspInfo,
     pub checks: ChecksInfo,
     pub warnings: Vec<Warning>,
-    pub items: Vec<ItemResult>,
+    pub items: ItemResults,
     pub objectives: Vec<ObjectiveRow>,
+}
+
+/// The items' results, most severe first, with what their details are derived from: each
+/// distinct reference's evaluation against the CSP, and which of them each item names.
+/// Reads as a slice of [`ItemResult`]; serialised with each item's details in place.
+#[derive(Debug, Clone)]
+pub struct ItemResults {
+    list: Vec<ItemResult>,
+    /// `evals[i]` is what `ResolvedRefs::distinct[i]` comes to against the CSP.
+    evals: Arc<[RefEval]>,
+    refs: Arc<ItemRefs>,
+    lang: Lang,
+}
+
+impl std::ops::Deref for ItemResults {
+    type Target = [ItemResult];
+    fn deref(&self) -> &[ItemResult] {
+        &self.list
+    }
+}
+
+impl<'a> IntoIterator for &'a ItemResults {
+    type Item = &'a ItemResult;
+    type IntoIter = std::slice::Iter<'a, ItemResult>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl ItemResults {
+    /// What `item` (one of these results) comes to: its controls, each once, in the order
+    /// its references name them, the gaps, and the additional procedures.
+    pub fn details(&self, item: &ItemResult) -> ItemDetails<'_> {
+        let lang = self.lang;
+        let mut d = ItemDetails::default();
+        for eval in self.evals_of(item) {
+            match eval {
+                RefEval::Unresolved(u) => d.unresolved.push(u),
+                RefEval::Resolved { controls, nist, .. } => {
+                    if let Some(n) = nist {
+                        d.nist_refs.push(n);
+                    }
+                    for c in controls.iter() {
+                        if c.state == ControlState::NotApplicable
+                            && !d.not_applicable.iter().any(|x| x.id == &*c.id)
+                        {
+                            d.not_applicable.push(Exclusion {
+                                id: &c.id,
+                                reason: &c.reason,
+                            });
+                        }
+                        if let Some(existing) = d.controls.iter_mut().find(|x| x.id == &*c.id) {
+                            existing.unverified &= c.unverified;
+                            continue;
+                        }
+                        d.controls.push(c.as_ref());
+                    }
+                }
+            }
+        }
+        let ids_in = |state: ControlState| -> Vec<&str> {
+            d.controls
+                .iter()
+                .filter(|c| c.state == state)
+                .map(|c| c.id)
+                .collect()
+        };
+        d.implemented = ids_in(ControlState::Implemented);
+        d.missing = ids_in(ControlState::Missing);
+        d.annex_only = ids_in(ControlState::AnnexOnly);
+
+        let proc = |kind, subjects| Procedure::new(kind, lang, subjects);
+        let procs = &mut d.additional_procedures;
+        if !item.problems.is_empty() {
+            let cells = item
+                .problems
+                .iter()
+                .map(|p| Cow::Owned(p.describe(lang)))
+                .collect();
+            procs.push(proc(Kind::FixInput, cells));
+        }
+        if item.status == Status::OutsideIsmap {
+            procs.push(proc(Kind::OwnCheck, Vec::new()));
+        }
+        if !d.unresolved.is_empty() {
+            let refs = d
+                .unresolved
+                .iter()
+                .map(|u| Cow::Borrowed(&*u.reference))
+                .collect();
+            procs.push(proc(Kind::FixReferences, refs));
+        }
+        if !d.missing.is_empty() {
+            procs.push(proc(Kind::Questionnaire, borrowed(&d.missing)));
+            procs.push(proc(Kind::AssuranceReport, borrowed(&d.missing)));
+        }
+        if !d.not_applicable.is_empty() {
+            let ids = d
+                .not_applicable
+                .iter()
+                .map(|x| Cow::Borrowed(x.id))
+                .collect();
+            procs.push(proc(Kind::ExclusionReview, ids));
+        }
+        if !d.annex_only.is_empty() {
+            procs.push(proc(Kind::AnnexRequest, borrowed(&d.annex_only)));
+        }
+        if !d.nist_refs.is_empty() {
+            procs.push(proc(Kind::MappingReview, borrowed(&d.nist_refs)));
+        }
+        if item.reasons.contains(&Reason::AssuranceAboveIsmap) {
+            procs.push(match item.assurance {
+                Assurance::Audit => proc(Kind::OwnAudit, Vec::new()),
+                _ => proc(Kind::Soc2, Vec::new()),
+            });
+        }
+        d
+    }
+
+    /// The evaluations of `item`'s references, in its own order.
+    fn evals_of<'a>(&'a self, item: &ItemResult) -> impl Iterator<Item = &'a RefEval> + 'a {
+        let refs = self.refs.of_item(item.position);
+        refs.iter().filter_map(|&r| self.evals.get(r as usize))
+    }
+}
+
+/// `ids` as the subjects of a procedure.
+fn borrowed<'a>(ids: &[&'a str]) -> Vec<Cow<'a, str>> {
+    ids.iter().map(|&id| Cow::Borrowed(id)).collect()
+}
+
+/// One item and its details, serialised as one object (JSON, YAML).
+struct ItemView<'a> {
+    item: &'a ItemResult,
+    details: ItemDetails<'a>,
+}
+
+impl Serialize for ItemView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (i, d) = (self.item, &self.details);
+        let mut st = s.serialize_struct("ItemResult", 19)?;
+        st.serialize_field("id", &i.id)?;
+        st.serialize_field("row", &i.row)?;
+        st.serialize_field("title", &i.title)?;
+        st.serialize_field("status", &i.status)?;
+        st.serialize_field("risk", &i.risk)?;
+        st.serialize_field("assurance", &i.assurance)?;
+        st.serialize_field("references", &i.references)?;
+        st.serialize_field("controls", &d.controls)?;
+        st.serialize_field("implemented", &d.implemented)?;
+        st.serialize_field("missing", &d.missing)?;
+        st.serialize_field("not_applicable", &d.not_applicable)?;
+        st.serialize_field("annex_only", &d.annex_only)?;
+        st.serialize_field("unresolved", &d.unresolved)?;
+        st.serialize_field("nist_refs", &d.nist_refs)?;
+        st.serialize_field("reasons", &i.reasons)?;
+        st.serialize_field("additional_procedures", &d.additional_procedures)?;
+        st.serialize_field("note", &i.note)?;
+        st.serialize_field("extra", &i.extra)?;
+        if i.problems.is_empty() {
+            st.skip_field("problems")?;
+        } else {
+            st.serialize_field("problems", &i.problems)?;
+        }
+        st.end()
+    }
+}
+
+impl Serialize for ItemResults {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.list.iter().map(|item| ItemView {
+            item,
+            details: self.details(item),
+        }))
+    }
 }
 
 /// How long after its end an audit period is considered stale.
@@ -369,43 +583,59 @@ pub fn ref_flags(catalog: &Catalog, csp: &CspControls, resolution: &Resolution) 
 pub struct ResolvedRefs {
     /// Distinct reference texts, in order of first use, each with its resolution.
     pub distinct: Vec<(Arc<str>, Resolution)>,
-    /// Item `i` names `distinct[refs[starts[i]..starts[i + 1]]]`, in its own order.
+    items: Arc<ItemRefs>,
+}
+
+/// Which distinct references each item names: item `i` names
+/// `distinct[refs[starts[i]..starts[i + 1]]]`, in its own order.
+#[derive(Debug, Clone, Default)]
+struct ItemRefs {
     refs: Vec<u32>,
     starts: Vec<usize>,
 }
 
-impl ResolvedRefs {
-    pub fn new(catalog: &Catalog, items: &[CheckItem]) -> ResolvedRefs {
-        let mut index: HashMap<&str, u32> = HashMap::new();
-        let mut out = ResolvedRefs::default();
-        out.starts.push(0);
-        for item in items {
-            for r in &item.refs {
-                let next = out.distinct.len() as u32;
-                let i = *index.entry(r.as_str()).or_insert_with(|| {
-                    out.distinct
-                        .push((Arc::from(r.as_str()), catalog.resolve(r)));
-                    next
-                });
-                out.refs.push(i);
-            }
-            out.starts.push(out.refs.len());
-        }
-        out
-    }
-
-    /// Indices into [`Self::distinct`] of item `i`'s references.
-    pub fn of_item(&self, i: usize) -> &[u32] {
+impl ItemRefs {
+    fn of_item(&self, i: usize) -> &[u32] {
         match (self.starts.get(i), self.starts.get(i + 1)) {
             (Some(&a), Some(&b)) => &self.refs[a..b],
             _ => &[],
         }
     }
+}
+
+impl ResolvedRefs {
+    pub fn new(catalog: &Catalog, items: &[CheckItem]) -> ResolvedRefs {
+        let mut index: HashMap<&str, u32> = HashMap::new();
+        let mut distinct = Vec::new();
+        let mut at = ItemRefs::default();
+        at.starts.push(0);
+        for item in items {
+            for r in &item.refs {
+                let next = distinct.len() as u32;
+                let i = *index.entry(r.as_str()).or_insert_with(|| {
+                    distinct.push((Arc::from(r.as_str()), catalog.resolve(r)));
+                    next
+                });
+                at.refs.push(i);
+            }
+            at.starts.push(at.refs.len());
+        }
+        ResolvedRefs {
+            distinct,
+            items: Arc::new(at),
+        }
+    }
+
+    /// Indices into [`Self::distinct`] of item `i`'s references.
+    pub fn of_item(&self, i: usize) -> &[u32] {
+        self.items.of_item(i)
+    }
 
     /// References in all items that do not resolve, each occurrence counted (the
     /// `unresolved_references` of a summary; the same against every CSP).
     pub fn unresolved_count(&self) -> usize {
-        self.refs
+        self.items
+            .refs
             .iter()
             .filter(|&&r| {
                 self.distinct
@@ -426,18 +656,22 @@ impl<'a> Shared<'a> {
     }
 }
 
-/// What one distinct reference contributes to an item, against one CSP.
+/// What one distinct reference comes to against one CSP, for every item naming it.
+#[derive(Debug)]
 enum RefEval {
     Unresolved(UnresolvedRef),
     Resolved {
-        /// Its controls in order (a control may repeat), each with the CSP's reason when
-        /// not applicable (empty when none was given).
-        controls: Vec<(ControlRef, Arc<str>)>,
+        /// Its controls in order (a control may repeat).
+        controls: Vec<EvaluatedControl>,
         /// `AC-2(1) → AC-2` for a NIST id.
         nist: Option<Arc<str>>,
         /// A detail id was accepted through its parent objective.
         unverified: bool,
         flags: (bool, bool),
+        /// Some control is missing, not applicable, or only in the annex.
+        missing: bool,
+        excluded: bool,
+        annex: bool,
     },
 }
 
@@ -480,151 +714,77 @@ fn evaluate_ref<'a>(
             &t.id,
             lang,
             &mut |id, title, state, reason| {
-                controls.push((
-                    ControlRef {
-                        id: shared.get(id),
-                        title: shared.get(title),
-                        state,
-                        via: via.clone(),
-                        unverified: t.unverified,
-                        inherited_from: csp.inherited_from(id).map(|s| shared.get(s)),
-                    },
-                    shared.get(reason.unwrap_or("")),
-                ))
+                controls.push(EvaluatedControl {
+                    id: shared.get(id),
+                    title: shared.get(title),
+                    state,
+                    via: via.clone(),
+                    unverified: t.unverified,
+                    inherited_from: csp.inherited_from(id).map(|s| shared.get(s)),
+                    reason: shared.get(reason.unwrap_or("")),
+                })
             },
         );
     }
+    let any = |state| controls.iter().any(|c| c.state == state);
     RefEval::Resolved {
-        flags: flags_of(!targets.is_empty(), controls.iter().map(|(c, _)| c.state)),
+        flags: flags_of(!targets.is_empty(), controls.iter().map(|c| c.state)),
+        missing: any(ControlState::Missing),
+        excluded: any(ControlState::NotApplicable),
+        annex: any(ControlState::AnnexOnly),
         controls,
         nist,
         unverified: targets.iter().any(|t| t.unverified),
     }
 }
 
-/// One item's result from its references' evaluations (`evals[i]` for `refs[i]`).
-fn item_result(item: CheckItem, evals: &[&RefEval], lang: Lang) -> ItemResult {
-    let mut controls: Vec<ControlRef> = Vec::new();
-    let mut exclusions: Vec<Exclusion> = Vec::new();
-    let mut unresolved: Vec<UnresolvedRef> = Vec::new();
-    let mut nist_refs: Vec<Arc<str>> = Vec::new();
-    let mut reasons: Vec<Reason> = Vec::new();
-    let mut flags: Vec<RefFlags> = Vec::with_capacity(evals.len());
-
-    for eval in evals {
-        match eval {
-            RefEval::Unresolved(u) => {
-                unresolved.push(u.clone());
-                flags.push(None);
+/// One item's status and reasons from its references' evaluations (`evals[i]` for
+/// `refs[i]`); `position` is its place in the check list.
+fn item_result(item: CheckItem, position: usize, evals: &[&RefEval]) -> ItemResult {
+    let (mut nist, mut unverified, mut unresolved) = (false, false, false);
+    let (mut missing, mut excluded, mut annex) = (false, false, false);
+    let status = status_rule(
+        evals.iter().map(|eval| match eval {
+            RefEval::Unresolved(_) => {
+                unresolved = true;
+                None
             }
             RefEval::Resolved {
-                controls: cs,
-                nist,
-                unverified,
-                flags: f,
+                nist: n,
+                unverified: u,
+                flags,
+                missing: m,
+                excluded: x,
+                annex: a,
+                ..
             } => {
-                if let Some(n) = nist {
-                    nist_refs.push(n.clone());
-                    reasons.push(Reason::NistApproximate);
-                }
-                if *unverified {
-                    reasons.push(Reason::UnverifiedDetail);
-                }
-                for (c, reason) in cs {
-                    if c.state == ControlState::NotApplicable
-                        && !exclusions.iter().any(|x| x.id == c.id)
-                    {
-                        exclusions.push(Exclusion {
-                            id: c.id.clone(),
-                            reason: reason.clone(),
-                        });
-                    }
-                    if let Some(existing) = controls.iter_mut().find(|x| x.id == c.id) {
-                        existing.unverified &= c.unverified;
-                        continue;
-                    }
-                    controls.push(c.clone());
-                }
-                flags.push(Some(*f));
+                nist |= n.is_some();
+                unverified |= u;
+                missing |= m;
+                excluded |= x;
+                annex |= a;
+                Some(*flags)
             }
-        }
-    }
-
-    let ids_in = |state: ControlState| -> Vec<Arc<str>> {
-        controls
-            .iter()
-            .filter(|c| c.state == state)
-            .map(|c| c.id.clone())
-            .collect()
-    };
-    let implemented = ids_in(ControlState::Implemented);
-    let missing = ids_in(ControlState::Missing);
-    let annex_only = ids_in(ControlState::AnnexOnly);
-    let status = status_rule(flags, &item);
-
-    if item.refs.is_empty() {
-        reasons.push(Reason::NoReference);
-    }
-    if !unresolved.is_empty() {
-        reasons.push(Reason::UnresolvedReference);
-    }
-    if !missing.is_empty() {
-        reasons.push(Reason::NotImplemented);
-    }
-    if !exclusions.is_empty() {
-        reasons.push(Reason::NotApplicable);
-    }
-    if !annex_only.is_empty() {
-        reasons.push(Reason::DetailInAnnex);
-    }
-    if item.assurance > Assurance::Ismap
-        && !matches!(status, Status::OutsideIsmap | Status::NotAnalysed)
-    {
-        reasons.push(Reason::AssuranceAboveIsmap);
-    }
-    if !item.problems.is_empty() {
-        reasons.push(Reason::InvalidInput);
-    }
-    reasons.sort();
-    reasons.dedup();
-
-    let proc = |kind, subjects| Procedure::new(kind, lang, subjects);
-    let mut procs: Vec<Procedure> = Vec::new();
-    if !item.problems.is_empty() {
-        let cells = item
-            .problems
-            .iter()
-            .map(|p| Arc::from(p.describe(lang)))
-            .collect();
-        procs.push(proc(Kind::FixInput, cells));
-    }
-    if status == Status::OutsideIsmap {
-        procs.push(proc(Kind::OwnCheck, Vec::new()));
-    }
-    if !unresolved.is_empty() {
-        let refs = unresolved.iter().map(|u| u.reference.clone()).collect();
-        procs.push(proc(Kind::FixReferences, refs));
-    }
-    if !missing.is_empty() {
-        procs.push(proc(Kind::Questionnaire, missing.clone()));
-        procs.push(proc(Kind::AssuranceReport, missing.clone()));
-    }
-    if !exclusions.is_empty() {
-        let ids = exclusions.iter().map(|x| x.id.clone()).collect();
-        procs.push(proc(Kind::ExclusionReview, ids));
-    }
-    if !annex_only.is_empty() {
-        procs.push(proc(Kind::AnnexRequest, annex_only.clone()));
-    }
-    if !nist_refs.is_empty() {
-        procs.push(proc(Kind::MappingReview, nist_refs.clone()));
-    }
-    if reasons.contains(&Reason::AssuranceAboveIsmap) {
-        procs.push(match item.assurance {
-            Assurance::Audit => proc(Kind::OwnAudit, Vec::new()),
-            _ => proc(Kind::Soc2, Vec::new()),
-        });
-    }
+        }),
+        &item,
+    );
+    let above_ismap = item.assurance > Assurance::Ismap
+        && !matches!(status, Status::OutsideIsmap | Status::NotAnalysed);
+    // in the order of `Reason`
+    let reasons = [
+        (item.refs.is_empty(), Reason::NoReference),
+        (unresolved, Reason::UnresolvedReference),
+        (missing, Reason::NotImplemented),
+        (excluded, Reason::NotApplicable),
+        (annex, Reason::DetailInAnnex),
+        (unverified, Reason::UnverifiedDetail),
+        (nist, Reason::NistApproximate),
+        (above_ismap, Reason::AssuranceAboveIsmap),
+        (!item.problems.is_empty(), Reason::InvalidInput),
+    ]
+    .into_iter()
+    .filter_map(|(has, reason)| has.then_some(reason))
+    .collect();
 
     ItemResult {
         id: item.id,
@@ -634,34 +794,28 @@ fn item_result(item: CheckItem, evals: &[&RefEval], lang: Lang) -> ItemResult {
         risk: item.risk,
         assurance: item.assurance,
         references: item.refs,
-        controls,
-        implemented,
-        missing,
-        not_applicable: exclusions,
-        annex_only,
-        unresolved,
-        nist_refs,
         reasons,
-        additional_procedures: procs,
         note: item.note,
         extra: item.extra,
         problems: item.problems,
+        position,
     }
 }
 
 /// Below this many items the analysis runs on one thread.
 const PARALLEL_MIN_ITEMS: usize = 20_000;
 
-/// Every item's result against one CSP, in input order; each distinct reference is
-/// evaluated once. A large list is split between two threads (the results do not depend
-/// on the split: each item is analysed on its own, and the halves are joined in order).
+/// Every item's result against one CSP, in input order, and the evaluations of the
+/// distinct references they are derived from (each evaluated once). A large list is split
+/// between two threads (the results do not depend on the split: each item is analysed on
+/// its own, and the halves are joined in order).
 fn item_results(
     catalog: &Catalog,
     csp: &CspControls,
     resolved: &ResolvedRefs,
     items: Vec<CheckItem>,
     lang: Lang,
-) -> Vec<ItemResult> {
+) -> ItemResults {
     item_results_split(catalog, csp, resolved, items, lang, PARALLEL_MIN_ITEMS)
 }
 
@@ -673,9 +827,9 @@ fn item_results_split(
     mut items: Vec<CheckItem>,
     lang: Lang,
     parallel_min: usize,
-) -> Vec<ItemResult> {
+) -> ItemResults {
     let mut shared = Shared::default();
-    let evals: Vec<RefEval> = resolved
+    let evals: Arc<[RefEval]> = resolved
         .distinct
         .iter()
         .map(|(text, res)| evaluate_ref(catalog, csp, text, res, &mut shared, lang))
@@ -691,31 +845,36 @@ fn item_results_split(
                     .iter()
                     .filter_map(|&r| evals.get(r as usize)),
             );
-            item_result(item, &of_item, lang)
+            item_result(item, first + i, &of_item)
         }));
     };
     // one allocation for all results: joining the halves moves the second one in, without
     // growing the vector
-    let mut out = Vec::with_capacity(items.len());
+    let mut list = Vec::with_capacity(items.len());
     if items.len() < parallel_min.max(2) {
-        analyse_range(0, items, &mut out);
-        return out;
-    }
-    let half = items.len() / 2;
-    let second = items.split_off(half);
-    std::thread::scope(|s| {
-        let later = s.spawn(|| {
-            let mut rest = Vec::with_capacity(second.len());
-            analyse_range(half, second, &mut rest);
-            rest
+        analyse_range(0, items, &mut list);
+    } else {
+        let half = items.len() / 2;
+        let second = items.split_off(half);
+        std::thread::scope(|s| {
+            let later = s.spawn(|| {
+                let mut rest = Vec::with_capacity(second.len());
+                analyse_range(half, second, &mut rest);
+                rest
+            });
+            analyse_range(0, items, &mut list);
+            match later.join() {
+                Ok(rest) => list.extend(rest),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
         });
-        analyse_range(0, items, &mut out);
-        match later.join() {
-            Ok(rest) => out.extend(rest),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    });
-    out
+    }
+    ItemResults {
+        list,
+        evals,
+        refs: resolved.items.clone(),
+        lang,
+    }
 }
 
 /// The report's warnings; `unresolved` is the summary's count of references that did not
@@ -841,8 +1000,10 @@ pub fn analyse_resolved(
     };
     let mut items = item_results(catalog, &csp, resolved, checks.items, lang);
     // most severe first, then highest risk (none last), then input order: the sort is
-    // stable, and moves each (large) result once
-    items.sort_by_cached_key(|i| (std::cmp::Reverse(i.status), i.risk.map_or(3, |r| r as u8)));
+    // stable, and moves each result once
+    items
+        .list
+        .sort_by_cached_key(|i| (std::cmp::Reverse(i.status), i.risk.map_or(3, |r| r as u8)));
 
     let mut summary = Summary::tally(items.iter().map(|i| i.status));
     summary.unresolved_references = resolved.unresolved_count();
@@ -965,6 +1126,74 @@ mod tests {
         // the statuses differ between items, so the comparison says something
         assert!(one.iter().any(|r| r.status == Status::Covered));
         assert!(one.iter().any(|r| r.status == Status::OutsideIsmap));
+    }
+
+    /// The reasons are worked out when analysing, the details when rendering: both from the
+    /// same evaluations, so each reason is there exactly when its details are.
+    #[test]
+    fn reasons_agree_with_the_details() {
+        let catalog = Catalog::embedded().unwrap();
+        let mut att = Attestation::default();
+        for id in ["9.2.1", "12.4.1", "8.1.5"] {
+            att.controls.push(ListedControl::implemented(id, None));
+        }
+        let mut na = ListedControl::implemented("9.4.1", None);
+        na.declared = Declared::NotApplicable;
+        att.controls.push(na);
+        let refs: [&[&str]; 8] = [
+            &["9.2.1", "9.2.2"],
+            &["A.9.4.1", "9.4.1"],
+            &[],
+            &["AC-2", "99.1"],
+            &["8.1.5.P", "12.4"],
+            &["9.2.1.3", "9.2.1"],
+            &["9.2.1"],
+            &["CLD.99.1.1", "12.4.1"],
+        ];
+        let items: Vec<CheckItem> = (0..refs.len())
+            .map(|i| item(i + 2, refs[i], Assurance::Ismap))
+            .collect();
+        let checks = CheckList {
+            items,
+            ..CheckList::default()
+        };
+        let date = Date::parse("2026-04-01").unwrap();
+        let report = analyse(&catalog, checks, &att, date, Lang::En);
+        let mut seen = std::collections::BTreeSet::new();
+        for item in &report.items {
+            let d = report.items.details(item);
+            let has = |r| item.reasons.contains(&r);
+            assert_eq!(has(Reason::UnresolvedReference), !d.unresolved.is_empty());
+            assert_eq!(has(Reason::NotImplemented), !d.missing.is_empty());
+            assert_eq!(has(Reason::NotApplicable), !d.not_applicable.is_empty());
+            assert_eq!(has(Reason::DetailInAnnex), !d.annex_only.is_empty());
+            assert_eq!(has(Reason::NistApproximate), !d.nist_refs.is_empty());
+            assert_eq!(
+                has(Reason::UnverifiedDetail),
+                d.controls.iter().any(|c| c.unverified),
+                "{}",
+                item.id
+            );
+            // a control named twice is listed once
+            let mut ids: Vec<&str> = d.controls.iter().map(|c| c.id).collect();
+            let all = ids.len();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), all, "{}", item.id);
+            seen.extend(item.reasons.iter().copied());
+        }
+        // the fixture reaches every reason the details speak to
+        for r in [
+            Reason::NoReference,
+            Reason::UnresolvedReference,
+            Reason::NotImplemented,
+            Reason::NotApplicable,
+            Reason::DetailInAnnex,
+            Reason::UnverifiedDetail,
+            Reason::NistApproximate,
+        ] {
+            assert!(seen.contains(&r), "{r:?}");
+        }
     }
 
     #[test]

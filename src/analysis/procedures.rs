@@ -2,8 +2,8 @@
 //!
 //! A procedure is kept as its kind and the ids it is about, and worded in the report's
 //! language only when it is written out: a large report holds no sentence per item.
+use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
 
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
@@ -54,16 +54,17 @@ impl Kind {
 }
 
 /// One suggested procedure: its kind, the ids or references it names, and the language it
-/// is worded in. Serialised as `{"code": …, "text": …}`.
+/// is worded in (the ids borrowed from the report). Serialised as
+/// `{"code": …, "text": …}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Procedure {
+pub struct Procedure<'a> {
     pub kind: Kind,
-    pub subjects: Vec<Arc<str>>,
+    pub subjects: Vec<Cow<'a, str>>,
     pub lang: Lang,
 }
 
-impl Procedure {
-    pub fn new(kind: Kind, lang: Lang, subjects: Vec<Arc<str>>) -> Procedure {
+impl<'a> Procedure<'a> {
+    pub fn new(kind: Kind, lang: Lang, subjects: Vec<Cow<'a, str>>) -> Procedure<'a> {
         Procedure {
             kind,
             subjects,
@@ -82,7 +83,7 @@ impl Procedure {
 }
 
 /// The subjects joined with `, `.
-struct List<'a>(&'a [Arc<str>]);
+struct List<'a>(&'a [Cow<'a, str>]);
 
 impl fmt::Display for List<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -96,7 +97,7 @@ impl fmt::Display for List<'_> {
     }
 }
 
-impl fmt::Display for Procedure {
+impl fmt::Display for Procedure<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ids = List(&self.subjects);
         let ja = self.lang == Lang::Ja;
@@ -134,7 +135,7 @@ impl<T: fmt::Display> Serialize for AsStr<'_, T> {
     }
 }
 
-impl Serialize for Procedure {
+impl Serialize for Procedure<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Procedure", 2)?;
         st.serialize_field("code", self.code())?;
@@ -149,7 +150,7 @@ mod tests {
 
     #[test]
     fn a_procedure_is_worded_in_its_language_and_serialised_as_code_and_text() {
-        let ids: Vec<Arc<str>> = vec!["9.2.1".into(), "9.4.1".into()];
+        let ids: Vec<Cow<str>> = vec!["9.2.1".into(), "9.4.1".into()];
         let p = Procedure::new(Kind::Questionnaire, Lang::Ja, ids.clone());
         assert_eq!(
             p.text(),

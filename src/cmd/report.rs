@@ -3,7 +3,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::analysis::{self, GapReport};
+use crate::analysis::{self, GapReport, Reason};
 use crate::cmd::Context;
 use crate::config::{CatalogSource, ReportConfig};
 use crate::date::Date;
@@ -18,7 +18,10 @@ fn strict_check(
     refs_column: &str,
 ) -> Result<(), InputError> {
     for item in &report.items {
-        if let Some(u) = item.unresolved.first() {
+        if !item.reasons.contains(&Reason::UnresolvedReference) {
+            continue;
+        }
+        if let Some(u) = report.items.details(item).unresolved.first() {
             let mut e = InputError::at(
                 Location::file(&cfg.checks)
                     .sheet(report.checks.sheet.as_deref())

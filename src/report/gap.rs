@@ -1,7 +1,7 @@
 //! The gap report in every format, from the one [`GapReport`] model.
 use std::io::Write;
 
-use crate::analysis::gap::{ControlState, GapReport, ItemResult};
+use crate::analysis::gap::{ControlState, GapReport, ItemDetails, ItemResult};
 use crate::analysis::procedures::Procedure;
 use crate::analysis::Status;
 use crate::lang::Lang;
@@ -61,9 +61,15 @@ pub const STATUS_COLUMN: usize = 2;
 /// Index of the input row number in [`item_headers`].
 pub const ROW_COLUMN: usize = 15;
 
-/// One item as the cells of [`item_sheet_headers`], written into `cells`: its strings are
-/// cleared and reused, so a large report allocates per row only what grows.
-pub fn item_cells_into(item: &ItemResult, lang: Lang, cells: &mut Vec<String>) {
+/// One item (with its [`ItemDetails`]) as the cells of [`item_sheet_headers`], written
+/// into `cells`: its strings are cleared and reused, so a large report allocates per row
+/// only what grows.
+pub fn item_cells_into(
+    item: &ItemResult,
+    details: &ItemDetails,
+    lang: Lang,
+    cells: &mut Vec<String>,
+) {
     use std::fmt::Write as _;
     let n = item_headers(lang).len() + item.extra.0.len();
     cells.resize_with(n, String::new);
@@ -84,11 +90,11 @@ pub fn item_cells_into(item: &ItemResult, lang: Lang, cells: &mut Vec<String>) {
     }
     assurance.push_str(item.assurance.label(lang));
     join_into(refs, item.references.iter(), ", ");
-    join_with(controls, &item.controls, "\n", |controls, c| {
-        controls.push_str(&c.id);
+    join_with(controls, &details.controls, "\n", |controls, c| {
+        controls.push_str(c.id);
         if !c.title.is_empty() {
             controls.push(' ');
-            controls.push_str(&c.title);
+            controls.push_str(c.title);
         }
         if let Some(v) = &c.via {
             let _ = write!(controls, " ← {v}");
@@ -100,18 +106,18 @@ pub fn item_cells_into(item: &ItemResult, lang: Lang, cells: &mut Vec<String>) {
             controls.push_str(&inherited_label(via, lang));
         }
     });
-    join_into(implemented, item.implemented.iter(), ", ");
-    join_into(missing, item.missing.iter(), ", ");
-    join_with(na, &item.not_applicable, "\n", |na, x| {
+    join_into(implemented, &details.implemented, ", ");
+    join_into(missing, &details.missing, ", ");
+    join_with(na, &details.not_applicable, "\n", |na, x| {
         let reason: &str = if x.reason.is_empty() {
             lang.pick("理由なし", "no reason given")
         } else {
-            &x.reason
+            x.reason
         };
         let _ = write!(na, "{} ({reason})", x.id);
     });
-    join_into(annex, item.annex_only.iter(), ", ");
-    join_with(unresolved, &item.unresolved, "\n", |unresolved, u| {
+    join_into(annex, &details.annex_only, ", ");
+    join_with(unresolved, &details.unresolved, "\n", |unresolved, u| {
         unresolved.push_str(&u.reference);
         if !u.suggestions.is_empty() {
             let _ = write!(
@@ -123,7 +129,7 @@ pub fn item_cells_into(item: &ItemResult, lang: Lang, cells: &mut Vec<String>) {
         }
     });
     join_into(reasons, item.reasons.iter().map(|r| r.as_str()), ", ");
-    procedures_cell_into(procedures, &item.additional_procedures);
+    procedures_cell_into(procedures, &details.additional_procedures);
     note.push_str(&item.note);
     let _ = write!(row, "{}", item.row);
     for (cell, (_, v)) in cells[16..].iter_mut().zip(&item.extra.0) {
@@ -167,7 +173,7 @@ fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> an
         style.csv_encoding,
         w,
         &report.items,
-        |item, cells| item_cells_into(item, report.lang, cells),
+        |item, cells| item_cells_into(item, &report.items.details(item), report.lang, cells),
     )
 }
 
@@ -185,41 +191,42 @@ fn short_grid(report: &GapReport) -> Grid {
     ]);
     g.tone_column = Some(2);
     for item in &report.items {
+        let details = report.items.details(item);
         let mut gaps: Vec<String> = Vec::new();
-        if !item.missing.is_empty() {
+        if !details.missing.is_empty() {
             gaps.push(format!(
                 "{} {}",
                 l("未実施:", "missing:"),
-                join(&item.missing)
+                join(&details.missing)
             ));
         }
-        for x in &item.not_applicable {
+        for x in &details.not_applicable {
             gaps.push(format!("{} {}", l("非該当:", "N/A:"), x.id));
         }
-        if !item.annex_only.is_empty() {
+        if !details.annex_only.is_empty() {
             gaps.push(format!(
                 "{} {}",
                 l("別添:", "annex:"),
-                join(&item.annex_only)
+                join(&details.annex_only)
             ));
         }
-        for u in &item.unresolved {
+        for u in &details.unresolved {
             gaps.push(format!("{} {}", l("未解決:", "unresolved:"), u.reference));
         }
-        if !item.nist_refs.is_empty() {
+        if !details.nist_refs.is_empty() {
             gaps.push(format!(
                 "{} {}",
                 l("NIST近似:", "NIST approx.:"),
-                join(&item.nist_refs)
+                join(&details.nist_refs)
             ));
         }
-        for c in &item.controls {
-            if let Some(via) = &c.inherited_from {
+        for c in &details.controls {
+            if let Some(via) = c.inherited_from {
                 gaps.push(format!("{}{}", c.id, inherited_label(via, lang)));
             }
         }
         let mut procs = String::new();
-        procedures_cell_into(&mut procs, &item.additional_procedures);
+        procedures_cell_into(&mut procs, &details.additional_procedures);
         g.push(
             vec![
                 item.id.clone(),

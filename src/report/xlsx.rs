@@ -546,7 +546,7 @@ fn write_gaps(sheet: &mut Worksheet, report: &GapReport, styles: &Styles) -> any
     let mut cells = Vec::new();
     for (r, item) in report.items.iter().enumerate() {
         let xr = row_num(r + 1)?;
-        item_cells_into(item, lang, &mut cells);
+        item_cells_into(item, &report.items.details(item), lang, &mut cells);
         // Text first, unformatted; then one format over the row's cells, blank ones
         // included; then the two cells with a format of their own. The same cells as
         // writing each with its format, but a Format is hashed per call, not per cell.
