@@ -6,43 +6,68 @@ use crate::input::decode::encode_cp932;
 use crate::input::Encoding;
 use crate::report::grid::Grid;
 
+/// Whether Excel would run the cell as a formula (`=`, `+`, `-`, `@`, tab, CR at the start).
+fn formula_like(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// Prefixes `'` to a cell Excel would run as a formula (`=`, `+`, `-`, `@`, tab, CR).
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if formula_like(cell) {
         format!("'{cell}").into()
     } else {
         cell.into()
     }
 }
 
-/// A CSV table written a row at a time: UTF-8 goes straight to the writer (BOM first);
+/// One row appended to `out`, each cell neutralised: quoted when it holds `,`, `"`, CR or
+/// LF, with `"` doubled, and CRLF at the end (RFC 4180; the bytes the csv crate writes, a
+/// unit test checks). The one place rows are encoded.
+fn encode_row<S: AsRef<str>>(out: &mut Vec<u8>, cells: &[S]) {
+    // a row of one empty cell would read back as a blank line
+    if cells.len() <= 1 && cells.first().is_none_or(|c| c.as_ref().is_empty()) {
+        out.extend_from_slice(b"\"\"\r\n");
+        return;
+    }
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let cell = cell.as_ref();
+        let quoted = cell
+            .bytes()
+            .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'));
+        if quoted {
+            out.push(b'"');
+        }
+        if formula_like(cell) {
+            out.push(b'\'');
+        }
+        if quoted {
+            for (k, part) in cell.split('"').enumerate() {
+                if k > 0 {
+                    out.extend_from_slice(b"\"\"");
+                }
+                out.extend_from_slice(part.as_bytes());
+            }
+            out.push(b'"');
+        } else {
+            out.extend_from_slice(cell.as_bytes());
+        }
+    }
+    out.extend_from_slice(b"\r\n");
+}
+
+/// Bytes a UTF-8 table collects before they are written.
+const FLUSH_BYTES: usize = 64 * 1024;
+
+/// A CSV table written a row at a time: UTF-8 goes to the writer as it fills (BOM first);
 /// CP932 is collected and encoded at [`Writer::finish`], since one unencodable character
 /// must fail the whole file rather than leave half of it.
 pub struct Writer<'w> {
-    inner: Inner<'w>,
-}
-
-enum Inner<'w> {
-    Utf8(csv::Writer<&'w mut dyn Write>),
-    Cp932 {
-        buf: csv::Writer<Vec<u8>>,
-        out: &'w mut dyn Write,
-    },
-}
-
-/// One row into a CSV writer, each cell neutralised: the one place rows are encoded.
-fn encode_row<W: Write, S: AsRef<str>>(wtr: &mut csv::Writer<W>, cells: &[S]) -> csv::Result<()> {
-    wtr.write_record(
-        cells
-            .iter()
-            .map(|c| neutralise(c.as_ref()).into_bytes_cow()),
-    )
-}
-
-fn builder() -> csv::WriterBuilder {
-    let mut b = csv::WriterBuilder::new();
-    b.terminator(csv::Terminator::CRLF);
-    b
+    buf: Vec<u8>,
+    encoding: Encoding,
+    out: &'w mut dyn Write,
 }
 
 impl<'w> Writer<'w> {
@@ -50,63 +75,42 @@ impl<'w> Writer<'w> {
     pub fn new<S: AsRef<str>>(
         headers: &[S],
         encoding: Encoding,
-        w: &'w mut dyn Write,
+        out: &'w mut dyn Write,
     ) -> anyhow::Result<Writer<'w>> {
-        let inner = match encoding {
-            Encoding::Utf8 => {
-                w.write_all(b"\xEF\xBB\xBF")?;
-                Inner::Utf8(builder().from_writer(w))
-            }
-            Encoding::Cp932 => Inner::Cp932 {
-                buf: builder().from_writer(Vec::new()),
-                out: w,
-            },
-        };
-        let mut writer = Writer { inner };
+        let mut buf = Vec::new();
+        if encoding == Encoding::Utf8 {
+            buf.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        let mut writer = Writer { buf, encoding, out };
         writer.row(headers)?;
         Ok(writer)
     }
 
     /// One row; each cell neutralised.
     pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) -> anyhow::Result<()> {
-        match &mut self.inner {
-            Inner::Utf8(wtr) => encode_row(wtr, cells)?,
-            Inner::Cp932 { buf, .. } => encode_row(buf, cells)?,
+        encode_row(&mut self.buf, cells);
+        if self.encoding == Encoding::Utf8 && self.buf.len() >= FLUSH_BYTES {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
         }
         Ok(())
     }
 
-    /// Flushes (and, for CP932, encodes and writes) the table.
+    /// Writes what is left (for CP932, the whole table, encoded).
     pub fn finish(self) -> anyhow::Result<()> {
-        match self.inner {
-            Inner::Utf8(mut wtr) => wtr.flush()?,
-            Inner::Cp932 { buf, out } => {
-                let bytes = buf
-                    .into_inner()
-                    .map_err(|e| anyhow::anyhow!("{}", e.error()))?;
-                let text = String::from_utf8(bytes)?;
+        match self.encoding {
+            Encoding::Utf8 => self.out.write_all(&self.buf)?,
+            Encoding::Cp932 => {
+                let text = String::from_utf8(self.buf)?;
                 let encoded = encode_cp932(&text).map_err(|e| {
                     anyhow::anyhow!(
                         "cannot write CP932 CSV: {e} (hint: use --output-encoding utf-8)"
                     )
                 })?;
-                out.write_all(&encoded)?;
+                self.out.write_all(&encoded)?;
             }
         }
         Ok(())
-    }
-}
-
-trait IntoBytesCow<'a> {
-    fn into_bytes_cow(self) -> Cow<'a, [u8]>;
-}
-
-impl<'a> IntoBytesCow<'a> for Cow<'a, str> {
-    fn into_bytes_cow(self) -> Cow<'a, [u8]> {
-        match self {
-            Cow::Borrowed(b) => Cow::Borrowed(b.as_bytes()),
-            Cow::Owned(o) => Cow::Owned(o.into_bytes()),
-        }
     }
 }
 
@@ -149,14 +153,13 @@ fn write_rows_split<T: Sync, S: AsRef<str>>(
     Writer::new(headers, encoding, &mut *w)?.finish()?;
     // chunk k is rendered by worker k % 2 and written by this thread, in order
     let chunks: Vec<&[T]> = rows.chunks(CHUNK_ROWS).collect();
-    let render = |chunk: &[T], row: &mut Vec<String>| -> anyhow::Result<Vec<u8>> {
-        let mut out = builder().from_writer(Vec::with_capacity(chunk.len() * 512));
+    let render = |chunk: &[T], row: &mut Vec<String>| -> Vec<u8> {
+        let mut out = Vec::with_capacity(chunk.len() * 512);
         for r in chunk {
             cells(r, row);
-            encode_row(&mut out, row)?;
+            encode_row(&mut out, row);
         }
-        out.into_inner()
-            .map_err(|e| anyhow::anyhow!("{}", e.error()))
+        out
     };
     std::thread::scope(|s| {
         let workers: Vec<_> = (0..2)
@@ -178,7 +181,7 @@ fn write_rows_split<T: Sync, S: AsRef<str>>(
         for k in 0..chunks.len() {
             let bytes = workers[k % 2]
                 .recv()
-                .map_err(|_| anyhow::anyhow!("a CSV rendering thread stopped early"))??;
+                .map_err(|_| anyhow::anyhow!("a CSV rendering thread stopped early"))?;
             w.write_all(&bytes)?;
         }
         Ok(())
@@ -198,6 +201,7 @@ pub fn render(grid: &Grid, encoding: Encoding, w: &mut dyn Write) -> anyhow::Res
 mod tests {
     use super::*;
     use crate::report::grid::Tone;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn neutralises_formulas_and_writes_bom() {
@@ -208,6 +212,68 @@ mod tests {
         render(&g, Encoding::Utf8, &mut out).unwrap();
         let s = String::from_utf8(out).unwrap();
         assert_eq!(s, "\u{feff}id,title\r\n'=1+1,'@SUM(A1)\r\n'-2,安全\r\n");
+    }
+
+    /// `encode_row` writes what the csv crate writes (CRLF, quoting when necessary) for the
+    /// neutralised cells.
+    fn csv_crate_row(cells: &[String]) -> Vec<u8> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .flexible(true)
+            .from_writer(Vec::new());
+        w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))
+            .unwrap();
+        w.into_inner().unwrap()
+    }
+
+    #[test]
+    fn rows_are_encoded_as_the_csv_crate_would() {
+        for cells in [
+            vec![],
+            vec![""],
+            vec!["", ""],
+            vec!["a"],
+            vec![
+                "=1",
+                "+\"q\"",
+                "-,",
+                "@\n",
+                "\tx",
+                "\r",
+                "a\"b",
+                "安全,\r\n",
+            ],
+            vec!["'", "\"", "\"\"", ",", " ", "x y"],
+        ] {
+            let cells: Vec<String> = cells.into_iter().map(str::to_owned).collect();
+            let mut out = Vec::new();
+            encode_row(&mut out, &cells);
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                String::from_utf8_lossy(&csv_crate_row(&cells)),
+                "{cells:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_row_is_encoded_as_the_csv_crate_would(
+            cells in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        'a', ' ', ',', '"', '\'', '\r', '\n', '\t', '=', '+', '-', '@', '安', '#',
+                    ]),
+                    0..6,
+                )
+                .prop_map(|c| c.into_iter().collect::<String>()),
+                0..5,
+            )
+        ) {
+            let mut out = Vec::new();
+            encode_row(&mut out, &cells);
+            proptest::prop_assert_eq!(out, csv_crate_row(&cells));
+        }
     }
 
     /// Two threads write the same bytes as one, around and across chunk boundaries.
