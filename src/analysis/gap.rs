@@ -605,7 +605,8 @@ impl ItemRefs {
 
 impl ResolvedRefs {
     pub fn new(catalog: &Catalog, items: &[CheckItem]) -> ResolvedRefs {
-        let mut index: HashMap<&str, u32> = HashMap::new();
+        // foldhash: this map is looked up once per reference of every item
+        let mut index: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
         let mut distinct = Vec::new();
         let mut at = ItemRefs::default();
         at.starts.push(0);

@@ -1,6 +1,6 @@
 //! Check items (外部委託先に対する確認項目) from CSV, spreadsheets, YAML or JSON.
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, RandomState};
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -290,9 +290,9 @@ struct Items {
     source: PathBuf,
     sheet: Option<String>,
     items: Vec<CheckItem>,
-    /// Hashes of the items' ids.
-    id_hashes: HashSet<u64>,
-    id_hasher: RandomState,
+    /// Hashes of the items' ids (foldhash: one per item of a large list).
+    id_hashes: foldhash::HashSet<u64>,
+    id_hasher: foldhash::fast::RandomState,
 }
 
 impl Items {
@@ -305,8 +305,8 @@ impl Items {
             source: sheet.path.clone(),
             sheet: sheet.sheet.clone(),
             items: Vec::new(),
-            id_hashes: HashSet::new(),
-            id_hasher: RandomState::new(),
+            id_hashes: foldhash::HashSet::default(),
+            id_hasher: foldhash::fast::RandomState::default(),
         })
     }
 

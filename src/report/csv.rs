@@ -20,6 +20,12 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether a cell holds `,`, `"`, CR or LF.
+fn needs_quotes(cell: &[u8]) -> bool {
+    cell.iter()
+        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+}
+
 /// One row appended to `out`, each cell neutralised: quoted when it holds `,`, `"`, CR or
 /// LF, with `"` doubled, and CRLF at the end (RFC 4180; the bytes the csv crate writes, a
 /// unit test checks). The one place rows are encoded.
@@ -34,9 +40,7 @@ fn encode_row<S: AsRef<str>>(out: &mut Vec<u8>, cells: &[S]) {
             out.push(b',');
         }
         let cell = cell.as_ref();
-        let quoted = cell
-            .bytes()
-            .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'));
+        let quoted = needs_quotes(cell.as_bytes());
         if quoted {
             out.push(b'"');
         }
@@ -262,9 +266,11 @@ mod tests {
             cells in proptest::collection::vec(
                 proptest::collection::vec(
                     proptest::sample::select(vec![
-                        'a', ' ', ',', '"', '\'', '\r', '\n', '\t', '=', '+', '-', '@', '安', '#',
+                        'a', 'b', 'c', 'd', ' ', ',', '"', '\'', '\r', '\n', '\t', '=', '+', '-', '@',
+                        '安', '全', '#', '1', '2', '3', '4', '5', '6', '7', '8', '9', '0',
                     ]),
-                    0..6,
+                    // long cells too, as in a report
+                    0..80,
                 )
                 .prop_map(|c| c.into_iter().collect::<String>()),
                 0..5,
