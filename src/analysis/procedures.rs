@@ -97,32 +97,56 @@ impl fmt::Display for List<'_> {
     }
 }
 
-impl fmt::Display for Procedure<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ids = List(&self.subjects);
+impl Procedure<'_> {
+    /// The sentence around its subjects: the text before them and the text after (a
+    /// procedure about no ids in particular is all `before`).
+    fn wording(&self) -> (&'static str, &'static str) {
         let ja = self.lang == Lang::Ja;
         match self.kind {
-            Kind::FixInput if ja => write!(f, "読めない値 {ids} を修正して再実行する"),
-            Kind::FixInput => write!(f, "Correct the unreadable values {ids} and run again"),
-            Kind::OwnCheck if ja => f.write_str("ISMAPの対象外: 質問票・書面確認で自ら確認し、データ所在地・準拠法・退出時のデータ返却・インシデント通知などは契約/SLAに定める"),
-            Kind::OwnCheck => f.write_str("Outside ISMAP: check it yourself (questionnaire or written confirmation) and put data location, governing law, exit/data return and incident notice into the contract/SLA"),
-            Kind::FixReferences if ja => write!(f, "解決できない参照 {ids} を修正して再実行する"),
-            Kind::FixReferences => write!(f, "Correct the unresolved references {ids} and run again"),
-            Kind::Questionnaire if ja => write!(f, "未実施の統制目標 {ids} について質問票・書面で実施状況を確認する"),
-            Kind::Questionnaire => write!(f, "Ask the CSP for a written confirmation or questionnaire answer on {ids}"),
-            Kind::AssuranceReport if ja => write!(f, "{ids} を対象とするSOC2 Type2報告書(またはIT7号)、ISO/IEC 27001/27017認証の提出を求める"),
-            Kind::AssuranceReport => write!(f, "Request a SOC 2 Type 2 report (or JICPA IT7), or ISO/IEC 27001/27017 certificates, covering {ids}"),
-            Kind::ExclusionReview if ja => write!(f, "CSPが非該当とした {ids} の理由が自組織の利用形態に当てはまるか確認する"),
-            Kind::ExclusionReview => write!(f, "Check that the CSP's reason for excluding {ids} holds for your use"),
-            Kind::AnnexRequest if ja => write!(f, "詳細管理策 {ids} は非公開の別添に記載されるため、言明書の別添の開示を求める"),
-            Kind::AnnexRequest => write!(f, "Detailed controls {ids} are in the statement's non-public annex (別添): ask the CSP to show it"),
-            Kind::MappingReview if ja => write!(f, "{ids} はNISTの対応表による近似の対応: 対応する統制目標が確認項目を満たすか確認する"),
-            Kind::MappingReview => write!(f, "{ids} was mapped through NIST's table, which is approximate: confirm the ISMAP objectives answer the item"),
-            Kind::Soc2 if ja => f.write_str("ISMAPは保証業務ではない: SOC2 Type2報告書(またはIT7号)で運用の有効性を確認する"),
-            Kind::Soc2 => f.write_str("ISMAP is not an assurance engagement: obtain a SOC 2 Type 2 report (or JICPA IT7) for operating effectiveness"),
-            Kind::OwnAudit if ja => f.write_str("自組織による実地またはリモート監査を計画する"),
-            Kind::OwnAudit => f.write_str("Plan an on-site or remote audit of the CSP"),
+            Kind::FixInput if ja => ("読めない値 ", " を修正して再実行する"),
+            Kind::FixInput => ("Correct the unreadable values ", " and run again"),
+            Kind::OwnCheck if ja => ("ISMAPの対象外: 質問票・書面確認で自ら確認し、データ所在地・準拠法・退出時のデータ返却・インシデント通知などは契約/SLAに定める", ""),
+            Kind::OwnCheck => ("Outside ISMAP: check it yourself (questionnaire or written confirmation) and put data location, governing law, exit/data return and incident notice into the contract/SLA", ""),
+            Kind::FixReferences if ja => ("解決できない参照 ", " を修正して再実行する"),
+            Kind::FixReferences => ("Correct the unresolved references ", " and run again"),
+            Kind::Questionnaire if ja => ("未実施の統制目標 ", " について質問票・書面で実施状況を確認する"),
+            Kind::Questionnaire => ("Ask the CSP for a written confirmation or questionnaire answer on ", ""),
+            Kind::AssuranceReport if ja => ("", " を対象とするSOC2 Type2報告書(またはIT7号)、ISO/IEC 27001/27017認証の提出を求める"),
+            Kind::AssuranceReport => ("Request a SOC 2 Type 2 report (or JICPA IT7), or ISO/IEC 27001/27017 certificates, covering ", ""),
+            Kind::ExclusionReview if ja => ("CSPが非該当とした ", " の理由が自組織の利用形態に当てはまるか確認する"),
+            Kind::ExclusionReview => ("Check that the CSP's reason for excluding ", " holds for your use"),
+            Kind::AnnexRequest if ja => ("詳細管理策 ", " は非公開の別添に記載されるため、言明書の別添の開示を求める"),
+            Kind::AnnexRequest => ("Detailed controls ", " are in the statement's non-public annex (別添): ask the CSP to show it"),
+            Kind::MappingReview if ja => ("", " はNISTの対応表による近似の対応: 対応する統制目標が確認項目を満たすか確認する"),
+            Kind::MappingReview => ("", " was mapped through NIST's table, which is approximate: confirm the ISMAP objectives answer the item"),
+            Kind::Soc2 if ja => ("ISMAPは保証業務ではない: SOC2 Type2報告書(またはIT7号)で運用の有効性を確認する", ""),
+            Kind::Soc2 => ("ISMAP is not an assurance engagement: obtain a SOC 2 Type 2 report (or JICPA IT7) for operating effectiveness", ""),
+            Kind::OwnAudit if ja => ("自組織による実地またはリモート監査を計画する", ""),
+            Kind::OwnAudit => ("Plan an on-site or remote audit of the CSP", ""),
         }
+    }
+
+    /// Appends the sentence to `out` (what `Display` writes, without its machinery: a
+    /// large report writes a few hundred thousand of them).
+    pub fn write_into(&self, out: &mut String) {
+        let (before, after) = self.wording();
+        out.push_str(before);
+        for (i, s) in self.subjects.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(s);
+        }
+        out.push_str(after);
+    }
+}
+
+impl fmt::Display for Procedure<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (before, after) = self.wording();
+        f.write_str(before)?;
+        List(&self.subjects).fmt(f)?;
+        f.write_str(after)
     }
 }
 
@@ -147,6 +171,37 @@ impl Serialize for Procedure<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn write_into_writes_what_display_writes() {
+        use Kind::*;
+        let kinds = [
+            FixInput,
+            OwnCheck,
+            FixReferences,
+            Questionnaire,
+            AssuranceReport,
+            ExclusionReview,
+            AnnexRequest,
+            MappingReview,
+            Soc2,
+            OwnAudit,
+        ];
+        for kind in kinds {
+            for lang in [Lang::Ja, Lang::En] {
+                for n in 0..3 {
+                    let ids: Vec<Cow<str>> = ["9.2.1", "AC-2(1) → AC-2", "8.1.5.P"][..n]
+                        .iter()
+                        .map(|&s| s.into())
+                        .collect();
+                    let p = Procedure::new(kind, lang, ids);
+                    let mut out = String::from("・");
+                    p.write_into(&mut out);
+                    assert_eq!(out, format!("・{p}"));
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_procedure_is_worded_in_its_language_and_serialised_as_code_and_text() {

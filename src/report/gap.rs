@@ -139,10 +139,9 @@ pub fn item_cells_into(
 
 /// The procedures cell: one `・` line per procedure.
 fn procedures_cell_into(out: &mut String, procedures: &[Procedure]) {
-    use std::fmt::Write as _;
     join_with(out, procedures, "\n", |out, p| {
-        // `write!` into a String cannot fail
-        let _ = write!(out, "・{p}");
+        out.push('・');
+        p.write_into(out);
     });
 }
 
