@@ -284,6 +284,8 @@ impl Cells for csv::StringRecord {
 /// Check items read row by row below a found header.
 struct Items {
     header: Header,
+    /// Each field's column, by `Field as usize` (looked up for every cell read).
+    cols: [Option<usize>; Field::ALL.len()],
     /// The header row's cells, for column names in messages.
     header_cells: Vec<String>,
     loc: Location,
@@ -299,6 +301,7 @@ impl Items {
     fn new(sheet: &Sheet) -> Result<Items, InputError> {
         let header = find_header(sheet)?;
         Ok(Items {
+            cols: Field::ALL.map(|f| header.fields.get(&f).copied()),
             header_cells: sheet.rows[header.row - 1].clone(),
             header,
             loc: sheet.location(),
@@ -311,7 +314,7 @@ impl Items {
     }
 
     fn col(&self, f: Field) -> Option<usize> {
-        self.header.fields.get(&f).copied()
+        self.cols[f as usize]
     }
 
     fn col_name(&self, f: Field) -> String {
@@ -508,6 +511,14 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Items::cols` is indexed by `Field as usize`, filled in the order of `Field::ALL`.
+    #[test]
+    fn fields_are_listed_in_declaration_order() {
+        for (i, f) in Field::ALL.into_iter().enumerate() {
+            assert_eq!(f as usize, i, "{f:?}");
+        }
+    }
 
     fn sheet(rows: &[&[&str]]) -> Sheet {
         Sheet {
