@@ -59,6 +59,16 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<Encoding>) -> Result<Str
     }
 }
 
+/// The text of `bytes` without its BOM when it may be UTF-8 as it is — not forced to
+/// CP932 and without NUL bytes — for a reader that checks it as it goes; `None` when it
+/// must go through [`decode`]. `decode` gives the same text when the bytes are UTF-8.
+pub fn utf8_candidate(bytes: &[u8], forced: Option<Encoding>) -> Option<&[u8]> {
+    if forced == Some(Encoding::Cp932) || bytes.contains(&0) {
+        return None;
+    }
+    Some(bytes.strip_prefix(BOM).unwrap_or(bytes))
+}
+
 /// [`decode`] of a whole file's bytes, taking them over as the text when they are UTF-8
 /// already (as most files are) instead of copying them.
 pub fn decode_vec(

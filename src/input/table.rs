@@ -48,6 +48,11 @@ pub fn read(
 
 /// Reads and decodes a CSV/TSV or text file, refusing a workbook under another name.
 pub fn read_text(path: &Path, encoding: Option<Encoding>) -> Result<String, InputError> {
+    decode_vec(path, read_text_bytes(path)?, encoding)
+}
+
+/// Reads a CSV/TSV or text file, not yet decoded, refusing a workbook under another name.
+pub fn read_text_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
     let bytes = read_bytes(path)?;
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
         return Err(InputError::at(
@@ -56,12 +61,16 @@ pub fn read_text(path: &Path, encoding: Option<Encoding>) -> Result<String, Inpu
         )
         .hint("rename it with its spreadsheet extension"));
     }
-    decode_vec(path, bytes, encoding)
+    Ok(bytes)
 }
 
 /// The delimiter the first line uses most: tab, semicolon, or comma.
-fn sniff_delimiter(text: &str) -> u8 {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+fn sniff_delimiter(text: &[u8]) -> u8 {
+    let lines = text.split(|&b| b == b'\n').map(String::from_utf8_lossy);
+    let first = lines
+        .into_iter()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
     let count = |c: char| first.matches(c).count();
     if count('\t') > count(',') && count('\t') >= count(';') {
         b'\t'
@@ -79,19 +88,20 @@ pub fn read_csv_text(path: &Path, text: &str) -> Result<Sheet, InputError> {
         sheet: None,
         rows: Vec::new(),
     };
-    each_csv_record(path, text, |line, record| {
+    each_csv_record(path, text.as_bytes(), |line, record| {
         sheet.push_record(line, record);
         Ok(())
     })?;
     Ok(sheet)
 }
 
-/// Parses decoded CSV/TSV text one record at a time, as [`read_csv_text`] does, without
-/// keeping the records: `each` gets the row (line) each record starts on, and the record,
-/// its cells checked against [`MAX_CELL_BYTES`].
+/// Parses CSV/TSV text one record at a time, as [`read_csv_text`] does, without keeping
+/// the records: `each` gets the row (line) each record starts on, and the record, its
+/// cells checked against [`MAX_CELL_BYTES`]. `text` is UTF-8, checked record by record as
+/// it is parsed: a record that is not is a "malformed CSV" error.
 pub fn each_csv_record(
     path: &Path,
-    text: &str,
+    text: &[u8],
     each: impl FnMut(usize, &mut csv::StringRecord) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
     each_csv_record_split(path, text, each, PIPELINE_MIN_BYTES)
@@ -107,7 +117,7 @@ const BATCH_RECORDS: usize = 256;
 /// the same first error.
 fn each_csv_record_split(
     path: &Path,
-    text: &str,
+    text: &[u8],
     mut each: impl FnMut(usize, &mut csv::StringRecord) -> Result<(), InputError>,
     pipeline_min: usize,
 ) -> Result<(), InputError> {
@@ -157,14 +167,14 @@ fn each_csv_record_split(
 /// [`each_csv_record`] on this thread.
 fn parse_records(
     path: &Path,
-    text: &str,
+    text: &[u8],
     mut each: impl FnMut(usize, &mut csv::StringRecord) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(sniff_delimiter(text))
-        .from_reader(text.as_bytes());
+        .from_reader(text);
     let loc = Location::file(path);
     let mut record = csv::StringRecord::new();
     // rows so far, counting the lines a quoted cell spans
@@ -380,7 +390,7 @@ mod tests {
         let mut out = Vec::new();
         let result = each_csv_record_split(
             Path::new("x.csv"),
-            text,
+            text.as_bytes(),
             |line, record| {
                 if fail_at == Some(line) {
                     return Err(InputError::at(
@@ -427,9 +437,11 @@ mod tests {
 
     #[test]
     fn sniffs_tabs_and_semicolons() {
-        assert_eq!(sniff_delimiter("a\tb\tc\n"), b'\t');
-        assert_eq!(sniff_delimiter("a;b;c\n"), b';');
-        assert_eq!(sniff_delimiter("a,b;c\n"), b',');
+        assert_eq!(sniff_delimiter(b"a\tb\tc\n"), b'\t');
+        assert_eq!(sniff_delimiter(b"a;b;c\n"), b';');
+        assert_eq!(sniff_delimiter(b"a,b;c\n"), b',');
+        // blank lines (an ideographic space is blank too) are skipped
+        assert_eq!(sniff_delimiter("\r\n\u{3000}\na;b,c;d\n".as_bytes()), b';');
     }
 
     #[test]
