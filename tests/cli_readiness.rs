@@ -170,3 +170,42 @@ fn bad_input_is_exit_2_with_row_and_column() {
     let err = input_error(readiness(&dir.path().join("none.csv")));
     assert!(err.contains("none.csv: cannot read"), "{err}");
 }
+
+/// The same status table as a sheet of a workbook, after a cover sheet: `--sheet` picks
+/// it, and the result is the CSV's; a sheet that is not there is an input error naming it.
+#[test]
+fn a_status_table_in_a_workbook_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let book_path = dir.path().join("soa.xlsx");
+    let csv_text = fs::read_to_string(data("readiness/soa.csv")).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet()
+        .set_name("表紙")
+        .unwrap()
+        .write_string(0, 0, "適用宣言書(テスト用)")
+        .unwrap();
+    let soa = book.add_worksheet().set_name("SoA").unwrap();
+    for (r, line) in csv_text.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            soa.write_string(r as u32, c as u16, cell).unwrap();
+        }
+    }
+    book.save(&book_path).unwrap();
+
+    let from_csv = json_of(readiness(&data("readiness/soa.csv")).args(["--format", "json"]));
+    let from_sheet = json_of(readiness(&book_path).args(["--sheet", "SoA", "--format", "json"]));
+    for key in [
+        "summary",
+        "items",
+        "missing",
+        "evidence_missing",
+        "notes",
+        "unknown_ids",
+    ] {
+        assert_eq!(from_sheet[key], from_csv[key], "{key}");
+    }
+    assert_eq!(from_sheet["summary"]["implemented"], 3);
+
+    let err = input_error(readiness(&book_path).args(["--sheet", "Missing"]));
+    assert!(err.contains("soa.xlsx") && err.contains("Missing"), "{err}");
+}
