@@ -82,21 +82,6 @@ impl<'a> Procedure<'a> {
     }
 }
 
-/// The subjects joined with `, `.
-struct List<'a>(&'a [Cow<'a, str>]);
-
-impl fmt::Display for List<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, s) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            f.write_str(s)?;
-        }
-        Ok(())
-    }
-}
-
 impl Procedure<'_> {
     /// The sentence around its subjects: the text before them and the text after (a
     /// procedure about no ids in particular is all `before`).
@@ -126,27 +111,25 @@ impl Procedure<'_> {
         }
     }
 
-    /// Appends the sentence to `out` (what `Display` writes, without its machinery: a
+    /// Writes the sentence, its subjects joined with `, `: what `Display` writes, and
+    /// what a report's cells append to a `String` directly, without the `fmt` machinery (a
     /// large report writes a few hundred thousand of them).
-    pub fn write_into(&self, out: &mut String) {
+    pub fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
         let (before, after) = self.wording();
-        out.push_str(before);
+        out.write_str(before)?;
         for (i, s) in self.subjects.iter().enumerate() {
             if i > 0 {
-                out.push_str(", ");
+                out.write_str(", ")?;
             }
-            out.push_str(s);
+            out.write_str(s)?;
         }
-        out.push_str(after);
+        out.write_str(after)
     }
 }
 
 impl fmt::Display for Procedure<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (before, after) = self.wording();
-        f.write_str(before)?;
-        List(&self.subjects).fmt(f)?;
-        f.write_str(after)
+        self.write_to(f)
     }
 }
 
@@ -173,7 +156,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn write_into_writes_what_display_writes() {
+    fn write_to_a_string_writes_what_display_writes() {
         use Kind::*;
         let kinds = [
             FixInput,
@@ -196,7 +179,7 @@ mod tests {
                         .collect();
                     let p = Procedure::new(kind, lang, ids);
                     let mut out = String::from("・");
-                    p.write_into(&mut out);
+                    p.write_to(&mut out).unwrap();
                     assert_eq!(out, format!("・{p}"));
                 }
             }

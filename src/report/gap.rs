@@ -141,7 +141,8 @@ pub fn item_cells_into(
 fn procedures_cell_into(out: &mut String, procedures: &[Procedure]) {
     join_with(out, procedures, "\n", |out, p| {
         out.push('・');
-        p.write_into(out);
+        // writing to a String cannot fail
+        let _ = p.write_to(out);
     });
 }
 
