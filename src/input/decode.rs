@@ -76,22 +76,19 @@ pub fn decode_vec(
     mut bytes: Vec<u8>,
     forced: Option<Encoding>,
 ) -> Result<String, InputError> {
-    if forced != Some(Encoding::Cp932) && !bytes.contains(&0) {
-        let bom = bytes.starts_with(BOM);
-        if bom {
-            bytes.drain(..BOM.len());
-        }
-        match String::from_utf8(bytes) {
-            Ok(text) => return Ok(text),
-            Err(e) => {
-                bytes = e.into_bytes();
-                if bom {
-                    bytes.splice(..0, BOM.iter().copied());
-                }
-            }
+    let Some(text) = utf8_candidate(&bytes, forced) else {
+        return decode(path, &bytes, forced);
+    };
+    let bom = bytes.len() - text.len();
+    bytes.drain(..bom);
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let mut bytes = e.into_bytes();
+            bytes.splice(..0, BOM[..bom].iter().copied());
+            decode(path, &bytes, forced)
         }
     }
-    decode(path, &bytes, forced)
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";

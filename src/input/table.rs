@@ -66,9 +66,9 @@ pub fn read_text_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
 
 /// The delimiter the first line uses most: tab, semicolon, or comma.
 fn sniff_delimiter(text: &[u8]) -> u8 {
-    let lines = text.split(|&b| b == b'\n').map(String::from_utf8_lossy);
-    let first = lines
-        .into_iter()
+    let first = text
+        .split(|&b| b == b'\n')
+        .map(String::from_utf8_lossy)
         .find(|l| !l.trim().is_empty())
         .unwrap_or_default();
     let count = |c: char| first.matches(c).count();
