@@ -7,6 +7,7 @@
 //! CARGO_TARGET_DIR=… cargo bench --bench gap              # everything, a few minutes
 //! cargo bench --bench gap -- 'n=300/'                     # one size
 //! cargo bench --bench gap -- split                        # the N=100,000 load/analyse/render split
+//! cargo bench --bench gap -- xlsx_floor                   # N=100,000 → xlsx against rust_xlsxwriter alone
 //! ```
 //!
 //! Sample sizes are small on purpose: the numbers are for finding where time goes, the
@@ -194,5 +195,77 @@ fn split(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, catalog, stages, split);
+/// N = 100,000 → xlsx: our whole workbook against rust_xlsxwriter alone writing the same
+/// item-sheet cells, computed beforehand, with the calls `report::xlsx::write_gaps` makes
+/// for each row (text unformatted, one format over the row, status and row number with
+/// their own, two formatted reviewer cells) and the same deflate level. What is left when
+/// everything of ours costs nothing: the floor under the "xlsx in 1.5 s" target.
+fn xlsx_floor(c: &mut Criterion) {
+    use report::gap::{item_cells_into, ROW_COLUMN, STATUS_COLUMN};
+    use rust_xlsxwriter::{Format as XlsxFormat, FormatAlign, FormatBorder, Workbook};
+
+    let catalog = Catalog::embedded().expect("embedded catalog");
+    let n = 100_000usize;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = make_data(dir.path(), n, false);
+    let report = analyse(
+        &catalog,
+        load_checks(&data.checks_csv),
+        &load_csp(&data.csp),
+    );
+    let rows: Vec<(Vec<String>, f64)> = report
+        .items
+        .iter()
+        .map(|item| {
+            let mut cells = Vec::new();
+            item_cells_into(item, &report.items.details(item), report.lang, &mut cells);
+            (cells, item.row as f64)
+        })
+        .collect();
+    let cell = XlsxFormat::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin);
+    let status = cell.clone().set_background_color(0xFFC7CE);
+    let reviewer = cell.clone().set_background_color(0xFFF2CC);
+    let library_alone = || -> Vec<u8> {
+        let mut workbook = Workbook::new();
+        workbook.set_zip_compression_level(2);
+        let sheet = workbook
+            .add_worksheet_with_constant_memory()
+            .expect("sheet");
+        for (r, (cells, row)) in (1u32..).zip(&rows) {
+            for (c, text) in (0u16..).zip(cells) {
+                if usize::from(c) != ROW_COLUMN && usize::from(c) != STATUS_COLUMN {
+                    sheet.write_string(r, c, text).expect("cell");
+                }
+            }
+            let last = ROW_COLUMN as u16;
+            sheet
+                .set_range_format(r, 0, r, last, &cell)
+                .expect("format");
+            let text = &cells[STATUS_COLUMN];
+            sheet
+                .write_string_with_format(r, STATUS_COLUMN as u16, text, &status)
+                .expect("status");
+            sheet
+                .write_number_with_format(r, last, *row, &cell)
+                .expect("row");
+            let range = (last + 1, last + 2);
+            sheet
+                .set_range_format(r, range.0, r, range.1, &reviewer)
+                .expect("reviewer");
+        }
+        workbook.save_to_buffer().expect("saves")
+    };
+
+    let mut g = c.benchmark_group(format!("xlsx_floor n={n}"));
+    quick(&mut g);
+    g.measurement_time(Duration::from_secs(20));
+    g.bench_function("render_xlsx", |b| b.iter(|| render(&report, Format::Xlsx)));
+    g.bench_function("rust_xlsxwriter alone", |b| b.iter(library_alone));
+    g.finish();
+}
+
+criterion_group!(benches, catalog, stages, split, xlsx_floor);
 criterion_main!(benches);
