@@ -123,3 +123,38 @@ fn readme_quick_start_commands_work() {
         ".ci/run must run the README's test command"
     );
 }
+
+/// Each ```text block of README.md that starts with `$ ismap-gap ARGS` shows that
+/// command's real output: all of it, or its first lines when the block ends with `…`.
+#[test]
+fn readme_output_samples_are_real() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut checked = 0;
+    for block in readme.split("```text\n").skip(1) {
+        let block = block.split("\n```").next().unwrap();
+        let Some((command, shown)) = block.split_once('\n') else {
+            continue;
+        };
+        let Some(args) = command.strip_prefix("$ ismap-gap ") else {
+            continue;
+        };
+        let out = bin()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("COLUMNS")
+            .args(args.split_whitespace())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "README command failed: {command}");
+        let real = String::from_utf8(out.stdout).unwrap();
+        match shown.strip_suffix("\n…") {
+            Some(first_lines) => assert!(
+                real.starts_with(&format!("{first_lines}\n")),
+                "README sample of `{command}` is not the start of its output:\n{real}"
+            ),
+            None => assert_eq!(real, format!("{shown}\n"), "README sample of `{command}`"),
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 2, "README output samples checked");
+}
