@@ -1,6 +1,6 @@
 //! Domain types shared by input and analysis: check items and a CSP's attestation.
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Serialize, Serializer};
 
@@ -323,6 +323,17 @@ pub struct Underlying {
 }
 
 impl Attestation {
+    /// The files read through `inherits:`, nearest first (not this list's own file).
+    pub fn inherited_files(&self) -> Vec<&Path> {
+        let mut files = Vec::new();
+        let mut next = self.underlying.as_deref();
+        while let Some(u) = next {
+            files.push(u.attestation.source.as_path());
+            next = u.attestation.underlying.as_deref();
+        }
+        files
+    }
+
     /// The profile's name, else the file name.
     pub fn display_name(&self) -> String {
         self.name.clone().unwrap_or_else(|| {

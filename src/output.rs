@@ -24,6 +24,7 @@ impl Destination {
     }
 
     /// Checks before any work is done: the folder exists, and the file is none of `inputs`.
+    /// Commands check again with the files found while loading (a profile's `inherits:`).
     pub fn check(&self, inputs: &[&Path]) -> Result<(), InputError> {
         let Destination::File(path) = self else {
             return Ok(());

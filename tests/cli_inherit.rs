@@ -121,3 +121,48 @@ fn inherited_without_inherits_and_missing_parent_are_rejected() {
         .arg(&p);
     assert!(input_error(c).contains("the underlying profile"));
 }
+
+/// `-o` naming a profile read through `inherits:` is refused like any input, and the
+/// profile is left as it was, by every command that reads profiles.
+#[test]
+fn an_inherited_profile_is_never_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let iaas = dir.path().join("iaas.yaml");
+    std::fs::copy(data("inherit/iaas.yaml"), &iaas).unwrap();
+    let paas = dir.path().join("paas.yaml");
+    std::fs::copy(data("inherit/paas.yaml"), &paas).unwrap();
+    let before = std::fs::read(&iaas).unwrap();
+    let checks = data("inherit/checks.csv");
+    let runs: [&[&std::ffi::OsStr]; 4] = [
+        &[
+            "report".as_ref(),
+            "--checks".as_ref(),
+            checks.as_os_str(),
+            "--csp".as_ref(),
+            paas.as_os_str(),
+        ],
+        &[
+            "readiness".as_ref(),
+            "--implemented".as_ref(),
+            paas.as_os_str(),
+        ],
+        &[
+            "compare".as_ref(),
+            "--checks".as_ref(),
+            checks.as_os_str(),
+            "--csp".as_ref(),
+            paas.as_os_str(),
+        ],
+        &["diff".as_ref(), paas.as_os_str(), paas.as_os_str()],
+    ];
+    for args in runs {
+        let mut c = bin();
+        c.args(args).args(["--format", "json", "-o"]).arg(&iaas);
+        let err = input_error(c);
+        assert!(
+            err.contains("iaas.yaml") && err.contains("also an input file"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(std::fs::read(&iaas).unwrap(), before, "{args:?}");
+    }
+}

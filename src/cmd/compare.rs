@@ -105,6 +105,8 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     if progress {
         eprintln!();
     }
+    let inherited: Vec<&Path> = atts.iter().flat_map(|a| a.inherited_files()).collect();
+    cfg.output.check(&inherited)?;
     let as_of = cfg.as_of.unwrap_or_else(Date::today);
     let result = compare::compare(&catalog, &checks, &atts, as_of, ctx.lang);
     let style = ctx.style(cfg.output_encoding);

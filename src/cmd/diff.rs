@@ -27,6 +27,9 @@ pub fn run(ctx: &Context, cfg: DiffConfig) -> Result<Exit> {
     let catalog = ctx.catalog()?;
     let old = input::csp::load(&cfg.old, cfg.encoding)?;
     let new = input::csp::load(&cfg.new, cfg.encoding)?;
+    let mut inherited = old.inherited_files();
+    inherited.extend(new.inherited_files());
+    cfg.output.check(&inherited)?;
     let diff = analysis::diff::diff(&catalog, &old, &new, ctx.lang);
     let style = ctx.style(Encoding::Utf8);
     cfg.output
