@@ -89,13 +89,9 @@ impl Destination {
                 });
                 let path = target.as_ref().unwrap_or(given);
                 let dir = parent_dir(path);
-                let mut tmp = tempfile::Builder::new()
-                    .prefix(".ismap-gap-")
-                    .suffix(".tmp")
-                    .tempfile_in(&dir)
-                    .with_context(|| {
-                        format!("{}: cannot create a temporary file", dir.display())
-                    })?;
+                let mut tmp = temp_builder().tempfile_in(&dir).with_context(|| {
+                    format!("{}: cannot create a temporary file", dir.display())
+                })?;
                 // no fsync before the rename: a failed or interrupted run still leaves the
                 // old file or the whole new one, and a result can always be made again;
                 // syncing 50 MB cost more than the rest of the run (BENCHMARKS.md)
@@ -105,15 +101,13 @@ impl Destination {
                     w.flush()
                         .with_context(|| format!("{}: cannot write", path.display()))?;
                 }
-                // a temporary file is private (0600); the result gets the old file's
-                // permissions, or those of an ordinary new file
-                let permissions = match fs::metadata(path) {
-                    Ok(old) => old.permissions(),
-                    Err(_) => ordinary_permissions(tmp.as_file())?,
-                };
-                tmp.as_file()
-                    .set_permissions(permissions)
-                    .with_context(|| format!("{}: cannot set permissions", path.display()))?;
+                // replacing a file keeps its permissions; a new file keeps those it was
+                // created with (an ordinary file's, under the user's umask)
+                if let Ok(old) = fs::metadata(path) {
+                    tmp.as_file()
+                        .set_permissions(old.permissions())
+                        .with_context(|| format!("{}: cannot set permissions", path.display()))?;
+                }
                 tmp.persist(path)
                     .map_err(|e| e.error)
                     .with_context(|| format!("{}: cannot replace the file", path.display()))?;
@@ -123,15 +117,18 @@ impl Destination {
     }
 }
 
-#[cfg(unix)]
-fn ordinary_permissions(_file: &fs::File) -> std::io::Result<fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Ok(fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn ordinary_permissions(file: &fs::File) -> std::io::Result<fs::Permissions> {
-    Ok(file.metadata()?.permissions())
+/// The temporary file beside the target: created as an ordinary file would be (read and
+/// write for all, less the user's umask, as `File::create` does), not tempfile's private
+/// 0600, so a new result gets the permissions the user expects.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".ismap-gap-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
@@ -215,14 +212,21 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
+            // a new result has the permissions of a file made by File::create, whatever
+            // the umask; a replaced one keeps its own
             let fresh = dir.path().join("fresh.csv");
             Destination::File(fresh.clone())
                 .write_with(|w| Ok(w.write_all(b"x")?))
                 .unwrap();
-            assert_eq!(
-                fs::metadata(&fresh).unwrap().permissions().mode() & 0o777,
-                0o644
-            );
+            let plain = dir.path().join("plain.csv");
+            fs::File::create(&plain).unwrap();
+            let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&fresh), mode(&plain));
+            fs::set_permissions(&fresh, fs::Permissions::from_mode(0o640)).unwrap();
+            Destination::File(fresh.clone())
+                .write_with(|w| Ok(w.write_all(b"y")?))
+                .unwrap();
+            assert_eq!(mode(&fresh), 0o640);
         }
     }
 

@@ -718,3 +718,26 @@ fn unreadable_values_leave_the_item_in_the_report_as_not_analysed() {
         .assert()
         .code(1);
 }
+
+/// A new output file follows the user's umask, like any file the user's tools create:
+/// under `umask 077` nobody else may read the report.
+#[cfg(unix)]
+#[test]
+fn a_new_output_file_follows_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("gap.csv");
+    let bin = assert_cmd::cargo::cargo_bin("ismap-gap");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 077 && exec \"$0\" report --checks \"$1\" --csp \"$2\" -o \"$3\"")
+        .arg(&bin)
+        .arg(example("checks.csv"))
+        .arg(example("csp-list.txt"))
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
