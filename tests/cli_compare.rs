@@ -258,3 +258,26 @@ fn bad_input() {
     );
     assert!(err.contains("given twice"), "{err}");
 }
+
+/// The result written into the CSP folder by one run is not read as a CSP list by the
+/// next: the same command runs again, with the same result.
+#[test]
+fn the_output_in_the_csp_folder_is_not_a_csp() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["alpha.yaml", "beta.yaml"] {
+        fs::copy(data(&format!("compare/{f}")), dir.path().join(f)).unwrap();
+    }
+    let out = dir.path().join("result.csv");
+    let run = || {
+        compare()
+            .arg("--csp-dir")
+            .arg(dir.path())
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        fs::read(&out).unwrap()
+    };
+    let first = run();
+    assert_eq!(run(), first);
+}

@@ -11,6 +11,7 @@ use crate::config::{CatalogSource, CompareConfig};
 use crate::date::Date;
 use crate::error::{Exit, InputError, Location};
 use crate::input::{self, io_reason};
+use crate::output::Destination;
 use crate::report;
 
 /// Extensions `--csp-dir` takes.
@@ -72,12 +73,20 @@ fn given_once(paths: &[PathBuf]) -> Result<(), InputError> {
 pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     let mut paths: Vec<PathBuf> = cfg.csps.clone();
     if let Some(dir) = &cfg.csp_dir {
-        // the check list may sit in the same folder: it is not a CSP
-        let checks = std::fs::canonicalize(&cfg.checks).ok();
+        // the check list and the output (a run before this one wrote it) may sit in the
+        // same folder: neither is a CSP
+        let mut not_csps = vec![cfg.checks.as_path()];
+        if let Destination::File(out) = &cfg.output {
+            not_csps.push(out);
+        }
+        let not_csps: Vec<PathBuf> = not_csps
+            .into_iter()
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect();
         paths.extend(
             csp_files(dir)?
                 .into_iter()
-                .filter(|p| std::fs::canonicalize(p).ok() != checks),
+                .filter(|p| std::fs::canonicalize(p).map_or(true, |p| !not_csps.contains(&p))),
         );
     }
     if paths.is_empty() {
