@@ -457,3 +457,58 @@ fn a_sheet_without_ids_asks_for_the_id_column() {
     let err = failing_import(&book, dir.path(), &["--catalog-version", " "]);
     assert!(err.contains("--catalog-version is empty"), "{err}");
 }
+
+/// Id cells holding something other than one id are reported, row by row, not dropped
+/// without a word; the rows that do hold an id are imported.
+#[test]
+fn id_cells_that_are_no_id_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("skips.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("管理基準").unwrap();
+    let rows: &[[&str; 2]] = &[
+        ["管理策番号", "管理策"],
+        ["9.2.1", "利用者登録（合成）"],
+        ["9.2.x", "番号が壊れた行（合成）"],
+        ["9.2.1.1, 9.2.1.2", "二つの番号（合成）"],
+        ["", "注記の行（合成）"],
+        ["9.2.2", "利用者アクセスの提供（合成）"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                ws.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+    }
+    wb.save(&book).unwrap();
+    let out = dir.path().join("out.yaml");
+    let o = bin()
+        .args(["catalog", "import"])
+        .arg(&book)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{stderr}");
+    assert!(
+        warnings[0].contains("row 3") && warnings[0].contains("'9.2.x' is not an ISMAP id"),
+        "{stderr}"
+    );
+    assert!(
+        warnings[1].contains("row 4") && warnings[1].contains("'9.2.1.1, 9.2.1.2'"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("(2 row(s) skipped"), "{stderr}");
+    assert_eq!(
+        show(&out, "9.2.2")["title"]["ja"],
+        "利用者アクセスの提供（合成）"
+    );
+}

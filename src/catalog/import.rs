@@ -106,8 +106,17 @@ struct Row {
     basic: bool,
 }
 
+/// What an import made of the workbook.
+#[derive(Debug)]
+pub struct Imported {
+    pub doc: CatalogDoc,
+    /// Rows not imported because their id cell holds text that is no ISMAP id (a note,
+    /// `9.2.x`, two ids in one cell): one line each, naming the sheet, row and column.
+    pub skipped: Vec<String>,
+}
+
 /// Builds a catalog from the workbook.
-pub fn import(cfg: &ImportConfig) -> Result<CatalogDoc, InputError> {
+pub fn import(cfg: &ImportConfig) -> Result<Imported, InputError> {
     for (flag, value) in [
         ("--catalog-name", &cfg.name),
         ("--catalog-version", &cfg.version),
@@ -124,7 +133,7 @@ pub fn import(cfg: &ImportConfig) -> Result<CatalogDoc, InputError> {
         cfg.id_column.as_deref(),
         cfg.title_column.as_deref(),
     )?;
-    let rows = read_rows(&sheet, &layout)?;
+    let (rows, skipped) = read_rows(&sheet, &layout)?;
     if rows.is_empty() {
         return Err(InputError::at(
             sheet
@@ -146,7 +155,7 @@ pub fn import(cfg: &ImportConfig) -> Result<CatalogDoc, InputError> {
                 .unwrap_or_else(|| "check the ids in the id column".to_owned()),
         ));
     }
-    Ok(doc)
+    Ok(Imported { doc, skipped })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -584,13 +593,28 @@ fn truthy(value: &str) -> bool {
     !NO.contains(&&*key)
 }
 
-fn read_rows(sheet: &Sheet, layout: &Layout) -> Result<Vec<Row>, InputError> {
+/// The rows holding an id, and a message for each id cell that holds something else.
+fn read_rows(sheet: &Sheet, layout: &Layout) -> Result<(Vec<Row>, Vec<String>), InputError> {
     let rows = &sheet.rows;
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for r in layout.header.map_or(0, |h| h + 1)..rows.len() {
-        // an empty id cell (under a merged block, or a note row) is no entry
-        let Some((id, inline_title)) = parse_id_cell(cell(rows, r, layout.id)) else {
+        // an empty id cell (under a merged block, or a note row) is no entry; any other
+        // cell that is no id is reported
+        let text = cell(rows, r, layout.id);
+        let Some((id, inline_title)) = parse_id_cell(text) else {
+            if !text.trim().is_empty() {
+                let at = sheet.location().row(r + 1).column(column_name(
+                    sheet,
+                    layout.header,
+                    layout.id,
+                ));
+                skipped.push(format!(
+                    "{at}: '{}' is not an ISMAP id; the row was not imported",
+                    one_line(text)
+                ));
+            }
             continue;
         };
         let canonical = id.canonical();
@@ -613,7 +637,7 @@ fn read_rows(sheet: &Sheet, layout: &Layout) -> Result<Vec<Row>, InputError> {
         let basic = layout.basic.is_some_and(|c| truthy(cell(rows, r, c)));
         out.push(Row { id, title, basic });
     }
-    Ok(out)
+    Ok((out, skipped))
 }
 
 // ---------------------------------------------------------------------------------------

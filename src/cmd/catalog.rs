@@ -10,7 +10,7 @@ use crate::error::{Exit, InputError};
 use crate::input::Encoding;
 use crate::output::Destination;
 use crate::report::catalog::{render_entries, render_show, render_stats, ShowResult, Shown};
-use crate::text::fold_width;
+use crate::text::{fold_width, strip_controls};
 
 pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
     let style = ctx.style(Encoding::Utf8);
@@ -48,15 +48,22 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
         }
         CatalogCommand::Import(cfg) => {
             cfg.output.check(&[&cfg.workbook])?;
-            let doc = catalog::import::import(&cfg)?;
-            let n = doc.entries.len();
+            let imported = catalog::import::import(&cfg)?;
+            for s in &imported.skipped {
+                eprintln!("warning: {}", strip_controls(s));
+            }
+            let n = imported.doc.entries.len();
             cfg.output.write_with(|w| {
                 w.write_all(catalog::import::HEADER.as_bytes())?;
-                serde_yaml::to_writer(&mut *w, &doc)?;
+                serde_yaml::to_writer(&mut *w, &imported.doc)?;
                 Ok(())
             })?;
             if let Destination::File(p) = &cfg.output {
-                eprintln!("imported {n} entries into {}", p.display());
+                let skipped = match imported.skipped.len() {
+                    0 => String::new(),
+                    k => format!(" ({k} row(s) skipped, see the warnings above)"),
+                };
+                eprintln!("imported {n} entries into {}{skipped}", p.display());
             }
         }
     }
