@@ -12,6 +12,9 @@ pub enum Exit {
     Findings = 1,
     /// Usage or input error: nothing (or nothing half-written) was produced.
     Input = 2,
+    /// Interrupted (Ctrl-C, `SIGTERM`, `SIGHUP`) while writing a file: its temporary
+    /// file was removed, the old file (if any) is untouched.
+    Interrupted = 130,
 }
 
 impl From<Exit> for ExitCode {

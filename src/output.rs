@@ -3,10 +3,11 @@
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
 
 use anyhow::Context;
 
-use crate::error::{InputError, Location};
+use crate::error::{Exit, InputError, Location};
 
 /// Bytes collected before each write to the destination.
 const WRITE_BUFFER: usize = 64 * 1024;
@@ -89,9 +90,11 @@ impl Destination {
                 });
                 let path = target.as_ref().unwrap_or(given);
                 let dir = parent_dir(path);
+                Pending::handle_interrupts();
                 let mut tmp = temp_builder().tempfile_in(&dir).with_context(|| {
                     format!("{}: cannot create a temporary file", dir.display())
                 })?;
+                let _pending = Pending::new(tmp.path());
                 // no fsync before the rename: a failed or interrupted run still leaves the
                 // old file or the whole new one, and a result can always be made again;
                 // syncing 50 MB cost more than the rest of the run (BENCHMARKS.md)
@@ -115,6 +118,48 @@ impl Destination {
             }
         }
     }
+}
+
+/// Temporary files being written, removed if the run is interrupted.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// A temporary file registered in [`PENDING`] while it is written: an interrupt (Ctrl-C,
+/// `SIGTERM`, `SIGHUP`) removes it and exits with [`Exit::Interrupted`], instead of
+/// leaving `.ismap-gap-*.tmp` beside the target. Dropping it (written and renamed, or
+/// failed and removed by tempfile) takes it off the list.
+struct Pending(PathBuf);
+
+impl Pending {
+    /// Sets the interrupt handler, once per process, before the first temporary file is
+    /// created. It runs on a thread of its own; if a program embedding this library has
+    /// set one already, this fails and an interrupt may leave the file.
+    fn handle_interrupts() {
+        static HANDLER: Once = Once::new();
+        HANDLER.call_once(|| {
+            let _ = ctrlc::set_handler(|| {
+                for file in pending().iter() {
+                    let _ = fs::remove_file(file);
+                }
+                std::process::exit(Exit::Interrupted as i32);
+            });
+        });
+    }
+
+    fn new(path: &Path) -> Pending {
+        pending().push(path.to_path_buf());
+        Pending(path.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        pending().retain(|p| *p != self.0);
+    }
+}
+
+/// The list of [`PENDING`] files (a panic elsewhere cannot leave it unusable).
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    PENDING.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The temporary file beside the target: created as an ordinary file would be (read and

@@ -741,3 +741,56 @@ fn a_new_output_file_follows_the_umask() {
     let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
+
+/// Interrupted while writing (Ctrl-C): exit 130, and neither the temporary file nor a
+/// partial output is left in the folder.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_nothing_behind() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks.csv");
+    let mut text = String::from("id,title,controls\n");
+    for i in 0..40_000 {
+        text.push_str(&format!(
+            "C{i},利用者IDの管理{i},\"9.2.1, A.12.4.1, AC-2\"\n"
+        ));
+    }
+    fs::write(&checks, text).unwrap();
+    let out_dir = dir.path().join("out");
+    fs::create_dir(&out_dir).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ismap-gap"))
+        .args(["--lang", "en", "report", "--csp"])
+        .arg(example("csp-list.txt"))
+        .arg("--checks")
+        .arg(&checks)
+        .arg("-o")
+        .arg(out_dir.join("gap.xlsx"))
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // wait for the temporary file, then interrupt
+    let start = Instant::now();
+    let names = || -> Vec<String> {
+        fs::read_dir(&out_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    while names().is_empty() {
+        if start.elapsed() > Duration::from_secs(60) || child.try_wait().unwrap().is_some() {
+            let _ = child.kill();
+            panic!("the run ended or stalled before its temporary file appeared");
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert!(names()[0].starts_with(".ismap-gap-"), "{:?}", names());
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    assert_eq!(names(), Vec::<String>::new());
+}
