@@ -570,6 +570,50 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
     })
 }
 
+/// The process's command line. Help and version are printed as clap prints them (and
+/// exit); a command line clap rejects is one line on stderr ([`usage_error_line`]) and
+/// the input-error status.
+pub fn parse() -> Result<Cli, std::process::ExitCode> {
+    Cli::try_parse().map_err(|e| match usage_error_line(&e) {
+        Some(line) => {
+            eprintln!("{line}");
+            crate::error::Exit::Input.into()
+        }
+        None => e.exit(),
+    })
+}
+
+/// A command line clap rejected, as one line in the form of every other error:
+/// `error: MESSAGE (hint: usage …)`, clap's own lines (possible values, missing
+/// arguments) joined. `None` for what is not an error: help and version, which clap
+/// prints itself (`clap::Error::exit` does both).
+pub fn usage_error_line(e: &clap::Error) -> Option<String> {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        return None;
+    }
+    let text = e.render().to_string();
+    let mut message = Vec::new();
+    let mut usage = None;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(u) = line.strip_prefix("Usage:") {
+            usage = Some(u.trim().to_owned());
+        } else if !line.starts_with("For more information") {
+            message.push(line);
+        }
+    }
+    let hint = match usage {
+        Some(u) => format!("usage: {u}; see --help"),
+        None => "see --help".to_owned(),
+    };
+    Some(format!("{} (hint: {hint})", message.join(" ")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,7 @@
 //! The `ismap-gap` binary: parse the command line, run, report errors, exit.
 use std::process::ExitCode;
 
-use clap::Parser;
-use ismap_gap::{cli::Cli, error, run};
+use ismap_gap::{cli, error, run};
 
 /// mimalloc: a report allocates many small, short-lived strings, and glibc's allocator
 /// spent about as much time as the work itself on them (BENCHMARKS.md).
@@ -10,7 +9,10 @@ use ismap_gap::{cli::Cli, error, run};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match cli::parse() {
+        Ok(cli) => cli,
+        Err(usage) => return usage,
+    };
     match run(cli) {
         Ok(status) => status.into(),
         Err(err) if error::is_broken_pipe(&err) => ExitCode::SUCCESS,

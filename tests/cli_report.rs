@@ -794,3 +794,40 @@ fn an_interrupted_run_leaves_nothing_behind() {
     assert_eq!(status.code(), Some(130));
     assert_eq!(names(), Vec::<String>::new());
 }
+
+/// A command line clap rejects is one line on stderr, exit 2, like every input error;
+/// help still prints in full.
+#[test]
+fn usage_errors_are_one_line() {
+    for args in [
+        &[
+            "report", "--checks", "x.csv", "--csp", "y.txt", "--format", "foo",
+        ][..],
+        &["report", "--checks", "x.csv"][..],
+        &["report", "--bogus"][..],
+        &["--lang", "xx", "catalog", "stats"][..],
+    ] {
+        let out = bin().args(args).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("error: ") && stderr.contains("(hint: "),
+            "{stderr}"
+        );
+    }
+    let out = bin()
+        .args(["report", "--checks", "x.csv", "--format", "foo"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("[possible values: table, csv, json, md, xlsx]"),
+        "{stderr}"
+    );
+    bin()
+        .args(["report", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("Usage: ismap-gap report"));
+}
