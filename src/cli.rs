@@ -538,7 +538,7 @@ fn output_format(format: Option<Format>, output: &Option<PathBuf>) -> Result<For
     };
     if format == Format::Xlsx && output.is_none() {
         return Err(InputError::new("xlsx output needs a file")
-            .hint("pass -o report.xlsx; a workbook is not written to a terminal"));
+            .hint("pass -o report.xlsx; a workbook is written to a file, not to stdout"));
     }
     Ok(format)
 }

@@ -32,6 +32,13 @@ impl Destination {
         };
         let loc = Location::file(path);
         let dir = parent_dir(path);
+        if dir.exists() && !dir.is_dir() {
+            return Err(InputError::at(
+                loc,
+                format!("'{}' is a file, not a folder", dir.display()),
+            )
+            .hint("the part of the -o path before the file name must be a folder"));
+        }
         if !dir.is_dir() {
             return Err(InputError::at(
                 loc,
@@ -284,6 +291,13 @@ mod tests {
             .unwrap_err()
             .message
             .contains("does not exist"));
+        fs::write(dir.path().join("file.csv"), "x").unwrap();
+        let under_a_file = Destination::File(dir.path().join("file.csv/out.csv"));
+        assert!(under_a_file
+            .check(&[])
+            .unwrap_err()
+            .message
+            .contains("is a file, not a folder"));
         let input = dir.path().join("in.csv");
         fs::write(&input, "x").unwrap();
         let same = Destination::File(input.clone());
