@@ -1,5 +1,7 @@
 //! Many CSPs side by side: for each check item the status `report` would give for each
 //! CSP (the same status rule, [`status_rule`], no second copy), counts per CSP, and a ranking.
+use std::collections::HashSet;
+
 use serde::{Serialize, Serializer};
 
 use crate::analysis::csp::{resolve_attestation, UnknownId};
@@ -68,10 +70,11 @@ pub struct CompareReport {
     pub details: Vec<GapReport>,
 }
 
-/// Names unique within the comparison: a repeated name gets its file name appended.
+/// Names unique within the comparison: a repeated name gets its file name appended, and
+/// should that still collide (a profile named like another's "name (file)"), a number.
 fn unique_names(atts: &[Attestation]) -> Vec<String> {
     let names: Vec<String> = atts.iter().map(Attestation::display_name).collect();
-    names
+    let with_files: Vec<String> = names
         .iter()
         .zip(atts)
         .map(|(n, a)| {
@@ -81,7 +84,23 @@ fn unique_names(atts: &[Attestation]) -> Vec<String> {
                 n.clone()
             }
         })
-        .collect()
+        .collect();
+    let taken: HashSet<&str> = with_files.iter().map(String::as_str).collect();
+    let mut used: HashSet<String> = HashSet::new();
+    let mut unique = Vec::with_capacity(with_files.len());
+    for name in &with_files {
+        let name = if used.contains(name) {
+            (2..)
+                .map(|k| format!("{name} #{k}"))
+                .find(|c| !taken.contains(c.as_str()) && !used.contains(c))
+                .unwrap_or_else(|| name.clone())
+        } else {
+            name.clone()
+        };
+        used.insert(name.clone());
+        unique.push(name);
+    }
+    unique
 }
 
 pub fn compare(
@@ -194,5 +213,39 @@ pub fn compare(
         csps: columns.into_iter().map(|(_, c)| c).collect(),
         items,
         details,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn att(name: &str, file: &str) -> Attestation {
+        Attestation {
+            name: Some(name.to_owned()),
+            source: file.into(),
+            ..Attestation::default()
+        }
+    }
+
+    /// Every CSP keeps a column of its own, even when a name equals another's
+    /// disambiguated one.
+    #[test]
+    fn names_are_unique_whatever_the_profiles_are_called() {
+        let atts = [
+            att("Same", "a/s1.yaml"),
+            att("Same", "b/s1.yaml"),
+            att("Same (b/s1.yaml)", "a/evil.yaml"),
+            att("Other", "c.yaml"),
+        ];
+        assert_eq!(
+            unique_names(&atts),
+            [
+                "Same (a/s1.yaml)",
+                "Same (b/s1.yaml)",
+                "Same (b/s1.yaml) #2",
+                "Other"
+            ]
+        );
     }
 }
