@@ -91,10 +91,12 @@ impl Destination {
                 Ok(())
             }
             Destination::File(given) => {
-                // through a symbolic link: the file it points to is replaced, the link kept
-                let target = fs::canonicalize(given).ok().filter(|_| {
-                    fs::symlink_metadata(given).is_ok_and(|m| m.file_type().is_symlink())
-                });
+                // through a symbolic link: the file it points to is replaced (or made, when
+                // it does not exist yet), the link kept
+                let target = fs::symlink_metadata(given)
+                    .is_ok_and(|m| m.file_type().is_symlink())
+                    .then(|| link_target(given))
+                    .flatten();
                 let path = target.as_ref().unwrap_or(given);
                 let dir = parent_dir(path);
                 Pending::handle_interrupts();
@@ -183,6 +185,18 @@ fn temp_builder() -> tempfile::Builder<'static, 'static> {
     builder
 }
 
+/// The file a symbolic link points to, also when that file does not exist yet.
+fn link_target(link: &Path) -> Option<PathBuf> {
+    fs::canonicalize(link).ok().or_else(|| {
+        let target = fs::read_link(link).ok()?;
+        Some(if target.is_relative() {
+            parent_dir(link).join(target)
+        } else {
+            target
+        })
+    })
+}
+
 fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -214,6 +228,18 @@ mod tests {
             .file_type()
             .is_symlink());
         assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+        // a link to a file not made yet: the file is made, the link kept
+        let later = dir.path().join("later.csv");
+        let dangling = dir.path().join("dangling.csv");
+        std::os::unix::fs::symlink("later.csv", &dangling).unwrap();
+        Destination::File(dangling.clone())
+            .write_with(|w: &mut dyn Write| Ok(w.write_all(b"made")?))
+            .unwrap();
+        assert!(fs::symlink_metadata(&dangling)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_to_string(&later).unwrap(), "made");
     }
 
     /// Writing to a named pipe (like `-o /dev/null` or `-o /dev/stdout`) writes into it and
