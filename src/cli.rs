@@ -421,26 +421,32 @@ impl Cli {
         };
         let command = match self.command {
             CommandArg::Report(a) => Command::Report(report_config(a)?),
-            CommandArg::Readiness(a) => Command::Readiness(ReadinessConfig {
-                format: output_format(a.format.map(Into::into), &a.output)?,
-                output: destination(a.output),
-                implemented: a.implemented,
-                fail_on_missing: a.fail_on == Some(ReadinessFailOn::Missing),
-                encoding: a.encoding.map(Into::into),
-                output_encoding: a.output_encoding.into(),
-                sheet: a.sheet,
-            }),
-            CommandArg::Compare(a) => Command::Compare(CompareConfig {
-                format: output_format(a.format.map(Into::into), &a.output)?,
-                output: destination(a.output),
-                as_of: as_of(a.as_of.as_deref())?,
-                checks: a.checks,
-                csps: a.csp,
-                csp_dir: a.csp_dir,
-                encoding: a.encoding.map(Into::into),
-                output_encoding: a.output_encoding.into(),
-                sheet: a.sheet,
-            }),
+            CommandArg::Readiness(a) => {
+                let format = output_format(a.format.map(Into::into), &a.output)?;
+                Command::Readiness(ReadinessConfig {
+                    format,
+                    output: destination(a.output),
+                    implemented: a.implemented,
+                    fail_on_missing: a.fail_on == Some(ReadinessFailOn::Missing),
+                    encoding: a.encoding.map(Into::into),
+                    output_encoding: csv_encoding(a.output_encoding, format)?,
+                    sheet: a.sheet,
+                })
+            }
+            CommandArg::Compare(a) => {
+                let format = output_format(a.format.map(Into::into), &a.output)?;
+                Command::Compare(CompareConfig {
+                    format,
+                    output: destination(a.output),
+                    as_of: as_of(a.as_of.as_deref())?,
+                    checks: a.checks,
+                    csps: a.csp,
+                    csp_dir: a.csp_dir,
+                    encoding: a.encoding.map(Into::into),
+                    output_encoding: csv_encoding(a.output_encoding, format)?,
+                    sheet: a.sheet,
+                })
+            }
             CommandArg::Diff(a) => Command::Diff(DiffConfig {
                 format: output_format(a.format.map(Into::into), &a.output)?,
                 output: destination(a.output),
@@ -565,9 +571,23 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
         fail_on: a.fail_on.map(Into::into),
         strict: a.strict,
         encoding: a.encoding.map(Into::into),
-        output_encoding: a.output_encoding.into(),
+        output_encoding: csv_encoding(a.output_encoding, format)?,
         sheet: a.sheet,
     })
+}
+
+/// `--output-encoding`: only CSV is written in another encoding than UTF-8 (JSON, YAML,
+/// Markdown and tables are UTF-8 by definition or by terminal, xlsx is a workbook).
+fn csv_encoding(arg: EncodingArg, format: Format) -> Result<Encoding, InputError> {
+    let encoding = arg.into();
+    if encoding != Encoding::Utf8 && format != Format::Csv {
+        return Err(InputError::new(format!(
+            "--output-encoding applies to CSV output, not {}",
+            format.name()
+        ))
+        .hint("leave --output-encoding out, or write CSV (--format csv or -o NAME.csv)"));
+    }
+    Ok(encoding)
 }
 
 /// The process's command line. Help and version are printed as clap prints them (and

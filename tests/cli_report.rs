@@ -831,3 +831,19 @@ fn usage_errors_are_one_line() {
         .success()
         .stdout(contains("Usage: ismap-gap report"));
 }
+
+/// `--output-encoding cp932` is for CSV; with another format it is refused, not ignored.
+#[test]
+fn output_encoding_is_for_csv_only() {
+    for format in ["json", "md", "table"] {
+        let err = input_error(
+            report(&example("checks.csv"), &example("csp-list.txt")).args([
+                "--output-encoding",
+                "cp932",
+                "--format",
+                format,
+            ]),
+        );
+        assert!(err.contains("applies to CSV output"), "{format}: {err}");
+    }
+}

@@ -24,6 +24,18 @@ pub enum Format {
 }
 
 impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Yaml => "yaml",
+            Format::Md => "md",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
     /// The format an output file name implies.
     pub fn from_extension(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
