@@ -85,9 +85,10 @@ pub fn listed_to_catalog(catalog: &Catalog, listed: &ListedControl) -> Result<St
     }
 }
 
-/// Resolves every id of the attestation through the catalog resolver. When a list names an
-/// id twice, the later statement wins (a not-applicable line after the implemented list of
-/// a profile, a corrected row further down a table).
+/// Resolves every id of the attestation through the catalog resolver. Reading a list
+/// rejects an id stated twice differently (`input::csp`), so a repeat is the same statement;
+/// only two spellings of one id that the resolver alone can join (`A.9.2.1` and `9.2.1`)
+/// can still differ, and then the later statement wins.
 pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls {
     let mut out = CspControls::default();
     for listed in &att.controls {

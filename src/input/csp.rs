@@ -18,7 +18,8 @@ pub fn load(path: &Path, encoding: Option<Encoding>) -> Result<Attestation, Inpu
     load_sheet(path, encoding, None)
 }
 
-/// [`load`], choosing the sheet of a workbook.
+/// [`load`], choosing the sheet of a workbook. Without a sheet, every visible sheet of a
+/// workbook is read (a cover sheet or a sheet without ids adds nothing).
 pub fn load_sheet(
     path: &Path,
     encoding: Option<Encoding>,
@@ -26,10 +27,10 @@ pub fn load_sheet(
 ) -> Result<Attestation, InputError> {
     match FileKind::of(path) {
         FileKind::Yaml | FileKind::Json => load_profile(path, encoding),
-        FileKind::Workbook => {
-            let sheet = table::read_workbook(path, sheet)?;
-            from_sheet(path, &sheet)
-        }
+        FileKind::Workbook => match sheet {
+            Some(_) => from_sheets(path, &[table::read_workbook(path, sheet)?], &[]),
+            None => from_workbook(path),
+        },
         FileKind::Text => {
             let bytes = read_bytes(path)?;
             let text = decode(path, &bytes, encoding)?;
@@ -38,7 +39,7 @@ pub fn load_sheet(
                 .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
             if is_csv {
                 let sheet = table::read_csv_text(path, &text)?;
-                return from_sheet(path, &sheet);
+                return from_sheets(path, &[sheet], &[]);
             }
             from_cells(
                 path,
@@ -48,19 +49,204 @@ pub fn load_sheet(
     }
 }
 
-/// A status table when its header names an id and a status column; else every cell scanned.
-fn from_sheet(path: &Path, sheet: &table::Sheet) -> Result<Attestation, InputError> {
-    match status_table(sheet)? {
-        Some(att) => Ok(att),
-        None => from_cells(
-            path,
-            sheet
-                .rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (i + 1, r.join("\t"))),
-        ),
+/// Every visible sheet of a workbook (the first sheet when all are hidden).
+fn from_workbook(path: &Path) -> Result<Attestation, InputError> {
+    let names = table::sheet_names(path)?;
+    let visible: Vec<&str> = names
+        .iter()
+        .filter(|(_, v)| *v)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    if visible.is_empty() {
+        return from_sheets(path, &[table::read_workbook(path, None)?], &[]);
     }
+    let hidden: Vec<&str> = names
+        .iter()
+        .filter(|(_, v)| !*v)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let sheets = visible
+        .iter()
+        .map(|name| table::read_workbook(path, Some(name)))
+        .collect::<Result<Vec<_>, _>>()?;
+    from_sheets(path, &sheets, &hidden)
+}
+
+/// The controls of one sheet, each with where it was read.
+#[derive(Default)]
+struct SheetControls {
+    controls: Vec<ListedControl>,
+    at: Vec<Location>,
+    ignored: usize,
+    tracks_evidence: bool,
+}
+
+/// Reads each sheet as a status table when its header names an id and a status column, else
+/// scanning every cell, and joins what they hold. Sheets without ids add nothing; when none
+/// has any, the error names the sheets looked at (`hidden`: those skipped).
+fn from_sheets(
+    path: &Path,
+    sheets: &[table::Sheet],
+    hidden: &[&str],
+) -> Result<Attestation, InputError> {
+    let mut all = SheetControls::default();
+    let (mut ignored_elsewhere, mut empty_table) = (0, None);
+    for sheet in sheets {
+        match read_sheet(sheet)? {
+            Ok(found) => {
+                all.controls.extend(found.controls);
+                all.at.extend(found.at);
+                all.ignored += found.ignored;
+                all.tracks_evidence |= found.tracks_evidence;
+            }
+            Err(NoIds { ignored, table }) => {
+                ignored_elsewhere += ignored;
+                empty_table = empty_table.or(table);
+            }
+        }
+    }
+    if all.controls.is_empty() {
+        return Err(match (sheets, empty_table) {
+            ([_], Some(e)) => e,
+            ([one], None) if one.sheet.is_none() => no_ids(path, ignored_elsewhere),
+            _ => no_ids_in_sheets(path, sheets, hidden, ignored_elsewhere),
+        });
+    }
+    reject_conflicts(&all.controls, &all.at)?;
+    Ok(Attestation {
+        source: path.to_path_buf(),
+        controls: all.controls,
+        tracks_evidence: all.tracks_evidence,
+        ignored_tokens: all.ignored,
+        ..Attestation::default()
+    })
+}
+
+/// Why a sheet gave no ids: the tokens it ignored, and the error of a status table with a
+/// header and no ids below it.
+struct NoIds {
+    ignored: usize,
+    table: Option<InputError>,
+}
+
+fn no_ids_in_sheets(
+    path: &Path,
+    sheets: &[table::Sheet],
+    hidden: &[&str],
+    ignored: usize,
+) -> InputError {
+    let names: Vec<&str> = sheets.iter().filter_map(|s| s.sheet.as_deref()).collect();
+    let skipped = match hidden {
+        [] => String::new(),
+        _ => format!("; hidden, not read: {}", hidden.join(", ")),
+    };
+    InputError::at(
+        Location::file(path),
+        format!(
+            "found no ISMAP control ids on any sheet (read: {}{skipped}; {ignored} other tokens ignored)",
+            names.join(", ")
+        ),
+    )
+    .hint("put the CSP's control ids (e.g. 5.1.1 or 8.1.5.P) on a visible sheet, or a status table with id and status columns")
+}
+
+/// One sheet as a status table, else scanned for ids; the inner `Err` when it holds none.
+fn read_sheet(sheet: &table::Sheet) -> Result<Result<SheetControls, NoIds>, InputError> {
+    if let Some(found) = status_table(sheet)? {
+        return Ok(found);
+    }
+    let (controls, ignored) = extract_ids(
+        sheet
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (i + 1, r.join("\t"))),
+    );
+    if controls.is_empty() {
+        return Ok(Err(NoIds {
+            ignored,
+            table: None,
+        }));
+    }
+    reject_status_words(sheet)?;
+    let at = controls
+        .iter()
+        .map(|c| sheet.location().row(c.line.unwrap_or_default()))
+        .collect();
+    Ok(Ok(SheetControls {
+        controls,
+        at,
+        ignored,
+        tracks_evidence: false,
+    }))
+}
+
+/// A plain id list must not carry statuses: a column that, on the rows with ids, holds a
+/// status other than implemented (未実施, 非該当 …) and mostly status words in its non-empty
+/// cells is a status column under a header not recognised; read as plain ids, every row
+/// would count as implemented. (A column of 実施 only reads the same either way.)
+fn reject_status_words(sheet: &table::Sheet) -> Result<(), InputError> {
+    let has_id = |cell: &str| {
+        !extract_ids(std::iter::once((0, cell.to_owned())))
+            .0
+            .is_empty()
+    };
+    #[derive(Clone, Copy, Default)]
+    struct Column {
+        filled: usize,
+        statuses: usize,
+        not_implemented: bool,
+        /// the row of its first status word
+        first: Option<usize>,
+    }
+    let mut columns: Vec<Column> = Vec::new();
+    for (i, row) in sheet.rows.iter().enumerate() {
+        if !row.iter().any(|c| has_id(c)) {
+            continue;
+        }
+        for (c, cell) in row.iter().enumerate().filter(|(_, c)| !c.trim().is_empty()) {
+            if columns.len() <= c {
+                columns.resize(c + 1, Column::default());
+            }
+            let column = &mut columns[c];
+            column.filled += 1;
+            if let Some(declared) = Declared::parse(cell) {
+                column.statuses += 1;
+                column.not_implemented |= declared != Declared::Implemented;
+                column.first.get_or_insert(i);
+            }
+        }
+    }
+    let Some((col, first)) = columns.iter().enumerate().find_map(|(c, column)| {
+        (column.not_implemented && column.statuses * 2 >= column.filled)
+            .then_some((c, column.first.unwrap_or_default()))
+    }) else {
+        return Ok(());
+    };
+    let is_status = |cell: &str| !cell.trim().is_empty() && Declared::parse(cell).is_some();
+    // the column's header: the last non-empty cell above its first status word
+    let name = sheet.rows[..first]
+        .iter()
+        .rev()
+        .filter_map(|r| r.get(col).map(|s| s.trim()))
+        .find(|s| !s.is_empty())
+        .map_or_else(|| crate::input::column_letter(col), str::to_owned);
+    let mut seen: Vec<&str> = Vec::new();
+    for row in &sheet.rows {
+        if let Some(cell) = row.get(col).map(|s| s.trim()) {
+            if is_status(cell) && !seen.contains(&cell) && seen.len() < 3 {
+                seen.push(cell);
+            }
+        }
+    }
+    Err(InputError::at(
+        sheet.location().column(name),
+        format!(
+            "the column holds statuses ({}) but is not a status column this tool knows, so every id would count as implemented",
+            seen.join(", ")
+        ),
+    )
+    .hint("name the columns 管理策番号 (or id) and 実施状況 (or status) to read it as a status table, or remove the column for a plain list of implemented ids"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -98,6 +284,16 @@ const COLUMNS: [(Col, &[&str]); 5] = [
             "ステータス",
             "適用状況",
             "適用",
+            "対応状況",
+            "対応状態",
+            "実施状態",
+            "実施有無",
+            "実施の有無",
+            "適用有無",
+            "実装状況",
+            "implementationstatus",
+            "implementation",
+            "state",
         ],
     ),
     (
@@ -122,16 +318,40 @@ const COLUMNS: [(Col, &[&str]); 5] = [
     ),
 ];
 
+/// The role of a header cell: its key among [`COLUMNS`], also after dropping a bracketed
+/// note at its end (`実施状況（2025年）`, `status [Q3]`).
+fn column_role(cell: &str) -> Option<Col> {
+    let key = crate::text::header_key(cell);
+    let role = |k: &str| {
+        COLUMNS
+            .iter()
+            .find(|(_, names)| names.contains(&k))
+            .map(|(c, _)| *c)
+    };
+    role(&key).or_else(|| {
+        let open = match key.chars().last()? {
+            ')' => '(',
+            ']' => '[',
+            '】' => '【',
+            '〕' => '〔',
+            _ => return None,
+        };
+        let stem = &key[..key.rfind(open)?];
+        role(stem)
+    })
+}
+
 /// Reads a readiness table (id, status, reason, evidence, owner), or `None` when the sheet
-/// has no header with both an id and a status column.
-fn status_table(sheet: &table::Sheet) -> Result<Option<Attestation>, InputError> {
+/// has no header with both an id and a status column. A row with a status must name a
+/// control: an empty id cell is an error, and an id cell that is not a plain ISMAP id
+/// (`99.1.1`, `A.9.2.1`) is kept as written for the resolver to map or report as unknown.
+fn status_table(sheet: &table::Sheet) -> Result<Option<Result<SheetControls, NoIds>>, InputError> {
     let find = |cells: &[String]| -> Vec<(Col, usize)> {
         let mut found: Vec<(Col, usize)> = Vec::new();
         for (i, cell) in cells.iter().enumerate() {
-            let k = crate::text::header_key(cell);
-            if let Some((col, _)) = COLUMNS.iter().find(|(_, names)| names.contains(&&*k)) {
-                if !found.iter().any(|(c, _)| c == col) {
-                    found.push((*col, i));
+            if let Some(col) = column_role(cell) {
+                if !found.iter().any(|(c, _)| *c == col) {
+                    found.push((col, i));
                 }
             }
         }
@@ -146,8 +366,16 @@ fn status_table(sheet: &table::Sheet) -> Result<Option<Attestation>, InputError>
     };
     let col = |c: Col| cols.iter().find(|(x, _)| *x == c).map(|(_, i)| *i);
     let header = &sheet.rows[header_row];
-    let mut controls = Vec::new();
-    let mut ignored = 0;
+    let header_name = |c: Col| {
+        col(c)
+            .and_then(|i| header.get(i))
+            .map(|s| s.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let mut found = SheetControls {
+        tracks_evidence: col(Col::Evidence).is_some(),
+        ..SheetControls::default()
+    };
     for (i, cells) in sheet.rows.iter().enumerate().skip(header_row + 1) {
         let row = i + 1;
         let get = |c: Col| {
@@ -157,48 +385,127 @@ fn status_table(sheet: &table::Sheet) -> Result<Option<Attestation>, InputError>
                 .unwrap_or_default()
         };
         let id_cell = get(Col::Id);
+        let status_cell = get(Col::Status);
         if id_cell.is_empty() {
+            if !status_cell.is_empty() {
+                return Err(InputError::at(
+                    sheet.location().row(row).column(header_name(Col::Id)),
+                    format!("the row has a status ('{status_cell}') but no control id"),
+                )
+                .hint(
+                    "write the control's ISMAP id (e.g. 9.2.1) in the id column, or clear the row",
+                ));
+            }
             if cells.iter().any(|c| !c.trim().is_empty()) {
-                ignored += 1;
+                found.ignored += 1;
             }
             continue;
         }
-        let (ids, skipped) = extract_ids(std::iter::once((row, id_cell.clone())));
-        ignored += skipped;
-        if ids.is_empty() {
+        let (mut ids, skipped) = extract_ids(std::iter::once((row, id_cell.clone())));
+        if ids.is_empty() && status_cell.is_empty() {
+            // a heading or note row (`5 情報セキュリティのための方針群`)
+            found.ignored += skipped;
             continue;
         }
-        let status_cell = get(Col::Status);
         let declared = Declared::parse(&status_cell).ok_or_else(|| {
-            let name = col(Col::Status).and_then(|i| header.get(i)).cloned().unwrap_or_default();
             InputError::at(
-                sheet.location().row(row).column(name.trim()),
+                sheet.location().row(row).column(header_name(Col::Status)),
                 format!("unknown status '{status_cell}' for {id_cell}"),
             )
             .hint("use implemented/実施, not-applicable/非該当・対象外, planned/計画中 or not-implemented/未実施")
         })?;
+        if ids.is_empty() {
+            if IsmapId::parse(&id_cell).is_some_and(|id| id.suffix.is_none() && id.depth() < 3) {
+                return Err(InputError::at(
+                    sheet.location().row(row).column(header_name(Col::Id)),
+                    format!("'{id_cell}' is a clause or category, but a status applies to one control objective"),
+                )
+                .hint("give the status on the row of each control objective (e.g. 9.2.1), or clear the status of this heading row"));
+            }
+            ids.push(ListedControl::implemented(id_cell.clone(), Some(row)));
+        } else {
+            found.ignored += skipped;
+        }
         for mut c in ids {
             c.declared = declared;
             c.reason = get(Col::Reason);
             c.evidence = get(Col::Evidence);
             c.owner = get(Col::Owner);
-            controls.push(c);
+            found.controls.push(c);
+            found.at.push(sheet.location().row(row));
         }
     }
-    if controls.is_empty() {
-        return Err(InputError::at(
+    if found.controls.is_empty() {
+        let e = InputError::at(
             sheet.location().row(header_row + 1),
             "the status table has a header but no control ids below it",
         )
-        .hint("put one ISMAP id (e.g. 9.2.1) per row in the id column"));
+        .hint("put one ISMAP id (e.g. 9.2.1) per row in the id column");
+        return Ok(Some(Err(NoIds {
+            ignored: found.ignored,
+            table: Some(e),
+        })));
     }
-    Ok(Some(Attestation {
-        source: sheet.path.clone(),
-        controls,
-        tracks_evidence: col(Col::Evidence).is_some(),
-        ignored_tokens: ignored,
-        ..Attestation::default()
-    }))
+    Ok(Some(Ok(found)))
+}
+
+/// The key two spellings of one id share (`８．１．５Ｐ` and `8.1.5.P`).
+fn id_key(raw: &str) -> String {
+    crate::catalog::id::canonical(raw).unwrap_or_else(|| fold_width(raw).trim().to_owned())
+}
+
+/// An id stated twice must be stated alike: a later row never silently overrides an earlier
+/// one's status, reason, evidence or owner (identical repeats are fine).
+fn reject_conflicts(controls: &[ListedControl], at: &[Location]) -> Result<(), InputError> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, c) in controls.iter().enumerate() {
+        let j = *seen.entry(id_key(&c.raw)).or_insert(i);
+        let first = &controls[j];
+        let Some((now, before)) = differences(c, first) else {
+            continue;
+        };
+        let (here, there) = (&at[i], &at[j]);
+        let place = match (there.row.or(there.line), there.sheet == here.sheet) {
+            (Some(r), true) => format!("row {r}"),
+            (Some(r), false) => format!("sheet '{}' row {r}", there.sheet.as_deref().unwrap_or("")),
+            (None, _) => "an earlier row".to_owned(),
+        };
+        return Err(InputError::at(
+            here.clone(),
+            format!(
+                "{} is listed again, differently: {now} here; {before} on {place}",
+                c.raw
+            ),
+        )
+        .hint(
+            "list each control once, or make its rows agree on status, reason, evidence and owner",
+        ));
+    }
+    Ok(())
+}
+
+/// How two statements of one control differ, for messages (`not implemented, no
+/// evidence` against `implemented, evidence 'E1'`), or `None` when they agree.
+fn differences(a: &ListedControl, b: &ListedControl) -> Option<(String, String)> {
+    let fields = [
+        ("reason", &a.reason, &b.reason),
+        ("evidence", &a.evidence, &b.evidence),
+        ("owner", &a.owner, &b.owner),
+    ];
+    if a.declared == b.declared && fields.iter().all(|(_, x, y)| x == y) {
+        return None;
+    }
+    let label = |d: Declared| d.label(crate::lang::Lang::En).to_owned();
+    let (mut x, mut y) = (label(a.declared), label(b.declared));
+    let word = |what: &str, v: &str| match v {
+        "" => format!(", no {what}"),
+        v => format!(", {what} '{v}'"),
+    };
+    for (what, va, vb) in fields.iter().filter(|(_, x, y)| x != y) {
+        x.push_str(&word(what, va));
+        y.push_str(&word(what, vb));
+    }
+    Some((x, y))
 }
 
 /// Splits a line of pasted text into tokens.
@@ -242,17 +549,21 @@ pub fn extract_ids(lines: impl Iterator<Item = (usize, String)>) -> (Vec<ListedC
     (ids, ignored)
 }
 
+fn no_ids(path: &Path, ignored: usize) -> InputError {
+    InputError::at(
+        Location::file(path),
+        format!("found no ISMAP control ids ({ignored} other tokens ignored)"),
+    )
+    .hint("paste the table of implemented control objectives from the CSP's published list (ids like 5.1.1 or 8.1.5.P)")
+}
+
 fn from_cells(
     path: &Path,
     lines: impl Iterator<Item = (usize, String)>,
 ) -> Result<Attestation, InputError> {
     let (controls, ignored) = extract_ids(lines);
     if controls.is_empty() {
-        return Err(InputError::at(
-            Location::file(path),
-            format!("found no ISMAP control ids ({ignored} other tokens ignored)"),
-        )
-        .hint("paste the table of implemented control objectives from the CSP's published list (ids like 5.1.1 or 8.1.5.P)"));
+        return Err(no_ids(path, ignored));
     }
     Ok(Attestation {
         source: path.to_path_buf(),
@@ -412,6 +723,20 @@ fn parse_profile(
         .into_iter()
         .map(|s| ListedControl::implemented(s.into_string(), None))
         .collect();
+    let implemented: std::collections::HashSet<String> =
+        controls.iter().map(|c| id_key(&c.raw)).collect();
+    if let Some((id, _)) = doc
+        .not_applicable
+        .0
+        .iter()
+        .find(|(id, _)| implemented.contains(&id_key(id)))
+    {
+        return Err(InputError::at(
+            loc.clone().column("not_applicable"),
+            format!("{id} is listed under both `implemented` and `not_applicable`"),
+        )
+        .hint("keep it under one: `implemented` if the service implements it, `not_applicable` with the reason if it does not apply"));
+    }
     controls.extend(
         doc.not_applicable
             .0
@@ -493,6 +818,153 @@ mod tests {
         let (got, ignored) = ids("監査対象期間 2024.4.1 〜 2025.3.31 ページ 1.2.3 v2.0 19.1.1 12");
         assert!(got.is_empty(), "{got:?}");
         assert_eq!(ignored, 9);
+    }
+
+    /// A CSV read as `load` reads it.
+    fn csv(text: &str) -> Result<Attestation, InputError> {
+        let path = Path::new("t.csv");
+        from_sheets(path, &[table::read_csv_text(path, text).unwrap()], &[])
+    }
+
+    fn states(att: &Attestation) -> Vec<(String, Declared, Option<usize>)> {
+        att.controls
+            .iter()
+            .map(|c| (c.raw.clone(), c.declared, c.line))
+            .collect()
+    }
+
+    #[test]
+    fn status_headers_in_other_words_and_with_a_note() {
+        for header in [
+            "対応状況",
+            "実施有無",
+            "Implementation status",
+            "実施状況（2025年）",
+            "status [Q3]",
+        ] {
+            let att = csv(&format!(
+                "管理策番号,{header}\n5.1.1,実施\n5.1.2,未実施\n6.2.2,非該当\n"
+            ))
+            .unwrap_or_else(|e| panic!("{header}: {e}"));
+            assert_eq!(
+                states(&att),
+                [
+                    ("5.1.1".to_owned(), Declared::Implemented, Some(2)),
+                    ("5.1.2".to_owned(), Declared::NotImplemented, Some(3)),
+                    ("6.2.2".to_owned(), Declared::NotApplicable, Some(4)),
+                ],
+                "{header}"
+            );
+        }
+        assert_eq!(column_role("管理策番号（ISMAP）"), Some(Col::Id));
+        assert_eq!(column_role("(2025)"), None);
+        assert_eq!(column_role("実施"), None);
+    }
+
+    #[test]
+    fn statuses_under_an_unknown_header_are_an_error_not_a_plain_list() {
+        let err = csv("管理策番号,進捗\n5.1.1,実施\n5.1.2,未実施\n6.2.2,非該当\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with(
+                "t.csv: column '進捗': the column holds statuses (実施, 未実施, 非該当)"
+            ),
+            "{msg}"
+        );
+        assert!(err.hint.is_some());
+        // an unknown id header and a known status header: the same
+        let err = csv("ISMAP番号,実施状況\n5.1.1,実施\n5.1.2,未実施\n").unwrap_err();
+        assert!(err.to_string().contains("column '実施状況'"), "{err}");
+        // one such word in an otherwise empty column
+        let err = csv("管理策番号,メモ\n5.1.1,\n5.1.2,未実施\n6.2.2,\n").unwrap_err();
+        assert!(err.to_string().contains("column 'メモ'"), "{err}");
+        // no header at all: the column is named by its letter
+        let err = csv("5.1.1,実施\n5.1.2,未実施\n").unwrap_err();
+        assert!(err.to_string().contains("column 'B'"), "{err}");
+    }
+
+    #[test]
+    fn plain_lists_without_status_words_stay_plain() {
+        for text in [
+            "No,管理策番号,名称\n1,5.1.1,方針\n2,5.1.2,見直し\n",
+            "統制目標番号\n5.1.1\n5.1.2\n",
+            "No,管理策番号\n1,5.1.1\n",
+            // a column of 実施 only reads the same as a plain list
+            "統制目標番号,メモ\n9.2.1,実施\n9.2.2,済\n6.2.2,\n",
+            // a word among notes is not a column of statuses
+            "管理策番号,備考\n5.1.1,no change since 2024\n5.1.2,未\n6.2.2,外部委託\n",
+        ] {
+            let att = csv(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert!(att
+                .controls
+                .iter()
+                .all(|c| c.declared == Declared::Implemented));
+        }
+    }
+
+    #[test]
+    fn rows_whose_id_is_not_a_plain_id_are_kept_or_rejected() {
+        let att = csv("管理策番号,実施状況,理由,証跡\n5.1.1,実施,,E1\n99.1.1,実施,,E3\nA.9.2.1,実施,,E4\n5 方針,,,\n").unwrap();
+        assert_eq!(
+            states(&att),
+            [
+                ("5.1.1".to_owned(), Declared::Implemented, Some(2)),
+                ("99.1.1".to_owned(), Declared::Implemented, Some(3)),
+                ("A.9.2.1".to_owned(), Declared::Implemented, Some(4)),
+            ]
+        );
+        // a status without an id
+        let err = csv("管理策番号,実施状況\n5.1.1,実施\n,実施\n").unwrap_err();
+        assert!(err.to_string().starts_with("t.csv: row 3: column '管理策番号': the row has a status ('実施') but no control id"), "{err}");
+        // a clause or category with a status
+        for id in ["9", "9.2"] {
+            let err = csv(&format!("管理策番号,実施状況\n5.1.1,実施\n{id},実施\n")).unwrap_err();
+            let want = format!("row 3: column '管理策番号': '{id}' is a clause or category");
+            assert!(err.to_string().contains(&want), "{err}");
+        }
+        // the status of such a row is checked like any other
+        for id in ["9.2", "99.1.1", "A.9.2.1"] {
+            let err = csv(&format!("管理策番号,実施状況\n5.1.1,実施\n{id},たぶん\n")).unwrap_err();
+            assert!(
+                err.to_string()
+                    .contains("row 3: column '実施状況': unknown status 'たぶん'"),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_id_stated_twice_must_be_stated_alike() {
+        let ok =
+            csv("管理策番号,実施状況,理由,証跡\n5.1.1,実施,,E1\n５．１．１,実施,,E1\n").unwrap();
+        assert_eq!(ok.controls.len(), 2);
+        let err =
+            csv("管理策番号,実施状況,理由,証跡\n5.1.1,実施,,E1\n5.1.1,未実施,,\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.csv: row 3: 5.1.1 is listed again, differently: not implemented, no evidence here; implemented, evidence 'E1' on row 2 (hint: list each control once, or make its rows agree on status, reason, evidence and owner)"
+        );
+        let err = csv("管理策番号,実施状況,証跡\n8.1.5.P,実施,E1\n8.1.5P,実施,E2\n").unwrap_err();
+        assert!(err.to_string().contains("row 3: 8.1.5P is listed again, differently: implemented, evidence 'E2' here; implemented, evidence 'E1' on row 2"), "{err}");
+    }
+
+    #[test]
+    fn a_profile_may_not_both_implement_and_exclude_an_id() {
+        let err = profile_from_str(
+            Path::new("p.yaml"),
+            "name: x\nimplemented: [5.1.1]\nnot_applicable:\n  ５．１．１: both\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "p.yaml: column 'not_applicable': ５．１．１ is listed under both `implemented` and `not_applicable` (hint: keep it under one: `implemented` if the service implements it, `not_applicable` with the reason if it does not apply)"
+        );
+        let ok = profile_from_str(
+            Path::new("p.yaml"),
+            "implemented: [5.1.1, 5.1.1]\nnot_applicable:\n  6.2.2: none\n",
+        )
+        .unwrap();
+        assert_eq!(ok.controls.len(), 3);
     }
 
     #[test]

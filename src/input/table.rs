@@ -266,12 +266,7 @@ pub fn read_workbook_with(
     merged: Merged,
 ) -> Result<Sheet, InputError> {
     let loc = Location::file(path);
-    crate::input::check_file(path)?;
-    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
-        InputError::at(loc.clone(), format!("cannot open the workbook: {e}")).hint(
-            "the file may be damaged, password-protected or not a workbook: open it in Excel and save it again as .xlsx",
-        )
-    })?;
+    let mut wb = open_workbook(path)?;
     let name = match sheet {
         Some(wanted) => {
             let names = wb.sheet_names();
@@ -338,6 +333,27 @@ pub fn read_workbook_with(
         sheet: Some(name),
         rows,
     })
+}
+
+/// Opens a workbook after [`crate::input::check_file`].
+fn open_workbook(
+    path: &Path,
+) -> Result<calamine::Sheets<std::io::BufReader<std::fs::File>>, InputError> {
+    crate::input::check_file(path)?;
+    calamine::open_workbook_auto(path).map_err(|e| {
+        InputError::at(Location::file(path), format!("cannot open the workbook: {e}")).hint(
+            "the file may be damaged, password-protected or not a workbook: open it in Excel and save it again as .xlsx",
+        )
+    })
+}
+
+/// The sheets of a workbook in order, each with whether it is visible (not hidden).
+pub fn sheet_names(path: &Path) -> Result<Vec<(String, bool)>, InputError> {
+    Ok(open_workbook(path)?
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect())
 }
 
 /// What to do with merged cells of a workbook.

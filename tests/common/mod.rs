@@ -65,3 +65,11 @@ pub fn input_error(mut c: impl BorrowMut<Command>) -> String {
     assert_eq!(error_lines.len(), 1, "expected one error line: {stderr}");
     stderr
 }
+
+/// The element of a JSON array whose `id` is `id` (an item of a report, readiness or
+/// comparison).
+pub fn by_id<'a>(list: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    list.as_array()
+        .and_then(|a| a.iter().find(|i| i["id"] == id))
+        .unwrap_or_else(|| panic!("no element with id {id} in {list}"))
+}

@@ -1,0 +1,231 @@
+//! CSP lists, status tables and profiles as `report`, `compare` and `readiness` read them:
+//! status columns under other headers, rows whose id is not a plain id, ids stated twice,
+//! profiles that both implement and exclude an id, and workbooks with several sheets.
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{bin, by_id, data, input_error, json_of, on_checks};
+use rust_xlsxwriter::Workbook;
+
+fn report(csp: &Path) -> assert_cmd::Command {
+    let mut c = on_checks("en", "report", data("csp-input/checks.csv"));
+    c.arg("--csp").arg(csp).args(["--format", "json"]);
+    c
+}
+
+fn readiness(file: &Path) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args(["--lang", "en", "readiness", "--implemented"])
+        .arg(file)
+        .args(["--format", "json"]);
+    c
+}
+
+fn compare(csp: &Path) -> assert_cmd::Command {
+    let mut c = on_checks("en", "compare", data("csp-input/checks.csv"));
+    c.arg("--csp").arg(csp).args(["--format", "json"]);
+    c
+}
+
+/// The status of check items 1, 2 and 3 of `checks.csv` (on 5.1.2, 6.2.2, 5.1.1).
+fn statuses(v: &serde_json::Value) -> Vec<String> {
+    ["1", "2", "3"]
+        .iter()
+        .map(|id| {
+            by_id(&v["items"], id)["status"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+/// Adds a sheet holding `cells` (row, column, text), hidden or not.
+fn add_sheet(wb: &mut Workbook, name: &str, cells: &[(u32, u16, &str)], hidden: bool) {
+    let ws = wb.add_worksheet().set_name(name).unwrap();
+    for (r, c, text) in cells {
+        ws.write_string(*r, *c, *text).unwrap();
+    }
+    ws.set_hidden(hidden);
+}
+
+/// Rows marked 未実施 / 非該当 never count as implemented, whatever the status column is
+/// called; a column of statuses under a header the tool does not know is an input error.
+#[test]
+fn status_columns_under_other_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sth.csv");
+    for header in [
+        "対応状況",
+        "実施有無",
+        "Implementation status",
+        "実施状況（2025年）",
+    ] {
+        fs::write(
+            &path,
+            format!("管理策番号,{header}\n5.1.1,実施\n5.1.2,未実施\n6.2.2,非該当\n"),
+        )
+        .unwrap();
+        let v = json_of(report(&path));
+        assert_eq!(
+            statuses(&v),
+            ["not-covered", "not-covered", "covered"],
+            "{header}"
+        );
+        assert_eq!(v["summary"]["covered_share"], 0.3333, "{header}");
+        let r = json_of(readiness(&path));
+        assert_eq!(r["summary"]["implemented"], 1, "{header}");
+        assert_eq!(r["summary"]["not_applicable"], 0, "{header}: no reason");
+        assert_eq!(r["summary"]["na_without_reason"], 1, "{header}");
+    }
+
+    fs::write(
+        &path,
+        "管理策番号,進捗\n5.1.1,実施\n5.1.2,未実施\n6.2.2,非該当\n",
+    )
+    .unwrap();
+    for cmd in [report(&path), readiness(&path), compare(&path)] {
+        let err = input_error(cmd);
+        assert!(
+            err.contains(
+                "sth.csv: column '進捗': the column holds statuses (実施, 未実施, 非該当)"
+            ) && err.contains("(hint: name the columns 管理策番号 (or id) and 実施状況"),
+            "{err}"
+        );
+    }
+
+    // a plain list stays a plain list: every id implemented
+    fs::write(&path, "No,管理策番号\n1,5.1.1\n2,5.1.2\n").unwrap();
+    assert_eq!(
+        statuses(&json_of(report(&path))),
+        ["covered", "not-covered", "covered"]
+    );
+}
+
+/// A row whose id cell is not a plain ISMAP id is kept: the resolver maps it (`A.9.2.1`)
+/// or reports it as unknown with its row; a heading row without a status is passed over.
+#[test]
+fn status_table_rows_with_odd_ids_are_reported() {
+    let v = json_of(readiness(&data("csp-input/odd-ids.csv")));
+    assert_eq!(v["summary"]["implemented"], 2, "5.1.1 and A.9.2.1 → 9.2.1");
+    let unknown = v["unknown_ids"].as_array().unwrap();
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert_eq!(unknown[0]["id"], "99.1.1");
+    assert_eq!(unknown[0]["line"], 3);
+    assert_eq!(by_id(&v["items"], "9.2.1")["state"], "implemented");
+    assert_eq!(by_id(&v["items"], "9.2.1")["evidence"], "E4");
+    let r = json_of(report(&data("csp-input/odd-ids.csv")));
+    assert_eq!(r["csp"]["unknown_ids"][0]["id"], "99.1.1");
+}
+
+#[test]
+fn status_table_rows_that_cannot_be_read_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("st.csv");
+    let head = "管理策番号,実施状況,理由,証跡\n5.1.1,実施,,E1\n";
+    for (row, expected) in [
+        (
+            ",実施,,E2",
+            "st.csv: row 3: column '管理策番号': the row has a status ('実施') but no control id",
+        ),
+        (
+            "9,実施,,E5",
+            "st.csv: row 3: column '管理策番号': '9' is a clause or category",
+        ),
+        (
+            "9.2,たぶん,,",
+            "st.csv: row 3: column '実施状況': unknown status 'たぶん' for 9.2",
+        ),
+        (
+            "99.1.1,たぶん,,",
+            "st.csv: row 3: column '実施状況': unknown status 'たぶん' for 99.1.1",
+        ),
+        (
+            "5.1.1,未実施,,",
+            "st.csv: row 3: 5.1.1 is listed again, differently: not implemented, no evidence here; implemented, evidence 'E1' on row 2",
+        ),
+    ] {
+        fs::write(&path, format!("{head}{row}\n")).unwrap();
+        for cmd in [readiness(&path), report(&path)] {
+            let err = input_error(cmd);
+            assert!(err.contains(expected) && err.contains("(hint: "), "{row}: {err}");
+        }
+    }
+    // the same row twice is fine
+    fs::write(&path, format!("{head}5.1.1,実施,,E1\n")).unwrap();
+    assert_eq!(json_of(readiness(&path))["summary"]["implemented"], 1);
+}
+
+#[test]
+fn a_profile_that_implements_and_excludes_one_id_is_an_error() {
+    let path = data("csp-input/both.yaml");
+    for cmd in [report(&path), readiness(&path), compare(&path)] {
+        let err = input_error(cmd);
+        assert!(
+            err.contains("both.yaml: column 'not_applicable': 5.1.1 is listed under both `implemented` and `not_applicable` (hint: keep it under one"),
+            "{err}"
+        );
+    }
+}
+
+/// Every visible sheet of a CSP workbook is read; hidden sheets are not; a workbook without
+/// ids names the sheets it read.
+#[test]
+fn every_visible_sheet_of_a_csp_workbook_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("csp.xlsx");
+    let mut wb = Workbook::new();
+    add_sheet(&mut wb, "表紙", &[(0, 0, "統制目標一覧 2025.3.31")], false);
+    add_sheet(
+        &mut wb,
+        "一覧1",
+        &[(0, 0, "統制目標番号"), (1, 0, "5.1.1")],
+        false,
+    );
+    add_sheet(&mut wb, "一覧2", &[(0, 0, "5.1.2")], false);
+    add_sheet(&mut wb, "旧版", &[(0, 0, "6.2.2")], true);
+    wb.save(&path).unwrap();
+
+    let v = json_of(report(&path));
+    assert_eq!(statuses(&v), ["covered", "not-covered", "covered"]);
+    assert_eq!(v["csp"]["implemented"], 2);
+    let c = json_of(compare(&path));
+    assert_eq!(by_id(&c["items"], "1")["statuses"]["csp.xlsx"], "covered");
+    let r = json_of(readiness(&path));
+    assert_eq!(r["summary"]["implemented"], 2);
+    // `--sheet` reads that sheet only
+    let mut one = readiness(&path);
+    one.args(["--sheet", "一覧2"]);
+    assert_eq!(json_of(one)["summary"]["implemented"], 1);
+
+    // a status table on one sheet and a plain list on another must agree
+    let mut wb = Workbook::new();
+    let soa = [
+        (0, 0, "管理策番号"),
+        (0, 1, "実施状況"),
+        (1, 0, "5.1.2"),
+        (1, 1, "未実施"),
+    ];
+    add_sheet(&mut wb, "SoA", &soa, false);
+    add_sheet(&mut wb, "追加", &[(3, 0, "5.1.2")], false);
+    wb.save(&path).unwrap();
+    let err = input_error(report(&path));
+    assert!(
+        err.contains("csp.xlsx: sheet '追加': row 4: 5.1.2 is listed again, differently: implemented here; not implemented on sheet 'SoA' row 2"),
+        "{err}"
+    );
+
+    // no ids anywhere: the sheets read and the hidden ones are named
+    let mut wb = Workbook::new();
+    add_sheet(&mut wb, "表紙", &[(0, 0, "統制目標一覧")], false);
+    add_sheet(&mut wb, "注記", &[(0, 0, "2025.3.31")], false);
+    add_sheet(&mut wb, "旧版", &[(0, 0, "6.2.2")], true);
+    wb.save(&path).unwrap();
+    let err = input_error(report(&path));
+    assert!(
+        err.contains("csp.xlsx: found no ISMAP control ids on any sheet (read: 表紙, 注記; hidden, not read: 旧版; 2 other tokens ignored)"),
+        "{err}"
+    );
+}
