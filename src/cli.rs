@@ -1,5 +1,5 @@
 //! The command line: clap types live here only, and become a resolved [`Config`].
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -9,8 +9,8 @@ use crate::config::{
     CatalogCommand, CatalogSource, Command, CompareConfig, Config, DiffConfig, ImportConfig,
     ListFilter, ReadinessConfig, ReportConfig,
 };
-use crate::error::InputError;
-use crate::input::Encoding;
+use crate::error::{InputError, Location};
+use crate::input::{Encoding, FileKind};
 use crate::lang::Lang;
 use crate::output::Destination;
 use crate::report::Format;
@@ -426,11 +426,11 @@ impl Cli {
                 Command::Readiness(ReadinessConfig {
                     format,
                     output: destination(a.output),
-                    implemented: a.implemented,
                     fail_on_missing: a.fail_on == Some(ReadinessFailOn::Missing),
                     encoding: a.encoding.map(Into::into),
                     output_encoding: csv_encoding(a.output_encoding, format)?,
-                    sheet: a.sheet,
+                    sheet: workbook_sheet(a.sheet, &a.implemented)?,
+                    implemented: a.implemented,
                 })
             }
             CommandArg::Compare(a) => {
@@ -439,12 +439,12 @@ impl Cli {
                     format,
                     output: destination(a.output),
                     as_of: as_of(a.as_of.as_deref())?,
-                    checks: a.checks,
                     csps: a.csp,
                     csp_dir: a.csp_dir,
                     encoding: a.encoding.map(Into::into),
                     output_encoding: csv_encoding(a.output_encoding, format)?,
-                    sheet: a.sheet,
+                    sheet: workbook_sheet(a.sheet, &a.checks)?,
+                    checks: a.checks,
                 })
             }
             CommandArg::Diff(a) => Command::Diff(DiffConfig {
@@ -563,6 +563,7 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
     let format = output_format(a.format.map(Into::into), &a.output)?;
     let as_of = as_of(a.as_of.as_deref())?;
     Ok(ReportConfig {
+        sheet: workbook_sheet(a.sheet, &a.checks)?,
         checks: a.checks,
         csp: a.csp,
         as_of,
@@ -572,8 +573,19 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
         strict: a.strict,
         encoding: a.encoding.map(Into::into),
         output_encoding: csv_encoding(a.output_encoding, format)?,
-        sheet: a.sheet,
     })
+}
+
+/// `--sheet` names a sheet of a workbook: with any other file it would be ignored.
+fn workbook_sheet(sheet: Option<String>, file: &Path) -> Result<Option<String>, InputError> {
+    if sheet.is_some() && FileKind::of(file) != FileKind::Workbook {
+        return Err(InputError::at(
+            Location::file(file),
+            "--sheet picks a sheet of a workbook (xlsx, xlsm, xls, ods), and this file is not one",
+        )
+        .hint("leave --sheet out for CSV, text, YAML and JSON files"));
+    }
+    Ok(sheet)
 }
 
 /// `--output-encoding`: only CSV is written in another encoding than UTF-8 (JSON, YAML,

@@ -847,3 +847,21 @@ fn output_encoding_is_for_csv_only() {
         assert!(err.contains("applies to CSV output"), "{format}: {err}");
     }
 }
+
+/// `--sheet` with a file that has no sheets is refused, not ignored.
+#[test]
+fn sheet_is_for_workbooks_only() {
+    let err = input_error(
+        report(&example("checks.csv"), &example("csp-list.txt")).args(["--sheet", "確認項目"]),
+    );
+    assert!(
+        err.contains("checks.csv") && err.contains("--sheet picks a sheet of a workbook"),
+        "{err}"
+    );
+    let err = input_error(
+        bin()
+            .args(["readiness", "--sheet", "x", "--implemented"])
+            .arg(example("csp-list.txt")),
+    );
+    assert!(err.contains("csp-list.txt"), "{err}");
+}
