@@ -237,3 +237,33 @@ fn a_broken_catalog_is_an_input_error_everywhere() {
     let err = input_error(bin().args(["--catalog", "/nonexistent/c.yaml", "catalog", "list"]));
     assert!(err.contains("/nonexistent/c.yaml: cannot read"), "{err}");
 }
+
+/// An empty search text and an empty catalog file are input errors that say so.
+#[test]
+fn empty_search_text_and_empty_catalog_file() {
+    for text in ["", "  ", "　"] {
+        let err = input_error(bin().args(["catalog", "search", text]));
+        assert!(err.contains("the search text is empty"), "{err}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.yaml");
+    std::fs::write(&empty, "\n").unwrap();
+    let out = bin()
+        .args(["catalog", "validate"])
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("empty.yaml: the catalog file is empty"),
+        "{stderr}"
+    );
+    let err = input_error(
+        bin()
+            .arg("--catalog")
+            .arg(&empty)
+            .args(["catalog", "stats"]),
+    );
+    assert!(err.contains("the catalog file is empty"), "{err}");
+}

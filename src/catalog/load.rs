@@ -15,6 +15,18 @@ pub struct SourceText {
     pub text: String,
 }
 
+/// A catalog file's YAML as `T`; an empty file says so (serde would say "missing field").
+fn from_yaml<T: serde::de::DeserializeOwned>(src: &SourceText) -> Result<T, InputError> {
+    if src.text.trim().is_empty() {
+        return Err(
+            InputError::at(Location::file(&src.path), "the catalog file is empty").hint(
+                "a catalog is a YAML file with name, version and entries; see catalog/README.md",
+            ),
+        );
+    }
+    serde_yaml::from_str(&src.text).map_err(|e| yaml_error(&src.path, &e))
+}
+
 fn yaml_error(path: &Path, err: &serde_yaml::Error) -> InputError {
     let mut loc = Location::file(path);
     if let Some(l) = err.location() {
@@ -66,8 +78,7 @@ pub fn parse_doc(
     root: SourceText,
     read: &dyn Fn(&str) -> Result<SourceText, InputError>,
 ) -> Result<CatalogDoc, Vec<InputError>> {
-    let mut doc: CatalogDoc =
-        serde_yaml::from_str(&root.text).map_err(|e| vec![yaml_error(&root.path, &e)])?;
+    let mut doc: CatalogDoc = from_yaml(&root).map_err(|e| vec![e])?;
     let ids: Vec<String> = doc.entries.iter().map(|e| e.id.clone()).collect();
     let mut origins: Vec<EntryOrigin> = entry_lines(&root.text, &ids)
         .into_iter()
@@ -78,8 +89,7 @@ pub fn parse_doc(
         .collect();
     for name in std::mem::take(&mut doc.include) {
         let src = read(&name).map_err(|e| vec![e])?;
-        let frag: FragmentDoc =
-            serde_yaml::from_str(&src.text).map_err(|e| vec![yaml_error(&src.path, &e)])?;
+        let frag: FragmentDoc = from_yaml(&src).map_err(|e| vec![e])?;
         let ids: Vec<String> = frag.entries.iter().map(|e| e.id.clone()).collect();
         origins.extend(
             entry_lines(&src.text, &ids)

@@ -33,6 +33,11 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
             out.write_with(|w| render_show(&show, ctx.lang, format, style, w))?;
         }
         CatalogCommand::Search { text, format } => {
+            if fold_width(&text).trim().is_empty() {
+                return Err(InputError::new("the search text is empty")
+                    .hint("give part of an id or a title (e.g. 9.2 or アクセス), or use `catalog list` for every entry")
+                    .into());
+            }
             let catalog = ctx.catalog()?;
             let found = search(&catalog, &text);
             out.write_with(|w| render_entries(&found, ctx.lang, format, style, w))?;
