@@ -41,10 +41,7 @@ pub fn load_sheet(
                 let sheet = table::read_csv_text(path, &text)?;
                 return from_sheets(path, &[sheet], &[]);
             }
-            from_cells(
-                path,
-                text.lines().enumerate().map(|(i, l)| (i + 1, l.to_owned())),
-            )
+            from_pasted_text(path, &text)
         }
     }
 }
@@ -557,11 +554,48 @@ fn no_ids(path: &Path, ignored: usize) -> InputError {
     .hint("paste the table of implemented control objectives from the CSP's published list (ids like 5.1.1 or 8.1.5.P)")
 }
 
-fn from_cells(
-    path: &Path,
-    lines: impl Iterator<Item = (usize, String)>,
-) -> Result<Attestation, InputError> {
-    let (controls, ignored) = extract_ids(lines);
+/// A pasted list: every id in it is implemented. So a text that says otherwise of some
+/// ids (a YAML profile saved as `.txt`, a table pasted with its status column) is an error,
+/// not a list of implemented ids.
+fn from_pasted_text(path: &Path, text: &str) -> Result<Attestation, InputError> {
+    let lines = || text.lines().enumerate().map(|(i, l)| (i + 1, l));
+    if let Some((n, line)) = lines().find(|(_, l)| {
+        ["implemented:", "not_applicable:", "inherits:"]
+            .iter()
+            .any(|key| l.starts_with(key))
+    }) {
+        return Err(InputError::at(
+            Location::file(path).line(n),
+            format!(
+                "'{}' is a CSP profile's field, but the file is read as a pasted list (every id implemented)",
+                line.trim()
+            ),
+        )
+        .hint("give the profile a .yaml (or .json) name so it is read as a profile"));
+    }
+    for (n, line) in lines() {
+        let folded = fold_width(line);
+        if extract_ids(std::iter::once((n, line.to_owned())))
+            .0
+            .is_empty()
+        {
+            continue;
+        }
+        let marked = tokens(&folded).find(|t| {
+            !matches!(&*crate::text::header_key(t), "no" | "n" | "na")
+                && Declared::parse(t).is_some_and(|d| d != Declared::Implemented)
+        });
+        if let Some(word) = marked {
+            return Err(InputError::at(
+                Location::file(path).line(n),
+                format!(
+                    "the line marks its id '{word}', but a pasted list is read as implemented ids only"
+                ),
+            )
+            .hint("for a list with statuses, save it as CSV with the columns 管理策番号 and 実施状況 (a status table); else paste only the implemented ids"));
+        }
+    }
+    let (controls, ignored) = extract_ids(lines().map(|(n, l)| (n, l.to_owned())));
     if controls.is_empty() {
         return Err(no_ids(path, ignored));
     }
@@ -965,6 +999,38 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ok.controls.len(), 3);
+    }
+
+    /// A pasted list is implemented ids only: a profile saved as `.txt`, or a line that
+    /// marks its id not implemented or not applicable, is an error, not a misread.
+    #[test]
+    fn a_pasted_list_that_says_otherwise_is_an_error() {
+        let path = Path::new("list.txt");
+        let err = from_pasted_text(path, "name: x\nimplemented: [5.1.1]\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("list.txt: line 2: 'implemented: [5.1.1]' is a CSP profile's field"),
+            "{err}"
+        );
+        for (text, word) in [
+            ("5.1.1 方針 実施\n9.2.1 利用者登録 未実施\n", "未実施"),
+            ("5.1.1\t○\n６．２．２\t非該当\n", "非該当"),
+            ("9.2.1, not-implemented\n", "not-implemented"),
+        ] {
+            let err = from_pasted_text(path, text).unwrap_err();
+            assert!(
+                err.to_string()
+                    .contains(&format!("the line marks its id '{word}'")),
+                "{text}: {err}"
+            );
+        }
+        // header words, "No" columns and titles are no marks
+        let att = from_pasted_text(
+            path,
+            "No 管理策番号 管理策 実施状況\n1 5.1.1 方針 実施\n2 9.2.1 利用者登録の対象外の扱い 実施\nNo. 9.2.2\n",
+        )
+        .unwrap();
+        assert_eq!(att.controls.len(), 3);
     }
 
     #[test]
