@@ -781,6 +781,13 @@ fn parse_profile(
                 ..ListedControl::implemented(id, None)
             }),
     );
+    if controls.is_empty() && doc.inherits.is_none() {
+        return Err(InputError::at(
+            loc.clone().column("implemented"),
+            "the profile lists no controls: `implemented` and `not_applicable` are empty or missing",
+        )
+        .hint("list the ids the service implements under `implemented` (e.g. [5.1.1, 9.2.1])"));
+    }
     let underlying = match (doc.inherits, doc.inherited) {
         (None, None) => None,
         (None, Some(_)) => {
@@ -1003,6 +1010,20 @@ mod tests {
 
     /// A pasted list is implemented ids only: a profile saved as `.txt`, or a line that
     /// marks its id not implemented or not applicable, is an error, not a misread.
+    #[test]
+    fn a_profile_without_controls_is_an_error() {
+        for text in ["name: x\nimplemented: []\n", "name: x\n"] {
+            let err = profile_from_str(Path::new("p.yaml"), text).unwrap_err();
+            assert!(
+                err.to_string()
+                    .starts_with("p.yaml: column 'implemented': the profile lists no controls"),
+                "{err}"
+            );
+        }
+        let only_excluded = "implemented: []\nnot_applicable:\n  6.2.2: none\n";
+        assert!(profile_from_str(Path::new("p.yaml"), only_excluded).is_ok());
+    }
+
     #[test]
     fn a_pasted_list_that_says_otherwise_is_an_error() {
         let path = Path::new("list.txt");
