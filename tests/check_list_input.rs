@@ -1,5 +1,5 @@
 //! Check lists read as a user writes them: row numbers after blank lines, quotes left
-//! open.
+//! open, cells right of the header, and YAML/JSON errors that name the field and line.
 mod common;
 
 use std::path::Path;
@@ -140,4 +140,65 @@ fn a_quote_left_open_to_the_end_of_the_file_is_an_error() {
         .collect();
     titles.sort();
     assert_eq!(titles, ["19\"ラック", "quoted \"twice\""]);
+}
+
+#[test]
+fn yaml_and_json_errors_name_the_field_and_line() {
+    let cases = [
+        (
+            "unknown-field.yaml",
+            "unknown-field.yaml: line 3: invalid check list: [0]: unknown field `extra_col`, expected one of `id`",
+        ),
+        (
+            "wrong-type.yaml",
+            "wrong-type.yaml: line 3: invalid check list: [0].risk: invalid type: sequence, expected a string",
+        ),
+        (
+            "null-ref.json",
+            "null-ref.json: line 2: invalid check list: invalid type: null, expected a text or a number",
+        ),
+        (
+            "unknown-top-level-key.json",
+            "unknown-top-level-key.json: line 2: invalid check list: unknown field `extra`, expected `items`",
+        ),
+    ];
+    for (name, want) in cases {
+        let err = error_of(&fixture(name), want);
+        for internal in ["untagged", "ChecksDoc", "line 0"] {
+            assert!(!err.contains(internal), "{err}");
+        }
+    }
+}
+
+#[test]
+fn a_cell_right_of_the_header_is_an_error_and_empty_ones_are_not() {
+    let err = error_of(
+        &fixture("cells-right-of-header.csv"),
+        "cells-right-of-header.csv: row 2: column 'D': cell 'extra' is right of the header (row 1 has 3 columns)",
+    );
+    assert!(
+        err.contains("(hint: give column D a header on row 1"),
+        "{err}"
+    );
+    assert_eq!(
+        rows(&fixture("trailing-empty-cells.csv")),
+        [("1".to_owned(), 2), ("2".to_owned(), 3)]
+    );
+    // a workbook row the same
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["id", "title", "controls"].into_iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (c, v) in ["1", "a", "5.1.1"].into_iter().enumerate() {
+        ws.write_string(1, c as u16, v).unwrap();
+    }
+    ws.write_string(1, 4, "note beside").unwrap();
+    wb.save(&path).unwrap();
+    error_of(
+        &path,
+        "book.xlsx: sheet 'Sheet1': row 2: column 'E': cell 'note beside' is right of the header",
+    );
 }
