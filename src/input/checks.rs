@@ -3,12 +3,16 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 
+use std::fmt;
+
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use crate::error::{InputError, Location};
 use crate::input::decode::{self, decode, Encoding};
 use crate::input::table::{self, Sheet};
-use crate::input::{column_letter, read_bytes, FileKind, Scalar};
+use crate::input::{column_letter, read_bytes, FileKind, Scalar, ScalarVisitor};
 use crate::model::{
     split_refs, Assurance, CellProblem, CheckItem, CheckList, Extra, ProblemField, Risk,
 };
@@ -268,6 +272,8 @@ trait Cells {
     /// The cell in column `c` as a `String`: moved out of a sheet's row, copied from a record.
     fn take(&mut self, c: usize) -> String;
     fn is_blank(&self) -> bool;
+    /// How many cells the row has, empty ones included.
+    fn width(&self) -> usize;
 }
 
 impl Cells for [String] {
@@ -282,6 +288,10 @@ impl Cells for [String] {
     fn is_blank(&self) -> bool {
         self.iter().all(|c| c.trim().is_empty())
     }
+
+    fn width(&self) -> usize {
+        self.len()
+    }
 }
 
 impl Cells for csv::StringRecord {
@@ -295,6 +305,10 @@ impl Cells for csv::StringRecord {
 
     fn is_blank(&self) -> bool {
         self.iter().all(|c| c.trim().is_empty())
+    }
+
+    fn width(&self) -> usize {
+        self.len()
     }
 }
 
@@ -355,11 +369,40 @@ impl Items {
         }
     }
 
+    /// An error for a non-empty cell right of the header's last column, which no column
+    /// would carry (empty cells there, such as trailing commas, are harmless).
+    fn check_beyond_header(
+        &self,
+        row: usize,
+        cells: &(impl Cells + ?Sized),
+    ) -> Result<(), InputError> {
+        let width = self.header_cells.len();
+        let Some(c) = (width..cells.width()).find(|&c| !cells.cell(c).trim().is_empty()) else {
+            return Ok(());
+        };
+        let value = cells.cell(c).trim();
+        let shown: String = value.chars().take(40).collect();
+        let more = if shown.len() < value.len() { "…" } else { "" };
+        let letter = column_letter(c);
+        Err(InputError::at(
+            self.loc.clone().row(row).column(letter.clone()),
+            format!(
+                "cell '{shown}{more}' is right of the header (row {} has {width} columns)",
+                self.header.row
+            ),
+        )
+        .hint(format!(
+            "give column {letter} a header on row {} to carry it to the outputs, or remove the cell",
+            self.header.row
+        )))
+    }
+
     /// Adds the item on row `row` (1-based), unless the row is blank.
     fn push(&mut self, row: usize, cells: &mut (impl Cells + ?Sized)) -> Result<(), InputError> {
         if cells.is_blank() {
             return Ok(());
         }
+        self.check_beyond_header(row, cells)?;
         let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
         let (assurance, risk, problems) =
             assurance_and_risk(cell(Field::Assurance), cell(Field::Risk), |f| {
@@ -423,15 +466,48 @@ impl Items {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 enum OneOrMany {
     One(Scalar),
     Many(Vec<Scalar>),
 }
 
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<OneOrMany, D::Error> {
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = OneOrMany;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("ISMAP ids: a text, or a list of texts")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<OneOrMany, E> {
+                ScalarVisitor.visit_str(v).map(OneOrMany::One)
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<OneOrMany, E> {
+                ScalarVisitor.visit_string(v).map(OneOrMany::One)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<OneOrMany, E> {
+                ScalarVisitor.visit_i64(v).map(OneOrMany::One)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<OneOrMany, E> {
+                ScalarVisitor.visit_u64(v).map(OneOrMany::One)
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<OneOrMany, E> {
+                ScalarVisitor.visit_f64(v).map(OneOrMany::One)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<OneOrMany, A::Error> {
+                Vec::deserialize(SeqAccessDeserializer::new(seq)).map(OneOrMany::Many)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a check item: a mapping with id, title, refs, assurance, risk, note, extra"
+)]
 struct ItemDoc {
     id: Option<Scalar>,
     #[serde(default)]
@@ -448,11 +524,51 @@ struct ItemDoc {
     extra: Vec<HashMap<String, String>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum ChecksDoc {
-    Wrapped { items: Vec<ItemDoc> },
-    List(Vec<ItemDoc>),
+/// A check list document: a list of items, or a mapping holding them under `items`. The
+/// top-level node tells which (an untagged enum would try both and, when an item is wrong,
+/// only say that neither matched), so an error inside an item names its field and line.
+struct ChecksDoc(Vec<ItemDoc>);
+
+impl<'de> Deserialize<'de> for ChecksDoc {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ChecksDoc, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields, expecting = "a mapping with `items`")]
+        struct Wrapped {
+            items: Vec<ItemDoc>,
+        }
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = ChecksDoc;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of check items, or `items:` holding one")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<ChecksDoc, A::Error> {
+                Vec::deserialize(SeqAccessDeserializer::new(seq)).map(ChecksDoc)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ChecksDoc, A::Error> {
+                Wrapped::deserialize(MapAccessDeserializer::new(map)).map(|w| ChecksDoc(w.items))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+/// A YAML or JSON error as an input error: at its line when the parser knows it (never
+/// line 0), without the " at line N column M" the parsers append to their messages.
+fn parse_error(loc: &Location, at: Option<(usize, usize)>, what: &str, msg: String) -> InputError {
+    match at.filter(|&(line, _)| line > 0) {
+        Some((line, column)) => {
+            let suffix = format!(" at line {line} column {column}");
+            let msg = msg.strip_suffix(&suffix).unwrap_or(&msg);
+            // serde_yaml's path to an item of a top-level list: `.[0]`
+            let msg = msg.strip_prefix('.').unwrap_or(msg);
+            InputError::at(
+                loc.clone().line(line),
+                format!("{what}: {msg} (column {column})"),
+            )
+        }
+        None => InputError::at(loc.clone(), format!("{what}: {msg}")),
+    }
 }
 
 fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList, InputError> {
@@ -460,17 +576,21 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
     let text = decode(path, &bytes, encoding)?;
     let loc = Location::file(path);
     let doc: ChecksDoc = match FileKind::of(path) {
-        FileKind::Json => serde_json::from_str(&text)
-            .map_err(|e| InputError::at(loc.clone().line(e.line()), format!("invalid JSON: {e}"))),
+        FileKind::Json => serde_json::from_str(&text).map_err(|e| {
+            let what = if e.is_data() {
+                "invalid check list"
+            } else {
+                "invalid JSON"
+            };
+            parse_error(&loc, Some((e.line(), e.column())), what, e.to_string())
+        }),
         _ => serde_yaml::from_str(&text).map_err(|e| {
-            let l = e.location().map(|l| l.line()).unwrap_or(1);
-            InputError::at(loc.clone().line(l), format!("invalid check list: {e}"))
+            let at = e.location().map(|l| (l.line(), l.column()));
+            parse_error(&loc, at, "invalid check list", e.to_string())
         }),
     }
     .map_err(|e| e.hint("expect a list of items with id, title, refs, assurance, risk, note"))?;
-    let docs = match doc {
-        ChecksDoc::Wrapped { items } | ChecksDoc::List(items) => items,
-    };
+    let docs = doc.0;
     let mut items = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, d) in docs.into_iter().enumerate() {
@@ -732,6 +852,117 @@ mod tests {
             let whole = table::read_csv_text(&path, text).and_then(from_sheet);
             assert_eq!(format!("{streamed:?}"), format!("{whole:?}"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_cell_right_of_the_header_is_an_error_unless_empty() {
+        let s = sheet(&[
+            &["id", "title", "controls"],
+            &["1", "a", "5.1.1", "", " "],
+            &["2", "b", "5.1.2", "", "extra"],
+        ]);
+        let e = from_sheet(s).unwrap_err().to_string();
+        assert!(
+            e.starts_with("c.csv: row 3: column 'E': cell 'extra' is right of the header (row 1 has 3 columns)"),
+            "{e}"
+        );
+        assert!(e.contains("(hint: give column E a header on row 1"), "{e}");
+        // an empty header keeps its column: the cell under it is carried, as before
+        let s = sheet(&[&["id", "controls", ""], &["1", "5.1.1", "x"]]);
+        let list = from_sheet(s).unwrap();
+        assert_eq!(list.items[0].extra.0, [("column C".into(), "x".into())]);
+        // long values are shortened in the message
+        let long = "長".repeat(50);
+        let s = sheet(&[&["id", "controls"], &["1", "5.1.1", &long]]);
+        let e = from_sheet(s).unwrap_err().to_string();
+        assert!(e.contains(&format!("cell '{}…'", "長".repeat(40))), "{e}");
+    }
+
+    fn structured(name: &str, text: &str) -> Result<CheckList, String> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        load(&path, None, None).map_err(|e| {
+            let e = e.to_string();
+            e.replace(&format!("{}", path.display()), name)
+        })
+    }
+
+    #[test]
+    fn yaml_and_json_errors_name_the_problem_and_its_line() {
+        let cases = [
+            (
+                "c18.yaml",
+                "- id: a\n  refs: 5.1.1\n  extra_col: foo\n",
+                "c18.yaml: line 3: invalid check list: [0]: unknown field `extra_col`, expected one of",
+            ),
+            (
+                "c3.yaml",
+                "items:\n- id: a\n  refs: [5.1.1]\n  risk: [5]\n",
+                "c3.yaml: line 4: invalid check list: items[0].risk: invalid type: sequence, expected a string",
+            ),
+            (
+                "c9.json",
+                "[{\"id\":\"a\",\"refs\":\"5.1.1\"},\n{\"id\":\"b\",\"refs\":[\"9.2.1\",null]}]",
+                "c9.json: line 2: invalid check list: invalid type: null, expected a text or a number (column 30)",
+            ),
+            (
+                "top.json",
+                "{\"items\":[{\"id\":\"a\",\"refs\":\"5.1.1\"}],\n\"extra\":1}",
+                "top.json: line 2: invalid check list: unknown field `extra`, expected `items`",
+            ),
+            (
+                "top.yaml",
+                "items:\n- id: a\n  refs: 5.1.1\nextra: 1\n",
+                "top.yaml: line 4: invalid check list: unknown field `extra`, expected `items`",
+            ),
+            (
+                "item.yaml",
+                "- 5.1.1\n",
+                "item.yaml: line 1: invalid check list: [0]: invalid type: string \"5.1.1\", expected a check item",
+            ),
+            (
+                "scalar.json",
+                "\"5.1.1\"",
+                "scalar.json: line 1: invalid check list: invalid type: string \"5.1.1\", expected a list of check items",
+            ),
+            (
+                "refs.yaml",
+                "- id: a\n  refs: {x: 1}\n",
+                "refs.yaml: line 2: invalid check list: [0].refs: invalid type: map, expected ISMAP ids",
+            ),
+            (
+                "syntax.json",
+                "[{\"id\": }]",
+                "syntax.json: line 1: invalid JSON: expected value (column 9) (hint:",
+            ),
+        ];
+        for (name, text, want) in cases {
+            let e = structured(name, text).unwrap_err();
+            assert!(e.starts_with(want), "{name}: {e}");
+            for internal in [
+                "untagged",
+                "ChecksDoc",
+                "ItemDoc",
+                "OneOrMany",
+                "Scalar",
+                "line 0",
+                " at line ",
+            ] {
+                assert!(!e.contains(internal), "{name}: {e}");
+            }
+        }
+        // the forms that were read before still are
+        let list = structured(
+            "ok.yaml",
+            "items:\n- id: 1\n  refs: [9.2, 5.1.1, 12]\n- id: b\n  controls: 9.2.1、9.2.2\n",
+        )
+        .unwrap();
+        assert_eq!(list.items[0].id, "1");
+        assert_eq!(list.items[0].refs, ["9.2", "5.1.1", "12"]);
+        assert_eq!(list.items[1].refs, ["9.2.1", "9.2.2"]);
+        let list = structured("ok.json", "[{\"id\":7,\"refs\":[\"9.2.1\"]}]").unwrap();
+        assert_eq!(list.items[0].id, "7");
     }
 
     #[test]

@@ -170,32 +170,120 @@ fn parse_records(
     text: &[u8],
     mut each: impl FnMut(usize, &mut csv::StringRecord) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
+    let delimiter = sniff_delimiter(text);
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(sniff_delimiter(text))
+        .delimiter(delimiter)
         .from_reader(text);
     let loc = Location::file(path);
     let mut record = csv::StringRecord::new();
     // rows so far, counting the lines a quoted cell spans
     let mut rows = 0;
+    // where the last record starts: its row and byte offset
+    let mut last: Option<(usize, usize)> = None;
     loop {
         match rdr.read_record(&mut record) {
             Ok(true) => {}
-            Ok(false) => return Ok(()),
+            Ok(false) => {
+                return match last {
+                    Some((row, start)) => check_quotes_closed(&loc, row, &text[start..], delimiter),
+                    None => Ok(()),
+                };
+            }
             Err(e) => {
-                let line = e.position().map_or(rows + 1, |p| p.line() as usize);
+                let line = e.position().map_or(rows + 1, |p| record_start(text, p).0);
                 return Err(
                     InputError::at(loc.line(line), format!("malformed CSV: {e}"))
                         .hint("check the quoting on that line"),
                 );
             }
         }
-        let line = record.position().map_or(rows + 1, |p| p.line() as usize);
+        let (line, start) = record
+            .position()
+            .map_or((rows + 1, 0), |p| record_start(text, p));
         rows = line.max(rows + 1);
-        check_cells(&loc, line, record.iter())?;
+        last = Some((line, start));
+        if let Err(e) = check_cells(&loc, line, record.iter()) {
+            // a quote left open runs to the end of the file, often over the cell limit
+            if rdr.position().byte() as usize >= text.len() {
+                check_quotes_closed(&loc, line, &text[start..], delimiter)?;
+            }
+            return Err(e);
+        }
         each(line, &mut record)?;
     }
+}
+
+/// The line a record starts on, and its byte offset, from the position the CSV reader gives
+/// it: where the record before it ended. The reader skips blank lines before a record
+/// without counting them; they are counted here, so that a row is always the line the
+/// record starts on, as in a text editor (and as a sheet's rows are numbered).
+fn record_start(text: &[u8], pos: &csv::Position) -> (usize, usize) {
+    let start = (pos.byte() as usize).min(text.len());
+    let blank = text[start..]
+        .iter()
+        .position(|b| !matches!(b, b'\r' | b'\n'))
+        .unwrap_or(text.len() - start);
+    let newlines = text[start..start + blank]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    (pos.line() as usize + newlines, start + blank)
+}
+
+/// An error when the record `text` (the last one of a file, from its first byte to the
+/// end of the file) ends inside a quoted cell: the CSV reader takes the rest of the file
+/// into that cell without a word. Quoting as the reader reads it: a cell is quoted when it
+/// starts with `"`, a doubled `""` inside is a quote, and a `"` within an unquoted cell
+/// (`19"ラック`) is just a character.
+fn check_quotes_closed(
+    loc: &Location,
+    row: usize,
+    text: &[u8],
+    delimiter: u8,
+) -> Result<(), InputError> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        CellStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::CellStart;
+    let (mut column, mut opened_at) = (0, 0);
+    for (i, &b) in text.iter().enumerate() {
+        let end_of_record = matches!(b, b'\r' | b'\n');
+        state = match state {
+            State::Quoted if b == b'"' => State::QuoteInQuoted,
+            State::Quoted => State::Quoted,
+            State::QuoteInQuoted if b == b'"' => State::Quoted,
+            State::CellStart if b == b'"' => {
+                opened_at = i;
+                State::Quoted
+            }
+            _ if end_of_record => return Ok(()),
+            _ if b == delimiter => {
+                column += 1;
+                State::CellStart
+            }
+            _ => State::Unquoted,
+        };
+    }
+    if state != State::Quoted {
+        return Ok(());
+    }
+    let line = row + text[..opened_at].iter().filter(|&&b| b == b'\n').count();
+    let opened = if line == row {
+        String::new()
+    } else {
+        format!(" (on line {line})")
+    };
+    Err(InputError::at(
+        loc.clone().row(row).column(crate::input::column_letter(column)),
+        format!("a quote opened in this cell{opened} is never closed: the rest of the file would be read into the cell"),
+    )
+    .hint("close the quote at the end of the cell (a quote inside a quoted cell is written twice: \"\"), or check the export"))
 }
 
 fn check_cells<'a>(
@@ -429,6 +517,8 @@ mod tests {
         for i in 0..BATCH_RECORDS * 3 + 5 {
             if i % 9 == 0 {
                 text.push_str(&format!("C-{i},\"二行の\n項目 {i}\"\n"));
+            } else if i % 7 == 0 {
+                text.push_str(&format!("\n\r\nC-{i},空行の後\n"));
             } else {
                 text.push_str(&format!("C-{i},項目,{i}\n"));
             }
@@ -436,9 +526,15 @@ mod tests {
         let one = seen(&text, usize::MAX, None);
         assert_eq!(one.0.len(), BATCH_RECORDS * 3 + 6);
         assert_eq!(one.1, None);
+        // each record's line is the one it starts on, blank lines counted
+        let lines: Vec<&str> = text.lines().collect();
+        for (line, cells) in &one.0 {
+            assert!(lines[line - 1].starts_with(&cells[0]), "line {line}");
+        }
         assert_eq!(seen(&text, 0, None), one);
         // `each` fails on a line: nothing after it is seen
-        for line in [2, BATCH_RECORDS + 1, BATCH_RECORDS * 2 + 7] {
+        for k in [1, BATCH_RECORDS, BATCH_RECORDS * 2 + 5] {
+            let line = one.0[k].0;
             let stopped = seen(&text, 0, Some(line));
             assert_eq!(stopped, seen(&text, usize::MAX, Some(line)), "line {line}");
             assert!(stopped.1.is_some());
@@ -449,6 +545,66 @@ mod tests {
         assert_eq!(over, seen(&big, usize::MAX, None));
         assert!(over.1.unwrap().contains("limit"));
         assert_eq!(over.0.len(), one.0.len());
+    }
+
+    /// A record's row is the line it starts on: blank lines count, before the header and
+    /// between rows, with LF or CRLF, as the lines a quoted cell spans do.
+    #[test]
+    fn blank_lines_count_as_rows() {
+        for eol in ["\n", "\r\n"] {
+            let text = ["", "id,t", "1,a", "", "", "2,\"x", "y\"", "", "3,b", ""].join(eol);
+            let lines = |pipeline_min| {
+                let (records, err) = seen(&text, pipeline_min, None);
+                assert_eq!(err, None);
+                records.into_iter().map(|(l, _)| l).collect::<Vec<_>>()
+            };
+            assert_eq!(lines(usize::MAX), [2, 3, 6, 9], "{eol:?}");
+            assert_eq!(lines(0), [2, 3, 6, 9], "{eol:?}");
+            let s = read_csv_text(Path::new("x.csv"), &text).unwrap();
+            assert_eq!(s.rows[8], ["3", "b"]);
+        }
+        // a malformed record after blank lines is named by its own line
+        let bytes = b"a,b\n\n\nc,\xFF\n";
+        let err = each_csv_record(Path::new("x.csv"), bytes, |_, _| Ok(())).unwrap_err();
+        assert!(err.to_string().contains("line 4"), "{err}");
+    }
+
+    fn unclosed(text: &str) -> Option<String> {
+        let one = seen(text, usize::MAX, None);
+        assert_eq!(seen(text, 0, None), one, "{text}");
+        one.1
+    }
+
+    #[test]
+    fn a_quote_left_open_at_the_end_is_an_error() {
+        let err = unclosed("id,t,c\n1,\"open,5.1.1\n2,b,5.1.2\n").unwrap();
+        assert!(
+            err.starts_with(
+                "x.csv: row 2: column 'B': a quote opened in this cell is never closed"
+            ),
+            "{err}"
+        );
+        assert!(err.contains("(hint: close the quote"), "{err}");
+        // after blank lines, and after a cell that spans lines: the quote's own line
+        let err = unclosed("id,t\n\n1,\"a\nb\",\"open\nx\n").unwrap();
+        assert!(
+            err.contains("row 3: column 'C': a quote opened in this cell (on line 4) is never"),
+            "{err}"
+        );
+        // running over the cell limit, the open quote is what is reported
+        let big = format!("id,t\n1,\"{}\n", "x\n".repeat(MAX_CELL_BYTES));
+        assert!(unclosed(&big).unwrap().contains("never closed"));
+        // closed quotes, doubled quotes, quotes inside unquoted cells, no final newline
+        for ok in [
+            "id,t\n1,19\"ラック\n",
+            "id,t\n1,\"a \"\"b\"\" c\"",
+            "id,t\n1,\"a\nb\"\n",
+            "id,t\n1,\"a\"b\n",
+            "id;t\n1;\"a;b\"\r\n",
+            "id,t\n1,x\"\n",
+        ] {
+            assert_eq!(unclosed(ok), None, "{ok}");
+        }
     }
 
     #[test]
