@@ -865,3 +865,37 @@ fn sheet_is_for_workbooks_only() {
     );
     assert!(err.contains("csp-list.txt"), "{err}");
 }
+
+/// Input columns carried through under a name the report uses itself are marked as the
+/// input's, so no two output columns share a name.
+#[test]
+fn carried_columns_never_reuse_an_output_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks.csv");
+    fs::write(
+        &checks,
+        "id,title,controls,status,Row,担当\nC-1,a,9.2.1,済,7,情シス\n",
+    )
+    .unwrap();
+    let out = report(&checks, &example("csp-list.txt"))
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let header: Vec<&str> = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(
+        &header[header.len() - 3..],
+        ["status (input)", "Row (input)", "担当"]
+    );
+    let mut unique = header.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), header.len(), "{header:?}");
+}

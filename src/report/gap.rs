@@ -48,11 +48,18 @@ pub fn inherited_label(via: &str, lang: Lang) -> String {
 
 /// Headers of the per-item sheet: [`item_headers`], then the carried-through columns.
 pub fn item_sheet_headers(report: &GapReport) -> Vec<String> {
-    let mut headers: Vec<String> = item_headers(report.lang)
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    headers.extend(report.checks.extra_columns.iter().cloned());
+    let lang = report.lang;
+    let ours = item_headers(lang);
+    let mut headers: Vec<String> = ours.iter().map(|h| (*h).to_owned()).collect();
+    // a column of the input named like one of ours (`status`, `行`) is marked as the
+    // input's, so that no two columns of the output share a name
+    headers.extend(report.checks.extra_columns.iter().map(|name| {
+        if ours.iter().any(|h| h.eq_ignore_ascii_case(name.trim())) {
+            format!("{name}{}", lang.pick("（入力）", " (input)"))
+        } else {
+            name.clone()
+        }
+    }));
     headers
 }
 
