@@ -202,3 +202,46 @@ fn a_cell_right_of_the_header_is_an_error_and_empty_ones_are_not() {
         "book.xlsx: sheet 'Sheet1': row 2: column 'E': cell 'note beside' is right of the header",
     );
 }
+
+/// Excel's "Unicode text" save (UTF-16 LE with a BOM, tab-separated) reads like the CSV.
+#[test]
+fn a_utf16_text_save_reads_like_the_csv() {
+    let csv = std::fs::read_to_string(common::example("checks.csv")).unwrap();
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let mut tsv = String::new();
+    for record in rdr.records() {
+        let cells: Vec<String> = record
+            .unwrap()
+            .iter()
+            .map(|c| c.replace('\n', " "))
+            .collect();
+        tsv.push_str(&cells.join("\t"));
+        tsv.push_str("\r\n");
+    }
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(tsv.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("checks-unicode.txt");
+    std::fs::write(&path, bytes).unwrap();
+    let statuses = |checks: &std::path::Path| -> Vec<(String, String)> {
+        let v = common::json_of(
+            common::on_checks("en", "report", checks)
+                .arg("--csp")
+                .arg(common::example("csp-list.txt"))
+                .args(["--format", "json"]),
+        );
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| (i["id"].to_string(), i["status"].to_string()))
+            .collect()
+    };
+    let from_csv = statuses(&common::example("checks.csv"));
+    assert_eq!(from_csv.len(), 18);
+    assert_eq!(statuses(&path), from_csv);
+}

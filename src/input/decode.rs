@@ -20,9 +20,31 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
         + 1
 }
 
-/// Decodes `bytes`; with `forced`, only that encoding is tried.
+/// UTF-16 when `bytes` start with its byte order mark (a BOM decides over `--encoding`).
+fn utf16_with_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(encoding_rs::UTF_16LE),
+        [0xFE, 0xFF, ..] => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    }
+}
+
+/// Decodes `bytes`: UTF-16 with a BOM, else UTF-8 or CP932; with `forced`, only that
+/// encoding is tried.
 pub fn decode(path: &Path, bytes: &[u8], forced: Option<Encoding>) -> Result<String, InputError> {
     let loc = Location::file(path);
+    if let Some(utf16) = utf16_with_bom(bytes) {
+        // Excel's "Unicode text" (Unicode テキスト): UTF-16 with a BOM, tab-separated
+        let (text, _, had_errors) = utf16.decode(bytes);
+        if had_errors {
+            return Err(InputError::at(
+                loc,
+                "invalid UTF-16 (the file starts with a UTF-16 byte order mark)",
+            )
+            .hint("save the file as UTF-8 (CSV UTF-8 in Excel)"));
+        }
+        return Ok(text.into_owned());
+    }
     if bytes.contains(&0) {
         return Err(
             InputError::at(loc, "looks like a binary file, not text (NUL bytes)")
@@ -63,7 +85,7 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<Encoding>) -> Result<Str
 /// CP932 and without NUL bytes — for a reader that checks it as it goes; `None` when it
 /// must go through [`decode`]. `decode` gives the same text when the bytes are UTF-8.
 pub fn utf8_candidate(bytes: &[u8], forced: Option<Encoding>) -> Option<&[u8]> {
-    if forced == Some(Encoding::Cp932) || bytes.contains(&0) {
+    if forced == Some(Encoding::Cp932) || utf16_with_bom(bytes).is_some() || bytes.contains(&0) {
         return None;
     }
     Some(bytes.strip_prefix(BOM).unwrap_or(bytes))
@@ -207,6 +229,29 @@ mod tests {
                 assert_eq!(by_vec, by_ref, "{bytes:?} {forced:?}");
             }
         }
+    }
+
+    /// Excel's "Unicode text": UTF-16 with a BOM, little or big endian, whatever is forced.
+    #[test]
+    fn utf16_with_a_bom_is_read() {
+        let text = "項番\t確認項目\r\nC-1\t暗号化\r\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [&le, &be] {
+            for forced in [None, Some(Encoding::Utf8), Some(Encoding::Cp932)] {
+                assert_eq!(decode(p(), bytes, forced).unwrap(), text);
+                assert_eq!(utf8_candidate(bytes, forced), None);
+            }
+        }
+        // an unpaired surrogate
+        let err = decode(p(), &[0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00], None).unwrap_err();
+        assert!(err.to_string().contains("invalid UTF-16"), "{err}");
     }
 
     #[test]
