@@ -168,15 +168,31 @@ fn decode_cp932(loc: &Location, bytes: &[u8]) -> Result<String, InputError> {
 pub fn encode_cp932(text: &str) -> Result<Vec<u8>, String> {
     let (bytes, _, had_errors) = encoding_rs::SHIFT_JIS.encode(text);
     if had_errors {
-        let bad = text
+        let Some((at, bad)) = text.char_indices().find(|(_, c)| {
+            let mut buf = [0u8; 4];
+            encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buf)).2
+        }) else {
+            return Err("the text has no CP932 form".to_owned());
+        };
+        // the text around it, up to the cell's ends (a comma or a line break) or 20
+        // characters either side, so the cell can be found in the input
+        let is_end = |c: char| matches!(c, ',' | '\n' | '\r');
+        let before: String = text[..at]
             .chars()
-            .find(|c| {
-                let mut buf = [0u8; 4];
-                encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buf)).2
-            })
-            .unwrap_or('?');
+            .rev()
+            .take_while(|c| !is_end(*c))
+            .take(20)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let after: String = text[at..]
+            .chars()
+            .take_while(|c| !is_end(*c))
+            .take(21)
+            .collect();
         return Err(format!(
-            "the character '{bad}' (U+{:04X}) has no CP932 form",
+            "the character '{bad}' (U+{:04X}) in '{before}{after}' has no CP932 form",
             bad as u32
         ));
     }
@@ -229,6 +245,22 @@ mod tests {
                 assert_eq!(by_vec, by_ref, "{bytes:?} {forced:?}");
             }
         }
+    }
+
+    /// A character CP932 lacks is named with the cell around it, to find it in the input.
+    #[test]
+    fn cp932_errors_show_the_cell() {
+        let err = encode_cp932("id,title\r\nC-1,絵文字😀の項目,9.2.1\r\n").unwrap_err();
+        assert_eq!(
+            err,
+            "the character '😀' (U+1F600) in '絵文字😀の項目' has no CP932 form"
+        );
+        let long = format!("{}😀{}", "前".repeat(30), "後".repeat(30));
+        let err = encode_cp932(&long).unwrap_err();
+        assert!(
+            err.contains(&format!("'{}😀{}'", "前".repeat(20), "後".repeat(20))),
+            "{err}"
+        );
     }
 
     /// Excel's "Unicode text": UTF-16 with a BOM, little or big endian, whatever is forced.
