@@ -245,3 +245,26 @@ fn a_utf16_text_save_reads_like_the_csv() {
     assert_eq!(from_csv.len(), 18);
     assert_eq!(statuses(&path), from_csv);
 }
+
+/// A workbook whose first sheet is empty: the hint names the sheets to pick from.
+#[test]
+fn an_empty_first_sheet_names_the_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("checks.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().set_name("表紙").unwrap();
+    let items = wb.add_worksheet();
+    items.set_name("確認項目").unwrap();
+    items.write_string(0, 0, "controls").unwrap();
+    items.write_string(1, 0, "9.2.1").unwrap();
+    wb.save(&book).unwrap();
+    let err = input_error(report(&book, &[]));
+    assert!(
+        err.contains("sheet '表紙'")
+            && err.contains("no rows found")
+            && err.contains("the workbook has: 表紙, 確認項目"),
+        "{err}"
+    );
+    // and --sheet reads the one named
+    report(&book, &["--sheet", "確認項目"]).assert().success();
+}

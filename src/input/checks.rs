@@ -162,7 +162,21 @@ fn find_header(sheet: &Sheet) -> Result<Header, InputError> {
         .unwrap_or_default();
     let loc = sheet.location();
     Err(if found.is_empty() {
-        InputError::at(loc, "no rows found").hint("the file or sheet is empty; check --sheet")
+        let hint = match &sheet.sheet {
+            // a workbook: name its sheets, the one to pick may be among them
+            Some(_) => match super::table::sheet_names(&sheet.path) {
+                Ok(names) if names.len() > 1 => {
+                    let names: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+                    format!(
+                        "the sheet is empty; pick the sheet with --sheet (the workbook has: {})",
+                        names.join(", ")
+                    )
+                }
+                _ => "the sheet is empty".to_owned(),
+            },
+            None => "the file is empty".to_owned(),
+        };
+        InputError::at(loc, "no rows found").hint(hint)
     } else {
         InputError::at(
             loc,
