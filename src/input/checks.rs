@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::error::{InputError, Location};
 use crate::input::decode::{self, decode, Encoding};
+use crate::input::parse_error;
 use crate::input::table::{self, Sheet};
 use crate::input::{column_letter, read_bytes, FileKind, Scalar, ScalarVisitor};
 use crate::model::{
@@ -564,24 +565,6 @@ impl<'de> Deserialize<'de> for ChecksDoc {
             }
         }
         d.deserialize_any(Visit)
-    }
-}
-
-/// A YAML or JSON error as an input error: at its line when the parser knows it (never
-/// line 0), without the " at line N column M" the parsers append to their messages.
-fn parse_error(loc: &Location, at: Option<(usize, usize)>, what: &str, msg: String) -> InputError {
-    match at.filter(|&(line, _)| line > 0) {
-        Some((line, column)) => {
-            let suffix = format!(" at line {line} column {column}");
-            let msg = msg.strip_suffix(&suffix).unwrap_or(&msg);
-            // serde_yaml's path to an item of a top-level list: `.[0]`
-            let msg = msg.strip_prefix('.').unwrap_or(msg);
-            InputError::at(
-                loc.clone().line(line),
-                format!("{what}: {msg} (column {column})"),
-            )
-        }
-        None => InputError::at(loc.clone(), format!("{what}: {msg}")),
     }
 }
 

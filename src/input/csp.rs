@@ -8,7 +8,7 @@ use crate::catalog::id::IsmapId;
 use crate::date::Date;
 use crate::error::{InputError, Location};
 use crate::input::decode::{decode, Encoding};
-use crate::input::{read_bytes, table, FileKind, Scalar};
+use crate::input::{parse_error, read_bytes, table, FileKind, Scalar};
 use crate::model::{Attestation, Declared, ListedControl, Period, Underlying};
 use crate::text::fold_width;
 
@@ -640,7 +640,10 @@ struct PeriodDoc {
 
 /// The YAML profile of a CSP service (documented in README.md).
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a CSP profile: a mapping of fields such as name and implemented (a pasted list of ids goes in a .txt file)"
+)]
 struct ProfileDoc {
     name: Option<String>,
     registration_number: Option<Scalar>,
@@ -713,16 +716,16 @@ fn parse_profile(
     let hint = "profile fields are name, registration_number, registered, renewal_deadline, audit_period (from, to), scope, implemented, not_applicable, inherits, inherited";
     let doc: ProfileDoc = match FileKind::of(path) {
         FileKind::Json => serde_json::from_str(text).map_err(|e| {
-            InputError::at(
-                loc.clone().line(e.line()),
-                format!("invalid CSP profile: {e}"),
-            )
+            let what = if e.is_data() {
+                "invalid CSP profile"
+            } else {
+                "invalid JSON"
+            };
+            parse_error(&loc, Some((e.line(), e.column())), what, e.to_string())
         }),
         _ => serde_yaml::from_str(text).map_err(|e| {
-            let l = e.location().map(|l| l.line()).unwrap_or(1);
-            let msg = e.to_string();
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
-            InputError::at(loc.clone().line(l), format!("invalid CSP profile: {msg}"))
+            let at = e.location().map(|l| (l.line(), l.column()));
+            parse_error(&loc, at, "invalid CSP profile", e.to_string())
         }),
     }
     .map_err(|e| e.hint(hint))?;
@@ -1010,6 +1013,34 @@ mod tests {
 
     /// A pasted list is implemented ids only: a profile saved as `.txt`, or a line that
     /// marks its id not implemented or not applicable, is an error, not a misread.
+    /// A profile that is not a mapping (a pasted list saved as .yaml) says what a profile
+    /// is, quoting the text short; JSON errors keep their real line, never 0.
+    #[test]
+    fn profile_parse_errors_are_short_and_placed() {
+        let text = format!("{}\n", "5.1.1 9.2.1 ".repeat(20));
+        let err = profile_from_str(Path::new("list.yaml"), &text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(
+                "list.yaml: line 1: invalid CSP profile: invalid type: string \"5.1.1 9.2.1 "
+            ),
+            "{err}"
+        );
+        assert!(
+            err.contains("…\", expected a CSP profile: a mapping"),
+            "{err}"
+        );
+        assert!(!err.contains("ProfileDoc") && err.len() < 400, "{err}");
+        let err = profile_from_str(Path::new("p.json"), "{\n\"name\": \"x\",\n\"bogus\": 1}")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("p.json: line 3: invalid CSP profile: unknown field `bogus`"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn a_profile_without_controls_is_an_error() {
         for text in ["name: x\nimplemented: []\n", "name: x\n"] {

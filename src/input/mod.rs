@@ -159,6 +159,45 @@ pub fn column_letter(mut index: usize) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+/// A YAML or JSON error as an input error: at its line when the parser knows it (never
+/// line 0), without the " at line N column M" the parsers append to their messages.
+pub(crate) fn parse_error(
+    loc: &Location,
+    at: Option<(usize, usize)>,
+    what: &str,
+    msg: String,
+) -> InputError {
+    match at.filter(|&(line, _)| line > 0) {
+        Some((line, column)) => {
+            let suffix = format!(" at line {line} column {column}");
+            let msg = msg.strip_suffix(&suffix).unwrap_or(&msg);
+            // serde_yaml's path to an item of a top-level list: `.[0]`
+            let msg = msg.strip_prefix('.').unwrap_or(msg);
+            let msg = shorten_quoted(msg);
+            InputError::at(
+                loc.clone().line(line),
+                format!("{what}: {msg} (column {column})"),
+            )
+        }
+        None => InputError::at(loc.clone(), format!("{what}: {}", shorten_quoted(&msg))),
+    }
+}
+
+/// A parser's message with a long quoted value cut short (`invalid type: string "…"`
+/// quotes the whole text of a file that is a paragraph rather than a mapping).
+fn shorten_quoted(msg: &str) -> String {
+    const KEEP: usize = 40;
+    let (Some(open), Some(close)) = (msg.find('"'), msg.rfind('"')) else {
+        return msg.to_owned();
+    };
+    let quoted = &msg[open + 1..close.max(open + 1)];
+    if quoted.chars().count() <= KEEP {
+        return msg.to_owned();
+    }
+    let kept: String = quoted.chars().take(KEEP).collect();
+    format!("{}{kept}…{}", &msg[..=open], &msg[close..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
