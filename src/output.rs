@@ -5,8 +5,6 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, Once};
 
-use anyhow::Context;
-
 use crate::error::{Exit, InputError, Location};
 
 /// Bytes collected before each write to the destination.
@@ -73,9 +71,7 @@ impl Destination {
             Destination::Stdout => {
                 let stdout = io::stdout();
                 let mut w = BufWriter::with_capacity(WRITE_BUFFER, stdout.lock());
-                write(&mut w)?;
-                w.flush()?;
-                Ok(())
+                write_into(Path::new("stdout"), &mut w, write)
             }
             Destination::File(path)
                 if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) =>
@@ -83,12 +79,9 @@ impl Destination {
                 let file = fs::OpenOptions::new()
                     .write(true)
                     .open(path)
-                    .with_context(|| format!("{}: cannot open for writing", path.display()))?;
+                    .map_err(|e| output_error(path, "cannot open for writing", &e))?;
                 let mut w = BufWriter::with_capacity(WRITE_BUFFER, file);
-                write(&mut w)?;
-                w.flush()
-                    .with_context(|| format!("{}: cannot write", path.display()))?;
-                Ok(())
+                write_into(path, &mut w, write)
             }
             Destination::File(given) => {
                 // through a symbolic link: the file it points to is replaced (or made, when
@@ -100,33 +93,55 @@ impl Destination {
                 let path = target.as_ref().unwrap_or(given);
                 let dir = parent_dir(path);
                 Pending::handle_interrupts();
-                let mut tmp = temp_builder().tempfile_in(&dir).with_context(|| {
-                    format!("{}: cannot create a temporary file", dir.display())
-                })?;
+                let mut tmp = temp_builder()
+                    .tempfile_in(&dir)
+                    .map_err(|e| output_error(&dir, "cannot create a temporary file", &e))?;
                 let _pending = Pending::new(tmp.path());
                 // no fsync before the rename: a failed or interrupted run still leaves the
                 // old file or the whole new one, and a result can always be made again;
                 // syncing 50 MB cost more than the rest of the run (BENCHMARKS.md)
                 {
                     let mut w = BufWriter::with_capacity(WRITE_BUFFER, tmp.as_file_mut());
-                    write(&mut w)?;
-                    w.flush()
-                        .with_context(|| format!("{}: cannot write", path.display()))?;
+                    write_into(path, &mut w, write)?;
                 }
                 // replacing a file keeps its permissions; a new file keeps those it was
                 // created with (an ordinary file's, under the user's umask)
                 if let Ok(old) = fs::metadata(path) {
                     tmp.as_file()
                         .set_permissions(old.permissions())
-                        .with_context(|| format!("{}: cannot set permissions", path.display()))?;
+                        .map_err(|e| output_error(path, "cannot set permissions", &e))?;
                 }
                 tmp.persist(path)
-                    .map_err(|e| e.error)
-                    .with_context(|| format!("{}: cannot replace the file", path.display()))?;
+                    .map_err(|e| output_error(path, "cannot replace the file", &e.error))?;
                 Ok(())
             }
         }
     }
+}
+
+/// Runs `write` into `w` and flushes it. An I/O error (a full disk, a file that may not be
+/// written) names `target` with a hint, as input errors do; a closed pipe stays as it is,
+/// for `main` to end quietly.
+fn write_into<W: Write>(
+    target: &Path,
+    w: &mut BufWriter<W>,
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let written = write(w).and_then(|()| Ok(w.flush()?));
+    written.map_err(|e| match e.downcast::<io::Error>() {
+        Ok(io) if io.kind() == io::ErrorKind::BrokenPipe => io.into(),
+        Ok(io) => output_error(target, "cannot write", &io).into(),
+        Err(other) => other,
+    })
+}
+
+/// A failure to write the output: where, what, the system's reason, and what to try.
+fn output_error(target: &Path, what: &str, e: &io::Error) -> InputError {
+    InputError::at(
+        Location::file(target),
+        format!("{what}: {}", crate::input::io_reason(e)),
+    )
+    .hint("check the free space and that the folder and file may be written, or choose another -o path")
 }
 
 /// Temporary files being written, removed if the run is interrupted.

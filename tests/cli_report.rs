@@ -899,3 +899,29 @@ fn carried_columns_never_reuse_an_output_name() {
     unique.dedup();
     assert_eq!(unique.len(), header.len(), "{header:?}");
 }
+
+/// A full disk while writing is one line naming where, with a hint (Linux's /dev/full).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_names_the_output() {
+    let Ok(full) = fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("/dev/full not available: skipped");
+        return;
+    };
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("ismap-gap"))
+        .args(["report", "--checks"])
+        .arg(example("checks.csv"))
+        .arg("--csp")
+        .arg(example("csp-list.txt"))
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(
+        errors[0].starts_with("error: stdout: cannot write: No space left on device (hint: "),
+        "{stderr}"
+    );
+}
