@@ -231,7 +231,7 @@ impl Declared {
         let k = crate::text::header_key(s);
         Some(match &*k {
             "implemented" | "done" | "yes" | "y" | "実施" | "実施済" | "実施済み" | "済" | "○"
-            | "◯" | "適用" => Declared::Implemented,
+            | "◯" | "〇" | "適用" => Declared::Implemented,
             "notapplicable" | "n/a" | "na" | "非該当" | "対象外" | "適用外" | "除外"
             | "該当なし" => Declared::NotApplicable,
             "planned" | "inprogress" | "計画中" | "予定" | "対応中" | "実施予定" => {
@@ -427,6 +427,14 @@ mod tests {
             let cell: String = chars.into_iter().collect();
             proptest::prop_assert_eq!(split_refs(&cell), split_refs_reference(&cell), "{:?}", cell);
         }
+    }
+
+    #[test]
+    fn reads_status_marks() {
+        for mark in ["○", "◯", "〇", "実施", "implemented"] {
+            assert_eq!(Declared::parse(mark), Some(Declared::Implemented), "{mark}");
+        }
+        assert_eq!(Declared::parse("×"), Some(Declared::NotImplemented));
     }
 
     #[test]

@@ -267,6 +267,8 @@ fn the_output_in_the_csp_folder_is_not_a_csp() {
     for f in ["alpha.yaml", "beta.yaml"] {
         fs::copy(data(&format!("compare/{f}")), dir.path().join(f)).unwrap();
     }
+    // the lock file Excel keeps beside an open workbook is no CSP list either
+    fs::write(dir.path().join("~$gamma.xlsx"), b"\x00lock").unwrap();
     let out = dir.path().join("result.csv");
     let run = || {
         compare()

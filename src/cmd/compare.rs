@@ -33,8 +33,11 @@ pub fn csp_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file())
         .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            // hidden files, and the `~$name.xlsx` lock file Office keeps beside an open file
+            !p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                n.starts_with('.') || n.starts_with("~$")
+            })
         })
         .filter(|p| {
             p.extension().is_some_and(|e| {

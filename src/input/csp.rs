@@ -760,6 +760,26 @@ fn parse_profile(
         .into_iter()
         .map(|s| ListedControl::implemented(s.into_string(), None))
         .collect();
+    // a profile states control objectives; a clause or category would be counted and then
+    // match nothing (`inherited:` is where clauses belong)
+    let headings = controls
+        .iter()
+        .map(|c| ("implemented", c.raw.as_str()))
+        .chain(
+            doc.not_applicable
+                .0
+                .iter()
+                .map(|(id, _)| ("not_applicable", id.as_str())),
+        );
+    for (field, id) in headings {
+        if IsmapId::parse(id).is_some_and(|i| i.suffix.is_none() && i.depth() < 3) {
+            return Err(InputError::at(
+                loc.clone().column(field),
+                format!("'{id}' is a clause or category, but `{field}` lists control objectives"),
+            )
+            .hint("list each control objective (e.g. 9.2.1, 9.2.2); clauses belong under `inherited:`"));
+        }
+    }
     let implemented: std::collections::HashSet<String> =
         controls.iter().map(|c| id_key(&c.raw)).collect();
     if let Some((id, _)) = doc
@@ -1039,6 +1059,30 @@ mod tests {
             err.starts_with("p.json: line 3: invalid CSP profile: unknown field `bogus`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_profile_lists_objectives_not_clauses() {
+        for (text, want) in [
+            (
+                "implemented: [\"9.2\", 9.2.1]\n",
+                "column 'implemented': '9.2' is a clause or category",
+            ),
+            (
+                "implemented: [9.2.1, \"11\"]\n",
+                "column 'implemented': '11' is a clause",
+            ),
+            (
+                "implemented: [9.2.1]\nnot_applicable:\n  \"10\": n/a\n",
+                "column 'not_applicable': '10' is a clause",
+            ),
+        ] {
+            let err = profile_from_str(Path::new("p.yaml"), text)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(want), "{text}: {err}");
+        }
+        assert!(profile_from_str(Path::new("p.yaml"), "implemented: [9.2.1, 8.1.5P]\n").is_ok());
     }
 
     #[test]
