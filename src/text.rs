@@ -1,19 +1,93 @@
 //! Text helpers shared by every module: width folding of Japanese input and header keys.
 use std::borrow::Cow;
 
-/// Folds full-width ASCII (U+FF01..U+FF5E) and the ideographic space to ASCII, and maps
-/// the dashes and dots people type in Japanese documents to `-` and `.`. Borrows `s` when
-/// nothing in it folds (ASCII, most Japanese text).
+/// Folds full-width ASCII (U+FF01..U+FF5E) and the ideographic space to ASCII, half-width
+/// katakana to full width (`ﾁｪｯｸ` → `チェック`, `ﾃﾞｰﾀ` → `データ`), and maps the dashes and
+/// dots people type in Japanese documents to `-` and `.`. Borrows `s` when nothing in it
+/// folds (ASCII, most Japanese text).
 pub fn fold_width(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() || s.chars().all(|c| fold_char(c) == c) {
+    if s.is_ascii() || s.chars().all(|c| !folds(c)) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(fold_all(s))
     }
 }
 
+fn folds(c: char) -> bool {
+    fold_char(c) != c || is_half_kana(c)
+}
+
+fn is_half_kana(c: char) -> bool {
+    ('\u{FF66}'..='\u{FF9F}').contains(&c)
+}
+
 fn fold_all(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    let mut out = String::with_capacity(s.len() + s.len() / 2);
+    for c in s.chars() {
+        let prev_kana = out
+            .chars()
+            .next_back()
+            .is_some_and(|p| ('\u{30A1}'..='\u{30FC}').contains(&p));
+        match c {
+            // a voiced or semi-voiced mark joins the kana before it when it can
+            '\u{FF9E}' | '\u{FF9F}' => {
+                let semi = c == '\u{FF9F}';
+                match out.chars().next_back().and_then(|p| voiced(p, semi)) {
+                    Some(v) => {
+                        out.pop();
+                        out.push(v);
+                    }
+                    None => out.push(if semi { '\u{309C}' } else { '\u{309B}' }),
+                }
+            }
+            // the prolonged mark after kana, else a dash typed in half width (`ACｰ2`)
+            '\u{FF70}' if prev_kana => out.push('\u{30FC}'),
+            '\u{FF66}'..='\u{FF9D}' if c != '\u{FF70}' => out.push(half_kana(c)),
+            _ => out.push(fold_char(c)),
+        }
+    }
+    out
+}
+
+/// The full-width katakana of a half-width one (U+FF66..U+FF9D, not the prolonged mark).
+fn half_kana(c: char) -> char {
+    const FULL: [u32; 56] = [
+        0x30F2, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30E3, 0x30E5, 0x30E7,
+        0x30C3, // ｦ..ｯ
+        0x30FC, 0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, // ｰ ｱ..ｵ
+        0x30AB, 0x30AD, 0x30AF, 0x30B1, 0x30B3, 0x30B5, 0x30B7, 0x30B9, 0x30BB,
+        0x30BD, // ｶ..ｿ
+        0x30BF, 0x30C1, 0x30C4, 0x30C6, 0x30C8, 0x30CA, 0x30CB, 0x30CC, 0x30CD,
+        0x30CE, // ﾀ..ﾉ
+        0x30CF, 0x30D2, 0x30D5, 0x30D8, 0x30DB, 0x30DE, 0x30DF, 0x30E0, 0x30E1,
+        0x30E2, // ﾊ..ﾓ
+        0x30E4, 0x30E6, 0x30E8, 0x30E9, 0x30EA, 0x30EB, 0x30EC, 0x30ED, 0x30EF,
+        0x30F3, // ﾔ..ﾝ
+    ];
+    (c as u32)
+        .checked_sub(0xFF66)
+        .and_then(|i| FULL.get(i as usize))
+        .and_then(|&u| char::from_u32(u))
+        .unwrap_or(c)
+}
+
+/// `p` with a voiced (`ガ`) or semi-voiced (`パ`) mark, when it takes one.
+fn voiced(p: char, semi: bool) -> Option<char> {
+    let u = p as u32;
+    let step = match (u, semi) {
+        (0x30A6, false) => return Some('\u{30F4}'),  // ウ → ヴ
+        (0x30AB..=0x30C2, false) if u % 2 == 1 => 1, // カ..チ
+        (0x30C4 | 0x30C6 | 0x30C8, false) => 1,      // ツ テ ト
+        (0x30CF..=0x30DB, _) if (u - 0x30CF) % 3 == 0 => {
+            if semi {
+                2
+            } else {
+                1
+            }
+        } // ハ ヒ フ ヘ ホ
+        _ => return None,
+    };
+    char::from_u32(u + step)
 }
 
 fn fold_char(c: char) -> char {
@@ -42,8 +116,8 @@ pub fn header_key(s: &str) -> Cow<'_, str> {
 }
 
 fn key_all(s: &str) -> String {
-    s.chars()
-        .map(fold_char)
+    fold_all(s)
+        .chars()
         .filter(|c| !dropped_from_key(*c))
         .flat_map(char::to_lowercase)
         .collect()
@@ -59,7 +133,7 @@ fn same_in_key(c: char) -> bool {
         return !(c.is_ascii_uppercase() || dropped_from_key(c));
     }
     let mut lower = c.to_lowercase();
-    fold_char(c) == c && !dropped_from_key(c) && lower.next() == Some(c) && lower.next().is_none()
+    !folds(c) && !dropped_from_key(c) && lower.next() == Some(c) && lower.next().is_none()
 }
 
 /// Removes control characters (including ESC, so no terminal escape sequence survives)
@@ -92,6 +166,21 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Half-width katakana folds to full width, marks joined, as headers and searches need
+    /// (`ﾘｽｸ` is the リスク column); a half-width prolonged mark outside kana stays a dash.
+    #[test]
+    fn half_width_katakana_folds() {
+        assert_eq!(fold_width("ﾁｪｯｸ項目"), "チェック項目");
+        assert_eq!(fold_width("ﾃﾞｰﾀｾﾝﾀｰ"), "データセンター");
+        assert_eq!(fold_width("ﾊﾟｽﾜｰﾄﾞ ｳﾞｧ ﾎﾟ"), "パスワード ヴァ ポ");
+        assert_eq!(fold_width("ｸﾗｳﾄﾞ"), "クラウド");
+        assert_eq!(fold_width("ACｰ2"), "AC-2");
+        assert_eq!(fold_width("ｱﾞ"), "ア\u{309B}");
+        assert_eq!(header_key("ﾘｽｸ"), header_key("リスク"));
+        assert_eq!(header_key("ﾁｪｯｸ 項目"), "チェック項目");
+        assert!(matches!(fold_width("リスク"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn folds_full_width_digits_letters_and_dots() {

@@ -268,3 +268,26 @@ fn an_empty_first_sheet_names_the_sheets() {
     // and --sheet reads the one named
     report(&book, &["--sheet", "確認項目"]).assert().success();
 }
+
+/// Headers in half-width katakana are found like full-width ones (`ﾘｽｸ` is リスク), so
+/// their values are read and checked, not carried as extra columns.
+#[test]
+fn half_width_katakana_headers_are_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hw.csv");
+    std::fs::write(
+        &path,
+        "ＩＤ,ﾁｪｯｸ項目,ＩＳＭＡＰ管理策,ﾘｽｸ\nx,t,9.2.1,ﾀｶｲ\ny,u,9.2.2,高\n",
+    )
+    .unwrap();
+    let v = json_of(report(&path, &["--format", "json"]));
+    assert_eq!(v["checks"]["extra_columns"], serde_json::json!([]));
+    let items = v["items"].as_array().unwrap();
+    let y = items.iter().find(|i| i["id"] == "y").unwrap();
+    assert_eq!(
+        (y["title"].as_str(), y["risk"].as_str()),
+        (Some("u"), Some("high"))
+    );
+    let x = items.iter().find(|i| i["id"] == "x").unwrap();
+    assert_eq!(x["status"], "not-analysed");
+}
