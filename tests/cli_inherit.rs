@@ -166,3 +166,37 @@ fn an_inherited_profile_is_never_the_output() {
         assert_eq!(std::fs::read(&iaas).unwrap(), before, "{args:?}");
     }
 }
+
+/// The service's own "not applicable" is not overridden by the service under it
+/// implementing the objective: the report, readiness and the exclusion reason agree.
+#[test]
+fn its_own_exclusion_wins_over_an_inherited_implementation() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("iaas.yaml"),
+        "name: IaaS\nimplemented: [11.1.1, 11.1.2]\n",
+    )
+    .unwrap();
+    let saas = dir.path().join("saas.yaml");
+    std::fs::write(
+        &saas,
+        "name: SaaS\ninherits: iaas.yaml\nimplemented: [9.2.1]\nnot_applicable:\n  11.1.2: no premises of its own\n",
+    )
+    .unwrap();
+    let checks = dir.path().join("checks.csv");
+    std::fs::write(&checks, "id,controls\nA,11.1.1\nB,11.1.2\n").unwrap();
+    let v = json_of(
+        bin()
+            .args(["--lang", "en", "report", "--format", "json", "--checks"])
+            .arg(&checks)
+            .arg("--csp")
+            .arg(&saas),
+    );
+    let items = v["items"].as_array().unwrap();
+    let by = |id: &str| items.iter().find(|i| i["id"] == id).unwrap().clone();
+    assert_eq!(by("A")["controls"][0]["inherited_from"], "IaaS");
+    let b = by("B");
+    assert!(b["controls"][0].get("inherited_from").is_none(), "{b}");
+    assert_eq!(b["not_applicable"][0]["id"], "11.1.2");
+    assert_eq!(b["not_applicable"][0]["reason"], "no premises of its own");
+}

@@ -118,8 +118,9 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
 }
 
 /// Marks as implemented, with provenance, every objective in the inherited scope that the
-/// service does not implement itself and the service under it does (through its own
-/// inheritance too: chains resolve recursively).
+/// service states nothing of itself and the service under it implements (through its own
+/// inheritance too: chains resolve recursively). The service's own statement wins: an
+/// objective it declares not applicable stays so, whatever the service under it does.
 fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
     let parent = resolve_attestation(catalog, &under.attestation);
     let name = under.attestation.display_name();
@@ -137,7 +138,7 @@ fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
         }
         for objective in catalog.objectives_under(&id) {
             let oid = &objective.id;
-            if out.is_implemented(oid) || !parent.is_implemented(oid) {
+            if out.states.contains_key(oid) || !parent.is_implemented(oid) {
                 continue;
             }
             let via = match parent.inherited_from(oid) {
