@@ -925,3 +925,30 @@ fn a_full_disk_names_the_output() {
         "{stderr}"
     );
 }
+
+/// `--color always` into a pipe colours the table without dropping its width limit.
+#[test]
+fn forced_colour_keeps_the_plain_width() {
+    let out = report(&example("checks.csv"), &example("csp-list.txt"))
+        .args(["--color", "always"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\u{1b}["), "no colour");
+    let mut plain = String::new();
+    let mut in_escape = false;
+    for c in text.chars() {
+        match (in_escape, c) {
+            (false, '\u{1b}') => in_escape = true,
+            (true, 'm') => in_escape = false,
+            (true, _) => {}
+            (false, c) => plain.push(c),
+        }
+    }
+    let widest = plain
+        .lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap();
+    assert!(widest <= 160, "{widest}");
+}

@@ -29,6 +29,11 @@ pub fn render(grid: &Grid, colored: bool, w: &mut dyn Write) -> anyhow::Result<(
         .set_content_arrangement(ContentArrangement::Dynamic);
     if colored {
         table.enforce_styling();
+        // colour forced into a pipe (`--color always | less -R`): no terminal to measure,
+        // so the plain width, not an unlimited one
+        if table.width().is_none() {
+            table.set_width(PLAIN_WIDTH);
+        }
     } else {
         // piped or plain: a fixed width so the output does not depend on the terminal
         table.force_no_tty().set_width(PLAIN_WIDTH);
