@@ -542,6 +542,17 @@ fn output_format(format: Option<Format>, output: &Option<PathBuf>) -> Result<For
         })?,
         (None, None) => Format::Table,
     };
+    // a workbook under a text name, or text under a workbook name, opens as garbage
+    if let Some(named) = output.as_deref().and_then(Format::from_extension) {
+        if (named == Format::Xlsx) != (format == Format::Xlsx) {
+            return Err(InputError::new(format!(
+                "--format {} does not match the output name '{}'",
+                format.name(),
+                output.as_deref().map(|p| p.display().to_string()).unwrap_or_default()
+            ))
+            .hint("name the file for the format (e.g. -o gap.xlsx for xlsx, gap.csv for csv), or leave --format out"));
+        }
+    }
     if format == Format::Xlsx && output.is_none() {
         return Err(InputError::new("xlsx output needs a file")
             .hint("pass -o report.xlsx; a workbook is written to a file, not to stdout"));

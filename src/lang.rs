@@ -12,7 +12,13 @@ impl Lang {
     /// `ja` when the locale (LC_ALL, else LANG) starts with `ja`, else `en`.
     pub fn from_locale(lc_all: Option<&str>, lang: Option<&str>) -> Lang {
         let locale = lc_all.filter(|s| !s.is_empty()).or(lang).unwrap_or("");
-        if locale.to_ascii_lowercase().starts_with("ja") {
+        // the language code `ja`, then the end or a territory, encoding or modifier
+        // (`ja`, `ja_JP.UTF-8`, `ja.SJIS`), not another code that starts so (`jav_ID`)
+        let lower = locale.to_ascii_lowercase();
+        if lower
+            .strip_prefix("ja")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['_', '-', '.', '@']))
+        {
             Lang::Ja
         } else {
             Lang::En
@@ -42,5 +48,8 @@ mod tests {
         );
         assert_eq!(Lang::from_locale(Some(""), Some("ja_JP.UTF-8")), Lang::Ja);
         assert_eq!(Lang::from_locale(None, None), Lang::En);
+        assert_eq!(Lang::from_locale(None, Some("ja")), Lang::Ja);
+        assert_eq!(Lang::from_locale(None, Some("ja.SJIS")), Lang::Ja);
+        assert_eq!(Lang::from_locale(None, Some("jav_ID.UTF-8")), Lang::En);
     }
 }

@@ -139,12 +139,17 @@ fn same_in_key(c: char) -> bool {
 /// Removes control characters (including ESC, so no terminal escape sequence survives)
 /// from text that came from an input file, before it reaches a terminal.
 pub fn strip_controls(s: &str) -> String {
-    if !s.chars().any(|c| c.is_control() && c != '\n') {
+    if !s.chars().any(is_stripped) {
         return s.to_owned();
     }
-    s.chars()
-        .filter(|c| !c.is_control() || *c == '\n')
-        .collect()
+    s.chars().filter(|c| !is_stripped(*c)).collect()
+}
+
+/// A control character (line breaks kept), or a bidirectional formatting character, which
+/// could make a terminal show text in another order than it is (`U+202E`).
+fn is_stripped(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Levenshtein distance over chars, for "did you mean" suggestions.
@@ -169,6 +174,15 @@ mod tests {
 
     /// Half-width katakana folds to full width, marks joined, as headers and searches need
     /// (`ﾘｽｸ` is the リスク column); a half-width prolonged mark outside kana stays a dash.
+    #[test]
+    fn strips_controls_and_bidi_marks() {
+        assert_eq!(
+            strip_controls("a\u{1b}[31mb\nc\u{202E}d\u{202C}e\u{2067}f"),
+            "a[31mb\ncdef"
+        );
+        assert_eq!(strip_controls("確認項目"), "確認項目");
+    }
+
     #[test]
     fn half_width_katakana_folds() {
         assert_eq!(fold_width("ﾁｪｯｸ項目"), "チェック項目");

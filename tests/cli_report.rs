@@ -952,3 +952,26 @@ fn forced_colour_keeps_the_plain_width() {
         .unwrap();
     assert!(widest <= 160, "{widest}");
 }
+
+/// A workbook under a text name, or text under a workbook name, is refused.
+#[test]
+fn format_and_output_name_must_agree_on_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, name) in [("csv", "gap.xlsx"), ("xlsx", "gap.csv")] {
+        let out = dir.path().join(name);
+        let err = input_error(
+            report(&example("checks.csv"), &example("csp-list.txt"))
+                .args(["--format", format, "-o"])
+                .arg(&out),
+        );
+        assert!(err.contains("does not match the output name"), "{err}");
+        assert!(!out.exists());
+    }
+    // text formats may share a text name (a Markdown table in a .txt file)
+    let out = dir.path().join("gap.txt");
+    report(&example("checks.csv"), &example("csp-list.txt"))
+        .args(["--format", "md", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+}
