@@ -407,7 +407,11 @@ fn status_table(sheet: &table::Sheet) -> Result<Option<Result<SheetControls, NoI
         let declared = Declared::parse(&status_cell).ok_or_else(|| {
             InputError::at(
                 sheet.location().row(row).column(header_name(Col::Status)),
-                format!("unknown status '{status_cell}' for {id_cell}"),
+                if status_cell.is_empty() {
+                    format!("the status of {id_cell} is empty")
+                } else {
+                    format!("unknown status '{status_cell}' for {id_cell}")
+                },
             )
             .hint("use implemented/実施, not-applicable/非該当・対象外, planned/計画中 or not-implemented/未実施")
         })?;
@@ -986,6 +990,13 @@ mod tests {
             let want = format!("row 3: column '管理策番号': '{id}' is a clause or category");
             assert!(err.to_string().contains(&want), "{err}");
         }
+        // an empty status says so
+        let err = csv("管理策番号,実施状況\n5.1.1,実施\n9.2.1,\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("row 3: column '実施状況': the status of 9.2.1 is empty"),
+            "{err}"
+        );
         // the status of such a row is checked like any other
         for id in ["9.2", "99.1.1", "A.9.2.1"] {
             let err = csv(&format!("管理策番号,実施状況\n5.1.1,実施\n{id},たぶん\n")).unwrap_err();
