@@ -23,11 +23,15 @@ fn is_half_kana(c: char) -> bool {
 
 fn fold_all(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 2);
+    fold_into(s, &mut out, |out, c| out.push(c));
+    out
+}
+
+/// Folds `s` as [`fold_width`] does, handing each folded character to `push` (which may
+/// drop or change it, as [`header_key`] does) in one pass. A voiced mark joins the last
+/// character of `out`, so `push` must keep kana as they are.
+fn fold_into(s: &str, out: &mut String, push: impl Fn(&mut String, char)) {
     for c in s.chars() {
-        let prev_kana = out
-            .chars()
-            .next_back()
-            .is_some_and(|p| ('\u{30A1}'..='\u{30FC}').contains(&p));
         match c {
             // a voiced or semi-voiced mark joins the kana before it when it can
             '\u{FF9E}' | '\u{FF9F}' => {
@@ -37,16 +41,22 @@ fn fold_all(s: &str) -> String {
                         out.pop();
                         out.push(v);
                     }
-                    None => out.push(if semi { '\u{309C}' } else { '\u{309B}' }),
+                    None => push(out, if semi { '\u{309C}' } else { '\u{309B}' }),
                 }
             }
             // the prolonged mark after kana, else a dash typed in half width (`ACｰ2`)
-            '\u{FF70}' if prev_kana => out.push('\u{30FC}'),
-            '\u{FF66}'..='\u{FF9D}' if c != '\u{FF70}' => out.push(half_kana(c)),
-            _ => out.push(fold_char(c)),
+            '\u{FF70}'
+                if out
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| ('\u{30A1}'..='\u{30FC}').contains(&p)) =>
+            {
+                push(out, '\u{30FC}')
+            }
+            '\u{FF66}'..='\u{FF9D}' if c != '\u{FF70}' => push(out, half_kana(c)),
+            _ => push(out, fold_char(c)),
         }
     }
-    out
 }
 
 /// The full-width katakana of a half-width one (U+FF66..U+FF9D, not the prolonged mark).
@@ -116,11 +126,13 @@ pub fn header_key(s: &str) -> Cow<'_, str> {
 }
 
 fn key_all(s: &str) -> String {
-    fold_all(s)
-        .chars()
-        .filter(|c| !dropped_from_key(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out, |out, c| {
+        if !dropped_from_key(c) {
+            out.extend(c.to_lowercase());
+        }
+    });
+    out
 }
 
 fn dropped_from_key(c: char) -> bool {
