@@ -562,8 +562,9 @@ fn no_ids(path: &Path, ignored: usize) -> InputError {
 /// ids (a YAML profile saved as `.txt`, a table pasted with its status column) is an error,
 /// not a list of implemented ids.
 fn from_pasted_text(path: &Path, text: &str) -> Result<Attestation, InputError> {
-    let lines = || text.lines().enumerate().map(|(i, l)| (i + 1, l));
-    if let Some((n, line)) = lines().find(|(_, l)| {
+    let lines: Vec<&str> = text.lines().collect();
+    let numbered = || lines.iter().enumerate().map(|(i, l)| (i + 1, *l));
+    if let Some((n, line)) = numbered().find(|(_, l)| {
         ["implemented:", "not_applicable:", "inherits:"]
             .iter()
             .any(|key| l.starts_with(key))
@@ -577,14 +578,15 @@ fn from_pasted_text(path: &Path, text: &str) -> Result<Attestation, InputError> 
         )
         .hint("give the profile a .yaml (or .json) name so it is read as a profile"));
     }
-    for (n, line) in lines() {
-        let folded = fold_width(line);
-        if extract_ids(std::iter::once((n, line.to_owned())))
-            .0
-            .is_empty()
-        {
+    let (controls, ignored) = extract_ids(numbered().map(|(n, l)| (n, l.to_owned())));
+    // the lines holding an id (ids come in line order): none may mark its id otherwise
+    let mut id_lines: Vec<usize> = controls.iter().filter_map(|c| c.line).collect();
+    id_lines.dedup();
+    for n in id_lines {
+        let Some(line) = n.checked_sub(1).and_then(|i| lines.get(i)) else {
             continue;
-        }
+        };
+        let folded = fold_width(line);
         let marked = tokens(&folded).find(|t| {
             !matches!(&*crate::text::header_key(t), "no" | "n" | "na")
                 && Declared::parse(t).is_some_and(|d| d != Declared::Implemented)
@@ -599,7 +601,6 @@ fn from_pasted_text(path: &Path, text: &str) -> Result<Attestation, InputError> 
             .hint("for a list with statuses, save it as CSV with the columns 管理策番号 and 実施状況 (a status table); else paste only the implemented ids"));
         }
     }
-    let (controls, ignored) = extract_ids(lines().map(|(n, l)| (n, l.to_owned())));
     if controls.is_empty() {
         return Err(no_ids(path, ignored));
     }
