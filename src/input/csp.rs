@@ -165,7 +165,10 @@ fn read_sheet(sheet: &table::Sheet) -> Result<Result<SheetControls, NoIds>, Inpu
             table: None,
         }));
     }
-    reject_status_words(sheet)?;
+    // the rows holding an id (ids come in row order)
+    let mut id_rows: Vec<usize> = controls.iter().filter_map(|c| c.line).collect();
+    id_rows.dedup();
+    reject_status_words(sheet, &id_rows)?;
     let at = controls
         .iter()
         .map(|c| sheet.location().row(c.line.unwrap_or_default()))
@@ -182,12 +185,8 @@ fn read_sheet(sheet: &table::Sheet) -> Result<Result<SheetControls, NoIds>, Inpu
 /// status other than implemented (未実施, 非該当 …) and mostly status words in its non-empty
 /// cells is a status column under a header not recognised; read as plain ids, every row
 /// would count as implemented. (A column of 実施 only reads the same either way.)
-fn reject_status_words(sheet: &table::Sheet) -> Result<(), InputError> {
-    let has_id = |cell: &str| {
-        !extract_ids(std::iter::once((0, cell.to_owned())))
-            .0
-            .is_empty()
-    };
+/// `id_rows`: the rows (1-based) where the sheet's ids were found.
+fn reject_status_words(sheet: &table::Sheet, id_rows: &[usize]) -> Result<(), InputError> {
     #[derive(Clone, Copy, Default)]
     struct Column {
         filled: usize,
@@ -197,10 +196,10 @@ fn reject_status_words(sheet: &table::Sheet) -> Result<(), InputError> {
         first: Option<usize>,
     }
     let mut columns: Vec<Column> = Vec::new();
-    for (i, row) in sheet.rows.iter().enumerate() {
-        if !row.iter().any(|c| has_id(c)) {
+    for i in id_rows.iter().filter_map(|r| r.checked_sub(1)) {
+        let Some(row) = sheet.rows.get(i) else {
             continue;
-        }
+        };
         for (c, cell) in row.iter().enumerate().filter(|(_, c)| !c.trim().is_empty()) {
             if columns.len() <= c {
                 columns.resize(c + 1, Column::default());
