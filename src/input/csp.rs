@@ -165,10 +165,7 @@ fn read_sheet(sheet: &table::Sheet) -> Result<Result<SheetControls, NoIds>, Inpu
             table: None,
         }));
     }
-    // the rows holding an id (ids come in row order)
-    let mut id_rows: Vec<usize> = controls.iter().filter_map(|c| c.line).collect();
-    id_rows.dedup();
-    reject_status_words(sheet, &id_rows)?;
+    reject_status_words(sheet, &lines_with_ids(&controls))?;
     let at = controls
         .iter()
         .map(|c| sheet.location().row(c.line.unwrap_or_default()))
@@ -549,6 +546,13 @@ pub fn extract_ids(lines: impl Iterator<Item = (usize, String)>) -> (Vec<ListedC
     (ids, ignored)
 }
 
+/// The lines (or rows) [`extract_ids`] found ids on, each once, in order.
+fn lines_with_ids(controls: &[ListedControl]) -> Vec<usize> {
+    let mut lines: Vec<usize> = controls.iter().filter_map(|c| c.line).collect();
+    lines.dedup();
+    lines
+}
+
 fn no_ids(path: &Path, ignored: usize) -> InputError {
     InputError::at(
         Location::file(path),
@@ -578,10 +582,8 @@ fn from_pasted_text(path: &Path, text: &str) -> Result<Attestation, InputError> 
         .hint("give the profile a .yaml (or .json) name so it is read as a profile"));
     }
     let (controls, ignored) = extract_ids(numbered().map(|(n, l)| (n, l.to_owned())));
-    // the lines holding an id (ids come in line order): none may mark its id otherwise
-    let mut id_lines: Vec<usize> = controls.iter().filter_map(|c| c.line).collect();
-    id_lines.dedup();
-    for n in id_lines {
+    // none of the lines holding an id may mark its id otherwise
+    for n in lines_with_ids(&controls) {
         let Some(line) = n.checked_sub(1).and_then(|i| lines.get(i)) else {
             continue;
         };
