@@ -543,12 +543,13 @@ fn output_format(format: Option<Format>, output: &Option<PathBuf>) -> Result<For
         (None, None) => Format::Table,
     };
     // a workbook under a text name, or text under a workbook name, opens as garbage
-    if let Some(named) = output.as_deref().and_then(Format::from_extension) {
-        if (named == Format::Xlsx) != (format == Format::Xlsx) {
+    if let Some(path) = output {
+        let named = Format::from_extension(path);
+        if named.is_some_and(|named| (named == Format::Xlsx) != (format == Format::Xlsx)) {
             return Err(InputError::new(format!(
                 "--format {} does not match the output name '{}'",
                 format.name(),
-                output.as_deref().map(|p| p.display().to_string()).unwrap_or_default()
+                path.display()
             ))
             .hint("name the file for the format (e.g. -o gap.xlsx for xlsx, gap.csv for csv), or leave --format out"));
         }
