@@ -6,8 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::analysis::Status;
 use crate::catalog::{Layer, Level};
 use crate::config::{
-    CatalogCommand, CatalogSource, Command, CompareConfig, Config, DiffConfig, ImportConfig,
-    ListFilter, ReadinessConfig, ReportConfig,
+    CatalogCommand, CatalogSource, Command, CompareConfig, Config, CspReading, DiffConfig,
+    ImportConfig, ListFilter, ReadinessConfig, ReportConfig,
 };
 use crate::error::{InputError, Location};
 use crate::input::{Encoding, FileKind};
@@ -111,9 +111,25 @@ pub struct ReadinessArgs {
     /// Encoding of CSV output.
     #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
     pub output_encoding: EncodingArg,
-    /// Sheet of the workbook [default: the first].
+    /// Sheet of the workbook [default: every visible sheet].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// The status column of a table with more than one (header or letter; a check-mark
+    /// matrix by any of its columns).
+    #[arg(long, value_name = "NAME")]
+    pub status_column: Option<String>,
+}
+
+/// `--csp-sheet` and `--status-column`, for the commands that read CSP lists.
+#[derive(Debug, Args)]
+pub struct CspReadingArgs {
+    /// Read only this sheet of a CSP workbook [default: every visible sheet].
+    #[arg(long, value_name = "NAME")]
+    pub csp_sheet: Option<String>,
+    /// The status column of a CSP table with more than one (header or letter; a check-mark
+    /// matrix by any of its columns).
+    #[arg(long, value_name = "NAME")]
+    pub status_column: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -142,9 +158,11 @@ pub struct CompareArgs {
     /// Encoding of CSV output.
     #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
     pub output_encoding: EncodingArg,
-    /// Sheet of the check-item workbook [default: the first].
+    /// Sheet of the check-item workbook [default: every visible sheet with a check-list header].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    #[command(flatten)]
+    pub csp_reading: CspReadingArgs,
 }
 
 #[derive(Debug, Args)]
@@ -165,6 +183,8 @@ pub struct DiffArgs {
     /// Exit 1 when the lists differ.
     #[arg(long)]
     pub fail_on_change: bool,
+    #[command(flatten)]
+    pub csp_reading: CspReadingArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -281,9 +301,11 @@ pub struct ReportArgs {
     /// Encoding of CSV output.
     #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
     pub output_encoding: EncodingArg,
-    /// Sheet of the check-item workbook [default: the first].
+    /// Sheet of the check-item workbook [default: every visible sheet with a check-list header].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    #[command(flatten)]
+    pub csp_reading: CspReadingArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -429,7 +451,10 @@ impl Cli {
                     fail_on_missing: a.fail_on == Some(ReadinessFailOn::Missing),
                     encoding: a.encoding.map(Into::into),
                     output_encoding: csv_encoding(a.output_encoding, format)?,
-                    sheet: workbook_sheet(a.sheet, &a.implemented)?,
+                    csp_reading: CspReading {
+                        sheet: workbook_sheet("--sheet", a.sheet, &a.implemented)?,
+                        status_column: table_column(a.status_column, &[&a.implemented])?,
+                    },
                     implemented: a.implemented,
                 })
             }
@@ -443,13 +468,19 @@ impl Cli {
                     csp_dir: a.csp_dir,
                     encoding: a.encoding.map(Into::into),
                     output_encoding: csv_encoding(a.output_encoding, format)?,
-                    sheet: workbook_sheet(a.sheet, &a.checks)?,
+                    sheet: workbook_sheet("--sheet", a.sheet, &a.checks)?,
+                    // --csp-dir is listed when the command runs: the flags are checked there
+                    csp_reading: CspReading {
+                        sheet: a.csp_reading.csp_sheet,
+                        status_column: a.csp_reading.status_column,
+                    },
                     checks: a.checks,
                 })
             }
             CommandArg::Diff(a) => Command::Diff(DiffConfig {
                 format: output_format(a.format.map(Into::into), &a.output)?,
                 output: destination(a.output),
+                csp_reading: csp_reading(a.csp_reading, &[&a.old, &a.new])?,
                 old: a.old,
                 new: a.new,
                 encoding: a.encoding.map(Into::into),
@@ -575,7 +606,8 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
     let format = output_format(a.format.map(Into::into), &a.output)?;
     let as_of = as_of(a.as_of.as_deref())?;
     Ok(ReportConfig {
-        sheet: workbook_sheet(a.sheet, &a.checks)?,
+        sheet: workbook_sheet("--sheet", a.sheet, &a.checks)?,
+        csp_reading: csp_reading(a.csp_reading, &[&a.csp])?,
         checks: a.checks,
         csp: a.csp,
         as_of,
@@ -588,16 +620,51 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
     })
 }
 
-/// `--sheet` names a sheet of a workbook: with any other file it would be ignored.
-fn workbook_sheet(sheet: Option<String>, file: &Path) -> Result<Option<String>, InputError> {
+/// `--sheet` (`flag`) names a sheet of a workbook: with any other file it would be ignored.
+fn workbook_sheet(
+    flag: &str,
+    sheet: Option<String>,
+    file: &Path,
+) -> Result<Option<String>, InputError> {
     if sheet.is_some() && FileKind::of(file) != FileKind::Workbook {
         return Err(InputError::at(
             Location::file(file),
-            "--sheet picks a sheet of a workbook (xlsx, xlsm, xls, ods), and this file is not one",
+            format!("{flag} picks a sheet of a workbook (xlsx, xlsm, xls, ods), and this file is not one"),
         )
-        .hint("leave --sheet out for CSV, text, YAML and JSON files"));
+        .hint(format!("leave {flag} out for CSV, text, YAML and JSON files")));
     }
     Ok(sheet)
+}
+
+/// `--status-column` picks a column of a table: with no table among `files` it would be
+/// ignored.
+fn table_column(column: Option<String>, files: &[&Path]) -> Result<Option<String>, InputError> {
+    if let (Some(_), Some(file)) = (&column, files.first()) {
+        if !files.iter().any(|f| crate::input::is_table_file(f)) {
+            return Err(InputError::at(
+                Location::file(file),
+                "--status-column picks the status column of a table (CSV, TSV or a workbook), and this file is not one",
+            )
+            .hint("leave --status-column out for pasted text and profiles"));
+        }
+    }
+    Ok(column)
+}
+
+/// `--csp-sheet` and `--status-column` for the CSP lists `files`: each must have a file it
+/// applies to (a workbook; a table).
+fn csp_reading(a: CspReadingArgs, files: &[&Path]) -> Result<CspReading, InputError> {
+    let sheet = match (&a.csp_sheet, files) {
+        (Some(_), [one]) => workbook_sheet("--csp-sheet", a.csp_sheet, one)?,
+        (Some(_), [first, ..]) if !files.iter().any(|f| FileKind::of(f) == FileKind::Workbook) => {
+            workbook_sheet("--csp-sheet", a.csp_sheet, first)?
+        }
+        _ => a.csp_sheet,
+    };
+    Ok(CspReading {
+        sheet,
+        status_column: table_column(a.status_column, files)?,
+    })
 }
 
 /// `--output-encoding`: only CSV is written in another encoding than UTF-8 (JSON, YAML,

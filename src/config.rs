@@ -44,6 +44,25 @@ pub struct CompareConfig {
     pub encoding: Option<Encoding>,
     pub output_encoding: Encoding,
     pub sheet: Option<String>,
+    pub csp_reading: CspReading,
+}
+
+/// How CSP lists are read: `--csp-sheet` (`readiness --sheet`) and `--status-column`.
+#[derive(Debug, Clone, Default)]
+pub struct CspReading {
+    pub sheet: Option<String>,
+    pub status_column: Option<String>,
+}
+
+impl CspReading {
+    /// The options the CSP reader takes, with the encoding of text inputs.
+    pub fn options(&self, encoding: Option<Encoding>) -> crate::input::csp::CspOptions<'_> {
+        crate::input::csp::CspOptions {
+            encoding,
+            sheet: self.sheet.as_deref(),
+            status_column: self.status_column.as_deref(),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -54,7 +73,8 @@ pub struct ReadinessConfig {
     pub fail_on_missing: bool,
     pub encoding: Option<Encoding>,
     pub output_encoding: Encoding,
-    pub sheet: Option<String>,
+    /// `--sheet` and `--status-column`.
+    pub csp_reading: CspReading,
 }
 
 #[derive(Debug)]
@@ -65,6 +85,7 @@ pub struct DiffConfig {
     pub output: Destination,
     pub encoding: Option<Encoding>,
     pub fail_on_change: bool,
+    pub csp_reading: CspReading,
 }
 
 #[derive(Debug)]
@@ -81,6 +102,7 @@ pub struct ReportConfig {
     pub encoding: Option<Encoding>,
     pub output_encoding: Encoding,
     pub sheet: Option<String>,
+    pub csp_reading: CspReading,
 }
 
 #[derive(Debug, Clone, Copy, Default)]

@@ -226,24 +226,6 @@ pub enum Declared {
 }
 
 impl Declared {
-    /// Reads a status cell in English or Japanese.
-    pub fn parse(s: &str) -> Option<Declared> {
-        let k = crate::text::header_key(s);
-        Some(match &*k {
-            "implemented" | "done" | "yes" | "y" | "実施" | "実施済" | "実施済み" | "済" | "○"
-            | "◯" | "〇" | "適用" => Declared::Implemented,
-            "notapplicable" | "n/a" | "na" | "非該当" | "対象外" | "適用外" | "除外"
-            | "該当なし" => Declared::NotApplicable,
-            "planned" | "inprogress" | "計画中" | "予定" | "対応中" | "実施予定" => {
-                Declared::Planned
-            }
-            "notimplemented" | "no" | "n" | "未実施" | "未対応" | "×" | "未" => {
-                Declared::NotImplemented
-            }
-            _ => return None,
-        })
-    }
-
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Declared::Implemented => lang.pick("実施", "implemented"),
@@ -312,6 +294,87 @@ pub struct Attestation {
     pub ignored_tokens: usize,
     /// The service this one runs on (`inherits:` of a profile), and what it relies on it for.
     pub underlying: Option<Box<Underlying>>,
+    /// How the input was read: its kind and, per sheet, the columns used.
+    pub read_as: ReadAs,
+}
+
+/// How a CSP input was read (`csp.read_as` in the report): one kind for the input, and for
+/// each part read (the file, or each sheet of a workbook) its kind and the columns used.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ReadAs {
+    pub kind: ReadKind,
+    pub parts: Vec<ReadPart>,
+    /// Sheets of a workbook that were not read, and why.
+    pub skipped: Vec<SkippedSheet>,
+}
+
+/// The kinds of CSP input. `Mixed`: a workbook whose sheets are of different kinds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReadKind {
+    /// Ids (with their titles), nothing else: every id implemented, or stated so by the
+    /// sheet's name.
+    #[default]
+    PublishedList,
+    /// An id column and exactly one status column (or one check-mark matrix).
+    StatusTable,
+    /// A YAML or JSON profile.
+    Profile,
+    Mixed,
+}
+
+impl ReadKind {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ReadKind::PublishedList => lang.pick("公開リスト", "published list"),
+            ReadKind::StatusTable => lang.pick("実施状況表", "status table"),
+            ReadKind::Profile => lang.pick("プロファイル", "profile"),
+            ReadKind::Mixed => lang.pick("混在", "mixed"),
+        }
+    }
+}
+
+/// One part of a CSP input as read: the file, or one sheet of a workbook.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ReadPart {
+    pub sheet: Option<String>,
+    pub kind: ReadKind,
+    /// The header of the id column (its letter when it has none); `None` when every cell
+    /// was read (a published list pasted as text or laid out over several columns).
+    pub id_column: Option<String>,
+    /// The header of the status column; a check-mark matrix names its columns joined by `/`.
+    pub status_column: Option<String>,
+    /// The status every id of a published list is read as, when the sheet's name states one
+    /// other than implemented (a sheet named `非該当`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_by_sheet_name: Option<Declared>,
+}
+
+/// A sheet of a workbook that was not read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkippedSheet {
+    pub sheet: String,
+    pub why: SkipReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkipReason {
+    Hidden,
+    /// Its name says it is a history of changes (`改訂履歴`), not a statement.
+    History,
+    /// It holds no control ids (a cover sheet, notes).
+    NoIds,
+}
+
+impl SkipReason {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            SkipReason::Hidden => lang.pick("非表示", "hidden"),
+            SkipReason::History => lang.pick("履歴", "history"),
+            SkipReason::NoIds => lang.pick("IDなし", "no ids"),
+        }
+    }
 }
 
 /// Coverage a service inherits from the service it runs on (SaaS on IaaS).
@@ -427,14 +490,6 @@ mod tests {
             let cell: String = chars.into_iter().collect();
             proptest::prop_assert_eq!(split_refs(&cell), split_refs_reference(&cell), "{:?}", cell);
         }
-    }
-
-    #[test]
-    fn reads_status_marks() {
-        for mark in ["○", "◯", "〇", "実施", "implemented"] {
-            assert_eq!(Declared::parse(mark), Some(Declared::Implemented), "{mark}");
-        }
-        assert_eq!(Declared::parse("×"), Some(Declared::NotImplemented));
     }
 
     #[test]

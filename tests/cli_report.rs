@@ -588,14 +588,26 @@ fn csp_lists_as_csv_and_spreadsheet_are_scanned_cell_by_cell() {
     let csv_path = dir.path().join("csp.csv");
     fs::write(
         &csv_path,
-        "統制目標番号,メモ\n9.2.1,実施\n9.2.2,実施\n\"8.1.5P, 6.1.1\",2025/04/01\n",
+        "統制目標番号,メモ\n9.2.1,\n9.2.2,確認済\n\"8.1.5P, 6.1.1\",2025/04/01\n",
     )
     .unwrap();
     let v = json_of(report(&data("checks-all-statuses.csv"), &csv_path).args(["--format", "json"]));
     assert_eq!(v["csp"]["implemented"], 4);
-    // 統制目標番号, メモ, 実施 ×2, and the date split at its slashes
-    assert_eq!(v["csp"]["ignored_tokens"], 7);
+    // 統制目標番号, メモ, 確認済, and the date split at its slashes
+    assert_eq!(v["csp"]["ignored_tokens"], 6);
     assert_eq!(item(&v, "K12")["status"], "covered");
+    assert_eq!(v["csp"]["read_as"]["kind"], "published-list");
+    // a column that holds statuses makes the table a status table, read by its values
+    fs::write(
+        &csv_path,
+        "統制目標番号,メモ\n9.2.1,実施\n9.2.2,実施\n\"8.1.5P, 6.1.1\",2025/04/01\n",
+    )
+    .unwrap();
+    let err = input_error(report(&data("checks-all-statuses.csv"), &csv_path));
+    assert!(
+        err.contains("csp.csv: row 4: column 'メモ': the column holds statuses, so the table is read as a status table, but: unknown status '2025/04/01' for 8.1.5P, 6.1.1"),
+        "{err}"
+    );
 
     use rust_xlsxwriter::Workbook;
     let xlsx_path = dir.path().join("csp.xlsx");

@@ -81,17 +81,30 @@ fn status_columns_under_other_headers() {
         assert_eq!(r["summary"]["na_without_reason"], 1, "{header}");
     }
 
+    // statuses under a header the tool does not know: the column is read as the status
+    // column, by the documented values, and named in `read_as`
     fs::write(
         &path,
         "管理策番号,進捗\n5.1.1,実施\n5.1.2,未実施\n6.2.2,非該当\n",
+    )
+    .unwrap();
+    let v = json_of(report(&path));
+    assert_eq!(statuses(&v), ["not-covered", "not-covered", "covered"]);
+    assert_eq!(v["csp"]["read_as"]["kind"], "status-table");
+    assert_eq!(v["csp"]["read_as"]["parts"][0]["id_column"], "管理策番号");
+    assert_eq!(v["csp"]["read_as"]["parts"][0]["status_column"], "進捗");
+    // … and a value in it that is not a status is an error naming the cell
+    fs::write(
+        &path,
+        "管理策番号,進捗\n5.1.1,実施\n5.1.2,たぶん\n6.2.2,非該当\n",
     )
     .unwrap();
     for cmd in [report(&path), readiness(&path), compare(&path)] {
         let err = input_error(cmd);
         assert!(
             err.contains(
-                "sth.csv: column '進捗': the column holds statuses (実施, 未実施, 非該当)"
-            ) && err.contains("(hint: name the columns 管理策番号 (or id) and 実施状況"),
+                "sth.csv: row 3: column '進捗': the column holds statuses, so the table is read as a status table, but: unknown status 'たぶん' for 5.1.2"
+            ) && err.contains("(hint: write 実施/implemented"),
             "{err}"
         );
     }
@@ -128,7 +141,7 @@ fn status_table_rows_that_cannot_be_read_are_errors() {
     for (row, expected) in [
         (
             ",実施,,E2",
-            "st.csv: row 3: column '管理策番号': the row has a status ('実施') but no control id",
+            "st.csv: row 3: column '管理策番号': the row has a status (implemented) but no control id",
         ),
         (
             "9,実施,,E5",
@@ -213,7 +226,7 @@ fn every_visible_sheet_of_a_csp_workbook_is_read() {
     wb.save(&path).unwrap();
     let err = input_error(report(&path));
     assert!(
-        err.contains("csp.xlsx: sheet '追加': row 4: 5.1.2 is listed again, differently: implemented here; not implemented on sheet 'SoA' row 2"),
+        err.contains("csp.xlsx: sheet '追加': row 4: column 'A': 5.1.2 is listed again, differently: implemented here; not implemented on sheet 'SoA' row 2"),
         "{err}"
     );
 
@@ -225,7 +238,7 @@ fn every_visible_sheet_of_a_csp_workbook_is_read() {
     wb.save(&path).unwrap();
     let err = input_error(report(&path));
     assert!(
-        err.contains("csp.xlsx: found no ISMAP control ids on any sheet (read: 表紙, 注記; hidden, not read: 旧版; 2 other tokens ignored)"),
+        err.contains("csp.xlsx: found no ISMAP control ids on any sheet (read: 表紙, 注記; not read: 旧版 (hidden); 2 other tokens ignored)"),
         "{err}"
     );
 }

@@ -16,7 +16,7 @@ use crate::catalog::{Catalog, Layer, Level, RefKind, Resolution, Unresolved};
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{
-    Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, Period, Risk,
+    Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, Period, ReadAs, Risk,
 };
 
 /// Machine-readable reasons behind a status, in a fixed order.
@@ -237,6 +237,8 @@ pub struct CspInfo {
     pub not_applicable: usize,
     pub unknown_ids: Vec<UnknownId>,
     pub ignored_tokens: usize,
+    /// How the list was read: its kind, and the sheets and columns used.
+    pub read_as: ReadAs,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -1061,6 +1063,7 @@ pub fn analyse_resolved(
             not_applicable: csp.not_applicable_count(),
             unknown_ids: csp.unknown.clone(),
             ignored_tokens: att.ignored_tokens,
+            read_as: att.read_as.clone(),
         },
         checks: checks_info,
         items,

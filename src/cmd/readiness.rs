@@ -15,7 +15,11 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
     }
     cfg.output.check(&inputs)?;
     let catalog = ctx.catalog()?;
-    let list = input::csp::load_sheet(&cfg.implemented, cfg.encoding, cfg.sheet.as_deref())?;
+    let list = input::csp::load(
+        &cfg.implemented,
+        &cfg.csp_reading.options(cfg.encoding),
+        &catalog,
+    )?;
     cfg.output.check(&list.inherited_files())?;
     let result = readiness::analyse(&catalog, &list, ctx.lang);
     if !(cfg.format == Format::Table && cfg.output.is_stdout()) {

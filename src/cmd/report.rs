@@ -65,7 +65,7 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     cfg.output.check(&inputs)?;
     let catalog = ctx.catalog()?;
     let checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
-    let attestation = input::csp::load(&cfg.csp, cfg.encoding)?;
+    let attestation = input::csp::load(&cfg.csp, &cfg.csp_reading.options(cfg.encoding), &catalog)?;
     cfg.output.check(&attestation.inherited_files())?;
     let as_of = cfg.as_of.unwrap_or_else(Date::today);
     let refs_column = checks.refs_column.clone();

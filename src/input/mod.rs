@@ -41,6 +41,14 @@ impl FileKind {
     }
 }
 
+/// A file read as a table: CSV, TSV or a workbook (what `--status-column` applies to).
+pub fn is_table_file(path: &Path) -> bool {
+    FileKind::of(path) == FileKind::Workbook
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"))
+}
+
 /// Checks that `path` is a readable, non-empty file within the size limit.
 pub fn check_file(path: &Path) -> Result<(), InputError> {
     let loc = Location::file(path);
