@@ -203,7 +203,12 @@ fn push_ref(refs: &mut Vec<String>, joined: &mut String, last: &str) {
 #[derive(Debug, Clone, Default)]
 pub struct CheckList {
     pub source: PathBuf,
+    /// The one sheet read (`None` for CSV, YAML, JSON, or when several sheets were read).
     pub sheet: Option<String>,
+    /// Every sheet read, in the workbook's order.
+    pub sheets: Vec<String>,
+    /// Visible sheets without a check-list header, not read.
+    pub skipped_sheets: Vec<String>,
     /// Names of carried-through columns, in input order.
     pub extra_columns: Vec<String>,
     /// The header of the references column, for messages.

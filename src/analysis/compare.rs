@@ -193,7 +193,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 3,
+        schema_version: 4,
         lang,
         as_of,
         catalog: CatalogInfo {
@@ -201,15 +201,7 @@ pub fn compare(
             version: catalog.version.clone(),
             origin: catalog.origin.clone(),
         },
-        checks: ChecksInfo {
-            source: checks
-                .source
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            sheet: checks.sheet.clone(),
-            extra_columns: checks.extra_columns.clone(),
-        },
+        checks: ChecksInfo::of(checks),
         csps: columns.into_iter().map(|(_, c)| c).collect(),
         items,
         details,

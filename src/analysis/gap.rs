@@ -244,8 +244,22 @@ pub struct CspInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct ChecksInfo {
     pub source: String,
+    /// The one sheet read (`None` for CSV, YAML, JSON, or when several sheets were read).
     pub sheet: Option<String>,
+    /// Every sheet read, in the workbook's order.
+    pub sheets: Vec<String>,
     pub extra_columns: Vec<String>,
+}
+
+impl ChecksInfo {
+    pub fn of(checks: &CheckList) -> ChecksInfo {
+        ChecksInfo {
+            source: file_name(&checks.source),
+            sheet: checks.sheet.clone(),
+            sheets: checks.sheets.clone(),
+            extra_columns: checks.extra_columns.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -996,11 +1010,7 @@ pub fn analyse_resolved(
     lang: Lang,
 ) -> GapReport {
     let csp = resolve_attestation(catalog, att);
-    let checks_info = ChecksInfo {
-        source: file_name(&checks.source),
-        sheet: checks.sheet,
-        extra_columns: checks.extra_columns,
-    };
+    let checks_info = ChecksInfo::of(&checks);
     let mut items = item_results(catalog, &csp, resolved, checks.items, lang);
     // most severe first, then highest risk (none last), then input order: the sort is
     // stable, and moves each result once
@@ -1029,7 +1039,7 @@ pub fn analyse_resolved(
         .collect();
 
     GapReport {
-        schema_version: 2,
+        schema_version: 3,
         lang,
         as_of,
         warnings: warnings(

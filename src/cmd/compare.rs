@@ -132,6 +132,7 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     cfg.output.check(&inputs)?;
     let catalog = ctx.catalog()?;
     let checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+    super::note_skipped_sheets(&checks);
     let opts = cfg.csp_reading.options(cfg.encoding);
     let progress = std::io::stderr().is_terminal() && paths.len() > 50;
     let mut atts = Vec::with_capacity(paths.len());

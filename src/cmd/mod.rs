@@ -44,6 +44,18 @@ pub fn load_catalog(source: &CatalogSource) -> Result<Catalog> {
     })
 }
 
+/// Says on stderr which sheets of a check-list workbook were not read (no check-list
+/// header): nothing is left out without a word.
+fn note_skipped_sheets(checks: &crate::model::CheckList) {
+    if !checks.skipped_sheets.is_empty() {
+        eprintln!(
+            "note: {}: sheets without a check-list header were not read: {}",
+            checks.source.display(),
+            crate::text::strip_controls(&checks.skipped_sheets.join(", "))
+        );
+    }
+}
+
 /// Lets go of a command's large result without freeing it block by block: [`run`] is the
 /// last thing the process does, and the system takes the memory back at once. Freeing a
 /// 100,000-item report one allocation at a time cost about a seventh of the run

@@ -22,9 +22,17 @@ fn strict_check(
             continue;
         }
         if let Some(u) = report.items.details(item).unresolved.first() {
+            // read from several sheets, the item names its own
+            let sheet = report.checks.sheet.as_deref().or_else(|| {
+                item.extra
+                    .0
+                    .iter()
+                    .find(|(k, _)| k == input::checks::SHEET_COLUMN)
+                    .map(|(_, v)| v.as_str())
+            });
             let mut e = InputError::at(
                 Location::file(&cfg.checks)
-                    .sheet(report.checks.sheet.as_deref())
+                    .sheet(sheet)
                     .row(item.row)
                     .column(refs_column),
                 format!(
@@ -65,6 +73,7 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     cfg.output.check(&inputs)?;
     let catalog = ctx.catalog()?;
     let checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+    super::note_skipped_sheets(&checks);
     let attestation = input::csp::load(&cfg.csp, &cfg.csp_reading.options(cfg.encoding), &catalog)?;
     cfg.output.check(&attestation.inherited_files())?;
     let as_of = cfg.as_of.unwrap_or_else(Date::today);

@@ -5,6 +5,7 @@ use crate::analysis::gap::{ControlState, GapReport, ItemDetails, ItemResult};
 use crate::analysis::procedures::Procedure;
 use crate::analysis::Status;
 use crate::lang::Lang;
+use crate::model::{ReadAs, ReadKind, ReadPart};
 use crate::report::grid::{Grid, Tone};
 use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
 use crate::text::strip_controls;
@@ -251,6 +252,70 @@ fn short_grid(report: &GapReport) -> Grid {
     g
 }
 
+/// How a CSP list was read, in one line: its kind, and per part (sheet) the columns used
+/// (`status table (id column 管理策番号, status column 実施状況)`), then the sheets not read.
+pub fn read_as_text(read_as: &ReadAs, lang: Lang) -> String {
+    let l = |ja, en| lang.pick(ja, en);
+    let part_text = |p: &ReadPart| {
+        let mut what = Vec::new();
+        if let Some(c) = &p.id_column {
+            what.push(format!("{} {c}", l("ID列", "id column")));
+        }
+        if let Some(c) = &p.status_column {
+            what.push(format!("{} {c}", l("状況列", "status column")));
+        }
+        if let Some(d) = p.stated_by_sheet_name {
+            what.push(format!(
+                "{} {}",
+                l("シート名により全IDを", "every id, by the sheet's name,"),
+                d.label(lang)
+            ));
+        }
+        match what.is_empty() {
+            true => String::new(),
+            false => format!(" ({})", what.join(", ")),
+        }
+    };
+    let mut out = read_as.kind.label(lang).to_owned();
+    match read_as.parts.as_slice() {
+        [one] if one.sheet.is_none() => out.push_str(&part_text(one)),
+        parts => {
+            let sheets: Vec<String> = parts
+                .iter()
+                .map(|p| {
+                    let kind = if read_as.kind == ReadKind::Mixed {
+                        format!(" {}", p.kind.label(lang))
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "{} '{}'{kind}{}",
+                        l("シート", "sheet"),
+                        p.sheet.as_deref().unwrap_or(""),
+                        part_text(p)
+                    )
+                })
+                .collect();
+            if !sheets.is_empty() {
+                out.push_str(&format!(" — {}", sheets.join("; ")));
+            }
+        }
+    }
+    if !read_as.skipped.is_empty() {
+        let skipped: Vec<String> = read_as
+            .skipped
+            .iter()
+            .map(|s| format!("'{}' ({})", s.sheet, s.why.label(lang)))
+            .collect();
+        out.push_str(&format!(
+            "; {} {}",
+            l("読まなかったシート:", "sheets not read:"),
+            skipped.join(", ")
+        ));
+    }
+    out
+}
+
 /// The summary as lines of text (terminal and Markdown).
 pub fn summary_lines(report: &GapReport) -> Vec<String> {
     let lang = report.lang;
@@ -289,6 +354,11 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         csp.ignored_tokens
     ));
     out.push(format!(
+        "{} {}",
+        l("読み取り:", "Read as:"),
+        read_as_text(&csp.read_as, lang)
+    ));
+    out.push(format!(
         "{} {} {}",
         l("カタログ:", "Catalog:"),
         report.catalog.name,
@@ -298,12 +368,10 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         "{} {}{} / {} {}",
         l("確認項目:", "Check items:"),
         report.checks.source,
-        report
-            .checks
-            .sheet
-            .as_ref()
-            .map(|s| format!(" [{s}]"))
-            .unwrap_or_default(),
+        match report.checks.sheets.as_slice() {
+            [] => String::new(),
+            sheets => format!(" [{}]", sheets.join(", ")),
+        },
         l("基準日", "as of"),
         report.as_of
     ));

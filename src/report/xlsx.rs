@@ -386,15 +386,19 @@ fn write_summary(
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let checks_source = match &report.checks.sheet {
-        Some(s) => format!("{} [{s}]", report.checks.source),
-        None => report.checks.source.clone(),
+    let checks_source = match report.checks.sheets.as_slice() {
+        [] => report.checks.source.clone(),
+        sheets => format!("{} [{}]", report.checks.source, sheets.join(", ")),
     };
     let facts: Vec<(&str, Fact)> = vec![
         (l("CSP", "CSP"), Fact::Text(csp.name.clone())),
         (
             l("統制目標一覧", "CSP list"),
             Fact::Text(csp.source.clone()),
+        ),
+        (
+            l("読み取り", "Read as"),
+            Fact::Text(crate::report::gap::read_as_text(&csp.read_as, lang)),
         ),
         (
             l("登録番号", "Registration number"),
@@ -771,9 +775,9 @@ fn write_compare_summary(
     let grid = cmp::summary_grid(report);
     let last_col = col_num(grid.headers.len().saturating_sub(1))?;
 
-    let checks_source = match &report.checks.sheet {
-        Some(s) => format!("{} [{s}]", report.checks.source),
-        None => report.checks.source.clone(),
+    let checks_source = match report.checks.sheets.as_slice() {
+        [] => report.checks.source.clone(),
+        sheets => format!("{} [{}]", report.checks.source, sheets.join(", ")),
     };
     let facts = [
         (l("確認項目", "Check items"), checks_source),
