@@ -4,6 +4,7 @@ pub mod checks;
 pub mod csp;
 pub mod decode;
 pub mod table;
+pub mod workbook_zip;
 
 use std::path::Path;
 
