@@ -184,9 +184,11 @@ pub struct StatusColumns {
 #[derive(Debug, Clone)]
 pub enum TableKind {
     /// Every cell read as a published list's; `reason`: a reason column, for a sheet whose
-    /// name states a status.
+    /// name states a status; `free`: evidence and owner columns, whose text states nothing
+    /// about the status (`証跡: なし` is no evidence, not "not implemented").
     PublishedList {
         reason: Option<usize>,
+        free: Vec<usize>,
     },
     StatusTable(StatusColumns),
 }
@@ -424,6 +426,10 @@ pub fn classify(
     let kind = match chosen {
         None => TableKind::PublishedList {
             reason: find(Role::Reason),
+            free: [find(Role::Evidence), find(Role::Owner)]
+                .into_iter()
+                .flatten()
+                .collect(),
         },
         Some(c) => TableKind::StatusTable(StatusColumns {
             reason: find(Role::Reason).filter(|r| c.source != StatusSource::Column(*r)),

@@ -130,7 +130,7 @@ fn read_table(
         return Ok(None);
     };
     let part = match &layout.kind {
-        TableKind::PublishedList { reason } => {
+        TableKind::PublishedList { reason, free } => {
             let stated = match meaning {
                 SheetMeaning::Statements | SheetMeaning::History => Declared::Implemented,
                 SheetMeaning::Status(d) => d,
@@ -154,6 +154,7 @@ fn read_table(
                         .map(|(c, text)| published::Cell {
                             column: Some(layout.name(c).to_owned()),
                             text,
+                            free: free.contains(&c),
                         })
                         .collect(),
                 })
@@ -427,4 +428,245 @@ fn no_ids(path: &Path, ignored: usize) -> InputError {
         format!("found no ISMAP control ids ({ignored} other tokens ignored)"),
     )
     .hint("paste the table of implemented control objectives from the CSP's published list (ids like 5.1.1 or 8.1.5.P)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        Catalog::embedded().unwrap()
+    }
+
+    /// A CSV read as `load` reads it.
+    fn csv(text: &str) -> Result<Attestation, InputError> {
+        let path = Path::new("t.csv");
+        let catalog = catalog();
+        let sheet = table::read_csv_text(path, text).unwrap();
+        match read_table(&sheet, &CspOptions::default(), &catalog)? {
+            Some(part) => from_parts(path, vec![part], Vec::new(), &catalog),
+            None => Err(no_ids(path, 0)),
+        }
+    }
+
+    fn states(att: &Attestation) -> Vec<(String, Declared, Option<usize>)> {
+        att.controls
+            .iter()
+            .map(|c| (c.raw.clone(), c.declared, c.line))
+            .collect()
+    }
+
+    #[test]
+    fn status_headers_in_other_words_and_with_a_note() {
+        for header in [
+            "対応状況",
+            "実施有無",
+            "Implementation status",
+            "実施状況（2025年）",
+            "status [Q3]",
+        ] {
+            let att = csv(&format!(
+                "管理策番号,{header}\n5.1.1,実施\n5.1.2,未実施\n6.2.2,非該当\n"
+            ))
+            .unwrap_or_else(|e| panic!("{header}: {e}"));
+            assert_eq!(
+                states(&att),
+                [
+                    ("5.1.1".to_owned(), Declared::Implemented, Some(2)),
+                    ("5.1.2".to_owned(), Declared::NotImplemented, Some(3)),
+                    ("6.2.2".to_owned(), Declared::NotApplicable, Some(4)),
+                ],
+                "{header}"
+            );
+            assert_eq!(att.read_as.kind, ReadKind::StatusTable);
+            assert_eq!(
+                att.read_as.parts[0].status_column.as_deref(),
+                Some(header),
+                "{header}"
+            );
+        }
+    }
+
+    #[test]
+    fn plain_lists_without_status_words_stay_plain() {
+        for text in [
+            "No,管理策番号,名称\n1,5.1.1,方針\n2,5.1.2,見直し\n",
+            "統制目標番号\n5.1.1\n5.1.2\n",
+            "No,管理策番号\n1,5.1.1\n",
+            "管理策番号,備考\n5.1.1,no change since 2024\n5.1.2,\n6.2.2,外部委託\n",
+            "管理策番号,証跡,担当\n5.1.1,なし,総務\n",
+        ] {
+            let att = csv(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert!(att
+                .controls
+                .iter()
+                .all(|c| c.declared == Declared::Implemented));
+            assert_eq!(att.read_as.kind, ReadKind::PublishedList, "{text}");
+            assert_eq!(
+                att.read_as.parts[0]
+                    .id_column
+                    .as_deref()
+                    .map(|c| c.contains("番号")),
+                Some(true),
+                "{text}"
+            );
+        }
+    }
+
+    /// Two statements of one control, in any spelling, must agree; the message names both.
+    #[test]
+    fn a_control_stated_twice_must_be_stated_alike() {
+        let ok =
+            csv("管理策番号,実施状況,理由,証跡\n5.1.1,実施,,E1\n５．１．１,実施,,E1\n").unwrap();
+        assert_eq!(ok.controls.len(), 2);
+        let err =
+            csv("管理策番号,実施状況,理由,証跡\n5.1.1,実施,,E1\n5.1.1,未実施,,\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.csv: row 3: 5.1.1 is listed again, differently: not implemented, no evidence here; implemented, evidence 'E1' on row 2 (hint: list each control once, or make its rows agree on status, reason, evidence and owner)"
+        );
+        for (a, b) in [
+            ("9.2.3", "A.9.2.3"),
+            ("９．２．３", "A.9.2.3"),
+            ("A.9.2.3", "9.2.3"),
+        ] {
+            let err = csv(&format!("管理策番号,実施状況\n{a},未実施\n{b},実施\n")).unwrap_err();
+            assert!(
+                err.to_string().contains(&format!(
+                    "row 3: {b} (the same control as {}) is listed again, differently: implemented here; not implemented on row 2",
+                    fold_width(a)
+                )),
+                "{a} {b}: {err}"
+            );
+        }
+        let err = csv("管理策番号,実施状況,証跡\n8.1.5.P,実施,E1\n8.1.5P,実施,E2\n").unwrap_err();
+        assert!(err.to_string().contains("row 3: 8.1.5P (the same control as 8.1.5.P) is listed again, differently: implemented, evidence 'E2' here; implemented, evidence 'E1' on row 2"), "{err}");
+    }
+
+    #[test]
+    fn a_profile_may_not_both_implement_and_exclude_a_control() {
+        let catalog = catalog();
+        for (implemented, excluded) in [
+            ("5.1.1", "５．１．１"),
+            ("A.9.2.1", "9.2.1"),
+            ("8.1.5P", "CLD.8.1.5"),
+        ] {
+            let err = profile_from_str(
+                Path::new("p.yaml"),
+                &format!(
+                    "name: x\nimplemented: [{implemented}]\nnot_applicable:\n  {excluded}: both\n"
+                ),
+                &catalog,
+            )
+            .unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("p.yaml: column 'not_applicable': {excluded} is listed under both `implemented` and `not_applicable` (hint: keep it under one: `implemented` if the service implements it, `not_applicable` with the reason if it does not apply)")
+            );
+        }
+        let ok = profile_from_str(
+            Path::new("p.yaml"),
+            "implemented: [5.1.1, 5.1.1]\nnot_applicable:\n  6.2.2: none\n",
+            &catalog,
+        )
+        .unwrap();
+        assert_eq!(ok.controls.len(), 3);
+        assert_eq!(ok.read_as.kind, ReadKind::Profile);
+    }
+
+    /// A profile that is not a mapping (a pasted list saved as .yaml) says what a profile
+    /// is, quoting the text short; JSON errors keep their real line, never 0.
+    #[test]
+    fn profile_parse_errors_are_short_and_placed() {
+        let catalog = catalog();
+        let text = format!("{}\n", "5.1.1 9.2.1 ".repeat(20));
+        let err = profile_from_str(Path::new("list.yaml"), &text, &catalog)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(
+                "list.yaml: line 1: invalid CSP profile: invalid type: string \"5.1.1 9.2.1 "
+            ),
+            "{err}"
+        );
+        assert!(
+            err.contains("…\", expected a CSP profile: a mapping"),
+            "{err}"
+        );
+        assert!(!err.contains("ProfileDoc") && err.len() < 400, "{err}");
+        let err = profile::from_text(
+            Path::new("p.json"),
+            "{\n\"name\": \"x\",\n\"bogus\": 1}",
+            classify::ProfileSyntax::Json,
+            None,
+            &catalog,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("p.json: line 3: invalid CSP profile: unknown field `bogus`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_profile_lists_objectives_not_clauses_and_some_controls() {
+        let catalog = catalog();
+        for (text, want) in [
+            (
+                "implemented: [\"9.2\", 9.2.1]\n",
+                "column 'implemented': '9.2' is a clause or category",
+            ),
+            (
+                "implemented: [9.2.1, \"11\"]\n",
+                "column 'implemented': '11' is a clause",
+            ),
+            (
+                "implemented: [9.2.1]\nnot_applicable:\n  \"10\": n/a\n",
+                "column 'not_applicable': '10' is a clause",
+            ),
+            (
+                "name: x\nimplemented: []\n",
+                "column 'implemented': the profile lists no controls",
+            ),
+            (
+                "name: x\n",
+                "column 'implemented': the profile lists no controls",
+            ),
+        ] {
+            let err = profile_from_str(Path::new("p.yaml"), text, &catalog)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(want), "{text}: {err}");
+        }
+        assert!(profile_from_str(
+            Path::new("p.yaml"),
+            "implemented: [9.2.1, 8.1.5P]\n",
+            &catalog
+        )
+        .is_ok());
+        let only_excluded = "implemented: []\nnot_applicable:\n  6.2.2: none\n";
+        assert!(profile_from_str(Path::new("p.yaml"), only_excluded, &catalog).is_ok());
+    }
+
+    /// A pasted list is a published list: `read_as` says so, and names no column.
+    #[test]
+    fn pasted_text_reads_as_a_published_list() {
+        let att = from_text(
+            Path::new("l.txt"),
+            "統制目標 番号\n5.1.1\t5.1.2\n",
+            &catalog(),
+        )
+        .unwrap();
+        assert_eq!(att.read_as.kind, ReadKind::PublishedList);
+        assert_eq!(att.read_as.parts.len(), 1);
+        assert_eq!(att.read_as.parts[0].id_column, None);
+        assert_eq!(att.controls.len(), 2);
+        let err = from_text(Path::new("l.txt"), "統制目標 番号\n", &catalog()).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("found no ISMAP control ids (2 other tokens ignored)"),
+            "{err}"
+        );
+    }
 }

@@ -10,11 +10,13 @@ use crate::model::{Declared, ListedControl};
 use crate::text::{edit_distance, fold_width};
 
 /// One cell of a line: its column's name (a table's header, else its letter) and its text.
-/// A line of pasted text is split into cells at its tabs, which have no name.
+/// A line of pasted text is split into cells at its tabs, which have no name. A `free` cell
+/// (an evidence or owner column) states nothing about a status whatever it holds.
 #[derive(Debug, Clone)]
 pub struct Cell<'a> {
     pub column: Option<String>,
     pub text: &'a str,
+    pub free: bool,
 }
 
 /// A line of pasted text or a row of a table, numbered as the file numbers it.
@@ -31,7 +33,11 @@ impl<'a> Line<'a> {
             number,
             cells: text
                 .split('\t')
-                .map(|text| Cell { column: None, text })
+                .map(|text| Cell {
+                    column: None,
+                    text,
+                    free: false,
+                })
                 .collect(),
         }
     }
@@ -184,13 +190,19 @@ fn profile_field(line: &Line, source: &Source) -> Result<(), InputError> {
 
 /// What a line without ids states: a status word anywhere in it, or a mark standing alone.
 fn line_status(line: &Line) -> Option<String> {
-    let text = line.text();
+    let text = line
+        .cells
+        .iter()
+        .filter(|c| !c.free)
+        .map(|c| c.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
     if let Some(w) = vocab::status_words(&text).first() {
         return Some(format!("'{}'", w.word));
     }
     line.cells
         .iter()
-        .find(|c| vocab::is_lone_status(c.text))
+        .find(|c| !c.free && vocab::is_lone_status(c.text))
         .map(|c| format!("'{}' on its own", c.text.trim()))
 }
 
@@ -301,7 +313,7 @@ fn check_line(
         let at = || source.at(line.number, cell.column.as_deref());
         let Some(first) = ids.first() else {
             let text = cell.text.trim();
-            if text.is_empty() {
+            if text.is_empty() || cell.free {
                 continue;
             }
             match last {

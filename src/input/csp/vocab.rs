@@ -385,9 +385,16 @@ pub fn statement_in(text: &str) -> Option<String> {
     if let Some(w) = status_words(text).first() {
         return Some(format!("the status word '{}'", w.word));
     }
-    if let Some(t) = text
+    let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '、' | '，' | '；' | '|'))
-        .find(|t| is_mark(t))
+        .filter(|t| !t.is_empty())
+        .collect();
+    // an English word that is also a value (`no`, `done`) is a mark only on its own: `no
+    // change since 2024` is a note
+    let alone = tokens.len() == 1;
+    if let Some(t) = tokens
+        .iter()
+        .find(|t| is_mark(t) && (alone || !t.chars().all(|c| c.is_ascii_alphabetic())))
     {
         return Some(format!("the mark '{}'", t.trim()));
     }
@@ -599,6 +606,12 @@ mod tests {
         );
         assert_eq!(statement_in("済").as_deref(), Some("the mark '済'"));
         assert!(statement_in("利用者登録（東京）").is_some());
+        assert_eq!(statement_in("no change since 2024"), None);
+        assert_eq!(statement_in("No").as_deref(), Some("the mark 'No'"));
+        assert_eq!(
+            statement_in("利用者登録 無").as_deref(),
+            Some("the mark '無'")
+        );
         assert!(statement_in("未実施。").is_some());
         assert!(!states_beyond(
             "プライバシー及び個人を特定できる情報（PII）の保護",
