@@ -174,8 +174,9 @@ pub enum StatusSource {
 #[derive(Debug, Clone)]
 pub struct StatusColumns {
     pub status: StatusSource,
-    /// The status column was found by what it holds, not by its header.
-    pub by_content: bool,
+    /// The status column was found by what it holds, not by its header: some of what it
+    /// holds, for messages.
+    pub by_content: Option<String>,
     pub reason: Option<usize>,
     pub evidence: Option<usize>,
     pub owner: Option<usize>,
@@ -250,7 +251,8 @@ pub fn is_id_cell(cell: &str, catalog: &Catalog) -> bool {
 /// One way the table could state statuses.
 struct Candidate {
     source: StatusSource,
-    by_content: bool,
+    /// Found by its content: some of what it holds.
+    by_content: Option<String>,
     /// For messages: the column (or matrix) and what it holds.
     what: String,
 }
@@ -320,7 +322,7 @@ pub fn classify(
     {
         candidates.push(Candidate {
             source: StatusSource::Column(c),
-            by_content: false,
+            by_content: None,
             what: format!("'{}'", names[c]),
         });
     }
@@ -333,12 +335,12 @@ pub fn classify(
         [] => {}
         [(c, _)] => candidates.push(Candidate {
             source: StatusSource::Column(*c),
-            by_content: false,
+            by_content: None,
             what: format!("'{}'", names[*c]),
         }),
         cols => candidates.push(Candidate {
             source: StatusSource::Matrix(cols.to_vec()),
-            by_content: false,
+            by_content: None,
             what: format!(
                 "the check-mark columns '{}'",
                 cols.iter()
@@ -398,7 +400,7 @@ pub fn classify(
             };
             candidates.push(Candidate {
                 source: StatusSource::Column(c),
-                by_content: true,
+                by_content: Some(shown.join(", ")),
                 what: format!("'{}' (holding {})", names[c], shown.join(", ")),
             });
         }
@@ -462,12 +464,12 @@ fn pick(
     match hits.as_slice() {
         [c] if matrix.len() >= 2 && matrix.iter().any(|(m, _)| m == c) => Ok(Candidate {
             source: StatusSource::Matrix(matrix.to_vec()),
-            by_content: false,
+            by_content: None,
             what,
         }),
         [c] => Ok(Candidate {
             source: StatusSource::Column(*c),
-            by_content: false,
+            by_content: None,
             what,
         }),
         [] => Err(InputError::at(

@@ -94,7 +94,7 @@ pub fn quote(s: &str) -> String {
     }
 }
 
-const FOR_STATUSES: &str = "a published list holds implemented ids (and their titles) only; for a list with statuses use a table (CSV or a sheet) with an id column and one status column such as 実施状況, or remove what is not an id";
+pub const FOR_STATUSES: &str = "a published list holds implemented ids (and their titles) only; for a list with statuses use a table (CSV or a sheet) with an id column and one status column such as 実施状況, or remove what is not an id";
 
 /// Reads the lines of a published list. `stated`: what each id is read as (implemented, or
 /// what its sheet's name states); `reason`: the reason given on a row (a reason column), for
@@ -317,18 +317,18 @@ fn check_line(
                 continue;
             }
             match last {
-                Some(id) => check_after(id, text, at(), catalog)?,
+                Some(id) => check_after(id, text, at(), catalog, FOR_STATUSES)?,
                 None => {
                     if let Some(what) = vocab::statement_in(text)
                         .filter(|_| !vocab::status_words(text).is_empty() || vocab::is_mark(text))
                     {
-                        return Err(states(at(), text, &what, None));
+                        return Err(states(at(), text, &what, None, FOR_STATUSES));
                     }
                 }
             }
             continue;
         };
-        check_ids(cell.text, ids, at(), catalog)?;
+        check_ids(cell.text, ids, at(), catalog, FOR_STATUSES)?;
         let id = ids.last().unwrap_or(first);
         last = Some(id);
     }
@@ -343,6 +343,7 @@ pub fn check_ids(
     ids: &[IdToken],
     at: Location,
     catalog: &Catalog,
+    hint: &str,
 ) -> Result<(), InputError> {
     let (Some(first), Some(last)) = (ids.first(), ids.last()) else {
         return Ok(());
@@ -356,7 +357,7 @@ pub fn check_ids(
             return Err(prose(at, text, &pair[1].raw));
         }
     }
-    check_after(last, text[last.end..].trim(), at, catalog)
+    check_after(last, text[last.end..].trim(), at, catalog, hint)
 }
 
 /// The text after an id (in its cell, or a later cell of its line): its title, or text that
@@ -366,6 +367,7 @@ fn check_after(
     text: &str,
     at: Location,
     catalog: &Catalog,
+    hint: &str,
 ) -> Result<(), InputError> {
     if text.is_empty() || is_title(catalog, &id.raw, text) {
         return Ok(());
@@ -375,22 +377,25 @@ fn check_after(
         .find(|t| vocab::is_flag(t))
         .map(|t| format!("the flag '{t}'"));
     match vocab::statement_in(text).or(flag) {
-        Some(what) => Err(states(at, text, &what, Some(&id.raw))),
+        Some(what) => Err(states(at, text, &what, Some(&id.raw), hint)),
         None => Ok(()),
     }
 }
 
-fn states(at: Location, text: &str, what: &str, id: Option<&str>) -> InputError {
+fn states(at: Location, text: &str, what: &str, id: Option<&str>, hint: &str) -> InputError {
     let whose = id.map_or_else(String::new, |id| format!(" after {id}"));
     InputError::at(
         at,
         format!(
-            "'{}'{whose} states something ({what}), but a published list holds implemented ids only: read as one, the id would count as implemented",
+            "'{}'{whose} states something ({what}) where only ids and their titles may stand: the tool does not read it as a status, and does not read the id as implemented",
             quote(text)
         ),
     )
-    .hint(FOR_STATUSES)
+    .hint(hint)
 }
+
+/// The hint for an id cell of a status table that says more than the id.
+pub const FOR_ID_CELLS: &str = "keep the id cell to the id (and its title) and give the status in the status column";
 
 fn prose(at: Location, text: &str, id: &str) -> InputError {
     InputError::at(
@@ -486,7 +491,7 @@ mod tests {
             ("9.2.3 利用者アクセス管理 ✕\n", "the mark '✕'"),
             ("9.2.3 △\n", "the mark '△'"),
             ("9.2.3 －\n", "the mark '－'"),
-            ("9.2.3 済\n", "the mark '済'"),
+            ("9.2.3 済\n", "the status value '済'"),
             ("9.2.3\t0\n", "the flag '0'"),
             ("9.2.3 利用者登録（東京）\n", "a note in brackets"),
             (

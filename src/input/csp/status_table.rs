@@ -6,7 +6,7 @@ use crate::catalog::Catalog;
 use crate::error::{InputError, Location};
 use crate::input::csp::classify::{Layout, StatusColumns, StatusSource};
 use crate::input::csp::ids::find_ids;
-use crate::input::csp::published::{check_ids, quote, Listed};
+use crate::input::csp::published::{check_ids, quote, Listed, FOR_ID_CELLS};
 use crate::input::csp::vocab::{self, Check, StatusValue};
 use crate::input::table::Sheet;
 use crate::model::{Declared, ListedControl};
@@ -37,12 +37,11 @@ fn status_of(
                     vocab::Unreadable::Unknown => format!("unknown status '{}' for {id}", quote(text)),
                     why => format!("'{}' for {id} cannot be read as a status: {}", quote(text), why.why()),
                 };
-                let msg = if cols.by_content {
-                    format!("the column holds statuses, so the table is read as a status table, but: {what}")
-                } else {
-                    what
+                let msg = match &cols.by_content {
+                    Some(held) => format!("the column holds statuses ({held}), so the table is read as a status table, but: {what}"),
+                    None => what,
                 };
-                let hint = if cols.by_content {
+                let hint = if cols.by_content.is_some() {
                     format!("{}; or, if '{name}' is not a status column, keep statuses out of it so the table reads as a published list", vocab::VALUES_HINT)
                 } else {
                     vocab::VALUES_HINT.to_owned()
@@ -153,20 +152,25 @@ pub fn read(
                 out.ignored += skipped.max(1);
                 continue;
             }
+            let what = format!("no status is given for {id_cell}");
+            let (msg, hint) = match &cols.by_content {
+                Some(held) => (
+                    format!("the column holds statuses ({held}), so the table is read as a status table, but: {what}"),
+                    format!("give every row with an id its status in it, or, if it is not a status column, keep statuses out of it so the table reads as a published list; {}", vocab::VALUES_HINT),
+                ),
+                None => (what, format!("give every row with an id its status; {}", vocab::VALUES_HINT)),
+            };
             return Err(InputError::at(
                 loc.clone().row(n).column(status_place(layout, cols)),
-                format!("no status is given for {id_cell}"),
+                msg,
             )
-            .hint(format!(
-                "give every row with an id its status; {}",
-                vocab::VALUES_HINT
-            )));
+            .hint(hint));
         };
         let at = loc.clone().row(n).column(id_name);
         let raws: Vec<String> = if ids.is_empty() {
             vec![odd_id(id_cell, &at)?]
         } else {
-            check_ids(id_cell, &ids, at.clone(), catalog)?;
+            check_ids(id_cell, &ids, at.clone(), catalog, FOR_ID_CELLS)?;
             ids.into_iter().map(|t| t.raw).collect()
         };
         if let Some(name) = sheet_says.filter(|_| status.declared == Declared::Implemented) {
@@ -298,8 +302,8 @@ mod tests {
             ("管理策番号,実施状況\n5.1.1,－\n", "row 2: column '実施状況': '－' for 5.1.1 cannot be read as a status: a dash"),
             ("管理策番号,実施状況\n5.1.1,△\n", "'△' for 5.1.1 cannot be read as a status: a partly implemented"),
             ("管理策番号,実施状況\n5.1.1,可\n", "unknown status '可' for 5.1.1"),
-            ("管理策番号,備考\n5.1.1,\n5.1.2,今後対応予定\n", "row 2: column '備考': no status is given for 5.1.1"),
-            ("管理策番号,進捗\n5.1.1,OK?\n5.1.2,未実施\n", "column '進捗': the column holds statuses, so the table is read as a status table, but: unknown status 'OK?' for 5.1.1"),
+            ("管理策番号,備考\n5.1.1,\n5.1.2,今後対応予定\n", "row 2: column '備考': the column holds statuses (今後対応予定), so the table is read as a status table, but: no status is given for 5.1.1"),
+            ("管理策番号,進捗\n5.1.1,OK?\n5.1.2,未実施\n", "column '進捗': the column holds statuses (未実施), so the table is read as a status table, but: unknown status 'OK?' for 5.1.1"),
             ("管理策番号,実施,非該当,未実施\n5.1.1,,,\n", "row 2: column '実施/非該当/未実施': no status is given for 5.1.1"),
             ("管理策番号,実施,非該当,未実施\n5.1.1,○,○,\n", "5.1.1 is marked in more than one status column (実施, 非該当)"),
             ("管理策番号,実施,非該当,未実施\n5.1.1,x,,\n", "row 2: column '実施': 'x' (for 5.1.1) is not a check mark"),

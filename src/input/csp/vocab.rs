@@ -396,7 +396,12 @@ pub fn statement_in(text: &str) -> Option<String> {
         .iter()
         .find(|t| is_mark(t) && (alone || !t.chars().all(|c| c.is_ascii_alphabetic())))
     {
-        return Some(format!("the mark '{}'", t.trim()));
+        let t = t.trim();
+        return Some(if t.chars().all(is_mark_char) {
+            format!("the mark '{t}'")
+        } else {
+            format!("the status value '{t}'")
+        });
     }
     if text.chars().any(is_bracket) {
         return Some("a note in brackets".to_owned());
@@ -604,13 +609,13 @@ mod tests {
             statement_in("利用者登録 ×").as_deref(),
             Some("the mark '×'")
         );
-        assert_eq!(statement_in("済").as_deref(), Some("the mark '済'"));
+        assert_eq!(statement_in("済").as_deref(), Some("the status value '済'"));
         assert!(statement_in("利用者登録（東京）").is_some());
         assert_eq!(statement_in("no change since 2024"), None);
-        assert_eq!(statement_in("No").as_deref(), Some("the mark 'No'"));
+        assert_eq!(statement_in("No").as_deref(), Some("the status value 'No'"));
         assert_eq!(
             statement_in("利用者登録 無").as_deref(),
-            Some("the mark '無'")
+            Some("the status value '無'")
         );
         assert!(statement_in("未実施。").is_some());
         assert!(!states_beyond(
