@@ -605,7 +605,7 @@ fn csp_lists_as_csv_and_spreadsheet_are_scanned_cell_by_cell() {
     .unwrap();
     let err = input_error(report(&data("checks-all-statuses.csv"), &csv_path));
     assert!(
-        err.contains("csp.csv: row 4: column 'メモ': the column holds statuses, so the table is read as a status table, but: unknown status '2025/04/01' for 8.1.5P, 6.1.1"),
+        err.contains("csp.csv: row 4: column 'メモ': the column holds statuses (実施), so the table is read as a status table, but: unknown status '2025/04/01' for 8.1.5P, 6.1.1"),
         "{err}"
     );
 

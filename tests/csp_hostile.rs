@@ -50,7 +50,11 @@ fn check(csp: &Path, args: &[&str], name: &str, expect: &Expect) {
             let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
             let x = &by_id(&v["items"], "X")["status"];
             assert_eq!(x, "not-covered", "{name}: 9.2.3 credited: {v}");
-            assert_eq!(by_id(&v["items"], "Y")["status"], "covered", "{name}: 9.2.1 not read");
+            assert_eq!(
+                by_id(&v["items"], "Y")["status"],
+                "covered",
+                "{name}: 9.2.1 not read"
+            );
             assert_eq!(v["csp"]["read_as"]["kind"], *kind, "{name}");
         }
     }
@@ -58,57 +62,171 @@ fn check(csp: &Path, args: &[&str], name: &str, expect: &Expect) {
 
 const FILES: &[(&str, Expect)] = &[
     // pasted text: a published list holds ids and titles only
-    ("t01-status-word.txt", Refused(&["line 2", "'未実施' after 9.2.3"])),
-    ("t02-paren-not-applicable.txt", Refused(&["line 2", "the status word '非該当'"])),
-    ("t03-lenticular-brackets.txt", Refused(&["line 2", "'【未実施】' after 9.2.3"])),
-    ("t04-full-stop.txt", Refused(&["line 2", "'未実施。' after 9.2.3"])),
-    ("t05-pdf-cells-one-per-line.txt", Refused(&["line 3", "'○' on its own"])),
-    ("t06-note-mark.txt", Refused(&["line 2", "9.2.3 stands inside a sentence"])),
-    ("t07-heading-above-ids.txt", Refused(&["line 3", "'■ 非該当とした統制目標' states a status"])),
-    ("t08-prose.txt", Refused(&["line 2", "9.2.3 stands inside a sentence"])),
+    (
+        "t01-status-word.txt",
+        Refused(&["line 2", "'未実施' after 9.2.3"]),
+    ),
+    (
+        "t02-paren-not-applicable.txt",
+        Refused(&["line 2", "the status word '非該当'"]),
+    ),
+    (
+        "t03-lenticular-brackets.txt",
+        Refused(&["line 2", "'【未実施】' after 9.2.3"]),
+    ),
+    (
+        "t04-full-stop.txt",
+        Refused(&["line 2", "'未実施。' after 9.2.3"]),
+    ),
+    (
+        "t05-pdf-cells-one-per-line.txt",
+        Refused(&["line 3", "'○' states a status (the mark '○')"]),
+    ),
+    (
+        "t06-note-mark.txt",
+        Refused(&["line 2", "9.2.3 stands inside a sentence"]),
+    ),
+    (
+        "t07-heading-above-ids.txt",
+        Refused(&["line 3", "'■ 非該当とした統制目標' states a status"]),
+    ),
+    (
+        "t08-prose.txt",
+        Refused(&["line 2", "9.2.3 stands inside a sentence"]),
+    ),
     ("t09-marks-column.txt", Refused(&["line 1", "the mark '○'"])),
-    ("t10-english-status.txt", Refused(&["line 1", "the status value 'Implemented'"])),
+    (
+        "t10-english-status.txt",
+        Refused(&["line 1", "the status value 'Implemented'"]),
+    ),
     ("t11-json-profile.txt", Read("profile")),
     ("t12-yaml-profile.txt", Read("profile")),
-    ("t13-full-width.txt", Refused(&["line 2", "the status word '未実施'"])),
+    (
+        "t13-full-width.txt",
+        Refused(&["line 2", "the status word '未実施'"]),
+    ),
     ("t14-dash.txt", Refused(&["line 2", "the mark '－'"])),
     ("t15-triangle.txt", Refused(&["line 2", "the mark '△'"])),
-    ("t16-planned.txt", Refused(&["line 2", "the status word '予定'"])),
-    ("t17-cp932.txt", Refused(&["line 2", "the status word '未実施'"])),
-    ("t18-glued-status.txt", Refused(&["line 2", "'未実施' after 9.2.3"])),
-    ("t19-bullets-and-brackets.txt", Refused(&["line 2", "the status word '適用外'"])),
+    (
+        "t16-planned.txt",
+        Refused(&["line 2", "the status word '予定'"]),
+    ),
+    (
+        "t17-cp932.txt",
+        Refused(&["line 2", "the status word '未実施'"]),
+    ),
+    (
+        "t18-glued-status.txt",
+        Refused(&["line 2", "'未実施' after 9.2.3"]),
+    ),
+    (
+        "t19-bullets-and-brackets.txt",
+        Refused(&["line 2", "the status word '適用外'"]),
+    ),
     ("t20-flag-column.txt", Refused(&["line 1", "the flag '1'"])),
-    ("t21-done-mark.txt", Refused(&["line 1", "the status value '済'"])),
-    ("t22-status-after-title.txt", Refused(&["line 2", "the status word '未対応'"])),
-    ("t23-pasted-table-header.txt", Refused(&["line 1", "states a status ('実施状況')"])),
+    (
+        "t21-done-mark.txt",
+        Refused(&["line 1", "the status value '済'"]),
+    ),
+    (
+        "t22-status-after-title.txt",
+        Refused(&["line 2", "the status word '未対応'"]),
+    ),
+    (
+        "t23-pasted-table-header.txt",
+        Refused(&["line 1", "states a status ('実施状況')"]),
+    ),
     // tables: exactly one status column, read by the documented values
-    ("c01-soa-two-status-columns.csv", Refused(&["more than one status column: '適用'; '実施状況'", "--status-column"])),
+    (
+        "c01-soa-two-status-columns.csv",
+        Refused(&[
+            "more than one status column: '適用'; '実施状況'",
+            "--status-column",
+        ]),
+    ),
     ("c02-check-matrix.csv", Read("status-table")),
-    ("c03-blank-status.csv", Refused(&["row 3: column '対応'", "no status is given for 9.2.3"])),
-    ("c04-dash-status.csv", Refused(&["row 3: column '実施状況'", "'－' for 9.2.3 cannot be read as a status"])),
-    ("c05-triangle-status.csv", Refused(&["row 3: column '実施状況'", "'△' for 9.2.3"])),
+    (
+        "c03-blank-status.csv",
+        Refused(&["row 3: column '対応'", "no status is given for 9.2.3"]),
+    ),
+    (
+        "c04-dash-status.csv",
+        Refused(&[
+            "row 3: column '実施状況'",
+            "'－' for 9.2.3 cannot be read as a status",
+        ]),
+    ),
+    (
+        "c05-triangle-status.csv",
+        Refused(&["row 3: column '実施状況'", "'△' for 9.2.3"]),
+    ),
     ("c06-cross-marks.csv", Read("status-table")),
     ("c07-hai-iie.csv", Read("status-table")),
     ("c08-ari-nashi.csv", Read("status-table")),
     ("c09-reason-in-brackets.csv", Read("status-table")),
-    ("c10-one-column.csv", Refused(&["row 3: column '統制目標番号'", "'未実施' after 9.2.3"])),
+    (
+        "c10-one-column.csv",
+        Refused(&["row 3: column '統制目標番号'", "'未実施' after 9.2.3"]),
+    ),
     ("c11-no-column-first.csv", Read("status-table")),
-    ("c12-same-control-as-annex-a.csv", Refused(&["row 4: A.9.2.3 (the same control as 9.2.3) is listed again", "not implemented on row 2"])),
-    ("c13-same-control-full-width.csv", Refused(&["row 4: 9.2.3 is listed again", "not implemented on row 2"])),
-    ("c14-note-planned.csv", Refused(&["row 2: column '備考'", "holds statuses (今後対応予定)"])),
+    (
+        "c12-same-control-as-annex-a.csv",
+        Refused(&[
+            "row 4: A.9.2.3 (the same control as 9.2.3) is listed again",
+            "not implemented on row 2",
+        ]),
+    ),
+    (
+        "c13-same-control-full-width.csv",
+        Refused(&["row 4: 9.2.3 is listed again", "not implemented on row 2"]),
+    ),
+    (
+        "c14-note-planned.csv",
+        Refused(&["row 2: column '備考'", "holds statuses (今後対応予定)"]),
+    ),
     ("c15-done-not-started.csv", Read("status-table")),
     ("c16-implemented-not-implemented.csv", Read("status-table")),
-    ("c17-ka-hi.csv", Refused(&["row 2: column '対応可否'", "unknown status '可'"])),
-    ("c18-grid-with-marks.csv", Refused(&["more than one status column: 'B' (holding ○); 'D' (holding ×)"])),
-    ("c19-status-in-title.csv", Refused(&["row 2: column '管理策名'", "holds statuses (特権的アクセス権の管理（対象外）)"])),
+    (
+        "c17-ka-hi.csv",
+        Refused(&["row 2: column '対応可否'", "unknown status '可'"]),
+    ),
+    (
+        "c18-grid-with-marks.csv",
+        Refused(&["more than one status column: 'B' (holding ○); 'D' (holding ×)"]),
+    ),
+    (
+        "c19-status-in-title.csv",
+        Refused(&[
+            "row 2: column '管理策名'",
+            "holds statuses (特権的アクセス権の管理（対象外）)",
+        ]),
+    ),
     ("c20-tab-separated.tsv", Read("status-table")),
-    ("c21-status-in-id-cell.csv", Refused(&["row 3: column '管理策番号'", "'（未実施）' after 9.2.3"])),
-    ("c22-matrix-letter-x.csv", Refused(&["row 3: column '実施'", "'x' (for 9.2.3) is not a check mark"])),
-    ("c23-true-false.csv", Refused(&["row 2: column '実施済'", "unknown status 'TRUE'"])),
+    (
+        "c21-status-in-id-cell.csv",
+        Refused(&["row 3: column '管理策番号'", "'（未実施）' after 9.2.3"]),
+    ),
+    (
+        "c22-matrix-letter-x.csv",
+        Refused(&[
+            "row 3: column '実施'",
+            "'x' (for 9.2.3) is not a check mark",
+        ]),
+    ),
+    (
+        "c23-true-false.csv",
+        Refused(&["row 2: column '実施済'", "unknown status 'TRUE'"]),
+    ),
     ("c24-no-status-header.csv", Read("status-table")),
     ("c25-cp932-status-table.csv", Read("status-table")),
-    ("c26-status-and-progress.csv", Refused(&["'実施状況'; '進捗' (holding 未着手（未実施）)"])),
-    ("c27-heading-row-status.csv", Refused(&["row 2", "'■ 未実施の統制目標' states a status"])),
+    (
+        "c26-status-and-progress.csv",
+        Refused(&["more than one status column: '実施状況'; '進捗'"]),
+    ),
+    (
+        "c27-heading-row-status.csv",
+        Refused(&["row 2", "'■ 未実施の統制目標' states a status"]),
+    ),
     ("c28-yes-no.csv", Read("status-table")),
     ("c29-grc-export.csv", Read("status-table")),
     ("c30-json-profile.csv", Read("profile")),
@@ -120,7 +238,9 @@ fn the_corpus_never_credits_a_control_stated_not_implemented() {
         check(&hostile(file), &[], file, expect);
     }
     // every file of the folder is a case, and there are enough of them
-    let on_disk = std::fs::read_dir(data("csp-input/hostile")).unwrap().count();
+    let on_disk = std::fs::read_dir(data("csp-input/hostile"))
+        .unwrap()
+        .count();
     assert_eq!(on_disk, FILES.len());
     assert!(FILES.len() + WORKBOOK_CASES >= 40);
 }
@@ -148,8 +268,14 @@ fn the_status_column_named_is_read() {
     ));
     assert_eq!(v["csp"]["read_as"]["parts"][0]["status_column"], "実施状況");
     // the reason in brackets is kept
-    let v = common::json_of(report(&hostile("c09-reason-in-brackets.csv"), &["--format", "json"]));
-    assert_eq!(by_id(&v["items"], "X")["not_applicable"][0]["reason"], "IaaS側で実施");
+    let v = common::json_of(report(
+        &hostile("c09-reason-in-brackets.csv"),
+        &["--format", "json"],
+    ));
+    assert_eq!(
+        by_id(&v["items"], "X")["not_applicable"][0]["reason"],
+        "IaaS側で実施"
+    );
 }
 
 /// The number of workbook cases below, counted into the corpus.
@@ -173,12 +299,22 @@ fn workbooks_never_credit_a_control_stated_not_implemented() {
     // 1. a sheet named 非該当: its ids are not applicable, by its name
     let mut wb = Workbook::new();
     sheet(&mut wb, "一覧", &[&["統制目標番号"], &["9.2.1"]]);
-    sheet(&mut wb, "非該当", &[&["統制目標番号", "理由"], &["9.2.3", "特権IDなし"]]);
+    sheet(
+        &mut wb,
+        "非該当",
+        &[&["統制目標番号", "理由"], &["9.2.3", "特権IDなし"]],
+    );
     wb.save(&path).unwrap();
     check(&path, &[], name, &Read("published-list"));
     let v = common::json_of(report(&path, &["--format", "json"]));
-    assert_eq!(by_id(&v["items"], "X")["not_applicable"][0]["reason"], "特権IDなし");
-    assert_eq!(v["csp"]["read_as"]["parts"][1]["stated_by_sheet_name"], "not-applicable");
+    assert_eq!(
+        by_id(&v["items"], "X")["not_applicable"][0]["reason"],
+        "特権IDなし"
+    );
+    assert_eq!(
+        v["csp"]["read_as"]["parts"][1]["stated_by_sheet_name"],
+        "not-applicable"
+    );
 
     // 2. a history sheet: not read as statements (9.2.3 is not stated anywhere else)
     let mut wb = Workbook::new();
@@ -195,9 +331,21 @@ fn workbooks_never_credit_a_control_stated_not_implemented() {
     // 3. a sheet named 未実施 whose rows say 実施: refused
     let mut wb = Workbook::new();
     sheet(&mut wb, "一覧", &[&["統制目標番号"], &["9.2.1"]]);
-    sheet(&mut wb, "未実施", &[&["管理策番号", "実施状況"], &["9.2.3", "実施"]]);
+    sheet(
+        &mut wb,
+        "未実施",
+        &[&["管理策番号", "実施状況"], &["9.2.3", "実施"]],
+    );
     wb.save(&path).unwrap();
-    check(&path, &[], name, &Refused(&["sheet '未実施': row 2", "states a status other than implemented"]));
+    check(
+        &path,
+        &[],
+        name,
+        &Refused(&[
+            "sheet '未実施': row 2",
+            "states a status other than implemented",
+        ]),
+    );
 
     // 4. a statement of applicability with 適用 and 実施状況, after a cover sheet
     let mut wb = Workbook::new();
@@ -205,19 +353,42 @@ fn workbooks_never_credit_a_control_stated_not_implemented() {
     sheet(
         &mut wb,
         "SoA",
-        &[&["管理策番号", "管理策名", "適用", "実施状況"], &["9.2.1", "利用者登録", "○", "実施"], &["9.2.3", "特権", "○", "未実施"]],
+        &[
+            &["管理策番号", "管理策名", "適用", "実施状況"],
+            &["9.2.1", "利用者登録", "○", "実施"],
+            &["9.2.3", "特権", "○", "未実施"],
+        ],
     );
     wb.save(&path).unwrap();
-    check(&path, &[], name, &Refused(&["sheet 'SoA'", "'適用'; '実施状況'"]));
-    check(&path, &["--csp-sheet", "SoA", "--status-column", "実施状況"], name, &Read("status-table"));
-    check(&path, &["--csp-sheet", "Missing"], name, &Refused(&["no sheet named 'Missing'"]));
+    check(
+        &path,
+        &[],
+        name,
+        &Refused(&["sheet 'SoA'", "'適用'; '実施状況'"]),
+    );
+    check(
+        &path,
+        &["--csp-sheet", "SoA", "--status-column", "実施状況"],
+        name,
+        &Read("status-table"),
+    );
+    check(
+        &path,
+        &["--csp-sheet", "Missing"],
+        name,
+        &Refused(&["no sheet named 'Missing'"]),
+    );
 
     // 5. a check-mark matrix
     let mut wb = Workbook::new();
     sheet(
         &mut wb,
         "統制目標",
-        &[&["No", "管理策番号", "実施", "非該当", "未実施"], &["1", "9.2.1", "○", "", ""], &["2", "9.2.3", "", "", "○"]],
+        &[
+            &["No", "管理策番号", "実施", "非該当", "未実施"],
+            &["1", "9.2.1", "○", "", ""],
+            &["2", "9.2.3", "", "", "○"],
+        ],
     );
     wb.save(&path).unwrap();
     check(&path, &[], name, &Read("status-table"));
@@ -225,27 +396,48 @@ fn workbooks_never_credit_a_control_stated_not_implemented() {
     // 6. a status cell merged over two rows (実施 for 9.2.1 and 9.2.2), 9.2.3 its own
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("SoA").unwrap();
-    for (r, row) in [["管理策番号", "実施状況"], ["9.2.1", ""], ["9.2.2", ""], ["9.2.3", "未実施"]]
-        .iter()
-        .enumerate()
+    for (r, row) in [
+        ["管理策番号", "実施状況"],
+        ["9.2.1", ""],
+        ["9.2.2", ""],
+        ["9.2.3", "未実施"],
+    ]
+    .iter()
+    .enumerate()
     {
         for (c, cell) in row.iter().enumerate() {
             ws.write_string(r as u32, c as u16, *cell).unwrap();
         }
     }
-    ws.merge_range(1, 1, 2, 1, "実施", &rust_xlsxwriter::Format::new()).unwrap();
+    ws.merge_range(1, 1, 2, 1, "実施", &rust_xlsxwriter::Format::new())
+        .unwrap();
     wb.save(&path).unwrap();
     check(&path, &[], name, &Read("status-table"));
 
     // 7. two sheets stating 9.2.3 differently (A.9.2.3 implemented, 9.2.3 not)
     let mut wb = Workbook::new();
-    sheet(&mut wb, "SoA", &[&["管理策番号", "実施状況"], &["9.2.1", "実施"], &["9.2.3", "未実施"]]);
-    sheet(&mut wb, "ISO", &[&["Annex A", "Status"], &["A.9.2.3", "Implemented"]]);
+    sheet(
+        &mut wb,
+        "SoA",
+        &[
+            &["管理策番号", "実施状況"],
+            &["9.2.1", "実施"],
+            &["9.2.3", "未実施"],
+        ],
+    );
+    sheet(
+        &mut wb,
+        "ISO",
+        &[&["Annex A", "Status"], &["A.9.2.3", "Implemented"]],
+    );
     wb.save(&path).unwrap();
     check(
         &path,
         &[],
         name,
-        &Refused(&["sheet 'ISO': row 2: A.9.2.3 (the same control as 9.2.3) is listed again", "not implemented on sheet 'SoA' row 3"]),
+        &Refused(&[
+            "sheet 'ISO': row 2: A.9.2.3 (the same control as 9.2.3) is listed again",
+            "not implemented on sheet 'SoA' row 3",
+        ]),
     );
 }

@@ -81,7 +81,7 @@ fn status_columns_under_other_headers() {
         assert_eq!(r["summary"]["na_without_reason"], 1, "{header}");
     }
 
-    // statuses under a header the tool does not know: the column is read as the status
+    // statuses under another header (進捗, progress): the column is read as the status
     // column, by the documented values, and named in `read_as`
     fs::write(
         &path,
@@ -103,7 +103,7 @@ fn status_columns_under_other_headers() {
         let err = input_error(cmd);
         assert!(
             err.contains(
-                "sth.csv: row 3: column '進捗': the column holds statuses, so the table is read as a status table, but: unknown status 'たぶん' for 5.1.2"
+                "sth.csv: row 3: column '進捗': unknown status 'たぶん' for 5.1.2"
             ) && err.contains("(hint: write 実施/implemented"),
             "{err}"
         );

@@ -48,22 +48,31 @@ pub fn load(path: &Path, opts: &CspOptions, catalog: &Catalog) -> Result<Attesta
         FileKind::Text => {
             let bytes = table::read_text_bytes(path)?;
             let text = decode(path, &bytes, opts.encoding)?;
-            if let Some(syntax) = classify::profile_syntax(&text) {
-                return profile::from_text(path, &text, syntax, opts.encoding, catalog);
-            }
-            let is_csv = path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
-            if is_csv {
-                let sheet = table::read_csv_text(path, &text)?;
-                return match read_table(&sheet, opts, catalog)? {
-                    Some(part) => from_parts(path, vec![part], Vec::new(), catalog),
-                    None => Err(no_ids(path, ignored_tokens(&sheet))),
-                };
-            }
-            from_text(path, &text, catalog)
+            load_text(path, &text, opts, catalog)
         }
     }
+}
+
+/// Reads the decoded text of a file that is not a workbook, as [`load`] does: a profile by
+/// its content, a table by its name (`.csv`, `.tsv`), else a pasted list. `path` names it in
+/// messages (and anchors a profile's `inherits:`).
+pub fn load_text(
+    path: &Path,
+    text: &str,
+    opts: &CspOptions,
+    catalog: &Catalog,
+) -> Result<Attestation, InputError> {
+    if let Some(syntax) = classify::profile_syntax(text) {
+        return profile::from_text(path, text, syntax, opts.encoding, catalog);
+    }
+    if crate::input::is_table_file(path) {
+        let sheet = table::read_csv_text(path, text)?;
+        return match read_table(&sheet, opts, catalog)? {
+            Some(part) => from_parts(path, vec![part], Vec::new(), catalog),
+            None => Err(no_ids(path, ignored_tokens(&sheet))),
+        };
+    }
+    from_text(path, text, catalog)
 }
 
 /// The key two statements of one control share, in any spelling (`9.2.3`, `A.9.2.3`,

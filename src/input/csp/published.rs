@@ -125,7 +125,7 @@ pub fn read(
             .collect();
         if found.iter().all(|(_, ids)| ids.is_empty()) {
             if status_line.is_none() {
-                status_line = line_status(line).map(|what| (line, what));
+                status_line = line_status(line, !out.controls.is_empty()).map(|what| (line, what));
             }
             match status_line {
                 Some((line, what)) if !out.controls.is_empty() => {
@@ -188,8 +188,9 @@ fn profile_field(line: &Line, source: &Source) -> Result<(), InputError> {
     Ok(())
 }
 
-/// What a line without ids states: a status word anywhere in it, or a mark standing alone.
-fn line_status(line: &Line) -> Option<String> {
+/// What a line without ids states: a status word or a status mark anywhere in it, or a
+/// status standing alone (`after_ids`: the line follows ids).
+fn line_status(line: &Line, after_ids: bool) -> Option<String> {
     let text = line
         .cells
         .iter()
@@ -200,9 +201,12 @@ fn line_status(line: &Line) -> Option<String> {
     if let Some(w) = vocab::status_words(&text).first() {
         return Some(format!("'{}'", w.word));
     }
+    if let Some(c) = text.chars().find(|c| vocab::is_status_mark_char(*c)) {
+        return Some(format!("the mark '{c}'"));
+    }
     line.cells
         .iter()
-        .find(|c| !c.free && vocab::is_lone_status(c.text))
+        .find(|c| !c.free && vocab::is_lone_status(c.text, after_ids))
         .map(|c| format!("'{}' on its own", c.text.trim()))
 }
 
@@ -372,11 +376,7 @@ fn check_after(
     if text.is_empty() || is_title(catalog, &id.raw, text) {
         return Ok(());
     }
-    let flag = text
-        .split_whitespace()
-        .find(|t| vocab::is_flag(t))
-        .map(|t| format!("the flag '{t}'"));
-    match vocab::statement_in(text).or(flag) {
+    match vocab::statement_in(text) {
         Some(what) => Err(states(at, text, &what, Some(&id.raw), hint)),
         None => Ok(()),
     }
@@ -395,7 +395,8 @@ fn states(at: Location, text: &str, what: &str, id: Option<&str>, hint: &str) ->
 }
 
 /// The hint for an id cell of a status table that says more than the id.
-pub const FOR_ID_CELLS: &str = "keep the id cell to the id (and its title) and give the status in the status column";
+pub const FOR_ID_CELLS: &str =
+    "keep the id cell to the id (and its title) and give the status in the status column";
 
 fn prose(at: Location, text: &str, id: &str) -> InputError {
     InputError::at(
@@ -504,7 +505,7 @@ mod tests {
             ),
             (
                 "9.2.1\n9.2.3\n×\n",
-                "line 3: '×' states a status ('×' on its own)",
+                "line 3: '×' states a status (the mark '×')",
             ),
             (
                 "9.2.3\n利用者アクセス管理\n未実施\n9.2.4\n",

@@ -160,11 +160,10 @@ pub fn read(
                 ),
                 None => (what, format!("give every row with an id its status; {}", vocab::VALUES_HINT)),
             };
-            return Err(InputError::at(
-                loc.clone().row(n).column(status_place(layout, cols)),
-                msg,
-            )
-            .hint(hint));
+            return Err(
+                InputError::at(loc.clone().row(n).column(status_place(layout, cols)), msg)
+                    .hint(hint),
+            );
         };
         let at = loc.clone().row(n).column(id_name);
         let raws: Vec<String> = if ids.is_empty() {
@@ -303,7 +302,7 @@ mod tests {
             ("管理策番号,実施状況\n5.1.1,△\n", "'△' for 5.1.1 cannot be read as a status: a partly implemented"),
             ("管理策番号,実施状況\n5.1.1,可\n", "unknown status '可' for 5.1.1"),
             ("管理策番号,備考\n5.1.1,\n5.1.2,今後対応予定\n", "row 2: column '備考': the column holds statuses (今後対応予定), so the table is read as a status table, but: no status is given for 5.1.1"),
-            ("管理策番号,進捗\n5.1.1,OK?\n5.1.2,未実施\n", "column '進捗': the column holds statuses (未実施), so the table is read as a status table, but: unknown status 'OK?' for 5.1.1"),
+            ("管理策番号,メモ\n5.1.1,OK?\n5.1.2,未実施\n", "column 'メモ': the column holds statuses (未実施), so the table is read as a status table, but: unknown status 'OK?' for 5.1.1"),
             ("管理策番号,実施,非該当,未実施\n5.1.1,,,\n", "row 2: column '実施/非該当/未実施': no status is given for 5.1.1"),
             ("管理策番号,実施,非該当,未実施\n5.1.1,○,○,\n", "5.1.1 is marked in more than one status column (実施, 非該当)"),
             ("管理策番号,実施,非該当,未実施\n5.1.1,x,,\n", "row 2: column '実施': 'x' (for 5.1.1) is not a check mark"),

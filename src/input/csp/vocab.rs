@@ -192,10 +192,7 @@ fn lookup(value: &str) -> Option<Declared> {
 
 /// Reads a status cell by the documented table.
 pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
-    let s = cell
-        .trim()
-        .trim_end_matches(['。', '.', '．', '、', ',', '！', '!'])
-        .trim();
+    let s = cell.trim().trim_end_matches(PUNCTUATION).trim();
     if s.is_empty() {
         return Err(Unreadable::Empty);
     }
@@ -243,6 +240,7 @@ const WORDS_JA: &[(&str, Option<Declared>)] = &[
     ("一部実施", Some(Declared::NotImplemented)),
     ("部分的", Some(Declared::NotImplemented)),
     ("保留", Some(Declared::NotImplemented)),
+    ("いいえ", Some(Declared::NotImplemented)),
     ("非該当", Some(Declared::NotApplicable)),
     ("対象外", Some(Declared::NotApplicable)),
     ("適用外", Some(Declared::NotApplicable)),
@@ -260,6 +258,10 @@ const WORDS_JA: &[(&str, Option<Declared>)] = &[
     ("適用状況", None),
     ("実施有無", None),
     ("ステータス", None),
+    ("進捗", None),
+    ("確認結果", None),
+    ("評価結果", None),
+    ("対応有無", None),
 ];
 
 const WORDS_EN: &[(&str, Option<Declared>)] = &[
@@ -278,6 +280,7 @@ const WORDS_EN: &[(&str, Option<Declared>)] = &[
     ("in progress", Some(Declared::Planned)),
     ("pending", Some(Declared::Planned)),
     ("status", None),
+    ("progress", None),
 ];
 
 /// A status word found in a text: the word as listed, and what it states.
@@ -314,6 +317,9 @@ pub fn status_words(text: &str) -> Vec<Word> {
     }
     found
 }
+
+/// Punctuation a value or mark may end with (`未実施。`, `×.`).
+const PUNCTUATION: &[char] = &['。', '.', '．', '、', ',', '！', '!'];
 
 /// Characters that, alone or repeated, make a mark (`○`, `×`, `－`, `✓`).
 fn is_mark_char(c: char) -> bool {
@@ -364,6 +370,30 @@ pub fn is_mark(token: &str) -> bool {
         )
 }
 
+/// A character that marks a status wherever it stands (`○`, `×`, `△`, `✓`), unlike the
+/// bullets (`■`, `●`) headings start with.
+pub fn is_status_mark_char(c: char) -> bool {
+    matches!(
+        c,
+        '○' | '◯'
+            | '×'
+            | '✕'
+            | '✖'
+            | '✗'
+            | '✘'
+            | '△'
+            | '▲'
+            | '▽'
+            | '▼'
+            | '✓'
+            | '✔'
+            | '☑'
+            | '☒'
+            | '✅'
+            | '❌'
+    )
+}
+
 /// `0` or `1` after an id: a flag column (implemented or not) pasted beside it.
 pub fn is_flag(token: &str) -> bool {
     flag_value(token).is_some()
@@ -378,6 +408,34 @@ pub fn flag_value(cell: &str) -> Option<bool> {
     }
 }
 
+/// The marks, values and flags (`0`, `1`) a text holds: a field (between commas, tabs, bars) that is one; and
+/// within a field of words, a mark or a Japanese value (`特権 ×`, `管理 無`), and an English
+/// word that is also a value (`no`, `done`) only as the last word: `no change since 2024`
+/// is a note, `access control No` is not.
+fn marks_in(text: &str) -> Vec<&str> {
+    fn trim(t: &str) -> &str {
+        t.trim().trim_end_matches(PUNCTUATION).trim()
+    }
+    let mut found = Vec::new();
+    for field in text
+        .split(['\t', ',', ';', '、', '，', '；', '|'])
+        .map(trim)
+        .filter(|f| !f.is_empty())
+    {
+        if is_mark(field) || is_flag(field) {
+            found.push(field);
+            continue;
+        }
+        let words: Vec<&str> = field.split_whitespace().map(trim).collect();
+        let last = words.len().saturating_sub(1);
+        found.extend(words.iter().enumerate().filter_map(|(i, t)| {
+            let plain_word = t.chars().all(|c| c.is_ascii_alphanumeric());
+            ((is_mark(t) || is_flag(t)) && (i == last || !plain_word)).then_some(*t)
+        }));
+    }
+    found
+}
+
 /// What a text states, for a published list, where nothing but ids and titles may stand: its
 /// first status word, mark or bracketed note, quoted for a message; `None` when it states
 /// nothing.
@@ -385,23 +443,18 @@ pub fn statement_in(text: &str) -> Option<String> {
     if let Some(w) = status_words(text).first() {
         return Some(format!("the status word '{}'", w.word));
     }
-    let tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '、' | '，' | '；' | '|'))
-        .filter(|t| !t.is_empty())
-        .collect();
-    // an English word that is also a value (`no`, `done`) is a mark only on its own: `no
-    // change since 2024` is a note
-    let alone = tokens.len() == 1;
-    if let Some(t) = tokens
-        .iter()
-        .find(|t| is_mark(t) && (alone || !t.chars().all(|c| c.is_ascii_alphabetic())))
-    {
-        let t = t.trim();
+    if let Some(t) = marks_in(text).first() {
+        let t = *t;
         return Some(if t.chars().all(is_mark_char) {
             format!("the mark '{t}'")
+        } else if is_flag(t) {
+            format!("the flag '{t}'")
         } else {
             format!("the status value '{t}'")
         });
+    }
+    if let Some(c) = text.chars().find(|c| is_status_mark_char(*c)) {
+        return Some(format!("the mark '{c}'"));
     }
     if text.chars().any(is_bracket) {
         return Some("a note in brackets".to_owned());
@@ -417,11 +470,10 @@ pub fn states_beyond(text: &str, title: &str) -> bool {
     if status_words(text).iter().any(|w| !in_title.contains(w)) {
         return true;
     }
-    let folded = fold_width(text);
     let title_folded = fold_width(title);
-    folded
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '、' | '，' | '；' | '|'))
-        .any(|t| is_mark(t) && !title_folded.contains(t.trim()))
+    marks_in(text)
+        .iter()
+        .any(|t| !title_folded.contains(fold_width(t).as_ref()))
         || text
             .chars()
             .filter(|c| is_mark_char(*c) && !is_dash(*c))
@@ -429,15 +481,20 @@ pub fn states_beyond(text: &str, title: &str) -> bool {
 }
 
 /// A line that is nothing but a mark or a status (`×`, `未実施`, `－`), as PDF cells
-/// pasted one per line give; a rule of three or more dashes is not one.
-pub fn is_lone_status(line: &str) -> bool {
+/// pasted one per line give; a rule of three or more dashes is not one. `after_ids`: the
+/// line comes after a line with ids, where `No`, `N`, `Y` are a status too (before any, they
+/// head a column of row numbers).
+pub fn is_lone_status(line: &str, after_ids: bool) -> bool {
     let t = line.trim();
     if t.chars().count() >= 3 && t.chars().all(is_dash) {
         return false;
     }
-    // `No` heads a column of row numbers; `N`, `Y`, `NA` alone are no clearer
-    if matches!(&*header_key(t), "no" | "n" | "y" | "na") {
+    if !after_ids && matches!(&*header_key(t), "no" | "n" | "y" | "na") {
         return false;
+    }
+    // `0` after ids is a flag (`1` alone may be a page number)
+    if after_ids && flag_value(t) == Some(false) {
+        return true;
     }
     is_mark(t) || status_value(t).is_ok()
 }
