@@ -239,9 +239,9 @@ fn inherits_reads_only_profiles_and_never_quotes_them() {
         ("stolen.yaml", format!("{secret}\n")),
         (
             "stolen.yml",
-            format!("password: SECRET-TOKEN-1234\nimplemented: [5.1.1]\n"),
+            "password: SECRET-TOKEN-1234\nimplemented: [5.1.1]\n".to_owned(),
         ),
-        ("stolen.json", format!("{{\"SECRET-TOKEN-1234\": 1}}")),
+        ("stolen.json", "{\"SECRET-TOKEN-1234\": 1}".to_owned()),
         (
             "stolen.yaml",
             "name: x\nregistered: SECRET-TOKEN-1234\nimplemented: [5.1.1]\n".to_owned(),

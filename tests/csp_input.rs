@@ -102,9 +102,8 @@ fn status_columns_under_other_headers() {
     for cmd in [report(&path), readiness(&path), compare(&path)] {
         let err = input_error(cmd);
         assert!(
-            err.contains(
-                "sth.csv: row 3: column '進捗': unknown status 'たぶん' for 5.1.2"
-            ) && err.contains("(hint: write 実施/implemented"),
+            err.contains("sth.csv: row 3: column '進捗': unknown status 'たぶん' for 5.1.2")
+                && err.contains("(hint: write 実施/implemented"),
             "{err}"
         );
     }
@@ -241,4 +240,56 @@ fn every_visible_sheet_of_a_csp_workbook_is_read() {
         err.contains("csp.xlsx: found no ISMAP control ids on any sheet (read: 表紙, 注記; not read: 旧版 (hidden); 2 other tokens ignored)"),
         "{err}"
     );
+}
+
+/// The bundled examples, and a published list as it is copied out of the PDF (one id and
+/// its title per line, page headers and footers, a title in English), read without an
+/// error or a flag: every id credited, none unknown, no warning about the CSP list.
+#[test]
+fn the_examples_and_a_published_list_with_titles_read_cleanly() {
+    let sample = data("csp-input/published-with-titles.txt");
+    let distinct = {
+        let text = fs::read_to_string(&sample).unwrap();
+        let mut ids: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.contains('.'))
+            .map(str::to_owned)
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids.len()
+    };
+    assert!(distinct > 50, "{distinct}");
+    for (csp, kind, implemented) in [
+        (common::example("csp-list.txt"), "published-list", 130),
+        (common::example("csp-profile.yaml"), "profile", 0),
+        (sample, "published-list", distinct),
+    ] {
+        let mut c = on_checks("en", "report", common::example("checks.csv"));
+        c.arg("--csp").arg(&csp).args(["--format", "json"]);
+        let out = c.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["csp"]["read_as"]["kind"], kind, "{csp:?}");
+        assert_eq!(v["csp"]["unknown_ids"], serde_json::json!([]), "{csp:?}");
+        if implemented > 0 {
+            assert_eq!(v["csp"]["implemented"], implemented, "{csp:?}");
+        }
+        let codes: Vec<&str> = v["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["code"].as_str().unwrap())
+            .collect();
+        assert!(
+            !codes.iter().any(|c| c.starts_with("csp")),
+            "{csp:?}: {codes:?}"
+        );
+        json_of(readiness(&csp));
+    }
 }

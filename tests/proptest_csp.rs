@@ -94,31 +94,34 @@ fn text_shape(k: usize, id: &str, not: &str) -> String {
     }
 }
 
+/// The header of table layout `k`.
+fn header(k: usize) -> &'static str {
+    match k % 6 {
+        0 => "管理策番号,実施状況",
+        1 => "No,管理策番号,管理策名,実施状況,備考",
+        2 => "管理策番号,進捗",
+        3 => "統制目標番号",
+        4 => "管理策番号,管理策名,備考",
+        _ => "Control,Status,Owner",
+    }
+}
+
+/// A row of table layout `k`: the id `i` and what is said of it, `s`.
+fn row(k: usize, i: &str, s: &str) -> String {
+    match k % 6 {
+        0 | 2 => format!("{i},{s}"),
+        1 => format!("1,{i},名称,{s},"),
+        3 => format!("{i} {s}"),
+        4 => format!("{i},名称,{s}"),
+        _ => format!("{i},{s},IT"),
+    }
+}
+
 /// A table stating `id` as `not` among `others` stated implemented, in one of several layouts.
 fn table(k: usize, id: &str, not: &str, others: &[&str], yes: &str) -> String {
-    let mut rows: Vec<String> = Vec::new();
-    let (header, row): (&str, Box<dyn Fn(&str, &str) -> String>) = match k % 6 {
-        0 => ("管理策番号,実施状況", Box::new(|i, s| format!("{i},{s}"))),
-        1 => (
-            "No,管理策番号,管理策名,実施状況,備考",
-            Box::new(|i, s| format!("1,{i},名称,{s},")),
-        ),
-        2 => ("管理策番号,進捗", Box::new(|i, s| format!("{i},{s}"))),
-        3 => ("統制目標番号", Box::new(|i, s| format!("{i} {s}"))),
-        4 => (
-            "管理策番号,管理策名,備考",
-            Box::new(|i, s| format!("{i},名称,{s}")),
-        ),
-        _ => (
-            "Control,Status,Owner",
-            Box::new(|i, s| format!("{i},{s},IT")),
-        ),
-    };
-    rows.push(header.to_owned());
-    for o in others {
-        rows.push(row(o, yes));
-    }
-    rows.push(row(id, not));
+    let mut rows = vec![header(k).to_owned()];
+    rows.extend(others.iter().map(|o| row(k, o, yes)));
+    rows.push(row(k, id, not));
     rows.join("\n")
 }
 

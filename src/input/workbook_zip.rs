@@ -95,13 +95,11 @@ pub fn ods_merged(path: &Path, sheet: &str) -> Result<Vec<calamine::Dimensions>,
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                "table:table" if !in_sheet => {
-                    if attr(&e, "table:name").as_deref() == Some(sheet) {
-                        in_sheet = !empty;
-                        depth = 0;
-                    }
+                "table:table" if !in_sheet && attr(&e, "table:name").as_deref() == Some(sheet) => {
+                    in_sheet = !empty;
+                    depth = 0;
                 }
-                "table:table" => depth += usize::from(!empty),
+                "table:table" if in_sheet => depth += usize::from(!empty),
                 "table:table-row" if in_sheet && depth == 0 => {
                     row_repeats = count(&e, "table:number-rows-repeated");
                     col = 0;
