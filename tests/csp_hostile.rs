@@ -282,12 +282,7 @@ fn the_status_column_named_is_read() {
 const WORKBOOK_CASES: usize = 7;
 
 fn sheet(wb: &mut Workbook, name: &str, rows: &[&[&str]]) {
-    let ws = wb.add_worksheet().set_name(name).unwrap();
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            ws.write_string(r as u32, c as u16, *cell).unwrap();
-        }
-    }
+    common::add_text_sheet(wb, name, rows);
 }
 
 #[test]

@@ -30,12 +30,7 @@ fn report(checks: &Path, args: &[&str]) -> assert_cmd::Command {
 }
 
 fn sheet(wb: &mut Workbook, name: &str, rows: &[&[&str]]) {
-    let ws = wb.add_worksheet().set_name(name).unwrap();
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            ws.write_string(r as u32, c as u16, *cell).unwrap();
-        }
-    }
+    common::add_text_sheet(wb, name, rows);
 }
 
 /// Items on a second sheet (組織的対策 / 技術的対策) are read, each with its sheet; a cover

@@ -99,11 +99,7 @@ struct Part {
 
 /// Pasted text: a published list.
 fn from_text(path: &Path, text: &str, catalog: &Catalog) -> Result<Attestation, InputError> {
-    let lines: Vec<Line> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| Line::of_text(i + 1, l))
-        .collect();
+    let lines = published::lines_of(text);
     let source = Source {
         loc: Location::file(path),
         rows: false,

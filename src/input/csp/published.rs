@@ -26,6 +26,14 @@ pub struct Line<'a> {
     pub cells: Vec<Cell<'a>>,
 }
 
+/// The lines of pasted text, numbered from 1.
+pub fn lines_of(text: &str) -> Vec<Line<'_>> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| Line::of_text(i + 1, l))
+        .collect()
+}
+
 impl<'a> Line<'a> {
     /// A line of pasted text, its cells split at tabs.
     pub fn of_text(number: usize, text: &'a str) -> Line<'a> {
@@ -416,11 +424,7 @@ mod tests {
 
     fn read_text(text: &str) -> Result<Vec<(String, Declared)>, String> {
         let catalog = Catalog::embedded().unwrap();
-        let lines: Vec<Line> = text
-            .lines()
-            .enumerate()
-            .map(|(i, l)| Line::of_text(i + 1, l))
-            .collect();
+        let lines = lines_of(text);
         let source = Source {
             loc: Location::file(Path::new("l.txt")),
             rows: false,

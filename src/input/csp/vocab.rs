@@ -323,32 +323,7 @@ const PUNCTUATION: &[char] = &['。', '.', '．', '、', ',', '！', '!'];
 
 /// Characters that, alone or repeated, make a mark (`○`, `×`, `－`, `✓`).
 fn is_mark_char(c: char) -> bool {
-    is_dash(c)
-        || matches!(
-            c,
-            '○' | '◯'
-                | '〇'
-                | '●'
-                | '◎'
-                | '×'
-                | '✕'
-                | '✖'
-                | '✗'
-                | '✘'
-                | '△'
-                | '▲'
-                | '▽'
-                | '▼'
-                | '✓'
-                | '✔'
-                | '☑'
-                | '☒'
-                | '☐'
-                | '□'
-                | '■'
-                | '✅'
-                | '❌'
-        )
+    is_dash(c) || is_status_mark_char(c) || matches!(c, '〇' | '●' | '◎' | '☐' | '□' | '■')
 }
 
 /// A token that is a mark or a status value on its own (`○`, `×`, `－`, `済`, `有`, `はい`,
