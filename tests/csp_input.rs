@@ -293,3 +293,99 @@ fn the_examples_and_a_published_list_with_titles_read_cleanly() {
         json_of(readiness(&csp));
     }
 }
+
+/// `--csp-sheet` and `--status-column` in `report`, `compare` and `diff`: the sheet of every
+/// workbook given (one without it is an error), the status column of every table; each
+/// refused where there is nothing it applies to. `diff --fail-on-change` sees 実施 → 未実施
+/// in a statement of applicability read by its 実施状況 column.
+#[test]
+fn csp_sheet_and_status_column_in_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let soa = |name: &str, status: &str| {
+        let path = dir.path().join(name);
+        let mut wb = Workbook::new();
+        add_sheet(&mut wb, "表紙", &[(0, 0, "適用宣言書")], false);
+        add_sheet(
+            &mut wb,
+            "SoA",
+            &[
+                (0, 0, "管理策番号"),
+                (0, 1, "適用"),
+                (0, 2, "実施状況"),
+                (1, 0, "5.1.1"),
+                (1, 1, "○"),
+                (1, 2, "実施"),
+                (2, 0, "5.1.2"),
+                (2, 1, "○"),
+                (2, 2, status),
+            ],
+            false,
+        );
+        wb.save(&path).unwrap();
+        path
+    };
+    let old = soa("old.xlsx", "実施");
+    let new = soa("new.xlsx", "未実施");
+    let pick = ["--csp-sheet", "SoA", "--status-column", "実施状況"];
+
+    // without --status-column: two status columns, refused in every command
+    let err = input_error(report(&new));
+    assert!(
+        err.contains(
+            "new.xlsx: sheet 'SoA': the table has more than one status column: '適用'; '実施状況'"
+        ),
+        "{err}"
+    );
+    let mut diff = bin();
+    diff.args(["diff", "--fail-on-change"]).arg(&old).arg(&new);
+    input_error(diff);
+
+    let mut c = report(&new);
+    c.args(pick);
+    let v = json_of(c);
+    assert_eq!(statuses(&v), ["not-covered", "not-covered", "covered"]);
+    assert_eq!(
+        v["csp"]["read_as"],
+        serde_json::json!({
+            "kind": "status-table",
+            "parts": [{"sheet": "SoA", "kind": "status-table", "id_column": "管理策番号", "status_column": "実施状況"}],
+            "skipped": []
+        })
+    );
+    let mut c = compare(&new);
+    c.arg("--csp").arg(&old).args(pick);
+    let v = json_of(c);
+    assert_eq!(
+        by_id(&v["items"], "1")["statuses"]["new.xlsx"],
+        "not-covered"
+    );
+    assert_eq!(by_id(&v["items"], "1")["statuses"]["old.xlsx"], "covered");
+    let mut diff = bin();
+    diff.args(["diff", "--fail-on-change"])
+        .arg(&old)
+        .arg(&new)
+        .args(pick);
+    let out = diff.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // a workbook without the sheet named, in compare; the flags with nothing to apply to
+    let mut c = compare(&new);
+    c.arg("--csp")
+        .arg(common::example("csp-list.txt"))
+        .args(["--csp-sheet", "Missing"]);
+    assert!(input_error(c).contains("new.xlsx: no sheet named 'Missing'"));
+    let mut c = compare(&common::example("csp-list.txt"));
+    c.args(["--csp-sheet", "SoA"]);
+    assert!(input_error(c).contains("--csp-sheet picks a sheet of the CSP workbooks"));
+    let mut c = report(&common::example("csp-list.txt"));
+    c.args(["--status-column", "実施状況"]);
+    assert!(input_error(c).contains("--status-column picks the status column of a table"));
+    let mut c = report(&data("csp-input/odd-ids.csv"));
+    c.args(["--csp-sheet", "SoA"]);
+    assert!(input_error(c).contains("--csp-sheet picks a sheet of a workbook"));
+}

@@ -95,6 +95,13 @@ fn every_sheet_with_a_check_list_header_is_read() {
     ));
     assert_eq!(one["summary"]["total"], 2);
     assert_eq!(one["checks"]["sheet"], "技術的対策");
+    // a cover sheet picked: the error lists the sheets and points to --sheet
+    let err = input_error(report(&path, &["--sheet", "表紙"]));
+    assert!(
+        err.contains("sheet '表紙': no references column found (first row has: 外部委託先確認シート)")
+            && err.contains("pick the sheet of the check items with --sheet (the workbook has: 表紙, 組織的対策, 技術的対策)"),
+        "{err}"
+    );
 
     // ids repeated on two sheets; rows without ids get the sheet in theirs
     let mut wb = Workbook::new();

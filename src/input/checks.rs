@@ -300,23 +300,31 @@ fn find_header(sheet: &Sheet) -> Result<Header, InputError> {
         })
         .unwrap_or_default();
     let loc = sheet.location();
+    // a workbook: its sheets are named, the one to pick may be among them
+    let other_sheets = match &sheet.sheet {
+        Some(_) => match super::table::sheet_names(&sheet.path) {
+            Ok(names) if names.len() > 1 => Some(
+                names
+                    .iter()
+                    .map(|(n, _)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            _ => None,
+        },
+        None => None,
+    };
     Err(if found.is_empty() {
-        let hint = match &sheet.sheet {
-            // a workbook: name its sheets, the one to pick may be among them
-            Some(_) => match super::table::sheet_names(&sheet.path) {
-                Ok(names) if names.len() > 1 => {
-                    let names: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
-                    format!(
-                        "the sheet is empty; pick the sheet with --sheet (the workbook has: {})",
-                        names.join(", ")
-                    )
-                }
-                _ => "the sheet is empty".to_owned(),
-            },
-            None => "the file is empty".to_owned(),
+        let hint = match (&sheet.sheet, other_sheets) {
+            (Some(_), Some(names)) => format!(
+                "the sheet is empty; pick the sheet with --sheet (the workbook has: {names})"
+            ),
+            (Some(_), None) => "the sheet is empty".to_owned(),
+            (None, _) => "the file is empty".to_owned(),
         };
         InputError::at(loc, "no rows found").hint(hint)
     } else {
+        let columns = "name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標)";
         InputError::at(
             loc,
             format!(
@@ -324,7 +332,12 @@ fn find_header(sheet: &Sheet) -> Result<Header, InputError> {
                 found.join(", ")
             ),
         )
-        .hint("name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標)")
+        .hint(match other_sheets {
+            Some(names) => format!(
+                "{columns}; or, if this is a cover sheet, pick the sheet of the check items with --sheet (the workbook has: {names})"
+            ),
+            None => columns.to_owned(),
+        })
     })
 }
 
