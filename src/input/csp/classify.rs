@@ -371,7 +371,8 @@ pub fn classify(
         if c == id_column
             || matrix.iter().any(|(m, _)| *m == c)
             || matches!(roles[c], Some(Role::Status | Role::Evidence | Role::Owner))
-            || (named && roles[c] == Some(Role::Reason))
+            // beside a named status column, a reason or title column is what it says
+            || (named && matches!(roles[c], Some(Role::Reason | Role::Title)))
         {
             continue;
         }
@@ -397,9 +398,8 @@ pub fn classify(
             if title && id.is_some_and(|id| is_title(catalog, &id, text)) {
                 continue;
             }
-            let states = !vocab::status_words(text).is_empty()
-                || vocab::is_mark(text)
-                || (!title && vocab::is_status_value(text));
+            // what the published-list reader would refuse in the cell, by the same test
+            let states = vocab::statement_in(text, vocab::Look::TABLE_CELL).is_some();
             if states && !seen.contains(&text) {
                 seen.push(text);
             }

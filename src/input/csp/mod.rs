@@ -500,6 +500,8 @@ mod tests {
             "No,管理策番号\n1,5.1.1\n",
             "管理策番号,備考\n5.1.1,no change since 2024\n5.1.2,\n6.2.2,外部委託\n",
             "管理策番号,証跡,担当\n5.1.1,なし,総務\n",
+            // a title of its own column may hold brackets
+            "管理策番号,管理策名\n5.1.1,方針（全社）\n",
         ] {
             let att = csv(text).unwrap_or_else(|e| panic!("{text}: {e}"));
             assert!(att
@@ -516,6 +518,20 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// Beside a named status column, a title column is a title column, whatever words it
+    /// holds.
+    #[test]
+    fn titles_beside_a_status_column_are_titles() {
+        let att = csv("管理策番号,管理策名,実施状況\n5.1.1,方針の除外手順（対象外なし）,実施\n5.1.2,見直し,未実施\n").unwrap();
+        assert_eq!(
+            states(&att),
+            [
+                ("5.1.1".to_owned(), Declared::Implemented, Some(2)),
+                ("5.1.2".to_owned(), Declared::NotImplemented, Some(3)),
+            ]
+        );
     }
 
     /// Two statements of one control, in any spelling, must agree; the message names both.

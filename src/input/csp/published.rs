@@ -328,12 +328,21 @@ fn check_line(
             if text.is_empty() || cell.free {
                 continue;
             }
+            // a cell of its own: a table's cell, or a tab-separated cell of pasted text
+            let look = if source.rows {
+                vocab::Look::TABLE_CELL
+            } else {
+                vocab::Look::TEXT_CELL
+            };
             match last {
-                Some(id) => check_after(id, text, at(), catalog, FOR_STATUSES)?,
+                Some(id) => check_after(id, text, at(), catalog, FOR_STATUSES, look)?,
                 None => {
-                    if let Some(what) = vocab::statement_in(text)
-                        .filter(|_| !vocab::status_words(text).is_empty() || vocab::is_mark(text))
-                    {
+                    // before the first id: a row number (`1`) is no flag
+                    let look = vocab::Look {
+                        flags: false,
+                        ..look
+                    };
+                    if let Some(what) = vocab::statement_in(text, look) {
                         return Err(states(at(), text, &what, None, FOR_STATUSES));
                     }
                 }
@@ -369,22 +378,31 @@ pub fn check_ids(
             return Err(prose(at, text, &pair[1].raw));
         }
     }
-    check_after(last, text[last.end..].trim(), at, catalog, hint)
+    check_after(
+        last,
+        text[last.end..].trim(),
+        at,
+        catalog,
+        hint,
+        vocab::Look::AFTER_ID,
+    )
 }
 
 /// The text after an id (in its cell, or a later cell of its line): its title, or text that
-/// states nothing (no status word, mark, flag or bracketed note).
+/// states nothing (no status word, mark, value, and as `look` says no flag or bracketed
+/// note).
 fn check_after(
     id: &IdToken,
     text: &str,
     at: Location,
     catalog: &Catalog,
     hint: &str,
+    look: vocab::Look,
 ) -> Result<(), InputError> {
     if text.is_empty() || is_title(catalog, &id.raw, text) {
         return Ok(());
     }
-    match vocab::statement_in(text) {
+    match vocab::statement_in(text, look) {
         Some(what) => Err(states(at, text, &what, Some(&id.raw), hint)),
         None => Ok(()),
     }

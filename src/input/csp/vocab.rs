@@ -383,21 +383,51 @@ pub fn flag_value(cell: &str) -> Option<bool> {
     }
 }
 
-/// The marks, values and flags (`0`, `1`) a text holds: a field (between commas, tabs, bars) that is one; and
-/// within a field of words, a mark or a Japanese value (`特権 ×`, `管理 無`), and an English
-/// word that is also a value (`no`, `done`) only as the last word: `no change since 2024`
-/// is a note, `access control No` is not.
-fn marks_in(text: &str) -> Vec<&str> {
+/// How closely [`statement_in`] looks at a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    /// A bracketed note states something: text after an id in its own cell or line. A cell
+    /// of its own (a title column) may hold brackets (`（PII）`).
+    pub brackets: bool,
+    /// `0` or `1` states something: text after an id on a line of pasted text. In a table,
+    /// a column of 0 and 1 is judged as a column (a version or count column holds `1`).
+    pub flags: bool,
+}
+
+impl Look {
+    /// Text after an id in its own cell or line.
+    pub const AFTER_ID: Look = Look {
+        brackets: true,
+        flags: true,
+    };
+    /// A cell of its own on a line of pasted text.
+    pub const TEXT_CELL: Look = Look {
+        brackets: false,
+        flags: true,
+    };
+    /// A cell of a table.
+    pub const TABLE_CELL: Look = Look {
+        brackets: false,
+        flags: false,
+    };
+}
+
+/// The marks, values and flags (`0`, `1`, when `flags`) a text holds: a field (between
+/// commas, tabs, bars) that is one; and within a field of words, a mark or a Japanese value
+/// (`特権 ×`, `管理 無`), and an English word that is also a value (`no`, `done`) only as the
+/// last word: `no change since 2024` is a note, `access control No` is not.
+fn marks_in(text: &str, flags: bool) -> Vec<&str> {
     fn trim(t: &str) -> &str {
         t.trim().trim_end_matches(PUNCTUATION).trim()
     }
+    let mark = |t: &str| is_mark(t) || (flags && is_flag(t));
     let mut found = Vec::new();
     for field in text
         .split(['\t', ',', ';', '、', '，', '；', '|'])
         .map(trim)
         .filter(|f| !f.is_empty())
     {
-        if is_mark(field) || is_flag(field) {
+        if mark(field) {
             found.push(field);
             continue;
         }
@@ -405,20 +435,20 @@ fn marks_in(text: &str) -> Vec<&str> {
         let last = words.len().saturating_sub(1);
         found.extend(words.iter().enumerate().filter_map(|(i, t)| {
             let plain_word = t.chars().all(|c| c.is_ascii_alphanumeric());
-            ((is_mark(t) || is_flag(t)) && (i == last || !plain_word)).then_some(*t)
+            (mark(t) && (i == last || !plain_word)).then_some(*t)
         }));
     }
     found
 }
 
-/// What a text states, for a published list, where nothing but ids and titles may stand: its
-/// first status word, mark or bracketed note, quoted for a message; `None` when it states
-/// nothing.
-pub fn statement_in(text: &str) -> Option<String> {
+/// What a text states where nothing but ids and titles may stand (a published list, an id
+/// cell): its first status word, mark, value, flag or bracketed note, as `look` says,
+/// quoted for a message; `None` when it states nothing.
+pub fn statement_in(text: &str, look: Look) -> Option<String> {
     if let Some(w) = status_words(text).first() {
         return Some(format!("the status word '{}'", w.word));
     }
-    if let Some(t) = marks_in(text).first() {
+    if let Some(t) = marks_in(text, look.flags).first() {
         let t = *t;
         return Some(if t.chars().all(is_mark_char) {
             format!("the mark '{t}'")
@@ -431,7 +461,7 @@ pub fn statement_in(text: &str) -> Option<String> {
     if let Some(c) = text.chars().find(|c| is_status_mark_char(*c)) {
         return Some(format!("the mark '{c}'"));
     }
-    if text.chars().any(is_bracket) {
+    if look.brackets && text.chars().any(is_bracket) {
         return Some("a note in brackets".to_owned());
     }
     None
@@ -446,7 +476,7 @@ pub fn states_beyond(text: &str, title: &str) -> bool {
         return true;
     }
     let title_folded = fold_width(title);
-    marks_in(text)
+    marks_in(text, true)
         .iter()
         .any(|t| !title_folded.contains(fold_width(t).as_ref()))
         || text
@@ -636,20 +666,27 @@ mod tests {
 
     #[test]
     fn statements_in_text() {
-        assert_eq!(statement_in("利用者登録"), None);
+        assert_eq!(statement_in("利用者登録", Look::AFTER_ID), None);
         assert_eq!(
-            statement_in("利用者登録 ×").as_deref(),
+            statement_in("利用者登録 ×", Look::AFTER_ID).as_deref(),
             Some("the mark '×'")
         );
-        assert_eq!(statement_in("済").as_deref(), Some("the status value '済'"));
-        assert!(statement_in("利用者登録（東京）").is_some());
-        assert_eq!(statement_in("no change since 2024"), None);
-        assert_eq!(statement_in("No").as_deref(), Some("the status value 'No'"));
         assert_eq!(
-            statement_in("利用者登録 無").as_deref(),
+            statement_in("済", Look::AFTER_ID).as_deref(),
+            Some("the status value '済'")
+        );
+        assert!(statement_in("利用者登録（東京）", Look::AFTER_ID).is_some());
+        assert!(statement_in("利用者登録（東京）", Look::TABLE_CELL).is_none());
+        assert_eq!(statement_in("no change since 2024", Look::AFTER_ID), None);
+        assert_eq!(
+            statement_in("No", Look::AFTER_ID).as_deref(),
+            Some("the status value 'No'")
+        );
+        assert_eq!(
+            statement_in("利用者登録 無", Look::AFTER_ID).as_deref(),
             Some("the status value '無'")
         );
-        assert!(statement_in("未実施。").is_some());
+        assert!(statement_in("未実施。", Look::AFTER_ID).is_some());
         assert!(!states_beyond(
             "プライバシー及び個人を特定できる情報（PII）の保護",
             "プライバシー及び個人を特定できる情報（PII）の保護"
