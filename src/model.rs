@@ -328,7 +328,18 @@ pub fn states_something(text: &str) -> bool {
     let k = crate::text::header_key(text);
     !matches!(
         &*k,
-        "" | "-" | "ー" | "―" | "なし" | "無し" | "無" | "該当なし" | "none" | "no" | "false" | "n/a" | "na"
+        "" | "-"
+            | "ー"
+            | "―"
+            | "なし"
+            | "無し"
+            | "無"
+            | "該当なし"
+            | "none"
+            | "no"
+            | "false"
+            | "n/a"
+            | "na"
     )
 }
 

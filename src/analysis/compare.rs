@@ -26,7 +26,8 @@ pub struct CspColumn {
     pub name: String,
     pub source: String,
     /// 1 = best: a CSP whose registration lapsed after every other, then highest share
-    /// covered, then fewest not-covered, then name.
+    /// covered, then fewest not-covered, then a valid registration before one not
+    /// checked, then name.
     pub rank: usize,
     /// Its registration on the comparison's date: valid, lapsed, or not checked (no
     /// renewal deadline given).
@@ -180,6 +181,8 @@ pub fn compare(
             .cmp(&lapsed(b))
             .then(b.covered_share.total_cmp(&a.covered_share))
             .then(a.counts.not_covered.cmp(&b.counts.not_covered))
+            // a verified registration before one not checked
+            .then(a.registration.cmp(&b.registration))
             .then(a.name.cmp(&b.name))
     });
     for (rank, (_, col)) in columns.iter_mut().enumerate() {

@@ -380,14 +380,22 @@ pub fn csp_warnings(
             "An ISMAP-LIU registration: the external audit covers less than ISMAP's (internal audit results are submitted); check that the items you rely on were externally audited".to_owned(),
         );
     }
-    if let Some(events) = att.subsequent_events.as_deref().filter(|t| crate::model::states_something(t)) {
+    if let Some(events) = att
+        .subsequent_events
+        .as_deref()
+        .filter(|t| crate::model::states_something(t))
+    {
         push(
             "subsequent-events",
             format!("後発事象が記載されています: {events} (内容が依拠する項目に影響しないか確認してください)"),
             format!("Subsequent events are reported: {events} (check whether they affect the items you rely on)"),
         );
     }
-    if let Some(plan) = att.improvement_plan.as_deref().filter(|t| crate::model::states_something(t)) {
+    if let Some(plan) = att
+        .improvement_plan
+        .as_deref()
+        .filter(|t| crate::model::states_something(t))
+    {
         push(
             "improvement-plan",
             format!("改善計画があります ({plan}): 計画の内容と対象の管理策を確認してください"),

@@ -913,8 +913,8 @@ pub fn ref_outcome(judge: &Judge, text: &str, resolution: &Resolution) -> RefOut
     else {
         return RefOutcome::Unresolved;
     };
-    let approximate = resolution.is_approximate()
-        && nist_approximate(text, targets, matched.as_deref());
+    let approximate =
+        resolution.is_approximate() && nist_approximate(text, targets, matched.as_deref());
     let mut states = Vec::new();
     for t in targets {
         judge.visit_target(&t.id, Lang::En, &mut |_, _, state, _, basis| {
@@ -1094,7 +1094,10 @@ fn evaluate_ref<'a>(
     let any = |f: &dyn Fn(&EvaluatedControl) -> bool| controls.iter().any(f);
     let mut reasons = Reasons::default();
     for (reason, has) in [
-        (Reason::NotListed, any(&|c| c.state == ControlState::NotListed)),
+        (
+            Reason::NotListed,
+            any(&|c| c.state == ControlState::NotListed),
+        ),
         (
             Reason::NotImplemented,
             any(&|c| c.state == ControlState::NotImplemented),
@@ -1113,11 +1116,20 @@ fn evaluate_ref<'a>(
             Reason::DetailInAnnex,
             any(&|c| c.state == ControlState::AnnexOnly),
         ),
-        (Reason::UnverifiedDetail, targets.iter().any(|t| t.unverified)),
+        (
+            Reason::UnverifiedDetail,
+            targets.iter().any(|t| t.unverified),
+        ),
         (Reason::NistApproximate, approximate),
         (Reason::MappedViaNist, nist.is_some() && !approximate),
-        (Reason::RegistrationLapsed, any(&|c| c.basis.lapsed.is_some())),
-        (Reason::AuditPeriodOld, any(&|c| c.basis.audit_old.is_some())),
+        (
+            Reason::RegistrationLapsed,
+            any(&|c| c.basis.lapsed.is_some()),
+        ),
+        (
+            Reason::AuditPeriodOld,
+            any(&|c| c.basis.audit_old.is_some()),
+        ),
         (Reason::DesignOnly, any(&|c| c.basis.design_only.is_some())),
     ] {
         reasons.set(reason, has);
@@ -1401,7 +1413,7 @@ pub fn analyse_resolved(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Declared, ListedControl};
+    use crate::model::{Declared, ListedControl, Underlying};
 
     fn item(row: usize, refs: &[&str], assurance: Assurance) -> CheckItem {
         CheckItem {
@@ -1417,16 +1429,43 @@ mod tests {
         }
     }
 
+    fn listed(id: &str, declared: Declared, reason: &str) -> ListedControl {
+        ListedControl {
+            declared,
+            reason: reason.to_owned(),
+            ..ListedControl::implemented(id, None)
+        }
+    }
+
     /// A CSP list implementing `implemented`, with `excluded` declared not applicable.
     fn attestation(implemented: &[&str], excluded: &str) -> Attestation {
         let mut att = Attestation::default();
         for id in implemented {
             att.controls.push(ListedControl::implemented(*id, None));
         }
-        let mut na = ListedControl::implemented(excluded, None);
-        na.declared = Declared::NotApplicable;
-        att.controls.push(na);
+        att.controls
+            .push(listed(excluded, Declared::NotApplicable, ""));
         att
+    }
+
+    fn date(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn report_of(att: &Attestation, refs: &[&[&str]], as_of: &str) -> GapReport {
+        let catalog = Catalog::embedded().unwrap();
+        let items: Vec<CheckItem> = (0..refs.len())
+            .map(|i| item(i + 2, refs[i], Assurance::Ismap))
+            .collect();
+        let checks = CheckList {
+            items,
+            ..CheckList::default()
+        };
+        analyse(&catalog, checks, att, date(as_of), Lang::En)
+    }
+
+    fn status_of(report: &GapReport, id: &str) -> Status {
+        report.items.iter().find(|i| i.id == id).unwrap().status
     }
 
     #[test]
@@ -1434,6 +1473,8 @@ mod tests {
         let catalog = Catalog::embedded().unwrap();
         let att = attestation(&["9.2.1", "9.4.1", "12.4.1"], "8.1.5.P");
         let csp = resolve_attestation(&catalog, &att);
+        let coverage = ListCoverage::of(&catalog, &csp);
+        let judge = Judge::new(&catalog, &csp, &coverage, date("2026-04-01"));
         let refs: [&[&str]; 6] = [
             &["9.2.1", "9.2.2"],
             &["A.9.4.1"],
@@ -1446,15 +1487,16 @@ mod tests {
             .map(|i| item(i + 2, refs[i % refs.len()], Assurance::Ismap))
             .collect();
         let resolved = ResolvedRefs::new(&catalog, &items);
+        let facts = || TopicFacts::default();
         let one = item_results_split(
-            &catalog,
-            &csp,
+            &judge,
             &resolved,
             items.clone(),
+            facts(),
             Lang::Ja,
             usize::MAX,
         );
-        let two = item_results_split(&catalog, &csp, &resolved, items, Lang::Ja, 2);
+        let two = item_results_split(&judge, &resolved, items, facts(), Lang::Ja, 2);
         assert_eq!(one.len(), 101);
         assert_eq!(
             serde_json::to_value(&one).unwrap(),
@@ -1469,74 +1511,256 @@ mod tests {
     /// same evaluations, so each reason is there exactly when its details are.
     #[test]
     fn reasons_agree_with_the_details() {
-        let catalog = Catalog::embedded().unwrap();
-        let att = attestation(&["9.2.1", "12.4.1", "8.1.5"], "9.4.1");
-        let refs: [&[&str]; 8] = [
+        // a service on an IaaS whose registration lapsed and whose audit was one day long
+        let mut iaas = attestation(&["11.1.1", "11.1.2"], "11.2.1");
+        iaas.name = Some("IaaS".into());
+        iaas.renewal_deadline = Some(date("2025-03-31"));
+        iaas.audit_period = Some(Period {
+            from: date("2024-03-31"),
+            to: date("2024-03-31"),
+        });
+        let mut att = attestation(&["9.2.1", "12.4.1", "8.1.5", "6.1.2"], "9.4.1");
+        att.controls
+            .push(listed("9.4.2", Declared::NotApplicable, "no login"));
+        att.controls
+            .push(listed("9.4.3", Declared::NotImplemented, ""));
+        att.controls.push(listed("9.4.4", Declared::Planned, ""));
+        att.underlying = Some(Box::new(Underlying {
+            attestation: iaas,
+            scope: vec!["11".into()],
+        }));
+        let refs: [&[&str]; 13] = [
             &["9.2.1", "9.2.2"],
             &["A.9.4.1", "9.4.1"],
             &[],
-            &["AC-2", "99.1"],
+            &["AC-2(1)", "99.1"],
             &["8.1.5.P", "12.4"],
             &["9.2.1.3", "9.2.1"],
             &["9.2.1"],
             &["CLD.99.1.1", "12.4.1"],
+            &["9.4.2", "9.4.3", "9.4.4"],
+            &["AC-5"],
+            &["11.1.1"],
+            &["10.1.1"],
+            &["9.4.4.1"],
         ];
-        let items: Vec<CheckItem> = (0..refs.len())
-            .map(|i| item(i + 2, refs[i], Assurance::Ismap))
-            .collect();
-        let checks = CheckList {
-            items,
-            ..CheckList::default()
-        };
-        let date = Date::parse("2026-04-01").unwrap();
-        let report = analyse(&catalog, checks, &att, date, Lang::En);
+        let report = report_of(&att, &refs, "2026-04-01");
         let mut seen = std::collections::BTreeSet::new();
         for item in &report.items {
             let d = report.items.details(item);
             let has = |r| item.reasons.contains(&r);
+            let id = &item.id;
             assert_eq!(has(Reason::UnresolvedReference), !d.unresolved.is_empty());
-            assert_eq!(has(Reason::NotImplemented), !d.missing.is_empty());
-            assert_eq!(has(Reason::NotApplicable), !d.not_applicable.is_empty());
+            assert_eq!(has(Reason::NotListed), !d.not_listed.is_empty(), "{id}");
+            assert_eq!(has(Reason::NotImplemented), !d.not_implemented.is_empty());
+            assert_eq!(has(Reason::Planned), !d.planned.is_empty(), "{id}");
+            let na = |with: bool| d.not_applicable.iter().any(|x| x.reason.is_empty() != with);
+            assert_eq!(has(Reason::NotApplicable), na(true), "{id}");
+            assert_eq!(has(Reason::NotApplicableWithoutReason), na(false), "{id}");
             assert_eq!(has(Reason::DetailInAnnex), !d.annex_only.is_empty());
-            assert_eq!(has(Reason::NistApproximate), !d.nist_refs.is_empty());
+            assert_eq!(has(Reason::NistApproximate), !d.nist_approximate.is_empty());
+            assert_eq!(
+                has(Reason::MappedViaNist),
+                d.nist_refs.len() > d.nist_approximate.len(),
+                "{id}"
+            );
+            assert_eq!(
+                has(Reason::RegistrationLapsed),
+                !d.registration_lapsed.is_empty()
+            );
+            assert_eq!(has(Reason::DesignOnly), !d.design_only.is_empty());
+            assert_eq!(has(Reason::AuditPeriodOld), !d.audit_period_old.is_empty());
+            assert_eq!(
+                d.missing.len(),
+                d.not_listed.len() + d.not_implemented.len() + d.planned.len()
+            );
             assert_eq!(
                 has(Reason::UnverifiedDetail),
                 d.controls.iter().any(|c| c.unverified),
-                "{}",
-                item.id
+                "{id}"
             );
             // a control named twice is listed once
             let mut ids: Vec<&str> = d.controls.iter().map(|c| c.id).collect();
             let all = ids.len();
             ids.sort();
             ids.dedup();
-            assert_eq!(ids.len(), all, "{}", item.id);
+            assert_eq!(ids.len(), all, "{id}");
             seen.extend(item.reasons.iter().copied());
         }
-        // the fixture reaches every reason the details speak to (all but the item's own)
-        for r in REASONS {
-            let own = matches!(r, Reason::AssuranceAboveIsmap | Reason::InvalidInput);
+        // the fixture reaches every reason the details speak to (all but the item's own,
+        // and audit-period-old, which the old audit test reaches)
+        for r in Reason::ALL {
+            let own = matches!(
+                r,
+                Reason::AssuranceAboveIsmap | Reason::InvalidInput | Reason::AuditPeriodOld
+            );
             assert!(own || seen.contains(&r), "{r:?}");
         }
     }
 
-    /// Every reason, in order.
-    const REASONS: [Reason; 9] = [
-        Reason::NoReference,
-        Reason::UnresolvedReference,
-        Reason::NotImplemented,
-        Reason::NotApplicable,
-        Reason::DetailInAnnex,
-        Reason::UnverifiedDetail,
-        Reason::NistApproximate,
-        Reason::AssuranceAboveIsmap,
-        Reason::InvalidInput,
-    ];
-
     #[test]
     fn reason_codes_are_their_serialised_names() {
-        for r in REASONS {
+        for r in Reason::ALL {
             assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
         }
+        let mut sorted = Reason::ALL;
+        sorted.sort();
+        assert_eq!(sorted, Reason::ALL, "ALL is in the enum's order");
+    }
+
+    /// The status rule on each kind of outcome, the slot for references with no ISMAP
+    /// counterpart included.
+    #[test]
+    fn the_status_rule_keeps_statements_apart() {
+        use RefOutcome::*;
+        let full = Resolved(RefFlags {
+            all: true,
+            some: true,
+            ..RefFlags::default()
+        });
+        let none = Resolved(RefFlags::default());
+        let approximate = Resolved(RefFlags {
+            all: true,
+            some: true,
+            approximate: true,
+            lapsed: false,
+        });
+        let lapsed = Resolved(RefFlags {
+            all: true,
+            some: true,
+            approximate: false,
+            lapsed: true,
+        });
+        let it = item(2, &["x"], Assurance::Ismap);
+        let rule = |o: &[RefOutcome]| status_rule(o.iter().copied(), &it);
+        assert_eq!(rule(&[]), Status::OutsideIsmap);
+        assert_eq!(rule(&[NoCounterpart]), Status::OutsideIsmap);
+        assert_eq!(rule(&[NoCounterpart, full]), Status::Partial);
+        assert_eq!(rule(&[NoCounterpart, none]), Status::NotCovered);
+        assert_eq!(rule(&[full, Unresolved]), Status::NotAnalysed);
+        assert_eq!(rule(&[NoCounterpart, Unresolved]), Status::NotAnalysed);
+        assert_eq!(rule(&[full]), Status::Covered);
+        assert_eq!(rule(&[full, none]), Status::Partial);
+        assert_eq!(rule(&[none]), Status::NotCovered);
+        assert_eq!(rule(&[approximate]), Status::Partial);
+        assert_eq!(rule(&[lapsed]), Status::AssuranceGap);
+        assert_eq!(rule(&[lapsed, none]), Status::Partial);
+        assert_eq!(rule(&[lapsed, approximate]), Status::Partial);
+    }
+
+    /// Not listed, stated not implemented, planned and excluded (with and without a reason)
+    /// all leave the item not covered, each with its own reason and procedure.
+    #[test]
+    fn statement_kinds_have_their_own_reasons_and_procedures() {
+        let mut att = attestation(&["9.2.1"], "9.4.1");
+        att.controls
+            .push(listed("9.4.2", Declared::NotApplicable, "no login"));
+        att.controls
+            .push(listed("9.4.3", Declared::NotImplemented, ""));
+        att.controls.push(listed("9.4.4", Declared::Planned, ""));
+        let refs: [&[&str]; 5] = [&["9.4.5"], &["9.4.3"], &["9.4.4"], &["9.4.2"], &["9.4.1"]];
+        let report = report_of(&att, &refs, "2026-04-01");
+        for (id, reason, code) in [
+            ("C-2", Reason::NotListed, "statement-request"),
+            ("C-3", Reason::NotImplemented, "remediation-plan"),
+            ("C-4", Reason::Planned, "planned-completion"),
+            ("C-5", Reason::NotApplicable, "exclusion-review"),
+            (
+                "C-6",
+                Reason::NotApplicableWithoutReason,
+                "exclusion-reason-request",
+            ),
+        ] {
+            let item = report.items.iter().find(|i| i.id == id).unwrap();
+            assert_eq!(item.status, Status::NotCovered, "{id}");
+            assert!(item.reasons.contains(&reason), "{id}: {:?}", item.reasons);
+            let codes: Vec<&str> = report
+                .items
+                .details(item)
+                .additional_procedures
+                .iter()
+                .map(|p| p.code())
+                .collect();
+            assert_eq!(codes, [code], "{id}");
+        }
+    }
+
+    #[test]
+    fn a_lapsed_registration_covers_nothing_and_an_old_audit_adds_a_note() {
+        let mut att = attestation(&["9.2.1", "9.2.2"], "9.4.1");
+        att.name = Some("SaaS".into());
+        att.renewal_deadline = Some(date("2026-03-31"));
+        att.audit_period = Some(Period {
+            from: date("2024-01-01"),
+            to: date("2024-06-30"),
+        });
+        let refs: [&[&str]; 2] = [&["9.2.1"], &["9.2.1", "9.2.3"]];
+        let lapsed = report_of(&att, &refs, "2026-04-01");
+        assert_eq!(status_of(&lapsed, "C-2"), Status::AssuranceGap);
+        assert_eq!(status_of(&lapsed, "C-3"), Status::Partial);
+        assert_eq!(lapsed.csp.registration, Registration::Lapsed);
+        let c2 = lapsed.items.iter().find(|i| i.id == "C-2").unwrap();
+        assert!(c2.reasons.contains(&Reason::RegistrationLapsed));
+        assert!(c2.reasons.contains(&Reason::AuditPeriodOld));
+        let d = lapsed.items.details(c2);
+        assert_eq!(d.registration_lapsed, ["SaaS"]);
+        let codes: Vec<&str> = d.additional_procedures.iter().map(|p| p.code()).collect();
+        assert_eq!(codes, ["registry-check", "latest-audit"]);
+        // the day before the deadline it is covered, with the old audit's note
+        let valid = report_of(&att, &refs, "2026-03-31");
+        assert_eq!(status_of(&valid, "C-2"), Status::Covered);
+        let c2 = valid.items.iter().find(|i| i.id == "C-2").unwrap();
+        assert!(!c2.reasons.contains(&Reason::RegistrationLapsed));
+        assert!(c2.reasons.contains(&Reason::AuditPeriodOld));
+        assert!(valid.warnings.iter().any(|w| w.code == "audit-period-old"));
+        assert!(!valid
+            .warnings
+            .iter()
+            .any(|w| w.code == "registration-lapsed"));
+    }
+
+    #[test]
+    fn nist_enhancements_and_partial_mappings_are_at_most_partial() {
+        let att = attestation(&["9.2.1", "6.1.1", "6.1.2"], "9.4.1");
+        let refs: [&[&str]; 3] = [&["AC-2(1)"], &["CM-9"], &["AC-5"]];
+        let report = report_of(&att, &refs, "2026-04-01");
+        for id in ["C-2", "C-3"] {
+            let item = report.items.iter().find(|i| i.id == id).unwrap();
+            assert_eq!(item.status, Status::Partial, "{id}");
+            assert!(item.reasons.contains(&Reason::NistApproximate), "{id}");
+        }
+        let exact = report.items.iter().find(|i| i.id == "C-4").unwrap();
+        assert_eq!(exact.status, Status::Covered);
+        assert_eq!(exact.reasons, [Reason::MappedViaNist]);
+    }
+
+    #[test]
+    fn a_list_missing_whole_clauses_is_incomplete() {
+        let catalog = Catalog::embedded().unwrap();
+        let att = attestation(&["9.2.1", "10.1.1"], "9.4.1");
+        let csp = resolve_attestation(&catalog, &att);
+        let cov = ListCoverage::of(&catalog, &csp);
+        assert!(cov.too_few && !cov.is_complete());
+        assert!(cov.missing_clauses.contains(&"3".to_owned()));
+        assert!(cov.missing_clauses.contains(&"11".to_owned()));
+        assert!(!cov.missing_clauses.contains(&"9".to_owned()));
+        assert_eq!(cov.stated_objectives, 3);
+        // every objective but those of clause 11
+        let all: Vec<String> = catalog
+            .entries()
+            .iter()
+            .filter(|e| e.level == Level::Objective && !e.id.starts_with("11."))
+            .map(|e| e.id.clone())
+            .collect();
+        let ids: Vec<&str> = all.iter().map(String::as_str).collect();
+        let att = attestation(&ids, "9.4.1");
+        let cov = ListCoverage::of(&catalog, &resolve_attestation(&catalog, &att));
+        assert_eq!(cov.missing_clauses, ["11"]);
+        assert!(!cov.too_few);
+        assert!(cov.is_gap("11.1.1") && !cov.is_gap("9.2.2"));
+        let report = report_of(&att, &[&["11.1.1"], &["9.2.1"]], "2026-04-01");
+        let c2 = report.items.iter().find(|i| i.id == "C-2").unwrap();
+        assert_eq!(c2.reasons, [Reason::NotListed, Reason::ListIncomplete]);
+        assert!(report.warnings.iter().any(|w| w.code == "list-incomplete"));
     }
 }

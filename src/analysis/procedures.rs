@@ -29,7 +29,14 @@ impl Topic {
     const KEYWORDS: [(Topic, &'static [&'static str]); 7] = [
         (
             Topic::GoverningLaw,
-            &["準拠法", "裁判", "管轄", "governing law", "jurisdiction", "court"],
+            &[
+                "準拠法",
+                "裁判",
+                "管轄",
+                "governing law",
+                "jurisdiction",
+                "court",
+            ],
         ),
         (
             Topic::Exit,
@@ -473,7 +480,9 @@ mod tests {
         assert!(!p(&["10.1.2.3"], Lang::Ja).contains("統制目標"));
         assert!(p(&["9.2.3.11.PB"], Lang::Ja).contains("詳細管理策 9.2.3.11.PB"));
         assert!(p(&["10.1.2"], Lang::Ja).contains("統制目標 10.1.2"));
-        assert!(p(&["10.1.2", "10.1.2.3"], Lang::Ja).contains("統制目標・詳細管理策 10.1.2, 10.1.2.3"));
+        assert!(
+            p(&["10.1.2", "10.1.2.3"], Lang::Ja).contains("統制目標・詳細管理策 10.1.2, 10.1.2.3")
+        );
         assert!(p(&["10.1.2.3"], Lang::En).contains("detailed control 10.1.2.3"));
         assert!(p(&["8.1.5.P", "9.2.1"], Lang::En).contains("control objectives 8.1.5.P, 9.2.1"));
         assert!(is_detail_id("9.2.1.3") && !is_detail_id("8.1.5.P") && !is_detail_id("3.1.2"));
@@ -482,16 +491,40 @@ mod tests {
     #[test]
     fn topics_come_from_the_title() {
         for (title, topic) in [
-            ("データセンターが日本国内に所在すること", Some(Topic::DataLocation)),
-            ("準拠法が日本法、管轄裁判所が日本国内であること", Some(Topic::GoverningLaw)),
-            ("契約終了時に顧客データが削除・返却されること", Some(Topic::Exit)),
-            ("インシデント発生時に速やかに通知されること", Some(Topic::IncidentNotice)),
-            ("第三者による脆弱性診断が定期的に実施されていること", Some(Topic::SecurityTesting)),
-            ("SLAで稼働率が保証されていること", Some(Topic::BackupAvailability)),
+            (
+                "データセンターが日本国内に所在すること",
+                Some(Topic::DataLocation),
+            ),
+            (
+                "準拠法が日本法、管轄裁判所が日本国内であること",
+                Some(Topic::GoverningLaw),
+            ),
+            (
+                "契約終了時に顧客データが削除・返却されること",
+                Some(Topic::Exit),
+            ),
+            (
+                "インシデント発生時に速やかに通知されること",
+                Some(Topic::IncidentNotice),
+            ),
+            (
+                "第三者による脆弱性診断が定期的に実施されていること",
+                Some(Topic::SecurityTesting),
+            ),
+            (
+                "SLAで稼働率が保証されていること",
+                Some(Topic::BackupAvailability),
+            ),
             ("ＳＬＡの稼働率", Some(Topic::BackupAvailability)),
             ("再委託先が管理されていること", Some(Topic::Subcontractors)),
-            ("Data is stored in a Japanese region", Some(Topic::DataLocation)),
-            ("Breach notification within 72 hours", Some(Topic::IncidentNotice)),
+            (
+                "Data is stored in a Japanese region",
+                Some(Topic::DataLocation),
+            ),
+            (
+                "Breach notification within 72 hours",
+                Some(Topic::IncidentNotice),
+            ),
             ("情報セキュリティ方針", None),
         ] {
             assert_eq!(Topic::of_title(title), topic, "{title}");
@@ -518,6 +551,9 @@ mod tests {
             "{some}"
         );
         let en = Procedure::new(law, Lang::En, vec!["governing law: Japan".into()]).text();
-        assert!(en.contains("cloud service list (governing law: Japan), and fix"), "{en}");
+        assert!(
+            en.contains("cloud service list (governing law: Japan), and fix"),
+            "{en}"
+        );
     }
 }

@@ -21,7 +21,10 @@ pub fn item_headers(lang: Lang) -> Vec<&'static str> {
         l("参照", "references"),
         l("対応する統制目標", "controls"),
         l("実施", "implemented"),
-        l("不足(記載なし・未実施・計画中)", "missing (not listed / not implemented / planned)"),
+        l(
+            "不足(記載なし・未実施・計画中)",
+            "missing (not listed / not implemented / planned)",
+        ),
         l("非該当(理由)", "not applicable (reason)"),
         l("別添で確認", "annex only"),
         l("未解決の参照", "unresolved"),
@@ -215,15 +218,27 @@ fn short_grid(report: &GapReport) -> Grid {
     for item in &report.items {
         let details = report.items.details(item);
         let mut gaps: Vec<String> = Vec::new();
-        push_ids(&mut gaps, l("記載なし:", "not listed:"), &details.not_listed);
-        push_ids(&mut gaps, l("未実施:", "not implemented:"), &details.not_implemented);
+        push_ids(
+            &mut gaps,
+            l("記載なし:", "not listed:"),
+            &details.not_listed,
+        );
+        push_ids(
+            &mut gaps,
+            l("未実施:", "not implemented:"),
+            &details.not_implemented,
+        );
         push_ids(&mut gaps, l("計画中:", "planned:"), &details.planned);
         if item.reasons.contains(&Reason::ListIncomplete) {
             gaps.push(l("(一覧が不完全の可能性)", "(the list may be incomplete)").to_owned());
         }
         for x in &details.not_applicable {
             if x.reason.is_empty() {
-                gaps.push(format!("{} {}", l("非該当(理由なし):", "N/A (no reason):"), x.id));
+                gaps.push(format!(
+                    "{} {}",
+                    l("非該当(理由なし):", "N/A (no reason):"),
+                    x.id
+                ));
             } else {
                 gaps.push(format!("{} {}", l("非該当:", "N/A:"), x.id));
             }
@@ -238,9 +253,17 @@ fn short_grid(report: &GapReport) -> Grid {
             .copied()
             .filter(|n| !details.nist_approximate.contains(n))
             .collect();
-        push_ids(&mut gaps, l("NIST近似:", "NIST approx.:"), &details.nist_approximate);
+        push_ids(
+            &mut gaps,
+            l("NIST近似:", "NIST approx.:"),
+            &details.nist_approximate,
+        );
         push_ids(&mut gaps, l("NIST:", "NIST:"), &exact);
-        push_ids(&mut gaps, l("登録失効:", "registration lapsed:"), &details.registration_lapsed);
+        push_ids(
+            &mut gaps,
+            l("登録失効:", "registration lapsed:"),
+            &details.registration_lapsed,
+        );
         for c in &details.controls {
             if let Some(via) = c.inherited_from {
                 gaps.push(format!("{}{}", c.id, inherited_label(via, lang)));
@@ -436,9 +459,7 @@ pub fn objective_state_label(state: ControlState, lang: Lang) -> &'static str {
 pub fn objective_tone(state: ControlState) -> Tone {
     match state {
         ControlState::Implemented => Tone::Good,
-        ControlState::NotApplicable | ControlState::AnnexOnly | ControlState::Planned => {
-            Tone::Warn
-        }
+        ControlState::NotApplicable | ControlState::AnnexOnly | ControlState::Planned => Tone::Warn,
         ControlState::NotListed | ControlState::NotImplemented => Tone::Bad,
     }
 }
