@@ -744,7 +744,7 @@ fn parse_profile(
     chain: &mut Vec<std::path::PathBuf>,
 ) -> Result<Attestation, InputError> {
     let loc = Location::file(path);
-    let hint = "profile fields are name, registration_number, registration_kind, registered, renewal_deadline, audit_period (from, to), scope, governing_law, jurisdiction, subsequent_events, improvement_plan, implemented, not_applicable, inherits, inherited";
+    let hint = "README.md, \"CSP list or profile\", lists the profile fields";
     let doc: ProfileDoc = match FileKind::of(path) {
         FileKind::Json => serde_json::from_str(text).map_err(|e| {
             let what = if e.is_data() {

@@ -152,7 +152,9 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(r) {
-                writeln!(w, "{}", strip_controls(&line))?;
+                for part in table::wrap(&strip_controls(&line), table::PLAIN_WIDTH.into()) {
+                    writeln!(w, "{part}")?;
+                }
             }
             table::render(&summary_grid(r), style.color, w)?;
             table::render(&matrix_grid(r), style.color, w)

@@ -442,7 +442,9 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(report) {
-                writeln!(w, "{}", strip_controls(&line))?;
+                for part in table::wrap(&strip_controls(&line), table::PLAIN_WIDTH.into()) {
+                    writeln!(w, "{part}")?;
+                }
             }
             table::render(&short_grid(report), style.color, w)
         }
