@@ -400,7 +400,7 @@ pub fn published_facts(csp: &CspInfo, lang: Lang) -> Vec<String> {
         (l("裁判管轄", "jurisdiction"), &csp.jurisdiction),
     ]
     .into_iter()
-    .filter_map(|(label, v)| v.as_ref().map(|v| format!("{label} {v}")))
+    .filter_map(|(label, v)| v.as_ref().map(|v| format!("{label}: {v}")))
     .collect();
     if !law.is_empty() {
         out.push(law.join(" / "));
