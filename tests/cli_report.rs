@@ -78,7 +78,15 @@ fn every_status_from_pasted_text() {
             s["outside_ismap"].as_u64(),
             s["not_analysed"].as_u64()
         ),
-        (Some(15), Some(4), Some(2), Some(4), Some(2), Some(1), Some(2))
+        (
+            Some(15),
+            Some(4),
+            Some(2),
+            Some(4),
+            Some(2),
+            Some(1),
+            Some(2)
+        )
     );
     assert_eq!(s["covered_share"], 0.2667);
     assert_eq!(v["csp"]["implemented"], 5);

@@ -140,7 +140,9 @@ fn english_workbook_cell_by_cell() {
             "{warnings:?}"
         );
         assert!(
-            warnings.iter().any(|w| w.starts_with(&format!("{name}: The CSP list looks incomplete"))),
+            warnings
+                .iter()
+                .any(|w| w.starts_with(&format!("{name}: The CSP list looks incomplete"))),
             "{warnings:?}"
         );
     }

@@ -396,8 +396,8 @@ pub fn published_facts(csp: &CspInfo, lang: Lang) -> Vec<String> {
         ));
     }
     let law: Vec<String> = [
-        (l("準拠法", "governing law"), &csp.governing_law),
-        (l("裁判管轄", "jurisdiction"), &csp.jurisdiction),
+        (l("準拠法", "Governing law"), &csp.governing_law),
+        (l("裁判管轄", "Jurisdiction"), &csp.jurisdiction),
     ]
     .into_iter()
     .filter_map(|(label, v)| v.as_ref().map(|v| format!("{label}: {v}")))

@@ -111,15 +111,26 @@ mod tests {
 
     #[test]
     fn long_lines_wrap_within_the_width() {
-        let en = "WARNING: The CSP list looks incomplete: it states 4 of the 147 mandatory objectives";
+        let en =
+            "WARNING: The CSP list looks incomplete: it states 4 of the 147 mandatory objectives";
         let lines = wrap(en, 30);
         assert!(lines.iter().all(|l| l.width() <= 30), "{lines:?}");
         assert_eq!(lines[0], "WARNING: The CSP list looks");
-        assert_eq!(lines.concat().replace("  ", " ").split_whitespace().count(), en.split_whitespace().count());
+        assert_eq!(
+            lines.concat().replace("  ", " ").split_whitespace().count(),
+            en.split_whitespace().count()
+        );
         let ja = "警告: CSPの一覧は不完全の可能性があります: 必須の統制目標147件のうち4件のみ記載";
         let lines = wrap(ja, 20);
         assert!(lines.iter().all(|l| l.width() <= 20), "{lines:?}");
-        assert_eq!(lines.iter().map(|l| l.trim_start()).collect::<String>().replace(' ', ""), ja.replace(' ', ""));
+        assert_eq!(
+            lines
+                .iter()
+                .map(|l| l.trim_start())
+                .collect::<String>()
+                .replace(' ', ""),
+            ja.replace(' ', "")
+        );
         assert_eq!(wrap("short", 160), ["short"]);
         assert_eq!(wrap("", 160), [""]);
     }
