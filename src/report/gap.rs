@@ -19,7 +19,7 @@ pub fn item_headers(lang: Lang) -> Vec<&'static str> {
         l("リスク", "risk"),
         l("求める確認水準", "assurance"),
         l("参照", "references"),
-        l("対応する統制目標", "controls"),
+        l("対応する統制目標・詳細管理策", "controls"),
         l("実施", "implemented"),
         l(
             "不足(記載なし・未実施・計画中)",
