@@ -554,19 +554,21 @@ impl ItemResults {
                 }
             }
         }
-        let ids_where = |keep: &dyn Fn(ControlState) -> bool| -> Vec<&str> {
-            d.controls
-                .iter()
-                .filter(|c| keep(c.state))
-                .map(|c| c.id)
-                .collect()
-        };
-        d.implemented = ids_where(&|s| s == ControlState::Implemented);
-        d.missing = ids_where(&ControlState::is_missing);
-        d.not_listed = ids_where(&|s| s == ControlState::NotListed);
-        d.not_implemented = ids_where(&|s| s == ControlState::NotImplemented);
-        d.planned = ids_where(&|s| s == ControlState::Planned);
-        d.annex_only = ids_where(&|s| s == ControlState::AnnexOnly);
+        // each control's id into the list of its state, in one pass
+        for c in &d.controls {
+            let list = match c.state {
+                ControlState::Implemented => &mut d.implemented,
+                ControlState::NotApplicable => continue,
+                ControlState::AnnexOnly => &mut d.annex_only,
+                ControlState::NotListed => &mut d.not_listed,
+                ControlState::NotImplemented => &mut d.not_implemented,
+                ControlState::Planned => &mut d.planned,
+            };
+            list.push(c.id);
+            if c.state.is_missing() {
+                d.missing.push(c.id);
+            }
+        }
 
         let proc = |kind, subjects| Procedure::new(kind, lang, subjects);
         let procs = &mut d.additional_procedures;
