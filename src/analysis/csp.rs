@@ -3,8 +3,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, RefKind, Resolution};
+use crate::catalog::{Catalog, Layer, RefKind, Resolution};
 use crate::date::Date;
+use crate::error::{InputError, Location};
 use crate::model::{Attestation, Declared, ListedControl, Period, Underlying};
 
 /// What the CSP says of one catalog id.
@@ -170,7 +171,13 @@ fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
             }
             continue;
         }
-        for objective in catalog.objectives_under(&id) {
+        // governance and management are the applicant's own: never inherited (a scope
+        // naming them is refused by `check_inheritance` before this runs)
+        for objective in catalog
+            .objectives_under(&id)
+            .into_iter()
+            .filter(|o| o.layer == Layer::Control)
+        {
             let oid = &objective.id;
             if out.states.contains_key(oid) || !parent.is_implemented(oid) {
                 continue;
@@ -446,4 +453,34 @@ pub fn csp_warnings(
         );
     }
     out
+}
+
+/// Refuses an inherited scope (profile `inherited:`, at any depth of `inherits:`) that
+/// names governance or management criteria: they are the applicant's own (ISMAP管理基準
+/// chapters 3 and 4), so a service cannot rely on the service under it for them.
+pub fn check_inheritance(catalog: &Catalog, att: &Attestation) -> Result<(), InputError> {
+    let mut next = Some(att);
+    while let Some(a) = next {
+        let Some(under) = a.underlying.as_deref() else {
+            break;
+        };
+        for scope in &under.scope {
+            let id = crate::catalog::id::canonical(scope).unwrap_or_else(|| scope.clone());
+            let layer = catalog.get(&id).map(|e| e.layer);
+            if let Some(layer @ (Layer::Governance | Layer::Management)) = layer {
+                return Err(InputError::at(
+                    Location::file(&a.source).column("inherited"),
+                    format!(
+                        "'{scope}' is {} ({}): governance and management criteria are the service's own and cannot be inherited from '{}'",
+                        layer.as_str(),
+                        layer.label(crate::lang::Lang::Ja),
+                        under.attestation.display_name()
+                    ),
+                )
+                .hint("remove it from `inherited:` and state the governance and management objectives the service itself implements under `implemented`"));
+            }
+        }
+        next = Some(&under.attestation);
+    }
+    Ok(())
 }

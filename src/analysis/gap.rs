@@ -795,6 +795,15 @@ impl<'a> Judge<'a> {
                 let (state, reason) = state_of(csp, id);
                 visit(id, entry.map_or("", |e| e.title(lang)), state, reason, id)
             }
+            // an overview (3.1.1) states no criterion: it stands for the objectives it
+            // introduces, those of its category
+            Level::Overview => {
+                let category = entry.and_then(|e| e.parent.as_deref()).unwrap_or(id);
+                for e in catalog.objectives_under(category) {
+                    let (state, reason) = state_of(csp, &e.id);
+                    visit(&e.id, e.title(lang), state, reason, &e.id)
+                }
+            }
             Level::Clause | Level::Category => {
                 for e in catalog.objectives_under(id) {
                     let (state, reason) = state_of(csp, &e.id);
@@ -842,13 +851,16 @@ fn flags_of(
         approximate,
         ..RefFlags::default()
     };
+    let mut any = false;
     for (state, lapsed) in states {
+        any = true;
         f.all &= state == ControlState::Implemented;
         let holds = matches!(state, ControlState::Implemented | ControlState::AnnexOnly);
         f.some |= holds;
         f.lapsed |= holds && lapsed;
     }
-    f.all &= has_targets;
+    // a heading with nothing under it is no evidence of anything
+    f.all &= has_targets && any;
     f
 }
 
@@ -1598,6 +1610,28 @@ mod tests {
             );
             assert!(own || seen.contains(&r), "{r:?}");
         }
+    }
+
+    /// The overview 3.1.1 stands for the governance objectives it introduces: covered
+    /// only when all five are implemented; a heading with nothing under it covers nothing.
+    #[test]
+    fn the_overview_stands_for_its_objectives() {
+        let catalog = Catalog::embedded().unwrap();
+        let all = ["3.1.2", "3.1.3", "3.1.4", "3.1.5", "3.1.6"];
+        let date = Date::parse("2026-04-01").unwrap();
+        let status = |implemented: &[&str]| {
+            let checks = CheckList {
+                items: vec![item(2, &["3.1.1"], Assurance::Ismap)],
+                ..CheckList::default()
+            };
+            let att = attestation(implemented, "6.2.2");
+            let report = analyse(&catalog, checks, &att, date, Lang::En);
+            let d = report.items.details(&report.items[0]);
+            (report.items[0].status, d.controls.len())
+        };
+        assert_eq!(status(&all), (Status::Covered, 5));
+        assert_eq!(status(&all[..4]), (Status::Partial, 5));
+        assert_eq!(flags_of(true, false, []), RefFlags::default());
     }
 
     #[test]
