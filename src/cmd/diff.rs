@@ -28,6 +28,9 @@ pub fn run(ctx: &Context, cfg: DiffConfig) -> Result<Exit> {
     let opts = cfg.csp_reading.options(cfg.encoding);
     let old = input::csp::load(&cfg.old, &opts, &catalog)?;
     let new = input::csp::load(&cfg.new, &opts, &catalog)?;
+    for att in [&old, &new] {
+        crate::analysis::csp::check_inheritance(&catalog, att)?;
+    }
     let mut inherited = old.inherited_files();
     inherited.extend(new.inherited_files());
     cfg.output.check(&inherited)?;

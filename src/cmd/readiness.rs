@@ -20,6 +20,7 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
         &cfg.csp_reading.options(cfg.encoding),
         &catalog,
     )?;
+    crate::analysis::csp::check_inheritance(&catalog, &list)?;
     cfg.output.check(&list.inherited_files())?;
     let result = readiness::analyse(&catalog, &list, ctx.lang);
     if !(cfg.format == Format::Table && cfg.output.is_stdout()) {

@@ -23,6 +23,11 @@ pub enum ProfileSyntax {
 const PROFILE_KEYS: &[&str] = &[
     "name",
     "registration_number",
+    "registration_kind",
+    "governing_law",
+    "jurisdiction",
+    "subsequent_events",
+    "improvement_plan",
     "registered",
     "renewal_deadline",
     "audit_period",

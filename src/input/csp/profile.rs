@@ -15,7 +15,8 @@ use crate::input::csp::classify::ProfileSyntax;
 use crate::input::decode::{decode, Encoding};
 use crate::input::{parse_error, read_bytes, FileKind, Scalar};
 use crate::model::{
-    Attestation, Declared, ListedControl, Period, ReadAs, ReadKind, ReadPart, Underlying,
+    Attestation, Declared, ListedControl, Period, ReadAs, ReadKind, ReadPart, RegistrationKind,
+    Underlying,
 };
 
 /// `not_applicable:` as an ordered list of (id, reason); a missing reason stays empty.
@@ -58,11 +59,18 @@ struct PeriodDoc {
 struct ProfileDoc {
     name: Option<String>,
     registration_number: Option<Scalar>,
+    /// `ismap` or `ismap-liu`.
+    registration_kind: Option<String>,
     registered: Option<String>,
     renewal_deadline: Option<String>,
     audit_period: Option<PeriodDoc>,
     #[serde(default)]
     scope: Vec<String>,
+    /// 準拠法 and 裁判管轄, 後発事象, 改善計画 as the ISMAP list publishes them.
+    governing_law: Option<String>,
+    jurisdiction: Option<String>,
+    subsequent_events: Option<String>,
+    improvement_plan: Option<TextOrBool>,
     #[serde(default)]
     implemented: Vec<Scalar>,
     #[serde(default)]
@@ -73,10 +81,28 @@ struct ProfileDoc {
     inherited: Option<Vec<Scalar>>,
 }
 
+/// A free-text field that may also be written `true`/`false` (`improvement_plan`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged, expecting = "a text, or true/false")]
+enum TextOrBool {
+    Bool(bool),
+    Text(String),
+}
+
+impl TextOrBool {
+    fn into_text(self) -> String {
+        match self {
+            TextOrBool::Bool(true) => "yes".to_owned(),
+            TextOrBool::Bool(false) => "no".to_owned(),
+            TextOrBool::Text(t) => t,
+        }
+    }
+}
+
 /// What a service relies on its underlying service for when the profile does not say.
 pub const DEFAULT_INHERITED: &str = "11";
 
-const FIELDS_HINT: &str = "profile fields are name, registration_number, registered, renewal_deadline, audit_period (from, to), scope, implemented, not_applicable, inherits, inherited";
+const FIELDS_HINT: &str = "README.md, \"CSP list or profile\", lists the profile fields";
 
 /// Whether messages may quote the profile's text: the user's own file, yes; a file reached
 /// through `inherits:` (someone else's, or not a profile at all), never.
@@ -282,6 +308,19 @@ fn parse(
         })
         .transpose()
     };
+    let registration_kind = match doc.registration_kind {
+        None => None,
+        Some(k) => Some(RegistrationKind::parse(&k).ok_or_else(|| {
+            InputError::at(
+                loc.clone().column("registration_kind"),
+                format!(
+                    "unknown registration kind {}",
+                    quoting.show(&k, "(the value is not shown)")
+                ),
+            )
+            .hint("write `ismap` or `ismap-liu`")
+        })?),
+    };
     let audit_period = match doc.audit_period {
         None => None,
         Some(p) => {
@@ -410,10 +449,15 @@ fn parse(
         underlying,
         name: doc.name.filter(|n| !n.trim().is_empty()),
         registration_number: doc.registration_number.map(Scalar::into_string),
+        registration_kind,
         registered: date("registered", doc.registered)?,
         renewal_deadline: date("renewal_deadline", doc.renewal_deadline)?,
         audit_period,
         scope: doc.scope,
+        governing_law: doc.governing_law,
+        jurisdiction: doc.jurisdiction,
+        subsequent_events: doc.subsequent_events,
+        improvement_plan: doc.improvement_plan.map(TextOrBool::into_text),
         controls,
         tracks_evidence: false,
         ignored_tokens: 0,
