@@ -19,25 +19,6 @@ pub enum ProfileSyntax {
     Json,
 }
 
-/// The fields a profile starts with (any of them).
-const PROFILE_KEYS: &[&str] = &[
-    "name",
-    "registration_number",
-    "registration_kind",
-    "governing_law",
-    "jurisdiction",
-    "subsequent_events",
-    "improvement_plan",
-    "registered",
-    "renewal_deadline",
-    "audit_period",
-    "scope",
-    "implemented",
-    "not_applicable",
-    "inherits",
-    "inherited",
-];
-
 /// A text that is a profile, whatever the file's name: its first line (blank lines, YAML
 /// comments and `---` aside) opens a JSON object or is a profile's field (`name:`).
 pub fn profile_syntax(text: &str) -> Option<ProfileSyntax> {
@@ -50,7 +31,7 @@ pub fn profile_syntax(text: &str) -> Option<ProfileSyntax> {
         return Some(ProfileSyntax::Json);
     }
     let (key, _) = first.split_once(':')?;
-    (PROFILE_KEYS.contains(&key) && !first.starts_with(char::is_whitespace))
+    (super::profile::FIELDS.contains(&key) && !first.starts_with(char::is_whitespace))
         .then_some(ProfileSyntax::Yaml)
 }
 

@@ -99,6 +99,26 @@ impl TextOrBool {
     }
 }
 
+/// The fields of a profile, in the order they are documented: a text whose first line is one
+/// of them is a profile, whatever the file's name.
+pub const FIELDS: &[&str] = &[
+    "name",
+    "registration_number",
+    "registration_kind",
+    "registered",
+    "renewal_deadline",
+    "audit_period",
+    "scope",
+    "governing_law",
+    "jurisdiction",
+    "subsequent_events",
+    "improvement_plan",
+    "implemented",
+    "not_applicable",
+    "inherits",
+    "inherited",
+];
+
 /// What a service relies on its underlying service for when the profile does not say.
 pub const DEFAULT_INHERITED: &str = "11";
 
@@ -470,4 +490,30 @@ fn parse(
             skipped: Vec::new(),
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`FIELDS`] are the profile's fields, no more, no fewer: the parser's list of the
+    /// fields it expects says so.
+    #[test]
+    fn the_fields_are_the_profile_fields() {
+        let catalog = Catalog::embedded().unwrap();
+        let err = profile_from_str(Path::new("p.yaml"), "zzz: 1\n", &catalog)
+            .unwrap_err()
+            .to_string();
+        let expected = err.split("expected one of ").nth(1).unwrap_or_default();
+        let mut listed: Vec<&str> = expected
+            .split(',')
+            .map(|f| f.trim().trim_matches(|c: char| c == '`' || !c.is_ascii()))
+            .filter_map(|f| f.split('`').next())
+            .filter(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect();
+        listed.sort();
+        let mut fields = FIELDS.to_vec();
+        fields.sort();
+        assert_eq!(listed, fields, "{err}");
+    }
 }
