@@ -93,6 +93,15 @@ fn status_columns_under_other_headers() {
     assert_eq!(v["csp"]["read_as"]["kind"], "status-table");
     assert_eq!(v["csp"]["read_as"]["parts"][0]["id_column"], "管理策番号");
     assert_eq!(v["csp"]["read_as"]["parts"][0]["status_column"], "進捗");
+    // readiness says which columns its numbers rest on
+    let out = readiness(&path).output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("sth.csv: read as status table (id column 管理策番号, status column 進捗)"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // … and a value in it that is not a status is an error naming the cell
     fs::write(
         &path,
