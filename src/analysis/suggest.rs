@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use crate::analysis::gap::CatalogInfo;
 use crate::catalog::lexicon::{self, Hits, Label, Lexicon, Owner, TermIndex};
-use crate::catalog::terms::{is_hiragana, is_kanji, is_katakana, stem, Found};
+use crate::catalog::terms::{is_kanji, is_katakana, stem, Found};
 use crate::catalog::{Catalog, Level};
 use crate::lang::Lang;
 use crate::model::CheckList;
@@ -224,11 +224,11 @@ fn file_name(p: &Path) -> String {
 #[derive(Debug, Clone)]
 struct Field {
     objective: u32,
+    /// The title or term as written.
+    display: String,
     weight: f64,
     /// Total rarity of its n-grams (at least [`MIN_MASS`]).
     mass: f64,
-    /// Its n-grams, sorted.
-    features: Vec<u32>,
 }
 
 /// Reusable buffers: one per thread, so that scoring an item allocates little.
@@ -288,7 +288,7 @@ impl<'c> Suggester<'c> {
     /// Every objective's titles, category titles and terms as n-gram fields, with the
     /// rarity (idf over objectives) of each n-gram.
     fn build_fields(&mut self) {
-        let mut raw: Vec<(u32, f64, Vec<u32>)> = Vec::new();
+        let mut raw: Vec<(u32, f64, Vec<u32>, String)> = Vec::new();
         let mut keys = Vec::new();
         for (o, cand) in self.terms.objectives.iter().enumerate() {
             let Some(entry) = self.catalog.get(&cand.id) else {
@@ -305,9 +305,9 @@ impl<'c> Suggester<'c> {
                     }
                 }
             }
-            let mut norm: Vec<(String, f64)> = texts
+            let mut norm: Vec<(String, f64, String)> = texts
                 .into_iter()
-                .map(|(t, w)| (self.terms.normalizer.normalize(&t), w))
+                .map(|(t, w)| (self.terms.normalizer.normalize(&t), w, t))
                 .collect();
             for &t in &self.terms.objective_terms[o] {
                 let term = &self.terms.terms[t as usize];
@@ -319,11 +319,11 @@ impl<'c> Suggester<'c> {
                     .iter()
                     .map(|&p| self.terms.patterns[p as usize].as_str())
                     .collect();
-                norm.push((text.join(" "), term.weight));
+                norm.push((text.join(" "), term.weight, term.display.clone()));
             }
-            for (text, weight) in norm {
+            for (text, weight, display) in norm {
                 keys.clear();
-                features(&text, &self.stopwords, |k, _, _| keys.push(k));
+                features(&text, &self.stopwords, |k| keys.push(k));
                 let mut ids: Vec<u32> = keys
                     .iter()
                     .map(|k| {
@@ -334,7 +334,7 @@ impl<'c> Suggester<'c> {
                 ids.sort_unstable();
                 ids.dedup();
                 if !ids.is_empty() {
-                    raw.push((o as u32, weight, ids));
+                    raw.push((o as u32, weight, ids, display));
                 }
             }
         }
@@ -342,7 +342,7 @@ impl<'c> Suggester<'c> {
         let n_features = self.feature_ids.len();
         let mut df = vec![0u32; n_features];
         let mut last_seen = vec![u32::MAX; n_features];
-        for (o, _, ids) in &raw {
+        for (o, _, ids, _) in &raw {
             for &f in ids {
                 if last_seen[f as usize] != *o {
                     last_seen[f as usize] = *o;
@@ -356,16 +356,16 @@ impl<'c> Suggester<'c> {
             .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
             .collect();
         self.postings = vec![Vec::new(); n_features];
-        for (i, (o, weight, ids)) in raw.into_iter().enumerate() {
+        for (i, (o, weight, ids, display)) in raw.into_iter().enumerate() {
             let mass: f64 = ids.iter().map(|&f| self.idf[f as usize]).sum();
             for &f in &ids {
                 self.postings[f as usize].push(i as u32);
             }
             self.fields.push(Field {
                 objective: o,
+                display,
                 weight,
                 mass: mass.max(MIN_MASS),
-                features: ids,
             });
         }
     }
@@ -422,7 +422,7 @@ impl<'c> Suggester<'c> {
         s.features.clear();
         let ids = &self.feature_ids;
         let feats = &mut s.features;
-        features(&norm, &self.stopwords, |k, _, _| {
+        features(&norm, &self.stopwords, |k| {
             if let Some(&f) = ids.get(&k) {
                 feats.push(f);
             }
@@ -485,7 +485,7 @@ impl<'c> Suggester<'c> {
                     id: id.clone(),
                     title,
                     score,
-                    matched: self.matched(&norm, o, field, &s.hits),
+                    matched: self.matched(o, field, &s.hits),
                 }
             })
             .collect();
@@ -507,7 +507,7 @@ impl<'c> Suggester<'c> {
 
     /// What explains candidate `o`: its terms found in the text, in the order they occur,
     /// then the fragments of the text that make up its most similar field.
-    fn matched(&self, norm: &str, o: u32, field: u32, hits: &Hits) -> Vec<String> {
+    fn matched(&self, o: u32, field: u32, hits: &Hits) -> Vec<String> {
         let mut order: Vec<(usize, &str)> = hits
             .terms
             .iter()
@@ -529,144 +529,62 @@ impl<'c> Suggester<'c> {
                 out.push(d.to_owned());
             }
         }
+        // the field most like the text, when it is not one of the terms found already
         if let Some(fd) = self.fields.get(field as usize) {
-            for frag in self.fragments(norm, &fd.features) {
-                let folded: Vec<String> = out
-                    .iter()
-                    .map(|x| self.terms.normalizer.normalize(x))
-                    .collect();
-                if !folded.iter().any(|x| x.contains(&frag)) && !out.contains(&frag) {
-                    out.push(frag);
-                }
+            if !out.iter().any(|x| *x == fd.display) {
+                out.push(format!("≈{}", fd.display));
             }
         }
         out.truncate(MAX_MATCHED);
         out
     }
-
-    /// The stretches of `norm` whose n-grams all belong to `field` (sorted feature ids):
-    /// kanji/katakana runs of two or more characters, English words with at least half
-    /// their trigrams in it.
-    fn fragments(&self, norm: &str, field: &[u32]) -> Vec<String> {
-        let has = |k: u64| {
-            self.feature_ids
-                .get(&k)
-                .is_some_and(|f| field.binary_search(f).is_ok())
-        };
-        let mut out: Vec<String> = Vec::new();
-        let mut push = |s: &str| {
-            if !s.is_empty() && !out.iter().any(|x| x == s) {
-                out.push(s.to_owned());
-            }
-        };
-        // per feature: its span in `norm`
-        let mut spans: Vec<(u64, usize, usize)> = Vec::new();
-        features(norm, &self.stopwords, |k, a, b| spans.push((k, a, b)));
-        let mut word: Option<(usize, usize, usize, usize)> = None; // start, end, hit, all
-        let mut run: Option<(usize, usize)> = None;
-        for &(k, a, b) in &spans {
-            let ascii = k >> 60 >= 3;
-            if ascii {
-                if let Some((start, end)) = run.take() {
-                    push(&norm[start..end]);
-                }
-                let hit = usize::from(has(k));
-                match &mut word {
-                    Some((ws, we, h, n)) if a < *we => {
-                        *we = (*we).max(b);
-                        *h += hit;
-                        *n += 1;
-                        let _ = ws;
-                    }
-                    _ => {
-                        if let Some((ws, we, h, n)) = word.take() {
-                            if 2 * h >= n && h > 0 {
-                                push(&norm[ws..we]);
-                            }
-                        }
-                        word = Some((a, b, hit, 1));
-                    }
-                }
-                continue;
-            }
-            if has(k) {
-                run = match run {
-                    Some((start, end)) if a < end => Some((start, b)),
-                    Some((start, end)) => {
-                        push(&norm[start..end]);
-                        Some((a, b))
-                    }
-                    None => Some((a, b)),
-                };
-            }
-        }
-        if let Some((start, end)) = run {
-            push(&norm[start..end]);
-        }
-        if let Some((ws, we, h, n)) = word {
-            if 2 * h >= n && h > 0 {
-                push(&norm[ws..we]);
-            }
-        }
-        out
-    }
 }
 
-/// The n-grams of normalised text, each as a key with the byte span it covers: a bigram of
+/// The n-grams of normalised text, each as a key: a bigram of
 /// adjacent kanji/katakana (a lone kanji by itself), English trigrams of each word padded
 /// at both ends (a word of one or two letters whole), stop words skipped. Hiragana ends a
 /// run: in Japanese it writes the particles and endings between the words.
-fn features(text: &str, stopwords: &[String], mut emit: impl FnMut(u64, usize, usize)) {
-    let mut run: Vec<(usize, char)> = Vec::new();
+fn features(text: &str, stopwords: &[String], mut emit: impl FnMut(u64)) {
+    let mut run: Vec<char> = Vec::new();
     let mut word_start: Option<usize> = None;
-    let flush_run = |run: &mut Vec<(usize, char)>, emit: &mut dyn FnMut(u64, usize, usize)| {
+    let flush_run = |run: &mut Vec<char>, emit: &mut dyn FnMut(u64)| {
         match run.as_slice() {
             [] => {}
-            [(i, c)] => {
+            [c] => {
                 if is_kanji(*c) {
-                    emit((1 << 60) | u64::from(*c), *i, i + c.len_utf8());
+                    emit((1 << 60) | u64::from(*c));
                 }
             }
             chars => {
                 for w in chars.windows(2) {
-                    let (i, a) = w[0];
-                    let (j, b) = w[1];
-                    emit(
-                        (2 << 60) | (u64::from(a) << 21) | u64::from(b),
-                        i,
-                        j + b.len_utf8(),
-                    );
+                    emit((2 << 60) | (u64::from(w[0]) << 21) | u64::from(w[1]));
                 }
             }
         }
         run.clear();
     };
-    let flush_word = |start: usize, end: usize, emit: &mut dyn FnMut(u64, usize, usize)| {
-        let w = &text[start..end];
+    let flush_word = |w: &str, emit: &mut dyn FnMut(u64)| {
         if stopwords.binary_search_by(|s| s.as_str().cmp(w)).is_ok() {
             return;
         }
         let b = w.as_bytes();
         if b.len() <= 2 {
-            let mut k = 4u64 << 60;
-            for &x in b {
-                k = (k << 8) | u64::from(x);
+            let mut k = 4u64 << 60 | (b.len() as u64) << 56;
+            for (i, &x) in b.iter().enumerate() {
+                k |= u64::from(x) << (8 * i);
             }
-            emit(k | (b.len() as u64) << 56, start, end);
+            emit(k);
             return;
         }
         let padded: Vec<u8> = std::iter::once(b'^')
             .chain(b.iter().copied())
             .chain(std::iter::once(b'$'))
             .collect();
-        for (i, t) in padded.windows(3).enumerate() {
-            let k = (3u64 << 60) | (u64::from(t[0]) << 16) | (u64::from(t[1]) << 8) | u64::from(t[2]);
-            let a = (start + i).saturating_sub(1).max(start);
-            let z = (start + i + 2).min(end);
-            emit(k, a, z);
+        for t in padded.windows(3) {
+            emit((3u64 << 60) | (u64::from(t[0]) << 16) | (u64::from(t[1]) << 8) | u64::from(t[2]));
         }
     };
-    let mut emit_dyn = |k: u64, a: usize, b: usize| emit(k, a, b);
+    let mut emit_dyn = |k: u64| emit(k);
     for (i, c) in text.char_indices() {
         if c.is_ascii_alphanumeric() {
             flush_run(&mut run, &mut emit_dyn);
@@ -674,18 +592,17 @@ fn features(text: &str, stopwords: &[String], mut emit: impl FnMut(u64, usize, u
             continue;
         }
         if let Some(s) = word_start.take() {
-            flush_word(s, i, &mut emit_dyn);
+            flush_word(&text[s..i], &mut emit_dyn);
         }
         if is_kanji(c) || is_katakana(c) {
-            run.push((i, c));
+            run.push(c);
         } else {
             // hiragana, spaces and anything else end a run
-            let _ = is_hiragana(c);
             flush_run(&mut run, &mut emit_dyn);
         }
     }
     if let Some(s) = word_start {
-        flush_word(s, text.len(), &mut emit_dyn);
+        flush_word(&text[s..], &mut emit_dyn);
     }
     flush_run(&mut run, &mut emit_dyn);
 }
@@ -752,8 +669,8 @@ mod tests {
     #[test]
     fn features_cover_kanji_katakana_and_english_words() {
         let mut keys = Vec::new();
-        features("暗号化 ログ 鍵 encrypt", &[], |k, a, b| keys.push((k >> 60, a, b)));
-        let kinds: Vec<u64> = keys.iter().map(|k| k.0).collect();
+        features("暗号化 ログ 鍵 encrypt", &[], |k| keys.push(k >> 60));
+        let kinds = keys;
         assert_eq!(kinds, [2, 2, 2, 1, 3, 3, 3, 3, 3, 3, 3]);
     }
 }
