@@ -29,18 +29,24 @@ pub fn references_header(lang: Lang) -> &'static str {
     lang.pick("管理策", "controls")
 }
 
+/// The note on an item that speaks of a topic ISMAP does not assess, if it does.
+fn topic_note(item: &SuggestItem, lang: Lang) -> Option<String> {
+    let topic = item.result.outside_topic.as_ref()?;
+    Some(match lang {
+        Lang::Ja => format!("ISMAPの対象外の話題: {} (契約・SLA等で確認)", topic.label),
+        Lang::En => format!(
+            "a topic ISMAP does not assess: {} (check it in the contract/SLA)",
+            topic.label
+        ),
+    })
+}
+
 /// What the titles cell says of an item without candidates.
 fn no_candidate_text(item: &SuggestItem, lang: Lang) -> String {
     let mut text = format!("({})", item.result.outcome.label(lang));
-    if let Some(topic) = &item.result.outside_topic {
+    if let Some(note) = topic_note(item, lang) {
         text.push('\n');
-        text.push_str(&match lang {
-            Lang::Ja => format!("ISMAPの対象外の話題: {} (契約・SLA等で確認)", topic.label),
-            Lang::En => format!(
-                "a topic ISMAP does not assess: {} (check it in the contract/SLA)",
-                topic.label
-            ),
-        });
+        text.push_str(&note);
     }
     text
 }
@@ -59,9 +65,14 @@ pub fn candidate_cells(item: &SuggestItem, lang: Lang) -> [String; 4] {
     let lines = |f: &dyn Fn(usize) -> String| -> String {
         (0..s.len()).map(f).collect::<Vec<_>>().join("\n")
     };
+    let mut titles = lines(&|i| s[i].title.clone());
+    if let Some(note) = topic_note(item, lang) {
+        titles.push('\n');
+        titles.push_str(&note);
+    }
     [
         lines(&|i| s[i].id.clone()),
-        lines(&|i| s[i].title.clone()),
+        titles,
         lines(&|i| format!("{:.2}", s[i].score)),
         lines(&|i| s[i].matched.join(", ")),
     ]
@@ -144,12 +155,14 @@ fn grid(r: &SuggestReport) -> Grid {
         let candidates = if item.result.suggestions.is_empty() {
             no_candidate_text(item, lang)
         } else {
-            item.result
+            let mut lines: Vec<String> = item
+                .result
                 .suggestions
                 .iter()
                 .map(|s| format!("{} ({:.2}) {} [{}]", s.id, s.score, s.title, s.matched.join(", ")))
-                .collect::<Vec<_>>()
-                .join("\n")
+                .collect();
+            lines.extend(topic_note(item, lang));
+            lines.join("\n")
         };
         let tone = match item.result.outcome {
             Outcome::Suggested => Tone::Plain,
