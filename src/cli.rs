@@ -353,7 +353,8 @@ pub enum CatalogArg {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
-    /// Substring search over ids and both titles.
+    /// Search ids, both titles and the term lexicon's words (whole words; spelling
+    /// variants such as ぜい弱性/脆弱性 and 順守/遵守 folded).
     Search {
         text: String,
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
