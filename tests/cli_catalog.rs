@@ -183,13 +183,19 @@ fn search_matches_words_and_the_lexicon_not_substrings() {
     assert_eq!(search_ids("脆弱性"), search_ids("ぜい弱性"));
     let comply = search_ids("遵守");
     assert!(comply.contains(&"18.2.2".to_owned()), "{comply:?}");
-    assert!(comply.contains(&"18".to_owned()), "the clause title 順守: {comply:?}");
+    assert!(
+        comply.contains(&"18".to_owned()),
+        "the clause title 順守: {comply:?}"
+    );
     assert_eq!(search_ids("遵守"), search_ids("順守"));
     // ログ is not inside カタログ-like words; every word of the query must match
     assert!(search_ids("ログ").contains(&"12.4.1".to_owned()));
     assert_eq!(search_ids("log backup"), Vec::<String>::new());
     assert_eq!(search_ids("event log"), ["12.4.1"]);
-    assert_eq!(search_ids("9.2")[..2], ["9.2".to_owned(), "9.2.1".to_owned()]);
+    assert_eq!(
+        search_ids("9.2")[..2],
+        ["9.2".to_owned(), "9.2.1".to_owned()]
+    );
     assert!(!search_ids("2.1").contains(&"9.2.1".to_owned()));
 }
 

@@ -65,12 +65,22 @@ fn free_text_items_get_ranked_candidates_with_scores_and_matched_terms() {
 
 #[test]
 fn the_table_says_candidates_are_not_references_and_names_outside_topics() {
-    let out = stdout_of(suggest("en").arg("--checks").arg(example("checks-freetext.csv")));
+    let out = stdout_of(
+        suggest("en")
+            .arg("--checks")
+            .arg(example("checks-freetext.csv")),
+    );
     assert!(out.contains("Candidates are not references"), "{out}");
     assert!(out.contains("not text of the criteria"), "{out}");
-    assert!(out.contains("9.4.2 (0.91) Secure log-on procedures [多要素認証]"), "{out}");
+    assert!(
+        out.contains("9.4.2 (0.91) Secure log-on procedures [多要素認証]"),
+        "{out}"
+    );
     assert!(out.contains("(no confident match)"), "{out}");
-    assert!(out.contains("a topic ISMAP does not assess: governing law"), "{out}");
+    assert!(
+        out.contains("a topic ISMAP does not assess: governing law"),
+        "{out}"
+    );
     let md = stdout_of(
         suggest("ja")
             .args(["--format", "md", "--checks"])
@@ -158,7 +168,15 @@ fn csv_output_is_the_check_list_with_a_references_column_and_candidates_and_goes
     // straight into report: a suggestion is never a reference, the items stay outside ISMAP
     let v = json_of(
         bin()
-            .args(["--lang", "en", "report", "--as-of", "2026-04-01", "--format", "json"])
+            .args([
+                "--lang",
+                "en",
+                "report",
+                "--as-of",
+                "2026-04-01",
+                "--format",
+                "json",
+            ])
             .arg("--checks")
             .arg(&out)
             .arg("--csp")
@@ -167,7 +185,10 @@ fn csv_output_is_the_check_list_with_a_references_column_and_candidates_and_goes
     assert_eq!(v["summary"]["total"], 12);
     assert_eq!(v["summary"]["outside_ismap"], 12);
     let q1 = by_id(&v["items"], "Q-01");
-    assert_eq!(q1["extra"]["候補 (ISMAP)"].as_str().unwrap().lines().next(), Some("9.4.2"));
+    assert_eq!(
+        q1["extra"]["候補 (ISMAP)"].as_str().unwrap().lines().next(),
+        Some("9.4.2")
+    );
 }
 
 #[test]
@@ -201,13 +222,7 @@ fn candidates_go_right_of_an_existing_references_column_which_is_left_as_written
     }
     // a second run over its own output replaces its columns rather than adding more
     let out2 = dir.path().join("again2.csv");
-    stdout_of(
-        suggest("ja")
-            .arg("--checks")
-            .arg(&out)
-            .arg("-o")
-            .arg(&out2),
-    );
+    stdout_of(suggest("ja").arg("--checks").arg(&out).arg("-o").arg(&out2));
     let rows2 = csv_rows(&out2);
     assert_eq!(rows2[0].len(), rows[0].len());
     assert_eq!(rows2[0][3], "候補 (ISMAP)");
@@ -228,17 +243,37 @@ fn csv_output_keeps_cells_and_rows_as_written() {
     )
     .unwrap();
     let out = dir.path().join("out.csv");
-    stdout_of(suggest("ja").arg("--checks").arg(&input).arg("-o").arg(&out));
+    stdout_of(
+        suggest("ja")
+            .arg("--checks")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out),
+    );
     let text = std::fs::read_to_string(&out).unwrap();
     let lines: Vec<&str> = text.split("\r\n").collect();
-    assert!(lines[1].starts_with("1,\"多要素認証を\n利用できること\",,9.4.2"), "{text}");
+    assert!(
+        lines[1].starts_with("1,\"多要素認証を\n利用できること\",,9.4.2"),
+        "{text}"
+    );
     assert!(lines[1].ends_with(",-,=1+1"), "{text}");
     assert_eq!(lines[2], "", "{text}");
-    assert!(lines[3].starts_with("2,バックアップを取得していること,,12.3.1"), "{text}");
+    assert!(
+        lines[3].starts_with("2,バックアップを取得していること,,12.3.1"),
+        "{text}"
+    );
     // report reads the rows on the lines they had
     let v = json_of(
         bin()
-            .args(["--lang", "en", "report", "--as-of", "2026-04-01", "--format", "json"])
+            .args([
+                "--lang",
+                "en",
+                "report",
+                "--as-of",
+                "2026-04-01",
+                "--format",
+                "json",
+            ])
             .arg("--checks")
             .arg(&out)
             .arg("--csp")
@@ -272,7 +307,13 @@ fn xlsx_output_offers_the_candidates_in_a_drop_down_and_round_trips_into_report(
     rows[2][3] = "=HYPERLINK(\"x\")".into();
     workbook(&input, "確認表", &rows);
     let out = dir.path().join("suggested.xlsx");
-    stdout_of(suggest("ja").arg("--checks").arg(&input).arg("-o").arg(&out));
+    stdout_of(
+        suggest("ja")
+            .arg("--checks")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out),
+    );
 
     let (names, ranges) = sheets(&out);
     assert_eq!(names, ["確認表"]);
@@ -294,7 +335,13 @@ fn xlsx_output_offers_the_candidates_in_a_drop_down_and_round_trips_into_report(
     // every validation is a list on the references column (C) that allows other values
     for v in &validations {
         assert_eq!(attr(v, "type"), Some("list"), "{v}");
-        assert!(attr(v, "sqref").unwrap().split(' ').all(|r| r.starts_with('C')), "{v}");
+        assert!(
+            attr(v, "sqref")
+                .unwrap()
+                .split(' ')
+                .all(|r| r.starts_with('C')),
+            "{v}"
+        );
         assert_ne!(attr(v, "showErrorMessage"), Some("1"), "{v}");
     }
     let q1 = validations
@@ -319,14 +366,25 @@ fn xlsx_output_offers_the_candidates_in_a_drop_down_and_round_trips_into_report(
     workbook(&picked, "確認表", &back);
     let v = json_of(
         bin()
-            .args(["--lang", "en", "report", "--as-of", "2026-04-01", "--format", "json"])
+            .args([
+                "--lang",
+                "en",
+                "report",
+                "--as-of",
+                "2026-04-01",
+                "--format",
+                "json",
+            ])
             .arg("--checks")
             .arg(&picked)
             .arg("--csp")
             .arg(example("csp-list.txt")),
     );
     assert_eq!(v["summary"]["total"], 12);
-    assert_eq!(by_id(&v["items"], "Q-01")["references"], serde_json::json!(["9.4.2"]));
+    assert_eq!(
+        by_id(&v["items"], "Q-01")["references"],
+        serde_json::json!(["9.4.2"])
+    );
     assert_ne!(by_id(&v["items"], "Q-01")["status"], "outside-ismap");
     assert_eq!(by_id(&v["items"], "Q-11")["status"], "outside-ismap");
 }
@@ -346,7 +404,11 @@ fn outputs_are_deterministic() {
                     .arg(p),
             );
         }
-        assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap(), "{ext}");
+        assert_eq!(
+            std::fs::read(&a).unwrap(),
+            std::fs::read(&b).unwrap(),
+            "{ext}"
+        );
     }
 }
 
@@ -357,8 +419,14 @@ fn inputs_it_cannot_use_are_refused_in_one_line() {
     let nothing = dir.path().join("refs-only.csv");
     std::fs::write(&nothing, "id,controls\n1,9.2.1\n").unwrap();
     let e = input_error(suggest("en").arg("--checks").arg(&nothing));
-    assert!(e.contains("no check-item column found (first row has: id, controls)"), "{e}");
-    assert!(e.contains("(hint: name the column with the check items '確認項目'"), "{e}");
+    assert!(
+        e.contains("no check-item column found (first row has: id, controls)"),
+        "{e}"
+    );
+    assert!(
+        e.contains("(hint: name the column with the check items '確認項目'"),
+        "{e}"
+    );
     // a YAML list has no sheet to write back
     let out = dir.path().join("out.csv");
     let e = input_error(
@@ -415,7 +483,10 @@ fn lexicon_ids_the_catalog_lacks_are_skipped_without_a_crash() {
         .iter()
         .map(|x| x.as_str().unwrap())
         .collect();
-    assert!(skipped.contains(&"9.4.2") && skipped.contains(&"4.4.7"), "{skipped:?}");
+    assert!(
+        skipped.contains(&"9.4.2") && skipped.contains(&"4.4.7"),
+        "{skipped:?}"
+    );
     assert!(!skipped.contains(&"9.2.1"));
     for item in v["items"].as_array().unwrap() {
         assert!(ids(item).iter().all(|id| *id == "9.2.1"), "{item}");
@@ -428,4 +499,67 @@ fn lexicon_ids_the_catalog_lacks_are_skipped_without_a_crash() {
             .arg(example("checks-freetext.csv")),
     );
     assert!(table.contains("lexicon ids not in this catalog"), "{table}");
+}
+
+/// `report` on a list whose items have no references: each keeps its status
+/// (`outside-ismap`), and its procedures name the candidates `suggest` gives.
+#[test]
+fn report_names_the_candidates_of_an_item_without_references() {
+    for (lang, wording) in [
+        ("en", "Candidates: 9.4.2 Secure log-on procedures"),
+        ("ja", "参照の候補: 9.4.2 セキュリティに配慮したログオン手順"),
+    ] {
+        let v = json_of(
+            bin()
+                .args([
+                    "--lang",
+                    lang,
+                    "report",
+                    "--as-of",
+                    "2026-04-01",
+                    "--format",
+                    "json",
+                ])
+                .arg("--checks")
+                .arg(data("suggest/empty-refs.csv"))
+                .arg("--csp")
+                .arg(example("csp-list.txt")),
+        );
+        let q1 = by_id(&v["items"], "Q-01");
+        assert_eq!(q1["status"], "outside-ismap");
+        assert_eq!(q1["references"], serde_json::json!([]));
+        assert_eq!(q1["controls"], serde_json::json!([]));
+        let procs = q1["additional_procedures"].as_array().unwrap();
+        let codes: Vec<&str> = procs.iter().map(|p| p["code"].as_str().unwrap()).collect();
+        assert_eq!(codes, ["own-check", "candidate-references"]);
+        assert!(
+            procs[1]["text"].as_str().unwrap().starts_with(wording),
+            "{}",
+            procs[1]
+        );
+        // nothing confident, nothing named
+        let q11 = by_id(&v["items"], "Q-11");
+        assert!(!q11.to_string().contains("candidate-references"), "{q11}");
+        // an item with references gets no candidates
+        let q3 = by_id(&v["items"], "Q-03");
+        assert!(!q3.to_string().contains("candidate-references"), "{q3}");
+        assert_eq!(v["summary"]["outside_ismap"], 3);
+    }
+    let v = json_of(
+        bin()
+            .args([
+                "--lang",
+                "en",
+                "report",
+                "--as-of",
+                "2026-04-01",
+                "--format",
+                "json",
+            ])
+            .arg("--checks")
+            .arg(example("checks.csv"))
+            .arg("--csp")
+            .arg(example("csp-list.txt")),
+    );
+    assert!(!v.to_string().contains("candidate-references"));
 }

@@ -832,8 +832,10 @@ fn the_validator_rejects_catalog_diff_drift() {
 
 fn suggest(lang: &str, checks: PathBuf, top: &str) -> Value {
     let mut c = bin();
-    c.args(["--lang", lang, "suggest", "--format", "json", "--top", top, "--checks"])
-        .arg(checks);
+    c.args([
+        "--lang", lang, "suggest", "--format", "json", "--top", top, "--checks",
+    ])
+    .arg(checks);
     json_of(c)
 }
 
@@ -849,6 +851,14 @@ fn suggest_outputs_match_the_schema() {
         assert!(values(&v["items"], "outside_topic").len() >= 3);
         check(SUGGEST, &suggest(lang, example("checks-freetext.csv"), "1"));
         check(SUGGEST, &suggest(lang, data("checks.yaml"), "3"));
+        // report names the candidates of an item without references in a procedure
+        let r = report(
+            data("suggest/empty-refs.csv"),
+            example("csp-list.txt"),
+            lang,
+        );
+        check(REPORT, &r);
+        assert!(r.to_string().contains("\"candidate-references\""));
     }
 }
 

@@ -80,8 +80,10 @@ impl Measured {
 fn measure(file: &str) -> Measured {
     let set = labelled(file);
     let mut cmd = bin();
-    cmd.args(["--lang", "en", "suggest", "--top", "3", "--format", "json", "--checks"])
-        .arg(data(file));
+    cmd.args([
+        "--lang", "en", "suggest", "--top", "3", "--format", "json", "--checks",
+    ])
+    .arg(data(file));
     let out = json_of(cmd);
     let got: HashMap<String, Vec<(String, f64)>> = out["items"]
         .as_array()
@@ -92,7 +94,12 @@ fn measure(file: &str) -> Measured {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|s| (s["id"].as_str().unwrap().to_owned(), s["score"].as_f64().unwrap()))
+                .map(|s| {
+                    (
+                        s["id"].as_str().unwrap().to_owned(),
+                        s["score"].as_f64().unwrap(),
+                    )
+                })
                 .collect();
             (i["id"].as_str().unwrap().to_owned(), s)
         })
@@ -107,7 +114,11 @@ fn measure(file: &str) -> Measured {
     for l in &set {
         let s = &got[&l.id];
         // J…/E… in the evaluation set, H…/HE… in the held-out one
-        let lang = if l.id.starts_with('E') || l.id.starts_with("HE") { 'E' } else { 'J' };
+        let lang = if l.id.starts_with('E') || l.id.starts_with("HE") {
+            'E'
+        } else {
+            'J'
+        };
         if l.accept.is_empty() {
             if let Some((id, score)) = s.first().filter(|(_, score)| *score >= LOW_SCORE) {
                 m.confident_outside
@@ -142,7 +153,10 @@ fn the_right_objective_is_in_the_top_three_for_85_percent_and_outside_items_are_
     let set = labelled("suggest/eval.csv");
     let ja = set.iter().filter(|l| l.id.starts_with('J')).count();
     let en = set.iter().filter(|l| l.id.starts_with('E')).count();
-    assert!(ja >= 80 && en >= 20, "the set has {ja} Japanese, {en} English items");
+    assert!(
+        ja >= 80 && en >= 20,
+        "the set has {ja} Japanese, {en} English items"
+    );
     let m = measure("suggest/eval.csv");
     m.print("evaluation set");
     assert!(
@@ -161,6 +175,10 @@ fn the_right_objective_is_in_the_top_three_for_85_percent_and_outside_items_are_
 fn the_held_out_set_is_measured_and_does_not_fall() {
     let m = measure("suggest/holdout.csv");
     m.print("held-out set");
-    assert!(m.rate() >= HOLDOUT_FLOOR, "held-out top-3 rate {:.1}%", m.rate() * 100.0);
+    assert!(
+        m.rate() >= HOLDOUT_FLOOR,
+        "held-out top-3 rate {:.1}%",
+        m.rate() * 100.0
+    );
     assert!(m.confident_outside.is_empty(), "{:#?}", m.confident_outside);
 }

@@ -290,6 +290,9 @@ pub struct ItemResults {
     evals: Arc<[RefEval]>,
     refs: Arc<ItemRefs>,
     lang: Lang,
+    /// Candidate objectives named in the procedure of an item without references, by
+    /// item position (see [`ItemResults::set_candidates`]).
+    candidates: HashMap<usize, Vec<String>>,
 }
 
 impl std::ops::Deref for ItemResults {
@@ -308,6 +311,17 @@ impl<'a> IntoIterator for &'a ItemResults {
 }
 
 impl ItemResults {
+    /// Names `candidates(item)` (`"9.4.2 title"`) in a procedure of each item it gives
+    /// some for: suggestions to add to the item's references, which change nothing else.
+    pub fn set_candidates(&mut self, candidates: impl Fn(&ItemResult) -> Option<Vec<String>>) {
+        self.candidates = self
+            .list
+            .iter()
+            .filter_map(|item| Some((item.position, candidates(item)?)))
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+    }
+
     /// What `item` (one of these results) comes to: its controls, each once, in the order
     /// its references name them, the gaps, and the additional procedures.
     pub fn details(&self, item: &ItemResult) -> ItemDetails<'_> {
@@ -361,6 +375,10 @@ impl ItemResults {
         }
         if item.status == Status::OutsideIsmap {
             procs.push(proc(Kind::OwnCheck, Vec::new()));
+        }
+        if let Some(c) = self.candidates.get(&item.position) {
+            let named = c.iter().map(|s| Cow::Borrowed(s.as_str())).collect();
+            procs.push(proc(Kind::CandidateReferences, named));
         }
         if !d.unresolved.is_empty() {
             let refs = d
@@ -875,6 +893,7 @@ fn item_results_split(
         evals,
         refs: resolved.items.clone(),
         lang,
+        candidates: HashMap::new(),
     }
 }
 
@@ -1027,7 +1046,7 @@ pub fn analyse_resolved(
         .collect();
 
     GapReport {
-        schema_version: 2,
+        schema_version: 3,
         lang,
         as_of,
         warnings: warnings(

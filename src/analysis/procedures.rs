@@ -17,6 +17,9 @@ pub enum Kind {
     FixInput,
     /// Check the item yourself: ISMAP says nothing about it.
     OwnCheck,
+    /// An item without references: the objectives `suggest` finds for its text, to add
+    /// to its references if they apply (a suggestion is never a reference by itself).
+    CandidateReferences,
     /// References that did not resolve.
     FixReferences,
     /// Objectives the CSP does not list: ask in writing.
@@ -41,6 +44,7 @@ impl Kind {
         match self {
             Kind::FixInput => "fix-input",
             Kind::OwnCheck => "own-check",
+            Kind::CandidateReferences => "candidate-references",
             Kind::FixReferences => "fix-reference",
             Kind::Questionnaire => "questionnaire",
             Kind::AssuranceReport => "assurance-report",
@@ -92,6 +96,8 @@ impl Procedure<'_> {
             Kind::FixInput => ("Correct the unreadable values ", " and run again"),
             Kind::OwnCheck if ja => ("ISMAPの対象外: 質問票・書面確認で自ら確認し、データ所在地・準拠法・退出時のデータ返却・インシデント通知などは契約/SLAに定める", ""),
             Kind::OwnCheck => ("Outside ISMAP: check it yourself (questionnaire or written confirmation) and put data location, governing law, exit/data return and incident notice into the contract/SLA", ""),
+            Kind::CandidateReferences if ja => ("参照の候補: ", "。該当するものを管理策列に追加して再実行する"),
+            Kind::CandidateReferences => ("Candidates: ", "; add the ones that apply to the references column and run again"),
             Kind::FixReferences if ja => ("解決できない参照 ", " を修正して再実行する"),
             Kind::FixReferences => ("Correct the unresolved references ", " and run again"),
             Kind::Questionnaire if ja => ("未実施の統制目標 ", " について質問票・書面で実施状況を確認する"),
@@ -161,6 +167,7 @@ mod tests {
         let kinds = [
             FixInput,
             OwnCheck,
+            CandidateReferences,
             FixReferences,
             Questionnaire,
             AssuranceReport,

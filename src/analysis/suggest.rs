@@ -214,6 +214,49 @@ pub fn suggest_list(
     }
 }
 
+/// Candidates shown in the procedure of a `report` item without references.
+pub const REPORT_CANDIDATES: usize = 3;
+
+/// Names the top candidates in the procedure of every item of `report` that has no
+/// references (`"9.4.2 title"`); statuses and everything else stay as they are. Loads the
+/// lexicon only when some item has no references.
+pub fn add_report_candidates(
+    catalog: &Catalog,
+    report: &mut crate::analysis::GapReport,
+) -> anyhow::Result<()> {
+    use crate::analysis::Reason;
+    if !report
+        .items
+        .iter()
+        .any(|i| i.reasons.contains(&Reason::NoReference))
+    {
+        return Ok(());
+    }
+    let lexicon = Lexicon::embedded()?;
+    let suggester = Suggester::new(catalog, &lexicon);
+    let lang = report.lang;
+    let scratch = std::cell::RefCell::new(Scratch::default());
+    report.items.set_candidates(|item| {
+        if !item.reasons.contains(&Reason::NoReference) {
+            return None;
+        }
+        let found = suggester.suggest(
+            &item.title,
+            REPORT_CANDIDATES,
+            lang,
+            &mut scratch.borrow_mut(),
+        );
+        Some(
+            found
+                .suggestions
+                .iter()
+                .map(|s| format!("{} {}", s.id, s.title).trim_end().to_owned())
+                .collect(),
+        )
+    });
+    Ok(())
+}
+
 fn file_name(p: &Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -258,12 +301,68 @@ pub struct Suggester<'c> {
 
 /// English words that say nothing about a control (stemmed as texts are).
 const STOPWORDS: &[&str] = &[
-    "a", "all", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can", "each",
-    "every", "for", "from", "has", "have", "in", "is", "it", "its", "least", "may", "more",
-    "must", "no", "not", "of", "on", "only", "or", "our", "per", "shall", "should", "such",
-    "than", "that", "the", "their", "these", "this", "those", "to", "we", "will", "with",
-    "within", "your", "provider", "service", "services", "customer", "customers", "data",
-    "system", "systems", "information", "security", "ensure", "ensured",
+    "a",
+    "all",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "by",
+    "can",
+    "each",
+    "every",
+    "for",
+    "from",
+    "has",
+    "have",
+    "in",
+    "is",
+    "it",
+    "its",
+    "least",
+    "may",
+    "more",
+    "must",
+    "no",
+    "not",
+    "of",
+    "on",
+    "only",
+    "or",
+    "our",
+    "per",
+    "shall",
+    "should",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "these",
+    "this",
+    "those",
+    "to",
+    "we",
+    "will",
+    "with",
+    "within",
+    "your",
+    "provider",
+    "service",
+    "services",
+    "customer",
+    "customers",
+    "data",
+    "system",
+    "systems",
+    "information",
+    "security",
+    "ensure",
+    "ensured",
 ];
 
 impl<'c> Suggester<'c> {
@@ -496,10 +595,13 @@ impl<'c> Suggester<'c> {
                 Outcome::Suggested
             },
             outside_topic: outside.and_then(|k| {
-                self.terms.topics.get(k as usize).map(|(id, label): &(String, Label)| Topic {
-                    id: id.clone(),
-                    label: label.get(lang).to_owned(),
-                })
+                self.terms
+                    .topics
+                    .get(k as usize)
+                    .map(|(id, label): &(String, Label)| Topic {
+                        id: id.clone(),
+                        label: label.get(lang).to_owned(),
+                    })
             }),
             suggestions,
         }
@@ -623,7 +725,12 @@ mod tests {
     fn an_item_in_free_text_gets_its_objective_with_the_words_that_explain_it() {
         let catalog = Catalog::embedded().unwrap();
         let s = suggester(&catalog);
-        let r = s.suggest("多要素認証を利用できること", 3, Lang::Ja, &mut Scratch::default());
+        let r = s.suggest(
+            "多要素認証を利用できること",
+            3,
+            Lang::Ja,
+            &mut Scratch::default(),
+        );
         assert_eq!(r.outcome, Outcome::Suggested);
         assert_eq!(ids(&r)[0], "9.4.2");
         assert!(r.suggestions[0].matched.contains(&"多要素認証".to_owned()));
@@ -663,7 +770,10 @@ mod tests {
         );
         let r = s.suggest("準拠法は日本法とすること", 3, Lang::Ja, &mut scratch);
         assert_eq!(r.outcome, Outcome::NoConfidentMatch, "{r:?}");
-        assert_eq!(r.outside_topic.as_ref().map(|t| t.id.as_str()), Some("governing-law"));
+        assert_eq!(
+            r.outside_topic.as_ref().map(|t| t.id.as_str()),
+            Some("governing-law")
+        );
     }
 
     #[test]

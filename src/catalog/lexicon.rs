@@ -80,8 +80,9 @@ pub struct Lexicon {
 impl Lexicon {
     /// The lexicon compiled into the binary.
     pub fn embedded() -> anyhow::Result<Lexicon> {
-        Lexicon::from_yaml(EMBEDDED)
-            .map_err(|e| anyhow::anyhow!("the embedded term lexicon is invalid (a build defect): {e}"))
+        Lexicon::from_yaml(EMBEDDED).map_err(|e| {
+            anyhow::anyhow!("the embedded term lexicon is invalid (a build defect): {e}")
+        })
     }
 
     pub fn from_yaml(text: &str) -> Result<Lexicon, String> {
@@ -320,7 +321,8 @@ impl TermIndex {
                     ids[i]
                         .as_deref()
                         .is_some_and(|id| e.id == id || e.id.starts_with(&format!("{id}.")))
-                        || (!norm[i].is_empty() && fields.iter().any(|f| contains_word(f, &norm[i])))
+                        || (!norm[i].is_empty()
+                            && fields.iter().any(|f| contains_word(f, &norm[i])))
                 })
             })
             .collect()

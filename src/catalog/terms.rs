@@ -176,8 +176,7 @@ pub fn stem(word: &str) -> String {
         w.push('y');
     } else if w.ends_with("sses") {
         w.truncate(w.len() - 2);
-    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
-    {
+    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         w.pop();
     }
     let has_vowel = |s: &str| s.contains(['a', 'e', 'i', 'o', 'u', 'y']);
@@ -218,7 +217,8 @@ fn undouble(w: &mut String) {
 fn ascii_bounded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// Whether the normalised `pattern`, found at `text[start..end]`, is a word there and not
@@ -317,7 +317,10 @@ mod tests {
     #[test]
     fn base_normalisation_folds_width_case_punctuation_and_long_vowels() {
         assert_eq!(n("ＴＬＳ１．２以上"), "tls 1 2以上");
-        assert_eq!(n("Multi-Factor  Authentication"), "multi factor authenticat");
+        assert_eq!(
+            n("Multi-Factor  Authentication"),
+            "multi factor authenticat"
+        );
         assert_eq!(n("サーバーの保守"), "サーバの保守");
         assert_eq!(n("ｻｰﾊﾞｰ"), "サーバ");
         assert_eq!(n("セキュリティー・ポリシー"), "セキュリティ ポリシ");
@@ -356,7 +359,10 @@ mod tests {
         ]);
         assert_eq!(v.normalize("技術的ぜい弱性の管理"), "技術的脆弱性の管理");
         assert_eq!(v.normalize("法令の順守"), "法令の遵守");
-        assert_eq!(v.normalize("Secure log-on procedures"), "secur login procedur");
+        assert_eq!(
+            v.normalize("Secure log-on procedures"),
+            "secur login procedur"
+        );
         assert_eq!(v.normalize("catalog on shelf"), "catalog on shelf");
     }
 

@@ -225,7 +225,7 @@ fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
                 found.join(", ")
             ),
         )
-        .hint("name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標)")
+        .hint("name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標); for a list in free text, `ismap-gap suggest --checks FILE -o NEW.csv` adds one with candidates")
     })
 }
 

@@ -148,7 +148,10 @@ fn grid(r: &SuggestReport) -> Grid {
         l("項番", "id"),
         l("確認項目", "title"),
         l("管理策 (記載)", "references (as written)"),
-        l("候補 (スコア) 名称 [一致した語]", "candidates (score) title [matched terms]"),
+        l(
+            "候補 (スコア) 名称 [一致した語]",
+            "candidates (score) title [matched terms]",
+        ),
     ]);
     g.tone_column = Some(3);
     for item in &r.items {
@@ -159,7 +162,15 @@ fn grid(r: &SuggestReport) -> Grid {
                 .result
                 .suggestions
                 .iter()
-                .map(|s| format!("{} ({:.2}) {} [{}]", s.id, s.score, s.title, s.matched.join(", ")))
+                .map(|s| {
+                    format!(
+                        "{} ({:.2}) {} [{}]",
+                        s.id,
+                        s.score,
+                        s.title,
+                        s.matched.join(", ")
+                    )
+                })
                 .collect();
             lines.extend(topic_note(item, lang));
             lines.join("\n")
@@ -197,7 +208,8 @@ pub fn render(
             writeln!(
                 w,
                 "## {}\n",
-                r.lang.pick("ISMAP 管理策の候補", "Suggested ISMAP references")
+                r.lang
+                    .pick("ISMAP 管理策の候補", "Suggested ISMAP references")
             )?;
             for line in summary_lines(r) {
                 writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
@@ -242,15 +254,19 @@ impl SheetOut {
         let (refs_col, insert_at, new_refs) = match layout.column(Field::Refs) {
             Some(c) => (c, c + 1, false),
             None => {
-                let c = layout.column(Field::Title).map_or(header_cells.len(), |t| t + 1);
+                let c = layout
+                    .column(Field::Title)
+                    .map_or(header_cells.len(), |t| t + 1);
                 (c, c, true)
             }
         };
         // an earlier run's candidate columns (either language) right of the references
         let ours = |h: &str| {
-            [Lang::Ja, Lang::En]
-                .iter()
-                .any(|&l| candidate_headers(l).iter().any(|x| header_key(x) == header_key(h)))
+            [Lang::Ja, Lang::En].iter().any(|&l| {
+                candidate_headers(l)
+                    .iter()
+                    .any(|x| header_key(x) == header_key(h))
+            })
         };
         let old = if new_refs {
             0
@@ -285,8 +301,12 @@ impl SheetOut {
                 }
                 match items.peek() {
                     Some(item) if i > header_row && item.row == i + 1 => {
-                        let ids: Vec<String> =
-                            item.result.suggestions.iter().map(|s| s.id.clone()).collect();
+                        let ids: Vec<String> = item
+                            .result
+                            .suggestions
+                            .iter()
+                            .map(|s| s.id.clone())
+                            .collect();
                         if !ids.is_empty() {
                             choices.push((i, ids));
                         }
@@ -302,7 +322,10 @@ impl SheetOut {
             };
             if inserted.is_empty() {
                 if row.len() > insert_at {
-                    row.splice(insert_at..insert_at, std::iter::repeat_n(String::new(), n_added));
+                    row.splice(
+                        insert_at..insert_at,
+                        std::iter::repeat_n(String::new(), n_added),
+                    );
                 }
             } else {
                 if row.len() < insert_at {

@@ -1217,11 +1217,17 @@ fn write_readiness_items(
 pub fn render_suggest(out: &SuggestSheet, w: &mut dyn Write) -> anyhow::Result<()> {
     let lang = out.lang;
     let styles = Styles::new();
-    let ours_header = styles.header.clone().set_background_color(Color::RGB(0xBDD7EE));
+    let ours_header = styles
+        .header
+        .clone()
+        .set_background_color(Color::RGB(0xBDD7EE));
     // no date of its own: a fixed creation time keeps the bytes the same run after run
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     let mut workbook = new_workbook(
-        lang.pick("確認項目 (ISMAP管理策の候補)", "Check items (suggested ISMAP references)"),
+        lang.pick(
+            "確認項目 (ISMAP管理策の候補)",
+            "Check items (suggested ISMAP references)",
+        ),
         &created,
     );
     let name = out
@@ -1241,7 +1247,11 @@ pub fn render_suggest(out: &SuggestSheet, w: &mut dyn Write) -> anyhow::Result<(
             }
             let xc = col_num(c)?;
             if r == out.header_row {
-                let format = if added.contains(&c) { &ours_header } else { &styles.header };
+                let format = if added.contains(&c) {
+                    &ours_header
+                } else {
+                    &styles.header
+                };
                 sheet.write_string_with_format(xr, xc, fit(cell), format)?;
             } else {
                 sheet.write_string(xr, xc, fit(cell))?;
