@@ -633,7 +633,7 @@ impl<'c> Suggester<'c> {
         }
         // the field most like the text, when it is not one of the terms found already
         if let Some(fd) = self.fields.get(field as usize) {
-            if !out.iter().any(|x| *x == fd.display) {
+            if !out.contains(&fd.display) {
                 out.push(format!("≈{}", fd.display));
             }
         }
