@@ -15,7 +15,6 @@
 //!   speaks of a topic ISMAP does not assess (data location, governing law…);
 //! - scores are rounded to two decimals; below [`MIN_SCORE`] nothing is suggested ("no
 //!   confident match"); ties keep catalog order.
-use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -47,6 +46,8 @@ const CATEGORY_WEIGHT: f64 = 0.6;
 /// Containment is measured against at least this much rarity, so that a text of one or
 /// two common n-grams cannot be "fully found" by chance.
 const MIN_MASS: f64 = 6.0;
+/// An n-gram in more than this share of the objectives is too common to tell them apart.
+const COMMON_SHARE: f64 = 0.12;
 /// Words shown per candidate.
 const MAX_MATCHED: usize = 5;
 
@@ -154,27 +155,63 @@ pub struct SuggestReport {
     pub items: Vec<SuggestItem>,
 }
 
-/// Candidates for every item of `list`.
+/// From this many items, they are scored on two threads (each the same as one thread).
+const PARALLEL_MIN_ITEMS: usize = 1_000;
+
+/// Candidates for every item of `list` (its items moved into the result).
 pub fn suggest_list(
     catalog: &Catalog,
     lexicon: &Lexicon,
-    list: &CheckList,
+    list: CheckList,
     top: usize,
     lang: Lang,
 ) -> SuggestReport {
     let suggester = Suggester::new(catalog, lexicon);
-    let mut scratch = Scratch::default();
-    let items: Vec<SuggestItem> = list
-        .items
-        .iter()
-        .map(|item| SuggestItem {
-            id: item.id.clone(),
+    let checks = SuggestChecks {
+        source: file_name(&list.source),
+        sheet: list.sheet.clone(),
+        references_column: list.refs_column.clone(),
+    };
+    let one = |item: crate::model::CheckItem, scratch: &mut Scratch| {
+        let result = suggester.suggest(&item.title, top, lang, scratch);
+        SuggestItem {
+            id: item.id,
             row: item.row,
-            title: item.title.clone(),
-            references: item.refs.clone(),
-            result: suggester.suggest(&item.title, top, lang, &mut scratch),
+            title: item.title,
+            references: item.refs,
+            result,
+        }
+    };
+    let mut list_items = list.items;
+    let items: Vec<SuggestItem> = if list_items.len() < PARALLEL_MIN_ITEMS {
+        let mut scratch = Scratch::default();
+        list_items
+            .into_iter()
+            .map(|i| one(i, &mut scratch))
+            .collect()
+    } else {
+        let second = list_items.split_off(list_items.len() / 2);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| {
+                let mut scratch = Scratch::default();
+                second
+                    .into_iter()
+                    .map(|i| one(i, &mut scratch))
+                    .collect::<Vec<_>>()
+            });
+            let mut scratch = Scratch::default();
+            let mut first: Vec<SuggestItem> = list_items
+                .into_iter()
+                .map(|i| one(i, &mut scratch))
+                .collect();
+            // a panic on the other thread is a defect: propagate it
+            match other.join() {
+                Ok(rest) => first.extend(rest),
+                Err(e) => std::panic::resume_unwind(e),
+            }
+            first
         })
-        .collect();
+    };
     let mut summary = SuggestSummary {
         total: items.len(),
         ..SuggestSummary::default()
@@ -205,11 +242,7 @@ pub fn suggest_list(
             notice: lexicon::NOTICE,
             skipped_ids: suggester.terms.skipped.clone(),
         },
-        checks: SuggestChecks {
-            source: file_name(&list.source),
-            sheet: list.sheet.clone(),
-            references_column: list.refs_column.clone(),
-        },
+        checks,
         items,
     }
 }
@@ -292,7 +325,7 @@ pub struct Scratch {
 pub struct Suggester<'c> {
     catalog: &'c Catalog,
     pub terms: TermIndex,
-    feature_ids: HashMap<u64, u32>,
+    feature_ids: foldhash::HashMap<u64, u32>,
     idf: Vec<f64>,
     postings: Vec<Vec<u32>>,
     fields: Vec<Field>,
@@ -374,7 +407,7 @@ impl<'c> Suggester<'c> {
         let mut s = Suggester {
             catalog,
             terms,
-            feature_ids: HashMap::new(),
+            feature_ids: foldhash::HashMap::default(),
             idf: Vec::new(),
             postings: Vec::new(),
             fields: Vec::new(),
@@ -454,8 +487,12 @@ impl<'c> Suggester<'c> {
             .iter()
             .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
             .collect();
+        // an n-gram of more than one objective in COMMON_SHARE says little (情報, セキ, 管理):
+        // it is left out of every field, which also keeps the look-ups short
+        let common = (n * COMMON_SHARE).ceil() as u32;
         self.postings = vec![Vec::new(); n_features];
-        for (i, (o, weight, ids, display)) in raw.into_iter().enumerate() {
+        for (i, (o, weight, mut ids, display)) in raw.into_iter().enumerate() {
+            ids.retain(|&f| df[f as usize] <= common);
             let mass: f64 = ids.iter().map(|&f| self.idf[f as usize]).sum();
             for &f in &ids {
                 self.postings[f as usize].push(i as u32);

@@ -174,9 +174,9 @@ impl TermIndex {
         let mut b = Builder {
             normalizer: &normalizer,
             patterns: Vec::new(),
-            pattern_ids: HashMap::new(),
+            pattern_ids: foldhash::HashMap::default(),
             terms: Vec::new(),
-            term_ids: HashMap::new(),
+            term_ids: foldhash::HashMap::default(),
         };
         let mut skipped = Vec::new();
         for (i, c) in objectives.iter().enumerate() {
@@ -341,11 +341,11 @@ fn id_prefix(word: &str) -> Option<String> {
 struct Builder<'n> {
     normalizer: &'n Normalizer,
     patterns: Vec<String>,
-    pattern_ids: HashMap<String, u32>,
+    pattern_ids: foldhash::HashMap<String, u32>,
     terms: Vec<Term>,
     /// Normalised term (parts joined with `+`) → its index, so that a term several
     /// objectives list is one term with several owners.
-    term_ids: HashMap<(String, bool), u32>,
+    term_ids: foldhash::HashMap<(String, bool), u32>,
 }
 
 impl Builder<'_> {

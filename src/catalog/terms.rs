@@ -112,7 +112,8 @@ pub fn base_normalize(s: &str) -> String {
         }
         let had_word = !word.is_empty();
         flush_word(&mut out, &mut word, &mut pending_space);
-        if c.is_alphanumeric() {
+        // kana and kanji first: `is_alphanumeric` is a slow table look-up for them
+        if is_kanji(c) || is_katakana(c) || is_hiragana(c) || c.is_alphanumeric() {
             if had_word {
                 // an ASCII word glued to Japanese stays glued (`usbメモリ`)
             } else if pending_space && !out.is_empty() {

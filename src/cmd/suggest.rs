@@ -39,10 +39,14 @@ pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
         (input::checks::load(&cfg.checks, cfg.encoding, None)?, None)
     } else {
         let sheet = input::table::read(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
-        let (list, layout) = input::checks::from_sheet_by_title(sheet.clone())?;
-        (list, Some((sheet, layout)))
+        if writes_sheet {
+            let (list, layout) = input::checks::from_sheet_by_title(sheet.clone())?;
+            (list, Some((sheet, layout)))
+        } else {
+            (input::checks::from_sheet_by_title(sheet)?.0, None)
+        }
     };
-    let result = suggest::suggest_list(&catalog, &lexicon, &list, cfg.top, ctx.lang);
+    let result = suggest::suggest_list(&catalog, &lexicon, list, cfg.top, ctx.lang);
     let style = ctx.style(cfg.output_encoding);
     match (&sheet, writes_sheet) {
         (Some((sheet, layout)), true) => {
