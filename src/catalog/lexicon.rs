@@ -412,6 +412,44 @@ mod tests {
         assert_eq!(lexicon.curated_by, "ismap-gap team");
     }
 
+    /// The lexicon is words, marked as the team's, for objectives the embedded catalog
+    /// holds (every control objective of clauses 5–18 and the cloud ones has some).
+    #[test]
+    fn the_lexicon_is_short_words_for_known_objectives() {
+        let catalog = Catalog::embedded().unwrap();
+        let lexicon = Lexicon::embedded().unwrap();
+        assert!(EMBEDDED.contains("CURATED BY THE ISMAP-GAP TEAM"));
+        assert!(EMBEDDED.contains("NOT\n# text of ISMAP管理基準"));
+        for (id, words) in &lexicon.objectives {
+            let e = catalog
+                .get(id)
+                .unwrap_or_else(|| panic!("{id} not in the catalog"));
+            assert_eq!(e.level, Level::Objective, "{id}");
+            assert!(words.iter().next().is_some(), "{id} has no words");
+            for w in words.iter() {
+                assert!(
+                    !w.trim().is_empty() && w.chars().count() <= 40,
+                    "{id}: {w:?}"
+                );
+                assert!(!w.contains(['。', '、']), "{id}: a sentence? {w:?}");
+            }
+        }
+        for e in catalog.entries() {
+            if e.level == Level::Objective && e.layer == crate::catalog::Layer::Control {
+                assert!(
+                    lexicon.objectives.contains_key(&e.id),
+                    "{} has no words",
+                    e.id
+                );
+            }
+        }
+        for group in &lexicon.variants {
+            assert!(group.len() >= 2, "{group:?}");
+        }
+        let index = TermIndex::build(&catalog, &lexicon);
+        assert!(index.skipped.is_empty(), "{:?}", index.skipped);
+    }
+
     #[test]
     fn a_term_several_objectives_list_is_one_term_weighed_down() {
         let catalog = Catalog::embedded().unwrap();
