@@ -328,6 +328,7 @@ pub enum LayerArg {
 pub enum LevelArg {
     Clause,
     Category,
+    Overview,
     Objective,
     Detail,
 }
@@ -340,7 +341,9 @@ pub enum CatalogArg {
         layer: Option<LayerArg>,
         #[arg(long, value_enum)]
         level: Option<LevelArg>,
-        /// Only basic statement requirements (基本言明要件).
+        /// Only entries flagged basic by their suffix (B, PB: the mandatory detailed controls;
+        /// governance, management and control objectives are basic statement requirements by
+        /// rule, not by flag).
         #[arg(long)]
         basic: bool,
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
@@ -409,6 +412,7 @@ fn level(l: LevelArg) -> Level {
     match l {
         LevelArg::Clause => Level::Clause,
         LevelArg::Category => Level::Category,
+        LevelArg::Overview => Level::Overview,
         LevelArg::Objective => Level::Objective,
         LevelArg::Detail => Level::Detail,
     }

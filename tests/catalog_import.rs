@@ -233,12 +233,15 @@ fn objectives_get_the_embedded_cross_references_and_headings() {
     assert_eq!(h["level"], "category");
     assert_eq!(h["parent"], "9");
     assert_eq!(h["sources"][0], "iso27002-2013");
-    // governance and management ids hang under their chapters
+    // governance and management ids hang under their categories, copied from the
+    // embedded catalog with their headings and cross-references
     let g = show(&out, "3.1.2");
     assert_eq!(
         (g["layer"].as_str(), g["parent"].as_str()),
-        (Some("governance"), Some("3"))
+        (Some("governance"), Some("3.1"))
     );
+    assert_eq!(g["refs"]["iso27014_2013"][0], "5.3.2");
+    assert_eq!(g["title"]["en"], "Evaluate");
     assert_eq!(
         g["title"]["ja"],
         "経営陣は情報セキュリティの方向性を示す（合成）"
@@ -246,7 +249,11 @@ fn objectives_get_the_embedded_cross_references_and_headings() {
     let m = show(&out, "4.4.1");
     assert_eq!(
         (m["layer"].as_str(), m["parent"].as_str()),
-        (Some("management"), Some("4"))
+        (Some("management"), Some("4.4"))
+    );
+    assert_eq!(
+        show(&out, "4.4")["title"]["en"],
+        "Establishment of information security management"
     );
     // an English title goes to `en`; the Japanese short title comes from the embedded one
     let p = show(&out, "6.3.1.P");
@@ -266,9 +273,12 @@ fn stats_count_the_imported_details() {
     );
     assert_eq!(v["details"], 6, "{v}");
     assert_eq!(v["objectives"], 5, "{v}");
-    assert_eq!(v["governance"], 1);
-    assert_eq!(v["management"], 1);
+    assert_eq!(v["governance"]["objectives"], 1);
+    assert_eq!(v["management"]["objectives"], 1);
     assert_eq!(v["completeness"]["has_details"], true);
+    // a workbook with detailed controls holds all of them: nothing is said to be lacking
+    assert_eq!(v["completeness"]["details_complete"], true);
+    assert_eq!(v["completeness"]["lacks"], "");
 }
 
 #[test]

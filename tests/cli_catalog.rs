@@ -3,27 +3,53 @@ mod common;
 
 use common::{bin, data, input_error, json_of, stdout_of};
 use predicates::str::contains;
+use serde_json::Value;
+
+/// The `id` of each entry of a JSON list.
+fn ids_of(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect()
+}
 
 #[test]
 fn stats_json_reports_counts_and_completeness() {
     let v = json_of(bin().args(["catalog", "stats", "--format", "json"]));
-    assert!(v["objectives"].as_u64().unwrap() >= 121);
-    assert_eq!(v["governance"], 5);
-    assert_eq!(v["management"], 21);
-    assert_eq!(v["details"], 0);
-    assert_eq!(v["completeness"]["official_governance"], 18);
-    assert_eq!(v["completeness"]["official_total"], 1159);
-    assert_eq!(v["completeness"]["untitled"], 26);
+    assert_eq!(v["governance"]["overview"], 1);
+    assert_eq!(v["governance"]["objectives"], 5);
+    assert_eq!(v["governance"]["items"], 18);
+    assert_eq!(v["management"]["objectives"], 21);
+    assert_eq!(v["management"]["items"], 64);
+    assert_eq!(v["objectives"], 121);
+    assert!(v["details"].as_u64().unwrap() >= 35);
+    let c = &v["completeness"];
+    assert_eq!(c["details_complete"], false);
+    assert!(c["lacks"].as_str().unwrap().contains("catalog import"));
+    assert!(c["holds"].as_str().unwrap().contains("64 items"));
+    assert_eq!(c["governance_items_in_criteria"], 18);
+    assert_eq!(c["published_total_2023"], 1159);
+    assert!(c["counts_basis"]
+        .as_str()
+        .unwrap()
+        .contains("not an official figure"));
+    assert_eq!(c["basic_flags"], 31);
+    assert!(v["edition"].as_str().unwrap().contains("2024-07"));
 }
 
 #[test]
-fn stats_table_says_the_catalog_is_incomplete() {
+fn stats_table_says_what_the_catalog_holds_and_lacks() {
     bin()
         .args(["--lang", "en", "catalog", "stats"])
         .assert()
         .success()
-        .stdout(contains("governance 5/18"))
-        .stdout(contains("catalog import"));
+        .stdout(contains("management objectives 21 + items 64"))
+        .stdout(contains("lacks: most detailed controls"))
+        .stdout(contains("catalog import"))
+        .stdout(contains(
+            "a consultancy published in 2023, not an official figure",
+        ));
 }
 
 #[test]
@@ -36,15 +62,15 @@ fn list_filters_by_layer_level_and_basic() {
         "--format",
         "json",
     ]));
-    let ids: Vec<&str> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids.len(), 22);
-    assert_eq!(ids[0], "4");
-    assert!(ids.contains(&"4.9.2"));
+    let ids = ids_of(&v);
+    assert_eq!(ids.len(), 1 + 6 + 21 + 64);
+    assert_eq!(ids[..3], ["4", "4.4", "4.4.1"]);
+    assert!(ids.contains(&"4.9.2.2"));
+    // every entry names its source
+    for e in v.as_array().unwrap() {
+        assert!(!e["sources"].as_array().unwrap().is_empty(), "{e}");
+    }
+    assert_eq!(v[2]["sources"][0], "ismap-criteria-2022-en");
     let v = json_of(bin().args([
         "catalog",
         "list",
@@ -56,11 +82,75 @@ fn list_filters_by_layer_level_and_basic() {
         "json",
     ]));
     assert_eq!(v.as_array().unwrap().len(), 121);
-    bin()
-        .args(["catalog", "list", "--basic", "--format", "csv"])
-        .assert()
-        .success()
-        .stderr(contains("flags no basic statement requirements"));
+    let v = json_of(bin().args(["catalog", "list", "--level", "overview", "--format", "json"]));
+    assert_eq!(v[0]["id"], "3.1.1");
+    // the flags come from the suffixes: the 31 B/PB details
+    let v = json_of(bin().args(["catalog", "list", "--basic", "--format", "json"]));
+    let basic = ids_of(&v);
+    assert_eq!(basic.len(), 31);
+    assert!(basic.contains(&"9.2.3.11.PB") && basic.contains(&"9.4.2.2.B"));
+    assert!(!basic.contains(&"8.1.5.4.P"));
+}
+
+#[test]
+fn show_gives_headings_cross_references_and_flags() {
+    let v = json_of(bin().args(["catalog", "show", "3.1.2", "--format", "json"]));
+    let e = &v["entries"][0];
+    assert_eq!(e["entry"]["title"]["en"], "Evaluate");
+    assert!(
+        e["entry"]["title"]["ja"].is_null(),
+        "no Japanese heading is invented"
+    );
+    assert_eq!(e["entry"]["refs"]["iso27014_2013"][0], "5.3.2");
+    assert_eq!(e["items"].as_array().unwrap().len(), 3);
+    let v = json_of(bin().args(["catalog", "show", "4.4.7", "--format", "json"]));
+    let e = &v["entries"][0];
+    assert_eq!(
+        e["entry"]["title"]["en"],
+        "Information security risk assessment"
+    );
+    assert_eq!(e["entry"]["refs"]["iso27001_2013"][0], "6.1.2");
+    assert_eq!(e["items"][1]["id"], "4.4.7.2");
+    assert_eq!(e["items"][1]["refs"]["iso27001_2013"][0], "6.1.2c)");
+    let v = json_of(bin().args(["catalog", "show", "9.2.3.11.PB", "--format", "json"]));
+    let e = &v["entries"][0]["entry"];
+    assert_eq!(e["flags"]["basic"], true);
+    assert_eq!(e["flags"]["cloud_provider"], true);
+    // written without its suffix, it names the same control
+    let v = json_of(bin().args(["catalog", "show", "9.2.3.11", "--format", "json"]));
+    assert_eq!(v["entries"][0]["id"], "9.2.3.11.PB");
+    assert!(v["entries"][0]["unverified"].is_null());
+    let text = stdout_of(bin().args(["--lang", "en", "catalog", "show", "9.2.3.11.PB"]));
+    assert!(text.contains("unique to cloud services"), "{text}");
+    assert!(
+        text.contains("itself a basic statement requirement"),
+        "{text}"
+    );
+    assert!(text.contains("ISMAP管理基準 2.1"), "{text}");
+    let text = stdout_of(bin().args(["--lang", "en", "catalog", "show", "4.4.7"]));
+    assert!(text.contains("ISO/IEC 27001:2013"), "{text}");
+    assert!(text.contains("4.4.7.2 (6.1.2c))"), "{text}");
+    // the odd print is shown as printed, never as a clause
+    let text = stdout_of(bin().args(["--lang", "en", "catalog", "show", "4.5.5"]));
+    assert!(text.contains("as printed (not read as a clause)"), "{text}");
+    assert!(text.contains("ISO/IEC 27001:2013 8.2.8.3"), "{text}");
+    // in Japanese, the English heading rather than nothing
+    let v = json_of(bin().args([
+        "--lang", "ja", "catalog", "search", "4.4.7", "--format", "json",
+    ]));
+    assert_eq!(v[0]["title"]["en"], "Information security risk assessment");
+    let text = stdout_of(bin().args(["--lang", "ja", "catalog", "list", "--layer", "management"]));
+    assert!(
+        text.contains("Information security risk assessment"),
+        "{text}"
+    );
+}
+
+#[test]
+fn search_finds_the_management_objectives_by_heading() {
+    let v = json_of(bin().args(["catalog", "search", "risk assessment", "--format", "json"]));
+    let ids = ids_of(&v);
+    assert!(ids.contains(&"4.4.7") && ids.contains(&"4.5.5"), "{ids:?}");
 }
 
 #[test]
@@ -134,23 +224,13 @@ fn show_unknown_exits_2_with_suggestions() {
 #[test]
 fn search_matches_ids_and_both_titles() {
     let v = json_of(bin().args(["catalog", "search", "仮想", "--format", "json"]));
-    let ids: Vec<&str> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].as_str().unwrap())
-        .collect();
+    let ids = ids_of(&v);
     assert!(
         ids.contains(&"9.5.1.P") && ids.contains(&"13.1.4.P"),
         "{ids:?}"
     );
     let v = json_of(bin().args(["catalog", "search", "TELEWORKING", "--format", "json"]));
-    let ids: Vec<&str> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].as_str().unwrap())
-        .collect();
+    let ids = ids_of(&v);
     assert_eq!(ids, ["6.2", "6.2.2"]);
     let v = json_of(bin().args(["catalog", "search", "８．１．５", "--format", "json"]));
     assert_eq!(v[0]["id"], "8.1.5.P");

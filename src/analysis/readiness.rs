@@ -1,15 +1,19 @@
-//! CSP readiness before an internal audit: every catalog item against the selection rules
-//! (governance and management all implemented; every objective implemented or excluded
-//! with a reason; basic-requirement details implemented; evidence for what is implemented).
+//! CSP readiness before an internal audit: every catalog item against ISMAP's selection
+//! rules (2.2.4 of the criteria): every governance and management objective and item
+//! implemented (neither excluded nor inherited); every control objective implemented or
+//! excluded with a reason; the basic-requirement (B/PB) detailed controls the list states
+//! implemented unless their objective is excluded with a reason; evidence for what is
+//! implemented.
+use std::collections::HashMap;
+
 use serde::Serialize;
 
-use crate::analysis::csp::{resolve_attestation, CspState, UnknownId};
+use crate::analysis::csp::{resolve_attestation, CspControls, CspState, UnknownId};
 use crate::analysis::gap::{CatalogInfo, Warning};
-use crate::catalog::stats;
-use crate::catalog::{Catalog, Entry, Layer, Level};
+use crate::catalog::id::IsmapId;
+use crate::catalog::{Catalog, Entry, Flags, Layer, Level};
 use crate::lang::Lang;
 use crate::model::Attestation;
-
 /// What the list says of a catalog item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -79,6 +83,15 @@ pub struct ReadinessItem {
     /// Implemented only through the underlying service (profile `inherits:`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inherited_from: Option<String>,
+    /// The state is what the list states of something else: for a governance or
+    /// management item, its objective (`4.4.7`); for an objective the list does not name,
+    /// its items, all stated implemented (`4.4.7.1, 4.4.7.2, …`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_as: Option<String>,
+    /// A basic statement requirement by its own suffix (B, PB): a detailed control that
+    /// is mandatory in principle.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub basic: bool,
     pub findings: Vec<Finding>,
 }
 
@@ -153,30 +166,17 @@ fn share(done: usize, of: usize) -> f64 {
     }
 }
 
-fn assess(
-    e: &Entry,
-    state: ItemState,
-    reason: &str,
-    evidence: &str,
-    tracks_evidence: bool,
-) -> (bool, Vec<Finding>) {
-    let always_mandatory = e.layer != Layer::Control || (e.level == Level::Detail && e.flags.basic);
-    let required = always_mandatory || (e.level == Level::Objective);
-    let mut f = Vec::new();
-    if required {
-        match state {
-            ItemState::Implemented => {}
-            ItemState::NotApplicable if always_mandatory => f.push(Finding::ExclusionNotAllowed),
-            ItemState::NotApplicable if reason.trim().is_empty() => f.push(Finding::NoReason),
-            ItemState::NotApplicable => {}
-            ItemState::Planned => f.push(Finding::Planned),
-            ItemState::NotImplemented | ItemState::NotListed => f.push(Finding::Missing),
-        }
+/// The findings of a required item in `state`: `always_mandatory` items (governance,
+/// management, basic details) cannot be excluded; an objective may be, with a reason.
+fn findings_of(state: ItemState, always_mandatory: bool, reason: &str) -> Vec<Finding> {
+    match state {
+        ItemState::Implemented => Vec::new(),
+        ItemState::NotApplicable if always_mandatory => vec![Finding::ExclusionNotAllowed],
+        ItemState::NotApplicable if reason.trim().is_empty() => vec![Finding::NoReason],
+        ItemState::NotApplicable => Vec::new(),
+        ItemState::Planned => vec![Finding::Planned],
+        ItemState::NotImplemented | ItemState::NotListed => vec![Finding::Missing],
     }
-    if state == ItemState::Implemented && tracks_evidence && evidence.trim().is_empty() {
-        f.push(Finding::NoEvidence);
-    }
-    (required, f)
 }
 
 fn count(items: &[&ReadinessItem]) -> Counts {
@@ -211,80 +211,277 @@ fn ids_with(items: &[&ReadinessItem], f: &[Finding]) -> Vec<String> {
         .collect()
 }
 
+/// What the list states of each catalog id, with the reason, evidence and owner it gives.
+struct Stated<'a> {
+    csp: CspControls,
+    /// reason, evidence and owner of each resolved id: the last listing wins, as for states
+    details: HashMap<String, (&'a str, &'a str, &'a str)>,
+    tracks_evidence: bool,
+}
+
+impl Stated<'_> {
+    /// The state the list gives `id`, `None` when it does not name it.
+    fn state(&self, id: &str) -> Option<ItemState> {
+        Some(match self.csp.state(id)? {
+            CspState::Implemented => ItemState::Implemented,
+            CspState::NotApplicable { .. } => ItemState::NotApplicable,
+            CspState::Planned => ItemState::Planned,
+            CspState::NotImplemented => ItemState::NotImplemented,
+        })
+    }
+
+    fn details(&self, id: &str) -> (&str, &str, &str) {
+        self.details.get(id).copied().unwrap_or(("", "", ""))
+    }
+
+    /// An objective excluded with a reason: its B details are exempt.
+    fn excluded_with_reason(&self, id: &str) -> bool {
+        self.state(id) == Some(ItemState::NotApplicable) && !self.details(id).0.trim().is_empty()
+    }
+
+    /// A row for `id` (a catalog entry, or a detail the catalog lacks under `e`'s
+    /// objective) in `state`; `own` when the list states it itself (else its evidence is
+    /// its objective's).
+    #[allow(clippy::too_many_arguments)]
+    fn row(
+        &self,
+        id: &str,
+        e: &Entry,
+        title: &str,
+        required: bool,
+        state: ItemState,
+        stated_as: Option<String>,
+        basic: bool,
+        mut findings: Vec<Finding>,
+    ) -> ReadinessItem {
+        let (reason, evidence, owner) = if stated_as.is_none() {
+            self.details(id)
+        } else {
+            ("", "", "")
+        };
+        let inherited_from = self.csp.inherited_from(id).map(str::to_owned);
+        // evidence for an inherited objective is the underlying service's own audit
+        if state == ItemState::Implemented
+            && self.tracks_evidence
+            && stated_as.is_none()
+            && inherited_from.is_none()
+            && evidence.trim().is_empty()
+        {
+            findings.push(Finding::NoEvidence);
+        }
+        ReadinessItem {
+            id: id.to_owned(),
+            layer: e.layer,
+            group: group_of(e),
+            title: title.to_owned(),
+            required,
+            state,
+            reason: reason.to_owned(),
+            evidence: evidence.to_owned(),
+            owner: owner.to_owned(),
+            inherited_from,
+            stated_as,
+            basic,
+            findings,
+        }
+    }
+}
+
+/// A governance or management objective and its items: all required, none excludable.
+/// An objective the list states implemented covers the items it does not state; an item
+/// stated otherwise makes its objective missing (or planned); an objective the list does
+/// not name is implemented when every one of its items is stated implemented.
+fn own_criteria(
+    catalog: &Catalog,
+    st: &Stated,
+    e: &Entry,
+    lang: Lang,
+    out: &mut Vec<ReadinessItem>,
+) {
+    let items: Vec<&Entry> = catalog.items_of(&e.id).collect();
+    let item_states: Vec<Option<ItemState>> = items.iter().map(|i| st.state(&i.id)).collect();
+    let own = st.state(&e.id);
+    let (state, stated_as) = match own {
+        Some(s) => (s, None),
+        None if !items.is_empty()
+            && item_states
+                .iter()
+                .all(|s| *s == Some(ItemState::Implemented)) =>
+        {
+            let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+            (ItemState::Implemented, Some(ids.join(", ")))
+        }
+        None => (ItemState::NotListed, None),
+    };
+    let mut findings = findings_of(state, true, "");
+    if state == ItemState::Implemented {
+        let worst = item_states.iter().flatten().fold(None, |worst, s| match s {
+            ItemState::NotImplemented | ItemState::NotApplicable | ItemState::NotListed => {
+                Some(Finding::Missing)
+            }
+            ItemState::Planned if worst.is_none() => Some(Finding::Planned),
+            _ => worst,
+        });
+        findings.extend(worst);
+    }
+    out.push(st.row(
+        &e.id,
+        e,
+        e.title(lang),
+        true,
+        state,
+        stated_as,
+        false,
+        findings,
+    ));
+    for (item, stated) in items.into_iter().zip(item_states) {
+        let (state, stated_as) = match (stated, own) {
+            (Some(s), _) => (s, None),
+            (None, Some(s)) => (s, Some(e.id.clone())),
+            (None, None) => (ItemState::NotListed, None),
+        };
+        let findings = findings_of(state, true, "");
+        out.push(st.row(
+            &item.id,
+            item,
+            item.title(lang),
+            true,
+            state,
+            stated_as,
+            false,
+            findings,
+        ));
+    }
+}
+
+/// A detailed control (of the catalog, or one it lacks, accepted through its objective):
+/// required when it is basic (B, PB), the list states it and its objective is not excluded
+/// with a reason; shown when the list states it. `None` when there is nothing to show.
+fn detail_row(
+    st: &Stated,
+    id: &str,
+    e: &Entry,
+    title: &str,
+    flags: Flags,
+    objective: &str,
+) -> Option<ReadinessItem> {
+    let stated = st.state(id)?;
+    let required = flags.basic && !st.excluded_with_reason(objective);
+    let findings = if required {
+        findings_of(stated, true, "")
+    } else {
+        Vec::new()
+    };
+    Some(st.row(id, e, title, required, stated, None, flags.basic, findings))
+}
+
 /// The readiness of a CSP's own control list against the catalog.
 pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessReport {
     let csp = resolve_attestation(catalog, att);
-    // reason, evidence and owner of each resolved id: the last listing wins, as for states
-    let mut details: std::collections::HashMap<String, (&str, &str, &str)> = Default::default();
+    let mut details: HashMap<String, (&str, &str, &str)> = HashMap::new();
     for c in &att.controls {
         if let Ok(id) = crate::analysis::csp::listed_to_catalog(catalog, c) {
             details.insert(id, (&c.reason, &c.evidence, &c.owner));
         }
     }
-    let state_of = |id: &str| match csp.state(id) {
-        Some(CspState::Implemented) => ItemState::Implemented,
-        Some(CspState::NotApplicable { .. }) => ItemState::NotApplicable,
-        Some(CspState::Planned) => ItemState::Planned,
-        Some(CspState::NotImplemented) => ItemState::NotImplemented,
-        None => ItemState::NotListed,
+    let st = Stated {
+        csp,
+        details,
+        tracks_evidence: att.tracks_evidence,
     };
     // details the list names that the catalog does not hold (accepted through their
-    // objective by the resolver): shown after that objective, never required
-    let unverified: Vec<(&str, String)> = csp
-        .states
-        .keys()
-        .filter(|id| catalog.get(id).is_none())
-        .filter_map(|id| Some((id.as_str(), catalog.detail_parent(id)?.id.clone())))
-        .collect();
-    let mut items: Vec<ReadinessItem> = Vec::new();
-    for e in catalog.entries().iter().filter(|e| e.is_item()) {
-        let state = state_of(&e.id);
-        let (reason, evidence, owner) = details.get(&e.id).copied().unwrap_or(("", "", ""));
-        // evidence for an inherited objective is the underlying service's own audit
-        let inherited = csp.inherited_from(&e.id).is_some();
-        let (required, findings) = assess(
-            e,
-            state,
-            reason,
-            evidence,
-            att.tracks_evidence && !inherited,
-        );
-        if required || state != ItemState::NotListed {
-            items.push(ReadinessItem {
-                id: e.id.clone(),
-                layer: e.layer,
-                group: group_of(e),
-                title: e.title(lang).to_owned(),
-                required,
-                state,
-                reason: reason.to_owned(),
-                evidence: evidence.to_owned(),
-                owner: owner.to_owned(),
-                inherited_from: csp.inherited_from(&e.id).map(str::to_owned),
-                findings,
-            });
+    // objective by the resolver): shown after that objective's own details
+    let mut unverified: HashMap<String, Vec<&str>> = HashMap::new();
+    for id in st.csp.states.keys().filter(|id| catalog.get(id).is_none()) {
+        if let Some(parent) = catalog.detail_parent(id) {
+            unverified
+                .entry(parent.id.clone())
+                .or_default()
+                .push(id.as_str());
         }
-        for (detail, _) in unverified.iter().filter(|(_, parent)| *parent == e.id) {
-            let state = state_of(detail);
-            let (reason, evidence, owner) = details.get(*detail).copied().unwrap_or(("", "", ""));
-            let mut findings = Vec::new();
-            if state == ItemState::Implemented && att.tracks_evidence && evidence.trim().is_empty()
-            {
-                findings.push(Finding::NoEvidence);
+    }
+    // basic details the list does not state, their objective not excluded with a reason
+    let mut not_stated: Vec<&str> = Vec::new();
+    let mut items: Vec<ReadinessItem> = Vec::new();
+    let under_objective = |e: &Entry| {
+        e.level == Level::Detail
+            && e.parent
+                .as_deref()
+                .and_then(|p| catalog.get(p))
+                .is_some_and(|p| p.level == Level::Objective)
+    };
+    for e in catalog.entries().iter().filter(|e| e.is_item()) {
+        match (e.layer, e.level) {
+            (Layer::Governance | Layer::Management, Level::Objective) => {
+                own_criteria(catalog, &st, e, lang, &mut items)
             }
-            items.push(ReadinessItem {
-                id: (*detail).to_owned(),
-                layer: e.layer,
-                group: group_of(e),
-                title: String::new(),
-                required: false,
-                state,
-                reason: reason.to_owned(),
-                evidence: evidence.to_owned(),
-                owner: owner.to_owned(),
-                inherited_from: None,
-                findings,
-            });
+            // items and details of an objective come with it
+            (_, Level::Detail) if under_objective(e) => {}
+            (Layer::Control, Level::Objective) => {
+                let state = st.state(&e.id).unwrap_or(ItemState::NotListed);
+                let findings = findings_of(state, false, st.details(&e.id).0);
+                items.push(st.row(&e.id, e, e.title(lang), true, state, None, false, findings));
+                for d in catalog.items_of(&e.id) {
+                    match detail_row(&st, &d.id, d, d.title(lang), d.flags, &e.id) {
+                        Some(row) => items.push(row),
+                        None if d.flags.basic && !st.excluded_with_reason(&e.id) => {
+                            not_stated.push(&d.id)
+                        }
+                        None => {}
+                    }
+                }
+                let mut extra = unverified.remove(&e.id).unwrap_or_default();
+                extra.sort_by_key(|id| IsmapId::parse(id).map(|i| i.parts));
+                for id in extra {
+                    let flags = IsmapId::parse(id)
+                        .map(|i| Flags::from_suffix(i.suffix.as_deref()))
+                        .unwrap_or_default();
+                    items.extend(detail_row(&st, id, e, "", flags, &e.id));
+                }
+            }
+            // an item outside any objective (a catalog built otherwise): on its own
+            _ => {
+                let objective = e.parent.as_deref().unwrap_or("");
+                let always = e.layer != Layer::Control;
+                match st.state(&e.id) {
+                    Some(state) => {
+                        let required =
+                            always || (e.flags.basic && !st.excluded_with_reason(objective));
+                        let findings = if required {
+                            findings_of(state, true, "")
+                        } else {
+                            Vec::new()
+                        };
+                        items.push(st.row(
+                            &e.id,
+                            e,
+                            e.title(lang),
+                            required,
+                            state,
+                            None,
+                            e.flags.basic,
+                            findings,
+                        ));
+                    }
+                    None if always => {
+                        let findings = findings_of(ItemState::NotListed, true, "");
+                        items.push(st.row(
+                            &e.id,
+                            e,
+                            e.title(lang),
+                            true,
+                            ItemState::NotListed,
+                            None,
+                            false,
+                            findings,
+                        ));
+                    }
+                    None if e.flags.basic && !st.excluded_with_reason(objective) => {
+                        not_stated.push(&e.id)
+                    }
+                    None => {}
+                }
+            }
         }
     }
 
@@ -320,15 +517,32 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
         .collect();
 
     let mut notes = Vec::new();
-    if stats::compute(catalog).is_incomplete() {
+    if !catalog.details_complete() {
+        let held = catalog
+            .entries()
+            .iter()
+            .filter(|e| e.layer == Layer::Control && e.level == Level::Detail)
+            .count();
         notes.push(Warning {
             code: "catalog-incomplete",
-            message: lang
-                .pick(
-                    "このカタログは不完全です(ガバナンス・マネジメント基準の大半と詳細管理策がありません): 公式の管理基準ワークブックから `ismap-gap catalog import` でカタログを作成し --catalog で指定してください",
-                    "The active catalog is incomplete (most governance and management items and all detailed controls are missing): build one from the official workbook with `ismap-gap catalog import` and pass it with --catalog",
-                )
-                .to_owned(),
+            message: match lang {
+                Lang::Ja => format!("このカタログの詳細管理策は{held}件のみです(公式の管理基準には約1,100件): ほかの詳細管理策は確認していません。公式の管理基準ワークブックから `ismap-gap catalog import` でカタログを作成し --catalog で指定してください"),
+                Lang::En => format!("The active catalog holds only {held} detailed controls (the official criteria have about 1,100): the others are not checked; build the full catalog from the official workbook with `ismap-gap catalog import` and pass it with --catalog"),
+            },
+        });
+    }
+    if !not_stated.is_empty() {
+        const SHOWN: usize = 12;
+        let mut ids = not_stated[..not_stated.len().min(SHOWN)].join(", ");
+        if not_stated.len() > SHOWN {
+            ids.push_str(", …");
+        }
+        notes.push(Warning {
+            code: "basic-details-not-stated",
+            message: match lang {
+                Lang::Ja => format!("基本言明要件の詳細管理策(B/PB)のうち{}件は一覧に記載がありません(未実施とは数えていません。統制目標の一覧からは分かりません): {ids}", not_stated.len()),
+                Lang::En => format!("{} basic-requirement detailed controls (B/PB) are not stated in the list (not counted missing: a list of objectives says nothing about them): {ids}", not_stated.len()),
+            },
         });
     }
     if !att.tracks_evidence {
@@ -342,8 +556,9 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
                 .to_owned(),
         });
     }
-    if !csp.unknown.is_empty() {
-        let ids: Vec<&str> = csp.unknown.iter().map(|u| u.id.as_str()).collect();
+    let unknown = st.csp.unknown;
+    if !unknown.is_empty() {
+        let ids: Vec<&str> = unknown.iter().map(|u| u.id.as_str()).collect();
         notes.push(Warning {
             code: "unknown-ids",
             message: match lang {
@@ -362,7 +577,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
     }
 
     ReadinessReport {
-        schema_version: 1,
+        schema_version: 2,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),
@@ -382,7 +597,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
         evidence_missing: ids_with(&all, &[Finding::NoEvidence]),
         groups,
         items,
-        unknown_ids: csp.unknown,
+        unknown_ids: unknown,
         notes,
     }
 }
@@ -432,7 +647,9 @@ mod tests {
         assert_eq!(r.na_without_reason, ["6.2.1"]);
         assert_eq!(r.evidence_missing, ["5.1.1"]);
         let s = &r.summary;
-        assert_eq!(s.required, 5 + 21 + 121);
+        // every governance and management objective and item, every control objective;
+        // no basic detail is stated
+        assert_eq!(s.required, 5 + 18 + 21 + 64 + 121);
         assert_eq!(
             (
                 s.implemented,
@@ -440,9 +657,10 @@ mod tests {
                 s.na_without_reason,
                 s.planned
             ),
-            (2, 1, 1, 1)
+            // 3.1.2 and its 3 items, 5.1.1
+            (4 + 1, 1, 1, 1)
         );
-        assert_eq!(s.missing, s.required - 2 - 1 - 1 - 1);
+        assert_eq!(s.missing, s.required - 5 - 1 - 1 - 1);
         assert!(r.has_blockers());
         let g5 = r.groups.iter().find(|g| g.key == "5").unwrap();
         assert_eq!(
@@ -454,6 +672,148 @@ mod tests {
         assert_eq!(keys[..3], ["governance", "management", "5"]);
         assert_eq!(keys.len(), 16);
         assert!(r.notes.iter().any(|n| n.code == "catalog-incomplete"));
+        // the items of an objective stated implemented are implemented through it, and of
+        // one excluded (not allowed) excluded through it
+        assert_eq!(item("3.1.2.1").state, ItemState::Implemented);
+        assert_eq!(item("3.1.2.1").stated_as.as_deref(), Some("3.1.2"));
+        assert!(item("3.1.2.1").findings.is_empty());
+        assert_eq!(item("3.1.3.2").findings, [Finding::ExclusionNotAllowed]);
+    }
+
+    fn list(rows: &[(&str, Declared, &str)]) -> Attestation {
+        Attestation {
+            controls: rows
+                .iter()
+                .map(|(id, d, reason)| listed(id, *d, reason, "E"))
+                .collect(),
+            tracks_evidence: true,
+            ..Attestation::default()
+        }
+    }
+
+    #[test]
+    fn an_item_stated_otherwise_makes_its_objective_missing() {
+        use Declared::*;
+        let catalog = Catalog::embedded().unwrap();
+        let r = analyse(
+            &catalog,
+            &list(&[
+                ("4.4.7", Implemented, ""),
+                ("4.4.7.2", NotImplemented, ""),
+                ("4.4.6", Implemented, ""),
+                ("4.4.6.1", Planned, ""),
+                // every item of 4.4.3 stated, the objective not: implemented through them
+                ("4.4.3.1", Implemented, ""),
+                // one of two items only: 4.4.5 not listed stays missing
+                ("4.4.5.1", Implemented, ""),
+            ]),
+            Lang::En,
+        );
+        let item = |id: &str| r.items.iter().find(|i| i.id == id).unwrap();
+        assert_eq!(item("4.4.7").findings, [Finding::Missing]);
+        assert_eq!(item("4.4.7.2").findings, [Finding::Missing]);
+        assert!(item("4.4.7.1").findings.is_empty());
+        assert_eq!(item("4.4.6").findings, [Finding::Planned]);
+        assert_eq!(item("4.4.6.1").findings, [Finding::Planned]);
+        assert_eq!(item("4.4.3").state, ItemState::Implemented);
+        assert_eq!(item("4.4.3").stated_as.as_deref(), Some("4.4.3.1"));
+        assert!(item("4.4.3").findings.is_empty());
+        assert_eq!(item("4.4.5").findings, [Finding::Missing]);
+        assert_eq!(item("4.4.5.2").findings, [Finding::Missing]);
+        assert!(r.missing.contains(&"4.4.7".to_owned()));
+        assert!(r.planned.contains(&"4.4.6".to_owned()));
+        assert!(r.has_blockers());
+    }
+
+    #[test]
+    fn basic_details_count_when_stated_and_are_exempt_with_their_objective() {
+        use Declared::*;
+        let catalog = Catalog::embedded().unwrap();
+        let r = analyse(
+            &catalog,
+            &list(&[
+                ("9.2.3", Implemented, ""),
+                // without its suffix, as lists write it
+                ("9.2.3.11", NotImplemented, ""),
+                ("9.4.2", Implemented, ""),
+                ("9.4.2.2.B", Planned, ""),
+                ("9.2.1.6.PB", Implemented, ""),
+                // excluded with a reason: its B detail is exempt
+                ("15.1.1", NotApplicable, "no suppliers"),
+                ("15.1.1.14.B", NotImplemented, ""),
+                // a basic detail the catalog lacks, by its suffix
+                ("12.1.1.5.B", NotImplemented, ""),
+                // an optional detail: shown, not required
+                ("8.1.5.4.P", NotImplemented, ""),
+                // a basic detail cannot be excluded on its own
+                ("12.4.1.15.PB", NotApplicable, "not us"),
+            ]),
+            Lang::En,
+        );
+        let item = |id: &str| r.items.iter().find(|i| i.id == id).unwrap();
+        let d = item("9.2.3.11.PB");
+        assert!(d.required && d.basic);
+        assert_eq!(d.findings, [Finding::Missing]);
+        assert_eq!(item("9.4.2.2.B").findings, [Finding::Planned]);
+        assert!(item("9.2.1.6.PB").findings.is_empty());
+        assert!(!item("15.1.1.14.B").required);
+        assert!(item("15.1.1.14.B").findings.is_empty());
+        assert!(item("12.1.1.5.B").required);
+        assert_eq!(item("12.1.1.5.B").findings, [Finding::Missing]);
+        assert!(!item("8.1.5.4.P").required);
+        assert_eq!(
+            item("12.4.1.15.PB").findings,
+            [Finding::ExclusionNotAllowed]
+        );
+        for id in ["9.2.3.11.PB", "12.1.1.5.B", "12.4.1.15.PB"] {
+            assert!(r.missing.contains(&id.to_owned()), "{id}");
+        }
+        assert_eq!(r.planned, ["9.4.2.2.B"]);
+        // the basic details it does not state are listed in a note, not counted
+        let note = r
+            .notes
+            .iter()
+            .find(|n| n.code == "basic-details-not-stated")
+            .unwrap();
+        assert!(note.message.contains("6.1.1.13.PB"));
+        assert!(!note.message.contains("9.2.3.11.PB"));
+        // exempt with its objective: not even "not stated"
+        assert!(!note.message.contains("15.1.1.16.B"));
+        assert!(!r.missing.contains(&"6.1.1.13.PB".to_owned()));
+    }
+
+    #[test]
+    fn governance_and_management_are_never_inherited() {
+        let catalog = Catalog::embedded().unwrap();
+        let iaas = Attestation {
+            name: Some("IaaS".into()),
+            controls: ["3.1.2", "4.4.1", "11.1.1"]
+                .iter()
+                .map(|id| ListedControl::implemented(*id, None))
+                .collect(),
+            ..Attestation::default()
+        };
+        let mut saas = Attestation {
+            source: "saas.yaml".into(),
+            controls: vec![ListedControl::implemented("9.2.1", None)],
+            underlying: Some(Box::new(crate::model::Underlying {
+                attestation: iaas,
+                scope: vec!["3".into(), "11".into()],
+            })),
+            ..Attestation::default()
+        };
+        let err = crate::analysis::csp::check_inheritance(&catalog, &saas).unwrap_err();
+        assert!(err.to_string().contains("column 'inherited'"), "{err}");
+        assert!(err.to_string().contains("'3' is governance"), "{err}");
+        // and should it get through, nothing of it is inherited
+        let r = analyse(&catalog, &saas, Lang::En);
+        let item = |id: &str| r.items.iter().find(|i| i.id == id).unwrap();
+        assert_eq!(item("3.1.2").state, ItemState::NotListed);
+        assert_eq!(item("11.1.1").inherited_from.as_deref(), Some("IaaS"));
+        if let Some(u) = saas.underlying.as_mut() {
+            u.scope = vec!["4.4".into()];
+        }
+        assert!(crate::analysis::csp::check_inheritance(&catalog, &saas).is_err());
     }
 
     #[test]
@@ -465,6 +825,7 @@ mod tests {
             .filter(|e| e.is_item())
             .map(|e| listed(&e.id, Declared::Implemented, "", "E"))
             .collect();
+        // (every detailed control stated too: the basic ones are then required)
         let att = Attestation {
             controls,
             tracks_evidence: true,

@@ -47,7 +47,8 @@ impl Value {
 pub struct FieldChange {
     /// `layer`, `level`, `parent`, `title.ja`, `title.en`, `flags.basic`,
     /// `flags.cloud_provider`, `refs.annex_a`, `refs.jis_q_27002`, `refs.jis_q_27017`,
-    /// `refs.nist_sp800_53`, `refs.unified_standard` or `sources`.
+    /// `refs.nist_sp800_53`, `refs.unified_standard`, `refs.iso27001_2013`,
+    /// `refs.iso27014_2013`, `refs.as_printed` or `sources`.
     pub field: &'static str,
     pub old: Value,
     pub new: Value,
@@ -91,8 +92,9 @@ pub struct CatalogDiffSummary {
 /// `ismap-gap catalog diff OLD NEW`.
 #[derive(Debug, Clone, Serialize)]
 pub struct CatalogDiff<'a> {
-    /// 1: the first versioned form, with cross-references and sources compared
-    /// (`schema/catalog-diff.schema.json`).
+    /// 2: entries may have level `overview` and the cross-references `iso27001_2013`,
+    /// `iso27014_2013` and `as_printed`, which are compared too (1: the first versioned
+    /// form; `schema/catalog-diff.schema.json`).
     pub schema_version: u32,
     pub old: CatalogSide,
     pub new: CatalogSide,
@@ -180,6 +182,21 @@ fn field_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
             list(&old.refs.unified_standard),
             list(&new.refs.unified_standard),
         ),
+        (
+            "refs.iso27001_2013",
+            list(&old.refs.iso27001_2013),
+            list(&new.refs.iso27001_2013),
+        ),
+        (
+            "refs.iso27014_2013",
+            list(&old.refs.iso27014_2013),
+            list(&new.refs.iso27014_2013),
+        ),
+        (
+            "refs.as_printed",
+            list(&old.refs.as_printed),
+            list(&new.refs.as_printed),
+        ),
         ("sources", list(&old.sources), list(&new.sources)),
     ];
     pairs
@@ -233,7 +250,7 @@ pub fn diff<'a>(old: &'a Catalog, new: &'a Catalog) -> CatalogDiff<'a> {
         differs: !(added.is_empty() && removed.is_empty() && changed.is_empty()),
     };
     CatalogDiff {
-        schema_version: 1,
+        schema_version: 2,
         old: side(old),
         new: side(new),
         summary,

@@ -756,7 +756,11 @@ fn build_doc(
         let mut entry = Entry {
             id: canonical.clone(),
             layer: layer_of(&id),
-            level: level_of_depth(id.depth()),
+            // the overview (3.1.1) is no criterion, whatever its depth says
+            level: match embedded.get(&canonical) {
+                Some(known) if known.level == Level::Overview => Level::Overview,
+                _ => level_of_depth(id.depth()),
+            },
             parent: None,
             title: titles_of(row.title),
             flags: Flags {
@@ -807,7 +811,15 @@ fn build_doc(
             " {copied_headings} clause/category heading(s) absent from the workbook were copied from it."
         ));
     }
+    // a workbook with detailed controls holds all of its edition's: an id it lacks is not
+    // accepted through its objective
+    let details_complete = entries
+        .iter()
+        .any(|e| e.level == Level::Detail && e.layer == Layer::Control);
     CatalogDoc {
+        edition: None,
+        numbering: Default::default(),
+        details_complete: Some(details_complete),
         name: cfg
             .name
             .clone()

@@ -16,7 +16,7 @@ pub mod validate;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-pub use model::{CatalogDoc, Entry, Flags, Layer, Level, Titles};
+pub use model::{CatalogDoc, Entry, Flags, Layer, Level, Numbering, Titles};
 pub use resolve::{RefKind, Resolution, Target, Unresolved};
 
 use crate::error::InputError;
@@ -26,6 +26,10 @@ use crate::error::InputError;
 pub struct Catalog {
     pub name: String,
     pub version: String,
+    /// The edition of ISMAP管理基準 the catalog follows, when it says.
+    pub edition: Option<String>,
+    /// The ISO/IEC 27002 numbering of its control-measure ids.
+    pub numbering: Numbering,
     pub notice: String,
     pub sources: BTreeMap<String, String>,
     /// `embedded` or the path it was loaded from.
@@ -37,8 +41,19 @@ pub struct Catalog {
 
 impl Catalog {
     /// Builds the lookup tables; `doc` must already be validated.
-    pub(crate) fn new(doc: CatalogDoc, origin: String) -> Catalog {
-        let index = resolve::RefIndex::build(&doc.entries);
+    pub(crate) fn new(mut doc: CatalogDoc, origin: String) -> Catalog {
+        // the suffix is the flag: `9.4.2.2.B` is basic whether or not the file says so
+        for e in &mut doc.entries {
+            let from_suffix = id::IsmapId::parse(&e.id)
+                .map(|id| Flags::from_suffix(id.suffix.as_deref()))
+                .unwrap_or_default();
+            e.flags.basic |= from_suffix.basic;
+            e.flags.cloud_provider |= from_suffix.cloud_provider;
+        }
+        let details_complete = doc
+            .details_complete
+            .unwrap_or_else(|| doc.entries.iter().any(|e| e.level == Level::Detail));
+        let index = resolve::RefIndex::build(&doc.entries, details_complete);
         let mut children: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, e) in doc.entries.iter().enumerate() {
             if let Some(p) = &e.parent {
@@ -48,6 +63,8 @@ impl Catalog {
         Catalog {
             name: doc.name,
             version: doc.version,
+            edition: doc.edition,
+            numbering: doc.numbering,
             notice: doc.notice,
             sources: doc.sources,
             origin,
@@ -100,9 +117,17 @@ impl Catalog {
         self.index.position(id).unwrap_or(usize::MAX)
     }
 
-    /// Does the catalog hold detailed controls (4-digit ids)?
+    /// Does the catalog hold detailed controls (4-digit ids of the control measures)?
     pub fn has_details(&self) -> bool {
-        self.index.has_details()
+        self.entries
+            .iter()
+            .any(|e| e.level == Level::Detail && e.layer == Layer::Control)
+    }
+
+    /// Does it hold every detailed control of its edition (see
+    /// [`CatalogDoc::details_complete`](model::CatalogDoc::details_complete))?
+    pub fn details_complete(&self) -> bool {
+        self.index.details_complete()
     }
 
     pub fn children(&self, id: &str) -> impl Iterator<Item = &Entry> {
@@ -152,9 +177,16 @@ impl Catalog {
         self.index.nist_controls()
     }
 
-    /// Is every title in at least one language present? (The embedded default lacks the
-    /// governance and management titles.)
+    /// How many entries have no title in either language (the embedded catalog has none
+    /// for governance and management items and for detailed controls: no source gives
+    /// them).
     pub fn untitled_items(&self) -> usize {
         self.entries.iter().filter(|e| e.title.is_empty()).count()
+    }
+
+    /// The items (4-digit ids) of an objective, in catalog order.
+    pub fn items_of(&self, objective: &str) -> impl Iterator<Item = &Entry> {
+        self.children(objective)
+            .filter(|e| e.level == Level::Detail)
     }
 }

@@ -44,22 +44,28 @@ impl fmt::Display for Layer {
     }
 }
 
-/// How deep an entry sits. Governance and management items are at level `objective`.
+/// How deep an entry sits. A governance or management objective (`3.1.2`, `4.4.7`) is at
+/// level `objective`, its items (`3.1.2.1`, `4.4.7.2`) at level `detail`, as the control
+/// objectives and their detailed controls are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Clause,
     Category,
-    /// A control objective (統制目標, 3-digit id), or a governance/management item.
+    /// A section that introduces a category without stating a criterion (3.1.1, the
+    /// governance overview): shown, never required, never expected in a CSP's list.
+    Overview,
+    /// A control objective (統制目標, 3-digit id), or a governance/management objective.
     Objective,
-    /// A detailed control (詳細管理策, 4-digit id).
+    /// A detailed control (詳細管理策, 4-digit id), or a governance/management item.
     Detail,
 }
 
 impl Level {
-    pub const ALL: [Level; 4] = [
+    pub const ALL: [Level; 5] = [
         Level::Clause,
         Level::Category,
+        Level::Overview,
         Level::Objective,
         Level::Detail,
     ];
@@ -68,6 +74,7 @@ impl Level {
         match self {
             Level::Clause => "clause",
             Level::Category => "category",
+            Level::Overview => "overview",
             Level::Objective => "objective",
             Level::Detail => "detail",
         }
@@ -78,7 +85,7 @@ impl Level {
         match self {
             Level::Clause => 1,
             Level::Category => 2,
-            Level::Objective => 3,
+            Level::Overview | Level::Objective => 3,
             Level::Detail => 4,
         }
     }
@@ -87,8 +94,21 @@ impl Level {
         match self {
             Level::Clause => lang.pick("箇条", "clause"),
             Level::Category => lang.pick("カテゴリ", "category"),
+            Level::Overview => lang.pick("概要", "overview"),
             Level::Objective => lang.pick("統制目標", "objective"),
             Level::Detail => lang.pick("詳細管理策", "detail"),
+        }
+    }
+
+    /// The label of this level for an entry of `layer`: governance and management
+    /// objectives and items are not 統制目標 and 詳細管理策.
+    pub fn label_in(self, layer: Layer, lang: Lang) -> &'static str {
+        match (layer, self) {
+            (Layer::Control, _) | (_, Level::Clause | Level::Category | Level::Overview) => {
+                self.label(lang)
+            }
+            (_, Level::Objective) => lang.pick("目標", "objective"),
+            (_, Level::Detail) => lang.pick("項目", "item"),
         }
     }
 }
@@ -128,16 +148,34 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// Flags carried by an entry. Only an imported official workbook sets `basic`.
+/// Flags carried by an entry, read from its id's suffix. Their meaning, as ISMAP管理基準
+/// states it (English reference translation, 2022-04-01 edition, 2.1): **P** = a control
+/// that cloud service providers should consider specifically as unique to cloud services;
+/// **B** = a control that is itself a basic statement requirement (基本言明要件: to be
+/// implemented in principle, not an option); **PB** = both. All governance and management
+/// criteria and all control objectives are basic statement requirements in principle
+/// (selection rules, 2.2.4): that rule is applied by `readiness`, not written as a flag.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Flags {
-    /// A basic statement requirement (基本言明要件): mandatory to implement.
+    /// `B` (or `PB`): itself a basic statement requirement, mandatory in principle.
     #[serde(default, skip_serializing_if = "is_false")]
     pub basic: bool,
-    /// Taken from the cloud-provider controls of ISO/IEC 27017 (the `.P` suffix).
-    #[serde(default, skip_serializing_if = "is_false")]
+    /// `P` (or `PB`): to be considered as unique to cloud services (the `.P` objectives are
+    /// the ISO/IEC 27017 cloud-provider controls).
+    #[serde(default, skip_serializing_if = "is_false", alias = "cloud")]
     pub cloud_provider: bool,
+}
+
+impl Flags {
+    /// The flags a suffix (`P`, `B`, `PB`) gives.
+    pub fn from_suffix(suffix: Option<&str>) -> Flags {
+        let s = suffix.unwrap_or("");
+        Flags {
+            basic: s.contains('B'),
+            cloud_provider: s.contains('P'),
+        }
+    }
 }
 
 impl Flags {
@@ -209,6 +247,17 @@ pub struct CrossRefs {
     /// 政府機関等のサイバーセキュリティ対策のための統一基準 (unified government standard).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unified_standard: Vec<String>,
+    /// ISO/IEC 27001:2013 (JIS Q 27001:2014) clauses a management entry names, as printed
+    /// (`6.1.2`, `5.1b)`, `7.3c`): the management system clauses 4–10, never Annex A.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub iso27001_2013: Vec<String>,
+    /// ISO/IEC 27014:2013 (JIS Q 27014:2015) sections a governance entry follows (`5.3.2`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub iso27014_2013: Vec<String>,
+    /// A cross-reference the source prints in a form that is no clause number (`ISO/IEC
+    /// 27001:2013 6.`, `ISO/IEC 27001:2013 8.2.8.3`): kept as printed, shown, never read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub as_printed: Vec<String>,
 }
 
 impl CrossRefs {
@@ -218,7 +267,41 @@ impl CrossRefs {
             && self.jis_q_27017.is_empty()
             && self.nist_sp800_53.is_empty()
             && self.unified_standard.is_empty()
+            && self.iso27001_2013.is_empty()
+            && self.iso27014_2013.is_empty()
+            && self.as_printed.is_empty()
     }
+}
+
+/// Is `s` a clause of a management system standard as the criteria print it: 1–3 numbers
+/// (`6`, `6.1`, `6.1.2`), optionally a list item (`5.1b)`, `7.3c`)?
+pub fn is_clause_ref(s: &str) -> bool {
+    clause_number(s).is_some()
+}
+
+/// The numbers of a clause reference (`5.1b)` → `[5, 1]`), `None` when it is no clause.
+pub fn clause_number(s: &str) -> Option<Vec<u32>> {
+    let s = s.trim();
+    let digits_end = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
+    let (numbers, item) = s.split_at(digits_end);
+    let item_ok = match item.as_bytes() {
+        [] => true,
+        [c] | [c, b')'] => c.is_ascii_lowercase(),
+        _ => false,
+    };
+    let parts: Vec<u32> = numbers
+        .split('.')
+        .map(|p| {
+            if p.is_empty() || p.len() > 2 {
+                None
+            } else {
+                p.parse().ok()
+            }
+        })
+        .collect::<Option<_>>()?;
+    (item_ok && (1..=3).contains(&parts.len())).then_some(parts)
 }
 
 /// One item of the catalog.
@@ -246,11 +329,28 @@ impl Entry {
         self.title.get(lang)
     }
 
-    /// Governance and management items, control objectives and details: the things a
-    /// CSP implements, as opposed to the clause and category headings above them.
+    /// Governance and management objectives and items, control objectives and details:
+    /// the things a CSP implements, as opposed to the clause, category and overview
+    /// headings above them.
     pub fn is_item(&self) -> bool {
         matches!(self.level, Level::Objective | Level::Detail)
     }
+}
+
+/// The ISO/IEC 27002 numbering a catalog's control-measure ids follow.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Numbering {
+    /// ISO/IEC 27002:2013 = JIS Q 27002:2014 (every edition of ISMAP管理基準 so far).
+    #[default]
+    #[serde(rename = "iso27002-2013")]
+    Iso27002_2013,
+    /// ISO/IEC 27002:2022 = JIS Q 27002:2024 (a later edition may move to it).
+    #[serde(rename = "iso27002-2022")]
+    Iso27002_2022,
+}
+
+fn is_default_numbering(n: &Numbering) -> bool {
+    *n == Numbering::default()
 }
 
 /// A whole catalog as written in YAML (`--catalog FILE`, `catalog import` output).
@@ -259,6 +359,19 @@ impl Entry {
 pub struct CatalogDoc {
     pub name: String,
     pub version: String,
+    /// The edition of ISMAP管理基準 the entries follow (its text, its revisions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
+    /// The ISO/IEC 27002 numbering of the control-measure ids (default 2013).
+    #[serde(default, skip_serializing_if = "is_default_numbering")]
+    pub numbering: Numbering,
+    /// Does the catalog hold every detailed control of its edition? When it does, a detail
+    /// id it lacks does not resolve; when it does not (the embedded catalog holds only the
+    /// mandatory and recently added ones), such an id resolves through its objective as an
+    /// unverified detail. Absent: a catalog holding any detailed control is taken as
+    /// complete (what `catalog import` wrote before this field existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details_complete: Option<bool>,
     /// Where the facts come from and what may be redistributed.
     #[serde(default)]
     pub notice: String,

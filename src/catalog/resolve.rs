@@ -141,15 +141,30 @@ pub struct RefIndex {
     nist: BTreeMap<String, Vec<(usize, bool)>>,
     annex_a: HashMap<String, Vec<usize>>,
     cld: HashMap<String, Vec<usize>>,
-    has_details: bool,
+    /// Detail ids with a suffix, by their numbers alone (`9.2.3.11` → `9.2.3.11.PB`).
+    unsuffixed: HashMap<String, Vec<usize>>,
+    details_complete: bool,
 }
 
 impl RefIndex {
-    pub fn build(entries: &[Entry]) -> RefIndex {
-        let mut ix = RefIndex::default();
+    /// `details_complete`: the catalog holds every detailed control of its edition, so a
+    /// detail id it lacks does not resolve through its objective.
+    pub fn build(entries: &[Entry], details_complete: bool) -> RefIndex {
+        let mut ix = RefIndex {
+            details_complete,
+            ..RefIndex::default()
+        };
         for (i, e) in entries.iter().enumerate() {
             ix.by_id.entry(e.id.clone()).or_insert(i);
-            ix.has_details |= e.level == Level::Detail;
+            if e.level == Level::Detail {
+                if let Some(id) = IsmapId::parse(&e.id).filter(|id| id.suffix.is_some()) {
+                    let numbers = IsmapId { suffix: None, ..id };
+                    ix.unsuffixed
+                        .entry(numbers.canonical())
+                        .or_default()
+                        .push(i);
+                }
+            }
             for n in &e.refs.nist_sp800_53 {
                 if let Some((full, _)) = parse_nist(&n.control) {
                     ix.nist.entry(full).or_default().push((i, n.partial));
@@ -169,8 +184,8 @@ impl RefIndex {
         self.by_id.get(id).copied()
     }
 
-    pub fn has_details(&self) -> bool {
-        self.has_details
+    pub fn details_complete(&self) -> bool {
+        self.details_complete
     }
 
     /// NIST controls that map to anything, in id order.
@@ -206,8 +221,15 @@ impl RefIndex {
         if self.by_id.contains_key(&canonical) {
             return resolved(RefKind::Ismap, vec![Target::exact(&canonical)], None);
         }
+        // a detail written without its suffix names the same control (9.2.3.11 →
+        // 9.2.3.11.PB): the suffix is a flag, the numbers are the id
+        if id.suffix.is_none() && id.depth() >= Level::Detail.depth() {
+            if let Some([i]) = self.unsuffixed.get(&canonical).map(Vec::as_slice) {
+                return resolved(RefKind::Ismap, vec![Target::exact(&entries[*i].id)], None);
+            }
+        }
         if id.depth() >= Level::Detail.depth()
-            && !self.has_details
+            && !self.details_complete
             && self.detail_parent(entries, id).is_some()
         {
             return resolved(
@@ -536,6 +558,79 @@ mod resolver_tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_detail_without_its_suffix_names_the_suffixed_control() {
+        let c = cat();
+        for (input, want) in [
+            ("9.2.3.11", "9.2.3.11.PB"),
+            ("８．１．５．４", "8.1.5.4.P"),
+            ("9.4.2.2", "9.4.2.2.B"),
+            ("9.2.3.11.PB", "9.2.3.11.PB"),
+            ("16.1.5.10", "16.1.5.10"),
+        ] {
+            let Resolution::Resolved { targets, .. } = c.resolve(input) else {
+                panic!("{input}")
+            };
+            assert_eq!(targets[0].id, want, "{input}");
+            assert!(!targets[0].unverified, "{input}");
+        }
+        // the embedded catalog holds a few details only: others resolve unverified
+        for input in ["10.1.2.3", "12.4.3.2", "9.2.3.3"] {
+            let Resolution::Resolved { targets, .. } = c.resolve(input) else {
+                panic!("{input}")
+            };
+            assert!(targets[0].unverified, "{input}");
+        }
+        // governance and management items are all there: one it lacks does not resolve
+        for input in ["4.4.9", "3.1.7.1", "4.4.7.9", "4.9.3"] {
+            assert!(
+                matches!(c.resolve(input), Resolution::Unresolved { .. }),
+                "{input}"
+            );
+        }
+        assert_eq!(ids(&c.resolve("4.4.7.2")), ["4.4.7.2"]);
+        assert_eq!(ids(&c.resolve("3.1.1")), ["3.1.1"]);
+    }
+
+    #[test]
+    fn a_catalog_declaring_its_details_complete_rejects_a_detail_it_lacks() {
+        let yaml = |complete: &str| {
+            format!(
+                "name: t\nversion: '1'\n{complete}sources: {{s: t}}\nentries:\n\
+                 - {{id: '9', layer: control, level: clause, sources: [s]}}\n\
+                 - {{id: '9.2', layer: control, level: category, parent: '9', sources: [s]}}\n\
+                 - {{id: '9.2.1', layer: control, level: objective, parent: '9.2', sources: [s]}}\n\
+                 - {{id: '9.2.1.1.B', layer: control, level: detail, parent: '9.2.1', sources: [s]}}\n"
+            )
+        };
+        let load = |text: String| {
+            crate::catalog::load::parse(
+                crate::catalog::load::SourceText {
+                    path: "t.yaml".into(),
+                    text,
+                },
+                &|_| unreachable!(),
+            )
+            .unwrap()
+        };
+        for (field, accepted) in [
+            ("", false),
+            ("details_complete: true\n", false),
+            ("details_complete: false\n", true),
+        ] {
+            let c = load(yaml(field));
+            let r = c.resolve("9.2.1.2");
+            assert_eq!(
+                matches!(r, Resolution::Resolved { .. }),
+                accepted,
+                "{field:?}"
+            );
+            // the suffix is the flag, whatever the file says
+            assert!(c.get("9.2.1.1.B").unwrap().flags.basic);
+            assert_eq!(ids(&c.resolve("9.2.1.1")), ["9.2.1.1.B"]);
+        }
     }
 
     #[test]

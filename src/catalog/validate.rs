@@ -3,7 +3,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::catalog::id::IsmapId;
-use crate::catalog::model::{CatalogDoc, Level};
+use crate::catalog::model::{is_clause_ref, CatalogDoc, Level};
 use crate::catalog::resolve::parse_nist;
 use crate::error::{InputError, Location};
 
@@ -106,6 +106,17 @@ pub fn validate(doc: &CatalogDoc, origins: &[EntryOrigin]) -> Vec<InputError> {
                         e.id
                     ),
                     "write Annex A references like A.9.2.1",
+                ));
+            }
+        }
+        for (standard, clauses) in [
+            ("ISO/IEC 27001:2013", &e.refs.iso27001_2013),
+            ("ISO/IEC 27014:2013", &e.refs.iso27014_2013),
+        ] {
+            for c in clauses.iter().filter(|c| !is_clause_ref(c)) {
+                problems.push(err(
+                    format!("entry '{}': {standard} clause '{c}' is not a clause number", e.id),
+                    "write clauses like 6.1.2 or 5.1b); keep a reference printed otherwise under `as_printed`",
                 ));
             }
         }
@@ -227,7 +238,8 @@ mod tests {
              - {{id: '8.1.5P', layer: control, level: objective}}\n\
              - {{id: '9.2', layer: control, level: objective}}\n\
              - {{id: '9.3.1', layer: control, level: objective, parent: '9.3'}}\n\
-             - {{id: '7.1.1', layer: control, level: objective, refs: {{nist_sp800_53: [XX]}}}}\n"
+             - {{id: '7.1.1', layer: control, level: objective, refs: {{nist_sp800_53: [XX]}}}}\n\
+             - {{id: '4.4.8', layer: management, level: objective, refs: {{iso27001_2013: ['6.'], as_printed: ['6.']}}}}\n"
         ));
         let m = messages(&d).join("\n");
         for needle in [
@@ -238,6 +250,7 @@ mod tests {
             "'9.2' does not fit level objective",
             "parent '9.3', which is not in the catalog",
             "malformed NIST SP 800-53 id 'XX'",
+            "ISO/IEC 27001:2013 clause '6.' is not a clause number",
         ] {
             assert!(m.contains(needle), "missing {needle:?} in\n{m}");
         }

@@ -120,11 +120,17 @@ pub fn show<'c>(catalog: &'c Catalog, reference: &str) -> Result<ShowResult<'c>,
                     let entry = catalog
                         .get(&t.id)
                         .or_else(|| catalog.detail_parent(&t.id))?;
+                    let items = if t.unverified {
+                        Vec::new()
+                    } else {
+                        catalog.items_of(&entry.id).collect()
+                    };
                     Some(Shown {
                         id: t.id.clone(),
                         entry,
                         unverified: t.unverified,
                         partial_mapping: t.partial_mapping,
+                        items,
                     })
                 })
                 .collect();

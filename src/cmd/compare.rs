@@ -112,7 +112,9 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
         if progress {
             eprint!("\rreading CSP lists {}/{}", i + 1, paths.len());
         }
-        atts.push(input::csp::load(p, cfg.encoding)?);
+        let att = input::csp::load(p, cfg.encoding)?;
+        crate::analysis::csp::check_inheritance(&catalog, &att)?;
+        atts.push(att);
     }
     if progress {
         eprintln!();

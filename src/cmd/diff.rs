@@ -27,6 +27,9 @@ pub fn run(ctx: &Context, cfg: DiffConfig) -> Result<Exit> {
     let catalog = ctx.catalog()?;
     let old = input::csp::load(&cfg.old, cfg.encoding)?;
     let new = input::csp::load(&cfg.new, cfg.encoding)?;
+    for att in [&old, &new] {
+        crate::analysis::csp::check_inheritance(&catalog, att)?;
+    }
     let mut inherited = old.inherited_files();
     inherited.extend(new.inherited_files());
     cfg.output.check(&inherited)?;

@@ -16,6 +16,7 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
     cfg.output.check(&inputs)?;
     let catalog = ctx.catalog()?;
     let list = input::csp::load_sheet(&cfg.implemented, cfg.encoding, cfg.sheet.as_deref())?;
+    crate::analysis::csp::check_inheritance(&catalog, &list)?;
     cfg.output.check(&list.inherited_files())?;
     let result = readiness::analyse(&catalog, &list, ctx.lang);
     if !(cfg.format == Format::Table && cfg.output.is_stdout()) {

@@ -66,6 +66,7 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let catalog = ctx.catalog()?;
     let checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
     let attestation = input::csp::load(&cfg.csp, cfg.encoding)?;
+    analysis::csp::check_inheritance(&catalog, &attestation)?;
     cfg.output.check(&attestation.inherited_files())?;
     let as_of = cfg.as_of.unwrap_or_else(Date::today);
     let refs_column = checks.refs_column.clone();

@@ -4,7 +4,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::catalog::stats::Stats;
-use crate::catalog::{Entry, Level, RefKind};
+use crate::catalog::{Entry, Layer, Level, RefKind};
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
 use crate::report::{render_grid, write_json, write_yaml, Format, TextStyle};
@@ -18,6 +18,58 @@ fn flags(e: &Entry) -> String {
         f.push("cloud-provider");
     }
     f.join(", ")
+}
+
+/// What the flags mean, as ISMAP管理基準 defines its suffixes (2.1).
+fn flags_meaning(e: &Entry, lang: Lang) -> String {
+    let mut f = Vec::new();
+    if e.flags.cloud_provider {
+        f.push(lang.pick(
+            "P: クラウドサービス固有のものとしてクラウドサービス事業者が考慮すべき管理策",
+            "P: a control cloud service providers should consider specifically as unique to cloud services",
+        ));
+    }
+    if e.flags.basic {
+        f.push(lang.pick(
+            "B: それ自体が基本言明要件(原則として実施が必要で、選択ではない)",
+            "B: itself a basic statement requirement (to be implemented in principle, not an option)",
+        ));
+    }
+    if f.is_empty() {
+        return String::new();
+    }
+    format!(
+        "{} ({})",
+        f.join("; "),
+        lang.pick("ISMAP管理基準 2.1", "ISMAP管理基準 2.1")
+    )
+}
+
+/// The selection rule that applies to an entry (ISMAP管理基準 2.2.4).
+fn rule(e: &Entry, lang: Lang) -> &'static str {
+    match (e.layer, e.level) {
+        (_, Level::Clause | Level::Category) => "",
+        (_, Level::Overview) => lang.pick(
+            "概要: 基準を述べず、必須でも一覧に記載されるものでもない",
+            "overview: states no criterion; never required, never expected in a CSP's list",
+        ),
+        (Layer::Governance | Layer::Management, _) => lang.pick(
+            "基本言明要件(ガバナンス・マネジメント基準はすべて): 除外も基盤サービスからの継承もできない",
+            "basic statement requirement (all governance and management criteria): can be neither excluded nor inherited",
+        ),
+        (Layer::Control, Level::Objective) => lang.pick(
+            "基本言明要件(原則として): 合理的な理由があれば非該当にできる",
+            "basic statement requirement in principle: may be excluded with a reason",
+        ),
+        (Layer::Control, Level::Detail) if e.flags.basic => lang.pick(
+            "基本言明要件(B): 統制目標が理由を付して除外されていなければ必須",
+            "basic statement requirement (B): mandatory unless its objective is excluded with a reason",
+        ),
+        (Layer::Control, Level::Detail) => lang.pick(
+            "CSPがリスクに応じて選択する詳細管理策",
+            "chosen by the CSP to bring risk to an acceptable level",
+        ),
+    }
 }
 
 fn entry_grid(entries: &[&Entry], lang: Lang) -> Grid {
@@ -72,6 +124,11 @@ pub struct Shown<'a> {
     pub unverified: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub partial_mapping: bool,
+    /// The items or detailed controls the catalog holds under it, with their own
+    /// cross-references (for a governance or management objective, the clauses its items
+    /// name).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<&'a Entry>,
 }
 
 /// What `catalog show` prints.
@@ -154,7 +211,7 @@ pub fn render_show(
             kv(
                 &mut lines,
                 l("レベル", "level"),
-                e.level.label(lang).to_owned(),
+                e.level.label_in(e.layer, lang).to_owned(),
             );
             kv(
                 &mut lines,
@@ -172,6 +229,16 @@ pub fn render_show(
                 e.parent.clone().unwrap_or_default(),
             );
             kv(&mut lines, l("フラグ", "flags"), flags(e));
+            kv(
+                &mut lines,
+                l("フラグの意味", "flags mean"),
+                flags_meaning(e, lang),
+            );
+            kv(
+                &mut lines,
+                l("選択の規則", "rule"),
+                rule(e, lang).to_owned(),
+            );
             if s.partial_mapping {
                 kv(
                     &mut lines,
@@ -197,6 +264,48 @@ pub fn render_show(
                 l("統一基準", "unified standard"),
                 e.refs.unified_standard.join(", "),
             );
+            kv(
+                &mut lines,
+                "ISO/IEC 27001:2013",
+                e.refs.iso27001_2013.join(", "),
+            );
+            kv(
+                &mut lines,
+                "ISO/IEC 27014:2013",
+                e.refs.iso27014_2013.join(", "),
+            );
+            kv(
+                &mut lines,
+                l(
+                    "原文の表記(条項として読まない)",
+                    "as printed (not read as a clause)",
+                ),
+                e.refs.as_printed.join(", "),
+            );
+            let items: Vec<String> = s
+                .items
+                .iter()
+                .map(|i| {
+                    let clauses: Vec<&str> = i
+                        .refs
+                        .iso27001_2013
+                        .iter()
+                        .chain(&i.refs.iso27014_2013)
+                        .map(String::as_str)
+                        .collect();
+                    if clauses.is_empty() {
+                        i.id.clone()
+                    } else {
+                        format!("{} ({})", i.id, clauses.join(", "))
+                    }
+                })
+                .collect();
+            let items_label = if e.layer == Layer::Control {
+                l("詳細管理策(カタログにあるもの)", "detailed controls (held)")
+            } else {
+                l("下位の項目", "items")
+            };
+            kv(&mut lines, items_label, items.join("\n"));
             kv(&mut lines, l("出典", "sources"), e.sources.join(", "));
         }
         if n > 0 {
@@ -229,7 +338,7 @@ pub fn render_stats(
             g.push(
                 vec![
                     layer.label(lang).to_owned(),
-                    level.label(lang).to_owned(),
+                    level.label_in(*layer, lang).to_owned(),
                     n.to_string(),
                 ],
                 Tone::Plain,
@@ -238,57 +347,61 @@ pub fn render_stats(
     }
     if format == Format::Table {
         writeln!(w, "{} {} ({})", stats.catalog, stats.version, stats.origin)?;
+        if let Some(edition) = &stats.edition {
+            writeln!(w, "{}: {edition}", l("版", "edition"))?;
+        }
     }
     render_grid(&g, format, style, w)?;
     if format == Format::Table {
         let c = &stats.completeness;
+        let (gov, man) = (&stats.governance, &stats.management);
         writeln!(
             w,
-            "{}: {} {} / {} {} / {} {} / {} {}",
+            "{}: {} {} + {} {} ({} {}) / {} {} + {} {} / {} {} / {} {}",
+            l("保有", "holds"),
+            l("ガバナンス目標", "governance objectives"),
+            gov.objectives,
             l("項目", "items"),
-            l("ガバナンス", "governance"),
-            stats.governance,
-            l("マネジメント", "management"),
-            stats.management,
-            l("統制目標", "objectives"),
+            gov.items,
+            l("概要", "overview"),
+            gov.overview,
+            l("マネジメント目標", "management objectives"),
+            man.objectives,
+            l("項目", "items"),
+            man.items,
+            l("統制目標", "control objectives"),
             stats.objectives,
-            l("詳細管理策", "details"),
+            l("詳細管理策", "detailed controls"),
             stats.details
-        )?;
-        writeln!(
-            w,
-            "{}: {} {}/{} ({:.0}%), {} {}/{} ({:.0}%) — {}",
-            l("公式件数との比較", "against the official counts"),
-            l("ガバナンス", "governance"),
-            stats.governance,
-            c.official_governance,
-            c.governance_share * 100.0,
-            l("全体", "all items"),
-            stats.items,
-            c.official_total,
-            c.total_share * 100.0,
-            c.basis
         )?;
         writeln!(
             w,
             "{}: {}; {}: {}; {}: {}",
             l("名称なし", "untitled"),
             c.untitled,
-            l("詳細管理策あり", "has detailed controls"),
-            c.has_details,
-            l("基本言明要件フラグ", "basic-requirement flags"),
-            c.basic_flags
+            l("基本言明要件フラグ(B)", "basic flags (B)"),
+            c.basic_flags,
+            l("クラウドフラグ(P)", "cloud flags (P)"),
+            c.cloud_flags
         )?;
         if stats.is_incomplete() {
             writeln!(
                 w,
                 "{}",
                 l(
-                    "このカタログは不完全です: 公式の管理基準ワークブックから `ismap-gap catalog import` で完全なカタログを作成できます",
-                    "This catalog is incomplete: build a full one from the official workbook with `ismap-gap catalog import`"
+                    "不足: 詳細管理策の大半(管理基準の別表に約1,100件): 完全な一覧は公式の管理基準ワークブックから `ismap-gap catalog import` で取り込むしかありません",
+                    "lacks: most detailed controls (the criteria's attached table lists about 1,100): the full list comes only through `ismap-gap catalog import` of the official workbook"
                 )
             )?;
         }
+        writeln!(
+            w,
+            "{}",
+            l(
+                "参考: ガバナンス基準の項目は管理基準本文(2022-04-01版)で18件。全体1,159件は2023年にコンサルティング会社が公表した件数で、公式の数字ではありません",
+                "for comparison: the text of the criteria (2022-04-01) has 18 governance items; 1,159 items in total is a count a consultancy published in 2023, not an official figure"
+            )
+        )?;
     }
     Ok(())
 }

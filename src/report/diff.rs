@@ -31,6 +31,9 @@ fn field_label(field: &str, lang: Lang) -> &'static str {
         "refs.jis_q_27017" => lang.pick("参照: JIS Q 27017", "refs: ISO/IEC 27017"),
         "refs.nist_sp800_53" => lang.pick("参照: NIST SP 800-53", "refs: NIST SP 800-53"),
         "refs.unified_standard" => lang.pick("参照: 統一基準", "refs: unified standard"),
+        "refs.iso27001_2013" => lang.pick("参照: JIS Q 27001 箇条", "refs: ISO/IEC 27001 clauses"),
+        "refs.iso27014_2013" => lang.pick("参照: JIS Q 27014", "refs: ISO/IEC 27014"),
+        "refs.as_printed" => lang.pick("参照: 原文の表記", "refs: as printed"),
         "sources" => lang.pick("出典", "sources"),
         _ => lang.pick("その他", "other"),
     }

@@ -93,6 +93,22 @@ pub fn item_headers(lang: Lang) -> Vec<&'static str> {
     ]
 }
 
+/// The state of an item, with where it comes from when the list does not state it itself:
+/// `実施 (IaaS経由)`, `implemented (stated as 4.4.7)`.
+pub fn state_cell(i: &ReadinessItem, lang: Lang) -> String {
+    let mut cell = i.state.label(lang).to_owned();
+    if let Some(via) = &i.inherited_from {
+        cell.push_str(&crate::report::gap::inherited_label(via, lang));
+    }
+    if let Some(by) = &i.stated_as {
+        cell.push_str(&match lang {
+            Lang::Ja => format!(" ({by} の記載による)"),
+            Lang::En => format!(" (stated as {by})"),
+        });
+    }
+    cell
+}
+
 pub fn item_cells(i: &ReadinessItem, lang: Lang) -> Vec<String> {
     vec![
         i.id.clone(),
@@ -104,14 +120,7 @@ pub fn item_cells(i: &ReadinessItem, lang: Lang) -> Vec<String> {
             lang.pick("任意", "no")
         }
         .to_owned(),
-        match &i.inherited_from {
-            Some(via) => format!(
-                "{}{}",
-                i.state.label(lang),
-                crate::report::gap::inherited_label(via, lang)
-            ),
-            None => i.state.label(lang).to_owned(),
-        },
+        state_cell(i, lang),
         i.reason.clone(),
         i.evidence.clone(),
         i.owner.clone(),

@@ -11,14 +11,15 @@ use rust_xlsxwriter::{
 use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::compare::{CompareReport, MAX_DETAIL_SHEETS};
+use crate::analysis::csp::Registration;
 use crate::analysis::readiness::{ItemState, ReadinessReport};
 use crate::analysis::{GapReport, Status};
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::report::compare as cmp;
 use crate::report::gap::{
-    item_cells_into, item_sheet_headers, objective_state_label, objective_tone, ROW_COLUMN,
-    STATUS_COLUMN,
+    covered_means, item_cells_into, item_sheet_headers, objective_state_label, objective_tone,
+    ROW_COLUMN, STATUS_COLUMN,
 };
 use crate::report::grid::{Grid, Tone};
 use crate::report::readiness as soa;
@@ -401,22 +402,53 @@ fn write_summary(
             l("登録番号", "Registration number"),
             opt_text(csp.registration_number.as_ref()),
         ),
+        (
+            l("登録の種類", "Registration kind"),
+            opt_text(csp.registration_kind.map(|k| k.label())),
+        ),
         (l("登録日", "Registered"), opt_text(csp.registered)),
         (
             l("更新期限", "Renewal deadline"),
             opt_text(csp.renewal_deadline),
         ),
         (
+            l("登録の有効性", "Registration"),
+            Fact::Text(csp.registration.label(lang).to_owned()),
+        ),
+        (
             l("監査対象期間", "Audit period"),
             opt_text(csp.audit_period),
         ),
         (
-            l("対象範囲", "Scope"),
+            l("言明の対象範囲", "Scope of the statement"),
             if csp.scope.is_empty() {
                 Fact::Unknown
             } else {
                 Fact::Text(csp.scope.join("\n"))
             },
+        ),
+        (
+            l("準拠法", "Governing law"),
+            opt_text(csp.governing_law.as_ref()),
+        ),
+        (
+            l("裁判管轄", "Jurisdiction"),
+            opt_text(csp.jurisdiction.as_ref()),
+        ),
+        (
+            l("後発事象", "Subsequent events"),
+            opt_text(csp.subsequent_events.as_ref()),
+        ),
+        (
+            l("改善計画", "Improvement plan"),
+            opt_text(csp.improvement_plan.as_ref()),
+        ),
+        (
+            l("記載された必須の統制目標", "Mandatory objectives stated"),
+            Fact::Text(format!(
+                "{} / {}",
+                csp.list.stated_objectives, csp.list.mandatory_objectives
+            )),
         ),
         (
             l("実施と記載された項目", "Implemented (listed)"),
@@ -465,7 +497,9 @@ fn write_summary(
         row += 1;
     }
 
-    row += 1;
+    sheet.write_string_with_format(row, 0, l("充足の意味", "Covered means"), &styles.label)?;
+    sheet.write_string_with_format(row, 1, covered_means(lang), &styles.text)?;
+    row += 2;
     let warning_label = l("警告", "Warning");
     if report.warnings.is_empty() {
         sheet.write_string_with_format(row, 0, warning_label, &styles.label)?;
@@ -731,6 +765,7 @@ const NAME_COL: usize = 1;
 const SHARE_COL: usize = 2;
 const FIRST_COUNT_COL: usize = 3;
 const RUNS_ON_COL: usize = FIRST_COUNT_COL + Status::ALL.len();
+const REGISTRATION_COL: usize = RUNS_ON_COL + 1;
 
 /// Height of the summary chart: room for a cluster of bars per CSP, within what a sheet
 /// shows sensibly (a thousand CSPs make thin bars, not a chart nobody can scroll).
@@ -786,11 +821,7 @@ fn write_compare_summary(
     ];
     let details_label = l("CSP別シート", "Per-CSP sheets");
     let details_note = per_csp_sheets_note(report);
-    let warnings: Vec<String> = report
-        .csps
-        .iter()
-        .filter_map(|c| cmp::unknown_ids_message(lang, c))
-        .collect();
+    let warnings: Vec<String> = cmp::warning_messages(report);
 
     // widths first: a note's row height follows from them
     let mut widths = vec![0.0; grid.headers.len()];
@@ -804,7 +835,7 @@ fn write_compare_summary(
     .min(24.0);
     for (c, header) in grid.headers.iter().enumerate().skip(NAME_COL) {
         widths[c] = match c {
-            NAME_COL | RUNS_ON_COL => grid_column_width(&grid, c).max(16.0),
+            NAME_COL | RUNS_ON_COL | REGISTRATION_COL => grid_column_width(&grid, c).max(12.0),
             _ => column_width([header.as_str()]).max(COUNT_WIDTH),
         };
     }
@@ -895,6 +926,17 @@ fn write_compare_summary(
             col_num(RUNS_ON_COL)?,
             fit(text(RUNS_ON_COL)),
             &styles.cell,
+        )?;
+        let registration = if csp.registration == Registration::Lapsed {
+            &styles.warning
+        } else {
+            &styles.cell
+        };
+        sheet.write_string_with_format(
+            row,
+            col_num(REGISTRATION_COL)?,
+            fit(text(REGISTRATION_COL)),
+            registration,
         )?;
     }
     if report.csps.is_empty() {
@@ -1409,7 +1451,7 @@ mod tests {
     #[test]
     fn the_compare_summary_columns_are_those_the_headers_name() {
         let headers = cmp::summary_headers(Lang::En);
-        assert_eq!(headers.len(), RUNS_ON_COL + 1);
+        assert_eq!(headers.len(), REGISTRATION_COL + 1);
         assert_eq!(headers[RANK_COL], "rank");
         assert_eq!(headers[NAME_COL], "CSP");
         assert_eq!(headers[SHARE_COL], "share covered");
@@ -1417,6 +1459,7 @@ mod tests {
             assert_eq!(headers[FIRST_COUNT_COL + k], status.label(Lang::En));
         }
         assert_eq!(headers[RUNS_ON_COL], "runs on");
+        assert_eq!(headers[REGISTRATION_COL], "registration");
     }
 
     #[test]
