@@ -283,3 +283,57 @@ fn a_sheet_that_unpacks_too_large_is_refused() {
     wb.save(&path).unwrap();
     report(&path, &[]).assert().success();
 }
+
+/// `suggest` writes one sheet back: without `--sheet`, the sheets it did not read are named.
+#[test]
+fn suggest_names_the_sheets_it_did_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("checks.xlsx");
+    let mut wb = Workbook::new();
+    sheet(
+        &mut wb,
+        "組織的対策",
+        &[
+            &["項番", "確認項目"],
+            &["O-1", "情報セキュリティ方針を定めていること"],
+        ],
+    );
+    sheet(
+        &mut wb,
+        "技術的対策",
+        &[
+            &["項番", "確認項目"],
+            &["T-1", "利用者IDを登録・削除していること"],
+        ],
+    );
+    wb.save(&path).unwrap();
+    let mut c = bin();
+    c.args(["--lang", "en", "suggest", "--format", "json", "--checks"])
+        .arg(&path);
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "only the sheet '組織的対策' was read; not read: 技術的対策 (pick one with --sheet)"
+        ),
+        "{stderr}"
+    );
+    let mut c = bin();
+    c.args([
+        "suggest",
+        "--format",
+        "json",
+        "--sheet",
+        "技術的対策",
+        "--checks",
+    ])
+    .arg(&path);
+    let out = c.output().unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("not read"));
+}

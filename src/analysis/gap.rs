@@ -469,6 +469,9 @@ pub struct ItemResults {
     /// The CSP's published facts the outside-ISMAP procedures name.
     facts: Arc<TopicFacts>,
     lang: Lang,
+    /// Candidate objectives named in the procedure of an item without references, by
+    /// item position (see [`ItemResults::set_candidates`]).
+    candidates: HashMap<usize, Vec<String>>,
 }
 
 /// What the CSP's profile publishes on the topics of outside-ISMAP procedures, worded once.
@@ -529,6 +532,17 @@ fn push_once<'a>(names: &mut Vec<&'a str>, name: Option<&'a str>) {
 }
 
 impl ItemResults {
+    /// Names `candidates(item)` (`"9.4.2 title"`) in a procedure of each item it gives
+    /// some for: suggestions to add to the item's references, which change nothing else.
+    pub fn set_candidates(&mut self, candidates: impl Fn(&ItemResult) -> Option<Vec<String>>) {
+        self.candidates = self
+            .list
+            .iter()
+            .filter_map(|item| Some((item.position, candidates(item)?)))
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+    }
+
     /// What `item` (one of these results) comes to: its controls, each once, in the order
     /// its references name them, the gaps, and the additional procedures.
     pub fn details(&self, item: &ItemResult) -> ItemDetails<'_> {
@@ -608,6 +622,10 @@ impl ItemResults {
             let facts = self.facts.of_topic(item.topic);
             let facts = facts.iter().map(|f| Cow::Borrowed(f.as_str())).collect();
             procs.push(proc(Kind::OwnCheck(item.topic), facts));
+        }
+        if let Some(c) = self.candidates.get(&item.position) {
+            let named = c.iter().map(|s| Cow::Borrowed(s.as_str())).collect();
+            procs.push(proc(Kind::CandidateReferences, named));
         }
         let lists: [(Kind, &Vec<&str>); 3] = [
             (Kind::RegistryCheck, &d.registration_lapsed),
@@ -1289,6 +1307,7 @@ fn item_results_split(
         refs: resolved.items.clone(),
         facts: Arc::new(facts),
         lang,
+        candidates: HashMap::new(),
     }
 }
 
@@ -1395,7 +1414,7 @@ pub fn analyse_resolved(
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
     GapReport {
-        schema_version: 4,
+        schema_version: 5,
         lang,
         as_of,
         warnings,

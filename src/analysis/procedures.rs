@@ -147,6 +147,9 @@ pub enum Kind {
     FixInput,
     /// Check the item yourself: ISMAP says nothing about it (worded for its topic).
     OwnCheck(Option<Topic>),
+    /// An item without references: the objectives `suggest` finds for its text, to add
+    /// to its references if they apply (a suggestion is never a reference by itself).
+    CandidateReferences,
     /// References that did not resolve.
     FixReferences,
     /// The registration of these services lapsed: check the ISMAP list.
@@ -188,6 +191,7 @@ impl Kind {
             Kind::OwnCheck(Some(Topic::BackupAvailability)) => "own-check-backup-availability",
             Kind::OwnCheck(Some(Topic::Subcontractors)) => "own-check-subcontractors",
             Kind::OwnCheck(Some(Topic::DataLocation)) => "own-check-data-location",
+            Kind::CandidateReferences => "candidate-references",
             Kind::FixReferences => "fix-reference",
             Kind::RegistryCheck => "registry-check",
             Kind::StatementRequest => "statement-request",
@@ -205,9 +209,10 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 22] = [
+    pub const ALL: [Kind; 23] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
+        Kind::CandidateReferences,
         Kind::OwnCheck(Some(Topic::GoverningLaw)),
         Kind::OwnCheck(Some(Topic::Exit)),
         Kind::OwnCheck(Some(Topic::IncidentNotice)),
@@ -290,6 +295,8 @@ impl Procedure<'_> {
             Kind::FixInput if ja => ("読めない値 ", Plain, " を修正して再実行する"),
             Kind::FixInput => ("Correct the unreadable values ", Plain, " and run again"),
             Kind::OwnCheck(topic) => own_check_wording(topic, ja),
+            Kind::CandidateReferences if ja => ("参照の候補: ", Plain, "。該当するものを管理策列に追加して再実行する"),
+            Kind::CandidateReferences => ("Candidates: ", Plain, "; add the ones that apply to the references column and run again"),
             Kind::FixReferences if ja => ("解決できない参照 ", Plain, " を修正して再実行する(判定はそれまで保留)"),
             Kind::FixReferences => ("Correct the unresolved references ", Plain, " and run again (the item is not judged until then)"),
             Kind::RegistryCheck if ja => ("登録の更新期限を過ぎた ", Plain, " の現在の掲載(更新・取消)をISMAPクラウドサービスリストで確認する: 確認できるまでISMAPの結果で代替しない"),

@@ -5,10 +5,12 @@ pub mod embedded;
 pub mod generate;
 pub mod id;
 pub mod import;
+pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod resolve;
 pub mod stats;
+pub mod terms;
 pub mod validate;
 
 use std::collections::{BTreeMap, HashMap};
