@@ -282,7 +282,7 @@ fn suggest_vs_report(c: &mut Criterion) {
             b.iter(|| {
                 let catalog = Catalog::embedded().expect("embedded catalog");
                 let checks = load_checks(&data.checks_csv);
-                let att = load_csp(&data.csp);
+                let att = load_csp(&catalog, &data.csp);
                 let report = analyse(&catalog, checks, &att);
                 black_box(render(&report, format))
             })
