@@ -2,7 +2,7 @@
 use std::path::PathBuf;
 
 use crate::analysis::Status;
-use crate::catalog::{Layer, Level};
+use crate::catalog::{EditionFlag, IsoEdition, Layer, Level};
 use crate::date::Date;
 use crate::input::Encoding;
 use crate::lang::Lang;
@@ -44,6 +44,8 @@ pub struct CompareConfig {
     pub encoding: Option<Encoding>,
     pub output_encoding: Encoding,
     pub sheet: Option<String>,
+    /// `--iso-edition`: how the check list's Annex A / 27002 references are read.
+    pub iso_edition: EditionFlag,
 }
 
 #[derive(Debug)]
@@ -81,6 +83,8 @@ pub struct ReportConfig {
     pub encoding: Option<Encoding>,
     pub output_encoding: Encoding,
     pub sheet: Option<String>,
+    /// `--iso-edition`: how the check list's Annex A / 27002 references are read.
+    pub iso_edition: EditionFlag,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -99,6 +103,9 @@ pub enum CatalogCommand {
     Show {
         reference: String,
         format: Format,
+        /// How a two-part Annex A / 27002 number is read (`None`: plain ids are ISMAP ids,
+        /// `A.x.y` of both editions is refused).
+        iso_edition: Option<IsoEdition>,
     },
     Search {
         text: String,

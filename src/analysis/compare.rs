@@ -54,7 +54,8 @@ pub struct CompareItem {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareReport {
-    /// 3: `csps[].unknown_ids` are objects (`id`, `line`, `suggestions`), as in `report`.
+    /// 4: `checks.iso_edition`; 3: `csps[].unknown_ids` are objects (`id`, `line`,
+    /// `suggestions`), as in `report`.
     pub schema_version: u32,
     pub lang: Lang,
     pub as_of: Date,
@@ -112,7 +113,7 @@ pub fn compare(
 ) -> CompareReport {
     let names = unique_names(atts);
     // statuses[c][i]: CSP c, item i
-    let resolved = ResolvedRefs::new(catalog, &checks.items);
+    let resolved = ResolvedRefs::new(catalog, &checks.items, checks.iso_edition.edition);
     let mut statuses: Vec<Vec<Status>> = Vec::with_capacity(atts.len());
     let mut columns: Vec<(usize, CspColumn)> = Vec::with_capacity(atts.len());
     for (c, att) in atts.iter().enumerate() {
@@ -130,7 +131,12 @@ pub fn compare(
             .map(|(i, item)| {
                 let refs = resolved.of_item(i).iter();
                 status_rule(
-                    refs.map(|&r| flags.get(r as usize).copied().flatten()),
+                    refs.map(|&r| {
+                        flags
+                            .get(r as usize)
+                            .copied()
+                            .unwrap_or(RefFlags::Unresolved)
+                    }),
                     item,
                 )
             })
@@ -193,7 +199,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 3,
+        schema_version: 4,
         lang,
         as_of,
         catalog: CatalogInfo {
@@ -209,6 +215,7 @@ pub fn compare(
                 .unwrap_or_default(),
             sheet: checks.sheet.clone(),
             extra_columns: checks.extra_columns.clone(),
+            iso_edition: checks.iso_edition.clone(),
         },
         csps: columns.into_iter().map(|(_, c)| c).collect(),
         items,

@@ -12,7 +12,10 @@ use crate::analysis::csp::{resolve_attestation, CspControls, CspState, UnknownId
 use crate::analysis::procedures::{Kind, Procedure};
 use crate::analysis::status::Status;
 use crate::catalog::resolve::parse_nist;
-use crate::catalog::{Catalog, Layer, Level, RefKind, Resolution, Unresolved};
+use crate::catalog::{
+    Catalog, EditionDecision, IsoEdition, Layer, Level, NoCounterpart, RefKind, Resolution,
+    Unresolved,
+};
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{
@@ -27,6 +30,9 @@ pub enum Reason {
     NoReference,
     /// A reference did not resolve to the catalog.
     UnresolvedReference,
+    /// A reference names an ISO/IEC 27002:2022 control new in that edition: ISMAP has no
+    /// counterpart for it.
+    NoIsmapCounterpart,
     /// A resolved objective is not in the CSP's list.
     NotImplemented,
     /// The CSP declares a resolved objective not applicable.
@@ -49,6 +55,7 @@ impl Reason {
         match self {
             Reason::NoReference => "no-reference",
             Reason::UnresolvedReference => "unresolved-reference",
+            Reason::NoIsmapCounterpart => "no-ismap-counterpart",
             Reason::NotImplemented => "not-implemented",
             Reason::NotApplicable => "not-applicable",
             Reason::DetailInAnnex => "detail-in-annex",
@@ -82,6 +89,10 @@ pub struct ControlRef<'a> {
     pub via: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unverified: bool,
+    /// Reached through a management-system clause (`JIS Q 27001 7.5`): the objective
+    /// follows the clause, it is not the clause.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub mapped: bool,
     /// Implemented only through the underlying service: its name (`PaaS → IaaS` in a chain).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inherited_from: Option<&'a str>,
@@ -96,6 +107,7 @@ struct EvaluatedControl {
     state: ControlState,
     via: Option<Arc<str>>,
     unverified: bool,
+    mapped: bool,
     inherited_from: Option<Arc<str>>,
     /// The CSP's reason when not applicable (empty when none was given).
     reason: Arc<str>,
@@ -109,6 +121,7 @@ impl EvaluatedControl {
             state: self.state,
             via: self.via.as_deref(),
             unverified: self.unverified,
+            mapped: self.mapped,
             inherited_from: self.inherited_from.as_deref(),
         }
     }
@@ -125,6 +138,14 @@ pub struct UnresolvedRef {
     pub reference: Arc<str>,
     pub why: Unresolved,
     pub suggestions: Vec<String>,
+}
+
+/// A reference naming ISO/IEC 27002:2022 controls new in that edition (no ISMAP
+/// counterpart), as written, with those controls.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CounterpartlessRef {
+    pub reference: Arc<str>,
+    pub controls: Vec<NoCounterpart>,
 }
 
 /// The result for one check item: its own fields (moved in), its status and the reasons
@@ -160,6 +181,11 @@ pub struct ItemDetails<'a> {
     pub not_applicable: Vec<Exclusion<'a>>,
     pub annex_only: Vec<&'a str>,
     pub unresolved: Vec<&'a UnresolvedRef>,
+    /// References to 2022 controls with no ISMAP counterpart.
+    pub no_ismap_counterpart: Vec<&'a CounterpartlessRef>,
+    /// How a reference in another numbering led to catalog ids: `A.8.2 (2022) → 9.2.3`,
+    /// `JIS Q 27001 7.5 → 4.8.1, 4.8.2`.
+    pub chains: Vec<&'a str>,
     /// NIST ids used, each a candidate mapping only.
     pub nist_refs: Vec<&'a str>,
     pub additional_procedures: Vec<Procedure<'a>>,
@@ -244,6 +270,9 @@ pub struct ChecksInfo {
     pub source: String,
     pub sheet: Option<String>,
     pub extra_columns: Vec<String>,
+    /// The ISO/IEC 27001/27002 edition its Annex A / 27002 references were read in, and
+    /// what decided it.
+    pub iso_edition: EditionDecision,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -316,9 +345,22 @@ impl ItemResults {
         for eval in self.evals_of(item) {
             match eval {
                 RefEval::Unresolved(u) => d.unresolved.push(u),
-                RefEval::Resolved { controls, nist, .. } => {
+                RefEval::NoCounterpart(n) => d.no_ismap_counterpart.push(n),
+                RefEval::Resolved {
+                    controls,
+                    nist,
+                    chain,
+                    without,
+                    ..
+                } => {
                     if let Some(n) = nist {
                         d.nist_refs.push(n);
+                    }
+                    if let Some(c) = chain {
+                        d.chains.push(c);
+                    }
+                    if let Some(w) = without {
+                        d.no_ismap_counterpart.push(w);
                     }
                     for c in controls.iter() {
                         if c.state == ControlState::NotApplicable
@@ -370,6 +412,27 @@ impl ItemResults {
                 .collect();
             procs.push(proc(Kind::FixReferences, refs));
         }
+        if !d.no_ismap_counterpart.is_empty() {
+            let controls: Vec<&NoCounterpart> = d
+                .no_ismap_counterpart
+                .iter()
+                .flat_map(|n| &n.controls)
+                .collect();
+            let named = controls
+                .iter()
+                .map(|c| Cow::Owned(format!("{} {}", c.control, c.title)))
+                .collect();
+            procs.push(proc(Kind::NoCounterpart, named));
+            let mut related: Vec<Cow<str>> = Vec::new();
+            for id in controls.iter().flat_map(|c| &c.related) {
+                if !related.iter().any(|r| r == id) {
+                    related.push(Cow::Borrowed(id.as_str()));
+                }
+            }
+            if !related.is_empty() {
+                procs.push(proc(Kind::RelatedContext, related));
+            }
+        }
         if !d.missing.is_empty() {
             procs.push(proc(Kind::Questionnaire, borrowed(&d.missing)));
             procs.push(proc(Kind::AssuranceReport, borrowed(&d.missing)));
@@ -418,7 +481,7 @@ struct ItemView<'a> {
 impl Serialize for ItemView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (i, d) = (self.item, &self.details);
-        let mut st = s.serialize_struct("ItemResult", 19)?;
+        let mut st = s.serialize_struct("ItemResult", 21)?;
         st.serialize_field("id", &i.id)?;
         st.serialize_field("row", &i.row)?;
         st.serialize_field("title", &i.title)?;
@@ -432,6 +495,8 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("not_applicable", &d.not_applicable)?;
         st.serialize_field("annex_only", &d.annex_only)?;
         st.serialize_field("unresolved", &d.unresolved)?;
+        st.serialize_field("no_ismap_counterpart", &d.no_ismap_counterpart)?;
+        st.serialize_field("chains", &d.chains)?;
         st.serialize_field("nist_refs", &d.nist_refs)?;
         st.serialize_field("reasons", &i.reasons)?;
         st.serialize_field("additional_procedures", &d.additional_procedures)?;
@@ -523,9 +588,19 @@ fn visit_target<'a>(
     }
 }
 
-/// How one reference stands: (every control it names implemented, any of them implemented
-/// or confirmable in the annex); `None` when it did not resolve.
-pub type RefFlags = Option<(bool, bool)>;
+/// How one reference stands against a CSP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefFlags {
+    /// It did not resolve.
+    Unresolved,
+    /// It names only ISO/IEC 27002:2022 controls with no ISMAP counterpart: ISMAP says
+    /// nothing of it.
+    NoCounterpart,
+    /// Every control it names implemented (`all`), any of them implemented or confirmable
+    /// in the annex (`some`). A reference that also names a control with no ISMAP
+    /// counterpart is never `all`.
+    Resolved { all: bool, some: bool },
+}
 
 /// [`RefFlags`] of a resolved reference from the states of its controls.
 fn flags_of(has_targets: bool, states: impl IntoIterator<Item = ControlState>) -> (bool, bool) {
@@ -550,8 +625,8 @@ pub fn status_rule(flags: impl IntoIterator<Item = RefFlags>, item: &CheckItem) 
     let (mut resolved_any, mut all, mut some) = (false, true, false);
     for f in flags {
         match f {
-            None => all = false,
-            Some((a, s)) => {
+            RefFlags::Unresolved | RefFlags::NoCounterpart => all = false,
+            RefFlags::Resolved { all: a, some: s } => {
                 resolved_any = true;
                 all &= a;
                 some |= s;
@@ -575,8 +650,14 @@ pub fn status_rule(flags: impl IntoIterator<Item = RefFlags>, item: &CheckItem) 
 
 /// A reference's [`RefFlags`] against one CSP, without building its controls (`compare`).
 pub fn ref_flags(catalog: &Catalog, csp: &CspControls, resolution: &Resolution) -> RefFlags {
-    let Resolution::Resolved { targets, .. } = resolution else {
-        return None;
+    let (targets, without) = match resolution {
+        Resolution::Unresolved { .. } => return RefFlags::Unresolved,
+        Resolution::NoCounterpart { .. } => return RefFlags::NoCounterpart,
+        Resolution::Resolved {
+            targets,
+            without_counterpart,
+            ..
+        } => (targets, without_counterpart),
     };
     let mut states = Vec::new();
     for t in targets {
@@ -584,7 +665,21 @@ pub fn ref_flags(catalog: &Catalog, csp: &CspControls, resolution: &Resolution) 
             states.push(state)
         });
     }
-    Some(flags_of(!targets.is_empty(), states))
+    resolved_flags(!targets.is_empty(), states, !without.is_empty())
+}
+
+/// [`RefFlags`] of a resolved reference: [`flags_of`] its controls, never all implemented
+/// when it also names controls with no ISMAP counterpart.
+fn resolved_flags(
+    has_targets: bool,
+    states: impl IntoIterator<Item = ControlState>,
+    without_counterpart: bool,
+) -> RefFlags {
+    let (all, some) = flags_of(has_targets, states);
+    RefFlags::Resolved {
+        all: all && !without_counterpart,
+        some,
+    }
 }
 
 /// Every distinct reference text of a check list resolved once (a large check list repeats
@@ -615,7 +710,13 @@ impl ItemRefs {
 }
 
 impl ResolvedRefs {
-    pub fn new(catalog: &Catalog, items: &[CheckItem]) -> ResolvedRefs {
+    /// `edition`: the ISO/IEC 27001/27002 edition the list's references are read in
+    /// (`None`: not decided, when nothing depends on it).
+    pub fn new(
+        catalog: &Catalog,
+        items: &[CheckItem],
+        edition: Option<IsoEdition>,
+    ) -> ResolvedRefs {
         // foldhash: this map is looked up once per reference of every item
         let mut index: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
         let mut distinct = Vec::new();
@@ -625,7 +726,7 @@ impl ResolvedRefs {
             for r in &item.refs {
                 let next = distinct.len() as u32;
                 let i = *index.entry(r.as_str()).or_insert_with(|| {
-                    distinct.push((Arc::from(r.as_str()), catalog.resolve(r)));
+                    distinct.push((Arc::from(r.as_str()), catalog.resolve_in(r, edition)));
                     next
                 });
                 at.refs.push(i);
@@ -672,14 +773,19 @@ impl<'a> Shared<'a> {
 #[derive(Debug)]
 enum RefEval {
     Unresolved(UnresolvedRef),
+    NoCounterpart(CounterpartlessRef),
     Resolved {
         /// Its controls in order (a control may repeat).
         controls: Vec<EvaluatedControl>,
         /// `AC-2(1) → AC-2` for a NIST id.
         nist: Option<Arc<str>>,
+        /// `A.8.2 (2022) → 9.2.3` for a reference in another numbering.
+        chain: Option<Arc<str>>,
+        /// The 2022 controls it also names that have no ISMAP counterpart.
+        without: Option<CounterpartlessRef>,
         /// A detail id was accepted through its parent objective.
         unverified: bool,
-        flags: (bool, bool),
+        flags: RefFlags,
         /// Some control is missing, not applicable, or only in the annex.
         missing: bool,
         excluded: bool,
@@ -695,7 +801,7 @@ fn evaluate_ref<'a>(
     shared: &mut Shared<'a>,
     lang: Lang,
 ) -> RefEval {
-    let (kind, targets, matched) = match resolution {
+    let (kind, targets, matched, edition, without) = match resolution {
         Resolution::Unresolved { why, suggestions } => {
             return RefEval::Unresolved(UnresolvedRef {
                 reference: text.clone(),
@@ -703,11 +809,19 @@ fn evaluate_ref<'a>(
                 suggestions: suggestions.clone(),
             })
         }
+        Resolution::NoCounterpart { controls, .. } => {
+            return RefEval::NoCounterpart(CounterpartlessRef {
+                reference: text.clone(),
+                controls: controls.clone(),
+            })
+        }
         Resolution::Resolved {
             kind,
             targets,
             matched,
-        } => (*kind, targets, matched),
+            edition,
+            without_counterpart,
+        } => (*kind, targets, matched, *edition, without_counterpart),
     };
     let nist = (kind == RefKind::Nist).then(|| {
         // "AC-2(1) → AC-2" when only the base control is in NIST's mapping
@@ -717,7 +831,24 @@ fn evaluate_ref<'a>(
             _ => typed,
         })
     });
-    let via = (kind != RefKind::Ismap).then(|| text.clone());
+    // the reference as written, with the edition it was read in when that decided it
+    let label: Arc<str> = match edition {
+        Some(e) if !text.contains(e.as_str()) => Arc::from(format!("{text} ({e})")),
+        _ => text.clone(),
+    };
+    let via = (kind != RefKind::Ismap || edition.is_some()).then(|| label.clone());
+    let chain = matches!(
+        kind,
+        RefKind::Iso2022 | RefKind::Iso27001Clause | RefKind::Iso27014Clause
+    )
+    .then(|| {
+        let ids: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
+        Arc::from(format!("{label} → {}", ids.join(", ")))
+    });
+    let without = (!without.is_empty()).then(|| CounterpartlessRef {
+        reference: text.clone(),
+        controls: without.clone(),
+    });
     let mut controls = Vec::new();
     for t in targets {
         visit_target(
@@ -732,6 +863,7 @@ fn evaluate_ref<'a>(
                     state,
                     via: via.clone(),
                     unverified: t.unverified,
+                    mapped: t.mapped,
                     inherited_from: csp.inherited_from(id).map(|s| shared.get(s)),
                     reason: shared.get(reason.unwrap_or("")),
                 })
@@ -740,12 +872,18 @@ fn evaluate_ref<'a>(
     }
     let any = |state| controls.iter().any(|c| c.state == state);
     RefEval::Resolved {
-        flags: flags_of(!targets.is_empty(), controls.iter().map(|c| c.state)),
+        flags: resolved_flags(
+            !targets.is_empty(),
+            controls.iter().map(|c| c.state),
+            without.is_some(),
+        ),
         missing: any(ControlState::Missing),
         excluded: any(ControlState::NotApplicable),
         annex: any(ControlState::AnnexOnly),
         controls,
         nist,
+        chain,
+        without,
         unverified: targets.iter().any(|t| t.unverified),
     }
 }
@@ -755,11 +893,16 @@ fn evaluate_ref<'a>(
 fn item_result(item: CheckItem, position: usize, evals: &[&RefEval]) -> ItemResult {
     let (mut nist, mut unverified, mut unresolved) = (false, false, false);
     let (mut missing, mut excluded, mut annex) = (false, false, false);
+    let mut counterpart = false;
     let status = status_rule(
         evals.iter().map(|eval| match eval {
             RefEval::Unresolved(_) => {
                 unresolved = true;
-                None
+                RefFlags::Unresolved
+            }
+            RefEval::NoCounterpart(_) => {
+                counterpart = true;
+                RefFlags::NoCounterpart
             }
             RefEval::Resolved {
                 nist: n,
@@ -768,6 +911,7 @@ fn item_result(item: CheckItem, position: usize, evals: &[&RefEval]) -> ItemResu
                 missing: m,
                 excluded: x,
                 annex: a,
+                without: w,
                 ..
             } => {
                 nist |= n.is_some();
@@ -775,7 +919,8 @@ fn item_result(item: CheckItem, position: usize, evals: &[&RefEval]) -> ItemResu
                 missing |= m;
                 excluded |= x;
                 annex |= a;
-                Some(*flags)
+                counterpart |= w.is_some();
+                *flags
             }
         }),
         &item,
@@ -786,6 +931,7 @@ fn item_result(item: CheckItem, position: usize, evals: &[&RefEval]) -> ItemResu
     let reasons = [
         (item.refs.is_empty(), Reason::NoReference),
         (unresolved, Reason::UnresolvedReference),
+        (counterpart, Reason::NoIsmapCounterpart),
         (missing, Reason::NotImplemented),
         (excluded, Reason::NotApplicable),
         (annex, Reason::DetailInAnnex),
@@ -990,7 +1136,7 @@ pub fn analyse(
     as_of: Date,
     lang: Lang,
 ) -> GapReport {
-    let resolved = ResolvedRefs::new(catalog, &checks.items);
+    let resolved = ResolvedRefs::new(catalog, &checks.items, checks.iso_edition.edition);
     analyse_resolved(catalog, &resolved, checks, att, as_of, lang)
 }
 
@@ -1009,6 +1155,7 @@ pub fn analyse_resolved(
         source: file_name(&checks.source),
         sheet: checks.sheet,
         extra_columns: checks.extra_columns,
+        iso_edition: checks.iso_edition,
     };
     let mut items = item_results(catalog, &csp, resolved, checks.items, lang);
     // most severe first, then highest risk (none last), then input order: the sort is
@@ -1038,7 +1185,7 @@ pub fn analyse_resolved(
         .collect();
 
     GapReport {
-        schema_version: 2,
+        schema_version: 3,
         lang,
         as_of,
         warnings: warnings(
@@ -1126,7 +1273,7 @@ mod tests {
         let items: Vec<CheckItem> = (0..101)
             .map(|i| item(i + 2, refs[i % refs.len()], Assurance::Ismap))
             .collect();
-        let resolved = ResolvedRefs::new(&catalog, &items);
+        let resolved = ResolvedRefs::new(&catalog, &items, None);
         let one = item_results_split(
             &catalog,
             &csp,
@@ -1152,7 +1299,7 @@ mod tests {
     fn reasons_agree_with_the_details() {
         let catalog = Catalog::embedded().unwrap();
         let att = attestation(&["9.2.1", "12.4.1", "8.1.5"], "9.4.1");
-        let refs: [&[&str]; 8] = [
+        let refs: [&[&str]; 10] = [
             &["9.2.1", "9.2.2"],
             &["A.9.4.1", "9.4.1"],
             &[],
@@ -1161,6 +1308,8 @@ mod tests {
             &["9.2.1.3", "9.2.1"],
             &["9.2.1"],
             &["CLD.99.1.1", "12.4.1"],
+            &["A.5.23"],
+            &["A.5.22～A.5.24", "9.2.1"],
         ];
         let items: Vec<CheckItem> = (0..refs.len())
             .map(|i| item(i + 2, refs[i], Assurance::Ismap))
@@ -1176,6 +1325,10 @@ mod tests {
             let d = report.items.details(item);
             let has = |r| item.reasons.contains(&r);
             assert_eq!(has(Reason::UnresolvedReference), !d.unresolved.is_empty());
+            assert_eq!(
+                has(Reason::NoIsmapCounterpart),
+                !d.no_ismap_counterpart.is_empty()
+            );
             assert_eq!(has(Reason::NotImplemented), !d.missing.is_empty());
             assert_eq!(has(Reason::NotApplicable), !d.not_applicable.is_empty());
             assert_eq!(has(Reason::DetailInAnnex), !d.annex_only.is_empty());
@@ -1224,9 +1377,10 @@ mod tests {
     }
 
     /// Every reason, in order.
-    const REASONS: [Reason; 9] = [
+    const REASONS: [Reason; 10] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
+        Reason::NoIsmapCounterpart,
         Reason::NotImplemented,
         Reason::NotApplicable,
         Reason::DetailInAnnex,

@@ -19,6 +19,10 @@ pub enum Kind {
     OwnCheck,
     /// References that did not resolve.
     FixReferences,
+    /// ISO/IEC 27002:2022 controls new in that edition: ISMAP has no counterpart.
+    NoCounterpart,
+    /// Catalog objectives on the topic of such a control, as context, not coverage.
+    RelatedContext,
     /// Objectives the CSP does not list: ask in writing.
     Questionnaire,
     /// Objectives the CSP does not list: ask for an assurance report or certificates.
@@ -42,6 +46,8 @@ impl Kind {
             Kind::FixInput => "fix-input",
             Kind::OwnCheck => "own-check",
             Kind::FixReferences => "fix-reference",
+            Kind::NoCounterpart => "no-ismap-counterpart",
+            Kind::RelatedContext => "related-context",
             Kind::Questionnaire => "questionnaire",
             Kind::AssuranceReport => "assurance-report",
             Kind::ExclusionReview => "exclusion-review",
@@ -94,6 +100,10 @@ impl Procedure<'_> {
             Kind::OwnCheck => ("Outside ISMAP: check it yourself (questionnaire or written confirmation) and put data location, governing law, exit/data return and incident notice into the contract/SLA", ""),
             Kind::FixReferences if ja => ("解決できない参照 ", " を修正して再実行する"),
             Kind::FixReferences => ("Correct the unresolved references ", " and run again"),
+            Kind::NoCounterpart if ja => ("ISO/IEC 27001:2022で新設された管理策 ", " にはISMAPの対応する管理策がない: 質問票・書面確認・契約で自ら確認する"),
+            Kind::NoCounterpart => ("New in ISO/IEC 27001:2022, with no ISMAP counterpart: ", "; ISMAP says nothing on it, check it yourself (questionnaire, written confirmation, contract)"),
+            Kind::RelatedContext if ja => ("参考のみ(充足の根拠ではない): 関連するISMAPのクラウド統制目標 ", " の実施状況は、この確認項目への回答にはならない"),
+            Kind::RelatedContext => ("For context only, not coverage: the ISMAP cloud objectives ", " touch the topic, but implementing them does not answer the item"),
             Kind::Questionnaire if ja => ("未実施の統制目標 ", " について質問票・書面で実施状況を確認する"),
             Kind::Questionnaire => ("Ask the CSP for a written confirmation or questionnaire answer on ", ""),
             Kind::AssuranceReport if ja => ("", " を対象とするSOC2 Type2報告書(またはIT7号)、ISO/IEC 27001/27017認証の提出を求める"),
@@ -162,6 +172,8 @@ mod tests {
             FixInput,
             OwnCheck,
             FixReferences,
+            NoCounterpart,
+            RelatedContext,
             Questionnaire,
             AssuranceReport,
             ExclusionReview,

@@ -105,7 +105,8 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     }
     cfg.output.check(&inputs)?;
     let catalog = ctx.catalog()?;
-    let checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+    let mut checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+    crate::catalog::edition::prepare(&catalog, &mut checks, cfg.iso_edition)?;
     let progress = std::io::stderr().is_terminal() && paths.len() > 50;
     let mut atts = Vec::with_capacity(paths.len());
     for (i, p) in paths.iter().enumerate() {

@@ -441,6 +441,13 @@ fn write_summary(
             )),
         ),
         (l("確認項目", "Check items"), Fact::Text(checks_source)),
+        (
+            crate::report::gap::edition_label(lang),
+            match crate::report::gap::edition_text(&report.checks.iso_edition, lang) {
+                Some(t) => Fact::Text(t),
+                None => Fact::Unknown,
+            },
+        ),
         (l("基準日", "As of"), Fact::Text(report.as_of.to_string())),
         (
             l("未解決の参照", "Unresolved references"),
