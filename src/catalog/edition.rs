@@ -103,6 +103,10 @@ pub fn editions_named(text: &str) -> Vec<IsoEdition> {
 
 /// What a reference says of the list's edition: its hints, one per number.
 pub fn hints(catalog: &Catalog, reference: &str) -> Vec<EditionHint> {
+    // a plain id of three numbers or more is an ISMAP id in any list: nothing to read
+    if reftext::is_plain_id(reference) && reference.matches('.').count() >= 2 {
+        return Vec::new();
+    }
     let reading = reftext::read(reference);
     let mut out = Vec::new();
     for atom in &reading.atoms {
@@ -192,8 +196,13 @@ pub fn decide(
     }
     let mut evidence: [Vec<(usize, &str)>; 2] = [Vec::new(), Vec::new()];
     let mut sensitive: Vec<(usize, &str)> = Vec::new();
+    // each distinct reference read once (a large list repeats a few thousand of them)
+    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     for item in &list.items {
         for r in &item.refs {
+            if !seen.insert(r.as_str()) {
+                continue;
+            }
             for h in hints(catalog, r) {
                 match h {
                     EditionHint::Evidence(e) => evidence[e as usize].push((item.row, r)),
@@ -254,8 +263,13 @@ pub fn prepare(
     list: &mut CheckList,
     flag: EditionFlag,
 ) -> Result<(), InputError> {
+    // each distinct reference read once; only one with a range sign can hold a range
+    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     for item in &list.items {
         for r in &item.refs {
+            if !reftext::may_hold_range(r) || !seen.insert(r.as_str()) {
+                continue;
+            }
             for atom in reftext::read(r).atoms {
                 let Atom::Range(_, from, to) = atom else {
                     continue;

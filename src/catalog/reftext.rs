@@ -61,6 +61,108 @@ impl IdText {
     }
 }
 
+/// A cell made only of simple references — plain ids with at least two numbers (`9.2.1`,
+/// `8.1.5P`, `９．２．１`), `A.` or `CLD.` ids, NIST ids (`AC-2`, `IA-2(1)`) — separated by
+/// commas, semicolons, `、` or white space: what most cells hold. Its references are those
+/// tokens, as [`split`] would cut them, found without lexing.
+fn split_plain(cell: &str) -> Option<Vec<&str>> {
+    let mut out = Vec::new();
+    let mut folded = String::new();
+    for token in cell
+        .split(|c: char| {
+            matches!(
+                c,
+                ',' | ';' | ' ' | '\t' | '\r' | '\n' | '、' | '，' | '；' | '\u{3000}'
+            )
+        })
+        .filter(|t| !t.is_empty())
+    {
+        let t = if token.is_ascii() {
+            token
+        } else {
+            folded.clear();
+            for c in token.chars() {
+                let f = fold_char(c);
+                // the middle dot is no dot here; anything else must fold to ASCII
+                if is_middle_dot(c) || !f.is_ascii() {
+                    return None;
+                }
+                folded.push(f);
+            }
+            folded.as_str()
+        };
+        if !(is_plain_id(t) || is_marked_id(t) || is_plain_nist(t)) {
+            return None;
+        }
+        out.push(token);
+    }
+    Some(out)
+}
+
+/// `A.` + 1–4 numbers, or `CLD.` + 2–4 numbers, no suffix (ASCII, any case).
+fn is_marked_id(t: &str) -> bool {
+    let upper = t.get(..4).map(str::to_ascii_uppercase);
+    let (rest, min) = if upper.as_deref() == Some("CLD.") {
+        (&t[4..], 2)
+    } else if t.len() > 2 && t.as_bytes()[..2].eq_ignore_ascii_case(b"A.") {
+        (&t[2..], 1)
+    } else {
+        return false;
+    };
+    let parts: Vec<&str> = rest.split('.').collect();
+    (min..=4).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `AC-2`, `IA-2(1)` (ASCII).
+fn is_plain_nist(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.len() < 4 || !b[0].is_ascii_alphabetic() || !b[1].is_ascii_alphabetic() || b[2] != b'-' {
+        return false;
+    }
+    let rest = &t[3..];
+    let (number, enhancement) = match rest.split_once('(') {
+        Some((n, e)) => match e.strip_suffix(')') {
+            Some(e) => (n, Some(e)),
+            None => return false,
+        },
+        None => (rest, None),
+    };
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    digits(number) && enhancement.is_none_or(digits)
+}
+
+/// `\d{1,3}(\.\d{1,3}){1,4}` with an optional suffix `P`, `B`, `PB` (a dot before it
+/// allowed; only after three numbers or more), in ASCII.
+pub(crate) fn is_plain_id(t: &str) -> bool {
+    let b = t.as_bytes();
+    let letters = b
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let (numbers, suffix) = b.split_at(b.len() - letters);
+    let suffix_ok = matches!(
+        suffix.to_ascii_uppercase().as_slice(),
+        b"" | b"P" | b"B" | b"PB"
+    );
+    let numbers = if letters > 0 {
+        numbers.strip_suffix(b".").unwrap_or(numbers)
+    } else {
+        numbers
+    };
+    let mut parts = 0;
+    for p in numbers.split(|c| *c == b'.') {
+        if p.is_empty() || p.len() > 3 || !p.iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+        parts += 1;
+    }
+    suffix_ok && (2..=5).contains(&parts) && (letters == 0 || parts >= 3)
+}
+
 /// What one lexeme is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -151,14 +253,15 @@ impl Chars {
     /// Digits from `i`: (value, index after), at most `max` of them.
     fn digits(&self, i: usize, max: usize) -> Option<(u32, usize)> {
         let mut j = i;
-        while self.is(j, |c| c.is_ascii_digit()) {
+        let mut value: u32 = 0;
+        while let Some(d) = self.f(j).and_then(|c| c.to_digit(10)) {
+            if j - i == max {
+                return None;
+            }
+            value = value * 10 + d;
             j += 1;
         }
-        if j == i || j - i > max {
-            return None;
-        }
-        let text: String = (i..j).filter_map(|k| self.f(k)).collect();
-        Some((text.parse().ok()?, j))
+        (j > i).then_some((value, j))
     }
 }
 
@@ -171,6 +274,14 @@ fn is_hard_sep(c: char) -> bool {
         c,
         ',' | ';' | '、' | '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}'
     )
+}
+
+/// Could `text` hold a range: has it a character the lexer reads as one's sign?
+pub fn may_hold_range(text: &str) -> bool {
+    if text.is_ascii() {
+        return text.bytes().any(|b| b == b'-' || b == b'~');
+    }
+    text.chars().any(|c| is_range_op(fold_char(c)))
 }
 
 fn is_range_op(c: char) -> bool {
@@ -494,12 +605,12 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
         }
         return (Kind::Malformed, j);
     }
-    if id.parse().is_none() {
+    let Some(depth) = id.parse().map(|i| i.depth()) else {
         if is_year(&id) {
             return (Kind::Word, end);
         }
         return (Kind::Malformed, end);
-    }
+    };
     // a range: `~`, `〜`, `-` and the other end
     let op = c.skip_spaces(end);
     if c.is(op, is_range_op) {
@@ -529,7 +640,7 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
         let Some((other, after)) = lex_id_at(c, next) else {
             break;
         };
-        if id.depth() < 2 || other.depth() < 2 || other.marker != Marker::None {
+        if depth < 2 || other.depth() < 2 || other.marker != Marker::None {
             bad = true;
             j = after;
             continue;
@@ -562,6 +673,14 @@ fn is_punctuation(text: &str) -> bool {
 /// before several plain ids (`JIS Q 27001 7.5, 9.2`) governs them all, up to a line break,
 /// another standard or an id with its own mark, and they are one reference.
 pub fn split(cell: &str) -> Vec<&str> {
+    match split_plain(cell) {
+        Some(plain) => plain,
+        None => split_lexed(cell),
+    }
+}
+
+/// [`split`] by the lexer, for any cell.
+fn split_lexed(cell: &str) -> Vec<&str> {
     let lexes = lex(cell);
     let mut units: Vec<(usize, usize)> = Vec::new();
     // an open standard: (start, end of its last id, ids)
@@ -656,7 +775,8 @@ pub fn split(cell: &str) -> Vec<&str> {
                 }
                 seg_units = true;
             }
-            Kind::Id(id) if group.is_none() && id.depth() == 1 => {
+            // a valid id without a dot is a bare clause number
+            Kind::Id(id) if group.is_none() && !id.text.contains('.') => {
                 if seg_bare.is_some() {
                     seg_words = true;
                 }
@@ -863,6 +983,60 @@ mod tests {
             ("9.2.1 (2024/01/15)", vec!["9.2.1", "2024/01/15"]),
         ] {
             assert_eq!(split(cell), want, "{cell:?}");
+        }
+    }
+
+    /// The shortcut for plain cells cuts them as the lexer does.
+    #[test]
+    fn plain_cells_are_cut_as_the_lexer_cuts_them() {
+        for cell in [
+            "9.2.1",
+            "9.2.1, 8.1.5P; 9.2.1.3.PB\n12.4",
+            "8.1.5.P 9.5.1.p",
+            "1.2.3.4.5",
+            "9.2.1.B",
+            "  9.2 ,, 10.1.1 ",
+            "11.2.4、１１．２．１、7.2.1、A.12.4",
+            "A.9.2.1 a.5 CLD.9.5.1 cld.6.3",
+            "AC-2, IA-2(1)；ｓｃ－７",
+        ] {
+            assert_eq!(split_plain(cell), Some(split_lexed(cell)), "{cell:?}");
+        }
+        for cell in [
+            "9",
+            "9 10",
+            "A.9.2.1.P",
+            "9.2.1.",
+            "9.2.1-9.2.3",
+            "1234.1",
+            "8.1.5P.1",
+            "9.2x",
+            "9.1・2",
+            "AC-2 (1)",
+            "CLD.8",
+            "(9.2.1)",
+            "ISO27001",
+        ] {
+            assert!(split_plain(cell).is_none(), "{cell:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever a cell holds, the shortcut cuts it as the lexer does, or steps aside.
+        #[test]
+        fn the_shortcut_agrees_with_the_lexer(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "9", "1", "12", ".", "．", "９", "P", "p", "B", "A.", "a.", "CLD.", "AC-",
+                    "(", ")", ",", "、", " ", "\u{3000}", "・", "-", "～",
+                ]),
+                1..14,
+            )
+        ) {
+            let cell: String = pieces.concat();
+            if let Some(fast) = split_plain(&cell) {
+                proptest::prop_assert_eq!(fast, split_lexed(&cell), "{:?}", cell);
+            }
         }
     }
 
