@@ -7,7 +7,7 @@ use crate::analysis::Status;
 use crate::catalog::{EditionFlag, IsoEdition, Layer, Level};
 use crate::config::{
     CatalogCommand, CatalogSource, Command, CompareConfig, Config, DiffConfig, ImportConfig,
-    ListFilter, ReadinessConfig, ReportConfig,
+    ListFilter, ReadinessConfig, ReportConfig, SuggestConfig,
 };
 use crate::error::{InputError, Location};
 use crate::input::{Encoding, FileKind};
@@ -60,6 +60,9 @@ pub enum CommandArg {
     Diff(DiffArgs),
     /// Several CSPs side by side against your check items, ranked by coverage.
     Compare(CompareArgs),
+    /// Candidate ISMAP objectives for check items written in free text (never written
+    /// into your references by themselves).
+    Suggest(SuggestArgs),
     /// Look into the catalog.
     #[command(subcommand)]
     Catalog(CatalogArg),
@@ -178,6 +181,34 @@ pub struct CompareArgs {
     /// Edition of the check list's ISO/IEC 27001 Annex A / 27002 references.
     #[arg(long, value_enum, value_name = "EDITION", default_value_t = IsoEditionArg::Auto)]
     pub iso_edition: IsoEditionArg,
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// Your check items: CSV (UTF-8, BOM or CP932), XLSX/XLS/ODS, YAML or JSON; a references
+    /// column is optional.
+    #[arg(long, value_name = "FILE")]
+    pub checks: PathBuf,
+    /// Candidates per item (1-10).
+    #[arg(long, value_name = "N", default_value_t = 3,
+          value_parser = clap::value_parser!(u16).range(1..=10))]
+    pub top: u16,
+    /// Output format [default: from -o's extension, else table]. csv and xlsx write your
+    /// own check list back with candidate columns.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Encoding of CSV input [default: detected: UTF-8, UTF-8 with BOM, or CP932].
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingArg>,
+    /// Encoding of CSV output.
+    #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
+    pub output_encoding: EncodingArg,
+    /// Sheet of the check-item workbook [default: the first visible one].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -367,7 +398,8 @@ pub enum CatalogArg {
         #[arg(long, value_enum, value_name = "EDITION")]
         iso_edition: Option<ShowEditionArg>,
     },
-    /// Substring search over ids and both titles.
+    /// Search ids, both titles and the term lexicon's words (whole words; spelling
+    /// variants such as ぜい弱性/脆弱性 and 順守/遵守 folded).
     Search {
         text: String,
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
@@ -491,6 +523,18 @@ impl Cli {
                     output_encoding: csv_encoding(a.output_encoding, format)?,
                     sheet: workbook_sheet(a.sheet, &a.checks)?,
                     iso_edition: edition_flag(a.iso_edition),
+                    checks: a.checks,
+                })
+            }
+            CommandArg::Suggest(a) => {
+                let format = output_format(a.format.map(Into::into), &a.output)?;
+                Command::Suggest(SuggestConfig {
+                    top: usize::from(a.top),
+                    format,
+                    output: destination(a.output),
+                    encoding: a.encoding.map(Into::into),
+                    output_encoding: csv_encoding(a.output_encoding, format)?,
+                    sheet: workbook_sheet(a.sheet, &a.checks)?,
                     checks: a.checks,
                 })
             }

@@ -30,7 +30,20 @@ pub enum Command {
     Readiness(ReadinessConfig),
     Diff(DiffConfig),
     Compare(CompareConfig),
+    Suggest(SuggestConfig),
     Catalog(CatalogCommand),
+}
+
+#[derive(Debug)]
+pub struct SuggestConfig {
+    pub checks: PathBuf,
+    /// Candidates per item (1..=`analysis::suggest::MAX_TOP`).
+    pub top: usize,
+    pub format: Format,
+    pub output: Destination,
+    pub encoding: Option<Encoding>,
+    pub output_encoding: Encoding,
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug)]

@@ -263,16 +263,75 @@ impl fmt::Display for Period {
     }
 }
 
+/// Which list a service is registered on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RegistrationKind {
+    /// The ISMAP cloud service list.
+    Ismap,
+    /// ISMAP-LIU (low-impact use): the same catalog, a smaller external-audit scope.
+    IsmapLiu,
+}
+
+impl RegistrationKind {
+    /// `ismap` or `ismap-liu` (case, width and `_` folded); else `None`.
+    pub fn parse(s: &str) -> Option<RegistrationKind> {
+        match &*crate::text::header_key(s) {
+            "ismap" => Some(RegistrationKind::Ismap),
+            "ismapliu" => Some(RegistrationKind::IsmapLiu),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RegistrationKind::Ismap => "ISMAP",
+            RegistrationKind::IsmapLiu => "ISMAP-LIU",
+        }
+    }
+}
+
+/// Whether a free-text field of the ISMAP list states something (`なし`, `none`, `no`,
+/// `-` and empty state nothing).
+pub fn states_something(text: &str) -> bool {
+    let k = crate::text::header_key(text);
+    !matches!(
+        &*k,
+        "" | "-"
+            | "ー"
+            | "―"
+            | "なし"
+            | "無し"
+            | "無"
+            | "該当なし"
+            | "none"
+            | "no"
+            | "false"
+            | "n/a"
+            | "na"
+    )
+}
+
 /// What a CSP published (or a profile says) about one service.
 #[derive(Debug, Clone, Default)]
 pub struct Attestation {
     pub source: PathBuf,
     pub name: Option<String>,
     pub registration_number: Option<String>,
+    /// ISMAP or ISMAP-LIU, when the profile says.
+    pub registration_kind: Option<RegistrationKind>,
     pub registered: Option<Date>,
     pub renewal_deadline: Option<Date>,
     pub audit_period: Option<Period>,
+    /// The services and regions the statement covers (言明の対象範囲).
     pub scope: Vec<String>,
+    /// 準拠法 and 裁判管轄 as the ISMAP list publishes them.
+    pub governing_law: Option<String>,
+    pub jurisdiction: Option<String>,
+    /// 後発事象 as published (free text; `なし` when none).
+    pub subsequent_events: Option<String>,
+    /// Whether the statement carries an improvement plan (改善計画), as published.
+    pub improvement_plan: Option<String>,
     /// Every control the list names, in list order.
     pub controls: Vec<ListedControl>,
     /// The list had an evidence column (a readiness table), so a missing one is a finding.

@@ -127,7 +127,25 @@ fn english_workbook_cell_by_cell() {
     let mut want_header = vec!["rank", "CSP", "share covered"];
     want_header.extend(STATUSES);
     want_header.push("runs on");
+    want_header.push("registration");
     assert_eq!(row_texts(summary, header), want_header);
+    // every CSP's warnings, named: none of the fixtures gives a renewal deadline
+    let warnings: Vec<String> = (0..summary.height())
+        .filter(|r| text(summary, *r, 0) == "Warning")
+        .map(|r| text(summary, r, 1))
+        .collect();
+    for name in RANKED {
+        assert!(
+            warnings.contains(&format!("{name}: Registration validity not checked ({name} gives no renewal deadline): check its entry and renewal deadline on the ISMAP cloud service list")),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.starts_with(&format!("{name}: The CSP list looks incomplete"))),
+            "{warnings:?}"
+        );
+    }
     assert_eq!(
         summary.height(),
         header + 4,
@@ -160,6 +178,8 @@ fn english_workbook_cell_by_cell() {
             assert_eq!(summary.get((r, 3 + k)), Some(&Data::Float(n)), "{key}");
         }
         assert_eq!(text(summary, r, 9), "", "no underlying service");
+        assert_eq!(text(summary, r, 10), "not checked");
+        assert_eq!(csp["registration"], "not-checked");
     }
 
     // --- matrix: one row per item, the statuses of the JSON output
@@ -242,13 +262,14 @@ fn matrix_fills_frozen_panes_and_chart() {
     }
     let mut keys: Vec<&String> = style_of.keys().collect();
     keys.sort();
-    assert_eq!(keys.len(), 5, "the fixtures give every status: {keys:?}");
+    assert_eq!(keys.len(), 6, "the fixtures give every status: {keys:?}");
     let want_fill = [
         ("covered", "FFC6EFCE"),
         ("assurance-gap", "FFFCE4D6"),
         ("partial", "FFFFEB9C"),
         ("not-covered", "FFFFC7CE"),
         ("outside-ismap", "FFD9D2E9"),
+        ("not-analysed", "FFE7E6E6"),
     ];
     let mut one_style: HashMap<&str, usize> = HashMap::new();
     for (status, fill) in want_fill {
@@ -436,7 +457,8 @@ fn japanese_sheet_names_and_labels() {
             "未充足",
             "ISMAP対象外",
             "判定不能",
-            "基盤"
+            "基盤",
+            "登録"
         ]
     );
     let matrix = &ranges[1];

@@ -72,9 +72,9 @@ fn japanese_workbook_cell_by_cell() {
             "リスク",
             "求める確認水準",
             "参照",
-            "対応する統制目標",
+            "対応する統制目標・詳細管理策",
             "実施",
-            "未実施",
+            "不足(記載なし・未実施・計画中)",
             "非該当(理由)",
             "別添で確認",
             "未解決の参照",
@@ -108,7 +108,7 @@ fn japanese_workbook_cell_by_cell() {
         ("X04", "未充足"),
         ("X05", "ISMAP対象外"),
         ("X06", "充足"),
-        ("X07", "ISMAP対象外"),
+        ("X07", "判定不能"),
     ];
     for (id, status) in want {
         let row = item_row(gaps, id);
@@ -123,7 +123,9 @@ fn japanese_workbook_cell_by_cell() {
     assert_eq!(x03[3], "高");
     assert_eq!(x03[5], "9.2.1, 9.4.1");
     assert_eq!(x03[7], "9.2.1");
-    assert_eq!(x03[8], "9.4.1");
+    // what the list says of each missing id: absent from it, not "not implemented"
+    assert_eq!(x03[8], "9.4.1 (記載なし)");
+    assert_eq!(x03[12], "not-listed, list-incomplete");
     assert_eq!(x03[16], "情報システム部");
     assert!(x03[13].starts_with('・'), "procedures: {}", x03[13]);
     let x07 = item_row(gaps, "X07");
@@ -154,6 +156,23 @@ fn japanese_workbook_cell_by_cell() {
     assert_eq!(pairs["登録番号"], "—");
     assert_eq!(pairs["確認項目"], "checks.csv");
     assert_eq!(pairs["未解決の参照"], "1");
+    assert_eq!(pairs["登録の有効性"], "未確認");
+    assert_eq!(pairs["記載された必須の統制目標"], "5 / 147");
+    assert!(pairs["充足の意味"].contains("採否は利用者が判断"));
+    let warnings: Vec<String> = (0..summary.height())
+        .filter(|r| text(summary, *r, 0) == "警告")
+        .map(|r| text(summary, r, 1))
+        .collect();
+    assert!(
+        warnings[0].starts_with("登録の有効性は確認していません"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[1].starts_with(
+            "CSPの一覧は不完全の可能性があります: 必須の統制目標147件のうち5件のみ記載"
+        ),
+        "{warnings:?}"
+    );
     assert!(
         pairs["警告"].starts_with("解決できない参照が1件"),
         "{}",
@@ -167,7 +186,8 @@ fn japanese_workbook_cell_by_cell() {
         ("保証水準不足", 1.0),
         ("一部充足", 1.0),
         ("未充足", 1.0),
-        ("ISMAP対象外", 2.0),
+        ("ISMAP対象外", 1.0),
+        ("判定不能", 1.0),
         ("合計", 7.0),
     ] {
         assert_eq!(counts[label], &Data::Float(n), "{label}");

@@ -4,10 +4,12 @@ use std::collections::HashSet;
 
 use serde::{Serialize, Serializer};
 
-use crate::analysis::csp::{resolve_attestation, UnknownId};
+use crate::analysis::csp::{
+    csp_warnings, resolve_attestation, ListCoverage, Registration, UnknownId,
+};
 use crate::analysis::gap::{
-    analyse_resolved, ref_flags, status_rule, CatalogInfo, ChecksInfo, GapReport, RefFlags,
-    ResolvedRefs, Summary,
+    analyse_resolved, ref_outcome, status_rule, CatalogInfo, ChecksInfo, GapReport, Judge,
+    RefOutcome, ResolvedRefs, Summary, Warning,
 };
 use crate::analysis::status::Status;
 use crate::catalog::Catalog;
@@ -23,8 +25,13 @@ pub struct CspColumn {
     /// Profile name (else file name), made unique within the comparison.
     pub name: String,
     pub source: String,
-    /// 1 = best: highest share covered, then fewest not-covered, then name.
+    /// 1 = best: a CSP whose registration lapsed after every other, then highest share
+    /// covered, then fewest not-covered, then a valid registration before one not
+    /// checked, then name.
     pub rank: usize,
+    /// Its registration on the comparison's date: valid, lapsed, or not checked (no
+    /// renewal deadline given).
+    pub registration: Registration,
     pub counts: Summary,
     pub covered_share: f64,
     /// The service it runs on, when its profile inherits coverage.
@@ -32,6 +39,9 @@ pub struct CspColumn {
     /// Ids of its list that are not in the catalog, with their line and suggestions, as in
     /// `report` (plain strings before `schema_version` 3).
     pub unknown_ids: Vec<UnknownId>,
+    /// Its warnings, as `report` gives them for it (registration, audit period, list
+    /// completeness, published facts, unknown ids).
+    pub warnings: Vec<Warning>,
 }
 
 /// Statuses of one item, in the order of the ranked CSPs; serialised as `{name: status}`.
@@ -54,8 +64,8 @@ pub struct CompareItem {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareReport {
-    /// 4: `checks.iso_edition`; 3: `csps[].unknown_ids` are objects (`id`, `line`,
-    /// `suggestions`), as in `report`.
+    /// 3: `csps[].unknown_ids` are objects (`id`, `line`, `suggestions`), as in `report`;
+    /// 4: `csps[].registration` and `csps[].warnings`; 5: `checks.iso_edition`.
     pub schema_version: u32,
     pub lang: Lang,
     pub as_of: Date,
@@ -118,11 +128,13 @@ pub fn compare(
     let mut columns: Vec<(usize, CspColumn)> = Vec::with_capacity(atts.len());
     for (c, att) in atts.iter().enumerate() {
         let csp = resolve_attestation(catalog, att);
-        // only the statuses: each distinct reference's flags once, then the status rule
-        let flags: Vec<RefFlags> = resolved
+        let coverage = ListCoverage::of(catalog, &csp);
+        let judge = Judge::new(catalog, &csp, &coverage, as_of);
+        // only the statuses: each distinct reference's outcome once, then the status rule
+        let outcomes: Vec<RefOutcome> = resolved
             .distinct
             .iter()
-            .map(|(_, r)| ref_flags(catalog, &csp, r))
+            .map(|(text, r)| ref_outcome(&judge, text, r))
             .collect();
         let row: Vec<Status> = checks
             .items
@@ -132,10 +144,10 @@ pub fn compare(
                 let refs = resolved.of_item(i).iter();
                 status_rule(
                     refs.map(|&r| {
-                        flags
+                        outcomes
                             .get(r as usize)
                             .copied()
-                            .unwrap_or(RefFlags::Unresolved)
+                            .unwrap_or(RefOutcome::Unresolved)
                     }),
                     item,
                 )
@@ -144,12 +156,15 @@ pub fn compare(
         let mut counts = Summary::tally(row.iter().copied());
         counts.unresolved_references = resolved.unresolved_count();
         statuses.push(row);
+        let warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
         columns.push((
             c,
             CspColumn {
                 name: names[c].clone(),
                 source: att.source.display().to_string(),
                 rank: 0,
+                registration: Registration::of(att, as_of),
+                warnings,
                 covered_share: counts.covered_share,
                 counts,
                 inherits: att
@@ -160,10 +175,14 @@ pub fn compare(
             },
         ));
     }
+    let lapsed = |c: &CspColumn| c.registration == Registration::Lapsed;
     columns.sort_by(|(_, a), (_, b)| {
-        b.covered_share
-            .total_cmp(&a.covered_share)
+        lapsed(a)
+            .cmp(&lapsed(b))
+            .then(b.covered_share.total_cmp(&a.covered_share))
             .then(a.counts.not_covered.cmp(&b.counts.not_covered))
+            // a verified registration before one not checked
+            .then(a.registration.cmp(&b.registration))
             .then(a.name.cmp(&b.name))
     });
     for (rank, (_, col)) in columns.iter_mut().enumerate() {
@@ -199,7 +218,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 4,
+        schema_version: 5,
         lang,
         as_of,
         catalog: CatalogInfo {

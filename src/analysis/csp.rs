@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Layer, RefKind, Resolution};
+use crate::date::Date;
 use crate::error::{InputError, Location};
-use crate::model::{Attestation, Declared, ListedControl, Underlying};
+use crate::model::{Attestation, Declared, ListedControl, Period, Underlying};
 
 /// What the CSP says of one catalog id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,15 +27,34 @@ pub struct UnknownId {
     pub suggestions: Vec<String>,
 }
 
+/// The registry facts of one service whose statements a result rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Service {
+    pub name: String,
+    pub renewal_deadline: Option<Date>,
+    pub audit_period: Option<Period>,
+}
+
+/// An objective implemented only through the underlying service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inherited {
+    /// The services, nearest first (`PaaS → IaaS`).
+    pub via: String,
+    /// How far down [`CspControls::services`] its implementation is: 1 = the service just
+    /// below this one.
+    pub depth: usize,
+}
+
 /// The CSP's controls in catalog terms.
 #[derive(Debug, Clone, Default)]
 pub struct CspControls {
     /// catalog id (or unverified detail id) → state
     pub states: BTreeMap<String, CspState>,
-    /// ids implemented only through the underlying service → the services, nearest first
-    /// (`PaaS → IaaS`).
-    pub inherited: BTreeMap<String, String>,
+    /// ids implemented only through the underlying service → where from.
+    pub inherited: BTreeMap<String, Inherited>,
     pub unknown: Vec<UnknownId>,
+    /// This service, then the services under it (`inherits:`), nearest first.
+    pub services: Vec<Service>,
 }
 
 impl CspControls {
@@ -44,7 +64,14 @@ impl CspControls {
 
     /// The provenance of an objective implemented through the underlying service.
     pub fn inherited_from(&self, id: &str) -> Option<&str> {
-        self.inherited.get(id).map(String::as_str)
+        self.inherited.get(id).map(|i| i.via.as_str())
+    }
+
+    /// The services whose statements `id`'s state rests on: this one, and for an inherited
+    /// objective those down to the one implementing it (indices into [`Self::services`]).
+    pub fn rests_on(&self, id: &str) -> std::ops::Range<usize> {
+        let depth = self.inherited.get(id).map_or(0, |i| i.depth);
+        0..(depth + 1).min(self.services.len().max(1))
     }
 
     pub fn is_implemented(&self, id: &str) -> bool {
@@ -94,7 +121,14 @@ pub fn listed_to_catalog(catalog: &Catalog, listed: &ListedControl) -> Result<St
 /// only two spellings of one id that the resolver alone can join (`A.9.2.1` and `9.2.1`)
 /// can still differ, and then the later statement wins.
 pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls {
-    let mut out = CspControls::default();
+    let mut out = CspControls {
+        services: vec![Service {
+            name: att.display_name(),
+            renewal_deadline: att.renewal_deadline,
+            audit_period: att.audit_period,
+        }],
+        ..CspControls::default()
+    };
     for listed in &att.controls {
         match listed_to_catalog(catalog, listed) {
             Ok(id) => {
@@ -151,20 +185,277 @@ fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
             if out.states.contains_key(oid) || !parent.is_implemented(oid) {
                 continue;
             }
-            let via = match parent.inherited_from(oid) {
-                Some(deeper) => format!("{name} → {deeper}"),
-                None => name.clone(),
+            let (via, depth) = match parent.inherited.get(oid) {
+                Some(deeper) => (format!("{name} → {}", deeper.via), deeper.depth + 1),
+                None => (name.clone(), 1),
             };
             out.states.insert(oid.clone(), CspState::Implemented);
-            out.inherited.insert(oid.clone(), via);
+            out.inherited.insert(oid.clone(), Inherited { via, depth });
         }
     }
+    out.services.extend(parent.services);
     for u in parent.unknown {
         let id = format!("{name}: {}", u.id);
         if !out.unknown.iter().any(|x| x.id == id) {
             out.unknown.push(UnknownId { id, ..u });
         }
     }
+}
+
+/// How long after its end an audit period is considered stale.
+pub const AUDIT_PERIOD_MAX_AGE_MONTHS: i32 = 16;
+
+/// What weakens a service's statements on a date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Validity {
+    /// Its renewal deadline is before the date.
+    pub lapsed: bool,
+    /// Its audit period ended more than [`AUDIT_PERIOD_MAX_AGE_MONTHS`] before the date.
+    pub audit_old: bool,
+    /// Its audit period is one day: only the design (整備状況) was assessed.
+    pub design_only: bool,
+}
+
+impl Service {
+    pub fn validity(&self, as_of: Date) -> Validity {
+        Validity {
+            lapsed: self.renewal_deadline.is_some_and(|d| d < as_of),
+            audit_old: self
+                .audit_period
+                .is_some_and(|p| p.to.add_months(AUDIT_PERIOD_MAX_AGE_MONTHS) < as_of),
+            design_only: self.audit_period.is_some_and(|p| p.from == p.to),
+        }
+    }
+}
+
+/// Whether the registration of the service itself is known to be valid on the date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Registration {
+    /// Its renewal deadline is on or after the date.
+    Valid,
+    /// No renewal deadline given (a pasted list): validity was not checked.
+    NotChecked,
+    /// Its renewal deadline is before the date.
+    Lapsed,
+}
+
+impl Registration {
+    pub fn of(att: &Attestation, as_of: Date) -> Registration {
+        match att.renewal_deadline {
+            None => Registration::NotChecked,
+            Some(d) if d < as_of => Registration::Lapsed,
+            Some(_) => Registration::Valid,
+        }
+    }
+
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            Registration::Valid => lang.pick("有効", "valid"),
+            Registration::NotChecked => lang.pick("未確認", "not checked"),
+            Registration::Lapsed => lang.pick("失効", "lapsed"),
+        }
+    }
+}
+
+/// Whether a CSP's list states what a registered service must: every governance and
+/// management objective, and every control objective implemented or excluded with a
+/// reason. A published list names only the implemented objectives, so absences are
+/// expected; whole clauses or layers absent, or most objectives, mean the list held is
+/// probably incomplete (pasted in part).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ListCoverage {
+    /// Objectives of the catalog (governance, management and control objectives).
+    pub mandatory_objectives: usize,
+    /// Of them, how many the list states anything of (inherited ones included).
+    pub stated_objectives: usize,
+    /// Clauses (`3` governance, `4` management, `5`–`18` controls) of which the list
+    /// states no objective, in catalog order.
+    pub missing_clauses: Vec<String>,
+    /// Fewer than half of the mandatory objectives are stated.
+    pub too_few: bool,
+}
+
+impl ListCoverage {
+    pub fn of(catalog: &Catalog, csp: &CspControls) -> ListCoverage {
+        let mut out = ListCoverage::default();
+        // (clause, any stated), in catalog order
+        let mut clauses: Vec<(&str, bool)> = Vec::new();
+        for e in catalog.entries() {
+            if e.level != crate::catalog::Level::Objective {
+                continue;
+            }
+            let stated = csp.states.contains_key(&e.id);
+            out.mandatory_objectives += 1;
+            out.stated_objectives += usize::from(stated);
+            let clause = clause_of(&e.id);
+            match clauses.iter_mut().find(|(c, _)| *c == clause) {
+                Some((_, any)) => *any |= stated,
+                None => clauses.push((clause, stated)),
+            }
+        }
+        out.missing_clauses = clauses
+            .into_iter()
+            .filter(|(_, any)| !any)
+            .map(|(c, _)| c.to_owned())
+            .collect();
+        out.too_few = out.stated_objectives * 2 < out.mandatory_objectives;
+        out
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.missing_clauses.is_empty() && !self.too_few
+    }
+
+    /// Whether a not-listed control falls where the list looks incomplete: anywhere when it
+    /// states too few objectives, else in a clause it states nothing of.
+    pub fn is_gap(&self, id: &str) -> bool {
+        self.too_few || self.missing_clauses.iter().any(|c| c == clause_of(id))
+    }
+}
+
+/// The clause an ISMAP id is in: its first number (`10` of `10.1.2.3`).
+fn clause_of(id: &str) -> &str {
+    id.split('.').next().unwrap_or(id)
+}
+
+/// The warnings about a CSP and its list, the same in `report` and `compare`: registration
+/// and audit period of the service and of every service it inherits from, the facts it
+/// publishes that a buyer must read, the list's completeness, and ids unknown to the
+/// catalog.
+pub fn csp_warnings(
+    att: &Attestation,
+    csp: &CspControls,
+    coverage: &ListCoverage,
+    as_of: Date,
+    lang: crate::lang::Lang,
+) -> Vec<crate::analysis::gap::Warning> {
+    use crate::analysis::gap::Warning;
+    use crate::lang::Lang;
+    let mut out = Vec::new();
+    let mut push = |code: &'static str, ja: String, en: String| {
+        out.push(Warning {
+            code,
+            message: match lang {
+                Lang::Ja => ja,
+                Lang::En => en,
+            },
+        })
+    };
+    for (i, service) in csp.services.iter().enumerate() {
+        let name = &service.name;
+        let v = service.validity(as_of);
+        let (ja_whose, en_whose) = if i == 0 {
+            (String::new(), String::new())
+        } else {
+            (
+                format!("基盤サービス {name} の"),
+                format!("of the underlying service {name} "),
+            )
+        };
+        match service.renewal_deadline {
+            Some(deadline) if v.lapsed => push(
+                "registration-lapsed",
+                format!("{ja_whose}登録の更新期限 {deadline} が基準日 {as_of} より前です: {name} の記載に基づく項目は充足としません。ISMAPクラウドサービスリストで現在の掲載を確認してください"),
+                format!("The registration {en_whose}is past its renewal deadline {deadline} (as of {as_of}): no item is counted as covered on {name}'s statements; check its current entry on the ISMAP cloud service list"),
+            ),
+            Some(_) => {}
+            None => push(
+                "registration-not-checked",
+                format!("{ja_whose}登録の有効性は確認していません({name} の更新期限が与えられていない): ISMAPクラウドサービスリストで掲載と更新期限を確認してください"),
+                format!("Registration validity {en_whose}not checked ({name} gives no renewal deadline): check its entry and renewal deadline on the ISMAP cloud service list"),
+            ),
+        }
+        if let Some(period) = service.audit_period {
+            if v.audit_old {
+                push(
+                    "audit-period-old",
+                    format!("{ja_whose}監査対象期間 ({period}) の終了から{AUDIT_PERIOD_MAX_AGE_MONTHS}か月以上経過しています: 最新の監査結果を確認してください"),
+                    format!("The audit period {en_whose}({period}) ended over {AUDIT_PERIOD_MAX_AGE_MONTHS} months before {as_of}: ask for the latest audit results"),
+                );
+            }
+            if v.design_only {
+                push(
+                    "design-only",
+                    format!("{ja_whose}監査対象期間が1日 ({period}) です: 整備状況のみの評価で、運用状況は評価されていません"),
+                    format!("The audit period {en_whose}is one day ({period}): only the design was assessed, not operating effectiveness"),
+                );
+            }
+        }
+    }
+    if att.registration_kind == Some(crate::model::RegistrationKind::IsmapLiu) {
+        push(
+            "ismap-liu",
+            "ISMAP-LIUの登録です: 外部監査の範囲はISMAPより狭く(内部監査の結果を提出)、依拠する項目が外部監査の対象か確認してください".to_owned(),
+            "An ISMAP-LIU registration: the external audit covers less than ISMAP's (internal audit results are submitted); check that the items you rely on were externally audited".to_owned(),
+        );
+    }
+    if let Some(events) = att
+        .subsequent_events
+        .as_deref()
+        .filter(|t| crate::model::states_something(t))
+    {
+        push(
+            "subsequent-events",
+            format!("後発事象が記載されています: {events} (内容が依拠する項目に影響しないか確認してください)"),
+            format!("Subsequent events are reported: {events} (check whether they affect the items you rely on)"),
+        );
+    }
+    if let Some(plan) = att
+        .improvement_plan
+        .as_deref()
+        .filter(|t| crate::model::states_something(t))
+    {
+        push(
+            "improvement-plan",
+            format!("改善計画があります ({plan}): 計画の内容と対象の管理策を確認してください"),
+            format!("The statement has an improvement plan ({plan}): ask for it and check which controls it concerns"),
+        );
+    }
+    if !coverage.is_complete() {
+        let mut ja = Vec::new();
+        let mut en = Vec::new();
+        let (gov, rest): (Vec<&str>, Vec<&str>) = coverage
+            .missing_clauses
+            .iter()
+            .map(String::as_str)
+            .partition(|c| *c == "3" || *c == "4");
+        if gov.contains(&"3") {
+            ja.push("ガバナンス基準(3)の記載がない".to_owned());
+            en.push("no governance objective (3)".to_owned());
+        }
+        if gov.contains(&"4") {
+            ja.push("マネジメント基準(4)の記載がない".to_owned());
+            en.push("no management objective (4)".to_owned());
+        }
+        if !rest.is_empty() {
+            ja.push(format!("管理策基準の箇条 {} の記載がない", rest.join(", ")));
+            en.push(format!("no objective of clause(s) {}", rest.join(", ")));
+        }
+        let (n, m) = (coverage.stated_objectives, coverage.mandatory_objectives);
+        push(
+            "list-incomplete",
+            format!("CSPの一覧は不完全の可能性があります: 必須の統制目標{m}件のうち{n}件のみ記載{}。記載なしは未実施とは限りません: 一覧の全体または言明書を入手してください", if ja.is_empty() { String::new() } else { format!("、{}", ja.join("、")) }),
+            format!("The CSP list looks incomplete: it states {n} of the {m} mandatory objectives{}. Not listed is not the same as not implemented: obtain the full list or the statement (言明書)", if en.is_empty() { String::new() } else { format!("; {}", en.join("; ")) }),
+        );
+    }
+    if !csp.unknown.is_empty() {
+        let ids: Vec<&str> = csp.unknown.iter().map(|u| u.id.as_str()).collect();
+        push(
+            "csp-unknown-ids",
+            format!(
+                "CSPの一覧にカタログにないIDがあります({}件): {}",
+                ids.len(),
+                ids.join(", ")
+            ),
+            format!(
+                "The CSP list has {} id(s) not in the catalog: {}",
+                ids.len(),
+                ids.join(", ")
+            ),
+        );
+    }
+    out
 }
 
 /// Refuses an inherited scope (profile `inherited:`, at any depth of `inherits:`) that

@@ -8,10 +8,13 @@ use std::sync::Arc;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use crate::analysis::csp::{resolve_attestation, CspControls, CspState, UnknownId};
-use crate::analysis::procedures::{Kind, Procedure};
+use crate::analysis::csp::{
+    csp_warnings, resolve_attestation, CspControls, CspState, ListCoverage, Registration,
+    UnknownId, Validity,
+};
+use crate::analysis::procedures::{Kind, Procedure, Topic};
 use crate::analysis::status::Status;
-use crate::catalog::resolve::parse_nist;
+use crate::catalog::resolve::{parse_nist, Target};
 use crate::catalog::{
     Catalog, EditionDecision, IsoEdition, Layer, Level, NoCounterpart, RefKind, Resolution,
     Unresolved,
@@ -19,7 +22,8 @@ use crate::catalog::{
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{
-    Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, Period, Risk,
+    Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, Period, RegistrationKind,
+    Risk,
 };
 
 /// Machine-readable reasons behind a status, in a fixed order.
@@ -28,21 +32,39 @@ use crate::model::{
 pub enum Reason {
     /// The item names no reference at all.
     NoReference,
-    /// A reference did not resolve to the catalog.
+    /// A reference did not resolve to the catalog: the item is not analysed.
     UnresolvedReference,
     /// A reference names an ISO/IEC 27002:2022 control new in that edition: ISMAP has no
     /// counterpart for it.
     NoIsmapCounterpart,
-    /// A resolved objective is not in the CSP's list.
+    /// A resolved objective is absent from the CSP's list: not stated (excluded, or the
+    /// list is incomplete), which is not a statement that it is not implemented.
+    NotListed,
+    /// The CSP's list states a resolved objective is not implemented (未実施).
     NotImplemented,
-    /// The CSP declares a resolved objective not applicable.
+    /// The CSP's list states a resolved objective is planned (計画中).
+    Planned,
+    /// The CSP declares a resolved objective not applicable, with a reason.
     NotApplicable,
+    /// The CSP declares a resolved objective not applicable without a reason.
+    NotApplicableWithoutReason,
+    /// A not-listed objective falls where the CSP's list looks incomplete.
+    ListIncomplete,
     /// A detailed control is confirmable only in the non-public annex.
     DetailInAnnex,
     /// A detail id was accepted through its parent objective; its existence is unverified.
     UnverifiedDetail,
-    /// A NIST SP 800-53 id was mapped through NIST's approximate table.
+    /// A NIST SP 800-53 id was mapped approximately (a partial mapping, or an enhancement
+    /// through its base control): the item is at most partial.
     NistApproximate,
+    /// A NIST SP 800-53 id was mapped through NIST's table exactly (still a candidate).
+    MappedViaNist,
+    /// An implemented control rests on a registration past its renewal deadline.
+    RegistrationLapsed,
+    /// An implemented control rests on an audit period that ended over 16 months ago.
+    AuditPeriodOld,
+    /// An implemented control rests on a one-day audit period (design only).
+    DesignOnly,
     /// The item needs more assurance than ISMAP's agreed procedures give.
     AssuranceAboveIsmap,
     /// A cell of the item (assurance, risk) could not be read.
@@ -50,32 +72,125 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Every reason, in order.
+    pub const ALL: [Reason; 18] = [
+        Reason::NoReference,
+        Reason::UnresolvedReference,
+        Reason::NoIsmapCounterpart,
+        Reason::NotListed,
+        Reason::NotImplemented,
+        Reason::Planned,
+        Reason::NotApplicable,
+        Reason::NotApplicableWithoutReason,
+        Reason::ListIncomplete,
+        Reason::DetailInAnnex,
+        Reason::UnverifiedDetail,
+        Reason::NistApproximate,
+        Reason::MappedViaNist,
+        Reason::RegistrationLapsed,
+        Reason::AuditPeriodOld,
+        Reason::DesignOnly,
+        Reason::AssuranceAboveIsmap,
+        Reason::InvalidInput,
+    ];
+
     /// The kebab-case code, as serialised.
     pub fn as_str(self) -> &'static str {
         match self {
             Reason::NoReference => "no-reference",
             Reason::UnresolvedReference => "unresolved-reference",
             Reason::NoIsmapCounterpart => "no-ismap-counterpart",
+            Reason::NotListed => "not-listed",
             Reason::NotImplemented => "not-implemented",
+            Reason::Planned => "planned",
             Reason::NotApplicable => "not-applicable",
+            Reason::NotApplicableWithoutReason => "not-applicable-without-reason",
+            Reason::ListIncomplete => "list-incomplete",
             Reason::DetailInAnnex => "detail-in-annex",
             Reason::UnverifiedDetail => "unverified-detail",
             Reason::NistApproximate => "nist-approximate",
+            Reason::MappedViaNist => "mapped-via-nist",
+            Reason::RegistrationLapsed => "registration-lapsed",
+            Reason::AuditPeriodOld => "audit-period-old",
+            Reason::DesignOnly => "design-only",
             Reason::AssuranceAboveIsmap => "assurance-above-ismap",
             Reason::InvalidInput => "invalid-input",
         }
     }
 }
 
-/// How one resolved control stands with the CSP.
+/// A set of [`Reason`]s, one bit each: what one reference's evaluation contributes to the
+/// reasons of every item naming it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reasons(u32);
+
+impl Reasons {
+    pub fn insert(&mut self, r: Reason) {
+        self.0 |= 1 << r as u32;
+    }
+
+    /// `r` when `yes`.
+    fn set(&mut self, r: Reason, yes: bool) {
+        if yes {
+            self.insert(r);
+        }
+    }
+
+    pub fn contains(self, r: Reason) -> bool {
+        self.0 & (1 << r as u32) != 0
+    }
+
+    fn union(self, other: Reasons) -> Reasons {
+        Reasons(self.0 | other.0)
+    }
+
+    /// The reasons in [`Reason::ALL`] order.
+    pub fn to_vec(self) -> Vec<Reason> {
+        Reason::ALL
+            .into_iter()
+            .filter(|r| self.contains(*r))
+            .collect()
+    }
+}
+
+/// How one resolved control stands with the CSP: what its list states of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ControlState {
     Implemented,
+    /// Declared not applicable (its reason, possibly empty, is kept beside it).
     NotApplicable,
     /// Only the parent objective is listed; the detail is in the non-public annex.
     AnnexOnly,
-    Missing,
+    /// The list says nothing of it (記載なし).
+    NotListed,
+    /// The list states it is not implemented (未実施).
+    NotImplemented,
+    /// The list states it is planned (計画中).
+    Planned,
+}
+
+impl ControlState {
+    /// Not implemented, whatever the list says of it (not listed, not implemented,
+    /// planned): the item's `missing`.
+    pub fn is_missing(self) -> bool {
+        matches!(
+            self,
+            ControlState::NotListed | ControlState::NotImplemented | ControlState::Planned
+        )
+    }
+
+    /// 記載なし / 未実施 / 計画中 …, in the report's language.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ControlState::Implemented => lang.pick("実施", "implemented"),
+            ControlState::NotApplicable => lang.pick("非該当", "not applicable"),
+            ControlState::AnnexOnly => lang.pick("別添で確認", "annex only"),
+            ControlState::NotListed => lang.pick("記載なし", "not listed"),
+            ControlState::NotImplemented => lang.pick("未実施", "not implemented"),
+            ControlState::Planned => lang.pick("計画中", "planned"),
+        }
+    }
 }
 
 /// One resolved control as an item's result names it, borrowed from the report.
@@ -96,6 +211,20 @@ pub struct ControlRef<'a> {
     /// Implemented only through the underlying service: its name (`PaaS → IaaS` in a chain).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inherited_from: Option<&'a str>,
+    /// Implemented, but on the statement of a service whose registration lapsed: its name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registration_lapsed: Option<&'a str>,
+}
+
+/// The services an implemented control's statement rests on that weaken it, by name.
+#[derive(Debug, Clone, Default)]
+struct Basis {
+    /// Registration past its renewal deadline.
+    lapsed: Option<Arc<str>>,
+    /// Audit period ended over [`AUDIT_PERIOD_MAX_AGE_MONTHS`] months ago.
+    audit_old: Option<Arc<str>>,
+    /// One-day audit period: design only.
+    design_only: Option<Arc<str>>,
 }
 
 /// A control a reference leads to, as evaluated once for all the items naming it: catalog
@@ -111,6 +240,10 @@ struct EvaluatedControl {
     inherited_from: Option<Arc<str>>,
     /// The CSP's reason when not applicable (empty when none was given).
     reason: Arc<str>,
+    /// Implemented or in the annex: what its statement rests on.
+    basis: Basis,
+    /// Not listed, where the CSP's list looks incomplete.
+    list_gap: bool,
 }
 
 impl EvaluatedControl {
@@ -123,6 +256,7 @@ impl EvaluatedControl {
             unverified: self.unverified,
             mapped: self.mapped,
             inherited_from: self.inherited_from.as_deref(),
+            registration_lapsed: self.basis.lapsed.as_deref(),
         }
     }
 }
@@ -169,6 +303,8 @@ pub struct ItemResult {
     pub problems: Vec<CellProblem>,
     /// Position in the check list: which references it names in [`ItemResults`].
     position: usize,
+    /// For an item outside ISMAP, the topic its title names (its procedure's wording).
+    topic: Option<Topic>,
 }
 
 /// What an item's references come to against the CSP, borrowed from its [`ItemResults`].
@@ -177,7 +313,15 @@ pub struct ItemDetails<'a> {
     /// Each control once, in the order the references name them.
     pub controls: Vec<ControlRef<'a>>,
     pub implemented: Vec<&'a str>,
+    /// Not implemented, whatever the list says: not listed, not implemented or planned.
     pub missing: Vec<&'a str>,
+    /// Of `missing`: absent from the CSP's list (記載なし).
+    pub not_listed: Vec<&'a str>,
+    /// Of `missing`: stated not implemented (未実施).
+    pub not_implemented: Vec<&'a str>,
+    /// Of `missing`: stated planned (計画中).
+    pub planned: Vec<&'a str>,
+    /// Declared not applicable, with the CSP's reason (empty when it gives none).
     pub not_applicable: Vec<Exclusion<'a>>,
     pub annex_only: Vec<&'a str>,
     pub unresolved: Vec<&'a UnresolvedRef>,
@@ -188,6 +332,14 @@ pub struct ItemDetails<'a> {
     pub chains: Vec<&'a str>,
     /// NIST ids used, each a candidate mapping only.
     pub nist_refs: Vec<&'a str>,
+    /// Of `nist_refs`: those mapped approximately (partial, or through the base control).
+    pub nist_approximate: Vec<&'a str>,
+    /// Services whose lapsed registration an implemented control rests on.
+    pub registration_lapsed: Vec<&'a str>,
+    /// Services whose old audit period an implemented control rests on.
+    pub audit_period_old: Vec<&'a str>,
+    /// Services whose one-day audit period an implemented control rests on.
+    pub design_only: Vec<&'a str>,
     pub additional_procedures: Vec<Procedure<'a>>,
 }
 
@@ -251,16 +403,26 @@ pub struct CspInfo {
     pub name: String,
     pub source: String,
     pub registration_number: Option<String>,
+    /// `ismap` or `ismap-liu`, when the profile says.
+    pub registration_kind: Option<RegistrationKind>,
     pub registered: Option<Date>,
     pub renewal_deadline: Option<Date>,
+    /// Valid, lapsed, or not checked (no renewal deadline given), on the report's date.
+    pub registration: Registration,
     pub audit_period: Option<Period>,
     pub scope: Vec<String>,
+    pub governing_law: Option<String>,
+    pub jurisdiction: Option<String>,
+    pub subsequent_events: Option<String>,
+    pub improvement_plan: Option<String>,
     /// The service this one runs on (profile `inherits:`), if any.
     pub inherits: Option<String>,
     pub implemented: usize,
     /// Of `implemented`, how many only through the underlying service.
     pub inherited: usize,
     pub not_applicable: usize,
+    /// Whether the list states what a registered service must.
+    pub list: ListCoverage,
     pub unknown_ids: Vec<UnknownId>,
     pub ignored_tokens: usize,
 }
@@ -318,7 +480,45 @@ pub struct ItemResults {
     /// `evals[i]` is what `ResolvedRefs::distinct[i]` comes to against the CSP.
     evals: Arc<[RefEval]>,
     refs: Arc<ItemRefs>,
+    /// The CSP's published facts the outside-ISMAP procedures name.
+    facts: Arc<TopicFacts>,
     lang: Lang,
+    /// Candidate objectives named in the procedure of an item without references, by
+    /// item position (see [`ItemResults::set_candidates`]).
+    candidates: HashMap<usize, Vec<String>>,
+}
+
+/// What the CSP's profile publishes on the topics of outside-ISMAP procedures, worded once.
+#[derive(Debug, Clone, Default)]
+struct TopicFacts {
+    /// The statement's scope (services, regions).
+    scope: Vec<String>,
+    /// `準拠法: …`, `裁判管轄: …`.
+    law: Vec<String>,
+}
+
+impl TopicFacts {
+    fn of(att: &Attestation, lang: Lang) -> TopicFacts {
+        let mut law = Vec::new();
+        if let Some(g) = &att.governing_law {
+            law.push(format!("{} {g}", lang.pick("準拠法:", "governing law:")));
+        }
+        if let Some(j) = &att.jurisdiction {
+            law.push(format!("{} {j}", lang.pick("裁判管轄:", "jurisdiction:")));
+        }
+        TopicFacts {
+            scope: att.scope.clone(),
+            law,
+        }
+    }
+
+    fn of_topic(&self, topic: Option<Topic>) -> &[String] {
+        match topic {
+            Some(Topic::DataLocation) => &self.scope,
+            Some(Topic::GoverningLaw) => &self.law,
+            _ => &[],
+        }
+    }
 }
 
 impl std::ops::Deref for ItemResults {
@@ -336,7 +536,27 @@ impl<'a> IntoIterator for &'a ItemResults {
     }
 }
 
+/// Adds `name` to `names` once.
+fn push_once<'a>(names: &mut Vec<&'a str>, name: Option<&'a str>) {
+    if let Some(n) = name {
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+}
+
 impl ItemResults {
+    /// Names `candidates(item)` (`"9.4.2 title"`) in a procedure of each item it gives
+    /// some for: suggestions to add to the item's references, which change nothing else.
+    pub fn set_candidates(&mut self, candidates: impl Fn(&ItemResult) -> Option<Vec<String>>) {
+        self.candidates = self
+            .list
+            .iter()
+            .filter_map(|item| Some((item.position, candidates(item)?)))
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+    }
+
     /// What `item` (one of these results) comes to: its controls, each once, in the order
     /// its references name them, the gaps, and the additional procedures.
     pub fn details(&self, item: &ItemResult) -> ItemDetails<'_> {
@@ -349,18 +569,22 @@ impl ItemResults {
                 RefEval::Resolved {
                     controls,
                     nist,
+                    approximate,
                     chain,
                     without,
                     ..
                 } => {
-                    if let Some(n) = nist {
-                        d.nist_refs.push(n);
-                    }
                     if let Some(c) = chain {
                         d.chains.push(c);
                     }
                     if let Some(w) = without {
                         d.no_ismap_counterpart.push(w);
+                    }
+                    if let Some(n) = nist {
+                        d.nist_refs.push(n);
+                        if *approximate {
+                            d.nist_approximate.push(n);
+                        }
                     }
                     for c in controls.iter() {
                         if c.state == ControlState::NotApplicable
@@ -371,6 +595,9 @@ impl ItemResults {
                                 reason: &c.reason,
                             });
                         }
+                        push_once(&mut d.registration_lapsed, c.basis.lapsed.as_deref());
+                        push_once(&mut d.audit_period_old, c.basis.audit_old.as_deref());
+                        push_once(&mut d.design_only, c.basis.design_only.as_deref());
                         if let Some(existing) = d.controls.iter_mut().find(|x| x.id == &*c.id) {
                             existing.unverified &= c.unverified;
                             continue;
@@ -380,16 +607,21 @@ impl ItemResults {
                 }
             }
         }
-        let ids_in = |state: ControlState| -> Vec<&str> {
-            d.controls
-                .iter()
-                .filter(|c| c.state == state)
-                .map(|c| c.id)
-                .collect()
-        };
-        d.implemented = ids_in(ControlState::Implemented);
-        d.missing = ids_in(ControlState::Missing);
-        d.annex_only = ids_in(ControlState::AnnexOnly);
+        // each control's id into the list of its state, in one pass
+        for c in &d.controls {
+            let list = match c.state {
+                ControlState::Implemented => &mut d.implemented,
+                ControlState::NotApplicable => continue,
+                ControlState::AnnexOnly => &mut d.annex_only,
+                ControlState::NotListed => &mut d.not_listed,
+                ControlState::NotImplemented => &mut d.not_implemented,
+                ControlState::Planned => &mut d.planned,
+            };
+            list.push(c.id);
+            if c.state.is_missing() {
+                d.missing.push(c.id);
+            }
+        }
 
         let proc = |kind, subjects| Procedure::new(kind, lang, subjects);
         let procs = &mut d.additional_procedures;
@@ -401,9 +633,6 @@ impl ItemResults {
                 .collect();
             procs.push(proc(Kind::FixInput, cells));
         }
-        if item.status == Status::OutsideIsmap {
-            procs.push(proc(Kind::OwnCheck, Vec::new()));
-        }
         if !d.unresolved.is_empty() {
             let refs = d
                 .unresolved
@@ -411,6 +640,11 @@ impl ItemResults {
                 .map(|u| Cow::Borrowed(&*u.reference))
                 .collect();
             procs.push(proc(Kind::FixReferences, refs));
+        }
+        if item.status == Status::OutsideIsmap {
+            let facts = self.facts.of_topic(item.topic);
+            let facts = facts.iter().map(|f| Cow::Borrowed(f.as_str())).collect();
+            procs.push(proc(Kind::OwnCheck(item.topic), facts));
         }
         if !d.no_ismap_counterpart.is_empty() {
             let controls: Vec<&NoCounterpart> = d
@@ -433,23 +667,48 @@ impl ItemResults {
                 procs.push(proc(Kind::RelatedContext, related));
             }
         }
-        if !d.missing.is_empty() {
-            procs.push(proc(Kind::Questionnaire, borrowed(&d.missing)));
-            procs.push(proc(Kind::AssuranceReport, borrowed(&d.missing)));
+        if let Some(c) = self.candidates.get(&item.position) {
+            let named = c.iter().map(|s| Cow::Borrowed(s.as_str())).collect();
+            procs.push(proc(Kind::CandidateReferences, named));
         }
-        if !d.not_applicable.is_empty() {
-            let ids = d
-                .not_applicable
+        let lists: [(Kind, &Vec<&str>); 3] = [
+            (Kind::RegistryCheck, &d.registration_lapsed),
+            (Kind::StatementRequest, &d.not_listed),
+            (Kind::RemediationPlan, &d.not_implemented),
+        ];
+        for (kind, ids) in lists {
+            if !ids.is_empty() {
+                procs.push(proc(kind, borrowed(ids)));
+            }
+        }
+        if !d.planned.is_empty() {
+            procs.push(proc(Kind::PlannedCompletion, borrowed(&d.planned)));
+        }
+        let excluded = |with_reason: bool| -> Vec<Cow<str>> {
+            d.not_applicable
                 .iter()
+                .filter(|x| x.reason.is_empty() != with_reason)
                 .map(|x| Cow::Borrowed(x.id))
-                .collect();
-            procs.push(proc(Kind::ExclusionReview, ids));
+                .collect()
+        };
+        for (kind, ids) in [
+            (Kind::ExclusionReview, excluded(true)),
+            (Kind::ExclusionReasonRequest, excluded(false)),
+        ] {
+            if !ids.is_empty() {
+                procs.push(proc(kind, ids));
+            }
         }
-        if !d.annex_only.is_empty() {
-            procs.push(proc(Kind::AnnexRequest, borrowed(&d.annex_only)));
-        }
-        if !d.nist_refs.is_empty() {
-            procs.push(proc(Kind::MappingReview, borrowed(&d.nist_refs)));
+        let lists: [(Kind, &Vec<&str>); 4] = [
+            (Kind::AnnexRequest, &d.annex_only),
+            (Kind::MappingReview, &d.nist_approximate),
+            (Kind::LatestAudit, &d.audit_period_old),
+            (Kind::DesignOnly, &d.design_only),
+        ];
+        for (kind, ids) in lists {
+            if !ids.is_empty() {
+                procs.push(proc(kind, borrowed(ids)));
+            }
         }
         if item.reasons.contains(&Reason::AssuranceAboveIsmap) {
             procs.push(match item.assurance {
@@ -481,7 +740,7 @@ struct ItemView<'a> {
 impl Serialize for ItemView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (i, d) = (self.item, &self.details);
-        let mut st = s.serialize_struct("ItemResult", 21)?;
+        let mut st = s.serialize_struct("ItemResult", 26)?;
         st.serialize_field("id", &i.id)?;
         st.serialize_field("row", &i.row)?;
         st.serialize_field("title", &i.title)?;
@@ -492,12 +751,17 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("controls", &d.controls)?;
         st.serialize_field("implemented", &d.implemented)?;
         st.serialize_field("missing", &d.missing)?;
+        st.serialize_field("not_listed", &d.not_listed)?;
+        st.serialize_field("not_implemented", &d.not_implemented)?;
+        st.serialize_field("planned", &d.planned)?;
         st.serialize_field("not_applicable", &d.not_applicable)?;
         st.serialize_field("annex_only", &d.annex_only)?;
         st.serialize_field("unresolved", &d.unresolved)?;
         st.serialize_field("no_ismap_counterpart", &d.no_ismap_counterpart)?;
         st.serialize_field("chains", &d.chains)?;
         st.serialize_field("nist_refs", &d.nist_refs)?;
+        st.serialize_field("nist_approximate", &d.nist_approximate)?;
+        st.serialize_field("registration_lapsed", &d.registration_lapsed)?;
         st.serialize_field("reasons", &i.reasons)?;
         st.serialize_field("additional_procedures", &d.additional_procedures)?;
         st.serialize_field("note", &i.note)?;
@@ -520,9 +784,6 @@ impl Serialize for ItemResults {
     }
 }
 
-/// How long after its end an audit period is considered stale.
-pub const AUDIT_PERIOD_MAX_AGE_MONTHS: i32 = 16;
-
 fn file_name(p: &Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -533,153 +794,234 @@ fn state_of<'a>(csp: &'a CspControls, id: &str) -> (ControlState, Option<&'a str
     match csp.state(id) {
         Some(CspState::Implemented) => (ControlState::Implemented, None),
         Some(CspState::NotApplicable { reason }) => (ControlState::NotApplicable, Some(reason)),
-        Some(CspState::Planned | CspState::NotImplemented) | None => (ControlState::Missing, None),
+        Some(CspState::Planned) => (ControlState::Planned, None),
+        Some(CspState::NotImplemented) => (ControlState::NotImplemented, None),
+        None => (ControlState::NotListed, None),
     }
 }
 
-/// The controls one resolved target stands for, each with its state and (when not
-/// applicable) the CSP's reason: the objective or detail itself, or every objective under a
-/// clause or category. `visit(id, title, state, reason)` is called for each, in order.
-fn visit_target<'a>(
+/// What references are judged against: the CSP's statements, how valid the statements of
+/// each service they rest on are on the report's date, and where its list looks
+/// incomplete. The same for `report` and `compare`.
+pub struct Judge<'a> {
     catalog: &'a Catalog,
     csp: &'a CspControls,
-    id: &'a str,
-    lang: Lang,
-    visit: &mut impl FnMut(&'a str, &'a str, ControlState, Option<&'a str>),
-) {
-    let entry = catalog.get(id);
-    match entry.map_or(Level::Detail, |e| e.level) {
-        Level::Detail => {
-            let parent = catalog.detail_parent(id);
-            let title = entry.or(parent).map_or("", |e| e.title(lang));
-            let (state, reason) = state_of(csp, id);
-            if state != ControlState::Missing {
-                return visit(id, title, state, reason);
-            }
-            match parent.map(|p| state_of(csp, &p.id)) {
-                Some((ControlState::Implemented, _)) => {
-                    visit(id, title, ControlState::AnnexOnly, None)
+    /// `validity[i]` of `csp.services[i]`.
+    validity: Vec<Validity>,
+    coverage: &'a ListCoverage,
+}
+
+impl<'a> Judge<'a> {
+    pub fn new(
+        catalog: &'a Catalog,
+        csp: &'a CspControls,
+        coverage: &'a ListCoverage,
+        as_of: Date,
+    ) -> Judge<'a> {
+        Judge {
+            catalog,
+            csp,
+            validity: csp.services.iter().map(|s| s.validity(as_of)).collect(),
+            coverage,
+        }
+    }
+
+    /// The first service `id`'s statement rests on (this one, then those it inherits
+    /// through) for which `weak` holds.
+    fn weakened_by(&self, id: &str, weak: impl Fn(&Validity) -> bool) -> Option<&'a str> {
+        let csp: &'a CspControls = self.csp;
+        csp.rests_on(id)
+            .find(|&i| self.validity.get(i).is_some_and(&weak))
+            .and_then(|i| csp.services.get(i))
+            .map(|s| s.name.as_str())
+    }
+
+    /// Whether `id`'s statement rests on a lapsed registration.
+    fn lapsed(&self, id: &str) -> bool {
+        self.weakened_by(id, |v| v.lapsed).is_some()
+    }
+
+    /// The controls one resolved target stands for, each with its state and (when not
+    /// applicable) the CSP's reason: the objective or detail itself, or every objective
+    /// under a clause or category. `visit(id, title, state, reason, basis)` is called for
+    /// each, in order; `basis` is the id whose statement the state rests on (a detail's
+    /// objective when only that is listed).
+    fn visit_target(
+        &self,
+        id: &'a str,
+        lang: Lang,
+        visit: &mut impl FnMut(&'a str, &'a str, ControlState, Option<&'a str>, &'a str),
+    ) {
+        let (catalog, csp) = (self.catalog, self.csp);
+        let entry = catalog.get(id);
+        match entry.map_or(Level::Detail, |e| e.level) {
+            Level::Detail => {
+                let parent = catalog.detail_parent(id);
+                let title = entry.or(parent).map_or("", |e| e.title(lang));
+                let (state, reason) = state_of(csp, id);
+                if state != ControlState::NotListed {
+                    return visit(id, title, state, reason, id);
                 }
-                Some((ControlState::NotApplicable, reason)) => {
-                    visit(id, title, ControlState::NotApplicable, reason)
+                match parent.map(|p| (state_of(csp, &p.id), p.id.as_str())) {
+                    Some(((ControlState::Implemented, _), pid)) => {
+                        visit(id, title, ControlState::AnnexOnly, None, pid)
+                    }
+                    // what the list states of the objective, it states of its details
+                    Some(((state, reason), pid)) => visit(id, title, state, reason, pid),
+                    None => visit(id, title, ControlState::NotListed, None, id),
                 }
-                _ => visit(id, title, ControlState::Missing, None),
             }
-        }
-        Level::Objective => {
-            let (state, reason) = state_of(csp, id);
-            visit(id, entry.map_or("", |e| e.title(lang)), state, reason)
-        }
-        // an overview (3.1.1) states no criterion: it stands for the objectives it
-        // introduces, those of its category
-        Level::Overview => {
-            let category = entry.and_then(|e| e.parent.as_deref()).unwrap_or(id);
-            for e in catalog.objectives_under(category) {
-                let (state, reason) = state_of(csp, &e.id);
-                visit(&e.id, e.title(lang), state, reason)
+            Level::Objective => {
+                let (state, reason) = state_of(csp, id);
+                visit(id, entry.map_or("", |e| e.title(lang)), state, reason, id)
             }
-        }
-        Level::Clause | Level::Category => {
-            for e in catalog.objectives_under(id) {
-                let (state, reason) = state_of(csp, &e.id);
-                visit(&e.id, e.title(lang), state, reason)
+            // an overview (3.1.1) states no criterion: it stands for the objectives it
+            // introduces, those of its category
+            Level::Overview => {
+                let category = entry.and_then(|e| e.parent.as_deref()).unwrap_or(id);
+                for e in catalog.objectives_under(category) {
+                    let (state, reason) = state_of(csp, &e.id);
+                    visit(&e.id, e.title(lang), state, reason, &e.id)
+                }
+            }
+            Level::Clause | Level::Category => {
+                for e in catalog.objectives_under(id) {
+                    let (state, reason) = state_of(csp, &e.id);
+                    visit(&e.id, e.title(lang), state, reason, &e.id)
+                }
             }
         }
     }
 }
 
-/// How one reference stands against a CSP.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RefFlags {
-    /// It did not resolve.
-    Unresolved,
-    /// It names only ISO/IEC 27002:2022 controls with no ISMAP counterpart: ISMAP says
-    /// nothing of it.
-    NoCounterpart,
-    /// Every control it names implemented (`all`), any of them implemented or confirmable
-    /// in the annex (`some`). A reference that also names a control with no ISMAP
-    /// counterpart is never `all`.
-    Resolved { all: bool, some: bool },
+/// How one resolved reference stands, for the status rule.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RefFlags {
+    /// Every control it names is implemented.
+    pub all: bool,
+    /// Some control it names is implemented or confirmable in the annex.
+    pub some: bool,
+    /// It rests on an approximate NIST mapping: the item is at most partial.
+    pub approximate: bool,
+    /// An implemented control rests on a lapsed registration: the item is never covered.
+    pub lapsed: bool,
 }
 
-/// [`RefFlags`] of a resolved reference from the states of its controls.
-fn flags_of(has_targets: bool, states: impl IntoIterator<Item = ControlState>) -> (bool, bool) {
-    let (mut all, mut some, mut any) = (true, false, false);
-    for state in states {
+/// How one reference stands, for the status rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefOutcome {
+    /// It did not resolve: the item cannot be judged until it is corrected.
+    Unresolved,
+    /// It names only controls ISMAP has no counterpart for (ISO/IEC 27001:2022 controls
+    /// new in that edition): ISMAP says nothing about it.
+    NoCounterpart,
+    Resolved(RefFlags),
+}
+
+/// [`RefFlags`] of a resolved reference from its controls' (state, rests on a lapsed
+/// registration).
+fn flags_of(
+    has_targets: bool,
+    approximate: bool,
+    states: impl IntoIterator<Item = (ControlState, bool)>,
+) -> RefFlags {
+    let mut f = RefFlags {
+        all: true,
+        approximate,
+        ..RefFlags::default()
+    };
+    let mut any = false;
+    for (state, lapsed) in states {
         any = true;
-        all &= state == ControlState::Implemented;
-        some |= matches!(state, ControlState::Implemented | ControlState::AnnexOnly);
+        f.all &= state == ControlState::Implemented;
+        let holds = matches!(state, ControlState::Implemented | ControlState::AnnexOnly);
+        f.some |= holds;
+        f.lapsed |= holds && lapsed;
     }
     // a heading with nothing under it is no evidence of anything
-    (all && has_targets && any, some)
+    f.all &= has_targets && any;
+    f
 }
 
-/// The status rule, from each reference's [`RefFlags`] and the item: a cell that could not
-/// be read → not analysed; nothing resolved → outside ISMAP; every reference fully
-/// implemented → covered (or an assurance gap when more than ISMAP's assurance is needed);
-/// something implemented → partial; else not covered.
-pub fn status_rule(flags: impl IntoIterator<Item = RefFlags>, item: &CheckItem) -> Status {
+/// Whether a NIST reference's mapping is approximate: NIST marks a mapping partial, or
+/// an enhancement (`AC-2(1)`) is mapped through its base control.
+fn nist_approximate(text: &str, targets: &[Target], matched: Option<&str>) -> bool {
+    let typed = parse_nist(text).map(|n| n.0);
+    targets.iter().any(|t| t.partial_mapping)
+        || matched.is_some_and(|m| typed.as_deref() != Some(m))
+}
+
+/// The status rule, from each reference's [`RefOutcome`] and the item:
+/// - a cell that could not be read, or a reference that does not resolve → not analysed;
+/// - no reference, or only references ISMAP has no counterpart for → outside ISMAP;
+/// - every reference fully implemented, none approximate and none without a counterpart →
+///   covered; an assurance gap instead when more than ISMAP's assurance is needed or an
+///   implemented control rests on a lapsed registration;
+/// - something implemented (or everything, but approximately) → partial;
+/// - else not covered.
+pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckItem) -> Status {
     if !item.problems.is_empty() {
         return Status::NotAnalysed;
     }
-    let (mut resolved_any, mut all, mut some) = (false, true, false);
-    for f in flags {
-        match f {
-            RefFlags::Unresolved | RefFlags::NoCounterpart => all = false,
-            RefFlags::Resolved { all: a, some: s } => {
-                resolved_any = true;
-                all &= a;
-                some |= s;
+    let (mut resolved, mut unresolved, mut outside) = (false, false, false);
+    let mut f = RefFlags {
+        all: true,
+        ..RefFlags::default()
+    };
+    for o in outcomes {
+        match o {
+            RefOutcome::Unresolved => unresolved = true,
+            RefOutcome::NoCounterpart => outside = true,
+            RefOutcome::Resolved(r) => {
+                resolved = true;
+                f.all &= r.all;
+                f.some |= r.some;
+                f.approximate |= r.approximate;
+                f.lapsed |= r.lapsed;
             }
         }
     }
-    if !resolved_any {
+    if unresolved {
+        Status::NotAnalysed
+    } else if !resolved {
         Status::OutsideIsmap
-    } else if all {
-        if item.assurance > Assurance::Ismap {
+    } else if f.all && !f.approximate && !outside {
+        if f.lapsed || item.assurance > Assurance::Ismap {
             Status::AssuranceGap
         } else {
             Status::Covered
         }
-    } else if some {
+    } else if f.some {
         Status::Partial
     } else {
         Status::NotCovered
     }
 }
 
-/// A reference's [`RefFlags`] against one CSP, without building its controls (`compare`).
-pub fn ref_flags(catalog: &Catalog, csp: &CspControls, resolution: &Resolution) -> RefFlags {
-    let (targets, without) = match resolution {
-        Resolution::Unresolved { .. } => return RefFlags::Unresolved,
-        Resolution::NoCounterpart { .. } => return RefFlags::NoCounterpart,
+/// A reference's [`RefOutcome`] against one CSP, without building its controls (`compare`).
+pub fn ref_outcome(judge: &Judge, text: &str, resolution: &Resolution) -> RefOutcome {
+    let (targets, matched, without) = match resolution {
+        Resolution::Unresolved { .. } => return RefOutcome::Unresolved,
+        Resolution::NoCounterpart { .. } => return RefOutcome::NoCounterpart,
         Resolution::Resolved {
             targets,
+            matched,
             without_counterpart,
             ..
-        } => (targets, without_counterpart),
+        } => (targets, matched, without_counterpart),
     };
+    let approximate =
+        resolution.is_approximate() && nist_approximate(text, targets, matched.as_deref());
     let mut states = Vec::new();
     for t in targets {
-        visit_target(catalog, csp, &t.id, Lang::En, &mut |_, _, state, _| {
-            states.push(state)
+        judge.visit_target(&t.id, Lang::En, &mut |_, _, state, _, basis| {
+            states.push((state, judge.lapsed(basis)))
         });
     }
-    resolved_flags(!targets.is_empty(), states, !without.is_empty())
-}
-
-/// [`RefFlags`] of a resolved reference: [`flags_of`] its controls, never all implemented
-/// when it also names controls with no ISMAP counterpart.
-fn resolved_flags(
-    has_targets: bool,
-    states: impl IntoIterator<Item = ControlState>,
-    without_counterpart: bool,
-) -> RefFlags {
-    let (all, some) = flags_of(has_targets, states);
-    RefFlags::Resolved {
-        all: all && !without_counterpart,
-        some,
-    }
+    let mut flags = flags_of(!targets.is_empty(), approximate, states);
+    // a reference also naming controls with no ISMAP counterpart is never fully covered
+    flags.all &= without.is_empty();
+    RefOutcome::Resolved(flags)
 }
 
 /// Every distinct reference text of a check list resolved once (a large check list repeats
@@ -783,19 +1125,26 @@ enum RefEval {
         chain: Option<Arc<str>>,
         /// The 2022 controls it also names that have no ISMAP counterpart.
         without: Option<CounterpartlessRef>,
-        /// A detail id was accepted through its parent objective.
-        unverified: bool,
+        /// The NIST mapping is approximate.
+        approximate: bool,
         flags: RefFlags,
-        /// Some control is missing, not applicable, or only in the annex.
-        missing: bool,
-        excluded: bool,
-        annex: bool,
+        /// What it adds to the reasons of an item naming it.
+        reasons: Reasons,
     },
 }
 
+impl RefEval {
+    fn outcome(&self) -> RefOutcome {
+        match self {
+            RefEval::Unresolved(_) => RefOutcome::Unresolved,
+            RefEval::NoCounterpart(_) => RefOutcome::NoCounterpart,
+            RefEval::Resolved { flags, .. } => RefOutcome::Resolved(*flags),
+        }
+    }
+}
+
 fn evaluate_ref<'a>(
-    catalog: &'a Catalog,
-    csp: &'a CspControls,
+    judge: &Judge<'a>,
     text: &Arc<str>,
     resolution: &'a Resolution,
     shared: &mut Shared<'a>,
@@ -831,6 +1180,7 @@ fn evaluate_ref<'a>(
             _ => typed,
         })
     });
+    let approximate = kind == RefKind::Nist && nist_approximate(text, targets, matched.as_deref());
     // the reference as written, with the edition it was read in when that decided it
     let label: Arc<str> = match edition {
         Some(e) if !text.contains(e.as_str()) => Arc::from(format!("{text} ({e})")),
@@ -849,100 +1199,120 @@ fn evaluate_ref<'a>(
         reference: text.clone(),
         controls: without.clone(),
     });
+    let csp = judge.csp;
     let mut controls = Vec::new();
     for t in targets {
-        visit_target(
-            catalog,
-            csp,
-            &t.id,
-            lang,
-            &mut |id, title, state, reason| {
-                controls.push(EvaluatedControl {
-                    id: shared.get(id),
-                    title: shared.get(title),
-                    state,
-                    via: via.clone(),
-                    unverified: t.unverified,
-                    mapped: t.mapped,
-                    inherited_from: csp.inherited_from(id).map(|s| shared.get(s)),
-                    reason: shared.get(reason.unwrap_or("")),
-                })
-            },
-        );
+        judge.visit_target(&t.id, lang, &mut |id, title, state, reason, basis_id| {
+            let holds = matches!(state, ControlState::Implemented | ControlState::AnnexOnly);
+            let mut name = |weak: fn(&Validity) -> bool| {
+                holds
+                    .then(|| judge.weakened_by(basis_id, weak))
+                    .flatten()
+                    .map(|n| shared.get(n))
+            };
+            let basis = Basis {
+                lapsed: name(|v| v.lapsed),
+                audit_old: name(|v| v.audit_old),
+                design_only: name(|v| v.design_only),
+            };
+            controls.push(EvaluatedControl {
+                id: shared.get(id),
+                title: shared.get(title),
+                state,
+                via: via.clone(),
+                unverified: t.unverified,
+                mapped: t.mapped,
+                inherited_from: csp.inherited_from(id).map(|s| shared.get(s)),
+                reason: shared.get(reason.unwrap_or("")),
+                list_gap: state == ControlState::NotListed && judge.coverage.is_gap(id),
+                basis,
+            })
+        });
     }
-    let any = |state| controls.iter().any(|c| c.state == state);
-    RefEval::Resolved {
-        flags: resolved_flags(
-            !targets.is_empty(),
-            controls.iter().map(|c| c.state),
-            without.is_some(),
+    let any = |f: &dyn Fn(&EvaluatedControl) -> bool| controls.iter().any(f);
+    let mut reasons = Reasons::default();
+    for (reason, has) in [
+        (
+            Reason::NotListed,
+            any(&|c| c.state == ControlState::NotListed),
         ),
-        missing: any(ControlState::Missing),
-        excluded: any(ControlState::NotApplicable),
-        annex: any(ControlState::AnnexOnly),
+        (
+            Reason::NotImplemented,
+            any(&|c| c.state == ControlState::NotImplemented),
+        ),
+        (Reason::Planned, any(&|c| c.state == ControlState::Planned)),
+        (
+            Reason::NotApplicable,
+            any(&|c| c.state == ControlState::NotApplicable && !c.reason.is_empty()),
+        ),
+        (
+            Reason::NotApplicableWithoutReason,
+            any(&|c| c.state == ControlState::NotApplicable && c.reason.is_empty()),
+        ),
+        (Reason::ListIncomplete, any(&|c| c.list_gap)),
+        (
+            Reason::DetailInAnnex,
+            any(&|c| c.state == ControlState::AnnexOnly),
+        ),
+        (
+            Reason::UnverifiedDetail,
+            targets.iter().any(|t| t.unverified),
+        ),
+        (Reason::NistApproximate, approximate),
+        (Reason::MappedViaNist, nist.is_some() && !approximate),
+        (
+            Reason::RegistrationLapsed,
+            any(&|c| c.basis.lapsed.is_some()),
+        ),
+        (
+            Reason::AuditPeriodOld,
+            any(&|c| c.basis.audit_old.is_some()),
+        ),
+        (Reason::DesignOnly, any(&|c| c.basis.design_only.is_some())),
+        (Reason::NoIsmapCounterpart, without.is_some()),
+    ] {
+        reasons.set(reason, has);
+    }
+    let mut flags = flags_of(
+        !targets.is_empty(),
+        approximate,
+        controls.iter().map(|c| (c.state, c.basis.lapsed.is_some())),
+    );
+    // a reference also naming controls with no ISMAP counterpart is never fully covered
+    flags.all &= without.is_none();
+    RefEval::Resolved {
+        flags,
+        reasons,
         controls,
         nist,
         chain,
         without,
-        unverified: targets.iter().any(|t| t.unverified),
+        approximate,
     }
 }
 
 /// One item's status and reasons from its references' evaluations (`evals[i]` for
 /// `refs[i]`); `position` is its place in the check list.
 fn item_result(item: CheckItem, position: usize, evals: &[&RefEval]) -> ItemResult {
-    let (mut nist, mut unverified, mut unresolved) = (false, false, false);
-    let (mut missing, mut excluded, mut annex) = (false, false, false);
-    let mut counterpart = false;
-    let status = status_rule(
-        evals.iter().map(|eval| match eval {
-            RefEval::Unresolved(_) => {
-                unresolved = true;
-                RefFlags::Unresolved
-            }
-            RefEval::NoCounterpart(_) => {
-                counterpart = true;
-                RefFlags::NoCounterpart
-            }
-            RefEval::Resolved {
-                nist: n,
-                unverified: u,
-                flags,
-                missing: m,
-                excluded: x,
-                annex: a,
-                without: w,
-                ..
-            } => {
-                nist |= n.is_some();
-                unverified |= u;
-                missing |= m;
-                excluded |= x;
-                annex |= a;
-                counterpart |= w.is_some();
-                *flags
-            }
-        }),
-        &item,
+    let status = status_rule(evals.iter().map(|e| e.outcome()), &item);
+    let mut reasons = Reasons::default();
+    for eval in evals {
+        match eval {
+            RefEval::Unresolved(_) => reasons.insert(Reason::UnresolvedReference),
+            RefEval::NoCounterpart(_) => reasons.insert(Reason::NoIsmapCounterpart),
+            RefEval::Resolved { reasons: r, .. } => reasons = reasons.union(*r),
+        }
+    }
+    reasons.set(Reason::NoReference, item.refs.is_empty());
+    reasons.set(
+        Reason::AssuranceAboveIsmap,
+        item.assurance > Assurance::Ismap
+            && !matches!(status, Status::OutsideIsmap | Status::NotAnalysed),
     );
-    let above_ismap = item.assurance > Assurance::Ismap
-        && !matches!(status, Status::OutsideIsmap | Status::NotAnalysed);
-    // in the order of `Reason`
-    let reasons = [
-        (item.refs.is_empty(), Reason::NoReference),
-        (unresolved, Reason::UnresolvedReference),
-        (counterpart, Reason::NoIsmapCounterpart),
-        (missing, Reason::NotImplemented),
-        (excluded, Reason::NotApplicable),
-        (annex, Reason::DetailInAnnex),
-        (unverified, Reason::UnverifiedDetail),
-        (nist, Reason::NistApproximate),
-        (above_ismap, Reason::AssuranceAboveIsmap),
-        (!item.problems.is_empty(), Reason::InvalidInput),
-    ]
-    .into_iter()
-    .filter_map(|(has, reason)| has.then_some(reason))
-    .collect();
+    reasons.set(Reason::InvalidInput, !item.problems.is_empty());
+    let topic = (status == Status::OutsideIsmap)
+        .then(|| Topic::of_title(&item.title))
+        .flatten();
 
     ItemResult {
         id: item.id,
@@ -952,11 +1322,12 @@ fn item_result(item: CheckItem, position: usize, evals: &[&RefEval]) -> ItemResu
         risk: item.risk,
         assurance: item.assurance,
         references: item.refs,
-        reasons,
+        reasons: reasons.to_vec(),
         note: item.note,
         extra: item.extra,
         problems: item.problems,
         position,
+        topic,
     }
 }
 
@@ -968,21 +1339,21 @@ const PARALLEL_MIN_ITEMS: usize = 20_000;
 /// between two threads (the results do not depend on the split: each item is analysed on
 /// its own, and the halves are joined in order).
 fn item_results(
-    catalog: &Catalog,
-    csp: &CspControls,
+    judge: &Judge,
     resolved: &ResolvedRefs,
     items: Vec<CheckItem>,
+    facts: TopicFacts,
     lang: Lang,
 ) -> ItemResults {
-    item_results_split(catalog, csp, resolved, items, lang, PARALLEL_MIN_ITEMS)
+    item_results_split(judge, resolved, items, facts, lang, PARALLEL_MIN_ITEMS)
 }
 
 /// [`item_results`], on two threads from `parallel_min` items.
 fn item_results_split(
-    catalog: &Catalog,
-    csp: &CspControls,
+    judge: &Judge,
     resolved: &ResolvedRefs,
     mut items: Vec<CheckItem>,
+    facts: TopicFacts,
     lang: Lang,
     parallel_min: usize,
 ) -> ItemResults {
@@ -990,7 +1361,7 @@ fn item_results_split(
     let evals: Arc<[RefEval]> = resolved
         .distinct
         .iter()
-        .map(|(text, res)| evaluate_ref(catalog, csp, text, res, &mut shared, lang))
+        .map(|(text, res)| evaluate_ref(judge, text, res, &mut shared, lang))
         .collect();
     // appends the results of `items`, the first being item number `first`
     let analyse_range = |first: usize, items: Vec<CheckItem>, out: &mut Vec<ItemResult>| {
@@ -1031,61 +1402,16 @@ fn item_results_split(
         list,
         evals,
         refs: resolved.items.clone(),
+        facts: Arc::new(facts),
         lang,
+        candidates: HashMap::new(),
     }
 }
 
-/// The report's warnings; `unresolved` is the summary's count of references that did not
-/// resolve.
-fn warnings(
-    att: &Attestation,
-    csp: &CspControls,
-    items: &[ItemResult],
-    unresolved: usize,
-    as_of: Date,
-    lang: Lang,
-) -> Vec<Warning> {
+/// The report's warnings: the CSP's ([`csp_warnings`]), then the check list's;
+/// `unresolved` is the summary's count of references that did not resolve.
+fn item_warnings(items: &[ItemResult], unresolved: usize, lang: Lang) -> Vec<Warning> {
     let mut out = Vec::new();
-    if let Some(deadline) = att.renewal_deadline {
-        if deadline < as_of {
-            out.push(Warning {
-                code: "registration-lapsed",
-                message: match lang {
-                    Lang::Ja => format!("登録の更新期限 {deadline} が基準日 {as_of} より前です: 登録が失効していないかISMAPクラウドサービスリストで確認してください"),
-                    Lang::En => format!("The registration renewal deadline {deadline} is before {as_of}: check the ISMAP cloud service list for a lapsed registration"),
-                },
-            });
-        }
-    }
-    if let Some(period) = att.audit_period {
-        if period.to.add_months(AUDIT_PERIOD_MAX_AGE_MONTHS) < as_of {
-            out.push(Warning {
-                code: "audit-period-old",
-                message: match lang {
-                    Lang::Ja => format!("監査対象期間の終了日 {} から{AUDIT_PERIOD_MAX_AGE_MONTHS}か月以上経過しています: 最新の監査結果を確認してください", period.to),
-                    Lang::En => format!("The audit period ended {}, over {AUDIT_PERIOD_MAX_AGE_MONTHS} months before {as_of}: ask for the latest audit results", period.to),
-                },
-            });
-        }
-    }
-    if !csp.unknown.is_empty() {
-        let ids: Vec<&str> = csp.unknown.iter().map(|u| u.id.as_str()).collect();
-        out.push(Warning {
-            code: "csp-unknown-ids",
-            message: match lang {
-                Lang::Ja => format!(
-                    "CSPの一覧にカタログにないIDがあります({}件): {}",
-                    ids.len(),
-                    ids.join(", ")
-                ),
-                Lang::En => format!(
-                    "The CSP list has {} id(s) not in the catalog: {}",
-                    ids.len(),
-                    ids.join(", ")
-                ),
-            },
-        });
-    }
     let not_analysed: Vec<&str> = items
         .iter()
         .filter(|i| i.status == Status::NotAnalysed)
@@ -1101,11 +1427,11 @@ fn warnings(
             code: "items-not-analysed",
             message: match lang {
                 Lang::Ja => format!(
-                    "読めない値のため判定できない確認項目が{}件あります: {ids}",
+                    "読めない値または解決できない参照のため判定できない確認項目が{}件あります: {ids}",
                     not_analysed.len()
                 ),
                 Lang::En => format!(
-                    "{} check item(s) have a value that could not be read and were not analysed: {ids}",
+                    "{} check item(s) have a value that could not be read or a reference that does not resolve, and were not analysed: {ids}",
                     not_analysed.len()
                 ),
             },
@@ -1115,11 +1441,11 @@ fn warnings(
         out.push(Warning {
             code: "unresolved-references",
             message: match lang {
-                Lang::Ja => {
-                    format!("解決できない参照が{unresolved}件あります(未実施として扱いました)")
-                }
+                Lang::Ja => format!(
+                    "解決できない参照が{unresolved}件あります(その確認項目は判定不能: 参照を修正して再実行してください)"
+                ),
                 Lang::En => format!(
-                    "{unresolved} reference(s) did not resolve (counted as not implemented)"
+                    "{unresolved} reference(s) did not resolve (their items are not analysed: correct them and run again)"
                 ),
             },
         });
@@ -1151,13 +1477,16 @@ pub fn analyse_resolved(
     lang: Lang,
 ) -> GapReport {
     let csp = resolve_attestation(catalog, att);
+    let coverage = ListCoverage::of(catalog, &csp);
+    let judge = Judge::new(catalog, &csp, &coverage, as_of);
     let checks_info = ChecksInfo {
         source: file_name(&checks.source),
         sheet: checks.sheet,
         extra_columns: checks.extra_columns,
         iso_edition: checks.iso_edition,
     };
-    let mut items = item_results(catalog, &csp, resolved, checks.items, lang);
+    let facts = TopicFacts::of(att, lang);
+    let mut items = item_results(&judge, resolved, checks.items, facts, lang);
     // most severe first, then highest risk (none last), then input order: the sort is
     // stable, and moves each result once
     items
@@ -1184,18 +1513,13 @@ pub fn analyse_resolved(
         })
         .collect();
 
+    let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
+    warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
     GapReport {
-        schema_version: 3,
+        schema_version: 5,
         lang,
         as_of,
-        warnings: warnings(
-            att,
-            &csp,
-            &items,
-            summary.unresolved_references,
-            as_of,
-            lang,
-        ),
+        warnings,
         summary,
         catalog: CatalogInfo {
             name: catalog.name.clone(),
@@ -1206,10 +1530,16 @@ pub fn analyse_resolved(
             name: att.display_name(),
             source: file_name(&att.source),
             registration_number: att.registration_number.clone(),
+            registration_kind: att.registration_kind,
             registered: att.registered,
             renewal_deadline: att.renewal_deadline,
+            registration: Registration::of(att, as_of),
             audit_period: att.audit_period,
             scope: att.scope.clone(),
+            governing_law: att.governing_law.clone(),
+            jurisdiction: att.jurisdiction.clone(),
+            subsequent_events: att.subsequent_events.clone(),
+            improvement_plan: att.improvement_plan.clone(),
             inherits: att
                 .underlying
                 .as_ref()
@@ -1217,6 +1547,7 @@ pub fn analyse_resolved(
             implemented: csp.implemented_count(),
             inherited: csp.inherited.len(),
             not_applicable: csp.not_applicable_count(),
+            list: coverage,
             unknown_ids: csp.unknown.clone(),
             ignored_tokens: att.ignored_tokens,
         },
@@ -1229,7 +1560,7 @@ pub fn analyse_resolved(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Declared, ListedControl};
+    use crate::model::{Declared, ListedControl, Underlying};
 
     fn item(row: usize, refs: &[&str], assurance: Assurance) -> CheckItem {
         CheckItem {
@@ -1245,16 +1576,43 @@ mod tests {
         }
     }
 
+    fn listed(id: &str, declared: Declared, reason: &str) -> ListedControl {
+        ListedControl {
+            declared,
+            reason: reason.to_owned(),
+            ..ListedControl::implemented(id, None)
+        }
+    }
+
     /// A CSP list implementing `implemented`, with `excluded` declared not applicable.
     fn attestation(implemented: &[&str], excluded: &str) -> Attestation {
         let mut att = Attestation::default();
         for id in implemented {
             att.controls.push(ListedControl::implemented(*id, None));
         }
-        let mut na = ListedControl::implemented(excluded, None);
-        na.declared = Declared::NotApplicable;
-        att.controls.push(na);
+        att.controls
+            .push(listed(excluded, Declared::NotApplicable, ""));
         att
+    }
+
+    fn date(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn report_of(att: &Attestation, refs: &[&[&str]], as_of: &str) -> GapReport {
+        let catalog = Catalog::embedded().unwrap();
+        let items: Vec<CheckItem> = (0..refs.len())
+            .map(|i| item(i + 2, refs[i], Assurance::Ismap))
+            .collect();
+        let checks = CheckList {
+            items,
+            ..CheckList::default()
+        };
+        analyse(&catalog, checks, att, date(as_of), Lang::En)
+    }
+
+    fn status_of(report: &GapReport, id: &str) -> Status {
+        report.items.iter().find(|i| i.id == id).unwrap().status
     }
 
     #[test]
@@ -1262,6 +1620,8 @@ mod tests {
         let catalog = Catalog::embedded().unwrap();
         let att = attestation(&["9.2.1", "9.4.1", "12.4.1"], "8.1.5.P");
         let csp = resolve_attestation(&catalog, &att);
+        let coverage = ListCoverage::of(&catalog, &csp);
+        let judge = Judge::new(&catalog, &csp, &coverage, date("2026-04-01"));
         let refs: [&[&str]; 6] = [
             &["9.2.1", "9.2.2"],
             &["A.9.4.1"],
@@ -1274,15 +1634,16 @@ mod tests {
             .map(|i| item(i + 2, refs[i % refs.len()], Assurance::Ismap))
             .collect();
         let resolved = ResolvedRefs::new(&catalog, &items, None);
+        let facts = || TopicFacts::default();
         let one = item_results_split(
-            &catalog,
-            &csp,
+            &judge,
             &resolved,
             items.clone(),
+            facts(),
             Lang::Ja,
             usize::MAX,
         );
-        let two = item_results_split(&catalog, &csp, &resolved, items, Lang::Ja, 2);
+        let two = item_results_split(&judge, &resolved, items, facts(), Lang::Ja, 2);
         assert_eq!(one.len(), 101);
         assert_eq!(
             serde_json::to_value(&one).unwrap(),
@@ -1297,59 +1658,96 @@ mod tests {
     /// same evaluations, so each reason is there exactly when its details are.
     #[test]
     fn reasons_agree_with_the_details() {
-        let catalog = Catalog::embedded().unwrap();
-        let att = attestation(&["9.2.1", "12.4.1", "8.1.5"], "9.4.1");
-        let refs: [&[&str]; 10] = [
+        // a service on an IaaS whose registration lapsed and whose audit was one day long
+        let mut iaas = attestation(&["11.1.1", "11.1.2"], "11.2.1");
+        iaas.name = Some("IaaS".into());
+        iaas.renewal_deadline = Some(date("2025-03-31"));
+        iaas.audit_period = Some(Period {
+            from: date("2024-03-31"),
+            to: date("2024-03-31"),
+        });
+        let mut att = attestation(&["9.2.1", "12.4.1", "8.1.5", "6.1.2"], "9.4.1");
+        att.controls
+            .push(listed("9.4.2", Declared::NotApplicable, "no login"));
+        att.controls
+            .push(listed("9.4.3", Declared::NotImplemented, ""));
+        att.controls.push(listed("9.4.4", Declared::Planned, ""));
+        att.underlying = Some(Box::new(Underlying {
+            attestation: iaas,
+            scope: vec!["11".into()],
+        }));
+        let refs: [&[&str]; 15] = [
+            &["A.5.23"],
+            &["A.5.22～A.5.24", "9.2.1"],
             &["9.2.1", "9.2.2"],
             &["A.9.4.1", "9.4.1"],
             &[],
-            &["AC-2", "99.1"],
+            &["AC-2(1)", "99.1"],
             &["8.1.5.P", "12.4"],
             &["9.2.1.3", "9.2.1"],
             &["9.2.1"],
             &["CLD.99.1.1", "12.4.1"],
-            &["A.5.23"],
-            &["A.5.22～A.5.24", "9.2.1"],
+            &["9.4.2", "9.4.3", "9.4.4"],
+            &["AC-5"],
+            &["11.1.1"],
+            &["10.1.1"],
+            &["9.4.4.1"],
         ];
-        let items: Vec<CheckItem> = (0..refs.len())
-            .map(|i| item(i + 2, refs[i], Assurance::Ismap))
-            .collect();
-        let checks = CheckList {
-            items,
-            ..CheckList::default()
-        };
-        let date = Date::parse("2026-04-01").unwrap();
-        let report = analyse(&catalog, checks, &att, date, Lang::En);
+        let report = report_of(&att, &refs, "2026-04-01");
         let mut seen = std::collections::BTreeSet::new();
         for item in &report.items {
             let d = report.items.details(item);
             let has = |r| item.reasons.contains(&r);
+            let id = &item.id;
             assert_eq!(has(Reason::UnresolvedReference), !d.unresolved.is_empty());
             assert_eq!(
                 has(Reason::NoIsmapCounterpart),
-                !d.no_ismap_counterpart.is_empty()
+                !d.no_ismap_counterpart.is_empty(),
+                "{id}"
             );
-            assert_eq!(has(Reason::NotImplemented), !d.missing.is_empty());
-            assert_eq!(has(Reason::NotApplicable), !d.not_applicable.is_empty());
+            assert_eq!(has(Reason::NotListed), !d.not_listed.is_empty(), "{id}");
+            assert_eq!(has(Reason::NotImplemented), !d.not_implemented.is_empty());
+            assert_eq!(has(Reason::Planned), !d.planned.is_empty(), "{id}");
+            let na = |with: bool| d.not_applicable.iter().any(|x| x.reason.is_empty() != with);
+            assert_eq!(has(Reason::NotApplicable), na(true), "{id}");
+            assert_eq!(has(Reason::NotApplicableWithoutReason), na(false), "{id}");
             assert_eq!(has(Reason::DetailInAnnex), !d.annex_only.is_empty());
-            assert_eq!(has(Reason::NistApproximate), !d.nist_refs.is_empty());
+            assert_eq!(has(Reason::NistApproximate), !d.nist_approximate.is_empty());
+            assert_eq!(
+                has(Reason::MappedViaNist),
+                d.nist_refs.len() > d.nist_approximate.len(),
+                "{id}"
+            );
+            assert_eq!(
+                has(Reason::RegistrationLapsed),
+                !d.registration_lapsed.is_empty()
+            );
+            assert_eq!(has(Reason::DesignOnly), !d.design_only.is_empty());
+            assert_eq!(has(Reason::AuditPeriodOld), !d.audit_period_old.is_empty());
+            assert_eq!(
+                d.missing.len(),
+                d.not_listed.len() + d.not_implemented.len() + d.planned.len()
+            );
             assert_eq!(
                 has(Reason::UnverifiedDetail),
                 d.controls.iter().any(|c| c.unverified),
-                "{}",
-                item.id
+                "{id}"
             );
             // a control named twice is listed once
             let mut ids: Vec<&str> = d.controls.iter().map(|c| c.id).collect();
             let all = ids.len();
             ids.sort();
             ids.dedup();
-            assert_eq!(ids.len(), all, "{}", item.id);
+            assert_eq!(ids.len(), all, "{id}");
             seen.extend(item.reasons.iter().copied());
         }
-        // the fixture reaches every reason the details speak to (all but the item's own)
-        for r in REASONS {
-            let own = matches!(r, Reason::AssuranceAboveIsmap | Reason::InvalidInput);
+        // the fixture reaches every reason the details speak to (all but the item's own,
+        // and audit-period-old, which the old audit test reaches)
+        for r in Reason::ALL {
+            let own = matches!(
+                r,
+                Reason::AssuranceAboveIsmap | Reason::InvalidInput | Reason::AuditPeriodOld
+            );
             assert!(own || seen.contains(&r), "{r:?}");
         }
     }
@@ -1373,27 +1771,172 @@ mod tests {
         };
         assert_eq!(status(&all), (Status::Covered, 5));
         assert_eq!(status(&all[..4]), (Status::Partial, 5));
-        assert_eq!(flags_of(true, []), (false, false));
+        assert_eq!(flags_of(true, false, []), RefFlags::default());
     }
-
-    /// Every reason, in order.
-    const REASONS: [Reason; 10] = [
-        Reason::NoReference,
-        Reason::UnresolvedReference,
-        Reason::NoIsmapCounterpart,
-        Reason::NotImplemented,
-        Reason::NotApplicable,
-        Reason::DetailInAnnex,
-        Reason::UnverifiedDetail,
-        Reason::NistApproximate,
-        Reason::AssuranceAboveIsmap,
-        Reason::InvalidInput,
-    ];
 
     #[test]
     fn reason_codes_are_their_serialised_names() {
-        for r in REASONS {
+        for r in Reason::ALL {
             assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
         }
+        let mut sorted = Reason::ALL;
+        sorted.sort();
+        assert_eq!(sorted, Reason::ALL, "ALL is in the enum's order");
+    }
+
+    /// The status rule on each kind of outcome, the slot for references with no ISMAP
+    /// counterpart included.
+    #[test]
+    fn the_status_rule_keeps_statements_apart() {
+        use RefOutcome::*;
+        let full = Resolved(RefFlags {
+            all: true,
+            some: true,
+            ..RefFlags::default()
+        });
+        let none = Resolved(RefFlags::default());
+        let approximate = Resolved(RefFlags {
+            all: true,
+            some: true,
+            approximate: true,
+            lapsed: false,
+        });
+        let lapsed = Resolved(RefFlags {
+            all: true,
+            some: true,
+            approximate: false,
+            lapsed: true,
+        });
+        let it = item(2, &["x"], Assurance::Ismap);
+        let rule = |o: &[RefOutcome]| status_rule(o.iter().copied(), &it);
+        assert_eq!(rule(&[]), Status::OutsideIsmap);
+        assert_eq!(rule(&[NoCounterpart]), Status::OutsideIsmap);
+        assert_eq!(rule(&[NoCounterpart, full]), Status::Partial);
+        assert_eq!(rule(&[NoCounterpart, none]), Status::NotCovered);
+        assert_eq!(rule(&[full, Unresolved]), Status::NotAnalysed);
+        assert_eq!(rule(&[NoCounterpart, Unresolved]), Status::NotAnalysed);
+        assert_eq!(rule(&[full]), Status::Covered);
+        assert_eq!(rule(&[full, none]), Status::Partial);
+        assert_eq!(rule(&[none]), Status::NotCovered);
+        assert_eq!(rule(&[approximate]), Status::Partial);
+        assert_eq!(rule(&[lapsed]), Status::AssuranceGap);
+        assert_eq!(rule(&[lapsed, none]), Status::Partial);
+        assert_eq!(rule(&[lapsed, approximate]), Status::Partial);
+    }
+
+    /// Not listed, stated not implemented, planned and excluded (with and without a reason)
+    /// all leave the item not covered, each with its own reason and procedure.
+    #[test]
+    fn statement_kinds_have_their_own_reasons_and_procedures() {
+        let mut att = attestation(&["9.2.1"], "9.4.1");
+        att.controls
+            .push(listed("9.4.2", Declared::NotApplicable, "no login"));
+        att.controls
+            .push(listed("9.4.3", Declared::NotImplemented, ""));
+        att.controls.push(listed("9.4.4", Declared::Planned, ""));
+        let refs: [&[&str]; 5] = [&["9.4.5"], &["9.4.3"], &["9.4.4"], &["9.4.2"], &["9.4.1"]];
+        let report = report_of(&att, &refs, "2026-04-01");
+        for (id, reason, code) in [
+            ("C-2", Reason::NotListed, "statement-request"),
+            ("C-3", Reason::NotImplemented, "remediation-plan"),
+            ("C-4", Reason::Planned, "planned-completion"),
+            ("C-5", Reason::NotApplicable, "exclusion-review"),
+            (
+                "C-6",
+                Reason::NotApplicableWithoutReason,
+                "exclusion-reason-request",
+            ),
+        ] {
+            let item = report.items.iter().find(|i| i.id == id).unwrap();
+            assert_eq!(item.status, Status::NotCovered, "{id}");
+            assert!(item.reasons.contains(&reason), "{id}: {:?}", item.reasons);
+            let codes: Vec<&str> = report
+                .items
+                .details(item)
+                .additional_procedures
+                .iter()
+                .map(|p| p.code())
+                .collect();
+            assert_eq!(codes, [code], "{id}");
+        }
+    }
+
+    #[test]
+    fn a_lapsed_registration_covers_nothing_and_an_old_audit_adds_a_note() {
+        let mut att = attestation(&["9.2.1", "9.2.2"], "9.4.1");
+        att.name = Some("SaaS".into());
+        att.renewal_deadline = Some(date("2026-03-31"));
+        att.audit_period = Some(Period {
+            from: date("2024-01-01"),
+            to: date("2024-06-30"),
+        });
+        let refs: [&[&str]; 2] = [&["9.2.1"], &["9.2.1", "9.2.3"]];
+        let lapsed = report_of(&att, &refs, "2026-04-01");
+        assert_eq!(status_of(&lapsed, "C-2"), Status::AssuranceGap);
+        assert_eq!(status_of(&lapsed, "C-3"), Status::Partial);
+        assert_eq!(lapsed.csp.registration, Registration::Lapsed);
+        let c2 = lapsed.items.iter().find(|i| i.id == "C-2").unwrap();
+        assert!(c2.reasons.contains(&Reason::RegistrationLapsed));
+        assert!(c2.reasons.contains(&Reason::AuditPeriodOld));
+        let d = lapsed.items.details(c2);
+        assert_eq!(d.registration_lapsed, ["SaaS"]);
+        let codes: Vec<&str> = d.additional_procedures.iter().map(|p| p.code()).collect();
+        assert_eq!(codes, ["registry-check", "latest-audit"]);
+        // the day before the deadline it is covered, with the old audit's note
+        let valid = report_of(&att, &refs, "2026-03-31");
+        assert_eq!(status_of(&valid, "C-2"), Status::Covered);
+        let c2 = valid.items.iter().find(|i| i.id == "C-2").unwrap();
+        assert!(!c2.reasons.contains(&Reason::RegistrationLapsed));
+        assert!(c2.reasons.contains(&Reason::AuditPeriodOld));
+        assert!(valid.warnings.iter().any(|w| w.code == "audit-period-old"));
+        assert!(!valid
+            .warnings
+            .iter()
+            .any(|w| w.code == "registration-lapsed"));
+    }
+
+    #[test]
+    fn nist_enhancements_and_partial_mappings_are_at_most_partial() {
+        let att = attestation(&["9.2.1", "6.1.1", "6.1.2"], "9.4.1");
+        let refs: [&[&str]; 3] = [&["AC-2(1)"], &["CM-9"], &["AC-5"]];
+        let report = report_of(&att, &refs, "2026-04-01");
+        for id in ["C-2", "C-3"] {
+            let item = report.items.iter().find(|i| i.id == id).unwrap();
+            assert_eq!(item.status, Status::Partial, "{id}");
+            assert!(item.reasons.contains(&Reason::NistApproximate), "{id}");
+        }
+        let exact = report.items.iter().find(|i| i.id == "C-4").unwrap();
+        assert_eq!(exact.status, Status::Covered);
+        assert_eq!(exact.reasons, [Reason::MappedViaNist]);
+    }
+
+    #[test]
+    fn a_list_missing_whole_clauses_is_incomplete() {
+        let catalog = Catalog::embedded().unwrap();
+        let att = attestation(&["9.2.1", "10.1.1"], "9.4.1");
+        let csp = resolve_attestation(&catalog, &att);
+        let cov = ListCoverage::of(&catalog, &csp);
+        assert!(cov.too_few && !cov.is_complete());
+        assert!(cov.missing_clauses.contains(&"3".to_owned()));
+        assert!(cov.missing_clauses.contains(&"11".to_owned()));
+        assert!(!cov.missing_clauses.contains(&"9".to_owned()));
+        assert_eq!(cov.stated_objectives, 3);
+        // every objective but those of clause 11
+        let all: Vec<String> = catalog
+            .entries()
+            .iter()
+            .filter(|e| e.level == Level::Objective && !e.id.starts_with("11."))
+            .map(|e| e.id.clone())
+            .collect();
+        let ids: Vec<&str> = all.iter().map(String::as_str).collect();
+        let att = attestation(&ids, "9.4.1");
+        let cov = ListCoverage::of(&catalog, &resolve_attestation(&catalog, &att));
+        assert_eq!(cov.missing_clauses, ["11"]);
+        assert!(!cov.too_few);
+        assert!(cov.is_gap("11.1.1") && !cov.is_gap("9.2.2"));
+        let report = report_of(&att, &[&["11.1.1"], &["9.2.1"]], "2026-04-01");
+        let c2 = report.items.iter().find(|i| i.id == "C-2").unwrap();
+        assert_eq!(c2.reasons, [Reason::NotListed, Reason::ListIncomplete]);
+        assert!(report.warnings.iter().any(|w| w.code == "list-incomplete"));
     }
 }

@@ -6,6 +6,7 @@ pub mod gap;
 pub mod procedures;
 pub mod readiness;
 pub mod status;
+pub mod suggest;
 
 pub use csp::{resolve_attestation, CspControls, CspState};
 pub use gap::{analyse, GapReport, ItemResult, Reason, Summary};

@@ -10,29 +10,172 @@ use serde::{Serialize, Serializer};
 
 use crate::lang::Lang;
 
+/// The topic of a check item ISMAP says nothing about, from keywords in its title: each
+/// has its own procedure, naming what the ISMAP cloud service list publishes on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    GoverningLaw,
+    Exit,
+    IncidentNotice,
+    SecurityTesting,
+    BackupAvailability,
+    Subcontractors,
+    DataLocation,
+}
+
+impl Topic {
+    /// Keywords of each topic, lower case, width-folded; the first topic with a keyword in
+    /// the title wins (governing law before data location: 「管轄裁判所が日本国内」).
+    const KEYWORDS: [(Topic, &'static [&'static str]); 7] = [
+        (
+            Topic::GoverningLaw,
+            &[
+                "準拠法",
+                "裁判",
+                "管轄",
+                "governing law",
+                "jurisdiction",
+                "court",
+            ],
+        ),
+        (
+            Topic::Exit,
+            &[
+                "返却",
+                "削除",
+                "消去",
+                "廃棄",
+                "退出",
+                "解約",
+                "契約終了",
+                "ポータビリティ",
+                "exit",
+                "deletion",
+                "delete",
+                "data return",
+                "return of",
+                "termination",
+                "portability",
+            ],
+        ),
+        (
+            Topic::IncidentNotice,
+            &[
+                "インシデント",
+                "事故",
+                "漏えい",
+                "漏洩",
+                "通知",
+                "incident",
+                "breach",
+                "notif",
+            ],
+        ),
+        (
+            Topic::SecurityTesting,
+            &[
+                "ペネトレーション",
+                "侵入テスト",
+                "脆弱性",
+                "penetration",
+                "pentest",
+                "pen test",
+                "vulnerability",
+            ],
+        ),
+        (
+            Topic::BackupAvailability,
+            &[
+                "バックアップ",
+                "可用性",
+                "稼働率",
+                "sla",
+                "冗長",
+                "backup",
+                "availability",
+                "uptime",
+                "redundan",
+            ],
+        ),
+        (
+            Topic::Subcontractors,
+            &[
+                "再委託",
+                "委託先",
+                "下請",
+                "サブプロセッサ",
+                "subcontract",
+                "sub-processor",
+                "subprocessor",
+            ],
+        ),
+        (
+            Topic::DataLocation,
+            &[
+                "データセンター",
+                "データセンタ",
+                "所在",
+                "国内",
+                "保管場所",
+                "保存場所",
+                "リージョン",
+                "data location",
+                "region",
+                "data center",
+                "datacenter",
+                "data centre",
+                "residency",
+                "located",
+            ],
+        ),
+    ];
+
+    /// The topic of a check item's title, if any keyword says.
+    pub fn of_title(title: &str) -> Option<Topic> {
+        let folded = crate::text::fold_width(title).to_lowercase();
+        Topic::KEYWORDS
+            .iter()
+            .find(|(_, words)| words.iter().any(|w| folded.contains(w)))
+            .map(|(t, _)| *t)
+    }
+}
+
 /// What is suggested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// Cells that could not be read: correct them.
     FixInput,
-    /// Check the item yourself: ISMAP says nothing about it.
-    OwnCheck,
+    /// Check the item yourself: ISMAP says nothing about it (worded for its topic).
+    OwnCheck(Option<Topic>),
+    /// An item without references: the objectives `suggest` finds for its text, to add
+    /// to its references if they apply (a suggestion is never a reference by itself).
+    CandidateReferences,
     /// References that did not resolve.
     FixReferences,
     /// ISO/IEC 27002:2022 controls new in that edition: ISMAP has no counterpart.
     NoCounterpart,
     /// Catalog objectives on the topic of such a control, as context, not coverage.
     RelatedContext,
-    /// Objectives the CSP does not list: ask in writing.
-    Questionnaire,
-    /// Objectives the CSP does not list: ask for an assurance report or certificates.
-    AssuranceReport,
-    /// Objectives the CSP declares not applicable.
+    /// The registration of these services lapsed: check the ISMAP list.
+    RegistryCheck,
+    /// Objectives absent from the CSP's list: obtain the full list or the statement.
+    StatementRequest,
+    /// Objectives the CSP states are not implemented: ask for the plan.
+    RemediationPlan,
+    /// Objectives the CSP states are planned: ask when, and what compensates.
+    PlannedCompletion,
+    /// Objectives the CSP declares not applicable, with a reason.
     ExclusionReview,
+    /// Objectives the CSP declares not applicable without a reason.
+    ExclusionReasonRequest,
     /// Detailed controls only confirmable in the statement's non-public annex.
     AnnexRequest,
-    /// A NIST id was resolved through NIST's approximate mapping.
+    /// A NIST id was resolved through an approximate mapping.
     MappingReview,
+    /// The audit period of these services ended long ago.
+    LatestAudit,
+    /// The audit period of these services is one day: only the design was assessed.
+    DesignOnly,
     /// The item needs an assurance report.
     Soc2,
     /// The item needs the buyer's own audit.
@@ -44,19 +187,61 @@ impl Kind {
     pub fn code(self) -> &'static str {
         match self {
             Kind::FixInput => "fix-input",
-            Kind::OwnCheck => "own-check",
+            Kind::OwnCheck(None) => "own-check",
+            Kind::OwnCheck(Some(Topic::GoverningLaw)) => "own-check-governing-law",
+            Kind::OwnCheck(Some(Topic::Exit)) => "own-check-exit",
+            Kind::OwnCheck(Some(Topic::IncidentNotice)) => "own-check-incident-notice",
+            Kind::OwnCheck(Some(Topic::SecurityTesting)) => "own-check-security-testing",
+            Kind::OwnCheck(Some(Topic::BackupAvailability)) => "own-check-backup-availability",
+            Kind::OwnCheck(Some(Topic::Subcontractors)) => "own-check-subcontractors",
+            Kind::OwnCheck(Some(Topic::DataLocation)) => "own-check-data-location",
+            Kind::CandidateReferences => "candidate-references",
             Kind::FixReferences => "fix-reference",
             Kind::NoCounterpart => "no-ismap-counterpart",
             Kind::RelatedContext => "related-context",
-            Kind::Questionnaire => "questionnaire",
-            Kind::AssuranceReport => "assurance-report",
+            Kind::RegistryCheck => "registry-check",
+            Kind::StatementRequest => "statement-request",
+            Kind::RemediationPlan => "remediation-plan",
+            Kind::PlannedCompletion => "planned-completion",
             Kind::ExclusionReview => "exclusion-review",
+            Kind::ExclusionReasonRequest => "exclusion-reason-request",
             Kind::AnnexRequest => "annex-request",
             Kind::MappingReview => "mapping-review",
+            Kind::LatestAudit => "latest-audit",
+            Kind::DesignOnly => "design-only",
             Kind::Soc2 => "soc2-report",
             Kind::OwnAudit => "own-audit",
         }
     }
+
+    /// Every kind, for tests and documentation.
+    pub const ALL: [Kind; 25] = [
+        Kind::FixInput,
+        Kind::OwnCheck(None),
+        Kind::CandidateReferences,
+        Kind::OwnCheck(Some(Topic::GoverningLaw)),
+        Kind::OwnCheck(Some(Topic::Exit)),
+        Kind::OwnCheck(Some(Topic::IncidentNotice)),
+        Kind::OwnCheck(Some(Topic::SecurityTesting)),
+        Kind::OwnCheck(Some(Topic::BackupAvailability)),
+        Kind::OwnCheck(Some(Topic::Subcontractors)),
+        Kind::OwnCheck(Some(Topic::DataLocation)),
+        Kind::FixReferences,
+        Kind::NoCounterpart,
+        Kind::RelatedContext,
+        Kind::RegistryCheck,
+        Kind::StatementRequest,
+        Kind::RemediationPlan,
+        Kind::PlannedCompletion,
+        Kind::ExclusionReview,
+        Kind::ExclusionReasonRequest,
+        Kind::AnnexRequest,
+        Kind::MappingReview,
+        Kind::LatestAudit,
+        Kind::DesignOnly,
+        Kind::Soc2,
+        Kind::OwnAudit,
+    ];
 }
 
 /// One suggested procedure: its kind, the ids or references it names, and the language it
@@ -88,36 +273,86 @@ impl<'a> Procedure<'a> {
     }
 }
 
+/// How a sentence holds its subjects.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    /// Written as they are, between `before` and `after`.
+    Plain,
+    /// Control ids, after the noun that names them: 統制目標 (3-digit ids) or 詳細管理策
+    /// (4-digit ids).
+    Controls,
+    /// Facts from the CSP's profile, in brackets, left out when there are none.
+    Bracketed,
+}
+
+/// A 4-digit (or longer) ISMAP id: a detailed control (詳細管理策), not an objective.
+fn is_detail_id(id: &str) -> bool {
+    id.split('.')
+        .take_while(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+        .count()
+        >= 4
+}
+
 impl Procedure<'_> {
-    /// The sentence around its subjects: the text before them and the text after (a
-    /// procedure about no ids in particular is all `before`).
-    fn wording(&self) -> (&'static str, &'static str) {
+    /// The sentence around its subjects: the text before them, how they are framed, and
+    /// the text after (a procedure about no ids in particular is all `before`).
+    fn wording(&self) -> (&'static str, Frame, &'static str) {
+        use Frame::*;
         let ja = self.lang == Lang::Ja;
         match self.kind {
-            Kind::FixInput if ja => ("読めない値 ", " を修正して再実行する"),
-            Kind::FixInput => ("Correct the unreadable values ", " and run again"),
-            Kind::OwnCheck if ja => ("ISMAPの対象外: 質問票・書面確認で自ら確認し、データ所在地・準拠法・退出時のデータ返却・インシデント通知などは契約/SLAに定める", ""),
-            Kind::OwnCheck => ("Outside ISMAP: check it yourself (questionnaire or written confirmation) and put data location, governing law, exit/data return and incident notice into the contract/SLA", ""),
-            Kind::FixReferences if ja => ("解決できない参照 ", " を修正して再実行する"),
-            Kind::FixReferences => ("Correct the unresolved references ", " and run again"),
-            Kind::NoCounterpart if ja => ("ISO/IEC 27001:2022で新設された管理策 ", " にはISMAPの対応する管理策がない: 質問票・書面確認・契約で自ら確認する"),
-            Kind::NoCounterpart => ("New in ISO/IEC 27001:2022, with no ISMAP counterpart: ", "; ISMAP says nothing on it, check it yourself (questionnaire, written confirmation, contract)"),
-            Kind::RelatedContext if ja => ("参考のみ(充足の根拠ではない): 関連するISMAPのクラウド統制目標 ", " の実施状況は、この確認項目への回答にはならない"),
-            Kind::RelatedContext => ("For context only, not coverage: the ISMAP cloud objectives ", " touch the topic, but implementing them does not answer the item"),
-            Kind::Questionnaire if ja => ("未実施の統制目標 ", " について質問票・書面で実施状況を確認する"),
-            Kind::Questionnaire => ("Ask the CSP for a written confirmation or questionnaire answer on ", ""),
-            Kind::AssuranceReport if ja => ("", " を対象とするSOC2 Type2報告書(またはIT7号)、ISO/IEC 27001/27017認証の提出を求める"),
-            Kind::AssuranceReport => ("Request a SOC 2 Type 2 report (or JICPA IT7), or ISO/IEC 27001/27017 certificates, covering ", ""),
-            Kind::ExclusionReview if ja => ("CSPが非該当とした ", " の理由が自組織の利用形態に当てはまるか確認する"),
-            Kind::ExclusionReview => ("Check that the CSP's reason for excluding ", " holds for your use"),
-            Kind::AnnexRequest if ja => ("詳細管理策 ", " は非公開の別添に記載されるため、言明書の別添の開示を求める"),
-            Kind::AnnexRequest => ("Detailed controls ", " are in the statement's non-public annex (別添): ask the CSP to show it"),
-            Kind::MappingReview if ja => ("", " はNISTの対応表による近似の対応: 対応する統制目標が確認項目を満たすか確認する"),
-            Kind::MappingReview => ("", " was mapped through NIST's table, which is approximate: confirm the ISMAP objectives answer the item"),
-            Kind::Soc2 if ja => ("ISMAPは保証業務ではない: SOC2 Type2報告書(またはIT7号)で運用の有効性を確認する", ""),
-            Kind::Soc2 => ("ISMAP is not an assurance engagement: obtain a SOC 2 Type 2 report (or JICPA IT7) for operating effectiveness", ""),
-            Kind::OwnAudit if ja => ("自組織による実地またはリモート監査を計画する", ""),
-            Kind::OwnAudit => ("Plan an on-site or remote audit of the CSP", ""),
+            Kind::FixInput if ja => ("読めない値 ", Plain, " を修正して再実行する"),
+            Kind::FixInput => ("Correct the unreadable values ", Plain, " and run again"),
+            Kind::OwnCheck(topic) => own_check_wording(topic, ja),
+            Kind::CandidateReferences if ja => ("参照の候補: ", Plain, "。該当するものを管理策列に追加して再実行する"),
+            Kind::CandidateReferences => ("Candidates: ", Plain, "; add the ones that apply to the references column and run again"),
+            Kind::FixReferences if ja => ("解決できない参照 ", Plain, " を修正して再実行する(判定はそれまで保留)"),
+            Kind::FixReferences => ("Correct the unresolved references ", Plain, " and run again (the item is not judged until then)"),
+            Kind::NoCounterpart if ja => ("ISO/IEC 27001:2022で新設された管理策 ", Plain, " にはISMAPの対応する管理策がない: 質問票・書面確認・契約で自ら確認する"),
+            Kind::NoCounterpart => ("New in ISO/IEC 27001:2022, with no ISMAP counterpart: ", Plain, "; ISMAP says nothing on it, check it yourself (questionnaire, written confirmation, contract)"),
+            Kind::RelatedContext if ja => ("参考のみ(充足の根拠ではない): 関連するISMAPのクラウド統制目標 ", Plain, " の実施状況は、この確認項目への回答にはならない"),
+            Kind::RelatedContext => ("For context only, not coverage: the ISMAP cloud objectives ", Plain, " touch the topic, but implementing them does not answer the item"),
+            Kind::RegistryCheck if ja => ("登録の更新期限を過ぎた ", Plain, " の現在の掲載(更新・取消)をISMAPクラウドサービスリストで確認する: 確認できるまでISMAPの結果で代替しない"),
+            Kind::RegistryCheck => ("The registration of ", Plain, " is past its renewal deadline: check its current entry (renewed or revoked) on the ISMAP cloud service list, and do not rely on the ISMAP result until then"),
+            Kind::StatementRequest if ja => ("公開された一覧に記載のない", Controls, " について、CSPから一覧の全体または言明書を入手し、除外されたか、その理由を確認する(記載なしは未実施と同じではない)"),
+            Kind::StatementRequest => ("Not in the list you hold: ", Controls, ". Obtain the CSP's full published list or its statement (言明書) and confirm whether excluded, and why (not listed is not the same as not implemented)"),
+            Kind::RemediationPlan if ja => ("CSPが未実施とする", Controls, " について、実施計画と時期、それまでの代替の統制を確認する"),
+            Kind::RemediationPlan => ("The CSP states ", Controls, " not implemented: ask for its plan and date, and the compensating controls until then"),
+            Kind::PlannedCompletion if ja => ("CSPが計画中とする", Controls, " について、実施予定時期と、それまでの代替の統制を確認する"),
+            Kind::PlannedCompletion => ("The CSP states ", Controls, " planned: ask for the implementation date and what compensates until then"),
+            Kind::ExclusionReview if ja => ("CSPが非該当とした", Controls, " の理由が自組織の利用形態に当てはまるか確認する"),
+            Kind::ExclusionReview => ("Check that the CSP's reason for excluding ", Controls, " holds for your use"),
+            Kind::ExclusionReasonRequest if ja => ("CSPが理由を示さず非該当とした", Controls, " について理由を求め、自組織の利用形態に当てはまるか確認する"),
+            Kind::ExclusionReasonRequest => ("The CSP excludes ", Controls, " without a reason: ask for the reason and check that it holds for your use"),
+            Kind::AnnexRequest if ja => ("", Controls, " は非公開の別添に記載されるため、言明書の別添の開示を求める"),
+            Kind::AnnexRequest => ("The statement's non-public annex (別添) holds ", Controls, ": ask the CSP to show it"),
+            Kind::MappingReview if ja => ("", Plain, " はNISTの対応表による近似の対応(部分的な対応、または拡張の基本管理策による対応): 対応する統制目標が確認項目を満たすか確認する"),
+            Kind::MappingReview => ("", Plain, " was mapped approximately (a partial mapping in NIST's table, or an enhancement through its base control): confirm the ISMAP objectives answer the item"),
+            Kind::LatestAudit if ja => ("", Plain, " の監査対象期間の終了から16か月以上経過している: 最新の監査結果(更新後の掲載)を確認する"),
+            Kind::LatestAudit => ("The audit period of ", Plain, " ended over 16 months ago: ask for the latest audit results (the renewed entry)"),
+            Kind::DesignOnly if ja => ("", Plain, " の監査対象期間は1日のみ(整備状況のみの評価で、運用状況は評価されていない): 運用の有効性はSOC2 Type2報告書等で確認する"),
+            Kind::DesignOnly => ("The audit period of ", Plain, " is one day (only the design was assessed, not operation): confirm operating effectiveness, e.g. with a SOC 2 Type 2 report"),
+            Kind::Soc2 if ja => ("ISMAPは保証業務ではない: SOC2 Type2報告書(またはIT7号)を入手し、対象期間・対象サービス・リージョンが自組織の利用範囲を含むこと、例外事項(運用の逸脱)の有無、利用者側の補完統制(CUEC)を確認する", Plain, ""),
+            Kind::Soc2 => ("ISMAP is not an assurance engagement: obtain a SOC 2 Type 2 report (or JICPA IT7) and check that its period, services and regions cover your use, its exceptions (deviations found), and the complementary user entity controls (CUEC) it expects of you", Plain, ""),
+            Kind::OwnAudit if ja => ("自組織による個別監査(実地・リモート)を申し入れる: 大手CSPは一般に個別監査を受け入れないため、受けられない場合は第三者の保証報告書(SOC2 Type2等)、公開された言明書、契約条項(監査権・報告義務)で代替する", Plain, ""),
+            Kind::OwnAudit => ("Request your own audit (on-site or remote) of the CSP: large CSPs generally refuse individual audits; if refused, rely on third-party assurance reports (SOC 2 Type 2…), the published statement (言明書) and contract clauses (right to audit, reporting duties)", Plain, ""),
+        }
+    }
+
+    /// The noun naming this procedure's control ids: every one a detailed control, every
+    /// one an objective, or both.
+    fn noun(&self) -> &'static str {
+        let details = self.subjects.iter().filter(|s| is_detail_id(s)).count();
+        let ja = self.lang == Lang::Ja;
+        let one = self.subjects.len() == 1;
+        match (details, ja) {
+            (0, true) => "統制目標 ",
+            (d, true) if d == self.subjects.len() => "詳細管理策 ",
+            (_, true) => "統制目標・詳細管理策 ",
+            (0, false) if one => "control objective ",
+            (0, false) => "control objectives ",
+            (d, false) if d == self.subjects.len() && one => "detailed control ",
+            (d, false) if d == self.subjects.len() => "detailed controls ",
+            (_, false) => "controls ",
         }
     }
 
@@ -125,15 +360,50 @@ impl Procedure<'_> {
     /// what a report's cells append to a `String` directly, without the `fmt` machinery (a
     /// large report writes a few hundred thousand of them).
     pub fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
-        let (before, after) = self.wording();
+        let (before, frame, after) = self.wording();
         out.write_str(before)?;
+        let ja = self.lang == Lang::Ja;
+        let bracketed = frame == Frame::Bracketed && !self.subjects.is_empty();
+        match frame {
+            Frame::Controls => out.write_str(self.noun())?,
+            Frame::Bracketed if bracketed => out.write_str(if ja { "（" } else { " (" })?,
+            _ => {}
+        }
         for (i, s) in self.subjects.iter().enumerate() {
             if i > 0 {
-                out.write_str(", ")?;
+                out.write_str(if bracketed && ja { "、" } else { ", " })?;
             }
             out.write_str(s)?;
         }
+        if bracketed {
+            out.write_str(if ja { "）" } else { ")" })?;
+        }
         out.write_str(after)
+    }
+}
+
+/// The outside-ISMAP procedure for a topic (or none): what to settle yourself, and what
+/// the ISMAP cloud service list publishes on it, where it does. The subjects are the
+/// profile's facts on the topic, bracketed.
+fn own_check_wording(topic: Option<Topic>, ja: bool) -> (&'static str, Frame, &'static str) {
+    use Frame::*;
+    match (topic, ja) {
+        (None, true) => ("ISMAPの対象外: 質問票・書面確認で自ら確認し、必要な事項は契約/SLAに定める", Plain, ""),
+        (None, false) => ("Outside ISMAP: check it yourself (questionnaire or written confirmation) and put what you need into the contract/SLA", Plain, ""),
+        (Some(Topic::DataLocation), true) => ("ISMAPの対象外: ISMAPクラウドサービスリストに掲載された言明の対象範囲(サービス・リージョン)を確認し", Bracketed, "、データの保管場所(国内リージョン等)は契約/SLAで定める"),
+        (Some(Topic::DataLocation), false) => ("Outside ISMAP: check the scope of the statement (services, regions) on the ISMAP cloud service list", Bracketed, ", and fix where data is kept (e.g. regions in Japan) in the contract/SLA"),
+        (Some(Topic::GoverningLaw), true) => ("ISMAPの対象外: ISMAPクラウドサービスリストに掲載された準拠法・裁判管轄を確認し", Bracketed, "、契約で定める"),
+        (Some(Topic::GoverningLaw), false) => ("Outside ISMAP: check the governing law and jurisdiction published on the ISMAP cloud service list", Bracketed, ", and fix them in the contract"),
+        (Some(Topic::Exit), true) => ("ISMAPの対象外: 契約終了時のデータ返却(形式・期限)と削除の方法・証明(消去証明書等)を質問票で確認し、契約/SLAに定める", Plain, ""),
+        (Some(Topic::Exit), false) => ("Outside ISMAP: confirm by questionnaire how data is returned at exit (format, deadline) and how deletion is done and proven (deletion certificate), and fix it in the contract/SLA", Plain, ""),
+        (Some(Topic::IncidentNotice), true) => ("ISMAPの対象外: インシデント発生時の通知の期限・窓口・内容を質問票で確認し、契約/SLAに定める", Plain, ""),
+        (Some(Topic::IncidentNotice), false) => ("Outside ISMAP: confirm by questionnaire the deadline, contact and content of incident notices, and fix them in the contract/SLA", Plain, ""),
+        (Some(Topic::SecurityTesting), true) => ("ISMAPの対象外: ISMAPクラウドサービスリストに掲載された第三者による検査(ペネトレーションテスト等)の情報を確認し、実施頻度と結果の概要、または第三者の診断報告書を求める", Plain, ""),
+        (Some(Topic::SecurityTesting), false) => ("Outside ISMAP: check the information on third-party testing (penetration tests…) published on the ISMAP cloud service list, and ask for their frequency and a summary of results, or the tester's report", Plain, ""),
+        (Some(Topic::BackupAvailability), true) => ("ISMAPの対象外: SLAの稼働率・復旧目標とバックアップの取得頻度・保管場所を確認し、必要ならサービスの外にもバックアップを持つ", Plain, ""),
+        (Some(Topic::BackupAvailability), false) => ("Outside ISMAP: check the SLA's availability and recovery targets and how often and where backups are kept; keep backups outside the service if you need them", Plain, ""),
+        (Some(Topic::Subcontractors), true) => ("ISMAPの対象外: 再委託先(サブプロセッサ)の一覧と再委託の条件を質問票で確認し、契約に定める(ISMAPクラウドサービスリストが掲載するのは資本関係・役員の情報まで)", Plain, ""),
+        (Some(Topic::Subcontractors), false) => ("Outside ISMAP: confirm by questionnaire the list of subcontractors (sub-processors) and the terms of subcontracting, and fix them in the contract (the ISMAP cloud service list publishes capital relationships and officers only)", Plain, ""),
     }
 }
 
@@ -167,22 +437,7 @@ mod tests {
 
     #[test]
     fn write_to_a_string_writes_what_display_writes() {
-        use Kind::*;
-        let kinds = [
-            FixInput,
-            OwnCheck,
-            FixReferences,
-            NoCounterpart,
-            RelatedContext,
-            Questionnaire,
-            AssuranceReport,
-            ExclusionReview,
-            AnnexRequest,
-            MappingReview,
-            Soc2,
-            OwnAudit,
-        ];
-        for kind in kinds {
+        for kind in Kind::ALL {
             for lang in [Lang::Ja, Lang::En] {
                 for n in 0..3 {
                     let ids: Vec<Cow<str>> = ["9.2.1", "AC-2(1) → AC-2", "8.1.5.P"][..n]
@@ -199,25 +454,125 @@ mod tests {
     }
 
     #[test]
+    fn codes_are_distinct() {
+        let mut codes: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), Kind::ALL.len());
+    }
+
+    #[test]
     fn a_procedure_is_worded_in_its_language_and_serialised_as_code_and_text() {
         let ids: Vec<Cow<str>> = vec!["9.2.1".into(), "9.4.1".into()];
-        let p = Procedure::new(Kind::Questionnaire, Lang::Ja, ids.clone());
+        let p = Procedure::new(Kind::RemediationPlan, Lang::Ja, ids.clone());
         assert_eq!(
             p.text(),
-            "未実施の統制目標 9.2.1, 9.4.1 について質問票・書面で実施状況を確認する"
+            "CSPが未実施とする統制目標 9.2.1, 9.4.1 について、実施計画と時期、それまでの代替の統制を確認する"
         );
         assert_eq!(
             serde_json::to_value(&p).unwrap(),
-            serde_json::json!({"code": "questionnaire", "text": p.text()})
+            serde_json::json!({"code": "remediation-plan", "text": p.text()})
         );
         let en = Procedure::new(Kind::FixReferences, Lang::En, ids);
         assert_eq!(
             en.text(),
-            "Correct the unresolved references 9.2.1, 9.4.1 and run again"
+            "Correct the unresolved references 9.2.1, 9.4.1 and run again (the item is not judged until then)"
         );
         assert_eq!(
             Procedure::new(Kind::Soc2, Lang::En, vec![]).code(),
             "soc2-report"
+        );
+    }
+
+    /// A 4-digit id is a detailed control, never a control objective.
+    #[test]
+    fn detail_ids_are_called_detailed_controls() {
+        let p = |ids: &[&'static str], lang| {
+            Procedure::new(
+                Kind::StatementRequest,
+                lang,
+                ids.iter().map(|&s| Cow::Borrowed(s)).collect(),
+            )
+            .text()
+        };
+        assert!(p(&["10.1.2.3"], Lang::Ja).contains("詳細管理策 10.1.2.3"));
+        assert!(!p(&["10.1.2.3"], Lang::Ja).contains("統制目標"));
+        assert!(p(&["9.2.3.11.PB"], Lang::Ja).contains("詳細管理策 9.2.3.11.PB"));
+        assert!(p(&["10.1.2"], Lang::Ja).contains("統制目標 10.1.2"));
+        assert!(
+            p(&["10.1.2", "10.1.2.3"], Lang::Ja).contains("統制目標・詳細管理策 10.1.2, 10.1.2.3")
+        );
+        assert!(p(&["10.1.2.3"], Lang::En).contains("detailed control 10.1.2.3"));
+        assert!(p(&["8.1.5.P", "9.2.1"], Lang::En).contains("control objectives 8.1.5.P, 9.2.1"));
+        assert!(is_detail_id("9.2.1.3") && !is_detail_id("8.1.5.P") && !is_detail_id("3.1.2"));
+    }
+
+    #[test]
+    fn topics_come_from_the_title() {
+        for (title, topic) in [
+            (
+                "データセンターが日本国内に所在すること",
+                Some(Topic::DataLocation),
+            ),
+            (
+                "準拠法が日本法、管轄裁判所が日本国内であること",
+                Some(Topic::GoverningLaw),
+            ),
+            (
+                "契約終了時に顧客データが削除・返却されること",
+                Some(Topic::Exit),
+            ),
+            (
+                "インシデント発生時に速やかに通知されること",
+                Some(Topic::IncidentNotice),
+            ),
+            (
+                "第三者による脆弱性診断が定期的に実施されていること",
+                Some(Topic::SecurityTesting),
+            ),
+            (
+                "SLAで稼働率が保証されていること",
+                Some(Topic::BackupAvailability),
+            ),
+            ("ＳＬＡの稼働率", Some(Topic::BackupAvailability)),
+            ("再委託先が管理されていること", Some(Topic::Subcontractors)),
+            (
+                "Data is stored in a Japanese region",
+                Some(Topic::DataLocation),
+            ),
+            (
+                "Breach notification within 72 hours",
+                Some(Topic::IncidentNotice),
+            ),
+            ("情報セキュリティ方針", None),
+        ] {
+            assert_eq!(Topic::of_title(title), topic, "{title}");
+        }
+    }
+
+    /// A topic's facts from the profile are bracketed; without them the sentence reads on.
+    #[test]
+    fn profile_facts_are_bracketed_when_there_are_some() {
+        let law = Kind::OwnCheck(Some(Topic::GoverningLaw));
+        let none = Procedure::new(law, Lang::Ja, vec![]).text();
+        assert_eq!(
+            none,
+            "ISMAPの対象外: ISMAPクラウドサービスリストに掲載された準拠法・裁判管轄を確認し、契約で定める"
+        );
+        let some = Procedure::new(
+            law,
+            Lang::Ja,
+            vec!["準拠法: 日本法".into(), "裁判管轄: 東京地方裁判所".into()],
+        )
+        .text();
+        assert!(
+            some.contains("確認し（準拠法: 日本法、裁判管轄: 東京地方裁判所）、契約で定める"),
+            "{some}"
+        );
+        let en = Procedure::new(law, Lang::En, vec!["governing law: Japan".into()]).text();
+        assert!(
+            en.contains("cloud service list (governing law: Japan), and fix"),
+            "{en}"
         );
     }
 }

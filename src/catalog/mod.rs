@@ -7,11 +7,13 @@ pub mod generate;
 pub mod id;
 pub mod import;
 pub mod iso2022;
+pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod reftext;
 pub mod resolve;
 pub mod stats;
+pub mod terms;
 pub mod validate;
 
 use std::collections::{BTreeMap, HashMap};

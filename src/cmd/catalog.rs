@@ -3,6 +3,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use crate::catalog::lexicon::{Lexicon, TermIndex};
 use crate::catalog::{self, Catalog, Entry, IsoEdition, RefKind, Resolution};
 use crate::cmd::Context;
 use crate::config::{CatalogCommand, CatalogSource, ListFilter};
@@ -43,7 +44,7 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
                     .into());
             }
             let catalog = ctx.catalog()?;
-            let found = search(&catalog, &text);
+            let found = search(&catalog, &text)?;
             out.write_with(|w| render_entries(&found, ctx.lang, format, style, w))?;
         }
         CatalogCommand::Stats { format } => {
@@ -90,19 +91,11 @@ pub fn list(catalog: &Catalog, f: ListFilter) -> Vec<&Entry> {
         .collect()
 }
 
-/// Case- and width-insensitive substring search over ids and both titles.
-pub fn search<'c>(catalog: &'c Catalog, text: &str) -> Vec<&'c Entry> {
-    let needle = fold_width(text).trim().to_lowercase();
-    catalog
-        .entries()
-        .iter()
-        .filter(|e| {
-            [Some(&e.id), e.title.ja.as_ref(), e.title.en.as_ref()]
-                .into_iter()
-                .flatten()
-                .any(|s| fold_width(s).to_lowercase().contains(&needle))
-        })
-        .collect()
+/// Entries matching `text`, in catalog order: ids, words of both titles and the term
+/// lexicon's words for each objective, whole words only (see [`TermIndex::search`]).
+pub fn search<'c>(catalog: &'c Catalog, text: &str) -> Result<Vec<&'c Entry>> {
+    let lexicon = Lexicon::embedded()?;
+    Ok(TermIndex::build(catalog, &lexicon).search(catalog, text))
 }
 
 /// The ISO/IEC 27002:2022 controls a reference names, with their titles: `8.2 Privileged

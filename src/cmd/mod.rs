@@ -4,6 +4,7 @@ pub mod compare;
 pub mod diff;
 pub mod readiness;
 pub mod report;
+pub mod suggest;
 
 use anyhow::Result;
 
@@ -65,6 +66,7 @@ pub fn run(config: Config) -> Result<Exit> {
         Command::Readiness(r) => readiness::run(&ctx, r),
         Command::Diff(d) => diff::run(&ctx, d),
         Command::Compare(c) => compare::run(&ctx, c),
+        Command::Suggest(s) => suggest::run(&ctx, s),
         Command::Catalog(c) => catalog::run(&ctx, c),
     }
 }

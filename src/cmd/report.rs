@@ -98,7 +98,9 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     cfg.output.check(&attestation.inherited_files())?;
     let as_of = cfg.as_of.unwrap_or_else(Date::today);
     let refs_column = checks.refs_column.clone();
-    let report = analysis::analyse(&catalog, checks, &attestation, as_of, ctx.lang);
+    let mut report = analysis::analyse(&catalog, checks, &attestation, as_of, ctx.lang);
+    // items without references: their candidates named in a procedure, status unchanged
+    analysis::suggest::add_report_candidates(&catalog, &mut report)?;
     if cfg.strict {
         strict_check(&report, &cfg, &refs_column)?;
     }

@@ -115,7 +115,37 @@ struct Header {
     extras: Vec<(usize, String)>,
 }
 
-fn find_header(sheet: &Sheet) -> Result<Header, InputError> {
+/// Where the header and each field's column of a sheet's check list are: what `suggest`
+/// needs to write the sheet back as it was, with columns of its own beside them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// 1-based row of the header.
+    pub header_row: usize,
+    columns: HashMap<Field, usize>,
+}
+
+impl Layout {
+    /// The 0-based column of `field`, when the sheet has one.
+    pub fn column(&self, field: Field) -> Option<usize> {
+        self.columns.get(&field).copied()
+    }
+}
+
+/// Check items of a sheet whose header is found by its check-item text column rather
+/// than its references (`suggest`: a free-text list may have no references column yet),
+/// with the sheet's layout.
+pub fn from_sheet_by_title(mut sheet: Sheet) -> Result<(CheckList, Layout), InputError> {
+    let items = start_items_by(&mut sheet, Field::Title)?;
+    let layout = Layout {
+        header_row: items.header.row,
+        columns: items.header.fields.clone(),
+    };
+    Ok((items.finish()?, layout))
+}
+
+/// The header row: the first of the top rows naming a column `by` (the references,
+/// except for [`from_sheet_by_title`]).
+fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
     for (i, cells) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
         let mut fields: HashMap<Field, usize> = HashMap::new();
         for (c, cell) in cells.iter().enumerate() {
@@ -152,7 +182,7 @@ fn find_header(sheet: &Sheet) -> Result<Header, InputError> {
                 fields.insert(Field::Refs, c);
             }
         }
-        if fields.contains_key(&Field::Refs) {
+        if fields.contains_key(&by) {
             let used: Vec<usize> = fields.values().copied().collect();
             let mut extras: Vec<(usize, String)> = Vec::new();
             for (c, h) in cells.iter().enumerate().filter(|(c, _)| !used.contains(c)) {
@@ -204,6 +234,15 @@ fn find_header(sheet: &Sheet) -> Result<Header, InputError> {
             None => "the file is empty".to_owned(),
         };
         InputError::at(loc, "no rows found").hint(hint)
+    } else if by == Field::Title {
+        InputError::at(
+            loc,
+            format!(
+                "no check-item column found (first row has: {})",
+                found.join(", ")
+            ),
+        )
+        .hint("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目)")
     } else {
         InputError::at(
             loc,
@@ -212,7 +251,7 @@ fn find_header(sheet: &Sheet) -> Result<Header, InputError> {
                 found.join(", ")
             ),
         )
-        .hint("name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標)")
+        .hint("name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標); for a list in free text, `ismap-gap suggest --checks FILE -o NEW.csv` adds one with candidates")
     })
 }
 
@@ -299,7 +338,12 @@ fn load_csv_text(path: &Path, text: &[u8]) -> Result<CheckList, InputError> {
 
 /// Finds the header in `sheet` and makes items of the sheet's rows below it.
 fn start_items(sheet: &mut Sheet) -> Result<Items, InputError> {
-    let mut items = Items::new(sheet)?;
+    start_items_by(sheet, Field::Refs)
+}
+
+/// [`start_items`], the header found by its column `by`.
+fn start_items_by(sheet: &mut Sheet, by: Field) -> Result<Items, InputError> {
+    let mut items = Items::new(sheet, by)?;
     for (i, cells) in sheet.rows.iter_mut().enumerate().skip(items.header.row) {
         items.push(i + 1, cells.as_mut_slice())?;
     }
@@ -372,8 +416,8 @@ struct Items {
 }
 
 impl Items {
-    fn new(sheet: &Sheet) -> Result<Items, InputError> {
-        let header = find_header(sheet)?;
+    fn new(sheet: &Sheet, by: Field) -> Result<Items, InputError> {
+        let header = find_header(sheet, by)?;
         let title_rows = sheet.rows[..header.row - 1]
             .iter()
             .enumerate()

@@ -9,7 +9,7 @@ use crate::date::Date;
 use crate::error::{InputError, Location};
 use crate::input::decode::{decode, Encoding};
 use crate::input::{parse_error, read_bytes, table, FileKind, Scalar};
-use crate::model::{Attestation, Declared, ListedControl, Period, Underlying};
+use crate::model::{Attestation, Declared, ListedControl, Period, RegistrationKind, Underlying};
 use crate::text::fold_width;
 
 /// Reads a control list by the file's kind: a YAML/JSON profile, a status table (id and
@@ -653,11 +653,18 @@ struct PeriodDoc {
 struct ProfileDoc {
     name: Option<String>,
     registration_number: Option<Scalar>,
+    /// `ismap` or `ismap-liu`.
+    registration_kind: Option<String>,
     registered: Option<String>,
     renewal_deadline: Option<String>,
     audit_period: Option<PeriodDoc>,
     #[serde(default)]
     scope: Vec<String>,
+    /// 準拠法 and 裁判管轄, 後発事象, 改善計画 as the ISMAP list publishes them.
+    governing_law: Option<String>,
+    jurisdiction: Option<String>,
+    subsequent_events: Option<String>,
+    improvement_plan: Option<TextOrBool>,
     #[serde(default)]
     implemented: Vec<Scalar>,
     #[serde(default)]
@@ -666,6 +673,24 @@ struct ProfileDoc {
     inherits: Option<String>,
     /// What is relied on from it: clause, category or objective ids (default: 11).
     inherited: Option<Vec<Scalar>>,
+}
+
+/// A free-text field that may also be written `true`/`false` (`improvement_plan`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged, expecting = "a text, or true/false")]
+enum TextOrBool {
+    Bool(bool),
+    Text(String),
+}
+
+impl TextOrBool {
+    fn into_text(self) -> String {
+        match self {
+            TextOrBool::Bool(true) => "yes".to_owned(),
+            TextOrBool::Bool(false) => "no".to_owned(),
+            TextOrBool::Text(t) => t,
+        }
+    }
 }
 
 /// What a service relies on its underlying service for when the profile does not say.
@@ -719,7 +744,7 @@ fn parse_profile(
     chain: &mut Vec<std::path::PathBuf>,
 ) -> Result<Attestation, InputError> {
     let loc = Location::file(path);
-    let hint = "profile fields are name, registration_number, registered, renewal_deadline, audit_period (from, to), scope, implemented, not_applicable, inherits, inherited";
+    let hint = "README.md, \"CSP list or profile\", lists the profile fields";
     let doc: ProfileDoc = match FileKind::of(path) {
         FileKind::Json => serde_json::from_str(text).map_err(|e| {
             let what = if e.is_data() {
@@ -743,6 +768,16 @@ fn parse_profile(
             })
         })
         .transpose()
+    };
+    let registration_kind = match doc.registration_kind {
+        None => None,
+        Some(k) => Some(RegistrationKind::parse(&k).ok_or_else(|| {
+            InputError::at(
+                loc.clone().column("registration_kind"),
+                format!("unknown registration kind '{k}'"),
+            )
+            .hint("write `ismap` or `ismap-liu`")
+        })?),
     };
     let audit_period = match doc.audit_period {
         None => None,
@@ -852,10 +887,15 @@ fn parse_profile(
         underlying,
         name: doc.name.filter(|n| !n.trim().is_empty()),
         registration_number: doc.registration_number.map(Scalar::into_string),
+        registration_kind,
         registered: date("registered", doc.registered)?,
         renewal_deadline: date("renewal_deadline", doc.renewal_deadline)?,
         audit_period,
         scope: doc.scope,
+        governing_law: doc.governing_law,
+        jurisdiction: doc.jurisdiction,
+        subsequent_events: doc.subsequent_events,
+        improvement_plan: doc.improvement_plan.map(TextOrBool::into_text),
         controls,
         tracks_evidence: false,
         ignored_tokens: 0,

@@ -13,28 +13,29 @@ pub fn title(lang: Lang) -> &'static str {
     lang.pick("ISMAP CSP比較", "ISMAP CSP comparison")
 }
 
-/// "ids not in the catalog in <CSP>: a, b", when the CSP's list has any.
-pub fn unknown_ids_message(lang: Lang, csp: &CspColumn) -> Option<String> {
-    if csp.unknown_ids.is_empty() {
-        return None;
-    }
-    Some(format!(
-        "{} {}: {}",
-        lang.pick("カタログにないID", "ids not in the catalog in"),
-        csp.name,
-        csp.unknown_ids
-            .iter()
-            .map(|u| u.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    ))
+/// Every CSP's warnings, in rank order, each as "<CSP>: message".
+pub fn warning_messages(r: &CompareReport) -> Vec<String> {
+    r.csps
+        .iter()
+        .flat_map(|c| {
+            c.warnings
+                .iter()
+                .map(move |w| format!("{}: {}", c.name, w.message))
+        })
+        .collect()
+}
+
+/// A CSP's registration as the ranking shows it: 有効 / 未確認 / 失効.
+fn registration_cell(lang: Lang, csp: &CspColumn) -> String {
+    csp.registration.label(lang).to_owned()
 }
 
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
-/// Headers of the per-CSP summary: rank, name, share covered, a count per status.
+/// Headers of the per-CSP summary: rank, name, share covered, a count per status, the
+/// service it runs on, its registration (a lapsed one is ranked after every other).
 pub fn summary_headers(lang: Lang) -> Vec<String> {
     let mut h: Vec<String> = vec![
         lang.pick("順位", "rank").to_owned(),
@@ -43,6 +44,7 @@ pub fn summary_headers(lang: Lang) -> Vec<String> {
     ];
     h.extend(Status::ALL.iter().map(|s| s.label(lang).to_owned()));
     h.push(lang.pick("基盤", "runs on").to_owned());
+    h.push(lang.pick("登録", "registration").to_owned());
     h
 }
 
@@ -53,6 +55,7 @@ pub fn summary_grid(r: &CompareReport) -> Grid {
         let mut row = vec![c.rank.to_string(), c.name.clone(), pct(c.covered_share)];
         row.extend(Status::ALL.iter().map(|s| c.counts.count(*s).to_string()));
         row.push(c.inherits.clone().unwrap_or_default());
+        row.push(registration_cell(r.lang, c));
         g.push(row, Tone::Plain);
     }
     g
@@ -101,10 +104,30 @@ fn summary_lines(r: &CompareReport) -> Vec<String> {
             r.catalog.version
         ),
     ];
-    for message in r.csps.iter().filter_map(|c| unknown_ids_message(lang, c)) {
+    out.push(crate::report::gap::covered_means(lang).to_owned());
+    for message in warning_messages(r) {
         out.push(format!("{} {message}", lang.pick("警告:", "WARNING:")));
     }
     out
+}
+
+/// The matrix as CSV: a row of each CSP's warnings under the header (when any CSP has
+/// some), then the items.
+fn csv_grid(r: &CompareReport) -> Grid {
+    let mut g = matrix_grid(r);
+    if r.csps.iter().any(|c| !c.warnings.is_empty()) {
+        let mut row = vec![r.lang.pick("警告", "warnings").to_owned(), String::new()];
+        row.extend(r.csps.iter().map(|c| {
+            c.warnings
+                .iter()
+                .map(|w| w.message.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        }));
+        g.rows.insert(0, row);
+        g.tones.insert(0, Tone::Plain);
+    }
+    g
 }
 
 pub fn render(
@@ -116,7 +139,7 @@ pub fn render(
     match format {
         Format::Json => write_json(w, r),
         Format::Yaml => write_yaml(w, r),
-        Format::Csv => csv::render(&matrix_grid(r), style.csv_encoding, w),
+        Format::Csv => csv::render(&csv_grid(r), style.csv_encoding, w),
         Format::Md => {
             writeln!(w, "## {}\n", title(r.lang))?;
             for line in summary_lines(r) {
@@ -129,7 +152,9 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(r) {
-                writeln!(w, "{}", strip_controls(&line))?;
+                for part in table::wrap(&strip_controls(&line), table::PLAIN_WIDTH.into()) {
+                    writeln!(w, "{part}")?;
+                }
             }
             table::render(&summary_grid(r), style.color, w)?;
             table::render(&matrix_grid(r), style.color, w)

@@ -1,7 +1,7 @@
 //! The gap report in every format, from the one [`GapReport`] model.
 use std::io::Write;
 
-use crate::analysis::gap::{ControlState, GapReport, ItemDetails, ItemResult};
+use crate::analysis::gap::{ControlState, CspInfo, GapReport, ItemDetails, ItemResult, Reason};
 use crate::analysis::procedures::Procedure;
 use crate::analysis::Status;
 use crate::catalog::edition::DecidedBy;
@@ -21,9 +21,12 @@ pub fn item_headers(lang: Lang) -> Vec<&'static str> {
         l("リスク", "risk"),
         l("求める確認水準", "assurance"),
         l("参照", "references"),
-        l("対応する統制目標", "controls"),
+        l("対応する統制目標・詳細管理策", "controls"),
         l("実施", "implemented"),
-        l("未実施", "missing"),
+        l(
+            "不足(記載なし・未実施・計画中)",
+            "missing (not listed / not implemented / planned)",
+        ),
         l("非該当(理由)", "not applicable (reason)"),
         l("別添で確認", "annex only"),
         l("未解決の参照", "unresolved"),
@@ -116,7 +119,15 @@ pub fn item_cells_into(
         }
     });
     join_into(implemented, &details.implemented, ", ");
-    join_into(missing, &details.missing, ", ");
+    // each id with what the list says of it: not listed is not "not implemented"
+    join_with(
+        missing,
+        details.controls.iter().filter(|c| c.state.is_missing()),
+        ", ",
+        |missing, c| {
+            let _ = write!(missing, "{} ({})", c.id, c.state.label(lang));
+        },
+    );
     join_with(na, &details.not_applicable, "\n", |na, x| {
         let reason: &str = if x.reason.is_empty() {
             lang.pick("理由なし", "no reason given")
@@ -186,6 +197,13 @@ fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> an
     )
 }
 
+/// "label a, b" when there are ids.
+fn push_ids(gaps: &mut Vec<String>, label: &str, ids: &[&str]) {
+    if !ids.is_empty() {
+        gaps.push(format!("{label} {}", join(ids)));
+    }
+}
+
 /// The short grid for terminals and Markdown: id, title, status, risk, gaps, procedures.
 fn short_grid(report: &GapReport) -> Grid {
     let lang = report.lang;
@@ -202,23 +220,32 @@ fn short_grid(report: &GapReport) -> Grid {
     for item in &report.items {
         let details = report.items.details(item);
         let mut gaps: Vec<String> = Vec::new();
-        if !details.missing.is_empty() {
-            gaps.push(format!(
-                "{} {}",
-                l("未実施:", "missing:"),
-                join(&details.missing)
-            ));
+        push_ids(
+            &mut gaps,
+            l("記載なし:", "not listed:"),
+            &details.not_listed,
+        );
+        push_ids(
+            &mut gaps,
+            l("未実施:", "not implemented:"),
+            &details.not_implemented,
+        );
+        push_ids(&mut gaps, l("計画中:", "planned:"), &details.planned);
+        if item.reasons.contains(&Reason::ListIncomplete) {
+            gaps.push(l("(一覧が不完全の可能性)", "(the list may be incomplete)").to_owned());
         }
         for x in &details.not_applicable {
-            gaps.push(format!("{} {}", l("非該当:", "N/A:"), x.id));
+            if x.reason.is_empty() {
+                gaps.push(format!(
+                    "{} {}",
+                    l("非該当(理由なし):", "N/A (no reason):"),
+                    x.id
+                ));
+            } else {
+                gaps.push(format!("{} {}", l("非該当:", "N/A:"), x.id));
+            }
         }
-        if !details.annex_only.is_empty() {
-            gaps.push(format!(
-                "{} {}",
-                l("別添:", "annex:"),
-                join(&details.annex_only)
-            ));
-        }
+        push_ids(&mut gaps, l("別添:", "annex:"), &details.annex_only);
         for u in &details.unresolved {
             gaps.push(format!("{} {}", l("未解決:", "unresolved:"), u.reference));
         }
@@ -234,13 +261,23 @@ fn short_grid(report: &GapReport) -> Grid {
         for c in &details.chains {
             gaps.push(format!("{} {c}", l("対応:", "via:")));
         }
-        if !details.nist_refs.is_empty() {
-            gaps.push(format!(
-                "{} {}",
-                l("NIST近似:", "NIST approx.:"),
-                join(&details.nist_refs)
-            ));
-        }
+        let exact: Vec<&str> = details
+            .nist_refs
+            .iter()
+            .copied()
+            .filter(|n| !details.nist_approximate.contains(n))
+            .collect();
+        push_ids(
+            &mut gaps,
+            l("NIST近似:", "NIST approx.:"),
+            &details.nist_approximate,
+        );
+        push_ids(&mut gaps, l("NIST:", "NIST:"), &exact);
+        push_ids(
+            &mut gaps,
+            l("登録失効:", "registration lapsed:"),
+            &details.registration_lapsed,
+        );
         for c in &details.controls {
             if let Some(via) = c.inherited_from {
                 gaps.push(format!("{}{}", c.id, inherited_label(via, lang)));
@@ -304,11 +341,18 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
     let csp = &report.csp;
     let mut out = Vec::new();
     let mut csp_line = format!("{} {}", l("CSP:", "CSP:"), csp.name);
+    if let Some(k) = csp.registration_kind {
+        csp_line.push_str(&format!(" [{}]", k.label()));
+    }
     if let Some(n) = &csp.registration_number {
         csp_line.push_str(&format!(" [{} {n}]", l("登録番号", "registration")));
     }
     if let Some(d) = csp.renewal_deadline {
-        csp_line.push_str(&format!(" [{} {d}]", l("更新期限", "renewal deadline")));
+        csp_line.push_str(&format!(
+            " [{} {d}: {}]",
+            l("更新期限", "renewal deadline"),
+            csp.registration.label(lang)
+        ));
     }
     if let Some(p) = csp.audit_period {
         csp_line.push_str(&format!(" [{} {p}]", l("監査対象期間", "audit period")));
@@ -322,6 +366,9 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         ));
     }
     out.push(csp_line);
+    for line in published_facts(csp, lang) {
+        out.push(line);
+    }
     out.push(format!(
         "{} {} ({} {}, {} {}, {} {})",
         l("統制目標一覧:", "CSP list:"),
@@ -370,8 +417,49 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         l("充足率", "covered"),
         s.covered_share * 100.0
     ));
+    out.push(covered_means(lang).to_owned());
     for w in &report.warnings {
         out.push(format!("{} {}", l("警告:", "WARNING:"), w.message));
+    }
+    out
+}
+
+/// What "covered" means, and does not mean: one line under the counts.
+pub fn covered_means(lang: Lang) -> &'static str {
+    lang.pick(
+        "充足 = ISMAPの結果で自組織の確認を代替できる可能性がある(ISMAPは保証業務ではなく、採否は利用者が判断する)",
+        "covered = the ISMAP result may replace your own check (ISMAP is agreed-upon procedures, not assurance; the decision stays with you)",
+    )
+}
+
+/// The facts the ISMAP list publishes beside the control list, as lines (those given).
+pub fn published_facts(csp: &CspInfo, lang: Lang) -> Vec<String> {
+    let l = |ja, en| lang.pick(ja, en);
+    let mut out = Vec::new();
+    if !csp.scope.is_empty() {
+        out.push(format!(
+            "{} {}",
+            l("言明の対象範囲:", "Scope of the statement:"),
+            csp.scope.join(", ")
+        ));
+    }
+    let law: Vec<String> = [
+        (l("準拠法", "Governing law"), &csp.governing_law),
+        (l("裁判管轄", "Jurisdiction"), &csp.jurisdiction),
+    ]
+    .into_iter()
+    .filter_map(|(label, v)| v.as_ref().map(|v| format!("{label}: {v}")))
+    .collect();
+    if !law.is_empty() {
+        out.push(law.join(" / "));
+    }
+    for (label, v) in [
+        (l("後発事象:", "Subsequent events:"), &csp.subsequent_events),
+        (l("改善計画:", "Improvement plan:"), &csp.improvement_plan),
+    ] {
+        if let Some(v) = v {
+            out.push(format!("{label} {v}"));
+        }
     }
     out
 }
@@ -402,7 +490,9 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(report) {
-                writeln!(w, "{}", strip_controls(&line))?;
+                for part in table::wrap(&strip_controls(&line), table::PLAIN_WIDTH.into()) {
+                    writeln!(w, "{part}")?;
+                }
             }
             table::render(&short_grid(report), style.color, w)
         }
@@ -412,20 +502,15 @@ pub fn render(
 
 /// Objectives sheet cells: id, layer, title, state, reason.
 pub fn objective_state_label(state: ControlState, lang: Lang) -> &'static str {
-    match state {
-        ControlState::Implemented => lang.pick("実施", "implemented"),
-        ControlState::NotApplicable => lang.pick("非該当", "not applicable"),
-        ControlState::AnnexOnly => lang.pick("別添で確認", "annex only"),
-        ControlState::Missing => lang.pick("記載なし", "not listed"),
-    }
+    state.label(lang)
 }
 
 /// Tone of an objective's state, for the workbook.
 pub fn objective_tone(state: ControlState) -> Tone {
     match state {
         ControlState::Implemented => Tone::Good,
-        ControlState::NotApplicable | ControlState::AnnexOnly => Tone::Warn,
-        ControlState::Missing => Tone::Bad,
+        ControlState::NotApplicable | ControlState::AnnexOnly | ControlState::Planned => Tone::Warn,
+        ControlState::NotListed | ControlState::NotImplemented => Tone::Bad,
     }
 }
 

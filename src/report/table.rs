@@ -2,6 +2,7 @@
 use std::io::Write;
 
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use unicode_width::UnicodeWidthStr;
 
 use crate::report::grid::{Grid, Tone};
 use crate::text::strip_controls;
@@ -20,6 +21,40 @@ fn color(t: Tone) -> Option<Color> {
 
 /// Width of a table that is not drawn on a terminal.
 pub const PLAIN_WIDTH: u16 = 160;
+
+/// `line` cut into lines of at most `width` terminal columns (wide characters count two),
+/// at a space where the line has one in reach, else anywhere; continuation lines are
+/// indented by two spaces. Summary lines above a table are kept within its width.
+pub fn wrap(line: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut used = 0;
+    // byte index in `current` after the last space, and the width up to it
+    let mut last_space: Option<(usize, usize)> = None;
+    for c in line.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && !current.trim().is_empty() {
+            let rest = match last_space {
+                Some((at, _)) if at > 2 => current.split_off(at),
+                _ => String::new(),
+            };
+            out.push(current.trim_end().to_owned());
+            current = format!("  {rest}");
+            used = UnicodeWidthStr::width(current.as_str());
+            last_space = None;
+        }
+        current.push(c);
+        used += w;
+        if c == ' ' {
+            last_space = Some((current.len(), used));
+        }
+    }
+    if !current.trim().is_empty() || out.is_empty() {
+        out.push(current);
+    }
+    out
+}
 
 /// Draws the grid. Input text is stripped of control characters and escape sequences.
 pub fn render(grid: &Grid, colored: bool, w: &mut dyn Write) -> anyhow::Result<()> {
@@ -73,6 +108,32 @@ pub fn render(grid: &Grid, colored: bool, w: &mut dyn Write) -> anyhow::Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_wrap_within_the_width() {
+        let en =
+            "WARNING: The CSP list looks incomplete: it states 4 of the 147 mandatory objectives";
+        let lines = wrap(en, 30);
+        assert!(lines.iter().all(|l| l.width() <= 30), "{lines:?}");
+        assert_eq!(lines[0], "WARNING: The CSP list looks");
+        assert_eq!(
+            lines.concat().replace("  ", " ").split_whitespace().count(),
+            en.split_whitespace().count()
+        );
+        let ja = "警告: CSPの一覧は不完全の可能性があります: 必須の統制目標147件のうち4件のみ記載";
+        let lines = wrap(ja, 20);
+        assert!(lines.iter().all(|l| l.width() <= 20), "{lines:?}");
+        assert_eq!(
+            lines
+                .iter()
+                .map(|l| l.trim_start())
+                .collect::<String>()
+                .replace(' ', ""),
+            ja.replace(' ', "")
+        );
+        assert_eq!(wrap("short", 160), ["short"]);
+        assert_eq!(wrap("", 160), [""]);
+    }
 
     #[test]
     fn plain_table_aligns_wide_characters() {

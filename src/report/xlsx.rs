@@ -11,17 +11,19 @@ use rust_xlsxwriter::{
 use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::compare::{CompareReport, MAX_DETAIL_SHEETS};
+use crate::analysis::csp::Registration;
 use crate::analysis::readiness::{ItemState, ReadinessReport};
 use crate::analysis::{GapReport, Status};
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::report::compare as cmp;
 use crate::report::gap::{
-    item_cells_into, item_sheet_headers, objective_state_label, objective_tone, ROW_COLUMN,
-    STATUS_COLUMN,
+    covered_means, item_cells_into, item_sheet_headers, objective_state_label, objective_tone,
+    ROW_COLUMN, STATUS_COLUMN,
 };
 use crate::report::grid::{Grid, Tone};
 use crate::report::readiness as soa;
+use crate::report::suggest::SheetOut as SuggestSheet;
 
 /// Excel's limit on the text of one cell, in UTF-16 code units.
 const MAX_CELL_UTF16: usize = 32_767;
@@ -400,22 +402,53 @@ fn write_summary(
             l("登録番号", "Registration number"),
             opt_text(csp.registration_number.as_ref()),
         ),
+        (
+            l("登録の種類", "Registration kind"),
+            opt_text(csp.registration_kind.map(|k| k.label())),
+        ),
         (l("登録日", "Registered"), opt_text(csp.registered)),
         (
             l("更新期限", "Renewal deadline"),
             opt_text(csp.renewal_deadline),
         ),
         (
+            l("登録の有効性", "Registration"),
+            Fact::Text(csp.registration.label(lang).to_owned()),
+        ),
+        (
             l("監査対象期間", "Audit period"),
             opt_text(csp.audit_period),
         ),
         (
-            l("対象範囲", "Scope"),
+            l("言明の対象範囲", "Scope of the statement"),
             if csp.scope.is_empty() {
                 Fact::Unknown
             } else {
                 Fact::Text(csp.scope.join("\n"))
             },
+        ),
+        (
+            l("準拠法", "Governing law"),
+            opt_text(csp.governing_law.as_ref()),
+        ),
+        (
+            l("裁判管轄", "Jurisdiction"),
+            opt_text(csp.jurisdiction.as_ref()),
+        ),
+        (
+            l("後発事象", "Subsequent events"),
+            opt_text(csp.subsequent_events.as_ref()),
+        ),
+        (
+            l("改善計画", "Improvement plan"),
+            opt_text(csp.improvement_plan.as_ref()),
+        ),
+        (
+            l("記載された必須の統制目標", "Mandatory objectives stated"),
+            Fact::Text(format!(
+                "{} / {}",
+                csp.list.stated_objectives, csp.list.mandatory_objectives
+            )),
         ),
         (
             l("実施と記載された項目", "Implemented (listed)"),
@@ -471,7 +504,9 @@ fn write_summary(
         row += 1;
     }
 
-    row += 1;
+    sheet.write_string_with_format(row, 0, l("充足の意味", "Covered means"), &styles.label)?;
+    sheet.write_string_with_format(row, 1, covered_means(lang), &styles.text)?;
+    row += 2;
     let warning_label = l("警告", "Warning");
     if report.warnings.is_empty() {
         sheet.write_string_with_format(row, 0, warning_label, &styles.label)?;
@@ -737,6 +772,7 @@ const NAME_COL: usize = 1;
 const SHARE_COL: usize = 2;
 const FIRST_COUNT_COL: usize = 3;
 const RUNS_ON_COL: usize = FIRST_COUNT_COL + Status::ALL.len();
+const REGISTRATION_COL: usize = RUNS_ON_COL + 1;
 
 /// Height of the summary chart: room for a cluster of bars per CSP, within what a sheet
 /// shows sensibly (a thousand CSPs make thin bars, not a chart nobody can scroll).
@@ -792,11 +828,7 @@ fn write_compare_summary(
     ];
     let details_label = l("CSP別シート", "Per-CSP sheets");
     let details_note = per_csp_sheets_note(report);
-    let warnings: Vec<String> = report
-        .csps
-        .iter()
-        .filter_map(|c| cmp::unknown_ids_message(lang, c))
-        .collect();
+    let warnings: Vec<String> = cmp::warning_messages(report);
 
     // widths first: a note's row height follows from them
     let mut widths = vec![0.0; grid.headers.len()];
@@ -810,7 +842,7 @@ fn write_compare_summary(
     .min(24.0);
     for (c, header) in grid.headers.iter().enumerate().skip(NAME_COL) {
         widths[c] = match c {
-            NAME_COL | RUNS_ON_COL => grid_column_width(&grid, c).max(16.0),
+            NAME_COL | RUNS_ON_COL | REGISTRATION_COL => grid_column_width(&grid, c).max(12.0),
             _ => column_width([header.as_str()]).max(COUNT_WIDTH),
         };
     }
@@ -901,6 +933,17 @@ fn write_compare_summary(
             col_num(RUNS_ON_COL)?,
             fit(text(RUNS_ON_COL)),
             &styles.cell,
+        )?;
+        let registration = if csp.registration == Registration::Lapsed {
+            &styles.warning
+        } else {
+            &styles.cell
+        };
+        sheet.write_string_with_format(
+            row,
+            col_num(REGISTRATION_COL)?,
+            fit(text(REGISTRATION_COL)),
+            registration,
         )?;
     }
     if report.csps.is_empty() {
@@ -1215,6 +1258,113 @@ fn write_readiness_items(
     Ok(())
 }
 
+/// The check list `suggest` writes back: every cell of the sheet as read, written as text;
+/// the candidate columns (and a references column, when the list had none) marked by a
+/// blue header; on each item's references cell a drop-down of its candidate ids, which
+/// allows any other value too (several ids, or one not suggested). Nothing is written into
+/// a references cell: choosing is the user's.
+pub fn render_suggest(out: &SuggestSheet, w: &mut dyn Write) -> anyhow::Result<()> {
+    let lang = out.lang;
+    let styles = Styles::new();
+    let ours_header = styles
+        .header
+        .clone()
+        .set_background_color(Color::RGB(0xBDD7EE));
+    // no date of its own: a fixed creation time keeps the bytes the same run after run
+    let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    let mut workbook = new_workbook(
+        lang.pick(
+            "確認項目 (ISMAP管理策の候補)",
+            "Check items (suggested ISMAP references)",
+        ),
+        &created,
+    );
+    let name = out
+        .name
+        .clone()
+        .unwrap_or_else(|| lang.pick("確認項目", "Check items").to_owned());
+    let sheet = add_row_sheet(&mut workbook, &name)?;
+    let (first_added, n_added) = out.added;
+    let added = first_added..first_added + n_added;
+    let width = out.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths: Vec<f64> = vec![MIN_WIDTH as f64; width];
+    for (r, row) in out.rows.iter().enumerate() {
+        let xr = row_num(r)?;
+        for (c, cell) in row.iter().enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            let xc = col_num(c)?;
+            if r == out.header_row {
+                let format = if added.contains(&c) {
+                    &ours_header
+                } else {
+                    &styles.header
+                };
+                sheet.write_string_with_format(xr, xc, fit(cell), format)?;
+            } else {
+                sheet.write_string(xr, xc, fit(cell))?;
+            }
+            if let Some(w) = widths.get_mut(c) {
+                widen(w, cell);
+            }
+        }
+        if r > out.header_row && n_added > 0 {
+            sheet.set_range_format(
+                xr,
+                col_num(added.start)?,
+                xr,
+                col_num(added.end - 1)?,
+                &styles.reviewer,
+            )?;
+        }
+    }
+    // one validation per distinct list of candidates, over every cell that offers it
+    let mut lists: std::collections::BTreeMap<&[String], Vec<usize>> = Default::default();
+    for (r, ids) in &out.choices {
+        lists.entry(ids.as_slice()).or_default().push(*r);
+    }
+    let letter = crate::input::column_letter(out.refs_col);
+    let refs_col = col_num(out.refs_col)?;
+    for (ids, rows) in lists {
+        let mut ranges: Vec<String> = Vec::new();
+        let mut k = 0;
+        while k < rows.len() {
+            let mut j = k;
+            while j + 1 < rows.len() && rows[j + 1] == rows[j] + 1 {
+                j += 1;
+            }
+            ranges.push(if j == k {
+                format!("{letter}{}", rows[k] + 1)
+            } else {
+                format!("{letter}{}:{letter}{}", rows[k] + 1, rows[j] + 1)
+            });
+            k = j + 1;
+        }
+        let validation = DataValidation::new()
+            .allow_list_strings(ids)?
+            .show_error_message(false)
+            .set_input_title(lang.pick("ISMAP管理策の候補", "Suggested ISMAP references"))?
+            .set_input_message(lang.pick(
+                "候補から選ぶか、管理策番号を入力してください (複数は「,」で区切る)。候補は参照ではありません",
+                "Pick a candidate or type ids (several separated by commas). A candidate is not a reference until you choose it",
+            ))?
+            .set_multi_range(ranges.join(" "));
+        let first = row_num(rows[0])?;
+        sheet.add_data_validation(first, refs_col, first, refs_col, &validation)?;
+    }
+    for (c, w) in widths.iter().enumerate() {
+        sheet.set_column_width(col_num(c)?, *w)?;
+    }
+    let header = row_num(out.header_row)?;
+    sheet.set_freeze_panes(header + 1, 0)?;
+    if width > 0 && out.rows.len() > out.header_row + 1 {
+        sheet.autofilter(header, 0, row_num(out.rows.len() - 1)?, col_num(width - 1)?)?;
+    }
+    w.write_all(&workbook.save_to_buffer()?)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1308,7 +1458,7 @@ mod tests {
     #[test]
     fn the_compare_summary_columns_are_those_the_headers_name() {
         let headers = cmp::summary_headers(Lang::En);
-        assert_eq!(headers.len(), RUNS_ON_COL + 1);
+        assert_eq!(headers.len(), REGISTRATION_COL + 1);
         assert_eq!(headers[RANK_COL], "rank");
         assert_eq!(headers[NAME_COL], "CSP");
         assert_eq!(headers[SHARE_COL], "share covered");
@@ -1316,6 +1466,7 @@ mod tests {
             assert_eq!(headers[FIRST_COUNT_COL + k], status.label(Lang::En));
         }
         assert_eq!(headers[RUNS_ON_COL], "runs on");
+        assert_eq!(headers[REGISTRATION_COL], "registration");
     }
 
     #[test]
