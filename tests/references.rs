@@ -388,3 +388,38 @@ fn catalog_show_gives_the_chain() {
     let v = json_of(bin().args(["catalog", "show", "ISO/IEC 27001 6.1.3", "--format", "json"]));
     assert_eq!(v["entries"][0]["id"], "4.4.8");
 }
+
+/// The workbook's summary says which edition the list was read in, and when none was
+/// needed.
+#[test]
+fn the_workbook_says_the_edition() {
+    use common::xlsx::{sheets, text};
+    let dir = tempfile::tempdir().unwrap();
+    for (checks, want) in [
+        ("iso2022.csv", "2022 (column header 'ISO/IEC 27001:2022')"),
+        ("forms.csv", "2013 (reference 'JIS Q 27002 9.2.1' on row 6)"),
+    ] {
+        let out = dir.path().join("gap.xlsx");
+        report(checks).arg("-o").arg(&out).assert().success();
+        let (_, ranges) = sheets(&out);
+        let summary = &ranges[0];
+        let row = (0..summary.height())
+            .find(|r| text(summary, *r, 0) == "ISO/IEC 27001/27002 edition")
+            .unwrap_or_else(|| panic!("no edition row for {checks}"));
+        assert_eq!(text(summary, row, 1), want, "{checks}");
+    }
+    let plain = dir.path().join("plain.csv");
+    fs::write(&plain, "id,controls\n1,9.2.1\n").unwrap();
+    let out = dir.path().join("plain.xlsx");
+    on_checks("en", "report", &plain)
+        .arg("--csp")
+        .arg(data("references/csp.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let (_, ranges) = sheets(&out);
+    let summary = &ranges[0];
+    assert!((0..summary.height())
+        .any(|r| text(summary, r, 1) == "not needed (no reference depends on it)"));
+}
