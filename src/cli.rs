@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::analysis::Status;
-use crate::catalog::{Layer, Level};
+use crate::catalog::{EditionFlag, IsoEdition, Layer, Level};
 use crate::config::{
     CatalogCommand, CatalogSource, Command, CompareConfig, Config, CspReading, DiffConfig,
     ImportConfig, ListFilter, ReadinessConfig, ReportConfig, SuggestConfig,
@@ -87,6 +87,36 @@ impl From<DiffFormat> for Format {
     }
 }
 
+/// `--iso-edition` of `report` and `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IsoEditionArg {
+    /// decide from the check list (its references column header, title rows, references)
+    Auto,
+    /// ISO/IEC 27001:2013 / 27002:2013 (JIS Q 27001:2014), ISMAP's numbering
+    #[value(name = "2013")]
+    Y2013,
+    /// ISO/IEC 27001:2022 / 27002:2022 (JIS Q 27001:2023, JIS Q 27002:2024)
+    #[value(name = "2022")]
+    Y2022,
+}
+
+/// `--iso-edition` of `catalog show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowEditionArg {
+    #[value(name = "2013")]
+    Y2013,
+    #[value(name = "2022")]
+    Y2022,
+}
+
+fn edition_flag(a: IsoEditionArg) -> EditionFlag {
+    match a {
+        IsoEditionArg::Auto => EditionFlag::Auto,
+        IsoEditionArg::Y2013 => EditionFlag::Fixed(IsoEdition::Iso2013),
+        IsoEditionArg::Y2022 => EditionFlag::Fixed(IsoEdition::Iso2022),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReadinessFailOn {
     /// a mandatory item is missing, or an exclusion lacks a reason
@@ -166,6 +196,9 @@ pub struct CompareArgs {
     pub sheet: Option<String>,
     #[command(flatten)]
     pub csp_reading: CspReadingArgs,
+    /// Edition of the check list's ISO/IEC 27001 Annex A / 27002 references.
+    #[arg(long, value_enum, value_name = "EDITION", default_value_t = IsoEditionArg::Auto)]
+    pub iso_edition: IsoEditionArg,
 }
 
 #[derive(Debug, Args)]
@@ -337,6 +370,10 @@ pub struct ReportArgs {
     pub sheet: Option<String>,
     #[command(flatten)]
     pub csp_reading: CspReadingArgs,
+    /// Edition of the check list's ISO/IEC 27001 Annex A / 27002 references: two-part
+    /// numbers such as A.8.2 name different controls in 2013 and 2022.
+    #[arg(long, value_enum, value_name = "EDITION", default_value_t = IsoEditionArg::Auto)]
+    pub iso_edition: IsoEditionArg,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -373,10 +410,15 @@ pub enum CatalogArg {
     },
     /// Show one entry (or, for a NIST id, every candidate) with its cross-references.
     Show {
-        /// An ISMAP id, A.x.y.z, CLD.x.y.z or NIST SP 800-53 id.
+        /// An ISMAP id, A.x.y.z, CLD.x.y.z, NIST SP 800-53 id, ISO/IEC 27001:2022 control
+        /// (A.5.15) or clause with its standard (JIS Q 27001 6.1.2).
         reference: String,
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+        /// How a two-part Annex A number (A.8.2) is read [default: plain ids are ISMAP ids;
+        /// A.x.y of both editions needs it].
+        #[arg(long, value_enum, value_name = "EDITION")]
+        iso_edition: Option<ShowEditionArg>,
     },
     /// Search ids, both titles and the term lexicon's words (whole words; spelling
     /// variants such as ぜい弱性/脆弱性 and 順守/遵守 folded).
@@ -510,6 +552,7 @@ impl Cli {
                         sheet: a.csp_reading.csp_sheet,
                         status_column: a.csp_reading.status_column,
                     },
+                    iso_edition: edition_flag(a.iso_edition),
                     checks: a.checks,
                 })
             }
@@ -548,9 +591,17 @@ impl Cli {
                     },
                     format: format.into(),
                 },
-                CatalogArg::Show { reference, format } => CatalogCommand::Show {
+                CatalogArg::Show {
+                    reference,
+                    format,
+                    iso_edition,
+                } => CatalogCommand::Show {
                     reference,
                     format: format.into(),
+                    iso_edition: iso_edition.map(|e| match e {
+                        ShowEditionArg::Y2013 => IsoEdition::Iso2013,
+                        ShowEditionArg::Y2022 => IsoEdition::Iso2022,
+                    }),
                 },
                 CatalogArg::Search { text, format } => CatalogCommand::Search {
                     text,
@@ -665,6 +716,7 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
         strict: a.strict,
         encoding: a.encoding.map(Into::into),
         output_encoding: csv_encoding(a.output_encoding, format)?,
+        iso_edition: edition_flag(a.iso_edition),
     })
 }
 

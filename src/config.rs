@@ -2,7 +2,7 @@
 use std::path::PathBuf;
 
 use crate::analysis::Status;
-use crate::catalog::{Layer, Level};
+use crate::catalog::{EditionFlag, IsoEdition, Layer, Level};
 use crate::date::Date;
 use crate::input::Encoding;
 use crate::lang::Lang;
@@ -58,6 +58,8 @@ pub struct CompareConfig {
     pub output_encoding: Encoding,
     pub sheet: Option<String>,
     pub csp_reading: CspReading,
+    /// `--iso-edition`: how the check list's Annex A / 27002 references are read.
+    pub iso_edition: EditionFlag,
 }
 
 /// How CSP lists are read: `--csp-sheet` (`readiness --sheet`) and `--status-column`.
@@ -116,6 +118,8 @@ pub struct ReportConfig {
     pub output_encoding: Encoding,
     pub sheet: Option<String>,
     pub csp_reading: CspReading,
+    /// `--iso-edition`: how the check list's Annex A / 27002 references are read.
+    pub iso_edition: EditionFlag,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -134,6 +138,9 @@ pub enum CatalogCommand {
     Show {
         reference: String,
         format: Format,
+        /// How a two-part Annex A / 27002 number is read (`None`: plain ids are ISMAP ids,
+        /// `A.x.y` of both editions is refused).
+        iso_edition: Option<IsoEdition>,
     },
     Search {
         text: String,

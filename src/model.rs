@@ -6,7 +6,6 @@ use serde::{Serialize, Serializer};
 
 use crate::date::Date;
 use crate::lang::Lang;
-use crate::text::fold_width;
 
 /// The assurance a check item requires, weakest to strongest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
@@ -153,50 +152,14 @@ impl CellProblem {
     }
 }
 
-/// Splits a references cell: commas, semicolons, `、`, `，`, `；`, whitespace, line breaks.
+/// Cuts a references cell into the references it holds, each as written (see
+/// [`reftext::split`](crate::catalog::reftext::split)): ids with or without a standard or
+/// `A.`/`CLD.` before them, ranges, NIST ids; the words beside them are not references.
 pub fn split_refs(cell: &str) -> Vec<String> {
-    let folded = fold_width(cell);
-    let mut refs = Vec::new();
-    // the start of a reference typed with spaces before a `(`, without them
-    let mut joined = String::new();
-    let mut rest: &str = &folded;
-    while let Some(i) = rest.find(|c: char| c.is_whitespace() || is_ref_separator(c)) {
-        let (piece, at) = rest.split_at(i);
-        if at.starts_with(char::is_whitespace) {
-            // keep a NIST enhancement with its control: "AC-2 (1)" is one reference
-            let next = at.trim_start();
-            if next.starts_with('(') {
-                joined.push_str(piece);
-                rest = next;
-                continue;
-            }
-            rest = next;
-        } else {
-            rest = &at[at.chars().next().map_or(0, char::len_utf8)..];
-        }
-        push_ref(&mut refs, &mut joined, piece);
-    }
-    push_ref(&mut refs, &mut joined, rest);
-    refs
-}
-
-fn is_ref_separator(c: char) -> bool {
-    matches!(c, ',' | ';' | '、' | '，' | '；' | '/')
-}
-
-/// Adds the reference `joined` + `last` ends with, trimmed of brackets and quotes, if any.
-fn push_ref(refs: &mut Vec<String>, joined: &mut String, last: &str) {
-    let token = if joined.is_empty() {
-        last
-    } else {
-        joined.push_str(last);
-        joined.as_str()
-    };
-    let token = token.trim_matches(|c: char| matches!(c, '[' | ']' | '「' | '」' | '"' | '\''));
-    if !token.is_empty() {
-        refs.push(token.to_owned());
-    }
-    joined.clear();
+    crate::catalog::reftext::split(cell)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The check list as read.
@@ -211,8 +174,14 @@ pub struct CheckList {
     pub skipped_sheets: Vec<String>,
     /// Names of carried-through columns, in input order.
     pub extra_columns: Vec<String>,
-    /// The header of the references column, for messages.
+    /// The header of the references column, for messages and the ISO edition.
     pub refs_column: String,
+    /// The rows above the header (title rows of a sheet): row number and text, for the
+    /// ISO edition a list may name there.
+    pub title_rows: Vec<(usize, String)>,
+    /// The ISO/IEC 27001/27002 edition its references are read in (decided by
+    /// [`edition::decide`](crate::catalog::edition::decide) before the analysis).
+    pub iso_edition: crate::catalog::EditionDecision,
     pub items: Vec<CheckItem>,
 }
 
@@ -477,82 +446,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn splits_every_separator() {
+    fn splits_every_separator_and_keeps_each_reference_as_written() {
         assert_eq!(
-            split_refs("9.2.1, 8.1.5P；A.9.2.2、CLD.9.5.1\nAC-2 (1)  ９．４．１"),
+            split_refs("9.2.1, 8.1.5P；A.9.2.2、CLD.9.5.1\nAC-2 (1)  ９．４．１ / 12.4.1"),
             [
                 "9.2.1",
                 "8.1.5P",
                 "A.9.2.2",
                 "CLD.9.5.1",
-                "AC-2(1)",
-                "9.4.1"
+                "AC-2 (1)",
+                "９．４．１",
+                "12.4.1"
             ]
         );
-    }
-
-    /// `split_refs` as first written (fold, drop spaces before `(` with a look-ahead, split),
-    /// for checking the one-pass version against.
-    fn split_refs_reference(cell: &str) -> Vec<String> {
-        let chars: Vec<char> = crate::text::fold_width(cell).chars().collect();
-        let joined: String = chars
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| {
-                !(c.is_whitespace()
-                    && chars[i + 1..].iter().find(|n| !n.is_whitespace()) == Some(&'('))
-            })
-            .map(|(_, c)| *c)
-            .collect();
-        joined
-            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '、' | '，' | '；' | '/'))
-            .map(|t| t.trim_matches(|c: char| matches!(c, '[' | ']' | '「' | '」' | '"' | '\'')))
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect()
-    }
-
-    #[test]
-    fn split_refs_agrees_with_the_reference_on_tricky_cells() {
-        for cell in [
-            "",
-            " ",
-            "(1)",
-            " (1)",
-            "AC-2 (1)",
-            "AC-2\t\n (1) (2)",
-            "AC-2 ,(1)",
-            "AC-2 , (1)",
-            "AC-2\u{3000}（１）",
-            "ＡＣ－２（１）",
-            "８．１．５．Ｐ、９．２．１",
-            "9\u{2010}2\u{2011}1\u{2012}\u{2013}\u{2014}\u{2212}\u{FF70}",
-            "A\u{30FB}9\u{FF65}2 ・ 3",
-            "\"9.2.1\" 「9.2.2」 [9.2.3] '9.2.4'",
-            "[AC-2] (1)",
-            "9.2.1 /9.2.2// ;; 9.2.3\r\n",
-            "a\u{85}b\u{a0}(c)\u{2028}d",
-            "確認 (項目)\u{3000}",
-        ] {
-            assert_eq!(split_refs(cell), split_refs_reference(cell), "{cell:?}");
-        }
+        assert_eq!(split_refs("12.4.1（イベントログ取得）"), ["12.4.1"]);
+        assert_eq!(split_refs("9.2.1・9.2.2"), ["9.2.1", "9.2.2"]);
+        assert_eq!(split_refs("9.1・2"), ["9.1・2"]);
     }
 
     proptest::proptest! {
+        /// Every reference is a part of the cell as written: nothing is rewritten.
         #[test]
-        fn split_refs_agrees_with_the_reference(
+        fn every_reference_is_a_part_of_the_cell(
             chars in proptest::collection::vec(
                 proptest::sample::select(vec![
-                    'A', 'c', '9', '.', '-', '(', ')', ' ', '\t', '\n', '\r', '\u{3000}', '\u{a0}',
-                    ',', ';', '/', '、', '，', '；', '[', ']', '「', '」', '"', '\'', '（', '）', '２',
-                    'Ｐ', '．', '－', '\u{2010}', '\u{2014}', '\u{2212}', '\u{FF70}', '\u{30FB}',
-                    '\u{FF65}', '確',
+                    'A', 'c', 'P', 'B', '9', '1', '2', '.', '-', '(', ')', ' ', '\t', '\n', '\u{3000}',
+                    ',', ';', '/', '、', '，', '；', '[', ']', '「', '」', '"', '（', '）', '２',
+                    'Ｐ', '．', '－', '\u{2014}', '\u{FF70}', '\u{30FB}', '\u{FF65}', '～', '〜',
+                    '~', '確', '全', '般', 'I', 'S', 'O', '7', '0',
                 ]),
-                0..24,
+                0..28,
             )
         ) {
             let cell: String = chars.into_iter().collect();
-            proptest::prop_assert_eq!(split_refs(&cell), split_refs_reference(&cell), "{:?}", cell);
+            for r in split_refs(&cell) {
+                proptest::prop_assert!(!r.is_empty());
+                proptest::prop_assert!(cell.contains(&r), "{:?} in {:?}", r, cell);
+            }
         }
     }
 

@@ -131,7 +131,8 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     }
     cfg.output.check(&inputs)?;
     let catalog = ctx.catalog()?;
-    let checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+    let mut checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+    crate::catalog::edition::prepare(&catalog, &mut checks, cfg.iso_edition)?;
     super::note_skipped_sheets(&checks);
     let opts = cfg.csp_reading.options(cfg.encoding);
     let progress = std::io::stderr().is_terminal() && paths.len() > 50;

@@ -81,6 +81,17 @@ impl Field {
     }
 }
 
+/// Does a header name ISO/IEC 27001, 27002 or 27017 (`ISO/IEC 27001:2022`, `JIS Q 27002`)?
+fn names_a_standard(header: &str) -> bool {
+    use crate::catalog::reftext::{lex, Kind, Standard};
+    lex(header).iter().any(|l| {
+        matches!(
+            l.kind,
+            Kind::Std(s) if matches!(s.standard, Standard::Iso27001 | Standard::Iso27002 | Standard::Iso27017)
+        )
+    })
+}
+
 /// How many rows from the top are searched for the header row.
 const HEADER_SEARCH_ROWS: usize = 30;
 
@@ -185,7 +196,10 @@ fn merge_sheets(
     let mut seen: HashMap<String, (String, usize)> = HashMap::new();
     let mut items = Vec::new();
     let mut sheets = Vec::new();
-    for list in lists {
+    // the title rows of every sheet: any of them may name the ISO edition of the list
+    let mut title_rows = Vec::new();
+    for mut list in lists {
+        title_rows.append(&mut list.title_rows);
         let sheet = list.sheet.unwrap_or_default();
         for mut item in list.items {
             if item.id.starts_with('#') {
@@ -232,6 +246,8 @@ fn merge_sheets(
         extra_columns,
         refs_column,
         items,
+        title_rows,
+        iso_edition: Default::default(),
     })
 }
 
@@ -292,6 +308,21 @@ fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
                     .hint("rename one of them so each column is found once"));
                 }
                 fields.insert(f, c);
+            }
+        }
+        // a references column may be headed with the standard its ids are of
+        // (`ISO/IEC 27001:2022`, `管理策（JIS Q 27002:2024）`) when no column has a name of
+        // ours, in a row that has other columns of ours (not a title naming a standard)
+        if !fields.contains_key(&Field::Refs) && !fields.is_empty() {
+            let used: Vec<usize> = fields.values().copied().collect();
+            let named: Vec<usize> = cells
+                .iter()
+                .enumerate()
+                .filter(|(c, cell)| !used.contains(c) && names_a_standard(cell))
+                .map(|(c, _)| c)
+                .collect();
+            if let [c] = named[..] {
+                fields.insert(Field::Refs, c);
             }
         }
         if fields.contains_key(&by) {
@@ -529,6 +560,8 @@ struct Items {
     cols: [Option<usize>; Field::ALL.len()],
     /// The header row's cells, for column names in messages.
     header_cells: Vec<String>,
+    /// The rows above the header, for the ISO edition a title may name.
+    title_rows: Vec<(usize, String)>,
     loc: Location,
     source: PathBuf,
     sheet: Option<String>,
@@ -541,9 +574,23 @@ struct Items {
 impl Items {
     fn new(sheet: &Sheet, by: Field) -> Result<Items, InputError> {
         let header = find_header(sheet, by)?;
+        let title_rows = sheet.rows[..header.row - 1]
+            .iter()
+            .enumerate()
+            .filter_map(|(i, cells)| {
+                let text = cells
+                    .iter()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (!text.is_empty()).then_some((i + 1, text))
+            })
+            .collect();
         Ok(Items {
             cols: Field::ALL.map(|f| header.fields.get(&f).copied()),
             header_cells: sheet.rows[header.row - 1].clone(),
+            title_rows,
             header,
             loc: sheet.location(),
             source: sheet.path.clone(),
@@ -668,6 +715,8 @@ impl Items {
         }
         Ok(CheckList {
             refs_column: self.col_name(Field::Refs),
+            title_rows: self.title_rows,
+            iso_edition: Default::default(),
             source: self.source,
             sheets: self.sheet.iter().cloned().collect(),
             skipped_sheets: Vec::new(),
@@ -837,6 +886,8 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
         skipped_sheets: Vec::new(),
         extra_columns: Vec::new(),
         refs_column: "refs".to_owned(),
+        title_rows: Vec::new(),
+        iso_edition: Default::default(),
         items,
     })
 }

@@ -4,6 +4,8 @@ use std::io::Write;
 use crate::analysis::gap::{ControlState, CspInfo, GapReport, ItemDetails, ItemResult, Reason};
 use crate::analysis::procedures::Procedure;
 use crate::analysis::Status;
+use crate::catalog::edition::DecidedBy;
+use crate::catalog::EditionDecision;
 use crate::lang::Lang;
 use crate::model::{ReadAs, ReadKind, ReadPart};
 use crate::report::grid::{Grid, Tone};
@@ -248,6 +250,18 @@ fn short_grid(report: &GapReport) -> Grid {
         for u in &details.unresolved {
             gaps.push(format!("{} {}", l("未解決:", "unresolved:"), u.reference));
         }
+        for n in &details.no_ismap_counterpart {
+            let controls: Vec<&str> = n.controls.iter().map(|c| c.control.as_str()).collect();
+            gaps.push(format!(
+                "{} {} ({})",
+                l("ISMAPに対応なし:", "no ISMAP counterpart:"),
+                n.reference,
+                controls.join(", ")
+            ));
+        }
+        for c in &details.chains {
+            gaps.push(format!("{} {c}", l("対応:", "via:")));
+        }
         let exact: Vec<&str> = details
             .nist_refs
             .iter()
@@ -353,6 +367,37 @@ pub fn read_as_text(read_as: &ReadAs, lang: Lang) -> String {
     out
 }
 
+/// The label of the ISO edition a check list was read in.
+pub fn edition_label(lang: Lang) -> &'static str {
+    lang.pick("ISO/IEC 27001/27002の版", "ISO/IEC 27001/27002 edition")
+}
+
+/// The ISO edition a check list was read in and what decided it (`2022 (column header
+/// 'ISO/IEC 27001:2022')`); `None` when nothing in the list depended on it.
+pub fn edition_text(d: &EditionDecision, lang: Lang) -> Option<String> {
+    let e = d.edition?;
+    let text = &d.text;
+    let by = match (d.decided_by, d.row, lang) {
+        (DecidedBy::Flag, ..) => text.clone(),
+        (DecidedBy::Header, _, Lang::Ja) => format!("参照列の見出し '{text}'"),
+        (DecidedBy::Header, _, Lang::En) => format!("column header '{text}'"),
+        (DecidedBy::IsmapHeader, _, Lang::Ja) => {
+            format!("参照列の見出し '{text}': ISMAPの番号")
+        }
+        (DecidedBy::IsmapHeader, _, Lang::En) => {
+            format!("column header '{text}': ISMAP numbering")
+        }
+        (DecidedBy::TitleRow, Some(r), Lang::Ja) => format!("表題 {r}行目 '{text}'"),
+        (DecidedBy::TitleRow, _, _) => format!("title row {} '{text}'", d.row.unwrap_or(0)),
+        (DecidedBy::References, Some(r), Lang::Ja) => format!("{r}行目の参照 '{text}'"),
+        (DecidedBy::References, _, _) => {
+            format!("reference '{text}' on row {}", d.row.unwrap_or(0))
+        }
+        (DecidedBy::NotNeeded, ..) => return None,
+    };
+    Some(format!("{e} ({by})"))
+}
+
 /// The summary as lines of text (terminal and Markdown).
 pub fn summary_lines(report: &GapReport) -> Vec<String> {
     let lang = report.lang;
@@ -422,6 +467,9 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         l("基準日", "as of"),
         report.as_of
     ));
+    if let Some(e) = edition_text(&report.checks.iso_edition, lang) {
+        out.push(format!("{}: {e}", edition_label(lang)));
+    }
     // not-analysed only when there are such items: it is an input problem, not a finding
     let counts = Status::ALL
         .iter()

@@ -120,8 +120,9 @@ pub fn find_ids(text: &str) -> (Vec<IdToken>, usize) {
             }
             None => {
                 let folded = fold_width(inner);
-                let is_suffix = (1..=2).contains(&folded.len())
-                    && folded.chars().all(|c| c.is_ascii_alphabetic());
+                // only the catalog's suffixes: `9.2.3 N/A` is 9.2.3 and a status, never
+                // an id `9.2.3.N`
+                let is_suffix = matches!(&*folded.to_ascii_uppercase(), "P" | "B" | "PB");
                 match ids.last_mut() {
                     Some(prev) if last_was_bare_id && is_suffix => {
                         prev.raw = format!("{}.{}", prev.raw, folded.to_ascii_uppercase());
@@ -183,6 +184,19 @@ mod tests {
     #[test]
     fn lone_suffix_joins_the_id_before_it() {
         assert_eq!(ids("8.1.5 P 9.1.1").0, ["8.1.5.P", "9.1.1"]);
+        assert_eq!(ids("9.4.2.2 b").0, ["9.4.2.2.B"]);
+        assert_eq!(ids("9.2.3.11 PB").0, ["9.2.3.11.PB"]);
+    }
+
+    #[test]
+    fn only_the_catalog_suffixes_join() {
+        // `N/A`, `NA`, `No`, `OK` after an id are words (a status), never a suffix
+        for text in ["9.2.3 N/A", "9.2.3 NA", "9.2.3 No", "9.2.3 OK", "9.2.3 X"] {
+            let (found, _) = find_ids(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].raw, "9.2.3", "{text}");
+            assert_eq!(found[0].end, 5, "{text}");
+        }
     }
 
     #[test]
