@@ -213,7 +213,7 @@ fn show_detail_of_skeleton_catalog_is_unverified() {
 
 #[test]
 fn show_unknown_exits_2_with_suggestions() {
-    let err = input_error(bin().args(["catalog", "show", "8.1.5"]));
+    let err = input_error(bin().args(["catalog", "show", "8.1.5.B"]));
     assert!(err.contains("did you mean 8.1.5.P"), "{err}");
     let err = input_error(bin().args(["catalog", "show", "ZZ-99"]));
     assert!(err.contains("does not resolve"), "{err}");
