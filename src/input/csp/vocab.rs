@@ -28,7 +28,6 @@ const VALUES: &[(Declared, &[&str])] = &[
             "有り",
             "あり",
             "はい",
-            "適用",
             "○",
             "◯",
             "〇",
@@ -117,6 +116,9 @@ pub enum Unreadable {
     Partial,
     /// `x`: a check mark to some, a cross to others.
     LetterX,
+    /// `適用`, `applicable`, `対象`: the control applies (is selected in a statement of
+    /// applicability), which does not say it is implemented.
+    Applicability,
     Unknown,
 }
 
@@ -128,6 +130,7 @@ impl Unreadable {
             Unreadable::Dash => "a dash says not applicable to some readers and not stated to others",
             Unreadable::Partial => "a partly implemented control is not implemented, and the tool cannot tell what is missing",
             Unreadable::LetterX => "an 'x' is a check mark to some readers and a cross to others",
+            Unreadable::Applicability => "it says the control applies (is selected in a statement of applicability), not that it is implemented",
             Unreadable::Unknown => "it is not a status this tool knows",
         }
     }
@@ -209,6 +212,9 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     let key = header_key(value);
     Err(match &*key {
         "x" => Unreadable::LetterX,
+        "適用" | "対象" | "applicable" | "inscope" | "selected" | "適用する" | "対象とする" => {
+            Unreadable::Applicability
+        }
         "△"
         | "▲"
         | "▽"
@@ -400,11 +406,6 @@ impl Look {
         brackets: true,
         flags: true,
     };
-    /// A cell of its own on a line of pasted text.
-    pub const TEXT_CELL: Look = Look {
-        brackets: false,
-        flags: true,
-    };
     /// A cell of a table.
     pub const TABLE_CELL: Look = Look {
         brackets: false,
@@ -530,7 +531,7 @@ pub fn check_cell(cell: &str) -> Check {
 /// The status a column header names, for a check-mark matrix (`実施`, `非該当`, `未実施`,
 /// `Implemented`, `N/A`), also after a bracketed note (`非該当（理由は備考）`).
 pub fn header_status(header: &str) -> Option<Declared> {
-    let t = header.trim();
+    let t = header.trim().trim_end_matches(['?', '？']).trim();
     if t.is_empty() {
         return None;
     }
@@ -553,6 +554,10 @@ pub enum SheetMeaning {
     Statuses,
     /// A history of changes (`改訂履歴`, `変更履歴`).
     History,
+    /// A name that negates, excludes, defers or qualifies without naming a status the tool
+    /// reads (`Gaps`, `Remediation`, `課題一覧`, `不適用`, `Open`): the word found. Its ids
+    /// are not read as implemented.
+    Qualified(String),
 }
 
 pub fn sheet_meaning(name: &str) -> SheetMeaning {
@@ -576,10 +581,145 @@ pub fn sheet_meaning(name: &str) -> SheetMeaning {
     states.sort();
     states.dedup();
     match states.as_slice() {
-        [] => SheetMeaning::Statements,
+        [] => match negation_in(name) {
+            Some(word) => SheetMeaning::Qualified(word),
+            None => SheetMeaning::Statements,
+        },
         [one] => SheetMeaning::Status(*one),
         _ => SheetMeaning::Statuses,
     }
+}
+
+/// Japanese morphemes that negate, exclude, defer or qualify (substrings): a heading, a sheet
+/// name, a title or a remark holding one may say the ids near it are not implemented, and
+/// the tool cannot tell how. Broad on purpose: what holds one is refused, never read.
+const NEGATIONS_JA: &[&str] = &[
+    "未", "不", "非", "無", "除", "外", "ない", "なし", "ません", "ず", "課題", "指摘", "改善",
+    "予定", "計画", "例外", "対象外", "今後", "以降", "検討", "保留", "対応", "一部", "部分",
+    "条件", "のみ", "限定", "限る", "残", "準備", "途中", "要確認", "委託", "移行", "代替",
+    "猶予", "継承",
+];
+
+/// English word stems that negate, exclude, defer or qualify: a word starting with one is a
+/// hit (`exclusions`, `remediation`, `planned`).
+const NEGATIONS_EN: &[&str] = &[
+    "not", "non", "never", "none", "without", "exclu", "except", "gap", "waiv", "defer",
+    "pending", "partial", "remediat", "plan", "open", "todo", "tbd", "missing", "lack",
+    "absent", "fail", "risk", "roadmap", "future", "later", "upcoming", "inapplic",
+    "irrelevan", "deviat", "finding", "backlog", "only", "limit", "condition", "scope",
+    "target", "schedul", "progress", "inherit", "temporar", "waiting", "outstanding",
+];
+
+/// English words that negate, defer or qualify as whole words only (`issued` is a date's
+/// label, `issues` a finding).
+const NEGATION_WORDS_EN: &[&str] = &[
+    "issue", "issues", "na", "nil", "tba", "action", "actions", "no",
+];
+
+/// English words starting with `un` that are not a negation.
+const UN_WORDS: &[&str] = &[
+    "under", "understand", "understanding", "unit", "units", "unique", "united", "universal",
+    "university", "unix", "unicode",
+];
+
+fn ascii_words(lower: &str) -> Vec<&str> {
+    lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The first word of `text` that negates, excludes, defers or qualifies (see
+/// [`NEGATIONS_JA`], [`NEGATIONS_EN`], [`NEGATION_WORDS_EN`]; `un…` words, `N/A`, `to do`,
+/// `out of …`), as found; `None` when it holds none. `No` standing alone (a column of row
+/// numbers) is not one.
+pub fn negation_in(text: &str) -> Option<String> {
+    let folded = fold_width(text);
+    let lower = folded.to_lowercase();
+    if let Some(m) = NEGATIONS_JA.iter().find(|m| lower.contains(*m)) {
+        return Some((*m).to_owned());
+    }
+    english_negation(&ascii_words(&lower))
+}
+
+fn english_negation(words: &[&str]) -> Option<String> {
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied();
+        let two = |n: &str| format!("{w} {n}");
+        if *w == "no" && words.len() == 1 {
+            continue;
+        }
+        if NEGATIONS_EN.iter().any(|stem| w.starts_with(stem))
+            || NEGATION_WORDS_EN.contains(w)
+            || (w.starts_with("un") && w.len() > 3 && !UN_WORDS.contains(w))
+        {
+            return Some((*w).to_owned());
+        }
+        match (*w, next) {
+            ("n", Some(n @ "a")) | ("to", Some(n @ "do")) | ("out", Some(n @ "of")) => {
+                return Some(two(n))
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The negations of `text` that none of `titles` (an id's catalog titles) holds itself: a
+/// title may hold `除` or `外` (`資産の除去`, `外部及び環境の脅威からの保護`).
+pub fn negation_beyond(text: &str, titles: &[&str]) -> Option<String> {
+    let lower = fold_width(text).to_lowercase();
+    let titles: Vec<String> = titles
+        .iter()
+        .map(|t| fold_width(t).to_lowercase())
+        .collect();
+    if let Some(m) = NEGATIONS_JA
+        .iter()
+        .filter(|m| lower.contains(*m))
+        .find(|m| !titles.iter().any(|t| t.contains(*m)))
+    {
+        return Some((*m).to_owned());
+    }
+    let title_words: Vec<&str> = titles.iter().flat_map(|t| ascii_words(t)).collect();
+    let rest: Vec<&str> = ascii_words(&lower)
+        .into_iter()
+        .filter(|w| !title_words.contains(w))
+        .collect();
+    english_negation(&rest)
+}
+
+/// What a remark beside an implemented status says that qualifies it: a negation (see
+/// [`negation_in`]), a status word, or a mark or value other than implemented; `None` when
+/// it says none of these.
+pub fn qualifies(text: &str) -> Option<String> {
+    if let Some(m) = negation_in(text) {
+        return Some(format!("'{m}'"));
+    }
+    if let Some(w) = status_words(text).iter().find(|w| w.states.is_some()) {
+        return Some(format!("the status word '{}'", w.word));
+    }
+    marks_in(text, false)
+        .into_iter()
+        .find(|t| !matches!(status_value(t), Ok(v) if v.declared == Declared::Implemented))
+        .map(|t| format!("'{t}'"))
+}
+
+/// Values whose meaning depends on the column's header (`○` under 非該当 is not
+/// applicable, `Yes` under Gap is a gap): marks, yes/no, 有/無, あり/なし, はい/いいえ, 済,
+/// done. Under a header that does not name the implementation status they cannot be read.
+const BY_HEADER: &[&str] = &[
+    "yes", "y", "no", "n", "done", "済", "済み", "有", "有り", "あり", "無", "無し", "なし",
+    "はい", "いいえ", "未",
+];
+
+/// Whether a status cell's value (its note aside) means something only by its column's
+/// header: a mark or one of [`BY_HEADER`]. `実施`, `未実施`, `非該当`, `Implemented`, `Not
+/// implemented` say what they mean under any header.
+pub fn depends_on_header(cell: &str) -> bool {
+    let s = cell.trim().trim_end_matches(PUNCTUATION).trim();
+    let value = split_note(s).map_or(s, |(v, _)| v);
+    let key = header_key(value);
+    value.chars().all(is_mark_char) || BY_HEADER.contains(&&*key)
 }
 
 #[cfg(test)]
