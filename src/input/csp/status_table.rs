@@ -78,7 +78,7 @@ fn status_of(
                 Check::NotSelected => Err(InputError::at(
                     loc.clone().row(n).column(name),
                     format!(
-                        "'{}' under '{name}' says {id} is not {}, and the table says nothing else of it: that is no statement that it is implemented",
+                        "'{}' under '{name}' leaves {id} unmarked: a column named by one status marks only the controls that are {}, and the table says nothing else of {id} — no statement that it is implemented",
                         quote(cell(row, c)),
                         declared.label(crate::lang::Lang::En)
                     ),
