@@ -233,7 +233,11 @@ const FILES: &[(&str, Expect)] = &[
     // review 1: after an id, only its title (an allow-list, not a list of status words)
     (
         "r01-not-implemented-in-words.txt",
-        Refused(&["line 3", "'実施していない' after 9.2.3 is not its title", "'ない'"]),
+        Refused(&[
+            "line 3",
+            "'実施していない' after 9.2.3 is not its title",
+            "'ない'",
+        ]),
     ),
     (
         "r02-english-negation.txt",
@@ -241,7 +245,10 @@ const FILES: &[(&str, Expect)] = &[
     ),
     (
         "r03-heading-not-implemented.txt",
-        Refused(&["line 3", "'■ 実施していない統制目標' negates, excludes, defers or qualifies"]),
+        Refused(&[
+            "line 3",
+            "'■ 実施していない統制目標' negates, excludes, defers or qualifies",
+        ]),
     ),
     (
         "r04-heading-exclusions.txt",
@@ -290,7 +297,10 @@ const FILES: &[(&str, Expect)] = &[
     // a column named by one status marks that status, never implemented
     (
         "r20-not-applicable-header-marks.csv",
-        Refused(&["row 2: column '非該当'", "'×' under '非該当' leaves 9.2.1 unmarked"]),
+        Refused(&[
+            "row 2: column '非該当'",
+            "'×' under '非該当' leaves 9.2.1 unmarked",
+        ]),
     ),
     (
         "r21-excluded-yes-no.csv",
@@ -303,13 +313,19 @@ const FILES: &[(&str, Expect)] = &[
     // marks and yes/no under a header that names no status: their meaning is the header's
     (
         "r23-gap-yes-no.csv",
-        Refused(&["column 'Gap'", "whose meaning depends on the column's header"]),
+        Refused(&[
+            "column 'Gap'",
+            "whose meaning depends on the column's header",
+        ]),
     ),
     (
         "r24-finding-ari-nashi.csv",
         Refused(&["column '指摘事項'", "'なし', 'あり'"]),
     ),
-    ("r25-issue-u-mu.csv", Refused(&["column '課題'", "'無', '有'"])),
+    (
+        "r25-issue-u-mu.csv",
+        Refused(&["column '課題'", "'無', '有'"]),
+    ),
     (
         "r26-applicable-yes.csv",
         Refused(&["column 'Applicable'", "states whether each control applies"]),
@@ -317,7 +333,10 @@ const FILES: &[(&str, Expect)] = &[
     // an implemented value takes no note; remarks may not qualify it
     (
         "r27-implemented-partly.csv",
-        Refused(&["row 3: column '実施状況'", "implemented with a note in brackets ('一部')"]),
+        Refused(&[
+            "row 3: column '実施状況'",
+            "implemented with a note in brackets ('一部')",
+        ]),
     ),
     (
         "r28-implemented-partially-en.csv",
@@ -325,7 +344,10 @@ const FILES: &[(&str, Expect)] = &[
     ),
     (
         "r29-remark-negates.csv",
-        Refused(&["row 3: column '備考'", "'一部未実施' in '備考' negates or qualifies"]),
+        Refused(&[
+            "row 3: column '備考'",
+            "'一部未実施' in '備考' negates or qualifies",
+        ]),
     ),
     // a table without a status column: titles and row numbers only
     (
@@ -340,7 +362,10 @@ const FILES: &[(&str, Expect)] = &[
     // the id column by its header
     (
         "r33-related-column-outvotes.csv",
-        Refused(&["row 3: column '管理策番号'", "the row has a status (implemented) but no control id"]),
+        Refused(&[
+            "row 3: column '管理策番号'",
+            "the row has a status (implemented) but no control id",
+        ]),
     ),
     ("r34-related-column.csv", Read("status-table")),
     (
@@ -349,12 +374,18 @@ const FILES: &[(&str, Expect)] = &[
     ),
     (
         "r36-soa-not-applicable-implemented.csv",
-        Refused(&["row 3: column '適用'", "'×' in '適用' does not say the control applies"]),
+        Refused(&[
+            "row 3: column '適用'",
+            "'×' in '適用' does not say the control applies",
+        ]),
     ),
     ("r37-clause-heading-row.csv", Read("status-table")),
     (
         "r38-exclusion-reason-on-implemented.csv",
-        Refused(&["row 3: column '非該当理由'", "under a header that negates or excludes"]),
+        Refused(&[
+            "row 3: column '非該当理由'",
+            "under a header that negates or excludes",
+        ]),
     ),
     // an id cell holds the id and at most its title, whatever the resolver would read
     (
@@ -367,7 +398,11 @@ const FILES: &[(&str, Expect)] = &[
     ),
     (
         "r41-title-qualified.csv",
-        Refused(&["row 3: column '管理策名'", "'特権（東京リージョンのみ）'", "('のみ')"]),
+        Refused(&[
+            "row 3: column '管理策名'",
+            "'特権（東京リージョンのみ）'",
+            "('のみ')",
+        ]),
     ),
     ("r42-implemented-question.csv", Read("status-table")),
     (
@@ -597,9 +632,27 @@ fn workbooks_never_credit_a_control_stated_not_implemented() {
 
     // 8–10. a sheet whose name negates or qualifies without naming a status the tool reads
     const NEGATING: [(&str, &[&str]); 3] = [
-        ("Gaps", &["sheet 'Gaps'", "negates, excludes, defers or qualifies ('gaps')"]),
-        ("課題一覧", &["sheet '課題一覧'", "negates, excludes, defers or qualifies ('課題')"]),
-        ("To do", &["sheet 'To do'", "negates, excludes, defers or qualifies ('to do')"]),
+        (
+            "Gaps",
+            &[
+                "sheet 'Gaps'",
+                "negates, excludes, defers or qualifies ('gaps')",
+            ],
+        ),
+        (
+            "課題一覧",
+            &[
+                "sheet '課題一覧'",
+                "negates, excludes, defers or qualifies ('課題')",
+            ],
+        ),
+        (
+            "To do",
+            &[
+                "sheet 'To do'",
+                "negates, excludes, defers or qualifies ('to do')",
+            ],
+        ),
     ];
     for (negating, fragments) in NEGATING {
         let mut wb = Workbook::new();
@@ -612,9 +665,13 @@ fn workbooks_never_credit_a_control_stated_not_implemented() {
     // 11. a hidden row
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("統制目標一覧").unwrap();
-    for (r, row) in [["管理策番号", "管理策名"], ["9.2.1", "利用者登録及び登録削除"], ["9.2.3", "特権的アクセス権の管理"]]
-        .iter()
-        .enumerate()
+    for (r, row) in [
+        ["管理策番号", "管理策名"],
+        ["9.2.1", "利用者登録及び登録削除"],
+        ["9.2.3", "特権的アクセス権の管理"],
+    ]
+    .iter()
+    .enumerate()
     {
         for (c, cell) in row.iter().enumerate() {
             ws.write_string(r as u32, c as u16, *cell).unwrap();
@@ -626,7 +683,10 @@ fn workbooks_never_credit_a_control_stated_not_implemented() {
         &path,
         &[],
         name,
-        &Refused(&["sheet '統制目標一覧': row 3", "the row is hidden, and holds 9.2.3"]),
+        &Refused(&[
+            "sheet '統制目標一覧': row 3",
+            "the row is hidden, and holds 9.2.3",
+        ]),
     );
 
     // 12. a struck-through row (見え消し), by the cell's format and by a run of rich text
@@ -655,9 +715,13 @@ fn workbooks_never_credit_a_control_stated_not_implemented() {
     // 13. a hidden status column
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("SoA").unwrap();
-    for (r, row) in [["管理策番号", "実施状況"], ["9.2.1", "実施"], ["9.2.3", "実施"]]
-        .iter()
-        .enumerate()
+    for (r, row) in [
+        ["管理策番号", "実施状況"],
+        ["9.2.1", "実施"],
+        ["9.2.3", "実施"],
+    ]
+    .iter()
+    .enumerate()
     {
         for (c, cell) in row.iter().enumerate() {
             ws.write_string(r as u32, c as u16, *cell).unwrap();

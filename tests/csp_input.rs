@@ -420,10 +420,19 @@ fn csp_sheet_and_status_column_in_every_command() {
 fn a_column_named_by_one_status_is_read_by_its_meaning_in_every_command() {
     let dir = tempfile::tempdir().unwrap();
     let implemented = dir.path().join("impl.csv");
-    std::fs::write(&implemented, "管理策番号,実施状況\n5.1.1,実施\n9.2.3,実施\n").unwrap();
+    std::fs::write(
+        &implemented,
+        "管理策番号,実施状況\n5.1.1,実施\n9.2.3,実施\n",
+    )
+    .unwrap();
     let na = dir.path().join("na.csv");
     std::fs::write(&na, "Control,Not Applicable\n5.1.1,Yes\n9.2.3,Yes\n").unwrap();
-    let v = json_of(bin().args(["diff", "--format", "json"]).arg(&implemented).arg(&na));
+    let v = json_of(
+        bin()
+            .args(["diff", "--format", "json"])
+            .arg(&implemented)
+            .arg(&na),
+    );
     assert_eq!(v["summary"]["status_changed"], 2);
     assert_eq!(v["changed"][1]["new"]["status"], "not-applicable");
     let v = json_of(readiness(&na));

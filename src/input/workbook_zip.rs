@@ -199,7 +199,10 @@ fn each_element<R: Read + Seek>(
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry));
     let mut buf = Vec::new();
     loop {
-        match reader.read_event_into(&mut buf).map_err(|e| e.to_string())? {
+        match reader
+            .read_event_into(&mut buf)
+            .map_err(|e| e.to_string())?
+        {
             Event::Start(e) => each(Xml::Open(&e, false)),
             Event::Empty(e) => each(Xml::Open(&e, true)),
             Event::End(e) => each(Xml::Close(local(e.name().as_ref()))),

@@ -168,9 +168,7 @@ fn without_note(key: &str) -> Option<&str> {
 
 /// A header as compared: [`header_key`], a question mark at its end dropped (`Implemented?`).
 fn key_of(header: &str) -> String {
-    header_key(header)
-        .trim_end_matches(['?', '？'])
-        .to_owned()
+    header_key(header).trim_end_matches(['?', '？']).to_owned()
 }
 
 /// The role of a header cell, also after dropping a bracketed note at its end.
@@ -323,7 +321,7 @@ const ID_HEADERS: &[&str] = &[
     "requirementid",
 ];
 
-fn is_id_header(header: &str) -> bool {
+pub fn is_id_header(header: &str) -> bool {
     let key = key_of(header);
     ID_HEADERS.contains(&key.as_str())
         || without_note(&key).is_some_and(|k| ID_HEADERS.contains(&k))
@@ -341,9 +339,8 @@ fn is_number_header(header: &str) -> bool {
 fn is_heading_row(row: &[String], c: usize) -> bool {
     let text = cell(row, c);
     let first = text.split_whitespace().next().unwrap_or("");
-    crate::catalog::id::IsmapId::parse(first).is_some_and(|id| {
-        id.suffix.is_none() && id.depth() <= 2 && (3..=18).contains(&id.parts[0])
-    })
+    crate::catalog::id::IsmapId::parse(first)
+        .is_some_and(|id| id.suffix.is_none() && id.depth() <= 2 && (3..=18).contains(&id.parts[0]))
 }
 
 /// One way the table could state statuses.
@@ -411,7 +408,11 @@ pub fn classify(
     let header = above
         .iter()
         .copied()
-        .find(|&r| holding.iter().any(|&c| is_id_header(cell(&sheet.rows[r], c))))
+        .find(|&r| {
+            holding
+                .iter()
+                .any(|&c| is_id_header(cell(&sheet.rows[r], c)))
+        })
         .or_else(|| above.first().copied());
     let names: Vec<String> = (0..width)
         .map(|c| {
@@ -599,9 +600,8 @@ pub fn classify(
     }
     // an applicability column (`適用`) states statuses only where nothing else does, and then
     // only by values that say what they mean (`非該当`, `実施`), never by `○`
-    let applicability = find(Role::Applicability).filter(|&c| {
-        id_rows.iter().any(|r| !cell(r, c).is_empty())
-    });
+    let applicability =
+        find(Role::Applicability).filter(|&c| id_rows.iter().any(|r| !cell(r, c).is_empty()));
     if let (Some(c), true) = (applicability, candidates.is_empty()) {
         candidates.push(Candidate {
             source: StatusSource::Column(c),
@@ -656,8 +656,8 @@ pub fn classify(
     let kind = match chosen {
         None => {
             let (mut titles, mut numbers, mut others) = (Vec::new(), Vec::new(), Vec::new());
-            let reason = find(Role::Reason)
-                .filter(|&c| id_rows.iter().any(|r| !cell(r, c).is_empty()));
+            let reason =
+                find(Role::Reason).filter(|&c| id_rows.iter().any(|r| !cell(r, c).is_empty()));
             if !grid {
                 for c in (0..width).filter(|&c| c != id_column) {
                     let values: Vec<&str> = id_rows
@@ -691,9 +691,7 @@ pub fn classify(
         Some(c) => TableKind::StatusTable(StatusColumns {
             reason: find(Role::Reason).filter(|r| c.source != StatusSource::Column(*r)),
             remarks: (0..width)
-                .filter(|&r| {
-                    roles[r] == Some(Role::Reason) && c.source != StatusSource::Column(r)
-                })
+                .filter(|&r| roles[r] == Some(Role::Reason) && c.source != StatusSource::Column(r))
                 .collect(),
             evidence: find(Role::Evidence),
             owner: find(Role::Owner),
@@ -784,12 +782,17 @@ fn pick(
         .collect();
     let what = format!("'{wanted}'");
     match hits.as_slice() {
-        [c] if matrix.iter().any(|(m, d)| m == c && (matrix.len() >= 2 || *d != Declared::Implemented)) => Ok(Candidate {
-            source: StatusSource::Matrix(matrix.to_vec()),
-            by_content: None,
-            what,
-            unnamed: None,
-        }),
+        [c] if matrix
+            .iter()
+            .any(|(m, d)| m == c && (matrix.len() >= 2 || *d != Declared::Implemented)) =>
+        {
+            Ok(Candidate {
+                source: StatusSource::Matrix(matrix.to_vec()),
+                by_content: None,
+                what,
+                unnamed: None,
+            })
+        }
         [c] => Ok(Candidate {
             source: StatusSource::Column(*c),
             by_content: None,
@@ -897,11 +900,7 @@ mod tests {
             status("管理策番号,適用,実施状況\n5.1.1,○,未実施\n", None),
             Ok(Some("実施状況".into()))
         );
-        let e = status(
-            "管理策番号,適用,実施状況\n5.1.1,○,未実施\n",
-            Some("適用"),
-        )
-        .unwrap_err();
+        let e = status("管理策番号,適用,実施状況\n5.1.1,○,未実施\n", Some("適用")).unwrap_err();
         assert!(
             e.contains("--status-column '適用': '適用' states whether each control applies")
                 && e.contains("the table states implementation in '実施状況'"),

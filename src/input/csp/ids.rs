@@ -45,7 +45,10 @@ fn is_invisible(c: char) -> bool {
 
 /// A token as compared: width-folded, without invisible characters.
 fn cleaned(token: &str) -> String {
-    fold_width(token).chars().filter(|c| !is_invisible(*c)).collect()
+    fold_width(token)
+        .chars()
+        .filter(|c| !is_invisible(*c))
+        .collect()
 }
 
 fn is_dash(c: char) -> bool {

@@ -172,7 +172,11 @@ fn read_table(
                 } else {
                     // row numbers; a reason or other column of a sheet whose name states
                     // a status (the ids are not read as implemented)
-                    debug_assert!(numbers.contains(&c) || stated != Declared::Implemented || !others.contains(&c));
+                    debug_assert!(
+                        numbers.contains(&c)
+                            || stated != Declared::Implemented
+                            || !others.contains(&c)
+                    );
                     published::CellRole::Free
                 }
             };
@@ -324,8 +328,7 @@ fn check_marks(
             .hint("unhide the row if it states the control, or delete it"));
         }
         if let Some((c, text)) = row.iter().enumerate().find(|(c, t)| {
-            !t.trim().is_empty()
-                && u32::try_from(*c).is_ok_and(|c| marks.struck.contains(&(r, c)))
+            !t.trim().is_empty() && u32::try_from(*c).is_ok_and(|c| marks.struck.contains(&(r, c)))
         }) {
             return Err(InputError::at(
                 loc.column(layout.name(c)),
@@ -687,7 +690,9 @@ mod tests {
             assert!(err.contains(want), "{text}: {err}");
         }
         // a catalog title's own words (除, 外) are no negation in a title column
-        let att = csv("管理策番号,管理策名\n8.1.5.P,資産の除去\n11.1.4,外部及び環境の脅威からの保護\n").unwrap();
+        let att =
+            csv("管理策番号,管理策名\n8.1.5.P,資産の除去\n11.1.4,外部及び環境の脅威からの保護\n")
+                .unwrap();
         assert_eq!(att.controls.len(), 2);
     }
 

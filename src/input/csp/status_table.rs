@@ -301,7 +301,12 @@ fn check_implemented_row(
             ));
         }
         if let Some(what) = vocab::qualifies(text) {
-            return Err(refuse(c, text, format!("negates or qualifies ({what})"), FOR_REMARKS));
+            return Err(refuse(
+                c,
+                text,
+                format!("negates or qualifies ({what})"),
+                FOR_REMARKS,
+            ));
         }
     }
     for c in [cols.evidence, cols.owner].into_iter().flatten() {
@@ -314,7 +319,12 @@ fn check_implemented_row(
             continue;
         }
         if let Some(what) = vocab::qualifies(text) {
-            return Err(refuse(c, text, format!("states a status or negates ({what})"), FOR_REMARKS));
+            return Err(refuse(
+                c,
+                text,
+                format!("states a status or negates ({what})"),
+                FOR_REMARKS,
+            ));
         }
     }
     if let Some(c) = cols.applicability {
@@ -345,7 +355,10 @@ fn odd_id(id_cell: &str, at: &Location) -> Result<String, InputError> {
     if first.len() < id_cell.trim().len() || first.chars().any(vocab::is_bracket) {
         return Err(InputError::at(
             at.clone(),
-            format!("'{}' is not a control id alone: the id cell holds more than the id", quote(id_cell)),
+            format!(
+                "'{}' is not a control id alone: the id cell holds more than the id",
+                quote(id_cell)
+            ),
         )
         .hint(FOR_ID_CELLS));
     }
