@@ -402,3 +402,43 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
     }
     Ok(Some(marks))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hidden rows and columns, and cells struck through by their format or by a run of
+    /// rich text, as Excel writes them.
+    #[test]
+    fn hidden_rows_columns_and_struck_cells_of_an_xlsx_sheet() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.xlsx");
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        wb.add_worksheet().set_name("Cover").unwrap();
+        let ws = wb.add_worksheet().set_name("List").unwrap();
+        let struck = rust_xlsxwriter::Format::new().set_font_strikethrough();
+        let bold = rust_xlsxwriter::Format::new().set_bold();
+        ws.write_string(0, 0, "id").unwrap();
+        ws.write_string_with_format(1, 0, "9.2.1", &bold).unwrap();
+        ws.write_string_with_format(2, 0, "9.2.3", &struck).unwrap();
+        ws.write_rich_string(3, 1, &[(&bold, "9.2.4"), (&struck, " old")])
+            .unwrap();
+        ws.write_string(4, 0, "9.2.5").unwrap();
+        ws.set_row_hidden(4).unwrap();
+        ws.set_column_hidden(2).unwrap();
+        wb.save(&path).unwrap();
+        let marks = xlsx_marks(&path, "List").unwrap().unwrap();
+        assert_eq!(marks.hidden_rows, BTreeSet::from([5]));
+        assert_eq!(marks.hidden_columns, BTreeSet::from([2]));
+        assert_eq!(marks.struck, BTreeSet::from([(3, 0), (4, 1)]));
+        assert_eq!(
+            xlsx_marks(&path, "Cover").unwrap().unwrap(),
+            SheetMarks::default()
+        );
+        assert!(xlsx_marks(&path, "Missing").is_err());
+        // not an xlsx: nothing to say
+        let text = dir.path().join("t.csv");
+        std::fs::write(&text, "a,b\n").unwrap();
+        assert_eq!(xlsx_marks(&text, "x").unwrap(), None);
+    }
+}

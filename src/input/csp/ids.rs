@@ -299,6 +299,60 @@ mod tests {
         }
     }
 
+    /// Annex A and 27017 references are ids of their own kind; ranges and references of
+    /// another depth are found, to be refused, never passed over as other tokens.
+    #[test]
+    fn references_and_ranges_are_found() {
+        let kinds = |text: &str| -> Vec<(String, IdKind)> {
+            find_ids(text)
+                .0
+                .into_iter()
+                .map(|t| (t.raw, t.kind))
+                .collect()
+        };
+        assert_eq!(
+            kinds("A.9.2.3 CLD.8.1.5 ａ．９．２．１ cld8.1.5"),
+            [
+                ("A.9.2.3".to_owned(), IdKind::Reference),
+                ("CLD.8.1.5".to_owned(), IdKind::Reference),
+                ("a.9.2.1".to_owned(), IdKind::Reference),
+                ("cld8.1.5".to_owned(), IdKind::Reference),
+            ]
+        );
+        for unread in [
+            "9.2.3-9.2.4",
+            "9.2.3－9.2.4",
+            "A.9.2.1-A.9.2.3",
+            "9.2.3-4",
+            "A.9.2",
+            "A.5.15",
+            "CLD.6.3",
+        ] {
+            let found = kinds(unread);
+            assert!(
+                matches!(found.as_slice(), [(_, IdKind::Unread(_))]),
+                "{unread}: {found:?}"
+            );
+        }
+        // not ids: a date with dashes, a paper size, a version
+        for other in ["2024-04-01", "A4", "v1.0-2", "2025.4-2026.3"] {
+            assert!(kinds(other).is_empty(), "{other}");
+        }
+        // the extractor takes ISMAP ids only, and counts the others
+        assert_eq!(
+            ids("A.9.2.3 9.2.1 9.2.3-9.2.4"),
+            (vec!["9.2.1".to_owned()], 2)
+        );
+    }
+
+    /// A zero-width space or soft hyphen a PDF leaves inside an id does not hide it.
+    #[test]
+    fn invisible_characters_inside_an_id() {
+        let (found, _) = find_ids("9.2\u{200b}.3 9\u{00ad}.2.1");
+        let raw: Vec<&str> = found.iter().map(|t| t.raw.as_str()).collect();
+        assert_eq!(raw, ["9.2.3", "9.2.1"]);
+    }
+
     #[test]
     fn spans_and_separators() {
         let text = "・9.2.1・9.2.2 (9.2.3) 「9.2.4」";

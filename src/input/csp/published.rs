@@ -1061,6 +1061,27 @@ mod tests {
             ok("18.1.4 プライバシー及び個人を特定できる情報(PII)の保護"),
             ["18.1.4"]
         );
+        // page furniture after an id, and on lines of its own
+        assert_eq!(
+            ok("6.1.1  作成日 2025.04.01\n9.2.1 2025年4月1日現在\n9.2.2 1/3 ページ\n9.2.3 - 2 -\n"),
+            ["6.1.1", "9.2.1", "9.2.2", "9.2.3"]
+        );
+        assert_eq!(
+            ok("社外秘\n9.2.1\nCopyright © 2025 Sample Inc. All rights reserved.\n本資料の無断転載を禁じます\n9.2.2\n"),
+            ["9.2.1", "9.2.2"]
+        );
+        // a title on a line of its own after its id (PDF cells one per line), the catalog's
+        // words (除, 外) in a title, a clause heading with its title, a header line
+        assert_eq!(
+            ok("8.1.5.P\nクラウドサービスカスタマの資産の除去\n5 情報セキュリティのための方針群\n統制目標番号 統制目標\n11.1.4 外部及び環境の脅威からの保護\n"),
+            ["8.1.5.P", "11.1.4"]
+        );
+        // a suffix in a cell of its own, an objective without its suffix, Annex A and 27017
+        // references, a zero-width space from a PDF
+        assert_eq!(
+            ok("8.1.5\tP\n9.5.1\nA.9.2.3\nCLD.6.3.1\n9.2\u{200b}.1\n"),
+            ["8.1.5.P", "9.5.1", "A.9.2.3", "CLD.6.3.1", "9.2.1"]
+        );
     }
 
     #[test]
@@ -1093,9 +1114,48 @@ mod tests {
                 "line 3: '×' states a status (the mark '×')",
             ),
             (
-                "9.2.3\n利用者アクセス管理\n未実施\n9.2.4\n",
+                "9.2.3\n特権的アクセス権の管理\n未実施\n9.2.4\n",
                 "line 3: '未実施' states a status ('未実施')",
             ),
+            // after an id, only its title: negation in any words, marks, notes
+            (
+                "9.2.3 実施していない\n",
+                "line 1: '実施していない' after 9.2.3 is not its title ('特権的アクセス権の管理') — it says 'ない'",
+            ),
+            ("9.2.3 Not in place\n", "'Not in place' after 9.2.3 is not its title"),
+            ("9.2.3※1\n", "'※1' after 9.2.3 is not its title"),
+            ("9.2.3 注1\n", "'注1' after 9.2.3 is not its title"),
+            ("9.2.3 †\n", "'†' after 9.2.3 is not its title"),
+            ("9.2.3 同上\n", "'同上' after 9.2.3 is not its title"),
+            (
+                "9.2.3 特権的アクセス権の管理 同上\n",
+                "'特権的アクセス権の管理 同上' after 9.2.3 is not its title",
+            ),
+            (
+                "9.2.3 特権的アクセス権の管理※\n",
+                "'特権的アクセス権の管理※' after 9.2.3 is not its title",
+            ),
+            ("9.2.3\t2026年度実施\n", "'2026年度実施' after 9.2.3 is not its title"),
+            // a row continued on lines of its own holds titles only
+            (
+                "9.2.3\n特権的アクセス権の管理\n東京リージョン\n",
+                "line 3: '東京リージョン' follows 9.2.3 on a line of its own",
+            ),
+            ("9.2.1\n9.2.3\n※1\n", "line 3: '※1' stands on a line of its own"),
+            ("9.2.1\n\n※1\n", "line 3: '※1' stands on a line of its own"),
+            // headings and notes that negate, exclude, defer or qualify, in any words
+            (
+                "■ 実施していない統制目標\n9.2.3\n",
+                "line 1: '■ 実施していない統制目標' negates, excludes, defers or qualifies ('ない')",
+            ),
+            ("Exclusions:\n9.2.3\n", "('exclusions')"),
+            ("Roadmap (FY2026)\n9.2.3\n", "('roadmap')"),
+            ("以下の統制目標は実施していません\n9.2.3\n", "('ません')"),
+            ("9.2.1\n※ 上記は東京リージョンのみ\n", "('のみ')"),
+            // ranges and references that name no one control
+            ("9.2.3-9.2.4\n", "'9.2.3-9.2.4' is a range"),
+            ("9.2.3 〜 9.2.4\n", "'9.2.3 〜 9.2.4' is a range"),
+            ("A.9.2\n", "'A.9.2' is an Annex A or ISO/IEC 27017 number of two parts"),
             (
                 "■ 非該当とした統制目標\n9.2.3\n",
                 "line 1: '■ 非該当とした統制目標' states a status ('非該当')",

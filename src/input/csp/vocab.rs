@@ -957,6 +957,124 @@ mod tests {
             Status(Declared::NotImplemented)
         );
         assert_eq!(sheet_meaning("非該当・未実施"), Statuses);
+        // names that negate or qualify without naming a status the tool reads
+        for (name, word) in [
+            ("Gaps", "gaps"),
+            ("Remediation", "remediation"),
+            ("Exceptions", "exceptions"),
+            ("課題一覧", "課題"),
+            ("改善計画", "改善"),
+            ("不適用", "不"),
+            ("未適用", "未"),
+            ("Open", "open"),
+            ("To do", "to do"),
+        ] {
+            assert_eq!(sheet_meaning(name), Qualified(word.to_owned()), "{name}");
+        }
+        assert_eq!(sheet_meaning("Closed"), Statements);
+        assert_eq!(sheet_meaning("Done"), Statements);
+    }
+
+    /// Negations are found by broad morphemes and word stems, not by phrases: what no list
+    /// of status words holds (`実施していない`, `Unimplemented`, `Waived`).
+    #[test]
+    fn negations_in_any_words() {
+        for (text, want) in [
+            ("実施していない", "ない"),
+            ("以下の統制目標は実施していません", "ません"),
+            ("未適用", "未"),
+            ("不適用", "不"),
+            ("＜非実施＞", "非"),
+            ("要改善", "改善"),
+            ("2026年度対応", "対応"),
+            ("東京リージョンのみ", "のみ"),
+            ("Not in place", "not"),
+            ("Unimplemented", "unimplemented"),
+            ("Exclusions", "exclusions"),
+            ("Waived", "waived"),
+            ("Risk accepted", "risk"),
+            ("Gaps", "gaps"),
+            ("Remediation plan", "remediation"),
+            ("To do", "to do"),
+            ("Roadmap (FY2026)", "roadmap"),
+            ("N/A", "n a"),
+            ("out of scope", "out of"),
+        ] {
+            assert_eq!(negation_in(text).as_deref(), Some(want), "{text}");
+        }
+        for harmless in [
+            "統制目標 番号",
+            "基本言明要件のうち実施している統制目標の管理策",
+            "2025年4月1日現在",
+            "No",
+            "Copyright 2025 Sample Inc. Issued 2025-04-01",
+            "Statement of applicability",
+            "Unit test",
+        ] {
+            assert_eq!(negation_in(harmless), None, "{harmless}");
+        }
+        // a title's own words are no negation of it
+        assert_eq!(
+            negation_beyond("資産の除去", &["クラウドサービスカスタマの資産の除去"]),
+            None
+        );
+        assert_eq!(
+            negation_beyond(
+                "資産の除去（一部）",
+                &["クラウドサービスカスタマの資産の除去"]
+            )
+            .as_deref(),
+            Some("一部")
+        );
+        assert_eq!(
+            negation_beyond(
+                "Removal of assets not done",
+                &["Removal of cloud service customer assets"]
+            )
+            .as_deref(),
+            Some("not")
+        );
+    }
+
+    #[test]
+    fn values_that_mean_something_only_by_their_header() {
+        for v in [
+            "Yes",
+            "No",
+            "○",
+            "×",
+            "有",
+            "無",
+            "あり",
+            "なし",
+            "はい",
+            "いいえ",
+            "済",
+            "✓",
+            "Y",
+        ] {
+            assert!(depends_on_header(v), "{v}");
+        }
+        for v in [
+            "実施",
+            "未実施",
+            "非該当",
+            "Implemented",
+            "Not implemented",
+            "N/A",
+            "計画中",
+            "Not started",
+        ] {
+            assert!(!depends_on_header(v), "{v}");
+        }
+        assert_eq!(
+            status_value("適用").map(|v| v.declared),
+            Err(Unreadable::Applicability)
+        );
+        assert_eq!(qualifies("年1回見直し"), None);
+        assert_eq!(qualifies("一部未実施").as_deref(), Some("'未'"));
+        assert_eq!(qualifies("×").as_deref(), Some("'×'"));
+        assert_eq!(qualifies("○"), None);
     }
 
     #[test]
