@@ -611,14 +611,14 @@ fn strict_names_every_problem_in_one_run() {
     )
     .unwrap();
     let csp = dir.path().join("csp.txt");
-    fs::write(&csp, "9.2.1\n9.9.9\n8.1.5\n").unwrap();
+    fs::write(&csp, "9.2.1\n9.9.9\n8.1.5.B\n").unwrap();
     let lines = strict_errors(report(&checks, &csp).arg("--strict"));
     let want = [
         "checks.csv: row 3: column 'controls': reference '12.4.9' does not resolve",
         "checks.csv: row 3: column 'controls': reference '9.1・2' does not resolve",
         "checks.csv: row 5: column 'controls': reference 'A.19.1.1' does not resolve",
         "csp.txt: line 2: id '9.9.9' is not in the catalog",
-        "csp.txt: line 3: id '8.1.5' is not in the catalog",
+        "csp.txt: line 3: id '8.1.5.B' is not in the catalog",
         "--strict: 5 problem(s): 3 unresolved reference(s), 2 CSP id(s) not in the catalog",
     ];
     assert_eq!(lines.len(), want.len(), "{lines:?}");
@@ -680,15 +680,27 @@ fn csp_lists_as_csv_and_spreadsheet_are_scanned_cell_by_cell() {
     let csv_path = dir.path().join("csp.csv");
     fs::write(
         &csv_path,
-        "統制目標番号,メモ\n9.2.1,\n9.2.2,確認済\n\"8.1.5P, 6.1.1\",2025/04/01\n",
+        "統制目標番号,メモ\n9.2.1,\n9.2.2,\n\"8.1.5P, 6.1.1\",\n",
     )
     .unwrap();
     let v = json_of(report(&data("checks-all-statuses.csv"), &csv_path).args(["--format", "json"]));
     assert_eq!(v["csp"]["implemented"], 4);
-    // 統制目標番号, メモ, 確認済, and the date split at its slashes
-    assert_eq!(v["csp"]["ignored_tokens"], 6);
+    // 統制目標番号 (the empty remarks column is not read)
+    assert_eq!(v["csp"]["ignored_tokens"], 1);
     assert_eq!(item(&v, "K12")["status"], "covered");
     assert_eq!(v["csp"]["read_as"]["kind"], "published-list");
+    // a remark or a date beside the ids, in a table without a status column: the table is
+    // not read as a published list (every id implemented whatever the column says)
+    fs::write(
+        &csv_path,
+        "統制目標番号,メモ\n9.2.1,\n9.2.2,確認済\n\"8.1.5P, 6.1.1\",2025/04/01\n",
+    )
+    .unwrap();
+    let err = input_error(report(&data("checks-all-statuses.csv"), &csv_path));
+    assert!(
+        err.contains("csp.csv: column 'メモ': the table has no status column, and its column 'メモ' (holding '確認済')"),
+        "{err}"
+    );
     // a column that holds statuses makes the table a status table, read by its values
     fs::write(
         &csv_path,

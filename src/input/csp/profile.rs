@@ -386,6 +386,27 @@ fn parse(
             .hint("list each control objective (e.g. 9.2.1, 9.2.2); clauses belong under `inherited:`"));
         }
     }
+    // one control under both lists, in any spelling (`9.2.1`, `A.9.2.1`, `９．２．１`)
+    let implemented: std::collections::HashSet<String> = controls
+        .iter()
+        .map(|c| super::meaning_key(catalog, &c.raw))
+        .collect();
+    if let Some((id, _)) = doc
+        .not_applicable
+        .0
+        .iter()
+        .find(|(id, _)| implemented.contains(&super::meaning_key(catalog, id)))
+    {
+        let id = match quoting {
+            Quoting::Allowed => id.clone(),
+            Quoting::Never => "an id".to_owned(),
+        };
+        return Err(InputError::at(
+            loc.clone().column("not_applicable"),
+            format!("{id} is listed under both `implemented` and `not_applicable`"),
+        )
+        .hint("keep it under one: `implemented` if the service implements it, `not_applicable` with the reason if it does not apply"));
+    }
     // an id alone: the resolver reads words beside an id (`9.2.3（一部）`, `管理策9.2.1`),
     // which a list of implemented ids may not hold
     let entries = controls
@@ -408,27 +429,6 @@ fn parse(
             )
             .hint("list the id alone (9.2.3, A.9.2.3, CLD.8.1.5); a control implemented in part or later is not implemented: leave it out, and put a reason under `not_applicable` only where it does not apply"));
         }
-    }
-    // one control under both lists, in any spelling (`9.2.1`, `A.9.2.1`, `９．２．１`)
-    let implemented: std::collections::HashSet<String> = controls
-        .iter()
-        .map(|c| super::meaning_key(catalog, &c.raw))
-        .collect();
-    if let Some((id, _)) = doc
-        .not_applicable
-        .0
-        .iter()
-        .find(|(id, _)| implemented.contains(&super::meaning_key(catalog, id)))
-    {
-        let id = match quoting {
-            Quoting::Allowed => id.clone(),
-            Quoting::Never => "an id".to_owned(),
-        };
-        return Err(InputError::at(
-            loc.clone().column("not_applicable"),
-            format!("{id} is listed under both `implemented` and `not_applicable`"),
-        )
-        .hint("keep it under one: `implemented` if the service implements it, `not_applicable` with the reason if it does not apply"));
     }
     controls.extend(
         doc.not_applicable

@@ -653,15 +653,30 @@ fn check_title_cell(catalog: &Catalog, raw: &str, text: &str) -> Result<(), Stri
 /// (`v1.0`, `第2版`). Numbers alone are not (a flag `1` beside an id is a status).
 pub fn is_furniture(text: &str) -> bool {
     let folded = fold_width(text).to_lowercase();
+    if vocab::negation_in(&folded).is_some() {
+        return false;
+    }
     let tokens: Vec<&str> = folded
         .split(|c: char| {
-            c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ':' | '：' | '、' | ',')
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | ')' | '[' | ']' | ':' | '：' | '、' | ',' | '～' | '〜' | '~'
+                )
         })
         .filter(|t| !t.is_empty())
         .collect();
     if tokens.is_empty() {
         return false;
     }
+    // a label of a date or period: 作成日, 監査対象期間, 基準日
+    let label = |t: &str| {
+        t.chars().count() <= 8
+            && t.chars().all(|c| !c.is_ascii())
+            && ["日", "期間", "現在", "時点", "日付"]
+                .iter()
+                .any(|end| t.ends_with(end))
+    };
     let mut i = 0;
     let mut meaningful = false;
     while i < tokens.len() {
@@ -672,6 +687,8 @@ pub fn is_furniture(text: &str) -> bool {
             |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
         if is_date(t) || is_version(t) || is_page_token(t) {
             meaningful = true;
+            i += 1;
+        } else if label(t) {
             i += 1;
         } else if matches!(
             t,
@@ -1067,6 +1084,10 @@ mod tests {
             ["6.1.1", "9.2.1", "9.2.2", "9.2.3"]
         );
         assert_eq!(
+            ok("18.2.3\n監査対象期間：2024年10月1日～2025年9月30日\n"),
+            ["18.2.3"]
+        );
+        assert_eq!(
             ok("社外秘\n9.2.1\nCopyright © 2025 Sample Inc. All rights reserved.\n本資料の無断転載を禁じます\n9.2.2\n"),
             ["9.2.1", "9.2.2"]
         );
@@ -1136,6 +1157,8 @@ mod tests {
                 "'特権的アクセス権の管理※' after 9.2.3 is not its title",
             ),
             ("9.2.3\t2026年度実施\n", "'2026年度実施' after 9.2.3 is not its title"),
+            ("9.2.3 予定日 2026/04/01\n", "'予定日 2026/04/01' after 9.2.3 states something (the status word '予定')"),
+            ("9.2.3 1\n", "the flag '1'"),
             // a row continued on lines of its own holds titles only
             (
                 "9.2.3\n特権的アクセス権の管理\n東京リージョン\n",
