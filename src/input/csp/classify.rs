@@ -432,12 +432,16 @@ pub fn classify(
         .copied()
         .filter(|&c| is_id_header(header_cell(c)))
         .collect();
-    let same_header = holding
+    // one header over them all (a PDF table's header merged over its columns, or repeated)
+    let mut headers: Vec<String> = holding
         .iter()
-        .all(|&c| key_of(header_cell(c)) == key_of(header_cell(leftmost)));
+        .map(|&c| key_of(header_cell(c)))
+        .filter(|k| !k.is_empty())
+        .collect();
+    headers.dedup();
+    let same_header = headers.len() <= 1;
     let (id_column, grid) = match (holding.as_slice(), named_id.as_slice()) {
         ([one], _) => (*one, false),
-        (_, [one]) => (*one, false),
         _ if same_header => {
             let most = holding
                 .iter()
@@ -446,6 +450,7 @@ pub fn classify(
                 .unwrap_or(leftmost);
             (most, true)
         }
+        (_, [one]) => (*one, false),
         _ => {
             let listed: Vec<String> = holding.iter().map(|&c| format!("'{}'", names[c])).collect();
             return Err(InputError::at(
@@ -652,6 +657,17 @@ pub fn classify(
     };
     if let Some(u) = chosen.as_ref().and_then(|c| c.unnamed.as_ref()) {
         unreadable_unnamed(u, &names, &loc)?;
+    }
+    if grid && chosen.is_some() {
+        let listed: Vec<String> = holding.iter().map(|&c| format!("'{}'", names[c])).collect();
+        return Err(InputError::at(
+            loc,
+            format!(
+                "ids stand in more than one column ({}) of a table with a status column: which id each status is for cannot be told",
+                listed.join(", ")
+            ),
+        )
+        .hint("keep the ids in one column under a header such as 管理策番号, one control per row, beside its status"));
     }
     let kind = match chosen {
         None => {

@@ -368,7 +368,9 @@ fn continues_row(
     catalog: &Catalog,
 ) -> Result<bool, InputError> {
     let text = line.text();
+    // a number alone is a page number (a `0` alone after ids was refused as a flag)
     if text.is_empty()
+        || fold_width(&text).chars().all(|c| c.is_ascii_digit())
         || is_furniture_line(&text)
         || is_header_line(&text)
         || heading(catalog, &text).is_some()
