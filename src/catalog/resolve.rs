@@ -1499,7 +1499,15 @@ mod resolver_tests {
             panic!()
         };
         assert!(suggestions.len() <= 3);
-        for junk in ["", "アクセス制御", "9..1", "x.y.z", "2024/01/15", "X9.9", "P9.9"] {
+        for junk in [
+            "",
+            "アクセス制御",
+            "9..1",
+            "x.y.z",
+            "2024/01/15",
+            "X9.9",
+            "P9.9",
+        ] {
             assert!(
                 matches!(c.resolve(junk), Resolution::Unresolved { .. }),
                 "{junk}"

@@ -690,44 +690,44 @@ pub fn is_furniture(text: &str) -> bool {
         if is_date(t) || is_version(t) || is_page_token(t) {
             meaningful = true;
             i += 1;
-        } else if label(t) {
-            i += 1;
-        } else if matches!(
-            t,
-            "作成日"
-                | "更新日"
-                | "改訂日"
-                | "発行日"
-                | "改定日"
-                | "日付"
-                | "現在"
-                | "時点"
-                | "作成"
-                | "更新"
-                | "改訂"
-                | "発行"
-                | "date"
-                | "as"
-                | "of"
-                | "updated"
-                | "created"
-                | "issued"
-                | "revised"
-                | "ページ"
-                | "頁"
-                | "page"
-                | "pages"
-                | "p."
-                | "p"
-                | "版"
-                | "ver"
-                | "ver."
-                | "version"
-                | "rev"
-                | "rev."
-                | "-"
-                | "/"
-        ) {
+        } else if label(t)
+            || matches!(
+                t,
+                "作成日"
+                    | "更新日"
+                    | "改訂日"
+                    | "発行日"
+                    | "改定日"
+                    | "日付"
+                    | "現在"
+                    | "時点"
+                    | "作成"
+                    | "更新"
+                    | "改訂"
+                    | "発行"
+                    | "date"
+                    | "as"
+                    | "of"
+                    | "updated"
+                    | "created"
+                    | "issued"
+                    | "revised"
+                    | "ページ"
+                    | "頁"
+                    | "page"
+                    | "pages"
+                    | "p."
+                    | "p"
+                    | "版"
+                    | "ver"
+                    | "ver."
+                    | "version"
+                    | "rev"
+                    | "rev."
+                    | "-"
+                    | "/"
+            )
+        {
             i += 1;
         } else if number(t)
             && (matches!(next, Some("ページ" | "頁" | "/" | "of" | "-"))
