@@ -454,3 +454,15 @@ fn a_column_named_by_one_status_is_read_by_its_meaning_in_every_command() {
     diff.arg("diff").arg(&implemented).arg(&unmarked);
     assert!(input_error(diff).contains(want));
 }
+
+/// A published list as it comes out of a PDF: a confidentiality mark, the document's title,
+/// headers repeated per page, a suffix in a cell of its own (`8.1.5<TAB>P`), an objective
+/// without its suffix (`9.5.1`), a title on the line after its id, page numbers, a creation
+/// date, a reproduction notice and the audit period in footers: read, every id implemented.
+#[test]
+fn a_published_list_pasted_from_a_pdf_reads_cleanly() {
+    let v = json_of(report(&data("csp-input/published-pdf-pages.txt")));
+    assert_eq!(v["csp"]["read_as"]["kind"], "published-list");
+    assert_eq!(v["csp"]["implemented"], 14);
+    assert_eq!(v["csp"]["unknown_ids"], serde_json::json!([]));
+}

@@ -769,12 +769,48 @@ pub fn negation_beyond(text: &str, titles: &[&str]) -> Option<String> {
     english_negation(&rest)
 }
 
+/// Whose implementation a remark may say it is, when not the service's own: the customer's,
+/// the service underneath's (Japanese substrings).
+const OTHERS_JA: &[&str] = &[
+    "利用者",
+    "お客様",
+    "顧客",
+    "カスタマ",
+    "テナント",
+    "第三者",
+    "共同",
+    "共有",
+];
+
+/// The same in English word stems.
+const OTHERS_EN: &[&str] = &[
+    "customer",
+    "tenant",
+    "iaas",
+    "paas",
+    "third",
+    "3rd",
+    "shared",
+    "responsib",
+];
+
 /// What a remark beside an implemented status says that qualifies it: a negation (see
-/// [`negation_in`]), a status word, or a mark or value other than implemented; `None` when
-/// it says none of these.
+/// [`negation_in`]), someone else's implementation (the customer's, the IaaS's), a status
+/// word, or a mark or value other than implemented; `None` when it says none of these.
 pub fn qualifies(text: &str) -> Option<String> {
     if let Some(m) = negation_in(text) {
         return Some(format!("'{m}'"));
+    }
+    // someone else's implementation: the customer's, the service underneath's
+    let lower = fold_width(text).to_lowercase();
+    if let Some(m) = OTHERS_JA.iter().find(|m| lower.contains(*m)) {
+        return Some(format!("'{m}'"));
+    }
+    if let Some(w) = ascii_words(&lower)
+        .into_iter()
+        .find(|w| OTHERS_EN.iter().any(|stem| w.starts_with(stem)))
+    {
+        return Some(format!("'{w}'"));
     }
     if let Some(w) = status_words(text).iter().find(|w| w.states.is_some()) {
         return Some(format!("the status word '{}'", w.word));
@@ -1075,6 +1111,12 @@ mod tests {
         assert_eq!(qualifies("一部未実施").as_deref(), Some("'未'"));
         assert_eq!(qualifies("×").as_deref(), Some("'×'"));
         assert_eq!(qualifies("○"), None);
+        assert_eq!(
+            qualifies("Customer responsibility").as_deref(),
+            Some("'customer'")
+        );
+        assert_eq!(qualifies("IaaS側で実施").as_deref(), Some("'iaas'"));
+        assert_eq!(qualifies("利用者側で設定").as_deref(), Some("'利用者'"));
     }
 
     #[test]
