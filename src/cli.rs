@@ -284,6 +284,10 @@ pub struct ReportArgs {
     /// Sheet of the check-item workbook [default: the first].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// A gap report this tool wrote before (xlsx or CSV, edited since): carry each item's
+    /// decision and comment forward by id, and mark what changed since.
+    #[arg(long, value_name = "PREVIOUS")]
+    pub review: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -589,6 +593,7 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
         strict: a.strict,
         encoding: a.encoding.map(Into::into),
         output_encoding: csv_encoding(a.output_encoding, format)?,
+        review: a.review,
     })
 }
 

@@ -81,6 +81,8 @@ pub struct ReportConfig {
     pub encoding: Option<Encoding>,
     pub output_encoding: Encoding,
     pub sheet: Option<String>,
+    /// A previous gap report whose decisions and comments are carried forward.
+    pub review: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]

@@ -125,6 +125,6 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     let result = compare::compare(&catalog, &checks, &atts, as_of, ctx.lang);
     let style = ctx.style(cfg.output_encoding);
     cfg.output
-        .write_with(|w| report::compare::render(&result, cfg.format, style, w))?;
+        .write_with(|w| report::render_compare(&result, cfg.format, style, w))?;
     Ok(Exit::Ok)
 }

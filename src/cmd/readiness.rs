@@ -26,7 +26,7 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
     }
     let style = ctx.style(cfg.output_encoding);
     cfg.output
-        .write_with(|w| report::readiness::render(&result, cfg.format, style, w))?;
+        .write_with(|w| report::render_readiness(&result, cfg.format, style, w))?;
     Ok(if cfg.fail_on_missing && result.has_blockers() {
         Exit::Findings
     } else {

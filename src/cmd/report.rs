@@ -59,6 +59,9 @@ fn strict_check(
 
 pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let mut inputs: Vec<&Path> = vec![&cfg.checks, &cfg.csp];
+    if let Some(p) = &cfg.review {
+        inputs.push(p);
+    }
     if let CatalogSource::File(p) = &ctx.catalog {
         inputs.push(p);
     }
@@ -66,11 +69,18 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let catalog = ctx.catalog()?;
     let checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
     let attestation = input::csp::load(&cfg.csp, cfg.encoding)?;
+    let previous = match &cfg.review {
+        Some(p) => Some(input::review::load(p, cfg.encoding)?),
+        None => None,
+    };
     analysis::csp::check_inheritance(&catalog, &attestation)?;
     cfg.output.check(&attestation.inherited_files())?;
     let as_of = cfg.as_of.unwrap_or_else(Date::today);
     let refs_column = checks.refs_column.clone();
-    let report = analysis::analyse(&catalog, checks, &attestation, as_of, ctx.lang);
+    let mut report = analysis::analyse(&catalog, checks, &attestation, as_of, ctx.lang);
+    if let Some(previous) = previous {
+        analysis::review::apply(&mut report, previous);
+    }
     if cfg.strict {
         strict_check(&report, &cfg, &refs_column)?;
     }
@@ -82,7 +92,7 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     }
     let style = ctx.style(cfg.output_encoding);
     cfg.output
-        .write_with(|w| report::gap::render(&report, cfg.format, style, w))?;
+        .write_with(|w| report::render_gap(&report, cfg.format, style, w))?;
     let failed = cfg
         .fail_on
         .is_some_and(|threshold| report.items.iter().any(|i| i.status >= threshold));

@@ -3,6 +3,7 @@
 pub mod checks;
 pub mod csp;
 pub mod decode;
+pub mod review;
 pub mod table;
 
 use std::path::Path;

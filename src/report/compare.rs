@@ -5,7 +5,7 @@ use crate::analysis::compare::{CompareReport, CspColumn};
 use crate::analysis::Status;
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
-use crate::report::{csv, markdown, table, write_json, write_yaml, xlsx, Format, TextStyle};
+use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
 use crate::text::strip_controls;
 
 /// The comparison's title (Markdown heading, workbook).
@@ -159,6 +159,6 @@ pub fn render(
             table::render(&summary_grid(r), style.color, w)?;
             table::render(&matrix_grid(r), style.color, w)
         }
-        Format::Xlsx => xlsx::render_compare(r, w),
+        Format::Xlsx => anyhow::bail!("a workbook is written by report::xlsx"),
     }
 }

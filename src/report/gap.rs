@@ -49,11 +49,39 @@ pub fn inherited_label(via: &str, lang: Lang) -> String {
     }
 }
 
+/// Header of the column that says what changed since a review (`--review`).
+pub fn review_change_header(lang: Lang) -> &'static str {
+    lang.pick("前回からの変化", "change since review")
+}
+
+/// Every header the tool gives a column of the per-item sheet (CSV or workbook), in
+/// `lang`: an input column may not take one of them.
+fn our_headers(lang: Lang) -> Vec<&'static str> {
+    let mut ours = item_headers(lang);
+    ours.extend(reviewer_headers(lang));
+    ours.push(review_change_header(lang));
+    ours.extend(workbook_headers(lang));
+    ours
+}
+
+/// Headers of the columns only the workbook's gap sheet has: the reasons in words (the
+/// codes stay in the reasons column), and the status code (for filtering whatever the
+/// language).
+pub fn workbook_headers(lang: Lang) -> [&'static str; 2] {
+    [
+        lang.pick("理由", "reasons (in words)"),
+        lang.pick("判定コード", "status code"),
+    ]
+}
+
 /// Headers of the per-item sheet: [`item_headers`], then the carried-through columns.
 pub fn item_sheet_headers(report: &GapReport) -> Vec<String> {
     let lang = report.lang;
-    let ours = item_headers(lang);
-    let mut headers: Vec<String> = ours.iter().map(|h| (*h).to_owned()).collect();
+    let ours = our_headers(lang);
+    let mut headers: Vec<String> = item_headers(lang)
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect();
     // a column of the input named like one of ours (`status`, `行`) is marked as the
     // input's, so that no two columns of the output share a name
     headers.extend(report.checks.extra_columns.iter().map(|name| {
@@ -67,9 +95,47 @@ pub fn item_sheet_headers(report: &GapReport) -> Vec<String> {
 }
 
 /// Index of the status cell in [`item_headers`] (the one coloured by the status).
-pub const STATUS_COLUMN: usize = 2;
+pub const STATUS_COLUMN: usize = col::STATUS;
 /// Index of the input row number in [`item_headers`].
-pub const ROW_COLUMN: usize = 15;
+pub const ROW_COLUMN: usize = col::ROW;
+
+/// The index of each cell of [`item_headers`] (and of [`item_cells_into`]).
+pub mod col {
+    pub const ID: usize = 0;
+    pub const TITLE: usize = 1;
+    pub const STATUS: usize = 2;
+    pub const RISK: usize = 3;
+    pub const ASSURANCE: usize = 4;
+    pub const REFERENCES: usize = 5;
+    pub const CONTROLS: usize = 6;
+    pub const IMPLEMENTED: usize = 7;
+    pub const MISSING: usize = 8;
+    pub const NOT_APPLICABLE: usize = 9;
+    pub const ANNEX: usize = 10;
+    pub const UNRESOLVED: usize = 11;
+    pub const REASONS: usize = 12;
+    pub const PROCEDURES: usize = 13;
+    pub const NOTE: usize = 14;
+    pub const ROW: usize = 15;
+    /// The first column carried through from the input.
+    pub const FIRST_EXTRA: usize = 16;
+}
+
+/// The reviewer's choices offered in the decision column's drop-down list.
+pub fn decision_choices(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Ja => ["要", "不要", "検討中"],
+        Lang::En => ["needed", "not needed", "under review"],
+    }
+}
+
+/// Headers of the two columns left for the reviewer: the decision, then a comment.
+pub fn reviewer_headers(lang: Lang) -> [&'static str; 2] {
+    [
+        lang.pick("追加手続の要否", "Additional procedure needed?"),
+        lang.pick("レビューコメント", "Reviewer comment"),
+    ]
+}
 
 /// One item (with its [`ItemDetails`]) as the cells of [`item_sheet_headers`], written
 /// into `cells`: its strings are cleared and reused, so a large report allocates per row
@@ -184,15 +250,33 @@ fn join_into<S: AsRef<str>>(out: &mut String, parts: impl IntoIterator<Item = S>
     join_with(out, parts, sep, |out, p| out.push_str(p.as_ref()));
 }
 
-/// The per-item table as CSV, a row at a time.
+/// The per-item table as CSV, a row at a time: [`item_sheet_headers`], then the
+/// reviewer's decision and comment (empty, to be filled in and read back by `--review`,
+/// or carried forward), then what changed since the review (`--review` only).
 fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> anyhow::Result<()> {
-    csv::write_rows(
-        &item_sheet_headers(report),
-        style.csv_encoding,
-        w,
-        &report.items,
-        |item, cells| item_cells_into(item, &report.items.details(item), report.lang, cells),
-    )
+    let lang = report.lang;
+    let mut headers = item_sheet_headers(report);
+    headers.extend(reviewer_headers(lang).map(str::to_owned));
+    let review = report.review.is_some();
+    if review {
+        headers.push(review_change_header(lang).to_owned());
+    }
+    csv::write_rows(&headers, style.csv_encoding, w, &report.items, |item, cells| {
+        item_cells_into(item, &report.items.details(item), lang, cells);
+        let r = item.review.as_deref();
+        cells.push(
+            r.and_then(|r| r.decision.as_ref())
+                .map(|d| d.label(lang).into_owned())
+                .unwrap_or_default(),
+        );
+        cells.push(r.and_then(|r| r.comment.clone()).unwrap_or_default());
+        if review {
+            cells.push(
+                r.map(|r| r.change_label(item.status, lang))
+                    .unwrap_or_default(),
+            );
+        }
+    })
 }
 
 /// "label a, b" when there are ids.
@@ -448,7 +532,7 @@ pub fn render(
             }
             table::render(&short_grid(report), style.color, w)
         }
-        Format::Xlsx => crate::report::xlsx::render_gap(report, w),
+        Format::Xlsx => anyhow::bail!("a workbook is written by report::xlsx"),
     }
 }
 

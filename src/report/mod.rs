@@ -60,6 +60,45 @@ pub struct TextStyle {
     pub csv_encoding: crate::input::Encoding,
 }
 
+/// The gap report as `format`: the workbook from [`xlsx`], every text format from [`gap`].
+pub fn render_gap(
+    report: &crate::analysis::GapReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Xlsx => xlsx::render_gap(report, w),
+        _ => gap::render(report, format, style, w),
+    }
+}
+
+/// The readiness report as `format` (the workbook from [`xlsx`]).
+pub fn render_readiness(
+    report: &crate::analysis::readiness::ReadinessReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Xlsx => xlsx::render_readiness(report, w),
+        _ => readiness::render(report, format, style, w),
+    }
+}
+
+/// The comparison as `format` (the workbook from [`xlsx`]).
+pub fn render_compare(
+    report: &crate::analysis::compare::CompareReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Xlsx => xlsx::render_compare(report, w),
+        _ => compare::render(report, format, style, w),
+    }
+}
+
 /// A grid as a terminal table, CSV or Markdown (every other format draws a table).
 pub fn render_grid(
     grid: &grid::Grid,

@@ -1,0 +1,380 @@
+//! The gap sheet (one row per check item, the reviewer's columns right after the verdict
+//! and procedures) and the sheet of items removed since a review: the sheets the gap
+//! report workbook and each CSP of a comparison share.
+use rust_xlsxwriter::{DataValidation, Format, Worksheet};
+
+use crate::analysis::review::ReviewSummary;
+use crate::analysis::{GapReport, ItemResult, Status};
+use crate::lang::Lang;
+use crate::report::gap::{
+    col, decision_choices, item_cells_into, item_headers, item_sheet_headers, reviewer_headers,
+    review_change_header, workbook_headers,
+};
+use crate::report::grid::Tone;
+use crate::report::xlsx::common::{
+    col_num, column_width, fit, format_runs, print_setup, row_num, write_header_row, Columns,
+    Print, Styles,
+};
+
+/// What a column of the gap sheet holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    /// A cell of [`item_cells_into`], by its index ([`col`]).
+    Cell(usize),
+    /// The reasons in words.
+    Reasons,
+    /// The status code (`covered`), for filtering whatever the language.
+    StatusCode,
+    Decision,
+    Comment,
+    /// What changed since the review (`--review` only).
+    Change,
+}
+
+/// The sheet's columns in order, with headers and widths: first those printed (the
+/// verdict, the procedures, the reviewer's columns, the gaps), then the details shown on
+/// screen, then the codes and input row, in a group hidden until opened.
+struct Layout {
+    cols: Vec<Col>,
+    headers: Vec<String>,
+    columns: Columns,
+    /// Columns `0..printed` are printed.
+    printed: usize,
+    /// Columns `hidden..` are in the collapsed group.
+    hidden: usize,
+}
+
+/// The headers of a gap sheet in `lang`, those the sheet is recognised by when read back
+/// as a previous review: id, title, status, procedures, decision, comment, reason codes,
+/// row.
+pub fn signature_headers(lang: Lang) -> [&'static str; 8] {
+    let h = item_headers(lang);
+    let [decision, comment] = reviewer_headers(lang);
+    [
+        h[col::ID],
+        h[col::TITLE],
+        h[col::STATUS],
+        h[col::PROCEDURES],
+        decision,
+        comment,
+        h[col::REASONS],
+        h[col::ROW],
+    ]
+}
+
+fn layout(report: &GapReport) -> Layout {
+    let lang = report.lang;
+    let ours = item_sheet_headers(report);
+    let [reasons_header, status_code_header] = workbook_headers(lang);
+    let [decision_header, comment_header] = reviewer_headers(lang);
+    let review = report.review.is_some();
+
+    let mut cols = vec![
+        Col::Cell(col::ID),
+        Col::Cell(col::TITLE),
+        Col::Cell(col::RISK),
+        Col::Cell(col::STATUS),
+        Col::Cell(col::PROCEDURES),
+        Col::Decision,
+        Col::Comment,
+    ];
+    if review {
+        cols.push(Col::Change);
+    }
+    cols.extend([Col::Cell(col::MISSING), Col::Cell(col::CONTROLS)]);
+    let printed = cols.len();
+    cols.extend([
+        Col::Cell(col::ASSURANCE),
+        Col::Cell(col::NOT_APPLICABLE),
+        Col::Cell(col::ANNEX),
+        Col::Cell(col::UNRESOLVED),
+        Col::Cell(col::IMPLEMENTED),
+        Col::Cell(col::REFERENCES),
+        Col::Reasons,
+        Col::Cell(col::NOTE),
+    ]);
+    cols.extend((col::FIRST_EXTRA..ours.len()).map(Col::Cell));
+    let hidden = cols.len();
+    cols.extend([
+        Col::StatusCode,
+        Col::Cell(col::REASONS),
+        Col::Cell(col::ROW),
+    ]);
+
+    let headers: Vec<String> = cols
+        .iter()
+        .map(|c| match c {
+            Col::Cell(i) => ours.get(*i).cloned().unwrap_or_default(),
+            Col::Reasons => reasons_header.to_owned(),
+            Col::StatusCode => status_code_header.to_owned(),
+            Col::Decision => decision_header.to_owned(),
+            Col::Comment => comment_header.to_owned(),
+            Col::Change => review_change_header(lang).to_owned(),
+        })
+        .collect();
+    // widths: the id and title fit their text (cheap to measure before the rows), the
+    // rest is fixed so that a row's height is known when it is written
+    let items = &report.items;
+    let widths = cols
+        .iter()
+        .zip(&headers)
+        .map(|(c, header)| match c {
+            Col::Cell(col::ID) => column_width(
+                items
+                    .iter()
+                    .map(|i| i.id.as_str())
+                    .chain([header.as_str()]),
+            )
+            .clamp(6.0, 16.0),
+            Col::Cell(col::TITLE) => column_width(items.iter().map(|i| i.title.as_str())).min(32.0),
+            Col::Cell(col::RISK) => {
+                column_width(["medium", lang.pick("リスク", "risk")])
+            }
+            Col::Cell(col::STATUS) => {
+                column_width(Status::ALL.iter().map(|s| s.label(lang)))
+            }
+            Col::Cell(col::PROCEDURES) => 48.0,
+            Col::Decision => column_width(decision_choices(lang)).max(10.0),
+            Col::Comment => 28.0,
+            Col::Change => 22.0,
+            Col::Cell(col::MISSING) => 22.0,
+            Col::Cell(col::CONTROLS) => 34.0,
+            Col::Cell(col::ASSURANCE) => 12.0,
+            Col::Cell(col::NOT_APPLICABLE) | Col::Reasons => 28.0,
+            Col::Cell(col::ANNEX) | Col::Cell(col::IMPLEMENTED) | Col::Cell(col::REFERENCES) => {
+                18.0
+            }
+            Col::Cell(col::UNRESOLVED) | Col::Cell(col::NOTE) => 24.0,
+            Col::StatusCode => 15.0,
+            Col::Cell(col::ROW) => 7.0,
+            // the input's own columns
+            Col::Cell(_) => column_width([header.as_str()]).clamp(12.0, 30.0),
+        })
+        .collect();
+    Layout {
+        cols,
+        headers,
+        columns: Columns::new(widths),
+        printed,
+        hidden,
+    }
+}
+
+/// The fill of the change cell: a verdict to look at again stands out most.
+fn change_tone(item: &ItemResult) -> Tone {
+    match &item.review {
+        Some(r) if r.re_review => Tone::Caution,
+        Some(r) if r.change.verdict_changed() => Tone::Warn,
+        _ => Tone::Plain,
+    }
+}
+
+/// One row per check item: the reviewer's columns (a decision from a drop-down, then a
+/// comment) right after the verdict and procedures, the codes and input row in a hidden
+/// group, widths fixed and each row as tall as its tallest cell; printed A4 landscape,
+/// one page wide, the header on every page.
+pub fn write_gap_sheet(
+    sheet: &mut Worksheet,
+    report: &GapReport,
+    styles: &Styles,
+    footer: &str,
+) -> anyhow::Result<()> {
+    let lang = report.lang;
+    let layout = layout(report);
+    let last_row = row_num(report.items.len())?;
+    let last_col = col_num(layout.cols.len().saturating_sub(1))?;
+
+    write_header_row(sheet, 0, &layout.headers, &layout.columns, styles)?;
+    for (c, kind) in layout.cols.iter().enumerate() {
+        if matches!(kind, Col::Decision | Col::Comment | Col::Change) {
+            let xc = col_num(c)?;
+            sheet.write_string_with_format(0, xc, &layout.headers[c], &styles.reviewer_header)?;
+        }
+    }
+
+    // the format of each column, the status and change cells toned per row
+    let base: Vec<&Format> = layout
+        .cols
+        .iter()
+        .map(|c| match c {
+            Col::Decision | Col::Comment => &styles.reviewer,
+            Col::Cell(col::ROW) => &styles.number,
+            _ => &styles.cell,
+        })
+        .collect();
+    let status_at = layout.cols.iter().position(|c| *c == Col::Cell(col::STATUS));
+    let change_at = layout.cols.iter().position(|c| *c == Col::Change);
+
+    let mut cells = Vec::new();
+    let mut reasons = String::new();
+    let mut change = String::new();
+    for (r, item) in report.items.iter().enumerate() {
+        let xr = row_num(r + 1)?;
+        item_cells_into(item, &report.items.details(item), lang, &mut cells);
+        reasons.clear();
+        for (k, reason) in item.reasons.iter().enumerate() {
+            if k > 0 {
+                reasons.push_str(", ");
+            }
+            reasons.push_str(reason.label(lang));
+        }
+        change.clear();
+        if let Some(review) = &item.review {
+            change.push_str(&review.change_label(item.status, lang));
+        }
+        let decision = item
+            .review
+            .as_ref()
+            .and_then(|r| r.decision.as_ref())
+            .map(|d| d.label(lang));
+        let comment = item.review.as_ref().and_then(|r| r.comment.as_deref());
+
+        let texts: Vec<&str> = layout
+            .cols
+            .iter()
+            .map(|kind| match kind {
+                Col::Cell(i) => cells.get(*i).map_or("", String::as_str),
+                Col::Reasons => &reasons,
+                Col::StatusCode => item.status.as_str(),
+                Col::Decision => decision.as_deref().unwrap_or(""),
+                Col::Comment => comment.unwrap_or(""),
+                Col::Change => &change,
+            })
+            .collect();
+        for (c, (kind, text)) in layout.cols.iter().zip(&texts).enumerate() {
+            let xc = col_num(c)?;
+            if *kind == Col::Cell(col::ROW) {
+                // the input row number is written as a number, every other cell as text
+                sheet.write_number(xr, xc, item.row as f64)?;
+            } else if !text.is_empty() {
+                sheet.write_string(xr, xc, fit(text))?;
+            }
+        }
+        let status_format = styles.toned(item.status.into());
+        let change_format = styles.toned(change_tone(item));
+        let formats = base.iter().enumerate().map(|(c, f)| {
+            if Some(c) == status_at {
+                status_format
+            } else if Some(c) == change_at {
+                change_format
+            } else {
+                *f
+            }
+        });
+        format_runs(sheet, xr, formats)?;
+        layout
+            .columns
+            .fit_row(sheet, xr, texts.iter().take(layout.hidden).copied().enumerate())?;
+    }
+
+    if last_row > 0 {
+        if let Some(decision_col) = layout.cols.iter().position(|c| *c == Col::Decision) {
+            let title = reviewer_headers(lang)[0];
+            let validation = DataValidation::new()
+                .allow_list_strings(&decision_choices(lang))?
+                .set_input_title(title)?
+                .set_input_message(lang.pick(
+                    "追加の確認手続が要るかを選んでください",
+                    "Choose whether an additional procedure is needed",
+                ))?
+                .set_error_message(
+                    lang.pick("一覧から選んでください", "choose a value from the list"),
+                )?;
+            let xc = col_num(decision_col)?;
+            sheet.add_data_validation(1, xc, last_row, xc, &validation)?;
+        }
+    }
+
+    layout.columns.apply(sheet)?;
+    if layout.hidden < layout.cols.len() {
+        sheet.group_columns_collapsed(col_num(layout.hidden)?, last_col)?;
+    }
+    sheet.set_freeze_panes(1, 2)?;
+    sheet.autofilter(0, 0, last_row, last_col)?;
+    print_setup(
+        sheet,
+        &Print {
+            footer,
+            header_row: Some(0),
+            one_page: false,
+            fit_width: true,
+            last_row,
+            last_col: col_num(layout.printed.saturating_sub(1))?,
+        },
+    )
+}
+
+/// Headers of the sheet of items removed since the review.
+pub fn removed_headers(lang: Lang) -> [&'static str; 5] {
+    let [decision, comment] = reviewer_headers(lang);
+    [
+        lang.pick("項番", "id"),
+        lang.pick("確認項目", "title"),
+        lang.pick("前回の判定", "previous status"),
+        decision,
+        comment,
+    ]
+}
+
+/// The items of the previous review that the check list no longer has, with the status,
+/// decision and comment they had.
+pub fn write_removed_sheet(
+    sheet: &mut Worksheet,
+    review: &ReviewSummary,
+    lang: Lang,
+    styles: &Styles,
+    footer: &str,
+) -> anyhow::Result<()> {
+    let headers = removed_headers(lang);
+    let columns = Columns::new(vec![
+        column_width(
+            review
+                .removed_items
+                .iter()
+                .map(|i| i.id.as_str())
+                .chain([headers[0]]),
+        )
+        .clamp(6.0, 16.0),
+        40.0,
+        column_width(Status::ALL.iter().map(|s| s.label(lang)).chain([headers[2]])),
+        column_width(decision_choices(lang)).max(12.0),
+        40.0,
+    ]);
+    write_header_row(sheet, 0, &headers, &columns, styles)?;
+    for (r, item) in review.removed_items.iter().enumerate() {
+        let xr = row_num(r + 1)?;
+        let decision = item.decision.as_ref().map(|d| d.label(lang));
+        let texts = [
+            item.id.as_str(),
+            item.title.as_str(),
+            item.status.label(lang),
+            decision.as_deref().unwrap_or(""),
+            item.comment.as_deref().unwrap_or(""),
+        ];
+        for (c, text) in texts.iter().enumerate() {
+            let format = match c {
+                2 => styles.toned(item.status.into()),
+                3 | 4 => &styles.reviewer,
+                _ => &styles.cell,
+            };
+            sheet.write_string_with_format(xr, col_num(c)?, fit(text), format)?;
+        }
+        columns.fit_row(sheet, xr, texts.iter().copied().enumerate())?;
+    }
+    columns.apply(sheet)?;
+    let last_row = row_num(review.removed_items.len())?;
+    sheet.set_freeze_panes(1, 1)?;
+    sheet.autofilter(0, 0, last_row, 4)?;
+    print_setup(
+        sheet,
+        &Print {
+            footer,
+            header_row: Some(0),
+            one_page: false,
+            fit_width: true,
+            last_row,
+            last_col: 4,
+        },
+    )
+}
+

@@ -1,0 +1,14 @@
+//! Excel workbooks (rust_xlsxwriter), print-ready, input text always written as text,
+//! never as formulas: the shared helpers (`common`), the gap sheet the gap report and the
+//! comparison share (`gap_sheet`), and one module per workbook, each depending only on
+//! those.
+mod common;
+mod compare;
+mod gap;
+mod gap_sheet;
+mod readiness;
+
+pub use compare::{compare_sheet_names, csp_sheet_name, render_compare};
+pub use gap::{removed_sheet_name, render_gap, sheet_names};
+pub use gap_sheet::{removed_headers, signature_headers};
+pub use readiness::{readiness_sheet_names, render_readiness};
