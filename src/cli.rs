@@ -396,6 +396,10 @@ pub struct Env {
     pub lang: Option<String>,
     pub stdout_is_terminal: bool,
     pub no_color: bool,
+    /// `COLUMNS`, when set.
+    pub columns: Option<String>,
+    /// The terminal's width, when stdout is one.
+    pub terminal_width: Option<u16>,
 }
 
 impl Env {
@@ -406,6 +410,8 @@ impl Env {
             lang: std::env::var("LANG").ok(),
             stdout_is_terminal: std::io::stdout().is_terminal(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            columns: std::env::var("COLUMNS").ok(),
+            terminal_width: crate::report::table::terminal_width(),
         }
     }
 }
@@ -517,6 +523,7 @@ impl Cli {
             catalog,
             lang,
             color,
+            width: crate::report::table::output_width(env.columns.as_deref(), env.terminal_width),
             command,
         })
     }

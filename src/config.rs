@@ -21,6 +21,8 @@ pub struct Config {
     pub lang: Lang,
     /// Colour terminal tables.
     pub color: bool,
+    /// Terminal columns tables are drawn within (`COLUMNS`, the terminal's, else 160).
+    pub width: u16,
     pub command: Command,
 }
 

@@ -20,6 +20,8 @@ pub struct Context {
     pub catalog: CatalogSource,
     pub lang: Lang,
     pub color: bool,
+    /// Terminal columns a table is drawn within.
+    pub width: u16,
 }
 
 impl Context {
@@ -31,6 +33,7 @@ impl Context {
     pub fn style(&self, csv_encoding: Encoding) -> TextStyle {
         TextStyle {
             color: self.color,
+            width: self.width,
             csv_encoding,
         }
     }
@@ -59,6 +62,7 @@ pub fn run(config: Config) -> Result<Exit> {
         catalog: config.catalog,
         lang: config.lang,
         color: config.color,
+        width: config.width,
     };
     match config.command {
         Command::Report(r) => report::run(&ctx, r),

@@ -152,12 +152,12 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(r) {
-                for part in table::wrap(&strip_controls(&line), table::PLAIN_WIDTH.into()) {
+                for part in table::wrap(&strip_controls(&line), style.width.into()) {
                     writeln!(w, "{part}")?;
                 }
             }
-            table::render(&summary_grid(r), style.color, w)?;
-            table::render(&matrix_grid(r), style.color, w)
+            table::render(&summary_grid(r), style.color, style.width, w)?;
+            table::render(&matrix_grid(r), style.color, style.width, w)
         }
         Format::Xlsx => anyhow::bail!("a workbook is written by report::xlsx"),
     }

@@ -298,6 +298,9 @@ fn short_grid(report: &GapReport) -> Grid {
         l("不足・未解決", "Gaps"),
         l("追加手続", "Additional procedures"),
     ]);
+    if report.review.is_some() {
+        g.headers.push(review_change_header(lang).to_owned());
+    }
     g.tone_column = Some(2);
     for item in &report.items {
         let details = report.items.details(item);
@@ -355,21 +358,153 @@ fn short_grid(report: &GapReport) -> Grid {
         }
         let mut procs = String::new();
         procedures_cell_into(&mut procs, &details.additional_procedures);
+        let mut row = vec![
+            item.id.clone(),
+            item.title.clone(),
+            item.status.label(lang).to_owned(),
+            item.risk
+                .map(|r| r.label(lang).to_owned())
+                .unwrap_or_default(),
+            gaps.join("\n"),
+            procs,
+        ];
+        if report.review.is_some() {
+            row.push(review_cell(item, lang));
+        }
+        g.push(row, item.status.into());
+    }
+    g
+}
+
+/// An item's review in one cell (table, Markdown): the change, then the decision and
+/// comment carried forward.
+fn review_cell(item: &ItemResult, lang: Lang) -> String {
+    let Some(r) = &item.review else {
+        return String::new();
+    };
+    let mut out = r.change_label(item.status, lang);
+    if let Some(d) = &r.decision {
+        out.push_str(&format!("\n{} {}", lang.pick("判断:", "decision:"), d.label(lang)));
+    }
+    if let Some(c) = &r.comment {
+        out.push_str(&format!("\n{} {c}", lang.pick("コメント:", "comment:")));
+    }
+    out
+}
+
+/// The compact table for a narrow terminal: id, status, risk and the first procedure,
+/// shortened to one line (with … when cut, and the number of the others), so that no
+/// word is broken across lines.
+fn compact_grid(report: &GapReport, width: u16) -> Grid {
+    use unicode_width::UnicodeWidthStr;
+    let lang = report.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let headers = [
+        l("項番", "ID"),
+        l("判定", "Status"),
+        l("リスク", "Risk"),
+        l("最初の追加手続", "First additional procedure"),
+    ];
+    let mut g = Grid::new(headers);
+    g.tone_column = Some(1);
+    let mut firsts = Vec::with_capacity(report.items.len());
+    for item in &report.items {
+        let details = report.items.details(item);
+        let mut first = String::new();
+        if let Some(p) = details.additional_procedures.first() {
+            // writing to a String cannot fail
+            let _ = p.write_to(&mut first);
+        }
+        let others = details.additional_procedures.len().saturating_sub(1);
+        firsts.push((first, others));
+        g.push(
+            vec![
+                item.id.clone(),
+                item.status.label(lang).to_owned(),
+                item.risk
+                    .map(|r| r.label(lang).to_owned())
+                    .unwrap_or_default(),
+                String::new(),
+            ],
+            item.status.into(),
+        );
+    }
+    // the room the procedure has: what the other columns and the borders leave
+    let fixed: usize = (0..3)
+        .map(|c| {
+            g.rows
+                .iter()
+                .map(|r| strip_controls(&r[c]).width())
+                .chain([headers[c].width()])
+                .max()
+                .unwrap_or(0)
+        })
+        .sum();
+    let room = usize::from(width).saturating_sub(fixed + 3 * 4 + 1).max(10);
+    for (row, (first, others)) in g.rows.iter_mut().zip(firsts) {
+        if first.is_empty() {
+            continue;
+        }
+        let more = if others > 0 {
+            format!(" (+{others})")
+        } else {
+            String::new()
+        };
+        let room = room.saturating_sub(more.width());
+        row[3] = format!("{}{more}", table::shorten(&strip_controls(&first), room));
+    }
+    g
+}
+
+/// The items of the review that the check list no longer has (table, Markdown).
+fn removed_section(
+    report: &GapReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let Some(review) = &report.review else {
+        return Ok(());
+    };
+    if review.removed_items.is_empty() {
+        return Ok(());
+    }
+    let lang = report.lang;
+    let mut g = Grid::new(removed_headers(lang));
+    g.tone_column = Some(2);
+    for item in &review.removed_items {
         g.push(
             vec![
                 item.id.clone(),
                 item.title.clone(),
                 item.status.label(lang).to_owned(),
-                item.risk
-                    .map(|r| r.label(lang).to_owned())
+                item.decision
+                    .as_ref()
+                    .map(|d| d.label(lang).into_owned())
                     .unwrap_or_default(),
-                gaps.join("\n"),
-                procs,
+                item.comment.clone().unwrap_or_default(),
             ],
             item.status.into(),
         );
     }
-    g
+    writeln!(
+        w,
+        "\n{}",
+        lang.pick("前回のレビューから削除された確認項目:", "Items removed since the review:")
+    )?;
+    crate::report::render_grid(&g, format, style, w)
+}
+
+/// Headers of the items removed since the review (a sheet, a section).
+pub fn removed_headers(lang: Lang) -> [&'static str; 5] {
+    let [decision, comment] = reviewer_headers(lang);
+    [
+        lang.pick("項番", "id"),
+        lang.pick("確認項目", "title"),
+        lang.pick("前回の判定", "previous status"),
+        decision,
+        comment,
+    ]
 }
 
 /// The summary as lines of text (terminal and Markdown).
@@ -454,6 +589,14 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         s.covered_share * 100.0
     ));
     out.push(covered_means(lang).to_owned());
+    if let Some(review) = &report.review {
+        out.push(format!(
+            "{} {}: {}",
+            l("前回のレビュー:", "Previous review:"),
+            review.source,
+            review.counts_line(lang)
+        ));
+    }
     for w in &report.warnings {
         out.push(format!("{} {}", l("警告:", "WARNING:"), w.message));
     }
@@ -522,15 +665,29 @@ pub fn render(
                 writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
             }
             writeln!(w)?;
-            markdown::render(&short_grid(report), w)
+            markdown::render(&short_grid(report), w)?;
+            removed_section(report, Format::Md, style, w)
         }
         Format::Table => {
             for line in summary_lines(report) {
-                for part in table::wrap(&strip_controls(&line), table::PLAIN_WIDTH.into()) {
+                for part in table::wrap(&strip_controls(&line), style.width.into()) {
                     writeln!(w, "{part}")?;
                 }
             }
-            table::render(&short_grid(report), style.color, w)
+            if style.width < table::COMPACT_BELOW {
+                table::render(&compact_grid(report, style.width), style.color, style.width, w)?;
+                writeln!(
+                    w,
+                    "{}",
+                    report.lang.pick(
+                        "(狭い画面向けの表示です。全ての列は --format md/csv/xlsx で出力できます)",
+                        "(compact view for a narrow terminal: --format md, csv or xlsx give every column)"
+                    )
+                )?;
+            } else {
+                table::render(&short_grid(report), style.color, style.width, w)?;
+            }
+            removed_section(report, Format::Table, style, w)
         }
         Format::Xlsx => anyhow::bail!("a workbook is written by report::xlsx"),
     }

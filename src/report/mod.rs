@@ -56,6 +56,8 @@ impl Format {
 pub struct TextStyle {
     /// Colour statuses (a terminal that wants it).
     pub color: bool,
+    /// Terminal columns a table is drawn within.
+    pub width: u16,
     /// CSV output encoding.
     pub csv_encoding: crate::input::Encoding,
 }
@@ -109,7 +111,7 @@ pub fn render_grid(
     match format {
         Format::Csv => csv::render(grid, style.csv_encoding, w),
         Format::Md => markdown::render(grid, w),
-        _ => table::render(grid, style.color, w),
+        _ => table::render(grid, style.color, style.width, w),
     }
 }
 

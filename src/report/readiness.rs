@@ -245,13 +245,15 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(r) {
-                writeln!(w, "{}", strip_controls(&line))?;
+                for part in table::wrap(&strip_controls(&line), style.width.into()) {
+                    writeln!(w, "{part}")?;
+                }
             }
-            table::render(&group_grid(r), style.color, w)?;
+            table::render(&group_grid(r), style.color, style.width, w)?;
             let findings = item_grid(r, true);
             if !findings.rows.is_empty() {
                 writeln!(w, "{}", lang.pick("指摘事項:", "Findings:"))?;
-                table::render(&findings, style.color, w)?;
+                table::render(&findings, style.color, style.width, w)?;
             }
             Ok(())
         }

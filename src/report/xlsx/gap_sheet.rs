@@ -7,8 +7,8 @@ use crate::analysis::review::ReviewSummary;
 use crate::analysis::{GapReport, ItemResult, Status};
 use crate::lang::Lang;
 use crate::report::gap::{
-    col, decision_choices, item_cells_into, item_headers, item_sheet_headers, reviewer_headers,
-    review_change_header, workbook_headers,
+    col, decision_choices, item_cells_into, item_sheet_headers, removed_headers,
+    review_change_header, reviewer_headers, workbook_headers,
 };
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
@@ -44,23 +44,6 @@ struct Layout {
     hidden: usize,
 }
 
-/// The headers of a gap sheet in `lang`, those the sheet is recognised by when read back
-/// as a previous review: id, title, status, procedures, decision, comment, reason codes,
-/// row.
-pub fn signature_headers(lang: Lang) -> [&'static str; 8] {
-    let h = item_headers(lang);
-    let [decision, comment] = reviewer_headers(lang);
-    [
-        h[col::ID],
-        h[col::TITLE],
-        h[col::STATUS],
-        h[col::PROCEDURES],
-        decision,
-        comment,
-        h[col::REASONS],
-        h[col::ROW],
-    ]
-}
 
 fn layout(report: &GapReport) -> Layout {
     let lang = report.lang;
@@ -304,17 +287,6 @@ pub fn write_gap_sheet(
     )
 }
 
-/// Headers of the sheet of items removed since the review.
-pub fn removed_headers(lang: Lang) -> [&'static str; 5] {
-    let [decision, comment] = reviewer_headers(lang);
-    [
-        lang.pick("項番", "id"),
-        lang.pick("確認項目", "title"),
-        lang.pick("前回の判定", "previous status"),
-        decision,
-        comment,
-    ]
-}
 
 /// The items of the previous review that the check list no longer has, with the status,
 /// decision and comment they had.

@@ -10,5 +10,4 @@ mod readiness;
 
 pub use compare::{compare_sheet_names, csp_sheet_name, render_compare};
 pub use gap::{removed_sheet_name, render_gap, sheet_names};
-pub use gap_sheet::{removed_headers, signature_headers};
 pub use readiness::{readiness_sheet_names, render_readiness};
