@@ -109,10 +109,21 @@ pub fn state_cell(i: &ReadinessItem, lang: Lang) -> String {
     cell
 }
 
+/// The group of an item in words: the layer's name for governance and management, the
+/// clause number for a control (the JSON keeps the key).
+pub fn group_cell(key: &str, lang: Lang) -> String {
+    use crate::catalog::Layer;
+    match key {
+        "governance" => Layer::Governance.label(lang).to_owned(),
+        "management" => Layer::Management.label(lang).to_owned(),
+        clause => clause.to_owned(),
+    }
+}
+
 pub fn item_cells(i: &ReadinessItem, lang: Lang) -> Vec<String> {
     vec![
         i.id.clone(),
-        i.group.clone(),
+        group_cell(&i.group, lang),
         i.title.clone(),
         if i.required {
             lang.pick("必須", "yes")

@@ -427,7 +427,7 @@ mod tests {
     #[test]
     fn words_are_never_broken_when_they_fit_a_line() {
         let en = "Obtain the full list or the statement from the CSP and confirm whether the questionnaire was answered";
-        for width in [10, 17, 23, 40] {
+        for width in [13, 17, 23, 40] {
             let lines = wrap_lines(en, width, "");
             assert!(lines.iter().all(|l| l.width() <= width), "{lines:?}");
             let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
