@@ -299,7 +299,8 @@ fn short_grid(report: &GapReport) -> Grid {
         l("追加手続", "Additional procedures"),
     ]);
     if report.review.is_some() {
-        g.headers.push(review_change_header(lang).to_owned());
+        g.headers
+            .push(l("前回からの変化", "Change since review").to_owned());
     }
     g.tone_column = Some(2);
     for item in &report.items {
