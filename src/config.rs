@@ -33,6 +33,17 @@ pub enum Command {
     Diff(DiffConfig),
     Compare(CompareConfig),
     Catalog(CatalogCommand),
+    /// Print a shell completion script.
+    Completions(Shell),
+}
+
+/// A shell `completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    PowerShell,
 }
 
 #[derive(Debug)]

@@ -20,12 +20,19 @@ fn review(name: &str) -> PathBuf {
 /// status table stating more) with `--review PREVIOUS`.
 fn rerun(lang: &str, previous: &Path) -> assert_cmd::Command {
     let mut c = bin();
-    c.args(["--lang", lang, "report", "--as-of", "2026-04-01", "--checks"])
-        .arg(review("checks-v2.csv"))
-        .arg("--csp")
-        .arg(review("csp-v2.csv"))
-        .arg("--review")
-        .arg(previous);
+    c.args([
+        "--lang",
+        lang,
+        "report",
+        "--as-of",
+        "2026-04-01",
+        "--checks",
+    ])
+    .arg(review("checks-v2.csv"))
+    .arg("--csp")
+    .arg(review("csp-v2.csv"))
+    .arg("--review")
+    .arg(previous);
     c
 }
 
@@ -62,7 +69,12 @@ const CARRIED: [(&str, &str, &str, &str); 6] = [
         "バックアップの取得方針を質問票で確認",
         "判定の変化 (未充足 → 充足) — 要再レビュー",
     ),
-    ("R-08", "検討中", "9.4.2 の扱いをCSPに照会中", "理由の変化 — 要再レビュー"),
+    (
+        "R-08",
+        "検討中",
+        "9.4.2 の扱いをCSPに照会中",
+        "理由の変化 — 要再レビュー",
+    ),
     ("R-04", "", "", "変化なし"),
 ];
 
@@ -71,7 +83,12 @@ fn check_gap_sheet(range: &Range<Data>) {
     // the change column right of the reviewer's, within the first eight
     assert_eq!(
         &header[4..8],
-        ["追加手続", "追加手続の要否", "レビューコメント", "前回からの変化"]
+        [
+            "追加手続",
+            "追加手続の要否",
+            "レビューコメント",
+            "前回からの変化"
+        ]
     );
     for (id, decision, comment, change) in CARRIED {
         let row = row_of(range, id);
@@ -111,7 +128,13 @@ fn a_workbook_edited_by_another_program_is_carried_forward() {
     let removed = &ranges[2];
     assert_eq!(
         row_texts(removed, 0),
-        ["項番", "確認項目", "前回の判定", "追加手続の要否", "レビューコメント"]
+        [
+            "項番",
+            "確認項目",
+            "前回の判定",
+            "追加手続の要否",
+            "レビューコメント"
+        ]
     );
     assert_eq!(
         row_texts(removed, 1),
@@ -194,12 +217,22 @@ fn json_has_each_items_review_and_a_summary() {
     assert_eq!(s["removed_items"][0]["id"], "R-06");
     assert_eq!(s["removed_items"][0]["status"], "outside-ismap");
     assert_eq!(s["removed_items"][0]["decision"], "needed");
-    assert_eq!(s["removed_items"][0]["comment"], "契約書で国内リージョンを指定");
+    assert_eq!(
+        s["removed_items"][0]["comment"],
+        "契約書で国内リージョンを指定"
+    );
 
     // without --review there is no review anywhere
     let plain = json_of(
         bin()
-            .args(["report", "--as-of", "2026-04-01", "--format", "json", "--checks"])
+            .args([
+                "report",
+                "--as-of",
+                "2026-04-01",
+                "--format",
+                "json",
+                "--checks",
+            ])
             .arg(review("checks-v2.csv"))
             .arg("--csp")
             .arg(review("csp-v2.csv")),
@@ -290,12 +323,18 @@ fn files_the_tool_did_not_write_are_refused() {
     let (text, _, _) = encoding_rs::SHIFT_JIS.decode(&bytes);
     std::fs::write(&edited, text.replacen(",充足,", ",たぶん充足,", 1)).unwrap();
     let err = input_error(rerun("en", &edited));
-    assert!(err.contains("'たぶん充足' is not a status ismap-gap writes"), "{err}");
+    assert!(
+        err.contains("'たぶん充足' is not a status ismap-gap writes"),
+        "{err}"
+    );
     // the review is an input: never overwritten by the report
     let copy = dir.path().join("gap.xlsx");
     std::fs::copy(review("previous.xlsx"), &copy).unwrap();
     let before = std::fs::read(&copy).unwrap();
     let err = input_error(rerun("en", &copy).arg("-o").arg(&copy));
-    assert!(err.contains("the output file is also an input file"), "{err}");
+    assert!(
+        err.contains("the output file is also an input file"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&copy).unwrap(), before);
 }

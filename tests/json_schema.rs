@@ -423,7 +423,10 @@ fn a_report_with_a_review_matches_the_schema() {
     v["items"][0]["review"]["change"] = Value::from("moved");
     v["review"]["removed_items"][0]["status"] = Value::from("gone");
     let all = errors(REPORT, &v);
-    assert!(all.contains("$.items[0].review.change: \"moved\" not in"), "{all}");
+    assert!(
+        all.contains("$.items[0].review.change: \"moved\" not in"),
+        "{all}"
+    );
     assert!(
         all.contains("$.review.removed_items[0].status: \"gone\" not in"),
         "{all}"

@@ -24,11 +24,14 @@ fn installed(program: &str) -> bool {
 
 /// `None` when the tools are there; else why the test is skipped.
 fn missing_tools() -> Option<String> {
-    let missing: Vec<&str> = [("soffice", "libreoffice-calc-nogui"), ("pdftotext", "poppler-utils")]
-        .iter()
-        .filter(|(p, _)| !installed(p))
-        .map(|(_, package)| *package)
-        .collect();
+    let missing: Vec<&str> = [
+        ("soffice", "libreoffice-calc-nogui"),
+        ("pdftotext", "poppler-utils"),
+    ]
+    .iter()
+    .filter(|(p, _)| !installed(p))
+    .map(|(_, package)| *package)
+    .collect();
     (!missing.is_empty()).then(|| {
         format!(
             "skipped: the print test needs LibreOffice and pdftotext; not installed here: {} (apt-get install {})",
@@ -44,8 +47,17 @@ fn to_pdf(xlsx: &Path) -> PathBuf {
     let dir = xlsx.parent().unwrap();
     let profile = dir.join("lo-profile");
     let mut child = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(dir)
         .arg(xlsx)
         .stdout(Stdio::null())
@@ -85,7 +97,10 @@ fn pages(pdf: &Path) -> Vec<Page> {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     let total = pages.len();
     pages
         .iter()
@@ -128,12 +143,7 @@ fn of<'a>(pages: &'a [Page], sheet: &str) -> Vec<&'a Page> {
 /// Writes a workbook with `args` (then `-o NAME`) into `dir` and prints it.
 fn printed(dir: &Path, name: &str, args: &[&str]) -> Vec<Page> {
     let xlsx = dir.join(name);
-    let out = bin()
-        .args(args)
-        .arg("-o")
-        .arg(&xlsx)
-        .output()
-        .unwrap();
+    let out = bin().args(args).arg("-o").arg(&xlsx).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -176,7 +186,14 @@ fn the_gap_workbook_prints_as_a_deliverable() {
             "概要",
             "ギャップ",
             "統制目標",
-            ["項番", "確認項目", "リスク", "判定", "追加手続", "レビューコメント"],
+            [
+                "項番",
+                "確認項目",
+                "リスク",
+                "判定",
+                "追加手続",
+                "レビューコメント",
+            ],
             "判定別の件数",
         ),
         (
@@ -184,7 +201,14 @@ fn the_gap_workbook_prints_as_a_deliverable() {
             "Summary",
             "Gaps",
             "Objectives",
-            ["id", "title", "risk", "status", "additional procedures", "Reviewer"],
+            [
+                "id",
+                "title",
+                "risk",
+                "status",
+                "additional procedures",
+                "Reviewer",
+            ],
             "Check items per status",
         ),
     ] {
@@ -192,14 +216,24 @@ fn the_gap_workbook_prints_as_a_deliverable() {
             dir.path(),
             &format!("gap-{lang}.xlsx"),
             &[
-                "--lang", lang, "report", "--as-of", "2026-04-01", "--checks", &checks, "--csp",
+                "--lang",
+                lang,
+                "report",
+                "--as-of",
+                "2026-04-01",
+                "--checks",
+                &checks,
+                "--csp",
                 &csp,
             ],
         );
         // the summary on one page, its chart on it
         let first = of(&pages, summary);
         assert_eq!(first.len(), 1, "{lang}: the summary on one page");
-        assert!(first[0].text.contains(chart), "{lang}: the chart is printed");
+        assert!(
+            first[0].text.contains(chart),
+            "{lang}: the chart is printed"
+        );
         // the 18 items on at most two pages, the header on each, every item printed
         let gap_pages = of(&pages, gaps);
         assert!(
@@ -214,7 +248,11 @@ fn the_gap_workbook_prints_as_a_deliverable() {
             assert!(all.contains(&id), "{lang}: {id} printed");
         }
         // the details right of the printed area stay on screen
-        assert!(!all.contains(if lang == "ja" { "判定コード" } else { "status code" }));
+        assert!(!all.contains(if lang == "ja" {
+            "判定コード"
+        } else {
+            "status code"
+        }));
         let objective_pages = of(&pages, objectives);
         header_on_every_page(&objective_pages, objectives, &header_words(lang));
         assert_eq!(
@@ -266,8 +304,17 @@ fn the_readiness_and_compare_workbooks_print_too() {
         dir.path(),
         "compare.xlsx",
         &[
-            "--lang", "en", "compare", "--as-of", "2026-04-01", "--checks", &checks, "--csp",
-            &profile, "--csp", &list,
+            "--lang",
+            "en",
+            "compare",
+            "--as-of",
+            "2026-04-01",
+            "--checks",
+            &checks,
+            "--csp",
+            &profile,
+            "--csp",
+            &list,
         ],
     );
     let summary = of(&pages, "Summary");
@@ -279,5 +326,9 @@ fn the_readiness_and_compare_workbooks_print_too() {
         .filter(|p| p.sheet.starts_with("1 ") || p.sheet.starts_with("2 "))
         .collect();
     assert!(per_csp.len() >= 2, "a gap sheet per CSP");
-    header_on_every_page(&per_csp, "per-CSP gap sheets", &["id", "status", "Reviewer"]);
+    header_on_every_page(
+        &per_csp,
+        "per-CSP gap sheets",
+        &["id", "status", "Reviewer"],
+    );
 }

@@ -108,7 +108,10 @@ fn japanese_workbook_cell_by_cell() {
     // the reviewer's columns come right after the verdict and procedures, within the
     // first eight
     assert_eq!(col(&header, "追加手続の要否"), col(&header, "追加手続") + 1);
-    assert_eq!(col(&header, "レビューコメント"), col(&header, "追加手続の要否") + 1);
+    assert_eq!(
+        col(&header, "レビューコメント"),
+        col(&header, "追加手続の要否") + 1
+    );
     assert!(col(&header, "レビューコメント") < 8);
     let json = json_of(report_cmd("ja").args(["--format", "json"]));
     let json_ids: Vec<&str> = json["items"]
@@ -154,7 +157,11 @@ fn japanese_workbook_cell_by_cell() {
     assert_eq!(at("理由"), "記載なし, 一覧が不完全の可能性");
     assert_eq!(at("理由コード"), "not-listed, list-incomplete");
     assert_eq!(at("owner"), "情報システム部");
-    assert!(at("追加手続").starts_with('・'), "procedures: {}", at("追加手続"));
+    assert!(
+        at("追加手続").starts_with('・'),
+        "procedures: {}",
+        at("追加手続")
+    );
     let x07 = item_row(gaps, "X07");
     assert_eq!(cell(&header, &x07, "未解決の参照"), "Z.Z.Z");
 
@@ -285,7 +292,10 @@ fn gap_sheet_cells_look_as_before() {
     let (width, height) = (21, 8);
     assert_eq!((gaps.width(), gaps.height()), (width, height));
     let (status_col, row_col) = (col(&header, "判定"), col(&header, "行"));
-    let reviewer = [col(&header, "追加手続の要否"), col(&header, "レビューコメント")];
+    let reviewer = [
+        col(&header, "追加手続の要否"),
+        col(&header, "レビューコメント"),
+    ];
     for c in 0..width {
         let header_look = look(0, c);
         assert!(
@@ -399,7 +409,10 @@ fn english_labels() {
         cell(&header, &x03, "reasons (in words)"),
         "not listed, the list may be incomplete"
     );
-    assert_eq!(cell(&header, &x03, "reasons"), "not-listed, list-incomplete");
+    assert_eq!(
+        cell(&header, &x03, "reasons"),
+        "not-listed, list-incomplete"
+    );
     assert_eq!(item_row(gaps, "X06")[1], FORMULA_TITLE);
     let summary = &ranges[0];
     assert_eq!(text(summary, 0, 0), "ISMAP gap report");
@@ -472,7 +485,10 @@ fn sheets_are_set_up_for_printing() {
         assert_eq!(setup.len(), 1, "sheet{n}");
         assert_eq!(attr(setup[0], "paperSize"), Some("9"), "A4: sheet{n}");
         assert_eq!(attr(setup[0], "orientation"), Some("landscape"), "sheet{n}");
-        assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "sheet{n}");
+        assert!(
+            sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#),
+            "sheet{n}"
+        );
         // the summary on one page; the tables one page wide, as long as they need
         let tall = if n == 1 { None } else { Some("0") };
         assert_eq!(attr(setup[0], "fitToHeight"), tall, "sheet{n}");
@@ -484,7 +500,9 @@ fn sheets_are_set_up_for_printing() {
     // the chart sits beside the counts, at the top of the summary
     let drawing = &xml["xl/drawings/drawing1.xml"];
     assert!(
-        drawing.contains("<xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row>"),
+        drawing.contains(
+            "<xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row>"
+        ),
         "{drawing}"
     );
     // a row with several lines of text is as tall as they need

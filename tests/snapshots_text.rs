@@ -79,7 +79,12 @@ fn fits(out: &str, columns: usize) {
 
 #[test]
 fn report_table_80_columns() {
-    for (lang, color) in [("ja", "never"), ("en", "never"), ("ja", "always"), ("en", "always")] {
+    for (lang, color) in [
+        ("ja", "never"),
+        ("en", "never"),
+        ("ja", "always"),
+        ("en", "always"),
+    ] {
         let out = table_at(lang, "80", color);
         fits(&out, 80);
         insta::assert_snapshot!(format!("report_table_80_{lang}_{color}"), out);
@@ -88,7 +93,12 @@ fn report_table_80_columns() {
 
 #[test]
 fn report_table_160_columns() {
-    for (lang, color) in [("ja", "never"), ("en", "never"), ("ja", "always"), ("en", "always")] {
+    for (lang, color) in [
+        ("ja", "never"),
+        ("en", "never"),
+        ("ja", "always"),
+        ("en", "always"),
+    ] {
         let out = table_at(lang, "160", color);
         fits(&out, 160);
         if color == "never" {

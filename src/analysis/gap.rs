@@ -13,11 +13,11 @@ use crate::analysis::csp::{
     UnknownId, Validity,
 };
 use crate::analysis::procedures::{Kind, Procedure, Topic};
+use crate::analysis::review::{ItemReview, ReviewSummary};
 use crate::analysis::status::Status;
 use crate::catalog::resolve::{parse_nist, Target};
 use crate::catalog::{Catalog, Layer, Level, RefKind, Resolution, Unresolved};
 use crate::date::Date;
-use crate::analysis::review::{ItemReview, ReviewSummary};
 use crate::lang::Lang;
 use crate::model::{
     Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, Period, RegistrationKind,
@@ -133,9 +133,7 @@ impl Reason {
             Reason::RegistrationLapsed => l("登録の失効", "registration lapsed"),
             Reason::AuditPeriodOld => l("監査対象期間が古い", "old audit period"),
             Reason::DesignOnly => l("整備状況のみの評価", "design only (one-day audit)"),
-            Reason::AssuranceAboveIsmap => {
-                l("ISMAPを超える確認水準", "assurance above ISMAP")
-            }
+            Reason::AssuranceAboveIsmap => l("ISMAPを超える確認水準", "assurance above ISMAP"),
             Reason::InvalidInput => l("読めない値", "unreadable value"),
         }
     }

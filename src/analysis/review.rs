@@ -197,11 +197,8 @@ impl ReviewSummary {
 /// Carries `previous` into `report`: each item gets its review (by id), the report a
 /// summary with the items removed since. `previous` ids are unique (the reader checks).
 pub fn apply(report: &mut GapReport, previous: Previous) {
-    let mut by_id: HashMap<&str, &PreviousItem> = previous
-        .items
-        .iter()
-        .map(|p| (p.id.as_str(), p))
-        .collect();
+    let mut by_id: HashMap<&str, &PreviousItem> =
+        previous.items.iter().map(|p| (p.id.as_str(), p)).collect();
     let mut summary = ReviewSummary {
         source: previous.source.clone(),
         ..ReviewSummary::default()
@@ -243,7 +240,7 @@ pub fn apply(report: &mut GapReport, previous: Previous) {
                     decision: p.decision.clone(),
                     comment,
                     re_review: reviewed && change.verdict_changed(),
-                    }
+                }
             }
         };
         match review.change {

@@ -10,6 +10,7 @@ use crate::cmd::Context;
 use crate::config::{CatalogSource, CompareConfig};
 use crate::date::Date;
 use crate::error::{Exit, InputError, Location};
+use crate::input::stdin::{Role, Stdin};
 use crate::input::{self, io_reason};
 use crate::output::Destination;
 use crate::report;
@@ -104,15 +105,20 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
         inputs.push(p);
     }
     cfg.output.check(&inputs)?;
+    let mut named: Vec<(&Path, Role)> = vec![(&cfg.checks, Role::Checks)];
+    named.extend(paths.iter().map(|p| (p.as_path(), Role::ControlList)));
+    let stdin = Stdin::read(&named)?;
+    stdin.sheet_applies(&cfg.checks, cfg.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
-    let checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+    let checks = input::checks::load(stdin.path(&cfg.checks), cfg.encoding, cfg.sheet.as_deref())
+        .map_err(|e| stdin.name(e))?;
     let progress = std::io::stderr().is_terminal() && paths.len() > 50;
     let mut atts = Vec::with_capacity(paths.len());
     for (i, p) in paths.iter().enumerate() {
         if progress {
             eprint!("\rreading CSP lists {}/{}", i + 1, paths.len());
         }
-        let att = input::csp::load(p, cfg.encoding)?;
+        let att = input::csp::load(stdin.path(p), cfg.encoding).map_err(|e| stdin.name(e))?;
         crate::analysis::csp::check_inheritance(&catalog, &att)?;
         atts.push(att);
     }

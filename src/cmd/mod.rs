@@ -70,5 +70,10 @@ pub fn run(config: Config) -> Result<Exit> {
         Command::Diff(d) => diff::run(&ctx, d),
         Command::Compare(c) => compare::run(&ctx, c),
         Command::Catalog(c) => catalog::run(&ctx, c),
+        Command::Completions(shell) => {
+            let script = crate::cli::completions(shell);
+            crate::output::Destination::Stdout.write_with(|w| Ok(w.write_all(&script)?))?;
+            Ok(Exit::Ok)
+        }
     }
 }

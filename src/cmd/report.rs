@@ -9,6 +9,8 @@ use crate::config::{CatalogSource, ReportConfig};
 use crate::date::Date;
 use crate::error::{Exit, InputError, Location};
 use crate::input;
+use crate::input::stdin::{Role, Stdin};
+use crate::messages;
 use crate::report::{self, Format};
 
 /// `--strict`: the first unresolved reference or unknown CSP id becomes an input error.
@@ -57,6 +59,31 @@ fn strict_check(
     Ok(())
 }
 
+/// The review carried forward, on stderr for outputs that do not show it whole (CSV has
+/// no place for the removed items).
+fn review_note(review: &crate::analysis::review::ReviewSummary) -> String {
+    let lang = messages::lang();
+    let mut text = messages::translate(
+        &format!("review of {}: {}", review.source, review.counts_line(lang)),
+        lang,
+    );
+    if !review.removed_items.is_empty() {
+        let ids: Vec<&str> = review.removed_items.iter().map(|i| i.id.as_str()).collect();
+        text.push_str(&format!(
+            "; {}",
+            messages::translate(
+                &format!(
+                    "{} item(s) of the review are no longer in the check list: {}",
+                    ids.len(),
+                    ids.join(", ")
+                ),
+                lang
+            )
+        ));
+    }
+    messages::note(&text)
+}
+
 pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let mut inputs: Vec<&Path> = vec![&cfg.checks, &cfg.csp];
     if let Some(p) = &cfg.review {
@@ -66,9 +93,13 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
         inputs.push(p);
     }
     cfg.output.check(&inputs)?;
+    let stdin = Stdin::read(&[(&cfg.checks, Role::Checks), (&cfg.csp, Role::ControlList)])?;
+    stdin.sheet_applies(&cfg.checks, cfg.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
-    let checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
-    let attestation = input::csp::load(&cfg.csp, cfg.encoding)?;
+    let checks = input::checks::load(stdin.path(&cfg.checks), cfg.encoding, cfg.sheet.as_deref())
+        .map_err(|e| stdin.name(e))?;
+    let attestation =
+        input::csp::load(stdin.path(&cfg.csp), cfg.encoding).map_err(|e| stdin.name(e))?;
     let previous = match &cfg.review {
         Some(p) => Some(input::review::load(p, cfg.encoding)?),
         None => None,
@@ -84,18 +115,44 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     if cfg.strict {
         strict_check(&report, &cfg, &refs_column)?;
     }
-    // the table on a terminal shows warnings itself; elsewhere they also go to stderr
+    // the table on a terminal shows warnings and the review itself; elsewhere they also
+    // go to stderr
     if !(cfg.format == Format::Table && cfg.output.is_stdout()) {
         for w in &report.warnings {
-            eprintln!("warning: {}", crate::text::strip_controls(&w.message));
+            eprintln!("{}", messages::warning(&w.message));
+        }
+        if let Some(review) = &report.review {
+            eprintln!("{}", review_note(review));
         }
     }
     let style = ctx.style(cfg.output_encoding);
     cfg.output
         .write_with(|w| report::render_gap(&report, cfg.format, style, w))?;
-    let failed = cfg
-        .fail_on
-        .is_some_and(|threshold| report.items.iter().any(|i| i.status >= threshold));
+    let crossed: Vec<&str> = match cfg.fail_on {
+        Some(threshold) => report
+            .items
+            .iter()
+            .filter(|i| i.status >= threshold)
+            .map(|i| i.id.as_str())
+            .collect(),
+        None => Vec::new(),
+    };
+    if let (Some(threshold), false) = (cfg.fail_on, crossed.is_empty()) {
+        let lang = messages::lang();
+        let what = messages::translate(
+            &format!(
+                "{} item(s) are {} or more severe",
+                crossed.len(),
+                threshold.label(lang)
+            ),
+            lang,
+        );
+        eprintln!(
+            "{}",
+            messages::fail_on(&format!("--fail-on {threshold}"), &what, &crossed)
+        );
+    }
+    let failed = !crossed.is_empty();
     super::discard(report);
     Ok(if failed { Exit::Findings } else { Exit::Ok })
 }

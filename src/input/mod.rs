@@ -4,6 +4,7 @@ pub mod checks;
 pub mod csp;
 pub mod decode;
 pub mod review;
+pub mod stdin;
 pub mod table;
 
 use std::path::Path;

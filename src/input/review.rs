@@ -65,21 +65,28 @@ fn header_of(row: &[String]) -> Option<Header> {
     None
 }
 
-/// The error for a file whose header is not that of a gap report the tool wrote: `what`
-/// says where the header was looked for.
-fn not_ours(loc: Location, what: &str) -> InputError {
+/// Where the header of a gap sheet was looked for.
+#[derive(Clone, Copy)]
+enum LookedAt {
+    FirstRow,
+    EverySheet,
+}
+
+/// The error for a file whose header is not that of a gap report the tool wrote.
+fn not_ours(loc: Location, looked: LookedAt) -> InputError {
     let h = item_headers(Lang::Ja);
     let [decision, comment] = reviewer_headers(Lang::Ja);
+    let (id, status, reasons) = (h[col::ID], h[col::STATUS], h[col::REASONS]);
     InputError::at(
         loc,
-        format!(
-            "not a gap report written by ismap-gap: {what} the header row of its gap sheet ({}, {}, {}, {}, {}, …)",
-            h[col::ID],
-            h[col::STATUS],
-            decision,
-            comment,
-            h[col::REASONS]
-        ),
+        match looked {
+            LookedAt::FirstRow => format!(
+                "not a gap report written by ismap-gap: its first row is not the header row of a gap sheet ({id}, {status}, {decision}, {comment}, {reasons}, …)"
+            ),
+            LookedAt::EverySheet => format!(
+                "not a gap report written by ismap-gap: no visible sheet has the header row of a gap sheet ({id}, {status}, {decision}, {comment}, {reasons}, …)"
+            ),
+        },
     )
     .hint("give the .xlsx (its ギャップ/Gaps sheet) or .csv that `ismap-gap report` wrote, with its header row as written")
 }
@@ -92,7 +99,7 @@ pub fn load(path: &Path, encoding: Option<Encoding>) -> Result<Previous, InputEr
         FileKind::Text => {
             let sheet = table::read(path, encoding, None)?;
             if sheet.rows.first().and_then(|r| header_of(r)).is_none() {
-                return Err(not_ours(Location::file(path), "the first row is not"));
+                return Err(not_ours(Location::file(path), LookedAt::FirstRow));
             }
             sheet
         }
@@ -104,9 +111,10 @@ pub fn load(path: &Path, encoding: Option<Encoding>) -> Result<Previous, InputEr
             .hint("give the .xlsx or .csv of the previous report (the JSON has no reviewer's columns to fill in)"))
         }
     };
-    let source = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let source = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     Ok(Previous {
         source,
         items: items(&sheet)?,
@@ -136,12 +144,9 @@ fn gap_sheet(path: &Path) -> Result<Sheet, InputError> {
     }
     match matching.len() {
         1 => Ok(matching.remove(0)),
-        0 => Err(not_ours(Location::file(path), "no visible sheet has")),
+        0 => Err(not_ours(Location::file(path), LookedAt::EverySheet)),
         _ => {
-            let names: Vec<String> = matching
-                .iter()
-                .filter_map(|s| s.sheet.clone())
-                .collect();
+            let names: Vec<String> = matching.iter().filter_map(|s| s.sheet.clone()).collect();
             Err(InputError::at(
                 Location::file(path),
                 format!(
@@ -157,15 +162,15 @@ fn gap_sheet(path: &Path) -> Result<Sheet, InputError> {
 /// A status as the sheet writes it: its code, or its label in either language.
 fn status_of(text: &str) -> Option<Status> {
     let text = text.trim();
-    Status::ALL.into_iter().find(|s| {
-        s.as_str() == text || s.label(Lang::Ja) == text || s.label(Lang::En) == text
-    })
+    Status::ALL
+        .into_iter()
+        .find(|s| s.as_str() == text || s.label(Lang::Ja) == text || s.label(Lang::En) == text)
 }
 
 /// Every item row under the header: ids unique, statuses ones the tool writes.
 fn items(sheet: &Sheet) -> Result<Vec<PreviousItem>, InputError> {
     let Some(header) = sheet.rows.first().and_then(|r| header_of(r)) else {
-        return Err(not_ours(sheet.location(), "the first row is not"));
+        return Err(not_ours(sheet.location(), LookedAt::FirstRow));
     };
     let [id_name, status_name] = header.names;
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -179,8 +184,9 @@ fn items(sheet: &Sheet) -> Result<Vec<PreviousItem>, InputError> {
         let at = |column: &str| sheet.location().row(row_no).column(column);
         let id = cell(header.id);
         if id.is_empty() {
-            return Err(InputError::at(at(id_name), "a row with no id")
-                .hint("every row of a gap report has its item's id: restore it, or delete the row"));
+            return Err(InputError::at(at(id_name), "a row with no id").hint(
+                "every row of a gap report has its item's id: restore it, or delete the row",
+            ));
         }
         if let Some(first) = seen.insert(id.to_owned(), row_no) {
             return Err(InputError::at(
@@ -273,7 +279,10 @@ mod tests {
     #[test]
     fn foreign_files_repeated_ids_and_unknown_statuses_are_refused() {
         let e = items(&sheet(&[&["id", "title", "status"], &["A", "", "covered"]])).unwrap_err();
-        assert!(e.message.contains("not a gap report written by ismap-gap"), "{e}");
+        assert!(
+            e.message.contains("not a gap report written by ismap-gap"),
+            "{e}"
+        );
 
         let ja = header(Lang::Ja);
         let mut a = vec![""; ja.len()];
@@ -287,11 +296,19 @@ mod tests {
         let mut b = a.clone();
         b[col::STATUS] = "たぶん充足";
         let e = items(&sheet(&[&ja, &b])).unwrap_err();
-        assert!(e.to_string().contains("row 2: column '判定': 'たぶん充足' is not a status"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("row 2: column '判定': 'たぶん充足' is not a status"),
+            "{e}"
+        );
         let mut c = a.clone();
         c[col::ID] = "";
         c[col::TITLE] = "something";
         let e = items(&sheet(&[&ja, &c])).unwrap_err();
-        assert!(e.to_string().contains("row 2: column '項番': a row with no id"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("row 2: column '項番': a row with no id"),
+            "{e}"
+        );
     }
 }

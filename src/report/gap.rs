@@ -78,10 +78,7 @@ pub fn workbook_headers(lang: Lang) -> [&'static str; 2] {
 pub fn item_sheet_headers(report: &GapReport) -> Vec<String> {
     let lang = report.lang;
     let ours = our_headers(lang);
-    let mut headers: Vec<String> = item_headers(lang)
-        .iter()
-        .map(|h| (*h).to_owned())
-        .collect();
+    let mut headers: Vec<String> = item_headers(lang).iter().map(|h| (*h).to_owned()).collect();
     // a column of the input named like one of ours (`status`, `行`) is marked as the
     // input's, so that no two columns of the output share a name
     headers.extend(report.checks.extra_columns.iter().map(|name| {
@@ -261,22 +258,28 @@ fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> an
     if review {
         headers.push(review_change_header(lang).to_owned());
     }
-    csv::write_rows(&headers, style.csv_encoding, w, &report.items, |item, cells| {
-        item_cells_into(item, &report.items.details(item), lang, cells);
-        let r = item.review.as_deref();
-        cells.push(
-            r.and_then(|r| r.decision.as_ref())
-                .map(|d| d.label(lang).into_owned())
-                .unwrap_or_default(),
-        );
-        cells.push(r.and_then(|r| r.comment.clone()).unwrap_or_default());
-        if review {
+    csv::write_rows(
+        &headers,
+        style.csv_encoding,
+        w,
+        &report.items,
+        |item, cells| {
+            item_cells_into(item, &report.items.details(item), lang, cells);
+            let r = item.review.as_deref();
             cells.push(
-                r.map(|r| r.change_label(item.status, lang))
+                r.and_then(|r| r.decision.as_ref())
+                    .map(|d| d.label(lang).into_owned())
                     .unwrap_or_default(),
             );
-        }
-    })
+            cells.push(r.and_then(|r| r.comment.clone()).unwrap_or_default());
+            if review {
+                cells.push(
+                    r.map(|r| r.change_label(item.status, lang))
+                        .unwrap_or_default(),
+                );
+            }
+        },
+    )
 }
 
 /// "label a, b" when there are ids.
@@ -385,7 +388,11 @@ fn review_cell(item: &ItemResult, lang: Lang) -> String {
     };
     let mut out = r.change_label(item.status, lang);
     if let Some(d) = &r.decision {
-        out.push_str(&format!("\n{} {}", lang.pick("判断:", "decision:"), d.label(lang)));
+        out.push_str(&format!(
+            "\n{} {}",
+            lang.pick("判断:", "decision:"),
+            d.label(lang)
+        ));
     }
     if let Some(c) = &r.comment {
         out.push_str(&format!("\n{} {c}", lang.pick("コメント:", "comment:")));
@@ -491,7 +498,10 @@ fn removed_section(
     writeln!(
         w,
         "\n{}",
-        lang.pick("前回のレビューから削除された確認項目:", "Items removed since the review:")
+        lang.pick(
+            "前回のレビューから削除された確認項目:",
+            "Items removed since the review:"
+        )
     )?;
     crate::report::render_grid(&g, format, style, w)
 }
@@ -676,7 +686,12 @@ pub fn render(
                 }
             }
             if style.width < table::COMPACT_BELOW {
-                table::render(&compact_grid(report, style.width), style.color, style.width, w)?;
+                table::render(
+                    &compact_grid(report, style.width),
+                    style.color,
+                    style.width,
+                    w,
+                )?;
                 writeln!(
                     w,
                     "{}",

@@ -129,10 +129,7 @@ fn atoms(line: &str) -> Vec<&str> {
             Some(last)
                 if first != ' '
                     && (no_line_start(first)
-                        || line[last.0..last.1]
-                            .chars()
-                            .last()
-                            .is_some_and(no_line_end))
+                        || line[last.0..last.1].chars().last().is_some_and(no_line_end))
                     && !line[last.0..last.1].ends_with(' ') =>
             {
                 last.1 = e;
@@ -153,7 +150,11 @@ pub fn wrap_lines(text: &str, width: usize, indent: &str) -> Vec<String> {
     let mut out = Vec::new();
     for line in text.split('\n') {
         let line = line.trim_end();
-        let hang = if line.starts_with('・') { "  " } else { indent };
+        let hang = if line.starts_with('・') {
+            "  "
+        } else {
+            indent
+        };
         let hang = if hang.width() >= width { "" } else { hang };
         let mut current = String::new();
         let mut used = 0;
@@ -305,7 +306,11 @@ pub fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
         out[c] = floor(c);
         given += out[c];
     }
-    let need: usize = rest.iter().map(|&c| natural[c] - out[c]).sum::<usize>().max(1);
+    let need: usize = rest
+        .iter()
+        .map(|&c| natural[c] - out[c])
+        .sum::<usize>()
+        .max(1);
     let spare = left.saturating_sub(given);
     for &c in &rest {
         let more = (natural[c] - out[c]) * spare / need;
@@ -314,7 +319,11 @@ pub fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
     }
     // what the floors took beyond the room comes off the widest
     while given > left {
-        let Some(&c) = rest.iter().filter(|&&c| out[c] > 1).max_by_key(|&&c| out[c]) else {
+        let Some(&c) = rest
+            .iter()
+            .filter(|&&c| out[c] > 1)
+            .max_by_key(|&&c| out[c])
+        else {
             break;
         };
         out[c] -= 1;
@@ -431,7 +440,11 @@ mod tests {
             let lines = wrap_lines(en, width, "");
             assert!(lines.iter().all(|l| l.width() <= width), "{lines:?}");
             let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
-            assert_eq!(words, en.split_whitespace().collect::<Vec<_>>(), "{lines:?}");
+            assert_eq!(
+                words,
+                en.split_whitespace().collect::<Vec<_>>(),
+                "{lines:?}"
+            );
         }
         // a word longer than the line is cut, as it must be
         assert_eq!(wrap_lines("abcdefghij", 4, ""), ["abcd", "efgh", "ij"]);
@@ -442,9 +455,15 @@ mod tests {
         let ja = "・不足(記載なし・未実施・計画中)の統制目標について、CSPから一覧の全体または言明書を入手し、除外されたか確認する\n・別の手続";
         for width in 6..40 {
             let lines = wrap_lines(ja, width, "");
-            assert!(lines.iter().all(|l| l.width() <= width), "{width}: {lines:?}");
+            assert!(
+                lines.iter().all(|l| l.width() <= width),
+                "{width}: {lines:?}"
+            );
             let bullets = lines.iter().filter(|l| l.starts_with('・')).count();
-            assert_eq!(bullets, 2, "{width}: only the two items start with ・: {lines:?}");
+            assert_eq!(
+                bullets, 2,
+                "{width}: only the two items start with ・: {lines:?}"
+            );
             for l in &lines {
                 let first = l.trim_start().chars().next().unwrap_or('a');
                 assert!(

@@ -15,9 +15,9 @@ use crate::lang::Lang;
 use crate::report::compare as cmp;
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
-    add_row_sheet, chart_last_col, chart_last_row, col_num, column_width, created_on, fit, format_runs,
-    grid_column_width, new_workbook, print_setup, row_num, tone_colors, write_header_row,
-    write_note, Columns, Print, Styles,
+    add_row_sheet, chart_last_col, chart_last_row, col_num, column_width, created_on, fit,
+    format_runs, grid_column_width, new_workbook, print_setup, row_num, tone_colors,
+    write_header_row, write_note, Columns, Print, Styles,
 };
 use crate::report::xlsx::gap_sheet::write_gap_sheet;
 

@@ -10,8 +10,8 @@ use crate::lang::Lang;
 use crate::report::gap::{covered_means, objective_state_label, objective_tone};
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
-    chart_last_col, chart_last_row, col_num, column_width, created_on, fit, new_workbook, print_setup, row_num,
-    tone_colors, write_header_row, write_note, Columns, Print, Styles,
+    chart_last_col, chart_last_row, col_num, column_width, created_on, fit, new_workbook,
+    print_setup, row_num, tone_colors, write_header_row, write_note, Columns, Print, Styles,
 };
 use crate::report::xlsx::gap_sheet::{write_gap_sheet, write_removed_sheet};
 
@@ -204,7 +204,9 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
 }
 
 /// Width of the summary's columns: labels, counts, shares, a gap, then the chart's.
-const SUMMARY_WIDTHS: [f64; 11] = [30.0, 12.0, 10.0, 2.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0];
+const SUMMARY_WIDTHS: [f64; 11] = [
+    30.0, 12.0, 10.0, 2.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0,
+];
 /// The chart's size, in pixels: it covers columns E to K.
 const SUMMARY_CHART: (u32, u32) = (520, 260);
 

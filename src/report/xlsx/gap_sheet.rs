@@ -44,7 +44,6 @@ struct Layout {
     hidden: usize,
 }
 
-
 fn layout(report: &GapReport) -> Layout {
     let lang = report.lang;
     let ours = item_sheet_headers(report);
@@ -102,20 +101,13 @@ fn layout(report: &GapReport) -> Layout {
         .iter()
         .zip(&headers)
         .map(|(c, header)| match c {
-            Col::Cell(col::ID) => column_width(
-                items
-                    .iter()
-                    .map(|i| i.id.as_str())
-                    .chain([header.as_str()]),
-            )
-            .clamp(6.0, 16.0),
+            Col::Cell(col::ID) => {
+                column_width(items.iter().map(|i| i.id.as_str()).chain([header.as_str()]))
+                    .clamp(6.0, 16.0)
+            }
             Col::Cell(col::TITLE) => column_width(items.iter().map(|i| i.title.as_str())).min(32.0),
-            Col::Cell(col::RISK) => {
-                column_width(["medium", lang.pick("リスク", "risk")])
-            }
-            Col::Cell(col::STATUS) => {
-                column_width(Status::ALL.iter().map(|s| s.label(lang)))
-            }
+            Col::Cell(col::RISK) => column_width(["medium", lang.pick("リスク", "risk")]),
+            Col::Cell(col::STATUS) => column_width(Status::ALL.iter().map(|s| s.label(lang))),
             Col::Cell(col::PROCEDURES) => 48.0,
             Col::Decision => column_width(decision_choices(lang)).max(10.0),
             Col::Comment => 28.0,
@@ -185,7 +177,10 @@ pub fn write_gap_sheet(
             _ => &styles.cell,
         })
         .collect();
-    let status_at = layout.cols.iter().position(|c| *c == Col::Cell(col::STATUS));
+    let status_at = layout
+        .cols
+        .iter()
+        .position(|c| *c == Col::Cell(col::STATUS));
     let change_at = layout.cols.iter().position(|c| *c == Col::Change);
 
     let mut cells = Vec::new();
@@ -245,9 +240,11 @@ pub fn write_gap_sheet(
             }
         });
         format_runs(sheet, xr, formats)?;
-        layout
-            .columns
-            .fit_row(sheet, xr, texts.iter().take(layout.hidden).copied().enumerate())?;
+        layout.columns.fit_row(
+            sheet,
+            xr,
+            texts.iter().take(layout.hidden).copied().enumerate(),
+        )?;
     }
 
     if last_row > 0 {
@@ -287,7 +284,6 @@ pub fn write_gap_sheet(
     )
 }
 
-
 /// The items of the previous review that the check list no longer has, with the status,
 /// decision and comment they had.
 pub fn write_removed_sheet(
@@ -308,7 +304,12 @@ pub fn write_removed_sheet(
         )
         .clamp(6.0, 16.0),
         40.0,
-        column_width(Status::ALL.iter().map(|s| s.label(lang)).chain([headers[2]])),
+        column_width(
+            Status::ALL
+                .iter()
+                .map(|s| s.label(lang))
+                .chain([headers[2]]),
+        ),
         column_width(decision_choices(lang)).max(12.0),
         40.0,
     ]);
@@ -349,4 +350,3 @@ pub fn write_removed_sheet(
         },
     )
 }
-

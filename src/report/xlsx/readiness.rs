@@ -13,8 +13,8 @@ use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
 use crate::report::readiness as soa;
 use crate::report::xlsx::common::{
-    chart_last_col, chart_last_row, col_num, column_width, fit, new_workbook, print_setup, row_num, tone_colors,
-    write_header_row, write_note, Columns, Print, Styles,
+    chart_last_col, chart_last_row, col_num, column_width, fit, new_workbook, print_setup, row_num,
+    tone_colors, write_header_row, write_note, Columns, Print, Styles,
 };
 
 /// Sheet names of the readiness workbook, in the report's language.
@@ -50,7 +50,13 @@ fn readiness_workbook(report: &ReadinessReport) -> anyhow::Result<Vec<u8>> {
 
     let sheet = workbook.add_worksheet();
     sheet.set_name(soa_name)?;
-    write_readiness_items(sheet, &soa::item_grid(report, false), lang, &styles, &footer)?;
+    write_readiness_items(
+        sheet,
+        &soa::item_grid(report, false),
+        lang,
+        &styles,
+        &footer,
+    )?;
 
     let sheet = workbook.add_worksheet();
     sheet.set_name(findings_name)?;
