@@ -149,9 +149,9 @@ fn messages_of(args: &str) -> Vec<String> {
             i += len;
             continue;
         }
-        if rest.starts_with('\'') {
+        if let Some(after) = rest.strip_prefix('\'') {
             // a char literal: 'x' or '\x'
-            let skip = if rest[1..].starts_with('\\') { 4 } else { 3 };
+            let skip = if after.starts_with('\\') { 4 } else { 3 };
             if rest.len() > skip && rest[..skip + 1].ends_with('\'') {
                 i += skip + 1;
                 continue;

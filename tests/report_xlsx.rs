@@ -472,7 +472,7 @@ fn sheets_are_set_up_for_printing() {
         ("統制目標", "$A$1:$E$"),
     ] {
         assert!(
-            workbook.contains(&format!(r#"name="_xlnm.Print_Area""#))
+            workbook.contains(r#"name="_xlnm.Print_Area""#)
                 && workbook.contains(&format!("{sheet}!{area}")),
             "print area of {sheet}: {workbook}"
         );
