@@ -228,6 +228,39 @@ pub fn print_setup(sheet: &mut Worksheet, p: &Print) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A table sheet (its header on row 0) once its rows are written.
+pub struct Table<'a> {
+    pub columns: &'a Columns,
+    pub last_row: RowNum,
+    pub last_col: ColNum,
+    /// The last column printed (the ones right of it are for the screen).
+    pub last_printed: ColNum,
+    /// Columns kept in view when scrolling right (the id, or id and title).
+    pub frozen_cols: ColNum,
+    /// Fit the width to one page (see [`Print::fit_width`]).
+    pub fit_width: bool,
+    pub footer: &'a str,
+}
+
+/// Finishes a table sheet: the column widths, the header row and first columns frozen, a
+/// filter across the header, and printing with the header on every page.
+pub fn finish_table(sheet: &mut Worksheet, t: &Table) -> anyhow::Result<()> {
+    t.columns.apply(sheet)?;
+    sheet.set_freeze_panes(1, t.frozen_cols)?;
+    sheet.autofilter(0, 0, t.last_row, t.last_col)?;
+    print_setup(
+        sheet,
+        &Print {
+            footer: t.footer,
+            header_row: Some(0),
+            one_page: false,
+            fit_width: t.fit_width,
+            last_row: t.last_row,
+            last_col: t.last_printed,
+        },
+    )
+}
+
 /// The last row a chart of `height` pixels covers when placed on `first_row` of a sheet
 /// of default-height rows (20 pixels each).
 pub fn chart_last_row(first_row: RowNum, height: u32) -> RowNum {
@@ -401,6 +434,25 @@ pub fn write_header_row<S: AsRef<str>>(
         sheet,
         row,
         headers.iter().enumerate().map(|(c, h)| (c, h.as_ref())),
+    )
+}
+
+/// A row of text cells from column 0, each in the format `format` gives its column, the
+/// row as tall as its tallest cell.
+pub fn write_text_row<'f, S: AsRef<str>>(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    texts: &[S],
+    format: impl Fn(usize) -> &'f Format,
+    columns: &Columns,
+) -> anyhow::Result<()> {
+    for (c, text) in texts.iter().enumerate() {
+        sheet.write_string_with_format(row, col_num(c)?, fit(text.as_ref()), format(c))?;
+    }
+    columns.fit_row(
+        sheet,
+        row,
+        texts.iter().enumerate().map(|(c, t)| (c, t.as_ref())),
     )
 }
 

@@ -15,9 +15,9 @@ use crate::lang::Lang;
 use crate::report::compare as cmp;
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
-    add_row_sheet, chart_last_col, chart_last_row, col_num, column_width, created_on, fit,
-    format_runs, grid_column_width, new_workbook, print_setup, row_num, tone_colors,
-    write_header_row, write_note, Columns, Print, Styles,
+    add_row_sheet, chart_last_col, chart_last_row, col_num, column_width, created_on, finish_table,
+    fit, format_runs, grid_column_width, new_workbook, print_setup, row_num, tone_colors,
+    write_header_row, write_note, Columns, Print, Styles, Table,
 };
 use crate::report::xlsx::gap_sheet::write_gap_sheet;
 
@@ -394,18 +394,16 @@ fn write_matrix(
                 .map(|(c, s)| (c, s.as_str())),
         )?;
     }
-    columns.apply(sheet)?;
-    sheet.set_freeze_panes(1, col_num(FIRST_CSP_COL)?)?;
-    sheet.autofilter(0, 0, last_row, last_col)?;
-    print_setup(
+    finish_table(
         sheet,
-        &Print {
-            footer,
-            header_row: Some(0),
-            one_page: false,
-            fit_width: report.csps.len() <= ONE_PAGE_CSPS,
+        &Table {
+            columns: &columns,
             last_row,
             last_col,
+            last_printed: last_col,
+            frozen_cols: col_num(FIRST_CSP_COL)?,
+            fit_width: report.csps.len() <= ONE_PAGE_CSPS,
+            footer,
         },
     )
 }

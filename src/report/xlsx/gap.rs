@@ -10,8 +10,9 @@ use crate::lang::Lang;
 use crate::report::gap::{covered_means, objective_state_label, objective_tone};
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
-    chart_last_col, chart_last_row, col_num, column_width, created_on, fit, new_workbook,
-    print_setup, row_num, tone_colors, write_header_row, write_note, Columns, Print, Styles,
+    chart_last_col, chart_last_row, col_num, column_width, created_on, finish_table, new_workbook,
+    print_setup, row_num, tone_colors, write_header_row, write_note, write_text_row, Columns,
+    Print, Styles, Table,
 };
 use crate::report::xlsx::gap_sheet::{write_gap_sheet, write_removed_sheet};
 
@@ -406,29 +407,20 @@ fn write_objectives(
             objective_state_label(o.state, lang),
             reason,
         ];
-        for (c, text) in texts.iter().enumerate() {
-            let format = if c == 3 {
-                styles.toned(objective_tone(o.state))
-            } else {
-                &styles.cell
-            };
-            sheet.write_string_with_format(xr, col_num(c)?, fit(text), format)?;
-        }
-        columns.fit_row(sheet, xr, texts.iter().copied().enumerate())?;
+        let toned = styles.toned(objective_tone(o.state));
+        let format = |c| if c == 3 { toned } else { &styles.cell };
+        write_text_row(sheet, xr, &texts, format, &columns)?;
     }
-    let last_row = row_num(report.objectives.len())?;
-    columns.apply(sheet)?;
-    sheet.set_freeze_panes(1, 1)?;
-    sheet.autofilter(0, 0, last_row, 4)?;
-    print_setup(
+    finish_table(
         sheet,
-        &Print {
-            footer,
-            header_row: Some(0),
-            one_page: false,
-            fit_width: true,
-            last_row,
+        &Table {
+            columns: &columns,
+            last_row: row_num(report.objectives.len())?,
             last_col: 4,
+            last_printed: 4,
+            frozen_cols: 1,
+            fit_width: true,
+            footer,
         },
     )
 }

@@ -12,8 +12,8 @@ use crate::report::gap::{
 };
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
-    col_num, column_width, fit, format_runs, print_setup, row_num, write_header_row, Columns,
-    Print, Styles,
+    col_num, column_width, finish_table, fit, format_runs, row_num, write_header_row,
+    write_text_row, Columns, Styles, Table,
 };
 
 /// What a column of the gap sheet holds.
@@ -265,21 +265,19 @@ pub fn write_gap_sheet(
         }
     }
 
-    layout.columns.apply(sheet)?;
     if layout.hidden < layout.cols.len() {
         sheet.group_columns_collapsed(col_num(layout.hidden)?, last_col)?;
     }
-    sheet.set_freeze_panes(1, 2)?;
-    sheet.autofilter(0, 0, last_row, last_col)?;
-    print_setup(
+    finish_table(
         sheet,
-        &Print {
-            footer,
-            header_row: Some(0),
-            one_page: false,
-            fit_width: true,
+        &Table {
+            columns: &layout.columns,
             last_row,
-            last_col: col_num(layout.printed.saturating_sub(1))?,
+            last_col,
+            last_printed: col_num(layout.printed.saturating_sub(1))?,
+            frozen_cols: 2,
+            fit_width: true,
+            footer,
         },
     )
 }
@@ -324,29 +322,24 @@ pub fn write_removed_sheet(
             decision.as_deref().unwrap_or(""),
             item.comment.as_deref().unwrap_or(""),
         ];
-        for (c, text) in texts.iter().enumerate() {
-            let format = match c {
-                2 => styles.toned(item.status.into()),
-                3 | 4 => &styles.reviewer,
-                _ => &styles.cell,
-            };
-            sheet.write_string_with_format(xr, col_num(c)?, fit(text), format)?;
-        }
-        columns.fit_row(sheet, xr, texts.iter().copied().enumerate())?;
+        let toned = styles.toned(item.status.into());
+        let format = |c| match c {
+            2 => toned,
+            3 | 4 => &styles.reviewer,
+            _ => &styles.cell,
+        };
+        write_text_row(sheet, xr, &texts, format, &columns)?;
     }
-    columns.apply(sheet)?;
-    let last_row = row_num(review.removed_items.len())?;
-    sheet.set_freeze_panes(1, 1)?;
-    sheet.autofilter(0, 0, last_row, 4)?;
-    print_setup(
+    finish_table(
         sheet,
-        &Print {
-            footer,
-            header_row: Some(0),
-            one_page: false,
-            fit_width: true,
-            last_row,
+        &Table {
+            columns: &columns,
+            last_row: row_num(review.removed_items.len())?,
             last_col: 4,
+            last_printed: 4,
+            frozen_cols: 1,
+            fit_width: true,
+            footer,
         },
     )
 }

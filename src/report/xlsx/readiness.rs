@@ -13,8 +13,9 @@ use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
 use crate::report::readiness as soa;
 use crate::report::xlsx::common::{
-    chart_last_col, chart_last_row, col_num, column_width, fit, new_workbook, print_setup, row_num,
-    tone_colors, write_header_row, write_note, Columns, Print, Styles,
+    chart_last_col, chart_last_row, col_num, column_width, finish_table, fit, new_workbook,
+    print_setup, row_num, tone_colors, write_header_row, write_note, write_text_row, Columns,
+    Print, Styles, Table,
 };
 
 /// Sheet names of the readiness workbook, in the report's language.
@@ -259,34 +260,26 @@ fn write_readiness_items(
     for (r, cells) in grid.rows.iter().enumerate() {
         let xr = row_num(r + 1)?;
         let toned = styles.toned(grid.tones.get(r).copied().unwrap_or(Tone::Plain));
-        for (c, cell) in cells.iter().enumerate() {
-            let format = if Some(c) == grid.tone_column {
+        let format = |c| {
+            if Some(c) == grid.tone_column {
                 toned
             } else {
                 &styles.cell
-            };
-            sheet.write_string_with_format(xr, col_num(c)?, fit(cell), format)?;
-        }
-        columns.fit_row(
-            sheet,
-            xr,
-            cells.iter().enumerate().map(|(c, s)| (c, s.as_str())),
-        )?;
+            }
+        };
+        write_text_row(sheet, xr, cells, format, &columns)?;
     }
-    columns.apply(sheet)?;
-    let last_row = row_num(grid.rows.len())?;
     let last_col = col_num(grid.headers.len().saturating_sub(1))?;
-    sheet.set_freeze_panes(1, 1)?;
-    sheet.autofilter(0, 0, last_row, last_col)?;
-    print_setup(
+    finish_table(
         sheet,
-        &Print {
-            footer,
-            header_row: Some(0),
-            one_page: false,
-            fit_width: true,
-            last_row,
+        &Table {
+            columns: &columns,
+            last_row: row_num(grid.rows.len())?,
             last_col,
+            last_printed: last_col,
+            frozen_cols: 1,
+            fit_width: true,
+            footer,
         },
     )
 }
