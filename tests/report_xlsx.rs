@@ -524,7 +524,34 @@ fn sheets_are_set_up_for_printing() {
 #[test]
 fn japanese_workbooks_show_no_codes() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write_xlsx("ja", dir.path());
+    no_codes_in(&write_xlsx("ja", dir.path()));
+    // the readiness and comparison workbooks too
+    let readiness = dir.path().join("readiness.xlsx");
+    bin()
+        .args(["--lang", "ja", "readiness", "--implemented"])
+        .arg(common::example("soa.xlsx"))
+        .arg("-o")
+        .arg(&readiness)
+        .assert()
+        .success();
+    no_codes_in(&readiness);
+    let compare = dir.path().join("compare.xlsx");
+    bin()
+        .args(["--lang", "ja", "compare", "--as-of", "2026-04-01", "--checks"])
+        .arg(common::example("checks.csv"))
+        .arg("--csp")
+        .arg(common::example("saas-profile.yaml"))
+        .arg("--csp")
+        .arg(common::example("csp-list.txt"))
+        .arg("-o")
+        .arg(&compare)
+        .assert()
+        .success();
+    no_codes_in(&compare);
+}
+
+/// No visible cell of the workbook holds a code or an English enum value.
+fn no_codes_in(path: &Path) {
     let mut codes: Vec<&str> = vec![
         "covered",
         "assurance-gap",
@@ -564,7 +591,7 @@ fn japanese_workbooks_show_no_codes() {
         "lapsed",
     ];
     codes.sort_unstable();
-    let (names, ranges) = sheets(&path);
+    let (names, ranges) = sheets(path);
     for (name, range) in names.iter().zip(&ranges) {
         let header = row_texts(range, 0);
         let hidden: Vec<usize> = ["判定コード", "理由コード", "行"]
