@@ -368,11 +368,16 @@ impl Styles {
                 .set_align(FormatAlign::Top),
             percent: Format::new()
                 .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::Top)
                 .set_num_format("0.0%"),
-            total: Format::new().set_bold().set_border(FormatBorder::Thin),
+            total: Format::new()
+                .set_bold()
+                .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::Top),
             total_percent: Format::new()
                 .set_bold()
                 .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::Top)
                 .set_num_format("0.0%"),
         }
     }
