@@ -236,6 +236,49 @@ fn search_matches_ids_and_both_titles() {
     assert_eq!(v[0]["id"], "8.1.5.P");
 }
 
+fn search_ids(text: &str) -> Vec<String> {
+    let v = json_of(bin().args(["catalog", "search", text, "--format", "json"]));
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Search matches words, not strings inside words, and reads the term lexicon: what a
+/// buyer types finds the objective even when JIS spells it otherwise.
+#[test]
+fn search_matches_words_and_the_lexicon_not_substrings() {
+    let log = search_ids("log");
+    for id in ["12.4", "12.4.1", "12.4.2", "12.4.3"] {
+        assert!(log.contains(&id.to_owned()), "{id}: {log:?}");
+    }
+    // not "technology" (no title has it as a word), not "log-on" (9.4.2's title)
+    assert!(!log.contains(&"9.4.2".to_owned()), "{log:?}");
+    assert!(!search_ids("olog").iter().any(|id| id.starts_with("12.4")));
+    assert!(search_ids("多要素").contains(&"9.4.2".to_owned()));
+    assert!(search_ids("MFA").contains(&"9.4.2".to_owned()));
+    let vuln = search_ids("脆弱性");
+    assert!(vuln.contains(&"12.6.1".to_owned()), "{vuln:?}");
+    assert_eq!(search_ids("脆弱性"), search_ids("ぜい弱性"));
+    let comply = search_ids("遵守");
+    assert!(comply.contains(&"18.2.2".to_owned()), "{comply:?}");
+    assert!(
+        comply.contains(&"18".to_owned()),
+        "the clause title 順守: {comply:?}"
+    );
+    assert_eq!(search_ids("遵守"), search_ids("順守"));
+    // ログ is not inside カタログ-like words; every word of the query must match
+    assert!(search_ids("ログ").contains(&"12.4.1".to_owned()));
+    assert_eq!(search_ids("log backup"), Vec::<String>::new());
+    assert_eq!(search_ids("event log"), ["12.4.1"]);
+    assert_eq!(
+        search_ids("9.2")[..2],
+        ["9.2".to_owned(), "9.2.1".to_owned()]
+    );
+    assert!(!search_ids("2.1").contains(&"9.2.1".to_owned()));
+}
+
 #[test]
 fn lang_follows_locale_by_default() {
     bin()

@@ -17,7 +17,8 @@ const READINESS: &str = "readiness.schema.json";
 const COMPARE: &str = "compare.schema.json";
 const DIFF: &str = "diff.schema.json";
 const CATALOG_DIFF: &str = "catalog-diff.schema.json";
-const ALL: [&str; 5] = [REPORT, READINESS, COMPARE, DIFF, CATALOG_DIFF];
+const SUGGEST: &str = "suggest.schema.json";
+const ALL: [&str; 6] = [REPORT, READINESS, COMPARE, DIFF, CATALOG_DIFF, SUGGEST];
 
 /// The schema a `$ref` (`#/a/b`) points to, if any.
 fn target<'a>(root: &'a Value, r: &str) -> Option<&'a Value> {
@@ -856,6 +857,55 @@ fn the_validator_rejects_catalog_diff_drift() {
             "$.changed[0].changes[0].old[0]: 1 is not of type \"string\"",
             "$.changed[1].changes: fewer than 1 items",
             "$.summary: missing required differs",
+        ],
+    );
+}
+
+fn suggest(lang: &str, checks: PathBuf, top: &str) -> Value {
+    let mut c = bin();
+    c.args([
+        "--lang", lang, "suggest", "--format", "json", "--top", top, "--checks",
+    ])
+    .arg(checks);
+    json_of(c)
+}
+
+#[test]
+fn suggest_outputs_match_the_schema() {
+    for lang in ["ja", "en"] {
+        let v = suggest(lang, data("suggest/eval.csv"), "10");
+        check(SUGGEST, &v);
+        let outcomes = values(&v["items"], "outcome");
+        for o in ["suggested", "no-confident-match"] {
+            assert!(outcomes.iter().any(|x| *x == o), "{o}");
+        }
+        assert!(values(&v["items"], "outside_topic").len() >= 3);
+        check(SUGGEST, &suggest(lang, example("checks-freetext.csv"), "1"));
+        check(SUGGEST, &suggest(lang, data("checks.yaml"), "3"));
+        // report names the candidates of an item without references in a procedure
+        let r = report(
+            data("suggest/empty-refs.csv"),
+            example("csp-list.txt"),
+            lang,
+        );
+        check(REPORT, &r);
+        assert!(r.to_string().contains("\"candidate-references\""));
+    }
+}
+
+#[test]
+fn the_validator_rejects_suggest_drift() {
+    let mut v = suggest("en", data("suggest/eval.csv"), "3");
+    v["items"][0]["suggestions"][0]["score"] = Value::from(1.5);
+    v["items"][0]["outcome"] = Value::from("maybe");
+    v["lexicon"].as_object_mut().unwrap().remove("curated_by");
+    assert_rejects(
+        SUGGEST,
+        &v,
+        &[
+            "$.items[0].suggestions[0].score",
+            "$.items[0].outcome: \"maybe\" not in",
+            "$.lexicon: missing required curated_by",
         ],
     );
 }

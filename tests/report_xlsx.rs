@@ -537,7 +537,14 @@ fn japanese_workbooks_show_no_codes() {
     no_codes_in(&readiness);
     let compare = dir.path().join("compare.xlsx");
     bin()
-        .args(["--lang", "ja", "compare", "--as-of", "2026-04-01", "--checks"])
+        .args([
+            "--lang",
+            "ja",
+            "compare",
+            "--as-of",
+            "2026-04-01",
+            "--checks",
+        ])
         .arg(common::example("checks.csv"))
         .arg("--csp")
         .arg(common::example("saas-profile.yaml"))

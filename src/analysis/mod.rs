@@ -7,6 +7,7 @@ pub mod procedures;
 pub mod readiness;
 pub mod review;
 pub mod status;
+pub mod suggest;
 
 pub use csp::{resolve_attestation, CspControls, CspState};
 pub use gap::{analyse, GapReport, ItemResult, Reason, Summary};

@@ -74,6 +74,31 @@ fn given_once(paths: &[PathBuf]) -> Result<(), InputError> {
     Ok(())
 }
 
+/// `--csp-sheet` applies to every workbook given, `--status-column` to every table: among
+/// the CSP lists there must be one it applies to, else the flag would be ignored.
+fn csp_reading_applies(cfg: &CompareConfig, paths: &[PathBuf]) -> Result<(), InputError> {
+    let first = paths.first().map_or(Path::new(""), PathBuf::as_path);
+    if cfg.csp_reading.sheet.is_some()
+        && !paths
+            .iter()
+            .any(|p| input::FileKind::of(p) == input::FileKind::Workbook)
+    {
+        return Err(InputError::at(
+            Location::file(first),
+            "--csp-sheet picks a sheet of the CSP workbooks (xlsx, xlsm, xls, ods), and no CSP list given is one",
+        )
+        .hint("leave --csp-sheet out for CSV, text, YAML and JSON files"));
+    }
+    if cfg.csp_reading.status_column.is_some() && !paths.iter().any(|p| input::is_table_file(p)) {
+        return Err(InputError::at(
+            Location::file(first),
+            "--status-column picks the status column of the CSP tables (CSV, TSV or a workbook), and no CSP list given is one",
+        )
+        .hint("leave --status-column out for pasted text and profiles"));
+    }
+    Ok(())
+}
+
 pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     let mut paths: Vec<PathBuf> = cfg.csps.clone();
     if let Some(dir) = &cfg.csp_dir {
@@ -99,6 +124,7 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
             .into());
     }
     given_once(&paths)?;
+    csp_reading_applies(&cfg, &paths)?;
     let mut inputs: Vec<&Path> = vec![&cfg.checks];
     inputs.extend(paths.iter().map(PathBuf::as_path));
     if let CatalogSource::File(p) = &ctx.catalog {
@@ -110,15 +136,19 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     let stdin = Stdin::read(&named)?;
     stdin.sheet_applies(&cfg.checks, cfg.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
-    let checks = input::checks::load(stdin.path(&cfg.checks), cfg.encoding, cfg.sheet.as_deref())
-        .map_err(|e| stdin.name(e))?;
+    let mut checks =
+        input::checks::load(stdin.path(&cfg.checks), cfg.encoding, cfg.sheet.as_deref())
+            .map_err(|e| stdin.name(e))?;
+    crate::catalog::edition::prepare(&catalog, &mut checks, cfg.iso_edition)?;
+    super::note_skipped_sheets(&checks);
+    let opts = cfg.csp_reading.options(cfg.encoding);
     let progress = std::io::stderr().is_terminal() && paths.len() > 50;
     let mut atts = Vec::with_capacity(paths.len());
     for (i, p) in paths.iter().enumerate() {
         if progress {
             eprint!("\rreading CSP lists {}/{}", i + 1, paths.len());
         }
-        let att = input::csp::load(stdin.path(p), cfg.encoding).map_err(|e| stdin.name(e))?;
+        let att = input::csp::load(stdin.path(p), &opts, &catalog).map_err(|e| stdin.name(e))?;
         crate::analysis::csp::check_inheritance(&catalog, &att)?;
         atts.push(att);
     }

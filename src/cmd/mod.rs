@@ -4,6 +4,7 @@ pub mod compare;
 pub mod diff;
 pub mod readiness;
 pub mod report;
+pub mod suggest;
 
 use anyhow::Result;
 
@@ -47,6 +48,50 @@ pub fn load_catalog(source: &CatalogSource) -> Result<Catalog> {
     })
 }
 
+/// Says on stderr which sheets of a check-list workbook were not read (no check-list
+/// header): nothing is left out without a word.
+fn note_skipped_sheets(checks: &crate::model::CheckList) {
+    if !checks.skipped_sheets.is_empty() {
+        eprintln!(
+            "{}",
+            crate::messages::note(&format!(
+                "{}: sheets without a check-list header were not read: {}",
+                checks.source.display(),
+                checks.skipped_sheets.join(", ")
+            ))
+        );
+    }
+}
+
+/// Says on stderr which visible sheets of a workbook were not read when one sheet was read
+/// for want of `--sheet` (`suggest` writes one sheet back): nothing is left out without a
+/// word.
+fn note_other_sheets(
+    sheet: &crate::input::table::Sheet,
+    picked: bool,
+) -> Result<(), crate::error::InputError> {
+    let Some(read) = sheet.sheet.as_deref().filter(|_| !picked) else {
+        return Ok(());
+    };
+    let others: Vec<String> = crate::input::table::sheet_names(&sheet.path)?
+        .into_iter()
+        .filter(|(name, visible)| *visible && name != read)
+        .map(|(name, _)| name)
+        .collect();
+    if !others.is_empty() {
+        eprintln!(
+            "{}",
+            crate::messages::note(&format!(
+                "{}: only the sheet '{}' was read; not read: {} (pick one with --sheet)",
+                sheet.path.display(),
+                read,
+                others.join(", ")
+            ))
+        );
+    }
+    Ok(())
+}
+
 /// Lets go of a command's large result without freeing it block by block: [`run`] is the
 /// last thing the process does, and the system takes the memory back at once. Freeing a
 /// 100,000-item report one allocation at a time cost about a seventh of the run
@@ -69,6 +114,7 @@ pub fn run(config: Config) -> Result<Exit> {
         Command::Readiness(r) => readiness::run(&ctx, r),
         Command::Diff(d) => diff::run(&ctx, d),
         Command::Compare(c) => compare::run(&ctx, c),
+        Command::Suggest(s) => suggest::run(&ctx, s),
         Command::Catalog(c) => catalog::run(&ctx, c),
         Command::Completions(shell) => {
             let script = crate::cli::completions(shell);

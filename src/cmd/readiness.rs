@@ -8,6 +8,7 @@ use crate::error::Exit;
 use crate::input;
 use crate::input::stdin::{Role, Stdin};
 use crate::messages;
+use crate::model::ReadKind;
 use crate::report::{self, Format};
 
 pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
@@ -17,16 +18,27 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
     }
     cfg.output.check(&inputs)?;
     let stdin = Stdin::read(&[(&cfg.implemented, Role::ControlList)])?;
-    stdin.sheet_applies(&cfg.implemented, cfg.sheet.as_deref())?;
+    stdin.sheet_applies(&cfg.implemented, cfg.csp_reading.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
-    let list = input::csp::load_sheet(
+    let list = input::csp::load(
         stdin.path(&cfg.implemented),
-        cfg.encoding,
-        cfg.sheet.as_deref(),
+        &cfg.csp_reading.options(cfg.encoding),
+        &catalog,
     )
     .map_err(|e| stdin.name(e))?;
     crate::analysis::csp::check_inheritance(&catalog, &list)?;
     cfg.output.check(&list.inherited_files())?;
+    // the columns a table was read by, where they matter: what the numbers rest on
+    if matches!(list.read_as.kind, ReadKind::StatusTable | ReadKind::Mixed) {
+        eprintln!(
+            "{}",
+            messages::note(&format!(
+                "{}: read as {}",
+                cfg.implemented.display(),
+                report::gap::read_as_text(&list.read_as, ctx.lang)
+            ))
+        );
+    }
     let result = readiness::analyse(&catalog, &list, ctx.lang);
     if !(cfg.format == Format::Table && cfg.output.is_stdout()) {
         for n in &result.notes {

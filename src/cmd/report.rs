@@ -13,20 +13,37 @@ use crate::input::stdin::{Role, Stdin};
 use crate::messages;
 use crate::report::{self, Format};
 
-/// `--strict`: the first unresolved reference or unknown CSP id becomes an input error.
-fn strict_check(
-    report: &GapReport,
-    cfg: &ReportConfig,
-    refs_column: &str,
-) -> Result<(), InputError> {
-    for item in &report.items {
-        if !item.reasons.contains(&Reason::UnresolvedReference) {
-            continue;
-        }
-        if let Some(u) = report.items.details(item).unresolved.first() {
+/// `--strict`: every unresolved reference and every CSP id unknown to the catalog, one
+/// input error each (file, sheet, row or line, column), in list order.
+fn strict_problems(report: &GapReport, cfg: &ReportConfig, refs_column: &str) -> Vec<InputError> {
+    let mut out = Vec::new();
+    let mut items: Vec<&analysis::ItemResult> = report
+        .items
+        .iter()
+        .filter(|i| i.reasons.contains(&Reason::UnresolvedReference))
+        .collect();
+    // read from several sheets, the item names its own
+    fn sheet_of<'a>(report: &'a GapReport, item: &'a analysis::ItemResult) -> Option<&'a str> {
+        report.checks.sheet.as_deref().or_else(|| {
+            item.extra
+                .0
+                .iter()
+                .find(|(k, _)| k == input::checks::SHEET_COLUMN)
+                .map(|(_, v)| v.as_str())
+        })
+    }
+    // the report is sorted by severity: the errors follow the list (sheet by sheet, in the
+    // workbook's order)
+    let sheet_index = |item: &analysis::ItemResult| {
+        sheet_of(report, item).and_then(|s| report.checks.sheets.iter().position(|x| x == s))
+    };
+    items.sort_by_key(|i| (sheet_index(i), i.row));
+    for item in items {
+        let sheet = sheet_of(report, item);
+        for u in report.items.details(item).unresolved {
             let mut e = InputError::at(
                 Location::file(&cfg.checks)
-                    .sheet(report.checks.sheet.as_deref())
+                    .sheet(sheet)
                     .row(item.row)
                     .column(refs_column),
                 format!(
@@ -40,10 +57,10 @@ fn strict_check(
             } else {
                 format!("did you mean {}?", u.suggestions.join(", "))
             });
-            return Err(e);
+            out.push(e);
         }
     }
-    if let Some(u) = report.csp.unknown_ids.first() {
+    for u in &report.csp.unknown_ids {
         let mut loc = Location::file(&cfg.csp);
         if let Some(l) = u.line {
             loc = loc.line(l);
@@ -54,9 +71,36 @@ fn strict_check(
         } else {
             format!("did you mean {}?", u.suggestions.join(", "))
         });
-        return Err(e);
+        out.push(e);
     }
-    Ok(())
+    out
+}
+
+/// `--strict`: the problems, one line each on stderr, then one error that counts them.
+fn strict_check(
+    report: &GapReport,
+    cfg: &ReportConfig,
+    refs_column: &str,
+) -> Result<(), InputError> {
+    let problems = strict_problems(report, cfg, refs_column);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let lang = messages::lang();
+    for p in &problems {
+        eprintln!(
+            "{} {}",
+            lang.pick("エラー:", "error:"),
+            crate::text::strip_controls(&messages::input_error(p, lang)).replace(['\n', '\r'], " ")
+        );
+    }
+    let refs = report.summary.unresolved_references;
+    Err(InputError::new(format!(
+        "--strict: {} problem(s): {refs} unresolved reference(s), {} CSP id(s) not in the catalog",
+        problems.len(),
+        report.csp.unknown_ids.len()
+    ))
+    .hint("correct them (each is named above), or run without --strict to report them"))
 }
 
 /// The review carried forward, on stderr for outputs that do not show it whole (CSV has
@@ -96,10 +140,17 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let stdin = Stdin::read(&[(&cfg.checks, Role::Checks), (&cfg.csp, Role::ControlList)])?;
     stdin.sheet_applies(&cfg.checks, cfg.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
-    let checks = input::checks::load(stdin.path(&cfg.checks), cfg.encoding, cfg.sheet.as_deref())
-        .map_err(|e| stdin.name(e))?;
-    let attestation =
-        input::csp::load(stdin.path(&cfg.csp), cfg.encoding).map_err(|e| stdin.name(e))?;
+    let mut checks =
+        input::checks::load(stdin.path(&cfg.checks), cfg.encoding, cfg.sheet.as_deref())
+            .map_err(|e| stdin.name(e))?;
+    crate::catalog::edition::prepare(&catalog, &mut checks, cfg.iso_edition)?;
+    super::note_skipped_sheets(&checks);
+    let attestation = input::csp::load(
+        stdin.path(&cfg.csp),
+        &cfg.csp_reading.options(cfg.encoding),
+        &catalog,
+    )
+    .map_err(|e| stdin.name(e))?;
     let previous = match &cfg.review {
         Some(p) => Some(input::review::load(p, cfg.encoding)?),
         None => None,
@@ -109,6 +160,8 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let as_of = cfg.as_of.unwrap_or_else(Date::today);
     let refs_column = checks.refs_column.clone();
     let mut report = analysis::analyse(&catalog, checks, &attestation, as_of, ctx.lang);
+    // items without references: their candidates named in a procedure, status unchanged
+    analysis::suggest::add_report_candidates(&catalog, &mut report)?;
     if let Some(previous) = previous {
         analysis::review::apply(&mut report, previous);
     }

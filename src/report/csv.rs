@@ -38,6 +38,11 @@ fn needs_quotes(cell: &[u8]) -> bool {
 /// LF, with `"` doubled, and CRLF at the end (RFC 4180; the bytes the csv crate writes, a
 /// unit test checks). The one place rows are encoded.
 fn encode_row<S: AsRef<str>>(out: &mut Vec<u8>, cells: &[S]) {
+    encode_row_with(out, cells, true)
+}
+
+/// [`encode_row`], neutralising formula-like cells or (`neutralise` false) not.
+fn encode_row_with<S: AsRef<str>>(out: &mut Vec<u8>, cells: &[S], neutralise: bool) {
     // a row of one empty cell would read back as a blank line
     if cells.len() <= 1 && cells.first().is_none_or(|c| c.as_ref().is_empty()) {
         out.extend_from_slice(b"\"\"\r\n");
@@ -52,7 +57,7 @@ fn encode_row<S: AsRef<str>>(out: &mut Vec<u8>, cells: &[S]) {
         if quoted {
             out.push(b'"');
         }
-        if formula_like(cell) {
+        if neutralise && formula_like(cell) {
             out.push(b'\'');
         }
         if quoted {
@@ -124,6 +129,38 @@ impl<'w> Writer<'w> {
         }
         Ok(())
     }
+}
+
+/// A sheet written back as CSV (`suggest`): row `i` of `rows` on line `i + 1` as far as
+/// the cells' own line breaks allow, so that rows keep their numbers; empty rows are blank
+/// lines. `neutralise` prefixes `'` to formula-like cells, as every other CSV does; a
+/// sheet read from CSV is written as it was (its cells were CSV cells already).
+pub fn write_sheet<S: AsRef<str>>(
+    rows: &[Vec<S>],
+    neutralise: bool,
+    encoding: Encoding,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let mut buf = Vec::new();
+    if encoding == Encoding::Utf8 {
+        buf.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    let mut line = 1;
+    for (i, row) in rows.iter().enumerate() {
+        if row.is_empty() {
+            continue;
+        }
+        while line < i + 1 {
+            buf.extend_from_slice(b"\r\n");
+            line += 1;
+        }
+        encode_row_with(&mut buf, row, neutralise);
+        line += 1 + row
+            .iter()
+            .map(|c| c.as_ref().bytes().filter(|&b| b == b'\n').count())
+            .sum::<usize>();
+    }
+    Writer { buf, encoding, out }.finish()
 }
 
 /// Below this many rows a table is written on one thread.

@@ -7,6 +7,7 @@ pub mod gap;
 pub mod grid;
 pub mod markdown;
 pub mod readiness;
+pub mod suggest;
 pub mod table;
 pub mod xlsx;
 

@@ -11,6 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::date::Date;
 use crate::report::grid::{Grid, Tone};
+use crate::text::strip_controls;
 
 /// Excel's limit on the text of one cell, in UTF-16 code units.
 pub const MAX_CELL_UTF16: usize = 32_767;
@@ -47,6 +48,39 @@ pub fn fit(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The cells of input text cut by [`fit`], for a warning that names each one: the xlsx
+/// is written (exit 0), but nothing is shortened without a word.
+#[derive(Default)]
+pub struct Cuts(Vec<String>);
+
+impl Cuts {
+    /// [`fit`], noting the cell (the item's id, the column's header) when it is cut.
+    pub fn fit<'a>(&mut self, s: &'a str, item: &str, column: &str) -> Cow<'a, str> {
+        let fitted = fit(s);
+        if matches!(fitted, Cow::Owned(_)) {
+            self.0.push(format!(
+                "item {}, column '{}': {} characters, over the {} a spreadsheet cell holds: cut in the xlsx (the CSV and JSON outputs keep it whole)",
+                strip_controls(item),
+                strip_controls(column),
+                s.chars().count(),
+                MAX_CELL_UTF16
+            ));
+        }
+        fitted
+    }
+
+    /// The warnings, on stderr, each once (a compare workbook writes an item on several
+    /// sheets).
+    pub fn warn(self) {
+        let mut seen = std::collections::HashSet::new();
+        for cut in self.0 {
+            if seen.insert(cut.clone()) {
+                eprintln!("{}", crate::messages::warning(&cut));
+            }
+        }
+    }
+}
+
 /// A column width for these texts: the widest line, within [`MIN_WIDTH`, `MAX_WIDTH`].
 pub fn column_width<'a>(texts: impl IntoIterator<Item = &'a str>) -> f64 {
     let widest = texts
@@ -56,6 +90,14 @@ pub fn column_width<'a>(texts: impl IntoIterator<Item = &'a str>) -> f64 {
         .max()
         .unwrap_or(0);
     (widest + 2).clamp(MIN_WIDTH, MAX_WIDTH) as f64
+}
+
+/// Widens `width` to fit `text`, measuring only text that might be wider: a line is never
+/// wider than its UTF-8 bytes (a wide character takes three or more).
+pub fn widen(width: &mut f64, text: &str) {
+    if *width < MAX_WIDTH as f64 && (text.len() + 2) as f64 > *width {
+        *width = width.max(column_width([text]));
+    }
 }
 
 /// The width of a grid's column: its header and every cell of it.
@@ -443,16 +485,21 @@ pub fn write_header_row<S: AsRef<str>>(
 }
 
 /// A row of text cells from column 0, each in the format `format` gives its column, the
-/// row as tall as its tallest cell.
-pub fn write_text_row<'f, S: AsRef<str>>(
+/// row as tall as its tallest cell; a cell too long for Excel is cut and noted in `cuts`
+/// under the row's first cell (its id) and the column's header.
+pub fn write_text_row<'f, S: AsRef<str>, H: AsRef<str>>(
     sheet: &mut Worksheet,
     row: RowNum,
     texts: &[S],
     format: impl Fn(usize) -> &'f Format,
     columns: &Columns,
+    (headers, cuts): (&[H], &mut Cuts),
 ) -> anyhow::Result<()> {
+    let id = texts.first().map_or("", AsRef::as_ref);
     for (c, text) in texts.iter().enumerate() {
-        sheet.write_string_with_format(row, col_num(c)?, fit(text.as_ref()), format(c))?;
+        let column = headers.get(c).map_or("", AsRef::as_ref);
+        let cell = cuts.fit(text.as_ref(), id, column);
+        sheet.write_string_with_format(row, col_num(c)?, cell, format(c))?;
     }
     columns.fit_row(
         sheet,

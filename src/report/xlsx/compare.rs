@@ -17,7 +17,7 @@ use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
     add_row_sheet, chart_last_col, chart_last_row, col_num, column_width, created_on, finish_table,
     fit, format_runs, grid_column_width, new_workbook, print_setup, row_num, tone_colors,
-    write_header_row, write_note, Columns, Print, Styles, Table,
+    write_header_row, write_note, Columns, Cuts, Print, Styles, Table,
 };
 use crate::report::xlsx::gap_sheet::write_gap_sheet;
 
@@ -78,14 +78,16 @@ fn compare_workbook(report: &CompareReport) -> anyhow::Result<Vec<u8>> {
     write_compare_summary(sheet, report, &styles, summary_name, &footer)?;
 
     let sheet = add_row_sheet(&mut workbook, matrix_name)?;
-    write_matrix(sheet, report, &styles, &footer)?;
+    let mut cuts = Cuts::default();
+    write_matrix(sheet, report, &styles, &footer, &mut cuts)?;
 
     // the gap reports are there only when the CSPs are few enough
     for (csp, detail) in report.csps.iter().zip(&report.details) {
         let sheet = add_row_sheet(&mut workbook, &csp_sheet_name(csp.rank, &csp.name))?;
         let footer = format!("{footer} — {}", csp.name);
-        write_gap_sheet(sheet, detail, &styles, &footer)?;
+        write_gap_sheet(sheet, detail, &styles, &footer, &mut cuts)?;
     }
+    cuts.warn();
 
     Ok(workbook.save_to_buffer()?)
 }
@@ -148,9 +150,9 @@ fn write_compare_summary(
     let grid = cmp::summary_grid(report);
     let last_col = col_num(grid.headers.len().saturating_sub(1))?;
 
-    let checks_source = match &report.checks.sheet {
-        Some(s) => format!("{} [{s}]", report.checks.source),
-        None => report.checks.source.clone(),
+    let checks_source = match report.checks.sheets.as_slice() {
+        [] => report.checks.source.clone(),
+        sheets => format!("{} [{}]", report.checks.source, sheets.join(", ")),
     };
     let facts = [
         (l("確認項目", "Check items"), checks_source),
@@ -343,6 +345,7 @@ fn write_matrix(
     report: &CompareReport,
     styles: &Styles,
     footer: &str,
+    cuts: &mut Cuts,
 ) -> anyhow::Result<()> {
     const ID_COL: usize = 0;
     const TITLE_COL: usize = 1;
@@ -370,7 +373,8 @@ fn write_matrix(
     for (r, (cells, item)) in grid.rows.iter().zip(&report.items).enumerate() {
         let xr = row_num(r + 1)?;
         for (c, cell) in cells.iter().enumerate() {
-            sheet.write_string(xr, col_num(c)?, fit(cell))?;
+            let column = grid.headers.get(c).map_or("", String::as_str);
+            sheet.write_string(xr, col_num(c)?, cuts.fit(cell, &item.id, column))?;
         }
         // the CSP's status decides the fill, the grid's text is what is written
         let formats = (0..cells.len()).map(|c| -> &Format {

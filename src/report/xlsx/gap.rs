@@ -11,7 +11,7 @@ use crate::report::gap::{covered_means, objective_state_label, objective_tone};
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
     chart_last_col, chart_last_row, col_num, column_width, created_on, finish_table, new_workbook,
-    print_setup, row_num, tone_colors, write_header_row, write_note, write_text_row, Columns,
+    print_setup, row_num, tone_colors, write_header_row, write_note, write_text_row, Columns, Cuts,
     Print, Styles, Table,
 };
 use crate::report::xlsx::gap_sheet::{write_gap_sheet, write_removed_sheet};
@@ -61,7 +61,9 @@ fn gap_workbook(report: &GapReport) -> anyhow::Result<Vec<u8>> {
     write_summary(sheet, report, &styles, summary_name, &footer)?;
 
     let sheet = crate::report::xlsx::common::add_row_sheet(&mut workbook, gaps_name)?;
-    write_gap_sheet(sheet, report, &styles, &footer)?;
+    let mut cuts = Cuts::default();
+    write_gap_sheet(sheet, report, &styles, &footer, &mut cuts)?;
+    cuts.warn();
 
     if let Some(review) = &report.review {
         let sheet = workbook.add_worksheet();
@@ -109,15 +111,19 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let checks_source = match &report.checks.sheet {
-        Some(s) => format!("{} [{s}]", report.checks.source),
-        None => report.checks.source.clone(),
+    let checks_source = match report.checks.sheets.as_slice() {
+        [] => report.checks.source.clone(),
+        sheets => format!("{} [{}]", report.checks.source, sheets.join(", ")),
     };
     let facts: Vec<(&str, Fact)> = vec![
         (l("CSP", "CSP"), Fact::Text(csp.name.clone())),
         (
             l("統制目標一覧", "CSP list"),
             Fact::Text(csp.source.clone()),
+        ),
+        (
+            l("読み取り", "Read as"),
+            Fact::Text(crate::report::gap::read_as_text(&csp.read_as, lang)),
         ),
         (
             l("登録番号", "Registration number"),
@@ -195,6 +201,20 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
             )),
         ),
         (l("確認項目", "Check items"), Fact::Text(checks_source)),
+        (
+            crate::report::gap::edition_label(lang),
+            Fact::Text(
+                crate::report::gap::edition_text(&report.checks.iso_edition, lang).unwrap_or_else(
+                    || {
+                        l(
+                            "判断不要(版で読み方が変わる参照なし)",
+                            "not needed (no reference depends on it)",
+                        )
+                        .to_owned()
+                    },
+                ),
+            ),
+        ),
         (l("基準日", "As of"), Fact::Text(report.as_of.to_string())),
         (
             l("未解決の参照", "Unresolved references"),
@@ -397,6 +417,7 @@ fn write_objectives(
         40.0,
     ]);
     write_header_row(sheet, 0, &headers, &columns, styles)?;
+    let mut cuts = Cuts::default();
     for (r, o) in report.objectives.iter().enumerate() {
         let xr = row_num(r + 1)?;
         let reason = o.reason.as_deref().unwrap_or("");
@@ -409,8 +430,9 @@ fn write_objectives(
         ];
         let toned = styles.toned(objective_tone(o.state));
         let format = |c| if c == 3 { toned } else { &styles.cell };
-        write_text_row(sheet, xr, &texts, format, &columns)?;
+        write_text_row(sheet, xr, &texts, format, &columns, (&headers, &mut cuts))?;
     }
+    cuts.warn();
     finish_table(
         sheet,
         &Table {

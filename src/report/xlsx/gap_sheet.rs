@@ -12,8 +12,8 @@ use crate::report::gap::{
 };
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
-    col_num, column_width, finish_table, fit, format_runs, row_num, write_header_row,
-    write_text_row, Columns, Styles, Table,
+    col_num, column_width, finish_table, format_runs, row_num, write_header_row, write_text_row,
+    Columns, Cuts, Styles, Table,
 };
 
 /// What a column of the gap sheet holds.
@@ -153,6 +153,7 @@ pub fn write_gap_sheet(
     report: &GapReport,
     styles: &Styles,
     footer: &str,
+    cuts: &mut Cuts,
 ) -> anyhow::Result<()> {
     let lang = report.lang;
     let layout = layout(report);
@@ -225,7 +226,7 @@ pub fn write_gap_sheet(
                 // the input row number is written as a number, every other cell as text
                 sheet.write_number(xr, xc, item.row as f64)?;
             } else if !text.is_empty() {
-                sheet.write_string(xr, xc, fit(text))?;
+                sheet.write_string(xr, xc, cuts.fit(text, &item.id, &layout.headers[c]))?;
             }
         }
         let status_format = styles.toned(item.status.into());
@@ -312,6 +313,7 @@ pub fn write_removed_sheet(
         40.0,
     ]);
     write_header_row(sheet, 0, &headers, &columns, styles)?;
+    let mut cuts = Cuts::default();
     for (r, item) in review.removed_items.iter().enumerate() {
         let xr = row_num(r + 1)?;
         let decision = item.decision.as_ref().map(|d| d.label(lang));
@@ -328,8 +330,9 @@ pub fn write_removed_sheet(
             3 | 4 => &styles.reviewer,
             _ => &styles.cell,
         };
-        write_text_row(sheet, xr, &texts, format, &columns)?;
+        write_text_row(sheet, xr, &texts, format, &columns, (&headers, &mut cuts))?;
     }
+    cuts.warn();
     finish_table(
         sheet,
         &Table {

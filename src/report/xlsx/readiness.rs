@@ -14,7 +14,7 @@ use crate::report::grid::{Grid, Tone};
 use crate::report::readiness as soa;
 use crate::report::xlsx::common::{
     chart_last_col, chart_last_row, col_num, column_width, finish_table, fit, new_workbook,
-    print_setup, row_num, tone_colors, write_header_row, write_note, write_text_row, Columns,
+    print_setup, row_num, tone_colors, write_header_row, write_note, write_text_row, Columns, Cuts,
     Print, Styles, Table,
 };
 
@@ -257,6 +257,7 @@ fn write_readiness_items(
         .collect();
     let columns = Columns::new(widths);
     write_header_row(sheet, 0, &grid.headers, &columns, styles)?;
+    let mut cuts = Cuts::default();
     for (r, cells) in grid.rows.iter().enumerate() {
         let xr = row_num(r + 1)?;
         let toned = styles.toned(grid.tones.get(r).copied().unwrap_or(Tone::Plain));
@@ -267,8 +268,16 @@ fn write_readiness_items(
                 &styles.cell
             }
         };
-        write_text_row(sheet, xr, cells, format, &columns)?;
+        write_text_row(
+            sheet,
+            xr,
+            cells,
+            format,
+            &columns,
+            (&grid.headers, &mut cuts),
+        )?;
     }
+    cuts.warn();
     let last_col = col_num(grid.headers.len().saturating_sub(1))?;
     finish_table(
         sheet,

@@ -1,0 +1,823 @@
+//! Suggested ISMAP references for check items written in free text: pure functions from
+//! a catalog, the term lexicon and check items to ranked candidate objectives, each with a
+//! score in [0, 1] and the words that explain it. A suggestion is never a reference: the
+//! items' references are left as written.
+//!
+//! How an item is scored, per candidate objective (deterministic, no model, no network):
+//! - **terms**: the lexicon's words for the objective and its catalog titles found in the
+//!   item (whole words, spelling variants folded), each weighing 1/√k when k objectives
+//!   share it; `t` is their sum and gives `1 − e^(−t)`;
+//! - **similarity**: character n-grams (kanji/katakana bigrams, English trigrams; width
+//!   folded, hiragana read as the particles and endings around words) of each of the
+//!   objective's titles, its category's titles and its terms, weighted by rarity: the
+//!   largest share of one of them found in the item, `c`, gives `0.75 × c²`;
+//! - `score = 1 − (1 − terms)(1 − similarity)`, times [`OUTSIDE_FACTOR`] when the item
+//!   speaks of a topic ISMAP does not assess (data location, governing law…);
+//! - scores are rounded to two decimals; below [`MIN_SCORE`] nothing is suggested ("no
+//!   confident match"); ties keep catalog order.
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::analysis::gap::CatalogInfo;
+use crate::catalog::lexicon::{self, Hits, Label, Lexicon, Owner, TermIndex};
+use crate::catalog::terms::{is_kanji, is_katakana, stem, Found};
+use crate::catalog::{Catalog, Level};
+use crate::lang::Lang;
+use crate::model::CheckList;
+
+/// Below this score (two decimals) an item gets no suggestion: "no confident match".
+pub const MIN_SCORE: f64 = 0.35;
+/// Candidates per item unless `--top` says otherwise.
+pub const DEFAULT_TOP: usize = 3;
+/// Most candidates per item (a drop-down list holds at most 255 characters).
+pub const MAX_TOP: usize = 10;
+/// A score is multiplied by this when the item speaks of a topic ISMAP does not assess.
+pub const OUTSIDE_FACTOR: f64 = 0.45;
+/// The JSON shape's version (`schema/suggest.schema.json`).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How fast term weight turns into confidence: `1 − e^(−RATE × t)`.
+const TERM_RATE: f64 = 1.0;
+/// The most the n-gram similarity alone gives.
+const SIMILARITY_MAX: f64 = 0.75;
+/// The weight of a category's titles, which its objectives share.
+const CATEGORY_WEIGHT: f64 = 0.6;
+/// Containment is measured against at least this much rarity, so that a text of one or
+/// two common n-grams cannot be "fully found" by chance.
+const MIN_MASS: f64 = 6.0;
+/// An n-gram in more than this share of the objectives is too common to tell them apart.
+const COMMON_SHARE: f64 = 0.12;
+/// Words shown per candidate.
+const MAX_MATCHED: usize = 5;
+
+/// What one item came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// At least one candidate at or above [`MIN_SCORE`].
+    Suggested,
+    /// Nothing scored [`MIN_SCORE`]: the tool does not guess.
+    NoConfidentMatch,
+    /// The item has no text to match (empty title).
+    NoText,
+}
+
+impl Outcome {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Outcome::Suggested => lang.pick("候補あり", "suggested"),
+            Outcome::NoConfidentMatch => lang.pick("確信できる候補なし", "no confident match"),
+            Outcome::NoText => lang.pick("確認項目の文言なし", "no text to match"),
+        }
+    }
+}
+
+/// One candidate objective for an item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suggestion {
+    pub id: String,
+    pub title: String,
+    /// 0..1, two decimals.
+    pub score: f64,
+    /// The words of the item that led here: lexicon terms and catalog titles as written,
+    /// then fragments of the item similar to the objective's words.
+    pub matched: Vec<String>,
+}
+
+/// A topic ISMAP does not assess that the item speaks of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Topic {
+    pub id: String,
+    pub label: String,
+}
+
+/// What the suggester says of one text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextSuggestions {
+    pub outcome: Outcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outside_topic: Option<Topic>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// One check item and its candidates.
+#[derive(Debug, Clone, Serialize)]
+pub struct SuggestItem {
+    pub id: String,
+    pub row: usize,
+    pub title: String,
+    /// The item's references as written (never changed by a suggestion).
+    pub references: Vec<String>,
+    #[serde(flatten)]
+    pub result: TextSuggestions,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SuggestSummary {
+    pub total: usize,
+    pub suggested: usize,
+    pub no_confident_match: usize,
+    pub no_text: usize,
+    /// Items that already name references.
+    pub with_references: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LexiconInfo {
+    pub name: String,
+    pub version: String,
+    pub curated_by: String,
+    pub notice: &'static str,
+    /// Lexicon ids the active catalog does not hold: their words were not used.
+    pub skipped_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SuggestChecks {
+    pub source: String,
+    pub sheet: Option<String>,
+    /// The references column's header as written; empty when the list has none.
+    pub references_column: String,
+}
+
+/// The whole `suggest` result: the one model every renderer reads.
+#[derive(Debug, Clone, Serialize)]
+pub struct SuggestReport {
+    pub schema_version: u32,
+    pub lang: Lang,
+    pub top: usize,
+    pub min_score: f64,
+    pub summary: SuggestSummary,
+    pub catalog: CatalogInfo,
+    pub lexicon: LexiconInfo,
+    pub checks: SuggestChecks,
+    pub items: Vec<SuggestItem>,
+}
+
+/// From this many items, they are scored on two threads (each the same as one thread).
+const PARALLEL_MIN_ITEMS: usize = 1_000;
+
+/// Candidates for every item of `list` (its items moved into the result).
+pub fn suggest_list(
+    catalog: &Catalog,
+    lexicon: &Lexicon,
+    list: CheckList,
+    top: usize,
+    lang: Lang,
+) -> SuggestReport {
+    let suggester = Suggester::new(catalog, lexicon);
+    let checks = SuggestChecks {
+        source: file_name(&list.source),
+        sheet: list.sheet.clone(),
+        references_column: list.refs_column.clone(),
+    };
+    let one = |item: crate::model::CheckItem, scratch: &mut Scratch| {
+        let result = suggester.suggest(&item.title, top, lang, scratch);
+        SuggestItem {
+            id: item.id,
+            row: item.row,
+            title: item.title,
+            references: item.refs,
+            result,
+        }
+    };
+    let mut list_items = list.items;
+    let items: Vec<SuggestItem> = if list_items.len() < PARALLEL_MIN_ITEMS {
+        let mut scratch = Scratch::default();
+        list_items
+            .into_iter()
+            .map(|i| one(i, &mut scratch))
+            .collect()
+    } else {
+        let second = list_items.split_off(list_items.len() / 2);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| {
+                let mut scratch = Scratch::default();
+                second
+                    .into_iter()
+                    .map(|i| one(i, &mut scratch))
+                    .collect::<Vec<_>>()
+            });
+            let mut scratch = Scratch::default();
+            let mut first: Vec<SuggestItem> = list_items
+                .into_iter()
+                .map(|i| one(i, &mut scratch))
+                .collect();
+            // a panic on the other thread is a defect: propagate it
+            match other.join() {
+                Ok(rest) => first.extend(rest),
+                Err(e) => std::panic::resume_unwind(e),
+            }
+            first
+        })
+    };
+    let mut summary = SuggestSummary {
+        total: items.len(),
+        ..SuggestSummary::default()
+    };
+    for i in &items {
+        match i.result.outcome {
+            Outcome::Suggested => summary.suggested += 1,
+            Outcome::NoConfidentMatch => summary.no_confident_match += 1,
+            Outcome::NoText => summary.no_text += 1,
+        }
+        summary.with_references += usize::from(!i.references.is_empty());
+    }
+    SuggestReport {
+        schema_version: SCHEMA_VERSION,
+        lang,
+        top,
+        min_score: MIN_SCORE,
+        summary,
+        catalog: CatalogInfo {
+            name: catalog.name.clone(),
+            version: catalog.version.clone(),
+            origin: catalog.origin.clone(),
+        },
+        lexicon: LexiconInfo {
+            name: lexicon.name.clone(),
+            version: lexicon.version.clone(),
+            curated_by: lexicon.curated_by.clone(),
+            notice: lexicon::NOTICE,
+            skipped_ids: suggester.terms.skipped.clone(),
+        },
+        checks,
+        items,
+    }
+}
+
+/// Candidates shown in the procedure of a `report` item without references.
+pub const REPORT_CANDIDATES: usize = 3;
+
+/// Names the top candidates in the procedure of every item of `report` that has no
+/// references (`"9.4.2 title"`); statuses and everything else stay as they are. Loads the
+/// lexicon only when some item has no references.
+pub fn add_report_candidates(
+    catalog: &Catalog,
+    report: &mut crate::analysis::GapReport,
+) -> anyhow::Result<()> {
+    use crate::analysis::Reason;
+    if !report
+        .items
+        .iter()
+        .any(|i| i.reasons.contains(&Reason::NoReference))
+    {
+        return Ok(());
+    }
+    let lexicon = Lexicon::embedded()?;
+    let suggester = Suggester::new(catalog, &lexicon);
+    let lang = report.lang;
+    let scratch = std::cell::RefCell::new(Scratch::default());
+    report.items.set_candidates(|item| {
+        if !item.reasons.contains(&Reason::NoReference) {
+            return None;
+        }
+        let found = suggester.suggest(
+            &item.title,
+            REPORT_CANDIDATES,
+            lang,
+            &mut scratch.borrow_mut(),
+        );
+        Some(
+            found
+                .suggestions
+                .iter()
+                .map(|s| format!("{} {}", s.id, s.title).trim_end().to_owned())
+                .collect(),
+        )
+    });
+    Ok(())
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
+}
+
+/// A text the n-gram similarity compares items with: a title or a term of one objective.
+#[derive(Debug, Clone)]
+struct Field {
+    objective: u32,
+    /// The title or term as written.
+    display: String,
+    weight: f64,
+    /// Total rarity of its n-grams (at least [`MIN_MASS`]).
+    mass: f64,
+}
+
+/// Reusable buffers: one per thread, so that scoring an item allocates little.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    found: Vec<Found>,
+    hits: Hits,
+    features: Vec<u32>,
+    field_sum: Vec<f64>,
+    touched_fields: Vec<u32>,
+    terms: Vec<f64>,
+    best: Vec<(f64, u32)>,
+    touched: Vec<u32>,
+}
+
+/// The lexicon and the catalog's titles, ready to score texts against.
+#[derive(Debug)]
+pub struct Suggester<'c> {
+    catalog: &'c Catalog,
+    pub terms: TermIndex,
+    feature_ids: foldhash::HashMap<u64, u32>,
+    idf: Vec<f64>,
+    postings: Vec<Vec<u32>>,
+    fields: Vec<Field>,
+    stopwords: Vec<String>,
+}
+
+/// English words that say nothing about a control (stemmed as texts are).
+const STOPWORDS: &[&str] = &[
+    "a",
+    "all",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "by",
+    "can",
+    "each",
+    "every",
+    "for",
+    "from",
+    "has",
+    "have",
+    "in",
+    "is",
+    "it",
+    "its",
+    "least",
+    "may",
+    "more",
+    "must",
+    "no",
+    "not",
+    "of",
+    "on",
+    "only",
+    "or",
+    "our",
+    "per",
+    "shall",
+    "should",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "these",
+    "this",
+    "those",
+    "to",
+    "we",
+    "will",
+    "with",
+    "within",
+    "your",
+    "provider",
+    "service",
+    "services",
+    "customer",
+    "customers",
+    "data",
+    "system",
+    "systems",
+    "information",
+    "security",
+    "ensure",
+    "ensured",
+];
+
+impl<'c> Suggester<'c> {
+    pub fn new(catalog: &'c Catalog, lexicon: &Lexicon) -> Suggester<'c> {
+        let terms = TermIndex::build(catalog, lexicon);
+        let mut stopwords: Vec<String> = STOPWORDS.iter().map(|w| stem(w)).collect();
+        stopwords.sort();
+        stopwords.dedup();
+        let mut s = Suggester {
+            catalog,
+            terms,
+            feature_ids: foldhash::HashMap::default(),
+            idf: Vec::new(),
+            postings: Vec::new(),
+            fields: Vec::new(),
+            stopwords,
+        };
+        s.build_fields();
+        s
+    }
+
+    /// Every objective's titles, category titles and terms as n-gram fields, with the
+    /// rarity (idf over objectives) of each n-gram.
+    fn build_fields(&mut self) {
+        let mut raw: Vec<(u32, f64, Vec<u32>, String)> = Vec::new();
+        let mut keys = Vec::new();
+        for (o, cand) in self.terms.objectives.iter().enumerate() {
+            let Some(entry) = self.catalog.get(&cand.id) else {
+                continue;
+            };
+            let mut texts: Vec<(String, f64)> = Vec::new();
+            for t in [&entry.title.ja, &entry.title.en].into_iter().flatten() {
+                texts.push((t.clone(), 1.0));
+            }
+            if let Some(parent) = entry.parent.as_deref().and_then(|p| self.catalog.get(p)) {
+                if parent.level == Level::Category {
+                    for t in [&parent.title.ja, &parent.title.en].into_iter().flatten() {
+                        texts.push((t.clone(), CATEGORY_WEIGHT));
+                    }
+                }
+            }
+            let mut norm: Vec<(String, f64, String)> = texts
+                .into_iter()
+                .map(|(t, w)| (self.terms.normalizer.normalize(&t), w, t))
+                .collect();
+            for &t in &self.terms.objective_terms[o] {
+                let term = &self.terms.terms[t as usize];
+                if term.title {
+                    continue;
+                }
+                let text: Vec<&str> = term
+                    .parts
+                    .iter()
+                    .map(|&p| self.terms.patterns[p as usize].as_str())
+                    .collect();
+                norm.push((text.join(" "), term.weight, term.display.clone()));
+            }
+            for (text, weight, display) in norm {
+                keys.clear();
+                features(&text, &self.stopwords, |k| keys.push(k));
+                let mut ids: Vec<u32> = keys
+                    .iter()
+                    .map(|k| {
+                        let next = self.feature_ids.len() as u32;
+                        *self.feature_ids.entry(*k).or_insert(next)
+                    })
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                if !ids.is_empty() {
+                    raw.push((o as u32, weight, ids, display));
+                }
+            }
+        }
+        // rarity: in how many objectives an n-gram occurs
+        let n_features = self.feature_ids.len();
+        let mut df = vec![0u32; n_features];
+        let mut last_seen = vec![u32::MAX; n_features];
+        for (o, _, ids, _) in &raw {
+            for &f in ids {
+                if last_seen[f as usize] != *o {
+                    last_seen[f as usize] = *o;
+                    df[f as usize] += 1;
+                }
+            }
+        }
+        let n = self.terms.objectives.len().max(1) as f64;
+        self.idf = df
+            .iter()
+            .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
+            .collect();
+        // an n-gram of more than one objective in COMMON_SHARE says little (情報, セキ, 管理):
+        // it is left out of every field, which also keeps the look-ups short
+        let common = (n * COMMON_SHARE).ceil() as u32;
+        self.postings = vec![Vec::new(); n_features];
+        for (i, (o, weight, mut ids, display)) in raw.into_iter().enumerate() {
+            ids.retain(|&f| df[f as usize] <= common);
+            let mass: f64 = ids.iter().map(|&f| self.idf[f as usize]).sum();
+            for &f in &ids {
+                self.postings[f as usize].push(i as u32);
+            }
+            self.fields.push(Field {
+                objective: o,
+                display,
+                weight,
+                mass: mass.max(MIN_MASS),
+            });
+        }
+    }
+
+    /// Up to `top` candidates for `text` (see the module documentation for the score).
+    pub fn suggest(
+        &self,
+        text: &str,
+        top: usize,
+        lang: Lang,
+        scratch: &mut Scratch,
+    ) -> TextSuggestions {
+        let norm = self.terms.normalizer.normalize(text);
+        if !norm.chars().any(char::is_alphanumeric) {
+            return TextSuggestions {
+                outcome: Outcome::NoText,
+                outside_topic: None,
+                suggestions: Vec::new(),
+            };
+        }
+        let n_obj = self.terms.objectives.len();
+        let s = scratch;
+        if s.terms.len() != n_obj {
+            s.terms = vec![0.0; n_obj];
+            s.best = vec![(0.0, 0); n_obj];
+        }
+        if s.field_sum.len() != self.fields.len() {
+            s.field_sum = vec![0.0; self.fields.len()];
+        }
+        s.touched.clear();
+        s.touched_fields.clear();
+
+        // terms
+        self.terms.find(&norm, &mut s.found, &mut s.hits);
+        let mut outside: Option<u32> = None;
+        for &t in &s.hits.terms {
+            match &self.terms.terms[t as usize].owner {
+                Owner::Objectives(owners) => {
+                    let w = self.terms.terms[t as usize].weight;
+                    for &o in owners {
+                        if s.terms[o as usize] == 0.0 && s.best[o as usize].0 == 0.0 {
+                            s.touched.push(o);
+                        }
+                        s.terms[o as usize] += w;
+                    }
+                }
+                Owner::Outside(k) => {
+                    outside.get_or_insert(*k);
+                }
+            }
+        }
+
+        // n-gram similarity
+        s.features.clear();
+        let ids = &self.feature_ids;
+        let feats = &mut s.features;
+        features(&norm, &self.stopwords, |k| {
+            if let Some(&f) = ids.get(&k) {
+                feats.push(f);
+            }
+        });
+        s.features.sort_unstable();
+        s.features.dedup();
+        for &f in &s.features {
+            let idf = self.idf[f as usize];
+            for &field in &self.postings[f as usize] {
+                if s.field_sum[field as usize] == 0.0 {
+                    s.touched_fields.push(field);
+                }
+                s.field_sum[field as usize] += idf;
+            }
+        }
+        for &field in &s.touched_fields {
+            let fd = &self.fields[field as usize];
+            let value = fd.weight * s.field_sum[field as usize] / fd.mass;
+            s.field_sum[field as usize] = 0.0;
+            let o = fd.objective as usize;
+            if s.terms[o] == 0.0 && s.best[o].0 == 0.0 {
+                s.touched.push(fd.objective);
+            }
+            if value > s.best[o].0 {
+                s.best[o] = (value, field);
+            }
+        }
+
+        // scores
+        let mut scored: Vec<(f64, usize, u32, u32)> = Vec::new();
+        for &o in &s.touched {
+            let oi = o as usize;
+            let t = s.terms[oi];
+            let (c, field) = s.best[oi];
+            s.terms[oi] = 0.0;
+            s.best[oi] = (0.0, 0);
+            let from_terms = 1.0 - (-TERM_RATE * t).exp();
+            let similarity = SIMILARITY_MAX * c.min(1.0).powi(2);
+            let mut score = 1.0 - (1.0 - from_terms) * (1.0 - similarity);
+            if outside.is_some() {
+                score *= OUTSIDE_FACTOR;
+            }
+            let score = (score.clamp(0.0, 1.0) * 100.0).round() / 100.0;
+            if score >= MIN_SCORE {
+                let best_field = if c > 0.0 { field } else { u32::MAX };
+                scored.push((score, self.terms.objectives[oi].position, o, best_field));
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.truncate(top);
+        let suggestions: Vec<Suggestion> = scored
+            .iter()
+            .map(|&(score, _, o, field)| {
+                let id = &self.terms.objectives[o as usize].id;
+                let title = self
+                    .catalog
+                    .get(id)
+                    .map_or(String::new(), |e| e.title(lang).to_owned());
+                Suggestion {
+                    id: id.clone(),
+                    title,
+                    score,
+                    matched: self.matched(o, field, &s.hits),
+                }
+            })
+            .collect();
+        TextSuggestions {
+            outcome: if suggestions.is_empty() {
+                Outcome::NoConfidentMatch
+            } else {
+                Outcome::Suggested
+            },
+            outside_topic: outside.and_then(|k| {
+                self.terms
+                    .topics
+                    .get(k as usize)
+                    .map(|(id, label): &(String, Label)| Topic {
+                        id: id.clone(),
+                        label: label.get(lang).to_owned(),
+                    })
+            }),
+            suggestions,
+        }
+    }
+
+    /// What explains candidate `o`: its terms found in the text, in the order they occur,
+    /// then the fragments of the text that make up its most similar field.
+    fn matched(&self, o: u32, field: u32, hits: &Hits) -> Vec<String> {
+        let mut order: Vec<(usize, &str)> = hits
+            .terms
+            .iter()
+            .zip(&hits.at)
+            .filter_map(|(&t, &at)| {
+                let term = &self.terms.terms[t as usize];
+                match &term.owner {
+                    Owner::Objectives(owners) if owners.contains(&o) => {
+                        Some((at, term.display.as_str()))
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        order.sort_by_key(|(at, _)| *at);
+        let mut out: Vec<String> = Vec::new();
+        for (_, d) in order {
+            if !out.iter().any(|x| x == d) {
+                out.push(d.to_owned());
+            }
+        }
+        // the field most like the text, when it is not one of the terms found already
+        if let Some(fd) = self.fields.get(field as usize) {
+            if !out.contains(&fd.display) {
+                out.push(format!("≈{}", fd.display));
+            }
+        }
+        out.truncate(MAX_MATCHED);
+        out
+    }
+}
+
+/// The n-grams of normalised text, each as a key: a bigram of
+/// adjacent kanji/katakana (a lone kanji by itself), English trigrams of each word padded
+/// at both ends (a word of one or two letters whole), stop words skipped. Hiragana ends a
+/// run: in Japanese it writes the particles and endings between the words.
+fn features(text: &str, stopwords: &[String], mut emit: impl FnMut(u64)) {
+    let mut run: Vec<char> = Vec::new();
+    let mut word_start: Option<usize> = None;
+    let flush_run = |run: &mut Vec<char>, emit: &mut dyn FnMut(u64)| {
+        match run.as_slice() {
+            [] => {}
+            [c] => {
+                if is_kanji(*c) {
+                    emit((1 << 60) | u64::from(*c));
+                }
+            }
+            chars => {
+                for w in chars.windows(2) {
+                    emit((2 << 60) | (u64::from(w[0]) << 21) | u64::from(w[1]));
+                }
+            }
+        }
+        run.clear();
+    };
+    let flush_word = |w: &str, emit: &mut dyn FnMut(u64)| {
+        if stopwords.binary_search_by(|s| s.as_str().cmp(w)).is_ok() {
+            return;
+        }
+        let b = w.as_bytes();
+        if b.len() <= 2 {
+            let mut k = 4u64 << 60 | (b.len() as u64) << 56;
+            for (i, &x) in b.iter().enumerate() {
+                k |= u64::from(x) << (8 * i);
+            }
+            emit(k);
+            return;
+        }
+        let padded: Vec<u8> = std::iter::once(b'^')
+            .chain(b.iter().copied())
+            .chain(std::iter::once(b'$'))
+            .collect();
+        for t in padded.windows(3) {
+            emit((3u64 << 60) | (u64::from(t[0]) << 16) | (u64::from(t[1]) << 8) | u64::from(t[2]));
+        }
+    };
+    let mut emit_dyn = |k: u64| emit(k);
+    for (i, c) in text.char_indices() {
+        if c.is_ascii_alphanumeric() {
+            flush_run(&mut run, &mut emit_dyn);
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = word_start.take() {
+            flush_word(&text[s..i], &mut emit_dyn);
+        }
+        if is_kanji(c) || is_katakana(c) {
+            run.push(c);
+        } else {
+            // hiragana, spaces and anything else end a run
+            flush_run(&mut run, &mut emit_dyn);
+        }
+    }
+    if let Some(s) = word_start {
+        flush_word(&text[s..], &mut emit_dyn);
+    }
+    flush_run(&mut run, &mut emit_dyn);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn suggester(catalog: &Catalog) -> Suggester<'_> {
+        Suggester::new(catalog, &Lexicon::embedded().unwrap())
+    }
+
+    fn ids(s: &TextSuggestions) -> Vec<&str> {
+        s.suggestions.iter().map(|x| x.id.as_str()).collect()
+    }
+
+    #[test]
+    fn an_item_in_free_text_gets_its_objective_with_the_words_that_explain_it() {
+        let catalog = Catalog::embedded().unwrap();
+        let s = suggester(&catalog);
+        let r = s.suggest(
+            "多要素認証を利用できること",
+            3,
+            Lang::Ja,
+            &mut Scratch::default(),
+        );
+        assert_eq!(r.outcome, Outcome::Suggested);
+        assert_eq!(ids(&r)[0], "9.4.2");
+        assert!(r.suggestions[0].matched.contains(&"多要素認証".to_owned()));
+        for x in &r.suggestions {
+            assert!((MIN_SCORE..=1.0).contains(&x.score), "{x:?}");
+        }
+    }
+
+    #[test]
+    fn scores_are_deterministic_and_ties_keep_catalog_order() {
+        let catalog = Catalog::embedded().unwrap();
+        let s = suggester(&catalog);
+        let text = "脆弱性診断を実施していること";
+        let a = s.suggest(text, 10, Lang::En, &mut Scratch::default());
+        let mut scratch = Scratch::default();
+        s.suggest("関係のない文", 10, Lang::En, &mut scratch);
+        let b = s.suggest(text, 10, Lang::En, &mut scratch);
+        assert_eq!(a, b);
+        for w in a.suggestions.windows(2) {
+            assert!(
+                w[0].score > w[1].score
+                    || (w[0].score == w[1].score
+                        && catalog.position(&w[0].id) < catalog.position(&w[1].id)),
+                "{w:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_text_or_a_topic_outside_ismap_is_not_guessed() {
+        let catalog = Catalog::embedded().unwrap();
+        let s = suggester(&catalog);
+        let mut scratch = Scratch::default();
+        assert_eq!(
+            s.suggest(" 、 ", 3, Lang::Ja, &mut scratch).outcome,
+            Outcome::NoText
+        );
+        let r = s.suggest("準拠法は日本法とすること", 3, Lang::Ja, &mut scratch);
+        assert_eq!(r.outcome, Outcome::NoConfidentMatch, "{r:?}");
+        assert_eq!(
+            r.outside_topic.as_ref().map(|t| t.id.as_str()),
+            Some("governing-law")
+        );
+    }
+
+    #[test]
+    fn features_cover_kanji_katakana_and_english_words() {
+        let mut keys = Vec::new();
+        features("暗号化 ログ 鍵 encrypt", &[], |k| keys.push(k >> 60));
+        let kinds = keys;
+        assert_eq!(kinds, [2, 2, 2, 1, 3, 3, 3, 3, 3, 3, 3]);
+    }
+}

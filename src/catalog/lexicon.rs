@@ -1,0 +1,469 @@
+//! The term lexicon (`catalog/lexicon.yaml`, curated by the team, compiled in): the words
+//! buyers use for each objective, their spelling variants and the topics ISMAP does not
+//! assess; loaded against the active catalog (ids it does not hold are skipped) into the
+//! [`TermIndex`] that `suggest` scores with and `catalog search` searches.
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::id::IsmapId;
+use crate::catalog::terms::{contains_word, Found, Normalizer, WordFinder};
+use crate::catalog::{Catalog, Entry, Level};
+use crate::lang::Lang;
+use crate::text::fold_width;
+
+/// The lexicon compiled into the binary.
+const EMBEDDED: &str = include_str!("../../catalog/lexicon.yaml");
+
+/// What the tool says of the lexicon wherever it shows matched terms.
+pub const NOTICE: &str = "matched terms come from the term lexicon curated by the ismap-gap team (catalog/lexicon.yaml), not from the text of ISMAP管理基準 or JIS/ISO standards";
+
+/// Words in both languages (either list may be empty).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    #[serde(default)]
+    pub ja: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+}
+
+impl Words {
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.ja.iter().chain(&self.en)
+    }
+}
+
+/// A label in both languages.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    pub ja: String,
+    pub en: String,
+}
+
+impl Label {
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.ja, &self.en)
+    }
+}
+
+/// A topic buyers check that ISMAP does not assess (data location, governing law…).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutsideTopic {
+    pub id: String,
+    pub label: Label,
+    #[serde(default)]
+    pub ja: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+}
+
+/// The lexicon file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    pub name: String,
+    pub version: String,
+    pub curated_by: String,
+    /// Spellings of one word; each read as the group's first.
+    #[serde(default)]
+    pub variants: Vec<Vec<String>>,
+    #[serde(default)]
+    pub outside: Vec<OutsideTopic>,
+    /// Objective id → its words.
+    #[serde(default)]
+    pub objectives: BTreeMap<String, Words>,
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary.
+    pub fn embedded() -> anyhow::Result<Lexicon> {
+        Lexicon::from_yaml(EMBEDDED).map_err(|e| {
+            anyhow::anyhow!("the embedded term lexicon is invalid (a build defect): {e}")
+        })
+    }
+
+    pub fn from_yaml(text: &str) -> Result<Lexicon, String> {
+        serde_yaml::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+/// Who a term stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    /// Candidate objectives, by their index in [`TermIndex::objectives`].
+    Objectives(Vec<u32>),
+    /// An outside topic, by its index in [`TermIndex::topics`].
+    Outside(u32),
+}
+
+/// One term, normalised: a word or phrase, or (`A+B`) words that must all occur.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// As written in the lexicon (or the catalog title it is).
+    pub display: String,
+    /// Normalised parts: one for a word or phrase, two or more for `A+B`.
+    pub parts: Vec<u32>,
+    pub owner: Owner,
+    /// A catalog title rather than a lexicon word.
+    pub title: bool,
+    /// How telling it is: 1 for a term of one objective, 1/√k for a term k objectives share.
+    pub weight: f64,
+}
+
+/// A candidate objective.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub id: String,
+    /// Catalog order.
+    pub position: usize,
+}
+
+/// The lexicon against one catalog: normalised terms, each found by one word finder.
+#[derive(Debug, Clone)]
+pub struct TermIndex {
+    pub normalizer: Normalizer,
+    /// The objectives of the catalog, in catalog order.
+    pub objectives: Vec<Candidate>,
+    pub topics: Vec<(String, Label)>,
+    pub terms: Vec<Term>,
+    /// Normalised strings the finder looks for (term parts).
+    pub patterns: Vec<String>,
+    /// Per pattern: the terms that are this pattern alone.
+    pattern_terms: Vec<Vec<u32>>,
+    /// Per pattern: the `A+B` terms it is a part of.
+    pattern_parts: Vec<Vec<u32>>,
+    finder: WordFinder,
+    /// Per objective: its terms (lexicon words and titles).
+    pub objective_terms: Vec<Vec<u32>>,
+    /// Lexicon ids the catalog does not hold (or not as an objective): skipped.
+    pub skipped: Vec<String>,
+}
+
+/// The terms found in one text.
+#[derive(Debug, Clone, Default)]
+pub struct Hits {
+    /// Term indices, each once, in the order they occur.
+    pub terms: Vec<u32>,
+    /// Where each term of `terms` was found (the first occurrence; `A+B` at its first part).
+    pub at: Vec<usize>,
+}
+
+impl TermIndex {
+    /// Builds the index of `lexicon` against `catalog`: every objective of the catalog is a
+    /// candidate, with its titles and the lexicon's words for it.
+    pub fn build(catalog: &Catalog, lexicon: &Lexicon) -> TermIndex {
+        let normalizer = Normalizer::new(&lexicon.variants);
+        let objectives: Vec<Candidate> = catalog
+            .entries()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.level == Level::Objective)
+            .map(|(position, e)| Candidate {
+                id: e.id.clone(),
+                position,
+            })
+            .collect();
+        let by_id: HashMap<&str, u32> = objectives
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i as u32))
+            .collect();
+        let mut b = Builder {
+            normalizer: &normalizer,
+            patterns: Vec::new(),
+            pattern_ids: foldhash::HashMap::default(),
+            terms: Vec::new(),
+            term_ids: foldhash::HashMap::default(),
+        };
+        let mut skipped = Vec::new();
+        for (i, c) in objectives.iter().enumerate() {
+            if let Some(e) = catalog.get(&c.id) {
+                for t in [&e.title.ja, &e.title.en].into_iter().flatten() {
+                    b.add(t, Owner::Objectives(vec![i as u32]), true);
+                }
+            }
+        }
+        for (id, words) in &lexicon.objectives {
+            let Some(&i) = by_id.get(id.as_str()) else {
+                skipped.push(id.clone());
+                continue;
+            };
+            for w in words.iter() {
+                b.add(w, Owner::Objectives(vec![i]), false);
+            }
+        }
+        let topics: Vec<(String, Label)> = lexicon
+            .outside
+            .iter()
+            .map(|t| (t.id.clone(), t.label.clone()))
+            .collect();
+        for (k, t) in lexicon.outside.iter().enumerate() {
+            for w in t.ja.iter().chain(&t.en) {
+                b.add(w, Owner::Outside(k as u32), false);
+            }
+        }
+        let Builder {
+            patterns,
+            mut terms,
+            ..
+        } = b;
+        let mut pattern_terms = vec![Vec::new(); patterns.len()];
+        let mut pattern_parts = vec![Vec::new(); patterns.len()];
+        let mut objective_terms = vec![Vec::new(); objectives.len()];
+        for (t, term) in terms.iter_mut().enumerate() {
+            if let Owner::Objectives(owners) = &term.owner {
+                term.weight = 1.0 / (owners.len() as f64).sqrt();
+                for &o in owners {
+                    objective_terms[o as usize].push(t as u32);
+                }
+            }
+            match term.parts.as_slice() {
+                [one] => pattern_terms[*one as usize].push(t as u32),
+                parts => {
+                    for &p in parts {
+                        pattern_parts[p as usize].push(t as u32);
+                    }
+                }
+            }
+        }
+        let finder = WordFinder::new(&patterns);
+        TermIndex {
+            normalizer,
+            objectives,
+            topics,
+            terms,
+            patterns,
+            pattern_terms,
+            pattern_parts,
+            finder,
+            objective_terms,
+            skipped,
+        }
+    }
+
+    /// The terms in the normalised `text`: words and phrases where they stand, the longest
+    /// first and none inside another found one (`多要素認証`, not also `認証`); `A+B` terms
+    /// whose parts all occur anywhere.
+    pub fn find(&self, text: &str, found: &mut Vec<Found>, hits: &mut Hits) {
+        hits.terms.clear();
+        hits.at.clear();
+        self.finder.find_all(text, found);
+        let mut cursor = 0;
+        for f in found.iter() {
+            let whole = &self.pattern_terms[f.pattern];
+            if whole.is_empty() || f.start < cursor {
+                continue;
+            }
+            cursor = f.end;
+            for &t in whole {
+                if !hits.terms.contains(&t) {
+                    hits.terms.push(t);
+                    hits.at.push(f.start);
+                }
+            }
+        }
+        for f in found.iter() {
+            for &t in &self.pattern_parts[f.pattern] {
+                if hits.terms.contains(&t) {
+                    continue;
+                }
+                let parts = &self.terms[t as usize].parts;
+                if parts
+                    .iter()
+                    .all(|&p| found.iter().any(|g| g.pattern == p as usize))
+                {
+                    hits.terms.push(t);
+                    hits.at.push(f.start);
+                }
+            }
+        }
+    }
+
+    /// Catalog entries matching `query`, in catalog order: every word of the query (split
+    /// at spaces) is an id (`9.2`, `8.1.5P`: the entry or those under it) or a word of the
+    /// entry's titles or of the lexicon's words for it. Words match whole words, never
+    /// inside another word ([`contains_word`]); spellings and inflections are folded.
+    pub fn search<'c>(&self, catalog: &'c Catalog, query: &str) -> Vec<&'c Entry> {
+        let folded = fold_width(query);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        let norm: Vec<String> = words.iter().map(|w| self.normalizer.normalize(w)).collect();
+        let ids: Vec<Option<String>> = words.iter().map(|w| id_prefix(w)).collect();
+        let by_id: HashMap<&str, usize> = self
+            .objectives
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        catalog
+            .entries()
+            .iter()
+            .filter(|e| {
+                let mut fields: Vec<String> = [&e.title.ja, &e.title.en]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| self.normalizer.normalize(t))
+                    .collect();
+                if let Some(&o) = by_id.get(e.id.as_str()) {
+                    for &t in &self.objective_terms[o] {
+                        let term = &self.terms[t as usize];
+                        let text: Vec<&str> = term
+                            .parts
+                            .iter()
+                            .map(|&p| self.patterns[p as usize].as_str())
+                            .collect();
+                        fields.push(text.join(" "));
+                    }
+                }
+                words.iter().enumerate().all(|(i, _)| {
+                    ids[i]
+                        .as_deref()
+                        .is_some_and(|id| e.id == id || e.id.starts_with(&format!("{id}.")))
+                        || (!norm[i].is_empty()
+                            && fields.iter().any(|f| contains_word(f, &norm[i])))
+                })
+            })
+            .collect()
+    }
+}
+
+/// A query word that is an id or an id's beginning (`9`, `9.2`, `8.1.5P`), canonical.
+fn id_prefix(word: &str) -> Option<String> {
+    let w = word.trim().trim_end_matches('.');
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    IsmapId::parse(w).map(|id| id.to_string())
+}
+
+struct Builder<'n> {
+    normalizer: &'n Normalizer,
+    patterns: Vec<String>,
+    pattern_ids: foldhash::HashMap<String, u32>,
+    terms: Vec<Term>,
+    /// Normalised term (parts joined with `+`) → its index, so that a term several
+    /// objectives list is one term with several owners.
+    term_ids: foldhash::HashMap<(String, bool), u32>,
+}
+
+impl Builder<'_> {
+    fn pattern(&mut self, normalised: String) -> u32 {
+        if let Some(&p) = self.pattern_ids.get(&normalised) {
+            return p;
+        }
+        let p = self.patterns.len() as u32;
+        self.pattern_ids.insert(normalised.clone(), p);
+        self.patterns.push(normalised);
+        p
+    }
+
+    fn add(&mut self, written: &str, owner: Owner, title: bool) {
+        let parts: Vec<String> = if title {
+            vec![self.normalizer.normalize(written)]
+        } else {
+            written
+                .split('+')
+                .map(|p| self.normalizer.normalize(p))
+                .collect()
+        };
+        if parts.iter().any(String::is_empty) {
+            return;
+        }
+        let outside = matches!(owner, Owner::Outside(_));
+        let key = (parts.join("+"), outside);
+        if let Some(&t) = self.term_ids.get(&key) {
+            let term = &mut self.terms[t as usize];
+            match (&mut term.owner, owner) {
+                (Owner::Objectives(list), Owner::Objectives(more)) => {
+                    for o in more {
+                        if !list.contains(&o) {
+                            list.push(o);
+                        }
+                    }
+                }
+                (existing, new) => *existing = new,
+            }
+            term.title &= title;
+            return;
+        }
+        let parts = parts.into_iter().map(|p| self.pattern(p)).collect();
+        let t = self.terms.len() as u32;
+        self.term_ids.insert(key, t);
+        self.terms.push(Term {
+            display: written.trim().to_owned(),
+            parts,
+            owner,
+            title,
+            weight: 1.0,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_lexicon_loads() {
+        let lexicon = Lexicon::embedded().unwrap();
+        assert!(lexicon.objectives.len() > 100);
+        assert_eq!(lexicon.curated_by, "ismap-gap team");
+    }
+
+    /// The lexicon is words, marked as the team's, for objectives the embedded catalog
+    /// holds (every control objective of clauses 5–18 and the cloud ones has some).
+    #[test]
+    fn the_lexicon_is_short_words_for_known_objectives() {
+        let catalog = Catalog::embedded().unwrap();
+        let lexicon = Lexicon::embedded().unwrap();
+        assert!(EMBEDDED.contains("CURATED BY THE ISMAP-GAP TEAM"));
+        assert!(EMBEDDED.contains("NOT\n# text of ISMAP管理基準"));
+        for (id, words) in &lexicon.objectives {
+            let e = catalog
+                .get(id)
+                .unwrap_or_else(|| panic!("{id} not in the catalog"));
+            assert_eq!(e.level, Level::Objective, "{id}");
+            assert!(words.iter().next().is_some(), "{id} has no words");
+            for w in words.iter() {
+                assert!(
+                    !w.trim().is_empty() && w.chars().count() <= 40,
+                    "{id}: {w:?}"
+                );
+                assert!(!w.contains(['。', '、']), "{id}: a sentence? {w:?}");
+            }
+        }
+        for e in catalog.entries() {
+            if e.level == Level::Objective && e.layer == crate::catalog::Layer::Control {
+                assert!(
+                    lexicon.objectives.contains_key(&e.id),
+                    "{} has no words",
+                    e.id
+                );
+            }
+        }
+        for group in &lexicon.variants {
+            assert!(group.len() >= 2, "{group:?}");
+        }
+        let index = TermIndex::build(&catalog, &lexicon);
+        assert!(index.skipped.is_empty(), "{:?}", index.skipped);
+    }
+
+    #[test]
+    fn a_term_several_objectives_list_is_one_term_weighed_down() {
+        let catalog = Catalog::embedded().unwrap();
+        let lexicon = Lexicon::embedded().unwrap();
+        let index = TermIndex::build(&catalog, &lexicon);
+        let text = index.normalizer.normalize("脆弱性診断");
+        let mut found = Vec::new();
+        let mut hits = Hits::default();
+        index.find(&text, &mut found, &mut hits);
+        let term = &index.terms[hits.terms[0] as usize];
+        let Owner::Objectives(owners) = &term.owner else {
+            panic!("{term:?}")
+        };
+        assert!(owners.len() >= 3, "{owners:?}");
+        assert!((term.weight - 1.0 / (owners.len() as f64).sqrt()).abs() < 1e-9);
+    }
+}

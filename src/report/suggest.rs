@@ -1,0 +1,350 @@
+//! The `suggest` result in every format, from the one [`SuggestReport`] model: a table,
+//! Markdown and JSON of the candidates, and (CSV, xlsx) the user's own check list with
+//! candidate columns beside its references column ([`SheetOut`]).
+use std::io::Write;
+
+use crate::analysis::suggest::{Outcome, SuggestItem, SuggestReport};
+use crate::input::checks::{Field, Layout};
+use crate::input::table::Sheet;
+use crate::lang::Lang;
+use crate::report::grid::{Grid, Tone};
+use crate::report::{markdown, table, write_json, write_yaml, Format, TextStyle};
+use crate::text::{header_key, strip_controls};
+
+/// Headers of the candidate columns added to the check list: ids, titles, scores, words.
+pub fn candidate_headers(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Ja => ["候補 (ISMAP)", "候補の名称", "候補のスコア", "一致した語"],
+        Lang::En => [
+            "candidates (ISMAP)",
+            "candidate titles",
+            "candidate scores",
+            "matched terms",
+        ],
+    }
+}
+
+/// Header of the references column added to a list that has none (one `report` reads).
+pub fn references_header(lang: Lang) -> &'static str {
+    lang.pick("管理策", "controls")
+}
+
+/// The note on an item that speaks of a topic ISMAP does not assess, if it does.
+fn topic_note(item: &SuggestItem, lang: Lang) -> Option<String> {
+    let topic = item.result.outside_topic.as_ref()?;
+    Some(match lang {
+        Lang::Ja => format!("ISMAPの対象外の話題: {} (契約・SLA等で確認)", topic.label),
+        Lang::En => format!(
+            "a topic ISMAP does not assess: {} (check it in the contract/SLA)",
+            topic.label
+        ),
+    })
+}
+
+/// What the titles cell says of an item without candidates.
+fn no_candidate_text(item: &SuggestItem, lang: Lang) -> String {
+    let mut text = format!("({})", item.result.outcome.label(lang));
+    if let Some(note) = topic_note(item, lang) {
+        text.push('\n');
+        text.push_str(&note);
+    }
+    text
+}
+
+/// An item's four candidate cells: ids, titles, scores, matched words (one line each).
+pub fn candidate_cells(item: &SuggestItem, lang: Lang) -> [String; 4] {
+    let s = &item.result.suggestions;
+    if s.is_empty() {
+        return [
+            String::new(),
+            no_candidate_text(item, lang),
+            String::new(),
+            String::new(),
+        ];
+    }
+    let lines = |f: &dyn Fn(usize) -> String| -> String {
+        (0..s.len()).map(f).collect::<Vec<_>>().join("\n")
+    };
+    let mut titles = lines(&|i| s[i].title.clone());
+    if let Some(note) = topic_note(item, lang) {
+        titles.push('\n');
+        titles.push_str(&note);
+    }
+    [
+        lines(&|i| s[i].id.clone()),
+        titles,
+        lines(&|i| format!("{:.2}", s[i].score)),
+        lines(&|i| s[i].matched.join(", ")),
+    ]
+}
+
+/// The summary as lines of text (terminal and Markdown).
+pub fn summary_lines(r: &SuggestReport) -> Vec<String> {
+    let lang = r.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let s = &r.summary;
+    let sheet = r
+        .checks
+        .sheet
+        .as_ref()
+        .map(|s| format!(" [{s}]"))
+        .unwrap_or_default();
+    let mut out = vec![
+        format!("{} {}{sheet}", l("確認項目:", "Check items:"), r.checks.source),
+        format!(
+            "{} {} {}",
+            l("カタログ:", "Catalog:"),
+            r.catalog.name,
+            r.catalog.version
+        ),
+        format!(
+            "{} {} {} ({})",
+            l("語彙:", "Lexicon:"),
+            r.lexicon.name,
+            r.lexicon.version,
+            l(
+                "ismap-gapチームが作成した検索語。管理基準の本文ではない",
+                "search words curated by the ismap-gap team, not text of the criteria"
+            )
+        ),
+        format!(
+            "{} {}: {} {} · {} {} · {} {} — {} {:.2}",
+            l("合計", "Total"),
+            s.total,
+            Outcome::Suggested.label(lang),
+            s.suggested,
+            Outcome::NoConfidentMatch.label(lang),
+            s.no_confident_match,
+            Outcome::NoText.label(lang),
+            s.no_text,
+            l("最低スコア", "minimum score"),
+            r.min_score
+        ),
+        l(
+            "候補は参照ではありません: 該当するものを管理策列に書き入れてから report を実行してください",
+            "Candidates are not references: write the ones that apply into the references column, then run report",
+        )
+        .to_owned(),
+    ];
+    if !r.lexicon.skipped_ids.is_empty() {
+        out.push(format!(
+            "{} {}",
+            l(
+                "注: カタログにないため使わなかった語彙のID:",
+                "Note: lexicon ids not in this catalog (their words were not used):"
+            ),
+            r.lexicon.skipped_ids.join(", ")
+        ));
+    }
+    out
+}
+
+/// One row per item: id, text, references as written, and one line per candidate: id,
+/// score, title and the matched words.
+fn grid(r: &SuggestReport) -> Grid {
+    let lang = r.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let mut g = Grid::new([
+        l("項番", "id"),
+        l("確認項目", "title"),
+        l("管理策 (記載)", "references (as written)"),
+        l(
+            "候補 (スコア) 名称 [一致した語]",
+            "candidates (score) title [matched terms]",
+        ),
+    ]);
+    g.tone_column = Some(3);
+    for item in &r.items {
+        let candidates = if item.result.suggestions.is_empty() {
+            no_candidate_text(item, lang)
+        } else {
+            let mut lines: Vec<String> = item
+                .result
+                .suggestions
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} ({:.2}) {} [{}]",
+                        s.id,
+                        s.score,
+                        s.title,
+                        s.matched.join(", ")
+                    )
+                })
+                .collect();
+            lines.extend(topic_note(item, lang));
+            lines.join("\n")
+        };
+        let tone = match item.result.outcome {
+            Outcome::Suggested => Tone::Plain,
+            Outcome::NoConfidentMatch => Tone::Alert,
+            Outcome::NoText => Tone::Unknown,
+        };
+        g.push(
+            vec![
+                item.id.clone(),
+                item.title.clone(),
+                item.references.join(", "),
+                candidates,
+            ],
+            tone,
+        );
+    }
+    g
+}
+
+/// Renders the result as a table, Markdown, JSON or YAML (CSV and xlsx write the check
+/// list itself: [`SheetOut`]).
+pub fn render(
+    r: &SuggestReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Json => write_json(w, r),
+        Format::Yaml => write_yaml(w, r),
+        Format::Md => {
+            writeln!(
+                w,
+                "## {}\n",
+                r.lang
+                    .pick("ISMAP 管理策の候補", "Suggested ISMAP references")
+            )?;
+            for line in summary_lines(r) {
+                writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
+            }
+            writeln!(w)?;
+            markdown::render(&grid(r), w)
+        }
+        _ => {
+            for line in summary_lines(r) {
+                for part in table::wrap(&strip_controls(&line), style.width.into()) {
+                    writeln!(w, "{part}")?;
+                }
+            }
+            table::render(&grid(r), style.color, style.width, w)
+        }
+    }
+}
+
+/// The user's check list written back: every row and column as read, the candidate
+/// columns inserted right of the references column (a references column first, right of
+/// the check-item column, when the list has none). Candidate columns of an earlier run
+/// right of the references column are replaced, not repeated.
+#[derive(Debug, Clone)]
+pub struct SheetOut {
+    /// The sheet's name (a workbook's), for the written workbook.
+    pub name: Option<String>,
+    pub rows: Vec<Vec<String>>,
+    /// 0-based index of the header row in `rows`.
+    pub header_row: usize,
+    /// 0-based column of the references.
+    pub refs_col: usize,
+    /// The columns added: first and how many (the references column included when added).
+    pub added: (usize, usize),
+    /// Per item row (0-based index in `rows`): its candidate ids, for the drop-down.
+    pub choices: Vec<(usize, Vec<String>)>,
+    pub lang: Lang,
+}
+
+impl SheetOut {
+    pub fn build(r: &SuggestReport, sheet: &Sheet, layout: &Layout, lang: Lang) -> SheetOut {
+        let header_row = layout.header_row - 1;
+        let headers = candidate_headers(lang);
+        let header_cells = sheet.rows.get(header_row).cloned().unwrap_or_default();
+        let (refs_col, insert_at, new_refs) = match layout.column(Field::Refs) {
+            Some(c) => (c, c + 1, false),
+            None => {
+                let c = layout
+                    .column(Field::Title)
+                    .map_or(header_cells.len(), |t| t + 1);
+                (c, c, true)
+            }
+        };
+        // an earlier run's candidate columns (either language) right of the references
+        let ours = |h: &str| {
+            [Lang::Ja, Lang::En].iter().any(|&l| {
+                candidate_headers(l)
+                    .iter()
+                    .any(|x| header_key(x) == header_key(h))
+            })
+        };
+        let old = if new_refs {
+            0
+        } else {
+            header_cells
+                .iter()
+                .skip(insert_at)
+                .take(headers.len())
+                .take_while(|h| ours(h))
+                .count()
+        };
+        let mut added: Vec<String> = Vec::new();
+        if new_refs {
+            added.push(references_header(lang).to_owned());
+        }
+        added.extend(headers.iter().map(|h| (*h).to_owned()));
+        let n_added = added.len();
+
+        let mut items = r.items.iter().peekable();
+        let mut rows = Vec::with_capacity(sheet.rows.len());
+        let mut choices = Vec::new();
+        for (i, row) in sheet.rows.iter().enumerate() {
+            let mut row = row.clone();
+            if row.len() > insert_at {
+                row.drain(insert_at..(insert_at + old).min(row.len()));
+            }
+            let inserted: Vec<String> = if i == header_row {
+                added.clone()
+            } else {
+                while items.peek().is_some_and(|it| it.row < i + 1) {
+                    items.next();
+                }
+                match items.peek() {
+                    Some(item) if i > header_row && item.row == i + 1 => {
+                        let ids: Vec<String> = item
+                            .result
+                            .suggestions
+                            .iter()
+                            .map(|s| s.id.clone())
+                            .collect();
+                        if !ids.is_empty() {
+                            choices.push((i, ids));
+                        }
+                        let mut cells = Vec::with_capacity(n_added);
+                        if new_refs {
+                            cells.push(String::new());
+                        }
+                        cells.extend(candidate_cells(item, lang));
+                        cells
+                    }
+                    _ => Vec::new(),
+                }
+            };
+            if inserted.is_empty() {
+                if row.len() > insert_at {
+                    row.splice(
+                        insert_at..insert_at,
+                        std::iter::repeat_n(String::new(), n_added),
+                    );
+                }
+            } else {
+                if row.len() < insert_at {
+                    row.resize(insert_at, String::new());
+                }
+                row.splice(insert_at..insert_at, inserted);
+            }
+            rows.push(row);
+        }
+        SheetOut {
+            name: sheet.sheet.clone(),
+            rows,
+            header_row,
+            refs_col,
+            added: (if new_refs { refs_col } else { insert_at }, n_added),
+            choices,
+            lang,
+        }
+    }
+}
