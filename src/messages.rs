@@ -53,19 +53,26 @@ fn captures<'t>(pattern: &str, text: &'t str) -> Option<Vec<&'t str>> {
     Some(out)
 }
 
-/// `template` with `{0}`, `{1}`… replaced by `parts`, each translated in turn.
+/// `template` with `{0}`, `{1}`… replaced by `parts`, each translated in turn (`{1-}`
+/// leaves part 1 out).
 fn fill(template: &str, parts: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(i) = rest.find('{') {
         out.push_str(&rest[..i]);
         let after = &rest[i + 1..];
-        match after
-            .find('}')
-            .and_then(|j| Some((j, after[..j].parse::<usize>().ok()?)))
-        {
-            Some((j, n)) => {
-                out.push_str(&translate_part(parts.get(n).copied().unwrap_or("")));
+        match after.find('}').and_then(|j| {
+            // `{n-}`: part n has no place in the Japanese (an English plural `s`)
+            let (n, drop) = match after[..j].strip_suffix('-') {
+                Some(n) => (n, true),
+                None => (&after[..j], false),
+            };
+            Some((j, n.parse::<usize>().ok()?, drop))
+        }) {
+            Some((j, n, drop)) => {
+                if !drop {
+                    out.push_str(&translate_part(parts.get(n).copied().unwrap_or("")));
+                }
                 rest = &after[j + 1..];
             }
             None => {
@@ -239,7 +246,10 @@ mod tests {
             assert!(seen.insert(*en), "pattern twice: {en}");
             let holes = en.matches("{}").count();
             for n in 0..holes {
-                assert!(ja.contains(&format!("{{{n}}}")), "{en} → {ja}: no {{{n}}}");
+                assert!(
+                    ja.contains(&format!("{{{n}}}")) || ja.contains(&format!("{{{n}-}}")),
+                    "{en} → {ja}: no {{{n}}}"
+                );
             }
             assert!(
                 !ja.contains(&format!("{{{holes}}}")),

@@ -186,6 +186,25 @@ fn messages_in_src() -> Vec<(String, String)> {
         }
         let text = std::fs::read_to_string(&f).unwrap();
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        // hints kept in constants (`FOR_STATUSES`, `VALUES_HINT`…)
+        for line in code.lines() {
+            let line = line.trim_start();
+            let Some(rest) = line
+                .strip_prefix("pub const ")
+                .or_else(|| line.strip_prefix("const "))
+            else {
+                continue;
+            };
+            let name = rest.split(':').next().unwrap_or("");
+            if !(name.ends_with("_HINT") || name.starts_with("FOR_")) {
+                continue;
+            }
+            if let Some(at) = rest.find("= \"") {
+                if let Some((text, _)) = literal(&rest[at + 2..]) {
+                    out.push((format!("{}", f.display()), pattern(&text)));
+                }
+            }
+        }
         for call in CALLS {
             let mut from = 0;
             while let Some(at) = code[from..].find(call) {
