@@ -619,3 +619,45 @@ fn no_codes_in(path: &Path) {
         }
     }
 }
+
+/// Rows are made as tall as their text up to 10,000 items; a larger sheet leaves the
+/// heights to the spreadsheet (its cells still wrap): the heights would cost a tenth of the
+/// time of a 100,000-item workbook nobody prints.
+#[test]
+fn row_heights_up_to_ten_thousand_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("many.csv");
+    let mut csv = String::from("id,title,controls\n");
+    for i in 0..10_001 {
+        csv.push_str(&format!(
+            "M{i},利用者アクセスの管理とその定期的な見直し,\"9.2.1, 9.4.1, 12.4.1\"\n"
+        ));
+    }
+    std::fs::write(&checks, csv).unwrap();
+    let heights = |checks: &Path| {
+        let out = dir.path().join("many.xlsx");
+        bin()
+            .args(["report", "--as-of", "2026-04-01", "--checks"])
+            .arg(checks)
+            .arg("--csp")
+            .arg(fixture("csp.txt"))
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let sheet = zip_entries(&out)["xl/worksheets/sheet2.xml"].clone();
+        tags(&sheet, "row")
+            .iter()
+            .filter(|r| attr(r, "customHeight") == Some("1"))
+            .count()
+    };
+    // the header row's height (its headers wrap) is set whatever the size
+    assert!(
+        heights(&checks) <= 1,
+        "no item row height above 10,000 items"
+    );
+    let few = dir.path().join("few.csv");
+    let text = std::fs::read_to_string(&checks).unwrap();
+    std::fs::write(&few, text.lines().take(4).collect::<Vec<_>>().join("\n")).unwrap();
+    assert!(heights(&few) >= 3, "each of 3 items has its height");
+}

@@ -19,7 +19,7 @@ use crate::report::xlsx::common::{
     fit, format_runs, grid_column_width, new_workbook, print_setup, row_num, tone_colors,
     write_header_row, write_note, Columns, Cuts, Print, Styles, Table,
 };
-use crate::report::xlsx::gap_sheet::write_gap_sheet;
+use crate::report::xlsx::gap_sheet::{write_gap_sheet, FITTED_ROWS};
 
 /// Sheet names of the compare workbook, in the report's language (the per-CSP sheets are
 /// named by [`csp_sheet_name`]).
@@ -388,6 +388,9 @@ fn write_matrix(
             }
         });
         format_runs(sheet, xr, formats)?;
+        if report.items.len() > FITTED_ROWS {
+            continue;
+        }
         columns.fit_row(
             sheet,
             xr,

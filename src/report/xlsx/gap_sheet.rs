@@ -1,7 +1,7 @@
 //! The gap sheet (one row per check item, the reviewer's columns right after the verdict
 //! and procedures) and the sheet of items removed since a review: the sheets the gap
 //! report workbook and each CSP of a comparison share.
-use rust_xlsxwriter::{DataValidation, Format, Worksheet};
+use rust_xlsxwriter::{DataValidation, Worksheet};
 
 use crate::analysis::review::ReviewSummary;
 use crate::analysis::{GapReport, ItemResult, Status};
@@ -12,9 +12,12 @@ use crate::report::gap::{
 };
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
-    col_num, column_width, finish_table, format_runs, row_num, write_header_row, write_text_row,
-    Columns, Cuts, Styles, Table,
+    col_num, column_width, finish_table, row_num, write_header_row, write_text_row, Columns, Cuts,
+    Styles, Table,
 };
+
+/// Most items whose rows are made as tall as their text (see [`write_gap_sheet`]).
+pub const FITTED_ROWS: usize = 10_000;
 
 /// What a column of the gap sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,21 +171,21 @@ pub fn write_gap_sheet(
         }
     }
 
-    // the format of each column, the status and change cells toned per row
-    let base: Vec<&Format> = layout
-        .cols
-        .iter()
-        .map(|c| match c {
-            Col::Decision | Col::Comment => &styles.reviewer,
-            Col::Cell(col::ROW) => &styles.number,
-            _ => &styles.cell,
-        })
-        .collect();
-    let status_at = layout
-        .cols
-        .iter()
-        .position(|c| *c == Col::Cell(col::STATUS));
-    let change_at = layout.cols.iter().position(|c| *c == Col::Change);
+    // Every cell of a row gets the plain cell format in one call (blank ones included),
+    // then the few of their own: a Format is hashed per call, not per cell. (Spreadsheet
+    // columns' own formats would spare the per-row call: BENCHMARKS.md, issue 20.)
+    let col_of = |kind: Col| layout.cols.iter().position(|c| *c == kind).map(col_num);
+    let status_col = col_of(Col::Cell(col::STATUS)).transpose()?;
+    let change_col = col_of(Col::Change).transpose()?;
+    let row_col = col_of(Col::Cell(col::ROW)).transpose()?;
+    let reviewer_cols = (
+        col_of(Col::Decision).transpose()?,
+        col_of(Col::Comment).transpose()?,
+    );
+    // rows are made as tall as their text up to this many items; beyond, the spreadsheet
+    // sizes them itself (the row heights cost a tenth of the time of a 100,000-item
+    // workbook, whose rows nobody prints)
+    let fit_rows = report.items.len() <= FITTED_ROWS;
 
     let mut cells = Vec::new();
     let mut reasons = String::new();
@@ -221,31 +224,34 @@ pub fn write_gap_sheet(
             })
             .collect();
         for (c, (kind, text)) in layout.cols.iter().zip(&texts).enumerate() {
-            let xc = col_num(c)?;
-            if *kind == Col::Cell(col::ROW) {
-                // the input row number is written as a number, every other cell as text
-                sheet.write_number(xr, xc, item.row as f64)?;
-            } else if !text.is_empty() {
-                sheet.write_string(xr, xc, cuts.fit(text, &item.id, &layout.headers[c]))?;
+            let own_format = matches!(kind, Col::Cell(col::STATUS | col::ROW) | Col::Change);
+            if !own_format && !text.is_empty() {
+                let cell = cuts.fit(text, &item.id, &layout.headers[c]);
+                sheet.write_string(xr, col_num(c)?, cell)?;
             }
         }
-        let status_format = styles.toned(item.status.into());
-        let change_format = styles.toned(change_tone(item));
-        let formats = base.iter().enumerate().map(|(c, f)| {
-            if Some(c) == status_at {
-                status_format
-            } else if Some(c) == change_at {
-                change_format
-            } else {
-                *f
-            }
-        });
-        format_runs(sheet, xr, formats)?;
-        layout.columns.fit_row(
-            sheet,
-            xr,
-            texts.iter().take(layout.hidden).copied().enumerate(),
-        )?;
+        sheet.set_range_format(xr, 0, xr, last_col, &styles.cell)?;
+        if let Some(c) = status_col {
+            let toned = styles.toned(item.status.into());
+            sheet.write_string_with_format(xr, c, item.status.label(lang), toned)?;
+        }
+        if let Some(c) = change_col {
+            sheet.write_string_with_format(xr, c, &change, styles.toned(change_tone(item)))?;
+        }
+        if let Some(c) = row_col {
+            // the input row number is written as a number, every other cell as text
+            sheet.write_number_with_format(xr, c, item.row as f64, &styles.number)?;
+        }
+        if let (Some(first), Some(last)) = reviewer_cols {
+            sheet.set_range_format(xr, first, xr, last, &styles.reviewer)?;
+        }
+        if fit_rows {
+            layout.columns.fit_row(
+                sheet,
+                xr,
+                texts.iter().take(layout.hidden).copied().enumerate(),
+            )?;
+        }
     }
 
     if last_row > 0 {
