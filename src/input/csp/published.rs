@@ -972,22 +972,22 @@ fn check_after_with(
     let title = entry_of(catalog, &id.raw)
         .and_then(|e| titles_of(e).next())
         .map_or_else(
-            || " (the catalog has no title for it)".to_owned(),
-            |t| format!(" ('{}')", quote(t)),
+            || "the catalog has none".to_owned(),
+            |t| format!("'{}'", quote(t)),
         );
-    let what = match vocab::negation_in(text) {
-        Some(word) => format!(" — it says '{word}'"),
-        None => String::new(),
-    };
-    Err(InputError::at(
-        at,
-        format!(
-            "'{}' after {} is not its title{title}{what}: a published list holds ids and their titles only, so the id is not read as implemented",
+    let message = match vocab::negation_in(text) {
+        Some(word) => format!(
+            "'{}' after {} is not its title ({title}), and says '{word}': a published list holds ids and their titles only, so the id is not read as implemented",
             quote(text),
             id.raw
         ),
-    )
-    .hint(hint))
+        None => format!(
+            "'{}' after {} is not its title ({title}): a published list holds ids and their titles only, so the id is not read as implemented",
+            quote(text),
+            id.raw
+        ),
+    };
+    Err(InputError::at(at, message).hint(hint))
 }
 
 fn states(at: Location, text: &str, what: &str, id: Option<&str>, hint: &str) -> InputError {
@@ -1143,7 +1143,7 @@ mod tests {
             // after an id, only its title: negation in any words, marks, notes
             (
                 "9.2.3 実施していない\n",
-                "line 1: '実施していない' after 9.2.3 is not its title ('特権的アクセス権の管理') — it says 'ない'",
+                "line 1: '実施していない' after 9.2.3 is not its title ('特権的アクセス権の管理'), and says 'ない'",
             ),
             ("9.2.3 Not in place\n", "'Not in place' after 9.2.3 is not its title"),
             ("9.2.3※1\n", "'※1' after 9.2.3 is not its title"),

@@ -137,7 +137,7 @@ impl Unreadable {
 }
 
 /// The hint for any unreadable status: the values the tool reads.
-pub const VALUES_HINT: &str = "write 実施/implemented (also 済, 有, はい, ○), 非該当/not applicable (also 対象外, 除外; a reason in brackets is kept: 非該当（IaaS側で実施）), 計画中/planned or 未実施/not implemented (also 無, いいえ, ×); see the README's table of status values";
+pub const VALUES_HINT: &str = "write 実施/implemented (also 済, 有, はい, ○; with no note in brackets), 非該当/not applicable (also 対象外, 除外; a reason in brackets is kept: 非該当（IaaS側で実施）), 計画中/planned or 未実施/not implemented (also 無, いいえ, ×); see the README's table of status values";
 
 fn is_dash(c: char) -> bool {
     matches!(
