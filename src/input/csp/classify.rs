@@ -222,14 +222,13 @@ pub struct StatusColumns {
 
 #[derive(Debug, Clone)]
 pub enum TableKind {
-    /// Every cell read as a published list's. Columns other than the ids: `titles` (a title
-    /// header, or every value the title of its row's id), `numbers` (row numbers),
-    /// `reason` (read for a sheet whose name states a status), `others` (anything else:
-    /// an input error when the ids would be read as implemented).
+    /// Every cell read as a published list's. Columns other than the ids and row numbers:
+    /// `titles` (a title header, or every value the title of its row's id), `reason` (read
+    /// for a sheet whose name states a status), `others` (anything else: an input error
+    /// when the ids would be read as implemented).
     PublishedList {
         reason: Option<usize>,
         titles: Vec<usize>,
-        numbers: Vec<usize>,
         others: Vec<usize>,
     },
     StatusTable(StatusColumns),
@@ -287,7 +286,7 @@ impl Layout {
 /// Whether a cell holds a control id: an ISMAP id (with its title after it, or not), or an
 /// Annex A or ISO/IEC 27017 reference (`A.9.2.1`, `CLD.9.5.1`), also one the catalog does
 /// not hold.
-pub fn is_id_cell(cell: &str, _catalog: &Catalog) -> bool {
+pub fn is_id_cell(cell: &str) -> bool {
     let cell = cell.trim();
     !cell.is_empty() && find_ids(cell).0.iter().any(|t| t.kind.is_control())
 }
@@ -382,7 +381,7 @@ pub fn classify(
     let mut counts = vec![0usize; width];
     for row in &sheet.rows {
         for (c, text) in row.iter().enumerate() {
-            if is_id_cell(text, catalog) {
+            if is_id_cell(text) {
                 counts[c] += 1;
             }
         }
@@ -394,7 +393,7 @@ pub fn classify(
     let first_id = sheet
         .rows
         .iter()
-        .position(|r| holding.iter().any(|&c| is_id_cell(cell(r, c), catalog)))
+        .position(|r| holding.iter().any(|&c| is_id_cell(cell(r, c))))
         .unwrap_or(0);
     // the header: the nearest row above the first id that is not a clause or category
     // heading (`5 情報セキュリティのための方針群`), preferring one that names the id column
@@ -470,7 +469,7 @@ pub fn classify(
     let find = |r: Role| roles.iter().position(|x| *x == Some(r));
     let id_rows: Vec<&Vec<String>> = sheet.rows[first_id..]
         .iter()
-        .filter(|r| is_id_cell(cell(r, id_column), catalog))
+        .filter(|r| is_id_cell(cell(r, id_column)))
         .collect();
     let id_of = |row: &[String]| {
         find_ids(cell(row, id_column))
@@ -671,7 +670,7 @@ pub fn classify(
     }
     let kind = match chosen {
         None => {
-            let (mut titles, mut numbers, mut others) = (Vec::new(), Vec::new(), Vec::new());
+            let (mut titles, mut others) = (Vec::new(), Vec::new());
             let reason =
                 find(Role::Reason).filter(|&c| id_rows.iter().any(|r| !cell(r, c).is_empty()));
             if !grid {
@@ -691,7 +690,7 @@ pub fn classify(
                     if roles[c] == Some(Role::Title) || all_titles {
                         titles.push(c);
                     } else if is_number_header(header_cell(c)) && row_numbers(&values) {
-                        numbers.push(c);
+                        // row numbers: not read
                     } else {
                         others.push(c);
                     }
@@ -700,7 +699,6 @@ pub fn classify(
             TableKind::PublishedList {
                 reason,
                 titles,
-                numbers,
                 others,
             }
         }

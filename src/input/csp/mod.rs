@@ -138,13 +138,12 @@ fn read_table(
         return Ok(None);
     };
     if let Some(marks) = marks {
-        check_marks(sheet, &layout, marks, catalog)?;
+        check_marks(sheet, &layout, marks)?;
     }
     let part = match &layout.kind {
         TableKind::PublishedList {
             reason,
             titles,
-            numbers,
             others,
         } => {
             let stated = match &meaning {
@@ -161,7 +160,7 @@ fn read_table(
             };
             if stated == Declared::Implemented {
                 if let Some(&c) = others.iter().chain(reason.iter()).min() {
-                    return Err(unread_column(sheet, &layout, c, catalog));
+                    return Err(unread_column(sheet, &layout, c));
                 }
             }
             let role = |c: usize| {
@@ -172,11 +171,6 @@ fn read_table(
                 } else {
                     // row numbers; a reason or other column of a sheet whose name states
                     // a status (the ids are not read as implemented)
-                    debug_assert!(
-                        numbers.contains(&c)
-                            || stated != Declared::Implemented
-                            || !others.contains(&c)
-                    );
                     published::CellRole::Free
                 }
             };
@@ -259,12 +253,12 @@ fn qualified_sheet(sheet: &Sheet, word: &str) -> InputError {
 /// A column of a table without a status column that is neither its ids, their titles nor
 /// row numbers (a responsibility, an owner, a date, evidence, a remark): read as a published
 /// list, every id would be implemented whatever the column says.
-fn unread_column(sheet: &Sheet, layout: &Layout, c: usize, catalog: &Catalog) -> InputError {
+fn unread_column(sheet: &Sheet, layout: &Layout, c: usize) -> InputError {
     let name = layout.name(c);
     let sample = sheet
         .rows
         .iter()
-        .filter(|r| classify::is_id_cell(r.get(layout.id_column).map_or("", |s| s), catalog))
+        .filter(|r| classify::is_id_cell(r.get(layout.id_column).map_or("", |s| s)))
         .filter_map(|r| r.get(c).map(|s| s.trim()))
         .find(|s| !s.is_empty())
         .unwrap_or("");
@@ -281,12 +275,7 @@ fn unread_column(sheet: &Sheet, layout: &Layout, c: usize, catalog: &Catalog) ->
 /// Refuses what a reader of the sheet does not see as the tool would read it: a hidden or
 /// struck-through row holding an id (a deleted or superseded entry), a hidden id or status
 /// column.
-fn check_marks(
-    sheet: &Sheet,
-    layout: &Layout,
-    marks: &SheetMarks,
-    catalog: &Catalog,
-) -> Result<(), InputError> {
+fn check_marks(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(), InputError> {
     let id_columns: Vec<usize> = if layout.grid {
         (0..layout.names.len()).collect()
     } else {
@@ -310,7 +299,7 @@ fn check_marks(
         let Some(id) = id_columns
             .iter()
             .filter_map(|&c| row.get(c))
-            .find(|t| classify::is_id_cell(t, catalog))
+            .find(|t| classify::is_id_cell(t))
         else {
             continue;
         };

@@ -637,7 +637,6 @@ const NEGATIONS_JA: &[&str] = &[
 /// English word stems that negate, exclude, defer or qualify: a word starting with one is a
 /// hit (`exclusions`, `remediation`, `planned`).
 const NEGATIONS_EN: &[&str] = &[
-    "not",
     "non",
     "never",
     "none",
@@ -651,17 +650,13 @@ const NEGATIONS_EN: &[&str] = &[
     "partial",
     "remediat",
     "plan",
-    "open",
     "todo",
     "tbd",
     "missing",
     "lack",
     "absent",
-    "fail",
-    "risk",
     "roadmap",
     "future",
-    "later",
     "upcoming",
     "inapplic",
     "irrelevan",
@@ -679,18 +674,35 @@ const NEGATIONS_EN: &[&str] = &[
     "temporar",
     "waiting",
     "outstanding",
-    "fy",
 ];
 
 /// English words that negate, defer or qualify as whole words only (`issued` is a date's
 /// label, `issues` a finding).
 const NEGATION_WORDS_EN: &[&str] = &[
-    "issue", "issues", "na", "nil", "tba", "action", "actions", "no",
+    "not", "cannot", "isn", "aren", "doesn", "don", "didn", "wasn", "weren", "won", "hasn",
+    "haven", "open", "fail", "fails", "failed", "failing", "later", "issue", "issues", "na", "nil",
+    "tba", "action", "actions",
+];
+
+/// Words that follow `No` when it heads a column of row numbers (`No. Control ID Title`).
+const AFTER_NO: &[&str] = &[
+    "control",
+    "controls",
+    "id",
+    "title",
+    "name",
+    "ref",
+    "reference",
+    "number",
+    "item",
+    "items",
+    "requirement",
 ];
 
 /// English words starting with `un` that are not a negation.
 const UN_WORDS: &[&str] = &[
     "under",
+    "underlying",
     "understand",
     "understanding",
     "unit",
@@ -701,7 +713,43 @@ const UN_WORDS: &[&str] = &[
     "university",
     "unix",
     "unicode",
+    "uniform",
+    "union",
+    "unified",
+    "unify",
 ];
+
+/// Japanese compounds that hold a morpheme of [`NEGATIONS_JA`] without negating: taken out
+/// before the morphemes are looked for (`削除` is a deletion done, `外部` external).
+const BENIGN_JA: &[&str] = &[
+    "削除",
+    "除去",
+    "外部",
+    "社外",
+    "海外",
+    "屋外",
+    "不正",
+    "無線",
+    "無停電",
+    "非常",
+    "必ず",
+    "まず",
+    "ずつ",
+    "いずれ",
+    "未満",
+    "対応済",
+];
+
+/// `text` folded, lower case, without the compounds of [`BENIGN_JA`].
+fn without_benign(text: &str) -> String {
+    let mut out = fold_width(text).to_lowercase();
+    for b in BENIGN_JA {
+        if out.contains(b) {
+            out = out.replace(b, " ");
+        }
+    }
+    out
+}
 
 fn ascii_words(lower: &str) -> Vec<&str> {
     lower
@@ -715,8 +763,7 @@ fn ascii_words(lower: &str) -> Vec<&str> {
 /// `out of …`), as found; `None` when it holds none. `No` standing alone (a column of row
 /// numbers) is not one.
 pub fn negation_in(text: &str) -> Option<String> {
-    let folded = fold_width(text);
-    let lower = folded.to_lowercase();
+    let lower = without_benign(text);
     if let Some(m) = NEGATIONS_JA.iter().find(|m| lower.contains(*m)) {
         return Some((*m).to_owned());
     }
@@ -727,16 +774,25 @@ fn english_negation(words: &[&str]) -> Option<String> {
     for (i, w) in words.iter().enumerate() {
         let next = words.get(i + 1).copied();
         let two = |n: &str| format!("{w} {n}");
-        if *w == "no" && words.len() == 1 {
-            continue;
-        }
-        if NEGATIONS_EN.iter().any(|stem| w.starts_with(stem))
+        // `No` heading a column of row numbers (`No`, `No. Control ID`) is no negation
+        let no = *w == "no"
+            && next
+                .is_some_and(|n| !AFTER_NO.contains(&n) && !n.chars().all(|c| c.is_ascii_digit()));
+        // `FY2026`: a fiscal year the ids are for
+        let fiscal = w
+            .strip_prefix("fy")
+            .is_some_and(|y| !y.is_empty() && y.chars().all(|c| c.is_ascii_digit()))
+            || (*w == "fy" && next.is_some_and(|n| n.chars().all(|c| c.is_ascii_digit())));
+        if no
+            || fiscal
+            || NEGATIONS_EN.iter().any(|stem| w.starts_with(stem))
             || NEGATION_WORDS_EN.contains(w)
             || (w.starts_with("un") && w.len() > 3 && !UN_WORDS.contains(w))
         {
             return Some((*w).to_owned());
         }
         match (*w, next) {
+            ("risk", Some(n)) if n.starts_with("accept") => return Some(two(n)),
             ("n", Some(n @ "a")) | ("to", Some(n @ "do")) | ("out", Some(n @ "of")) => {
                 return Some(two(n))
             }
@@ -749,7 +805,7 @@ fn english_negation(words: &[&str]) -> Option<String> {
 /// The negations of `text` that none of `titles` (an id's catalog titles) holds itself: a
 /// title may hold `除` or `外` (`資産の除去`, `外部及び環境の脅威からの保護`).
 pub fn negation_beyond(text: &str, titles: &[&str]) -> Option<String> {
-    let lower = fold_width(text).to_lowercase();
+    let lower = without_benign(text);
     let titles: Vec<String> = titles
         .iter()
         .map(|t| fold_width(t).to_lowercase())
@@ -1028,7 +1084,10 @@ mod tests {
             ("Unimplemented", "unimplemented"),
             ("Exclusions", "exclusions"),
             ("Waived", "waived"),
-            ("Risk accepted", "risk"),
+            ("Risk accepted", "risk accepted"),
+            ("isn't implemented", "isn"),
+            ("退職者の削除は未対応", "未"),
+            ("外部委託", "委託"),
             ("Gaps", "gaps"),
             ("Remediation plan", "remediation"),
             ("To do", "to do"),
@@ -1046,6 +1105,13 @@ mod tests {
             "Copyright 2025 Sample Inc. Issued 2025-04-01",
             "Statement of applicability",
             "Unit test",
+            "No. Control ID Title",
+            "Notes",
+            "OpenSSL, failover, lateral movement, risk assessment, FYI",
+            "退職者のアカウントを削除",
+            "外部からの不正アクセスを検知",
+            "無線LANの暗号化",
+            "対応済み",
         ] {
             assert_eq!(negation_in(harmless), None, "{harmless}");
         }
