@@ -11,7 +11,6 @@ use rust_xlsxwriter::{
 use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::compare::{CompareReport, MAX_DETAIL_SHEETS};
-use crate::analysis::csp::Registration;
 use crate::analysis::readiness::{ItemState, ReadinessReport};
 use crate::analysis::{GapReport, Status};
 use crate::date::Date;
@@ -989,7 +988,7 @@ fn write_compare_summary(
             fit(text(RUNS_ON_COL)),
             &styles.cell,
         )?;
-        let registration = if csp.registration == Registration::Lapsed {
+        let registration = if csp.registration.is_void() {
             &styles.warning
         } else {
             &styles.cell
