@@ -66,7 +66,8 @@ pub struct CompareItem {
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareReport {
     /// 3: `csps[].unknown_ids` are objects (`id`, `line`, `suggestions`), as in `report`;
-    /// 4: `csps[].registration` and `csps[].warnings`; 5: `checks.iso_edition`.
+    /// 4: `csps[].registration` and `csps[].warnings`; 5: `checks.iso_edition`; 7:
+    /// registration `not-yet-valid`, ranked with the lapsed ones.
     pub schema_version: u32,
     pub lang: Lang,
     pub as_of: Date,
@@ -219,7 +220,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 6,
+        schema_version: 7,
         lang,
         as_of,
         catalog: CatalogInfo {
