@@ -304,17 +304,27 @@ enum Frame {
     Bracketed,
 }
 
-/// A 4-digit (or longer) ISMAP id: a detailed control (詳細管理策), not an objective. A
-/// subject may follow the id with a note (`9.2.3.2 (not implemented, of 9.2.3)`).
+/// A 4-digit (or longer) ISMAP id: a detailed control (詳細管理策) or, in chapters 3 and
+/// 4, an item of the governance or management criteria; not an objective. A subject may
+/// follow the id with a note (`9.2.3.2 (not implemented, of 9.2.3)`).
 fn is_detail_id(subject: &str) -> bool {
+    id_numbers(subject).count() >= 4
+}
+
+/// An item of the governance (3) or management (4) criteria (`4.4.7.2`): not a detailed
+/// control.
+fn is_criteria_item(subject: &str) -> bool {
+    is_detail_id(subject) && matches!(id_numbers(subject).next(), Some("3" | "4"))
+}
+
+/// The numbers of the id a subject starts with.
+fn id_numbers(subject: &str) -> impl Iterator<Item = &str> {
     let id = subject
         .split(|c: char| c.is_whitespace() || c == '(' || c == '（')
         .next()
         .unwrap_or(subject);
     id.split('.')
         .take_while(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-        .count()
-        >= 4
 }
 
 impl Procedure<'_> {
@@ -353,7 +363,7 @@ impl Procedure<'_> {
             Kind::ExclusionReasonRequest => ("The CSP excludes ", Controls, " without a reason: ask for the reason and check that it holds for your use"),
             Kind::BasicRequirement if ja => ("CSPの一覧は、実施とする統制目標の基本言明要件を実施としていない: ", Controls, "。B/PBの詳細管理策とガバナンス・マネジメント基準の項目は原則として必須: 理由、実施計画と時期、それまでの代替の統制を確認し、統制目標がそれなしで満たされるか判断する"),
             Kind::BasicRequirement => ("The CSP's list states basic statement requirements of an objective it states implemented otherwise: ", Controls, ". B/PB detailed controls and the items of governance and management objectives are mandatory in principle: ask why, for the plan and date and what compensates until then, and judge whether the objective is met without them"),
-            Kind::NonBasicDetail if ja => ("参考(判定は変えない): CSPの一覧は、実施とする統制目標の", Controls, " を実施としていない。基本言明要件ではなく、CSPがリスクを許容水準にするために選択する詳細管理策: 確認項目がそれに依存しないか確認する"),
+            Kind::NonBasicDetail if ja => ("参考(判定は変えない): CSPの一覧は、実施とする統制目標の", Controls, "を実施としていない。基本言明要件ではなく、CSPがリスクを許容水準にするために選択する詳細管理策: 確認項目がそれに依存しないか確認する"),
             Kind::NonBasicDetail => ("Noted, the verdict stands: the CSP's list states ", Controls, " of an objective it states implemented otherwise; these are not basic statement requirements (the CSP chooses them to bring risk to an acceptable level): check that your item does not depend on them"),
             Kind::AnnexRequest if ja => ("", Controls, " は非公開の別添に記載されるため、言明書の別添の開示を求める"),
             Kind::AnnexRequest => ("The statement's non-public annex (別添) holds ", Controls, ": ask the CSP to show it"),
@@ -371,11 +381,20 @@ impl Procedure<'_> {
     }
 
     /// The noun naming this procedure's control ids: every one a detailed control, every
-    /// one an objective, or both.
+    /// one an item of the governance or management criteria, every one an objective, or a
+    /// mix.
     fn noun(&self) -> &'static str {
         let details = self.subjects.iter().filter(|s| is_detail_id(s)).count();
+        let items = self.subjects.iter().filter(|s| is_criteria_item(s)).count();
         let ja = self.lang == Lang::Ja;
         let one = self.subjects.len() == 1;
+        if items > 0 && items == self.subjects.len() {
+            return match (ja, one) {
+                (true, _) => "基準の項目 ",
+                (false, true) => "criteria item ",
+                (false, false) => "criteria items ",
+            };
+        }
         match (details, ja) {
             (0, true) => "統制目標 ",
             (d, true) if d == self.subjects.len() => "詳細管理策 ",
@@ -537,6 +556,11 @@ mod tests {
         assert!(p(&["10.1.2.3"], Lang::En).contains("detailed control 10.1.2.3"));
         assert!(p(&["8.1.5.P", "9.2.1"], Lang::En).contains("control objectives 8.1.5.P, 9.2.1"));
         assert!(is_detail_id("9.2.1.3") && !is_detail_id("8.1.5.P") && !is_detail_id("3.1.2"));
+        // governance and management items are items of the criteria, not detailed controls
+        assert!(p(&["4.4.7.2"], Lang::Ja).contains("基準の項目 4.4.7.2"));
+        assert!(p(&["3.1.2.1", "4.4.7.2"], Lang::En).contains("criteria items 3.1.2.1, 4.4.7.2"));
+        assert!(is_criteria_item("4.4.7.2 (not implemented, of 4.4.7)"));
+        assert!(!is_criteria_item("4.4.7") && !is_criteria_item("14.1.2.3"));
     }
 
     #[test]
