@@ -357,7 +357,8 @@ impl Registration {
 pub struct ListCoverage {
     /// Objectives of the catalog (governance, management and control objectives).
     pub mandatory_objectives: usize,
-    /// Of them, how many the list states anything of (inherited ones included).
+    /// Of them, how many the list states anything of (inherited ones included, and a
+    /// governance or management objective whose items are all stated implemented).
     pub stated_objectives: usize,
     /// Clauses (`3` governance, `4` management, `5`–`18` controls) of which the list
     /// states no objective, in catalog order.
@@ -375,7 +376,7 @@ impl ListCoverage {
             if e.level != crate::catalog::Level::Objective {
                 continue;
             }
-            let stated = csp.states.contains_key(&e.id);
+            let stated = csp.stated(catalog, &e.id).is_some();
             out.mandatory_objectives += 1;
             out.stated_objectives += usize::from(stated);
             let clause = clause_of(&e.id);

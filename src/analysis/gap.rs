@@ -2462,6 +2462,8 @@ mod tests {
         assert_eq!(status_of(&r, "C-3"), Status::NotCovered);
         let row = r.objectives.iter().find(|o| o.id == "4.4.7").unwrap();
         assert_eq!(row.stated_as.as_deref(), Some(ids.join(", ").as_str()));
+        // and it counts as stated for the list's completeness
+        assert_eq!(r.csp.list.stated_objectives, 2);
     }
 
     #[test]
