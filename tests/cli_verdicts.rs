@@ -166,9 +166,9 @@ fn statement_kinds_are_kept_apart_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let (names, ranges) = workbook("ja", "status.csv", dir.path());
     assert_eq!(names[1], "ギャップ");
-    assert_eq!(sheet_row(&ranges[1], "V02")[8], "9.2.5 (記載なし)");
-    assert_eq!(sheet_row(&ranges[1], "V04")[8], "9.4.3 (未実施)");
-    assert_eq!(sheet_row(&ranges[1], "V05")[8], "9.4.4 (計画中)");
+    assert_eq!(sheet_row(&ranges[1], "V02")[7], "9.2.5 (記載なし)");
+    assert_eq!(sheet_row(&ranges[1], "V04")[7], "9.4.3 (未実施)");
+    assert_eq!(sheet_row(&ranges[1], "V05")[7], "9.4.4 (計画中)");
     let objectives = &ranges[2];
     let state = |id: &str| {
         (1..objectives.height())
@@ -285,7 +285,7 @@ fn a_lapsed_registration_covers_nothing_in_every_format() {
     assert!(md.contains("登録失効: Lapsed SaaS"), "{md}");
     let dir = tempfile::tempdir().unwrap();
     let (_, ranges) = workbook("ja", "lapsed.yaml", dir.path());
-    assert_eq!(sheet_row(&ranges[1], "V01")[2], "保証水準不足");
+    assert_eq!(sheet_row(&ranges[1], "V01")[3], "保証水準不足");
     let summary = &ranges[0];
     let fact = |label: &str| {
         (0..summary.height())
@@ -594,7 +594,7 @@ fn a_registration_not_yet_in_effect_covers_nothing_in_every_format() {
     assert!(md.contains("[更新期限 2028-03-31: 未発効]"), "{md}");
     let dir = tempfile::tempdir().unwrap();
     let (_, ranges) = workbook("ja", "future.yaml", dir.path());
-    assert_eq!(sheet_row(&ranges[1], "V01")[2], "保証水準不足");
+    assert_eq!(sheet_row(&ranges[1], "V01")[3], "保証水準不足");
     let summary = &ranges[0];
     let fact = |label: &str| {
         (0..summary.height())
@@ -926,8 +926,8 @@ fn basic_requirements_stated_otherwise_cap_their_objective_in_every_format() {
     c.arg("-o").arg(&path);
     stdout_of(c);
     let (_, ranges) = sheets(&path);
-    assert_eq!(sheet_row(&ranges[1], "C05")[2], "一部充足");
-    assert_eq!(sheet_row(&ranges[1], "C01")[2], "充足");
+    assert_eq!(sheet_row(&ranges[1], "C05")[3], "一部充足");
+    assert_eq!(sheet_row(&ranges[1], "C01")[3], "充足");
     let objectives = &ranges[2];
     let state = |id: &str| {
         (1..objectives.height())

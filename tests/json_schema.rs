@@ -430,6 +430,32 @@ fn reports_match_the_schema() {
         .any(|o| o["stated_as"].is_string()));
 }
 
+/// A report carrying a review forward (`--review`): each item's review and the summary
+/// with the removed items match the schema; drift in them is caught.
+#[test]
+fn a_report_with_a_review_matches_the_schema() {
+    let mut v = json_of(
+        on_checks("ja", "report", data("review/checks-v2.csv"))
+            .args(["--format", "json", "--csp"])
+            .arg(data("review/csp-v2.csv"))
+            .arg("--review")
+            .arg(data("review/previous.xlsx")),
+    );
+    check(REPORT, &v);
+    assert_eq!(v["review"]["removed_items"][0]["id"], "R-06");
+    v["items"][0]["review"]["change"] = Value::from("moved");
+    v["review"]["removed_items"][0]["status"] = Value::from("gone");
+    let all = errors(REPORT, &v);
+    assert!(
+        all.contains("$.items[0].review.change: \"moved\" not in"),
+        "{all}"
+    );
+    assert!(
+        all.contains("$.review.removed_items[0].status: \"gone\" not in"),
+        "{all}"
+    );
+}
+
 #[test]
 fn the_validator_rejects_drift() {
     let mut v = report(data("checks.yaml"), data("csp-basic.txt"), "en");

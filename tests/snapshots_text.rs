@@ -32,6 +32,83 @@ fn report_table_en() {
     insta::assert_snapshot!(report("en", "table"));
 }
 
+/// The table at a terminal's width (`COLUMNS`), colour on or off.
+fn table_at(lang: &str, columns: &str, color: &str) -> String {
+    stdout_of(
+        bin()
+            .env("COLUMNS", columns)
+            .args([
+                "--lang",
+                lang,
+                "--color",
+                color,
+                "report",
+                "--as-of",
+                "2026-04-01",
+                "--checks",
+            ])
+            .arg(example("checks.csv"))
+            .arg("--csp")
+            .arg(example("csp-list.txt")),
+    )
+}
+
+/// Every line within `columns` terminal columns (escape sequences aside).
+fn fits(out: &str, columns: usize) {
+    for line in out.lines() {
+        let mut plain = String::new();
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                // CSI: ESC [ … final byte
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            } else {
+                plain.push(c);
+            }
+        }
+        assert!(
+            unicode_width::UnicodeWidthStr::width(plain.as_str()) <= columns,
+            "wider than {columns}: {plain}"
+        );
+    }
+}
+
+#[test]
+fn report_table_80_columns() {
+    for (lang, color) in [
+        ("ja", "never"),
+        ("en", "never"),
+        ("ja", "always"),
+        ("en", "always"),
+    ] {
+        let out = table_at(lang, "80", color);
+        fits(&out, 80);
+        insta::assert_snapshot!(format!("report_table_80_{lang}_{color}"), out);
+    }
+}
+
+#[test]
+fn report_table_160_columns() {
+    for (lang, color) in [
+        ("ja", "never"),
+        ("en", "never"),
+        ("ja", "always"),
+        ("en", "always"),
+    ] {
+        let out = table_at(lang, "160", color);
+        fits(&out, 160);
+        if color == "never" {
+            // without COLUMNS a table that is not on a terminal is 160 wide
+            assert_eq!(out, report(lang, "table"));
+        }
+        insta::assert_snapshot!(format!("report_table_160_{lang}_{color}"), out);
+    }
+}
+
 #[test]
 fn report_markdown_en() {
     insta::assert_snapshot!(report("en", "md"));

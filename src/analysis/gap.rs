@@ -13,6 +13,7 @@ use crate::analysis::csp::{
     UnknownId, Validity,
 };
 use crate::analysis::procedures::{Kind, Procedure, Topic};
+use crate::analysis::review::{ItemReview, ReviewSummary};
 use crate::analysis::status::Status;
 use crate::catalog::resolve::{parse_nist, Target};
 use crate::catalog::{
@@ -138,6 +139,48 @@ impl Reason {
             Reason::AssuranceAboveIsmap => "assurance-above-ismap",
             Reason::InvalidInput => "invalid-input",
         }
+    }
+
+    /// The reason in words, for people (a workbook's reasons column); the code stays
+    /// [`Reason::as_str`].
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = |ja, en| lang.pick(ja, en);
+        match self {
+            Reason::NoReference => l("参照なし", "no reference"),
+            Reason::NoIsmapCounterpart => l("ISMAPに対応なし", "no ISMAP counterpart"),
+            Reason::UnresolvedReference => l("解決できない参照", "unresolved reference"),
+            Reason::NotListed => l("記載なし", "not listed"),
+            Reason::NotImplemented => l("未実施", "not implemented"),
+            Reason::Planned => l("計画中", "planned"),
+            Reason::NotApplicable => l("非該当(理由あり)", "not applicable (with a reason)"),
+            Reason::NotApplicableWithoutReason => {
+                l("非該当(理由なし)", "not applicable without a reason")
+            }
+            Reason::BasicRequirementNotImplemented => {
+                l("基本言明要件の未実施", "basic requirement not implemented")
+            }
+            Reason::NonBasicDetailNotImplemented => l(
+                "選択された詳細管理策の未実施(参考)",
+                "chosen detail not implemented (note)",
+            ),
+            Reason::ListIncomplete => l("一覧が不完全の可能性", "the list may be incomplete"),
+            Reason::DetailInAnnex => l("別添でのみ確認できる", "confirmable only in the annex"),
+            Reason::UnverifiedDetail => l("未検証の詳細管理策", "unverified detailed control"),
+            Reason::NistApproximate => l("NISTによる近似の対応", "approximate NIST mapping"),
+            Reason::MappedViaNist => l("NISTの対応表による対応", "mapped through NIST's table"),
+            Reason::RegistrationLapsed => l("登録の失効", "registration lapsed"),
+            Reason::RegistrationNotYetValid => l("登録日前", "not yet registered"),
+            Reason::AuditPeriodNotEnded => l("監査対象期間の終了前", "audit period not ended"),
+            Reason::AuditPeriodOld => l("監査対象期間が古い", "old audit period"),
+            Reason::DesignOnly => l("整備状況のみの評価", "design only (one-day audit)"),
+            Reason::AssuranceAboveIsmap => l("ISMAPを超える確認水準", "assurance above ISMAP"),
+            Reason::InvalidInput => l("読めない値", "unreadable value"),
+        }
+    }
+
+    /// The reason a code names (as [`Reason::as_str`] writes it).
+    pub fn from_code(code: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.as_str() == code)
     }
 }
 
@@ -358,6 +401,8 @@ pub struct ItemResult {
     position: usize,
     /// For an item outside ISMAP, the topic its title names (its procedure's wording).
     topic: Option<Topic>,
+    /// What a previous review of the item says, and what changed since (`--review`).
+    pub review: Option<Box<ItemReview>>,
 }
 
 /// What an item's references come to against the CSP, borrowed from its [`ItemResults`].
@@ -555,6 +600,9 @@ pub struct GapReport {
     pub warnings: Vec<Warning>,
     pub items: ItemResults,
     pub objectives: Vec<ObjectiveRow>,
+    /// The previous review carried forward (`--review`): what changed, what was removed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewSummary>,
 }
 
 /// The items' results, most severe first, with what their details are derived from: each
@@ -611,6 +659,13 @@ impl std::ops::Deref for ItemResults {
     type Target = [ItemResult];
     fn deref(&self) -> &[ItemResult] {
         &self.list
+    }
+}
+
+impl ItemResults {
+    /// The results, to be changed in place (their order and number stay).
+    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, ItemResult> {
+        self.list.iter_mut()
     }
 }
 
@@ -932,6 +987,10 @@ impl Serialize for ItemView<'_> {
             st.skip_field("problems")?;
         } else {
             st.serialize_field("problems", &i.problems)?;
+        }
+        match &i.review {
+            Some(review) => st.serialize_field("review", review)?,
+            None => st.skip_field("review")?,
         }
         st.end()
     }
@@ -1695,6 +1754,7 @@ fn item_result(item: CheckItem, position: usize, evals: &[&RefEval]) -> ItemResu
         problems: item.problems,
         position,
         topic,
+        review: None,
     }
 }
 
@@ -1879,7 +1939,7 @@ pub fn analyse_resolved(
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
     GapReport {
-        schema_version: 7,
+        schema_version: 8,
         lang,
         as_of,
         warnings,
@@ -1918,6 +1978,7 @@ pub fn analyse_resolved(
         checks: checks_info,
         items,
         objectives,
+        review: None,
     }
 }
 

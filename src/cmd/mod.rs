@@ -21,6 +21,8 @@ pub struct Context {
     pub catalog: CatalogSource,
     pub lang: Lang,
     pub color: bool,
+    /// Terminal columns a table is drawn within.
+    pub width: u16,
 }
 
 impl Context {
@@ -32,6 +34,7 @@ impl Context {
     pub fn style(&self, csv_encoding: Encoding) -> TextStyle {
         TextStyle {
             color: self.color,
+            width: self.width,
             csv_encoding,
         }
     }
@@ -50,9 +53,12 @@ pub fn load_catalog(source: &CatalogSource) -> Result<Catalog> {
 fn note_skipped_sheets(checks: &crate::model::CheckList) {
     if !checks.skipped_sheets.is_empty() {
         eprintln!(
-            "note: {}: sheets without a check-list header were not read: {}",
-            checks.source.display(),
-            crate::text::strip_controls(&checks.skipped_sheets.join(", "))
+            "{}",
+            crate::messages::note(&format!(
+                "{}: sheets without a check-list header were not read: {}",
+                checks.source.display(),
+                checks.skipped_sheets.join(", ")
+            ))
         );
     }
 }
@@ -74,10 +80,13 @@ fn note_other_sheets(
         .collect();
     if !others.is_empty() {
         eprintln!(
-            "note: {}: only the sheet '{}' was read; not read: {} (pick one with --sheet)",
-            sheet.path.display(),
-            crate::text::strip_controls(read),
-            crate::text::strip_controls(&others.join(", "))
+            "{}",
+            crate::messages::note(&format!(
+                "{}: only the sheet '{}' was read; not read: {} (pick one with --sheet)",
+                sheet.path.display(),
+                read,
+                others.join(", ")
+            ))
         );
     }
     Ok(())
@@ -98,6 +107,7 @@ pub fn run(config: Config) -> Result<Exit> {
         catalog: config.catalog,
         lang: config.lang,
         color: config.color,
+        width: config.width,
     };
     match config.command {
         Command::Report(r) => report::run(&ctx, r),
@@ -106,5 +116,10 @@ pub fn run(config: Config) -> Result<Exit> {
         Command::Compare(c) => compare::run(&ctx, c),
         Command::Suggest(s) => suggest::run(&ctx, s),
         Command::Catalog(c) => catalog::run(&ctx, c),
+        Command::Completions(shell) => {
+            let script = crate::cli::completions(shell);
+            crate::output::Destination::Stdout.write_with(|w| Ok(w.write_all(&script)?))?;
+            Ok(Exit::Ok)
+        }
     }
 }

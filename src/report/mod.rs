@@ -57,8 +57,49 @@ impl Format {
 pub struct TextStyle {
     /// Colour statuses (a terminal that wants it).
     pub color: bool,
+    /// Terminal columns a table is drawn within.
+    pub width: u16,
     /// CSV output encoding.
     pub csv_encoding: crate::input::Encoding,
+}
+
+/// The gap report as `format`: the workbook from [`xlsx`], every text format from [`gap`].
+pub fn render_gap(
+    report: &crate::analysis::GapReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Xlsx => xlsx::render_gap(report, w),
+        _ => gap::render(report, format, style, w),
+    }
+}
+
+/// The readiness report as `format` (the workbook from [`xlsx`]).
+pub fn render_readiness(
+    report: &crate::analysis::readiness::ReadinessReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Xlsx => xlsx::render_readiness(report, w),
+        _ => readiness::render(report, format, style, w),
+    }
+}
+
+/// The comparison as `format` (the workbook from [`xlsx`]).
+pub fn render_compare(
+    report: &crate::analysis::compare::CompareReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Xlsx => xlsx::render_compare(report, w),
+        _ => compare::render(report, format, style, w),
+    }
 }
 
 /// A grid as a terminal table, CSV or Markdown (every other format draws a table).
@@ -71,7 +112,7 @@ pub fn render_grid(
     match format {
         Format::Csv => csv::render(grid, style.csv_encoding, w),
         Format::Md => markdown::render(grid, w),
-        _ => table::render(grid, style.color, w),
+        _ => table::render(grid, style.color, style.width, w),
     }
 }
 
