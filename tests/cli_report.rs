@@ -971,6 +971,45 @@ fn output_encoding_is_for_csv_only() {
     }
 }
 
+/// A character with no CP932 form is an error naming the output (the file given with
+/// `-o`, or stdout), and no file is left behind.
+#[test]
+fn cp932_output_errors_name_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks.csv");
+    std::fs::write(&checks, "id,title,controls\nE1,𠮷野家の鍵管理,9.2.1\n").unwrap();
+    let out = dir.path().join("out.csv");
+    let err = input_error(
+        report(&checks, &example("csp-list.txt"))
+            .args(["--format", "csv", "--output-encoding", "cp932", "-o"])
+            .arg(&out),
+    );
+    assert!(
+        err.contains(&format!(
+            "error: {}: cannot write CP932 CSV: the character '𠮷' (U+20BB7)",
+            out.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("(hint: use --output-encoding utf-8)"), "{err}");
+    assert!(!out.exists());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+    let err = input_error(report(&checks, &example("csp-list.txt")).args([
+        "--format",
+        "csv",
+        "--output-encoding",
+        "cp932",
+    ]));
+    assert!(
+        err.contains("error: stdout: cannot write CP932 CSV"),
+        "{err}"
+    );
+}
+
 /// `--sheet` with a file that has no sheets is refused, not ignored.
 #[test]
 fn sheet_is_for_workbooks_only() {

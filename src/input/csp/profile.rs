@@ -341,6 +341,17 @@ fn parse(
             .hint("write `ismap` or `ismap-liu`")
         })?),
     };
+    let registered = date("registered", doc.registered)?;
+    let renewal_deadline = date("renewal_deadline", doc.renewal_deadline)?;
+    if let (Some(r), Some(d)) = (registered, renewal_deadline) {
+        if r > d {
+            return Err(InputError::at(
+                loc.clone().column("registered"),
+                format!("the registration date {r} is after the renewal deadline {d}"),
+            )
+            .hint("check `registered` and `renewal_deadline`: a registration runs from its date to its renewal deadline"));
+        }
+    }
     let audit_period = match doc.audit_period {
         None => None,
         Some(p) => {
@@ -493,8 +504,8 @@ fn parse(
         name: doc.name.filter(|n| !n.trim().is_empty()),
         registration_number: doc.registration_number.map(Scalar::into_string),
         registration_kind,
-        registered: date("registered", doc.registered)?,
-        renewal_deadline: date("renewal_deadline", doc.renewal_deadline)?,
+        registered,
+        renewal_deadline,
         audit_period,
         scope: doc.scope,
         governing_law: doc.governing_law,
