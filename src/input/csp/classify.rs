@@ -171,7 +171,9 @@ fn key_of(header: &str) -> String {
     header_key(header).trim_end_matches(['?', '？']).to_owned()
 }
 
-/// The role of a header cell, also after dropping a bracketed note at its end.
+/// The role of a header cell, also after dropping a bracketed note at its end; a header
+/// naming a reason in other words (`適用/除外の理由`, `除外の理由`, `Justification`,
+/// `Reason for exclusion`, `理由・根拠`) is a reason.
 pub fn role(header: &str) -> Option<Role> {
     let key = key_of(header);
     let find = |k: &str| {
@@ -180,7 +182,18 @@ pub fn role(header: &str) -> Option<Role> {
             .find(|(_, names)| names.contains(&k))
             .map(|(r, _)| *r)
     };
-    find(&key).or_else(|| without_note(&key).and_then(find))
+    find(&key)
+        .or_else(|| without_note(&key).and_then(find))
+        .or_else(|| names_reason(header).then_some(Role::Reason))
+}
+
+/// Whether a header names a reason (`理由`, `reason`, `justification`, `rationale`), in
+/// whatever words around it.
+fn names_reason(header: &str) -> bool {
+    let key = key_of(header);
+    ["理由", "reason", "justification", "rationale"]
+        .iter()
+        .any(|w| key.contains(w))
 }
 
 /// Whether a header names `wanted` (`--status-column`): by its text (case, width and a
@@ -209,10 +222,17 @@ pub struct StatusColumns {
     /// The status column was found by what it holds, not by its header: some of what it
     /// holds, for messages.
     pub by_content: Option<String>,
-    pub reason: Option<usize>,
-    /// Every reason or remarks column (`備考`, `コメント`, `notes`): on a row stated
-    /// implemented, none may negate or qualify.
+    /// The reason columns (`非該当理由`, `適用/除外の理由`, `備考`), a column naming a reason
+    /// first: a row's reason is the first of them it fills.
+    pub reasons: Vec<usize>,
+    /// Every column other than the id, the status (or the matrix) and the applicability
+    /// column — reasons, remarks, titles, evidence, owners, dates and columns under headers
+    /// the tool does not know (`Details`, `説明`, `Scope`): on a row stated implemented,
+    /// none may qualify the statement ([`remarks`](super::remarks)).
     pub remarks: Vec<usize>,
+    /// The title columns among them (`管理策名`): the catalog's title of the row's id is
+    /// read whatever words it holds.
+    pub titles: Vec<usize>,
     pub evidence: Option<usize>,
     pub owner: Option<usize>,
     /// An applicability column (`適用`) beside the status column: on a row stated
@@ -703,9 +723,26 @@ pub fn classify(
             }
         }
         Some(c) => TableKind::StatusTable(StatusColumns {
-            reason: find(Role::Reason).filter(|r| c.source != StatusSource::Column(*r)),
+            reasons: {
+                let mut reasons: Vec<usize> = (0..width)
+                    .filter(|&r| {
+                        roles[r] == Some(Role::Reason) && c.source != StatusSource::Column(r)
+                    })
+                    .collect();
+                reasons.sort_by_key(|&r| !names_reason(header_cell(r)));
+                reasons
+            },
             remarks: (0..width)
-                .filter(|&r| roles[r] == Some(Role::Reason) && c.source != StatusSource::Column(r))
+                .filter(|&r| {
+                    let status = match &c.source {
+                        StatusSource::Column(s) => *s == r,
+                        StatusSource::Matrix(m) => m.iter().any(|(s, _)| *s == r),
+                    };
+                    r != id_column && !status && applicability != Some(r)
+                })
+                .collect(),
+            titles: (0..width)
+                .filter(|&r| roles[r] == Some(Role::Title))
                 .collect(),
             evidence: find(Role::Evidence),
             owner: find(Role::Owner),

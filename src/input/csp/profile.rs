@@ -447,10 +447,26 @@ fn parse(
             .into_iter()
             .map(|(id, reason)| ListedControl {
                 declared: Declared::NotApplicable,
-                reason,
+                // a "reason" that gives none (`なし`, `TBD`, `検討中`) is none
+                reason: super::vocab::reason_given(&reason).to_owned(),
                 ..ListedControl::implemented(id, None)
             }),
     );
+    if let Some((detail, objective)) = super::contradiction(&controls, catalog) {
+        let show = |raw: &str| match quoting {
+            Quoting::Allowed => raw.to_owned(),
+            Quoting::Never => "an id".to_owned(),
+        };
+        return Err(InputError::at(
+            loc.clone().column("implemented"),
+            format!(
+                "{} is listed under `implemented`, but its objective {} is under `not_applicable`: the profile contradicts itself",
+                show(&controls[detail].raw),
+                show(&controls[objective].raw)
+            ),
+        )
+        .hint(super::CONTRADICTION_HINT));
+    }
     if controls.is_empty() && doc.inherits.is_none() {
         return Err(InputError::at(
             loc.clone().column("implemented"),
