@@ -413,6 +413,68 @@ const FILES: &[(&str, Expect)] = &[
         "r44-owner-states.csv",
         Refused(&["row 3: column 'Owner'", "'Not implemented' in 'Owner'"]),
     ),
+    // review 2: every column of an implemented row is a remark, whatever its header (A1);
+    // a remark that describes the implementation or states a policy is read (C1)
+    ("r50-remarks-describe.csv", Read("status-table")),
+    ("r51-remarks-describe-unknown-header.csv", Read("status-table")),
+    (
+        "r52-remark-unknown-header-scope.csv",
+        Refused(&[
+            "row 3: column '適用/除外の理由'",
+            "'東京リージョンのみ' in '適用/除外の理由' limits or conditions it ('のみ')",
+        ]),
+    ),
+    (
+        "r53-remark-details-customer.csv",
+        Refused(&[
+            "row 3: column 'Details'",
+            "says someone else implements it ('customer responsibility')",
+        ]),
+    ),
+    (
+        "r54-remark-description-except.csv",
+        Refused(&["row 3: column '説明'", "limits or conditions it"]),
+    ),
+    (
+        "r55-scope-column.csv",
+        Refused(&[
+            "row 3: column 'Scope'",
+            "names a part of the service under a header naming the scope",
+        ]),
+    ),
+    (
+        "r56-date-column-deferral.csv",
+        Refused(&[
+            "row 3: column '最終確認日'",
+            "defers it or says it is not done ('年度中')",
+        ]),
+    ),
+    // B2: the reason under 適用/除外の理由 is kept (see below)
+    ("r57-soa-reason-column.csv", Read("status-table")),
+    // B3: a detail stated implemented under an objective stated otherwise
+    (
+        "r58-detail-under-excluded-objective.csv",
+        Refused(&[
+            "row 4: 9.2.3.11.PB is stated implemented, but row 3 states its objective 9.2.3 not applicable",
+        ]),
+    ),
+    (
+        "r59-detail-under-objective-not-implemented.csv",
+        Refused(&[
+            "row 4: 9.2.3.1 is stated implemented, but row 3 states its objective 9.2.3 not implemented",
+        ]),
+    ),
+    // C7: an objective row without a status heads its details: the objective is not
+    // stated (never implemented), its details are
+    ("r60-objective-heading-details.csv", Read("status-table")),
+    ("r61-more-status-values.csv", Read("status-table")),
+    (
+        "r62-owner-customer.csv",
+        Refused(&[
+            "row 3: column 'Owner'",
+            "names someone else under a header naming who implements it ('customer')",
+        ]),
+    ),
 ];
 
 #[test]
@@ -471,6 +533,20 @@ fn the_status_column_named_is_read() {
         by_id(&v["items"], "X")["not_applicable"][0]["reason"],
         "IaaS側で実施"
     );
+    // and the reason under 適用/除外の理由 (review 2, B2)
+    let v = common::json_of(report(
+        &hostile("r57-soa-reason-column.csv"),
+        &["--format", "json"],
+    ));
+    assert_eq!(
+        by_id(&v["items"], "X")["not_applicable"][0]["reason"],
+        "IaaS事業者が実施"
+    );
+    assert!(!by_id(&v["items"], "X")["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r == "not-applicable-without-reason"));
 }
 
 /// The number of workbook cases below, counted into the corpus.

@@ -100,6 +100,58 @@ const QUALIFIERS: &[&str] = &[
     "例外あり",
     "waived for now",
     "Not in place",
+    // review 2 (A1): under any header, on an implemented row
+    "一部のサービスを除く",
+    "2026年度中に対応",
+    "顧客側で設定が必要",
+    "IaaS事業者が実施",
+    "お客様の責任範囲",
+    "Customer responsibility",
+    "Only for Tokyo region",
+    "Except Marketplace offerings",
+    "Not applicable to guest users",
+    "実施していない",
+    "対応中",
+    "要改善",
+    "To be implemented",
+    "×",
+    "N/A",
+];
+
+/// Remarks that describe the implementation or state a policy (review 2, C1): read.
+const DESCRIPTIONS: &[&str] = &[
+    "外部委託先管理規程に基づく",
+    "未承認ソフトウェアのインストールを禁止",
+    "不要なポートを閉鎖",
+    "除却時にデータ消去",
+    "パスワードを平文で保存しない",
+    "退職者のIDは即日無効化",
+    "不審メール訓練を実施",
+    "無停止でパッチ適用",
+    "規程第5条（例外なし）",
+    "計画的に実施",
+    "委託先にも同等の管理を要求",
+    "No shared accounts allowed",
+    "",
+    "－",
+    "なし",
+];
+
+/// Headers of remarks columns, known and not: `Details`, `説明`, `Scope`, `最終確認日`.
+const REMARK_HEADERS: &[&str] = &[
+    "適用/除外の理由",
+    "Details",
+    "Scope",
+    "説明",
+    "最終確認日",
+    "備考",
+    "特記事項",
+    "Remark",
+    "実施内容",
+    "Justification",
+    "管理策名",
+    "担当部署",
+    "証跡",
 ];
 
 /// Headers that name no implementation status, and headers naming a status other than
@@ -339,6 +391,46 @@ proptest! {
         holds(ext, &text)?;
     }
 
+    /// Review 2 (A1): a qualifying remark on the implemented row, under a header the tool
+    /// knows or any other (random letters, kana, kanji), beside other columns of remarks:
+    /// never 9.2.3.
+    #[test]
+    fn remarks_under_any_header_never_credit_it(
+        known in proptest::sample::select(REMARK_HEADERS),
+        random in "[A-Za-zぁ-んァ-ヶ一-龠／・]{1,8}",
+        use_random in any::<bool>(),
+        id in proptest::sample::select(ID),
+        q in proptest::sample::select(QUALIFIERS),
+        described in proptest::sample::select(DESCRIPTIONS),
+        before in any::<bool>(),
+        others in proptest::collection::vec(proptest::sample::select(OTHERS), 0..4),
+        ext in proptest::sample::select(vec!["list.csv", "list.tsv"]),
+    ) {
+        let header = if use_random { random.as_str() } else { known };
+        // the qualifying remark, and a column of descriptions before or after it
+        let (head, mine, theirs) = if before {
+            (
+                format!("管理策番号,実施状況,メモ欄,{header}"),
+                format!("{id},実施,{described},{q}"),
+                format!("実施,{described},"),
+            )
+        } else {
+            (
+                format!("管理策番号,実施状況,{header},メモ欄"),
+                format!("{id},実施,{q},{described}"),
+                format!("実施,,{described}"),
+            )
+        };
+        let mut rows = vec![head];
+        rows.extend(others.iter().map(|o| format!("{o},{theirs}")));
+        rows.push(mine);
+        let mut text = rows.join("\n");
+        if ext.ends_with("tsv") {
+            text = text.replace(',', "\t");
+        }
+        holds(ext, &text)?;
+    }
+
     /// A heading or a note that negates in any words, above or between ids: never 9.2.3.
     #[test]
     fn negating_headings_never_credit_it(
@@ -419,6 +511,29 @@ fn the_shapes_are_read_when_they_state_nothing_else() {
             resolve_attestation(catalog, &att).is_implemented("9.2.3"),
             "{text}"
         );
+    }
+    // remarks that describe the implementation or state a policy, under any of the
+    // headers: read, and 9.2.3 credited
+    // (a scope header reads "all" only, an owner header no party other than the service)
+    for header in REMARK_HEADERS
+        .iter()
+        .filter(|h| !matches!(**h, "Scope" | "担当部署"))
+    {
+        for described in DESCRIPTIONS {
+            let text =
+                format!("管理策番号,実施状況,{header}\n9.2.1,実施,\n9.2.3,実施,{described}\n");
+            let att = load_text(
+                Path::new("list.csv"),
+                &text,
+                &CspOptions::default(),
+                catalog,
+            )
+            .unwrap_or_else(|e| panic!("{e}\n{text}"));
+            assert!(
+                resolve_attestation(catalog, &att).is_implemented("9.2.3"),
+                "{text}"
+            );
+        }
     }
     let att = load_text(
         Path::new("list.txt"),

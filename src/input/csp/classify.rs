@@ -600,6 +600,10 @@ pub fn classify(
             if title && id_of(row).is_some_and(|id| is_title(catalog, &id, text)) {
                 continue;
             }
+            // beside a named status column, a remark that says nothing (`－`, `なし`)
+            if named && super::remarks::says_nothing(text) {
+                continue;
+            }
             // what the published-list reader would refuse in the cell, by the same test
             let states = vocab::statement_in(text, vocab::Look::TABLE_CELL).is_some();
             if states && !seen.contains(&text) {

@@ -235,9 +235,8 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     let key = header_key(value);
     Err(match &*key {
         "x" => Unreadable::LetterX,
-        "適用" | "対象" | "applicable" | "inscope" | "selected" | "適用する" | "対象とする" => {
-            Unreadable::Applicability
-        }
+        "適用" | "対象" | "applicable" | "inscope" | "selected" | "適用する" | "対象とする"
+        | "適用済" | "適用済み" => Unreadable::Applicability,
         "△"
         | "▲"
         | "▽"
@@ -977,6 +976,18 @@ mod tests {
             ("Not started", NotImplemented),
             ("【未実施】", NotImplemented),
             ("ｎ／ａ", NotApplicable),
+            // review 2 (C7)
+            ("運用中", Implemented),
+            ("完了", Implemented),
+            ("実装済", Implemented),
+            ("整備済み", Implemented),
+            ("Fully implemented", Implemented),
+            ("Compliant", Implemented),
+            ("In place", Implemented),
+            ("Yes (implemented)", Implemented),
+            ("○（実施）", Implemented),
+            ("Non-compliant", NotImplemented),
+            ("未着手", NotImplemented),
         ] {
             assert_eq!(v(cell).map(|x| x.0), Ok(want), "{cell}");
         }
@@ -988,6 +999,12 @@ mod tests {
             v("未実施 (2026年度予定)"),
             Ok((NotImplemented, "2026年度予定".to_owned()))
         );
+        // a note that restates the value is none; any other note is kept
+        assert_eq!(v("Yes (implemented)"), Ok((Implemented, String::new())));
+        assert_eq!(v("実施（一部）"), Ok((Implemented, "一部".to_owned())));
+        assert_eq!(v("Partially compliant"), Err(Unreadable::Partial));
+        // 適用済 says it applies (a statement of applicability), not that it is implemented
+        assert_eq!(v("適用済"), Err(Unreadable::Applicability));
         assert_eq!(v(""), Err(Unreadable::Empty));
         assert_eq!(v("－"), Err(Unreadable::Dash));
         assert_eq!(v("-"), Err(Unreadable::Dash));
@@ -1002,6 +1019,41 @@ mod tests {
             "(未実施",
         ] {
             assert_eq!(v(unknown), Err(Unreadable::Unknown), "{unknown}");
+        }
+    }
+
+    /// Review 2, B1: "no reason" written as a reason is none.
+    #[test]
+    fn reasons_that_give_none() {
+        for none in [
+            "",
+            "なし",
+            "-",
+            "－",
+            "N/A",
+            "理由なし",
+            "TBD",
+            "特になし",
+            "未定",
+            "?",
+            "？",
+            "検討中",
+            "非該当",
+            "対象外",
+            "none",
+            "不明",
+            "なし。",
+            "―",
+        ] {
+            assert_eq!(reason_given(none), "", "{none}");
+        }
+        for reason in [
+            "IaaS事業者が実施",
+            "テレワークを行わない",
+            "ログイン機能を提供しない",
+            "Not offered: no mobile devices",
+        ] {
+            assert_eq!(reason_given(reason), reason);
         }
     }
 
