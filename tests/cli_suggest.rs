@@ -73,7 +73,7 @@ fn the_table_says_candidates_are_not_references_and_names_outside_topics() {
     assert!(out.contains("Candidates are not references"), "{out}");
     assert!(out.contains("not text of the criteria"), "{out}");
     assert!(
-        out.contains("9.4.2 (0.91) Secure log-on procedures [多要素認証]"),
+        out.contains("9.4.2 (0.63) Secure log-on procedures [多要素認証]"),
         "{out}"
     );
     assert!(out.contains("(no confident match)"), "{out}");
