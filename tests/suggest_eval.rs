@@ -124,11 +124,7 @@ fn measure(file: &str) -> Measured {
     for l in &set {
         let s = &got[&l.id];
         // J…/E… in the evaluation set, H…/HE… and T…/TE… in the held-out ones, R… (either)
-        let lang = if l
-            .id
-            .trim_start_matches(['H', 'T', 'R'])
-            .starts_with('E')
-            || l.text.is_ascii()
+        let lang = if l.id.trim_start_matches(['H', 'T', 'R']).starts_with('E') || l.text.is_ascii()
         {
             'E'
         } else {

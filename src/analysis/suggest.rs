@@ -5,8 +5,10 @@
 //!
 //! How an item is scored, per candidate objective (deterministic, no model, no network):
 //! - **terms**: the lexicon's words for the objective and its catalog titles found in the
-//!   item (whole words, spelling variants folded), each weighing 1/√k when k objectives
-//!   share it, half that when the lexicon lists it as weak (a word that also means other
+//!   item (whole words, spelling variants folded; each word of the item counts once, with
+//!   the largest weight of the terms it is found in, an `A+B` term giving each of its k
+//!   words 1/k of its weight), a term weighing 1/√k when k objectives share it, half that
+//!   when the lexicon lists it as weak (a word that also means other
 //!   things: `通知`, `記録`, `contract`; a one-word title such as `Monitor`), nothing when
 //!   the item also holds a word of another meaning it has (`training` beside `AI model`);
 //!   `t` is their sum and gives `1 − e^(−t)`: one word of one objective 0.63, a weak one
@@ -332,6 +334,8 @@ pub struct Scratch {
     best: Vec<(f64, u32)>,
     touched: Vec<u32>,
     masked: String,
+    /// (objective, start, end, weight) of each word found for an objective.
+    evidence: Vec<(u32, usize, usize, f64)>,
 }
 
 /// The lexicon and the catalog's titles, ready to score texts against.
@@ -549,24 +553,51 @@ impl<'c> Suggester<'c> {
         s.touched.clear();
         s.touched_fields.clear();
 
-        // terms
+        // terms: each word of the item counts once per objective, with the largest weight
+        // of the terms it is part of (a term of k parts gives each 1/k of its weight), so
+        // that `保存データ+暗号化`, `データ+暗号化` and `暗号化` found in one phrase are two
+        // words, not three terms
         self.terms.find(&norm, &mut s.found, &mut s.hits);
         let mut outside: Option<u32> = None;
-        for &t in &s.hits.terms {
-            match &self.terms.terms[t as usize].owner {
+        s.evidence.clear();
+        for &(t, start, end) in &s.hits.parts {
+            let term = &self.terms.terms[t as usize];
+            match &term.owner {
                 Owner::Objectives(owners) => {
-                    let w = self.terms.terms[t as usize].weight;
+                    let w = term.weight / term.parts.len() as f64;
                     for &o in owners {
-                        if s.terms[o as usize] == 0.0 && s.best[o as usize].0 == 0.0 {
-                            s.touched.push(o);
-                        }
-                        s.terms[o as usize] += w;
+                        s.evidence.push((o, start, end, w));
                     }
                 }
                 Owner::Outside(k) => {
                     outside.get_or_insert(*k);
                 }
             }
+        }
+        s.evidence.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut k = 0;
+        while k < s.evidence.len() {
+            let o = s.evidence[k].0;
+            let (mut end, mut best, mut sum) = (s.evidence[k].2, s.evidence[k].3, 0.0);
+            k += 1;
+            while k < s.evidence.len() && s.evidence[k].0 == o {
+                let (_, start, e, w) = s.evidence[k];
+                if start < end {
+                    // overlapping words are one
+                    end = end.max(e);
+                    best = best.max(w);
+                } else {
+                    sum += best;
+                    end = e;
+                    best = w;
+                }
+                k += 1;
+            }
+            sum += best;
+            if s.terms[o as usize] == 0.0 && s.best[o as usize].0 == 0.0 {
+                s.touched.push(o);
+            }
+            s.terms[o as usize] = sum;
         }
 
         // n-gram similarity, of the words the lexicon does not explain
@@ -875,7 +906,10 @@ mod tests {
             Lang::En,
             &mut scratch,
         );
-        assert!(score_of(&r, "16.1.2").is_some_and(|x| x >= CONFIDENT_SCORE), "{r:?}");
+        assert!(
+            score_of(&r, "16.1.2").is_some_and(|x| x >= CONFIDENT_SCORE),
+            "{r:?}"
+        );
     }
 
     /// A word beside a word of another meaning it has is not counted, nor matched as
@@ -899,9 +933,20 @@ mod tests {
             Lang::En,
             &mut scratch,
         );
-        assert!(score_of(&r, "7.2.2").is_some_and(|x| x >= CONFIDENT_SCORE), "{r:?}");
-        let r = s.suggest("入退室に使う鍵を管理していること", 10, Lang::Ja, &mut scratch);
-        assert!(score_of(&r, "10.1.2").is_none_or(|x| x < MIN_SCORE), "{r:?}");
+        assert!(
+            score_of(&r, "7.2.2").is_some_and(|x| x >= CONFIDENT_SCORE),
+            "{r:?}"
+        );
+        let r = s.suggest(
+            "入退室に使う鍵を管理していること",
+            10,
+            Lang::Ja,
+            &mut scratch,
+        );
+        assert!(
+            score_of(&r, "10.1.2").is_none_or(|x| x < MIN_SCORE),
+            "{r:?}"
+        );
         let r = s.suggest("鍵を安全に保管していること", 10, Lang::Ja, &mut scratch);
         assert!(score_of(&r, "10.1.2").is_some(), "{r:?}");
     }
@@ -926,7 +971,10 @@ mod tests {
                 assert!(!only_similar || x.score < CONFIDENT_SCORE, "{text}: {x:?}");
             }
             for id in ["10.1.2", "12.1.4", "18.1.5"] {
-                assert!(score_of(&r, id).is_none_or(|x| x < CONFIDENT_SCORE), "{text}: {r:?}");
+                assert!(
+                    score_of(&r, id).is_none_or(|x| x < CONFIDENT_SCORE),
+                    "{text}: {r:?}"
+                );
             }
         }
     }

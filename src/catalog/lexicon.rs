@@ -169,6 +169,9 @@ pub struct Hits {
     pub terms: Vec<u32>,
     /// Where each term of `terms` was found (the first occurrence; `A+B` at its first part).
     pub at: Vec<usize>,
+    /// Per term of `terms`, where each of its parts was found (byte ranges of the
+    /// normalised text, the first occurrence of each part): `(term, start, end)`.
+    pub parts: Vec<(u32, usize, usize)>,
     /// The parts of the text the lexicon explains (byte ranges of the normalised text):
     /// the words of the terms found, those not counted for a word of another meaning and
     /// those words themselves. The n-gram similarity looks only at the rest.
@@ -243,10 +246,7 @@ impl TermIndex {
         }
         // words of another meaning: patterns of their own (found, never a term)
         for (word, others) in &lexicon.other_senses {
-            let Some(&t) = b
-                .term_ids
-                .get(&(b.normalizer.normalize(word), false))
-            else {
+            let Some(&t) = b.term_ids.get(&(b.normalizer.normalize(word), false)) else {
                 continue;
             };
             let mut not_with: Vec<u32> = others
@@ -269,8 +269,8 @@ impl TermIndex {
         let mut objective_terms = vec![Vec::new(); objectives.len()];
         for (t, term) in terms.iter_mut().enumerate() {
             if let Owner::Objectives(owners) = &term.owner {
-                term.weight = 1.0 / (owners.len() as f64).sqrt()
-                    * if term.weak { WEAK_WEIGHT } else { 1.0 };
+                term.weight =
+                    1.0 / (owners.len() as f64).sqrt() * if term.weak { WEAK_WEIGHT } else { 1.0 };
                 for &o in owners {
                     objective_terms[o as usize].push(t as u32);
                 }
@@ -305,6 +305,7 @@ impl TermIndex {
     pub fn find(&self, text: &str, found: &mut Vec<Found>, hits: &mut Hits) {
         hits.terms.clear();
         hits.at.clear();
+        hits.parts.clear();
         hits.spans.clear();
         self.finder.find_all(text, found);
         let mut cursor = 0;
@@ -340,7 +341,8 @@ impl TermIndex {
         for f in found.iter() {
             let explains = |t: &u32| {
                 let term = &self.terms[*t as usize];
-                term.parts.contains(&(f.pattern as u32)) || term.not_with.contains(&(f.pattern as u32))
+                term.parts.contains(&(f.pattern as u32))
+                    || term.not_with.contains(&(f.pattern as u32))
             };
             if hits.terms.iter().any(explains) {
                 hits.spans.push((f.start, f.end));
@@ -358,6 +360,20 @@ impl TermIndex {
                 hits.at.remove(k);
             } else {
                 k += 1;
+            }
+        }
+        for (&t, &at) in hits.terms.iter().zip(&hits.at) {
+            match self.terms[t as usize].parts.as_slice() {
+                [one] => hits
+                    .parts
+                    .push((t, at, at + self.patterns[*one as usize].len())),
+                parts => {
+                    for &p in parts {
+                        if let Some(g) = found.iter().find(|g| g.pattern == p as usize) {
+                            hits.parts.push((t, g.start, g.end));
+                        }
+                    }
+                }
             }
         }
     }
@@ -553,7 +569,10 @@ mod tests {
             .collect();
         for (id, words) in &lexicon.objectives {
             for w in &words.weak {
-                assert!(!strong.contains(&norm(w)), "{id}: {w} is listed weak and not weak");
+                assert!(
+                    !strong.contains(&norm(w)),
+                    "{id}: {w} is listed weak and not weak"
+                );
             }
         }
         assert!(!lexicon.other_senses.is_empty());

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::analysis::suggest::{Outcome, SuggestItem, SuggestReport};
 use crate::input::checks::{Field, Layout};
-use crate::input::table::Sheet;
+use crate::input::table::{Sheet, StoredCell, Visibility};
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
 use crate::report::{markdown, table, write_json, write_yaml, Format, TextStyle};
@@ -243,13 +243,31 @@ pub struct SheetOut {
     pub refs_col: usize,
     /// The columns added: first and how many (the references column included when added).
     pub added: (usize, usize),
+    /// Where they were inserted in the input's columns, and how many columns of an
+    /// earlier run were taken out there.
+    pub insert_at: usize,
+    pub removed: usize,
     /// Per item row (0-based index in `rows`): its candidate ids, for the drop-down.
     pub choices: Vec<(usize, Vec<String>)>,
     pub lang: Lang,
 }
 
 impl SheetOut {
-    pub fn build(r: &SuggestReport, sheet: &Sheet, layout: &Layout, lang: Lang) -> SheetOut {
+    /// The output column of the input's column `c`; `None` for a column of an earlier run
+    /// that was replaced.
+    pub fn out_col(&self, c: usize) -> Option<usize> {
+        if c < self.insert_at {
+            Some(c)
+        } else if c < self.insert_at + self.removed {
+            None
+        } else {
+            Some(c - self.removed + self.added.1)
+        }
+    }
+
+    /// The sheet written back with the candidates of its `items` (the items read from it,
+    /// in row order).
+    pub fn build(items: &[SuggestItem], sheet: &Sheet, layout: &Layout, lang: Lang) -> SheetOut {
         let header_row = layout.header_row - 1;
         let headers = candidate_headers(lang);
         let header_cells = sheet.rows.get(header_row).cloned().unwrap_or_default();
@@ -287,7 +305,7 @@ impl SheetOut {
         added.extend(headers.iter().map(|h| (*h).to_owned()));
         let n_added = added.len();
 
-        let mut items = r.items.iter().peekable();
+        let mut items = items.iter().peekable();
         let mut rows = Vec::with_capacity(sheet.rows.len());
         let mut choices = Vec::new();
         for (i, row) in sheet.rows.iter().enumerate() {
@@ -343,8 +361,34 @@ impl SheetOut {
             header_row,
             refs_col,
             added: (if new_refs { refs_col } else { insert_at }, n_added),
+            insert_at,
+            removed: old,
             choices,
             lang,
         }
     }
+}
+
+/// What `suggest -o FILE.xlsx` writes: every sheet of the input in its order — the
+/// sheets it read as [`SheetOut`]s, the others as they were — with the stored cells of a
+/// workbook (types and formulas) where it has them.
+#[derive(Debug)]
+pub struct SuggestBook<'w> {
+    pub sheets: Vec<BookSheet<'w>>,
+    /// The input's formulas are in the form an xlsx stores them (not an .xls or .ods).
+    pub xlsx_formulas: bool,
+    /// The input's file name, for the footer.
+    pub source: String,
+    pub lang: Lang,
+}
+
+/// One sheet of a [`SuggestBook`].
+#[derive(Debug)]
+pub struct BookSheet<'w> {
+    pub name: String,
+    pub visibility: Visibility,
+    /// The workbook's cells as stored; `None` for a CSV (its cells are text).
+    pub stored: Option<&'w [Vec<StoredCell>]>,
+    /// The check list written back, when `suggest` read this sheet.
+    pub out: Option<SheetOut>,
 }
