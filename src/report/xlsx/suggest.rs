@@ -11,7 +11,7 @@ use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, Formula, RowNum, Wo
 use crate::input::table::{cell_text, StoredCell, Visibility};
 use crate::report::suggest::{BookSheet, SheetOut, SuggestBook};
 use crate::report::xlsx::common::{
-    add_row_sheet, col_num, print_setup, row_num, widen, Columns, Cuts, Print, Styles, MIN_WIDTH,
+    col_num, print_setup, row_num, widen, Columns, Cuts, Print, Styles, MIN_WIDTH,
 };
 
 mod formula;
@@ -87,7 +87,11 @@ pub fn render_suggest(book: &SuggestBook, w: &mut dyn Write) -> anyhow::Result<(
             notes.not_copied.push(sheet.name.clone());
             continue;
         }
-        let ws = add_row_sheet(&mut workbook, &sheet.name)?;
+        // an ordinary sheet, not a "constant memory" one: in that mode rust_xlsxwriter
+        // 0.102 writes the last row twice when it has a height of its own (a `<row>`
+        // repeated, which Excel repairs), and a check list is small
+        let ws = workbook.add_worksheet();
+        ws.set_name(&sheet.name)?;
         match sheet.visibility {
             Visibility::Visible => {}
             Visibility::Hidden => {
