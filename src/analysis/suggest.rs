@@ -49,7 +49,7 @@ pub const MAX_TOP: usize = 10;
 /// A score is multiplied by this when the item speaks of a topic ISMAP does not assess.
 pub const OUTSIDE_FACTOR: f64 = 0.45;
 /// The JSON shape's version (`schema/suggest.schema.json`).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// How fast term weight turns into confidence: `1 − e^(−RATE × t)`.
 const TERM_RATE: f64 = 1.0;
@@ -120,6 +120,9 @@ pub struct TextSuggestions {
 #[derive(Debug, Clone, Serialize)]
 pub struct SuggestItem {
     pub id: String,
+    /// The sheet of the item, when the list was read from several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     pub row: usize,
     pub title: String,
     /// The item's references as written (never changed by a suggestion).
@@ -152,6 +155,8 @@ pub struct LexiconInfo {
 pub struct SuggestChecks {
     pub source: String,
     pub sheet: Option<String>,
+    /// Every sheet read, in the workbook's order (empty for CSV, YAML, JSON).
+    pub sheets: Vec<String>,
     /// The references column's header as written; empty when the list has none.
     pub references_column: String,
 }
@@ -185,12 +190,25 @@ pub fn suggest_list(
     let checks = SuggestChecks {
         source: file_name(&list.source),
         sheet: list.sheet.clone(),
+        sheets: list.sheets.clone(),
         references_column: list.refs_column.clone(),
     };
+    // items read from several sheets carry their sheet in the first extra column
+    let sheet_column = (list.sheets.len() > 1)
+        .then(|| list.extra_columns.first().cloned())
+        .flatten();
     let one = |item: crate::model::CheckItem, scratch: &mut Scratch| {
         let result = suggester.suggest(&item.title, top, lang, scratch);
+        let sheet = sheet_column.as_ref().and_then(|c| {
+            item.extra
+                .0
+                .iter()
+                .find(|(k, _)| k == c)
+                .map(|(_, v)| v.clone())
+        });
         SuggestItem {
             id: item.id,
+            sheet,
             row: item.row,
             title: item.title,
             references: item.refs,

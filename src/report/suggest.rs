@@ -83,12 +83,11 @@ pub fn summary_lines(r: &SuggestReport) -> Vec<String> {
     let lang = r.lang;
     let l = |ja, en| lang.pick(ja, en);
     let s = &r.summary;
-    let sheet = r
-        .checks
-        .sheet
-        .as_ref()
-        .map(|s| format!(" [{s}]"))
-        .unwrap_or_default();
+    let sheet = match (&r.checks.sheet, r.checks.sheets.len()) {
+        (Some(s), _) => format!(" [{s}]"),
+        (None, n) if n > 1 => format!(" [{}]", r.checks.sheets.join(", ")),
+        _ => String::new(),
+    };
     let mut out = vec![
         format!("{} {}{sheet}", l("確認項目:", "Check items:"), r.checks.source),
         format!(
