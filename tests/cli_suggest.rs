@@ -15,6 +15,19 @@ fn suggest(lang: &str) -> assert_cmd::Command {
     c
 }
 
+/// Runs `suggest` with `args` then `-o out`, expects success; its stderr.
+fn written(args: &[&std::ffi::OsStr], out: &Path) -> String {
+    let run = suggest("en")
+        .args(args)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    stderr
+}
+
 fn ids(item: &Value) -> Vec<&str> {
     item["suggestions"]
         .as_array()
@@ -672,15 +685,7 @@ fn a_workbook_with_a_cover_sheet_round_trips_with_every_sheet_type_and_formula()
     assert_eq!(seen_ids, ["A-01", "A-02", "A-03", "B-01", "B-02"]);
 
     let out = dir.path().join("suggested.xlsx");
-    let run = suggest("en")
-        .arg("--checks")
-        .arg(&input)
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(run.stderr).unwrap();
-    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    let stderr = written(&["--checks".as_ref(), input.as_os_str()], &out);
     assert!(
         stderr.contains(
             "sheets without a check-list header were not read, and are copied as they were: 表紙"
@@ -934,15 +939,15 @@ fn one_sheet_picked_is_said_to_need_the_same_sheet_in_report() {
     let input = dir.path().join("list.xlsx");
     multi_sheet_list(&input);
     let out = dir.path().join("out.xlsx");
-    let run = suggest("en")
-        .arg("--checks")
-        .arg(&input)
-        .args(["--sheet", "技術的対策", "-o"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(run.stderr).unwrap();
-    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    let stderr = written(
+        &[
+            "--checks".as_ref(),
+            input.as_os_str(),
+            "--sheet".as_ref(),
+            "技術的対策".as_ref(),
+        ],
+        &out,
+    );
     assert!(
         stderr.contains("only the sheet '技術的対策' was read (--sheet)")
             && stderr.contains("give report --sheet '技術的対策' too"),
@@ -964,15 +969,7 @@ fn a_cp932_list_is_written_as_utf8_with_a_note_or_as_cp932_on_request() {
     let text = "項番,確認項目\r\nQ-01,多要素認証を利用できること\r\n";
     std::fs::write(&input, encoding_rs::SHIFT_JIS.encode(text).0).unwrap();
     let out = dir.path().join("out.csv");
-    let run = suggest("en")
-        .arg("--checks")
-        .arg(&input)
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(run.stderr).unwrap();
-    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    let stderr = written(&["--checks".as_ref(), input.as_os_str()], &out);
     assert!(
         stderr.contains("read as CP932; the CSV is written as UTF-8 with a BOM"),
         "{stderr}"

@@ -114,11 +114,16 @@ pub const SHEET_COLUMN: &str = "sheet";
 
 /// Whether a sheet holds a check-list header: a references column in its first rows.
 fn has_header(sheet: &Sheet) -> bool {
+    has_column(sheet, Field::Refs)
+}
+
+/// Whether a sheet names a column of `field` in its first rows.
+fn has_column(sheet: &Sheet, field: Field) -> bool {
     sheet
         .rows
         .iter()
         .take(HEADER_SEARCH_ROWS)
-        .any(|r| r.iter().any(|c| Field::of_header(c) == Some(Field::Refs)))
+        .any(|r| r.iter().any(|c| Field::of_header(c) == Some(field)))
 }
 
 /// A check-list workbook without `--sheet`: every visible sheet with a check-list header,
@@ -127,12 +132,7 @@ fn has_header(sheet: &Sheet) -> bool {
 /// `skipped_sheets`; items from several sheets carry their sheet in the extra column
 /// [`SHEET_COLUMN`], and an id given on two sheets is an error.
 fn from_workbook(path: &Path) -> Result<CheckList, InputError> {
-    let names = table::sheet_names(path)?;
-    let visible: Vec<&str> = names
-        .iter()
-        .filter(|(_, v)| *v)
-        .map(|(n, _)| n.as_str())
-        .collect();
+    let visible = table::visible_sheet_names(path)?;
     if visible.len() <= 1 {
         let mut list = from_sheet(table::read_workbook_with(path, None, Merged::FillDown)?)?;
         list.sheets = list.sheet.iter().cloned().collect();
@@ -269,15 +269,6 @@ pub struct ForSuggest {
     pub read: Vec<SheetRead>,
 }
 
-/// Whether a sheet holds a check-item column in its first rows.
-fn has_title_header(sheet: &Sheet) -> bool {
-    sheet
-        .rows
-        .iter()
-        .take(HEADER_SEARCH_ROWS)
-        .any(|r| r.iter().any(|c| Field::of_header(c) == Some(Field::Title)))
-}
-
 /// The check items of one sheet for `suggest`: by its references column, as `report`
 /// reads them, or, on a list in free text without one, by its check-item column (the
 /// written-back sheet gets a references column on that header row, so `report` then
@@ -344,12 +335,7 @@ pub fn load_for_suggest(
         FileKind::Text => one(table::read(path, encoding, None)?),
         FileKind::Workbook if sheet.is_some() => one(table::read(path, encoding, sheet)?),
         FileKind::Workbook => {
-            let names = table::sheet_names(path)?;
-            let visible: Vec<&str> = names
-                .iter()
-                .filter(|(_, v)| *v)
-                .map(|(n, _)| n.as_str())
-                .collect();
+            let visible = table::visible_sheet_names(path)?;
             if visible.len() <= 1 {
                 return one(table::read_workbook_with(path, None, Merged::FillDown)?);
             }
@@ -422,7 +408,7 @@ fn workbook_for_suggest(path: &Path, sheets: Vec<Sheet>) -> Result<ForSuggest, I
     let mut read = Vec::new();
     let mut skipped = Vec::new();
     for (sheet, name) in sheets.into_iter().zip(&names) {
-        if !has_header(&sheet) && !has_title_header(&sheet) {
+        if !has_header(&sheet) && !has_column(&sheet, Field::Title) {
             skipped.push(name.clone());
             continue;
         }

@@ -603,6 +603,15 @@ pub fn sheet_names(path: &Path) -> Result<Vec<(String, bool)>, InputError> {
         .collect())
 }
 
+/// The visible sheets of a workbook, in order.
+pub fn visible_sheet_names(path: &Path) -> Result<Vec<String>, InputError> {
+    Ok(sheet_names(path)?
+        .into_iter()
+        .filter(|(_, visible)| *visible)
+        .map(|(name, _)| name)
+        .collect())
+}
+
 /// What to do with merged cells of a workbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Merged {

@@ -242,28 +242,36 @@ pub struct SheetOut {
     pub refs_col: usize,
     /// The columns added: first and how many (the references column included when added).
     pub added: (usize, usize),
-    /// Where they were inserted in the input's columns, and how many columns of an
-    /// earlier run were taken out there.
-    pub insert_at: usize,
-    pub removed: usize,
+    /// How the input's columns moved.
+    pub shift: ColumnShift,
     /// Per item row (0-based index in `rows`): its candidate ids, for the drop-down.
     pub choices: Vec<(usize, Vec<String>)>,
     pub lang: Lang,
 }
 
-impl SheetOut {
-    /// The output column of the input's column `c`; `None` for a column of an earlier run
-    /// that was replaced.
-    pub fn out_col(&self, c: usize) -> Option<usize> {
-        if c < self.insert_at {
+/// Columns inserted into a sheet: `removed` columns taken out at `at` (an earlier run's
+/// candidate columns), then `added` put in their place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColumnShift {
+    pub at: usize,
+    pub removed: usize,
+    pub added: usize,
+}
+
+impl ColumnShift {
+    /// Where the input's column `c` goes; `None` for a column taken out.
+    pub fn col(&self, c: usize) -> Option<usize> {
+        if c < self.at {
             Some(c)
-        } else if c < self.insert_at + self.removed {
+        } else if c < self.at + self.removed {
             None
         } else {
-            Some(c - self.removed + self.added.1)
+            Some(c - self.removed + self.added)
         }
     }
+}
 
+impl SheetOut {
     /// The sheet written back with the candidates of its `items` (the items read from it,
     /// in row order).
     pub fn build(items: &[SuggestItem], sheet: &Sheet, layout: &Layout, lang: Lang) -> SheetOut {
@@ -360,8 +368,11 @@ impl SheetOut {
             header_row,
             refs_col,
             added: (if new_refs { refs_col } else { insert_at }, n_added),
-            insert_at,
-            removed: old,
+            shift: ColumnShift {
+                at: insert_at,
+                removed: old,
+                added: n_added,
+            },
             choices,
             lang,
         }

@@ -67,14 +67,7 @@ pub fn render_suggest(book: &SuggestBook, w: &mut dyn Write) -> anyhow::Result<(
         .iter()
         .filter_map(|s| {
             let out = s.out.as_ref()?;
-            Some((
-                s.name.to_lowercase(),
-                Shift {
-                    at: out.insert_at,
-                    removed: out.removed,
-                    added: out.added.1,
-                },
-            ))
+            Some((s.name.to_lowercase(), out.shift))
         })
         .collect();
     let mut notes = Notes::default();
@@ -198,7 +191,7 @@ impl SheetCtx<'_, '_> {
                 .unwrap_or_default();
             if let Some(srow) = stored.get(r) {
                 for (c, cell) in srow.iter().enumerate() {
-                    let Some(j) = out.out_col(c) else { continue };
+                    let Some(j) = out.shift.col(c) else { continue };
                     if cells.len() <= j {
                         if cell.value == Data::Empty && cell.formula.is_none() {
                             continue;

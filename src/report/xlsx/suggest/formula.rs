@@ -2,28 +2,7 @@
 //! columns it inserts (as Excel moves them when columns are inserted), or refused when a
 //! formula cannot be carried over for sure.
 use crate::input::column_letter;
-
-/// Columns inserted into one sheet: `removed` columns taken out at `at` (an earlier run's
-/// candidate columns), then `added` put in their place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shift {
-    pub at: usize,
-    pub removed: usize,
-    pub added: usize,
-}
-
-impl Shift {
-    /// Where column `c` goes; `None` for a column taken out.
-    pub fn col(&self, c: usize) -> Option<usize> {
-        if c < self.at {
-            Some(c)
-        } else if c < self.at + self.removed {
-            None
-        } else {
-            Some(c - self.removed + self.added)
-        }
-    }
-}
+pub use crate::report::suggest::ColumnShift as Shift;
 
 /// `formula` (as an xlsx stores it, without `=`) on sheet `own`, with every reference to a
 /// sheet that `shift` gives a [`Shift`] for moved with its columns. `None` when the formula
