@@ -574,7 +574,7 @@ fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
         )
         .hint("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目)")
     } else {
-        let columns = "name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標); for a list in free text, `ismap-gap suggest --checks FILE -o NEW.csv` adds one with candidates";
+        let columns = "name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標); for a list in free text, `ismap-gap suggest --checks FILE -o NEW.xlsx` (NEW.csv for a CSV list) adds one with candidates";
         InputError::at(
             loc,
             format!(
