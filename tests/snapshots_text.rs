@@ -125,3 +125,49 @@ fn catalog_show_table() {
 fn catalog_stats_table_ja() {
     insta::assert_snapshot!(stdout_of(bin().args(["--lang", "ja", "catalog", "stats"])));
 }
+
+/// `report` on a fixture of `tests/data/verdicts/`.
+fn verdict_report(lang: &str, format: &str, checks: &str, csp: &str) -> String {
+    stdout_of(
+        bin()
+            .args([
+                "--lang",
+                lang,
+                "report",
+                "--as-of",
+                "2026-04-01",
+                "--format",
+                format,
+                "--checks",
+            ])
+            .arg(common::data(&format!("verdicts/{checks}")))
+            .arg("--csp")
+            .arg(common::data(&format!("verdicts/{csp}"))),
+    )
+}
+
+/// Basic requirements stated otherwise under an implemented objective, a chosen detail,
+/// governance and management items through their objective.
+#[test]
+fn report_markdown_ja_basic_requirements() {
+    insta::assert_snapshot!(verdict_report(
+        "ja",
+        "md",
+        "checks-criteria.csv",
+        "criteria.csv"
+    ));
+}
+
+/// A registration dated after `--as-of`.
+#[test]
+fn report_table_en_registration_not_yet_valid() {
+    insta::assert_snapshot!(verdict_report("en", "table", "checks.csv", "future.yaml"));
+}
+
+/// A NIST enhancement mapped through its base control, as `report` judges it.
+#[test]
+fn catalog_show_nist_ja() {
+    insta::assert_snapshot!(stdout_of(
+        bin().args(["--lang", "ja", "catalog", "show", "IA-2(1)"])
+    ));
+}

@@ -152,7 +152,10 @@ pub fn show<'c>(
             _ => None,
         }
     };
-    match catalog.resolve_in(reference, edition) {
+    let resolution = catalog.resolve_in(reference, edition);
+    // the judgement `report` makes of a NIST mapping: exact, partial, or through the base
+    let nist_mapping = crate::analysis::gap::NistMapping::of(reference, &resolution);
+    match resolution {
         Resolution::Unresolved { why, suggestions } => {
             let e = InputError::new(format!(
                 "'{reference}' does not resolve: {}",
@@ -170,6 +173,7 @@ pub fn show<'c>(
             reference: reference.to_owned(),
             kind,
             approximate: false,
+            nist_mapping: None,
             matched: None,
             edition: Some(IsoEdition::Iso2022),
             chain: None,
@@ -208,7 +212,8 @@ pub fn show<'c>(
             Ok(ShowResult {
                 reference: reference.to_owned(),
                 kind,
-                approximate: kind == RefKind::Nist,
+                approximate: nist_mapping.is_some_and(|m| m.is_approximate()),
+                nist_mapping,
                 matched,
                 edition,
                 chain,

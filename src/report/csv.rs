@@ -2,6 +2,7 @@
 use std::borrow::Cow;
 use std::io::Write;
 
+use crate::error::InputError;
 use crate::input::decode::encode_cp932;
 use crate::input::Encoding;
 use crate::report::grid::Grid;
@@ -119,10 +120,10 @@ impl<'w> Writer<'w> {
             Encoding::Utf8 => self.out.write_all(&self.buf)?,
             Encoding::Cp932 => {
                 let text = String::from_utf8(self.buf)?;
+                // no location: the output layer names the file being written
                 let encoded = encode_cp932(&text).map_err(|e| {
-                    anyhow::anyhow!(
-                        "cannot write CP932 CSV: {e} (hint: use --output-encoding utf-8)"
-                    )
+                    InputError::new(format!("cannot write CP932 CSV: {e}"))
+                        .hint("use --output-encoding utf-8")
                 })?;
                 self.out.write_all(&encoded)?;
             }

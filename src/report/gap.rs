@@ -370,6 +370,16 @@ fn short_grid(report: &GapReport) -> Grid {
             l("登録失効:", "registration lapsed:"),
             &details.registration_lapsed,
         );
+        push_ids(
+            &mut gaps,
+            l("登録日前:", "not yet registered:"),
+            &details.registration_not_yet_valid,
+        );
+        push_ids(
+            &mut gaps,
+            l("監査対象期間の終了前:", "audit period not ended:"),
+            &details.audit_period_not_ended,
+        );
         for c in &details.controls {
             if let Some(via) = c.inherited_from {
                 gaps.push(format!("{}{}", c.id, inherited_label(via, lang)));
@@ -641,6 +651,9 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
     }
     if let Some(n) = &csp.registration_number {
         csp_line.push_str(&format!(" [{} {n}]", l("登録番号", "registration")));
+    }
+    if let Some(r) = csp.registered.filter(|r| *r > report.as_of) {
+        csp_line.push_str(&format!(" [{} {r}]", l("登録日", "registered")));
     }
     if let Some(d) = csp.renewal_deadline {
         csp_line.push_str(&format!(

@@ -9,7 +9,6 @@ use rust_xlsxwriter::{
 };
 
 use crate::analysis::compare::{CompareReport, MAX_DETAIL_SHEETS};
-use crate::analysis::csp::Registration;
 use crate::analysis::Status;
 use crate::lang::Lang;
 use crate::report::compare as cmp;
@@ -270,7 +269,7 @@ fn write_compare_summary(
             fit(text(RUNS_ON_COL)),
             &styles.cell,
         )?;
-        let registration = if csp.registration == Registration::Lapsed {
+        let registration = if csp.registration.is_void() {
             &styles.warning
         } else {
             &styles.cell
