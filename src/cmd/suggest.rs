@@ -120,6 +120,7 @@ fn book<'w>(
                     .unwrap_or_else(|| lang.pick("確認項目", "Check items").to_owned()),
                 visibility: Visibility::Visible,
                 stored: None,
+                formulas_unread: false,
                 out: Some(out),
             })
             .collect();
@@ -143,6 +144,7 @@ fn book<'w>(
                 name: s.name.clone(),
                 visibility: s.visibility,
                 stored: (!s.not_a_worksheet).then_some(s.cells.as_slice()),
+                formulas_unread: s.formulas_unread,
                 out,
             }
         })

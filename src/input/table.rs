@@ -491,6 +491,8 @@ pub struct StoredSheet {
     pub not_a_worksheet: bool,
     /// The cells from A1 (merged cells filled down as in `text`).
     pub cells: Vec<Vec<StoredCell>>,
+    /// Its formulas could not be read: its formula cells hold their values only.
+    pub formulas_unread: bool,
     /// The same rows as text, exactly as [`read_workbook_with`] gives them with
     /// [`Merged::FillDown`]: what the check items are read from.
     pub text: Sheet,
@@ -529,6 +531,7 @@ pub fn read_workbook_stored(path: &Path) -> Result<StoredWorkbook, InputError> {
                 visibility,
                 not_a_worksheet: true,
                 cells: Vec::new(),
+                formulas_unread: false,
                 text,
             });
             continue;
@@ -546,8 +549,10 @@ pub fn read_workbook_stored(path: &Path) -> Result<StoredWorkbook, InputError> {
             }));
             cells.push(row);
         }
-        // formulas (a sheet whose formulas cannot be read keeps its values)
-        if let Ok(formulas) = wb.worksheet_formula(&m.name) {
+        // formulas (a sheet whose formulas cannot be read keeps its values, and says so)
+        let formulas = wb.worksheet_formula(&m.name);
+        let formulas_unread = formulas.is_err();
+        if let Ok(formulas) = formulas {
             let (fr, fc) = formulas.start().unwrap_or((0, 0));
             for (r, c, f) in formulas.used_cells() {
                 if f.is_empty() {
@@ -571,6 +576,7 @@ pub fn read_workbook_stored(path: &Path) -> Result<StoredWorkbook, InputError> {
             visibility,
             not_a_worksheet: false,
             cells,
+            formulas_unread,
             text: Sheet { rows, ..text },
         });
     }

@@ -289,6 +289,7 @@ pub const JA: &[(&str, &str)] = &[
     ("no visible sheet has a check-list header (a check-item column such as 確認項目 or title, or a references column such as 管理策); the sheets are: {}", "表示されているシートに確認項目の見出し(確認項目・title などの確認項目の列、または管理策などの参照の列)がありません。シート: {0}"),
     ("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目) on the sheet of the check items, or pick that sheet with --sheet NAME", "確認項目のシートで確認項目の列の見出しを「確認項目」(title, item, 項目, 要求事項, チェック項目 も可)にするか、--sheet NAME でそのシートを選んでください"),
     ("{} formula cell(s) written as their last calculated values, not as formulas (the formula could not be carried over for sure): {}", "{0} 個の数式のセルを、数式ではなく最後に計算された値で書き出しました(数式を確実に引き継げないため): {1}"),
+    ("the formulas of these sheets could not be read: their formula cells are written as their last calculated values: {}", "次のシートの数式を読めませんでした。数式のセルは最後に計算された値で書き出しました: {0}"),
     ("sheets that are not worksheets (charts, dialogs, macros) were not copied: {}", "ワークシートでないシート(グラフ・ダイアログ・マクロ)は写していません: {0}"),
     ("{}: sheets without a check-list header were not read: {}", "{0}: 確認項目の見出しのないシートは読みませんでした: {1}"),
     ("{}: read as {}", "{0}: {1} として読みました"),

@@ -399,6 +399,8 @@ pub struct BookSheet<'w> {
     pub visibility: Visibility,
     /// The workbook's cells as stored; `None` for a CSV (its cells are text).
     pub stored: Option<&'w [Vec<StoredCell>]>,
+    /// The sheet's formulas could not be read (its formula cells are values).
+    pub formulas_unread: bool,
     /// The check list written back, when `suggest` read this sheet.
     pub out: Option<SheetOut>,
 }

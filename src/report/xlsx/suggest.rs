@@ -45,6 +45,8 @@ struct Notes {
     values_for_formulas: Vec<String>,
     /// Sheets that are not worksheets (charts), not copied.
     not_copied: Vec<String>,
+    /// Sheets whose formulas could not be read.
+    formulas_unread: Vec<String>,
 }
 
 /// Writes `book` (see the module documentation). Nothing is written into a references
@@ -79,6 +81,9 @@ pub fn render_suggest(book: &SuggestBook, w: &mut dyn Write) -> anyhow::Result<(
         if is_chart(sheet) {
             notes.not_copied.push(sheet.name.clone());
             continue;
+        }
+        if sheet.formulas_unread {
+            notes.formulas_unread.push(sheet.name.clone());
         }
         // an ordinary sheet, not a "constant memory" one: in that mode rust_xlsxwriter
         // 0.102 writes the last row twice when it has a height of its own (a `<row>`
@@ -132,6 +137,15 @@ pub fn render_suggest(book: &SuggestBook, w: &mut dyn Write) -> anyhow::Result<(
                 "{} formula cell(s) written as their last calculated values, not as formulas (the formula could not be carried over for sure): {}{more}",
                 n,
                 shown.join(", ")
+            ))
+        );
+    }
+    if !notes.formulas_unread.is_empty() {
+        eprintln!(
+            "{}",
+            crate::messages::warning(&format!(
+                "the formulas of these sheets could not be read: their formula cells are written as their last calculated values: {}",
+                notes.formulas_unread.join(", ")
             ))
         );
     }
