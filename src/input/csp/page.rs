@@ -1,0 +1,983 @@
+//! The fields of a service's entry on the ISMAP cloud service list (ISMAPクラウドサービスリスト),
+//! pasted with its control list: their labels, Japanese or English (`登録番号`, `登録の更新期限`,
+//! `監査対象期間`, `後発事象`, `Renewal deadline`…), each followed by its value on its line (a
+//! tab, spaces, `：`) or on the next line (a PDF's cells pasted one per line), read into the
+//! registry facts a profile gives. A field line is metadata: it is read before the ids and
+//! taken out of the list, so it never states anything of an id around it. What a label
+//! must carry but does not (a date that is not one, no value at all) is an input error
+//! naming the line. Ids inside a value (a scope naming `8.1.5.P`) are text, never credited;
+//! a value that is a list of ids, a value that negates right above ids (a heading, maybe),
+//! and a value naming an id the list states implemented are input errors.
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::catalog::Catalog;
+use crate::date::{parse_period, Date};
+use crate::error::{InputError, Location};
+use crate::input::csp::ids::find_ids;
+use crate::input::csp::published::{self, quote, Line};
+use crate::input::csp::vocab;
+use crate::model::{Attestation, Period, ReadField, RegistrationKind};
+use crate::text::fold_width;
+
+/// What a label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    /// The list's own title: which list the entry is on.
+    ListTitle(RegistrationKind),
+    /// The title of the control list (基本言明要件のうち実施している統制目標の管理策).
+    TableTitle,
+    RegistrationNumber,
+    Name,
+    Provider,
+    Registered,
+    RenewalDeadline,
+    /// 言明の対象範囲: with a value, the scope; alone, over 対象範囲 / 対象外.
+    Scope,
+    InScope,
+    OutOfScope,
+    AuditPeriod,
+    SubsequentEvents,
+    ImprovementPlan,
+    CapitalRelationships,
+    /// 準拠法・裁判管轄: with a value, both; alone, over 準拠法 / 裁判管轄.
+    LawAndJurisdiction,
+    GoverningLaw,
+    Jurisdiction,
+    ThirdPartyTesting,
+}
+
+impl Field {
+    /// A title: a line of its own, no value.
+    fn is_title(self) -> bool {
+        matches!(self, Field::ListTitle(_) | Field::TableTitle)
+    }
+
+    /// Whether `self` is a part of the group label `group` (対象外 of 言明の対象範囲).
+    fn is_part_of(self, group: Field) -> bool {
+        matches!(
+            (group, self),
+            (Field::Scope, Field::InScope | Field::OutOfScope)
+                | (
+                    Field::LawAndJurisdiction,
+                    Field::GoverningLaw | Field::Jurisdiction
+                )
+        )
+    }
+
+    /// Free text (a name, a scope, events, a plan), which a PDF may break over lines.
+    fn is_text(self) -> bool {
+        !matches!(
+            self,
+            Field::ListTitle(_)
+                | Field::TableTitle
+                | Field::RegistrationNumber
+                | Field::Registered
+                | Field::RenewalDeadline
+                | Field::AuditPeriod
+        )
+    }
+
+    /// A field the list publishes as yes or no (its label may end in `の有無`).
+    fn takes_yes_no(self) -> bool {
+        matches!(
+            self,
+            Field::SubsequentEvents | Field::ImprovementPlan | Field::ThirdPartyTesting
+        )
+    }
+
+    /// A label whose own words exclude or defer (対象外, 改善計画): above ids, it is read
+    /// with its value.
+    fn label_qualifies(self) -> bool {
+        matches!(self, Field::OutOfScope | Field::ImprovementPlan)
+    }
+
+    /// The profile field it is read into.
+    fn profile_field(self) -> &'static str {
+        match self {
+            Field::ListTitle(_) => "registration_kind",
+            Field::TableTitle => "",
+            Field::RegistrationNumber => "registration_number",
+            Field::Name => "name",
+            Field::Provider => "provider",
+            Field::Registered => "registered",
+            Field::RenewalDeadline => "renewal_deadline",
+            Field::Scope | Field::InScope | Field::OutOfScope => "scope",
+            Field::AuditPeriod => "audit_period",
+            Field::SubsequentEvents => "subsequent_events",
+            Field::ImprovementPlan => "improvement_plan",
+            Field::CapitalRelationships => "capital_relationships",
+            Field::LawAndJurisdiction | Field::GoverningLaw => "governing_law",
+            Field::Jurisdiction => "jurisdiction",
+            Field::ThirdPartyTesting => "third_party_testing",
+        }
+    }
+}
+
+/// The labels of a list entry, as [`label_key`] reduces them: the Japanese list's, and the
+/// English list's as a reader of it would expect them.
+const LABELS: &[(&str, Field)] = &[
+    ("ismapクラウドサービスリスト", Field::ListTitle(RegistrationKind::Ismap)),
+    ("ismapcloudservicelist", Field::ListTitle(RegistrationKind::Ismap)),
+    ("ismapliuクラウドサービスリスト", Field::ListTitle(RegistrationKind::IsmapLiu)),
+    ("ismapliucloudservicelist", Field::ListTitle(RegistrationKind::IsmapLiu)),
+    ("基本言明要件のうち実施している統制目標の管理策", Field::TableTitle),
+    ("基本言明要件のうち実施している統制目標", Field::TableTitle),
+    ("controlobjectivesimplementedamongthebasicstatementrequirements", Field::TableTitle),
+    ("implementedcontrolobjectivesamongthebasicstatementrequirements", Field::TableTitle),
+    ("controlsofthecontrolobjectivesimplementedamongthebasicstatementrequirements", Field::TableTitle),
+    ("controlmeasuresofthecontrolobjectivesimplementedamongthebasicstatementrequirements", Field::TableTitle),
+    ("登録番号", Field::RegistrationNumber),
+    ("registrationnumber", Field::RegistrationNumber),
+    ("registrationno", Field::RegistrationNumber),
+    ("クラウドサービスの名称", Field::Name),
+    ("クラウドサービス名称", Field::Name),
+    ("クラウドサービス名", Field::Name),
+    ("サービスの名称", Field::Name),
+    ("サービス名称", Field::Name),
+    ("サービス名", Field::Name),
+    ("cloudservicename", Field::Name),
+    ("nameofthecloudservice", Field::Name),
+    ("nameofcloudservice", Field::Name),
+    ("servicename", Field::Name),
+    ("クラウドサービス事業者", Field::Provider),
+    ("クラウドサービス事業者名", Field::Provider),
+    ("クラウドサービス事業者の名称", Field::Provider),
+    ("事業者名", Field::Provider),
+    ("事業者の名称", Field::Provider),
+    ("cloudserviceprovider", Field::Provider),
+    ("cloudserviceprovidername", Field::Provider),
+    ("nameofthecloudserviceprovider", Field::Provider),
+    ("nameofcloudserviceprovider", Field::Provider),
+    ("登録日", Field::Registered),
+    ("登録年月日", Field::Registered),
+    ("dateofregistration", Field::Registered),
+    ("registrationdate", Field::Registered),
+    ("登録の更新期限", Field::RenewalDeadline),
+    ("登録更新期限", Field::RenewalDeadline),
+    ("更新期限", Field::RenewalDeadline),
+    ("renewaldeadline", Field::RenewalDeadline),
+    ("registrationrenewaldeadline", Field::RenewalDeadline),
+    ("renewaldeadlineofregistration", Field::RenewalDeadline),
+    ("deadlineforrenewal", Field::RenewalDeadline),
+    ("deadlineforregistrationrenewal", Field::RenewalDeadline),
+    ("言明の対象範囲", Field::Scope),
+    ("言明対象範囲", Field::Scope),
+    ("scopeofthestatement", Field::Scope),
+    ("scopeofstatement", Field::Scope),
+    ("statementscope", Field::Scope),
+    ("対象範囲", Field::InScope),
+    ("scope", Field::InScope),
+    ("inscope", Field::InScope),
+    ("対象外", Field::OutOfScope),
+    ("対象範囲外", Field::OutOfScope),
+    ("outofscope", Field::OutOfScope),
+    ("監査対象期間", Field::AuditPeriod),
+    ("監査期間", Field::AuditPeriod),
+    ("auditperiod", Field::AuditPeriod),
+    ("periodsubjecttoaudit", Field::AuditPeriod),
+    ("periodsubjecttotheaudit", Field::AuditPeriod),
+    ("periodcoveredbytheaudit", Field::AuditPeriod),
+    ("auditedperiod", Field::AuditPeriod),
+    ("audittargetperiod", Field::AuditPeriod),
+    ("後発事象", Field::SubsequentEvents),
+    ("subsequentevents", Field::SubsequentEvents),
+    ("subsequentevent", Field::SubsequentEvents),
+    ("改善計画", Field::ImprovementPlan),
+    ("improvementplan", Field::ImprovementPlan),
+    ("improvementplans", Field::ImprovementPlan),
+    ("資本関係役員等の情報", Field::CapitalRelationships),
+    ("資本関係役員等に関する情報", Field::CapitalRelationships),
+    ("資本関係及び役員等の情報", Field::CapitalRelationships),
+    ("資本関係役員等", Field::CapitalRelationships),
+    ("capitalrelationshipsandofficers", Field::CapitalRelationships),
+    ("capitalrelationshipandofficers", Field::CapitalRelationships),
+    ("capitalrelationshipsandofficersinformation", Field::CapitalRelationships),
+    ("informationoncapitalrelationshipsandofficers", Field::CapitalRelationships),
+    ("capitaltiesandofficers", Field::CapitalRelationships),
+    ("準拠法裁判管轄", Field::LawAndJurisdiction),
+    ("準拠法及び裁判管轄", Field::LawAndJurisdiction),
+    ("準拠法および裁判管轄", Field::LawAndJurisdiction),
+    ("準拠法と裁判管轄", Field::LawAndJurisdiction),
+    ("governinglawandjurisdiction", Field::LawAndJurisdiction),
+    ("governinglawjurisdiction", Field::LawAndJurisdiction),
+    ("applicablelawandjurisdiction", Field::LawAndJurisdiction),
+    ("準拠法", Field::GoverningLaw),
+    ("governinglaw", Field::GoverningLaw),
+    ("applicablelaw", Field::GoverningLaw),
+    ("裁判管轄", Field::Jurisdiction),
+    ("管轄裁判所", Field::Jurisdiction),
+    ("jurisdiction", Field::Jurisdiction),
+    ("第三者による検証", Field::ThirdPartyTesting),
+    ("第三者によるテスト", Field::ThirdPartyTesting),
+    ("第三者による検証テスト", Field::ThirdPartyTesting),
+    ("第三者による検査", Field::ThirdPartyTesting),
+    ("第三者による診断", Field::ThirdPartyTesting),
+    ("第三者による検証等", Field::ThirdPartyTesting),
+    ("第三者検証", Field::ThirdPartyTesting),
+    ("thirdpartytesting", Field::ThirdPartyTesting),
+    ("thirdpartytests", Field::ThirdPartyTesting),
+    ("thirdpartytest", Field::ThirdPartyTesting),
+    ("thirdpartyverification", Field::ThirdPartyTesting),
+    ("thirdpartyverificationandtesting", Field::ThirdPartyTesting),
+    ("testingbythirdparties", Field::ThirdPartyTesting),
+    ("testingbyathirdparty", Field::ThirdPartyTesting),
+    ("verificationbyathirdparty", Field::ThirdPartyTesting),
+];
+
+/// A label as compared: width-folded, lower case, letters and digits only; a note in round
+/// brackets (`第三者による検証（脆弱性診断等）`, `(1)`) left out. `None` when a note holds an
+/// id, a status or a negation (`後発事象（9.2.3は未実施）` is no label).
+fn label_key(text: &str) -> Option<String> {
+    let folded = fold_width(text).to_lowercase();
+    let mut key = String::new();
+    let mut note = String::new();
+    let mut depth = 0usize;
+    for c in folded.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    if !find_ids(&note).0.is_empty()
+                        || vocab::negation_in(&note).is_some()
+                        || !vocab::status_words(&note).is_empty()
+                    {
+                        return None;
+                    }
+                    note.clear();
+                }
+            }
+            _ if depth > 0 => note.push(c),
+            _ if c.is_alphanumeric() => key.push(c),
+            _ => {}
+        }
+    }
+    (depth == 0).then_some(key)
+}
+
+/// The field a text labels, and whether the label asks yes or no (`改善計画の有無`).
+fn label(text: &str) -> Option<(Field, bool)> {
+    if text.chars().count() > 120 {
+        return None;
+    }
+    let key = label_key(text)?;
+    let (key, yes_no) = match key
+        .strip_suffix("の有無")
+        .or_else(|| key.strip_suffix("有無"))
+        .or_else(|| key.strip_suffix("yesno"))
+    {
+        Some(k) => (k, true),
+        None => (key.as_str(), false),
+    };
+    let field = LABELS.iter().find(|(k, _)| *k == key).map(|(_, f)| *f)?;
+    (!yes_no || field.takes_yes_no()).then_some((field, yes_no))
+}
+
+/// Whether `c` may stand between a label and its value in one cell.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ':' | '：')
+}
+
+/// The label a cell starts with, and the rest of the cell (its value, maybe empty): the
+/// longest start of the cell that is a label and ends at a separator or the cell's end.
+fn split_label(cell: &str) -> Option<(Field, bool, &str, &str)> {
+    let cell = cell.trim();
+    let mut ends: Vec<usize> = cell
+        .char_indices()
+        .filter(|(_, c)| is_separator(*c))
+        .map(|(i, _)| i)
+        .collect();
+    ends.push(cell.len());
+    ends.into_iter().rev().find_map(|end| {
+        let head = &cell[..end];
+        let (field, yes_no) = label(head)?;
+        let value = cell[end..].trim_start_matches(is_separator).trim();
+        Some((field, yes_no, head.trim(), value))
+    })
+}
+
+/// A label on a line, with the values that follow it on the line (cells, or the rest of its
+/// cell).
+#[derive(Debug, Clone)]
+struct Spec {
+    field: Field,
+    yes_no: bool,
+    label: String,
+    values: Vec<String>,
+}
+
+/// What a line is, for reading the fields.
+#[derive(Debug, Clone)]
+enum Kind {
+    Blank,
+    /// A page number, a date, a copyright line.
+    Furniture,
+    /// Labels and the values on the line.
+    Labels(Vec<Spec>),
+    /// Ids as a list holds them (with their titles).
+    IdList,
+    /// Ids inside other words.
+    IdProse,
+    /// A line of column headers (`統制目標 番号`).
+    Header,
+    Other,
+}
+
+/// The labels of a line, when its first cell starts with one; a title only as a line of its
+/// own.
+fn specs_of(cells: &[&str]) -> Option<Vec<Spec>> {
+    let (field, yes_no, label, value) = split_label(cells.first()?)?;
+    if field.is_title() {
+        return (cells.len() == 1 && value.is_empty()).then(|| {
+            vec![Spec {
+                field,
+                yes_no,
+                label: label.to_owned(),
+                values: Vec::new(),
+            }]
+        });
+    }
+    let mut specs = vec![Spec {
+        field,
+        yes_no,
+        label: label.to_owned(),
+        values: (!value.is_empty())
+            .then(|| value.to_owned())
+            .into_iter()
+            .collect(),
+    }];
+    for cell in &cells[1..] {
+        match split_label(cell).filter(|(f, ..)| !f.is_title()) {
+            Some((field, yes_no, label, value)) => specs.push(Spec {
+                field,
+                yes_no,
+                label: label.to_owned(),
+                values: (!value.is_empty())
+                    .then(|| value.to_owned())
+                    .into_iter()
+                    .collect(),
+            }),
+            None => {
+                if let Some(last) = specs.last_mut() {
+                    last.values.push(cell.trim().to_owned());
+                }
+            }
+        }
+    }
+    Some(specs)
+}
+
+fn kind_of(line: &Line, catalog: &Catalog) -> Kind {
+    let cells: Vec<&str> = line
+        .cells
+        .iter()
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if cells.is_empty() {
+        return Kind::Blank;
+    }
+    if let Some(specs) = specs_of(&cells) {
+        return Kind::Labels(specs);
+    }
+    let text = cells.join(" ");
+    let ids = find_ids(&text).0;
+    if !ids.is_empty() {
+        return if is_id_list(&text, catalog) {
+            Kind::IdList
+        } else {
+            Kind::IdProse
+        };
+    }
+    if published::is_header_line(&text) {
+        Kind::Header
+    } else if published::is_furniture_line(&text) {
+        Kind::Furniture
+    } else {
+        Kind::Other
+    }
+}
+
+/// Whether `text` holds ids as a published list does (a marker, ids, separators, titles):
+/// not a value's words.
+fn is_id_list(text: &str, catalog: &Catalog) -> bool {
+    let (ids, _) = find_ids(text);
+    !ids.is_empty()
+        && published::check_ids(
+            text,
+            &ids,
+            Location::file(Path::new("")),
+            catalog,
+            "",
+        )
+        .is_ok()
+}
+
+/// `有`, `無`, `あり`, `なし`, `yes`, `no`, `none` (alone): `Some(true)` for yes.
+fn yes_no_word(word: &str) -> Option<bool> {
+    let k = crate::text::header_key(word.trim().trim_end_matches(['。', '.']));
+    match &*k {
+        "有" | "有り" | "あり" | "yes" | "y" => Some(true),
+        "無" | "無し" | "なし" | "該当なし" | "no" | "n" | "none" | "nil" => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether a value starts with yes or no (`有`, `無（…）`, `あり 年1回`, `Yes, annually`).
+fn starts_yes_no(value: &str) -> bool {
+    let v = fold_width(value);
+    let v = v.trim();
+    let first = v
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ',' | '、' | ':' | '：' | '/'))
+        .next()
+        .unwrap_or("");
+    yes_no_word(first).is_some()
+}
+
+/// A registration number as the list writes it (`C21-0001-2`): letters, digits and
+/// hyphens, with a digit.
+fn is_registration_number(value: &str) -> bool {
+    let v = fold_width(value);
+    let v = v.trim();
+    (3..=32).contains(&v.len())
+        && v.chars().any(|c| c.is_ascii_digit())
+        && v.chars().any(|c| c.is_ascii_alphabetic())
+        && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// An id named inside a field's value: never credited, and an error where the list states
+/// it implemented.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub id: String,
+    pub line: usize,
+    pub label: String,
+    pub value: String,
+}
+
+/// What the fields of a pasted list entry gave.
+#[derive(Debug, Default)]
+pub struct Page {
+    registration_kind: Option<RegistrationKind>,
+    registration_number: Option<String>,
+    name: Option<String>,
+    provider: Option<String>,
+    registered: Option<Date>,
+    renewal_deadline: Option<Date>,
+    audit_period: Option<Period>,
+    scope: Vec<String>,
+    governing_law: Option<String>,
+    jurisdiction: Option<String>,
+    subsequent_events: Option<String>,
+    improvement_plan: Option<String>,
+    capital_relationships: Option<String>,
+    third_party_testing: Option<String>,
+    /// The profile fields read, each with the line of its (first) label.
+    pub fields: Vec<ReadField>,
+    /// The lines the fields took (labels and values), 1-based.
+    consumed: BTreeSet<usize>,
+    /// Ids named inside values.
+    pub mentions: Vec<Mention>,
+    /// Where each single-valued field was given first: (field, line, value as written).
+    given: Vec<(&'static str, usize, String)>,
+}
+
+/// The hint for a line of the entry whose label has no value.
+const FOR_NO_VALUE: &str = "write the field's value after its label (on the same line after a tab or ：, or on the next line), or remove the line; a heading over ids is no field of the list entry";
+
+impl Page {
+    /// Whether the fields took line `number`.
+    pub fn took(&self, number: usize) -> bool {
+        self.consumed.contains(&number)
+    }
+
+    /// Sets the facts read on `att`, and says in `read_as` which were read.
+    pub fn apply(self, att: &mut Attestation) {
+        att.registration_kind = self.registration_kind.or(att.registration_kind);
+        att.registration_number = self.registration_number.or(att.registration_number.take());
+        att.name = self.name.or(att.name.take());
+        att.provider = self.provider.or(att.provider.take());
+        att.registered = self.registered.or(att.registered);
+        att.renewal_deadline = self.renewal_deadline.or(att.renewal_deadline);
+        att.audit_period = self.audit_period.or(att.audit_period);
+        if !self.scope.is_empty() {
+            att.scope = self.scope;
+        }
+        att.governing_law = self.governing_law.or(att.governing_law.take());
+        att.jurisdiction = self.jurisdiction.or(att.jurisdiction.take());
+        att.subsequent_events = self.subsequent_events.or(att.subsequent_events.take());
+        att.improvement_plan = self.improvement_plan.or(att.improvement_plan.take());
+        att.capital_relationships = self
+            .capital_relationships
+            .or(att.capital_relationships.take());
+        att.third_party_testing = self.third_party_testing.or(att.third_party_testing.take());
+        att.read_as.fields = self.fields;
+    }
+
+    /// Records that `field` was read on `line`.
+    fn note(&mut self, field: &'static str, line: usize) {
+        if !self.fields.iter().any(|f| f.field == field) {
+            self.fields.push(ReadField { field, line });
+        }
+    }
+
+    /// A single-valued field given again must say the same.
+    fn once(
+        &mut self,
+        field: &'static str,
+        label: &str,
+        value: &str,
+        at: &Location,
+        line: usize,
+    ) -> Result<(), InputError> {
+        let key = crate::text::header_key(value).into_owned();
+        match self.given.iter().find(|(f, ..)| *f == field) {
+            Some((_, before, v)) if crate::text::header_key(v) != key => Err(InputError::at(
+                at.clone(),
+                format!(
+                    "'{label}' is given twice, differently: '{}' here, '{}' on line {before}",
+                    quote(value),
+                    quote(v)
+                ),
+            )
+            .hint("paste one service's entry with its control list: one value per field")),
+            Some(_) => Ok(()),
+            None => {
+                self.given.push((field, line, value.to_owned()));
+                self.note(field, line);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Reads the fields of a list entry among the lines of pasted text (`path` names it in
+/// messages). The lines they take are [`Page::took`]; the rest is the control list.
+pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, InputError> {
+    let kinds: Vec<Kind> = lines.iter().map(|l| kind_of(l, catalog)).collect();
+    let at = |i: usize| Location::file(path).line(lines[i].number);
+    let mut page = Page::default();
+    // the next line that says something (not blank, not page furniture) from index `i`
+    let next_meaningful = |from: usize| {
+        (from..lines.len()).find(|&j| !matches!(kinds[j], Kind::Blank | Kind::Furniture))
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let Kind::Labels(specs) = &kinds[i] else {
+            i += 1;
+            continue;
+        };
+        page.consumed.insert(lines[i].number);
+        let mut last_line = i;
+        let mut read: Vec<(Spec, Vec<(usize, Vec<String>)>)> = Vec::new();
+        for (k, spec) in specs.iter().enumerate() {
+            let next = specs.get(k + 1);
+            if spec.field.is_title() {
+                read.push((spec.clone(), Vec::new()));
+                continue;
+            }
+            if !spec.values.is_empty() {
+                let mut values = vec![(i, spec.values.clone())];
+                if next.is_none() && spec.field.is_text() {
+                    last_line = continue_value(&kinds, i, &mut values, &next_meaningful);
+                }
+                read.push((spec.clone(), values));
+                continue;
+            }
+            // a group label over its parts (言明の対象範囲, then 対象外 …)
+            if next.is_some_and(|n| n.field.is_part_of(spec.field)) {
+                continue;
+            }
+            let no_value = || {
+                InputError::at(
+                    at(i),
+                    format!(
+                        "'{}' is a field of the ISMAP list entry, but no value follows it (on its line, or on the next line): it is not read as a heading either",
+                        quote(&spec.label)
+                    ),
+                )
+                .hint(FOR_NO_VALUE)
+            };
+            if next.is_some() {
+                return Err(no_value());
+            }
+            let Some(j) = next_meaningful(i + 1) else {
+                return Err(no_value());
+            };
+            match &kinds[j] {
+                Kind::Labels(after) if after[0].field.is_part_of(spec.field) => {}
+                Kind::Other | Kind::IdProse => {
+                    let cells: Vec<String> = lines[j]
+                        .cells
+                        .iter()
+                        .map(|c| c.text.trim().to_owned())
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    page.consumed.insert(lines[j].number);
+                    let mut values = vec![(j, cells)];
+                    last_line = j;
+                    if spec.field.is_text() {
+                        last_line = continue_value(&kinds, j, &mut values, &next_meaningful);
+                    }
+                    read.push((spec.clone(), values));
+                }
+                _ => return Err(no_value()),
+            }
+        }
+        for (spec, values) in &read {
+            for (j, _) in values {
+                page.consumed.insert(lines[*j].number);
+            }
+            take(&mut page, spec, values, lines, path, catalog, lines[i].number)?;
+        }
+        // a value that negates right above ids may be a heading over them
+        if let (Some((spec, values)), Some(j)) = (read.last(), next_meaningful(last_line + 1)) {
+            if matches!(kinds[j], Kind::IdList | Kind::IdProse | Kind::Header) {
+                above_ids(spec, values, &at(i))?;
+            }
+        }
+        i = last_line + 1;
+    }
+    check_dates(&page, path)?;
+    Ok(page)
+}
+
+/// Lines after a text value's line `from` that continue it (a PDF cell broken over lines):
+/// the lines up to the next label, title or the end of the text, when none of them holds
+/// ids as a list or is a header line; else none (the lines are the list's, read by its
+/// rules). Returns the index of the last line taken.
+fn continue_value(
+    kinds: &[Kind],
+    from: usize,
+    values: &mut Vec<(usize, Vec<String>)>,
+    next_meaningful: &dyn Fn(usize) -> Option<usize>,
+) -> usize {
+    let mut taken = Vec::new();
+    let mut j = from + 1;
+    loop {
+        let Some(k) = next_meaningful(j) else {
+            break;
+        };
+        match kinds[k] {
+            Kind::Labels(_) => break,
+            Kind::Other | Kind::IdProse => {
+                taken.push(k);
+                j = k + 1;
+            }
+            _ => return from,
+        }
+    }
+    taken.last().copied().map_or(from, |last| {
+        for k in taken {
+            values.push((k, Vec::new()));
+        }
+        last
+    })
+}
+
+/// Refuses a text value that negates, excludes, defers or qualifies right above ids (the
+/// label too where its own words do: 対象外, 改善計画): it may be a heading over them. A
+/// yes or no alone (`後発事象 なし`, `改善計画の有無 無`) is no heading.
+fn above_ids(
+    spec: &Spec,
+    values: &[(usize, Vec<String>)],
+    at: &Location,
+) -> Result<(), InputError> {
+    if !spec.field.is_text() {
+        return Ok(());
+    }
+    let value = values
+        .iter()
+        .flat_map(|(_, v)| v.iter())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if yes_no_word(&value).is_some() {
+        return Ok(());
+    }
+    let text = if spec.field.label_qualifies() {
+        format!("{} {value}", spec.label)
+    } else {
+        value.clone()
+    };
+    let word = vocab::negation_in(&text).or_else(|| {
+        vocab::status_words(&text)
+            .iter()
+            .find(|w| w.states.is_some())
+            .map(|w| w.word.to_owned())
+    });
+    match word {
+        Some(word) => Err(InputError::at(
+            at.clone(),
+            format!(
+                "'{} {}' is a field of the ISMAP list entry that negates, excludes, defers or qualifies ('{word}') right above ids: it may be a heading over them, so none is read",
+                quote(&spec.label),
+                quote(&value)
+            ),
+        )
+        .hint("separate the entry's fields from the control list by its title (基本言明要件のうち実施している統制目標の管理策), or give each id its status in a table with an id column and a status column such as 実施状況")),
+        None => Ok(()),
+    }
+}
+
+/// Reads one field's value (`values`: the lines it stands on, with their cells; a line
+/// continuing a value holds no cells and is taken whole) into `page`.
+fn take(
+    page: &mut Page,
+    spec: &Spec,
+    values: &[(usize, Vec<String>)],
+    lines: &[Line],
+    path: &Path,
+    catalog: &Catalog,
+    label_line: usize,
+) -> Result<(), InputError> {
+    let at = Location::file(path).line(label_line);
+    // the value's parts: its cells, and each line continuing it
+    let parts: Vec<(usize, String)> = values
+        .iter()
+        .flat_map(|(j, cells)| {
+            let line = &lines[*j];
+            if cells.is_empty() {
+                let cells: Vec<&str> = line
+                    .cells
+                    .iter()
+                    .map(|c| c.text.trim())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                vec![(line.number, cells.join(" "))]
+            } else {
+                cells.iter().map(|c| (line.number, c.clone())).collect()
+            }
+        })
+        .collect();
+    let value = parts
+        .iter()
+        .map(|(_, p)| p.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let label = spec.label.as_str();
+    let field = spec.field.profile_field();
+    // ids in a value are text: never a list, never credited
+    if spec.field.is_text() {
+        for (n, part) in &parts {
+            let ids = find_ids(part).0;
+            if ids.is_empty() {
+                continue;
+            }
+            if is_id_list(part, catalog) {
+                return Err(InputError::at(
+                    Location::file(path).line(*n),
+                    format!(
+                        "the value of '{}' ('{}') is a list of ids: a field's value is text, and the label may be a heading over them, so none is read",
+                        quote(label),
+                        quote(part)
+                    ),
+                )
+                .hint("a field of the list entry holds text, not controls: put the ids in the table of implemented control objectives, and remove them from the field"));
+            }
+            page.mentions.extend(ids.into_iter().filter(|t| t.kind.is_control()).map(|t| Mention {
+                id: t.raw,
+                line: *n,
+                label: label.to_owned(),
+                value: part.clone(),
+            }));
+        }
+    }
+    let not_yes_no = || {
+        InputError::at(
+            at.clone(),
+            format!(
+                "'{}' after '{}' is not yes or no",
+                quote(&value),
+                quote(label)
+            ),
+        )
+        .hint("write 有/無, あり/なし or Yes/No first (a note may follow it)")
+    };
+    match spec.field {
+        Field::ListTitle(kind) => {
+            page.once(field, label, kind.label(), &at, label_line)?;
+            page.registration_kind = Some(kind);
+        }
+        Field::TableTitle => {}
+        Field::RegistrationNumber => {
+            if !is_registration_number(&value) {
+                return Err(InputError::at(
+                    at,
+                    format!(
+                        "'{}' after '{}' is not a registration number",
+                        quote(&value),
+                        quote(label)
+                    ),
+                )
+                .hint("write the registration number as the ISMAP cloud service list gives it (C21-0001-2)"));
+            }
+            let number = fold_width(&value).trim().to_owned();
+            page.once(field, label, &number, &at, label_line)?;
+            page.registration_number = Some(number);
+        }
+        Field::Registered | Field::RenewalDeadline => {
+            let date = Date::parse_written(&value).ok_or_else(|| {
+                InputError::at(
+                    at.clone(),
+                    format!("'{}' after '{}' is not a date", quote(&value), quote(label)),
+                )
+                .hint("write the date as 2021年3月12日, 令和3年3月12日, 2021/3/12 or 2021-03-12")
+            })?;
+            page.once(field, label, &date.to_string(), &at, label_line)?;
+            if spec.field == Field::Registered {
+                page.registered = Some(date);
+            } else {
+                page.renewal_deadline = Some(date);
+            }
+        }
+        Field::AuditPeriod => {
+            let (from, to) = parse_period(&value).ok_or_else(|| {
+                InputError::at(
+                    at.clone(),
+                    format!(
+                        "'{}' after '{}' is not a period of two dates",
+                        quote(&value),
+                        quote(label)
+                    ),
+                )
+                .hint("write the period as 2024年4月1日～2024年9月30日 (also 〜, -, から…まで, to)")
+            })?;
+            if from > to {
+                return Err(InputError::at(
+                    at,
+                    format!(
+                        "the period '{}' after '{}' ends before it starts",
+                        quote(&value),
+                        quote(label)
+                    ),
+                )
+                .hint("check the two dates of the period"));
+            }
+            let period = Period { from, to };
+            page.once(field, label, &period.to_string(), &at, label_line)?;
+            page.audit_period = Some(period);
+        }
+        Field::Scope | Field::InScope | Field::OutOfScope => {
+            for (_, part) in &parts {
+                page.scope.push(if spec.field == Field::OutOfScope {
+                    format!("{label}: {part}")
+                } else {
+                    part.clone()
+                });
+            }
+            page.note(field, label_line);
+        }
+        Field::LawAndJurisdiction => {
+            let (law, court) = law_and_court(&parts);
+            page.once("governing_law", label, &law, &at, label_line)?;
+            page.once("jurisdiction", label, &court, &at, label_line)?;
+            page.governing_law = Some(law);
+            page.jurisdiction = Some(court);
+        }
+        Field::Name
+        | Field::Provider
+        | Field::SubsequentEvents
+        | Field::ImprovementPlan
+        | Field::CapitalRelationships
+        | Field::GoverningLaw
+        | Field::Jurisdiction
+        | Field::ThirdPartyTesting => {
+            if spec.yes_no && !starts_yes_no(&value) {
+                return Err(not_yes_no());
+            }
+            page.once(field, label, &value, &at, label_line)?;
+            let slot = match spec.field {
+                Field::Name => &mut page.name,
+                Field::Provider => &mut page.provider,
+                Field::SubsequentEvents => &mut page.subsequent_events,
+                Field::ImprovementPlan => &mut page.improvement_plan,
+                Field::CapitalRelationships => &mut page.capital_relationships,
+                Field::GoverningLaw => &mut page.governing_law,
+                Field::Jurisdiction => &mut page.jurisdiction,
+                _ => &mut page.third_party_testing,
+            };
+            *slot = Some(value);
+        }
+    }
+    Ok(())
+}
+
+/// 準拠法・裁判管轄 in one value: two cells, or a law and a court joined by one separator
+/// (`日本法、東京地方裁判所`); else the whole value is both (nothing is guessed away).
+fn law_and_court(parts: &[(usize, String)]) -> (String, String) {
+    if let [(_, law), (_, court)] = parts {
+        return (law.clone(), court.clone());
+    }
+    let whole = parts
+        .iter()
+        .map(|(_, p)| p.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let split = whole
+        .char_indices()
+        .find(|(_, c)| matches!(c, '、' | ',' | '，' | '/' | '／' | ';' | '；'))
+        .map(|(i, c)| (whole[..i].trim(), whole[i + c.len_utf8()..].trim()));
+    match split {
+        Some((law, court))
+            if (law.contains('法') || law.to_lowercase().contains("law"))
+                && ["裁判所", "管轄", "court", "jurisdiction"]
+                    .iter()
+                    .any(|w| court.to_lowercase().contains(w)) =>
+        {
+            (law.to_owned(), court.to_owned())
+        }
+        _ => (whole.clone(), whole),
+    }
+}
+
+/// The registration's dates in order, as a profile's are.
+fn check_dates(page: &Page, path: &Path) -> Result<(), InputError> {
+    if let (Some(r), Some(d)) = (page.registered, page.renewal_deadline) {
+        if r > d {
+            let line = page
+                .fields
+                .iter()
+                .find(|f| f.field == "registered")
+                .map_or(0, |f| f.line);
+            return Err(InputError::at(
+                Location::file(path).line(line),
+                format!("the registration date {r} is after the renewal deadline {d}"),
+            )
+            .hint("check 登録日 and 登録の更新期限: a registration runs from its date to its renewal deadline"));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses an id named in a field's value that the list also states implemented: what the
+/// field says of it (`対象外`, a subsequent event) is not read, so the id cannot be.
+pub fn check_mentions(
+    page: &Page,
+    listed: &[crate::model::ListedControl],
+    path: &Path,
+    catalog: &Catalog,
+) -> Result<(), InputError> {
+    for m in &page.mentions {
+        let key = super::meaning_key(catalog, &m.id);
+        if let Some(c) = listed
+            .iter()
+            .find(|c| super::meaning_key(catalog, &c.raw) == key)
+        {
+            return Err(InputError::at(
+                Location::file(path).line(m.line),
+                format!(
+                    "'{}' in the field '{}' names {}, which the list states implemented (line {}): what the field says of it is not read, so {} is not read as implemented",
+                    quote(&m.value),
+                    quote(&m.label),
+                    m.id,
+                    c.line.unwrap_or(0),
+                    c.raw
+                ),
+            )
+            .hint("a field of the list entry (scope, subsequent events, improvement plan…) is shown, not interpreted: if it narrows or qualifies a control, give the statuses in a table with a status column such as 実施状況; otherwise remove the id from the field"));
+        }
+    }
+    Ok(())
+}
