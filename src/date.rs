@@ -147,7 +147,8 @@ fn kanji_date(s: &str) -> Option<Date> {
 /// era turned into the Western year, the date checked against the era's span.
 fn era_date(s: &str) -> Option<Date> {
     // (names, first day, last day): Heisei 1989-01-08 – 2019-04-30, Reiwa from 2019-05-01
-    const ERAS: [(&[&str], (i32, u32, u32), (i32, u32, u32)); 2] = [
+    type Day = (i32, u32, u32);
+    const ERAS: [(&[&str], Day, Day); 2] = [
         (&["令和", "R", "r"], (2019, 5, 1), (9999, 12, 31)),
         (&["平成", "H", "h"], (1989, 1, 8), (2019, 4, 30)),
     ];
@@ -184,8 +185,18 @@ fn era_date(s: &str) -> Option<Date> {
 /// `March 12, 2021`, `Mar. 12 2021`, `12 March 2021`.
 fn english_date(s: &str) -> Option<Date> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let lower = s.to_lowercase();
     let words: Vec<&str> = lower
@@ -220,23 +231,27 @@ fn number(s: &str) -> Option<i32> {
 
 /// A period as a document writes it: two dates (each as [`Date::parse_written`] reads it)
 /// joined by `～`, `〜`, `~`, `-`, `–`, `から…(まで)`, `to`, `through`, `until` (`from … to
-/// …`); the second may leave out the year of the first (`2024年4月1日～9月30日`). One date
-/// alone is a period of that one day. `None` when the text is not read as one period (a
-/// split that gives two dates in more than one way is not). The order of the two dates
-/// is not checked.
+/// …`); the second may leave out the year of the first (`2024年4月1日～9月30日`). `None` when
+/// the text is not read as one period: one date alone is not (the rest of a period broken
+/// over two lines, maybe; a period of one day is written with its date twice), nor a split
+/// that gives two dates in more than one way. The order of the two dates is not checked.
 pub fn parse_period(s: &str) -> Option<(Date, Date)> {
     let folded = crate::text::fold_width(s).into_owned();
-    let mut text = folded.trim().trim_end_matches(['。', '.']).trim().to_owned();
+    let mut text = folded
+        .trim()
+        .trim_end_matches(['。', '.'])
+        .trim()
+        .to_owned();
     for end in ["まで", "迄"] {
         if let Some(t) = text.strip_suffix(end) {
             text = t.trim().to_owned();
         }
     }
-    if text.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("from ")) {
+    if text
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("from "))
+    {
         text = text[5..].trim().to_owned();
-    }
-    if let Some(one) = Date::parse_written(&text) {
-        return Some((one, one));
     }
     let mut found: Option<(Date, Date)> = None;
     for (at, sep) in separators(&text) {
@@ -362,17 +377,36 @@ mod tests {
         for (text, want) in [
             ("2024年4月1日～2024年9月30日", p("2024-04-01", "2024-09-30")),
             ("2024年4月1日〜2024年9月30日", p("2024-04-01", "2024-09-30")),
-            ("2024年4月1日 ~ 2024年9月30日", p("2024-04-01", "2024-09-30")),
+            (
+                "2024年4月1日 ~ 2024年9月30日",
+                p("2024-04-01", "2024-09-30"),
+            ),
             ("2024年4月1日－2024年9月30日", p("2024-04-01", "2024-09-30")),
             ("2024/4/1 - 2024/9/30", p("2024-04-01", "2024-09-30")),
             ("2024-04-01-2024-09-30", p("2024-04-01", "2024-09-30")),
             ("2024-04-01 – 2024-09-30", p("2024-04-01", "2024-09-30")),
-            ("2024年4月1日から2024年9月30日まで", p("2024-04-01", "2024-09-30")),
-            ("令和6年4月1日から令和6年9月30日", p("2024-04-01", "2024-09-30")),
+            (
+                "2024年4月1日から2024年9月30日まで",
+                p("2024-04-01", "2024-09-30"),
+            ),
+            (
+                "令和6年4月1日から令和6年9月30日",
+                p("2024-04-01", "2024-09-30"),
+            ),
             ("2024年4月1日～9月30日", p("2024-04-01", "2024-09-30")),
-            ("April 1, 2024 to September 30, 2024", p("2024-04-01", "2024-09-30")),
-            ("from 2024-04-01 through 2024-09-30", p("2024-04-01", "2024-09-30")),
-            ("2024年9月30日", p("2024-09-30", "2024-09-30")),
+            (
+                "April 1, 2024 to September 30, 2024",
+                p("2024-04-01", "2024-09-30"),
+            ),
+            (
+                "from 2024-04-01 through 2024-09-30",
+                p("2024-04-01", "2024-09-30"),
+            ),
+            (
+                "2024年9月30日～2024年9月30日",
+                p("2024-09-30", "2024-09-30"),
+            ),
+            ("2024年9月30日", None),
             // the order is the caller's to check
             ("2024年9月30日～2024年4月1日", p("2024-09-30", "2024-04-01")),
             ("2024年4月1日～", None),

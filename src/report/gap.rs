@@ -793,7 +793,10 @@ pub fn published_facts(csp: &CspInfo, lang: Lang) -> Vec<String> {
         (l("後発事象:", "Subsequent events:"), &csp.subsequent_events),
         (l("改善計画:", "Improvement plan:"), &csp.improvement_plan),
         (
-            l("資本関係・役員等の情報:", "Capital relationships and officers:"),
+            l(
+                "資本関係・役員等の情報:",
+                "Capital relationships and officers:",
+            ),
             &csp.capital_relationships,
         ),
         (

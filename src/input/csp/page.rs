@@ -65,7 +65,13 @@ impl Field {
         )
     }
 
-    /// Free text (a name, a scope, events, a plan), which a PDF may break over lines.
+    /// A value a PDF may break over lines: free text (a name, a scope, events, a plan) and
+    /// a period.
+    fn continues(self) -> bool {
+        self.is_text() || self == Field::AuditPeriod
+    }
+
+    /// Free text (a name, a scope, events, a plan).
     fn is_text(self) -> bool {
         !matches!(
             self,
@@ -117,16 +123,43 @@ impl Field {
 /// The labels of a list entry, as [`label_key`] reduces them: the Japanese list's, and the
 /// English list's as a reader of it would expect them.
 const LABELS: &[(&str, Field)] = &[
-    ("ismapクラウドサービスリスト", Field::ListTitle(RegistrationKind::Ismap)),
-    ("ismapcloudservicelist", Field::ListTitle(RegistrationKind::Ismap)),
-    ("ismapliuクラウドサービスリスト", Field::ListTitle(RegistrationKind::IsmapLiu)),
-    ("ismapliucloudservicelist", Field::ListTitle(RegistrationKind::IsmapLiu)),
-    ("基本言明要件のうち実施している統制目標の管理策", Field::TableTitle),
+    (
+        "ismapクラウドサービスリスト",
+        Field::ListTitle(RegistrationKind::Ismap),
+    ),
+    (
+        "ismapcloudservicelist",
+        Field::ListTitle(RegistrationKind::Ismap),
+    ),
+    (
+        "ismapliuクラウドサービスリスト",
+        Field::ListTitle(RegistrationKind::IsmapLiu),
+    ),
+    (
+        "ismapliucloudservicelist",
+        Field::ListTitle(RegistrationKind::IsmapLiu),
+    ),
+    (
+        "基本言明要件のうち実施している統制目標の管理策",
+        Field::TableTitle,
+    ),
     ("基本言明要件のうち実施している統制目標", Field::TableTitle),
-    ("controlobjectivesimplementedamongthebasicstatementrequirements", Field::TableTitle),
-    ("implementedcontrolobjectivesamongthebasicstatementrequirements", Field::TableTitle),
-    ("controlsofthecontrolobjectivesimplementedamongthebasicstatementrequirements", Field::TableTitle),
-    ("controlmeasuresofthecontrolobjectivesimplementedamongthebasicstatementrequirements", Field::TableTitle),
+    (
+        "controlobjectivesimplementedamongthebasicstatementrequirements",
+        Field::TableTitle,
+    ),
+    (
+        "implementedcontrolobjectivesamongthebasicstatementrequirements",
+        Field::TableTitle,
+    ),
+    (
+        "controlsofthecontrolobjectivesimplementedamongthebasicstatementrequirements",
+        Field::TableTitle,
+    ),
+    (
+        "controlmeasuresofthecontrolobjectivesimplementedamongthebasicstatementrequirements",
+        Field::TableTitle,
+    ),
     ("登録番号", Field::RegistrationNumber),
     ("registrationnumber", Field::RegistrationNumber),
     ("registrationno", Field::RegistrationNumber),
@@ -190,10 +223,22 @@ const LABELS: &[(&str, Field)] = &[
     ("資本関係役員等に関する情報", Field::CapitalRelationships),
     ("資本関係及び役員等の情報", Field::CapitalRelationships),
     ("資本関係役員等", Field::CapitalRelationships),
-    ("capitalrelationshipsandofficers", Field::CapitalRelationships),
-    ("capitalrelationshipandofficers", Field::CapitalRelationships),
-    ("capitalrelationshipsandofficersinformation", Field::CapitalRelationships),
-    ("informationoncapitalrelationshipsandofficers", Field::CapitalRelationships),
+    (
+        "capitalrelationshipsandofficers",
+        Field::CapitalRelationships,
+    ),
+    (
+        "capitalrelationshipandofficers",
+        Field::CapitalRelationships,
+    ),
+    (
+        "capitalrelationshipsandofficersinformation",
+        Field::CapitalRelationships,
+    ),
+    (
+        "informationoncapitalrelationshipsandofficers",
+        Field::CapitalRelationships,
+    ),
     ("capitaltiesandofficers", Field::CapitalRelationships),
     ("準拠法裁判管轄", Field::LawAndJurisdiction),
     ("準拠法及び裁判管轄", Field::LawAndJurisdiction),
@@ -296,6 +341,9 @@ fn split_label(cell: &str) -> Option<(Field, bool, &str, &str)> {
         Some((field, yes_no, head.trim(), value))
     })
 }
+
+/// The lines a value stands on, each with its cells (no cells: the whole line).
+type ValueLines = Vec<(usize, Vec<String>)>;
 
 /// A label on a line, with the values that follow it on the line (cells, or the rest of its
 /// cell).
@@ -404,14 +452,7 @@ fn kind_of(line: &Line, catalog: &Catalog) -> Kind {
 fn is_id_list(text: &str, catalog: &Catalog) -> bool {
     let (ids, _) = find_ids(text);
     !ids.is_empty()
-        && published::check_ids(
-            text,
-            &ids,
-            Location::file(Path::new("")),
-            catalog,
-            "",
-        )
-        .is_ok()
+        && published::check_ids(text, &ids, Location::file(Path::new("")), catalog, "").is_ok()
 }
 
 /// `有`, `無`, `あり`, `なし`, `yes`, `no`, `none` (alone): `Some(true)` for yes.
@@ -570,7 +611,7 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
         };
         page.consumed.insert(lines[i].number);
         let mut last_line = i;
-        let mut read: Vec<(Spec, Vec<(usize, Vec<String>)>)> = Vec::new();
+        let mut read: Vec<(Spec, ValueLines)> = Vec::new();
         for (k, spec) in specs.iter().enumerate() {
             let next = specs.get(k + 1);
             if spec.field.is_title() {
@@ -579,8 +620,8 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
             }
             if !spec.values.is_empty() {
                 let mut values = vec![(i, spec.values.clone())];
-                if next.is_none() && spec.field.is_text() {
-                    last_line = continue_value(&kinds, i, &mut values, &next_meaningful);
+                if next.is_none() && spec.field.continues() {
+                    last_line = continue_value(spec.field, &kinds, i, &mut values);
                 }
                 read.push((spec.clone(), values));
                 continue;
@@ -602,12 +643,14 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
             if next.is_some() {
                 return Err(no_value());
             }
-            let Some(j) = next_meaningful(i + 1) else {
+            // the value on a line of its own: the next line that is not blank (a date is
+            // the value, not page furniture)
+            let Some(j) = (i + 1..lines.len()).find(|&j| !matches!(kinds[j], Kind::Blank)) else {
                 return Err(no_value());
             };
             match &kinds[j] {
                 Kind::Labels(after) if after[0].field.is_part_of(spec.field) => {}
-                Kind::Other | Kind::IdProse => {
+                Kind::Other | Kind::IdProse | Kind::Furniture => {
                     let cells: Vec<String> = lines[j]
                         .cells
                         .iter()
@@ -617,8 +660,8 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
                     page.consumed.insert(lines[j].number);
                     let mut values = vec![(j, cells)];
                     last_line = j;
-                    if spec.field.is_text() {
-                        last_line = continue_value(&kinds, j, &mut values, &next_meaningful);
+                    if spec.field.continues() {
+                        last_line = continue_value(spec.field, &kinds, j, &mut values);
                     }
                     read.push((spec.clone(), values));
                 }
@@ -629,7 +672,15 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
             for (j, _) in values {
                 page.consumed.insert(lines[*j].number);
             }
-            take(&mut page, spec, values, lines, path, catalog, lines[i].number)?;
+            take(
+                &mut page,
+                spec,
+                values,
+                lines,
+                path,
+                catalog,
+                lines[i].number,
+            )?;
         }
         // a value that negates right above ids may be a heading over them
         if let (Some((spec, values)), Some(j)) = (read.last(), next_meaningful(last_line + 1)) {
@@ -647,21 +698,19 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
 /// the lines up to the next label, title or the end of the text, when none of them holds
 /// ids as a list or is a header line; else none (the lines are the list's, read by its
 /// rules). Returns the index of the last line taken.
-fn continue_value(
-    kinds: &[Kind],
-    from: usize,
-    values: &mut Vec<(usize, Vec<String>)>,
-    next_meaningful: &dyn Fn(usize) -> Option<usize>,
-) -> usize {
+fn continue_value(field: Field, kinds: &[Kind], from: usize, values: &mut ValueLines) -> usize {
     let mut taken = Vec::new();
     let mut j = from + 1;
-    loop {
-        let Some(k) = next_meaningful(j) else {
-            break;
-        };
+    // blank lines and page furniture between (a page number) are not the value's; a
+    // period's second date is
+    while let Some(k) = (j..kinds.len()).find(|&k| match kinds[k] {
+        Kind::Blank => false,
+        Kind::Furniture => field == Field::AuditPeriod,
+        _ => true,
+    }) {
         match kinds[k] {
             Kind::Labels(_) => break,
-            Kind::Other | Kind::IdProse => {
+            Kind::Other | Kind::IdProse | Kind::Furniture => {
                 taken.push(k);
                 j = k + 1;
             }
@@ -776,12 +825,17 @@ fn take(
                 )
                 .hint("a field of the list entry holds text, not controls: put the ids in the table of implemented control objectives, and remove them from the field"));
             }
-            page.mentions.extend(ids.into_iter().filter(|t| t.kind.is_control()).map(|t| Mention {
-                id: t.raw,
-                line: *n,
-                label: label.to_owned(),
-                value: part.clone(),
-            }));
+            page.mentions
+                .extend(
+                    ids.into_iter()
+                        .filter(|t| t.kind.is_control())
+                        .map(|t| Mention {
+                            id: t.raw,
+                            line: *n,
+                            label: label.to_owned(),
+                            value: part.clone(),
+                        }),
+                );
         }
     }
     let not_yes_no = || {
@@ -842,7 +896,7 @@ fn take(
                         quote(label)
                     ),
                 )
-                .hint("write the period as 2024年4月1日～2024年9月30日 (also 〜, -, から…まで, to)")
+                .hint("write the period as 2024年4月1日～2024年9月30日 (also 〜, -, から…まで, to; a period of one day with its date twice)")
             })?;
             if from > to {
                 return Err(InputError::at(
@@ -980,4 +1034,373 @@ pub fn check_mentions(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Declared;
+
+    fn catalog() -> Catalog {
+        Catalog::embedded().unwrap()
+    }
+
+    fn read_text(text: &str) -> Result<Attestation, String> {
+        super::super::from_text(Path::new("entry.txt"), text, &catalog()).map_err(|e| e.to_string())
+    }
+
+    fn ids(att: &Attestation) -> Vec<&str> {
+        att.controls
+            .iter()
+            .inspect(|c| assert_eq!(c.declared, Declared::Implemented))
+            .map(|c| c.raw.as_str())
+            .collect()
+    }
+
+    fn fields(att: &Attestation) -> Vec<(&str, usize)> {
+        att.read_as
+            .fields
+            .iter()
+            .map(|f| (f.field, f.line))
+            .collect()
+    }
+
+    #[test]
+    fn labels_with_notes_yes_no_and_in_english() {
+        for (text, want) in [
+            ("登録番号", Some((Field::RegistrationNumber, false))),
+            ("【登録番号】", Some((Field::RegistrationNumber, false))),
+            ("(1) クラウドサービスの名称", Some((Field::Name, false))),
+            ("改善計画の有無", Some((Field::ImprovementPlan, true))),
+            (
+                "第三者による検証（脆弱性診断等）の有無",
+                Some((Field::ThirdPartyTesting, true)),
+            ),
+            ("準拠法・裁判管轄", Some((Field::LawAndJurisdiction, false))),
+            (
+                "資本関係・役員等の情報",
+                Some((Field::CapitalRelationships, false)),
+            ),
+            (
+                "Registration renewal deadline",
+                Some((Field::RenewalDeadline, false)),
+            ),
+            ("Period subject to audit", Some((Field::AuditPeriod, false))),
+            (
+                "Improvement plan (Yes/No)",
+                Some((Field::ImprovementPlan, false)),
+            ),
+            (
+                "Third-party testing (penetration tests, etc.)",
+                Some((Field::ThirdPartyTesting, false)),
+            ),
+            (
+                "ＩＳＭＡＰクラウドサービスリスト",
+                Some((Field::ListTitle(RegistrationKind::Ismap), false)),
+            ),
+            (
+                "ISMAP-LIU Cloud Service List",
+                Some((Field::ListTitle(RegistrationKind::IsmapLiu), false)),
+            ),
+            // not labels: a note that negates or names an id, a yes/no the field does
+            // not ask, more words
+            ("後発事象（9.2.3は未実施）", None),
+            ("改善計画（未実施の統制目標）", None),
+            ("登録日の有無", None),
+            ("改善計画の対象", None),
+            ("後発事象はない", None),
+            ("統制目標 番号", None),
+        ] {
+            assert_eq!(label(text), want, "{text}");
+        }
+        assert_eq!(
+            split_label("監査対象期間：2024年4月1日～2024年9月30日"),
+            Some((
+                Field::AuditPeriod,
+                false,
+                "監査対象期間",
+                "2024年4月1日～2024年9月30日"
+            ))
+        );
+        assert_eq!(
+            split_label("Scope of the statement Tokyo region"),
+            Some((
+                Field::Scope,
+                false,
+                "Scope of the statement",
+                "Tokyo region"
+            ))
+        );
+        assert_eq!(split_label("後発事象なし"), None);
+    }
+
+    /// The lead's page: the fields around the control list, tab-separated.
+    #[test]
+    fn a_whole_entry_tab_separated() {
+        let att = read_text(
+            "ISMAPクラウドサービスリスト\n登録番号\tC21-0001-2\nクラウドサービスの名称\tサンプルクラウド\nクラウドサービス事業者\tサンプル株式会社\n登録日\t2021年3月12日\n登録の更新期限\t2026年3月31日\n言明の対象範囲\t東京リージョン、大阪リージョンで提供される全サービス\n基本言明要件のうち実施している統制目標の管理策\n統制目標 番号\t統制目標 番号\n3.1.2\t9.2.3\n8.1.5.P\t12.4.1\n1/2\n監査対象期間\t2024年4月1日～2024年9月30日\n後発事象\tなし\n改善計画の有無\t無\n資本関係・役員等の情報\t該当なし\n準拠法・裁判管轄\t日本法、東京地方裁判所\n第三者による検証（脆弱性診断等）の有無\t有\n",
+        )
+        .unwrap();
+        assert_eq!(ids(&att), ["3.1.2", "9.2.3", "8.1.5.P", "12.4.1"]);
+        assert_eq!(att.registration_kind, Some(RegistrationKind::Ismap));
+        assert_eq!(att.registration_number.as_deref(), Some("C21-0001-2"));
+        assert_eq!(att.name.as_deref(), Some("サンプルクラウド"));
+        assert_eq!(att.provider.as_deref(), Some("サンプル株式会社"));
+        assert_eq!(att.registered, Date::new(2021, 3, 12));
+        assert_eq!(att.renewal_deadline, Date::new(2026, 3, 31));
+        assert_eq!(
+            att.audit_period.map(|p| p.to_string()).as_deref(),
+            Some("2024-04-01 – 2024-09-30")
+        );
+        assert_eq!(
+            att.scope,
+            ["東京リージョン、大阪リージョンで提供される全サービス"]
+        );
+        assert_eq!(att.subsequent_events.as_deref(), Some("なし"));
+        assert_eq!(att.improvement_plan.as_deref(), Some("無"));
+        assert_eq!(att.capital_relationships.as_deref(), Some("該当なし"));
+        assert_eq!(att.governing_law.as_deref(), Some("日本法"));
+        assert_eq!(att.jurisdiction.as_deref(), Some("東京地方裁判所"));
+        assert_eq!(att.third_party_testing.as_deref(), Some("有"));
+        assert_eq!(
+            fields(&att),
+            [
+                ("registration_kind", 1),
+                ("registration_number", 2),
+                ("name", 3),
+                ("provider", 4),
+                ("registered", 5),
+                ("renewal_deadline", 6),
+                ("scope", 7),
+                ("audit_period", 13),
+                ("subsequent_events", 14),
+                ("improvement_plan", 15),
+                ("capital_relationships", 16),
+                ("governing_law", 17),
+                ("jurisdiction", 17),
+                ("third_party_testing", 18),
+            ]
+        );
+    }
+
+    /// A PDF's cells pasted one per line: each value on the line after its label, a scope
+    /// over two lines, group labels over their parts, era dates.
+    #[test]
+    fn a_whole_entry_one_cell_per_line() {
+        let att = read_text(
+            "登録番号\nC21-0001-2\nクラウドサービスの名称\nサンプルクラウド\n登録日\n令和3年3月12日\n登録の更新期限\n令和8年3月31日\n言明の対象範囲\n対象範囲\n東京リージョンで提供される\n全サービス\n対象外\n管理コンソール\n基本言明要件のうち実施している統制目標の管理策\n統制目標 番号\n9.2.1\n9.2.3\n特権的アクセス権の管理\n監査対象期間\n2024年4月1日\n～2024年9月30日\n後発事象\nなし\n改善計画の有無\n有\n準拠法・裁判管轄\n準拠法\n日本法\n裁判管轄\n東京地方裁判所\n",
+        );
+        // a period broken over two lines is read whole
+        let att = att.unwrap();
+        assert_eq!(
+            att.audit_period.map(|p| p.to_string()).as_deref(),
+            Some("2024-04-01 – 2024-09-30")
+        );
+        // where the rest of it may be something else, one date is not a period
+        let err = read_text("監査対象期間\n2024年9月30日\n9.2.1\n").unwrap_err();
+        assert!(
+            err.contains(
+                "line 1: '2024年9月30日' after '監査対象期間' is not a period of two dates"
+            ),
+            "{err}"
+        );
+        let att = read_text(
+            "登録番号\nC21-0001-2\nクラウドサービスの名称\nサンプルクラウド\n登録日\n令和3年3月12日\n登録の更新期限\n令和8年3月31日\n言明の対象範囲\n対象範囲\n東京リージョンで提供される\n全サービス\n対象外\n管理コンソール\n基本言明要件のうち実施している統制目標の管理策\n統制目標 番号\n9.2.1\n9.2.3\n特権的アクセス権の管理\n監査対象期間\n2024年4月1日～2024年9月30日\n後発事象\nなし\n改善計画の有無\n有\n準拠法・裁判管轄\n準拠法\n日本法\n裁判管轄\n東京地方裁判所\n",
+        )
+        .unwrap();
+        assert_eq!(ids(&att), ["9.2.1", "9.2.3"]);
+        assert_eq!(att.registered, Date::new(2021, 3, 12));
+        assert_eq!(att.renewal_deadline, Date::new(2026, 3, 31));
+        assert_eq!(
+            att.scope,
+            [
+                "東京リージョンで提供される",
+                "全サービス",
+                "対象外: 管理コンソール"
+            ]
+        );
+        assert_eq!(att.improvement_plan.as_deref(), Some("有"));
+        assert_eq!(att.governing_law.as_deref(), Some("日本法"));
+        assert_eq!(att.jurisdiction.as_deref(), Some("東京地方裁判所"));
+        assert_eq!(att.ignored_tokens, 3, "the header words and the title");
+    }
+
+    /// A field line states nothing of the ids around it: the same ids are read with and
+    /// without it, wherever it stands.
+    #[test]
+    fn field_lines_never_credit_or_uncredit() {
+        let list = ["9.2.1", "9.2.3", "特権的アクセス権の管理", "12.4.1"];
+        for field in [
+            "後発事象\tなし",
+            "後発事象 なし",
+            "改善計画の有無\t無",
+            "改善計画の有無：無",
+            "Subsequent events: None",
+            "Improvement plan\tNo",
+            "登録の更新期限\t2027年3月31日",
+            "第三者による検証の有無 無",
+        ] {
+            for at in 0..=list.len() {
+                let mut lines = list.to_vec();
+                lines.insert(at, field);
+                let text = lines.join("\n");
+                let att = read_text(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
+                assert_eq!(ids(&att), ["9.2.1", "9.2.3", "12.4.1"], "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn what_a_field_cannot_carry_is_refused() {
+        for (text, want) in [
+            (
+                "登録の更新期限\t2026年3月\n9.2.1\n",
+                "line 1: '2026年3月' after '登録の更新期限' is not a date (hint: write the date as 2021年3月12日",
+            ),
+            (
+                "登録日\t令和1年4月30日\n9.2.1\n",
+                "line 1: '令和1年4月30日' after '登録日' is not a date",
+            ),
+            (
+                "監査対象期間：2024年10月1日～\n9.2.1\n",
+                "'2024年10月1日～' after '監査対象期間' is not a period of two dates",
+            ),
+            (
+                "監査対象期間\t2024年10月1日～2024年3月31日\n9.2.1\n",
+                "line 1: the period '2024年10月1日～2024年3月31日' after '監査対象期間' ends before it starts",
+            ),
+            (
+                "登録番号\tなし\n9.2.1\n",
+                "'なし' after '登録番号' is not a registration number",
+            ),
+            (
+                "改善計画の有無\t2026年度に対応\n9.2.1\n",
+                "'2026年度に対応' after '改善計画の有無' is not yes or no",
+            ),
+            (
+                "登録日\t2027年4月1日\n登録の更新期限\t2026年3月31日\n9.2.1\n",
+                "line 1: the registration date 2027-04-01 is after the renewal deadline 2026-03-31",
+            ),
+            (
+                "登録の更新期限\t2026年3月31日\n9.2.1\n登録の更新期限\t2027年3月31日\n",
+                "line 3: '登録の更新期限' is given twice, differently: '2027-03-31' here, '2026-03-31' on line 1",
+            ),
+            // a label without a value: a heading, maybe
+            (
+                "対象外\n9.2.3\n",
+                "line 1: '対象外' is a field of the ISMAP list entry, but no value follows it",
+            ),
+            ("9.2.1\n後発事象\n", "line 2: '後発事象' is a field of the ISMAP list entry, but no value follows it"),
+            (
+                "後発事象\n改善計画の有無\t無\n9.2.1\n",
+                "line 1: '後発事象' is a field",
+            ),
+            // a value that is a list of ids
+            (
+                "対象外\t9.2.3 9.2.4\n9.2.1\n",
+                "line 1: the value of '対象外' ('9.2.3 9.2.4') is a list of ids",
+            ),
+            (
+                "改善計画\n9.2.3 特権的アクセス権の管理\n",
+                "line 1: '改善計画' is a field of the ISMAP list entry, but no value follows it",
+            ),
+            // a value that negates right above ids
+            (
+                "後発事象\t以下の統制目標は未実施となった\n9.2.3\n",
+                "line 1: '後発事象 以下の統制目標は未実施となった' is a field of the ISMAP list entry that negates, excludes, defers or qualifies ('未') right above ids",
+            ),
+            (
+                "言明の対象範囲\t東京リージョンのみ\n統制目標 番号\n9.2.3\n",
+                "('のみ') right above ids",
+            ),
+            (
+                "対象外\t管理コンソール\n\n9.2.3\n",
+                "('外') right above ids",
+            ),
+            // an id a field names, which the list states implemented
+            (
+                "言明の対象範囲\t統制目標 9.2.3 の特権管理は対象外\n基本言明要件のうち実施している統制目標の管理策\n9.2.1\n9.2.3\n",
+                "line 1: '統制目標 9.2.3 の特権管理は対象外' in the field '言明の対象範囲' names 9.2.3, which the list states implemented (line 4)",
+            ),
+            (
+                "9.2.3\n後発事象\t9.2.3 の運用に不備が判明した\n",
+                "names 9.2.3, which the list states implemented (line 1)",
+            ),
+        ] {
+            let err = read_text(text).map(|a| format!("{:?}", ids(&a))).unwrap_err();
+            assert!(err.contains(want), "{text:?}: {err}");
+            assert!(err.contains("(hint: "), "{err}");
+        }
+    }
+
+    /// Ids a value names are text: shown, never credited; a value that negates away from
+    /// the ids is shown, not interpreted.
+    #[test]
+    fn ids_in_values_are_text() {
+        let att = read_text(
+            "言明の対象範囲\t統制目標 8.1.5.P に係る資産の返却は対象外\n基本言明要件のうち実施している統制目標の管理策\n9.2.1\n9.2.3\n後発事象\t2025年1月に障害が発生（一部サービスが停止）\n",
+        )
+        .unwrap();
+        assert_eq!(ids(&att), ["9.2.1", "9.2.3"]);
+        assert_eq!(att.scope, ["統制目標 8.1.5.P に係る資産の返却は対象外"]);
+        assert_eq!(
+            att.subsequent_events.as_deref(),
+            Some("2025年1月に障害が発生（一部サービスが停止）")
+        );
+    }
+
+    /// A line that starts like a label but is none keeps the published list's rules.
+    #[test]
+    fn lines_like_labels_keep_the_list_rules() {
+        for (text, want) in [
+            (
+                "後発事象はない。以下は未実施\n9.2.3\n",
+                "line 1: '後発事象はない。以下は未実施' states a status",
+            ),
+            (
+                "後発事象はない\n9.2.3\n",
+                "line 1: '後発事象はない' negates, excludes, defers or qualifies ('ない')",
+            ),
+            (
+                "改善計画の対象となる統制目標\n9.2.3\n",
+                "negates, excludes, defers or qualifies ('改善')",
+            ),
+            (
+                "対象外の統制目標\n9.2.3\n",
+                "line 1: '対象外の統制目標' states a status ('対象外')",
+            ),
+            (
+                "後発事象（9.2.3は未実施）\tなし\n9.2.1\n",
+                "9.2.3 stands inside a sentence",
+            ),
+        ] {
+            let err = read_text(text)
+                .map(|a| format!("{:?}", ids(&a)))
+                .unwrap_err();
+            assert!(err.contains(want), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn law_and_court_in_one_value() {
+        let parts = |s: &str| vec![(1, s.to_owned())];
+        assert_eq!(
+            law_and_court(&parts("日本法、東京地方裁判所")),
+            ("日本法".to_owned(), "東京地方裁判所".to_owned())
+        );
+        assert_eq!(
+            law_and_court(&parts("Laws of Japan; Tokyo District Court")),
+            (
+                "Laws of Japan".to_owned(),
+                "Tokyo District Court".to_owned()
+            )
+        );
+        assert_eq!(
+            law_and_court(&parts("日本法に準拠し東京地方裁判所を専属的合意管轄とする")),
+            (
+                "日本法に準拠し東京地方裁判所を専属的合意管轄とする".to_owned(),
+                "日本法に準拠し東京地方裁判所を専属的合意管轄とする".to_owned()
+            )
+        );
+    }
 }

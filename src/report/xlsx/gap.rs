@@ -237,7 +237,10 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
         .map_or(facts.len(), |i| i + 1);
     let published = [
         (
-            l("資本関係・役員等の情報", "Capital relationships and officers"),
+            l(
+                "資本関係・役員等の情報",
+                "Capital relationships and officers",
+            ),
             &csp.capital_relationships,
         ),
         (
