@@ -92,6 +92,18 @@ impl Field {
         )
     }
 
+    /// A part of the scope (言明の対象範囲, 対象範囲, 対象外).
+    fn is_scope(self) -> bool {
+        matches!(self, Field::Scope | Field::InScope | Field::OutOfScope)
+    }
+
+    /// A label that is also a status word (`対象外`, `Out of scope`: a status cell of a PDF
+    /// row pasted on a line of its own, maybe): a label only within the scope, right after
+    /// 言明の対象範囲 or 対象範囲 and their values.
+    fn only_in_scope(self) -> bool {
+        self == Field::OutOfScope
+    }
+
     /// A label whose own words exclude or defer (対象外, 改善計画): above ids, it is read
     /// with its value.
     fn label_qualifies(self) -> bool {
@@ -431,8 +443,9 @@ fn kind_of(line: &Line, catalog: &Catalog) -> Kind {
     }
     let text = cells.join(" ");
     let ids = find_ids(&text).0;
-    if !ids.is_empty() {
-        return if is_id_list(&text, catalog) {
+    if let Some(first) = ids.first() {
+        // a line that starts with an id is the list's, whatever follows it
+        return if published::is_marker(&text[..first.start]) || is_id_list(&text, catalog) {
             Kind::IdList
         } else {
             Kind::IdProse
@@ -572,9 +585,14 @@ impl Page {
         at: &Location,
         line: usize,
     ) -> Result<(), InputError> {
-        let key = crate::text::header_key(value).into_owned();
+        // the same value: as written (width, case, spaces aside), or the same yes or no
+        // (`無`, `なし`, `No`)
+        let same = |v: &str| {
+            crate::text::header_key(v) == crate::text::header_key(value)
+                || yes_no_word(v).is_some_and(|a| yes_no_word(value) == Some(a))
+        };
         match self.given.iter().find(|(f, ..)| *f == field) {
-            Some((_, before, v)) if crate::text::header_key(v) != key => Err(InputError::at(
+            Some((_, before, v)) if !same(v) => Err(InputError::at(
                 at.clone(),
                 format!(
                     "'{label}' is given twice, differently: '{}' here, '{}' on line {before}",
@@ -603,12 +621,22 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
     let next_meaningful = |from: usize| {
         (from..lines.len()).find(|&j| !matches!(kinds[j], Kind::Blank | Kind::Furniture))
     };
+    // the last line a scope field took, for 対象外 after it
+    let mut scope_end: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         let Kind::Labels(specs) = &kinds[i] else {
             i += 1;
             continue;
         };
+        let after_scope = scope_end.is_some_and(|end| {
+            (end + 1..i).all(|k| matches!(kinds[k], Kind::Blank | Kind::Furniture))
+        });
+        if specs[0].field.only_in_scope() && !after_scope {
+            // not a field: the list's rules read it (対象外 is a status there)
+            i += 1;
+            continue;
+        }
         page.consumed.insert(lines[i].number);
         let mut last_line = i;
         let mut read: Vec<(Spec, ValueLines)> = Vec::new();
@@ -688,6 +716,10 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
                 above_ids(spec, values, &at(i))?;
             }
         }
+        scope_end = specs
+            .last()
+            .filter(|s| s.field.is_scope())
+            .map(|_| last_line);
         i = last_line + 1;
     }
     check_dates(&page, path)?;
@@ -708,8 +740,8 @@ fn continue_value(field: Field, kinds: &[Kind], from: usize, values: &mut ValueL
         Kind::Furniture => field == Field::AuditPeriod,
         _ => true,
     }) {
-        match kinds[k] {
-            Kind::Labels(_) => break,
+        match &kinds[k] {
+            Kind::Labels(specs) if !specs[0].field.only_in_scope() || field.is_scope() => break,
             Kind::Other | Kind::IdProse | Kind::Furniture => {
                 taken.push(k);
                 j = k + 1;

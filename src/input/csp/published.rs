@@ -500,7 +500,7 @@ fn line_status(line: &Line, after_ids: bool) -> Option<String> {
         .map(|c| format!("'{}' on its own", c.text.trim()))
 }
 /// A list marker before an id: `・`, `-`, `*`, `•`, `■`, `1.`, `(1)`, `①`, `a)`.
-fn is_marker(prefix: &str) -> bool {
+pub(super) fn is_marker(prefix: &str) -> bool {
     fold_width(prefix).split_whitespace().all(|piece| {
         if piece.chars().all(|c| {
             matches!(
