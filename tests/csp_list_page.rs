@@ -356,6 +356,11 @@ fn what_a_field_cannot_carry_is_refused_with_its_line() {
             "bad-heading.txt",
             "bad-heading.txt: line 2: '対象外' is a field of the ISMAP list entry, but no value follows it",
         ),
+        // 対象外 outside the scope is the list's status word (a PDF row's status cell)
+        (
+            "bad-status-cell.txt",
+            "bad-status-cell.txt: line 4: '対象外' states a status ('対象外')",
+        ),
         (
             "bad-negating-value.txt",
             "bad-negating-value.txt: line 1: '後発事象 以下の統制目標は2025年3月より未実施' is a field of the ISMAP list entry that negates",

@@ -1318,9 +1318,15 @@ mod tests {
                 "line 3: '登録の更新期限' is given twice, differently: '2027-03-31' here, '2026-03-31' on line 1",
             ),
             // a label without a value: a heading, maybe
+            // 対象外 is a label within the scope only; elsewhere the list's status word
+            ("対象外\n9.2.3\n", "line 1: '対象外' states a status ('対象外')"),
             (
-                "対象外\n9.2.3\n",
-                "line 1: '対象外' is a field of the ISMAP list entry, but no value follows it",
+                "9.2.3\n特権的アクセス権の管理\n対象外\n5.1.1 基本言明要件のうち実施している統制目標の管理策\n",
+                "line 3: '対象外' states a status ('対象外')",
+            ),
+            (
+                "言明の対象範囲\t東京リージョン\n対象外\n9.2.3\n",
+                "line 2: '対象外' is a field of the ISMAP list entry, but no value follows it",
             ),
             ("9.2.1\n後発事象\n", "line 2: '後発事象' is a field of the ISMAP list entry, but no value follows it"),
             (
@@ -1329,8 +1335,12 @@ mod tests {
             ),
             // a value that is a list of ids
             (
-                "対象外\t9.2.3 9.2.4\n9.2.1\n",
-                "line 1: the value of '対象外' ('9.2.3 9.2.4') is a list of ids",
+                "言明の対象範囲\t東京リージョン\n対象外\t9.2.3 9.2.4\n9.2.1\n",
+                "line 2: the value of '対象外' ('9.2.3 9.2.4') is a list of ids",
+            ),
+            (
+                "後発事象\n9.2.3 特権的アクセス権の管理 に不備\n",
+                "line 1: '後発事象' is a field of the ISMAP list entry, but no value follows it",
             ),
             (
                 "改善計画\n9.2.3 特権的アクセス権の管理\n",
@@ -1346,8 +1356,8 @@ mod tests {
                 "('のみ') right above ids",
             ),
             (
-                "対象外\t管理コンソール\n\n9.2.3\n",
-                "('外') right above ids",
+                "言明の対象範囲\t東京リージョン\n対象外\t管理コンソール\n\n9.2.3\n",
+                "line 2: '対象外 管理コンソール' is a field of the ISMAP list entry that negates, excludes, defers or qualifies ('外') right above ids",
             ),
             // an id a field names, which the list states implemented
             (
