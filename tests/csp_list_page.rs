@@ -7,7 +7,7 @@
 //! refused with its line.
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::xlsx::{sheets, text};
 use common::{bin, by_id, data, example, input_error, json_of, stdout_of};
@@ -17,14 +17,20 @@ fn page(name: &str) -> PathBuf {
     data(&format!("csp-input/list-page/{name}"))
 }
 
-/// `report --format json` of the list-page check list against `csp` on `as_of`.
-fn report(csp: &std::path::Path, as_of: &str) -> Value {
+/// `ismap-gap --lang LANG report --as-of AS_OF --checks CHECKS --csp CSP`.
+fn report_cmd(lang: &str, as_of: &str, checks: &Path, csp: &Path) -> assert_cmd::Command {
     let mut c = bin();
-    c.args(["--lang", "en", "report", "--as-of", as_of, "--checks"])
-        .arg(page("checks.csv"))
+    c.args(["--lang", lang, "report", "--as-of", as_of, "--checks"])
+        .arg(checks)
         .arg("--csp")
-        .arg(csp)
-        .args(["--format", "json"]);
+        .arg(csp);
+    c
+}
+
+/// `report --format json` of the list-page check list against `csp` on `as_of`.
+fn report(csp: &Path, as_of: &str) -> Value {
+    let mut c = report_cmd("en", as_of, &page("checks.csv"), csp);
+    c.args(["--format", "json"]);
     json_of(c)
 }
 
@@ -277,18 +283,7 @@ fn english_entries() {
 /// xlsx summary shows them.
 #[test]
 fn the_header_and_the_workbook_show_the_facts() {
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "ja",
-        "report",
-        "--as-of",
-        "2026-04-01",
-        "--checks",
-    ])
-    .arg(page("checks.csv"))
-    .arg("--csp")
-    .arg(page("ja-tab.txt"));
+    let c = report_cmd("ja", "2026-04-01", &page("checks.csv"), &page("ja-tab.txt"));
     let out = stdout_of(c);
     for want in [
         "CSP: サンプルIaaS（架空） [ISMAP] [登録番号 C99-0002-1] [更新期限 2027-03-31: 有効] [監査対象期間 2024-04-01 – 2025-03-31]",
@@ -301,20 +296,8 @@ fn the_header_and_the_workbook_show_the_facts() {
     }
     let dir = tempfile::tempdir().unwrap();
     let xlsx = dir.path().join("gap.xlsx");
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "report",
-        "--as-of",
-        "2026-04-01",
-        "--checks",
-    ])
-    .arg(page("checks.csv"))
-    .arg("--csp")
-    .arg(page("ja-tab.txt"))
-    .arg("-o")
-    .arg(&xlsx);
+    let mut c = report_cmd("en", "2026-04-01", &page("checks.csv"), &page("ja-tab.txt"));
+    c.arg("-o").arg(&xlsx);
     stdout_of(c);
     let (_, ranges) = sheets(&xlsx);
     let summary = &ranges[0];
@@ -374,20 +357,12 @@ fn what_a_field_cannot_carry_is_refused_with_its_line() {
             "bad-period.txt: line 1: the period '2025年4月1日～2024年9月30日' after '監査対象期間' ends before it starts",
         ),
     ] {
-        let mut c = bin();
-        c.args(["--lang", "en", "report", "--checks"])
-            .arg(page("checks.csv"))
-            .arg("--csp")
-            .arg(page(file));
+        let c = report_cmd("en", "2026-04-01", &page("checks.csv"), &page(file));
         let err = input_error(c);
         assert!(err.contains(want), "{file}: {err}");
         assert!(err.contains("(hint: "), "{err}");
         // in Japanese, every one of them
-        let mut c = bin();
-        c.args(["--lang", "ja", "report", "--checks"])
-            .arg(page("checks.csv"))
-            .arg("--csp")
-            .arg(page(file));
+        let mut c = report_cmd("ja", "2026-04-01", &page("checks.csv"), &page(file));
         let out = c.output().unwrap();
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert_eq!(out.status.code(), Some(2));
@@ -449,12 +424,13 @@ fn compare_readiness_and_diff_read_the_entry() {
 #[test]
 fn the_bundled_example_entry() {
     let report = |as_of: &str| {
-        let mut c = bin();
-        c.args(["--lang", "en", "report", "--as-of", as_of, "--checks"])
-            .arg(example("checks.csv"))
-            .arg("--csp")
-            .arg(example("csp-list-page.txt"))
-            .args(["--format", "json"]);
+        let mut c = report_cmd(
+            "en",
+            as_of,
+            &example("checks.csv"),
+            &example("csp-list-page.txt"),
+        );
+        c.args(["--format", "json"]);
         json_of(c)
     };
     let v = report("2026-04-01");

@@ -164,6 +164,21 @@ const NEGATIVE_FIELDS: &[&str] = &[
     "監査対象期間：2024年10月1日～2025年9月30日",
 ];
 
+/// Fields of a list entry with other values.
+const OTHER_FIELDS: &[&str] = &[
+    "ISMAPクラウドサービスリスト",
+    "登録番号\tC21-0001-2",
+    "クラウドサービスの名称\nサンプルクラウド",
+    "言明の対象範囲\t東京リージョンで提供される全サービス\n対象外\t管理コンソール",
+    "言明の対象範囲\n対象範囲\n東京リージョン\n対象外\n管理コンソール",
+    "後発事象\t2025年2月に障害が発生した",
+    "改善計画の有無\t有",
+    "第三者による検証の有無\n有（年1回）",
+    "準拠法・裁判管轄\t日本法、東京地方裁判所",
+    "基本言明要件のうち実施している統制目標の管理策",
+    "統制目標 番号\t統制目標 番号",
+];
+
 /// Lines above 9.2.3 that start like a label of the list entry but are none, a label with
 /// no value, or a label whose value negates, excludes, defers or qualifies (a heading,
 /// maybe): 9.2.3 is never credited under them.
@@ -432,6 +447,32 @@ proptest! {
         }
         let with = read(&lines).map_err(|e| e.to_string());
         prop_assert_eq!(&with, &without, "{}", lines.join("\n"));
+    }
+
+    /// The statement among the fields of a whole list entry (negative and other values,
+    /// on one line or two, a scope with its out-of-scope part) and implemented ids, in any
+    /// order: never 9.2.3 credited.
+    #[test]
+    fn statements_among_fields_never_credit_it(
+        shape in 0usize..9,
+        id in proptest::sample::select(ID),
+        not in proptest::sample::select(&NOT[..NOT.len() - 1]),
+        lines in proptest::collection::vec(
+            proptest::sample::select(
+                NEGATIVE_FIELDS
+                    .iter()
+                    .chain(OTHER_FIELDS)
+                    .chain(OTHERS)
+                    .copied()
+                    .collect::<Vec<_>>(),
+            ),
+            0..8,
+        ),
+        at in 0usize..9,
+    ) {
+        let mut lines: Vec<String> = lines.iter().map(|s| (*s).to_owned()).collect();
+        lines.insert(at.min(lines.len()), text_shape(shape, id, not));
+        holds("list.txt", &lines.join("\n"))?;
     }
 
     /// A line that starts like a label of the list entry but is none, a label without a

@@ -134,152 +134,168 @@ impl Field {
 
 /// The labels of a list entry, as [`label_key`] reduces them: the Japanese list's, and the
 /// English list's as a reader of it would expect them.
-const LABELS: &[(&str, Field)] = &[
+const LABELS: &[(Field, &[&str])] = &[
     (
-        "ismapクラウドサービスリスト",
         Field::ListTitle(RegistrationKind::Ismap),
+        &["ismapクラウドサービスリスト", "ismapcloudservicelist"],
     ),
     (
-        "ismapcloudservicelist",
-        Field::ListTitle(RegistrationKind::Ismap),
-    ),
-    (
-        "ismapliuクラウドサービスリスト",
         Field::ListTitle(RegistrationKind::IsmapLiu),
+        &["ismapliuクラウドサービスリスト", "ismapliucloudservicelist"],
     ),
     (
-        "ismapliucloudservicelist",
-        Field::ListTitle(RegistrationKind::IsmapLiu),
-    ),
-    (
-        "基本言明要件のうち実施している統制目標の管理策",
         Field::TableTitle,
-    ),
-    ("基本言明要件のうち実施している統制目標", Field::TableTitle),
-    (
-        "controlobjectivesimplementedamongthebasicstatementrequirements",
-        Field::TableTitle,
-    ),
-    (
-        "implementedcontrolobjectivesamongthebasicstatementrequirements",
-        Field::TableTitle,
-    ),
-    (
-        "controlsofthecontrolobjectivesimplementedamongthebasicstatementrequirements",
-        Field::TableTitle,
+        &[
+            "基本言明要件のうち実施している統制目標の管理策",
+            "基本言明要件のうち実施している統制目標",
+            "controlobjectivesimplementedamongthebasicstatementrequirements",
+            "implementedcontrolobjectivesamongthebasicstatementrequirements",
+            "controlsofthecontrolobjectivesimplementedamongthebasicstatementrequirements",
+            "controlmeasuresofthecontrolobjectivesimplementedamongthebasicstatementrequirements",
+        ],
     ),
     (
-        "controlmeasuresofthecontrolobjectivesimplementedamongthebasicstatementrequirements",
-        Field::TableTitle,
+        Field::RegistrationNumber,
+        &["登録番号", "registrationnumber", "registrationno"],
     ),
-    ("登録番号", Field::RegistrationNumber),
-    ("registrationnumber", Field::RegistrationNumber),
-    ("registrationno", Field::RegistrationNumber),
-    ("クラウドサービスの名称", Field::Name),
-    ("クラウドサービス名称", Field::Name),
-    ("クラウドサービス名", Field::Name),
-    ("サービスの名称", Field::Name),
-    ("サービス名称", Field::Name),
-    ("サービス名", Field::Name),
-    ("cloudservicename", Field::Name),
-    ("nameofthecloudservice", Field::Name),
-    ("nameofcloudservice", Field::Name),
-    ("servicename", Field::Name),
-    ("クラウドサービス事業者", Field::Provider),
-    ("クラウドサービス事業者名", Field::Provider),
-    ("クラウドサービス事業者の名称", Field::Provider),
-    ("事業者名", Field::Provider),
-    ("事業者の名称", Field::Provider),
-    ("cloudserviceprovider", Field::Provider),
-    ("cloudserviceprovidername", Field::Provider),
-    ("nameofthecloudserviceprovider", Field::Provider),
-    ("nameofcloudserviceprovider", Field::Provider),
-    ("登録日", Field::Registered),
-    ("登録年月日", Field::Registered),
-    ("dateofregistration", Field::Registered),
-    ("registrationdate", Field::Registered),
-    ("登録の更新期限", Field::RenewalDeadline),
-    ("登録更新期限", Field::RenewalDeadline),
-    ("更新期限", Field::RenewalDeadline),
-    ("renewaldeadline", Field::RenewalDeadline),
-    ("registrationrenewaldeadline", Field::RenewalDeadline),
-    ("renewaldeadlineofregistration", Field::RenewalDeadline),
-    ("deadlineforrenewal", Field::RenewalDeadline),
-    ("deadlineforregistrationrenewal", Field::RenewalDeadline),
-    ("言明の対象範囲", Field::Scope),
-    ("言明対象範囲", Field::Scope),
-    ("scopeofthestatement", Field::Scope),
-    ("scopeofstatement", Field::Scope),
-    ("statementscope", Field::Scope),
-    ("対象範囲", Field::InScope),
-    ("scope", Field::InScope),
-    ("inscope", Field::InScope),
-    ("対象外", Field::OutOfScope),
-    ("対象範囲外", Field::OutOfScope),
-    ("outofscope", Field::OutOfScope),
-    ("監査対象期間", Field::AuditPeriod),
-    ("監査期間", Field::AuditPeriod),
-    ("auditperiod", Field::AuditPeriod),
-    ("periodsubjecttoaudit", Field::AuditPeriod),
-    ("periodsubjecttotheaudit", Field::AuditPeriod),
-    ("periodcoveredbytheaudit", Field::AuditPeriod),
-    ("auditedperiod", Field::AuditPeriod),
-    ("audittargetperiod", Field::AuditPeriod),
-    ("後発事象", Field::SubsequentEvents),
-    ("subsequentevents", Field::SubsequentEvents),
-    ("subsequentevent", Field::SubsequentEvents),
-    ("改善計画", Field::ImprovementPlan),
-    ("improvementplan", Field::ImprovementPlan),
-    ("improvementplans", Field::ImprovementPlan),
-    ("資本関係役員等の情報", Field::CapitalRelationships),
-    ("資本関係役員等に関する情報", Field::CapitalRelationships),
-    ("資本関係及び役員等の情報", Field::CapitalRelationships),
-    ("資本関係役員等", Field::CapitalRelationships),
     (
-        "capitalrelationshipsandofficers",
+        Field::Name,
+        &[
+            "クラウドサービスの名称",
+            "クラウドサービス名称",
+            "クラウドサービス名",
+            "サービスの名称",
+            "サービス名称",
+            "サービス名",
+            "cloudservicename",
+            "nameofthecloudservice",
+            "nameofcloudservice",
+            "servicename",
+        ],
+    ),
+    (
+        Field::Provider,
+        &[
+            "クラウドサービス事業者",
+            "クラウドサービス事業者名",
+            "クラウドサービス事業者の名称",
+            "事業者名",
+            "事業者の名称",
+            "cloudserviceprovider",
+            "cloudserviceprovidername",
+            "nameofthecloudserviceprovider",
+            "nameofcloudserviceprovider",
+        ],
+    ),
+    (
+        Field::Registered,
+        &[
+            "登録日",
+            "登録年月日",
+            "dateofregistration",
+            "registrationdate",
+        ],
+    ),
+    (
+        Field::RenewalDeadline,
+        &[
+            "登録の更新期限",
+            "登録更新期限",
+            "更新期限",
+            "renewaldeadline",
+            "registrationrenewaldeadline",
+            "renewaldeadlineofregistration",
+            "deadlineforrenewal",
+            "deadlineforregistrationrenewal",
+        ],
+    ),
+    (
+        Field::Scope,
+        &[
+            "言明の対象範囲",
+            "言明対象範囲",
+            "scopeofthestatement",
+            "scopeofstatement",
+            "statementscope",
+        ],
+    ),
+    (Field::InScope, &["対象範囲", "scope", "inscope"]),
+    (Field::OutOfScope, &["対象外", "対象範囲外", "outofscope"]),
+    (
+        Field::AuditPeriod,
+        &[
+            "監査対象期間",
+            "監査期間",
+            "auditperiod",
+            "periodsubjecttoaudit",
+            "periodsubjecttotheaudit",
+            "periodcoveredbytheaudit",
+            "auditedperiod",
+            "audittargetperiod",
+        ],
+    ),
+    (
+        Field::SubsequentEvents,
+        &["後発事象", "subsequentevents", "subsequentevent"],
+    ),
+    (
+        Field::ImprovementPlan,
+        &["改善計画", "improvementplan", "improvementplans"],
+    ),
+    (
         Field::CapitalRelationships,
+        &[
+            "資本関係役員等の情報",
+            "資本関係役員等に関する情報",
+            "資本関係及び役員等の情報",
+            "資本関係役員等",
+            "capitalrelationshipsandofficers",
+            "capitalrelationshipandofficers",
+            "capitalrelationshipsandofficersinformation",
+            "informationoncapitalrelationshipsandofficers",
+            "capitaltiesandofficers",
+        ],
     ),
     (
-        "capitalrelationshipandofficers",
-        Field::CapitalRelationships,
+        Field::LawAndJurisdiction,
+        &[
+            "準拠法裁判管轄",
+            "準拠法及び裁判管轄",
+            "準拠法および裁判管轄",
+            "準拠法と裁判管轄",
+            "governinglawandjurisdiction",
+            "governinglawjurisdiction",
+            "applicablelawandjurisdiction",
+        ],
     ),
     (
-        "capitalrelationshipsandofficersinformation",
-        Field::CapitalRelationships,
+        Field::GoverningLaw,
+        &["準拠法", "governinglaw", "applicablelaw"],
     ),
     (
-        "informationoncapitalrelationshipsandofficers",
-        Field::CapitalRelationships,
+        Field::Jurisdiction,
+        &["裁判管轄", "管轄裁判所", "jurisdiction"],
     ),
-    ("capitaltiesandofficers", Field::CapitalRelationships),
-    ("準拠法裁判管轄", Field::LawAndJurisdiction),
-    ("準拠法及び裁判管轄", Field::LawAndJurisdiction),
-    ("準拠法および裁判管轄", Field::LawAndJurisdiction),
-    ("準拠法と裁判管轄", Field::LawAndJurisdiction),
-    ("governinglawandjurisdiction", Field::LawAndJurisdiction),
-    ("governinglawjurisdiction", Field::LawAndJurisdiction),
-    ("applicablelawandjurisdiction", Field::LawAndJurisdiction),
-    ("準拠法", Field::GoverningLaw),
-    ("governinglaw", Field::GoverningLaw),
-    ("applicablelaw", Field::GoverningLaw),
-    ("裁判管轄", Field::Jurisdiction),
-    ("管轄裁判所", Field::Jurisdiction),
-    ("jurisdiction", Field::Jurisdiction),
-    ("第三者による検証", Field::ThirdPartyTesting),
-    ("第三者によるテスト", Field::ThirdPartyTesting),
-    ("第三者による検証テスト", Field::ThirdPartyTesting),
-    ("第三者による検査", Field::ThirdPartyTesting),
-    ("第三者による診断", Field::ThirdPartyTesting),
-    ("第三者による検証等", Field::ThirdPartyTesting),
-    ("第三者検証", Field::ThirdPartyTesting),
-    ("thirdpartytesting", Field::ThirdPartyTesting),
-    ("thirdpartytests", Field::ThirdPartyTesting),
-    ("thirdpartytest", Field::ThirdPartyTesting),
-    ("thirdpartyverification", Field::ThirdPartyTesting),
-    ("thirdpartyverificationandtesting", Field::ThirdPartyTesting),
-    ("testingbythirdparties", Field::ThirdPartyTesting),
-    ("testingbyathirdparty", Field::ThirdPartyTesting),
-    ("verificationbyathirdparty", Field::ThirdPartyTesting),
+    (
+        Field::ThirdPartyTesting,
+        &[
+            "第三者による検証",
+            "第三者によるテスト",
+            "第三者による検証テスト",
+            "第三者による検査",
+            "第三者による診断",
+            "第三者による検証等",
+            "第三者検証",
+            "thirdpartytesting",
+            "thirdpartytests",
+            "thirdpartytest",
+            "thirdpartyverification",
+            "thirdpartyverificationandtesting",
+            "testingbythirdparties",
+            "testingbyathirdparty",
+            "verificationbyathirdparty",
+        ],
+    ),
 ];
 
 /// A label as compared: width-folded, lower case, letters and digits only; a note in round
@@ -327,7 +343,10 @@ fn label(text: &str) -> Option<(Field, bool)> {
         Some(k) => (k, true),
         None => (key.as_str(), false),
     };
-    let field = LABELS.iter().find(|(k, _)| *k == key).map(|(_, f)| *f)?;
+    let field = LABELS
+        .iter()
+        .find(|(_, keys)| keys.contains(&key))
+        .map(|(f, _)| *f)?;
     (!yes_no || field.takes_yes_no()).then_some((field, yes_no))
 }
 
@@ -711,9 +730,11 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
             )?;
         }
         // a value that negates right above ids may be a heading over them
-        if let (Some((spec, values)), Some(j)) = (read.last(), next_meaningful(last_line + 1)) {
+        if let Some(j) = next_meaningful(last_line + 1) {
             if matches!(kinds[j], Kind::IdList | Kind::IdProse | Kind::Header) {
-                above_ids(spec, values, &at(i))?;
+                for (spec, values) in &read {
+                    above_ids(spec, values, &at(i))?;
+                }
             }
         }
         scope_end = specs
@@ -1354,6 +1375,10 @@ mod tests {
             (
                 "言明の対象範囲\t東京リージョンのみ\n統制目標 番号\n9.2.3\n",
                 "('のみ') right above ids",
+            ),
+            (
+                "後発事象\t一部未実施\t改善計画の有無\t無\n9.2.3\n",
+                "'後発事象 一部未実施' is a field of the ISMAP list entry that negates",
             ),
             (
                 "言明の対象範囲\t東京リージョン\n対象外\t管理コンソール\n\n9.2.3\n",
