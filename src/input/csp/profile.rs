@@ -50,6 +50,17 @@ struct PeriodDoc {
     to: String,
 }
 
+/// `audit_period:` as `{from, to}` or as the list writes it (`2024年4月1日～2025年3月31日`).
+#[derive(Debug, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "an audit period: `from` and `to` dates, or a text such as 2024年4月1日～2025年3月31日"
+)]
+enum PeriodField {
+    Range(PeriodDoc),
+    Text(String),
+}
+
 /// The YAML profile of a CSP service (documented in README.md).
 #[derive(Debug, Deserialize)]
 #[serde(
@@ -65,7 +76,7 @@ struct ProfileDoc {
     registration_kind: Option<String>,
     registered: Option<String>,
     renewal_deadline: Option<String>,
-    audit_period: Option<PeriodDoc>,
+    audit_period: Option<PeriodField>,
     #[serde(default)]
     scope: Vec<String>,
     /// 準拠法 and 裁判管轄, 後発事象, 改善計画 as the ISMAP list publishes them.
@@ -130,6 +141,11 @@ pub const FIELDS: &[&str] = &[
 
 /// What a service relies on its underlying service for when the profile does not say.
 pub const DEFAULT_INHERITED: &str = "11";
+
+const DATE_HINT: &str =
+    "write dates as YYYY-MM-DD (or as the ISMAP list does: 2024年4月1日, 令和6年4月1日, R6.4.1)";
+
+const PERIOD_HINT: &str = "give `audit_period` its `from` and `to` dates, or write the period as the ISMAP list does: 2024年4月1日～2025年3月31日";
 
 const FIELDS_HINT: &str = "README.md, \"CSP list or profile\", lists the profile fields";
 
@@ -325,17 +341,18 @@ fn parse(
             syntax_error(&loc, at, "invalid CSP profile", e.to_string(), quoting)
         }),
     }?;
+    // dates as the ISMAP list and Japanese documents write them (`2024年4月1日`,
+    // `令和6年4月1日`, `R6.4.1`), read by the one date parser
+    let bad_date = |field: &str, s: &str| {
+        InputError::at(
+            loc.clone().column(field),
+            format!("{} is not a date", quoting.show(s, "the value")),
+        )
+        .hint(DATE_HINT)
+    };
     let date = |field: &str, v: Option<String>| -> Result<Option<Date>, InputError> {
-        v.map(|s| {
-            Date::parse(&s).ok_or_else(|| {
-                InputError::at(
-                    loc.clone().column(field),
-                    format!("{} is not a date", quoting.show(&s, "the value")),
-                )
-                .hint("write dates as YYYY-MM-DD")
-            })
-        })
-        .transpose()
+        v.map(|s| Date::parse_written(&s).ok_or_else(|| bad_date(field, &s)))
+            .transpose()
     };
     let registration_kind = match doc.registration_kind {
         None => None,
@@ -363,19 +380,32 @@ fn parse(
     }
     let audit_period = match doc.audit_period {
         None => None,
-        Some(p) => {
-            let from = date("audit_period.from", Some(p.from))?;
-            let to = date("audit_period.to", Some(p.to))?;
-            match (from, to) {
-                (Some(from), Some(to)) if from <= to => Some(Period { from, to }),
-                _ => {
-                    return Err(InputError::at(
+        Some(field) => {
+            let (from, to) = match field {
+                PeriodField::Text(t) => crate::date::parse_period(&t).ok_or_else(|| {
+                    InputError::at(
                         loc.clone().column("audit_period"),
-                        "the audit period ends before it starts",
+                        format!(
+                            "{} is not a period of two dates",
+                            quoting.show(&t, "the value")
+                        ),
                     )
-                    .hint("check `from` and `to`"))
-                }
+                    .hint(PERIOD_HINT)
+                })?,
+                PeriodField::Range(p) => (
+                    Date::parse_written(&p.from)
+                        .ok_or_else(|| bad_date("audit_period.from", &p.from))?,
+                    Date::parse_written(&p.to).ok_or_else(|| bad_date("audit_period.to", &p.to))?,
+                ),
+            };
+            if from > to {
+                return Err(InputError::at(
+                    loc.clone().column("audit_period"),
+                    "the audit period ends before it starts",
+                )
+                .hint("check `from` and `to`"));
             }
+            Some(Period { from, to })
         }
     };
     let mut controls: Vec<ListedControl> = doc
