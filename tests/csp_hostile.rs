@@ -475,6 +475,16 @@ const FILES: &[(&str, Expect)] = &[
             "names someone else under a header naming who implements it ('customer')",
         ]),
     ),
+    // B2: a reason under a header naming the basis (根拠) is kept (see below)
+    ("r63-reason-under-basis.csv", Read("status-table")),
+    // the service itself is the whole scope (本サービス); a region of it in full is a part
+    (
+        "r64-scope-whole-service-or-a-part.csv",
+        Refused(&[
+            "row 3: column '適用範囲'",
+            "'東京リージョン全体' in '適用範囲' names a part of the service under a header naming the scope",
+        ]),
+    ),
 ];
 
 #[test]
@@ -533,20 +543,23 @@ fn the_status_column_named_is_read() {
         by_id(&v["items"], "X")["not_applicable"][0]["reason"],
         "IaaS側で実施"
     );
-    // and the reason under 適用/除外の理由 (review 2, B2)
-    let v = common::json_of(report(
-        &hostile("r57-soa-reason-column.csv"),
-        &["--format", "json"],
-    ));
-    assert_eq!(
-        by_id(&v["items"], "X")["not_applicable"][0]["reason"],
-        "IaaS事業者が実施"
-    );
-    assert!(!by_id(&v["items"], "X")["reasons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|r| r == "not-applicable-without-reason"));
+    // and the reason under 適用/除外の理由 or 適用/除外の根拠 (review 2, B2)
+    for file in ["r57-soa-reason-column.csv", "r63-reason-under-basis.csv"] {
+        let v = common::json_of(report(&hostile(file), &["--format", "json"]));
+        assert_eq!(
+            by_id(&v["items"], "X")["not_applicable"][0]["reason"],
+            "IaaS事業者が実施",
+            "{file}"
+        );
+        assert!(
+            !by_id(&v["items"], "X")["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r == "not-applicable-without-reason"),
+            "{file}"
+        );
+    }
 }
 
 /// The number of workbook cases below, counted into the corpus.

@@ -500,7 +500,10 @@ fn profile_dates_written_in_japanese_are_read() {
     assert_eq!(v["csp"]["registered"], "2021-04-01");
     assert_eq!(v["csp"]["renewal_deadline"], "2025-03-31");
     assert_eq!(v["csp"]["registration"], "lapsed");
-    assert_eq!(statuses(&v), ["assurance-gap", "not-covered", "assurance-gap"]);
+    assert_eq!(
+        statuses(&v),
+        ["assurance-gap", "not-covered", "assurance-gap"]
+    );
 
     for (name, expected) in [
         (
@@ -522,5 +525,25 @@ fn profile_dates_written_in_japanese_are_read() {
     ] {
         let err = input_error(report(&data(&format!("{dir}/{name}"))));
         assert!(err.contains(expected), "{name}: {err}");
+    }
+}
+
+/// A detailed control under `implemented` whose objective is under `not_applicable`: the
+/// profile contradicts itself, in every command (review 2, B3).
+#[test]
+fn a_profile_implementing_a_detail_of_an_excluded_objective_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("contra.yaml");
+    fs::write(
+        &path,
+        "name: X\nimplemented: [5.1.1, 9.2.3.11.PB]\nnot_applicable:\n  9.2.3: IaaS側\n",
+    )
+    .unwrap();
+    for cmd in [report(&path), readiness(&path), compare(&path)] {
+        let err = input_error(cmd);
+        assert!(
+            err.contains("contra.yaml: column 'implemented': 9.2.3.11.PB is listed under `implemented`, but its objective 9.2.3 is under `not_applicable`: the profile contradicts itself (hint: a detailed control of an objective that does not apply"),
+            "{err}"
+        );
     }
 }

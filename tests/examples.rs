@@ -305,9 +305,16 @@ fn readme_output_samples_are_real() {
             .unwrap();
         if shown.starts_with("error: ") {
             assert_eq!(out.status.code(), Some(2), "README refusal: {command}");
-            assert!(out.stdout.is_empty(), "README refusal writes no output: {command}");
+            assert!(
+                out.stdout.is_empty(),
+                "README refusal writes no output: {command}"
+            );
             let stderr = String::from_utf8(out.stderr).unwrap();
-            assert_eq!(stderr, format!("{shown}\n"), "README refusal sample of `{command}`");
+            assert_eq!(
+                stderr,
+                format!("{shown}\n"),
+                "README refusal sample of `{command}`"
+            );
             checked += 1;
             continue;
         }
@@ -458,16 +465,11 @@ fn the_status_table_example_reads_as_the_readme_says() {
         readme.contains(&format!("```csv\n{csv}```")),
         "README shows examples/csp-status-table.csv whole"
     );
-    let out = bin()
-        .args(["--lang", "en", "report", "--as-of", "2026-04-01", "--checks"])
-        .arg(example("checks.csv"))
-        .arg("--csp")
+    let mut c = common::on_checks("en", "report", example("checks.csv"));
+    c.arg("--csp")
         .arg(example("csp-status-table.csv"))
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .args(["--format", "json"]);
+    let v = common::json_of(c);
     let item = |id: &str| common::by_id(&v["items"], id).clone();
     for id in ["C-01", "C-02", "C-09", "C-10"] {
         assert_eq!(item(id)["status"], "covered", "{id}");

@@ -422,6 +422,7 @@ pub const JA: &[(&str, &str)] = &[
     ("sheet '{}' row {}", "シート '{0}' の{1}行目"),
     ("an earlier row", "前の行"),
     ("{} is listed under `implemented`, but its objective {} is under `not_applicable`: the profile contradicts itself", "{0} は `implemented` にありますが、その統制目標 {1} は `not_applicable` にあります: プロファイルが矛盾しています"),
+    ("a detailed control of an objective that does not apply does not apply either: move it under `not_applicable`, or, if the objective is implemented, move the objective under `implemented`", "適用しない統制目標の詳細管理策も適用されません: 詳細管理策を `not_applicable` に移すか、統制目標を実施しているなら統制目標を `implemented` に移してください"),
     ("ISMAP assesses the detailed controls of an objective stated implemented: state the objective 実施 if it is implemented (a detail not implemented then counts against it); if it is not implemented, planned or does not apply, state its details so too (未実施, 計画中, 非該当), or leave them out", "ISMAPが評価するのは実施と言明した統制目標の詳細管理策です: 統制目標を実施しているなら 実施 としてください(実施していない詳細管理策はその統制目標に反するものとして数えます)。実施していない・計画中・適用しないのであれば、詳細管理策もそのように書くか(未実施、計画中、非該当)、載せないでください"),
     ("does not say the control applies", "管理策を適用すると書いていません"),
     ("if the control is implemented only in part, later, elsewhere or with exceptions, state it so in the status column (未実施, 計画中, 非該当 with the reason); else remove the qualification from the remark", "一部だけ、後日、別の場所で、または例外付きで実施しているなら、状況の列にそう書いてください(未実施、計画中、理由付きの非該当)。そうでなければ備考から限定を削除してください"),

@@ -187,11 +187,11 @@ pub fn role(header: &str) -> Option<Role> {
         .or_else(|| names_reason(header).then_some(Role::Reason))
 }
 
-/// Whether a header names a reason (`理由`, `reason`, `justification`, `rationale`), in
-/// whatever words around it.
+/// Whether a header names a reason (`理由`, `根拠`, `reason`, `justification`,
+/// `rationale`), in whatever words around it (`根拠資料`, evidence, is matched before).
 fn names_reason(header: &str) -> bool {
     let key = key_of(header);
-    ["理由", "reason", "justification", "rationale"]
+    ["理由", "根拠", "reason", "justification", "rationale"]
         .iter()
         .any(|w| key.contains(w))
 }
@@ -886,6 +886,23 @@ mod tests {
 
     fn status(text: &str, status_column: Option<&str>) -> Result<Option<String>, String> {
         layout(text, status_column).map(|l| l.and_then(|l| l.status_name()))
+    }
+
+    #[test]
+    fn reason_headers_in_other_words() {
+        for h in [
+            "理由",
+            "適用/除外の理由",
+            "非適用の理由",
+            "除外理由（非該当の場合）",
+            "適用/除外の根拠",
+            "根拠",
+            "Justification",
+            "Reason for exclusion",
+        ] {
+            assert_eq!(role(h), Some(Role::Reason), "{h}");
+        }
+        assert_eq!(role("根拠資料"), Some(Role::Evidence));
     }
 
     #[test]

@@ -504,7 +504,7 @@ fn parse(
                 show(&controls[objective].raw)
             ),
         )
-        .hint(super::CONTRADICTION_HINT));
+        .hint("a detailed control of an objective that does not apply does not apply either: move it under `not_applicable`, or, if the objective is implemented, move the objective under `implemented`"));
     }
     if controls.is_empty() && doc.inherits.is_none() {
         return Err(InputError::at(

@@ -657,7 +657,9 @@ fn others_ja(clause: &str) -> Vec<Qualifier> {
             let mut rest = clause[i + party.len()..].trim_start();
             loop {
                 if let Some(d) = PARTY_DOES_JA.iter().find(|d| rest.starts_with(*d)) {
-                    found.push(Qualifier::new(Kind::Others, &format!("{party}{d}")));
+                    // the words as written, fillers between them too (`IaaS事業者が実施`)
+                    let end = clause.len() - rest.len() + d.len();
+                    found.push(Qualifier::new(Kind::Others, &clause[i..end]));
                     break;
                 }
                 match PARTY_FILLER_JA.iter().find(|f| rest.starts_with(*f)) {
@@ -1248,13 +1250,31 @@ fn header_word(header: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// A cell under a scope header that says "all" (`全て`, `全サービス`, `All`).
+/// A cell under a scope header that says "all" (`全て`, `全サービス`, `All`) or names the
+/// service itself as a whole (`本サービス`, `サービス全体`, `the entire service`; not
+/// `東京リージョン全体`, a part of it in full).
 pub fn is_whole_scope(text: &str) -> bool {
     let key = header_key(text);
     let key = key.trim_end_matches(['。', '.']);
+    let service = key
+        .strip_prefix("本")
+        .or_else(|| key.strip_prefix("当"))
+        .or_else(|| key.strip_prefix("the"))
+        .or_else(|| key.strip_prefix("this"))
+        .unwrap_or(key);
     says_nothing(text)
         || key.starts_with('全')
         || matches!(key, "すべて" | "全て" | "全部" | "all" | "entire" | "whole")
+        || matches!(
+            service,
+            "サービス"
+                | "サービス全体"
+                | "クラウドサービス"
+                | "クラウドサービス全体"
+                | "service"
+                | "entireservice"
+                | "wholeservice"
+        )
         || key.starts_with("all")
         || key.starts_with("すべての")
         || key.starts_with("全ての")
@@ -1394,7 +1414,7 @@ mod tests {
             ("一部のサービスを除く", Scope, "一部"),
             ("2026年度中に対応", Deferral, "年度中"),
             ("顧客側で設定が必要", Others, "顧客側"),
-            ("IaaS事業者が実施", Others, "iaasが実施"),
+            ("IaaS事業者が実施", Others, "iaas事業者が実施"),
             ("お客様の責任範囲", Others, "お客様の責任"),
             ("Customer responsibility", Others, "customer responsibility"),
             ("Only for Tokyo region", Scope, "only"),
@@ -1510,6 +1530,18 @@ mod tests {
             );
         }
         assert!(is_whole_scope("全サービス"));
+        for whole in [
+            "本サービス",
+            "当サービス全体",
+            "サービス全体",
+            "The entire service",
+        ] {
+            assert!(is_whole_scope(whole), "{whole}");
+        }
+        for part in ["東京リージョン全体", "サービスA", "本サービスの管理画面"]
+        {
+            assert!(!is_whole_scope(part), "{part}");
+        }
         assert!(is_whole_scope("All services"));
         assert!(!is_whole_scope("東京リージョン"));
         assert_eq!(names_another_party("CSP").as_deref(), None);
