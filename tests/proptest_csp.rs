@@ -676,3 +676,81 @@ fn the_shapes_are_read_when_they_state_nothing_else() {
     .unwrap();
     assert!(resolve_attestation(catalog, &att).is_implemented("9.2.3"));
 }
+
+/// A date written in one of the forms the ISMAP list and Japanese documents use: ISO,
+/// slashes, 年月日 (also full width), the Reiwa or Heisei era (元年 for the first year,
+/// `R`/`H` with dots), with or without its weekday in brackets.
+fn written(d: Date, form: usize, weekday: bool) -> String {
+    let (y, m, day) = (d.year, d.month, d.day);
+    let reiwa = d >= Date::new(2019, 5, 1).unwrap_or(d);
+    let (era, short, ey) = if reiwa {
+        ("令和", "R", y - 2018)
+    } else {
+        ("平成", "H", y - 1988)
+    };
+    let year = if ey == 1 {
+        "元".to_owned()
+    } else {
+        ey.to_string()
+    };
+    let text = match form {
+        0 => format!("{y}-{m:02}-{day:02}"),
+        1 => format!("{y}/{m}/{day}"),
+        2 => format!("{y}年{m}月{day}日"),
+        3 => format!("{y}年{m}月{day}日")
+            .chars()
+            .map(|c| match c {
+                '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c),
+                c => c,
+            })
+            .collect(),
+        4 => format!("{era}{year}年{m}月{day}日"),
+        _ => format!("{short}{ey}.{m}.{day}"),
+    };
+    if weekday && form >= 2 {
+        let w = ["月", "火", "水", "木", "金", "土", "日"][d.weekday() as usize];
+        format!("{text}（{w}）")
+    } else {
+        text
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// A profile's registration dates in any written form are read as the same dates; a
+    /// day outside the era its year names (`令和元年4月30日`) is refused, never misread.
+    #[test]
+    fn profile_dates_in_any_written_form_are_the_same_dates(
+        days in 17_000i64..25_000,
+        length in 1i64..1_500,
+        forms in (0usize..6, 0usize..6),
+        weekday in any::<bool>(),
+    ) {
+        let registered = Date::from_days(days);
+        let deadline = Date::from_days(days + length);
+        let text = format!(
+            "name: P\nregistered: \"{}\"\nrenewal_deadline: \"{}\"\nimplemented: [5.1.1]\n",
+            written(registered, forms.0, weekday),
+            written(deadline, forms.1, weekday),
+        );
+        let att = load_text(Path::new("p.yaml"), &text, &CspOptions::default(), catalog());
+        let att = att.map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(att.registered, Some(registered), "{}", text);
+        prop_assert_eq!(att.renewal_deadline, Some(deadline), "{}", text);
+
+        // a day outside the era its year names is no date: Reiwa 1 began on May 1 and
+        // Heisei 31 ended on April 30 (2019)
+        let (m, d) = (registered.month, registered.day);
+        let wrong = if (m, d) < (5, 1) {
+            format!("令和元年{m}月{d}日")
+        } else {
+            format!("平成31年{m}月{d}日")
+        };
+        let text = format!("name: P\nregistered: \"{wrong}\"\nimplemented: [5.1.1]\n");
+        prop_assert!(
+            load_text(Path::new("p.yaml"), &text, &CspOptions::default(), catalog()).is_err(),
+            "{}", text
+        );
+    }
+}
