@@ -485,6 +485,16 @@ const FILES: &[(&str, Expect)] = &[
             "'東京リージョン全体' in '適用範囲' names a part of the service under a header naming the scope",
         ]),
     ),
+    // N/A under a header naming exclusions is nothing for an implemented row; any other
+    // text there is refused
+    ("r65-exclusion-columns-na-on-implemented.csv", Read("status-table")),
+    (
+        "r66-exclusion-column-out-of-scope.csv",
+        Refused(&[
+            "row 3: column '非該当理由'",
+            "'対象外' in '非該当理由' stands under a header that names what is not implemented",
+        ]),
+    ),
 ];
 
 #[test]

@@ -1250,6 +1250,20 @@ fn header_word(header: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// A cell under a header naming what is not implemented or excluded (`非該当理由`,
+/// `Exceptions`, `Due date`) that says the column has nothing for the row: nothing
+/// ([`says_nothing`]), or that it does not apply (`N/A`, `該当なし`, `not applicable`), as
+/// Excel users fill every cell of an implemented row's exclusion reason.
+pub fn nothing_for_the_row(text: &str) -> bool {
+    let key = header_key(text);
+    let key = key.trim_end_matches(['。', '.']);
+    says_nothing(text)
+        || matches!(
+            key,
+            "n/a" | "na" | "notapplicable" | "該当なし" | "該当無し" | "該当しない"
+        )
+}
+
 /// A cell under a scope header that says "all" (`全て`, `全サービス`, `All`) or names the
 /// service itself as a whole (`本サービス`, `サービス全体`, `the entire service`; not
 /// `東京リージョン全体`, a part of it in full).
@@ -1528,6 +1542,20 @@ mod tests {
                 "{h}: {:?}",
                 header(h)
             );
+        }
+        for nothing in [
+            "N/A",
+            "n/a",
+            "NA",
+            "該当なし",
+            "Not applicable",
+            "－",
+            "なし",
+        ] {
+            assert!(nothing_for_the_row(nothing), "{nothing}");
+        }
+        for something in ["対象外", "IaaS側で実施", "2026/09/30", "非該当"] {
+            assert!(!nothing_for_the_row(something), "{something}");
         }
         assert!(is_whole_scope("全サービス"));
         for whole in [
