@@ -295,10 +295,7 @@ fn status_ja(clause: &str) -> Vec<Qualifier> {
     let mut found = Vec::new();
     for w in vocab::status_words(clause) {
         let Some(states) = w.states else { continue };
-        if states == Declared::Implemented
-            || !w.word.chars().any(|c| !c.is_ascii())
-            || none_of(clause, w.word)
-        {
+        if states == Declared::Implemented || w.word.is_ascii() || none_of(clause, w.word) {
             continue;
         }
         let kind = match (states, w.word) {

@@ -315,7 +315,7 @@ fn check_implemented_row(
         if remarks::says_nothing(text) {
             continue;
         }
-        if cols.titles.contains(&c) && titles.iter().any(|t| text == *t) {
+        if cols.titles.contains(&c) && titles.contains(&text) {
             continue;
         }
         match remarks::header(layout.name(c)) {
