@@ -316,6 +316,48 @@ pub struct ItemDetails<'a> {
     pub additional_procedures: Vec<Procedure<'a>>,
 }
 
+impl ItemDetails<'_> {
+    /// Empties every list, keeping its memory.
+    fn clear(&mut self) {
+        let ItemDetails {
+            controls,
+            implemented,
+            missing,
+            not_listed,
+            not_implemented,
+            planned,
+            not_applicable,
+            annex_only,
+            unresolved,
+            nist_refs,
+            nist_approximate,
+            registration_lapsed,
+            audit_period_old,
+            design_only,
+            additional_procedures,
+        } = self;
+        controls.clear();
+        not_applicable.clear();
+        unresolved.clear();
+        additional_procedures.clear();
+        for ids in [
+            implemented,
+            missing,
+            not_listed,
+            not_implemented,
+            planned,
+            annex_only,
+            nist_refs,
+            nist_approximate,
+            registration_lapsed,
+            audit_period_old,
+            design_only,
+        ] {
+            ids.clear();
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub total: usize,
@@ -530,8 +572,16 @@ impl ItemResults {
     /// What `item` (one of these results) comes to: its controls, each once, in the order
     /// its references name them, the gaps, and the additional procedures.
     pub fn details(&self, item: &ItemResult) -> ItemDetails<'_> {
-        let lang = self.lang;
         let mut d = ItemDetails::default();
+        self.details_into(item, &mut d);
+        d
+    }
+
+    /// [`ItemResults::details`] written into `d`, whose lists are cleared and reused: a
+    /// renderer going through many items allocates them once.
+    pub fn details_into<'s>(&'s self, item: &ItemResult, d: &mut ItemDetails<'s>) {
+        let lang = self.lang;
+        d.clear();
         for eval in self.evals_of(item) {
             match eval {
                 RefEval::Unresolved(u) => d.unresolved.push(u),
@@ -656,7 +706,6 @@ impl ItemResults {
                 _ => proc(Kind::Soc2, Vec::new()),
             });
         }
-        d
     }
 
     /// The evaluations of `item`'s references, in its own order.

@@ -13,6 +13,49 @@ pub mod xlsx;
 
 use std::path::Path;
 
+/// Where a row's cells are written, one after another: straight into a CSV row
+/// ([`csv::Row`]) or into strings reused from row to row ([`CellStrings`], for a workbook).
+pub trait Cells {
+    /// Appends a cell whose text `write` appends to the string it is given.
+    fn cell(&mut self, write: impl FnOnce(&mut String));
+
+    /// Appends a cell of `text`.
+    fn text(&mut self, text: &str) {
+        self.cell(|c| c.push_str(text));
+    }
+}
+
+/// A row's cells as strings, kept from row to row so that their memory is reused.
+#[derive(Debug, Default)]
+pub struct CellStrings {
+    cells: Vec<String>,
+    len: usize,
+}
+
+impl CellStrings {
+    /// Starts a new row.
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// The row's cells.
+    pub fn as_slice(&self) -> &[String] {
+        &self.cells[..self.len]
+    }
+}
+
+impl Cells for CellStrings {
+    fn cell(&mut self, write: impl FnOnce(&mut String)) {
+        if self.len == self.cells.len() {
+            self.cells.push(String::new());
+        }
+        let cell = &mut self.cells[self.len];
+        cell.clear();
+        write(cell);
+        self.len += 1;
+    }
+}
+
 /// Every output format the tool writes (each command accepts a subset).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

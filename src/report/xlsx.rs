@@ -18,12 +18,13 @@ use crate::date::Date;
 use crate::lang::Lang;
 use crate::report::compare as cmp;
 use crate::report::gap::{
-    covered_means, item_cells_into, item_sheet_headers, objective_state_label, objective_tone,
+    covered_means, item_cells, item_sheet_headers, objective_state_label, objective_tone,
     ROW_COLUMN, STATUS_COLUMN,
 };
 use crate::report::grid::{Grid, Tone};
 use crate::report::readiness as soa;
 use crate::report::suggest::SheetOut as SuggestSheet;
+use crate::report::CellStrings;
 
 /// Excel's limit on the text of one cell, in UTF-16 code units.
 const MAX_CELL_UTF16: usize = 32_767;
@@ -579,10 +580,12 @@ fn write_gaps(sheet: &mut Worksheet, report: &GapReport, styles: &Styles) -> any
     // the widest line of each column, header included, measured as the rows are written
     let mut widths: Vec<f64> = headers.iter().map(|h| column_width([h.as_str()])).collect();
     let last_item_col = col_num(headers.len().saturating_sub(1))?;
-    let mut cells = Vec::new();
+    let mut row = CellStrings::default();
     for (r, item) in report.items.iter().enumerate() {
         let xr = row_num(r + 1)?;
-        item_cells_into(item, &report.items.details(item), lang, &mut cells);
+        row.clear();
+        item_cells(item, &report.items.details(item), lang, &mut row);
+        let cells = row.as_slice();
         // Text first, unformatted; then one format over the row's cells, blank ones
         // included; then the two cells with a format of their own. The same cells as
         // writing each with its format, but a Format is hashed per call, not per cell.
