@@ -43,6 +43,7 @@ const SEED: u64 = 7;
 const STYLE: TextStyle = TextStyle {
     color: false,
     csv_encoding: Encoding::Utf8,
+    pretty_json: false,
 };
 
 struct Data {

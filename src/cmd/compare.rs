@@ -123,7 +123,7 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     cfg.output.check(&inherited)?;
     let as_of = cfg.as_of.unwrap_or_else(Date::today);
     let result = compare::compare(&catalog, &checks, &atts, as_of, ctx.lang);
-    let style = ctx.style(cfg.output_encoding);
+    let style = ctx.style(cfg.output_encoding, &cfg.output);
     cfg.output
         .write_with(|w| report::compare::render(&result, cfg.format, style, w))?;
     Ok(Exit::Ok)

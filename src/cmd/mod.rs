@@ -13,6 +13,7 @@ use crate::config::{CatalogSource, Command, Config};
 use crate::error::Exit;
 use crate::input::Encoding;
 use crate::lang::Lang;
+use crate::output::Destination;
 use crate::report::TextStyle;
 
 /// What every command shares: the catalog to use, the language, colour.
@@ -21,6 +22,9 @@ pub struct Context {
     pub catalog: CatalogSource,
     pub lang: Lang,
     pub color: bool,
+    /// `--pretty`.
+    pub pretty_json: bool,
+    pub stdout_is_terminal: bool,
 }
 
 impl Context {
@@ -29,10 +33,12 @@ impl Context {
         load_catalog(&self.catalog)
     }
 
-    pub fn style(&self, csv_encoding: Encoding) -> TextStyle {
+    /// How text goes to `output`: JSON is indented for a terminal (or with `--pretty`).
+    pub fn style(&self, csv_encoding: Encoding, output: &Destination) -> TextStyle {
         TextStyle {
             color: self.color,
             csv_encoding,
+            pretty_json: self.pretty_json || (output.is_stdout() && self.stdout_is_terminal),
         }
     }
 }
@@ -53,6 +59,31 @@ fn discard<T>(result: T) {
     std::mem::forget(result);
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// JSON is indented on a terminal or with `--pretty`; a file or a pipe gets it compact.
+    #[test]
+    fn json_is_pretty_for_a_person_and_compact_for_files_and_pipes() {
+        let ctx = |pretty_json, stdout_is_terminal| Context {
+            catalog: CatalogSource::Embedded,
+            lang: Lang::En,
+            color: false,
+            pretty_json,
+            stdout_is_terminal,
+        };
+        let file = Destination::File(PathBuf::from("out.json"));
+        let pretty = |c: Context, d: &Destination| c.style(Encoding::Utf8, d).pretty_json;
+        assert!(pretty(ctx(false, true), &Destination::Stdout));
+        assert!(!pretty(ctx(false, false), &Destination::Stdout));
+        assert!(!pretty(ctx(false, true), &file));
+        assert!(pretty(ctx(true, false), &Destination::Stdout));
+        assert!(pretty(ctx(true, true), &file));
+    }
+}
+
 /// Runs the configured command. Meant to be called once, at the end of a process: the
 /// commands do not free their large results (see [`discard`]).
 pub fn run(config: Config) -> Result<Exit> {
@@ -60,6 +91,8 @@ pub fn run(config: Config) -> Result<Exit> {
         catalog: config.catalog,
         lang: config.lang,
         color: config.color,
+        pretty_json: config.pretty_json,
+        stdout_is_terminal: config.stdout_is_terminal,
     };
     match config.command {
         Command::Report(r) => report::run(&ctx, r),

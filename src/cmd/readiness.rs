@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
             eprintln!("note: {}", crate::text::strip_controls(&n.message));
         }
     }
-    let style = ctx.style(cfg.output_encoding);
+    let style = ctx.style(cfg.output_encoding, &cfg.output);
     cfg.output
         .write_with(|w| report::readiness::render(&result, cfg.format, style, w))?;
     Ok(if cfg.fail_on_missing && result.has_blockers() {

@@ -82,7 +82,7 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
             eprintln!("warning: {}", crate::text::strip_controls(&w.message));
         }
     }
-    let style = ctx.style(cfg.output_encoding);
+    let style = ctx.style(cfg.output_encoding, &cfg.output);
     cfg.output
         .write_with(|w| report::gap::render(&report, cfg.format, style, w))?;
     let failed = cfg

@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
         }
     };
     let result = suggest::suggest_list(&catalog, &lexicon, list, cfg.top, ctx.lang);
-    let style = ctx.style(cfg.output_encoding);
+    let style = ctx.style(cfg.output_encoding, &cfg.output);
     match (&sheet, writes_sheet) {
         (Some((sheet, layout)), true) => {
             let out = SheetOut::build(&result, sheet, layout, ctx.lang);

@@ -423,7 +423,7 @@ pub fn render(
     w: &mut dyn Write,
 ) -> anyhow::Result<()> {
     match format {
-        Format::Json => write_json(w, report),
+        Format::Json => write_json(w, report, style),
         Format::Yaml => write_yaml(w, report),
         Format::Csv => write_item_csv(report, style, w),
         Format::Md => {
