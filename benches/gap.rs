@@ -79,8 +79,8 @@ fn load_checks(path: &Path) -> CheckList {
     input::checks::load(path, None, None).expect("check list loads")
 }
 
-fn load_csp(path: &Path) -> Attestation {
-    input::csp::load(path, None).expect("CSP list loads")
+fn load_csp(catalog: &Catalog, path: &Path) -> Attestation {
+    input::csp::load(path, &input::csp::CspOptions::default(), catalog).expect("CSP list loads")
 }
 
 fn analyse(catalog: &Catalog, checks: CheckList, att: &Attestation) -> GapReport {
@@ -133,7 +133,7 @@ fn stages(c: &mut Criterion) {
         let dir = tempfile::tempdir().expect("temp dir");
         let data = make_data(dir.path(), n, true);
         let checks = load_checks(&data.checks_csv);
-        let att = load_csp(&data.csp);
+        let att = load_csp(&catalog, &data.csp);
         let report = analyse(&catalog, checks.clone(), &att);
         let refs: Vec<&str> = checks
             .items
@@ -158,7 +158,7 @@ fn stages(c: &mut Criterion) {
         g.bench_function("load_checks_xlsx", |b| {
             b.iter(|| load_checks(&data.checks_xlsx))
         });
-        g.bench_function("load_csp_txt", |b| b.iter(|| load_csp(&data.csp)));
+        g.bench_function("load_csp_txt", |b| b.iter(|| load_csp(&catalog, &data.csp)));
         bench_analyse(&mut g, &catalog, &checks, &att);
         for (name, format) in [
             ("render_csv", Format::Csv),
@@ -179,7 +179,7 @@ fn split(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = make_data(dir.path(), n, false);
     let checks = load_checks(&data.checks_csv);
-    let att = load_csp(&data.csp);
+    let att = load_csp(&catalog, &data.csp);
     let report = analyse(&catalog, checks.clone(), &att);
 
     let mut g = c.benchmark_group(format!("split n={n}"));
@@ -188,7 +188,7 @@ fn split(c: &mut Criterion) {
     g.throughput(Throughput::Elements(n as u64));
     // the items are not freed in the timing: a report moves them into its results
     g.bench_function("parse (load checks csv + csp)", |b| {
-        b.iter_with_large_drop(|| (load_checks(&data.checks_csv), load_csp(&data.csp)))
+        b.iter_with_large_drop(|| (load_checks(&data.checks_csv), load_csp(&catalog, &data.csp)))
     });
     bench_analyse(&mut g, &catalog, &checks, &att);
     g.bench_function("render_csv", |b| b.iter(|| render(&report, Format::Csv)));
@@ -212,7 +212,7 @@ fn xlsx_floor(c: &mut Criterion) {
     let report = analyse(
         &catalog,
         load_checks(&data.checks_csv),
-        &load_csp(&data.csp),
+        &load_csp(&catalog, &data.csp),
     );
     let rows: Vec<(Vec<String>, f64)> = report
         .items
@@ -283,7 +283,7 @@ fn suggest_vs_report(c: &mut Criterion) {
             b.iter(|| {
                 let catalog = Catalog::embedded().expect("embedded catalog");
                 let checks = load_checks(&data.checks_csv);
-                let att = load_csp(&data.csp);
+                let att = load_csp(&catalog, &data.csp);
                 let report = analyse(&catalog, checks, &att);
                 black_box(render(&report, format))
             })

@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::analysis::Status;
-use crate::catalog::{Layer, Level};
+use crate::catalog::{EditionFlag, IsoEdition, Layer, Level};
 use crate::config::{
-    CatalogCommand, CatalogSource, Command, CompareConfig, Config, DiffConfig, ImportConfig,
-    ListFilter, ReadinessConfig, ReportConfig, SuggestConfig,
+    CatalogCommand, CatalogSource, Command, CompareConfig, Config, CspReading, DiffConfig,
+    ImportConfig, ListFilter, ReadinessConfig, ReportConfig, SuggestConfig,
 };
 use crate::error::{InputError, Location};
 use crate::input::{Encoding, FileKind};
@@ -91,6 +91,36 @@ impl From<DiffFormat> for Format {
     }
 }
 
+/// `--iso-edition` of `report` and `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IsoEditionArg {
+    /// decide from the check list (its references column header, title rows, references)
+    Auto,
+    /// ISO/IEC 27001:2013 / 27002:2013 (JIS Q 27001:2014), ISMAP's numbering
+    #[value(name = "2013")]
+    Y2013,
+    /// ISO/IEC 27001:2022 / 27002:2022 (JIS Q 27001:2023, JIS Q 27002:2024)
+    #[value(name = "2022")]
+    Y2022,
+}
+
+/// `--iso-edition` of `catalog show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowEditionArg {
+    #[value(name = "2013")]
+    Y2013,
+    #[value(name = "2022")]
+    Y2022,
+}
+
+fn edition_flag(a: IsoEditionArg) -> EditionFlag {
+    match a {
+        IsoEditionArg::Auto => EditionFlag::Auto,
+        IsoEditionArg::Y2013 => EditionFlag::Fixed(IsoEdition::Iso2013),
+        IsoEditionArg::Y2022 => EditionFlag::Fixed(IsoEdition::Iso2022),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReadinessFailOn {
     /// a mandatory item is missing, or an exclusion lacks a reason
@@ -118,9 +148,25 @@ pub struct ReadinessArgs {
     /// Encoding of CSV output.
     #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
     pub output_encoding: EncodingArg,
-    /// Sheet of the workbook [default: the first].
+    /// Sheet of the workbook [default: every visible sheet].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// The status column of a table with more than one (header or letter; a check-mark
+    /// matrix by any of its columns).
+    #[arg(long, value_name = "NAME")]
+    pub status_column: Option<String>,
+}
+
+/// `--csp-sheet` and `--status-column`, for the commands that read CSP lists.
+#[derive(Debug, Args)]
+pub struct CspReadingArgs {
+    /// Read only this sheet of a CSP workbook [default: every visible sheet].
+    #[arg(long, value_name = "NAME")]
+    pub csp_sheet: Option<String>,
+    /// The status column of a CSP table with more than one (header or letter; a check-mark
+    /// matrix by any of its columns).
+    #[arg(long, value_name = "NAME")]
+    pub status_column: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -149,9 +195,14 @@ pub struct CompareArgs {
     /// Encoding of CSV output.
     #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
     pub output_encoding: EncodingArg,
-    /// Sheet of the check-item workbook [default: the first].
+    /// Sheet of the check-item workbook [default: every visible sheet with a check-list header].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    #[command(flatten)]
+    pub csp_reading: CspReadingArgs,
+    /// Edition of the check list's ISO/IEC 27001 Annex A / 27002 references.
+    #[arg(long, value_enum, value_name = "EDITION", default_value_t = IsoEditionArg::Auto)]
+    pub iso_edition: IsoEditionArg,
 }
 
 #[derive(Debug, Args)]
@@ -200,6 +251,8 @@ pub struct DiffArgs {
     /// Exit 1 when the lists differ.
     #[arg(long)]
     pub fail_on_change: bool,
+    #[command(flatten)]
+    pub csp_reading: CspReadingArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -316,9 +369,15 @@ pub struct ReportArgs {
     /// Encoding of CSV output.
     #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
     pub output_encoding: EncodingArg,
-    /// Sheet of the check-item workbook [default: the first].
+    /// Sheet of the check-item workbook [default: every visible sheet with a check-list header].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    #[command(flatten)]
+    pub csp_reading: CspReadingArgs,
+    /// Edition of the check list's ISO/IEC 27001 Annex A / 27002 references: two-part
+    /// numbers such as A.8.2 name different controls in 2013 and 2022.
+    #[arg(long, value_enum, value_name = "EDITION", default_value_t = IsoEditionArg::Auto)]
+    pub iso_edition: IsoEditionArg,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -355,10 +414,15 @@ pub enum CatalogArg {
     },
     /// Show one entry (or, for a NIST id, every candidate) with its cross-references.
     Show {
-        /// An ISMAP id, A.x.y.z, CLD.x.y.z or NIST SP 800-53 id.
+        /// An ISMAP id, A.x.y.z, CLD.x.y.z, NIST SP 800-53 id, ISO/IEC 27001:2022 control
+        /// (A.5.15) or clause with its standard (JIS Q 27001 6.1.2).
         reference: String,
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+        /// How a two-part Annex A number (A.8.2) is read [default: plain ids are ISMAP ids;
+        /// A.x.y of both editions needs it].
+        #[arg(long, value_enum, value_name = "EDITION")]
+        iso_edition: Option<ShowEditionArg>,
     },
     /// Search ids, both titles and the term lexicon's words (whole words; spelling
     /// variants such as ぜい弱性/脆弱性 and 順守/遵守 folded).
@@ -469,7 +533,10 @@ impl Cli {
                     fail_on_missing: a.fail_on == Some(ReadinessFailOn::Missing),
                     encoding: a.encoding.map(Into::into),
                     output_encoding: csv_encoding(a.output_encoding, format)?,
-                    sheet: workbook_sheet(a.sheet, &a.implemented)?,
+                    csp_reading: CspReading {
+                        sheet: workbook_sheet("--sheet", a.sheet, &a.implemented)?,
+                        status_column: table_column(a.status_column, &[&a.implemented])?,
+                    },
                     implemented: a.implemented,
                 })
             }
@@ -483,7 +550,13 @@ impl Cli {
                     csp_dir: a.csp_dir,
                     encoding: a.encoding.map(Into::into),
                     output_encoding: csv_encoding(a.output_encoding, format)?,
-                    sheet: workbook_sheet(a.sheet, &a.checks)?,
+                    sheet: workbook_sheet("--sheet", a.sheet, &a.checks)?,
+                    // --csp-dir is listed when the command runs: the flags are checked there
+                    csp_reading: CspReading {
+                        sheet: a.csp_reading.csp_sheet,
+                        status_column: a.csp_reading.status_column,
+                    },
+                    iso_edition: edition_flag(a.iso_edition),
                     checks: a.checks,
                 })
             }
@@ -495,13 +568,14 @@ impl Cli {
                     output: destination(a.output),
                     encoding: a.encoding.map(Into::into),
                     output_encoding: csv_encoding(a.output_encoding, format)?,
-                    sheet: workbook_sheet(a.sheet, &a.checks)?,
+                    sheet: workbook_sheet("--sheet", a.sheet, &a.checks)?,
                     checks: a.checks,
                 })
             }
             CommandArg::Diff(a) => Command::Diff(DiffConfig {
                 format: output_format(a.format.map(Into::into), &a.output)?,
                 output: destination(a.output),
+                csp_reading: csp_reading(a.csp_reading, &[&a.old, &a.new])?,
                 old: a.old,
                 new: a.new,
                 encoding: a.encoding.map(Into::into),
@@ -521,9 +595,17 @@ impl Cli {
                     },
                     format: format.into(),
                 },
-                CatalogArg::Show { reference, format } => CatalogCommand::Show {
+                CatalogArg::Show {
+                    reference,
+                    format,
+                    iso_edition,
+                } => CatalogCommand::Show {
                     reference,
                     format: format.into(),
+                    iso_edition: iso_edition.map(|e| match e {
+                        ShowEditionArg::Y2013 => IsoEdition::Iso2013,
+                        ShowEditionArg::Y2022 => IsoEdition::Iso2022,
+                    }),
                 },
                 CatalogArg::Search { text, format } => CatalogCommand::Search {
                     text,
@@ -629,7 +711,8 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
     let format = output_format(a.format.map(Into::into), &a.output)?;
     let as_of = as_of(a.as_of.as_deref())?;
     Ok(ReportConfig {
-        sheet: workbook_sheet(a.sheet, &a.checks)?,
+        sheet: workbook_sheet("--sheet", a.sheet, &a.checks)?,
+        csp_reading: csp_reading(a.csp_reading, &[&a.csp])?,
         checks: a.checks,
         csp: a.csp,
         as_of,
@@ -639,19 +722,55 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
         strict: a.strict,
         encoding: a.encoding.map(Into::into),
         output_encoding: csv_encoding(a.output_encoding, format)?,
+        iso_edition: edition_flag(a.iso_edition),
     })
 }
 
-/// `--sheet` names a sheet of a workbook: with any other file it would be ignored.
-fn workbook_sheet(sheet: Option<String>, file: &Path) -> Result<Option<String>, InputError> {
+/// `--sheet` (`flag`) names a sheet of a workbook: with any other file it would be ignored.
+fn workbook_sheet(
+    flag: &str,
+    sheet: Option<String>,
+    file: &Path,
+) -> Result<Option<String>, InputError> {
     if sheet.is_some() && FileKind::of(file) != FileKind::Workbook {
         return Err(InputError::at(
             Location::file(file),
-            "--sheet picks a sheet of a workbook (xlsx, xlsm, xls, ods), and this file is not one",
+            format!("{flag} picks a sheet of a workbook (xlsx, xlsm, xls, ods), and this file is not one"),
         )
-        .hint("leave --sheet out for CSV, text, YAML and JSON files"));
+        .hint(format!("leave {flag} out for CSV, text, YAML and JSON files")));
     }
     Ok(sheet)
+}
+
+/// `--status-column` picks a column of a table: with no table among `files` it would be
+/// ignored.
+fn table_column(column: Option<String>, files: &[&Path]) -> Result<Option<String>, InputError> {
+    if let (Some(_), Some(file)) = (&column, files.first()) {
+        if !files.iter().any(|f| crate::input::is_table_file(f)) {
+            return Err(InputError::at(
+                Location::file(file),
+                "--status-column picks the status column of a table (CSV, TSV or a workbook), and this file is not one",
+            )
+            .hint("leave --status-column out for pasted text and profiles"));
+        }
+    }
+    Ok(column)
+}
+
+/// `--csp-sheet` and `--status-column` for the CSP lists `files`: each must have a file it
+/// applies to (a workbook; a table).
+fn csp_reading(a: CspReadingArgs, files: &[&Path]) -> Result<CspReading, InputError> {
+    let sheet = match (&a.csp_sheet, files) {
+        (Some(_), [one]) => workbook_sheet("--csp-sheet", a.csp_sheet, one)?,
+        (Some(_), [first, ..]) if !files.iter().any(|f| FileKind::of(f) == FileKind::Workbook) => {
+            workbook_sheet("--csp-sheet", a.csp_sheet, first)?
+        }
+        _ => a.csp_sheet,
+    };
+    Ok(CspReading {
+        sheet,
+        status_column: table_column(a.status_column, files)?,
+    })
 }
 
 /// `--output-encoding`: only CSV is written in another encoding than UTF-8 (JSON, YAML,

@@ -2,7 +2,7 @@
 use std::path::PathBuf;
 
 use crate::analysis::Status;
-use crate::catalog::{Layer, Level};
+use crate::catalog::{EditionFlag, IsoEdition, Layer, Level};
 use crate::date::Date;
 use crate::input::Encoding;
 use crate::lang::Lang;
@@ -60,6 +60,27 @@ pub struct CompareConfig {
     pub encoding: Option<Encoding>,
     pub output_encoding: Encoding,
     pub sheet: Option<String>,
+    pub csp_reading: CspReading,
+    /// `--iso-edition`: how the check list's Annex A / 27002 references are read.
+    pub iso_edition: EditionFlag,
+}
+
+/// How CSP lists are read: `--csp-sheet` (`readiness --sheet`) and `--status-column`.
+#[derive(Debug, Clone, Default)]
+pub struct CspReading {
+    pub sheet: Option<String>,
+    pub status_column: Option<String>,
+}
+
+impl CspReading {
+    /// The options the CSP reader takes, with the encoding of text inputs.
+    pub fn options(&self, encoding: Option<Encoding>) -> crate::input::csp::CspOptions<'_> {
+        crate::input::csp::CspOptions {
+            encoding,
+            sheet: self.sheet.as_deref(),
+            status_column: self.status_column.as_deref(),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -70,7 +91,8 @@ pub struct ReadinessConfig {
     pub fail_on_missing: bool,
     pub encoding: Option<Encoding>,
     pub output_encoding: Encoding,
-    pub sheet: Option<String>,
+    /// `--sheet` and `--status-column`.
+    pub csp_reading: CspReading,
 }
 
 #[derive(Debug)]
@@ -81,6 +103,7 @@ pub struct DiffConfig {
     pub output: Destination,
     pub encoding: Option<Encoding>,
     pub fail_on_change: bool,
+    pub csp_reading: CspReading,
 }
 
 #[derive(Debug)]
@@ -97,6 +120,9 @@ pub struct ReportConfig {
     pub encoding: Option<Encoding>,
     pub output_encoding: Encoding,
     pub sheet: Option<String>,
+    pub csp_reading: CspReading,
+    /// `--iso-edition`: how the check list's Annex A / 27002 references are read.
+    pub iso_edition: EditionFlag,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -115,6 +141,9 @@ pub enum CatalogCommand {
     Show {
         reference: String,
         format: Format,
+        /// How a two-part Annex A / 27002 number is read (`None`: plain ids are ISMAP ids,
+        /// `A.x.y` of both editions is refused).
+        iso_edition: Option<IsoEdition>,
     },
     Search {
         text: String,

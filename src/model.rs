@@ -6,7 +6,6 @@ use serde::{Serialize, Serializer};
 
 use crate::date::Date;
 use crate::lang::Lang;
-use crate::text::fold_width;
 
 /// The assurance a check item requires, weakest to strongest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
@@ -153,61 +152,36 @@ impl CellProblem {
     }
 }
 
-/// Splits a references cell: commas, semicolons, `、`, `，`, `；`, whitespace, line breaks.
+/// Cuts a references cell into the references it holds, each as written (see
+/// [`reftext::split`](crate::catalog::reftext::split)): ids with or without a standard or
+/// `A.`/`CLD.` before them, ranges, NIST ids; the words beside them are not references.
 pub fn split_refs(cell: &str) -> Vec<String> {
-    let folded = fold_width(cell);
-    let mut refs = Vec::new();
-    // the start of a reference typed with spaces before a `(`, without them
-    let mut joined = String::new();
-    let mut rest: &str = &folded;
-    while let Some(i) = rest.find(|c: char| c.is_whitespace() || is_ref_separator(c)) {
-        let (piece, at) = rest.split_at(i);
-        if at.starts_with(char::is_whitespace) {
-            // keep a NIST enhancement with its control: "AC-2 (1)" is one reference
-            let next = at.trim_start();
-            if next.starts_with('(') {
-                joined.push_str(piece);
-                rest = next;
-                continue;
-            }
-            rest = next;
-        } else {
-            rest = &at[at.chars().next().map_or(0, char::len_utf8)..];
-        }
-        push_ref(&mut refs, &mut joined, piece);
-    }
-    push_ref(&mut refs, &mut joined, rest);
-    refs
-}
-
-fn is_ref_separator(c: char) -> bool {
-    matches!(c, ',' | ';' | '、' | '，' | '；' | '/')
-}
-
-/// Adds the reference `joined` + `last` ends with, trimmed of brackets and quotes, if any.
-fn push_ref(refs: &mut Vec<String>, joined: &mut String, last: &str) {
-    let token = if joined.is_empty() {
-        last
-    } else {
-        joined.push_str(last);
-        joined.as_str()
-    };
-    let token = token.trim_matches(|c: char| matches!(c, '[' | ']' | '「' | '」' | '"' | '\''));
-    if !token.is_empty() {
-        refs.push(token.to_owned());
-    }
-    joined.clear();
+    crate::catalog::reftext::split(cell)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The check list as read.
 #[derive(Debug, Clone, Default)]
 pub struct CheckList {
     pub source: PathBuf,
+    /// The one sheet read (`None` for CSV, YAML, JSON, or when several sheets were read).
     pub sheet: Option<String>,
+    /// Every sheet read, in the workbook's order.
+    pub sheets: Vec<String>,
+    /// Visible sheets without a check-list header, not read.
+    pub skipped_sheets: Vec<String>,
     /// Names of carried-through columns, in input order.
     pub extra_columns: Vec<String>,
-    /// The header of the references column, for messages.
+    /// The header of the references column, for messages and the ISO edition.
     pub refs_column: String,
+    /// The rows above the header (title rows of a sheet): row number and text, for the
+    /// ISO edition a list may name there.
+    pub title_rows: Vec<(usize, String)>,
+    /// The ISO/IEC 27001/27002 edition its references are read in (decided by
+    /// [`edition::decide`](crate::catalog::edition::decide) before the analysis).
+    pub iso_edition: crate::catalog::EditionDecision,
     pub items: Vec<CheckItem>,
 }
 
@@ -226,24 +200,6 @@ pub enum Declared {
 }
 
 impl Declared {
-    /// Reads a status cell in English or Japanese.
-    pub fn parse(s: &str) -> Option<Declared> {
-        let k = crate::text::header_key(s);
-        Some(match &*k {
-            "implemented" | "done" | "yes" | "y" | "実施" | "実施済" | "実施済み" | "済" | "○"
-            | "◯" | "〇" | "適用" => Declared::Implemented,
-            "notapplicable" | "n/a" | "na" | "非該当" | "対象外" | "適用外" | "除外"
-            | "該当なし" => Declared::NotApplicable,
-            "planned" | "inprogress" | "計画中" | "予定" | "対応中" | "実施予定" => {
-                Declared::Planned
-            }
-            "notimplemented" | "no" | "n" | "未実施" | "未対応" | "×" | "未" => {
-                Declared::NotImplemented
-            }
-            _ => return None,
-        })
-    }
-
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Declared::Implemented => lang.pick("実施", "implemented"),
@@ -371,6 +327,87 @@ pub struct Attestation {
     pub ignored_tokens: usize,
     /// The service this one runs on (`inherits:` of a profile), and what it relies on it for.
     pub underlying: Option<Box<Underlying>>,
+    /// How the input was read: its kind and, per sheet, the columns used.
+    pub read_as: ReadAs,
+}
+
+/// How a CSP input was read (`csp.read_as` in the report): one kind for the input, and for
+/// each part read (the file, or each sheet of a workbook) its kind and the columns used.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ReadAs {
+    pub kind: ReadKind,
+    pub parts: Vec<ReadPart>,
+    /// Sheets of a workbook that were not read, and why.
+    pub skipped: Vec<SkippedSheet>,
+}
+
+/// The kinds of CSP input. `Mixed`: a workbook whose sheets are of different kinds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReadKind {
+    /// Ids (with their titles), nothing else: every id implemented, or stated so by the
+    /// sheet's name.
+    #[default]
+    PublishedList,
+    /// An id column and exactly one status column (or one check-mark matrix).
+    StatusTable,
+    /// A YAML or JSON profile.
+    Profile,
+    Mixed,
+}
+
+impl ReadKind {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ReadKind::PublishedList => lang.pick("公開リスト", "published list"),
+            ReadKind::StatusTable => lang.pick("実施状況表", "status table"),
+            ReadKind::Profile => lang.pick("プロファイル", "profile"),
+            ReadKind::Mixed => lang.pick("混在", "mixed"),
+        }
+    }
+}
+
+/// One part of a CSP input as read: the file, or one sheet of a workbook.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ReadPart {
+    pub sheet: Option<String>,
+    pub kind: ReadKind,
+    /// The header of the id column (its letter when it has none); `None` when every cell
+    /// was read (a published list pasted as text or laid out over several columns).
+    pub id_column: Option<String>,
+    /// The header of the status column; a check-mark matrix names its columns joined by `/`.
+    pub status_column: Option<String>,
+    /// The status every id of a published list is read as, when the sheet's name states one
+    /// other than implemented (a sheet named `非該当`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_by_sheet_name: Option<Declared>,
+}
+
+/// A sheet of a workbook that was not read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkippedSheet {
+    pub sheet: String,
+    pub why: SkipReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkipReason {
+    Hidden,
+    /// Its name says it is a history of changes (`改訂履歴`), not a statement.
+    History,
+    /// It holds no control ids (a cover sheet, notes).
+    NoIds,
+}
+
+impl SkipReason {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            SkipReason::Hidden => lang.pick("非表示", "hidden"),
+            SkipReason::History => lang.pick("履歴", "history"),
+            SkipReason::NoIds => lang.pick("IDなし", "no ids"),
+        }
+    }
 }
 
 /// Coverage a service inherits from the service it runs on (SaaS on IaaS).
@@ -409,91 +446,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn splits_every_separator() {
+    fn splits_every_separator_and_keeps_each_reference_as_written() {
         assert_eq!(
-            split_refs("9.2.1, 8.1.5P；A.9.2.2、CLD.9.5.1\nAC-2 (1)  ９．４．１"),
+            split_refs("9.2.1, 8.1.5P；A.9.2.2、CLD.9.5.1\nAC-2 (1)  ９．４．１ / 12.4.1"),
             [
                 "9.2.1",
                 "8.1.5P",
                 "A.9.2.2",
                 "CLD.9.5.1",
-                "AC-2(1)",
-                "9.4.1"
+                "AC-2 (1)",
+                "９．４．１",
+                "12.4.1"
             ]
         );
-    }
-
-    /// `split_refs` as first written (fold, drop spaces before `(` with a look-ahead, split),
-    /// for checking the one-pass version against.
-    fn split_refs_reference(cell: &str) -> Vec<String> {
-        let chars: Vec<char> = crate::text::fold_width(cell).chars().collect();
-        let joined: String = chars
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| {
-                !(c.is_whitespace()
-                    && chars[i + 1..].iter().find(|n| !n.is_whitespace()) == Some(&'('))
-            })
-            .map(|(_, c)| *c)
-            .collect();
-        joined
-            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '、' | '，' | '；' | '/'))
-            .map(|t| t.trim_matches(|c: char| matches!(c, '[' | ']' | '「' | '」' | '"' | '\'')))
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect()
-    }
-
-    #[test]
-    fn split_refs_agrees_with_the_reference_on_tricky_cells() {
-        for cell in [
-            "",
-            " ",
-            "(1)",
-            " (1)",
-            "AC-2 (1)",
-            "AC-2\t\n (1) (2)",
-            "AC-2 ,(1)",
-            "AC-2 , (1)",
-            "AC-2\u{3000}（１）",
-            "ＡＣ－２（１）",
-            "８．１．５．Ｐ、９．２．１",
-            "9\u{2010}2\u{2011}1\u{2012}\u{2013}\u{2014}\u{2212}\u{FF70}",
-            "A\u{30FB}9\u{FF65}2 ・ 3",
-            "\"9.2.1\" 「9.2.2」 [9.2.3] '9.2.4'",
-            "[AC-2] (1)",
-            "9.2.1 /9.2.2// ;; 9.2.3\r\n",
-            "a\u{85}b\u{a0}(c)\u{2028}d",
-            "確認 (項目)\u{3000}",
-        ] {
-            assert_eq!(split_refs(cell), split_refs_reference(cell), "{cell:?}");
-        }
+        assert_eq!(split_refs("12.4.1（イベントログ取得）"), ["12.4.1"]);
+        assert_eq!(split_refs("9.2.1・9.2.2"), ["9.2.1", "9.2.2"]);
+        assert_eq!(split_refs("9.1・2"), ["9.1・2"]);
     }
 
     proptest::proptest! {
+        /// Every reference is a part of the cell as written: nothing is rewritten.
         #[test]
-        fn split_refs_agrees_with_the_reference(
+        fn every_reference_is_a_part_of_the_cell(
             chars in proptest::collection::vec(
                 proptest::sample::select(vec![
-                    'A', 'c', '9', '.', '-', '(', ')', ' ', '\t', '\n', '\r', '\u{3000}', '\u{a0}',
-                    ',', ';', '/', '、', '，', '；', '[', ']', '「', '」', '"', '\'', '（', '）', '２',
-                    'Ｐ', '．', '－', '\u{2010}', '\u{2014}', '\u{2212}', '\u{FF70}', '\u{30FB}',
-                    '\u{FF65}', '確',
+                    'A', 'c', 'P', 'B', '9', '1', '2', '.', '-', '(', ')', ' ', '\t', '\n', '\u{3000}',
+                    ',', ';', '/', '、', '，', '；', '[', ']', '「', '」', '"', '（', '）', '２',
+                    'Ｐ', '．', '－', '\u{2014}', '\u{FF70}', '\u{30FB}', '\u{FF65}', '～', '〜',
+                    '~', '確', '全', '般', 'I', 'S', 'O', '7', '0',
                 ]),
-                0..24,
+                0..28,
             )
         ) {
             let cell: String = chars.into_iter().collect();
-            proptest::prop_assert_eq!(split_refs(&cell), split_refs_reference(&cell), "{:?}", cell);
+            for r in split_refs(&cell) {
+                proptest::prop_assert!(!r.is_empty());
+                proptest::prop_assert!(cell.contains(&r), "{:?} in {:?}", r, cell);
+            }
         }
-    }
-
-    #[test]
-    fn reads_status_marks() {
-        for mark in ["○", "◯", "〇", "実施", "implemented"] {
-            assert_eq!(Declared::parse(mark), Some(Declared::Implemented), "{mark}");
-        }
-        assert_eq!(Declared::parse("×"), Some(Declared::NotImplemented));
     }
 
     #[test]

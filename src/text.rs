@@ -100,7 +100,9 @@ fn voiced(p: char, semi: bool) -> Option<char> {
     char::from_u32(u + step)
 }
 
-fn fold_char(c: char) -> char {
+/// One character as [`fold_width`] folds it (half-width kana aside, which may join the next
+/// character).
+pub fn fold_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',

@@ -258,15 +258,43 @@ fn an_empty_first_sheet_names_the_sheets() {
     items.write_string(0, 0, "controls").unwrap();
     items.write_string(1, 0, "9.2.1").unwrap();
     wb.save(&book).unwrap();
-    let err = input_error(report(&book, &[]));
+    // the sheet with a check-list header is read, the cover sheet named on stderr
+    let out = report(&book, &[]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("checks.xlsx: sheets without a check-list header were not read: 表紙"),
+        "{stderr}"
+    );
+    // and --sheet reads the one named
+    report(&book, &["--sheet", "確認項目"]).assert().success();
+    let err = input_error(report(&book, &["--sheet", "表紙"]));
     assert!(
         err.contains("sheet '表紙'")
             && err.contains("no rows found")
             && err.contains("the workbook has: 表紙, 確認項目"),
         "{err}"
     );
-    // and --sheet reads the one named
-    report(&book, &["--sheet", "確認項目"]).assert().success();
+    // no sheet with a check-list header: the sheets named, and --sheet
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().set_name("表紙").unwrap();
+    wb.add_worksheet()
+        .set_name("メモ")
+        .unwrap()
+        .write_string(0, 0, "備考")
+        .unwrap();
+    wb.save(&book).unwrap();
+    let err = input_error(report(&book, &[]));
+    assert!(
+        err.contains("checks.xlsx: no visible sheet has a check-list header")
+            && err.contains("the sheets are: 表紙, メモ")
+            && err.contains("--sheet NAME"),
+        "{err}"
+    );
 }
 
 /// Headers in half-width katakana are found like full-width ones (`ﾘｽｸ` is リスク), so

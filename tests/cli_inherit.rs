@@ -200,3 +200,85 @@ fn its_own_exclusion_wins_over_an_inherited_implementation() {
     assert_eq!(b["not_applicable"][0]["id"], "11.1.2");
     assert_eq!(b["not_applicable"][0]["reason"], "no premises of its own");
 }
+
+/// A profile sent by someone else: `inherits:` reads only `.yaml`/`.yml`/`.json` files, and
+/// an error about a file reached through it names the file and what was expected, never its
+/// text (no line of a key or password file in a terminal or CI log).
+#[test]
+fn inherits_reads_only_profiles_and_never_quotes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = "root:x:0:0:SECRET-TOKEN-1234:/root:/bin/bash";
+    std::fs::write(dir.path().join("passwd"), format!("{secret}\n")).unwrap();
+    std::fs::write(
+        dir.path().join("id_rsa.pem"),
+        "-----BEGIN KEY-----\nSECRET-TOKEN-1234\n",
+    )
+    .unwrap();
+    let run = |inherits: &str| {
+        let csp = dir.path().join("saas.yaml");
+        std::fs::write(
+            &csp,
+            format!("name: x\nimplemented: [5.1.1]\ninherits: {inherits}\n"),
+        )
+        .unwrap();
+        let mut c = on_checks("en", "report", data("inherit/checks.csv"));
+        c.arg("--csp").arg(&csp);
+        input_error(c)
+    };
+    for name in ["passwd", "id_rsa.pem", "/etc/passwd"] {
+        let err = run(name);
+        assert!(
+            err.contains("saas.yaml: column 'inherits':")
+                && err.contains("is not a profile: `inherits:` names a .yaml, .yml or .json file"),
+            "{name}: {err}"
+        );
+        assert!(!err.contains("SECRET") && !err.contains("root:x"), "{err}");
+    }
+    // the same text under a profile's name: named with its line, never quoted
+    for (file, text) in [
+        ("stolen.yaml", format!("{secret}\n")),
+        (
+            "stolen.yml",
+            "password: SECRET-TOKEN-1234\nimplemented: [5.1.1]\n".to_owned(),
+        ),
+        ("stolen.json", "{\"SECRET-TOKEN-1234\": 1}".to_owned()),
+        (
+            "stolen.yaml",
+            "name: x\nregistered: SECRET-TOKEN-1234\nimplemented: [5.1.1]\n".to_owned(),
+        ),
+        (
+            "stolen.yaml",
+            "implemented: [\"SECRET\"]\nnot_applicable:\n  SECRET: x\n".to_owned(),
+        ),
+    ] {
+        std::fs::write(dir.path().join(file), &text).unwrap();
+        let err = run(file);
+        assert!(err.contains(file), "{file}: {err}");
+        assert!(
+            !err.contains("SECRET") && !err.contains("root:x") && !err.contains("password"),
+            "{file}: {err}"
+        );
+    }
+    let err = run("stolen.yaml");
+    assert!(
+        err.contains("stolen.yaml: column 'not_applicable': an id is listed under both"),
+        "{err}"
+    );
+    std::fs::write(dir.path().join("stolen.yml"), format!("{secret}\n")).unwrap();
+    let err = run("stolen.yml");
+    assert!(
+        err.contains("stolen.yml: line 1: invalid CSP profile (expected a CSP profile: a mapping")
+            && err.contains("the file's text is not shown: it was reached through `inherits:`"),
+        "{err}"
+    );
+    // the user's own profile still quotes what it cannot read
+    let own = dir.path().join("own.yaml");
+    std::fs::write(
+        &own,
+        "name: x\nregistered: 2024-13-45\nimplemented: [5.1.1]\n",
+    )
+    .unwrap();
+    let mut c = on_checks("en", "report", data("inherit/checks.csv"));
+    c.arg("--csp").arg(&own);
+    assert!(input_error(c).contains("'2024-13-45' is not a date"));
+}

@@ -288,10 +288,10 @@ fn unknown_csp_ids_are_warned_not_dropped() {
         .iter()
         .any(|w| w["code"] == "csp-unknown-ids"));
     // --strict turns it into an input error naming the file and line
-    let err = input_error(report(&data("checks.yaml"), &csp).arg("--strict"));
+    let lines = strict_errors(report(&data("checks.yaml"), &csp).arg("--strict"));
     assert!(
-        err.contains("csp.txt: line 1: id '9.9.9' is not in the catalog"),
-        "{err}"
+        lines[0].contains("csp.txt: line 1: id '9.9.9' is not in the catalog"),
+        "{lines:?}"
     );
 }
 
@@ -570,14 +570,63 @@ fn exit_codes() {
         .args(["--fail-on", "covered"])
         .assert()
         .code(1);
-    let err = input_error(report(&checks, &csp).arg("--strict"));
+    // --strict names every unresolved reference, one line each, then exits 2
+    let lines = strict_errors(report(&checks, &csp).arg("--strict"));
+    assert_eq!(lines.len(), 3, "{lines:?}");
     assert!(
-        err.contains(
+        lines[0].contains(
             "checks-all-statuses.csv: row 7: column 'controls': reference 'Z.Z.Z' does not resolve"
         ),
-        "{err}"
+        "{lines:?}"
     );
+    assert!(
+        lines[1].contains("row 12: column 'controls': reference '9.9.9'"),
+        "{lines:?}"
+    );
+    assert!(lines[2].contains("--strict: 2 problem(s)"), "{lines:?}");
     bin().args(["report", "--checks"]).assert().code(2);
+}
+
+/// Runs with `--strict`, expects exit 2 and only `error:` lines on stderr (no panic, no
+/// output written); returns them.
+fn strict_errors(mut c: impl std::borrow::BorrowMut<assert_cmd::Command>) -> Vec<String> {
+    let out = c.borrow_mut().output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(out.stdout.is_empty(), "nothing is written");
+    let lines: Vec<String> = stderr.lines().map(str::to_owned).collect();
+    assert!(lines.iter().all(|l| l.starts_with("error: ")), "{stderr}");
+    lines
+}
+
+/// `--strict` reports every unresolved reference and every unknown CSP id in one run, in
+/// list order, each with its file, row or line and column.
+#[test]
+fn strict_names_every_problem_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks.csv");
+    fs::write(
+        &checks,
+        "id,controls\nA,9.2.1\nB,\"12.4.9, 9.1・2\"\nC,9.2.1\nD,A.19.1.1\n",
+    )
+    .unwrap();
+    let csp = dir.path().join("csp.txt");
+    fs::write(&csp, "9.2.1\n9.9.9\n8.1.5\n").unwrap();
+    let lines = strict_errors(report(&checks, &csp).arg("--strict"));
+    let want = [
+        "checks.csv: row 3: column 'controls': reference '12.4.9' does not resolve",
+        "checks.csv: row 3: column 'controls': reference '9.1・2' does not resolve",
+        "checks.csv: row 5: column 'controls': reference 'A.19.1.1' does not resolve",
+        "csp.txt: line 2: id '9.9.9' is not in the catalog",
+        "csp.txt: line 3: id '8.1.5' is not in the catalog",
+        "--strict: 5 problem(s): 3 unresolved reference(s), 2 CSP id(s) not in the catalog",
+    ];
+    assert_eq!(lines.len(), want.len(), "{lines:?}");
+    for (line, want) in lines.iter().zip(want) {
+        assert!(line.contains(want), "{line:?} lacks {want:?}");
+    }
+    // without --strict, the same run reports them and succeeds
+    report(&checks, &csp).assert().code(0);
 }
 
 #[test]
@@ -631,14 +680,26 @@ fn csp_lists_as_csv_and_spreadsheet_are_scanned_cell_by_cell() {
     let csv_path = dir.path().join("csp.csv");
     fs::write(
         &csv_path,
-        "統制目標番号,メモ\n9.2.1,実施\n9.2.2,実施\n\"8.1.5P, 6.1.1\",2025/04/01\n",
+        "統制目標番号,メモ\n9.2.1,\n9.2.2,確認済\n\"8.1.5P, 6.1.1\",2025/04/01\n",
     )
     .unwrap();
     let v = json_of(report(&data("checks-all-statuses.csv"), &csv_path).args(["--format", "json"]));
     assert_eq!(v["csp"]["implemented"], 4);
-    // 統制目標番号, メモ, 実施 ×2, and the date split at its slashes
-    assert_eq!(v["csp"]["ignored_tokens"], 7);
+    // 統制目標番号, メモ, 確認済, and the date split at its slashes
+    assert_eq!(v["csp"]["ignored_tokens"], 6);
     assert_eq!(item(&v, "K12")["status"], "covered");
+    assert_eq!(v["csp"]["read_as"]["kind"], "published-list");
+    // a column that holds statuses makes the table a status table, read by its values
+    fs::write(
+        &csv_path,
+        "統制目標番号,メモ\n9.2.1,実施\n9.2.2,実施\n\"8.1.5P, 6.1.1\",2025/04/01\n",
+    )
+    .unwrap();
+    let err = input_error(report(&data("checks-all-statuses.csv"), &csv_path));
+    assert!(
+        err.contains("csp.csv: row 4: column 'メモ': the column holds statuses (実施), so the table is read as a status table, but: unknown status '2025/04/01' for 8.1.5P, 6.1.1"),
+        "{err}"
+    );
 
     use rust_xlsxwriter::Workbook;
     let xlsx_path = dir.path().join("csp.xlsx");

@@ -81,17 +81,38 @@ fn status_columns_under_other_headers() {
         assert_eq!(r["summary"]["na_without_reason"], 1, "{header}");
     }
 
+    // statuses under another header (進捗, progress): the column is read as the status
+    // column, by the documented values, and named in `read_as`
     fs::write(
         &path,
         "管理策番号,進捗\n5.1.1,実施\n5.1.2,未実施\n6.2.2,非該当\n",
     )
     .unwrap();
+    let v = json_of(report(&path));
+    assert_eq!(statuses(&v), ["not-covered", "not-covered", "covered"]);
+    assert_eq!(v["csp"]["read_as"]["kind"], "status-table");
+    assert_eq!(v["csp"]["read_as"]["parts"][0]["id_column"], "管理策番号");
+    assert_eq!(v["csp"]["read_as"]["parts"][0]["status_column"], "進捗");
+    // readiness says which columns its numbers rest on
+    let out = readiness(&path).output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("sth.csv: read as status table (id column 管理策番号, status column 進捗)"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // … and a value in it that is not a status is an error naming the cell
+    fs::write(
+        &path,
+        "管理策番号,進捗\n5.1.1,実施\n5.1.2,たぶん\n6.2.2,非該当\n",
+    )
+    .unwrap();
     for cmd in [report(&path), readiness(&path), compare(&path)] {
         let err = input_error(cmd);
         assert!(
-            err.contains(
-                "sth.csv: column '進捗': the column holds statuses (実施, 未実施, 非該当)"
-            ) && err.contains("(hint: name the columns 管理策番号 (or id) and 実施状況"),
+            err.contains("sth.csv: row 3: column '進捗': unknown status 'たぶん' for 5.1.2")
+                && err.contains("(hint: write 実施/implemented"),
             "{err}"
         );
     }
@@ -128,7 +149,7 @@ fn status_table_rows_that_cannot_be_read_are_errors() {
     for (row, expected) in [
         (
             ",実施,,E2",
-            "st.csv: row 3: column '管理策番号': the row has a status ('実施') but no control id",
+            "st.csv: row 3: column '管理策番号': the row has a status (implemented) but no control id",
         ),
         (
             "9,実施,,E5",
@@ -213,7 +234,7 @@ fn every_visible_sheet_of_a_csp_workbook_is_read() {
     wb.save(&path).unwrap();
     let err = input_error(report(&path));
     assert!(
-        err.contains("csp.xlsx: sheet '追加': row 4: 5.1.2 is listed again, differently: implemented here; not implemented on sheet 'SoA' row 2"),
+        err.contains("csp.xlsx: sheet '追加': row 4: column 'A': 5.1.2 is listed again, differently: implemented here; not implemented on sheet 'SoA' row 2"),
         "{err}"
     );
 
@@ -225,7 +246,155 @@ fn every_visible_sheet_of_a_csp_workbook_is_read() {
     wb.save(&path).unwrap();
     let err = input_error(report(&path));
     assert!(
-        err.contains("csp.xlsx: found no ISMAP control ids on any sheet (read: 表紙, 注記; hidden, not read: 旧版; 2 other tokens ignored)"),
+        err.contains("csp.xlsx: found no ISMAP control ids on any sheet (read: 表紙, 注記; not read: 旧版 (hidden); 2 other tokens ignored)"),
         "{err}"
     );
+}
+
+/// The bundled examples, and a published list as it is copied out of the PDF (one id and
+/// its title per line, page headers and footers, a title in English), read without an
+/// error or a flag: every id credited, none unknown, no warning about the CSP list.
+#[test]
+fn the_examples_and_a_published_list_with_titles_read_cleanly() {
+    let sample = data("csp-input/published-with-titles.txt");
+    let distinct = {
+        let text = fs::read_to_string(&sample).unwrap();
+        let mut ids: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.contains('.'))
+            .map(str::to_owned)
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids.len()
+    };
+    assert!(distinct > 50, "{distinct}");
+    for (csp, kind, implemented) in [
+        (common::example("csp-list.txt"), "published-list", 130),
+        (common::example("csp-profile.yaml"), "profile", 0),
+        (sample, "published-list", distinct),
+    ] {
+        let mut c = on_checks("en", "report", common::example("checks.csv"));
+        c.arg("--csp").arg(&csp).args(["--format", "json"]);
+        let out = c.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["csp"]["read_as"]["kind"], kind, "{csp:?}");
+        assert_eq!(v["csp"]["unknown_ids"], serde_json::json!([]), "{csp:?}");
+        if implemented > 0 {
+            assert_eq!(v["csp"]["implemented"], implemented, "{csp:?}");
+        }
+        let codes: Vec<&str> = v["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["code"].as_str().unwrap())
+            .collect();
+        assert!(
+            !codes.iter().any(|c| c.starts_with("csp")),
+            "{csp:?}: {codes:?}"
+        );
+        json_of(readiness(&csp));
+    }
+}
+
+/// `--csp-sheet` and `--status-column` in `report`, `compare` and `diff`: the sheet of every
+/// workbook given (one without it is an error), the status column of every table; each
+/// refused where there is nothing it applies to. `diff --fail-on-change` sees 実施 → 未実施
+/// in a statement of applicability read by its 実施状況 column.
+#[test]
+fn csp_sheet_and_status_column_in_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let soa = |name: &str, status: &str| {
+        let path = dir.path().join(name);
+        let mut wb = Workbook::new();
+        add_sheet(&mut wb, "表紙", &[(0, 0, "適用宣言書")], false);
+        add_sheet(
+            &mut wb,
+            "SoA",
+            &[
+                (0, 0, "管理策番号"),
+                (0, 1, "適用"),
+                (0, 2, "実施状況"),
+                (1, 0, "5.1.1"),
+                (1, 1, "○"),
+                (1, 2, "実施"),
+                (2, 0, "5.1.2"),
+                (2, 1, "○"),
+                (2, 2, status),
+            ],
+            false,
+        );
+        wb.save(&path).unwrap();
+        path
+    };
+    let old = soa("old.xlsx", "実施");
+    let new = soa("new.xlsx", "未実施");
+    let pick = ["--csp-sheet", "SoA", "--status-column", "実施状況"];
+
+    // without --status-column: two status columns, refused in every command
+    let err = input_error(report(&new));
+    assert!(
+        err.contains(
+            "new.xlsx: sheet 'SoA': the table has more than one status column: '適用'; '実施状況'"
+        ),
+        "{err}"
+    );
+    let mut diff = bin();
+    diff.args(["diff", "--fail-on-change"]).arg(&old).arg(&new);
+    input_error(diff);
+
+    let mut c = report(&new);
+    c.args(pick);
+    let v = json_of(c);
+    assert_eq!(statuses(&v), ["not-covered", "not-covered", "covered"]);
+    assert_eq!(
+        v["csp"]["read_as"],
+        serde_json::json!({
+            "kind": "status-table",
+            "parts": [{"sheet": "SoA", "kind": "status-table", "id_column": "管理策番号", "status_column": "実施状況"}],
+            "skipped": []
+        })
+    );
+    let mut c = compare(&new);
+    c.arg("--csp").arg(&old).args(pick);
+    let v = json_of(c);
+    assert_eq!(
+        by_id(&v["items"], "1")["statuses"]["new.xlsx"],
+        "not-covered"
+    );
+    assert_eq!(by_id(&v["items"], "1")["statuses"]["old.xlsx"], "covered");
+    let mut diff = bin();
+    diff.args(["diff", "--fail-on-change"])
+        .arg(&old)
+        .arg(&new)
+        .args(pick);
+    let out = diff.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // a workbook without the sheet named, in compare; the flags with nothing to apply to
+    let mut c = compare(&new);
+    c.arg("--csp")
+        .arg(common::example("csp-list.txt"))
+        .args(["--csp-sheet", "Missing"]);
+    assert!(input_error(c).contains("new.xlsx: no sheet named 'Missing'"));
+    let mut c = compare(&common::example("csp-list.txt"));
+    c.args(["--csp-sheet", "SoA"]);
+    assert!(input_error(c).contains("--csp-sheet picks a sheet of the CSP workbooks"));
+    let mut c = report(&common::example("csp-list.txt"));
+    c.args(["--status-column", "実施状況"]);
+    assert!(input_error(c).contains("--status-column picks the status column of a table"));
+    let mut c = report(&data("csp-input/odd-ids.csv"));
+    c.args(["--csp-sheet", "SoA"]);
+    assert!(input_error(c).contains("--csp-sheet picks a sheet of a workbook"));
 }

@@ -156,5 +156,5 @@ fn readme_output_samples_are_real() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 3, "README output samples checked");
+    assert_eq!(checked, 4, "README output samples checked");
 }

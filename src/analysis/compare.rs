@@ -65,7 +65,7 @@ pub struct CompareItem {
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareReport {
     /// 3: `csps[].unknown_ids` are objects (`id`, `line`, `suggestions`), as in `report`;
-    /// 4: `csps[].registration` and `csps[].warnings`.
+    /// 4: `csps[].registration` and `csps[].warnings`; 5: `checks.iso_edition`.
     pub schema_version: u32,
     pub lang: Lang,
     pub as_of: Date,
@@ -123,7 +123,7 @@ pub fn compare(
 ) -> CompareReport {
     let names = unique_names(atts);
     // statuses[c][i]: CSP c, item i
-    let resolved = ResolvedRefs::new(catalog, &checks.items);
+    let resolved = ResolvedRefs::new(catalog, &checks.items, checks.iso_edition.edition);
     let mut statuses: Vec<Vec<Status>> = Vec::with_capacity(atts.len());
     let mut columns: Vec<(usize, CspColumn)> = Vec::with_capacity(atts.len());
     for (c, att) in atts.iter().enumerate() {
@@ -218,7 +218,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 4,
+        schema_version: 6,
         lang,
         as_of,
         catalog: CatalogInfo {
@@ -226,15 +226,7 @@ pub fn compare(
             version: catalog.version.clone(),
             origin: catalog.origin.clone(),
         },
-        checks: ChecksInfo {
-            source: checks
-                .source
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            sheet: checks.sheet.clone(),
-            extra_columns: checks.extra_columns.clone(),
-        },
+        checks: ChecksInfo::of(checks),
         csps: columns.into_iter().map(|(_, c)| c).collect(),
         items,
         details,

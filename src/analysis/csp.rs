@@ -95,17 +95,20 @@ impl CspControls {
 /// with exactly one target. NIST ids are not accepted in a CSP's list.
 pub fn listed_to_catalog(catalog: &Catalog, listed: &ListedControl) -> Result<String, UnknownId> {
     match catalog.resolve(&listed.raw) {
-        Resolution::Resolved { kind, targets, .. }
-            if kind != RefKind::Nist && targets.len() == 1 =>
-        {
-            Ok(targets[0].id.clone())
-        }
+        // a list states ISMAP ids (or their Annex A / CLD spelling), one each; never a NIST
+        // id, a 2022 control, a management-system clause or a range
+        Resolution::Resolved {
+            kind: RefKind::Ismap | RefKind::AnnexA | RefKind::Cld,
+            targets,
+            without_counterpart,
+            ..
+        } if targets.len() == 1 && without_counterpart.is_empty() => Ok(targets[0].id.clone()),
         Resolution::Unresolved { suggestions, .. } => Err(UnknownId {
             id: crate::catalog::id::canonical(&listed.raw).unwrap_or_else(|| listed.raw.clone()),
             line: listed.line,
             suggestions,
         }),
-        Resolution::Resolved { .. } => Err(UnknownId {
+        Resolution::Resolved { .. } | Resolution::NoCounterpart { .. } => Err(UnknownId {
             id: listed.raw.clone(),
             line: listed.line,
             suggestions: Vec::new(),
@@ -114,9 +117,8 @@ pub fn listed_to_catalog(catalog: &Catalog, listed: &ListedControl) -> Result<St
 }
 
 /// Resolves every id of the attestation through the catalog resolver. Reading a list
-/// rejects an id stated twice differently (`input::csp`), so a repeat is the same statement;
-/// only two spellings of one id that the resolver alone can join (`A.9.2.1` and `9.2.1`)
-/// can still differ, and then the later statement wins.
+/// rejects a control stated twice differently in any spelling (`9.2.1`, `A.9.2.1`: see
+/// `input::csp`), so a repeat is the same statement.
 pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls {
     let mut out = CspControls {
         services: vec![Service {

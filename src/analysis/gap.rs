@@ -15,12 +15,15 @@ use crate::analysis::csp::{
 use crate::analysis::procedures::{Kind, Procedure, Topic};
 use crate::analysis::status::Status;
 use crate::catalog::resolve::{parse_nist, Target};
-use crate::catalog::{Catalog, Layer, Level, RefKind, Resolution, Unresolved};
+use crate::catalog::{
+    Catalog, EditionDecision, IsoEdition, Layer, Level, NoCounterpart, RefKind, Resolution,
+    Unresolved,
+};
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{
-    Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, Period, RegistrationKind,
-    Risk,
+    Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, Period, ReadAs,
+    RegistrationKind, Risk,
 };
 
 /// Machine-readable reasons behind a status, in a fixed order.
@@ -31,6 +34,9 @@ pub enum Reason {
     NoReference,
     /// A reference did not resolve to the catalog: the item is not analysed.
     UnresolvedReference,
+    /// A reference names an ISO/IEC 27002:2022 control new in that edition: ISMAP has no
+    /// counterpart for it.
+    NoIsmapCounterpart,
     /// A resolved objective is absent from the CSP's list: not stated (excluded, or the
     /// list is incomplete), which is not a statement that it is not implemented.
     NotListed,
@@ -67,9 +73,10 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 17] = [
+    pub const ALL: [Reason; 18] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
+        Reason::NoIsmapCounterpart,
         Reason::NotListed,
         Reason::NotImplemented,
         Reason::Planned,
@@ -92,6 +99,7 @@ impl Reason {
         match self {
             Reason::NoReference => "no-reference",
             Reason::UnresolvedReference => "unresolved-reference",
+            Reason::NoIsmapCounterpart => "no-ismap-counterpart",
             Reason::NotListed => "not-listed",
             Reason::NotImplemented => "not-implemented",
             Reason::Planned => "planned",
@@ -196,6 +204,10 @@ pub struct ControlRef<'a> {
     pub via: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unverified: bool,
+    /// Reached through a management-system clause (`JIS Q 27001 7.5`): the objective
+    /// follows the clause, it is not the clause.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub mapped: bool,
     /// Implemented only through the underlying service: its name (`PaaS → IaaS` in a chain).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inherited_from: Option<&'a str>,
@@ -224,6 +236,7 @@ struct EvaluatedControl {
     state: ControlState,
     via: Option<Arc<str>>,
     unverified: bool,
+    mapped: bool,
     inherited_from: Option<Arc<str>>,
     /// The CSP's reason when not applicable (empty when none was given).
     reason: Arc<str>,
@@ -241,6 +254,7 @@ impl EvaluatedControl {
             state: self.state,
             via: self.via.as_deref(),
             unverified: self.unverified,
+            mapped: self.mapped,
             inherited_from: self.inherited_from.as_deref(),
             registration_lapsed: self.basis.lapsed.as_deref(),
         }
@@ -258,6 +272,14 @@ pub struct UnresolvedRef {
     pub reference: Arc<str>,
     pub why: Unresolved,
     pub suggestions: Vec<String>,
+}
+
+/// A reference naming ISO/IEC 27002:2022 controls new in that edition (no ISMAP
+/// counterpart), as written, with those controls.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CounterpartlessRef {
+    pub reference: Arc<str>,
+    pub controls: Vec<NoCounterpart>,
 }
 
 /// The result for one check item: its own fields (moved in), its status and the reasons
@@ -303,6 +325,11 @@ pub struct ItemDetails<'a> {
     pub not_applicable: Vec<Exclusion<'a>>,
     pub annex_only: Vec<&'a str>,
     pub unresolved: Vec<&'a UnresolvedRef>,
+    /// References to 2022 controls with no ISMAP counterpart.
+    pub no_ismap_counterpart: Vec<&'a CounterpartlessRef>,
+    /// How a reference in another numbering led to catalog ids: `A.8.2 (2022) → 9.2.3`,
+    /// `JIS Q 27001 7.5 → 4.8.1, 4.8.2`.
+    pub chains: Vec<&'a str>,
     /// NIST ids used, each a candidate mapping only.
     pub nist_refs: Vec<&'a str>,
     /// Of `nist_refs`: those mapped approximately (partial, or through the base control).
@@ -440,13 +467,33 @@ pub struct CspInfo {
     pub list: ListCoverage,
     pub unknown_ids: Vec<UnknownId>,
     pub ignored_tokens: usize,
+    /// How the list was read: its kind, and the sheets and columns used.
+    pub read_as: ReadAs,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ChecksInfo {
     pub source: String,
+    /// The one sheet read (`None` for CSV, YAML, JSON, or when several sheets were read).
     pub sheet: Option<String>,
+    /// Every sheet read, in the workbook's order.
+    pub sheets: Vec<String>,
     pub extra_columns: Vec<String>,
+    /// The ISO/IEC 27001/27002 edition its Annex A / 27002 references were read in, and
+    /// what decided it.
+    pub iso_edition: EditionDecision,
+}
+
+impl ChecksInfo {
+    pub fn of(checks: &CheckList) -> ChecksInfo {
+        ChecksInfo {
+            source: file_name(&checks.source),
+            sheet: checks.sheet.clone(),
+            sheets: checks.sheets.clone(),
+            extra_columns: checks.extra_columns.clone(),
+            iso_edition: checks.iso_edition.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -585,12 +632,21 @@ impl ItemResults {
         for eval in self.evals_of(item) {
             match eval {
                 RefEval::Unresolved(u) => d.unresolved.push(u),
+                RefEval::NoCounterpart(n) => d.no_ismap_counterpart.push(n),
                 RefEval::Resolved {
                     controls,
                     nist,
                     approximate,
+                    chain,
+                    without,
                     ..
                 } => {
+                    if let Some(c) = chain {
+                        d.chains.push(c);
+                    }
+                    if let Some(w) = without {
+                        d.no_ismap_counterpart.push(w);
+                    }
                     if let Some(n) = nist {
                         d.nist_refs.push(n);
                         if *approximate {
@@ -656,6 +712,27 @@ impl ItemResults {
             let facts = self.facts.of_topic(item.topic);
             let facts = facts.iter().map(|f| Cow::Borrowed(f.as_str())).collect();
             procs.push(proc(Kind::OwnCheck(item.topic), facts));
+        }
+        if !d.no_ismap_counterpart.is_empty() {
+            let controls: Vec<&NoCounterpart> = d
+                .no_ismap_counterpart
+                .iter()
+                .flat_map(|n| &n.controls)
+                .collect();
+            let named = controls
+                .iter()
+                .map(|c| Cow::Owned(format!("{} {}", c.control, c.title)))
+                .collect();
+            procs.push(proc(Kind::NoCounterpart, named));
+            let mut related: Vec<Cow<str>> = Vec::new();
+            for id in controls.iter().flat_map(|c| &c.related) {
+                if !related.iter().any(|r| r == id) {
+                    related.push(Cow::Borrowed(id.as_str()));
+                }
+            }
+            if !related.is_empty() {
+                procs.push(proc(Kind::RelatedContext, related));
+            }
         }
         if let Some(c) = self.candidates.get(&item.position) {
             let named = c.iter().map(|s| Cow::Borrowed(s.as_str())).collect();
@@ -729,7 +806,7 @@ struct ItemView<'a> {
 impl Serialize for ItemView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (i, d) = (self.item, &self.details);
-        let mut st = s.serialize_struct("ItemResult", 24)?;
+        let mut st = s.serialize_struct("ItemResult", 26)?;
         st.serialize_field("id", &i.id)?;
         st.serialize_field("row", &i.row)?;
         st.serialize_field("title", &i.title)?;
@@ -746,6 +823,8 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("not_applicable", &d.not_applicable)?;
         st.serialize_field("annex_only", &d.annex_only)?;
         st.serialize_field("unresolved", &d.unresolved)?;
+        st.serialize_field("no_ismap_counterpart", &d.no_ismap_counterpart)?;
+        st.serialize_field("chains", &d.chains)?;
         st.serialize_field("nist_refs", &d.nist_refs)?;
         st.serialize_field("nist_approximate", &d.nist_approximate)?;
         st.serialize_field("registration_lapsed", &d.registration_lapsed)?;
@@ -899,9 +978,8 @@ pub struct RefFlags {
 pub enum RefOutcome {
     /// It did not resolve: the item cannot be judged until it is corrected.
     Unresolved,
-    /// It names something ISMAP has no counterpart for (a control new in ISO/IEC
-    /// 27001:2022, a topic the scheme does not cover): ISMAP says nothing about it. The
-    /// resolver gives no such outcome yet; the rule is ready for it.
+    /// It names only controls ISMAP has no counterpart for (ISO/IEC 27001:2022 controls
+    /// new in that edition): ISMAP says nothing about it.
     NoCounterpart,
     Resolved(RefFlags),
 }
@@ -988,11 +1066,15 @@ pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckI
 
 /// A reference's [`RefOutcome`] against one CSP, without building its controls (`compare`).
 pub fn ref_outcome(judge: &Judge, text: &str, resolution: &Resolution) -> RefOutcome {
-    let Resolution::Resolved {
-        targets, matched, ..
-    } = resolution
-    else {
-        return RefOutcome::Unresolved;
+    let (targets, matched, without) = match resolution {
+        Resolution::Unresolved { .. } => return RefOutcome::Unresolved,
+        Resolution::NoCounterpart { .. } => return RefOutcome::NoCounterpart,
+        Resolution::Resolved {
+            targets,
+            matched,
+            without_counterpart,
+            ..
+        } => (targets, matched, without_counterpart),
     };
     let approximate =
         resolution.is_approximate() && nist_approximate(text, targets, matched.as_deref());
@@ -1002,7 +1084,10 @@ pub fn ref_outcome(judge: &Judge, text: &str, resolution: &Resolution) -> RefOut
             states.push((state, judge.lapsed(basis)))
         });
     }
-    RefOutcome::Resolved(flags_of(!targets.is_empty(), approximate, states))
+    let mut flags = flags_of(!targets.is_empty(), approximate, states);
+    // a reference also naming controls with no ISMAP counterpart is never fully covered
+    flags.all &= without.is_empty();
+    RefOutcome::Resolved(flags)
 }
 
 /// Every distinct reference text of a check list resolved once (a large check list repeats
@@ -1033,7 +1118,13 @@ impl ItemRefs {
 }
 
 impl ResolvedRefs {
-    pub fn new(catalog: &Catalog, items: &[CheckItem]) -> ResolvedRefs {
+    /// `edition`: the ISO/IEC 27001/27002 edition the list's references are read in
+    /// (`None`: not decided, when nothing depends on it).
+    pub fn new(
+        catalog: &Catalog,
+        items: &[CheckItem],
+        edition: Option<IsoEdition>,
+    ) -> ResolvedRefs {
         // foldhash: this map is looked up once per reference of every item
         let mut index: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
         let mut distinct = Vec::new();
@@ -1043,7 +1134,7 @@ impl ResolvedRefs {
             for r in &item.refs {
                 let next = distinct.len() as u32;
                 let i = *index.entry(r.as_str()).or_insert_with(|| {
-                    distinct.push((Arc::from(r.as_str()), catalog.resolve(r)));
+                    distinct.push((Arc::from(r.as_str()), catalog.resolve_in(r, edition)));
                     next
                 });
                 at.refs.push(i);
@@ -1090,11 +1181,16 @@ impl<'a> Shared<'a> {
 #[derive(Debug)]
 enum RefEval {
     Unresolved(UnresolvedRef),
+    NoCounterpart(CounterpartlessRef),
     Resolved {
         /// Its controls in order (a control may repeat).
         controls: Vec<EvaluatedControl>,
         /// `AC-2(1) → AC-2` for a NIST id.
         nist: Option<Arc<str>>,
+        /// `A.8.2 (2022) → 9.2.3` for a reference in another numbering.
+        chain: Option<Arc<str>>,
+        /// The 2022 controls it also names that have no ISMAP counterpart.
+        without: Option<CounterpartlessRef>,
         /// The NIST mapping is approximate.
         approximate: bool,
         flags: RefFlags,
@@ -1107,6 +1203,7 @@ impl RefEval {
     fn outcome(&self) -> RefOutcome {
         match self {
             RefEval::Unresolved(_) => RefOutcome::Unresolved,
+            RefEval::NoCounterpart(_) => RefOutcome::NoCounterpart,
             RefEval::Resolved { flags, .. } => RefOutcome::Resolved(*flags),
         }
     }
@@ -1119,7 +1216,7 @@ fn evaluate_ref<'a>(
     shared: &mut Shared<'a>,
     lang: Lang,
 ) -> RefEval {
-    let (kind, targets, matched) = match resolution {
+    let (kind, targets, matched, edition, without) = match resolution {
         Resolution::Unresolved { why, suggestions } => {
             return RefEval::Unresolved(UnresolvedRef {
                 reference: text.clone(),
@@ -1127,11 +1224,19 @@ fn evaluate_ref<'a>(
                 suggestions: suggestions.clone(),
             })
         }
+        Resolution::NoCounterpart { controls, .. } => {
+            return RefEval::NoCounterpart(CounterpartlessRef {
+                reference: text.clone(),
+                controls: controls.clone(),
+            })
+        }
         Resolution::Resolved {
             kind,
             targets,
             matched,
-        } => (*kind, targets, matched),
+            edition,
+            without_counterpart,
+        } => (*kind, targets, matched, *edition, without_counterpart),
     };
     let nist = (kind == RefKind::Nist).then(|| {
         // "AC-2(1) → AC-2" when only the base control is in NIST's mapping
@@ -1142,7 +1247,24 @@ fn evaluate_ref<'a>(
         })
     });
     let approximate = kind == RefKind::Nist && nist_approximate(text, targets, matched.as_deref());
-    let via = (kind != RefKind::Ismap).then(|| text.clone());
+    // the reference as written, with the edition it was read in when that decided it
+    let label: Arc<str> = match edition {
+        Some(e) if !text.contains(e.as_str()) => Arc::from(format!("{text} ({e})")),
+        _ => text.clone(),
+    };
+    let via = (kind != RefKind::Ismap || edition.is_some()).then(|| label.clone());
+    let chain = matches!(
+        kind,
+        RefKind::Iso2022 | RefKind::Iso27001Clause | RefKind::Iso27014Clause
+    )
+    .then(|| {
+        let ids: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
+        Arc::from(format!("{label} → {}", ids.join(", ")))
+    });
+    let without = (!without.is_empty()).then(|| CounterpartlessRef {
+        reference: text.clone(),
+        controls: without.clone(),
+    });
     let csp = judge.csp;
     let mut controls = Vec::new();
     for t in targets {
@@ -1165,6 +1287,7 @@ fn evaluate_ref<'a>(
                 state,
                 via: via.clone(),
                 unverified: t.unverified,
+                mapped: t.mapped,
                 inherited_from: csp.inherited_from(id).map(|s| shared.get(s)),
                 reason: shared.get(reason.unwrap_or("")),
                 list_gap: state == ControlState::NotListed && judge.coverage.is_gap(id),
@@ -1212,18 +1335,24 @@ fn evaluate_ref<'a>(
             any(&|c| c.basis.audit_old.is_some()),
         ),
         (Reason::DesignOnly, any(&|c| c.basis.design_only.is_some())),
+        (Reason::NoIsmapCounterpart, without.is_some()),
     ] {
         reasons.set(reason, has);
     }
+    let mut flags = flags_of(
+        !targets.is_empty(),
+        approximate,
+        controls.iter().map(|c| (c.state, c.basis.lapsed.is_some())),
+    );
+    // a reference also naming controls with no ISMAP counterpart is never fully covered
+    flags.all &= without.is_none();
     RefEval::Resolved {
-        flags: flags_of(
-            !targets.is_empty(),
-            approximate,
-            controls.iter().map(|c| (c.state, c.basis.lapsed.is_some())),
-        ),
+        flags,
         reasons,
         controls,
         nist,
+        chain,
+        without,
         approximate,
     }
 }
@@ -1236,6 +1365,7 @@ fn item_result(item: CheckItem, position: usize, evals: &[&RefEval]) -> ItemResu
     for eval in evals {
         match eval {
             RefEval::Unresolved(_) => reasons.insert(Reason::UnresolvedReference),
+            RefEval::NoCounterpart(_) => reasons.insert(Reason::NoIsmapCounterpart),
             RefEval::Resolved { reasons: r, .. } => reasons = reasons.union(*r),
         }
     }
@@ -1398,7 +1528,7 @@ pub fn analyse(
     as_of: Date,
     lang: Lang,
 ) -> GapReport {
-    let resolved = ResolvedRefs::new(catalog, &checks.items);
+    let resolved = ResolvedRefs::new(catalog, &checks.items, checks.iso_edition.edition);
     analyse_resolved(catalog, &resolved, checks, att, as_of, lang)
 }
 
@@ -1415,11 +1545,7 @@ pub fn analyse_resolved(
     let csp = resolve_attestation(catalog, att);
     let coverage = ListCoverage::of(catalog, &csp);
     let judge = Judge::new(catalog, &csp, &coverage, as_of);
-    let checks_info = ChecksInfo {
-        source: file_name(&checks.source),
-        sheet: checks.sheet,
-        extra_columns: checks.extra_columns,
-    };
+    let checks_info = ChecksInfo::of(&checks);
     let facts = TopicFacts::of(att, lang);
     let mut items = item_results(&judge, resolved, checks.items, facts, lang);
     // most severe first, then highest risk (none last), then input order: the sort is
@@ -1451,7 +1577,7 @@ pub fn analyse_resolved(
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
     GapReport {
-        schema_version: 4,
+        schema_version: 6,
         lang,
         as_of,
         warnings,
@@ -1485,6 +1611,7 @@ pub fn analyse_resolved(
             list: coverage,
             unknown_ids: csp.unknown.clone(),
             ignored_tokens: att.ignored_tokens,
+            read_as: att.read_as.clone(),
         },
         checks: checks_info,
         items,
@@ -1568,7 +1695,7 @@ mod tests {
         let items: Vec<CheckItem> = (0..101)
             .map(|i| item(i + 2, refs[i % refs.len()], Assurance::Ismap))
             .collect();
-        let resolved = ResolvedRefs::new(&catalog, &items);
+        let resolved = ResolvedRefs::new(&catalog, &items, None);
         let facts = || TopicFacts::default();
         let one = item_results_split(
             &judge,
@@ -1611,7 +1738,9 @@ mod tests {
             attestation: iaas,
             scope: vec!["11".into()],
         }));
-        let refs: [&[&str]; 13] = [
+        let refs: [&[&str]; 15] = [
+            &["A.5.23"],
+            &["A.5.22～A.5.24", "9.2.1"],
             &["9.2.1", "9.2.2"],
             &["A.9.4.1", "9.4.1"],
             &[],
@@ -1633,6 +1762,11 @@ mod tests {
             let has = |r| item.reasons.contains(&r);
             let id = &item.id;
             assert_eq!(has(Reason::UnresolvedReference), !d.unresolved.is_empty());
+            assert_eq!(
+                has(Reason::NoIsmapCounterpart),
+                !d.no_ismap_counterpart.is_empty(),
+                "{id}"
+            );
             assert_eq!(has(Reason::NotListed), !d.not_listed.is_empty(), "{id}");
             assert_eq!(has(Reason::NotImplemented), !d.not_implemented.is_empty());
             assert_eq!(has(Reason::Planned), !d.planned.is_empty(), "{id}");

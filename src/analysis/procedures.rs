@@ -152,6 +152,10 @@ pub enum Kind {
     CandidateReferences,
     /// References that did not resolve.
     FixReferences,
+    /// ISO/IEC 27002:2022 controls new in that edition: ISMAP has no counterpart.
+    NoCounterpart,
+    /// Catalog objectives on the topic of such a control, as context, not coverage.
+    RelatedContext,
     /// The registration of these services lapsed: check the ISMAP list.
     RegistryCheck,
     /// Objectives absent from the CSP's list: obtain the full list or the statement.
@@ -193,6 +197,8 @@ impl Kind {
             Kind::OwnCheck(Some(Topic::DataLocation)) => "own-check-data-location",
             Kind::CandidateReferences => "candidate-references",
             Kind::FixReferences => "fix-reference",
+            Kind::NoCounterpart => "no-ismap-counterpart",
+            Kind::RelatedContext => "related-context",
             Kind::RegistryCheck => "registry-check",
             Kind::StatementRequest => "statement-request",
             Kind::RemediationPlan => "remediation-plan",
@@ -209,7 +215,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 23] = [
+    pub const ALL: [Kind; 25] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -221,6 +227,8 @@ impl Kind {
         Kind::OwnCheck(Some(Topic::Subcontractors)),
         Kind::OwnCheck(Some(Topic::DataLocation)),
         Kind::FixReferences,
+        Kind::NoCounterpart,
+        Kind::RelatedContext,
         Kind::RegistryCheck,
         Kind::StatementRequest,
         Kind::RemediationPlan,
@@ -299,6 +307,10 @@ impl Procedure<'_> {
             Kind::CandidateReferences => ("Candidates: ", Plain, "; add the ones that apply to the references column and run again"),
             Kind::FixReferences if ja => ("解決できない参照 ", Plain, " を修正して再実行する(判定はそれまで保留)"),
             Kind::FixReferences => ("Correct the unresolved references ", Plain, " and run again (the item is not judged until then)"),
+            Kind::NoCounterpart if ja => ("ISO/IEC 27001:2022で新設された管理策 ", Plain, " にはISMAPの対応する管理策がない: 質問票・書面確認・契約で自ら確認する"),
+            Kind::NoCounterpart => ("New in ISO/IEC 27001:2022, with no ISMAP counterpart: ", Plain, "; ISMAP says nothing on it, check it yourself (questionnaire, written confirmation, contract)"),
+            Kind::RelatedContext if ja => ("参考のみ(充足の根拠ではない): 関連するISMAPのクラウド統制目標 ", Plain, " の実施状況は、この確認項目への回答にはならない"),
+            Kind::RelatedContext => ("For context only, not coverage: the ISMAP cloud objectives ", Plain, " touch the topic, but implementing them does not answer the item"),
             Kind::RegistryCheck if ja => ("登録の更新期限を過ぎた ", Plain, " の現在の掲載(更新・取消)をISMAPクラウドサービスリストで確認する: 確認できるまでISMAPの結果で代替しない"),
             Kind::RegistryCheck => ("The registration of ", Plain, " is past its renewal deadline: check its current entry (renewed or revoked) on the ISMAP cloud service list, and do not rely on the ISMAP result until then"),
             Kind::StatementRequest if ja => ("公開された一覧に記載のない", Controls, " について、CSPから一覧の全体または言明書を入手し、除外されたか、その理由を確認する(記載なしは未実施と同じではない)"),

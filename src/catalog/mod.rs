@@ -1,13 +1,16 @@
 //! The ISMAP control catalog: model, embedded data, loading, validation, import and the
 //! reference resolver.
 pub mod diff;
+pub mod edition;
 pub mod embedded;
 pub mod generate;
 pub mod id;
 pub mod import;
+pub mod iso2022;
 pub mod lexicon;
 pub mod load;
 pub mod model;
+pub mod reftext;
 pub mod resolve;
 pub mod stats;
 pub mod terms;
@@ -16,8 +19,9 @@ pub mod validate;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+pub use edition::{EditionDecision, EditionFlag, IsoEdition};
 pub use model::{CatalogDoc, Entry, Flags, Layer, Level, Numbering, Titles};
-pub use resolve::{RefKind, Resolution, Target, Unresolved};
+pub use resolve::{NoCounterpart, RefKind, Resolution, Target, Unresolved};
 
 use crate::error::InputError;
 
@@ -53,7 +57,7 @@ impl Catalog {
         let details_complete = doc
             .details_complete
             .unwrap_or_else(|| doc.entries.iter().any(|e| e.level == Level::Detail));
-        let index = resolve::RefIndex::build(&doc.entries, details_complete);
+        let index = resolve::RefIndex::build(&doc.entries, details_complete, doc.numbering);
         let mut children: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, e) in doc.entries.iter().enumerate() {
             if let Some(p) = &e.parent {
@@ -167,9 +171,22 @@ impl Catalog {
         self.index.detail_parent(&self.entries, &id)
     }
 
-    /// The one resolver: see [`resolve::RefIndex::resolve`].
+    /// The one resolver: see [`resolve::RefIndex::resolve`]. Two-part numbers of both
+    /// ISO editions are read as ISMAP ids (plain) or refused (`A.8.2`): a check list gives
+    /// its edition through [`Catalog::resolve_in`].
     pub fn resolve(&self, input: &str) -> Resolution {
-        self.index.resolve(&self.entries, input)
+        self.resolve_in(input, None)
+    }
+
+    /// [`Catalog::resolve`] in a list of ISO/IEC 27001/27002 `edition`.
+    pub fn resolve_in(&self, input: &str, edition: Option<IsoEdition>) -> Resolution {
+        self.index
+            .resolve(&self.entries, input, resolve::Context { edition })
+    }
+
+    /// What an id says of a list's ISO edition (see [`resolve::EditionHint`]).
+    pub fn edition_hint(&self, id: &id::IsmapId, annex: bool) -> resolve::EditionHint {
+        self.index.edition_hint(id, annex)
     }
 
     /// NIST controls the catalog's cross-references mention.

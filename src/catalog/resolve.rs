@@ -1,25 +1,45 @@
-//! The one reference resolver: what people type (ISMAP ids, full width, `CLD.x.y.z`,
-//! `A.x.y.z`, NIST ids) → catalog entries, or a rejection with suggestions.
+//! The one reference resolver: what people write in a references cell (ISMAP ids in any
+//! width and spelling, `A.x.y.z`, `CLD.x.y.z`, NIST ids, ISO/IEC 27001:2022 / 27002:2022
+//! controls, ISO/IEC 27001 and 27014 clauses, ids with the standard named before them,
+//! ranges) → catalog entries, a control with no ISMAP counterpart, or a rejection with
+//! suggestions. The text is read by [`reftext`](crate::catalog::reftext); this module
+//! decides what it names.
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use crate::catalog::id::IsmapId;
-use crate::catalog::model::{Entry, Layer, Level};
+use crate::catalog::iso2022::{Control2022, Table};
+use crate::catalog::model::{clause_number, Entry, Layer, Level, Numbering};
+use crate::catalog::reftext::{self, edition_of_year, Atom, IdText, Marker, Standard, StdRef};
+use crate::catalog::IsoEdition;
 use crate::text::{edit_distance, fold_width};
 
 /// Which form of reference was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RefKind {
-    /// An ISMAP id such as `9.2.1` or `8.1.5.P`.
+    /// An ISMAP id such as `9.2.1` or `8.1.5.P`, or a range of them.
     Ismap,
-    /// ISO/IEC 27001:2013 (JIS Q 27001:2014) Annex A, `A.9.2.1`.
+    /// ISO/IEC 27001:2013 (JIS Q 27001:2014) Annex A `A.9.2.1`, or an ISO/IEC 27002:2013
+    /// control number (`JIS Q 27002 9.2.1`): the same numbers as ISMAP's.
     AnnexA,
     /// ISO/IEC 27017 cloud control, `CLD.8.1.5`.
     Cld,
     /// NIST SP 800-53, `AC-2`; resolves to candidates through NIST's mapping.
     Nist,
+    /// An ISO/IEC 27001:2022 Annex A / 27002:2022 control (`A.5.15`, `8.24`): resolves to
+    /// the ISMAP objectives of its 2013 predecessors (ISO/IEC 27002:2022 Annex B).
+    #[serde(rename = "iso27002-2022")]
+    Iso2022,
+    /// An ISO/IEC 27001 management-system clause (`27001 6.1.2`): the management
+    /// objectives whose cross-references name it, flagged as mapped.
+    #[serde(rename = "iso27001-clause")]
+    Iso27001Clause,
+    /// An ISO/IEC 27014 governance section (`27014 5.3.2`): the governance objectives
+    /// following it, flagged as mapped.
+    #[serde(rename = "iso27014-clause")]
+    Iso27014Clause,
 }
 
 /// One catalog entry a reference resolved to.
@@ -27,13 +47,18 @@ pub enum RefKind {
 pub struct Target {
     /// The catalog id, or for an unverified detail the detail id as typed (canonical).
     pub id: String,
-    /// A detail id accepted because its parent objective exists in a catalog that holds
-    /// no detailed controls: it is not confirmed to exist.
+    /// A detail id accepted because its parent objective exists in a catalog that does
+    /// not hold every detailed control: it is not confirmed to exist.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unverified: bool,
     /// NIST marks this mapping as partial (its asterisk).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub partial_mapping: bool,
+    /// Reached through the catalog's cross-references to a management-system standard
+    /// (ISO/IEC 27001 or 27014 clauses): the objective follows the clause, it is not the
+    /// clause.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub mapped: bool,
 }
 
 impl Target {
@@ -42,6 +67,7 @@ impl Target {
             id: id.to_owned(),
             unverified: false,
             partial_mapping: false,
+            mapped: false,
         }
     }
 }
@@ -50,16 +76,29 @@ impl Target {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unresolved {
-    /// Not shaped like any reference form the tool knows.
+    /// Not shaped like any reference form the tool knows (or a number that is no id:
+    /// `9.1・2`, `9..1`).
     NotAReference,
     /// A well-formed ISMAP id that the catalog does not hold.
     UnknownId,
-    /// A well-formed Annex A reference with no catalog entry.
+    /// A well-formed Annex A reference with no catalog entry (or 2022 control).
     UnknownAnnexA,
     /// A well-formed 27017 reference with no catalog entry.
     UnknownCld,
     /// A well-formed NIST id that NIST's mapping does not connect to any entry.
     UnknownNist,
+    /// A two-part Annex A / 27002 number that names different controls in the 2013 and
+    /// 2022 editions, and nothing says which.
+    AmbiguousEdition,
+    /// A number that exists only in the other edition than the one the list is read in.
+    OtherEdition,
+    /// A standard the tool has no cross-reference to (`ISO 9001 7.5`), or an edition of
+    /// one it does not read (`ISO/IEC 27001:2005`), or a standard named without a number.
+    UnknownStandard,
+    /// An ISO/IEC 27001 or 27014 clause no governance or management criterion names.
+    UnknownClause,
+    /// A range whose ends are not of one level under one parent, low to high.
+    InvalidRange,
 }
 
 impl Unresolved {
@@ -70,8 +109,35 @@ impl Unresolved {
             Unresolved::UnknownAnnexA => "Annex A reference not in the catalog",
             Unresolved::UnknownCld => "ISO/IEC 27017 reference not in the catalog",
             Unresolved::UnknownNist => "NIST SP 800-53 id with no mapping to the catalog",
+            Unresolved::AmbiguousEdition => {
+                "names different controls in ISO/IEC 27001:2013 and :2022 numbering, and the edition is not given"
+            }
+            Unresolved::OtherEdition => {
+                "exists only in the other ISO/IEC 27001/27002 edition than the one the list is read in"
+            }
+            Unresolved::UnknownStandard => {
+                "names a standard (or an edition of one) the catalog has no cross-reference to, or no number"
+            }
+            Unresolved::UnknownClause => {
+                "a clause that no governance or management criterion names"
+            }
+            Unresolved::InvalidRange => {
+                "a range whose ends are not of one level under one parent, from low to high"
+            }
         }
     }
+}
+
+/// An ISO/IEC 27002:2022 control new in that edition: no 2013 predecessor, so no ISMAP
+/// counterpart. `related` names catalog objectives on its topic as context only (for 5.23
+/// cloud services, the cloud objectives): they are not coverage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoCounterpart {
+    /// The 2022 control, `5.23`.
+    pub control: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
 }
 
 /// The result of resolving one reference.
@@ -85,6 +151,20 @@ pub enum Resolution {
         /// an enhancement such as `AC-2(1)` is not mapped itself).
         #[serde(skip_serializing_if = "Option::is_none")]
         matched: Option<String>,
+        /// The ISO/IEC 27001/27002 edition the reference was read in, when that decided
+        /// what it names (a 2022 control, or a two-part number of both editions).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        edition: Option<IsoEdition>,
+        /// 2022 controls the reference also names that have no ISMAP counterpart (a range
+        /// or a list over them).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        without_counterpart: Vec<NoCounterpart>,
+    },
+    /// Every control the reference names is new in ISO/IEC 27002:2022: ISMAP has nothing
+    /// on it (the item is outside ISMAP, for a reason of its own).
+    NoCounterpart {
+        kind: RefKind,
+        controls: Vec<NoCounterpart>,
     },
     Unresolved {
         why: Unresolved,
@@ -134,6 +214,15 @@ pub fn parse_nist(input: &str) -> Option<(String, String)> {
     Some((full, base))
 }
 
+/// What an Annex A / 27002 / plain number can say about the edition of a list: nothing,
+/// that it is of one edition, or that it needs the edition to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditionHint {
+    Neutral,
+    Evidence(IsoEdition),
+    Sensitive,
+}
+
 /// Lookup tables from cross-references to entries, built once per catalog.
 #[derive(Debug, Default)]
 pub struct RefIndex {
@@ -143,27 +232,50 @@ pub struct RefIndex {
     cld: HashMap<String, Vec<usize>>,
     /// Detail ids with a suffix, by their numbers alone (`9.2.3.11` → `9.2.3.11.PB`).
     unsuffixed: HashMap<String, Vec<usize>>,
+    /// Ids of the control measures by their numbers alone (`8.1.5` → `8.1.5.P`), for
+    /// ranges.
+    numbers: HashMap<String, usize>,
+    /// ISO/IEC 27001 / 27014 clause numbers, each with the objective whose own or whose
+    /// items' cross-reference names it.
+    clauses_27001: Vec<(Vec<u32>, usize)>,
+    clauses_27014: Vec<(Vec<u32>, usize)>,
     details_complete: bool,
+    numbering: Numbering,
+}
+
+/// The context a reference is read in: the ISO/IEC 27001/27002 edition of the list (for
+/// two-part numbers of both editions), `None` when not given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    pub edition: Option<IsoEdition>,
 }
 
 impl RefIndex {
     /// `details_complete`: the catalog holds every detailed control of its edition, so a
     /// detail id it lacks does not resolve through its objective.
-    pub fn build(entries: &[Entry], details_complete: bool) -> RefIndex {
+    pub fn build(entries: &[Entry], details_complete: bool, numbering: Numbering) -> RefIndex {
         let mut ix = RefIndex {
             details_complete,
+            numbering,
             ..RefIndex::default()
         };
+        let position: HashMap<&str, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
         for (i, e) in entries.iter().enumerate() {
             ix.by_id.entry(e.id.clone()).or_insert(i);
-            if e.level == Level::Detail {
-                if let Some(id) = IsmapId::parse(&e.id).filter(|id| id.suffix.is_some()) {
-                    let numbers = IsmapId { suffix: None, ..id };
-                    ix.unsuffixed
-                        .entry(numbers.canonical())
-                        .or_default()
-                        .push(i);
+            if let Some(id) = IsmapId::parse(&e.id) {
+                let numbers = IsmapId {
+                    suffix: None,
+                    ..id.clone()
                 }
+                .canonical();
+                if e.level == Level::Detail && id.suffix.is_some() {
+                    ix.unsuffixed.entry(numbers.clone()).or_default().push(i);
+                }
+                ix.numbers.entry(numbers).or_insert(i);
             }
             for n in &e.refs.nist_sp800_53 {
                 if let Some((full, _)) = parse_nist(&n.control) {
@@ -175,6 +287,29 @@ impl RefIndex {
             }
             for c in &e.refs.jis_q_27017 {
                 ix.cld.entry(c.clone()).or_default().push(i);
+            }
+            // the objective a governance or management clause leads to: the entry itself,
+            // or the objective of an item
+            let objective = match e.level {
+                Level::Objective => Some(i),
+                Level::Detail => e
+                    .parent
+                    .as_deref()
+                    .and_then(|p| position.get(p).copied())
+                    .filter(|&p| entries[p].level == Level::Objective),
+                _ => None,
+            };
+            if let Some(o) = objective.filter(|_| e.layer != Layer::Control) {
+                for c in &e.refs.iso27001_2013 {
+                    if let Some(n) = clause_number(c) {
+                        ix.clauses_27001.push((n, o));
+                    }
+                }
+                for c in &e.refs.iso27014_2013 {
+                    if let Some(n) = clause_number(c) {
+                        ix.clauses_27014.push((n, o));
+                    }
+                }
             }
         }
         ix
@@ -193,27 +328,419 @@ impl RefIndex {
         self.nist.keys().map(String::as_str)
     }
 
-    /// Resolves one reference against `entries` (the catalog these tables were built from).
-    pub fn resolve(&self, entries: &[Entry], input: &str) -> Resolution {
-        let s = fold_width(input).trim().to_ascii_uppercase();
-        if let Some(rest) = strip_prefix_word(&s, "CLD") {
-            return self.resolve_cld(entries, rest);
+    /// Resolves one reference against `entries` (the catalog these tables were built from),
+    /// read in `ctx`. A reference naming several ids (a range, a standard before a list)
+    /// resolves when every one of them does; the first that does not makes it unresolved.
+    pub fn resolve(&self, entries: &[Entry], input: &str, ctx: Context) -> Resolution {
+        let reading = reftext::read(input);
+        if reading.malformed {
+            return not_a_reference();
         }
-        if let Some(rest) = strip_prefix_word(&s, "A") {
-            if rest.starts_with(|c: char| c.is_ascii_digit()) {
-                return self.resolve_annex_a(entries, rest);
+        if reading.atoms.is_empty() {
+            return match reading.bare_standard {
+                Some(_) => unresolved(Unresolved::UnknownStandard),
+                None => not_a_reference(),
+            };
+        }
+        let mut out: Option<Resolution> = None;
+        for atom in &reading.atoms {
+            let r = self.resolve_atom(entries, atom, ctx);
+            if matches!(r, Resolution::Unresolved { .. }) {
+                return r;
+            }
+            out = Some(match out {
+                None => r,
+                Some(acc) => merge(acc, r),
+            });
+        }
+        out.unwrap_or_else(not_a_reference)
+    }
+
+    fn resolve_atom(&self, entries: &[Entry], atom: &Atom, ctx: Context) -> Resolution {
+        match atom {
+            Atom::Nist(n) => match parse_nist(n) {
+                Some((full, base)) => self.resolve_nist(entries, &full, &base),
+                None => not_a_reference(),
+            },
+            Atom::Id(std, id) => self.resolve_id(entries, *std, id, None, ctx),
+            Atom::Range(std, from, to) => {
+                if reftext::range_problem(from, to).is_some() {
+                    return unresolved(Unresolved::InvalidRange);
+                }
+                self.resolve_id(entries, *std, from, Some(to), ctx)
             }
         }
-        if let Some((full, base)) = parse_nist(&s) {
-            return self.resolve_nist(entries, &full, &base);
-        }
-        match IsmapId::parse(&s) {
-            Some(id) => self.resolve_ismap(entries, &id),
-            None => Resolution::Unresolved {
-                why: Unresolved::NotAReference,
-                suggestions: Vec::new(),
+    }
+
+    /// One id (or the range `id`..=`to`) under the standard written before it.
+    fn resolve_id(
+        &self,
+        entries: &[Entry],
+        std: Option<StdRef>,
+        id: &IdText,
+        to: Option<&IdText>,
+        ctx: Context,
+    ) -> Resolution {
+        let Some(parsed) = id.parse() else {
+            return not_a_reference();
+        };
+        let (standard, year) = match std {
+            Some(s) => (Some(s.standard), s.year),
+            None => (None, None),
+        };
+        let year_edition = match year {
+            Some(y) => match edition_of_year(y) {
+                Some(e) => Some(e),
+                None => return unresolved(Unresolved::UnknownStandard),
             },
+            None => None,
+        };
+        match (standard, id.marker) {
+            (Some(Standard::Other(_)), _) => unresolved(Unresolved::UnknownStandard),
+            (None | Some(Standard::Iso27017), Marker::Cld) => {
+                self.resolve_cld(entries, &parsed, to)
+            }
+            (Some(Standard::Iso27017), _) => {
+                let cld = self.resolve_cld(entries, &parsed, to);
+                if matches!(cld, Resolution::Resolved { .. }) {
+                    cld
+                } else {
+                    self.resolve_ismap_or_range(entries, &parsed, to, RefKind::AnnexA)
+                }
+            }
+            (Some(Standard::Iso27014), _) => {
+                self.resolve_clause(entries, &parsed, to, RefKind::Iso27014Clause)
+            }
+            (Some(Standard::Iso27001), Marker::None) => {
+                self.resolve_clause(entries, &parsed, to, RefKind::Iso27001Clause)
+            }
+            (Some(Standard::Iso27001 | Standard::Iso27002), _) | (None, Marker::Annex) => {
+                let edition = year_edition.or(ctx.edition);
+                self.resolve_annex(entries, &parsed, to, edition, true)
+            }
+            (None, _) => self.resolve_annex(entries, &parsed, to, ctx.edition, false),
         }
+    }
+
+    /// Whether a number of `depth` ≤ 2 exists in each edition: (in 2013/ISMAP, in 2022).
+    fn in_editions(&self, id: &IsmapId, annex: bool) -> (bool, bool) {
+        let table = Table::embedded();
+        let in_2022 = match id.parts.as_slice() {
+            [t] => table.has_theme(*t),
+            [t, n] => table.get(*t, *n).is_some(),
+            _ => false,
+        } && id.suffix.is_none();
+        let key = id.canonical();
+        let in_2013 = if annex {
+            self.annex_a.contains_key(&format!("A.{key}"))
+        } else {
+            self.by_id.contains_key(&key) || self.numbers.contains_key(&key)
+        };
+        (in_2013, in_2022)
+    }
+
+    /// What a number tells of the edition of the list it is in (see [`EditionHint`]).
+    /// `annex`: written with `A.` or after ISO/IEC 27001/27002; plain ids are ISMAP ids
+    /// unless they exist only in 2022 numbering.
+    pub fn edition_hint(&self, id: &IsmapId, annex: bool) -> EditionHint {
+        if id.depth() >= 3 {
+            // three-part numbers are 2013/ISMAP ones in every list; written as Annex A
+            // they say the list uses 2013 numbering
+            return if annex {
+                EditionHint::Evidence(IsoEdition::Iso2013)
+            } else {
+                EditionHint::Neutral
+            };
+        }
+        // a plain clause number is an ISMAP clause
+        if !annex && id.depth() == 1 {
+            return EditionHint::Neutral;
+        }
+        match self.in_editions(id, annex) {
+            (true, true) => EditionHint::Sensitive,
+            (false, true) => EditionHint::Evidence(IsoEdition::Iso2022),
+            (true, false) if annex => EditionHint::Evidence(IsoEdition::Iso2013),
+            _ => EditionHint::Neutral,
+        }
+    }
+
+    /// The edition a one- or two-part number is read in: the list's, else the only one it
+    /// exists in; `Err` when it exists in both and nothing says which, or only in the
+    /// other edition than the list's.
+    fn reading_of(
+        &self,
+        ids: &[&IsmapId],
+        edition: Option<IsoEdition>,
+        annex: bool,
+    ) -> Result<IsoEdition, Unresolved> {
+        let (mut in_2013, mut in_2022) = (true, true);
+        for id in ids {
+            let (a, b) = self.in_editions(id, annex);
+            in_2013 &= a;
+            in_2022 &= b;
+        }
+        match (edition, in_2013, in_2022) {
+            (Some(e), ..) => {
+                let exists = match e {
+                    IsoEdition::Iso2013 => in_2013,
+                    IsoEdition::Iso2022 => in_2022,
+                };
+                if exists || !(in_2013 || in_2022) {
+                    Ok(e)
+                } else {
+                    Err(Unresolved::OtherEdition)
+                }
+            }
+            // plain ids of both editions are ISMAP ids unless a list says otherwise
+            (None, true, true) if !annex => Ok(IsoEdition::Iso2013),
+            (None, true, true) => Err(Unresolved::AmbiguousEdition),
+            (None, false, true) => Ok(IsoEdition::Iso2022),
+            (None, ..) => Ok(IsoEdition::Iso2013),
+        }
+    }
+
+    /// An Annex A / 27002 number (`annex`), or a plain one, in `edition`.
+    fn resolve_annex(
+        &self,
+        entries: &[Entry],
+        id: &IsmapId,
+        to: Option<&IdText>,
+        edition: Option<IsoEdition>,
+        annex: bool,
+    ) -> Resolution {
+        let to = match to.map(IdText::parse) {
+            Some(None) => return unresolved(Unresolved::InvalidRange),
+            Some(Some(t)) => Some(t),
+            None => None,
+        };
+        // three-part numbers are 2013/ISMAP ones in every list, a plain clause number an
+        // ISMAP clause: the edition decides only one- and two-part Annex A / 27002 numbers
+        // and plain two-part ones
+        let fixed = id.depth() >= 3 || id.suffix.is_some() || (!annex && id.depth() == 1);
+        let reading = if fixed {
+            Ok(IsoEdition::Iso2013)
+        } else {
+            let mut ids = vec![id];
+            ids.extend(to.as_ref());
+            self.reading_of(&ids, edition, annex)
+        };
+        let reading = match reading {
+            Ok(r) => r,
+            Err(why) => {
+                return Resolution::Unresolved {
+                    why,
+                    suggestions: Vec::new(),
+                }
+            }
+        };
+        // was the edition what decided it (a number of both editions, or a 2022 one)?
+        let decided = !fixed && (reading == IsoEdition::Iso2022 || self.in_editions(id, annex).1);
+        let tag = |r: Resolution| match r {
+            Resolution::Resolved {
+                kind,
+                targets,
+                matched,
+                without_counterpart,
+                ..
+            } => Resolution::Resolved {
+                kind,
+                targets,
+                matched,
+                edition: decided.then_some(reading),
+                without_counterpart,
+            },
+            other => other,
+        };
+        match (reading, self.numbering) {
+            (IsoEdition::Iso2022, Numbering::Iso27002_2013) => {
+                tag(self.resolve_2022(entries, id, to.as_ref()))
+            }
+            (IsoEdition::Iso2013, Numbering::Iso27002_2013)
+            | (IsoEdition::Iso2022, Numbering::Iso27002_2022) => {
+                let kind = if annex {
+                    RefKind::AnnexA
+                } else {
+                    RefKind::Ismap
+                };
+                if annex && to.is_none() {
+                    tag(self.resolve_annex_a(entries, id))
+                } else {
+                    let to = to.map(|t| IdText {
+                        text: t.canonical(),
+                        marker: Marker::None,
+                    });
+                    tag(self.resolve_ismap_or_range(entries, id, to.as_ref(), kind))
+                }
+            }
+            // a catalog in 2022 numbering and a 2013 number: no mapping back is known
+            (IsoEdition::Iso2013, Numbering::Iso27002_2022) => unresolved(Unresolved::OtherEdition),
+        }
+    }
+
+    /// An ISO/IEC 27002:2022 control (or a theme, or a range of controls): the catalog
+    /// entries of its 2013 predecessors, and the controls with none.
+    fn resolve_2022(&self, entries: &[Entry], id: &IsmapId, to: Option<&IsmapId>) -> Resolution {
+        let table = Table::embedded();
+        let controls: Vec<&Control2022> = match (id.parts.as_slice(), to) {
+            ([t], None) => table.controls.iter().filter(|c| c.theme == *t).collect(),
+            ([t, n], None) => table.get(*t, *n).into_iter().collect(),
+            ([t, a], Some(b)) if b.parts.len() == 2 => table.between(*t, *a, b.parts[1]),
+            _ => Vec::new(),
+        };
+        if controls.is_empty() {
+            return Resolution::Unresolved {
+                why: Unresolved::UnknownAnnexA,
+                suggestions: suggest_from(
+                    table.controls.iter().map(|c| c.id.as_str()),
+                    &id.canonical(),
+                ),
+            };
+        }
+        let mut targets: Vec<Target> = Vec::new();
+        let mut without = Vec::new();
+        for c in controls {
+            if c.new {
+                without.push(self.no_counterpart(entries, c));
+                continue;
+            }
+            for old in &c.ids_2013 {
+                // the predecessor must be in the active catalog: never a partial mapping
+                let Some(i) = self.position(old).or_else(|| {
+                    self.annex_a
+                        .get(&format!("A.{old}"))
+                        .and_then(|v| v.first().copied())
+                }) else {
+                    return Resolution::Unresolved {
+                        why: Unresolved::UnknownAnnexA,
+                        suggestions: Vec::new(),
+                    };
+                };
+                let tid = &entries[i].id;
+                if !targets.iter().any(|t| &t.id == tid) {
+                    targets.push(Target::exact(tid));
+                }
+            }
+        }
+        if targets.is_empty() {
+            return Resolution::NoCounterpart {
+                kind: RefKind::Iso2022,
+                controls: without,
+            };
+        }
+        Resolution::Resolved {
+            kind: RefKind::Iso2022,
+            targets,
+            matched: None,
+            edition: Some(IsoEdition::Iso2022),
+            without_counterpart: without,
+        }
+    }
+
+    /// A 2022 control new in that edition, with the catalog objectives on its topic as
+    /// context: for 5.23 (information security for use of cloud services), the cloud
+    /// objectives the catalog flags.
+    fn no_counterpart(&self, entries: &[Entry], c: &Control2022) -> NoCounterpart {
+        let related = if (c.theme, c.number) == (5, 23) {
+            entries
+                .iter()
+                .filter(|e| {
+                    e.layer == Layer::Control
+                        && e.level == Level::Objective
+                        && e.flags.cloud_provider
+                })
+                .map(|e| e.id.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        NoCounterpart {
+            control: c.id.clone(),
+            title: c.title.clone(),
+            related,
+        }
+    }
+
+    /// An ISMAP id, or a range of ISMAP ids of one level (`9.2.1`..=`9.2.3`).
+    fn resolve_ismap_or_range(
+        &self,
+        entries: &[Entry],
+        id: &IsmapId,
+        to: Option<&IdText>,
+        kind: RefKind,
+    ) -> Resolution {
+        let Some(to) = to else {
+            return match self.resolve_ismap(entries, id) {
+                Resolution::Resolved {
+                    targets,
+                    matched,
+                    edition,
+                    without_counterpart,
+                    ..
+                } => Resolution::Resolved {
+                    kind,
+                    targets,
+                    matched,
+                    edition,
+                    without_counterpart,
+                },
+                other => other,
+            };
+        };
+        let Some(end) = to.parse() else {
+            return unresolved(Unresolved::InvalidRange);
+        };
+        let d = id.depth();
+        let (from_n, to_n) = (id.parts[d - 1], end.parts[d - 1]);
+        let parent = &id.parts[..d - 1];
+        // the ends must exist; between them, the ids of the same level: the catalog's,
+        // or for details of a catalog that lacks most of them, every number
+        for e in [id, &end] {
+            // an end names its numbers, whatever suffix it is written with (8.1.5 → 8.1.5.P)
+            let numbers = IsmapId {
+                suffix: None,
+                ..e.clone()
+            };
+            if self.numbers.contains_key(&numbers.canonical()) {
+                continue;
+            }
+            if let r @ Resolution::Unresolved { .. } = self.resolve_ismap(entries, e) {
+                return r;
+            }
+        }
+        let mut targets = Vec::new();
+        if d >= Level::Detail.depth() && !self.details_complete {
+            for n in from_n..=to_n {
+                let mut parts = parent.to_vec();
+                parts.push(n);
+                let each = IsmapId {
+                    parts,
+                    suffix: None,
+                };
+                match self.resolve_ismap(entries, &each) {
+                    Resolution::Resolved { targets: t, .. } => targets.extend(t),
+                    r => return r,
+                }
+            }
+        } else {
+            for e in entries {
+                let Some(p) = IsmapId::parse(&e.id) else {
+                    continue;
+                };
+                let level_ok = match d {
+                    2 => e.level == Level::Category,
+                    3 => e.level == Level::Objective,
+                    _ => e.level == Level::Detail,
+                };
+                if level_ok
+                    && p.depth() == d
+                    && p.parts[..d - 1] == *parent
+                    && (from_n..=to_n).contains(&p.parts[d - 1])
+                {
+                    targets.push(Target::exact(&e.id));
+                }
+            }
+        }
+        resolved(kind, targets, None)
     }
 
     fn resolve_ismap(&self, entries: &[Entry], id: &IsmapId) -> Resolution {
@@ -238,6 +765,7 @@ impl RefIndex {
                     id: canonical,
                     unverified: true,
                     partial_mapping: false,
+                    mapped: false,
                 }],
                 None,
             );
@@ -268,10 +796,10 @@ impl RefIndex {
         })
     }
 
-    fn resolve_annex_a(&self, entries: &[Entry], rest: &str) -> Resolution {
-        let Some(id) = IsmapId::parse(rest).filter(|i| i.suffix.is_none()) else {
+    fn resolve_annex_a(&self, entries: &[Entry], id: &IsmapId) -> Resolution {
+        if id.suffix.is_some() {
             return not_a_reference();
-        };
+        }
         let key = format!("A.{}", id.canonical());
         if let Some(ix) = self.annex_a.get(&key) {
             let targets = ix.iter().map(|&i| Target::exact(&entries[i].id)).collect();
@@ -289,10 +817,10 @@ impl RefIndex {
         }
     }
 
-    fn resolve_cld(&self, entries: &[Entry], rest: &str) -> Resolution {
-        let Some(id) = IsmapId::parse(rest).filter(|i| i.suffix.is_none()) else {
+    fn resolve_cld(&self, entries: &[Entry], id: &IsmapId, to: Option<&IdText>) -> Resolution {
+        if id.suffix.is_some() || to.is_some() {
             return not_a_reference();
-        };
+        }
         let key = format!("CLD.{}", id.canonical());
         if let Some(ix) = self.cld.get(&key) {
             let targets = ix.iter().map(|&i| Target::exact(&entries[i].id)).collect();
@@ -306,6 +834,43 @@ impl RefIndex {
             why: Unresolved::UnknownCld,
             suggestions: suggest_from(self.cld.keys().map(String::as_str), &key),
         }
+    }
+
+    /// An ISO/IEC 27001 (or 27014) clause: the governance or management objectives whose
+    /// own cross-reference, or one of whose items' cross-references, names that clause or
+    /// a sub-clause of it (`7.5` → 4.8.1 for 7.5.1, 4.8.2 for 7.5.2), flagged as mapped.
+    fn resolve_clause(
+        &self,
+        entries: &[Entry],
+        id: &IsmapId,
+        to: Option<&IdText>,
+        kind: RefKind,
+    ) -> Resolution {
+        if id.suffix.is_some() || to.is_some() || id.depth() > 3 {
+            return unresolved(Unresolved::UnknownClause);
+        }
+        let clauses = match kind {
+            RefKind::Iso27014Clause => &self.clauses_27014,
+            _ => &self.clauses_27001,
+        };
+        let mut hits: Vec<usize> = clauses
+            .iter()
+            .filter(|(n, _)| n.starts_with(&id.parts))
+            .map(|(_, o)| *o)
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        if hits.is_empty() {
+            return unresolved(Unresolved::UnknownClause);
+        }
+        let targets = hits
+            .into_iter()
+            .map(|i| Target {
+                mapped: true,
+                ..Target::exact(&entries[i].id)
+            })
+            .collect();
+        resolved(kind, targets, None)
     }
 
     fn resolve_nist(&self, entries: &[Entry], full: &str, base: &str) -> Resolution {
@@ -330,6 +895,7 @@ impl RefIndex {
                     id: id.clone(),
                     unverified: false,
                     partial_mapping: partial,
+                    mapped: false,
                 }),
             }
         }
@@ -338,30 +904,64 @@ impl RefIndex {
     }
 }
 
-fn resolved(kind: RefKind, targets: Vec<Target>, matched: Option<String>) -> Resolution {
+/// Two resolutions of one reference's ids, together (targets once each, in order).
+fn merge(a: Resolution, b: Resolution) -> Resolution {
+    let parts = |r: Resolution| match r {
+        Resolution::Resolved {
+            kind,
+            targets,
+            matched,
+            edition,
+            without_counterpart,
+        } => (kind, targets, matched, edition, without_counterpart),
+        Resolution::NoCounterpart { kind, controls } => (kind, Vec::new(), None, None, controls),
+        Resolution::Unresolved { .. } => (RefKind::Ismap, Vec::new(), None, None, Vec::new()),
+    };
+    let (kind, mut targets, matched, edition, mut without) = parts(a);
+    let (_, more, _, edition_b, more_without) = parts(b);
+    for t in more {
+        if !targets.iter().any(|x| x.id == t.id) {
+            targets.push(t);
+        }
+    }
+    without.extend(more_without);
+    if targets.is_empty() {
+        return Resolution::NoCounterpart {
+            kind,
+            controls: without,
+        };
+    }
     Resolution::Resolved {
         kind,
         targets,
         matched,
+        edition: edition.or(edition_b),
+        without_counterpart: without,
     }
 }
 
-fn not_a_reference() -> Resolution {
+fn resolved(kind: RefKind, targets: Vec<Target>, matched: Option<String>) -> Resolution {
+    if targets.is_empty() {
+        return not_a_reference();
+    }
+    Resolution::Resolved {
+        kind,
+        targets,
+        matched,
+        edition: None,
+        without_counterpart: Vec::new(),
+    }
+}
+
+fn unresolved(why: Unresolved) -> Resolution {
     Resolution::Unresolved {
-        why: Unresolved::NotAReference,
+        why,
         suggestions: Vec::new(),
     }
 }
 
-/// `CLD.8.1.5`, `CLD 8.1.5`, `CLD8.1.5`, `CLD-8.1.5` → `8.1.5`.
-fn strip_prefix_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
-    let rest = s.strip_prefix(word)?;
-    let rest = rest
-        .strip_prefix(['.', '-', ' '])
-        .unwrap_or(rest)
-        .trim_start();
-    rest.starts_with(|c: char| c.is_ascii_digit())
-        .then_some(rest)
+fn not_a_reference() -> Resolution {
+    unresolved(Unresolved::NotAReference)
 }
 
 /// Up to three catalog ids close to `wanted`: same numbers with another suffix first
@@ -433,6 +1033,7 @@ mod tests {
 mod resolver_tests {
     use super::*;
     use crate::catalog::Catalog;
+    use crate::catalog::IsoEdition;
 
     fn cat() -> Catalog {
         Catalog::embedded().unwrap()
@@ -441,13 +1042,15 @@ mod resolver_tests {
     fn ids(r: &Resolution) -> Vec<&str> {
         match r {
             Resolution::Resolved { targets, .. } => targets.iter().map(|t| t.id.as_str()).collect(),
-            Resolution::Unresolved { .. } => Vec::new(),
+            Resolution::NoCounterpart { .. } | Resolution::Unresolved { .. } => Vec::new(),
         }
     }
 
     fn kind(r: &Resolution) -> Option<RefKind> {
         match r {
-            Resolution::Resolved { kind, .. } => Some(*kind),
+            Resolution::Resolved { kind, .. } | Resolution::NoCounterpart { kind, .. } => {
+                Some(*kind)
+            }
             Resolution::Unresolved { .. } => None,
         }
     }
@@ -631,6 +1234,195 @@ mod resolver_tests {
             assert!(c.get("9.2.1.1.B").unwrap().flags.basic);
             assert_eq!(ids(&c.resolve("9.2.1.1")), ["9.2.1.1.B"]);
         }
+    }
+
+    fn in_2022(c: &Catalog, input: &str) -> Resolution {
+        c.resolve_in(input, Some(IsoEdition::Iso2022))
+    }
+
+    #[test]
+    fn iso_2022_controls_resolve_to_their_2013_predecessors() {
+        let c = cat();
+        for (input, want) in [
+            ("A.5.15", vec!["9.1.1", "9.1.2"]),
+            ("A.8.2", vec!["9.2.3"]),
+            ("A.7.1", vec!["11.1.1"]),
+            ("8.24", vec!["10.1.1", "10.1.2"]),
+            ("ISO27001:2022 A.5.17", vec!["9.2.4", "9.3.1", "9.4.3"]),
+            ("JIS Q 27002:2024 8.8", vec!["12.6.1", "18.2.3"]),
+            ("A.5.36", vec!["18.2.2", "18.2.3"]),
+            ("A.5.15～A.5.16", vec!["9.1.1", "9.1.2", "9.2.1"]),
+        ] {
+            let r = in_2022(&c, input);
+            assert_eq!(ids(&r), want, "{input}");
+            assert_eq!(kind(&r), Some(RefKind::Iso2022), "{input}");
+            let Resolution::Resolved { edition, .. } = r else {
+                unreachable!()
+            };
+            assert_eq!(edition, Some(IsoEdition::Iso2022), "{input}");
+        }
+        // a 2022-only number needs no edition; an edition-sensitive one does
+        assert_eq!(ids(&c.resolve("A.5.15")), ["9.1.1", "9.1.2"]);
+        assert_eq!(ids(&c.resolve("8.24")), ["10.1.1", "10.1.2"]);
+        assert!(matches!(
+            c.resolve("A.8.2"),
+            Resolution::Unresolved {
+                why: Unresolved::AmbiguousEdition,
+                ..
+            }
+        ));
+        // plain ids of both editions are ISMAP ids unless the list says otherwise
+        assert_eq!(ids(&c.resolve("8.2")), ["8.2"]);
+        assert_eq!(ids(&in_2022(&c, "8.2")), ["9.2.3"]);
+        // in 2013, A.8.2 is the category information classification
+        assert_eq!(
+            ids(&c.resolve_in("A.8.2", Some(IsoEdition::Iso2013))),
+            ["8.2"]
+        );
+        // three-part numbers are 2013 ones in any list
+        assert_eq!(ids(&in_2022(&c, "A.9.2.1")), ["9.2.1"]);
+        assert_eq!(ids(&in_2022(&c, "9.2.1")), ["9.2.1"]);
+        // a 2022 number in a list read as 2013
+        assert!(matches!(
+            c.resolve_in("A.5.15", Some(IsoEdition::Iso2013)),
+            Resolution::Unresolved {
+                why: Unresolved::OtherEdition,
+                ..
+            }
+        ));
+        assert!(matches!(
+            in_2022(&c, "A.5.99"),
+            Resolution::Unresolved {
+                why: Unresolved::UnknownAnnexA,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_control_new_in_2022_has_no_ismap_counterpart() {
+        let c = cat();
+        for new in [
+            "5.7", "5.23", "5.30", "7.4", "8.9", "8.10", "8.11", "8.12", "8.16", "8.23", "8.28",
+        ] {
+            let Resolution::NoCounterpart { kind, controls } = in_2022(&c, &format!("A.{new}"))
+            else {
+                panic!("{new}")
+            };
+            assert_eq!(kind, RefKind::Iso2022);
+            assert_eq!(controls[0].control, new);
+            // only 5.23 names related objectives, as context
+            assert_eq!(!controls[0].related.is_empty(), new == "5.23", "{new}");
+        }
+        let Resolution::NoCounterpart { controls, .. } = c.resolve("5.23") else {
+            panic!("5.23")
+        };
+        assert_eq!(
+            controls[0].related,
+            ["6.3.1.P", "8.1.5.P", "9.5.1.P", "9.5.2.P", "12.1.5.P", "12.4.5.P", "13.1.4.P"]
+        );
+        // a range over one: the others resolve, the new one is named apart
+        let Resolution::Resolved {
+            targets,
+            without_counterpart,
+            ..
+        } = in_2022(&c, "A.5.22～A.5.24")
+        else {
+            panic!("range")
+        };
+        let ids: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["15.2.1", "15.2.2", "16.1.1"]);
+        assert_eq!(without_counterpart[0].control, "5.23");
+    }
+
+    #[test]
+    fn clauses_of_27001_and_27014_resolve_to_the_criteria_naming_them() {
+        let c = cat();
+        for (input, want) in [
+            ("27001 6.1.2", vec!["4.4.7"]),
+            ("ISO/IEC 27001:2013 9.2", vec!["4.6.1", "4.6.2"]),
+            ("JIS Q 27001 7.5", vec!["4.8.1", "4.8.2"]),
+            // 4.4.8 prints its clause as "6.": its items name 6.1.3
+            ("ISO/IEC 27001 6.1.3", vec!["4.4.8"]),
+            ("ISO/IEC 27001 6.1", vec!["4.4.6", "4.4.7", "4.4.8"]),
+            // 4.5.5 prints "8.2.8.3": its items name 8.2 and 8.3
+            ("27001 8.3", vec!["4.5.5"]),
+            ("ISO/IEC 27014 5.3.2", vec!["3.1.2"]),
+        ] {
+            let r = c.resolve(input);
+            assert_eq!(ids(&r), want, "{input}");
+            let Resolution::Resolved { targets, .. } = r else {
+                unreachable!()
+            };
+            assert!(targets.iter().all(|t| t.mapped), "{input}");
+        }
+        assert_eq!(
+            kind(&c.resolve("27001 6.1.2")),
+            Some(RefKind::Iso27001Clause)
+        );
+        // never Annex A or the ISMAP objective of the same number
+        assert!(!ids(&c.resolve("JIS Q 27001 6.1.2")).contains(&"6.1.2"));
+        // with `A.` it is Annex A
+        assert_eq!(ids(&c.resolve("ISO/IEC 27001:2013 A.6.1.2")), ["6.1.2"]);
+        for bad in [
+            "27001 6.3",
+            "27001 11.1",
+            "ISO 9001 7.5",
+            "ISO/IEC 27001",
+            "ISO/IEC 27001:2005 A.9.2.1",
+        ] {
+            assert!(
+                matches!(c.resolve(bad), Resolution::Unresolved { .. }),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn forms_with_words_standards_and_ranges() {
+        let c = cat();
+        for (input, want) in [
+            ("12.4.1（イベントログ取得）", vec!["12.4.1"]),
+            ("管理策9.2.1", vec!["9.2.1"]),
+            ("JIS Q 27002 9.2.1", vec!["9.2.1"]),
+            ("ISO/IEC 27017 CLD.6.3.1", vec!["6.3.1.P"]),
+            ("ISO/IEC 27017 9.5.1", vec!["9.5.1.P"]),
+            ("ISO/IEC 27017 12.4.1", vec!["12.4.1"]),
+            ("CLD 8.1.5", vec!["8.1.5.P"]),
+            ("A 9.2.1", vec!["9.2.1"]),
+            ("附属書A.9.2.1", vec!["9.2.1"]),
+            ("（９．２．１）", vec!["9.2.1"]),
+            ("9.2.1～9.2.3", vec!["9.2.1", "9.2.2", "9.2.3"]),
+            ("A.9.2.1-A.9.2.3", vec!["9.2.1", "9.2.2", "9.2.3"]),
+            ("8.1.4〜8.1.5", vec!["8.1.4", "8.1.5.P"]),
+            ("9.5.1.P～9.5.2.P", vec!["9.5.1.P", "9.5.2.P"]),
+            ("9.1～9.2", vec!["9.1", "9.2"]),
+            ("4.4.6～4.4.8", vec!["4.4.6", "4.4.7", "4.4.8"]),
+            ("9.2.3.10～9.2.3.11", vec!["9.2.3.10", "9.2.3.11.PB"]),
+            ("9.2全般", vec!["9.2"]),
+        ] {
+            assert_eq!(ids(&c.resolve(input)), want, "{input}");
+        }
+        for bad in [
+            "9.2.1～9.3.1",
+            "9.2～9.2.3",
+            "9.2.3～9.2.1",
+            "9.2.1～9.2.9",
+            "9.1・2",
+            "9..1",
+        ] {
+            assert!(
+                matches!(c.resolve(bad), Resolution::Unresolved { .. }),
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            c.resolve("9.2.1～9.3.1"),
+            Resolution::Unresolved {
+                why: Unresolved::InvalidRange,
+                ..
+            }
+        ));
     }
 
     #[test]

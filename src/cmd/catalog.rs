@@ -4,7 +4,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::catalog::lexicon::{Lexicon, TermIndex};
-use crate::catalog::{self, Catalog, Entry, Resolution};
+use crate::catalog::{self, Catalog, Entry, IsoEdition, RefKind, Resolution};
 use crate::cmd::Context;
 use crate::config::{CatalogCommand, CatalogSource, ListFilter};
 use crate::error::{Exit, InputError};
@@ -28,9 +28,13 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
             }
             out.write_with(|w| render_entries(&entries, ctx.lang, format, style, w))?;
         }
-        CatalogCommand::Show { reference, format } => {
+        CatalogCommand::Show {
+            reference,
+            format,
+            iso_edition,
+        } => {
             let catalog = ctx.catalog()?;
-            let show = show(&catalog, &reference)?;
+            let show = show(&catalog, &reference, iso_edition)?;
             out.write_with(|w| render_show(&show, ctx.lang, format, style, w))?;
         }
         CatalogCommand::Search { text, format } => {
@@ -94,26 +98,86 @@ pub fn search<'c>(catalog: &'c Catalog, text: &str) -> Result<Vec<&'c Entry>> {
     Ok(TermIndex::build(catalog, &lexicon).search(catalog, text))
 }
 
-/// Resolves `reference` for `catalog show`; an unresolved one is an input error with
-/// suggestions.
-pub fn show<'c>(catalog: &'c Catalog, reference: &str) -> Result<ShowResult<'c>, InputError> {
-    match catalog.resolve(reference) {
+/// The ISO/IEC 27002:2022 controls a reference names, with their titles: `8.2 Privileged
+/// access rights` (for the chain `catalog show` prints).
+fn controls_2022(reference: &str) -> Vec<String> {
+    use catalog::reftext::{read, Atom};
+    let table = catalog::iso2022::Table::embedded();
+    let mut out = Vec::new();
+    for atom in read(reference).atoms {
+        let (from, to) = match &atom {
+            Atom::Id(_, id) => (id.parse(), None),
+            Atom::Range(_, a, b) => (a.parse(), b.parse()),
+            Atom::Nist(_) => continue,
+        };
+        let controls = match (from.as_ref().map(|i| i.parts.as_slice()), to) {
+            (Some([t]), None) => table.controls.iter().filter(|c| c.theme == *t).collect(),
+            (Some([t, n]), None) => table.get(*t, *n).into_iter().collect(),
+            (Some([t, a]), Some(b)) if b.parts.len() == 2 => table.between(*t, *a, b.parts[1]),
+            _ => Vec::new(),
+        };
+        out.extend(
+            controls
+                .into_iter()
+                .map(|c| format!("{} {}", c.id, c.title)),
+        );
+    }
+    out
+}
+
+/// Resolves `reference` for `catalog show` (two-part Annex A numbers in `edition`); an
+/// unresolved one is an input error with suggestions.
+pub fn show<'c>(
+    catalog: &'c Catalog,
+    reference: &str,
+    edition: Option<IsoEdition>,
+) -> Result<ShowResult<'c>, InputError> {
+    let chain_of = |kind: RefKind, targets: &[catalog::Target]| -> Option<String> {
+        let ids: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
+        match kind {
+            RefKind::Iso2022 => Some(format!(
+                "{reference} (ISO/IEC 27001:2022 {}) → {}",
+                controls_2022(reference).join("; "),
+                ids.join(", ")
+            )),
+            RefKind::Iso27001Clause | RefKind::Iso27014Clause => {
+                Some(format!("{reference} → {}", ids.join(", ")))
+            }
+            _ => None,
+        }
+    };
+    match catalog.resolve_in(reference, edition) {
         Resolution::Unresolved { why, suggestions } => {
             let e = InputError::new(format!(
                 "'{reference}' does not resolve: {}",
                 why.describe()
             ));
-            Err(if suggestions.is_empty() {
-                e.hint("use an ISMAP id (9.2.1, 8.1.5.P), A.9.2.1, CLD.9.5.1 or a NIST id (AC-2); `ismap-gap catalog search TEXT` finds ids by title")
+            Err(if why == catalog::Unresolved::AmbiguousEdition {
+                e.hint("pass --iso-edition 2013 (ISMAP / ISO/IEC 27001:2013 numbering) or --iso-edition 2022")
+            } else if suggestions.is_empty() {
+                e.hint("use an ISMAP id (9.2.1, 8.1.5.P), A.9.2.1, CLD.9.5.1, a NIST id (AC-2), an ISO/IEC 27001:2022 control (A.5.15) or a clause with its standard (JIS Q 27001 6.1.2); `ismap-gap catalog search TEXT` finds ids by title")
             } else {
                 e.hint(format!("did you mean {}?", suggestions.join(", ")))
             })
         }
+        Resolution::NoCounterpart { kind, controls } => Ok(ShowResult {
+            reference: reference.to_owned(),
+            kind,
+            approximate: false,
+            matched: None,
+            edition: Some(IsoEdition::Iso2022),
+            chain: None,
+            no_ismap_counterpart: controls,
+            entries: Vec::new(),
+        }),
         Resolution::Resolved {
             kind,
             targets,
             matched,
+            edition,
+            without_counterpart,
         } => {
+            let chain = chain_of(kind, &targets);
             let entries = targets
                 .iter()
                 .filter_map(|t| {
@@ -130,6 +194,7 @@ pub fn show<'c>(catalog: &'c Catalog, reference: &str) -> Result<ShowResult<'c>,
                         entry,
                         unverified: t.unverified,
                         partial_mapping: t.partial_mapping,
+                        mapped: t.mapped,
                         items,
                     })
                 })
@@ -137,8 +202,11 @@ pub fn show<'c>(catalog: &'c Catalog, reference: &str) -> Result<ShowResult<'c>,
             Ok(ShowResult {
                 reference: reference.to_owned(),
                 kind,
-                approximate: kind == catalog::RefKind::Nist,
+                approximate: kind == RefKind::Nist,
                 matched,
+                edition,
+                chain,
+                no_ismap_counterpart: without_counterpart,
                 entries,
             })
         }

@@ -73,6 +73,31 @@ fn given_once(paths: &[PathBuf]) -> Result<(), InputError> {
     Ok(())
 }
 
+/// `--csp-sheet` applies to every workbook given, `--status-column` to every table: among
+/// the CSP lists there must be one it applies to, else the flag would be ignored.
+fn csp_reading_applies(cfg: &CompareConfig, paths: &[PathBuf]) -> Result<(), InputError> {
+    let first = paths.first().map_or(Path::new(""), PathBuf::as_path);
+    if cfg.csp_reading.sheet.is_some()
+        && !paths
+            .iter()
+            .any(|p| input::FileKind::of(p) == input::FileKind::Workbook)
+    {
+        return Err(InputError::at(
+            Location::file(first),
+            "--csp-sheet picks a sheet of the CSP workbooks (xlsx, xlsm, xls, ods), and no CSP list given is one",
+        )
+        .hint("leave --csp-sheet out for CSV, text, YAML and JSON files"));
+    }
+    if cfg.csp_reading.status_column.is_some() && !paths.iter().any(|p| input::is_table_file(p)) {
+        return Err(InputError::at(
+            Location::file(first),
+            "--status-column picks the status column of the CSP tables (CSV, TSV or a workbook), and no CSP list given is one",
+        )
+        .hint("leave --status-column out for pasted text and profiles"));
+    }
+    Ok(())
+}
+
 pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     let mut paths: Vec<PathBuf> = cfg.csps.clone();
     if let Some(dir) = &cfg.csp_dir {
@@ -98,6 +123,7 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
             .into());
     }
     given_once(&paths)?;
+    csp_reading_applies(&cfg, &paths)?;
     let mut inputs: Vec<&Path> = vec![&cfg.checks];
     inputs.extend(paths.iter().map(PathBuf::as_path));
     if let CatalogSource::File(p) = &ctx.catalog {
@@ -105,14 +131,17 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     }
     cfg.output.check(&inputs)?;
     let catalog = ctx.catalog()?;
-    let checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+    let mut checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+    crate::catalog::edition::prepare(&catalog, &mut checks, cfg.iso_edition)?;
+    super::note_skipped_sheets(&checks);
+    let opts = cfg.csp_reading.options(cfg.encoding);
     let progress = std::io::stderr().is_terminal() && paths.len() > 50;
     let mut atts = Vec::with_capacity(paths.len());
     for (i, p) in paths.iter().enumerate() {
         if progress {
             eprint!("\rreading CSP lists {}/{}", i + 1, paths.len());
         }
-        let att = input::csp::load(p, cfg.encoding)?;
+        let att = input::csp::load(p, &opts, &catalog)?;
         crate::analysis::csp::check_inheritance(&catalog, &att)?;
         atts.push(att);
     }

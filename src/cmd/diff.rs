@@ -25,8 +25,9 @@ pub fn run(ctx: &Context, cfg: DiffConfig) -> Result<Exit> {
     }
     cfg.output.check(&inputs)?;
     let catalog = ctx.catalog()?;
-    let old = input::csp::load(&cfg.old, cfg.encoding)?;
-    let new = input::csp::load(&cfg.new, cfg.encoding)?;
+    let opts = cfg.csp_reading.options(cfg.encoding);
+    let old = input::csp::load(&cfg.old, &opts, &catalog)?;
+    let new = input::csp::load(&cfg.new, &opts, &catalog)?;
     for att in [&old, &new] {
         crate::analysis::csp::check_inheritance(&catalog, att)?;
     }

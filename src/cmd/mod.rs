@@ -51,6 +51,44 @@ pub fn load_catalog(source: &CatalogSource) -> Result<Catalog> {
     })
 }
 
+/// Says on stderr which sheets of a check-list workbook were not read (no check-list
+/// header): nothing is left out without a word.
+fn note_skipped_sheets(checks: &crate::model::CheckList) {
+    if !checks.skipped_sheets.is_empty() {
+        eprintln!(
+            "note: {}: sheets without a check-list header were not read: {}",
+            checks.source.display(),
+            crate::text::strip_controls(&checks.skipped_sheets.join(", "))
+        );
+    }
+}
+
+/// Says on stderr which visible sheets of a workbook were not read when one sheet was read
+/// for want of `--sheet` (`suggest` writes one sheet back): nothing is left out without a
+/// word.
+fn note_other_sheets(
+    sheet: &crate::input::table::Sheet,
+    picked: bool,
+) -> Result<(), crate::error::InputError> {
+    let Some(read) = sheet.sheet.as_deref().filter(|_| !picked) else {
+        return Ok(());
+    };
+    let others: Vec<String> = crate::input::table::sheet_names(&sheet.path)?
+        .into_iter()
+        .filter(|(name, visible)| *visible && name != read)
+        .map(|(name, _)| name)
+        .collect();
+    if !others.is_empty() {
+        eprintln!(
+            "note: {}: only the sheet '{}' was read; not read: {} (pick one with --sheet)",
+            sheet.path.display(),
+            crate::text::strip_controls(read),
+            crate::text::strip_controls(&others.join(", "))
+        );
+    }
+    Ok(())
+}
+
 /// Lets go of a command's large result without freeing it block by block: [`run`] is the
 /// last thing the process does, and the system takes the memory back at once. Freeing a
 /// 100,000-item report one allocation at a time cost about a seventh of the run

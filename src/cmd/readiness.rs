@@ -6,6 +6,7 @@ use crate::cmd::Context;
 use crate::config::{CatalogSource, ReadinessConfig};
 use crate::error::Exit;
 use crate::input;
+use crate::model::ReadKind;
 use crate::report::{self, Format};
 
 pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
@@ -15,9 +16,21 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
     }
     cfg.output.check(&inputs)?;
     let catalog = ctx.catalog()?;
-    let list = input::csp::load_sheet(&cfg.implemented, cfg.encoding, cfg.sheet.as_deref())?;
+    let list = input::csp::load(
+        &cfg.implemented,
+        &cfg.csp_reading.options(cfg.encoding),
+        &catalog,
+    )?;
     crate::analysis::csp::check_inheritance(&catalog, &list)?;
     cfg.output.check(&list.inherited_files())?;
+    // the columns a table was read by, where they matter: what the numbers rest on
+    if matches!(list.read_as.kind, ReadKind::StatusTable | ReadKind::Mixed) {
+        eprintln!(
+            "note: {}: read as {}",
+            cfg.implemented.display(),
+            crate::text::strip_controls(&report::gap::read_as_text(&list.read_as, ctx.lang))
+        );
+    }
     let result = readiness::analyse(&catalog, &list, ctx.lang);
     if !(cfg.format == Format::Table && cfg.output.is_stdout()) {
         for n in &result.notes {

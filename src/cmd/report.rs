@@ -11,20 +11,37 @@ use crate::error::{Exit, InputError, Location};
 use crate::input;
 use crate::report::{self, Format};
 
-/// `--strict`: the first unresolved reference or unknown CSP id becomes an input error.
-fn strict_check(
-    report: &GapReport,
-    cfg: &ReportConfig,
-    refs_column: &str,
-) -> Result<(), InputError> {
-    for item in &report.items {
-        if !item.reasons.contains(&Reason::UnresolvedReference) {
-            continue;
-        }
-        if let Some(u) = report.items.details(item).unresolved.first() {
+/// `--strict`: every unresolved reference and every CSP id unknown to the catalog, one
+/// input error each (file, sheet, row or line, column), in list order.
+fn strict_problems(report: &GapReport, cfg: &ReportConfig, refs_column: &str) -> Vec<InputError> {
+    let mut out = Vec::new();
+    let mut items: Vec<&analysis::ItemResult> = report
+        .items
+        .iter()
+        .filter(|i| i.reasons.contains(&Reason::UnresolvedReference))
+        .collect();
+    // read from several sheets, the item names its own
+    fn sheet_of<'a>(report: &'a GapReport, item: &'a analysis::ItemResult) -> Option<&'a str> {
+        report.checks.sheet.as_deref().or_else(|| {
+            item.extra
+                .0
+                .iter()
+                .find(|(k, _)| k == input::checks::SHEET_COLUMN)
+                .map(|(_, v)| v.as_str())
+        })
+    }
+    // the report is sorted by severity: the errors follow the list (sheet by sheet, in the
+    // workbook's order)
+    let sheet_index = |item: &analysis::ItemResult| {
+        sheet_of(report, item).and_then(|s| report.checks.sheets.iter().position(|x| x == s))
+    };
+    items.sort_by_key(|i| (sheet_index(i), i.row));
+    for item in items {
+        let sheet = sheet_of(report, item);
+        for u in report.items.details(item).unresolved {
             let mut e = InputError::at(
                 Location::file(&cfg.checks)
-                    .sheet(report.checks.sheet.as_deref())
+                    .sheet(sheet)
                     .row(item.row)
                     .column(refs_column),
                 format!(
@@ -38,10 +55,10 @@ fn strict_check(
             } else {
                 format!("did you mean {}?", u.suggestions.join(", "))
             });
-            return Err(e);
+            out.push(e);
         }
     }
-    if let Some(u) = report.csp.unknown_ids.first() {
+    for u in &report.csp.unknown_ids {
         let mut loc = Location::file(&cfg.csp);
         if let Some(l) = u.line {
             loc = loc.line(l);
@@ -52,9 +69,34 @@ fn strict_check(
         } else {
             format!("did you mean {}?", u.suggestions.join(", "))
         });
-        return Err(e);
+        out.push(e);
     }
-    Ok(())
+    out
+}
+
+/// `--strict`: the problems, one line each on stderr, then one error that counts them.
+fn strict_check(
+    report: &GapReport,
+    cfg: &ReportConfig,
+    refs_column: &str,
+) -> Result<(), InputError> {
+    let problems = strict_problems(report, cfg, refs_column);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    for p in &problems {
+        eprintln!(
+            "error: {}",
+            crate::text::strip_controls(&p.to_string()).replace(['\n', '\r'], " ")
+        );
+    }
+    let refs = report.summary.unresolved_references;
+    Err(InputError::new(format!(
+        "--strict: {} problem(s): {refs} unresolved reference(s), {} CSP id(s) not in the catalog",
+        problems.len(),
+        report.csp.unknown_ids.len()
+    ))
+    .hint("correct them (each is named above), or run without --strict to report them"))
 }
 
 pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
@@ -64,8 +106,10 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     }
     cfg.output.check(&inputs)?;
     let catalog = ctx.catalog()?;
-    let checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
-    let attestation = input::csp::load(&cfg.csp, cfg.encoding)?;
+    let mut checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+    crate::catalog::edition::prepare(&catalog, &mut checks, cfg.iso_edition)?;
+    super::note_skipped_sheets(&checks);
+    let attestation = input::csp::load(&cfg.csp, &cfg.csp_reading.options(cfg.encoding), &catalog)?;
     analysis::csp::check_inheritance(&catalog, &attestation)?;
     cfg.output.check(&attestation.inherited_files())?;
     let as_of = cfg.as_of.unwrap_or_else(Date::today);

@@ -39,6 +39,7 @@ pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
         (input::checks::load(&cfg.checks, cfg.encoding, None)?, None)
     } else {
         let sheet = input::table::read(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+        super::note_other_sheets(&sheet, cfg.sheet.is_some())?;
         if writes_sheet {
             let (list, layout) = input::checks::from_sheet_by_title(sheet.clone())?;
             (list, Some((sheet, layout)))

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::error::{InputError, Location};
 use crate::input::decode::{self, decode, Encoding};
 use crate::input::parse_error;
-use crate::input::table::{self, Sheet};
+use crate::input::table::{self, Merged, Sheet};
 use crate::input::{column_letter, read_bytes, FileKind, Scalar, ScalarVisitor};
 use crate::model::{
     split_refs, Assurance, CellProblem, CheckItem, CheckList, Extra, ProblemField, Risk,
@@ -81,6 +81,17 @@ impl Field {
     }
 }
 
+/// Does a header name ISO/IEC 27001, 27002 or 27017 (`ISO/IEC 27001:2022`, `JIS Q 27002`)?
+fn names_a_standard(header: &str) -> bool {
+    use crate::catalog::reftext::{lex, Kind, Standard};
+    lex(header).iter().any(|l| {
+        matches!(
+            l.kind,
+            Kind::Std(s) if matches!(s.standard, Standard::Iso27001 | Standard::Iso27002 | Standard::Iso27017)
+        )
+    })
+}
+
 /// How many rows from the top are searched for the header row.
 const HEADER_SEARCH_ROWS: usize = 30;
 
@@ -93,8 +104,151 @@ pub fn load(
     match FileKind::of(path) {
         FileKind::Yaml | FileKind::Json => load_structured(path, encoding),
         FileKind::Text => load_csv(path, encoding),
-        FileKind::Workbook => from_sheet(table::read(path, encoding, sheet)?),
+        FileKind::Workbook if sheet.is_some() => from_sheet(table::read(path, encoding, sheet)?),
+        FileKind::Workbook => from_workbook(path),
     }
+}
+
+/// The extra column that names each item's sheet when a check list is read from several.
+pub const SHEET_COLUMN: &str = "sheet";
+
+/// Whether a sheet holds a check-list header: a references column in its first rows.
+fn has_header(sheet: &Sheet) -> bool {
+    sheet
+        .rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .any(|r| r.iter().any(|c| Field::of_header(c) == Some(Field::Refs)))
+}
+
+/// A check-list workbook without `--sheet`: every visible sheet with a check-list header,
+/// so that items on a second sheet (`組織的対策`, `技術的対策`) are not lost. A workbook with
+/// one visible sheet reads as that sheet; sheets without a header are named in
+/// `skipped_sheets`; items from several sheets carry their sheet in the extra column
+/// [`SHEET_COLUMN`], and an id given on two sheets is an error.
+fn from_workbook(path: &Path) -> Result<CheckList, InputError> {
+    let names = table::sheet_names(path)?;
+    let visible: Vec<&str> = names
+        .iter()
+        .filter(|(_, v)| *v)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    if visible.len() <= 1 {
+        let mut list = from_sheet(table::read_workbook_with(path, None, Merged::FillDown)?)?;
+        list.sheets = list.sheet.iter().cloned().collect();
+        return Ok(list);
+    }
+    let mut lists = Vec::new();
+    let mut skipped = Vec::new();
+    for name in &visible {
+        let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
+        if has_header(&sheet) {
+            lists.push(from_sheet(sheet)?);
+        } else {
+            skipped.push((*name).to_owned());
+        }
+    }
+    match lists.len() {
+        0 => Err(InputError::at(
+            Location::file(path),
+            format!(
+                "no visible sheet has a check-list header (a references column such as 管理策 or controls); the sheets are: {}",
+                visible.join(", ")
+            ),
+        )
+        .hint("pick the sheet of the check items with --sheet NAME, or name its references column 管理策 (also: controls, refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標)")),
+        1 => {
+            let mut list = lists.remove(0);
+            list.sheets = list.sheet.iter().cloned().collect();
+            list.skipped_sheets = skipped;
+            Ok(list)
+        }
+        _ => merge_sheets(path, lists, skipped),
+    }
+}
+
+/// The check lists of several sheets as one: every item once, each with its sheet.
+fn merge_sheets(
+    path: &Path,
+    lists: Vec<CheckList>,
+    skipped: Vec<String>,
+) -> Result<CheckList, InputError> {
+    let sheet_column = if lists
+        .iter()
+        .any(|l| l.extra_columns.iter().any(|c| c == SHEET_COLUMN))
+    {
+        format!("{SHEET_COLUMN} (workbook)")
+    } else {
+        SHEET_COLUMN.to_owned()
+    };
+    let mut extra_columns = vec![sheet_column.clone()];
+    for list in &lists {
+        for c in &list.extra_columns {
+            if !extra_columns.contains(c) {
+                extra_columns.push(c.clone());
+            }
+        }
+    }
+    let refs_column = lists
+        .first()
+        .map(|l| l.refs_column.clone())
+        .unwrap_or_default();
+    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+    let mut items = Vec::new();
+    let mut sheets = Vec::new();
+    // the title rows of every sheet: any of them may name the ISO edition of the list
+    let mut title_rows = Vec::new();
+    for mut list in lists {
+        title_rows.append(&mut list.title_rows);
+        let sheet = list.sheet.unwrap_or_default();
+        for mut item in list.items {
+            if item.id.starts_with('#') {
+                // a generated id (`#12`, the row): rows repeat from sheet to sheet
+                item.id = format!("{sheet}{}", item.id);
+            }
+            if let Some((first_sheet, first_row)) =
+                seen.insert(item.id.clone(), (sheet.clone(), item.row))
+            {
+                return Err(InputError::at(
+                    Location::file(path).sheet(Some(&sheet)).row(item.row),
+                    format!(
+                        "duplicate check-item id '{}' (also on sheet '{first_sheet}' row {first_row})",
+                        item.id
+                    ),
+                )
+                .hint("give every check item its own id across the sheets (e.g. A-1, B-1), or read one sheet with --sheet NAME"));
+            }
+            let mut own = std::mem::take(&mut item.extra.0);
+            let extra = extra_columns
+                .iter()
+                .map(|name| {
+                    let value = if *name == sheet_column {
+                        sheet.clone()
+                    } else {
+                        own.iter_mut()
+                            .find(|(k, _)| k == name)
+                            .map(|(_, v)| std::mem::take(v))
+                            .unwrap_or_default()
+                    };
+                    (name.clone(), value)
+                })
+                .collect();
+            item.extra = Extra(extra);
+            items.push(item);
+        }
+        sheets.push(sheet);
+    }
+    Ok(CheckList {
+        source: path.to_path_buf(),
+        sheet: None,
+        sheets,
+        skipped_sheets: skipped,
+        extra_columns,
+        refs_column,
+        items,
+        title_rows,
+        iso_edition: Default::default(),
+    })
 }
 
 /// Column index → field, found in the header row.
@@ -156,6 +310,21 @@ fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
                 fields.insert(f, c);
             }
         }
+        // a references column may be headed with the standard its ids are of
+        // (`ISO/IEC 27001:2022`, `管理策（JIS Q 27002:2024）`) when no column has a name of
+        // ours, in a row that has other columns of ours (not a title naming a standard)
+        if !fields.contains_key(&Field::Refs) && !fields.is_empty() {
+            let used: Vec<usize> = fields.values().copied().collect();
+            let named: Vec<usize> = cells
+                .iter()
+                .enumerate()
+                .filter(|(c, cell)| !used.contains(c) && names_a_standard(cell))
+                .map(|(c, _)| c)
+                .collect();
+            if let [c] = named[..] {
+                fields.insert(Field::Refs, c);
+            }
+        }
         if fields.contains_key(&by) {
             let used: Vec<usize> = fields.values().copied().collect();
             let mut extras: Vec<(usize, String)> = Vec::new();
@@ -192,20 +361,27 @@ fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
         })
         .unwrap_or_default();
     let loc = sheet.location();
+    // a workbook: its sheets are named, the one to pick may be among them
+    let other_sheets = match &sheet.sheet {
+        Some(_) => match super::table::sheet_names(&sheet.path) {
+            Ok(names) if names.len() > 1 => Some(
+                names
+                    .iter()
+                    .map(|(n, _)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            _ => None,
+        },
+        None => None,
+    };
     Err(if found.is_empty() {
-        let hint = match &sheet.sheet {
-            // a workbook: name its sheets, the one to pick may be among them
-            Some(_) => match super::table::sheet_names(&sheet.path) {
-                Ok(names) if names.len() > 1 => {
-                    let names: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
-                    format!(
-                        "the sheet is empty; pick the sheet with --sheet (the workbook has: {})",
-                        names.join(", ")
-                    )
-                }
-                _ => "the sheet is empty".to_owned(),
-            },
-            None => "the file is empty".to_owned(),
+        let hint = match (&sheet.sheet, other_sheets) {
+            (Some(_), Some(names)) => format!(
+                "the sheet is empty; pick the sheet with --sheet (the workbook has: {names})"
+            ),
+            (Some(_), None) => "the sheet is empty".to_owned(),
+            (None, _) => "the file is empty".to_owned(),
         };
         InputError::at(loc, "no rows found").hint(hint)
     } else if by == Field::Title {
@@ -218,6 +394,7 @@ fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
         )
         .hint("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目)")
     } else {
+        let columns = "name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標); for a list in free text, `ismap-gap suggest --checks FILE -o NEW.csv` adds one with candidates";
         InputError::at(
             loc,
             format!(
@@ -225,7 +402,12 @@ fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
                 found.join(", ")
             ),
         )
-        .hint("name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標); for a list in free text, `ismap-gap suggest --checks FILE -o NEW.csv` adds one with candidates")
+        .hint(match other_sheets {
+            Some(names) => format!(
+                "{columns}; or, if this is a cover sheet, pick the sheet of the check items with --sheet (the workbook has: {names})"
+            ),
+            None => columns.to_owned(),
+        })
     })
 }
 
@@ -378,6 +560,8 @@ struct Items {
     cols: [Option<usize>; Field::ALL.len()],
     /// The header row's cells, for column names in messages.
     header_cells: Vec<String>,
+    /// The rows above the header, for the ISO edition a title may name.
+    title_rows: Vec<(usize, String)>,
     loc: Location,
     source: PathBuf,
     sheet: Option<String>,
@@ -390,9 +574,23 @@ struct Items {
 impl Items {
     fn new(sheet: &Sheet, by: Field) -> Result<Items, InputError> {
         let header = find_header(sheet, by)?;
+        let title_rows = sheet.rows[..header.row - 1]
+            .iter()
+            .enumerate()
+            .filter_map(|(i, cells)| {
+                let text = cells
+                    .iter()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (!text.is_empty()).then_some((i + 1, text))
+            })
+            .collect();
         Ok(Items {
             cols: Field::ALL.map(|f| header.fields.get(&f).copied()),
             header_cells: sheet.rows[header.row - 1].clone(),
+            title_rows,
             header,
             loc: sheet.location(),
             source: sheet.path.clone(),
@@ -517,7 +715,11 @@ impl Items {
         }
         Ok(CheckList {
             refs_column: self.col_name(Field::Refs),
+            title_rows: self.title_rows,
+            iso_edition: Default::default(),
             source: self.source,
+            sheets: self.sheet.iter().cloned().collect(),
+            skipped_sheets: Vec::new(),
             sheet: self.sheet,
             extra_columns: self.header.extras.into_iter().map(|(_, n)| n).collect(),
             items: self.items,
@@ -680,8 +882,12 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
     Ok(CheckList {
         source: path.to_path_buf(),
         sheet: None,
+        sheets: Vec::new(),
+        skipped_sheets: Vec::new(),
         extra_columns: Vec::new(),
         refs_column: "refs".to_owned(),
+        title_rows: Vec::new(),
+        iso_edition: Default::default(),
         items,
     })
 }

@@ -4,6 +4,7 @@ pub mod checks;
 pub mod csp;
 pub mod decode;
 pub mod table;
+pub mod workbook_zip;
 
 use std::path::Path;
 
@@ -39,6 +40,14 @@ impl FileKind {
             _ => FileKind::Text,
         }
     }
+}
+
+/// A file read as a table: CSV, TSV or a workbook (what `--status-column` applies to).
+pub fn is_table_file(path: &Path) -> bool {
+    FileKind::of(path) == FileKind::Workbook
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"))
 }
 
 /// Checks that `path` is a readable, non-empty file within the size limit.

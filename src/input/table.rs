@@ -411,7 +411,8 @@ pub fn read_workbook_with(
             calamine::Sheets::Xls(x) => x
                 .merge_cells_by_sheet_name(&name)
                 .map_err(|e| e.to_string()),
-            _ => Ok(Vec::new()),
+            calamine::Sheets::Ods(_) => crate::input::workbook_zip::ods_merged(path, &name),
+            calamine::Sheets::Xlsb(_) => Ok(Vec::new()),
         }
         .map_err(|e| InputError::at(sheet_loc.clone(), format!("cannot read merged cells: {e}")))?;
         fill_down(&mut rows, &regions);
@@ -423,11 +424,13 @@ pub fn read_workbook_with(
     })
 }
 
-/// Opens a workbook after [`crate::input::check_file`].
+/// Opens a workbook after [`crate::input::check_file`] and, for a zip-based one, the check of
+/// each part's unpacked size.
 fn open_workbook(
     path: &Path,
 ) -> Result<calamine::Sheets<std::io::BufReader<std::fs::File>>, InputError> {
     crate::input::check_file(path)?;
+    crate::input::workbook_zip::check_unpacked_sizes(path)?;
     calamine::open_workbook_auto(path).map_err(|e| {
         InputError::at(Location::file(path), format!("cannot open the workbook: {e}")).hint(
             "the file may be damaged, password-protected or not a workbook: open it in Excel and save it again as .xlsx",

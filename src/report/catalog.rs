@@ -4,7 +4,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::catalog::stats::Stats;
-use crate::catalog::{Entry, Layer, Level, RefKind};
+use crate::catalog::{Entry, IsoEdition, Layer, Level, NoCounterpart, RefKind};
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
 use crate::report::{render_grid, write_json, write_yaml, Format, TextStyle};
@@ -124,6 +124,9 @@ pub struct Shown<'a> {
     pub unverified: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub partial_mapping: bool,
+    /// Reached through a management-system clause the entry's cross-references name.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub mapped: bool,
     /// The items or detailed controls the catalog holds under it, with their own
     /// cross-references (for a governance or management objective, the clauses its items
     /// name).
@@ -140,6 +143,17 @@ pub struct ShowResult<'a> {
     pub approximate: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<String>,
+    /// The ISO/IEC 27001/27002 edition the reference was read in, when that decided it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edition: Option<IsoEdition>,
+    /// How a reference in another numbering leads to the entries: `A.8.2 (ISO/IEC
+    /// 27001:2022 8.2 Privileged access rights) → 9.2.3`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain: Option<String>,
+    /// ISO/IEC 27002:2022 controls it names that are new in that edition: no ISMAP
+    /// counterpart (`related`: catalog objectives on the topic, as context only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub no_ismap_counterpart: Vec<NoCounterpart>,
     pub entries: Vec<Shown<'a>>,
 }
 
@@ -178,6 +192,35 @@ pub fn render_show(
                 "candidate(s) through NIST's SP 800-53 mapping (approximate, not equivalence)"
             )
         )?;
+    }
+    if let Some(chain) = &show.chain {
+        writeln!(w, "{chain}")?;
+    }
+    for c in &show.no_ismap_counterpart {
+        writeln!(
+            w,
+            "{} {} (ISO/IEC 27001:2022): {}",
+            c.control,
+            c.title,
+            l(
+                "2022年版で新設、ISMAPに対応する管理策なし",
+                "new in the 2022 edition, no ISMAP counterpart"
+            )
+        )?;
+        if !c.related.is_empty() {
+            writeln!(
+                w,
+                "{}: {}",
+                l(
+                    "関連するISMAPのクラウド統制目標(参考のみ、充足の根拠ではない)",
+                    "related ISMAP cloud objectives (context only, not coverage)"
+                ),
+                c.related.join(", ")
+            )?;
+        }
+    }
+    if show.entries.is_empty() {
+        return Ok(());
     }
     let mut g = Grid::new([l("項目", "field"), l("値", "value")]);
     for (n, s) in show.entries.iter().enumerate() {
@@ -244,6 +287,17 @@ pub fn render_show(
                     &mut lines,
                     "NIST",
                     l("部分的な対応 (NISTの*)", "partial mapping (NIST's *)").to_owned(),
+                );
+            }
+            if s.mapped {
+                kv(
+                    &mut lines,
+                    l("対応", "mapped"),
+                    l(
+                        "相互参照による対応: この目標は参照された条項に基づくもので、条項そのものではない",
+                        "through its cross-references: the objective follows the clause, it is not the clause",
+                    )
+                    .to_owned(),
                 );
             }
             kv(&mut lines, "JIS Q 27001 附属書A", e.refs.annex_a.join(", "));

@@ -4,7 +4,10 @@ use std::io::Write;
 use crate::analysis::gap::{ControlState, CspInfo, GapReport, ItemDetails, ItemResult, Reason};
 use crate::analysis::procedures::Procedure;
 use crate::analysis::Status;
+use crate::catalog::edition::DecidedBy;
+use crate::catalog::EditionDecision;
 use crate::lang::Lang;
+use crate::model::{ReadAs, ReadKind, ReadPart};
 use crate::report::grid::{Grid, Tone};
 use crate::report::{csv, markdown, table, write_json, write_yaml, Cells, Format, TextStyle};
 use crate::text::strip_controls;
@@ -246,6 +249,18 @@ fn short_grid(report: &GapReport) -> Grid {
         for u in &details.unresolved {
             gaps.push(format!("{} {}", l("未解決:", "unresolved:"), u.reference));
         }
+        for n in &details.no_ismap_counterpart {
+            let controls: Vec<&str> = n.controls.iter().map(|c| c.control.as_str()).collect();
+            gaps.push(format!(
+                "{} {} ({})",
+                l("ISMAPに対応なし:", "no ISMAP counterpart:"),
+                n.reference,
+                controls.join(", ")
+            ));
+        }
+        for c in &details.chains {
+            gaps.push(format!("{} {c}", l("対応:", "via:")));
+        }
         let exact: Vec<&str> = details
             .nist_refs
             .iter()
@@ -285,6 +300,101 @@ fn short_grid(report: &GapReport) -> Grid {
         );
     }
     g
+}
+
+/// How a CSP list was read, in one line: its kind, and per part (sheet) the columns used
+/// (`status table (id column 管理策番号, status column 実施状況)`), then the sheets not read.
+pub fn read_as_text(read_as: &ReadAs, lang: Lang) -> String {
+    let l = |ja, en| lang.pick(ja, en);
+    let part_text = |p: &ReadPart| {
+        let mut what = Vec::new();
+        if let Some(c) = &p.id_column {
+            what.push(format!("{} {c}", l("ID列", "id column")));
+        }
+        if let Some(c) = &p.status_column {
+            what.push(format!("{} {c}", l("状況列", "status column")));
+        }
+        if let Some(d) = p.stated_by_sheet_name {
+            what.push(format!(
+                "{} {}",
+                l("シート名により全IDを", "every id, by the sheet's name,"),
+                d.label(lang)
+            ));
+        }
+        match what.is_empty() {
+            true => String::new(),
+            false => format!(" ({})", what.join(", ")),
+        }
+    };
+    let mut out = read_as.kind.label(lang).to_owned();
+    match read_as.parts.as_slice() {
+        [one] if one.sheet.is_none() => out.push_str(&part_text(one)),
+        parts => {
+            let sheets: Vec<String> = parts
+                .iter()
+                .map(|p| {
+                    let kind = if read_as.kind == ReadKind::Mixed {
+                        format!(" {}", p.kind.label(lang))
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "{} '{}'{kind}{}",
+                        l("シート", "sheet"),
+                        p.sheet.as_deref().unwrap_or(""),
+                        part_text(p)
+                    )
+                })
+                .collect();
+            if !sheets.is_empty() {
+                out.push_str(&format!(" — {}", sheets.join("; ")));
+            }
+        }
+    }
+    if !read_as.skipped.is_empty() {
+        let skipped: Vec<String> = read_as
+            .skipped
+            .iter()
+            .map(|s| format!("'{}' ({})", s.sheet, s.why.label(lang)))
+            .collect();
+        out.push_str(&format!(
+            "; {} {}",
+            l("読まなかったシート:", "sheets not read:"),
+            skipped.join(", ")
+        ));
+    }
+    out
+}
+
+/// The label of the ISO edition a check list was read in.
+pub fn edition_label(lang: Lang) -> &'static str {
+    lang.pick("ISO/IEC 27001/27002の版", "ISO/IEC 27001/27002 edition")
+}
+
+/// The ISO edition a check list was read in and what decided it (`2022 (column header
+/// 'ISO/IEC 27001:2022')`); `None` when nothing in the list depended on it.
+pub fn edition_text(d: &EditionDecision, lang: Lang) -> Option<String> {
+    let e = d.edition?;
+    let text = &d.text;
+    let by = match (d.decided_by, d.row, lang) {
+        (DecidedBy::Flag, ..) => text.clone(),
+        (DecidedBy::Header, _, Lang::Ja) => format!("参照列の見出し '{text}'"),
+        (DecidedBy::Header, _, Lang::En) => format!("column header '{text}'"),
+        (DecidedBy::IsmapHeader, _, Lang::Ja) => {
+            format!("参照列の見出し '{text}': ISMAPの番号")
+        }
+        (DecidedBy::IsmapHeader, _, Lang::En) => {
+            format!("column header '{text}': ISMAP numbering")
+        }
+        (DecidedBy::TitleRow, Some(r), Lang::Ja) => format!("表題 {r}行目 '{text}'"),
+        (DecidedBy::TitleRow, _, _) => format!("title row {} '{text}'", d.row.unwrap_or(0)),
+        (DecidedBy::References, Some(r), Lang::Ja) => format!("{r}行目の参照 '{text}'"),
+        (DecidedBy::References, _, _) => {
+            format!("reference '{text}' on row {}", d.row.unwrap_or(0))
+        }
+        (DecidedBy::NotNeeded, ..) => return None,
+    };
+    Some(format!("{e} ({by})"))
 }
 
 /// The summary as lines of text (terminal and Markdown).
@@ -335,6 +445,11 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         csp.ignored_tokens
     ));
     out.push(format!(
+        "{} {}",
+        l("読み取り:", "Read as:"),
+        read_as_text(&csp.read_as, lang)
+    ));
+    out.push(format!(
         "{} {} {}",
         l("カタログ:", "Catalog:"),
         report.catalog.name,
@@ -344,15 +459,16 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         "{} {}{} / {} {}",
         l("確認項目:", "Check items:"),
         report.checks.source,
-        report
-            .checks
-            .sheet
-            .as_ref()
-            .map(|s| format!(" [{s}]"))
-            .unwrap_or_default(),
+        match report.checks.sheets.as_slice() {
+            [] => String::new(),
+            sheets => format!(" [{}]", sheets.join(", ")),
+        },
         l("基準日", "as of"),
         report.as_of
     ));
+    if let Some(e) = edition_text(&report.checks.iso_edition, lang) {
+        out.push(format!("{}: {e}", edition_label(lang)));
+    }
     // not-analysed only when there are such items: it is an input problem, not a finding
     let counts = Status::ALL
         .iter()

@@ -25,6 +25,7 @@ use crate::report::grid::{Grid, Tone};
 use crate::report::readiness as soa;
 use crate::report::suggest::SheetOut as SuggestSheet;
 use crate::report::CellStrings;
+use crate::text::strip_controls;
 
 /// Excel's limit on the text of one cell, in UTF-16 code units.
 const MAX_CELL_UTF16: usize = 32_767;
@@ -78,6 +79,39 @@ fn fit(s: &str) -> Cow<'_, str> {
     }
     out.push('…');
     Cow::Owned(out)
+}
+
+/// The cells of input text cut by [`fit`], for a warning that names each one: the xlsx
+/// is written (exit 0), but nothing is shortened without a word.
+#[derive(Default)]
+struct Cuts(Vec<String>);
+
+impl Cuts {
+    /// [`fit`], noting the cell (the item's id, the column's header) when it is cut.
+    fn fit<'a>(&mut self, s: &'a str, item: &str, column: &str) -> Cow<'a, str> {
+        let fitted = fit(s);
+        if matches!(fitted, Cow::Owned(_)) {
+            self.0.push(format!(
+                "item {}, column '{}': {} characters, over the {} a spreadsheet cell holds: cut in the xlsx (the CSV and JSON outputs keep it whole)",
+                strip_controls(item),
+                strip_controls(column),
+                s.chars().count(),
+                MAX_CELL_UTF16
+            ));
+        }
+        fitted
+    }
+
+    /// The warnings, on stderr, each once (a compare workbook writes an item on several
+    /// sheets).
+    fn warn(self) {
+        let mut seen = std::collections::HashSet::new();
+        for cut in self.0 {
+            if seen.insert(cut.clone()) {
+                eprintln!("warning: {cut}");
+            }
+        }
+    }
 }
 
 /// A column width for these texts: the widest line, within [`MIN_WIDTH`, `MAX_WIDTH`].
@@ -333,7 +367,9 @@ fn gap_workbook(report: &GapReport) -> anyhow::Result<Vec<u8>> {
     write_summary(sheet, report, &styles, summary_name)?;
 
     let sheet = add_row_sheet(&mut workbook, gaps_name)?;
-    write_gaps(sheet, report, &styles)?;
+    let mut cuts = Cuts::default();
+    write_gaps(sheet, report, &styles, &mut cuts)?;
+    cuts.warn();
 
     let sheet = workbook.add_worksheet();
     sheet.set_name(objectives_name)?;
@@ -389,15 +425,19 @@ fn write_summary(
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let checks_source = match &report.checks.sheet {
-        Some(s) => format!("{} [{s}]", report.checks.source),
-        None => report.checks.source.clone(),
+    let checks_source = match report.checks.sheets.as_slice() {
+        [] => report.checks.source.clone(),
+        sheets => format!("{} [{}]", report.checks.source, sheets.join(", ")),
     };
     let facts: Vec<(&str, Fact)> = vec![
         (l("CSP", "CSP"), Fact::Text(csp.name.clone())),
         (
             l("統制目標一覧", "CSP list"),
             Fact::Text(csp.source.clone()),
+        ),
+        (
+            l("読み取り", "Read as"),
+            Fact::Text(crate::report::gap::read_as_text(&csp.read_as, lang)),
         ),
         (
             l("登録番号", "Registration number"),
@@ -475,6 +515,20 @@ fn write_summary(
             )),
         ),
         (l("確認項目", "Check items"), Fact::Text(checks_source)),
+        (
+            crate::report::gap::edition_label(lang),
+            Fact::Text(
+                crate::report::gap::edition_text(&report.checks.iso_edition, lang).unwrap_or_else(
+                    || {
+                        l(
+                            "判断不要(版で読み方が変わる参照なし)",
+                            "not needed (no reference depends on it)",
+                        )
+                        .to_owned()
+                    },
+                ),
+            ),
+        ),
         (l("基準日", "As of"), Fact::Text(report.as_of.to_string())),
         (
             l("未解決の参照", "Unresolved references"),
@@ -565,7 +619,12 @@ fn write_summary(
 }
 
 /// Sheet 2: one row per check item, the carried-through columns, two reviewer columns.
-fn write_gaps(sheet: &mut Worksheet, report: &GapReport, styles: &Styles) -> anyhow::Result<()> {
+fn write_gaps(
+    sheet: &mut Worksheet,
+    report: &GapReport,
+    styles: &Styles,
+    cuts: &mut Cuts,
+) -> anyhow::Result<()> {
     let lang = report.lang;
     let headers = item_sheet_headers(report);
     let reviewer = reviewer_headers(lang);
@@ -591,7 +650,8 @@ fn write_gaps(sheet: &mut Worksheet, report: &GapReport, styles: &Styles) -> any
         // writing each with its format, but a Format is hashed per call, not per cell.
         for (c, cell) in cells.iter().enumerate() {
             if c != ROW_COLUMN && c != STATUS_COLUMN {
-                sheet.write_string(xr, col_num(c)?, fit(cell))?;
+                let column = headers.get(c).map_or("", String::as_str);
+                sheet.write_string(xr, col_num(c)?, cuts.fit(cell, &item.id, column))?;
             }
             if let Some(w) = widths.get_mut(c) {
                 widen(w, cell);
@@ -750,13 +810,15 @@ fn compare_workbook(report: &CompareReport) -> anyhow::Result<Vec<u8>> {
     write_compare_summary(sheet, report, &styles, summary_name)?;
 
     let sheet = add_row_sheet(&mut workbook, matrix_name)?;
-    write_matrix(sheet, report, &styles)?;
+    let mut cuts = Cuts::default();
+    write_matrix(sheet, report, &styles, &mut cuts)?;
 
     // the gap reports are there only when the CSPs are few enough
     for (csp, detail) in report.csps.iter().zip(&report.details) {
         let sheet = add_row_sheet(&mut workbook, &csp_sheet_name(csp.rank, &csp.name))?;
-        write_gaps(sheet, detail, &styles)?;
+        write_gaps(sheet, detail, &styles, &mut cuts)?;
     }
+    cuts.warn();
 
     Ok(workbook.save_to_buffer()?)
 }
@@ -810,9 +872,9 @@ fn write_compare_summary(
     let grid = cmp::summary_grid(report);
     let last_col = col_num(grid.headers.len().saturating_sub(1))?;
 
-    let checks_source = match &report.checks.sheet {
-        Some(s) => format!("{} [{s}]", report.checks.source),
-        None => report.checks.source.clone(),
+    let checks_source = match report.checks.sheets.as_slice() {
+        [] => report.checks.source.clone(),
+        sheets => format!("{} [{}]", report.checks.source, sheets.join(", ")),
     };
     let facts = [
         (l("確認項目", "Check items"), checks_source),
@@ -990,6 +1052,7 @@ fn write_matrix(
     sheet: &mut Worksheet,
     report: &CompareReport,
     styles: &Styles,
+    cuts: &mut Cuts,
 ) -> anyhow::Result<()> {
     const ID_COL: usize = 0;
     const TITLE_COL: usize = 1;
@@ -1003,7 +1066,8 @@ fn write_matrix(
     for (r, (cells, item)) in grid.rows.iter().zip(&report.items).enumerate() {
         let xr = row_num(r + 1)?;
         for (c, cell) in cells.iter().enumerate() {
-            sheet.write_string(xr, col_num(c)?, fit(cell))?;
+            let column = grid.headers.get(c).map_or("", String::as_str);
+            sheet.write_string(xr, col_num(c)?, cuts.fit(cell, &item.id, column))?;
         }
         // the CSP's status decides the fill, the grid's text is what is written
         let formats = (0..cells.len()).map(|c| match c.checked_sub(FIRST_CSP_COL) {
@@ -1209,18 +1273,22 @@ fn write_readiness_items(
     styles: &Styles,
 ) -> anyhow::Result<()> {
     write_header_row(sheet, 0, &grid.headers, styles)?;
+    let mut cuts = Cuts::default();
     for (r, cells) in grid.rows.iter().enumerate() {
         let xr = row_num(r + 1)?;
         let toned = styles.toned(grid.tones.get(r).copied().unwrap_or(Tone::Plain));
+        let id = cells.first().map_or("", String::as_str);
         for (c, cell) in cells.iter().enumerate() {
             let format = if Some(c) == grid.tone_column {
                 toned
             } else {
                 &styles.cell
             };
-            sheet.write_string_with_format(xr, col_num(c)?, fit(cell), format)?;
+            let column = grid.headers.get(c).map_or("", String::as_str);
+            sheet.write_string_with_format(xr, col_num(c)?, cuts.fit(cell, id, column), format)?;
         }
     }
+    cuts.warn();
     let states = [
         ItemState::Implemented,
         ItemState::NotApplicable,

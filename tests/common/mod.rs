@@ -73,3 +73,13 @@ pub fn by_id<'a>(list: &'a serde_json::Value, id: &str) -> &'a serde_json::Value
         .and_then(|a| a.iter().find(|i| i["id"] == id))
         .unwrap_or_else(|| panic!("no element with id {id} in {list}"))
 }
+
+/// Adds a sheet named `name` to a workbook, `rows` written as text from A1.
+pub fn add_text_sheet(wb: &mut rust_xlsxwriter::Workbook, name: &str, rows: &[&[&str]]) {
+    let ws = wb.add_worksheet().set_name(name).unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! The ISO/IEC 27001/27002 edition a check list's Annex A and 27002 references are written
+//! in: given (`--iso-edition 2013|2022`), or decided from the list itself — the references
+//! column header, a title row above it, or references only one edition has — and said in
+//! the report. A list whose two-part numbers name different controls in the two editions
+//! and that says nothing about its edition is refused, never read by a guess.
+use serde::Serialize;
+
+use crate::catalog::reftext::{self, edition_of_year, Atom, Kind, Marker, Standard};
+use crate::catalog::resolve::EditionHint;
+use crate::catalog::Catalog;
+use crate::error::{InputError, Location};
+use crate::model::CheckList;
+
+/// An edition of ISO/IEC 27001 Annex A / ISO/IEC 27002.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum IsoEdition {
+    /// ISO/IEC 27001:2013 / 27002:2013 = JIS Q 27001:2014 / JIS Q 27002:2014 (ISMAP's
+    /// numbering).
+    #[serde(rename = "2013")]
+    Iso2013,
+    /// ISO/IEC 27001:2022 / 27002:2022 = JIS Q 27001:2023 / JIS Q 27002:2024 (controls
+    /// 5.1–8.34).
+    #[serde(rename = "2022")]
+    Iso2022,
+}
+
+impl IsoEdition {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IsoEdition::Iso2013 => "2013",
+            IsoEdition::Iso2022 => "2022",
+        }
+    }
+}
+
+impl std::fmt::Display for IsoEdition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// `--iso-edition`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EditionFlag {
+    /// Decide from the list.
+    #[default]
+    Auto,
+    Fixed(IsoEdition),
+}
+
+/// What decided the edition.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecidedBy {
+    /// `--iso-edition`.
+    Flag,
+    /// The references column header names the edition (`ISO/IEC 27001:2022`).
+    Header,
+    /// A title row above the header names it.
+    TitleRow,
+    /// References that exist in one edition only (`A.5.23`, `A.9.2.1`), or carry their
+    /// edition (`ISO27001:2022 A.5.15`).
+    References,
+    /// The references column header names ISMAP: its ids are ISMAP's (2013 numbering).
+    IsmapHeader,
+    /// Nothing in the list depends on it.
+    #[default]
+    NotNeeded,
+}
+
+/// The edition a check list is read in, and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EditionDecision {
+    /// `None` when nothing in the list depends on it.
+    pub edition: Option<IsoEdition>,
+    pub decided_by: DecidedBy,
+    /// What decided it, as written: the header, the title row or the reference.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// The row of the title row or of the reference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+}
+
+/// The editions `text` names (`ISO/IEC 27001:2022`, `JIS Q 27002:2024`): those of a
+/// standard 27001 or 27002 written with a year.
+pub fn editions_named(text: &str) -> Vec<IsoEdition> {
+    let mut out = Vec::new();
+    for l in reftext::lex(text) {
+        if let Kind::Std(s) = l.kind {
+            if matches!(s.standard, Standard::Iso27001 | Standard::Iso27002) {
+                if let Some(e) = s.year.and_then(edition_of_year) {
+                    if !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// What a reference says of the list's edition: its hints, one per number.
+pub fn hints(catalog: &Catalog, reference: &str) -> Vec<EditionHint> {
+    // a plain id of three numbers or more is an ISMAP id in any list: nothing to read
+    if reftext::is_plain_id(reference) && reference.matches('.').count() >= 2 {
+        return Vec::new();
+    }
+    let reading = reftext::read(reference);
+    let mut out = Vec::new();
+    for atom in &reading.atoms {
+        let (std, ids) = match atom {
+            Atom::Id(std, id) => (*std, vec![id]),
+            Atom::Range(std, a, b) => (*std, vec![a, b]),
+            Atom::Nist(_) => continue,
+        };
+        for id in ids {
+            let Some(parsed) = id.parse() else { continue };
+            let hint = match (std.map(|s| s.standard), id.marker) {
+                (_, Marker::Cld) => continue,
+                // ISO/IEC 27001 without `A.`: a management-system clause, not Annex A
+                (Some(Standard::Iso27001), Marker::None) => continue,
+                (Some(Standard::Iso27001 | Standard::Iso27002), _) => {
+                    match std.and_then(|s| s.year).and_then(edition_of_year) {
+                        Some(e) => EditionHint::Evidence(e),
+                        None => catalog.edition_hint(&parsed, true),
+                    }
+                }
+                (Some(_), _) => continue,
+                (None, Marker::Annex) => catalog.edition_hint(&parsed, true),
+                (None, Marker::None) => catalog.edition_hint(&parsed, false),
+            };
+            out.push(hint);
+        }
+    }
+    out
+}
+
+/// A cell named in a message: row and text.
+fn cell(row: usize, reference: &str) -> String {
+    format!("row {row} '{reference}'")
+}
+
+fn cells(list: &[(usize, &str)]) -> String {
+    const SHOWN: usize = 8;
+    let mut s = list
+        .iter()
+        .take(SHOWN)
+        .map(|(r, t)| cell(*r, t))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if list.len() > SHOWN {
+        s.push_str(&format!(" and {} more", list.len() - SHOWN));
+    }
+    s
+}
+
+/// Decides the edition `list` is read in (see the module). Errors name the file, sheet,
+/// references column and the cells.
+pub fn decide(
+    catalog: &Catalog,
+    list: &CheckList,
+    flag: EditionFlag,
+) -> Result<EditionDecision, InputError> {
+    if let EditionFlag::Fixed(e) = flag {
+        return Ok(EditionDecision {
+            edition: Some(e),
+            decided_by: DecidedBy::Flag,
+            text: format!("--iso-edition {e}"),
+            row: None,
+        });
+    }
+    let loc = || {
+        Location::file(&list.source)
+            .sheet(list.sheet.as_deref())
+            .column(list.refs_column.clone())
+    };
+    if let [e] = editions_named(&list.refs_column)[..] {
+        return Ok(EditionDecision {
+            edition: Some(e),
+            decided_by: DecidedBy::Header,
+            text: list.refs_column.clone(),
+            row: None,
+        });
+    }
+    for (row, text) in &list.title_rows {
+        if let [e] = editions_named(text)[..] {
+            return Ok(EditionDecision {
+                edition: Some(e),
+                decided_by: DecidedBy::TitleRow,
+                text: text.clone(),
+                row: Some(*row),
+            });
+        }
+    }
+    let mut evidence: [Vec<(usize, &str)>; 2] = [Vec::new(), Vec::new()];
+    let mut sensitive: Vec<(usize, &str)> = Vec::new();
+    // each distinct reference read once (a large list repeats a few thousand of them)
+    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
+    for item in &list.items {
+        for r in &item.refs {
+            if !seen.insert(r.as_str()) {
+                continue;
+            }
+            for h in hints(catalog, r) {
+                match h {
+                    EditionHint::Evidence(e) => evidence[e as usize].push((item.row, r)),
+                    EditionHint::Sensitive => sensitive.push((item.row, r)),
+                    EditionHint::Neutral => {}
+                }
+            }
+        }
+    }
+    for v in evidence.iter_mut().chain([&mut sensitive]) {
+        v.dedup();
+    }
+    let [old, new] = &evidence;
+    match (old.first(), new.first()) {
+        (Some(a), Some(b)) => Err(InputError::at(
+            loc(),
+            format!(
+                "the references mix ISO/IEC 27001/27002 editions: {} is 2013 numbering, {} is 2022 numbering",
+                cell(a.0, a.1),
+                cell(b.0, b.1)
+            ),
+        )
+        .hint("pass --iso-edition 2013 or --iso-edition 2022 to say how its two-part numbers are read (three-part ones are 2013 numbering in any list), or correct the references")),
+        (Some((row, r)), None) | (None, Some((row, r))) => Ok(EditionDecision {
+            edition: Some(if old.is_empty() {
+                IsoEdition::Iso2022
+            } else {
+                IsoEdition::Iso2013
+            }),
+            decided_by: DecidedBy::References,
+            text: (*r).to_owned(),
+            row: Some(*row),
+        }),
+        (None, None) if is_ismap_header(&list.refs_column) => Ok(EditionDecision {
+            edition: Some(IsoEdition::Iso2013),
+            decided_by: DecidedBy::IsmapHeader,
+            text: list.refs_column.clone(),
+            row: None,
+        }),
+        (None, None) if !sensitive.is_empty() => Err(InputError::at(
+            loc(),
+            format!(
+                "{} name{} different ISO/IEC 27001 Annex A controls in the 2013 and 2022 editions, and nothing in the list says which edition it uses",
+                cells(&sensitive),
+                if sensitive.len() == 1 { "s" } else { "" }
+            ),
+        )
+        .hint("pass --iso-edition 2013 or --iso-edition 2022, or name the edition in the references column header (e.g. 'ISO/IEC 27001:2022')")),
+        (None, None) => Ok(EditionDecision::default()),
+    }
+}
+
+/// Reads a check list's references before the analysis: a range the tool cannot read is
+/// an input error naming its cell; then the ISO edition is decided ([`decide`]) and kept in
+/// the list.
+pub fn prepare(
+    catalog: &Catalog,
+    list: &mut CheckList,
+    flag: EditionFlag,
+) -> Result<(), InputError> {
+    // each distinct reference read once; only one with a range sign can hold a range
+    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
+    for item in &list.items {
+        for r in &item.refs {
+            if !reftext::may_hold_range(r) || !seen.insert(r.as_str()) {
+                continue;
+            }
+            for atom in reftext::read(r).atoms {
+                let Atom::Range(_, from, to) = atom else {
+                    continue;
+                };
+                if let Some(problem) = reftext::range_problem(&from, &to) {
+                    return Err(InputError::at(
+                        Location::file(&list.source)
+                            .sheet(list.sheet.as_deref())
+                            .row(item.row)
+                            .column(list.refs_column.clone()),
+                        format!("'{r}' is not a range the tool reads: {problem}"),
+                    )
+                    .hint("a range joins two ids of one level under one category or objective, low to high (9.2.1～9.2.3); otherwise list the ids"));
+                }
+            }
+        }
+    }
+    list.iso_edition = decide(catalog, list, flag)?;
+    Ok(())
+}
+
+/// A references column headed with ISMAP (`ISMAP管理策`): its ids are ISMAP ids.
+fn is_ismap_header(header: &str) -> bool {
+    crate::text::fold_width(header)
+        .to_ascii_uppercase()
+        .contains("ISMAP")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_and_titles_name_editions() {
+        for (text, want) in [
+            ("ISO/IEC 27001:2022", vec![IsoEdition::Iso2022]),
+            ("JIS Q 27001:2023 附属書A", vec![IsoEdition::Iso2022]),
+            ("JIS Q 27002:2024", vec![IsoEdition::Iso2022]),
+            ("27002:2022", vec![IsoEdition::Iso2022]),
+            ("JIS Q 27001:2014", vec![IsoEdition::Iso2013]),
+            ("ISO/IEC 27001:2013 / 2022", vec![IsoEdition::Iso2013]),
+            (
+                "ISO27001:2013, ISO27001:2022",
+                vec![IsoEdition::Iso2013, IsoEdition::Iso2022],
+            ),
+            ("管理策", vec![]),
+            ("ISMAP管理策", vec![]),
+        ] {
+            assert_eq!(editions_named(text), want, "{text}");
+        }
+    }
+}

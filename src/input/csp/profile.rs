@@ -1,0 +1,519 @@
+//! CSP profiles: YAML or JSON (recognised by the extension or, for any other name, by the
+//! content), with `inherits:` reaching the profile of the service underneath. A file reached
+//! through `inherits:` may come from someone else: it must be a `.yaml`/`.yml`/`.json`
+//! profile, and errors about it never quote its text.
+use std::path::{Path, PathBuf};
+
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use crate::catalog::id::IsmapId;
+use crate::catalog::Catalog;
+use crate::date::Date;
+use crate::error::{InputError, Location};
+use crate::input::csp::classify::ProfileSyntax;
+use crate::input::decode::{decode, Encoding};
+use crate::input::{parse_error, read_bytes, FileKind, Scalar};
+use crate::model::{
+    Attestation, Declared, ListedControl, Period, ReadAs, ReadKind, ReadPart, RegistrationKind,
+    Underlying,
+};
+
+/// `not_applicable:` as an ordered list of (id, reason); a missing reason stays empty.
+#[derive(Debug, Default)]
+struct Exclusions(Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for Exclusions {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Exclusions;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of control id to the reason it does not apply")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Exclusions, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = m.next_entry::<Scalar, Option<String>>()? {
+                    out.push((k.into_string(), v.unwrap_or_default()));
+                }
+                Ok(Exclusions(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodDoc {
+    from: String,
+    to: String,
+}
+
+/// The YAML profile of a CSP service (documented in README.md).
+#[derive(Debug, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a CSP profile: a mapping of fields such as name and implemented (a pasted list of ids goes in a .txt file)"
+)]
+struct ProfileDoc {
+    name: Option<String>,
+    registration_number: Option<Scalar>,
+    /// `ismap` or `ismap-liu`.
+    registration_kind: Option<String>,
+    registered: Option<String>,
+    renewal_deadline: Option<String>,
+    audit_period: Option<PeriodDoc>,
+    #[serde(default)]
+    scope: Vec<String>,
+    /// 準拠法 and 裁判管轄, 後発事象, 改善計画 as the ISMAP list publishes them.
+    governing_law: Option<String>,
+    jurisdiction: Option<String>,
+    subsequent_events: Option<String>,
+    improvement_plan: Option<TextOrBool>,
+    #[serde(default)]
+    implemented: Vec<Scalar>,
+    #[serde(default)]
+    not_applicable: Exclusions,
+    /// Profile of the service this one runs on, relative to this file's folder.
+    inherits: Option<String>,
+    /// What is relied on from it: clause, category or objective ids (default: 11).
+    inherited: Option<Vec<Scalar>>,
+}
+
+/// A free-text field that may also be written `true`/`false` (`improvement_plan`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged, expecting = "a text, or true/false")]
+enum TextOrBool {
+    Bool(bool),
+    Text(String),
+}
+
+impl TextOrBool {
+    fn into_text(self) -> String {
+        match self {
+            TextOrBool::Bool(true) => "yes".to_owned(),
+            TextOrBool::Bool(false) => "no".to_owned(),
+            TextOrBool::Text(t) => t,
+        }
+    }
+}
+
+/// The fields of a profile, in the order they are documented: a text whose first line is one
+/// of them is a profile, whatever the file's name.
+pub const FIELDS: &[&str] = &[
+    "name",
+    "registration_number",
+    "registration_kind",
+    "registered",
+    "renewal_deadline",
+    "audit_period",
+    "scope",
+    "governing_law",
+    "jurisdiction",
+    "subsequent_events",
+    "improvement_plan",
+    "implemented",
+    "not_applicable",
+    "inherits",
+    "inherited",
+];
+
+/// What a service relies on its underlying service for when the profile does not say.
+pub const DEFAULT_INHERITED: &str = "11";
+
+const FIELDS_HINT: &str = "README.md, \"CSP list or profile\", lists the profile fields";
+
+/// Whether messages may quote the profile's text: the user's own file, yes; a file reached
+/// through `inherits:` (someone else's, or not a profile at all), never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    Allowed,
+    Never,
+}
+
+impl Quoting {
+    /// `value` quoted, or `what` when the text may not be shown.
+    fn show(self, value: &str, what: &str) -> String {
+        match self {
+            Quoting::Allowed => format!("'{value}'"),
+            Quoting::Never => what.to_owned(),
+        }
+    }
+}
+
+/// Reads a profile named `.yaml`, `.yml` or `.json`.
+pub fn load(
+    path: &Path,
+    encoding: Option<Encoding>,
+    catalog: &Catalog,
+) -> Result<Attestation, InputError> {
+    let bytes = read_bytes(path)?;
+    let text = decode(path, &bytes, encoding)?;
+    let syntax = match FileKind::of(path) {
+        FileKind::Json => ProfileSyntax::Json,
+        _ => ProfileSyntax::Yaml,
+    };
+    let mut chain = vec![canonical(path)];
+    parse(
+        path,
+        &text,
+        syntax,
+        encoding,
+        catalog,
+        &mut chain,
+        Quoting::Allowed,
+    )
+}
+
+/// Reads a profile recognised by its content in a file of another name (`profile.txt`).
+pub fn from_text(
+    path: &Path,
+    text: &str,
+    syntax: ProfileSyntax,
+    encoding: Option<Encoding>,
+    catalog: &Catalog,
+) -> Result<Attestation, InputError> {
+    let mut chain = vec![canonical(path)];
+    parse(
+        path,
+        text,
+        syntax,
+        encoding,
+        catalog,
+        &mut chain,
+        Quoting::Allowed,
+    )
+}
+
+/// Parses a YAML profile's text; `path` names it in messages and anchors `inherits:`.
+pub fn profile_from_str(
+    path: &Path,
+    text: &str,
+    catalog: &Catalog,
+) -> Result<Attestation, InputError> {
+    parse(
+        path,
+        text,
+        ProfileSyntax::Yaml,
+        None,
+        catalog,
+        &mut Vec::new(),
+        Quoting::Allowed,
+    )
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Loads the profile `inherits:` names (and, through its own `inherits:`, the ones under
+/// it); `chain` holds the files already on the way down, to reject a cycle.
+fn load_inherited(
+    path: &Path,
+    encoding: Option<Encoding>,
+    catalog: &Catalog,
+    chain: &mut Vec<PathBuf>,
+) -> Result<Attestation, InputError> {
+    let here = canonical(path);
+    if chain.contains(&here) {
+        let names: Vec<String> = chain
+            .iter()
+            .chain(std::iter::once(&here))
+            .map(|p| {
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            })
+            .collect();
+        return Err(InputError::at(
+            Location::file(path).column("inherits"),
+            format!("inheritance cycle: {}", names.join(" → ")),
+        )
+        .hint("a service cannot run on itself: fix the `inherits:` chain"));
+    }
+    chain.push(here);
+    let bytes = read_bytes(path)?;
+    let text = decode(path, &bytes, encoding)?;
+    let syntax = match FileKind::of(path) {
+        FileKind::Json => ProfileSyntax::Json,
+        _ => ProfileSyntax::Yaml,
+    };
+    let att = parse(
+        path,
+        &text,
+        syntax,
+        encoding,
+        catalog,
+        chain,
+        Quoting::Never,
+    )?;
+    chain.pop();
+    Ok(att)
+}
+
+/// A parser's error: at its line and column, with the parser's message, or, for a file whose
+/// text may not be shown, only what was expected there.
+fn syntax_error(
+    loc: &Location,
+    at: Option<(usize, usize)>,
+    what: &str,
+    msg: String,
+    quoting: Quoting,
+) -> InputError {
+    let e = match quoting {
+        Quoting::Allowed => parse_error(loc, at, what, msg),
+        Quoting::Never => {
+            // the parsers' "expected …" names what the tool wanted, never the file's text
+            let expected = msg
+                .rfind("expected ")
+                .map(|i| msg[i..].split(" at line ").next().unwrap_or("").to_owned())
+                .filter(|e| !e.contains('"') && !e.contains('\''))
+                .unwrap_or_else(|| {
+                    "expected a CSP profile: a mapping of fields such as name and implemented"
+                        .to_owned()
+                });
+            let loc = match at.filter(|&(line, _)| line > 0) {
+                Some((line, _)) => loc.clone().line(line),
+                None => loc.clone(),
+            };
+            InputError::at(
+                loc,
+                format!("{what} ({expected}; the file's text is not shown: it was reached through `inherits:`)"),
+            )
+        }
+    };
+    e.hint(FIELDS_HINT)
+}
+
+fn parse(
+    path: &Path,
+    text: &str,
+    syntax: ProfileSyntax,
+    encoding: Option<Encoding>,
+    catalog: &Catalog,
+    chain: &mut Vec<PathBuf>,
+    quoting: Quoting,
+) -> Result<Attestation, InputError> {
+    let loc = Location::file(path);
+    let doc: ProfileDoc = match syntax {
+        ProfileSyntax::Json => serde_json::from_str(text).map_err(|e| {
+            let what = if e.is_data() {
+                "invalid CSP profile"
+            } else {
+                "invalid JSON"
+            };
+            syntax_error(
+                &loc,
+                Some((e.line(), e.column())),
+                what,
+                e.to_string(),
+                quoting,
+            )
+        }),
+        ProfileSyntax::Yaml => serde_yaml::from_str(text).map_err(|e| {
+            let at = e.location().map(|l| (l.line(), l.column()));
+            syntax_error(&loc, at, "invalid CSP profile", e.to_string(), quoting)
+        }),
+    }?;
+    let date = |field: &str, v: Option<String>| -> Result<Option<Date>, InputError> {
+        v.map(|s| {
+            Date::parse(&s).ok_or_else(|| {
+                InputError::at(
+                    loc.clone().column(field),
+                    format!("{} is not a date", quoting.show(&s, "the value")),
+                )
+                .hint("write dates as YYYY-MM-DD")
+            })
+        })
+        .transpose()
+    };
+    let registration_kind = match doc.registration_kind {
+        None => None,
+        Some(k) => Some(RegistrationKind::parse(&k).ok_or_else(|| {
+            InputError::at(
+                loc.clone().column("registration_kind"),
+                format!(
+                    "unknown registration kind {}",
+                    quoting.show(&k, "(the value is not shown)")
+                ),
+            )
+            .hint("write `ismap` or `ismap-liu`")
+        })?),
+    };
+    let audit_period = match doc.audit_period {
+        None => None,
+        Some(p) => {
+            let from = date("audit_period.from", Some(p.from))?;
+            let to = date("audit_period.to", Some(p.to))?;
+            match (from, to) {
+                (Some(from), Some(to)) if from <= to => Some(Period { from, to }),
+                _ => {
+                    return Err(InputError::at(
+                        loc.clone().column("audit_period"),
+                        "the audit period ends before it starts",
+                    )
+                    .hint("check `from` and `to`"))
+                }
+            }
+        }
+    };
+    let mut controls: Vec<ListedControl> = doc
+        .implemented
+        .into_iter()
+        .map(|s| ListedControl::implemented(s.into_string(), None))
+        .collect();
+    // a profile states control objectives; a clause or category would be counted and then
+    // match nothing (`inherited:` is where clauses belong)
+    let headings = controls
+        .iter()
+        .map(|c| ("implemented", c.raw.as_str()))
+        .chain(
+            doc.not_applicable
+                .0
+                .iter()
+                .map(|(id, _)| ("not_applicable", id.as_str())),
+        );
+    for (field, id) in headings {
+        if IsmapId::parse(id).is_some_and(|i| i.suffix.is_none() && i.depth() < 3) {
+            return Err(InputError::at(
+                loc.clone().column(field),
+                format!(
+                    "{} is a clause or category, but `{field}` lists control objectives",
+                    quoting.show(id, "an id")
+                ),
+            )
+            .hint("list each control objective (e.g. 9.2.1, 9.2.2); clauses belong under `inherited:`"));
+        }
+    }
+    // one control under both lists, in any spelling (`9.2.1`, `A.9.2.1`, `９．２．１`)
+    let implemented: std::collections::HashSet<String> = controls
+        .iter()
+        .map(|c| super::meaning_key(catalog, &c.raw))
+        .collect();
+    if let Some((id, _)) = doc
+        .not_applicable
+        .0
+        .iter()
+        .find(|(id, _)| implemented.contains(&super::meaning_key(catalog, id)))
+    {
+        let id = match quoting {
+            Quoting::Allowed => id.clone(),
+            Quoting::Never => "an id".to_owned(),
+        };
+        return Err(InputError::at(
+            loc.clone().column("not_applicable"),
+            format!("{id} is listed under both `implemented` and `not_applicable`"),
+        )
+        .hint("keep it under one: `implemented` if the service implements it, `not_applicable` with the reason if it does not apply"));
+    }
+    controls.extend(
+        doc.not_applicable
+            .0
+            .into_iter()
+            .map(|(id, reason)| ListedControl {
+                declared: Declared::NotApplicable,
+                reason,
+                ..ListedControl::implemented(id, None)
+            }),
+    );
+    if controls.is_empty() && doc.inherits.is_none() {
+        return Err(InputError::at(
+            loc.clone().column("implemented"),
+            "the profile lists no controls: `implemented` and `not_applicable` are empty or missing",
+        )
+        .hint("list the ids the service implements under `implemented` (e.g. [5.1.1, 9.2.1])"));
+    }
+    let underlying = match (doc.inherits, doc.inherited) {
+        (None, None) => None,
+        (None, Some(_)) => {
+            return Err(InputError::at(
+                loc.clone().column("inherited"),
+                "`inherited` is given without `inherits`",
+            )
+            .hint("name the profile of the underlying service with `inherits: path`"))
+        }
+        (Some(rel), inherited) => {
+            let dir = path.parent().unwrap_or(Path::new(""));
+            let parent_path = dir.join(&rel);
+            if !matches!(FileKind::of(&parent_path), FileKind::Yaml | FileKind::Json) {
+                return Err(InputError::at(
+                    loc.clone().column("inherits"),
+                    format!(
+                        "{} is not a profile: `inherits:` names a .yaml, .yml or .json file",
+                        quoting.show(&rel, "the file it names")
+                    ),
+                )
+                .hint("name the profile of the underlying service (e.g. inherits: iaas.yaml); other files are not read"));
+            }
+            if !parent_path.is_file() {
+                return Err(InputError::at(
+                    loc.clone().column("inherits"),
+                    format!(
+                        "the underlying profile {} does not exist",
+                        quoting.show(&parent_path.display().to_string(), "it names")
+                    ),
+                )
+                .hint("`inherits:` is a path relative to this profile's folder"));
+            }
+            let attestation = load_inherited(&parent_path, encoding, catalog, chain)?;
+            let scope = match inherited {
+                Some(v) => v.into_iter().map(Scalar::into_string).collect(),
+                None => vec![DEFAULT_INHERITED.to_owned()],
+            };
+            Some(Box::new(Underlying { attestation, scope }))
+        }
+    };
+    Ok(Attestation {
+        source: path.to_path_buf(),
+        underlying,
+        name: doc.name.filter(|n| !n.trim().is_empty()),
+        registration_number: doc.registration_number.map(Scalar::into_string),
+        registration_kind,
+        registered: date("registered", doc.registered)?,
+        renewal_deadline: date("renewal_deadline", doc.renewal_deadline)?,
+        audit_period,
+        scope: doc.scope,
+        governing_law: doc.governing_law,
+        jurisdiction: doc.jurisdiction,
+        subsequent_events: doc.subsequent_events,
+        improvement_plan: doc.improvement_plan.map(TextOrBool::into_text),
+        controls,
+        tracks_evidence: false,
+        ignored_tokens: 0,
+        read_as: ReadAs {
+            kind: ReadKind::Profile,
+            parts: vec![ReadPart {
+                kind: ReadKind::Profile,
+                ..ReadPart::default()
+            }],
+            skipped: Vec::new(),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`FIELDS`] are the profile's fields, no more, no fewer: the parser's list of the
+    /// fields it expects says so.
+    #[test]
+    fn the_fields_are_the_profile_fields() {
+        let catalog = Catalog::embedded().unwrap();
+        let err = profile_from_str(Path::new("p.yaml"), "zzz: 1\n", &catalog)
+            .unwrap_err()
+            .to_string();
+        let expected = err.split("expected one of ").nth(1).unwrap_or_default();
+        let mut listed: Vec<&str> = expected
+            .split(',')
+            .map(|f| f.trim().trim_matches(|c: char| c == '`' || !c.is_ascii()))
+            .filter_map(|f| f.split('`').next())
+            .filter(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect();
+        listed.sort();
+        let mut fields = FIELDS.to_vec();
+        fields.sort();
+        assert_eq!(listed, fields, "{err}");
+    }
+}

@@ -1,0 +1,744 @@
+//! The status vocabulary of CSP lists, in one place: the documented status values (the
+//! README's table), the status words and marks a published list may not hold, check-mark
+//! cells of a matrix, and what a sheet's name says.
+use crate::model::Declared;
+use crate::text::{fold_width, header_key};
+
+/// The documented status values, compared after [`header_key`] (case, width, spaces,
+/// hyphens and underscores ignored).
+const VALUES: &[(Declared, &[&str])] = &[
+    (
+        Declared::Implemented,
+        &[
+            "implemented",
+            "done",
+            "yes",
+            "y",
+            "inplace",
+            "実施",
+            "実施済",
+            "実施済み",
+            "済",
+            "済み",
+            "対応済",
+            "対応済み",
+            "導入済",
+            "導入済み",
+            "有",
+            "有り",
+            "あり",
+            "はい",
+            "適用",
+            "○",
+            "◯",
+            "〇",
+            "✓",
+            "✔",
+            "☑",
+        ],
+    ),
+    (
+        Declared::NotApplicable,
+        &[
+            "notapplicable",
+            "n/a",
+            "na",
+            "excluded",
+            "outofscope",
+            "非該当",
+            "対象外",
+            "適用外",
+            "適用除外",
+            "除外",
+            "該当なし",
+            "該当無し",
+        ],
+    ),
+    (
+        Declared::Planned,
+        &[
+            "planned",
+            "inprogress",
+            "計画中",
+            "予定",
+            "実施予定",
+            "対応予定",
+            "導入予定",
+            "今後対応予定",
+            "今後実施予定",
+            "対応中",
+            "実施中",
+            "導入中",
+            "準備中",
+        ],
+    ),
+    (
+        Declared::NotImplemented,
+        &[
+            "notimplemented",
+            "notstarted",
+            "notyet",
+            "no",
+            "n",
+            "未実施",
+            "未対応",
+            "未導入",
+            "未整備",
+            "未",
+            "無",
+            "無し",
+            "なし",
+            "いいえ",
+            "検討中",
+            "×",
+            "✕",
+            "✖",
+            "✗",
+            "✘",
+        ],
+    ),
+];
+
+/// A status cell read by the documented table: the status, and the note written in
+/// brackets after it (`非該当（IaaS側で実施）` → not applicable, `IaaS側で実施`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusValue {
+    pub declared: Declared,
+    pub note: String,
+}
+
+/// Why a status cell could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    Empty,
+    /// `－`, `-`, `―`: not applicable to some, not stated to others.
+    Dash,
+    /// `△`, `一部`: partly implemented, which is not implemented, and not a status either.
+    Partial,
+    /// `x`: a check mark to some, a cross to others.
+    LetterX,
+    Unknown,
+}
+
+impl Unreadable {
+    /// What to tell the user, after the cell's value.
+    pub fn why(self) -> &'static str {
+        match self {
+            Unreadable::Empty => "the status is empty",
+            Unreadable::Dash => "a dash says not applicable to some readers and not stated to others",
+            Unreadable::Partial => "a partly implemented control is not implemented, and the tool cannot tell what is missing",
+            Unreadable::LetterX => "an 'x' is a check mark to some readers and a cross to others",
+            Unreadable::Unknown => "it is not a status this tool knows",
+        }
+    }
+}
+
+/// The hint for any unreadable status: the values the tool reads.
+pub const VALUES_HINT: &str = "write 実施/implemented (also 済, 有, はい, ○), 非該当/not applicable (also 対象外, 除外; a reason in brackets is kept: 非該当（IaaS側で実施）), 計画中/planned or 未実施/not implemented (also 無, いいえ, ×); see the README's table of status values";
+
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '－' | 'ー' | '―' | '—' | '–' | '‐' | '‑' | '−' | 'ｰ' | '─' | '━'
+    )
+}
+
+/// Brackets a note may be written in.
+const BRACKETS: &[(char, char)] = &[
+    ('(', ')'),
+    ('（', '）'),
+    ('[', ']'),
+    ('［', '］'),
+    ('【', '】'),
+    ('〔', '〕'),
+    ('「', '」'),
+    ('『', '』'),
+    ('<', '>'),
+    ('＜', '＞'),
+    ('《', '》'),
+];
+
+pub fn is_bracket(c: char) -> bool {
+    BRACKETS.iter().any(|&(o, e)| c == o || c == e)
+}
+
+/// Splits `value（note）` into the value and the note; `【value】` is the value alone.
+/// `None` when brackets are there but not in either form (`未実施（予定）のため`).
+fn split_note(s: &str) -> Option<(&str, &str)> {
+    let Some(last) = s.chars().next_back() else {
+        return Some((s, ""));
+    };
+    let Some(&(open, _)) = BRACKETS.iter().find(|&&(_, e)| e == last) else {
+        return (!s.chars().any(is_bracket)).then_some((s, ""));
+    };
+    let inner_end = s.len() - last.len_utf8();
+    let at = s[..inner_end].rfind(open)?;
+    let (value, note) = (s[..at].trim(), s[at + open.len_utf8()..inner_end].trim());
+    if value.is_empty() {
+        // `【未実施】`: the value itself in brackets
+        return (!note.chars().any(is_bracket)).then_some((note, ""));
+    }
+    (!value.chars().any(is_bracket)).then_some((value, note))
+}
+
+/// The status a bare value stands for (no brackets, trimmed), by the documented table.
+fn lookup(value: &str) -> Option<Declared> {
+    let key = header_key(value);
+    VALUES
+        .iter()
+        .find(|(_, keys)| keys.contains(&&*key))
+        .map(|(d, _)| *d)
+}
+
+/// Reads a status cell by the documented table.
+pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
+    let s = cell.trim().trim_end_matches(PUNCTUATION).trim();
+    if s.is_empty() {
+        return Err(Unreadable::Empty);
+    }
+    if s.chars().all(is_dash) {
+        return Err(Unreadable::Dash);
+    }
+    let (value, note) = split_note(s).ok_or(Unreadable::Unknown)?;
+    if let Some(declared) = lookup(value) {
+        return Ok(StatusValue {
+            declared,
+            note: note.to_owned(),
+        });
+    }
+    let key = header_key(value);
+    Err(match &*key {
+        "x" => Unreadable::LetterX,
+        "△"
+        | "▲"
+        | "▽"
+        | "一部"
+        | "一部実施"
+        | "部分的"
+        | "部分実施"
+        | "partial"
+        | "partially"
+        | "partiallyimplemented" => Unreadable::Partial,
+        _ => Unreadable::Unknown,
+    })
+}
+
+/// Whether the cell is a status by the documented table (a note in brackets allowed).
+pub fn is_status_value(cell: &str) -> bool {
+    status_value(cell).is_ok()
+}
+
+/// Status words: found anywhere in a text (as a substring for Japanese, as whole words for
+/// English), each with what it states (`None`: a status column's header).
+const WORDS_JA: &[(&str, Option<Declared>)] = &[
+    ("未実施", Some(Declared::NotImplemented)),
+    ("未対応", Some(Declared::NotImplemented)),
+    ("未導入", Some(Declared::NotImplemented)),
+    ("未整備", Some(Declared::NotImplemented)),
+    ("未定", Some(Declared::NotImplemented)),
+    ("検討中", Some(Declared::NotImplemented)),
+    ("一部実施", Some(Declared::NotImplemented)),
+    ("部分的", Some(Declared::NotImplemented)),
+    ("保留", Some(Declared::NotImplemented)),
+    ("いいえ", Some(Declared::NotImplemented)),
+    ("非該当", Some(Declared::NotApplicable)),
+    ("対象外", Some(Declared::NotApplicable)),
+    ("適用外", Some(Declared::NotApplicable)),
+    ("除外", Some(Declared::NotApplicable)),
+    ("該当なし", Some(Declared::NotApplicable)),
+    ("該当無し", Some(Declared::NotApplicable)),
+    ("不要", Some(Declared::NotApplicable)),
+    ("計画中", Some(Declared::Planned)),
+    ("予定", Some(Declared::Planned)),
+    ("対応中", Some(Declared::Planned)),
+    ("実施中", Some(Declared::Planned)),
+    ("準備中", Some(Declared::Planned)),
+    ("実施状況", None),
+    ("対応状況", None),
+    ("適用状況", None),
+    ("実施有無", None),
+    ("ステータス", None),
+    ("進捗", None),
+    ("確認結果", None),
+    ("評価結果", None),
+    ("対応有無", None),
+];
+
+const WORDS_EN: &[(&str, Option<Declared>)] = &[
+    ("not implemented", Some(Declared::NotImplemented)),
+    ("not started", Some(Declared::NotImplemented)),
+    ("not yet", Some(Declared::NotImplemented)),
+    ("partial", Some(Declared::NotImplemented)),
+    ("partially", Some(Declared::NotImplemented)),
+    ("tbd", Some(Declared::NotImplemented)),
+    ("not applicable", Some(Declared::NotApplicable)),
+    ("n/a", Some(Declared::NotApplicable)),
+    ("excluded", Some(Declared::NotApplicable)),
+    ("exclusion", Some(Declared::NotApplicable)),
+    ("out of scope", Some(Declared::NotApplicable)),
+    ("planned", Some(Declared::Planned)),
+    ("in progress", Some(Declared::Planned)),
+    ("pending", Some(Declared::Planned)),
+    ("status", None),
+    ("progress", None),
+];
+
+/// A status word found in a text: the word as listed, and what it states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub word: &'static str,
+    pub states: Option<Declared>,
+}
+
+/// Every status word in `text`, in list order.
+pub fn status_words(text: &str) -> Vec<Word> {
+    let folded = fold_width(text);
+    let lower = folded.to_lowercase();
+    let mut found: Vec<Word> = WORDS_JA
+        .iter()
+        .filter(|(w, _)| lower.contains(w))
+        .map(|&(word, states)| Word { word, states })
+        .collect();
+    // English: whole words, spaces and hyphens alike (`not-implemented`)
+    let spaced: String = lower
+        .chars()
+        .map(|c| if c == '-' || c == '_' { ' ' } else { c })
+        .collect();
+    for &(word, states) in WORDS_EN {
+        let hit = spaced.match_indices(word).any(|(i, m)| {
+            let before = spaced[..i].chars().next_back();
+            let after = spaced[i + m.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        });
+        if hit {
+            found.push(Word { word, states });
+        }
+    }
+    found
+}
+
+/// Punctuation a value or mark may end with (`未実施。`, `×.`).
+const PUNCTUATION: &[char] = &['。', '.', '．', '、', ',', '！', '!'];
+
+/// Characters that, alone or repeated, make a mark (`○`, `×`, `－`, `✓`).
+fn is_mark_char(c: char) -> bool {
+    is_dash(c) || is_status_mark_char(c) || matches!(c, '〇' | '●' | '◎' | '☐' | '□' | '■')
+}
+
+/// A token that is a mark or a status value on its own (`○`, `×`, `－`, `済`, `有`, `はい`,
+/// `yes`, `可`, `否`): what a status column pasted beside an id looks like. (`0` and `1` are
+/// not: a row number before an id is one; after an id, see [`is_flag`].)
+pub fn is_mark(token: &str) -> bool {
+    let t = token.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if t.chars().all(is_mark_char) {
+        return true;
+    }
+    let key = header_key(t);
+    is_status_value(t)
+        || matches!(
+            &*key,
+            "true" | "false" | "ok" | "ng" | "可" | "否" | "要" | "レ" | "x" | "有効" | "無効"
+        )
+}
+
+/// A character that marks a status wherever it stands (`○`, `×`, `△`, `✓`), unlike the
+/// bullets (`■`, `●`) headings start with.
+pub fn is_status_mark_char(c: char) -> bool {
+    matches!(
+        c,
+        '○' | '◯'
+            | '×'
+            | '✕'
+            | '✖'
+            | '✗'
+            | '✘'
+            | '△'
+            | '▲'
+            | '▽'
+            | '▼'
+            | '✓'
+            | '✔'
+            | '☑'
+            | '☒'
+            | '✅'
+            | '❌'
+    )
+}
+
+/// `0` or `1` after an id: a flag column (implemented or not) pasted beside it.
+pub fn is_flag(token: &str) -> bool {
+    flag_value(token).is_some()
+}
+
+/// `1` → true, `0` → false, anything else `None`.
+pub fn flag_value(cell: &str) -> Option<bool> {
+    match fold_width(cell.trim()).as_ref() {
+        "0" => Some(false),
+        "1" => Some(true),
+        _ => None,
+    }
+}
+
+/// How closely [`statement_in`] looks at a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    /// A bracketed note states something: text after an id in its own cell or line. A cell
+    /// of its own (a title column) may hold brackets (`（PII）`).
+    pub brackets: bool,
+    /// `0` or `1` states something: text after an id on a line of pasted text. In a table,
+    /// a column of 0 and 1 is judged as a column (a version or count column holds `1`).
+    pub flags: bool,
+}
+
+impl Look {
+    /// Text after an id in its own cell or line.
+    pub const AFTER_ID: Look = Look {
+        brackets: true,
+        flags: true,
+    };
+    /// A cell of its own on a line of pasted text.
+    pub const TEXT_CELL: Look = Look {
+        brackets: false,
+        flags: true,
+    };
+    /// A cell of a table.
+    pub const TABLE_CELL: Look = Look {
+        brackets: false,
+        flags: false,
+    };
+}
+
+/// The marks, values and flags (`0`, `1`, when `flags`) a text holds: a field (between
+/// commas, tabs, bars) that is one; and within a field of words, a mark or a Japanese value
+/// (`特権 ×`, `管理 無`), and an English word that is also a value (`no`, `done`) only as the
+/// last word: `no change since 2024` is a note, `access control No` is not.
+fn marks_in(text: &str, flags: bool) -> Vec<&str> {
+    fn trim(t: &str) -> &str {
+        t.trim().trim_end_matches(PUNCTUATION).trim()
+    }
+    let mark = |t: &str| is_mark(t) || (flags && is_flag(t));
+    let mut found = Vec::new();
+    for field in text
+        .split(['\t', ',', ';', '、', '，', '；', '|'])
+        .map(trim)
+        .filter(|f| !f.is_empty())
+    {
+        if mark(field) {
+            found.push(field);
+            continue;
+        }
+        let words: Vec<&str> = field.split_whitespace().map(trim).collect();
+        let last = words.len().saturating_sub(1);
+        found.extend(words.iter().enumerate().filter_map(|(i, t)| {
+            let plain_word = t.chars().all(|c| c.is_ascii_alphanumeric());
+            (mark(t) && (i == last || !plain_word)).then_some(*t)
+        }));
+    }
+    found
+}
+
+/// What a text states where nothing but ids and titles may stand (a published list, an id
+/// cell): its first status word, mark, value, flag or bracketed note, as `look` says,
+/// quoted for a message; `None` when it states nothing.
+pub fn statement_in(text: &str, look: Look) -> Option<String> {
+    if let Some(w) = status_words(text).first() {
+        return Some(format!("the status word '{}'", w.word));
+    }
+    if let Some(t) = marks_in(text, look.flags).first() {
+        let t = *t;
+        return Some(if t.chars().all(is_mark_char) {
+            format!("the mark '{t}'")
+        } else if is_flag(t) {
+            format!("the flag '{t}'")
+        } else {
+            format!("the status value '{t}'")
+        });
+    }
+    if let Some(c) = text.chars().find(|c| is_status_mark_char(*c)) {
+        return Some(format!("the mark '{c}'"));
+    }
+    if look.brackets && text.chars().any(is_bracket) {
+        return Some("a note in brackets".to_owned());
+    }
+    None
+}
+
+/// The statements of `text` (status words and marks) that `title` does not hold itself: a
+/// title may contain words that look like statuses (`情報セキュリティ継続の計画`), but a
+/// title followed by `（未実施）` states something.
+pub fn states_beyond(text: &str, title: &str) -> bool {
+    let in_title = status_words(title);
+    if status_words(text).iter().any(|w| !in_title.contains(w)) {
+        return true;
+    }
+    let title_folded = fold_width(title);
+    marks_in(text, true)
+        .iter()
+        .any(|t| !title_folded.contains(fold_width(t).as_ref()))
+        || text
+            .chars()
+            .filter(|c| is_mark_char(*c) && !is_dash(*c))
+            .any(|c| !title.contains(c))
+}
+
+/// A line that is nothing but a mark or a status (`×`, `未実施`, `－`), as PDF cells
+/// pasted one per line give; a rule of three or more dashes is not one. `after_ids`: the
+/// line comes after a line with ids, where `No`, `N`, `Y` are a status too (before any, they
+/// head a column of row numbers).
+pub fn is_lone_status(line: &str, after_ids: bool) -> bool {
+    let t = line.trim();
+    if t.chars().count() >= 3 && t.chars().all(is_dash) {
+        return false;
+    }
+    if !after_ids && matches!(&*header_key(t), "no" | "n" | "y" | "na") {
+        return false;
+    }
+    // `0` after ids is a flag (`1` alone may be a page number)
+    if after_ids && flag_value(t) == Some(false) {
+        return true;
+    }
+    is_mark(t) || status_value(t).is_ok()
+}
+
+/// A cell of a check-mark matrix: selected, not selected, or unreadable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    Selected,
+    NotSelected,
+    Unreadable,
+}
+
+pub fn check_cell(cell: &str) -> Check {
+    let t = cell.trim();
+    if t.is_empty() || t.chars().all(is_dash) {
+        return Check::NotSelected;
+    }
+    match &*header_key(t) {
+        "○" | "◯" | "〇" | "●" | "◎" | "✓" | "✔" | "☑" | "✅" | "レ" | "1" | "yes" | "y"
+        | "true" | "有" | "はい" => Check::Selected,
+        "×" | "✕" | "✖" | "✗" | "✘" | "0" | "no" | "n" | "false" | "無" | "いいえ" => {
+            Check::NotSelected
+        }
+        _ => Check::Unreadable,
+    }
+}
+
+/// The status a column header names, for a check-mark matrix (`実施`, `非該当`, `未実施`,
+/// `Implemented`, `N/A`), also after a bracketed note (`非該当（理由は備考）`).
+pub fn header_status(header: &str) -> Option<Declared> {
+    let t = header.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let (value, _) = split_note(t)?;
+    // `No` heads a column of row numbers, `Y`/`N` are not names of a status
+    if matches!(&*header_key(value), "no" | "n" | "y" | "yes") {
+        return None;
+    }
+    lookup(value).filter(|_| !value.chars().all(is_mark_char))
+}
+
+/// What a sheet's name says of the ids on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetMeaning {
+    /// Nothing: a list of statements.
+    Statements,
+    /// A status other than implemented (`非該当`, `未実施一覧`).
+    Status(Declared),
+    /// More than one status (`実施・未実施`): the sheet must say each row's status itself.
+    Statuses,
+    /// A history of changes (`改訂履歴`, `変更履歴`).
+    History,
+}
+
+pub fn sheet_meaning(name: &str) -> SheetMeaning {
+    let folded = fold_width(name).to_lowercase();
+    let spaced: String = folded
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    if folded.contains("履歴")
+        || spaced
+            .split_whitespace()
+            .any(|w| matches!(w, "history" | "changelog" | "changes" | "revisions"))
+    {
+        return SheetMeaning::History;
+    }
+    let mut states: Vec<Declared> = status_words(name).iter().filter_map(|w| w.states).collect();
+    if let Ok(v) = status_value(name) {
+        states.push(v.declared);
+    }
+    states.retain(|d| *d != Declared::Implemented);
+    states.sort();
+    states.dedup();
+    match states.as_slice() {
+        [] => SheetMeaning::Statements,
+        [one] => SheetMeaning::Status(*one),
+        _ => SheetMeaning::Statuses,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(cell: &str) -> Result<(Declared, String), Unreadable> {
+        status_value(cell).map(|s| (s.declared, s.note))
+    }
+
+    #[test]
+    fn the_documented_values() {
+        use Declared::*;
+        for (cell, want) in [
+            ("実施", Implemented),
+            ("済", Implemented),
+            ("有", Implemented),
+            ("はい", Implemented),
+            ("○", Implemented),
+            ("Yes", Implemented),
+            ("Done", Implemented),
+            ("Implemented", Implemented),
+            ("実施済み。", Implemented),
+            ("非該当", NotApplicable),
+            ("N/A", NotApplicable),
+            ("対象外", NotApplicable),
+            ("Not Applicable", NotApplicable),
+            ("計画中", Planned),
+            ("今後対応予定", Planned),
+            ("In progress", Planned),
+            ("未実施", NotImplemented),
+            ("無", NotImplemented),
+            ("いいえ", NotImplemented),
+            ("×", NotImplemented),
+            ("✕", NotImplemented),
+            ("Not Implemented", NotImplemented),
+            ("not-implemented", NotImplemented),
+            ("Not started", NotImplemented),
+            ("【未実施】", NotImplemented),
+            ("ｎ／ａ", NotApplicable),
+        ] {
+            assert_eq!(v(cell).map(|x| x.0), Ok(want), "{cell}");
+        }
+        assert_eq!(
+            v("非該当（IaaS側で実施）"),
+            Ok((NotApplicable, "IaaS側で実施".to_owned()))
+        );
+        assert_eq!(
+            v("未実施 (2026年度予定)"),
+            Ok((NotImplemented, "2026年度予定".to_owned()))
+        );
+        assert_eq!(v(""), Err(Unreadable::Empty));
+        assert_eq!(v("－"), Err(Unreadable::Dash));
+        assert_eq!(v("-"), Err(Unreadable::Dash));
+        assert_eq!(v("△"), Err(Unreadable::Partial));
+        assert_eq!(v("x"), Err(Unreadable::LetterX));
+        for unknown in [
+            "可",
+            "否",
+            "たぶん",
+            "非該当（IaaS）のため",
+            "実施/未実施",
+            "(未実施",
+        ] {
+            assert_eq!(v(unknown), Err(Unreadable::Unknown), "{unknown}");
+        }
+    }
+
+    #[test]
+    fn status_words_are_substrings_in_japanese_and_words_in_english() {
+        let w = |t: &str| status_words(t).iter().map(|w| w.word).collect::<Vec<_>>();
+        assert_eq!(w("(非該当)"), ["非該当"]);
+        assert_eq!(w("【未実施】"), ["未実施"]);
+        assert_eq!(w("未実施。"), ["未実施"]);
+        assert_eq!(w("※ 9.2.3 は対象外"), ["対象外"]);
+        assert_eq!(w("Not implemented yet"), ["not implemented"]);
+        assert_eq!(w("not-implemented"), ["not implemented"]);
+        assert!(w("Unplanned outage handling").is_empty());
+        assert!(w("情報セキュリティ継続の計画").is_empty());
+        assert!(w("プライバシー及び個人を特定できる情報（PII）の保護").is_empty());
+        assert!(w("情報セキュリティインシデントへの対応").is_empty());
+        assert!(w("Statement of applicability").is_empty());
+    }
+
+    #[test]
+    fn statements_in_text() {
+        assert_eq!(statement_in("利用者登録", Look::AFTER_ID), None);
+        assert_eq!(
+            statement_in("利用者登録 ×", Look::AFTER_ID).as_deref(),
+            Some("the mark '×'")
+        );
+        assert_eq!(
+            statement_in("済", Look::AFTER_ID).as_deref(),
+            Some("the status value '済'")
+        );
+        assert!(statement_in("利用者登録（東京）", Look::AFTER_ID).is_some());
+        assert!(statement_in("利用者登録（東京）", Look::TABLE_CELL).is_none());
+        assert_eq!(statement_in("no change since 2024", Look::AFTER_ID), None);
+        assert_eq!(
+            statement_in("No", Look::AFTER_ID).as_deref(),
+            Some("the status value 'No'")
+        );
+        assert_eq!(
+            statement_in("利用者登録 無", Look::AFTER_ID).as_deref(),
+            Some("the status value '無'")
+        );
+        assert!(statement_in("未実施。", Look::AFTER_ID).is_some());
+        assert!(!states_beyond(
+            "プライバシー及び個人を特定できる情報（PII）の保護",
+            "プライバシー及び個人を特定できる情報（PII）の保護"
+        ));
+        assert!(states_beyond(
+            "利用者登録及び登録削除（未実施）",
+            "利用者登録及び登録削除"
+        ));
+        assert!(states_beyond(
+            "利用者登録及び登録削除 ×",
+            "利用者登録及び登録削除"
+        ));
+    }
+
+    #[test]
+    fn sheet_names() {
+        use SheetMeaning::*;
+        assert_eq!(sheet_meaning("非該当"), Status(Declared::NotApplicable));
+        assert_eq!(
+            sheet_meaning("未実施一覧"),
+            Status(Declared::NotImplemented)
+        );
+        assert_eq!(sheet_meaning("除外"), Status(Declared::NotApplicable));
+        assert_eq!(sheet_meaning("計画中"), Status(Declared::Planned));
+        assert_eq!(sheet_meaning("改訂履歴"), History);
+        assert_eq!(sheet_meaning("変更履歴"), History);
+        assert_eq!(sheet_meaning("Revision history"), History);
+        assert_eq!(sheet_meaning("統制目標一覧"), Statements);
+        assert_eq!(sheet_meaning("実施済"), Statements);
+        assert_eq!(sheet_meaning("適用宣言書"), Statements);
+        assert_eq!(
+            sheet_meaning("実施・未実施"),
+            Status(Declared::NotImplemented)
+        );
+        assert_eq!(sheet_meaning("非該当・未実施"), Statuses);
+    }
+
+    #[test]
+    fn matrix_cells_and_headers() {
+        assert_eq!(check_cell("○"), Check::Selected);
+        assert_eq!(check_cell(""), Check::NotSelected);
+        assert_eq!(check_cell("×"), Check::NotSelected);
+        assert_eq!(check_cell("x"), Check::Unreadable);
+        assert_eq!(check_cell("要確認"), Check::Unreadable);
+        assert_eq!(header_status("実施"), Some(Declared::Implemented));
+        assert_eq!(
+            header_status("非該当（理由は備考）"),
+            Some(Declared::NotApplicable)
+        );
+        assert_eq!(header_status("未実施"), Some(Declared::NotImplemented));
+        assert_eq!(header_status("管理策番号"), None);
+        assert_eq!(header_status("No"), None);
+        assert_eq!(header_status("○"), None);
+    }
+}

@@ -1,0 +1,438 @@
+//! The hostile corpus: CSP lists in the shapes CSPs and consultants produce (exports from
+//! Excel, text pasted from a PDF, GRC tools), each stating 9.2.3 *not* implemented somehow
+//! and 9.2.1 implemented. Whatever the shape, 9.2.3 is never credited: the run either
+//! refuses the file (exit 2, one line naming the place) or reads it right (9.2.3 not
+//! covered, 9.2.1 covered). Files in `tests/data/csp-input/hostile/`; workbooks built here.
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{by_id, data, input_error, on_checks};
+use rust_xlsxwriter::Workbook;
+
+/// How the run must end.
+enum Expect {
+    /// Exit 2, the message holding each fragment (the place and what is wrong).
+    Refused(&'static [&'static str]),
+    /// Exit 0, read as this kind: 9.2.3 not covered, 9.2.1 covered.
+    Read(&'static str),
+}
+use Expect::{Read, Refused};
+
+fn hostile(name: &str) -> PathBuf {
+    data(&format!("csp-input/hostile/{name}"))
+}
+
+/// `report` of the check list (X cites only 9.2.3, Y only 9.2.1) against `csp`.
+fn report(csp: &Path, args: &[&str]) -> assert_cmd::Command {
+    let mut c = on_checks("en", "report", data("csp-input/hostile-checks.csv"));
+    c.arg("--csp").arg(csp).args(args);
+    c
+}
+
+/// Runs one case and checks it ended as expected; `name` is what the message names.
+fn check(csp: &Path, args: &[&str], name: &str, expect: &Expect) {
+    match expect {
+        Refused(fragments) => {
+            let err = input_error(report(csp, args));
+            assert!(err.contains(name), "{name}: the file is not named: {err}");
+            for f in *fragments {
+                assert!(err.contains(f), "{name}: '{f}' missing from: {err}");
+            }
+            assert!(err.contains("(hint: "), "{name}: {err}");
+        }
+        Read(kind) => {
+            let out = report(csp, &[args, &["--format", "json"]].concat())
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "{name}: {stderr}");
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let x = &by_id(&v["items"], "X")["status"];
+            assert_eq!(x, "not-covered", "{name}: 9.2.3 credited: {v}");
+            assert_eq!(
+                by_id(&v["items"], "Y")["status"],
+                "covered",
+                "{name}: 9.2.1 not read"
+            );
+            assert_eq!(v["csp"]["read_as"]["kind"], *kind, "{name}");
+        }
+    }
+}
+
+const FILES: &[(&str, Expect)] = &[
+    // pasted text: a published list holds ids and titles only
+    (
+        "t01-status-word.txt",
+        Refused(&["line 2", "'未実施' after 9.2.3"]),
+    ),
+    (
+        "t02-paren-not-applicable.txt",
+        Refused(&["line 2", "the status word '非該当'"]),
+    ),
+    (
+        "t03-lenticular-brackets.txt",
+        Refused(&["line 2", "'【未実施】' after 9.2.3"]),
+    ),
+    (
+        "t04-full-stop.txt",
+        Refused(&["line 2", "'未実施。' after 9.2.3"]),
+    ),
+    (
+        "t05-pdf-cells-one-per-line.txt",
+        Refused(&["line 3", "'○' states a status (the mark '○')"]),
+    ),
+    (
+        "t06-note-mark.txt",
+        Refused(&["line 2", "9.2.3 stands inside a sentence"]),
+    ),
+    (
+        "t07-heading-above-ids.txt",
+        Refused(&["line 3", "'■ 非該当とした統制目標' states a status"]),
+    ),
+    (
+        "t08-prose.txt",
+        Refused(&["line 2", "9.2.3 stands inside a sentence"]),
+    ),
+    ("t09-marks-column.txt", Refused(&["line 1", "the mark '○'"])),
+    (
+        "t10-english-status.txt",
+        Refused(&["line 1", "the status value 'Implemented'"]),
+    ),
+    ("t11-json-profile.txt", Read("profile")),
+    ("t12-yaml-profile.txt", Read("profile")),
+    (
+        "t13-full-width.txt",
+        Refused(&["line 2", "the status word '未実施'"]),
+    ),
+    ("t14-dash.txt", Refused(&["line 2", "the mark '－'"])),
+    ("t15-triangle.txt", Refused(&["line 2", "the mark '△'"])),
+    (
+        "t16-planned.txt",
+        Refused(&["line 2", "the status word '予定'"]),
+    ),
+    (
+        "t17-cp932.txt",
+        Refused(&["line 2", "the status word '未実施'"]),
+    ),
+    (
+        "t18-glued-status.txt",
+        Refused(&["line 2", "'未実施' after 9.2.3"]),
+    ),
+    (
+        "t19-bullets-and-brackets.txt",
+        Refused(&["line 2", "the status word '適用外'"]),
+    ),
+    ("t20-flag-column.txt", Refused(&["line 1", "the flag '1'"])),
+    (
+        "t21-done-mark.txt",
+        Refused(&["line 1", "the status value '済'"]),
+    ),
+    (
+        "t22-status-after-title.txt",
+        Refused(&["line 2", "the status word '未対応'"]),
+    ),
+    (
+        "t23-pasted-table-header.txt",
+        Refused(&["line 1", "states a status ('実施状況')"]),
+    ),
+    // tables: exactly one status column, read by the documented values
+    (
+        "c01-soa-two-status-columns.csv",
+        Refused(&[
+            "more than one status column: '適用'; '実施状況'",
+            "--status-column",
+        ]),
+    ),
+    ("c02-check-matrix.csv", Read("status-table")),
+    (
+        "c03-blank-status.csv",
+        Refused(&["row 3: column '対応'", "no status is given for 9.2.3"]),
+    ),
+    (
+        "c04-dash-status.csv",
+        Refused(&[
+            "row 3: column '実施状況'",
+            "'－' for 9.2.3 cannot be read as a status",
+        ]),
+    ),
+    (
+        "c05-triangle-status.csv",
+        Refused(&["row 3: column '実施状況'", "'△' for 9.2.3"]),
+    ),
+    ("c06-cross-marks.csv", Read("status-table")),
+    ("c07-hai-iie.csv", Read("status-table")),
+    ("c08-ari-nashi.csv", Read("status-table")),
+    ("c09-reason-in-brackets.csv", Read("status-table")),
+    (
+        "c10-one-column.csv",
+        Refused(&["row 3: column '統制目標番号'", "'未実施' after 9.2.3"]),
+    ),
+    ("c11-no-column-first.csv", Read("status-table")),
+    (
+        "c12-same-control-as-annex-a.csv",
+        Refused(&[
+            "row 4: A.9.2.3 (the same control as 9.2.3) is listed again",
+            "not implemented on row 2",
+        ]),
+    ),
+    (
+        "c13-same-control-full-width.csv",
+        Refused(&["row 4: 9.2.3 is listed again", "not implemented on row 2"]),
+    ),
+    (
+        "c14-note-planned.csv",
+        Refused(&["row 2: column '備考'", "holds statuses (今後対応予定)"]),
+    ),
+    ("c15-done-not-started.csv", Read("status-table")),
+    ("c16-implemented-not-implemented.csv", Read("status-table")),
+    (
+        "c17-ka-hi.csv",
+        Refused(&["row 2: column '対応可否'", "unknown status '可'"]),
+    ),
+    (
+        "c18-grid-with-marks.csv",
+        Refused(&["more than one status column: 'B' (holding ○); 'D' (holding ×)"]),
+    ),
+    (
+        "c19-status-in-title.csv",
+        Refused(&[
+            "row 2: column '管理策名'",
+            "holds statuses (特権的アクセス権の管理（対象外）)",
+        ]),
+    ),
+    ("c20-tab-separated.tsv", Read("status-table")),
+    (
+        "c21-status-in-id-cell.csv",
+        Refused(&["row 3: column '管理策番号'", "'（未実施）' after 9.2.3"]),
+    ),
+    (
+        "c22-matrix-letter-x.csv",
+        Refused(&[
+            "row 3: column '実施'",
+            "'x' (for 9.2.3) is not a check mark",
+        ]),
+    ),
+    (
+        "c23-true-false.csv",
+        Refused(&["row 2: column '実施済'", "unknown status 'TRUE'"]),
+    ),
+    ("c24-no-status-header.csv", Read("status-table")),
+    ("c25-cp932-status-table.csv", Read("status-table")),
+    (
+        "c26-status-and-progress.csv",
+        Refused(&["more than one status column: '実施状況'; '進捗'"]),
+    ),
+    (
+        "c27-heading-row-status.csv",
+        Refused(&["row 2", "'■ 未実施の統制目標' states a status"]),
+    ),
+    ("c28-yes-no.csv", Read("status-table")),
+    ("c29-grc-export.csv", Read("status-table")),
+    ("c30-json-profile.csv", Read("profile")),
+];
+
+#[test]
+fn the_corpus_never_credits_a_control_stated_not_implemented() {
+    for (file, expect) in FILES {
+        check(&hostile(file), &[], file, expect);
+    }
+    // every file of the folder is a case, and there are enough of them
+    let on_disk = std::fs::read_dir(data("csp-input/hostile"))
+        .unwrap()
+        .count();
+    assert_eq!(on_disk, FILES.len());
+    assert!(FILES.len() + WORKBOOK_CASES >= 40);
+}
+
+/// What `--status-column` picks is read, and right: the statement of applicability by its
+/// 実施状況 column (not 適用), the table with a progress column by 進捗.
+#[test]
+fn the_status_column_named_is_read() {
+    check(
+        &hostile("c01-soa-two-status-columns.csv"),
+        &["--status-column", "実施状況"],
+        "c01",
+        &Read("status-table"),
+    );
+    check(
+        &hostile("c26-status-and-progress.csv"),
+        &["--status-column", "進捗"],
+        "c26",
+        &Refused(&["row 2: column '進捗'", "unknown status '完了'"]),
+    );
+    // read by its 実施状況 column, c26 credits 9.2.3 as its 実施状況 says: the user chose
+    let v = common::json_of(report(
+        &hostile("c26-status-and-progress.csv"),
+        &["--status-column", "実施状況", "--format", "json"],
+    ));
+    assert_eq!(v["csp"]["read_as"]["parts"][0]["status_column"], "実施状況");
+    // the reason in brackets is kept
+    let v = common::json_of(report(
+        &hostile("c09-reason-in-brackets.csv"),
+        &["--format", "json"],
+    ));
+    assert_eq!(
+        by_id(&v["items"], "X")["not_applicable"][0]["reason"],
+        "IaaS側で実施"
+    );
+}
+
+/// The number of workbook cases below, counted into the corpus.
+const WORKBOOK_CASES: usize = 7;
+
+fn sheet(wb: &mut Workbook, name: &str, rows: &[&[&str]]) {
+    common::add_text_sheet(wb, name, rows);
+}
+
+#[test]
+fn workbooks_never_credit_a_control_stated_not_implemented() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("csp.xlsx");
+    let name = "csp.xlsx";
+
+    // 1. a sheet named 非該当: its ids are not applicable, by its name
+    let mut wb = Workbook::new();
+    sheet(&mut wb, "一覧", &[&["統制目標番号"], &["9.2.1"]]);
+    sheet(
+        &mut wb,
+        "非該当",
+        &[&["統制目標番号", "理由"], &["9.2.3", "特権IDなし"]],
+    );
+    wb.save(&path).unwrap();
+    check(&path, &[], name, &Read("published-list"));
+    let v = common::json_of(report(&path, &["--format", "json"]));
+    assert_eq!(
+        by_id(&v["items"], "X")["not_applicable"][0]["reason"],
+        "特権IDなし"
+    );
+    assert_eq!(
+        v["csp"]["read_as"]["parts"][1]["stated_by_sheet_name"],
+        "not-applicable"
+    );
+
+    // 2. a history sheet: not read as statements (9.2.3 is not stated anywhere else)
+    let mut wb = Workbook::new();
+    sheet(&mut wb, "一覧", &[&["統制目標番号"], &["9.2.1"]]);
+    sheet(&mut wb, "改訂履歴", &[&["版", "内容"], &["2.0", "9.2.3"]]);
+    wb.save(&path).unwrap();
+    check(&path, &[], name, &Read("published-list"));
+    let v = common::json_of(report(&path, &["--format", "json"]));
+    assert_eq!(
+        v["csp"]["read_as"]["skipped"],
+        serde_json::json!([{"sheet": "改訂履歴", "why": "history"}])
+    );
+
+    // 3. a sheet named 未実施 whose rows say 実施: refused
+    let mut wb = Workbook::new();
+    sheet(&mut wb, "一覧", &[&["統制目標番号"], &["9.2.1"]]);
+    sheet(
+        &mut wb,
+        "未実施",
+        &[&["管理策番号", "実施状況"], &["9.2.3", "実施"]],
+    );
+    wb.save(&path).unwrap();
+    check(
+        &path,
+        &[],
+        name,
+        &Refused(&[
+            "sheet '未実施': row 2",
+            "states a status other than implemented",
+        ]),
+    );
+
+    // 4. a statement of applicability with 適用 and 実施状況, after a cover sheet
+    let mut wb = Workbook::new();
+    sheet(&mut wb, "表紙", &[&["適用宣言書"]]);
+    sheet(
+        &mut wb,
+        "SoA",
+        &[
+            &["管理策番号", "管理策名", "適用", "実施状況"],
+            &["9.2.1", "利用者登録", "○", "実施"],
+            &["9.2.3", "特権", "○", "未実施"],
+        ],
+    );
+    wb.save(&path).unwrap();
+    check(
+        &path,
+        &[],
+        name,
+        &Refused(&["sheet 'SoA'", "'適用'; '実施状況'"]),
+    );
+    check(
+        &path,
+        &["--csp-sheet", "SoA", "--status-column", "実施状況"],
+        name,
+        &Read("status-table"),
+    );
+    check(
+        &path,
+        &["--csp-sheet", "Missing"],
+        name,
+        &Refused(&["no sheet named 'Missing'"]),
+    );
+
+    // 5. a check-mark matrix
+    let mut wb = Workbook::new();
+    sheet(
+        &mut wb,
+        "統制目標",
+        &[
+            &["No", "管理策番号", "実施", "非該当", "未実施"],
+            &["1", "9.2.1", "○", "", ""],
+            &["2", "9.2.3", "", "", "○"],
+        ],
+    );
+    wb.save(&path).unwrap();
+    check(&path, &[], name, &Read("status-table"));
+
+    // 6. a status cell merged over two rows (実施 for 9.2.1 and 9.2.2), 9.2.3 its own
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("SoA").unwrap();
+    for (r, row) in [
+        ["管理策番号", "実施状況"],
+        ["9.2.1", ""],
+        ["9.2.2", ""],
+        ["9.2.3", "未実施"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, cell) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    ws.merge_range(1, 1, 2, 1, "実施", &rust_xlsxwriter::Format::new())
+        .unwrap();
+    wb.save(&path).unwrap();
+    check(&path, &[], name, &Read("status-table"));
+
+    // 7. two sheets stating 9.2.3 differently (A.9.2.3 implemented, 9.2.3 not)
+    let mut wb = Workbook::new();
+    sheet(
+        &mut wb,
+        "SoA",
+        &[
+            &["管理策番号", "実施状況"],
+            &["9.2.1", "実施"],
+            &["9.2.3", "未実施"],
+        ],
+    );
+    sheet(
+        &mut wb,
+        "ISO",
+        &[&["Annex A", "Status"], &["A.9.2.3", "Implemented"]],
+    );
+    wb.save(&path).unwrap();
+    check(
+        &path,
+        &[],
+        name,
+        &Refused(&[
+            "sheet 'ISO': row 2: A.9.2.3 (the same control as 9.2.3) is listed again",
+            "not implemented on sheet 'SoA' row 3",
+        ]),
+    );
+}

@@ -1,0 +1,255 @@
+//! The fail-closed property of CSP lists: for any list in which 9.2.3 is stated not
+//! implemented (in any of the shapes CSPs write, among any other rows), reading it either
+//! fails with an input error or gives 9.2.3 a state other than implemented, and the report
+//! never marks an item citing only 9.2.3 as covered (nor partly or assurance-gap covered).
+use std::path::Path;
+
+use ismap_gap::analysis::{analyse, resolve_attestation, CspState, Status};
+use ismap_gap::catalog::Catalog;
+use ismap_gap::date::Date;
+use ismap_gap::input::csp::{load_text, CspOptions};
+use ismap_gap::lang::Lang;
+use ismap_gap::model::{Assurance, CheckItem, CheckList, Extra};
+use proptest::prelude::*;
+
+fn catalog() -> &'static Catalog {
+    static C: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    C.get_or_init(|| Catalog::embedded().unwrap())
+}
+
+/// Ids stated implemented around the one that is not.
+const OTHERS: &[&str] = &[
+    "5.1.1",
+    "9.2.1",
+    "9.2.2",
+    "8.1.5.P",
+    "12.1.1",
+    "18.1.4",
+    "９．４．１",
+];
+
+/// Titles, words and headings that state nothing.
+const HARMLESS: &[&str] = &[
+    "",
+    "利用者登録及び登録削除",
+    "統制目標 番号",
+    "- 1 -",
+    "基本言明要件のうち実施している統制目標の管理策",
+    "情報セキュリティ継続の計画",
+    "Copyright 2025",
+];
+
+/// What states "not implemented" (or not applicable, planned, partly): words, marks, values.
+const NOT: &[&str] = &[
+    "未実施",
+    "非該当",
+    "対象外",
+    "計画中",
+    "予定",
+    "除外",
+    "適用外",
+    "未対応",
+    "今後対応予定",
+    "非該当（IaaS側で実施）",
+    "Not implemented",
+    "N/A",
+    "Planned",
+    "×",
+    "✕",
+    "－",
+    "-",
+    "△",
+    "いいえ",
+    "無",
+    "No",
+    "0",
+    "x",
+    "",
+];
+
+/// The spellings of 9.2.3.
+const ID: &[&str] = &["9.2.3", "９．２．３", "9.2.3.", "A.9.2.3"];
+
+/// A shape of pasted text stating `id` as `not`. In a heading or a sentence (shapes 5, 6
+/// and 8) a value such as `無` or `No` is a word like any other: there the statement is a
+/// status word.
+fn text_shape(k: usize, id: &str, not: &str) -> String {
+    let not =
+        if matches!(k % 9, 5 | 6 | 8) && not.chars().count() < 3 && !not.contains(['×', '✕', '△'])
+        {
+            "未実施"
+        } else {
+            not
+        };
+    match k % 9 {
+        0 => format!("{id} {not}"),
+        1 => format!("{id}（{not}）"),
+        2 => format!("{id}【{not}】"),
+        3 => format!("{id}\t{not}"),
+        4 => format!("{id}\n特権的アクセス権の管理\n{not}"),
+        5 => format!("■ {not}の統制目標\n{id}"),
+        6 => format!("※ {id} は{not}"),
+        7 => format!("{id} 特権的アクセス権の管理 {not}。"),
+        _ => format!("JIS Q 27001:2014 の {id} に基づき{not}"),
+    }
+}
+
+/// The header of table layout `k`.
+fn header(k: usize) -> &'static str {
+    match k % 6 {
+        0 => "管理策番号,実施状況",
+        1 => "No,管理策番号,管理策名,実施状況,備考",
+        2 => "管理策番号,進捗",
+        3 => "統制目標番号",
+        4 => "管理策番号,管理策名,備考",
+        _ => "Control,Status,Owner",
+    }
+}
+
+/// A row of table layout `k`: the id `i` and what is said of it, `s`.
+fn row(k: usize, i: &str, s: &str) -> String {
+    match k % 6 {
+        0 | 2 => format!("{i},{s}"),
+        1 => format!("1,{i},名称,{s},"),
+        3 => format!("{i} {s}"),
+        4 => format!("{i},名称,{s}"),
+        _ => format!("{i},{s},IT"),
+    }
+}
+
+/// A table stating `id` as `not` among `others` stated implemented, in one of several layouts.
+fn table(k: usize, id: &str, not: &str, others: &[&str], yes: &str) -> String {
+    let mut rows = vec![header(k).to_owned()];
+    rows.extend(others.iter().map(|o| row(k, o, yes)));
+    rows.push(row(k, id, not));
+    rows.join("\n")
+}
+
+fn item(refs: &[&str]) -> CheckItem {
+    CheckItem {
+        row: 2,
+        id: "X".to_owned(),
+        title: "特権".to_owned(),
+        refs: refs.iter().map(|s| (*s).to_owned()).collect(),
+        assurance: Assurance::Ismap,
+        risk: None,
+        note: String::new(),
+        extra: Extra::default(),
+        problems: Vec::new(),
+    }
+}
+
+/// Reads `text` as a file named `name` would be, and checks the property.
+fn holds(name: &str, text: &str) -> Result<(), TestCaseError> {
+    let catalog = catalog();
+    let Ok(att) = load_text(Path::new(name), text, &CspOptions::default(), catalog) else {
+        return Ok(()); // refused: fail closed
+    };
+    let states = resolve_attestation(catalog, &att);
+    prop_assert!(
+        !matches!(states.state("9.2.3"), Some(CspState::Implemented)),
+        "9.2.3 credited from {name}:\n{text}"
+    );
+    let checks = CheckList {
+        items: vec![item(&["9.2.3"])],
+        ..CheckList::default()
+    };
+    let date = Date::parse("2026-04-01").unwrap();
+    let report = analyse(catalog, checks, &att, date, Lang::En);
+    let status = report.items[0].status;
+    prop_assert!(
+        !matches!(
+            status,
+            Status::Covered | Status::Partial | Status::AssuranceGap
+        ),
+        "{status:?} from {name}:\n{text}"
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// Pasted text: the statement among implemented ids and harmless lines, in any order.
+    #[test]
+    fn pasted_text_never_credits_it(
+        shape in 0usize..9,
+        id in proptest::sample::select(ID),
+        not in proptest::sample::select(&NOT[..NOT.len() - 1]),
+        others in proptest::collection::vec(
+            (proptest::sample::select(OTHERS), proptest::sample::select(HARMLESS)), 0..6),
+        at in 0usize..7,
+        crlf in any::<bool>(),
+    ) {
+        let mut lines: Vec<String> = others.iter().map(|(i, t)| format!("{i} {t}")).collect();
+        lines.insert(at.min(lines.len()), text_shape(shape, id, not));
+        let eol = if crlf { "\r\n" } else { "\n" };
+        holds("list.txt", &lines.join(eol))?;
+    }
+
+    /// Tables: the statement in one of several layouts, the other rows implemented.
+    #[test]
+    fn tables_never_credit_it(
+        layout in 0usize..6,
+        id in proptest::sample::select(ID),
+        not in proptest::sample::select(NOT),
+        others in proptest::collection::vec(proptest::sample::select(OTHERS), 0..5),
+        yes in proptest::sample::select(vec!["実施", "○", "Implemented", "済", "", "はい"]),
+        ext in proptest::sample::select(vec!["list.csv", "list.tsv", "list.txt"]),
+    ) {
+        // an empty cell states something only in a status column (layouts 3 and 4 have none)
+        prop_assume!(!(not.is_empty() && matches!(layout, 3 | 4)));
+        let mut text = table(layout, id, not, &others, yes);
+        if ext.ends_with("tsv") {
+            text = text.replace(',', "\t");
+        }
+        holds(ext, &text)?;
+    }
+
+    /// Any text at all with the statement appended somewhere: never a panic, never 9.2.3.
+    #[test]
+    fn any_text_with_the_statement_never_credits_it(
+        noise in "[0-9０-９.．A-Za-z 　\t\n,・、（）()【】○×△－未実施非該当対象外予定済有無]{0,80}",
+        shape in 0usize..9,
+        not in proptest::sample::select(&NOT[..NOT.len() - 1]),
+        csv in any::<bool>(),
+    ) {
+        let text = format!("{noise}\n{}\n", text_shape(shape, "9.2.3", not));
+        holds(if csv { "list.csv" } else { "list.txt" }, &text)?;
+    }
+}
+
+/// The properties are not vacuous: the same shapes without the statement are read, and
+/// credit the ids they list.
+#[test]
+fn the_shapes_are_read_when_they_state_nothing_else() {
+    let catalog = catalog();
+    for layout in 0..6 {
+        let text = table(layout, "9.2.3", "実施", &["9.2.1"], "実施");
+        let text = if layout == 3 {
+            text.replace(" 実施", "")
+        } else {
+            text
+        };
+        let att = load_text(
+            Path::new("list.csv"),
+            &text,
+            &CspOptions::default(),
+            catalog,
+        )
+        .unwrap_or_else(|e| panic!("{layout}: {e}\n{text}"));
+        let states = resolve_attestation(catalog, &att);
+        assert!(
+            matches!(states.state("9.2.3"), Some(CspState::Implemented)),
+            "{layout}: {text}"
+        );
+    }
+    let att = load_text(
+        Path::new("list.txt"),
+        "統制目標 番号\n9.2.1 利用者登録及び登録削除\n9.2.3\n- 1 -\n",
+        &CspOptions::default(),
+        catalog,
+    )
+    .unwrap();
+    assert!(resolve_attestation(catalog, &att).is_implemented("9.2.3"));
+}

@@ -1,0 +1,425 @@
+//! References as check lists write them, through `report` against a CSP list: ids with
+//! their titles or the standard before them, ranges, `・`, ISO/IEC 27001 clauses, and
+//! ISO/IEC 27001:2022 numbering with the edition decided by the list or `--iso-edition`.
+mod common;
+
+use std::fs;
+
+use common::{bin, by_id, data, input_error, json_of, on_checks, stdout_of};
+use serde_json::Value;
+
+fn report(checks: &str) -> assert_cmd::Command {
+    let mut c = on_checks("en", "report", data(&format!("references/{checks}")));
+    c.arg("--csp").arg(data("references/csp.txt"));
+    c
+}
+
+fn strings(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect()
+}
+
+fn control_ids(item: &Value) -> Vec<&str> {
+    item["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect()
+}
+
+/// Every form of "reference cells as people write them" (#16): the status against the
+/// CSP list, the ids in the JSON `controls`, each reference as written, no word reported
+/// as unresolved.
+#[test]
+fn every_form_resolves_to_its_ids() {
+    let v = json_of(report("forms.csv").args(["--format", "json"]));
+    let items = &v["items"];
+    let all = ["9.2.1", "9.2.2", "9.2.3"];
+    let category = ["9.2.1", "9.2.2", "9.2.3", "9.2.4", "9.2.5", "9.2.6"];
+    let cases: Vec<(&str, &str, &str, Vec<&str>)> = vec![
+        ("F01", "12.4.1", "covered", vec!["12.4.1"]),
+        ("F02", "12.1.3", "covered", vec!["12.1.3"]),
+        ("F03", "9.2.1", "covered", vec!["9.2.1"]),
+        ("F04", "9.2.1", "covered", vec!["9.2.1"]),
+        ("F05", "JIS Q 27002 9.2.1", "covered", vec!["9.2.1"]),
+        ("F06", "ISO/IEC 27017 CLD.6.3.1", "covered", vec!["6.3.1.P"]),
+        ("F07", "CLD 8.1.5", "covered", vec!["8.1.5.P"]),
+        ("F08", "A 9.2.1", "covered", vec!["9.2.1"]),
+        ("F09", "9.2.1", "covered", vec!["9.2.1"]),
+        ("F10", "９．２．１", "covered", vec!["9.2.1"]),
+        ("F11", "9.2.1～9.2.3", "covered", all.to_vec()),
+        ("F12", "9.2.1-9.2.3", "covered", all.to_vec()),
+        ("F13", "9.2.1〜9.2.3", "covered", all.to_vec()),
+        // 9.2.5 and 9.2.6 are not in the list
+        ("F16", "9.2", "partial", category.to_vec()),
+        ("F17", "9.2", "partial", category.to_vec()),
+        ("F18", "27001 6.1.2", "covered", vec!["4.4.7"]),
+        (
+            "F19",
+            "ISO/IEC 27001:2013 9.2",
+            "covered",
+            vec!["4.6.1", "4.6.2"],
+        ),
+        // 4.8.2 is not in the list
+        ("F20", "JIS Q 27001 7.5", "partial", vec!["4.8.1", "4.8.2"]),
+        ("F21", "9.2.3.11", "covered", vec!["9.2.3.11.PB"]),
+    ];
+    for (id, reference, status, controls) in cases {
+        let item = by_id(items, id);
+        assert_eq!(strings(&item["references"]), [reference], "{id}");
+        assert_eq!(item["status"], status, "{id}");
+        assert_eq!(control_ids(item), controls, "{id}");
+        assert!(item["unresolved"].as_array().unwrap().is_empty(), "{id}");
+    }
+    // `・` between two complete ids: two references, never 9.2.1.9.2.2
+    let f14 = by_id(items, "F14");
+    assert_eq!(strings(&f14["references"]), ["9.2.1", "9.2.2"]);
+    assert_eq!(control_ids(f14), ["9.2.1", "9.2.2"]);
+    assert_eq!(f14["status"], "covered");
+    // `9.1・2` is one reference that does not resolve: never 9.1.2
+    let f15 = by_id(items, "F15");
+    assert_eq!(strings(&f15["references"]), ["9.1・2"]);
+    assert!(control_ids(f15).is_empty());
+    assert_eq!(f15["unresolved"][0]["reference"], "9.1・2");
+    assert_ne!(f15["status"], "covered");
+    assert!(strings(&f15["reasons"]).contains(&"unresolved-reference"));
+    // a clause of ISO/IEC 27001 is a management objective, flagged as mapped, with its chain
+    let f18 = by_id(items, "F18");
+    assert_eq!(f18["controls"][0]["mapped"], true);
+    assert_eq!(f18["controls"][0]["via"], "27001 6.1.2");
+    assert_eq!(strings(&f18["chains"]), ["27001 6.1.2 → 4.4.7"]);
+    assert_eq!(
+        strings(&by_id(items, "F20")["chains"]),
+        ["JIS Q 27001 7.5 → 4.8.1, 4.8.2"]
+    );
+    // a 27001 clause is never the ISMAP objective of the same number
+    assert!(!control_ids(f18).contains(&"6.1.2"));
+    // nothing here needed the ISO edition but JIS Q 27002 9.2.1, a 2013 number
+    assert_eq!(v["checks"]["iso_edition"]["edition"], "2013");
+    assert_eq!(v["checks"]["iso_edition"]["decided_by"], "references");
+    assert_eq!(v["summary"]["unresolved_references"], 1);
+}
+
+/// The check list of #16's "done when": a references column headed `ISO/IEC 27001:2022`.
+#[test]
+fn a_2022_list_resolves_through_the_2022_table() {
+    let v = json_of(report("iso2022.csv").args(["--format", "json"]));
+    let items = &v["items"];
+    let e = &v["checks"]["iso_edition"];
+    assert_eq!(
+        (
+            e["edition"].as_str(),
+            e["decided_by"].as_str(),
+            e["text"].as_str()
+        ),
+        (Some("2022"), Some("header"), Some("ISO/IEC 27001:2022"))
+    );
+    for (id, chain, controls, status) in [
+        (
+            "1",
+            "A.5.15 (2022) → 9.1.1, 9.1.2",
+            vec!["9.1.1", "9.1.2"],
+            "covered",
+        ),
+        ("2", "A.8.2 (2022) → 9.2.3", vec!["9.2.3"], "covered"),
+        ("3", "A.7.1 (2022) → 11.1.1", vec!["11.1.1"], "covered"),
+        // 10.1.2 is not in the list
+        (
+            "4",
+            "A.8.24 (2022) → 10.1.1, 10.1.2",
+            vec!["10.1.1", "10.1.2"],
+            "partial",
+        ),
+        (
+            "5",
+            "A.5.17 (2022) → 9.2.4, 9.3.1, 9.4.3",
+            vec!["9.2.4", "9.3.1", "9.4.3"],
+            "covered",
+        ),
+    ] {
+        let item = by_id(items, id);
+        assert_eq!(strings(&item["chains"]), [chain], "{id}");
+        assert_eq!(control_ids(item), controls, "{id}");
+        assert_eq!(item["status"], status, "{id}");
+        assert_eq!(
+            item["controls"][0]["via"],
+            chain.split(" →").next().unwrap()
+        );
+    }
+    // never read as 2013 numbering: A.8.2 is not information classification
+    assert!(!control_ids(by_id(items, "2")).contains(&"8.2.1"));
+    // a control new in 2022: outside ISMAP, for its own reason and with its own procedure
+    let cloud = by_id(items, "6");
+    assert_eq!(cloud["status"], "outside-ismap");
+    assert!(control_ids(cloud).is_empty());
+    assert!(strings(&cloud["reasons"]).contains(&"no-ismap-counterpart"));
+    assert!(!strings(&cloud["reasons"]).contains(&"unresolved-reference"));
+    assert_eq!(cloud["no_ismap_counterpart"][0]["reference"], "A.5.23");
+    let c = &cloud["no_ismap_counterpart"][0]["controls"][0];
+    assert_eq!(c["control"], "5.23");
+    assert_eq!(c["title"], "Information security for use of cloud services");
+    assert!(strings(&c["related"]).contains(&"6.3.1.P"));
+    let procs: Vec<&str> = cloud["additional_procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["code"].as_str().unwrap())
+        .collect();
+    assert!(procs.contains(&"no-ismap-counterpart") && procs.contains(&"related-context"));
+    let context = cloud["additional_procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "related-context")
+        .unwrap();
+    assert!(
+        context["text"].as_str().unwrap().contains("not coverage"),
+        "{context}"
+    );
+    assert_eq!(v["summary"]["unresolved_references"], 0);
+    // the header of the table says what decided it
+    let t = stdout_of(report("iso2022.csv"));
+    assert!(
+        t.contains("ISO/IEC 27001/27002 edition: 2022 (column header 'ISO/IEC 27001:2022')"),
+        "{t}"
+    );
+    assert!(t.contains("A.8.2 (2022) → 9.2.3"), "{t}");
+}
+
+/// Two-part numbers of both editions under a plain header stop the run, naming the cells
+/// and the flag; `--iso-edition` decides.
+#[test]
+fn an_undecided_list_stops_and_the_flag_decides() {
+    let err = input_error(report("ambiguous.csv"));
+    assert!(
+        err.contains("ambiguous.csv: column 'controls': row 2 'A.8.2', row 3 'A.7.1'"),
+        "{err}"
+    );
+    assert!(err.contains("--iso-edition"), "{err}");
+    let v = json_of(report("ambiguous.csv").args(["--iso-edition", "2022", "--format", "json"]));
+    assert_eq!(control_ids(by_id(&v["items"], "1")), ["9.2.3"]);
+    assert_eq!(control_ids(by_id(&v["items"], "2")), ["11.1.1"]);
+    assert_eq!(v["checks"]["iso_edition"]["decided_by"], "flag");
+    // read as 2013: the ISMAP categories 8.2 and 7.1
+    let v = json_of(report("ambiguous.csv").args(["--iso-edition", "2013", "--format", "json"]));
+    assert_eq!(
+        control_ids(by_id(&v["items"], "1")),
+        ["8.2.1", "8.2.2", "8.2.3"]
+    );
+    assert_eq!(
+        by_id(&v["items"], "1")["controls"][0]["via"],
+        "A.8.2 (2013)"
+    );
+    // compare reads a check list the same way
+    let mut c = on_checks("en", "compare", data("references/ambiguous.csv"));
+    c.arg("--csp").arg(data("references/csp.txt"));
+    let err = input_error(c);
+    assert!(err.contains("--iso-edition"), "{err}");
+    let mut c = on_checks("en", "compare", data("references/ambiguous.csv"));
+    c.arg("--csp").arg(data("references/csp.txt")).args([
+        "--iso-edition",
+        "2022",
+        "--format",
+        "json",
+    ]);
+    let v = json_of(c);
+    assert_eq!(v["checks"]["iso_edition"]["edition"], "2022");
+    assert_eq!(v["items"][0]["statuses"]["csp.txt"], "covered");
+}
+
+/// A title row naming the edition decides it; so do references only one edition has; a
+/// list whose references contradict each other is refused unless the flag decides.
+#[test]
+fn the_list_decides_its_edition() {
+    let v = json_of(report("title-row.csv").args(["--format", "json"]));
+    let e = &v["checks"]["iso_edition"];
+    assert_eq!(
+        (
+            e["edition"].as_str(),
+            e["decided_by"].as_str(),
+            e["row"].as_u64()
+        ),
+        (Some("2022"), Some("title-row"), Some(1))
+    );
+    assert_eq!(control_ids(by_id(&v["items"], "1")), ["9.2.3"]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        fs::write(&p, text).unwrap();
+        p
+    };
+    let run = |p: &std::path::Path| {
+        let mut c = on_checks("en", "report", p);
+        c.arg("--csp").arg(data("references/csp.txt"));
+        c
+    };
+    // a reference carrying its edition, and one existing only in 2022
+    for text in [
+        "id,controls\n1,ISO27001:2022 A.5.15\n2,A.8.2\n",
+        "id,controls\n1,A.5.23\n2,A.8.2\n",
+        "id,controls\n1,8.24\n2,A.8.2\n",
+    ] {
+        let p = write("by-refs.csv", text);
+        let v = json_of(run(&p).args(["--format", "json"]));
+        assert_eq!(v["checks"]["iso_edition"]["edition"], "2022", "{text}");
+        assert_eq!(v["checks"]["iso_edition"]["decided_by"], "references");
+        assert_eq!(control_ids(by_id(&v["items"], "2")), ["9.2.3"], "{text}");
+    }
+    // three-part Annex A numbers are 2013 ones: they decide 2013
+    let p = write("old.csv", "id,controls\n1,A.9.2.1\n2,A.8.2\n");
+    let v = json_of(run(&p).args(["--format", "json"]));
+    assert_eq!(v["checks"]["iso_edition"]["edition"], "2013");
+    assert_eq!(
+        control_ids(by_id(&v["items"], "2")),
+        ["8.2.1", "8.2.2", "8.2.3"]
+    );
+    // a header naming ISMAP: its ids are ISMAP ids
+    let p = write("ismap.csv", "id,ISMAP管理策\n1,8.2\n");
+    let v = json_of(run(&p).args(["--format", "json"]));
+    assert_eq!(v["checks"]["iso_edition"]["decided_by"], "ismap-header");
+    // contradicting references
+    let err = input_error(
+        on_checks("en", "report", data("references/mixed.csv"))
+            .arg("--csp")
+            .arg(data("references/csp.txt")),
+    );
+    assert!(
+        err.contains("row 2 'A.9.2.1' is 2013 numbering, row 3 'A.5.15' is 2022 numbering"),
+        "{err}"
+    );
+    let v = json_of(
+        on_checks("en", "report", data("references/mixed.csv"))
+            .arg("--csp")
+            .arg(data("references/csp.txt"))
+            .args(["--iso-edition", "2022", "--format", "json"]),
+    );
+    assert_eq!(control_ids(by_id(&v["items"], "1")), ["9.2.1"]);
+    assert_eq!(control_ids(by_id(&v["items"], "2")), ["9.1.1", "9.1.2"]);
+    // no Annex A / 27002 reference at all: nothing to decide
+    let p = write("plain.csv", "id,controls\n1,9.2.1\n");
+    let v = json_of(run(&p).args(["--format", "json"]));
+    assert_eq!(v["checks"]["iso_edition"]["decided_by"], "not-needed");
+    assert!(v["checks"]["iso_edition"]["edition"].is_null());
+}
+
+/// A range whose ends are not of one level under one category is an input error naming
+/// the cell.
+#[test]
+fn a_range_across_categories_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for (cell, problem) in [
+        ("9.2.1～9.3.1", "under different categories"),
+        ("9.2～9.2.3", "not of the same level"),
+        ("9.2.3～9.2.1", "from a lower number to a higher one"),
+    ] {
+        let p = dir.path().join("range.csv");
+        fs::write(&p, format!("id,controls\n1,ok 9.2.1\n2,{cell}\n")).unwrap();
+        let mut c = on_checks("en", "report", &p);
+        c.arg("--csp").arg(data("references/csp.txt"));
+        let err = input_error(c);
+        assert!(
+            err.contains(&format!("range.csv: row 3: column 'controls': '{cell}'")),
+            "{err}"
+        );
+        assert!(err.contains(problem), "{err}");
+    }
+}
+
+#[test]
+fn catalog_show_gives_the_chain() {
+    let t = stdout_of(bin().args([
+        "--lang",
+        "en",
+        "catalog",
+        "show",
+        "A.8.2",
+        "--iso-edition",
+        "2022",
+    ]));
+    assert!(
+        t.contains("A.8.2 (ISO/IEC 27001:2022 8.2 Privileged access rights) → 9.2.3"),
+        "{t}"
+    );
+    assert!(t.contains("Management of privileged access rights"), "{t}");
+    let v = json_of(bin().args([
+        "catalog",
+        "show",
+        "A.8.2",
+        "--iso-edition",
+        "2022",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(v["kind"], "iso27002-2022");
+    assert_eq!(v["entries"][0]["id"], "9.2.3");
+    // without the flag, a two-part Annex A number of both editions is refused
+    let err = input_error(bin().args(["catalog", "show", "A.8.2"]));
+    assert!(err.contains("--iso-edition"), "{err}");
+    // a control new in 2022: no ISMAP counterpart, the cloud objectives as context
+    let t = stdout_of(bin().args(["--lang", "en", "catalog", "show", "5.23"]));
+    assert!(
+        t.contains("5.23 Information security for use of cloud services (ISO/IEC 27001:2022): new in the 2022 edition, no ISMAP counterpart"),
+        "{t}"
+    );
+    assert!(
+        t.contains("related ISMAP cloud objectives (context only, not coverage): 6.3.1.P, 8.1.5.P"),
+        "{t}"
+    );
+    let v = json_of(bin().args(["catalog", "show", "5.23", "--format", "json"]));
+    assert_eq!(v["no_ismap_counterpart"][0]["control"], "5.23");
+    assert!(v["entries"].as_array().unwrap().is_empty());
+    // a clause of ISO/IEC 27001 with its standard
+    let v = json_of(bin().args(["catalog", "show", "JIS Q 27001 7.5", "--format", "json"]));
+    assert_eq!(v["kind"], "iso27001-clause");
+    let ids: Vec<&str> = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["4.8.1", "4.8.2"]);
+    assert_eq!(v["entries"][0]["mapped"], true);
+    // 4.4.8 prints its clause oddly ("6."): a 6.1.3 clause finds it through its items
+    let v = json_of(bin().args(["catalog", "show", "ISO/IEC 27001 6.1.3", "--format", "json"]));
+    assert_eq!(v["entries"][0]["id"], "4.4.8");
+}
+
+/// The workbook's summary says which edition the list was read in, and when none was
+/// needed.
+#[test]
+fn the_workbook_says_the_edition() {
+    use common::xlsx::{sheets, text};
+    let dir = tempfile::tempdir().unwrap();
+    for (checks, want) in [
+        ("iso2022.csv", "2022 (column header 'ISO/IEC 27001:2022')"),
+        ("forms.csv", "2013 (reference 'JIS Q 27002 9.2.1' on row 6)"),
+    ] {
+        let out = dir.path().join("gap.xlsx");
+        report(checks).arg("-o").arg(&out).assert().success();
+        let (_, ranges) = sheets(&out);
+        let summary = &ranges[0];
+        let row = (0..summary.height())
+            .find(|r| text(summary, *r, 0) == "ISO/IEC 27001/27002 edition")
+            .unwrap_or_else(|| panic!("no edition row for {checks}"));
+        assert_eq!(text(summary, row, 1), want, "{checks}");
+    }
+    let plain = dir.path().join("plain.csv");
+    fs::write(&plain, "id,controls\n1,9.2.1\n").unwrap();
+    let out = dir.path().join("plain.xlsx");
+    on_checks("en", "report", &plain)
+        .arg("--csp")
+        .arg(data("references/csp.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let (_, ranges) = sheets(&out);
+    let summary = &ranges[0];
+    assert!((0..summary.height())
+        .any(|r| text(summary, r, 1) == "not needed (no reference depends on it)"));
+}
