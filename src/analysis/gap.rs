@@ -356,6 +356,8 @@ impl ItemDetails<'_> {
             not_applicable,
             annex_only,
             unresolved,
+            no_ismap_counterpart,
+            chains,
             nist_refs,
             nist_approximate,
             registration_lapsed,
@@ -366,6 +368,7 @@ impl ItemDetails<'_> {
         controls.clear();
         not_applicable.clear();
         unresolved.clear();
+        no_ismap_counterpart.clear();
         additional_procedures.clear();
         for ids in [
             implemented,
@@ -379,6 +382,7 @@ impl ItemDetails<'_> {
             registration_lapsed,
             audit_period_old,
             design_only,
+            chains,
         ] {
             ids.clear();
         }
