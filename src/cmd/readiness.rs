@@ -38,8 +38,14 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
         }
     }
     let style = ctx.style(cfg.output_encoding, &cfg.output);
-    cfg.output
-        .write_with(|w| report::readiness::render(&result, cfg.format, style, w))?;
+    if cfg.format == Format::Xlsx {
+        // the zip straight into the output file
+        cfg.output
+            .write_seekable_with(|w| report::xlsx::render_readiness(&result, w))?;
+    } else {
+        cfg.output
+            .write_with(|w| report::readiness::render(&result, cfg.format, style, w))?;
+    }
     Ok(if cfg.fail_on_missing && result.has_blockers() {
         Exit::Findings
     } else {

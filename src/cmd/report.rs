@@ -127,8 +127,14 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
         }
     }
     let style = ctx.style(cfg.output_encoding, &cfg.output);
-    cfg.output
-        .write_with(|w| report::gap::render(&report, cfg.format, style, w))?;
+    if cfg.format == Format::Xlsx {
+        // the zip straight into the output file
+        cfg.output
+            .write_seekable_with(|w| report::xlsx::render_gap(&report, w))?;
+    } else {
+        cfg.output
+            .write_with(|w| report::gap::render(&report, cfg.format, style, w))?;
+    }
     let failed = cfg
         .fail_on
         .is_some_and(|threshold| report.items.iter().any(|i| i.status >= threshold));

@@ -55,10 +55,14 @@ pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
             // a sheet read from CSV is written as it was; cells of a workbook that Excel
             // would run as formulas in a CSV are neutralised
             let neutralise = kind != FileKind::Text;
-            cfg.output.write_with(|w| match cfg.format {
-                Format::Xlsx => report::xlsx::render_suggest(&out, w),
-                _ => report::csv::write_sheet(&out.rows, neutralise, style.csv_encoding, w),
-            })?;
+            if cfg.format == Format::Xlsx {
+                cfg.output
+                    .write_seekable_with(|w| report::xlsx::render_suggest(&out, w))?;
+            } else {
+                cfg.output.write_with(|w| {
+                    report::csv::write_sheet(&out.rows, neutralise, style.csv_encoding, w)
+                })?;
+            }
         }
         _ => cfg
             .output

@@ -159,6 +159,6 @@ pub fn render(
             table::render(&summary_grid(r), style.color, w)?;
             table::render(&matrix_grid(r), style.color, w)
         }
-        Format::Xlsx => xlsx::render_compare(r, w),
+        Format::Xlsx => xlsx::buffered(w, |w| xlsx::render_compare(r, w)),
     }
 }

@@ -563,7 +563,9 @@ pub fn render(
             }
             table::render(&short_grid(report), style.color, w)
         }
-        Format::Xlsx => crate::report::xlsx::render_gap(report, w),
+        Format::Xlsx => {
+            crate::report::xlsx::buffered(w, |w| crate::report::xlsx::render_gap(report, w))
+        }
     }
 }
 

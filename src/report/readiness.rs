@@ -255,6 +255,8 @@ pub fn render(
             }
             Ok(())
         }
-        Format::Xlsx => crate::report::xlsx::render_readiness(r, w),
+        Format::Xlsx => {
+            crate::report::xlsx::buffered(w, |w| crate::report::xlsx::render_readiness(r, w))
+        }
     }
 }

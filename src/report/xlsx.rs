@@ -16,6 +16,7 @@ use crate::analysis::readiness::{ItemState, ReadinessReport};
 use crate::analysis::{GapReport, Status};
 use crate::date::Date;
 use crate::lang::Lang;
+use crate::output::SeekWrite;
 use crate::report::compare as cmp;
 use crate::report::gap::{
     covered_means, item_cells, item_sheet_headers, objective_state_label, objective_tone,
@@ -27,13 +28,25 @@ use crate::report::suggest::SheetOut as SuggestSheet;
 use crate::report::CellStrings;
 use crate::text::strip_controls;
 
+/// Renders an xlsx (`render`) into a stream that cannot seek, through a buffer: a
+/// command writing a file hands the file itself instead
+/// ([`crate::output::Destination::write_seekable_with`]).
+pub fn buffered(
+    w: &mut dyn Write,
+    render: impl FnOnce(&mut dyn SeekWrite) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    render(&mut buffer)?;
+    w.write_all(buffer.get_ref())?;
+    Ok(())
+}
+
 /// Excel's limit on the text of one cell, in UTF-16 code units.
 const MAX_CELL_UTF16: usize = 32_767;
 /// Deflate level of the xlsx container. rust_xlsxwriter's default is 6; 3 is what it
-/// recommends for speed. At 2 (zlib-rs's "fast" strategy rather than "medium") a
-/// 100,000-row report saves in about 20 % less time than at 3, for a file 14 % larger
-/// (18.3 MB instead of 16.0); level 1 was 15 % faster again but 41 % larger.
-const ZIP_LEVEL: u8 = 2;
+/// recommends for speed. Level 1 writes a 100,000-row report about 10 % faster than 2
+/// (deflate is a quarter of the run), for a file about a fifth larger (BENCHMARKS.md).
+const ZIP_LEVEL: u8 = 1;
 /// Narrowest and widest automatic column width, in Excel's character units.
 const MIN_WIDTH: usize = 8;
 const MAX_WIDTH: usize = 60;
@@ -348,14 +361,14 @@ fn write_note(
 }
 
 /// The gap report workbook: summary, gap sheet, objectives sheet.
-pub fn render_gap(report: &GapReport, w: &mut dyn Write) -> anyhow::Result<()> {
-    let bytes = gap_workbook(report)?;
-    w.write_all(&bytes)?;
+pub fn render_gap(report: &GapReport, w: &mut dyn SeekWrite) -> anyhow::Result<()> {
+    let mut workbook = gap_workbook(report)?;
+    workbook.save_to_writer(w)?;
     Ok(())
 }
 
-/// The workbook's bytes; the same report always gives the same bytes.
-fn gap_workbook(report: &GapReport) -> anyhow::Result<Vec<u8>> {
+/// The workbook, ready to save; the same report always gives the same bytes.
+fn gap_workbook(report: &GapReport) -> anyhow::Result<Workbook> {
     let lang = report.lang;
     let styles = Styles::new();
     let [summary_name, gaps_name, objectives_name] = sheet_names(lang);
@@ -375,7 +388,7 @@ fn gap_workbook(report: &GapReport) -> anyhow::Result<Vec<u8>> {
     sheet.set_name(objectives_name)?;
     write_objectives(sheet, report, &styles)?;
 
-    Ok(workbook.save_to_buffer()?)
+    Ok(workbook)
 }
 
 fn title(lang: Lang) -> &'static str {
@@ -639,15 +652,18 @@ fn write_gaps(
     // the widest line of each column, header included, measured as the rows are written
     let mut widths: Vec<f64> = headers.iter().map(|h| column_width([h.as_str()])).collect();
     let last_item_col = col_num(headers.len().saturating_sub(1))?;
+    // The table's look, once per column rather than per row: a cell written without a
+    // format takes its column's (borders, wrap; the reviewer's two columns filled), and an
+    // empty cell shows it too. Only the header, the status and the row number name a
+    // format of their own: rust_xlsxwriter hashes a Format on every call that names one.
+    sheet.set_column_range_format(0, last_item_col, &styles.cell)?;
+    sheet.set_column_range_format(decision_col, comment_col, &styles.reviewer)?;
     let mut row = CellStrings::default();
     for (r, item) in report.items.iter().enumerate() {
         let xr = row_num(r + 1)?;
         row.clear();
         item_cells(item, &report.items.details(item), lang, &mut row);
         let cells = row.as_slice();
-        // Text first, unformatted; then one format over the row's cells, blank ones
-        // included; then the two cells with a format of their own. The same cells as
-        // writing each with its format, but a Format is hashed per call, not per cell.
         for (c, cell) in cells.iter().enumerate() {
             if c != ROW_COLUMN && c != STATUS_COLUMN {
                 let column = headers.get(c).map_or("", String::as_str);
@@ -657,7 +673,6 @@ fn write_gaps(
                 widen(w, cell);
             }
         }
-        sheet.set_range_format(xr, 0, xr, last_item_col, &styles.cell)?;
         if let Some(status) = cells.get(STATUS_COLUMN) {
             let toned = styles.toned(item.status.into());
             sheet.write_string_with_format(xr, col_num(STATUS_COLUMN)?, fit(status), toned)?;
@@ -667,7 +682,6 @@ fn write_gaps(
             let xc = col_num(ROW_COLUMN)?;
             sheet.write_number_with_format(xr, xc, item.row as f64, &styles.number)?;
         }
-        sheet.set_range_format(xr, decision_col, xr, comment_col, &styles.reviewer)?;
     }
     // the status column fits every status label, whichever occur
     if let Some(w) = widths.get_mut(STATUS_COLUMN) {
@@ -792,14 +806,14 @@ pub fn csp_sheet_name(rank: usize, name: &str) -> String {
 
 /// The comparison workbook: summary with the per-CSP table and its chart, the matrix of
 /// statuses, and (at most [`MAX_DETAIL_SHEETS`] CSPs) one gap sheet per CSP in rank order.
-pub fn render_compare(report: &CompareReport, w: &mut dyn Write) -> anyhow::Result<()> {
-    let bytes = compare_workbook(report)?;
-    w.write_all(&bytes)?;
+pub fn render_compare(report: &CompareReport, w: &mut dyn SeekWrite) -> anyhow::Result<()> {
+    let mut workbook = compare_workbook(report)?;
+    workbook.save_to_writer(w)?;
     Ok(())
 }
 
-/// The workbook's bytes; the same report always gives the same bytes.
-fn compare_workbook(report: &CompareReport) -> anyhow::Result<Vec<u8>> {
+/// The workbook, ready to save; the same report always gives the same bytes.
+fn compare_workbook(report: &CompareReport) -> anyhow::Result<Workbook> {
     let lang = report.lang;
     let styles = Styles::new();
     let [summary_name, matrix_name] = compare_sheet_names(lang);
@@ -820,7 +834,7 @@ fn compare_workbook(report: &CompareReport) -> anyhow::Result<Vec<u8>> {
     }
     cuts.warn();
 
-    Ok(workbook.save_to_buffer()?)
+    Ok(workbook)
 }
 
 /// Columns of the per-CSP table ([`cmp::summary_headers`]): rank, name, share covered,
@@ -1106,14 +1120,14 @@ pub fn readiness_sheet_names(lang: Lang) -> [&'static str; 3] {
 
 /// The readiness workbook: summary with the per-group table and chart, the statement of
 /// applicability (every item), the items with findings.
-pub fn render_readiness(report: &ReadinessReport, w: &mut dyn Write) -> anyhow::Result<()> {
-    let bytes = readiness_workbook(report)?;
-    w.write_all(&bytes)?;
+pub fn render_readiness(report: &ReadinessReport, w: &mut dyn SeekWrite) -> anyhow::Result<()> {
+    let mut workbook = readiness_workbook(report)?;
+    workbook.save_to_writer(w)?;
     Ok(())
 }
 
-/// The workbook's bytes; the same report always gives the same bytes.
-fn readiness_workbook(report: &ReadinessReport) -> anyhow::Result<Vec<u8>> {
+/// The workbook, ready to save; the same report always gives the same bytes.
+fn readiness_workbook(report: &ReadinessReport) -> anyhow::Result<Workbook> {
     let lang = report.lang;
     let styles = Styles::new();
     let [summary_name, soa_name, findings_name] = readiness_sheet_names(lang);
@@ -1133,7 +1147,7 @@ fn readiness_workbook(report: &ReadinessReport) -> anyhow::Result<Vec<u8>> {
     sheet.set_name(findings_name)?;
     write_readiness_items(sheet, &soa::item_grid(report, true), lang, &styles)?;
 
-    Ok(workbook.save_to_buffer()?)
+    Ok(workbook)
 }
 
 /// The chart's series: (column of the per-group table, tone, strong colour), one for each
@@ -1327,7 +1341,7 @@ fn write_readiness_items(
 /// blue header; on each item's references cell a drop-down of its candidate ids, which
 /// allows any other value too (several ids, or one not suggested). Nothing is written into
 /// a references cell: choosing is the user's.
-pub fn render_suggest(out: &SuggestSheet, w: &mut dyn Write) -> anyhow::Result<()> {
+pub fn render_suggest(out: &SuggestSheet, w: &mut dyn SeekWrite) -> anyhow::Result<()> {
     let lang = out.lang;
     let styles = Styles::new();
     let ours_header = styles
@@ -1425,7 +1439,7 @@ pub fn render_suggest(out: &SuggestSheet, w: &mut dyn Write) -> anyhow::Result<(
     if width > 0 && out.rows.len() > out.header_row + 1 {
         sheet.autofilter(header, 0, row_num(out.rows.len() - 1)?, col_num(width - 1)?)?;
     }
-    w.write_all(&workbook.save_to_buffer()?)?;
+    workbook.save_to_writer(w)?;
     Ok(())
 }
 
