@@ -609,14 +609,14 @@ fn push_once<'a>(names: &mut Vec<&'a str>, name: Option<&'a str>) {
 }
 
 impl ItemResults {
-    /// Names `candidates(item)` (`"9.4.2 title"`) in a procedure of each item it gives
-    /// some for: suggestions to add to the item's references, which change nothing else.
-    pub fn set_candidates(&mut self, candidates: impl Fn(&ItemResult) -> Option<Vec<String>>) {
-        self.candidates = self
-            .list
-            .iter()
-            .filter_map(|item| Some((item.position, candidates(item)?)))
+    /// Names each item's candidates (`"9.4.2 title"`, by the item's index in this list) in a
+    /// procedure of it: suggestions to add to the item's references, which change nothing
+    /// else.
+    pub fn set_candidates(&mut self, candidates: Vec<(usize, Vec<String>)>) {
+        self.candidates = candidates
+            .into_iter()
             .filter(|(_, c)| !c.is_empty())
+            .filter_map(|(i, c)| Some((self.list.get(i)?.position, c)))
             .collect();
     }
 
