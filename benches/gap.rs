@@ -300,7 +300,7 @@ fn suggest_vs_report(c: &mut Criterion) {
                 match format {
                     Format::Csv => {
                         let sheet_out =
-                            report::suggest::SheetOut::build(&result, &sheet, &layout, Lang::Ja);
+                            report::suggest::SheetOut::build(&result, sheet, &layout, Lang::Ja);
                         report::csv::write_sheet(&sheet_out.rows, false, Encoding::Utf8, &mut out)
                             .expect("renders")
                     }

@@ -49,9 +49,9 @@ pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
     };
     let result = suggest::suggest_list(&catalog, &lexicon, list, cfg.top, ctx.lang);
     let style = ctx.style(cfg.output_encoding, &cfg.output);
-    match (&sheet, writes_sheet) {
+    match (sheet, writes_sheet) {
         (Some((sheet, layout)), true) => {
-            let out = SheetOut::build(&result, sheet, layout, ctx.lang);
+            let out = SheetOut::build(&result, sheet, &layout, ctx.lang);
             // a sheet read from CSV is written as it was; cells of a workbook that Excel
             // would run as formulas in a CSV are neutralised
             let neutralise = kind != FileKind::Text;

@@ -247,7 +247,9 @@ pub struct SheetOut {
 }
 
 impl SheetOut {
-    pub fn build(r: &SuggestReport, sheet: &Sheet, layout: &Layout, lang: Lang) -> SheetOut {
+    /// The check list `sheet` (moved in: its rows become the output's) with `r`'s
+    /// candidates.
+    pub fn build(r: &SuggestReport, sheet: Sheet, layout: &Layout, lang: Lang) -> SheetOut {
         let header_row = layout.header_row - 1;
         let headers = candidate_headers(lang);
         let header_cells = sheet.rows.get(header_row).cloned().unwrap_or_default();
@@ -288,8 +290,8 @@ impl SheetOut {
         let mut items = r.items.iter().peekable();
         let mut rows = Vec::with_capacity(sheet.rows.len());
         let mut choices = Vec::new();
-        for (i, row) in sheet.rows.iter().enumerate() {
-            let mut row = row.clone();
+        let name = sheet.sheet.clone();
+        for (i, mut row) in sheet.rows.into_iter().enumerate() {
             if row.len() > insert_at {
                 row.drain(insert_at..(insert_at + old).min(row.len()));
             }
@@ -336,7 +338,7 @@ impl SheetOut {
             rows.push(row);
         }
         SheetOut {
-            name: sheet.sheet.clone(),
+            name,
             rows,
             header_row,
             refs_col,
