@@ -2,7 +2,7 @@
 //! `suggest` and `catalog search` share (width, case, spelling variants, English
 //! inflections, the katakana long vowel), and word matching that never finds a word inside
 //! another (`log` is not in "technology", `ログ` is not in `カタログ`).
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::text::fold_width;
 
@@ -38,8 +38,11 @@ impl Normalizer {
         let variants = if patterns.is_empty() {
             None
         } else {
+            // the automaton as first built (no conversion to a faster one): it is built on
+            // every run that needs it and searches a few short texts
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                 .build(&patterns)
                 .ok()
         };
