@@ -368,7 +368,7 @@ mod tests {
     /// bytes once they are complete.
     #[test]
     fn a_seeking_writer_replaces_the_file_atomically() {
-        use std::io::{Seek, SeekFrom};
+        use std::io::SeekFrom;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.xlsx");
         fs::write(&path, "old").unwrap();

@@ -97,6 +97,26 @@ fn discard<T>(result: T) {
     std::mem::forget(result);
 }
 
+/// Runs the configured command. Meant to be called once, at the end of a process: the
+/// commands do not free their large results (see [`discard`]).
+pub fn run(config: Config) -> Result<Exit> {
+    let ctx = Context {
+        catalog: config.catalog,
+        lang: config.lang,
+        color: config.color,
+        pretty_json: config.pretty_json,
+        stdout_is_terminal: config.stdout_is_terminal,
+    };
+    match config.command {
+        Command::Report(r) => report::run(&ctx, r),
+        Command::Readiness(r) => readiness::run(&ctx, r),
+        Command::Diff(d) => diff::run(&ctx, d),
+        Command::Compare(c) => compare::run(&ctx, c),
+        Command::Suggest(s) => suggest::run(&ctx, s),
+        Command::Catalog(c) => catalog::run(&ctx, c),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,25 +139,5 @@ mod tests {
         assert!(!pretty(ctx(false, true), &file));
         assert!(pretty(ctx(true, false), &Destination::Stdout));
         assert!(pretty(ctx(true, true), &file));
-    }
-}
-
-/// Runs the configured command. Meant to be called once, at the end of a process: the
-/// commands do not free their large results (see [`discard`]).
-pub fn run(config: Config) -> Result<Exit> {
-    let ctx = Context {
-        catalog: config.catalog,
-        lang: config.lang,
-        color: config.color,
-        pretty_json: config.pretty_json,
-        stdout_is_terminal: config.stdout_is_terminal,
-    };
-    match config.command {
-        Command::Report(r) => report::run(&ctx, r),
-        Command::Readiness(r) => readiness::run(&ctx, r),
-        Command::Diff(d) => diff::run(&ctx, d),
-        Command::Compare(c) => compare::run(&ctx, c),
-        Command::Suggest(s) => suggest::run(&ctx, s),
-        Command::Catalog(c) => catalog::run(&ctx, c),
     }
 }
