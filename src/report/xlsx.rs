@@ -653,11 +653,14 @@ fn write_gaps(
     let mut widths: Vec<f64> = headers.iter().map(|h| column_width([h.as_str()])).collect();
     let last_item_col = col_num(headers.len().saturating_sub(1))?;
     // The table's look, once per column rather than per row: a cell written without a
-    // format takes its column's (borders, wrap; the reviewer's two columns filled), and an
-    // empty cell shows it too. Only the header, the status and the row number name a
-    // format of their own: rust_xlsxwriter hashes a Format on every call that names one.
+    // format takes its column's (borders, wrap; the row number plain; the reviewer's two
+    // columns filled), and an empty cell shows it too. Only the header and the status
+    // name a format of their own: rust_xlsxwriter hashes a Format on every call that does.
     sheet.set_column_range_format(0, last_item_col, &styles.cell)?;
     sheet.set_column_range_format(decision_col, comment_col, &styles.reviewer)?;
+    if ROW_COLUMN < headers.len() {
+        sheet.set_column_format(col_num(ROW_COLUMN)?, &styles.number)?;
+    }
     let mut row = CellStrings::default();
     for (r, item) in report.items.iter().enumerate() {
         let xr = row_num(r + 1)?;
@@ -680,7 +683,7 @@ fn write_gaps(
         if ROW_COLUMN < cells.len() {
             // the input row number is written as a number, every other cell as text
             let xc = col_num(ROW_COLUMN)?;
-            sheet.write_number_with_format(xr, xc, item.row as f64, &styles.number)?;
+            sheet.write_number(xr, xc, item.row as f64)?;
         }
     }
     // the status column fits every status label, whichever occur
