@@ -42,6 +42,7 @@ const SEED: u64 = 7;
 
 const STYLE: TextStyle = TextStyle {
     color: false,
+    width: 160,
     csv_encoding: Encoding::Utf8,
     pretty_json: false,
 };
@@ -105,7 +106,7 @@ fn bench_analyse(
 
 fn render(report: &GapReport, format: Format) -> Vec<u8> {
     let mut out = Vec::with_capacity(1 << 20);
-    report::gap::render(report, format, STYLE, &mut out).expect("renders");
+    report::render_gap(report, format, STYLE, &mut out).expect("renders");
     out
 }
 

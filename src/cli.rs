@@ -7,7 +7,7 @@ use crate::analysis::Status;
 use crate::catalog::{EditionFlag, IsoEdition, Layer, Level};
 use crate::config::{
     CatalogCommand, CatalogSource, Command, CompareConfig, Config, CspReading, DiffConfig,
-    ImportConfig, ListFilter, ReadinessConfig, ReportConfig, SuggestConfig,
+    ImportConfig, ListFilter, ReadinessConfig, ReportConfig, Shell, SuggestConfig,
 };
 use crate::error::{InputError, Location};
 use crate::input::{Encoding, FileKind};
@@ -70,6 +70,21 @@ pub enum CommandArg {
     /// Look into the catalog.
     #[command(subcommand)]
     Catalog(CatalogArg),
+    /// Print a shell completion script (e.g. `ismap-gap completions bash > ~/.local/share/bash-completion/completions/ismap-gap`).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+    #[value(name = "powershell")]
+    PowerShell,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -130,13 +145,13 @@ pub enum ReadinessFailOn {
 #[derive(Debug, Args)]
 pub struct ReadinessArgs {
     /// The CSP's own control list: ids (text, CSV, spreadsheet, YAML profile) or a table
-    /// with id, status, reason, evidence and owner columns.
+    /// with id, status, reason, evidence and owner columns; `-` reads stdin.
     #[arg(long, value_name = "FILE")]
     pub implemented: PathBuf,
     /// Output format [default: from -o's extension, else table].
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
-    /// Write to this file (atomically) instead of stdout.
+    /// Write to this file (atomically) instead of stdout; `-` is stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Exit 1 when anything mandatory is missing or an exclusion lacks a reason.
@@ -171,10 +186,10 @@ pub struct CspReadingArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Your check items (as for `report --checks`).
+    /// Your check items (as for `report --checks`; `-` reads stdin).
     #[arg(long, value_name = "FILE")]
     pub checks: PathBuf,
-    /// A CSP list or profile; repeat for each CSP.
+    /// A CSP list or profile; repeat for each CSP (`-` reads one from stdin).
     #[arg(long, value_name = "FILE")]
     pub csp: Vec<PathBuf>,
     /// Every supported file in this folder is a CSP (yaml, yml, json, txt, csv, xlsx, xls, ods).
@@ -186,7 +201,7 @@ pub struct CompareArgs {
     /// Output format [default: from -o's extension, else table].
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
-    /// Write to this file (atomically) instead of stdout.
+    /// Write to this file (atomically) instead of stdout; `-` is stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Encoding of CSV/text input [default: detected].
@@ -242,7 +257,7 @@ pub struct DiffArgs {
     /// Output format [default: from -o's extension, else table].
     #[arg(long, value_enum)]
     pub format: Option<DiffFormat>,
-    /// Write to this file (atomically) instead of stdout.
+    /// Write to this file (atomically) instead of stdout; `-` is stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Encoding of CSV/text input [default: detected].
@@ -342,10 +357,12 @@ impl From<StatusArg> for Status {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Your check items: CSV (UTF-8, BOM or CP932), XLSX/XLS/ODS, YAML or JSON.
+    /// Your check items: CSV (UTF-8, BOM or CP932), XLSX/XLS/ODS, YAML or JSON; `-` reads
+    /// stdin (the format told by its content).
     #[arg(long, value_name = "FILE")]
     pub checks: PathBuf,
-    /// The CSP's controls: text pasted from the published PDF, CSV/spreadsheet, or a YAML profile.
+    /// The CSP's controls: text pasted from the published PDF, CSV/spreadsheet, or a YAML
+    /// profile; `-` reads stdin.
     #[arg(long, value_name = "FILE")]
     pub csp: PathBuf,
     /// Date to judge the renewal deadline and audit period against [default: today].
@@ -354,7 +371,7 @@ pub struct ReportArgs {
     /// Output format [default: from -o's extension, else table].
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
-    /// Write to this file (atomically) instead of stdout.
+    /// Write to this file (atomically) instead of stdout; `-` is stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Exit 1 when any row has this status or a more severe one.
@@ -378,6 +395,10 @@ pub struct ReportArgs {
     /// numbers such as A.8.2 name different controls in 2013 and 2022.
     #[arg(long, value_enum, value_name = "EDITION", default_value_t = IsoEditionArg::Auto)]
     pub iso_edition: IsoEditionArg,
+    /// A gap report this tool wrote before (xlsx or CSV, edited since): carry each item's
+    /// decision and comment forward by id, and mark what changed since.
+    #[arg(long, value_name = "PREVIOUS")]
+    pub review: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -400,8 +421,10 @@ pub enum LevelArg {
 pub enum CatalogArg {
     /// List entries.
     List {
+        /// Only entries of this layer.
         #[arg(long, value_enum)]
         layer: Option<LayerArg>,
+        /// Only entries of this level.
         #[arg(long, value_enum)]
         level: Option<LevelArg>,
         /// Only entries flagged basic by their suffix (B, PB: the mandatory detailed controls;
@@ -409,6 +432,7 @@ pub enum CatalogArg {
         /// rule, not by flag).
         #[arg(long)]
         basic: bool,
+        /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
@@ -417,6 +441,7 @@ pub enum CatalogArg {
         /// An ISMAP id, A.x.y.z, CLD.x.y.z, NIST SP 800-53 id, ISO/IEC 27001:2022 control
         /// (A.5.15) or clause with its standard (JIS Q 27001 6.1.2).
         reference: String,
+        /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
         /// How a two-part Annex A number (A.8.2) is read [default: plain ids are ISMAP ids;
@@ -427,30 +452,42 @@ pub enum CatalogArg {
     /// Search ids, both titles and the term lexicon's words (whole words; spelling
     /// variants such as ぜい弱性/脆弱性 and 順守/遵守 folded).
     Search {
+        /// Part of an id or of a title (e.g. 9.2 or アクセス).
         text: String,
+        /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
     /// Counts per layer and level, and completeness against the official counts.
     Stats {
+        /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
     /// Check a catalog file (default: the active catalog) and list every problem.
-    Validate { file: Option<PathBuf> },
+    Validate {
+        /// The catalog file to check [default: the active catalog].
+        file: Option<PathBuf>,
+    },
     /// Compare two catalogs (files, or `embedded`): ids added and removed, titles, flags
     /// and parents changed.
     Diff {
+        /// The older catalog: a file, or `embedded`.
         old: String,
+        /// The newer catalog: a file, or `embedded`.
         new: String,
+        /// Output format.
         #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
         format: DiffFormat,
     },
     /// Build a catalog YAML from the official ISMAP管理基準 workbook.
     Import {
+        /// The official ISMAP管理基準 workbook (xlsx, xls, ods).
         workbook: PathBuf,
+        /// The catalog YAML to write (atomically; `-` for stdout).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Sheet holding the criteria [default: the first visible one].
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
         /// Header text (or letter, e.g. B) of the id column.
@@ -492,6 +529,10 @@ pub struct Env {
     pub lang: Option<String>,
     pub stdout_is_terminal: bool,
     pub no_color: bool,
+    /// `COLUMNS`, when set.
+    pub columns: Option<String>,
+    /// The terminal's width, when stdout is one.
+    pub terminal_width: Option<u16>,
 }
 
 impl Env {
@@ -502,6 +543,8 @@ impl Env {
             lang: std::env::var("LANG").ok(),
             stdout_is_terminal: std::io::stdout().is_terminal(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            columns: std::env::var("COLUMNS").ok(),
+            terminal_width: crate::report::table::terminal_width(),
         }
     }
 }
@@ -524,9 +567,10 @@ impl Cli {
             None => CatalogSource::Embedded,
         };
         let command = match self.command {
-            CommandArg::Report(a) => Command::Report(report_config(a)?),
+            CommandArg::Report(a) => Command::Report(report_config(a, env.stdout_is_terminal)?),
             CommandArg::Readiness(a) => {
-                let format = output_format(a.format.map(Into::into), &a.output)?;
+                let format =
+                    output_format(a.format.map(Into::into), &a.output, env.stdout_is_terminal)?;
                 Command::Readiness(ReadinessConfig {
                     format,
                     output: destination(a.output),
@@ -541,7 +585,8 @@ impl Cli {
                 })
             }
             CommandArg::Compare(a) => {
-                let format = output_format(a.format.map(Into::into), &a.output)?;
+                let format =
+                    output_format(a.format.map(Into::into), &a.output, env.stdout_is_terminal)?;
                 Command::Compare(CompareConfig {
                     format,
                     output: destination(a.output),
@@ -561,7 +606,8 @@ impl Cli {
                 })
             }
             CommandArg::Suggest(a) => {
-                let format = output_format(a.format.map(Into::into), &a.output)?;
+                let format =
+                    output_format(a.format.map(Into::into), &a.output, env.stdout_is_terminal)?;
                 Command::Suggest(SuggestConfig {
                     top: usize::from(a.top),
                     format,
@@ -573,7 +619,7 @@ impl Cli {
                 })
             }
             CommandArg::Diff(a) => Command::Diff(DiffConfig {
-                format: output_format(a.format.map(Into::into), &a.output)?,
+                format: output_format(a.format.map(Into::into), &a.output, env.stdout_is_terminal)?,
                 output: destination(a.output),
                 csp_reading: csp_reading(a.csp_reading, &[&a.old, &a.new])?,
                 old: a.old,
@@ -630,13 +676,19 @@ impl Cli {
                     catalog_version: version,
                 } => CatalogCommand::Import(ImportConfig {
                     workbook,
-                    output: Destination::File(output),
+                    output: destination(Some(output)),
                     sheet,
                     id_column,
                     title_column,
                     name,
                     version,
                 }),
+            }),
+            CommandArg::Completions { shell } => Command::Completions(match shell {
+                ShellArg::Bash => Shell::Bash,
+                ShellArg::Zsh => Shell::Zsh,
+                ShellArg::Fish => Shell::Fish,
+                ShellArg::PowerShell => Shell::PowerShell,
             }),
         };
         Ok(Config {
@@ -645,6 +697,7 @@ impl Cli {
             color,
             pretty_json: self.pretty,
             stdout_is_terminal: env.stdout_is_terminal,
+            width: crate::report::table::output_width(env.columns.as_deref(), env.terminal_width),
             command,
         })
     }
@@ -658,16 +711,29 @@ fn catalog_source(arg: &str) -> CatalogSource {
     }
 }
 
+/// `-o FILE`, or stdout without it or for `-o -`.
 fn destination(output: Option<PathBuf>) -> Destination {
     match output {
-        Some(p) => Destination::File(p),
-        None => Destination::Stdout,
+        Some(p) if !is_dash(&p) => Destination::File(p),
+        _ => Destination::Stdout,
     }
 }
 
-/// `--format`, else what `-o`'s extension says, else a table; xlsx only into a file.
-fn output_format(format: Option<Format>, output: &Option<PathBuf>) -> Result<Format, InputError> {
-    let format = match (format, output) {
+/// `-`: stdin as an input, stdout as the output.
+fn is_dash(p: &Path) -> bool {
+    p.as_os_str() == "-"
+}
+
+/// `--format`, else what `-o`'s extension says, else a table; xlsx only into a file, or
+/// into stdout (`-o -`) when it is not a terminal.
+fn output_format(
+    format: Option<Format>,
+    output: &Option<PathBuf>,
+    stdout_is_terminal: bool,
+) -> Result<Format, InputError> {
+    let dash = output.as_deref().is_some_and(is_dash);
+    let file = output.as_ref().filter(|_| !dash);
+    let format = match (format, file) {
         (Some(f), _) => f,
         (None, Some(path)) => Format::from_extension(path).ok_or_else(|| {
             InputError::new(format!(
@@ -679,7 +745,7 @@ fn output_format(format: Option<Format>, output: &Option<PathBuf>) -> Result<For
         (None, None) => Format::Table,
     };
     // a workbook under a text name, or text under a workbook name, opens as garbage
-    if let Some(path) = output {
+    if let Some(path) = file {
         let named = Format::from_extension(path);
         if named.is_some_and(|named| (named == Format::Xlsx) != (format == Format::Xlsx)) {
             return Err(InputError::new(format!(
@@ -694,6 +760,12 @@ fn output_format(format: Option<Format>, output: &Option<PathBuf>) -> Result<For
         return Err(InputError::new("xlsx output needs a file")
             .hint("pass -o report.xlsx; a workbook is written to a file, not to stdout"));
     }
+    if format == Format::Xlsx && dash && stdout_is_terminal {
+        return Err(
+            InputError::new("a workbook is binary: it is not written to a terminal")
+                .hint("redirect stdout to a file (-o - > gap.xlsx), or pass -o gap.xlsx"),
+        );
+    }
     Ok(format)
 }
 
@@ -707,8 +779,8 @@ fn as_of(arg: Option<&str>) -> Result<Option<crate::date::Date>, InputError> {
     .transpose()
 }
 
-fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
-    let format = output_format(a.format.map(Into::into), &a.output)?;
+fn report_config(a: ReportArgs, stdout_is_terminal: bool) -> Result<ReportConfig, InputError> {
+    let format = output_format(a.format.map(Into::into), &a.output, stdout_is_terminal)?;
     let as_of = as_of(a.as_of.as_deref())?;
     Ok(ReportConfig {
         sheet: workbook_sheet("--sheet", a.sheet, &a.checks)?,
@@ -723,6 +795,7 @@ fn report_config(a: ReportArgs) -> Result<ReportConfig, InputError> {
         encoding: a.encoding.map(Into::into),
         output_encoding: csv_encoding(a.output_encoding, format)?,
         iso_edition: edition_flag(a.iso_edition),
+        review: a.review,
     })
 }
 
@@ -732,7 +805,8 @@ fn workbook_sheet(
     sheet: Option<String>,
     file: &Path,
 ) -> Result<Option<String>, InputError> {
-    if sheet.is_some() && FileKind::of(file) != FileKind::Workbook {
+    // stdin's kind is known once it is read
+    if sheet.is_some() && !is_dash(file) && FileKind::of(file) != FileKind::Workbook {
         return Err(InputError::at(
             Location::file(file),
             format!("{flag} picks a sheet of a workbook (xlsx, xlsm, xls, ods), and this file is not one"),
@@ -787,17 +861,118 @@ fn csv_encoding(arg: EncodingArg, format: Format) -> Result<Encoding, InputError
     Ok(encoding)
 }
 
+/// What `--help` ends with: the exit codes.
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0    done (also when some items are not-analysed: --fail-on fails on them)
+  1    --fail-on (readiness: --fail-on missing; diff: --fail-on-change) was given and
+       crossed: one line on stderr says which items
+  2    usage or input error: one line on stderr naming the file (sheet, row, column)
+       and a hint; no output file is written
+  130  interrupted (Ctrl-C, SIGTERM, SIGHUP) while writing -o FILE: nothing is left";
+
+/// The command line's definition: every command's help ends with [`EXIT_CODES`].
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    fn with_exit_codes(c: clap::Command) -> clap::Command {
+        c.after_help(EXIT_CODES).mut_subcommands(with_exit_codes)
+    }
+    with_exit_codes(Cli::command())
+}
+
+/// The completion script of `shell` for the command line.
+pub fn completions(shell: Shell) -> Vec<u8> {
+    use clap_complete::Shell as S;
+    let shell = match shell {
+        Shell::Bash => S::Bash,
+        Shell::Zsh => S::Zsh,
+        Shell::Fish => S::Fish,
+        Shell::PowerShell => S::PowerShell,
+    };
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command(), "ismap-gap", &mut out);
+    out
+}
+
+/// The language of stderr before the command line is understood: `--lang` as given
+/// (`--lang ja`, `--lang=ja`), else the locale.
+fn early_lang(args: &[std::ffi::OsString], env: &Env) -> Lang {
+    let mut given = None;
+    for (i, a) in args.iter().enumerate() {
+        let a = a.to_string_lossy();
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v.to_owned()),
+            None if a == "--lang" => args.get(i + 1).map(|v| v.to_string_lossy().into_owned()),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("ja") => given = Some(Lang::Ja),
+            Some("en") => given = Some(Lang::En),
+            _ => {}
+        }
+    }
+    given.unwrap_or_else(|| Lang::from_locale(env.lc_all.as_deref(), env.lang.as_deref()))
+}
+
+impl Cli {
+    /// The language of stderr for this command line.
+    pub fn stderr_lang(&self, env: &Env) -> Lang {
+        match self.lang {
+            Some(LangArg::Ja) => Lang::Ja,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::from_locale(env.lc_all.as_deref(), env.lang.as_deref()),
+        }
+    }
+}
+
 /// The process's command line. Help and version are printed as clap prints them (and
-/// exit); a command line clap rejects is one line on stderr ([`usage_error_line`]) and
-/// the input-error status.
+/// exit); a command line clap rejects is one line on stderr ([`usage_error_line`], in the
+/// language `--lang` or the locale asks for) and the input-error status.
 pub fn parse() -> Result<Cli, std::process::ExitCode> {
-    Cli::try_parse().map_err(|e| match usage_error_line(&e) {
+    use clap::FromArgMatches;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let parsed = command()
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    parsed.map_err(|e| match usage_error_line(&e) {
         Some(line) => {
-            eprintln!("{line}");
+            let lang = early_lang(&args, &Env::current());
+            eprintln!("{}", localized_usage_error(&line, lang));
             crate::error::Exit::Input.into()
         }
         None => e.exit(),
     })
+}
+
+/// A usage error line in `lang`: each of clap's sentences translated where a pattern
+/// knows it.
+fn localized_usage_error(line: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return line.to_owned();
+    }
+    let body = line.strip_prefix("error: ").unwrap_or(line);
+    let (message, hint) = match body.rsplit_once(" (hint: ") {
+        Some((m, h)) => (m, h.strip_suffix(')').unwrap_or(h)),
+        None => (body, ""),
+    };
+    // clap's sentences, as usage_error_line joined them
+    let mut parts: Vec<String> = Vec::new();
+    let mut rest = message;
+    for marker in [" [possible values: ", " tip: "] {
+        if let Some(i) = rest.find(marker) {
+            parts.push(crate::messages::translate(&rest[..i], lang));
+            rest = &rest[i + 1..];
+        }
+    }
+    parts.push(crate::messages::translate(rest, lang));
+    let mut out = format!("エラー: {}", parts.join(" "));
+    if !hint.is_empty() {
+        out.push_str(&format!(
+            " (ヒント: {})",
+            crate::messages::translate(hint, lang)
+        ));
+    }
+    out
 }
 
 /// A command line clap rejected, as one line in the form of every other error:
@@ -837,7 +1012,60 @@ mod tests {
 
     #[test]
     fn the_command_line_is_well_formed() {
-        use clap::CommandFactory;
-        Cli::command().debug_assert();
+        command().debug_assert();
+    }
+
+    /// Every option and argument of every command says what it is for, and every
+    /// command's help ends with the exit codes.
+    #[test]
+    fn every_option_has_help_and_help_ends_with_the_exit_codes() {
+        fn walk(c: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for a in c.get_arguments() {
+                let id = a.get_id().as_str();
+                if matches!(id, "help" | "version") {
+                    continue;
+                }
+                if a.get_help().is_none() && a.get_long_help().is_none() {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            assert!(
+                c.get_after_help()
+                    .is_some_and(|h| h.to_string().contains("130  interrupted")),
+                "{path}"
+            );
+            for s in c.get_subcommands() {
+                if s.get_name() != "help" {
+                    walk(s, &format!("{path} {}", s.get_name()), missing);
+                }
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&command(), "ismap-gap", &mut missing);
+        assert!(missing.is_empty(), "options without help: {missing:?}");
+    }
+
+    #[test]
+    fn usage_errors_are_japanese_under_lang_ja() {
+        let line = "error: invalid value 'xml' for '--format <FORMAT>' [possible values: table, csv] tip: a similar value exists: 'md' (hint: usage: ismap-gap report --checks <FILE>; see --help)";
+        let ja = localized_usage_error(line, Lang::Ja);
+        assert_eq!(
+            ja,
+            "エラー: '--format <FORMAT>' の値 'xml' は使えません [使える値: table, csv] ヒント: 似た値があります: 'md' (ヒント: 使い方: ismap-gap report --checks <FILE>。--help を参照)"
+        );
+        assert_eq!(localized_usage_error(line, Lang::En), line);
+        let args: Vec<std::ffi::OsString> =
+            ["ismap-gap", "--lang=ja", "x"].map(Into::into).to_vec();
+        let env = Env {
+            lc_all: None,
+            lang: None,
+            stdout_is_terminal: false,
+            no_color: false,
+            columns: None,
+            terminal_width: None,
+        };
+        assert_eq!(early_lang(&args, &env), Lang::Ja);
+        let args: Vec<std::ffi::OsString> = ["ismap-gap", "report"].map(Into::into).to_vec();
+        assert_eq!(early_lang(&args, &env), Lang::En);
     }
 }

@@ -24,6 +24,8 @@ pub struct Config {
     /// `--pretty`: indent JSON wherever it goes (else only on a terminal).
     pub pretty_json: bool,
     pub stdout_is_terminal: bool,
+    /// Terminal columns tables are drawn within (`COLUMNS`, the terminal's, else 160).
+    pub width: u16,
     pub command: Command,
 }
 
@@ -35,6 +37,17 @@ pub enum Command {
     Compare(CompareConfig),
     Suggest(SuggestConfig),
     Catalog(CatalogCommand),
+    /// Print a shell completion script.
+    Completions(Shell),
+}
+
+/// A shell `completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    PowerShell,
 }
 
 #[derive(Debug)]
@@ -120,6 +133,8 @@ pub struct ReportConfig {
     pub encoding: Option<Encoding>,
     pub output_encoding: Encoding,
     pub sheet: Option<String>,
+    /// A previous gap report whose decisions and comments are carried forward.
+    pub review: Option<PathBuf>,
     pub csp_reading: CspReading,
     /// `--iso-edition`: how the check list's Annex A / 27002 references are read.
     pub iso_edition: EditionFlag,

@@ -10,6 +10,7 @@ pub mod date;
 pub mod error;
 pub mod input;
 pub mod lang;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod report;
@@ -23,5 +24,6 @@ pub use error::Exit;
 /// called once per process, as `main` does (see [`cmd::run`]).
 pub fn run(cli: cli::Cli) -> Result<Exit> {
     let config = cli.resolve(&cli::Env::current())?;
+    messages::set_lang(config.lang);
     cmd::run(config)
 }

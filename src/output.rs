@@ -160,8 +160,9 @@ fn replace_atomically(
 }
 
 /// Runs `write` into `w` and flushes it. An I/O error (a full disk, a file that may not be
-/// written) names `target` with a hint, as input errors do; a closed pipe stays as it is,
-/// for `main` to end quietly.
+/// written) names `target` with a hint, as input errors do, and so does an error of the
+/// output's content that names no place (a character CP932 cannot encode); a closed pipe
+/// stays as it is, for `main` to end quietly.
 fn write_into<W: Write>(
     target: &Path,
     w: &mut BufWriter<W>,
@@ -171,7 +172,15 @@ fn write_into<W: Write>(
     written.map_err(|e| match e.downcast::<io::Error>() {
         Ok(io) if io.kind() == io::ErrorKind::BrokenPipe => io.into(),
         Ok(io) => output_error(target, "cannot write", &io).into(),
-        Err(other) => other,
+        Err(other) => match other.downcast::<InputError>() {
+            Ok(e) if e.location.is_none() => InputError {
+                location: Some(Box::new(Location::file(target))),
+                ..e
+            }
+            .into(),
+            Ok(e) => e.into(),
+            Err(other) => other,
+        },
     })
 }
 

@@ -2,6 +2,7 @@
 mod common;
 
 use common::{bin, data, input_error, json_of, stdout_of};
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use serde_json::Value;
 
@@ -188,6 +189,7 @@ fn show_nist_lists_candidates_marked_approximate() {
     let v = json_of(bin().args(["catalog", "show", "AC-2(1)", "--format", "json"]));
     assert_eq!(v["kind"], "nist");
     assert_eq!(v["approximate"], true);
+    assert_eq!(v["nist_mapping"], "through-base");
     assert_eq!(v["matched"], "AC-2");
     let ids: Vec<&str> = v["entries"]
         .as_array()
@@ -196,11 +198,68 @@ fn show_nist_lists_candidates_marked_approximate() {
         .map(|e| e["id"].as_str().unwrap())
         .collect();
     assert!(ids.contains(&"9.2.1") && ids.len() > 1, "{ids:?}");
+    // an exact mapping is not called approximate: a report keeps its verdict
+    let v = json_of(bin().args(["catalog", "show", "AC-2", "--format", "json"]));
+    assert_eq!(
+        (&v["approximate"], &v["nist_mapping"]),
+        (&Value::Bool(false), &Value::from("exact"))
+    );
     bin()
         .args(["--lang", "en", "catalog", "show", "AC-2"])
         .assert()
         .success()
-        .stdout(contains("approximate"));
+        .stdout(contains("exact in NIST's table"))
+        .stdout(contains("approximate").not());
+    bin()
+        .args(["--lang", "en", "catalog", "show", "CM-9"])
+        .assert()
+        .success()
+        .stdout(contains("approximate: NIST marks a mapping partial (*)"))
+        .stdout(contains("partial mapping (NIST's *)"));
+}
+
+/// `catalog show` and `report` judge a NIST mapping the same way: what one calls
+/// approximate, the other caps at partial with reason `nist-approximate`.
+#[test]
+fn show_and_report_agree_on_nist_mappings() {
+    let refs = [
+        "AC-2", "AC-2(1)", "CM-9", "AC-5", "IA-2", "IA-2(1)", "AC-17", "SC-7",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks.csv");
+    let mut text = String::from("id,title,controls\n");
+    for (i, r) in refs.iter().enumerate() {
+        text.push_str(&format!("N{i},item,{r}\n"));
+    }
+    std::fs::write(&checks, text).unwrap();
+    let report = json_of(
+        bin()
+            .args(["report", "--format", "json", "--checks"])
+            .arg(&checks)
+            .arg("--csp")
+            .arg(data("csp-profile.yaml")),
+    );
+    for (i, r) in refs.iter().enumerate() {
+        let shown = json_of(bin().args(["catalog", "show", r, "--format", "json"]));
+        let item = common::by_id(&report["items"], &format!("N{i}"));
+        let reasons: Vec<&str> = item["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap())
+            .collect();
+        let approximate = shown["approximate"].as_bool().unwrap();
+        assert_eq!(
+            reasons.contains(&"nist-approximate"),
+            approximate,
+            "{r}: {reasons:?}"
+        );
+        assert_eq!(
+            reasons.contains(&"mapped-via-nist"),
+            !approximate,
+            "{r}: {reasons:?}"
+        );
+    }
 }
 
 #[test]
@@ -213,7 +272,7 @@ fn show_detail_of_skeleton_catalog_is_unverified() {
 
 #[test]
 fn show_unknown_exits_2_with_suggestions() {
-    let err = input_error(bin().args(["catalog", "show", "8.1.5"]));
+    let err = input_error(bin().args(["catalog", "show", "8.1.5.B"]));
     assert!(err.contains("did you mean 8.1.5.P"), "{err}");
     let err = input_error(bin().args(["catalog", "show", "ZZ-99"]));
     assert!(err.contains("does not resolve"), "{err}");

@@ -272,7 +272,7 @@ fn profile_exclusions_and_registration_warnings() {
 fn unknown_csp_ids_are_warned_not_dropped() {
     let dir = tempfile::tempdir().unwrap();
     let csp = dir.path().join("csp.txt");
-    fs::write(&csp, "9.2.1 9.9.9 8.1.5\n").unwrap();
+    fs::write(&csp, "9.2.1 9.9.9 8.1.5.B\n").unwrap();
     let v = json_of(report(&data("checks-all-statuses.csv"), &csp).args(["--format", "json"]));
     let unknown: Vec<&str> = v["csp"]["unknown_ids"]
         .as_array()
@@ -280,7 +280,7 @@ fn unknown_csp_ids_are_warned_not_dropped() {
         .iter()
         .map(|u| u["id"].as_str().unwrap())
         .collect();
-    assert_eq!(unknown, ["9.9.9", "8.1.5"]);
+    assert_eq!(unknown, ["9.9.9", "8.1.5.B"]);
     assert_eq!(v["csp"]["unknown_ids"][1]["suggestions"][0], "8.1.5.P");
     assert!(v["warnings"]
         .as_array()
@@ -447,7 +447,12 @@ fn csv_output_is_excel_safe() {
     assert!(!text.contains(",=HYPERLINK"));
     let mut rdr = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers = rdr.headers().unwrap().clone();
-    assert_eq!(headers.iter().next_back(), Some("owner"));
+    // the input's own columns, then the reviewer's two, left empty to be filled in
+    let tail: Vec<&str> = headers.iter().skip(headers.len() - 3).collect();
+    assert_eq!(
+        tail,
+        ["owner", "Additional procedure needed?", "Reviewer comment"]
+    );
     assert_eq!(rdr.records().count(), 15);
     // CP932 on request
     let out = report(&example("checks.csv"), &example("csp-list.txt"))
@@ -611,14 +616,14 @@ fn strict_names_every_problem_in_one_run() {
     )
     .unwrap();
     let csp = dir.path().join("csp.txt");
-    fs::write(&csp, "9.2.1\n9.9.9\n8.1.5\n").unwrap();
+    fs::write(&csp, "9.2.1\n9.9.9\n8.1.5.B\n").unwrap();
     let lines = strict_errors(report(&checks, &csp).arg("--strict"));
     let want = [
         "checks.csv: row 3: column 'controls': reference '12.4.9' does not resolve",
         "checks.csv: row 3: column 'controls': reference '9.1・2' does not resolve",
         "checks.csv: row 5: column 'controls': reference 'A.19.1.1' does not resolve",
         "csp.txt: line 2: id '9.9.9' is not in the catalog",
-        "csp.txt: line 3: id '8.1.5' is not in the catalog",
+        "csp.txt: line 3: id '8.1.5.B' is not in the catalog",
         "--strict: 5 problem(s): 3 unresolved reference(s), 2 CSP id(s) not in the catalog",
     ];
     assert_eq!(lines.len(), want.len(), "{lines:?}");
@@ -680,15 +685,27 @@ fn csp_lists_as_csv_and_spreadsheet_are_scanned_cell_by_cell() {
     let csv_path = dir.path().join("csp.csv");
     fs::write(
         &csv_path,
-        "統制目標番号,メモ\n9.2.1,\n9.2.2,確認済\n\"8.1.5P, 6.1.1\",2025/04/01\n",
+        "統制目標番号,メモ\n9.2.1,\n9.2.2,\n\"8.1.5P, 6.1.1\",\n",
     )
     .unwrap();
     let v = json_of(report(&data("checks-all-statuses.csv"), &csv_path).args(["--format", "json"]));
     assert_eq!(v["csp"]["implemented"], 4);
-    // 統制目標番号, メモ, 確認済, and the date split at its slashes
-    assert_eq!(v["csp"]["ignored_tokens"], 6);
+    // 統制目標番号 (the empty remarks column is not read)
+    assert_eq!(v["csp"]["ignored_tokens"], 1);
     assert_eq!(item(&v, "K12")["status"], "covered");
     assert_eq!(v["csp"]["read_as"]["kind"], "published-list");
+    // a remark or a date beside the ids, in a table without a status column: the table is
+    // not read as a published list (every id implemented whatever the column says)
+    fs::write(
+        &csv_path,
+        "統制目標番号,メモ\n9.2.1,\n9.2.2,確認済\n\"8.1.5P, 6.1.1\",2025/04/01\n",
+    )
+    .unwrap();
+    let err = input_error(report(&data("checks-all-statuses.csv"), &csv_path));
+    assert!(
+        err.contains("csp.csv: column 'メモ': the table has no status column, and its column 'メモ' (holding '確認済')"),
+        "{err}"
+    );
     // a column that holds statuses makes the table a status table, read by its values
     fs::write(
         &csv_path,
@@ -807,7 +824,9 @@ fn unreadable_values_leave_the_item_in_the_report_as_not_analysed() {
     let row = (1..gaps.height())
         .find(|r| common::xlsx::text(gaps, *r, 0) == "B")
         .unwrap();
-    assert_eq!(common::xlsx::text(gaps, row, 2), "not-analysed");
+    let header = common::xlsx::row_texts(gaps, 0);
+    let status = header.iter().position(|h| h == "status").unwrap();
+    assert_eq!(common::xlsx::text(gaps, row, status), "not-analysed");
     assert!(common::xlsx::row_texts(gaps, row)
         .iter()
         .any(|c| c.contains("assurance 'sometimes'")));
@@ -952,6 +971,45 @@ fn output_encoding_is_for_csv_only() {
     }
 }
 
+/// A character with no CP932 form is an error naming the output (the file given with
+/// `-o`, or stdout), and no file is left behind.
+#[test]
+fn cp932_output_errors_name_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks.csv");
+    std::fs::write(&checks, "id,title,controls\nE1,𠮷野家の鍵管理,9.2.1\n").unwrap();
+    let out = dir.path().join("out.csv");
+    let err = input_error(
+        report(&checks, &example("csp-list.txt"))
+            .args(["--format", "csv", "--output-encoding", "cp932", "-o"])
+            .arg(&out),
+    );
+    assert!(
+        err.contains(&format!(
+            "error: {}: cannot write CP932 CSV: the character '𠮷' (U+20BB7)",
+            out.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("(hint: use --output-encoding utf-8)"), "{err}");
+    assert!(!out.exists());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+    let err = input_error(report(&checks, &example("csp-list.txt")).args([
+        "--format",
+        "csv",
+        "--output-encoding",
+        "cp932",
+    ]));
+    assert!(
+        err.contains("error: stdout: cannot write CP932 CSV"),
+        "{err}"
+    );
+}
+
 /// `--sheet` with a file that has no sheets is refused, not ignored.
 #[test]
 fn sheet_is_for_workbooks_only() {
@@ -995,8 +1053,14 @@ fn carried_columns_never_reuse_an_output_name() {
         .split(',')
         .collect();
     assert_eq!(
-        &header[header.len() - 3..],
-        ["status (input)", "Row (input)", "担当"]
+        &header[header.len() - 5..],
+        [
+            "status (input)",
+            "Row (input)",
+            "担当",
+            "Additional procedure needed?",
+            "Reviewer comment"
+        ]
     );
     let mut unique = header.clone();
     unique.sort_unstable();

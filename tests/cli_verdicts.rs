@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use calamine::Data;
 use common::xlsx::{row_texts, sheets, text};
-use common::{by_id, data, input_error, json_of, on_checks, stdout_of};
+use common::{bin, by_id, data, input_error, json_of, on_checks, stdout_of};
 use serde_json::{json, Value};
 
 fn verdicts(name: &str) -> PathBuf {
@@ -166,9 +166,9 @@ fn statement_kinds_are_kept_apart_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let (names, ranges) = workbook("ja", "status.csv", dir.path());
     assert_eq!(names[1], "ギャップ");
-    assert_eq!(sheet_row(&ranges[1], "V02")[8], "9.2.5 (記載なし)");
-    assert_eq!(sheet_row(&ranges[1], "V04")[8], "9.4.3 (未実施)");
-    assert_eq!(sheet_row(&ranges[1], "V05")[8], "9.4.4 (計画中)");
+    assert_eq!(sheet_row(&ranges[1], "V02")[7], "9.2.5 (記載なし)");
+    assert_eq!(sheet_row(&ranges[1], "V04")[7], "9.4.3 (未実施)");
+    assert_eq!(sheet_row(&ranges[1], "V05")[7], "9.4.4 (計画中)");
     let objectives = &ranges[2];
     let state = |id: &str| {
         (1..objectives.height())
@@ -285,7 +285,7 @@ fn a_lapsed_registration_covers_nothing_in_every_format() {
     assert!(md.contains("登録失効: Lapsed SaaS"), "{md}");
     let dir = tempfile::tempdir().unwrap();
     let (_, ranges) = workbook("ja", "lapsed.yaml", dir.path());
-    assert_eq!(sheet_row(&ranges[1], "V01")[2], "保証水準不足");
+    assert_eq!(sheet_row(&ranges[1], "V01")[3], "保証水準不足");
     let summary = &ranges[0];
     let fact = |label: &str| {
         (0..summary.height())
@@ -510,4 +510,499 @@ fn compare_ranks_a_lapsed_csp_last_and_shows_every_warning() {
     assert_eq!(text(summary, header + 2, 1), "Lapsed SaaS");
     assert_eq!(text(summary, header + 2, 10), "lapsed");
     assert_eq!(text(summary, header + 1, 10), "valid");
+}
+
+/// The statuses of a JSON report or comparison by item id (`report`: `status`;
+/// `compare`: the CSP's column).
+fn statuses_by_id(items: &Value, csp: Option<&str>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            let s = match csp {
+                None => &i["status"],
+                Some(name) => &i["statuses"][name],
+            };
+            (
+                i["id"].as_str().unwrap().to_owned(),
+                s.as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn strings(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect()
+}
+
+/// A registration dated after `--as-of` (and a statement audited over a period ending
+/// after it) is no registration on that date: nothing is covered on it, own or inherited,
+/// in every format, with its reason, procedure and warning.
+#[test]
+fn a_registration_not_yet_in_effect_covers_nothing_in_every_format() {
+    let v = json("future.yaml");
+    assert_eq!(v["summary"]["covered"], 0);
+    assert_eq!(v["csp"]["registration"], "not-yet-valid");
+    let v01 = by_id(&v["items"], "V01");
+    assert_eq!(v01["status"], "assurance-gap");
+    assert_eq!(v01["reasons"], json!(["registration-not-yet-valid"]));
+    assert_eq!(v01["registration_not_yet_valid"], json!(["Future SaaS"]));
+    assert_eq!(
+        v01["controls"][0]["registration_not_yet_valid"],
+        "Future SaaS"
+    );
+    assert_eq!(codes(v01), ["registry-check-date"]);
+    let codes_of_warnings = strings(&json!(v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].clone())
+        .collect::<Vec<_>>()))
+    .into_iter()
+    .map(str::to_owned)
+    .collect::<Vec<_>>();
+    assert_eq!(codes_of_warnings[0], "registration-not-yet-valid");
+    assert!(!codes_of_warnings.contains(&"registration-not-checked".to_owned()));
+
+    let (h, rows) = csv_rows(&stdout_of(report("en", "future.yaml", "csv")));
+    assert_eq!(csv_cell(&h, &rows, "V01", "status"), "assurance-gap");
+    assert_eq!(
+        csv_cell(&h, &rows, "V01", "reasons"),
+        "registration-not-yet-valid"
+    );
+    assert!(!rows.iter().any(|r| r[2] == "covered"));
+    let table = stdout_of(report("en", "future.yaml", "table"));
+    assert!(
+        table.contains("[registered 2027-01-01] [renewal deadline 2028-03-31: not yet valid]"),
+        "{table}"
+    );
+    assert!(
+        table.contains("WARNING: The registration dates from 2027-01-01, after 2026-04-01"),
+        "{table}"
+    );
+    assert!(table.contains("not yet registered: Future SaaS"), "{table}");
+    assert!(!table.lines().any(|l| l.contains("┆ covered ")), "{table}");
+    let md = stdout_of(report("ja", "future.yaml", "md"));
+    assert!(md.contains("登録日前: Future SaaS"), "{md}");
+    assert!(md.contains("[更新期限 2028-03-31: 未発効]"), "{md}");
+    let dir = tempfile::tempdir().unwrap();
+    let (_, ranges) = workbook("ja", "future.yaml", dir.path());
+    assert_eq!(sheet_row(&ranges[1], "V01")[3], "保証水準不足");
+    let summary = &ranges[0];
+    let fact = |label: &str| {
+        (0..summary.height())
+            .find(|r| text(summary, *r, 0) == label)
+            .map(|r| text(summary, r, 1))
+            .unwrap()
+    };
+    assert_eq!(fact("登録の有効性"), "未発効");
+
+    // registered long ago, but the statement held is audited over a period ending after
+    // the report's date
+    let v = json("audit-pending.yaml");
+    assert_eq!(v["csp"]["registration"], "not-yet-valid");
+    let v01 = by_id(&v["items"], "V01");
+    assert_eq!(v01["status"], "assurance-gap");
+    assert_eq!(v01["reasons"], json!(["audit-period-not-ended"]));
+    assert_eq!(v01["audit_period_not_ended"], json!(["Pending SaaS"]));
+    assert_eq!(codes(v01), ["statement-in-effect"]);
+    assert_eq!(v["warnings"][0]["code"], "audit-period-not-ended");
+    let (h, rows) = csv_rows(&stdout_of(report("en", "audit-pending.yaml", "csv")));
+    assert_eq!(csv_cell(&h, &rows, "V01", "status"), "assurance-gap");
+    assert!(csv_cell(&h, &rows, "V01", "additional procedures")
+        .contains("ends after the report's date"));
+    let table = stdout_of(report("en", "audit-pending.yaml", "table"));
+    assert!(
+        table.contains("audit period not ended: Pending SaaS"),
+        "{table}"
+    );
+    // on the day the audit period ends it is an assessment that happened
+    let mut c = bin();
+    c.args([
+        "report",
+        "--as-of",
+        "2026-09-30",
+        "--format",
+        "json",
+        "--checks",
+    ])
+    .arg(verdicts("checks.csv"))
+    .arg("--csp")
+    .arg(verdicts("audit-pending.yaml"));
+    let later = json_of(c);
+    assert_eq!(by_id(&later["items"], "V01")["status"], "covered");
+    assert_eq!(later["csp"]["registration"], "valid");
+
+    // inherited from a service registered after the report's date
+    let v = json("saas-on-future.yaml");
+    assert_eq!(v["csp"]["registration"], "valid");
+    assert_eq!(by_id(&v["items"], "V01")["status"], "covered");
+    let v11 = by_id(&v["items"], "V11");
+    assert_eq!(v11["status"], "assurance-gap");
+    assert_eq!(v11["reasons"], json!(["registration-not-yet-valid"]));
+    assert_eq!(v11["registration_not_yet_valid"], json!(["Future IaaS"]));
+    assert_eq!(v11["controls"][0]["inherited_from"], "Future IaaS");
+    assert!(v["warnings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("of the underlying service Future IaaS"));
+}
+
+#[test]
+fn compare_ranks_a_registration_not_yet_in_effect_with_the_lapsed_ones() {
+    let cmd = |format: &str| {
+        let mut c = on_checks("en", "compare", verdicts("checks.csv"));
+        for f in ["future.yaml", "audit-pending.yaml", "valid.yaml"] {
+            c.arg("--csp").arg(verdicts(f));
+        }
+        c.args(["--format", format]);
+        c
+    };
+    // Future SaaS implements most, but covers nothing and ranks after the valid one
+    let v = json_of(cmd("json"));
+    let csps = v["csps"].as_array().unwrap();
+    let names: Vec<&str> = csps.iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(names[0], "Valid SaaS");
+    for c in &csps[1..] {
+        assert_eq!(c["registration"], "not-yet-valid", "{c}");
+        assert_eq!(c["counts"]["covered"], 0, "{c}");
+    }
+    let future = csps.iter().find(|c| c["name"] == "Future SaaS").unwrap();
+    assert_eq!(future["warnings"][0]["code"], "registration-not-yet-valid");
+    assert_eq!(
+        by_id(&v["items"], "V01")["statuses"]["Future SaaS"],
+        "assurance-gap"
+    );
+    assert_eq!(
+        by_id(&v["items"], "V01")["statuses"]["Valid SaaS"],
+        "covered"
+    );
+    let table = stdout_of(cmd("table"));
+    assert!(
+        table.contains("WARNING: Future SaaS: The registration dates from 2027-01-01"),
+        "{table}"
+    );
+    assert!(table.contains("not yet valid"), "{table}");
+    let (h, rows) = csv_rows(&stdout_of(cmd("csv")));
+    assert_eq!(h[2], "Valid SaaS");
+    let future_col = h.iter().position(|x| x == "Future SaaS").unwrap();
+    assert!(rows[0][future_col].starts_with("The registration dates from 2027-01-01"));
+    let md = stdout_of(cmd("md"));
+    assert!(md.contains("| 1 | Valid SaaS |"), "{md}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cmp.xlsx");
+    let mut c = cmd("xlsx");
+    c.arg("-o").arg(&path);
+    stdout_of(c);
+    let (_, ranges) = sheets(&path);
+    let summary = &ranges[0];
+    let header = (0..summary.height())
+        .find(|r| text(summary, *r, 0) == "rank")
+        .unwrap();
+    assert_eq!(text(summary, header + 1, 1), "Valid SaaS");
+    assert_eq!(text(summary, header + 2, 10), "not yet valid");
+    assert_eq!(text(summary, header + 3, 10), "not yet valid");
+}
+
+/// Lapsed, valid, not yet valid and not checked, for the service itself and for the one
+/// it inherits from, end to end: `report` and `compare` give each item the same status,
+/// covered only when every registration it rests on is in effect, with the reasons naming
+/// the service; `compare` ranks a CSP whose own registration is void after the others.
+#[test]
+fn registration_validity_matrix_in_report_and_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let states = ["valid", "not-checked", "not-yet-valid", "lapsed"];
+    // registry facts of each state on 2026-04-01
+    let facts = |state: &str| match state {
+        "valid" => "registered: 2022-01-01\nrenewal_deadline: 2027-03-31\n",
+        "not-checked" => "",
+        "not-yet-valid" => "registered: 2026-10-01\nrenewal_deadline: 2027-09-30\n",
+        "lapsed" => "registered: 2021-01-01\nrenewal_deadline: 2025-03-31\n",
+        _ => unreachable!(),
+    };
+    let reason = |state: &str| match state {
+        "not-yet-valid" => Some("registration-not-yet-valid"),
+        "lapsed" => Some("registration-lapsed"),
+        _ => None,
+    };
+    let mut profiles = Vec::new();
+    for under in states {
+        std::fs::write(
+            dir.path().join(format!("iaas-{under}.yaml")),
+            format!(
+                "name: IaaS {under}\n{}implemented: [11.1.1, 11.1.2]\n",
+                facts(under)
+            ),
+        )
+        .unwrap();
+        for own in states {
+            let path = dir.path().join(format!("saas-{own}-on-{under}.yaml"));
+            std::fs::write(
+                &path,
+                format!(
+                    "name: SaaS {own} on {under}\n{}inherits: iaas-{under}.yaml\ninherited: [11]\nimplemented: [9.2.1]\n",
+                    facts(own)
+                ),
+            )
+            .unwrap();
+            profiles.push((own, under, path));
+        }
+    }
+    let mut c = on_checks("en", "compare", verdicts("checks.csv"));
+    for (_, _, p) in &profiles {
+        c.arg("--csp").arg(p);
+    }
+    c.args(["--format", "json"]);
+    let cmp = json_of(c);
+    let csps = cmp["csps"].as_array().unwrap();
+    for (own, under, path) in &profiles {
+        let name = format!("SaaS {own} on {under}");
+        let mut c = on_checks("en", "report", verdicts("checks.csv"));
+        c.arg("--csp").arg(path).args(["--format", "json"]);
+        let r = json_of(c);
+        let case = format!("{own} on {under}");
+        assert_eq!(r["csp"]["registration"], *own, "{case}");
+        // own objective (9.2.1): rests on the service itself
+        let v01 = by_id(&r["items"], "V01");
+        let own_void = reason(own).is_some();
+        let want = if own_void { "assurance-gap" } else { "covered" };
+        assert_eq!(v01["status"], want, "{case}");
+        assert_eq!(
+            strings(&v01["reasons"]),
+            reason(own).into_iter().collect::<Vec<_>>(),
+            "{case}"
+        );
+        // inherited objective (11.1.2): rests on both
+        let v11 = by_id(&r["items"], "V11");
+        let under_void = reason(under).is_some();
+        let want = if own_void || under_void {
+            "assurance-gap"
+        } else {
+            "covered"
+        };
+        assert_eq!(v11["status"], want, "{case}");
+        let mut wanted: Vec<&str> = reason(own).into_iter().chain(reason(under)).collect();
+        wanted.sort_by_key(|r| {
+            ["registration-lapsed", "registration-not-yet-valid"]
+                .iter()
+                .position(|x| x == r)
+        });
+        wanted.dedup();
+        assert_eq!(strings(&v11["reasons"]), wanted, "{case}");
+        if under_void {
+            let field = if *under == "lapsed" {
+                "registration_lapsed"
+            } else {
+                "registration_not_yet_valid"
+            };
+            // the nearest service of the chain in that state is named
+            let named = if own == under {
+                name.clone()
+            } else {
+                format!("IaaS {under}")
+            };
+            assert_eq!(strings(&v11[field]), [named.as_str()], "{case}: {v11}");
+        }
+        // compare gives every item the status report gives it
+        assert_eq!(
+            statuses_by_id(&cmp["items"], Some(&name)),
+            statuses_by_id(&r["items"], None),
+            "{case}"
+        );
+        let col = csps.iter().find(|c| c["name"] == name.as_str()).unwrap();
+        assert_eq!(col["registration"], *own, "{case}");
+    }
+    // ranking: every CSP whose own registration is void after every other
+    let void: Vec<bool> = csps
+        .iter()
+        .map(|c| matches!(c["registration"].as_str(), Some("lapsed" | "not-yet-valid")))
+        .collect();
+    let first_void = void.iter().position(|v| *v).unwrap();
+    assert!(void[first_void..].iter().all(|v| *v), "{void:?}");
+    assert_eq!(first_void, 8);
+}
+
+/// An objective stated implemented with a basic requirement under it stated otherwise is
+/// at most partial; a detail the CSP chooses stated otherwise is a note; governance and
+/// management items follow their objective. In every format, in `compare`, and as
+/// `readiness` reads the same list.
+#[test]
+fn basic_requirements_stated_otherwise_cap_their_objective_in_every_format() {
+    let run = |lang: &str, format: &str| {
+        let mut c = on_checks(lang, "report", verdicts("checks-criteria.csv"));
+        c.arg("--csp")
+            .arg(verdicts("criteria.csv"))
+            .args(["--format", format]);
+        c
+    };
+    let v = json_of(run("en", "json"));
+    let items = &v["items"];
+    for (id, status, requirement) in [
+        ("C01", "covered", None),
+        ("C02", "partial", Some("4.4.7.2")),
+        ("C03", "covered", None),
+        ("C04", "not-covered", None),
+        ("C05", "partial", Some("9.2.1.6.PB")),
+        ("C06", "partial", Some("9.4.2.2.B")),
+        ("C07", "covered", None),
+    ] {
+        let item = by_id(items, id);
+        assert_eq!(item["status"], status, "{id}");
+        assert_eq!(
+            strings(&item["basic_requirements_not_implemented"]),
+            requirement.into_iter().collect::<Vec<_>>(),
+            "{id}"
+        );
+        let has = strings(&item["reasons"]).contains(&"basic-requirement-not-implemented");
+        assert_eq!(has, requirement.is_some(), "{id}");
+        if let Some(r) = requirement {
+            assert_eq!(codes(item), ["basic-requirement-review"], "{id}");
+            let control = item["controls"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["id"] == r)
+                .unwrap();
+            assert!(control["requirement_of"].is_string(), "{id}");
+        }
+    }
+    // governance and management items are published criteria: never the annex
+    for id in ["C01", "C03"] {
+        let item = by_id(items, id);
+        assert_eq!(item["controls"][0]["state"], "implemented", "{id}");
+        assert_eq!(item["annex_only"], json!([]), "{id}");
+        assert_eq!(item["reasons"], json!([]), "{id}");
+    }
+    let c07 = by_id(items, "C07");
+    assert_eq!(c07["reasons"], json!(["non-basic-detail-not-implemented"]));
+    assert_eq!(
+        c07["non_basic_details_not_implemented"],
+        json!([{"id": "9.2.5.1", "state": "not-applicable", "objective": "9.2.5"}])
+    );
+    assert_eq!(codes(c07), ["non-basic-detail-review"]);
+    let objectives = &v["objectives"];
+    assert_eq!(by_id(objectives, "3.1.2.1")["state"], "implemented");
+    assert_eq!(by_id(objectives, "3.1.2.1")["stated_as"], "3.1.2");
+    assert_eq!(by_id(objectives, "4.4.7.2")["state"], "not-implemented");
+
+    let (h, rows) = csv_rows(&stdout_of(run("en", "csv")));
+    let missing = "missing (not listed / not implemented / planned)";
+    assert_eq!(csv_cell(&h, &rows, "C05", "status"), "partial");
+    assert_eq!(
+        csv_cell(&h, &rows, "C05", missing),
+        "9.2.1.6.PB (not implemented)"
+    );
+    assert_eq!(
+        csv_cell(&h, &rows, "C05", "reasons"),
+        "not-implemented, basic-requirement-not-implemented"
+    );
+    assert!(csv_cell(&h, &rows, "C05", "additional procedures")
+        .contains("9.2.1.6.PB (not implemented, of 9.2.1)"));
+    assert_eq!(csv_cell(&h, &rows, "C01", "status"), "covered");
+    assert_eq!(csv_cell(&h, &rows, "C07", "status"), "covered");
+    let table = stdout_of(run("en", "table"));
+    assert!(table.contains("planned: 9.4.2.2.B"), "{table}");
+    assert!(!table.contains("annex"), "{table}");
+    let md = stdout_of(run("ja", "md"));
+    assert!(
+        md.contains("| C05 | User registration | 一部充足 |"),
+        "{md}"
+    );
+    assert!(md.contains("9.2.1.6.PB（未実施、9.2.1）"), "{md}");
+    assert!(
+        md.contains("| C01 | Governance evaluation item | 充足 |"),
+        "{md}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gap.xlsx");
+    let mut c = run("ja", "xlsx");
+    c.arg("-o").arg(&path);
+    stdout_of(c);
+    let (_, ranges) = sheets(&path);
+    assert_eq!(sheet_row(&ranges[1], "C05")[3], "一部充足");
+    assert_eq!(sheet_row(&ranges[1], "C01")[3], "充足");
+    let objectives = &ranges[2];
+    let state = |id: &str| {
+        (1..objectives.height())
+            .find(|r| text(objectives, *r, 0) == id)
+            .map(|r| text(objectives, r, 3))
+            .unwrap()
+    };
+    assert_eq!(state("3.1.2.1"), "実施");
+    assert_eq!(state("4.4.7.2"), "未実施");
+
+    // compare: the same statuses
+    let mut c = on_checks("en", "compare", verdicts("checks-criteria.csv"));
+    c.arg("--csp")
+        .arg(verdicts("criteria.csv"))
+        .args(["--format", "json"]);
+    let cmp = json_of(c);
+    let name = cmp["csps"][0]["name"].as_str().unwrap().to_owned();
+    assert_eq!(
+        statuses_by_id(&cmp["items"], Some(&name)),
+        statuses_by_id(items, None)
+    );
+
+    // readiness reads the list the same way: what report caps, readiness calls missing
+    let mut c = bin();
+    c.args(["readiness", "--format", "json", "--implemented"])
+        .arg(verdicts("criteria.csv"));
+    let r = json_of(c);
+    let missing = strings(&r["missing"]);
+    for id in ["4.4.7", "4.4.7.2", "9.2.1.6.PB"] {
+        assert!(missing.contains(&id), "{id}: {missing:?}");
+    }
+    assert_eq!(strings(&r["planned"]), ["9.4.2.2.B"]);
+    let item = by_id(&r["items"], "3.1.2.1");
+    assert_eq!(item["state"], "implemented");
+    assert_eq!(item["stated_as"], "3.1.2");
+    // the objectives sheet of report and readiness agree on every governance and
+    // management criterion
+    for i in r["items"].as_array().unwrap() {
+        if i["layer"] == "control" {
+            continue;
+        }
+        let id = i["id"].as_str().unwrap();
+        assert_eq!(by_id(objectives_json(&v), id)["state"], i["state"], "{id}");
+    }
+}
+
+fn objectives_json(v: &Value) -> &Value {
+    &v["objectives"]
+}
+
+/// Dates of a profile that contradict each other are an input error naming the file and
+/// the field.
+#[test]
+fn profile_dates_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    for (body, wanted) in [
+        (
+            "name: X\nregistered: 2027-01-01\nrenewal_deadline: 2025-03-31\nimplemented: [9.2.1]\n",
+            "p.yaml: column 'registered': the registration date 2027-01-01 is after the renewal deadline 2025-03-31",
+        ),
+        (
+            "name: X\naudit_period: {from: 2025-10-01, to: 2025-03-31}\nimplemented: [9.2.1]\n",
+            "p.yaml: column 'audit_period': the audit period ends before it starts",
+        ),
+    ] {
+        let p = dir.path().join("p.yaml");
+        std::fs::write(&p, body).unwrap();
+        for command in ["report", "compare"] {
+            let mut c = on_checks("en", command, verdicts("checks.csv"));
+            c.arg("--csp").arg(&p);
+            let err = input_error(c);
+            assert!(err.contains(wanted), "{command}: {err}");
+        }
+        let mut c = bin();
+        c.args(["readiness", "--implemented"]).arg(&p);
+        assert!(input_error(c).contains(wanted));
+    }
 }

@@ -230,8 +230,8 @@ fn english_workbook_cell_by_cell() {
         assert_eq!(got, want, "the gap sheet of {}", names[2 + i]);
     }
     assert_eq!(
-        &all_rows(&ranges[2])[0][..3],
-        ["id", "title", "status"],
+        &all_rows(&ranges[2])[0][..4],
+        ["id", "title", "risk", "status"],
         "the report's gap-sheet layout"
     );
 }
@@ -471,7 +471,7 @@ fn japanese_sheet_names_and_labels() {
     assert_eq!(k01[2], "充足");
     let want = report_gap_sheet("ja", "compare/alpha.yaml", dir.path());
     assert_eq!(all_rows(&ranges[2]), want);
-    assert_eq!(want[0][2], "判定");
+    assert_eq!(want[0][3], "判定");
     let chart = &zip_entries(&path)["xl/charts/chart1.xml"];
     assert!(chart.contains("<c:f>概要!$B$"), "{chart}");
 }

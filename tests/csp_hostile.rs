@@ -137,13 +137,8 @@ const FILES: &[(&str, Expect)] = &[
         Refused(&["line 1", "states a status ('実施状況')"]),
     ),
     // tables: exactly one status column, read by the documented values
-    (
-        "c01-soa-two-status-columns.csv",
-        Refused(&[
-            "more than one status column: '適用'; '実施状況'",
-            "--status-column",
-        ]),
-    ),
+    // 適用 says the control applies, 実施状況 whether it is implemented: read by 実施状況
+    ("c01-soa-two-status-columns.csv", Read("status-table")),
     ("c02-check-matrix.csv", Read("status-table")),
     (
         "c03-blank-status.csv",
@@ -162,7 +157,12 @@ const FILES: &[(&str, Expect)] = &[
     ),
     ("c06-cross-marks.csv", Read("status-table")),
     ("c07-hai-iie.csv", Read("status-table")),
-    ("c08-ari-nashi.csv", Read("status-table")),
+    // 有無 alone does not say of what (指摘の有無 would be findings): 有/無 under it are
+    // not read; --status-column 有無 says it is the implementation
+    (
+        "c08-ari-nashi.csv",
+        Refused(&["column '有無'", "--status-column '有無'"]),
+    ),
     ("c09-reason-in-brackets.csv", Read("status-table")),
     (
         "c10-one-column.csv",
@@ -230,6 +230,189 @@ const FILES: &[(&str, Expect)] = &[
     ("c28-yes-no.csv", Read("status-table")),
     ("c29-grc-export.csv", Read("status-table")),
     ("c30-json-profile.csv", Read("profile")),
+    // review 1: after an id, only its title (an allow-list, not a list of status words)
+    (
+        "r01-not-implemented-in-words.txt",
+        Refused(&[
+            "line 3",
+            "'実施していない' after 9.2.3 is not its title",
+            "'ない'",
+        ]),
+    ),
+    (
+        "r02-english-negation.txt",
+        Refused(&["line 2", "'Does not apply' after 9.2.3 is not its title"]),
+    ),
+    (
+        "r03-heading-not-implemented.txt",
+        Refused(&[
+            "line 3",
+            "'■ 実施していない統制目標' negates, excludes, defers or qualifies",
+        ]),
+    ),
+    (
+        "r04-heading-exclusions.txt",
+        Refused(&["line 2", "'Exclusions:' negates", "('exclusions')"]),
+    ),
+    (
+        "r05-footnote-mark.txt",
+        Refused(&["line 2", "'※1' after 9.2.3 is not its title"]),
+    ),
+    (
+        "r06-question-mark.txt",
+        Refused(&["line 2", "'?' after 9.2.3 is not its title"]),
+    ),
+    (
+        "r07-ditto.txt",
+        Refused(&["line 2", "'同上' after 9.2.3 is not its title"]),
+    ),
+    (
+        "r08-range-with-hyphen.txt",
+        Refused(&["line 2", "'9.2.3-9.2.4' is a range"]),
+    ),
+    (
+        "r09-annex-a-with-status.txt",
+        Refused(&["line 2", "'未実施' after A.9.2.3 states something"]),
+    ),
+    (
+        "r10-heading-fiscal-year.txt",
+        Refused(&["line 2", "'2026年度対応' negates"]),
+    ),
+    (
+        "r11-waived.txt",
+        Refused(&["line 2", "'Waived' after 9.2.3 is not its title"]),
+    ),
+    (
+        "r12-partly-in-brackets.txt",
+        Refused(&["line 2", "'(一部)' after 9.2.3 states something"]),
+    ),
+    (
+        "r13-saltire.txt",
+        Refused(&["line 2", "'☓' after 9.2.3 is not its title"]),
+    ),
+    (
+        "r14-range-annex-a.txt",
+        Refused(&["line 2", "'A.9.2.3-A.9.2.4' is a range"]),
+    ),
+    // a column named by one status marks that status, never implemented
+    (
+        "r20-not-applicable-header-marks.csv",
+        Refused(&[
+            "row 2: column '非該当'",
+            "'×' under '非該当' leaves 9.2.1 unmarked",
+        ]),
+    ),
+    (
+        "r21-excluded-yes-no.csv",
+        Refused(&["row 2: column 'Excluded'", "'No' under 'Excluded'"]),
+    ),
+    (
+        "r22-planned-yes-no.csv",
+        Refused(&["row 2: column 'Planned'", "'No' under 'Planned'"]),
+    ),
+    // marks and yes/no under a header that names no status: their meaning is the header's
+    (
+        "r23-gap-yes-no.csv",
+        Refused(&[
+            "column 'Gap'",
+            "whose meaning depends on the column's header",
+        ]),
+    ),
+    (
+        "r24-finding-ari-nashi.csv",
+        Refused(&["column '指摘事項'", "'なし', 'あり'"]),
+    ),
+    (
+        "r25-issue-u-mu.csv",
+        Refused(&["column '課題'", "'無', '有'"]),
+    ),
+    (
+        "r26-applicable-yes.csv",
+        Refused(&["column 'Applicable'", "states whether each control applies"]),
+    ),
+    // an implemented value takes no note; remarks may not qualify it
+    (
+        "r27-implemented-partly.csv",
+        Refused(&[
+            "row 3: column '実施状況'",
+            "implemented with a note in brackets ('一部')",
+        ]),
+    ),
+    (
+        "r28-implemented-partially-en.csv",
+        Refused(&["row 3: column 'Status'", "('partially')"]),
+    ),
+    (
+        "r29-remark-negates.csv",
+        Refused(&[
+            "row 3: column '備考'",
+            "'一部未実施' in '備考' negates or qualifies",
+        ]),
+    ),
+    // a table without a status column: titles and row numbers only
+    (
+        "r30-responsibility.csv",
+        Refused(&["column 'Responsibility'", "the table has no status column"]),
+    ),
+    (
+        "r31-inherited-from.csv",
+        Refused(&["column 'Inherited from'", "(holding 'AWS')"]),
+    ),
+    ("r32-evidence-na.csv", Refused(&["column 'Evidence'"])),
+    // the id column by its header
+    (
+        "r33-related-column-outvotes.csv",
+        Refused(&[
+            "row 3: column '管理策番号'",
+            "the row has a status (implemented) but no control id",
+        ]),
+    ),
+    ("r34-related-column.csv", Read("status-table")),
+    (
+        "r35-two-id-columns.csv",
+        Refused(&["ids stand in more than one column ('A', 'B')"]),
+    ),
+    (
+        "r36-soa-not-applicable-implemented.csv",
+        Refused(&[
+            "row 3: column '適用'",
+            "'×' in '適用' does not say the control applies",
+        ]),
+    ),
+    ("r37-clause-heading-row.csv", Read("status-table")),
+    (
+        "r38-exclusion-reason-on-implemented.csv",
+        Refused(&[
+            "row 3: column '非該当理由'",
+            "under a header that negates or excludes",
+        ]),
+    ),
+    // an id cell holds the id and at most its title, whatever the resolver would read
+    (
+        "r39-id-cell-annex-a-with-status.csv",
+        Refused(&["row 3: column '管理策番号'", "'（未実施）' after A.9.2.3"]),
+    ),
+    (
+        "r40-id-cell-annex-a-sentence.csv",
+        Refused(&["row 3: column '管理策番号'", "'は対象外' after A.9.2.3"]),
+    ),
+    (
+        "r41-title-qualified.csv",
+        Refused(&[
+            "row 3: column '管理策名'",
+            "'特権（東京リージョンのみ）'",
+            "('のみ')",
+        ]),
+    ),
+    ("r42-implemented-question.csv", Read("status-table")),
+    (
+        "r43-due-date.csv",
+        Refused(&["column '対応完了予定日'", "the table has no status column"]),
+    ),
+    (
+        "r44-owner-states.csv",
+        Refused(&["row 3: column 'Owner'", "'Not implemented' in 'Owner'"]),
+    ),
 ];
 
 #[test]
@@ -256,6 +439,12 @@ fn the_status_column_named_is_read() {
         &Read("status-table"),
     );
     check(
+        &hostile("c08-ari-nashi.csv"),
+        &["--status-column", "有無"],
+        "c08",
+        &Read("status-table"),
+    );
+    check(
         &hostile("c26-status-and-progress.csv"),
         &["--status-column", "進捗"],
         "c26",
@@ -279,7 +468,7 @@ fn the_status_column_named_is_read() {
 }
 
 /// The number of workbook cases below, counted into the corpus.
-const WORKBOOK_CASES: usize = 7;
+const WORKBOOK_CASES: usize = 14;
 
 fn sheet(wb: &mut Workbook, name: &str, rows: &[&[&str]]) {
     common::add_text_sheet(wb, name, rows);
@@ -355,17 +544,22 @@ fn workbooks_never_credit_a_control_stated_not_implemented() {
         ],
     );
     wb.save(&path).unwrap();
-    check(
-        &path,
-        &[],
-        name,
-        &Refused(&["sheet 'SoA'", "'適用'; '実施状況'"]),
-    );
+    // 適用 says the control applies, not that it is implemented: read by 実施状況
+    check(&path, &[], name, &Read("status-table"));
     check(
         &path,
         &["--csp-sheet", "SoA", "--status-column", "実施状況"],
         name,
         &Read("status-table"),
+    );
+    check(
+        &path,
+        &["--csp-sheet", "SoA", "--status-column", "適用"],
+        name,
+        &Refused(&[
+            "sheet 'SoA'",
+            "--status-column '適用': '適用' states whether each control applies",
+        ]),
     );
     check(
         &path,
@@ -434,5 +628,132 @@ fn workbooks_never_credit_a_control_stated_not_implemented() {
             "sheet 'ISO': row 2: A.9.2.3 (the same control as 9.2.3) is listed again",
             "not implemented on sheet 'SoA' row 3",
         ]),
+    );
+
+    // 8–10. a sheet whose name negates or qualifies without naming a status the tool reads
+    const NEGATING: [(&str, &[&str]); 3] = [
+        (
+            "Gaps",
+            &[
+                "sheet 'Gaps'",
+                "negates, excludes, defers or qualifies ('gaps')",
+            ],
+        ),
+        (
+            "課題一覧",
+            &[
+                "sheet '課題一覧'",
+                "negates, excludes, defers or qualifies ('課題')",
+            ],
+        ),
+        (
+            "To do",
+            &[
+                "sheet 'To do'",
+                "negates, excludes, defers or qualifies ('to do')",
+            ],
+        ),
+    ];
+    for (negating, fragments) in NEGATING {
+        let mut wb = Workbook::new();
+        sheet(&mut wb, "Implemented", &[&["Control ID"], &["9.2.1"]]);
+        sheet(&mut wb, negating, &[&["Control ID"], &["9.2.3"]]);
+        wb.save(&path).unwrap();
+        check(&path, &[], name, &Refused(fragments));
+    }
+
+    // 11. a hidden row
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("統制目標一覧").unwrap();
+    for (r, row) in [
+        ["管理策番号", "管理策名"],
+        ["9.2.1", "利用者登録及び登録削除"],
+        ["9.2.3", "特権的アクセス権の管理"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, cell) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    ws.set_row_hidden(2).unwrap();
+    wb.save(&path).unwrap();
+    check(
+        &path,
+        &[],
+        name,
+        &Refused(&[
+            "sheet '統制目標一覧': row 3",
+            "the row is hidden, and holds 9.2.3",
+        ]),
+    );
+
+    // 12. a struck-through row (見え消し), by the cell's format and by a run of rich text
+    for rich in [false, true] {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("統制目標一覧").unwrap();
+        let struck = rust_xlsxwriter::Format::new().set_font_strikethrough();
+        ws.write_string(0, 0, "管理策番号").unwrap();
+        ws.write_string(1, 0, "9.2.1").unwrap();
+        if rich {
+            let plain = rust_xlsxwriter::Format::new();
+            ws.write_rich_string(2, 0, &[(&struck, "9.2.3"), (&plain, " ")])
+                .unwrap();
+        } else {
+            ws.write_string_with_format(2, 0, "9.2.3", &struck).unwrap();
+        }
+        wb.save(&path).unwrap();
+        check(
+            &path,
+            &[],
+            name,
+            &Refused(&["row 3: column '管理策番号'", "is struck through (見え消し"]),
+        );
+    }
+
+    // 13. a hidden status column
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("SoA").unwrap();
+    for (r, row) in [
+        ["管理策番号", "実施状況"],
+        ["9.2.1", "実施"],
+        ["9.2.3", "実施"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, cell) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    ws.set_column_hidden(1).unwrap();
+    wb.save(&path).unwrap();
+    check(
+        &path,
+        &[],
+        name,
+        &Refused(&["column '実施状況': the column '実施状況' is hidden"]),
+    );
+
+    // 14. a clause heading between the header and the first id is not the header
+    let mut wb = Workbook::new();
+    sheet(
+        &mut wb,
+        "SoA",
+        &[
+            &["管理策番号", "管理策名", "実施状況", "備考"],
+            &["9", "アクセス制御", "", ""],
+            &["9.2.1", "利用者登録", "実施", ""],
+            &["9.2.3", "特権", "非該当", "IaaS側で実施のため対象外"],
+        ],
+    );
+    wb.save(&path).unwrap();
+    check(&path, &[], name, &Read("status-table"));
+    check(
+        &path,
+        &["--status-column", "実施状況"],
+        name,
+        &Read("status-table"),
     );
 }

@@ -337,17 +337,31 @@ fn csp_sheet_and_status_column_in_every_command() {
     let new = soa("new.xlsx", "未実施");
     let pick = ["--csp-sheet", "SoA", "--status-column", "実施状況"];
 
-    // without --status-column: two status columns, refused in every command
-    let err = input_error(report(&new));
+    // without --status-column: 適用 says the control applies, 実施状況 whether it is
+    // implemented; read by 実施状況 in every command
+    let v = json_of(report(&new));
+    assert_eq!(statuses(&v), ["not-covered", "not-covered", "covered"]);
+    let mut diff = bin();
+    diff.args(["diff", "--fail-on-change"]).arg(&old).arg(&new);
+    assert_eq!(diff.output().unwrap().status.code(), Some(1));
+    // --status-column 適用 beside 実施状況 is refused in every command (they share the reader)
+    let wrong = ["--status-column", "適用"];
+    let mut c = report(&new);
+    c.args(wrong);
+    let err = input_error(c);
     assert!(
-        err.contains(
-            "new.xlsx: sheet 'SoA': the table has more than one status column: '適用'; '実施状況'"
-        ),
+        err.contains("new.xlsx: sheet 'SoA': --status-column '適用': '適用' states whether each control applies"),
         "{err}"
     );
     let mut diff = bin();
-    diff.args(["diff", "--fail-on-change"]).arg(&old).arg(&new);
-    input_error(diff);
+    diff.args(["diff"]).arg(&old).arg(&new).args(wrong);
+    assert!(input_error(diff).contains("--status-column '適用'"));
+    let mut r = bin();
+    r.args(["readiness", "--implemented"]).arg(&new).args(wrong);
+    assert!(input_error(r).contains("--status-column '適用'"));
+    let mut c = compare(&new);
+    c.arg("--csp").arg(&old).args(wrong);
+    assert!(input_error(c).contains("--status-column '適用'"));
 
     let mut c = report(&new);
     c.args(pick);
@@ -397,4 +411,58 @@ fn csp_sheet_and_status_column_in_every_command() {
     let mut c = report(&data("csp-input/odd-ids.csv"));
     c.args(["--csp-sheet", "SoA"]);
     assert!(input_error(c).contains("--csp-sheet picks a sheet of a workbook"));
+}
+
+/// A column named by one status (`Not Applicable`, `非該当`) marks that status: `Yes` under
+/// it is not applicable in every command (they share the reader), never implemented; a row
+/// it leaves unmarked states nothing, and is refused.
+#[test]
+fn a_column_named_by_one_status_is_read_by_its_meaning_in_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let implemented = dir.path().join("impl.csv");
+    std::fs::write(
+        &implemented,
+        "管理策番号,実施状況\n5.1.1,実施\n9.2.3,実施\n",
+    )
+    .unwrap();
+    let na = dir.path().join("na.csv");
+    std::fs::write(&na, "Control,Not Applicable\n5.1.1,Yes\n9.2.3,Yes\n").unwrap();
+    let v = json_of(
+        bin()
+            .args(["diff", "--format", "json"])
+            .arg(&implemented)
+            .arg(&na),
+    );
+    assert_eq!(v["summary"]["status_changed"], 2);
+    assert_eq!(v["changed"][1]["new"]["status"], "not-applicable");
+    let v = json_of(readiness(&na));
+    assert_eq!(v["summary"]["implemented"], 0);
+    assert_eq!(v["summary"]["na_without_reason"], 2);
+    let v = json_of(report(&na));
+    assert!(v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i["status"] != "covered"));
+    // 5.1.1 left unmarked (× under 非該当): refused by report, readiness and diff alike
+    let unmarked = dir.path().join("unmarked.csv");
+    std::fs::write(&unmarked, "管理策番号,非該当\n5.1.1,×\n9.2.3,○\n").unwrap();
+    let want = "unmarked.csv: row 2: column '非該当': '×' under '非該当' leaves 5.1.1 unmarked";
+    assert!(input_error(report(&unmarked)).contains(want));
+    assert!(input_error(readiness(&unmarked)).contains(want));
+    let mut diff = bin();
+    diff.arg("diff").arg(&implemented).arg(&unmarked);
+    assert!(input_error(diff).contains(want));
+}
+
+/// A published list as it comes out of a PDF: a confidentiality mark, the document's title,
+/// headers repeated per page, a suffix in a cell of its own (`8.1.5<TAB>P`), an objective
+/// without its suffix (`9.5.1`), a title on the line after its id, page numbers, a creation
+/// date, a reproduction notice and the audit period in footers: read, every id implemented.
+#[test]
+fn a_published_list_pasted_from_a_pdf_reads_cleanly() {
+    let v = json_of(report(&data("csp-input/published-pdf-pages.txt")));
+    assert_eq!(v["csp"]["read_as"]["kind"], "published-list");
+    assert_eq!(v["csp"]["implemented"], 14);
+    assert_eq!(v["csp"]["unknown_ids"], serde_json::json!([]));
 }

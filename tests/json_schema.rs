@@ -406,6 +406,54 @@ fn reports_match_the_schema() {
     assert_eq!(u2["status"], "not-analysed");
     assert_eq!(u2["problems"][0]["column"], "assurance");
     assert_eq!(u2["problems"][0]["value"], "maybe");
+    // registrations not yet in effect (own, inherited, audit not ended); basic
+    // requirements and chosen details stated otherwise; governance items through their
+    // objective
+    for csp in ["future.yaml", "audit-pending.yaml", "saas-on-future.yaml"] {
+        let v = report(
+            data("verdicts/checks.csv"),
+            data(&format!("verdicts/{csp}")),
+            "en",
+        );
+        check(REPORT, &v);
+    }
+    let v = report(
+        data("verdicts/checks-criteria.csv"),
+        data("verdicts/criteria.csv"),
+        "ja",
+    );
+    check(REPORT, &v);
+    assert!(v["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|o| o["stated_as"].is_string()));
+}
+
+/// A report carrying a review forward (`--review`): each item's review and the summary
+/// with the removed items match the schema; drift in them is caught.
+#[test]
+fn a_report_with_a_review_matches_the_schema() {
+    let mut v = json_of(
+        on_checks("ja", "report", data("review/checks-v2.csv"))
+            .args(["--format", "json", "--csp"])
+            .arg(data("review/csp-v2.csv"))
+            .arg("--review")
+            .arg(data("review/previous.xlsx")),
+    );
+    check(REPORT, &v);
+    assert_eq!(v["review"]["removed_items"][0]["id"], "R-06");
+    v["items"][0]["review"]["change"] = Value::from("moved");
+    v["review"]["removed_items"][0]["status"] = Value::from("gone");
+    let all = errors(REPORT, &v);
+    assert!(
+        all.contains("$.items[0].review.change: \"moved\" not in"),
+        "{all}"
+    );
+    assert!(
+        all.contains("$.review.removed_items[0].status: \"gone\" not in"),
+        "{all}"
+    );
 }
 
 #[test]
@@ -623,6 +671,20 @@ fn compare_outputs_match_the_schema() {
     statuses_name_the_csps(&v);
     assert!(values(&v["csps"], "inherits").contains(&&Value::from("Test IaaS")));
     assert!(values(&v["csps"], "inherits").contains(&&Value::Null));
+
+    // registrations not yet in effect, ranked with the lapsed ones
+    let v = compare(
+        "en",
+        data("verdicts/checks.csv"),
+        &[
+            data("verdicts/future.yaml"),
+            data("verdicts/audit-pending.yaml"),
+            data("verdicts/lapsed.yaml"),
+            data("verdicts/valid.yaml"),
+        ],
+    );
+    check(COMPARE, &v);
+    assert_eq!(v["csps"][1]["registration"], "not-yet-valid");
 
     // items not analysed, in Japanese
     let v = compare(

@@ -64,7 +64,81 @@ const NOT: &[&str] = &[
     "No",
     "0",
     "x",
+    // review 1: negation in words no list of status words holds, footnote marks, notes
+    "実施していない",
+    "適用しない",
+    "実施せず",
+    "不実施",
+    "要改善",
+    "今後実施",
+    "2026年度実施",
+    "Not in place",
+    "Does not apply",
+    "Unimplemented",
+    "Waived",
+    "Risk accepted",
+    "Gap",
+    "※1",
+    "?",
+    "同上",
+    "(一部)",
+    "☓",
     "",
+];
+
+/// Notes in brackets after an implemented value, and remarks beside one, that qualify it.
+const QUALIFIERS: &[&str] = &[
+    "一部",
+    "一部未実施",
+    "2026年度予定",
+    "特権IDは対象外",
+    "ただし運用は未整備",
+    "partially",
+    "not yet",
+    "planned",
+    "東京リージョンのみ",
+    "例外あり",
+    "waived for now",
+    "Not in place",
+];
+
+/// Headers that name no implementation status, and headers naming a status other than
+/// implemented: a mark or yes under them never means implemented.
+const OTHER_HEADERS: &[&str] = &[
+    "Gap",
+    "Exception",
+    "Deviation",
+    "指摘事項",
+    "課題",
+    "要対応",
+    "Applicable",
+    "対象",
+    "適用",
+    "有無",
+    "非該当",
+    "未実施",
+    "Excluded",
+    "Not Applicable",
+    "Planned",
+    "Responsibility",
+    "Inherited from",
+    "備考",
+    "証跡",
+    "Owner",
+];
+
+/// (not marked, marked) values of a column of marks.
+const MARKS: &[(&str, &str)] = &[
+    ("No", "Yes"),
+    ("×", "○"),
+    ("無", "有"),
+    ("なし", "あり"),
+    ("", "○"),
+    ("いいえ", "はい"),
+    ("N", "Y"),
+    ("CSP", "Customer"),
+    ("", "AWS"),
+    ("", "N/A"),
 ];
 
 /// The spellings of 9.2.3.
@@ -167,6 +241,46 @@ fn holds(name: &str, text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Review 1's table shapes: an implemented value with a note in brackets, a remark that
+/// qualifies an implemented row, a column of marks under a header that names no
+/// implementation status (or another status), a list with a column it cannot read.
+fn qualified_table(
+    k: usize,
+    id: &str,
+    q: &str,
+    header: &str,
+    marks: (&str, &str),
+    others: &[&str],
+) -> String {
+    let (off, on) = marks;
+    let (head, mine, theirs): (String, String, String) = match k % 4 {
+        0 => (
+            "管理策番号,実施状況".into(),
+            format!("{id},実施（{q}）"),
+            "実施".into(),
+        ),
+        1 => (
+            "Control,Status,Remarks".into(),
+            format!("{id},Implemented,{q}"),
+            "Implemented,".into(),
+        ),
+        2 => (
+            format!("管理策番号,{header}"),
+            format!("{id},{on}"),
+            off.into(),
+        ),
+        _ => (
+            format!("管理策番号,管理策名,{header}"),
+            format!("{id},特権的アクセス権の管理,{on}"),
+            format!("名称,{off}"),
+        ),
+    };
+    let mut rows = vec![head];
+    rows.extend(others.iter().map(|o| format!("{o},{theirs}")));
+    rows.push(mine);
+    rows.join("\n")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
@@ -204,6 +318,45 @@ proptest! {
             text = text.replace(',', "\t");
         }
         holds(ext, &text)?;
+    }
+
+        /// Notes, remarks, columns of marks under other headers, columns a list cannot read:
+    /// never 9.2.3 credited.
+    #[test]
+    fn qualified_tables_never_credit_it(
+        k in 0usize..4,
+        id in proptest::sample::select(ID),
+        q in proptest::sample::select(QUALIFIERS),
+        header in proptest::sample::select(OTHER_HEADERS),
+        marks in proptest::sample::select(MARKS),
+        others in proptest::collection::vec(proptest::sample::select(OTHERS), 0..4),
+        ext in proptest::sample::select(vec!["list.csv", "list.tsv"]),
+    ) {
+        let mut text = qualified_table(k, id, q, header, marks, &others);
+        if ext.ends_with("tsv") {
+            text = text.replace(',', "\t");
+        }
+        holds(ext, &text)?;
+    }
+
+    /// A heading or a note that negates in any words, above or between ids: never 9.2.3.
+    #[test]
+    fn negating_headings_never_credit_it(
+        heading in proptest::sample::select(vec![
+            "■ 実施していない統制目標", "■ 適用しない管理策", "■ 今後実施する管理策",
+            "Exclusions", "Non-applicable controls", "Controls not in place", "Gaps",
+            "【参考】未適用の管理策", "以下の統制目標は実施していません", "＜非実施＞",
+            "Inapplicable controls", "Roadmap (FY2026)", "2026年度対応", "Remediation plan",
+            "Open items", "To do",
+        ]),
+        before in proptest::collection::vec(proptest::sample::select(OTHERS), 0..3),
+        after in proptest::collection::vec(proptest::sample::select(OTHERS), 0..3),
+    ) {
+        let mut lines: Vec<String> = before.iter().map(|s| (*s).to_owned()).collect();
+        lines.push(heading.to_owned());
+        lines.push("9.2.3".to_owned());
+        lines.extend(after.iter().map(|s| (*s).to_owned()));
+        holds("list.txt", &lines.join("\n"))?;
     }
 
     /// Any text at all with the statement appended somewhere: never a panic, never 9.2.3.
@@ -247,6 +400,29 @@ fn the_shapes_are_read_when_they_state_nothing_else() {
     let att = load_text(
         Path::new("list.txt"),
         "統制目標 番号\n9.2.1 利用者登録及び登録削除\n9.2.3\n- 1 -\n",
+        &CspOptions::default(),
+        catalog,
+    )
+    .unwrap();
+    assert!(resolve_attestation(catalog, &att).is_implemented("9.2.3"));
+    // the qualified shapes without the qualification: a title, a remark that states
+    // nothing, a status column; a heading that negates nothing
+    for text in [
+        "管理策番号,実施状況\n9.2.1,実施\n9.2.3,実施\n",
+        "Control,Status,Remarks\n9.2.1,Implemented,\n9.2.3,Implemented,reviewed yearly\n",
+        "管理策番号,管理策名\n9.2.1,名称\n9.2.3,特権的アクセス権の管理\n",
+        "管理策番号,実施\n9.2.1,×\n9.2.3,○\n",
+    ] {
+        let att = load_text(Path::new("list.csv"), text, &CspOptions::default(), catalog)
+            .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert!(
+            resolve_attestation(catalog, &att).is_implemented("9.2.3"),
+            "{text}"
+        );
+    }
+    let att = load_text(
+        Path::new("list.txt"),
+        "■ 実施している統制目標\n9.2.1\n9.2.3 特権的アクセス権の管理\n",
         &CspOptions::default(),
         catalog,
     )

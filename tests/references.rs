@@ -423,3 +423,29 @@ fn the_workbook_says_the_edition() {
     assert!((0..summary.height())
         .any(|r| text(summary, r, 1) == "not needed (no reference depends on it)"));
 }
+
+/// An objective written without its suffix (`8.1.5`, `9.5.1`) names the suffixed one in a
+/// check list and in a CSP list alike (one resolver); the reference is kept as written.
+#[test]
+fn an_objective_without_its_suffix_in_a_check_list_and_a_csp_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks.csv");
+    fs::write(
+        &checks,
+        "id,title,controls\nK1,removal,8.1.5\nK2,virtual,\"9.5.1, 8.1.5.P\"\n",
+    )
+    .unwrap();
+    let csp = dir.path().join("csp.txt");
+    fs::write(&csp, "統制目標 番号\n8.1.5\tP\n9.5.1\n").unwrap();
+    let mut c = on_checks("en", "report", checks);
+    c.arg("--csp").arg(&csp).args(["--format", "json"]);
+    let v = json_of(c);
+    let k1 = by_id(&v["items"], "K1");
+    assert_eq!(k1["status"], "covered");
+    assert_eq!(strings(&k1["references"]), ["8.1.5"]);
+    assert_eq!(control_ids(k1), ["8.1.5.P"]);
+    let k2 = by_id(&v["items"], "K2");
+    assert_eq!(k2["status"], "covered");
+    assert_eq!(strings(&k2["references"]), ["9.5.1", "8.1.5.P"]);
+    assert_eq!(v["csp"]["unknown_ids"], serde_json::json!([]));
+}

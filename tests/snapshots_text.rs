@@ -32,6 +32,83 @@ fn report_table_en() {
     insta::assert_snapshot!(report("en", "table"));
 }
 
+/// The table at a terminal's width (`COLUMNS`), colour on or off.
+fn table_at(lang: &str, columns: &str, color: &str) -> String {
+    stdout_of(
+        bin()
+            .env("COLUMNS", columns)
+            .args([
+                "--lang",
+                lang,
+                "--color",
+                color,
+                "report",
+                "--as-of",
+                "2026-04-01",
+                "--checks",
+            ])
+            .arg(example("checks.csv"))
+            .arg("--csp")
+            .arg(example("csp-list.txt")),
+    )
+}
+
+/// Every line within `columns` terminal columns (escape sequences aside).
+fn fits(out: &str, columns: usize) {
+    for line in out.lines() {
+        let mut plain = String::new();
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                // CSI: ESC [ … final byte
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            } else {
+                plain.push(c);
+            }
+        }
+        assert!(
+            unicode_width::UnicodeWidthStr::width(plain.as_str()) <= columns,
+            "wider than {columns}: {plain}"
+        );
+    }
+}
+
+#[test]
+fn report_table_80_columns() {
+    for (lang, color) in [
+        ("ja", "never"),
+        ("en", "never"),
+        ("ja", "always"),
+        ("en", "always"),
+    ] {
+        let out = table_at(lang, "80", color);
+        fits(&out, 80);
+        insta::assert_snapshot!(format!("report_table_80_{lang}_{color}"), out);
+    }
+}
+
+#[test]
+fn report_table_160_columns() {
+    for (lang, color) in [
+        ("ja", "never"),
+        ("en", "never"),
+        ("ja", "always"),
+        ("en", "always"),
+    ] {
+        let out = table_at(lang, "160", color);
+        fits(&out, 160);
+        if color == "never" {
+            // without COLUMNS a table that is not on a terminal is 160 wide
+            assert_eq!(out, report(lang, "table"));
+        }
+        insta::assert_snapshot!(format!("report_table_160_{lang}_{color}"), out);
+    }
+}
+
 #[test]
 fn report_markdown_en() {
     insta::assert_snapshot!(report("en", "md"));
@@ -47,4 +124,50 @@ fn catalog_show_table() {
 #[test]
 fn catalog_stats_table_ja() {
     insta::assert_snapshot!(stdout_of(bin().args(["--lang", "ja", "catalog", "stats"])));
+}
+
+/// `report` on a fixture of `tests/data/verdicts/`.
+fn verdict_report(lang: &str, format: &str, checks: &str, csp: &str) -> String {
+    stdout_of(
+        bin()
+            .args([
+                "--lang",
+                lang,
+                "report",
+                "--as-of",
+                "2026-04-01",
+                "--format",
+                format,
+                "--checks",
+            ])
+            .arg(common::data(&format!("verdicts/{checks}")))
+            .arg("--csp")
+            .arg(common::data(&format!("verdicts/{csp}"))),
+    )
+}
+
+/// Basic requirements stated otherwise under an implemented objective, a chosen detail,
+/// governance and management items through their objective.
+#[test]
+fn report_markdown_ja_basic_requirements() {
+    insta::assert_snapshot!(verdict_report(
+        "ja",
+        "md",
+        "checks-criteria.csv",
+        "criteria.csv"
+    ));
+}
+
+/// A registration dated after `--as-of`.
+#[test]
+fn report_table_en_registration_not_yet_valid() {
+    insta::assert_snapshot!(verdict_report("en", "table", "checks.csv", "future.yaml"));
+}
+
+/// A NIST enhancement mapped through its base control, as `report` judges it.
+#[test]
+fn catalog_show_nist_ja() {
+    insta::assert_snapshot!(stdout_of(
+        bin().args(["--lang", "ja", "catalog", "show", "IA-2(1)"])
+    ));
 }

@@ -25,12 +25,13 @@ pub struct CspColumn {
     /// Profile name (else file name), made unique within the comparison.
     pub name: String,
     pub source: String,
-    /// 1 = best: a CSP whose registration lapsed after every other, then highest share
-    /// covered, then fewest not-covered, then a valid registration before one not
-    /// checked, then name.
+    /// 1 = best: a CSP whose registration is void on the comparison's date (lapsed, or
+    /// not yet valid) after every other, then highest share covered, then fewest
+    /// not-covered, then a valid registration before one not checked, then name.
     pub rank: usize,
-    /// Its registration on the comparison's date: valid, lapsed, or not checked (no
-    /// renewal deadline given).
+    /// Its registration on the comparison's date: valid, not checked (no renewal deadline
+    /// given), not yet valid (registered after the date, or its audit period ends after
+    /// it) or lapsed.
     pub registration: Registration,
     pub counts: Summary,
     pub covered_share: f64,
@@ -65,7 +66,8 @@ pub struct CompareItem {
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareReport {
     /// 3: `csps[].unknown_ids` are objects (`id`, `line`, `suggestions`), as in `report`;
-    /// 4: `csps[].registration` and `csps[].warnings`; 5: `checks.iso_edition`.
+    /// 4: `csps[].registration` and `csps[].warnings`; 5: `checks.iso_edition`; 7:
+    /// registration `not-yet-valid`, ranked with the lapsed ones.
     pub schema_version: u32,
     pub lang: Lang,
     pub as_of: Date,
@@ -175,10 +177,10 @@ pub fn compare(
             },
         ));
     }
-    let lapsed = |c: &CspColumn| c.registration == Registration::Lapsed;
+    let void = |c: &CspColumn| c.registration.is_void();
     columns.sort_by(|(_, a), (_, b)| {
-        lapsed(a)
-            .cmp(&lapsed(b))
+        void(a)
+            .cmp(&void(b))
             .then(b.covered_share.total_cmp(&a.covered_share))
             .then(a.counts.not_covered.cmp(&b.counts.not_covered))
             // a verified registration before one not checked
@@ -218,7 +220,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 6,
+        schema_version: 7,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Layer, RefKind, Resolution};
+use crate::catalog::{Catalog, Entry, Layer, Level, RefKind, Resolution};
 use crate::date::Date;
 use crate::error::{InputError, Location};
 use crate::model::{Attestation, Declared, ListedControl, Period, Underlying};
@@ -31,6 +31,7 @@ pub struct UnknownId {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Service {
     pub name: String,
+    pub registered: Option<Date>,
     pub renewal_deadline: Option<Date>,
     pub audit_period: Option<Period>,
 }
@@ -44,6 +45,20 @@ pub struct Inherited {
     /// below this one.
     pub depth: usize,
 }
+
+/// How [`CspControls::stated`] found what the list states of an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatedAs {
+    /// The list states the id itself.
+    Itself,
+    /// A governance or management item the list does not state: its objective's statement.
+    Objective,
+    /// A governance or management objective the list does not name: every item of it is
+    /// stated implemented.
+    Items,
+}
+
+static IMPLEMENTED: CspState = CspState::Implemented;
 
 /// The CSP's controls in catalog terms.
 #[derive(Debug, Clone, Default)]
@@ -72,6 +87,45 @@ impl CspControls {
     pub fn rests_on(&self, id: &str) -> std::ops::Range<usize> {
         let depth = self.inherited.get(id).map_or(0, |i| i.depth);
         0..(depth + 1).min(self.services.len().max(1))
+    }
+
+    /// What the list states of `id`: its own statement, else for governance and management
+    /// criteria (all basic statement requirements, published, never in an annex) the rule
+    /// `readiness` applies: an item the list does not state takes its objective's
+    /// statement, and an objective it does not name is implemented when every item of it
+    /// is stated implemented. `None` when nothing is stated.
+    pub fn stated(&self, catalog: &Catalog, id: &str) -> Option<(&CspState, StatedAs)> {
+        if let Some(s) = self.states.get(id) {
+            return Some((s, StatedAs::Itself));
+        }
+        let e = catalog.get(id).filter(|e| e.layer != Layer::Control)?;
+        match e.level {
+            Level::Detail => {
+                let objective = e.parent.as_deref()?;
+                self.states.get(objective).map(|s| (s, StatedAs::Objective))
+            }
+            Level::Objective => {
+                let mut items = catalog.items_of(id).peekable();
+                items.peek()?;
+                items
+                    .all(|i| self.is_implemented(&i.id))
+                    .then_some((&IMPLEMENTED, StatedAs::Items))
+            }
+            _ => None,
+        }
+    }
+
+    /// What [`Self::stated`] found `e`'s state through, when not its own statement: the
+    /// objective of an item (`4.4.7`), or the items of an objective (`4.4.7.1, 4.4.7.2, …`).
+    pub fn stated_as(&self, catalog: &Catalog, e: &Entry) -> Option<String> {
+        match self.stated(catalog, &e.id)?.1 {
+            StatedAs::Itself => None,
+            StatedAs::Objective => e.parent.clone(),
+            StatedAs::Items => {
+                let ids: Vec<&str> = catalog.items_of(&e.id).map(|i| i.id.as_str()).collect();
+                Some(ids.join(", "))
+            }
+        }
     }
 
     pub fn is_implemented(&self, id: &str) -> bool {
@@ -121,11 +175,7 @@ pub fn listed_to_catalog(catalog: &Catalog, listed: &ListedControl) -> Result<St
 /// `input::csp`), so a repeat is the same statement.
 pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls {
     let mut out = CspControls {
-        services: vec![Service {
-            name: att.display_name(),
-            renewal_deadline: att.renewal_deadline,
-            audit_period: att.audit_period,
-        }],
+        services: vec![Service::of(att)],
         ..CspControls::default()
     };
     for listed in &att.controls {
@@ -209,16 +259,41 @@ pub const AUDIT_PERIOD_MAX_AGE_MONTHS: i32 = 16;
 pub struct Validity {
     /// Its renewal deadline is before the date.
     pub lapsed: bool,
+    /// It was registered after the date: on that date it was not on the ISMAP list.
+    pub not_yet_valid: bool,
+    /// Its audit period ends after the date: the statement held had not been assessed yet
+    /// on that date (the one in effect then was another, or none).
+    pub audit_not_ended: bool,
     /// Its audit period ended more than [`AUDIT_PERIOD_MAX_AGE_MONTHS`] before the date.
     pub audit_old: bool,
     /// Its audit period is one day: only the design (整備状況) was assessed.
     pub design_only: bool,
 }
 
+impl Validity {
+    /// Whether statements resting on the service may be relied on at all on the date:
+    /// neither lapsed, nor registered after it, nor assessed over a period ending after it.
+    pub fn in_effect(&self) -> bool {
+        !(self.lapsed || self.not_yet_valid || self.audit_not_ended)
+    }
+}
+
 impl Service {
+    /// The registry facts of the service an attestation describes.
+    pub fn of(att: &Attestation) -> Service {
+        Service {
+            name: att.display_name(),
+            registered: att.registered,
+            renewal_deadline: att.renewal_deadline,
+            audit_period: att.audit_period,
+        }
+    }
+
     pub fn validity(&self, as_of: Date) -> Validity {
         Validity {
             lapsed: self.renewal_deadline.is_some_and(|d| d < as_of),
+            not_yet_valid: self.registered.is_some_and(|d| d > as_of),
+            audit_not_ended: self.audit_period.is_some_and(|p| p.to > as_of),
             audit_old: self
                 .audit_period
                 .is_some_and(|p| p.to.add_months(AUDIT_PERIOD_MAX_AGE_MONTHS) < as_of),
@@ -235,23 +310,39 @@ pub enum Registration {
     Valid,
     /// No renewal deadline given (a pasted list): validity was not checked.
     NotChecked,
+    /// Not in effect yet on the date: registered after it, or the statement held was
+    /// assessed over an audit period ending after it.
+    NotYetValid,
     /// Its renewal deadline is before the date.
     Lapsed,
 }
 
 impl Registration {
     pub fn of(att: &Attestation, as_of: Date) -> Registration {
-        match att.renewal_deadline {
-            None => Registration::NotChecked,
-            Some(d) if d < as_of => Registration::Lapsed,
-            Some(_) => Registration::Valid,
+        let service = Service::of(att);
+        let v = service.validity(as_of);
+        if v.lapsed {
+            Registration::Lapsed
+        } else if !v.in_effect() {
+            Registration::NotYetValid
+        } else if service.renewal_deadline.is_none() {
+            Registration::NotChecked
+        } else {
+            Registration::Valid
         }
+    }
+
+    /// Lapsed or not yet valid: nothing is covered on the service's statements, and a
+    /// comparison ranks it after every CSP whose registration is.
+    pub fn is_void(self) -> bool {
+        matches!(self, Registration::Lapsed | Registration::NotYetValid)
     }
 
     pub fn label(self, lang: crate::lang::Lang) -> &'static str {
         match self {
             Registration::Valid => lang.pick("有効", "valid"),
             Registration::NotChecked => lang.pick("未確認", "not checked"),
+            Registration::NotYetValid => lang.pick("未発効", "not yet valid"),
             Registration::Lapsed => lang.pick("失効", "lapsed"),
         }
     }
@@ -266,7 +357,8 @@ impl Registration {
 pub struct ListCoverage {
     /// Objectives of the catalog (governance, management and control objectives).
     pub mandatory_objectives: usize,
-    /// Of them, how many the list states anything of (inherited ones included).
+    /// Of them, how many the list states anything of (inherited ones included, and a
+    /// governance or management objective whose items are all stated implemented).
     pub stated_objectives: usize,
     /// Clauses (`3` governance, `4` management, `5`–`18` controls) of which the list
     /// states no objective, in catalog order.
@@ -284,7 +376,7 @@ impl ListCoverage {
             if e.level != crate::catalog::Level::Objective {
                 continue;
             }
-            let stated = csp.states.contains_key(&e.id);
+            let stated = csp.stated(catalog, &e.id).is_some();
             out.mandatory_objectives += 1;
             out.stated_objectives += usize::from(stated);
             let clause = clause_of(&e.id);
@@ -359,13 +451,28 @@ pub fn csp_warnings(
                 format!("The registration {en_whose}is past its renewal deadline {deadline} (as of {as_of}): no item is counted as covered on {name}'s statements; check its current entry on the ISMAP cloud service list"),
             ),
             Some(_) => {}
+            None if service.registered.is_some_and(|d| d > as_of) => {}
             None => push(
                 "registration-not-checked",
                 format!("{ja_whose}登録の有効性は確認していません({name} の更新期限が与えられていない): ISMAPクラウドサービスリストで掲載と更新期限を確認してください"),
                 format!("Registration validity {en_whose}not checked ({name} gives no renewal deadline): check its entry and renewal deadline on the ISMAP cloud service list"),
             ),
         }
+        if let Some(registered) = service.registered.filter(|_| v.not_yet_valid) {
+            push(
+                "registration-not-yet-valid",
+                format!("{ja_whose}登録日 {registered} が基準日 {as_of} より後です: 基準日に {name} はISMAPクラウドサービスリストに登録されていないため、その記載に基づく項目は充足としません。基準日時点の掲載を確認してください"),
+                format!("The registration {en_whose}dates from {registered}, after {as_of}: {name} was not on the ISMAP cloud service list on that date, so no item is counted as covered on its statements; check the list as it stood then"),
+            );
+        }
         if let Some(period) = service.audit_period {
+            if v.audit_not_ended {
+                push(
+                    "audit-period-not-ended",
+                    format!("{ja_whose}監査対象期間 ({period}) が基準日 {as_of} より後に終わります: 基準日にはこの言明はまだ監査されていないため、{name} の記載に基づく項目は充足としません。基準日時点で有効な言明と一覧を入手してください"),
+                    format!("The audit period {en_whose}({period}) ends after {as_of}: the statement held had not been assessed on that date, so no item is counted as covered on {name}'s statements; obtain the statement and list in effect then"),
+                );
+            }
             if v.audit_old {
                 push(
                     "audit-period-old",

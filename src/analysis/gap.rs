@@ -13,10 +13,11 @@ use crate::analysis::csp::{
     UnknownId, Validity,
 };
 use crate::analysis::procedures::{Kind, Procedure, Topic};
+use crate::analysis::review::{ItemReview, ReviewSummary};
 use crate::analysis::status::Status;
 use crate::catalog::resolve::{parse_nist, Target};
 use crate::catalog::{
-    Catalog, EditionDecision, IsoEdition, Layer, Level, NoCounterpart, RefKind, Resolution,
+    Catalog, EditionDecision, Entry, IsoEdition, Layer, Level, NoCounterpart, RefKind, Resolution,
     Unresolved,
 };
 use crate::date::Date;
@@ -48,6 +49,15 @@ pub enum Reason {
     NotApplicable,
     /// The CSP declares a resolved objective not applicable without a reason.
     NotApplicableWithoutReason,
+    /// The list states a basic statement requirement under an objective the item names
+    /// (a B/PB detailed control, or an item of a governance or management objective) not
+    /// implemented, planned or not applicable, though it states the objective implemented:
+    /// the item is at most partial.
+    BasicRequirementNotImplemented,
+    /// The list states a detailed control of a named objective that is not a basic
+    /// requirement not implemented, planned or not applicable: the CSP chooses those to
+    /// bring risk to an acceptable level, so the status is unchanged (a note).
+    NonBasicDetailNotImplemented,
     /// A not-listed objective falls where the CSP's list looks incomplete.
     ListIncomplete,
     /// A detailed control is confirmable only in the non-public annex.
@@ -61,6 +71,11 @@ pub enum Reason {
     MappedViaNist,
     /// An implemented control rests on a registration past its renewal deadline.
     RegistrationLapsed,
+    /// An implemented control rests on a registration dated after the report's date.
+    RegistrationNotYetValid,
+    /// An implemented control rests on a statement whose audit period ends after the
+    /// report's date: not yet assessed on that date.
+    AuditPeriodNotEnded,
     /// An implemented control rests on an audit period that ended over 16 months ago.
     AuditPeriodOld,
     /// An implemented control rests on a one-day audit period (design only).
@@ -73,7 +88,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 18] = [
+    pub const ALL: [Reason; 22] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -82,12 +97,16 @@ impl Reason {
         Reason::Planned,
         Reason::NotApplicable,
         Reason::NotApplicableWithoutReason,
+        Reason::BasicRequirementNotImplemented,
+        Reason::NonBasicDetailNotImplemented,
         Reason::ListIncomplete,
         Reason::DetailInAnnex,
         Reason::UnverifiedDetail,
         Reason::NistApproximate,
         Reason::MappedViaNist,
         Reason::RegistrationLapsed,
+        Reason::RegistrationNotYetValid,
+        Reason::AuditPeriodNotEnded,
         Reason::AuditPeriodOld,
         Reason::DesignOnly,
         Reason::AssuranceAboveIsmap,
@@ -105,17 +124,63 @@ impl Reason {
             Reason::Planned => "planned",
             Reason::NotApplicable => "not-applicable",
             Reason::NotApplicableWithoutReason => "not-applicable-without-reason",
+            Reason::BasicRequirementNotImplemented => "basic-requirement-not-implemented",
+            Reason::NonBasicDetailNotImplemented => "non-basic-detail-not-implemented",
             Reason::ListIncomplete => "list-incomplete",
             Reason::DetailInAnnex => "detail-in-annex",
             Reason::UnverifiedDetail => "unverified-detail",
             Reason::NistApproximate => "nist-approximate",
             Reason::MappedViaNist => "mapped-via-nist",
             Reason::RegistrationLapsed => "registration-lapsed",
+            Reason::RegistrationNotYetValid => "registration-not-yet-valid",
+            Reason::AuditPeriodNotEnded => "audit-period-not-ended",
             Reason::AuditPeriodOld => "audit-period-old",
             Reason::DesignOnly => "design-only",
             Reason::AssuranceAboveIsmap => "assurance-above-ismap",
             Reason::InvalidInput => "invalid-input",
         }
+    }
+
+    /// The reason in words, for people (a workbook's reasons column); the code stays
+    /// [`Reason::as_str`].
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = |ja, en| lang.pick(ja, en);
+        match self {
+            Reason::NoReference => l("参照なし", "no reference"),
+            Reason::NoIsmapCounterpart => l("ISMAPに対応なし", "no ISMAP counterpart"),
+            Reason::UnresolvedReference => l("解決できない参照", "unresolved reference"),
+            Reason::NotListed => l("記載なし", "not listed"),
+            Reason::NotImplemented => l("未実施", "not implemented"),
+            Reason::Planned => l("計画中", "planned"),
+            Reason::NotApplicable => l("非該当(理由あり)", "not applicable (with a reason)"),
+            Reason::NotApplicableWithoutReason => {
+                l("非該当(理由なし)", "not applicable without a reason")
+            }
+            Reason::BasicRequirementNotImplemented => {
+                l("基本言明要件の未実施", "basic requirement not implemented")
+            }
+            Reason::NonBasicDetailNotImplemented => l(
+                "選択された詳細管理策の未実施(参考)",
+                "chosen detail not implemented (note)",
+            ),
+            Reason::ListIncomplete => l("一覧が不完全の可能性", "the list may be incomplete"),
+            Reason::DetailInAnnex => l("別添でのみ確認できる", "confirmable only in the annex"),
+            Reason::UnverifiedDetail => l("未検証の詳細管理策", "unverified detailed control"),
+            Reason::NistApproximate => l("NISTによる近似の対応", "approximate NIST mapping"),
+            Reason::MappedViaNist => l("NISTの対応表による対応", "mapped through NIST's table"),
+            Reason::RegistrationLapsed => l("登録の失効", "registration lapsed"),
+            Reason::RegistrationNotYetValid => l("登録日前", "not yet registered"),
+            Reason::AuditPeriodNotEnded => l("監査対象期間の終了前", "audit period not ended"),
+            Reason::AuditPeriodOld => l("監査対象期間が古い", "old audit period"),
+            Reason::DesignOnly => l("整備状況のみの評価", "design only (one-day audit)"),
+            Reason::AssuranceAboveIsmap => l("ISMAPを超える確認水準", "assurance above ISMAP"),
+            Reason::InvalidInput => l("読めない値", "unreadable value"),
+        }
+    }
+
+    /// The reason a code names (as [`Reason::as_str`] writes it).
+    pub fn from_code(code: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.as_str() == code)
     }
 }
 
@@ -214,6 +279,18 @@ pub struct ControlRef<'a> {
     /// Implemented, but on the statement of a service whose registration lapsed: its name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registration_lapsed: Option<&'a str>,
+    /// Implemented, but on the statement of a service registered after the report's date:
+    /// its name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registration_not_yet_valid: Option<&'a str>,
+    /// Implemented, but on a statement whose audit period ends after the report's date:
+    /// the service's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audit_period_not_ended: Option<&'a str>,
+    /// A basic statement requirement of this objective (named by the item), here because
+    /// the list states it not implemented, planned or not applicable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requirement_of: Option<&'a str>,
 }
 
 /// The services an implemented control's statement rests on that weaken it, by name.
@@ -221,6 +298,10 @@ pub struct ControlRef<'a> {
 struct Basis {
     /// Registration past its renewal deadline.
     lapsed: Option<Arc<str>>,
+    /// Registered after the report's date.
+    not_yet_valid: Option<Arc<str>>,
+    /// Audit period ending after the report's date.
+    audit_not_ended: Option<Arc<str>>,
     /// Audit period ended over [`AUDIT_PERIOD_MAX_AGE_MONTHS`] months ago.
     audit_old: Option<Arc<str>>,
     /// One-day audit period: design only.
@@ -244,6 +325,9 @@ struct EvaluatedControl {
     basis: Basis,
     /// Not listed, where the CSP's list looks incomplete.
     list_gap: bool,
+    /// A basic requirement of this objective, visited because the list states it not
+    /// implemented, planned or not applicable ([`Role::Requirement`]).
+    requirement_of: Option<Arc<str>>,
 }
 
 impl EvaluatedControl {
@@ -257,8 +341,20 @@ impl EvaluatedControl {
             mapped: self.mapped,
             inherited_from: self.inherited_from.as_deref(),
             registration_lapsed: self.basis.lapsed.as_deref(),
+            registration_not_yet_valid: self.basis.not_yet_valid.as_deref(),
+            audit_period_not_ended: self.basis.audit_not_ended.as_deref(),
+            requirement_of: self.requirement_of.as_deref(),
         }
     }
+}
+
+/// A detailed control the list states not implemented, planned or not applicable, under
+/// an objective it states implemented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct StatedDetail<'a> {
+    pub id: &'a str,
+    pub state: ControlState,
+    pub objective: &'a str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -305,6 +401,8 @@ pub struct ItemResult {
     position: usize,
     /// For an item outside ISMAP, the topic its title names (its procedure's wording).
     topic: Option<Topic>,
+    /// What a previous review of the item says, and what changed since (`--review`).
+    pub review: Option<Box<ItemReview>>,
 }
 
 /// What an item's references come to against the CSP, borrowed from its [`ItemResults`].
@@ -336,6 +434,17 @@ pub struct ItemDetails<'a> {
     pub nist_approximate: Vec<&'a str>,
     /// Services whose lapsed registration an implemented control rests on.
     pub registration_lapsed: Vec<&'a str>,
+    /// Services registered after the report's date that an implemented control rests on.
+    pub registration_not_yet_valid: Vec<&'a str>,
+    /// Services whose audit period ends after the report's date that an implemented
+    /// control rests on.
+    pub audit_period_not_ended: Vec<&'a str>,
+    /// Of `controls`: basic statement requirements of a named objective the list states
+    /// not implemented, planned or not applicable (each also in its state's list).
+    pub basic_requirements_not_implemented: Vec<&'a str>,
+    /// Detailed controls of a named objective, not basic requirements, the list states not
+    /// implemented, planned or not applicable (not among `controls`: they change nothing).
+    pub non_basic_details_not_implemented: Vec<StatedDetail<'a>>,
     /// Services whose old audit period an implemented control rests on.
     pub audit_period_old: Vec<&'a str>,
     /// Services whose one-day audit period an implemented control rests on.
@@ -361,6 +470,10 @@ impl ItemDetails<'_> {
             nist_refs,
             nist_approximate,
             registration_lapsed,
+            registration_not_yet_valid,
+            audit_period_not_ended,
+            basic_requirements_not_implemented,
+            non_basic_details_not_implemented,
             audit_period_old,
             design_only,
             additional_procedures,
@@ -369,6 +482,7 @@ impl ItemDetails<'_> {
         not_applicable.clear();
         unresolved.clear();
         no_ismap_counterpart.clear();
+        non_basic_details_not_implemented.clear();
         additional_procedures.clear();
         for ids in [
             implemented,
@@ -380,6 +494,9 @@ impl ItemDetails<'_> {
             nist_refs,
             nist_approximate,
             registration_lapsed,
+            registration_not_yet_valid,
+            audit_period_not_ended,
+            basic_requirements_not_implemented,
             audit_period_old,
             design_only,
             chains,
@@ -517,6 +634,11 @@ pub struct ObjectiveRow {
     pub reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inherited_from: Option<String>,
+    /// The state is what the list states of something else, as `readiness` reads it: for a
+    /// governance or management item, its objective (`4.4.7`); for an objective the list
+    /// does not name, its items, all stated implemented (`4.4.7.1, 4.4.7.2, …`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_as: Option<String>,
 }
 
 /// The whole gap report: the one model every renderer reads.
@@ -532,6 +654,9 @@ pub struct GapReport {
     pub warnings: Vec<Warning>,
     pub items: ItemResults,
     pub objectives: Vec<ObjectiveRow>,
+    /// The previous review carried forward (`--review`): what changed, what was removed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewSummary>,
 }
 
 /// The items' results, most severe first, with what their details are derived from: each
@@ -591,6 +716,13 @@ impl std::ops::Deref for ItemResults {
     }
 }
 
+impl ItemResults {
+    /// The results, to be changed in place (their order and number stay).
+    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, ItemResult> {
+        self.list.iter_mut()
+    }
+}
+
 impl<'a> IntoIterator for &'a ItemResults {
     type Item = &'a ItemResult;
     type IntoIter = std::slice::Iter<'a, ItemResult>;
@@ -639,12 +771,26 @@ impl ItemResults {
                 RefEval::NoCounterpart(n) => d.no_ismap_counterpart.push(n),
                 RefEval::Resolved {
                     controls,
+                    non_basic,
                     nist,
                     approximate,
                     chain,
                     without,
                     ..
                 } => {
+                    for n in non_basic {
+                        if !d
+                            .non_basic_details_not_implemented
+                            .iter()
+                            .any(|x| x.id == &*n.id)
+                        {
+                            d.non_basic_details_not_implemented.push(StatedDetail {
+                                id: &n.id,
+                                state: n.state,
+                                objective: &n.objective,
+                            });
+                        }
+                    }
                     if let Some(c) = chain {
                         d.chains.push(c);
                     }
@@ -666,11 +812,19 @@ impl ItemResults {
                                 reason: &c.reason,
                             });
                         }
-                        push_once(&mut d.registration_lapsed, c.basis.lapsed.as_deref());
-                        push_once(&mut d.audit_period_old, c.basis.audit_old.as_deref());
-                        push_once(&mut d.design_only, c.basis.design_only.as_deref());
+                        let b = &c.basis;
+                        push_once(&mut d.registration_lapsed, b.lapsed.as_deref());
+                        push_once(
+                            &mut d.registration_not_yet_valid,
+                            b.not_yet_valid.as_deref(),
+                        );
+                        push_once(&mut d.audit_period_not_ended, b.audit_not_ended.as_deref());
+                        push_once(&mut d.audit_period_old, b.audit_old.as_deref());
+                        push_once(&mut d.design_only, b.design_only.as_deref());
                         if let Some(existing) = d.controls.iter_mut().find(|x| x.id == &*c.id) {
                             existing.unverified &= c.unverified;
+                            existing.requirement_of =
+                                existing.requirement_of.or(c.requirement_of.as_deref());
                             continue;
                         }
                         d.controls.push(c.as_ref());
@@ -691,6 +845,11 @@ impl ItemResults {
             list.push(c.id);
             if c.state.is_missing() {
                 d.missing.push(c.id);
+            }
+        }
+        for c in &d.controls {
+            if c.requirement_of.is_some() {
+                d.basic_requirements_not_implemented.push(c.id);
             }
         }
 
@@ -742,23 +901,31 @@ impl ItemResults {
             let named = c.iter().map(|s| Cow::Borrowed(s.as_str())).collect();
             procs.push(proc(Kind::CandidateReferences, named));
         }
-        let lists: [(Kind, &Vec<&str>); 3] = [
+        let lists: [(Kind, &Vec<&str>); 4] = [
             (Kind::RegistryCheck, &d.registration_lapsed),
+            (Kind::RegistrationNotYetValid, &d.registration_not_yet_valid),
+            (Kind::StatementInEffect, &d.audit_period_not_ended),
             (Kind::StatementRequest, &d.not_listed),
-            (Kind::RemediationPlan, &d.not_implemented),
         ];
         for (kind, ids) in lists {
             if !ids.is_empty() {
                 procs.push(proc(kind, borrowed(ids)));
             }
         }
-        if !d.planned.is_empty() {
-            procs.push(proc(Kind::PlannedCompletion, borrowed(&d.planned)));
+        // a basic requirement stated otherwise has a procedure of its own, below
+        let basic = &d.basic_requirements_not_implemented;
+        for (kind, ids) in [
+            (Kind::RemediationPlan, except(&d.not_implemented, basic)),
+            (Kind::PlannedCompletion, except(&d.planned, basic)),
+        ] {
+            if !ids.is_empty() {
+                procs.push(proc(kind, ids));
+            }
         }
         let excluded = |with_reason: bool| -> Vec<Cow<str>> {
             d.not_applicable
                 .iter()
-                .filter(|x| x.reason.is_empty() != with_reason)
+                .filter(|x| x.reason.is_empty() != with_reason && !basic.contains(&x.id))
                 .map(|x| Cow::Borrowed(x.id))
                 .collect()
         };
@@ -769,6 +936,29 @@ impl ItemResults {
             if !ids.is_empty() {
                 procs.push(proc(kind, ids));
             }
+        }
+        // each named with what the list states of it, and its objective
+        let stated = |id: &'_ str, state: ControlState, objective: &'_ str| {
+            Cow::Owned(match lang {
+                Lang::Ja => format!("{id}（{}、{objective}）", state.label(lang)),
+                Lang::En => format!("{id} ({}, of {objective})", state.label(lang)),
+            })
+        };
+        let requirements: Vec<Cow<str>> = d
+            .controls
+            .iter()
+            .filter_map(|c| Some(stated(c.id, c.state, c.requirement_of?)))
+            .collect();
+        if !requirements.is_empty() {
+            procs.push(proc(Kind::BasicRequirement, requirements));
+        }
+        if !d.non_basic_details_not_implemented.is_empty() {
+            let chosen = d
+                .non_basic_details_not_implemented
+                .iter()
+                .map(|n| stated(n.id, n.state, n.objective))
+                .collect();
+            procs.push(proc(Kind::NonBasicDetail, chosen));
         }
         let lists: [(Kind, &Vec<&str>); 4] = [
             (Kind::AnnexRequest, &d.annex_only),
@@ -801,6 +991,14 @@ fn borrowed<'a>(ids: &[&'a str]) -> Vec<Cow<'a, str>> {
     ids.iter().map(|&id| Cow::Borrowed(id)).collect()
 }
 
+/// `ids` but those in `skip`, as the subjects of a procedure.
+fn except<'a>(ids: &[&'a str], skip: &[&str]) -> Vec<Cow<'a, str>> {
+    ids.iter()
+        .filter(|id| !skip.contains(id))
+        .map(|&id| Cow::Borrowed(id))
+        .collect()
+}
+
 /// One item and its details, serialised as one object (JSON, YAML).
 struct ItemView<'a> {
     item: &'a ItemResult,
@@ -810,7 +1008,7 @@ struct ItemView<'a> {
 impl Serialize for ItemView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (i, d) = (self.item, &self.details);
-        let mut st = s.serialize_struct("ItemResult", 26)?;
+        let mut st = s.serialize_struct("ItemResult", 30)?;
         st.serialize_field("id", &i.id)?;
         st.serialize_field("row", &i.row)?;
         st.serialize_field("title", &i.title)?;
@@ -832,6 +1030,16 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("nist_refs", &d.nist_refs)?;
         st.serialize_field("nist_approximate", &d.nist_approximate)?;
         st.serialize_field("registration_lapsed", &d.registration_lapsed)?;
+        st.serialize_field("registration_not_yet_valid", &d.registration_not_yet_valid)?;
+        st.serialize_field("audit_period_not_ended", &d.audit_period_not_ended)?;
+        st.serialize_field(
+            "basic_requirements_not_implemented",
+            &d.basic_requirements_not_implemented,
+        )?;
+        st.serialize_field(
+            "non_basic_details_not_implemented",
+            &d.non_basic_details_not_implemented,
+        )?;
         st.serialize_field("reasons", &i.reasons)?;
         st.serialize_field("additional_procedures", &d.additional_procedures)?;
         st.serialize_field("note", &i.note)?;
@@ -840,6 +1048,10 @@ impl Serialize for ItemView<'_> {
             st.skip_field("problems")?;
         } else {
             st.serialize_field("problems", &i.problems)?;
+        }
+        match &i.review {
+            Some(review) => st.serialize_field("review", review)?,
+            None => st.skip_field("review")?,
         }
         st.end()
     }
@@ -860,14 +1072,49 @@ fn file_name(p: &Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
-fn state_of<'a>(csp: &'a CspControls, id: &str) -> (ControlState, Option<&'a str>) {
-    match csp.state(id) {
+/// What the list states of `id` ([`CspControls::stated`]: itself, or for governance and
+/// management criteria through their objective or items), and the CSP's reason when not
+/// applicable.
+fn state_of<'a>(
+    catalog: &Catalog,
+    csp: &'a CspControls,
+    id: &str,
+) -> (ControlState, Option<&'a str>) {
+    match csp.stated(catalog, id).map(|(s, _)| s) {
         Some(CspState::Implemented) => (ControlState::Implemented, None),
         Some(CspState::NotApplicable { reason }) => (ControlState::NotApplicable, Some(reason)),
         Some(CspState::Planned) => (ControlState::Planned, None),
         Some(CspState::NotImplemented) => (ControlState::NotImplemented, None),
         None => (ControlState::NotListed, None),
     }
+}
+
+/// Why a control is visited for a reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role<'a> {
+    /// The reference names it (or a heading above it).
+    Named,
+    /// A basic statement requirement of this objective, which the reference names and the
+    /// list states implemented, stated not implemented, planned or not applicable: it
+    /// counts against the objective.
+    Requirement(&'a str),
+    /// A detailed control of this objective that is not a basic requirement, stated the
+    /// same way: the CSP chooses those, so it is noted and counts for nothing.
+    Chosen(&'a str),
+}
+
+/// One control a reference leads to, as [`Judge::visit_target`] finds it.
+#[derive(Debug, Clone, Copy)]
+struct Visit<'a> {
+    id: &'a str,
+    title: &'a str,
+    state: ControlState,
+    /// The CSP's reason when not applicable.
+    reason: Option<&'a str>,
+    /// The id whose statement the state rests on (a detail's objective when only that is
+    /// listed).
+    basis: &'a str,
+    role: Role<'a>,
 }
 
 /// What references are judged against: the CSP's statements, how valid the statements of
@@ -879,6 +1126,9 @@ pub struct Judge<'a> {
     /// `validity[i]` of `csp.services[i]`.
     validity: Vec<Validity>,
     coverage: &'a ListCoverage,
+    /// objective → the details under it the list states not implemented, planned or not
+    /// applicable, in catalog order, each with whether it is a basic requirement.
+    undone: HashMap<&'a str, Vec<(&'a str, bool)>>,
 }
 
 impl<'a> Judge<'a> {
@@ -888,11 +1138,35 @@ impl<'a> Judge<'a> {
         coverage: &'a ListCoverage,
         as_of: Date,
     ) -> Judge<'a> {
+        let mut undone: HashMap<&'a str, Vec<(&'a str, bool)>> = HashMap::new();
+        for (id, state) in &csp.states {
+            if *state == CspState::Implemented {
+                continue;
+            }
+            let entry = catalog.get(id);
+            if entry.is_some_and(|e| e.level != Level::Detail) {
+                continue;
+            }
+            let Some(objective) = catalog
+                .detail_parent(id)
+                .filter(|p| p.level == Level::Objective)
+            else {
+                continue;
+            };
+            undone
+                .entry(objective.id.as_str())
+                .or_default()
+                .push((id.as_str(), is_basic_requirement(objective, entry, id)));
+        }
+        for details in undone.values_mut() {
+            details.sort_by_key(|(id, _)| crate::catalog::id::IsmapId::parse(id).map(|i| i.parts));
+        }
         Judge {
             catalog,
             csp,
             validity: csp.services.iter().map(|s| s.validity(as_of)).collect(),
             coverage,
+            undone,
         }
     }
 
@@ -906,62 +1180,112 @@ impl<'a> Judge<'a> {
             .map(|s| s.name.as_str())
     }
 
-    /// Whether `id`'s statement rests on a lapsed registration.
-    fn lapsed(&self, id: &str) -> bool {
-        self.weakened_by(id, |v| v.lapsed).is_some()
+    /// Whether `id`'s statement rests on a registration not in effect on the date
+    /// (lapsed, not yet valid, or assessed over a period ending after it).
+    fn not_in_effect(&self, id: &str) -> bool {
+        self.weakened_by(id, |v| !v.in_effect()).is_some()
     }
 
     /// The controls one resolved target stands for, each with its state and (when not
     /// applicable) the CSP's reason: the objective or detail itself, or every objective
-    /// under a clause or category. `visit(id, title, state, reason, basis)` is called for
-    /// each, in order; `basis` is the id whose statement the state rests on (a detail's
-    /// objective when only that is listed).
-    fn visit_target(
-        &self,
-        id: &'a str,
-        lang: Lang,
-        visit: &mut impl FnMut(&'a str, &'a str, ControlState, Option<&'a str>, &'a str),
-    ) {
+    /// under a clause or category; after an objective the list states implemented, the
+    /// details under it the list states otherwise ([`Role`]). `visit` is called for each,
+    /// in order.
+    fn visit_target(&self, id: &'a str, lang: Lang, visit: &mut impl FnMut(Visit<'a>)) {
         let (catalog, csp) = (self.catalog, self.csp);
         let entry = catalog.get(id);
         match entry.map_or(Level::Detail, |e| e.level) {
             Level::Detail => {
                 let parent = catalog.detail_parent(id);
                 let title = entry.or(parent).map_or("", |e| e.title(lang));
-                let (state, reason) = state_of(csp, id);
+                let named = |state, reason, basis| Visit {
+                    id,
+                    title,
+                    state,
+                    reason,
+                    basis,
+                    role: Role::Named,
+                };
+                // stated itself, or (governance and management items) through its
+                // objective: the published criteria, never in the annex
+                let (state, reason) = state_of(catalog, csp, id);
                 if state != ControlState::NotListed {
-                    return visit(id, title, state, reason, id);
+                    return visit(named(state, reason, id));
                 }
-                match parent.map(|p| (state_of(csp, &p.id), p.id.as_str())) {
+                match parent.map(|p| (state_of(catalog, csp, &p.id), p.id.as_str())) {
                     Some(((ControlState::Implemented, _), pid)) => {
-                        visit(id, title, ControlState::AnnexOnly, None, pid)
+                        visit(named(ControlState::AnnexOnly, None, pid))
                     }
                     // what the list states of the objective, it states of its details
-                    Some(((state, reason), pid)) => visit(id, title, state, reason, pid),
-                    None => visit(id, title, ControlState::NotListed, None, id),
+                    Some(((state, reason), pid)) => visit(named(state, reason, pid)),
+                    None => visit(named(ControlState::NotListed, None, id)),
                 }
             }
             Level::Objective => {
-                let (state, reason) = state_of(csp, id);
-                visit(id, entry.map_or("", |e| e.title(lang)), state, reason, id)
+                if let Some(e) = entry {
+                    self.visit_objective(e, lang, visit)
+                }
             }
             // an overview (3.1.1) states no criterion: it stands for the objectives it
             // introduces, those of its category
             Level::Overview => {
                 let category = entry.and_then(|e| e.parent.as_deref()).unwrap_or(id);
                 for e in catalog.objectives_under(category) {
-                    let (state, reason) = state_of(csp, &e.id);
-                    visit(&e.id, e.title(lang), state, reason, &e.id)
+                    self.visit_objective(e, lang, visit)
                 }
             }
             Level::Clause | Level::Category => {
                 for e in catalog.objectives_under(id) {
-                    let (state, reason) = state_of(csp, &e.id);
-                    visit(&e.id, e.title(lang), state, reason, &e.id)
+                    self.visit_objective(e, lang, visit)
                 }
             }
         }
     }
+
+    /// An objective, then, when the list states it implemented, the details under it the
+    /// list states not implemented, planned or not applicable.
+    fn visit_objective(&self, e: &'a Entry, lang: Lang, visit: &mut impl FnMut(Visit<'a>)) {
+        let (state, reason) = state_of(self.catalog, self.csp, &e.id);
+        visit(Visit {
+            id: &e.id,
+            title: e.title(lang),
+            state,
+            reason,
+            basis: &e.id,
+            role: Role::Named,
+        });
+        if state != ControlState::Implemented {
+            return;
+        }
+        for &(detail, basic) in self.undone.get(e.id.as_str()).into_iter().flatten() {
+            let (state, reason) = state_of(self.catalog, self.csp, detail);
+            let title = self.catalog.get(detail).map_or("", |d| d.title(lang));
+            visit(Visit {
+                id: detail,
+                title,
+                state,
+                reason,
+                basis: detail,
+                role: if basic {
+                    Role::Requirement(&e.id)
+                } else {
+                    Role::Chosen(&e.id)
+                },
+            });
+        }
+    }
+}
+
+/// Whether a detail `id` (its catalog `entry`, if any) of `objective` is a basic statement
+/// requirement: every item of a governance or management objective; a detailed control
+/// flagged B or PB (by the catalog, or by its own suffix when the catalog lacks it).
+fn is_basic_requirement(objective: &Entry, entry: Option<&Entry>, id: &str) -> bool {
+    objective.layer != Layer::Control
+        || match entry {
+            Some(e) => e.flags.basic,
+            None => crate::catalog::id::IsmapId::parse(id)
+                .is_some_and(|i| crate::catalog::Flags::from_suffix(i.suffix.as_deref()).basic),
+        }
 }
 
 /// How one resolved reference stands, for the status rule.
@@ -973,8 +1297,10 @@ pub struct RefFlags {
     pub some: bool,
     /// It rests on an approximate NIST mapping: the item is at most partial.
     pub approximate: bool,
-    /// An implemented control rests on a lapsed registration: the item is never covered.
-    pub lapsed: bool,
+    /// An implemented control rests on a registration not in effect on the report's date
+    /// (lapsed, not yet valid, or assessed over a period ending after it): the item is
+    /// never covered.
+    pub not_in_effect: bool,
 }
 
 /// How one reference stands, for the status rule.
@@ -988,8 +1314,8 @@ pub enum RefOutcome {
     Resolved(RefFlags),
 }
 
-/// [`RefFlags`] of a resolved reference from its controls' (state, rests on a lapsed
-/// registration).
+/// [`RefFlags`] of a resolved reference from its counted controls' (state, rests on a
+/// registration not in effect).
 fn flags_of(
     has_targets: bool,
     approximate: bool,
@@ -1001,24 +1327,64 @@ fn flags_of(
         ..RefFlags::default()
     };
     let mut any = false;
-    for (state, lapsed) in states {
+    for (state, not_in_effect) in states {
         any = true;
         f.all &= state == ControlState::Implemented;
         let holds = matches!(state, ControlState::Implemented | ControlState::AnnexOnly);
         f.some |= holds;
-        f.lapsed |= holds && lapsed;
+        f.not_in_effect |= holds && not_in_effect;
     }
     // a heading with nothing under it is no evidence of anything
     f.all &= has_targets && any;
     f
 }
 
-/// Whether a NIST reference's mapping is approximate: NIST marks a mapping partial, or
-/// an enhancement (`AC-2(1)`) is mapped through its base control.
-fn nist_approximate(text: &str, targets: &[Target], matched: Option<&str>) -> bool {
+/// How a NIST SP 800-53 reference maps to the catalog: the one judgement `report`,
+/// `compare` and `catalog show` make of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NistMapping {
+    /// NIST's table maps the id itself to every target, none marked partial: a verdict
+    /// resting on it stands (reason `mapped-via-nist`); still a candidate, not equivalence.
+    Exact,
+    /// NIST marks the mapping to some target partial (`*`): at most partial.
+    Partial,
+    /// An enhancement (`AC-2(1)`) NIST's table does not map itself, mapped through its
+    /// base control: at most partial.
+    ThroughBase,
+}
+
+impl NistMapping {
+    /// The mapping of `text` (as written) resolved as `resolution`; `None` when it is not
+    /// a NIST id resolved through NIST's table.
+    pub fn of(text: &str, resolution: &Resolution) -> Option<NistMapping> {
+        let Resolution::Resolved {
+            kind: RefKind::Nist,
+            targets,
+            matched,
+            ..
+        } = resolution
+        else {
+            return None;
+        };
+        Some(nist_mapping(text, targets, matched.as_deref()))
+    }
+
+    /// A partial mapping or an enhancement through its base control.
+    pub fn is_approximate(self) -> bool {
+        self != NistMapping::Exact
+    }
+}
+
+fn nist_mapping(text: &str, targets: &[Target], matched: Option<&str>) -> NistMapping {
     let typed = parse_nist(text).map(|n| n.0);
-    targets.iter().any(|t| t.partial_mapping)
-        || matched.is_some_and(|m| typed.as_deref() != Some(m))
+    if matched.is_some_and(|m| typed.as_deref() != Some(m)) {
+        NistMapping::ThroughBase
+    } else if targets.iter().any(|t| t.partial_mapping) {
+        NistMapping::Partial
+    } else {
+        NistMapping::Exact
+    }
 }
 
 /// The status rule, from each reference's [`RefOutcome`] and the item:
@@ -1026,7 +1392,8 @@ fn nist_approximate(text: &str, targets: &[Target], matched: Option<&str>) -> bo
 /// - no reference, or only references ISMAP has no counterpart for → outside ISMAP;
 /// - every reference fully implemented, none approximate and none without a counterpart →
 ///   covered; an assurance gap instead when more than ISMAP's assurance is needed or an
-///   implemented control rests on a lapsed registration;
+///   implemented control rests on a registration not in effect on the date (lapsed, not
+///   yet valid, or assessed over a period ending after it);
 /// - something implemented (or everything, but approximately) → partial;
 /// - else not covered.
 pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckItem) -> Status {
@@ -1047,7 +1414,7 @@ pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckI
                 f.all &= r.all;
                 f.some |= r.some;
                 f.approximate |= r.approximate;
-                f.lapsed |= r.lapsed;
+                f.not_in_effect |= r.not_in_effect;
             }
         }
     }
@@ -1056,7 +1423,7 @@ pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckI
     } else if !resolved {
         Status::OutsideIsmap
     } else if f.all && !f.approximate && !outside {
-        if f.lapsed || item.assurance > Assurance::Ismap {
+        if f.not_in_effect || item.assurance > Assurance::Ismap {
             Status::AssuranceGap
         } else {
             Status::Covered
@@ -1070,22 +1437,22 @@ pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckI
 
 /// A reference's [`RefOutcome`] against one CSP, without building its controls (`compare`).
 pub fn ref_outcome(judge: &Judge, text: &str, resolution: &Resolution) -> RefOutcome {
-    let (targets, matched, without) = match resolution {
+    let (targets, without) = match resolution {
         Resolution::Unresolved { .. } => return RefOutcome::Unresolved,
         Resolution::NoCounterpart { .. } => return RefOutcome::NoCounterpart,
         Resolution::Resolved {
             targets,
-            matched,
             without_counterpart,
             ..
-        } => (targets, matched, without_counterpart),
+        } => (targets, without_counterpart),
     };
-    let approximate =
-        resolution.is_approximate() && nist_approximate(text, targets, matched.as_deref());
+    let approximate = NistMapping::of(text, resolution).is_some_and(NistMapping::is_approximate);
     let mut states = Vec::new();
     for t in targets {
-        judge.visit_target(&t.id, Lang::En, &mut |_, _, state, _, basis| {
-            states.push((state, judge.lapsed(basis)))
+        judge.visit_target(&t.id, Lang::En, &mut |v| {
+            if !matches!(v.role, Role::Chosen(_)) {
+                states.push((v.state, judge.not_in_effect(v.basis)))
+            }
         });
     }
     let mut flags = flags_of(!targets.is_empty(), approximate, states);
@@ -1181,6 +1548,15 @@ impl<'a> Shared<'a> {
     }
 }
 
+/// A detail that is not a basic requirement, stated not implemented, planned or not
+/// applicable under an objective a reference names and the list states implemented.
+#[derive(Debug, Clone)]
+struct ChosenDetail {
+    id: Arc<str>,
+    state: ControlState,
+    objective: Arc<str>,
+}
+
 /// What one distinct reference comes to against one CSP, for every item naming it.
 #[derive(Debug)]
 enum RefEval {
@@ -1189,6 +1565,9 @@ enum RefEval {
     Resolved {
         /// Its controls in order (a control may repeat).
         controls: Vec<EvaluatedControl>,
+        /// Details of its objectives that are not basic requirements, stated not
+        /// implemented, planned or not applicable ([`Role::Chosen`]): noted only.
+        non_basic: Vec<ChosenDetail>,
         /// `AC-2(1) → AC-2` for a NIST id.
         nist: Option<Arc<str>>,
         /// `A.8.2 (2022) → 9.2.3` for a reference in another numbering.
@@ -1250,7 +1629,7 @@ fn evaluate_ref<'a>(
             _ => typed,
         })
     });
-    let approximate = kind == RefKind::Nist && nist_approximate(text, targets, matched.as_deref());
+    let approximate = NistMapping::of(text, resolution).is_some_and(NistMapping::is_approximate);
     // the reference as written, with the edition it was read in when that decided it
     let label: Arc<str> = match edition {
         Some(e) if !text.contains(e.as_str()) => Arc::from(format!("{text} ({e})")),
@@ -1271,31 +1650,50 @@ fn evaluate_ref<'a>(
     });
     let csp = judge.csp;
     let mut controls = Vec::new();
+    let mut non_basic: Vec<ChosenDetail> = Vec::new();
     for t in targets {
-        judge.visit_target(&t.id, lang, &mut |id, title, state, reason, basis_id| {
+        judge.visit_target(&t.id, lang, &mut |v| {
+            let requirement_of = match v.role {
+                Role::Named => None,
+                Role::Requirement(objective) => Some(shared.get(objective)),
+                Role::Chosen(objective) => {
+                    if !non_basic.iter().any(|n| &*n.id == v.id) {
+                        non_basic.push(ChosenDetail {
+                            id: shared.get(v.id),
+                            state: v.state,
+                            objective: shared.get(objective),
+                        });
+                    }
+                    return;
+                }
+            };
+            let state = v.state;
             let holds = matches!(state, ControlState::Implemented | ControlState::AnnexOnly);
             let mut name = |weak: fn(&Validity) -> bool| {
                 holds
-                    .then(|| judge.weakened_by(basis_id, weak))
+                    .then(|| judge.weakened_by(v.basis, weak))
                     .flatten()
                     .map(|n| shared.get(n))
             };
             let basis = Basis {
                 lapsed: name(|v| v.lapsed),
+                not_yet_valid: name(|v| v.not_yet_valid),
+                audit_not_ended: name(|v| v.audit_not_ended),
                 audit_old: name(|v| v.audit_old),
                 design_only: name(|v| v.design_only),
             };
             controls.push(EvaluatedControl {
-                id: shared.get(id),
-                title: shared.get(title),
+                id: shared.get(v.id),
+                title: shared.get(v.title),
                 state,
                 via: via.clone(),
-                unverified: t.unverified,
+                unverified: t.unverified && requirement_of.is_none(),
                 mapped: t.mapped,
-                inherited_from: csp.inherited_from(id).map(|s| shared.get(s)),
-                reason: shared.get(reason.unwrap_or("")),
-                list_gap: state == ControlState::NotListed && judge.coverage.is_gap(id),
+                inherited_from: csp.inherited_from(v.id).map(|s| shared.get(s)),
+                reason: shared.get(v.reason.unwrap_or("")),
+                list_gap: state == ControlState::NotListed && judge.coverage.is_gap(v.id),
                 basis,
+                requirement_of,
             })
         });
     }
@@ -1335,6 +1733,19 @@ fn evaluate_ref<'a>(
             any(&|c| c.basis.lapsed.is_some()),
         ),
         (
+            Reason::RegistrationNotYetValid,
+            any(&|c| c.basis.not_yet_valid.is_some()),
+        ),
+        (
+            Reason::AuditPeriodNotEnded,
+            any(&|c| c.basis.audit_not_ended.is_some()),
+        ),
+        (
+            Reason::BasicRequirementNotImplemented,
+            any(&|c| c.requirement_of.is_some()),
+        ),
+        (Reason::NonBasicDetailNotImplemented, !non_basic.is_empty()),
+        (
             Reason::AuditPeriodOld,
             any(&|c| c.basis.audit_old.is_some()),
         ),
@@ -1346,7 +1757,12 @@ fn evaluate_ref<'a>(
     let mut flags = flags_of(
         !targets.is_empty(),
         approximate,
-        controls.iter().map(|c| (c.state, c.basis.lapsed.is_some())),
+        controls.iter().map(|c| {
+            let b = &c.basis;
+            let not_in_effect =
+                b.lapsed.is_some() || b.not_yet_valid.is_some() || b.audit_not_ended.is_some();
+            (c.state, not_in_effect)
+        }),
     );
     // a reference also naming controls with no ISMAP counterpart is never fully covered
     flags.all &= without.is_none();
@@ -1354,6 +1770,7 @@ fn evaluate_ref<'a>(
         flags,
         reasons,
         controls,
+        non_basic,
         nist,
         chain,
         without,
@@ -1398,6 +1815,7 @@ fn item_result(item: CheckItem, position: usize, evals: &[&RefEval]) -> ItemResu
         problems: item.problems,
         position,
         topic,
+        review: None,
     }
 }
 
@@ -1566,7 +1984,7 @@ pub fn analyse_resolved(
         .iter()
         .filter(|e| e.is_item())
         .map(|e| {
-            let (state, reason) = state_of(&csp, &e.id);
+            let (state, reason) = state_of(catalog, &csp, &e.id);
             ObjectiveRow {
                 id: e.id.clone(),
                 layer: e.layer,
@@ -1574,6 +1992,7 @@ pub fn analyse_resolved(
                 state,
                 reason: reason.map(str::to_owned),
                 inherited_from: csp.inherited_from(&e.id).map(str::to_owned),
+                stated_as: csp.stated_as(catalog, e),
             }
         })
         .collect();
@@ -1581,7 +2000,7 @@ pub fn analyse_resolved(
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
     GapReport {
-        schema_version: 6,
+        schema_version: 8,
         lang,
         as_of,
         warnings,
@@ -1620,6 +2039,7 @@ pub fn analyse_resolved(
         checks: checks_info,
         items,
         objectives,
+        review: None,
     }
 }
 
@@ -1738,6 +2158,17 @@ mod tests {
         att.controls
             .push(listed("9.4.3", Declared::NotImplemented, ""));
         att.controls.push(listed("9.4.4", Declared::Planned, ""));
+        // a basic detail and one the CSP chooses, of an objective it implements
+        att.controls
+            .push(listed("9.2.1.6.PB", Declared::NotImplemented, ""));
+        att.controls
+            .push(listed("9.2.1.2", Declared::NotApplicable, ""));
+        // registered after the report's date, audited over a period ending after it
+        att.registered = Some(date("2026-05-01"));
+        att.audit_period = Some(Period {
+            from: date("2026-01-01"),
+            to: date("2026-06-30"),
+        });
         att.underlying = Some(Box::new(Underlying {
             attestation: iaas,
             scope: vec!["11".into()],
@@ -1787,6 +2218,24 @@ mod tests {
             assert_eq!(
                 has(Reason::RegistrationLapsed),
                 !d.registration_lapsed.is_empty()
+            );
+            assert_eq!(
+                has(Reason::RegistrationNotYetValid),
+                !d.registration_not_yet_valid.is_empty()
+            );
+            assert_eq!(
+                has(Reason::AuditPeriodNotEnded),
+                !d.audit_period_not_ended.is_empty()
+            );
+            assert_eq!(
+                has(Reason::BasicRequirementNotImplemented),
+                !d.basic_requirements_not_implemented.is_empty(),
+                "{id}"
+            );
+            assert_eq!(
+                has(Reason::NonBasicDetailNotImplemented),
+                !d.non_basic_details_not_implemented.is_empty(),
+                "{id}"
             );
             assert_eq!(has(Reason::DesignOnly), !d.design_only.is_empty());
             assert_eq!(has(Reason::AuditPeriodOld), !d.audit_period_old.is_empty());
@@ -1865,13 +2314,13 @@ mod tests {
             all: true,
             some: true,
             approximate: true,
-            lapsed: false,
+            not_in_effect: false,
         });
         let lapsed = Resolved(RefFlags {
             all: true,
             some: true,
             approximate: false,
-            lapsed: true,
+            not_in_effect: true,
         });
         let it = item(2, &["x"], Assurance::Ismap);
         let rule = |o: &[RefOutcome]| status_rule(o.iter().copied(), &it);
@@ -1959,6 +2408,194 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.code == "registration-lapsed"));
+    }
+
+    /// A registration dated after the report's date, or a statement audited over a period
+    /// ending after it, is no registration on that date: nothing is covered on it, own or
+    /// inherited; on the day itself it counts.
+    #[test]
+    fn a_registration_not_yet_in_effect_covers_nothing() {
+        let mut att = attestation(&["9.2.1", "9.2.2"], "9.4.1");
+        att.name = Some("Future".into());
+        att.registered = Some(date("2027-01-01"));
+        att.renewal_deadline = Some(date("2028-03-31"));
+        let refs: [&[&str]; 3] = [&["9.2.1"], &["9.2.1", "9.2.3"], &["9.2.3"]];
+        let early = report_of(&att, &refs, "2026-04-01");
+        assert_eq!(early.csp.registration, Registration::NotYetValid);
+        assert_eq!(status_of(&early, "C-2"), Status::AssuranceGap);
+        assert_eq!(status_of(&early, "C-3"), Status::Partial);
+        assert_eq!(status_of(&early, "C-4"), Status::NotCovered);
+        let c2 = early.items.iter().find(|i| i.id == "C-2").unwrap();
+        assert_eq!(c2.reasons, [Reason::RegistrationNotYetValid]);
+        let d = early.items.details(c2);
+        assert_eq!(d.registration_not_yet_valid, ["Future"]);
+        let codes: Vec<&str> = d.additional_procedures.iter().map(|p| p.code()).collect();
+        assert_eq!(codes, ["registry-check-date"]);
+        assert!(early
+            .warnings
+            .iter()
+            .any(|w| w.code == "registration-not-yet-valid"));
+        // no "validity not checked" beside it, and none once registered
+        assert!(!early
+            .warnings
+            .iter()
+            .any(|w| w.code == "registration-not-checked"));
+        let on_the_day = report_of(&att, &refs, "2027-01-01");
+        assert_eq!(on_the_day.csp.registration, Registration::Valid);
+        assert_eq!(status_of(&on_the_day, "C-2"), Status::Covered);
+
+        // registered long ago, but the statement held was audited over a period ending
+        // after the report's date
+        att.registered = Some(date("2022-01-01"));
+        att.audit_period = Some(Period {
+            from: date("2026-01-01"),
+            to: date("2026-06-30"),
+        });
+        let during = report_of(&att, &refs, "2026-04-01");
+        assert_eq!(during.csp.registration, Registration::NotYetValid);
+        let c2 = during.items.iter().find(|i| i.id == "C-2").unwrap();
+        assert_eq!(c2.status, Status::AssuranceGap);
+        assert_eq!(c2.reasons, [Reason::AuditPeriodNotEnded]);
+        let d = during.items.details(c2);
+        assert_eq!(d.audit_period_not_ended, ["Future"]);
+        let codes: Vec<&str> = d.additional_procedures.iter().map(|p| p.code()).collect();
+        assert_eq!(codes, ["statement-in-effect"]);
+        let after = report_of(&att, &refs, "2026-06-30");
+        assert_eq!(status_of(&after, "C-2"), Status::Covered);
+
+        // inherited from an underlying service registered after the date
+        let mut iaas = attestation(&["11.1.1"], "11.2.1");
+        iaas.name = Some("IaaS".into());
+        iaas.registered = Some(date("2026-12-01"));
+        let mut saas = attestation(&["9.2.1"], "9.4.1");
+        saas.name = Some("SaaS".into());
+        saas.renewal_deadline = Some(date("2027-03-31"));
+        saas.underlying = Some(Box::new(Underlying {
+            attestation: iaas,
+            scope: vec!["11".into()],
+        }));
+        let r = report_of(&saas, &[&["9.2.1"], &["11.1.1"]], "2026-04-01");
+        assert_eq!(r.csp.registration, Registration::Valid);
+        assert_eq!(status_of(&r, "C-2"), Status::Covered);
+        let c3 = r.items.iter().find(|i| i.id == "C-3").unwrap();
+        assert_eq!(c3.status, Status::AssuranceGap);
+        assert_eq!(c3.reasons, [Reason::RegistrationNotYetValid]);
+        assert_eq!(r.items.details(c3).registration_not_yet_valid, ["IaaS"]);
+    }
+
+    /// An objective the list states implemented, with a basic detail (B/PB) or a
+    /// governance/management item under it stated otherwise, is at most partial; a detail
+    /// the CSP chooses stated otherwise is a note.
+    #[test]
+    fn basic_requirements_stated_otherwise_make_their_objective_partial() {
+        let mut att = attestation(&["9.2.3", "9.4.2", "4.4.7", "3.1.2", "9.2.1"], "9.4.1");
+        att.controls
+            .push(listed("9.2.3.11.PB", Declared::NotImplemented, ""));
+        att.controls
+            .push(listed("9.4.2.2.B", Declared::NotApplicable, "no login"));
+        att.controls.push(listed("4.4.7.2", Declared::Planned, ""));
+        att.controls
+            .push(listed("9.2.1.2", Declared::NotImplemented, ""));
+        let refs: [&[&str]; 7] = [
+            &["9.2.3"],
+            &["9.4.2"],
+            &["4.4.7"],
+            &["4.4.7.1"],
+            &["3.1.2.1"],
+            &["9.2.1"],
+            &["9.2"],
+        ];
+        let r = report_of(&att, &refs, "2026-04-01");
+        for (id, status, requirement) in [
+            ("C-2", Status::Partial, Some("9.2.3.11.PB")),
+            ("C-3", Status::Partial, Some("9.4.2.2.B")),
+            ("C-4", Status::Partial, Some("4.4.7.2")),
+            ("C-5", Status::Covered, None),
+            ("C-6", Status::Covered, None),
+            ("C-7", Status::Covered, None),
+            ("C-8", Status::Partial, Some("9.2.3.11.PB")),
+        ] {
+            let item = r.items.iter().find(|i| i.id == id).unwrap();
+            assert_eq!(item.status, status, "{id}");
+            let d = r.items.details(item);
+            assert_eq!(
+                d.basic_requirements_not_implemented,
+                requirement.into_iter().collect::<Vec<_>>(),
+                "{id}"
+            );
+            assert_eq!(
+                item.reasons
+                    .contains(&Reason::BasicRequirementNotImplemented),
+                requirement.is_some(),
+                "{id}"
+            );
+            let codes: Vec<&str> = d.additional_procedures.iter().map(|p| p.code()).collect();
+            if requirement.is_some() {
+                // its own procedure, not the general ones for its state
+                assert!(
+                    codes.contains(&"basic-requirement-review"),
+                    "{id}: {codes:?}"
+                );
+                assert!(!codes.contains(&"remediation-plan"), "{id}: {codes:?}");
+                assert!(!codes.contains(&"exclusion-review"), "{id}: {codes:?}");
+            }
+        }
+        // governance and management items are published criteria, never in the annex
+        for id in ["C-5", "C-6"] {
+            let item = r.items.iter().find(|i| i.id == id).unwrap();
+            assert!(!item.reasons.contains(&Reason::DetailInAnnex), "{id}");
+            assert_eq!(
+                r.items.details(item).controls[0].state,
+                ControlState::Implemented
+            );
+        }
+        let c7 = r.items.iter().find(|i| i.id == "C-7").unwrap();
+        assert_eq!(c7.reasons, [Reason::NonBasicDetailNotImplemented]);
+        let d = r.items.details(c7);
+        assert_eq!(d.non_basic_details_not_implemented[0].id, "9.2.1.2");
+        assert_eq!(
+            d.controls.len(),
+            1,
+            "a chosen detail is not one of the item's controls"
+        );
+        let text = d.additional_procedures[0].text();
+        assert!(
+            text.contains("detailed control 9.2.1.2 (not implemented, of 9.2.1)"),
+            "{text}"
+        );
+        // the objectives sheet reads governance and management as readiness does
+        let row = |id: &str| r.objectives.iter().find(|o| o.id == id).unwrap();
+        assert_eq!(row("3.1.2.1").state, ControlState::Implemented);
+        assert_eq!(row("3.1.2.1").stated_as.as_deref(), Some("3.1.2"));
+        assert_eq!(row("4.4.7.2").state, ControlState::Planned);
+        assert_eq!(row("4.4.7.2").stated_as, None);
+    }
+
+    /// An objective the list does not name, all of whose items it states implemented,
+    /// is implemented (as in `readiness`).
+    #[test]
+    fn an_objective_whose_items_are_all_implemented_is_implemented() {
+        let catalog = Catalog::embedded().unwrap();
+        let items: Vec<String> = catalog.items_of("4.4.7").map(|e| e.id.clone()).collect();
+        let ids: Vec<&str> = items.iter().map(String::as_str).collect();
+        let att = attestation(&ids, "9.4.1");
+        let r = report_of(&att, &[&["4.4.7"], &["4.4.8"]], "2026-04-01");
+        assert_eq!(status_of(&r, "C-2"), Status::Covered);
+        assert_eq!(status_of(&r, "C-3"), Status::NotCovered);
+        let row = r.objectives.iter().find(|o| o.id == "4.4.7").unwrap();
+        assert_eq!(row.stated_as.as_deref(), Some(ids.join(", ").as_str()));
+        // and it counts as stated for the list's completeness
+        assert_eq!(r.csp.list.stated_objectives, 2);
+    }
+
+    #[test]
+    fn nist_mappings_are_judged_once() {
+        let catalog = Catalog::embedded().unwrap();
+        let of = |r: &str| NistMapping::of(r, &catalog.resolve(r));
+        assert_eq!(of("AC-5"), Some(NistMapping::Exact));
+        assert_eq!(of("CM-9"), Some(NistMapping::Partial));
+        assert_eq!(of("AC-2(1)"), Some(NistMapping::ThroughBase));
+        assert_eq!(of("9.2.1"), None);
     }
 
     #[test]

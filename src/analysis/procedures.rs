@@ -158,6 +158,11 @@ pub enum Kind {
     RelatedContext,
     /// The registration of these services lapsed: check the ISMAP list.
     RegistryCheck,
+    /// These services were registered after the report's date: check the list as it stood.
+    RegistrationNotYetValid,
+    /// The audit period of these services ends after the report's date: obtain the
+    /// statement in effect then.
+    StatementInEffect,
     /// Objectives absent from the CSP's list: obtain the full list or the statement.
     StatementRequest,
     /// Objectives the CSP states are not implemented: ask for the plan.
@@ -168,6 +173,12 @@ pub enum Kind {
     ExclusionReview,
     /// Objectives the CSP declares not applicable without a reason.
     ExclusionReasonRequest,
+    /// Basic statement requirements of an objective stated implemented, stated not
+    /// implemented, planned or not applicable: ask how the objective is met without them.
+    BasicRequirement,
+    /// Details that are not basic requirements, stated not implemented, planned or not
+    /// applicable: the CSP's choice; check the item does not depend on them.
+    NonBasicDetail,
     /// Detailed controls only confirmable in the statement's non-public annex.
     AnnexRequest,
     /// A NIST id was resolved through an approximate mapping.
@@ -200,11 +211,15 @@ impl Kind {
             Kind::NoCounterpart => "no-ismap-counterpart",
             Kind::RelatedContext => "related-context",
             Kind::RegistryCheck => "registry-check",
+            Kind::RegistrationNotYetValid => "registry-check-date",
+            Kind::StatementInEffect => "statement-in-effect",
             Kind::StatementRequest => "statement-request",
             Kind::RemediationPlan => "remediation-plan",
             Kind::PlannedCompletion => "planned-completion",
             Kind::ExclusionReview => "exclusion-review",
             Kind::ExclusionReasonRequest => "exclusion-reason-request",
+            Kind::BasicRequirement => "basic-requirement-review",
+            Kind::NonBasicDetail => "non-basic-detail-review",
             Kind::AnnexRequest => "annex-request",
             Kind::MappingReview => "mapping-review",
             Kind::LatestAudit => "latest-audit",
@@ -215,7 +230,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 25] = [
+    pub const ALL: [Kind; 29] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -230,11 +245,15 @@ impl Kind {
         Kind::NoCounterpart,
         Kind::RelatedContext,
         Kind::RegistryCheck,
+        Kind::RegistrationNotYetValid,
+        Kind::StatementInEffect,
         Kind::StatementRequest,
         Kind::RemediationPlan,
         Kind::PlannedCompletion,
         Kind::ExclusionReview,
         Kind::ExclusionReasonRequest,
+        Kind::BasicRequirement,
+        Kind::NonBasicDetail,
         Kind::AnnexRequest,
         Kind::MappingReview,
         Kind::LatestAudit,
@@ -285,12 +304,27 @@ enum Frame {
     Bracketed,
 }
 
-/// A 4-digit (or longer) ISMAP id: a detailed control (詳細管理策), not an objective.
-fn is_detail_id(id: &str) -> bool {
+/// A 4-digit (or longer) ISMAP id: a detailed control (詳細管理策) or, in chapters 3 and
+/// 4, an item of the governance or management criteria; not an objective. A subject may
+/// follow the id with a note (`9.2.3.2 (not implemented, of 9.2.3)`).
+fn is_detail_id(subject: &str) -> bool {
+    id_numbers(subject).count() >= 4
+}
+
+/// An item of the governance (3) or management (4) criteria (`4.4.7.2`): not a detailed
+/// control.
+fn is_criteria_item(subject: &str) -> bool {
+    is_detail_id(subject) && matches!(id_numbers(subject).next(), Some("3" | "4"))
+}
+
+/// The numbers of the id a subject starts with.
+fn id_numbers(subject: &str) -> impl Iterator<Item = &str> {
+    let id = subject
+        .split(|c: char| c.is_whitespace() || c == '(' || c == '（')
+        .next()
+        .unwrap_or(subject);
     id.split('.')
         .take_while(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-        .count()
-        >= 4
 }
 
 impl Procedure<'_> {
@@ -313,6 +347,10 @@ impl Procedure<'_> {
             Kind::RelatedContext => ("For context only, not coverage: the ISMAP cloud objectives ", Plain, " touch the topic, but implementing them does not answer the item"),
             Kind::RegistryCheck if ja => ("登録の更新期限を過ぎた ", Plain, " の現在の掲載(更新・取消)をISMAPクラウドサービスリストで確認する: 確認できるまでISMAPの結果で代替しない"),
             Kind::RegistryCheck => ("The registration of ", Plain, " is past its renewal deadline: check its current entry (renewed or revoked) on the ISMAP cloud service list, and do not rely on the ISMAP result until then"),
+            Kind::RegistrationNotYetValid if ja => ("", Plain, " の登録日は基準日より後(基準日には未登録): 基準日時点のISMAPクラウドサービスリストの掲載を確認する。それまでISMAPの結果で代替しない(現在の判断なら --as-of を見直す)"),
+            Kind::RegistrationNotYetValid => ("", Plain, " was registered after the report's date (not registered on that date): check the ISMAP cloud service list as it stood then, and do not rely on the ISMAP result for that date (for a decision today, check --as-of)"),
+            Kind::StatementInEffect if ja => ("", Plain, " の監査対象期間は基準日より後に終わる(基準日には未監査の言明): 基準日時点で有効な言明と実施している統制目標の一覧を入手して再実行する"),
+            Kind::StatementInEffect => ("The audit period of ", Plain, " ends after the report's date (the statement held was not yet assessed then): obtain the statement and list of implemented objectives in effect on that date and run again"),
             Kind::StatementRequest if ja => ("公開された一覧に記載のない", Controls, " について、CSPから一覧の全体または言明書を入手し、除外されたか、その理由を確認する(記載なしは未実施と同じではない)"),
             Kind::StatementRequest => ("Not in the list you hold: ", Controls, ". Obtain the CSP's full published list or its statement (言明書) and confirm whether excluded, and why (not listed is not the same as not implemented)"),
             Kind::RemediationPlan if ja => ("CSPが未実施とする", Controls, " について、実施計画と時期、それまでの代替の統制を確認する"),
@@ -323,6 +361,10 @@ impl Procedure<'_> {
             Kind::ExclusionReview => ("Check that the CSP's reason for excluding ", Controls, " holds for your use"),
             Kind::ExclusionReasonRequest if ja => ("CSPが理由を示さず非該当とした", Controls, " について理由を求め、自組織の利用形態に当てはまるか確認する"),
             Kind::ExclusionReasonRequest => ("The CSP excludes ", Controls, " without a reason: ask for the reason and check that it holds for your use"),
+            Kind::BasicRequirement if ja => ("CSPの一覧は、実施とする統制目標の基本言明要件を実施としていない: ", Controls, "。B/PBの詳細管理策とガバナンス・マネジメント基準の項目は原則として必須: 理由、実施計画と時期、それまでの代替の統制を確認し、統制目標がそれなしで満たされるか判断する"),
+            Kind::BasicRequirement => ("The CSP's list states basic statement requirements of an objective it states implemented otherwise: ", Controls, ". B/PB detailed controls and the items of governance and management objectives are mandatory in principle: ask why, for the plan and date and what compensates until then, and judge whether the objective is met without them"),
+            Kind::NonBasicDetail if ja => ("参考(判定は変えない): CSPの一覧は、実施とする統制目標の", Controls, "を実施としていない。基本言明要件ではなく、CSPがリスクを許容水準にするために選択する詳細管理策: 確認項目がそれに依存しないか確認する"),
+            Kind::NonBasicDetail => ("Noted, the verdict stands: the CSP's list states ", Controls, " of an objective it states implemented otherwise; these are not basic statement requirements (the CSP chooses them to bring risk to an acceptable level): check that your item does not depend on them"),
             Kind::AnnexRequest if ja => ("", Controls, " は非公開の別添に記載されるため、言明書の別添の開示を求める"),
             Kind::AnnexRequest => ("The statement's non-public annex (別添) holds ", Controls, ": ask the CSP to show it"),
             Kind::MappingReview if ja => ("", Plain, " はNISTの対応表による近似の対応(部分的な対応、または拡張の基本管理策による対応): 対応する統制目標が確認項目を満たすか確認する"),
@@ -339,11 +381,20 @@ impl Procedure<'_> {
     }
 
     /// The noun naming this procedure's control ids: every one a detailed control, every
-    /// one an objective, or both.
+    /// one an item of the governance or management criteria, every one an objective, or a
+    /// mix.
     fn noun(&self) -> &'static str {
         let details = self.subjects.iter().filter(|s| is_detail_id(s)).count();
+        let items = self.subjects.iter().filter(|s| is_criteria_item(s)).count();
         let ja = self.lang == Lang::Ja;
         let one = self.subjects.len() == 1;
+        if items > 0 && items == self.subjects.len() {
+            return match (ja, one) {
+                (true, _) => "基準の項目 ",
+                (false, true) => "criteria item ",
+                (false, false) => "criteria items ",
+            };
+        }
         match (details, ja) {
             (0, true) => "統制目標 ",
             (d, true) if d == self.subjects.len() => "詳細管理策 ",
@@ -505,6 +556,11 @@ mod tests {
         assert!(p(&["10.1.2.3"], Lang::En).contains("detailed control 10.1.2.3"));
         assert!(p(&["8.1.5.P", "9.2.1"], Lang::En).contains("control objectives 8.1.5.P, 9.2.1"));
         assert!(is_detail_id("9.2.1.3") && !is_detail_id("8.1.5.P") && !is_detail_id("3.1.2"));
+        // governance and management items are items of the criteria, not detailed controls
+        assert!(p(&["4.4.7.2"], Lang::Ja).contains("基準の項目 4.4.7.2"));
+        assert!(p(&["3.1.2.1", "4.4.7.2"], Lang::En).contains("criteria items 3.1.2.1, 4.4.7.2"));
+        assert!(is_criteria_item("4.4.7.2 (not implemented, of 4.4.7)"));
+        assert!(!is_criteria_item("4.4.7") && !is_criteria_item("14.1.2.3"));
     }
 
     #[test]

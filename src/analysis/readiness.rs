@@ -211,6 +211,15 @@ fn ids_with(items: &[&ReadinessItem], f: &[Finding]) -> Vec<String> {
         .collect()
 }
 
+fn item_state(s: &CspState) -> ItemState {
+    match s {
+        CspState::Implemented => ItemState::Implemented,
+        CspState::NotApplicable { .. } => ItemState::NotApplicable,
+        CspState::Planned => ItemState::Planned,
+        CspState::NotImplemented => ItemState::NotImplemented,
+    }
+}
+
 /// What the list states of each catalog id, with the reason, evidence and owner it gives.
 struct Stated<'a> {
     csp: CspControls,
@@ -222,12 +231,16 @@ struct Stated<'a> {
 impl Stated<'_> {
     /// The state the list gives `id`, `None` when it does not name it.
     fn state(&self, id: &str) -> Option<ItemState> {
-        Some(match self.csp.state(id)? {
-            CspState::Implemented => ItemState::Implemented,
-            CspState::NotApplicable { .. } => ItemState::NotApplicable,
-            CspState::Planned => ItemState::Planned,
-            CspState::NotImplemented => ItemState::NotImplemented,
-        })
+        self.csp.state(id).map(item_state)
+    }
+
+    /// The state of a governance or management criterion `e`, itself or through its
+    /// objective or items ([`CspControls::stated`]), with what it was stated as.
+    fn stated(&self, catalog: &Catalog, e: &Entry) -> (ItemState, Option<String>) {
+        match self.csp.stated(catalog, &e.id) {
+            Some((s, _)) => (item_state(s), self.csp.stated_as(catalog, e)),
+            None => (ItemState::NotListed, None),
+        }
     }
 
     fn details(&self, id: &str) -> (&str, &str, &str) {
@@ -300,19 +313,8 @@ fn own_criteria(
 ) {
     let items: Vec<&Entry> = catalog.items_of(&e.id).collect();
     let item_states: Vec<Option<ItemState>> = items.iter().map(|i| st.state(&i.id)).collect();
-    let own = st.state(&e.id);
-    let (state, stated_as) = match own {
-        Some(s) => (s, None),
-        None if !items.is_empty()
-            && item_states
-                .iter()
-                .all(|s| *s == Some(ItemState::Implemented)) =>
-        {
-            let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
-            (ItemState::Implemented, Some(ids.join(", ")))
-        }
-        None => (ItemState::NotListed, None),
-    };
+    // the rule `report` applies too: one source, `CspControls::stated`
+    let (state, stated_as) = st.stated(catalog, e);
     let mut findings = findings_of(state, true, "");
     if state == ItemState::Implemented {
         let worst = item_states.iter().flatten().fold(None, |worst, s| match s {
@@ -334,12 +336,8 @@ fn own_criteria(
         false,
         findings,
     ));
-    for (item, stated) in items.into_iter().zip(item_states) {
-        let (state, stated_as) = match (stated, own) {
-            (Some(s), _) => (s, None),
-            (None, Some(s)) => (s, Some(e.id.clone())),
-            (None, None) => (ItemState::NotListed, None),
-        };
+    for item in items {
+        let (state, stated_as) = st.stated(catalog, item);
         let findings = findings_of(state, true, "");
         out.push(st.row(
             &item.id,

@@ -484,8 +484,9 @@ fn lex_id_at(c: &Chars, i: usize) -> Option<(IdText, usize)> {
         None => {
             let starts = c.is(i, |ch| ch.is_ascii_digit())
                 && c.word_start(i)
-                // `Rev.5`, `No.3`: a number after a word and a dot belongs to the word
-                && !(i >= 2 && c.is(i - 1, |ch| ch == '.') && c.is(i - 2, |ch| ch.is_ascii_alphabetic()));
+                // `Rev.5`, `No.3`, `X9.9`: a number after a word (or a word ending in a
+                // digit) and a dot belongs to the word, never an id of its own
+                && !(i >= 2 && c.is(i - 1, |ch| ch == '.') && c.is(i - 2, |ch| ch.is_ascii_alphanumeric()));
             if !starts {
                 return None;
             }
@@ -976,6 +977,7 @@ mod tests {
             ("附属書A.9.2.1", vec!["附属書A.9.2.1"]),
             ("第9章", vec!["第9章"]),
             ("Rev.5 9.2.1", vec!["9.2.1"]),
+            ("X9.9", vec!["X9.9"]),
             ("9.2.1 9.2.2", vec!["9.2.1", "9.2.2"]),
             ("9, 10", vec!["9", "10"]),
             ("N/A", vec!["N", "A"]),

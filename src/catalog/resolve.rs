@@ -230,7 +230,8 @@ pub struct RefIndex {
     nist: BTreeMap<String, Vec<(usize, bool)>>,
     annex_a: HashMap<String, Vec<usize>>,
     cld: HashMap<String, Vec<usize>>,
-    /// Detail ids with a suffix, by their numbers alone (`9.2.3.11` → `9.2.3.11.PB`).
+    /// Objective and detail ids with a suffix, by their numbers alone (`8.1.5` → `8.1.5.P`,
+    /// `9.2.3.11` → `9.2.3.11.PB`).
     unsuffixed: HashMap<String, Vec<usize>>,
     /// Ids of the control measures by their numbers alone (`8.1.5` → `8.1.5.P`), for
     /// ranges.
@@ -272,7 +273,7 @@ impl RefIndex {
                     ..id.clone()
                 }
                 .canonical();
-                if e.level == Level::Detail && id.suffix.is_some() {
+                if matches!(e.level, Level::Objective | Level::Detail) && id.suffix.is_some() {
                     ix.unsuffixed.entry(numbers.clone()).or_default().push(i);
                 }
                 ix.numbers.entry(numbers).or_insert(i);
@@ -748,9 +749,10 @@ impl RefIndex {
         if self.by_id.contains_key(&canonical) {
             return resolved(RefKind::Ismap, vec![Target::exact(&canonical)], None);
         }
-        // a detail written without its suffix names the same control (9.2.3.11 →
-        // 9.2.3.11.PB): the suffix is a flag, the numbers are the id
-        if id.suffix.is_none() && id.depth() >= Level::Detail.depth() {
+        // an objective or detail written without its suffix names the same control (8.1.5 →
+        // 8.1.5.P, 9.2.3.11 → 9.2.3.11.PB) when no control has the plain numbers and exactly
+        // one has them with a suffix: the suffix is a flag, the numbers are the id
+        if id.suffix.is_none() && id.depth() >= Level::Objective.depth() {
             if let Some([i]) = self.unsuffixed.get(&canonical).map(Vec::as_slice) {
                 return resolved(RefKind::Ismap, vec![Target::exact(&entries[*i].id)], None);
             }
@@ -1197,6 +1199,65 @@ mod resolver_tests {
         assert_eq!(ids(&c.resolve("3.1.1")), ["3.1.1"]);
     }
 
+    /// An objective written without its suffix names the suffixed one when the catalog has
+    /// no objective of the plain numbers and exactly one with a suffix (`8.1.5` → 8.1.5.P);
+    /// a plain id the catalog has is that id; another suffix is not a spelling of it.
+    #[test]
+    fn an_objective_without_its_suffix_names_the_suffixed_objective() {
+        let c = cat();
+        for (input, want) in [
+            ("8.1.5", "8.1.5.P"),
+            ("9.5.1", "9.5.1.P"),
+            ("12.1.5", "12.1.5.P"),
+            ("6.3.1", "6.3.1.P"),
+            ("８．１．５", "8.1.5.P"),
+            ("8.1.5.", "8.1.5.P"),
+            ("9.2.1", "9.2.1"),
+        ] {
+            let r = c.resolve(input);
+            assert_eq!(ids(&r), [want], "{input}");
+            assert_eq!(kind(&r), Some(RefKind::Ismap), "{input}");
+        }
+        // in a range, and inside words the resolver reads
+        assert_eq!(ids(&c.resolve("8.1.4～8.1.5")), ["8.1.4", "8.1.5.P"]);
+        assert_eq!(ids(&c.resolve("管理策8.1.5")), ["8.1.5.P"]);
+        // a suffix the catalog does not give these numbers, and numbers it has no objective of
+        for bad in ["8.1.5.B", "8.1.5.PB", "8.1.9", "9.5.3"] {
+            assert!(
+                matches!(
+                    c.resolve(bad),
+                    Resolution::Unresolved {
+                        why: Unresolved::UnknownId,
+                        ..
+                    }
+                ),
+                "{bad}"
+            );
+        }
+        // two objectives with the same numbers and different suffixes: neither is chosen
+        let yaml = "name: t\nversion: '1'\nsources: {s: t}\nentries:\n\
+                    - {id: '9', layer: control, level: clause, sources: [s]}\n\
+                    - {id: '9.2', layer: control, level: category, parent: '9', sources: [s]}\n\
+                    - {id: '9.2.1.P', layer: control, level: objective, parent: '9.2', sources: [s]}\n\
+                    - {id: '9.2.1.B', layer: control, level: objective, parent: '9.2', sources: [s]}\n";
+        let two = crate::catalog::load::parse(
+            crate::catalog::load::SourceText {
+                path: "t.yaml".into(),
+                text: yaml.to_owned(),
+            },
+            &|_| unreachable!(),
+        )
+        .unwrap();
+        assert!(matches!(
+            two.resolve("9.2.1"),
+            Resolution::Unresolved {
+                why: Unresolved::UnknownId,
+                ..
+            }
+        ));
+        assert_eq!(ids(&two.resolve("9.2.1.P")), ["9.2.1.P"]);
+    }
+
     #[test]
     fn a_catalog_declaring_its_details_complete_rejects_a_detail_it_lacks() {
         let yaml = |complete: &str| {
@@ -1428,8 +1489,8 @@ mod resolver_tests {
     #[test]
     fn rejections_come_with_up_to_three_suggestions() {
         let c = cat();
-        let Resolution::Unresolved { why, suggestions } = c.resolve("8.1.5") else {
-            panic!("8.1.5 is not an objective")
+        let Resolution::Unresolved { why, suggestions } = c.resolve("8.1.5.B") else {
+            panic!("8.1.5.B is not an objective")
         };
         assert_eq!(why, Unresolved::UnknownId);
         assert_eq!(suggestions[0], "8.1.5.P");
@@ -1438,7 +1499,15 @@ mod resolver_tests {
             panic!()
         };
         assert!(suggestions.len() <= 3);
-        for junk in ["", "アクセス制御", "9..1", "x.y.z", "2024/01/15"] {
+        for junk in [
+            "",
+            "アクセス制御",
+            "9..1",
+            "x.y.z",
+            "2024/01/15",
+            "X9.9",
+            "P9.9",
+        ] {
             assert!(
                 matches!(c.resolve(junk), Resolution::Unresolved { .. }),
                 "{junk}"

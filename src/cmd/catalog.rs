@@ -11,7 +11,7 @@ use crate::error::{Exit, InputError};
 use crate::input::Encoding;
 use crate::output::Destination;
 use crate::report::catalog::{render_entries, render_show, render_stats, ShowResult, Shown};
-use crate::text::{fold_width, strip_controls};
+use crate::text::fold_width;
 
 pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
     let style = ctx.style(Encoding::Utf8, &Destination::Stdout);
@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
                 && entries.is_empty()
                 && !catalog.entries().iter().any(|e| e.flags.basic)
             {
-                eprintln!("note: this catalog flags no basic statement requirements (基本言明要件); import the official workbook with `ismap-gap catalog import` to get them");
+                eprintln!("{}", crate::messages::note("this catalog flags no basic statement requirements (基本言明要件); import the official workbook with `ismap-gap catalog import` to get them"));
             }
             out.write_with(|w| render_entries(&entries, ctx.lang, format, style, w))?;
         }
@@ -60,7 +60,7 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
             cfg.output.check(&[&cfg.workbook])?;
             let imported = catalog::import::import(&cfg)?;
             for s in &imported.skipped {
-                eprintln!("warning: {}", strip_controls(s));
+                eprintln!("{}", crate::messages::warning(s));
             }
             let n = imported.doc.entries.len();
             cfg.output.write_with(|w| {
@@ -73,7 +73,13 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
                     0 => String::new(),
                     k => format!(" ({k} row(s) skipped, see the warnings above)"),
                 };
-                eprintln!("imported {n} entries into {}{skipped}", p.display());
+                eprintln!(
+                    "{}",
+                    crate::messages::translate(
+                        &format!("imported {n} entries into {}{skipped}", p.display()),
+                        crate::messages::lang()
+                    )
+                );
             }
         }
     }
@@ -146,7 +152,10 @@ pub fn show<'c>(
             _ => None,
         }
     };
-    match catalog.resolve_in(reference, edition) {
+    let resolution = catalog.resolve_in(reference, edition);
+    // the judgement `report` makes of a NIST mapping: exact, partial, or through the base
+    let nist_mapping = crate::analysis::gap::NistMapping::of(reference, &resolution);
+    match resolution {
         Resolution::Unresolved { why, suggestions } => {
             let e = InputError::new(format!(
                 "'{reference}' does not resolve: {}",
@@ -164,6 +173,7 @@ pub fn show<'c>(
             reference: reference.to_owned(),
             kind,
             approximate: false,
+            nist_mapping: None,
             matched: None,
             edition: Some(IsoEdition::Iso2022),
             chain: None,
@@ -202,7 +212,8 @@ pub fn show<'c>(
             Ok(ShowResult {
                 reference: reference.to_owned(),
                 kind,
-                approximate: kind == RefKind::Nist,
+                approximate: nist_mapping.is_some_and(|m| m.is_approximate()),
+                nist_mapping,
                 matched,
                 edition,
                 chain,

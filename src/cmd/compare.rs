@@ -10,6 +10,7 @@ use crate::cmd::Context;
 use crate::config::{CatalogSource, CompareConfig};
 use crate::date::Date;
 use crate::error::{Exit, InputError, Location};
+use crate::input::stdin::{Role, Stdin};
 use crate::input::{self, io_reason};
 use crate::output::Destination;
 use crate::report;
@@ -130,8 +131,14 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
         inputs.push(p);
     }
     cfg.output.check(&inputs)?;
+    let mut named: Vec<(&Path, Role)> = vec![(&cfg.checks, Role::Checks)];
+    named.extend(paths.iter().map(|p| (p.as_path(), Role::ControlList)));
+    let stdin = Stdin::read(&named)?;
+    stdin.sheet_applies(&cfg.checks, cfg.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
-    let mut checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+    let mut checks =
+        input::checks::load(stdin.path(&cfg.checks), cfg.encoding, cfg.sheet.as_deref())
+            .map_err(|e| stdin.name(e))?;
     crate::catalog::edition::prepare(&catalog, &mut checks, cfg.iso_edition)?;
     super::note_skipped_sheets(&checks);
     let opts = cfg.csp_reading.options(cfg.encoding);
@@ -141,7 +148,7 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
         if progress {
             eprint!("\rreading CSP lists {}/{}", i + 1, paths.len());
         }
-        let att = input::csp::load(p, &opts, &catalog)?;
+        let att = input::csp::load(stdin.path(p), &opts, &catalog).map_err(|e| stdin.name(e))?;
         crate::analysis::csp::check_inheritance(&catalog, &att)?;
         atts.push(att);
     }
@@ -159,7 +166,7 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
             .write_seekable_with(|w| report::xlsx::render_compare(&result, w))?;
     } else {
         cfg.output
-            .write_with(|w| report::compare::render(&result, cfg.format, style, w))?;
+            .write_with(|w| report::render_compare(&result, cfg.format, style, w))?;
     }
     Ok(Exit::Ok)
 }

@@ -38,11 +38,25 @@ pub fn run(ctx: &Context, cfg: DiffConfig) -> Result<Exit> {
     let style = ctx.style(Encoding::Utf8, &cfg.output);
     cfg.output
         .write_with(|w| report::diff::render_list_diff(&diff, ctx.lang, cfg.format, style, w))?;
-    Ok(if cfg.fail_on_change && diff.summary.differs {
-        Exit::Findings
-    } else {
-        Exit::Ok
-    })
+    if !(cfg.fail_on_change && diff.summary.differs) {
+        return Ok(Exit::Ok);
+    }
+    let s = &diff.summary;
+    let lang = crate::messages::lang();
+    let line = crate::messages::translate(
+        &format!(
+            "the lists differ: {} added, {} removed, {} changed",
+            s.added,
+            s.removed,
+            s.status_changed + s.details_changed
+        ),
+        lang,
+    );
+    eprintln!(
+        "--fail-on-change: {line} ({})",
+        lang.pick("終了コード 1", "exit 1")
+    );
+    Ok(Exit::Findings)
 }
 
 /// `catalog diff`: a report, so it exits 0 whatever it finds.

@@ -25,6 +25,8 @@ pub struct Context {
     /// `--pretty`.
     pub pretty_json: bool,
     pub stdout_is_terminal: bool,
+    /// Terminal columns a table is drawn within.
+    pub width: u16,
 }
 
 impl Context {
@@ -37,6 +39,7 @@ impl Context {
     pub fn style(&self, csv_encoding: Encoding, output: &Destination) -> TextStyle {
         TextStyle {
             color: self.color,
+            width: self.width,
             csv_encoding,
             pretty_json: self.pretty_json || (output.is_stdout() && self.stdout_is_terminal),
         }
@@ -56,9 +59,12 @@ pub fn load_catalog(source: &CatalogSource) -> Result<Catalog> {
 fn note_skipped_sheets(checks: &crate::model::CheckList) {
     if !checks.skipped_sheets.is_empty() {
         eprintln!(
-            "note: {}: sheets without a check-list header were not read: {}",
-            checks.source.display(),
-            crate::text::strip_controls(&checks.skipped_sheets.join(", "))
+            "{}",
+            crate::messages::note(&format!(
+                "{}: sheets without a check-list header were not read: {}",
+                checks.source.display(),
+                checks.skipped_sheets.join(", ")
+            ))
         );
     }
 }
@@ -80,10 +86,13 @@ fn note_other_sheets(
         .collect();
     if !others.is_empty() {
         eprintln!(
-            "note: {}: only the sheet '{}' was read; not read: {} (pick one with --sheet)",
-            sheet.path.display(),
-            crate::text::strip_controls(read),
-            crate::text::strip_controls(&others.join(", "))
+            "{}",
+            crate::messages::note(&format!(
+                "{}: only the sheet '{}' was read; not read: {} (pick one with --sheet)",
+                sheet.path.display(),
+                read,
+                others.join(", ")
+            ))
         );
     }
     Ok(())
@@ -106,6 +115,7 @@ pub fn run(config: Config) -> Result<Exit> {
         color: config.color,
         pretty_json: config.pretty_json,
         stdout_is_terminal: config.stdout_is_terminal,
+        width: config.width,
     };
     match config.command {
         Command::Report(r) => report::run(&ctx, r),
@@ -114,6 +124,11 @@ pub fn run(config: Config) -> Result<Exit> {
         Command::Compare(c) => compare::run(&ctx, c),
         Command::Suggest(s) => suggest::run(&ctx, s),
         Command::Catalog(c) => catalog::run(&ctx, c),
+        Command::Completions(shell) => {
+            let script = crate::cli::completions(shell);
+            crate::output::Destination::Stdout.write_with(|w| Ok(w.write_all(&script)?))?;
+            Ok(Exit::Ok)
+        }
     }
 }
 
@@ -131,6 +146,7 @@ mod tests {
             color: false,
             pretty_json,
             stdout_is_terminal,
+            width: 160,
         };
         let file = Destination::File(PathBuf::from("out.json"));
         let pretty = |c: Context, d: &Destination| c.style(Encoding::Utf8, d).pretty_json;

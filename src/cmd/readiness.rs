@@ -6,6 +6,8 @@ use crate::cmd::Context;
 use crate::config::{CatalogSource, ReadinessConfig};
 use crate::error::Exit;
 use crate::input;
+use crate::input::stdin::{Role, Stdin};
+use crate::messages;
 use crate::model::ReadKind;
 use crate::report::{self, Format};
 
@@ -15,26 +17,32 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
         inputs.push(p);
     }
     cfg.output.check(&inputs)?;
+    let stdin = Stdin::read(&[(&cfg.implemented, Role::ControlList)])?;
+    stdin.sheet_applies(&cfg.implemented, cfg.csp_reading.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
     let list = input::csp::load(
-        &cfg.implemented,
+        stdin.path(&cfg.implemented),
         &cfg.csp_reading.options(cfg.encoding),
         &catalog,
-    )?;
+    )
+    .map_err(|e| stdin.name(e))?;
     crate::analysis::csp::check_inheritance(&catalog, &list)?;
     cfg.output.check(&list.inherited_files())?;
     // the columns a table was read by, where they matter: what the numbers rest on
     if matches!(list.read_as.kind, ReadKind::StatusTable | ReadKind::Mixed) {
         eprintln!(
-            "note: {}: read as {}",
-            cfg.implemented.display(),
-            crate::text::strip_controls(&report::gap::read_as_text(&list.read_as, ctx.lang))
+            "{}",
+            messages::note(&format!(
+                "{}: read as {}",
+                cfg.implemented.display(),
+                report::gap::read_as_text(&list.read_as, ctx.lang)
+            ))
         );
     }
     let result = readiness::analyse(&catalog, &list, ctx.lang);
     if !(cfg.format == Format::Table && cfg.output.is_stdout()) {
         for n in &result.notes {
-            eprintln!("note: {}", crate::text::strip_controls(&n.message));
+            eprintln!("{}", messages::note(&n.message));
         }
     }
     let style = ctx.style(cfg.output_encoding, &cfg.output);
@@ -44,11 +52,30 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
             .write_seekable_with(|w| report::xlsx::render_readiness(&result, w))?;
     } else {
         cfg.output
-            .write_with(|w| report::readiness::render(&result, cfg.format, style, w))?;
+            .write_with(|w| report::render_readiness(&result, cfg.format, style, w))?;
     }
-    Ok(if cfg.fail_on_missing && result.has_blockers() {
-        Exit::Findings
-    } else {
-        Exit::Ok
-    })
+    if !(cfg.fail_on_missing && result.has_blockers()) {
+        return Ok(Exit::Ok);
+    }
+    let ids: Vec<&str> = result
+        .missing
+        .iter()
+        .chain(&result.planned)
+        .chain(&result.na_without_reason)
+        .map(String::as_str)
+        .collect();
+    let lang = messages::lang();
+    let what = messages::translate(
+        "mandatory items missing, planned or excluded without a reason",
+        lang,
+    );
+    eprintln!(
+        "{}",
+        messages::fail_on(
+            "--fail-on missing",
+            &format!("{what} ({})", ids.len()),
+            &ids
+        )
+    );
+    Ok(Exit::Findings)
 }

@@ -9,6 +9,8 @@ use crate::config::{CatalogSource, ReportConfig};
 use crate::date::Date;
 use crate::error::{Exit, InputError, Location};
 use crate::input;
+use crate::input::stdin::{Role, Stdin};
+use crate::messages;
 use crate::report::{self, Format};
 
 /// `--strict`: every unresolved reference and every CSP id unknown to the catalog, one
@@ -84,10 +86,12 @@ fn strict_check(
     if problems.is_empty() {
         return Ok(());
     }
+    let lang = messages::lang();
     for p in &problems {
         eprintln!(
-            "error: {}",
-            crate::text::strip_controls(&p.to_string()).replace(['\n', '\r'], " ")
+            "{} {}",
+            lang.pick("エラー:", "error:"),
+            crate::text::strip_controls(&messages::input_error(p, lang)).replace(['\n', '\r'], " ")
         );
     }
     let refs = report.summary.unresolved_references;
@@ -99,17 +103,58 @@ fn strict_check(
     .hint("correct them (each is named above), or run without --strict to report them"))
 }
 
+/// The review carried forward, on stderr for outputs that do not show it whole (CSV has
+/// no place for the removed items).
+fn review_note(review: &crate::analysis::review::ReviewSummary) -> String {
+    let lang = messages::lang();
+    let mut text = messages::translate(
+        &format!("review of {}: {}", review.source, review.counts_line(lang)),
+        lang,
+    );
+    if !review.removed_items.is_empty() {
+        let ids: Vec<&str> = review.removed_items.iter().map(|i| i.id.as_str()).collect();
+        text.push_str(&format!(
+            "; {}",
+            messages::translate(
+                &format!(
+                    "{} item(s) of the review are no longer in the check list: {}",
+                    ids.len(),
+                    ids.join(", ")
+                ),
+                lang
+            )
+        ));
+    }
+    messages::note(&text)
+}
+
 pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let mut inputs: Vec<&Path> = vec![&cfg.checks, &cfg.csp];
+    if let Some(p) = &cfg.review {
+        inputs.push(p);
+    }
     if let CatalogSource::File(p) = &ctx.catalog {
         inputs.push(p);
     }
     cfg.output.check(&inputs)?;
+    let stdin = Stdin::read(&[(&cfg.checks, Role::Checks), (&cfg.csp, Role::ControlList)])?;
+    stdin.sheet_applies(&cfg.checks, cfg.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
-    let mut checks = input::checks::load(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
+    let mut checks =
+        input::checks::load(stdin.path(&cfg.checks), cfg.encoding, cfg.sheet.as_deref())
+            .map_err(|e| stdin.name(e))?;
     crate::catalog::edition::prepare(&catalog, &mut checks, cfg.iso_edition)?;
     super::note_skipped_sheets(&checks);
-    let attestation = input::csp::load(&cfg.csp, &cfg.csp_reading.options(cfg.encoding), &catalog)?;
+    let attestation = input::csp::load(
+        stdin.path(&cfg.csp),
+        &cfg.csp_reading.options(cfg.encoding),
+        &catalog,
+    )
+    .map_err(|e| stdin.name(e))?;
+    let previous = match &cfg.review {
+        Some(p) => Some(input::review::load(p, cfg.encoding)?),
+        None => None,
+    };
     analysis::csp::check_inheritance(&catalog, &attestation)?;
     cfg.output.check(&attestation.inherited_files())?;
     let as_of = cfg.as_of.unwrap_or_else(Date::today);
@@ -117,13 +162,20 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let mut report = analysis::analyse(&catalog, checks, &attestation, as_of, ctx.lang);
     // items without references: their candidates named in a procedure, status unchanged
     analysis::suggest::add_report_candidates(&catalog, &mut report)?;
+    if let Some(previous) = previous {
+        analysis::review::apply(&mut report, previous);
+    }
     if cfg.strict {
         strict_check(&report, &cfg, &refs_column)?;
     }
-    // the table on a terminal shows warnings itself; elsewhere they also go to stderr
+    // the table on a terminal shows warnings and the review itself; elsewhere they also
+    // go to stderr
     if !(cfg.format == Format::Table && cfg.output.is_stdout()) {
         for w in &report.warnings {
-            eprintln!("warning: {}", crate::text::strip_controls(&w.message));
+            eprintln!("{}", messages::warning(&w.message));
+        }
+        if let Some(review) = &report.review {
+            eprintln!("{}", review_note(review));
         }
     }
     let style = ctx.style(cfg.output_encoding, &cfg.output);
@@ -133,11 +185,33 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
             .write_seekable_with(|w| report::xlsx::render_gap(&report, w))?;
     } else {
         cfg.output
-            .write_with(|w| report::gap::render(&report, cfg.format, style, w))?;
+            .write_with(|w| report::render_gap(&report, cfg.format, style, w))?;
     }
-    let failed = cfg
-        .fail_on
-        .is_some_and(|threshold| report.items.iter().any(|i| i.status >= threshold));
+    let crossed: Vec<&str> = match cfg.fail_on {
+        Some(threshold) => report
+            .items
+            .iter()
+            .filter(|i| i.status >= threshold)
+            .map(|i| i.id.as_str())
+            .collect(),
+        None => Vec::new(),
+    };
+    if let (Some(threshold), false) = (cfg.fail_on, crossed.is_empty()) {
+        let lang = messages::lang();
+        let what = messages::translate(
+            &format!(
+                "{} item(s) are {} or more severe",
+                crossed.len(),
+                threshold.label(lang)
+            ),
+            lang,
+        );
+        eprintln!(
+            "{}",
+            messages::fail_on(&format!("--fail-on {threshold}"), &what, &crossed)
+        );
+    }
+    let failed = !crossed.is_empty();
     super::discard(report);
     Ok(if failed { Exit::Findings } else { Exit::Ok })
 }

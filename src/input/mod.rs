@@ -3,6 +3,8 @@
 pub mod checks;
 pub mod csp;
 pub mod decode;
+pub mod review;
+pub mod stdin;
 pub mod table;
 pub mod workbook_zip;
 

@@ -1,6 +1,8 @@
 //! What calamine does not check or give for workbooks that are zip files (.xlsx, .xlsm,
 //! .xlsb, .ods): the unpacked size of each part, read from the zip directory before any
-//! parsing (a 1 MB file may unpack to gigabytes), and the merged cells of an .ods sheet.
+//! parsing (a 1 MB file may unpack to gigabytes), the merged cells of an .ods sheet, and the
+//! hidden rows and columns and struck-through cells of an .xlsx sheet.
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek};
 use std::path::Path;
@@ -133,4 +135,310 @@ pub fn ods_merged(path: &Path, sheet: &str) -> Result<Vec<calamine::Dimensions>,
         buf.clear();
     }
     Ok(merged)
+}
+
+/// What a reader of an .xlsx sheet sees that calamine does not give: hidden rows and
+/// columns, and cells whose text is struck through (見え消し: a deletion in a revised list).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SheetMarks {
+    /// Hidden rows, numbered from 1 as the sheet numbers them.
+    pub hidden_rows: BTreeSet<u32>,
+    /// Hidden columns, numbered from 0.
+    pub hidden_columns: BTreeSet<u32>,
+    /// Cells struck through, all or part of their text: (row from 1, column from 0).
+    pub struck: BTreeSet<(u32, u32)>,
+}
+
+fn local(name: &str) -> &str {
+    match name.rfind(':') {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
+}
+
+/// An attribute by its local name (`r:id` as `id`).
+fn attr_local(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| local(a.key.as_ref()) == name)
+        .and_then(|a| {
+            quick_xml::escape::unescape(&a.value)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+/// `<strike/>`, `<strike val="1"/>` is on; `<strike val="0"/>` is off.
+fn strike_on(e: &BytesStart) -> bool {
+    !matches!(attr_local(e, "val").as_deref(), Some("0" | "false"))
+}
+
+fn truthy(v: Option<String>) -> bool {
+    matches!(v.as_deref(), Some("1" | "true"))
+}
+
+/// An element of a part as [`each_element`] hands it over.
+enum Xml<'a, 'b> {
+    /// A start tag, or an empty element (`true`).
+    Open(&'a BytesStart<'b>, bool),
+    /// An end tag, by its local name.
+    Close(&'a str),
+    Text(&'a str),
+}
+
+/// Reads one part of the zip, calling `each` on every element; `Ok(false)` when the zip has
+/// no such part.
+fn each_element<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+    mut each: impl FnMut(Xml),
+) -> Result<bool, String> {
+    let Ok(entry) = zip.by_name(part) else {
+        return Ok(false);
+    };
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry));
+    let mut buf = Vec::new();
+    loop {
+        match reader
+            .read_event_into(&mut buf)
+            .map_err(|e| e.to_string())?
+        {
+            Event::Start(e) => each(Xml::Open(&e, false)),
+            Event::Empty(e) => each(Xml::Open(&e, true)),
+            Event::End(e) => each(Xml::Close(local(e.name().as_ref()))),
+            Event::Text(t) => each(Xml::Text(t.as_ref())),
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(true)
+}
+
+/// `B12` → (12, 1).
+fn cell_ref(r: &str) -> Option<(u32, u32)> {
+    let letters = r.chars().take_while(char::is_ascii_alphabetic).count();
+    let row: u32 = r[letters..].parse().ok()?;
+    let mut col: u32 = 0;
+    for c in r[..letters].bytes() {
+        col = col
+            .checked_mul(26)?
+            .checked_add(u32::from(c.to_ascii_uppercase() - b'A') + 1)?;
+    }
+    Some((row, col.checked_sub(1)?))
+}
+
+/// The part of the sheet `sheet`: its relationship id in `xl/workbook.xml`, that
+/// relationship's target; `Ok(None)` when the zip is not an .xlsx workbook.
+fn sheet_part<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    sheet: &str,
+) -> Result<Option<String>, String> {
+    let mut rel: Option<String> = None;
+    let found = each_element(zip, "xl/workbook.xml", |x| {
+        if let Xml::Open(e, _) = x {
+            if local(e.name().as_ref()) == "sheet"
+                && attr_local(e, "name").as_deref() == Some(sheet)
+            {
+                rel = attr_local(e, "id");
+            }
+        }
+    })?;
+    if !found {
+        return Ok(None);
+    }
+    let rel = rel.ok_or_else(|| format!("no sheet named '{sheet}'"))?;
+    let mut target: Option<String> = None;
+    each_element(zip, "xl/_rels/workbook.xml.rels", |x| {
+        if let Xml::Open(e, _) = x {
+            if local(e.name().as_ref()) == "Relationship"
+                && attr_local(e, "Id").as_deref() == Some(rel.as_str())
+            {
+                target = attr_local(e, "Target");
+            }
+        }
+    })?;
+    let target = target.ok_or_else(|| format!("the sheet '{sheet}' has no part"))?;
+    Ok(Some(match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_owned(),
+        None => format!("xl/{target}"),
+    }))
+}
+
+/// For each cell format (`cellXfs`, by index), whether its font strikes through.
+fn struck_formats<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<bool>, String> {
+    let (mut fonts, mut formats) = (Vec::<bool>::new(), Vec::<bool>::new());
+    let (mut in_fonts, mut in_xfs, mut struck) = (false, false, false);
+    each_element(zip, "xl/styles.xml", |x| match x {
+        Xml::Open(e, empty) => match local(e.name().as_ref()) {
+            "fonts" => in_fonts = !empty,
+            "font" if in_fonts && empty => fonts.push(false),
+            "font" if in_fonts => struck = false,
+            "strike" if in_fonts => struck = strike_on(e),
+            "cellXfs" => in_xfs = !empty,
+            "xf" if in_xfs => {
+                let font = attr_local(e, "fontId").and_then(|f| f.parse::<usize>().ok());
+                formats.push(font.is_some_and(|f| fonts.get(f).copied().unwrap_or(false)));
+            }
+            _ => {}
+        },
+        Xml::Close("font") if in_fonts => fonts.push(struck),
+        Xml::Close("fonts") => in_fonts = false,
+        Xml::Close("cellXfs") => in_xfs = false,
+        _ => {}
+    })?;
+    Ok(formats)
+}
+
+/// For each shared string, whether a run of it strikes through.
+fn struck_strings<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<bool>, String> {
+    let mut strings: Vec<bool> = Vec::new();
+    let (mut in_si, mut in_rpr, mut struck) = (false, false, false);
+    each_element(zip, "xl/sharedStrings.xml", |x| match x {
+        Xml::Open(e, empty) => match local(e.name().as_ref()) {
+            "si" if empty => strings.push(false),
+            "si" => {
+                in_si = true;
+                struck = false;
+            }
+            "rPr" if in_si => in_rpr = !empty,
+            "strike" if in_si && in_rpr => struck |= strike_on(e),
+            _ => {}
+        },
+        Xml::Close("si") => {
+            strings.push(struck);
+            in_si = false;
+        }
+        Xml::Close("rPr") => in_rpr = false,
+        _ => {}
+    })?;
+    Ok(strings)
+}
+
+/// The hidden rows and columns and struck-through cells of the sheet `sheet` of an .xlsx
+/// (or .xlsm) workbook; `Ok(None)` for a file that is not one (an .xls, an .ods). A cell is
+/// struck through by its format's font, or by a run of its rich text (shared or inline).
+pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String> {
+    let Some(mut zip) = open(path) else {
+        return Ok(None);
+    };
+    let Some(part) = sheet_part(&mut zip, sheet)? else {
+        return Ok(None);
+    };
+    let formats = struck_formats(&mut zip)?;
+    let strings = struck_strings(&mut zip)?;
+    let mut marks = SheetMarks::default();
+    let (mut row, mut col) = (0u32, 0u32);
+    // the open cell: (row, column, holds a shared string's index)
+    let mut cell: Option<(u32, u32, bool)> = None;
+    let (mut in_v, mut in_rpr, mut struck_run) = (false, false, false);
+    let mut value = String::new();
+    let found = each_element(&mut zip, &part, |x| match x {
+        Xml::Open(e, empty) => match local(e.name().as_ref()) {
+            "col" if truthy(attr_local(e, "hidden")) => {
+                let min: u32 = attr_local(e, "min")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(1)
+                    .max(1);
+                let max: u32 = attr_local(e, "max")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(min);
+                // a range over the rest of the sheet (to column 16,384) is kept short
+                for c in min..=max.min(min + 1024) {
+                    marks.hidden_columns.insert(c - 1);
+                }
+            }
+            "row" => {
+                row = attr_local(e, "r")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(row + 1);
+                col = 0;
+                if truthy(attr_local(e, "hidden")) {
+                    marks.hidden_rows.insert(row);
+                }
+            }
+            "c" => {
+                let (r, c) = attr_local(e, "r")
+                    .and_then(|v| cell_ref(&v))
+                    .unwrap_or((row, col));
+                col = c + 1;
+                let by_format = attr_local(e, "s")
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .is_some_and(|s| formats.get(s).copied().unwrap_or(false));
+                if by_format {
+                    marks.struck.insert((r, c));
+                }
+                let shared = attr_local(e, "t").as_deref() == Some("s");
+                cell = (!empty).then_some((r, c, shared));
+                struck_run = false;
+            }
+            "v" if cell.is_some() => {
+                in_v = !empty;
+                value.clear();
+            }
+            "rPr" if cell.is_some() => in_rpr = !empty,
+            "strike" if cell.is_some() && in_rpr => struck_run |= strike_on(e),
+            _ => {}
+        },
+        Xml::Text(t) if in_v => value.push_str(t),
+        Xml::Close("v") => in_v = false,
+        Xml::Close("rPr") => in_rpr = false,
+        Xml::Close("c") => {
+            if let Some((r, c, shared)) = cell.take() {
+                let by_string = shared
+                    && value
+                        .trim()
+                        .parse::<usize>()
+                        .is_ok_and(|i| strings.get(i).copied().unwrap_or(false));
+                if by_string || struck_run {
+                    marks.struck.insert((r, c));
+                }
+            }
+        }
+        _ => {}
+    })?;
+    if !found {
+        return Err(format!("the sheet '{sheet}' has no part {part}"));
+    }
+    Ok(Some(marks))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hidden rows and columns, and cells struck through by their format or by a run of
+    /// rich text, as Excel writes them.
+    #[test]
+    fn hidden_rows_columns_and_struck_cells_of_an_xlsx_sheet() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.xlsx");
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        wb.add_worksheet().set_name("Cover").unwrap();
+        let ws = wb.add_worksheet().set_name("List").unwrap();
+        let struck = rust_xlsxwriter::Format::new().set_font_strikethrough();
+        let bold = rust_xlsxwriter::Format::new().set_bold();
+        ws.write_string(0, 0, "id").unwrap();
+        ws.write_string_with_format(1, 0, "9.2.1", &bold).unwrap();
+        ws.write_string_with_format(2, 0, "9.2.3", &struck).unwrap();
+        ws.write_rich_string(3, 1, &[(&bold, "9.2.4"), (&struck, " old")])
+            .unwrap();
+        ws.write_string(4, 0, "9.2.5").unwrap();
+        ws.set_row_hidden(4).unwrap();
+        ws.set_column_hidden(2).unwrap();
+        wb.save(&path).unwrap();
+        let marks = xlsx_marks(&path, "List").unwrap().unwrap();
+        assert_eq!(marks.hidden_rows, BTreeSet::from([5]));
+        assert_eq!(marks.hidden_columns, BTreeSet::from([2]));
+        assert_eq!(marks.struck, BTreeSet::from([(3, 0), (4, 1)]));
+        assert_eq!(
+            xlsx_marks(&path, "Cover").unwrap().unwrap(),
+            SheetMarks::default()
+        );
+        assert!(xlsx_marks(&path, "Missing").is_err());
+        // not an xlsx: nothing to say
+        let text = dir.path().join("t.csv");
+        std::fs::write(&text, "a,b\n").unwrap();
+        assert_eq!(xlsx_marks(&text, "x").unwrap(), None);
+    }
 }

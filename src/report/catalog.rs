@@ -3,6 +3,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::analysis::gap::NistMapping;
 use crate::catalog::stats::Stats;
 use crate::catalog::{Entry, IsoEdition, Layer, Level, NoCounterpart, RefKind};
 use crate::lang::Lang;
@@ -139,8 +140,14 @@ pub struct Shown<'a> {
 pub struct ShowResult<'a> {
     pub reference: String,
     pub kind: RefKind,
-    /// True for NIST ids: candidates through NIST's mapping, not equivalences.
+    /// The NIST mapping is approximate (a partial mapping, or an enhancement through its
+    /// base control): a `report` verdict resting on it is at most partial, as
+    /// `nist_mapping` says.
     pub approximate: bool,
+    /// For a NIST id: `exact`, `partial` (NIST's `*`) or `through-base` (an enhancement
+    /// NIST's table does not map itself), as `report` judges it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nist_mapping: Option<NistMapping>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<String>,
     /// The ISO/IEC 27001/27002 edition the reference was read in, when that decided it.
@@ -177,10 +184,24 @@ pub fn render_show(
         _ => {}
     }
     let l = |ja, en| lang.pick(ja, en);
-    if show.approximate {
+    if let Some(mapping) = show.nist_mapping {
+        let how = match mapping {
+            NistMapping::Exact => l(
+                "NISTの対応表で完全な対応: 報告書の判定はそのまま(理由 mapped-via-nist)。ただし規格間の対応で、同等ではありません",
+                "exact in NIST's table: a report's verdict stands (reason mapped-via-nist); still a mapping between frameworks, not equivalence",
+            ),
+            NistMapping::Partial => l(
+                "近似: NISTが部分的な対応(*)とする対応を含む。報告書の判定は最大でも一部充足(理由 nist-approximate)",
+                "approximate: NIST marks a mapping partial (*); a report's verdict is at most partial (reason nist-approximate)",
+            ),
+            NistMapping::ThroughBase => l(
+                "近似: 拡張はNISTの対応表になく、基本管理策による対応。報告書の判定は最大でも一部充足(理由 nist-approximate)",
+                "approximate: the enhancement is not in NIST's table and is mapped through its base control; a report's verdict is at most partial (reason nist-approximate)",
+            ),
+        };
         writeln!(
             w,
-            "{} {} → {} {}",
+            "{} {} → {} {} ({how})",
             show.reference,
             show.matched
                 .as_deref()
@@ -188,8 +209,8 @@ pub fn render_show(
                 .unwrap_or_default(),
             show.entries.len(),
             l(
-                "件の候補 (NIST SP 800-53 の対応表による近似: 同等ではありません)",
-                "candidate(s) through NIST's SP 800-53 mapping (approximate, not equivalence)"
+                "件の候補 (NIST SP 800-53 の対応表による)",
+                "candidate(s) through NIST's SP 800-53 mapping"
             )
         )?;
     }

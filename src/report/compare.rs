@@ -5,7 +5,7 @@ use crate::analysis::compare::{CompareReport, CspColumn};
 use crate::analysis::Status;
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
-use crate::report::{csv, markdown, table, write_json, write_yaml, xlsx, Format, TextStyle};
+use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
 use crate::text::strip_controls;
 
 /// The comparison's title (Markdown heading, workbook).
@@ -152,13 +152,13 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(r) {
-                for part in table::wrap(&strip_controls(&line), table::PLAIN_WIDTH.into()) {
+                for part in table::wrap(&strip_controls(&line), style.width.into()) {
                     writeln!(w, "{part}")?;
                 }
             }
-            table::render(&summary_grid(r), style.color, w)?;
-            table::render(&matrix_grid(r), style.color, w)
+            table::render(&summary_grid(r), style.color, style.width, w)?;
+            table::render(&matrix_grid(r), style.color, style.width, w)
         }
-        Format::Xlsx => xlsx::buffered(w, |w| xlsx::render_compare(r, w)),
+        Format::Xlsx => anyhow::bail!("a workbook is written by report::xlsx"),
     }
 }

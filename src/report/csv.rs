@@ -2,6 +2,7 @@
 use std::borrow::Cow;
 use std::io::Write;
 
+use crate::error::InputError;
 use crate::input::decode::encode_cp932;
 use crate::input::Encoding;
 use crate::report::grid::Grid;
@@ -214,10 +215,10 @@ impl<'w> Writer<'w> {
         match self.encoding {
             Encoding::Utf8 => self.out.write_all(self.buf.as_bytes())?,
             Encoding::Cp932 => {
+                // no location: the output layer names the file being written
                 let encoded = encode_cp932(&self.buf).map_err(|e| {
-                    anyhow::anyhow!(
-                        "cannot write CP932 CSV: {e} (hint: use --output-encoding utf-8)"
-                    )
+                    InputError::new(format!("cannot write CP932 CSV: {e}"))
+                        .hint("use --output-encoding utf-8")
                 })?;
                 self.out.write_all(&encoded)?;
             }

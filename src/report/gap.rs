@@ -52,11 +52,36 @@ pub fn inherited_label(via: &str, lang: Lang) -> String {
     }
 }
 
+/// Header of the column that says what changed since a review (`--review`).
+pub fn review_change_header(lang: Lang) -> &'static str {
+    lang.pick("前回からの変化", "change since review")
+}
+
+/// Every header the tool gives a column of the per-item sheet (CSV or workbook), in
+/// `lang`: an input column may not take one of them.
+fn our_headers(lang: Lang) -> Vec<&'static str> {
+    let mut ours = item_headers(lang);
+    ours.extend(reviewer_headers(lang));
+    ours.push(review_change_header(lang));
+    ours.extend(workbook_headers(lang));
+    ours
+}
+
+/// Headers of the columns only the workbook's gap sheet has: the reasons in words (the
+/// codes stay in the reasons column), and the status code (for filtering whatever the
+/// language).
+pub fn workbook_headers(lang: Lang) -> [&'static str; 2] {
+    [
+        lang.pick("理由", "reasons (in words)"),
+        lang.pick("判定コード", "status code"),
+    ]
+}
+
 /// Headers of the per-item sheet: [`item_headers`], then the carried-through columns.
 pub fn item_sheet_headers(report: &GapReport) -> Vec<String> {
     let lang = report.lang;
-    let ours = item_headers(lang);
-    let mut headers: Vec<String> = ours.iter().map(|h| (*h).to_owned()).collect();
+    let ours = our_headers(lang);
+    let mut headers: Vec<String> = item_headers(lang).iter().map(|h| (*h).to_owned()).collect();
     // a column of the input named like one of ours (`status`, `行`) is marked as the
     // input's, so that no two columns of the output share a name
     headers.extend(report.checks.extra_columns.iter().map(|name| {
@@ -70,9 +95,47 @@ pub fn item_sheet_headers(report: &GapReport) -> Vec<String> {
 }
 
 /// Index of the status cell in [`item_headers`] (the one coloured by the status).
-pub const STATUS_COLUMN: usize = 2;
+pub const STATUS_COLUMN: usize = col::STATUS;
 /// Index of the input row number in [`item_headers`].
-pub const ROW_COLUMN: usize = 15;
+pub const ROW_COLUMN: usize = col::ROW;
+
+/// The index of each cell of [`item_headers`] (and of [`item_cells`]).
+pub mod col {
+    pub const ID: usize = 0;
+    pub const TITLE: usize = 1;
+    pub const STATUS: usize = 2;
+    pub const RISK: usize = 3;
+    pub const ASSURANCE: usize = 4;
+    pub const REFERENCES: usize = 5;
+    pub const CONTROLS: usize = 6;
+    pub const IMPLEMENTED: usize = 7;
+    pub const MISSING: usize = 8;
+    pub const NOT_APPLICABLE: usize = 9;
+    pub const ANNEX: usize = 10;
+    pub const UNRESOLVED: usize = 11;
+    pub const REASONS: usize = 12;
+    pub const PROCEDURES: usize = 13;
+    pub const NOTE: usize = 14;
+    pub const ROW: usize = 15;
+    /// The first column carried through from the input.
+    pub const FIRST_EXTRA: usize = 16;
+}
+
+/// The reviewer's choices offered in the decision column's drop-down list.
+pub fn decision_choices(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Ja => ["要", "不要", "検討中"],
+        Lang::En => ["needed", "not needed", "under review"],
+    }
+}
+
+/// Headers of the two columns left for the reviewer: the decision, then a comment.
+pub fn reviewer_headers(lang: Lang) -> [&'static str; 2] {
+    [
+        lang.pick("追加手続の要否", "Additional procedure needed?"),
+        lang.pick("レビューコメント", "Reviewer comment"),
+    ]
+}
 
 /// One item (with its [`ItemDetails`]) as the cells of [`item_sheet_headers`], each
 /// written straight into `out` (a CSV row, or strings a workbook reuses).
@@ -182,17 +245,40 @@ fn join_into<S: AsRef<str>>(out: &mut String, parts: impl IntoIterator<Item = S>
     join_with(out, parts, sep, |out, p| out.push_str(p.as_ref()));
 }
 
-/// The per-item table as CSV, a row at a time.
+/// The per-item table as CSV, a row at a time: [`item_sheet_headers`], then the
+/// reviewer's decision and comment (empty, to be filled in and read back by `--review`,
+/// or carried forward), then what changed since the review (`--review` only).
 fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> anyhow::Result<()> {
+    let lang = report.lang;
+    let mut headers = item_sheet_headers(report);
+    headers.extend(reviewer_headers(lang).map(str::to_owned));
+    let review = report.review.is_some();
+    if review {
+        headers.push(review_change_header(lang).to_owned());
+    }
     csv::write_rows(
-        &item_sheet_headers(report),
+        &headers,
         style.csv_encoding,
         w,
         &report.items,
         ItemDetails::default,
         |item, details, row| {
             report.items.details_into(item, details);
-            item_cells(item, details, report.lang, row);
+            item_cells(item, details, lang, row);
+            let r = item.review.as_deref();
+            row.cell(|c| {
+                if let Some(d) = r.and_then(|r| r.decision.as_ref()) {
+                    c.push_str(&d.label(lang));
+                }
+            });
+            row.text(r.and_then(|r| r.comment.as_deref()).unwrap_or_default());
+            if review {
+                row.cell(|c| {
+                    if let Some(r) = r {
+                        c.push_str(&r.change_label(item.status, lang));
+                    }
+                });
+            }
         },
     )
 }
@@ -216,6 +302,10 @@ fn short_grid(report: &GapReport) -> Grid {
         l("不足・未解決", "Gaps"),
         l("追加手続", "Additional procedures"),
     ]);
+    if report.review.is_some() {
+        g.headers
+            .push(l("前回からの変化", "Change since review").to_owned());
+    }
     g.tone_column = Some(2);
     for item in &report.items {
         let details = report.items.details(item);
@@ -278,6 +368,16 @@ fn short_grid(report: &GapReport) -> Grid {
             l("登録失効:", "registration lapsed:"),
             &details.registration_lapsed,
         );
+        push_ids(
+            &mut gaps,
+            l("登録日前:", "not yet registered:"),
+            &details.registration_not_yet_valid,
+        );
+        push_ids(
+            &mut gaps,
+            l("監査対象期間の終了前:", "audit period not ended:"),
+            &details.audit_period_not_ended,
+        );
         for c in &details.controls {
             if let Some(via) = c.inherited_from {
                 gaps.push(format!("{}{}", c.id, inherited_label(via, lang)));
@@ -285,21 +385,160 @@ fn short_grid(report: &GapReport) -> Grid {
         }
         let mut procs = String::new();
         procedures_cell_into(&mut procs, &details.additional_procedures);
+        let mut row = vec![
+            item.id.clone(),
+            item.title.clone(),
+            item.status.label(lang).to_owned(),
+            item.risk
+                .map(|r| r.label(lang).to_owned())
+                .unwrap_or_default(),
+            gaps.join("\n"),
+            procs,
+        ];
+        if report.review.is_some() {
+            row.push(review_cell(item, lang));
+        }
+        g.push(row, item.status.into());
+    }
+    g
+}
+
+/// An item's review in one cell (table, Markdown): the change, then the decision and
+/// comment carried forward.
+fn review_cell(item: &ItemResult, lang: Lang) -> String {
+    let Some(r) = &item.review else {
+        return String::new();
+    };
+    let mut out = r.change_label(item.status, lang);
+    if let Some(d) = &r.decision {
+        out.push_str(&format!(
+            "\n{} {}",
+            lang.pick("判断:", "decision:"),
+            d.label(lang)
+        ));
+    }
+    if let Some(c) = &r.comment {
+        out.push_str(&format!("\n{} {c}", lang.pick("コメント:", "comment:")));
+    }
+    out
+}
+
+/// The compact table for a narrow terminal: id, status, risk and the first procedure,
+/// shortened to one line (with … when cut, and the number of the others), so that no
+/// word is broken across lines.
+fn compact_grid(report: &GapReport, width: u16) -> Grid {
+    use unicode_width::UnicodeWidthStr;
+    let lang = report.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let headers = [
+        l("項番", "ID"),
+        l("判定", "Status"),
+        l("リスク", "Risk"),
+        l("最初の追加手続", "First additional procedure"),
+    ];
+    let mut g = Grid::new(headers);
+    g.tone_column = Some(1);
+    let mut firsts = Vec::with_capacity(report.items.len());
+    for item in &report.items {
+        let details = report.items.details(item);
+        let mut first = String::new();
+        if let Some(p) = details.additional_procedures.first() {
+            // writing to a String cannot fail
+            let _ = p.write_to(&mut first);
+        }
+        let others = details.additional_procedures.len().saturating_sub(1);
+        firsts.push((first, others));
+        g.push(
+            vec![
+                item.id.clone(),
+                item.status.label(lang).to_owned(),
+                item.risk
+                    .map(|r| r.label(lang).to_owned())
+                    .unwrap_or_default(),
+                String::new(),
+            ],
+            item.status.into(),
+        );
+    }
+    // the room the procedure has: what the other columns and the borders leave
+    let fixed: usize = (0..3)
+        .map(|c| {
+            g.rows
+                .iter()
+                .map(|r| strip_controls(&r[c]).width())
+                .chain([headers[c].width()])
+                .max()
+                .unwrap_or(0)
+        })
+        .sum();
+    let room = usize::from(width).saturating_sub(fixed + 3 * 4 + 1).max(10);
+    for (row, (first, others)) in g.rows.iter_mut().zip(firsts) {
+        if first.is_empty() {
+            continue;
+        }
+        let more = if others > 0 {
+            format!(" (+{others})")
+        } else {
+            String::new()
+        };
+        let room = room.saturating_sub(more.width());
+        row[3] = format!("{}{more}", table::shorten(&strip_controls(&first), room));
+    }
+    g
+}
+
+/// The items of the review that the check list no longer has (table, Markdown).
+fn removed_section(
+    report: &GapReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let Some(review) = &report.review else {
+        return Ok(());
+    };
+    if review.removed_items.is_empty() {
+        return Ok(());
+    }
+    let lang = report.lang;
+    let mut g = Grid::new(removed_headers(lang));
+    g.tone_column = Some(2);
+    for item in &review.removed_items {
         g.push(
             vec![
                 item.id.clone(),
                 item.title.clone(),
                 item.status.label(lang).to_owned(),
-                item.risk
-                    .map(|r| r.label(lang).to_owned())
+                item.decision
+                    .as_ref()
+                    .map(|d| d.label(lang).into_owned())
                     .unwrap_or_default(),
-                gaps.join("\n"),
-                procs,
+                item.comment.clone().unwrap_or_default(),
             ],
             item.status.into(),
         );
     }
-    g
+    writeln!(
+        w,
+        "\n{}",
+        lang.pick(
+            "前回のレビューから削除された確認項目:",
+            "Items removed since the review:"
+        )
+    )?;
+    crate::report::render_grid(&g, format, style, w)
+}
+
+/// Headers of the items removed since the review (a sheet, a section).
+pub fn removed_headers(lang: Lang) -> [&'static str; 5] {
+    let [decision, comment] = reviewer_headers(lang);
+    [
+        lang.pick("項番", "id"),
+        lang.pick("確認項目", "title"),
+        lang.pick("前回の判定", "previous status"),
+        decision,
+        comment,
+    ]
 }
 
 /// How a CSP list was read, in one line: its kind, and per part (sheet) the columns used
@@ -411,6 +650,9 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
     if let Some(n) = &csp.registration_number {
         csp_line.push_str(&format!(" [{} {n}]", l("登録番号", "registration")));
     }
+    if let Some(r) = csp.registered.filter(|r| *r > report.as_of) {
+        csp_line.push_str(&format!(" [{} {r}]", l("登録日", "registered")));
+    }
     if let Some(d) = csp.renewal_deadline {
         csp_line.push_str(&format!(
             " [{} {d}: {}]",
@@ -485,6 +727,14 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         s.covered_share * 100.0
     ));
     out.push(covered_means(lang).to_owned());
+    if let Some(review) = &report.review {
+        out.push(format!(
+            "{} {}: {}",
+            l("前回のレビュー:", "Previous review:"),
+            review.source,
+            review.counts_line(lang)
+        ));
+    }
     for w in &report.warnings {
         out.push(format!("{} {}", l("警告:", "WARNING:"), w.message));
     }
@@ -553,19 +803,36 @@ pub fn render(
                 writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
             }
             writeln!(w)?;
-            markdown::render(&short_grid(report), w)
+            markdown::render(&short_grid(report), w)?;
+            removed_section(report, Format::Md, style, w)
         }
         Format::Table => {
             for line in summary_lines(report) {
-                for part in table::wrap(&strip_controls(&line), table::PLAIN_WIDTH.into()) {
+                for part in table::wrap(&strip_controls(&line), style.width.into()) {
                     writeln!(w, "{part}")?;
                 }
             }
-            table::render(&short_grid(report), style.color, w)
+            if style.width < table::COMPACT_BELOW {
+                table::render(
+                    &compact_grid(report, style.width),
+                    style.color,
+                    style.width,
+                    w,
+                )?;
+                writeln!(
+                    w,
+                    "{}",
+                    report.lang.pick(
+                        "(狭い画面向けの表示です。全ての列は --format md/csv/xlsx で出力できます)",
+                        "(compact view for a narrow terminal: --format md, csv or xlsx give every column)"
+                    )
+                )?;
+            } else {
+                table::render(&short_grid(report), style.color, style.width, w)?;
+            }
+            removed_section(report, Format::Table, style, w)
         }
-        Format::Xlsx => {
-            crate::report::xlsx::buffered(w, |w| crate::report::xlsx::render_gap(report, w))
-        }
+        Format::Xlsx => anyhow::bail!("a workbook is written by report::xlsx"),
     }
 }
 

@@ -100,10 +100,51 @@ impl Format {
 pub struct TextStyle {
     /// Colour statuses (a terminal that wants it).
     pub color: bool,
+    /// Terminal columns a table is drawn within.
+    pub width: u16,
     /// CSV output encoding.
     pub csv_encoding: crate::input::Encoding,
     /// Indented JSON (for a person: a terminal, or `--pretty`), else compact.
     pub pretty_json: bool,
+}
+
+/// The gap report as `format`: the workbook from [`xlsx`], every text format from [`gap`].
+pub fn render_gap(
+    report: &crate::analysis::GapReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Xlsx => xlsx::buffered(w, |w| xlsx::render_gap(report, w)),
+        _ => gap::render(report, format, style, w),
+    }
+}
+
+/// The readiness report as `format` (the workbook from [`xlsx`]).
+pub fn render_readiness(
+    report: &crate::analysis::readiness::ReadinessReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Xlsx => xlsx::buffered(w, |w| xlsx::render_readiness(report, w)),
+        _ => readiness::render(report, format, style, w),
+    }
+}
+
+/// The comparison as `format` (the workbook from [`xlsx`]).
+pub fn render_compare(
+    report: &crate::analysis::compare::CompareReport,
+    format: Format,
+    style: TextStyle,
+    w: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Xlsx => xlsx::buffered(w, |w| xlsx::render_compare(report, w)),
+        _ => compare::render(report, format, style, w),
+    }
 }
 
 /// A grid as a terminal table, CSV or Markdown (every other format draws a table).
@@ -116,7 +157,7 @@ pub fn render_grid(
     match format {
         Format::Csv => csv::render(grid, style.csv_encoding, w),
         Format::Md => markdown::render(grid, w),
-        _ => table::render(grid, style.color, w),
+        _ => table::render(grid, style.color, style.width, w),
     }
 }
 

@@ -109,10 +109,21 @@ pub fn state_cell(i: &ReadinessItem, lang: Lang) -> String {
     cell
 }
 
+/// The group of an item in words: the layer's name for governance and management, the
+/// clause number for a control (the JSON keeps the key).
+pub fn group_cell(key: &str, lang: Lang) -> String {
+    use crate::catalog::Layer;
+    match key {
+        "governance" => Layer::Governance.label(lang).to_owned(),
+        "management" => Layer::Management.label(lang).to_owned(),
+        clause => clause.to_owned(),
+    }
+}
+
 pub fn item_cells(i: &ReadinessItem, lang: Lang) -> Vec<String> {
     vec![
         i.id.clone(),
-        i.group.clone(),
+        group_cell(&i.group, lang),
         i.title.clone(),
         if i.required {
             lang.pick("必須", "yes")
@@ -245,18 +256,18 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(r) {
-                writeln!(w, "{}", strip_controls(&line))?;
+                for part in table::wrap(&strip_controls(&line), style.width.into()) {
+                    writeln!(w, "{part}")?;
+                }
             }
-            table::render(&group_grid(r), style.color, w)?;
+            table::render(&group_grid(r), style.color, style.width, w)?;
             let findings = item_grid(r, true);
             if !findings.rows.is_empty() {
                 writeln!(w, "{}", lang.pick("指摘事項:", "Findings:"))?;
-                table::render(&findings, style.color, w)?;
+                table::render(&findings, style.color, style.width, w)?;
             }
             Ok(())
         }
-        Format::Xlsx => {
-            crate::report::xlsx::buffered(w, |w| crate::report::xlsx::render_readiness(r, w))
-        }
+        Format::Xlsx => anyhow::bail!("a workbook is written by report::xlsx"),
     }
 }

@@ -219,9 +219,11 @@ pub fn render(
         }
         _ => {
             for line in summary_lines(r) {
-                writeln!(w, "{}", strip_controls(&line))?;
+                for part in table::wrap(&strip_controls(&line), style.width.into()) {
+                    writeln!(w, "{part}")?;
+                }
             }
-            table::render(&grid(r), style.color, w)
+            table::render(&grid(r), style.color, style.width, w)
         }
     }
 }

@@ -1,8 +1,11 @@
-//! Terminal tables (comfy-table): widths right for Japanese text, colour only on a terminal.
+//! Terminal tables (comfy-table draws the borders): the width of the terminal (or
+//! `COLUMNS`, else 160), widths right for Japanese text, cells wrapped at spaces and beside
+//! Japanese characters, never inside a word that fits a line, never starting a line with
+//! a mark that may not start one (`・`, `、`, `)`…); colour only when asked.
 use std::io::Write;
 
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::report::grid::{Grid, Tone};
 use crate::text::strip_controls;
@@ -19,81 +22,376 @@ fn color(t: Tone) -> Option<Color> {
     }
 }
 
-/// Width of a table that is not drawn on a terminal.
+/// Width of a table that is not drawn on a terminal, when `COLUMNS` does not say.
 pub const PLAIN_WIDTH: u16 = 160;
+/// Below this width, a report's table is the compact one.
+pub const COMPACT_BELOW: u16 = 100;
+/// The narrowest width a table is drawn at, whatever the terminal says.
+pub const MIN_WIDTH: u16 = 40;
 
-/// `line` cut into lines of at most `width` terminal columns (wide characters count two),
-/// at a space where the line has one in reach, else anywhere; continuation lines are
-/// indented by two spaces. Summary lines above a table are kept within its width.
-pub fn wrap(line: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut used = 0;
-    // byte index in `current` after the last space, and the width up to it
-    let mut last_space: Option<(usize, usize)> = None;
-    for c in line.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width && !current.trim().is_empty() {
-            let rest = match last_space {
-                Some((at, _)) if at > 2 => current.split_off(at),
-                _ => String::new(),
-            };
-            out.push(current.trim_end().to_owned());
-            current = format!("  {rest}");
-            used = UnicodeWidthStr::width(current.as_str());
-            last_space = None;
-        }
-        current.push(c);
-        used += w;
-        if c == ' ' {
-            last_space = Some((current.len(), used));
+/// The width tables are drawn at: `COLUMNS` when set (a number), else the terminal's,
+/// else [`PLAIN_WIDTH`]; never below [`MIN_WIDTH`].
+pub fn output_width(columns: Option<&str>, terminal: Option<u16>) -> u16 {
+    columns
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|c| *c > 0)
+        .or(terminal)
+        .unwrap_or(PLAIN_WIDTH)
+        .max(MIN_WIDTH)
+}
+
+/// The width of the terminal stdout writes to, if it is one.
+pub fn terminal_width() -> Option<u16> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    Table::new().width().filter(|w| *w > 0)
+}
+
+/// Characters a line may not start with (Japanese line breaking rules, 行頭禁則, and
+/// their ASCII counterparts): a break before one moves back a character.
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '・' | '、'
+            | '。'
+            | '，'
+            | '．'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '〉'
+            | '》'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+            | 'ー'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | '…'
+            | ')'
+            | ']'
+            | '}'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '!'
+            | '?'
+            | '%'
+    )
+}
+
+/// Characters a line may not end with (行末禁則): opening brackets.
+fn no_line_end(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '「' | '『' | '【' | '〔' | '〈' | '《' | '(' | '[' | '{'
+    )
+}
+
+/// A line of text cut into pieces no line breaks inside: a word (non-space narrow
+/// characters), a wide character, a space; a piece that may not start a line joined to
+/// the one before it, one that may not end a line to the one after.
+fn atoms(line: &str) -> Vec<&str> {
+    let mut raw: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        let wide = c.width().unwrap_or(0) >= 2;
+        if c == ' ' || wide {
+            if let Some(s) = start.take() {
+                raw.push((s, i));
+            }
+            raw.push((i, i + c.len_utf8()));
+        } else if start.is_none() {
+            start = Some(i);
         }
     }
-    if !current.trim().is_empty() || out.is_empty() {
-        out.push(current);
+    if let Some(s) = start {
+        raw.push((s, line.len()));
+    }
+    // join what may not be broken: before a no-line-start piece, after a no-line-end one
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+    for (s, e) in raw {
+        let piece = &line[s..e];
+        let first = piece.chars().next().unwrap_or(' ');
+        match out.last_mut() {
+            Some(last)
+                if first != ' '
+                    && (no_line_start(first)
+                        || line[last.0..last.1].chars().last().is_some_and(no_line_end))
+                    && !line[last.0..last.1].ends_with(' ') =>
+            {
+                last.1 = e;
+            }
+            _ => out.push((s, e)),
+        }
+    }
+    out.into_iter().map(|(s, e)| &line[s..e]).collect()
+}
+
+/// `text` wrapped to lines of at most `width` terminal columns (wide characters count
+/// two): each of its lines broken between [`atoms`], a word longer than a whole line cut
+/// where it must. A continuation line starts with `indent`; a line of `text` that begins
+/// with a bullet `・` has its continuation lines indented under its text, so that only a
+/// new item starts with one.
+pub fn wrap_lines(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        let line = line.trim_end();
+        let hang = if line.starts_with('・') {
+            "  "
+        } else {
+            indent
+        };
+        let hang = if hang.width() >= width { "" } else { hang };
+        let mut current = String::new();
+        let mut used = 0;
+        for atom in atoms(line) {
+            let w = atom.width();
+            if used + w <= width {
+                current.push_str(atom);
+                used += w;
+                continue;
+            }
+            if atom == " " {
+                // a space at the end of a line is dropped
+                continue;
+            }
+            if !current.trim().is_empty() {
+                out.push(current.trim_end().to_owned());
+                current = hang.to_owned();
+                used = hang.width();
+            }
+            if used + w <= width {
+                current.push_str(atom);
+                used += w;
+                continue;
+            }
+            // longer than a line: cut it where it must be
+            for c in atom.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width && !current.trim().is_empty() {
+                    out.push(current.trim_end().to_owned());
+                    current = hang.to_owned();
+                    used = hang.width();
+                }
+                current.push(c);
+                used += cw;
+            }
+        }
+        out.push(current.trim_end().to_owned());
     }
     out
 }
 
-/// Draws the grid. Input text is stripped of control characters and escape sequences.
-pub fn render(grid: &Grid, colored: bool, w: &mut dyn Write) -> anyhow::Result<()> {
+/// `line` wrapped to `width` columns, continuation lines indented by two spaces: the
+/// summary and warning lines above a table, kept within its width.
+pub fn wrap(line: &str, width: usize) -> Vec<String> {
+    wrap_lines(line, width, "  ")
+}
+
+/// `text`'s first line cut to fit `width` columns, between [`atoms`], ending with `…` when
+/// something was cut.
+pub fn shorten(text: &str, width: usize) -> String {
+    let line = text.lines().next().unwrap_or("");
+    let cut = text.lines().nth(1).is_some();
+    if !cut && line.width() <= width {
+        return line.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for atom in atoms(line) {
+        let w = atom.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(atom);
+        used += w;
+    }
+    if out.trim().is_empty() {
+        // one word longer than the room: its start
+        for c in line.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w + 1 > width {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// Border and padding columns of a table of `n` columns (`│ a ┆ b │`).
+fn overhead(n: usize) -> usize {
+    3 * n + 1
+}
+
+/// The widest unbreakable piece of a column's cells: below it, a word would be cut.
+fn longest_atom<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
+    cells
+        .flat_map(|c| c.split('\n').flat_map(atoms))
+        .map(UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Widths of the columns so that the table fits `width`: every column its widest line
+/// when they fit; else the narrow ones keep theirs and the rest share what is left in
+/// proportion to what their text needs beyond a floor (their longest word, at least 16
+/// columns) where the room allows.
+pub fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
+    let n = grid.headers.len();
+    let column = |c: usize| {
+        grid.rows
+            .iter()
+            .filter_map(move |r| r.get(c))
+            .map(String::as_str)
+            .chain(grid.headers.get(c).map(String::as_str))
+    };
+    let natural: Vec<usize> = (0..n)
+        .map(|c| {
+            column(c)
+                .flat_map(str::lines)
+                .map(UnicodeWidthStr::width)
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        })
+        .collect();
+    let room = width.saturating_sub(overhead(n)).max(n);
+    if natural.iter().sum::<usize>() <= room {
+        return natural;
+    }
+    // the columns no wider than an even share keep their width, from the narrowest up
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&c| natural[c]);
+    let mut out = vec![0; n];
+    let mut left = room;
+    let mut rest: Vec<usize> = Vec::new();
+    for (k, &c) in order.iter().enumerate() {
+        let share = left / (n - k);
+        if natural[c] <= share {
+            out[c] = natural[c];
+            left -= natural[c];
+        } else {
+            rest = order[k..].to_vec();
+            break;
+        }
+    }
+    // the others get a floor each (their longest word, or 16 columns, whichever is
+    // more, within their text and a third of the room), then share what is left by how
+    // much more their text needs
+    let floor = |c: usize| {
+        longest_atom(column(c))
+            .min(room / 3)
+            .max(16)
+            .min(natural[c])
+            .max(1)
+    };
+    let mut given = 0;
+    for &c in &rest {
+        out[c] = floor(c);
+        given += out[c];
+    }
+    let need: usize = rest
+        .iter()
+        .map(|&c| natural[c] - out[c])
+        .sum::<usize>()
+        .max(1);
+    let spare = left.saturating_sub(given);
+    for &c in &rest {
+        let more = (natural[c] - out[c]) * spare / need;
+        out[c] += more;
+        given += more;
+    }
+    // what the floors took beyond the room comes off the widest
+    while given > left {
+        let Some(&c) = rest
+            .iter()
+            .filter(|&&c| out[c] > 1)
+            .max_by_key(|&&c| out[c])
+        else {
+            break;
+        };
+        out[c] -= 1;
+        given -= 1;
+    }
+    // what rounding left over goes to the columns still narrower than their text
+    while given < left {
+        let Some(&c) = rest
+            .iter()
+            .filter(|&&c| out[c] < natural[c])
+            .max_by_key(|&&c| natural[c] - out[c])
+        else {
+            break;
+        };
+        out[c] += 1;
+        given += 1;
+    }
+    out
+}
+
+/// Draws the grid within `width` columns. Input text is stripped of control characters
+/// and escape sequences.
+pub fn render(grid: &Grid, colored: bool, width: u16, w: &mut dyn Write) -> anyhow::Result<()> {
+    let clean = Grid {
+        headers: grid.headers.iter().map(|h| strip_controls(h)).collect(),
+        rows: grid
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| strip_controls(c)).collect())
+            .collect(),
+        tones: grid.tones.clone(),
+        tone_column: grid.tone_column,
+    };
+    let widths = column_widths(&clean, usize::from(width));
+    let wrapped = |c: usize, text: &str| wrap_lines(text, widths[c], "").join("\n");
+
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
+        .set_content_arrangement(ContentArrangement::Disabled);
     if colored {
         table.enforce_styling();
-        // colour forced into a pipe (`--color always | less -R`): no terminal to measure,
-        // so the plain width, not an unlimited one
-        if table.width().is_none() {
-            table.set_width(PLAIN_WIDTH);
-        }
     } else {
-        // piped or plain: a fixed width so the output does not depend on the terminal
-        table.force_no_tty().set_width(PLAIN_WIDTH);
+        table.force_no_tty();
     }
     table.set_header(
-        grid.headers
+        clean
+            .headers
             .iter()
-            .map(|h| {
-                let c = Cell::new(h);
+            .enumerate()
+            .map(|(c, h)| {
+                let cell = Cell::new(wrapped(c, h));
                 if colored {
-                    c.add_attribute(Attribute::Bold)
+                    cell.add_attribute(Attribute::Bold)
                 } else {
-                    c
+                    cell
                 }
             })
             .collect::<Vec<_>>(),
     );
-    for (i, row) in grid.rows.iter().enumerate() {
-        let tone = grid.tones.get(i).copied().unwrap_or(Tone::Plain);
+    for (i, row) in clean.rows.iter().enumerate() {
+        let tone = clean.tones.get(i).copied().unwrap_or(Tone::Plain);
         table.add_row(
             row.iter()
                 .enumerate()
                 .map(|(c, text)| {
-                    let cell = Cell::new(strip_controls(text));
-                    match (colored, grid.tone_column == Some(c), color(tone)) {
+                    let cell = Cell::new(wrapped(c, text));
+                    match (colored, clean.tone_column == Some(c), color(tone)) {
                         (true, true, Some(col)) => cell.fg(col),
                         _ => cell,
                     }
@@ -136,12 +434,104 @@ mod tests {
     }
 
     #[test]
+    fn words_are_never_broken_when_they_fit_a_line() {
+        let en = "Obtain the full list or the statement from the CSP and confirm whether the questionnaire was answered";
+        for width in [13, 17, 23, 40] {
+            let lines = wrap_lines(en, width, "");
+            assert!(lines.iter().all(|l| l.width() <= width), "{lines:?}");
+            let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+            assert_eq!(
+                words,
+                en.split_whitespace().collect::<Vec<_>>(),
+                "{lines:?}"
+            );
+        }
+        // a word longer than the line is cut, as it must be
+        assert_eq!(wrap_lines("abcdefghij", 4, ""), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn japanese_lines_never_start_with_a_middle_dot_or_closing_mark() {
+        let ja = "・不足(記載なし・未実施・計画中)の統制目標について、CSPから一覧の全体または言明書を入手し、除外されたか確認する\n・別の手続";
+        for width in 6..40 {
+            let lines = wrap_lines(ja, width, "");
+            assert!(
+                lines.iter().all(|l| l.width() <= width),
+                "{width}: {lines:?}"
+            );
+            let bullets = lines.iter().filter(|l| l.starts_with('・')).count();
+            assert_eq!(
+                bullets, 2,
+                "{width}: only the two items start with ・: {lines:?}"
+            );
+            for l in &lines {
+                let first = l.trim_start().chars().next().unwrap_or('a');
+                assert!(
+                    !matches!(first, '、' | '。' | ')' | '）'),
+                    "{width}: {lines:?}"
+                );
+            }
+            // continuation lines of an item are indented under its text
+            assert!(
+                lines
+                    .iter()
+                    .all(|l| l.starts_with('・') || l.starts_with("  ")),
+                "{width}: {lines:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn shorten_cuts_between_words_with_an_ellipsis() {
+        assert_eq!(shorten("short", 10), "short");
+        assert_eq!(
+            shorten("Obtain the full list or the statement", 20),
+            "Obtain the full…"
+        );
+        assert_eq!(shorten("一覧の全体を入手する", 9), "一覧の全…");
+        assert_eq!(shorten("first\nsecond", 20), "first…");
+        assert!(shorten("a-very-long-identifier", 8).width() <= 8);
+    }
+
+    #[test]
+    fn the_width_comes_from_columns_then_the_terminal() {
+        assert_eq!(output_width(Some("80"), Some(120)), 80);
+        assert_eq!(output_width(None, Some(120)), 120);
+        assert_eq!(output_width(None, None), PLAIN_WIDTH);
+        assert_eq!(output_width(Some("junk"), None), PLAIN_WIDTH);
+        assert_eq!(output_width(Some("10"), None), MIN_WIDTH);
+    }
+
+    #[test]
+    fn tables_fit_the_width() {
+        let mut g = Grid::new(["ID", "Title", "Procedures"]);
+        g.push(
+            vec![
+                "C-01".into(),
+                "Administrator accounts use multi-factor authentication".into(),
+                "・Obtain the full list or the statement from the CSP\n・Confirm the reason for the exclusion fits your use".into(),
+            ],
+            Tone::Bad,
+        );
+        for width in [40u16, 60, 80, 160] {
+            let mut out = Vec::new();
+            render(&g, false, width, &mut out).unwrap();
+            let s = String::from_utf8(out).unwrap();
+            assert!(
+                s.lines().all(|l| l.width() <= usize::from(width)),
+                "{width}:\n{s}"
+            );
+            assert!(s.contains("C-01"), "{s}");
+        }
+    }
+
+    #[test]
     fn plain_table_aligns_wide_characters() {
         let mut g = Grid::new(["ID", "確認項目"]);
         g.push(vec!["1".into(), "アクセス管理".into()], Tone::Good);
         g.push(vec!["22".into(), "ab\u{1b}[31m".into()], Tone::Bad);
         let mut out = Vec::new();
-        render(&g, false, &mut out).unwrap();
+        render(&g, false, PLAIN_WIDTH, &mut out).unwrap();
         let s = String::from_utf8(out).unwrap();
         assert!(!s.contains('\u{1b}'), "{s}");
         let widths: Vec<usize> = s

@@ -2,7 +2,7 @@
 //! profile (YAML or JSON, whatever the extension), a published list (ids and titles), or a
 //! status table (an id column and exactly one status column, or one check-mark matrix). What
 //! it cannot classify it refuses, naming the columns that make it ambiguous.
-use crate::catalog::{Catalog, RefKind, Resolution};
+use crate::catalog::Catalog;
 use crate::error::{InputError, Location};
 use crate::input::column_letter;
 use crate::input::csp::ids::find_ids;
@@ -10,7 +10,7 @@ use crate::input::csp::published::{is_title, quote};
 use crate::input::csp::vocab;
 use crate::input::table::Sheet;
 use crate::model::Declared;
-use crate::text::header_key;
+use crate::text::{fold_width, header_key};
 
 /// The syntax of a profile recognised by its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,13 +39,16 @@ pub fn profile_syntax(text: &str) -> Option<ProfileSyntax> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Status,
+    /// Whether the control applies (`適用`, `Applicable`, `対象`): selected in a statement of
+    /// applicability, which does not say it is implemented.
+    Applicability,
     Reason,
     Evidence,
     Owner,
     Title,
 }
 
-const ROLES: [(Role, &[&str]); 5] = [
+const ROLES: [(Role, &[&str]); 6] = [
     (
         Role::Status,
         &[
@@ -54,14 +57,11 @@ const ROLES: [(Role, &[&str]); 5] = [
             "状態",
             "実施状況",
             "ステータス",
-            "適用状況",
-            "適用",
             "対応状況",
             "対応状態",
             "実施状態",
             "実施有無",
             "実施の有無",
-            "適用有無",
             "実装状況",
             "implementationstatus",
             "implementation",
@@ -83,6 +83,25 @@ const ROLES: [(Role, &[&str]); 5] = [
         ],
     ),
     (
+        Role::Applicability,
+        &[
+            "適用",
+            "適用状況",
+            "適用有無",
+            "適用の有無",
+            "適用可否",
+            "適用要否",
+            "対象",
+            "対象有無",
+            "対象可否",
+            "applicable",
+            "applicability",
+            "inscope",
+            "selected",
+            "選択",
+        ],
+    ),
+    (
         Role::Reason,
         &[
             "reason",
@@ -95,7 +114,13 @@ const ROLES: [(Role, &[&str]); 5] = [
             "notes",
             "remarks",
             "comment",
+            "comments",
+            "remark",
             "コメント",
+            "補足",
+            "特記事項",
+            "メモ",
+            "memo",
         ],
     ),
     (
@@ -141,9 +166,14 @@ fn without_note(key: &str) -> Option<&str> {
     (!stem.is_empty()).then_some(stem)
 }
 
+/// A header as compared: [`header_key`], a question mark at its end dropped (`Implemented?`).
+fn key_of(header: &str) -> String {
+    header_key(header).trim_end_matches(['?', '？']).to_owned()
+}
+
 /// The role of a header cell, also after dropping a bracketed note at its end.
 pub fn role(header: &str) -> Option<Role> {
-    let key = header_key(header);
+    let key = key_of(header);
     let find = |k: &str| {
         ROLES
             .iter()
@@ -156,7 +186,7 @@ pub fn role(header: &str) -> Option<Role> {
 /// Whether a header names `wanted` (`--status-column`): by its text (case, width and a
 /// bracketed note aside), or by its letter.
 fn header_names(header: &str, letter: &str, wanted: &str) -> bool {
-    let (h, w) = (header_key(header), header_key(wanted));
+    let (h, w) = (key_of(header), key_of(wanted));
     !w.is_empty()
         && (h == w || without_note(&h) == Some(&*w) || letter.eq_ignore_ascii_case(wanted.trim()))
 }
@@ -166,7 +196,9 @@ fn header_names(header: &str, letter: &str, wanted: &str) -> bool {
 pub enum StatusSource {
     Column(usize),
     /// A check-mark matrix: columns named by a status (`実施`, `非該当`, `未実施`), one
-    /// marked per row.
+    /// marked per row. One column named by a status other than implemented (`非該当`,
+    /// `Excluded`) is a matrix of one column: a mark under it is that status, never
+    /// implemented.
     Matrix(Vec<(usize, Declared)>),
 }
 
@@ -178,18 +210,26 @@ pub struct StatusColumns {
     /// holds, for messages.
     pub by_content: Option<String>,
     pub reason: Option<usize>,
+    /// Every reason or remarks column (`備考`, `コメント`, `notes`): on a row stated
+    /// implemented, none may negate or qualify.
+    pub remarks: Vec<usize>,
     pub evidence: Option<usize>,
     pub owner: Option<usize>,
+    /// An applicability column (`適用`) beside the status column: on a row stated
+    /// implemented, it may not say the control does not apply.
+    pub applicability: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
 pub enum TableKind {
-    /// Every cell read as a published list's; `reason`: a reason column, for a sheet whose
-    /// name states a status; `free`: evidence and owner columns, whose text states nothing
-    /// about the status (`証跡: なし` is no evidence, not "not implemented").
+    /// Every cell read as a published list's. Columns other than the ids and row numbers:
+    /// `titles` (a title header, or every value the title of its row's id), `reason` (read
+    /// for a sheet whose name states a status), `others` (anything else: an input error
+    /// when the ids would be read as implemented).
     PublishedList {
         reason: Option<usize>,
-        free: Vec<usize>,
+        titles: Vec<usize>,
+        others: Vec<usize>,
     },
     StatusTable(StatusColumns),
 }
@@ -197,12 +237,14 @@ pub enum TableKind {
 /// A table as classified.
 #[derive(Debug, Clone)]
 pub struct Layout {
-    /// The header row (0-based), the last non-empty row above the first id.
+    /// The header row (0-based): the nearest row above the first id that is not a clause
+    /// or category heading, preferring one that names the id column.
     pub header: Option<usize>,
     /// Each column's name: its header, else its letter.
     pub names: Vec<String>,
     pub id_column: usize,
-    /// Ids stand in more than one column (a PDF table saved as a grid).
+    /// Ids stand in more than one column under one header, or none (a PDF table saved as a
+    /// grid).
     pub grid: bool,
     pub kind: TableKind,
 }
@@ -226,26 +268,78 @@ impl Layout {
             }),
         }
     }
+
+    /// The columns the table's statements are read from: the id column and the status
+    /// column (or the matrix's).
+    pub fn read_columns(&self) -> Vec<usize> {
+        let mut cols = vec![self.id_column];
+        if let TableKind::StatusTable(s) = &self.kind {
+            match &s.status {
+                StatusSource::Column(c) => cols.push(*c),
+                StatusSource::Matrix(m) => cols.extend(m.iter().map(|(c, _)| *c)),
+            }
+        }
+        cols
+    }
 }
 
 /// Whether a cell holds a control id: an ISMAP id (with its title after it, or not), or an
-/// Annex A or ISO/IEC 27017 reference the catalog resolves (`A.9.2.1`, `CLD.9.5.1`).
-pub fn is_id_cell(cell: &str, catalog: &Catalog) -> bool {
+/// Annex A or ISO/IEC 27017 reference (`A.9.2.1`, `CLD.9.5.1`), also one the catalog does
+/// not hold.
+pub fn is_id_cell(cell: &str) -> bool {
     let cell = cell.trim();
-    if cell.is_empty() {
-        return false;
-    }
-    if !find_ids(cell).0.is_empty() {
-        return true;
-    }
-    let first = cell.split_whitespace().next().unwrap_or(cell);
+    !cell.is_empty() && find_ids(cell).0.iter().any(|t| t.kind.is_control())
+}
+
+/// Headers that name the id column (`管理策番号`, `Control ID`; `No` only when it holds ids).
+const ID_HEADERS: &[&str] = &[
+    "管理策番号",
+    "統制目標番号",
+    "管理策",
+    "統制目標",
+    "管理策id",
+    "統制目標id",
+    "管理策no",
+    "統制目標no",
+    "番号",
+    "id",
+    "controlid",
+    "control",
+    "controlno",
+    "controlnumber",
+    "controlref",
+    "ismap",
+    "ismap番号",
+    "ismapid",
+    "ismap管理策番号",
+    "no",
+    "項番",
+    "ref",
+    "reference",
+    "requirement",
+    "requirementid",
+];
+
+pub fn is_id_header(header: &str) -> bool {
+    let key = key_of(header);
+    ID_HEADERS.contains(&key.as_str())
+        || without_note(&key).is_some_and(|k| ID_HEADERS.contains(&k))
+}
+
+/// Headers of a column of row numbers.
+fn is_number_header(header: &str) -> bool {
     matches!(
-        catalog.resolve(first),
-        Resolution::Resolved {
-            kind: RefKind::AnnexA | RefKind::Cld,
-            ..
-        }
+        key_of(header).as_str(),
+        "" | "no" | "#" | "項番" | "連番" | "通番" | "番号" | "行" | "行番号" | "seq" | "row"
     )
+}
+
+/// A row that heads a clause or category (`5`, `9.2 利用者アクセスの管理`) at column `c`.
+fn is_heading_row(row: &[String], c: usize) -> bool {
+    let text = cell(row, c);
+    let first = text.split_whitespace().next().unwrap_or("");
+    crate::catalog::id::IsmapId::parse(first)
+        .is_some_and(|id| id.suffix.is_none() && id.depth() <= 2 && (3..=18).contains(&id.parts[0]))
 }
 
 /// One way the table could state statuses.
@@ -255,6 +349,21 @@ struct Candidate {
     by_content: Option<String>,
     /// For messages: the column (or matrix) and what it holds.
     what: String,
+    /// Read without a status header (by content, or an applicability column): the values
+    /// whose meaning depends on a header (`Yes`, `○`), and why the header does not decide.
+    unnamed: Option<Unnamed>,
+}
+
+/// Why a column read without a status header cannot be read after all.
+struct Unnamed {
+    column: usize,
+    /// Values that mean something only by a header (`Yes`, `○`, `有`).
+    by_header: Vec<String>,
+    /// The header negates or qualifies (`課題`, `Gap status`): a word of it.
+    negation: Option<String>,
+    /// Some value reads as implemented.
+    any_implemented: bool,
+    applicability: bool,
 }
 
 fn cell(row: &[String], c: usize) -> &str {
@@ -267,33 +376,43 @@ pub fn classify(
     status_column: Option<&str>,
     catalog: &Catalog,
 ) -> Result<Option<Layout>, InputError> {
+    let loc = sheet.location();
     let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
-    // the id column: the one with the most id cells (the leftmost of equals), not a `No`
-    // column of row numbers
     let mut counts = vec![0usize; width];
     for row in &sheet.rows {
         for (c, text) in row.iter().enumerate() {
-            if is_id_cell(text, catalog) {
+            if is_id_cell(text) {
                 counts[c] += 1;
             }
         }
     }
-    let Some((id_column, _)) = counts
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| **n > 0)
-        .max_by(|(a, x), (b, y)| x.cmp(y).then(b.cmp(a)))
-    else {
+    let holding: Vec<usize> = (0..width).filter(|&c| counts[c] > 0).collect();
+    let Some(&leftmost) = holding.first() else {
         return Ok(None);
     };
     let first_id = sheet
         .rows
         .iter()
-        .position(|r| is_id_cell(cell(r, id_column), catalog))
+        .position(|r| holding.iter().any(|&c| is_id_cell(cell(r, c))))
         .unwrap_or(0);
-    let header = sheet.rows[..first_id]
+    // the header: the nearest row above the first id that is not a clause or category
+    // heading (`5 情報セキュリティのための方針群`), preferring one that names the id column
+    let above: Vec<usize> = (0..first_id)
+        .rev()
+        .filter(|&r| {
+            sheet.rows[r].iter().any(|c| !c.trim().is_empty())
+                && !is_heading_row(&sheet.rows[r], leftmost)
+        })
+        .collect();
+    let header = above
         .iter()
-        .rposition(|r| r.iter().any(|c| !c.trim().is_empty()));
+        .copied()
+        .find(|&r| {
+            holding
+                .iter()
+                .any(|&c| is_id_header(cell(&sheet.rows[r], c)))
+        })
+        .or_else(|| above.first().copied());
     let names: Vec<String> = (0..width)
         .map(|c| {
             header
@@ -304,14 +423,61 @@ pub fn classify(
         })
         .collect();
     let header_cell = |c: usize| header.map_or("", |h| cell(&sheet.rows[h], c));
+
+    // the id column: the one column holding ids; else the one whose header names it; ids in
+    // several columns under one header (or none) are a grid; else it cannot be told
+    let named_id: Vec<usize> = holding
+        .iter()
+        .copied()
+        .filter(|&c| is_id_header(header_cell(c)))
+        .collect();
+    // one header over them all (a PDF table's header merged over its columns, or repeated)
+    let mut headers: Vec<String> = holding
+        .iter()
+        .map(|&c| key_of(header_cell(c)))
+        .filter(|k| !k.is_empty())
+        .collect();
+    headers.dedup();
+    let same_header = headers.len() <= 1;
+    let (id_column, grid) = match (holding.as_slice(), named_id.as_slice()) {
+        ([one], _) => (*one, false),
+        _ if same_header => {
+            let most = holding
+                .iter()
+                .copied()
+                .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
+                .unwrap_or(leftmost);
+            (most, true)
+        }
+        (_, [one]) => (*one, false),
+        _ => {
+            let listed: Vec<String> = holding.iter().map(|&c| format!("'{}'", names[c])).collect();
+            return Err(InputError::at(
+                loc,
+                format!(
+                    "ids stand in more than one column ({}), and no header says which is the id column: reading one would state the others' ids",
+                    listed.join(", ")
+                ),
+            )
+            .hint("name the id column 管理策番号 (or Control ID), and remove or rename the column of related ids"));
+        }
+    };
+
     let roles: Vec<Option<Role>> = (0..width)
         .map(|c| (c != id_column).then(|| role(header_cell(c))).flatten())
         .collect();
     let find = |r: Role| roles.iter().position(|x| *x == Some(r));
     let id_rows: Vec<&Vec<String>> = sheet.rows[first_id..]
         .iter()
-        .filter(|r| is_id_cell(cell(r, id_column), catalog))
+        .filter(|r| is_id_cell(cell(r, id_column)))
         .collect();
+    let id_of = |row: &[String]| {
+        find_ids(cell(row, id_column))
+            .0
+            .into_iter()
+            .next()
+            .map(|t| t.raw)
+    };
 
     let mut candidates: Vec<Candidate> = Vec::new();
     // columns named as a status column
@@ -324,39 +490,74 @@ pub fn classify(
             source: StatusSource::Column(c),
             by_content: None,
             what: format!("'{}'", names[c]),
+            unnamed: None,
         });
     }
-    // columns named by a status: a check-mark matrix when there are two or more
+    // columns named by a status: a check-mark matrix; one column named implemented is read
+    // by its values, one named another status is a matrix of one column
     let matrix: Vec<(usize, Declared)> = (0..width)
         .filter(|&c| c != id_column && roles[c].is_none())
         .filter_map(|c| vocab::header_status(header_cell(c)).map(|d| (c, d)))
         .collect();
     match matrix.as_slice() {
         [] => {}
-        [(c, _)] => candidates.push(Candidate {
+        [(c, Declared::Implemented)] => candidates.push(Candidate {
             source: StatusSource::Column(*c),
             by_content: None,
             what: format!("'{}'", names[*c]),
+            unnamed: None,
         }),
         cols => candidates.push(Candidate {
             source: StatusSource::Matrix(cols.to_vec()),
             by_content: None,
-            what: format!(
-                "the check-mark columns '{}'",
-                cols.iter()
-                    .map(|(c, _)| names[*c].as_str())
-                    .collect::<Vec<_>>()
-                    .join("', '")
-            ),
+            what: if cols.len() == 1 {
+                format!("'{}'", names[cols[0].0])
+            } else {
+                format!(
+                    "the check-mark columns '{}'",
+                    cols.iter()
+                        .map(|(c, _)| names[*c].as_str())
+                        .collect::<Vec<_>>()
+                        .join("', '")
+                )
+            },
+            unnamed: None,
         }),
     }
     let named = !candidates.is_empty();
+    // how a column read without a status header reads
+    let unnamed = |c: usize, applicability: bool| {
+        let mut by_header: Vec<String> = Vec::new();
+        let mut any_implemented = false;
+        for row in &id_rows {
+            let text = cell(row, c);
+            if let Ok(v) = vocab::status_value(text) {
+                any_implemented |= v.declared == Declared::Implemented;
+            }
+            if !text.is_empty()
+                && vocab::depends_on_header(text)
+                && !by_header.iter().any(|v| v == text)
+            {
+                by_header.push(text.to_owned());
+            }
+        }
+        Unnamed {
+            column: c,
+            by_header,
+            negation: vocab::negation_in(header_cell(c)),
+            any_implemented,
+            applicability,
+        }
+    };
     // columns whose cells state statuses under another header (or none): a note such as
     // 今後対応予定, values such as Done / Not started, a column of 0 and 1
     for c in 0..width {
         if c == id_column
             || matrix.iter().any(|(m, _)| *m == c)
-            || matches!(roles[c], Some(Role::Status | Role::Evidence | Role::Owner))
+            || matches!(
+                roles[c],
+                Some(Role::Status | Role::Evidence | Role::Owner | Role::Applicability)
+            )
             // beside a named status column, a reason or title column is what it says
             || (named && matches!(roles[c], Some(Role::Reason | Role::Title)))
         {
@@ -376,12 +577,7 @@ pub fn classify(
                 Some(true) => flags.2 += 1,
                 None => {}
             }
-            let id = find_ids(cell(row, id_column))
-                .0
-                .into_iter()
-                .next()
-                .map(|t| t.raw);
-            if title && id.is_some_and(|id| is_title(catalog, &id, text)) {
+            if title && id_of(row).is_some_and(|id| is_title(catalog, &id, text)) {
                 continue;
             }
             // what the published-list reader would refuse in the cell, by the same test
@@ -402,13 +598,46 @@ pub fn classify(
                 source: StatusSource::Column(c),
                 by_content: Some(shown.join(", ")),
                 what: format!("'{}' (holding {})", names[c], shown.join(", ")),
+                unnamed: Some(unnamed(c, false)),
             });
         }
     }
+    // an applicability column (`適用`) states statuses only where nothing else does, and then
+    // only by values that say what they mean (`非該当`, `実施`), never by `○`
+    let applicability =
+        find(Role::Applicability).filter(|&c| id_rows.iter().any(|r| !cell(r, c).is_empty()));
+    if let (Some(c), true) = (applicability, candidates.is_empty()) {
+        candidates.push(Candidate {
+            source: StatusSource::Column(c),
+            by_content: None,
+            what: format!("'{}'", names[c]),
+            unnamed: Some(unnamed(c, true)),
+        });
+    }
 
-    let loc = sheet.location();
     let chosen = match status_column {
-        Some(wanted) => Some(pick(&names, &matrix, wanted, &loc)?),
+        Some(wanted) => {
+            let c = pick(&names, &matrix, wanted, &loc)?;
+            // the applicability column named while the table has an implementation column
+            if let (StatusSource::Column(p), Some(a)) = (&c.source, applicability) {
+                if *p == a {
+                    if let Some(other) = candidates
+                        .iter()
+                        .find(|k| k.unnamed.is_none() && k.source != c.source)
+                    {
+                        return Err(InputError::at(
+                            loc,
+                            format!(
+                                "--status-column '{wanted}': '{}' states whether each control applies (a statement of applicability), and the table states implementation in {}: reading '{}' would ignore it",
+                                names[a], other.what, names[a]
+                            ),
+                        )
+                        .hint(format!("read the implementation status (--status-column {}, or leave the option out): the applicability column is then checked against it", other.what.trim_matches('\''))));
+                    }
+                }
+            }
+            Some(c)
+        }
         None => match candidates.len() {
             0 => None,
             1 => candidates.pop(),
@@ -425,18 +654,62 @@ pub fn classify(
             }
         },
     };
+    if let Some(u) = chosen.as_ref().and_then(|c| c.unnamed.as_ref()) {
+        unreadable_unnamed(u, &names, &loc)?;
+    }
+    if grid && chosen.is_some() {
+        let listed: Vec<String> = holding.iter().map(|&c| format!("'{}'", names[c])).collect();
+        return Err(InputError::at(
+            loc,
+            format!(
+                "ids stand in more than one column ({}) of a table with a status column: which id each status is for cannot be told",
+                listed.join(", ")
+            ),
+        )
+        .hint("keep the ids in one column under a header such as 管理策番号, one control per row, beside its status"));
+    }
     let kind = match chosen {
-        None => TableKind::PublishedList {
-            reason: find(Role::Reason),
-            free: [find(Role::Evidence), find(Role::Owner)]
-                .into_iter()
-                .flatten()
-                .collect(),
-        },
+        None => {
+            let (mut titles, mut others) = (Vec::new(), Vec::new());
+            let reason =
+                find(Role::Reason).filter(|&c| id_rows.iter().any(|r| !cell(r, c).is_empty()));
+            if !grid {
+                for c in (0..width).filter(|&c| c != id_column) {
+                    let values: Vec<&str> = id_rows
+                        .iter()
+                        .map(|r| cell(r, c))
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    if values.is_empty() || Some(c) == reason {
+                        continue;
+                    }
+                    let all_titles = id_rows.iter().all(|r| {
+                        let t = cell(r, c);
+                        t.is_empty() || id_of(r).is_some_and(|id| is_title(catalog, &id, t))
+                    });
+                    if roles[c] == Some(Role::Title) || all_titles {
+                        titles.push(c);
+                    } else if is_number_header(header_cell(c)) && row_numbers(&values) {
+                        // row numbers: not read
+                    } else {
+                        others.push(c);
+                    }
+                }
+            }
+            TableKind::PublishedList {
+                reason,
+                titles,
+                others,
+            }
+        }
         Some(c) => TableKind::StatusTable(StatusColumns {
             reason: find(Role::Reason).filter(|r| c.source != StatusSource::Column(*r)),
+            remarks: (0..width)
+                .filter(|&r| roles[r] == Some(Role::Reason) && c.source != StatusSource::Column(r))
+                .collect(),
             evidence: find(Role::Evidence),
             owner: find(Role::Owner),
+            applicability: applicability.filter(|a| c.source != StatusSource::Column(*a)),
             status: c.source,
             by_content: c.by_content,
         }),
@@ -445,9 +718,70 @@ pub fn classify(
         header,
         names,
         id_column,
-        grid: counts.iter().filter(|n| **n > 0).count() > 1,
+        grid,
         kind,
     }))
+}
+
+/// Distinct whole numbers: a column of row numbers.
+fn row_numbers(values: &[&str]) -> bool {
+    let mut seen: Vec<u64> = Vec::new();
+    values.iter().all(|v| {
+        let n = fold_width(v).parse::<u64>().ok();
+        match n {
+            Some(n) if !seen.contains(&n) => {
+                seen.push(n);
+                true
+            }
+            _ => false,
+        }
+    })
+}
+
+/// The error for a status column read without a status header that cannot be read: values
+/// whose meaning depends on the header (`Gap: Yes`), an applicability column whose values
+/// would be read as implemented (`適用: ○`), a header that negates (`課題: 実施`).
+fn unreadable_unnamed(u: &Unnamed, names: &[String], loc: &Location) -> Result<(), InputError> {
+    let name = &names[u.column];
+    let values = || {
+        u.by_header
+            .iter()
+            .take(3)
+            .map(|v| format!("'{}'", quote(v)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let hint = format!("if '{name}' states whether each control is implemented, read it with --status-column '{name}' (or name it 実施状況); otherwise remove it, or write the statuses as 実施/未実施/非該当 (implemented/not implemented/not applicable)");
+    if u.applicability && !u.by_header.is_empty() {
+        return Err(InputError::at(
+            loc.clone().column(name.as_str()),
+            format!(
+                "the column '{name}' states whether each control applies (a statement of applicability), not whether it is implemented: {} cannot be read as implemented",
+                values()
+            ),
+        )
+        .hint(format!("give the implementation status in a column such as 実施状況 (the '{name}' column is then checked against it), or, if '{name}' states implementation in this table, read it with --status-column '{name}'")));
+    }
+    if !u.by_header.is_empty() {
+        return Err(InputError::at(
+            loc.clone().column(name.as_str()),
+            format!(
+                "the column '{name}' holds {} beside the ids, whose meaning depends on the column's header, and '{name}' is not a status header the tool knows (it may name a gap, an exception, a finding): the table is not read",
+                values()
+            ),
+        )
+        .hint(hint));
+    }
+    if let (Some(word), true) = (&u.negation, u.any_implemented) {
+        return Err(InputError::at(
+            loc.clone().column(name.as_str()),
+            format!(
+                "the column '{name}' holds statuses under a header that negates or qualifies ('{word}'): what an implemented value under it means cannot be told"
+            ),
+        )
+        .hint(hint));
+    }
+    Ok(())
 }
 
 /// The status column `--status-column` names.
@@ -462,15 +796,22 @@ fn pick(
         .collect();
     let what = format!("'{wanted}'");
     match hits.as_slice() {
-        [c] if matrix.len() >= 2 && matrix.iter().any(|(m, _)| m == c) => Ok(Candidate {
-            source: StatusSource::Matrix(matrix.to_vec()),
-            by_content: None,
-            what,
-        }),
+        [c] if matrix
+            .iter()
+            .any(|(m, d)| m == c && (matrix.len() >= 2 || *d != Declared::Implemented)) =>
+        {
+            Ok(Candidate {
+                source: StatusSource::Matrix(matrix.to_vec()),
+                by_content: None,
+                what,
+                unnamed: None,
+            })
+        }
         [c] => Ok(Candidate {
             source: StatusSource::Column(*c),
             by_content: None,
             what,
+            unnamed: None,
         }),
         [] => Err(InputError::at(
             loc.clone(),
@@ -567,12 +908,31 @@ mod tests {
             status("管理策番号,実施状況,備考\n5.1.1,実施,今後対応予定\n", None),
             Ok(Some("実施状況".into()))
         );
-        // a statement of applicability with 適用 and 実施状況
-        let e = status("管理策番号,適用,実施状況\n5.1.1,○,未実施\n", None).unwrap_err();
+        // a statement of applicability with 適用 and 実施状況: 適用 says the control
+        // applies, 実施状況 whether it is implemented; 適用 is not read as the status
+        assert_eq!(
+            status("管理策番号,適用,実施状況\n5.1.1,○,未実施\n", None),
+            Ok(Some("実施状況".into()))
+        );
+        let e = status("管理策番号,適用,実施状況\n5.1.1,○,未実施\n", Some("適用")).unwrap_err();
         assert!(
-            e.contains("the table has more than one status column: '適用'; '実施状況'")
-                && e.contains("--status-column"),
+            e.contains("--status-column '適用': '適用' states whether each control applies")
+                && e.contains("the table states implementation in '実施状況'"),
             "{e}"
+        );
+        // alone, an applicability column is read only by values that say what they mean
+        let e = status("管理策番号,適用\n5.1.1,○\n5.1.2,×\n", None).unwrap_err();
+        assert!(
+            e.contains("column '適用': the column '適用' states whether each control applies"),
+            "{e}"
+        );
+        assert_eq!(
+            status("管理策番号,適用\n5.1.1,○\n", Some("適用")),
+            Ok(Some("適用".into()))
+        );
+        assert_eq!(
+            status("管理策番号,適用状況\n5.1.1,実施\n5.1.2,非該当\n", None),
+            Ok(Some("適用状況".into()))
         );
         assert_eq!(
             status(

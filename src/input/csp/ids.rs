@@ -10,6 +10,94 @@ pub struct IdToken {
     pub raw: String,
     pub start: usize,
     pub end: usize,
+    pub kind: IdKind,
+}
+
+/// What an id-shaped token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    /// An ISMAP objective or detail of clauses 3–18 (`9.2.3`, `8.1.5.P`, `9.2.3.11.PB`).
+    Ismap,
+    /// A three-part Annex A (ISO/IEC 27001:2013) or ISO/IEC 27017 reference (`A.9.2.3`,
+    /// `CLD.8.1.5`): the resolver reads it as the ISMAP objective of the same numbers.
+    Reference,
+    /// Shaped like ids but not one control: a range (`9.2.3-9.2.4`), or an Annex A or 27017
+    /// number of another depth (`A.9.2` is a category in 2013 numbering and a control in
+    /// 2022's). Readers refuse it; the text says what it is.
+    Unread(&'static str),
+}
+
+impl IdKind {
+    /// A control a list may state.
+    pub fn is_control(self) -> bool {
+        matches!(self, IdKind::Ismap | IdKind::Reference)
+    }
+}
+
+/// Characters a PDF or a web page leaves inside words that are not seen: zero-width spaces
+/// and joiners, the word joiner, a byte-order mark, a soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// A token as compared: width-folded, without invisible characters.
+fn cleaned(token: &str) -> String {
+    fold_width(token)
+        .chars()
+        .filter(|c| !is_invisible(*c))
+        .collect()
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FF70}')
+}
+
+/// What a token that is not an ISMAP id of a listed kind is, when it is shaped like a
+/// control reference: an Annex A or 27017 reference (`A.9.2.3`, `CLD.8.1.5`), or a range of
+/// ids written in one token (`9.2.3-9.2.4`).
+fn reference_kind(token: &str) -> Option<IdKind> {
+    let upper = token.to_ascii_uppercase();
+    let numbers = upper.strip_prefix("A.").or_else(|| {
+        upper
+            .strip_prefix("CLD")
+            .map(|rest| rest.strip_prefix('.').unwrap_or(rest))
+    });
+    let reference = numbers
+        .filter(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+        .and_then(IsmapId::parse)
+        .and_then(|id| match (id.suffix.is_none(), id.depth()) {
+            (true, 3) => Some(IdKind::Reference),
+            (true, 2) => Some(IdKind::Unread(
+                "an Annex A or ISO/IEC 27017 number of two parts (a category in 2013 numbering, a control in 2022's)",
+            )),
+            (_, d) if d > 1 => Some(IdKind::Unread(
+                "not an Annex A or ISO/IEC 27017 control number",
+            )),
+            _ => None,
+        });
+    if reference.is_some() {
+        return reference;
+    }
+    // a range in one token: two ids joined by a dash
+    let parts: Vec<&str> = upper.split(is_dash).collect();
+    if let [from, to] = parts.as_slice() {
+        // `A.9.2.1-A.9.2.3`, `CLD.8.1.5-CLD.8.1.6` too
+        let bare = |t: &'_ str| -> Option<IsmapId> {
+            let t = t
+                .strip_prefix("A.")
+                .or_else(|| t.strip_prefix("CLD."))
+                .unwrap_or(t);
+            IsmapId::parse(t)
+        };
+        let (from, to_ok) = (bare(from), bare(to).is_some());
+        if from.is_some_and(|f| f.depth() >= 2 && (3..=18).contains(&f.parts[0])) && to_ok {
+            return Some(IdKind::Unread("a range"));
+        }
+    }
+    None
 }
 
 /// How characters group into tokens: separators split, and a run of id-like characters
@@ -63,6 +151,7 @@ fn class(c: char) -> Class {
     {
         Class::Separator
     } else if c.is_ascii_alphanumeric()
+        || is_invisible(c)
         || matches!(
             c,
             '.' | '-' | '_' | '．' | '－' | '＿' | '\u{2010}'
@@ -100,26 +189,33 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// Every id-shaped token of `text` (an objective or detail of clauses 3–18, as a published
-/// list holds them; dates, versions and page numbers are not), with the count of the other
-/// tokens. A lone suffix after an id (`8.1.5 P`) is joined to it.
+/// list holds them; dates, versions and page numbers are not; Annex A and 27017 references
+/// and ranges too, by their [`IdKind`]), with the count of the other tokens. A lone suffix
+/// after an id (`8.1.5 P`) is joined to it.
 pub fn find_ids(text: &str) -> (Vec<IdToken>, usize) {
     let mut ids: Vec<IdToken> = Vec::new();
     let mut ignored = 0;
     let mut last_was_bare_id = false;
     for (s, e) in tokens(text) {
-        let inner = &text[s..e];
+        let inner = cleaned(&text[s..e]);
         let (start, end) = (s, e);
-        match IsmapId::parse(inner).filter(IsmapId::is_plausible_listed_id) {
-            Some(id) => {
-                last_was_bare_id = id.suffix.is_none();
+        let ismap = IsmapId::parse(&inner).filter(IsmapId::is_plausible_listed_id);
+        let kind = match &ismap {
+            Some(_) => Some(IdKind::Ismap),
+            None => reference_kind(&inner),
+        };
+        match kind {
+            Some(kind) => {
+                last_was_bare_id = ismap.is_some_and(|id| id.suffix.is_none());
                 ids.push(IdToken {
-                    raw: fold_width(inner).into_owned(),
+                    raw: inner,
                     start,
                     end,
+                    kind,
                 });
             }
             None => {
-                let folded = fold_width(inner);
+                let folded = inner;
                 // only the catalog's suffixes: `9.2.3 N/A` is 9.2.3 and a status, never
                 // an id `9.2.3.N`
                 let is_suffix = matches!(&*folded.to_ascii_uppercase(), "P" | "B" | "PB");
@@ -137,18 +233,22 @@ pub fn find_ids(text: &str) -> (Vec<IdToken>, usize) {
     (ids, ignored)
 }
 
-/// Every id-shaped token of the lines, as [`find_ids`] finds them, each a bare implemented
-/// statement on its line, with the count of the other tokens.
+/// Every ISMAP id of the lines, as [`find_ids`] finds them, each a bare implemented
+/// statement on its line, with the count of the other tokens (references and ranges
+/// among them).
 pub fn extract_ids(lines: impl Iterator<Item = (usize, String)>) -> (Vec<ListedControl>, usize) {
     let mut out = Vec::new();
     let mut ignored = 0;
     for (line, text) in lines {
         let (ids, skipped) = find_ids(&text);
         ignored += skipped;
-        out.extend(
-            ids.into_iter()
-                .map(|t| ListedControl::implemented(t.raw, Some(line))),
-        );
+        for t in ids {
+            if t.kind == IdKind::Ismap {
+                out.push(ListedControl::implemented(t.raw, Some(line)));
+            } else {
+                ignored += 1;
+            }
+        }
     }
     (out, ignored)
 }
@@ -197,6 +297,60 @@ mod tests {
             assert_eq!(found[0].raw, "9.2.3", "{text}");
             assert_eq!(found[0].end, 5, "{text}");
         }
+    }
+
+    /// Annex A and 27017 references are ids of their own kind; ranges and references of
+    /// another depth are found, to be refused, never passed over as other tokens.
+    #[test]
+    fn references_and_ranges_are_found() {
+        let kinds = |text: &str| -> Vec<(String, IdKind)> {
+            find_ids(text)
+                .0
+                .into_iter()
+                .map(|t| (t.raw, t.kind))
+                .collect()
+        };
+        assert_eq!(
+            kinds("A.9.2.3 CLD.8.1.5 ａ．９．２．１ cld8.1.5"),
+            [
+                ("A.9.2.3".to_owned(), IdKind::Reference),
+                ("CLD.8.1.5".to_owned(), IdKind::Reference),
+                ("a.9.2.1".to_owned(), IdKind::Reference),
+                ("cld8.1.5".to_owned(), IdKind::Reference),
+            ]
+        );
+        for unread in [
+            "9.2.3-9.2.4",
+            "9.2.3－9.2.4",
+            "A.9.2.1-A.9.2.3",
+            "9.2.3-4",
+            "A.9.2",
+            "A.5.15",
+            "CLD.6.3",
+        ] {
+            let found = kinds(unread);
+            assert!(
+                matches!(found.as_slice(), [(_, IdKind::Unread(_))]),
+                "{unread}: {found:?}"
+            );
+        }
+        // not ids: a date with dashes, a paper size, a version
+        for other in ["2024-04-01", "A4", "v1.0-2", "2025.4-2026.3"] {
+            assert!(kinds(other).is_empty(), "{other}");
+        }
+        // the extractor takes ISMAP ids only, and counts the others
+        assert_eq!(
+            ids("A.9.2.3 9.2.1 9.2.3-9.2.4"),
+            (vec!["9.2.1".to_owned()], 2)
+        );
+    }
+
+    /// A zero-width space or soft hyphen a PDF leaves inside an id does not hide it.
+    #[test]
+    fn invisible_characters_inside_an_id() {
+        let (found, _) = find_ids("9.2\u{200b}.3 9\u{00ad}.2.1");
+        let raw: Vec<&str> = found.iter().map(|t| t.raw.as_str()).collect();
+        assert_eq!(raw, ["9.2.3", "9.2.1"]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::catalog::{Catalog, RefKind, Resolution};
 use crate::error::{InputError, Location};
 use crate::input::decode::{decode, Encoding};
 use crate::input::table::{self, Merged, Sheet};
+use crate::input::workbook_zip::{self, SheetMarks};
 use crate::input::FileKind;
 use crate::model::{
     Attestation, Declared, ListedControl, ReadAs, ReadKind, ReadPart, SkipReason, SkippedSheet,
@@ -67,7 +68,7 @@ pub fn load_text(
     }
     if crate::input::is_table_file(path) {
         let sheet = table::read_csv_text(path, text)?;
-        return match read_table(&sheet, opts, catalog)? {
+        return match read_table(&sheet, opts, catalog, None)? {
             Some(part) => from_parts(path, vec![part], Vec::new(), catalog),
             None => Err(no_ids(path, ignored_tokens(&sheet))),
         };
@@ -122,10 +123,12 @@ fn from_text(path: &Path, text: &str, catalog: &Catalog) -> Result<Attestation, 
 }
 
 /// A table (a CSV file or a sheet) read by its kind; `None` when it states no control.
+/// `marks`: the hidden rows and columns and struck-through cells of an .xlsx sheet.
 fn read_table(
     sheet: &Sheet,
     opts: &CspOptions,
     catalog: &Catalog,
+    marks: Option<&SheetMarks>,
 ) -> Result<Option<Part>, InputError> {
     let meaning = sheet
         .sheet
@@ -134,17 +137,41 @@ fn read_table(
     let Some(layout) = classify::classify(sheet, opts.status_column, catalog)? else {
         return Ok(None);
     };
+    if let Some(marks) = marks {
+        check_marks(sheet, &layout, marks)?;
+    }
     let part = match &layout.kind {
-        TableKind::PublishedList { reason, free } => {
-            let stated = match meaning {
+        TableKind::PublishedList {
+            reason,
+            titles,
+            others,
+        } => {
+            let stated = match &meaning {
                 SheetMeaning::Statements | SheetMeaning::History => Declared::Implemented,
-                SheetMeaning::Status(d) => d,
+                SheetMeaning::Status(d) => *d,
                 SheetMeaning::Statuses => {
                     return Err(InputError::at(
                         sheet.location(),
                         "the sheet's name states more than one status, and its rows state none: it cannot be read",
                     )
                     .hint("name the sheet by one status (非該当, 未実施, 計画中), or give each row its status in a status column (実施状況)"))
+                }
+                SheetMeaning::Qualified(word) => return Err(qualified_sheet(sheet, word)),
+            };
+            if stated == Declared::Implemented {
+                if let Some(&c) = others.iter().chain(reason.iter()).min() {
+                    return Err(unread_column(sheet, &layout, c));
+                }
+            }
+            let role = |c: usize| {
+                if layout.grid || c == layout.id_column {
+                    published::CellRole::Text
+                } else if titles.contains(&c) {
+                    published::CellRole::Title
+                } else {
+                    // row numbers; a reason or other column of a sheet whose name states
+                    // a status (the ids are not read as implemented)
+                    published::CellRole::Free
                 }
             };
             let lines: Vec<Line> = sheet
@@ -159,7 +186,7 @@ fn read_table(
                         .map(|(c, text)| published::Cell {
                             column: Some(layout.name(c).to_owned()),
                             text,
-                            free: free.contains(&c),
+                            role: role(c),
                         })
                         .collect(),
                 })
@@ -189,7 +216,9 @@ fn read_table(
         }
         TableKind::StatusTable(cols) => {
             let says = match meaning {
-                SheetMeaning::Status(_) | SheetMeaning::Statuses => sheet.sheet.as_deref(),
+                SheetMeaning::Status(_) | SheetMeaning::Statuses | SheetMeaning::Qualified(_) => {
+                    sheet.sheet.as_deref()
+                }
                 SheetMeaning::Statements | SheetMeaning::History => None,
             };
             let listed = status_table::read(sheet, &layout, cols, catalog, says)?;
@@ -207,6 +236,101 @@ fn read_table(
         }
     };
     Ok((!part.listed.controls.is_empty()).then_some(part))
+}
+
+/// A sheet whose name negates or qualifies (`Gaps`, `課題一覧`, `不適用`) and whose rows state
+/// no status: its ids cannot be read as implemented, nor as anything else.
+fn qualified_sheet(sheet: &Sheet, word: &str) -> InputError {
+    InputError::at(
+        sheet.location(),
+        format!(
+            "the sheet's name negates, excludes, defers or qualifies ('{word}'), and its rows state no status: its ids are not read as implemented, and what else they are cannot be told"
+        ),
+    )
+    .hint("rename the sheet if it lists implemented controls; a sheet of controls not implemented is read by a name such as 未実施, 非該当 or 計画中; or give each row its status in a status column (実施状況); --csp-sheet NAME reads one other sheet only")
+}
+
+/// A column of a table without a status column that is neither its ids, their titles nor
+/// row numbers (a responsibility, an owner, a date, evidence, a remark): read as a published
+/// list, every id would be implemented whatever the column says.
+fn unread_column(sheet: &Sheet, layout: &Layout, c: usize) -> InputError {
+    let name = layout.name(c);
+    let sample = sheet
+        .rows
+        .iter()
+        .filter(|r| classify::is_id_cell(r.get(layout.id_column).map_or("", |s| s)))
+        .filter_map(|r| r.get(c).map(|s| s.trim()))
+        .find(|s| !s.is_empty())
+        .unwrap_or("");
+    InputError::at(
+        sheet.location().column(name),
+        format!(
+            "the table has no status column, and its column '{name}' (holding '{}') is neither the ids, their titles nor row numbers: read as a published list, every id would count as implemented whatever '{name}' says",
+            published::quote(sample)
+        ),
+    )
+    .hint("give each control's status in a status column (実施状況, status) — or name the column holding them with --status-column NAME; remove the column if it says nothing about implementation; a column of titles is read under a header such as 管理策名 or title")
+}
+
+/// Refuses what a reader of the sheet does not see as the tool would read it: a hidden or
+/// struck-through row holding an id (a deleted or superseded entry), a hidden id or status
+/// column.
+fn check_marks(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(), InputError> {
+    let id_columns: Vec<usize> = if layout.grid {
+        (0..layout.names.len()).collect()
+    } else {
+        vec![layout.id_column]
+    };
+    for c in layout.read_columns() {
+        let holds = sheet
+            .rows
+            .iter()
+            .any(|r| r.get(c).is_some_and(|t| !t.trim().is_empty()));
+        if holds && u32::try_from(c).is_ok_and(|c| marks.hidden_columns.contains(&c)) {
+            let name = layout.name(c);
+            return Err(InputError::at(
+                sheet.location().column(name),
+                format!("the column '{name}' is hidden, and the tool would read the table's ids or statuses from it: what a reader of the sheet does not see is not read"),
+            )
+            .hint("unhide the column (or delete it, and give the statuses in a visible column)"));
+        }
+    }
+    for (i, row) in sheet.rows.iter().enumerate() {
+        let Some(id) = id_columns
+            .iter()
+            .filter_map(|&c| row.get(c))
+            .find(|t| classify::is_id_cell(t))
+        else {
+            continue;
+        };
+        let n = i + 1;
+        let Ok(r) = u32::try_from(n) else { continue };
+        let loc = sheet.location().row(n);
+        if marks.hidden_rows.contains(&r) {
+            return Err(InputError::at(
+                loc,
+                format!(
+                    "the row is hidden, and holds {}: a hidden row may be a deleted or superseded entry, and is not read as implemented",
+                    published::quote(id)
+                ),
+            )
+            .hint("unhide the row if it states the control, or delete it"));
+        }
+        if let Some((c, text)) = row.iter().enumerate().find(|(c, t)| {
+            !t.trim().is_empty() && u32::try_from(*c).is_ok_and(|c| marks.struck.contains(&(r, c)))
+        }) {
+            return Err(InputError::at(
+                loc.column(layout.name(c)),
+                format!(
+                    "'{}' is struck through (見え消し, a deletion in a revised list): the row is not read, and {} is not read as implemented",
+                    published::quote(text),
+                    published::quote(id)
+                ),
+            )
+            .hint("delete the struck-through entry, or remove the strike-through if it stands"));
+        }
+    }
+    Ok(())
 }
 
 /// The id column of a published list, or `None` when its ids stand in several columns
@@ -245,7 +369,8 @@ fn from_workbook(
                 .hint("pick the sheet that states the controls, or rename this one"));
             }
         }
-        return match read_table(&sheet, opts, catalog)? {
+        let marks = sheet_marks(path, &sheet)?;
+        return match read_table(&sheet, opts, catalog, marks.as_ref())? {
             Some(part) => from_parts(path, vec![part], Vec::new(), catalog),
             None => Err(InputError::at(
                 sheet.location(),
@@ -289,7 +414,8 @@ fn from_workbook(
         }
         read_names.push(name);
         let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
-        match read_table(&sheet, opts, catalog)? {
+        let marks = sheet_marks(path, &sheet)?;
+        match read_table(&sheet, opts, catalog, marks.as_ref())? {
             Some(part) => parts.push(part),
             None => {
                 ignored += ignored_tokens(&sheet);
@@ -322,6 +448,21 @@ fn from_workbook(
     // sheets in the workbook's order
     skipped.sort_by_key(|s| names.iter().position(|(n, _)| *n == s.sheet));
     from_parts(path, parts, skipped, catalog)
+}
+
+/// The hidden rows and columns and struck-through cells of a sheet of an .xlsx workbook
+/// (`None` for other workbooks: calamine gives neither, and they are not looked for).
+fn sheet_marks(path: &Path, sheet: &Sheet) -> Result<Option<SheetMarks>, InputError> {
+    let Some(name) = sheet.sheet.as_deref() else {
+        return Ok(None);
+    };
+    workbook_zip::xlsx_marks(path, name).map_err(|e| {
+        InputError::at(
+            sheet.location(),
+            format!("cannot read the sheet's hidden rows and struck-through cells: {e}"),
+        )
+        .hint("open the workbook in Excel and save it again as .xlsx")
+    })
 }
 
 /// The attestation of the parts read, once every control is stated alike wherever it is
@@ -448,7 +589,7 @@ mod tests {
         let path = Path::new("t.csv");
         let catalog = catalog();
         let sheet = table::read_csv_text(path, text).unwrap();
-        match read_table(&sheet, &CspOptions::default(), &catalog)? {
+        match read_table(&sheet, &CspOptions::default(), &catalog, None)? {
             Some(part) => from_parts(path, vec![part], Vec::new(), &catalog),
             None => Err(no_ids(path, 0)),
         }
@@ -498,8 +639,9 @@ mod tests {
             "No,管理策番号,名称\n1,5.1.1,方針\n2,5.1.2,見直し\n",
             "統制目標番号\n5.1.1\n5.1.2\n",
             "No,管理策番号\n1,5.1.1\n",
-            "管理策番号,備考\n5.1.1,no change since 2024\n5.1.2,\n6.2.2,外部委託\n",
-            "管理策番号,証跡,担当\n5.1.1,なし,総務\n",
+            // an empty remarks column, a column of titles without a header
+            "管理策番号,備考\n5.1.1,\n5.1.2,\n",
+            "5.1.1,情報セキュリティのための方針群\n5.1.2,情報セキュリティのための方針群のレビュー\n",
             // a title of its own column may hold brackets
             "管理策番号,管理策名\n5.1.1,方針（全社）\n",
         ] {
@@ -509,15 +651,38 @@ mod tests {
                 .iter()
                 .all(|c| c.declared == Declared::Implemented));
             assert_eq!(att.read_as.kind, ReadKind::PublishedList, "{text}");
-            assert_eq!(
-                att.read_as.parts[0]
-                    .id_column
-                    .as_deref()
-                    .map(|c| c.contains("番号")),
-                Some(true),
-                "{text}"
-            );
+            let id_column = att.read_as.parts[0].id_column.as_deref();
+            if text.contains("番号") {
+                assert!(id_column.is_some_and(|c| c.contains("番号")), "{text}");
+            } else {
+                assert_eq!(id_column, Some("A"), "{text}");
+            }
         }
+    }
+
+    /// A table without a status column is a published list only when its other columns
+    /// hold titles or row numbers: a remark, evidence, an owner, a responsibility, a date,
+    /// a title negating beyond the catalog's is an input error naming the column.
+    #[test]
+    fn a_list_without_statuses_holds_titles_and_row_numbers_only() {
+        for (text, want) in [
+            ("管理策番号,備考\n5.1.1,no change since 2024\n5.1.2,\n", "column '備考': the table has no status column, and its column '備考' (holding 'no change since 2024')"),
+            ("管理策番号,証跡,担当\n5.1.1,なし,総務\n", "column '証跡'"),
+            ("Control ID,Responsibility\n5.1.1,CSP\n9.2.3,Customer\n", "column 'Responsibility'"),
+            ("Control,Inherited from\n5.1.1,\n9.2.3,AWS\n", "column 'Inherited from' (holding 'AWS')"),
+            ("管理策番号,実施日\n5.1.1,2024-04-01\n9.2.3,\n", "column '実施日'"),
+            ("5.1.1,方針\n", "column 'B'"),
+            ("No,管理策番号\n1,5.1.1\n1,5.1.2\n", "column 'No'"),
+            ("管理策番号,管理策名\n8.1.5.P,資産の除去\n9.2.3,特権（東京リージョンのみ）\n", "row 3: column '管理策名': '特権（東京リージョンのみ）' after 9.2.3 states something ('のみ')"),
+        ] {
+            let err = csv(text).map(|a| states(&a)).unwrap_err().to_string();
+            assert!(err.contains(want), "{text}: {err}");
+        }
+        // a catalog title's own words (除, 外) are no negation in a title column
+        let att =
+            csv("管理策番号,管理策名\n8.1.5.P,資産の除去\n11.1.4,外部及び環境の脅威からの保護\n")
+                .unwrap();
+        assert_eq!(att.controls.len(), 2);
     }
 
     /// Beside a named status column, a title column is a title column, whatever words it

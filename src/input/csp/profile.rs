@@ -341,6 +341,17 @@ fn parse(
             .hint("write `ismap` or `ismap-liu`")
         })?),
     };
+    let registered = date("registered", doc.registered)?;
+    let renewal_deadline = date("renewal_deadline", doc.renewal_deadline)?;
+    if let (Some(r), Some(d)) = (registered, renewal_deadline) {
+        if r > d {
+            return Err(InputError::at(
+                loc.clone().column("registered"),
+                format!("the registration date {r} is after the renewal deadline {d}"),
+            )
+            .hint("check `registered` and `renewal_deadline`: a registration runs from its date to its renewal deadline"));
+        }
+    }
     let audit_period = match doc.audit_period {
         None => None,
         Some(p) => {
@@ -407,6 +418,29 @@ fn parse(
         )
         .hint("keep it under one: `implemented` if the service implements it, `not_applicable` with the reason if it does not apply"));
     }
+    // an id alone: the resolver reads words beside an id (`9.2.3（一部）`, `管理策9.2.1`),
+    // which a list of implemented ids may not hold
+    let entries = controls
+        .iter()
+        .map(|c| ("implemented", c.raw.as_str()))
+        .chain(
+            doc.not_applicable
+                .0
+                .iter()
+                .map(|(id, _)| ("not_applicable", id.as_str())),
+        );
+    for (field, id) in entries {
+        if !is_bare_id(id) {
+            return Err(InputError::at(
+                loc.clone().column(field),
+                format!(
+                    "{} is not an id alone: `{field}` lists ids, and words beside one may narrow or contradict it",
+                    quoting.show(id, "an entry")
+                ),
+            )
+            .hint("list the id alone (9.2.3, A.9.2.3, CLD.8.1.5); a control implemented in part or later is not implemented: leave it out, and put a reason under `not_applicable` only where it does not apply"));
+        }
+    }
     controls.extend(
         doc.not_applicable
             .0
@@ -470,8 +504,8 @@ fn parse(
         name: doc.name.filter(|n| !n.trim().is_empty()),
         registration_number: doc.registration_number.map(Scalar::into_string),
         registration_kind,
-        registered: date("registered", doc.registered)?,
-        renewal_deadline: date("renewal_deadline", doc.renewal_deadline)?,
+        registered,
+        renewal_deadline,
         audit_period,
         scope: doc.scope,
         governing_law: doc.governing_law,
@@ -492,9 +526,61 @@ fn parse(
     })
 }
 
+/// A profile's entry that is one id and nothing else: an ISMAP id in any spelling (also
+/// one the catalog may not hold: `99.1.1`), an Annex A or 27017 reference, a NIST id.
+fn is_bare_id(entry: &str) -> bool {
+    let folded = crate::text::fold_width(entry.trim()).into_owned();
+    if IsmapId::parse(&folded).is_some() || crate::catalog::resolve::parse_nist(&folded).is_some() {
+        return true;
+    }
+    match super::ids::find_ids(&folded).0.as_slice() {
+        [one] => one.kind.is_control() && one.start == 0 && one.end == folded.len(),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An entry is an id alone, whatever the resolver would read beside it.
+    #[test]
+    fn entries_are_ids_alone() {
+        for ok in [
+            "9.2.3",
+            "８．２．３",
+            "8.1.5 P",
+            "8.1.5P",
+            "A.9.2.3",
+            "CLD.8.1.5",
+            "AC-2(1)",
+            "99.1.1",
+        ] {
+            assert!(is_bare_id(ok), "{ok}");
+        }
+        for bad in [
+            "9.2.3（一部）",
+            "9.2.3 (partial)",
+            "管理策9.2.1",
+            "9.2.3-partial",
+            "A.9.2.3 未実施",
+            "9.2.3 済",
+        ] {
+            assert!(!is_bare_id(bad), "{bad}");
+        }
+        let catalog = Catalog::embedded().unwrap();
+        let err = profile_from_str(
+            Path::new("p.yaml"),
+            "implemented: [5.1.1, \"9.2.3（一部）\"]\n",
+            &catalog,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("column 'implemented': '9.2.3（一部）' is not an id alone"),
+            "{err}"
+        );
+    }
 
     /// [`FIELDS`] are the profile's fields, no more, no fewer: the parser's list of the
     /// fields it expects says so.

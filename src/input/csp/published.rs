@@ -1,22 +1,39 @@
 //! Published lists: lines of pasted text, or rows of a table without a status column, that
-//! hold control ids and their titles and nothing that states otherwise. Every id is read as
-//! implemented (or as the status its sheet's name states); a line that says anything else
-//! about an id is an input error, never a guess.
-use crate::catalog::Catalog;
+//! hold control ids and, after an id, nothing but its catalog title (or page furniture: a
+//! date, a page number). Every id is read as implemented (or as the status its sheet's name
+//! states). The rule after an id is an allow-list: any other text (a status, a footnote
+//! mark, a note, a negation in any words) is an input error naming the line, never a guess.
+//! Lines without ids (headers, titles, footers) are passed over unless they state a status
+//! or negate, exclude, defer or qualify (`■ 実施していない統制目標`, `Exclusions:`).
+use crate::catalog::model::Entry;
+use crate::catalog::{Catalog, RefKind, Resolution};
 use crate::error::{InputError, Location};
-use crate::input::csp::ids::{find_ids, IdToken};
+use crate::input::csp::ids::{find_ids, IdKind, IdToken};
 use crate::input::csp::vocab;
 use crate::model::{Declared, ListedControl};
 use crate::text::{edit_distance, fold_width};
 
+/// How a cell of a line is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellRole {
+    /// Pasted text (or a cell of a grid): after an id, only its title or page furniture.
+    Text,
+    /// A column whose header says it holds titles (`管理策名`, `title`): a title in the
+    /// list's own words is accepted, unless it negates, excludes or qualifies beyond the
+    /// catalog's title of the row's id, or states a status.
+    Title,
+    /// Read for something else (a reason column on a sheet whose name states a status, a
+    /// column of row numbers): not looked at here.
+    Free,
+}
+
 /// One cell of a line: its column's name (a table's header, else its letter) and its text.
-/// A line of pasted text is split into cells at its tabs, which have no name. A `free` cell
-/// (an evidence or owner column) states nothing about a status whatever it holds.
+/// A line of pasted text is split into cells at its tabs, which have no name.
 #[derive(Debug, Clone)]
 pub struct Cell<'a> {
     pub column: Option<String>,
     pub text: &'a str,
-    pub free: bool,
+    pub role: CellRole,
 }
 
 /// A line of pasted text or a row of a table, numbered as the file numbers it.
@@ -44,15 +61,17 @@ impl<'a> Line<'a> {
                 .map(|text| Cell {
                     column: None,
                     text,
-                    free: false,
+                    role: CellRole::Text,
                 })
                 .collect(),
         }
     }
 
+    /// The text of the cells that are read, joined by spaces.
     fn text(&self) -> String {
         self.cells
             .iter()
+            .filter(|c| c.role != CellRole::Free)
             .map(|c| c.text.trim())
             .filter(|t| !t.is_empty())
             .collect::<Vec<_>>()
@@ -104,6 +123,12 @@ pub fn quote(s: &str) -> String {
 
 pub const FOR_STATUSES: &str = "a published list holds implemented ids (and their titles) only; for a list with statuses use a table (CSV or a sheet) with an id column and one status column such as 実施状況, or remove what is not an id";
 
+/// The hint for text after an id that is not its title.
+const FOR_TEXT_AFTER: &str = "after an id a published list holds its catalog title (see `ismap-gap catalog show ID`) or nothing: remove the text (a footnote mark, a note, a remark); to state statuses or qualifications use a table with an id column and one status column such as 実施状況 (notes in a remarks column)";
+
+/// The hint for a line without ids that negates or qualifies.
+const FOR_HEADINGS: &str = "a heading or note that negates, excludes, defers or qualifies (未実施, 適用しない, 対象外, 予定, 一部, のみ, not, exclusions, gaps, planned…) may say the ids near it are not implemented, and a published list cannot say which: remove the line if it qualifies nothing, or give each id its status in a table with an id column and a status column such as 実施状況";
+
 /// Reads the lines of a published list. `stated`: what each id is read as (implemented, or
 /// what its sheet's name states); `reason`: the reason given on a row (a reason column), for
 /// a list stated not implemented.
@@ -117,20 +142,40 @@ pub fn read(
     let mut out = Listed::default();
     // a line without ids that states a status: an error as soon as the list has ids
     let mut status_line: Option<(&Line, String)> = None;
+    // the ids of the last line with ids, whose titles a line of its own may hold
+    let mut last_ids: Vec<String> = Vec::new();
+    // the lines right after a line of ids (PDF cells pasted one per line) continue its row
+    // until an empty line, furniture, a header or the next ids
+    let mut continuing = false;
     for line in lines {
         if !source.rows {
             profile_field(line, source)?;
         }
-        let found: Vec<(usize, Vec<IdToken>)> = line
+        let mut found: Vec<(usize, Vec<IdToken>)> = line
             .cells
             .iter()
             .enumerate()
             .map(|(i, c)| {
+                if c.role == CellRole::Free {
+                    return (i, Vec::new());
+                }
                 let (ids, ignored) = find_ids(c.text);
                 out.ignored += ignored;
                 (i, ids)
             })
             .collect();
+        let joined = join_suffix_cells(line, &mut found);
+        if let Some((i, id)) = found
+            .iter()
+            .flat_map(|(i, ids)| ids.iter().map(move |t| (*i, t)))
+            .find(|(_, t)| !t.kind.is_control())
+        {
+            return Err(unread(
+                source.at(line.number, line.cells[i].column.as_deref()),
+                line.cells[i].text,
+                id,
+            ));
+        }
         if found.iter().all(|(_, ids)| ids.is_empty()) {
             if status_line.is_none() {
                 status_line = line_status(line, !out.controls.is_empty()).map(|what| (line, what));
@@ -139,15 +184,24 @@ pub fn read(
                 Some((line, what)) if !out.controls.is_empty() => {
                     return Err(status_line_error(line, &what, source))
                 }
-                _ => continue,
+                Some(_) => continue,
+                None => {}
             }
+            check_idless_line(line, &last_ids, source, catalog)?;
+            if continuing {
+                continuing = continues_row(line, &last_ids, source, catalog)?;
+            }
+            continue;
         }
+        continuing = true;
         if let Some((line, what)) = status_line {
             return Err(status_line_error(line, &what, source));
         }
-        check_line(line, &found, source, catalog)?;
+        check_line(line, &found, &joined, source, catalog)?;
+        last_ids.clear();
         for (i, ids) in found {
             for id in ids {
+                last_ids.push(id.raw.clone());
                 out.controls.push(ListedControl {
                     declared: stated,
                     reason: if stated == Declared::Implemented {
@@ -165,6 +219,55 @@ pub fn read(
     Ok(out)
 }
 
+/// A suffix in a cell of its own after a cell ending in a bare id (`8.1.5<TAB>P`, a PDF
+/// cell boundary between the numbers and the suffix) is joined to that id; the cells so
+/// consumed are returned.
+fn join_suffix_cells(line: &Line, found: &mut [(usize, Vec<IdToken>)]) -> Vec<usize> {
+    let mut joined = Vec::new();
+    let mut prev: Option<usize> = None;
+    for i in 0..line.cells.len() {
+        let cell = &line.cells[i];
+        let text = cell.text.trim();
+        if text.is_empty() || cell.role == CellRole::Free {
+            continue;
+        }
+        let suffix = fold_width(text).to_ascii_uppercase();
+        let is_suffix = matches!(suffix.as_str(), "P" | "B" | "PB");
+        if let (true, Some(p)) = (is_suffix, prev) {
+            let before = line.cells[p].text;
+            if let Some(last) = found[p].1.last_mut() {
+                let bare = last.kind == IdKind::Ismap
+                    && crate::catalog::id::IsmapId::parse(&last.raw)
+                        .is_some_and(|id| id.suffix.is_none());
+                if bare && before[last.end..].trim().is_empty() {
+                    last.raw = format!("{}.{suffix}", last.raw);
+                    joined.push(i);
+                    prev = None;
+                    continue;
+                }
+            }
+        }
+        prev = Some(i);
+    }
+    joined
+}
+
+fn unread(at: Location, text: &str, id: &IdToken) -> InputError {
+    let what = match id.kind {
+        IdKind::Unread(what) => what,
+        _ => "not a control id",
+    };
+    InputError::at(
+        at,
+        format!(
+            "'{}' is {what}: the tool does not read it as a listed control ('{}')",
+            id.raw,
+            quote(text)
+        ),
+    )
+    .hint("list each control by its own id, one per line or cell (9.2.3, 9.2.4, or A.9.2.3 / CLD.8.1.5)")
+}
+
 fn status_line_error(line: &Line, what: &str, source: &Source) -> InputError {
     InputError::at(
         source.at(line.number, None),
@@ -174,6 +277,191 @@ fn status_line_error(line: &Line, what: &str, source: &Source) -> InputError {
         ),
     )
     .hint(FOR_STATUSES)
+}
+
+/// A line without ids: passed over unless it negates, excludes, defers or qualifies beyond
+/// what it may hold — the titles of the ids of the line before (a PDF cell pasted on a
+/// line of its own), a clause or category heading and its title (`5 情報セキュリティのための
+/// 方針群`), page furniture (dates, page numbers, `Copyright`, `社外秘`, `無断転載を禁ず`).
+fn check_idless_line(
+    line: &Line,
+    last_ids: &[String],
+    source: &Source,
+    catalog: &Catalog,
+) -> Result<(), InputError> {
+    for cell in line.cells.iter().filter(|c| c.role != CellRole::Free) {
+        let text = without_furniture(cell.text);
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if is_lone_mark(text) {
+            return Err(InputError::at(
+                source.at(line.number, cell.column.as_deref()),
+                format!(
+                    "'{}' stands on a line of its own: a footnote mark, a question mark or a ditto qualifies the ids near it, so none is read",
+                    quote(text)
+                ),
+            )
+            .hint(FOR_HEADINGS));
+        }
+        let mut titles: Vec<&str> = last_ids
+            .iter()
+            .filter_map(|id| entry_of(catalog, id))
+            .flat_map(titles_of)
+            .collect();
+        if let Some((entry, rest)) = heading(catalog, text) {
+            if rest.is_empty() || is_title_of(entry, rest) {
+                continue;
+            }
+            titles.extend(titles_of(entry));
+        }
+        if let Some(word) = vocab::negation_beyond(text, &titles) {
+            return Err(InputError::at(
+                source.at(line.number, cell.column.as_deref()),
+                format!(
+                    "'{}' negates, excludes, defers or qualifies ('{word}'): in a published list it may say the ids near it are not implemented, so none is read",
+                    quote(&line.text())
+                ),
+            )
+            .hint(FOR_HEADINGS));
+        }
+    }
+    Ok(())
+}
+
+/// A line (or cell) that is nothing but marks and digits (`※1`, `*`, `?`, `†`, `(*1)`), or
+/// a footnote reference or a ditto in words (`注1`, `同上`): what a PDF cell beside an id
+/// pasted on a line of its own gives. Numbers alone (a page number) and rules (`-----`)
+/// are not.
+fn is_lone_mark(text: &str) -> bool {
+    let t = fold_width(text);
+    let t = t.trim();
+    if t.is_empty() || t.chars().all(|c| c.is_ascii_digit()) || is_furniture(t) {
+        return false;
+    }
+    if t.chars().count() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '=' | '_' | '─' | '━' | 'ー' | '―'))
+    {
+        return false;
+    }
+    let words = t.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    matches!(
+        words,
+        "注" | "同上" | "同左" | "上記" | "上に同じ" | "ditto" | "idem"
+    ) || t
+        .chars()
+        .all(|c| !c.is_alphabetic() && !c.is_whitespace() || c.is_whitespace())
+}
+
+/// A line right after a line of ids: it continues that row (a PDF table's
+/// cells pasted one per line) unless it is empty, page furniture, a header (`統制目標番号
+/// 統制目標`) or a clause or category heading; a line continuing the row holds the titles
+/// of its ids and nothing else (`2026年度実施` under `9.2.3` is refused); in a table, in the
+/// id column (a title column holds titles by its header). `Ok(true)` when the row goes on
+/// after it.
+fn continues_row(
+    line: &Line,
+    last_ids: &[String],
+    source: &Source,
+    catalog: &Catalog,
+) -> Result<bool, InputError> {
+    let text = line.text();
+    // a number alone is a page number (a `0` alone after ids was refused as a flag)
+    if text.is_empty()
+        || fold_width(&text).chars().all(|c| c.is_ascii_digit())
+        || is_furniture_line(&text)
+        || is_header_line(&text)
+        || heading(catalog, &text).is_some()
+    {
+        return Ok(false);
+    }
+    for cell in line
+        .cells
+        .iter()
+        .filter(|c| c.role == CellRole::Text && !c.text.trim().is_empty())
+    {
+        let t = cell.text.trim();
+        if !last_ids.iter().any(|id| is_title(catalog, id, t)) {
+            let ids = last_ids.join(", ");
+            return Err(InputError::at(
+                source.at(line.number, None),
+                format!(
+                    "'{}' follows {ids} on a line of its own (a cell of its row, pasted one per line?), and is not its title: the id is not read as implemented",
+                    quote(t)
+                ),
+            )
+            .hint("after an id a published list holds its title only; if the line is a page header or footer, separate it from the ids by an empty line, or remove it"));
+        }
+    }
+    Ok(true)
+}
+
+/// A line of page furniture: a date, a page number (see [`is_furniture`]), a copyright or
+/// confidentiality mark.
+fn is_furniture_line(text: &str) -> bool {
+    let lower = fold_width(text).to_lowercase();
+    is_furniture(text)
+        || without_furniture(text).trim().is_empty()
+        || ["copyright", "©", "(c)", "all rights reserved"]
+            .iter()
+            .any(|m| lower.contains(m))
+}
+
+/// A line of column headers only: `統制目標 番号`, `No 管理策番号 管理策名`, `Control ID Title`.
+fn is_header_line(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            crate::input::csp::classify::is_id_header(w)
+                || crate::input::csp::classify::role(w)
+                    == Some(crate::input::csp::classify::Role::Title)
+                || matches!(
+                    crate::text::header_key(w).as_ref(),
+                    "番号" | "no" | "id" | "controlid" | "名" | "名称"
+                )
+        })
+}
+
+/// A clause or category number at the start of `text` (`5`, `9.2`) and the text after it.
+fn heading<'c, 't>(catalog: &'c Catalog, text: &'t str) -> Option<(&'c Entry, &'t str)> {
+    let first = text.split_whitespace().next()?;
+    let id = crate::catalog::id::IsmapId::parse(first)?;
+    if id.depth() > 2 || id.suffix.is_some() {
+        return None;
+    }
+    let entry = catalog.get(&id.canonical())?;
+    Some((entry, text[first.len()..].trim()))
+}
+
+/// Page furniture taken out of a line or a cell: copyright and confidentiality marks,
+/// reproduction notices.
+fn without_furniture(text: &str) -> String {
+    const MARKS: &[&str] = &[
+        "年度版",
+        "無断転載を禁ず",
+        "無断転載を禁じます",
+        "無断転載禁止",
+        "無断複製・転載を禁ず",
+        "無断複製・転載を禁じます",
+        "無断複製禁止",
+        "無断複写・転載を禁ず",
+        "社外秘",
+        "部外秘",
+        "関係者外秘",
+        "社外持出禁止",
+        "取扱注意",
+        "Confidential",
+        "CONFIDENTIAL",
+        "Internal use only",
+        "For internal use only",
+    ];
+    let mut out = fold_width(text).into_owned();
+    for m in MARKS {
+        out = out.replace(m, " ");
+    }
+    out
 }
 
 /// A line of pasted text that is a YAML profile's field: the file is a profile saved under
@@ -199,13 +487,7 @@ fn profile_field(line: &Line, source: &Source) -> Result<(), InputError> {
 /// What a line without ids states: a status word or a status mark anywhere in it, or a
 /// status standing alone (`after_ids`: the line follows ids).
 fn line_status(line: &Line, after_ids: bool) -> Option<String> {
-    let text = line
-        .cells
-        .iter()
-        .filter(|c| !c.free)
-        .map(|c| c.text.trim())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = line.text();
     if let Some(w) = vocab::status_words(&text).first() {
         return Some(format!("'{}'", w.word));
     }
@@ -214,10 +496,9 @@ fn line_status(line: &Line, after_ids: bool) -> Option<String> {
     }
     line.cells
         .iter()
-        .find(|c| !c.free && vocab::is_lone_status(c.text, after_ids))
+        .find(|c| c.role != CellRole::Free && vocab::is_lone_status(c.text, after_ids))
         .map(|c| format!("'{}' on its own", c.text.trim()))
 }
-
 /// A list marker before an id: `・`, `-`, `*`, `•`, `■`, `1.`, `(1)`, `①`, `a)`.
 fn is_marker(prefix: &str) -> bool {
     fold_width(prefix).split_whitespace().all(|piece| {
@@ -282,83 +563,328 @@ fn title_key(s: &str) -> String {
         .collect()
 }
 
-/// Whether `text` is the catalog title of `raw` (Japanese or English), or a close form of it:
-/// an edition's wording, a shortened title; never one with a status word or mark the title
-/// does not hold.
-pub fn is_title(catalog: &Catalog, raw: &str, text: &str) -> bool {
-    let Some(entry) = crate::catalog::id::canonical(raw).and_then(|id| catalog.get(&id)) else {
-        return false;
-    };
-    let key = title_key(text);
-    if key.chars().count() < 2 {
-        return false;
+/// The catalog entry an id of a list names: its own, or the one the resolver reads it as
+/// (`8.1.5` → 8.1.5.P, `A.9.2.3` → 9.2.3).
+fn entry_of<'c>(catalog: &'c Catalog, raw: &str) -> Option<&'c Entry> {
+    if let Some(e) = crate::catalog::id::canonical(raw).and_then(|id| catalog.get(&id)) {
+        return Some(e);
     }
+    match catalog.resolve(raw) {
+        Resolution::Resolved {
+            kind: RefKind::Ismap | RefKind::AnnexA | RefKind::Cld,
+            targets,
+            ..
+        } if targets.len() == 1 => catalog.get(&targets[0].id),
+        _ => None,
+    }
+}
+
+/// An entry's titles, Japanese and English, those it has.
+fn titles_of(entry: &Entry) -> impl Iterator<Item = &str> {
     [entry.title.ja.as_deref(), entry.title.en.as_deref()]
         .into_iter()
         .flatten()
         .filter(|t| !t.trim().is_empty())
-        .any(|title| {
-            if vocab::states_beyond(text, title) {
-                return false;
-            }
-            let t = title_key(title);
-            let n = t.chars().count();
-            let k = key.chars().count();
-            key == t
-                || (t.contains(&key) && k * 2 >= n)
-                || edit_distance(&key, &t) <= (n / 5).max(1)
+}
+
+/// Whether `text` is the catalog title of `raw` (Japanese or English), or a close form of it:
+/// an edition's wording, a shortened title; never one with a status word or mark the title
+/// does not hold.
+pub fn is_title(catalog: &Catalog, raw: &str, text: &str) -> bool {
+    entry_of(catalog, raw).is_some_and(|entry| is_title_of(entry, text))
+}
+
+fn is_title_of(entry: &Entry, text: &str) -> bool {
+    let key = title_key(text);
+    if key.chars().count() < 2 {
+        return false;
+    }
+    titles_of(entry).any(|title| {
+        if vocab::states_beyond(text, title) || vocab::negation_beyond(text, &[title]).is_some() {
+            return false;
+        }
+        // what is not a letter (a digit, a mark: `※1`, `*`, `?`) must be the title's own:
+        // letters may differ a little (another edition's wording), marks never
+        let folded_title = fold_width(title);
+        if fold_width(text)
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_alphabetic())
+            .any(|c| !folded_title.contains(c) && !matches!(c, '、' | ',' | '・' | '.' | '。'))
+        {
+            return false;
+        }
+        let t = title_key(title);
+        let n = t.chars().count();
+        let k = key.chars().count();
+        // the title, a part of it (a shortened title: half of it, or a third and four
+        // characters: `利用者登録` for `利用者登録及び登録削除`), or the title with a few
+        // characters changed (another edition's wording)
+        // never the title with more after or before it (`特権的アクセス権の管理 同上`)
+        if k > n && key.contains(&t) {
+            return false;
+        }
+        key == t
+            || (t.contains(&key) && (k * 2 >= n || (k >= 4 && k * 3 >= n)))
+            || edit_distance(&key, &t) <= (n / 5).max(1)
+    })
+}
+
+/// A title in a title column (`管理策名`): the catalog's, or the list's own words for it as
+/// long as they neither state a status nor negate, exclude, defer or qualify beyond the
+/// catalog's title (`特権的アクセス権の管理（対象外）`, `利用者登録（東京リージョンのみ）`).
+/// `Err` says what it states.
+fn check_title_cell(catalog: &Catalog, raw: &str, text: &str) -> Result<(), String> {
+    if is_title(catalog, raw, text) {
+        return Ok(());
+    }
+    let titles: Vec<&str> =
+        entry_of(catalog, raw).map_or_else(Vec::new, |e| titles_of(e).collect());
+    if let Some(what) = vocab::statement_in(text, vocab::Look::TABLE_CELL)
+        .filter(|_| titles.iter().all(|t| vocab::states_beyond(text, t)))
+    {
+        return Err(what);
+    }
+    match vocab::negation_beyond(text, &titles) {
+        Some(word) => Err(format!("'{word}'")),
+        None => Ok(()),
+    }
+}
+
+/// Page furniture after an id on its line: a date with its label (`作成日 2025.04.01`,
+/// `2025年4月1日現在`), a page number (`- 1 -`, `1/3 ページ`, `Page 1 of 3`), a version
+/// (`v1.0`, `第2版`). Numbers alone are not (a flag `1` beside an id is a status).
+pub fn is_furniture(text: &str) -> bool {
+    let folded = fold_width(text).to_lowercase();
+    if vocab::negation_in(&folded).is_some() {
+        return false;
+    }
+    let tokens: Vec<&str> = folded
+        .split(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | ')' | '[' | ']' | ':' | '：' | '、' | ',' | '～' | '〜' | '~'
+                )
         })
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.is_empty() {
+        return false;
+    }
+    // a label of a date or period: 作成日, 監査対象期間, 基準日
+    let label = |t: &str| {
+        t.chars().count() <= 8
+            && t.chars().all(|c| !c.is_ascii())
+            && ["日", "期間", "現在", "時点", "日付"]
+                .iter()
+                .any(|end| t.ends_with(end))
+    };
+    let mut i = 0;
+    let mut meaningful = false;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let next = tokens.get(i + 1).copied();
+        let after = tokens.get(i + 2).copied();
+        let number =
+            |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+        if is_date(t) || is_version(t) || is_page_token(t) {
+            meaningful = true;
+            i += 1;
+        } else if label(t)
+            || matches!(
+                t,
+                "作成日"
+                    | "更新日"
+                    | "改訂日"
+                    | "発行日"
+                    | "改定日"
+                    | "日付"
+                    | "現在"
+                    | "時点"
+                    | "作成"
+                    | "更新"
+                    | "改訂"
+                    | "発行"
+                    | "date"
+                    | "as"
+                    | "of"
+                    | "updated"
+                    | "created"
+                    | "issued"
+                    | "revised"
+                    | "ページ"
+                    | "頁"
+                    | "page"
+                    | "pages"
+                    | "p."
+                    | "p"
+                    | "版"
+                    | "ver"
+                    | "ver."
+                    | "version"
+                    | "rev"
+                    | "rev."
+                    | "-"
+                    | "/"
+            )
+        {
+            i += 1;
+        } else if number(t)
+            && (matches!(next, Some("ページ" | "頁" | "/" | "of" | "-"))
+                || i > 0
+                    && matches!(
+                        tokens[i - 1],
+                        "page" | "p." | "p" | "of" | "/" | "-" | "ver" | "version" | "rev" | "rev."
+                    ))
+        {
+            meaningful = true;
+            i += 1;
+        } else if t == "-" && next.is_some_and(number) && after == Some("-") {
+            meaningful = true;
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    meaningful
+}
+
+/// `2025.04.01`, `2025/4/1`, `2025-04-01`, `2025年4月1日`, `令和7年4月1日現在`.
+fn is_date(t: &str) -> bool {
+    let t = t
+        .trim_end_matches("現在")
+        .trim_end_matches("時点")
+        .trim_end_matches("作成")
+        .trim_end_matches("更新");
+    let t = ["令和", "平成", "r", "h"]
+        .iter()
+        .find_map(|era| t.strip_prefix(era).map(|r| (r, true)))
+        .unwrap_or((t, false));
+    let (t, era) = t;
+    let parts: Vec<&str> = t
+        .split(['.', '/', '-', '年', '月', '日'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let numeric = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()));
+    let year_ok = parts.first().is_some_and(|y| {
+        (y.len() == 4 && (y.starts_with("19") || y.starts_with("20"))) || (era && y.len() <= 2)
+    });
+    numeric && (2..=3).contains(&parts.len()) && year_ok
+}
+
+/// `v1.0`, `ver.2`, `第2版`, `rev.3`.
+fn is_version(t: &str) -> bool {
+    let rest = t
+        .strip_prefix("ver.")
+        .or_else(|| t.strip_prefix("ver"))
+        .or_else(|| t.strip_prefix("rev."))
+        .or_else(|| t.strip_prefix("rev"))
+        .or_else(|| t.strip_prefix('v'))
+        .or_else(|| t.strip_prefix('第').and_then(|r| r.strip_suffix('版')))
+        .or_else(|| t.strip_suffix('版'));
+    rest.is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit() || c == '.'))
+}
+
+/// `1/3`, `p.2`, `-1-`, `3ページ`, `2頁`.
+fn is_page_token(t: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    if let Some((a, b)) = t.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    t.strip_prefix("p.").is_some_and(digits)
+        || t.strip_prefix('-')
+            .and_then(|r| r.strip_suffix('-'))
+            .is_some_and(digits)
+        || t.strip_suffix("ページ").is_some_and(digits)
+        || t.strip_suffix('頁').is_some_and(digits)
 }
 
 /// Checks a line that holds ids: every cell with ids has at most a list marker before its
 /// first id, nothing but separators (or the earlier id's title) between ids, and after its
-/// last id the title or text that states nothing; cells without ids state nothing either.
+/// last id its title, page furniture or nothing; a cell without ids after an id holds its
+/// title, furniture or nothing, and before the first id a row number, a marker, or words
+/// that neither state a status nor negate (a category's title); a title column's cell is
+/// checked as a title (see [`check_title_cell`]). `joined`: suffix cells joined to the id
+/// before them.
 fn check_line(
     line: &Line,
     found: &[(usize, Vec<IdToken>)],
+    joined: &[usize],
     source: &Source,
     catalog: &Catalog,
 ) -> Result<(), InputError> {
     let mut last: Option<&IdToken> = None;
+    let first_id = found.iter().find_map(|(_, ids)| ids.first());
     for (i, ids) in found {
         let cell = &line.cells[*i];
+        if cell.role == CellRole::Free || joined.contains(i) {
+            continue;
+        }
         let at = || source.at(line.number, cell.column.as_deref());
         let Some(first) = ids.first() else {
             let text = cell.text.trim();
-            if text.is_empty() || cell.free {
+            if text.is_empty() {
                 continue;
             }
-            // a cell of its own: a table's cell, or a tab-separated cell of pasted text
-            let look = if source.rows {
-                vocab::Look::TABLE_CELL
-            } else {
-                vocab::Look::TEXT_CELL
-            };
-            match last {
-                Some(id) => check_after(id, text, at(), catalog, FOR_STATUSES, look)?,
-                None => {
-                    // before the first id: a row number (`1`) is no flag
-                    let look = vocab::Look {
-                        flags: false,
-                        ..look
-                    };
-                    if let Some(what) = vocab::statement_in(text, look) {
-                        return Err(states(at(), text, &what, None, FOR_STATUSES));
-                    }
-                }
+            match (cell.role, last.or(first_id)) {
+                (CellRole::Title, Some(id)) => check_title_cell(catalog, &id.raw, text)
+                    .map_err(|what| states(at(), text, &what, Some(&id.raw), FOR_TEXT_AFTER))?,
+                (_, Some(id)) if last.is_some() => check_after(id, text, at(), catalog)?,
+                (_, Some(id)) => check_before(id, text, at(), catalog)?,
+                (_, None) => {}
             }
             continue;
         };
-        check_ids(cell.text, ids, at(), catalog, FOR_STATUSES)?;
-        let id = ids.last().unwrap_or(first);
-        last = Some(id);
+        check_ids(cell.text, ids, at(), catalog, FOR_TEXT_AFTER)?;
+        last = ids.last().or(Some(first));
     }
     Ok(())
 }
 
+/// A cell before the first id of its line: a row number, a list marker, furniture, or words
+/// that neither state a status nor negate beyond the titles of the id and the clause and
+/// category it is in (a category's title in a merged column).
+fn check_before(
+    id: &IdToken,
+    text: &str,
+    at: Location,
+    catalog: &Catalog,
+) -> Result<(), InputError> {
+    if is_marker(text) || is_furniture(text) {
+        return Ok(());
+    }
+    let look = vocab::Look {
+        flags: false,
+        ..vocab::Look::TABLE_CELL
+    };
+    if let Some(what) = vocab::statement_in(text, look) {
+        return Err(states(at, text, &what, None, FOR_STATUSES));
+    }
+    let mut titles: Vec<&str> = Vec::new();
+    let mut entry = entry_of(catalog, &id.raw);
+    while let Some(e) = entry {
+        titles.extend(titles_of(e));
+        entry = e.parent.as_deref().and_then(|p| catalog.get(p));
+    }
+    match vocab::negation_beyond(text, &titles) {
+        Some(word) => Err(InputError::at(
+            at,
+            format!(
+                "'{}' before {} negates, excludes, defers or qualifies ('{word}'): the id is not read as implemented",
+                quote(text),
+                id.raw
+            ),
+        )
+        .hint(FOR_HEADINGS)),
+        None => Ok(()),
+    }
+}
+
 /// Checks a cell that holds ids (`ids`, as [`find_ids`] found them): at most a list marker
 /// before the first, nothing but separators (or the earlier id's title) between them, and
-/// after the last its title or text that states nothing.
+/// after the last its title, page furniture or nothing.
 pub fn check_ids(
     text: &str,
     ids: &[IdToken],
@@ -374,38 +900,94 @@ pub fn check_ids(
     }
     for pair in ids.windows(2) {
         let between = &text[pair[0].end..pair[1].start];
+        if is_range_mark(between) {
+            return Err(InputError::at(
+                at,
+                format!(
+                    "'{}' is a range: the tool does not read ranges in a CSP list ('{}')",
+                    quote(&text[pair[0].start..pair[1].end]),
+                    quote(text)
+                ),
+            )
+            .hint("list each control by its own id, one per line or cell (9.2.3, 9.2.4)"));
+        }
         if !is_separators(between) && !is_title(catalog, &pair[0].raw, between.trim()) {
             return Err(prose(at, text, &pair[1].raw));
         }
     }
-    check_after(
-        last,
-        text[last.end..].trim(),
-        at,
-        catalog,
-        hint,
-        vocab::Look::AFTER_ID,
+    let after = text[last.end..].trim();
+    if is_separators(after) {
+        return Ok(());
+    }
+    check_after_with(last, after, at, catalog, hint)
+}
+
+/// `〜`, `～`, `~`, `-`, `から`, `to`, `through` between two ids.
+fn is_range_mark(between: &str) -> bool {
+    let t = fold_width(between).trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "〜" | "~"
+            | "-"
+            | "−"
+            | "‐"
+            | "–"
+            | "—"
+            | "―"
+            | "から"
+            | "to"
+            | "through"
+            | "thru"
+            | "…"
+            | "..."
     )
 }
 
-/// The text after an id (in its cell, or a later cell of its line): its title, or text that
-/// states nothing (no status word, mark, value, and as `look` says no flag or bracketed
-/// note).
+/// Text after an id (in its cell, or a later cell of its line).
 fn check_after(
     id: &IdToken,
     text: &str,
     at: Location,
     catalog: &Catalog,
-    hint: &str,
-    look: vocab::Look,
 ) -> Result<(), InputError> {
-    if text.is_empty() || is_title(catalog, &id.raw, text) {
+    check_after_with(id, text, at, catalog, FOR_TEXT_AFTER)
+}
+
+/// The text after an id: its catalog title (or a close form of it), page furniture, or
+/// nothing; anything else is an error, which says what the text states when it states a
+/// status.
+fn check_after_with(
+    id: &IdToken,
+    text: &str,
+    at: Location,
+    catalog: &Catalog,
+    hint: &str,
+) -> Result<(), InputError> {
+    if text.is_empty() || is_title(catalog, &id.raw, text) || is_furniture(text) {
         return Ok(());
     }
-    match vocab::statement_in(text, look) {
-        Some(what) => Err(states(at, text, &what, Some(&id.raw), hint)),
-        None => Ok(()),
+    if let Some(what) = vocab::statement_in(text, vocab::Look::AFTER_ID) {
+        return Err(states(at, text, &what, Some(&id.raw), hint));
     }
+    let title = entry_of(catalog, &id.raw)
+        .and_then(|e| titles_of(e).next())
+        .map_or_else(
+            || "the catalog has none".to_owned(),
+            |t| format!("'{}'", quote(t)),
+        );
+    let message = match vocab::negation_in(text) {
+        Some(word) => format!(
+            "'{}' after {} is not its title ({title}), and says '{word}': a published list holds ids and their titles only, so the id is not read as implemented",
+            quote(text),
+            id.raw
+        ),
+        None => format!(
+            "'{}' after {} is not its title ({title}): a published list holds ids and their titles only, so the id is not read as implemented",
+            quote(text),
+            id.raw
+        ),
+    };
+    Err(InputError::at(at, message).hint(hint))
 }
 
 fn states(at: Location, text: &str, what: &str, id: Option<&str>, hint: &str) -> InputError {
@@ -422,7 +1004,7 @@ fn states(at: Location, text: &str, what: &str, id: Option<&str>, hint: &str) ->
 
 /// The hint for an id cell of a status table that says more than the id.
 pub const FOR_ID_CELLS: &str =
-    "keep the id cell to the id (and its title) and give the status in the status column";
+    "keep the id cell to the id (and its title) and give the status in the status column, notes in a remarks column";
 
 fn prose(at: Location, text: &str, id: &str) -> InputError {
     InputError::at(
@@ -498,6 +1080,31 @@ mod tests {
             ok("18.1.4 プライバシー及び個人を特定できる情報(PII)の保護"),
             ["18.1.4"]
         );
+        // page furniture after an id, and on lines of its own
+        assert_eq!(
+            ok("6.1.1  作成日 2025.04.01\n9.2.1 2025年4月1日現在\n9.2.2 1/3 ページ\n9.2.3 - 2 -\n"),
+            ["6.1.1", "9.2.1", "9.2.2", "9.2.3"]
+        );
+        assert_eq!(
+            ok("18.2.3\n監査対象期間：2024年10月1日～2025年9月30日\n"),
+            ["18.2.3"]
+        );
+        assert_eq!(
+            ok("社外秘\n9.2.1\nCopyright © 2025 Sample Inc. All rights reserved.\n本資料の無断転載を禁じます\n9.2.2\n"),
+            ["9.2.1", "9.2.2"]
+        );
+        // a title on a line of its own after its id (PDF cells one per line), the catalog's
+        // words (除, 外) in a title, a clause heading with its title, a header line
+        assert_eq!(
+            ok("8.1.5.P\nクラウドサービスカスタマの資産の除去\n5 情報セキュリティのための方針群\n統制目標番号 統制目標\n11.1.4 外部及び環境の脅威からの保護\n"),
+            ["8.1.5.P", "11.1.4"]
+        );
+        // a suffix in a cell of its own, an objective without its suffix, Annex A and 27017
+        // references, a zero-width space from a PDF
+        assert_eq!(
+            ok("8.1.5\tP\n9.5.1\nA.9.2.3\nCLD.6.3.1\n9.2\u{200b}.1\n"),
+            ["8.1.5.P", "9.5.1", "A.9.2.3", "CLD.6.3.1", "9.2.1"]
+        );
     }
 
     #[test]
@@ -530,9 +1137,50 @@ mod tests {
                 "line 3: '×' states a status (the mark '×')",
             ),
             (
-                "9.2.3\n利用者アクセス管理\n未実施\n9.2.4\n",
+                "9.2.3\n特権的アクセス権の管理\n未実施\n9.2.4\n",
                 "line 3: '未実施' states a status ('未実施')",
             ),
+            // after an id, only its title: negation in any words, marks, notes
+            (
+                "9.2.3 実施していない\n",
+                "line 1: '実施していない' after 9.2.3 is not its title ('特権的アクセス権の管理'), and says 'ない'",
+            ),
+            ("9.2.3 Not in place\n", "'Not in place' after 9.2.3 is not its title"),
+            ("9.2.3※1\n", "'※1' after 9.2.3 is not its title"),
+            ("9.2.3 注1\n", "'注1' after 9.2.3 is not its title"),
+            ("9.2.3 †\n", "'†' after 9.2.3 is not its title"),
+            ("9.2.3 同上\n", "'同上' after 9.2.3 is not its title"),
+            (
+                "9.2.3 特権的アクセス権の管理 同上\n",
+                "'特権的アクセス権の管理 同上' after 9.2.3 is not its title",
+            ),
+            (
+                "9.2.3 特権的アクセス権の管理※\n",
+                "'特権的アクセス権の管理※' after 9.2.3 is not its title",
+            ),
+            ("9.2.3\t2026年度実施\n", "'2026年度実施' after 9.2.3 is not its title"),
+            ("9.2.3 予定日 2026/04/01\n", "'予定日 2026/04/01' after 9.2.3 states something (the status word '予定')"),
+            ("9.2.3 1\n", "the flag '1'"),
+            // a row continued on lines of its own holds titles only
+            (
+                "9.2.3\n特権的アクセス権の管理\n東京リージョン\n",
+                "line 3: '東京リージョン' follows 9.2.3 on a line of its own",
+            ),
+            ("9.2.1\n9.2.3\n※1\n", "line 3: '※1' stands on a line of its own"),
+            ("9.2.1\n\n※1\n", "line 3: '※1' stands on a line of its own"),
+            // headings and notes that negate, exclude, defer or qualify, in any words
+            (
+                "■ 実施していない統制目標\n9.2.3\n",
+                "line 1: '■ 実施していない統制目標' negates, excludes, defers or qualifies ('ない')",
+            ),
+            ("Exclusions:\n9.2.3\n", "('exclusions')"),
+            ("Roadmap (FY2026)\n9.2.3\n", "('roadmap')"),
+            ("以下の統制目標は実施していません\n9.2.3\n", "('ません')"),
+            ("9.2.1\n※ 上記は東京リージョンのみ\n", "('のみ')"),
+            // ranges and references that name no one control
+            ("9.2.3-9.2.4\n", "'9.2.3-9.2.4' is a range"),
+            ("9.2.3 〜 9.2.4\n", "'9.2.3 〜 9.2.4' is a range"),
+            ("A.9.2\n", "'A.9.2' is an Annex A or ISO/IEC 27017 number of two parts"),
             (
                 "■ 非該当とした統制目標\n9.2.3\n",
                 "line 1: '■ 非該当とした統制目標' states a status ('非該当')",

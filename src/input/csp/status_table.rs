@@ -5,7 +5,7 @@ use crate::catalog::id::IsmapId;
 use crate::catalog::Catalog;
 use crate::error::{InputError, Location};
 use crate::input::csp::classify::{Layout, StatusColumns, StatusSource};
-use crate::input::csp::ids::find_ids;
+use crate::input::csp::ids::{find_ids, IdKind};
 use crate::input::csp::published::{check_ids, quote, Listed, FOR_ID_CELLS};
 use crate::input::csp::vocab::{self, Check, StatusValue};
 use crate::input::table::Sheet;
@@ -30,7 +30,22 @@ fn status_of(
             if text.is_empty() {
                 return Ok(None);
             }
-            vocab::status_value(text).map(Some).map_err(|why| {
+            let value = vocab::status_value(text);
+            if let Ok(v) = &value {
+                if v.declared == Declared::Implemented && !v.note.is_empty() {
+                    let name = layout.name(*c);
+                    return Err(InputError::at(
+                        loc.clone().row(n).column(name),
+                        format!(
+                            "'{}' for {id} is implemented with a note in brackets ('{}'): a note may narrow or contradict it (一部, 予定, 対象外), so the row is not read as implemented",
+                            quote(text),
+                            quote(&v.note)
+                        ),
+                    )
+                    .hint("write the status alone (実施) and the note in a remarks column (備考); a note is kept as the reason of 非該当, 未実施 and 計画中 only"));
+                }
+            }
+            value.map(Some).map_err(|why| {
                 let name = layout.name(*c);
                 let at = loc.clone().row(n).column(name);
                 let what = match why {
@@ -48,6 +63,36 @@ fn status_of(
                 };
                 InputError::at(at, msg).hint(hint)
             })
+        }
+        StatusSource::Matrix(columns) if columns.len() == 1 => {
+            // one column named by a status other than implemented: a mark is that status;
+            // anything else says nothing about the control
+            let (c, declared) = columns[0];
+            let name = layout.name(c);
+            match vocab::check_cell(cell(row, c)) {
+                Check::Selected => Ok(Some(StatusValue {
+                    declared,
+                    note: String::new(),
+                })),
+                Check::NotSelected if cell(row, c).is_empty() => Ok(None),
+                Check::NotSelected => Err(InputError::at(
+                    loc.clone().row(n).column(name),
+                    format!(
+                        "'{}' under '{name}' leaves {id} unmarked: a column named by one status marks only the controls that are {}, and the table says nothing else of {id} — no statement that it is implemented",
+                        quote(cell(row, c)),
+                        declared.label(crate::lang::Lang::En)
+                    ),
+                )
+                .hint(format!("a column named by one status ('{name}') only marks the controls of that status: give every control its status in a status column such as 実施状況 (実施/未実施/非該当), or a check-mark matrix with a column for each status (実施, 未実施, 非該当)"))),
+                Check::Unreadable => Err(InputError::at(
+                    loc.clone().row(n).column(name),
+                    format!(
+                        "'{}' (for {id}) is not a check mark this tool reads",
+                        quote(cell(row, c))
+                    ),
+                )
+                .hint("mark the controls of that status with ○ (or ✓, 1) and give the others their status in a status column such as 実施状況")),
+            }
         }
         StatusSource::Matrix(columns) => {
             let mut marked: Vec<(usize, Declared)> = Vec::new();
@@ -166,6 +211,17 @@ pub fn read(
             );
         };
         let at = loc.clone().row(n).column(id_name);
+        if let Some(t) = ids.iter().find(|t| !t.kind.is_control()) {
+            let what = match t.kind {
+                IdKind::Unread(what) => what,
+                _ => "not a control id",
+            };
+            return Err(InputError::at(
+                at,
+                format!("'{}' is {what}: a status applies to one control", t.raw),
+            )
+            .hint("give each control its own row (9.2.3, 9.2.4)"));
+        }
         let raws: Vec<String> = if ids.is_empty() {
             vec![odd_id(id_cell, &at)?]
         } else {
@@ -176,10 +232,13 @@ pub fn read(
             return Err(InputError::at(
                 loc.clone().row(n),
                 format!(
-                    "the sheet's name ('{name}') states a status other than implemented, but this row states {id_cell} implemented"
+                    "the sheet's name ('{name}') states a status other than implemented (or qualifies its rows), but this row states {id_cell} implemented"
                 ),
             )
             .hint("rename the sheet, or correct the row"));
+        }
+        if status.declared == Declared::Implemented {
+            check_implemented_row(row, n, layout, cols, &loc, id_cell)?;
         }
         let reason = match (get(row, cols.reason), status.note.as_str()) {
             (r, "") => r,
@@ -201,11 +260,108 @@ pub fn read(
     Ok(out)
 }
 
-/// An id cell with no ISMAP id of a published list's shape: an Annex A or 27017 reference
-/// (`A.9.2.1`), or an id the catalog may not hold (`99.1.1`), kept as written for the
-/// resolver to map or report; a clause or category is an error.
+/// On a row stated implemented, the other columns may not say otherwise: a remark (or an
+/// exclusion reason) that negates or qualifies, evidence or an owner that states a status
+/// (`N/A`, `未実施のため無し`; `なし` is no evidence), an applicability column that says the
+/// control does not apply.
+fn check_implemented_row(
+    row: &[String],
+    n: usize,
+    layout: &Layout,
+    cols: &StatusColumns,
+    loc: &Location,
+    id: &str,
+) -> Result<(), InputError> {
+    let status = layout.status_name().unwrap_or_default();
+    let refuse = |c: usize, text: &str, what: String, hint: &str| {
+        let name = layout.name(c);
+        InputError::at(
+            loc.clone().row(n).column(name),
+            format!(
+                "'{}' in '{name}' {what}, on the row that states {id} implemented in '{status}': the row is not read as implemented",
+                quote(text)
+            ),
+        )
+        .hint(hint.to_owned())
+    };
+    const FOR_REMARKS: &str = "if the control is implemented only in part, later, elsewhere or with exceptions, state it so in the status column (未実施, 計画中, 非該当 with the reason); else remove the qualification from the remark";
+    for &c in &cols.remarks {
+        let text = cell(row, c);
+        if text.is_empty() {
+            continue;
+        }
+        // a reason column named for exclusions (非該当理由, 除外理由) holds a reason only
+        // where the control is excluded
+        if let Some(word) = vocab::negation_in(layout.name(c)) {
+            return Err(refuse(
+                c,
+                text,
+                format!("gives a reason under a header that negates or excludes ('{word}')"),
+                FOR_REMARKS,
+            ));
+        }
+        if let Some(what) = vocab::qualifies(text) {
+            return Err(refuse(
+                c,
+                text,
+                format!("negates or qualifies ({what})"),
+                FOR_REMARKS,
+            ));
+        }
+    }
+    for c in [cols.evidence, cols.owner].into_iter().flatten() {
+        let text = cell(row, c);
+        let none = matches!(
+            crate::text::header_key(text).as_ref(),
+            "" | "なし" | "無し" | "無" | "none" | "-" | "－" | "―"
+        );
+        if none {
+            continue;
+        }
+        if let Some(what) = vocab::qualifies(text) {
+            return Err(refuse(
+                c,
+                text,
+                format!("states a status or negates ({what})"),
+                FOR_REMARKS,
+            ));
+        }
+    }
+    if let Some(c) = cols.applicability {
+        let text = cell(row, c);
+        let applies = text.is_empty()
+            || vocab::check_cell(text) == Check::Selected
+            || matches!(
+                crate::text::header_key(text).as_ref(),
+                "適用" | "対象" | "applicable" | "inscope" | "selected" | "実施"
+            );
+        if !applies {
+            return Err(refuse(
+                c,
+                text,
+                "does not say the control applies".to_owned(),
+                "a control that does not apply is not implemented: give the status 非該当 (with the reason), or correct the applicability column",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// An id cell with no ISMAP id of a published list's shape: an id the catalog may not hold
+/// (`99.1.1`), kept as written for the resolver to report; a clause or category, or more
+/// than one word, is an error.
 fn odd_id(id_cell: &str, at: &Location) -> Result<String, InputError> {
     let first = id_cell.split_whitespace().next().unwrap_or(id_cell);
+    if first.len() < id_cell.trim().len() || first.chars().any(vocab::is_bracket) {
+        return Err(InputError::at(
+            at.clone(),
+            format!(
+                "'{}' is not a control id alone: the id cell holds more than the id",
+                quote(id_cell)
+            ),
+        )
+        .hint(FOR_ID_CELLS));
+    }
     if IsmapId::parse(first).is_some_and(|id| id.suffix.is_none() && id.depth() < 3) {
         return Err(InputError::at(
             at.clone(),

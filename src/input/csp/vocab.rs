@@ -28,7 +28,6 @@ const VALUES: &[(Declared, &[&str])] = &[
             "有り",
             "あり",
             "はい",
-            "適用",
             "○",
             "◯",
             "〇",
@@ -117,6 +116,9 @@ pub enum Unreadable {
     Partial,
     /// `x`: a check mark to some, a cross to others.
     LetterX,
+    /// `適用`, `applicable`, `対象`: the control applies (is selected in a statement of
+    /// applicability), which does not say it is implemented.
+    Applicability,
     Unknown,
 }
 
@@ -128,13 +130,14 @@ impl Unreadable {
             Unreadable::Dash => "a dash says not applicable to some readers and not stated to others",
             Unreadable::Partial => "a partly implemented control is not implemented, and the tool cannot tell what is missing",
             Unreadable::LetterX => "an 'x' is a check mark to some readers and a cross to others",
+            Unreadable::Applicability => "it says the control applies (is selected in a statement of applicability), not that it is implemented",
             Unreadable::Unknown => "it is not a status this tool knows",
         }
     }
 }
 
 /// The hint for any unreadable status: the values the tool reads.
-pub const VALUES_HINT: &str = "write 実施/implemented (also 済, 有, はい, ○), 非該当/not applicable (also 対象外, 除外; a reason in brackets is kept: 非該当（IaaS側で実施）), 計画中/planned or 未実施/not implemented (also 無, いいえ, ×); see the README's table of status values";
+pub const VALUES_HINT: &str = "write 実施/implemented (also 済, 有, はい, ○; with no note in brackets), 非該当/not applicable (also 対象外, 除外; a reason in brackets is kept: 非該当（IaaS側で実施）), 計画中/planned or 未実施/not implemented (also 無, いいえ, ×); see the README's table of status values";
 
 fn is_dash(c: char) -> bool {
     matches!(
@@ -209,6 +212,9 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     let key = header_key(value);
     Err(match &*key {
         "x" => Unreadable::LetterX,
+        "適用" | "対象" | "applicable" | "inscope" | "selected" | "適用する" | "対象とする" => {
+            Unreadable::Applicability
+        }
         "△"
         | "▲"
         | "▽"
@@ -400,11 +406,6 @@ impl Look {
         brackets: true,
         flags: true,
     };
-    /// A cell of its own on a line of pasted text.
-    pub const TEXT_CELL: Look = Look {
-        brackets: false,
-        flags: true,
-    };
     /// A cell of a table.
     pub const TABLE_CELL: Look = Look {
         brackets: false,
@@ -530,7 +531,7 @@ pub fn check_cell(cell: &str) -> Check {
 /// The status a column header names, for a check-mark matrix (`実施`, `非該当`, `未実施`,
 /// `Implemented`, `N/A`), also after a bracketed note (`非該当（理由は備考）`).
 pub fn header_status(header: &str) -> Option<Declared> {
-    let t = header.trim();
+    let t = header.trim().trim_end_matches(['?', '？']).trim();
     if t.is_empty() {
         return None;
     }
@@ -553,6 +554,10 @@ pub enum SheetMeaning {
     Statuses,
     /// A history of changes (`改訂履歴`, `変更履歴`).
     History,
+    /// A name that negates, excludes, defers or qualifies without naming a status the tool
+    /// reads (`Gaps`, `Remediation`, `課題一覧`, `不適用`, `Open`): the word found. Its ids
+    /// are not read as implemented.
+    Qualified(String),
 }
 
 pub fn sheet_meaning(name: &str) -> SheetMeaning {
@@ -576,10 +581,332 @@ pub fn sheet_meaning(name: &str) -> SheetMeaning {
     states.sort();
     states.dedup();
     match states.as_slice() {
-        [] => SheetMeaning::Statements,
+        [] => match negation_in(name) {
+            Some(word) => SheetMeaning::Qualified(word),
+            None => SheetMeaning::Statements,
+        },
         [one] => SheetMeaning::Status(*one),
         _ => SheetMeaning::Statuses,
     }
+}
+
+/// Japanese morphemes that negate, exclude, defer or qualify (substrings): a heading, a sheet
+/// name, a title or a remark holding one may say the ids near it are not implemented, and
+/// the tool cannot tell how. Broad on purpose: what holds one is refused, never read.
+const NEGATIONS_JA: &[&str] = &[
+    "未",
+    "不",
+    "非",
+    "無",
+    "除",
+    "外",
+    "ない",
+    "なし",
+    "ません",
+    "ず",
+    "課題",
+    "指摘",
+    "改善",
+    "予定",
+    "計画",
+    "例外",
+    "対象外",
+    "今後",
+    "以降",
+    "検討",
+    "保留",
+    "対応",
+    "一部",
+    "部分",
+    "条件",
+    "のみ",
+    "限定",
+    "限る",
+    "残",
+    "準備",
+    "途中",
+    "要確認",
+    "委託",
+    "移行",
+    "代替",
+    "猶予",
+    "継承",
+    "年度",
+];
+
+/// English word stems that negate, exclude, defer or qualify: a word starting with one is a
+/// hit (`exclusions`, `remediation`, `planned`).
+const NEGATIONS_EN: &[&str] = &[
+    "non",
+    "never",
+    "none",
+    "without",
+    "exclu",
+    "except",
+    "gap",
+    "waiv",
+    "defer",
+    "pending",
+    "partial",
+    "remediat",
+    "plan",
+    "todo",
+    "tbd",
+    "missing",
+    "lack",
+    "absent",
+    "roadmap",
+    "future",
+    "upcoming",
+    "inapplic",
+    "irrelevan",
+    "deviat",
+    "finding",
+    "backlog",
+    "only",
+    "limit",
+    "condition",
+    "scope",
+    "target",
+    "schedul",
+    "progress",
+    "inherit",
+    "temporar",
+    "waiting",
+    "outstanding",
+];
+
+/// English words that negate, defer or qualify as whole words only (`issued` is a date's
+/// label, `issues` a finding).
+const NEGATION_WORDS_EN: &[&str] = &[
+    "not", "cannot", "isn", "aren", "doesn", "don", "didn", "wasn", "weren", "won", "hasn",
+    "haven", "open", "fail", "fails", "failed", "failing", "later", "issue", "issues", "na", "nil",
+    "tba", "action", "actions",
+];
+
+/// Words that follow `No` when it heads a column of row numbers (`No. Control ID Title`).
+const AFTER_NO: &[&str] = &[
+    "control",
+    "controls",
+    "id",
+    "title",
+    "name",
+    "ref",
+    "reference",
+    "number",
+    "item",
+    "items",
+    "requirement",
+];
+
+/// English words starting with `un` that are not a negation.
+const UN_WORDS: &[&str] = &[
+    "under",
+    "underlying",
+    "understand",
+    "understanding",
+    "unit",
+    "units",
+    "unique",
+    "united",
+    "universal",
+    "university",
+    "unix",
+    "unicode",
+    "uniform",
+    "union",
+    "unified",
+    "unify",
+];
+
+/// Japanese compounds that hold a morpheme of [`NEGATIONS_JA`] without negating: taken out
+/// before the morphemes are looked for (`削除` is a deletion done, `外部` external).
+const BENIGN_JA: &[&str] = &[
+    "削除",
+    "除去",
+    "外部",
+    "社外",
+    "海外",
+    "屋外",
+    "不正",
+    "無線",
+    "無停電",
+    "非常",
+    "必ず",
+    "まず",
+    "ずつ",
+    "いずれ",
+    "未満",
+    "対応済",
+];
+
+/// `text` folded, lower case, without the compounds of [`BENIGN_JA`].
+fn without_benign(text: &str) -> String {
+    let mut out = fold_width(text).to_lowercase();
+    for b in BENIGN_JA {
+        if out.contains(b) {
+            out = out.replace(b, " ");
+        }
+    }
+    out
+}
+
+fn ascii_words(lower: &str) -> Vec<&str> {
+    lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The first word of `text` that negates, excludes, defers or qualifies (see
+/// [`NEGATIONS_JA`], [`NEGATIONS_EN`], [`NEGATION_WORDS_EN`]; `un…` words, `N/A`, `to do`,
+/// `out of …`), as found; `None` when it holds none. `No` standing alone (a column of row
+/// numbers) is not one.
+pub fn negation_in(text: &str) -> Option<String> {
+    let lower = without_benign(text);
+    if let Some(m) = NEGATIONS_JA.iter().find(|m| lower.contains(*m)) {
+        return Some((*m).to_owned());
+    }
+    english_negation(&ascii_words(&lower))
+}
+
+fn english_negation(words: &[&str]) -> Option<String> {
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied();
+        let two = |n: &str| format!("{w} {n}");
+        // `No` heading a column of row numbers (`No`, `No. Control ID`) is no negation
+        let no = *w == "no"
+            && next
+                .is_some_and(|n| !AFTER_NO.contains(&n) && !n.chars().all(|c| c.is_ascii_digit()));
+        // `FY2026`: a fiscal year the ids are for
+        let fiscal = w
+            .strip_prefix("fy")
+            .is_some_and(|y| !y.is_empty() && y.chars().all(|c| c.is_ascii_digit()))
+            || (*w == "fy" && next.is_some_and(|n| n.chars().all(|c| c.is_ascii_digit())));
+        if no
+            || fiscal
+            || NEGATIONS_EN.iter().any(|stem| w.starts_with(stem))
+            || NEGATION_WORDS_EN.contains(w)
+            || (w.starts_with("un") && w.len() > 3 && !UN_WORDS.contains(w))
+        {
+            return Some((*w).to_owned());
+        }
+        match (*w, next) {
+            ("risk", Some(n)) if n.starts_with("accept") => return Some(two(n)),
+            ("n", Some(n @ "a")) | ("to", Some(n @ "do")) | ("out", Some(n @ "of")) => {
+                return Some(two(n))
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The negations of `text` that none of `titles` (an id's catalog titles) holds itself: a
+/// title may hold `除` or `外` (`資産の除去`, `外部及び環境の脅威からの保護`).
+pub fn negation_beyond(text: &str, titles: &[&str]) -> Option<String> {
+    let lower = without_benign(text);
+    let titles: Vec<String> = titles
+        .iter()
+        .map(|t| fold_width(t).to_lowercase())
+        .collect();
+    if let Some(m) = NEGATIONS_JA
+        .iter()
+        .filter(|m| lower.contains(*m))
+        .find(|m| !titles.iter().any(|t| t.contains(*m)))
+    {
+        return Some((*m).to_owned());
+    }
+    let title_words: Vec<&str> = titles.iter().flat_map(|t| ascii_words(t)).collect();
+    let rest: Vec<&str> = ascii_words(&lower)
+        .into_iter()
+        .filter(|w| !title_words.contains(w))
+        .collect();
+    english_negation(&rest)
+}
+
+/// Whose implementation a remark may say it is, when not the service's own: the customer's,
+/// the service underneath's (Japanese substrings).
+const OTHERS_JA: &[&str] = &[
+    "利用者",
+    "お客様",
+    "顧客",
+    "カスタマ",
+    "テナント",
+    "第三者",
+    "共同",
+    "共有",
+];
+
+/// The same in English word stems.
+const OTHERS_EN: &[&str] = &[
+    "customer",
+    "tenant",
+    "iaas",
+    "paas",
+    "third",
+    "3rd",
+    "shared",
+    "responsib",
+];
+
+/// What a remark beside an implemented status says that qualifies it: a negation (see
+/// [`negation_in`]), someone else's implementation (the customer's, the IaaS's), a status
+/// word, or a mark or value other than implemented; `None` when it says none of these.
+pub fn qualifies(text: &str) -> Option<String> {
+    if let Some(m) = negation_in(text) {
+        return Some(format!("'{m}'"));
+    }
+    // someone else's implementation: the customer's, the service underneath's
+    let lower = fold_width(text).to_lowercase();
+    if let Some(m) = OTHERS_JA.iter().find(|m| lower.contains(*m)) {
+        return Some(format!("'{m}'"));
+    }
+    if let Some(w) = ascii_words(&lower)
+        .into_iter()
+        .find(|w| OTHERS_EN.iter().any(|stem| w.starts_with(stem)))
+    {
+        return Some(format!("'{w}'"));
+    }
+    if let Some(w) = status_words(text).iter().find(|w| w.states.is_some()) {
+        return Some(format!("the status word '{}'", w.word));
+    }
+    marks_in(text, false)
+        .into_iter()
+        .find(|t| !matches!(status_value(t), Ok(v) if v.declared == Declared::Implemented))
+        .map(|t| format!("'{t}'"))
+}
+
+/// Values whose meaning depends on the column's header (`○` under 非該当 is not
+/// applicable, `Yes` under Gap is a gap): marks, yes/no, 有/無, あり/なし, はい/いいえ, 済,
+/// done. Under a header that does not name the implementation status they cannot be read.
+const BY_HEADER: &[&str] = &[
+    "yes",
+    "y",
+    "no",
+    "n",
+    "done",
+    "済",
+    "済み",
+    "有",
+    "有り",
+    "あり",
+    "無",
+    "無し",
+    "なし",
+    "はい",
+    "いいえ",
+    "未",
+];
+
+/// Whether a status cell's value (its note aside) means something only by its column's
+/// header: a mark or one of [`BY_HEADER`]. `実施`, `未実施`, `非該当`, `Implemented`, `Not
+/// implemented` say what they mean under any header.
+pub fn depends_on_header(cell: &str) -> bool {
+    let s = cell.trim().trim_end_matches(PUNCTUATION).trim();
+    let value = split_note(s).map_or(s, |(v, _)| v);
+    let key = header_key(value);
+    value.chars().all(is_mark_char) || BY_HEADER.contains(&&*key)
 }
 
 #[cfg(test)]
@@ -722,6 +1049,140 @@ mod tests {
             Status(Declared::NotImplemented)
         );
         assert_eq!(sheet_meaning("非該当・未実施"), Statuses);
+        // names that negate or qualify without naming a status the tool reads
+        for (name, word) in [
+            ("Gaps", "gaps"),
+            ("Remediation", "remediation"),
+            ("Exceptions", "exceptions"),
+            ("課題一覧", "課題"),
+            ("改善計画", "改善"),
+            ("不適用", "不"),
+            ("未適用", "未"),
+            ("Open", "open"),
+            ("To do", "to do"),
+        ] {
+            assert_eq!(sheet_meaning(name), Qualified(word.to_owned()), "{name}");
+        }
+        assert_eq!(sheet_meaning("Closed"), Statements);
+        assert_eq!(sheet_meaning("Done"), Statements);
+    }
+
+    /// Negations are found by broad morphemes and word stems, not by phrases: what no list
+    /// of status words holds (`実施していない`, `Unimplemented`, `Waived`).
+    #[test]
+    fn negations_in_any_words() {
+        for (text, want) in [
+            ("実施していない", "ない"),
+            ("以下の統制目標は実施していません", "ません"),
+            ("未適用", "未"),
+            ("不適用", "不"),
+            ("＜非実施＞", "非"),
+            ("要改善", "改善"),
+            ("2026年度対応", "対応"),
+            ("東京リージョンのみ", "のみ"),
+            ("Not in place", "not"),
+            ("Unimplemented", "unimplemented"),
+            ("Exclusions", "exclusions"),
+            ("Waived", "waived"),
+            ("Risk accepted", "risk accepted"),
+            ("isn't implemented", "isn"),
+            ("退職者の削除は未対応", "未"),
+            ("外部委託", "委託"),
+            ("Gaps", "gaps"),
+            ("Remediation plan", "remediation"),
+            ("To do", "to do"),
+            ("Roadmap (FY2026)", "roadmap"),
+            ("N/A", "n a"),
+            ("out of scope", "out of"),
+        ] {
+            assert_eq!(negation_in(text).as_deref(), Some(want), "{text}");
+        }
+        for harmless in [
+            "統制目標 番号",
+            "基本言明要件のうち実施している統制目標の管理策",
+            "2025年4月1日現在",
+            "No",
+            "Copyright 2025 Sample Inc. Issued 2025-04-01",
+            "Statement of applicability",
+            "Unit test",
+            "No. Control ID Title",
+            "Notes",
+            "OpenSSL, failover, lateral movement, risk assessment, FYI",
+            "退職者のアカウントを削除",
+            "外部からの不正アクセスを検知",
+            "無線LANの暗号化",
+            "対応済み",
+        ] {
+            assert_eq!(negation_in(harmless), None, "{harmless}");
+        }
+        // a title's own words are no negation of it
+        assert_eq!(
+            negation_beyond("資産の除去", &["クラウドサービスカスタマの資産の除去"]),
+            None
+        );
+        assert_eq!(
+            negation_beyond(
+                "資産の除去（一部）",
+                &["クラウドサービスカスタマの資産の除去"]
+            )
+            .as_deref(),
+            Some("一部")
+        );
+        assert_eq!(
+            negation_beyond(
+                "Removal of assets not done",
+                &["Removal of cloud service customer assets"]
+            )
+            .as_deref(),
+            Some("not")
+        );
+    }
+
+    #[test]
+    fn values_that_mean_something_only_by_their_header() {
+        for v in [
+            "Yes",
+            "No",
+            "○",
+            "×",
+            "有",
+            "無",
+            "あり",
+            "なし",
+            "はい",
+            "いいえ",
+            "済",
+            "✓",
+            "Y",
+        ] {
+            assert!(depends_on_header(v), "{v}");
+        }
+        for v in [
+            "実施",
+            "未実施",
+            "非該当",
+            "Implemented",
+            "Not implemented",
+            "N/A",
+            "計画中",
+            "Not started",
+        ] {
+            assert!(!depends_on_header(v), "{v}");
+        }
+        assert_eq!(
+            status_value("適用").map(|v| v.declared),
+            Err(Unreadable::Applicability)
+        );
+        assert_eq!(qualifies("年1回見直し"), None);
+        assert_eq!(qualifies("一部未実施").as_deref(), Some("'未'"));
+        assert_eq!(qualifies("×").as_deref(), Some("'×'"));
+        assert_eq!(qualifies("○"), None);
+        assert_eq!(
+            qualifies("Customer responsibility").as_deref(),
+            Some("'customer'")
+        );
+        assert_eq!(qualifies("IaaS側で実施").as_deref(), Some("'iaas'"));
+        assert_eq!(qualifies("利用者側で設定").as_deref(), Some("'利用者'"));
     }
 
     #[test]

@@ -1,0 +1,267 @@
+//! What the tool says on stderr — errors, warnings, notes, hints — in the run's language.
+//! Messages are written in English where they arise; under `--lang ja` (or a Japanese
+//! locale) they are put into Japanese here, by pattern ([`JA`]), keeping the location
+//! part (file, sheet, row, column) as it is. A message without a pattern stays English.
+use std::sync::OnceLock;
+
+use crate::error::InputError;
+use crate::lang::Lang;
+
+mod ja;
+
+pub use ja::JA;
+
+/// The language of stderr for this process: set once, when the command line is read.
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Sets the language of stderr (the first call wins).
+pub fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// The language of stderr: English until [`set_lang`].
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or(Lang::En)
+}
+
+/// `text` matched against an English pattern (`{}` stands for any text), the parts it
+/// matched in the order they appear.
+fn captures<'t>(pattern: &str, text: &'t str) -> Option<Vec<&'t str>> {
+    let literals: Vec<&str> = pattern.split("{}").collect();
+    let (first, rest) = literals.split_first()?;
+    let mut at = text.strip_prefix(first)?;
+    if rest.is_empty() {
+        return at.is_empty().then(Vec::new);
+    }
+    let mut out = Vec::new();
+    for (k, lit) in rest.iter().enumerate() {
+        let last = k == rest.len() - 1;
+        if last {
+            // the last literal ends the text
+            let end = at.len().checked_sub(lit.len())?;
+            if !at.is_char_boundary(end) || &at[end..] != *lit {
+                return None;
+            }
+            out.push(&at[..end]);
+            at = "";
+        } else {
+            let i = at.find(lit)?;
+            out.push(&at[..i]);
+            at = &at[i + lit.len()..];
+        }
+    }
+    Some(out)
+}
+
+/// `template` with `{0}`, `{1}`… replaced by `parts`, each translated in turn (`{1-}`
+/// leaves part 1 out).
+fn fill(template: &str, parts: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after.find('}').and_then(|j| {
+            // `{n-}`: part n has no place in the Japanese (an English plural `s`)
+            let (n, drop) = match after[..j].strip_suffix('-') {
+                Some(n) => (n, true),
+                None => (&after[..j], false),
+            };
+            Some((j, n.parse::<usize>().ok()?, drop))
+        }) {
+            Some((j, n, drop)) => {
+                if !drop {
+                    out.push_str(&translate_part(parts.get(n).copied().unwrap_or("")));
+                }
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A part of a message: translated when a pattern matches it whole, else as it is (a
+/// file name, an id, a value).
+fn translate_part(part: &str) -> String {
+    ja_of(part).unwrap_or_else(|| part.to_owned())
+}
+
+/// The Japanese of an English message, when a pattern matches it.
+fn ja_of(text: &str) -> Option<String> {
+    if text.is_empty() {
+        return None;
+    }
+    // the pattern with the most literal text wins (`cannot read: {}` before `{}`)
+    JA.iter()
+        .filter_map(|(en, ja)| captures(en, text).map(|parts| (en, ja, parts)))
+        .max_by_key(|(en, ..)| en.replace("{}", "").len())
+        .map(|(_, ja, parts)| fill(ja, &parts))
+}
+
+/// `text` in `lang`: Japanese when a pattern matches, else as written.
+pub fn translate(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => text.to_owned(),
+        Lang::Ja => ja_of(text).unwrap_or_else(|| text.to_owned()),
+    }
+}
+
+/// An input error in `lang`: its location as it is, its message and hint translated.
+pub fn input_error(e: &InputError, lang: Lang) -> String {
+    let mut out = String::new();
+    if let Some(loc) = &e.location {
+        out.push_str(&format!("{loc}: "));
+    }
+    out.push_str(&translate(&e.message, lang));
+    if let Some(h) = &e.hint {
+        match lang {
+            Lang::Ja => out.push_str(&format!(" (ヒント: {})", translate(h, lang))),
+            Lang::En => out.push_str(&format!(" (hint: {h})")),
+        }
+    }
+    out
+}
+
+/// The error chain on one line, as printed to stderr: `error: …` / `エラー: …`.
+pub fn error_line(err: &anyhow::Error, lang: Lang) -> String {
+    if lang == Lang::En {
+        return crate::error::render(err);
+    }
+    let mut out = String::from("エラー: ");
+    let mut first = true;
+    let mut last = String::new();
+    for cause in err.chain() {
+        let text = match cause.downcast_ref::<InputError>() {
+            Some(e) => input_error(e, lang),
+            None => translate(&cause.to_string(), lang),
+        };
+        if !first {
+            // contexts often repeat the cause's text; keep the line short
+            if last.ends_with(&text) || out.ends_with(&text) {
+                continue;
+            }
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+        last = text;
+        first = false;
+    }
+    out.replace(['\n', '\r'], " ")
+}
+
+/// A warning line for stderr: `warning: …` / `警告: …`.
+pub fn warning(text: &str) -> String {
+    let lang = lang();
+    format!(
+        "{} {}",
+        lang.pick("警告:", "warning:"),
+        crate::text::strip_controls(&translate(text, lang))
+    )
+}
+
+/// A note line for stderr: `note: …` / `注意: …`.
+pub fn note(text: &str) -> String {
+    let lang = lang();
+    format!(
+        "{} {}",
+        lang.pick("注意:", "note:"),
+        crate::text::strip_controls(&translate(text, lang))
+    )
+}
+
+/// What stderr says when `-` reads from a terminal rather than a pipe.
+pub fn reading_terminal() -> String {
+    note("reading the input from the terminal: paste it, then press Ctrl-D")
+}
+
+/// The line `--fail-on` prints: which items crossed the threshold (at most ten ids, then
+/// how many more).
+pub fn fail_on(option: &str, what: &str, ids: &[&str]) -> String {
+    let lang = lang();
+    let shown: Vec<&str> = ids.iter().take(10).copied().collect();
+    let more = ids.len().saturating_sub(shown.len());
+    let list = match (more, lang) {
+        (0, _) => shown.join(", "),
+        (n, Lang::Ja) => format!("{}、ほか{n}件", shown.join(", ")),
+        (n, Lang::En) => format!("{} and {n} more", shown.join(", ")),
+    };
+    match lang {
+        Lang::Ja => format!("{option}: {what}: {list} (終了コード 1)"),
+        Lang::En => format!("{option}: {what}: {list} (exit 1)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_capture_the_parts_between_their_literals() {
+        assert_eq!(
+            captures("cannot read: {}", "cannot read: gone"),
+            Some(vec!["gone"])
+        );
+        assert_eq!(captures("file is empty", "file is empty"), Some(vec![]));
+        assert_eq!(captures("file is empty", "file is empty!"), None);
+        assert_eq!(
+            captures(
+                "file is {} MB, over the {} MB input limit",
+                "file is 70 MB, over the 64 MB input limit"
+            ),
+            Some(vec!["70", "64"])
+        );
+        assert_eq!(captures("{}: {}", "a: b: c"), Some(vec!["a", "b: c"]));
+        assert_eq!(captures("no {} here", "no"), None);
+    }
+
+    #[test]
+    fn messages_are_japanese_with_their_location_kept() {
+        let e = InputError::at(
+            crate::error::Location::file(std::path::Path::new("a.csv"))
+                .row(3)
+                .column("id"),
+            "file is empty",
+        )
+        .hint("export or save the file again");
+        let ja = input_error(&e, Lang::Ja);
+        assert!(ja.starts_with("a.csv: row 3: column 'id': "), "{ja}");
+        assert!(!ja.contains("file is empty"), "{ja}");
+        assert!(ja.contains("(ヒント: "), "{ja}");
+        assert_eq!(input_error(&e, Lang::En), e.to_string());
+        // a part that is itself a message is translated too; other parts are kept
+        let io = translate("cannot read: No such file or directory", Lang::Ja);
+        assert!(!io.contains("No such file"), "{io}");
+        assert_eq!(translate("something new", Lang::Ja), "something new");
+    }
+
+    #[test]
+    fn every_pattern_is_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for (en, ja) in JA {
+            assert!(seen.insert(*en), "pattern twice: {en}");
+            let holes = en.matches("{}").count();
+            for n in 0..holes {
+                assert!(
+                    ja.contains(&format!("{{{n}}}")) || ja.contains(&format!("{{{n}-}}")),
+                    "{en} → {ja}: no {{{n}}}"
+                );
+            }
+            assert!(
+                !ja.contains(&format!("{{{holes}}}")),
+                "{en} → {ja}: too many parts"
+            );
+            assert!(
+                !en.contains("{}{}"),
+                "{en}: two parts side by side cannot be told apart"
+            );
+            // only a pattern made of parts alone (`{}: {}`) has no words of its own
+            let words = en.replace("{}", "").chars().any(|c| c.is_alphabetic());
+            assert!(!words || !ja.is_ascii(), "{en} → {ja}: not Japanese");
+        }
+    }
+}

@@ -1,0 +1,467 @@
+//! The comparison workbook: a summary (the chart per CSP where the sheet opens, the
+//! sources, notes, warnings and the per-CSP table), the matrix of statuses, and one gap
+//! sheet per CSP.
+
+use rust_xlsxwriter::{
+    Chart, ChartAxisCrossing, ChartFormat, ChartLegendPosition, ChartLine, ChartSolidFill,
+    ChartType, Color, Format, RowNum, Workbook, Worksheet,
+};
+
+use crate::analysis::compare::{CompareReport, MAX_DETAIL_SHEETS};
+use crate::analysis::Status;
+use crate::lang::Lang;
+use crate::output::SeekWrite;
+use crate::report::compare as cmp;
+use crate::report::grid::Tone;
+use crate::report::xlsx::common::{
+    add_row_sheet, chart_last_col, chart_last_row, col_num, column_width, created_on, finish_table,
+    fit, format_runs, grid_column_width, new_workbook, print_setup, row_num, tone_colors,
+    write_header_row, write_note, Columns, Cuts, Print, Styles, Table,
+};
+use crate::report::xlsx::gap_sheet::{write_gap_sheet, FITTED_ROWS};
+
+/// Sheet names of the compare workbook, in the report's language (the per-CSP sheets are
+/// named by [`csp_sheet_name`]).
+pub fn compare_sheet_names(lang: Lang) -> [&'static str; 2] {
+    [lang.pick("概要", "Summary"), lang.pick("比較表", "Matrix")]
+}
+
+/// The name of the gap sheet of the CSP ranked `rank`: "1 Alpha SaaS". Characters Excel
+/// forbids in a sheet name (`[]:*?/\`, control characters) become `_`, the name is cut to
+/// Excel's 31 UTF-16 units, and the rank in front keeps it unique and apart from the
+/// summary and matrix sheets.
+pub fn csp_sheet_name(rank: usize, name: &str) -> String {
+    const MAX_UNITS: usize = 31;
+    let mut out = format!("{rank} ");
+    let mut units = out.len();
+    for c in name.chars() {
+        let c = if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') || c.is_control() {
+            '_'
+        } else {
+            c
+        };
+        if units + c.len_utf16() > MAX_UNITS {
+            break;
+        }
+        units += c.len_utf16();
+        out.push(c);
+    }
+    // nor may it end with an apostrophe
+    out.trim_end_matches(|c: char| c == '\'' || c.is_whitespace())
+        .to_owned()
+}
+
+/// The comparison workbook: summary with the per-CSP table and its chart, the matrix of
+/// statuses, and (at most [`MAX_DETAIL_SHEETS`] CSPs) one gap sheet per CSP in rank order.
+pub fn render_compare(report: &CompareReport, w: &mut dyn SeekWrite) -> anyhow::Result<()> {
+    let mut workbook = compare_workbook(report)?;
+    workbook.save_to_writer(w)?;
+    Ok(())
+}
+
+/// The workbook, ready to save; the same report always gives the same bytes.
+fn compare_workbook(report: &CompareReport) -> anyhow::Result<Workbook> {
+    let lang = report.lang;
+    let styles = Styles::new();
+    let [summary_name, matrix_name] = compare_sheet_names(lang);
+    let mut workbook = new_workbook(cmp::title(lang), &created_on(report.as_of)?);
+    let footer = format!(
+        "{} — {} {}",
+        cmp::title(lang),
+        lang.pick("基準日", "as of"),
+        report.as_of
+    );
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(summary_name)?;
+    write_compare_summary(sheet, report, &styles, summary_name, &footer)?;
+
+    let sheet = add_row_sheet(&mut workbook, matrix_name)?;
+    let mut cuts = Cuts::default();
+    write_matrix(sheet, report, &styles, &footer, &mut cuts)?;
+
+    // the gap reports are there only when the CSPs are few enough
+    for (csp, detail) in report.csps.iter().zip(&report.details) {
+        let sheet = add_row_sheet(&mut workbook, &csp_sheet_name(csp.rank, &csp.name))?;
+        let footer = format!("{footer} — {}", csp.name);
+        write_gap_sheet(sheet, detail, &styles, &footer, &mut cuts)?;
+    }
+    cuts.warn();
+
+    Ok(workbook)
+}
+
+/// Columns of the per-CSP table ([`cmp::summary_headers`]): rank, name, share covered,
+/// then one count per status in [`Status::ALL`] order, then the service it runs on.
+const RANK_COL: usize = 0;
+const NAME_COL: usize = 1;
+const SHARE_COL: usize = 2;
+const FIRST_COUNT_COL: usize = 3;
+const RUNS_ON_COL: usize = FIRST_COUNT_COL + Status::ALL.len();
+const REGISTRATION_COL: usize = RUNS_ON_COL + 1;
+/// Width of a count column, in Excel's character units.
+const COUNT_WIDTH: f64 = 12.0;
+/// Width of the summary chart, in pixels.
+const CHART_WIDTH: u32 = 720;
+/// Most CSPs whose summary still prints on one page, and whose matrix is fitted to one
+/// page wide: beyond, they print across pages at a size one can read.
+const ONE_PAGE_CSPS: usize = 12;
+
+/// Height of the summary chart: room for a cluster of bars per CSP, within what a sheet
+/// shows sensibly (a thousand CSPs make thin bars, not a chart nobody can scroll).
+fn compare_chart_height(csps: usize) -> u32 {
+    let per_csp = 60u32;
+    u32::try_from(csps)
+        .unwrap_or(u32::MAX)
+        .saturating_mul(per_csp)
+        .saturating_add(160)
+        .min(16_000)
+}
+
+/// What the summary says of the per-CSP gap sheets: there, or left out and why.
+fn per_csp_sheets_note(report: &CompareReport) -> String {
+    let n = report.csps.len();
+    match (report.details.is_empty(), report.lang) {
+        (false, Lang::Ja) => "CSPごとのギャップシート (順位順)".to_owned(),
+        (false, Lang::En) => "one gap sheet per CSP, in rank order".to_owned(),
+        (true, Lang::Ja) => format!(
+            "省略: CSPが{n}件あり、CSP別のギャップシートを作る上限 ({MAX_DETAIL_SHEETS}件) を超えています。\
+             CSPごとのギャップシートは `ismap-gap report --csp FILE` で作成してください"
+        ),
+        (true, Lang::En) => format!(
+            "left out: {n} CSPs are more than the limit of {MAX_DETAIL_SHEETS} for per-CSP gap \
+             sheets; run `ismap-gap report --csp FILE` for one CSP's gap sheet"
+        ),
+    }
+}
+
+/// Sheet 1: the chart at the top, then the sources, notes, warnings and the per-CSP table
+/// the chart reads.
+fn write_compare_summary(
+    sheet: &mut Worksheet,
+    report: &CompareReport,
+    styles: &Styles,
+    sheet_name: &str,
+    footer: &str,
+) -> anyhow::Result<()> {
+    let lang = report.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let grid = cmp::summary_grid(report);
+    let last_col = col_num(grid.headers.len().saturating_sub(1))?;
+
+    let checks_source = match report.checks.sheets.as_slice() {
+        [] => report.checks.source.clone(),
+        sheets => format!("{} [{}]", report.checks.source, sheets.join(", ")),
+    };
+    let facts = [
+        (l("確認項目", "Check items"), checks_source),
+        (
+            l("カタログ", "Catalog"),
+            format!("{} {}", report.catalog.name, report.catalog.version),
+        ),
+        (l("基準日", "As of"), report.as_of.to_string()),
+    ];
+    let details_label = l("CSP別シート", "Per-CSP sheets");
+    let details_note = per_csp_sheets_note(report);
+    let warnings: Vec<String> = cmp::warning_messages(report);
+
+    // widths first: a note's row height follows from them
+    let mut widths = vec![0.0; grid.headers.len()];
+    widths[RANK_COL] = column_width(
+        facts
+            .iter()
+            .map(|(label, _)| *label)
+            .chain([details_label, l("CSP数", "CSPs"), l("警告", "Warning")])
+            .chain([grid.headers[RANK_COL].as_str()]),
+    )
+    .min(24.0);
+    for (c, header) in grid.headers.iter().enumerate().skip(NAME_COL) {
+        widths[c] = match c {
+            NAME_COL | RUNS_ON_COL | REGISTRATION_COL => {
+                grid_column_width(&grid, c).clamp(12.0, 30.0)
+            }
+            _ => column_width([header.as_str()]).max(COUNT_WIDTH),
+        };
+    }
+    let columns = Columns::new(widths);
+    columns.apply(sheet)?;
+
+    sheet.write_string_with_format(0, 0, cmp::title(lang), &styles.title)?;
+    let chart_row: RowNum = 2;
+    let chart_height = compare_chart_height(report.csps.len());
+    let mut row = if report.csps.is_empty() {
+        chart_row
+    } else {
+        chart_last_row(chart_row, chart_height) + 2
+    };
+    for (label, value) in &facts {
+        write_note(
+            sheet,
+            row,
+            (label, &styles.label),
+            (value, &styles.text),
+            &columns,
+            last_col,
+        )?;
+        row += 1;
+    }
+    sheet.write_string_with_format(row, 0, l("CSP数", "CSPs"), &styles.label)?;
+    sheet.write_number(row, 1, report.csps.len() as f64)?;
+    row += 1;
+    let details_format = if report.details.is_empty() {
+        &styles.warning
+    } else {
+        &styles.text
+    };
+    write_note(
+        sheet,
+        row,
+        (details_label, &styles.label),
+        (&details_note, details_format),
+        &columns,
+        last_col,
+    )?;
+    row += 1;
+    for warning in &warnings {
+        write_note(
+            sheet,
+            row,
+            (l("警告", "Warning"), &styles.warning),
+            (warning, &styles.warning),
+            &columns,
+            last_col,
+        )?;
+        row += 1;
+    }
+
+    // the per-CSP table, numbers as numbers: what the chart reads
+    row += 1;
+    let table_header = row;
+    write_header_row(sheet, row, &grid.headers, &columns, styles)?;
+    for (cells, csp) in grid.rows.iter().zip(&report.csps) {
+        row += 1;
+        let text = |c: usize| cells.get(c).map_or("", String::as_str);
+        sheet.write_number_with_format(row, col_num(RANK_COL)?, csp.rank as f64, &styles.number)?;
+        sheet.write_string_with_format(
+            row,
+            col_num(NAME_COL)?,
+            fit(text(NAME_COL)),
+            &styles.cell,
+        )?;
+        sheet.write_number_with_format(
+            row,
+            col_num(SHARE_COL)?,
+            csp.covered_share,
+            &styles.percent,
+        )?;
+        for (k, status) in Status::ALL.iter().enumerate() {
+            let n = csp.counts.count(*status);
+            sheet.write_number_with_format(
+                row,
+                col_num(FIRST_COUNT_COL + k)?,
+                n as f64,
+                &styles.number,
+            )?;
+        }
+        sheet.write_string_with_format(
+            row,
+            col_num(RUNS_ON_COL)?,
+            fit(text(RUNS_ON_COL)),
+            &styles.cell,
+        )?;
+        let registration = if csp.registration.is_void() {
+            &styles.warning
+        } else {
+            &styles.cell
+        };
+        sheet.write_string_with_format(
+            row,
+            col_num(REGISTRATION_COL)?,
+            fit(text(REGISTRATION_COL)),
+            registration,
+        )?;
+        columns.fit_row(
+            sheet,
+            row,
+            [NAME_COL, RUNS_ON_COL, REGISTRATION_COL].map(|c| (c, text(c))),
+        )?;
+    }
+    print_setup(
+        sheet,
+        &Print {
+            footer,
+            header_row: None,
+            one_page: report.csps.len() <= ONE_PAGE_CSPS,
+            fit_width: true,
+            last_row: row,
+            last_col: last_col.max(col_num(chart_last_col(&columns, 0, CHART_WIDTH))?),
+        },
+    )?;
+    if report.csps.is_empty() {
+        return Ok(());
+    }
+    let first_csp_row = table_header + 1;
+    let last_csp_row = row;
+
+    // one cluster of bars per CSP, one bar per status; rank 1 on top
+    let mut chart = Chart::new(ChartType::Bar);
+    for (k, status) in Status::ALL.iter().enumerate() {
+        // every status has a tone of its own (`Tone::from`)
+        let (_, strong) = tone_colors(Tone::from(*status)).unwrap_or((Color::Silver, Color::Gray));
+        let col = col_num(FIRST_COUNT_COL + k)?;
+        let name_col = col_num(NAME_COL)?;
+        chart
+            .add_series()
+            .set_name((sheet_name, table_header, col))
+            .set_categories((sheet_name, first_csp_row, name_col, last_csp_row, name_col))
+            .set_values((sheet_name, first_csp_row, col, last_csp_row, col))
+            .set_format(
+                ChartFormat::new()
+                    .set_solid_fill(ChartSolidFill::new().set_color(strong))
+                    .set_border(ChartLine::new().set_color(strong)),
+            )
+            .set_gap(50);
+    }
+    chart
+        .title()
+        .set_name(l("CSP別・判定別の件数", "Check items per CSP and status"));
+    // in a bar chart the y axis is the categories' (the CSPs)
+    chart
+        .y_axis()
+        .set_reverse()
+        .set_crossing(ChartAxisCrossing::Max);
+    chart.x_axis().set_name(l("件数", "Items"));
+    chart.legend().set_position(ChartLegendPosition::Bottom);
+    chart.set_width(CHART_WIDTH).set_height(chart_height);
+    sheet.insert_chart(chart_row, 0, &chart)?;
+    Ok(())
+}
+
+/// Sheet 2: one row per check item, one status column per CSP (rank order), each status
+/// cell filled by its tone.
+fn write_matrix(
+    sheet: &mut Worksheet,
+    report: &CompareReport,
+    styles: &Styles,
+    footer: &str,
+    cuts: &mut Cuts,
+) -> anyhow::Result<()> {
+    const ID_COL: usize = 0;
+    const TITLE_COL: usize = 1;
+    const FIRST_CSP_COL: usize = 2;
+    let lang = report.lang;
+    let grid = cmp::matrix_grid(report);
+    let last_row = row_num(grid.rows.len())?;
+    let last_col = col_num(grid.headers.len().saturating_sub(1))?;
+
+    let status_width = column_width(Status::ALL.iter().map(|s| s.label(lang)));
+    let widths = grid
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(c, header)| match c {
+            ID_COL => grid_column_width(&grid, c).min(16.0),
+            TITLE_COL => grid_column_width(&grid, c).min(40.0),
+            // a long CSP name wraps in the header rather than widen every column
+            _ => status_width.max(column_width([header.as_str()]).min(24.0)),
+        })
+        .collect();
+    let columns = Columns::new(widths);
+
+    write_header_row(sheet, 0, &grid.headers, &columns, styles)?;
+    for (r, (cells, item)) in grid.rows.iter().zip(&report.items).enumerate() {
+        let xr = row_num(r + 1)?;
+        for (c, cell) in cells.iter().enumerate() {
+            let column = grid.headers.get(c).map_or("", String::as_str);
+            sheet.write_string(xr, col_num(c)?, cuts.fit(cell, &item.id, column))?;
+        }
+        // the CSP's status decides the fill, the grid's text is what is written
+        let formats = (0..cells.len()).map(|c| -> &Format {
+            match c.checked_sub(FIRST_CSP_COL) {
+                Some(k) => item
+                    .statuses
+                    .0
+                    .get(k)
+                    .map_or(&styles.cell, |(_, s)| styles.toned(Tone::from(*s))),
+                None => &styles.cell,
+            }
+        });
+        format_runs(sheet, xr, formats)?;
+        if report.items.len() > FITTED_ROWS {
+            continue;
+        }
+        columns.fit_row(
+            sheet,
+            xr,
+            cells
+                .iter()
+                .enumerate()
+                .take(FIRST_CSP_COL)
+                .map(|(c, s)| (c, s.as_str())),
+        )?;
+    }
+    finish_table(
+        sheet,
+        &Table {
+            columns: &columns,
+            last_row,
+            last_col,
+            last_printed: last_col,
+            frozen_cols: col_num(FIRST_CSP_COL)?,
+            fit_width: report.csps.len() <= ONE_PAGE_CSPS,
+            footer,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csp_sheet_names_are_safe_short_and_unique() {
+        assert_eq!(csp_sheet_name(1, "Alpha SaaS"), "1 Alpha SaaS");
+        assert_eq!(csp_sheet_name(2, "a[b]:c*d?e/f\\g"), "2 a_b__c_d_e_f_g");
+        assert_eq!(csp_sheet_name(3, "tab\there"), "3 tab_here");
+        let long = csp_sheet_name(12, &"確".repeat(40));
+        assert_eq!(long.encode_utf16().count(), 31);
+        assert!(long.starts_with("12 確"), "{long}");
+        // a surrogate pair is never split
+        let emoji = csp_sheet_name(4, &"😀".repeat(20));
+        assert_eq!(emoji, format!("4 {}", "😀".repeat(14)));
+        // nor may a name end with an apostrophe
+        assert_eq!(csp_sheet_name(5, "it's'"), "5 it's");
+        assert_eq!(csp_sheet_name(6, ""), "6");
+        let names: Vec<String> = (1..=1000)
+            .map(|rank| csp_sheet_name(rank, &"Same name but long enough to be cut".repeat(2)))
+            .collect();
+        for name in &names {
+            rust_xlsxwriter::utility::check_sheet_name(name).unwrap();
+        }
+        let mut unique: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
+    }
+
+    #[test]
+    fn the_compare_summary_columns_are_those_the_headers_name() {
+        let headers = cmp::summary_headers(Lang::En);
+        assert_eq!(headers.len(), REGISTRATION_COL + 1);
+        assert_eq!(headers[RANK_COL], "rank");
+        assert_eq!(headers[NAME_COL], "CSP");
+        assert_eq!(headers[SHARE_COL], "share covered");
+        for (k, status) in Status::ALL.iter().enumerate() {
+            assert_eq!(headers[FIRST_COUNT_COL + k], status.label(Lang::En));
+        }
+        assert_eq!(headers[RUNS_ON_COL], "runs on");
+        assert_eq!(headers[REGISTRATION_COL], "registration");
+    }
+
+    #[test]
+    fn the_compare_chart_grows_with_the_csps_within_a_bound() {
+        assert!(compare_chart_height(3) >= 300);
+        assert!(compare_chart_height(20) > compare_chart_height(3));
+        assert_eq!(compare_chart_height(1000), compare_chart_height(usize::MAX));
+    }
+}

@@ -1,0 +1,448 @@
+//! The gap report workbook: a summary (counts and their chart where the sheet opens, then
+//! the CSP's and the catalog's facts, warnings and the review carried forward), the gap
+//! sheet, the items removed since the review, and every catalog item's state.
+
+use rust_xlsxwriter::{Chart, ChartDataLabel, ChartType, Color, RowNum, Workbook, Worksheet};
+
+use crate::analysis::{GapReport, Status};
+use crate::lang::Lang;
+use crate::output::SeekWrite;
+use crate::report::gap::{covered_means, objective_state_label, objective_tone};
+use crate::report::grid::Tone;
+use crate::report::xlsx::common::{
+    chart_last_col, chart_last_row, col_num, column_width, created_on, finish_table, new_workbook,
+    print_setup, row_num, tone_colors, write_header_row, write_note, write_text_row, Columns, Cuts,
+    Print, Styles, Table,
+};
+use crate::report::xlsx::gap_sheet::{write_gap_sheet, write_removed_sheet};
+
+/// Sheet names, in the report's language.
+pub fn sheet_names(lang: Lang) -> [&'static str; 3] {
+    [
+        lang.pick("概要", "Summary"),
+        lang.pick("ギャップ", "Gaps"),
+        lang.pick("統制目標", "Objectives"),
+    ]
+}
+
+/// The name of the sheet of items removed since the review (`--review` only).
+pub fn removed_sheet_name(lang: Lang) -> &'static str {
+    lang.pick("前回から削除", "Removed since review")
+}
+
+fn title(lang: Lang) -> &'static str {
+    lang.pick("ISMAP ギャップレポート", "ISMAP gap report")
+}
+
+/// The gap report workbook: summary, gap sheet, (removed items,) objectives sheet.
+pub fn render_gap(report: &GapReport, w: &mut dyn SeekWrite) -> anyhow::Result<()> {
+    let mut workbook = gap_workbook(report)?;
+    workbook.save_to_writer(w)?;
+    Ok(())
+}
+
+/// The workbook, ready to save; the same report always gives the same bytes.
+fn gap_workbook(report: &GapReport) -> anyhow::Result<Workbook> {
+    let lang = report.lang;
+    let styles = Styles::new();
+    let [summary_name, gaps_name, objectives_name] = sheet_names(lang);
+    let created = created_on(report.as_of)?;
+    let mut workbook = new_workbook(title(lang), &created);
+    let footer = format!(
+        "{} — {} — {} {}",
+        title(lang),
+        report.csp.name,
+        lang.pick("基準日", "as of"),
+        report.as_of
+    );
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(summary_name)?;
+    write_summary(sheet, report, &styles, summary_name, &footer)?;
+
+    let sheet = crate::report::xlsx::common::add_row_sheet(&mut workbook, gaps_name)?;
+    let mut cuts = Cuts::default();
+    write_gap_sheet(sheet, report, &styles, &footer, &mut cuts)?;
+    cuts.warn();
+
+    if let Some(review) = &report.review {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(removed_sheet_name(lang))?;
+        write_removed_sheet(sheet, review, lang, &styles, &footer)?;
+    }
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(objectives_name)?;
+    write_objectives(sheet, report, &styles, &footer)?;
+
+    Ok(workbook)
+}
+
+/// A value of the facts list: input text, a count, or nothing known.
+enum Fact {
+    Text(String),
+    Count(usize),
+    Unknown,
+}
+
+fn opt_text<T: ToString>(v: Option<T>) -> Fact {
+    v.map_or(Fact::Unknown, |v| Fact::Text(v.to_string()))
+}
+
+/// The CSP's, the catalog's and the check list's facts, labelled.
+fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
+    let lang = report.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let csp = &report.csp;
+    let unknown_ids = csp
+        .unknown_ids
+        .iter()
+        .map(|u| {
+            if u.suggestions.is_empty() {
+                u.id.clone()
+            } else {
+                format!(
+                    "{} ({} {})",
+                    u.id,
+                    l("候補:", "did you mean"),
+                    u.suggestions.join(", ")
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let checks_source = match report.checks.sheets.as_slice() {
+        [] => report.checks.source.clone(),
+        sheets => format!("{} [{}]", report.checks.source, sheets.join(", ")),
+    };
+    let facts: Vec<(&str, Fact)> = vec![
+        (l("CSP", "CSP"), Fact::Text(csp.name.clone())),
+        (
+            l("統制目標一覧", "CSP list"),
+            Fact::Text(csp.source.clone()),
+        ),
+        (
+            l("読み取り", "Read as"),
+            Fact::Text(crate::report::gap::read_as_text(&csp.read_as, lang)),
+        ),
+        (
+            l("登録番号", "Registration number"),
+            opt_text(csp.registration_number.as_ref()),
+        ),
+        (
+            l("登録の種類", "Registration kind"),
+            opt_text(csp.registration_kind.map(|k| k.label())),
+        ),
+        (l("登録日", "Registered"), opt_text(csp.registered)),
+        (
+            l("更新期限", "Renewal deadline"),
+            opt_text(csp.renewal_deadline),
+        ),
+        (
+            l("登録の有効性", "Registration"),
+            Fact::Text(csp.registration.label(lang).to_owned()),
+        ),
+        (
+            l("監査対象期間", "Audit period"),
+            opt_text(csp.audit_period),
+        ),
+        (
+            l("言明の対象範囲", "Scope of the statement"),
+            if csp.scope.is_empty() {
+                Fact::Unknown
+            } else {
+                Fact::Text(csp.scope.join("\n"))
+            },
+        ),
+        (
+            l("準拠法", "Governing law"),
+            opt_text(csp.governing_law.as_ref()),
+        ),
+        (
+            l("裁判管轄", "Jurisdiction"),
+            opt_text(csp.jurisdiction.as_ref()),
+        ),
+        (
+            l("後発事象", "Subsequent events"),
+            opt_text(csp.subsequent_events.as_ref()),
+        ),
+        (
+            l("改善計画", "Improvement plan"),
+            opt_text(csp.improvement_plan.as_ref()),
+        ),
+        (
+            l("記載された必須の統制目標", "Mandatory objectives stated"),
+            Fact::Text(format!(
+                "{} / {}",
+                csp.list.stated_objectives, csp.list.mandatory_objectives
+            )),
+        ),
+        (
+            l("実施と記載された項目", "Implemented (listed)"),
+            Fact::Count(csp.implemented),
+        ),
+        (
+            l("非該当", "Not applicable"),
+            Fact::Count(csp.not_applicable),
+        ),
+        (
+            l("無視した語", "Ignored tokens"),
+            Fact::Count(csp.ignored_tokens),
+        ),
+        (
+            l("カタログにないID", "Ids not in the catalog"),
+            Fact::Text(unknown_ids),
+        ),
+        (
+            l("カタログ", "Catalog"),
+            Fact::Text(format!(
+                "{} {}",
+                report.catalog.name, report.catalog.version
+            )),
+        ),
+        (l("確認項目", "Check items"), Fact::Text(checks_source)),
+        (
+            crate::report::gap::edition_label(lang),
+            Fact::Text(
+                crate::report::gap::edition_text(&report.checks.iso_edition, lang).unwrap_or_else(
+                    || {
+                        l(
+                            "判断不要(版で読み方が変わる参照なし)",
+                            "not needed (no reference depends on it)",
+                        )
+                        .to_owned()
+                    },
+                ),
+            ),
+        ),
+        (l("基準日", "As of"), Fact::Text(report.as_of.to_string())),
+        (
+            l("未解決の参照", "Unresolved references"),
+            Fact::Count(report.summary.unresolved_references),
+        ),
+    ];
+    facts
+}
+
+/// Width of the summary's columns: labels, counts, shares, a gap, then the chart's.
+const SUMMARY_WIDTHS: [f64; 11] = [
+    30.0, 12.0, 10.0, 2.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0,
+];
+/// The chart's size, in pixels: it covers columns E to K.
+const SUMMARY_CHART: (u32, u32) = (520, 260);
+
+/// Sheet 1: the counts per status with their chart at the top, then facts, what
+/// covered means, warnings and the review; printed on one page.
+fn write_summary(
+    sheet: &mut Worksheet,
+    report: &GapReport,
+    styles: &Styles,
+    sheet_name: &str,
+    footer: &str,
+) -> anyhow::Result<()> {
+    let lang = report.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let columns = Columns::new(SUMMARY_WIDTHS.to_vec());
+    columns.apply(sheet)?;
+    let last_col = col_num(SUMMARY_WIDTHS.len() - 1)?;
+    sheet.write_string_with_format(0, 0, title(lang), &styles.title)?;
+
+    // counts per status: the table the chart reads
+    let table_header: RowNum = 2;
+    let mut row = table_header;
+    let header = [l("判定", "Status"), l("件数", "Items"), l("割合", "Share")];
+    write_header_row(sheet, row, &header, &columns, styles)?;
+    let summary = &report.summary;
+    let share = |n: usize| {
+        if summary.total == 0 {
+            0.0
+        } else {
+            n as f64 / summary.total as f64
+        }
+    };
+    let mut chart_colors: Vec<Color> = Vec::new();
+    for status in Status::ALL {
+        row += 1;
+        let tone = Tone::from(status);
+        let n = summary.count(status);
+        sheet.write_string_with_format(row, 0, status.label(lang), styles.toned(tone))?;
+        sheet.write_number_with_format(row, 1, n as f64, &styles.number)?;
+        sheet.write_number_with_format(row, 2, share(n), &styles.percent)?;
+        chart_colors.push(tone_colors(tone).map_or(Color::Gray, |(_, strong)| strong));
+    }
+    let last_status_row = row;
+    row += 1;
+    sheet.write_string_with_format(row, 0, l("合計", "Total"), &styles.total)?;
+    sheet.write_number_with_format(row, 1, summary.total as f64, &styles.total)?;
+    sheet.write_number_with_format(row, 2, share(summary.total), &styles.total_percent)?;
+    row += 1;
+    sheet.write_string_with_format(row, 0, l("充足率", "Share covered"), &styles.total)?;
+    sheet.write_number_with_format(row, 1, summary.covered_share, &styles.total_percent)?;
+
+    let mut chart = Chart::new(ChartType::Column);
+    chart
+        .add_series()
+        .set_name(l("件数", "Items"))
+        .set_categories((sheet_name, table_header + 1, 0, last_status_row, 0))
+        .set_values((sheet_name, table_header + 1, 1, last_status_row, 1))
+        .set_point_colors(&chart_colors)
+        .set_data_label(ChartDataLabel::new().show_value());
+    chart
+        .title()
+        .set_name(l("判定別の件数", "Check items per status"));
+    chart.legend().set_hidden();
+    let (width, height) = SUMMARY_CHART;
+    chart.set_width(width).set_height(height);
+    sheet.insert_chart(table_header, 4, &chart)?;
+
+    // the facts under the table and the chart, each value across the chart's columns
+    row = row.max(chart_last_row(table_header, height)) + 2;
+    for (label, fact) in facts(report) {
+        let count;
+        let value = match &fact {
+            Fact::Text(t) if !t.is_empty() => t.as_str(),
+            Fact::Count(n) => {
+                count = n.to_string();
+                count.as_str()
+            }
+            Fact::Text(_) | Fact::Unknown => "—",
+        };
+        if let Fact::Count(n) = fact {
+            sheet.write_string_with_format(row, 0, label, &styles.label)?;
+            sheet.write_number(row, 1, n as f64)?;
+        } else {
+            write_note(
+                sheet,
+                row,
+                (label, &styles.label),
+                (value, &styles.text),
+                &columns,
+                last_col,
+            )?;
+        }
+        row += 1;
+    }
+    write_note(
+        sheet,
+        row,
+        (l("充足の意味", "Covered means"), &styles.label),
+        (covered_means(lang), &styles.text),
+        &columns,
+        last_col,
+    )?;
+    row += 2;
+    let warning_label = l("警告", "Warning");
+    if report.warnings.is_empty() {
+        sheet.write_string_with_format(row, 0, warning_label, &styles.label)?;
+        sheet.write_string_with_format(row, 1, l("なし", "none"), &styles.text)?;
+        row += 1;
+    }
+    for warning in &report.warnings {
+        write_note(
+            sheet,
+            row,
+            (warning_label, &styles.warning),
+            (&warning.message, &styles.warning),
+            &columns,
+            last_col,
+        )?;
+        row += 1;
+    }
+    if let Some(review) = &report.review {
+        row += 1;
+        write_note(
+            sheet,
+            row,
+            (l("前回のレビュー", "Previous review"), &styles.label),
+            (&review.source, &styles.text),
+            &columns,
+            last_col,
+        )?;
+        row += 1;
+        write_note(
+            sheet,
+            row,
+            (l("前回からの変化", "Changes since review"), &styles.label),
+            (&review.counts_line(lang), &styles.text),
+            &columns,
+            last_col,
+        )?;
+    }
+    print_setup(
+        sheet,
+        &Print {
+            footer,
+            header_row: None,
+            one_page: true,
+            fit_width: true,
+            last_row: row,
+            last_col: last_col.max(col_num(chart_last_col(&columns, 4, width))?),
+        },
+    )
+}
+
+/// Sheet 3: every catalog item and the CSP's state for it.
+fn write_objectives(
+    sheet: &mut Worksheet,
+    report: &GapReport,
+    styles: &Styles,
+    footer: &str,
+) -> anyhow::Result<()> {
+    let lang = report.lang;
+    let l = |ja, en| lang.pick(ja, en);
+    let headers = [
+        l("番号", "id"),
+        l("区分", "layer"),
+        l("名称", "title"),
+        l("CSPの記載", "state"),
+        l("理由", "reason"),
+    ];
+    let columns = Columns::new(vec![
+        column_width(
+            report
+                .objectives
+                .iter()
+                .map(|o| o.id.as_str())
+                .chain([headers[0]]),
+        ),
+        16.0,
+        column_width(
+            report
+                .objectives
+                .iter()
+                .map(|o| o.title.as_str())
+                .chain([headers[2]]),
+        ),
+        14.0,
+        40.0,
+    ]);
+    write_header_row(sheet, 0, &headers, &columns, styles)?;
+    let mut cuts = Cuts::default();
+    for (r, o) in report.objectives.iter().enumerate() {
+        let xr = row_num(r + 1)?;
+        let reason = o.reason.as_deref().unwrap_or("");
+        let texts = [
+            o.id.as_str(),
+            o.layer.label(lang),
+            o.title.as_str(),
+            objective_state_label(o.state, lang),
+            reason,
+        ];
+        let toned = styles.toned(objective_tone(o.state));
+        let format = |c| if c == 3 { toned } else { &styles.cell };
+        write_text_row(sheet, xr, &texts, format, &columns, (&headers, &mut cuts))?;
+    }
+    cuts.warn();
+    finish_table(
+        sheet,
+        &Table {
+            columns: &columns,
+            last_row: row_num(report.objectives.len())?,
+            last_col: 4,
+            last_printed: 4,
+            frozen_cols: 1,
+            fit_width: true,
+            footer,
+        },
+    )
+}

@@ -1,0 +1,359 @@
+//! The gap sheet (one row per check item, the reviewer's columns right after the verdict
+//! and procedures) and the sheet of items removed since a review: the sheets the gap
+//! report workbook and each CSP of a comparison share.
+use rust_xlsxwriter::{DataValidation, Worksheet};
+
+use crate::analysis::review::ReviewSummary;
+use crate::analysis::{GapReport, ItemResult, Status};
+use crate::lang::Lang;
+use crate::report::gap::{
+    col, decision_choices, item_cells, item_sheet_headers, removed_headers, review_change_header,
+    reviewer_headers, workbook_headers,
+};
+use crate::report::grid::Tone;
+use crate::report::xlsx::common::{
+    col_num, column_width, finish_table, row_num, write_header_row, write_text_row, Columns, Cuts,
+    Styles, Table,
+};
+use crate::report::CellStrings;
+
+/// Most items whose rows are made as tall as their text (see [`write_gap_sheet`]).
+pub const FITTED_ROWS: usize = 10_000;
+
+/// What a column of the gap sheet holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    /// A cell of [`item_cells`], by its index ([`col`]).
+    Cell(usize),
+    /// The reasons in words.
+    Reasons,
+    /// The status code (`covered`), for filtering whatever the language.
+    StatusCode,
+    Decision,
+    Comment,
+    /// What changed since the review (`--review` only).
+    Change,
+}
+
+/// The sheet's columns in order, with headers and widths: first those printed (the
+/// verdict, the procedures, the reviewer's columns, the gaps), then the details shown on
+/// screen, then the codes and input row, in a group hidden until opened.
+struct Layout {
+    cols: Vec<Col>,
+    headers: Vec<String>,
+    columns: Columns,
+    /// Columns `0..printed` are printed.
+    printed: usize,
+    /// Columns `hidden..` are in the collapsed group.
+    hidden: usize,
+}
+
+fn layout(report: &GapReport) -> Layout {
+    let lang = report.lang;
+    let ours = item_sheet_headers(report);
+    let [reasons_header, status_code_header] = workbook_headers(lang);
+    let [decision_header, comment_header] = reviewer_headers(lang);
+    let review = report.review.is_some();
+
+    let mut cols = vec![
+        Col::Cell(col::ID),
+        Col::Cell(col::TITLE),
+        Col::Cell(col::RISK),
+        Col::Cell(col::STATUS),
+        Col::Cell(col::PROCEDURES),
+        Col::Decision,
+        Col::Comment,
+    ];
+    if review {
+        cols.push(Col::Change);
+    }
+    cols.extend([Col::Cell(col::MISSING), Col::Cell(col::CONTROLS)]);
+    let printed = cols.len();
+    cols.extend([
+        Col::Cell(col::ASSURANCE),
+        Col::Cell(col::NOT_APPLICABLE),
+        Col::Cell(col::ANNEX),
+        Col::Cell(col::UNRESOLVED),
+        Col::Cell(col::IMPLEMENTED),
+        Col::Cell(col::REFERENCES),
+        Col::Reasons,
+        Col::Cell(col::NOTE),
+    ]);
+    cols.extend((col::FIRST_EXTRA..ours.len()).map(Col::Cell));
+    let hidden = cols.len();
+    cols.extend([
+        Col::StatusCode,
+        Col::Cell(col::REASONS),
+        Col::Cell(col::ROW),
+    ]);
+
+    let headers: Vec<String> = cols
+        .iter()
+        .map(|c| match c {
+            Col::Cell(i) => ours.get(*i).cloned().unwrap_or_default(),
+            Col::Reasons => reasons_header.to_owned(),
+            Col::StatusCode => status_code_header.to_owned(),
+            Col::Decision => decision_header.to_owned(),
+            Col::Comment => comment_header.to_owned(),
+            Col::Change => review_change_header(lang).to_owned(),
+        })
+        .collect();
+    // widths: the id and title fit their text (cheap to measure before the rows), the
+    // rest is fixed so that a row's height is known when it is written
+    let items = &report.items;
+    let widths = cols
+        .iter()
+        .zip(&headers)
+        .map(|(c, header)| match c {
+            Col::Cell(col::ID) => {
+                column_width(items.iter().map(|i| i.id.as_str()).chain([header.as_str()]))
+                    .clamp(6.0, 16.0)
+            }
+            Col::Cell(col::TITLE) => column_width(items.iter().map(|i| i.title.as_str())).min(32.0),
+            Col::Cell(col::RISK) => column_width(["medium", lang.pick("リスク", "risk")]),
+            Col::Cell(col::STATUS) => column_width(Status::ALL.iter().map(|s| s.label(lang))),
+            Col::Cell(col::PROCEDURES) => 48.0,
+            Col::Decision => column_width(decision_choices(lang)).max(10.0),
+            Col::Comment => 28.0,
+            Col::Change => 22.0,
+            Col::Cell(col::MISSING) => 22.0,
+            Col::Cell(col::CONTROLS) => 34.0,
+            Col::Cell(col::ASSURANCE) => 12.0,
+            Col::Cell(col::NOT_APPLICABLE) | Col::Reasons => 28.0,
+            Col::Cell(col::ANNEX) | Col::Cell(col::IMPLEMENTED) | Col::Cell(col::REFERENCES) => {
+                18.0
+            }
+            Col::Cell(col::UNRESOLVED) | Col::Cell(col::NOTE) => 24.0,
+            Col::StatusCode => 15.0,
+            Col::Cell(col::ROW) => 7.0,
+            // the input's own columns
+            Col::Cell(_) => column_width([header.as_str()]).clamp(12.0, 30.0),
+        })
+        .collect();
+    Layout {
+        cols,
+        headers,
+        columns: Columns::new(widths),
+        printed,
+        hidden,
+    }
+}
+
+/// The fill of the change cell: a verdict to look at again stands out most.
+fn change_tone(item: &ItemResult) -> Tone {
+    match &item.review {
+        Some(r) if r.re_review => Tone::Caution,
+        Some(r) if r.change.verdict_changed() => Tone::Warn,
+        _ => Tone::Plain,
+    }
+}
+
+/// One row per check item: the reviewer's columns (a decision from a drop-down, then a
+/// comment) right after the verdict and procedures, the codes and input row in a hidden
+/// group, widths fixed and each row as tall as its tallest cell; printed A4 landscape,
+/// one page wide, the header on every page.
+pub fn write_gap_sheet(
+    sheet: &mut Worksheet,
+    report: &GapReport,
+    styles: &Styles,
+    footer: &str,
+    cuts: &mut Cuts,
+) -> anyhow::Result<()> {
+    let lang = report.lang;
+    let layout = layout(report);
+    let last_row = row_num(report.items.len())?;
+    let last_col = col_num(layout.cols.len().saturating_sub(1))?;
+
+    write_header_row(sheet, 0, &layout.headers, &layout.columns, styles)?;
+    for (c, kind) in layout.cols.iter().enumerate() {
+        if matches!(kind, Col::Decision | Col::Comment | Col::Change) {
+            let xc = col_num(c)?;
+            sheet.write_string_with_format(0, xc, &layout.headers[c], &styles.reviewer_header)?;
+        }
+    }
+
+    // The table's look, once per column rather than per row: a cell written without a
+    // format takes its column's (borders, wrap; the row number plain; the reviewer's two
+    // columns filled), and an empty cell shows it too. Only the header, the status and
+    // the change name a format of their own: rust_xlsxwriter hashes a Format on every
+    // call that does (BENCHMARKS.md).
+    let col_of = |kind: Col| layout.cols.iter().position(|c| *c == kind).map(col_num);
+    let status_col = col_of(Col::Cell(col::STATUS)).transpose()?;
+    let change_col = col_of(Col::Change).transpose()?;
+    let row_col = col_of(Col::Cell(col::ROW)).transpose()?;
+    sheet.set_column_range_format(0, last_col, &styles.cell)?;
+    for reviewer in [Col::Decision, Col::Comment] {
+        if let Some(c) = col_of(reviewer).transpose()? {
+            sheet.set_column_format(c, &styles.reviewer)?;
+        }
+    }
+    if let Some(c) = row_col {
+        sheet.set_column_format(c, &styles.number)?;
+    }
+    // rows are made as tall as their text up to this many items; beyond, the spreadsheet
+    // sizes them itself (the row heights cost a tenth of the time of a 100,000-item
+    // workbook, whose rows nobody prints)
+    let fit_rows = report.items.len() <= FITTED_ROWS;
+
+    let mut cells = CellStrings::default();
+    let mut reasons = String::new();
+    let mut change = String::new();
+    for (r, item) in report.items.iter().enumerate() {
+        let xr = row_num(r + 1)?;
+        cells.clear();
+        item_cells(item, &report.items.details(item), lang, &mut cells);
+        reasons.clear();
+        for (k, reason) in item.reasons.iter().enumerate() {
+            if k > 0 {
+                reasons.push_str(", ");
+            }
+            reasons.push_str(reason.label(lang));
+        }
+        change.clear();
+        if let Some(review) = &item.review {
+            change.push_str(&review.change_label(item.status, lang));
+        }
+        let decision = item
+            .review
+            .as_ref()
+            .and_then(|r| r.decision.as_ref())
+            .map(|d| d.label(lang));
+        let comment = item.review.as_ref().and_then(|r| r.comment.as_deref());
+
+        let texts: Vec<&str> = layout
+            .cols
+            .iter()
+            .map(|kind| match kind {
+                Col::Cell(i) => cells.as_slice().get(*i).map_or("", String::as_str),
+                Col::Reasons => &reasons,
+                Col::StatusCode => item.status.as_str(),
+                Col::Decision => decision.as_deref().unwrap_or(""),
+                Col::Comment => comment.unwrap_or(""),
+                Col::Change => &change,
+            })
+            .collect();
+        for (c, (kind, text)) in layout.cols.iter().zip(&texts).enumerate() {
+            let own_format = matches!(kind, Col::Cell(col::STATUS | col::ROW) | Col::Change);
+            if !own_format && !text.is_empty() {
+                let cell = cuts.fit(text, &item.id, &layout.headers[c]);
+                sheet.write_string(xr, col_num(c)?, cell)?;
+            }
+        }
+        if let Some(c) = status_col {
+            let toned = styles.toned(item.status.into());
+            sheet.write_string_with_format(xr, c, item.status.label(lang), toned)?;
+        }
+        if let Some(c) = change_col {
+            sheet.write_string_with_format(xr, c, &change, styles.toned(change_tone(item)))?;
+        }
+        if let Some(c) = row_col {
+            // the input row number is written as a number, every other cell as text
+            sheet.write_number(xr, c, item.row as f64)?;
+        }
+        if fit_rows {
+            layout.columns.fit_row(
+                sheet,
+                xr,
+                texts.iter().take(layout.hidden).copied().enumerate(),
+            )?;
+        }
+    }
+
+    if last_row > 0 {
+        if let Some(decision_col) = layout.cols.iter().position(|c| *c == Col::Decision) {
+            let title = reviewer_headers(lang)[0];
+            let validation = DataValidation::new()
+                .allow_list_strings(&decision_choices(lang))?
+                .set_input_title(title)?
+                .set_input_message(lang.pick(
+                    "追加の確認手続が要るかを選んでください",
+                    "Choose whether an additional procedure is needed",
+                ))?
+                .set_error_message(
+                    lang.pick("一覧から選んでください", "choose a value from the list"),
+                )?;
+            let xc = col_num(decision_col)?;
+            sheet.add_data_validation(1, xc, last_row, xc, &validation)?;
+        }
+    }
+
+    if layout.hidden < layout.cols.len() {
+        sheet.group_columns_collapsed(col_num(layout.hidden)?, last_col)?;
+    }
+    finish_table(
+        sheet,
+        &Table {
+            columns: &layout.columns,
+            last_row,
+            last_col,
+            last_printed: col_num(layout.printed.saturating_sub(1))?,
+            frozen_cols: 2,
+            fit_width: true,
+            footer,
+        },
+    )
+}
+
+/// The items of the previous review that the check list no longer has, with the status,
+/// decision and comment they had.
+pub fn write_removed_sheet(
+    sheet: &mut Worksheet,
+    review: &ReviewSummary,
+    lang: Lang,
+    styles: &Styles,
+    footer: &str,
+) -> anyhow::Result<()> {
+    let headers = removed_headers(lang);
+    let columns = Columns::new(vec![
+        column_width(
+            review
+                .removed_items
+                .iter()
+                .map(|i| i.id.as_str())
+                .chain([headers[0]]),
+        )
+        .clamp(6.0, 16.0),
+        40.0,
+        column_width(
+            Status::ALL
+                .iter()
+                .map(|s| s.label(lang))
+                .chain([headers[2]]),
+        ),
+        column_width(decision_choices(lang)).max(12.0),
+        40.0,
+    ]);
+    write_header_row(sheet, 0, &headers, &columns, styles)?;
+    let mut cuts = Cuts::default();
+    for (r, item) in review.removed_items.iter().enumerate() {
+        let xr = row_num(r + 1)?;
+        let decision = item.decision.as_ref().map(|d| d.label(lang));
+        let texts = [
+            item.id.as_str(),
+            item.title.as_str(),
+            item.status.label(lang),
+            decision.as_deref().unwrap_or(""),
+            item.comment.as_deref().unwrap_or(""),
+        ];
+        let toned = styles.toned(item.status.into());
+        let format = |c| match c {
+            2 => toned,
+            3 | 4 => &styles.reviewer,
+            _ => &styles.cell,
+        };
+        write_text_row(sheet, xr, &texts, format, &columns, (&headers, &mut cuts))?;
+    }
+    cuts.warn();
+    finish_table(
+        sheet,
+        &Table {
+            columns: &columns,
+            last_row: row_num(review.removed_items.len())?,
+            last_col: 4,
+            last_printed: 4,
+            frozen_cols: 1,
+            fit_width: true,
+            footer,
+        },
+    )
+}
