@@ -17,8 +17,7 @@ use crate::report::xlsx::common::{
 };
 use crate::report::CellStrings;
 
-/// Most items whose rows are made as tall as their text (see [`write_gap_sheet`]).
-pub const FITTED_ROWS: usize = 10_000;
+use crate::report::xlsx::common::FITTED_ROWS;
 
 /// What a column of the gap sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,9 +189,7 @@ pub fn write_gap_sheet(
     if let Some(c) = row_col {
         sheet.set_column_format(c, &styles.number)?;
     }
-    // rows are made as tall as their text up to this many items; beyond, the spreadsheet
-    // sizes them itself (the row heights cost a tenth of the time of a 100,000-item
-    // workbook, whose rows nobody prints)
+    // rows are made as tall as their text up to FITTED_ROWS items (see add_row_sheet)
     let fit_rows = report.items.len() <= FITTED_ROWS;
 
     let mut cells = CellStrings::default();
@@ -232,6 +229,13 @@ pub fn write_gap_sheet(
                 Col::Change => &change,
             })
             .collect();
+        if fit_rows {
+            layout.columns.fit_row(
+                sheet,
+                xr,
+                texts.iter().take(layout.hidden).copied().enumerate(),
+            )?;
+        }
         for (c, (kind, text)) in layout.cols.iter().zip(&texts).enumerate() {
             let own_format = matches!(kind, Col::Cell(col::STATUS | col::ROW) | Col::Change);
             if !own_format && !text.is_empty() {
@@ -249,13 +253,6 @@ pub fn write_gap_sheet(
         if let Some(c) = row_col {
             // the input row number is written as a number, every other cell as text
             sheet.write_number(xr, c, item.row as f64)?;
-        }
-        if fit_rows {
-            layout.columns.fit_row(
-                sheet,
-                xr,
-                texts.iter().take(layout.hidden).copied().enumerate(),
-            )?;
         }
     }
 
