@@ -395,6 +395,10 @@ pub struct ReportArgs {
     /// decision and comment forward by id, and mark what changed since.
     #[arg(long, value_name = "PREVIOUS")]
     pub review: Option<PathBuf>,
+    /// The sheet of PREVIOUS holding the review, when the workbook has several gap sheets
+    /// (a copy with the decisions beside the original) [default: the one gap sheet].
+    #[arg(long, value_name = "NAME", requires = "review")]
+    pub review_sheet: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -789,6 +793,10 @@ fn report_config(a: ReportArgs, stdout_is_terminal: bool) -> Result<ReportConfig
         encoding: a.encoding.map(Into::into),
         output_encoding: csv_encoding(a.output_encoding, format)?,
         iso_edition: edition_flag(a.iso_edition),
+        review_sheet: match &a.review {
+            Some(previous) => workbook_sheet("--review-sheet", a.review_sheet, previous)?,
+            None => None,
+        },
         review: a.review,
     })
 }

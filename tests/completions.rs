@@ -27,7 +27,10 @@ fn complete(words: &[&str]) -> Option<Vec<String>> {
         words[cword],
         words[cword - 1],
     );
-    let out = match Command::new("bash").args(["--norc", "-c", &program]).output() {
+    let out = match Command::new("bash")
+        .args(["--norc", "-c", &program])
+        .output()
+    {
         Ok(out) => out,
         Err(e) => {
             eprintln!("skipped: bash cannot be run ({e})");
@@ -53,14 +56,28 @@ fn bash_completes_subcommands_their_options_and_option_values() {
     let Some(top) = complete(&["ismap-gap", ""]) else {
         return;
     };
-    for sub in ["report", "readiness", "compare", "diff", "catalog", "suggest"] {
+    for sub in [
+        "report",
+        "readiness",
+        "compare",
+        "diff",
+        "catalog",
+        "suggest",
+    ] {
         assert!(top.iter().any(|w| w == sub), "{sub} not offered: {top:?}");
     }
 
     let Some(report) = complete(&["ismap-gap", "report", "--"]) else {
         return;
     };
-    for option in ["--checks", "--csp", "--format", "--review", "--fail-on", "--as-of"] {
+    for option in [
+        "--checks",
+        "--csp",
+        "--format",
+        "--review",
+        "--fail-on",
+        "--as-of",
+    ] {
         assert!(
             report.iter().any(|w| w == option),
             "{option} not offered after `report`: {report:?}"
