@@ -27,7 +27,8 @@ pub struct CspColumn {
     pub source: String,
     /// 1 = best: a CSP whose registration is void on the comparison's date (lapsed, or
     /// not yet valid) after every other, then highest share covered, then fewest
-    /// not-covered, then a valid registration before one not checked, then name.
+    /// not-covered, then its [`Standing`] (valid and clean, valid with warnings on its
+    /// statement, not checked), then name.
     pub rank: usize,
     /// Its registration on the comparison's date: valid, not checked (no renewal deadline
     /// given), not yet valid (registered after the date, or its audit period ends after
@@ -43,6 +44,59 @@ pub struct CspColumn {
     /// Its warnings, as `report` gives them for it (registration, audit period, list
     /// completeness, published facts, unknown ids).
     pub warnings: Vec<Warning>,
+}
+
+/// Where a CSP's registration stands on the comparison's date, best first: the ranking's
+/// tie-breaker after the share covered and the not-covered count (a void registration
+/// is ranked after every other before that).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Standing {
+    /// Valid, and nothing said about its statement (or the service underneath it).
+    Valid,
+    /// Valid, with a warning on the statement it rests on: an audit period that ended
+    /// over 16 months before, a one-day (design only) audit, an ISMAP-LIU registration,
+    /// subsequent events or an improvement plan.
+    ValidWithWarnings,
+    /// No renewal deadline given: validity not checked.
+    NotChecked,
+    /// Lapsed, or not yet valid: nothing is covered on it.
+    Void,
+}
+
+/// The warnings on a statement that rank a valid registration after a clean one.
+const STATEMENT_WARNINGS: [&str; 5] = [
+    "audit-period-old",
+    "design-only",
+    "ismap-liu",
+    "subsequent-events",
+    "improvement-plan",
+];
+
+impl CspColumn {
+    pub fn standing(&self) -> Standing {
+        match self.registration {
+            Registration::Lapsed | Registration::NotYetValid => Standing::Void,
+            Registration::NotChecked => Standing::NotChecked,
+            Registration::Valid
+                if self
+                    .warnings
+                    .iter()
+                    .any(|w| STATEMENT_WARNINGS.contains(&w.code)) =>
+            {
+                Standing::ValidWithWarnings
+            }
+            Registration::Valid => Standing::Valid,
+        }
+    }
+
+    /// Its registration in words, with the warnings on its statement when valid: 有効 /
+    /// 有効(注意あり) / 未確認 / 未発効 / 失効.
+    pub fn registration_label(&self, lang: Lang) -> &'static str {
+        match self.standing() {
+            Standing::ValidWithWarnings => lang.pick("有効(注意あり)", "valid, with warnings"),
+            _ => self.registration.label(lang),
+        }
+    }
 }
 
 /// Statuses of one item, in the order of the ranked CSPs; serialised as `{name: status}`.
@@ -183,7 +237,8 @@ pub fn compare(
             .cmp(&void(b))
             .then(b.covered_share.total_cmp(&a.covered_share))
             .then(a.counts.not_covered.cmp(&b.counts.not_covered))
-            // a verified registration before one not checked
+            // valid and clean, valid with warnings on its statement, not checked
+            .then(a.standing().cmp(&b.standing()))
             .then(a.registration.cmp(&b.registration))
             .then(a.name.cmp(&b.name))
     });

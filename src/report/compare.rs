@@ -25,9 +25,9 @@ pub fn warning_messages(r: &CompareReport) -> Vec<String> {
         .collect()
 }
 
-/// A CSP's registration as the ranking shows it: 有効 / 未確認 / 失効.
+/// A CSP's registration as the ranking shows it: 有効 / 有効(注意あり) / 未確認 / 失効.
 fn registration_cell(lang: Lang, csp: &CspColumn) -> String {
-    csp.registration.label(lang).to_owned()
+    csp.registration_label(lang).to_owned()
 }
 
 fn pct(x: f64) -> String {

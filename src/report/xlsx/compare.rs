@@ -350,7 +350,11 @@ fn write_matrix(
     const TITLE_COL: usize = 1;
     const FIRST_CSP_COL: usize = 2;
     let lang = report.lang;
-    let grid = cmp::matrix_grid(report);
+    let mut grid = cmp::matrix_grid(report);
+    // each CSP's header says where its registration stands (the ranking's order)
+    for (header, csp) in grid.headers.iter_mut().skip(FIRST_CSP_COL).zip(&report.csps) {
+        header.push_str(&format!("\n({})", csp.registration_label(lang)));
+    }
     let last_row = row_num(grid.rows.len())?;
     let last_col = col_num(grid.headers.len().saturating_sub(1))?;
 
