@@ -2462,7 +2462,10 @@ mod tests {
         assert_eq!(status_of(&r, "C-2"), Status::Covered);
         let c3 = r.items.iter().find(|i| i.id == "C-3").unwrap();
         assert_eq!(c3.status, Status::AssuranceGap);
-        assert_eq!(c3.reasons, [Reason::RegistrationNotYetValid]);
+        assert_eq!(
+            c3.reasons,
+            [Reason::Inherited, Reason::RegistrationNotYetValid]
+        );
         assert_eq!(r.items.details(c3).registration_not_yet_valid, ["IaaS"]);
     }
 

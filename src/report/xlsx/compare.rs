@@ -99,6 +99,7 @@ const SHARE_COL: usize = 2;
 const FIRST_COUNT_COL: usize = 3;
 const RUNS_ON_COL: usize = FIRST_COUNT_COL + Status::ALL.len();
 const REGISTRATION_COL: usize = RUNS_ON_COL + 1;
+const TIER_COL: usize = REGISTRATION_COL + 1;
 /// Width of a count column, in Excel's character units.
 const COUNT_WIDTH: f64 = 12.0;
 /// Width of the summary chart, in pixels.
@@ -172,12 +173,13 @@ fn write_compare_summary(
             .iter()
             .map(|(label, _)| *label)
             .chain([details_label, l("CSP数", "CSPs"), l("警告", "Warning")])
+            .chain([cmp::ranking_label(lang)])
             .chain([grid.headers[RANK_COL].as_str()]),
     )
     .min(24.0);
     for (c, header) in grid.headers.iter().enumerate().skip(NAME_COL) {
         widths[c] = match c {
-            NAME_COL | RUNS_ON_COL | REGISTRATION_COL => {
+            NAME_COL | RUNS_ON_COL | REGISTRATION_COL | TIER_COL => {
                 grid_column_width(&grid, c).clamp(12.0, 30.0)
             }
             _ => column_width([header.as_str()]).max(COUNT_WIDTH),
@@ -207,6 +209,15 @@ fn write_compare_summary(
     }
     sheet.write_string_with_format(row, 0, l("CSP数", "CSPs"), &styles.label)?;
     sheet.write_number(row, 1, report.csps.len() as f64)?;
+    row += 1;
+    write_note(
+        sheet,
+        row,
+        (cmp::ranking_label(lang), &styles.label),
+        (&cmp::ranking_rule(lang), &styles.text),
+        &columns,
+        last_col,
+    )?;
     row += 1;
     let details_format = if report.details.is_empty() {
         &styles.warning
@@ -280,10 +291,16 @@ fn write_compare_summary(
             fit(text(REGISTRATION_COL)),
             registration,
         )?;
+        sheet.write_string_with_format(
+            row,
+            col_num(TIER_COL)?,
+            fit(text(TIER_COL)),
+            registration,
+        )?;
         columns.fit_row(
             sheet,
             row,
-            [NAME_COL, RUNS_ON_COL, REGISTRATION_COL].map(|c| (c, text(c))),
+            [NAME_COL, RUNS_ON_COL, REGISTRATION_COL, TIER_COL].map(|c| (c, text(c))),
         )?;
     }
     print_setup(
@@ -351,9 +368,9 @@ fn write_matrix(
     const FIRST_CSP_COL: usize = 2;
     let lang = report.lang;
     let mut grid = cmp::matrix_grid(report);
-    // each CSP's header says where its registration stands (the ranking's order)
+    // each CSP's header says the tier it is ranked in
     for (header, csp) in grid.headers.iter_mut().skip(FIRST_CSP_COL).zip(&report.csps) {
-        header.push_str(&format!("\n({})", csp.registration_label(lang)));
+        header.push_str(&format!("\n({})", csp.tier.cell(lang)));
     }
     let last_row = row_num(grid.rows.len())?;
     let last_col = col_num(grid.headers.len().saturating_sub(1))?;
@@ -451,7 +468,7 @@ mod tests {
     #[test]
     fn the_compare_summary_columns_are_those_the_headers_name() {
         let headers = cmp::summary_headers(Lang::En);
-        assert_eq!(headers.len(), REGISTRATION_COL + 1);
+        assert_eq!(headers.len(), TIER_COL + 1);
         assert_eq!(headers[RANK_COL], "rank");
         assert_eq!(headers[NAME_COL], "CSP");
         assert_eq!(headers[SHARE_COL], "share covered");
@@ -460,6 +477,7 @@ mod tests {
         }
         assert_eq!(headers[RUNS_ON_COL], "runs on");
         assert_eq!(headers[REGISTRATION_COL], "registration");
+        assert_eq!(headers[TIER_COL], "tier");
     }
 
     #[test]
