@@ -385,3 +385,46 @@ fn ranking_tiers_come_before_the_share_covered_in_every_format() {
     assert_eq!(text(matrix, 0, 2), "Clean\n(1 valid, no warnings)");
     assert_eq!(text(matrix, 0, 5), "Lapsed\n(4 lapsed or not yet valid)");
 }
+
+/// The progress line a long comparison writes to a terminal is in the run's language.
+/// `script` gives the run a terminal; without it the test says why it is skipped.
+#[test]
+fn the_progress_line_is_japanese_under_lang_ja() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: `script` (util-linux) is not installed, so no terminal to run in");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..60 {
+        fs::write(
+            dir.path().join(format!("csp-{n:03}.yaml")),
+            format!("name: CSP {n:03}\nimplemented: [9.2.1]\n"),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("out.json");
+    let run = |lang: &str| {
+        let command = format!(
+            "'{}' --lang {lang} compare --as-of 2026-04-01 --checks '{}' --csp-dir '{}' -o '{}'",
+            env!("CARGO_BIN_EXE_ismap-gap"),
+            data("checks-all-statuses.csv").display(),
+            dir.path().display(),
+            out.display()
+        );
+        let o = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{o:?}");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let ja = run("ja");
+    assert!(ja.contains("CSPの一覧を読み込み中 60/60"), "{ja}");
+    assert!(!ja.contains("reading CSP lists"), "{ja}");
+    let en = run("en");
+    assert!(en.contains("reading CSP lists 60/60"), "{en}");
+}

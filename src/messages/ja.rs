@@ -265,6 +265,12 @@ pub const JA: &[(&str, &str)] = &[
     ("the lists differ: {} added, {} removed, {} changed", "一覧に差があります: 追加{0}件、削除{1}件、変更{2}件"),
     // --- merged from the CSP reader (#14), the references and editions (#15/16), suggest (#19)
     ("'{}' is not a range the tool reads: {}", "'{0}' はこのツールが読める範囲の書き方ではありません: {1}"),
+    ("an end of the range is no id", "範囲の端がIDではありません"),
+    ("its ends are not of the same level", "両端の階層が違います"),
+    ("a range of clauses is not read (list them: 9, 10)", "箇条の範囲は読みません(9, 10 のように並べてください)"),
+    ("its ends are under different categories or objectives", "両端が別のカテゴリまたは統制目標の下にあります"),
+    ("it does not run from a lower number to a higher one", "小さい番号から大きい番号への範囲ではありません"),
+    ("it spans more than 200 numbers", "200を超える番号にわたります"),
     ("a range joins two ids of one level under one category or objective, low to high (9.2.1～9.2.3); otherwise list the ids", "範囲は同じカテゴリまたは統制目標の下にある同じ階層の二つのIDを小さい順につなぎます(9.2.1～9.2.3)。それ以外はIDを並べて書いてください"),
     ("pass --iso-edition 2013 or --iso-edition 2022 to say how its two-part numbers are read (three-part ones are 2013 numbering in any list), or correct the references", "二つの数字の番号をどう読むか --iso-edition 2013 または --iso-edition 2022 で指定するか(三つの数字の番号はどの一覧でも2013年版の番号です)、参照を直してください"),
     ("pass --iso-edition 2013 or --iso-edition 2022, or name the edition in the references column header (e.g. 'ISO/IEC 27001:2022')", "--iso-edition 2013 または --iso-edition 2022 を指定するか、参照の列の見出しに版を書いてください(例: 'ISO/IEC 27001:2022')"),

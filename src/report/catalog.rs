@@ -10,15 +10,17 @@ use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
 use crate::report::{render_grid, write_json, write_yaml, Format, TextStyle};
 
-fn flags(e: &Entry) -> String {
+/// An entry's flags in the run's language (`basic, cloud-provider` / `基本言明要件(B)、
+/// クラウド固有(P)`); JSON and YAML keep the codes.
+fn flags(e: &Entry, lang: Lang) -> String {
     let mut f = Vec::new();
     if e.flags.basic {
-        f.push("basic");
+        f.push(lang.pick("基本言明要件(B)", "basic"));
     }
     if e.flags.cloud_provider {
-        f.push("cloud-provider");
+        f.push(lang.pick("クラウド固有(P)", "cloud-provider"));
     }
-    f.join(", ")
+    f.join(lang.pick("、", ", "))
 }
 
 /// What the flags mean, as ISMAP管理基準 defines its suffixes (2.1).
@@ -87,10 +89,10 @@ fn entry_grid(entries: &[&Entry], lang: Lang) -> Grid {
         g.push(
             vec![
                 e.id.clone(),
-                e.layer.as_str().to_owned(),
-                e.level.as_str().to_owned(),
+                e.layer.label(lang).to_owned(),
+                e.level.label_in(e.layer, lang).to_owned(),
                 e.title(lang).to_owned(),
-                flags(e),
+                flags(e, lang),
                 e.parent.clone().unwrap_or_default(),
             ],
             Tone::Plain,
@@ -292,7 +294,7 @@ pub fn render_show(
                 l("親", "parent"),
                 e.parent.clone().unwrap_or_default(),
             );
-            kv(&mut lines, l("フラグ", "flags"), flags(e));
+            kv(&mut lines, l("フラグ", "flags"), flags(e, lang));
             kv(
                 &mut lines,
                 l("フラグの意味", "flags mean"),
