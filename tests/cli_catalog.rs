@@ -42,6 +42,8 @@ fn stats_json_reports_counts_and_completeness() {
 #[test]
 fn stats_table_says_what_the_catalog_holds_and_lacks() {
     bin()
+        // wide enough that no sentence is wrapped
+        .env("COLUMNS", "400")
         .args(["--lang", "en", "catalog", "stats"])
         .assert()
         .success()
@@ -482,4 +484,32 @@ fn flags_layers_and_levels_are_japanese_under_lang_ja() {
     let entry = &v["entries"][0]["entry"];
     assert_eq!(entry["layer"], "control");
     assert_eq!(entry["flags"]["cloud_provider"], true);
+}
+
+/// The lines above and below the `catalog stats` table wrap to `COLUMNS`, as the table
+/// does, in both languages; the Japanese edition sentence is Japanese.
+#[test]
+fn stats_lines_fit_the_terminal_width() {
+    for (lang, columns) in [("en", 80), ("ja", 80), ("en", 40), ("ja", 40)] {
+        let out = stdout_of(
+            bin()
+                .env("COLUMNS", columns.to_string())
+                .args(["--lang", lang, "catalog", "stats"]),
+        );
+        for line in out.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= columns,
+                "{lang} at {columns}: {line}"
+            );
+        }
+    }
+    let ja = stdout_of(
+        bin()
+            .env("COLUMNS", "400")
+            .args(["--lang", "ja", "catalog", "stats"]),
+    );
+    let edition = ja.lines().find(|l| l.starts_with("版: ")).unwrap();
+    assert!(edition.contains("2022年4月1日版"), "{edition}");
+    assert!(!edition.contains("structure as of"), "{edition}");
+    assert!(ja.lines().next().unwrap().ends_with("(組み込み)"), "{ja}");
 }

@@ -176,9 +176,7 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(r) {
-                for part in table::wrap(&strip_controls(&line), style.width.into()) {
-                    writeln!(w, "{part}")?;
-                }
+                table::write_wrapped(w, &line, style.width)?;
             }
             table::render(&summary_grid(r), style.color, style.width, w)?;
             table::render(&matrix_grid(r), style.color, style.width, w)

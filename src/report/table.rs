@@ -202,6 +202,15 @@ pub fn wrap(line: &str, width: usize) -> Vec<String> {
     wrap_lines(line, width, "  ")
 }
 
+/// Writes `line` (control characters stripped) wrapped by [`wrap`] to `width` columns: a
+/// line above or below a table.
+pub fn write_wrapped(w: &mut dyn Write, line: &str, width: u16) -> std::io::Result<()> {
+    for part in wrap(&strip_controls(line), width.into()) {
+        writeln!(w, "{part}")?;
+    }
+    Ok(())
+}
+
 /// `text`'s first line cut to fit `width` columns, between [`atoms`], ending with `…` when
 /// something was cut.
 pub fn shorten(text: &str, width: usize) -> String {
