@@ -116,12 +116,7 @@ fn summary_lines(r: &CompareReport) -> Vec<String> {
             lang.pick("基準日", "as of"),
             r.as_of
         ),
-        format!(
-            "{} {} {}",
-            lang.pick("カタログ:", "Catalog:"),
-            r.catalog.name,
-            r.catalog.version
-        ),
+        format!("{} {}", lang.pick("カタログ:", "Catalog:"), r.catalog.line()),
     ];
     out.push(crate::report::gap::covered_means(lang).to_owned());
     out.push(format!("{}: {}", ranking_label(lang), ranking_rule(lang)));

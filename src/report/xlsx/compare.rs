@@ -155,16 +155,9 @@ fn write_compare_summary(
     let grid = cmp::summary_grid(report);
     let last_col = col_num(grid.headers.len().saturating_sub(1))?;
 
-    let checks_source = match report.checks.sheets.as_slice() {
-        [] => report.checks.source.clone(),
-        sheets => format!("{} [{}]", report.checks.source, sheets.join(", ")),
-    };
     let facts = [
-        (l("確認項目", "Check items"), checks_source),
-        (
-            l("カタログ", "Catalog"),
-            format!("{} {}", report.catalog.name, report.catalog.version),
-        ),
+        (l("確認項目", "Check items"), report.checks.line()),
+        (l("カタログ", "Catalog"), report.catalog.line()),
         (l("基準日", "As of"), report.as_of.to_string()),
     ];
     let details_label = l("CSP別シート", "Per-CSP sheets");
