@@ -322,7 +322,7 @@ pub const JA: &[(&str, &str)] = &[
     ("the formulas of these sheets could not be read: their formula cells are written as their last calculated values: {}", "次のシートの数式を読めませんでした。数式のセルは最後に計算された値で書き出しました: {0}"),
     ("sheets that are not worksheets (charts, dialogs, macros) were not copied: {}", "ワークシートでないシート(グラフ・ダイアログ・マクロ)は写していません: {0}"),
     ("{}: sheets without a check-list header were not read: {}", "{0}: 確認項目の見出しのないシートは読みませんでした: {1}"),
-    ("{}: read as {}", "{0}: {1} として読みました"),
+    ("{}: read as {}", "{0} の読み取り方: {1}"),
     ("--strict: {} problem(s): {} unresolved reference(s), {} CSP id(s) not in the catalog", "--strict: 問題が{0}件: 解決できない参照{1}件、カタログにないCSPのID{2}件"),
     ("correct them (each is named above), or run without --strict to report them", "それぞれ(上に記載)を直すか、--strict なしで実行して報告してください"),
     ("use --format table, json or md for a YAML/JSON check list", "YAML/JSONの確認項目には --format table、json、md のいずれかを使ってください"),
