@@ -472,7 +472,10 @@ fn flags_layers_and_levels_are_japanese_under_lang_ja() {
             .to_owned()
     };
     let governance_item = row("3.1.2.1");
-    assert!(governance_item.contains(",ガバナンス基準,"), "{governance_item}");
+    assert!(
+        governance_item.contains(",ガバナンス基準,"),
+        "{governance_item}"
+    );
     assert!(!governance_item.contains("governance"), "{governance_item}");
     let basic = csv
         .lines()
@@ -480,7 +483,9 @@ fn flags_layers_and_levels_are_japanese_under_lang_ja() {
         .unwrap_or_else(|| panic!("a basic detail in {csv}"));
     assert!(!basic.contains("basic"), "{basic}");
     assert!(!csv.contains(",cloud-provider"), "flags in words");
-    let v = json_of(bin().args(["--lang", "ja", "catalog", "show", "8.1.5.P", "--format", "json"]));
+    let v = json_of(bin().args([
+        "--lang", "ja", "catalog", "show", "8.1.5.P", "--format", "json",
+    ]));
     let entry = &v["entries"][0]["entry"];
     assert_eq!(entry["layer"], "control");
     assert_eq!(entry["flags"]["cloud_provider"], true);

@@ -334,10 +334,20 @@ fn ranking_tiers_come_before_the_share_covered_in_every_format() {
     );
     let ranked: Vec<&str> = table
         .lines()
-        .filter(|l| l.starts_with("│ 1 ") || l.starts_with("│ 2 ") || l.starts_with("│ 3 ") || l.starts_with("│ 4 "))
+        .filter(|l| {
+            l.starts_with("│ 1 ")
+                || l.starts_with("│ 2 ")
+                || l.starts_with("│ 3 ")
+                || l.starts_with("│ 4 ")
+        })
         .collect();
     assert_eq!(ranked.len(), 4, "{table}");
-    for ((line, name), tier) in ranked.iter().zip(order).zip(["1 valid", "2 valid,", "3 validity", "4 lapsed"]) {
+    for ((line, name), tier) in
+        ranked
+            .iter()
+            .zip(order)
+            .zip(["1 valid", "2 valid,", "3 validity", "4 lapsed"])
+    {
         assert!(line.contains(name) && line.contains(tier), "{line}");
     }
 
@@ -374,7 +384,12 @@ fn ranking_tiers_come_before_the_share_covered_in_every_format() {
         .unwrap();
     for (k, (name, tier)) in order
         .iter()
-        .zip(["1 valid, no warnings", "2 valid, with warnings", "3 validity not checked", "4 lapsed or not yet valid"])
+        .zip([
+            "1 valid, no warnings",
+            "2 valid, with warnings",
+            "3 validity not checked",
+            "4 lapsed or not yet valid",
+        ])
         .enumerate()
     {
         assert_eq!(text(summary, header + 1 + k, 1), *name);

@@ -806,9 +806,13 @@ fn registration_validity_matrix_in_report_and_compare() {
             .chain(reason(under))
             .collect();
         wanted.sort_by_key(|r| {
-            ["inherited", "registration-lapsed", "registration-not-yet-valid"]
-                .iter()
-                .position(|x| x == r)
+            [
+                "inherited",
+                "registration-lapsed",
+                "registration-not-yet-valid",
+            ]
+            .iter()
+            .position(|x| x == r)
         });
         wanted.dedup();
         assert_eq!(strings(&v11["reasons"]), wanted, "{case}");

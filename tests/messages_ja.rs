@@ -365,7 +365,11 @@ fn range_problems_are_japanese() {
         // the location part aside (file, row, column), no English is left
         let body = line.split("'管理策': ").nth(1).unwrap();
         assert!(
-            !body.chars().collect::<Vec<_>>().windows(3).any(|w| w.iter().all(char::is_ascii_alphabetic)),
+            !body
+                .chars()
+                .collect::<Vec<_>>()
+                .windows(3)
+                .any(|w| w.iter().all(char::is_ascii_alphabetic)),
             "{range}: {line}"
         );
     }

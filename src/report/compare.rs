@@ -39,7 +39,10 @@ pub fn ranking_label(lang: Lang) -> &'static str {
 pub fn ranking_rule(lang: Lang) -> String {
     let tiers: Vec<String> = Tier::ALL.iter().map(|t| t.cell(lang)).collect();
     match lang {
-        Lang::Ja => format!("区分 {} の順、同じ区分では充足率の高い順", tiers.join(" > ")),
+        Lang::Ja => format!(
+            "区分 {} の順、同じ区分では充足率の高い順",
+            tiers.join(" > ")
+        ),
         Lang::En => format!(
             "by tier, {}; within a tier, by share covered",
             tiers.join(" > ")
@@ -116,7 +119,11 @@ fn summary_lines(r: &CompareReport) -> Vec<String> {
             lang.pick("基準日", "as of"),
             r.as_of
         ),
-        format!("{} {}", lang.pick("カタログ:", "Catalog:"), r.catalog.line()),
+        format!(
+            "{} {}",
+            lang.pick("カタログ:", "Catalog:"),
+            r.catalog.line()
+        ),
     ];
     out.push(crate::report::gap::covered_means(lang).to_owned());
     out.push(format!("{}: {}", ranking_label(lang), ranking_rule(lang)));

@@ -367,7 +367,12 @@ fn write_matrix(
     let lang = report.lang;
     let mut grid = cmp::matrix_grid(report);
     // each CSP's header says the tier it is ranked in
-    for (header, csp) in grid.headers.iter_mut().skip(FIRST_CSP_COL).zip(&report.csps) {
+    for (header, csp) in grid
+        .headers
+        .iter_mut()
+        .skip(FIRST_CSP_COL)
+        .zip(&report.csps)
+    {
         header.push_str(&format!("\n({})", csp.tier.cell(lang)));
     }
     let last_row = row_num(grid.rows.len())?;
