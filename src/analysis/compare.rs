@@ -306,6 +306,36 @@ mod tests {
         }
     }
 
+    /// The tier: a void registration last whatever its warnings, a warning moves only a
+    /// valid one down, a registration not checked stays below every valid one.
+    #[test]
+    fn tiers_follow_the_registration_then_the_warnings() {
+        let warned = [Warning {
+            code: "audit-period-old",
+            message: String::new(),
+        }];
+        assert_eq!(Tier::of(Registration::Valid, &[]), Tier::Valid);
+        assert_eq!(
+            Tier::of(Registration::Valid, &warned),
+            Tier::ValidWithWarnings
+        );
+        assert_eq!(Tier::of(Registration::NotChecked, &[]), Tier::NotChecked);
+        assert_eq!(
+            Tier::of(Registration::NotChecked, &warned),
+            Tier::NotChecked
+        );
+        for void in [Registration::Lapsed, Registration::NotYetValid] {
+            assert_eq!(Tier::of(void, &[]), Tier::NotInEffect);
+            assert_eq!(Tier::of(void, &warned), Tier::NotInEffect);
+        }
+        assert!(Tier::ALL.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            Tier::ALL.map(Tier::number),
+            [1, 2, 3, 4],
+            "numbered as shown"
+        );
+    }
+
     /// Every CSP keeps a column of its own, even when a name equals another's
     /// disambiguated one.
     #[test]
