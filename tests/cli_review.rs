@@ -423,17 +423,21 @@ fn review_json(
     previous: &Path,
     args: &[&str],
 ) -> (serde_json::Value, String) {
-    let out = bin()
-        .args(["report", "--as-of", "2026-04-01", "--format", "json"])
+    let mut c = bin();
+    c.args(["report", "--as-of", "2026-04-01"])
         .args(args)
         .arg("--checks")
         .arg(checks)
         .arg("--csp")
         .arg(csp)
         .arg("--review")
-        .arg(previous)
-        .output()
-        .unwrap();
+        .arg(previous);
+    json_and_stderr(c)
+}
+
+/// Runs `c` with `--format json`: its JSON and its stderr (it must succeed).
+fn json_and_stderr(mut c: assert_cmd::Command) -> (serde_json::Value, String) {
+    let out = c.args(["--format", "json"]).output().unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(out.status.success(), "{stderr}");
     (serde_json::from_slice(&out.stdout).unwrap(), stderr)
@@ -666,18 +670,14 @@ fn two_gap_sheets_are_refused_unless_one_is_named() {
         ),
         "{err}"
     );
-    let out = rerun("en", &two)
-        .args(["--format", "json", "--review-sheet", "ギャップ 確定"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(out.status.success(), "{stderr}");
+    let mut c = rerun("en", &two);
+    c.args(["--review-sheet", "ギャップ 確定"]);
+    let (v, stderr) = json_and_stderr(c);
     // the sheet read is named, on stderr and in the JSON
     assert!(
         stderr.contains("note: review of previous-two-sheets.xlsx [ギャップ 確定]: "),
         "{stderr}"
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["review"]["sheet"], "ギャップ 確定");
     // (the first row, R-06, is no longer in the check list: among the removed items)
     assert_eq!(v["review"]["removed_items"][0]["id"], "R-06");
@@ -723,17 +723,11 @@ fn a_missing_compared_column_is_named_and_rows_below_the_items_are_left_out() {
         "{err}"
     );
     // a total row and a footnote under the items: left out, and said so
-    let out = rerun("en", &review("previous-total.xlsx"))
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(out.status.success(), "{stderr}");
+    let (v, stderr) = json_and_stderr(rerun("en", &review("previous-total.xlsx")));
     assert!(
         stderr.contains("row(s) 10, 12 below the last item have no status and were not read"),
         "{stderr}"
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["review"]["skipped_rows"], serde_json::json!([10, 12]));
     assert_eq!(v["review"]["carried"], 5);
 }
