@@ -69,6 +69,10 @@ pub enum Reason {
     NistApproximate,
     /// A NIST SP 800-53 id was mapped through NIST's table exactly (still a candidate).
     MappedViaNist,
+    /// A control credited to the item is implemented only through the service underneath
+    /// (profile `inherits:`, the scope `inherited:`, clause 11 by default): its statement
+    /// is the underlying service's.
+    Inherited,
     /// An implemented control rests on a registration past its renewal deadline.
     RegistrationLapsed,
     /// An implemented control rests on a registration dated after the report's date.
@@ -88,7 +92,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 22] = [
+    pub const ALL: [Reason; 23] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -104,6 +108,7 @@ impl Reason {
         Reason::UnverifiedDetail,
         Reason::NistApproximate,
         Reason::MappedViaNist,
+        Reason::Inherited,
         Reason::RegistrationLapsed,
         Reason::RegistrationNotYetValid,
         Reason::AuditPeriodNotEnded,
@@ -131,6 +136,7 @@ impl Reason {
             Reason::UnverifiedDetail => "unverified-detail",
             Reason::NistApproximate => "nist-approximate",
             Reason::MappedViaNist => "mapped-via-nist",
+            Reason::Inherited => "inherited",
             Reason::RegistrationLapsed => "registration-lapsed",
             Reason::RegistrationNotYetValid => "registration-not-yet-valid",
             Reason::AuditPeriodNotEnded => "audit-period-not-ended",
@@ -168,6 +174,10 @@ impl Reason {
             Reason::UnverifiedDetail => l("未検証の詳細管理策", "unverified detailed control"),
             Reason::NistApproximate => l("NISTによる近似の対応", "approximate NIST mapping"),
             Reason::MappedViaNist => l("NISTの対応表による対応", "mapped through NIST's table"),
+            Reason::Inherited => l(
+                "基盤サービスからの継承",
+                "inherited from the underlying service",
+            ),
             Reason::RegistrationLapsed => l("登録の失効", "registration lapsed"),
             Reason::RegistrationNotYetValid => l("登録日前", "not yet registered"),
             Reason::AuditPeriodNotEnded => l("監査対象期間の終了前", "audit period not ended"),
@@ -405,6 +415,18 @@ pub struct ItemResult {
     pub review: Option<Box<ItemReview>>,
 }
 
+impl ItemResult {
+    /// The assurance the item asks for, `None` when its cell could not be read (the item
+    /// is then not analysed: the default that stood in for it is not shown as read).
+    pub fn assurance_read(&self) -> Option<Assurance> {
+        let unread = self
+            .problems
+            .iter()
+            .any(|p| p.field == crate::model::ProblemField::Assurance);
+        (!unread).then_some(self.assurance)
+    }
+}
+
 /// What an item's references come to against the CSP, borrowed from its [`ItemResults`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ItemDetails<'a> {
@@ -561,6 +583,13 @@ pub struct CatalogInfo {
     pub origin: String,
 }
 
+impl CatalogInfo {
+    /// The catalog in one line: its name and version.
+    pub fn line(&self) -> String {
+        format!("{} {}", self.name, self.version)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct CspInfo {
     pub name: String,
@@ -611,6 +640,14 @@ pub struct ChecksInfo {
 }
 
 impl ChecksInfo {
+    /// The check list in one line: its file name, with the sheets read (`a.xlsx [A, B]`).
+    pub fn line(&self) -> String {
+        match self.sheets.as_slice() {
+            [] => self.source.clone(),
+            sheets => format!("{} [{}]", self.source, sheets.join(", ")),
+        }
+    }
+
     pub fn of(checks: &CheckList) -> ChecksInfo {
         ChecksInfo {
             source: file_name(&checks.source),
@@ -1019,7 +1056,7 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("title", &i.title)?;
         st.serialize_field("status", &i.status)?;
         st.serialize_field("risk", &i.risk)?;
-        st.serialize_field("assurance", &i.assurance)?;
+        st.serialize_field("assurance", &i.assurance_read())?;
         st.serialize_field("references", &i.references)?;
         st.serialize_field("controls", &d.controls)?;
         st.serialize_field("implemented", &d.implemented)?;
@@ -1734,6 +1771,13 @@ fn evaluate_ref<'a>(
         (Reason::NistApproximate, approximate),
         (Reason::MappedViaNist, nist.is_some() && !approximate),
         (
+            Reason::Inherited,
+            any(&|c| {
+                c.inherited_from.is_some()
+                    && matches!(c.state, ControlState::Implemented | ControlState::AnnexOnly)
+            }),
+        ),
+        (
             Reason::RegistrationLapsed,
             any(&|c| c.basis.lapsed.is_some()),
         ),
@@ -2005,7 +2049,7 @@ pub fn analyse_resolved(
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
     GapReport {
-        schema_version: 9,
+        schema_version: 10,
         lang,
         as_of,
         warnings,
@@ -2487,7 +2531,10 @@ mod tests {
         assert_eq!(status_of(&r, "C-2"), Status::Covered);
         let c3 = r.items.iter().find(|i| i.id == "C-3").unwrap();
         assert_eq!(c3.status, Status::AssuranceGap);
-        assert_eq!(c3.reasons, [Reason::RegistrationNotYetValid]);
+        assert_eq!(
+            c3.reasons,
+            [Reason::Inherited, Reason::RegistrationNotYetValid]
+        );
         assert_eq!(r.items.details(c3).registration_not_yet_valid, ["IaaS"]);
     }
 
