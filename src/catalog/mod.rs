@@ -180,8 +180,19 @@ impl Catalog {
 
     /// [`Catalog::resolve`] in a list of ISO/IEC 27001/27002 `edition`.
     pub fn resolve_in(&self, input: &str, edition: Option<IsoEdition>) -> Resolution {
-        self.index
-            .resolve(&self.entries, input, resolve::Context { edition })
+        self.resolve_with(
+            input,
+            resolve::Context {
+                edition,
+                ..Default::default()
+            },
+        )
+    }
+
+    /// [`Catalog::resolve`] in `ctx`: the edition of the reference's column and how its
+    /// header says plain numbers are read.
+    pub fn resolve_with(&self, input: &str, ctx: resolve::Context) -> Resolution {
+        self.index.resolve(&self.entries, input, ctx)
     }
 
     /// What an id says of a list's ISO edition (see [`resolve::EditionHint`]).

@@ -17,6 +17,27 @@ pub struct Sheet {
     pub path: PathBuf,
     pub sheet: Option<String>,
     pub rows: Vec<Vec<String>>,
+    /// A workbook's merged regions (read with [`Merged::FillDown`]; none for CSV).
+    pub merges: Vec<Region>,
+    /// The cells of a workbook holding a number with a fraction (`5.3`), 0-based (row,
+    /// column), in row order: their text is the number's, not what was typed (`5.30`) nor
+    /// what a number format shows.
+    pub fractions: Vec<(usize, usize)>,
+}
+
+/// A merged region of a sheet, 0-based, first and last row and column included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    pub top: usize,
+    pub bottom: usize,
+    pub left: usize,
+    pub right: usize,
+}
+
+impl Region {
+    pub fn contains(&self, row: usize, col: usize) -> bool {
+        (self.top..=self.bottom).contains(&row) && (self.left..=self.right).contains(&col)
+    }
 }
 
 impl Sheet {
@@ -85,8 +106,7 @@ fn sniff_delimiter(text: &[u8]) -> u8 {
 pub fn read_csv_text(path: &Path, text: &str) -> Result<Sheet, InputError> {
     let mut sheet = Sheet {
         path: path.to_path_buf(),
-        sheet: None,
-        rows: Vec::new(),
+        ..Sheet::default()
     };
     each_csv_record(path, text.as_bytes(), |line, record| {
         sheet.push_record(line, record);
@@ -389,10 +409,15 @@ pub fn read_workbook_with(
     })?;
     let (start_row, start_col) = range.start().unwrap_or((0, 0));
     let mut rows: Vec<Vec<String>> = vec![Vec::new(); start_row as usize];
+    let mut fractions = Vec::new();
     let sheet_loc = loc.sheet(Some(&name));
     for (i, r) in range.rows().enumerate() {
         let mut cells = vec![String::new(); start_col as usize];
         cells.extend(r.iter().map(cell_text));
+        fractions.extend(r.iter().enumerate().filter_map(|(j, d)| {
+            matches!(d, Data::Float(f) if f.fract() != 0.0)
+                .then_some((start_row as usize + i, start_col as usize + j))
+        }));
         while cells.last().is_some_and(String::is_empty) {
             cells.pop();
         }
@@ -403,6 +428,7 @@ pub fn read_workbook_with(
         )?;
         rows.push(cells);
     }
+    let mut merges = Vec::new();
     if merged == Merged::FillDown {
         let regions = match &mut wb {
             calamine::Sheets::Xlsx(x) => x
@@ -415,12 +441,23 @@ pub fn read_workbook_with(
             calamine::Sheets::Xlsb(_) => Ok(Vec::new()),
         }
         .map_err(|e| InputError::at(sheet_loc.clone(), format!("cannot read merged cells: {e}")))?;
-        fill_down(&mut rows, &regions);
+        merges = regions
+            .iter()
+            .map(|r| Region {
+                top: r.start.0 as usize,
+                bottom: r.end.0 as usize,
+                left: r.start.1 as usize,
+                right: r.end.1 as usize,
+            })
+            .collect();
+        fill_down(&mut rows, &mut fractions, &merges);
     }
     Ok(Sheet {
         path: path.to_path_buf(),
         sheet: Some(name),
         rows,
+        merges,
+        fractions,
     })
 }
 
@@ -458,22 +495,28 @@ pub enum Merged {
     FillDown,
 }
 
-fn fill_down(rows: &mut [Vec<String>], regions: &[calamine::Dimensions]) {
+/// Copies the top-left value of each merged region down its first column (a number with a
+/// fraction stays one in every row it is copied to).
+fn fill_down(rows: &mut [Vec<String>], fractions: &mut Vec<(usize, usize)>, regions: &[Region]) {
     for region in regions {
-        let (top, col) = (region.start.0 as usize, region.start.1 as usize);
-        let bottom = region.end.0 as usize;
+        let (top, col, bottom) = (region.top, region.left, region.bottom);
         let Some(value) = rows.get(top).and_then(|r| r.get(col)).cloned() else {
             continue;
         };
-        for row in rows.iter_mut().take(bottom + 1).skip(top + 1) {
+        let fraction = fractions.contains(&(top, col));
+        for (i, row) in rows.iter_mut().enumerate().take(bottom + 1).skip(top + 1) {
             if row.len() <= col {
                 row.resize(col + 1, String::new());
             }
             if row[col].is_empty() {
                 row[col] = value.clone();
+                if fraction {
+                    fractions.push((i, col));
+                }
             }
         }
     }
+    fractions.sort_unstable();
 }
 
 #[cfg(test)]

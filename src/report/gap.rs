@@ -165,7 +165,7 @@ pub fn item_cells_into(
         risk.push_str(r.label(lang));
     }
     assurance.push_str(item.assurance.label(lang));
-    join_into(refs, item.references.iter(), ", ");
+    item.write_references(refs);
     join_with(controls, &details.controls, "\n", |controls, c| {
         controls.push_str(c.id);
         if !c.title.is_empty() {
