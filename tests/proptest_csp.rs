@@ -210,6 +210,7 @@ fn item(refs: &[&str]) -> CheckItem {
         note: String::new(),
         extra: Extra::default(),
         problems: Vec::new(),
+        ..CheckItem::default()
     }
 }
 

@@ -1503,7 +1503,8 @@ impl ResolvedRefs {
     /// `contexts`: how each references column of the list is read (its ISO/IEC
     /// 27001/27002 edition, what its header says of plain numbers), the first first: see
     /// [`CheckList::contexts`]. A reference read from a number (not text) does not resolve
-    /// (`written-as-number`): what was typed (`5.30`) is lost.
+    /// (`written-as-number`) when a trailing zero it may have lost makes another id
+    /// (`5.3` typed `5.30`): what was typed is lost.
     pub fn new(catalog: &Catalog, items: &[CheckItem], contexts: &[Context]) -> ResolvedRefs {
         // foldhash: this map is looked up once per reference of every item
         let mut index: foldhash::HashMap<(&str, RefOrigin), u32> = foldhash::HashMap::default();
@@ -1515,21 +1516,17 @@ impl ResolvedRefs {
                 let origin = item.ref_origin(k);
                 let next = distinct.len() as u32;
                 let i = *index.entry((r.as_str(), origin)).or_insert_with(|| {
-                    let resolution = if origin.number {
+                    let ctx = contexts
+                        .get(usize::from(origin.column))
+                        .copied()
+                        .unwrap_or_default();
+                    let resolution = if origin.number && catalog.may_have_lost_zero(r) {
                         Resolution::Unresolved {
                             why: Unresolved::WrittenAsNumber,
                             // what it may have been typed as: `5.3` or `5.30`
-                            suggestions: if r.contains('.') {
-                                vec![r.clone(), format!("{r}0")]
-                            } else {
-                                Vec::new()
-                            },
+                            suggestions: vec![r.clone(), format!("{r}0")],
                         }
                     } else {
-                        let ctx = contexts
-                            .get(usize::from(origin.column))
-                            .copied()
-                            .unwrap_or_default();
                         catalog.resolve_with(r, ctx)
                     };
                     distinct.push((Arc::from(r.as_str()), resolution));

@@ -257,7 +257,11 @@ fn decide_column(
     for item in &list.items {
         for (i, r) in item.refs.iter().enumerate() {
             let origin = item.ref_origin(i);
-            if origin.column != column || origin.number || !seen.insert(r.as_str()) {
+            // a number that may have lost a trailing zero is not read at all
+            if origin.column != column
+                || !seen.insert(r.as_str())
+                || origin.number && catalog.may_have_lost_zero(r)
+            {
                 continue;
             }
             for (h, tagged) in hints(catalog, r, plain) {

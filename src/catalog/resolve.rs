@@ -108,8 +108,9 @@ pub enum Unresolved {
     /// A NIST Cybersecurity Framework subcategory (`PR.AC-1`, `GV.OC-01`): not a NIST SP
     /// 800-53 control, and the tool has no mapping from the CSF.
     NistCsf,
-    /// A number in a numeric cell (a spreadsheet number, a YAML/JSON number): `5.30` typed
-    /// in Excel or YAML is the number 5.3, so what was typed cannot be known.
+    /// A number in a numeric cell (a spreadsheet number, a YAML/JSON number) that names
+    /// another control with a trailing zero: `5.30` typed in Excel or YAML is the number 5.3,
+    /// so what was typed cannot be known.
     WrittenAsNumber,
     /// Under a references header naming ISO/IEC 27001 without saying clauses (本文) or
     /// Annex A (附属書A), a number that is both a clause of the management system and an

@@ -137,8 +137,15 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     stdin.sheet_applies(&cfg.checks, cfg.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
     let mut checks =
-        input::checks::load(stdin.path(&cfg.checks), cfg.encoding, cfg.sheet.as_deref())
-            .map_err(|e| stdin.name(e))?;
+    input::checks::load_with(
+        stdin.path(&cfg.checks),
+        input::checks::ReadOptions {
+            encoding: cfg.encoding,
+            sheet: cfg.sheet.as_deref(),
+            refs_column: cfg.refs_column.as_deref(),
+        },
+    )
+    .map_err(|e| stdin.name(e))?;
     crate::catalog::edition::prepare(&catalog, &mut checks, cfg.iso_edition)?;
     super::note_skipped_sheets(&checks);
     let opts = cfg.csp_reading.options(cfg.encoding);

@@ -61,6 +61,16 @@ fn note_skipped_sheets(checks: &crate::model::CheckList) {
             ))
         );
     }
+    if !checks.hidden_sheets.is_empty() {
+        eprintln!(
+            "{}",
+            crate::messages::note(&format!(
+                "{}: hidden sheets with a check-list header were not read: {} (unhide them, or read one with --sheet NAME)",
+                checks.source.display(),
+                checks.hidden_sheets.join(", ")
+            ))
+        );
+    }
 }
 
 /// Says on stderr which visible sheets of a workbook were not read when one sheet was read

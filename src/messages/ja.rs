@@ -280,6 +280,7 @@ pub const JA: &[(&str, &str)] = &[
     ("leave --csp-sheet out for CSV, text, YAML and JSON files", "CSV・テキスト・YAML・JSONのファイルでは --csp-sheet を省いてください"),
     ("{}: only the sheet '{}' was read; not read: {} (pick one with --sheet)", "{0}: シート '{1}' だけを読みました。読まなかったシート: {2}(--sheet で選べます)"),
     ("{}: sheets without a check-list header were not read: {}", "{0}: 確認項目の見出しのないシートは読みませんでした: {1}"),
+    ("{}: hidden sheets with a check-list header were not read: {} (unhide them, or read one with --sheet NAME)", "{0}: 確認項目の見出しのある非表示のシートは読みませんでした: {1}(表示するか、--sheet NAME で読んでください)"),
     ("{}: read as {}", "{0}: {1} として読みました"),
     ("--strict: {} problem(s): {} unresolved reference(s), {} CSP id(s) not in the catalog", "--strict: 問題が{0}件: 解決できない参照{1}件、カタログにないCSPのID{2}件"),
     ("correct them (each is named above), or run without --strict to report them", "それぞれ(上に記載)を直すか、--strict なしで実行して報告してください"),
