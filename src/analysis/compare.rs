@@ -220,7 +220,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 7,
+        schema_version: 8,
         lang,
         as_of,
         catalog: CatalogInfo {

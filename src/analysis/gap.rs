@@ -2050,7 +2050,7 @@ pub fn analyse_resolved(
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
     GapReport {
-        schema_version: 8,
+        schema_version: 9,
         lang,
         as_of,
         warnings,

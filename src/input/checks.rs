@@ -1187,8 +1187,11 @@ impl Items {
             )
             .hint("add rows below the header"));
         }
-        let more_refs_columns = self.header.refs[1..]
+        let more_refs_columns = self
+            .header
+            .refs
             .iter()
+            .skip(1)
             .map(|&c| RefsColumn {
                 header: self.header_of(c),
                 iso_edition: Default::default(),
