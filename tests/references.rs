@@ -32,8 +32,8 @@ fn control_ids(item: &Value) -> Vec<&str> {
 }
 
 /// Every form of "reference cells as people write them" (#16): the status against the
-/// CSP list, the ids in the JSON `controls`, each reference as written, no word reported
-/// as unresolved.
+/// CSP list, the ids in the JSON `controls`, each reference whole as written (with the
+/// words beside its id), none reported as unresolved.
 #[test]
 fn every_form_resolves_to_its_ids() {
     let v = json_of(report("forms.csv").args(["--format", "json"]));
@@ -41,22 +41,22 @@ fn every_form_resolves_to_its_ids() {
     let all = ["9.2.1", "9.2.2", "9.2.3"];
     let category = ["9.2.1", "9.2.2", "9.2.3", "9.2.4", "9.2.5", "9.2.6"];
     let cases: Vec<(&str, &str, &str, Vec<&str>)> = vec![
-        ("F01", "12.4.1", "covered", vec!["12.4.1"]),
-        ("F02", "12.1.3", "covered", vec!["12.1.3"]),
-        ("F03", "9.2.1", "covered", vec!["9.2.1"]),
-        ("F04", "9.2.1", "covered", vec!["9.2.1"]),
+        ("F01", "12.4.1（イベントログ取得）", "covered", vec!["12.4.1"]),
+        ("F02", "12.1.3 容量・能力の管理", "covered", vec!["12.1.3"]),
+        ("F03", "管理策9.2.1", "covered", vec!["9.2.1"]),
+        ("F04", "統制目標 9.2.1", "covered", vec!["9.2.1"]),
         ("F05", "JIS Q 27002 9.2.1", "covered", vec!["9.2.1"]),
         ("F06", "ISO/IEC 27017 CLD.6.3.1", "covered", vec!["6.3.1.P"]),
         ("F07", "CLD 8.1.5", "covered", vec!["8.1.5.P"]),
         ("F08", "A 9.2.1", "covered", vec!["9.2.1"]),
-        ("F09", "9.2.1", "covered", vec!["9.2.1"]),
-        ("F10", "９．２．１", "covered", vec!["9.2.1"]),
+        ("F09", "(9.2.1)", "covered", vec!["9.2.1"]),
+        ("F10", "（９．２．１）", "covered", vec!["9.2.1"]),
         ("F11", "9.2.1～9.2.3", "covered", all.to_vec()),
         ("F12", "9.2.1-9.2.3", "covered", all.to_vec()),
         ("F13", "9.2.1〜9.2.3", "covered", all.to_vec()),
         // 9.2.5 and 9.2.6 are not in the list
-        ("F16", "9.2", "partial", category.to_vec()),
-        ("F17", "9.2", "partial", category.to_vec()),
+        ("F16", "9.2全般", "partial", category.to_vec()),
+        ("F17", "9.2 全体", "partial", category.to_vec()),
         ("F18", "27001 6.1.2", "covered", vec!["4.4.7"]),
         (
             "F19",
@@ -510,9 +510,15 @@ fn other_frameworks_and_qualifiers_are_unresolved_as_typed() {
     let o17 = by_id(items, "O17");
     assert!(o17["unresolved"].as_array().unwrap().is_empty(), "{o17}");
     assert!(control_ids(o17).contains(&"9.2.1"), "{o17}");
-    // the table shows the reference as typed, with why it does not resolve
-    let err = input_error(report("other-frameworks.csv").arg("--strict"));
-    assert!(err.contains("--strict: 16 problem(s)"), "{err}");
+    // --strict names each, as typed, with why it does not resolve
+    let out = report("other-frameworks.csv").arg("--strict").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("--strict: 16 problem(s): 16 unresolved reference(s)"), "{stderr}");
+    assert!(
+        stderr.contains("row 2: column 'ISMAP管理策': reference 'PCI DSS 9.2.1' does not resolve: names another framework or guideline before the id"),
+        "{stderr}"
+    );
 }
 
 /// `catalog show` reads a reference as `report` does: a CSF id is not a NIST SP 800-53
