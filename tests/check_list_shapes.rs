@@ -14,7 +14,14 @@ use serde_json::Value;
 /// its JSON and its stderr.
 fn report(checks: &Path, args: &[&str]) -> (Value, String) {
     let out = bin()
-        .args(["--lang", "en", "report", "--as-of", "2026-04-01", "--checks"])
+        .args([
+            "--lang",
+            "en",
+            "report",
+            "--as-of",
+            "2026-04-01",
+            "--checks",
+        ])
         .arg(checks)
         .arg("--csp")
         .arg(example("csp-list.txt"))
@@ -133,7 +140,13 @@ fn a_second_references_column_of_a_workbook_is_read() {
         &mut wb,
         "確認項目",
         &[
-            &["No.", "確認項目", "ISO/IEC 27001:2022", "ISMAP管理策", "担当"],
+            &[
+                "No.",
+                "確認項目",
+                "ISO/IEC 27001:2022",
+                "ISMAP管理策",
+                "担当",
+            ],
             &["1", "特権", "A.8.2", "", "情シス"],
             &["2", "データマスキング", "A.8.11", "9.4.1", "情シス"],
         ],
@@ -218,19 +231,28 @@ fn sheets_numbered_from_one_and_a_hidden_sheet() {
     common::add_text_sheet(
         &mut wb,
         "組織的対策",
-        &[&["No.", "確認項目", "管理策"], &["1", "方針", "5.1.1"], &["2", "役割", "6.1.1"]],
+        &[
+            &["No.", "確認項目", "管理策"],
+            &["1", "方針", "5.1.1"],
+            &["2", "役割", "6.1.1"],
+        ],
     );
     common::add_text_sheet(
         &mut wb,
         "技術的対策",
-        &[&["No.", "確認項目", "管理策"], &["1", "利用者登録", "9.2.1"]],
+        &[
+            &["No.", "確認項目", "管理策"],
+            &["1", "利用者登録", "9.2.1"],
+        ],
     );
     common::add_text_sheet(
         &mut wb,
         "物理的対策",
         &[&["No.", "確認項目", "管理策"], &["1", "入退", "11.1.2"]],
     );
-    wb.worksheet_from_name("物理的対策").unwrap().set_hidden(true);
+    wb.worksheet_from_name("物理的対策")
+        .unwrap()
+        .set_hidden(true);
     wb.save(&path).unwrap();
     let (v, stderr) = report(&path, &[]);
     let ids: Vec<&str> = v["items"]
@@ -242,8 +264,14 @@ fn sheets_numbered_from_one_and_a_hidden_sheet() {
     let mut sorted = ids.clone();
     sorted.sort_unstable();
     assert_eq!(sorted, ["技術的対策/1", "組織的対策/1", "組織的対策/2"]);
-    assert_eq!(by_id(&v["items"], "技術的対策/1")["extra"]["sheet"], "技術的対策");
-    assert_eq!(v["checks"]["hidden_sheets"], serde_json::json!(["物理的対策"]));
+    assert_eq!(
+        by_id(&v["items"], "技術的対策/1")["extra"]["sheet"],
+        "技術的対策"
+    );
+    assert_eq!(
+        v["checks"]["hidden_sheets"],
+        serde_json::json!(["物理的対策"])
+    );
     assert!(
         stderr.contains("hidden sheets with a check-list header were not read: 物理的対策"),
         "{stderr}"
@@ -268,9 +296,12 @@ fn a_header_of_two_merged_rows_is_one_header() {
     ws.merge_range(0, 2, 0, 3, "管理策", &plain).unwrap();
     ws.write_string(1, 2, "番号").unwrap();
     ws.write_string(1, 3, "名称").unwrap();
-    for (r, row) in [["1", "利用者登録", "9.2.1", "利用者登録及び登録削除"], ["2", "特権", "9.2.3", "特権的アクセス権の管理"]]
-        .iter()
-        .enumerate()
+    for (r, row) in [
+        ["1", "利用者登録", "9.2.1", "利用者登録及び登録削除"],
+        ["2", "特権", "9.2.3", "特権的アクセス権の管理"],
+    ]
+    .iter()
+    .enumerate()
     {
         for (c, cell) in row.iter().enumerate() {
             ws.write_string(r as u32 + 2, c as u16, *cell).unwrap();
@@ -283,5 +314,8 @@ fn a_header_of_two_merged_rows_is_one_header() {
     let one = by_id(&v["items"], "1");
     assert_eq!(strings(&one["references"]), ["9.2.1"]);
     assert_eq!(one["row"], 3);
-    assert_eq!(v["checks"]["extra_columns"], serde_json::json!(["管理策 名称"]));
+    assert_eq!(
+        v["checks"]["extra_columns"],
+        serde_json::json!(["管理策 名称"])
+    );
 }

@@ -41,7 +41,12 @@ fn every_form_resolves_to_its_ids() {
     let all = ["9.2.1", "9.2.2", "9.2.3"];
     let category = ["9.2.1", "9.2.2", "9.2.3", "9.2.4", "9.2.5", "9.2.6"];
     let cases: Vec<(&str, &str, &str, Vec<&str>)> = vec![
-        ("F01", "12.4.1（イベントログ取得）", "covered", vec!["12.4.1"]),
+        (
+            "F01",
+            "12.4.1（イベントログ取得）",
+            "covered",
+            vec!["12.4.1"],
+        ),
         ("F02", "12.1.3 容量・能力の管理", "covered", vec!["12.1.3"]),
         ("F03", "管理策9.2.1", "covered", vec!["9.2.1"]),
         ("F04", "統制目標 9.2.1", "covered", vec!["9.2.1"]),
@@ -454,7 +459,9 @@ fn an_objective_without_its_suffix_in_a_check_list_and_a_csp_list() {
 fn unresolved_why<'a>(items: &'a Value, id: &str) -> (&'a str, &'a str) {
     let u = &by_id(items, id)["unresolved"][0];
     (
-        u["reference"].as_str().unwrap_or_else(|| panic!("{id}: {u}")),
+        u["reference"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{id}: {u}")),
         u["why"].as_str().unwrap(),
     )
 }
@@ -490,12 +497,18 @@ fn other_frameworks_and_qualifiers_are_unresolved_as_typed() {
         assert_eq!(unresolved_why(items, id), (typed, why), "{id}");
         assert_eq!(item["status"], "not-analysed", "{id}");
         assert!(control_ids(item).is_empty(), "{id}: {item}");
-        assert!(strings(&item["reasons"]).contains(&"unresolved-reference"), "{id}");
+        assert!(
+            strings(&item["reasons"]).contains(&"unresolved-reference"),
+            "{id}"
+        );
     }
     // beside a reference that resolves, the unknown one still leaves the item not analysed
     let o19 = by_id(items, "O19");
     assert_eq!(strings(&o19["references"]), ["12.4.1", "CIS 9.2"]);
-    assert_eq!(unresolved_why(items, "O19"), ("CIS 9.2", "unknown-framework"));
+    assert_eq!(
+        unresolved_why(items, "O19"),
+        ("CIS 9.2", "unknown-framework")
+    );
     assert_eq!(o19["status"], "not-analysed");
     // the id's own title, ISMAP's own words and the name of NIST SP 800-53 are read
     for (id, typed, controls) in [
@@ -511,10 +524,16 @@ fn other_frameworks_and_qualifiers_are_unresolved_as_typed() {
     assert!(o17["unresolved"].as_array().unwrap().is_empty(), "{o17}");
     assert!(control_ids(o17).contains(&"9.2.1"), "{o17}");
     // --strict names each, as typed, with why it does not resolve
-    let out = report("other-frameworks.csv").arg("--strict").output().unwrap();
+    let out = report("other-frameworks.csv")
+        .arg("--strict")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("--strict: 16 problem(s): 16 unresolved reference(s)"), "{stderr}");
+    assert!(
+        stderr.contains("--strict: 16 problem(s): 16 unresolved reference(s)"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("row 2: column 'ISMAP管理策': reference 'PCI DSS 9.2.1' does not resolve: names another framework or guideline before the id"),
         "{stderr}"
@@ -527,7 +546,10 @@ fn other_frameworks_and_qualifiers_are_unresolved_as_typed() {
 fn catalog_show_reads_references_as_report_does() {
     for (reference, says) in [
         ("PR.AC-1", "NIST Cybersecurity Framework subcategory"),
-        ("NIST CSF PR.AC-1", "NIST Cybersecurity Framework subcategory"),
+        (
+            "NIST CSF PR.AC-1",
+            "NIST Cybersecurity Framework subcategory",
+        ),
         ("PCI DSS 8.3.1", "names another framework or guideline"),
         ("9.2.1等", "words after the id that are not its title"),
     ] {
@@ -624,12 +646,8 @@ fn a_second_references_column_is_read_in_its_own_edition() {
 fn refs_column_names_the_references_column() {
     let v = json_of(report("named-refs.csv").args(["--format", "json"]));
     assert_eq!(by_id(&v["items"], "1")["status"], "not-analysed");
-    let v = json_of(report("named-refs.csv").args([
-        "--format",
-        "json",
-        "--refs-column",
-        "対応ISMAP",
-    ]));
+    let v =
+        json_of(report("named-refs.csv").args(["--format", "json", "--refs-column", "対応ISMAP"]));
     let one = by_id(&v["items"], "1");
     assert_eq!(strings(&one["references"]), ["9.2.1"]);
     assert_eq!(one["status"], "covered");

@@ -17,15 +17,13 @@ use crate::analysis::review::{ItemReview, ReviewSummary};
 use crate::analysis::status::Status;
 use crate::catalog::resolve::{typed_nist, Context, Target};
 use crate::catalog::{
-    Catalog, EditionDecision, Entry, Layer, Level, NoCounterpart, RefKind, Resolution,
-    Unresolved,
+    Catalog, EditionDecision, Entry, Layer, Level, NoCounterpart, RefKind, Resolution, Unresolved,
 };
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{
     Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, Period, ReadAs, RefOrigin,
-    RefsColumn,
-    RegistrationKind, Risk,
+    RefsColumn, RegistrationKind, Risk,
 };
 
 /// Machine-readable reasons behind a status, in a fixed order.
@@ -1846,7 +1844,10 @@ fn item_result(
         (0..item.refs.len())
             .map(|i| {
                 let column = usize::from(item.ref_origin(i).column);
-                columns.get(column).cloned().unwrap_or_else(|| Arc::from(""))
+                columns
+                    .get(column)
+                    .cloned()
+                    .unwrap_or_else(|| Arc::from(""))
             })
             .collect()
     };

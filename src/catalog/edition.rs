@@ -281,11 +281,12 @@ fn decide_column(
     let [untagged, tagged] = &evidence;
     // references carrying their edition read in it whatever the list's: they decide the
     // list only when nothing else does and they agree
-    let [old, new] = if untagged.iter().any(|v| !v.is_empty()) || tagged.iter().all(|v| !v.is_empty()) {
-        untagged
-    } else {
-        tagged
-    };
+    let [old, new] =
+        if untagged.iter().any(|v| !v.is_empty()) || tagged.iter().all(|v| !v.is_empty()) {
+            untagged
+        } else {
+            tagged
+        };
     match (old.first(), new.first()) {
         (Some(a), Some(b)) => Err(InputError::at(
             loc(),

@@ -197,7 +197,12 @@ impl Catalog {
         let typed = format!("{number}0");
         [IsoEdition::Iso2013, IsoEdition::Iso2022]
             .into_iter()
-            .any(|e| !matches!(self.resolve_in(&typed, Some(e)), Resolution::Unresolved { .. }))
+            .any(|e| {
+                !matches!(
+                    self.resolve_in(&typed, Some(e)),
+                    Resolution::Unresolved { .. }
+                )
+            })
     }
 
     /// [`Catalog::resolve`] in `ctx`: the edition of the reference's column and how its

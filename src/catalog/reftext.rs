@@ -653,7 +653,9 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
             // `9.2.1-3`: the second end shorter than the first, with no mark of its own
             if !stuck
                 && to.marker == Marker::None
-                && to.parse().is_some_and(|t| t.suffix.is_none() && t.depth() < depth)
+                && to
+                    .parse()
+                    .is_some_and(|t| t.suffix.is_none() && t.depth() < depth)
             {
                 return (Kind::Shorthand, after);
             }
@@ -709,8 +711,24 @@ fn is_filler(c: char) -> bool {
         || CLOSING.contains(c)
         || matches!(
             f,
-            '"' | '\'' | '“' | '”' | '‘' | '’' | ':' | '-' | '_' | '.' | ',' | ';' | '/' | '。'
-                | '、' | '~' | '〜' | '\u{30FB}' | '\u{FF65}'
+            '"' | '\''
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | ':'
+                | '-'
+                | '_'
+                | '.'
+                | ','
+                | ';'
+                | '/'
+                | '。'
+                | '、'
+                | '~'
+                | '〜'
+                | '\u{30FB}'
+                | '\u{FF65}'
         )
 }
 
@@ -825,9 +843,7 @@ fn depth_after(text: &str, mut depth: usize) -> usize {
 fn is_dotted_atom(kind: &Kind) -> bool {
     match kind {
         Kind::Id(id) => id.text.contains('.') || id.marker != Marker::None,
-        Kind::Range(..) | Kind::Nist(_) | Kind::Csf(_) | Kind::Malformed | Kind::Shorthand => {
-            true
-        }
+        Kind::Range(..) | Kind::Nist(_) | Kind::Csf(_) | Kind::Malformed | Kind::Shorthand => true,
         _ => false,
     }
 }
@@ -1238,7 +1254,10 @@ mod tests {
     #[test]
     fn splits_ids_with_the_words_beside_them() {
         for (cell, want) in [
-            ("12.4.1（イベントログ取得）", vec!["12.4.1（イベントログ取得）"]),
+            (
+                "12.4.1（イベントログ取得）",
+                vec!["12.4.1（イベントログ取得）"],
+            ),
             ("12.1.3 容量・能力の管理", vec!["12.1.3 容量・能力の管理"]),
             ("管理策9.2.1", vec!["管理策9.2.1"]),
             ("統制目標 9.2.1", vec!["統制目標 9.2.1"]),
@@ -1311,13 +1330,22 @@ mod tests {
             ("9.2.1、他", vec!["9.2.1", "他"]),
             // a name the tool does not know governs the ids after it, as a standard does
             ("PCI DSS 8.2.1, 8.2.2", vec!["PCI DSS 8.2.1, 8.2.2"]),
-            ("統一基準 6.1.1、ISMAP 9.2.1", vec!["統一基準 6.1.1", "ISMAP 9.2.1"]),
+            (
+                "統一基準 6.1.1、ISMAP 9.2.1",
+                vec!["統一基準 6.1.1", "ISMAP 9.2.1"],
+            ),
             ("JIS Q 27001 7.5, 他", vec!["JIS Q 27001 7.5, 他"]),
             // ISMAP's own words before ids govern nothing
             ("管理策 9.2.1 9.2.2", vec!["管理策 9.2.1", "9.2.2"]),
             // separators inside brackets do not cut
-            ("9.2.1（利用者登録、登録削除）", vec!["9.2.1（利用者登録、登録削除）"]),
-            ("9.2（9.2.3を除く）、9.4.1", vec!["9.2（9.2.3を除く）", "9.4.1"]),
+            (
+                "9.2.1（利用者登録、登録削除）",
+                vec!["9.2.1（利用者登録、登録削除）"],
+            ),
+            (
+                "9.2（9.2.3を除く）、9.4.1",
+                vec!["9.2（9.2.3を除く）", "9.4.1"],
+            ),
             ("(9.2.1, 9.2.2)", vec!["(9.2.1, 9.2.2)"]),
             // NIST CSF, shorthand ranges, `|`
             ("NIST CSF PR.AC-1", vec!["NIST CSF PR.AC-1"]),
@@ -1348,22 +1376,47 @@ mod tests {
         assert_eq!(residue(&r.beside[1].after, false), "を除く");
         // the words the tool reads leave nothing
         for words in [
-            "管理策", "ISMAP管理策", "統制目標", "詳細管理策", "ISMAP管理基準", "（", "）", ": ", "全般",
-            "及び", "- ",
+            "管理策",
+            "ISMAP管理策",
+            "統制目標",
+            "詳細管理策",
+            "ISMAP管理基準",
+            "（",
+            "）",
+            ": ",
+            "全般",
+            "及び",
+            "- ",
         ] {
             assert_eq!(residue(words, false), "", "{words}");
         }
         assert_eq!(residue("NIST SP 800-53 Rev.5", true), "");
         assert_ne!(residue("NIST SP 800-53 Rev.5", false), "");
         assert_ne!(residue("NIST SP 800-171", true), "");
-        for words in ["等", "ほか", "etc.", "以外", "を除く", "相当", "?", "※", "（対象外）"] {
+        for words in [
+            "等",
+            "ほか",
+            "etc.",
+            "以外",
+            "を除く",
+            "相当",
+            "?",
+            "※",
+            "（対象外）",
+        ] {
             assert_ne!(residue(words, false), "", "{words}");
         }
         // a year after an id is its edition
         let r = read("A.5.15（2022年版）");
         assert!(matches!(
             r.atoms[0],
-            Atom::Id(Some(StdRef { standard: Standard::Iso27001, year: Some(2022) }), _)
+            Atom::Id(
+                Some(StdRef {
+                    standard: Standard::Iso27001,
+                    year: Some(2022)
+                }),
+                _
+            )
         ));
         assert_eq!(r.beside[0].after, "");
         assert_eq!(year_tag("2022"), Some(2022));

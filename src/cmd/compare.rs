@@ -136,8 +136,7 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     let stdin = Stdin::read(&named)?;
     stdin.sheet_applies(&cfg.checks, cfg.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
-    let mut checks =
-    input::checks::load_with(
+    let mut checks = input::checks::load_with(
         stdin.path(&cfg.checks),
         input::checks::ReadOptions {
             encoding: cfg.encoding,

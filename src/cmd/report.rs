@@ -147,8 +147,7 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let stdin = Stdin::read(&[(&cfg.checks, Role::Checks), (&cfg.csp, Role::ControlList)])?;
     stdin.sheet_applies(&cfg.checks, cfg.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
-    let mut checks =
-    input::checks::load_with(
+    let mut checks = input::checks::load_with(
         stdin.path(&cfg.checks),
         input::checks::ReadOptions {
             encoding: cfg.encoding,

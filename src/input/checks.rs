@@ -99,7 +99,15 @@ fn is_ismap_refs_header(key: &str) -> bool {
     };
     let inner = rest.strip_suffix(')').unwrap_or(rest);
     Field::Refs.aliases().contains(&name)
-        && ["統制目標", "管理策", "番号", "詳細管理策", "統制目標番号", "id"].contains(&inner)
+        && [
+            "統制目標",
+            "管理策",
+            "番号",
+            "詳細管理策",
+            "統制目標番号",
+            "id",
+        ]
+        .contains(&inner)
 }
 
 /// Does a header name a standard whose ids a references column may hold: ISO/IEC 27001,
@@ -115,9 +123,16 @@ fn names_a_standard(header: &str) -> bool {
     });
     let key = header_key(header);
     named
-        || ["附属書a", "annexa", "isms管理策", "nistsp80053", "sp80053", "nist80053"]
-            .iter()
-            .any(|k| key.starts_with(k))
+        || [
+            "附属書a",
+            "annexa",
+            "isms管理策",
+            "nistsp80053",
+            "sp80053",
+            "nist80053",
+        ]
+        .iter()
+        .any(|k| key.starts_with(k))
 }
 
 /// How many rows from the top are searched for the header row.
@@ -293,12 +308,16 @@ fn merge_sheets(
                     headers.join(", ")
                 ),
             )
-            .hint("give every sheet the same references columns, or read one sheet with --sheet NAME"));
+            .hint(
+                "give every sheet the same references columns, or read one sheet with --sheet NAME",
+            ));
         }
     }
     let first = lists.first();
     let refs_column = first.map(|l| l.refs_column.clone()).unwrap_or_default();
-    let more_refs_columns = first.map(|l| l.more_refs_columns.clone()).unwrap_or_default();
+    let more_refs_columns = first
+        .map(|l| l.more_refs_columns.clone())
+        .unwrap_or_default();
     // an id on two sheets (each numbered from 1): every id is qualified by its sheet
     let mut sheets_of: HashMap<&str, &str> = HashMap::new();
     let qualify = lists.iter().any(|l| {
@@ -442,8 +461,19 @@ fn is_standard_header(header: &str) -> bool {
         .join(" ");
     let mut rest = residue(&words, true);
     for w in [
-        "附属書a", "annexa", "annex", "本文", "条項", "要求事項", "isms", "対応", "参照", "iso",
-        "iec", "jisq", "a",
+        "附属書a",
+        "annexa",
+        "annex",
+        "本文",
+        "条項",
+        "要求事項",
+        "isms",
+        "対応",
+        "参照",
+        "iso",
+        "iec",
+        "jisq",
+        "a",
     ] {
         rest = rest.replace(w, "");
     }
@@ -561,7 +591,9 @@ fn is_second_header_row(sheet: &Sheet, i: usize, header: &Header, below: &[Strin
                     || m.bottom == i
                         && m.right > m.left
                         && (m.left..=m.right).any(|c| {
-                            filled(c) && below.get(c).map(|v| v.trim()) != top.get(m.left).map(|h| h.trim())
+                            filled(c)
+                                && below.get(c).map(|v| v.trim())
+                                    != top.get(m.left).map(|h| h.trim())
                         }))
         });
     }
@@ -625,18 +657,37 @@ fn find_header(sheet: &Sheet, by: Field, refs_column: Option<&str>) -> Result<He
             }
         }
         // a field's header cell merged across columns with no header of their own
-        for m in sheet.merges.iter().filter(|m| m.top == i && m.right > m.left) {
+        for m in sheet
+            .merges
+            .iter()
+            .filter(|m| m.top == i && m.right > m.left)
+        {
             let is_field = header.fields.values().any(|&c| c == m.left);
             let free = (m.left + 1..=m.right)
                 .all(|c| header.cells.get(c).is_none_or(|h| h.trim().is_empty()));
             if is_field && free {
                 header.spans.insert(m.left, m.right);
-                header.extras.retain(|(c, _)| !(m.left + 1..=m.right).contains(c));
+                header
+                    .extras
+                    .retain(|(c, _)| !(m.left + 1..=m.right).contains(c));
             }
         }
         return Ok(header);
     }
-    Err(no_header(sheet, by, refs_column, late_header(sheet.rows.iter().enumerate().skip(HEADER_SEARCH_ROWS).map(|(i, r)| (i + 1, r.as_slice())), refs_column)))
+    Err(no_header(
+        sheet,
+        by,
+        refs_column,
+        late_header(
+            sheet
+                .rows
+                .iter()
+                .enumerate()
+                .skip(HEADER_SEARCH_ROWS)
+                .map(|(i, r)| (i + 1, r.as_slice())),
+            refs_column,
+        ),
+    ))
 }
 
 /// A row below the rows the header is searched in that would be a header: its row and the
@@ -777,7 +828,10 @@ pub fn from_sheet(sheet: Sheet) -> Result<CheckList, InputError> {
 }
 
 /// [`from_sheet`], the references column named by `--refs-column`.
-pub fn from_sheet_with(mut sheet: Sheet, refs_column: Option<&str>) -> Result<CheckList, InputError> {
+pub fn from_sheet_with(
+    mut sheet: Sheet,
+    refs_column: Option<&str>,
+) -> Result<CheckList, InputError> {
     start_items(&mut sheet, refs_column)?.finish()
 }
 
@@ -1013,7 +1067,11 @@ impl Items {
     }
 
     /// The cell of column `c`, trimmed (of the columns a merged header spans, joined).
-    fn cell_text<'c>(&self, cells: &'c (impl Cells + ?Sized), c: usize) -> std::borrow::Cow<'c, str> {
+    fn cell_text<'c>(
+        &self,
+        cells: &'c (impl Cells + ?Sized),
+        c: usize,
+    ) -> std::borrow::Cow<'c, str> {
         match self.header.spans.get(&c) {
             Some(&last) => std::borrow::Cow::Owned(joined(cells, c, last)),
             None => std::borrow::Cow::Borrowed(cells.cell(c).trim()),
@@ -1100,7 +1158,10 @@ impl Items {
             if let Some(first) = self.items.iter().find(|i| i.id == item.id) {
                 return Err(InputError::at(
                     self.loc.clone().row(row).column(self.col_name(Field::Id)),
-                    format!("duplicate check-item id '{}' (also on row {})", item.id, first.row),
+                    format!(
+                        "duplicate check-item id '{}' (also on row {})",
+                        item.id, first.row
+                    ),
                 )
                 .hint("give every check item its own id"));
             }

@@ -642,7 +642,9 @@ pub fn edition_text(d: &EditionDecision, lang: Lang) -> Option<String> {
 /// further column's after its header (`2013 (…); 'ISO/IEC 27001:2022': 2022 (…)`); `None`
 /// when nothing in the list depended on it.
 pub fn editions_text(checks: &crate::analysis::gap::ChecksInfo, lang: Lang) -> Option<String> {
-    let mut parts: Vec<String> = edition_text(&checks.iso_edition, lang).into_iter().collect();
+    let mut parts: Vec<String> = edition_text(&checks.iso_edition, lang)
+        .into_iter()
+        .collect();
     for c in &checks.more_references_columns {
         if let Some(e) = edition_text(&c.iso_edition, lang) {
             parts.push(format!("'{}': {e}", c.header));
