@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{bin, by_id, example};
+use common::{bin, by_id, control_ids, example, strings};
 use rust_xlsxwriter::{Format, Workbook};
 use serde_json::Value;
 
@@ -32,23 +32,6 @@ fn report(checks: &Path, args: &[&str]) -> (Value, String) {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(out.status.success(), "{stderr}");
     (serde_json::from_slice(&out.stdout).unwrap(), stderr)
-}
-
-fn strings(v: &Value) -> Vec<&str> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_str().unwrap())
-        .collect()
-}
-
-fn control_ids(item: &Value) -> Vec<&str> {
-    item["controls"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_str().unwrap())
-        .collect()
 }
 
 /// References typed as numbers: `5.30` typed in a General cell is the number 5.3, and a

@@ -5,30 +5,13 @@ mod common;
 
 use std::fs;
 
-use common::{bin, by_id, data, input_error, json_of, on_checks, stdout_of};
+use common::{bin, by_id, control_ids, data, input_error, json_of, on_checks, stdout_of, strings};
 use serde_json::Value;
 
 fn report(checks: &str) -> assert_cmd::Command {
     let mut c = on_checks("en", "report", data(&format!("references/{checks}")));
     c.arg("--csp").arg(data("references/csp.txt"));
     c
-}
-
-fn strings(v: &Value) -> Vec<&str> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_str().unwrap())
-        .collect()
-}
-
-fn control_ids(item: &Value) -> Vec<&str> {
-    item["controls"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_str().unwrap())
-        .collect()
 }
 
 /// Every form of "reference cells as people write them" (#16): the status against the

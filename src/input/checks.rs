@@ -1106,6 +1106,20 @@ impl Items {
         )))
     }
 
+    /// The assurance and risk cells of a row read (see [`assurance_and_risk`]).
+    fn assurance_and_risk(
+        &self,
+        cells: &(impl Cells + ?Sized),
+    ) -> (Assurance, Option<Risk>, Vec<CellProblem>) {
+        let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
+        assurance_and_risk(cell(Field::Assurance), cell(Field::Risk), |f| {
+            self.col_name(match f {
+                ProblemField::Assurance => Field::Assurance,
+                ProblemField::Risk => Field::Risk,
+            })
+        })
+    }
+
     /// The references of row `row`'s cells, column by column, onto `item`.
     fn add_refs(&self, item: &mut CheckItem, row: usize, cells: &(impl Cells + ?Sized)) {
         for (k, &c) in self.header.refs.iter().enumerate() {
@@ -1128,14 +1142,7 @@ impl Items {
                 return self.continue_item(i, (top, bottom), row, cells);
             }
         }
-        let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
-        let (assurance, risk, problems) =
-            assurance_and_risk(cell(Field::Assurance), cell(Field::Risk), |f| {
-                self.col_name(match f {
-                    ProblemField::Assurance => Field::Assurance,
-                    ProblemField::Risk => Field::Risk,
-                })
-            });
+        let (assurance, risk, problems) = self.assurance_and_risk(cells);
         let mut item = CheckItem {
             row,
             id: String::new(),
@@ -1192,14 +1199,7 @@ impl Items {
     ) -> Result<(), InputError> {
         let title = self.take_trimmed(cells, Field::Title);
         let note = self.take_trimmed(cells, Field::Note);
-        let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
-        let (assurance, risk, problems) =
-            assurance_and_risk(cell(Field::Assurance), cell(Field::Risk), |f| {
-                self.col_name(match f {
-                    ProblemField::Assurance => Field::Assurance,
-                    ProblemField::Risk => Field::Risk,
-                })
-            });
+        let (assurance, risk, problems) = self.assurance_and_risk(cells);
         let mut item = std::mem::take(&mut self.items[i]);
         if !title.is_empty() && title != item.title {
             let e = InputError::at(
