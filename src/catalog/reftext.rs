@@ -733,9 +733,9 @@ fn is_filler(c: char) -> bool {
 }
 
 /// Words the tool reads beside an ISMAP id and which say nothing about what it names: the
-/// scheme's own names for its ids, a whole clause or category, `及び` (after folding, lower
-/// case). Taken out of a word wherever they are in it.
-const ISMAP_WORDS: [&str; 18] = [
+/// scheme's own names for its ids, a whole clause or category, `及び`, `又は`, `と` between
+/// ids (after folding, lower case). Taken out of a word wherever they are in it.
+const ISMAP_WORDS: [&str; 23] = [
     "ismap",
     "詳細管理策",
     "管理策基準",
@@ -749,6 +749,11 @@ const ISMAP_WORDS: [&str; 18] = [
     "及び",
     "および",
     "並びに",
+    "又は",
+    "または",
+    "若しくは",
+    "もしくは",
+    "と",
     "全般",
     "全体",
     "全て",
@@ -757,7 +762,15 @@ const ISMAP_WORDS: [&str; 18] = [
 ];
 
 /// English words read beside an id, as whole words.
-const ENGLISH_WORDS: [&str; 5] = ["control", "controls", "clause", "objective", "id"];
+const ENGLISH_WORDS: [&str; 7] = [
+    "control",
+    "controls",
+    "clause",
+    "objective",
+    "id",
+    "and",
+    "or",
+];
 
 /// The words naming NIST SP 800-53 (`NIST SP 800-53 Rev.5`), read before a NIST id only, as
 /// whole words (a dash or dot inside them cuts them).
@@ -967,8 +980,7 @@ fn split_lexed(cell: &str) -> Vec<&str> {
                         // a governed reference takes the ids after its standard or name,
                         // up to a NIST id, a second marked id, or a part naming something
                         Some(p) if p.governed && (in_part || continuing) => {
-                            !nist
-                                && !(marked && p.atoms > 0)
+                            !(nist || marked && p.atoms > 0)
                                 && pending.is_none_or(|w| !has_words(&cell[w.0..w.1]))
                         }
                         _ => false,
@@ -1386,6 +1398,10 @@ mod tests {
             ": ",
             "全般",
             "及び",
+            "又は",
+            "と",
+            " or ",
+            " and ",
             "- ",
         ] {
             assert_eq!(residue(words, false), "", "{words}");
