@@ -292,15 +292,19 @@ fn suggest_vs_report(c: &mut Criterion) {
             b.iter(|| {
                 let catalog = Catalog::embedded().expect("embedded catalog");
                 let lexicon = Lexicon::embedded().expect("lexicon");
-                let sheet = input::table::read(&data.checks_csv, None, None).expect("sheet");
-                let (list, layout) =
-                    input::checks::from_sheet_by_title(sheet.clone()).expect("check list");
+                let input::checks::ForSuggest { list, read } =
+                    input::checks::load_for_suggest(&data.checks_csv, None, None)
+                        .expect("check list");
                 let result = suggest::suggest_list(&catalog, &lexicon, list, 3, Lang::Ja);
                 let mut out = Vec::with_capacity(1 << 20);
                 match format {
                     Format::Csv => {
-                        let sheet_out =
-                            report::suggest::SheetOut::build(&result, &sheet, &layout, Lang::Ja);
+                        let sheet_out = report::suggest::SheetOut::build(
+                            &result.items,
+                            &read[0].sheet,
+                            &read[0].layout,
+                            Lang::Ja,
+                        );
                         report::csv::write_sheet(&sheet_out.rows, false, Encoding::Utf8, &mut out)
                             .expect("renders")
                     }

@@ -1,4 +1,6 @@
-//! A calendar date (no time zone): parsing `YYYY-MM-DD`, today's date, month arithmetic.
+//! A calendar date (no time zone): parsing `YYYY-MM-DD` and the forms a Japanese or English
+//! document writes (`2021年3月12日`, `令和3年3月12日`, `March 12, 2021`) and periods of two
+//! dates, today's date, month arithmetic.
 use std::fmt;
 
 use serde::Serialize;
@@ -36,6 +38,32 @@ impl Date {
             return None;
         }
         Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// A date as a Japanese or English document writes it: `2021-03-12`, `2021/3/12`,
+    /// `2021.3.12`, `2021年3月12日`, the Japanese eras `令和3年3月12日` / `令和元年5月1日` /
+    /// `平成31年4月30日` (also `R3.3.12`, `H31/4/30`), `March 12, 2021`, `12 March 2021`;
+    /// full width and spaces accepted; a weekday in brackets after it (`2021年3月12日（金）`)
+    /// must be that date's. An era date outside its era (`令和1年4月30日`: Reiwa began on
+    /// 2019-05-01) is not a date.
+    pub fn parse_written(s: &str) -> Option<Date> {
+        let folded = crate::text::fold_width(s);
+        let (text, weekday) = split_weekday(folded.trim())?;
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let date = Date::parse(&compact)
+            .or_else(|| kanji_date(&compact))
+            .or_else(|| era_date(&compact))
+            .or_else(|| english_date(text))?;
+        match weekday {
+            Some(w) if w != date.weekday() => None,
+            _ => Some(date),
+        }
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> u32 {
+        // 1970-01-01 was a Thursday
+        (self.to_days() + 3).rem_euclid(7) as u32
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -83,6 +111,196 @@ impl Date {
     }
 }
 
+/// A weekday in brackets at the end of a date (`（金）`, `(Fri)`): the text before it and the
+/// weekday (0 = Monday); `None` when the brackets hold something else.
+fn split_weekday(s: &str) -> Option<(&str, Option<u32>)> {
+    let Some(inner) = s.strip_suffix(')') else {
+        return Some((s, None));
+    };
+    let open = inner.rfind('(')?;
+    let day = inner[open + 1..].trim().to_lowercase();
+    const JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+    const EN: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let day = day.trim_end_matches('.');
+    let w = JA
+        .iter()
+        .position(|d| day == *d || day == format!("{d}曜") || day == format!("{d}曜日"))
+        .or_else(|| {
+            EN.iter()
+                .position(|d| day.starts_with(d) && (day.len() == 3 || day.ends_with("day")))
+        })?;
+    Some((&inner[..open], Some(w as u32)))
+}
+
+/// `2021年3月12日`.
+fn kanji_date(s: &str) -> Option<Date> {
+    let (y, rest) = s.split_once('年')?;
+    let (m, rest) = rest.split_once('月')?;
+    let d = rest.strip_suffix('日')?;
+    if y.len() != 4 {
+        return None;
+    }
+    Date::new(number(y)?, number(m)? as u32, number(d)? as u32)
+}
+
+/// `令和3年3月12日`, `令和元年5月1日`, `平成31年4月30日`, `R3.3.12`, `H31/4/30`: the year of the
+/// era turned into the Western year, the date checked against the era's span.
+fn era_date(s: &str) -> Option<Date> {
+    // (names, first day, last day): Heisei 1989-01-08 – 2019-04-30, Reiwa from 2019-05-01
+    type Day = (i32, u32, u32);
+    const ERAS: [(&[&str], Day, Day); 2] = [
+        (&["令和", "R", "r"], (2019, 5, 1), (9999, 12, 31)),
+        (&["平成", "H", "h"], (1989, 1, 8), (2019, 4, 30)),
+    ];
+    for (names, first, last) in ERAS {
+        let Some(rest) = names.iter().find_map(|n| s.strip_prefix(n)) else {
+            continue;
+        };
+        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        let (y, m, d) = if let Some((y, rest)) = rest.split_once('年') {
+            let (m, rest) = rest.split_once('月')?;
+            (y, m, rest.strip_suffix('日')?)
+        } else {
+            let mut it = rest.split(['.', '/', '-']);
+            let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+            if it.next().is_some() {
+                return None;
+            }
+            (y, m, d)
+        };
+        let year = if y == "元" { 1 } else { number(y)? };
+        if !(1..=99).contains(&year) {
+            return None;
+        }
+        let date = Date::new(first.0 + year - 1, number(m)? as u32, number(d)? as u32)?;
+        let (first, last) = (
+            Date::new(first.0, first.1, first.2)?,
+            Date::new(last.0, last.1, last.2)?,
+        );
+        return (first <= date && date <= last).then_some(date);
+    }
+    None
+}
+
+/// `March 12, 2021`, `Mar. 12 2021`, `12 March 2021`.
+fn english_date(s: &str) -> Option<Date> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.');
+        MONTHS
+            .iter()
+            .position(|m| *m == w || (m.starts_with(w) && (w.len() == 3 || w == "sept")))
+            .map(|i| i as u32 + 1)
+    };
+    let (m, d, y) = match words.as_slice() {
+        [m, d, y] if month(m).is_some() => (month(m)?, *d, *y),
+        [d, m, y] if month(m).is_some() => (month(m)?, *d, *y),
+        _ => return None,
+    };
+    let d = d.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if y.len() != 4 {
+        return None;
+    }
+    Date::new(number(y)?, m, number(d)? as u32)
+}
+
+/// A number of at most four ASCII digits.
+fn number(s: &str) -> Option<i32> {
+    (!s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// A period as a document writes it: two dates (each as [`Date::parse_written`] reads it)
+/// joined by `～`, `〜`, `~`, `-`, `–`, `から…(まで)`, `to`, `through`, `until` (`from … to
+/// …`); the second may leave out the year of the first (`2024年4月1日～9月30日`). `None` when
+/// the text is not read as one period: one date alone is not (the rest of a period broken
+/// over two lines, maybe; a period of one day is written with its date twice), nor a split
+/// that gives two dates in more than one way. The order of the two dates is not checked.
+pub fn parse_period(s: &str) -> Option<(Date, Date)> {
+    let folded = crate::text::fold_width(s).into_owned();
+    let mut text = folded
+        .trim()
+        .trim_end_matches(['。', '.'])
+        .trim()
+        .to_owned();
+    for end in ["まで", "迄"] {
+        if let Some(t) = text.strip_suffix(end) {
+            text = t.trim().to_owned();
+        }
+    }
+    if text
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("from "))
+    {
+        text = text[5..].trim().to_owned();
+    }
+    let mut found: Option<(Date, Date)> = None;
+    for (at, sep) in separators(&text) {
+        let (a, b) = (&text[..at], &text[at + sep..]);
+        let Some(from) = Date::parse_written(a) else {
+            continue;
+        };
+        let Some(to) = Date::parse_written(b).or_else(|| month_day(b, from.year)) else {
+            continue;
+        };
+        if found.is_some_and(|f| f != (from, to)) {
+            return None;
+        }
+        found = Some((from, to));
+    }
+    found
+}
+
+/// Where a period's two dates may be split, with the separator's length in bytes.
+fn separators(text: &str) -> Vec<(usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (i, c) in lower.char_indices() {
+        if matches!(c, '~' | '〜' | '-' | '―' | '‐' | '－') {
+            out.push((i, c.len_utf8()));
+        }
+    }
+    for word in ["から", " to ", " through ", " until ", " till "] {
+        out.extend(lower.match_indices(word).map(|(i, w)| (i, w.len())));
+    }
+    out
+}
+
+/// `9月30日`, `9/30`, `Sep 30`: a date in the year `year`.
+fn month_day(s: &str, year: i32) -> Option<Date> {
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some((m, rest)) = compact.split_once('月') {
+        let d = rest.strip_suffix('日')?;
+        return Date::new(year, number(m)? as u32, number(d)? as u32);
+    }
+    let mut it = compact.split(['/', '.']);
+    if let (Some(m), Some(d), None) = (it.next(), it.next(), it.next()) {
+        if let (Some(m), Some(d)) = (number(m), number(d)) {
+            return Date::new(year, m as u32, d as u32);
+        }
+    }
+    english_date(&format!("{s} {year}"))
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -106,6 +324,98 @@ mod tests {
         assert_eq!(Date::parse("2026-02-30"), None);
         assert_eq!(Date::parse("26-02-01"), None);
         assert_eq!(Date::parse("2026-02"), None);
+    }
+
+    #[test]
+    fn written_dates_and_eras() {
+        let d = |y, m, day| Date::new(y, m, day);
+        for (text, want) in [
+            ("2021年3月12日", d(2021, 3, 12)),
+            ("２０２１年３月１２日", d(2021, 3, 12)),
+            ("2021年 3月 12日", d(2021, 3, 12)),
+            ("2021/3/12", d(2021, 3, 12)),
+            ("2021-03-12", d(2021, 3, 12)),
+            ("2021.3.12", d(2021, 3, 12)),
+            ("令和3年3月12日", d(2021, 3, 12)),
+            ("令和元年5月1日", d(2019, 5, 1)),
+            ("令和1年5月1日", d(2019, 5, 1)),
+            ("令和８年３月３１日", d(2026, 3, 31)),
+            ("平成31年4月30日", d(2019, 4, 30)),
+            ("平成元年1月8日", d(1989, 1, 8)),
+            ("平成30年12月1日", d(2018, 12, 1)),
+            ("R3.3.12", d(2021, 3, 12)),
+            ("H31/4/30", d(2019, 4, 30)),
+            ("2021年3月12日（金）", d(2021, 3, 12)),
+            ("2021/3/12 (Fri)", d(2021, 3, 12)),
+            ("March 12, 2021", d(2021, 3, 12)),
+            ("Mar. 12, 2021", d(2021, 3, 12)),
+            ("12 March 2021", d(2021, 3, 12)),
+            ("Sept 30, 2024", d(2024, 9, 30)),
+            // not dates: an era date outside its era, a wrong weekday, no year, words
+            ("令和1年4月30日", None),
+            ("平成31年5月1日", None),
+            ("平成元年1月7日", None),
+            ("令和0年5月1日", None),
+            ("昭和64年1月7日", None),
+            ("2021年3月12日（木）", None),
+            ("2021年3月12日(予定)", None),
+            ("2021年2月30日", None),
+            ("3月12日", None),
+            ("21/3/12", None),
+            ("なし", None),
+            ("2021年3月", None),
+            ("Marching 12, 2021", None),
+        ] {
+            assert_eq!(Date::parse_written(text), want, "{text}");
+        }
+        assert_eq!(Date::new(2021, 3, 12).unwrap().weekday(), 4);
+    }
+
+    #[test]
+    fn periods() {
+        let p = |a: &str, b: &str| Some((Date::parse(a).unwrap(), Date::parse(b).unwrap()));
+        for (text, want) in [
+            ("2024年4月1日～2024年9月30日", p("2024-04-01", "2024-09-30")),
+            ("2024年4月1日〜2024年9月30日", p("2024-04-01", "2024-09-30")),
+            (
+                "2024年4月1日 ~ 2024年9月30日",
+                p("2024-04-01", "2024-09-30"),
+            ),
+            ("2024年4月1日－2024年9月30日", p("2024-04-01", "2024-09-30")),
+            ("2024/4/1 - 2024/9/30", p("2024-04-01", "2024-09-30")),
+            ("2024-04-01-2024-09-30", p("2024-04-01", "2024-09-30")),
+            ("2024-04-01 – 2024-09-30", p("2024-04-01", "2024-09-30")),
+            (
+                "2024年4月1日から2024年9月30日まで",
+                p("2024-04-01", "2024-09-30"),
+            ),
+            (
+                "令和6年4月1日から令和6年9月30日",
+                p("2024-04-01", "2024-09-30"),
+            ),
+            ("2024年4月1日～9月30日", p("2024-04-01", "2024-09-30")),
+            (
+                "April 1, 2024 to September 30, 2024",
+                p("2024-04-01", "2024-09-30"),
+            ),
+            (
+                "from 2024-04-01 through 2024-09-30",
+                p("2024-04-01", "2024-09-30"),
+            ),
+            (
+                "2024年9月30日～2024年9月30日",
+                p("2024-09-30", "2024-09-30"),
+            ),
+            ("2024年9月30日", None),
+            // the order is the caller's to check
+            ("2024年9月30日～2024年4月1日", p("2024-09-30", "2024-04-01")),
+            ("2024年4月1日～", None),
+            ("2024年4月1日～未定", None),
+            ("2024年度上期", None),
+            ("なし", None),
+        ] {
+            assert_eq!(parse_period(text), want, "{text}");
+        }
     }
 
     #[test]

@@ -381,6 +381,8 @@ pub fn states_something(text: &str) -> bool {
 pub struct Attestation {
     pub source: PathBuf,
     pub name: Option<String>,
+    /// The cloud service provider (クラウドサービス事業者), as the ISMAP list names it.
+    pub provider: Option<String>,
     pub registration_number: Option<String>,
     /// ISMAP or ISMAP-LIU, when the profile says.
     pub registration_kind: Option<RegistrationKind>,
@@ -396,6 +398,10 @@ pub struct Attestation {
     pub subsequent_events: Option<String>,
     /// Whether the statement carries an improvement plan (改善計画), as published.
     pub improvement_plan: Option<String>,
+    /// 資本関係・役員等の情報 (capital relationships and officers), as published.
+    pub capital_relationships: Option<String>,
+    /// 第三者による検証 (third-party testing: penetration tests…), as published.
+    pub third_party_testing: Option<String>,
     /// Every control the list names, in list order.
     pub controls: Vec<ListedControl>,
     /// The list had an evidence column (a readiness table), so a missing one is a finding.
@@ -416,6 +422,45 @@ pub struct ReadAs {
     pub parts: Vec<ReadPart>,
     /// Sheets of a workbook that were not read, and why.
     pub skipped: Vec<SkippedSheet>,
+    /// The registry facts read from the fields of a list entry pasted with the control list
+    /// (`登録番号`, `登録の更新期限`, `監査対象期間`…): each profile field so read, and the line
+    /// of its label.
+    pub fields: Vec<ReadField>,
+}
+
+/// A registry fact read from a field of a pasted list entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReadField {
+    /// The profile field it was read into (`renewal_deadline`).
+    pub field: &'static str,
+    /// The line of its label.
+    pub line: usize,
+}
+
+impl ReadField {
+    /// The field's name as the ISMAP list labels it, in `lang`.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match self.field {
+            "registration_number" => lang.pick("登録番号", "registration number"),
+            "registration_kind" => lang.pick("登録の種類", "registration kind"),
+            "name" => lang.pick("クラウドサービスの名称", "cloud service name"),
+            "provider" => lang.pick("クラウドサービス事業者", "cloud service provider"),
+            "registered" => lang.pick("登録日", "date of registration"),
+            "renewal_deadline" => lang.pick("登録の更新期限", "renewal deadline"),
+            "scope" => lang.pick("言明の対象範囲", "scope of the statement"),
+            "audit_period" => lang.pick("監査対象期間", "audit period"),
+            "subsequent_events" => lang.pick("後発事象", "subsequent events"),
+            "improvement_plan" => lang.pick("改善計画", "improvement plan"),
+            "capital_relationships" => lang.pick(
+                "資本関係・役員等の情報",
+                "capital relationships and officers",
+            ),
+            "governing_law" => lang.pick("準拠法", "governing law"),
+            "jurisdiction" => lang.pick("裁判管轄", "jurisdiction"),
+            "third_party_testing" => lang.pick("第三者による検証", "third-party testing"),
+            other => other,
+        }
+    }
 }
 
 /// The kinds of CSP input. `Mixed`: a workbook whose sheets are of different kinds.

@@ -177,7 +177,7 @@ fn a_workbook_edited_by_another_program_is_carried_forward() {
 #[test]
 fn json_has_each_items_review_and_a_summary() {
     let v = json_of(rerun("en", &review("previous.xlsx")).args(["--format", "json"]));
-    assert_eq!(v["schema_version"], 9);
+    assert_eq!(v["schema_version"], 10);
     let items = &v["items"];
     let r03 = &by_id(items, "R-03")["review"];
     assert_eq!(r03["change"], "status-changed");

@@ -15,6 +15,19 @@ fn suggest(lang: &str) -> assert_cmd::Command {
     c
 }
 
+/// Runs `suggest` with `args` then `-o out`, expects success; its stderr.
+fn written(args: &[&std::ffi::OsStr], out: &Path) -> String {
+    let run = suggest("en")
+        .args(args)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    stderr
+}
+
 fn ids(item: &Value) -> Vec<&str> {
     item["suggestions"]
         .as_array()
@@ -73,7 +86,7 @@ fn the_table_says_candidates_are_not_references_and_names_outside_topics() {
     assert!(out.contains("Candidates are not references"), "{out}");
     assert!(out.contains("not text of the criteria"), "{out}");
     assert!(
-        out.contains("9.4.2 (0.91) Secure log-on procedures [多要素認証]"),
+        out.contains("9.4.2 (0.63) Secure log-on procedures [多要素認証]"),
         "{out}"
     );
     assert!(out.contains("(no confident match)"), "{out}");
@@ -562,4 +575,430 @@ fn report_names_the_candidates_of_an_item_without_references() {
             .arg(example("csp-list.txt")),
     );
     assert!(!v.to_string().contains("candidate-references"));
+}
+
+/// A check list as a buyer keeps it: a cover sheet first, items on two sheets (one
+/// without a references column yet), a hidden sheet, dates, numbers, booleans and
+/// formulas (one reading another sheet, one using a named range).
+fn multi_sheet_list(path: &Path) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+    let date = Format::new().set_num_format("yyyy/mm/dd");
+    let mut wb = Workbook::new();
+    let cover = wb.add_worksheet();
+    cover.set_name("表紙").unwrap();
+    cover
+        .write_string(0, 0, "社外秘 委託先チェックリスト")
+        .unwrap();
+    cover
+        .write_datetime_with_format(2, 0, ExcelDateTime::from_ymd(2025, 4, 1).unwrap(), &date)
+        .unwrap();
+    cover
+        .write_formula(4, 1, Formula::new("=組織的対策!E4").set_result("0.5"))
+        .unwrap();
+    let org = wb.add_worksheet();
+    org.set_name("組織的対策").unwrap();
+    org.write_string(0, 0, "委託先確認リスト").unwrap();
+    for (c, h) in ["項番", "確認項目", "管理策", "期限", "点数", "倍", "回答済"]
+        .iter()
+        .enumerate()
+    {
+        org.write_string(2, c as u16, *h).unwrap();
+    }
+    let items = [
+        ("A-01", "多要素認証を利用できること", ""),
+        ("A-02", "保存データが暗号化されていること", "10.1.1"),
+        ("A-03", "退職者のアカウントを速やかに削除していること", ""),
+    ];
+    for (i, (id, title, refs)) in items.iter().enumerate() {
+        let r = 3 + i as u32;
+        org.write_string(r, 0, *id).unwrap();
+        org.write_string(r, 1, *title).unwrap();
+        if !refs.is_empty() {
+            org.write_string(r, 2, *refs).unwrap();
+        }
+        org.write_datetime_with_format(
+            r,
+            3,
+            ExcelDateTime::from_ymd(2025, 3, 31 - i as u8).unwrap(),
+            &date,
+        )
+        .unwrap();
+        org.write_number(r, 4, 0.5 + i as f64).unwrap();
+        org.write_boolean(r, 6, i != 1).unwrap();
+    }
+    org.write_formula(3, 5, Formula::new("=E4*2").set_result("1"))
+        .unwrap();
+    org.write_formula(4, 5, Formula::new("=SUM(Scores)").set_result("4.5"))
+        .unwrap();
+    let tech = wb.add_worksheet();
+    tech.set_name("技術的対策").unwrap();
+    for (c, h) in ["項番", "確認項目", "備考"].iter().enumerate() {
+        tech.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (id, title)) in [
+        (
+            "B-01",
+            "バックアップを取得し、定期的に復元を確認していること",
+        ),
+        ("B-02", "ウイルス対策ソフトを導入していること"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        tech.write_string(1 + r as u32, 0, *id).unwrap();
+        tech.write_string(1 + r as u32, 1, *title).unwrap();
+        tech.write_number(1 + r as u32, 2, 12.0).unwrap();
+    }
+    let hidden = wb.add_worksheet();
+    hidden.set_name("隠し").unwrap();
+    hidden.write_string(0, 0, "項番").unwrap();
+    hidden.write_string(0, 1, "確認項目").unwrap();
+    hidden.write_string(0, 2, "管理策").unwrap();
+    hidden.write_string(1, 0, "H-01").unwrap();
+    hidden.write_string(1, 1, "hidden item").unwrap();
+    hidden.write_string(1, 2, "9.2.1").unwrap();
+    hidden.set_hidden(true);
+    wb.define_name("Scores", "=組織的対策!$E$4:$E$6").unwrap();
+    wb.save(path).unwrap();
+}
+
+/// Suggest reads the sheets report reads (the cover sheet is no obstacle), writes every
+/// sheet back in its order with its cell types and formulas, and report on the result —
+/// before and after the user picks candidates — reads exactly the items suggest saw.
+#[test]
+fn a_workbook_with_a_cover_sheet_round_trips_with_every_sheet_type_and_formula() {
+    use calamine::{Data, Reader};
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("list.xlsx");
+    multi_sheet_list(&input);
+    let seen = json_of(
+        suggest("en")
+            .args(["--format", "json", "--checks"])
+            .arg(&input),
+    );
+    let seen_ids: Vec<&str> = seen["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(seen_ids, ["A-01", "A-02", "A-03", "B-01", "B-02"]);
+
+    let out = dir.path().join("suggested.xlsx");
+    let stderr = written(&["--checks".as_ref(), input.as_os_str()], &out);
+    assert!(
+        stderr.contains(
+            "sheets without a check-list header were not read, and are copied as they were: 表紙"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("a new workbook holding your list"),
+        "{stderr}"
+    );
+    // the formula using a named range cannot be carried over: its value, and the cell named
+    assert!(
+        stderr.contains("1 formula cell(s) written as their last calculated values")
+            && stderr.contains("組織的対策!J5"),
+        "{stderr}"
+    );
+
+    let mut wb = calamine::open_workbook_auto(&out).unwrap();
+    let names: Vec<String> = wb.sheet_names();
+    assert_eq!(names, ["表紙", "組織的対策", "技術的対策", "隠し"]);
+    let hidden: Vec<bool> = wb
+        .sheets_metadata()
+        .iter()
+        .map(|s| s.visible != calamine::SheetVisible::Visible)
+        .collect();
+    assert_eq!(hidden, [false, false, false, true]);
+    let org = wb.worksheet_range("組織的対策").unwrap();
+    assert_eq!(
+        row_texts(&org, 2),
+        [
+            "項番",
+            "確認項目",
+            "管理策",
+            "candidates (ISMAP)",
+            "candidate titles",
+            "candidate scores",
+            "matched terms",
+            "期限",
+            "点数",
+            "倍",
+            "回答済"
+        ]
+    );
+    assert_eq!(
+        text(&org, 3, 2),
+        "",
+        "the references cell is left to the user"
+    );
+    assert_eq!(text(&org, 4, 2), "10.1.1");
+    assert_eq!(text(&org, 3, 3).lines().next(), Some("9.4.2"));
+    // dates stay dates, numbers numbers, booleans booleans
+    match org.get((3, 7)) {
+        Some(Data::DateTime(d)) => {
+            assert!(d.is_datetime());
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            assert_eq!((y, m, day), (2025, 3, 31));
+        }
+        other => panic!("a date: {other:?}"),
+    }
+    assert_eq!(org.get((4, 8)), Some(&Data::Float(1.5)));
+    assert_eq!(org.get((3, 10)), Some(&Data::Bool(true)));
+    assert_eq!(org.get((4, 10)), Some(&Data::Bool(false)));
+    // formulas stay formulas, their references moved with the columns inserted, their
+    // values kept; the one on a named range is its value
+    assert_eq!(org.get((3, 9)), Some(&Data::Float(1.0)));
+    assert_eq!(org.get((4, 9)), Some(&Data::Float(4.5)));
+    let formulas = wb.worksheet_formula("組織的対策").unwrap();
+    let f = |r: usize, c: usize| {
+        let (r0, c0) = formulas.start().unwrap_or((0, 0));
+        formulas
+            .get((r - r0 as usize, c - c0 as usize))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(f(3, 9), "I4*2");
+    assert_eq!(f(4, 9), "");
+    let cover = wb.worksheet_formula("表紙").unwrap();
+    assert!(
+        cover
+            .used_cells()
+            .any(|(_, _, f)| f == "組織的対策!I4" || f == "'組織的対策'!I4"),
+        "{cover:?}"
+    );
+    assert!(matches!(
+        wb.worksheet_range("表紙").unwrap().get((2, 0)),
+        Some(Data::DateTime(_))
+    ));
+    // the sheet without a references column gets one, right of its check items
+    let tech = wb.worksheet_range("技術的対策").unwrap();
+    assert_eq!(
+        row_texts(&tech, 0)[..4],
+        ["項番", "確認項目", "controls", "candidates (ISMAP)"]
+    );
+    assert_eq!(text(&tech, 0, 7), "備考");
+    assert_eq!(tech.get((1, 7)), Some(&Data::Float(12.0)));
+    // the hidden sheet as it was
+    let h = wb.worksheet_range("隠し").unwrap();
+    assert_eq!(row_texts(&h, 1), ["H-01", "hidden item", "9.2.1"]);
+    // a drop-down on the references cells of both sheets read, and print-ready sheets
+    let xml = zip_entries(&out);
+    for sheet in ["xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"] {
+        let v = tags(&xml[sheet], "dataValidation");
+        assert!(!v.is_empty(), "{sheet}");
+        assert!(
+            v.iter().all(|v| attr(v, "sqref")
+                .unwrap()
+                .split(' ')
+                .all(|r| r.starts_with('C'))),
+            "{sheet}"
+        );
+    }
+    for k in 1..=4 {
+        let sheet = &xml[&format!("xl/worksheets/sheet{k}.xml")];
+        // every row once (a repeated <row> is a file Excel has to repair)
+        let rows: Vec<&str> = tags(sheet, "row")
+            .iter()
+            .map(|t| attr(t, "r").unwrap())
+            .collect();
+        let mut unique = rows.clone();
+        unique.dedup();
+        assert_eq!(rows, unique, "sheet{k}");
+        let setup = tags(sheet, "pageSetup");
+        assert_eq!(attr(setup[0], "paperSize"), Some("9"), "sheet{k}");
+        assert_eq!(attr(setup[0], "orientation"), Some("landscape"), "sheet{k}");
+        assert!(sheet.contains("<oddFooter>"), "sheet{k}");
+    }
+    let workbook_xml = &xml["xl/workbook.xml"];
+    assert!(workbook_xml.contains("組織的対策!$3:$3"), "{workbook_xml}");
+
+    // report on the written workbook reads the items suggest saw …
+    let report = |checks: &Path| {
+        json_of(
+            bin()
+                .args(["--lang", "en", "report", "--as-of", "2026-04-01"])
+                .args(["--format", "json", "--checks"])
+                .arg(checks)
+                .arg("--csp")
+                .arg(example("csp-list.txt")),
+        )
+    };
+    // (report lists items by status, then as read)
+    let ids_of = |v: &Value| -> Vec<String> {
+        let mut ids: Vec<String> = v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_owned())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids_of(&report(&out)), seen_ids);
+    // … and, once the user has picked the first candidate of each item, the same items
+    // with those references
+    let picked = dir.path().join("picked.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for name in ["表紙", "組織的対策", "技術的対策"] {
+        let range = wb.worksheet_range(name).unwrap();
+        let mut rows: Vec<Vec<String>> =
+            (0..range.height()).map(|r| row_texts(&range, r)).collect();
+        if name != "表紙" {
+            let header = rows
+                .iter()
+                .position(|r| r.iter().any(|c| c == "確認項目"))
+                .unwrap();
+            for row in rows.iter_mut().skip(header + 1) {
+                if row[2].is_empty() {
+                    row[2] = row[3].lines().next().unwrap_or_default().to_owned();
+                }
+            }
+        }
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if !cell.is_empty() {
+                    sheet.write_string(r as u32, c as u16, cell).unwrap();
+                }
+            }
+        }
+    }
+    book.save(&picked).unwrap();
+    let v = report(&picked);
+    assert_eq!(ids_of(&v), seen_ids);
+    assert_eq!(
+        by_id(&v["items"], "A-01")["references"],
+        serde_json::json!(["9.4.2"])
+    );
+    assert_eq!(
+        by_id(&v["items"], "B-01")["references"],
+        serde_json::json!(["12.3.1"])
+    );
+}
+
+/// What `suggest` cannot write is refused in one line with the way out: a CSV of a list
+/// on several sheets, a workbook where no sheet has a check-list header.
+#[test]
+fn a_list_on_several_sheets_is_not_squeezed_into_one_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("list.xlsx");
+    multi_sheet_list(&input);
+    let out = dir.path().join("out.csv");
+    let e = input_error(
+        suggest("en")
+            .arg("--checks")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out),
+    );
+    assert!(
+        e.contains(
+            "a CSV holds one sheet, and the check items are on 2 sheets: 組織的対策, 技術的対策"
+        ),
+        "{e}"
+    );
+    assert!(e.contains("(hint: write a workbook (-o FILE.xlsx)"), "{e}");
+    assert!(!out.exists());
+    // one sheet picked: its CSV
+    stdout_of(
+        suggest("en")
+            .arg("--checks")
+            .arg(&input)
+            .args(["--sheet", "技術的対策", "-o"])
+            .arg(&out),
+    );
+    let rows = csv_rows(&out);
+    assert_eq!(
+        rows[0][..4],
+        ["項番", "確認項目", "controls", "candidates (ISMAP)"]
+    );
+    // no sheet with a check-list header: said so, and what to do
+    let none = dir.path().join("none.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    common::add_text_sheet(&mut wb, "表紙", &[&["委託先チェックリスト"]]);
+    common::add_text_sheet(&mut wb, "本体", &[&["No", "質問"], &["1", "多要素認証"]]);
+    wb.save(&none).unwrap();
+    let e = input_error(suggest("en").arg("--checks").arg(&none));
+    assert!(
+        e.contains("no visible sheet has a check-list header")
+            && e.contains("the sheets are: 表紙, 本体"),
+        "{e}"
+    );
+    assert!(e.contains("or pick that sheet with --sheet NAME"), "{e}");
+}
+
+/// With `--sheet`, the other sheets are copied as they were, and stderr says to give
+/// `report` the same `--sheet`.
+#[test]
+fn one_sheet_picked_is_said_to_need_the_same_sheet_in_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("list.xlsx");
+    multi_sheet_list(&input);
+    let out = dir.path().join("out.xlsx");
+    let stderr = written(
+        &[
+            "--checks".as_ref(),
+            input.as_os_str(),
+            "--sheet".as_ref(),
+            "技術的対策".as_ref(),
+        ],
+        &out,
+    );
+    assert!(
+        stderr.contains("only the sheet '技術的対策' was read (--sheet)")
+            && stderr.contains("give report --sheet '技術的対策' too"),
+        "{stderr}"
+    );
+    let (names, ranges) = sheets(&out);
+    assert_eq!(names, ["表紙", "組織的対策", "技術的対策", "隠し"]);
+    // the sheet not read is as it was: no candidate columns
+    assert_eq!(text(&ranges[1], 2, 3), "期限");
+    assert_eq!(text(&ranges[2], 0, 3), "candidates (ISMAP)");
+}
+
+/// A CP932 CSV written back: UTF-8 with a BOM (the rule of every CSV output), said on
+/// stderr; `--output-encoding cp932` keeps CP932, and then nothing is said.
+#[test]
+fn a_cp932_list_is_written_as_utf8_with_a_note_or_as_cp932_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("list.csv");
+    let text = "項番,確認項目\r\nQ-01,多要素認証を利用できること\r\n";
+    std::fs::write(&input, encoding_rs::SHIFT_JIS.encode(text).0).unwrap();
+    let out = dir.path().join("out.csv");
+    let stderr = written(&["--checks".as_ref(), input.as_os_str()], &out);
+    assert!(
+        stderr.contains("read as CP932; the CSV is written as UTF-8 with a BOM"),
+        "{stderr}"
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    assert!(String::from_utf8(bytes).unwrap().contains("多要素認証"));
+    let run = suggest("en")
+        .arg("--checks")
+        .arg(&input)
+        .args(["--output-encoding", "cp932", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    assert!(!String::from_utf8(run.stderr)
+        .unwrap()
+        .contains("read as CP932"));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(std::str::from_utf8(&bytes).is_err(), "CP932, not UTF-8");
+    let (decoded, _, bad) = encoding_rs::SHIFT_JIS.decode(&bytes);
+    assert!(!bad && decoded.contains("多要素認証"));
+    // a UTF-8 list: nothing to say
+    let run = suggest("en")
+        .arg("--checks")
+        .arg(example("checks-freetext.csv"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(run.stderr).unwrap().contains("read as"));
 }

@@ -7,7 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Range};
-use common::xlsx::{cell_ref, cell_styles, row_texts, sheets, style_fills, text, zip_entries};
+use common::xlsx::{
+    assert_rows_once_in_order, cell_ref, cell_styles, row_texts, sheets, style_fills, text,
+    zip_entries,
+};
 use common::{data, on_checks};
 use serde_json::Value;
 
@@ -52,6 +55,7 @@ fn write_xlsx(mut cmd: assert_cmd::Command, dir: &Path, name: &str) -> PathBuf {
     cmd.arg("-o").arg(&path);
     let stdout = run_ok(cmd);
     assert!(stdout.is_empty(), "a workbook is not written to stdout");
+    assert_rows_once_in_order(&path);
     path
 }
 

@@ -372,7 +372,8 @@ fn csp_sheet_and_status_column_in_every_command() {
         serde_json::json!({
             "kind": "status-table",
             "parts": [{"sheet": "SoA", "kind": "status-table", "id_column": "管理策番号", "status_column": "実施状況"}],
-            "skipped": []
+            "skipped": [],
+            "fields": []
         })
     );
     let mut c = compare(&new);

@@ -918,6 +918,26 @@ fn suggest_outputs_match_the_schema() {
         assert!(values(&v["items"], "outside_topic").len() >= 3);
         check(SUGGEST, &suggest(lang, example("checks-freetext.csv"), "1"));
         check(SUGGEST, &suggest(lang, data("checks.yaml"), "3"));
+        // an escrow is a topic ISMAP does not assess
+        let v = suggest(lang, data("suggest/not-confident.csv"), "3");
+        check(SUGGEST, &v);
+        assert!(v.to_string().contains("\"escrow\""));
+        // a list on two sheets: each item with its sheet
+        let dir = tempfile::tempdir().unwrap();
+        let book = dir.path().join("two.xlsx");
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        common::add_text_sheet(&mut wb, "表紙", &[&["委託先チェックリスト"]]);
+        common::add_text_sheet(
+            &mut wb,
+            "A",
+            &[&["項番", "確認項目"], &["A-1", "多要素認証"]],
+        );
+        common::add_text_sheet(&mut wb, "B", &[&["項番", "確認項目"], &["B-1", "時刻同期"]]);
+        wb.save(&book).unwrap();
+        let v = suggest(lang, book, "3");
+        check(SUGGEST, &v);
+        assert_eq!(v["checks"]["sheets"], serde_json::json!(["A", "B"]));
+        assert_eq!(v["items"][1]["sheet"], "B");
         // report names the candidates of an item without references in a procedure
         let r = report(
             data("suggest/empty-refs.csv"),

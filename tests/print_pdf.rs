@@ -332,3 +332,28 @@ fn the_readiness_and_compare_workbooks_print_too() {
         &["id", "status", "Reviewer"],
     );
 }
+
+/// The check list `suggest` writes back prints like the other workbooks: landscape pages
+/// of the list, its header row (with the candidate columns) on every page, every item.
+#[test]
+fn the_suggest_workbook_prints_too() {
+    if let Some(why) = missing_tools() {
+        eprintln!("{why}");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let list = common::data("suggest/eval.csv");
+    let list = list.display().to_string();
+    let pages = printed(
+        dir.path(),
+        "suggested.xlsx",
+        &["--lang", "ja", "suggest", "--checks", &list],
+    );
+    let sheet = of(&pages, "確認項目");
+    assert!(sheet.len() >= 2, "145 items on several pages");
+    header_on_every_page(&sheet, "確認項目", &["確認項目", "管理策", "候補 (ISMAP)"]);
+    let text: String = sheet.iter().map(|p| p.text.as_str()).collect();
+    for id in ["J001", "J113", "E001", "E032"] {
+        assert!(text.contains(id), "{id} printed");
+    }
+}

@@ -2,6 +2,8 @@
 //! implemented (in any of the shapes CSPs write, among any other rows), reading it either
 //! fails with an input error or gives 9.2.3 a state other than implemented, and the report
 //! never marks an item citing only 9.2.3 as covered (nor partly or assurance-gap covered).
+//! The fields of a pasted list entry (`後発事象 なし`) never credit or un-credit an id, and
+//! a line that merely starts like one keeps the list's rules.
 use std::path::Path;
 
 use ismap_gap::analysis::{analyse, resolve_attestation, CspState, Status};
@@ -139,6 +141,70 @@ const MARKS: &[(&str, &str)] = &[
     ("CSP", "Customer"),
     ("", "AWS"),
     ("", "N/A"),
+];
+
+/// Fields of a pasted ISMAP list entry whose values are negative (none, no): metadata, never
+/// a status of the ids around them. Some give the value on the next line (a PDF's cells
+/// pasted one per line).
+const NEGATIVE_FIELDS: &[&str] = &[
+    "後発事象\tなし",
+    "後発事象 なし",
+    "後発事象：なし",
+    "後発事象\nなし",
+    "改善計画の有無\t無",
+    "改善計画の有無 無",
+    "改善計画の有無\n無",
+    "改善計画\tなし",
+    "第三者による検証（脆弱性診断等）の有無\t無",
+    "資本関係・役員等の情報\t該当なし",
+    "Subsequent events\tNone",
+    "Improvement plan: No",
+    "Third-party testing (penetration tests, etc.)\tNo",
+    "登録の更新期限\t令和9年3月31日",
+    "監査対象期間：2024年10月1日～2025年9月30日",
+];
+
+/// Fields of a list entry with other values.
+const OTHER_FIELDS: &[&str] = &[
+    "ISMAPクラウドサービスリスト",
+    "登録番号\tC21-0001-2",
+    "クラウドサービスの名称\nサンプルクラウド",
+    "言明の対象範囲\t東京リージョンで提供される全サービス\n対象外\t管理コンソール",
+    "言明の対象範囲\n対象範囲\n東京リージョン\n対象外\n管理コンソール",
+    "後発事象\t2025年2月に障害が発生した",
+    "改善計画の有無\t有",
+    "第三者による検証の有無\n有（年1回）",
+    "準拠法・裁判管轄\t日本法、東京地方裁判所",
+    "基本言明要件のうち実施している統制目標の管理策",
+    "統制目標 番号\t統制目標 番号",
+];
+
+/// Lines above 9.2.3 that start like a label of the list entry but are none, a label with
+/// no value, or a label whose value negates, excludes, defers or qualifies (a heading,
+/// maybe): 9.2.3 is never credited under them.
+const LIKE_LABELS: &[&str] = &[
+    "後発事象はない",
+    "後発事象なし",
+    "改善計画の対象",
+    "改善計画中の統制目標",
+    "対象外の統制目標",
+    "対象外",
+    "対象外：",
+    "Out of scope",
+    "Improvement plan",
+    "後発事象 以下は未実施",
+    "後発事象\t以下の統制目標は実施していない",
+    "改善計画\t2026年度に対応",
+    "改善計画の有無 有（9.2.3）",
+    "言明の対象範囲\t東京リージョンのみ",
+    "対象外\t一部の統制目標",
+    "Improvement plan: remediation pending",
+    "Subsequent events: controls not in place",
+    "Scope of the statement: Tokyo region only",
+    "監査対象期間 未定",
+    "後発事象（9.2.3は未実施）\tなし",
+    "後発事象\t9.2.3",
+    "対象外 9.2.3",
 ];
 
 /// The spellings of 9.2.3.
@@ -356,6 +422,72 @@ proptest! {
         let mut lines: Vec<String> = before.iter().map(|s| (*s).to_owned()).collect();
         lines.push(heading.to_owned());
         lines.push("9.2.3".to_owned());
+        lines.extend(after.iter().map(|s| (*s).to_owned()));
+        holds("list.txt", &lines.join("\n"))?;
+    }
+
+    /// Fields of the list entry with negative values (`後発事象 なし`, `改善計画の有無 無`),
+    /// anywhere among ids: the same ids are read as without them, never fewer, never more.
+    #[test]
+    fn negative_fields_never_credit_or_uncredit(
+        others in proptest::collection::vec(proptest::sample::select(OTHERS), 1..6),
+        fields in proptest::collection::vec(
+            (proptest::sample::select(NEGATIVE_FIELDS), 0usize..7), 1..4),
+    ) {
+        let catalog = catalog();
+        let read = |lines: &[String]| {
+            load_text(Path::new("list.txt"), &lines.join("\n"), &CspOptions::default(), catalog)
+                .map(|att| att.controls.into_iter().map(|c| c.raw).collect::<Vec<_>>())
+        };
+        let plain: Vec<String> = others.iter().map(|s| (*s).to_owned()).collect();
+        let without = read(&plain).map_err(|e| e.to_string());
+        prop_assert!(without.is_ok(), "{without:?}");
+        let mut lines = plain.clone();
+        for (field, at) in &fields {
+            lines.insert((*at).min(lines.len()), (*field).to_owned());
+        }
+        let with = read(&lines).map_err(|e| e.to_string());
+        prop_assert_eq!(&with, &without, "{}", lines.join("\n"));
+    }
+
+    /// The statement among the fields of a whole list entry (negative and other values,
+    /// on one line or two, a scope with its out-of-scope part) and implemented ids, in any
+    /// order: never 9.2.3 credited.
+    #[test]
+    fn statements_among_fields_never_credit_it(
+        shape in 0usize..9,
+        id in proptest::sample::select(ID),
+        not in proptest::sample::select(&NOT[..NOT.len() - 1]),
+        lines in proptest::collection::vec(
+            proptest::sample::select(
+                NEGATIVE_FIELDS
+                    .iter()
+                    .chain(OTHER_FIELDS)
+                    .chain(OTHERS)
+                    .copied()
+                    .collect::<Vec<_>>(),
+            ),
+            0..8,
+        ),
+        at in 0usize..9,
+    ) {
+        let mut lines: Vec<String> = lines.iter().map(|s| (*s).to_owned()).collect();
+        lines.insert(at.min(lines.len()), text_shape(shape, id, not));
+        holds("list.txt", &lines.join("\n"))?;
+    }
+
+    /// A line that starts like a label of the list entry but is none, a label without a
+    /// value, a label whose value negates: above 9.2.3, never 9.2.3 credited.
+    #[test]
+    fn lines_like_labels_never_credit_it(
+        line in proptest::sample::select(LIKE_LABELS),
+        id in proptest::sample::select(ID),
+        before in proptest::collection::vec(proptest::sample::select(OTHERS), 0..3),
+        after in proptest::collection::vec(proptest::sample::select(OTHERS), 0..3),
+    ) {
+        let mut lines: Vec<String> = before.iter().map(|s| (*s).to_owned()).collect();
+        lines.push(line.to_owned());
+        lines.push(id.to_owned());
         lines.extend(after.iter().map(|s| (*s).to_owned()));
         holds("list.txt", &lines.join("\n"))?;
     }

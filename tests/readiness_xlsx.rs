@@ -5,7 +5,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Range};
-use common::xlsx::{row_texts, sheets, text, zip_entries};
+use common::xlsx::{assert_rows_once_in_order, row_texts, sheets, text, zip_entries};
 use common::{bin, data};
 
 /// Runs `readiness` on `list` into `dir/r.xlsx` (format from the extension only).
@@ -25,6 +25,7 @@ fn write_xlsx(lang: &str, list: &Path, dir: &Path) -> PathBuf {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(out.stdout.is_empty(), "a workbook is not written to stdout");
+    assert_rows_once_in_order(&path);
     path
 }
 

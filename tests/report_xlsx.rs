@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Range};
 use common::xlsx::{
-    attr, cell_looks, cell_ref, cell_styles, row_texts, sheets, tags, text, zip_entries,
+    assert_rows_once_in_order, attr, cell_looks, cell_ref, cell_styles, row_texts, sheets, tags,
+    text, zip_entries,
 };
 use common::{bin, input_error, json_of};
 
@@ -37,6 +38,7 @@ fn write_xlsx(lang: &str, dir: &Path) -> PathBuf {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(out.stdout.is_empty(), "a workbook is not written to stdout");
+    assert_rows_once_in_order(&path);
     path
 }
 

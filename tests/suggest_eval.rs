@@ -1,20 +1,23 @@
-//! The measured quality of `suggest` on the labelled evaluation set
-//! (`tests/data/suggest/eval.csv`, see its README): the right objective among the top
-//! three for at least 85 % of the items, every item ISMAP does not assess without a
-//! confident candidate. Prints the rate and every miss (`cargo test --test suggest_eval
-//! -- --nocapture`).
+//! The measured quality of `suggest` on the labelled sets (`tests/data/suggest/`, see its
+//! README): on the evaluation set the right objective among the top three for at least
+//! 85 % of the items, every item ISMAP does not assess without a confident candidate; the
+//! two held-out sets measured and guarded; the items that once got confident wrong
+//! candidates (`not-confident.csv`) without any. Prints the rates and every miss
+//! (`cargo test --test suggest_eval -- --nocapture`).
 mod common;
 
 use std::collections::HashMap;
 
 use common::{bin, data, json_of};
+use ismap_gap::analysis::suggest::CONFIDENT_SCORE;
 
 /// The share of labelled items whose top three must hold an accepted objective.
 const MIN_TOP3_RATE: f64 = 0.85;
 /// An item ISMAP does not assess may get a candidate only below this score.
-const LOW_SCORE: f64 = 0.5;
-/// The held-out rate must not fall below this (see the test).
+const LOW_SCORE: f64 = CONFIDENT_SCORE;
+/// The held-out rates must not fall below these (see the test).
 const HOLDOUT_FLOOR: f64 = 0.75;
+const HOLDOUT2_FLOOR: f64 = 0.85;
 
 struct Labelled {
     id: String,
@@ -49,6 +52,8 @@ struct Measured {
     per_lang: HashMap<char, (usize, usize)>,
     misses: Vec<String>,
     confident_outside: Vec<String>,
+    /// Items with a candidate not accepted scoring [`LOW_SCORE`] or more.
+    confident_wrong: Vec<String>,
 }
 
 impl Measured {
@@ -74,6 +79,10 @@ impl Measured {
         for c in &self.confident_outside {
             println!("  confident on an item ISMAP does not assess: {c}");
         }
+        println!(
+            "  {} of the items have a confident candidate that is not accepted",
+            self.confident_wrong.len()
+        );
     }
 }
 
@@ -110,15 +119,26 @@ fn measure(file: &str) -> Measured {
         per_lang: HashMap::new(),
         misses: Vec::new(),
         confident_outside: Vec::new(),
+        confident_wrong: Vec::new(),
     };
     for l in &set {
         let s = &got[&l.id];
-        // J…/E… in the evaluation set, H…/HE… in the held-out one
-        let lang = if l.id.starts_with('E') || l.id.starts_with("HE") {
+        // J…/E… in the evaluation set, H…/HE… and T…/TE… in the held-out ones, R… (either)
+        let lang = if l.id.trim_start_matches(['H', 'T', 'R']).starts_with('E') || l.text.is_ascii()
+        {
             'E'
         } else {
             'J'
         };
+        let wrong: Vec<String> = s
+            .iter()
+            .filter(|(id, score)| !l.accept.contains(id) && *score >= LOW_SCORE)
+            .map(|(id, score)| format!("{id} {score:.2}"))
+            .collect();
+        if !wrong.is_empty() {
+            m.confident_wrong
+                .push(format!("{} {:?}: {}", l.id, l.text, wrong.join(", ")));
+        }
         if l.accept.is_empty() {
             if let Some((id, score)) = s.first().filter(|(_, score)| *score >= LOW_SCORE) {
                 m.confident_outside
@@ -168,9 +188,9 @@ fn the_right_objective_is_in_the_top_three_for_85_percent_and_outside_items_are_
     assert!(m.confident_outside.is_empty(), "{:#?}", m.confident_outside);
 }
 
-/// The held-out set (`holdout.csv`), written after the lexicon in other words and never
-/// tuned against: how the lexicon generalises. Its rate is printed; the assertion only
-/// guards against a fall below what it measured when it was written.
+/// The first held-out set (`holdout.csv`), written after the lexicon in other words and
+/// never tuned against: how the lexicon generalises. Its rate is printed; the assertion
+/// only guards against a fall.
 #[test]
 fn the_held_out_set_is_measured_and_does_not_fall() {
     let m = measure("suggest/holdout.csv");
@@ -180,5 +200,34 @@ fn the_held_out_set_is_measured_and_does_not_fall() {
         "held-out top-3 rate {:.1}%",
         m.rate() * 100.0
     );
+    assert!(m.confident_outside.is_empty(), "{:#?}", m.confident_outside);
+}
+
+/// The second held-out set (`holdout2.csv`, 46 Japanese and 16 English items worded as
+/// government and enterprise check sheets word them), written and committed before the
+/// lexicon was reworked and never tuned against. The assertion guards against a fall.
+#[test]
+fn the_second_held_out_set_is_measured_and_does_not_fall() {
+    let set = labelled("suggest/holdout2.csv");
+    assert!(set.len() >= 40, "{} items", set.len());
+    let m = measure("suggest/holdout2.csv");
+    m.print("second held-out set");
+    assert!(
+        m.rate() >= HOLDOUT2_FLOOR,
+        "second held-out top-3 rate {:.1}%",
+        m.rate() * 100.0
+    );
+    assert!(m.confident_outside.is_empty(), "{:#?}", m.confident_outside);
+}
+
+/// Items that once got confident wrong candidates from one ambiguous word (`train` = staff
+/// training, `key` = cryptographic key, `notified` = incident reporting, `export` = export
+/// control, `ソースコード` for an escrow): none may have a candidate outside its accepted
+/// ones scoring [`LOW_SCORE`] or more.
+#[test]
+fn one_ambiguous_word_never_makes_a_confident_wrong_candidate() {
+    let m = measure("suggest/not-confident.csv");
+    m.print("must not be confident");
+    assert!(m.confident_wrong.is_empty(), "{:#?}", m.confident_wrong);
     assert!(m.confident_outside.is_empty(), "{:#?}", m.confident_outside);
 }

@@ -559,6 +559,8 @@ pub struct CatalogInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct CspInfo {
     pub name: String,
+    /// The cloud service provider, as the list or profile names it.
+    pub provider: Option<String>,
     pub source: String,
     pub registration_number: Option<String>,
     /// `ismap` or `ismap-liu`, when the profile says.
@@ -573,6 +575,9 @@ pub struct CspInfo {
     pub jurisdiction: Option<String>,
     pub subsequent_events: Option<String>,
     pub improvement_plan: Option<String>,
+    /// 資本関係・役員等の情報 and 第三者による検証, as published.
+    pub capital_relationships: Option<String>,
+    pub third_party_testing: Option<String>,
     /// The service this one runs on (profile `inherits:`), if any.
     pub inherits: Option<String>,
     pub implemented: usize,
@@ -2051,7 +2056,7 @@ pub fn analyse_resolved(
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
     GapReport {
-        schema_version: 9,
+        schema_version: 10,
         lang,
         as_of,
         warnings,
@@ -2063,6 +2068,7 @@ pub fn analyse_resolved(
         },
         csp: CspInfo {
             name: att.display_name(),
+            provider: att.provider.clone(),
             source: file_name(&att.source),
             registration_number: att.registration_number.clone(),
             registration_kind: att.registration_kind,
@@ -2075,6 +2081,8 @@ pub fn analyse_resolved(
             jurisdiction: att.jurisdiction.clone(),
             subsequent_events: att.subsequent_events.clone(),
             improvement_plan: att.improvement_plan.clone(),
+            capital_relationships: att.capital_relationships.clone(),
+            third_party_testing: att.third_party_testing.clone(),
             inherits: att
                 .underlying
                 .as_ref()

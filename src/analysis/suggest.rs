@@ -5,16 +5,27 @@
 //!
 //! How an item is scored, per candidate objective (deterministic, no model, no network):
 //! - **terms**: the lexicon's words for the objective and its catalog titles found in the
-//!   item (whole words, spelling variants folded), each weighing 1/√k when k objectives
-//!   share it; `t` is their sum and gives `1 − e^(−t)`;
-//! - **similarity**: character n-grams (kanji/katakana bigrams, English trigrams; width
-//!   folded, hiragana read as the particles and endings around words) of each of the
-//!   objective's titles, its category's titles and its terms, weighted by rarity: the
-//!   largest share of one of them found in the item, `c`, gives `0.75 × c²`;
+//!   item (whole words, spelling variants folded; each word of the item counts once, with
+//!   the largest weight of the terms it is found in, an `A+B` term giving each of its k
+//!   words 1/k of its weight), a term weighing 1/√k when k objectives share it, half that
+//!   when the lexicon lists it as weak (a word that also means other
+//!   things: `通知`, `記録`, `contract`; a one-word title such as `Monitor`), nothing when
+//!   the item also holds a word of another meaning it has (`training` beside `AI model`);
+//!   `t` is their sum and gives `1 − e^(−t)`: one word of one objective 0.63, a weak one
+//!   0.39, two words 0.86;
+//! - **similarity**, for the words the lexicon does not explain (the terms found are
+//!   blanked first, so that no word counts twice): character n-grams (kanji/katakana
+//!   bigrams; English words by their stems; width folded, hiragana read as the particles
+//!   and endings around words) of each of the objective's titles, its category's titles
+//!   and its terms, weighted by rarity: the largest share of one of them found in the item,
+//!   `c` (measured against at least two rare n-grams' worth), gives
+//!   `SIMILARITY_MAX × c` — below 0.5, so that similarity alone never makes a confident
+//!   candidate;
 //! - `score = 1 − (1 − terms)(1 − similarity)`, times [`OUTSIDE_FACTOR`] when the item
 //!   speaks of a topic ISMAP does not assess (data location, governing law…);
 //! - scores are rounded to two decimals; below [`MIN_SCORE`] nothing is suggested ("no
-//!   confident match"); ties keep catalog order.
+//!   confident match"); from [`CONFIDENT_SCORE`] a candidate rests on more than one weak
+//!   or similar word; ties keep catalog order.
 use std::path::Path;
 
 use serde::Serialize;
@@ -28,6 +39,9 @@ use crate::model::CheckList;
 
 /// Below this score (two decimals) an item gets no suggestion: "no confident match".
 pub const MIN_SCORE: f64 = 0.35;
+/// From this score a candidate rests on a word of the lexicon that points at its objective
+/// (or on several weaker ones): below it, on one weak word or on similarity alone.
+pub const CONFIDENT_SCORE: f64 = 0.5;
 /// Candidates per item unless `--top` says otherwise.
 pub const DEFAULT_TOP: usize = 3;
 /// Most candidates per item (a drop-down list holds at most 255 characters).
@@ -35,17 +49,18 @@ pub const MAX_TOP: usize = 10;
 /// A score is multiplied by this when the item speaks of a topic ISMAP does not assess.
 pub const OUTSIDE_FACTOR: f64 = 0.45;
 /// The JSON shape's version (`schema/suggest.schema.json`).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// How fast term weight turns into confidence: `1 − e^(−RATE × t)`.
 const TERM_RATE: f64 = 1.0;
-/// The most the n-gram similarity alone gives.
-const SIMILARITY_MAX: f64 = 0.75;
+/// The most the n-gram similarity alone gives: below [`CONFIDENT_SCORE`].
+const SIMILARITY_MAX: f64 = 0.49;
 /// The weight of a category's titles, which its objectives share.
 const CATEGORY_WEIGHT: f64 = 0.6;
-/// Containment is measured against at least this much rarity, so that a text of one or
-/// two common n-grams cannot be "fully found" by chance.
-const MIN_MASS: f64 = 6.0;
+/// Containment is measured against at least this many of the rarest n-grams' rarity, so
+/// that one word of the item (a field cut down to one rare n-gram by [`COMMON_SHARE`], as
+/// `Key management` is to `key`) cannot "fully find" a field by chance.
+const MIN_RARE_NGRAMS: f64 = 2.0;
 /// An n-gram in more than this share of the objectives is too common to tell them apart.
 const COMMON_SHARE: f64 = 0.12;
 /// Words shown per candidate.
@@ -105,6 +120,9 @@ pub struct TextSuggestions {
 #[derive(Debug, Clone, Serialize)]
 pub struct SuggestItem {
     pub id: String,
+    /// The sheet of the item, when the list was read from several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     pub row: usize,
     pub title: String,
     /// The item's references as written (never changed by a suggestion).
@@ -137,6 +155,8 @@ pub struct LexiconInfo {
 pub struct SuggestChecks {
     pub source: String,
     pub sheet: Option<String>,
+    /// Every sheet read, in the workbook's order (empty for CSV, YAML, JSON).
+    pub sheets: Vec<String>,
     /// The references column's header as written; empty when the list has none.
     pub references_column: String,
 }
@@ -170,12 +190,25 @@ pub fn suggest_list(
     let checks = SuggestChecks {
         source: file_name(&list.source),
         sheet: list.sheet.clone(),
+        sheets: list.sheets.clone(),
         references_column: list.refs_column.clone(),
     };
+    // items read from several sheets carry their sheet in the first extra column
+    let sheet_column = (list.sheets.len() > 1)
+        .then(|| list.extra_columns.first().cloned())
+        .flatten();
     let one = |item: crate::model::CheckItem, scratch: &mut Scratch| {
         let result = suggester.suggest(&item.title, top, lang, scratch);
+        let sheet = sheet_column.as_ref().and_then(|c| {
+            item.extra
+                .0
+                .iter()
+                .find(|(k, _)| k == c)
+                .map(|(_, v)| v.clone())
+        });
         SuggestItem {
             id: item.id,
+            sheet,
             row: item.row,
             title: item.title,
             references: item.refs,
@@ -303,7 +336,7 @@ struct Field {
     /// The title or term as written.
     display: String,
     weight: f64,
-    /// Total rarity of its n-grams (at least [`MIN_MASS`]).
+    /// Total rarity of its n-grams (at least that of [`MIN_RARE_NGRAMS`] of the rarest).
     mass: f64,
 }
 
@@ -318,6 +351,9 @@ pub struct Scratch {
     terms: Vec<f64>,
     best: Vec<(f64, u32)>,
     touched: Vec<u32>,
+    masked: String,
+    /// (objective, start, end, weight) of each word found for an objective.
+    evidence: Vec<(u32, usize, usize, f64)>,
 }
 
 /// The lexicon and the catalog's titles, ready to score texts against.
@@ -490,6 +526,7 @@ impl<'c> Suggester<'c> {
         // an n-gram of more than one objective in COMMON_SHARE says little (情報, セキ, 管理):
         // it is left out of every field, which also keeps the look-ups short
         let common = (n * COMMON_SHARE).ceil() as u32;
+        let min_mass = MIN_RARE_NGRAMS * (1.0 + n).ln();
         self.postings = vec![Vec::new(); n_features];
         for (i, (o, weight, mut ids, display)) in raw.into_iter().enumerate() {
             ids.retain(|&f| df[f as usize] <= common);
@@ -501,7 +538,7 @@ impl<'c> Suggester<'c> {
                 objective: o,
                 display,
                 weight,
-                mass: mass.max(MIN_MASS),
+                mass: mass.max(min_mass),
             });
         }
     }
@@ -534,18 +571,20 @@ impl<'c> Suggester<'c> {
         s.touched.clear();
         s.touched_fields.clear();
 
-        // terms
+        // terms: each word of the item counts once per objective, with the largest weight
+        // of the terms it is part of (a term of k parts gives each 1/k of its weight), so
+        // that `保存データ+暗号化`, `データ+暗号化` and `暗号化` found in one phrase are two
+        // words, not three terms
         self.terms.find(&norm, &mut s.found, &mut s.hits);
         let mut outside: Option<u32> = None;
-        for &t in &s.hits.terms {
-            match &self.terms.terms[t as usize].owner {
+        s.evidence.clear();
+        for &(t, start, end) in &s.hits.parts {
+            let term = &self.terms.terms[t as usize];
+            match &term.owner {
                 Owner::Objectives(owners) => {
-                    let w = self.terms.terms[t as usize].weight;
+                    let w = term.weight / term.parts.len() as f64;
                     for &o in owners {
-                        if s.terms[o as usize] == 0.0 && s.best[o as usize].0 == 0.0 {
-                            s.touched.push(o);
-                        }
-                        s.terms[o as usize] += w;
+                        s.evidence.push((o, start, end, w));
                     }
                 }
                 Owner::Outside(k) => {
@@ -553,12 +592,38 @@ impl<'c> Suggester<'c> {
                 }
             }
         }
+        s.evidence.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut k = 0;
+        while k < s.evidence.len() {
+            let o = s.evidence[k].0;
+            let (mut end, mut best, mut sum) = (s.evidence[k].2, s.evidence[k].3, 0.0);
+            k += 1;
+            while k < s.evidence.len() && s.evidence[k].0 == o {
+                let (_, start, e, w) = s.evidence[k];
+                if start < end {
+                    // overlapping words are one
+                    end = end.max(e);
+                    best = best.max(w);
+                } else {
+                    sum += best;
+                    end = e;
+                    best = w;
+                }
+                k += 1;
+            }
+            sum += best;
+            if s.terms[o as usize] == 0.0 && s.best[o as usize].0 == 0.0 {
+                s.touched.push(o);
+            }
+            s.terms[o as usize] = sum;
+        }
 
-        // n-gram similarity
+        // n-gram similarity, of the words the lexicon does not explain
+        mask(&norm, &s.hits.spans, &mut s.masked);
         s.features.clear();
         let ids = &self.feature_ids;
         let feats = &mut s.features;
-        features(&norm, &self.stopwords, |k| {
+        features(&s.masked, &self.stopwords, |k| {
             if let Some(&f) = ids.get(&k) {
                 feats.push(f);
             }
@@ -596,7 +661,7 @@ impl<'c> Suggester<'c> {
             s.terms[oi] = 0.0;
             s.best[oi] = (0.0, 0);
             let from_terms = 1.0 - (-TERM_RATE * t).exp();
-            let similarity = SIMILARITY_MAX * c.min(1.0).powi(2);
+            let similarity = SIMILARITY_MAX * c.min(1.0);
             let mut score = 1.0 - (1.0 - from_terms) * (1.0 - similarity);
             if outside.is_some() {
                 score *= OUTSIDE_FACTOR;
@@ -679,6 +744,18 @@ impl<'c> Suggester<'c> {
     }
 }
 
+/// `text` with the byte ranges `spans` blanked (each character a space), into `out`.
+fn mask(text: &str, spans: &[(usize, usize)], out: &mut String) {
+    out.clear();
+    for (i, c) in text.char_indices() {
+        if spans.iter().any(|&(a, b)| (a..b).contains(&i)) {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+}
+
 /// The n-grams of normalised text, each as a key: a bigram of
 /// adjacent kanji/katakana (a lone kanji by itself), English trigrams of each word padded
 /// at both ends (a word of one or two letters whole), stop words skipped. Hiragana ends a
@@ -702,26 +779,19 @@ fn features(text: &str, stopwords: &[String], mut emit: impl FnMut(u64)) {
         }
         run.clear();
     };
+    // an English word is one feature (its stem): n-grams across words would make words
+    // of the item that are not there (`status` + `outages` ⊃ the trigrams of `staging`)
     let flush_word = |w: &str, emit: &mut dyn FnMut(u64)| {
         if stopwords.binary_search_by(|s| s.as_str().cmp(w)).is_ok() {
             return;
         }
-        let b = w.as_bytes();
-        if b.len() <= 2 {
-            let mut k = 4u64 << 60 | (b.len() as u64) << 56;
-            for (i, &x) in b.iter().enumerate() {
-                k |= u64::from(x) << (8 * i);
-            }
-            emit(k);
-            return;
+        // FNV-1a, 56 bits
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &x in w.as_bytes() {
+            h ^= u64::from(x);
+            h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        let padded: Vec<u8> = std::iter::once(b'^')
-            .chain(b.iter().copied())
-            .chain(std::iter::once(b'$'))
-            .collect();
-        for t in padded.windows(3) {
-            emit((3u64 << 60) | (u64::from(t[0]) << 16) | (u64::from(t[1]) << 8) | u64::from(t[2]));
-        }
+        emit((3u64 << 60) | (h & ((1 << 56) - 1)));
     };
     let mut emit_dyn = |k: u64| emit(k);
     for (i, c) in text.char_indices() {
@@ -813,11 +883,129 @@ mod tests {
         );
     }
 
+    fn score_of(r: &TextSuggestions, id: &str) -> Option<f64> {
+        r.suggestions.iter().find(|x| x.id == id).map(|x| x.score)
+    }
+
+    /// A word the lexicon finds counts once: its own n-grams add nothing (one word of one
+    /// objective is `1 − e^−1`, not 0.91 as when it was counted again as similarity).
+    #[test]
+    fn a_word_found_is_not_counted_again_as_similarity() {
+        let catalog = Catalog::embedded().unwrap();
+        let s = suggester(&catalog);
+        let r = s.suggest("多要素認証。", 3, Lang::Ja, &mut Scratch::default());
+        assert_eq!(score_of(&r, "9.4.2"), Some(0.63), "{r:?}");
+        assert_eq!(r.suggestions[0].matched, ["多要素認証"], "{r:?}");
+    }
+
+    /// A weak word alone (通知, notified, 記録) makes a candidate, never a confident one;
+    /// with another word of the objective it is confident.
+    #[test]
+    fn a_weak_word_alone_is_never_a_confident_candidate() {
+        let catalog = Catalog::embedded().unwrap();
+        let s = suggester(&catalog);
+        let mut scratch = Scratch::default();
+        for text in [
+            "再委託先を事前に通知すること",
+            "サービス終了の6か月前までに通知すること",
+            "Key personnel changes are notified to the customer",
+            "鍵の受け渡し記録を残すこと",
+        ] {
+            let r = s.suggest(text, 10, Lang::En, &mut scratch);
+            for id in ["16.1.2", "18.1.3", "10.1.2"] {
+                if let Some(score) = score_of(&r, id) {
+                    assert!(score < CONFIDENT_SCORE, "{text}: {id} {score}");
+                }
+            }
+        }
+        let r = s.suggest(
+            "インシデント発生時は直ちに通知すること",
+            3,
+            Lang::En,
+            &mut scratch,
+        );
+        assert!(
+            score_of(&r, "16.1.2").is_some_and(|x| x >= CONFIDENT_SCORE),
+            "{r:?}"
+        );
+    }
+
+    /// A word beside a word of another meaning it has is not counted, nor matched as
+    /// n-grams: `train` beside `AI models` is not staff training, `鍵` beside `入退室` is a
+    /// door key.
+    #[test]
+    fn a_word_of_another_meaning_is_not_counted() {
+        let catalog = Catalog::embedded().unwrap();
+        let s = suggester(&catalog);
+        let mut scratch = Scratch::default();
+        let r = s.suggest(
+            "The provider does not use customer data to train AI models",
+            10,
+            Lang::En,
+            &mut scratch,
+        );
+        assert_eq!(score_of(&r, "7.2.2"), None, "{r:?}");
+        let r = s.suggest(
+            "Security awareness training is provided to all staff",
+            3,
+            Lang::En,
+            &mut scratch,
+        );
+        assert!(
+            score_of(&r, "7.2.2").is_some_and(|x| x >= CONFIDENT_SCORE),
+            "{r:?}"
+        );
+        let r = s.suggest(
+            "入退室に使う鍵を管理していること",
+            10,
+            Lang::Ja,
+            &mut scratch,
+        );
+        assert!(
+            score_of(&r, "10.1.2").is_none_or(|x| x < MIN_SCORE),
+            "{r:?}"
+        );
+        let r = s.suggest("鍵を安全に保管していること", 10, Lang::Ja, &mut scratch);
+        assert!(score_of(&r, "10.1.2").is_some(), "{r:?}");
+    }
+
+    /// Similarity alone, however close, stays below the confident score; words of the
+    /// item scattered across it do not make up a title (`Physical keys … managed` is not
+    /// `Key management`).
+    #[test]
+    fn similarity_alone_is_never_confident() {
+        const { assert!(SIMILARITY_MAX < CONFIDENT_SCORE) };
+        let catalog = Catalog::embedded().unwrap();
+        let s = suggester(&catalog);
+        let mut scratch = Scratch::default();
+        for text in [
+            "Physical keys to the office are managed",
+            "The service has a status page showing outages",
+            "Customer can export all data in a standard format at exit",
+        ] {
+            let r = s.suggest(text, 10, Lang::En, &mut scratch);
+            for x in &r.suggestions {
+                let only_similar = x.matched.iter().all(|m| m.starts_with('≈'));
+                assert!(!only_similar || x.score < CONFIDENT_SCORE, "{text}: {x:?}");
+            }
+            for id in ["10.1.2", "12.1.4", "18.1.5"] {
+                assert!(
+                    score_of(&r, id).is_none_or(|x| x < CONFIDENT_SCORE),
+                    "{text}: {r:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn features_cover_kanji_katakana_and_english_words() {
         let mut keys = Vec::new();
-        features("暗号化 ログ 鍵 encrypt", &[], |k| keys.push(k >> 60));
-        let kinds = keys;
-        assert_eq!(kinds, [2, 2, 2, 1, 3, 3, 3, 3, 3, 3, 3]);
+        features("暗号化 ログ 鍵 encrypt keys", &[], |k| keys.push(k));
+        let kinds: Vec<u64> = keys.iter().map(|k| k >> 60).collect();
+        // 暗号 号化, ログ, 鍵, then one feature per English word
+        assert_eq!(kinds, [2, 2, 2, 1, 3, 3]);
+        let mut again = Vec::new();
+        features("keys encrypt", &[], |k| again.push(k));
+        assert_eq!(again, [keys[5], keys[4]]);
     }
 }

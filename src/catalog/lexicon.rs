@@ -18,7 +18,7 @@ const EMBEDDED: &str = include_str!("../../catalog/lexicon.yaml");
 /// What the tool says of the lexicon wherever it shows matched terms.
 pub const NOTICE: &str = "matched terms come from the term lexicon curated by the ismap-gap team (catalog/lexicon.yaml), not from the text of ISMAP管理基準 or JIS/ISO standards";
 
-/// Words in both languages (either list may be empty).
+/// Words in both languages (either list may be empty), and the weak ones.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Words {
@@ -26,13 +26,22 @@ pub struct Words {
     pub ja: Vec<String>,
     #[serde(default)]
     pub en: Vec<String>,
+    /// Words (either language) that point here but also often mean something else
+    /// (`通知`, `notified`, `鍵`): alone they make a candidate, never a confident one
+    /// ([`WEAK_WEIGHT`]); with another word of the objective they add up.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weak: Vec<String>,
 }
 
 impl Words {
+    /// Every word, the weak ones last.
     pub fn iter(&self) -> impl Iterator<Item = &String> {
-        self.ja.iter().chain(&self.en)
+        self.ja.iter().chain(&self.en).chain(&self.weak)
     }
 }
+
+/// How much a weak word weighs against a word that points at one objective only (1).
+pub const WEAK_WEIGHT: f64 = 0.5;
 
 /// A label in both languages.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
@@ -72,6 +81,11 @@ pub struct Lexicon {
     pub variants: Vec<Vec<String>>,
     #[serde(default)]
     pub outside: Vec<OutsideTopic>,
+    /// A word of the objectives' lists → words of another meaning it has: in an item that
+    /// also holds one of them, the word is not counted (`training` beside `AI model` is
+    /// not staff training; `鍵` beside `入退室` is a door key).
+    #[serde(default)]
+    pub other_senses: BTreeMap<String, Vec<String>>,
     /// Objective id → its words.
     #[serde(default)]
     pub objectives: BTreeMap<String, Words>,
@@ -109,8 +123,14 @@ pub struct Term {
     pub owner: Owner,
     /// A catalog title rather than a lexicon word.
     pub title: bool,
-    /// How telling it is: 1 for a term of one objective, 1/√k for a term k objectives share.
+    /// How telling it is: 1 for a term of one objective, 1/√k for a term k objectives share,
+    /// times [`WEAK_WEIGHT`] for a weak one.
     pub weight: f64,
+    /// Listed as weak (see [`Words::weak`]).
+    pub weak: bool,
+    /// Patterns of words of another meaning (see [`Lexicon::other_senses`]): when one occurs
+    /// in the text, this term does not count.
+    pub not_with: Vec<u32>,
 }
 
 /// A candidate objective.
@@ -149,6 +169,13 @@ pub struct Hits {
     pub terms: Vec<u32>,
     /// Where each term of `terms` was found (the first occurrence; `A+B` at its first part).
     pub at: Vec<usize>,
+    /// Per term of `terms`, where each of its parts was found (byte ranges of the
+    /// normalised text, the first occurrence of each part): `(term, start, end)`.
+    pub parts: Vec<(u32, usize, usize)>,
+    /// The parts of the text the lexicon explains (byte ranges of the normalised text):
+    /// the words of the terms found, those not counted for a word of another meaning and
+    /// those words themselves. The n-gram similarity looks only at the rest.
+    pub spans: Vec<(usize, usize)>,
 }
 
 impl TermIndex {
@@ -182,7 +209,14 @@ impl TermIndex {
         for (i, c) in objectives.iter().enumerate() {
             if let Some(e) = catalog.get(&c.id) {
                 for t in [&e.title.ja, &e.title.en].into_iter().flatten() {
-                    b.add(t, Owner::Objectives(vec![i as u32]), true);
+                    // a title of one English word (`Monitor`, `Direct`) says little alone
+                    let one_word = {
+                        let n = b.normalizer.normalize(t);
+                        !n.contains(' ') && n.bytes().all(|c| c.is_ascii_alphanumeric())
+                    };
+                    if let Some(t) = b.add(t, Owner::Objectives(vec![i as u32]), true) {
+                        b.terms[t as usize].weak |= one_word;
+                    }
                 }
             }
         }
@@ -191,8 +225,13 @@ impl TermIndex {
                 skipped.push(id.clone());
                 continue;
             };
-            for w in words.iter() {
+            for w in words.ja.iter().chain(&words.en) {
                 b.add(w, Owner::Objectives(vec![i]), false);
+            }
+            for w in &words.weak {
+                if let Some(t) = b.add(w, Owner::Objectives(vec![i]), false) {
+                    b.terms[t as usize].weak = true;
+                }
             }
         }
         let topics: Vec<(String, Label)> = lexicon
@@ -205,6 +244,21 @@ impl TermIndex {
                 b.add(w, Owner::Outside(k as u32), false);
             }
         }
+        // words of another meaning: patterns of their own (found, never a term)
+        for (word, others) in &lexicon.other_senses {
+            let Some(&t) = b.term_ids.get(&(b.normalizer.normalize(word), false)) else {
+                continue;
+            };
+            let mut not_with: Vec<u32> = others
+                .iter()
+                .map(|o| b.normalizer.normalize(o))
+                .filter(|o| !o.is_empty())
+                .map(|o| b.pattern(o))
+                .collect();
+            not_with.sort_unstable();
+            not_with.dedup();
+            b.terms[t as usize].not_with = not_with;
+        }
         let Builder {
             patterns,
             mut terms,
@@ -215,7 +269,8 @@ impl TermIndex {
         let mut objective_terms = vec![Vec::new(); objectives.len()];
         for (t, term) in terms.iter_mut().enumerate() {
             if let Owner::Objectives(owners) = &term.owner {
-                term.weight = 1.0 / (owners.len() as f64).sqrt();
+                term.weight =
+                    1.0 / (owners.len() as f64).sqrt() * if term.weak { WEAK_WEIGHT } else { 1.0 };
                 for &o in owners {
                     objective_terms[o as usize].push(t as u32);
                 }
@@ -250,6 +305,8 @@ impl TermIndex {
     pub fn find(&self, text: &str, found: &mut Vec<Found>, hits: &mut Hits) {
         hits.terms.clear();
         hits.at.clear();
+        hits.parts.clear();
+        hits.spans.clear();
         self.finder.find_all(text, found);
         let mut cursor = 0;
         for f in found.iter() {
@@ -277,6 +334,45 @@ impl TermIndex {
                 {
                     hits.terms.push(t);
                     hits.at.push(f.start);
+                }
+            }
+        }
+        // what the terms found explain, before any is dropped for another meaning
+        for f in found.iter() {
+            let explains = |t: &u32| {
+                let term = &self.terms[*t as usize];
+                term.parts.contains(&(f.pattern as u32))
+                    || term.not_with.contains(&(f.pattern as u32))
+            };
+            if hits.terms.iter().any(explains) {
+                hits.spans.push((f.start, f.end));
+            }
+        }
+        // a word beside a word of another meaning it has is not counted
+        let mut k = 0;
+        while k < hits.terms.len() {
+            let not_with = &self.terms[hits.terms[k] as usize].not_with;
+            if not_with
+                .iter()
+                .any(|&p| found.iter().any(|g| g.pattern == p as usize))
+            {
+                hits.terms.remove(k);
+                hits.at.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+        for (&t, &at) in hits.terms.iter().zip(&hits.at) {
+            match self.terms[t as usize].parts.as_slice() {
+                [one] => hits
+                    .parts
+                    .push((t, at, at + self.patterns[*one as usize].len())),
+                parts => {
+                    for &p in parts {
+                        if let Some(g) = found.iter().find(|g| g.pattern == p as usize) {
+                            hits.parts.push((t, g.start, g.end));
+                        }
+                    }
                 }
             }
         }
@@ -359,7 +455,9 @@ impl Builder<'_> {
         p
     }
 
-    fn add(&mut self, written: &str, owner: Owner, title: bool) {
+    /// Adds a term (or another owner to the same term), giving its index; `None` when
+    /// the written word normalises to nothing.
+    fn add(&mut self, written: &str, owner: Owner, title: bool) -> Option<u32> {
         let parts: Vec<String> = if title {
             vec![self.normalizer.normalize(written)]
         } else {
@@ -369,7 +467,7 @@ impl Builder<'_> {
                 .collect()
         };
         if parts.iter().any(String::is_empty) {
-            return;
+            return None;
         }
         let outside = matches!(owner, Owner::Outside(_));
         let key = (parts.join("+"), outside);
@@ -386,7 +484,9 @@ impl Builder<'_> {
                 (existing, new) => *existing = new,
             }
             term.title &= title;
-            return;
+            // a lexicon word is as strong as it is listed (weak ones are marked after)
+            term.weak &= title;
+            return Some(t);
         }
         let parts = parts.into_iter().map(|p| self.pattern(p)).collect();
         let t = self.terms.len() as u32;
@@ -397,7 +497,10 @@ impl Builder<'_> {
             owner,
             title,
             weight: 1.0,
+            weak: false,
+            not_with: Vec::new(),
         });
+        Some(t)
     }
 }
 
@@ -448,6 +551,42 @@ mod tests {
         }
         let index = TermIndex::build(&catalog, &lexicon);
         assert!(index.skipped.is_empty(), "{:?}", index.skipped);
+    }
+
+    /// A word is weak or not wherever it is listed (it is one term, one weight), and
+    /// every word given other meanings is a word of the lists.
+    #[test]
+    fn weak_words_and_other_meanings_are_consistent() {
+        let catalog = Catalog::embedded().unwrap();
+        let lexicon = Lexicon::embedded().unwrap();
+        let index = TermIndex::build(&catalog, &lexicon);
+        let norm = |w: &String| index.normalizer.normalize(w);
+        let strong: Vec<String> = lexicon
+            .objectives
+            .values()
+            .flat_map(|w| w.ja.iter().chain(&w.en))
+            .map(norm)
+            .collect();
+        for (id, words) in &lexicon.objectives {
+            for w in &words.weak {
+                assert!(
+                    !strong.contains(&norm(w)),
+                    "{id}: {w} is listed weak and not weak"
+                );
+            }
+        }
+        assert!(!lexicon.other_senses.is_empty());
+        for (word, others) in &lexicon.other_senses {
+            let t = index
+                .terms
+                .iter()
+                .find(|t| t.parts.len() == 1 && index.patterns[t.parts[0] as usize] == norm(word))
+                .unwrap_or_else(|| panic!("{word} is not a word of the lexicon"));
+            assert_eq!(t.not_with.len(), others.len(), "{word}: {others:?}");
+        }
+        // weak words weigh half
+        let t = index.terms.iter().find(|t| t.display == "通知").unwrap();
+        assert!(t.weak && (t.weight - WEAK_WEIGHT).abs() < 1e-9, "{t:?}");
     }
 
     #[test]

@@ -89,35 +89,6 @@ fn note_skipped_sheets(checks: &crate::model::CheckList) {
     }
 }
 
-/// Says on stderr which visible sheets of a workbook were not read when one sheet was read
-/// for want of `--sheet` (`suggest` writes one sheet back): nothing is left out without a
-/// word.
-fn note_other_sheets(
-    sheet: &crate::input::table::Sheet,
-    picked: bool,
-) -> Result<(), crate::error::InputError> {
-    let Some(read) = sheet.sheet.as_deref().filter(|_| !picked) else {
-        return Ok(());
-    };
-    let others: Vec<String> = crate::input::table::sheet_names(&sheet.path)?
-        .into_iter()
-        .filter(|(name, visible)| *visible && name != read)
-        .map(|(name, _)| name)
-        .collect();
-    if !others.is_empty() {
-        eprintln!(
-            "{}",
-            crate::messages::note(&format!(
-                "{}: only the sheet '{}' was read; not read: {} (pick one with --sheet)",
-                sheet.path.display(),
-                read,
-                others.join(", ")
-            ))
-        );
-    }
-    Ok(())
-}
-
 /// Lets go of a command's large result without freeing it block by block: [`run`] is the
 /// last thing the process does, and the system takes the memory back at once. Freeing a
 /// 100,000-item report one allocation at a time cost about a seventh of the run

@@ -4,13 +4,15 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::analysis::suggest;
+use crate::analysis::suggest::{self, SuggestItem};
 use crate::catalog::lexicon::Lexicon;
 use crate::cmd::Context;
 use crate::config::{CatalogSource, SuggestConfig};
 use crate::error::{Exit, InputError, Location};
-use crate::input::{self, FileKind};
-use crate::report::suggest::SheetOut;
+use crate::input::checks::{self, ForSuggest};
+use crate::input::table::{self, StoredWorkbook, Visibility};
+use crate::input::{self, Encoding, FileKind};
+use crate::report::suggest::{BookSheet, SheetOut, SuggestBook};
 use crate::report::{self, Format};
 
 pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
@@ -35,34 +37,193 @@ pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
     }
     let catalog = ctx.catalog()?;
     let lexicon = Lexicon::embedded()?;
-    let (list, sheet) = if structured {
-        (input::checks::load(&cfg.checks, cfg.encoding, None)?, None)
+    // a workbook written back as a workbook is read as stored (types, formulas, every
+    // sheet); otherwise as text, as `report` reads it
+    let stored: Option<StoredWorkbook> = if kind == FileKind::Workbook && cfg.format == Format::Xlsx
+    {
+        Some(table::read_workbook_stored(&cfg.checks)?)
     } else {
-        let sheet = input::table::read(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?;
-        super::note_other_sheets(&sheet, cfg.sheet.is_some())?;
-        if writes_sheet {
-            let (list, layout) = input::checks::from_sheet_by_title(sheet.clone())?;
-            (list, Some((sheet, layout)))
-        } else {
-            (input::checks::from_sheet_by_title(sheet)?.0, None)
-        }
+        None
     };
+    let ForSuggest { list, read } = match &stored {
+        Some(wb) => checks::stored_for_suggest(&cfg.checks, wb, cfg.sheet.as_deref())?,
+        None => checks::load_for_suggest(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?,
+    };
+    if cfg.format == Format::Csv && read.len() > 1 {
+        let names: Vec<&str> = read
+            .iter()
+            .filter_map(|r| r.sheet.sheet.as_deref())
+            .collect();
+        return Err(InputError::at(
+            Location::file(&cfg.checks),
+            format!(
+                "a CSV holds one sheet, and the check items are on {} sheets: {}",
+                read.len(),
+                names.join(", ")
+            ),
+        )
+        .hint("write a workbook (-o FILE.xlsx), which keeps every sheet, or pick one sheet with --sheet NAME")
+        .into());
+    }
+    say_what_was_read(&cfg, &list, &read, stored.as_ref())?;
     let result = suggest::suggest_list(&catalog, &lexicon, list, cfg.top, ctx.lang);
     let style = ctx.style(cfg.output_encoding);
-    match (&sheet, writes_sheet) {
-        (Some((sheet, layout)), true) => {
-            let out = SheetOut::build(&result, sheet, layout, ctx.lang);
-            // a sheet read from CSV is written as it was; cells of a workbook that Excel
-            // would run as formulas in a CSV are neutralised
-            let neutralise = kind != FileKind::Text;
-            cfg.output.write_with(|w| match cfg.format {
-                Format::Xlsx => report::xlsx::render_suggest(&out, w),
-                _ => report::csv::write_sheet(&out.rows, neutralise, style.csv_encoding, w),
-            })?;
-        }
-        _ => cfg
-            .output
-            .write_with(|w| report::suggest::render(&result, cfg.format, style, w))?,
+    if !writes_sheet || read.is_empty() {
+        cfg.output
+            .write_with(|w| report::suggest::render(&result, cfg.format, style, w))?;
+        return Ok(Exit::Ok);
     }
+    // each sheet read with its own items (the list keeps the sheets' order)
+    let mut items: &[SuggestItem] = &result.items;
+    let mut outs: Vec<SheetOut> = Vec::with_capacity(read.len());
+    for r in &read {
+        let (mine, rest) = items.split_at(r.items.min(items.len()));
+        items = rest;
+        outs.push(SheetOut::build(mine, &r.sheet, &r.layout, ctx.lang));
+    }
+    if cfg.format == Format::Csv {
+        // a sheet read from CSV is written as it was; cells of a workbook that Excel
+        // would run as formulas in a CSV are neutralised
+        let neutralise = kind != FileKind::Text;
+        note_output_encoding(&cfg)?;
+        let rows = outs.first().map(|o| o.rows.as_slice()).unwrap_or_default();
+        cfg.output
+            .write_with(|w| report::csv::write_sheet(rows, neutralise, style.csv_encoding, w))?;
+        return Ok(Exit::Ok);
+    }
+    let book = book(&cfg, stored.as_ref(), outs, ctx.lang);
+    cfg.output
+        .write_with(|w| report::xlsx::render_suggest(&book, w))?;
     Ok(Exit::Ok)
+}
+
+/// Every sheet to write back: a workbook's in its order (those read with their
+/// candidates), or the one sheet of a CSV.
+fn book<'w>(
+    cfg: &SuggestConfig,
+    stored: Option<&'w StoredWorkbook>,
+    outs: Vec<SheetOut>,
+    lang: crate::lang::Lang,
+) -> SuggestBook<'w> {
+    let source = cfg
+        .checks
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some(wb) = stored else {
+        let sheets = outs
+            .into_iter()
+            .map(|out| BookSheet {
+                name: out
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| lang.pick("確認項目", "Check items").to_owned()),
+                visibility: Visibility::Visible,
+                stored: None,
+                formulas_unread: false,
+                out: Some(out),
+            })
+            .collect();
+        return SuggestBook {
+            sheets,
+            xlsx_formulas: false,
+            source,
+            lang,
+        };
+    };
+    let mut outs: Vec<Option<SheetOut>> = outs.into_iter().map(Some).collect();
+    let sheets = wb
+        .sheets
+        .iter()
+        .map(|s| {
+            let out = outs
+                .iter_mut()
+                .find(|o| o.as_ref().and_then(|o| o.name.as_deref()) == Some(s.name.as_str()))
+                .and_then(Option::take);
+            BookSheet {
+                name: s.name.clone(),
+                visibility: s.visibility,
+                stored: (!s.not_a_worksheet).then_some(s.cells.as_slice()),
+                formulas_unread: s.formulas_unread,
+                out,
+            }
+        })
+        .collect();
+    SuggestBook {
+        sheets,
+        xlsx_formulas: wb.xlsx_formulas,
+        source,
+        lang,
+    }
+}
+
+/// What stderr says of the sheets read and of the workbook written: nothing is left out
+/// without a word.
+fn say_what_was_read(
+    cfg: &SuggestConfig,
+    list: &crate::model::CheckList,
+    read: &[checks::SheetRead],
+    stored: Option<&StoredWorkbook>,
+) -> Result<(), InputError> {
+    let file = cfg.checks.display();
+    if !list.skipped_sheets.is_empty() {
+        let skipped = list.skipped_sheets.join(", ");
+        let text = if stored.is_some() {
+            crate::messages::note(&format!(
+                "{file}: sheets without a check-list header were not read, and are copied as they were: {skipped}"
+            ))
+        } else {
+            crate::messages::note(&format!(
+                "{file}: sheets without a check-list header were not read: {skipped}"
+            ))
+        };
+        eprintln!("{text}");
+    }
+    if let (Some(picked), FileKind::Workbook) = (&cfg.sheet, FileKind::of(&cfg.checks)) {
+        let read_name = read
+            .first()
+            .and_then(|r| r.sheet.sheet.clone())
+            .unwrap_or_else(|| picked.clone());
+        let others: Vec<String> = table::sheet_names(&cfg.checks)?
+            .into_iter()
+            .filter(|(name, visible)| *visible && *name != read_name)
+            .map(|(name, _)| name)
+            .collect();
+        if !others.is_empty() && cfg.format == Format::Xlsx {
+            eprintln!(
+                "{}",
+                crate::messages::note(&format!(
+                    "{file}: only the sheet '{read_name}' was read (--sheet); the other sheets are copied as they were, without candidates: give report --sheet '{read_name}' too to read the same items"
+                ))
+            );
+        }
+    }
+    if stored.is_some() {
+        eprintln!(
+            "{}",
+            crate::messages::note(&format!(
+                "{file}: the xlsx written is a new workbook holding your list: every sheet, cell types (numbers, dates, booleans) and formulas are kept, but not formatting (fonts, fills, borders, widths, number formats other than dates), your own drop-downs (data validations), comments, images, charts or named ranges"
+            ))
+        );
+    }
+    Ok(())
+}
+
+/// Says that a CSV read in another encoding is written as UTF-8 with a BOM (the CSV rule
+/// of every output), unless `--output-encoding cp932` was given.
+fn note_output_encoding(cfg: &SuggestConfig) -> Result<(), InputError> {
+    if cfg.output_encoding != Encoding::Utf8 || FileKind::of(&cfg.checks) != FileKind::Text {
+        return Ok(());
+    }
+    let bytes = input::read_bytes(&cfg.checks)?;
+    if let Some(name) = input::decode::not_utf8(&bytes, cfg.encoding) {
+        eprintln!(
+            "{}",
+            crate::messages::note(&format!(
+                "{}: read as {name}; the CSV is written as UTF-8 with a BOM (Excel opens it as it is); --output-encoding cp932 writes CP932",
+                cfg.checks.display()
+            ))
+        );
+    }
+    Ok(())
 }

@@ -188,18 +188,29 @@ pub const SHEET_COLUMN: &str = "sheet";
 /// Whether a sheet holds a check-list header: a references column in its first rows (the
 /// one named `refs_column`, when given).
 fn has_header(sheet: &Sheet, refs_column: Option<&str>) -> bool {
-    sheet.rows.iter().take(HEADER_SEARCH_ROWS).any(|r| {
-        r.iter().any(|c| match refs_column {
-            Some(name) => names_column(c, name),
-            None => Field::of_header(c) == Some(Field::Refs),
-        })
-    })
+    match refs_column {
+        Some(name) => sheet
+            .rows
+            .iter()
+            .take(HEADER_SEARCH_ROWS)
+            .any(|r| r.iter().any(|c| names_column(c, name))),
+        None => has_column(sheet, Field::Refs),
+    }
 }
 
 /// Is `header` the column `--refs-column` names (case, width and spacing aside)?
 fn names_column(header: &str, name: &str) -> bool {
     let h = header.trim();
     !h.is_empty() && (h == name.trim() || header_key(h) == header_key(name))
+}
+
+/// Whether a sheet names a column of `field` in its first rows.
+fn has_column(sheet: &Sheet, field: Field) -> bool {
+    sheet
+        .rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .any(|r| r.iter().any(|c| Field::of_header(c) == Some(field)))
 }
 
 /// A check-list workbook without `--sheet`: every visible sheet with a check-list header,
@@ -390,6 +401,198 @@ fn merge_sheets(
     })
 }
 
+/// One sheet `suggest` read: its rows as read (to be written back), where its header and
+/// columns are, and how many of the list's items are its (the list keeps the sheets'
+/// order).
+#[derive(Debug, Clone)]
+pub struct SheetRead {
+    pub sheet: Sheet,
+    pub layout: Layout,
+    pub items: usize,
+}
+
+/// A check list as `suggest` reads it, and the sheets it came from.
+#[derive(Debug)]
+pub struct ForSuggest {
+    pub list: CheckList,
+    /// Empty for YAML/JSON.
+    pub read: Vec<SheetRead>,
+}
+
+/// The check items of one sheet for `suggest`: by its references column, as `report`
+/// reads them, or, on a list in free text without one, by its check-item column (the
+/// written-back sheet gets a references column on that header row, so `report` then
+/// reads the same items). With `require_title`, a sheet without a check-item column (the
+/// one sheet read: there is nothing to suggest for) is refused.
+fn sheet_for_suggest(
+    sheet: Sheet,
+    require_title: bool,
+) -> Result<(CheckList, SheetRead), InputError> {
+    let by = if has_header(&sheet, None) {
+        Field::Refs
+    } else {
+        Field::Title
+    };
+    let mut rows = sheet.clone();
+    let items = start_items_by(&mut rows, by, None)?;
+    let layout = Layout {
+        header_row: items.header.row,
+        columns: items.header.fields.clone(),
+    };
+    if require_title && layout.column(Field::Title).is_none() {
+        find_header(&sheet, Field::Title, None)?;
+        return Err(InputError::at(
+            sheet.location().row(layout.header_row),
+            "the check-item column is not on the row of the references column",
+        )
+        .hint("put the headers of the check items and of the references on one row"));
+    }
+    let mut list = items.finish()?;
+    list.sheets = list.sheet.iter().cloned().collect();
+    let n = list.items.len();
+    Ok((
+        list,
+        SheetRead {
+            sheet,
+            layout,
+            items: n,
+        },
+    ))
+}
+
+/// Reads a check list for `suggest`: the sheets `report` reads, plus those of a list in
+/// free text that `report` will read once `suggest` has written a references column into
+/// them. A CSV is its one sheet; a workbook with `--sheet` that sheet; else every
+/// visible sheet with a check-list header ([`from_workbook`]'s rule, a check-item column
+/// counting as one), their items merged as `report` merges them.
+pub fn load_for_suggest(
+    path: &Path,
+    encoding: Option<Encoding>,
+    sheet: Option<&str>,
+) -> Result<ForSuggest, InputError> {
+    let one = |sheet: Sheet| {
+        let (list, read) = sheet_for_suggest(sheet, true)?;
+        Ok(ForSuggest {
+            list,
+            read: vec![read],
+        })
+    };
+    match FileKind::of(path) {
+        FileKind::Yaml | FileKind::Json => Ok(ForSuggest {
+            list: load_structured(path, encoding)?,
+            read: Vec::new(),
+        }),
+        FileKind::Text => one(table::read(path, encoding, None)?),
+        FileKind::Workbook if sheet.is_some() => one(table::read(path, encoding, sheet)?),
+        FileKind::Workbook => {
+            let visible = table::visible_sheet_names(path)?;
+            if visible.len() <= 1 {
+                return one(table::read_workbook_with(path, None, Merged::FillDown)?);
+            }
+            let mut sheets = Vec::with_capacity(visible.len());
+            for name in &visible {
+                sheets.push(table::read_workbook_with(
+                    path,
+                    Some(name),
+                    Merged::FillDown,
+                )?);
+            }
+            workbook_for_suggest(path, sheets)
+        }
+    }
+}
+
+/// [`load_for_suggest`] of a workbook already read as stored (to be written back as a
+/// workbook): the same sheets, the same items.
+pub fn stored_for_suggest(
+    path: &Path,
+    wb: &table::StoredWorkbook,
+    sheet: Option<&str>,
+) -> Result<ForSuggest, InputError> {
+    let one = |sheet: &table::StoredSheet| {
+        let (list, read) = sheet_for_suggest(sheet.text.clone(), true)?;
+        Ok(ForSuggest {
+            list,
+            read: vec![read],
+        })
+    };
+    let worksheets: Vec<&table::StoredSheet> =
+        wb.sheets.iter().filter(|s| !s.not_a_worksheet).collect();
+    if let Some(wanted) = sheet {
+        let names: Vec<String> = worksheets.iter().map(|s| s.name.clone()).collect();
+        let name = table::sheet_named(&names, &Location::file(path), wanted)?;
+        return match worksheets.iter().find(|s| s.name == *name) {
+            Some(s) => one(s),
+            None => Err(InputError::at(
+                Location::file(path),
+                "the workbook has no sheets",
+            )),
+        };
+    }
+    let visible: Vec<&table::StoredSheet> = worksheets
+        .iter()
+        .copied()
+        .filter(|s| s.visibility == table::Visibility::Visible)
+        .collect();
+    if visible.len() <= 1 {
+        return match visible.first().or(worksheets.first()) {
+            Some(s) => one(s),
+            None => Err(InputError::at(
+                Location::file(path),
+                "the workbook has no sheets",
+            )),
+        };
+    }
+    workbook_for_suggest(path, visible.iter().map(|s| s.text.clone()).collect())
+}
+
+/// The visible sheets of a workbook (two or more) read for `suggest`: each with a
+/// check-list header, merged as [`merge_sheets`] merges them for `report`; the others
+/// named in `skipped_sheets`.
+fn workbook_for_suggest(path: &Path, sheets: Vec<Sheet>) -> Result<ForSuggest, InputError> {
+    let names: Vec<String> = sheets
+        .iter()
+        .map(|s| s.sheet.clone().unwrap_or_default())
+        .collect();
+    let mut lists = Vec::new();
+    let mut read = Vec::new();
+    let mut skipped = Vec::new();
+    for (sheet, name) in sheets.into_iter().zip(&names) {
+        if !has_header(&sheet, None) && !has_column(&sheet, Field::Title) {
+            skipped.push(name.clone());
+            continue;
+        }
+        // a sheet of references without item text is read as `report` reads it (its
+        // items have no text to match)
+        let (list, r) = sheet_for_suggest(sheet, false)?;
+        // a references column `report` does not look for across sheets (one headed
+        // with a standard's name) and no column of ours to add: `report` skips it
+        if r.layout.column(Field::Refs).is_some() && !has_header(&r.sheet, None) {
+            skipped.push(name.clone());
+            continue;
+        }
+        lists.push(list);
+        read.push(r);
+    }
+    let list = match lists.len() {
+        0 => return Err(InputError::at(
+            Location::file(path),
+            format!(
+                "no visible sheet has a check-list header (a check-item column such as 確認項目 or title, or a references column such as 管理策); the sheets are: {}",
+                names.join(", ")
+            ),
+        )
+        .hint("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目) on the sheet of the check items, or pick that sheet with --sheet NAME")),
+        1 => {
+            let mut list = lists.remove(0);
+            list.skipped_sheets = skipped;
+            list
+        }
+        _ => merge_sheets(path, lists, skipped)?,
+    };
+    Ok(ForSuggest { list, read })
+}
+
 /// The header of a check list, as found.
 struct Header {
     /// 1-based row of the header (its second row, for a header of two rows).
@@ -423,26 +626,6 @@ impl Layout {
     pub fn column(&self, field: Field) -> Option<usize> {
         self.columns.get(&field).copied()
     }
-}
-
-/// Check items of a sheet whose header is found by its check-item text column rather
-/// than its references (`suggest`: a free-text list may have no references column yet),
-/// with the sheet's layout.
-pub fn from_sheet_by_title(sheet: Sheet) -> Result<(CheckList, Layout), InputError> {
-    from_sheet_by_title_with(sheet, None)
-}
-
-/// [`from_sheet_by_title`], the references column named by `--refs-column`.
-pub fn from_sheet_by_title_with(
-    mut sheet: Sheet,
-    refs_column: Option<&str>,
-) -> Result<(CheckList, Layout), InputError> {
-    let items = start_items_by(&mut sheet, Field::Title, refs_column)?;
-    let layout = Layout {
-        header_row: items.header.row,
-        columns: items.header.fields.clone(),
-    };
-    Ok((items.finish()?, layout))
 }
 
 /// A header naming a standard, and nothing else the tool does not read: `ISO/IEC
@@ -637,9 +820,9 @@ fn two_row_cells(sheet: &Sheet, i: usize, top: &[String], below: &[String]) -> V
         .collect()
 }
 
-/// The header row: the first of the top rows naming a column `by` (the references,
-/// except for [`from_sheet_by_title`]); a header of two rows is read as one, and a field's
-/// header cell merged across columns spans them.
+/// The header row: the first of the top rows naming a column `by` (the references, or
+/// the check items for a list in free text that `suggest` reads); a header of two rows is
+/// read as one, and a field's header cell merged across columns spans them.
 fn find_header(sheet: &Sheet, by: Field, refs_column: Option<&str>) -> Result<Header, InputError> {
     for (i, cells) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
         let Some(mut header) = header_in(sheet, i, cells, by, refs_column)? else {
@@ -778,7 +961,7 @@ fn no_header(
         )
         .hint("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目)")
     } else {
-        let columns = "name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標, ISMAP管理基準, Control ID), or give it with --refs-column NAME; for a list in free text, `ismap-gap suggest --checks FILE -o NEW.csv` adds one with candidates";
+        let columns = "name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標, ISMAP管理基準, Control ID), or give it with --refs-column NAME; for a list in free text, `ismap-gap suggest --checks FILE -o NEW.xlsx` (NEW.csv for a CSV list) adds one with candidates";
         InputError::at(
             loc,
             format!(

@@ -91,6 +91,21 @@ pub fn utf8_candidate(bytes: &[u8], forced: Option<Encoding>) -> Option<&[u8]> {
     Some(bytes.strip_prefix(BOM).unwrap_or(bytes))
 }
 
+/// The encoding [`decode`] reads `bytes` in when it is not UTF-8 (`CP932`, `UTF-16`);
+/// `None` for UTF-8, with or without a BOM.
+pub fn not_utf8(bytes: &[u8], forced: Option<Encoding>) -> Option<&'static str> {
+    if utf16_with_bom(bytes).is_some() {
+        return Some("UTF-16");
+    }
+    let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let cp932 = match forced {
+        Some(Encoding::Cp932) => true,
+        Some(Encoding::Utf8) => false,
+        None => !bytes.starts_with(BOM) && std::str::from_utf8(body).is_err(),
+    };
+    cp932.then_some("CP932")
+}
+
 /// [`decode`] of a whole file's bytes, taking them over as the text when they are UTF-8
 /// already (as most files are) instead of copying them.
 pub fn decode_vec(
@@ -205,6 +220,18 @@ mod tests {
 
     fn p() -> &'static Path {
         Path::new("t.csv")
+    }
+
+    #[test]
+    fn the_encoding_read_is_named_when_it_is_not_utf8() {
+        assert_eq!(not_utf8("確認".as_bytes(), None), None);
+        assert_eq!(not_utf8(b"\xEF\xBB\xBFid", None), None);
+        assert_eq!(
+            not_utf8(&encode_cp932("確認").unwrap(), None),
+            Some("CP932")
+        );
+        assert_eq!(not_utf8(b"id", Some(Encoding::Cp932)), Some("CP932"));
+        assert_eq!(not_utf8(b"\xFF\xFEi\0", None), Some("UTF-16"));
     }
 
     #[test]

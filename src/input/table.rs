@@ -38,6 +38,15 @@ impl Region {
     pub fn contains(&self, row: usize, col: usize) -> bool {
         (self.top..=self.bottom).contains(&row) && (self.left..=self.right).contains(&col)
     }
+
+    fn of(d: &calamine::Dimensions) -> Region {
+        Region {
+            top: d.start.0 as usize,
+            bottom: d.end.0 as usize,
+            left: d.start.1 as usize,
+            right: d.end.1 as usize,
+        }
+    }
 }
 
 impl Sheet {
@@ -376,22 +385,7 @@ pub fn read_workbook_with(
     let loc = Location::file(path);
     let mut wb = open_workbook(path)?;
     let name = match sheet {
-        Some(wanted) => {
-            let names = wb.sheet_names();
-            names
-                .iter()
-                .find(|n| n.as_str() == wanted)
-                .or_else(|| {
-                    names
-                        .iter()
-                        .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
-                })
-                .cloned()
-                .ok_or_else(|| {
-                    InputError::at(loc.clone(), format!("no sheet named '{wanted}'"))
-                        .hint(format!("the sheets are: {}", names.join(", ")))
-                })?
-        }
+        Some(wanted) => find_sheet(&wb, &loc, wanted)?,
         None => wb
             .sheets_metadata()
             .iter()
@@ -400,57 +394,16 @@ pub fn read_workbook_with(
             .map(|s| s.name.clone())
             .ok_or_else(|| InputError::at(loc.clone(), "the workbook has no sheets"))?,
     };
-    let range = wb.worksheet_range(&name).map_err(|e| {
-        InputError::at(
-            loc.clone().sheet(Some(&name)),
-            format!("cannot read the sheet: {e}"),
-        )
-        .hint("open the workbook in Excel and save it again as .xlsx")
-    })?;
-    let (start_row, start_col) = range.start().unwrap_or((0, 0));
-    let mut rows: Vec<Vec<String>> = vec![Vec::new(); start_row as usize];
-    let mut fractions = Vec::new();
+    let range = read_range(&mut wb, &loc, &name)?;
     let sheet_loc = loc.sheet(Some(&name));
-    for (i, r) in range.rows().enumerate() {
-        let mut cells = vec![String::new(); start_col as usize];
-        cells.extend(r.iter().map(cell_text));
-        fractions.extend(r.iter().enumerate().filter_map(|(j, d)| {
-            matches!(d, Data::Float(f) if f.fract() != 0.0)
-                .then_some((start_row as usize + i, start_col as usize + j))
-        }));
-        while cells.last().is_some_and(String::is_empty) {
-            cells.pop();
-        }
-        check_cells(
-            &sheet_loc,
-            start_row as usize + i + 1,
-            cells.iter().map(String::as_str),
-        )?;
-        rows.push(cells);
-    }
+    let mut rows = text_rows(&range, &sheet_loc)?;
+    let mut fractions = fractions(&range);
     let mut merges = Vec::new();
     if merged == Merged::FillDown {
-        let regions = match &mut wb {
-            calamine::Sheets::Xlsx(x) => x
-                .merge_cells_by_sheet_name(&name)
-                .map_err(|e| e.to_string()),
-            calamine::Sheets::Xls(x) => x
-                .merge_cells_by_sheet_name(&name)
-                .map_err(|e| e.to_string()),
-            calamine::Sheets::Ods(_) => crate::input::workbook_zip::ods_merged(path, &name),
-            calamine::Sheets::Xlsb(_) => Ok(Vec::new()),
-        }
-        .map_err(|e| InputError::at(sheet_loc.clone(), format!("cannot read merged cells: {e}")))?;
-        merges = regions
-            .iter()
-            .map(|r| Region {
-                top: r.start.0 as usize,
-                bottom: r.end.0 as usize,
-                left: r.start.1 as usize,
-                right: r.end.1 as usize,
-            })
-            .collect();
-        fill_down(&mut rows, &mut fractions, &merges);
+        let regions = merged_regions(&mut wb, path, &name, &sheet_loc)?;
+        fill_down(&mut rows, &regions);
+        merges = regions.iter().map(Region::of).collect();
+        fill_fractions(&mut fractions, &rows, &merges);
     }
     Ok(Sheet {
         path: path.to_path_buf(),
@@ -458,6 +411,251 @@ pub fn read_workbook_with(
         rows,
         merges,
         fractions,
+    })
+}
+
+/// The cells of `range` holding a number with a fraction, 0-based (row, column), in row
+/// order (see [`Sheet::fractions`]).
+fn fractions(range: &calamine::Range<Data>) -> Vec<(usize, usize)> {
+    let (start_row, start_col) = range.start().unwrap_or((0, 0));
+    range
+        .used_cells()
+        .filter(|(_, _, d)| matches!(d, Data::Float(f) if f.fract() != 0.0))
+        .map(|(r, c, _)| (start_row as usize + r, start_col as usize + c))
+        .collect()
+}
+
+/// A number with a fraction stays one in every row [`fill_down`] copies it to (the rows
+/// it was copied to: those of a region below its top holding its top's text).
+fn fill_fractions(fractions: &mut Vec<(usize, usize)>, rows: &[Vec<String>], regions: &[Region]) {
+    for region in regions {
+        let (top, col) = (region.top, region.left);
+        if !fractions.contains(&(top, col)) {
+            continue;
+        }
+        let value = rows.get(top).and_then(|r| r.get(col));
+        for row in top + 1..=region.bottom {
+            if rows.get(row).and_then(|r| r.get(col)) == value {
+                fractions.push((row, col));
+            }
+        }
+    }
+    fractions.sort_unstable();
+    fractions.dedup();
+}
+
+/// The name of the sheet `wanted` (as written, else trimmed and in any case).
+fn find_sheet(
+    wb: &calamine::Sheets<std::io::BufReader<std::fs::File>>,
+    loc: &Location,
+    wanted: &str,
+) -> Result<String, InputError> {
+    let names = wb.sheet_names();
+    sheet_named(&names, loc, wanted).cloned()
+}
+
+/// The sheet of `names` that `--sheet wanted` means: as written, else trimmed and in any
+/// case; an error naming the sheets when there is none.
+pub fn sheet_named<'n>(
+    names: &'n [String],
+    loc: &Location,
+    wanted: &str,
+) -> Result<&'n String, InputError> {
+    names
+        .iter()
+        .find(|n| n.as_str() == wanted)
+        .or_else(|| {
+            names
+                .iter()
+                .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
+        })
+        .ok_or_else(|| {
+            InputError::at(loc.clone(), format!("no sheet named '{wanted}'"))
+                .hint(format!("the sheets are: {}", names.join(", ")))
+        })
+}
+
+/// The cells of sheet `name` as stored (a formula cell's cached value).
+fn read_range(
+    wb: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
+    loc: &Location,
+    name: &str,
+) -> Result<calamine::Range<Data>, InputError> {
+    wb.worksheet_range(name).map_err(|e| {
+        InputError::at(
+            loc.clone().sheet(Some(name)),
+            format!("cannot read the sheet: {e}"),
+        )
+        .hint("open the workbook in Excel and save it again as .xlsx")
+    })
+}
+
+/// A sheet's rows as text ([`cell_text`]) from A1, trailing empty cells dropped, every
+/// cell within [`MAX_CELL_BYTES`].
+fn text_rows(
+    range: &calamine::Range<Data>,
+    sheet_loc: &Location,
+) -> Result<Vec<Vec<String>>, InputError> {
+    let (start_row, start_col) = range.start().unwrap_or((0, 0));
+    let mut rows: Vec<Vec<String>> = vec![Vec::new(); start_row as usize];
+    for (i, r) in range.rows().enumerate() {
+        let mut cells = vec![String::new(); start_col as usize];
+        cells.extend(r.iter().map(cell_text));
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        check_cells(
+            sheet_loc,
+            start_row as usize + i + 1,
+            cells.iter().map(String::as_str),
+        )?;
+        rows.push(cells);
+    }
+    Ok(rows)
+}
+
+/// The merged regions of sheet `name`.
+fn merged_regions(
+    wb: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
+    path: &Path,
+    name: &str,
+    sheet_loc: &Location,
+) -> Result<Vec<calamine::Dimensions>, InputError> {
+    match wb {
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).map_err(|e| e.to_string()),
+        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).map_err(|e| e.to_string()),
+        calamine::Sheets::Ods(_) => crate::input::workbook_zip::ods_merged(path, name),
+        calamine::Sheets::Xlsb(_) => Ok(Vec::new()),
+    }
+    .map_err(|e| InputError::at(sheet_loc.clone(), format!("cannot read merged cells: {e}")))
+}
+
+/// A workbook cell as stored: its value (a formula cell's cached value) and its formula.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoredCell {
+    pub value: Data,
+    /// The formula as stored, without `=`, when the cell holds one.
+    pub formula: Option<String>,
+}
+
+/// Whether a sheet shows in the workbook's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    Visible,
+    Hidden,
+    /// Hidden so that only a macro can show it.
+    VeryHidden,
+}
+
+/// One sheet of a workbook as stored, for writing the workbook back (`suggest`).
+#[derive(Debug, Clone)]
+pub struct StoredSheet {
+    pub name: String,
+    pub visibility: Visibility,
+    /// Not a worksheet (a chart, dialog or macro sheet): no cells, and it cannot be copied.
+    pub not_a_worksheet: bool,
+    /// The cells from A1 (merged cells filled down as in `text`).
+    pub cells: Vec<Vec<StoredCell>>,
+    /// Its formulas could not be read: its formula cells hold their values only.
+    pub formulas_unread: bool,
+    /// The same rows as text, exactly as [`read_workbook_with`] gives them with
+    /// [`Merged::FillDown`]: what the check items are read from.
+    pub text: Sheet,
+}
+
+/// A workbook's sheets as stored, in order, and whether its formulas are written as an
+/// xlsx stores them (an .xls holds them in its own form, an .ods in OpenFormula).
+#[derive(Debug, Clone)]
+pub struct StoredWorkbook {
+    pub sheets: Vec<StoredSheet>,
+    pub xlsx_formulas: bool,
+}
+
+/// Every sheet of a workbook as stored (values, formulas, visibility), each also as the
+/// text its check items are read from.
+pub fn read_workbook_stored(path: &Path) -> Result<StoredWorkbook, InputError> {
+    let loc = Location::file(path);
+    let mut wb = open_workbook(path)?;
+    let xlsx_formulas = matches!(wb, calamine::Sheets::Xlsx(_));
+    let metadata: Vec<calamine::Sheet> = wb.sheets_metadata().to_vec();
+    let mut sheets = Vec::with_capacity(metadata.len());
+    for m in metadata {
+        let visibility = match m.visible {
+            SheetVisible::Visible => Visibility::Visible,
+            SheetVisible::Hidden => Visibility::Hidden,
+            SheetVisible::VeryHidden => Visibility::VeryHidden,
+        };
+        let text = Sheet {
+            path: path.to_path_buf(),
+            sheet: Some(m.name.clone()),
+            ..Sheet::default()
+        };
+        if m.typ != calamine::SheetType::WorkSheet {
+            sheets.push(StoredSheet {
+                name: m.name,
+                visibility,
+                not_a_worksheet: true,
+                cells: Vec::new(),
+                formulas_unread: false,
+                text,
+            });
+            continue;
+        }
+        let range = read_range(&mut wb, &loc, &m.name)?;
+        let sheet_loc = loc.clone().sheet(Some(&m.name));
+        let mut rows = text_rows(&range, &sheet_loc)?;
+        let (start_row, start_col) = range.start().unwrap_or((0, 0));
+        let mut cells: Vec<Vec<StoredCell>> = vec![Vec::new(); start_row as usize];
+        for r in range.rows() {
+            let mut row = vec![StoredCell::default(); start_col as usize];
+            row.extend(r.iter().map(|d| StoredCell {
+                value: d.clone(),
+                formula: None,
+            }));
+            cells.push(row);
+        }
+        // formulas (a sheet whose formulas cannot be read keeps its values, and says so)
+        let formulas = wb.worksheet_formula(&m.name);
+        let formulas_unread = formulas.is_err();
+        if let Ok(formulas) = formulas {
+            let (fr, fc) = formulas.start().unwrap_or((0, 0));
+            for (r, c, f) in formulas.used_cells() {
+                if f.is_empty() {
+                    continue;
+                }
+                let (r, c) = ((fr as usize) + r, (fc as usize) + c);
+                if cells.len() <= r {
+                    cells.resize(r + 1, Vec::new());
+                }
+                if cells[r].len() <= c {
+                    cells[r].resize(c + 1, StoredCell::default());
+                }
+                cells[r][c].formula = Some(f.clone());
+            }
+        }
+        let regions = merged_regions(&mut wb, path, &m.name, &sheet_loc)?;
+        fill_down(&mut rows, &regions);
+        fill_down(&mut cells, &regions);
+        let merges: Vec<Region> = regions.iter().map(Region::of).collect();
+        let mut fractions = fractions(&range);
+        fill_fractions(&mut fractions, &rows, &merges);
+        sheets.push(StoredSheet {
+            name: m.name.clone(),
+            visibility,
+            not_a_worksheet: false,
+            cells,
+            formulas_unread,
+            text: Sheet {
+                rows,
+                merges,
+                fractions,
+                ..text
+            },
+        });
+    }
+    Ok(StoredWorkbook {
+        sheets,
+        xlsx_formulas,
     })
 }
 
@@ -484,6 +682,15 @@ pub fn sheet_names(path: &Path) -> Result<Vec<(String, bool)>, InputError> {
         .collect())
 }
 
+/// The visible sheets of a workbook, in order.
+pub fn visible_sheet_names(path: &Path) -> Result<Vec<String>, InputError> {
+    Ok(sheet_names(path)?
+        .into_iter()
+        .filter(|(_, visible)| *visible)
+        .map(|(name, _)| name)
+        .collect())
+}
+
 /// What to do with merged cells of a workbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Merged {
@@ -495,28 +702,54 @@ pub enum Merged {
     FillDown,
 }
 
-/// Copies the top-left value of each merged region down its first column (a number with a
-/// fraction stays one in every row it is copied to).
-fn fill_down(rows: &mut [Vec<String>], fractions: &mut Vec<(usize, usize)>, regions: &[Region]) {
+/// A cell that a merged region above may fill.
+trait Fillable: Clone + Default {
+    fn is_blank(&self) -> bool;
+    /// What the cells below the region's first get: its value (never its formula).
+    fn filled(&self) -> Self;
+}
+
+impl Fillable for String {
+    fn is_blank(&self) -> bool {
+        self.is_empty()
+    }
+
+    fn filled(&self) -> Self {
+        self.clone()
+    }
+}
+
+impl Fillable for StoredCell {
+    fn is_blank(&self) -> bool {
+        self.formula.is_none()
+            && (matches!(self.value, Data::Empty)
+                || matches!(&self.value, Data::String(s) if s.is_empty()))
+    }
+
+    fn filled(&self) -> Self {
+        StoredCell {
+            value: self.value.clone(),
+            formula: None,
+        }
+    }
+}
+
+fn fill_down<T: Fillable>(rows: &mut [Vec<T>], regions: &[calamine::Dimensions]) {
     for region in regions {
-        let (top, col, bottom) = (region.top, region.left, region.bottom);
-        let Some(value) = rows.get(top).and_then(|r| r.get(col)).cloned() else {
+        let (top, col) = (region.start.0 as usize, region.start.1 as usize);
+        let bottom = region.end.0 as usize;
+        let Some(value) = rows.get(top).and_then(|r| r.get(col)).map(T::filled) else {
             continue;
         };
-        let fraction = fractions.contains(&(top, col));
-        for (i, row) in rows.iter_mut().enumerate().take(bottom + 1).skip(top + 1) {
+        for row in rows.iter_mut().take(bottom + 1).skip(top + 1) {
             if row.len() <= col {
-                row.resize(col + 1, String::new());
+                row.resize(col + 1, T::default());
             }
-            if row[col].is_empty() {
+            if row[col].is_blank() {
                 row[col] = value.clone();
-                if fraction {
-                    fractions.push((i, col));
-                }
             }
         }
     }
-    fractions.sort_unstable();
 }
 
 #[cfg(test)]

@@ -592,6 +592,17 @@ pub fn read_as_text(read_as: &ReadAs, lang: Lang) -> String {
             }
         }
     }
+    if !read_as.fields.is_empty() {
+        let fields: Vec<&str> = read_as.fields.iter().map(|f| f.label(lang)).collect();
+        out.push_str(&format!(
+            "; {} {}",
+            l(
+                "貼り付けた掲載情報から読んだ登録情報:",
+                "registry facts read from the pasted list entry:"
+            ),
+            fields.join(", ")
+        ));
+    }
     if !read_as.skipped.is_empty() {
         let skipped: Vec<String> = read_as
             .skipped
@@ -770,6 +781,12 @@ pub fn covered_means(lang: Lang) -> &'static str {
 pub fn published_facts(csp: &CspInfo, lang: Lang) -> Vec<String> {
     let l = |ja, en| lang.pick(ja, en);
     let mut out = Vec::new();
+    if let Some(p) = &csp.provider {
+        out.push(format!(
+            "{} {p}",
+            l("クラウドサービス事業者:", "Cloud service provider:")
+        ));
+    }
     if !csp.scope.is_empty() {
         out.push(format!(
             "{} {}",
@@ -790,6 +807,17 @@ pub fn published_facts(csp: &CspInfo, lang: Lang) -> Vec<String> {
     for (label, v) in [
         (l("後発事象:", "Subsequent events:"), &csp.subsequent_events),
         (l("改善計画:", "Improvement plan:"), &csp.improvement_plan),
+        (
+            l(
+                "資本関係・役員等の情報:",
+                "Capital relationships and officers:",
+            ),
+            &csp.capital_relationships,
+        ),
+        (
+            l("第三者による検証:", "Third-party testing:"),
+            &csp.third_party_testing,
+        ),
     ] {
         if let Some(v) = v {
             out.push(format!("{label} {v}"));

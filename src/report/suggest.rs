@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::analysis::suggest::{Outcome, SuggestItem, SuggestReport};
 use crate::input::checks::{Field, Layout};
-use crate::input::table::Sheet;
+use crate::input::table::{Sheet, StoredCell, Visibility};
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
 use crate::report::{markdown, table, write_json, write_yaml, Format, TextStyle};
@@ -83,12 +83,11 @@ pub fn summary_lines(r: &SuggestReport) -> Vec<String> {
     let lang = r.lang;
     let l = |ja, en| lang.pick(ja, en);
     let s = &r.summary;
-    let sheet = r
-        .checks
-        .sheet
-        .as_ref()
-        .map(|s| format!(" [{s}]"))
-        .unwrap_or_default();
+    let sheet = match (&r.checks.sheet, r.checks.sheets.len()) {
+        (Some(s), _) => format!(" [{s}]"),
+        (None, n) if n > 1 => format!(" [{}]", r.checks.sheets.join(", ")),
+        _ => String::new(),
+    };
     let mut out = vec![
         format!("{} {}{sheet}", l("確認項目:", "Check items:"), r.checks.source),
         format!(
@@ -243,13 +242,39 @@ pub struct SheetOut {
     pub refs_col: usize,
     /// The columns added: first and how many (the references column included when added).
     pub added: (usize, usize),
+    /// How the input's columns moved.
+    pub shift: ColumnShift,
     /// Per item row (0-based index in `rows`): its candidate ids, for the drop-down.
     pub choices: Vec<(usize, Vec<String>)>,
     pub lang: Lang,
 }
 
+/// Columns inserted into a sheet: `removed` columns taken out at `at` (an earlier run's
+/// candidate columns), then `added` put in their place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColumnShift {
+    pub at: usize,
+    pub removed: usize,
+    pub added: usize,
+}
+
+impl ColumnShift {
+    /// Where the input's column `c` goes; `None` for a column taken out.
+    pub fn col(&self, c: usize) -> Option<usize> {
+        if c < self.at {
+            Some(c)
+        } else if c < self.at + self.removed {
+            None
+        } else {
+            Some(c - self.removed + self.added)
+        }
+    }
+}
+
 impl SheetOut {
-    pub fn build(r: &SuggestReport, sheet: &Sheet, layout: &Layout, lang: Lang) -> SheetOut {
+    /// The sheet written back with the candidates of its `items` (the items read from it,
+    /// in row order).
+    pub fn build(items: &[SuggestItem], sheet: &Sheet, layout: &Layout, lang: Lang) -> SheetOut {
         let header_row = layout.header_row - 1;
         let headers = candidate_headers(lang);
         let header_cells = sheet.rows.get(header_row).cloned().unwrap_or_default();
@@ -287,7 +312,7 @@ impl SheetOut {
         added.extend(headers.iter().map(|h| (*h).to_owned()));
         let n_added = added.len();
 
-        let mut items = r.items.iter().peekable();
+        let mut items = items.iter().peekable();
         let mut rows = Vec::with_capacity(sheet.rows.len());
         let mut choices = Vec::new();
         for (i, row) in sheet.rows.iter().enumerate() {
@@ -343,8 +368,39 @@ impl SheetOut {
             header_row,
             refs_col,
             added: (if new_refs { refs_col } else { insert_at }, n_added),
+            shift: ColumnShift {
+                at: insert_at,
+                removed: old,
+                added: n_added,
+            },
             choices,
             lang,
         }
     }
+}
+
+/// What `suggest -o FILE.xlsx` writes: every sheet of the input in its order — the
+/// sheets it read as [`SheetOut`]s, the others as they were — with the stored cells of a
+/// workbook (types and formulas) where it has them.
+#[derive(Debug)]
+pub struct SuggestBook<'w> {
+    pub sheets: Vec<BookSheet<'w>>,
+    /// The input's formulas are in the form an xlsx stores them (not an .xls or .ods).
+    pub xlsx_formulas: bool,
+    /// The input's file name, for the footer.
+    pub source: String,
+    pub lang: Lang,
+}
+
+/// One sheet of a [`SuggestBook`].
+#[derive(Debug)]
+pub struct BookSheet<'w> {
+    pub name: String,
+    pub visibility: Visibility,
+    /// The workbook's cells as stored; `None` for a CSV (its cells are text).
+    pub stored: Option<&'w [Vec<StoredCell>]>,
+    /// The sheet's formulas could not be read (its formula cells are values).
+    pub formulas_unread: bool,
+    /// The check list written back, when `suggest` read this sheet.
+    pub out: Option<SheetOut>,
 }

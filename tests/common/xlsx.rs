@@ -158,3 +158,23 @@ pub fn cell_ref(row: usize, col: usize) -> String {
     }
     format!("{letters}{}", row + 1)
 }
+
+/// Asserts that every worksheet of the workbook lists its rows once each, top to bottom:
+/// a row written twice (rust_xlsxwriter's constant-memory mode did it to a last row with
+/// a height of its own) makes Excel offer to repair the file.
+pub fn assert_rows_once_in_order(path: &Path) {
+    for (name, xml) in zip_entries(path) {
+        if !name.starts_with("xl/worksheets/sheet") {
+            continue;
+        }
+        let rows: Vec<u64> = tags(&xml, "row")
+            .iter()
+            .map(|t| attr(t, "r").and_then(|r| r.parse().ok()).unwrap())
+            .collect();
+        assert!(
+            rows.windows(2).all(|w| w[0] < w[1]),
+            "{}: {name}: rows out of order or repeated: {rows:?}",
+            path.display()
+        );
+    }
+}

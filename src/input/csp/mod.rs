@@ -5,6 +5,7 @@
 //! with an error naming the place.
 mod classify;
 mod ids;
+mod page;
 mod profile;
 mod published;
 mod status_table;
@@ -100,9 +101,13 @@ struct Part {
     tracks_evidence: bool,
 }
 
-/// Pasted text: a published list.
+/// Pasted text: a published list, maybe with the fields of its list entry around it
+/// (`登録番号`, `登録の更新期限`, `監査対象期間`…), which are read first, as registry facts, and
+/// taken out of the list.
 fn from_text(path: &Path, text: &str, catalog: &Catalog) -> Result<Attestation, InputError> {
     let lines = published::lines_of(text);
+    let page = page::read(&lines, path, catalog)?;
+    let lines: Vec<Line> = lines.into_iter().filter(|l| !page.took(l.number)).collect();
     let source = Source {
         loc: Location::file(path),
         rows: false,
@@ -113,6 +118,7 @@ fn from_text(path: &Path, text: &str, catalog: &Catalog) -> Result<Attestation, 
     if listed.controls.is_empty() {
         return Err(no_ids(path, listed.ignored));
     }
+    page::check_mentions(&page, &listed.controls, path, catalog)?;
     let part = Part {
         read: ReadPart {
             kind: ReadKind::PublishedList,
@@ -121,7 +127,9 @@ fn from_text(path: &Path, text: &str, catalog: &Catalog) -> Result<Attestation, 
         listed,
         tracks_evidence: false,
     };
-    from_parts(path, vec![part], Vec::new(), catalog)
+    let mut att = from_parts(path, vec![part], Vec::new(), catalog)?;
+    page.apply(&mut att);
+    Ok(att)
 }
 
 /// A table (a CSV file or a sheet) read by its kind; `None` when it states no control.
@@ -501,6 +509,7 @@ fn from_parts(
             kind,
             parts: read,
             skipped,
+            fields: Vec::new(),
         },
         ..Attestation::default()
     })

@@ -58,6 +58,8 @@ struct PeriodDoc {
 )]
 struct ProfileDoc {
     name: Option<String>,
+    /// クラウドサービス事業者.
+    provider: Option<String>,
     registration_number: Option<Scalar>,
     /// `ismap` or `ismap-liu`.
     registration_kind: Option<String>,
@@ -71,6 +73,9 @@ struct ProfileDoc {
     jurisdiction: Option<String>,
     subsequent_events: Option<String>,
     improvement_plan: Option<TextOrBool>,
+    /// 資本関係・役員等の情報 and 第三者による検証 as the ISMAP list publishes them.
+    capital_relationships: Option<String>,
+    third_party_testing: Option<TextOrBool>,
     #[serde(default)]
     implemented: Vec<Scalar>,
     #[serde(default)]
@@ -81,7 +86,8 @@ struct ProfileDoc {
     inherited: Option<Vec<Scalar>>,
 }
 
-/// A free-text field that may also be written `true`/`false` (`improvement_plan`).
+/// A free-text field that may also be written `true`/`false` (`improvement_plan`,
+/// `third_party_testing`).
 #[derive(Debug, Deserialize)]
 #[serde(untagged, expecting = "a text, or true/false")]
 enum TextOrBool {
@@ -103,6 +109,7 @@ impl TextOrBool {
 /// of them is a profile, whatever the file's name.
 pub const FIELDS: &[&str] = &[
     "name",
+    "provider",
     "registration_number",
     "registration_kind",
     "registered",
@@ -113,6 +120,8 @@ pub const FIELDS: &[&str] = &[
     "jurisdiction",
     "subsequent_events",
     "improvement_plan",
+    "capital_relationships",
+    "third_party_testing",
     "implemented",
     "not_applicable",
     "inherits",
@@ -502,6 +511,7 @@ fn parse(
         source: path.to_path_buf(),
         underlying,
         name: doc.name.filter(|n| !n.trim().is_empty()),
+        provider: doc.provider,
         registration_number: doc.registration_number.map(Scalar::into_string),
         registration_kind,
         registered,
@@ -512,6 +522,8 @@ fn parse(
         jurisdiction: doc.jurisdiction,
         subsequent_events: doc.subsequent_events,
         improvement_plan: doc.improvement_plan.map(TextOrBool::into_text),
+        capital_relationships: doc.capital_relationships,
+        third_party_testing: doc.third_party_testing.map(TextOrBool::into_text),
         controls,
         tracks_evidence: false,
         ignored_tokens: 0,
@@ -522,6 +534,7 @@ fn parse(
                 ..ReadPart::default()
             }],
             skipped: Vec::new(),
+            fields: Vec::new(),
         },
     })
 }

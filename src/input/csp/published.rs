@@ -400,7 +400,7 @@ fn continues_row(
 
 /// A line of page furniture: a date, a page number (see [`is_furniture`]), a copyright or
 /// confidentiality mark.
-fn is_furniture_line(text: &str) -> bool {
+pub(super) fn is_furniture_line(text: &str) -> bool {
     let lower = fold_width(text).to_lowercase();
     is_furniture(text)
         || without_furniture(text).trim().is_empty()
@@ -410,7 +410,7 @@ fn is_furniture_line(text: &str) -> bool {
 }
 
 /// A line of column headers only: `統制目標 番号`, `No 管理策番号 管理策名`, `Control ID Title`.
-fn is_header_line(text: &str) -> bool {
+pub(super) fn is_header_line(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     !words.is_empty()
         && words.iter().all(|w| {
@@ -500,7 +500,7 @@ fn line_status(line: &Line, after_ids: bool) -> Option<String> {
         .map(|c| format!("'{}' on its own", c.text.trim()))
 }
 /// A list marker before an id: `・`, `-`, `*`, `•`, `■`, `1.`, `(1)`, `①`, `a)`.
-fn is_marker(prefix: &str) -> bool {
+pub(super) fn is_marker(prefix: &str) -> bool {
     fold_width(prefix).split_whitespace().all(|piece| {
         if piece.chars().all(|c| {
             matches!(

@@ -520,20 +520,35 @@ pub fn new_workbook(title: &str, created: &ExcelDateTime) -> Workbook {
     workbook
 }
 
-/// A sheet of one row per item, in "constant memory" mode: each row goes to a temporary
-/// file once the next one is begun, and its strings are written inline, not shared. So
-/// its cells must be written row by row, top to bottom (a write to an earlier row would be
-/// lost); column widths, panes, filters and validations may still come after the rows.
+/// A sheet of one row per item. Beyond [`FITTED_ROWS`] rows it is in "constant memory"
+/// mode: each row goes to a temporary file once the next one is begun, and its strings are
+/// written inline, not shared, so its cells must be written row by row, top to bottom (a
+/// write to an earlier row would be lost); column widths, panes, filters and validations
+/// may still come after the rows. Up to [`FITTED_ROWS`] rows, whose heights are fitted to
+/// their text, it is an ordinary sheet: rust_xlsxwriter 0.102 writes the last row of a
+/// constant-memory sheet twice when that row has a height of its own (Excel then offers to
+/// repair the file), and a sheet that small gains nothing from the temporary file.
 pub fn add_row_sheet<'a>(
     workbook: &'a mut Workbook,
     name: &str,
+    rows: usize,
 ) -> anyhow::Result<&'a mut Worksheet> {
-    let sheet = workbook
-        .add_worksheet_with_constant_memory()
-        .context("cannot create a temporary file for the workbook")?;
+    let sheet = if rows > FITTED_ROWS {
+        workbook
+            .add_worksheet_with_constant_memory()
+            .context("cannot create a temporary file for the workbook")?
+    } else {
+        workbook.add_worksheet()
+    };
     sheet.set_name(name)?;
     Ok(sheet)
 }
+
+/// Up to this many rows, a row sheet's rows are made as tall as their text; beyond, the
+/// spreadsheet sizes them itself (the row heights cost a tenth of the time of a
+/// 100,000-item workbook, whose rows nobody prints), and the sheet is written in constant
+/// memory ([`add_row_sheet`]).
+pub const FITTED_ROWS: usize = 10_000;
 
 /// The workbook's creation time: a report's as-of date, never the clock.
 pub fn created_on(date: Date) -> anyhow::Result<ExcelDateTime> {

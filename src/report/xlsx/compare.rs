@@ -13,12 +13,13 @@ use crate::analysis::Status;
 use crate::lang::Lang;
 use crate::report::compare as cmp;
 use crate::report::grid::Tone;
+use crate::report::xlsx::common::FITTED_ROWS;
 use crate::report::xlsx::common::{
     add_row_sheet, chart_last_col, chart_last_row, col_num, column_width, created_on, finish_table,
     fit, format_runs, grid_column_width, new_workbook, print_setup, row_num, tone_colors,
     write_header_row, write_note, Columns, Cuts, Print, Styles, Table,
 };
-use crate::report::xlsx::gap_sheet::{write_gap_sheet, FITTED_ROWS};
+use crate::report::xlsx::gap_sheet::write_gap_sheet;
 
 /// Sheet names of the compare workbook, in the report's language (the per-CSP sheets are
 /// named by [`csp_sheet_name`]).
@@ -76,13 +77,17 @@ fn compare_workbook(report: &CompareReport) -> anyhow::Result<Vec<u8>> {
     sheet.set_name(summary_name)?;
     write_compare_summary(sheet, report, &styles, summary_name, &footer)?;
 
-    let sheet = add_row_sheet(&mut workbook, matrix_name)?;
+    let sheet = add_row_sheet(&mut workbook, matrix_name, report.items.len())?;
     let mut cuts = Cuts::default();
     write_matrix(sheet, report, &styles, &footer, &mut cuts)?;
 
     // the gap reports are there only when the CSPs are few enough
     for (csp, detail) in report.csps.iter().zip(&report.details) {
-        let sheet = add_row_sheet(&mut workbook, &csp_sheet_name(csp.rank, &csp.name))?;
+        let sheet = add_row_sheet(
+            &mut workbook,
+            &csp_sheet_name(csp.rank, &csp.name),
+            detail.items.len(),
+        )?;
         let footer = format!("{footer} — {}", csp.name);
         write_gap_sheet(sheet, detail, &styles, &footer, &mut cuts)?;
     }

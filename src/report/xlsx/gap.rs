@@ -60,7 +60,8 @@ fn gap_workbook(report: &GapReport) -> anyhow::Result<Vec<u8>> {
     sheet.set_name(summary_name)?;
     write_summary(sheet, report, &styles, summary_name, &footer)?;
 
-    let sheet = crate::report::xlsx::common::add_row_sheet(&mut workbook, gaps_name)?;
+    let sheet =
+        crate::report::xlsx::common::add_row_sheet(&mut workbook, gaps_name, report.items.len())?;
     let mut cuts = Cuts::default();
     write_gap_sheet(sheet, report, &styles, &footer, &mut cuts)?;
     cuts.warn();
@@ -115,7 +116,7 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
         [] => report.checks.source.clone(),
         sheets => format!("{} [{}]", report.checks.source, sheets.join(", ")),
     };
-    let facts: Vec<(&str, Fact)> = vec![
+    let mut facts: Vec<(&str, Fact)> = vec![
         (l("CSP", "CSP"), Fact::Text(csp.name.clone())),
         (
             l("統制目標一覧", "CSP list"),
@@ -219,6 +220,40 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
             Fact::Count(report.summary.unresolved_references),
         ),
     ];
+    // the list entry's other facts, shown where they were given
+    if let Some(p) = &csp.provider {
+        facts.insert(
+            1,
+            (
+                l("クラウドサービス事業者", "Cloud service provider"),
+                Fact::Text(p.clone()),
+            ),
+        );
+    }
+    let after_plan = facts
+        .iter()
+        .position(|(label, _)| *label == l("改善計画", "Improvement plan"))
+        .map_or(facts.len(), |i| i + 1);
+    let published = [
+        (
+            l(
+                "資本関係・役員等の情報",
+                "Capital relationships and officers",
+            ),
+            &csp.capital_relationships,
+        ),
+        (
+            l("第三者による検証", "Third-party testing"),
+            &csp.third_party_testing,
+        ),
+    ];
+    for (k, (label, v)) in published
+        .into_iter()
+        .filter_map(|(label, v)| v.as_ref().map(|v| (label, v)))
+        .enumerate()
+    {
+        facts.insert(after_plan + k, (label, Fact::Text(v.clone())));
+    }
     facts
 }
 

@@ -16,8 +16,7 @@ use crate::report::xlsx::common::{
     Styles, Table,
 };
 
-/// Most items whose rows are made as tall as their text (see [`write_gap_sheet`]).
-pub const FITTED_ROWS: usize = 10_000;
+use crate::report::xlsx::common::FITTED_ROWS;
 
 /// What a column of the gap sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,9 +181,7 @@ pub fn write_gap_sheet(
         col_of(Col::Decision).transpose()?,
         col_of(Col::Comment).transpose()?,
     );
-    // rows are made as tall as their text up to this many items; beyond, the spreadsheet
-    // sizes them itself (the row heights cost a tenth of the time of a 100,000-item
-    // workbook, whose rows nobody prints)
+    // rows are made as tall as their text up to FITTED_ROWS items (see add_row_sheet)
     let fit_rows = report.items.len() <= FITTED_ROWS;
 
     let mut cells = Vec::new();
@@ -223,6 +220,13 @@ pub fn write_gap_sheet(
                 Col::Change => &change,
             })
             .collect();
+        if fit_rows {
+            layout.columns.fit_row(
+                sheet,
+                xr,
+                texts.iter().take(layout.hidden).copied().enumerate(),
+            )?;
+        }
         for (c, (kind, text)) in layout.cols.iter().zip(&texts).enumerate() {
             let own_format = matches!(kind, Col::Cell(col::STATUS | col::ROW) | Col::Change);
             if !own_format && !text.is_empty() {
@@ -244,13 +248,6 @@ pub fn write_gap_sheet(
         }
         if let (Some(first), Some(last)) = reviewer_cols {
             sheet.set_range_format(xr, first, xr, last, &styles.reviewer)?;
-        }
-        if fit_rows {
-            layout.columns.fit_row(
-                sheet,
-                xr,
-                texts.iter().take(layout.hidden).copied().enumerate(),
-            )?;
         }
     }
 

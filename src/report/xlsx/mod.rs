@@ -1,5 +1,6 @@
 //! Excel workbooks (rust_xlsxwriter), print-ready, input text always written as text,
-//! never as formulas: the shared helpers (`common`), the gap sheet the gap report and the
+//! never as formulas (only the formulas of the user's own workbook, which `suggest` writes
+//! back, stay formulas): the shared helpers (`common`), the gap sheet the gap report and the
 //! comparison share (`gap_sheet`), and one module per workbook (`gap`, `readiness`,
 //! `compare`, `suggest`), each depending only on those.
 mod common;

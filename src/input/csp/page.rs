@@ -1,0 +1,1473 @@
+//! The fields of a service's entry on the ISMAP cloud service list (ISMAPクラウドサービスリスト),
+//! pasted with its control list: their labels, Japanese or English (`登録番号`, `登録の更新期限`,
+//! `監査対象期間`, `後発事象`, `Renewal deadline`…), each followed by its value on its line (a
+//! tab, spaces, `：`) or on the next line (a PDF's cells pasted one per line), read into the
+//! registry facts a profile gives. A field line is metadata: it is read before the ids and
+//! taken out of the list, so it never states anything of an id around it. What a label
+//! must carry but does not (a date that is not one, no value at all) is an input error
+//! naming the line. Ids inside a value (a scope naming `8.1.5.P`) are text, never credited;
+//! a value that is a list of ids, a value that negates right above ids (a heading, maybe),
+//! and a value naming an id the list states implemented are input errors.
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::catalog::Catalog;
+use crate::date::{parse_period, Date};
+use crate::error::{InputError, Location};
+use crate::input::csp::ids::find_ids;
+use crate::input::csp::published::{self, quote, Line};
+use crate::input::csp::vocab;
+use crate::model::{Attestation, Period, ReadField, RegistrationKind};
+use crate::text::fold_width;
+
+/// What a label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    /// The list's own title: which list the entry is on.
+    ListTitle(RegistrationKind),
+    /// The title of the control list (基本言明要件のうち実施している統制目標の管理策).
+    TableTitle,
+    RegistrationNumber,
+    Name,
+    Provider,
+    Registered,
+    RenewalDeadline,
+    /// 言明の対象範囲: with a value, the scope; alone, over 対象範囲 / 対象外.
+    Scope,
+    InScope,
+    OutOfScope,
+    AuditPeriod,
+    SubsequentEvents,
+    ImprovementPlan,
+    CapitalRelationships,
+    /// 準拠法・裁判管轄: with a value, both; alone, over 準拠法 / 裁判管轄.
+    LawAndJurisdiction,
+    GoverningLaw,
+    Jurisdiction,
+    ThirdPartyTesting,
+}
+
+impl Field {
+    /// A title: a line of its own, no value.
+    fn is_title(self) -> bool {
+        matches!(self, Field::ListTitle(_) | Field::TableTitle)
+    }
+
+    /// Whether `self` is a part of the group label `group` (対象外 of 言明の対象範囲).
+    fn is_part_of(self, group: Field) -> bool {
+        matches!(
+            (group, self),
+            (Field::Scope, Field::InScope | Field::OutOfScope)
+                | (
+                    Field::LawAndJurisdiction,
+                    Field::GoverningLaw | Field::Jurisdiction
+                )
+        )
+    }
+
+    /// A value a PDF may break over lines: free text (a name, a scope, events, a plan) and
+    /// a period.
+    fn continues(self) -> bool {
+        self.is_text() || self == Field::AuditPeriod
+    }
+
+    /// Free text (a name, a scope, events, a plan).
+    fn is_text(self) -> bool {
+        !matches!(
+            self,
+            Field::ListTitle(_)
+                | Field::TableTitle
+                | Field::RegistrationNumber
+                | Field::Registered
+                | Field::RenewalDeadline
+                | Field::AuditPeriod
+        )
+    }
+
+    /// A field the list publishes as yes or no (its label may end in `の有無`).
+    fn takes_yes_no(self) -> bool {
+        matches!(
+            self,
+            Field::SubsequentEvents | Field::ImprovementPlan | Field::ThirdPartyTesting
+        )
+    }
+
+    /// A part of the scope (言明の対象範囲, 対象範囲, 対象外).
+    fn is_scope(self) -> bool {
+        matches!(self, Field::Scope | Field::InScope | Field::OutOfScope)
+    }
+
+    /// A label that is also a status word (`対象外`, `Out of scope`: a status cell of a PDF
+    /// row pasted on a line of its own, maybe): a label only within the scope, right after
+    /// 言明の対象範囲 or 対象範囲 and their values.
+    fn only_in_scope(self) -> bool {
+        self == Field::OutOfScope
+    }
+
+    /// A label whose own words exclude or defer (対象外, 改善計画): above ids, it is read
+    /// with its value.
+    fn label_qualifies(self) -> bool {
+        matches!(self, Field::OutOfScope | Field::ImprovementPlan)
+    }
+
+    /// The profile field it is read into.
+    fn profile_field(self) -> &'static str {
+        match self {
+            Field::ListTitle(_) => "registration_kind",
+            Field::TableTitle => "",
+            Field::RegistrationNumber => "registration_number",
+            Field::Name => "name",
+            Field::Provider => "provider",
+            Field::Registered => "registered",
+            Field::RenewalDeadline => "renewal_deadline",
+            Field::Scope | Field::InScope | Field::OutOfScope => "scope",
+            Field::AuditPeriod => "audit_period",
+            Field::SubsequentEvents => "subsequent_events",
+            Field::ImprovementPlan => "improvement_plan",
+            Field::CapitalRelationships => "capital_relationships",
+            Field::LawAndJurisdiction | Field::GoverningLaw => "governing_law",
+            Field::Jurisdiction => "jurisdiction",
+            Field::ThirdPartyTesting => "third_party_testing",
+        }
+    }
+}
+
+/// The labels of a list entry, as [`label_key`] reduces them: the Japanese list's, and the
+/// English list's as a reader of it would expect them.
+const LABELS: &[(Field, &[&str])] = &[
+    (
+        Field::ListTitle(RegistrationKind::Ismap),
+        &["ismapクラウドサービスリスト", "ismapcloudservicelist"],
+    ),
+    (
+        Field::ListTitle(RegistrationKind::IsmapLiu),
+        &["ismapliuクラウドサービスリスト", "ismapliucloudservicelist"],
+    ),
+    (
+        Field::TableTitle,
+        &[
+            "基本言明要件のうち実施している統制目標の管理策",
+            "基本言明要件のうち実施している統制目標",
+            "controlobjectivesimplementedamongthebasicstatementrequirements",
+            "implementedcontrolobjectivesamongthebasicstatementrequirements",
+            "controlsofthecontrolobjectivesimplementedamongthebasicstatementrequirements",
+            "controlmeasuresofthecontrolobjectivesimplementedamongthebasicstatementrequirements",
+        ],
+    ),
+    (
+        Field::RegistrationNumber,
+        &["登録番号", "registrationnumber", "registrationno"],
+    ),
+    (
+        Field::Name,
+        &[
+            "クラウドサービスの名称",
+            "クラウドサービス名称",
+            "クラウドサービス名",
+            "サービスの名称",
+            "サービス名称",
+            "サービス名",
+            "cloudservicename",
+            "nameofthecloudservice",
+            "nameofcloudservice",
+            "servicename",
+        ],
+    ),
+    (
+        Field::Provider,
+        &[
+            "クラウドサービス事業者",
+            "クラウドサービス事業者名",
+            "クラウドサービス事業者の名称",
+            "事業者名",
+            "事業者の名称",
+            "cloudserviceprovider",
+            "cloudserviceprovidername",
+            "nameofthecloudserviceprovider",
+            "nameofcloudserviceprovider",
+        ],
+    ),
+    (
+        Field::Registered,
+        &[
+            "登録日",
+            "登録年月日",
+            "dateofregistration",
+            "registrationdate",
+        ],
+    ),
+    (
+        Field::RenewalDeadline,
+        &[
+            "登録の更新期限",
+            "登録更新期限",
+            "更新期限",
+            "renewaldeadline",
+            "registrationrenewaldeadline",
+            "renewaldeadlineofregistration",
+            "deadlineforrenewal",
+            "deadlineforregistrationrenewal",
+        ],
+    ),
+    (
+        Field::Scope,
+        &[
+            "言明の対象範囲",
+            "言明対象範囲",
+            "scopeofthestatement",
+            "scopeofstatement",
+            "statementscope",
+        ],
+    ),
+    (Field::InScope, &["対象範囲", "scope", "inscope"]),
+    (Field::OutOfScope, &["対象外", "対象範囲外", "outofscope"]),
+    (
+        Field::AuditPeriod,
+        &[
+            "監査対象期間",
+            "監査期間",
+            "auditperiod",
+            "periodsubjecttoaudit",
+            "periodsubjecttotheaudit",
+            "periodcoveredbytheaudit",
+            "auditedperiod",
+            "audittargetperiod",
+        ],
+    ),
+    (
+        Field::SubsequentEvents,
+        &["後発事象", "subsequentevents", "subsequentevent"],
+    ),
+    (
+        Field::ImprovementPlan,
+        &["改善計画", "improvementplan", "improvementplans"],
+    ),
+    (
+        Field::CapitalRelationships,
+        &[
+            "資本関係役員等の情報",
+            "資本関係役員等に関する情報",
+            "資本関係及び役員等の情報",
+            "資本関係役員等",
+            "capitalrelationshipsandofficers",
+            "capitalrelationshipandofficers",
+            "capitalrelationshipsandofficersinformation",
+            "informationoncapitalrelationshipsandofficers",
+            "capitaltiesandofficers",
+        ],
+    ),
+    (
+        Field::LawAndJurisdiction,
+        &[
+            "準拠法裁判管轄",
+            "準拠法及び裁判管轄",
+            "準拠法および裁判管轄",
+            "準拠法と裁判管轄",
+            "governinglawandjurisdiction",
+            "governinglawjurisdiction",
+            "applicablelawandjurisdiction",
+        ],
+    ),
+    (
+        Field::GoverningLaw,
+        &["準拠法", "governinglaw", "applicablelaw"],
+    ),
+    (
+        Field::Jurisdiction,
+        &["裁判管轄", "管轄裁判所", "jurisdiction"],
+    ),
+    (
+        Field::ThirdPartyTesting,
+        &[
+            "第三者による検証",
+            "第三者によるテスト",
+            "第三者による検証テスト",
+            "第三者による検査",
+            "第三者による診断",
+            "第三者による検証等",
+            "第三者検証",
+            "thirdpartytesting",
+            "thirdpartytests",
+            "thirdpartytest",
+            "thirdpartyverification",
+            "thirdpartyverificationandtesting",
+            "testingbythirdparties",
+            "testingbyathirdparty",
+            "verificationbyathirdparty",
+        ],
+    ),
+];
+
+/// A label as compared: width-folded, lower case, letters and digits only; a note in round
+/// brackets (`第三者による検証（脆弱性診断等）`, `(1)`) left out. `None` when a note holds an
+/// id, a status or a negation (`後発事象（9.2.3は未実施）` is no label).
+fn label_key(text: &str) -> Option<String> {
+    let folded = fold_width(text).to_lowercase();
+    let mut key = String::new();
+    let mut note = String::new();
+    let mut depth = 0usize;
+    for c in folded.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    if !find_ids(&note).0.is_empty()
+                        || vocab::negation_in(&note).is_some()
+                        || !vocab::status_words(&note).is_empty()
+                    {
+                        return None;
+                    }
+                    note.clear();
+                }
+            }
+            _ if depth > 0 => note.push(c),
+            _ if c.is_alphanumeric() => key.push(c),
+            _ => {}
+        }
+    }
+    (depth == 0).then_some(key)
+}
+
+/// The field a text labels, and whether the label asks yes or no (`改善計画の有無`).
+fn label(text: &str) -> Option<(Field, bool)> {
+    if text.chars().count() > 120 {
+        return None;
+    }
+    let key = label_key(text)?;
+    let (key, yes_no) = match key
+        .strip_suffix("の有無")
+        .or_else(|| key.strip_suffix("有無"))
+        .or_else(|| key.strip_suffix("yesno"))
+    {
+        Some(k) => (k, true),
+        None => (key.as_str(), false),
+    };
+    let field = LABELS
+        .iter()
+        .find(|(_, keys)| keys.contains(&key))
+        .map(|(f, _)| *f)?;
+    (!yes_no || field.takes_yes_no()).then_some((field, yes_no))
+}
+
+/// Whether `c` may stand between a label and its value in one cell.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ':' | '：')
+}
+
+/// The label a cell starts with, and the rest of the cell (its value, maybe empty): the
+/// longest start of the cell that is a label and ends at a separator or the cell's end.
+fn split_label(cell: &str) -> Option<(Field, bool, &str, &str)> {
+    let cell = cell.trim();
+    let mut ends: Vec<usize> = cell
+        .char_indices()
+        .filter(|(_, c)| is_separator(*c))
+        .map(|(i, _)| i)
+        .collect();
+    ends.push(cell.len());
+    ends.into_iter().rev().find_map(|end| {
+        let head = &cell[..end];
+        let (field, yes_no) = label(head)?;
+        let value = cell[end..].trim_start_matches(is_separator).trim();
+        Some((field, yes_no, head.trim(), value))
+    })
+}
+
+/// The lines a value stands on, each with its cells (no cells: the whole line).
+type ValueLines = Vec<(usize, Vec<String>)>;
+
+/// A label on a line, with the values that follow it on the line (cells, or the rest of its
+/// cell).
+#[derive(Debug, Clone)]
+struct Spec {
+    field: Field,
+    yes_no: bool,
+    label: String,
+    values: Vec<String>,
+}
+
+/// What a line is, for reading the fields.
+#[derive(Debug, Clone)]
+enum Kind {
+    Blank,
+    /// A page number, a date, a copyright line.
+    Furniture,
+    /// Labels and the values on the line.
+    Labels(Vec<Spec>),
+    /// Ids as a list holds them (with their titles).
+    IdList,
+    /// Ids inside other words.
+    IdProse,
+    /// A line of column headers (`統制目標 番号`).
+    Header,
+    Other,
+}
+
+/// The labels of a line, when its first cell starts with one; a title only as a line of its
+/// own.
+fn specs_of(cells: &[&str]) -> Option<Vec<Spec>> {
+    let (field, yes_no, label, value) = split_label(cells.first()?)?;
+    if field.is_title() {
+        return (cells.len() == 1 && value.is_empty()).then(|| {
+            vec![Spec {
+                field,
+                yes_no,
+                label: label.to_owned(),
+                values: Vec::new(),
+            }]
+        });
+    }
+    let mut specs = vec![Spec {
+        field,
+        yes_no,
+        label: label.to_owned(),
+        values: (!value.is_empty())
+            .then(|| value.to_owned())
+            .into_iter()
+            .collect(),
+    }];
+    for cell in &cells[1..] {
+        match split_label(cell).filter(|(f, ..)| !f.is_title()) {
+            Some((field, yes_no, label, value)) => specs.push(Spec {
+                field,
+                yes_no,
+                label: label.to_owned(),
+                values: (!value.is_empty())
+                    .then(|| value.to_owned())
+                    .into_iter()
+                    .collect(),
+            }),
+            None => {
+                if let Some(last) = specs.last_mut() {
+                    last.values.push(cell.trim().to_owned());
+                }
+            }
+        }
+    }
+    Some(specs)
+}
+
+fn kind_of(line: &Line, catalog: &Catalog) -> Kind {
+    let cells: Vec<&str> = line
+        .cells
+        .iter()
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if cells.is_empty() {
+        return Kind::Blank;
+    }
+    if let Some(specs) = specs_of(&cells) {
+        return Kind::Labels(specs);
+    }
+    let text = cells.join(" ");
+    let ids = find_ids(&text).0;
+    if let Some(first) = ids.first() {
+        // a line that starts with an id is the list's, whatever follows it
+        return if published::is_marker(&text[..first.start]) || is_id_list(&text, catalog) {
+            Kind::IdList
+        } else {
+            Kind::IdProse
+        };
+    }
+    if published::is_header_line(&text) {
+        Kind::Header
+    } else if published::is_furniture_line(&text) {
+        Kind::Furniture
+    } else {
+        Kind::Other
+    }
+}
+
+/// Whether `text` holds ids as a published list does (a marker, ids, separators, titles):
+/// not a value's words.
+fn is_id_list(text: &str, catalog: &Catalog) -> bool {
+    let (ids, _) = find_ids(text);
+    !ids.is_empty()
+        && published::check_ids(text, &ids, Location::file(Path::new("")), catalog, "").is_ok()
+}
+
+/// `有`, `無`, `あり`, `なし`, `yes`, `no`, `none` (alone): `Some(true)` for yes.
+fn yes_no_word(word: &str) -> Option<bool> {
+    let k = crate::text::header_key(word.trim().trim_end_matches(['。', '.']));
+    match &*k {
+        "有" | "有り" | "あり" | "yes" | "y" => Some(true),
+        "無" | "無し" | "なし" | "該当なし" | "no" | "n" | "none" | "nil" => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether a value starts with yes or no (`有`, `無（…）`, `あり 年1回`, `Yes, annually`).
+fn starts_yes_no(value: &str) -> bool {
+    let v = fold_width(value);
+    let v = v.trim();
+    let first = v
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ',' | '、' | ':' | '：' | '/'))
+        .next()
+        .unwrap_or("");
+    yes_no_word(first).is_some()
+}
+
+/// A registration number as the list writes it (`C21-0001-2`): letters, digits and
+/// hyphens, with a digit.
+fn is_registration_number(value: &str) -> bool {
+    let v = fold_width(value);
+    let v = v.trim();
+    (3..=32).contains(&v.len())
+        && v.chars().any(|c| c.is_ascii_digit())
+        && v.chars().any(|c| c.is_ascii_alphabetic())
+        && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// An id named inside a field's value: never credited, and an error where the list states
+/// it implemented.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub id: String,
+    pub line: usize,
+    pub label: String,
+    pub value: String,
+}
+
+/// What the fields of a pasted list entry gave.
+#[derive(Debug, Default)]
+pub struct Page {
+    registration_kind: Option<RegistrationKind>,
+    registration_number: Option<String>,
+    name: Option<String>,
+    provider: Option<String>,
+    registered: Option<Date>,
+    renewal_deadline: Option<Date>,
+    audit_period: Option<Period>,
+    scope: Vec<String>,
+    governing_law: Option<String>,
+    jurisdiction: Option<String>,
+    subsequent_events: Option<String>,
+    improvement_plan: Option<String>,
+    capital_relationships: Option<String>,
+    third_party_testing: Option<String>,
+    /// The profile fields read, each with the line of its (first) label.
+    pub fields: Vec<ReadField>,
+    /// The lines the fields took (labels and values), 1-based.
+    consumed: BTreeSet<usize>,
+    /// Ids named inside values.
+    pub mentions: Vec<Mention>,
+    /// Where each single-valued field was given first: (field, line, value as written).
+    given: Vec<(&'static str, usize, String)>,
+}
+
+/// The hint for a line of the entry whose label has no value.
+const FOR_NO_VALUE: &str = "write the field's value after its label (on the same line after a tab or ：, or on the next line), or remove the line; a heading over ids is no field of the list entry";
+
+impl Page {
+    /// Whether the fields took line `number`.
+    pub fn took(&self, number: usize) -> bool {
+        self.consumed.contains(&number)
+    }
+
+    /// Sets the facts read on `att`, and says in `read_as` which were read.
+    pub fn apply(self, att: &mut Attestation) {
+        att.registration_kind = self.registration_kind.or(att.registration_kind);
+        att.registration_number = self.registration_number.or(att.registration_number.take());
+        att.name = self.name.or(att.name.take());
+        att.provider = self.provider.or(att.provider.take());
+        att.registered = self.registered.or(att.registered);
+        att.renewal_deadline = self.renewal_deadline.or(att.renewal_deadline);
+        att.audit_period = self.audit_period.or(att.audit_period);
+        if !self.scope.is_empty() {
+            att.scope = self.scope;
+        }
+        att.governing_law = self.governing_law.or(att.governing_law.take());
+        att.jurisdiction = self.jurisdiction.or(att.jurisdiction.take());
+        att.subsequent_events = self.subsequent_events.or(att.subsequent_events.take());
+        att.improvement_plan = self.improvement_plan.or(att.improvement_plan.take());
+        att.capital_relationships = self
+            .capital_relationships
+            .or(att.capital_relationships.take());
+        att.third_party_testing = self.third_party_testing.or(att.third_party_testing.take());
+        att.read_as.fields = self.fields;
+    }
+
+    /// Records that `field` was read on `line`.
+    fn note(&mut self, field: &'static str, line: usize) {
+        if !self.fields.iter().any(|f| f.field == field) {
+            self.fields.push(ReadField { field, line });
+        }
+    }
+
+    /// A single-valued field given again must say the same.
+    fn once(
+        &mut self,
+        field: &'static str,
+        label: &str,
+        value: &str,
+        at: &Location,
+        line: usize,
+    ) -> Result<(), InputError> {
+        // the same value: as written (width, case, spaces aside), or the same yes or no
+        // (`無`, `なし`, `No`)
+        let same = |v: &str| {
+            crate::text::header_key(v) == crate::text::header_key(value)
+                || yes_no_word(v).is_some_and(|a| yes_no_word(value) == Some(a))
+        };
+        match self.given.iter().find(|(f, ..)| *f == field) {
+            Some((_, before, v)) if !same(v) => Err(InputError::at(
+                at.clone(),
+                format!(
+                    "'{label}' is given twice, differently: '{}' here, '{}' on line {before}",
+                    quote(value),
+                    quote(v)
+                ),
+            )
+            .hint("paste one service's entry with its control list: one value per field")),
+            Some(_) => Ok(()),
+            None => {
+                self.given.push((field, line, value.to_owned()));
+                self.note(field, line);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Reads the fields of a list entry among the lines of pasted text (`path` names it in
+/// messages). The lines they take are [`Page::took`]; the rest is the control list.
+pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, InputError> {
+    let kinds: Vec<Kind> = lines.iter().map(|l| kind_of(l, catalog)).collect();
+    let at = |i: usize| Location::file(path).line(lines[i].number);
+    let mut page = Page::default();
+    // the next line that says something (not blank, not page furniture) from index `i`
+    let next_meaningful = |from: usize| {
+        (from..lines.len()).find(|&j| !matches!(kinds[j], Kind::Blank | Kind::Furniture))
+    };
+    // the last line a scope field took, for 対象外 after it
+    let mut scope_end: Option<usize> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let Kind::Labels(specs) = &kinds[i] else {
+            i += 1;
+            continue;
+        };
+        let after_scope = scope_end.is_some_and(|end| {
+            (end + 1..i).all(|k| matches!(kinds[k], Kind::Blank | Kind::Furniture))
+        });
+        if specs[0].field.only_in_scope() && !after_scope {
+            // not a field: the list's rules read it (対象外 is a status there)
+            i += 1;
+            continue;
+        }
+        page.consumed.insert(lines[i].number);
+        let mut last_line = i;
+        let mut read: Vec<(Spec, ValueLines)> = Vec::new();
+        for (k, spec) in specs.iter().enumerate() {
+            let next = specs.get(k + 1);
+            if spec.field.is_title() {
+                read.push((spec.clone(), Vec::new()));
+                continue;
+            }
+            if !spec.values.is_empty() {
+                let mut values = vec![(i, spec.values.clone())];
+                if next.is_none() && spec.field.continues() {
+                    last_line = continue_value(spec.field, &kinds, i, &mut values);
+                }
+                read.push((spec.clone(), values));
+                continue;
+            }
+            // a group label over its parts (言明の対象範囲, then 対象外 …)
+            if next.is_some_and(|n| n.field.is_part_of(spec.field)) {
+                continue;
+            }
+            let no_value = || {
+                InputError::at(
+                    at(i),
+                    format!(
+                        "'{}' is a field of the ISMAP list entry, but no value follows it (on its line, or on the next line): it is not read as a heading either",
+                        quote(&spec.label)
+                    ),
+                )
+                .hint(FOR_NO_VALUE)
+            };
+            if next.is_some() {
+                return Err(no_value());
+            }
+            // the value on a line of its own: the next line that is not blank (a date is
+            // the value, not page furniture)
+            let Some(j) = (i + 1..lines.len()).find(|&j| !matches!(kinds[j], Kind::Blank)) else {
+                return Err(no_value());
+            };
+            match &kinds[j] {
+                Kind::Labels(after) if after[0].field.is_part_of(spec.field) => {}
+                Kind::Other | Kind::IdProse | Kind::Furniture => {
+                    let cells: Vec<String> = lines[j]
+                        .cells
+                        .iter()
+                        .map(|c| c.text.trim().to_owned())
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    page.consumed.insert(lines[j].number);
+                    let mut values = vec![(j, cells)];
+                    last_line = j;
+                    if spec.field.continues() {
+                        last_line = continue_value(spec.field, &kinds, j, &mut values);
+                    }
+                    read.push((spec.clone(), values));
+                }
+                _ => return Err(no_value()),
+            }
+        }
+        for (spec, values) in &read {
+            for (j, _) in values {
+                page.consumed.insert(lines[*j].number);
+            }
+            take(
+                &mut page,
+                spec,
+                values,
+                lines,
+                path,
+                catalog,
+                lines[i].number,
+            )?;
+        }
+        // a value that negates right above ids may be a heading over them
+        if let Some(j) = next_meaningful(last_line + 1) {
+            if matches!(kinds[j], Kind::IdList | Kind::IdProse | Kind::Header) {
+                for (spec, values) in &read {
+                    above_ids(spec, values, &at(i))?;
+                }
+            }
+        }
+        scope_end = specs
+            .last()
+            .filter(|s| s.field.is_scope())
+            .map(|_| last_line);
+        i = last_line + 1;
+    }
+    check_dates(&page, path)?;
+    Ok(page)
+}
+
+/// Lines after a text value's line `from` that continue it (a PDF cell broken over lines):
+/// the lines up to the next label, title or the end of the text, when none of them holds
+/// ids as a list or is a header line; else none (the lines are the list's, read by its
+/// rules). Returns the index of the last line taken.
+fn continue_value(field: Field, kinds: &[Kind], from: usize, values: &mut ValueLines) -> usize {
+    let mut taken = Vec::new();
+    let mut j = from + 1;
+    // blank lines and page furniture between (a page number) are not the value's; a
+    // period's second date is
+    while let Some(k) = (j..kinds.len()).find(|&k| match kinds[k] {
+        Kind::Blank => false,
+        Kind::Furniture => field == Field::AuditPeriod,
+        _ => true,
+    }) {
+        match &kinds[k] {
+            Kind::Labels(specs) if !specs[0].field.only_in_scope() || field.is_scope() => break,
+            Kind::Other | Kind::IdProse | Kind::Furniture => {
+                taken.push(k);
+                j = k + 1;
+            }
+            _ => return from,
+        }
+    }
+    taken.last().copied().map_or(from, |last| {
+        for k in taken {
+            values.push((k, Vec::new()));
+        }
+        last
+    })
+}
+
+/// Refuses a text value that negates, excludes, defers or qualifies right above ids (the
+/// label too where its own words do: 対象外, 改善計画): it may be a heading over them. A
+/// yes or no alone (`後発事象 なし`, `改善計画の有無 無`) is no heading.
+fn above_ids(
+    spec: &Spec,
+    values: &[(usize, Vec<String>)],
+    at: &Location,
+) -> Result<(), InputError> {
+    if !spec.field.is_text() {
+        return Ok(());
+    }
+    let value = values
+        .iter()
+        .flat_map(|(_, v)| v.iter())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if yes_no_word(&value).is_some() {
+        return Ok(());
+    }
+    let text = if spec.field.label_qualifies() {
+        format!("{} {value}", spec.label)
+    } else {
+        value.clone()
+    };
+    let word = vocab::negation_in(&text).or_else(|| {
+        vocab::status_words(&text)
+            .iter()
+            .find(|w| w.states.is_some())
+            .map(|w| w.word.to_owned())
+    });
+    match word {
+        Some(word) => Err(InputError::at(
+            at.clone(),
+            format!(
+                "'{} {}' is a field of the ISMAP list entry that negates, excludes, defers or qualifies ('{word}') right above ids: it may be a heading over them, so none is read",
+                quote(&spec.label),
+                quote(&value)
+            ),
+        )
+        .hint("separate the entry's fields from the control list by its title (基本言明要件のうち実施している統制目標の管理策), or give each id its status in a table with an id column and a status column such as 実施状況")),
+        None => Ok(()),
+    }
+}
+
+/// Reads one field's value (`values`: the lines it stands on, with their cells; a line
+/// continuing a value holds no cells and is taken whole) into `page`.
+fn take(
+    page: &mut Page,
+    spec: &Spec,
+    values: &[(usize, Vec<String>)],
+    lines: &[Line],
+    path: &Path,
+    catalog: &Catalog,
+    label_line: usize,
+) -> Result<(), InputError> {
+    let at = Location::file(path).line(label_line);
+    // the value's parts: its cells, and each line continuing it
+    let parts: Vec<(usize, String)> = values
+        .iter()
+        .flat_map(|(j, cells)| {
+            let line = &lines[*j];
+            if cells.is_empty() {
+                let cells: Vec<&str> = line
+                    .cells
+                    .iter()
+                    .map(|c| c.text.trim())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                vec![(line.number, cells.join(" "))]
+            } else {
+                cells.iter().map(|c| (line.number, c.clone())).collect()
+            }
+        })
+        .collect();
+    let value = parts
+        .iter()
+        .map(|(_, p)| p.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let label = spec.label.as_str();
+    let field = spec.field.profile_field();
+    // ids in a value are text: never a list, never credited
+    if spec.field.is_text() {
+        for (n, part) in &parts {
+            let ids = find_ids(part).0;
+            if ids.is_empty() {
+                continue;
+            }
+            if is_id_list(part, catalog) {
+                return Err(InputError::at(
+                    Location::file(path).line(*n),
+                    format!(
+                        "the value of '{}' ('{}') is a list of ids: a field's value is text, and the label may be a heading over them, so none is read",
+                        quote(label),
+                        quote(part)
+                    ),
+                )
+                .hint("a field of the list entry holds text, not controls: put the ids in the table of implemented control objectives, and remove them from the field"));
+            }
+            page.mentions
+                .extend(
+                    ids.into_iter()
+                        .filter(|t| t.kind.is_control())
+                        .map(|t| Mention {
+                            id: t.raw,
+                            line: *n,
+                            label: label.to_owned(),
+                            value: part.clone(),
+                        }),
+                );
+        }
+    }
+    let not_yes_no = || {
+        InputError::at(
+            at.clone(),
+            format!(
+                "'{}' after '{}' is not yes or no",
+                quote(&value),
+                quote(label)
+            ),
+        )
+        .hint("write 有/無, あり/なし or Yes/No first (a note may follow it)")
+    };
+    match spec.field {
+        Field::ListTitle(kind) => {
+            page.once(field, label, kind.label(), &at, label_line)?;
+            page.registration_kind = Some(kind);
+        }
+        Field::TableTitle => {}
+        Field::RegistrationNumber => {
+            if !is_registration_number(&value) {
+                return Err(InputError::at(
+                    at,
+                    format!(
+                        "'{}' after '{}' is not a registration number",
+                        quote(&value),
+                        quote(label)
+                    ),
+                )
+                .hint("write the registration number as the ISMAP cloud service list gives it (C21-0001-2)"));
+            }
+            let number = fold_width(&value).trim().to_owned();
+            page.once(field, label, &number, &at, label_line)?;
+            page.registration_number = Some(number);
+        }
+        Field::Registered | Field::RenewalDeadline => {
+            let date = Date::parse_written(&value).ok_or_else(|| {
+                InputError::at(
+                    at.clone(),
+                    format!("'{}' after '{}' is not a date", quote(&value), quote(label)),
+                )
+                .hint("write the date as 2021年3月12日, 令和3年3月12日, 2021/3/12 or 2021-03-12")
+            })?;
+            page.once(field, label, &date.to_string(), &at, label_line)?;
+            if spec.field == Field::Registered {
+                page.registered = Some(date);
+            } else {
+                page.renewal_deadline = Some(date);
+            }
+        }
+        Field::AuditPeriod => {
+            let (from, to) = parse_period(&value).ok_or_else(|| {
+                InputError::at(
+                    at.clone(),
+                    format!(
+                        "'{}' after '{}' is not a period of two dates",
+                        quote(&value),
+                        quote(label)
+                    ),
+                )
+                .hint("write the period as 2024年4月1日～2024年9月30日 (also 〜, -, から…まで, to; a period of one day with its date twice)")
+            })?;
+            if from > to {
+                return Err(InputError::at(
+                    at,
+                    format!(
+                        "the period '{}' after '{}' ends before it starts",
+                        quote(&value),
+                        quote(label)
+                    ),
+                )
+                .hint("check the two dates of the period"));
+            }
+            let period = Period { from, to };
+            page.once(field, label, &period.to_string(), &at, label_line)?;
+            page.audit_period = Some(period);
+        }
+        Field::Scope | Field::InScope | Field::OutOfScope => {
+            for (_, part) in &parts {
+                page.scope.push(if spec.field == Field::OutOfScope {
+                    format!("{label}: {part}")
+                } else {
+                    part.clone()
+                });
+            }
+            page.note(field, label_line);
+        }
+        Field::LawAndJurisdiction => {
+            let (law, court) = law_and_court(&parts);
+            page.once("governing_law", label, &law, &at, label_line)?;
+            page.once("jurisdiction", label, &court, &at, label_line)?;
+            page.governing_law = Some(law);
+            page.jurisdiction = Some(court);
+        }
+        Field::Name
+        | Field::Provider
+        | Field::SubsequentEvents
+        | Field::ImprovementPlan
+        | Field::CapitalRelationships
+        | Field::GoverningLaw
+        | Field::Jurisdiction
+        | Field::ThirdPartyTesting => {
+            if spec.yes_no && !starts_yes_no(&value) {
+                return Err(not_yes_no());
+            }
+            page.once(field, label, &value, &at, label_line)?;
+            let slot = match spec.field {
+                Field::Name => &mut page.name,
+                Field::Provider => &mut page.provider,
+                Field::SubsequentEvents => &mut page.subsequent_events,
+                Field::ImprovementPlan => &mut page.improvement_plan,
+                Field::CapitalRelationships => &mut page.capital_relationships,
+                Field::GoverningLaw => &mut page.governing_law,
+                Field::Jurisdiction => &mut page.jurisdiction,
+                _ => &mut page.third_party_testing,
+            };
+            *slot = Some(value);
+        }
+    }
+    Ok(())
+}
+
+/// 準拠法・裁判管轄 in one value: two cells, or a law and a court joined by one separator
+/// (`日本法、東京地方裁判所`); else the whole value is both (nothing is guessed away).
+fn law_and_court(parts: &[(usize, String)]) -> (String, String) {
+    if let [(_, law), (_, court)] = parts {
+        return (law.clone(), court.clone());
+    }
+    let whole = parts
+        .iter()
+        .map(|(_, p)| p.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let split = whole
+        .char_indices()
+        .find(|(_, c)| matches!(c, '、' | ',' | '，' | '/' | '／' | ';' | '；'))
+        .map(|(i, c)| (whole[..i].trim(), whole[i + c.len_utf8()..].trim()));
+    match split {
+        Some((law, court))
+            if (law.contains('法') || law.to_lowercase().contains("law"))
+                && ["裁判所", "管轄", "court", "jurisdiction"]
+                    .iter()
+                    .any(|w| court.to_lowercase().contains(w)) =>
+        {
+            (law.to_owned(), court.to_owned())
+        }
+        _ => (whole.clone(), whole),
+    }
+}
+
+/// The registration's dates in order, as a profile's are.
+fn check_dates(page: &Page, path: &Path) -> Result<(), InputError> {
+    if let (Some(r), Some(d)) = (page.registered, page.renewal_deadline) {
+        if r > d {
+            let line = page
+                .fields
+                .iter()
+                .find(|f| f.field == "registered")
+                .map_or(0, |f| f.line);
+            return Err(InputError::at(
+                Location::file(path).line(line),
+                format!("the registration date {r} is after the renewal deadline {d}"),
+            )
+            .hint("check 登録日 and 登録の更新期限: a registration runs from its date to its renewal deadline"));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses an id named in a field's value that the list also states implemented: what the
+/// field says of it (`対象外`, a subsequent event) is not read, so the id cannot be.
+pub fn check_mentions(
+    page: &Page,
+    listed: &[crate::model::ListedControl],
+    path: &Path,
+    catalog: &Catalog,
+) -> Result<(), InputError> {
+    for m in &page.mentions {
+        let key = super::meaning_key(catalog, &m.id);
+        if let Some(c) = listed
+            .iter()
+            .find(|c| super::meaning_key(catalog, &c.raw) == key)
+        {
+            return Err(InputError::at(
+                Location::file(path).line(m.line),
+                format!(
+                    "'{}' in the field '{}' names {}, which the list states implemented (line {}): what the field says of it is not read, so {} is not read as implemented",
+                    quote(&m.value),
+                    quote(&m.label),
+                    m.id,
+                    c.line.unwrap_or(0),
+                    c.raw
+                ),
+            )
+            .hint("a field of the list entry (scope, subsequent events, improvement plan…) is shown, not interpreted: if it narrows or qualifies a control, give the statuses in a table with a status column such as 実施状況; otherwise remove the id from the field"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Declared;
+
+    fn catalog() -> Catalog {
+        Catalog::embedded().unwrap()
+    }
+
+    fn read_text(text: &str) -> Result<Attestation, String> {
+        super::super::from_text(Path::new("entry.txt"), text, &catalog()).map_err(|e| e.to_string())
+    }
+
+    fn ids(att: &Attestation) -> Vec<&str> {
+        att.controls
+            .iter()
+            .inspect(|c| assert_eq!(c.declared, Declared::Implemented))
+            .map(|c| c.raw.as_str())
+            .collect()
+    }
+
+    fn fields(att: &Attestation) -> Vec<(&str, usize)> {
+        att.read_as
+            .fields
+            .iter()
+            .map(|f| (f.field, f.line))
+            .collect()
+    }
+
+    #[test]
+    fn labels_with_notes_yes_no_and_in_english() {
+        for (text, want) in [
+            ("登録番号", Some((Field::RegistrationNumber, false))),
+            ("【登録番号】", Some((Field::RegistrationNumber, false))),
+            ("(1) クラウドサービスの名称", Some((Field::Name, false))),
+            ("改善計画の有無", Some((Field::ImprovementPlan, true))),
+            (
+                "第三者による検証（脆弱性診断等）の有無",
+                Some((Field::ThirdPartyTesting, true)),
+            ),
+            ("準拠法・裁判管轄", Some((Field::LawAndJurisdiction, false))),
+            (
+                "資本関係・役員等の情報",
+                Some((Field::CapitalRelationships, false)),
+            ),
+            (
+                "Registration renewal deadline",
+                Some((Field::RenewalDeadline, false)),
+            ),
+            ("Period subject to audit", Some((Field::AuditPeriod, false))),
+            (
+                "Improvement plan (Yes/No)",
+                Some((Field::ImprovementPlan, false)),
+            ),
+            (
+                "Third-party testing (penetration tests, etc.)",
+                Some((Field::ThirdPartyTesting, false)),
+            ),
+            (
+                "ＩＳＭＡＰクラウドサービスリスト",
+                Some((Field::ListTitle(RegistrationKind::Ismap), false)),
+            ),
+            (
+                "ISMAP-LIU Cloud Service List",
+                Some((Field::ListTitle(RegistrationKind::IsmapLiu), false)),
+            ),
+            // not labels: a note that negates or names an id, a yes/no the field does
+            // not ask, more words
+            ("後発事象（9.2.3は未実施）", None),
+            ("改善計画（未実施の統制目標）", None),
+            ("登録日の有無", None),
+            ("改善計画の対象", None),
+            ("後発事象はない", None),
+            ("統制目標 番号", None),
+        ] {
+            assert_eq!(label(text), want, "{text}");
+        }
+        assert_eq!(
+            split_label("監査対象期間：2024年4月1日～2024年9月30日"),
+            Some((
+                Field::AuditPeriod,
+                false,
+                "監査対象期間",
+                "2024年4月1日～2024年9月30日"
+            ))
+        );
+        assert_eq!(
+            split_label("Scope of the statement Tokyo region"),
+            Some((
+                Field::Scope,
+                false,
+                "Scope of the statement",
+                "Tokyo region"
+            ))
+        );
+        assert_eq!(split_label("後発事象なし"), None);
+    }
+
+    /// The lead's page: the fields around the control list, tab-separated.
+    #[test]
+    fn a_whole_entry_tab_separated() {
+        let att = read_text(
+            "ISMAPクラウドサービスリスト\n登録番号\tC21-0001-2\nクラウドサービスの名称\tサンプルクラウド\nクラウドサービス事業者\tサンプル株式会社\n登録日\t2021年3月12日\n登録の更新期限\t2026年3月31日\n言明の対象範囲\t東京リージョン、大阪リージョンで提供される全サービス\n基本言明要件のうち実施している統制目標の管理策\n統制目標 番号\t統制目標 番号\n3.1.2\t9.2.3\n8.1.5.P\t12.4.1\n1/2\n監査対象期間\t2024年4月1日～2024年9月30日\n後発事象\tなし\n改善計画の有無\t無\n資本関係・役員等の情報\t該当なし\n準拠法・裁判管轄\t日本法、東京地方裁判所\n第三者による検証（脆弱性診断等）の有無\t有\n",
+        )
+        .unwrap();
+        assert_eq!(ids(&att), ["3.1.2", "9.2.3", "8.1.5.P", "12.4.1"]);
+        assert_eq!(att.registration_kind, Some(RegistrationKind::Ismap));
+        assert_eq!(att.registration_number.as_deref(), Some("C21-0001-2"));
+        assert_eq!(att.name.as_deref(), Some("サンプルクラウド"));
+        assert_eq!(att.provider.as_deref(), Some("サンプル株式会社"));
+        assert_eq!(att.registered, Date::new(2021, 3, 12));
+        assert_eq!(att.renewal_deadline, Date::new(2026, 3, 31));
+        assert_eq!(
+            att.audit_period.map(|p| p.to_string()).as_deref(),
+            Some("2024-04-01 – 2024-09-30")
+        );
+        assert_eq!(
+            att.scope,
+            ["東京リージョン、大阪リージョンで提供される全サービス"]
+        );
+        assert_eq!(att.subsequent_events.as_deref(), Some("なし"));
+        assert_eq!(att.improvement_plan.as_deref(), Some("無"));
+        assert_eq!(att.capital_relationships.as_deref(), Some("該当なし"));
+        assert_eq!(att.governing_law.as_deref(), Some("日本法"));
+        assert_eq!(att.jurisdiction.as_deref(), Some("東京地方裁判所"));
+        assert_eq!(att.third_party_testing.as_deref(), Some("有"));
+        assert_eq!(
+            fields(&att),
+            [
+                ("registration_kind", 1),
+                ("registration_number", 2),
+                ("name", 3),
+                ("provider", 4),
+                ("registered", 5),
+                ("renewal_deadline", 6),
+                ("scope", 7),
+                ("audit_period", 13),
+                ("subsequent_events", 14),
+                ("improvement_plan", 15),
+                ("capital_relationships", 16),
+                ("governing_law", 17),
+                ("jurisdiction", 17),
+                ("third_party_testing", 18),
+            ]
+        );
+    }
+
+    /// A PDF's cells pasted one per line: each value on the line after its label, a scope
+    /// over two lines, group labels over their parts, era dates.
+    #[test]
+    fn a_whole_entry_one_cell_per_line() {
+        let att = read_text(
+            "登録番号\nC21-0001-2\nクラウドサービスの名称\nサンプルクラウド\n登録日\n令和3年3月12日\n登録の更新期限\n令和8年3月31日\n言明の対象範囲\n対象範囲\n東京リージョンで提供される\n全サービス\n対象外\n管理コンソール\n基本言明要件のうち実施している統制目標の管理策\n統制目標 番号\n9.2.1\n9.2.3\n特権的アクセス権の管理\n監査対象期間\n2024年4月1日\n～2024年9月30日\n後発事象\nなし\n改善計画の有無\n有\n準拠法・裁判管轄\n準拠法\n日本法\n裁判管轄\n東京地方裁判所\n",
+        );
+        // a period broken over two lines is read whole
+        let att = att.unwrap();
+        assert_eq!(
+            att.audit_period.map(|p| p.to_string()).as_deref(),
+            Some("2024-04-01 – 2024-09-30")
+        );
+        // where the rest of it may be something else, one date is not a period
+        let err = read_text("監査対象期間\n2024年9月30日\n9.2.1\n").unwrap_err();
+        assert!(
+            err.contains(
+                "line 1: '2024年9月30日' after '監査対象期間' is not a period of two dates"
+            ),
+            "{err}"
+        );
+        let att = read_text(
+            "登録番号\nC21-0001-2\nクラウドサービスの名称\nサンプルクラウド\n登録日\n令和3年3月12日\n登録の更新期限\n令和8年3月31日\n言明の対象範囲\n対象範囲\n東京リージョンで提供される\n全サービス\n対象外\n管理コンソール\n基本言明要件のうち実施している統制目標の管理策\n統制目標 番号\n9.2.1\n9.2.3\n特権的アクセス権の管理\n監査対象期間\n2024年4月1日～2024年9月30日\n後発事象\nなし\n改善計画の有無\n有\n準拠法・裁判管轄\n準拠法\n日本法\n裁判管轄\n東京地方裁判所\n",
+        )
+        .unwrap();
+        assert_eq!(ids(&att), ["9.2.1", "9.2.3"]);
+        assert_eq!(att.registered, Date::new(2021, 3, 12));
+        assert_eq!(att.renewal_deadline, Date::new(2026, 3, 31));
+        assert_eq!(
+            att.scope,
+            [
+                "東京リージョンで提供される",
+                "全サービス",
+                "対象外: 管理コンソール"
+            ]
+        );
+        assert_eq!(att.improvement_plan.as_deref(), Some("有"));
+        assert_eq!(att.governing_law.as_deref(), Some("日本法"));
+        assert_eq!(att.jurisdiction.as_deref(), Some("東京地方裁判所"));
+        assert_eq!(att.ignored_tokens, 3, "the header words and the title");
+    }
+
+    /// A field line states nothing of the ids around it: the same ids are read with and
+    /// without it, wherever it stands.
+    #[test]
+    fn field_lines_never_credit_or_uncredit() {
+        let list = ["9.2.1", "9.2.3", "特権的アクセス権の管理", "12.4.1"];
+        for field in [
+            "後発事象\tなし",
+            "後発事象 なし",
+            "改善計画の有無\t無",
+            "改善計画の有無：無",
+            "Subsequent events: None",
+            "Improvement plan\tNo",
+            "登録の更新期限\t2027年3月31日",
+            "第三者による検証の有無 無",
+        ] {
+            for at in 0..=list.len() {
+                let mut lines = list.to_vec();
+                lines.insert(at, field);
+                let text = lines.join("\n");
+                let att = read_text(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
+                assert_eq!(ids(&att), ["9.2.1", "9.2.3", "12.4.1"], "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn what_a_field_cannot_carry_is_refused() {
+        for (text, want) in [
+            (
+                "登録の更新期限\t2026年3月\n9.2.1\n",
+                "line 1: '2026年3月' after '登録の更新期限' is not a date (hint: write the date as 2021年3月12日",
+            ),
+            (
+                "登録日\t令和1年4月30日\n9.2.1\n",
+                "line 1: '令和1年4月30日' after '登録日' is not a date",
+            ),
+            (
+                "監査対象期間：2024年10月1日～\n9.2.1\n",
+                "'2024年10月1日～' after '監査対象期間' is not a period of two dates",
+            ),
+            (
+                "監査対象期間\t2024年10月1日～2024年3月31日\n9.2.1\n",
+                "line 1: the period '2024年10月1日～2024年3月31日' after '監査対象期間' ends before it starts",
+            ),
+            (
+                "登録番号\tなし\n9.2.1\n",
+                "'なし' after '登録番号' is not a registration number",
+            ),
+            (
+                "改善計画の有無\t2026年度に対応\n9.2.1\n",
+                "'2026年度に対応' after '改善計画の有無' is not yes or no",
+            ),
+            (
+                "登録日\t2027年4月1日\n登録の更新期限\t2026年3月31日\n9.2.1\n",
+                "line 1: the registration date 2027-04-01 is after the renewal deadline 2026-03-31",
+            ),
+            (
+                "登録の更新期限\t2026年3月31日\n9.2.1\n登録の更新期限\t2027年3月31日\n",
+                "line 3: '登録の更新期限' is given twice, differently: '2027-03-31' here, '2026-03-31' on line 1",
+            ),
+            // a label without a value: a heading, maybe
+            // 対象外 is a label within the scope only; elsewhere the list's status word
+            ("対象外\n9.2.3\n", "line 1: '対象外' states a status ('対象外')"),
+            (
+                "9.2.3\n特権的アクセス権の管理\n対象外\n5.1.1 基本言明要件のうち実施している統制目標の管理策\n",
+                "line 3: '対象外' states a status ('対象外')",
+            ),
+            (
+                "言明の対象範囲\t東京リージョン\n対象外\n9.2.3\n",
+                "line 2: '対象外' is a field of the ISMAP list entry, but no value follows it",
+            ),
+            ("9.2.1\n後発事象\n", "line 2: '後発事象' is a field of the ISMAP list entry, but no value follows it"),
+            (
+                "後発事象\n改善計画の有無\t無\n9.2.1\n",
+                "line 1: '後発事象' is a field",
+            ),
+            // a value that is a list of ids
+            (
+                "言明の対象範囲\t東京リージョン\n対象外\t9.2.3 9.2.4\n9.2.1\n",
+                "line 2: the value of '対象外' ('9.2.3 9.2.4') is a list of ids",
+            ),
+            (
+                "後発事象\n9.2.3 特権的アクセス権の管理 に不備\n",
+                "line 1: '後発事象' is a field of the ISMAP list entry, but no value follows it",
+            ),
+            (
+                "改善計画\n9.2.3 特権的アクセス権の管理\n",
+                "line 1: '改善計画' is a field of the ISMAP list entry, but no value follows it",
+            ),
+            // a value that negates right above ids
+            (
+                "後発事象\t以下の統制目標は未実施となった\n9.2.3\n",
+                "line 1: '後発事象 以下の統制目標は未実施となった' is a field of the ISMAP list entry that negates, excludes, defers or qualifies ('未') right above ids",
+            ),
+            (
+                "言明の対象範囲\t東京リージョンのみ\n統制目標 番号\n9.2.3\n",
+                "('のみ') right above ids",
+            ),
+            (
+                "後発事象\t一部未実施\t改善計画の有無\t無\n9.2.3\n",
+                "'後発事象 一部未実施' is a field of the ISMAP list entry that negates",
+            ),
+            (
+                "言明の対象範囲\t東京リージョン\n対象外\t管理コンソール\n\n9.2.3\n",
+                "line 2: '対象外 管理コンソール' is a field of the ISMAP list entry that negates, excludes, defers or qualifies ('外') right above ids",
+            ),
+            // an id a field names, which the list states implemented
+            (
+                "言明の対象範囲\t統制目標 9.2.3 の特権管理は対象外\n基本言明要件のうち実施している統制目標の管理策\n9.2.1\n9.2.3\n",
+                "line 1: '統制目標 9.2.3 の特権管理は対象外' in the field '言明の対象範囲' names 9.2.3, which the list states implemented (line 4)",
+            ),
+            (
+                "9.2.3\n後発事象\t9.2.3 の運用に不備が判明した\n",
+                "names 9.2.3, which the list states implemented (line 1)",
+            ),
+        ] {
+            let err = read_text(text).map(|a| format!("{:?}", ids(&a))).unwrap_err();
+            assert!(err.contains(want), "{text:?}: {err}");
+            assert!(err.contains("(hint: "), "{err}");
+        }
+    }
+
+    /// Ids a value names are text: shown, never credited; a value that negates away from
+    /// the ids is shown, not interpreted.
+    #[test]
+    fn ids_in_values_are_text() {
+        let att = read_text(
+            "言明の対象範囲\t統制目標 8.1.5.P に係る資産の返却は対象外\n基本言明要件のうち実施している統制目標の管理策\n9.2.1\n9.2.3\n後発事象\t2025年1月に障害が発生（一部サービスが停止）\n",
+        )
+        .unwrap();
+        assert_eq!(ids(&att), ["9.2.1", "9.2.3"]);
+        assert_eq!(att.scope, ["統制目標 8.1.5.P に係る資産の返却は対象外"]);
+        assert_eq!(
+            att.subsequent_events.as_deref(),
+            Some("2025年1月に障害が発生（一部サービスが停止）")
+        );
+    }
+
+    /// A line that starts like a label but is none keeps the published list's rules.
+    #[test]
+    fn lines_like_labels_keep_the_list_rules() {
+        for (text, want) in [
+            (
+                "後発事象はない。以下は未実施\n9.2.3\n",
+                "line 1: '後発事象はない。以下は未実施' states a status",
+            ),
+            (
+                "後発事象はない\n9.2.3\n",
+                "line 1: '後発事象はない' negates, excludes, defers or qualifies ('ない')",
+            ),
+            (
+                "改善計画の対象となる統制目標\n9.2.3\n",
+                "negates, excludes, defers or qualifies ('改善')",
+            ),
+            (
+                "対象外の統制目標\n9.2.3\n",
+                "line 1: '対象外の統制目標' states a status ('対象外')",
+            ),
+            (
+                "後発事象（9.2.3は未実施）\tなし\n9.2.1\n",
+                "9.2.3 stands inside a sentence",
+            ),
+        ] {
+            let err = read_text(text)
+                .map(|a| format!("{:?}", ids(&a)))
+                .unwrap_err();
+            assert!(err.contains(want), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn law_and_court_in_one_value() {
+        let parts = |s: &str| vec![(1, s.to_owned())];
+        assert_eq!(
+            law_and_court(&parts("日本法、東京地方裁判所")),
+            ("日本法".to_owned(), "東京地方裁判所".to_owned())
+        );
+        assert_eq!(
+            law_and_court(&parts("Laws of Japan; Tokyo District Court")),
+            (
+                "Laws of Japan".to_owned(),
+                "Tokyo District Court".to_owned()
+            )
+        );
+        assert_eq!(
+            law_and_court(&parts("日本法に準拠し東京地方裁判所を専属的合意管轄とする")),
+            (
+                "日本法に準拠し東京地方裁判所を専属的合意管轄とする".to_owned(),
+                "日本法に準拠し東京地方裁判所を専属的合意管轄とする".to_owned()
+            )
+        );
+    }
+}

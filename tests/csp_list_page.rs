@@ -1,0 +1,443 @@
+//! A whole entry of the ISMAP cloud service list pasted with its control list
+//! (`tests/data/csp-input/list-page/`): its fields — registration number, name, provider,
+//! dates, scope, audit period, subsequent events, improvement plan, capital relationships,
+//! law and jurisdiction, third-party testing — read into the registry facts in Japanese and
+//! English, tab-separated and one PDF cell per line; the registration's validity judged on
+//! them; the ids read right and nothing credited from a field; what a field cannot carry
+//! refused with its line.
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::xlsx::{sheets, text};
+use common::{bin, by_id, data, example, input_error, json_of, stdout_of};
+use serde_json::{json, Value};
+
+fn page(name: &str) -> PathBuf {
+    data(&format!("csp-input/list-page/{name}"))
+}
+
+/// `ismap-gap --lang LANG report --as-of AS_OF --checks CHECKS --csp CSP`.
+fn report_cmd(lang: &str, as_of: &str, checks: &Path, csp: &Path) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args(["--lang", lang, "report", "--as-of", as_of, "--checks"])
+        .arg(checks)
+        .arg("--csp")
+        .arg(csp);
+    c
+}
+
+/// `report --format json` of the list-page check list against `csp` on `as_of`.
+fn report(csp: &Path, as_of: &str) -> Value {
+    let mut c = report_cmd("en", as_of, &page("checks.csv"), csp);
+    c.args(["--format", "json"]);
+    json_of(c)
+}
+
+fn status(v: &Value, id: &str) -> (String, Vec<String>) {
+    let item = by_id(&v["items"], id);
+    let reasons = item["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap().to_owned())
+        .collect();
+    (item["status"].as_str().unwrap().to_owned(), reasons)
+}
+
+fn warnings(v: &Value) -> Vec<String> {
+    v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The registry facts of the report's `csp`, as the test compares them.
+fn facts(v: &Value) -> Value {
+    let csp = &v["csp"];
+    let mut out = serde_json::Map::new();
+    for k in [
+        "name",
+        "provider",
+        "registration_kind",
+        "registration_number",
+        "registered",
+        "renewal_deadline",
+        "registration",
+        "audit_period",
+        "scope",
+        "governing_law",
+        "jurisdiction",
+        "subsequent_events",
+        "improvement_plan",
+        "capital_relationships",
+        "third_party_testing",
+        "implemented",
+    ] {
+        out.insert(k.to_owned(), csp[k].clone());
+    }
+    Value::Object(out)
+}
+
+fn fields_read(v: &Value) -> Vec<(String, u64)> {
+    v["csp"]["read_as"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The whole entry, tab-separated as copied from the web page or a PDF table, in Japanese:
+/// every field read, the ids of the table and no other credited (8.1.5.P stands in the
+/// out-of-scope note only), the published facts warned about.
+#[test]
+fn a_japanese_entry_tab_separated() {
+    let v = report(&page("ja-tab.txt"), "2026-04-01");
+    assert_eq!(
+        facts(&v),
+        json!({
+            "name": "サンプルIaaS（架空）",
+            "provider": "サンプル基盤株式会社（架空）",
+            "registration_kind": "ismap",
+            "registration_number": "C99-0002-1",
+            "registered": "2022-09-01",
+            "renewal_deadline": "2027-03-31",
+            "registration": "valid",
+            "audit_period": {"from": "2024-04-01", "to": "2025-03-31"},
+            "scope": [
+                "東京リージョン及び大阪リージョンで提供する全サービス",
+                "対象外: 統制目標 8.1.5.P に係るデータ返却機能（2025年度中に提供予定）"
+            ],
+            "governing_law": "日本法",
+            "jurisdiction": "東京地方裁判所",
+            "subsequent_events": "2025年2月、東京リージョンで大規模障害が発生した（影響は解消済み）",
+            "improvement_plan": "有",
+            "capital_relationships": "該当なし",
+            "third_party_testing": "有（年1回）",
+            "implemented": 10
+        })
+    );
+    assert_eq!(
+        fields_read(&v),
+        [
+            ("registration_kind", 1),
+            ("registration_number", 2),
+            ("name", 3),
+            ("provider", 4),
+            ("registered", 5),
+            ("renewal_deadline", 6),
+            ("scope", 7),
+            ("audit_period", 15),
+            ("subsequent_events", 16),
+            ("improvement_plan", 17),
+            ("capital_relationships", 18),
+            ("governing_law", 19),
+            ("jurisdiction", 19),
+            ("third_party_testing", 20),
+        ]
+        .map(|(f, l)| (f.to_owned(), l))
+    );
+    assert_eq!(status(&v, "L1").0, "covered");
+    assert_eq!(status(&v, "L3").0, "covered");
+    assert_eq!(status(&v, "L4").0, "covered");
+    // named in the scope's out-of-scope note, not listed: never credited
+    let (l2, reasons) = status(&v, "L2");
+    assert_eq!(l2, "not-covered");
+    assert!(reasons.contains(&"not-listed".to_owned()), "{reasons:?}");
+    let w = warnings(&v);
+    assert!(w.contains(&"subsequent-events".to_owned()), "{w:?}");
+    assert!(w.contains(&"improvement-plan".to_owned()), "{w:?}");
+    // a deadline was read: validity was checked
+    assert!(!w.contains(&"registration-not-checked".to_owned()), "{w:?}");
+}
+
+/// The same entry's PDF cells pasted one per line, with era dates, a scope over two lines
+/// under 対象範囲 and 対象外, a period broken over two lines, 準拠法 and 裁判管轄 under their
+/// group label: read the same way; its renewal deadline (令和8年3月31日) lapses after
+/// 2026-03-31, and then nothing is covered.
+#[test]
+fn a_japanese_entry_one_cell_per_line_and_its_lapsed_registration() {
+    let v = report(&page("ja-pdf.txt"), "2026-03-31");
+    assert_eq!(
+        facts(&v),
+        json!({
+            "name": "サンプルSaaS（架空）",
+            "provider": "サンプル株式会社（架空）",
+            "registration_kind": "ismap",
+            "registration_number": "C99-0003-1",
+            "registered": "2021-03-12",
+            "renewal_deadline": "2026-03-31",
+            "registration": "valid",
+            "audit_period": {"from": "2024-10-01", "to": "2025-03-31"},
+            "scope": ["サンプルSaaS（東京リージョン）で提供される", "全機能", "対象外: 管理者向けAPI"],
+            "governing_law": "日本法",
+            "jurisdiction": "東京地方裁判所",
+            "subsequent_events": "なし",
+            "improvement_plan": "無",
+            "capital_relationships": "外国資本比率 0%",
+            "third_party_testing": "有",
+            "implemented": 4
+        })
+    );
+    for id in ["L1", "L3", "L4"] {
+        assert_eq!(status(&v, id).0, "covered", "{id}");
+    }
+    let w = warnings(&v);
+    for quiet in [
+        "subsequent-events",
+        "improvement-plan",
+        "registration-not-checked",
+    ] {
+        assert!(!w.contains(&quiet.to_owned()), "{quiet}: {w:?}");
+    }
+
+    let v = report(&page("ja-pdf.txt"), "2026-04-01");
+    assert_eq!(v["csp"]["registration"], "lapsed");
+    for id in ["L1", "L3", "L4"] {
+        let (s, reasons) = status(&v, id);
+        assert_eq!(s, "assurance-gap", "{id}");
+        assert!(
+            reasons.contains(&"registration-lapsed".to_owned()),
+            "{id}: {reasons:?}"
+        );
+    }
+    assert!(warnings(&v).contains(&"registration-lapsed".to_owned()));
+
+    // before its registration date, it was not on the list
+    let v = report(&page("ja-pdf.txt"), "2021-03-11");
+    assert_eq!(v["csp"]["registration"], "not-yet-valid");
+    let (s, reasons) = status(&v, "L1");
+    assert_eq!(s, "assurance-gap");
+    assert!(
+        reasons.contains(&"registration-not-yet-valid".to_owned()),
+        "{reasons:?}"
+    );
+}
+
+/// The English list's labels, tab-separated and one cell per line, with English dates.
+#[test]
+fn english_entries() {
+    let v = report(&page("en-tab.txt"), "2026-04-01");
+    assert_eq!(
+        facts(&v),
+        json!({
+            "name": "Sample Cloud (fictional)",
+            "provider": "Sample Inc. (fictional)",
+            "registration_kind": "ismap",
+            "registration_number": "C99-0004-1",
+            "registered": "2021-03-12",
+            "renewal_deadline": "2027-03-31",
+            "registration": "valid",
+            "audit_period": {"from": "2024-10-01", "to": "2025-03-31"},
+            "scope": ["All services provided in the Tokyo and Osaka regions", "Out of scope: The partner marketplace"],
+            "governing_law": "Laws of Japan",
+            "jurisdiction": "Tokyo District Court",
+            "subsequent_events": "None",
+            "improvement_plan": "No",
+            "capital_relationships": "None",
+            "third_party_testing": "Yes, annually",
+            "implemented": 4
+        })
+    );
+    let w = warnings(&v);
+    assert!(!w.contains(&"subsequent-events".to_owned()), "{w:?}");
+    assert!(!w.contains(&"improvement-plan".to_owned()), "{w:?}");
+    assert_eq!(status(&v, "L1").0, "covered");
+
+    let v = report(&page("en-pdf.txt"), "2026-04-01");
+    assert_eq!(
+        facts(&v),
+        json!({
+            "name": "Sample Cloud (fictional)",
+            "provider": null,
+            "registration_kind": "ismap",
+            "registration_number": "C99-0004-1",
+            "registered": "2021-03-12",
+            "renewal_deadline": "2027-03-31",
+            "registration": "valid",
+            "audit_period": {"from": "2024-10-01", "to": "2025-03-31"},
+            "scope": ["All services provided in the Tokyo region"],
+            "governing_law": "Laws of Japan",
+            "jurisdiction": "Tokyo District Court",
+            "subsequent_events": "None",
+            "improvement_plan": "Yes (see the statement)",
+            "capital_relationships": null,
+            "third_party_testing": null,
+            "implemented": 4
+        })
+    );
+    assert!(warnings(&v).contains(&"improvement-plan".to_owned()));
+    assert_eq!(status(&v, "L1").0, "covered");
+    assert_eq!(status(&v, "L2").0, "not-covered");
+}
+
+/// The header says the facts were read from the pasted entry, in both languages; the
+/// xlsx summary shows them.
+#[test]
+fn the_header_and_the_workbook_show_the_facts() {
+    let c = report_cmd("ja", "2026-04-01", &page("checks.csv"), &page("ja-tab.txt"));
+    let out = stdout_of(c);
+    for want in [
+        "CSP: サンプルIaaS（架空） [ISMAP] [登録番号 C99-0002-1] [更新期限 2027-03-31: 有効] [監査対象期間 2024-04-01 – 2025-03-31]",
+        "クラウドサービス事業者: サンプル基盤株式会社（架空）",
+        "第三者による検証: 有（年1回）",
+        "貼り付けた掲載情報から読んだ登録情報: 登録の種類, 登録番号",
+        "警告: 改善計画があります (有)",
+    ] {
+        assert!(out.contains(want), "{want}:\n{out}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("gap.xlsx");
+    let mut c = report_cmd("en", "2026-04-01", &page("checks.csv"), &page("ja-tab.txt"));
+    c.arg("-o").arg(&xlsx);
+    stdout_of(c);
+    let (_, ranges) = sheets(&xlsx);
+    let summary = &ranges[0];
+    let pairs: Vec<(String, String)> = (0..summary.height())
+        .map(|r| (text(summary, r, 0), text(summary, r, 1)))
+        .collect();
+    for (label, value) in [
+        ("Cloud service provider", "サンプル基盤株式会社（架空）"),
+        ("Renewal deadline", "2027-03-31"),
+        ("Capital relationships and officers", "該当なし"),
+        ("Third-party testing", "有（年1回）"),
+    ] {
+        assert!(
+            pairs.iter().any(|(l, v)| l == label && v == value),
+            "{label}: {pairs:?}"
+        );
+    }
+    let read_as = pairs
+        .iter()
+        .find(|(l, _)| l == "Read as")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    assert!(
+        read_as.contains("registry facts read from the pasted list entry"),
+        "{read_as}"
+    );
+}
+
+/// What a field cannot carry, a label over ids, a value negating right above ids, an id a
+/// field names that the list states implemented: refused, naming the line.
+#[test]
+fn what_a_field_cannot_carry_is_refused_with_its_line() {
+    for (file, want) in [
+        (
+            "bad-date.txt",
+            "bad-date.txt: line 2: '2026年3月' after '登録の更新期限' is not a date",
+        ),
+        (
+            "bad-heading.txt",
+            "bad-heading.txt: line 2: '対象外' is a field of the ISMAP list entry, but no value follows it",
+        ),
+        // 対象外 outside the scope is the list's status word (a PDF row's status cell)
+        (
+            "bad-status-cell.txt",
+            "bad-status-cell.txt: line 4: '対象外' states a status ('対象外')",
+        ),
+        (
+            "bad-negating-value.txt",
+            "bad-negating-value.txt: line 1: '後発事象 以下の統制目標は2025年3月より未実施' is a field of the ISMAP list entry that negates",
+        ),
+        (
+            "bad-mention.txt",
+            "bad-mention.txt: line 1: '統制目標 9.2.3 の特権管理は東京リージョンのみ' in the field '言明の対象範囲' names 9.2.3, which the list states implemented (line 4)",
+        ),
+        (
+            "bad-period.txt",
+            "bad-period.txt: line 1: the period '2025年4月1日～2024年9月30日' after '監査対象期間' ends before it starts",
+        ),
+    ] {
+        let c = report_cmd("en", "2026-04-01", &page("checks.csv"), &page(file));
+        let err = input_error(c);
+        assert!(err.contains(want), "{file}: {err}");
+        assert!(err.contains("(hint: "), "{err}");
+        // in Japanese, every one of them
+        let mut c = report_cmd("ja", "2026-04-01", &page("checks.csv"), &page(file));
+        let out = c.output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr.starts_with("エラー: ") && stderr.contains("(ヒント: "), "{stderr}");
+        assert!(
+            !stderr.contains(" is ") && !stderr.contains("hint"),
+            "untranslated: {stderr}"
+        );
+    }
+}
+
+/// Every command that reads a CSP list reads the entry: compare ranks the lapsed one last,
+/// readiness and diff read its ids.
+#[test]
+fn compare_readiness_and_diff_read_the_entry() {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "compare",
+        "--as-of",
+        "2026-04-01",
+        "--checks",
+    ])
+    .arg(page("checks.csv"))
+    .arg("--csp")
+    .arg(page("ja-pdf.txt"))
+    .arg("--csp")
+    .arg(page("en-tab.txt"))
+    .args(["--format", "json"]);
+    let v = json_of(c);
+    let csps = v["csps"].as_array().unwrap();
+    assert_eq!(csps[0]["name"], "Sample Cloud (fictional)");
+    assert_eq!(csps[0]["registration"], "valid");
+    assert_eq!(csps[1]["name"], "サンプルSaaS（架空）");
+    assert_eq!(csps[1]["registration"], "lapsed");
+
+    let mut c = bin();
+    c.args(["--lang", "en", "diff"])
+        .arg(page("ja-pdf.txt"))
+        .arg(page("en-tab.txt"))
+        .args(["--format", "json"]);
+    let out = c.output().unwrap();
+    assert!(
+        out.status.code() == Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let mut c = bin();
+    c.args(["--lang", "en", "readiness", "--implemented"])
+        .arg(page("ja-tab.txt"))
+        .args(["--format", "json"]);
+    json_of(c);
+}
+
+/// The bundled example the README shows: read whole, valid on the README's date, lapsed
+/// a year after its deadline.
+#[test]
+fn the_bundled_example_entry() {
+    let report = |as_of: &str| {
+        let mut c = report_cmd(
+            "en",
+            as_of,
+            &example("checks.csv"),
+            &example("csp-list-page.txt"),
+        );
+        c.args(["--format", "json"]);
+        json_of(c)
+    };
+    let v = report("2026-04-01");
+    assert_eq!(v["csp"]["registration"], "valid");
+    assert_eq!(v["csp"]["implemented"], 130);
+    assert_eq!(v["csp"]["read_as"]["fields"].as_array().unwrap().len(), 14);
+    let v = report("2027-04-01");
+    assert_eq!(v["csp"]["registration"], "lapsed");
+    assert_eq!(v["summary"]["covered"], 0);
+}
