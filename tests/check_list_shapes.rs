@@ -189,7 +189,10 @@ fn rows_under_one_merged_id_cell_are_one_item() {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("確認項目").unwrap();
     let plain = Format::new();
-    for (c, h) in ["No.", "確認項目", "管理策"].iter().enumerate() {
+    for (c, h) in ["No.", "確認項目", "管理策", "確認水準", "重要度"]
+        .iter()
+        .enumerate()
+    {
         ws.write_string(0, c as u16, *h).unwrap();
     }
     ws.merge_range(1, 0, 3, 0, "1", &plain).unwrap();
@@ -197,6 +200,10 @@ fn rows_under_one_merged_id_cell_are_one_item() {
     for (r, id) in ["9.2.1", "9.2.3", "9.4.3"].iter().enumerate() {
         ws.write_string(r as u32 + 1, 2, *id).unwrap();
     }
+    // the assurance of its first row (the others empty), the highest risk of its rows
+    ws.write_string(1, 3, "自己申告").unwrap();
+    ws.write_string(1, 4, "低").unwrap();
+    ws.write_string(2, 4, "高").unwrap();
     ws.write_string(4, 0, "2").unwrap();
     ws.write_string(4, 1, "暗号").unwrap();
     ws.write_string(4, 2, "10.1.1").unwrap();
@@ -206,6 +213,8 @@ fn rows_under_one_merged_id_cell_are_one_item() {
     let one = by_id(&v["items"], "1");
     assert_eq!(strings(&one["references"]), ["9.2.1", "9.2.3", "9.4.3"]);
     assert_eq!(one["row"], 2);
+    assert_eq!(one["assurance"], "self");
+    assert_eq!(one["risk"], "high");
 
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("確認項目").unwrap();

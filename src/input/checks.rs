@@ -1413,7 +1413,13 @@ impl Items {
                 join(v, more);
             }
         }
-        item.assurance = item.assurance.max(assurance);
+        // an empty assurance cell says nothing (it is not the default `ismap` here)
+        let assurance_given = self
+            .col(Field::Assurance)
+            .is_some_and(|c| !cells.cell(c).trim().is_empty());
+        if assurance_given {
+            item.assurance = item.assurance.max(assurance);
+        }
         item.risk = match (item.risk, risk) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
