@@ -635,6 +635,13 @@ fn refs_column_names_the_references_column() {
     assert_eq!(strings(&one["references"]), ["9.2.1"]);
     assert_eq!(one["status"], "covered");
     assert_eq!(one["extra"]["管理策"], "区分A");
+    // compare reads the list as report does
+    let v = json_of(
+        on_checks("en", "compare", data("references/named-refs.csv"))
+            .args(["--format", "json", "--refs-column", "対応ISMAP", "--csp"])
+            .arg(data("references/csp.txt")),
+    );
+    assert_eq!(by_id(&v["items"], "1")["statuses"]["csp.txt"], "covered");
     let err = input_error(report("named-refs.csv").args(["--refs-column", "参照"]));
     assert!(
         err.contains("no column named '参照' (--refs-column)"),
