@@ -33,6 +33,10 @@ pub struct Cli {
     /// Colour in terminal tables.
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Indent JSON output. Without it, JSON is indented only on a terminal: a file or a
+    /// pipe gets compact JSON (one line; the same values).
+    #[arg(long, global = true)]
+    pub pretty: bool,
     #[command(subcommand)]
     pub command: CommandArg,
 }
@@ -700,6 +704,8 @@ impl Cli {
             catalog,
             lang,
             color,
+            pretty_json: self.pretty,
+            stdout_is_terminal: env.stdout_is_terminal,
             width: crate::report::table::output_width(env.columns.as_deref(), env.terminal_width),
             command,
         })

@@ -21,6 +21,9 @@ pub struct Config {
     pub lang: Lang,
     /// Colour terminal tables.
     pub color: bool,
+    /// `--pretty`: indent JSON wherever it goes (else only on a terminal).
+    pub pretty_json: bool,
+    pub stdout_is_terminal: bool,
     /// Terminal columns tables are drawn within (`COLUMNS`, the terminal's, else 160).
     pub width: u16,
     pub command: Command,

@@ -73,9 +73,7 @@ impl Destination {
                 let mut w = BufWriter::with_capacity(WRITE_BUFFER, stdout.lock());
                 write_into(Path::new("stdout"), &mut w, write)
             }
-            Destination::File(path)
-                if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) =>
-            {
+            Destination::File(path) if is_special(path) => {
                 let file = fs::OpenOptions::new()
                     .write(true)
                     .open(path)
@@ -83,40 +81,82 @@ impl Destination {
                 let mut w = BufWriter::with_capacity(WRITE_BUFFER, file);
                 write_into(path, &mut w, write)
             }
-            Destination::File(given) => {
-                // through a symbolic link: the file it points to is replaced (or made, when
-                // it does not exist yet), the link kept
-                let target = fs::symlink_metadata(given)
-                    .is_ok_and(|m| m.file_type().is_symlink())
-                    .then(|| link_target(given))
-                    .flatten();
-                let path = target.as_ref().unwrap_or(given);
-                let dir = parent_dir(path);
-                Pending::handle_interrupts();
-                let mut tmp = temp_builder()
-                    .tempfile_in(&dir)
-                    .map_err(|e| output_error(&dir, "cannot create a temporary file", &e))?;
-                let _pending = Pending::new(tmp.path());
-                // no fsync before the rename: a failed or interrupted run still leaves the
-                // old file or the whole new one, and a result can always be made again;
-                // syncing 50 MB cost more than the rest of the run (BENCHMARKS.md)
-                {
-                    let mut w = BufWriter::with_capacity(WRITE_BUFFER, tmp.as_file_mut());
-                    write_into(path, &mut w, write)?;
-                }
-                // replacing a file keeps its permissions; a new file keeps those it was
-                // created with (an ordinary file's, under the user's umask)
-                if let Ok(old) = fs::metadata(path) {
-                    tmp.as_file()
-                        .set_permissions(old.permissions())
-                        .map_err(|e| output_error(path, "cannot set permissions", &e))?;
-                }
-                tmp.persist(path)
-                    .map_err(|e| output_error(path, "cannot replace the file", &e.error))?;
-                Ok(())
+            Destination::File(given) => replace_atomically(given, |path, file| {
+                let mut w = BufWriter::with_capacity(WRITE_BUFFER, file);
+                write_into(path, &mut w, write)
+            }),
+        }
+    }
+
+    /// [`Destination::write_with`] for a writer that must seek (a zip: xlsx): a regular
+    /// file is written in place of its temporary file, with the same guarantees (the
+    /// target replaced only when `write` succeeded, never an input); stdout, a device or a
+    /// pipe gets the bytes once they are complete.
+    pub fn write_seekable_with(
+        &self,
+        write: impl FnOnce(&mut dyn SeekWrite) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        match self {
+            Destination::File(given) if !is_special(given) => {
+                replace_atomically(given, |path, file| {
+                    let written = write(file).and_then(|()| Ok(file.flush()?));
+                    written.map_err(|e| match e.downcast::<io::Error>() {
+                        Ok(io) => output_error(path, "cannot write", &io).into(),
+                        Err(other) => other,
+                    })
+                })
+            }
+            _ => {
+                let mut buffer = io::Cursor::new(Vec::new());
+                write(&mut buffer)?;
+                self.write_with(|w| Ok(w.write_all(buffer.get_ref())?))
             }
         }
     }
+}
+
+/// Whether `path` is there and neither a regular file nor a folder: a device or a named
+/// pipe, written to directly (renaming over it would replace the device or pipe itself).
+fn is_special(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// What a zip is written to: it goes back to fill in sizes.
+pub trait SeekWrite: Write + io::Seek + Send {}
+impl<T: Write + io::Seek + Send> SeekWrite for T {}
+
+/// Writes `given` (through a symbolic link, the file it points to, made when it does not
+/// exist yet; the link kept) by `write` into a temporary file beside it, which replaces
+/// the target only when `write` succeeded; an interrupt removes it.
+fn replace_atomically(
+    given: &Path,
+    write: impl FnOnce(&Path, &mut fs::File) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let target = fs::symlink_metadata(given)
+        .is_ok_and(|m| m.file_type().is_symlink())
+        .then(|| link_target(given))
+        .flatten();
+    let path = target.as_deref().unwrap_or(given);
+    let dir = parent_dir(path);
+    Pending::handle_interrupts();
+    let mut tmp = temp_builder()
+        .tempfile_in(&dir)
+        .map_err(|e| output_error(&dir, "cannot create a temporary file", &e))?;
+    let _pending = Pending::new(tmp.path());
+    // no fsync before the rename: a failed or interrupted run still leaves the old file or
+    // the whole new one, and a result can always be made again; syncing 50 MB cost more
+    // than the rest of the run (BENCHMARKS.md)
+    write(path, tmp.as_file_mut())?;
+    // replacing a file keeps its permissions; a new file keeps those it was created with
+    // (an ordinary file's, under the user's umask)
+    if let Ok(old) = fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(old.permissions())
+            .map_err(|e| output_error(path, "cannot set permissions", &e))?;
+    }
+    tmp.persist(path)
+        .map_err(|e| output_error(path, "cannot replace the file", &e.error))?;
+    Ok(())
 }
 
 /// Runs `write` into `w` and flushes it. An I/O error (a full disk, a file that may not be
@@ -329,6 +369,49 @@ mod tests {
                 .write_with(|w| Ok(w.write_all(b"y")?))
                 .unwrap();
             assert_eq!(mode(&fresh), 0o640);
+        }
+    }
+
+    /// A writer that seeks (a zip) writes the temporary file itself, with the same
+    /// guarantees: the old file stays on failure, nothing is left behind; a pipe gets the
+    /// bytes once they are complete.
+    #[test]
+    fn a_seeking_writer_replaces_the_file_atomically() {
+        use std::io::SeekFrom;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.xlsx");
+        fs::write(&path, "old").unwrap();
+        let dest = Destination::File(path.clone());
+        let failed = dest.write_seekable_with(|w| {
+            w.write_all(b"partial")?;
+            anyhow::bail!("boom")
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        let seek_back = |w: &mut dyn SeekWrite| -> anyhow::Result<()> {
+            w.write_all(b"xxxx")?;
+            w.seek(SeekFrom::Start(0))?;
+            w.write_all(b"ab")?;
+            Ok(())
+        };
+        dest.write_seekable_with(seek_back).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "abxx");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        #[cfg(unix)]
+        {
+            let fifo = dir.path().join("pipe");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                let reader = {
+                    let fifo = fifo.clone();
+                    std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+                };
+                Destination::File(fifo.clone())
+                    .write_seekable_with(seek_back)
+                    .unwrap();
+                assert_eq!(reader.join().unwrap(), "abxx");
+            }
         }
     }
 

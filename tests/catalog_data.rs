@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use ismap_gap::catalog::generate::{controls_yaml, layer_yaml};
+use ismap_gap::catalog::lexicon::{self, Lexicon};
 use ismap_gap::catalog::{embedded, load, Catalog, Layer, Level, Resolution};
 
 fn root() -> PathBuf {
@@ -54,6 +55,14 @@ fn embedded_data_is_what_the_sources_give() {
     let committed = check_generated("catalog/embedded.json", &embedded::to_json(&doc).unwrap());
     // and the binary's copy is that file
     assert_eq!(embedded::JSON, committed);
+}
+
+/// The compiled-in term lexicon is `catalog/lexicon.yaml` as JSON.
+#[test]
+fn embedded_lexicon_is_what_the_yaml_gives() {
+    let lexicon = Lexicon::from_yaml(&read("catalog/lexicon.yaml")).unwrap();
+    let committed = check_generated("catalog/lexicon.json", &lexicon.to_json().unwrap());
+    assert_eq!(lexicon::EMBEDDED_JSON, committed);
 }
 
 #[test]

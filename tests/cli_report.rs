@@ -1143,3 +1143,34 @@ fn format_and_output_name_must_agree_on_xlsx() {
         .assert()
         .success();
 }
+
+/// JSON to a file or a pipe is compact (one line), with `--pretty` indented; the values
+/// are the same.
+#[test]
+fn json_is_compact_in_files_and_pipes_and_indented_with_pretty() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str], out: &str| {
+        let path = dir.path().join(out);
+        report(&data("checks-all-statuses.csv"), &data("csp-basic.txt"))
+            .args(extra)
+            .arg("-o")
+            .arg(&path)
+            .assert()
+            .success();
+        fs::read_to_string(path).unwrap()
+    };
+    let compact = run(&[], "compact.json");
+    let pretty = run(&["--pretty"], "pretty.json");
+    assert_eq!(compact.lines().count(), 1, "{compact}");
+    assert!(compact.ends_with("}\n"));
+    assert!(pretty.lines().count() > 100);
+    assert!(pretty.contains("\n  \"summary\": {"));
+    let value = |s: &str| serde_json::from_str::<Value>(s).unwrap();
+    assert_eq!(value(&compact), value(&pretty));
+    // stdout into a pipe: compact as well
+    let piped = stdout_of(
+        report(&data("checks-all-statuses.csv"), &data("csp-basic.txt")).args(["--format", "json"]),
+    );
+    assert_eq!(piped.lines().count(), 1);
+    assert_eq!(value(&piped), value(&compact));
+}

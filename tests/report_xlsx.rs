@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Range};
 use common::xlsx::{
-    assert_rows_once_in_order, attr, cell_looks, cell_ref, cell_styles, row_texts, sheets, tags,
-    text, zip_entries,
+    assert_rows_once_in_order, attr, cell_looks, cell_ref, cell_styles, column_styles, row_texts,
+    sheets, tags, text, zip_entries,
 };
 use common::{bin, input_error, json_of};
 
@@ -285,10 +285,12 @@ fn gap_sheet_cells_look_as_before() {
     let xml = zip_entries(&path);
     let looks = cell_looks(&xml["xl/styles.xml"]);
     let styles = cell_styles(&xml["xl/worksheets/sheet2.xml"]);
-    // every cell of the table is there, blank ones too, each with its style
+    let columns = column_styles(&xml["xl/worksheets/sheet2.xml"]);
+    // every cell of the table has its look: its own style, or (a blank cell, which is not
+    // written) its column's
     let look = |r: usize, c: usize| {
-        let style = styles.get(&cell_ref(r, c));
-        &looks[*style.unwrap_or_else(|| panic!("no cell {}", cell_ref(r, c)))]
+        let style = styles.get(&cell_ref(r, c)).or(columns.get(&c));
+        &looks[*style.unwrap_or_else(|| panic!("no style for {}", cell_ref(r, c)))]
     };
     let header = row_texts(gaps, 0);
     let (width, height) = (21, 8);
@@ -346,12 +348,11 @@ fn gap_sheet_cells_look_as_before() {
             }
         }
     }
-    // nothing beyond the table is formatted: no column or row styles
+    // the look is set once per column (every column of the table has one), never per row
     let sheet2 = &xml["xl/worksheets/sheet2.xml"];
-    let cols = tags(sheet2, "col");
-    assert!(!cols.is_empty(), "widths are set");
-    assert!(cols.iter().all(|c| attr(c, "style").is_none()), "{cols:?}");
+    assert_eq!(columns.len(), width, "{columns:?}");
     assert!(!sheet2.contains("customFormat"), "{sheet2}");
+    let cols = tags(sheet2, "col");
     // the codes and the input row are in a group, hidden until opened
     let hidden: Vec<&str> = cols
         .iter()

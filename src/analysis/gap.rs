@@ -501,6 +501,60 @@ pub struct ItemDetails<'a> {
     pub additional_procedures: Vec<Procedure<'a>>,
 }
 
+impl ItemDetails<'_> {
+    /// Empties every list, keeping its memory.
+    fn clear(&mut self) {
+        let ItemDetails {
+            controls,
+            implemented,
+            missing,
+            not_listed,
+            not_implemented,
+            planned,
+            not_applicable,
+            annex_only,
+            unresolved,
+            no_ismap_counterpart,
+            chains,
+            nist_refs,
+            nist_approximate,
+            registration_lapsed,
+            registration_not_yet_valid,
+            audit_period_not_ended,
+            basic_requirements_not_implemented,
+            non_basic_details_not_implemented,
+            audit_period_old,
+            design_only,
+            additional_procedures,
+        } = self;
+        controls.clear();
+        not_applicable.clear();
+        unresolved.clear();
+        no_ismap_counterpart.clear();
+        non_basic_details_not_implemented.clear();
+        additional_procedures.clear();
+        for ids in [
+            implemented,
+            missing,
+            not_listed,
+            not_implemented,
+            planned,
+            annex_only,
+            nist_refs,
+            nist_approximate,
+            registration_lapsed,
+            registration_not_yet_valid,
+            audit_period_not_ended,
+            basic_requirements_not_implemented,
+            audit_period_old,
+            design_only,
+            chains,
+        ] {
+            ids.clear();
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub total: usize,
@@ -749,22 +803,30 @@ fn push_once<'a>(names: &mut Vec<&'a str>, name: Option<&'a str>) {
 }
 
 impl ItemResults {
-    /// Names `candidates(item)` (`"9.4.2 title"`) in a procedure of each item it gives
-    /// some for: suggestions to add to the item's references, which change nothing else.
-    pub fn set_candidates(&mut self, candidates: impl Fn(&ItemResult) -> Option<Vec<String>>) {
-        self.candidates = self
-            .list
-            .iter()
-            .filter_map(|item| Some((item.position, candidates(item)?)))
+    /// Names each item's candidates (`"9.4.2 title"`, by the item's index in this list) in a
+    /// procedure of it: suggestions to add to the item's references, which change nothing
+    /// else.
+    pub fn set_candidates(&mut self, candidates: Vec<(usize, Vec<String>)>) {
+        self.candidates = candidates
+            .into_iter()
             .filter(|(_, c)| !c.is_empty())
+            .filter_map(|(i, c)| Some((self.list.get(i)?.position, c)))
             .collect();
     }
 
     /// What `item` (one of these results) comes to: its controls, each once, in the order
     /// its references name them, the gaps, and the additional procedures.
     pub fn details(&self, item: &ItemResult) -> ItemDetails<'_> {
-        let lang = self.lang;
         let mut d = ItemDetails::default();
+        self.details_into(item, &mut d);
+        d
+    }
+
+    /// [`ItemResults::details`] written into `d`, whose lists are cleared and reused: a
+    /// renderer going through many items allocates them once.
+    pub fn details_into<'s>(&'s self, item: &ItemResult, d: &mut ItemDetails<'s>) {
+        let lang = self.lang;
+        d.clear();
         for eval in self.evals_of(item) {
             match eval {
                 RefEval::Unresolved(u) => d.unresolved.push(u),
@@ -977,7 +1039,6 @@ impl ItemResults {
                 _ => proc(Kind::Soc2, Vec::new()),
             });
         }
-        d
     }
 
     /// The evaluations of `item`'s references, in its own order.

@@ -197,7 +197,7 @@ pub fn suggest_list(
     let sheet_column = (list.sheets.len() > 1)
         .then(|| list.extra_columns.first().cloned())
         .flatten();
-    let one = |item: crate::model::CheckItem, scratch: &mut Scratch| {
+    let items = on_two_threads(list.items, |item, scratch| {
         let result = suggester.suggest(&item.title, top, lang, scratch);
         let sheet = sheet_column.as_ref().and_then(|c| {
             item.extra
@@ -214,37 +214,7 @@ pub fn suggest_list(
             references: item.refs,
             result,
         }
-    };
-    let mut list_items = list.items;
-    let items: Vec<SuggestItem> = if list_items.len() < PARALLEL_MIN_ITEMS {
-        let mut scratch = Scratch::default();
-        list_items
-            .into_iter()
-            .map(|i| one(i, &mut scratch))
-            .collect()
-    } else {
-        let second = list_items.split_off(list_items.len() / 2);
-        std::thread::scope(|scope| {
-            let other = scope.spawn(|| {
-                let mut scratch = Scratch::default();
-                second
-                    .into_iter()
-                    .map(|i| one(i, &mut scratch))
-                    .collect::<Vec<_>>()
-            });
-            let mut scratch = Scratch::default();
-            let mut first: Vec<SuggestItem> = list_items
-                .into_iter()
-                .map(|i| one(i, &mut scratch))
-                .collect();
-            // a panic on the other thread is a defect: propagate it
-            match other.join() {
-                Ok(rest) => first.extend(rest),
-                Err(e) => std::panic::resume_unwind(e),
-            }
-            first
-        })
-    };
+    });
     let mut summary = SuggestSummary {
         total: items.len(),
         ..SuggestSummary::default()
@@ -280,6 +250,35 @@ pub fn suggest_list(
     }
 }
 
+/// `one` of each of `items`, in order, each thread with its scratch space: on two threads
+/// from [`PARALLEL_MIN_ITEMS`] items (the same results as one thread).
+fn on_two_threads<T: Send, R: Send>(
+    mut items: Vec<T>,
+    one: impl Fn(T, &mut Scratch) -> R + Sync,
+) -> Vec<R> {
+    let all = |items: Vec<T>| {
+        let mut scratch = Scratch::default();
+        items
+            .into_iter()
+            .map(|i| one(i, &mut scratch))
+            .collect::<Vec<R>>()
+    };
+    if items.len() < PARALLEL_MIN_ITEMS {
+        return all(items);
+    }
+    let second = items.split_off(items.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| all(second));
+        let mut first = all(items);
+        // a panic on the other thread is a defect: propagate it
+        match other.join() {
+            Ok(rest) => first.extend(rest),
+            Err(e) => std::panic::resume_unwind(e),
+        }
+        first
+    })
+}
+
 /// Candidates shown in the procedure of a `report` item without references.
 pub const REPORT_CANDIDATES: usize = 3;
 
@@ -301,25 +300,19 @@ pub fn add_report_candidates(
     let lexicon = Lexicon::embedded()?;
     let suggester = Suggester::new(catalog, &lexicon);
     let lang = report.lang;
-    let scratch = std::cell::RefCell::new(Scratch::default());
-    report.items.set_candidates(|item| {
-        if !item.reasons.contains(&Reason::NoReference) {
-            return None;
-        }
-        let found = suggester.suggest(
-            &item.title,
-            REPORT_CANDIDATES,
-            lang,
-            &mut scratch.borrow_mut(),
-        );
-        Some(
-            found
-                .suggestions
-                .iter()
-                .map(|s| format!("{} {}", s.id, s.title).trim_end().to_owned())
-                .collect(),
-        )
+    let wanting: Vec<(usize, &str)> = (report.items.iter().enumerate())
+        .filter(|(_, item)| item.reasons.contains(&Reason::NoReference))
+        .map(|(i, item)| (i, item.title.as_str()))
+        .collect();
+    let candidates = on_two_threads(wanting, |(i, title), scratch| {
+        let found = suggester.suggest(title, REPORT_CANDIDATES, lang, scratch);
+        let named = found
+            .suggestions
+            .iter()
+            .map(|s| format!("{} {}", s.id, s.title).trim_end().to_owned());
+        (i, named.collect())
     });
+    report.items.set_candidates(candidates);
     Ok(())
 }
 

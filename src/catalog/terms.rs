@@ -2,7 +2,7 @@
 //! `suggest` and `catalog search` share (width, case, spelling variants, English
 //! inflections, the katakana long vowel), and word matching that never finds a word inside
 //! another (`log` is not in "technology", `ログ` is not in `カタログ`).
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::text::fold_width;
 
@@ -38,8 +38,11 @@ impl Normalizer {
         let variants = if patterns.is_empty() {
             None
         } else {
+            // the automaton as first built (no conversion to a faster one): it is built on
+            // every run that needs it and searches a few short texts
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                 .build(&patterns)
                 .ok()
         };
@@ -262,10 +265,18 @@ pub fn contains_word(text: &str, word: &str) -> bool {
     false
 }
 
-/// Finds normalised words in normalised text, all at once.
-#[derive(Debug, Clone)]
+/// Finds normalised words in normalised text, all at once: the words are indexed by their
+/// first two characters (a word of one character by that one), so that each position of
+/// the text is looked up once and compared with the few words that start as it does.
+/// Building it is a hash insert per word (the lexicon is indexed on every run that needs
+/// it), and a title is searched in a few thousand instructions.
+#[derive(Debug, Clone, Default)]
 pub struct WordFinder {
-    ac: Option<AhoCorasick>,
+    words: Vec<Box<str>>,
+    /// First two characters → the words of two or more characters that start with them.
+    by_start: foldhash::HashMap<(char, char), Vec<u32>>,
+    /// The words of one character.
+    single: foldhash::HashMap<char, Vec<u32>>,
 }
 
 /// A word found: which pattern, and where (byte offsets in the normalised text).
@@ -277,30 +288,45 @@ pub struct Found {
 }
 
 impl WordFinder {
-    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> WordFinder {
-        let ac = if patterns.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(patterns)
-                .ok()
-        };
-        WordFinder { ac }
+    pub fn new<P: AsRef<str>>(patterns: &[P]) -> WordFinder {
+        let mut finder = WordFinder::default();
+        for (i, p) in patterns.iter().enumerate() {
+            let p = p.as_ref();
+            let mut chars = p.chars();
+            match (chars.next(), chars.next()) {
+                (Some(a), Some(b)) => finder.by_start.entry((a, b)).or_default().push(i as u32),
+                (Some(a), None) => finder.single.entry(a).or_default().push(i as u32),
+                _ => {}
+            }
+            finder.words.push(p.into());
+        }
+        finder
     }
 
     /// Every occurrence of every pattern that is a word where it stands, overlapping ones
     /// included, by start then longest first.
     pub fn find_all(&self, text: &str, out: &mut Vec<Found>) {
         out.clear();
-        let Some(ac) = &self.ac else { return };
-        for m in ac.find_overlapping_iter(text) {
-            if is_word_at(text, m.start(), m.end()) {
+        let mut push = |pattern: u32, start: usize| {
+            let word = &self.words[pattern as usize];
+            let end = start + word.len();
+            if text[start..].starts_with(&**word) && is_word_at(text, start, end) {
                 out.push(Found {
-                    pattern: m.pattern().as_usize(),
-                    start: m.start(),
-                    end: m.end(),
+                    pattern: pattern as usize,
+                    start,
+                    end,
                 });
+            }
+        };
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, a)) = chars.next() {
+            if let Some(words) = self.single.get(&a) {
+                words.iter().for_each(|&w| push(w, start));
+            }
+            if let Some(&(_, b)) = chars.peek() {
+                if let Some(words) = self.by_start.get(&(a, b)) {
+                    words.iter().for_each(|&w| push(w, start));
+                }
             }
         }
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -379,5 +405,62 @@ mod tests {
         assert!(contains_word(&n("暗号化する"), "暗号"));
         assert!(!contains_word(&n("DRAM"), "dr"));
         assert!(contains_word(&n("DR訓練"), "dr"));
+    }
+    /// Every occurrence of every pattern at every position, checked one by one.
+    fn found_naively(patterns: &[String], text: &str) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (start, _) in text.char_indices() {
+            for (pattern, p) in patterns.iter().enumerate() {
+                let end = start + p.len();
+                if !p.is_empty()
+                    && text[start..].starts_with(p.as_str())
+                    && is_word_at(text, start, end)
+                {
+                    out.push(Found {
+                        pattern,
+                        start,
+                        end,
+                    });
+                }
+            }
+        }
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        out
+    }
+
+    #[test]
+    fn the_finder_finds_overlapping_words_of_any_length() {
+        let patterns: Vec<String> = ["ログ", "ログイン", "イン", "鍵", "暗号鍵", "log", "lo", "g"]
+            .map(String::from)
+            .into();
+        let finder = WordFinder::new(&patterns);
+        let mut found = Vec::new();
+        for text in [
+            "ログインログ",
+            "暗号鍵の鍵",
+            "log login lo g",
+            "カタログ",
+            "",
+            "鍵",
+        ] {
+            finder.find_all(text, &mut found);
+            assert_eq!(found, found_naively(&patterns, text), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The finder finds what looking at every position for every word finds.
+        #[test]
+        fn the_finder_finds_what_a_naive_search_finds(
+            patterns in proptest::collection::vec("[アイログ鍵暗号ab ]{1,4}", 0..12),
+            text in "[アイログ鍵暗号ab ]{0,24}",
+        ) {
+            let mut patterns = patterns;
+            patterns.sort();
+            patterns.dedup();
+            let mut found = Vec::new();
+            WordFinder::new(&patterns).find_all(&text, &mut found);
+            proptest::prop_assert_eq!(found, found_naively(&patterns, &text));
+        }
     }
 }

@@ -14,7 +14,7 @@ use crate::report::catalog::{render_entries, render_show, render_stats, ShowResu
 use crate::text::fold_width;
 
 pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
-    let style = ctx.style(Encoding::Utf8);
+    let style = ctx.style(Encoding::Utf8, &Destination::Stdout);
     let out = Destination::Stdout;
     match cmd {
         CatalogCommand::List { filter, format } => {

@@ -165,8 +165,14 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     cfg.output.check(&inherited)?;
     let as_of = cfg.as_of.unwrap_or_else(Date::today);
     let result = compare::compare(&catalog, &checks, &atts, as_of, ctx.lang);
-    let style = ctx.style(cfg.output_encoding);
-    cfg.output
-        .write_with(|w| report::render_compare(&result, cfg.format, style, w))?;
+    let style = ctx.style(cfg.output_encoding, &cfg.output);
+    if cfg.format == report::Format::Xlsx {
+        // the zip straight into the output file
+        cfg.output
+            .write_seekable_with(|w| report::xlsx::render_compare(&result, w))?;
+    } else {
+        cfg.output
+            .write_with(|w| report::render_compare(&result, cfg.format, style, w))?;
+    }
     Ok(Exit::Ok)
 }

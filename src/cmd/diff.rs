@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, cfg: DiffConfig) -> Result<Exit> {
     inherited.extend(new.inherited_files());
     cfg.output.check(&inherited)?;
     let diff = analysis::diff::diff(&catalog, &old, &new, ctx.lang);
-    let style = ctx.style(Encoding::Utf8);
+    let style = ctx.style(Encoding::Utf8, &cfg.output);
     cfg.output
         .write_with(|w| report::diff::render_list_diff(&diff, ctx.lang, cfg.format, style, w))?;
     if !(cfg.fail_on_change && diff.summary.differs) {
@@ -69,7 +69,7 @@ pub fn run_catalog(
     let old = load_catalog(old)?;
     let new = load_catalog(new)?;
     let diff = catalog::diff::diff(&old, &new);
-    let style = ctx.style(Encoding::Utf8);
+    let style = ctx.style(Encoding::Utf8, &Destination::Stdout);
     Destination::Stdout
         .write_with(|w| report::diff::render_catalog_diff(&diff, ctx.lang, format, style, w))?;
     Ok(Exit::Ok)

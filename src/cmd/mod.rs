@@ -13,6 +13,7 @@ use crate::config::{CatalogSource, Command, Config};
 use crate::error::Exit;
 use crate::input::Encoding;
 use crate::lang::Lang;
+use crate::output::Destination;
 use crate::report::TextStyle;
 
 /// What every command shares: the catalog to use, the language, colour.
@@ -21,6 +22,9 @@ pub struct Context {
     pub catalog: CatalogSource,
     pub lang: Lang,
     pub color: bool,
+    /// `--pretty`.
+    pub pretty_json: bool,
+    pub stdout_is_terminal: bool,
     /// Terminal columns a table is drawn within.
     pub width: u16,
 }
@@ -31,11 +35,13 @@ impl Context {
         load_catalog(&self.catalog)
     }
 
-    pub fn style(&self, csv_encoding: Encoding) -> TextStyle {
+    /// How text goes to `output`: JSON is indented for a terminal (or with `--pretty`).
+    pub fn style(&self, csv_encoding: Encoding, output: &Destination) -> TextStyle {
         TextStyle {
             color: self.color,
             width: self.width,
             csv_encoding,
+            pretty_json: self.pretty_json || (output.is_stdout() && self.stdout_is_terminal),
         }
     }
 }
@@ -104,6 +110,8 @@ pub fn run(config: Config) -> Result<Exit> {
         catalog: config.catalog,
         lang: config.lang,
         color: config.color,
+        pretty_json: config.pretty_json,
+        stdout_is_terminal: config.stdout_is_terminal,
         width: config.width,
     };
     match config.command {
@@ -118,5 +126,31 @@ pub fn run(config: Config) -> Result<Exit> {
             crate::output::Destination::Stdout.write_with(|w| Ok(w.write_all(&script)?))?;
             Ok(Exit::Ok)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// JSON is indented on a terminal or with `--pretty`; a file or a pipe gets it compact.
+    #[test]
+    fn json_is_pretty_for_a_person_and_compact_for_files_and_pipes() {
+        let ctx = |pretty_json, stdout_is_terminal| Context {
+            catalog: CatalogSource::Embedded,
+            lang: Lang::En,
+            color: false,
+            pretty_json,
+            stdout_is_terminal,
+            width: 160,
+        };
+        let file = Destination::File(PathBuf::from("out.json"));
+        let pretty = |c: Context, d: &Destination| c.style(Encoding::Utf8, d).pretty_json;
+        assert!(pretty(ctx(false, true), &Destination::Stdout));
+        assert!(!pretty(ctx(false, false), &Destination::Stdout));
+        assert!(!pretty(ctx(false, true), &file));
+        assert!(pretty(ctx(true, false), &Destination::Stdout));
+        assert!(pretty(ctx(true, true), &file));
     }
 }

@@ -45,9 +45,15 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
             eprintln!("{}", messages::note(&n.message));
         }
     }
-    let style = ctx.style(cfg.output_encoding);
-    cfg.output
-        .write_with(|w| report::render_readiness(&result, cfg.format, style, w))?;
+    let style = ctx.style(cfg.output_encoding, &cfg.output);
+    if cfg.format == Format::Xlsx {
+        // the zip straight into the output file
+        cfg.output
+            .write_seekable_with(|w| report::xlsx::render_readiness(&result, w))?;
+    } else {
+        cfg.output
+            .write_with(|w| report::render_readiness(&result, cfg.format, style, w))?;
+    }
     if !(cfg.fail_on_missing && result.has_blockers()) {
         return Ok(Exit::Ok);
     }

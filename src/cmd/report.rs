@@ -191,9 +191,15 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
             eprintln!("{}", review_note(review));
         }
     }
-    let style = ctx.style(cfg.output_encoding);
-    cfg.output
-        .write_with(|w| report::render_gap(&report, cfg.format, style, w))?;
+    let style = ctx.style(cfg.output_encoding, &cfg.output);
+    if cfg.format == Format::Xlsx {
+        // the zip straight into the output file
+        cfg.output
+            .write_seekable_with(|w| report::xlsx::render_gap(&report, w))?;
+    } else {
+        cfg.output
+            .write_with(|w| report::render_gap(&report, cfg.format, style, w))?;
+    }
     let crossed: Vec<&str> = match cfg.fail_on {
         Some(threshold) => report
             .items

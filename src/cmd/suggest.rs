@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
     }
     say_what_was_read(&cfg, &list, &read, stored.as_ref())?;
     let result = suggest::suggest_list(&catalog, &lexicon, list, cfg.top, ctx.lang);
-    let style = ctx.style(cfg.output_encoding);
+    let style = ctx.style(cfg.output_encoding, &cfg.output);
     if !writes_sheet || read.is_empty() {
         cfg.output
             .write_with(|w| report::suggest::render(&result, cfg.format, style, w))?;

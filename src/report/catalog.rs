@@ -108,7 +108,7 @@ pub fn render_entries(
     w: &mut dyn Write,
 ) -> anyhow::Result<()> {
     match format {
-        Format::Json => write_json(w, &entries),
+        Format::Json => write_json(w, &entries, style),
         Format::Yaml => write_yaml(w, &entries),
         _ => render_grid(&entry_grid(entries, lang), format, style, w),
     }
@@ -179,7 +179,7 @@ pub fn render_show(
     w: &mut dyn Write,
 ) -> anyhow::Result<()> {
     match format {
-        Format::Json => return write_json(w, show),
+        Format::Json => return write_json(w, show, style),
         Format::Yaml => return write_yaml(w, show),
         _ => {}
     }
@@ -402,7 +402,7 @@ pub fn render_stats(
     w: &mut dyn Write,
 ) -> anyhow::Result<()> {
     match format {
-        Format::Json => return write_json(w, stats),
+        Format::Json => return write_json(w, stats, style),
         Format::Yaml => return write_yaml(w, stats),
         _ => {}
     }

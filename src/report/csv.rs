@@ -21,59 +21,137 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether a cell holds `,`, `"`, CR or LF. Looked at 16 bytes at a time, without
-/// stopping inside a block, so that the compiler vectorises it: three times as fast as
-/// byte by byte on the long Japanese cells of a report.
+/// Whether a cell holds `,`, `"`, CR or LF. Looked at 16 bytes at a time, the last block
+/// overlapping the one before (or padded, for a short cell), without stopping inside a
+/// block, so that the compiler turns each block into a few vector instructions: this runs
+/// on every cell.
 fn needs_quotes(cell: &[u8]) -> bool {
-    let special = |b: u8| (b == b',') | (b == b'"') | (b == b'\r') | (b == b'\n');
+    fn any_special(block: &[u8; 16]) -> bool {
+        let mut hit = 0u8;
+        for &b in block {
+            hit |= u8::from(b == b',')
+                | u8::from(b == b'"')
+                | u8::from(b == b'\r')
+                | u8::from(b == b'\n');
+        }
+        hit != 0
+    }
     let mut blocks = cell.chunks_exact(16);
     for block in &mut blocks {
-        if block.iter().fold(false, |hit, &b| hit | special(b)) {
+        if block.try_into().is_ok_and(any_special) {
             return true;
         }
     }
-    blocks.remainder().iter().any(|&b| special(b))
+    let rest = blocks.remainder();
+    if rest.is_empty() {
+        return false;
+    }
+    let mut last = [0u8; 16];
+    if cell.len() >= 16 {
+        last.copy_from_slice(&cell[cell.len() - 16..]);
+    } else {
+        last[..rest.len()].copy_from_slice(rest);
+    }
+    any_special(&last)
 }
 
-/// One row appended to `out`, each cell neutralised: quoted when it holds `,`, `"`, CR or
-/// LF, with `"` doubled, and CRLF at the end (RFC 4180; the bytes the csv crate writes, a
-/// unit test checks). The one place rows are encoded.
-fn encode_row<S: AsRef<str>>(out: &mut Vec<u8>, cells: &[S]) {
+/// One CSV row written straight into the output text: each cell is appended where it
+/// goes, then quoted (when it holds `,`, `"`, CR or LF, with `"` doubled) or neutralised
+/// in place when it needs it, and the row ends with CRLF (RFC 4180; the bytes the csv
+/// crate writes, a unit test checks). The one place rows are encoded.
+pub struct Row<'o> {
+    out: &'o mut String,
+    start: usize,
+    cells: usize,
+    neutralise: bool,
+}
+
+impl<'o> Row<'o> {
+    /// A row appended to `out`; `neutralise` prefixes `'` to formula-like cells.
+    fn new(out: &'o mut String, neutralise: bool) -> Row<'o> {
+        let start = out.len();
+        Row {
+            out,
+            start,
+            cells: 0,
+            neutralise,
+        }
+    }
+
+    /// Appends a cell whose text `write` appends to the string it is given (the output:
+    /// it must only append).
+    pub fn cell(&mut self, write: impl FnOnce(&mut String)) {
+        if self.cells > 0 {
+            self.out.push(',');
+        }
+        self.cells += 1;
+        let at = self.out.len();
+        write(self.out);
+        let cell = &self.out[at..];
+        let formula = self.neutralise && formula_like(cell);
+        let quoted = needs_quotes(cell.as_bytes());
+        if !(formula || quoted) {
+            return;
+        }
+        if quoted && memchr::memchr(b'"', cell.as_bytes()).is_some() {
+            let cell = self.out.split_off(at);
+            self.out.push('"');
+            if formula {
+                self.out.push('\'');
+            }
+            for (k, part) in cell.split('"').enumerate() {
+                if k > 0 {
+                    self.out.push_str("\"\"");
+                }
+                self.out.push_str(part);
+            }
+            self.out.push('"');
+            return;
+        }
+        let prefix = match (quoted, formula) {
+            (true, true) => "\"'",
+            (true, false) => "\"",
+            _ => "'",
+        };
+        self.out.insert_str(at, prefix);
+        if quoted {
+            self.out.push('"');
+        }
+    }
+
+    /// Appends a cell of `text`.
+    pub fn text(&mut self, text: &str) {
+        self.cell(|c| c.push_str(text));
+    }
+
+    /// Ends the row.
+    fn end(self) {
+        // a row of one empty cell would read back as a blank line
+        if self.out.len() == self.start {
+            self.out.push_str("\"\"");
+        }
+        self.out.push_str("\r\n");
+    }
+}
+
+impl crate::report::Cells for Row<'_> {
+    fn cell(&mut self, write: impl FnOnce(&mut String)) {
+        Row::cell(self, write);
+    }
+}
+
+/// One row of `cells` appended to `out`, each cell neutralised (see [`Row`]).
+fn encode_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
     encode_row_with(out, cells, true)
 }
 
 /// [`encode_row`], neutralising formula-like cells or (`neutralise` false) not.
-fn encode_row_with<S: AsRef<str>>(out: &mut Vec<u8>, cells: &[S], neutralise: bool) {
-    // a row of one empty cell would read back as a blank line
-    if cells.len() <= 1 && cells.first().is_none_or(|c| c.as_ref().is_empty()) {
-        out.extend_from_slice(b"\"\"\r\n");
-        return;
+fn encode_row_with<S: AsRef<str>>(out: &mut String, cells: &[S], neutralise: bool) {
+    let mut row = Row::new(out, neutralise);
+    for cell in cells {
+        row.text(cell.as_ref());
     }
-    for (i, cell) in cells.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        let cell = cell.as_ref();
-        let quoted = needs_quotes(cell.as_bytes());
-        if quoted {
-            out.push(b'"');
-        }
-        if neutralise && formula_like(cell) {
-            out.push(b'\'');
-        }
-        if quoted {
-            for (k, part) in cell.split('"').enumerate() {
-                if k > 0 {
-                    out.extend_from_slice(b"\"\"");
-                }
-                out.extend_from_slice(part.as_bytes());
-            }
-            out.push(b'"');
-        } else {
-            out.extend_from_slice(cell.as_bytes());
-        }
-    }
-    out.extend_from_slice(b"\r\n");
+    row.end();
 }
 
 /// Bytes a UTF-8 table collects before they are written.
@@ -83,7 +161,7 @@ const FLUSH_BYTES: usize = 64 * 1024;
 /// CP932 is collected and encoded at [`Writer::finish`], since one unencodable character
 /// must fail the whole file rather than leave half of it.
 pub struct Writer<'w> {
-    buf: Vec<u8>,
+    buf: String,
     encoding: Encoding,
     out: &'w mut dyn Write,
 }
@@ -95,20 +173,38 @@ impl<'w> Writer<'w> {
         encoding: Encoding,
         out: &'w mut dyn Write,
     ) -> anyhow::Result<Writer<'w>> {
-        let mut buf = Vec::new();
-        if encoding == Encoding::Utf8 {
-            buf.extend_from_slice(b"\xEF\xBB\xBF");
-        }
-        let mut writer = Writer { buf, encoding, out };
+        let mut writer = Writer::bare(encoding, out);
         writer.row(headers)?;
         Ok(writer)
+    }
+
+    /// A table with nothing written yet but the BOM (UTF-8).
+    fn bare(encoding: Encoding, out: &'w mut dyn Write) -> Writer<'w> {
+        let mut buf = String::with_capacity(FLUSH_BYTES + FLUSH_BYTES / 4);
+        if encoding == Encoding::Utf8 {
+            buf.push('\u{feff}');
+        }
+        Writer { buf, encoding, out }
     }
 
     /// One row; each cell neutralised.
     pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) -> anyhow::Result<()> {
         encode_row(&mut self.buf, cells);
+        self.flush_some()
+    }
+
+    /// One row written by `write`; its cells neutralised.
+    pub fn row_with(&mut self, write: impl FnOnce(&mut Row)) -> anyhow::Result<()> {
+        let mut row = Row::new(&mut self.buf, true);
+        write(&mut row);
+        row.end();
+        self.flush_some()
+    }
+
+    /// Writes what UTF-8 collected, once it is [`FLUSH_BYTES`].
+    fn flush_some(&mut self) -> anyhow::Result<()> {
         if self.encoding == Encoding::Utf8 && self.buf.len() >= FLUSH_BYTES {
-            self.out.write_all(&self.buf)?;
+            self.out.write_all(self.buf.as_bytes())?;
             self.buf.clear();
         }
         Ok(())
@@ -117,11 +213,10 @@ impl<'w> Writer<'w> {
     /// Writes what is left (for CP932, the whole table, encoded).
     pub fn finish(self) -> anyhow::Result<()> {
         match self.encoding {
-            Encoding::Utf8 => self.out.write_all(&self.buf)?,
+            Encoding::Utf8 => self.out.write_all(self.buf.as_bytes())?,
             Encoding::Cp932 => {
-                let text = String::from_utf8(self.buf)?;
                 // no location: the output layer names the file being written
-                let encoded = encode_cp932(&text).map_err(|e| {
+                let encoded = encode_cp932(&self.buf).map_err(|e| {
                     InputError::new(format!("cannot write CP932 CSV: {e}"))
                         .hint("use --output-encoding utf-8")
                 })?;
@@ -142,26 +237,24 @@ pub fn write_sheet<S: AsRef<str>>(
     encoding: Encoding,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let mut buf = Vec::new();
-    if encoding == Encoding::Utf8 {
-        buf.extend_from_slice(b"\xEF\xBB\xBF");
-    }
+    let mut w = Writer::bare(encoding, out);
     let mut line = 1;
     for (i, row) in rows.iter().enumerate() {
         if row.is_empty() {
             continue;
         }
         while line < i + 1 {
-            buf.extend_from_slice(b"\r\n");
+            w.buf.push_str("\r\n");
             line += 1;
         }
-        encode_row_with(&mut buf, row, neutralise);
+        encode_row_with(&mut w.buf, row, neutralise);
+        w.flush_some()?;
         line += 1 + row
             .iter()
-            .map(|c| c.as_ref().bytes().filter(|&b| b == b'\n').count())
+            .map(|c| memchr::memchr_iter(b'\n', c.as_ref().as_bytes()).count())
             .sum::<usize>();
     }
-    Writer { buf, encoding, out }.finish()
+    w.finish()
 }
 
 /// Below this many rows a table is written on one thread.
@@ -169,70 +262,80 @@ const PARALLEL_MIN_ROWS: usize = 20_000;
 /// Rows rendered together into one buffer when writing on several threads.
 const CHUNK_ROWS: usize = 2_048;
 
-/// Writes a table whose row `i` is `cells(&rows[i], ..)`, as [`Writer`] would one row at a
-/// time. A large UTF-8 table is rendered in chunks on two threads and written in order, with
-/// the same bytes as one thread (CP932 stays on one thread: it is encoded as a whole).
-pub fn write_rows<T: Sync, S: AsRef<str>>(
+/// Writes a table whose row `i` is written by `row(&rows[i], state, ..)`, as [`Writer`]
+/// would one row at a time; `state` is scratch space `row` reuses (one made by `scratch`
+/// per thread). A large UTF-8 table is rendered in chunks on two threads and written in
+/// order, with the same bytes as one thread (CP932 stays on one thread: it is encoded as a
+/// whole).
+pub fn write_rows<T: Sync, S: AsRef<str>, St>(
     headers: &[S],
     encoding: Encoding,
     w: &mut dyn Write,
     rows: &[T],
-    cells: impl Fn(&T, &mut Vec<String>) + Sync,
+    scratch: impl Fn() -> St + Sync,
+    row: impl Fn(&T, &mut St, &mut Row) + Sync,
 ) -> anyhow::Result<()> {
-    write_rows_split(headers, encoding, w, rows, cells, PARALLEL_MIN_ROWS)
+    write_rows_split(headers, encoding, w, rows, scratch, row, PARALLEL_MIN_ROWS)
 }
 
 /// [`write_rows`], on two threads from `parallel_min` rows.
-fn write_rows_split<T: Sync, S: AsRef<str>>(
+fn write_rows_split<T: Sync, S: AsRef<str>, St>(
     headers: &[S],
     encoding: Encoding,
     w: &mut dyn Write,
     rows: &[T],
-    cells: impl Fn(&T, &mut Vec<String>) + Sync,
+    scratch: impl Fn() -> St + Sync,
+    row: impl Fn(&T, &mut St, &mut Row) + Sync,
     parallel_min: usize,
 ) -> anyhow::Result<()> {
     if encoding == Encoding::Cp932 || rows.len() < parallel_min.max(2) {
         let mut out = Writer::new(headers, encoding, w)?;
-        let mut row = Vec::new();
+        let mut state = scratch();
         for r in rows {
-            cells(r, &mut row);
-            out.row(&row)?;
+            out.row_with(|cells| row(r, &mut state, cells))?;
         }
         return out.finish();
     }
     Writer::new(headers, encoding, &mut *w)?.finish()?;
-    // chunk k is rendered by worker k % 2 and written by this thread, in order
+    // chunk k is rendered by worker k % 2 into a buffer, written by this thread in order,
+    // and the buffer handed back to the worker for a later chunk
     let chunks: Vec<&[T]> = rows.chunks(CHUNK_ROWS).collect();
-    let render = |chunk: &[T], row: &mut Vec<String>| -> Vec<u8> {
-        let mut out = Vec::with_capacity(chunk.len() * 512);
+    let render = |chunk: &[T], state: &mut St, out: &mut String| {
+        out.clear();
         for r in chunk {
-            cells(r, row);
-            encode_row(&mut out, row);
+            let mut cells = Row::new(out, true);
+            row(r, state, &mut cells);
+            cells.end();
         }
-        out
     };
     std::thread::scope(|s| {
         let workers: Vec<_> = (0..2)
             .map(|first| {
-                let (tx, rx) = std::sync::mpsc::sync_channel(1);
-                let (chunks, render) = (&chunks, &render);
+                let (tx, rx) = std::sync::mpsc::sync_channel::<String>(1);
+                let (back_tx, back_rx) = std::sync::mpsc::channel::<String>();
+                let (chunks, render, scratch) = (&chunks, &render, &scratch);
                 s.spawn(move || {
-                    let mut row = Vec::new();
+                    let mut state = scratch();
                     for chunk in chunks.iter().skip(first).step_by(2) {
+                        let mut out = back_rx.try_recv().unwrap_or_default();
+                        render(chunk, &mut state, &mut out);
                         // a closed channel: the writer stopped on an error
-                        if tx.send(render(chunk, &mut row)).is_err() {
+                        if tx.send(out).is_err() {
                             return;
                         }
                     }
                 });
-                rx
+                (rx, back_tx)
             })
             .collect();
         for k in 0..chunks.len() {
-            let bytes = workers[k % 2]
+            let (rx, back) = &workers[k % 2];
+            let text = rx
                 .recv()
                 .map_err(|_| anyhow::anyhow!("a CSV rendering thread stopped early"))?;
-            w.write_all(&bytes)?;
+            w.write_all(text.as_bytes())?;
+            // the worker may have finished: then the buffer is not needed
+            let _ = back.send(text);
         }
         Ok(())
     })
@@ -296,10 +399,10 @@ mod tests {
             vec!["'", "\"", "\"\"", ",", " ", "x y"],
         ] {
             let cells: Vec<String> = cells.into_iter().map(str::to_owned).collect();
-            let mut out = Vec::new();
+            let mut out = String::new();
             encode_row(&mut out, &cells);
             assert_eq!(
-                String::from_utf8_lossy(&out),
+                out,
                 String::from_utf8_lossy(&csv_crate_row(&cells)),
                 "{cells:?}"
             );
@@ -322,9 +425,9 @@ mod tests {
                 0..5,
             )
         ) {
-            let mut out = Vec::new();
+            let mut out = String::new();
             encode_row(&mut out, &cells);
-            proptest::prop_assert_eq!(out, csv_crate_row(&cells));
+            proptest::prop_assert_eq!(out.into_bytes(), csv_crate_row(&cells));
         }
     }
 
@@ -332,10 +435,9 @@ mod tests {
     #[test]
     fn rows_on_two_threads_are_the_bytes_of_one() {
         let rows: Vec<usize> = (0..CHUNK_ROWS * 3 + 17).collect();
-        let cells = |i: &usize, out: &mut Vec<String>| {
-            out.clear();
-            out.push(format!("C-{i}"));
-            out.push(if i % 7 == 0 {
+        let cells = |i: &usize, out: &mut Row| {
+            out.text(&format!("C-{i}"));
+            out.text(&if i % 7 == 0 {
                 format!("=\"{i}\",\n行")
             } else {
                 "安全".into()
@@ -348,7 +450,8 @@ mod tests {
                 encoding,
                 &mut out,
                 &rows[..n],
-                cells,
+                || (),
+                |i, _, row| cells(i, row),
                 parallel_min,
             )
             .unwrap();
@@ -385,13 +488,19 @@ mod tests {
             }
         }
         let rows: Vec<usize> = (0..CHUNK_ROWS * 5).collect();
-        let cells = |i: &usize, out: &mut Vec<String>| {
-            out.clear();
-            out.push(i.to_string());
-        };
+        let cells = |i: &usize, out: &mut Row| out.text(&i.to_string());
         // the header and the first chunk fit
         let mut full = Full(CHUNK_ROWS * 6);
-        let err = write_rows_split(&["n"], Encoding::Utf8, &mut full, &rows, cells, 0).unwrap_err();
+        let err = write_rows_split(
+            &["n"],
+            Encoding::Utf8,
+            &mut full,
+            &rows,
+            || (),
+            |i, _, row| cells(i, row),
+            0,
+        )
+        .unwrap_err();
         assert!(full.0 < CHUNK_ROWS * 2, "the first chunk was written");
         assert!(err.to_string().contains("disk full"), "{err}");
     }

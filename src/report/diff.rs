@@ -183,7 +183,7 @@ fn render_diff<T: Serialize>(
         summary,
     } = drawn;
     match format {
-        Format::Json => return write_json(w, model),
+        Format::Json => return write_json(w, model, style),
         Format::Yaml => return write_yaml(w, model),
         Format::Table => {}
         _ => return render_grid(&grid, format, style, w),

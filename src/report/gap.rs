@@ -9,7 +9,7 @@ use crate::catalog::EditionDecision;
 use crate::lang::Lang;
 use crate::model::{ReadAs, ReadKind, ReadPart};
 use crate::report::grid::{Grid, Tone};
-use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
+use crate::report::{csv, markdown, table, write_json, write_yaml, Cells, Format, TextStyle};
 use crate::text::strip_controls;
 
 /// Column headers of the per-item sheet (CSV, xlsx), in the report's language.
@@ -99,7 +99,7 @@ pub const STATUS_COLUMN: usize = col::STATUS;
 /// Index of the input row number in [`item_headers`].
 pub const ROW_COLUMN: usize = col::ROW;
 
-/// The index of each cell of [`item_headers`] (and of [`item_cells_into`]).
+/// The index of each cell of [`item_headers`] (and of [`item_cells`]).
 pub mod col {
     pub const ID: usize = 0;
     pub const TITLE: usize = 1;
@@ -137,87 +137,75 @@ pub fn reviewer_headers(lang: Lang) -> [&'static str; 2] {
     ]
 }
 
-/// One item (with its [`ItemDetails`]) as the cells of [`item_sheet_headers`], written
-/// into `cells`: its strings are cleared and reused, so a large report allocates per row
-/// only what grows.
-pub fn item_cells_into(
-    item: &ItemResult,
-    details: &ItemDetails,
-    lang: Lang,
-    cells: &mut Vec<String>,
-) {
+/// One item (with its [`ItemDetails`]) as the cells of [`item_sheet_headers`], each
+/// written straight into `out` (a CSV row, or strings a workbook reuses).
+pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mut impl Cells) {
     use std::fmt::Write as _;
-    let n = item_headers(lang).len() + item.extra.0.len();
-    cells.resize_with(n, String::new);
-    for c in cells.iter_mut() {
-        c.clear();
-    }
-    // `write!` into a String cannot fail
-    let [id, title, status, risk, assurance, refs, controls, implemented, missing, na, annex, unresolved, reasons, procedures, note, row] =
-        &mut cells[..16]
-    else {
-        return;
-    };
-    id.push_str(&item.id);
-    title.push_str(&item.title);
-    status.push_str(item.status.label(lang));
-    if let Some(r) = item.risk {
-        risk.push_str(r.label(lang));
-    }
-    assurance.push_str(item.assurance.label(lang));
-    item.write_references(refs);
-    join_with(controls, &details.controls, "\n", |controls, c| {
-        controls.push_str(c.id);
-        if !c.title.is_empty() {
-            controls.push(' ');
-            controls.push_str(c.title);
-        }
-        if let Some(v) = &c.via {
-            let _ = write!(controls, " ← {v}");
-        }
-        if c.unverified {
-            controls.push_str(lang.pick(" (未検証)", " (unverified)"));
-        }
-        if let Some(via) = &c.inherited_from {
-            controls.push_str(&inherited_label(via, lang));
-        }
+    out.text(&item.id);
+    out.text(&item.title);
+    out.text(item.status.label(lang));
+    out.text(item.risk.map_or("", |r| r.label(lang)));
+    out.text(item.assurance.label(lang));
+    out.cell(|refs| item.write_references(refs));
+    out.cell(|controls| {
+        join_with(controls, &details.controls, "\n", |controls, c| {
+            controls.push_str(c.id);
+            if !c.title.is_empty() {
+                controls.push(' ');
+                controls.push_str(c.title);
+            }
+            if let Some(v) = c.via {
+                controls.push_str(" ← ");
+                controls.push_str(v);
+            }
+            if c.unverified {
+                controls.push_str(lang.pick(" (未検証)", " (unverified)"));
+            }
+            if let Some(via) = &c.inherited_from {
+                controls.push_str(&inherited_label(via, lang));
+            }
+        })
     });
-    join_into(implemented, &details.implemented, ", ");
+    out.cell(|implemented| join_into(implemented, &details.implemented, ", "));
     // each id with what the list says of it: not listed is not "not implemented"
-    join_with(
-        missing,
-        details.controls.iter().filter(|c| c.state.is_missing()),
-        ", ",
-        |missing, c| {
-            let _ = write!(missing, "{} ({})", c.id, c.state.label(lang));
-        },
-    );
-    join_with(na, &details.not_applicable, "\n", |na, x| {
-        let reason: &str = if x.reason.is_empty() {
-            lang.pick("理由なし", "no reason given")
-        } else {
-            x.reason
-        };
-        let _ = write!(na, "{} ({reason})", x.id);
+    out.cell(|missing| {
+        join_with(
+            missing,
+            details.controls.iter().filter(|c| c.state.is_missing()),
+            ", ",
+            |missing, c| push_all(missing, [c.id, " (", c.state.label(lang), ")"]),
+        )
     });
-    join_into(annex, &details.annex_only, ", ");
-    join_with(unresolved, &details.unresolved, "\n", |unresolved, u| {
-        unresolved.push_str(&u.reference);
-        if !u.suggestions.is_empty() {
-            let _ = write!(
-                unresolved,
-                " ({} {})",
-                lang.pick("候補:", "did you mean"),
-                u.suggestions.join(", ")
-            );
-        }
+    out.cell(|na| {
+        join_with(na, &details.not_applicable, "\n", |na, x| {
+            let reason: &str = if x.reason.is_empty() {
+                lang.pick("理由なし", "no reason given")
+            } else {
+                x.reason
+            };
+            push_all(na, [x.id, " (", reason, ")"]);
+        })
     });
-    join_into(reasons, item.reasons.iter().map(|r| r.as_str()), ", ");
-    procedures_cell_into(procedures, &details.additional_procedures);
-    note.push_str(&item.note);
-    let _ = write!(row, "{}", item.row);
-    for (cell, (_, v)) in cells[16..].iter_mut().zip(&item.extra.0) {
-        cell.push_str(v);
+    out.cell(|annex| join_into(annex, &details.annex_only, ", "));
+    out.cell(|unresolved| {
+        join_with(unresolved, &details.unresolved, "\n", |unresolved, u| {
+            unresolved.push_str(&u.reference);
+            if !u.suggestions.is_empty() {
+                push_all(unresolved, [" (", lang.pick("候補:", "did you mean"), " "]);
+                join_into(unresolved, &u.suggestions, ", ");
+                unresolved.push(')');
+            }
+        })
+    });
+    out.cell(|reasons| join_into(reasons, item.reasons.iter().map(|r| r.as_str()), ", "));
+    out.cell(|procedures| procedures_cell_into(procedures, &details.additional_procedures));
+    out.text(&item.note);
+    out.cell(|row| {
+        // `write!` into a String cannot fail
+        let _ = write!(row, "{}", item.row);
+    });
+    for (_, v) in &item.extra.0 {
+        out.text(v);
     }
 }
 
@@ -245,6 +233,13 @@ fn join_with<T>(
     }
 }
 
+/// Appends each of `parts` to `out`.
+fn push_all<const N: usize>(out: &mut String, parts: [&str; N]) {
+    for p in parts {
+        out.push_str(p);
+    }
+}
+
 /// Appends `parts` to `out`, with `sep` between them.
 fn join_into<S: AsRef<str>>(out: &mut String, parts: impl IntoIterator<Item = S>, sep: &str) {
     join_with(out, parts, sep, |out, p| out.push_str(p.as_ref()));
@@ -266,20 +261,23 @@ fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> an
         style.csv_encoding,
         w,
         &report.items,
-        |item, cells| {
-            item_cells_into(item, &report.items.details(item), lang, cells);
+        ItemDetails::default,
+        |item, details, row| {
+            report.items.details_into(item, details);
+            item_cells(item, details, lang, row);
             let r = item.review.as_deref();
-            cells.push(
-                r.and_then(|r| r.decision.as_ref())
-                    .map(|d| d.label(lang).into_owned())
-                    .unwrap_or_default(),
-            );
-            cells.push(r.and_then(|r| r.comment.clone()).unwrap_or_default());
+            row.cell(|c| {
+                if let Some(d) = r.and_then(|r| r.decision.as_ref()) {
+                    c.push_str(&d.label(lang));
+                }
+            });
+            row.text(r.and_then(|r| r.comment.as_deref()).unwrap_or_default());
             if review {
-                cells.push(
-                    r.map(|r| r.change_label(item.status, lang))
-                        .unwrap_or_default(),
-                );
+                row.cell(|c| {
+                    if let Some(r) = r {
+                        c.push_str(&r.change_label(item.status, lang));
+                    }
+                });
             }
         },
     )
@@ -834,7 +832,7 @@ pub fn render(
     w: &mut dyn Write,
 ) -> anyhow::Result<()> {
     match format {
-        Format::Json => write_json(w, report),
+        Format::Json => write_json(w, report, style),
         Format::Yaml => write_yaml(w, report),
         Format::Csv => write_item_csv(report, style, w),
         Format::Md => {

@@ -241,7 +241,7 @@ pub fn render(
 ) -> anyhow::Result<()> {
     let lang = r.lang;
     match format {
-        Format::Json => write_json(w, r),
+        Format::Json => write_json(w, r, style),
         Format::Yaml => write_yaml(w, r),
         Format::Csv => csv::render(&item_grid(r, false), style.csv_encoding, w),
         Format::Md => {

@@ -201,7 +201,7 @@ pub fn render(
     w: &mut dyn Write,
 ) -> anyhow::Result<()> {
     match format {
-        Format::Json => write_json(w, r),
+        Format::Json => write_json(w, r, style),
         Format::Yaml => write_yaml(w, r),
         Format::Md => {
             writeln!(

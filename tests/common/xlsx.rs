@@ -147,6 +147,21 @@ pub fn cell_styles(sheet_xml: &str) -> HashMap<String, usize> {
         .collect()
 }
 
+/// The style of each column that has one (`<col min max style>`), by column (from 0).
+pub fn column_styles(sheet_xml: &str) -> HashMap<usize, usize> {
+    let mut out = HashMap::new();
+    for col in tags(sheet_xml, "col") {
+        let Some(style) = attr(col, "style") else {
+            continue;
+        };
+        let number = |name| attr(col, name).unwrap().parse::<usize>().unwrap();
+        for c in number("min")..=number("max") {
+            out.insert(c - 1, style.parse().unwrap());
+        }
+    }
+    out
+}
+
 /// "C2" for row 1, column 2 (both from 0).
 pub fn cell_ref(row: usize, col: usize) -> String {
     let mut letters = String::new();

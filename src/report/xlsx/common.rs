@@ -16,10 +16,9 @@ use crate::text::strip_controls;
 /// Excel's limit on the text of one cell, in UTF-16 code units.
 pub const MAX_CELL_UTF16: usize = 32_767;
 /// Deflate level of the xlsx container. rust_xlsxwriter's default is 6; 3 is what it
-/// recommends for speed. At 2 (zlib-rs's "fast" strategy rather than "medium") a
-/// 100,000-row report saves in about 20 % less time than at 3, for a file 14 % larger
-/// (18.3 MB instead of 16.0); level 1 was 15 % faster again but 41 % larger.
-const ZIP_LEVEL: u8 = 2;
+/// recommends for speed. Level 1 writes a 100,000-row report about 10 % faster than 2
+/// (deflate is a quarter of the run), for a file about a fifth larger (BENCHMARKS.md).
+const ZIP_LEVEL: u8 = 1;
 /// Narrowest and widest automatic column width, in Excel's character units.
 pub const MIN_WIDTH: usize = 8;
 pub const MAX_WIDTH: usize = 60;

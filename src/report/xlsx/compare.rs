@@ -1,16 +1,16 @@
 //! The comparison workbook: a summary (the chart per CSP where the sheet opens, the
 //! sources, notes, warnings and the per-CSP table), the matrix of statuses, and one gap
 //! sheet per CSP.
-use std::io::Write;
 
 use rust_xlsxwriter::{
     Chart, ChartAxisCrossing, ChartFormat, ChartLegendPosition, ChartLine, ChartSolidFill,
-    ChartType, Color, Format, RowNum, Worksheet,
+    ChartType, Color, Format, RowNum, Workbook, Worksheet,
 };
 
 use crate::analysis::compare::{CompareReport, MAX_DETAIL_SHEETS};
 use crate::analysis::Status;
 use crate::lang::Lang;
+use crate::output::SeekWrite;
 use crate::report::compare as cmp;
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::FITTED_ROWS;
@@ -54,14 +54,14 @@ pub fn csp_sheet_name(rank: usize, name: &str) -> String {
 
 /// The comparison workbook: summary with the per-CSP table and its chart, the matrix of
 /// statuses, and (at most [`MAX_DETAIL_SHEETS`] CSPs) one gap sheet per CSP in rank order.
-pub fn render_compare(report: &CompareReport, w: &mut dyn Write) -> anyhow::Result<()> {
-    let bytes = compare_workbook(report)?;
-    w.write_all(&bytes)?;
+pub fn render_compare(report: &CompareReport, w: &mut dyn SeekWrite) -> anyhow::Result<()> {
+    let mut workbook = compare_workbook(report)?;
+    workbook.save_to_writer(w)?;
     Ok(())
 }
 
-/// The workbook's bytes; the same report always gives the same bytes.
-fn compare_workbook(report: &CompareReport) -> anyhow::Result<Vec<u8>> {
+/// The workbook, ready to save; the same report always gives the same bytes.
+fn compare_workbook(report: &CompareReport) -> anyhow::Result<Workbook> {
     let lang = report.lang;
     let styles = Styles::new();
     let [summary_name, matrix_name] = compare_sheet_names(lang);
@@ -93,7 +93,7 @@ fn compare_workbook(report: &CompareReport) -> anyhow::Result<Vec<u8>> {
     }
     cuts.warn();
 
-    Ok(workbook.save_to_buffer()?)
+    Ok(workbook)
 }
 
 /// Columns of the per-CSP table ([`cmp::summary_headers`]): rank, name, share covered,

@@ -1,12 +1,12 @@
 //! The gap report workbook: a summary (counts and their chart where the sheet opens, then
 //! the CSP's and the catalog's facts, warnings and the review carried forward), the gap
 //! sheet, the items removed since the review, and every catalog item's state.
-use std::io::Write;
 
-use rust_xlsxwriter::{Chart, ChartDataLabel, ChartType, Color, RowNum, Worksheet};
+use rust_xlsxwriter::{Chart, ChartDataLabel, ChartType, Color, RowNum, Workbook, Worksheet};
 
 use crate::analysis::{GapReport, Status};
 use crate::lang::Lang;
+use crate::output::SeekWrite;
 use crate::report::gap::{covered_means, objective_state_label, objective_tone};
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
@@ -35,14 +35,14 @@ fn title(lang: Lang) -> &'static str {
 }
 
 /// The gap report workbook: summary, gap sheet, (removed items,) objectives sheet.
-pub fn render_gap(report: &GapReport, w: &mut dyn Write) -> anyhow::Result<()> {
-    let bytes = gap_workbook(report)?;
-    w.write_all(&bytes)?;
+pub fn render_gap(report: &GapReport, w: &mut dyn SeekWrite) -> anyhow::Result<()> {
+    let mut workbook = gap_workbook(report)?;
+    workbook.save_to_writer(w)?;
     Ok(())
 }
 
-/// The workbook's bytes; the same report always gives the same bytes.
-fn gap_workbook(report: &GapReport) -> anyhow::Result<Vec<u8>> {
+/// The workbook, ready to save; the same report always gives the same bytes.
+fn gap_workbook(report: &GapReport) -> anyhow::Result<Workbook> {
     let lang = report.lang;
     let styles = Styles::new();
     let [summary_name, gaps_name, objectives_name] = sheet_names(lang);
@@ -76,7 +76,7 @@ fn gap_workbook(report: &GapReport) -> anyhow::Result<Vec<u8>> {
     sheet.set_name(objectives_name)?;
     write_objectives(sheet, report, &styles, &footer)?;
 
-    Ok(workbook.save_to_buffer()?)
+    Ok(workbook)
 }
 
 /// A value of the facts list: input text, a count, or nothing known.

@@ -7,21 +7,22 @@ use crate::analysis::review::ReviewSummary;
 use crate::analysis::{GapReport, ItemResult, Status};
 use crate::lang::Lang;
 use crate::report::gap::{
-    col, decision_choices, item_cells_into, item_sheet_headers, removed_headers,
-    review_change_header, reviewer_headers, workbook_headers,
+    col, decision_choices, item_cells, item_sheet_headers, removed_headers, review_change_header,
+    reviewer_headers, workbook_headers,
 };
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
     col_num, column_width, finish_table, row_num, write_header_row, write_text_row, Columns, Cuts,
     Styles, Table,
 };
+use crate::report::CellStrings;
 
 use crate::report::xlsx::common::FITTED_ROWS;
 
 /// What a column of the gap sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Col {
-    /// A cell of [`item_cells_into`], by its index ([`col`]).
+    /// A cell of [`item_cells`], by its index ([`col`]).
     Cell(usize),
     /// The reasons in words.
     Reasons,
@@ -170,26 +171,34 @@ pub fn write_gap_sheet(
         }
     }
 
-    // Every cell of a row gets the plain cell format in one call (blank ones included),
-    // then the few of their own: a Format is hashed per call, not per cell. (Spreadsheet
-    // columns' own formats would spare the per-row call: BENCHMARKS.md, issue 20.)
+    // The table's look, once per column rather than per row: a cell written without a
+    // format takes its column's (borders, wrap; the row number plain; the reviewer's two
+    // columns filled), and an empty cell shows it too. Only the header, the status and
+    // the change name a format of their own: rust_xlsxwriter hashes a Format on every
+    // call that does (BENCHMARKS.md).
     let col_of = |kind: Col| layout.cols.iter().position(|c| *c == kind).map(col_num);
     let status_col = col_of(Col::Cell(col::STATUS)).transpose()?;
     let change_col = col_of(Col::Change).transpose()?;
     let row_col = col_of(Col::Cell(col::ROW)).transpose()?;
-    let reviewer_cols = (
-        col_of(Col::Decision).transpose()?,
-        col_of(Col::Comment).transpose()?,
-    );
+    sheet.set_column_range_format(0, last_col, &styles.cell)?;
+    for reviewer in [Col::Decision, Col::Comment] {
+        if let Some(c) = col_of(reviewer).transpose()? {
+            sheet.set_column_format(c, &styles.reviewer)?;
+        }
+    }
+    if let Some(c) = row_col {
+        sheet.set_column_format(c, &styles.number)?;
+    }
     // rows are made as tall as their text up to FITTED_ROWS items (see add_row_sheet)
     let fit_rows = report.items.len() <= FITTED_ROWS;
 
-    let mut cells = Vec::new();
+    let mut cells = CellStrings::default();
     let mut reasons = String::new();
     let mut change = String::new();
     for (r, item) in report.items.iter().enumerate() {
         let xr = row_num(r + 1)?;
-        item_cells_into(item, &report.items.details(item), lang, &mut cells);
+        cells.clear();
+        item_cells(item, &report.items.details(item), lang, &mut cells);
         reasons.clear();
         for (k, reason) in item.reasons.iter().enumerate() {
             if k > 0 {
@@ -212,7 +221,7 @@ pub fn write_gap_sheet(
             .cols
             .iter()
             .map(|kind| match kind {
-                Col::Cell(i) => cells.get(*i).map_or("", String::as_str),
+                Col::Cell(i) => cells.as_slice().get(*i).map_or("", String::as_str),
                 Col::Reasons => &reasons,
                 Col::StatusCode => item.status.as_str(),
                 Col::Decision => decision.as_deref().unwrap_or(""),
@@ -234,7 +243,6 @@ pub fn write_gap_sheet(
                 sheet.write_string(xr, col_num(c)?, cell)?;
             }
         }
-        sheet.set_range_format(xr, 0, xr, last_col, &styles.cell)?;
         if let Some(c) = status_col {
             let toned = styles.toned(item.status.into());
             sheet.write_string_with_format(xr, c, item.status.label(lang), toned)?;
@@ -244,10 +252,7 @@ pub fn write_gap_sheet(
         }
         if let Some(c) = row_col {
             // the input row number is written as a number, every other cell as text
-            sheet.write_number_with_format(xr, c, item.row as f64, &styles.number)?;
-        }
-        if let (Some(first), Some(last)) = reviewer_cols {
-            sheet.set_range_format(xr, first, xr, last, &styles.reviewer)?;
+            sheet.write_number(xr, c, item.row as f64)?;
         }
     }
 

@@ -14,3 +14,16 @@ pub use compare::{compare_sheet_names, csp_sheet_name, render_compare};
 pub use gap::{removed_sheet_name, render_gap, sheet_names};
 pub use readiness::{readiness_sheet_names, render_readiness};
 pub use suggest::render_suggest;
+
+/// Renders an xlsx (`render`) into a stream that cannot seek, through a buffer: a
+/// command writing a file hands the file itself instead
+/// ([`crate::output::Destination::write_seekable_with`]).
+pub fn buffered(
+    w: &mut dyn std::io::Write,
+    render: impl FnOnce(&mut dyn crate::output::SeekWrite) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    render(&mut buffer)?;
+    w.write_all(buffer.get_ref())?;
+    Ok(())
+}

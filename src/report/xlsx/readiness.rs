@@ -1,15 +1,15 @@
 //! The readiness workbook: a summary (the chart per group where the sheet opens, the
 //! sources, notes and the per-group table), the statement of applicability and its
 //! findings.
-use std::io::Write;
 
 use rust_xlsxwriter::{
     Chart, ChartFormat, ChartLegendPosition, ChartSolidFill, ChartType, Color, ExcelDateTime,
-    RowNum, Worksheet,
+    RowNum, Workbook, Worksheet,
 };
 
 use crate::analysis::readiness::{ItemState, ReadinessReport};
 use crate::lang::Lang;
+use crate::output::SeekWrite;
 use crate::report::grid::{Grid, Tone};
 use crate::report::readiness as soa;
 use crate::report::xlsx::common::{
@@ -29,14 +29,14 @@ pub fn readiness_sheet_names(lang: Lang) -> [&'static str; 3] {
 
 /// The readiness workbook: summary with the per-group table and chart, the statement of
 /// applicability (every item), the items with findings.
-pub fn render_readiness(report: &ReadinessReport, w: &mut dyn Write) -> anyhow::Result<()> {
-    let bytes = readiness_workbook(report)?;
-    w.write_all(&bytes)?;
+pub fn render_readiness(report: &ReadinessReport, w: &mut dyn SeekWrite) -> anyhow::Result<()> {
+    let mut workbook = readiness_workbook(report)?;
+    workbook.save_to_writer(w)?;
     Ok(())
 }
 
-/// The workbook's bytes; the same report always gives the same bytes.
-fn readiness_workbook(report: &ReadinessReport) -> anyhow::Result<Vec<u8>> {
+/// The workbook, ready to save; the same report always gives the same bytes.
+fn readiness_workbook(report: &ReadinessReport) -> anyhow::Result<Workbook> {
     let lang = report.lang;
     let styles = Styles::new();
     let [summary_name, soa_name, findings_name] = readiness_sheet_names(lang);
@@ -63,7 +63,7 @@ fn readiness_workbook(report: &ReadinessReport) -> anyhow::Result<Vec<u8>> {
     sheet.set_name(findings_name)?;
     write_readiness_items(sheet, &soa::item_grid(report, true), lang, &styles, &footer)?;
 
-    Ok(workbook.save_to_buffer()?)
+    Ok(workbook)
 }
 
 /// The chart's series: (column of the per-group table, tone, strong colour), one for each
