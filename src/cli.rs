@@ -407,6 +407,10 @@ pub struct ReportArgs {
     /// decision and comment forward by id, and mark what changed since.
     #[arg(long, value_name = "PREVIOUS")]
     pub review: Option<PathBuf>,
+    /// The sheet of PREVIOUS holding the review, when the workbook has several gap sheets
+    /// (a copy with the decisions beside the original) [default: the one gap sheet].
+    #[arg(long, value_name = "NAME", requires = "review")]
+    pub review_sheet: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -805,6 +809,10 @@ fn report_config(a: ReportArgs, stdout_is_terminal: bool) -> Result<ReportConfig
         encoding: a.encoding.map(Into::into),
         output_encoding: csv_encoding(a.output_encoding, format)?,
         iso_edition: edition_flag(a.iso_edition),
+        review_sheet: match &a.review {
+            Some(previous) => workbook_sheet("--review-sheet", a.review_sheet, previous)?,
+            None => None,
+        },
         review: a.review,
     })
 }
@@ -901,7 +909,21 @@ pub fn completions(shell: Shell) -> Vec<u8> {
     };
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command(), "ismap-gap", &mut out);
+    if shell == S::Bash {
+        out = bash_case_labels(&out);
+    }
     out
+}
+
+/// clap_complete (4.6.12, clap-rs/clap#6421, open) spells a bash state two ways for a
+/// binary whose name has a hyphen: the loop sets `cmd="ismap__gap__subcmd__report"`
+/// while the `case` arms read `ismap__subcmd__gap__subcmd__report)`, so no subcommand's
+/// options ever complete. The arms are respelled the way the loop builds the state; a
+/// fixed clap_complete leaves nothing to respell.
+fn bash_case_labels(script: &[u8]) -> Vec<u8> {
+    String::from_utf8_lossy(script)
+        .replace("ismap__subcmd__gap", "ismap__gap")
+        .into_bytes()
 }
 
 /// The language of stderr before the command line is understood: `--lang` as given
@@ -1023,6 +1045,26 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         command().debug_assert();
+    }
+
+    /// Every state the bash script's loop sets (`cmd="…"`) has its `case` arm: without
+    /// the respelling, none of the subcommands' had one (clap-rs/clap#6421).
+    #[test]
+    fn every_bash_state_has_its_case_arm() {
+        let script = String::from_utf8(completions(Shell::Bash)).unwrap();
+        let states: Vec<&str> = script
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("cmd=\""))
+            .filter_map(|l| l.strip_suffix('"'))
+            .filter(|s| !s.is_empty())
+            .collect();
+        assert!(states.len() > 10, "{states:?}");
+        for state in states {
+            assert!(
+                script.lines().any(|l| l.trim() == format!("{state})")),
+                "no case arm for {state}"
+            );
+        }
     }
 
     /// Every option and argument of every command says what it is for, and every

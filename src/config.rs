@@ -139,6 +139,8 @@ pub struct ReportConfig {
     pub refs_column: Option<String>,
     /// A previous gap report whose decisions and comments are carried forward.
     pub review: Option<PathBuf>,
+    /// `--review-sheet`: the sheet of the previous workbook holding the review.
+    pub review_sheet: Option<String>,
     pub csp_reading: CspReading,
     /// `--iso-edition`: how the check list's Annex A / 27002 references are read.
     pub iso_edition: EditionFlag,

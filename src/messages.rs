@@ -179,6 +179,14 @@ pub fn reading_terminal() -> String {
     note("reading the input from the terminal: paste it, then press Ctrl-D")
 }
 
+/// The progress line of a long `compare` on a terminal: `reading CSP lists 3/200`.
+pub fn reading_csp_lists(done: usize, total: usize) -> String {
+    match lang() {
+        Lang::Ja => format!("CSPの一覧を読み込み中 {done}/{total}"),
+        Lang::En => format!("reading CSP lists {done}/{total}"),
+    }
+}
+
 /// The line `--fail-on` prints: which items crossed the threshold (at most ten ids, then
 /// how many more).
 pub fn fail_on(option: &str, what: &str, ids: &[&str]) -> String {

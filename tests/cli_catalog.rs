@@ -42,6 +42,8 @@ fn stats_json_reports_counts_and_completeness() {
 #[test]
 fn stats_table_says_what_the_catalog_holds_and_lacks() {
     bin()
+        // wide enough that no sentence is wrapped
+        .env("COLUMNS", "400")
         .args(["--lang", "en", "catalog", "stats"])
         .assert()
         .success()
@@ -448,4 +450,71 @@ fn empty_search_text_and_empty_catalog_file() {
             .args(["catalog", "stats"]),
     );
     assert!(err.contains("the catalog file is empty"), "{err}");
+}
+
+/// Under `--lang ja` the flags, layers and levels of `catalog show` and `catalog list` are
+/// Japanese; JSON keeps the codes.
+#[test]
+fn flags_layers_and_levels_are_japanese_under_lang_ja() {
+    let show = stdout_of(
+        bin()
+            .env("COLUMNS", "200")
+            .args(["--lang", "ja", "catalog", "show", "8.1.5.P"]),
+    );
+    let flags = show.lines().find(|l| l.contains("フラグ ")).unwrap();
+    assert!(flags.contains("クラウド固有(P)"), "{flags}");
+    assert!(!flags.contains("cloud-provider"), "{flags}");
+    let csv = stdout_of(bin().args(["--lang", "ja", "catalog", "list", "--format", "csv"]));
+    let row = |id: &str| {
+        csv.lines()
+            .find(|l| l.starts_with(&format!("{id},")))
+            .unwrap()
+            .to_owned()
+    };
+    let governance_item = row("3.1.2.1");
+    assert!(
+        governance_item.contains(",ガバナンス基準,"),
+        "{governance_item}"
+    );
+    assert!(!governance_item.contains("governance"), "{governance_item}");
+    let basic = csv
+        .lines()
+        .find(|l| l.contains("基本言明要件(B)"))
+        .unwrap_or_else(|| panic!("a basic detail in {csv}"));
+    assert!(!basic.contains("basic"), "{basic}");
+    assert!(!csv.contains(",cloud-provider"), "flags in words");
+    let v = json_of(bin().args([
+        "--lang", "ja", "catalog", "show", "8.1.5.P", "--format", "json",
+    ]));
+    let entry = &v["entries"][0]["entry"];
+    assert_eq!(entry["layer"], "control");
+    assert_eq!(entry["flags"]["cloud_provider"], true);
+}
+
+/// The lines above and below the `catalog stats` table wrap to `COLUMNS`, as the table
+/// does, in both languages; the Japanese edition sentence is Japanese.
+#[test]
+fn stats_lines_fit_the_terminal_width() {
+    for (lang, columns) in [("en", 80), ("ja", 80), ("en", 40), ("ja", 40)] {
+        let out = stdout_of(
+            bin()
+                .env("COLUMNS", columns.to_string())
+                .args(["--lang", lang, "catalog", "stats"]),
+        );
+        for line in out.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= columns,
+                "{lang} at {columns}: {line}"
+            );
+        }
+    }
+    let ja = stdout_of(
+        bin()
+            .env("COLUMNS", "400")
+            .args(["--lang", "ja", "catalog", "stats"]),
+    );
+    let edition = ja.lines().find(|l| l.starts_with("版: ")).unwrap();
+    assert!(edition.contains("2022年4月1日版"), "{edition}");
+    assert!(!edition.contains("structure as of"), "{edition}");
+    assert!(ja.lines().next().unwrap().ends_with("(組み込み)"), "{ja}");
 }

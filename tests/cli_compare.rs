@@ -283,3 +283,163 @@ fn the_output_in_the_csp_folder_is_not_a_csp() {
     let first = run();
     assert_eq!(run(), first);
 }
+
+/// The ranking's tiers, whatever the share covered: valid without warnings, valid with
+/// warnings, validity not checked, lapsed (or not yet valid). The clean CSP covers one
+/// item of four, the others all four on paper; each format shows the tier.
+#[test]
+fn ranking_tiers_come_before_the_share_covered_in_every_format() {
+    let tiers = |lang: &str, format: &str| {
+        let mut c = on_checks(lang, "compare", data("compare/tiers/checks.csv"));
+        // given in the reverse of the expected order
+        for f in ["lapsed", "unchecked", "warned", "clean"] {
+            c.arg("--csp").arg(data(&format!("compare/tiers/{f}.yaml")));
+        }
+        c.args(["--format", format]);
+        c
+    };
+    let order = ["Clean", "Warned", "Unchecked", "Lapsed"];
+
+    let v = json_of(tiers("en", "json"));
+    assert_eq!(v["schema_version"], 9);
+    let csps = v["csps"].as_array().unwrap();
+    let got: Vec<(&str, &str, u64)> = csps
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap(),
+                c["tier"].as_str().unwrap(),
+                c["rank"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Clean", "valid", 1),
+            ("Warned", "valid-with-warnings", 2),
+            ("Unchecked", "not-checked", 3),
+            ("Lapsed", "not-in-effect", 4)
+        ]
+    );
+    // the tiers decide, not the share covered
+    assert_eq!(csps[0]["covered_share"], 0.25);
+    assert_eq!(csps[1]["covered_share"], 1.0);
+    assert_eq!(csps[1]["warnings"][0]["code"], "audit-period-old");
+
+    let table = stdout_of(tiers("en", "table"));
+    assert!(
+        table.contains("Ranking: by tier, 1 valid, no warnings > 2 valid, with warnings > 3 validity not checked > 4 lapsed or not yet valid; within a tier, by share covered"),
+        "{table}"
+    );
+    let ranked: Vec<&str> = table
+        .lines()
+        .filter(|l| {
+            l.starts_with("│ 1 ")
+                || l.starts_with("│ 2 ")
+                || l.starts_with("│ 3 ")
+                || l.starts_with("│ 4 ")
+        })
+        .collect();
+    assert_eq!(ranked.len(), 4, "{table}");
+    for ((line, name), tier) in
+        ranked
+            .iter()
+            .zip(order)
+            .zip(["1 valid", "2 valid,", "3 validity", "4 lapsed"])
+    {
+        assert!(line.contains(name) && line.contains(tier), "{line}");
+    }
+
+    let md = stdout_of(tiers("ja", "md"));
+    assert!(md.contains("| 1 | Clean |"), "{md}");
+    assert!(md.contains("| 有効 | 1 有効・警告なし |"), "{md}");
+    assert!(md.contains("| 4 | Lapsed |"), "{md}");
+    assert!(md.contains("| 失効 | 4 失効・未発効 |"), "{md}");
+    assert!(md.contains("2 有効・警告あり"), "{md}");
+    assert!(md.contains("3 有効性未確認"), "{md}");
+
+    let csv = stdout_of(tiers("en", "csv"));
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    assert_eq!(lines.next(), Some("id,title,Clean,Warned,Unchecked,Lapsed"));
+    assert_eq!(
+        lines.next(),
+        Some("tier,,\"1 valid, no warnings\",\"2 valid, with warnings\",3 validity not checked,4 lapsed or not yet valid")
+    );
+    assert!(lines.next().is_some_and(|l| l.starts_with("warnings,,")));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tiers.xlsx");
+    let mut c = tiers("en", "xlsx");
+    c.arg("-o").arg(&path);
+    stdout_of(c);
+    let (_, ranges) = common::xlsx::sheets(&path);
+    let (summary, matrix) = (&ranges[0], &ranges[1]);
+    let text = common::xlsx::text;
+    let header = (0..summary.height())
+        .find(|r| text(summary, *r, 0) == "rank")
+        .unwrap();
+    let tier_col = (0..summary.width())
+        .find(|c| text(summary, header, *c) == "tier")
+        .unwrap();
+    for (k, (name, tier)) in order
+        .iter()
+        .zip([
+            "1 valid, no warnings",
+            "2 valid, with warnings",
+            "3 validity not checked",
+            "4 lapsed or not yet valid",
+        ])
+        .enumerate()
+    {
+        assert_eq!(text(summary, header + 1 + k, 1), *name);
+        assert_eq!(text(summary, header + 1 + k, tier_col), tier);
+    }
+    assert!((0..header).any(|r| text(summary, r, 0) == "Ranking"
+        && text(summary, r, 1).starts_with("by tier, 1 valid, no warnings > 2")));
+    assert_eq!(text(matrix, 0, 2), "Clean\n(1 valid, no warnings)");
+    assert_eq!(text(matrix, 0, 5), "Lapsed\n(4 lapsed or not yet valid)");
+}
+
+/// The progress line a long comparison writes to a terminal is in the run's language.
+/// `script` gives the run a terminal; without it the test says why it is skipped.
+#[test]
+fn the_progress_line_is_japanese_under_lang_ja() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: `script` (util-linux) is not installed, so no terminal to run in");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..60 {
+        fs::write(
+            dir.path().join(format!("csp-{n:03}.yaml")),
+            format!("name: CSP {n:03}\nimplemented: [9.2.1]\n"),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("out.json");
+    let run = |lang: &str| {
+        let command = format!(
+            "'{}' --lang {lang} compare --as-of 2026-04-01 --checks '{}' --csp-dir '{}' -o '{}'",
+            env!("CARGO_BIN_EXE_ismap-gap"),
+            data("checks-all-statuses.csv").display(),
+            dir.path().display(),
+            out.display()
+        );
+        let o = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{o:?}");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let ja = run("ja");
+    assert!(ja.contains("CSPの一覧を読み込み中 60/60"), "{ja}");
+    assert!(!ja.contains("reading CSP lists"), "{ja}");
+    let en = run("en");
+    assert!(en.contains("reading CSP lists 60/60"), "{en}");
+}

@@ -1,7 +1,7 @@
 //! `ismap-gap diff` and `ismap-gap catalog diff` run as a user would.
 mod common;
 
-use common::{bin, data, input_error, json_of, stdout_of};
+use common::{bin, data, example, input_error, json_of, stdout_of};
 use predicates::str::contains;
 use serde_json::{json, Value};
 
@@ -352,4 +352,27 @@ fn catalog_diff_of_a_bad_catalog_exits_2() {
     assert!(err.contains("catalog-broken.yaml"), "{err}");
     let err = input_error(bin().args(["catalog", "diff", &d("nope.yaml"), "embedded"]));
     assert!(err.contains("nope.yaml"), "{err}");
+}
+
+/// The heading and summary lines of `diff` wrap to `COLUMNS`, as its table does.
+#[test]
+fn heading_and_summary_fit_the_terminal_width() {
+    for lang in ["en", "ja"] {
+        for columns in [80usize, 40] {
+            let out = stdout_of(
+                bin()
+                    .env("COLUMNS", columns.to_string())
+                    .args(["--lang", lang, "diff"])
+                    .arg(example("csp-list.txt"))
+                    .arg(example("csp-profile.yaml")),
+            );
+            for line in out.lines() {
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(line) <= columns,
+                    "{lang} at {columns}: {line}"
+                );
+            }
+            assert!(out.lines().count() > 5, "{out}");
+        }
+    }
 }

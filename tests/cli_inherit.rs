@@ -33,6 +33,10 @@ fn one_level_inherits_clause_11_by_default() {
     assert!(item(&v, "A2")["controls"][0]
         .get("inherited_from")
         .is_none());
+    // the item covered on an inherited objective says so in its reasons; the one on the
+    // PaaS's own statement does not
+    assert_eq!(item(&v, "P1")["reasons"], serde_json::json!(["inherited"]));
+    assert_eq!(item(&v, "A2")["reasons"], serde_json::json!([]));
     let obj = v["objectives"]
         .as_array()
         .unwrap()
@@ -73,6 +77,42 @@ fn provenance_shows_in_every_text_output() {
             .arg(data("inherit/paas.yaml")),
     );
     assert!(ja.contains("(Test IaaS経由)"), "{ja}");
+}
+
+#[test]
+fn the_inherited_reason_shows_in_csv_and_workbooks_in_both_languages() {
+    let csv = stdout_of(report("inherit/paas.yaml", "csv"));
+    let p1 = csv.lines().find(|l| l.starts_with("P1,")).unwrap();
+    assert!(p1.contains(",inherited,"), "{p1}");
+    for (lang, words, code_header) in [
+        ("ja", "基盤サービスからの継承", "理由コード"),
+        ("en", "inherited from the underlying service", "reasons"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("gap.xlsx");
+        on_checks(lang, "report", data("inherit/checks.csv"))
+            .arg("--csp")
+            .arg(data("inherit/paas.yaml"))
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let (_, ranges) = common::xlsx::sheets(&out);
+        let gaps = &ranges[1];
+        let header = common::xlsx::row_texts(gaps, 0);
+        let row = (1..gaps.height())
+            .find(|r| common::xlsx::text(gaps, *r, 0) == "P1")
+            .unwrap();
+        let cells = common::xlsx::row_texts(gaps, row);
+        let at = |h: &str| &cells[header.iter().position(|x| x == h).unwrap()];
+        assert_eq!(at(code_header), "inherited", "{lang}");
+        let words_header = if lang == "ja" {
+            "理由"
+        } else {
+            "reasons (in words)"
+        };
+        assert_eq!(at(words_header), words, "{lang}");
+    }
 }
 
 #[test]

@@ -788,6 +788,9 @@ fn unreadable_values_leave_the_item_in_the_report_as_not_analysed() {
         b["problems"],
         serde_json::json!([{"field": "assurance", "column": "assurance", "value": "sometimes"}])
     );
+    // the assurance it could not read is not shown as the default it stood in for
+    assert_eq!(b["assurance"], serde_json::Value::Null);
+    assert_eq!(item(&v, "C")["assurance"], "ismap");
     assert_eq!(b["additional_procedures"][0]["code"], "fix-input");
     assert!(b["additional_procedures"][0]["text"]
         .as_str()
@@ -830,6 +833,8 @@ fn unreadable_values_leave_the_item_in_the_report_as_not_analysed() {
     assert!(common::xlsx::row_texts(gaps, row)
         .iter()
         .any(|c| c.contains("assurance 'sometimes'")));
+    let assurance = header.iter().position(|h| h == "assurance").unwrap();
+    assert_eq!(common::xlsx::text(gaps, row, assurance), "");
 
     // exit 0 by default; --fail-on counts it as the most severe status
     report(&checks, &csp)

@@ -303,7 +303,7 @@ fn objectives_inherited_from_a_lapsed_service_are_not_covered() {
     assert_eq!(by_id(&v["items"], "V01")["status"], "covered");
     let v11 = by_id(&v["items"], "V11");
     assert_eq!(v11["status"], "assurance-gap");
-    assert_eq!(v11["reasons"], json!(["registration-lapsed"]));
+    assert_eq!(v11["reasons"], json!(["inherited", "registration-lapsed"]));
     assert_eq!(v11["registration_lapsed"], json!(["Lapsed IaaS"]));
     assert_eq!(v11["controls"][0]["inherited_from"], "Lapsed IaaS");
     assert!(v11["additional_procedures"][0]["text"]
@@ -484,10 +484,17 @@ fn compare_ranks_a_lapsed_csp_last_and_shows_every_warning() {
     assert!(md.contains("| 2 | Lapsed SaaS |"), "{md}");
     let (h, rows) = csv_rows(&stdout_of(cmd("csv")));
     assert_eq!(h[2], "Valid SaaS");
-    assert_eq!(rows[0][0], "warnings");
-    assert!(rows[0][3].starts_with("The registration is past its renewal deadline"));
-    assert!(rows[0][2].contains("The audit period is one day"));
-    assert_eq!(rows.len(), 12, "the warnings row, then one row per item");
+    assert_eq!(rows[0][0], "tier");
+    assert_eq!(rows[0][2], "2 valid, with warnings");
+    assert_eq!(rows[0][3], "4 lapsed or not yet valid");
+    assert_eq!(rows[1][0], "warnings");
+    assert!(rows[1][3].starts_with("The registration is past its renewal deadline"));
+    assert!(rows[1][2].contains("The audit period is one day"));
+    assert_eq!(
+        rows.len(),
+        13,
+        "the tier and warnings rows, then one row per item"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cmp.xlsx");
@@ -646,7 +653,10 @@ fn a_registration_not_yet_in_effect_covers_nothing_in_every_format() {
     assert_eq!(by_id(&v["items"], "V01")["status"], "covered");
     let v11 = by_id(&v["items"], "V11");
     assert_eq!(v11["status"], "assurance-gap");
-    assert_eq!(v11["reasons"], json!(["registration-not-yet-valid"]));
+    assert_eq!(
+        v11["reasons"],
+        json!(["inherited", "registration-not-yet-valid"])
+    );
     assert_eq!(v11["registration_not_yet_valid"], json!(["Future IaaS"]));
     assert_eq!(v11["controls"][0]["inherited_from"], "Future IaaS");
     assert!(v["warnings"][0]["message"]
@@ -693,7 +703,9 @@ fn compare_ranks_a_registration_not_yet_in_effect_with_the_lapsed_ones() {
     let (h, rows) = csv_rows(&stdout_of(cmd("csv")));
     assert_eq!(h[2], "Valid SaaS");
     let future_col = h.iter().position(|x| x == "Future SaaS").unwrap();
-    assert!(rows[0][future_col].starts_with("The registration dates from 2027-01-01"));
+    assert_eq!(rows[0][0], "tier");
+    assert_eq!(rows[0][future_col], "4 lapsed or not yet valid");
+    assert!(rows[1][future_col].starts_with("The registration dates from 2027-01-01"));
     let md = stdout_of(cmd("md"));
     assert!(md.contains("| 1 | Valid SaaS |"), "{md}");
     let dir = tempfile::tempdir().unwrap();
@@ -788,11 +800,19 @@ fn registration_validity_matrix_in_report_and_compare() {
             "covered"
         };
         assert_eq!(v11["status"], want, "{case}");
-        let mut wanted: Vec<&str> = reason(own).into_iter().chain(reason(under)).collect();
+        // `inherited`: the control is the IaaS's, whatever its registration
+        let mut wanted: Vec<&str> = std::iter::once("inherited")
+            .chain(reason(own))
+            .chain(reason(under))
+            .collect();
         wanted.sort_by_key(|r| {
-            ["registration-lapsed", "registration-not-yet-valid"]
-                .iter()
-                .position(|x| x == r)
+            [
+                "inherited",
+                "registration-lapsed",
+                "registration-not-yet-valid",
+            ]
+            .iter()
+            .position(|x| x == r)
         });
         wanted.dedup();
         assert_eq!(strings(&v11["reasons"]), wanted, "{case}");

@@ -132,7 +132,12 @@ fn english_workbook_cell_by_cell() {
     want_header.extend(STATUSES);
     want_header.push("runs on");
     want_header.push("registration");
+    want_header.push("tier");
     assert_eq!(row_texts(summary, header), want_header);
+    assert_eq!(
+        fact("Ranking"),
+        "by tier, 1 valid, no warnings > 2 valid, with warnings > 3 validity not checked > 4 lapsed or not yet valid; within a tier, by share covered"
+    );
     // every CSP's warnings, named: none of the fixtures gives a renewal deadline
     let warnings: Vec<String> = (0..summary.height())
         .filter(|r| text(summary, *r, 0) == "Warning")
@@ -183,14 +188,22 @@ fn english_workbook_cell_by_cell() {
         }
         assert_eq!(text(summary, r, 9), "", "no underlying service");
         assert_eq!(text(summary, r, 10), "not checked");
+        assert_eq!(text(summary, r, 11), "3 validity not checked");
         assert_eq!(csp["registration"], "not-checked");
+        assert_eq!(csp["tier"], "not-checked");
     }
 
     // --- matrix: one row per item, the statuses of the JSON output
     let matrix = &ranges[1];
     assert_eq!(
         row_texts(matrix, 0),
-        ["id", "title", "Alpha SaaS", "Beta SaaS", "gamma.txt"]
+        [
+            "id",
+            "title",
+            "Alpha SaaS\n(3 validity not checked)",
+            "Beta SaaS\n(3 validity not checked)",
+            "gamma.txt\n(3 validity not checked)"
+        ]
     );
     let items = json["items"].as_array().unwrap();
     assert_eq!(items.len(), 15);
@@ -424,7 +437,9 @@ fn per_csp_sheet_names_are_safe_for_excel() {
     assert!(names[2..].iter().all(|n| n.encode_utf16().count() <= 31));
     // the names themselves are kept as they are everywhere else
     assert!(
-        row_texts(&ranges[1], 0).contains(&"A/B: [test] *?".to_owned()),
+        row_texts(&ranges[1], 0)
+            .iter()
+            .any(|h| h.starts_with("A/B: [test] *?\n(")),
         "{:?}",
         row_texts(&ranges[1], 0)
     );
@@ -462,13 +477,23 @@ fn japanese_sheet_names_and_labels() {
             "ISMAP対象外",
             "判定不能",
             "基盤",
-            "登録"
+            "登録",
+            "区分"
         ]
     );
+    assert_eq!(text(summary, header + 1, 11), "3 有効性未確認");
+    assert!(text(summary, row_of(summary, "順位の基準"), 1)
+        .starts_with("区分 1 有効・警告なし > 2 有効・警告あり > 3 有効性未確認 > 4 失効・未発効"));
     let matrix = &ranges[1];
     assert_eq!(
         row_texts(matrix, 0),
-        ["項番", "確認項目", "Alpha SaaS", "Beta SaaS", "gamma.txt"]
+        [
+            "項番",
+            "確認項目",
+            "Alpha SaaS\n(3 有効性未確認)",
+            "Beta SaaS\n(3 有効性未確認)",
+            "gamma.txt\n(3 有効性未確認)"
+        ]
     );
     let k01 = row_texts(matrix, 1);
     assert_eq!(k01[0], "K01");

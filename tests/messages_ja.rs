@@ -339,3 +339,38 @@ fn warnings_and_notes_are_japanese() {
         assert!(line.starts_with("注意: "), "{line}");
     }
 }
+
+/// Why a range is refused is Japanese too (it is a part of the message, returned by the
+/// range reader rather than written at the call).
+#[test]
+fn range_problems_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    for (range, words) in [
+        ("9.2.1～9.3", "両端の階層が違います"),
+        ("9～10", "箇条の範囲は読みません"),
+        ("9.2.1～9.3.2", "別のカテゴリまたは統制目標"),
+        ("9.2.3～9.2.1", "小さい番号から大きい番号"),
+        ("9.2.1～9.2.300", "200を超える番号"),
+    ] {
+        let checks = dir.path().join("range.csv");
+        std::fs::write(&checks, format!("id,title,管理策\nA,x,{range}\n")).unwrap();
+        let line = ja_error(
+            bin()
+                .args(["--lang", "ja", "report", "--csp"])
+                .arg(example("csp-list.txt"))
+                .arg("--checks")
+                .arg(&checks),
+        );
+        assert!(line.contains(words), "{range}: {line}");
+        // the location part aside (file, row, column), no English is left
+        let body = line.split("'管理策': ").nth(1).unwrap();
+        assert!(
+            !body
+                .chars()
+                .collect::<Vec<_>>()
+                .windows(3)
+                .any(|w| w.iter().all(char::is_ascii_alphabetic)),
+            "{range}: {line}"
+        );
+    }
+}

@@ -672,3 +672,21 @@ fn a_header_below_the_searched_rows_is_named() {
         "{err}"
     );
 }
+
+/// A report of a list with two references columns, carried forward with `--review`: the
+/// references cell (written by column) reads back as the same references, so no item is
+/// marked changed.
+#[test]
+fn a_review_of_a_list_with_two_references_columns_sees_no_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let previous = dir.path().join("gap.xlsx");
+    stdout_of(report("two-columns.csv").arg("-o").arg(&previous));
+    let v = json_of(
+        report("two-columns.csv")
+            .args(["--format", "json", "--review"])
+            .arg(&previous),
+    );
+    for item in v["items"].as_array().unwrap() {
+        assert_eq!(item["review"]["change"], "unchanged", "{item}");
+    }
+}

@@ -91,6 +91,17 @@ fn report_table_80_columns() {
     }
 }
 
+/// Far below the compact layout's threshold every line still fits, the note under the
+/// compact table too.
+#[test]
+fn report_table_40_columns_fits() {
+    for lang in ["ja", "en"] {
+        let out = table_at(lang, "40", "never");
+        fits(&out, 40);
+        assert!(out.contains("--format md"), "{out}");
+    }
+}
+
 #[test]
 fn report_table_160_columns() {
     for (lang, color) in [

@@ -25,10 +25,11 @@ pub struct CspColumn {
     /// Profile name (else file name), made unique within the comparison.
     pub name: String,
     pub source: String,
-    /// 1 = best: a CSP whose registration is void on the comparison's date (lapsed, or
-    /// not yet valid) after every other, then highest share covered, then fewest
-    /// not-covered, then a valid registration before one not checked, then name.
+    /// 1 = best: by [`Tier`] (valid without warnings, valid with warnings, validity not
+    /// checked, lapsed or not yet valid), then within a tier highest share covered, then
+    /// fewest not-covered, then name.
     pub rank: usize,
+    pub tier: Tier,
     /// Its registration on the comparison's date: valid, not checked (no renewal deadline
     /// given), not yet valid (registered after the date, or its audit period ends after
     /// it) or lapsed.
@@ -43,6 +44,62 @@ pub struct CspColumn {
     /// Its warnings, as `report` gives them for it (registration, audit period, list
     /// completeness, published facts, unknown ids).
     pub warnings: Vec<Warning>,
+}
+
+/// The tier a CSP is ranked in, best first: the ranking's first key, before the share
+/// covered. Serialised `valid`, `valid-with-warnings`, `not-checked`, `not-in-effect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tier {
+    /// Valid on the date, and no warning about the CSP (its statement, the services it
+    /// rests on, its list).
+    Valid,
+    /// Valid on the date, with at least one warning: an audit period that ended long
+    /// before, a one-day (design only) audit, an ISMAP-LIU registration, subsequent
+    /// events, an improvement plan, an underlying service lapsed or not checked, a list
+    /// that looks incomplete, ids not in the catalog.
+    ValidWithWarnings,
+    /// No renewal deadline given: validity not checked.
+    NotChecked,
+    /// Lapsed, or not yet valid: nothing is covered on it.
+    NotInEffect,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 4] = [
+        Tier::Valid,
+        Tier::ValidWithWarnings,
+        Tier::NotChecked,
+        Tier::NotInEffect,
+    ];
+
+    pub fn of(registration: Registration, warnings: &[Warning]) -> Tier {
+        match registration {
+            Registration::Lapsed | Registration::NotYetValid => Tier::NotInEffect,
+            Registration::NotChecked => Tier::NotChecked,
+            Registration::Valid if warnings.is_empty() => Tier::Valid,
+            Registration::Valid => Tier::ValidWithWarnings,
+        }
+    }
+
+    /// 1 = best.
+    pub fn number(self) -> usize {
+        self as usize + 1
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Tier::Valid => lang.pick("有効・警告なし", "valid, no warnings"),
+            Tier::ValidWithWarnings => lang.pick("有効・警告あり", "valid, with warnings"),
+            Tier::NotChecked => lang.pick("有効性未確認", "validity not checked"),
+            Tier::NotInEffect => lang.pick("失効・未発効", "lapsed or not yet valid"),
+        }
+    }
+
+    /// "2 有効・警告あり": the tier as a cell shows it.
+    pub fn cell(self, lang: Lang) -> String {
+        format!("{} {}", self.number(), self.label(lang))
+    }
 }
 
 /// Statuses of one item, in the order of the ranked CSPs; serialised as `{name: status}`.
@@ -67,7 +124,8 @@ pub struct CompareItem {
 pub struct CompareReport {
     /// 3: `csps[].unknown_ids` are objects (`id`, `line`, `suggestions`), as in `report`;
     /// 4: `csps[].registration` and `csps[].warnings`; 5: `checks.iso_edition`; 7:
-    /// registration `not-yet-valid`, ranked with the lapsed ones.
+    /// registration `not-yet-valid`, ranked with the lapsed ones; 8: `csps[].tier`, the
+    /// ranking's first key.
     pub schema_version: u32,
     pub lang: Lang,
     pub as_of: Date,
@@ -159,13 +217,15 @@ pub fn compare(
         counts.unresolved_references = resolved.unresolved_count();
         statuses.push(row);
         let warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
+        let registration = Registration::of(att, as_of);
         columns.push((
             c,
             CspColumn {
                 name: names[c].clone(),
                 source: att.source.display().to_string(),
                 rank: 0,
-                registration: Registration::of(att, as_of),
+                tier: Tier::of(registration, &warnings),
+                registration,
                 warnings,
                 covered_share: counts.covered_share,
                 counts,
@@ -177,13 +237,12 @@ pub fn compare(
             },
         ));
     }
-    let void = |c: &CspColumn| c.registration.is_void();
+    // a lapsed CSP is never above a valid one, a warned one never above a clean one
     columns.sort_by(|(_, a), (_, b)| {
-        void(a)
-            .cmp(&void(b))
+        a.tier
+            .cmp(&b.tier)
             .then(b.covered_share.total_cmp(&a.covered_share))
             .then(a.counts.not_covered.cmp(&b.counts.not_covered))
-            // a verified registration before one not checked
             .then(a.registration.cmp(&b.registration))
             .then(a.name.cmp(&b.name))
     });
@@ -220,7 +279,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 8,
+        schema_version: 9,
         lang,
         as_of,
         catalog: CatalogInfo {
@@ -245,6 +304,36 @@ mod tests {
             source: file.into(),
             ..Attestation::default()
         }
+    }
+
+    /// The tier: a void registration last whatever its warnings, a warning moves only a
+    /// valid one down, a registration not checked stays below every valid one.
+    #[test]
+    fn tiers_follow_the_registration_then_the_warnings() {
+        let warned = [Warning {
+            code: "audit-period-old",
+            message: String::new(),
+        }];
+        assert_eq!(Tier::of(Registration::Valid, &[]), Tier::Valid);
+        assert_eq!(
+            Tier::of(Registration::Valid, &warned),
+            Tier::ValidWithWarnings
+        );
+        assert_eq!(Tier::of(Registration::NotChecked, &[]), Tier::NotChecked);
+        assert_eq!(
+            Tier::of(Registration::NotChecked, &warned),
+            Tier::NotChecked
+        );
+        for void in [Registration::Lapsed, Registration::NotYetValid] {
+            assert_eq!(Tier::of(void, &[]), Tier::NotInEffect);
+            assert_eq!(Tier::of(void, &warned), Tier::NotInEffect);
+        }
+        assert!(Tier::ALL.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            Tier::ALL.map(Tier::number),
+            [1, 2, 3, 4],
+            "numbered as shown"
+        );
     }
 
     /// Every CSP keeps a column of its own, even when a name equals another's

@@ -68,6 +68,10 @@ pub enum Reason {
     NistApproximate,
     /// A NIST SP 800-53 id was mapped through NIST's table exactly (still a candidate).
     MappedViaNist,
+    /// A control credited to the item is implemented only through the service underneath
+    /// (profile `inherits:`, the scope `inherited:`, clause 11 by default): its statement
+    /// is the underlying service's.
+    Inherited,
     /// An implemented control rests on a registration past its renewal deadline.
     RegistrationLapsed,
     /// An implemented control rests on a registration dated after the report's date.
@@ -87,7 +91,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 22] = [
+    pub const ALL: [Reason; 23] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -103,6 +107,7 @@ impl Reason {
         Reason::UnverifiedDetail,
         Reason::NistApproximate,
         Reason::MappedViaNist,
+        Reason::Inherited,
         Reason::RegistrationLapsed,
         Reason::RegistrationNotYetValid,
         Reason::AuditPeriodNotEnded,
@@ -130,6 +135,7 @@ impl Reason {
             Reason::UnverifiedDetail => "unverified-detail",
             Reason::NistApproximate => "nist-approximate",
             Reason::MappedViaNist => "mapped-via-nist",
+            Reason::Inherited => "inherited",
             Reason::RegistrationLapsed => "registration-lapsed",
             Reason::RegistrationNotYetValid => "registration-not-yet-valid",
             Reason::AuditPeriodNotEnded => "audit-period-not-ended",
@@ -167,6 +173,10 @@ impl Reason {
             Reason::UnverifiedDetail => l("未検証の詳細管理策", "unverified detailed control"),
             Reason::NistApproximate => l("NISTによる近似の対応", "approximate NIST mapping"),
             Reason::MappedViaNist => l("NISTの対応表による対応", "mapped through NIST's table"),
+            Reason::Inherited => l(
+                "基盤サービスからの継承",
+                "inherited from the underlying service",
+            ),
             Reason::RegistrationLapsed => l("登録の失効", "registration lapsed"),
             Reason::RegistrationNotYetValid => l("登録日前", "not yet registered"),
             Reason::AuditPeriodNotEnded => l("監査対象期間の終了前", "audit period not ended"),
@@ -445,6 +455,16 @@ impl ItemResult {
             out.push_str(&refs.join(", "));
         }
     }
+
+    /// The assurance the item asks for, `None` when its cell could not be read (the item
+    /// is then not analysed: the default that stood in for it is not shown as read).
+    pub fn assurance_read(&self) -> Option<Assurance> {
+        let unread = self
+            .problems
+            .iter()
+            .any(|p| p.field == crate::model::ProblemField::Assurance);
+        (!unread).then_some(self.assurance)
+    }
 }
 
 /// References of one references column, for JSON.
@@ -610,6 +630,13 @@ pub struct CatalogInfo {
     pub origin: String,
 }
 
+impl CatalogInfo {
+    /// The catalog in one line: its name and version.
+    pub fn line(&self) -> String {
+        format!("{} {}", self.name, self.version)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct CspInfo {
     pub name: String,
@@ -666,6 +693,14 @@ pub struct ChecksInfo {
 }
 
 impl ChecksInfo {
+    /// The check list in one line: its file name, with the sheets read (`a.xlsx [A, B]`).
+    pub fn line(&self) -> String {
+        match self.sheets.as_slice() {
+            [] => self.source.clone(),
+            sheets => format!("{} [{}]", self.source, sheets.join(", ")),
+        }
+    }
+
     pub fn of(checks: &CheckList) -> ChecksInfo {
         ChecksInfo {
             source: file_name(&checks.source),
@@ -1076,7 +1111,7 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("title", &i.title)?;
         st.serialize_field("status", &i.status)?;
         st.serialize_field("risk", &i.risk)?;
-        st.serialize_field("assurance", &i.assurance)?;
+        st.serialize_field("assurance", &i.assurance_read())?;
         st.serialize_field("references", &i.references)?;
         if i.reference_columns.is_empty() {
             st.skip_field("references_by_column")?;
@@ -1827,6 +1862,13 @@ fn evaluate_ref<'a>(
         (Reason::NistApproximate, approximate),
         (Reason::MappedViaNist, nist.is_some() && !approximate),
         (
+            Reason::Inherited,
+            any(&|c| {
+                c.inherited_from.is_some()
+                    && matches!(c.state, ControlState::Implemented | ControlState::AnnexOnly)
+            }),
+        ),
+        (
             Reason::RegistrationLapsed,
             any(&|c| c.basis.lapsed.is_some()),
         ),
@@ -2117,7 +2159,7 @@ pub fn analyse_resolved(
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
     GapReport {
-        schema_version: 10,
+        schema_version: 11,
         lang,
         as_of,
         warnings,
@@ -2600,7 +2642,10 @@ mod tests {
         assert_eq!(status_of(&r, "C-2"), Status::Covered);
         let c3 = r.items.iter().find(|i| i.id == "C-3").unwrap();
         assert_eq!(c3.status, Status::AssuranceGap);
-        assert_eq!(c3.reasons, [Reason::RegistrationNotYetValid]);
+        assert_eq!(
+            c3.reasons,
+            [Reason::Inherited, Reason::RegistrationNotYetValid]
+        );
         assert_eq!(r.items.details(c3).registration_not_yet_valid, ["IaaS"]);
     }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Serialize, Serializer};
 
-use crate::analysis::gap::GapReport;
+use crate::analysis::gap::{GapReport, Warning};
 use crate::analysis::Status;
 use crate::lang::Lang;
 
@@ -69,6 +69,8 @@ impl Serialize for Decision {
 pub struct PreviousItem {
     pub id: String,
     pub title: String,
+    /// The references cell as written (the item's references joined by `, `).
+    pub references: String,
     pub status: Status,
     /// Reason codes, as written (a code an older version wrote is kept as it is).
     pub reasons: Vec<String>,
@@ -76,11 +78,33 @@ pub struct PreviousItem {
     pub comment: String,
 }
 
-/// The previous report: its file name and items (ids unique).
+/// What the previous report was made for, as its workbook's summary states it (a CSV
+/// states none of it); each `None` when the summary does not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PreviousContext {
+    /// The CSP as that report named it (its list's file name when the list named none).
+    pub csp: Option<String>,
+    /// The CSP list's file name (the CSP's name too when the list named none).
+    pub csp_list: Option<String>,
+    pub registration_number: Option<String>,
+    /// The catalog's name and version.
+    pub catalog: Option<String>,
+    /// The check list's file name (with its sheets).
+    pub checks: Option<String>,
+}
+
+/// The previous report: its file name, the sheet read, its items (ids unique), what it
+/// was made for, and the rows below its items that were not read.
 #[derive(Debug, Clone, Default)]
 pub struct Previous {
     pub source: String,
+    /// The gap sheet read (a workbook).
+    pub sheet: Option<String>,
     pub items: Vec<PreviousItem>,
+    /// `None` for a CSV, or a workbook without its summary sheet.
+    pub context: Option<PreviousContext>,
+    /// Rows below the last item with text but no status (a total, a footnote): not items.
+    pub skipped_rows: Vec<usize>,
 }
 
 /// What changed for an item since the review.
@@ -95,13 +119,57 @@ pub enum Change {
     StatusChanged,
     /// Same status, other reasons.
     ReasonsChanged,
+    /// Another title or other references under the same id: not the item that was
+    /// reviewed (its status may have changed too: [`ItemReview::previous_status`]).
+    ItemChanged,
 }
 
 impl Change {
     /// Whether a decision made before this change needs another look.
     pub fn verdict_changed(self) -> bool {
-        matches!(self, Change::StatusChanged | Change::ReasonsChanged)
+        matches!(
+            self,
+            Change::StatusChanged | Change::ReasonsChanged | Change::ItemChanged
+        )
     }
+}
+
+/// What the previous report was made for that differs from this one's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContextKind {
+    /// Another CSP (registration number, else name; an unnamed list by its file name):
+    /// every decision carried is marked re-review.
+    Csp,
+    /// Another catalog (name or version): every decision carried is marked re-review.
+    Catalog,
+    /// Another check list (file or sheets): items are compared one by one (title and
+    /// references), nothing more is marked.
+    CheckList,
+    /// The previous report does not say what it was made for (a CSV, a workbook without
+    /// its summary): nothing is marked, the warning asks to check it.
+    Unknown,
+}
+
+impl ContextKind {
+    /// Whether every decision carried from a report that differs so is to be looked at
+    /// again.
+    pub fn marks_all(self) -> bool {
+        matches!(self, ContextKind::Csp | ContextKind::Catalog)
+    }
+}
+
+/// A difference between what the previous report and this one were made for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContextChange {
+    pub what: ContextKind,
+    /// As the previous report states it (`None` when it does not).
+    pub previous: Option<String>,
+    pub current: String,
+    /// Another CSP told apart only by its list's file name (one of the lists names no CSP
+    /// and gives no registration number).
+    #[serde(skip)]
+    pub unnamed: bool,
 }
 
 /// An item's review: what changed since, and the decision and comment carried forward.
@@ -113,11 +181,23 @@ pub struct ItemReview {
     /// The previous reason codes, when they differ from the current ones.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub previous_reasons: Vec<String>,
+    /// The previous title, when it differs from the current one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_title: Option<String>,
+    /// The previous references (the references cell as written: joined by `, `, by
+    /// column for several references columns), when they differ.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_references: Option<String>,
     pub decision: Option<Decision>,
     pub comment: Option<String>,
-    /// The verdict changed after a decision or comment was made: look again (the old
-    /// decision is kept).
+    /// The item or its verdict changed after a decision or comment was made, or the
+    /// previous report was made for another CSP or catalog: look again (the old decision
+    /// is kept).
     pub re_review: bool,
+    /// Set when the decision is marked because the previous report was made for another
+    /// CSP or catalog (whatever changed in the item).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub re_review_context: Option<ContextKind>,
 }
 
 impl ItemReview {
@@ -125,19 +205,52 @@ impl ItemReview {
     /// partial)`, with ` — re-review` when the verdict changed after a decision.
     pub fn change_label(&self, current: Status, lang: Lang) -> String {
         let l = |ja, en| lang.pick(ja, en);
+        let status_change = |from: Option<Status>| {
+            format!(
+                "{} → {}",
+                from.map_or("?", |s| s.label(lang)),
+                current.label(lang)
+            )
+        };
         let mut out = match (self.change, self.previous_status) {
             (Change::New, _) => l("新規", "new").to_owned(),
             (Change::Unchanged, _) => l("変化なし", "unchanged").to_owned(),
             (Change::ReasonsChanged, _) => l("理由の変化", "reasons changed").to_owned(),
             (Change::StatusChanged, from) => format!(
-                "{} ({} → {})",
+                "{} ({})",
                 l("判定の変化", "status changed"),
-                from.map_or("?", |s| s.label(lang)),
-                current.label(lang)
+                status_change(from)
             ),
+            (Change::ItemChanged, from) => {
+                let mut what: Vec<String> = Vec::new();
+                if self.previous_title.is_some() {
+                    what.push(l("確認項目", "title").to_owned());
+                }
+                if self.previous_references.is_some() {
+                    what.push(l("参照", "references").to_owned());
+                }
+                if from.is_some() {
+                    what.push(status_change(from));
+                }
+                format!(
+                    "{} ({})",
+                    l("確認項目の変化", "item changed"),
+                    what.join(l("・", ", "))
+                )
+            }
         };
         if self.re_review {
             out.push_str(l(" — 要再レビュー", " — re-review"));
+            match self.re_review_context {
+                Some(ContextKind::Csp) => {
+                    out.push_str(l("(前回は別のCSP)", " (previous review for another CSP)"))
+                }
+                Some(ContextKind::Catalog) => out.push_str(l(
+                    "(前回は別のカタログ)",
+                    " (previous review on another catalog)",
+                )),
+                _ => {}
+            }
         }
         out
     }
@@ -153,15 +266,24 @@ pub struct RemovedItem {
     pub comment: Option<String>,
 }
 
-/// The review carried forward: where from, how many items changed how, and the items
-/// removed since.
+/// The review carried forward: where from, what it was made for that differs, how many
+/// items changed how, and the items removed since.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ReviewSummary {
     pub source: String,
+    /// The gap sheet read (a workbook).
+    pub sheet: Option<String>,
+    /// What the previous report was made for that differs from this one (or that it does
+    /// not say).
+    pub context_changes: Vec<ContextChange>,
+    /// Rows below the previous report's items that were not read (a total, a footnote).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped_rows: Vec<usize>,
     pub new: usize,
     pub removed: usize,
     pub status_changed: usize,
     pub reasons_changed: usize,
+    pub item_changed: usize,
     pub unchanged: usize,
     /// Items whose verdict changed after a decision or comment.
     pub re_review: usize,
@@ -171,11 +293,35 @@ pub struct ReviewSummary {
 }
 
 impl ReviewSummary {
+    /// Where the review was read from: `previous.xlsx [ギャップ]`, `previous.csv`.
+    pub fn origin(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{} [{sheet}]", self.source),
+            None => self.source.clone(),
+        }
+    }
+
+    /// The rows of the previous report below its items that were not read, in words;
+    /// `None` when there are none.
+    pub fn skipped_text(&self, lang: Lang) -> Option<String> {
+        if self.skipped_rows.is_empty() {
+            return None;
+        }
+        let rows: Vec<String> = self.skipped_rows.iter().map(usize::to_string).collect();
+        let rows = rows.join(", ");
+        Some(match lang {
+            Lang::Ja => format!("最後の項目より下の行 {rows} は判定がないため読んでいません"),
+            Lang::En => {
+                format!("row(s) {rows} below the last item have no status and were not read")
+            }
+        })
+    }
+
     /// The counts in one line: `new 1 · removed 1 · status changed 2 · …`.
     pub fn counts_line(&self, lang: Lang) -> String {
         let l = |ja, en| lang.pick(ja, en);
         format!(
-            "{} {} · {} {} · {} {} · {} {} · {} {} — {} {}, {} {}",
+            "{} {} · {} {} · {} {} · {} {} · {} {} · {} {} — {} {}, {} {}",
             l("新規", "new"),
             self.new,
             l("削除", "removed"),
@@ -184,6 +330,8 @@ impl ReviewSummary {
             self.status_changed,
             l("理由の変化", "reasons changed"),
             self.reasons_changed,
+            l("確認項目の変化", "item changed"),
+            self.item_changed,
             l("変化なし", "unchanged"),
             self.unchanged,
             l("引き継いだ判断・コメント", "decisions and comments carried"),
@@ -194,31 +342,188 @@ impl ReviewSummary {
     }
 }
 
+/// Text compared as a reviewer reads it: runs of spaces and line breaks count as one.
+fn same_text(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// A name or number compared as a person would: width, case and spaces aside.
+fn same_name(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        crate::text::fold_width(s)
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<String>()
+    };
+    key(a) == key(b)
+}
+
+/// A CSP in one line: its name, with its registration number when known.
+fn csp_line(name: &str, registration: Option<&str>) -> String {
+    match registration {
+        Some(n) => format!("{name} ({n})"),
+        None => name.to_owned(),
+    }
+}
+
+/// What the previous report was made for that differs from `report`'s: the CSP (the
+/// registration numbers when both are known, else the names, an unnamed list being
+/// known by its file name), the catalog, the check list; or that it does not say.
+fn context_changes(report: &GapReport, context: Option<&PreviousContext>) -> Vec<ContextChange> {
+    let csp = &report.csp;
+    let current_csp = csp_line(&csp.name, csp.registration_number.as_deref());
+    let unknown = |current: String| ContextChange {
+        what: ContextKind::Unknown,
+        previous: None,
+        current,
+        unnamed: false,
+    };
+    let Some(p) = context else {
+        return vec![unknown(current_csp)];
+    };
+    let mut out = Vec::new();
+    let same_csp = match (&p.registration_number, &csp.registration_number) {
+        (Some(before), Some(now)) => Some(same_name(before, now)),
+        _ => p.csp.as_deref().map(|before| same_name(before, &csp.name)),
+    };
+    match (same_csp, &p.csp) {
+        (Some(true), _) => {}
+        (Some(false), Some(before)) => out.push(ContextChange {
+            what: ContextKind::Csp,
+            previous: Some(csp_line(before, p.registration_number.as_deref())),
+            current: current_csp,
+            unnamed: (p.csp == p.csp_list && p.registration_number.is_none())
+                || (csp.name == csp.source && csp.registration_number.is_none()),
+        }),
+        (Some(false), None) => out.push(ContextChange {
+            what: ContextKind::Csp,
+            previous: p.registration_number.clone(),
+            current: current_csp,
+            unnamed: false,
+        }),
+        (None, _) => out.push(unknown(current_csp)),
+    }
+    let catalog = report.catalog.line();
+    if let Some(before) = p.catalog.as_deref().filter(|c| !same_text(c, &catalog)) {
+        out.push(ContextChange {
+            what: ContextKind::Catalog,
+            previous: Some(before.to_owned()),
+            current: catalog,
+            unnamed: false,
+        });
+    }
+    let checks = report.checks.line();
+    if let Some(before) = p.checks.as_deref().filter(|c| !same_text(c, &checks)) {
+        out.push(ContextChange {
+            what: ContextKind::CheckList,
+            previous: Some(before.to_owned()),
+            current: checks,
+            unnamed: false,
+        });
+    }
+    out
+}
+
+/// The warning for a difference in what the previous report was made for.
+fn context_warning(change: &ContextChange, origin: &str, lang: Lang) -> Warning {
+    let before = change.previous.as_deref().unwrap_or("?");
+    let now = &change.current;
+    let (code, ja, en) = match change.what {
+        ContextKind::Csp => {
+            let (ja_more, en_more) = if change.unnamed {
+                (
+                    "。CSPの名前も登録番号も記載しない一覧はファイル名で区別されます(同じCSPの新しい一覧ならプロファイルに name: か registration_number: を書いてください)",
+                    ". A list that names no CSP and gives no registration number is known by its file name (for a new list of the same CSP, give its name: or registration_number: in a profile)",
+                )
+            } else {
+                ("", "")
+            };
+            (
+                "review-other-csp",
+                format!("前回のレビュー {origin} は別のCSPについてのものです(前回 {before}、今回 {now}): 引き継いだ判断・コメントはすべて要再レビューとします{ja_more}"),
+                format!("The previous review {origin} was made for another CSP ({before}; this report: {now}): every decision and comment carried forward is marked re-review{en_more}"),
+            )
+        }
+        ContextKind::Catalog => (
+            "review-other-catalog",
+            format!("前回のレビュー {origin} は別のカタログによるものです(前回 {before}、今回 {now}): 引き継いだ判断・コメントはすべて要再レビューとします"),
+            format!("The previous review {origin} was made on another catalog ({before}; this report: {now}): every decision and comment carried forward is marked re-review"),
+        ),
+        ContextKind::CheckList => (
+            "review-other-check-list",
+            format!("前回のレビュー {origin} は別の確認項目ファイルによるものです(前回 {before}、今回 {now}): 確認項目は項番で対応づけ、確認項目・参照が変わったものを要再レビューとします"),
+            format!("The previous review {origin} was made from another check list ({before}; this report: {now}): items are matched by id, and one whose title or references changed is marked re-review"),
+        ),
+        ContextKind::Unknown => (
+            "review-context-unknown",
+            format!("前回のレビュー {origin} には、どのCSP・カタログ・確認項目についてのものかの記載がありません(CSV、または概要シートのないブック): {now} についてのレビューであることを確認してください。確認項目は項番で対応づけ、判定・理由・確認項目・参照だけを比較します"),
+            format!("The previous review {origin} does not say which CSP, catalog and check list it was made for (a CSV, or a workbook without its summary sheet): check that it was made for {now}. Items are matched by id and compared by status, reasons, title and references only"),
+        ),
+    };
+    Warning {
+        code,
+        message: match lang {
+            Lang::Ja => ja,
+            Lang::En => en,
+        },
+    }
+}
+
 /// Carries `previous` into `report`: each item gets its review (by id), the report a
-/// summary with the items removed since. `previous` ids are unique (the reader checks).
+/// summary with the items removed since, and a warning for each difference in what the
+/// previous report was made for (another CSP or catalog marks every decision carried
+/// re-review). `previous` ids are unique (the reader checks).
 pub fn apply(report: &mut GapReport, previous: Previous) {
     let mut by_id: HashMap<&str, &PreviousItem> =
         previous.items.iter().map(|p| (p.id.as_str(), p)).collect();
     let mut summary = ReviewSummary {
         source: previous.source.clone(),
+        sheet: previous.sheet.clone(),
+        context_changes: context_changes(report, previous.context.as_ref()),
+        skipped_rows: previous.skipped_rows.clone(),
         ..ReviewSummary::default()
     };
+    // the first difference that marks every decision: another CSP before another catalog
+    let marks_all = summary
+        .context_changes
+        .iter()
+        .map(|c| c.what)
+        .find(|w| w.marks_all());
+    let origin = summary.origin();
+    let lang = report.lang;
+    report.warnings.extend(
+        summary
+            .context_changes
+            .iter()
+            .map(|c| context_warning(c, &origin, lang)),
+    );
     for item in report.items.iter_mut() {
         let review = match by_id.remove(item.id.as_str()) {
             None => ItemReview {
                 change: Change::New,
                 previous_status: None,
                 previous_reasons: Vec::new(),
+                previous_title: None,
+                previous_references: None,
                 decision: None,
                 comment: None,
                 re_review: false,
+                re_review_context: None,
             },
             Some(p) => {
                 let mut now: Vec<&str> = item.reasons.iter().map(|r| r.as_str()).collect();
                 let mut before: Vec<&str> = p.reasons.iter().map(String::as_str).collect();
                 now.sort_unstable();
                 before.sort_unstable();
-                let change = if p.status != item.status {
+                // as the references cell writes them (by column, for several columns)
+                let mut references = String::new();
+                item.write_references(&mut references);
+                let previous_title = (!same_text(&p.title, &item.title)).then(|| p.title.clone());
+                let previous_references =
+                    (!same_text(&p.references, &references)).then(|| p.references.clone());
+                let change = if previous_title.is_some() || previous_references.is_some() {
+                    Change::ItemChanged
+                } else if p.status != item.status {
                     Change::StatusChanged
                 } else if now != before {
                     Change::ReasonsChanged
@@ -229,17 +534,22 @@ pub fn apply(report: &mut GapReport, previous: Previous) {
                     .filter(|c| !c.is_empty())
                     .map(str::to_owned);
                 let reviewed = p.decision.is_some() || comment.is_some();
+                let re_review_context = marks_all.filter(|_| reviewed);
                 ItemReview {
                     change,
-                    previous_status: (change == Change::StatusChanged).then_some(p.status),
+                    previous_status: (p.status != item.status).then_some(p.status),
                     previous_reasons: if now == before {
                         Vec::new()
                     } else {
                         p.reasons.clone()
                     },
+                    previous_title,
+                    previous_references,
                     decision: p.decision.clone(),
                     comment,
-                    re_review: reviewed && change.verdict_changed(),
+                    re_review: reviewed
+                        && (change.verdict_changed() || re_review_context.is_some()),
+                    re_review_context,
                 }
             }
         };
@@ -248,6 +558,7 @@ pub fn apply(report: &mut GapReport, previous: Previous) {
             Change::Unchanged => summary.unchanged += 1,
             Change::StatusChanged => summary.status_changed += 1,
             Change::ReasonsChanged => summary.reasons_changed += 1,
+            Change::ItemChanged => summary.item_changed += 1,
         }
         summary.re_review += usize::from(review.re_review);
         summary.carried += usize::from(review.decision.is_some() || review.comment.is_some());

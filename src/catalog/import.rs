@@ -818,6 +818,7 @@ fn build_doc(
         .any(|e| e.level == Level::Detail && e.layer == Layer::Control);
     CatalogDoc {
         edition: None,
+        edition_ja: None,
         numbering: Default::default(),
         details_complete: Some(details_complete),
         name: cfg

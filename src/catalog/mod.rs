@@ -32,6 +32,8 @@ pub struct Catalog {
     pub version: String,
     /// The edition of ISMAP管理基準 the catalog follows, when it says.
     pub edition: Option<String>,
+    /// The same in Japanese, when it says.
+    pub edition_ja: Option<String>,
     /// The ISO/IEC 27002 numbering of its control-measure ids.
     pub numbering: Numbering,
     pub notice: String,
@@ -68,6 +70,7 @@ impl Catalog {
             name: doc.name,
             version: doc.version,
             edition: doc.edition,
+            edition_ja: doc.edition_ja,
             numbering: doc.numbering,
             notice: doc.notice,
             sources: doc.sources,

@@ -362,6 +362,9 @@ pub struct CatalogDoc {
     /// The edition of ISMAP管理基準 the entries follow (its text, its revisions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
+    /// The same in Japanese, shown under `--lang ja` (else `edition` is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition_ja: Option<String>,
     /// The ISO/IEC 27002 numbering of the control-measure ids (default 2013).
     #[serde(default, skip_serializing_if = "is_default_numbering")]
     pub numbering: Numbering,

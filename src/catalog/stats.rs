@@ -55,6 +55,9 @@ pub struct Stats {
     /// The edition of the criteria the catalog follows, when it says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
+    /// The same in Japanese, when the catalog says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edition_ja: Option<String>,
     pub governance: OwnLayer,
     pub management: OwnLayer,
     /// Control objectives (3-digit ids, including the `.P` cloud objectives).
@@ -119,6 +122,7 @@ pub fn compute(catalog: &Catalog) -> Stats {
         version: catalog.version.clone(),
         origin: catalog.origin.clone(),
         edition: catalog.edition.clone(),
+        edition_ja: catalog.edition_ja.clone(),
         items: governance.objectives
             + governance.items
             + management.objectives

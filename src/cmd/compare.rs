@@ -152,7 +152,10 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     let mut atts = Vec::with_capacity(paths.len());
     for (i, p) in paths.iter().enumerate() {
         if progress {
-            eprint!("\rreading CSP lists {}/{}", i + 1, paths.len());
+            eprint!(
+                "\r{}",
+                crate::messages::reading_csp_lists(i + 1, paths.len())
+            );
         }
         let att = input::csp::load(stdin.path(p), &opts, &catalog).map_err(|e| stdin.name(e))?;
         crate::analysis::csp::check_inheritance(&catalog, &att)?;

@@ -115,9 +115,16 @@ fn strict_check(
 fn review_note(review: &crate::analysis::review::ReviewSummary) -> String {
     let lang = messages::lang();
     let mut text = messages::translate(
-        &format!("review of {}: {}", review.source, review.counts_line(lang)),
+        &format!(
+            "review of {}: {}",
+            review.origin(),
+            review.counts_line(lang)
+        ),
         lang,
     );
+    if let Some(skipped) = review.skipped_text(lang) {
+        text.push_str(&format!("; {skipped}"));
+    }
     if !review.removed_items.is_empty() {
         let ids: Vec<&str> = review.removed_items.iter().map(|i| i.id.as_str()).collect();
         text.push_str(&format!(
@@ -165,7 +172,11 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     )
     .map_err(|e| stdin.name(e))?;
     let previous = match &cfg.review {
-        Some(p) => Some(input::review::load(p, cfg.encoding)?),
+        Some(p) => Some(input::review::load(
+            p,
+            cfg.encoding,
+            cfg.review_sheet.as_deref(),
+        )?),
         None => None,
     };
     analysis::csp::check_inheritance(&catalog, &attestation)?;

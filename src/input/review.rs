@@ -1,18 +1,20 @@
 //! A previous gap report (`report --review PREVIOUS`): the gap sheet of a workbook, or the
 //! CSV, that `ismap-gap report` wrote, possibly edited since (in Excel, LibreOffice or by
-//! a program), read back for its items' ids, statuses, reason codes, decisions and
-//! comments. A file whose header is not the tool's, or whose ids repeat, is refused.
+//! a program), read back for its items' ids, titles, references, statuses, reason codes,
+//! decisions and comments, and for what its summary says it was made for (CSP, catalog,
+//! check list). A file whose header is not the tool's, a sheet missing a column a review
+//! compares, two gap sheets, or ids that repeat are refused.
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::analysis::review::{Decision, Previous, PreviousItem};
+use crate::analysis::review::{Decision, Previous, PreviousContext, PreviousItem};
 use crate::analysis::Status;
 use crate::error::{InputError, Location};
 use crate::input::decode::Encoding;
 use crate::input::table::{self, Sheet};
 use crate::input::FileKind;
 use crate::lang::Lang;
-use crate::report::gap::{col, item_headers, reviewer_headers, workbook_headers};
+use crate::report::gap::{col, item_headers, reviewer_headers, workbook_headers, SummaryFact};
 
 /// Where the columns a review is read from sit in a gap sheet's header row.
 struct Header {
@@ -22,6 +24,7 @@ struct Header {
     /// The status code (`covered`), when the sheet has it (workbooks since the code
     /// column; else the status is read from its label).
     status_code: Option<usize>,
+    references: usize,
     reasons: usize,
     decision: usize,
     comment: usize,
@@ -29,40 +32,60 @@ struct Header {
     names: [&'static str; 2],
 }
 
-/// The header row of a gap sheet or CSV the tool wrote, in either language: id, title,
-/// status, procedures, decision, comment, reason codes and row are all there.
-fn header_of(row: &[String]) -> Option<Header> {
+/// What a sheet's first row says about it.
+enum Shape {
+    /// The header row of a gap sheet the tool wrote.
+    Ours(Header),
+    /// A gap sheet's header (id, title, status, decision, comment) without columns a
+    /// review compares: their headers.
+    Lacking(Vec<&'static str>),
+    /// Not a gap sheet.
+    Foreign,
+}
+
+/// The header row of a gap sheet or CSV the tool wrote, in either language: recognised
+/// by its id, title, status, procedures, decision and comment columns (the printed
+/// ones); the references and reason codes are what a review compares besides, so a sheet
+/// without them (deleted, trimmed) is [`Shape::Lacking`].
+fn header_of(row: &[String]) -> Shape {
     for lang in [Lang::Ja, Lang::En] {
         let h = item_headers(lang);
         let [decision, comment] = reviewer_headers(lang);
         let find = |name: &str| row.iter().position(|c| c.trim() == name);
-        let wanted = [
+        let core = [
             h[col::ID],
             h[col::TITLE],
             h[col::STATUS],
             h[col::PROCEDURES],
             decision,
             comment,
-            h[col::REASONS],
-            h[col::ROW],
-        ];
-        let found: Vec<Option<usize>> = wanted.iter().map(|n| find(n)).collect();
-        if let [Some(id), Some(title), Some(status), Some(_), Some(d), Some(c), Some(reasons), Some(_)] =
-            found[..]
-        {
-            return Some(Header {
-                id,
-                title,
-                status,
-                status_code: find(workbook_headers(lang)[1]),
-                reasons,
-                decision: d,
-                comment: c,
-                names: [h[col::ID], h[col::STATUS]],
-            });
-        }
+        ]
+        .map(find);
+        let [Some(id), Some(title), Some(status), Some(_), Some(d), Some(c)] = core else {
+            continue;
+        };
+        let compared = [h[col::REFERENCES], h[col::REASONS]];
+        let [Some(references), Some(reasons)] = compared.map(find) else {
+            return Shape::Lacking(compared.into_iter().filter(|n| find(n).is_none()).collect());
+        };
+        return Shape::Ours(Header {
+            id,
+            title,
+            status,
+            status_code: find(workbook_headers(lang)[1]),
+            references,
+            reasons,
+            decision: d,
+            comment: c,
+            names: [h[col::ID], h[col::STATUS]],
+        });
     }
-    None
+    Shape::Foreign
+}
+
+/// The shape of a sheet, from its first row.
+fn shape_of(sheet: &Sheet) -> Shape {
+    sheet.rows.first().map_or(Shape::Foreign, |r| header_of(r))
 }
 
 /// Where the header of a gap sheet was looked for.
@@ -91,17 +114,42 @@ fn not_ours(loc: Location, looked: LookedAt) -> InputError {
     .hint("give the .xlsx (its ギャップ/Gaps sheet) or .csv that `ismap-gap report` wrote, with its header row as written")
 }
 
-/// Reads a previous gap report: a workbook's gap sheet (ギャップ or Gaps, else the one
-/// visible sheet with the gap sheet's header), or a CSV; the header must be in row 1.
-pub fn load(path: &Path, encoding: Option<Encoding>) -> Result<Previous, InputError> {
-    let sheet = match FileKind::of(path) {
-        FileKind::Workbook => gap_sheet(path)?,
+/// The error for a gap sheet without a column a review compares.
+fn lacking(loc: Location, missing: &[&str]) -> InputError {
+    let names: Vec<String> = missing.iter().map(|n| format!("'{n}'")).collect();
+    InputError::at(
+        loc,
+        format!(
+            "the gap sheet lacks the column(s) {}: a review compares each item's references and reason codes with the new report's",
+            names.join(", ")
+        ),
+    )
+    .hint("restore the column(s) as the report wrote them (理由コード sits in the hidden group right of the printed columns, with 判定コード and 行): copy them from the report as written, or give that report")
+}
+
+/// Reads a previous gap report: a workbook's gap sheet (`sheet`, else the one visible
+/// sheet with the gap sheet's header) with what its summary says the report was made
+/// for, or a CSV (`sheet` is checked to name a workbook's sheet by the command line);
+/// the header must be in row 1.
+pub fn load(
+    path: &Path,
+    encoding: Option<Encoding>,
+    sheet: Option<&str>,
+) -> Result<Previous, InputError> {
+    let (gaps, context) = match FileKind::of(path) {
+        FileKind::Workbook => {
+            let gaps = gap_sheet(path, sheet)?;
+            let context = summary_context(path)?;
+            (gaps, context)
+        }
         FileKind::Text => {
-            let sheet = table::read(path, encoding, None)?;
-            if sheet.rows.first().and_then(|r| header_of(r)).is_none() {
-                return Err(not_ours(Location::file(path), LookedAt::FirstRow));
+            let gaps = table::read(path, encoding, None)?;
+            match shape_of(&gaps) {
+                Shape::Ours(_) => {}
+                Shape::Lacking(missing) => return Err(lacking(Location::file(path), &missing)),
+                Shape::Foreign => return Err(not_ours(Location::file(path), LookedAt::FirstRow)),
             }
-            sheet
+            (gaps, None)
         }
         FileKind::Yaml | FileKind::Json => {
             return Err(InputError::at(
@@ -115,48 +163,101 @@ pub fn load(path: &Path, encoding: Option<Encoding>) -> Result<Previous, InputEr
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
+    let (items, skipped_rows) = items(&gaps)?;
     Ok(Previous {
         source,
-        items: items(&sheet)?,
+        sheet: gaps.sheet,
+        items,
+        context,
+        skipped_rows,
     })
 }
 
-/// The gap sheet of a workbook: named ギャップ or Gaps with the tool's header, else the one
-/// visible sheet that has it.
-fn gap_sheet(path: &Path) -> Result<Sheet, InputError> {
-    let names = table::sheet_names(path)?;
-    let mut candidates: Vec<&str> = names
-        .iter()
-        .filter(|(_, visible)| *visible)
-        .map(|(n, _)| n.as_str())
-        .collect();
-    // the gap report's own sheet first, in either language
-    candidates.sort_by_key(|n| !matches!(*n, "ギャップ" | "Gaps"));
-    let mut matching = Vec::new();
-    for name in candidates {
+/// The gap sheet of a workbook: the one named by `--review-sheet`, else the one visible
+/// sheet with a gap sheet's header. Two such sheets (a copy holding the decisions beside
+/// the original) are refused, naming them: which one holds the review is the user's to
+/// say.
+fn gap_sheet(path: &Path, wanted: Option<&str>) -> Result<Sheet, InputError> {
+    if let Some(name) = wanted {
         let sheet = table::read_workbook(path, Some(name))?;
-        if sheet.rows.first().and_then(|r| header_of(r)).is_some() {
-            if matches!(name, "ギャップ" | "Gaps") {
-                return Ok(sheet);
-            }
-            matching.push(sheet);
+        return match shape_of(&sheet) {
+            Shape::Ours(_) => Ok(sheet),
+            Shape::Lacking(missing) => Err(lacking(sheet.location(), &missing)),
+            Shape::Foreign => Err(not_ours(sheet.location(), LookedAt::FirstRow)),
+        };
+    }
+    let names = table::sheet_names(path)?;
+    let mut found: Vec<(Sheet, Shape)> = Vec::new();
+    for (name, _) in names.iter().filter(|(_, visible)| *visible) {
+        let sheet = table::read_workbook(path, Some(name))?;
+        match shape_of(&sheet) {
+            Shape::Foreign => {}
+            shape => found.push((sheet, shape)),
         }
     }
-    match matching.len() {
-        1 => Ok(matching.remove(0)),
-        0 => Err(not_ours(Location::file(path), LookedAt::EverySheet)),
-        _ => {
-            let names: Vec<String> = matching.iter().filter_map(|s| s.sheet.clone()).collect();
-            Err(InputError::at(
-                Location::file(path),
-                format!(
-                    "several sheets are gap sheets ({}): which one holds the review is unclear",
-                    names.join(", ")
-                ),
-            )
-            .hint("give the workbook `ismap-gap report` wrote (one gap sheet), not a comparison"))
+    if found.len() > 1 {
+        let names: Vec<String> = found
+            .iter()
+            .filter_map(|(s, _)| s.sheet.as_ref().map(|n| format!("'{n}'")))
+            .collect();
+        let first = found
+            .first()
+            .and_then(|(s, _)| s.sheet.clone())
+            .unwrap_or_default();
+        return Err(InputError::at(
+            Location::file(path),
+            format!(
+                "several sheets are gap sheets ({}): which one holds the review is unclear",
+                names.join(", ")
+            ),
+        )
+        .hint(format!(
+            "name the sheet holding the decisions with --review-sheet (e.g. --review-sheet '{first}'), or delete the other copies; a comparison workbook has one gap sheet per CSP"
+        )));
+    }
+    match found.pop() {
+        Some((sheet, Shape::Ours(_))) => Ok(sheet),
+        Some((sheet, Shape::Lacking(missing))) => Err(lacking(sheet.location(), &missing)),
+        Some((_, Shape::Foreign)) | None => {
+            Err(not_ours(Location::file(path), LookedAt::EverySheet))
         }
     }
+}
+
+/// What the workbook's summary sheet (概要 or Summary) says the report was made for;
+/// `None` when it has no such sheet.
+fn summary_context(path: &Path) -> Result<Option<PreviousContext>, InputError> {
+    let names = table::sheet_names(path)?;
+    let Some((name, lang)) = [Lang::Ja, Lang::En].into_iter().find_map(|lang| {
+        let wanted = crate::report::xlsx::sheet_names(lang)[0];
+        names
+            .iter()
+            .find(|(n, _)| n == wanted)
+            .map(|(n, _)| (n.clone(), lang))
+    }) else {
+        return Ok(None);
+    };
+    let sheet = table::read_workbook(path, Some(&name))?;
+    let fact = |f: SummaryFact| {
+        let label = f.label(lang);
+        sheet
+            .rows
+            .iter()
+            .find(|r| r.first().is_some_and(|c| c.trim() == label))
+            .and_then(|r| r.get(1))
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty() && *v != "—")
+            .map(str::to_owned)
+    };
+    let context = PreviousContext {
+        csp: fact(SummaryFact::Csp),
+        csp_list: fact(SummaryFact::CspList),
+        registration_number: fact(SummaryFact::RegistrationNumber),
+        catalog: fact(SummaryFact::Catalog),
+        checks: fact(SummaryFact::CheckItems),
+    };
+    // a sheet named so that states none of it is not the report's summary
+    Ok((context != PreviousContext::default()).then_some(context))
 }
 
 /// A status as the sheet writes it: its code, or its label in either language.
@@ -167,15 +268,40 @@ fn status_of(text: &str) -> Option<Status> {
         .find(|s| s.as_str() == text || s.label(Lang::Ja) == text || s.label(Lang::En) == text)
 }
 
-/// Every item row under the header: ids unique, statuses ones the tool writes.
-fn items(sheet: &Sheet) -> Result<Vec<PreviousItem>, InputError> {
-    let Some(header) = sheet.rows.first().and_then(|r| header_of(r)) else {
-        return Err(not_ours(sheet.location(), LookedAt::FirstRow));
+/// Every item row under the header (ids unique, statuses ones the tool writes), and the
+/// rows with text below the last item that has a status (a total, a footnote), which
+/// are not items and are left out (the caller names them).
+fn items(sheet: &Sheet) -> Result<(Vec<PreviousItem>, Vec<usize>), InputError> {
+    let header = match shape_of(sheet) {
+        Shape::Ours(h) => h,
+        Shape::Lacking(missing) => return Err(lacking(sheet.location(), &missing)),
+        Shape::Foreign => return Err(not_ours(sheet.location(), LookedAt::FirstRow)),
     };
     let [id_name, status_name] = header.names;
+    let cell_of = |row: &[String], c: usize| row.get(c).map_or("", |s| s.trim()).to_owned();
+    let has_status = |row: &[String]| {
+        !cell_of(row, header.status).is_empty()
+            || header
+                .status_code
+                .is_some_and(|c| !cell_of(row, c).is_empty())
+    };
+    // the items end at the last row with a status: below it, a total or a note
+    let end = sheet
+        .rows
+        .iter()
+        .rposition(|r| has_status(r))
+        .map_or(1, |i| i + 1);
+    let skipped: Vec<usize> = sheet
+        .rows
+        .iter()
+        .enumerate()
+        .skip(end.max(1))
+        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+        .map(|(i, _)| i + 1)
+        .collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
-    for (i, row) in sheet.rows.iter().enumerate().skip(1) {
+    for (i, row) in sheet.rows.iter().enumerate().take(end).skip(1) {
         let row_no = i + 1;
         let cell = |c: usize| row.get(c).map_or("", |s| s.trim());
         if row.iter().all(|c| c.trim().is_empty()) {
@@ -220,13 +346,14 @@ fn items(sheet: &Sheet) -> Result<Vec<PreviousItem>, InputError> {
         out.push(PreviousItem {
             id: id.to_owned(),
             title: cell(header.title).to_owned(),
+            references: cell(header.references).to_owned(),
             status,
             reasons,
             decision: Decision::parse(cell(header.decision)),
             comment: row.get(header.comment).cloned().unwrap_or_default(),
         });
     }
-    Ok(out)
+    Ok((out, skipped))
 }
 
 #[cfg(test)]
@@ -258,21 +385,24 @@ mod tests {
         row[col::ID] = "C-01";
         row[col::STATUS] = "一部充足";
         row[col::REASONS] = "not-listed, list-incomplete";
+        row[col::REFERENCES] = "9.1.1, 9.2.1";
         row[ja.len() - 2] = "要";
         row[ja.len() - 1] = "SOC2で確認";
-        let got = items(&sheet(&[&ja, &row, &[""; 3]])).unwrap();
+        let (got, skipped) = items(&sheet(&[&ja, &row, &[""; 3]])).unwrap();
+        assert!(skipped.is_empty());
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].status, Status::Partial);
         assert_eq!(got[0].reasons, ["not-listed", "list-incomplete"]);
         assert_eq!(got[0].decision, Some(Decision::Needed));
         assert_eq!(got[0].comment, "SOC2で確認");
+        assert_eq!(got[0].references, "9.1.1, 9.2.1");
 
         let en = header(Lang::En);
         let mut row = vec![""; en.len()];
         row[col::ID] = "C-02";
         row[col::STATUS] = "covered";
         row[en.len() - 2] = "under review";
-        let got = items(&sheet(&[&en, &row])).unwrap();
+        let (got, _) = items(&sheet(&[&en, &row])).unwrap();
         assert_eq!(got[0].status, Status::Covered);
         assert_eq!(got[0].decision, Some(Decision::UnderReview));
     }
@@ -309,6 +439,51 @@ mod tests {
         assert!(
             e.to_string()
                 .contains("row 2: column '項番': a row with no id"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_sheet_without_a_compared_column_names_it() {
+        let ja = header(Lang::Ja);
+        let trimmed: Vec<&str> = ja.iter().copied().filter(|h| *h != "理由コード").collect();
+        let e = items(&sheet(&[&trimmed])).unwrap_err();
+        assert_eq!(
+            e.message,
+            "the gap sheet lacks the column(s) '理由コード': a review compares each item's references and reason codes with the new report's"
+        );
+        let trimmed: Vec<&str> = ja
+            .iter()
+            .copied()
+            .filter(|h| !matches!(*h, "理由コード" | "参照"))
+            .collect();
+        let e = items(&sheet(&[&trimmed])).unwrap_err();
+        assert!(e.message.contains("'参照', '理由コード'"), "{e}");
+        // without the printed columns it is not a gap sheet at all
+        let e = items(&sheet(&[&ja[..3]])).unwrap_err();
+        assert!(e.message.contains("not a gap report"), "{e}");
+    }
+
+    #[test]
+    fn rows_below_the_last_item_without_a_status_are_left_out() {
+        let ja = header(Lang::Ja);
+        let mut a = vec![""; ja.len()];
+        a[col::ID] = "C-01";
+        a[col::STATUS] = "充足";
+        let mut total = vec![""; ja.len()];
+        total[col::ID] = "合計";
+        total[col::TITLE] = "1件";
+        let mut note = vec![""; ja.len()];
+        note[col::TITLE] = "全体コメント";
+        let blank = vec![""; ja.len()];
+        let (got, skipped) = items(&sheet(&[&ja, &a, &total, &blank, &note])).unwrap();
+        assert_eq!(got.len(), 1);
+        assert_eq!(skipped, [3, 5]);
+        // a row without a status between items is still an error, naming it
+        let e = items(&sheet(&[&ja, &total, &a])).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("row 2: column '判定': '' is not a status"),
             "{e}"
         );
     }

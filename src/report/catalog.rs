@@ -8,17 +8,19 @@ use crate::catalog::stats::Stats;
 use crate::catalog::{Entry, IsoEdition, Layer, Level, NoCounterpart, RefKind};
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
-use crate::report::{render_grid, write_json, write_yaml, Format, TextStyle};
+use crate::report::{render_grid, table, write_json, write_yaml, Format, TextStyle};
 
-fn flags(e: &Entry) -> String {
+/// An entry's flags in the run's language (`basic, cloud-provider` / `基本言明要件(B)、
+/// クラウド固有(P)`); JSON and YAML keep the codes.
+fn flags(e: &Entry, lang: Lang) -> String {
     let mut f = Vec::new();
     if e.flags.basic {
-        f.push("basic");
+        f.push(lang.pick("基本言明要件(B)", "basic"));
     }
     if e.flags.cloud_provider {
-        f.push("cloud-provider");
+        f.push(lang.pick("クラウド固有(P)", "cloud-provider"));
     }
-    f.join(", ")
+    f.join(lang.pick("、", ", "))
 }
 
 /// What the flags mean, as ISMAP管理基準 defines its suffixes (2.1).
@@ -87,10 +89,10 @@ fn entry_grid(entries: &[&Entry], lang: Lang) -> Grid {
         g.push(
             vec![
                 e.id.clone(),
-                e.layer.as_str().to_owned(),
-                e.level.as_str().to_owned(),
+                e.layer.label(lang).to_owned(),
+                e.level.label_in(e.layer, lang).to_owned(),
                 e.title(lang).to_owned(),
-                flags(e),
+                flags(e, lang),
                 e.parent.clone().unwrap_or_default(),
             ],
             Tone::Plain,
@@ -292,7 +294,7 @@ pub fn render_show(
                 l("親", "parent"),
                 e.parent.clone().unwrap_or_default(),
             );
-            kv(&mut lines, l("フラグ", "flags"), flags(e));
+            kv(&mut lines, l("フラグ", "flags"), flags(e, lang));
             kv(
                 &mut lines,
                 l("フラグの意味", "flags mean"),
@@ -420,63 +422,75 @@ pub fn render_stats(
             );
         }
     }
-    if format == Format::Table {
-        writeln!(w, "{} {} ({})", stats.catalog, stats.version, stats.origin)?;
-        if let Some(edition) = &stats.edition {
-            writeln!(w, "{}: {edition}", l("版", "edition"))?;
+    let lines = |head: bool| -> Vec<String> {
+        let c = &stats.completeness;
+        let (gov, man) = (&stats.governance, &stats.management);
+        if head {
+            let origin = match stats.origin.as_str() {
+                "embedded" => l("組み込み", "embedded"),
+                path => path,
+            };
+            let edition = match lang {
+                Lang::Ja => stats.edition_ja.as_ref().or(stats.edition.as_ref()),
+                Lang::En => stats.edition.as_ref(),
+            };
+            let mut out = vec![format!("{} {} ({origin})", stats.catalog, stats.version)];
+            out.extend(edition.map(|e| format!("{}: {e}", l("版", "edition"))));
+            return out;
+        }
+        let mut out = vec![
+            format!(
+                "{}: {} {} + {} {} ({} {}) / {} {} + {} {} / {} {} / {} {}",
+                l("保有", "holds"),
+                l("ガバナンス目標", "governance objectives"),
+                gov.objectives,
+                l("項目", "items"),
+                gov.items,
+                l("概要", "overview"),
+                gov.overview,
+                l("マネジメント目標", "management objectives"),
+                man.objectives,
+                l("項目", "items"),
+                man.items,
+                l("統制目標", "control objectives"),
+                stats.objectives,
+                l("詳細管理策", "detailed controls"),
+                stats.details
+            ),
+            format!(
+                "{}: {}; {}: {}; {}: {}",
+                l("名称なし", "untitled"),
+                c.untitled,
+                l("基本言明要件フラグ(B)", "basic flags (B)"),
+                c.basic_flags,
+                l("クラウドフラグ(P)", "cloud flags (P)"),
+                c.cloud_flags
+            ),
+        ];
+        if stats.is_incomplete() {
+            out.push(l(
+                "不足: 詳細管理策の大半(管理基準の別表に約1,100件): 完全な一覧は公式の管理基準ワークブックから `ismap-gap catalog import` で取り込むしかありません",
+                "lacks: most detailed controls (the criteria's attached table lists about 1,100): the full list comes only through `ismap-gap catalog import` of the official workbook",
+            ).to_owned());
+        }
+        out.push(l(
+            "参考: ガバナンス基準の項目は管理基準本文(2022-04-01版)で18件。全体1,159件は2023年にコンサルティング会社が公表した件数で、公式の数字ではありません",
+            "for comparison: the text of the criteria (2022-04-01) has 18 governance items; 1,159 items in total is a count a consultancy published in 2023, not an official figure",
+        ).to_owned());
+        out
+    };
+    // a table: the lines above and below it wrapped to its width
+    let table_format = format == Format::Table;
+    if table_format {
+        for line in lines(true) {
+            table::write_wrapped(w, &line, style.width)?;
         }
     }
     render_grid(&g, format, style, w)?;
-    if format == Format::Table {
-        let c = &stats.completeness;
-        let (gov, man) = (&stats.governance, &stats.management);
-        writeln!(
-            w,
-            "{}: {} {} + {} {} ({} {}) / {} {} + {} {} / {} {} / {} {}",
-            l("保有", "holds"),
-            l("ガバナンス目標", "governance objectives"),
-            gov.objectives,
-            l("項目", "items"),
-            gov.items,
-            l("概要", "overview"),
-            gov.overview,
-            l("マネジメント目標", "management objectives"),
-            man.objectives,
-            l("項目", "items"),
-            man.items,
-            l("統制目標", "control objectives"),
-            stats.objectives,
-            l("詳細管理策", "detailed controls"),
-            stats.details
-        )?;
-        writeln!(
-            w,
-            "{}: {}; {}: {}; {}: {}",
-            l("名称なし", "untitled"),
-            c.untitled,
-            l("基本言明要件フラグ(B)", "basic flags (B)"),
-            c.basic_flags,
-            l("クラウドフラグ(P)", "cloud flags (P)"),
-            c.cloud_flags
-        )?;
-        if stats.is_incomplete() {
-            writeln!(
-                w,
-                "{}",
-                l(
-                    "不足: 詳細管理策の大半(管理基準の別表に約1,100件): 完全な一覧は公式の管理基準ワークブックから `ismap-gap catalog import` で取り込むしかありません",
-                    "lacks: most detailed controls (the criteria's attached table lists about 1,100): the full list comes only through `ismap-gap catalog import` of the official workbook"
-                )
-            )?;
+    if table_format {
+        for line in lines(false) {
+            table::write_wrapped(w, &line, style.width)?;
         }
-        writeln!(
-            w,
-            "{}",
-            l(
-                "参考: ガバナンス基準の項目は管理基準本文(2022-04-01版)で18件。全体1,159件は2023年にコンサルティング会社が公表した件数で、公式の数字ではありません",
-                "for comparison: the text of the criteria (2022-04-01) has 18 governance items; 1,159 items in total is a count a consultancy published in 2023, not an official figure"
-            )
-        )?;
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The comparison of several CSPs in table, CSV, Markdown and JSON (xlsx in `xlsx`).
 use std::io::Write;
 
-use crate::analysis::compare::{CompareReport, CspColumn};
+use crate::analysis::compare::{CompareReport, CspColumn, Tier};
 use crate::analysis::Status;
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
@@ -25,9 +25,29 @@ pub fn warning_messages(r: &CompareReport) -> Vec<String> {
         .collect()
 }
 
-/// A CSP's registration as the ranking shows it: 有効 / 未確認 / 失効.
+/// A CSP's registration as the ranking shows it: 有効 / 未確認 / 未発効 / 失効.
 fn registration_cell(lang: Lang, csp: &CspColumn) -> String {
     csp.registration.label(lang).to_owned()
+}
+
+/// The label of the ranking rule ("順位", "Ranking").
+pub fn ranking_label(lang: Lang) -> &'static str {
+    lang.pick("順位の基準", "Ranking")
+}
+
+/// How the CSPs are ranked: the tiers in order, then the share covered.
+pub fn ranking_rule(lang: Lang) -> String {
+    let tiers: Vec<String> = Tier::ALL.iter().map(|t| t.cell(lang)).collect();
+    match lang {
+        Lang::Ja => format!(
+            "区分 {} の順、同じ区分では充足率の高い順",
+            tiers.join(" > ")
+        ),
+        Lang::En => format!(
+            "by tier, {}; within a tier, by share covered",
+            tiers.join(" > ")
+        ),
+    }
 }
 
 fn pct(x: f64) -> String {
@@ -35,7 +55,7 @@ fn pct(x: f64) -> String {
 }
 
 /// Headers of the per-CSP summary: rank, name, share covered, a count per status, the
-/// service it runs on, its registration (a lapsed one is ranked after every other).
+/// service it runs on, its registration, its tier (the ranking's first key).
 pub fn summary_headers(lang: Lang) -> Vec<String> {
     let mut h: Vec<String> = vec![
         lang.pick("順位", "rank").to_owned(),
@@ -45,6 +65,7 @@ pub fn summary_headers(lang: Lang) -> Vec<String> {
     h.extend(Status::ALL.iter().map(|s| s.label(lang).to_owned()));
     h.push(lang.pick("基盤", "runs on").to_owned());
     h.push(lang.pick("登録", "registration").to_owned());
+    h.push(lang.pick("区分", "tier").to_owned());
     h
 }
 
@@ -56,6 +77,7 @@ pub fn summary_grid(r: &CompareReport) -> Grid {
         row.extend(Status::ALL.iter().map(|s| c.counts.count(*s).to_string()));
         row.push(c.inherits.clone().unwrap_or_default());
         row.push(registration_cell(r.lang, c));
+        row.push(c.tier.cell(r.lang));
         g.push(row, Tone::Plain);
     }
     g
@@ -98,23 +120,27 @@ fn summary_lines(r: &CompareReport) -> Vec<String> {
             r.as_of
         ),
         format!(
-            "{} {} {}",
+            "{} {}",
             lang.pick("カタログ:", "Catalog:"),
-            r.catalog.name,
-            r.catalog.version
+            r.catalog.line()
         ),
     ];
     out.push(crate::report::gap::covered_means(lang).to_owned());
+    out.push(format!("{}: {}", ranking_label(lang), ranking_rule(lang)));
     for message in warning_messages(r) {
         out.push(format!("{} {message}", lang.pick("警告:", "WARNING:")));
     }
     out
 }
 
-/// The matrix as CSV: a row of each CSP's warnings under the header (when any CSP has
-/// some), then the items.
+/// The matrix as CSV: a row of each CSP's tier under the header, a row of its warnings
+/// (when any CSP has some), then the items.
 fn csv_grid(r: &CompareReport) -> Grid {
     let mut g = matrix_grid(r);
+    let mut tiers = vec![r.lang.pick("区分", "tier").to_owned(), String::new()];
+    tiers.extend(r.csps.iter().map(|c| c.tier.cell(r.lang)));
+    g.rows.insert(0, tiers);
+    g.tones.insert(0, Tone::Plain);
     if r.csps.iter().any(|c| !c.warnings.is_empty()) {
         let mut row = vec![r.lang.pick("警告", "warnings").to_owned(), String::new()];
         row.extend(r.csps.iter().map(|c| {
@@ -124,8 +150,8 @@ fn csv_grid(r: &CompareReport) -> Grid {
                 .collect::<Vec<_>>()
                 .join("\n")
         }));
-        g.rows.insert(0, row);
-        g.tones.insert(0, Tone::Plain);
+        g.rows.insert(1, row);
+        g.tones.insert(1, Tone::Plain);
     }
     g
 }
@@ -152,9 +178,7 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(r) {
-                for part in table::wrap(&strip_controls(&line), style.width.into()) {
-                    writeln!(w, "{part}")?;
-                }
+                table::write_wrapped(w, &line, style.width)?;
             }
             table::render(&summary_grid(r), style.color, style.width, w)?;
             table::render(&matrix_grid(r), style.color, style.width, w)

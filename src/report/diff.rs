@@ -10,8 +10,7 @@ use crate::catalog::diff::{CatalogDiff, InNew};
 use crate::catalog::Entry;
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
-use crate::report::{render_grid, write_json, write_yaml, Format, TextStyle};
-use crate::text::strip_controls;
+use crate::report::{render_grid, table, write_json, write_yaml, Format, TextStyle};
 
 fn field_label(field: &str, lang: Lang) -> &'static str {
     match field {
@@ -188,13 +187,13 @@ fn render_diff<T: Serialize>(
         Format::Table => {}
         _ => return render_grid(&grid, format, style, w),
     }
-    writeln!(w, "{}", strip_controls(&heading))?;
+    table::write_wrapped(w, &heading, style.width)?;
     if grid.rows.is_empty() {
         writeln!(w, "{}", lang.pick("差分はありません", "no differences"))?;
     } else {
         render_grid(&grid, format, style, w)?;
     }
-    writeln!(w, "{summary}")?;
+    table::write_wrapped(w, &summary, style.width)?;
     Ok(())
 }
 

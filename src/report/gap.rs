@@ -1,6 +1,8 @@
 //! The gap report in every format, from the one [`GapReport`] model.
 use std::io::Write;
 
+#[cfg(doc)]
+use crate::analysis::gap::{CatalogInfo, ChecksInfo};
 use crate::analysis::gap::{ControlState, CspInfo, GapReport, ItemDetails, ItemResult, Reason};
 use crate::analysis::procedures::Procedure;
 use crate::analysis::Status;
@@ -145,7 +147,7 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
     out.text(&item.title);
     out.text(item.status.label(lang));
     out.text(item.risk.map_or("", |r| r.label(lang)));
-    out.text(item.assurance.label(lang));
+    out.text(item.assurance_read().map_or("", |a| a.label(lang)));
     out.cell(|refs| item.write_references(refs));
     out.cell(|controls| {
         join_with(controls, &details.controls, "\n", |controls, c| {
@@ -617,6 +619,43 @@ pub fn read_as_text(read_as: &ReadAs, lang: Lang) -> String {
 }
 
 /// The label of the ISO edition a check list was read in.
+/// The facts of the workbook's summary that say what a report was made for: written
+/// under these labels, and read back by `report --review` to tell whether the previous
+/// report was about this CSP, on this catalog, from this check list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryFact {
+    /// The CSP as the report names it (the list's file name when it names none).
+    Csp,
+    /// The CSP list's file name.
+    CspList,
+    RegistrationNumber,
+    /// The catalog's name and version ([`CatalogInfo::line`]).
+    Catalog,
+    /// The check list's file name, with its sheets ([`ChecksInfo::line`]).
+    CheckItems,
+}
+
+impl SummaryFact {
+    pub const ALL: [SummaryFact; 5] = [
+        SummaryFact::Csp,
+        SummaryFact::CspList,
+        SummaryFact::RegistrationNumber,
+        SummaryFact::Catalog,
+        SummaryFact::CheckItems,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        let l = |ja, en| lang.pick(ja, en);
+        match self {
+            SummaryFact::Csp => "CSP",
+            SummaryFact::CspList => l("統制目標一覧", "CSP list"),
+            SummaryFact::RegistrationNumber => l("登録番号", "Registration number"),
+            SummaryFact::Catalog => l("カタログ", "Catalog"),
+            SummaryFact::CheckItems => l("確認項目", "Check items"),
+        }
+    }
+}
+
 pub fn edition_label(lang: Lang) -> &'static str {
     lang.pick("ISO/IEC 27001/27002の版", "ISO/IEC 27001/27002 edition")
 }
@@ -754,12 +793,16 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
     ));
     out.push(covered_means(lang).to_owned());
     if let Some(review) = &report.review {
-        out.push(format!(
+        let mut line = format!(
             "{} {}: {}",
             l("前回のレビュー:", "Previous review:"),
-            review.source,
+            review.origin(),
             review.counts_line(lang)
-        ));
+        );
+        if let Some(skipped) = review.skipped_text(lang) {
+            line.push_str(&format!("; {skipped}"));
+        }
+        out.push(line);
     }
     for w in &report.warnings {
         out.push(format!("{} {}", l("警告:", "WARNING:"), w.message));
@@ -862,13 +905,13 @@ pub fn render(
                     style.width,
                     w,
                 )?;
-                writeln!(
+                table::write_wrapped(
                     w,
-                    "{}",
                     report.lang.pick(
                         "(狭い画面向けの表示です。全ての列は --format md/csv/xlsx で出力できます)",
-                        "(compact view for a narrow terminal: --format md, csv or xlsx give every column)"
-                    )
+                        "(compact view for a narrow terminal: --format md, csv or xlsx give every column)",
+                    ),
+                    style.width,
                 )?;
             } else {
                 table::render(&short_grid(report), style.color, style.width, w)?;

@@ -102,8 +102,9 @@ fn no_line_end(c: char) -> bool {
 
 /// A line of text cut into pieces no line breaks inside: a word (non-space narrow
 /// characters), a wide character, a space; a piece that may not start a line joined to
-/// the one before it, one that may not end a line to the one after.
-fn atoms(line: &str) -> Vec<&str> {
+/// the one before it, one that may not end a line to the one after. The one reading of
+/// where a line may break, for the terminal and for the height of a wrapped cell.
+pub(crate) fn atoms(line: &str) -> Vec<&str> {
     let mut raw: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
     for (i, c) in line.char_indices() {
@@ -200,6 +201,15 @@ pub fn wrap_lines(text: &str, width: usize, indent: &str) -> Vec<String> {
 /// summary and warning lines above a table, kept within its width.
 pub fn wrap(line: &str, width: usize) -> Vec<String> {
     wrap_lines(line, width, "  ")
+}
+
+/// Writes `line` (control characters stripped) wrapped by [`wrap`] to `width` columns: a
+/// line above or below a table.
+pub fn write_wrapped(w: &mut dyn Write, line: &str, width: u16) -> std::io::Result<()> {
+    for part in wrap(&strip_controls(line), width.into()) {
+        writeln!(w, "{part}")?;
+    }
+    Ok(())
 }
 
 /// `text`'s first line cut to fit `width` columns, between [`atoms`], ending with `…` when

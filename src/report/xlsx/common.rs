@@ -7,10 +7,11 @@ use rust_xlsxwriter::{
     ColNum, Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, RowNum,
     Workbook, Worksheet,
 };
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::date::Date;
 use crate::report::grid::{Grid, Tone};
+use crate::report::table;
 use crate::text::strip_controls;
 
 /// Excel's limit on the text of one cell, in UTF-16 code units.
@@ -129,41 +130,31 @@ pub fn wrapped_lines(text: &str, width: f64) -> usize {
     text.split('\n').map(|line| line_count(line, cap)).sum()
 }
 
-/// [`wrapped_lines`] of one line of text.
+/// [`wrapped_lines`] of one line of text, broken between the pieces the terminal table
+/// breaks between ([`table::atoms`]): a word moves to the next line whole, as does a
+/// character that may not start a line (`ー`, `、`, a closing bracket) with the one before
+/// it (Excel's 禁則処理); a piece longer than a line is broken where it must be, on lines of
+/// its own.
 fn line_count(line: &str, cap: usize) -> usize {
-    let (mut lines, mut used, mut word) = (1, 0, 0);
-    for ch in line.chars() {
-        let w = ch.width().unwrap_or(0);
-        if ch == ' ' {
+    let (mut lines, mut used) = (1, 0);
+    for piece in table::atoms(line) {
+        let w = piece.width();
+        if piece == " " {
             // a space may hang past the end of a line
             used = (used + w).min(cap);
-            word = 0;
             continue;
         }
-        if w >= 2 {
-            // a line may break before and after a wide character
-            word = 0;
-            if used + w > cap {
-                lines += 1;
-                used = w;
-            } else {
-                used += w;
-            }
-            continue;
-        }
-        if used + w > cap {
-            lines += 1;
-            if word > 0 && word + w <= cap {
-                // the word moves to the next line whole
-                used = word + w;
-            } else {
-                used = w;
-                word = 0;
-            }
-        } else {
+        if used + w <= cap {
             used += w;
+            continue;
         }
-        word += w;
+        if used > 0 {
+            lines += 1;
+        }
+        // what does not fit on a line of its own takes as many as it needs
+        let extra = w.saturating_sub(1) / cap;
+        lines += extra;
+        used = w - extra * cap;
     }
     lines
 }
@@ -634,6 +625,14 @@ mod tests {
         assert_eq!(wrapped_lines(&"確".repeat(9), 12.0), 3);
         // a mix: ids stay whole beside Japanese text
         assert_eq!(wrapped_lines("記載なし 9.4.1, 9.4.2", 12.0), 3);
+        // 禁則: a line never starts with ー, 、 or a closing bracket: the character
+        // before moves with it ("くー"), so the last line overflows to a fourth
+        assert_eq!(wrapped_lines("あいうえおかきくけこさし", 12.0), 3);
+        assert_eq!(wrapped_lines("あいうえおかきくーけこさ", 12.0), 4);
+        assert_eq!(wrapped_lines("あいうえおかきく、けこさ", 12.0), 4);
+        assert_eq!(wrapped_lines("あいうえおかきく」けこさ", 12.0), 4);
+        // and never ends with an opening bracket: it moves with what follows
+        assert_eq!(wrapped_lines("あいう「えおかきくけこさ", 12.0), 4);
     }
 
     #[test]

@@ -104,6 +104,7 @@ const SHARE_COL: usize = 2;
 const FIRST_COUNT_COL: usize = 3;
 const RUNS_ON_COL: usize = FIRST_COUNT_COL + Status::ALL.len();
 const REGISTRATION_COL: usize = RUNS_ON_COL + 1;
+const TIER_COL: usize = REGISTRATION_COL + 1;
 /// Width of a count column, in Excel's character units.
 const COUNT_WIDTH: f64 = 12.0;
 /// Width of the summary chart, in pixels.
@@ -154,16 +155,9 @@ fn write_compare_summary(
     let grid = cmp::summary_grid(report);
     let last_col = col_num(grid.headers.len().saturating_sub(1))?;
 
-    let checks_source = match report.checks.sheets.as_slice() {
-        [] => report.checks.source.clone(),
-        sheets => format!("{} [{}]", report.checks.source, sheets.join(", ")),
-    };
     let facts = [
-        (l("確認項目", "Check items"), checks_source),
-        (
-            l("カタログ", "Catalog"),
-            format!("{} {}", report.catalog.name, report.catalog.version),
-        ),
+        (l("確認項目", "Check items"), report.checks.line()),
+        (l("カタログ", "Catalog"), report.catalog.line()),
         (l("基準日", "As of"), report.as_of.to_string()),
     ];
     let details_label = l("CSP別シート", "Per-CSP sheets");
@@ -177,12 +171,13 @@ fn write_compare_summary(
             .iter()
             .map(|(label, _)| *label)
             .chain([details_label, l("CSP数", "CSPs"), l("警告", "Warning")])
+            .chain([cmp::ranking_label(lang)])
             .chain([grid.headers[RANK_COL].as_str()]),
     )
     .min(24.0);
     for (c, header) in grid.headers.iter().enumerate().skip(NAME_COL) {
         widths[c] = match c {
-            NAME_COL | RUNS_ON_COL | REGISTRATION_COL => {
+            NAME_COL | RUNS_ON_COL | REGISTRATION_COL | TIER_COL => {
                 grid_column_width(&grid, c).clamp(12.0, 30.0)
             }
             _ => column_width([header.as_str()]).max(COUNT_WIDTH),
@@ -212,6 +207,15 @@ fn write_compare_summary(
     }
     sheet.write_string_with_format(row, 0, l("CSP数", "CSPs"), &styles.label)?;
     sheet.write_number(row, 1, report.csps.len() as f64)?;
+    row += 1;
+    write_note(
+        sheet,
+        row,
+        (cmp::ranking_label(lang), &styles.label),
+        (&cmp::ranking_rule(lang), &styles.text),
+        &columns,
+        last_col,
+    )?;
     row += 1;
     let details_format = if report.details.is_empty() {
         &styles.warning
@@ -285,10 +289,16 @@ fn write_compare_summary(
             fit(text(REGISTRATION_COL)),
             registration,
         )?;
+        sheet.write_string_with_format(
+            row,
+            col_num(TIER_COL)?,
+            fit(text(TIER_COL)),
+            registration,
+        )?;
         columns.fit_row(
             sheet,
             row,
-            [NAME_COL, RUNS_ON_COL, REGISTRATION_COL].map(|c| (c, text(c))),
+            [NAME_COL, RUNS_ON_COL, REGISTRATION_COL, TIER_COL].map(|c| (c, text(c))),
         )?;
     }
     print_setup(
@@ -355,7 +365,16 @@ fn write_matrix(
     const TITLE_COL: usize = 1;
     const FIRST_CSP_COL: usize = 2;
     let lang = report.lang;
-    let grid = cmp::matrix_grid(report);
+    let mut grid = cmp::matrix_grid(report);
+    // each CSP's header says the tier it is ranked in
+    for (header, csp) in grid
+        .headers
+        .iter_mut()
+        .skip(FIRST_CSP_COL)
+        .zip(&report.csps)
+    {
+        header.push_str(&format!("\n({})", csp.tier.cell(lang)));
+    }
     let last_row = row_num(grid.rows.len())?;
     let last_col = col_num(grid.headers.len().saturating_sub(1))?;
 
@@ -452,7 +471,7 @@ mod tests {
     #[test]
     fn the_compare_summary_columns_are_those_the_headers_name() {
         let headers = cmp::summary_headers(Lang::En);
-        assert_eq!(headers.len(), REGISTRATION_COL + 1);
+        assert_eq!(headers.len(), TIER_COL + 1);
         assert_eq!(headers[RANK_COL], "rank");
         assert_eq!(headers[NAME_COL], "CSP");
         assert_eq!(headers[SHARE_COL], "share covered");
@@ -461,6 +480,7 @@ mod tests {
         }
         assert_eq!(headers[RUNS_ON_COL], "runs on");
         assert_eq!(headers[REGISTRATION_COL], "registration");
+        assert_eq!(headers[TIER_COL], "tier");
     }
 
     #[test]

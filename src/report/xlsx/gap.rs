@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Chart, ChartDataLabel, ChartType, Color, RowNum, Workbook,
 use crate::analysis::{GapReport, Status};
 use crate::lang::Lang;
 use crate::output::SeekWrite;
-use crate::report::gap::{covered_means, objective_state_label, objective_tone};
+use crate::report::gap::{covered_means, objective_state_label, objective_tone, SummaryFact};
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
     chart_last_col, chart_last_row, col_num, column_width, created_on, finish_table, new_workbook,
@@ -112,14 +112,10 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let checks_source = match report.checks.sheets.as_slice() {
-        [] => report.checks.source.clone(),
-        sheets => format!("{} [{}]", report.checks.source, sheets.join(", ")),
-    };
     let mut facts: Vec<(&str, Fact)> = vec![
-        (l("CSP", "CSP"), Fact::Text(csp.name.clone())),
+        (SummaryFact::Csp.label(lang), Fact::Text(csp.name.clone())),
         (
-            l("統制目標一覧", "CSP list"),
+            SummaryFact::CspList.label(lang),
             Fact::Text(csp.source.clone()),
         ),
         (
@@ -127,7 +123,7 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
             Fact::Text(crate::report::gap::read_as_text(&csp.read_as, lang)),
         ),
         (
-            l("登録番号", "Registration number"),
+            SummaryFact::RegistrationNumber.label(lang),
             opt_text(csp.registration_number.as_ref()),
         ),
         (
@@ -195,13 +191,13 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
             Fact::Text(unknown_ids),
         ),
         (
-            l("カタログ", "Catalog"),
-            Fact::Text(format!(
-                "{} {}",
-                report.catalog.name, report.catalog.version
-            )),
+            SummaryFact::Catalog.label(lang),
+            Fact::Text(report.catalog.line()),
         ),
-        (l("確認項目", "Check items"), Fact::Text(checks_source)),
+        (
+            SummaryFact::CheckItems.label(lang),
+            Fact::Text(report.checks.line()),
+        ),
         (
             crate::report::gap::edition_label(lang),
             Fact::Text(
@@ -387,7 +383,13 @@ fn write_summary(
             sheet,
             row,
             (l("前回のレビュー", "Previous review"), &styles.label),
-            (&review.source, &styles.text),
+            (
+                &match review.skipped_text(lang) {
+                    Some(skipped) => format!("{} ({skipped})", review.origin()),
+                    None => review.origin(),
+                },
+                &styles.text,
+            ),
             &columns,
             last_col,
         )?;

@@ -76,3 +76,40 @@ with open(f"{HERE}/previous.csv", "w", encoding="cp932", newline="") as f:
 for tmp in ("previous-tool.xlsx", "previous-tool.csv"):
     import os
     os.remove(f"{HERE}/{tmp}")
+
+# --- the shapes of a reviewed workbook the reviewer's own edits make (derived from
+# previous.xlsx, with openpyxl as the reviewer's tool):
+
+def edited():
+    wb = openpyxl.load_workbook(f"{HERE}/previous.xlsx")
+    return wb, wb["ギャップ"]
+
+
+def column(ws, name):
+    return [c.value for c in ws[1]].index(name) + 1
+
+
+# a copy of the gap sheet holding the final decisions, placed first ("ギャップ 確定"), beside
+# the original whose decisions were then cleared
+wb, ws = edited()
+final = wb.copy_worksheet(ws)
+final.title = "ギャップ 確定"
+wb.move_sheet(final, offset=-(len(wb.sheetnames) - 1))
+for row in range(2, ws.max_row + 1):
+    ws.cell(row, column(ws, "追加手続の要否")).value = None
+    ws.cell(row, column(ws, "レビューコメント")).value = None
+final.cell(2, column(final, "レビューコメント")).value = "確定版のコメント"
+wb.save(f"{HERE}/previous-two-sheets.xlsx")
+
+# the hidden code columns (判定コード, 理由コード, 行) deleted
+wb, ws = edited()
+ws.delete_cols(column(ws, "判定コード"), 3)
+wb.save(f"{HERE}/previous-no-codes.xlsx")
+
+# a total row and a footnote typed below the items
+wb, ws = edited()
+last = ws.max_row
+ws.cell(last + 1, 1).value = "合計"
+ws.cell(last + 1, 2).value = "8件"
+ws.cell(last + 3, 2).value = "全体コメント: 2026年5月に再確認"
+wb.save(f"{HERE}/previous-total.xlsx")
