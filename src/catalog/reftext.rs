@@ -650,12 +650,13 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
         let second = c.skip_spaces(op + 1);
         if let Some((to, after)) = lex_id_at(c, second) {
             let stuck = c.is(after, |ch| ch.is_ascii_alphanumeric());
-            // `9.2.1-3`: the second end shorter than the first, with no mark of its own
+            // `9.2.1-3`: the second end one number (the first has more), with no mark of
+            // its own; `9.2.1～9.3` is a range whose ends differ in level
             if !stuck
                 && to.marker == Marker::None
                 && to
                     .parse()
-                    .is_some_and(|t| t.suffix.is_none() && t.depth() < depth)
+                    .is_some_and(|t| t.suffix.is_none() && t.depth() == 1 && depth > 1)
             {
                 return (Kind::Shorthand, after);
             }
@@ -1445,6 +1446,8 @@ mod tests {
         assert!(read("9.2.1-3").shorthand);
         assert!(read("9.2.1～3").shorthand);
         assert!(!read("9.2.1～9.2.3").shorthand);
+        assert!(!read("9.2.1～9.3").shorthand);
+        assert!(!read("9～10").shorthand);
     }
 
     /// The shortcut for plain cells cuts them as the lexer does.
