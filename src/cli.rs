@@ -170,6 +170,9 @@ pub struct ReadinessArgs {
     /// matrix by any of its columns).
     #[arg(long, value_name = "NAME")]
     pub status_column: Option<String>,
+    /// Date to judge the registrations of the services inherited from against [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
 }
 
 /// `--csp-sheet` and `--status-column`, for the commands that read CSP lists.
@@ -263,9 +266,13 @@ pub struct DiffArgs {
     /// Encoding of CSV/text input [default: detected].
     #[arg(long, value_enum)]
     pub encoding: Option<EncodingArg>,
-    /// Exit 1 when the lists differ.
+    /// Exit 1 when the lists or their registry facts differ, or NEW rests on a
+    /// registration not in effect on --as-of.
     #[arg(long)]
     pub fail_on_change: bool,
+    /// Date to judge the renewal deadlines and audit periods against [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
     #[command(flatten)]
     pub csp_reading: CspReadingArgs,
 }
@@ -579,6 +586,7 @@ impl Cli {
                     format,
                     output: destination(a.output),
                     fail_on_missing: a.fail_on == Some(ReadinessFailOn::Missing),
+                    as_of: as_of(a.as_of.as_deref())?,
                     encoding: a.encoding.map(Into::into),
                     output_encoding: csv_encoding(a.output_encoding, format)?,
                     csp_reading: CspReading {
@@ -630,6 +638,7 @@ impl Cli {
                 new: a.new,
                 encoding: a.encoding.map(Into::into),
                 fail_on_change: a.fail_on_change,
+                as_of: as_of(a.as_of.as_deref())?,
             }),
             CommandArg::Catalog(c) => Command::Catalog(match c {
                 CatalogArg::List {

@@ -363,7 +363,14 @@ pub struct ReadField {
 impl ReadField {
     /// The field's name as the ISMAP list labels it, in `lang`.
     pub fn label(&self, lang: Lang) -> &'static str {
-        match self.field {
+        registry_field_label(self.field, lang)
+    }
+}
+
+/// A registry fact's name (a profile field: `renewal_deadline`) as the ISMAP list labels
+/// it, in `lang`; an unknown field as it is.
+pub fn registry_field_label(field: &str, lang: Lang) -> &str {
+    match field {
             "registration_number" => lang.pick("登録番号", "registration number"),
             "registration_kind" => lang.pick("登録の種類", "registration kind"),
             "name" => lang.pick("クラウドサービスの名称", "cloud service name"),
@@ -381,9 +388,9 @@ impl ReadField {
             "governing_law" => lang.pick("準拠法", "governing law"),
             "jurisdiction" => lang.pick("裁判管轄", "jurisdiction"),
             "third_party_testing" => lang.pick("第三者による検証", "third-party testing"),
+            "inherited" => lang.pick("基盤サービスから継承する範囲", "scope inherited"),
             other => other,
         }
-    }
 }
 
 /// The kinds of CSP input. `Mixed`: a workbook whose sheets are of different kinds.

@@ -39,7 +39,8 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
             ))
         );
     }
-    let result = readiness::analyse(&catalog, &list, ctx.lang);
+    let as_of = cfg.as_of.unwrap_or_else(crate::date::Date::today);
+    let result = readiness::analyse(&catalog, &list, as_of, ctx.lang);
     if !(cfg.format == Format::Table && cfg.output.is_stdout()) {
         for n in &result.notes {
             eprintln!("{}", messages::note(&n.message));
@@ -62,11 +63,12 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
         .iter()
         .chain(&result.planned)
         .chain(&result.na_without_reason)
+        .chain(&result.underlying_not_in_effect)
         .map(String::as_str)
         .collect();
     let lang = messages::lang();
     let what = messages::translate(
-        "mandatory items missing, planned or excluded without a reason",
+        "mandatory items missing, planned, excluded without a reason or inherited from a registration not in effect",
         lang,
     );
     eprintln!(
