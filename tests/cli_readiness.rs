@@ -4,7 +4,7 @@ mod common;
 use std::fs;
 
 use common::{bin, data, example, input_error, json_of, stdout_of};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn readiness(file: &std::path::Path) -> assert_cmd::Command {
     let mut c = bin();
@@ -328,4 +328,95 @@ fn a_status_table_in_a_workbook_sheet() {
 
     let err = input_error(readiness(&book_path).args(["--sheet", "Missing"]));
     assert!(err.contains("soa.xlsx") && err.contains("Missing"), "{err}");
+}
+
+/// `readiness --implemented FILE --as-of DATE --fail-on missing --format json` in `lang`:
+/// the exit code, the JSON and stderr.
+fn on_date(lang: &str, file: &str, as_of: &str) -> (i32, Value, String) {
+    let out = bin()
+        .args(["--lang", lang, "readiness", "--implemented"])
+        .arg(data(&format!("inherit/{file}")))
+        .args(["--as-of", as_of, "--fail-on", "missing", "--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    (out.status.code().unwrap(), v, stderr)
+}
+
+#[test]
+fn objectives_inherited_from_a_lapsed_or_not_yet_valid_service_are_not_audit_ready() {
+    let item = |v: &Value, id: &str| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    let (_, valid, _) = on_date("en", "saas-on-2027.yaml", "2026-04-01");
+    assert_eq!(valid["schema_version"], 3);
+    assert_eq!(valid["as_of"], "2026-04-01");
+    assert_eq!(item(&valid, "11.1.1")["findings"], json!([]));
+    assert_eq!(valid["underlying_not_in_effect"], json!([]));
+    for (file, why) in [
+        ("saas-on-lapsed.yaml", "is past its renewal deadline 2026-03-31"),
+        ("saas-on-future.yaml", "was registered on 2026-06-01"),
+    ] {
+        let (code, v, stderr) = on_date("en", file, "2026-04-01");
+        assert_eq!(code, 1, "{file}: {stderr}");
+        let i = item(&v, "11.1.1");
+        assert_eq!(i["state"], "implemented");
+        assert_eq!(i["inherited_from"], "Test IaaS");
+        assert_eq!(i["findings"], json!(["underlying-not-in-effect"]));
+        assert_eq!(
+            strings(&v["underlying_not_in_effect"]),
+            ["11.1.1", "11.1.2", "11.2.1"]
+        );
+        assert_eq!(v["summary"]["underlying_not_in_effect"], 3);
+        assert_eq!(
+            v["summary"]["implemented"].as_u64().unwrap() + 3,
+            valid["summary"]["implemented"].as_u64().unwrap()
+        );
+        assert!(v["summary"]["readiness"].as_f64() < valid["summary"]["readiness"].as_f64());
+        assert!(
+            stderr.contains(&format!("warning: The underlying service Test IaaS {why}")),
+            "{file}: {stderr}"
+        );
+    }
+    // a complete list (the bundled SaaS profile) on the same IaaS with its registration
+    // lapsed: audit-ready but for clause 11, which `--fail-on missing` names
+    let (code, v, stderr) = on_date("en", "full/saas-on-lapsed.yaml", "2026-04-01");
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(v["missing"], json!([]));
+    assert_eq!(v["underlying_not_in_effect"].as_array().unwrap().len(), 15);
+    assert!(
+        stderr.contains("inherited from a registration not in effect (15): 11.1.1, 11.1.2,"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = on_date("en", "full/saas-on-lapsed.yaml", "2026-03-31");
+    assert_eq!(code, 0, "{stderr}");
+    // the lapsed IaaS judged on its last day: nothing rests on a lapsed registration
+    let (_, v, _) = on_date("en", "saas-on-lapsed.yaml", "2026-03-31");
+    assert_eq!(v["underlying_not_in_effect"], json!([]));
+    // the table and the statement of applicability say it, in Japanese too
+    let out = stdout_of(
+        bin()
+            .args(["--lang", "ja", "readiness", "--implemented"])
+            .arg(data("inherit/saas-on-lapsed.yaml"))
+            .args(["--as-of", "2026-04-01", "--format", "csv"]),
+    );
+    assert!(
+        out.lines().any(|l| l.starts_with("11.1.1,") && l.contains("継承元の登録が無効")),
+        "{out}"
+    );
+    let out = stdout_of(
+        bin()
+            .args(["--lang", "ja", "readiness", "--implemented"])
+            .arg(data("inherit/saas-on-lapsed.yaml"))
+            .args(["--as-of", "2026-04-01"]),
+    );
+    assert!(out.contains("継承元の登録が無効 3"), "{out}");
+    assert!(out.contains("継承元のサービス Test IaaS は登録の更新期限 2026-03-31"), "{out}");
 }

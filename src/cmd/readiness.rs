@@ -43,7 +43,11 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
     let result = readiness::analyse(&catalog, &list, as_of, ctx.lang);
     if !(cfg.format == Format::Table && cfg.output.is_stdout()) {
         for n in &result.notes {
-            eprintln!("{}", messages::note(&n.message));
+            if n.code == "underlying-not-in-effect" {
+                eprintln!("{}", messages::warning(&n.message));
+            } else {
+                eprintln!("{}", messages::note(&n.message));
+            }
         }
     }
     let style = ctx.style(cfg.output_encoding, &cfg.output);

@@ -1,7 +1,7 @@
 //! The readiness report in every format, from the one [`ReadinessReport`] model.
 use std::io::Write;
 
-use crate::analysis::readiness::{Counts, ReadinessItem, ReadinessReport};
+use crate::analysis::readiness::{Counts, Finding, ReadinessItem, ReadinessReport};
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
 use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
@@ -144,11 +144,13 @@ pub fn item_cells(i: &ReadinessItem, lang: Lang) -> Vec<String> {
 }
 
 pub fn item_tone(i: &ReadinessItem) -> Tone {
-    use crate::analysis::readiness::Finding;
     if i.findings.iter().any(|f| {
         matches!(
             f,
-            Finding::Missing | Finding::ExclusionNotAllowed | Finding::NoReason
+            Finding::Missing
+                | Finding::ExclusionNotAllowed
+                | Finding::NoReason
+                | Finding::UnderlyingNotInEffect
         )
     }) {
         Tone::Bad
@@ -226,6 +228,15 @@ pub fn summary_lines(r: &ReadinessReport) -> Vec<String> {
         l("計画中", "planned"),
         s.planned
     ));
+    if s.underlying_not_in_effect > 0 {
+        if let Some(line) = out.last_mut() {
+            line.push_str(&format!(
+                ", {} {}",
+                Finding::UnderlyingNotInEffect.label(lang),
+                s.underlying_not_in_effect
+            ));
+        }
+    }
     for n in &r.notes {
         out.push(format!("{}: {}", note_label(lang), n.message));
     }
