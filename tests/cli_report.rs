@@ -1015,6 +1015,43 @@ fn cp932_output_errors_name_the_output() {
     );
 }
 
+/// The characters every CP932 converter writes as a JIS X 0208 look-alike (the README's
+/// own range `9.2.1〜9.2.3`, −, ‖, ¢, £, ¬) are written so, said once on stderr.
+#[test]
+fn cp932_output_writes_the_usual_best_fit_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.csv");
+    let run = bin()
+        .args(["--lang", "en", "report", "--checks"])
+        .arg(data("encoding/best-fit.csv"))
+        .arg("--csp")
+        .arg(example("csp-list.txt"))
+        .args(["--as-of", "2026-04-01", "--format", "csv", "--output-encoding", "cp932", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(run.status.success(), "{stderr}");
+    let notes: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("CP932 has no code point"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{stderr}");
+    for pair in ["〜 (U+301C) → ～", "− (U+2212) → －", "‖ (U+2016) → ∥", "¢ (U+00A2) → ￠", "£ (U+00A3) → ￡", "¬ (U+00AC) → ￢"] {
+        assert!(notes[0].contains(pair), "{pair}: {stderr}");
+    }
+    let bytes = std::fs::read(&out).unwrap();
+    let (text, _, err) = encoding_rs::SHIFT_JIS.decode(&bytes);
+    assert!(!err);
+    assert!(text.contains("9.2.1～9.2.3"), "{text}");
+    assert!(text.contains("髙橋・①・ﾊﾝｶｸ・～・－・∥ ￠￡￢"), "{text}");
+    // the bytes CP932 gives them
+    let has = |b: &[u8]| bytes.windows(2).any(|w| w == b);
+    for b in [[0x81, 0x60], [0x81, 0x7C], [0x81, 0x61], [0x81, 0x91], [0x81, 0x92], [0x81, 0xCA]] {
+        assert!(has(&b), "{b:x?}");
+    }
+}
+
 /// `--sheet` with a file that has no sheets is refused, not ignored.
 #[test]
 fn sheet_is_for_workbooks_only() {
