@@ -450,6 +450,9 @@ pub enum SkipReason {
     History,
     /// It holds no control ids (a cover sheet, notes).
     NoIds,
+    /// The summary or the findings of a statement of applicability `readiness` wrote:
+    /// what the tool derived from the statement sheet, which alone is read.
+    Derived,
 }
 
 impl SkipReason {
@@ -458,6 +461,7 @@ impl SkipReason {
             SkipReason::Hidden => lang.pick("非表示", "hidden"),
             SkipReason::History => lang.pick("履歴", "history"),
             SkipReason::NoIds => lang.pick("IDなし", "no ids"),
+            SkipReason::Derived => lang.pick("ismap-gapの集計", "derived by ismap-gap"),
         }
     }
 }

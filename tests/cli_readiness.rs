@@ -260,7 +260,7 @@ fn table_csv_and_markdown() {
         .unwrap();
     assert!(out
         .stdout
-        .starts_with(b"\xEF\xBB\xBFid,group,title,required,status,reason,evidence,owner,findings"));
+        .starts_with(b"\xEF\xBB\xBFid,group,title,required,status,stated by,reason,evidence,owner,findings"));
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         text.lines().count(),
@@ -419,4 +419,111 @@ fn objectives_inherited_from_a_lapsed_or_not_yet_valid_service_are_not_audit_rea
     );
     assert!(out.contains("継承元の登録が無効 3"), "{out}");
     assert!(out.contains("継承元のサービス Test IaaS は登録の更新期限 2026-03-31"), "{out}");
+}
+
+/// What `readiness` writes (the statement of applicability, xlsx and CSV, in both
+/// languages) reads back as the CSP's list: `readiness`, `report --csp` and `diff` give
+/// what they give on the list it was written from.
+#[test]
+fn the_statement_of_applicability_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = |args: &[&std::ffi::OsStr]| -> Value {
+        let out = bin().args(args).output().unwrap();
+        assert!(
+            out.status.success() || out.status.code() == Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let os = |s: &str| std::ffi::OsString::from(s);
+    for source in [example("soa.xlsx"), example("csp-profile.yaml"), example("saas-profile.yaml")] {
+        for (lang, ext) in [("ja", "xlsx"), ("en", "csv"), ("en", "xlsx"), ("ja", "csv")] {
+            let soa = dir.path().join(format!("soa-{lang}.{ext}"));
+            bin()
+                .args(["--lang", lang, "readiness", "--implemented"])
+                .arg(&source)
+                .arg("-o")
+                .arg(&soa)
+                .assert()
+                .success();
+            let readiness = |file: &std::path::Path| {
+                let v = json(&[
+                    &os("readiness"),
+                    &os("--as-of"),
+                    &os("2026-04-01"),
+                    &os("--format"),
+                    &os("json"),
+                    &os("--implemented"),
+                    file.as_os_str(),
+                ]);
+                let states: Vec<(String, String)> = v["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|i| (i["id"].to_string(), i["state"].to_string()))
+                    .collect();
+                (
+                    states,
+                    v["missing"].clone(),
+                    v["planned"].clone(),
+                    v["na_without_reason"].clone(),
+                    v["summary"]["readiness"].clone(),
+                )
+            };
+            assert_eq!(readiness(&soa), readiness(&source), "{source:?} → {soa:?}");
+            let report = |file: &std::path::Path| {
+                let v = json(&[
+                    &os("report"),
+                    &os("--checks"),
+                    example("checks.csv").as_os_str(),
+                    &os("--as-of"),
+                    &os("2026-04-01"),
+                    &os("--format"),
+                    &os("json"),
+                    &os("--csp"),
+                    file.as_os_str(),
+                ]);
+                v["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|i| (i["id"].to_string(), i["status"].to_string()))
+                    .collect::<Vec<_>>()
+            };
+            // a profile's registry facts are not in the statement: its items' statuses
+            // rest on the same statements
+            if source.ends_with("soa.xlsx") {
+                assert_eq!(report(&soa), report(&source), "{soa:?}");
+                bin()
+                    .arg("diff")
+                    .arg(&source)
+                    .arg(&soa)
+                    .args(["--fail-on-change", "--as-of", "2026-04-01"])
+                    .assert()
+                    .code(0);
+            } else {
+                let v = json(&[
+                    &os("diff"),
+                    source.as_os_str(),
+                    soa.as_os_str(),
+                    &os("--as-of"),
+                    &os("2026-04-01"),
+                    &os("--format"),
+                    &os("json"),
+                ]);
+                let s = &v["summary"];
+                assert_eq!(
+                    (&s["added"], &s["removed"], &s["status_changed"]),
+                    (&json!(0), &json!(0), &json!(0)),
+                    "{soa:?}: {s}"
+                );
+            }
+        }
+    }
+    // a table of the user's own with a findings column stating a status is still refused
+    let own = dir.path().join("own.csv");
+    fs::write(&own, "管理策番号,実施状況,指摘\n5.1.1,実施,未実施(必須)\n").unwrap();
+    let err = input_error(readiness(&own));
+    assert!(err.contains("more than one status column"), "{err}");
 }

@@ -62,6 +62,15 @@ pub enum Finding {
 }
 
 impl Finding {
+    pub const ALL: [Finding; 6] = [
+        Finding::Missing,
+        Finding::ExclusionNotAllowed,
+        Finding::NoReason,
+        Finding::Planned,
+        Finding::NoEvidence,
+        Finding::UnderlyingNotInEffect,
+    ];
+
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Finding::Missing => lang.pick("未実施(必須)", "missing (mandatory)"),
