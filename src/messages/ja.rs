@@ -286,6 +286,9 @@ pub const JA: &[(&str, &str)] = &[
     ("mandatory items missing, planned, excluded without a reason or inherited from a registration not in effect", "必須の項目の未実施・計画中・理由のない除外・効力のない登録からの継承"),
     ("the lists differ: {} added, {} removed, {} changed, {} registry fact(s) changed", "一覧に差があります: 追加{0}件、削除{1}件、変更{2}件、登録情報の変更{3}件"),
     ("CP932 has no code point for some characters: written as the ones every CP932 converter writes for them: {}", "CP932にない文字は、CP932の変換で通常使われる文字で書きました: {0}"),
+    ("{}: skipped: a gap report written by ismap-gap, not a CSP list", "{0}: 読み飛ばしました: ismap-gap が書いたギャップレポートで、CSPの一覧ではありません"),
+    ("the folder holds only gap reports written by ismap-gap, no CSP list", "フォルダには ismap-gap が書いたギャップレポートしかなく、CSPの一覧がありません"),
+    ("put the CSP lists and profiles in the folder, or pass them with --csp", "CSPの一覧やプロファイルをフォルダに置くか、--csp で指定してください"),
     ("the lists are the same, but NEW rests on a registration not in effect", "一覧に差はありませんが、新しい一覧は基準日に効力のない登録に基づいています"),
     // --- merged from the CSP reader (#14), the references and editions (#15/16), suggest (#19)
     ("'{}' is not a range the tool reads: {}", "'{0}' はこのツールが読める範囲の書き方ではありません: {1}"),
