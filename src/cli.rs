@@ -757,10 +757,12 @@ fn output_format(
         })?,
         (None, None) => Format::Table,
     };
-    // a workbook under a text name, or text under a workbook name, opens as garbage
+    // a workbook under a text name, or text under a workbook name, opens as garbage; CSV
+    // under a .json name (or any format under another's extension) is read as that format
+    // by what opens it. A .txt holds any text format.
     if let Some(path) = file {
         let named = Format::from_extension(path);
-        if named.is_some_and(|named| (named == Format::Xlsx) != (format == Format::Xlsx)) {
+        if named.is_some_and(|named| named != format && named != Format::Table) {
             return Err(InputError::new(format!(
                 "--format {} does not match the output name '{}'",
                 format.name(),

@@ -547,3 +547,28 @@ fn a_profile_now_inheriting_from_a_lapsed_service_fails_the_check() {
     assert_eq!(code, 1);
     assert_eq!(v["warnings"][0]["code"], "registration-not-yet-valid");
 }
+
+/// A profile's dates may be written as the ISMAP list writes them: `令和9年3月31日` is
+/// 2027-03-31, the same fact.
+#[test]
+fn profile_dates_as_the_list_writes_them_are_the_same_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, date: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(
+            &p,
+            format!("name: x\nrenewal_deadline: {date}\nimplemented: [9.2.1]\n"),
+        )
+        .unwrap();
+        p
+    };
+    let iso = write("iso.yaml", "2027-03-31");
+    let era = write("era.yaml", "令和9年3月31日");
+    let (code, v, stderr) = registry_run("en", &iso, &era);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(v["registry"], json!([]));
+    let later = write("later.yaml", "2027年4月1日");
+    let (code, v, _) = registry_run("en", &iso, &later);
+    assert_eq!(code, 1);
+    assert_eq!(v["registry"][0]["new"], "2027-04-01");
+}

@@ -1163,11 +1163,19 @@ fn forced_colour_keeps_the_plain_width() {
     assert!(widest <= 160, "{widest}");
 }
 
-/// A workbook under a text name, or text under a workbook name, is refused.
+/// A workbook under a text name, text under a workbook name, or a format under another's
+/// extension, is refused.
 #[test]
-fn format_and_output_name_must_agree_on_xlsx() {
+fn format_and_output_name_must_agree() {
     let dir = tempfile::tempdir().unwrap();
-    for (format, name) in [("csv", "gap.xlsx"), ("xlsx", "gap.csv")] {
+    for (format, name) in [
+        ("csv", "gap.xlsx"),
+        ("xlsx", "gap.csv"),
+        ("csv", "keep.json"),
+        ("json", "gap.csv"),
+        ("md", "gap.yaml"),
+        ("json", "gap.md"),
+    ] {
         let out = dir.path().join(name);
         let err = input_error(
             report(&example("checks.csv"), &example("csp-list.txt"))
@@ -1184,6 +1192,16 @@ fn format_and_output_name_must_agree_on_xlsx() {
         .arg(&out)
         .assert()
         .success();
+    // .yaml gives the JSON model as YAML
+    let out = dir.path().join("gap.yaml");
+    report(&example("checks.csv"), &example("csp-list.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let yaml: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert!(yaml["items"].as_sequence().is_some_and(|s| !s.is_empty()));
 }
 
 /// JSON to a file or a pipe is compact (one line), with `--pretty` indented; the values

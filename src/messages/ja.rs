@@ -159,6 +159,8 @@ pub const JA: &[(&str, &str)] = &[
     ("inheritance cycle: {}", "継承が循環しています: {0}"),
     ("'{}' is {} ({}): governance and management criteria are the service's own and cannot be inherited from '{}'", "'{0}' は{2}({1})です: ガバナンス基準とマネジメント基準はサービス自身のもので、'{3}' から継承できません"),
     ("write dates as YYYY-MM-DD", "日付は YYYY-MM-DD の形で書いてください"),
+    ("field '{}': {} is not a date", "項目 '{0}': {1} は日付ではありません"),
+    ("write dates as YYYY-MM-DD (e.g. 2027-03-31), or as the ISMAP list writes them (2027年3月31日, 令和9年3月31日)", "日付は YYYY-MM-DD (例: 2027-03-31) か、ISMAPクラウドサービスリストの書き方 (2027年3月31日、令和9年3月31日) で書いてください"),
     ("check `from` and `to`", "`from` と `to` を確認してください"),
     ("README.md, \"CSP list or profile\", lists the profile fields", "プロファイルの項目は README.md の「CSP list or profile」にあります"),
     ("this CSP list is given twice (also as {})", "このCSPの一覧が二度指定されています({0} としても)"),
