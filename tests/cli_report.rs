@@ -1234,3 +1234,29 @@ fn json_is_compact_in_files_and_pipes_and_indented_with_pretty() {
     assert_eq!(piped.lines().count(), 1);
     assert_eq!(value(&piped), value(&compact));
 }
+
+/// A CSP list read from stdin goes by `stdin` in warnings and in the report, never by the
+/// name of the copy it is read from (`stdin.txt`, `stdin.xlsx`).
+#[test]
+fn a_list_from_stdin_is_named_stdin_in_warnings() {
+    for (file, copy) in [("csp-list.txt", "stdin.txt"), ("soa.xlsx", "stdin.xlsx")] {
+        let out = bin()
+            .args(["--lang", "en", "report", "--checks"])
+            .arg(example("checks.csv"))
+            .args(["--csp", "-", "--as-of", "2026-04-01", "--format", "json"])
+            .write_stdin(fs::read(example(file)).unwrap())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(out.status.success(), "{stderr}");
+        assert!(!stderr.contains(copy), "{file}: {stderr}");
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["csp"]["name"], "stdin", "{file}");
+        if file.ends_with(".txt") {
+            assert!(
+                stderr.contains("(stdin gives no renewal deadline)"),
+                "{stderr}"
+            );
+        }
+    }
+}

@@ -25,7 +25,8 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
         &cfg.csp_reading.options(cfg.encoding),
         &catalog,
     )
-    .map_err(|e| stdin.name(e))?;
+    .map_err(|e| stdin.name(e))
+    .map(|a| stdin.name_list(a))?;
     crate::analysis::csp::check_inheritance(&catalog, &list)?;
     cfg.output.check(&list.inherited_files())?;
     // the columns a table was read by, where they matter: what the numbers rest on
