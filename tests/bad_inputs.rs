@@ -368,7 +368,9 @@ fn yaml_inputs() {
         "name: x\nimplemented: [9.2.1]\nrenewal_deadline: 令和9年3月32日\n",
     );
     assert!(
-        err.contains("date2.yaml: line 3: field 'renewal_deadline': '令和9年3月32日' is not a date"),
+        err.contains(
+            "date2.yaml: line 3: field 'renewal_deadline': '令和9年3月32日' is not a date"
+        ),
         "{err}"
     );
     assert!(!err.contains("column"), "{err}");
@@ -376,7 +378,10 @@ fn yaml_inputs() {
         "period.yaml",
         "name: x\naudit_period: \"2024-10-01～2025-09-30\"\nimplemented: [9.2.1]\n",
     );
-    assert!(err.contains("expected an audit period: a mapping of from and to"), "{err}");
+    assert!(
+        err.contains("expected an audit period: a mapping of from and to"),
+        "{err}"
+    );
     assert!(!err.contains("PeriodDoc"), "{err}");
     let mut bomb =
         String::from("a: &a [\"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\"]\n");

@@ -477,16 +477,26 @@ fn csp_dir_skips_the_tools_own_gap_reports() {
         .unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains("gap-2026-04.xlsx: 読み飛ばしました"), "{stderr}");
+    assert!(
+        stderr.contains("gap-2026-04.xlsx: 読み飛ばしました"),
+        "{stderr}"
+    );
     // only reports: nothing to compare
     let only = tempfile::tempdir().unwrap();
     for name in ["gap-2026-04.csv", "gap-2026-04.xlsx"] {
         fs::copy(dir.join(name), only.path().join(name)).unwrap();
     }
     let err = input_error(compare().arg("--csp-dir").arg(only.path()));
-    assert!(err.contains("only gap reports written by ismap-gap"), "{err}");
+    assert!(
+        err.contains("only gap reports written by ismap-gap"),
+        "{err}"
+    );
     // a CSV of the user's that is not a gap report is still read (and refused if bad)
-    fs::write(only.path().join("list.csv"), "管理策番号,実施状況\n5.1.1,実施\n").unwrap();
+    fs::write(
+        only.path().join("list.csv"),
+        "管理策番号,実施状況\n5.1.1,実施\n",
+    )
+    .unwrap();
     compare()
         .args(["--format", "json", "--csp-dir"])
         .arg(only.path())

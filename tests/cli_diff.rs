@@ -148,11 +148,13 @@ fn table_follows_the_language_and_shows_unknown_ids() {
     ] {
         assert!(out.contains(want), "{want} missing in:\n{out}");
     }
-    let out = stdout_of(
-        bin()
-            .env("COLUMNS", "220")
-            .args(["--lang", "en", "diff", &d("old.yaml"), &d("new.yaml")]),
-    );
+    let out = stdout_of(bin().env("COLUMNS", "220").args([
+        "--lang",
+        "en",
+        "diff",
+        &d("old.yaml"),
+        &d("new.yaml"),
+    ]));
     for want in [
         "status changed (reason)",
         "details changed (reason)",
@@ -412,7 +414,13 @@ fn registry_run(lang: &str, old: &std::path::Path, new: &std::path::Path) -> (i3
         .args(["--lang", lang, "diff"])
         .arg(old)
         .arg(new)
-        .args(["--fail-on-change", "--as-of", "2026-04-01", "--format", "json"])
+        .args([
+            "--fail-on-change",
+            "--as-of",
+            "2026-04-01",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -443,7 +451,12 @@ fn registry_facts_of_a_pasted_entry_are_differences_and_fail_the_check() {
     assert_eq!(v["summary"]["unchanged"], 130);
     assert_eq!(
         fields(&v),
-        ["registered", "renewal_deadline", "subsequent_events", "improvement_plan"]
+        [
+            "registered",
+            "renewal_deadline",
+            "subsequent_events",
+            "improvement_plan"
+        ]
     );
     assert_eq!(v["registry"][1]["old"], "2027-03-31");
     assert_eq!(v["registry"][1]["new"], "2025-03-31");
@@ -481,7 +494,12 @@ fn registry_facts_of_a_pasted_entry_are_differences_and_fail_the_check() {
             .arg(data("diff/entry-new.txt"))
             .args(["--as-of", "2026-04-01"]),
     );
-    for want in ["失効", "警告 (新): 登録の更新期限 2025-03-31", "登録の更新期限", "改善計画"] {
+    for want in [
+        "失効",
+        "警告 (新): 登録の更新期限 2025-03-31",
+        "登録の更新期限",
+        "改善計画",
+    ] {
         assert!(out.contains(want), "{want} missing in\n{out}");
     }
 }
@@ -497,7 +515,8 @@ fn another_service_is_warned_of_and_fails_the_check() {
     assert_eq!(fields(&v), ["name", "registration_number"]);
     assert_eq!(v["warnings"][0]["code"], "different-service");
     assert!(
-        stderr.contains("警告: 旧と新は別のサービスの一覧です (登録番号 'C99-0001-1' → 'C99-0777-1'"),
+        stderr
+            .contains("警告: 旧と新は別のサービスの一覧です (登録番号 'C99-0001-1' → 'C99-0777-1'"),
         "{stderr}"
     );
     assert!(stderr.contains("登録情報の変更2件"), "{stderr}");
@@ -506,7 +525,8 @@ fn another_service_is_warned_of_and_fails_the_check() {
 #[test]
 fn a_profile_now_inheriting_from_a_lapsed_service_fails_the_check() {
     let inh = |n: &str| data(&format!("inherit/{n}"));
-    let (code, v, stderr) = registry_run("en", &inh("saas-on-2027.yaml"), &inh("saas-on-lapsed.yaml"));
+    let (code, v, stderr) =
+        registry_run("en", &inh("saas-on-2027.yaml"), &inh("saas-on-lapsed.yaml"));
     assert_eq!(code, 1, "{stderr}");
     // the statements are the same: clause 11 through the IaaS on both sides
     assert_eq!(v["summary"]["unchanged"], v["new"]["controls"]);

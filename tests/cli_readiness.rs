@@ -258,9 +258,9 @@ fn table_csv_and_markdown() {
         .args(["--format", "csv"])
         .output()
         .unwrap();
-    assert!(out
-        .stdout
-        .starts_with(b"\xEF\xBB\xBFid,group,title,required,status,stated by,reason,evidence,owner,findings"));
+    assert!(out.stdout.starts_with(
+        b"\xEF\xBB\xBFid,group,title,required,status,stated by,reason,evidence,owner,findings"
+    ));
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         text.lines().count(),
@@ -361,7 +361,10 @@ fn objectives_inherited_from_a_lapsed_or_not_yet_valid_service_are_not_audit_rea
     assert_eq!(item(&valid, "11.1.1")["findings"], json!([]));
     assert_eq!(valid["underlying_not_in_effect"], json!([]));
     for (file, why) in [
-        ("saas-on-lapsed.yaml", "is past its renewal deadline 2026-03-31"),
+        (
+            "saas-on-lapsed.yaml",
+            "is past its renewal deadline 2026-03-31",
+        ),
         ("saas-on-future.yaml", "was registered on 2026-06-01"),
     ] {
         let (code, v, stderr) = on_date("en", file, "2026-04-01");
@@ -408,7 +411,8 @@ fn objectives_inherited_from_a_lapsed_or_not_yet_valid_service_are_not_audit_rea
             .args(["--as-of", "2026-04-01", "--format", "csv"]),
     );
     assert!(
-        out.lines().any(|l| l.starts_with("11.1.1,") && l.contains("継承元の登録が無効")),
+        out.lines()
+            .any(|l| l.starts_with("11.1.1,") && l.contains("継承元の登録が無効")),
         "{out}"
     );
     let out = stdout_of(
@@ -418,7 +422,10 @@ fn objectives_inherited_from_a_lapsed_or_not_yet_valid_service_are_not_audit_rea
             .args(["--as-of", "2026-04-01"]),
     );
     assert!(out.contains("継承元の登録が無効 3"), "{out}");
-    assert!(out.contains("継承元のサービス Test IaaS は登録の更新期限 2026-03-31"), "{out}");
+    assert!(
+        out.contains("継承元のサービス Test IaaS は登録の更新期限 2026-03-31"),
+        "{out}"
+    );
 }
 
 /// What `readiness` writes (the statement of applicability, xlsx and CSV, in both
@@ -437,7 +444,11 @@ fn the_statement_of_applicability_reads_back() {
         serde_json::from_slice(&out.stdout).unwrap()
     };
     let os = |s: &str| std::ffi::OsString::from(s);
-    for source in [example("soa.xlsx"), example("csp-profile.yaml"), example("saas-profile.yaml")] {
+    for source in [
+        example("soa.xlsx"),
+        example("csp-profile.yaml"),
+        example("saas-profile.yaml"),
+    ] {
         for (lang, ext) in [("ja", "xlsx"), ("en", "csv"), ("en", "xlsx"), ("ja", "csv")] {
             let soa = dir.path().join(format!("soa-{lang}.{ext}"));
             bin()

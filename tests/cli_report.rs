@@ -1026,7 +1026,15 @@ fn cp932_output_writes_the_usual_best_fit_characters() {
         .arg(data("encoding/best-fit.csv"))
         .arg("--csp")
         .arg(example("csp-list.txt"))
-        .args(["--as-of", "2026-04-01", "--format", "csv", "--output-encoding", "cp932", "-o"])
+        .args([
+            "--as-of",
+            "2026-04-01",
+            "--format",
+            "csv",
+            "--output-encoding",
+            "cp932",
+            "-o",
+        ])
         .arg(&out)
         .output()
         .unwrap();
@@ -1037,7 +1045,14 @@ fn cp932_output_writes_the_usual_best_fit_characters() {
         .filter(|l| l.contains("CP932 has no code point"))
         .collect();
     assert_eq!(notes.len(), 1, "{stderr}");
-    for pair in ["〜 (U+301C) → ～", "− (U+2212) → －", "‖ (U+2016) → ∥", "¢ (U+00A2) → ￠", "£ (U+00A3) → ￡", "¬ (U+00AC) → ￢"] {
+    for pair in [
+        "〜 (U+301C) → ～",
+        "− (U+2212) → －",
+        "‖ (U+2016) → ∥",
+        "¢ (U+00A2) → ￠",
+        "£ (U+00A3) → ￡",
+        "¬ (U+00AC) → ￢",
+    ] {
         assert!(notes[0].contains(pair), "{pair}: {stderr}");
     }
     let bytes = std::fs::read(&out).unwrap();
@@ -1047,7 +1062,14 @@ fn cp932_output_writes_the_usual_best_fit_characters() {
     assert!(text.contains("髙橋・①・ﾊﾝｶｸ・～・－・∥ ￠￡￢"), "{text}");
     // the bytes CP932 gives them
     let has = |b: &[u8]| bytes.windows(2).any(|w| w == b);
-    for b in [[0x81, 0x60], [0x81, 0x7C], [0x81, 0x61], [0x81, 0x91], [0x81, 0x92], [0x81, 0xCA]] {
+    for b in [
+        [0x81, 0x60],
+        [0x81, 0x7C],
+        [0x81, 0x61],
+        [0x81, 0x91],
+        [0x81, 0x92],
+        [0x81, 0xCA],
+    ] {
         assert!(has(&b), "{b:x?}");
     }
 }

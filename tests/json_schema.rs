@@ -794,7 +794,15 @@ fn diff_outputs_match_the_schema() {
         ("inherit/saas-on-2027.yaml", "inherit/saas-on-future.yaml"),
     ] {
         let v = json(&[
-            "--lang", "ja", "diff", &d(old), &d(new), "--as-of", "2026-04-01", "--format", "json",
+            "--lang",
+            "ja",
+            "diff",
+            &d(old),
+            &d(new),
+            "--as-of",
+            "2026-04-01",
+            "--format",
+            "json",
         ]);
         check(DIFF, &v);
         assert!(!v["registry"].as_array().unwrap().is_empty(), "{old} {new}");

@@ -229,12 +229,7 @@ fn order(catalog: &Catalog, id: &str) -> (usize, usize, String) {
     }
 }
 
-fn side(
-    att: &Attestation,
-    controls: usize,
-    unknown: Vec<UnknownId>,
-    as_of: Date,
-) -> ListSide {
+fn side(att: &Attestation, controls: usize, unknown: Vec<UnknownId>, as_of: Date) -> ListSide {
     ListSide {
         source: att.source.display().to_string(),
         name: att.display_name(),
@@ -269,7 +264,10 @@ fn facts(att: &Attestation) -> Vec<(&'static str, Option<String>)> {
             }),
         ),
         ("registered", att.registered.map(|d| d.to_string())),
-        ("renewal_deadline", att.renewal_deadline.map(|d| d.to_string())),
+        (
+            "renewal_deadline",
+            att.renewal_deadline.map(|d| d.to_string()),
+        ),
         ("audit_period", att.audit_period.map(|p| p.to_string())),
         ("scope", list(&att.scope)),
         ("governing_law", text(&att.governing_law)),
@@ -288,7 +286,10 @@ fn registry_changes(old: &Attestation, new: &Attestation) -> Vec<FactChange> {
     let (mut old, mut new) = (Some(old), Some(new));
     let mut prefix = String::new();
     while old.is_some() || new.is_some() {
-        let service = new.or(old).map(Attestation::display_name).unwrap_or_default();
+        let service = new
+            .or(old)
+            .map(Attestation::display_name)
+            .unwrap_or_default();
         let none = || facts(&Attestation::default()).into_iter();
         let old_facts = old.map_or_else(|| none().collect(), facts);
         let new_facts = new.map_or_else(|| none().collect(), facts);
@@ -361,7 +362,10 @@ fn other_service(old: &Attestation, new: &Attestation, lang: Lang) -> Option<Dif
     };
     let mut what = Vec::new();
     if let Some(d) = differ(&old.registration_number, &new.registration_number) {
-        what.push((crate::model::registry_field_label("registration_number", lang), d));
+        what.push((
+            crate::model::registry_field_label("registration_number", lang),
+            d,
+        ));
     }
     if let Some(d) = differ(&old.name, &new.name) {
         what.push((crate::model::registry_field_label("name", lang), d));
@@ -437,7 +441,9 @@ pub fn diff(
     let status_changed = changed.iter().filter(|c| c.status_changed()).count();
     let registry = registry_changes(old, new);
     let mut warnings: Vec<DiffWarning> = other_service(old, new, lang).into_iter().collect();
-    warnings.extend(validity_warnings(catalog, old, &old_csp, "old", as_of, lang));
+    warnings.extend(validity_warnings(
+        catalog, old, &old_csp, "old", as_of, lang,
+    ));
     let new_warnings = validity_warnings(catalog, new, &new_csp, "new", as_of, lang);
     let new_not_in_effect = !new_warnings.is_empty();
     warnings.extend(new_warnings);
@@ -546,7 +552,10 @@ mod tests {
         // the SaaS's own deadline and the IaaS's (2026-03-31, before the date)
         assert_eq!(
             codes,
-            [("new", "registration-lapsed"), ("new", "registration-lapsed")]
+            [
+                ("new", "registration-lapsed"),
+                ("new", "registration-lapsed")
+            ]
         );
         // the same controls on a lapsed IaaS only: still not in effect
         let new = saas(2027, "無", iaas(2026));
@@ -570,7 +579,10 @@ mod tests {
         };
         let d = diff(&catalog, &old, &new, day(), Lang::En);
         assert_eq!(d.warnings.len(), 1);
-        assert_eq!((d.warnings[0].side, d.warnings[0].code), ("both", "different-service"));
+        assert_eq!(
+            (d.warnings[0].side, d.warnings[0].code),
+            ("both", "different-service")
+        );
         assert!(d.warnings[0].message.contains("'C0001' → 'C0002'"));
         assert!(d.summary.differs);
         // the name written in another width is the same name

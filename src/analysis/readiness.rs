@@ -78,9 +78,10 @@ impl Finding {
             Finding::NoReason => lang.pick("非該当の理由なし", "excluded without a reason"),
             Finding::Planned => lang.pick("計画中", "planned"),
             Finding::NoEvidence => lang.pick("証跡なし", "no evidence"),
-            Finding::UnderlyingNotInEffect => {
-                lang.pick("継承元の登録が無効", "underlying registration not in effect")
-            }
+            Finding::UnderlyingNotInEffect => lang.pick(
+                "継承元の登録が無効",
+                "underlying registration not in effect",
+            ),
         }
     }
 }
@@ -215,9 +216,7 @@ fn count(items: &[&ReadinessItem]) -> Counts {
         if i.required {
             c.required += 1;
             match i.state {
-                ItemState::Implemented
-                    if !i.findings.contains(&Finding::UnderlyingNotInEffect) =>
-                {
+                ItemState::Implemented if !i.findings.contains(&Finding::UnderlyingNotInEffect) => {
                     c.implemented += 1
                 }
                 ItemState::NotApplicable if i.findings.is_empty() => c.not_applicable += 1,
@@ -593,7 +592,10 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
                 format!("was registered on {d}, after {as_of}"),
             )
         } else {
-            let p = service.audit_period.map(|p| p.to_string()).unwrap_or_default();
+            let p = service
+                .audit_period
+                .map(|p| p.to_string())
+                .unwrap_or_default();
             (
                 format!("監査対象期間 ({p}) が基準日 {as_of} より後に終わります"),
                 format!("was audited over a period ({p}) ending after {as_of}"),
@@ -722,15 +724,26 @@ mod tests {
             ..Attestation::default()
         };
         let date = |y, m, d| Date::new(y, m, d).unwrap();
-        let valid = analyse(&catalog, &saas(iaas(date(2027, 3, 31), None)), day(), Lang::En);
-        let lapsed = analyse(&catalog, &saas(iaas(date(2026, 3, 31), None)), day(), Lang::En);
+        let valid = analyse(
+            &catalog,
+            &saas(iaas(date(2027, 3, 31), None)),
+            day(),
+            Lang::En,
+        );
+        let lapsed = analyse(
+            &catalog,
+            &saas(iaas(date(2026, 3, 31), None)),
+            day(),
+            Lang::En,
+        );
         let later = analyse(
             &catalog,
             &saas(iaas(date(2029, 3, 31), Some(date(2026, 6, 1)))),
             day(),
             Lang::En,
         );
-        let item = |r: &ReadinessReport| r.items.iter().find(|i| i.id == "11.1.1").cloned().unwrap();
+        let item =
+            |r: &ReadinessReport| r.items.iter().find(|i| i.id == "11.1.1").cloned().unwrap();
         assert!(item(&valid).findings.is_empty());
         assert!(valid.underlying_not_in_effect.is_empty());
         for r in [&lapsed, &later] {
@@ -740,11 +753,25 @@ mod tests {
             assert!(r.has_blockers());
             assert_eq!(r.summary.underlying_not_in_effect, 1);
             assert_eq!(r.summary.implemented + 1, valid.summary.implemented);
-            let note = r.notes.iter().find(|n| n.code == "underlying-not-in-effect").unwrap();
-            assert!(note.message.contains("IaaS") && note.message.contains("11.1.1"), "{}", note.message);
+            let note = r
+                .notes
+                .iter()
+                .find(|n| n.code == "underlying-not-in-effect")
+                .unwrap();
+            assert!(
+                note.message.contains("IaaS") && note.message.contains("11.1.1"),
+                "{}",
+                note.message
+            );
         }
-        assert!(lapsed.notes.iter().any(|n| n.message.contains("renewal deadline 2026-03-31")));
-        assert!(later.notes.iter().any(|n| n.message.contains("registered on 2026-06-01")));
+        assert!(lapsed
+            .notes
+            .iter()
+            .any(|n| n.message.contains("renewal deadline 2026-03-31")));
+        assert!(later
+            .notes
+            .iter()
+            .any(|n| n.message.contains("registered on 2026-06-01")));
         // the same IaaS judged before its deadline
         let before = analyse(
             &catalog,

@@ -256,7 +256,11 @@ pub fn render_list_diff(
             "new" => l("新", "new"),
             _ => l("旧と新", "old and new"),
         };
-        heading.push_str(&format!("\n{} ({side}): {}", l("警告", "WARNING"), w.message));
+        heading.push_str(&format!(
+            "\n{} ({side}): {}",
+            l("警告", "WARNING"),
+            w.message
+        ));
     }
     let s = &d.summary;
     let summary = format!(
