@@ -456,8 +456,10 @@ pub fn diff(
         unknown_old: old_unknown.len(),
         unknown_new: new_unknown.len(),
         registry_changed: registry.len(),
-        differs: !(added.is_empty() && removed.is_empty() && changed.is_empty())
-            || !registry.is_empty()
+        differs: !(added.is_empty()
+            && removed.is_empty()
+            && changed.is_empty()
+            && registry.is_empty())
             || unknown_ids(&old_unknown) != unknown_ids(&new_unknown),
         new_not_in_effect,
     };
