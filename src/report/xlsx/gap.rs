@@ -201,15 +201,13 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
         (
             crate::report::gap::edition_label(lang),
             Fact::Text(
-                crate::report::gap::edition_text(&report.checks.iso_edition, lang).unwrap_or_else(
-                    || {
-                        l(
-                            "判断不要(版で読み方が変わる参照なし)",
-                            "not needed (no reference depends on it)",
-                        )
-                        .to_owned()
-                    },
-                ),
+                crate::report::gap::editions_text(&report.checks, lang).unwrap_or_else(|| {
+                    l(
+                        "判断不要(版で読み方が変わる参照なし)",
+                        "not needed (no reference depends on it)",
+                    )
+                    .to_owned()
+                }),
             ),
         ),
         (l("基準日", "As of"), Fact::Text(report.as_of.to_string())),
