@@ -35,7 +35,7 @@ impl Lang {
 
     /// A registry fact as shown: a profile's `true`/`false` (kept as `yes`/`no`) in this
     /// language (有/無 in Japanese); any other text as written.
-    pub fn fact<'a>(self, value: &'a str) -> &'a str {
+    pub fn fact(self, value: &str) -> &str {
         match value {
             "yes" => self.pick("有", "yes"),
             "no" => self.pick("無", "no"),
