@@ -583,6 +583,60 @@ fn numbers_under_a_27001_header_are_read_as_the_header_says() {
     assert!(control_ids(n1).starts_with(&["9.2.1", "9.2.2"]), "{n1}");
 }
 
+/// ISO/IEC 27001:2022 swapped clauses 10.1 and 10.2 and split 9.2 and 9.3; the criteria
+/// cite the 2013 clauses. A clause read in 2022 (by the header or the reference) is taken
+/// to its 2013 number first: 2022's 10.2 (corrective action) is 4.7.1, never 4.6.1
+/// (continual improvement), and 6.3 (new in 2022) names no criterion (review 3, A-clause-1).
+#[test]
+fn clauses_of_the_2022_edition_are_read_as_their_2013_clauses() {
+    let v = json_of(report("clauses-2022.csv").args(["--format", "json"]));
+    let items = &v["items"];
+    assert_eq!(v["checks"]["iso_edition"]["edition"], "2022");
+    assert_eq!(control_ids(by_id(items, "K1")), ["4.7.1"]);
+    // the CSP list states 4.6.1 but not 4.7.1: corrective action is not covered
+    assert_eq!(by_id(items, "K1")["status"], "not-covered");
+    assert_eq!(control_ids(by_id(items, "K2")), ["4.6.1"]);
+    assert_eq!(by_id(items, "K2")["status"], "covered");
+    assert_eq!(control_ids(by_id(items, "K3")), ["4.6.1", "4.6.3"]);
+    let k4 = by_id(items, "K4");
+    assert_eq!(k4["status"], "not-analysed");
+    assert_eq!(k4["unresolved"][0]["why"], "unknown-clause");
+    // a reference naming the 2013 edition keeps its own numbering
+    assert_eq!(control_ids(by_id(items, "K5")), ["4.7.1"]);
+
+    // the year in the reference decides it under an ISMAP header
+    let v = json_of(report("clauses-edition.csv").args(["--format", "json"]));
+    let items = &v["items"];
+    assert_eq!(control_ids(by_id(items, "E3")), ["4.7.1"]);
+    assert_eq!(control_ids(by_id(items, "E2")), ["4.4.7"]);
+
+    // a clause whose number differs between the editions, with nothing to say which
+    let out = bin()
+        .args(["catalog", "show", "JIS Q 27001 10.2"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("edition is not given"), "{err}");
+    for (reference, objective) in [
+        ("ISO/IEC 27001:2022 10.2", "4.7.1"),
+        ("ISO/IEC 27001:2013 10.2", "4.6.1"),
+        ("JIS Q 27001:2023 10.1", "4.6.1"),
+        ("JIS Q 27001:2014 10.1", "4.7.1"),
+    ] {
+        let out = bin()
+            .args(["catalog", "show", reference])
+            .assert()
+            .success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(
+            text.lines()
+                .next()
+                .is_some_and(|l| l.ends_with(&format!("→ {objective}"))),
+            "{reference}: {text}"
+        );
+    }
+}
+
 /// A second references column (`ISO/IEC 27001:2022` beside `ISMAP管理策`) is read, in its
 /// own edition, and each item's references are shown by column: an item citing only the
 /// 2022 column is analysed, a 2022 control with no ISMAP counterpart is never covered

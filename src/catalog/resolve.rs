@@ -327,6 +327,20 @@ const CLAUSES_27001_2013: [&str; 35] = [
 /// The clause numbers ISO/IEC 27001:2022 (with its 2024 amendment) added.
 const CLAUSES_27001_2022_ADDED: [&str; 6] = ["6.3", "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3"];
 
+/// The ISO/IEC 27001:2013 clause an ISO/IEC 27001:2022 clause number stands for, or
+/// `None` for a clause new in 2022 with no 2013 counterpart (6.3 planning of changes).
+/// 2022 swapped 10.1 and 10.2 (continual improvement; nonconformity and corrective
+/// action) and split 9.2 and 9.3 into sub-clauses; every other clause kept its number.
+pub fn clause_2022_in_2013(parts: &[u32]) -> Option<Vec<u32>> {
+    match parts {
+        [6, 3, ..] => None,
+        [10, 1, rest @ ..] => Some([&[10, 2][..], rest].concat()),
+        [10, 2, rest @ ..] => Some([&[10, 1][..], rest].concat()),
+        [9, n @ (2 | 3), _, ..] => Some(vec![9, *n]),
+        _ => Some(parts.to_vec()),
+    }
+}
+
 /// Is `id` a clause of ISO/IEC 27001 (of `year`'s edition; of either when not given)?
 pub fn is_27001_clause(id: &IsmapId, year: Option<u32>) -> bool {
     if id.suffix.is_some() {
@@ -568,18 +582,22 @@ impl RefIndex {
                 }
             }
             (Some(Standard::Iso27014), _) => {
-                self.resolve_clause(entries, &parsed, to, RefKind::Iso27014Clause)
+                self.resolve_clause(entries, &parsed, to, RefKind::Iso27014Clause, None)
             }
-            (Some(Standard::Iso27001), Marker::None) => {
-                self.resolve_clause(entries, &parsed, to, RefKind::Iso27001Clause)
-            }
+            (Some(Standard::Iso27001), Marker::None) => self.resolve_clause(
+                entries,
+                &parsed,
+                to,
+                RefKind::Iso27001Clause,
+                year_edition.or(ctx.edition),
+            ),
             (Some(Standard::Iso27001 | Standard::Iso27002), _) | (None, Marker::Annex) => {
                 let edition = year_edition.or(ctx.edition);
                 self.resolve_annex(entries, &parsed, to, edition, true)
             }
             (None, _) => match ctx.plain {
                 PlainIds::Iso27001Clauses => {
-                    self.resolve_clause(entries, &parsed, to, RefKind::Iso27001Clause)
+                    self.resolve_clause(entries, &parsed, to, RefKind::Iso27001Clause, ctx.edition)
                 }
                 PlainIds::Iso27001Unsaid { year }
                     if is_27001_clause(&parsed, year)
@@ -1015,23 +1033,45 @@ impl RefIndex {
     /// An ISO/IEC 27001 (or 27014) clause: the governance or management objectives whose
     /// own cross-reference, or one of whose items' cross-references, names that clause or
     /// a sub-clause of it (`7.5` → 4.8.1 for 7.5.1, 4.8.2 for 7.5.2), flagged as mapped.
+    /// An ISO/IEC 27001 or 27014 clause: the governance or management objectives that
+    /// name it. The criteria name ISO/IEC 27001:2013 clauses; a 27001 clause read in the
+    /// 2022 edition (`edition`) is first taken to its 2013 number ([`clause_2022_in_2013`]),
+    /// and a clause whose number means another clause in the other edition (10.1, 10.2)
+    /// is not read when the edition is not known.
     fn resolve_clause(
         &self,
         entries: &[Entry],
         id: &IsmapId,
         to: Option<&IdText>,
         kind: RefKind,
+        edition: Option<IsoEdition>,
     ) -> Resolution {
         if id.suffix.is_some() || to.is_some() || id.depth() > 3 {
             return unresolved(Unresolved::UnknownClause);
         }
-        let clauses = match kind {
-            RefKind::Iso27014Clause => &self.clauses_27014,
-            _ => &self.clauses_27001,
+        let (clauses, parts, read_in) = match kind {
+            RefKind::Iso27014Clause => (&self.clauses_27014, id.parts.clone(), None),
+            _ => match edition {
+                Some(IsoEdition::Iso2022) => match clause_2022_in_2013(&id.parts) {
+                    Some(parts) => (&self.clauses_27001, parts, Some(IsoEdition::Iso2022)),
+                    None => return unresolved(Unresolved::UnknownClause),
+                },
+                Some(IsoEdition::Iso2013) => (&self.clauses_27001, id.parts.clone(), None),
+                None if clause_2022_in_2013(&id.parts).as_deref() != Some(&id.parts[..]) => {
+                    return Resolution::Unresolved {
+                        why: Unresolved::AmbiguousEdition,
+                        suggestions: vec![
+                            format!("ISO/IEC 27001:2013 {}", id.canonical()),
+                            format!("ISO/IEC 27001:2022 {}", id.canonical()),
+                        ],
+                    };
+                }
+                None => (&self.clauses_27001, id.parts.clone(), None),
+            },
         };
         let mut hits: Vec<usize> = clauses
             .iter()
-            .filter(|(n, _)| n.starts_with(&id.parts))
+            .filter(|(n, _)| n.starts_with(&parts))
             .map(|(_, o)| *o)
             .collect();
         hits.sort_unstable();
@@ -1046,7 +1086,22 @@ impl RefIndex {
                 ..Target::exact(&entries[i].id)
             })
             .collect();
-        resolved(kind, targets, None)
+        match resolved(kind, targets, None) {
+            Resolution::Resolved {
+                kind,
+                targets,
+                matched,
+                without_counterpart,
+                ..
+            } => Resolution::Resolved {
+                kind,
+                targets,
+                matched,
+                edition: read_in,
+                without_counterpart,
+            },
+            other => other,
+        }
     }
 
     fn resolve_nist(&self, entries: &[Entry], full: &str, base: &str) -> Resolution {

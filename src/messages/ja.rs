@@ -146,7 +146,7 @@ pub const JA: &[(&str, &str)] = &[
     ("'{}' after '{}' is not a date", "'{1}' の後の '{0}' は日付ではありません"),
     ("write the date as 2021年3月12日, 令和3年3月12日, 2021/3/12 or 2021-03-12", "日付は 2021年3月12日、令和3年3月12日、2021/3/12 または 2021-03-12 のように書いてください"),
     ("'{}' after '{}' is not a period of two dates", "'{1}' の後の '{0}' は二つの日付による期間ではありません"),
-    ("write the period as 2024年4月1日～2024年9月30日 (also 〜, -, から…まで, to; a period of one day with its date twice)", "期間は 2024年4月1日～2024年9月30日 のように書いてください(〜、-、から…まで、to も可。1日の期間はその日付を2回書きます)"),
+    ("write the period as 2024年4月1日～2024年9月30日 (also 〜, -, から…まで, to; a period of one day with its date twice, or as 2025年3月31日時点)", "期間は 2024年4月1日～2024年9月30日 のように書いてください(〜、-、から…まで、to も可。1日の期間はその日付を2回書くか、2025年3月31日時点 と書きます)"),
     ("the period '{}' after '{}' ends before it starts", "'{1}' の後の期間 '{0}' は終わりが始まりより前です"),
     ("check the two dates of the period", "期間の二つの日付を確認してください"),
     ("check 登録日 and 登録の更新期限: a registration runs from its date to its renewal deadline", "登録日と登録の更新期限を確認してください: 登録は登録日から更新期限まで有効です"),
