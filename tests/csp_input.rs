@@ -508,15 +508,15 @@ fn profile_dates_written_in_japanese_are_read() {
     for (name, expected) in [
         (
             "era-outside.yaml",
-            "era-outside.yaml: column 'registered': '令和1年4月30日' is not a date (hint: write dates as YYYY-MM-DD (or as the ISMAP list does: 2024年4月1日, 令和6年4月1日, R6.4.1))",
+            "era-outside.yaml: line 2: field 'registered': '令和1年4月30日' is not a date (hint: write dates as YYYY-MM-DD (e.g. 2027-03-31), or as the ISMAP list writes them (2027年3月31日, 令和9年3月31日))",
         ),
         (
             "weekday-wrong.yaml",
-            "weekday-wrong.yaml: column 'renewal_deadline': '令和9年3月31日（月）' is not a date",
+            "weekday-wrong.yaml: line 2: field 'renewal_deadline': '令和9年3月31日（月）' is not a date",
         ),
         (
             "period-bad.yaml",
-            "period-bad.yaml: column 'audit_period': '2024年10月1日' is not a period of two dates (hint: give `audit_period` its `from` and `to` dates, or write the period as the ISMAP list does: 2024年4月1日～2025年3月31日)",
+            "period-bad.yaml: line 2: field 'audit_period': '2024年10月1日' is not a period of two dates (hint: give `audit_period` its `from` and `to` dates, or write the period as the ISMAP list does: 2024年4月1日～2025年3月31日)",
         ),
         (
             "period-reversed.yaml",

@@ -861,7 +861,7 @@ pub fn published_facts(csp: &CspInfo, lang: Lang) -> Vec<String> {
         ),
     ] {
         if let Some(v) = v {
-            out.push(format!("{label} {v}"));
+            out.push(format!("{label} {}", lang.fact(v)));
         }
     }
     out

@@ -44,7 +44,10 @@ impl<'de> Deserialize<'de> for Exclusions {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an audit period: a mapping of from and to, each a date (audit_period: {from: 2024-10-01, to: 2025-09-30})"
+)]
 struct PeriodDoc {
     from: String,
     to: String,
@@ -54,11 +57,21 @@ struct PeriodDoc {
 #[derive(Debug, Deserialize)]
 #[serde(
     untagged,
-    expecting = "an audit period: `from` and `to` dates, or a text such as 2024年4月1日～2025年3月31日"
+    expecting = "expected an audit period: a mapping of from and to, each a date (audit_period: {from: 2024-10-01, to: 2025-09-30}), or the period as the ISMAP list writes it (2024年10月1日～2025年9月30日)"
 )]
 enum PeriodField {
     Range(PeriodDoc),
     Text(String),
+}
+
+/// The line of a profile's top-level field (`renewal_deadline:` in YAML, `"renewal_deadline"`
+/// in JSON), for messages about its value.
+fn field_line(text: &str, field: &str) -> Option<usize> {
+    let yaml = format!("{field}:");
+    let json = format!("\"{field}\"");
+    text.lines()
+        .position(|l| l.starts_with(&yaml) || l.trim_start().starts_with(&json))
+        .map(|i| i + 1)
 }
 
 /// The YAML profile of a CSP service (documented in README.md).
@@ -141,9 +154,6 @@ pub const FIELDS: &[&str] = &[
 
 /// What a service relies on its underlying service for when the profile does not say.
 pub const DEFAULT_INHERITED: &str = "11";
-
-const DATE_HINT: &str =
-    "write dates as YYYY-MM-DD (or as the ISMAP list does: 2024年4月1日, 令和6年4月1日, R6.4.1)";
 
 const PERIOD_HINT: &str = "give `audit_period` its `from` and `to` dates, or write the period as the ISMAP list does: 2024年4月1日～2025年3月31日";
 
@@ -341,14 +351,19 @@ fn parse(
             syntax_error(&loc, at, "invalid CSP profile", e.to_string(), quoting)
         }),
     }?;
-    // dates as the ISMAP list and Japanese documents write them (`2024年4月1日`,
-    // `令和6年4月1日`, `R6.4.1`), read by the one date parser
+    // dates as the ISMAP list and Japanese documents write them (`2027年3月31日`,
+    // `令和9年3月31日`, `R9.3.31`), read by the one date parser; an error names the field on
+    // its line (`audit_period.from` on the line of `audit_period`)
+    let field_at = |field: &str| {
+        let top = field.split('.').next().unwrap_or(field);
+        field_line(text, top).map_or(loc.clone(), |n| loc.clone().line(n))
+    };
     let bad_date = |field: &str, s: &str| {
         InputError::at(
-            loc.clone().column(field),
-            format!("{} is not a date", quoting.show(s, "the value")),
+            field_at(field),
+            format!("field '{field}': {} is not a date", quoting.show(s, "the value")),
         )
-        .hint(DATE_HINT)
+        .hint("write dates as YYYY-MM-DD (e.g. 2027-03-31), or as the ISMAP list writes them (2027年3月31日, 令和9年3月31日)")
     };
     let date = |field: &str, v: Option<String>| -> Result<Option<Date>, InputError> {
         v.map(|s| Date::parse_written(&s).ok_or_else(|| bad_date(field, &s)))
@@ -384,9 +399,9 @@ fn parse(
             let (from, to) = match field {
                 PeriodField::Text(t) => crate::date::parse_period(&t).ok_or_else(|| {
                     InputError::at(
-                        loc.clone().column("audit_period"),
+                        field_at("audit_period"),
                         format!(
-                            "{} is not a period of two dates",
+                            "field 'audit_period': {} is not a period of two dates",
                             quoting.show(&t, "the value")
                         ),
                     )

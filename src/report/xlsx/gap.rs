@@ -161,11 +161,11 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
         ),
         (
             l("後発事象", "Subsequent events"),
-            opt_text(csp.subsequent_events.as_ref()),
+            opt_text(csp.subsequent_events.as_deref().map(|v| lang.fact(v))),
         ),
         (
             l("改善計画", "Improvement plan"),
-            opt_text(csp.improvement_plan.as_ref()),
+            opt_text(csp.improvement_plan.as_deref().map(|v| lang.fact(v))),
         ),
         (
             l("記載された必須の統制目標", "Mandatory objectives stated"),
