@@ -162,7 +162,7 @@ pub const JA: &[(&str, &str)] = &[
     ("write dates as YYYY-MM-DD", "日付は YYYY-MM-DD の形で書いてください"),
     ("field '{}': {} is not a date", "項目 '{0}': {1} は日付ではありません"),
     ("write dates as YYYY-MM-DD (e.g. 2027-03-31), or as the ISMAP list writes them (2027年3月31日, 令和9年3月31日)", "日付は YYYY-MM-DD (例: 2027-03-31) か、ISMAPクラウドサービスリストの書き方 (2027年3月31日、令和9年3月31日) で書いてください"),
-    ("field '{}': {} is not a period of two dates", "項目 '{0}': {1} は二つの日付の期間ではありません"),
+    ("field 'audit_period': {} is not a period of two dates", "項目 'audit_period': {0} は二つの日付の期間ではありません"),
     ("give `audit_period` its `from` and `to` dates, or write the period as the ISMAP list does: 2024年4月1日～2025年3月31日", "`audit_period` に `from` と `to` の日付を書くか、ISMAPの一覧と同じ 2024年4月1日～2025年3月31日 の形で期間を書いてください"),
     ("check `from` and `to`", "`from` と `to` を確認してください"),
     ("README.md, \"CSP list or profile\", lists the profile fields", "プロファイルの項目は README.md の「CSP list or profile」にあります"),
