@@ -346,7 +346,7 @@ fn nist_enhancements_are_at_most_partial() {
 fn published_facts_design_only_and_topic_procedures() {
     let v = json("valid.yaml");
     let csp = &v["csp"];
-    assert_eq!(csp["registration_kind"], "ismap-liu");
+    assert_eq!(csp["registration_kind"], "ismap");
     assert_eq!(csp["registration"], "valid");
     assert_eq!(csp["governing_law"], "日本法");
     assert_eq!(csp["jurisdiction"], "東京地方裁判所");
@@ -357,12 +357,7 @@ fn published_facts_design_only_and_topic_procedures() {
         .iter()
         .map(|w| w["code"].as_str().unwrap())
         .collect();
-    for code in [
-        "design-only",
-        "ismap-liu",
-        "subsequent-events",
-        "improvement-plan",
-    ] {
+    for code in ["design-only", "subsequent-events", "improvement-plan"] {
         assert!(warnings.contains(&code), "{code}: {warnings:?}");
     }
     // a one-day audit period leaves the item covered, with a note
@@ -385,7 +380,7 @@ fn published_facts_design_only_and_topic_procedures() {
         .unwrap()
         .contains("（準拠法: 日本法、裁判管轄: 東京地方裁判所）"));
     let table = stdout_of(report("ja", "valid.yaml", "table"));
-    assert!(table.contains("[ISMAP-LIU]"), "{table}");
+    assert!(table.contains("[ISMAP]"), "{table}");
     assert!(
         table.contains("準拠法: 日本法 / 裁判管轄: 東京地方裁判所"),
         "{table}"
@@ -401,11 +396,117 @@ fn published_facts_design_only_and_topic_procedures() {
             .map(|r| text(summary, r, 1))
             .unwrap()
     };
-    assert_eq!(fact("Registration kind"), "ISMAP-LIU");
+    assert_eq!(fact("Registration kind"), "ISMAP");
     assert_eq!(fact("Governing law"), "日本法");
     assert_eq!(fact("Jurisdiction"), "東京地方裁判所");
     assert_eq!(fact("Improvement plan"), "yes");
     assert!(fact("Covered means").contains("the decision stays with you"));
+}
+
+/// An ISMAP-LIU registration (`liu.yaml`, valid on the date): its external audit covers
+/// less than ISMAP's, so an item needing ISMAP's assurance is never covered on it; an item
+/// needing only the CSP's own declaration stays covered, with the reason shown.
+#[test]
+fn an_ismap_liu_registration_covers_no_item_needing_ismap_assurance() {
+    let run = |lang: &str, format: &str| {
+        let mut c = on_checks(lang, "report", verdicts("checks-liu.csv"));
+        c.arg("--csp")
+            .arg(verdicts("liu.yaml"))
+            .args(["--format", format]);
+        c
+    };
+    let v = json_of(run("en", "json"));
+    assert_eq!(v["csp"]["registration_kind"], "ismap-liu");
+    assert_eq!(v["csp"]["registration"], "valid");
+    assert_eq!(v["summary"]["covered"], 1);
+    assert!(v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "ismap-liu"));
+    for (id, status, reasons, procedures) in [
+        (
+            "L01",
+            "assurance-gap",
+            json!(["ismap-liu"]),
+            vec!["ismap-liu"],
+        ),
+        ("L02", "covered", json!(["ismap-liu"]), vec!["ismap-liu"]),
+        (
+            "L03",
+            "assurance-gap",
+            json!(["ismap-liu", "assurance-above-ismap"]),
+            vec!["ismap-liu", "soc2-report"],
+        ),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], status, "{id}");
+        assert_eq!(item["reasons"], reasons, "{id}");
+        assert_eq!(item["ismap_liu"], json!(["LIU SaaS"]), "{id}");
+        assert_eq!(codes(item), procedures, "{id}");
+    }
+    let text = |v: &Value, id: &str| {
+        by_id(&v["items"], id)["additional_procedures"][0]["text"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(text(&v, "L01")
+        .starts_with("LIU SaaS is registered under ISMAP-LIU (a smaller external-audit scope"));
+    // an item the CSP does not state is not covered whatever the registration
+    let l04 = by_id(&v["items"], "L04");
+    assert_eq!(l04["status"], "not-covered");
+    assert_eq!(l04["ismap_liu"], json!([]));
+    let ja = json_of(run("ja", "json"));
+    assert!(text(&ja, "L01").starts_with("LIU SaaS はISMAP-LIUの登録"));
+
+    let (h, rows) = csv_rows(&stdout_of(run("en", "csv")));
+    assert_eq!(csv_cell(&h, &rows, "L01", "status"), "assurance-gap");
+    assert_eq!(csv_cell(&h, &rows, "L01", "reasons"), "ismap-liu");
+    assert_eq!(csv_cell(&h, &rows, "L02", "status"), "covered");
+    assert_eq!(csv_cell(&h, &rows, "L02", "reasons"), "ismap-liu");
+    assert!(csv_cell(&h, &rows, "L02", "additional procedures").contains("ISMAP-LIU"));
+    let table = stdout_of(run("en", "table"));
+    assert!(table.contains("[ISMAP-LIU]"), "{table}");
+    assert!(table.contains("ISMAP-LIU: LIU SaaS"), "{table}");
+    let md = stdout_of(run("ja", "md"));
+    assert!(md.contains("ISMAP-LIU: LIU SaaS"), "{md}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gap.xlsx");
+    let mut c = on_checks("en", "report", verdicts("checks-liu.csv"));
+    c.arg("--csp")
+        .arg(verdicts("liu.yaml"))
+        .arg("-o")
+        .arg(&path);
+    stdout_of(c);
+    let (_, ranges) = sheets(&path);
+    let fact = |label: &str| {
+        let summary = &ranges[0];
+        (0..summary.height())
+            .find(|r| common::xlsx::text(summary, *r, 0) == label)
+            .map(|r| common::xlsx::text(summary, r, 1))
+            .unwrap()
+    };
+    assert_eq!(fact("Registration kind"), "ISMAP-LIU");
+    let l01 = sheet_row(&ranges[1], "L01");
+    assert_eq!(l01[3], "assurance-gap");
+    assert!(l01.iter().any(|c| c.contains("ISMAP-LIU")), "{l01:?}");
+
+    // compare: never ranked covered on an item needing ISMAP's assurance
+    let mut c = on_checks("en", "compare", verdicts("checks-liu.csv"));
+    c.arg("--csp")
+        .arg(verdicts("liu.yaml"))
+        .args(["--format", "json"]);
+    let cmp = json_of(c);
+    assert_eq!(
+        by_id(&cmp["items"], "L01")["statuses"]["LIU SaaS"],
+        "assurance-gap"
+    );
+    assert_eq!(
+        by_id(&cmp["items"], "L02")["statuses"]["LIU SaaS"],
+        "covered"
+    );
 }
 
 #[test]

@@ -417,6 +417,13 @@ fn reports_match_the_schema() {
         );
         check(REPORT, &v);
     }
+    // an ISMAP-LIU registration: reason and procedure ismap-liu, items[].ismap_liu
+    let v = report(
+        data("verdicts/checks-liu.csv"),
+        data("verdicts/liu.yaml"),
+        "en",
+    );
+    check(REPORT, &v);
     let v = report(
         data("verdicts/checks-criteria.csv"),
         data("verdicts/criteria.csv"),

@@ -34,6 +34,8 @@ pub struct Service {
     pub registered: Option<Date>,
     pub renewal_deadline: Option<Date>,
     pub audit_period: Option<Period>,
+    /// An ISMAP-LIU registration: a smaller external-audit scope than ISMAP's.
+    pub liu: bool,
 }
 
 /// An objective implemented only through the underlying service.
@@ -268,6 +270,9 @@ pub struct Validity {
     pub audit_old: bool,
     /// Its audit period is one day: only the design (整備状況) was assessed.
     pub design_only: bool,
+    /// An ISMAP-LIU registration: the external audit covers less than ISMAP's, so its
+    /// statements do not give ISMAP-level assurance.
+    pub liu: bool,
 }
 
 impl Validity {
@@ -286,6 +291,7 @@ impl Service {
             registered: att.registered,
             renewal_deadline: att.renewal_deadline,
             audit_period: att.audit_period,
+            liu: att.registration_kind == Some(crate::model::RegistrationKind::IsmapLiu),
         }
     }
 
@@ -298,6 +304,7 @@ impl Service {
                 .audit_period
                 .is_some_and(|p| p.to.add_months(AUDIT_PERIOD_MAX_AGE_MONTHS) < as_of),
             design_only: self.audit_period.is_some_and(|p| p.from == p.to),
+            liu: self.liu,
         }
     }
 }

@@ -84,6 +84,9 @@ pub enum Reason {
     AuditPeriodOld,
     /// An implemented control rests on a one-day audit period (design only).
     DesignOnly,
+    /// An implemented control rests on an ISMAP-LIU registration, whose external audit
+    /// covers less than ISMAP's: an item needing ISMAP's assurance is an assurance gap.
+    IsmapLiu,
     /// The item needs more assurance than ISMAP's agreed procedures give.
     AssuranceAboveIsmap,
     /// A cell of the item (assurance, risk) could not be read.
@@ -92,7 +95,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 23] = [
+    pub const ALL: [Reason; 24] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -114,6 +117,7 @@ impl Reason {
         Reason::AuditPeriodNotEnded,
         Reason::AuditPeriodOld,
         Reason::DesignOnly,
+        Reason::IsmapLiu,
         Reason::AssuranceAboveIsmap,
         Reason::InvalidInput,
     ];
@@ -142,6 +146,7 @@ impl Reason {
             Reason::AuditPeriodNotEnded => "audit-period-not-ended",
             Reason::AuditPeriodOld => "audit-period-old",
             Reason::DesignOnly => "design-only",
+            Reason::IsmapLiu => "ismap-liu",
             Reason::AssuranceAboveIsmap => "assurance-above-ismap",
             Reason::InvalidInput => "invalid-input",
         }
@@ -183,6 +188,7 @@ impl Reason {
             Reason::AuditPeriodNotEnded => l("監査対象期間の終了前", "audit period not ended"),
             Reason::AuditPeriodOld => l("監査対象期間が古い", "old audit period"),
             Reason::DesignOnly => l("整備状況のみの評価", "design only (one-day audit)"),
+            Reason::IsmapLiu => l("ISMAP-LIUの登録", "ISMAP-LIU registration"),
             Reason::AssuranceAboveIsmap => l("ISMAPを超える確認水準", "assurance above ISMAP"),
             Reason::InvalidInput => l("読めない値", "unreadable value"),
         }
@@ -316,6 +322,8 @@ struct Basis {
     audit_old: Option<Arc<str>>,
     /// One-day audit period: design only.
     design_only: Option<Arc<str>>,
+    /// An ISMAP-LIU registration: a smaller external-audit scope.
+    liu: Option<Arc<str>>,
 }
 
 /// A control a reference leads to, as evaluated once for all the items naming it: catalog
@@ -471,6 +479,8 @@ pub struct ItemDetails<'a> {
     pub audit_period_old: Vec<&'a str>,
     /// Services whose one-day audit period an implemented control rests on.
     pub design_only: Vec<&'a str>,
+    /// Services whose ISMAP-LIU registration an implemented control rests on.
+    pub ismap_liu: Vec<&'a str>,
     pub additional_procedures: Vec<Procedure<'a>>,
 }
 
@@ -498,6 +508,7 @@ impl ItemDetails<'_> {
             non_basic_details_not_implemented,
             audit_period_old,
             design_only,
+            ismap_liu,
             additional_procedures,
         } = self;
         controls.clear();
@@ -521,6 +532,7 @@ impl ItemDetails<'_> {
             basic_requirements_not_implemented,
             audit_period_old,
             design_only,
+            ismap_liu,
             chains,
         ] {
             ids.clear();
@@ -863,6 +875,7 @@ impl ItemResults {
                         push_once(&mut d.audit_period_not_ended, b.audit_not_ended.as_deref());
                         push_once(&mut d.audit_period_old, b.audit_old.as_deref());
                         push_once(&mut d.design_only, b.design_only.as_deref());
+                        push_once(&mut d.ismap_liu, b.liu.as_deref());
                         if let Some(existing) = d.controls.iter_mut().find(|x| x.id == &*c.id) {
                             existing.unverified &= c.unverified;
                             existing.requirement_of =
@@ -1002,11 +1015,12 @@ impl ItemResults {
                 .collect();
             procs.push(proc(Kind::NonBasicDetail, chosen));
         }
-        let lists: [(Kind, &Vec<&str>); 4] = [
+        let lists: [(Kind, &Vec<&str>); 5] = [
             (Kind::AnnexRequest, &d.annex_only),
             (Kind::MappingReview, &d.nist_approximate),
             (Kind::LatestAudit, &d.audit_period_old),
             (Kind::DesignOnly, &d.design_only),
+            (Kind::IsmapLiu, &d.ismap_liu),
         ];
         for (kind, ids) in lists {
             if !ids.is_empty() {
@@ -1074,6 +1088,7 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("registration_lapsed", &d.registration_lapsed)?;
         st.serialize_field("registration_not_yet_valid", &d.registration_not_yet_valid)?;
         st.serialize_field("audit_period_not_ended", &d.audit_period_not_ended)?;
+        st.serialize_field("ismap_liu", &d.ismap_liu)?;
         st.serialize_field(
             "basic_requirements_not_implemented",
             &d.basic_requirements_not_implemented,
@@ -1343,6 +1358,9 @@ pub struct RefFlags {
     /// (lapsed, not yet valid, or assessed over a period ending after it): the item is
     /// never covered.
     pub not_in_effect: bool,
+    /// An implemented control rests on an ISMAP-LIU registration: an item needing ISMAP's
+    /// assurance is never covered.
+    pub liu: bool,
 }
 
 /// How one reference stands, for the status rule.
@@ -1357,11 +1375,11 @@ pub enum RefOutcome {
 }
 
 /// [`RefFlags`] of a resolved reference from its counted controls' (state, rests on a
-/// registration not in effect).
+/// registration not in effect, rests on an ISMAP-LIU registration).
 fn flags_of(
     has_targets: bool,
     approximate: bool,
-    states: impl IntoIterator<Item = (ControlState, bool)>,
+    states: impl IntoIterator<Item = (ControlState, bool, bool)>,
 ) -> RefFlags {
     let mut f = RefFlags {
         all: true,
@@ -1369,12 +1387,13 @@ fn flags_of(
         ..RefFlags::default()
     };
     let mut any = false;
-    for (state, not_in_effect) in states {
+    for (state, not_in_effect, liu) in states {
         any = true;
         f.all &= state == ControlState::Implemented;
         let holds = matches!(state, ControlState::Implemented | ControlState::AnnexOnly);
         f.some |= holds;
         f.not_in_effect |= holds && not_in_effect;
+        f.liu |= holds && liu;
     }
     // a heading with nothing under it is no evidence of anything
     f.all &= has_targets && any;
@@ -1433,9 +1452,11 @@ fn nist_mapping(text: &str, targets: &[Target], matched: Option<&str>) -> NistMa
 /// - a cell that could not be read, or a reference that does not resolve → not analysed;
 /// - no reference, or only references ISMAP has no counterpart for → outside ISMAP;
 /// - every reference fully implemented, none approximate and none without a counterpart →
-///   covered; an assurance gap instead when more than ISMAP's assurance is needed or an
+///   covered; an assurance gap instead when more than ISMAP's assurance is needed, when an
 ///   implemented control rests on a registration not in effect on the date (lapsed, not
-///   yet valid, or assessed over a period ending after it);
+///   yet valid, or assessed over a period ending after it), or when ISMAP's assurance is
+///   needed and an implemented control rests on an ISMAP-LIU registration (whose external
+///   audit covers less);
 /// - something implemented (or everything, but approximately) → partial;
 /// - else not covered.
 pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckItem) -> Status {
@@ -1457,6 +1478,7 @@ pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckI
                 f.some |= r.some;
                 f.approximate |= r.approximate;
                 f.not_in_effect |= r.not_in_effect;
+                f.liu |= r.liu;
             }
         }
     }
@@ -1465,7 +1487,8 @@ pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckI
     } else if !resolved {
         Status::OutsideIsmap
     } else if f.all && !f.approximate && !outside {
-        if f.not_in_effect || item.assurance > Assurance::Ismap {
+        let liu = f.liu && item.assurance >= Assurance::Ismap;
+        if f.not_in_effect || liu || item.assurance > Assurance::Ismap {
             Status::AssuranceGap
         } else {
             Status::Covered
@@ -1493,7 +1516,8 @@ pub fn ref_outcome(judge: &Judge, text: &str, resolution: &Resolution) -> RefOut
     for t in targets {
         judge.visit_target(&t.id, Lang::En, &mut |v| {
             if !matches!(v.role, Role::Chosen(_)) {
-                states.push((v.state, judge.not_in_effect(v.basis)))
+                let liu = judge.weakened_by(v.basis, |w| w.liu).is_some();
+                states.push((v.state, judge.not_in_effect(v.basis), liu))
             }
         });
     }
@@ -1723,6 +1747,7 @@ fn evaluate_ref<'a>(
                 audit_not_ended: name(|v| v.audit_not_ended),
                 audit_old: name(|v| v.audit_old),
                 design_only: name(|v| v.design_only),
+                liu: name(|v| v.liu),
             };
             controls.push(EvaluatedControl {
                 id: shared.get(v.id),
@@ -1799,6 +1824,7 @@ fn evaluate_ref<'a>(
             any(&|c| c.basis.audit_old.is_some()),
         ),
         (Reason::DesignOnly, any(&|c| c.basis.design_only.is_some())),
+        (Reason::IsmapLiu, any(&|c| c.basis.liu.is_some())),
         (Reason::NoIsmapCounterpart, without.is_some()),
     ] {
         reasons.set(reason, has);
@@ -1810,7 +1836,7 @@ fn evaluate_ref<'a>(
             let b = &c.basis;
             let not_in_effect =
                 b.lapsed.is_some() || b.not_yet_valid.is_some() || b.audit_not_ended.is_some();
-            (c.state, not_in_effect)
+            (c.state, not_in_effect, b.liu.is_some())
         }),
     );
     // a reference also naming controls with no ISMAP counterpart is never fully covered
@@ -2049,7 +2075,7 @@ pub fn analyse_resolved(
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
     GapReport {
-        schema_version: 10,
+        schema_version: 11,
         lang,
         as_of,
         warnings,
@@ -2196,9 +2222,11 @@ mod tests {
     /// same evaluations, so each reason is there exactly when its details are.
     #[test]
     fn reasons_agree_with_the_details() {
-        // a service on an IaaS whose registration lapsed and whose audit was one day long
+        // a service on an ISMAP-LIU IaaS whose registration lapsed and whose audit was one
+        // day long
         let mut iaas = attestation(&["11.1.1", "11.1.2"], "11.2.1");
         iaas.name = Some("IaaS".into());
+        iaas.registration_kind = Some(RegistrationKind::IsmapLiu);
         iaas.renewal_deadline = Some(date("2025-03-31"));
         iaas.audit_period = Some(Period {
             from: date("2024-03-31"),
@@ -2290,6 +2318,7 @@ mod tests {
                 "{id}"
             );
             assert_eq!(has(Reason::DesignOnly), !d.design_only.is_empty());
+            assert_eq!(has(Reason::IsmapLiu), !d.ismap_liu.is_empty(), "{id}");
             assert_eq!(has(Reason::AuditPeriodOld), !d.audit_period_old.is_empty());
             assert_eq!(
                 d.missing.len(),
@@ -2366,13 +2395,19 @@ mod tests {
             all: true,
             some: true,
             approximate: true,
-            not_in_effect: false,
+            ..RefFlags::default()
         });
         let lapsed = Resolved(RefFlags {
             all: true,
             some: true,
-            approximate: false,
             not_in_effect: true,
+            ..RefFlags::default()
+        });
+        let liu = Resolved(RefFlags {
+            all: true,
+            some: true,
+            liu: true,
+            ..RefFlags::default()
         });
         let it = item(2, &["x"], Assurance::Ismap);
         let rule = |o: &[RefOutcome]| status_rule(o.iter().copied(), &it);
@@ -2389,6 +2424,11 @@ mod tests {
         assert_eq!(rule(&[lapsed]), Status::AssuranceGap);
         assert_eq!(rule(&[lapsed, none]), Status::Partial);
         assert_eq!(rule(&[lapsed, approximate]), Status::Partial);
+        // ISMAP-LIU: no ISMAP-level assurance; an item needing only self-declaration holds
+        assert_eq!(rule(&[liu]), Status::AssuranceGap);
+        assert_eq!(rule(&[liu, none]), Status::Partial);
+        let own = item(2, &["x"], Assurance::SelfDeclared);
+        assert_eq!(status_rule([liu], &own), Status::Covered);
     }
 
     /// Not listed, stated not implemented, planned and excluded (with and without a reason)

@@ -187,6 +187,8 @@ pub enum Kind {
     LatestAudit,
     /// The audit period of these services is one day: only the design was assessed.
     DesignOnly,
+    /// These services are registered under ISMAP-LIU: a smaller external-audit scope.
+    IsmapLiu,
     /// The item needs an assurance report.
     Soc2,
     /// The item needs the buyer's own audit.
@@ -224,13 +226,14 @@ impl Kind {
             Kind::MappingReview => "mapping-review",
             Kind::LatestAudit => "latest-audit",
             Kind::DesignOnly => "design-only",
+            Kind::IsmapLiu => "ismap-liu",
             Kind::Soc2 => "soc2-report",
             Kind::OwnAudit => "own-audit",
         }
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 29] = [
+    pub const ALL: [Kind; 30] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -258,6 +261,7 @@ impl Kind {
         Kind::MappingReview,
         Kind::LatestAudit,
         Kind::DesignOnly,
+        Kind::IsmapLiu,
         Kind::Soc2,
         Kind::OwnAudit,
     ];
@@ -373,6 +377,8 @@ impl Procedure<'_> {
             Kind::LatestAudit => ("The audit period of ", Plain, " ended over 16 months ago: ask for the latest audit results (the renewed entry)"),
             Kind::DesignOnly if ja => ("", Plain, " の監査対象期間は1日のみ(整備状況のみの評価で、運用状況は評価されていない): 運用の有効性はSOC2 Type2報告書等で確認する"),
             Kind::DesignOnly => ("The audit period of ", Plain, " is one day (only the design was assessed, not operation): confirm operating effectiveness, e.g. with a SOC 2 Type 2 report"),
+            Kind::IsmapLiu if ja => ("", Plain, " はISMAP-LIUの登録(外部監査の範囲はISMAPより狭く、内部監査の結果を提出): この項目の統制目標が外部監査の対象だったかCSPに確認し、対象外なら内部監査の結果を入手する。確認できるまでISMAP水準の確認として扱わない"),
+            Kind::IsmapLiu => ("", Plain, " is registered under ISMAP-LIU (a smaller external-audit scope than ISMAP's; internal audit results are submitted): confirm with the CSP that this item's objectives were in the external audit's scope, else obtain the internal audit result; do not treat it as ISMAP-level assurance until then"),
             Kind::Soc2 if ja => ("ISMAPは保証業務ではない: SOC2 Type2報告書(またはIT7号)を入手し、対象期間・対象サービス・リージョンが自組織の利用範囲を含むこと、例外事項(運用の逸脱)の有無、利用者側の補完統制(CUEC)を確認する", Plain, ""),
             Kind::Soc2 => ("ISMAP is not an assurance engagement: obtain a SOC 2 Type 2 report (or JICPA IT7) and check that its period, services and regions cover your use, its exceptions (deviations found), and the complementary user entity controls (CUEC) it expects of you", Plain, ""),
             Kind::OwnAudit if ja => ("自組織による個別監査(実地・リモート)を申し入れる: 大手CSPは一般に個別監査を受け入れないため、受けられない場合は第三者の保証報告書(SOC2 Type2等)、公開された言明書、契約条項(監査権・報告義務)で代替する", Plain, ""),

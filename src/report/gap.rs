@@ -380,6 +380,7 @@ fn short_grid(report: &GapReport) -> Grid {
             l("監査対象期間の終了前:", "audit period not ended:"),
             &details.audit_period_not_ended,
         );
+        push_ids(&mut gaps, l("ISMAP-LIU:", "ISMAP-LIU:"), &details.ismap_liu);
         for c in &details.controls {
             if let Some(via) = c.inherited_from {
                 gaps.push(format!("{}{}", c.id, inherited_label(via, lang)));
