@@ -1127,3 +1127,178 @@ fn profile_dates_are_checked() {
         assert!(input_error(c).contains(wanted));
     }
 }
+
+/// `report` on `excluded.csv` / `checks-excluded.csv`, in `lang` and `format`.
+fn excluded(lang: &str, format: &str) -> assert_cmd::Command {
+    let mut c = on_checks(lang, "report", verdicts("checks-excluded.csv"));
+    c.arg("--csp")
+        .arg(verdicts("excluded.csv"))
+        .args(["--format", format]);
+    c
+}
+
+/// What ISMAP does not allow excluding (a governance or management objective, an item
+/// through it, a B/PB detail under an implemented objective), declared not applicable, is
+/// `exclusion-not-allowed` as `readiness` says, never a reason to weigh; an objective
+/// excluded with a reason stays `exclusion-review`.
+#[test]
+fn an_exclusion_ismap_does_not_allow_is_never_a_reason_to_weigh() {
+    let v = json_of(excluded("en", "json"));
+    for (id, reason, code, not_allowed) in [
+        (
+            "X01",
+            "exclusion-not-allowed",
+            "exclusion-not-allowed",
+            "4.4.7",
+        ),
+        (
+            "X02",
+            "exclusion-not-allowed",
+            "exclusion-not-allowed",
+            "3.1.2.1",
+        ),
+        (
+            "X03",
+            "exclusion-not-allowed",
+            "exclusion-not-allowed",
+            "9.4.2.2.B",
+        ),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "not-covered", "{id}");
+        assert_eq!(item["reasons"], json!([reason]), "{id}");
+        assert_eq!(codes(item), [code], "{id}");
+        assert_eq!(item["exclusion_not_allowed"], json!([not_allowed]), "{id}");
+    }
+    let text = |v: &Value, id: &str| {
+        by_id(&v["items"], id)["additional_procedures"][0]["text"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(text(&v, "X01").starts_with("ISMAP does not allow excluding control objective 4.4.7"));
+    // the CSP excluded 3.1.2, not its item: named as stated of the objective
+    assert!(text(&v, "X02").starts_with(
+        "ISMAP does not allow excluding control objective 3.1.2 (the objective of 3.1.2.1)"
+    ));
+    assert!(
+        text(&v, "X03").starts_with("ISMAP does not allow excluding detailed control 9.4.2.2.B")
+    );
+    // an objective excluded with a reason, and a detail through it: the reason to weigh
+    for id in ["X04", "X07"] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["reasons"], json!(["not-applicable"]), "{id}");
+        assert_eq!(codes(item), ["exclusion-review"], "{id}");
+        assert_eq!(item["exclusion_not_allowed"], json!([]), "{id}");
+    }
+    let ja = json_of(excluded("ja", "json"));
+    assert!(text(&ja, "X02")
+        .starts_with("ISMAPは統制目標 3.1.2（3.1.2.1 の統制目標） の除外(非該当)を認めていない"));
+
+    let (h, rows) = csv_rows(&stdout_of(excluded("en", "csv")));
+    assert_eq!(
+        csv_cell(&h, &rows, "X01", "reasons"),
+        "exclusion-not-allowed"
+    );
+    assert!(csv_cell(&h, &rows, "X02", "additional procedures")
+        .contains("ISMAP does not allow excluding control objective 3.1.2"));
+    let table = stdout_of(excluded("en", "table"));
+    assert!(table.contains("ISMAP does not allow excluding"), "{table}");
+    assert!(!table.contains("Check that the CSP's reason for excluding control objective 4.4.7"));
+    let md = stdout_of(excluded("ja", "md"));
+    assert!(md.contains("ISMAPは統制目標 4.4.7 の除外"), "{md}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gap.xlsx");
+    let mut c = on_checks("en", "report", verdicts("checks-excluded.csv"));
+    c.arg("--csp")
+        .arg(verdicts("excluded.csv"))
+        .arg("-o")
+        .arg(&path);
+    stdout_of(c);
+    let (_, ranges) = sheets(&path);
+    let x01 = sheet_row(&ranges[1], "X01");
+    assert!(
+        x01.iter()
+            .any(|c| c.contains("ISMAP does not allow excluding")),
+        "{x01:?}"
+    );
+    assert!(x01.iter().any(|c| c == "exclusion-not-allowed"), "{x01:?}");
+
+    // the same judgement as readiness
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "readiness",
+        "--format",
+        "json",
+        "--implemented",
+    ])
+    .arg(verdicts("excluded.csv"));
+    let r = json_of(c);
+    for id in ["4.4.7", "3.1.2", "3.1.2.1", "9.4.2.2.B"] {
+        assert_eq!(
+            by_id(&r["items"], id)["findings"],
+            json!(["exclusion-not-allowed"]),
+            "{id}"
+        );
+    }
+    assert_eq!(by_id(&r["items"], "10.1.2")["findings"], json!([]));
+}
+
+/// A detailed control whose objective alone is stated takes the objective's statement:
+/// the report names the objective as stated, never a statement of the detail the CSP did
+/// not make (JSON `stated_as`, the missing and not-applicable cells, the procedures).
+#[test]
+fn a_detail_stated_through_its_objective_is_worded_as_the_objectives_statement() {
+    let v = json_of(excluded("en", "json"));
+    for (id, detail, objective, code, text) in [
+        ("X05", "9.2.3.11.PB", "9.2.3", "remediation-plan", "The CSP states control objective 9.2.3 (the objective of 9.2.3.11.PB) not implemented"),
+        ("X06", "12.4.2.1", "12.4.2", "planned-completion", "The CSP states control objective 12.4.2 (the objective of 12.4.2.1) planned"),
+        ("X04", "10.1.2.20.PB", "10.1.2", "exclusion-review", "Check that the CSP's reason for excluding control objective 10.1.2 (the objective of 10.1.2.20.PB)"),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["controls"][0]["id"], detail, "{id}");
+        assert_eq!(item["controls"][0]["stated_as"], objective, "{id}");
+        assert_eq!(codes(item), [code], "{id}");
+        let t = item["additional_procedures"][0]["text"].as_str().unwrap();
+        assert!(t.starts_with(text), "{id}: {t}");
+    }
+    assert_eq!(
+        by_id(&v["items"], "X04")["not_applicable"][0]["stated_as"],
+        "10.1.2"
+    );
+    // an objective stated itself has no stated_as
+    assert!(by_id(&v["items"], "X07")["controls"][0]
+        .get("stated_as")
+        .is_none());
+    let ja = json_of(excluded("ja", "json"));
+    let t = by_id(&ja["items"], "X05")["additional_procedures"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        t.starts_with("CSPが未実施とする統制目標 9.2.3（9.2.3.11.PB の統制目標） について"),
+        "{t}"
+    );
+    assert!(!t.contains("詳細管理策"), "{t}");
+    let (h, rows) = csv_rows(&stdout_of(excluded("ja", "csv")));
+    assert_eq!(
+        csv_cell(&h, &rows, "X05", "不足(記載なし・未実施・計画中)"),
+        "9.2.3.11.PB (未実施、9.2.3 の記載による)"
+    );
+    assert_eq!(
+        csv_cell(&h, &rows, "X04", "非該当(理由)"),
+        "10.1.2.20.PB (IaaS側で実施、10.1.2 の記載による)"
+    );
+    let (h, rows) = csv_rows(&stdout_of(excluded("en", "csv")));
+    assert_eq!(
+        csv_cell(
+            &h,
+            &rows,
+            "X06",
+            "missing (not listed / not implemented / planned)"
+        ),
+        "12.4.2.1 (planned, stated of 12.4.2)"
+    );
+}

@@ -417,6 +417,19 @@ fn reports_match_the_schema() {
         );
         check(REPORT, &v);
     }
+    // exclusions ISMAP does not allow; details stated through their objective
+    let v = report(
+        data("verdicts/checks-excluded.csv"),
+        data("verdicts/excluded.csv"),
+        "ja",
+    );
+    check(REPORT, &v);
+    assert!(v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["controls"][0]["stated_as"].is_string()
+            && i["controls"][0]["exclusion_not_allowed"] == true));
     // an ISMAP-LIU registration: reason and procedure ismap-liu, items[].ismap_liu
     let v = report(
         data("verdicts/checks-liu.csv"),

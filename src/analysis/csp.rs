@@ -130,6 +130,29 @@ impl CspControls {
         }
     }
 
+    /// Whether ISMAP lets the CSP declare `id` not applicable: a control objective (with a
+    /// reason) or a detailed control the CSP chooses, yes; a governance or management
+    /// criterion (objective or item: all basic statement requirements, "all items, no
+    /// exclusion"), never; a basic detailed control (B, PB), only with its objective,
+    /// excluded with a reason. The one judgement `readiness` and `report` make of an
+    /// exclusion.
+    pub fn exclusion_allowed(&self, catalog: &Catalog, id: &str) -> bool {
+        let entry = catalog.get(id);
+        let parent = catalog.detail_parent(id);
+        if entry.or(parent).is_some_and(|e| e.layer != Layer::Control) {
+            return false;
+        }
+        if entry.is_some_and(|e| e.level != Level::Detail) {
+            return true;
+        }
+        !is_basic_detail(entry, id) || parent.is_some_and(|p| self.excluded_with_reason(&p.id))
+    }
+
+    /// Whether the list declares `id` not applicable with a reason.
+    pub fn excluded_with_reason(&self, id: &str) -> bool {
+        matches!(self.states.get(id), Some(CspState::NotApplicable { reason }) if !reason.trim().is_empty())
+    }
+
     pub fn is_implemented(&self, id: &str) -> bool {
         matches!(self.states.get(id), Some(CspState::Implemented))
     }
@@ -144,6 +167,16 @@ impl CspControls {
 
     fn count(&self, f: impl Fn(&CspState) -> bool) -> usize {
         self.states.values().filter(|s| f(s)).count()
+    }
+}
+
+/// Whether a detailed control `id` (its catalog `entry`, if any) is flagged B or PB: by the
+/// catalog, or by its own suffix when the catalog lacks it.
+pub fn is_basic_detail(entry: Option<&Entry>, id: &str) -> bool {
+    match entry {
+        Some(e) => e.flags.basic,
+        None => crate::catalog::id::IsmapId::parse(id)
+            .is_some_and(|i| crate::catalog::Flags::from_suffix(i.suffix.as_deref()).basic),
     }
 }
 

@@ -9,7 +9,7 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use crate::analysis::csp::{
-    csp_warnings, resolve_attestation, CspControls, CspState, ListCoverage, Registration,
+    csp_warnings, resolve_attestation, CspControls, CspState, ListCoverage, Registration, StatedAs,
     UnknownId, Validity,
 };
 use crate::analysis::procedures::{Kind, Procedure, Topic};
@@ -49,6 +49,10 @@ pub enum Reason {
     NotApplicable,
     /// The CSP declares a resolved objective not applicable without a reason.
     NotApplicableWithoutReason,
+    /// The CSP declares not applicable what ISMAP does not allow excluding: a governance
+    /// or management criterion, or a B/PB detailed control of an objective not excluded
+    /// with a reason (the judgement `readiness` makes: `exclusion-not-allowed`).
+    ExclusionNotAllowed,
     /// The list states a basic statement requirement under an objective the item names
     /// (a B/PB detailed control, or an item of a governance or management objective) not
     /// implemented, planned or not applicable, though it states the objective implemented:
@@ -95,7 +99,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 24] = [
+    pub const ALL: [Reason; 25] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -104,6 +108,7 @@ impl Reason {
         Reason::Planned,
         Reason::NotApplicable,
         Reason::NotApplicableWithoutReason,
+        Reason::ExclusionNotAllowed,
         Reason::BasicRequirementNotImplemented,
         Reason::NonBasicDetailNotImplemented,
         Reason::ListIncomplete,
@@ -133,6 +138,7 @@ impl Reason {
             Reason::Planned => "planned",
             Reason::NotApplicable => "not-applicable",
             Reason::NotApplicableWithoutReason => "not-applicable-without-reason",
+            Reason::ExclusionNotAllowed => "exclusion-not-allowed",
             Reason::BasicRequirementNotImplemented => "basic-requirement-not-implemented",
             Reason::NonBasicDetailNotImplemented => "non-basic-detail-not-implemented",
             Reason::ListIncomplete => "list-incomplete",
@@ -167,6 +173,7 @@ impl Reason {
             Reason::NotApplicableWithoutReason => {
                 l("非該当(理由なし)", "not applicable without a reason")
             }
+            Reason::ExclusionNotAllowed => l("除外不可の非該当", "exclusion not allowed"),
             Reason::BasicRequirementNotImplemented => {
                 l("基本言明要件の未実施", "basic requirement not implemented")
             }
@@ -307,6 +314,13 @@ pub struct ControlRef<'a> {
     /// the list states it not implemented, planned or not applicable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requirement_of: Option<&'a str>,
+    /// The state is what the list states of this id, not of the control itself: a
+    /// detailed control or a governance/management item through its objective.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_as: Option<&'a str>,
+    /// Declared not applicable, which ISMAP does not allow for it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub exclusion_not_allowed: bool,
 }
 
 /// The services an implemented control's statement rests on that weaken it, by name.
@@ -346,6 +360,10 @@ struct EvaluatedControl {
     /// A basic requirement of this objective, visited because the list states it not
     /// implemented, planned or not applicable ([`Role::Requirement`]).
     requirement_of: Option<Arc<str>>,
+    /// The id whose statement the state is, when not the control's own.
+    stated_as: Option<Arc<str>>,
+    /// Declared not applicable, which ISMAP does not allow for it.
+    exclusion_not_allowed: bool,
 }
 
 impl EvaluatedControl {
@@ -362,6 +380,8 @@ impl EvaluatedControl {
             registration_not_yet_valid: self.basis.not_yet_valid.as_deref(),
             audit_period_not_ended: self.basis.audit_not_ended.as_deref(),
             requirement_of: self.requirement_of.as_deref(),
+            stated_as: self.stated_as.as_deref(),
+            exclusion_not_allowed: self.exclusion_not_allowed,
         }
     }
 }
@@ -379,6 +399,9 @@ pub struct StatedDetail<'a> {
 pub struct Exclusion<'a> {
     pub id: &'a str,
     pub reason: &'a str,
+    /// The exclusion is the list's statement of this id (the control's objective).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_as: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -451,6 +474,8 @@ pub struct ItemDetails<'a> {
     pub planned: Vec<&'a str>,
     /// Declared not applicable, with the CSP's reason (empty when it gives none).
     pub not_applicable: Vec<Exclusion<'a>>,
+    /// Of `not_applicable`: what ISMAP does not allow excluding.
+    pub exclusion_not_allowed: Vec<&'a str>,
     pub annex_only: Vec<&'a str>,
     pub unresolved: Vec<&'a UnresolvedRef>,
     /// References to 2022 controls with no ISMAP counterpart.
@@ -495,6 +520,7 @@ impl ItemDetails<'_> {
             not_implemented,
             planned,
             not_applicable,
+            exclusion_not_allowed,
             annex_only,
             unresolved,
             no_ismap_counterpart,
@@ -523,6 +549,7 @@ impl ItemDetails<'_> {
             not_listed,
             not_implemented,
             planned,
+            exclusion_not_allowed,
             annex_only,
             nist_refs,
             nist_approximate,
@@ -864,7 +891,11 @@ impl ItemResults {
                             d.not_applicable.push(Exclusion {
                                 id: &c.id,
                                 reason: &c.reason,
+                                stated_as: c.stated_as.as_deref(),
                             });
+                            if c.exclusion_not_allowed {
+                                d.exclusion_not_allowed.push(&c.id);
+                            }
                         }
                         let b = &c.basis;
                         push_once(&mut d.registration_lapsed, b.lapsed.as_deref());
@@ -956,40 +987,41 @@ impl ItemResults {
             let named = c.iter().map(|s| Cow::Borrowed(s.as_str())).collect();
             procs.push(proc(Kind::CandidateReferences, named));
         }
-        let lists: [(Kind, &Vec<&str>); 4] = [
+        let lists: [(Kind, &Vec<&str>); 3] = [
             (Kind::RegistryCheck, &d.registration_lapsed),
             (Kind::RegistrationNotYetValid, &d.registration_not_yet_valid),
             (Kind::StatementInEffect, &d.audit_period_not_ended),
-            (Kind::StatementRequest, &d.not_listed),
         ];
         for (kind, ids) in lists {
             if !ids.is_empty() {
                 procs.push(proc(kind, borrowed(ids)));
             }
         }
-        // a basic requirement stated otherwise has a procedure of its own, below
+        // what the list states, each named by the id it states it of (a detail by its
+        // objective); a basic requirement stated otherwise has a procedure of its own,
+        // below
         let basic = &d.basic_requirements_not_implemented;
-        for (kind, ids) in [
-            (Kind::RemediationPlan, except(&d.not_implemented, basic)),
-            (Kind::PlannedCompletion, except(&d.planned, basic)),
-        ] {
-            if !ids.is_empty() {
-                procs.push(proc(kind, ids));
-            }
-        }
-        let excluded = |with_reason: bool| -> Vec<Cow<str>> {
+        let not_allowed = &d.exclusion_not_allowed;
+        let excluded = |with_reason: bool| -> Vec<&str> {
             d.not_applicable
                 .iter()
-                .filter(|x| x.reason.is_empty() != with_reason && !basic.contains(&x.id))
-                .map(|x| Cow::Borrowed(x.id))
+                .filter(|x| x.reason.is_empty() != with_reason && !not_allowed.contains(&x.id))
+                .map(|x| x.id)
                 .collect()
         };
         for (kind, ids) in [
-            (Kind::ExclusionReview, excluded(true)),
-            (Kind::ExclusionReasonRequest, excluded(false)),
+            (Kind::StatementRequest, except(&d.not_listed, &[])),
+            (Kind::RemediationPlan, except(&d.not_implemented, basic)),
+            (Kind::PlannedCompletion, except(&d.planned, basic)),
+            (Kind::ExclusionNotAllowed, except(not_allowed, basic)),
+            (Kind::ExclusionReview, except(&excluded(true), basic)),
+            (
+                Kind::ExclusionReasonRequest,
+                except(&excluded(false), basic),
+            ),
         ] {
             if !ids.is_empty() {
-                procs.push(proc(kind, ids));
+                procs.push(proc(kind, as_stated(ids, &d.controls, lang)));
             }
         }
         // each named with what the list states of it, and its objective
@@ -1042,6 +1074,48 @@ impl ItemResults {
     }
 }
 
+/// `ids` as the subjects of a procedure about what the list states: a control whose state
+/// is the list's statement of another id (a detailed control or a governance/management
+/// item through its objective) is named by that id, with the controls it stands for
+/// (`9.4.2 (the objective of 9.4.2.2.B)`): the CSP stated it of the objective, not of the
+/// detail.
+fn as_stated<'a>(
+    ids: Vec<Cow<'a, str>>,
+    controls: &[ControlRef<'a>],
+    lang: Lang,
+) -> Vec<Cow<'a, str>> {
+    let mut named: Vec<(Cow<'a, str>, Vec<Cow<'a, str>>)> = Vec::new();
+    for id in ids {
+        let through = controls
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.stated_as);
+        match through {
+            None => named.push((id, Vec::new())),
+            Some(objective) => match named
+                .iter_mut()
+                .find(|(s, of)| s == objective && !of.is_empty())
+            {
+                Some((_, of)) => of.push(id),
+                None => named.push((Cow::Borrowed(objective), vec![id])),
+            },
+        }
+    }
+    named
+        .into_iter()
+        .map(|(subject, of)| {
+            if of.is_empty() {
+                return subject;
+            }
+            let of = of.join(", ");
+            Cow::Owned(match lang {
+                Lang::Ja => format!("{subject}（{of} の統制目標）"),
+                Lang::En => format!("{subject} (the objective of {of})"),
+            })
+        })
+        .collect()
+}
+
 /// `ids` as the subjects of a procedure.
 fn borrowed<'a>(ids: &[&'a str]) -> Vec<Cow<'a, str>> {
     ids.iter().map(|&id| Cow::Borrowed(id)).collect()
@@ -1079,6 +1153,7 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("not_implemented", &d.not_implemented)?;
         st.serialize_field("planned", &d.planned)?;
         st.serialize_field("not_applicable", &d.not_applicable)?;
+        st.serialize_field("exclusion_not_allowed", &d.exclusion_not_allowed)?;
         st.serialize_field("annex_only", &d.annex_only)?;
         st.serialize_field("unresolved", &d.unresolved)?;
         st.serialize_field("no_ismap_counterpart", &d.no_ismap_counterpart)?;
@@ -1169,9 +1244,18 @@ struct Visit<'a> {
     /// The CSP's reason when not applicable.
     reason: Option<&'a str>,
     /// The id whose statement the state rests on (a detail's objective when only that is
-    /// listed).
+    /// listed, a governance or management item's objective when the list states only
+    /// that).
     basis: &'a str,
     role: Role<'a>,
+}
+
+impl<'a> Visit<'a> {
+    /// The id whose statement the state is, when not the control's own (the annex state
+    /// is no statement: the objective is stated implemented, the detail unknown).
+    fn stated_as(&self) -> Option<&'a str> {
+        (self.basis != self.id && self.state != ControlState::AnnexOnly).then_some(self.basis)
+    }
 }
 
 /// What references are judged against: the CSP's statements, how valid the statements of
@@ -1267,7 +1351,11 @@ impl<'a> Judge<'a> {
                 // objective: the published criteria, never in the annex
                 let (state, reason) = state_of(catalog, csp, id);
                 if state != ControlState::NotListed {
-                    return visit(named(state, reason, id));
+                    let basis = match csp.stated(catalog, id) {
+                        Some((_, StatedAs::Objective)) => parent.map_or(id, |p| p.id.as_str()),
+                        _ => id,
+                    };
+                    return visit(named(state, reason, basis));
                 }
                 match parent.map(|p| (state_of(catalog, csp, &p.id), p.id.as_str())) {
                     Some(((ControlState::Implemented, _), pid)) => {
@@ -1337,12 +1425,7 @@ impl<'a> Judge<'a> {
 /// requirement: every item of a governance or management objective; a detailed control
 /// flagged B or PB (by the catalog, or by its own suffix when the catalog lacks it).
 fn is_basic_requirement(objective: &Entry, entry: Option<&Entry>, id: &str) -> bool {
-    objective.layer != Layer::Control
-        || match entry {
-            Some(e) => e.flags.basic,
-            None => crate::catalog::id::IsmapId::parse(id)
-                .is_some_and(|i| crate::catalog::Flags::from_suffix(i.suffix.as_deref()).basic),
-        }
+    objective.layer != Layer::Control || crate::analysis::csp::is_basic_detail(entry, id)
 }
 
 /// How one resolved reference stands, for the status rule.
@@ -1761,6 +1844,9 @@ fn evaluate_ref<'a>(
                 list_gap: state == ControlState::NotListed && judge.coverage.is_gap(v.id),
                 basis,
                 requirement_of,
+                stated_as: v.stated_as().map(|s| shared.get(s)),
+                exclusion_not_allowed: state == ControlState::NotApplicable
+                    && !csp.exclusion_allowed(judge.catalog, v.basis),
             })
         });
     }
@@ -1778,11 +1864,23 @@ fn evaluate_ref<'a>(
         (Reason::Planned, any(&|c| c.state == ControlState::Planned)),
         (
             Reason::NotApplicable,
-            any(&|c| c.state == ControlState::NotApplicable && !c.reason.is_empty()),
+            any(&|c| {
+                c.state == ControlState::NotApplicable
+                    && !c.reason.is_empty()
+                    && !c.exclusion_not_allowed
+            }),
         ),
         (
             Reason::NotApplicableWithoutReason,
-            any(&|c| c.state == ControlState::NotApplicable && c.reason.is_empty()),
+            any(&|c| {
+                c.state == ControlState::NotApplicable
+                    && c.reason.is_empty()
+                    && !c.exclusion_not_allowed
+            }),
+        ),
+        (
+            Reason::ExclusionNotAllowed,
+            any(&|c| c.exclusion_not_allowed),
         ),
         (Reason::ListIncomplete, any(&|c| c.list_gap)),
         (
@@ -2243,6 +2341,9 @@ mod tests {
             .push(listed("9.2.1.6.PB", Declared::NotImplemented, ""));
         att.controls
             .push(listed("9.2.1.2", Declared::NotApplicable, ""));
+        // a management objective declared not applicable: not allowed
+        att.controls
+            .push(listed("4.4.7", Declared::NotApplicable, "out of scope"));
         // registered after the report's date, audited over a period ending after it
         att.registered = Some(date("2026-05-01"));
         att.audit_period = Some(Period {
@@ -2253,7 +2354,7 @@ mod tests {
             attestation: iaas,
             scope: vec!["11".into()],
         }));
-        let refs: [&[&str]; 15] = [
+        let refs: [&[&str]; 16] = [
             &["A.5.23"],
             &["A.5.22～A.5.24", "9.2.1"],
             &["9.2.1", "9.2.2"],
@@ -2269,6 +2370,7 @@ mod tests {
             &["11.1.1"],
             &["10.1.1"],
             &["9.4.4.1"],
+            &["4.4.7.1"],
         ];
         let report = report_of(&att, &refs, "2026-04-01");
         let mut seen = std::collections::BTreeSet::new();
@@ -2285,7 +2387,18 @@ mod tests {
             assert_eq!(has(Reason::NotListed), !d.not_listed.is_empty(), "{id}");
             assert_eq!(has(Reason::NotImplemented), !d.not_implemented.is_empty());
             assert_eq!(has(Reason::Planned), !d.planned.is_empty(), "{id}");
-            let na = |with: bool| d.not_applicable.iter().any(|x| x.reason.is_empty() != with);
+            let allowed = |x: &&Exclusion| !d.exclusion_not_allowed.contains(&x.id);
+            let na = |with: bool| {
+                d.not_applicable
+                    .iter()
+                    .filter(allowed)
+                    .any(|x| x.reason.is_empty() != with)
+            };
+            assert_eq!(
+                has(Reason::ExclusionNotAllowed),
+                !d.exclusion_not_allowed.is_empty(),
+                "{id}"
+            );
             assert_eq!(has(Reason::NotApplicable), na(true), "{id}");
             assert_eq!(has(Reason::NotApplicableWithoutReason), na(false), "{id}");
             assert_eq!(has(Reason::DetailInAnnex), !d.annex_only.is_empty());

@@ -169,6 +169,9 @@ pub enum Kind {
     RemediationPlan,
     /// Objectives the CSP states are planned: ask when, and what compensates.
     PlannedCompletion,
+    /// What ISMAP does not allow excluding (governance and management criteria, B/PB
+    /// detailed controls), declared not applicable.
+    ExclusionNotAllowed,
     /// Objectives the CSP declares not applicable, with a reason.
     ExclusionReview,
     /// Objectives the CSP declares not applicable without a reason.
@@ -218,6 +221,7 @@ impl Kind {
             Kind::StatementRequest => "statement-request",
             Kind::RemediationPlan => "remediation-plan",
             Kind::PlannedCompletion => "planned-completion",
+            Kind::ExclusionNotAllowed => "exclusion-not-allowed",
             Kind::ExclusionReview => "exclusion-review",
             Kind::ExclusionReasonRequest => "exclusion-reason-request",
             Kind::BasicRequirement => "basic-requirement-review",
@@ -233,7 +237,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 30] = [
+    pub const ALL: [Kind; 31] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -253,6 +257,7 @@ impl Kind {
         Kind::StatementRequest,
         Kind::RemediationPlan,
         Kind::PlannedCompletion,
+        Kind::ExclusionNotAllowed,
         Kind::ExclusionReview,
         Kind::ExclusionReasonRequest,
         Kind::BasicRequirement,
@@ -361,6 +366,8 @@ impl Procedure<'_> {
             Kind::RemediationPlan => ("The CSP states ", Controls, " not implemented: ask for its plan and date, and the compensating controls until then"),
             Kind::PlannedCompletion if ja => ("CSPが計画中とする", Controls, " について、実施予定時期と、それまでの代替の統制を確認する"),
             Kind::PlannedCompletion => ("The CSP states ", Controls, " planned: ask for the implementation date and what compensates until then"),
+            Kind::ExclusionNotAllowed if ja => ("ISMAPは", Controls, " の除外(非該当)を認めていない(ガバナンス・マネジメント基準とB/PBの詳細管理策は基本言明要件): 言明が管理基準に適合しないため、CSPに実施状況を確認し、ISMAPクラウドサービスリストの掲載と言明書を確認する。確認できるまで充足としない"),
+            Kind::ExclusionNotAllowed => ("ISMAP does not allow excluding ", Controls, " (governance and management criteria and B/PB detailed controls are basic statement requirements): the statement does not conform to the criteria; ask the CSP how it is implemented and check its entry on the ISMAP cloud service list and its statement (言明書); do not count it as covered until then"),
             Kind::ExclusionReview if ja => ("CSPが非該当とした", Controls, " の理由が自組織の利用形態に当てはまるか確認する"),
             Kind::ExclusionReview => ("Check that the CSP's reason for excluding ", Controls, " holds for your use"),
             Kind::ExclusionReasonRequest if ja => ("CSPが理由を示さず非該当とした", Controls, " について理由を求め、自組織の利用形態に当てはまるか確認する"),

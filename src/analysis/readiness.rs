@@ -247,9 +247,12 @@ impl Stated<'_> {
         self.details.get(id).copied().unwrap_or(("", "", ""))
     }
 
-    /// An objective excluded with a reason: its B details are exempt.
-    fn excluded_with_reason(&self, id: &str) -> bool {
-        self.state(id) == Some(ItemState::NotApplicable) && !self.details(id).0.trim().is_empty()
+    /// Whether `id` is a basic requirement that may not be excluded
+    /// ([`CspControls::exclusion_allowed`], the judgement `report` makes too): a
+    /// governance or management criterion, or a B/PB detail whose objective is not
+    /// excluded with a reason.
+    fn mandatory(&self, catalog: &Catalog, id: &str) -> bool {
+        !self.csp.exclusion_allowed(catalog, id)
     }
 
     /// A row for `id` (a catalog entry, or a detail the catalog lacks under `e`'s
@@ -356,15 +359,15 @@ fn own_criteria(
 /// required when it is basic (B, PB), the list states it and its objective is not excluded
 /// with a reason; shown when the list states it. `None` when there is nothing to show.
 fn detail_row(
+    catalog: &Catalog,
     st: &Stated,
     id: &str,
     e: &Entry,
     title: &str,
     flags: Flags,
-    objective: &str,
 ) -> Option<ReadinessItem> {
     let stated = st.state(id)?;
-    let required = flags.basic && !st.excluded_with_reason(objective);
+    let required = st.mandatory(catalog, id);
     let findings = if required {
         findings_of(stated, true, "")
     } else {
@@ -420,11 +423,9 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
                 let findings = findings_of(state, false, st.details(&e.id).0);
                 items.push(st.row(&e.id, e, e.title(lang), true, state, None, false, findings));
                 for d in catalog.items_of(&e.id) {
-                    match detail_row(&st, &d.id, d, d.title(lang), d.flags, &e.id) {
+                    match detail_row(catalog, &st, &d.id, d, d.title(lang), d.flags) {
                         Some(row) => items.push(row),
-                        None if d.flags.basic && !st.excluded_with_reason(&e.id) => {
-                            not_stated.push(&d.id)
-                        }
+                        None if st.mandatory(catalog, &d.id) => not_stated.push(&d.id),
                         None => {}
                     }
                 }
@@ -434,17 +435,15 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
                     let flags = IsmapId::parse(id)
                         .map(|i| Flags::from_suffix(i.suffix.as_deref()))
                         .unwrap_or_default();
-                    items.extend(detail_row(&st, id, e, "", flags, &e.id));
+                    items.extend(detail_row(catalog, &st, id, e, "", flags));
                 }
             }
             // an item outside any objective (a catalog built otherwise): on its own
             _ => {
-                let objective = e.parent.as_deref().unwrap_or("");
                 let always = e.layer != Layer::Control;
                 match st.state(&e.id) {
                     Some(state) => {
-                        let required =
-                            always || (e.flags.basic && !st.excluded_with_reason(objective));
+                        let required = st.mandatory(catalog, &e.id);
                         let findings = if required {
                             findings_of(state, true, "")
                         } else {
@@ -474,9 +473,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
                             findings,
                         ));
                     }
-                    None if e.flags.basic && !st.excluded_with_reason(objective) => {
-                        not_stated.push(&e.id)
-                    }
+                    None if st.mandatory(catalog, &e.id) => not_stated.push(&e.id),
                     None => {}
                 }
             }

@@ -175,7 +175,14 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
             missing,
             details.controls.iter().filter(|c| c.state.is_missing()),
             ", ",
-            |missing, c| push_all(missing, [c.id, " (", c.state.label(lang), ")"]),
+            |missing, c| {
+                push_all(missing, [c.id, " (", c.state.label(lang)]);
+                // nothing is stated of a control not listed, nor of its objective
+                if c.state != ControlState::NotListed {
+                    push_stated_as(missing, c.stated_as, lang);
+                }
+                missing.push(')');
+            },
         )
     });
     out.cell(|na| {
@@ -185,7 +192,9 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
             } else {
                 x.reason
             };
-            push_all(na, [x.id, " (", reason, ")"]);
+            push_all(na, [x.id, " (", reason]);
+            push_stated_as(na, x.stated_as, lang);
+            na.push(')');
         })
     });
     out.cell(|annex| join_into(annex, &details.annex_only, ", "));
@@ -208,6 +217,16 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
     });
     for (_, v) in &item.extra.0 {
         out.text(v);
+    }
+}
+
+/// `, stated of 9.4.2` after a control's state when the list states it of its objective.
+fn push_stated_as(out: &mut String, stated_as: Option<&str>, lang: Lang) {
+    if let Some(of) = stated_as {
+        match lang {
+            Lang::Ja => push_all(out, ["、", of, " の記載による"]),
+            Lang::En => push_all(out, [", stated of ", of]),
+        }
     }
 }
 
