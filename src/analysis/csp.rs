@@ -67,7 +67,7 @@ static IMPLEMENTED: CspState = CspState::Implemented;
 pub struct CspControls {
     /// catalog id (or unverified detail id) → state
     pub states: BTreeMap<String, CspState>,
-    /// ids implemented only through the underlying service → where from.
+    /// ids stated only by the underlying service (implemented, or otherwise) → where from.
     pub inherited: BTreeMap<String, Inherited>,
     pub unknown: Vec<UnknownId>,
     /// This service, then the services under it (`inherits:`), nearest first.
@@ -79,7 +79,8 @@ impl CspControls {
         self.states.get(id)
     }
 
-    /// The provenance of an objective implemented through the underlying service.
+    /// The provenance of an objective stated (implemented, or otherwise) only by the
+    /// underlying service.
     pub fn inherited_from(&self, id: &str) -> Option<&str> {
         self.inherited.get(id).map(|i| i.via.as_str())
     }
@@ -155,6 +156,14 @@ impl CspControls {
 
     pub fn is_implemented(&self, id: &str) -> bool {
         matches!(self.states.get(id), Some(CspState::Implemented))
+    }
+
+    /// Of [`Self::implemented_count`], how many only through the underlying service.
+    pub fn inherited_implemented_count(&self) -> usize {
+        self.inherited
+            .keys()
+            .filter(|id| self.is_implemented(id))
+            .count()
     }
 
     pub fn implemented_count(&self) -> usize {
@@ -239,10 +248,12 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
     out
 }
 
-/// Marks as implemented, with provenance, every objective in the inherited scope that the
-/// service states nothing of itself and the service under it implements (through its own
-/// inheritance too: chains resolve recursively). The service's own statement wins: an
-/// objective it declares not applicable stays so, whatever the service under it does.
+/// Takes, with provenance, what the service under it states of every objective in the
+/// inherited scope that the service states nothing of itself (through its own inheritance
+/// too: chains resolve recursively): implemented, and also not applicable (with its reason
+/// or without), not implemented or planned — the underlying service's statement is kept,
+/// never turned into "not listed". The service's own statement wins: an objective it
+/// declares not applicable stays so, whatever the service under it does.
 fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
     let parent = resolve_attestation(catalog, &under.attestation);
     let name = under.attestation.display_name();
@@ -266,14 +277,17 @@ fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
             .filter(|o| o.layer == Layer::Control)
         {
             let oid = &objective.id;
-            if out.states.contains_key(oid) || !parent.is_implemented(oid) {
+            if out.states.contains_key(oid) {
                 continue;
             }
+            let Some(state) = parent.states.get(oid) else {
+                continue;
+            };
             let (via, depth) = match parent.inherited.get(oid) {
                 Some(deeper) => (format!("{name} → {}", deeper.via), deeper.depth + 1),
                 None => (name.clone(), 1),
             };
-            out.states.insert(oid.clone(), CspState::Implemented);
+            out.states.insert(oid.clone(), state.clone());
             out.inherited.insert(oid.clone(), Inherited { via, depth });
         }
     }

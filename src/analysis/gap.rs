@@ -296,7 +296,8 @@ pub struct ControlRef<'a> {
     /// follows the clause, it is not the clause.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub mapped: bool,
-    /// Implemented only through the underlying service: its name (`PaaS → IaaS` in a chain).
+    /// Stated only by the underlying service (implemented, not applicable, …): its name
+    /// (`PaaS → IaaS` in a chain).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inherited_from: Option<&'a str>,
     /// Implemented, but on the statement of a service whose registration lapsed: its name.
@@ -1086,18 +1087,26 @@ fn as_stated<'a>(
 ) -> Vec<Cow<'a, str>> {
     let mut named: Vec<(Cow<'a, str>, Vec<Cow<'a, str>>)> = Vec::new();
     for id in ids {
-        let through = controls
-            .iter()
-            .find(|c| c.id == id)
-            .and_then(|c| c.stated_as);
+        let control = controls.iter().find(|c| c.id == id);
+        let through = control.and_then(|c| c.stated_as);
+        // a statement only the underlying service makes: named with it
+        let by = control.and_then(|c| c.inherited_from);
+        let subject = match by {
+            Some(service) => Cow::Owned(match lang {
+                Lang::Ja => format!("{}（{service} の記載による）", through.unwrap_or(&id)),
+                Lang::En => format!("{} (stated by {service})", through.unwrap_or(&id)),
+            }),
+            None => Cow::Borrowed(through.unwrap_or("")),
+        };
         match through {
+            None if by.is_some() => named.push((subject, Vec::new())),
             None => named.push((id, Vec::new())),
-            Some(objective) => match named
+            Some(_) => match named
                 .iter_mut()
-                .find(|(s, of)| s == objective && !of.is_empty())
+                .find(|(s, of)| *s == subject && !of.is_empty())
             {
                 Some((_, of)) => of.push(id),
-                None => named.push((Cow::Borrowed(objective), vec![id])),
+                None => named.push((subject, vec![id])),
             },
         }
     }
@@ -1839,7 +1848,8 @@ fn evaluate_ref<'a>(
                 via: via.clone(),
                 unverified: t.unverified && requirement_of.is_none(),
                 mapped: t.mapped,
-                inherited_from: csp.inherited_from(v.id).map(|s| shared.get(s)),
+                // the service whose statement it is (a detail's, its objective's)
+                inherited_from: csp.inherited_from(v.basis).map(|s| shared.get(s)),
                 reason: shared.get(v.reason.unwrap_or("")),
                 list_gap: state == ControlState::NotListed && judge.coverage.is_gap(v.id),
                 basis,
@@ -2205,7 +2215,7 @@ pub fn analyse_resolved(
                 .as_ref()
                 .map(|u| u.attestation.display_name()),
             implemented: csp.implemented_count(),
-            inherited: csp.inherited.len(),
+            inherited: csp.inherited_implemented_count(),
             not_applicable: csp.not_applicable_count(),
             list: coverage,
             unknown_ids: csp.unknown.clone(),

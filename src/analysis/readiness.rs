@@ -247,6 +247,15 @@ impl Stated<'_> {
         self.details.get(id).copied().unwrap_or(("", "", ""))
     }
 
+    /// The reason `id` is not applicable: the list's, or for an objective stated only by
+    /// the underlying service (`inherits:`), that service's.
+    fn reason(&self, id: &str) -> &str {
+        match (self.details(id).0, self.csp.state(id)) {
+            ("", Some(CspState::NotApplicable { reason })) => reason,
+            (own, _) => own,
+        }
+    }
+
     /// Whether `id` is a basic requirement that may not be excluded
     /// ([`CspControls::exclusion_allowed`], the judgement `report` makes too): a
     /// governance or management criterion, or a B/PB detail whose objective is not
@@ -271,7 +280,8 @@ impl Stated<'_> {
         mut findings: Vec<Finding>,
     ) -> ReadinessItem {
         let (reason, evidence, owner) = if stated_as.is_none() {
-            self.details(id)
+            let (_, evidence, owner) = self.details(id);
+            (self.reason(id), evidence, owner)
         } else {
             ("", "", "")
         };
@@ -420,7 +430,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
             (_, Level::Detail) if under_objective(e) => {}
             (Layer::Control, Level::Objective) => {
                 let state = st.state(&e.id).unwrap_or(ItemState::NotListed);
-                let findings = findings_of(state, false, st.details(&e.id).0);
+                let findings = findings_of(state, false, st.reason(&e.id));
                 items.push(st.row(&e.id, e, e.title(lang), true, state, None, false, findings));
                 for d in catalog.items_of(&e.id) {
                     match detail_row(catalog, &st, &d.id, d, d.title(lang), d.flags) {
