@@ -1302,3 +1302,82 @@ fn a_detail_stated_through_its_objective_is_worded_as_the_objectives_statement()
         "12.4.2.1 (planned, stated of 12.4.2)"
     );
 }
+
+/// `3.1.1`, the overview of the governance criteria, stated in a CSP's list: no objective,
+/// so its statement applies to nothing, is not counted, and is warned about by name in
+/// every CSP form (profile, pasted list, status table) and every command reading it.
+#[test]
+fn an_overview_stated_by_a_csp_is_warned_about_and_not_counted() {
+    let warned = |v: &Value, key: &str| -> String {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["code"] == "csp-overview-stated")
+            .map(|w| w["message"].as_str().unwrap().to_owned())
+            .unwrap_or_else(|| panic!("no csp-overview-stated in {}", v[key]))
+    };
+    for csp in ["overview.yaml", "overview.txt", "overview.csv"] {
+        let mut c = on_checks("en", "report", verdicts("checks-overview.csv"));
+        c.arg("--csp").arg(verdicts(csp)).args(["--format", "json"]);
+        let v = json_of(c);
+        assert_eq!(v["csp"]["implemented"], 1, "{csp}");
+        let m = warned(&v, "warnings");
+        assert!(
+            m.starts_with(
+                "The CSP list states 3.1.1, the overview of the criteria, not an objective"
+            ),
+            "{csp}: {m}"
+        );
+        assert!(m.contains("(3.1.2 to 3.1.6)"), "{m}");
+        // nothing is credited on it
+        assert_eq!(by_id(&v["items"], "O01")["status"], "not-covered", "{csp}");
+        assert_eq!(by_id(&v["items"], "O02")["status"], "not-covered", "{csp}");
+        assert_eq!(by_id(&v["items"], "O03")["status"], "covered", "{csp}");
+    }
+    let mut c = on_checks("ja", "report", verdicts("checks-overview.csv"));
+    c.arg("--csp").arg(verdicts("overview.txt"));
+    let table = stdout_of(c);
+    assert!(
+        table.contains("CSPの一覧は 3.1.1 を記載していますが"),
+        "{table}"
+    );
+    assert!(table.contains("3.1.2から3.1.6"), "{table}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gap.xlsx");
+    let mut c = on_checks("en", "report", verdicts("checks-overview.csv"));
+    c.arg("--csp")
+        .arg(verdicts("overview.csv"))
+        .arg("-o")
+        .arg(&path);
+    stdout_of(c);
+    let (_, ranges) = sheets(&path);
+    let summary = &ranges[0];
+    assert!(
+        (0..summary.height()).any(|r| text(summary, r, 1).starts_with("The CSP list states 3.1.1"))
+    );
+    // compare and readiness say it too
+    let mut c = on_checks("en", "compare", verdicts("checks-overview.csv"));
+    c.arg("--csp")
+        .arg(verdicts("overview.yaml"))
+        .args(["--format", "json"]);
+    let v = json_of(c);
+    warned(&v["csps"][0], "warnings");
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "readiness",
+        "--format",
+        "json",
+        "--implemented",
+    ])
+    .arg(verdicts("overview.yaml"));
+    let r = json_of(c);
+    warned(&r, "notes");
+    assert!(!r["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["id"] == "3.1.1"));
+}

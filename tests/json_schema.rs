@@ -430,6 +430,13 @@ fn reports_match_the_schema() {
         .iter()
         .any(|i| i["controls"][0]["stated_as"].is_string()
             && i["controls"][0]["exclusion_not_allowed"] == true));
+    // an overview stated in the list: the warning csp-overview-stated
+    let v = report(
+        data("verdicts/checks-overview.csv"),
+        data("verdicts/overview.csv"),
+        "en",
+    );
+    check(REPORT, &v);
     // an ISMAP-LIU registration: reason and procedure ismap-liu, items[].ismap_liu
     let v = report(
         data("verdicts/checks-liu.csv"),
@@ -534,6 +541,8 @@ fn readiness_outputs_match_the_schema() {
     // a status table with an evidence column: every finding, a detail the catalog lacks
     let v = readiness("en", "readiness/soa.csv");
     check(READINESS, &v);
+    // an overview stated in the list: the note csp-overview-stated
+    check(READINESS, &readiness("ja", "verdicts/overview.yaml"));
     assert_eq!(v["evidence_checked"], true);
     let mut findings: Vec<&Value> = v["items"]
         .as_array()

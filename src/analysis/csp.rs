@@ -38,6 +38,50 @@ pub struct Service {
     pub liu: bool,
 }
 
+/// An overview (`3.1.1`) a list states: no criterion of its own, so its statement applies
+/// to nothing; the objectives it introduces are what to state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatedOverview {
+    pub id: String,
+    /// The first and last objectives it introduces (`3.1.2`, `3.1.6`).
+    pub objectives: Option<(String, String)>,
+}
+
+impl StatedOverview {
+    /// The warning (`csp-overview-stated`) that the statements of `overviews` were not
+    /// applied: `report`, `compare` and `readiness` say it alike.
+    pub fn warning(
+        overviews: &[StatedOverview],
+        lang: crate::lang::Lang,
+    ) -> Option<crate::analysis::gap::Warning> {
+        use crate::lang::Lang;
+        if overviews.is_empty() {
+            return None;
+        }
+        let ids: Vec<&str> = overviews.iter().map(|o| o.id.as_str()).collect();
+        let ids = ids.join(", ");
+        let (mut ja_list, mut en_list) = (Vec::new(), Vec::new());
+        for (first, last) in overviews.iter().filter_map(|o| o.objectives.as_ref()) {
+            ja_list.push(format!("{first}から{last}"));
+            en_list.push(format!("{first} to {last}"));
+        }
+        let message = match lang {
+            Lang::Ja => format!(
+                "CSPの一覧は {ids} を記載していますが、これは基準の概要で統制目標ではありません: その記載はどの項目にも適用せず、実施の件数にも数えていません。統制目標({})をそれぞれ記載してください",
+                ja_list.join("、")
+            ),
+            Lang::En => format!(
+                "The CSP list states {ids}, the overview of the criteria, not an objective: its statement applies to no item and is not counted as implemented; state the objectives ({}) themselves",
+                en_list.join(", ")
+            ),
+        };
+        Some(crate::analysis::gap::Warning {
+            code: "csp-overview-stated",
+            message,
+        })
+    }
+}
+
 /// An objective implemented only through the underlying service.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inherited {
@@ -70,6 +114,9 @@ pub struct CspControls {
     /// ids stated only by the underlying service (implemented, or otherwise) → where from.
     pub inherited: BTreeMap<String, Inherited>,
     pub unknown: Vec<UnknownId>,
+    /// Overviews the list states (`3.1.1`), which are no objective: their statements
+    /// apply to nothing and are not counted.
+    pub overviews: Vec<StatedOverview>,
     /// This service, then the services under it (`inherits:`), nearest first.
     pub services: Vec<Service>,
 }
@@ -224,6 +271,18 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
     };
     for listed in &att.controls {
         match listed_to_catalog(catalog, listed) {
+            // an overview states no criterion: its statement applies to nothing
+            Ok(id) if catalog.get(&id).is_some_and(|e| e.level == Level::Overview) => {
+                if !out.overviews.iter().any(|o| o.id == id) {
+                    let category = catalog.get(&id).and_then(|e| e.parent.as_deref());
+                    let under = catalog.objectives_under(category.unwrap_or(&id));
+                    let objectives = under.first().zip(under.last());
+                    out.overviews.push(StatedOverview {
+                        objectives: objectives.map(|(a, b)| (a.id.clone(), b.id.clone())),
+                        id,
+                    });
+                }
+            }
             Ok(id) => {
                 let state = match listed.declared {
                     Declared::Implemented => CspState::Implemented,
@@ -615,6 +674,7 @@ pub fn csp_warnings(
             ),
         );
     }
+    out.extend(StatedOverview::warning(&csp.overviews, lang));
     out
 }
 

@@ -561,6 +561,10 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
                 .to_owned(),
         });
     }
+    notes.extend(crate::analysis::csp::StatedOverview::warning(
+        &st.csp.overviews,
+        lang,
+    ));
     let unknown = st.csp.unknown;
     if !unknown.is_empty() {
         let ids: Vec<&str> = unknown.iter().map(|u| u.id.as_str()).collect();
