@@ -360,11 +360,18 @@ fn published_facts_design_only_and_topic_procedures() {
     for code in ["design-only", "subsequent-events", "improvement-plan"] {
         assert!(warnings.contains(&code), "{code}: {warnings:?}");
     }
-    // a one-day audit period leaves the item covered, with a note
+    // a one-day audit period, an improvement plan and subsequent events leave the item
+    // covered, each with a note
     let v01 = by_id(&v["items"], "V01");
     assert_eq!(v01["status"], "covered");
-    assert_eq!(v01["reasons"], json!(["design-only"]));
-    assert_eq!(codes(v01), ["design-only"]);
+    assert_eq!(
+        v01["reasons"],
+        json!(["design-only", "improvement-plan", "subsequent-events"])
+    );
+    assert_eq!(
+        codes(v01),
+        ["design-only", "improvement-plan", "subsequent-events"]
+    );
     // outside ISMAP, by topic, naming what the profile publishes
     let v09 = by_id(&v["items"], "V09");
     assert_eq!(codes(v09), ["own-check-data-location"]);
@@ -1380,4 +1387,71 @@ fn an_overview_stated_by_a_csp_is_warned_about_and_not_counted() {
         .unwrap()
         .iter()
         .any(|i| i["id"] == "3.1.1"));
+}
+
+/// A list entry publishing an improvement plan (改善計画 有) and subsequent events (後発事象
+/// あり): every item resting on it carries both reasons and procedures where consultants
+/// filter (CSV, JSON, xlsx), not only a header warning; the status is unchanged.
+#[test]
+fn an_improvement_plan_and_subsequent_events_note_every_item_resting_on_them() {
+    let run = |lang: &str, format: &str| {
+        let mut c = on_checks(lang, "report", data("../../examples/checks.csv"));
+        c.arg("--csp")
+            .arg(verdicts("list-entry-plan.txt"))
+            .args(["--format", format]);
+        c
+    };
+    let v = json_of(run("en", "json"));
+    let c02 = by_id(&v["items"], "C-02");
+    assert_eq!(c02["status"], "covered");
+    assert_eq!(
+        c02["reasons"],
+        json!(["improvement-plan", "subsequent-events"])
+    );
+    assert_eq!(codes(c02), ["improvement-plan", "subsequent-events"]);
+    let texts: Vec<&str> = c02["additional_procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts[0].contains("publishes an improvement plan"),
+        "{texts:?}"
+    );
+    assert!(
+        texts[1].contains("publishes subsequent events"),
+        "{texts:?}"
+    );
+    // an item stated nowhere gets no such note: nothing of it rests on the statement
+    let c16 = by_id(&v["items"], "C-16");
+    assert!(!codes(c16).contains(&"improvement-plan"), "{c16}");
+    let ja = json_of(run("ja", "json"));
+    let t = by_id(&ja["items"], "C-02")["additional_procedures"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(t.contains("は改善計画を掲載している"), "{t}");
+
+    let (h, rows) = csv_rows(&stdout_of(run("en", "csv")));
+    assert_eq!(
+        csv_cell(&h, &rows, "C-02", "reasons"),
+        "improvement-plan, subsequent-events"
+    );
+    assert!(csv_cell(&h, &rows, "C-02", "additional procedures").contains("subsequent events"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gap.xlsx");
+    let mut c = on_checks("ja", "report", data("../../examples/checks.csv"));
+    c.arg("--csp")
+        .arg(verdicts("list-entry-plan.txt"))
+        .arg("-o")
+        .arg(&path);
+    stdout_of(c);
+    let (_, ranges) = sheets(&path);
+    let row = sheet_row(&ranges[1], "C-02");
+    assert!(
+        row.iter().any(|c| c.contains("後発事象を掲載している")),
+        "{row:?}"
+    );
+    assert!(row.iter().any(|c| c.contains("改善計画あり")), "{row:?}");
 }

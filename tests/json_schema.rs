@@ -430,6 +430,15 @@ fn reports_match_the_schema() {
         .iter()
         .any(|i| i["controls"][0]["stated_as"].is_string()
             && i["controls"][0]["exclusion_not_allowed"] == true));
+    // an improvement plan and subsequent events: their reasons and procedures
+    check(
+        REPORT,
+        &report(
+            data("verdicts/checks.csv"),
+            data("verdicts/valid.yaml"),
+            "en",
+        ),
+    );
     // an overview stated in the list: the warning csp-overview-stated
     let v = report(
         data("verdicts/checks-overview.csv"),

@@ -36,6 +36,10 @@ pub struct Service {
     pub audit_period: Option<Period>,
     /// An ISMAP-LIU registration: a smaller external-audit scope than ISMAP's.
     pub liu: bool,
+    /// It publishes an improvement plan (改善計画 有).
+    pub improvement_plan: bool,
+    /// It publishes subsequent events (後発事象).
+    pub subsequent_events: bool,
 }
 
 /// An overview (`3.1.1`) a list states: no criterion of its own, so its statement applies
@@ -379,6 +383,10 @@ pub struct Validity {
     /// An ISMAP-LIU registration: the external audit covers less than ISMAP's, so its
     /// statements do not give ISMAP-level assurance.
     pub liu: bool,
+    /// It publishes an improvement plan: what it concerns is to be checked.
+    pub improvement_plan: bool,
+    /// It publishes subsequent events: what they concern is to be checked.
+    pub subsequent_events: bool,
 }
 
 impl Validity {
@@ -398,6 +406,14 @@ impl Service {
             renewal_deadline: att.renewal_deadline,
             audit_period: att.audit_period,
             liu: att.registration_kind == Some(crate::model::RegistrationKind::IsmapLiu),
+            improvement_plan: att
+                .improvement_plan
+                .as_deref()
+                .is_some_and(crate::model::states_something),
+            subsequent_events: att
+                .subsequent_events
+                .as_deref()
+                .is_some_and(crate::model::states_something),
         }
     }
 
@@ -411,6 +427,8 @@ impl Service {
                 .is_some_and(|p| p.to.add_months(AUDIT_PERIOD_MAX_AGE_MONTHS) < as_of),
             design_only: self.audit_period.is_some_and(|p| p.from == p.to),
             liu: self.liu,
+            improvement_plan: self.improvement_plan,
+            subsequent_events: self.subsequent_events,
         }
     }
 }

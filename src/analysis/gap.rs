@@ -91,6 +91,12 @@ pub enum Reason {
     /// An implemented control rests on an ISMAP-LIU registration, whose external audit
     /// covers less than ISMAP's: an item needing ISMAP's assurance is an assurance gap.
     IsmapLiu,
+    /// An implemented control rests on a statement with an improvement plan (改善計画 有):
+    /// a note, the status is unchanged.
+    ImprovementPlan,
+    /// An implemented control rests on a statement with subsequent events (後発事象): a
+    /// note, the status is unchanged.
+    SubsequentEvents,
     /// The item needs more assurance than ISMAP's agreed procedures give.
     AssuranceAboveIsmap,
     /// A cell of the item (assurance, risk) could not be read.
@@ -99,7 +105,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 25] = [
+    pub const ALL: [Reason; 27] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -123,6 +129,8 @@ impl Reason {
         Reason::AuditPeriodOld,
         Reason::DesignOnly,
         Reason::IsmapLiu,
+        Reason::ImprovementPlan,
+        Reason::SubsequentEvents,
         Reason::AssuranceAboveIsmap,
         Reason::InvalidInput,
     ];
@@ -153,6 +161,8 @@ impl Reason {
             Reason::AuditPeriodOld => "audit-period-old",
             Reason::DesignOnly => "design-only",
             Reason::IsmapLiu => "ismap-liu",
+            Reason::ImprovementPlan => "improvement-plan",
+            Reason::SubsequentEvents => "subsequent-events",
             Reason::AssuranceAboveIsmap => "assurance-above-ismap",
             Reason::InvalidInput => "invalid-input",
         }
@@ -196,6 +206,8 @@ impl Reason {
             Reason::AuditPeriodOld => l("監査対象期間が古い", "old audit period"),
             Reason::DesignOnly => l("整備状況のみの評価", "design only (one-day audit)"),
             Reason::IsmapLiu => l("ISMAP-LIUの登録", "ISMAP-LIU registration"),
+            Reason::ImprovementPlan => l("改善計画あり", "improvement plan"),
+            Reason::SubsequentEvents => l("後発事象あり", "subsequent events"),
             Reason::AssuranceAboveIsmap => l("ISMAPを超える確認水準", "assurance above ISMAP"),
             Reason::InvalidInput => l("読めない値", "unreadable value"),
         }
@@ -339,6 +351,10 @@ struct Basis {
     design_only: Option<Arc<str>>,
     /// An ISMAP-LIU registration: a smaller external-audit scope.
     liu: Option<Arc<str>>,
+    /// An improvement plan published.
+    improvement_plan: Option<Arc<str>>,
+    /// Subsequent events published.
+    subsequent_events: Option<Arc<str>>,
 }
 
 /// A control a reference leads to, as evaluated once for all the items naming it: catalog
@@ -507,6 +523,10 @@ pub struct ItemDetails<'a> {
     pub design_only: Vec<&'a str>,
     /// Services whose ISMAP-LIU registration an implemented control rests on.
     pub ismap_liu: Vec<&'a str>,
+    /// Services with an improvement plan an implemented control rests on.
+    pub improvement_plan: Vec<&'a str>,
+    /// Services with subsequent events an implemented control rests on.
+    pub subsequent_events: Vec<&'a str>,
     pub additional_procedures: Vec<Procedure<'a>>,
 }
 
@@ -536,6 +556,8 @@ impl ItemDetails<'_> {
             audit_period_old,
             design_only,
             ismap_liu,
+            improvement_plan,
+            subsequent_events,
             additional_procedures,
         } = self;
         controls.clear();
@@ -561,6 +583,8 @@ impl ItemDetails<'_> {
             audit_period_old,
             design_only,
             ismap_liu,
+            improvement_plan,
+            subsequent_events,
             chains,
         ] {
             ids.clear();
@@ -908,6 +932,8 @@ impl ItemResults {
                         push_once(&mut d.audit_period_old, b.audit_old.as_deref());
                         push_once(&mut d.design_only, b.design_only.as_deref());
                         push_once(&mut d.ismap_liu, b.liu.as_deref());
+                        push_once(&mut d.improvement_plan, b.improvement_plan.as_deref());
+                        push_once(&mut d.subsequent_events, b.subsequent_events.as_deref());
                         if let Some(existing) = d.controls.iter_mut().find(|x| x.id == &*c.id) {
                             existing.unverified &= c.unverified;
                             existing.requirement_of =
@@ -1048,12 +1074,14 @@ impl ItemResults {
                 .collect();
             procs.push(proc(Kind::NonBasicDetail, chosen));
         }
-        let lists: [(Kind, &Vec<&str>); 5] = [
+        let lists: [(Kind, &Vec<&str>); 7] = [
             (Kind::AnnexRequest, &d.annex_only),
             (Kind::MappingReview, &d.nist_approximate),
             (Kind::LatestAudit, &d.audit_period_old),
             (Kind::DesignOnly, &d.design_only),
             (Kind::IsmapLiu, &d.ismap_liu),
+            (Kind::ImprovementPlan, &d.improvement_plan),
+            (Kind::SubsequentEvents, &d.subsequent_events),
         ];
         for (kind, ids) in lists {
             if !ids.is_empty() {
@@ -1840,6 +1868,8 @@ fn evaluate_ref<'a>(
                 audit_old: name(|v| v.audit_old),
                 design_only: name(|v| v.design_only),
                 liu: name(|v| v.liu),
+                improvement_plan: name(|v| v.improvement_plan),
+                subsequent_events: name(|v| v.subsequent_events),
             };
             controls.push(EvaluatedControl {
                 id: shared.get(v.id),
@@ -1933,6 +1963,14 @@ fn evaluate_ref<'a>(
         ),
         (Reason::DesignOnly, any(&|c| c.basis.design_only.is_some())),
         (Reason::IsmapLiu, any(&|c| c.basis.liu.is_some())),
+        (
+            Reason::ImprovementPlan,
+            any(&|c| c.basis.improvement_plan.is_some()),
+        ),
+        (
+            Reason::SubsequentEvents,
+            any(&|c| c.basis.subsequent_events.is_some()),
+        ),
         (Reason::NoIsmapCounterpart, without.is_some()),
     ] {
         reasons.set(reason, has);
@@ -2335,6 +2373,8 @@ mod tests {
         let mut iaas = attestation(&["11.1.1", "11.1.2"], "11.2.1");
         iaas.name = Some("IaaS".into());
         iaas.registration_kind = Some(RegistrationKind::IsmapLiu);
+        iaas.improvement_plan = Some("有".into());
+        iaas.subsequent_events = Some("2025-11: an incident".into());
         iaas.renewal_deadline = Some(date("2025-03-31"));
         iaas.audit_period = Some(Period {
             from: date("2024-03-31"),
@@ -2442,6 +2482,16 @@ mod tests {
             );
             assert_eq!(has(Reason::DesignOnly), !d.design_only.is_empty());
             assert_eq!(has(Reason::IsmapLiu), !d.ismap_liu.is_empty(), "{id}");
+            assert_eq!(
+                has(Reason::ImprovementPlan),
+                !d.improvement_plan.is_empty(),
+                "{id}"
+            );
+            assert_eq!(
+                has(Reason::SubsequentEvents),
+                !d.subsequent_events.is_empty(),
+                "{id}"
+            );
             assert_eq!(has(Reason::AuditPeriodOld), !d.audit_period_old.is_empty());
             assert_eq!(
                 d.missing.len(),

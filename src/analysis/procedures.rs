@@ -192,6 +192,10 @@ pub enum Kind {
     DesignOnly,
     /// These services are registered under ISMAP-LIU: a smaller external-audit scope.
     IsmapLiu,
+    /// These services publish an improvement plan: check it does not concern the item.
+    ImprovementPlan,
+    /// These services publish subsequent events: check they do not concern the item.
+    SubsequentEvents,
     /// The item needs an assurance report.
     Soc2,
     /// The item needs the buyer's own audit.
@@ -231,13 +235,15 @@ impl Kind {
             Kind::LatestAudit => "latest-audit",
             Kind::DesignOnly => "design-only",
             Kind::IsmapLiu => "ismap-liu",
+            Kind::ImprovementPlan => "improvement-plan",
+            Kind::SubsequentEvents => "subsequent-events",
             Kind::Soc2 => "soc2-report",
             Kind::OwnAudit => "own-audit",
         }
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 31] = [
+    pub const ALL: [Kind; 33] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -267,6 +273,8 @@ impl Kind {
         Kind::LatestAudit,
         Kind::DesignOnly,
         Kind::IsmapLiu,
+        Kind::ImprovementPlan,
+        Kind::SubsequentEvents,
         Kind::Soc2,
         Kind::OwnAudit,
     ];
@@ -386,6 +394,10 @@ impl Procedure<'_> {
             Kind::DesignOnly => ("The audit period of ", Plain, " is one day (only the design was assessed, not operation): confirm operating effectiveness, e.g. with a SOC 2 Type 2 report"),
             Kind::IsmapLiu if ja => ("", Plain, " はISMAP-LIUの登録(外部監査の範囲はISMAPより狭く、内部監査の結果を提出): この項目の統制目標が外部監査の対象だったかCSPに確認し、対象外なら内部監査の結果を入手する。確認できるまでISMAP水準の確認として扱わない"),
             Kind::IsmapLiu => ("", Plain, " is registered under ISMAP-LIU (a smaller external-audit scope than ISMAP's; internal audit results are submitted): confirm with the CSP that this item's objectives were in the external audit's scope, else obtain the internal audit result; do not treat it as ISMAP-level assurance until then"),
+            Kind::ImprovementPlan if ja => ("", Plain, " は改善計画を掲載している(監査で指摘された事項がある): 改善計画を入手し、この項目の統制目標に関わらないか、改善の状況とともに確認する"),
+            Kind::ImprovementPlan => ("", Plain, " publishes an improvement plan (the audit found matters to improve): obtain the plan and check that it does not concern this item's objectives, and how far it has progressed"),
+            Kind::SubsequentEvents if ja => ("", Plain, " は後発事象を掲載している: その内容を入手し、この項目の統制目標に関わらないか確認する"),
+            Kind::SubsequentEvents => ("", Plain, " publishes subsequent events (後発事象): obtain them and check that they do not concern this item's objectives"),
             Kind::Soc2 if ja => ("ISMAPは保証業務ではない: SOC2 Type2報告書(またはIT7号)を入手し、対象期間・対象サービス・リージョンが自組織の利用範囲を含むこと、例外事項(運用の逸脱)の有無、利用者側の補完統制(CUEC)を確認する", Plain, ""),
             Kind::Soc2 => ("ISMAP is not an assurance engagement: obtain a SOC 2 Type 2 report (or JICPA IT7) and check that its period, services and regions cover your use, its exceptions (deviations found), and the complementary user entity controls (CUEC) it expects of you", Plain, ""),
             Kind::OwnAudit if ja => ("自組織による個別監査(実地・リモート)を申し入れる: 大手CSPは一般に個別監査を受け入れないため、受けられない場合は第三者の保証報告書(SOC2 Type2等)、公開された言明書、契約条項(監査権・報告義務)で代替する", Plain, ""),
