@@ -1455,3 +1455,69 @@ fn an_improvement_plan_and_subsequent_events_note_every_item_resting_on_them() {
     );
     assert!(row.iter().any(|c| c.contains("改善計画あり")), "{row:?}");
 }
+
+/// A detailed control written with a suffix the catalog does not give its numbers
+/// (`9.2.3.11.B` for `9.2.3.11.PB`, `9.4.2.2.PB` for `9.4.2.2.B`) is that control, with a
+/// warning; two statements of it that disagree are an input error naming both rows.
+#[test]
+fn a_detail_with_another_suffix_is_the_same_control() {
+    let run = |csp: &str| {
+        let mut c = on_checks("en", "report", verdicts("checks-suffix.csv"));
+        c.arg("--csp").arg(verdicts(csp)).args(["--format", "json"]);
+        c
+    };
+    let v = json_of(run("suffix.csv"));
+    for (id, status, control) in [
+        ("S01", "not-covered", "9.2.3.11.PB"),
+        ("S04", "not-covered", "9.2.3.11.PB"),
+        // stated not implemented (as .PB): never "ask for the annex"
+        ("S03", "not-covered", "9.4.2.2.B"),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], status, "{id}");
+        assert_eq!(item["reasons"], json!(["not-implemented"]), "{id}");
+        assert_eq!(item["controls"][0]["id"], control, "{id}");
+    }
+    assert_eq!(by_id(&v["items"], "S02")["status"], "partial");
+    let w = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "csp-suffix-mismatch")
+        .unwrap();
+    assert!(w["message"]
+        .as_str()
+        .unwrap()
+        .contains("9.2.3.11.B → 9.2.3.11.PB, 9.4.2.2.PB → 9.4.2.2.B"));
+    // readiness reads it the same way and says so
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "ja",
+        "readiness",
+        "--format",
+        "json",
+        "--implemented",
+    ])
+    .arg(verdicts("suffix.csv"));
+    let r = json_of(c);
+    let missing: Vec<&str> = r["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert!(missing.contains(&"9.2.3.11.PB"), "{missing:?}");
+    assert!(!missing.contains(&"9.2.3.11.B"), "{missing:?}");
+    assert!(r["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["code"] == "csp-suffix-mismatch"));
+    // one control, stated once
+    let err = input_error(run("suffix-conflict.csv"));
+    assert!(
+        err.contains("row 4: 9.2.3.11.B (the same control as 9.2.3.11.PB) is listed again, differently: not implemented here; implemented on row 3"),
+        "{err}"
+    );
+}

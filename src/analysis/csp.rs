@@ -51,10 +51,41 @@ pub struct StatedOverview {
     pub objectives: Option<(String, String)>,
 }
 
+impl CspControls {
+    /// What the list states that was read otherwise than written, which `report`,
+    /// `compare` and `readiness` warn about alike: an overview stated (`csp-overview-stated`:
+    /// not applied), a detail's suffix the catalog does not give its numbers
+    /// (`csp-suffix-mismatch`: read as the catalog's control).
+    pub fn statement_warnings(
+        &self,
+        lang: crate::lang::Lang,
+    ) -> Vec<crate::analysis::gap::Warning> {
+        use crate::lang::Lang;
+        let mut out = Vec::new();
+        out.extend(StatedOverview::warning(&self.overviews, lang));
+        if !self.suffix_mismatch.is_empty() {
+            let pairs: Vec<String> = self
+                .suffix_mismatch
+                .iter()
+                .map(|(raw, id)| format!("{raw} → {id}"))
+                .collect();
+            let pairs = pairs.join(", ");
+            out.push(crate::analysis::gap::Warning {
+                code: "csp-suffix-mismatch",
+                message: match lang {
+                    Lang::Ja => format!("CSPの一覧の詳細管理策の接尾辞(B/PB/P)がカタログと異なります: {pairs}。番号が同じため同じ詳細管理策として読みました: 一覧の記載を確認してください"),
+                    Lang::En => format!("The CSP list writes detailed controls with a suffix (B/PB/P) the catalog does not give them: {pairs}; read as the catalog's control of those numbers: check the list"),
+                },
+            });
+        }
+        out
+    }
+}
+
 impl StatedOverview {
     /// The warning (`csp-overview-stated`) that the statements of `overviews` were not
-    /// applied: `report`, `compare` and `readiness` say it alike.
-    pub fn warning(
+    /// applied.
+    fn warning(
         overviews: &[StatedOverview],
         lang: crate::lang::Lang,
     ) -> Option<crate::analysis::gap::Warning> {
@@ -121,6 +152,9 @@ pub struct CspControls {
     /// Overviews the list states (`3.1.1`), which are no objective: their statements
     /// apply to nothing and are not counted.
     pub overviews: Vec<StatedOverview>,
+    /// Detailed controls written with a suffix the catalog does not give their numbers
+    /// (`9.2.3.11.B` for `9.2.3.11.PB`): as written, and the catalog id they were read as.
+    pub suffix_mismatch: Vec<(String, String)>,
     /// This service, then the services under it (`inherits:`), nearest first.
     pub services: Vec<Service>,
 }
@@ -288,6 +322,15 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
                 }
             }
             Ok(id) => {
+                let suffix = |s: &str| crate::catalog::id::IsmapId::parse(s).map(|i| i.suffix);
+                let typed = suffix(&listed.raw).flatten();
+                if typed.is_some()
+                    && catalog.get(&id).is_some()
+                    && typed != suffix(&id).flatten()
+                    && !out.suffix_mismatch.iter().any(|(r, _)| *r == listed.raw)
+                {
+                    out.suffix_mismatch.push((listed.raw.clone(), id.clone()));
+                }
                 let state = match listed.declared {
                     Declared::Implemented => CspState::Implemented,
                     Declared::NotApplicable => CspState::NotApplicable {
@@ -692,7 +735,7 @@ pub fn csp_warnings(
             ),
         );
     }
-    out.extend(StatedOverview::warning(&csp.overviews, lang));
+    out.extend(csp.statement_warnings(lang));
     out
 }
 

@@ -561,10 +561,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
                 .to_owned(),
         });
     }
-    notes.extend(crate::analysis::csp::StatedOverview::warning(
-        &st.csp.overviews,
-        lang,
-    ));
+    notes.extend(st.csp.statement_warnings(lang));
     let unknown = st.csp.unknown;
     if !unknown.is_empty() {
         let ids: Vec<&str> = unknown.iter().map(|u| u.id.as_str()).collect();
