@@ -213,6 +213,10 @@ pub struct CompareArgs {
     /// Sheet of the check-item workbook [default: every visible sheet with a check-list header].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Header of the check list's references column, when the tool does not find it by
+    /// name (or finds two): that column alone holds the references.
+    #[arg(long, value_name = "NAME")]
+    pub refs_column: Option<String>,
     #[command(flatten)]
     pub csp_reading: CspReadingArgs,
     /// Edition of the check list's ISO/IEC 27001 Annex A / 27002 references.
@@ -389,6 +393,10 @@ pub struct ReportArgs {
     /// Sheet of the check-item workbook [default: every visible sheet with a check-list header].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Header of the check list's references column, when the tool does not find it by
+    /// name (or finds two): that column alone holds the references.
+    #[arg(long, value_name = "NAME")]
+    pub refs_column: Option<String>,
     #[command(flatten)]
     pub csp_reading: CspReadingArgs,
     /// Edition of the check list's ISO/IEC 27001 Annex A / 27002 references: two-part
@@ -600,6 +608,7 @@ impl Cli {
                     encoding: a.encoding.map(Into::into),
                     output_encoding: csv_encoding(a.output_encoding, format)?,
                     sheet: workbook_sheet("--sheet", a.sheet, &a.checks)?,
+                    refs_column: a.refs_column,
                     // --csp-dir is listed when the command runs: the flags are checked there
                     csp_reading: CspReading {
                         sheet: a.csp_reading.csp_sheet,
@@ -788,6 +797,7 @@ fn report_config(a: ReportArgs, stdout_is_terminal: bool) -> Result<ReportConfig
     let as_of = as_of(a.as_of.as_deref())?;
     Ok(ReportConfig {
         sheet: workbook_sheet("--sheet", a.sheet, &a.checks)?,
+        refs_column: a.refs_column,
         csp_reading: csp_reading(a.csp_reading, &[&a.csp])?,
         checks: a.checks,
         csp: a.csp,

@@ -73,6 +73,8 @@ pub struct CompareConfig {
     pub encoding: Option<Encoding>,
     pub output_encoding: Encoding,
     pub sheet: Option<String>,
+    /// `--refs-column`: the header of the check list's references column.
+    pub refs_column: Option<String>,
     pub csp_reading: CspReading,
     /// `--iso-edition`: how the check list's Annex A / 27002 references are read.
     pub iso_edition: EditionFlag,
@@ -133,6 +135,8 @@ pub struct ReportConfig {
     pub encoding: Option<Encoding>,
     pub output_encoding: Encoding,
     pub sheet: Option<String>,
+    /// `--refs-column`: the header of the check list's references column.
+    pub refs_column: Option<String>,
     /// A previous gap report whose decisions and comments are carried forward.
     pub review: Option<PathBuf>,
     /// `--review-sheet`: the sheet of the previous workbook holding the review.

@@ -233,7 +233,8 @@ fn number(s: &str) -> Option<i32> {
 /// joined by `～`, `〜`, `~`, `-`, `–`, `から…(まで)`, `to`, `through`, `until` (`from … to
 /// …`); the second may leave out the year of the first (`2024年4月1日～9月30日`). `None` when
 /// the text is not read as one period: one date alone is not (the rest of a period broken
-/// over two lines, maybe; a period of one day is written with its date twice), nor a split
+/// over two lines, maybe; a period of one day is written with its date twice, or as a
+/// point in time: `2025年9月30日時点`, `as of 2025-09-30`), nor a split
 /// that gives two dates in more than one way. The order of the two dates is not checked.
 pub fn parse_period(s: &str) -> Option<(Date, Date)> {
     let folded = crate::text::fold_width(s).into_owned();
@@ -252,6 +253,18 @@ pub fn parse_period(s: &str) -> Option<(Date, Date)> {
         .is_some_and(|w| w.eq_ignore_ascii_case("from "))
     {
         text = text[5..].trim().to_owned();
+    }
+    // a point in time (a design-only assessment): one date marked as such is one day
+    if let Some(day) = text
+        .strip_suffix("時点")
+        .or_else(|| {
+            text.get(..6)
+                .filter(|w| w.eq_ignore_ascii_case("as of "))
+                .map(|_| &text[6..])
+        })
+        .and_then(|d| Date::parse_written(d.trim()))
+    {
+        return Some((day, day));
     }
     let mut found: Option<(Date, Date)> = None;
     for (at, sep) in separators(&text) {
@@ -407,6 +420,11 @@ mod tests {
                 p("2024-09-30", "2024-09-30"),
             ),
             ("2024年9月30日", None),
+            // a point in time is a period of one day
+            ("2025年9月30日時点", p("2025-09-30", "2025-09-30")),
+            ("令和7年9月30日 時点", p("2025-09-30", "2025-09-30")),
+            ("as of 2025-09-30", p("2025-09-30", "2025-09-30")),
+            ("時点", None),
             // the order is the caller's to check
             ("2024年9月30日～2024年4月1日", p("2024-09-30", "2024-04-01")),
             ("2024年4月1日～", None),

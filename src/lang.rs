@@ -32,6 +32,16 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// A registry fact as shown: a profile's `true`/`false` (kept as `yes`/`no`) in this
+    /// language (有/無 in Japanese); any other text as written.
+    pub fn fact(self, value: &str) -> &str {
+        match value {
+            "yes" => self.pick("有", "yes"),
+            "no" => self.pick("無", "no"),
+            _ => value,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -51,5 +61,13 @@ mod tests {
         assert_eq!(Lang::from_locale(None, Some("ja")), Lang::Ja);
         assert_eq!(Lang::from_locale(None, Some("ja.SJIS")), Lang::Ja);
         assert_eq!(Lang::from_locale(None, Some("jav_ID.UTF-8")), Lang::En);
+    }
+
+    #[test]
+    fn yes_and_no_facts_are_shown_in_the_language() {
+        assert_eq!(Lang::Ja.fact("no"), "無");
+        assert_eq!(Lang::Ja.fact("yes"), "有");
+        assert_eq!(Lang::En.fact("no"), "no");
+        assert_eq!(Lang::Ja.fact("なし"), "なし");
     }
 }

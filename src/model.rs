@@ -102,20 +102,66 @@ impl Serialize for Extra {
 }
 
 /// One of the buyer's outsourcing check items (外部委託先に対する確認項目).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckItem {
     /// Where it came from: the 1-based row of the sheet, or the item's number in YAML/JSON.
     pub row: usize,
     pub id: String,
     pub title: String,
-    /// The references as typed, one per token.
+    /// The references as typed, each with the words written beside it (see
+    /// [`split_refs`]).
     pub refs: Vec<String>,
+    /// Where each of `refs` was read, when not every one is text in the first references
+    /// column (empty then: most lists).
+    pub ref_origins: Vec<RefOrigin>,
     pub assurance: Assurance,
     pub risk: Option<Risk>,
     pub note: String,
     pub extra: Extra,
     /// Cells that could not be read (the item is then reported as not analysed).
     pub problems: Vec<CellProblem>,
+}
+
+impl CheckItem {
+    /// Where reference `i` was read.
+    pub fn ref_origin(&self, i: usize) -> RefOrigin {
+        self.ref_origins.get(i).copied().unwrap_or_default()
+    }
+
+    /// Adds the references of a cell of references column `column`; `number`: the cell
+    /// holds a number (a spreadsheet number with a fraction, a YAML/JSON float), not text.
+    pub fn add_refs(&mut self, cell: &str, column: u8, number: bool) {
+        let origin = RefOrigin { column, number };
+        let before = self.refs.len();
+        for r in crate::catalog::reftext::split(cell) {
+            // a reference given twice in one column (a merged cell read on several rows)
+            // is one
+            let seen = (0..before).any(|i| self.refs[i] == r && self.ref_origin(i) == origin);
+            if !seen {
+                self.refs.push(r.to_owned());
+            }
+        }
+        if origin != RefOrigin::default() || !self.ref_origins.is_empty() {
+            self.ref_origins.resize(before, RefOrigin::default());
+            self.ref_origins.resize(self.refs.len(), origin);
+        }
+    }
+}
+
+/// Where a reference of a check item was read: its references column (0 = the first; see
+/// [`CheckList::more_refs_columns`]), and whether its cell held a number rather than text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct RefOrigin {
+    pub column: u8,
+    pub number: bool,
+}
+
+/// A references column after the first: its header, and the ISO edition its references
+/// are read in (decided from it).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct RefsColumn {
+    pub header: String,
+    pub iso_edition: crate::catalog::EditionDecision,
 }
 
 /// Which field of a check item could not be read.
@@ -182,7 +228,38 @@ pub struct CheckList {
     /// The ISO/IEC 27001/27002 edition its references are read in (decided by
     /// [`edition::decide`](crate::catalog::edition::decide) before the analysis).
     pub iso_edition: crate::catalog::EditionDecision,
+    /// The references columns after the first (`ISO/IEC 27001:2022` beside `ISMAP管理策`),
+    /// each read with its own edition: an item's references are those of every column.
+    pub more_refs_columns: Vec<RefsColumn>,
+    /// Hidden sheets of the workbook holding a check-list header: not read (a hidden sheet
+    /// may be left out on purpose), but named.
+    pub hidden_sheets: Vec<String>,
     pub items: Vec<CheckItem>,
+}
+
+impl CheckList {
+    /// The header of each references column, the first first.
+    pub fn refs_headers(&self) -> Vec<&str> {
+        std::iter::once(self.refs_column.as_str())
+            .chain(self.more_refs_columns.iter().map(|c| c.header.as_str()))
+            .collect()
+    }
+
+    /// How the references of each column are read: its edition and what its header says of
+    /// plain numbers.
+    pub fn contexts(&self) -> Vec<crate::catalog::resolve::Context> {
+        std::iter::once((self.refs_column.as_str(), &self.iso_edition))
+            .chain(
+                self.more_refs_columns
+                    .iter()
+                    .map(|c| (c.header.as_str(), &c.iso_edition)),
+            )
+            .map(|(header, decision)| crate::catalog::resolve::Context {
+                edition: decision.edition,
+                plain: crate::catalog::edition::plain_ids(header),
+            })
+            .collect()
+    }
 }
 
 /// What a control list says of one control.
@@ -504,7 +581,10 @@ mod tests {
                 "12.4.1"
             ]
         );
-        assert_eq!(split_refs("12.4.1（イベントログ取得）"), ["12.4.1"]);
+        assert_eq!(
+            split_refs("12.4.1（イベントログ取得）"),
+            ["12.4.1（イベントログ取得）"]
+        );
         assert_eq!(split_refs("9.2.1・9.2.2"), ["9.2.1", "9.2.2"]);
         assert_eq!(split_refs("9.1・2"), ["9.1・2"]);
     }

@@ -297,6 +297,33 @@ fn search_matches_ids_and_both_titles() {
     assert_eq!(v[0]["id"], "8.1.5.P");
 }
 
+/// A reference that is not an id of the catalog (A.9.2.1, AC-2) finds nothing by search;
+/// the note says that `catalog show` resolves it, in both languages.
+#[test]
+fn search_finding_nothing_points_to_show() {
+    let out = bin()
+        .args(["catalog", "search", "A.9.2.1", "--format", "json"])
+        .assert()
+        .success();
+    let out = out.get_output();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(0), "{v}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("catalog show A.9.2.1"), "{err}");
+    let out = bin()
+        .args(["--lang", "ja", "catalog", "search", "AC-2"])
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("含む項目はありません") && err.contains("catalog show AC-2"),
+        "{err}"
+    );
+    // a search that finds something says nothing more
+    let out = bin().args(["catalog", "search", "仮想"]).assert().success();
+    assert!(out.get_output().stderr.is_empty());
+}
+
 fn search_ids(text: &str) -> Vec<String> {
     let v = json_of(bin().args(["catalog", "search", text, "--format", "json"]));
     v.as_array()

@@ -1179,3 +1179,26 @@ fn json_is_compact_in_files_and_pipes_and_indented_with_pretty() {
     assert_eq!(piped.lines().count(), 1);
     assert_eq!(value(&piped), value(&compact));
 }
+
+/// A profile's `improvement_plan: false` is shown in the output's language (無 in
+/// Japanese, not `no`) (review 3, D7).
+#[test]
+fn a_profile_yes_or_no_is_shown_in_the_language() {
+    let run = |lang: &str| {
+        stdout_of(bin().args([
+            "--lang",
+            lang,
+            "report",
+            "--checks",
+            &example("checks.csv").to_string_lossy(),
+            "--csp",
+            &example("csp-profile.yaml").to_string_lossy(),
+            "--as-of",
+            "2026-04-01",
+        ]))
+    };
+    let ja = run("ja");
+    assert!(ja.contains("改善計画: 無"), "{ja}");
+    assert!(!ja.contains("改善計画: no"), "{ja}");
+    assert!(run("en").contains("Improvement plan: no"));
+}

@@ -441,3 +441,29 @@ fn the_bundled_example_entry() {
     assert_eq!(v["csp"]["registration"], "lapsed");
     assert_eq!(v["summary"]["covered"], 0);
 }
+
+/// A design-only assessment is a point in time: an audit period written as one date
+/// marked 時点 is a period of one day, and every covered item says the design alone was
+/// assessed (review 3, C-period-1); one date without the mark stays refused.
+#[test]
+fn an_audit_period_at_a_point_in_time_is_one_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(page("ja-pdf.txt")).unwrap();
+    let one_day = text.replace("令和6年10月1日\n～令和7年3月31日", "令和7年3月31日時点");
+    assert_ne!(one_day, text);
+    let csp = dir.path().join("point.txt");
+    std::fs::write(&csp, one_day).unwrap();
+    let v = report(&csp, "2026-03-31");
+    assert_eq!(
+        facts(&v)["audit_period"],
+        json!({"from": "2025-03-31", "to": "2025-03-31"})
+    );
+    let (st, reasons) = status(&v, "L1");
+    assert_eq!(st, "covered");
+    assert!(reasons.contains(&"design-only".to_owned()), "{reasons:?}");
+
+    let one_date = text.replace("令和6年10月1日\n～令和7年3月31日", "令和7年3月31日");
+    std::fs::write(&csp, one_date).unwrap();
+    let err = input_error(report_cmd("en", "2026-03-31", &page("checks.csv"), &csp));
+    assert!(err.contains("is not a period of two dates"), "{err}");
+}

@@ -464,6 +464,27 @@ fn reports_match_the_schema() {
         .unwrap()
         .iter()
         .any(|o| o["stated_as"].is_string()));
+
+    // a second references column; references of other frameworks, qualified, CSF ids,
+    // clauses that may be Annex A
+    let v = report(
+        data("references/two-columns.csv"),
+        data("references/csp.txt"),
+        "en",
+    );
+    check(REPORT, &v);
+    assert!(v["checks"]["more_references_columns"].is_array());
+    assert!(v["items"][0]["references_by_column"].is_array());
+    for checks in ["other-frameworks.csv", "clauses-unsaid.csv"] {
+        check(
+            REPORT,
+            &report(
+                data(&format!("references/{checks}")),
+                data("references/csp.txt"),
+                "en",
+            ),
+        );
+    }
 }
 
 /// A report carrying a review forward (`--review`): each item's review and the summary
@@ -698,6 +719,14 @@ fn compare_outputs_match_the_schema() {
     check(COMPARE, &v);
     statuses_name_the_csps(&v);
     assert_eq!(v["checks"]["sheet"], Value::Null);
+    // a second references column
+    let v = compare(
+        "en",
+        data("references/two-columns.csv"),
+        &[data("references/csp.txt"), data("compare/beta.yaml")],
+    );
+    check(COMPARE, &v);
+    assert!(v["checks"]["more_references_columns"].is_array());
 
     // a profile that inherits from another one
     let v = compare(

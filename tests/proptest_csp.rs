@@ -276,6 +276,7 @@ fn item(refs: &[&str]) -> CheckItem {
         note: String::new(),
         extra: Extra::default(),
         problems: Vec::new(),
+        ..CheckItem::default()
     }
 }
 

@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 
-use common::{bin, by_id, data, input_error, json_of, on_checks, stdout_of};
+use common::{bin, by_id, control_ids, data, input_error, json_of, on_checks, stdout_of, strings};
 use serde_json::Value;
 
 fn report(checks: &str) -> assert_cmd::Command {
@@ -14,26 +14,9 @@ fn report(checks: &str) -> assert_cmd::Command {
     c
 }
 
-fn strings(v: &Value) -> Vec<&str> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_str().unwrap())
-        .collect()
-}
-
-fn control_ids(item: &Value) -> Vec<&str> {
-    item["controls"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_str().unwrap())
-        .collect()
-}
-
 /// Every form of "reference cells as people write them" (#16): the status against the
-/// CSP list, the ids in the JSON `controls`, each reference as written, no word reported
-/// as unresolved.
+/// CSP list, the ids in the JSON `controls`, each reference whole as written (with the
+/// words beside its id), none reported as unresolved.
 #[test]
 fn every_form_resolves_to_its_ids() {
     let v = json_of(report("forms.csv").args(["--format", "json"]));
@@ -41,22 +24,27 @@ fn every_form_resolves_to_its_ids() {
     let all = ["9.2.1", "9.2.2", "9.2.3"];
     let category = ["9.2.1", "9.2.2", "9.2.3", "9.2.4", "9.2.5", "9.2.6"];
     let cases: Vec<(&str, &str, &str, Vec<&str>)> = vec![
-        ("F01", "12.4.1", "covered", vec!["12.4.1"]),
-        ("F02", "12.1.3", "covered", vec!["12.1.3"]),
-        ("F03", "9.2.1", "covered", vec!["9.2.1"]),
-        ("F04", "9.2.1", "covered", vec!["9.2.1"]),
+        (
+            "F01",
+            "12.4.1（イベントログ取得）",
+            "covered",
+            vec!["12.4.1"],
+        ),
+        ("F02", "12.1.3 容量・能力の管理", "covered", vec!["12.1.3"]),
+        ("F03", "管理策9.2.1", "covered", vec!["9.2.1"]),
+        ("F04", "統制目標 9.2.1", "covered", vec!["9.2.1"]),
         ("F05", "JIS Q 27002 9.2.1", "covered", vec!["9.2.1"]),
         ("F06", "ISO/IEC 27017 CLD.6.3.1", "covered", vec!["6.3.1.P"]),
         ("F07", "CLD 8.1.5", "covered", vec!["8.1.5.P"]),
         ("F08", "A 9.2.1", "covered", vec!["9.2.1"]),
-        ("F09", "9.2.1", "covered", vec!["9.2.1"]),
-        ("F10", "９．２．１", "covered", vec!["9.2.1"]),
+        ("F09", "(9.2.1)", "covered", vec!["9.2.1"]),
+        ("F10", "（９．２．１）", "covered", vec!["9.2.1"]),
         ("F11", "9.2.1～9.2.3", "covered", all.to_vec()),
         ("F12", "9.2.1-9.2.3", "covered", all.to_vec()),
         ("F13", "9.2.1〜9.2.3", "covered", all.to_vec()),
         // 9.2.5 and 9.2.6 are not in the list
-        ("F16", "9.2", "partial", category.to_vec()),
-        ("F17", "9.2", "partial", category.to_vec()),
+        ("F16", "9.2全般", "partial", category.to_vec()),
+        ("F17", "9.2 全体", "partial", category.to_vec()),
         ("F18", "27001 6.1.2", "covered", vec!["4.4.7"]),
         (
             "F19",
@@ -448,4 +436,311 @@ fn an_objective_without_its_suffix_in_a_check_list_and_a_csp_list() {
     assert_eq!(k2["status"], "covered");
     assert_eq!(strings(&k2["references"]), ["9.5.1", "8.1.5.P"]);
     assert_eq!(v["csp"]["unknown_ids"], serde_json::json!([]));
+}
+
+/// The `why` of an item's first unresolved reference, and the reference as reported.
+fn unresolved_why<'a>(items: &'a Value, id: &str) -> (&'a str, &'a str) {
+    let u = &by_id(items, id)["unresolved"][0];
+    (
+        u["reference"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{id}: {u}")),
+        u["why"].as_str().unwrap(),
+    )
+}
+
+/// Another framework's number (`PCI DSS 9.2.1`, `CIS 9.2`, `統一基準 9.2.1`), a qualifier
+/// beside an id (`9.2.1等`, `参考: 9.2.1`), a NIST CSF subcategory (`PR.AC-1`) and a shortened
+/// range are unresolved, shown as typed: never credited as the ISMAP id of the same number,
+/// though the CSP implements it (review 2, A2/A3/C7).
+#[test]
+fn other_frameworks_and_qualifiers_are_unresolved_as_typed() {
+    let v = json_of(report("other-frameworks.csv").args(["--format", "json"]));
+    let items = &v["items"];
+    for (id, typed, why) in [
+        ("O01", "PCI DSS 9.2.1", "unknown-framework"),
+        ("O02", "CIS 9.2", "unknown-framework"),
+        ("O03", "SOC2 CC6.1", "not-a-reference"),
+        ("O04", "参考: 9.2.1", "unknown-framework"),
+        ("O05", "統一基準 9.2.1", "unknown-framework"),
+        ("O06", "NIST SP 800-171 9.1.1", "unknown-framework"),
+        ("O07", "9.2.1等", "qualified"),
+        ("O08", "9.2.1 etc.", "qualified"),
+        ("O09", "9.2.1以外", "qualified"),
+        ("O10", "9.2.1相当", "qualified"),
+        // a name before several ids governs them all
+        ("O11", "PCI DSS 9.2.1, 9.2.2", "unknown-framework"),
+        ("O12", "NIST CSF PR.AC-1", "nist-csf"),
+        ("O13", "PR.AC-1", "nist-csf"),
+        ("O14", "GV.OC-01", "nist-csf"),
+        ("O18", "9.2.1-3", "shorthand-range"),
+    ] {
+        let item = by_id(items, id);
+        assert_eq!(strings(&item["references"]), [typed], "{id}");
+        assert_eq!(unresolved_why(items, id), (typed, why), "{id}");
+        assert_eq!(item["status"], "not-analysed", "{id}");
+        assert!(control_ids(item).is_empty(), "{id}: {item}");
+        assert!(
+            strings(&item["reasons"]).contains(&"unresolved-reference"),
+            "{id}"
+        );
+    }
+    // beside a reference that resolves, the unknown one still leaves the item not analysed
+    let o19 = by_id(items, "O19");
+    assert_eq!(strings(&o19["references"]), ["12.4.1", "CIS 9.2"]);
+    assert_eq!(
+        unresolved_why(items, "O19"),
+        ("CIS 9.2", "unknown-framework")
+    );
+    assert_eq!(o19["status"], "not-analysed");
+    // the id's own title, ISMAP's own words and the name of NIST SP 800-53 are read
+    for (id, typed, controls) in [
+        ("O15", "9.2.1（利用者登録及び登録削除）", vec!["9.2.1"]),
+        ("O16", "ISMAP管理策 9.2.1", vec!["9.2.1"]),
+    ] {
+        let item = by_id(items, id);
+        assert_eq!(strings(&item["references"]), [typed], "{id}");
+        assert_eq!(item["status"], "covered", "{id}");
+        assert_eq!(control_ids(item), controls, "{id}");
+    }
+    let o17 = by_id(items, "O17");
+    assert!(o17["unresolved"].as_array().unwrap().is_empty(), "{o17}");
+    assert!(control_ids(o17).contains(&"9.2.1"), "{o17}");
+    // --strict names each, as typed, with why it does not resolve
+    let out = report("other-frameworks.csv")
+        .arg("--strict")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("--strict: 16 problem(s): 16 unresolved reference(s)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("row 2: column 'ISMAP管理策': reference 'PCI DSS 9.2.1' does not resolve: names another framework or guideline before the id"),
+        "{stderr}"
+    );
+}
+
+/// `catalog show` reads a reference as `report` does: a CSF id is not a NIST SP 800-53
+/// control, another framework's number is not an ISMAP id.
+#[test]
+fn catalog_show_reads_references_as_report_does() {
+    for (reference, says) in [
+        ("PR.AC-1", "NIST Cybersecurity Framework subcategory"),
+        (
+            "NIST CSF PR.AC-1",
+            "NIST Cybersecurity Framework subcategory",
+        ),
+        ("PCI DSS 8.3.1", "names another framework or guideline"),
+        ("9.2.1等", "words after the id that are not its title"),
+    ] {
+        let mut c = bin();
+        c.args(["--lang", "en", "catalog", "show", reference]);
+        let err = input_error(c);
+        assert!(err.contains(says), "{reference}: {err}");
+    }
+}
+
+/// Under a header naming ISO/IEC 27001's body (`本文`), plain numbers are its clauses
+/// (management objectives), never Annex A; under one naming ISO/IEC 27001 alone, a number
+/// that is also a clause is ambiguous (unresolved, naming both readings); under one naming
+/// Annex A, they are Annex A (review 2, A6).
+#[test]
+fn numbers_under_a_27001_header_are_read_as_the_header_says() {
+    let v = json_of(report("clauses-body.csv").args(["--format", "json"]));
+    let items = &v["items"];
+    for (id, controls) in [
+        ("M1", vec!["4.4.7"]),
+        ("M2", vec!["4.6.1", "4.6.2"]),
+        ("M3", vec!["4.8.1", "4.8.2"]),
+        ("M4", vec!["9.2.1"]),
+    ] {
+        assert_eq!(control_ids(by_id(items, id)), controls, "{id}");
+    }
+    // never the ISMAP objective or Annex A control of the same number
+    assert!(!control_ids(by_id(items, "M1")).contains(&"6.1.2"));
+
+    let v = json_of(report("clauses-unsaid.csv").args(["--format", "json"]));
+    let items = &v["items"];
+    for id in ["U1", "U2"] {
+        let item = by_id(items, id);
+        assert_eq!(item["status"], "not-analysed", "{id}");
+        assert!(control_ids(item).is_empty(), "{id}");
+        assert_eq!(item["unresolved"][0]["why"], "ambiguous-clause", "{id}");
+    }
+    assert_eq!(
+        strings(&by_id(items, "U1")["unresolved"][0]["suggestions"]),
+        ["27001 6.1.2", "A.6.1.2"]
+    );
+    // a number that is no clause, or written with `A.`, is Annex A
+    assert_eq!(control_ids(by_id(items, "U3")), ["12.4.1"]);
+    assert_eq!(control_ids(by_id(items, "U4")), ["9.2.1"]);
+
+    let v = json_of(report("clauses-annex.csv").args(["--format", "json"]));
+    let n1 = by_id(&v["items"], "N1");
+    assert!(control_ids(n1).starts_with(&["9.2.1", "9.2.2"]), "{n1}");
+}
+
+/// ISO/IEC 27001:2022 swapped clauses 10.1 and 10.2 and split 9.2 and 9.3; the criteria
+/// cite the 2013 clauses. A clause read in 2022 (by the header or the reference) is taken
+/// to its 2013 number first: 2022's 10.2 (corrective action) is 4.7.1, never 4.6.1
+/// (continual improvement), and 6.3 (new in 2022) names no criterion (review 3, A-clause-1).
+#[test]
+fn clauses_of_the_2022_edition_are_read_as_their_2013_clauses() {
+    let v = json_of(report("clauses-2022.csv").args(["--format", "json"]));
+    let items = &v["items"];
+    assert_eq!(v["checks"]["iso_edition"]["edition"], "2022");
+    assert_eq!(control_ids(by_id(items, "K1")), ["4.7.1"]);
+    // the CSP list states 4.6.1 but not 4.7.1: corrective action is not covered
+    assert_eq!(by_id(items, "K1")["status"], "not-covered");
+    assert_eq!(control_ids(by_id(items, "K2")), ["4.6.1"]);
+    assert_eq!(by_id(items, "K2")["status"], "covered");
+    assert_eq!(control_ids(by_id(items, "K3")), ["4.6.1", "4.6.3"]);
+    let k4 = by_id(items, "K4");
+    assert_eq!(k4["status"], "not-analysed");
+    assert_eq!(k4["unresolved"][0]["why"], "unknown-clause");
+    // a reference naming the 2013 edition keeps its own numbering
+    assert_eq!(control_ids(by_id(items, "K5")), ["4.7.1"]);
+
+    // the year in the reference decides it under an ISMAP header
+    let v = json_of(report("clauses-edition.csv").args(["--format", "json"]));
+    let items = &v["items"];
+    assert_eq!(control_ids(by_id(items, "E3")), ["4.7.1"]);
+    assert_eq!(control_ids(by_id(items, "E2")), ["4.4.7"]);
+
+    // a clause whose number differs between the editions, with nothing to say which
+    let out = bin()
+        .args(["catalog", "show", "JIS Q 27001 10.2"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("edition is not given"), "{err}");
+    for (reference, objective) in [
+        ("ISO/IEC 27001:2022 10.2", "4.7.1"),
+        ("ISO/IEC 27001:2013 10.2", "4.6.1"),
+        ("JIS Q 27001:2023 10.1", "4.6.1"),
+        ("JIS Q 27001:2014 10.1", "4.7.1"),
+    ] {
+        let out = bin()
+            .args(["catalog", "show", reference])
+            .assert()
+            .success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(
+            text.lines()
+                .next()
+                .is_some_and(|l| l.ends_with(&format!("→ {objective}"))),
+            "{reference}: {text}"
+        );
+    }
+}
+
+/// A second references column (`ISO/IEC 27001:2022` beside `ISMAP管理策`) is read, in its
+/// own edition, and each item's references are shown by column: an item citing only the
+/// 2022 column is analysed, a 2022 control with no ISMAP counterpart is never covered
+/// (review 2, A4).
+#[test]
+fn a_second_references_column_is_read_in_its_own_edition() {
+    let v = json_of(report("two-columns.csv").args(["--format", "json"]));
+    let items = &v["items"];
+    let more = &v["checks"]["more_references_columns"];
+    assert_eq!(more[0]["header"], "ISO/IEC 27001:2022");
+    assert_eq!(more[0]["iso_edition"]["edition"], "2022");
+    assert_eq!(v["checks"]["iso_edition"]["edition"], "2013");
+    // only the ISO column: A.8.2 is 2022's privileged access rights, not classification
+    let two = by_id(items, "2");
+    assert_eq!(strings(&two["references"]), ["A.8.2"]);
+    assert_eq!(control_ids(two), ["9.2.3"]);
+    assert_eq!(two["status"], "covered");
+    // A.8.11 (data masking, new in 2022) beside 9.4.3: never covered
+    let three = by_id(items, "3");
+    assert_eq!(three["status"], "partial");
+    assert!(strings(&three["reasons"]).contains(&"no-ismap-counterpart"));
+    let by = &three["references_by_column"];
+    assert_eq!(by[0]["column"], "ISMAP管理策");
+    assert_eq!(strings(&by[0]["references"]), ["9.4.3"]);
+    assert_eq!(by[1]["column"], "ISO/IEC 27001:2022");
+    assert_eq!(strings(&by[1]["references"]), ["A.8.11"]);
+    // the CSV output shows each column's references after its header
+    let csv = stdout_of(report("two-columns.csv").args(["--format", "csv"]));
+    assert!(
+        csv.contains("ISMAP管理策: 9.4.3; ISO/IEC 27001:2022: A.8.11"),
+        "{csv}"
+    );
+    // the table header names each column's edition
+    let t = stdout_of(report("two-columns.csv"));
+    assert!(
+        t.contains("'ISO/IEC 27001:2022': 2022 (column header 'ISO/IEC 27001:2022')"),
+        "{t}"
+    );
+}
+
+/// `--refs-column NAME` names the references column: the column the tool would find by
+/// name (`管理策`, here holding categories) is then carried as any other (review 2, C4).
+#[test]
+fn refs_column_names_the_references_column() {
+    let v = json_of(report("named-refs.csv").args(["--format", "json"]));
+    assert_eq!(by_id(&v["items"], "1")["status"], "not-analysed");
+    let v =
+        json_of(report("named-refs.csv").args(["--format", "json", "--refs-column", "対応ISMAP"]));
+    let one = by_id(&v["items"], "1");
+    assert_eq!(strings(&one["references"]), ["9.2.1"]);
+    assert_eq!(one["status"], "covered");
+    assert_eq!(one["extra"]["管理策"], "区分A");
+    // compare reads the list as report does
+    let v = json_of(
+        on_checks("en", "compare", data("references/named-refs.csv"))
+            .args(["--format", "json", "--refs-column", "対応ISMAP", "--csp"])
+            .arg(data("references/csp.txt")),
+    );
+    assert_eq!(by_id(&v["items"], "1")["statuses"]["csp.txt"], "covered");
+    let err = input_error(report("named-refs.csv").args(["--refs-column", "参照"]));
+    assert!(
+        err.contains("no column named '参照' (--refs-column)"),
+        "{err}"
+    );
+}
+
+/// References that each carry their edition, of both editions, are read each in its own
+/// (review 2, C7).
+#[test]
+fn references_tagged_with_both_editions_are_each_read_in_their_own() {
+    let v = json_of(report("mixed-tags.csv").args(["--format", "json"]));
+    let one = by_id(&v["items"], "1");
+    assert_eq!(
+        strings(&one["references"]),
+        ["ISO 27001:2013 A.12.4.1", "ISO 27001:2022 A.8.15"]
+    );
+    assert!(control_ids(one).contains(&"12.4.1"));
+    assert_eq!(control_ids(by_id(&v["items"], "2")), ["9.2.3"]);
+}
+
+/// A header below the rows searched for it is named, with its row (review 2, E).
+#[test]
+fn a_header_below_the_searched_rows_is_named() {
+    let err = input_error(report("late-header.csv"));
+    assert!(
+        err.contains("row 33: the header row (with '管理策') is on row 33: only the first 30 rows are searched for it"),
+        "{err}"
+    );
+}
+
+/// A report of a list with two references columns, carried forward with `--review`: the
+/// references cell (written by column) reads back as the same references, so no item is
+/// marked changed.
+#[test]
+fn a_review_of_a_list_with_two_references_columns_sees_no_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let previous = dir.path().join("gap.xlsx");
+    stdout_of(report("two-columns.csv").arg("-o").arg(&previous));
+    let v = json_of(
+        report("two-columns.csv")
+            .args(["--format", "json", "--review"])
+            .arg(&previous),
+    );
+    for item in v["items"].as_array().unwrap() {
+        assert_eq!(item["review"]["change"], "unchanged", "{item}");
+    }
 }

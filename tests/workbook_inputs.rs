@@ -103,18 +103,20 @@ fn every_sheet_with_a_check_list_header_is_read() {
         "{err}"
     );
 
-    // ids repeated on two sheets; rows without ids get the sheet in theirs
+    // ids repeated on two sheets (each numbered from 1): every id is qualified by its
+    // sheet; rows without ids get the sheet in theirs
     let mut wb = Workbook::new();
-    sheet(&mut wb, "A", &[&["id", "controls"], &["1", "5.1.1"]]);
+    sheet(
+        &mut wb,
+        "A",
+        &[&["id", "controls"], &["1", "5.1.1"], &["2", "6.1.1"]],
+    );
     sheet(&mut wb, "B", &[&["id", "controls"], &["1", "9.2.1"]]);
     wb.save(&path).unwrap();
-    let err = input_error(report(&path, &[]));
-    assert!(
-        err.contains(
-            "checks.xlsx: sheet 'B': row 2: duplicate check-item id '1' (also on sheet 'A' row 2)"
-        ) && err.contains("--sheet"),
-        "{err}"
-    );
+    let v = json_of(report(&path, &["--format", "json"]));
+    assert_eq!(by_id(&v["items"], "A/1")["references"][0], "5.1.1");
+    assert_eq!(by_id(&v["items"], "A/2")["references"][0], "6.1.1");
+    assert_eq!(by_id(&v["items"], "B/1")["references"][0], "9.2.1");
     let mut wb = Workbook::new();
     sheet(&mut wb, "A", &[&["controls"], &["5.1.1"]]);
     sheet(&mut wb, "B", &[&["controls"], &["9.2.1"]]);

@@ -183,7 +183,7 @@ pub fn compare(
 ) -> CompareReport {
     let names = unique_names(atts);
     // statuses[c][i]: CSP c, item i
-    let resolved = ResolvedRefs::new(catalog, &checks.items, checks.iso_edition.edition);
+    let resolved = ResolvedRefs::of_list(catalog, checks);
     let mut statuses: Vec<Vec<Status>> = Vec::with_capacity(atts.len());
     let mut columns: Vec<(usize, CspColumn)> = Vec::with_capacity(atts.len());
     for (c, att) in atts.iter().enumerate() {
@@ -279,7 +279,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 8,
+        schema_version: 9,
         lang,
         as_of,
         catalog: CatalogInfo {

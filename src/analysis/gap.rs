@@ -15,16 +15,15 @@ use crate::analysis::csp::{
 use crate::analysis::procedures::{Kind, Procedure, Topic};
 use crate::analysis::review::{ItemReview, ReviewSummary};
 use crate::analysis::status::Status;
-use crate::catalog::resolve::{parse_nist, Target};
+use crate::catalog::resolve::{typed_nist, Context, Target};
 use crate::catalog::{
-    Catalog, EditionDecision, Entry, IsoEdition, Layer, Level, NoCounterpart, RefKind, Resolution,
-    Unresolved,
+    Catalog, EditionDecision, Entry, Layer, Level, NoCounterpart, RefKind, Resolution, Unresolved,
 };
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{
-    Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, Period, ReadAs,
-    RegistrationKind, Risk,
+    Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, Period, ReadAs, RefOrigin,
+    RefsColumn, RegistrationKind, Risk,
 };
 
 /// Machine-readable reasons behind a status, in a fixed order.
@@ -449,7 +448,11 @@ pub struct ItemResult {
     pub status: Status,
     pub risk: Option<Risk>,
     pub assurance: Assurance,
+    /// The references as written, each with the words beside it.
     pub references: Vec<String>,
+    /// When the list has several references columns: the header of each reference's
+    /// column (parallel to `references`); empty otherwise.
+    pub reference_columns: Vec<Arc<str>>,
     pub reasons: Vec<Reason>,
     pub note: String,
     pub extra: Extra,
@@ -464,6 +467,43 @@ pub struct ItemResult {
 }
 
 impl ItemResult {
+    /// The references of each references column, in column order: (header, references as
+    /// written); one entry with an empty header for a list of one references column.
+    pub fn references_by_column(&self) -> Vec<(&str, Vec<&str>)> {
+        let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+        for (i, r) in self.references.iter().enumerate() {
+            let column = self.reference_columns.get(i).map_or("", |c| &**c);
+            match out.iter_mut().find(|(c, _)| *c == column) {
+                Some((_, refs)) => refs.push(r),
+                None => out.push((column, vec![r])),
+            }
+        }
+        out
+    }
+
+    /// Writes the references cell into `out`: the references as written, joined by `, `;
+    /// from several references columns, each column's after its header (`ISMAP管理策:
+    /// 9.4.1; ISO/IEC 27001:2022: A.8.11`).
+    pub fn write_references(&self, out: &mut String) {
+        if self.reference_columns.is_empty() {
+            for (i, r) in self.references.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(r);
+            }
+            return;
+        }
+        for (k, (column, refs)) in self.references_by_column().iter().enumerate() {
+            if k > 0 {
+                out.push_str("; ");
+            }
+            out.push_str(column);
+            out.push_str(": ");
+            out.push_str(&refs.join(", "));
+        }
+    }
+
     /// The assurance the item asks for, `None` when its cell could not be read (the item
     /// is then not analysed: the default that stood in for it is not shown as read).
     pub fn assurance_read(&self) -> Option<Assurance> {
@@ -473,6 +513,13 @@ impl ItemResult {
             .any(|p| p.field == crate::model::ProblemField::Assurance);
         (!unread).then_some(self.assurance)
     }
+}
+
+/// References of one references column, for JSON.
+#[derive(Serialize)]
+struct ColumnRefs<'a> {
+    column: &'a str,
+    references: Vec<&'a str>,
 }
 
 /// What an item's references come to against the CSP, borrowed from its [`ItemResults`].
@@ -699,8 +746,14 @@ pub struct ChecksInfo {
     pub sheets: Vec<String>,
     pub extra_columns: Vec<String>,
     /// The ISO/IEC 27001/27002 edition its Annex A / 27002 references were read in, and
-    /// what decided it.
+    /// what decided it (of its first references column).
     pub iso_edition: EditionDecision,
+    /// The references columns after the first, each with the edition it was read in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub more_references_columns: Vec<RefsColumn>,
+    /// Hidden sheets of the workbook with a check-list header, not read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hidden_sheets: Vec<String>,
 }
 
 impl ChecksInfo {
@@ -719,6 +772,8 @@ impl ChecksInfo {
             sheets: checks.sheets.clone(),
             extra_columns: checks.extra_columns.clone(),
             iso_edition: checks.iso_edition.clone(),
+            more_references_columns: checks.more_refs_columns.clone(),
+            hidden_sheets: checks.hidden_sheets.clone(),
         }
     }
 }
@@ -1183,6 +1238,16 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("risk", &i.risk)?;
         st.serialize_field("assurance", &i.assurance_read())?;
         st.serialize_field("references", &i.references)?;
+        if i.reference_columns.is_empty() {
+            st.skip_field("references_by_column")?;
+        } else {
+            let by: Vec<ColumnRefs> = i
+                .references_by_column()
+                .into_iter()
+                .map(|(column, references)| ColumnRefs { column, references })
+                .collect();
+            st.serialize_field("references_by_column", &by)?;
+        }
         st.serialize_field("controls", &d.controls)?;
         st.serialize_field("implemented", &d.implemented)?;
         st.serialize_field("missing", &d.missing)?;
@@ -1558,7 +1623,7 @@ impl NistMapping {
 }
 
 fn nist_mapping(text: &str, targets: &[Target], matched: Option<&str>) -> NistMapping {
-    let typed = parse_nist(text).map(|n| n.0);
+    let typed = typed_nist(text);
     if matched.is_some_and(|m| typed.as_deref() != Some(m)) {
         NistMapping::ThroughBase
     } else if targets.iter().any(|t| t.partial_mapping) {
@@ -1655,6 +1720,9 @@ pub struct ResolvedRefs {
     /// Distinct reference texts, in order of first use, each with its resolution.
     pub distinct: Vec<(Arc<str>, Resolution)>,
     items: Arc<ItemRefs>,
+    /// The headers of the list's references columns when it has several (each item shows
+    /// its references by column), else empty.
+    columns: Vec<Arc<str>>,
 }
 
 /// Which distinct references each item names: item `i` names
@@ -1675,23 +1743,36 @@ impl ItemRefs {
 }
 
 impl ResolvedRefs {
-    /// `edition`: the ISO/IEC 27001/27002 edition the list's references are read in
-    /// (`None`: not decided, when nothing depends on it).
-    pub fn new(
-        catalog: &Catalog,
-        items: &[CheckItem],
-        edition: Option<IsoEdition>,
-    ) -> ResolvedRefs {
+    /// `contexts`: how each references column of the list is read (its ISO/IEC
+    /// 27001/27002 edition, what its header says of plain numbers), the first first: see
+    /// [`CheckList::contexts`]. A reference read from a number (not text) does not resolve
+    /// (`written-as-number`) when a trailing zero it may have lost makes another id
+    /// (`5.3` typed `5.30`): what was typed is lost.
+    pub fn new(catalog: &Catalog, items: &[CheckItem], contexts: &[Context]) -> ResolvedRefs {
         // foldhash: this map is looked up once per reference of every item
-        let mut index: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+        let mut index: foldhash::HashMap<(&str, RefOrigin), u32> = foldhash::HashMap::default();
         let mut distinct = Vec::new();
         let mut at = ItemRefs::default();
         at.starts.push(0);
         for item in items {
-            for r in &item.refs {
+            for (k, r) in item.refs.iter().enumerate() {
+                let origin = item.ref_origin(k);
                 let next = distinct.len() as u32;
-                let i = *index.entry(r.as_str()).or_insert_with(|| {
-                    distinct.push((Arc::from(r.as_str()), catalog.resolve_in(r, edition)));
+                let i = *index.entry((r.as_str(), origin)).or_insert_with(|| {
+                    let ctx = contexts
+                        .get(usize::from(origin.column))
+                        .copied()
+                        .unwrap_or_default();
+                    let resolution = if origin.number && catalog.may_have_lost_zero(r) {
+                        Resolution::Unresolved {
+                            why: Unresolved::WrittenAsNumber,
+                            // what it may have been typed as: `5.3` or `5.30`
+                            suggestions: vec![r.clone(), format!("{r}0")],
+                        }
+                    } else {
+                        catalog.resolve_with(r, ctx)
+                    };
+                    distinct.push((Arc::from(r.as_str()), resolution));
                     next
                 });
                 at.refs.push(i);
@@ -1701,7 +1782,17 @@ impl ResolvedRefs {
         ResolvedRefs {
             distinct,
             items: Arc::new(at),
+            columns: Vec::new(),
         }
+    }
+
+    /// [`ResolvedRefs::new`] for a check list's items, each column read in its own context.
+    pub fn of_list(catalog: &Catalog, checks: &CheckList) -> ResolvedRefs {
+        let mut r = ResolvedRefs::new(catalog, &checks.items, &checks.contexts());
+        if !checks.more_refs_columns.is_empty() {
+            r.columns = checks.refs_headers().into_iter().map(Arc::from).collect();
+        }
+        r
     }
 
     /// Indices into [`Self::distinct`] of item `i`'s references.
@@ -1809,7 +1900,7 @@ fn evaluate_ref<'a>(
     };
     let nist = (kind == RefKind::Nist).then(|| {
         // "AC-2(1) → AC-2" when only the base control is in NIST's mapping
-        let typed = parse_nist(text).map_or_else(|| text.to_string(), |n| n.0);
+        let typed = typed_nist(text).unwrap_or_else(|| text.to_string());
         Arc::from(match matched {
             Some(m) if *m != typed => format!("{typed} → {m}"),
             _ => typed,
@@ -2001,7 +2092,12 @@ fn evaluate_ref<'a>(
 
 /// One item's status and reasons from its references' evaluations (`evals[i]` for
 /// `refs[i]`); `position` is its place in the check list.
-fn item_result(item: CheckItem, position: usize, evals: &[&RefEval]) -> ItemResult {
+fn item_result(
+    item: CheckItem,
+    position: usize,
+    evals: &[&RefEval],
+    columns: &[Arc<str>],
+) -> ItemResult {
     let status = status_rule(evals.iter().map(|e| e.outcome()), &item);
     let mut reasons = Reasons::default();
     for eval in evals {
@@ -2022,6 +2118,19 @@ fn item_result(item: CheckItem, position: usize, evals: &[&RefEval]) -> ItemResu
         .then(|| Topic::of_title(&item.title))
         .flatten();
 
+    let reference_columns = if columns.is_empty() {
+        Vec::new()
+    } else {
+        (0..item.refs.len())
+            .map(|i| {
+                let column = usize::from(item.ref_origin(i).column);
+                columns
+                    .get(column)
+                    .cloned()
+                    .unwrap_or_else(|| Arc::from(""))
+            })
+            .collect()
+    };
     ItemResult {
         id: item.id,
         row: item.row,
@@ -2030,6 +2139,7 @@ fn item_result(item: CheckItem, position: usize, evals: &[&RefEval]) -> ItemResu
         risk: item.risk,
         assurance: item.assurance,
         references: item.refs,
+        reference_columns,
         reasons: reasons.to_vec(),
         note: item.note,
         extra: item.extra,
@@ -2083,7 +2193,7 @@ fn item_results_split(
                     .iter()
                     .filter_map(|&r| evals.get(r as usize)),
             );
-            item_result(item, first + i, &of_item)
+            item_result(item, first + i, &of_item, &resolved.columns)
         }));
     };
     // one allocation for all results: joining the halves moves the second one in, without
@@ -2171,7 +2281,7 @@ pub fn analyse(
     as_of: Date,
     lang: Lang,
 ) -> GapReport {
-    let resolved = ResolvedRefs::new(catalog, &checks.items, checks.iso_edition.edition);
+    let resolved = ResolvedRefs::of_list(catalog, &checks);
     analyse_resolved(catalog, &resolved, checks, att, as_of, lang)
 }
 
@@ -2221,7 +2331,7 @@ pub fn analyse_resolved(
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
     GapReport {
-        schema_version: 11,
+        schema_version: 12,
         lang,
         as_of,
         warnings,
@@ -2278,6 +2388,7 @@ mod tests {
             id: format!("C-{row}"),
             title: format!("item {row}"),
             refs: refs.iter().map(|r| r.to_string()).collect(),
+            ref_origins: Vec::new(),
             assurance,
             risk: None,
             note: String::new(),
@@ -2343,7 +2454,7 @@ mod tests {
         let items: Vec<CheckItem> = (0..101)
             .map(|i| item(i + 2, refs[i % refs.len()], Assurance::Ismap))
             .collect();
-        let resolved = ResolvedRefs::new(&catalog, &items, None);
+        let resolved = ResolvedRefs::new(&catalog, &items, &[]);
         let facts = || TopicFacts::default();
         let one = item_results_split(
             &judge,

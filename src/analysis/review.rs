@@ -184,7 +184,8 @@ pub struct ItemReview {
     /// The previous title, when it differs from the current one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_title: Option<String>,
-    /// The previous references (as written, joined by `, `), when they differ.
+    /// The previous references (the references cell as written: joined by `, `, by
+    /// column for several references columns), when they differ.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_references: Option<String>,
     pub decision: Option<Decision>,
@@ -514,7 +515,9 @@ pub fn apply(report: &mut GapReport, previous: Previous) {
                 let mut before: Vec<&str> = p.reasons.iter().map(String::as_str).collect();
                 now.sort_unstable();
                 before.sort_unstable();
-                let references = item.references.join(", ");
+                // as the references cell writes them (by column, for several columns)
+                let mut references = String::new();
+                item.write_references(&mut references);
                 let previous_title = (!same_text(&p.title, &item.title)).then(|| p.title.clone());
                 let previous_references =
                     (!same_text(&p.references, &references)).then(|| p.references.clone());

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::catalog::reftext::{self, edition_of_year, Atom, Kind, Marker, Standard};
-use crate::catalog::resolve::EditionHint;
+use crate::catalog::resolve::{is_27001_clause, EditionHint, PlainIds};
 use crate::catalog::Catalog;
 use crate::error::{InputError, Location};
 use crate::model::CheckList;
@@ -101,20 +101,53 @@ pub fn editions_named(text: &str) -> Vec<IsoEdition> {
     out
 }
 
-/// What a reference says of the list's edition: its hints, one per number.
-pub fn hints(catalog: &Catalog, reference: &str) -> Vec<EditionHint> {
+/// How a references column's header says its plain numbers are read: a header naming
+/// ISO/IEC 27001 and its body (`JIS Q 27001:2014 本文`, `ISO27001条項`) → clauses of the
+/// management system; naming it and neither its body nor Annex A (`ISO/IEC 27001:2013`,
+/// `27001`) → a number that is also one of its clauses is ambiguous; otherwise (ISMAP,
+/// Annex A, `管理策`, another standard or none) → ISMAP ids.
+pub fn plain_ids(header: &str) -> PlainIds {
+    if is_ismap_header(header) {
+        return PlainIds::Ismap;
+    }
+    let Some(year) = reftext::lex(header).iter().find_map(|l| match l.kind {
+        Kind::Std(s) if s.standard == Standard::Iso27001 => Some(s.year),
+        _ => None,
+    }) else {
+        return PlainIds::Ismap;
+    };
+    let key = crate::text::header_key(header);
+    let says = |words: &[&str]| words.iter().any(|w| key.contains(w));
+    if says(&["附属書a", "annexa", "管理策", "control"]) {
+        PlainIds::Ismap
+    } else if says(&["本文", "条項", "箇条", "要求事項", "clause"]) {
+        PlainIds::Iso27001Clauses
+    } else {
+        PlainIds::Iso27001Unsaid { year }
+    }
+}
+
+/// What a reference says of the list's edition: its hints, one per number, each with
+/// whether the reference carries its edition (`ISO27001:2022 A.5.15`, `A.5.15 (2022)`). A
+/// number the column's header reads as a clause (`plain`), or one with a name the tool
+/// does not know before it (`PCI DSS 8.2`), says nothing.
+pub fn hints(catalog: &Catalog, reference: &str, plain: PlainIds) -> Vec<(EditionHint, bool)> {
     // a plain id of three numbers or more is an ISMAP id in any list: nothing to read
     if reftext::is_plain_id(reference) && reference.matches('.').count() >= 2 {
         return Vec::new();
     }
     let reading = reftext::read(reference);
     let mut out = Vec::new();
-    for atom in &reading.atoms {
+    for (atom, beside) in reading.atoms.iter().zip(&reading.beside) {
         let (std, ids) = match atom {
             Atom::Id(std, id) => (*std, vec![id]),
             Atom::Range(std, a, b) => (*std, vec![a, b]),
             Atom::Nist(_) => continue,
         };
+        if !reftext::residue(&beside.before, false).is_empty() {
+            continue;
+        }
+        let tagged = std.is_some_and(|s| s.year.is_some());
         for id in ids {
             let Some(parsed) = id.parse() else { continue };
             let hint = match (std.map(|s| s.standard), id.marker) {
@@ -129,9 +162,13 @@ pub fn hints(catalog: &Catalog, reference: &str) -> Vec<EditionHint> {
                 }
                 (Some(_), _) => continue,
                 (None, Marker::Annex) => catalog.edition_hint(&parsed, true),
-                (None, Marker::None) => catalog.edition_hint(&parsed, false),
+                (None, Marker::None) => match plain {
+                    PlainIds::Iso27001Clauses => continue,
+                    PlainIds::Iso27001Unsaid { year } if is_27001_clause(&parsed, year) => continue,
+                    _ => catalog.edition_hint(&parsed, false),
+                },
             };
-            out.push(hint);
+            out.push((hint, tagged));
         }
     }
     out
@@ -156,11 +193,22 @@ fn cells(list: &[(usize, &str)]) -> String {
     s
 }
 
-/// Decides the edition `list` is read in (see the module). Errors name the file, sheet,
-/// references column and the cells.
+/// Decides the edition the first references column of `list` is read in (see the module).
+/// Errors name the file, sheet, references column and the cells.
 pub fn decide(
     catalog: &Catalog,
     list: &CheckList,
+    flag: EditionFlag,
+) -> Result<EditionDecision, InputError> {
+    decide_column(catalog, list, 0, flag)
+}
+
+/// [`decide`] for references column `column` of `list` (0 = the first): from its header,
+/// the title rows, its references.
+fn decide_column(
+    catalog: &Catalog,
+    list: &CheckList,
+    column: u8,
     flag: EditionFlag,
 ) -> Result<EditionDecision, InputError> {
     if let EditionFlag::Fixed(e) = flag {
@@ -171,16 +219,22 @@ pub fn decide(
             row: None,
         });
     }
+    let header = list
+        .refs_headers()
+        .get(usize::from(column))
+        .copied()
+        .unwrap_or_default()
+        .to_owned();
     let loc = || {
         Location::file(&list.source)
             .sheet(list.sheet.as_deref())
-            .column(list.refs_column.clone())
+            .column(header.clone())
     };
-    if let [e] = editions_named(&list.refs_column)[..] {
+    if let [e] = editions_named(&header)[..] {
         return Ok(EditionDecision {
             edition: Some(e),
             decided_by: DecidedBy::Header,
-            text: list.refs_column.clone(),
+            text: header.clone(),
             row: None,
         });
     }
@@ -194,28 +248,45 @@ pub fn decide(
             });
         }
     }
-    let mut evidence: [Vec<(usize, &str)>; 2] = [Vec::new(), Vec::new()];
+    let plain = plain_ids(&header);
+    // [untagged, tagged] evidence of [2013, 2022]
+    let mut evidence: [[Vec<(usize, &str)>; 2]; 2] = Default::default();
     let mut sensitive: Vec<(usize, &str)> = Vec::new();
     // each distinct reference read once (a large list repeats a few thousand of them)
     let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     for item in &list.items {
-        for r in &item.refs {
-            if !seen.insert(r.as_str()) {
+        for (i, r) in item.refs.iter().enumerate() {
+            let origin = item.ref_origin(i);
+            // a number that may have lost a trailing zero is not read at all
+            if origin.column != column
+                || !seen.insert(r.as_str())
+                || origin.number && catalog.may_have_lost_zero(r)
+            {
                 continue;
             }
-            for h in hints(catalog, r) {
+            for (h, tagged) in hints(catalog, r, plain) {
                 match h {
-                    EditionHint::Evidence(e) => evidence[e as usize].push((item.row, r)),
+                    EditionHint::Evidence(e) => {
+                        evidence[usize::from(tagged)][e as usize].push((item.row, r))
+                    }
                     EditionHint::Sensitive => sensitive.push((item.row, r)),
                     EditionHint::Neutral => {}
                 }
             }
         }
     }
-    for v in evidence.iter_mut().chain([&mut sensitive]) {
+    for v in evidence.iter_mut().flatten().chain([&mut sensitive]) {
         v.dedup();
     }
-    let [old, new] = &evidence;
+    let [untagged, tagged] = &evidence;
+    // references carrying their edition read in it whatever the list's: they decide the
+    // list only when nothing else does and they agree
+    let [old, new] =
+        if untagged.iter().any(|v| !v.is_empty()) || tagged.iter().all(|v| !v.is_empty()) {
+            untagged
+        } else {
+            tagged
+        };
     match (old.first(), new.first()) {
         (Some(a), Some(b)) => Err(InputError::at(
             loc(),
@@ -236,10 +307,10 @@ pub fn decide(
             text: (*r).to_owned(),
             row: Some(*row),
         }),
-        (None, None) if is_ismap_header(&list.refs_column) => Ok(EditionDecision {
+        (None, None) if is_ismap_header(&header) => Ok(EditionDecision {
             edition: Some(IsoEdition::Iso2013),
             decided_by: DecidedBy::IsmapHeader,
-            text: list.refs_column.clone(),
+            text: header.clone(),
             row: None,
         }),
         (None, None) if !sensitive.is_empty() => Err(InputError::at(
@@ -256,8 +327,8 @@ pub fn decide(
 }
 
 /// Reads a check list's references before the analysis: a range the tool cannot read is
-/// an input error naming its cell; then the ISO edition is decided ([`decide`]) and kept in
-/// the list.
+/// an input error naming its cell; then the ISO edition of each references column is
+/// decided ([`decide`]) and kept in the list.
 pub fn prepare(
     catalog: &Catalog,
     list: &mut CheckList,
@@ -265,8 +336,9 @@ pub fn prepare(
 ) -> Result<(), InputError> {
     // each distinct reference read once; only one with a range sign can hold a range
     let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
+    let headers = list.refs_headers();
     for item in &list.items {
-        for r in &item.refs {
+        for (i, r) in item.refs.iter().enumerate() {
             if !reftext::may_hold_range(r) || !seen.insert(r.as_str()) {
                 continue;
             }
@@ -275,11 +347,15 @@ pub fn prepare(
                     continue;
                 };
                 if let Some(problem) = reftext::range_problem(&from, &to) {
+                    let column = headers
+                        .get(usize::from(item.ref_origin(i).column))
+                        .copied()
+                        .unwrap_or_default();
                     return Err(InputError::at(
                         Location::file(&list.source)
                             .sheet(list.sheet.as_deref())
                             .row(item.row)
-                            .column(list.refs_column.clone()),
+                            .column(column),
                         format!("'{r}' is not a range the tool reads: {problem}"),
                     )
                     .hint("a range joins two ids of one level under one category or objective, low to high (9.2.1～9.2.3); otherwise list the ids"));
@@ -287,7 +363,12 @@ pub fn prepare(
             }
         }
     }
-    list.iso_edition = decide(catalog, list, flag)?;
+    list.iso_edition = decide_column(catalog, list, 0, flag)?;
+    for k in 0..list.more_refs_columns.len() {
+        let column = u8::try_from(k + 1).unwrap_or(u8::MAX);
+        let decision = decide_column(catalog, list, column, flag)?;
+        list.more_refs_columns[k].iso_edition = decision;
+    }
     Ok(())
 }
 

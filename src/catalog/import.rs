@@ -848,6 +848,7 @@ mod tests {
                 .iter()
                 .map(|r| r.iter().map(|s| s.to_string()).collect())
                 .collect(),
+            ..Sheet::default()
         }
     }
 

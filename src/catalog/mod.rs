@@ -183,8 +183,35 @@ impl Catalog {
 
     /// [`Catalog::resolve`] in a list of ISO/IEC 27001/27002 `edition`.
     pub fn resolve_in(&self, input: &str, edition: Option<IsoEdition>) -> Resolution {
-        self.index
-            .resolve(&self.entries, input, resolve::Context { edition })
+        self.resolve_with(
+            input,
+            resolve::Context {
+                edition,
+                ..Default::default()
+            },
+        )
+    }
+
+    /// Whether `number`, the text of a numeric cell with a fraction (`5.3`), may have been
+    /// typed with a trailing zero the number lost (`5.30`) naming another control: an ISMAP
+    /// id or an ISO/IEC 27001 Annex A control of either edition's numbering. Then what was
+    /// typed cannot be known.
+    pub fn may_have_lost_zero(&self, number: &str) -> bool {
+        let typed = format!("{number}0");
+        [IsoEdition::Iso2013, IsoEdition::Iso2022]
+            .into_iter()
+            .any(|e| {
+                !matches!(
+                    self.resolve_in(&typed, Some(e)),
+                    Resolution::Unresolved { .. }
+                )
+            })
+    }
+
+    /// [`Catalog::resolve`] in `ctx`: the edition of the reference's column and how its
+    /// header says plain numbers are read.
+    pub fn resolve_with(&self, input: &str, ctx: resolve::Context) -> Resolution {
+        self.index.resolve(&self.entries, input, ctx)
     }
 
     /// What an id says of a list's ISO edition (see [`resolve::EditionHint`]).

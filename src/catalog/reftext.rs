@@ -173,6 +173,12 @@ pub enum Kind {
     Range(IdText, IdText),
     /// Digits and dots that are no one id: `9..1`, `9.1・2`, `9.2.1x`.
     Malformed,
+    /// A NIST Cybersecurity Framework subcategory (`PR.AC-1`, CSF 2.0 `GV.OC-01`), folded:
+    /// not a NIST SP 800-53 control, whatever its letters.
+    Csf(String),
+    /// A range whose second end is shortened (`9.2.1-3`, `9.2.1～3`): a range (9.2.1～9.2.3)
+    /// or a detail number (9.2.1.3)? Not read either way.
+    Shorthand,
     /// `,` `;` `、` `/` …; `newline` for a line break.
     Sep {
         newline: bool,
@@ -272,7 +278,7 @@ fn is_middle_dot(c: char) -> bool {
 fn is_hard_sep(c: char) -> bool {
     matches!(
         c,
-        ',' | ';' | '、' | '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}'
+        ',' | ';' | '|' | '、' | '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}'
     )
 }
 
@@ -422,6 +428,27 @@ fn lex_nist(c: &Chars, i: usize) -> Option<(String, usize)> {
     Some((text, j))
 }
 
+/// A NIST CSF subcategory at `i`: two letters, a dot, two letters, `-`, a number (`PR.AC-1`,
+/// `GV.OC-01`); its folded text and the index after it.
+fn lex_csf(c: &Chars, i: usize) -> Option<(String, usize)> {
+    let letter = |k: usize| c.is(k, |ch| ch.is_ascii_alphabetic());
+    let starts = c.word_start(i)
+        && letter(i)
+        && letter(i + 1)
+        && c.is(i + 2, |ch| ch == '.')
+        && letter(i + 3)
+        && letter(i + 4)
+        && c.is(i + 5, |ch| ch == '-');
+    if !starts {
+        return None;
+    }
+    let (_, j) = c.digits(i + 6, 3)?;
+    if c.is(j, |ch| ch.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some((folded(c, i, j).to_ascii_uppercase(), j))
+}
+
 /// The number of an id at `i` (a digit): digits and dots, then a suffix (`.P`, `P`,
 /// `-PB`, ` P`) and the detail number a cloud objective's suffix may precede (`.P.1`).
 /// Returns the index after it; a trailing dot is left out.
@@ -557,6 +584,11 @@ pub fn lex(s: &str) -> Vec<Lex> {
             i = j;
             continue;
         }
+        if let Some((csf, j)) = lex_csf(&c, i) {
+            push(&mut out, Kind::Csf(csf), i, j);
+            i = j;
+            continue;
+        }
         if let Some((nist, j)) = lex_nist(&c, i) {
             push(&mut out, Kind::Nist(nist), i, j);
             i = j;
@@ -617,7 +649,20 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
     if c.is(op, is_range_op) {
         let second = c.skip_spaces(op + 1);
         if let Some((to, after)) = lex_id_at(c, second) {
-            if to.parse().is_some() && !c.is(after, |ch| ch.is_ascii_alphanumeric()) {
+            let stuck = c.is(after, |ch| ch.is_ascii_alphanumeric());
+            // `9.2.1-3`: the second end one number (the first has more), with no mark of
+            // its own; `9.2.1～9.3` is a range whose ends differ in level
+            if !stuck
+                && to.marker == Marker::None
+                && to
+                    .parse()
+                    .is_some_and(|t| t.suffix.is_none() && t.depth() == 1 && depth > 1)
+            {
+                return (Kind::Shorthand, after);
+            }
+            // `12-4-1`: a third number after the range is no range
+            let more = c.is(after, is_range_op) && c.is(after + 1, |ch| ch.is_ascii_digit());
+            if to.parse().is_some() && !stuck && !more {
                 return (Kind::Range(id, to), after);
             }
             // `9.2.1-9.x`: the whole is one malformed run
@@ -654,11 +699,135 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
     (Kind::Id(id), end)
 }
 
-/// Words that may stand beside a bare clause number in a cell of its own (`12全般`).
-fn allowed_beside_clause(word: &str) -> bool {
-    let w = word
-        .trim_matches(|c: char| c.is_whitespace() || "()（）[]［］「」『』【】\"'“”‘’".contains(c));
-    w.is_empty() || matches!(w, "全般" | "全体" | "全て" | "すべて")
+/// Brackets that open and close.
+const OPENING: &str = "(（[［「『【〔<＜";
+const CLOSING: &str = ")）]］」』】〕>＞";
+
+/// A character that says nothing beside an id: a space, a bracket or quote, a dash, a colon,
+/// a dot, a separator.
+fn is_filler(c: char) -> bool {
+    let f = fold_char(c);
+    f.is_whitespace()
+        || OPENING.contains(c)
+        || CLOSING.contains(c)
+        || matches!(
+            f,
+            '"' | '\''
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | ':'
+                | '-'
+                | '_'
+                | '.'
+                | ','
+                | ';'
+                | '/'
+                | '。'
+                | '、'
+                | '~'
+                | '〜'
+                | '\u{30FB}'
+                | '\u{FF65}'
+        )
+}
+
+/// Words the tool reads beside an ISMAP id and which say nothing about what it names: the
+/// scheme's own names for its ids, a whole clause or category, `及び`, `又は`, `と` between
+/// ids (after folding, lower case). Taken out of a word wherever they are in it.
+const ISMAP_WORDS: [&str; 23] = [
+    "ismap",
+    "詳細管理策",
+    "管理策基準",
+    "ガバナンス基準",
+    "マネジメント基準",
+    "管理策",
+    "統制目標",
+    "管理基準",
+    "基準",
+    "番号",
+    "及び",
+    "および",
+    "並びに",
+    "又は",
+    "または",
+    "若しくは",
+    "もしくは",
+    "と",
+    "全般",
+    "全体",
+    "全て",
+    "すべて",
+    "の",
+];
+
+/// English words read beside an id, as whole words.
+const ENGLISH_WORDS: [&str; 7] = [
+    "control",
+    "controls",
+    "clause",
+    "objective",
+    "id",
+    "and",
+    "or",
+];
+
+/// The words naming NIST SP 800-53 (`NIST SP 800-53 Rev.5`), read before a NIST id only, as
+/// whole words (a dash or dot inside them cuts them).
+const NIST_WORDS: [&str; 12] = [
+    "nist", "sp", "800", "53", "sp800", "80053", "sp80053", "rev", "rev5", "rev4", "r5", "5",
+];
+
+/// What is left of `words` written beside an id once the words the tool reads there are
+/// taken out (spaces, brackets, dashes, [`ISMAP_WORDS`], [`ENGLISH_WORDS`], and before a
+/// NIST id `nist_id`, [`NIST_WORDS`]), folded and in lower case: empty when they say
+/// nothing about the id; otherwise a standard the tool does not know (`PCI DSS`), a
+/// qualifier (`等`, `以外`, `etc.`), a mark (`?`, `※`) or the id's title, for the resolver to
+/// judge.
+pub fn residue(words: &str, nist_id: bool) -> String {
+    let folded = crate::text::fold_width(words).to_lowercase();
+    let mut out = String::new();
+    for token in folded.split(is_filler).filter(|t| !t.is_empty()) {
+        if token.is_ascii()
+            && (ENGLISH_WORDS.contains(&token) || nist_id && NIST_WORDS.contains(&token))
+        {
+            continue;
+        }
+        let mut t = token.to_owned();
+        for w in ISMAP_WORDS {
+            if t.contains(w) {
+                t = t.replace(w, "");
+            }
+        }
+        out.push_str(&t);
+    }
+    out
+}
+
+/// A year written after an id to say its edition (`(2022)`, `（2022年版）`, `2022 edition`),
+/// from the residue of the words after it.
+pub fn year_tag(residue: &str) -> Option<u32> {
+    let digits = ["年版", "年", "版", "edition", "version", "ed"]
+        .iter()
+        .find_map(|s| residue.strip_suffix(s))
+        .unwrap_or(residue);
+    let year: u32 = (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()?;
+    (1900..2100).contains(&year).then_some(year)
+}
+
+/// The words as a title may be compared: without the brackets, quotes and colons around or
+/// in them, trimmed.
+pub fn title_words(words: &str) -> String {
+    words
+        .chars()
+        .filter(|c| !(OPENING.contains(*c) || CLOSING.contains(*c)))
+        .filter(|c| !matches!(fold_char(*c), '"' | '\'' | '“' | '”' | '‘' | '’' | ':'))
+        .collect::<String>()
+        .trim_matches(|c: char| c.is_whitespace() || matches!(fold_char(c), '-' | ','))
+        .to_owned()
 }
 
 /// Is `text` only punctuation and spaces?
@@ -667,12 +836,64 @@ fn is_punctuation(text: &str) -> bool {
         .all(|c| c.is_whitespace() || !c.is_alphanumeric())
 }
 
-/// Cuts a references cell into references, each the text as written (a part of `cell`):
-/// an id with the standard or mark written before it, a range, a NIST id, a malformed
-/// number, or the text of a part with no id at all (so that it is reported, not dropped).
-/// Words beside an id (its title, `全般`, brackets) are not references. A standard named
-/// before several plain ids (`JIS Q 27001 7.5, 9.2`) governs them all, up to a line break,
-/// another standard or an id with its own mark, and they are one reference.
+/// Does `text` hold a word (not only fillers)?
+fn has_words(text: &str) -> bool {
+    !text.chars().all(is_filler)
+}
+
+/// The bracket depth after `text`, from `depth`.
+fn depth_after(text: &str, mut depth: usize) -> usize {
+    for c in text.chars() {
+        if OPENING.contains(c) {
+            depth += 1;
+        } else if CLOSING.contains(c) {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    depth
+}
+
+/// An id, range or other reference-like lexeme (a bare clause number aside).
+fn is_dotted_atom(kind: &Kind) -> bool {
+    match kind {
+        Kind::Id(id) => id.text.contains('.') || id.marker != Marker::None,
+        Kind::Range(..) | Kind::Nist(_) | Kind::Csf(_) | Kind::Malformed | Kind::Shorthand => true,
+        _ => false,
+    }
+}
+
+/// A bare clause number (`12`): an id with no dot and no mark.
+fn is_bare(kind: &Kind) -> bool {
+    matches!(kind, Kind::Id(id) if !id.text.contains('.') && id.marker == Marker::None)
+}
+
+/// Whether the bare clause numbers of `lexes` (a part of a cell with no standard) are
+/// references: one alone, with no other id and no words but the ones the tool reads
+/// (`12`, `12全般`, `(12)`); inside words (`第9章`, `9.2.1（1）`) a number is a word.
+fn bare_is_reference(text: &str, lexes: &[Lex]) -> bool {
+    let mut bare = 0;
+    let mut words = String::new();
+    for l in lexes {
+        match &l.kind {
+            k if is_dotted_atom(k) => return false,
+            k if is_bare(k) => bare += 1,
+            Kind::Std(_) => return false,
+            Kind::Word | Kind::Sep { .. } => words.push_str(&text[l.start..l.end]),
+            _ => {}
+        }
+    }
+    bare == 1 && residue(&words, false).is_empty()
+}
+
+/// Cuts a references cell into references, each the text as written (a part of `cell`,
+/// trimmed): an id with the words written beside it (before it: a standard, a mark, ISMAP's
+/// own words, a name the tool does not know; after it: its title, a year, `全般`, a
+/// qualifier), a range, a NIST id, a malformed number, or a part with no id at all (so
+/// that it is reported, not dropped). Nothing is cut out of a reference: the resolver
+/// judges the words ([`read`]). A standard or a name the tool does not know, written before
+/// several plain ids (`JIS Q 27001 7.5, 9.2`, `PCI DSS 8.2.1, 8.2.2`), governs them all, up
+/// to a line break, another standard or name, or an id with its own mark, and they are one
+/// reference. Separators inside brackets (`9.2.1（利用者登録、削除）`) do not cut.
 pub fn split(cell: &str) -> Vec<&str> {
     match split_plain(cell) {
         Some(plain) => plain,
@@ -680,150 +901,162 @@ pub fn split(cell: &str) -> Vec<&str> {
     }
 }
 
+/// The reference being cut: its bytes, whether a standard or name before it governs the ids
+/// that follow, and how many ids it holds.
+struct Piece {
+    start: usize,
+    end: usize,
+    governed: bool,
+    atoms: usize,
+}
+
 /// [`split`] by the lexer, for any cell.
 fn split_lexed(cell: &str) -> Vec<&str> {
     let lexes = lex(cell);
-    let mut units: Vec<(usize, usize)> = Vec::new();
-    // an open standard: (start, end of its last id, ids)
-    let mut group: Option<(usize, usize, usize)> = None;
-    let close = |group: &mut Option<(usize, usize, usize)>, units: &mut Vec<(usize, usize)>| {
-        if let Some((start, end, _)) = group.take() {
-            units.push((start, end));
-        }
-    };
-    // the part between two separators: where it starts, whether it held a reference or a
-    // standard, its one bare clause number (if any), and whether other words are in it
-    let mut seg_start = 0usize;
-    let mut seg_units = false;
-    let mut seg_bare: Option<(usize, usize)> = None;
-    let mut seg_words = false;
-    let mut seg_grouped = false;
-    let end_segment = |units: &mut Vec<(usize, usize)>,
-                       seg_start: usize,
-                       seg_end: usize,
-                       seg_units: bool,
-                       seg_bare: Option<(usize, usize)>,
-                       seg_words: bool,
-                       seg_grouped: bool| {
-        if seg_units || seg_grouped {
-            return;
-        }
-        match seg_bare {
-            Some(b) if !seg_words => units.push(b),
-            _ => {
-                let text = &cell[seg_start..seg_end];
-                let trimmed = text.trim_matches(|c: char| {
-                    c.is_whitespace() || "()（）[]［］「」『』【】\"'“”‘’".contains(c)
-                });
-                if !is_punctuation(trimmed) {
-                    let start = seg_start
-                        + (text.len()
-                            - text
-                                .trim_start_matches(|c: char| {
-                                    c.is_whitespace()
-                                        || "()（）[]［］「」『』【】\"'“”‘’".contains(c)
-                                })
-                                .len());
-                    units.push((start, start + trimmed.len()));
+    // the parts between separators (outside brackets), each with whether a line starts it
+    let mut segments: Vec<(usize, usize, bool)> = Vec::new();
+    let (mut from, mut newline, mut depth) = (0, true, 0);
+    for (k, l) in lexes.iter().enumerate() {
+        match l.kind {
+            Kind::Sep { newline: nl } if nl || depth == 0 => {
+                segments.push((from, k, newline));
+                from = k + 1;
+                newline = nl;
+                if nl {
+                    depth = 0;
                 }
             }
-        }
-    };
-    for l in &lexes {
-        match &l.kind {
-            Kind::Std(_) => {
-                close(&mut group, &mut units);
-                group = Some((l.start, l.end, 0));
-                seg_grouped = true;
-            }
-            Kind::Sep { newline } => {
-                end_segment(
-                    &mut units,
-                    seg_start,
-                    l.start,
-                    seg_units,
-                    seg_bare,
-                    seg_words,
-                    seg_grouped,
-                );
-                if *newline {
-                    close(&mut group, &mut units);
-                }
-                seg_start = l.end;
-                seg_units = false;
-                seg_bare = None;
-                seg_words = false;
-                seg_grouped = group.is_some();
-            }
-            Kind::Nist(_) => {
-                close(&mut group, &mut units);
-                units.push((l.start, l.end));
-                seg_units = true;
-            }
-            Kind::Id(IdText { marker, .. }) | Kind::Range(IdText { marker, .. }, _)
-                if *marker != Marker::None =>
-            {
-                match group {
-                    // a marked id right after a standard takes it (`ISO27001:2022 A.5.15`)
-                    Some((start, _, 0)) => {
-                        group = None;
-                        units.push((start, l.end));
-                    }
-                    _ => {
-                        close(&mut group, &mut units);
-                        units.push((l.start, l.end));
-                    }
-                }
-                seg_units = true;
-            }
-            // a valid id without a dot is a bare clause number
-            Kind::Id(id) if group.is_none() && !id.text.contains('.') => {
-                if seg_bare.is_some() {
-                    seg_words = true;
-                }
-                seg_bare = Some((l.start, l.end));
-            }
-            Kind::Id(_) | Kind::Range(..) | Kind::Malformed => {
-                match &mut group {
-                    Some((_, end, n)) => {
-                        *end = l.end;
-                        *n += 1;
-                    }
-                    None => units.push((l.start, l.end)),
-                }
-                seg_units = true;
-            }
-            Kind::Word => {
-                if !allowed_beside_clause(&cell[l.start..l.end]) {
-                    seg_words = true;
-                }
-            }
-            Kind::Space => {}
+            Kind::Word => depth = depth_after(&cell[l.start..l.end], depth),
+            _ => {}
         }
     }
-    end_segment(
-        &mut units,
-        seg_start,
-        cell.len(),
-        seg_units,
-        seg_bare,
-        seg_words,
-        seg_grouped,
-    );
-    close(&mut group, &mut units);
-    units.sort_unstable();
-    units.dedup();
-    units.into_iter().map(|(a, b)| &cell[a..b]).collect()
+    segments.push((from, lexes.len(), newline));
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<Piece> = None;
+    let close = |open: &mut Option<Piece>, out: &mut Vec<(usize, usize)>| {
+        if let Some(p) = open.take() {
+            out.push((p.start, p.end));
+        }
+    };
+    for (from, to, newline) in segments {
+        if newline {
+            close(&mut open, &mut out);
+        }
+        let ls = &lexes[from..to];
+        let has_std = ls.iter().any(|l| matches!(l.kind, Kind::Std(_)));
+        // a standard or name from an earlier part of the line governs this one's plain ids
+        let continuing = !has_std && open.as_ref().is_some_and(|p| p.governed);
+        let bare_ids = has_std || continuing || bare_is_reference(cell, ls);
+        // words before the first id or standard of the part: (start, end)
+        let mut pending: Option<(usize, usize)> = None;
+        // a piece was opened (or continued) in this part
+        let mut in_part = false;
+        let mut depth = 0;
+        for l in ls {
+            let text = &cell[l.start..l.end];
+            let atom = is_dotted_atom(&l.kind) || bare_ids && is_bare(&l.kind);
+            match &l.kind {
+                Kind::Space => {}
+                Kind::Std(_) => {
+                    close(&mut open, &mut out);
+                    open = Some(Piece {
+                        start: pending.map_or(l.start, |p| p.0),
+                        end: l.end,
+                        governed: true,
+                        atoms: 0,
+                    });
+                    pending = None;
+                    in_part = true;
+                }
+                _ if atom => {
+                    let nist = matches!(l.kind, Kind::Nist(_));
+                    let marked = matches!(
+                        &l.kind,
+                        Kind::Id(IdText { marker, .. }) | Kind::Range(IdText { marker, .. }, _)
+                            if *marker != Marker::None
+                    );
+                    let joins = match &open {
+                        // inside brackets an id belongs to the reference they follow
+                        Some(_) if depth > 0 && in_part => true,
+                        // a governed reference takes the ids after its standard or name,
+                        // up to a NIST id, a second marked id, or a part naming something
+                        Some(p) if p.governed && (in_part || continuing) => {
+                            !(nist || marked && p.atoms > 0)
+                                && pending.is_none_or(|w| !has_words(&cell[w.0..w.1]))
+                        }
+                        _ => false,
+                    };
+                    match (&mut open, joins) {
+                        (Some(p), true) => {
+                            p.end = l.end;
+                            p.atoms += 1;
+                        }
+                        _ => {
+                            close(&mut open, &mut out);
+                            let words = pending.map(|w| &cell[w.0..w.1]).unwrap_or("");
+                            open = Some(Piece {
+                                start: pending.map_or(l.start, |w| w.0),
+                                end: l.end,
+                                governed: !residue(words, nist).is_empty(),
+                                atoms: 1,
+                            });
+                        }
+                    }
+                    pending = None;
+                    in_part = true;
+                }
+                _ => {
+                    depth = depth_after(text, depth);
+                    if in_part {
+                        // words after an id are its own (a middle dot between ids is none)
+                        if let Some(p) = &mut open {
+                            if !text.chars().all(is_middle_dot) {
+                                p.end = l.end;
+                            }
+                        }
+                    } else {
+                        pending = Some(pending.map_or((l.start, l.end), |w| (w.0, l.end)));
+                    }
+                }
+            }
+        }
+        if !in_part {
+            // a part with no id: the words qualify a governed reference it follows on the
+            // line (`JIS Q 27001 7.5, 他`), or are a reference of their own (`別紙参照`)
+            if let Some((a, b)) = pending {
+                match &mut open {
+                    Some(p) if continuing && has_words(&cell[a..b]) => p.end = b,
+                    _ if !is_punctuation(&cell[a..b]) => {
+                        close(&mut open, &mut out);
+                        out.push((a, b));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // a reference ends with its part unless a standard or name before it governs on
+        if open.as_ref().is_some_and(|p| !p.governed) {
+            close(&mut open, &mut out);
+        }
+    }
+    close(&mut open, &mut out);
+    out.into_iter().map(|(a, b)| &cell[a..b]).collect()
 }
 
 /// What one reference says: the standard governing each of its ids, its ids and ranges,
-/// its NIST ids; `malformed` when a number in it is no id.
+/// its NIST ids, the words beside each; `malformed` when a number in it is no id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reading {
     pub atoms: Vec<Atom>,
+    /// The words written beside each atom (in `atoms` order).
+    pub beside: Vec<Beside>,
     pub malformed: bool,
     /// A standard is named but no id follows it.
     pub bare_standard: Option<StdRef>,
+    /// A NIST CSF subcategory (`PR.AC-1`) is in it.
+    pub csf: Option<String>,
+    /// A shortened range (`9.2.1-3`) is in it.
+    pub shorthand: bool,
 }
 
 /// One id, range or NIST id of a reference, with the standard named before it.
@@ -834,44 +1067,160 @@ pub enum Atom {
     Nist(String),
 }
 
-/// Reads one reference (as [`split`] cuts them, or as typed to `catalog show`).
-pub fn read(reference: &str) -> Reading {
-    let mut r = Reading::default();
-    let mut std: Option<StdRef> = None;
-    let mut std_used = true;
-    for l in lex(reference) {
-        match l.kind {
-            Kind::Std(s) => {
-                if !std_used {
-                    r.bare_standard = std;
-                }
-                std = Some(s);
-                std_used = false;
-            }
-            Kind::Sep { newline: true } => {
-                if !std_used {
-                    r.bare_standard = std;
-                }
-                std = None;
-                std_used = true;
-            }
-            Kind::Id(id) => {
-                std_used = true;
-                r.atoms.push(Atom::Id(std, id));
-            }
-            Kind::Range(a, b) => {
-                std_used = true;
-                r.atoms.push(Atom::Range(std, a, b));
-            }
-            Kind::Nist(n) => r.atoms.push(Atom::Nist(n)),
-            Kind::Malformed => r.malformed = true,
-            Kind::Sep { .. } | Kind::Space | Kind::Word => {}
+impl Atom {
+    fn std_mut(&mut self) -> Option<(&mut Option<StdRef>, Marker)> {
+        match self {
+            Atom::Id(s, id) | Atom::Range(s, id, _) => Some((s, id.marker)),
+            Atom::Nist(_) => None,
         }
     }
+}
+
+/// The words written beside an atom, as written: before it (from the start of the reference
+/// or the separator before it) and after it (up to the next separator or id). A year after
+/// it (`(2022)`) is taken as the edition of its standard and left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Beside {
+    pub before: String,
+    pub after: String,
+}
+
+/// Reads one reference (as [`split`] cuts them, or as typed to `catalog show`).
+pub fn read(reference: &str) -> Reading {
+    let lexes = lex(reference);
+    let mut r = Reading::default();
+    let bare_alone = bare_is_reference(reference, &lexes);
+    let mut std: Option<StdRef> = None;
+    let mut std_used = true;
+    // words since the last atom or separator, and whether a separator came since the atom
+    let mut words = String::new();
+    let mut sep_since = true;
+    let mut depth = 0;
+    // the last atom's index in `beside`, when the last thing read was an atom (not a CSF
+    // id or a malformed number, whose words need no reading)
+    let mut last: Option<usize> = None;
+    let flush = |r: &mut Reading, words: &mut String, last: Option<usize>| {
+        if let Some(b) = last.and_then(|k| r.beside.get_mut(k)) {
+            b.after.push_str(words);
+        }
+        words.clear();
+    };
+    for l in &lexes {
+        let text = &reference[l.start..l.end];
+        let bare_atom = is_bare(&l.kind) && (std.is_some() || bare_alone);
+        match &l.kind {
+            Kind::Std(s) => {
+                if !sep_since {
+                    flush(&mut r, &mut words, last);
+                }
+                if !std_used {
+                    r.bare_standard = std;
+                }
+                std = Some(*s);
+                std_used = false;
+                sep_since = true;
+            }
+            Kind::Sep { newline } if *newline || depth == 0 => {
+                if !sep_since {
+                    flush(&mut r, &mut words, last);
+                }
+                sep_since = true;
+                if *newline {
+                    depth = 0;
+                    if !std_used {
+                        r.bare_standard = std;
+                    }
+                    std = None;
+                    std_used = true;
+                }
+            }
+            Kind::Id(id) if is_dotted_atom(&l.kind) || bare_atom => {
+                let atom = Atom::Id(std, id.clone());
+                push_atom(&mut r, atom, &mut words, sep_since);
+                last = Some(r.beside.len() - 1);
+                (std_used, sep_since) = (true, false);
+            }
+            Kind::Range(a, b) => {
+                let atom = Atom::Range(std, a.clone(), b.clone());
+                push_atom(&mut r, atom, &mut words, sep_since);
+                last = Some(r.beside.len() - 1);
+                (std_used, sep_since) = (true, false);
+            }
+            Kind::Nist(n) => {
+                push_atom(&mut r, Atom::Nist(n.clone()), &mut words, sep_since);
+                last = Some(r.beside.len() - 1);
+                sep_since = false;
+            }
+            Kind::Csf(id) => {
+                r.csf.get_or_insert_with(|| id.clone());
+                (last, sep_since) = (None, false);
+                words.clear();
+            }
+            Kind::Malformed => {
+                r.malformed = true;
+                (last, sep_since) = (None, false);
+                words.clear();
+            }
+            Kind::Shorthand => {
+                r.shorthand = true;
+                (last, sep_since) = (None, false);
+                words.clear();
+            }
+            Kind::Space => words.push(' '),
+            _ => {
+                depth = depth_after(text, depth);
+                words.push_str(text);
+            }
+        }
+    }
+    flush(&mut r, &mut words, last);
     if !std_used {
         r.bare_standard = std;
     }
+    // a year after an id is the edition of the standard it is numbered in
+    for (atom, beside) in r.atoms.iter_mut().zip(&mut r.beside) {
+        let Some(year) = year_tag(&residue(&beside.after, false)) else {
+            continue;
+        };
+        let Some((slot, marker)) = atom.std_mut() else {
+            continue;
+        };
+        match slot {
+            None if marker != Marker::Cld => {
+                *slot = Some(StdRef {
+                    standard: if marker == Marker::Annex {
+                        Standard::Iso27001
+                    } else {
+                        Standard::Iso27002
+                    },
+                    year: Some(year),
+                });
+            }
+            Some(s) if s.year.is_none() || s.year == Some(year) => s.year = Some(year),
+            _ => continue,
+        }
+        beside.after.clear();
+    }
     r
+}
+
+/// Adds an atom to `r`; the words read since the last one are before it when a separator
+/// came between, else after the last one.
+fn push_atom(r: &mut Reading, atom: Atom, words: &mut String, sep_since: bool) {
+    let before = if sep_since || r.beside.is_empty() {
+        std::mem::take(words)
+    } else {
+        if let Some(b) = r.beside.last_mut() {
+            b.after.push_str(words);
+        }
+        words.clear();
+        String::new()
+    };
+    r.atoms.push(atom);
+    r.beside.push(Beside {
+        before,
+        after: String::new(),
+    });
 }
 
 /// Why a range cannot be read, when it cannot: its ends must be ids of one level (two
@@ -916,14 +1265,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn splits_ids_from_their_titles_and_words() {
+    fn splits_ids_with_the_words_beside_them() {
         for (cell, want) in [
-            ("12.4.1（イベントログ取得）", vec!["12.4.1"]),
-            ("12.1.3 容量・能力の管理", vec!["12.1.3"]),
-            ("管理策9.2.1", vec!["9.2.1"]),
-            ("統制目標 9.2.1", vec!["9.2.1"]),
-            ("(9.2.1)", vec!["9.2.1"]),
-            ("（９．２．１）", vec!["９．２．１"]),
+            (
+                "12.4.1（イベントログ取得）",
+                vec!["12.4.1（イベントログ取得）"],
+            ),
+            ("12.1.3 容量・能力の管理", vec!["12.1.3 容量・能力の管理"]),
+            ("管理策9.2.1", vec!["管理策9.2.1"]),
+            ("統制目標 9.2.1", vec!["統制目標 9.2.1"]),
+            ("(9.2.1)", vec!["(9.2.1)"]),
+            ("（９．２．１）", vec!["（９．２．１）"]),
             ("CLD 8.1.5", vec!["CLD 8.1.5"]),
             ("A 9.2.1", vec!["A 9.2.1"]),
             ("JIS Q 27002 9.2.1", vec!["JIS Q 27002 9.2.1"]),
@@ -933,9 +1285,9 @@ mod tests {
             ("27001 6.1.2", vec!["27001 6.1.2"]),
             ("ISO/IEC 27001:2013 9.2", vec!["ISO/IEC 27001:2013 9.2"]),
             ("JIS Q 27001 7.5", vec!["JIS Q 27001 7.5"]),
-            ("9.2全般", vec!["9.2"]),
-            ("9.2 全体", vec!["9.2"]),
-            ("12全般", vec!["12"]),
+            ("9.2全般", vec!["9.2全般"]),
+            ("9.2 全体", vec!["9.2 全体"]),
+            ("12全般", vec!["12全般"]),
             ("9.2.1～9.2.3", vec!["9.2.1～9.2.3"]),
             ("9.2.1-9.2.3", vec!["9.2.1-9.2.3"]),
             ("9.2.1〜9.2.3", vec!["9.2.1〜9.2.3"]),
@@ -948,14 +1300,14 @@ mod tests {
             ("8.1.5-P", vec!["8.1.5-P"]),
             ("8.1.5.P.1", vec!["8.1.5.P.1"]),
             ("AC-2 (1)", vec!["AC-2 (1)"]),
-            ("NIST SP 800-53 AC-2", vec!["AC-2"]),
+            ("NIST SP 800-53 AC-2", vec!["NIST SP 800-53 AC-2"]),
             ("9..1", vec!["9..1"]),
             ("9.2.1x1", vec!["9.2.1x1"]),
-            ("9.2.1（1）", vec!["9.2.1"]),
+            ("9.2.1（1）", vec!["9.2.1（1）"]),
             ("別紙参照", vec!["別紙参照"]),
             ("-", vec![]),
             ("", vec![]),
-            ("A.8.2 (2022)", vec!["A.8.2"]),
+            ("A.8.2 (2022)", vec!["A.8.2 (2022)"]),
             ("JIS Q 27001 7.5, 9.2", vec!["JIS Q 27001 7.5, 9.2"]),
             ("JIS Q 27001 7.5\n9.2.1", vec!["JIS Q 27001 7.5", "9.2.1"]),
             (
@@ -976,16 +1328,126 @@ mod tests {
             ),
             ("附属書A.9.2.1", vec!["附属書A.9.2.1"]),
             ("第9章", vec!["第9章"]),
-            ("Rev.5 9.2.1", vec!["9.2.1"]),
+            ("Rev.5 9.2.1", vec!["Rev.5 9.2.1"]),
             ("X9.9", vec!["X9.9"]),
             ("9.2.1 9.2.2", vec!["9.2.1", "9.2.2"]),
             ("9, 10", vec!["9", "10"]),
             ("N/A", vec!["N", "A"]),
             ("2024/01/15", vec!["2024/01/15"]),
-            ("9.2.1 (2024/01/15)", vec!["9.2.1", "2024/01/15"]),
+            ("9.2.1 (2024/01/15)", vec!["9.2.1 (2024/01/15)"]),
+            // the words beside an id stay with it, for the resolver to judge
+            ("PCI DSS 8.2.1", vec!["PCI DSS 8.2.1"]),
+            ("9.2.1等", vec!["9.2.1等"]),
+            ("9.2.1 etc.", vec!["9.2.1 etc."]),
+            ("9.2.1（対象外）", vec!["9.2.1（対象外）"]),
+            ("9.2.1、他", vec!["9.2.1", "他"]),
+            // a name the tool does not know governs the ids after it, as a standard does
+            ("PCI DSS 8.2.1, 8.2.2", vec!["PCI DSS 8.2.1, 8.2.2"]),
+            (
+                "統一基準 6.1.1、ISMAP 9.2.1",
+                vec!["統一基準 6.1.1", "ISMAP 9.2.1"],
+            ),
+            ("JIS Q 27001 7.5, 他", vec!["JIS Q 27001 7.5, 他"]),
+            // ISMAP's own words before ids govern nothing
+            ("管理策 9.2.1 9.2.2", vec!["管理策 9.2.1", "9.2.2"]),
+            // separators inside brackets do not cut
+            (
+                "9.2.1（利用者登録、登録削除）",
+                vec!["9.2.1（利用者登録、登録削除）"],
+            ),
+            (
+                "9.2（9.2.3を除く）、9.4.1",
+                vec!["9.2（9.2.3を除く）", "9.4.1"],
+            ),
+            ("(9.2.1, 9.2.2)", vec!["(9.2.1, 9.2.2)"]),
+            // NIST CSF, shorthand ranges, `|`
+            ("NIST CSF PR.AC-1", vec!["NIST CSF PR.AC-1"]),
+            ("9.2.1-3", vec!["9.2.1-3"]),
+            ("9.2.1～3", vec!["9.2.1～3"]),
+            ("12-4-1", vec!["12-4-1"]),
+            ("9.1.1|9.1.2", vec!["9.1.1", "9.1.2"]),
         ] {
             assert_eq!(split(cell), want, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn reads_the_words_beside_each_id() {
+        let r = read("PCI DSS 8.2.1");
+        assert_eq!(r.beside[0].before.trim(), "PCI DSS");
+        assert_eq!(residue(&r.beside[0].before, false), "pcidss");
+        let r = read("12.4.1（イベントログ取得）");
+        assert_eq!(r.beside[0].after, "（イベントログ取得）");
+        assert_eq!(title_words(&r.beside[0].after), "イベントログ取得");
+        // after a separator, the words qualify the id before them
+        let r = read("JIS Q 27001 7.5, 他");
+        assert_eq!(residue(&r.beside[0].after, false), "他");
+        // words between two ids with no separator are the first one's
+        let r = read("9.2（9.2.3を除く）");
+        assert_eq!(r.atoms.len(), 2);
+        assert_eq!(residue(&r.beside[0].after, false), "");
+        assert_eq!(residue(&r.beside[1].after, false), "を除く");
+        // the words the tool reads leave nothing
+        for words in [
+            "管理策",
+            "ISMAP管理策",
+            "統制目標",
+            "詳細管理策",
+            "ISMAP管理基準",
+            "（",
+            "）",
+            ": ",
+            "全般",
+            "及び",
+            "又は",
+            "と",
+            " or ",
+            " and ",
+            "- ",
+        ] {
+            assert_eq!(residue(words, false), "", "{words}");
+        }
+        assert_eq!(residue("NIST SP 800-53 Rev.5", true), "");
+        assert_ne!(residue("NIST SP 800-53 Rev.5", false), "");
+        assert_ne!(residue("NIST SP 800-171", true), "");
+        for words in [
+            "等",
+            "ほか",
+            "etc.",
+            "以外",
+            "を除く",
+            "相当",
+            "?",
+            "※",
+            "（対象外）",
+        ] {
+            assert_ne!(residue(words, false), "", "{words}");
+        }
+        // a year after an id is its edition
+        let r = read("A.5.15（2022年版）");
+        assert!(matches!(
+            r.atoms[0],
+            Atom::Id(
+                Some(StdRef {
+                    standard: Standard::Iso27001,
+                    year: Some(2022)
+                }),
+                _
+            )
+        ));
+        assert_eq!(r.beside[0].after, "");
+        assert_eq!(year_tag("2022"), Some(2022));
+        assert_eq!(year_tag("2013年版"), Some(2013));
+        assert_eq!(year_tag("12"), None);
+        // CSF ids, shorthand ranges
+        assert_eq!(read("NIST CSF PR.AC-1").csf.as_deref(), Some("PR.AC-1"));
+        assert_eq!(read("GV.OC-01").csf.as_deref(), Some("GV.OC-01"));
+        assert!(read("DE.CM-1").atoms.is_empty());
+        assert!(read("9.2.1-3").shorthand);
+        assert!(read("9.2.1～3").shorthand);
+        assert!(!read("9.2.1～9.2.3").shorthand);
+        assert!(!read("9.2.1～9.3").shorthand);
+        assert!(!read("9～10").shorthand);
     }
 
     /// The shortcut for plain cells cuts them as the lexer does.

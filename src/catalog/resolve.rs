@@ -99,6 +99,26 @@ pub enum Unresolved {
     UnknownClause,
     /// A range whose ends are not of one level under one parent, low to high.
     InvalidRange,
+    /// Words before the id that the tool does not read: another framework or guideline
+    /// (`PCI DSS 8.2.1`, `統一基準 6.1.1`, `NIST SP 800-171 3.1.1`), never an ISMAP id.
+    UnknownFramework,
+    /// Words after the id that are neither its title nor words the tool reads: they widen,
+    /// narrow, negate or approximate it (`9.2.1等`, `9.2.1以外`, `9.2.1相当`, `9.2.1?`).
+    Qualified,
+    /// A NIST Cybersecurity Framework subcategory (`PR.AC-1`, `GV.OC-01`): not a NIST SP
+    /// 800-53 control, and the tool has no mapping from the CSF.
+    NistCsf,
+    /// A number in a numeric cell (a spreadsheet number, a YAML/JSON number) that names
+    /// another control with a trailing zero: `5.30` typed in Excel or YAML is the number 5.3,
+    /// so what was typed cannot be known.
+    WrittenAsNumber,
+    /// Under a references header naming ISO/IEC 27001 without saying clauses (本文) or
+    /// Annex A (附属書A), a number that is both a clause of the management system and an
+    /// Annex A control (`6.1.2`, `9.2`).
+    AmbiguousClause,
+    /// A range with its second end shortened (`9.2.1-3`, `9.2.1～3`): a range or a detail
+    /// number?
+    ShorthandRange,
 }
 
 impl Unresolved {
@@ -123,6 +143,24 @@ impl Unresolved {
             }
             Unresolved::InvalidRange => {
                 "a range whose ends are not of one level under one parent, from low to high"
+            }
+            Unresolved::UnknownFramework => {
+                "names another framework or guideline before the id (only ISMAP, its own words, JIS Q/ISO/IEC 27001, 27002, 27014, 27017, NIST SP 800-53, Annex A and CLD are read)"
+            }
+            Unresolved::Qualified => {
+                "has words after the id that are not its title (a qualifier such as 等, 以外, 相当, etc., ?, ※ widens, negates or approximates it)"
+            }
+            Unresolved::NistCsf => {
+                "a NIST Cybersecurity Framework subcategory, not a NIST SP 800-53 control: the tool has no mapping from the CSF"
+            }
+            Unresolved::WrittenAsNumber => {
+                "written as a number: type it as text (e.g. '5.30'), a number loses its trailing zeros"
+            }
+            Unresolved::AmbiguousClause => {
+                "under a header naming ISO/IEC 27001 this number is both a clause of the management system and an Annex A control: write 'A.' before an Annex A control, or name the column '… 本文' or '… 附属書A'"
+            }
+            Unresolved::ShorthandRange => {
+                "a shortened range: write both ends in full (9.2.1～9.2.3), or the detail id (9.2.1.3)"
             }
         }
     }
@@ -214,6 +252,16 @@ pub fn parse_nist(input: &str) -> Option<(String, String)> {
     Some((full, base))
 }
 
+/// The NIST SP 800-53 id a reference names, canonical (`AC-2(1)` for `NIST SP 800-53 ac-2
+/// (1)`): what was typed, to tell a mapping of the id itself from one through its base
+/// control.
+pub fn typed_nist(reference: &str) -> Option<String> {
+    reftext::read(reference).atoms.iter().find_map(|a| match a {
+        Atom::Nist(n) => parse_nist(n).map(|p| p.0),
+        _ => None,
+    })
+}
+
 /// What an Annex A / 27002 / plain number can say about the edition of a list: nothing,
 /// that it is of one edition, or that it needs the edition to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,11 +292,64 @@ pub struct RefIndex {
     numbering: Numbering,
 }
 
-/// The context a reference is read in: the ISO/IEC 27001/27002 edition of the list (for
-/// two-part numbers of both editions), `None` when not given.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The context a reference is read in: the ISO/IEC 27001/27002 edition of its column
+/// (for two-part numbers of both editions), `None` when not given, and how the column's
+/// header says plain numbers are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Context {
     pub edition: Option<IsoEdition>,
+    pub plain: PlainIds,
+}
+
+/// How the plain numbers (no standard, no mark) of a references column are read, by its
+/// header.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum PlainIds {
+    /// ISMAP ids (the 2013 numbering ISO/IEC 27001:2013 Annex A shares).
+    #[default]
+    Ismap,
+    /// ISO/IEC 27001 management-system clauses: the header names ISO/IEC 27001 and its
+    /// body (`JIS Q 27001:2014 本文`, `ISO27001条項`, `clause`).
+    Iso27001Clauses,
+    /// The header names ISO/IEC 27001 (of `year`, when written) and neither its clauses nor
+    /// Annex A: a number that is also one of its clauses is ambiguous.
+    Iso27001Unsaid { year: Option<u32> },
+}
+
+/// The clause numbers of ISO/IEC 27001:2013 (clauses 4–10: the standard's structure, not
+/// its text).
+const CLAUSES_27001_2013: [&str; 35] = [
+    "4", "4.1", "4.2", "4.3", "4.4", "5", "5.1", "5.2", "5.3", "6", "6.1", "6.1.1", "6.1.2",
+    "6.1.3", "6.2", "7", "7.1", "7.2", "7.3", "7.4", "7.5", "7.5.1", "7.5.2", "7.5.3", "8", "8.1",
+    "8.2", "8.3", "9", "9.1", "9.2", "9.3", "10", "10.1", "10.2",
+];
+
+/// The clause numbers ISO/IEC 27001:2022 (with its 2024 amendment) added.
+const CLAUSES_27001_2022_ADDED: [&str; 6] = ["6.3", "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3"];
+
+/// The ISO/IEC 27001:2013 clause an ISO/IEC 27001:2022 clause number stands for, or
+/// `None` for a clause new in 2022 with no 2013 counterpart (6.3 planning of changes).
+/// 2022 swapped 10.1 and 10.2 (continual improvement; nonconformity and corrective
+/// action) and split 9.2 and 9.3 into sub-clauses; every other clause kept its number.
+pub fn clause_2022_in_2013(parts: &[u32]) -> Option<Vec<u32>> {
+    match parts {
+        [6, 3, ..] => None,
+        [10, 1, rest @ ..] => Some([&[10, 2][..], rest].concat()),
+        [10, 2, rest @ ..] => Some([&[10, 1][..], rest].concat()),
+        [9, n @ (2 | 3), _, ..] => Some(vec![9, *n]),
+        _ => Some(parts.to_vec()),
+    }
+}
+
+/// Is `id` a clause of ISO/IEC 27001 (of `year`'s edition; of either when not given)?
+pub fn is_27001_clause(id: &IsmapId, year: Option<u32>) -> bool {
+    if id.suffix.is_some() {
+        return false;
+    }
+    let key = id.canonical();
+    let in_2022 = !matches!(year.and_then(edition_of_year), Some(IsoEdition::Iso2013));
+    CLAUSES_27001_2013.contains(&key.as_str())
+        || in_2022 && CLAUSES_27001_2022_ADDED.contains(&key.as_str())
 }
 
 impl RefIndex {
@@ -334,6 +435,12 @@ impl RefIndex {
     /// resolves when every one of them does; the first that does not makes it unresolved.
     pub fn resolve(&self, entries: &[Entry], input: &str, ctx: Context) -> Resolution {
         let reading = reftext::read(input);
+        if reading.csf.is_some() {
+            return unresolved(Unresolved::NistCsf);
+        }
+        if reading.shorthand {
+            return unresolved(Unresolved::ShorthandRange);
+        }
         if reading.malformed {
             return not_a_reference();
         }
@@ -344,10 +451,23 @@ impl RefIndex {
             };
         }
         let mut out: Option<Resolution> = None;
-        for atom in &reading.atoms {
+        for (atom, beside) in reading.atoms.iter().zip(&reading.beside) {
             let r = self.resolve_atom(entries, atom, ctx);
+            // words beside an id are read only when the tool knows them, or they are its
+            // title: anything else names another framework (before) or qualifies it (after)
+            let nist = matches!(atom, Atom::Nist(_));
+            if !reftext::residue(&beside.before, nist).is_empty()
+                && !self.is_title_written(entries, atom, &r, &beside.before)
+            {
+                return unresolved(Unresolved::UnknownFramework);
+            }
             if matches!(r, Resolution::Unresolved { .. }) {
                 return r;
+            }
+            if !reftext::residue(&beside.after, false).is_empty()
+                && !self.is_title_written(entries, atom, &r, &beside.after)
+            {
+                return unresolved(Unresolved::Qualified);
             }
             out = Some(match out {
                 None => r,
@@ -355,6 +475,58 @@ impl RefIndex {
             });
         }
         out.unwrap_or_else(not_a_reference)
+    }
+
+    /// Whether `words` written beside `atom` (resolved as `r`) are the title of what it
+    /// names, or a close form of it: the catalog entry's (Japanese or English), for an
+    /// ISO/IEC 27002:2022 control its own (English) or one of its 2013 predecessors'. Not
+    /// for a range, a NIST id or a clause of a management-system standard (their titles
+    /// are not in the catalog).
+    fn is_title_written(
+        &self,
+        entries: &[Entry],
+        atom: &Atom,
+        r: &Resolution,
+        words: &str,
+    ) -> bool {
+        let text = reftext::title_words(words);
+        let Atom::Id(_, id) = atom else {
+            return false;
+        };
+        let close = |title: &str| crate::input::csp::is_close_title(title, &text);
+        let entry_titles = |targets: &[Target]| {
+            targets.iter().any(|t| {
+                self.position(&t.id).is_some_and(|i| {
+                    let title = &entries[i].title;
+                    [title.ja.as_deref(), title.en.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .any(close)
+                })
+            })
+        };
+        let own_2022 = || {
+            id.parse().is_some_and(|p| match p.parts.as_slice() {
+                [t, n] => Table::embedded()
+                    .get(*t, *n)
+                    .is_some_and(|c| close(&c.title)),
+                _ => false,
+            })
+        };
+        match r {
+            Resolution::Resolved {
+                kind: RefKind::Iso2022,
+                targets,
+                ..
+            } => own_2022() || entry_titles(targets),
+            Resolution::Resolved {
+                kind: RefKind::Ismap | RefKind::AnnexA | RefKind::Cld,
+                targets,
+                ..
+            } if targets.len() == 1 => entry_titles(targets),
+            Resolution::NoCounterpart { controls, .. } => controls.iter().any(|c| close(&c.title)),
+            _ => false,
+        }
     }
 
     fn resolve_atom(&self, entries: &[Entry], atom: &Atom, ctx: Context) -> Resolution {
@@ -410,16 +582,36 @@ impl RefIndex {
                 }
             }
             (Some(Standard::Iso27014), _) => {
-                self.resolve_clause(entries, &parsed, to, RefKind::Iso27014Clause)
+                self.resolve_clause(entries, &parsed, to, RefKind::Iso27014Clause, None)
             }
-            (Some(Standard::Iso27001), Marker::None) => {
-                self.resolve_clause(entries, &parsed, to, RefKind::Iso27001Clause)
-            }
+            (Some(Standard::Iso27001), Marker::None) => self.resolve_clause(
+                entries,
+                &parsed,
+                to,
+                RefKind::Iso27001Clause,
+                year_edition.or(ctx.edition),
+            ),
             (Some(Standard::Iso27001 | Standard::Iso27002), _) | (None, Marker::Annex) => {
                 let edition = year_edition.or(ctx.edition);
                 self.resolve_annex(entries, &parsed, to, edition, true)
             }
-            (None, _) => self.resolve_annex(entries, &parsed, to, ctx.edition, false),
+            (None, _) => match ctx.plain {
+                PlainIds::Iso27001Clauses => {
+                    self.resolve_clause(entries, &parsed, to, RefKind::Iso27001Clause, ctx.edition)
+                }
+                PlainIds::Iso27001Unsaid { year }
+                    if is_27001_clause(&parsed, year)
+                        || to
+                            .and_then(IdText::parse)
+                            .is_some_and(|t| is_27001_clause(&t, year)) =>
+                {
+                    Resolution::Unresolved {
+                        why: Unresolved::AmbiguousClause,
+                        suggestions: vec![format!("27001 {}", id.text), format!("A.{}", id.text)],
+                    }
+                }
+                _ => self.resolve_annex(entries, &parsed, to, ctx.edition, false),
+            },
         }
     }
 
@@ -856,23 +1048,45 @@ impl RefIndex {
     /// An ISO/IEC 27001 (or 27014) clause: the governance or management objectives whose
     /// own cross-reference, or one of whose items' cross-references, names that clause or
     /// a sub-clause of it (`7.5` → 4.8.1 for 7.5.1, 4.8.2 for 7.5.2), flagged as mapped.
+    /// An ISO/IEC 27001 or 27014 clause: the governance or management objectives that
+    /// name it. The criteria name ISO/IEC 27001:2013 clauses; a 27001 clause read in the
+    /// 2022 edition (`edition`) is first taken to its 2013 number ([`clause_2022_in_2013`]),
+    /// and a clause whose number means another clause in the other edition (10.1, 10.2)
+    /// is not read when the edition is not known.
     fn resolve_clause(
         &self,
         entries: &[Entry],
         id: &IsmapId,
         to: Option<&IdText>,
         kind: RefKind,
+        edition: Option<IsoEdition>,
     ) -> Resolution {
         if id.suffix.is_some() || to.is_some() || id.depth() > 3 {
             return unresolved(Unresolved::UnknownClause);
         }
-        let clauses = match kind {
-            RefKind::Iso27014Clause => &self.clauses_27014,
-            _ => &self.clauses_27001,
+        let (clauses, parts, read_in) = match kind {
+            RefKind::Iso27014Clause => (&self.clauses_27014, id.parts.clone(), None),
+            _ => match edition {
+                Some(IsoEdition::Iso2022) => match clause_2022_in_2013(&id.parts) {
+                    Some(parts) => (&self.clauses_27001, parts, Some(IsoEdition::Iso2022)),
+                    None => return unresolved(Unresolved::UnknownClause),
+                },
+                Some(IsoEdition::Iso2013) => (&self.clauses_27001, id.parts.clone(), None),
+                None if clause_2022_in_2013(&id.parts).as_deref() != Some(&id.parts[..]) => {
+                    return Resolution::Unresolved {
+                        why: Unresolved::AmbiguousEdition,
+                        suggestions: vec![
+                            format!("ISO/IEC 27001:2013 {}", id.canonical()),
+                            format!("ISO/IEC 27001:2022 {}", id.canonical()),
+                        ],
+                    };
+                }
+                None => (&self.clauses_27001, id.parts.clone(), None),
+            },
         };
         let mut hits: Vec<usize> = clauses
             .iter()
-            .filter(|(n, _)| n.starts_with(&id.parts))
+            .filter(|(n, _)| n.starts_with(&parts))
             .map(|(_, o)| *o)
             .collect();
         hits.sort_unstable();
@@ -887,7 +1101,22 @@ impl RefIndex {
                 ..Target::exact(&entries[i].id)
             })
             .collect();
-        resolved(kind, targets, None)
+        match resolved(kind, targets, None) {
+            Resolution::Resolved {
+                kind,
+                targets,
+                matched,
+                without_counterpart,
+                ..
+            } => Resolution::Resolved {
+                kind,
+                targets,
+                matched,
+                edition: read_in,
+                without_counterpart,
+            },
+            other => other,
+        }
     }
 
     fn resolve_nist(&self, entries: &[Entry], full: &str, base: &str) -> Resolution {

@@ -45,6 +45,9 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
             }
             let catalog = ctx.catalog()?;
             let found = search(&catalog, &text)?;
+            if found.is_empty() {
+                eprintln!("{}", crate::messages::note(&format!("no entry's id or title contains '{}'; `ismap-gap catalog show {}` resolves a reference (A.9.2.1, CLD.9.5.1, AC-2, A.5.15) to its entries", text.trim(), text.trim())));
+            }
             out.write_with(|w| render_entries(&found, ctx.lang, format, style, w))?;
         }
         CatalogCommand::Stats { format } => {

@@ -136,11 +136,17 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     let stdin = Stdin::read(&named)?;
     stdin.sheet_applies(&cfg.checks, cfg.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
-    let mut checks =
-        input::checks::load(stdin.path(&cfg.checks), cfg.encoding, cfg.sheet.as_deref())
-            .map_err(|e| stdin.name(e))?;
-    crate::catalog::edition::prepare(&catalog, &mut checks, cfg.iso_edition)?;
-    super::note_skipped_sheets(&checks);
+    let checks = super::load_checks(
+        &catalog,
+        &stdin,
+        &cfg.checks,
+        input::checks::ReadOptions {
+            encoding: cfg.encoding,
+            sheet: cfg.sheet.as_deref(),
+            refs_column: cfg.refs_column.as_deref(),
+        },
+        cfg.iso_edition,
+    )?;
     let opts = cfg.csp_reading.options(cfg.encoding);
     let progress = std::io::stderr().is_terminal() && paths.len() > 50;
     let mut atts = Vec::with_capacity(paths.len());

@@ -56,6 +56,22 @@ pub fn load_catalog(source: &CatalogSource) -> Result<Catalog> {
 
 /// Says on stderr which sheets of a check-list workbook were not read (no check-list
 /// header): nothing is left out without a word.
+/// Reads the check list of `report` and `compare` (`path`, `-` read from `stdin`), decides
+/// its references' ISO edition and says which sheets were not read.
+fn load_checks(
+    catalog: &crate::catalog::Catalog,
+    stdin: &crate::input::stdin::Stdin,
+    path: &std::path::Path,
+    opts: crate::input::checks::ReadOptions,
+    edition: crate::catalog::edition::EditionFlag,
+) -> Result<crate::model::CheckList, crate::error::InputError> {
+    let mut checks =
+        crate::input::checks::load_with(stdin.path(path), opts).map_err(|e| stdin.name(e))?;
+    crate::catalog::edition::prepare(catalog, &mut checks, edition)?;
+    note_skipped_sheets(&checks);
+    Ok(checks)
+}
+
 fn note_skipped_sheets(checks: &crate::model::CheckList) {
     if !checks.skipped_sheets.is_empty() {
         eprintln!(
@@ -64,6 +80,16 @@ fn note_skipped_sheets(checks: &crate::model::CheckList) {
                 "{}: sheets without a check-list header were not read: {}",
                 checks.source.display(),
                 checks.skipped_sheets.join(", ")
+            ))
+        );
+    }
+    if !checks.hidden_sheets.is_empty() {
+        eprintln!(
+            "{}",
+            crate::messages::note(&format!(
+                "{}: hidden sheets with a check-list header were not read: {} (unhide them, or read one with --sheet NAME)",
+                checks.source.display(),
+                checks.hidden_sheets.join(", ")
             ))
         );
     }

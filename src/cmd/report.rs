@@ -41,11 +41,18 @@ fn strict_problems(report: &GapReport, cfg: &ReportConfig, refs_column: &str) ->
     for item in items {
         let sheet = sheet_of(report, item);
         for u in report.items.details(item).unresolved {
+            // from several references columns, the reference's own
+            let column = item
+                .references
+                .iter()
+                .position(|r| *r == *u.reference)
+                .and_then(|i| item.reference_columns.get(i))
+                .map_or(refs_column, |c| &**c);
             let mut e = InputError::at(
                 Location::file(&cfg.checks)
                     .sheet(sheet)
                     .row(item.row)
-                    .column(refs_column),
+                    .column(column),
                 format!(
                     "reference '{}' does not resolve: {}",
                     u.reference,
@@ -147,11 +154,17 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let stdin = Stdin::read(&[(&cfg.checks, Role::Checks), (&cfg.csp, Role::ControlList)])?;
     stdin.sheet_applies(&cfg.checks, cfg.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
-    let mut checks =
-        input::checks::load(stdin.path(&cfg.checks), cfg.encoding, cfg.sheet.as_deref())
-            .map_err(|e| stdin.name(e))?;
-    crate::catalog::edition::prepare(&catalog, &mut checks, cfg.iso_edition)?;
-    super::note_skipped_sheets(&checks);
+    let checks = super::load_checks(
+        &catalog,
+        &stdin,
+        &cfg.checks,
+        input::checks::ReadOptions {
+            encoding: cfg.encoding,
+            sheet: cfg.sheet.as_deref(),
+            refs_column: cfg.refs_column.as_deref(),
+        },
+        cfg.iso_edition,
+    )?;
     let attestation = input::csp::load(
         stdin.path(&cfg.csp),
         &cfg.csp_reading.options(cfg.encoding),

@@ -15,7 +15,7 @@ use crate::input::parse_error;
 use crate::input::table::{self, Merged, Sheet};
 use crate::input::{column_letter, read_bytes, FileKind, Scalar, ScalarVisitor};
 use crate::model::{
-    split_refs, Assurance, CellProblem, CheckItem, CheckList, Extra, ProblemField, Risk,
+    Assurance, CellProblem, CheckItem, CheckList, Extra, ProblemField, RefsColumn, Risk,
 };
 use crate::text::header_key;
 
@@ -56,11 +56,20 @@ impl Field {
                 "controls",
                 "refs",
                 "references",
+                "reference",
+                "controlid",
                 "対応管理策",
                 "管理策",
                 "ismap管理策",
                 "管理策番号",
                 "統制目標",
+                "統制目標番号",
+                "ismap管理策番号",
+                "ismap管理基準",
+                "ismap管理基準番号",
+                "ismap統制目標",
+                "関連管理策",
+                "参照管理策",
             ],
             Field::Assurance => &[
                 "assurance",
@@ -78,22 +87,66 @@ impl Field {
         Field::ALL
             .into_iter()
             .find(|f| f.aliases().iter().any(|a| *a == k))
+            .or_else(|| is_ismap_refs_header(&k).then_some(Field::Refs))
     }
 }
 
-/// Does a header name ISO/IEC 27001, 27002 or 27017 (`ISO/IEC 27001:2022`, `JIS Q 27002`)?
+/// A references header of ours with a word in brackets after it (`ISMAP管理策（統制目標）`,
+/// `管理策(番号)`), by its [`header_key`].
+fn is_ismap_refs_header(key: &str) -> bool {
+    let Some((name, rest)) = key.split_once('(') else {
+        return false;
+    };
+    let inner = rest.strip_suffix(')').unwrap_or(rest);
+    Field::Refs.aliases().contains(&name)
+        && [
+            "統制目標",
+            "管理策",
+            "番号",
+            "詳細管理策",
+            "統制目標番号",
+            "id",
+        ]
+        .contains(&inner)
+}
+
+/// Does a header name a standard whose ids a references column may hold: ISO/IEC 27001,
+/// 27002 or 27017 (`ISO/IEC 27001:2022`, `JIS Q 27002`), Annex A (`附属書A`), the ISMS's
+/// controls (`ISMS管理策`) or NIST SP 800-53?
 fn names_a_standard(header: &str) -> bool {
     use crate::catalog::reftext::{lex, Kind, Standard};
-    lex(header).iter().any(|l| {
+    let named = lex(header).iter().any(|l| {
         matches!(
             l.kind,
             Kind::Std(s) if matches!(s.standard, Standard::Iso27001 | Standard::Iso27002 | Standard::Iso27017)
         )
-    })
+    });
+    let key = header_key(header);
+    named
+        || [
+            "附属書a",
+            "annexa",
+            "isms管理策",
+            "nistsp80053",
+            "sp80053",
+            "nist80053",
+        ]
+        .iter()
+        .any(|k| key.starts_with(k))
 }
 
 /// How many rows from the top are searched for the header row.
 const HEADER_SEARCH_ROWS: usize = 30;
+
+/// How a check list is read: `--encoding`, `--sheet`, `--refs-column`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions<'a> {
+    pub encoding: Option<Encoding>,
+    pub sheet: Option<&'a str>,
+    /// The header of the references column, when the tool should not find it (or them)
+    /// by name: that column alone holds the references.
+    pub refs_column: Option<&'a str>,
+}
 
 /// Reads check items from any supported file.
 pub fn load(
@@ -101,20 +154,54 @@ pub fn load(
     encoding: Option<Encoding>,
     sheet: Option<&str>,
 ) -> Result<CheckList, InputError> {
+    load_with(
+        path,
+        ReadOptions {
+            encoding,
+            sheet,
+            refs_column: None,
+        },
+    )
+}
+
+/// [`load`], with every option.
+pub fn load_with(path: &Path, opts: ReadOptions) -> Result<CheckList, InputError> {
     match FileKind::of(path) {
-        FileKind::Yaml | FileKind::Json => load_structured(path, encoding),
-        FileKind::Text => load_csv(path, encoding),
-        FileKind::Workbook if sheet.is_some() => from_sheet(table::read(path, encoding, sheet)?),
-        FileKind::Workbook => from_workbook(path),
+        FileKind::Yaml | FileKind::Json if opts.refs_column.is_some() => Err(InputError::at(
+            Location::file(path),
+            "--refs-column applies to a CSV or workbook check list",
+        )
+        .hint("a YAML or JSON check list gives its references under `refs`")),
+        FileKind::Yaml | FileKind::Json => load_structured(path, opts.encoding),
+        FileKind::Text => load_csv(path, opts.encoding, opts.refs_column),
+        FileKind::Workbook if opts.sheet.is_some() => from_sheet_with(
+            table::read(path, opts.encoding, opts.sheet)?,
+            opts.refs_column,
+        ),
+        FileKind::Workbook => from_workbook(path, opts.refs_column),
     }
 }
 
 /// The extra column that names each item's sheet when a check list is read from several.
 pub const SHEET_COLUMN: &str = "sheet";
 
-/// Whether a sheet holds a check-list header: a references column in its first rows.
-fn has_header(sheet: &Sheet) -> bool {
-    has_column(sheet, Field::Refs)
+/// Whether a sheet holds a check-list header: a references column in its first rows (the
+/// one named `refs_column`, when given).
+fn has_header(sheet: &Sheet, refs_column: Option<&str>) -> bool {
+    match refs_column {
+        Some(name) => sheet
+            .rows
+            .iter()
+            .take(HEADER_SEARCH_ROWS)
+            .any(|r| r.iter().any(|c| names_column(c, name))),
+        None => has_column(sheet, Field::Refs),
+    }
+}
+
+/// Is `header` the column `--refs-column` names (case, width and spacing aside)?
+fn names_column(header: &str, name: &str) -> bool {
+    let h = header.trim();
+    !h.is_empty() && (h == name.trim() || header_key(h) == header_key(name))
 }
 
 /// Whether a sheet names a column of `field` in its first rows.
@@ -129,45 +216,66 @@ fn has_column(sheet: &Sheet, field: Field) -> bool {
 /// A check-list workbook without `--sheet`: every visible sheet with a check-list header,
 /// so that items on a second sheet (`組織的対策`, `技術的対策`) are not lost. A workbook with
 /// one visible sheet reads as that sheet; sheets without a header are named in
-/// `skipped_sheets`; items from several sheets carry their sheet in the extra column
-/// [`SHEET_COLUMN`], and an id given on two sheets is an error.
-fn from_workbook(path: &Path) -> Result<CheckList, InputError> {
-    let visible = table::visible_sheet_names(path)?;
-    if visible.len() <= 1 {
-        let mut list = from_sheet(table::read_workbook_with(path, None, Merged::FillDown)?)?;
+/// `skipped_sheets`, hidden sheets with one in `hidden_sheets` (not read: a hidden sheet may
+/// be left out on purpose); items from several sheets carry their sheet in the extra column
+/// [`SHEET_COLUMN`], and when an id is given on two sheets (each sheet numbered from 1),
+/// every id is qualified by its sheet (`組織的対策/1`).
+fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, InputError> {
+    let names = table::sheet_names(path)?;
+    let visible: Vec<&str> = names
+        .iter()
+        .filter(|(_, v)| *v)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let mut hidden = Vec::new();
+    for (name, _) in names.iter().filter(|(_, v)| !*v) {
+        if has_header(&table::read_workbook(path, Some(name))?, refs_column) {
+            hidden.push(name.clone());
+        }
+    }
+    let mut list = if visible.len() <= 1 {
+        let mut list = from_sheet_with(
+            table::read_workbook_with(path, visible.first().copied(), Merged::FillDown)?,
+            refs_column,
+        )?;
         list.sheets = list.sheet.iter().cloned().collect();
-        return Ok(list);
-    }
-    let mut lists = Vec::new();
-    let mut skipped = Vec::new();
-    for name in &visible {
-        let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
-        if has_header(&sheet) {
-            lists.push(from_sheet(sheet)?);
-        } else {
-            skipped.push((*name).to_owned());
+        list
+    } else {
+        let mut lists = Vec::new();
+        let mut skipped = Vec::new();
+        for name in &visible {
+            let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
+            if has_header(&sheet, refs_column) {
+                lists.push(from_sheet_with(sheet, refs_column)?);
+            } else {
+                skipped.push((*name).to_owned());
+            }
         }
-    }
-    match lists.len() {
-        0 => Err(InputError::at(
-            Location::file(path),
-            format!(
-                "no visible sheet has a check-list header (a references column such as 管理策 or controls); the sheets are: {}",
-                visible.join(", ")
-            ),
-        )
-        .hint("pick the sheet of the check items with --sheet NAME, or name its references column 管理策 (also: controls, refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標)")),
-        1 => {
-            let mut list = lists.remove(0);
-            list.sheets = list.sheet.iter().cloned().collect();
-            list.skipped_sheets = skipped;
-            Ok(list)
+        match lists.len() {
+            0 => return Err(InputError::at(
+                Location::file(path),
+                format!(
+                    "no visible sheet has a check-list header (a references column such as 管理策 or controls); the sheets are: {}",
+                    visible.join(", ")
+                ),
+            )
+            .hint("pick the sheet of the check items with --sheet NAME, or name its references column 管理策 (also: controls, refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標), or give it with --refs-column NAME")),
+            1 => {
+                let mut list = lists.remove(0);
+                list.sheets = list.sheet.iter().cloned().collect();
+                list.skipped_sheets = skipped;
+                list
+            }
+            _ => merge_sheets(path, lists, skipped)?,
         }
-        _ => merge_sheets(path, lists, skipped),
-    }
+    };
+    list.hidden_sheets = hidden;
+    Ok(list)
 }
 
-/// The check lists of several sheets as one: every item once, each with its sheet.
+/// The check lists of several sheets as one: every item once, each with its sheet. When an
+/// id is given on two sheets, every id is qualified by its sheet (`組織的対策/1`). The sheets
+/// must have the same references columns.
 fn merge_sheets(
     path: &Path,
     lists: Vec<CheckList>,
@@ -189,10 +297,49 @@ fn merge_sheets(
             }
         }
     }
-    let refs_column = lists
+    // the references columns of the first sheet; another sheet's are matched by header
+    let headers: Vec<String> = lists
         .first()
-        .map(|l| l.refs_column.clone())
+        .map(|l| l.refs_headers().iter().map(|h| (*h).to_owned()).collect())
         .unwrap_or_default();
+    for list in &lists {
+        let theirs = list.refs_headers();
+        let differ = theirs.len() != headers.len()
+            || theirs
+                .iter()
+                .zip(&headers)
+                .any(|(a, b)| header_key(a) != header_key(b));
+        if differ && headers.len().max(theirs.len()) > 1 {
+            return Err(InputError::at(
+                Location::file(path).sheet(list.sheet.as_deref()),
+                format!(
+                    "the sheet's references columns ({}) are not those of sheet '{}' ({})",
+                    theirs.join(", "),
+                    lists[0].sheet.as_deref().unwrap_or_default(),
+                    headers.join(", ")
+                ),
+            )
+            .hint(
+                "give every sheet the same references columns, or read one sheet with --sheet NAME",
+            ));
+        }
+    }
+    let first = lists.first();
+    let refs_column = first.map(|l| l.refs_column.clone()).unwrap_or_default();
+    let more_refs_columns = first
+        .map(|l| l.more_refs_columns.clone())
+        .unwrap_or_default();
+    // an id on two sheets (each numbered from 1): every id is qualified by its sheet
+    let mut sheets_of: HashMap<&str, &str> = HashMap::new();
+    let qualify = lists.iter().any(|l| {
+        let sheet = l.sheet.as_deref().unwrap_or_default();
+        l.items.iter().any(|i| {
+            !i.id.starts_with('#')
+                && sheets_of
+                    .insert(i.id.as_str(), sheet)
+                    .is_some_and(|s| s != sheet)
+        })
+    });
     let mut seen: HashMap<String, (String, usize)> = HashMap::new();
     let mut items = Vec::new();
     let mut sheets = Vec::new();
@@ -205,6 +352,8 @@ fn merge_sheets(
             if item.id.starts_with('#') {
                 // a generated id (`#12`, the row): rows repeat from sheet to sheet
                 item.id = format!("{sheet}{}", item.id);
+            } else if qualify {
+                item.id = format!("{sheet}/{}", item.id);
             }
             if let Some((first_sheet, first_row)) =
                 seen.insert(item.id.clone(), (sheet.clone(), item.row))
@@ -245,9 +394,10 @@ fn merge_sheets(
         skipped_sheets: skipped,
         extra_columns,
         refs_column,
+        more_refs_columns,
         items,
         title_rows,
-        iso_edition: Default::default(),
+        ..CheckList::default()
     })
 }
 
@@ -278,19 +428,19 @@ fn sheet_for_suggest(
     sheet: Sheet,
     require_title: bool,
 ) -> Result<(CheckList, SheetRead), InputError> {
-    let by = if has_header(&sheet) {
+    let by = if has_header(&sheet, None) {
         Field::Refs
     } else {
         Field::Title
     };
     let mut rows = sheet.clone();
-    let items = start_items_by(&mut rows, by)?;
+    let items = start_items_by(&mut rows, by, None)?;
     let layout = Layout {
         header_row: items.header.row,
         columns: items.header.fields.clone(),
     };
     if require_title && layout.column(Field::Title).is_none() {
-        find_header(&sheet, Field::Title)?;
+        find_header(&sheet, Field::Title, None)?;
         return Err(InputError::at(
             sheet.location().row(layout.header_row),
             "the check-item column is not on the row of the references column",
@@ -408,7 +558,7 @@ fn workbook_for_suggest(path: &Path, sheets: Vec<Sheet>) -> Result<ForSuggest, I
     let mut read = Vec::new();
     let mut skipped = Vec::new();
     for (sheet, name) in sheets.into_iter().zip(&names) {
-        if !has_header(&sheet) && !has_column(&sheet, Field::Title) {
+        if !has_header(&sheet, None) && !has_column(&sheet, Field::Title) {
             skipped.push(name.clone());
             continue;
         }
@@ -417,7 +567,7 @@ fn workbook_for_suggest(path: &Path, sheets: Vec<Sheet>) -> Result<ForSuggest, I
         let (list, r) = sheet_for_suggest(sheet, false)?;
         // a references column `report` does not look for across sheets (one headed
         // with a standard's name) and no column of ours to add: `report` skips it
-        if r.layout.column(Field::Refs).is_some() && !has_header(&r.sheet) {
+        if r.layout.column(Field::Refs).is_some() && !has_header(&r.sheet, None) {
             skipped.push(name.clone());
             continue;
         }
@@ -443,11 +593,23 @@ fn workbook_for_suggest(path: &Path, sheets: Vec<Sheet>) -> Result<ForSuggest, I
     Ok(ForSuggest { list, read })
 }
 
-/// Column index → field, found in the header row.
+/// The header of a check list, as found.
 struct Header {
+    /// 1-based row of the header (its second row, for a header of two rows).
     row: usize,
+    /// 1-based row of its first row (the same as `row` for a header of one row).
+    first_row: usize,
+    /// Each field's column (for the references, the first references column).
     fields: HashMap<Field, usize>,
+    /// The references columns, the first first: one named as ours, then those named by a
+    /// standard (`ISO/IEC 27001:2022` beside `ISMAP管理策`).
+    refs: Vec<usize>,
+    /// A column whose header cell is merged over the columns right of it (`確認項目` over
+    /// B:C), with the last of them: its field's cell is those cells joined.
+    spans: HashMap<usize, usize>,
     extras: Vec<(usize, String)>,
+    /// The header's cells (a header of two rows: each column's two cells joined).
+    cells: Vec<String>,
 }
 
 /// Where the header and each field's column of a sheet's check list are: what `suggest`
@@ -466,68 +628,275 @@ impl Layout {
     }
 }
 
-/// The header row: the first of the top rows naming a column `by` (the references, or
-/// the check items for a list in free text that `suggest` reads).
-fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
-    for (i, cells) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
-        let mut fields: HashMap<Field, usize> = HashMap::new();
-        for (c, cell) in cells.iter().enumerate() {
-            if let Some(f) = Field::of_header(cell) {
-                if let Some(&prev) = fields.get(&f) {
-                    return Err(InputError::at(
-                        sheet.location().row(i + 1),
-                        format!(
-                            "columns {} ('{}') and {} ('{}') are both a {:?} column",
-                            column_letter(prev),
-                            cells[prev].trim(),
-                            column_letter(c),
-                            cell.trim(),
-                            f
-                        ),
-                    )
-                    .hint("rename one of them so each column is found once"));
-                }
-                fields.insert(f, c);
+/// A header naming a standard, and nothing else the tool does not read: `ISO/IEC
+/// 27001:2022`, `JIS Q 27001:2014 本文`, `ISO27001条項`, `附属書A`, `NIST SP 800-53` — not
+/// `ISO27001認証の有無` (a column about a certificate).
+fn is_standard_header(header: &str) -> bool {
+    use crate::catalog::reftext::{lex, residue, Kind};
+    if !names_a_standard(header) {
+        return false;
+    }
+    let words: String = lex(header)
+        .iter()
+        .filter(|l| !matches!(l.kind, Kind::Std(_)))
+        .map(|l| &header[l.start..l.end])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut rest = residue(&words, true);
+    for w in [
+        "附属書a",
+        "annexa",
+        "annex",
+        "本文",
+        "条項",
+        "要求事項",
+        "isms",
+        "対応",
+        "参照",
+        "iso",
+        "iec",
+        "jisq",
+        "a",
+    ] {
+        rest = rest.replace(w, "");
+    }
+    rest.is_empty()
+}
+
+/// The header in row `i` (0-based) of `cells`, when it names a column `by`: its fields,
+/// references columns and other columns. Two columns of one field are an error (two
+/// references columns named as ours too; one named as ours and others named by a standard
+/// are read together).
+fn header_in(
+    sheet: &Sheet,
+    i: usize,
+    cells: &[String],
+    by: Field,
+    refs_column: Option<&str>,
+) -> Result<Option<Header>, InputError> {
+    let mut fields: HashMap<Field, usize> = HashMap::new();
+    let mut ours: Vec<usize> = Vec::new();
+    let mut standard: Vec<usize> = Vec::new();
+    for (c, cell) in cells.iter().enumerate() {
+        if let Some(name) = refs_column {
+            if names_column(cell, name) {
+                ours.push(c);
+                continue;
             }
         }
-        // a references column may be headed with the standard its ids are of
-        // (`ISO/IEC 27001:2022`, `管理策（JIS Q 27002:2024）`) when no column has a name of
-        // ours, in a row that has other columns of ours (not a title naming a standard)
-        if !fields.contains_key(&Field::Refs) && !fields.is_empty() {
-            let used: Vec<usize> = fields.values().copied().collect();
-            let named: Vec<usize> = cells
-                .iter()
-                .enumerate()
-                .filter(|(c, cell)| !used.contains(c) && names_a_standard(cell))
-                .map(|(c, _)| c)
-                .collect();
-            if let [c] = named[..] {
-                fields.insert(Field::Refs, c);
+        let field = Field::of_header(cell);
+        let duplicate = match field {
+            // with --refs-column, another column named as references is carried
+            Some(Field::Refs) if refs_column.is_some() => None,
+            Some(Field::Refs) => {
+                ours.push(c);
+                (ours.len() > 1).then(|| (ours[0], Field::Refs))
             }
-        }
-        if fields.contains_key(&by) {
-            let used: Vec<usize> = fields.values().copied().collect();
-            let mut extras: Vec<(usize, String)> = Vec::new();
-            for (c, h) in cells.iter().enumerate().filter(|(c, _)| !used.contains(c)) {
-                let h = h.trim();
-                let mut name = if h.is_empty() {
-                    format!("column {}", column_letter(c))
-                } else {
-                    h.to_owned()
-                };
-                // two columns with one header stay apart: "担当", "担当 (E)"
-                if extras.iter().any(|(_, n)| *n == name) {
-                    name = format!("{name} ({})", column_letter(c));
+            Some(f) => fields.insert(f, c).map(|prev| (prev, f)),
+            None => {
+                if refs_column.is_none() && is_standard_header(cell) {
+                    standard.push(c);
                 }
-                extras.push((c, name));
+                None
             }
-            return Ok(Header {
-                row: i + 1,
-                fields,
-                extras,
-            });
+        };
+        if let Some((prev, f)) = duplicate {
+            return Err(InputError::at(
+                sheet.location().row(i + 1),
+                format!(
+                    "columns {} ('{}') and {} ('{}') are both a {:?} column",
+                    column_letter(prev),
+                    cells[prev].trim(),
+                    column_letter(c),
+                    cell.trim(),
+                    f
+                ),
+            )
+            .hint(if f == Field::Refs {
+                "rename one of them so each column is found once, or name the references column with --refs-column NAME"
+            } else {
+                "rename one of them so each column is found once"
+            }));
         }
     }
+    // references columns headed with the standard their ids are of (`ISO/IEC 27001:2022`)
+    // are read beside ours; alone, in a row with other columns of ours (not a title naming a
+    // standard)
+    let refs: Vec<usize> = match ours.first() {
+        Some(&c) => std::iter::once(c).chain(standard).collect(),
+        None if !fields.is_empty() => standard,
+        None => Vec::new(),
+    };
+    if let Some(&c) = refs.first() {
+        fields.insert(Field::Refs, c);
+    }
+    if !fields.contains_key(&by) {
+        return Ok(None);
+    }
+    let used = |c: usize| refs.contains(&c) || fields.values().any(|&f| f == c);
+    let mut extras: Vec<(usize, String)> = Vec::new();
+    for (c, h) in cells.iter().enumerate().filter(|(c, _)| !used(*c)) {
+        let h = h.trim();
+        let mut name = if h.is_empty() {
+            format!("column {}", column_letter(c))
+        } else {
+            h.to_owned()
+        };
+        // two columns with one header stay apart: "担当", "担当 (E)"
+        if extras.iter().any(|(_, n)| *n == name) {
+            name = format!("{name} ({})", column_letter(c));
+        }
+        extras.push((c, name));
+    }
+    Ok(Some(Header {
+        row: i + 1,
+        first_row: i + 1,
+        fields,
+        refs,
+        spans: HashMap::new(),
+        extras,
+        cells: cells.to_vec(),
+    }))
+}
+
+/// Whether row `i + 1` (0-based `i + 1`) is the second row of a header in row `i`: a header
+/// cell merged down over it (`No.` over rows 3–4), or a cell merged across columns with
+/// labels under it (`管理策` over `番号` / `名称`); without merges (a CSV), a row under the
+/// header with no id or title, whose cells are labels under the references column or under
+/// columns with no header, one of them at least (`,,番号,名称,`).
+fn is_second_header_row(sheet: &Sheet, i: usize, header: &Header, below: &[String]) -> bool {
+    let top = &header.cells;
+    let filled = |c: usize| below.get(c).is_some_and(|v| !v.trim().is_empty());
+    if !sheet.merges.is_empty() {
+        return sheet.merges.iter().any(|m| {
+            m.top == i
+                && (m.bottom > i && top.get(m.left).is_some_and(|h| !h.trim().is_empty())
+                    || m.bottom == i
+                        && m.right > m.left
+                        && (m.left..=m.right).any(|c| {
+                            filled(c)
+                                && below.get(c).map(|v| v.trim())
+                                    != top.get(m.left).map(|h| h.trim())
+                        }))
+        });
+    }
+    let labels: Vec<usize> = (0..below.len()).filter(|&c| filled(c)).collect();
+    let empty_header = |c: usize| top.get(c).is_none_or(|h| h.trim().is_empty());
+    let no_item = [Field::Id, Field::Title]
+        .iter()
+        .all(|f| header.fields.get(f).is_none_or(|&c| !filled(c)));
+    no_item
+        && !labels.is_empty()
+        && labels.iter().any(|&c| empty_header(c))
+        && labels
+            .iter()
+            .all(|&c| empty_header(c) || header.refs.contains(&c))
+        && labels.iter().all(|&c| {
+            crate::catalog::reftext::split(&below[c])
+                .iter()
+                .all(|r| crate::catalog::reftext::read(r).atoms.is_empty())
+        })
+}
+
+/// The cells of a header of two rows as one: each column's label under the one above it
+/// (`管理策 番号`), a cell merged across columns standing over each of them.
+fn two_row_cells(sheet: &Sheet, i: usize, top: &[String], below: &[String]) -> Vec<String> {
+    let width = top.len().max(below.len());
+    (0..width)
+        .map(|c| {
+            let over = sheet
+                .merges
+                .iter()
+                .find(|m| m.top == i && m.left < c && c <= m.right)
+                .map_or(c, |m| m.left);
+            let upper = top.get(over).map_or("", |h| h.trim());
+            let lower = below.get(c).map_or("", |h| h.trim());
+            match (upper, lower) {
+                (u, l) if l.is_empty() || l == u => u.to_owned(),
+                ("", l) => l.to_owned(),
+                (u, l) => format!("{u} {l}"),
+            }
+        })
+        .collect()
+}
+
+/// The header row: the first of the top rows naming a column `by` (the references, or
+/// the check items for a list in free text that `suggest` reads); a header of two rows is
+/// read as one, and a field's header cell merged across columns spans them.
+fn find_header(sheet: &Sheet, by: Field, refs_column: Option<&str>) -> Result<Header, InputError> {
+    for (i, cells) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
+        let Some(mut header) = header_in(sheet, i, cells, by, refs_column)? else {
+            continue;
+        };
+        if let Some(below) = sheet.rows.get(i + 1) {
+            if is_second_header_row(sheet, i, &header, below) {
+                let joined = two_row_cells(sheet, i, cells, below);
+                if let Some(two) = header_in(sheet, i + 1, &joined, by, refs_column)? {
+                    header = Header {
+                        first_row: i + 1,
+                        ..two
+                    };
+                }
+            }
+        }
+        // a field's header cell merged across columns with no header of their own
+        for m in sheet
+            .merges
+            .iter()
+            .filter(|m| m.top == i && m.right > m.left)
+        {
+            let is_field = header.fields.values().any(|&c| c == m.left);
+            let free = (m.left + 1..=m.right)
+                .all(|c| header.cells.get(c).is_none_or(|h| h.trim().is_empty()));
+            if is_field && free {
+                header.spans.insert(m.left, m.right);
+                header
+                    .extras
+                    .retain(|(c, _)| !(m.left + 1..=m.right).contains(c));
+            }
+        }
+        return Ok(header);
+    }
+    Err(no_header(
+        sheet,
+        by,
+        refs_column,
+        late_header(
+            sheet
+                .rows
+                .iter()
+                .enumerate()
+                .skip(HEADER_SEARCH_ROWS)
+                .map(|(i, r)| (i + 1, r.as_slice())),
+            refs_column,
+        ),
+    ))
+}
+
+/// A row below the rows the header is searched in that would be a header: its row and the
+/// references column's header.
+fn late_header<'a>(
+    rows: impl Iterator<Item = (usize, &'a [String])>,
+    refs_column: Option<&str>,
+) -> Option<(usize, String)> {
+    rows.take(10_000).find_map(|(row, cells)| {
+        cells
+            .iter()
+            .find(|c| match refs_column {
+                Some(name) => names_column(c, name),
+                None => Field::of_header(c) == Some(Field::Refs),
+            })
+            .map(|c| (row, c.trim().to_owned()))
+    })
+}
+
+/// The error for a sheet with no header in its first rows (`late`: a header further down).
+fn no_header(
+    sheet: &Sheet,
+    by: Field,
+    refs_column: Option<&str>,
+    late: Option<(usize, String)>,
+) -> InputError {
     let found: Vec<String> = sheet
         .rows
         .iter()
@@ -541,6 +910,15 @@ fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
         })
         .unwrap_or_default();
     let loc = sheet.location();
+    if let Some((row, header)) = late {
+        return InputError::at(
+            loc.row(row),
+            format!(
+                "the header row (with '{header}') is on row {row}: only the first {HEADER_SEARCH_ROWS} rows are searched for it"
+            ),
+        )
+        .hint("remove rows above the header (notes, instructions) so that it is within the first 30 rows");
+    }
     // a workbook: its sheets are named, the one to pick may be among them
     let other_sheets = match &sheet.sheet {
         Some(_) => match super::table::sheet_names(&sheet.path) {
@@ -555,7 +933,7 @@ fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
         },
         None => None,
     };
-    Err(if found.is_empty() {
+    if found.is_empty() {
         let hint = match (&sheet.sheet, other_sheets) {
             (Some(_), Some(names)) => format!(
                 "the sheet is empty; pick the sheet with --sheet (the workbook has: {names})"
@@ -564,6 +942,15 @@ fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
             (None, _) => "the file is empty".to_owned(),
         };
         InputError::at(loc, "no rows found").hint(hint)
+    } else if let Some(name) = refs_column {
+        InputError::at(
+            loc,
+            format!(
+                "no column named '{name}' (--refs-column) in the first {HEADER_SEARCH_ROWS} rows (first row has: {})",
+                found.join(", ")
+            ),
+        )
+        .hint("give --refs-column the references column's header as it is written")
     } else if by == Field::Title {
         InputError::at(
             loc,
@@ -574,7 +961,7 @@ fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
         )
         .hint("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目)")
     } else {
-        let columns = "name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標); for a list in free text, `ismap-gap suggest --checks FILE -o NEW.xlsx` (NEW.csv for a CSV list) adds one with candidates";
+        let columns = "name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標, ISMAP管理基準, Control ID), or give it with --refs-column NAME; for a list in free text, `ismap-gap suggest --checks FILE -o NEW.xlsx` (NEW.csv for a CSV list) adds one with candidates";
         InputError::at(
             loc,
             format!(
@@ -588,7 +975,7 @@ fn find_header(sheet: &Sheet, by: Field) -> Result<Header, InputError> {
             ),
             None => columns.to_owned(),
         })
-    })
+    }
 }
 
 /// An item's assurance and risk cells read. An unknown value does not stop the run: it
@@ -619,67 +1006,100 @@ fn assurance_and_risk(
 }
 
 /// Turns a sheet into check items: header found by name, one item per non-blank row.
-pub fn from_sheet(mut sheet: Sheet) -> Result<CheckList, InputError> {
-    start_items(&mut sheet)?.finish()
+pub fn from_sheet(sheet: Sheet) -> Result<CheckList, InputError> {
+    from_sheet_with(sheet, None)
+}
+
+/// [`from_sheet`], the references column named by `--refs-column`.
+pub fn from_sheet_with(
+    mut sheet: Sheet,
+    refs_column: Option<&str>,
+) -> Result<CheckList, InputError> {
+    start_items(&mut sheet, refs_column)?.finish()
 }
 
 /// Reads a CSV/TSV check list as [`from_sheet`] reads [`table::read_csv_text`]'s sheet, with
 /// the same items and errors, but keeps only the rows the header is searched in: the rows
 /// below them go from the CSV reader straight into items.
-fn load_csv(path: &Path, encoding: Option<Encoding>) -> Result<CheckList, InputError> {
+fn load_csv(
+    path: &Path,
+    encoding: Option<Encoding>,
+    refs_column: Option<&str>,
+) -> Result<CheckList, InputError> {
     let bytes = table::read_text_bytes(path)?;
     // Most files are UTF-8: they are parsed as they are, each record checked as it is read,
     // rather than checked whole first (which took a quarter of the loading). If that fails
     // and the file is not UTF-8 after all, it is decoded and parsed again, as any other
     // file is: the outcome is the same either way.
     if let Some(body) = decode::utf8_candidate(&bytes, encoding) {
-        match load_csv_text(path, body) {
+        match load_csv_text(path, body, refs_column) {
             Ok(list) => return Ok(list),
             Err(e) if std::str::from_utf8(body).is_ok() => return Err(e),
             Err(_) => {}
         }
     }
     let text = decode::decode(path, &bytes, encoding)?;
-    load_csv_text(path, text.as_bytes())
+    load_csv_text(path, text.as_bytes(), refs_column)
 }
 
 /// [`load_csv`] of the file's text, UTF-8.
-fn load_csv_text(path: &Path, text: &[u8]) -> Result<CheckList, InputError> {
+fn load_csv_text(
+    path: &Path,
+    text: &[u8],
+    refs_column: Option<&str>,
+) -> Result<CheckList, InputError> {
     let mut head = Sheet {
         path: path.to_path_buf(),
-        sheet: None,
-        rows: Vec::new(),
+        ..Sheet::default()
     };
     let mut items: Option<Items> = None;
     // a CSV error anywhere in the file comes before the first error in the items
     let mut failed: Option<InputError> = None;
+    // no header in the rows it is searched in: a header further down, for the message
+    let mut no_header_yet = false;
+    let mut late: Option<(usize, String)> = None;
     table::each_csv_record(path, text, |line, record| {
         if line <= HEADER_SEARCH_ROWS {
             head.push_record(line, record);
         } else if failed.is_none() {
             let pushed = match &mut items {
                 Some(items) => items.push(line, record),
-                None => start_items(&mut head).and_then(|i| items.insert(i).push(line, record)),
+                None => match start_items(&mut head, refs_column) {
+                    Ok(i) => items.insert(i).push(line, record),
+                    Err(e) => {
+                        no_header_yet = !has_header(&head, refs_column);
+                        Err(e)
+                    }
+                },
             };
             failed = pushed.err();
+        }
+        if no_header_yet && late.is_none() && line > HEADER_SEARCH_ROWS {
+            let cells: Vec<String> = record.iter().map(str::to_owned).collect();
+            late = late_header(std::iter::once((line, cells.as_slice())), refs_column);
         }
         Ok(())
     })?;
     match (failed, items) {
+        (Some(_), _) if late.is_some() => Err(no_header(&head, Field::Refs, refs_column, late)),
         (Some(e), _) => Err(e),
         (None, Some(items)) => items.finish(),
-        (None, None) => from_sheet(head),
+        (None, None) => from_sheet_with(head, refs_column),
     }
 }
 
 /// Finds the header in `sheet` and makes items of the sheet's rows below it.
-fn start_items(sheet: &mut Sheet) -> Result<Items, InputError> {
-    start_items_by(sheet, Field::Refs)
+fn start_items(sheet: &mut Sheet, refs_column: Option<&str>) -> Result<Items, InputError> {
+    start_items_by(sheet, Field::Refs, refs_column)
 }
 
 /// [`start_items`], the header found by its column `by`.
-fn start_items_by(sheet: &mut Sheet, by: Field) -> Result<Items, InputError> {
-    let mut items = Items::new(sheet, by)?;
+fn start_items_by(
+    sheet: &mut Sheet,
+    by: Field,
+    refs_column: Option<&str>,
+) -> Result<Items, InputError> {
+    let mut items = Items::new(sheet, by, refs_column)?;
     for (i, cells) in sheet.rows.iter_mut().enumerate().skip(items.header.row) {
         items.push(i + 1, cells.as_mut_slice())?;
     }
@@ -738,8 +1158,6 @@ struct Items {
     header: Header,
     /// Each field's column, by `Field as usize` (looked up for every cell read).
     cols: [Option<usize>; Field::ALL.len()],
-    /// The header row's cells, for column names in messages.
-    header_cells: Vec<String>,
     /// The rows above the header, for the ISO edition a title may name.
     title_rows: Vec<(usize, String)>,
     loc: Location,
@@ -749,12 +1167,17 @@ struct Items {
     /// Hashes of the items' ids (foldhash: one per item of a large list).
     id_hashes: foldhash::HashSet<u64>,
     id_hasher: foldhash::fast::RandomState,
+    /// The id column's cells merged down over rows below the header: (first row, last
+    /// row), 1-based. The rows of one are one item.
+    id_merges: Vec<(usize, usize)>,
+    /// The cells holding a number with a fraction (see [`Sheet::fractions`]).
+    fractions: Vec<(usize, usize)>,
 }
 
 impl Items {
-    fn new(sheet: &Sheet, by: Field) -> Result<Items, InputError> {
-        let header = find_header(sheet, by)?;
-        let title_rows = sheet.rows[..header.row - 1]
+    fn new(sheet: &Sheet, by: Field, refs_column: Option<&str>) -> Result<Items, InputError> {
+        let header = find_header(sheet, by, refs_column)?;
+        let title_rows = sheet.rows[..header.first_row - 1]
             .iter()
             .enumerate()
             .filter_map(|(i, cells)| {
@@ -767,9 +1190,17 @@ impl Items {
                 (!text.is_empty()).then_some((i + 1, text))
             })
             .collect();
+        let id_merges = match header.fields.get(&Field::Id) {
+            Some(&c) => sheet
+                .merges
+                .iter()
+                .filter(|m| m.left <= c && c <= m.right && m.bottom > m.top && m.top >= header.row)
+                .map(|m| (m.top + 1, m.bottom + 1))
+                .collect(),
+            None => Vec::new(),
+        };
         Ok(Items {
             cols: Field::ALL.map(|f| header.fields.get(&f).copied()),
-            header_cells: sheet.rows[header.row - 1].clone(),
             title_rows,
             header,
             loc: sheet.location(),
@@ -778,6 +1209,8 @@ impl Items {
             items: Vec::new(),
             id_hashes: foldhash::HashSet::default(),
             id_hasher: foldhash::fast::RandomState::default(),
+            id_merges,
+            fractions: sheet.fractions.clone(),
         })
     }
 
@@ -786,23 +1219,45 @@ impl Items {
     }
 
     fn col_name(&self, f: Field) -> String {
-        self.col(f)
-            .and_then(|c| self.header_cells.get(c))
+        self.col(f).map(|c| self.header_of(c)).unwrap_or_default()
+    }
+
+    /// The header of column `c`, trimmed.
+    fn header_of(&self, c: usize) -> String {
+        self.header
+            .cells
+            .get(c)
             .map(|h| h.trim().to_owned())
             .unwrap_or_default()
     }
 
-    /// The trimmed cell of field `f`, taken from `cells` when there is nothing to trim.
+    /// The trimmed cell of field `f` (of the columns its merged header spans, joined),
+    /// taken from `cells` when there is nothing to trim.
     fn take_trimmed(&self, cells: &mut (impl Cells + ?Sized), f: Field) -> String {
         let Some(c) = self.col(f) else {
             return String::new();
         };
+        if let Some(&last) = self.header.spans.get(&c) {
+            return joined(cells, c, last);
+        }
         let cell = cells.cell(c);
         let trimmed = cell.trim();
         if trimmed.len() == cell.len() {
             cells.take(c)
         } else {
             trimmed.to_owned()
+        }
+    }
+
+    /// The cell of column `c`, trimmed (of the columns a merged header spans, joined).
+    fn cell_text<'c>(
+        &self,
+        cells: &'c (impl Cells + ?Sized),
+        c: usize,
+    ) -> std::borrow::Cow<'c, str> {
+        match self.header.spans.get(&c) {
+            Some(&last) => std::borrow::Cow::Owned(joined(cells, c, last)),
+            None => std::borrow::Cow::Borrowed(cells.cell(c).trim()),
         }
     }
 
@@ -813,7 +1268,7 @@ impl Items {
         row: usize,
         cells: &(impl Cells + ?Sized),
     ) -> Result<(), InputError> {
-        let width = self.header_cells.len();
+        let width = self.header.cells.len();
         let Some(c) = (width..cells.width()).find(|&c| !cells.cell(c).trim().is_empty()) else {
             return Ok(());
         };
@@ -834,54 +1289,143 @@ impl Items {
         )))
     }
 
-    /// Adds the item on row `row` (1-based), unless the row is blank.
+    /// The assurance and risk cells of a row read (see [`assurance_and_risk`]).
+    fn assurance_and_risk(
+        &self,
+        cells: &(impl Cells + ?Sized),
+    ) -> (Assurance, Option<Risk>, Vec<CellProblem>) {
+        let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
+        assurance_and_risk(cell(Field::Assurance), cell(Field::Risk), |f| {
+            self.col_name(match f {
+                ProblemField::Assurance => Field::Assurance,
+                ProblemField::Risk => Field::Risk,
+            })
+        })
+    }
+
+    /// The references of row `row`'s cells, column by column, onto `item`.
+    fn add_refs(&self, item: &mut CheckItem, row: usize, cells: &(impl Cells + ?Sized)) {
+        for (k, &c) in self.header.refs.iter().enumerate() {
+            let text = self.cell_text(cells, c);
+            // a number with a fraction: what was typed (`5.30`) is lost
+            let number = self.fractions.binary_search(&(row - 1, c)).is_ok();
+            item.add_refs(&text, u8::try_from(k).unwrap_or(u8::MAX), number);
+        }
+    }
+
+    /// Adds the item on row `row` (1-based), unless the row is blank; a row under the id
+    /// cell of an item merged down over it adds to that item.
     fn push(&mut self, row: usize, cells: &mut (impl Cells + ?Sized)) -> Result<(), InputError> {
         if cells.is_blank() {
             return Ok(());
         }
         self.check_beyond_header(row, cells)?;
-        let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
-        let (assurance, risk, problems) =
-            assurance_and_risk(cell(Field::Assurance), cell(Field::Risk), |f| {
-                self.col_name(match f {
-                    ProblemField::Assurance => Field::Assurance,
-                    ProblemField::Risk => Field::Risk,
-                })
-            });
-        let refs = split_refs(cell(Field::Refs));
-        let id = match self.take_trimmed(cells, Field::Id) {
+        if let Some(&(top, bottom)) = self.id_merges.iter().find(|(t, b)| *t < row && row <= *b) {
+            if let Some(i) = self.items.iter().rposition(|item| item.row == top) {
+                return self.continue_item(i, (top, bottom), row, cells);
+            }
+        }
+        let (assurance, risk, problems) = self.assurance_and_risk(cells);
+        let mut item = CheckItem {
+            row,
+            id: String::new(),
+            title: String::new(),
+            refs: Vec::new(),
+            ref_origins: Vec::new(),
+            assurance,
+            risk,
+            note: String::new(),
+            extra: Extra::default(),
+            problems,
+        };
+        self.add_refs(&mut item, row, cells);
+        item.id = match self.take_trimmed(cells, Field::Id) {
             id if id.is_empty() => format!("#{row}"),
             id => id,
         };
         // ids meet by hash first (no copy of each id kept), then by text
-        if !self.id_hashes.insert(self.id_hasher.hash_one(&id)) {
-            if let Some(first) = self.items.iter().find(|item| item.id == id) {
+        if !self.id_hashes.insert(self.id_hasher.hash_one(&item.id)) {
+            if let Some(first) = self.items.iter().find(|i| i.id == item.id) {
                 return Err(InputError::at(
                     self.loc.clone().row(row).column(self.col_name(Field::Id)),
-                    format!("duplicate check-item id '{id}' (also on row {})", first.row),
+                    format!(
+                        "duplicate check-item id '{}' (also on row {})",
+                        item.id, first.row
+                    ),
                 )
                 .hint("give every check item its own id"));
             }
         }
+        item.title = self.take_trimmed(cells, Field::Title);
+        item.note = self.take_trimmed(cells, Field::Note);
+        item.extra = Extra(
+            self.header
+                .extras
+                .iter()
+                .map(|(c, name)| (name.clone(), cells.take(*c)))
+                .collect(),
+        );
+        self.items.push(item);
+        Ok(())
+    }
+
+    /// Row `row`, under the id cell of item `i` merged down over rows `rows`: the item's
+    /// references are those of every row; a title of its own is an error (the rows are
+    /// then separate items under one number); notes and other columns are joined, the
+    /// strongest assurance and the highest risk kept.
+    fn continue_item(
+        &mut self,
+        i: usize,
+        (top, bottom): (usize, usize),
+        row: usize,
+        cells: &mut (impl Cells + ?Sized),
+    ) -> Result<(), InputError> {
         let title = self.take_trimmed(cells, Field::Title);
         let note = self.take_trimmed(cells, Field::Note);
-        let extra = self
-            .header
-            .extras
-            .iter()
-            .map(|(c, name)| (name.clone(), cells.take(*c)))
-            .collect();
-        self.items.push(CheckItem {
-            row,
-            id,
-            title,
-            refs,
-            assurance,
-            risk,
-            note,
-            extra: Extra(extra),
-            problems,
-        });
+        let (assurance, risk, problems) = self.assurance_and_risk(cells);
+        let mut item = std::mem::take(&mut self.items[i]);
+        if !title.is_empty() && title != item.title {
+            let e = InputError::at(
+                self.loc.clone().row(row).column(self.col_name(Field::Title)),
+                format!(
+                    "rows {top}–{bottom} share the merged id cell '{}', but row {row} has a title of its own ('{}')",
+                    item.id,
+                    title.chars().take(40).collect::<String>()
+                ),
+            )
+            .hint("merge the title cell over the same rows (one check item over several rows), or give each row its own id");
+            self.items[i] = item;
+            return Err(e);
+        }
+        self.add_refs(&mut item, row, cells);
+        let join = |into: &mut String, more: &str| {
+            if !more.is_empty() && !into.split('\n').any(|l| l == more) {
+                if !into.is_empty() {
+                    into.push('\n');
+                }
+                into.push_str(more);
+            }
+        };
+        join(&mut item.note, &note);
+        for (c, name) in &self.header.extras {
+            let more = cells.cell(*c).trim();
+            if let Some((_, v)) = item.extra.0.iter_mut().find(|(k, _)| k == name) {
+                join(v, more);
+            }
+        }
+        // an empty assurance cell says nothing (it is not the default `ismap` here)
+        let assurance_given = self
+            .col(Field::Assurance)
+            .is_some_and(|c| !cells.cell(c).trim().is_empty());
+        if assurance_given {
+            item.assurance = item.assurance.max(assurance);
+        }
+        item.risk = match (item.risk, risk) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        item.problems.extend(problems);
+        self.items[i] = item;
         Ok(())
     }
 
@@ -893,18 +1437,38 @@ impl Items {
             )
             .hint("add rows below the header"));
         }
+        let more_refs_columns = self
+            .header
+            .refs
+            .iter()
+            .skip(1)
+            .map(|&c| RefsColumn {
+                header: self.header_of(c),
+                iso_edition: Default::default(),
+            })
+            .collect();
         Ok(CheckList {
             refs_column: self.col_name(Field::Refs),
+            more_refs_columns,
             title_rows: self.title_rows,
-            iso_edition: Default::default(),
             source: self.source,
             sheets: self.sheet.iter().cloned().collect(),
-            skipped_sheets: Vec::new(),
             sheet: self.sheet,
             extra_columns: self.header.extras.into_iter().map(|(_, n)| n).collect(),
             items: self.items,
+            ..CheckList::default()
         })
     }
+}
+
+/// The cells of columns `first..=last` joined by a space (a field whose header cell is
+/// merged across them).
+fn joined(cells: &(impl Cells + ?Sized), first: usize, last: usize) -> String {
+    (first..=last)
+        .map(|c| cells.cell(c).trim())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[derive(Debug)]
@@ -1036,39 +1600,38 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
             )
             .hint("give every check item its own id"));
         }
-        let refs = match d.refs {
-            None => Vec::new(),
-            Some(OneOrMany::One(s)) => split_refs(&s.into_string()),
-            Some(OneOrMany::Many(v)) => v
-                .into_iter()
-                .flat_map(|s| split_refs(&s.into_string()))
-                .collect(),
-        };
-        items.push(CheckItem {
+        let mut item = CheckItem {
             row: n,
             id,
             title: d.title,
-            refs,
+            refs: Vec::new(),
+            ref_origins: Vec::new(),
             assurance,
             risk,
             note: d.note,
             extra: Extra(d.extra.into_iter().flatten().collect()),
             problems,
-        });
+        };
+        let values = match d.refs {
+            None => Vec::new(),
+            Some(OneOrMany::One(s)) => vec![s],
+            Some(OneOrMany::Many(v)) => v,
+        };
+        for v in values {
+            // a YAML/JSON float (`8.20` unquoted) is the number 8.2: what was typed is lost
+            let number = matches!(v, Scalar::Float(_));
+            item.add_refs(&v.into_string(), 0, number);
+        }
+        items.push(item);
     }
     if items.is_empty() {
         return Err(InputError::at(loc, "no check items").hint("list items under `items:`"));
     }
     Ok(CheckList {
         source: path.to_path_buf(),
-        sheet: None,
-        sheets: Vec::new(),
-        skipped_sheets: Vec::new(),
-        extra_columns: Vec::new(),
         refs_column: "refs".to_owned(),
-        title_rows: Vec::new(),
-        iso_edition: Default::default(),
         items,
+        ..CheckList::default()
     })
 }
 
@@ -1152,13 +1715,13 @@ mod tests {
             let path = dir.path().join("checks.csv");
             std::fs::write(&path, &bytes).unwrap();
             let decoded_first = decode(&path, &bytes, forced)
-                .and_then(|text| load_csv_text(&path, text.as_bytes()));
+                .and_then(|text| load_csv_text(&path, text.as_bytes(), None));
             let outcome = |r: Result<CheckList, InputError>| match r {
                 Ok(list) => format!("{:?}", list.items),
                 Err(e) => e.to_string(),
             };
             assert_eq!(
-                outcome(load_csv(&path, forced)),
+                outcome(load_csv(&path, forced, None)),
                 outcome(decoded_first),
                 "{name}"
             );
@@ -1181,6 +1744,7 @@ mod tests {
                 .iter()
                 .map(|r| r.iter().map(|s| s.to_string()).collect())
                 .collect(),
+            ..Sheet::default()
         }
     }
 

@@ -368,6 +368,7 @@ mod tests {
                 .iter()
                 .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
                 .collect(),
+            ..Sheet::default()
         }
     }
 

@@ -17,6 +17,36 @@ pub struct Sheet {
     pub path: PathBuf,
     pub sheet: Option<String>,
     pub rows: Vec<Vec<String>>,
+    /// A workbook's merged regions (read with [`Merged::FillDown`]; none for CSV).
+    pub merges: Vec<Region>,
+    /// The cells of a workbook holding a number with a fraction (`5.3`), 0-based (row,
+    /// column), in row order: their text is the number's, not what was typed (`5.30`) nor
+    /// what a number format shows.
+    pub fractions: Vec<(usize, usize)>,
+}
+
+/// A merged region of a sheet, 0-based, first and last row and column included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    pub top: usize,
+    pub bottom: usize,
+    pub left: usize,
+    pub right: usize,
+}
+
+impl Region {
+    pub fn contains(&self, row: usize, col: usize) -> bool {
+        (self.top..=self.bottom).contains(&row) && (self.left..=self.right).contains(&col)
+    }
+
+    fn of(d: &calamine::Dimensions) -> Region {
+        Region {
+            top: d.start.0 as usize,
+            bottom: d.end.0 as usize,
+            left: d.start.1 as usize,
+            right: d.end.1 as usize,
+        }
+    }
 }
 
 impl Sheet {
@@ -85,8 +115,7 @@ fn sniff_delimiter(text: &[u8]) -> u8 {
 pub fn read_csv_text(path: &Path, text: &str) -> Result<Sheet, InputError> {
     let mut sheet = Sheet {
         path: path.to_path_buf(),
-        sheet: None,
-        rows: Vec::new(),
+        ..Sheet::default()
     };
     each_csv_record(path, text.as_bytes(), |line, record| {
         sheet.push_record(line, record);
@@ -368,15 +397,88 @@ pub fn read_workbook_with(
     let range = read_range(&mut wb, &loc, &name)?;
     let sheet_loc = loc.sheet(Some(&name));
     let mut rows = text_rows(&range, &sheet_loc)?;
+    let mut fractions = shown_fractions(&mut wb, &name, &range, &mut rows);
+    let mut merges = Vec::new();
     if merged == Merged::FillDown {
         let regions = merged_regions(&mut wb, path, &name, &sheet_loc)?;
         fill_down(&mut rows, &regions);
+        merges = regions.iter().map(Region::of).collect();
+        fill_fractions(&mut fractions, &rows, &merges);
     }
     Ok(Sheet {
         path: path.to_path_buf(),
         sheet: Some(name),
         rows,
+        merges,
+        fractions,
     })
+}
+
+/// The cells of `range` holding a number with a fraction, 0-based (row, column), in row
+/// order (see [`Sheet::fractions`]). In an xlsx, such a cell whose number format shows a
+/// fixed number of decimals (`0.00`, `#,##0.00`) has its text in `rows` as shown (`5.10`
+/// for 5.1), not as the number's (`5.1`); it is still a number (a `0.0` format shows 5.30
+/// as `5.3`).
+fn shown_fractions(
+    wb: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
+    name: &str,
+    range: &calamine::Range<Data>,
+    rows: &mut [Vec<String>],
+) -> Vec<(usize, usize)> {
+    let (start_row, start_col) = range.start().unwrap_or((0, 0));
+    let fractions: Vec<(usize, usize, f64)> = range
+        .used_cells()
+        .filter_map(|(r, c, d)| match d {
+            Data::Float(f) if f.fract() != 0.0 => {
+                Some((start_row as usize + r, start_col as usize + c, *f))
+            }
+            _ => None,
+        })
+        .collect();
+    // styles are read only for a sheet with such numbers; one that cannot be read leaves
+    // the numbers' own text
+    let styles = match wb {
+        calamine::Sheets::Xlsx(x) if !fractions.is_empty() => x.worksheet_style(name).ok(),
+        _ => None,
+    };
+    for &(r, c, f) in &fractions {
+        let decimals = styles
+            .as_ref()
+            .and_then(|s| s.get((r as u32, c as u32)))
+            .and_then(|style| style.number_format.as_ref())
+            .and_then(|n| fixed_decimals(&n.format_code));
+        if let (Some(d), Some(cell)) = (decimals, rows.get_mut(r).and_then(|row| row.get_mut(c))) {
+            *cell = format!("{f:.d$}");
+        }
+    }
+    fractions.into_iter().map(|(r, c, _)| (r, c)).collect()
+}
+
+/// The number of decimals a number format shows when it is a plain fixed one (`0.00`,
+/// `#,##0.000`): `None` for any other (General, a percentage, a date, sections, text).
+fn fixed_decimals(code: &str) -> Option<usize> {
+    let body = code.strip_prefix("#,##").unwrap_or(code);
+    let zeros = body.strip_prefix("0.")?;
+    (!zeros.is_empty() && zeros.bytes().all(|b| b == b'0')).then_some(zeros.len())
+}
+
+/// A number with a fraction stays one in every row [`fill_down`] copies it to (the rows
+/// it was copied to: those of a region below its top holding its top's text).
+fn fill_fractions(fractions: &mut Vec<(usize, usize)>, rows: &[Vec<String>], regions: &[Region]) {
+    for region in regions {
+        let (top, col) = (region.top, region.left);
+        if !fractions.contains(&(top, col)) {
+            continue;
+        }
+        let value = rows.get(top).and_then(|r| r.get(col));
+        for row in top + 1..=region.bottom {
+            if rows.get(row).and_then(|r| r.get(col)) == value {
+                fractions.push((row, col));
+            }
+        }
+    }
+    fractions.sort_unstable();
+    fractions.dedup();
 }
 
 /// The name of the sheet `wanted` (as written, else trimmed and in any case).
@@ -523,7 +625,7 @@ pub fn read_workbook_stored(path: &Path) -> Result<StoredWorkbook, InputError> {
         let text = Sheet {
             path: path.to_path_buf(),
             sheet: Some(m.name.clone()),
-            rows: Vec::new(),
+            ..Sheet::default()
         };
         if m.typ != calamine::SheetType::WorkSheet {
             sheets.push(StoredSheet {
@@ -571,13 +673,21 @@ pub fn read_workbook_stored(path: &Path) -> Result<StoredWorkbook, InputError> {
         let regions = merged_regions(&mut wb, path, &m.name, &sheet_loc)?;
         fill_down(&mut rows, &regions);
         fill_down(&mut cells, &regions);
+        let merges: Vec<Region> = regions.iter().map(Region::of).collect();
+        let mut fractions = shown_fractions(&mut wb, &m.name, &range, &mut rows);
+        fill_fractions(&mut fractions, &rows, &merges);
         sheets.push(StoredSheet {
             name: m.name.clone(),
             visibility,
             not_a_worksheet: false,
             cells,
             formulas_unread,
-            text: Sheet { rows, ..text },
+            text: Sheet {
+                rows,
+                merges,
+                fractions,
+                ..text
+            },
         });
     }
     Ok(StoredWorkbook {
@@ -682,6 +792,24 @@ fn fill_down<T: Fillable>(rows: &mut [Vec<T>], regions: &[calamine::Dimensions])
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_number_formats_give_their_decimals() {
+        for (code, want) in [
+            ("0.00", Some(2)),
+            ("0.0", Some(1)),
+            ("#,##0.000", Some(3)),
+            ("General", None),
+            ("0", None),
+            ("0.00%", None),
+            ("0.00E+00", None),
+            ("0.0#", None),
+            ("yyyy-mm-dd", None),
+            ("0.", None),
+        ] {
+            assert_eq!(fixed_decimals(code), want, "{code}");
+        }
+    }
 
     #[test]
     fn csv_rows_keep_line_numbers_and_raggedness() {

@@ -148,7 +148,7 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
     out.text(item.status.label(lang));
     out.text(item.risk.map_or("", |r| r.label(lang)));
     out.text(item.assurance_read().map_or("", |a| a.label(lang)));
-    out.cell(|refs| join_into(refs, item.references.iter(), ", "));
+    out.cell(|refs| item.write_references(refs));
     out.cell(|controls| {
         join_with(controls, &details.controls, "\n", |controls, c| {
             controls.push_str(c.id);
@@ -706,6 +706,21 @@ pub fn edition_text(d: &EditionDecision, lang: Lang) -> Option<String> {
     Some(format!("{e} ({by})"))
 }
 
+/// [`edition_text`] of each references column of a check list: the first's, then each
+/// further column's after its header (`2013 (…); 'ISO/IEC 27001:2022': 2022 (…)`); `None`
+/// when nothing in the list depended on it.
+pub fn editions_text(checks: &crate::analysis::gap::ChecksInfo, lang: Lang) -> Option<String> {
+    let mut parts: Vec<String> = edition_text(&checks.iso_edition, lang)
+        .into_iter()
+        .collect();
+    for c in &checks.more_references_columns {
+        if let Some(e) = edition_text(&c.iso_edition, lang) {
+            parts.push(format!("'{}': {e}", c.header));
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
 /// The summary as lines of text (terminal and Markdown).
 pub fn summary_lines(report: &GapReport) -> Vec<String> {
     let lang = report.lang;
@@ -778,7 +793,7 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         l("基準日", "as of"),
         report.as_of
     ));
-    if let Some(e) = edition_text(&report.checks.iso_edition, lang) {
+    if let Some(e) = editions_text(&report.checks, lang) {
         out.push(format!("{}: {e}", edition_label(lang)));
     }
     // not-analysed only when there are such items: it is an input problem, not a finding
@@ -866,7 +881,7 @@ pub fn published_facts(csp: &CspInfo, lang: Lang) -> Vec<String> {
         ),
     ] {
         if let Some(v) = v {
-            out.push(format!("{label} {v}"));
+            out.push(format!("{label} {}", lang.fact(v)));
         }
     }
     out

@@ -5,12 +5,25 @@ use crate::report::csv::neutralise;
 use crate::report::grid::Grid;
 use crate::text::strip_controls;
 
+/// One cell: the text shown as written. Markdown markup in it (links, images, HTML
+/// tags, emphasis, code) is escaped so that a check item such as `[x](javascript:…)` or
+/// `![](http://…)` stays text when the table is pasted into a ticket; line breaks become
+/// `<br>`.
 fn cell(s: &str) -> String {
-    strip_controls(&neutralise(s))
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace('\n', "<br>")
+    let text = strip_controls(&neutralise(s)).replace("\r\n", "\n");
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("<br>"),
+            // `[` `]` are enough to keep `[x](…)` and `![](…)` from being links or images
+            '\\' | '|' | '[' | ']' | '<' | '>' | '*' | '_' | '`' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Writes the grid as a GitHub-flavoured Markdown table.
@@ -48,6 +61,18 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "| a | b |\n|---|---|\n| x\\|y | 1<br>2 |\n| '=cmd |  |\n"
+        );
+    }
+
+    #[test]
+    fn markup_in_a_cell_stays_text() {
+        assert_eq!(
+            cell("[x](javascript:alert(1)) ![i](http://e/x.png) <b>*a*_b_`c`~d~ AC-2(1)"),
+            "\\[x\\](javascript:alert(1)) !\\[i\\](http://e/x.png) \\<b\\>\\*a\\*\\_b\\_\\`c\\`\\~d\\~ AC-2(1)"
+        );
+        assert_eq!(
+            cell("利用者登録（9.2.1）\r\n次行"),
+            "利用者登録（9.2.1）<br>次行"
         );
     }
 }

@@ -83,3 +83,22 @@ pub fn add_text_sheet(wb: &mut rust_xlsxwriter::Workbook, name: &str, rows: &[&[
         }
     }
 }
+
+/// The strings of a JSON array.
+pub fn strings(v: &serde_json::Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect()
+}
+
+/// The ids of a JSON report item's `controls`.
+pub fn control_ids(item: &serde_json::Value) -> Vec<&str> {
+    item["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect()
+}

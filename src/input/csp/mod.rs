@@ -30,6 +30,8 @@ use vocab::SheetMeaning;
 
 pub use ids::extract_ids;
 pub use profile::{profile_from_str, DEFAULT_INHERITED};
+/// The one judgement of a title written beside an id (also read in a check list's references).
+pub(crate) use published::is_close_title;
 
 /// How to read a CSP input: the encoding of text, the sheet of a workbook (`--csp-sheet`;
 /// `readiness --sheet`), the status column of a table (`--status-column`).

@@ -949,7 +949,7 @@ fn take(
                         quote(label)
                     ),
                 )
-                .hint("write the period as 2024年4月1日～2024年9月30日 (also 〜, -, から…まで, to; a period of one day with its date twice)")
+                .hint("write the period as 2024年4月1日～2024年9月30日 (also 〜, -, から…まで, to; a period of one day with its date twice, or as 2025年3月31日時点)")
             })?;
             if from > to {
                 return Err(InputError::at(

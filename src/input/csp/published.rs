@@ -595,38 +595,43 @@ pub fn is_title(catalog: &Catalog, raw: &str, text: &str) -> bool {
 }
 
 fn is_title_of(entry: &Entry, text: &str) -> bool {
+    titles_of(entry).any(|title| is_close_title(title, text))
+}
+
+/// Whether `text` is `title` or a close form of it (see [`is_title`]): the one judgement of a
+/// title written beside an id, in a CSP list and in a check list's references
+/// (`catalog::resolve`).
+pub(crate) fn is_close_title(title: &str, text: &str) -> bool {
     let key = title_key(text);
     if key.chars().count() < 2 {
         return false;
     }
-    titles_of(entry).any(|title| {
-        if vocab::states_beyond(text, title) || vocab::negation_beyond(text, &[title]).is_some() {
-            return false;
-        }
-        // what is not a letter (a digit, a mark: `※1`, `*`, `?`) must be the title's own:
-        // letters may differ a little (another edition's wording), marks never
-        let folded_title = fold_width(title);
-        if fold_width(text)
-            .chars()
-            .filter(|c| !c.is_whitespace() && !c.is_alphabetic())
-            .any(|c| !folded_title.contains(c) && !matches!(c, '、' | ',' | '・' | '.' | '。'))
-        {
-            return false;
-        }
-        let t = title_key(title);
-        let n = t.chars().count();
-        let k = key.chars().count();
-        // the title, a part of it (a shortened title: half of it, or a third and four
-        // characters: `利用者登録` for `利用者登録及び登録削除`), or the title with a few
-        // characters changed (another edition's wording)
-        // never the title with more after or before it (`特権的アクセス権の管理 同上`)
-        if k > n && key.contains(&t) {
-            return false;
-        }
-        key == t
-            || (t.contains(&key) && (k * 2 >= n || (k >= 4 && k * 3 >= n)))
-            || edit_distance(&key, &t) <= (n / 5).max(1)
-    })
+    if vocab::states_beyond(text, title) || vocab::negation_beyond(text, &[title]).is_some() {
+        return false;
+    }
+    // what is not a letter (a digit, a mark: `※1`, `*`, `?`) must be the title's own:
+    // letters may differ a little (another edition's wording), marks never
+    let folded_title = fold_width(title);
+    if fold_width(text)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_alphabetic())
+        .any(|c| !folded_title.contains(c) && !matches!(c, '、' | ',' | '・' | '.' | '。'))
+    {
+        return false;
+    }
+    let t = title_key(title);
+    let n = t.chars().count();
+    let k = key.chars().count();
+    // the title, a part of it (a shortened title: half of it, or a third and four
+    // characters: `利用者登録` for `利用者登録及び登録削除`), or the title with a few
+    // characters changed (another edition's wording)
+    // never the title with more after or before it (`特権的アクセス権の管理 同上`)
+    if k > n && key.contains(&t) {
+        return false;
+    }
+    key == t
+        || (t.contains(&key) && (k * 2 >= n || (k >= 4 && k * 3 >= n)))
+        || edit_distance(&key, &t) <= (n / 5).max(1)
 }
 
 /// A title in a title column (`管理策名`): the catalog's, or the list's own words for it as

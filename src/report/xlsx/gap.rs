@@ -161,11 +161,11 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
         ),
         (
             l("後発事象", "Subsequent events"),
-            opt_text(csp.subsequent_events.as_ref()),
+            opt_text(csp.subsequent_events.as_deref().map(|v| lang.fact(v))),
         ),
         (
             l("改善計画", "Improvement plan"),
-            opt_text(csp.improvement_plan.as_ref()),
+            opt_text(csp.improvement_plan.as_deref().map(|v| lang.fact(v))),
         ),
         (
             l("記載された必須の統制目標", "Mandatory objectives stated"),
@@ -201,15 +201,13 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
         (
             crate::report::gap::edition_label(lang),
             Fact::Text(
-                crate::report::gap::edition_text(&report.checks.iso_edition, lang).unwrap_or_else(
-                    || {
-                        l(
-                            "判断不要(版で読み方が変わる参照なし)",
-                            "not needed (no reference depends on it)",
-                        )
-                        .to_owned()
-                    },
-                ),
+                crate::report::gap::editions_text(&report.checks, lang).unwrap_or_else(|| {
+                    l(
+                        "判断不要(版で読み方が変わる参照なし)",
+                        "not needed (no reference depends on it)",
+                    )
+                    .to_owned()
+                }),
             ),
         ),
         (l("基準日", "As of"), Fact::Text(report.as_of.to_string())),
