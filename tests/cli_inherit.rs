@@ -419,15 +419,7 @@ fn the_underlying_services_exclusion_is_kept_with_its_name() {
     ])
     .arg(data("inherit/paas-on-na.yaml"));
     let r = json_of(c);
-    let row = |id: &str| {
-        r["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|i| i["id"] == id)
-            .unwrap()
-            .clone()
-    };
+    let row = |id: &str| item(&r, id).clone();
     assert_eq!(row("11.1.3")["state"], "not-applicable");
     assert_eq!(row("11.1.3")["reason"], "データセンターを自社で保有しない");
     assert_eq!(row("11.1.3")["findings"], serde_json::json!([]));

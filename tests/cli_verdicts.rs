@@ -54,11 +54,36 @@ fn csv_cell<'a>(header: &[String], rows: &'a [Vec<String>], id: &str, column: &s
 
 /// `report -o dir/gap.xlsx`, read back: (sheet names, ranges).
 fn workbook(lang: &str, csp: &str, dir: &Path) -> (Vec<String>, Vec<calamine::Range<Data>>) {
+    workbook_on(lang, verdicts("checks.csv"), csp, dir)
+}
+
+/// [`workbook`] on another check list.
+fn workbook_on(
+    lang: &str,
+    checks: PathBuf,
+    csp: &str,
+    dir: &Path,
+) -> (Vec<String>, Vec<calamine::Range<Data>>) {
     let path = dir.join("gap.xlsx");
-    let mut c = on_checks(lang, "report", verdicts("checks.csv"));
+    let mut c = on_checks(lang, "report", checks);
     c.arg("--csp").arg(verdicts(csp)).arg("-o").arg(&path);
     stdout_of(c);
     sheets(&path)
+}
+
+/// `readiness --format json` on a list of `tests/data/verdicts/`.
+fn readiness_json(lang: &str, list: &str) -> Value {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        lang,
+        "readiness",
+        "--format",
+        "json",
+        "--implemented",
+    ])
+    .arg(verdicts(list));
+    json_of(c)
 }
 
 /// The gap-sheet row of `id`.
@@ -480,14 +505,7 @@ fn an_ismap_liu_registration_covers_no_item_needing_ismap_assurance() {
     assert!(md.contains("ISMAP-LIU: LIU SaaS"), "{md}");
 
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("gap.xlsx");
-    let mut c = on_checks("en", "report", verdicts("checks-liu.csv"));
-    c.arg("--csp")
-        .arg(verdicts("liu.yaml"))
-        .arg("-o")
-        .arg(&path);
-    stdout_of(c);
-    let (_, ranges) = sheets(&path);
+    let (_, ranges) = workbook_on("en", verdicts("checks-liu.csv"), "liu.yaml", dir.path());
     let fact = |label: &str| {
         let summary = &ranges[0];
         (0..summary.height())
@@ -1215,14 +1233,12 @@ fn an_exclusion_ismap_does_not_allow_is_never_a_reason_to_weigh() {
     let md = stdout_of(excluded("ja", "md"));
     assert!(md.contains("ISMAPは統制目標 4.4.7 の除外"), "{md}");
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("gap.xlsx");
-    let mut c = on_checks("en", "report", verdicts("checks-excluded.csv"));
-    c.arg("--csp")
-        .arg(verdicts("excluded.csv"))
-        .arg("-o")
-        .arg(&path);
-    stdout_of(c);
-    let (_, ranges) = sheets(&path);
+    let (_, ranges) = workbook_on(
+        "en",
+        verdicts("checks-excluded.csv"),
+        "excluded.csv",
+        dir.path(),
+    );
     let x01 = sheet_row(&ranges[1], "X01");
     assert!(
         x01.iter()
@@ -1232,17 +1248,7 @@ fn an_exclusion_ismap_does_not_allow_is_never_a_reason_to_weigh() {
     assert!(x01.iter().any(|c| c == "exclusion-not-allowed"), "{x01:?}");
 
     // the same judgement as readiness
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "readiness",
-        "--format",
-        "json",
-        "--implemented",
-    ])
-    .arg(verdicts("excluded.csv"));
-    let r = json_of(c);
+    let r = readiness_json("en", "excluded.csv");
     for id in ["4.4.7", "3.1.2", "3.1.2.1", "9.4.2.2.B"] {
         assert_eq!(
             by_id(&r["items"], id)["findings"],
@@ -1351,14 +1357,12 @@ fn an_overview_stated_by_a_csp_is_warned_about_and_not_counted() {
     );
     assert!(table.contains("3.1.2から3.1.6"), "{table}");
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("gap.xlsx");
-    let mut c = on_checks("en", "report", verdicts("checks-overview.csv"));
-    c.arg("--csp")
-        .arg(verdicts("overview.csv"))
-        .arg("-o")
-        .arg(&path);
-    stdout_of(c);
-    let (_, ranges) = sheets(&path);
+    let (_, ranges) = workbook_on(
+        "en",
+        verdicts("checks-overview.csv"),
+        "overview.csv",
+        dir.path(),
+    );
     let summary = &ranges[0];
     assert!(
         (0..summary.height()).any(|r| text(summary, r, 1).starts_with("The CSP list states 3.1.1"))
@@ -1370,17 +1374,7 @@ fn an_overview_stated_by_a_csp_is_warned_about_and_not_counted() {
         .args(["--format", "json"]);
     let v = json_of(c);
     warned(&v["csps"][0], "warnings");
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "readiness",
-        "--format",
-        "json",
-        "--implemented",
-    ])
-    .arg(verdicts("overview.yaml"));
-    let r = json_of(c);
+    let r = readiness_json("en", "overview.yaml");
     warned(&r, "notes");
     assert!(!r["items"]
         .as_array()
@@ -1440,14 +1434,12 @@ fn an_improvement_plan_and_subsequent_events_note_every_item_resting_on_them() {
     );
     assert!(csv_cell(&h, &rows, "C-02", "additional procedures").contains("subsequent events"));
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("gap.xlsx");
-    let mut c = on_checks("ja", "report", data("../../examples/checks.csv"));
-    c.arg("--csp")
-        .arg(verdicts("list-entry-plan.txt"))
-        .arg("-o")
-        .arg(&path);
-    stdout_of(c);
-    let (_, ranges) = sheets(&path);
+    let (_, ranges) = workbook_on(
+        "ja",
+        data("../../examples/checks.csv"),
+        "list-entry-plan.txt",
+        dir.path(),
+    );
     let row = sheet_row(&ranges[1], "C-02");
     assert!(
         row.iter().any(|c| c.contains("後発事象を掲載している")),
@@ -1490,17 +1482,7 @@ fn a_detail_with_another_suffix_is_the_same_control() {
         .unwrap()
         .contains("9.2.3.11.B → 9.2.3.11.PB, 9.4.2.2.PB → 9.4.2.2.B"));
     // readiness reads it the same way and says so
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "ja",
-        "readiness",
-        "--format",
-        "json",
-        "--implemented",
-    ])
-    .arg(verdicts("suffix.csv"));
-    let r = json_of(c);
+    let r = readiness_json("ja", "suffix.csv");
     let missing: Vec<&str> = r["missing"]
         .as_array()
         .unwrap()
