@@ -1314,6 +1314,15 @@ fn a_detail_stated_through_its_objective_is_worded_as_the_objectives_statement()
         ),
         "12.4.2.1 (planned, stated of 12.4.2)"
     );
+    let table = stdout_of(excluded("ja", "table"));
+    assert!(
+        table.contains("未実施: 9.2.3.11.PB (9.2.3 の記載による)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("非該当: 3.1.2.1 (3.1.2 の記載による)"),
+        "{table}"
+    );
 }
 
 /// `3.1.1`, the overview of the governance criteria, stated in a CSP's list: no objective,
