@@ -170,6 +170,9 @@ pub struct ReadinessArgs {
     /// matrix by any of its columns).
     #[arg(long, value_name = "NAME")]
     pub status_column: Option<String>,
+    /// Date to judge the registrations of the services inherited from against [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
 }
 
 /// `--csp-sheet` and `--status-column`, for the commands that read CSP lists.
@@ -267,9 +270,13 @@ pub struct DiffArgs {
     /// Encoding of CSV/text input [default: detected].
     #[arg(long, value_enum)]
     pub encoding: Option<EncodingArg>,
-    /// Exit 1 when the lists differ.
+    /// Exit 1 when the lists or their registry facts differ, or NEW rests on a
+    /// registration not in effect on --as-of.
     #[arg(long)]
     pub fail_on_change: bool,
+    /// Date to judge the renewal deadlines and audit periods against [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
     #[command(flatten)]
     pub csp_reading: CspReadingArgs,
 }
@@ -587,6 +594,7 @@ impl Cli {
                     format,
                     output: destination(a.output),
                     fail_on_missing: a.fail_on == Some(ReadinessFailOn::Missing),
+                    as_of: as_of(a.as_of.as_deref())?,
                     encoding: a.encoding.map(Into::into),
                     output_encoding: csv_encoding(a.output_encoding, format)?,
                     csp_reading: CspReading {
@@ -639,6 +647,7 @@ impl Cli {
                 new: a.new,
                 encoding: a.encoding.map(Into::into),
                 fail_on_change: a.fail_on_change,
+                as_of: as_of(a.as_of.as_deref())?,
             }),
             CommandArg::Catalog(c) => Command::Catalog(match c {
                 CatalogArg::List {
@@ -757,10 +766,12 @@ fn output_format(
         })?,
         (None, None) => Format::Table,
     };
-    // a workbook under a text name, or text under a workbook name, opens as garbage
+    // a workbook under a text name, or text under a workbook name, opens as garbage; CSV
+    // under a .json name (or any format under another's extension) is read as that format
+    // by what opens it. A .txt holds any text format.
     if let Some(path) = file {
         let named = Format::from_extension(path);
-        if named.is_some_and(|named| (named == Format::Xlsx) != (format == Format::Xlsx)) {
+        if named.is_some_and(|named| named != format && named != Format::Table) {
             return Err(InputError::new(format!(
                 "--format {} does not match the output name '{}'",
                 format.name(),

@@ -104,6 +104,8 @@ pub struct ReadinessConfig {
     pub format: Format,
     pub output: Destination,
     pub fail_on_missing: bool,
+    /// `None`: today.
+    pub as_of: Option<Date>,
     pub encoding: Option<Encoding>,
     pub output_encoding: Encoding,
     /// `--sheet` and `--status-column`.
@@ -118,6 +120,8 @@ pub struct DiffConfig {
     pub output: Destination,
     pub encoding: Option<Encoding>,
     pub fail_on_change: bool,
+    /// `None`: today.
+    pub as_of: Option<Date>,
     pub csp_reading: CspReading,
 }
 

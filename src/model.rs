@@ -440,26 +440,33 @@ pub struct ReadField {
 impl ReadField {
     /// The field's name as the ISMAP list labels it, in `lang`.
     pub fn label(&self, lang: Lang) -> &'static str {
-        match self.field {
-            "registration_number" => lang.pick("登録番号", "registration number"),
-            "registration_kind" => lang.pick("登録の種類", "registration kind"),
-            "name" => lang.pick("クラウドサービスの名称", "cloud service name"),
-            "provider" => lang.pick("クラウドサービス事業者", "cloud service provider"),
-            "registered" => lang.pick("登録日", "date of registration"),
-            "renewal_deadline" => lang.pick("登録の更新期限", "renewal deadline"),
-            "scope" => lang.pick("言明の対象範囲", "scope of the statement"),
-            "audit_period" => lang.pick("監査対象期間", "audit period"),
-            "subsequent_events" => lang.pick("後発事象", "subsequent events"),
-            "improvement_plan" => lang.pick("改善計画", "improvement plan"),
-            "capital_relationships" => lang.pick(
-                "資本関係・役員等の情報",
-                "capital relationships and officers",
-            ),
-            "governing_law" => lang.pick("準拠法", "governing law"),
-            "jurisdiction" => lang.pick("裁判管轄", "jurisdiction"),
-            "third_party_testing" => lang.pick("第三者による検証", "third-party testing"),
-            other => other,
-        }
+        registry_field_label(self.field, lang)
+    }
+}
+
+/// A registry fact's name (a profile field: `renewal_deadline`) as the ISMAP list labels
+/// it, in `lang`; an unknown field as it is.
+pub fn registry_field_label(field: &str, lang: Lang) -> &str {
+    match field {
+        "registration_number" => lang.pick("登録番号", "registration number"),
+        "registration_kind" => lang.pick("登録の種類", "registration kind"),
+        "name" => lang.pick("クラウドサービスの名称", "cloud service name"),
+        "provider" => lang.pick("クラウドサービス事業者", "cloud service provider"),
+        "registered" => lang.pick("登録日", "date of registration"),
+        "renewal_deadline" => lang.pick("登録の更新期限", "renewal deadline"),
+        "scope" => lang.pick("言明の対象範囲", "scope of the statement"),
+        "audit_period" => lang.pick("監査対象期間", "audit period"),
+        "subsequent_events" => lang.pick("後発事象", "subsequent events"),
+        "improvement_plan" => lang.pick("改善計画", "improvement plan"),
+        "capital_relationships" => lang.pick(
+            "資本関係・役員等の情報",
+            "capital relationships and officers",
+        ),
+        "governing_law" => lang.pick("準拠法", "governing law"),
+        "jurisdiction" => lang.pick("裁判管轄", "jurisdiction"),
+        "third_party_testing" => lang.pick("第三者による検証", "third-party testing"),
+        "inherited" => lang.pick("基盤サービスから継承する範囲", "scope inherited"),
+        other => other,
     }
 }
 
@@ -520,6 +527,9 @@ pub enum SkipReason {
     History,
     /// It holds no control ids (a cover sheet, notes).
     NoIds,
+    /// The summary or the findings of a statement of applicability `readiness` wrote:
+    /// what the tool derived from the statement sheet, which alone is read.
+    Derived,
 }
 
 impl SkipReason {
@@ -528,6 +538,7 @@ impl SkipReason {
             SkipReason::Hidden => lang.pick("非表示", "hidden"),
             SkipReason::History => lang.pick("履歴", "history"),
             SkipReason::NoIds => lang.pick("IDなし", "no ids"),
+            SkipReason::Derived => lang.pick("ismap-gapの集計", "derived by ismap-gap"),
         }
     }
 }

@@ -443,3 +443,63 @@ fn the_progress_line_is_japanese_under_lang_ja() {
     let en = run("en");
     assert!(en.contains("reading CSP lists 60/60"), "{en}");
 }
+
+/// Gap reports of earlier runs kept beside the CSP lists (a workbook and a CSV `report`
+/// wrote) are passed over, each named on stderr; a folder of nothing else is refused.
+#[test]
+fn csp_dir_skips_the_tools_own_gap_reports() {
+    let dir = data("compare/with-reports");
+    let out = compare()
+        .args(["--format", "json", "--csp-dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let csps = v["csps"].as_array().unwrap();
+    assert_eq!(csps.len(), 1, "{v}");
+    for name in ["gap-2026-04.csv", "gap-2026-04.xlsx"] {
+        assert!(
+            stderr.contains(&format!(
+                "{name}: skipped: a gap report written by ismap-gap, not a CSP list"
+            )),
+            "{name}: {stderr}"
+        );
+    }
+    // in Japanese too
+    let out = bin()
+        .args(["--lang", "ja", "compare", "--checks"])
+        .arg(common::example("checks.csv"))
+        .args(["--as-of", "2026-04-01", "--format", "json", "--csp-dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("gap-2026-04.xlsx: 読み飛ばしました"),
+        "{stderr}"
+    );
+    // only reports: nothing to compare
+    let only = tempfile::tempdir().unwrap();
+    for name in ["gap-2026-04.csv", "gap-2026-04.xlsx"] {
+        fs::copy(dir.join(name), only.path().join(name)).unwrap();
+    }
+    let err = input_error(compare().arg("--csp-dir").arg(only.path()));
+    assert!(
+        err.contains("only gap reports written by ismap-gap"),
+        "{err}"
+    );
+    // a CSV of the user's that is not a gap report is still read (and refused if bad)
+    fs::write(
+        only.path().join("list.csv"),
+        "管理策番号,実施状況\n5.1.1,実施\n",
+    )
+    .unwrap();
+    compare()
+        .args(["--format", "json", "--csp-dir"])
+        .arg(only.path())
+        .assert()
+        .success();
+}

@@ -51,9 +51,18 @@ fn profiles_added_removed_and_changed_exactly() {
         v["summary"],
         json!({
             "added": 1, "removed": 1, "status_changed": 2, "details_changed": 1,
-            "unchanged": 4, "unknown_old": 0, "unknown_new": 1, "differs": true
+            "unchanged": 4, "unknown_old": 0, "unknown_new": 1, "registry_changed": 1,
+            "differs": true, "new_not_in_effect": false
         })
     );
+    // the profiles' names differ: a registry fact, and a warning that these may be two
+    // services
+    assert_eq!(
+        v["registry"],
+        json!([{"field": "name", "service": "Test SaaS 2025", "old": "Test SaaS 2024", "new": "Test SaaS 2025"}])
+    );
+    assert_eq!(v["warnings"][0]["code"], "different-service");
+    assert_eq!(v["warnings"][0]["side"], "both");
     // the shape of one change: which fields, both sides in full
     assert_eq!(
         v["changed"][2],
@@ -139,7 +148,13 @@ fn table_follows_the_language_and_shows_unknown_ids() {
     ] {
         assert!(out.contains(want), "{want} missing in:\n{out}");
     }
-    let out = stdout_of(bin().args(["--lang", "en", "diff", &d("old.yaml"), &d("new.yaml")]));
+    let out = stdout_of(bin().env("COLUMNS", "220").args([
+        "--lang",
+        "en",
+        "diff",
+        &d("old.yaml"),
+        &d("new.yaml"),
+    ]));
     for want in [
         "status changed (reason)",
         "details changed (reason)",
@@ -160,10 +175,22 @@ fn csv_has_a_bom_and_one_row_per_change_in_catalog_order() {
     );
     assert_eq!(
         first,
-        ["6.2.2", "11.1.1", "12.1.1", "13.1.1", "18.1.1", "9.9.9"]
+        [
+            "cloud service name",
+            "6.2.2",
+            "11.1.1",
+            "12.1.1",
+            "13.1.1",
+            "18.1.1",
+            "9.9.9"
+        ]
     );
-    assert!(lines[4].contains("removed"), "{lines:?}");
-    assert!(lines[5].contains("added"), "{lines:?}");
+    assert_eq!(
+        lines[1],
+        "cloud service name,Test SaaS 2025,registry fact changed,,,Test SaaS 2024,Test SaaS 2025"
+    );
+    assert!(lines[5].contains("removed"), "{lines:?}");
+    assert!(lines[6].contains("added"), "{lines:?}");
 }
 
 #[test]
@@ -180,7 +207,10 @@ fn markdown_is_a_table() {
     );
     assert_eq!(lines[1], "|---|---|---|---|---|---|---|");
     assert!(lines.contains(&"| 13.1.1 | Network controls | removed | implemented |  |  |  |"));
-    assert_eq!(lines.len(), 2 + 6);
+    assert!(lines.contains(
+        &"| cloud service name | Test SaaS 2025 | registry fact changed |  |  | Test SaaS 2024 | Test SaaS 2025 |"
+    ));
+    assert_eq!(lines.len(), 2 + 7);
 }
 
 #[test]
@@ -375,4 +405,190 @@ fn heading_and_summary_fit_the_terminal_width() {
             assert!(out.lines().count() > 5, "{out}");
         }
     }
+}
+
+/// Runs `diff OLD NEW --fail-on-change --as-of 2026-04-01` in `lang` with JSON: the
+/// exit code, the JSON and stderr.
+fn registry_run(lang: &str, old: &std::path::Path, new: &std::path::Path) -> (i32, Value, String) {
+    let out = bin()
+        .args(["--lang", lang, "diff"])
+        .arg(old)
+        .arg(new)
+        .args([
+            "--fail-on-change",
+            "--as-of",
+            "2026-04-01",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    (out.status.code().unwrap(), v, stderr)
+}
+
+fn fields(v: &Value) -> Vec<&str> {
+    v["registry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn registry_facts_of_a_pasted_entry_are_differences_and_fail_the_check() {
+    // the same 130 ids; the deadline lapsed, a plan and events appeared, another date
+    let (code, v, stderr) = registry_run(
+        "en",
+        &example("csp-list-page.txt"),
+        &data("diff/entry-new.txt"),
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["as_of"], "2026-04-01");
+    assert_eq!(v["summary"]["unchanged"], 130);
+    assert_eq!(
+        fields(&v),
+        [
+            "registered",
+            "renewal_deadline",
+            "subsequent_events",
+            "improvement_plan"
+        ]
+    );
+    assert_eq!(v["registry"][1]["old"], "2027-03-31");
+    assert_eq!(v["registry"][1]["new"], "2025-03-31");
+    assert_eq!(v["summary"]["differs"], true);
+    assert_eq!(v["summary"]["new_not_in_effect"], true);
+    assert_eq!(v["old"]["registration"], "valid");
+    assert_eq!(v["new"]["registration"], "lapsed");
+    assert_eq!(v["warnings"][0]["code"], "registration-lapsed");
+    assert!(
+        stderr.contains("warning: The registration is past its renewal deadline 2025-03-31"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("4 registry fact(s) changed"), "{stderr}");
+    // every text format lists them
+    for (format, want) in [
+        ("csv", "renewal deadline,サンプルSaaS（架空）,registry fact changed,,,2027-03-31,2025-03-31"),
+        ("md", "| renewal deadline | サンプルSaaS（架空） | registry fact changed |  |  | 2027-03-31 | 2025-03-31 |"),
+        ("table", "registry facts changed 4"),
+    ] {
+        let out = stdout_of(
+            bin()
+                .env("COLUMNS", "200")
+                .args(["--lang", "en", "diff"])
+                .arg(example("csp-list-page.txt"))
+                .arg(data("diff/entry-new.txt"))
+                .args(["--as-of", "2026-04-01", "--format", format]),
+        );
+        assert!(out.contains(want), "{format}: {want} missing in\n{out}");
+    }
+    // the table says the lapse above the rows, in Japanese too
+    let out = stdout_of(
+        bin()
+            .args(["--lang", "ja", "diff"])
+            .arg(example("csp-list-page.txt"))
+            .arg(data("diff/entry-new.txt"))
+            .args(["--as-of", "2026-04-01"]),
+    );
+    for want in [
+        "失効",
+        "警告 (新): 登録の更新期限 2025-03-31",
+        "登録の更新期限",
+        "改善計画",
+    ] {
+        assert!(out.contains(want), "{want} missing in\n{out}");
+    }
+}
+
+#[test]
+fn another_service_is_warned_of_and_fails_the_check() {
+    let (code, v, stderr) = registry_run(
+        "ja",
+        &example("csp-list-page.txt"),
+        &data("diff/entry-other.txt"),
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(fields(&v), ["name", "registration_number"]);
+    assert_eq!(v["warnings"][0]["code"], "different-service");
+    assert!(
+        stderr
+            .contains("警告: 旧と新は別のサービスの一覧です (登録番号 'C99-0001-1' → 'C99-0777-1'"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("登録情報の変更2件"), "{stderr}");
+}
+
+#[test]
+fn a_profile_now_inheriting_from_a_lapsed_service_fails_the_check() {
+    let inh = |n: &str| data(&format!("inherit/{n}"));
+    let (code, v, stderr) =
+        registry_run("en", &inh("saas-on-2027.yaml"), &inh("saas-on-lapsed.yaml"));
+    assert_eq!(code, 1, "{stderr}");
+    // the statements are the same: clause 11 through the IaaS on both sides
+    assert_eq!(v["summary"]["unchanged"], v["new"]["controls"]);
+    assert_eq!(
+        v["registry"],
+        json!([{"field": "inherits.renewal_deadline", "service": "Test IaaS", "old": "2027-03-31", "new": "2026-03-31"}])
+    );
+    assert_eq!(v["new"]["registration"], "valid");
+    assert_eq!(v["summary"]["new_not_in_effect"], true);
+    assert!(
+        stderr.contains("The registration of the underlying service Test IaaS is past its renewal deadline 2026-03-31"),
+        "{stderr}"
+    );
+    // an unchanged pair resting on a lapsed service still fails, saying why
+    let out = bin()
+        .args(["--lang", "en", "diff"])
+        .arg(inh("saas-on-lapsed.yaml"))
+        .arg(inh("saas-on-lapsed.yaml"))
+        .args(["--fail-on-change", "--as-of", "2026-04-01"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the lists are the same, but NEW rests on a registration not in effect"),
+        "{stderr}"
+    );
+    // and the same pair judged before the deadline passes
+    bin()
+        .args(["diff"])
+        .arg(inh("saas-on-lapsed.yaml"))
+        .arg(inh("saas-on-lapsed.yaml"))
+        .args(["--fail-on-change", "--as-of", "2026-03-31"])
+        .assert()
+        .code(0);
+    // a not-yet-valid registration is said too
+    let (code, v, _) = registry_run("en", &inh("saas-on-2027.yaml"), &inh("saas-on-future.yaml"));
+    assert_eq!(code, 1);
+    assert_eq!(v["warnings"][0]["code"], "registration-not-yet-valid");
+}
+
+/// A profile's dates may be written as the ISMAP list writes them: `令和9年3月31日` is
+/// 2027-03-31, the same fact.
+#[test]
+fn profile_dates_as_the_list_writes_them_are_the_same_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, date: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(
+            &p,
+            format!("name: x\nrenewal_deadline: {date}\nimplemented: [9.2.1]\n"),
+        )
+        .unwrap();
+        p
+    };
+    let iso = write("iso.yaml", "2027-03-31");
+    let era = write("era.yaml", "令和9年3月31日");
+    let (code, v, stderr) = registry_run("en", &iso, &era);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(v["registry"], json!([]));
+    let later = write("later.yaml", "2027年4月1日");
+    let (code, v, _) = registry_run("en", &iso, &later);
+    assert_eq!(code, 1);
+    assert_eq!(v["registry"][0]["new"], "2027-04-01");
 }

@@ -4,7 +4,7 @@ mod common;
 use std::fs;
 
 use common::{bin, data, example, input_error, json_of, stdout_of};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn readiness(file: &std::path::Path) -> assert_cmd::Command {
     let mut c = bin();
@@ -258,9 +258,9 @@ fn table_csv_and_markdown() {
         .args(["--format", "csv"])
         .output()
         .unwrap();
-    assert!(out
-        .stdout
-        .starts_with(b"\xEF\xBB\xBFid,group,title,required,status,reason,evidence,owner,findings"));
+    assert!(out.stdout.starts_with(
+        b"\xEF\xBB\xBFid,group,title,required,status,stated by,reason,evidence,owner,findings"
+    ));
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         text.lines().count(),
@@ -328,4 +328,213 @@ fn a_status_table_in_a_workbook_sheet() {
 
     let err = input_error(readiness(&book_path).args(["--sheet", "Missing"]));
     assert!(err.contains("soa.xlsx") && err.contains("Missing"), "{err}");
+}
+
+/// `readiness --implemented FILE --as-of DATE --fail-on missing --format json` in `lang`:
+/// the exit code, the JSON and stderr.
+fn on_date(lang: &str, file: &str, as_of: &str) -> (i32, Value, String) {
+    let out = bin()
+        .args(["--lang", lang, "readiness", "--implemented"])
+        .arg(data(&format!("inherit/{file}")))
+        .args(["--as-of", as_of, "--fail-on", "missing", "--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    (out.status.code().unwrap(), v, stderr)
+}
+
+#[test]
+fn objectives_inherited_from_a_lapsed_or_not_yet_valid_service_are_not_audit_ready() {
+    let item = |v: &Value, id: &str| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    let (_, valid, _) = on_date("en", "saas-on-2027.yaml", "2026-04-01");
+    assert_eq!(valid["schema_version"], 3);
+    assert_eq!(valid["as_of"], "2026-04-01");
+    assert_eq!(item(&valid, "11.1.1")["findings"], json!([]));
+    assert_eq!(valid["underlying_not_in_effect"], json!([]));
+    for (file, why) in [
+        (
+            "saas-on-lapsed.yaml",
+            "is past its renewal deadline 2026-03-31",
+        ),
+        ("saas-on-future.yaml", "was registered on 2026-06-01"),
+    ] {
+        let (code, v, stderr) = on_date("en", file, "2026-04-01");
+        assert_eq!(code, 1, "{file}: {stderr}");
+        let i = item(&v, "11.1.1");
+        assert_eq!(i["state"], "implemented");
+        assert_eq!(i["inherited_from"], "Test IaaS");
+        assert_eq!(i["findings"], json!(["underlying-not-in-effect"]));
+        assert_eq!(
+            strings(&v["underlying_not_in_effect"]),
+            ["11.1.1", "11.1.2", "11.2.1"]
+        );
+        assert_eq!(v["summary"]["underlying_not_in_effect"], 3);
+        assert_eq!(
+            v["summary"]["implemented"].as_u64().unwrap() + 3,
+            valid["summary"]["implemented"].as_u64().unwrap()
+        );
+        assert!(v["summary"]["readiness"].as_f64() < valid["summary"]["readiness"].as_f64());
+        assert!(
+            stderr.contains(&format!("warning: The underlying service Test IaaS {why}")),
+            "{file}: {stderr}"
+        );
+    }
+    // a complete list (the bundled SaaS profile) on the same IaaS with its registration
+    // lapsed: audit-ready but for clause 11, which `--fail-on missing` names
+    let (code, v, stderr) = on_date("en", "full/saas-on-lapsed.yaml", "2026-04-01");
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(v["missing"], json!([]));
+    assert_eq!(v["underlying_not_in_effect"].as_array().unwrap().len(), 15);
+    assert!(
+        stderr.contains("inherited from a registration not in effect (15): 11.1.1, 11.1.2,"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = on_date("en", "full/saas-on-lapsed.yaml", "2026-03-31");
+    assert_eq!(code, 0, "{stderr}");
+    // the lapsed IaaS judged on its last day: nothing rests on a lapsed registration
+    let (_, v, _) = on_date("en", "saas-on-lapsed.yaml", "2026-03-31");
+    assert_eq!(v["underlying_not_in_effect"], json!([]));
+    // the table and the statement of applicability say it, in Japanese too
+    let out = stdout_of(
+        bin()
+            .args(["--lang", "ja", "readiness", "--implemented"])
+            .arg(data("inherit/saas-on-lapsed.yaml"))
+            .args(["--as-of", "2026-04-01", "--format", "csv"]),
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("11.1.1,") && l.contains("継承元の登録が無効")),
+        "{out}"
+    );
+    let out = stdout_of(
+        bin()
+            .args(["--lang", "ja", "readiness", "--implemented"])
+            .arg(data("inherit/saas-on-lapsed.yaml"))
+            .args(["--as-of", "2026-04-01"]),
+    );
+    assert!(out.contains("継承元の登録が無効 3"), "{out}");
+    assert!(
+        out.contains("継承元のサービス Test IaaS は登録の更新期限 2026-03-31"),
+        "{out}"
+    );
+}
+
+/// What `readiness` writes (the statement of applicability, xlsx and CSV, in both
+/// languages) reads back as the CSP's list: `readiness`, `report --csp` and `diff` give
+/// what they give on the list it was written from.
+#[test]
+fn the_statement_of_applicability_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = |args: &[&std::ffi::OsStr]| -> Value {
+        let out = bin().args(args).output().unwrap();
+        assert!(
+            out.status.success() || out.status.code() == Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let os = |s: &str| std::ffi::OsString::from(s);
+    for source in [
+        example("soa.xlsx"),
+        example("csp-profile.yaml"),
+        example("saas-profile.yaml"),
+    ] {
+        for (lang, ext) in [("ja", "xlsx"), ("en", "csv"), ("en", "xlsx"), ("ja", "csv")] {
+            let soa = dir.path().join(format!("soa-{lang}.{ext}"));
+            bin()
+                .args(["--lang", lang, "readiness", "--implemented"])
+                .arg(&source)
+                .arg("-o")
+                .arg(&soa)
+                .assert()
+                .success();
+            let readiness = |file: &std::path::Path| {
+                let v = json(&[
+                    &os("readiness"),
+                    &os("--as-of"),
+                    &os("2026-04-01"),
+                    &os("--format"),
+                    &os("json"),
+                    &os("--implemented"),
+                    file.as_os_str(),
+                ]);
+                let states: Vec<(String, String)> = v["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|i| (i["id"].to_string(), i["state"].to_string()))
+                    .collect();
+                (
+                    states,
+                    v["missing"].clone(),
+                    v["planned"].clone(),
+                    v["na_without_reason"].clone(),
+                    v["summary"]["readiness"].clone(),
+                )
+            };
+            assert_eq!(readiness(&soa), readiness(&source), "{source:?} → {soa:?}");
+            let report = |file: &std::path::Path| {
+                let v = json(&[
+                    &os("report"),
+                    &os("--checks"),
+                    example("checks.csv").as_os_str(),
+                    &os("--as-of"),
+                    &os("2026-04-01"),
+                    &os("--format"),
+                    &os("json"),
+                    &os("--csp"),
+                    file.as_os_str(),
+                ]);
+                v["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|i| (i["id"].to_string(), i["status"].to_string()))
+                    .collect::<Vec<_>>()
+            };
+            // a profile's registry facts are not in the statement: its items' statuses
+            // rest on the same statements
+            if source.ends_with("soa.xlsx") {
+                assert_eq!(report(&soa), report(&source), "{soa:?}");
+                bin()
+                    .arg("diff")
+                    .arg(&source)
+                    .arg(&soa)
+                    .args(["--fail-on-change", "--as-of", "2026-04-01"])
+                    .assert()
+                    .code(0);
+            } else {
+                let v = json(&[
+                    &os("diff"),
+                    source.as_os_str(),
+                    soa.as_os_str(),
+                    &os("--as-of"),
+                    &os("2026-04-01"),
+                    &os("--format"),
+                    &os("json"),
+                ]);
+                let s = &v["summary"];
+                assert_eq!(
+                    (&s["added"], &s["removed"], &s["status_changed"]),
+                    (&json!(0), &json!(0), &json!(0)),
+                    "{soa:?}: {s}"
+                );
+            }
+        }
+    }
+    // a table of the user's own with a findings column stating a status is still refused
+    let own = dir.path().join("own.csv");
+    fs::write(&own, "管理策番号,実施状況,指摘\n5.1.1,実施,未実施(必須)\n").unwrap();
+    let err = input_error(readiness(&own));
+    assert!(err.contains("more than one status column"), "{err}");
 }

@@ -1015,6 +1015,65 @@ fn cp932_output_errors_name_the_output() {
     );
 }
 
+/// The characters every CP932 converter writes as a JIS X 0208 look-alike (the README's
+/// own range `9.2.1〜9.2.3`, −, ‖, ¢, £, ¬) are written so, said once on stderr.
+#[test]
+fn cp932_output_writes_the_usual_best_fit_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.csv");
+    let run = bin()
+        .args(["--lang", "en", "report", "--checks"])
+        .arg(data("encoding/best-fit.csv"))
+        .arg("--csp")
+        .arg(example("csp-list.txt"))
+        .args([
+            "--as-of",
+            "2026-04-01",
+            "--format",
+            "csv",
+            "--output-encoding",
+            "cp932",
+            "-o",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(run.status.success(), "{stderr}");
+    let notes: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("CP932 has no code point"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{stderr}");
+    for pair in [
+        "〜 (U+301C) → ～",
+        "− (U+2212) → －",
+        "‖ (U+2016) → ∥",
+        "¢ (U+00A2) → ￠",
+        "£ (U+00A3) → ￡",
+        "¬ (U+00AC) → ￢",
+    ] {
+        assert!(notes[0].contains(pair), "{pair}: {stderr}");
+    }
+    let bytes = std::fs::read(&out).unwrap();
+    let (text, _, err) = encoding_rs::SHIFT_JIS.decode(&bytes);
+    assert!(!err);
+    assert!(text.contains("9.2.1～9.2.3"), "{text}");
+    assert!(text.contains("髙橋・①・ﾊﾝｶｸ・～・－・∥ ￠￡￢"), "{text}");
+    // the bytes CP932 gives them
+    let has = |b: &[u8]| bytes.windows(2).any(|w| w == b);
+    for b in [
+        [0x81, 0x60],
+        [0x81, 0x7C],
+        [0x81, 0x61],
+        [0x81, 0x91],
+        [0x81, 0x92],
+        [0x81, 0xCA],
+    ] {
+        assert!(has(&b), "{b:x?}");
+    }
+}
+
 /// `--sheet` with a file that has no sheets is refused, not ignored.
 #[test]
 fn sheet_is_for_workbooks_only() {
@@ -1126,11 +1185,19 @@ fn forced_colour_keeps_the_plain_width() {
     assert!(widest <= 160, "{widest}");
 }
 
-/// A workbook under a text name, or text under a workbook name, is refused.
+/// A workbook under a text name, text under a workbook name, or a format under another's
+/// extension, is refused.
 #[test]
-fn format_and_output_name_must_agree_on_xlsx() {
+fn format_and_output_name_must_agree() {
     let dir = tempfile::tempdir().unwrap();
-    for (format, name) in [("csv", "gap.xlsx"), ("xlsx", "gap.csv")] {
+    for (format, name) in [
+        ("csv", "gap.xlsx"),
+        ("xlsx", "gap.csv"),
+        ("csv", "keep.json"),
+        ("json", "gap.csv"),
+        ("md", "gap.yaml"),
+        ("json", "gap.md"),
+    ] {
         let out = dir.path().join(name);
         let err = input_error(
             report(&example("checks.csv"), &example("csp-list.txt"))
@@ -1147,6 +1214,16 @@ fn format_and_output_name_must_agree_on_xlsx() {
         .arg(&out)
         .assert()
         .success();
+    // .yaml gives the JSON model as YAML
+    let out = dir.path().join("gap.yaml");
+    report(&example("checks.csv"), &example("csp-list.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let yaml: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert!(yaml["items"].as_sequence().is_some_and(|s| !s.is_empty()));
 }
 
 /// JSON to a file or a pipe is compact (one line), with `--pretty` indented; the values
@@ -1178,6 +1255,32 @@ fn json_is_compact_in_files_and_pipes_and_indented_with_pretty() {
     );
     assert_eq!(piped.lines().count(), 1);
     assert_eq!(value(&piped), value(&compact));
+}
+
+/// A CSP list read from stdin goes by `stdin` in warnings and in the report, never by the
+/// name of the copy it is read from (`stdin.txt`, `stdin.xlsx`).
+#[test]
+fn a_list_from_stdin_is_named_stdin_in_warnings() {
+    for (file, copy) in [("csp-list.txt", "stdin.txt"), ("soa.xlsx", "stdin.xlsx")] {
+        let out = bin()
+            .args(["--lang", "en", "report", "--checks"])
+            .arg(example("checks.csv"))
+            .args(["--csp", "-", "--as-of", "2026-04-01", "--format", "json"])
+            .write_stdin(fs::read(example(file)).unwrap())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(out.status.success(), "{stderr}");
+        assert!(!stderr.contains(copy), "{file}: {stderr}");
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["csp"]["name"], "stdin", "{file}");
+        if file.ends_with(".txt") {
+            assert!(
+                stderr.contains("(stdin gives no renewal deadline)"),
+                "{stderr}"
+            );
+        }
+    }
 }
 
 /// A profile's `improvement_plan: false` is shown in the output's language (無 in

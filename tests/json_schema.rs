@@ -821,7 +821,7 @@ fn diff_outputs_match_the_schema() {
     // profiles: added, removed, changed, an unknown id without a line in NEW
     let v = diff("en", "diff/old.yaml", "diff/new.yaml");
     check(DIFF, &v);
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["added"][0]["old"], Value::Null);
     assert_eq!(v["removed"][0]["new"], Value::Null);
     assert!(v["new"]["unknown"][0].get("line").is_none());
@@ -853,6 +853,44 @@ fn diff_outputs_match_the_schema() {
     let v = diff("en", "diff/old.yaml", "diff/old.yaml");
     check(DIFF, &v);
     assert_eq!(v["summary"]["differs"], false);
+
+    // registry facts, another service, a lapsed registration and one inherited
+    for (old, new) in [
+        ("diff/entry-new.txt", "diff/entry-other.txt"),
+        ("inherit/saas-on-2027.yaml", "inherit/saas-on-lapsed.yaml"),
+        ("inherit/saas-on-2027.yaml", "inherit/saas-on-future.yaml"),
+    ] {
+        let v = json(&[
+            "--lang",
+            "ja",
+            "diff",
+            &d(old),
+            &d(new),
+            "--as-of",
+            "2026-04-01",
+            "--format",
+            "json",
+        ]);
+        check(DIFF, &v);
+        assert!(!v["registry"].as_array().unwrap().is_empty(), "{old} {new}");
+        assert!(!v["warnings"].as_array().unwrap().is_empty(), "{old} {new}");
+    }
+}
+
+#[test]
+fn readiness_on_a_lapsed_underlying_service_matches_the_schema() {
+    let v = json(&[
+        "readiness",
+        "--implemented",
+        &d("inherit/saas-on-lapsed.yaml"),
+        "--as-of",
+        "2026-04-01",
+        "--format",
+        "json",
+    ]);
+    check(READINESS, &v);
+    assert_eq!(v["schema_version"], 3);
+    assert!(!v["underlying_not_in_effect"].as_array().unwrap().is_empty());
 }
 
 #[test]

@@ -68,12 +68,13 @@ fn floats(xs: [f64; 8]) -> Vec<Data> {
     xs.into_iter().map(Data::Float).collect()
 }
 
-const ITEM_HEADERS_JA: [&str; 9] = [
+const ITEM_HEADERS_JA: [&str; 10] = [
     "管理策番号",
     "区分",
     "名称",
     "必須",
     "実施状況",
+    "記載元",
     "理由",
     "証跡",
     "担当",
@@ -157,22 +158,28 @@ fn japanese_workbook_cell_by_cell() {
     assert_eq!(r313[1], "ガバナンス基準");
     assert_eq!(r313[3], "必須");
     assert_eq!(r313[4], "非該当");
-    assert_eq!(r313[5], "当社には該当しない");
-    assert_eq!(r313[7], "経営企画部");
-    assert_eq!(r313[8], "除外不可");
+    assert_eq!(r313[5], "");
+    assert_eq!(r313[6], "当社には該当しない");
+    assert_eq!(r313[8], "経営企画部");
+    assert_eq!(r313[9], "除外不可");
     let r921 = item_row(soa, "9.2.1");
     assert_eq!(r921[4], "実施");
-    assert_eq!(r921[6], "ACC-010 アカウント管理手順");
-    assert_eq!(r921[7], "情報システム部");
-    assert_eq!(r921[8], "");
+    assert_eq!(r921[7], "ACC-010 アカウント管理手順");
+    assert_eq!(r921[8], "情報システム部");
+    assert_eq!(r921[9], "");
     let detail = item_row(soa, "9.2.1.2");
     assert_eq!(
-        (&*detail[3], &*detail[4], &*detail[6]),
+        (&*detail[3], &*detail[4], &*detail[7]),
         ("任意", "実施", "ACC-011")
     );
-    assert_eq!(item_row(soa, "6.2.1")[8], "非該当の理由なし");
+    assert_eq!(item_row(soa, "6.2.1")[9], "非該当の理由なし");
     assert_eq!(item_row(soa, "7.1.1")[4], "計画中");
-    assert_eq!(item_row(soa, "5.1.2")[4], "記載なし");
+    // not listed: no status (the list states nothing), the finding says it is missing
+    let r512 = item_row(soa, "5.1.2");
+    assert_eq!((&*r512[4], &*r512[5], &*r512[9]), ("", "", "未実施(必須)"));
+    // an item whose state is its objective's: no status of its own, where it comes from
+    let r3121 = item_row(soa, "3.1.2.1");
+    assert_eq!((&*r3121[4], &*r3121[5]), ("", "3.1.2 の記載による"));
 
     // --- findings: only the items with one
     let findings = &ranges[2];
@@ -180,10 +187,10 @@ fn japanese_workbook_cell_by_cell() {
     // all but 3.1.2 and its three items, 6.2.2, 9.2.1 and 9.2.1.2
     assert_eq!(findings.height(), 1 + 223);
     for r in 1..findings.height() {
-        assert!(!text(findings, r, 8).is_empty(), "row {r} has a finding");
+        assert!(!text(findings, r, 9).is_empty(), "row {r} has a finding");
     }
-    assert_eq!(item_row(findings, "3.1.3")[8], "除外不可");
-    assert_eq!(item_row(findings, "5.1.1")[8], "証跡なし");
+    assert_eq!(item_row(findings, "3.1.3")[9], "除外不可");
+    assert_eq!(item_row(findings, "5.1.1")[9], "証跡なし");
     let ids: Vec<String> = (1..findings.height())
         .map(|r| text(findings, r, 0))
         .collect();
@@ -206,14 +213,14 @@ fn japanese_workbook_cell_by_cell() {
     }
     let sheet2 = &xml["xl/worksheets/sheet2.xml"];
     assert!(
-        sheet2.contains(r#"<autoFilter ref="A1:I231"/>"#),
+        sheet2.contains(r#"<autoFilter ref="A1:J231"/>"#),
         "{sheet2}"
     );
     assert!(
         sheet2.contains(r#"<pane xSplit="1" ySplit="1""#),
         "{sheet2}"
     );
-    assert!(xml["xl/worksheets/sheet3.xml"].contains(r#"<autoFilter ref="A1:I224"/>"#));
+    assert!(xml["xl/worksheets/sheet3.xml"].contains(r#"<autoFilter ref="A1:J224"/>"#));
     for sheet in ["sheet1", "sheet2", "sheet3"] {
         assert!(
             !xml[&format!("xl/worksheets/{sheet}.xml")].contains("<f>"),
@@ -257,15 +264,26 @@ fn english_labels() {
     let soa = &ranges[1];
     assert_eq!(
         row_texts(soa, 0),
-        ["id", "group", "title", "required", "status", "reason", "evidence", "owner", "findings"]
+        [
+            "id",
+            "group",
+            "title",
+            "required",
+            "status",
+            "stated by",
+            "reason",
+            "evidence",
+            "owner",
+            "findings"
+        ]
     );
     let r313 = item_row(soa, "3.1.3");
-    assert_eq!(r313[3], "yes");
+    assert_eq!(r313[3], "mandatory");
     assert_eq!(r313[4], "not applicable");
-    assert_eq!(r313[8], "cannot be excluded");
-    assert_eq!(item_row(soa, "9.2.1.2")[3], "no");
+    assert_eq!(r313[9], "cannot be excluded");
+    assert_eq!(item_row(soa, "9.2.1.2")[3], "optional");
     assert_eq!(
-        item_row(&ranges[2], "6.2.1")[8],
+        item_row(&ranges[2], "6.2.1")[9],
         "excluded without a reason"
     );
     let chart = &zip_entries(&path)["xl/charts/chart1.xml"];
@@ -290,14 +308,14 @@ fn input_text_is_written_as_text() {
         .find(|r| text(soa, *r, 0) == "3.1.2")
         .unwrap();
     assert_eq!(
-        soa.get((row, 6)),
+        soa.get((row, 7)),
         Some(&Data::String(
             r#"=HYPERLINK("http://evil.example","x")"#.into()
         ))
     );
-    assert_eq!(soa.get((row, 7)), Some(&Data::String("+cmd".into())));
+    assert_eq!(soa.get((row, 8)), Some(&Data::String("+cmd".into())));
     let r622 = item_row(soa, "6.2.2");
-    assert_eq!((&*r622[5], &*r622[7]), ("=1+1", "@owner"));
+    assert_eq!((&*r622[6], &*r622[8]), ("=1+1", "@owner"));
     let xml = zip_entries(&path);
     assert!(!xml["xl/worksheets/sheet2.xml"].contains("<f>"));
 }

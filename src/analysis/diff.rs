@@ -1,13 +1,20 @@
 //! Two control lists of a CSP compared in catalog terms: ids added and removed, status
-//! changes, and changes of reason, evidence or owner. Pure: attestations in, a result out.
+//! changes, and changes of reason, evidence or owner; the registry facts of the service
+//! and of every service it inherits from, compared field by field; the registrations
+//! judged on a date. Pure: attestations in, a result out.
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::analysis::csp::{listed_to_catalog, resolve_attestation, CspState, UnknownId};
+use crate::analysis::csp::{
+    csp_warnings, listed_to_catalog, resolve_attestation, CspControls, CspState, ListCoverage,
+    Registration, UnknownId,
+};
+use crate::analysis::gap::Warning;
 use crate::catalog::Catalog;
+use crate::date::Date;
 use crate::lang::Lang;
-use crate::model::{Attestation, Declared, ListedControl};
+use crate::model::{Attestation, Declared, ListedControl, RegistrationKind};
 
 /// What one list states of one catalog id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,6 +61,32 @@ pub struct ListSide {
     pub controls: usize,
     /// Ids of the list that are not in the catalog, in list order (never dropped).
     pub unknown: Vec<UnknownId>,
+    /// The service's own registration on `as_of` (as `report` judges it).
+    pub registration: Registration,
+}
+
+/// A registry fact stated differently (or on one side only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FactChange {
+    /// The profile field (`renewal_deadline`); of a service inherited from, prefixed with
+    /// `inherits.` once per level (`inherits.renewal_deadline`).
+    pub field: String,
+    /// The service the fact is of, on the new side (else the old): the list's own
+    /// service, or the one it inherits from.
+    pub service: String,
+    /// `null` when OLD does not state it.
+    pub old: Option<String>,
+    /// `null` when NEW does not state it.
+    pub new: Option<String>,
+}
+
+/// A warning about the comparison or about the registrations of one side on `as_of`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffWarning {
+    /// `old`, `new`, or `both` (about the two lists together).
+    pub side: &'static str,
+    pub code: &'static str,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -66,19 +99,35 @@ pub struct DiffSummary {
     pub unchanged: usize,
     pub unknown_old: usize,
     pub unknown_new: usize,
-    /// Anything added, removed or changed, or the unknown ids differ.
+    /// Registry facts stated differently (`registry`).
+    pub registry_changed: usize,
+    /// Anything added, removed or changed, a registry fact changed, or the unknown ids
+    /// differ.
     pub differs: bool,
+    /// NEW, or a service it inherits from, is lapsed, not yet registered, or was audited
+    /// over a period ending after `as_of`: nothing may be relied on through it.
+    pub new_not_in_effect: bool,
 }
 
 /// `ismap-gap diff OLD NEW`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ListDiff {
-    /// 1: the first versioned form (`schema/diff.schema.json`).
+    /// 1: the first versioned form (`schema/diff.schema.json`); 2: `as_of`, `registry`,
+    /// `warnings`, each side's `registration`, `summary.registry_changed` and
+    /// `summary.new_not_in_effect`.
     pub schema_version: u32,
     pub catalog: String,
+    /// The date registrations are judged on.
+    pub as_of: Date,
     pub old: ListSide,
     pub new: ListSide,
     pub summary: DiffSummary,
+    /// Registry facts that differ, the service's own first, then those of the services
+    /// it inherits from, nearest first; in a fixed field order.
+    pub registry: Vec<FactChange>,
+    /// Another service (registration number or name differ), and registrations not in
+    /// effect on `as_of`.
+    pub warnings: Vec<DiffWarning>,
     /// In NEW only, in catalog order.
     pub added: Vec<ControlChange>,
     /// In OLD only, in catalog order.
@@ -113,8 +162,11 @@ fn declared(state: &CspState) -> Declared {
 /// Catalog id → what the list states of it. Statuses come from [`resolve_attestation`]
 /// (the later statement of an id wins there); reason, evidence and owner from that same
 /// statement, found through the same resolver.
-fn stated(catalog: &Catalog, att: &Attestation) -> (BTreeMap<String, Stated>, Vec<UnknownId>) {
-    let controls = resolve_attestation(catalog, att);
+fn stated(
+    catalog: &Catalog,
+    att: &Attestation,
+) -> (CspControls, BTreeMap<String, Stated>, Vec<UnknownId>) {
+    let mut controls = resolve_attestation(catalog, att);
     let mut last: BTreeMap<String, &ListedControl> = BTreeMap::new();
     for listed in &att.controls {
         if let Ok(id) = listed_to_catalog(catalog, listed) {
@@ -144,7 +196,8 @@ fn stated(catalog: &Catalog, att: &Attestation) -> (BTreeMap<String, Stated>, Ve
             )
         })
         .collect();
-    (states, controls.unknown)
+    let unknown = std::mem::take(&mut controls.unknown);
+    (controls, states, unknown)
 }
 
 fn changed_fields(old: &Stated, new: &Stated) -> Vec<&'static str> {
@@ -176,19 +229,173 @@ fn order(catalog: &Catalog, id: &str) -> (usize, usize, String) {
     }
 }
 
-fn side(att: &Attestation, controls: usize, unknown: Vec<UnknownId>) -> ListSide {
+fn side(att: &Attestation, controls: usize, unknown: Vec<UnknownId>, as_of: Date) -> ListSide {
     ListSide {
         source: att.source.display().to_string(),
         name: att.display_name(),
         controls,
         unknown,
+        registration: Registration::of(att, as_of),
     }
 }
 
-/// Compares two control lists through the catalog.
-pub fn diff(catalog: &Catalog, old: &Attestation, new: &Attestation, lang: Lang) -> ListDiff {
-    let (old_states, old_unknown) = stated(catalog, old);
-    let (new_states, new_unknown) = stated(catalog, new);
+/// The registry facts of one service, by profile field, in a fixed order; `None` where it
+/// states nothing. Text is trimmed; the list of the scope joined by `; `.
+fn facts(att: &Attestation) -> Vec<(&'static str, Option<String>)> {
+    let text = |t: &Option<String>| {
+        t.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    };
+    let list = |v: &[String]| (!v.is_empty()).then(|| v.join("; "));
+    vec![
+        ("name", text(&att.name)),
+        ("provider", text(&att.provider)),
+        ("registration_number", text(&att.registration_number)),
+        (
+            "registration_kind",
+            att.registration_kind.map(|k| {
+                match k {
+                    RegistrationKind::Ismap => "ismap",
+                    RegistrationKind::IsmapLiu => "ismap-liu",
+                }
+                .to_owned()
+            }),
+        ),
+        ("registered", att.registered.map(|d| d.to_string())),
+        (
+            "renewal_deadline",
+            att.renewal_deadline.map(|d| d.to_string()),
+        ),
+        ("audit_period", att.audit_period.map(|p| p.to_string())),
+        ("scope", list(&att.scope)),
+        ("governing_law", text(&att.governing_law)),
+        ("jurisdiction", text(&att.jurisdiction)),
+        ("subsequent_events", text(&att.subsequent_events)),
+        ("improvement_plan", text(&att.improvement_plan)),
+        ("capital_relationships", text(&att.capital_relationships)),
+        ("third_party_testing", text(&att.third_party_testing)),
+    ]
+}
+
+/// The registry facts of both sides compared, then those of the services they inherit
+/// from (`inherits:`), level by level, with the scope inherited.
+fn registry_changes(old: &Attestation, new: &Attestation) -> Vec<FactChange> {
+    let mut out = Vec::new();
+    let (mut old, mut new) = (Some(old), Some(new));
+    let mut prefix = String::new();
+    while old.is_some() || new.is_some() {
+        let service = new
+            .or(old)
+            .map(Attestation::display_name)
+            .unwrap_or_default();
+        let none = || facts(&Attestation::default()).into_iter();
+        let old_facts = old.map_or_else(|| none().collect(), facts);
+        let new_facts = new.map_or_else(|| none().collect(), facts);
+        for ((field, o), (_, n)) in old_facts.into_iter().zip(new_facts) {
+            if o != n {
+                out.push(FactChange {
+                    field: format!("{prefix}{field}"),
+                    service: service.clone(),
+                    old: o,
+                    new: n,
+                });
+            }
+        }
+        let old_under = old.and_then(|a| a.underlying.as_deref());
+        let new_under = new.and_then(|a| a.underlying.as_deref());
+        let scope = |u: Option<&crate::model::Underlying>| u.map(|u| u.scope.join(", "));
+        let (o, n) = (scope(old_under), scope(new_under));
+        if o != n {
+            out.push(FactChange {
+                field: format!("{prefix}inherited"),
+                service: service.clone(),
+                old: o,
+                new: n,
+            });
+        }
+        old = old_under.map(|u| &u.attestation);
+        new = new_under.map(|u| &u.attestation);
+        prefix.push_str("inherits.");
+    }
+    out
+}
+
+/// The warnings of one side: what `report` says of registrations not in effect on
+/// `as_of` (lapsed, not yet registered, audit period not ended), for the service and the
+/// services it inherits from.
+fn validity_warnings(
+    catalog: &Catalog,
+    att: &Attestation,
+    csp: &CspControls,
+    side: &'static str,
+    as_of: Date,
+    lang: Lang,
+) -> Vec<DiffWarning> {
+    const NOT_IN_EFFECT: [&str; 3] = [
+        "registration-lapsed",
+        "registration-not-yet-valid",
+        "audit-period-not-ended",
+    ];
+    let coverage = ListCoverage::of(catalog, csp);
+    csp_warnings(att, csp, &coverage, as_of, lang)
+        .into_iter()
+        .filter(|w: &Warning| NOT_IN_EFFECT.contains(&w.code))
+        .map(|w| DiffWarning {
+            side,
+            code: w.code,
+            message: w.message,
+        })
+        .collect()
+}
+
+/// Whether the two lists are of different services: both give a registration number, or
+/// both a name, and they differ.
+fn other_service(old: &Attestation, new: &Attestation, lang: Lang) -> Option<DiffWarning> {
+    let differ = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => {
+            let key = |s: &str| crate::text::header_key(s).into_owned();
+            (key(a) != key(b)).then(|| format!("'{}' → '{}'", a.trim(), b.trim()))
+        }
+        _ => None,
+    };
+    let mut what = Vec::new();
+    if let Some(d) = differ(&old.registration_number, &new.registration_number) {
+        what.push((
+            crate::model::registry_field_label("registration_number", lang),
+            d,
+        ));
+    }
+    if let Some(d) = differ(&old.name, &new.name) {
+        what.push((crate::model::registry_field_label("name", lang), d));
+    }
+    if what.is_empty() {
+        return None;
+    }
+    let what: Vec<String> = what.iter().map(|(l, d)| format!("{l} {d}")).collect();
+    let what = what.join(", ");
+    Some(DiffWarning {
+        side: "both",
+        code: "different-service",
+        message: match lang {
+            Lang::Ja => format!("旧と新は別のサービスの一覧です ({what}): 同じサービスの一覧どうしを比べてください"),
+            Lang::En => format!("OLD and NEW are lists of different services ({what}): compare two lists of the same service"),
+        },
+    })
+}
+
+/// Compares two control lists through the catalog, with their registry facts, judging
+/// registrations on `as_of`.
+pub fn diff(
+    catalog: &Catalog,
+    old: &Attestation,
+    new: &Attestation,
+    as_of: Date,
+    lang: Lang,
+) -> ListDiff {
+    let (old_csp, old_states, old_unknown) = stated(catalog, old);
+    let (new_csp, new_states, new_unknown) = stated(catalog, new);
     let change = |id: &str, fields, old: Option<&Stated>, new: Option<&Stated>| ControlChange {
         id: id.to_owned(),
         title: catalog
@@ -232,6 +439,14 @@ pub fn diff(catalog: &Catalog, old: &Attestation, new: &Attestation, lang: Lang)
         ids
     };
     let status_changed = changed.iter().filter(|c| c.status_changed()).count();
+    let registry = registry_changes(old, new);
+    let mut warnings: Vec<DiffWarning> = other_service(old, new, lang).into_iter().collect();
+    warnings.extend(validity_warnings(
+        catalog, old, &old_csp, "old", as_of, lang,
+    ));
+    let new_warnings = validity_warnings(catalog, new, &new_csp, "new", as_of, lang);
+    let new_not_in_effect = !new_warnings.is_empty();
+    warnings.extend(new_warnings);
     let summary = DiffSummary {
         added: added.len(),
         removed: removed.len(),
@@ -240,15 +455,23 @@ pub fn diff(catalog: &Catalog, old: &Attestation, new: &Attestation, lang: Lang)
         unchanged,
         unknown_old: old_unknown.len(),
         unknown_new: new_unknown.len(),
-        differs: !(added.is_empty() && removed.is_empty() && changed.is_empty())
+        registry_changed: registry.len(),
+        differs: !(added.is_empty()
+            && removed.is_empty()
+            && changed.is_empty()
+            && registry.is_empty())
             || unknown_ids(&old_unknown) != unknown_ids(&new_unknown),
+        new_not_in_effect,
     };
     ListDiff {
-        schema_version: 1,
+        schema_version: 2,
         catalog: format!("{} {}", catalog.name, catalog.version),
-        old: side(old, old_states.len(), old_unknown),
-        new: side(new, new_states.len(), new_unknown),
+        as_of,
+        old: side(old, old_states.len(), old_unknown, as_of),
+        new: side(new, new_states.len(), new_unknown, as_of),
         summary,
+        registry,
+        warnings,
         added,
         removed,
         changed,
@@ -275,6 +498,102 @@ mod tests {
             controls,
             ..Attestation::default()
         }
+    }
+
+    fn day() -> Date {
+        Date::new(2026, 4, 1).unwrap()
+    }
+
+    #[test]
+    fn registry_facts_of_the_service_and_the_one_under_it_are_differences() {
+        let catalog = Catalog::embedded().unwrap();
+        let controls = vec![ListedControl::implemented("9.2.1", None)];
+        let iaas = |deadline| Attestation {
+            name: Some("IaaS".into()),
+            renewal_deadline: Date::new(deadline, 3, 31),
+            ..att("iaas", vec![ListedControl::implemented("11.1.1", None)])
+        };
+        let saas = |deadline, plan: &str, under| Attestation {
+            name: Some("SaaS".into()),
+            registration_number: Some("C0001".into()),
+            renewal_deadline: Date::new(deadline, 3, 31),
+            improvement_plan: Some(plan.into()),
+            underlying: Some(Box::new(crate::model::Underlying {
+                attestation: under,
+                scope: vec!["11".into()],
+            })),
+            ..att("saas", controls.clone())
+        };
+        let old = saas(2027, "無", iaas(2027));
+        let d = diff(&catalog, &old, &old, day(), Lang::En);
+        assert!(!d.summary.differs && d.registry.is_empty() && d.warnings.is_empty());
+        // the controls are the same; the deadlines and the plan are not
+        let new = saas(2025, "有", iaas(2026));
+        let d = diff(&catalog, &old, &new, day(), Lang::En);
+        assert!(d.added.is_empty() && d.removed.is_empty() && d.changed.is_empty());
+        let fields: Vec<(&str, &str)> = d
+            .registry
+            .iter()
+            .map(|f| (f.field.as_str(), f.service.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("renewal_deadline", "SaaS"),
+                ("improvement_plan", "SaaS"),
+                ("inherits.renewal_deadline", "IaaS")
+            ]
+        );
+        assert_eq!(d.registry[0].old.as_deref(), Some("2027-03-31"));
+        assert_eq!(d.registry[0].new.as_deref(), Some("2025-03-31"));
+        assert_eq!(d.summary.registry_changed, 3);
+        assert!(d.summary.differs && d.summary.new_not_in_effect);
+        assert_eq!(d.new.registration, Registration::Lapsed);
+        assert_eq!(d.old.registration, Registration::Valid);
+        let codes: Vec<(&str, &str)> = d.warnings.iter().map(|w| (w.side, w.code)).collect();
+        // the SaaS's own deadline and the IaaS's (2026-03-31, before the date)
+        assert_eq!(
+            codes,
+            [
+                ("new", "registration-lapsed"),
+                ("new", "registration-lapsed")
+            ]
+        );
+        // the same controls on a lapsed IaaS only: still not in effect
+        let new = saas(2027, "無", iaas(2026));
+        let d = diff(&catalog, &old, &new, day(), Lang::En);
+        assert_eq!(d.summary.registry_changed, 1);
+        assert!(d.summary.new_not_in_effect);
+        assert!(d.warnings[0].message.contains("underlying service IaaS"));
+    }
+
+    #[test]
+    fn another_service_is_warned_of() {
+        let catalog = Catalog::embedded().unwrap();
+        let old = Attestation {
+            name: Some("Service A".into()),
+            registration_number: Some("C0001".into()),
+            ..att("a", vec![ListedControl::implemented("9.2.1", None)])
+        };
+        let new = Attestation {
+            registration_number: Some("C0002".into()),
+            ..old.clone()
+        };
+        let d = diff(&catalog, &old, &new, day(), Lang::En);
+        assert_eq!(d.warnings.len(), 1);
+        assert_eq!(
+            (d.warnings[0].side, d.warnings[0].code),
+            ("both", "different-service")
+        );
+        assert!(d.warnings[0].message.contains("'C0001' → 'C0002'"));
+        assert!(d.summary.differs);
+        // the name written in another width is the same name
+        let new = Attestation {
+            name: Some("Ｓｅｒｖｉｃｅ　Ａ".into()),
+            ..old.clone()
+        };
+        let d = diff(&catalog, &old, &new, day(), Lang::En);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
     }
 
     fn ids(v: &[ControlChange]) -> Vec<&str> {
@@ -308,7 +627,7 @@ mod tests {
                 listed("9.4.1", Implemented, "", ""),
             ],
         );
-        let d = diff(&catalog, &old, &new, Lang::En);
+        let d = diff(&catalog, &old, &new, day(), Lang::En);
         assert_eq!(ids(&d.added), ["8.1.5.P", "18.1.1"]);
         assert_eq!(ids(&d.removed), ["12.1.1"]);
         assert_eq!(ids(&d.changed), ["6.2.2", "9.2.1", "9.4.1"]);
@@ -350,7 +669,7 @@ mod tests {
                 ListedControl::implemented("8.1.5P", None),
             ],
         );
-        let d = diff(&catalog, &old, &new, Lang::Ja);
+        let d = diff(&catalog, &old, &new, day(), Lang::Ja);
         assert!(d.added.is_empty() && d.removed.is_empty() && d.changed.is_empty());
         assert_eq!(d.summary.unchanged, 2);
         assert!(!d.summary.differs);
@@ -367,7 +686,7 @@ mod tests {
                 ListedControl::implemented("9.9.9", Some(2)),
             ],
         );
-        let d = diff(&catalog, &old, &new, Lang::En);
+        let d = diff(&catalog, &old, &new, day(), Lang::En);
         assert!(d.old.unknown.is_empty());
         assert_eq!(d.new.unknown.len(), 1);
         assert_eq!(d.new.unknown[0].id, "9.9.9");
@@ -375,7 +694,7 @@ mod tests {
         assert_eq!(d.summary.unknown_new, 1);
         assert!(d.summary.differs);
         // the same unknown id on both sides is reported, but is no difference
-        let d = diff(&catalog, &new, &new, Lang::En);
+        let d = diff(&catalog, &new, &new, day(), Lang::En);
         assert_eq!((d.summary.unknown_old, d.summary.unknown_new), (1, 1));
         assert!(!d.summary.differs);
     }
@@ -392,7 +711,7 @@ mod tests {
                 listed("A.9.2.1", NotImplemented, "", "E-2"),
             ],
         );
-        let d = diff(&catalog, &old, &new, Lang::En);
+        let d = diff(&catalog, &old, &new, day(), Lang::En);
         assert_eq!(ids(&d.changed), ["9.2.1"]);
         assert_eq!(d.changed[0].fields, ["status", "evidence"]);
         assert_eq!(d.changed[0].new.as_ref().unwrap().evidence, "E-2");

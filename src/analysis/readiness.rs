@@ -3,7 +3,8 @@
 //! implemented (neither excluded nor inherited); every control objective implemented or
 //! excluded with a reason; the basic-requirement (B/PB) detailed controls the list states
 //! implemented unless their objective is excluded with a reason; evidence for what is
-//! implemented.
+//! implemented; objectives inherited from a service whose registration is in effect on the
+//! date.
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -12,6 +13,7 @@ use crate::analysis::csp::{resolve_attestation, CspControls, CspState, UnknownId
 use crate::analysis::gap::{CatalogInfo, Warning};
 use crate::catalog::id::IsmapId;
 use crate::catalog::{Catalog, Entry, Flags, Layer, Level};
+use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::Attestation;
 /// What the list says of a catalog item.
@@ -53,9 +55,22 @@ pub enum Finding {
     Planned,
     /// Implemented, but no evidence is named.
     NoEvidence,
+    /// Implemented only through an underlying service whose registration is not in effect
+    /// on the date (lapsed, registered after it, or audited over a period ending after it):
+    /// nothing to show the auditor for it.
+    UnderlyingNotInEffect,
 }
 
 impl Finding {
+    pub const ALL: [Finding; 6] = [
+        Finding::Missing,
+        Finding::ExclusionNotAllowed,
+        Finding::NoReason,
+        Finding::Planned,
+        Finding::NoEvidence,
+        Finding::UnderlyingNotInEffect,
+    ];
+
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Finding::Missing => lang.pick("未実施(必須)", "missing (mandatory)"),
@@ -63,6 +78,10 @@ impl Finding {
             Finding::NoReason => lang.pick("非該当の理由なし", "excluded without a reason"),
             Finding::Planned => lang.pick("計画中", "planned"),
             Finding::NoEvidence => lang.pick("証跡なし", "no evidence"),
+            Finding::UnderlyingNotInEffect => lang.pick(
+                "継承元の登録が無効",
+                "underlying registration not in effect",
+            ),
         }
     }
 }
@@ -107,6 +126,9 @@ pub struct Counts {
     /// Mandatory items neither implemented nor validly excluded (planned ones excluded).
     pub missing: usize,
     pub evidence_missing: usize,
+    /// Inherited from a service whose registration is not in effect on the date (not
+    /// counted implemented).
+    pub underlying_not_in_effect: usize,
     /// (implemented + not_applicable) / required, 0..1, four decimals.
     pub readiness: f64,
 }
@@ -120,6 +142,7 @@ pub struct Group {
     pub na_without_reason: Vec<String>,
     pub planned: Vec<String>,
     pub evidence_missing: Vec<String>,
+    pub underlying_not_in_effect: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -128,6 +151,8 @@ pub struct ReadinessReport {
     pub lang: Lang,
     pub catalog: CatalogInfo,
     pub source: String,
+    /// The date the registrations of the services inherited from are judged on.
+    pub as_of: Date,
     /// Whether the list named evidence at all (a table with an evidence column).
     pub evidence_checked: bool,
     pub summary: Counts,
@@ -136,6 +161,9 @@ pub struct ReadinessReport {
     pub na_without_reason: Vec<String>,
     pub planned: Vec<String>,
     pub evidence_missing: Vec<String>,
+    /// Objectives implemented only through a service whose registration is not in effect
+    /// on `as_of`.
+    pub underlying_not_in_effect: Vec<String>,
     pub groups: Vec<Group>,
     pub items: Vec<ReadinessItem>,
     pub unknown_ids: Vec<UnknownId>,
@@ -143,10 +171,13 @@ pub struct ReadinessReport {
 }
 
 impl ReadinessReport {
-    /// `--fail-on missing`: anything mandatory missing or planned, or an exclusion
-    /// without a reason.
+    /// `--fail-on missing`: anything mandatory missing or planned, an exclusion without a
+    /// reason, or an objective inherited from a service not in effect on the date.
     pub fn has_blockers(&self) -> bool {
-        !(self.missing.is_empty() && self.na_without_reason.is_empty() && self.planned.is_empty())
+        !(self.missing.is_empty()
+            && self.na_without_reason.is_empty()
+            && self.planned.is_empty()
+            && self.underlying_not_in_effect.is_empty())
     }
 }
 
@@ -185,7 +216,9 @@ fn count(items: &[&ReadinessItem]) -> Counts {
         if i.required {
             c.required += 1;
             match i.state {
-                ItemState::Implemented => c.implemented += 1,
+                ItemState::Implemented if !i.findings.contains(&Finding::UnderlyingNotInEffect) => {
+                    c.implemented += 1
+                }
                 ItemState::NotApplicable if i.findings.is_empty() => c.not_applicable += 1,
                 _ => {}
             }
@@ -196,6 +229,7 @@ fn count(items: &[&ReadinessItem]) -> Counts {
                 Finding::NoReason => c.na_without_reason += 1,
                 Finding::Planned => c.planned += 1,
                 Finding::NoEvidence => c.evidence_missing += 1,
+                Finding::UnderlyingNotInEffect => c.underlying_not_in_effect += 1,
             }
         }
     }
@@ -226,6 +260,8 @@ struct Stated<'a> {
     /// reason, evidence and owner of each resolved id: the last listing wins, as for states
     details: HashMap<String, (&'a str, &'a str, &'a str)>,
     tracks_evidence: bool,
+    /// Per service of `csp.services`, whether its registration is in effect on the date.
+    in_effect: Vec<bool>,
 }
 
 impl Stated<'_> {
@@ -286,6 +322,18 @@ impl Stated<'_> {
             ("", "", "")
         };
         let inherited_from = self.csp.inherited_from(id).map(str::to_owned);
+        // the services the inherited state rests on, below this one: the same judgement
+        // `report` makes (`Service::validity`)
+        if state == ItemState::Implemented
+            && inherited_from.is_some()
+            && self
+                .csp
+                .rests_on(id)
+                .skip(1)
+                .any(|s| !self.in_effect.get(s).copied().unwrap_or(true))
+        {
+            findings.push(Finding::UnderlyingNotInEffect);
+        }
         // evidence for an inherited objective is the underlying service's own audit
         if state == ItemState::Implemented
             && self.tracks_evidence
@@ -386,9 +434,12 @@ fn detail_row(
     Some(st.row(id, e, title, required, stated, None, flags.basic, findings))
 }
 
-/// The readiness of a CSP's own control list against the catalog.
-pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessReport {
+/// The readiness of a CSP's own control list against the catalog, judging the
+/// registrations of the services it inherits from on `as_of`.
+pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) -> ReadinessReport {
     let csp = resolve_attestation(catalog, att);
+    let validity: Vec<crate::analysis::csp::Validity> =
+        csp.services.iter().map(|s| s.validity(as_of)).collect();
     let mut details: HashMap<String, (&str, &str, &str)> = HashMap::new();
     for c in &att.controls {
         if let Ok(id) = crate::analysis::csp::listed_to_catalog(catalog, c) {
@@ -396,6 +447,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
         }
     }
     let st = Stated {
+        in_effect: validity.iter().map(|v| v.in_effect()).collect(),
         csp,
         details,
         tracks_evidence: att.tracks_evidence,
@@ -515,6 +567,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
                 na_without_reason: ids_with(&members, &[Finding::NoReason]),
                 planned: ids_with(&members, &[Finding::Planned]),
                 evidence_missing: ids_with(&members, &[Finding::NoEvidence]),
+                underlying_not_in_effect: ids_with(&members, &[Finding::UnderlyingNotInEffect]),
                 key,
                 label,
             }
@@ -522,6 +575,47 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
         .collect();
 
     let mut notes = Vec::new();
+    for (i, (service, v)) in st.csp.services.iter().zip(&validity).enumerate().skip(1) {
+        if v.in_effect() {
+            continue;
+        }
+        let ids: Vec<&str> = items
+            .iter()
+            .filter(|it| {
+                it.findings.contains(&Finding::UnderlyingNotInEffect)
+                    && st.csp.rests_on(&it.id).contains(&i)
+            })
+            .map(|it| it.id.as_str())
+            .collect();
+        let name = &service.name;
+        let (ja_why, en_why) = if let Some(d) = service.renewal_deadline.filter(|_| v.lapsed) {
+            (
+                format!("登録の更新期限 {d} が基準日 {as_of} より前です"),
+                format!("is past its renewal deadline {d} (as of {as_of})"),
+            )
+        } else if let Some(d) = service.registered.filter(|_| v.not_yet_valid) {
+            (
+                format!("登録日 {d} が基準日 {as_of} より後です"),
+                format!("was registered on {d}, after {as_of}"),
+            )
+        } else {
+            let p = service
+                .audit_period
+                .map(|p| p.to_string())
+                .unwrap_or_default();
+            (
+                format!("監査対象期間 ({p}) が基準日 {as_of} より後に終わります"),
+                format!("was audited over a period ({p}) ending after {as_of}"),
+            )
+        };
+        notes.push(Warning {
+            code: "underlying-not-in-effect",
+            message: match lang {
+                Lang::Ja => format!("継承元のサービス {name} は{ja_why}: そこから継承する統制目標{}件は実施と数えていません(内部監査で示せる根拠がありません): {}。ISMAPクラウドサービスリストで現在の掲載を確認するか、自社で実施してください", ids.len(), ids.join(", ")),
+                Lang::En => format!("The underlying service {name} {en_why}: the {} objective(s) inherited from it are not counted as implemented (nothing to show the auditor for them): {}. Check its current entry on the ISMAP cloud service list, or implement them yourself", ids.len(), ids.join(", ")),
+            },
+        });
+    }
     if !catalog.details_complete() {
         let held = catalog
             .entries()
@@ -583,7 +677,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
     }
 
     ReadinessReport {
-        schema_version: 2,
+        schema_version: 3,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),
@@ -595,12 +689,14 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
+        as_of,
         evidence_checked: att.tracks_evidence,
         summary: count(&all),
         missing: ids_with(&all, &[Finding::Missing, Finding::ExclusionNotAllowed]),
         na_without_reason: ids_with(&all, &[Finding::NoReason]),
         planned: ids_with(&all, &[Finding::Planned]),
         evidence_missing: ids_with(&all, &[Finding::NoEvidence]),
+        underlying_not_in_effect: ids_with(&all, &[Finding::UnderlyingNotInEffect]),
         groups,
         items,
         unknown_ids: unknown,
@@ -612,6 +708,87 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, lang: Lang) -> ReadinessRep
 mod tests {
     use super::*;
     use crate::model::{Declared, ListedControl};
+
+    fn day() -> Date {
+        Date::new(2026, 4, 1).unwrap()
+    }
+
+    #[test]
+    fn objectives_inherited_from_a_registration_not_in_effect_are_findings() {
+        let catalog = Catalog::embedded().unwrap();
+        let iaas = |deadline: Date, registered: Option<Date>| Attestation {
+            name: Some("IaaS".into()),
+            renewal_deadline: Some(deadline),
+            registered,
+            controls: vec![ListedControl::implemented("11.1.1", None)],
+            ..Attestation::default()
+        };
+        let saas = |under| Attestation {
+            controls: vec![ListedControl::implemented("9.2.1", None)],
+            underlying: Some(Box::new(crate::model::Underlying {
+                attestation: under,
+                scope: vec!["11".into()],
+            })),
+            ..Attestation::default()
+        };
+        let date = |y, m, d| Date::new(y, m, d).unwrap();
+        let valid = analyse(
+            &catalog,
+            &saas(iaas(date(2027, 3, 31), None)),
+            day(),
+            Lang::En,
+        );
+        let lapsed = analyse(
+            &catalog,
+            &saas(iaas(date(2026, 3, 31), None)),
+            day(),
+            Lang::En,
+        );
+        let later = analyse(
+            &catalog,
+            &saas(iaas(date(2029, 3, 31), Some(date(2026, 6, 1)))),
+            day(),
+            Lang::En,
+        );
+        let item =
+            |r: &ReadinessReport| r.items.iter().find(|i| i.id == "11.1.1").cloned().unwrap();
+        assert!(item(&valid).findings.is_empty());
+        assert!(valid.underlying_not_in_effect.is_empty());
+        for r in [&lapsed, &later] {
+            assert_eq!(item(r).state, ItemState::Implemented);
+            assert_eq!(item(r).findings, [Finding::UnderlyingNotInEffect]);
+            assert_eq!(r.underlying_not_in_effect, ["11.1.1"]);
+            assert!(r.has_blockers());
+            assert_eq!(r.summary.underlying_not_in_effect, 1);
+            assert_eq!(r.summary.implemented + 1, valid.summary.implemented);
+            let note = r
+                .notes
+                .iter()
+                .find(|n| n.code == "underlying-not-in-effect")
+                .unwrap();
+            assert!(
+                note.message.contains("IaaS") && note.message.contains("11.1.1"),
+                "{}",
+                note.message
+            );
+        }
+        assert!(lapsed
+            .notes
+            .iter()
+            .any(|n| n.message.contains("renewal deadline 2026-03-31")));
+        assert!(later
+            .notes
+            .iter()
+            .any(|n| n.message.contains("registered on 2026-06-01")));
+        // the same IaaS judged before its deadline
+        let before = analyse(
+            &catalog,
+            &saas(iaas(date(2026, 3, 31), None)),
+            date(2026, 3, 31),
+            Lang::En,
+        );
+        assert!(before.underlying_not_in_effect.is_empty());
+    }
 
     fn listed(id: &str, declared: Declared, reason: &str, evidence: &str) -> ListedControl {
         ListedControl {
@@ -638,7 +815,7 @@ mod tests {
             tracks_evidence: true,
             ..Attestation::default()
         };
-        let r = analyse(&catalog, &att, Lang::En);
+        let r = analyse(&catalog, &att, day(), Lang::En);
         let item = |id: &str| r.items.iter().find(|i| i.id == id).unwrap();
         assert!(item("3.1.2").findings.is_empty());
         assert_eq!(item("3.1.3").findings, [Finding::ExclusionNotAllowed]);
@@ -713,6 +890,7 @@ mod tests {
                 // one of two items only: 4.4.5 not listed stays missing
                 ("4.4.5.1", Implemented, ""),
             ]),
+            day(),
             Lang::En,
         );
         let item = |id: &str| r.items.iter().find(|i| i.id == id).unwrap();
@@ -754,6 +932,7 @@ mod tests {
                 // a basic detail cannot be excluded on its own
                 ("12.4.1.15.PB", NotApplicable, "not us"),
             ]),
+            day(),
             Lang::En,
         );
         let item = |id: &str| r.items.iter().find(|i| i.id == id).unwrap();
@@ -812,7 +991,7 @@ mod tests {
         assert!(err.to_string().contains("column 'inherited'"), "{err}");
         assert!(err.to_string().contains("'3' is governance"), "{err}");
         // and should it get through, nothing of it is inherited
-        let r = analyse(&catalog, &saas, Lang::En);
+        let r = analyse(&catalog, &saas, day(), Lang::En);
         let item = |id: &str| r.items.iter().find(|i| i.id == id).unwrap();
         assert_eq!(item("3.1.2").state, ItemState::NotListed);
         assert_eq!(item("11.1.1").inherited_from.as_deref(), Some("IaaS"));
@@ -837,7 +1016,7 @@ mod tests {
             tracks_evidence: true,
             ..Attestation::default()
         };
-        let r = analyse(&catalog, &att, Lang::Ja);
+        let r = analyse(&catalog, &att, day(), Lang::Ja);
         assert!(!r.has_blockers());
         assert_eq!(r.summary.readiness, 1.0);
         assert!(r.evidence_missing.is_empty());

@@ -112,11 +112,34 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
             .into_iter()
             .filter_map(|p| std::fs::canonicalize(p).ok())
             .collect();
-        paths.extend(
-            csp_files(dir)?
-                .into_iter()
-                .filter(|p| std::fs::canonicalize(p).map_or(true, |p| !not_csps.contains(&p))),
-        );
+        let listed: Vec<PathBuf> = csp_files(dir)?
+            .into_iter()
+            .filter(|p| std::fs::canonicalize(p).map_or(true, |p| !not_csps.contains(&p)))
+            .collect();
+        // gap reports of earlier runs kept beside the CSP lists: the tool's own, not a CSP's
+        let mut own = 0;
+        for p in listed {
+            if input::review::is_gap_report(&p) {
+                own += 1;
+                eprintln!(
+                    "{}",
+                    crate::messages::note(&format!(
+                        "{}: skipped: a gap report written by ismap-gap, not a CSP list",
+                        p.display()
+                    ))
+                );
+            } else {
+                paths.push(p);
+            }
+        }
+        if own > 0 && paths.is_empty() {
+            return Err(InputError::at(
+                Location::file(dir),
+                "the folder holds only gap reports written by ismap-gap, no CSP list",
+            )
+            .hint("put the CSP lists and profiles in the folder, or pass them with --csp")
+            .into());
+        }
     }
     if paths.is_empty() {
         return Err(InputError::new("no CSP given")
@@ -157,7 +180,9 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
                 crate::messages::reading_csp_lists(i + 1, paths.len())
             );
         }
-        let att = input::csp::load(stdin.path(p), &opts, &catalog).map_err(|e| stdin.name(e))?;
+        let att = input::csp::load(stdin.path(p), &opts, &catalog)
+            .map_err(|e| stdin.name(e))
+            .map(|a| stdin.name_list(a))?;
         crate::analysis::csp::check_inheritance(&catalog, &att)?;
         atts.push(att);
     }

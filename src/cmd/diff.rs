@@ -34,24 +34,38 @@ pub fn run(ctx: &Context, cfg: DiffConfig) -> Result<Exit> {
     let mut inherited = old.inherited_files();
     inherited.extend(new.inherited_files());
     cfg.output.check(&inherited)?;
-    let diff = analysis::diff::diff(&catalog, &old, &new, ctx.lang);
+    let as_of = cfg.as_of.unwrap_or_else(crate::date::Date::today);
+    let diff = analysis::diff::diff(&catalog, &old, &new, as_of, ctx.lang);
+    if !(cfg.format == Format::Table && cfg.output.is_stdout()) {
+        for w in &diff.warnings {
+            eprintln!("{}", crate::messages::warning(&w.message));
+        }
+    }
     let style = ctx.style(Encoding::Utf8, &cfg.output);
     cfg.output
         .write_with(|w| report::diff::render_list_diff(&diff, ctx.lang, cfg.format, style, w))?;
-    if !(cfg.fail_on_change && diff.summary.differs) {
+    let s = &diff.summary;
+    if !(cfg.fail_on_change && (s.differs || s.new_not_in_effect)) {
         return Ok(Exit::Ok);
     }
-    let s = &diff.summary;
     let lang = crate::messages::lang();
-    let line = crate::messages::translate(
-        &format!(
-            "the lists differ: {} added, {} removed, {} changed",
-            s.added,
-            s.removed,
-            s.status_changed + s.details_changed
-        ),
-        lang,
-    );
+    let line = if s.differs {
+        crate::messages::translate(
+            &format!(
+                "the lists differ: {} added, {} removed, {} changed, {} registry fact(s) changed",
+                s.added,
+                s.removed,
+                s.status_changed + s.details_changed,
+                s.registry_changed
+            ),
+            lang,
+        )
+    } else {
+        crate::messages::translate(
+            "the lists are the same, but NEW rests on a registration not in effect",
+            lang,
+        )
+    };
     eprintln!(
         "--fail-on-change: {line} ({})",
         lang.pick("終了コード 1", "exit 1")

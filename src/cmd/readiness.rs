@@ -25,7 +25,8 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
         &cfg.csp_reading.options(cfg.encoding),
         &catalog,
     )
-    .map_err(|e| stdin.name(e))?;
+    .map_err(|e| stdin.name(e))
+    .map(|a| stdin.name_list(a))?;
     crate::analysis::csp::check_inheritance(&catalog, &list)?;
     cfg.output.check(&list.inherited_files())?;
     // the columns a table was read by, where they matter: what the numbers rest on
@@ -39,10 +40,15 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
             ))
         );
     }
-    let result = readiness::analyse(&catalog, &list, ctx.lang);
+    let as_of = cfg.as_of.unwrap_or_else(crate::date::Date::today);
+    let result = readiness::analyse(&catalog, &list, as_of, ctx.lang);
     if !(cfg.format == Format::Table && cfg.output.is_stdout()) {
         for n in &result.notes {
-            eprintln!("{}", messages::note(&n.message));
+            if n.code == "underlying-not-in-effect" {
+                eprintln!("{}", messages::warning(&n.message));
+            } else {
+                eprintln!("{}", messages::note(&n.message));
+            }
         }
     }
     let style = ctx.style(cfg.output_encoding, &cfg.output);
@@ -62,11 +68,12 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
         .iter()
         .chain(&result.planned)
         .chain(&result.na_without_reason)
+        .chain(&result.underlying_not_in_effect)
         .map(String::as_str)
         .collect();
     let lang = messages::lang();
     let what = messages::translate(
-        "mandatory items missing, planned or excluded without a reason",
+        "mandatory items missing, planned, excluded without a reason or inherited from a registration not in effect",
         lang,
     );
     eprintln!(

@@ -170,7 +170,8 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
         &cfg.csp_reading.options(cfg.encoding),
         &catalog,
     )
-    .map_err(|e| stdin.name(e))?;
+    .map_err(|e| stdin.name(e))
+    .map(|a| stdin.name_list(a))?;
     let previous = match &cfg.review {
         Some(p) => Some(input::review::load(
             p,

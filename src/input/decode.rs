@@ -179,8 +179,50 @@ fn decode_cp932(loc: &Location, bytes: &[u8]) -> Result<String, InputError> {
     Ok(text.into_owned())
 }
 
-/// Encodes output text as CP932; characters CP932 lacks are an error, not a `?`.
+/// Characters CP932 has no code point for that every CP932 converter writes as the one
+/// it has for the same JIS X 0208 character (Microsoft's best fit, Python's `cp932`): text
+/// typed on a Mac, pasted from a PDF, or decoded from Shift_JIS by non-Microsoft tables
+/// holds the former. (character, what CP932 writes, its bytes)
+pub const CP932_BEST_FIT: [(char, char, [u8; 2]); 6] = [
+    ('\u{301C}', '\u{FF5E}', [0x81, 0x60]), // 〜 WAVE DASH → ～
+    ('\u{2016}', '\u{2225}', [0x81, 0x61]), // ‖ DOUBLE VERTICAL LINE → ∥
+    ('\u{2212}', '\u{FF0D}', [0x81, 0x7C]), // − MINUS SIGN → －
+    ('\u{00A2}', '\u{FFE0}', [0x81, 0x91]), // ¢ → ￠
+    ('\u{00A3}', '\u{FFE1}', [0x81, 0x92]), // £ → ￡
+    ('\u{00AC}', '\u{FFE2}', [0x81, 0xCA]), // ¬ → ￢
+];
+
+/// Encodes output text as CP932; characters CP932 lacks are an error, not a `?`, except
+/// those of [`CP932_BEST_FIT`], written as CP932 writes them.
 pub fn encode_cp932(text: &str) -> Result<Vec<u8>, String> {
+    encode_cp932_best_fit(text).map(|(bytes, _)| bytes)
+}
+
+/// [`encode_cp932`], with the characters of [`CP932_BEST_FIT`] the text held (each once,
+/// in table order), so that the caller can say so.
+pub fn encode_cp932_best_fit(text: &str) -> Result<(Vec<u8>, Vec<char>), String> {
+    let fitted: Vec<char> = CP932_BEST_FIT
+        .iter()
+        .filter(|(c, ..)| text.contains(*c))
+        .map(|(c, ..)| *c)
+        .collect();
+    let text: std::borrow::Cow<str> = if fitted.is_empty() {
+        text.into()
+    } else {
+        text.chars()
+            .map(|c| {
+                CP932_BEST_FIT
+                    .iter()
+                    .find(|(from, ..)| *from == c)
+                    .map_or(c, |(_, to, _)| *to)
+            })
+            .collect::<String>()
+            .into()
+    };
+    encode_strict(&text).map(|bytes| (bytes, fitted))
+}
+
+fn encode_strict(text: &str) -> Result<Vec<u8>, String> {
     let (bytes, _, had_errors) = encoding_rs::SHIFT_JIS.encode(text);
     if had_errors {
         let Some((at, bad)) = text.char_indices().find(|(_, c)| {
@@ -339,6 +381,30 @@ mod tests {
         // plain CP932 is not mixed
         let sjis = encode_cp932("id,title\n1,確認項目\n").unwrap();
         assert!(decode(p(), &sjis, None).is_ok());
+    }
+
+    /// The characters every CP932 converter writes as a JIS X 0208 look-alike are written
+    /// with those bytes, and said; others are still refused.
+    #[test]
+    fn cp932_best_fit_characters_are_written_as_cp932_writes_them() {
+        for (c, to, bytes) in CP932_BEST_FIT {
+            let text = format!("a{c}b");
+            let (out, fitted) = encode_cp932_best_fit(&text).unwrap();
+            assert_eq!(out, [b'a', bytes[0], bytes[1], b'b'], "{c}");
+            assert_eq!(fitted, [c]);
+            // and read back, CP932 gives the look-alike
+            let (back, _, err) = encoding_rs::SHIFT_JIS.decode(&out);
+            assert!(!err);
+            assert_eq!(back, format!("a{to}b"));
+        }
+        let (out, fitted) = encode_cp932_best_fit("9.2.1〜9.2.3 − 〜").unwrap();
+        assert_eq!(fitted, ['〜', '−']);
+        assert_eq!(&out[5..7], [0x81, 0x60]);
+        let (_, fitted) = encode_cp932_best_fit("確認").unwrap();
+        assert!(fitted.is_empty());
+        let err = encode_cp932("〜😀").unwrap_err();
+        assert!(err.contains("U+1F600"), "{err}");
+        assert!(encode_cp932("𠮷").unwrap_err().contains("U+20BB7"));
     }
 
     #[test]

@@ -88,6 +88,25 @@ fn shape_of(sheet: &Sheet) -> Shape {
     sheet.rows.first().map_or(Shape::Foreign, |r| header_of(r))
 }
 
+/// Whether a file is a gap report this tool wrote (`report`'s CSV, or a workbook with its
+/// gap sheet), possibly edited since: not a CSP list, for `compare --csp-dir` to pass over.
+/// A file that cannot be read is not one (its reader says why).
+pub fn is_gap_report(path: &Path) -> bool {
+    let ours = |sheet: &Sheet| !matches!(shape_of(sheet), Shape::Foreign);
+    match FileKind::of(path) {
+        FileKind::Workbook => table::sheet_names(path).is_ok_and(|names| {
+            names
+                .iter()
+                .filter(|(_, visible)| *visible)
+                .any(|(name, _)| table::read_workbook(path, Some(name)).is_ok_and(|s| ours(&s)))
+        }),
+        FileKind::Text if crate::input::is_table_file(path) => {
+            table::read(path, None, None).is_ok_and(|s| ours(&s))
+        }
+        _ => false,
+    }
+}
+
 /// Where the header of a gap sheet was looked for.
 #[derive(Clone, Copy)]
 enum LookedAt {

@@ -121,6 +121,19 @@ impl Stdin {
     }
 
     /// An error about the copy of stdin, naming stdin instead.
+    /// A CSP list read from stdin goes by [`NAME`] in warnings and reports (its name when
+    /// it has none), not by its copy's file name.
+    pub fn name_list(&self, mut att: crate::model::Attestation) -> crate::model::Attestation {
+        if self
+            .spooled
+            .as_ref()
+            .is_some_and(|(copy, _)| att.source == *copy)
+        {
+            att.source = PathBuf::from(NAME);
+        }
+        att
+    }
+
     pub fn name(&self, mut e: InputError) -> InputError {
         let Some((copy, _)) = &self.spooled else {
             return e;

@@ -3,7 +3,7 @@ use std::borrow::Cow;
 use std::io::Write;
 
 use crate::error::InputError;
-use crate::input::decode::encode_cp932;
+use crate::input::decode::encode_cp932_best_fit;
 use crate::input::Encoding;
 use crate::report::grid::Grid;
 
@@ -216,15 +216,38 @@ impl<'w> Writer<'w> {
             Encoding::Utf8 => self.out.write_all(self.buf.as_bytes())?,
             Encoding::Cp932 => {
                 // no location: the output layer names the file being written
-                let encoded = encode_cp932(&self.buf).map_err(|e| {
+                let (encoded, fitted) = encode_cp932_best_fit(&self.buf).map_err(|e| {
                     InputError::new(format!("cannot write CP932 CSV: {e}"))
                         .hint("use --output-encoding utf-8")
                 })?;
+                note_best_fit(&fitted);
                 self.out.write_all(&encoded)?;
             }
         }
         Ok(())
     }
+}
+
+/// Says on stderr, once per run, which characters CP932 lacks were written as its
+/// look-alikes.
+fn note_best_fit(fitted: &[char]) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static SAID: AtomicBool = AtomicBool::new(false);
+    if fitted.is_empty() || SAID.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let pairs: Vec<String> = crate::input::decode::CP932_BEST_FIT
+        .iter()
+        .filter(|(c, ..)| fitted.contains(c))
+        .map(|(c, to, _)| format!("{c} (U+{:04X}) → {to}", *c as u32))
+        .collect();
+    eprintln!(
+        "{}",
+        crate::messages::note(&format!(
+            "CP932 has no code point for some characters: written as the ones every CP932 converter writes for them: {}",
+            pairs.join(", ")
+        ))
+    );
 }
 
 /// A sheet written back as CSV (`suggest`): row `i` of `rows` on line `i + 1` as far as

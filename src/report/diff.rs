@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::analysis::csp::UnknownId;
-use crate::analysis::diff::{ControlChange, ListDiff, Stated};
+use crate::analysis::diff::{ControlChange, FactChange, ListDiff, Stated};
 use crate::catalog::diff::{CatalogDiff, InNew};
 use crate::catalog::Entry;
 use crate::lang::Lang;
@@ -96,6 +96,19 @@ fn unknown_note(u: &UnknownId, lang: Lang) -> String {
     parts.join("; ")
 }
 
+/// A registry fact's row label: its name as the ISMAP list labels it, with the service
+/// inherited from (`inherits.renewal_deadline` → `登録の更新期限 (継承元)`).
+fn fact_label(f: &FactChange, lang: Lang) -> String {
+    let depth = f.field.matches("inherits.").count();
+    let field = f.field.rsplit('.').next().unwrap_or(&f.field);
+    let label = crate::model::registry_field_label(field, lang);
+    if depth == 0 {
+        label.to_owned()
+    } else {
+        format!("{label} ({})", lang.pick("継承元", "inherited from"))
+    }
+}
+
 fn list_grid(d: &ListDiff, lang: Lang) -> Grid {
     let l = |ja, en| lang.pick(ja, en);
     let mut g = Grid::new([
@@ -114,6 +127,22 @@ fn list_grid(d: &ListDiff, lang: Lang) -> Grid {
             .unwrap_or_default()
     };
     let note = |s: &Option<Stated>| s.as_ref().map(|s| notes(s, lang)).unwrap_or_default();
+    // registry facts first: they decide whether any statement may be relied on
+    for f in &d.registry {
+        let none = || lang.pick("(記載なし)", "(not stated)").to_owned();
+        g.push(
+            vec![
+                fact_label(f, lang),
+                f.service.clone(),
+                l("登録情報の変更", "registry fact changed").to_owned(),
+                String::new(),
+                String::new(),
+                f.old.clone().unwrap_or_else(none),
+                f.new.clone().unwrap_or_else(none),
+            ],
+            Tone::Alert,
+        );
+    }
     for c in d.all_changes() {
         let (label, tone) = change_label(c, lang);
         g.push(
@@ -187,7 +216,9 @@ fn render_diff<T: Serialize>(
         Format::Table => {}
         _ => return render_grid(&grid, format, style, w),
     }
-    table::write_wrapped(w, &heading, style.width)?;
+    for line in heading.lines() {
+        table::write_wrapped(w, line, style.width)?;
+    }
     if grid.rows.is_empty() {
         writeln!(w, "{}", lang.pick("差分はありません", "no differences"))?;
     } else {
@@ -206,18 +237,34 @@ pub fn render_list_diff(
     w: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let l = |ja, en| lang.pick(ja, en);
-    let heading = format!(
-        "{}: {} ({}) → {}: {} ({})",
+    let mut heading = format!(
+        "{}: {} ({}; {}) → {}: {} ({}; {}) ({} {})",
         l("旧", "old"),
         d.old.name,
         d.old.source,
+        d.old.registration.label(lang),
         l("新", "new"),
         d.new.name,
-        d.new.source
+        d.new.source,
+        d.new.registration.label(lang),
+        l("基準日", "as of"),
+        d.as_of
     );
+    for w in &d.warnings {
+        let side = match w.side {
+            "old" => l("旧", "old"),
+            "new" => l("新", "new"),
+            _ => l("旧と新", "old and new"),
+        };
+        heading.push_str(&format!(
+            "\n{} ({side}): {}",
+            l("警告", "WARNING"),
+            w.message
+        ));
+    }
     let s = &d.summary;
     let summary = format!(
-        "{} {}, {} {}, {} {}, {} {}, {} {}; {}: {} {}, {} {}",
+        "{} {}, {} {}, {} {}, {} {}, {} {}, {} {}; {}: {} {}, {} {}",
         l("追加", "added"),
         s.added,
         l("削除", "removed"),
@@ -228,6 +275,8 @@ pub fn render_list_diff(
         s.details_changed,
         l("変更なし", "unchanged"),
         s.unchanged,
+        l("登録情報の変更", "registry facts changed"),
+        s.registry_changed,
         l("カタログにないID", "unknown ids"),
         l("旧", "old"),
         s.unknown_old,

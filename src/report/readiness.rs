@@ -1,7 +1,7 @@
 //! The readiness report in every format, from the one [`ReadinessReport`] model.
 use std::io::Write;
 
-use crate::analysis::readiness::{Counts, ReadinessItem, ReadinessReport};
+use crate::analysis::readiness::{Counts, Finding, ReadinessItem, ReadinessReport};
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
 use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
@@ -86,6 +86,7 @@ pub fn item_headers(lang: Lang) -> Vec<&'static str> {
         l("名称", "title"),
         l("必須", "required"),
         l("実施状況", "status"),
+        l("記載元", "stated by"),
         l("理由", "reason"),
         l("証跡", "evidence"),
         l("担当", "owner"),
@@ -93,20 +94,38 @@ pub fn item_headers(lang: Lang) -> Vec<&'static str> {
     ]
 }
 
-/// The state of an item, with where it comes from when the list does not state it itself:
-/// `実施 (IaaS経由)`, `implemented (stated as 4.4.7)`.
-pub fn state_cell(i: &ReadinessItem, lang: Lang) -> String {
-    let mut cell = i.state.label(lang).to_owned();
-    if let Some(via) = &i.inherited_from {
-        cell.push_str(&crate::report::gap::inherited_label(via, lang));
+/// The status cell of the statement of applicability: what the list states of the item
+/// (itself, or through the service it runs on); empty where it states nothing of it (not
+/// listed, or a state derived from its objective or items, which [`stated_by_cell`] names),
+/// so that reading the statement back gives the list's own statements, and the same result.
+pub fn status_cell(i: &ReadinessItem, lang: Lang) -> String {
+    if i.stated_as.is_some() || i.state == crate::analysis::readiness::ItemState::NotListed {
+        String::new()
+    } else {
+        i.state.label(lang).to_owned()
     }
-    if let Some(by) = &i.stated_as {
-        cell.push_str(&match lang {
-            Lang::Ja => format!(" ({by} の記載による)"),
-            Lang::En => format!(" (stated as {by})"),
+}
+
+/// Where an item's state comes from when the list does not state it itself: the
+/// underlying service (`サンプルIaaS経由`, `via IaaS`), or what it was stated as
+/// (`3.1.2 の記載による`, `stated as 4.4.7`); empty when the list states it. A column of its
+/// own, so that the status column holds only the values a status table is read by and the
+/// statement of applicability can be read back (`report --csp`, `readiness`, `diff`).
+pub fn stated_by_cell(i: &ReadinessItem, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(via) = &i.inherited_from {
+        parts.push(match lang {
+            Lang::Ja => format!("{via}経由"),
+            Lang::En => format!("via {via}"),
         });
     }
-    cell
+    if let Some(by) = &i.stated_as {
+        parts.push(match lang {
+            Lang::Ja => format!("{by} の記載による"),
+            Lang::En => format!("stated as {by}"),
+        });
+    }
+    parts.join("; ")
 }
 
 /// The group of an item in words: the layer's name for governance and management, the
@@ -126,12 +145,13 @@ pub fn item_cells(i: &ReadinessItem, lang: Lang) -> Vec<String> {
         group_cell(&i.group, lang),
         i.title.clone(),
         if i.required {
-            lang.pick("必須", "yes")
+            lang.pick("必須", "mandatory")
         } else {
-            lang.pick("任意", "no")
+            lang.pick("任意", "optional")
         }
         .to_owned(),
-        state_cell(i, lang),
+        status_cell(i, lang),
+        stated_by_cell(i, lang),
         i.reason.clone(),
         i.evidence.clone(),
         i.owner.clone(),
@@ -144,11 +164,13 @@ pub fn item_cells(i: &ReadinessItem, lang: Lang) -> Vec<String> {
 }
 
 pub fn item_tone(i: &ReadinessItem) -> Tone {
-    use crate::analysis::readiness::Finding;
     if i.findings.iter().any(|f| {
         matches!(
             f,
-            Finding::Missing | Finding::ExclusionNotAllowed | Finding::NoReason
+            Finding::Missing
+                | Finding::ExclusionNotAllowed
+                | Finding::NoReason
+                | Finding::UnderlyingNotInEffect
         )
     }) {
         Tone::Bad
@@ -226,6 +248,15 @@ pub fn summary_lines(r: &ReadinessReport) -> Vec<String> {
         l("計画中", "planned"),
         s.planned
     ));
+    if s.underlying_not_in_effect > 0 {
+        if let Some(line) = out.last_mut() {
+            line.push_str(&format!(
+                ", {} {}",
+                Finding::UnderlyingNotInEffect.label(lang),
+                s.underlying_not_in_effect
+            ));
+        }
+    }
     for n in &r.notes {
         out.push(format!("{}: {}", note_label(lang), n.message));
     }

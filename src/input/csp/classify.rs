@@ -153,6 +153,31 @@ const ROLES: [(Role, &[&str]); 6] = [
     ),
 ];
 
+/// Whether a table's header row is that of the statement of applicability `readiness`
+/// writes (`report::readiness::item_headers`, in either language), and in which language.
+fn own_statement(names: &[String]) -> Option<crate::lang::Lang> {
+    use crate::lang::Lang;
+    [Lang::Ja, Lang::En].into_iter().find(|&lang| {
+        let headers = crate::report::readiness::item_headers(lang);
+        names.len() == headers.len() && names.iter().zip(&headers).all(|(n, h)| n == h)
+    })
+}
+
+/// The findings column of the statement of applicability `readiness` writes: its last
+/// column, in that table as written, every cell in it findings as the tool words them.
+/// What the tool found is never a statement of the CSP's; anything else under such a
+/// header (a table of the CSP's own, a cell edited) is read as before.
+fn is_own_findings_column(names: &[String], c: usize, cells: &[&str]) -> bool {
+    use crate::analysis::readiness::Finding;
+    own_statement(names).is_some_and(|lang| {
+        c + 1 == names.len()
+            && cells.iter().all(|text| {
+                text.split(", ")
+                    .all(|f| Finding::ALL.iter().any(|x| x.label(lang) == f.trim()))
+            })
+    })
+}
+
 /// A header with a bracketed note at its end dropped (`実施状況（2025年）` → `実施状況`).
 fn without_note(key: &str) -> Option<&str> {
     let open = match key.chars().last()? {
@@ -218,6 +243,10 @@ pub struct StatusColumns {
     /// An applicability column (`適用`) beside the status column: on a row stated
     /// implemented, it may not say the control does not apply.
     pub applicability: Option<usize>,
+    /// The statement of applicability `readiness` wrote: a row without a status is one
+    /// the list stated nothing of (not listed, or its state derived from its objective or
+    /// items, as the 記載元 column says), not a row to refuse.
+    pub own_statement: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -560,6 +589,14 @@ pub fn classify(
             )
             // beside a named status column, a reason or title column is what it says
             || (named && matches!(roles[c], Some(Role::Reason | Role::Title)))
+            // and so is the findings column of the statement of applicability `readiness`
+            // writes (what the tool found, never a statement of the CSP's)
+            || (named
+                && is_own_findings_column(
+                    &names,
+                    c,
+                    &id_rows.iter().map(|r| cell(r, c)).filter(|t| !t.is_empty()).collect::<Vec<_>>(),
+                ))
         {
             continue;
         }
@@ -710,6 +747,7 @@ pub fn classify(
             evidence: find(Role::Evidence),
             owner: find(Role::Owner),
             applicability: applicability.filter(|a| c.source != StatusSource::Column(*a)),
+            own_statement: own_statement(&names).is_some(),
             status: c.source,
             by_content: c.by_content,
         }),

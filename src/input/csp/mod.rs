@@ -363,6 +363,31 @@ fn ignored_tokens(sheet: &Sheet) -> usize {
 
 /// Every visible sheet of a workbook (or the one `opts.sheet` names): a sheet named like a
 /// history of changes is not read, a sheet named like a status is read by that meaning.
+/// The statement-of-applicability sheet of a workbook `readiness` wrote, recognised by its
+/// visible sheets being exactly those it writes (in either language) and the statement and
+/// findings sheets opening with its header row; `None` otherwise (a workbook of the user's
+/// whose sheets have those names is read sheet by sheet, as any other).
+fn readiness_workbook<'a>(path: &Path, visible: &[&'a str]) -> Result<Option<&'a str>, InputError> {
+    for lang in [crate::lang::Lang::Ja, crate::lang::Lang::En] {
+        if visible != crate::report::xlsx::readiness_sheet_names(lang) {
+            continue;
+        }
+        let headers = crate::report::readiness::item_headers(lang);
+        for name in &visible[1..] {
+            let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
+            let first = sheet.rows.first().map(Vec::as_slice).unwrap_or_default();
+            let ours = first.len() >= headers.len()
+                && first.iter().zip(&headers).all(|(c, h)| c.trim() == *h)
+                && first[headers.len()..].iter().all(|c| c.trim().is_empty());
+            if !ours {
+                return Ok(None);
+            }
+        }
+        return Ok(Some(visible[1]));
+    }
+    Ok(None)
+}
+
 fn from_workbook(
     path: &Path,
     opts: &CspOptions,
@@ -410,6 +435,17 @@ fn from_workbook(
         // every sheet hidden: the first is read
         visible = names.iter().take(1).map(|(n, _)| n.as_str()).collect();
         skipped.retain(|s| !visible.contains(&s.sheet.as_str()));
+    }
+    // a workbook `readiness` wrote: its statement of applicability is the list; the summary
+    // and the findings are what the tool derived from it
+    if let Some(soa) = readiness_workbook(path, &visible)? {
+        for name in visible.iter().filter(|n| **n != soa) {
+            skipped.push(SkippedSheet {
+                sheet: (*name).to_owned(),
+                why: SkipReason::Derived,
+            });
+        }
+        visible = vec![soa];
     }
     let mut parts = Vec::new();
     let mut read_names = Vec::new();

@@ -44,10 +44,23 @@ impl<'de> Deserialize<'de> for Exclusions {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an audit period: a mapping of from and to, each a date (audit_period: {from: 2024-10-01, to: 2025-09-30})"
+)]
 struct PeriodDoc {
     from: String,
     to: String,
+}
+
+/// The line of a profile's top-level field (`renewal_deadline:` in YAML, `"renewal_deadline"`
+/// in JSON), for messages about its value.
+fn field_line(text: &str, field: &str) -> Option<usize> {
+    let yaml = format!("{field}:");
+    let json = format!("\"{field}\"");
+    text.lines()
+        .position(|l| l.starts_with(&yaml) || l.trim_start().starts_with(&json))
+        .map(|i| i + 1)
 }
 
 /// The YAML profile of a CSP service (documented in README.md).
@@ -325,15 +338,22 @@ fn parse(
             syntax_error(&loc, at, "invalid CSP profile", e.to_string(), quoting)
         }),
     }?;
+    // a date as the ISMAP list writes it too (`令和9年3月31日`, `2027年3月31日`)
     let date = |field: &str, v: Option<String>| -> Result<Option<Date>, InputError> {
         v.map(|s| {
-            Date::parse(&s).ok_or_else(|| {
-                InputError::at(
-                    loc.clone().column(field),
-                    format!("{} is not a date", quoting.show(&s, "the value")),
-                )
-                .hint("write dates as YYYY-MM-DD")
-            })
+            Date::parse(&s)
+                .or_else(|| Date::parse_written(&s))
+                .ok_or_else(|| {
+                    let at = field_line(text, field).map_or(loc.clone(), |n| loc.clone().line(n));
+                    InputError::at(
+                        at,
+                        format!(
+                            "field '{field}': {} is not a date",
+                            quoting.show(&s, "the value")
+                        ),
+                    )
+                    .hint("write dates as YYYY-MM-DD (e.g. 2027-03-31), or as the ISMAP list writes them (2027年3月31日, 令和9年3月31日)")
+                })
         })
         .transpose()
     };

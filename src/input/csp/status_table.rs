@@ -192,7 +192,7 @@ pub fn read(
         }
         let (ids, skipped) = find_ids(id_cell);
         let Some(status) = status else {
-            if ids.is_empty() {
+            if ids.is_empty() || cols.own_statement {
                 // a heading or note row (`5 情報セキュリティのための方針群`)
                 out.ignored += skipped.max(1);
                 continue;
