@@ -324,3 +324,107 @@ fn inherits_reads_only_profiles_and_never_quotes_them() {
     c.arg("--csp").arg(&own);
     assert!(input_error(c).contains("'2024-13-45' is not a date"));
 }
+
+/// What the underlying service states of an inherited objective other than implemented
+/// (not applicable with its reason, or without one) is kept, naming that service: never
+/// turned into "not listed" (`paas-on-na.yaml` on `iaas-na.yaml`).
+#[test]
+fn the_underlying_services_exclusion_is_kept_with_its_name() {
+    let run = |lang: &str, format: &str| {
+        let mut c = on_checks(lang, "report", data("inherit/checks-na.csv"));
+        c.args(["--format", format, "--csp"])
+            .arg(data("inherit/paas-on-na.yaml"));
+        c
+    };
+    let v = json_of(run("en", "json"));
+    // only the implemented objectives count as inherited
+    assert_eq!(v["csp"]["inherited"], 2);
+    for (id, reason, code, text, why) in [
+        (
+            "N1",
+            "not-applicable",
+            "exclusion-review",
+            "Check that the CSP's reason for excluding control objective 11.1.3 (stated by NA IaaS) holds for your use",
+            "データセンターを自社で保有しない",
+        ),
+        (
+            "N2",
+            "not-applicable-without-reason",
+            "exclusion-reason-request",
+            "The CSP excludes control objective 11.2.1 (stated by NA IaaS) without a reason",
+            "",
+        ),
+    ] {
+        let i = item(&v, id);
+        assert_eq!(i["status"], "not-covered", "{id}");
+        assert_eq!(i["reasons"], serde_json::json!([reason]), "{id}");
+        assert_eq!(i["not_listed"], serde_json::json!([]), "{id}");
+        assert_eq!(i["not_applicable"][0]["reason"], why, "{id}");
+        assert_eq!(i["controls"][0]["state"], "not-applicable", "{id}");
+        assert_eq!(i["controls"][0]["inherited_from"], "NA IaaS", "{id}");
+        let p = &i["additional_procedures"][0];
+        assert_eq!(p["code"], code, "{id}");
+        assert!(p["text"].as_str().unwrap().starts_with(text), "{id}: {p}");
+    }
+    assert_eq!(item(&v, "N3")["status"], "covered");
+    let obj = v["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "11.1.3")
+        .unwrap();
+    assert_eq!(obj["state"], "not-applicable");
+    assert_eq!(obj["reason"], "データセンターを自社で保有しない");
+    assert_eq!(obj["inherited_from"], "NA IaaS");
+
+    let csv = stdout_of(run("ja", "csv"));
+    let n1 = csv.lines().find(|l| l.starts_with("N1,")).unwrap();
+    assert!(
+        n1.contains("11.1.3 (データセンターを自社で保有しない)"),
+        "{n1}"
+    );
+    assert!(
+        n1.contains("統制目標 11.1.3（NA IaaS の記載による） の理由"),
+        "{n1}"
+    );
+    assert!(!n1.contains("記載なし"), "{n1}");
+    let table = stdout_of(run("en", "table"));
+    assert!(table.contains("(stated by NA IaaS)"), "{table}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gap.xlsx");
+    let mut c = on_checks("en", "report", data("inherit/checks-na.csv"));
+    c.arg("--csp")
+        .arg(data("inherit/paas-on-na.yaml"))
+        .arg("-o")
+        .arg(&path);
+    stdout_of(c);
+    let (_, ranges) = common::xlsx::sheets(&path);
+    let gap = &ranges[1];
+    let row = (1..gap.height())
+        .map(|r| common::xlsx::row_texts(gap, r))
+        .find(|r| r[0] == "N2")
+        .unwrap();
+    assert!(
+        row.iter().any(|c| c.contains("(stated by NA IaaS)")),
+        "{row:?}"
+    );
+
+    // readiness: the IaaS's reason counts, its exclusion without one is a finding
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "readiness",
+        "--format",
+        "json",
+        "--implemented",
+    ])
+    .arg(data("inherit/paas-on-na.yaml"));
+    let r = json_of(c);
+    let row = |id: &str| item(&r, id).clone();
+    assert_eq!(row("11.1.3")["state"], "not-applicable");
+    assert_eq!(row("11.1.3")["reason"], "データセンターを自社で保有しない");
+    assert_eq!(row("11.1.3")["findings"], serde_json::json!([]));
+    assert_eq!(row("11.2.1")["findings"], serde_json::json!(["no-reason"]));
+    assert_eq!(row("11.2.1")["inherited_from"], "NA IaaS");
+}

@@ -54,11 +54,36 @@ fn csv_cell<'a>(header: &[String], rows: &'a [Vec<String>], id: &str, column: &s
 
 /// `report -o dir/gap.xlsx`, read back: (sheet names, ranges).
 fn workbook(lang: &str, csp: &str, dir: &Path) -> (Vec<String>, Vec<calamine::Range<Data>>) {
+    workbook_on(lang, verdicts("checks.csv"), csp, dir)
+}
+
+/// [`workbook`] on another check list.
+fn workbook_on(
+    lang: &str,
+    checks: PathBuf,
+    csp: &str,
+    dir: &Path,
+) -> (Vec<String>, Vec<calamine::Range<Data>>) {
     let path = dir.join("gap.xlsx");
-    let mut c = on_checks(lang, "report", verdicts("checks.csv"));
+    let mut c = on_checks(lang, "report", checks);
     c.arg("--csp").arg(verdicts(csp)).arg("-o").arg(&path);
     stdout_of(c);
     sheets(&path)
+}
+
+/// `readiness --format json` on a list of `tests/data/verdicts/`.
+fn readiness_json(lang: &str, list: &str) -> Value {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        lang,
+        "readiness",
+        "--format",
+        "json",
+        "--implemented",
+    ])
+    .arg(verdicts(list));
+    json_of(c)
 }
 
 /// The gap-sheet row of `id`.
@@ -346,7 +371,7 @@ fn nist_enhancements_are_at_most_partial() {
 fn published_facts_design_only_and_topic_procedures() {
     let v = json("valid.yaml");
     let csp = &v["csp"];
-    assert_eq!(csp["registration_kind"], "ismap-liu");
+    assert_eq!(csp["registration_kind"], "ismap");
     assert_eq!(csp["registration"], "valid");
     assert_eq!(csp["governing_law"], "日本法");
     assert_eq!(csp["jurisdiction"], "東京地方裁判所");
@@ -357,19 +382,21 @@ fn published_facts_design_only_and_topic_procedures() {
         .iter()
         .map(|w| w["code"].as_str().unwrap())
         .collect();
-    for code in [
-        "design-only",
-        "ismap-liu",
-        "subsequent-events",
-        "improvement-plan",
-    ] {
+    for code in ["design-only", "subsequent-events", "improvement-plan"] {
         assert!(warnings.contains(&code), "{code}: {warnings:?}");
     }
-    // a one-day audit period leaves the item covered, with a note
+    // a one-day audit period, an improvement plan and subsequent events leave the item
+    // covered, each with a note
     let v01 = by_id(&v["items"], "V01");
     assert_eq!(v01["status"], "covered");
-    assert_eq!(v01["reasons"], json!(["design-only"]));
-    assert_eq!(codes(v01), ["design-only"]);
+    assert_eq!(
+        v01["reasons"],
+        json!(["design-only", "improvement-plan", "subsequent-events"])
+    );
+    assert_eq!(
+        codes(v01),
+        ["design-only", "improvement-plan", "subsequent-events"]
+    );
     // outside ISMAP, by topic, naming what the profile publishes
     let v09 = by_id(&v["items"], "V09");
     assert_eq!(codes(v09), ["own-check-data-location"]);
@@ -385,7 +412,7 @@ fn published_facts_design_only_and_topic_procedures() {
         .unwrap()
         .contains("（準拠法: 日本法、裁判管轄: 東京地方裁判所）"));
     let table = stdout_of(report("ja", "valid.yaml", "table"));
-    assert!(table.contains("[ISMAP-LIU]"), "{table}");
+    assert!(table.contains("[ISMAP]"), "{table}");
     assert!(
         table.contains("準拠法: 日本法 / 裁判管轄: 東京地方裁判所"),
         "{table}"
@@ -401,11 +428,110 @@ fn published_facts_design_only_and_topic_procedures() {
             .map(|r| text(summary, r, 1))
             .unwrap()
     };
-    assert_eq!(fact("Registration kind"), "ISMAP-LIU");
+    assert_eq!(fact("Registration kind"), "ISMAP");
     assert_eq!(fact("Governing law"), "日本法");
     assert_eq!(fact("Jurisdiction"), "東京地方裁判所");
     assert_eq!(fact("Improvement plan"), "yes");
     assert!(fact("Covered means").contains("the decision stays with you"));
+}
+
+/// An ISMAP-LIU registration (`liu.yaml`, valid on the date): its external audit covers
+/// less than ISMAP's, so an item needing ISMAP's assurance is never covered on it; an item
+/// needing only the CSP's own declaration stays covered, with the reason shown.
+#[test]
+fn an_ismap_liu_registration_covers_no_item_needing_ismap_assurance() {
+    let run = |lang: &str, format: &str| {
+        let mut c = on_checks(lang, "report", verdicts("checks-liu.csv"));
+        c.arg("--csp")
+            .arg(verdicts("liu.yaml"))
+            .args(["--format", format]);
+        c
+    };
+    let v = json_of(run("en", "json"));
+    assert_eq!(v["csp"]["registration_kind"], "ismap-liu");
+    assert_eq!(v["csp"]["registration"], "valid");
+    assert_eq!(v["summary"]["covered"], 1);
+    assert!(v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "ismap-liu"));
+    for (id, status, reasons, procedures) in [
+        (
+            "L01",
+            "assurance-gap",
+            json!(["ismap-liu"]),
+            vec!["ismap-liu"],
+        ),
+        ("L02", "covered", json!(["ismap-liu"]), vec!["ismap-liu"]),
+        (
+            "L03",
+            "assurance-gap",
+            json!(["ismap-liu", "assurance-above-ismap"]),
+            vec!["ismap-liu", "soc2-report"],
+        ),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], status, "{id}");
+        assert_eq!(item["reasons"], reasons, "{id}");
+        assert_eq!(item["ismap_liu"], json!(["LIU SaaS"]), "{id}");
+        assert_eq!(codes(item), procedures, "{id}");
+    }
+    let text = |v: &Value, id: &str| {
+        by_id(&v["items"], id)["additional_procedures"][0]["text"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(text(&v, "L01")
+        .starts_with("LIU SaaS is registered under ISMAP-LIU (a smaller external-audit scope"));
+    // an item the CSP does not state is not covered whatever the registration
+    let l04 = by_id(&v["items"], "L04");
+    assert_eq!(l04["status"], "not-covered");
+    assert_eq!(l04["ismap_liu"], json!([]));
+    let ja = json_of(run("ja", "json"));
+    assert!(text(&ja, "L01").starts_with("LIU SaaS はISMAP-LIUの登録"));
+
+    let (h, rows) = csv_rows(&stdout_of(run("en", "csv")));
+    assert_eq!(csv_cell(&h, &rows, "L01", "status"), "assurance-gap");
+    assert_eq!(csv_cell(&h, &rows, "L01", "reasons"), "ismap-liu");
+    assert_eq!(csv_cell(&h, &rows, "L02", "status"), "covered");
+    assert_eq!(csv_cell(&h, &rows, "L02", "reasons"), "ismap-liu");
+    assert!(csv_cell(&h, &rows, "L02", "additional procedures").contains("ISMAP-LIU"));
+    let table = stdout_of(run("en", "table"));
+    assert!(table.contains("[ISMAP-LIU]"), "{table}");
+    assert!(table.contains("ISMAP-LIU: LIU SaaS"), "{table}");
+    let md = stdout_of(run("ja", "md"));
+    assert!(md.contains("ISMAP-LIU: LIU SaaS"), "{md}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let (_, ranges) = workbook_on("en", verdicts("checks-liu.csv"), "liu.yaml", dir.path());
+    let fact = |label: &str| {
+        let summary = &ranges[0];
+        (0..summary.height())
+            .find(|r| common::xlsx::text(summary, *r, 0) == label)
+            .map(|r| common::xlsx::text(summary, r, 1))
+            .unwrap()
+    };
+    assert_eq!(fact("Registration kind"), "ISMAP-LIU");
+    let l01 = sheet_row(&ranges[1], "L01");
+    assert_eq!(l01[3], "assurance-gap");
+    assert!(l01.iter().any(|c| c.contains("ISMAP-LIU")), "{l01:?}");
+
+    // compare: never ranked covered on an item needing ISMAP's assurance
+    let mut c = on_checks("en", "compare", verdicts("checks-liu.csv"));
+    c.arg("--csp")
+        .arg(verdicts("liu.yaml"))
+        .args(["--format", "json"]);
+    let cmp = json_of(c);
+    assert_eq!(
+        by_id(&cmp["items"], "L01")["statuses"]["LIU SaaS"],
+        "assurance-gap"
+    );
+    assert_eq!(
+        by_id(&cmp["items"], "L02")["statuses"]["LIU SaaS"],
+        "covered"
+    );
 }
 
 #[test]
@@ -1025,4 +1151,364 @@ fn profile_dates_are_checked() {
         c.args(["readiness", "--implemented"]).arg(&p);
         assert!(input_error(c).contains(wanted));
     }
+}
+
+/// `report` on `excluded.csv` / `checks-excluded.csv`, in `lang` and `format`.
+fn excluded(lang: &str, format: &str) -> assert_cmd::Command {
+    let mut c = on_checks(lang, "report", verdicts("checks-excluded.csv"));
+    c.arg("--csp")
+        .arg(verdicts("excluded.csv"))
+        .args(["--format", format]);
+    c
+}
+
+/// What ISMAP does not allow excluding (a governance or management objective, an item
+/// through it, a B/PB detail under an implemented objective), declared not applicable, is
+/// `exclusion-not-allowed` as `readiness` says, never a reason to weigh; an objective
+/// excluded with a reason stays `exclusion-review`.
+#[test]
+fn an_exclusion_ismap_does_not_allow_is_never_a_reason_to_weigh() {
+    let v = json_of(excluded("en", "json"));
+    for (id, reason, code, not_allowed) in [
+        (
+            "X01",
+            "exclusion-not-allowed",
+            "exclusion-not-allowed",
+            "4.4.7",
+        ),
+        (
+            "X02",
+            "exclusion-not-allowed",
+            "exclusion-not-allowed",
+            "3.1.2.1",
+        ),
+        (
+            "X03",
+            "exclusion-not-allowed",
+            "exclusion-not-allowed",
+            "9.4.2.2.B",
+        ),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "not-covered", "{id}");
+        assert_eq!(item["reasons"], json!([reason]), "{id}");
+        assert_eq!(codes(item), [code], "{id}");
+        assert_eq!(item["exclusion_not_allowed"], json!([not_allowed]), "{id}");
+    }
+    let text = |v: &Value, id: &str| {
+        by_id(&v["items"], id)["additional_procedures"][0]["text"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(text(&v, "X01").starts_with("ISMAP does not allow excluding control objective 4.4.7"));
+    // the CSP excluded 3.1.2, not its item: named as stated of the objective
+    assert!(text(&v, "X02").starts_with(
+        "ISMAP does not allow excluding control objective 3.1.2 (the objective of 3.1.2.1)"
+    ));
+    assert!(
+        text(&v, "X03").starts_with("ISMAP does not allow excluding detailed control 9.4.2.2.B")
+    );
+    // an objective excluded with a reason, and a detail through it: the reason to weigh
+    for id in ["X04", "X07"] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["reasons"], json!(["not-applicable"]), "{id}");
+        assert_eq!(codes(item), ["exclusion-review"], "{id}");
+        assert_eq!(item["exclusion_not_allowed"], json!([]), "{id}");
+    }
+    let ja = json_of(excluded("ja", "json"));
+    assert!(text(&ja, "X02")
+        .starts_with("ISMAPは統制目標 3.1.2（3.1.2.1 の統制目標） の除外(非該当)を認めていない"));
+
+    let (h, rows) = csv_rows(&stdout_of(excluded("en", "csv")));
+    assert_eq!(
+        csv_cell(&h, &rows, "X01", "reasons"),
+        "exclusion-not-allowed"
+    );
+    assert!(csv_cell(&h, &rows, "X02", "additional procedures")
+        .contains("ISMAP does not allow excluding control objective 3.1.2"));
+    let table = stdout_of(excluded("en", "table"));
+    assert!(table.contains("ISMAP does not allow excluding"), "{table}");
+    assert!(!table.contains("Check that the CSP's reason for excluding control objective 4.4.7"));
+    let md = stdout_of(excluded("ja", "md"));
+    assert!(md.contains("ISMAPは統制目標 4.4.7 の除外"), "{md}");
+    let dir = tempfile::tempdir().unwrap();
+    let (_, ranges) = workbook_on(
+        "en",
+        verdicts("checks-excluded.csv"),
+        "excluded.csv",
+        dir.path(),
+    );
+    let x01 = sheet_row(&ranges[1], "X01");
+    assert!(
+        x01.iter()
+            .any(|c| c.contains("ISMAP does not allow excluding")),
+        "{x01:?}"
+    );
+    assert!(x01.iter().any(|c| c == "exclusion-not-allowed"), "{x01:?}");
+
+    // the same judgement as readiness
+    let r = readiness_json("en", "excluded.csv");
+    for id in ["4.4.7", "3.1.2", "3.1.2.1", "9.4.2.2.B"] {
+        assert_eq!(
+            by_id(&r["items"], id)["findings"],
+            json!(["exclusion-not-allowed"]),
+            "{id}"
+        );
+    }
+    assert_eq!(by_id(&r["items"], "10.1.2")["findings"], json!([]));
+}
+
+/// A detailed control whose objective alone is stated takes the objective's statement:
+/// the report names the objective as stated, never a statement of the detail the CSP did
+/// not make (JSON `stated_as`, the missing and not-applicable cells, the procedures).
+#[test]
+fn a_detail_stated_through_its_objective_is_worded_as_the_objectives_statement() {
+    let v = json_of(excluded("en", "json"));
+    for (id, detail, objective, code, text) in [
+        ("X05", "9.2.3.11.PB", "9.2.3", "remediation-plan", "The CSP states control objective 9.2.3 (the objective of 9.2.3.11.PB) not implemented"),
+        ("X06", "12.4.2.1", "12.4.2", "planned-completion", "The CSP states control objective 12.4.2 (the objective of 12.4.2.1) planned"),
+        ("X04", "10.1.2.20.PB", "10.1.2", "exclusion-review", "Check that the CSP's reason for excluding control objective 10.1.2 (the objective of 10.1.2.20.PB)"),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["controls"][0]["id"], detail, "{id}");
+        assert_eq!(item["controls"][0]["stated_as"], objective, "{id}");
+        assert_eq!(codes(item), [code], "{id}");
+        let t = item["additional_procedures"][0]["text"].as_str().unwrap();
+        assert!(t.starts_with(text), "{id}: {t}");
+    }
+    assert_eq!(
+        by_id(&v["items"], "X04")["not_applicable"][0]["stated_as"],
+        "10.1.2"
+    );
+    // an objective stated itself has no stated_as
+    assert!(by_id(&v["items"], "X07")["controls"][0]
+        .get("stated_as")
+        .is_none());
+    let ja = json_of(excluded("ja", "json"));
+    let t = by_id(&ja["items"], "X05")["additional_procedures"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        t.starts_with("CSPが未実施とする統制目標 9.2.3（9.2.3.11.PB の統制目標） について"),
+        "{t}"
+    );
+    assert!(!t.contains("詳細管理策"), "{t}");
+    let (h, rows) = csv_rows(&stdout_of(excluded("ja", "csv")));
+    assert_eq!(
+        csv_cell(&h, &rows, "X05", "不足(記載なし・未実施・計画中)"),
+        "9.2.3.11.PB (未実施、9.2.3 の記載による)"
+    );
+    assert_eq!(
+        csv_cell(&h, &rows, "X04", "非該当(理由)"),
+        "10.1.2.20.PB (IaaS側で実施、10.1.2 の記載による)"
+    );
+    let (h, rows) = csv_rows(&stdout_of(excluded("en", "csv")));
+    assert_eq!(
+        csv_cell(
+            &h,
+            &rows,
+            "X06",
+            "missing (not listed / not implemented / planned)"
+        ),
+        "12.4.2.1 (planned, stated of 12.4.2)"
+    );
+    let table = stdout_of(excluded("ja", "table"));
+    assert!(
+        table.contains("未実施: 9.2.3.11.PB (9.2.3 の記載による)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("非該当: 3.1.2.1 (3.1.2 の記載による)"),
+        "{table}"
+    );
+}
+
+/// `3.1.1`, the overview of the governance criteria, stated in a CSP's list: no objective,
+/// so its statement applies to nothing, is not counted, and is warned about by name in
+/// every CSP form (profile, pasted list, status table) and every command reading it.
+#[test]
+fn an_overview_stated_by_a_csp_is_warned_about_and_not_counted() {
+    let warned = |v: &Value, key: &str| -> String {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["code"] == "csp-overview-stated")
+            .map(|w| w["message"].as_str().unwrap().to_owned())
+            .unwrap_or_else(|| panic!("no csp-overview-stated in {}", v[key]))
+    };
+    for csp in ["overview.yaml", "overview.txt", "overview.csv"] {
+        let mut c = on_checks("en", "report", verdicts("checks-overview.csv"));
+        c.arg("--csp").arg(verdicts(csp)).args(["--format", "json"]);
+        let v = json_of(c);
+        assert_eq!(v["csp"]["implemented"], 1, "{csp}");
+        let m = warned(&v, "warnings");
+        assert!(
+            m.starts_with(
+                "The CSP list states 3.1.1, the overview of the criteria, not an objective"
+            ),
+            "{csp}: {m}"
+        );
+        assert!(m.contains("(3.1.2 to 3.1.6)"), "{m}");
+        // nothing is credited on it
+        assert_eq!(by_id(&v["items"], "O01")["status"], "not-covered", "{csp}");
+        assert_eq!(by_id(&v["items"], "O02")["status"], "not-covered", "{csp}");
+        assert_eq!(by_id(&v["items"], "O03")["status"], "covered", "{csp}");
+    }
+    let mut c = on_checks("ja", "report", verdicts("checks-overview.csv"));
+    c.arg("--csp").arg(verdicts("overview.txt"));
+    let table = stdout_of(c);
+    assert!(
+        table.contains("CSPの一覧は 3.1.1 を記載していますが"),
+        "{table}"
+    );
+    assert!(table.contains("3.1.2から3.1.6"), "{table}");
+    let dir = tempfile::tempdir().unwrap();
+    let (_, ranges) = workbook_on(
+        "en",
+        verdicts("checks-overview.csv"),
+        "overview.csv",
+        dir.path(),
+    );
+    let summary = &ranges[0];
+    assert!(
+        (0..summary.height()).any(|r| text(summary, r, 1).starts_with("The CSP list states 3.1.1"))
+    );
+    // compare and readiness say it too
+    let mut c = on_checks("en", "compare", verdicts("checks-overview.csv"));
+    c.arg("--csp")
+        .arg(verdicts("overview.yaml"))
+        .args(["--format", "json"]);
+    let v = json_of(c);
+    warned(&v["csps"][0], "warnings");
+    let r = readiness_json("en", "overview.yaml");
+    warned(&r, "notes");
+    assert!(!r["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["id"] == "3.1.1"));
+}
+
+/// A list entry publishing an improvement plan (改善計画 有) and subsequent events (後発事象
+/// あり): every item resting on it carries both reasons and procedures where consultants
+/// filter (CSV, JSON, xlsx), not only a header warning; the status is unchanged.
+#[test]
+fn an_improvement_plan_and_subsequent_events_note_every_item_resting_on_them() {
+    let run = |lang: &str, format: &str| {
+        let mut c = on_checks(lang, "report", data("../../examples/checks.csv"));
+        c.arg("--csp")
+            .arg(verdicts("list-entry-plan.txt"))
+            .args(["--format", format]);
+        c
+    };
+    let v = json_of(run("en", "json"));
+    let c02 = by_id(&v["items"], "C-02");
+    assert_eq!(c02["status"], "covered");
+    assert_eq!(
+        c02["reasons"],
+        json!(["improvement-plan", "subsequent-events"])
+    );
+    assert_eq!(codes(c02), ["improvement-plan", "subsequent-events"]);
+    let texts: Vec<&str> = c02["additional_procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts[0].contains("publishes an improvement plan"),
+        "{texts:?}"
+    );
+    assert!(
+        texts[1].contains("publishes subsequent events"),
+        "{texts:?}"
+    );
+    // an item stated nowhere gets no such note: nothing of it rests on the statement
+    let c16 = by_id(&v["items"], "C-16");
+    assert!(!codes(c16).contains(&"improvement-plan"), "{c16}");
+    let ja = json_of(run("ja", "json"));
+    let t = by_id(&ja["items"], "C-02")["additional_procedures"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(t.contains("は改善計画を掲載している"), "{t}");
+
+    let (h, rows) = csv_rows(&stdout_of(run("en", "csv")));
+    assert_eq!(
+        csv_cell(&h, &rows, "C-02", "reasons"),
+        "improvement-plan, subsequent-events"
+    );
+    assert!(csv_cell(&h, &rows, "C-02", "additional procedures").contains("subsequent events"));
+    let dir = tempfile::tempdir().unwrap();
+    let (_, ranges) = workbook_on(
+        "ja",
+        data("../../examples/checks.csv"),
+        "list-entry-plan.txt",
+        dir.path(),
+    );
+    let row = sheet_row(&ranges[1], "C-02");
+    assert!(
+        row.iter().any(|c| c.contains("後発事象を掲載している")),
+        "{row:?}"
+    );
+    assert!(row.iter().any(|c| c.contains("改善計画あり")), "{row:?}");
+}
+
+/// A detailed control written with a suffix the catalog does not give its numbers
+/// (`9.2.3.11.B` for `9.2.3.11.PB`, `9.4.2.2.PB` for `9.4.2.2.B`) is that control, with a
+/// warning; two statements of it that disagree are an input error naming both rows.
+#[test]
+fn a_detail_with_another_suffix_is_the_same_control() {
+    let run = |csp: &str| {
+        let mut c = on_checks("en", "report", verdicts("checks-suffix.csv"));
+        c.arg("--csp").arg(verdicts(csp)).args(["--format", "json"]);
+        c
+    };
+    let v = json_of(run("suffix.csv"));
+    for (id, status, control) in [
+        ("S01", "not-covered", "9.2.3.11.PB"),
+        ("S04", "not-covered", "9.2.3.11.PB"),
+        // stated not implemented (as .PB): never "ask for the annex"
+        ("S03", "not-covered", "9.4.2.2.B"),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], status, "{id}");
+        assert_eq!(item["reasons"], json!(["not-implemented"]), "{id}");
+        assert_eq!(item["controls"][0]["id"], control, "{id}");
+    }
+    assert_eq!(by_id(&v["items"], "S02")["status"], "partial");
+    let w = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "csp-suffix-mismatch")
+        .unwrap();
+    assert!(w["message"]
+        .as_str()
+        .unwrap()
+        .contains("9.2.3.11.B → 9.2.3.11.PB, 9.4.2.2.PB → 9.4.2.2.B"));
+    // readiness reads it the same way and says so
+    let r = readiness_json("ja", "suffix.csv");
+    let missing: Vec<&str> = r["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert!(missing.contains(&"9.2.3.11.PB"), "{missing:?}");
+    assert!(!missing.contains(&"9.2.3.11.B"), "{missing:?}");
+    assert!(r["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["code"] == "csp-suffix-mismatch"));
+    // one control, stated once
+    let err = input_error(run("suffix-conflict.csv"));
+    assert!(
+        err.contains("row 4: 9.2.3.11.B (the same control as 9.2.3.11.PB) is listed again, differently: not implemented here; implemented on row 3"),
+        "{err}"
+    );
 }

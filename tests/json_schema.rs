@@ -417,6 +417,42 @@ fn reports_match_the_schema() {
         );
         check(REPORT, &v);
     }
+    // exclusions ISMAP does not allow; details stated through their objective
+    let v = report(
+        data("verdicts/checks-excluded.csv"),
+        data("verdicts/excluded.csv"),
+        "ja",
+    );
+    check(REPORT, &v);
+    assert!(v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["controls"][0]["stated_as"].is_string()
+            && i["controls"][0]["exclusion_not_allowed"] == true));
+    // an improvement plan and subsequent events: their reasons and procedures
+    check(
+        REPORT,
+        &report(
+            data("verdicts/checks.csv"),
+            data("verdicts/valid.yaml"),
+            "en",
+        ),
+    );
+    // an overview stated in the list: the warning csp-overview-stated
+    let v = report(
+        data("verdicts/checks-overview.csv"),
+        data("verdicts/overview.csv"),
+        "en",
+    );
+    check(REPORT, &v);
+    // an ISMAP-LIU registration: reason and procedure ismap-liu, items[].ismap_liu
+    let v = report(
+        data("verdicts/checks-liu.csv"),
+        data("verdicts/liu.yaml"),
+        "en",
+    );
+    check(REPORT, &v);
     let v = report(
         data("verdicts/checks-criteria.csv"),
         data("verdicts/criteria.csv"),
@@ -535,6 +571,8 @@ fn readiness_outputs_match_the_schema() {
     // a status table with an evidence column: every finding, a detail the catalog lacks
     let v = readiness("en", "readiness/soa.csv");
     check(READINESS, &v);
+    // an overview stated in the list: the note csp-overview-stated
+    check(READINESS, &readiness("ja", "verdicts/overview.yaml"));
     assert_eq!(v["evidence_checked"], true);
     let mut findings: Vec<&Value> = v["items"]
         .as_array()
@@ -851,7 +889,7 @@ fn readiness_on_a_lapsed_underlying_service_matches_the_schema() {
         "json",
     ]);
     check(READINESS, &v);
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     assert!(!v["underlying_not_in_effect"].as_array().unwrap().is_empty());
 }
 

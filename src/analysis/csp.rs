@@ -34,6 +34,87 @@ pub struct Service {
     pub registered: Option<Date>,
     pub renewal_deadline: Option<Date>,
     pub audit_period: Option<Period>,
+    /// An ISMAP-LIU registration: a smaller external-audit scope than ISMAP's.
+    pub liu: bool,
+    /// It publishes an improvement plan (改善計画 有).
+    pub improvement_plan: bool,
+    /// It publishes subsequent events (後発事象).
+    pub subsequent_events: bool,
+}
+
+/// An overview (`3.1.1`) a list states: no criterion of its own, so its statement applies
+/// to nothing; the objectives it introduces are what to state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatedOverview {
+    pub id: String,
+    /// The first and last objectives it introduces (`3.1.2`, `3.1.6`).
+    pub objectives: Option<(String, String)>,
+}
+
+impl CspControls {
+    /// What the list states that was read otherwise than written, which `report`,
+    /// `compare` and `readiness` warn about alike: an overview stated (`csp-overview-stated`:
+    /// not applied), a detail's suffix the catalog does not give its numbers
+    /// (`csp-suffix-mismatch`: read as the catalog's control).
+    pub fn statement_warnings(
+        &self,
+        lang: crate::lang::Lang,
+    ) -> Vec<crate::analysis::gap::Warning> {
+        use crate::lang::Lang;
+        let mut out = Vec::new();
+        out.extend(StatedOverview::warning(&self.overviews, lang));
+        if !self.suffix_mismatch.is_empty() {
+            let pairs: Vec<String> = self
+                .suffix_mismatch
+                .iter()
+                .map(|(raw, id)| format!("{raw} → {id}"))
+                .collect();
+            let pairs = pairs.join(", ");
+            out.push(crate::analysis::gap::Warning {
+                code: "csp-suffix-mismatch",
+                message: match lang {
+                    Lang::Ja => format!("CSPの一覧の詳細管理策の接尾辞(B/PB/P)がカタログと異なります: {pairs}。番号が同じため同じ詳細管理策として読みました: 一覧の記載を確認してください"),
+                    Lang::En => format!("The CSP list writes detailed controls with a suffix (B/PB/P) the catalog does not give them: {pairs}; read as the catalog's control of those numbers: check the list"),
+                },
+            });
+        }
+        out
+    }
+}
+
+impl StatedOverview {
+    /// The warning (`csp-overview-stated`) that the statements of `overviews` were not
+    /// applied.
+    fn warning(
+        overviews: &[StatedOverview],
+        lang: crate::lang::Lang,
+    ) -> Option<crate::analysis::gap::Warning> {
+        use crate::lang::Lang;
+        if overviews.is_empty() {
+            return None;
+        }
+        let ids: Vec<&str> = overviews.iter().map(|o| o.id.as_str()).collect();
+        let ids = ids.join(", ");
+        let (mut ja_list, mut en_list) = (Vec::new(), Vec::new());
+        for (first, last) in overviews.iter().filter_map(|o| o.objectives.as_ref()) {
+            ja_list.push(format!("{first}から{last}"));
+            en_list.push(format!("{first} to {last}"));
+        }
+        let message = match lang {
+            Lang::Ja => format!(
+                "CSPの一覧は {ids} を記載していますが、これは基準の概要で統制目標ではありません: その記載はどの項目にも適用せず、実施の件数にも数えていません。統制目標({})をそれぞれ記載してください",
+                ja_list.join("、")
+            ),
+            Lang::En => format!(
+                "The CSP list states {ids}, the overview of the criteria, not an objective: its statement applies to no item and is not counted as implemented; state the objectives ({}) themselves",
+                en_list.join(", ")
+            ),
+        };
+        Some(crate::analysis::gap::Warning {
+            code: "csp-overview-stated",
+            message,
+        })
+    }
 }
 
 /// An objective implemented only through the underlying service.
@@ -65,9 +146,15 @@ static IMPLEMENTED: CspState = CspState::Implemented;
 pub struct CspControls {
     /// catalog id (or unverified detail id) → state
     pub states: BTreeMap<String, CspState>,
-    /// ids implemented only through the underlying service → where from.
+    /// ids stated only by the underlying service (implemented, or otherwise) → where from.
     pub inherited: BTreeMap<String, Inherited>,
     pub unknown: Vec<UnknownId>,
+    /// Overviews the list states (`3.1.1`), which are no objective: their statements
+    /// apply to nothing and are not counted.
+    pub overviews: Vec<StatedOverview>,
+    /// Detailed controls written with a suffix the catalog does not give their numbers
+    /// (`9.2.3.11.B` for `9.2.3.11.PB`): as written, and the catalog id they were read as.
+    pub suffix_mismatch: Vec<(String, String)>,
     /// This service, then the services under it (`inherits:`), nearest first.
     pub services: Vec<Service>,
 }
@@ -77,7 +164,8 @@ impl CspControls {
         self.states.get(id)
     }
 
-    /// The provenance of an objective implemented through the underlying service.
+    /// The provenance of an objective stated (implemented, or otherwise) only by the
+    /// underlying service.
     pub fn inherited_from(&self, id: &str) -> Option<&str> {
         self.inherited.get(id).map(|i| i.via.as_str())
     }
@@ -128,8 +216,39 @@ impl CspControls {
         }
     }
 
+    /// Whether ISMAP lets the CSP declare `id` not applicable: a control objective (with a
+    /// reason) or a detailed control the CSP chooses, yes; a governance or management
+    /// criterion (objective or item: all basic statement requirements, "all items, no
+    /// exclusion"), never; a basic detailed control (B, PB), only with its objective,
+    /// excluded with a reason. The one judgement `readiness` and `report` make of an
+    /// exclusion.
+    pub fn exclusion_allowed(&self, catalog: &Catalog, id: &str) -> bool {
+        let entry = catalog.get(id);
+        let parent = catalog.detail_parent(id);
+        if entry.or(parent).is_some_and(|e| e.layer != Layer::Control) {
+            return false;
+        }
+        if entry.is_some_and(|e| e.level != Level::Detail) {
+            return true;
+        }
+        !is_basic_detail(entry, id) || parent.is_some_and(|p| self.excluded_with_reason(&p.id))
+    }
+
+    /// Whether the list declares `id` not applicable with a reason.
+    pub fn excluded_with_reason(&self, id: &str) -> bool {
+        matches!(self.states.get(id), Some(CspState::NotApplicable { reason }) if !reason.trim().is_empty())
+    }
+
     pub fn is_implemented(&self, id: &str) -> bool {
         matches!(self.states.get(id), Some(CspState::Implemented))
+    }
+
+    /// Of [`Self::implemented_count`], how many only through the underlying service.
+    pub fn inherited_implemented_count(&self) -> usize {
+        self.inherited
+            .keys()
+            .filter(|id| self.is_implemented(id))
+            .count()
     }
 
     pub fn implemented_count(&self) -> usize {
@@ -142,6 +261,16 @@ impl CspControls {
 
     fn count(&self, f: impl Fn(&CspState) -> bool) -> usize {
         self.states.values().filter(|s| f(s)).count()
+    }
+}
+
+/// Whether a detailed control `id` (its catalog `entry`, if any) is flagged B or PB: by the
+/// catalog, or by its own suffix when the catalog lacks it.
+pub fn is_basic_detail(entry: Option<&Entry>, id: &str) -> bool {
+    match entry {
+        Some(e) => e.flags.basic,
+        None => crate::catalog::id::IsmapId::parse(id)
+            .is_some_and(|i| crate::catalog::Flags::from_suffix(i.suffix.as_deref()).basic),
     }
 }
 
@@ -180,7 +309,28 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
     };
     for listed in &att.controls {
         match listed_to_catalog(catalog, listed) {
+            // an overview states no criterion: its statement applies to nothing
+            Ok(id) if catalog.get(&id).is_some_and(|e| e.level == Level::Overview) => {
+                if !out.overviews.iter().any(|o| o.id == id) {
+                    let category = catalog.get(&id).and_then(|e| e.parent.as_deref());
+                    let under = catalog.objectives_under(category.unwrap_or(&id));
+                    let objectives = under.first().zip(under.last());
+                    out.overviews.push(StatedOverview {
+                        objectives: objectives.map(|(a, b)| (a.id.clone(), b.id.clone())),
+                        id,
+                    });
+                }
+            }
             Ok(id) => {
+                let suffix = |s: &str| crate::catalog::id::IsmapId::parse(s).map(|i| i.suffix);
+                let typed = suffix(&listed.raw).flatten();
+                if typed.is_some()
+                    && catalog.get(&id).is_some()
+                    && typed != suffix(&id).flatten()
+                    && !out.suffix_mismatch.iter().any(|(r, _)| *r == listed.raw)
+                {
+                    out.suffix_mismatch.push((listed.raw.clone(), id.clone()));
+                }
                 let state = match listed.declared {
                     Declared::Implemented => CspState::Implemented,
                     Declared::NotApplicable => CspState::NotApplicable {
@@ -204,10 +354,12 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
     out
 }
 
-/// Marks as implemented, with provenance, every objective in the inherited scope that the
-/// service states nothing of itself and the service under it implements (through its own
-/// inheritance too: chains resolve recursively). The service's own statement wins: an
-/// objective it declares not applicable stays so, whatever the service under it does.
+/// Takes, with provenance, what the service under it states of every objective in the
+/// inherited scope that the service states nothing of itself (through its own inheritance
+/// too: chains resolve recursively): implemented, and also not applicable (with its reason
+/// or without), not implemented or planned — the underlying service's statement is kept,
+/// never turned into "not listed". The service's own statement wins: an objective it
+/// declares not applicable stays so, whatever the service under it does.
 fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
     let parent = resolve_attestation(catalog, &under.attestation);
     let name = under.attestation.display_name();
@@ -231,14 +383,17 @@ fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
             .filter(|o| o.layer == Layer::Control)
         {
             let oid = &objective.id;
-            if out.states.contains_key(oid) || !parent.is_implemented(oid) {
+            if out.states.contains_key(oid) {
                 continue;
             }
+            let Some(state) = parent.states.get(oid) else {
+                continue;
+            };
             let (via, depth) = match parent.inherited.get(oid) {
                 Some(deeper) => (format!("{name} → {}", deeper.via), deeper.depth + 1),
                 None => (name.clone(), 1),
             };
-            out.states.insert(oid.clone(), CspState::Implemented);
+            out.states.insert(oid.clone(), state.clone());
             out.inherited.insert(oid.clone(), Inherited { via, depth });
         }
     }
@@ -268,6 +423,13 @@ pub struct Validity {
     pub audit_old: bool,
     /// Its audit period is one day: only the design (整備状況) was assessed.
     pub design_only: bool,
+    /// An ISMAP-LIU registration: the external audit covers less than ISMAP's, so its
+    /// statements do not give ISMAP-level assurance.
+    pub liu: bool,
+    /// It publishes an improvement plan: what it concerns is to be checked.
+    pub improvement_plan: bool,
+    /// It publishes subsequent events: what they concern is to be checked.
+    pub subsequent_events: bool,
 }
 
 impl Validity {
@@ -286,6 +448,15 @@ impl Service {
             registered: att.registered,
             renewal_deadline: att.renewal_deadline,
             audit_period: att.audit_period,
+            liu: att.registration_kind == Some(crate::model::RegistrationKind::IsmapLiu),
+            improvement_plan: att
+                .improvement_plan
+                .as_deref()
+                .is_some_and(crate::model::states_something),
+            subsequent_events: att
+                .subsequent_events
+                .as_deref()
+                .is_some_and(crate::model::states_something),
         }
     }
 
@@ -298,6 +469,9 @@ impl Service {
                 .audit_period
                 .is_some_and(|p| p.to.add_months(AUDIT_PERIOD_MAX_AGE_MONTHS) < as_of),
             design_only: self.audit_period.is_some_and(|p| p.from == p.to),
+            liu: self.liu,
+            improvement_plan: self.improvement_plan,
+            subsequent_events: self.subsequent_events,
         }
     }
 }
@@ -561,6 +735,7 @@ pub fn csp_warnings(
             ),
         );
     }
+    out.extend(csp.statement_warnings(lang));
     out
 }
 

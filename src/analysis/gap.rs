@@ -9,7 +9,7 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use crate::analysis::csp::{
-    csp_warnings, resolve_attestation, CspControls, CspState, ListCoverage, Registration,
+    csp_warnings, resolve_attestation, CspControls, CspState, ListCoverage, Registration, StatedAs,
     UnknownId, Validity,
 };
 use crate::analysis::procedures::{Kind, Procedure, Topic};
@@ -48,6 +48,10 @@ pub enum Reason {
     NotApplicable,
     /// The CSP declares a resolved objective not applicable without a reason.
     NotApplicableWithoutReason,
+    /// The CSP declares not applicable what ISMAP does not allow excluding: a governance
+    /// or management criterion, or a B/PB detailed control of an objective not excluded
+    /// with a reason (the judgement `readiness` makes: `exclusion-not-allowed`).
+    ExclusionNotAllowed,
     /// The list states a basic statement requirement under an objective the item names
     /// (a B/PB detailed control, or an item of a governance or management objective) not
     /// implemented, planned or not applicable, though it states the objective implemented:
@@ -83,6 +87,15 @@ pub enum Reason {
     AuditPeriodOld,
     /// An implemented control rests on a one-day audit period (design only).
     DesignOnly,
+    /// An implemented control rests on an ISMAP-LIU registration, whose external audit
+    /// covers less than ISMAP's: an item needing ISMAP's assurance is an assurance gap.
+    IsmapLiu,
+    /// An implemented control rests on a statement with an improvement plan (改善計画 有):
+    /// a note, the status is unchanged.
+    ImprovementPlan,
+    /// An implemented control rests on a statement with subsequent events (後発事象): a
+    /// note, the status is unchanged.
+    SubsequentEvents,
     /// The item needs more assurance than ISMAP's agreed procedures give.
     AssuranceAboveIsmap,
     /// A cell of the item (assurance, risk) could not be read.
@@ -91,7 +104,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 23] = [
+    pub const ALL: [Reason; 27] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -100,6 +113,7 @@ impl Reason {
         Reason::Planned,
         Reason::NotApplicable,
         Reason::NotApplicableWithoutReason,
+        Reason::ExclusionNotAllowed,
         Reason::BasicRequirementNotImplemented,
         Reason::NonBasicDetailNotImplemented,
         Reason::ListIncomplete,
@@ -113,6 +127,9 @@ impl Reason {
         Reason::AuditPeriodNotEnded,
         Reason::AuditPeriodOld,
         Reason::DesignOnly,
+        Reason::IsmapLiu,
+        Reason::ImprovementPlan,
+        Reason::SubsequentEvents,
         Reason::AssuranceAboveIsmap,
         Reason::InvalidInput,
     ];
@@ -128,6 +145,7 @@ impl Reason {
             Reason::Planned => "planned",
             Reason::NotApplicable => "not-applicable",
             Reason::NotApplicableWithoutReason => "not-applicable-without-reason",
+            Reason::ExclusionNotAllowed => "exclusion-not-allowed",
             Reason::BasicRequirementNotImplemented => "basic-requirement-not-implemented",
             Reason::NonBasicDetailNotImplemented => "non-basic-detail-not-implemented",
             Reason::ListIncomplete => "list-incomplete",
@@ -141,6 +159,9 @@ impl Reason {
             Reason::AuditPeriodNotEnded => "audit-period-not-ended",
             Reason::AuditPeriodOld => "audit-period-old",
             Reason::DesignOnly => "design-only",
+            Reason::IsmapLiu => "ismap-liu",
+            Reason::ImprovementPlan => "improvement-plan",
+            Reason::SubsequentEvents => "subsequent-events",
             Reason::AssuranceAboveIsmap => "assurance-above-ismap",
             Reason::InvalidInput => "invalid-input",
         }
@@ -161,6 +182,7 @@ impl Reason {
             Reason::NotApplicableWithoutReason => {
                 l("非該当(理由なし)", "not applicable without a reason")
             }
+            Reason::ExclusionNotAllowed => l("除外不可の非該当", "exclusion not allowed"),
             Reason::BasicRequirementNotImplemented => {
                 l("基本言明要件の未実施", "basic requirement not implemented")
             }
@@ -182,6 +204,9 @@ impl Reason {
             Reason::AuditPeriodNotEnded => l("監査対象期間の終了前", "audit period not ended"),
             Reason::AuditPeriodOld => l("監査対象期間が古い", "old audit period"),
             Reason::DesignOnly => l("整備状況のみの評価", "design only (one-day audit)"),
+            Reason::IsmapLiu => l("ISMAP-LIUの登録", "ISMAP-LIU registration"),
+            Reason::ImprovementPlan => l("改善計画あり", "improvement plan"),
+            Reason::SubsequentEvents => l("後発事象あり", "subsequent events"),
             Reason::AssuranceAboveIsmap => l("ISMAPを超える確認水準", "assurance above ISMAP"),
             Reason::InvalidInput => l("読めない値", "unreadable value"),
         }
@@ -282,7 +307,8 @@ pub struct ControlRef<'a> {
     /// follows the clause, it is not the clause.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub mapped: bool,
-    /// Implemented only through the underlying service: its name (`PaaS → IaaS` in a chain).
+    /// Stated only by the underlying service (implemented, not applicable, …): its name
+    /// (`PaaS → IaaS` in a chain).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inherited_from: Option<&'a str>,
     /// Implemented, but on the statement of a service whose registration lapsed: its name.
@@ -300,6 +326,13 @@ pub struct ControlRef<'a> {
     /// the list states it not implemented, planned or not applicable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requirement_of: Option<&'a str>,
+    /// The state is what the list states of this id, not of the control itself: a
+    /// detailed control or a governance/management item through its objective.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_as: Option<&'a str>,
+    /// Declared not applicable, which ISMAP does not allow for it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub exclusion_not_allowed: bool,
 }
 
 /// The services an implemented control's statement rests on that weaken it, by name.
@@ -315,6 +348,12 @@ struct Basis {
     audit_old: Option<Arc<str>>,
     /// One-day audit period: design only.
     design_only: Option<Arc<str>>,
+    /// An ISMAP-LIU registration: a smaller external-audit scope.
+    liu: Option<Arc<str>>,
+    /// An improvement plan published.
+    improvement_plan: Option<Arc<str>>,
+    /// Subsequent events published.
+    subsequent_events: Option<Arc<str>>,
 }
 
 /// A control a reference leads to, as evaluated once for all the items naming it: catalog
@@ -337,6 +376,10 @@ struct EvaluatedControl {
     /// A basic requirement of this objective, visited because the list states it not
     /// implemented, planned or not applicable ([`Role::Requirement`]).
     requirement_of: Option<Arc<str>>,
+    /// The id whose statement the state is, when not the control's own.
+    stated_as: Option<Arc<str>>,
+    /// Declared not applicable, which ISMAP does not allow for it.
+    exclusion_not_allowed: bool,
 }
 
 impl EvaluatedControl {
@@ -353,6 +396,8 @@ impl EvaluatedControl {
             registration_not_yet_valid: self.basis.not_yet_valid.as_deref(),
             audit_period_not_ended: self.basis.audit_not_ended.as_deref(),
             requirement_of: self.requirement_of.as_deref(),
+            stated_as: self.stated_as.as_deref(),
+            exclusion_not_allowed: self.exclusion_not_allowed,
         }
     }
 }
@@ -370,6 +415,9 @@ pub struct StatedDetail<'a> {
 pub struct Exclusion<'a> {
     pub id: &'a str,
     pub reason: &'a str,
+    /// The exclusion is the list's statement of this id (the control's objective).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_as: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -490,6 +538,8 @@ pub struct ItemDetails<'a> {
     pub planned: Vec<&'a str>,
     /// Declared not applicable, with the CSP's reason (empty when it gives none).
     pub not_applicable: Vec<Exclusion<'a>>,
+    /// Of `not_applicable`: what ISMAP does not allow excluding.
+    pub exclusion_not_allowed: Vec<&'a str>,
     pub annex_only: Vec<&'a str>,
     pub unresolved: Vec<&'a UnresolvedRef>,
     /// References to 2022 controls with no ISMAP counterpart.
@@ -518,6 +568,12 @@ pub struct ItemDetails<'a> {
     pub audit_period_old: Vec<&'a str>,
     /// Services whose one-day audit period an implemented control rests on.
     pub design_only: Vec<&'a str>,
+    /// Services whose ISMAP-LIU registration an implemented control rests on.
+    pub ismap_liu: Vec<&'a str>,
+    /// Services with an improvement plan an implemented control rests on.
+    pub improvement_plan: Vec<&'a str>,
+    /// Services with subsequent events an implemented control rests on.
+    pub subsequent_events: Vec<&'a str>,
     pub additional_procedures: Vec<Procedure<'a>>,
 }
 
@@ -532,6 +588,7 @@ impl ItemDetails<'_> {
             not_implemented,
             planned,
             not_applicable,
+            exclusion_not_allowed,
             annex_only,
             unresolved,
             no_ismap_counterpart,
@@ -545,6 +602,9 @@ impl ItemDetails<'_> {
             non_basic_details_not_implemented,
             audit_period_old,
             design_only,
+            ismap_liu,
+            improvement_plan,
+            subsequent_events,
             additional_procedures,
         } = self;
         controls.clear();
@@ -559,6 +619,7 @@ impl ItemDetails<'_> {
             not_listed,
             not_implemented,
             planned,
+            exclusion_not_allowed,
             annex_only,
             nist_refs,
             nist_approximate,
@@ -568,6 +629,9 @@ impl ItemDetails<'_> {
             basic_requirements_not_implemented,
             audit_period_old,
             design_only,
+            ismap_liu,
+            improvement_plan,
+            subsequent_events,
             chains,
         ] {
             ids.clear();
@@ -907,7 +971,11 @@ impl ItemResults {
                             d.not_applicable.push(Exclusion {
                                 id: &c.id,
                                 reason: &c.reason,
+                                stated_as: c.stated_as.as_deref(),
                             });
+                            if c.exclusion_not_allowed {
+                                d.exclusion_not_allowed.push(&c.id);
+                            }
                         }
                         let b = &c.basis;
                         push_once(&mut d.registration_lapsed, b.lapsed.as_deref());
@@ -918,6 +986,9 @@ impl ItemResults {
                         push_once(&mut d.audit_period_not_ended, b.audit_not_ended.as_deref());
                         push_once(&mut d.audit_period_old, b.audit_old.as_deref());
                         push_once(&mut d.design_only, b.design_only.as_deref());
+                        push_once(&mut d.ismap_liu, b.liu.as_deref());
+                        push_once(&mut d.improvement_plan, b.improvement_plan.as_deref());
+                        push_once(&mut d.subsequent_events, b.subsequent_events.as_deref());
                         if let Some(existing) = d.controls.iter_mut().find(|x| x.id == &*c.id) {
                             existing.unverified &= c.unverified;
                             existing.requirement_of =
@@ -998,40 +1069,41 @@ impl ItemResults {
             let named = c.iter().map(|s| Cow::Borrowed(s.as_str())).collect();
             procs.push(proc(Kind::CandidateReferences, named));
         }
-        let lists: [(Kind, &Vec<&str>); 4] = [
+        let lists: [(Kind, &Vec<&str>); 3] = [
             (Kind::RegistryCheck, &d.registration_lapsed),
             (Kind::RegistrationNotYetValid, &d.registration_not_yet_valid),
             (Kind::StatementInEffect, &d.audit_period_not_ended),
-            (Kind::StatementRequest, &d.not_listed),
         ];
         for (kind, ids) in lists {
             if !ids.is_empty() {
                 procs.push(proc(kind, borrowed(ids)));
             }
         }
-        // a basic requirement stated otherwise has a procedure of its own, below
+        // what the list states, each named by the id it states it of (a detail by its
+        // objective); a basic requirement stated otherwise has a procedure of its own,
+        // below
         let basic = &d.basic_requirements_not_implemented;
-        for (kind, ids) in [
-            (Kind::RemediationPlan, except(&d.not_implemented, basic)),
-            (Kind::PlannedCompletion, except(&d.planned, basic)),
-        ] {
-            if !ids.is_empty() {
-                procs.push(proc(kind, ids));
-            }
-        }
-        let excluded = |with_reason: bool| -> Vec<Cow<str>> {
+        let not_allowed = &d.exclusion_not_allowed;
+        let excluded = |with_reason: bool| -> Vec<&str> {
             d.not_applicable
                 .iter()
-                .filter(|x| x.reason.is_empty() != with_reason && !basic.contains(&x.id))
-                .map(|x| Cow::Borrowed(x.id))
+                .filter(|x| x.reason.is_empty() != with_reason && !not_allowed.contains(&x.id))
+                .map(|x| x.id)
                 .collect()
         };
         for (kind, ids) in [
-            (Kind::ExclusionReview, excluded(true)),
-            (Kind::ExclusionReasonRequest, excluded(false)),
+            (Kind::StatementRequest, except(&d.not_listed, &[])),
+            (Kind::RemediationPlan, except(&d.not_implemented, basic)),
+            (Kind::PlannedCompletion, except(&d.planned, basic)),
+            (Kind::ExclusionNotAllowed, except(not_allowed, basic)),
+            (Kind::ExclusionReview, except(&excluded(true), basic)),
+            (
+                Kind::ExclusionReasonRequest,
+                except(&excluded(false), basic),
+            ),
         ] {
             if !ids.is_empty() {
-                procs.push(proc(kind, ids));
+                procs.push(proc(kind, as_stated(ids, &d.controls, lang)));
             }
         }
         // each named with what the list states of it, and its objective
@@ -1057,11 +1129,14 @@ impl ItemResults {
                 .collect();
             procs.push(proc(Kind::NonBasicDetail, chosen));
         }
-        let lists: [(Kind, &Vec<&str>); 4] = [
+        let lists: [(Kind, &Vec<&str>); 7] = [
             (Kind::AnnexRequest, &d.annex_only),
             (Kind::MappingReview, &d.nist_approximate),
             (Kind::LatestAudit, &d.audit_period_old),
             (Kind::DesignOnly, &d.design_only),
+            (Kind::IsmapLiu, &d.ismap_liu),
+            (Kind::ImprovementPlan, &d.improvement_plan),
+            (Kind::SubsequentEvents, &d.subsequent_events),
         ];
         for (kind, ids) in lists {
             if !ids.is_empty() {
@@ -1081,6 +1156,56 @@ impl ItemResults {
         let refs = self.refs.of_item(item.position);
         refs.iter().filter_map(|&r| self.evals.get(r as usize))
     }
+}
+
+/// `ids` as the subjects of a procedure about what the list states: a control whose state
+/// is the list's statement of another id (a detailed control or a governance/management
+/// item through its objective) is named by that id, with the controls it stands for
+/// (`9.4.2 (the objective of 9.4.2.2.B)`): the CSP stated it of the objective, not of the
+/// detail.
+fn as_stated<'a>(
+    ids: Vec<Cow<'a, str>>,
+    controls: &[ControlRef<'a>],
+    lang: Lang,
+) -> Vec<Cow<'a, str>> {
+    let mut named: Vec<(Cow<'a, str>, Vec<Cow<'a, str>>)> = Vec::new();
+    for id in ids {
+        let control = controls.iter().find(|c| c.id == id);
+        let through = control.and_then(|c| c.stated_as);
+        // a statement only the underlying service makes: named with it
+        let by = control.and_then(|c| c.inherited_from);
+        let subject = match by {
+            Some(service) => Cow::Owned(match lang {
+                Lang::Ja => format!("{}（{service} の記載による）", through.unwrap_or(&id)),
+                Lang::En => format!("{} (stated by {service})", through.unwrap_or(&id)),
+            }),
+            None => Cow::Borrowed(through.unwrap_or("")),
+        };
+        match through {
+            None if by.is_some() => named.push((subject, Vec::new())),
+            None => named.push((id, Vec::new())),
+            Some(_) => match named
+                .iter_mut()
+                .find(|(s, of)| *s == subject && !of.is_empty())
+            {
+                Some((_, of)) => of.push(id),
+                None => named.push((subject, vec![id])),
+            },
+        }
+    }
+    named
+        .into_iter()
+        .map(|(subject, of)| {
+            if of.is_empty() {
+                return subject;
+            }
+            let of = of.join(", ");
+            Cow::Owned(match lang {
+                Lang::Ja => format!("{subject}（{of} の統制目標）"),
+                Lang::En => format!("{subject} (the objective of {of})"),
+            })
+        })
+        .collect()
 }
 
 /// `ids` as the subjects of a procedure.
@@ -1130,6 +1255,7 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("not_implemented", &d.not_implemented)?;
         st.serialize_field("planned", &d.planned)?;
         st.serialize_field("not_applicable", &d.not_applicable)?;
+        st.serialize_field("exclusion_not_allowed", &d.exclusion_not_allowed)?;
         st.serialize_field("annex_only", &d.annex_only)?;
         st.serialize_field("unresolved", &d.unresolved)?;
         st.serialize_field("no_ismap_counterpart", &d.no_ismap_counterpart)?;
@@ -1139,6 +1265,7 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("registration_lapsed", &d.registration_lapsed)?;
         st.serialize_field("registration_not_yet_valid", &d.registration_not_yet_valid)?;
         st.serialize_field("audit_period_not_ended", &d.audit_period_not_ended)?;
+        st.serialize_field("ismap_liu", &d.ismap_liu)?;
         st.serialize_field(
             "basic_requirements_not_implemented",
             &d.basic_requirements_not_implemented,
@@ -1219,9 +1346,18 @@ struct Visit<'a> {
     /// The CSP's reason when not applicable.
     reason: Option<&'a str>,
     /// The id whose statement the state rests on (a detail's objective when only that is
-    /// listed).
+    /// listed, a governance or management item's objective when the list states only
+    /// that).
     basis: &'a str,
     role: Role<'a>,
+}
+
+impl<'a> Visit<'a> {
+    /// The id whose statement the state is, when not the control's own (the annex state
+    /// is no statement: the objective is stated implemented, the detail unknown).
+    fn stated_as(&self) -> Option<&'a str> {
+        (self.basis != self.id && self.state != ControlState::AnnexOnly).then_some(self.basis)
+    }
 }
 
 /// What references are judged against: the CSP's statements, how valid the statements of
@@ -1317,7 +1453,11 @@ impl<'a> Judge<'a> {
                 // objective: the published criteria, never in the annex
                 let (state, reason) = state_of(catalog, csp, id);
                 if state != ControlState::NotListed {
-                    return visit(named(state, reason, id));
+                    let basis = match csp.stated(catalog, id) {
+                        Some((_, StatedAs::Objective)) => parent.map_or(id, |p| p.id.as_str()),
+                        _ => id,
+                    };
+                    return visit(named(state, reason, basis));
                 }
                 match parent.map(|p| (state_of(catalog, csp, &p.id), p.id.as_str())) {
                     Some(((ControlState::Implemented, _), pid)) => {
@@ -1387,12 +1527,7 @@ impl<'a> Judge<'a> {
 /// requirement: every item of a governance or management objective; a detailed control
 /// flagged B or PB (by the catalog, or by its own suffix when the catalog lacks it).
 fn is_basic_requirement(objective: &Entry, entry: Option<&Entry>, id: &str) -> bool {
-    objective.layer != Layer::Control
-        || match entry {
-            Some(e) => e.flags.basic,
-            None => crate::catalog::id::IsmapId::parse(id)
-                .is_some_and(|i| crate::catalog::Flags::from_suffix(i.suffix.as_deref()).basic),
-        }
+    objective.layer != Layer::Control || crate::analysis::csp::is_basic_detail(entry, id)
 }
 
 /// How one resolved reference stands, for the status rule.
@@ -1408,6 +1543,9 @@ pub struct RefFlags {
     /// (lapsed, not yet valid, or assessed over a period ending after it): the item is
     /// never covered.
     pub not_in_effect: bool,
+    /// An implemented control rests on an ISMAP-LIU registration: an item needing ISMAP's
+    /// assurance is never covered.
+    pub liu: bool,
 }
 
 /// How one reference stands, for the status rule.
@@ -1422,11 +1560,11 @@ pub enum RefOutcome {
 }
 
 /// [`RefFlags`] of a resolved reference from its counted controls' (state, rests on a
-/// registration not in effect).
+/// registration not in effect, rests on an ISMAP-LIU registration).
 fn flags_of(
     has_targets: bool,
     approximate: bool,
-    states: impl IntoIterator<Item = (ControlState, bool)>,
+    states: impl IntoIterator<Item = (ControlState, bool, bool)>,
 ) -> RefFlags {
     let mut f = RefFlags {
         all: true,
@@ -1434,12 +1572,13 @@ fn flags_of(
         ..RefFlags::default()
     };
     let mut any = false;
-    for (state, not_in_effect) in states {
+    for (state, not_in_effect, liu) in states {
         any = true;
         f.all &= state == ControlState::Implemented;
         let holds = matches!(state, ControlState::Implemented | ControlState::AnnexOnly);
         f.some |= holds;
         f.not_in_effect |= holds && not_in_effect;
+        f.liu |= holds && liu;
     }
     // a heading with nothing under it is no evidence of anything
     f.all &= has_targets && any;
@@ -1498,9 +1637,11 @@ fn nist_mapping(text: &str, targets: &[Target], matched: Option<&str>) -> NistMa
 /// - a cell that could not be read, or a reference that does not resolve → not analysed;
 /// - no reference, or only references ISMAP has no counterpart for → outside ISMAP;
 /// - every reference fully implemented, none approximate and none without a counterpart →
-///   covered; an assurance gap instead when more than ISMAP's assurance is needed or an
+///   covered; an assurance gap instead when more than ISMAP's assurance is needed, when an
 ///   implemented control rests on a registration not in effect on the date (lapsed, not
-///   yet valid, or assessed over a period ending after it);
+///   yet valid, or assessed over a period ending after it), or when ISMAP's assurance is
+///   needed and an implemented control rests on an ISMAP-LIU registration (whose external
+///   audit covers less);
 /// - something implemented (or everything, but approximately) → partial;
 /// - else not covered.
 pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckItem) -> Status {
@@ -1522,6 +1663,7 @@ pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckI
                 f.some |= r.some;
                 f.approximate |= r.approximate;
                 f.not_in_effect |= r.not_in_effect;
+                f.liu |= r.liu;
             }
         }
     }
@@ -1530,7 +1672,8 @@ pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckI
     } else if !resolved {
         Status::OutsideIsmap
     } else if f.all && !f.approximate && !outside {
-        if f.not_in_effect || item.assurance > Assurance::Ismap {
+        let liu = f.liu && item.assurance >= Assurance::Ismap;
+        if f.not_in_effect || liu || item.assurance > Assurance::Ismap {
             Status::AssuranceGap
         } else {
             Status::Covered
@@ -1558,7 +1701,8 @@ pub fn ref_outcome(judge: &Judge, text: &str, resolution: &Resolution) -> RefOut
     for t in targets {
         judge.visit_target(&t.id, Lang::En, &mut |v| {
             if !matches!(v.role, Role::Chosen(_)) {
-                states.push((v.state, judge.not_in_effect(v.basis)))
+                let liu = judge.weakened_by(v.basis, |w| w.liu).is_some();
+                states.push((v.state, judge.not_in_effect(v.basis), liu))
             }
         });
     }
@@ -1814,6 +1958,9 @@ fn evaluate_ref<'a>(
                 audit_not_ended: name(|v| v.audit_not_ended),
                 audit_old: name(|v| v.audit_old),
                 design_only: name(|v| v.design_only),
+                liu: name(|v| v.liu),
+                improvement_plan: name(|v| v.improvement_plan),
+                subsequent_events: name(|v| v.subsequent_events),
             };
             controls.push(EvaluatedControl {
                 id: shared.get(v.id),
@@ -1822,11 +1969,15 @@ fn evaluate_ref<'a>(
                 via: via.clone(),
                 unverified: t.unverified && requirement_of.is_none(),
                 mapped: t.mapped,
-                inherited_from: csp.inherited_from(v.id).map(|s| shared.get(s)),
+                // the service whose statement it is (a detail's, its objective's)
+                inherited_from: csp.inherited_from(v.basis).map(|s| shared.get(s)),
                 reason: shared.get(v.reason.unwrap_or("")),
                 list_gap: state == ControlState::NotListed && judge.coverage.is_gap(v.id),
                 basis,
                 requirement_of,
+                stated_as: v.stated_as().map(|s| shared.get(s)),
+                exclusion_not_allowed: state == ControlState::NotApplicable
+                    && !csp.exclusion_allowed(judge.catalog, v.basis),
             })
         });
     }
@@ -1844,11 +1995,23 @@ fn evaluate_ref<'a>(
         (Reason::Planned, any(&|c| c.state == ControlState::Planned)),
         (
             Reason::NotApplicable,
-            any(&|c| c.state == ControlState::NotApplicable && !c.reason.is_empty()),
+            any(&|c| {
+                c.state == ControlState::NotApplicable
+                    && !c.reason.is_empty()
+                    && !c.exclusion_not_allowed
+            }),
         ),
         (
             Reason::NotApplicableWithoutReason,
-            any(&|c| c.state == ControlState::NotApplicable && c.reason.is_empty()),
+            any(&|c| {
+                c.state == ControlState::NotApplicable
+                    && c.reason.is_empty()
+                    && !c.exclusion_not_allowed
+            }),
+        ),
+        (
+            Reason::ExclusionNotAllowed,
+            any(&|c| c.exclusion_not_allowed),
         ),
         (Reason::ListIncomplete, any(&|c| c.list_gap)),
         (
@@ -1890,6 +2053,15 @@ fn evaluate_ref<'a>(
             any(&|c| c.basis.audit_old.is_some()),
         ),
         (Reason::DesignOnly, any(&|c| c.basis.design_only.is_some())),
+        (Reason::IsmapLiu, any(&|c| c.basis.liu.is_some())),
+        (
+            Reason::ImprovementPlan,
+            any(&|c| c.basis.improvement_plan.is_some()),
+        ),
+        (
+            Reason::SubsequentEvents,
+            any(&|c| c.basis.subsequent_events.is_some()),
+        ),
         (Reason::NoIsmapCounterpart, without.is_some()),
     ] {
         reasons.set(reason, has);
@@ -1901,7 +2073,7 @@ fn evaluate_ref<'a>(
             let b = &c.basis;
             let not_in_effect =
                 b.lapsed.is_some() || b.not_yet_valid.is_some() || b.audit_not_ended.is_some();
-            (c.state, not_in_effect)
+            (c.state, not_in_effect, b.liu.is_some())
         }),
     );
     // a reference also naming controls with no ISMAP counterpart is never fully covered
@@ -2159,7 +2331,7 @@ pub fn analyse_resolved(
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
     GapReport {
-        schema_version: 11,
+        schema_version: 12,
         lang,
         as_of,
         warnings,
@@ -2191,7 +2363,7 @@ pub fn analyse_resolved(
                 .as_ref()
                 .map(|u| u.attestation.display_name()),
             implemented: csp.implemented_count(),
-            inherited: csp.inherited.len(),
+            inherited: csp.inherited_implemented_count(),
             not_applicable: csp.not_applicable_count(),
             list: coverage,
             unknown_ids: csp.unknown.clone(),
@@ -2307,9 +2479,13 @@ mod tests {
     /// same evaluations, so each reason is there exactly when its details are.
     #[test]
     fn reasons_agree_with_the_details() {
-        // a service on an IaaS whose registration lapsed and whose audit was one day long
+        // a service on an ISMAP-LIU IaaS whose registration lapsed and whose audit was one
+        // day long
         let mut iaas = attestation(&["11.1.1", "11.1.2"], "11.2.1");
         iaas.name = Some("IaaS".into());
+        iaas.registration_kind = Some(RegistrationKind::IsmapLiu);
+        iaas.improvement_plan = Some("有".into());
+        iaas.subsequent_events = Some("2025-11: an incident".into());
         iaas.renewal_deadline = Some(date("2025-03-31"));
         iaas.audit_period = Some(Period {
             from: date("2024-03-31"),
@@ -2326,6 +2502,9 @@ mod tests {
             .push(listed("9.2.1.6.PB", Declared::NotImplemented, ""));
         att.controls
             .push(listed("9.2.1.2", Declared::NotApplicable, ""));
+        // a management objective declared not applicable: not allowed
+        att.controls
+            .push(listed("4.4.7", Declared::NotApplicable, "out of scope"));
         // registered after the report's date, audited over a period ending after it
         att.registered = Some(date("2026-05-01"));
         att.audit_period = Some(Period {
@@ -2336,7 +2515,7 @@ mod tests {
             attestation: iaas,
             scope: vec!["11".into()],
         }));
-        let refs: [&[&str]; 15] = [
+        let refs: [&[&str]; 16] = [
             &["A.5.23"],
             &["A.5.22～A.5.24", "9.2.1"],
             &["9.2.1", "9.2.2"],
@@ -2352,6 +2531,7 @@ mod tests {
             &["11.1.1"],
             &["10.1.1"],
             &["9.4.4.1"],
+            &["4.4.7.1"],
         ];
         let report = report_of(&att, &refs, "2026-04-01");
         let mut seen = std::collections::BTreeSet::new();
@@ -2368,7 +2548,18 @@ mod tests {
             assert_eq!(has(Reason::NotListed), !d.not_listed.is_empty(), "{id}");
             assert_eq!(has(Reason::NotImplemented), !d.not_implemented.is_empty());
             assert_eq!(has(Reason::Planned), !d.planned.is_empty(), "{id}");
-            let na = |with: bool| d.not_applicable.iter().any(|x| x.reason.is_empty() != with);
+            let allowed = |x: &&Exclusion| !d.exclusion_not_allowed.contains(&x.id);
+            let na = |with: bool| {
+                d.not_applicable
+                    .iter()
+                    .filter(allowed)
+                    .any(|x| x.reason.is_empty() != with)
+            };
+            assert_eq!(
+                has(Reason::ExclusionNotAllowed),
+                !d.exclusion_not_allowed.is_empty(),
+                "{id}"
+            );
             assert_eq!(has(Reason::NotApplicable), na(true), "{id}");
             assert_eq!(has(Reason::NotApplicableWithoutReason), na(false), "{id}");
             assert_eq!(has(Reason::DetailInAnnex), !d.annex_only.is_empty());
@@ -2401,6 +2592,17 @@ mod tests {
                 "{id}"
             );
             assert_eq!(has(Reason::DesignOnly), !d.design_only.is_empty());
+            assert_eq!(has(Reason::IsmapLiu), !d.ismap_liu.is_empty(), "{id}");
+            assert_eq!(
+                has(Reason::ImprovementPlan),
+                !d.improvement_plan.is_empty(),
+                "{id}"
+            );
+            assert_eq!(
+                has(Reason::SubsequentEvents),
+                !d.subsequent_events.is_empty(),
+                "{id}"
+            );
             assert_eq!(has(Reason::AuditPeriodOld), !d.audit_period_old.is_empty());
             assert_eq!(
                 d.missing.len(),
@@ -2477,13 +2679,19 @@ mod tests {
             all: true,
             some: true,
             approximate: true,
-            not_in_effect: false,
+            ..RefFlags::default()
         });
         let lapsed = Resolved(RefFlags {
             all: true,
             some: true,
-            approximate: false,
             not_in_effect: true,
+            ..RefFlags::default()
+        });
+        let liu = Resolved(RefFlags {
+            all: true,
+            some: true,
+            liu: true,
+            ..RefFlags::default()
         });
         let it = item(2, &["x"], Assurance::Ismap);
         let rule = |o: &[RefOutcome]| status_rule(o.iter().copied(), &it);
@@ -2500,6 +2708,11 @@ mod tests {
         assert_eq!(rule(&[lapsed]), Status::AssuranceGap);
         assert_eq!(rule(&[lapsed, none]), Status::Partial);
         assert_eq!(rule(&[lapsed, approximate]), Status::Partial);
+        // ISMAP-LIU: no ISMAP-level assurance; an item needing only self-declaration holds
+        assert_eq!(rule(&[liu]), Status::AssuranceGap);
+        assert_eq!(rule(&[liu, none]), Status::Partial);
+        let own = item(2, &["x"], Assurance::SelfDeclared);
+        assert_eq!(status_rule([liu], &own), Status::Covered);
     }
 
     /// Not listed, stated not implemented, planned and excluded (with and without a reason)

@@ -169,6 +169,9 @@ pub enum Kind {
     RemediationPlan,
     /// Objectives the CSP states are planned: ask when, and what compensates.
     PlannedCompletion,
+    /// What ISMAP does not allow excluding (governance and management criteria, B/PB
+    /// detailed controls), declared not applicable.
+    ExclusionNotAllowed,
     /// Objectives the CSP declares not applicable, with a reason.
     ExclusionReview,
     /// Objectives the CSP declares not applicable without a reason.
@@ -187,6 +190,12 @@ pub enum Kind {
     LatestAudit,
     /// The audit period of these services is one day: only the design was assessed.
     DesignOnly,
+    /// These services are registered under ISMAP-LIU: a smaller external-audit scope.
+    IsmapLiu,
+    /// These services publish an improvement plan: check it does not concern the item.
+    ImprovementPlan,
+    /// These services publish subsequent events: check they do not concern the item.
+    SubsequentEvents,
     /// The item needs an assurance report.
     Soc2,
     /// The item needs the buyer's own audit.
@@ -216,6 +225,7 @@ impl Kind {
             Kind::StatementRequest => "statement-request",
             Kind::RemediationPlan => "remediation-plan",
             Kind::PlannedCompletion => "planned-completion",
+            Kind::ExclusionNotAllowed => "exclusion-not-allowed",
             Kind::ExclusionReview => "exclusion-review",
             Kind::ExclusionReasonRequest => "exclusion-reason-request",
             Kind::BasicRequirement => "basic-requirement-review",
@@ -224,13 +234,16 @@ impl Kind {
             Kind::MappingReview => "mapping-review",
             Kind::LatestAudit => "latest-audit",
             Kind::DesignOnly => "design-only",
+            Kind::IsmapLiu => "ismap-liu",
+            Kind::ImprovementPlan => "improvement-plan",
+            Kind::SubsequentEvents => "subsequent-events",
             Kind::Soc2 => "soc2-report",
             Kind::OwnAudit => "own-audit",
         }
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 29] = [
+    pub const ALL: [Kind; 33] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -250,6 +263,7 @@ impl Kind {
         Kind::StatementRequest,
         Kind::RemediationPlan,
         Kind::PlannedCompletion,
+        Kind::ExclusionNotAllowed,
         Kind::ExclusionReview,
         Kind::ExclusionReasonRequest,
         Kind::BasicRequirement,
@@ -258,6 +272,9 @@ impl Kind {
         Kind::MappingReview,
         Kind::LatestAudit,
         Kind::DesignOnly,
+        Kind::IsmapLiu,
+        Kind::ImprovementPlan,
+        Kind::SubsequentEvents,
         Kind::Soc2,
         Kind::OwnAudit,
     ];
@@ -357,6 +374,8 @@ impl Procedure<'_> {
             Kind::RemediationPlan => ("The CSP states ", Controls, " not implemented: ask for its plan and date, and the compensating controls until then"),
             Kind::PlannedCompletion if ja => ("CSPが計画中とする", Controls, " について、実施予定時期と、それまでの代替の統制を確認する"),
             Kind::PlannedCompletion => ("The CSP states ", Controls, " planned: ask for the implementation date and what compensates until then"),
+            Kind::ExclusionNotAllowed if ja => ("ISMAPは", Controls, " の除外(非該当)を認めていない(ガバナンス・マネジメント基準とB/PBの詳細管理策は基本言明要件): 言明が管理基準に適合しないため、CSPに実施状況を確認し、ISMAPクラウドサービスリストの掲載と言明書を確認する。確認できるまで充足としない"),
+            Kind::ExclusionNotAllowed => ("ISMAP does not allow excluding ", Controls, " (governance and management criteria and B/PB detailed controls are basic statement requirements): the statement does not conform to the criteria; ask the CSP how it is implemented and check its entry on the ISMAP cloud service list and its statement (言明書); do not count it as covered until then"),
             Kind::ExclusionReview if ja => ("CSPが非該当とした", Controls, " の理由が自組織の利用形態に当てはまるか確認する"),
             Kind::ExclusionReview => ("Check that the CSP's reason for excluding ", Controls, " holds for your use"),
             Kind::ExclusionReasonRequest if ja => ("CSPが理由を示さず非該当とした", Controls, " について理由を求め、自組織の利用形態に当てはまるか確認する"),
@@ -373,6 +392,12 @@ impl Procedure<'_> {
             Kind::LatestAudit => ("The audit period of ", Plain, " ended over 16 months ago: ask for the latest audit results (the renewed entry)"),
             Kind::DesignOnly if ja => ("", Plain, " の監査対象期間は1日のみ(整備状況のみの評価で、運用状況は評価されていない): 運用の有効性はSOC2 Type2報告書等で確認する"),
             Kind::DesignOnly => ("The audit period of ", Plain, " is one day (only the design was assessed, not operation): confirm operating effectiveness, e.g. with a SOC 2 Type 2 report"),
+            Kind::IsmapLiu if ja => ("", Plain, " はISMAP-LIUの登録(外部監査の範囲はISMAPより狭く、内部監査の結果を提出): この項目の統制目標が外部監査の対象だったかCSPに確認し、対象外なら内部監査の結果を入手する。確認できるまでISMAP水準の確認として扱わない"),
+            Kind::IsmapLiu => ("", Plain, " is registered under ISMAP-LIU (a smaller external-audit scope than ISMAP's; internal audit results are submitted): confirm with the CSP that this item's objectives were in the external audit's scope, else obtain the internal audit result; do not treat it as ISMAP-level assurance until then"),
+            Kind::ImprovementPlan if ja => ("", Plain, " は改善計画を掲載している(監査で指摘された事項がある): 改善計画を入手し、この項目の統制目標に関わらないか、改善の状況とともに確認する"),
+            Kind::ImprovementPlan => ("", Plain, " publishes an improvement plan (the audit found matters to improve): obtain the plan and check that it does not concern this item's objectives, and how far it has progressed"),
+            Kind::SubsequentEvents if ja => ("", Plain, " は後発事象を掲載している: その内容を入手し、この項目の統制目標に関わらないか確認する"),
+            Kind::SubsequentEvents => ("", Plain, " publishes subsequent events (後発事象): obtain them and check that they do not concern this item's objectives"),
             Kind::Soc2 if ja => ("ISMAPは保証業務ではない: SOC2 Type2報告書(またはIT7号)を入手し、対象期間・対象サービス・リージョンが自組織の利用範囲を含むこと、例外事項(運用の逸脱)の有無、利用者側の補完統制(CUEC)を確認する", Plain, ""),
             Kind::Soc2 => ("ISMAP is not an assurance engagement: obtain a SOC 2 Type 2 report (or JICPA IT7) and check that its period, services and regions cover your use, its exceptions (deviations found), and the complementary user entity controls (CUEC) it expects of you", Plain, ""),
             Kind::OwnAudit if ja => ("自組織による個別監査(実地・リモート)を申し入れる: 大手CSPは一般に個別監査を受け入れないため、受けられない場合は第三者の保証報告書(SOC2 Type2等)、公開された言明書、契約条項(監査権・報告義務)で代替する", Plain, ""),

@@ -283,9 +283,21 @@ impl Stated<'_> {
         self.details.get(id).copied().unwrap_or(("", "", ""))
     }
 
-    /// An objective excluded with a reason: its B details are exempt.
-    fn excluded_with_reason(&self, id: &str) -> bool {
-        self.state(id) == Some(ItemState::NotApplicable) && !self.details(id).0.trim().is_empty()
+    /// The reason `id` is not applicable: the list's, or for an objective stated only by
+    /// the underlying service (`inherits:`), that service's.
+    fn reason(&self, id: &str) -> &str {
+        match (self.details(id).0, self.csp.state(id)) {
+            ("", Some(CspState::NotApplicable { reason })) => reason,
+            (own, _) => own,
+        }
+    }
+
+    /// Whether `id` is a basic requirement that may not be excluded
+    /// ([`CspControls::exclusion_allowed`], the judgement `report` makes too): a
+    /// governance or management criterion, or a B/PB detail whose objective is not
+    /// excluded with a reason.
+    fn mandatory(&self, catalog: &Catalog, id: &str) -> bool {
+        !self.csp.exclusion_allowed(catalog, id)
     }
 
     /// A row for `id` (a catalog entry, or a detail the catalog lacks under `e`'s
@@ -304,7 +316,8 @@ impl Stated<'_> {
         mut findings: Vec<Finding>,
     ) -> ReadinessItem {
         let (reason, evidence, owner) = if stated_as.is_none() {
-            self.details(id)
+            let (_, evidence, owner) = self.details(id);
+            (self.reason(id), evidence, owner)
         } else {
             ("", "", "")
         };
@@ -404,15 +417,15 @@ fn own_criteria(
 /// required when it is basic (B, PB), the list states it and its objective is not excluded
 /// with a reason; shown when the list states it. `None` when there is nothing to show.
 fn detail_row(
+    catalog: &Catalog,
     st: &Stated,
     id: &str,
     e: &Entry,
     title: &str,
     flags: Flags,
-    objective: &str,
 ) -> Option<ReadinessItem> {
     let stated = st.state(id)?;
-    let required = flags.basic && !st.excluded_with_reason(objective);
+    let required = st.mandatory(catalog, id);
     let findings = if required {
         findings_of(stated, true, "")
     } else {
@@ -469,14 +482,12 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
             (_, Level::Detail) if under_objective(e) => {}
             (Layer::Control, Level::Objective) => {
                 let state = st.state(&e.id).unwrap_or(ItemState::NotListed);
-                let findings = findings_of(state, false, st.details(&e.id).0);
+                let findings = findings_of(state, false, st.reason(&e.id));
                 items.push(st.row(&e.id, e, e.title(lang), true, state, None, false, findings));
                 for d in catalog.items_of(&e.id) {
-                    match detail_row(&st, &d.id, d, d.title(lang), d.flags, &e.id) {
+                    match detail_row(catalog, &st, &d.id, d, d.title(lang), d.flags) {
                         Some(row) => items.push(row),
-                        None if d.flags.basic && !st.excluded_with_reason(&e.id) => {
-                            not_stated.push(&d.id)
-                        }
+                        None if st.mandatory(catalog, &d.id) => not_stated.push(&d.id),
                         None => {}
                     }
                 }
@@ -486,17 +497,15 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
                     let flags = IsmapId::parse(id)
                         .map(|i| Flags::from_suffix(i.suffix.as_deref()))
                         .unwrap_or_default();
-                    items.extend(detail_row(&st, id, e, "", flags, &e.id));
+                    items.extend(detail_row(catalog, &st, id, e, "", flags));
                 }
             }
             // an item outside any objective (a catalog built otherwise): on its own
             _ => {
-                let objective = e.parent.as_deref().unwrap_or("");
                 let always = e.layer != Layer::Control;
                 match st.state(&e.id) {
                     Some(state) => {
-                        let required =
-                            always || (e.flags.basic && !st.excluded_with_reason(objective));
+                        let required = st.mandatory(catalog, &e.id);
                         let findings = if required {
                             findings_of(state, true, "")
                         } else {
@@ -526,9 +535,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
                             findings,
                         ));
                     }
-                    None if e.flags.basic && !st.excluded_with_reason(objective) => {
-                        not_stated.push(&e.id)
-                    }
+                    None if st.mandatory(catalog, &e.id) => not_stated.push(&e.id),
                     None => {}
                 }
             }
@@ -648,6 +655,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
                 .to_owned(),
         });
     }
+    notes.extend(st.csp.statement_warnings(lang));
     let unknown = st.csp.unknown;
     if !unknown.is_empty() {
         let ids: Vec<&str> = unknown.iter().map(|u| u.id.as_str()).collect();
@@ -669,7 +677,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 3,
+        schema_version: 4,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),

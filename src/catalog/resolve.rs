@@ -949,6 +949,21 @@ impl RefIndex {
                 return resolved(RefKind::Ismap, vec![Target::exact(&entries[*i].id)], None);
             }
         }
+        // a detail written with a suffix the catalog does not give those numbers
+        // (9.2.3.11.B for 9.2.3.11.PB) is the same control: the numbers name it, the suffix
+        // is a flag (a CSP list warns of the disagreement)
+        if id.suffix.is_some() && id.depth() >= Level::Detail.depth() {
+            let numbers = IsmapId {
+                suffix: None,
+                ..id.clone()
+            }
+            .canonical();
+            if let Some(&i) = self.numbers.get(&numbers) {
+                if entries[i].level == Level::Detail {
+                    return resolved(RefKind::Ismap, vec![Target::exact(&entries[i].id)], None);
+                }
+            }
+        }
         if id.depth() >= Level::Detail.depth()
             && !self.details_complete
             && self.detail_parent(entries, id).is_some()
@@ -1403,6 +1418,10 @@ mod resolver_tests {
             ("9.4.2.2", "9.4.2.2.B"),
             ("9.2.3.11.PB", "9.2.3.11.PB"),
             ("16.1.5.10", "16.1.5.10"),
+            // another suffix: the numbers name the control, the suffix is a flag
+            ("9.2.3.11.B", "9.2.3.11.PB"),
+            ("9.4.2.2.PB", "9.4.2.2.B"),
+            ("16.1.5.10.B", "16.1.5.10"),
         ] {
             let Resolution::Resolved { targets, .. } = c.resolve(input) else {
                 panic!("{input}")

@@ -175,7 +175,14 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
             missing,
             details.controls.iter().filter(|c| c.state.is_missing()),
             ", ",
-            |missing, c| push_all(missing, [c.id, " (", c.state.label(lang), ")"]),
+            |missing, c| {
+                push_all(missing, [c.id, " (", c.state.label(lang)]);
+                // nothing is stated of a control not listed, nor of its objective
+                if c.state != ControlState::NotListed {
+                    push_stated_as(missing, c.stated_as, lang);
+                }
+                missing.push(')');
+            },
         )
     });
     out.cell(|na| {
@@ -185,7 +192,9 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
             } else {
                 x.reason
             };
-            push_all(na, [x.id, " (", reason, ")"]);
+            push_all(na, [x.id, " (", reason]);
+            push_stated_as(na, x.stated_as, lang);
+            na.push(')');
         })
     });
     out.cell(|annex| join_into(annex, &details.annex_only, ", "));
@@ -208,6 +217,21 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
     });
     for (_, v) in &item.extra.0 {
         out.text(v);
+    }
+}
+
+/// `, stated of 9.4.2` after a control's state when the list states it of its objective.
+fn push_stated_as(out: &mut String, stated_as: Option<&str>, lang: Lang) {
+    if let Some(of) = stated_as {
+        push_all(out, [lang.pick("、", ", "), &stated_of(of, lang)]);
+    }
+}
+
+/// `9.4.2 の記載による` / `stated of 9.4.2`: a state the list states of the objective `of`.
+fn stated_of(of: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{of} の記載による"),
+        Lang::En => format!("stated of {of}"),
     }
 }
 
@@ -317,24 +341,45 @@ fn short_grid(report: &GapReport) -> Grid {
             l("記載なし:", "not listed:"),
             &details.not_listed,
         );
-        push_ids(
-            &mut gaps,
-            l("未実施:", "not implemented:"),
-            &details.not_implemented,
-        );
-        push_ids(&mut gaps, l("計画中:", "planned:"), &details.planned);
+        // a state stated of the objective says so (`9.4.2.2.B (9.4.2 の記載による)`)
+        let as_stated = |ids: &[&str]| -> Vec<String> {
+            ids.iter()
+                .map(|id| {
+                    let mut s = (*id).to_owned();
+                    let of = details
+                        .controls
+                        .iter()
+                        .find(|c| c.id == *id)
+                        .and_then(|c| c.stated_as);
+                    if let Some(of) = of {
+                        s.push_str(&format!(" ({})", stated_of(of, lang)));
+                    }
+                    s
+                })
+                .collect()
+        };
+        let not_implemented = as_stated(&details.not_implemented);
+        let planned = as_stated(&details.planned);
+        for (label, ids) in [
+            (l("未実施:", "not implemented:"), &not_implemented),
+            (l("計画中:", "planned:"), &planned),
+        ] {
+            if !ids.is_empty() {
+                gaps.push(format!("{label} {}", ids.join(", ")));
+            }
+        }
         if item.reasons.contains(&Reason::ListIncomplete) {
             gaps.push(l("(一覧が不完全の可能性)", "(the list may be incomplete)").to_owned());
         }
         for x in &details.not_applicable {
-            if x.reason.is_empty() {
-                gaps.push(format!(
-                    "{} {}",
-                    l("非該当(理由なし):", "N/A (no reason):"),
-                    x.id
-                ));
+            let label = if x.reason.is_empty() {
+                l("非該当(理由なし):", "N/A (no reason):")
             } else {
-                gaps.push(format!("{} {}", l("非該当:", "N/A:"), x.id));
+                l("非該当:", "N/A:")
+            };
+            match x.stated_as {
+                Some(of) => gaps.push(format!("{label} {} ({})", x.id, stated_of(of, lang))),
+                None => gaps.push(format!("{label} {}", x.id)),
             }
         }
         push_ids(&mut gaps, l("別添:", "annex:"), &details.annex_only);
@@ -380,6 +425,7 @@ fn short_grid(report: &GapReport) -> Grid {
             l("監査対象期間の終了前:", "audit period not ended:"),
             &details.audit_period_not_ended,
         );
+        push_ids(&mut gaps, l("ISMAP-LIU:", "ISMAP-LIU:"), &details.ismap_liu);
         for c in &details.controls {
             if let Some(via) = c.inherited_from {
                 gaps.push(format!("{}{}", c.id, inherited_label(via, lang)));
