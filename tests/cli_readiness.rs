@@ -330,6 +330,99 @@ fn a_status_table_in_a_workbook_sheet() {
     assert!(err.contains("soa.xlsx") && err.contains("Missing"), "{err}");
 }
 
+/// Review 2, B1: "no reason" written as a reason (`なし`, `-`, `N/A`, `理由なし`, `TBD`,
+/// `未定`, `?`, `検討中`) is no reason, in a status table and in a profile: readiness counts
+/// the exclusion without a reason (and `--fail-on missing` fails), the report asks for the
+/// reason.
+#[test]
+fn a_reason_that_gives_none_is_none() {
+    const NONE: [&str; 10] = [
+        "なし",
+        "-",
+        "－",
+        "N/A",
+        "理由なし",
+        "TBD",
+        "特になし",
+        "未定",
+        "?",
+        "検討中",
+    ];
+    const IDS: [&str; 11] = [
+        "6.2.1", "6.2.2", "11.1.1", "11.1.2", "11.1.3", "11.1.4", "11.1.5", "11.1.6", "11.2.1",
+        "11.2.2", "11.2.3",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut table = String::from("管理策番号,実施状況,非該当理由\n");
+    let mut profile = String::from("name: NA\nnot_applicable:\n");
+    for (id, reason) in IDS
+        .iter()
+        .zip(NONE.iter().chain(["IaaS事業者が実施"].iter()))
+    {
+        table.push_str(&format!("{id},非該当,{reason}\n"));
+        profile.push_str(&format!("  \"{id}\": \"{reason}\"\n"));
+    }
+    let csv = dir.path().join("na.csv");
+    let yaml = dir.path().join("na.yaml");
+    fs::write(&csv, table).unwrap();
+    fs::write(&yaml, profile).unwrap();
+    for path in [&csv, &yaml] {
+        let v = json_of(readiness(path).args(["--format", "json"]));
+        assert_eq!(
+            strings(&v["na_without_reason"]),
+            IDS[..10].to_vec(),
+            "{}",
+            path.display()
+        );
+        assert_eq!(v["summary"]["not_applicable"], 1, "{}", path.display());
+        readiness(path)
+            .args(["--fail-on", "missing"])
+            .assert()
+            .code(1);
+    }
+    // the report asks for the reason of an exclusion whose "reason" gives none
+    let checks = dir.path().join("checks.csv");
+    fs::write(
+        &checks,
+        "id,title,controls\nK1,物理,11.1.3\nK2,物理,11.2.3\n",
+    )
+    .unwrap();
+    for path in [&csv, &yaml] {
+        let v = json_of(
+            bin()
+                .args(["report", "--format", "json", "--checks"])
+                .arg(&checks)
+                .arg("--csp")
+                .arg(path),
+        );
+        let reasons = |id: &str| {
+            v["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|i| i["id"] == id)
+                .unwrap()["reasons"]
+                .clone()
+        };
+        assert!(
+            reasons("K1")
+                .as_array()
+                .unwrap()
+                .contains(&Value::from("not-applicable-without-reason")),
+            "{}",
+            reasons("K1")
+        );
+        assert!(
+            !reasons("K2")
+                .as_array()
+                .unwrap()
+                .contains(&Value::from("not-applicable-without-reason")),
+            "{}",
+            reasons("K2")
+        );
+    }
+}
+
 /// `readiness --implemented FILE --as-of DATE --fail-on missing --format json` in `lang`:
 /// the exit code, the JSON and stderr.
 fn on_date(lang: &str, file: &str, as_of: &str) -> (i32, Value, String) {

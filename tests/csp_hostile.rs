@@ -346,7 +346,7 @@ const FILES: &[(&str, Expect)] = &[
         "r29-remark-negates.csv",
         Refused(&[
             "row 3: column '備考'",
-            "'一部未実施' in '備考' negates or qualifies",
+            "'一部未実施' in '備考' states another status ('未実施')",
         ]),
     ),
     // a table without a status column: titles and row numbers only
@@ -384,7 +384,7 @@ const FILES: &[(&str, Expect)] = &[
         "r38-exclusion-reason-on-implemented.csv",
         Refused(&[
             "row 3: column '非該当理由'",
-            "under a header that negates or excludes",
+            "stands under a header that names what is not implemented, excluded or deferred ('非該当')",
         ]),
     ),
     // an id cell holds the id and at most its title, whatever the resolver would read
@@ -412,6 +412,88 @@ const FILES: &[(&str, Expect)] = &[
     (
         "r44-owner-states.csv",
         Refused(&["row 3: column 'Owner'", "'Not implemented' in 'Owner'"]),
+    ),
+    // review 2: every column of an implemented row is a remark, whatever its header (A1);
+    // a remark that describes the implementation or states a policy is read (C1)
+    ("r50-remarks-describe.csv", Read("status-table")),
+    ("r51-remarks-describe-unknown-header.csv", Read("status-table")),
+    (
+        "r52-remark-unknown-header-scope.csv",
+        Refused(&[
+            "row 3: column '適用/除外の理由'",
+            "'東京リージョンのみ' in '適用/除外の理由' limits or conditions it ('のみ')",
+        ]),
+    ),
+    (
+        "r53-remark-details-customer.csv",
+        Refused(&[
+            "row 3: column 'Details'",
+            "says someone else implements it ('customer responsibility')",
+        ]),
+    ),
+    (
+        "r54-remark-description-except.csv",
+        Refused(&["row 3: column '説明'", "limits or conditions it"]),
+    ),
+    (
+        "r55-scope-column.csv",
+        Refused(&[
+            "row 3: column 'Scope'",
+            "names a part of the service under a header naming the scope",
+        ]),
+    ),
+    (
+        "r56-date-column-deferral.csv",
+        Refused(&[
+            "row 3: column '最終確認日'",
+            "defers it or says it is not done ('年度中')",
+        ]),
+    ),
+    // B2: the reason under 適用/除外の理由 is kept (see below)
+    ("r57-soa-reason-column.csv", Read("status-table")),
+    // B3: a detail stated implemented under an objective stated otherwise
+    (
+        "r58-detail-under-excluded-objective.csv",
+        Refused(&[
+            "row 4: 9.2.3.11.PB is stated implemented, but row 3 states its objective 9.2.3 not applicable",
+        ]),
+    ),
+    (
+        "r59-detail-under-objective-not-implemented.csv",
+        Refused(&[
+            "row 4: 9.2.3.1 is stated implemented, but row 3 states its objective 9.2.3 not implemented",
+        ]),
+    ),
+    // C7: an objective row without a status heads its details: the objective is not
+    // stated (never implemented), its details are
+    ("r60-objective-heading-details.csv", Read("status-table")),
+    ("r61-more-status-values.csv", Read("status-table")),
+    (
+        "r62-owner-customer.csv",
+        Refused(&[
+            "row 3: column 'Owner'",
+            "names someone else under a header naming who implements it ('customer')",
+        ]),
+    ),
+    // B2: a reason under a header naming the basis (根拠) is kept (see below)
+    ("r63-reason-under-basis.csv", Read("status-table")),
+    // the service itself is the whole scope (本サービス); a region of it in full is a part
+    (
+        "r64-scope-whole-service-or-a-part.csv",
+        Refused(&[
+            "row 3: column '適用範囲'",
+            "'東京リージョン全体' in '適用範囲' names a part of the service under a header naming the scope",
+        ]),
+    ),
+    // N/A under a header naming exclusions is nothing for an implemented row; any other
+    // text there is refused
+    ("r65-exclusion-columns-na-on-implemented.csv", Read("status-table")),
+    (
+        "r66-exclusion-column-out-of-scope.csv",
+        Refused(&[
+            "row 3: column '非該当理由'",
+            "'対象外' in '非該当理由' stands under a header that names what is not implemented",
+        ]),
     ),
 ];
 
@@ -444,18 +526,24 @@ fn the_status_column_named_is_read() {
         "c08",
         &Read("status-table"),
     );
+    // 進捗 read: 完了 is implemented, 未着手 not implemented
     check(
         &hostile("c26-status-and-progress.csv"),
         &["--status-column", "進捗"],
         "c26",
-        &Refused(&["row 2: column '進捗'", "unknown status '完了'"]),
+        &Read("status-table"),
     );
-    // read by its 実施状況 column, c26 credits 9.2.3 as its 実施状況 says: the user chose
-    let v = common::json_of(report(
+    // 実施状況 read: the other column is a remark on each row stated implemented, and
+    // 9.2.3's says it is not started
+    check(
         &hostile("c26-status-and-progress.csv"),
-        &["--status-column", "実施状況", "--format", "json"],
-    ));
-    assert_eq!(v["csp"]["read_as"]["parts"][0]["status_column"], "実施状況");
+        &["--status-column", "実施状況"],
+        "c26",
+        &Refused(&[
+            "row 3: column '進捗'",
+            "'未着手（未実施）' in '進捗' states another status",
+        ]),
+    );
     // the reason in brackets is kept
     let v = common::json_of(report(
         &hostile("c09-reason-in-brackets.csv"),
@@ -465,6 +553,23 @@ fn the_status_column_named_is_read() {
         by_id(&v["items"], "X")["not_applicable"][0]["reason"],
         "IaaS側で実施"
     );
+    // and the reason under 適用/除外の理由 or 適用/除外の根拠 (review 2, B2)
+    for file in ["r57-soa-reason-column.csv", "r63-reason-under-basis.csv"] {
+        let v = common::json_of(report(&hostile(file), &["--format", "json"]));
+        assert_eq!(
+            by_id(&v["items"], "X")["not_applicable"][0]["reason"],
+            "IaaS事業者が実施",
+            "{file}"
+        );
+        assert!(
+            !by_id(&v["items"], "X")["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r == "not-applicable-without-reason"),
+            "{file}"
+        );
+    }
 }
 
 /// The number of workbook cases below, counted into the corpus.

@@ -467,3 +467,83 @@ fn a_published_list_pasted_from_a_pdf_reads_cleanly() {
     assert_eq!(v["csp"]["implemented"], 14);
     assert_eq!(v["csp"]["unknown_ids"], serde_json::json!([]));
 }
+
+/// Dates in a profile's registration fields written as the ISMAP list and Japanese documents
+/// write them (`令和6年4月1日`, `2024年4月1日`, `R9.3.31`, full width, a period `…～…`) are read by
+/// the date parser the list entry uses: the same dates as `YYYY-MM-DD`, a lapsed registration
+/// covering nothing; what is not a date (an era date outside its era, a wrong weekday, one
+/// date as a period, a period ending before it starts) is refused naming the field.
+#[test]
+fn profile_dates_written_in_japanese_are_read() {
+    let dir = "csp-input/profile-dates";
+    for name in ["era.yaml", "kanji.yaml"] {
+        let v = json_of(report(&data(&format!("{dir}/{name}"))));
+        let csp = &v["csp"];
+        assert_eq!(csp["registered"], "2024-04-01", "{name}: {csp}");
+        assert_eq!(csp["renewal_deadline"], "2027-03-31", "{name}: {csp}");
+        assert_eq!(csp["audit_period"]["from"], "2024-10-01", "{name}: {csp}");
+        assert_eq!(csp["audit_period"]["to"], "2025-09-30", "{name}: {csp}");
+        assert_eq!(csp["registration"], "valid", "{name}: {csp}");
+        // 5.1.2 and 5.1.1 implemented on a valid registration
+        assert_eq!(by_id(&v["items"], "1")["status"], "covered", "{name}");
+        assert_eq!(by_id(&v["items"], "3")["status"], "covered", "{name}");
+    }
+    // in every command that reads a CSP list
+    let v = json_of(compare(&data(&format!("{dir}/era.yaml"))));
+    assert_eq!(v["csps"][0]["registration"], "valid", "{v}");
+    let v = json_of(readiness(&data(&format!("{dir}/era.yaml"))));
+    assert_eq!(v["summary"]["implemented"], 2);
+    assert_eq!(v["summary"]["not_applicable"], 1);
+
+    // 令和7年3月31日 is before --as-of 2026-04-01: lapsed, nothing covered
+    let v = json_of(report(&data(&format!("{dir}/era-lapsed.json"))));
+    assert_eq!(v["csp"]["registered"], "2021-04-01");
+    assert_eq!(v["csp"]["renewal_deadline"], "2025-03-31");
+    assert_eq!(v["csp"]["registration"], "lapsed");
+    assert_eq!(
+        statuses(&v),
+        ["assurance-gap", "not-covered", "assurance-gap"]
+    );
+
+    for (name, expected) in [
+        (
+            "era-outside.yaml",
+            "era-outside.yaml: line 2: field 'registered': '令和1年4月30日' is not a date (hint: write dates as YYYY-MM-DD (e.g. 2027-03-31), or as the ISMAP list writes them (2027年3月31日, 令和9年3月31日))",
+        ),
+        (
+            "weekday-wrong.yaml",
+            "weekday-wrong.yaml: line 2: field 'renewal_deadline': '令和9年3月31日（月）' is not a date",
+        ),
+        (
+            "period-bad.yaml",
+            "period-bad.yaml: line 2: field 'audit_period': '2024年10月1日' is not a period of two dates (hint: give `audit_period` its `from` and `to` dates, or write the period as the ISMAP list does: 2024年4月1日～2025年3月31日)",
+        ),
+        (
+            "period-reversed.yaml",
+            "period-reversed.yaml: column 'audit_period': the audit period ends before it starts",
+        ),
+    ] {
+        let err = input_error(report(&data(&format!("{dir}/{name}"))));
+        assert!(err.contains(expected), "{name}: {err}");
+    }
+}
+
+/// A detailed control under `implemented` whose objective is under `not_applicable`: the
+/// profile contradicts itself, in every command (review 2, B3).
+#[test]
+fn a_profile_implementing_a_detail_of_an_excluded_objective_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("contra.yaml");
+    fs::write(
+        &path,
+        "name: X\nimplemented: [5.1.1, 9.2.3.11.PB]\nnot_applicable:\n  9.2.3: IaaS側\n",
+    )
+    .unwrap();
+    for cmd in [report(&path), readiness(&path), compare(&path)] {
+        let err = input_error(cmd);
+        assert!(
+            err.contains("contra.yaml: column 'implemented': 9.2.3.11.PB is listed under `implemented`, but its objective 9.2.3 is under `not_applicable`: the profile contradicts itself (hint: a detailed control of an objective that does not apply"),
+            "{err}"
+        );
+    }
+}

@@ -102,6 +102,58 @@ const QUALIFIERS: &[&str] = &[
     "例外あり",
     "waived for now",
     "Not in place",
+    // review 2 (A1): under any header, on an implemented row
+    "一部のサービスを除く",
+    "2026年度中に対応",
+    "顧客側で設定が必要",
+    "IaaS事業者が実施",
+    "お客様の責任範囲",
+    "Customer responsibility",
+    "Only for Tokyo region",
+    "Except Marketplace offerings",
+    "Not applicable to guest users",
+    "実施していない",
+    "対応中",
+    "要改善",
+    "To be implemented",
+    "×",
+    "N/A",
+];
+
+/// Remarks that describe the implementation or state a policy (review 2, C1): read.
+const DESCRIPTIONS: &[&str] = &[
+    "外部委託先管理規程に基づく",
+    "未承認ソフトウェアのインストールを禁止",
+    "不要なポートを閉鎖",
+    "除却時にデータ消去",
+    "パスワードを平文で保存しない",
+    "退職者のIDは即日無効化",
+    "不審メール訓練を実施",
+    "無停止でパッチ適用",
+    "規程第5条（例外なし）",
+    "計画的に実施",
+    "委託先にも同等の管理を要求",
+    "No shared accounts allowed",
+    "",
+    "－",
+    "なし",
+];
+
+/// Headers of remarks columns, known and not: `Details`, `説明`, `Scope`, `最終確認日`.
+const REMARK_HEADERS: &[&str] = &[
+    "適用/除外の理由",
+    "Details",
+    "Scope",
+    "説明",
+    "最終確認日",
+    "備考",
+    "特記事項",
+    "Remark",
+    "実施内容",
+    "Justification",
+    "管理策名",
+    "担当部署",
+    "証跡",
 ];
 
 /// Headers that name no implementation status, and headers naming a status other than
@@ -406,6 +458,46 @@ proptest! {
         holds(ext, &text)?;
     }
 
+    /// Review 2 (A1): a qualifying remark on the implemented row, under a header the tool
+    /// knows or any other (random letters, kana, kanji), beside other columns of remarks:
+    /// never 9.2.3.
+    #[test]
+    fn remarks_under_any_header_never_credit_it(
+        known in proptest::sample::select(REMARK_HEADERS),
+        random in "[A-Za-zぁ-んァ-ヶ一-龠／・]{1,8}",
+        use_random in any::<bool>(),
+        id in proptest::sample::select(ID),
+        q in proptest::sample::select(QUALIFIERS),
+        described in proptest::sample::select(DESCRIPTIONS),
+        before in any::<bool>(),
+        others in proptest::collection::vec(proptest::sample::select(OTHERS), 0..4),
+        ext in proptest::sample::select(vec!["list.csv", "list.tsv"]),
+    ) {
+        let header = if use_random { random.as_str() } else { known };
+        // the qualifying remark, and a column of descriptions before or after it
+        let (head, mine, theirs) = if before {
+            (
+                format!("管理策番号,実施状況,メモ欄,{header}"),
+                format!("{id},実施,{described},{q}"),
+                format!("実施,{described},"),
+            )
+        } else {
+            (
+                format!("管理策番号,実施状況,{header},メモ欄"),
+                format!("{id},実施,{q},{described}"),
+                format!("実施,,{described}"),
+            )
+        };
+        let mut rows = vec![head];
+        rows.extend(others.iter().map(|o| format!("{o},{theirs}")));
+        rows.push(mine);
+        let mut text = rows.join("\n");
+        if ext.ends_with("tsv") {
+            text = text.replace(',', "\t");
+        }
+        holds(ext, &text)?;
+    }
+
     /// A heading or a note that negates in any words, above or between ids: never 9.2.3.
     #[test]
     fn negating_headings_never_credit_it(
@@ -553,6 +645,29 @@ fn the_shapes_are_read_when_they_state_nothing_else() {
             "{text}"
         );
     }
+    // remarks that describe the implementation or state a policy, under any of the
+    // headers: read, and 9.2.3 credited
+    // (a scope header reads "all" only, an owner header no party other than the service)
+    for header in REMARK_HEADERS
+        .iter()
+        .filter(|h| !matches!(**h, "Scope" | "担当部署"))
+    {
+        for described in DESCRIPTIONS {
+            let text =
+                format!("管理策番号,実施状況,{header}\n9.2.1,実施,\n9.2.3,実施,{described}\n");
+            let att = load_text(
+                Path::new("list.csv"),
+                &text,
+                &CspOptions::default(),
+                catalog,
+            )
+            .unwrap_or_else(|e| panic!("{e}\n{text}"));
+            assert!(
+                resolve_attestation(catalog, &att).is_implemented("9.2.3"),
+                "{text}"
+            );
+        }
+    }
     let att = load_text(
         Path::new("list.txt"),
         "■ 実施している統制目標\n9.2.1\n9.2.3 特権的アクセス権の管理\n",
@@ -561,4 +676,82 @@ fn the_shapes_are_read_when_they_state_nothing_else() {
     )
     .unwrap();
     assert!(resolve_attestation(catalog, &att).is_implemented("9.2.3"));
+}
+
+/// A date written in one of the forms the ISMAP list and Japanese documents use: ISO,
+/// slashes, 年月日 (also full width), the Reiwa or Heisei era (元年 for the first year,
+/// `R`/`H` with dots), with or without its weekday in brackets.
+fn written(d: Date, form: usize, weekday: bool) -> String {
+    let (y, m, day) = (d.year, d.month, d.day);
+    let reiwa = d >= Date::new(2019, 5, 1).unwrap_or(d);
+    let (era, short, ey) = if reiwa {
+        ("令和", "R", y - 2018)
+    } else {
+        ("平成", "H", y - 1988)
+    };
+    let year = if ey == 1 {
+        "元".to_owned()
+    } else {
+        ey.to_string()
+    };
+    let text = match form {
+        0 => format!("{y}-{m:02}-{day:02}"),
+        1 => format!("{y}/{m}/{day}"),
+        2 => format!("{y}年{m}月{day}日"),
+        3 => format!("{y}年{m}月{day}日")
+            .chars()
+            .map(|c| match c {
+                '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c),
+                c => c,
+            })
+            .collect(),
+        4 => format!("{era}{year}年{m}月{day}日"),
+        _ => format!("{short}{ey}.{m}.{day}"),
+    };
+    if weekday && form >= 2 {
+        let w = ["月", "火", "水", "木", "金", "土", "日"][d.weekday() as usize];
+        format!("{text}（{w}）")
+    } else {
+        text
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// A profile's registration dates in any written form are read as the same dates; a
+    /// day outside the era its year names (`令和元年4月30日`) is refused, never misread.
+    #[test]
+    fn profile_dates_in_any_written_form_are_the_same_dates(
+        days in 17_000i64..25_000,
+        length in 1i64..1_500,
+        forms in (0usize..6, 0usize..6),
+        weekday in any::<bool>(),
+    ) {
+        let registered = Date::from_days(days);
+        let deadline = Date::from_days(days + length);
+        let text = format!(
+            "name: P\nregistered: \"{}\"\nrenewal_deadline: \"{}\"\nimplemented: [5.1.1]\n",
+            written(registered, forms.0, weekday),
+            written(deadline, forms.1, weekday),
+        );
+        let att = load_text(Path::new("p.yaml"), &text, &CspOptions::default(), catalog());
+        let att = att.map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(att.registered, Some(registered), "{}", text);
+        prop_assert_eq!(att.renewal_deadline, Some(deadline), "{}", text);
+
+        // a day outside the era its year names is no date: Reiwa 1 began on May 1 and
+        // Heisei 31 ended on April 30 (2019)
+        let (m, d) = (registered.month, registered.day);
+        let wrong = if (m, d) < (5, 1) {
+            format!("令和元年{m}月{d}日")
+        } else {
+            format!("平成31年{m}月{d}日")
+        };
+        let text = format!("name: P\nregistered: \"{wrong}\"\nimplemented: [5.1.1]\n");
+        prop_assert!(
+            load_text(Path::new("p.yaml"), &text, &CspOptions::default(), catalog()).is_err(),
+            "{}", text
+        );
+    }
 }

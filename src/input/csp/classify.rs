@@ -196,7 +196,9 @@ fn key_of(header: &str) -> String {
     header_key(header).trim_end_matches(['?', '？']).to_owned()
 }
 
-/// The role of a header cell, also after dropping a bracketed note at its end.
+/// The role of a header cell, also after dropping a bracketed note at its end; a header
+/// naming a reason in other words (`適用/除外の理由`, `除外の理由`, `Justification`,
+/// `Reason for exclusion`, `理由・根拠`) is a reason.
 pub fn role(header: &str) -> Option<Role> {
     let key = key_of(header);
     let find = |k: &str| {
@@ -205,7 +207,18 @@ pub fn role(header: &str) -> Option<Role> {
             .find(|(_, names)| names.contains(&k))
             .map(|(r, _)| *r)
     };
-    find(&key).or_else(|| without_note(&key).and_then(find))
+    find(&key)
+        .or_else(|| without_note(&key).and_then(find))
+        .or_else(|| names_reason(header).then_some(Role::Reason))
+}
+
+/// Whether a header names a reason (`理由`, `根拠`, `reason`, `justification`,
+/// `rationale`), in whatever words around it (`根拠資料`, evidence, is matched before).
+fn names_reason(header: &str) -> bool {
+    let key = key_of(header);
+    ["理由", "根拠", "reason", "justification", "rationale"]
+        .iter()
+        .any(|w| key.contains(w))
 }
 
 /// Whether a header names `wanted` (`--status-column`): by its text (case, width and a
@@ -234,10 +247,17 @@ pub struct StatusColumns {
     /// The status column was found by what it holds, not by its header: some of what it
     /// holds, for messages.
     pub by_content: Option<String>,
-    pub reason: Option<usize>,
-    /// Every reason or remarks column (`備考`, `コメント`, `notes`): on a row stated
-    /// implemented, none may negate or qualify.
+    /// The reason columns (`非該当理由`, `適用/除外の理由`, `備考`), a column naming a reason
+    /// first: a row's reason is the first of them it fills.
+    pub reasons: Vec<usize>,
+    /// Every column other than the id, the status (or the matrix) and the applicability
+    /// column — reasons, remarks, titles, evidence, owners, dates and columns under headers
+    /// the tool does not know (`Details`, `説明`, `Scope`): on a row stated implemented,
+    /// none may qualify the statement ([`remarks`](super::remarks)).
     pub remarks: Vec<usize>,
+    /// The title columns among them (`管理策名`): the catalog's title of the row's id is
+    /// read whatever words it holds.
+    pub titles: Vec<usize>,
     pub evidence: Option<usize>,
     pub owner: Option<usize>,
     /// An applicability column (`適用`) beside the status column: on a row stated
@@ -617,6 +637,10 @@ pub fn classify(
             if title && id_of(row).is_some_and(|id| is_title(catalog, &id, text)) {
                 continue;
             }
+            // beside a named status column, a remark that says nothing (`－`, `なし`)
+            if named && super::remarks::says_nothing(text) {
+                continue;
+            }
             // what the published-list reader would refuse in the cell, by the same test
             let states = vocab::statement_in(text, vocab::Look::TABLE_CELL).is_some();
             if states && !seen.contains(&text) {
@@ -740,9 +764,37 @@ pub fn classify(
             }
         }
         Some(c) => TableKind::StatusTable(StatusColumns {
-            reason: find(Role::Reason).filter(|r| c.source != StatusSource::Column(*r)),
+            reasons: {
+                let mut reasons: Vec<usize> = (0..width)
+                    .filter(|&r| {
+                        roles[r] == Some(Role::Reason) && c.source != StatusSource::Column(r)
+                    })
+                    .collect();
+                reasons.sort_by_key(|&r| !names_reason(header_cell(r)));
+                reasons
+            },
             remarks: (0..width)
-                .filter(|&r| roles[r] == Some(Role::Reason) && c.source != StatusSource::Column(r))
+                .filter(|&r| {
+                    let status = match &c.source {
+                        StatusSource::Column(s) => *s == r,
+                        StatusSource::Matrix(m) => m.iter().any(|(s, _)| *s == r),
+                    };
+                    // the findings column of a statement `readiness` wrote is what the
+                    // tool found, not a remark of the CSP's
+                    let own_findings = is_own_findings_column(
+                        &names,
+                        r,
+                        &id_rows
+                            .iter()
+                            .map(|row| cell(row, r))
+                            .filter(|t| !t.is_empty())
+                            .collect::<Vec<_>>(),
+                    );
+                    r != id_column && !status && applicability != Some(r) && !own_findings
+                })
+                .collect(),
+            titles: (0..width)
+                .filter(|&r| roles[r] == Some(Role::Title))
                 .collect(),
             evidence: find(Role::Evidence),
             owner: find(Role::Owner),
@@ -883,6 +935,23 @@ mod tests {
 
     fn status(text: &str, status_column: Option<&str>) -> Result<Option<String>, String> {
         layout(text, status_column).map(|l| l.and_then(|l| l.status_name()))
+    }
+
+    #[test]
+    fn reason_headers_in_other_words() {
+        for h in [
+            "理由",
+            "適用/除外の理由",
+            "非適用の理由",
+            "除外理由（非該当の場合）",
+            "適用/除外の根拠",
+            "根拠",
+            "Justification",
+            "Reason for exclusion",
+        ] {
+            assert_eq!(role(h), Some(Role::Reason), "{h}");
+        }
+        assert_eq!(role("根拠資料"), Some(Role::Evidence));
     }
 
     #[test]

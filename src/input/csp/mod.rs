@@ -8,6 +8,7 @@ mod ids;
 mod page;
 mod profile;
 mod published;
+mod remarks;
 mod status_table;
 mod vocab;
 
@@ -208,7 +209,7 @@ fn read_table(
             let reason_of = |n: usize| {
                 reason
                     .and_then(|c| sheet.rows.get(n - 1).and_then(|r| r.get(c)))
-                    .map(|s| s.trim().to_owned())
+                    .map(|s| vocab::reason_given(s).to_owned())
                     .unwrap_or_default()
             };
             let listed = published::read(&lines, &source, catalog, stated, &reason_of)?;
@@ -536,6 +537,20 @@ fn from_parts(
         read.push(part.read);
     }
     reject_conflicts(&controls, &at, catalog)?;
+    if let Some((detail, objective)) = contradiction(&controls, catalog) {
+        let (d, o) = (&controls[detail], &controls[objective]);
+        return Err(InputError::at(
+            at[detail].clone(),
+            format!(
+                "{} is stated implemented, but {} states its objective {} {}: the list contradicts itself",
+                d.raw,
+                place(&at[detail], &at[objective]),
+                o.raw,
+                o.declared.label(crate::lang::Lang::En)
+            ),
+        )
+        .hint(CONTRADICTION_HINT));
+    }
     Ok(Attestation {
         source: path.to_path_buf(),
         controls,
@@ -566,19 +581,14 @@ fn reject_conflicts(
         let Some((now, before)) = differences(c, first) else {
             continue;
         };
-        let (here, there) = (&at[i], &at[j]);
-        let place = match (there.row.or(there.line), there.sheet == here.sheet) {
-            (Some(r), true) => format!("{} {r}", if there.row.is_some() { "row" } else { "line" }),
-            (Some(r), false) => format!("sheet '{}' row {r}", there.sheet.as_deref().unwrap_or("")),
-            (None, _) => "an earlier row".to_owned(),
-        };
+        let place = place(&at[i], &at[j]);
         let same = if fold_width(&c.raw) == fold_width(&first.raw) {
             String::new()
         } else {
             format!(" (the same control as {})", first.raw)
         };
         return Err(InputError::at(
-            here.clone(),
+            at[i].clone(),
             format!(
                 "{}{same} is listed again, differently: {now} here; {before} on {place}",
                 c.raw
@@ -589,6 +599,51 @@ fn reject_conflicts(
         ));
     }
     Ok(())
+}
+
+/// Where `there` is, seen from `here`: `row 3`, `sheet 'SoA' row 3`, `line 3`.
+fn place(here: &Location, there: &Location) -> String {
+    match (there.row.or(there.line), there.sheet == here.sheet) {
+        (Some(r), true) => format!("{} {r}", if there.row.is_some() { "row" } else { "line" }),
+        (Some(r), false) => format!("sheet '{}' row {r}", there.sheet.as_deref().unwrap_or("")),
+        (None, _) => "an earlier row".to_owned(),
+    }
+}
+
+/// The hint for a detailed control stated implemented under an objective stated otherwise.
+const CONTRADICTION_HINT: &str = "ISMAP assesses the detailed controls of an objective stated implemented: state the objective 実施 if it is implemented (a detail not implemented then counts against it); if it is not implemented, planned or does not apply, state its details so too (未実施, 計画中, 非該当), or leave them out";
+
+/// A detailed control stated implemented under an objective the same list states not
+/// applicable, not implemented or planned (`9.2.3` 非該当 and `9.2.3.11.PB` 実施): the list
+/// contradicts itself, and a detail of an objective not stated implemented is not what
+/// ISMAP assesses. The indexes of the detail and of the objective's statement.
+pub(crate) fn contradiction(
+    controls: &[ListedControl],
+    catalog: &Catalog,
+) -> Option<(usize, usize)> {
+    use crate::catalog::Level;
+    let mut otherwise: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, c) in controls.iter().enumerate() {
+        if c.declared != Declared::Implemented {
+            otherwise.entry(meaning_key(catalog, &c.raw)).or_insert(i);
+        }
+    }
+    if otherwise.is_empty() {
+        return None;
+    }
+    controls
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.declared == Declared::Implemented)
+        .find_map(|(i, c)| {
+            let key = meaning_key(catalog, &c.raw);
+            let objective = match catalog.get(&key) {
+                Some(e) if e.level == Level::Detail => e.parent.clone(),
+                Some(_) => None,
+                None => catalog.detail_parent(&key).map(|e| e.id.clone()),
+            }?;
+            otherwise.get(&objective).map(|&j| (i, j))
+        })
 }
 
 /// How two statements of one control differ, for messages (`not implemented, no
@@ -732,11 +787,12 @@ mod tests {
         assert_eq!(att.controls.len(), 2);
     }
 
-    /// Beside a named status column, a title column is a title column, whatever words it
-    /// holds.
+    /// Beside a named status column, a title column is a title column, not a status column;
+    /// on a row stated implemented its words may not qualify the statement beyond the
+    /// catalog's title.
     #[test]
     fn titles_beside_a_status_column_are_titles() {
-        let att = csv("管理策番号,管理策名,実施状況\n5.1.1,方針の除外手順（対象外なし）,実施\n5.1.2,見直し,未実施\n").unwrap();
+        let att = csv("管理策番号,管理策名,実施状況\n5.1.1,方針の整備手順（対象外なし）,実施\n5.1.2,見直し（一部）,未実施\n").unwrap();
         assert_eq!(
             states(&att),
             [
@@ -744,6 +800,15 @@ mod tests {
                 ("5.1.2".to_owned(), Declared::NotImplemented, Some(3)),
             ]
         );
+        let err = csv("管理策番号,管理策名,実施状況\n9.2.3,特権（東京リージョンのみ）,実施\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("row 2: column '管理策名': '特権（東京リージョンのみ）' in '管理策名' limits or conditions it ('のみ')"),
+            "{err}"
+        );
+        // the catalog's own words are its title's: 情報セキュリティ継続の計画 (計画)
+        csv("管理策番号,管理策名,実施状況\n17.1.1,情報セキュリティ継続の計画,実施\n").unwrap();
     }
 
     /// Two statements of one control, in any spelling, must agree; the message names both.

@@ -53,6 +53,17 @@ struct PeriodDoc {
     to: String,
 }
 
+/// `audit_period:` as `{from, to}` or as the list writes it (`2024年4月1日～2025年3月31日`).
+#[derive(Debug, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "expected an audit period: a mapping of from and to, each a date (audit_period: {from: 2024-10-01, to: 2025-09-30}), or the period as the ISMAP list writes it (2024年10月1日～2025年9月30日)"
+)]
+enum PeriodField {
+    Range(PeriodDoc),
+    Text(String),
+}
+
 /// The line of a profile's top-level field (`renewal_deadline:` in YAML, `"renewal_deadline"`
 /// in JSON), for messages about its value.
 fn field_line(text: &str, field: &str) -> Option<usize> {
@@ -78,7 +89,7 @@ struct ProfileDoc {
     registration_kind: Option<String>,
     registered: Option<String>,
     renewal_deadline: Option<String>,
-    audit_period: Option<PeriodDoc>,
+    audit_period: Option<PeriodField>,
     #[serde(default)]
     scope: Vec<String>,
     /// 準拠法 and 裁判管轄, 後発事象, 改善計画 as the ISMAP list publishes them.
@@ -143,6 +154,8 @@ pub const FIELDS: &[&str] = &[
 
 /// What a service relies on its underlying service for when the profile does not say.
 pub const DEFAULT_INHERITED: &str = "11";
+
+const PERIOD_HINT: &str = "give `audit_period` its `from` and `to` dates, or write the period as the ISMAP list does: 2024年4月1日～2025年3月31日";
 
 const FIELDS_HINT: &str = "README.md, \"CSP list or profile\", lists the profile fields";
 
@@ -338,24 +351,23 @@ fn parse(
             syntax_error(&loc, at, "invalid CSP profile", e.to_string(), quoting)
         }),
     }?;
-    // a date as the ISMAP list writes it too (`令和9年3月31日`, `2027年3月31日`)
+    // dates as the ISMAP list and Japanese documents write them (`2027年3月31日`,
+    // `令和9年3月31日`, `R9.3.31`), read by the one date parser; an error names the field on
+    // its line (`audit_period.from` on the line of `audit_period`)
+    let field_at = |field: &str| {
+        let top = field.split('.').next().unwrap_or(field);
+        field_line(text, top).map_or(loc.clone(), |n| loc.clone().line(n))
+    };
+    let bad_date = |field: &str, s: &str| {
+        InputError::at(
+            field_at(field),
+            format!("field '{field}': {} is not a date", quoting.show(s, "the value")),
+        )
+        .hint("write dates as YYYY-MM-DD (e.g. 2027-03-31), or as the ISMAP list writes them (2027年3月31日, 令和9年3月31日)")
+    };
     let date = |field: &str, v: Option<String>| -> Result<Option<Date>, InputError> {
-        v.map(|s| {
-            Date::parse(&s)
-                .or_else(|| Date::parse_written(&s))
-                .ok_or_else(|| {
-                    let at = field_line(text, field).map_or(loc.clone(), |n| loc.clone().line(n));
-                    InputError::at(
-                        at,
-                        format!(
-                            "field '{field}': {} is not a date",
-                            quoting.show(&s, "the value")
-                        ),
-                    )
-                    .hint("write dates as YYYY-MM-DD (e.g. 2027-03-31), or as the ISMAP list writes them (2027年3月31日, 令和9年3月31日)")
-                })
-        })
-        .transpose()
+        v.map(|s| Date::parse_written(&s).ok_or_else(|| bad_date(field, &s)))
+            .transpose()
     };
     let registration_kind = match doc.registration_kind {
         None => None,
@@ -383,19 +395,32 @@ fn parse(
     }
     let audit_period = match doc.audit_period {
         None => None,
-        Some(p) => {
-            let from = date("audit_period.from", Some(p.from))?;
-            let to = date("audit_period.to", Some(p.to))?;
-            match (from, to) {
-                (Some(from), Some(to)) if from <= to => Some(Period { from, to }),
-                _ => {
-                    return Err(InputError::at(
-                        loc.clone().column("audit_period"),
-                        "the audit period ends before it starts",
+        Some(field) => {
+            let (from, to) = match field {
+                PeriodField::Text(t) => crate::date::parse_period(&t).ok_or_else(|| {
+                    InputError::at(
+                        field_at("audit_period"),
+                        format!(
+                            "field 'audit_period': {} is not a period of two dates",
+                            quoting.show(&t, "the value")
+                        ),
                     )
-                    .hint("check `from` and `to`"))
-                }
+                    .hint(PERIOD_HINT)
+                })?,
+                PeriodField::Range(p) => (
+                    Date::parse_written(&p.from)
+                        .ok_or_else(|| bad_date("audit_period.from", &p.from))?,
+                    Date::parse_written(&p.to).ok_or_else(|| bad_date("audit_period.to", &p.to))?,
+                ),
+            };
+            if from > to {
+                return Err(InputError::at(
+                    loc.clone().column("audit_period"),
+                    "the audit period ends before it starts",
+                )
+                .hint("check `from` and `to`"));
             }
+            Some(Period { from, to })
         }
     };
     let mut controls: Vec<ListedControl> = doc
@@ -476,10 +501,26 @@ fn parse(
             .into_iter()
             .map(|(id, reason)| ListedControl {
                 declared: Declared::NotApplicable,
-                reason,
+                // a "reason" that gives none (`なし`, `TBD`, `検討中`) is none
+                reason: super::vocab::reason_given(&reason).to_owned(),
                 ..ListedControl::implemented(id, None)
             }),
     );
+    if let Some((detail, objective)) = super::contradiction(&controls, catalog) {
+        let show = |raw: &str| match quoting {
+            Quoting::Allowed => raw.to_owned(),
+            Quoting::Never => "an id".to_owned(),
+        };
+        return Err(InputError::at(
+            loc.clone().column("implemented"),
+            format!(
+                "{} is listed under `implemented`, but its objective {} is under `not_applicable`: the profile contradicts itself",
+                show(&controls[detail].raw),
+                show(&controls[objective].raw)
+            ),
+        )
+        .hint("a detailed control of an objective that does not apply does not apply either: move it under `not_applicable`, or, if the objective is implemented, move the objective under `implemented`"));
+    }
     if controls.is_empty() && doc.inherits.is_none() {
         return Err(InputError::at(
             loc.clone().column("implemented"),

@@ -587,6 +587,11 @@ fn titles_of(entry: &Entry) -> impl Iterator<Item = &str> {
         .filter(|t| !t.trim().is_empty())
 }
 
+/// The catalog titles (Japanese, English) of the entry `raw` names; empty when it names none.
+pub fn catalog_titles<'c>(catalog: &'c Catalog, raw: &str) -> Vec<&'c str> {
+    entry_of(catalog, raw).map_or_else(Vec::new, |e| titles_of(e).collect())
+}
+
 /// Whether `text` is the catalog title of `raw` (Japanese or English), or a close form of it:
 /// an edition's wording, a shortened title; never one with a status word or mark the title
 /// does not hold.

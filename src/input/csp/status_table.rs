@@ -6,7 +6,8 @@ use crate::catalog::Catalog;
 use crate::error::{InputError, Location};
 use crate::input::csp::classify::{Layout, StatusColumns, StatusSource};
 use crate::input::csp::ids::{find_ids, IdKind};
-use crate::input::csp::published::{check_ids, quote, Listed, FOR_ID_CELLS};
+use crate::input::csp::published::{catalog_titles, check_ids, quote, Listed, FOR_ID_CELLS};
+use crate::input::csp::remarks::{self, Header};
 use crate::input::csp::vocab::{self, Check, StatusValue};
 use crate::input::table::Sheet;
 use crate::model::{Declared, ListedControl};
@@ -156,6 +157,7 @@ pub fn read(
     let start = layout.header.map_or(0, |h| h + 1);
     let get =
         |row: &[String], c: Option<usize>| c.map_or(String::new(), |c| cell(row, c).to_owned());
+    let headed = objectives_with_stated_details(sheet, layout, cols, start);
     for (i, row) in sheet.rows.iter().enumerate().skip(start) {
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
@@ -196,6 +198,14 @@ pub fn read(
                 // a heading or note row (`5 情報セキュリティのための方針群`)
                 out.ignored += skipped.max(1);
                 continue;
+            }
+            // an objective heading the rows of its detailed controls, which state their
+            // statuses: the objective is not stated by this row
+            if let [one] = ids.as_slice() {
+                if IsmapId::parse(&one.raw).is_some_and(|id| headed.contains(&id.parts)) {
+                    out.ignored += 1;
+                    continue;
+                }
             }
             let what = format!("no status is given for {id_cell}");
             let (msg, hint) = match &cols.by_content {
@@ -238,10 +248,21 @@ pub fn read(
             .hint("rename the sheet, or correct the row"));
         }
         if status.declared == Declared::Implemented {
-            check_implemented_row(row, n, layout, cols, &loc, id_cell)?;
+            let titles = raws
+                .first()
+                .map_or_else(Vec::new, |r| catalog_titles(catalog, r));
+            check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles)?;
         }
-        let reason = match (get(row, cols.reason), status.note.as_str()) {
-            (r, "") => r,
+        // the reason: the note in brackets, and the first reason column the row fills; a
+        // "reason" that gives none (`なし`, `TBD`, `検討中`) is none
+        let given = cols
+            .reasons
+            .iter()
+            .map(|&c| vocab::reason_given(cell(row, c)))
+            .find(|r| !r.is_empty())
+            .unwrap_or("");
+        let reason = match (given, vocab::reason_given(&status.note)) {
+            (r, "") => r.to_owned(),
             (r, note) if r.is_empty() || r == note => note.to_owned(),
             (r, note) => format!("{note}; {r}"),
         };
@@ -260,10 +281,13 @@ pub fn read(
     Ok(out)
 }
 
-/// On a row stated implemented, the other columns may not say otherwise: a remark (or an
-/// exclusion reason) that negates or qualifies, evidence or an owner that states a status
-/// (`N/A`, `未実施のため無し`; `なし` is no evidence), an applicability column that says the
-/// control does not apply.
+/// On a row stated implemented, no other column may qualify the statement: a remark (in
+/// any column but the id, status and applicability columns, whatever its header) that
+/// limits its scope, defers it, says someone else implements it or states another status
+/// ([`remarks::qualifier_in`]; a description or a policy that forbids something is read);
+/// any text under a header naming what is not implemented (`除外理由`, `対応予定日`); a part
+/// of the service under a header naming the scope; someone else under a header naming who
+/// implements it; an applicability column that says the control does not apply.
 fn check_implemented_row(
     row: &[String],
     n: usize,
@@ -271,6 +295,7 @@ fn check_implemented_row(
     cols: &StatusColumns,
     loc: &Location,
     id: &str,
+    titles: &[&str],
 ) -> Result<(), InputError> {
     let status = layout.status_name().unwrap_or_default();
     let refuse = |c: usize, text: &str, what: String, hint: &str| {
@@ -287,44 +312,45 @@ fn check_implemented_row(
     const FOR_REMARKS: &str = "if the control is implemented only in part, later, elsewhere or with exceptions, state it so in the status column (未実施, 計画中, 非該当 with the reason); else remove the qualification from the remark";
     for &c in &cols.remarks {
         let text = cell(row, c);
-        if text.is_empty() {
+        if remarks::says_nothing(text) {
             continue;
         }
-        // a reason column named for exclusions (非該当理由, 除外理由) holds a reason only
-        // where the control is excluded
-        if let Some(word) = vocab::negation_in(layout.name(c)) {
-            return Err(refuse(
-                c,
-                text,
-                format!("gives a reason under a header that negates or excludes ('{word}')"),
-                FOR_REMARKS,
-            ));
-        }
-        if let Some(what) = vocab::qualifies(text) {
-            return Err(refuse(
-                c,
-                text,
-                format!("negates or qualifies ({what})"),
-                FOR_REMARKS,
-            ));
-        }
-    }
-    for c in [cols.evidence, cols.owner].into_iter().flatten() {
-        let text = cell(row, c);
-        let none = matches!(
-            crate::text::header_key(text).as_ref(),
-            "" | "なし" | "無し" | "無" | "none" | "-" | "－" | "―"
-        );
-        if none {
+        if cols.titles.contains(&c) && titles.contains(&text) {
             continue;
         }
-        if let Some(what) = vocab::qualifies(text) {
-            return Err(refuse(
-                c,
-                text,
-                format!("states a status or negates ({what})"),
-                FOR_REMARKS,
-            ));
+        match remarks::header(layout.name(c)) {
+            // `非該当理由` N/A on an implemented row: the column has nothing for it
+            Header::Qualifying(_) if remarks::nothing_for_the_row(text) => continue,
+            Header::Qualifying(word) => {
+                return Err(refuse(
+                    c,
+                    text,
+                    format!("stands under a header that names what is not implemented, excluded or deferred ('{word}')"),
+                    FOR_REMARKS,
+                ))
+            }
+            Header::Scope if !remarks::is_whole_scope(text) => {
+                return Err(refuse(
+                    c,
+                    text,
+                    "names a part of the service under a header naming the scope".to_owned(),
+                    "a control implemented for part of the service only is not implemented: state it so in the status column (未実施, or 非該当 with the reason), or write the scope as the whole service (全て, all)",
+                ))
+            }
+            Header::Who => {
+                if let Some(party) = remarks::names_another_party(text) {
+                    return Err(refuse(
+                        c,
+                        text,
+                        format!("names someone else under a header naming who implements it ('{party}')"),
+                        "a control someone else implements (the customer, the IaaS) is not the service's own: state it 非該当 with the reason (IaaS側で実施), or, for a profile, rely on the IaaS with `inherits:`",
+                    ));
+                }
+            }
+            Header::Scope | Header::Plain => {}
+        }
+        if let Some(q) = remarks::qualifier_beyond(text, titles) {
+            return Err(refuse(c, text, q.what(), FOR_REMARKS));
         }
     }
     if let Some(c) = cols.applicability {
@@ -345,6 +371,34 @@ fn check_implemented_row(
         }
     }
     Ok(())
+}
+
+/// The objectives (their numbers) whose detailed controls the table states on rows of their
+/// own: a row of such an objective without a status heads them (`9.2.3 特権的アクセス権の管理`
+/// above `9.2.3.1 … 実施`).
+fn objectives_with_stated_details(
+    sheet: &Sheet,
+    layout: &Layout,
+    cols: &StatusColumns,
+    start: usize,
+) -> Vec<Vec<u32>> {
+    let mut out: Vec<Vec<u32>> = Vec::new();
+    for (i, row) in sheet.rows.iter().enumerate().skip(start) {
+        let stated =
+            status_of(row, i + 1, layout, cols, &sheet.location(), "").is_ok_and(|s| s.is_some());
+        if !stated {
+            continue;
+        }
+        for t in find_ids(cell(row, layout.id_column)).0 {
+            if let Some(id) = IsmapId::parse(&t.raw).filter(|id| id.depth() > 3) {
+                let objective = id.parts[..3].to_vec();
+                if !out.contains(&objective) {
+                    out.push(objective);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// An id cell with no ISMAP id of a published list's shape: an id the catalog may not hold

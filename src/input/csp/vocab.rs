@@ -24,6 +24,17 @@ const VALUES: &[(Declared, &[&str])] = &[
             "対応済み",
             "導入済",
             "導入済み",
+            "実装済",
+            "実装済み",
+            "整備済",
+            "整備済み",
+            "運用中",
+            "完了",
+            "実施完了",
+            "対応完了",
+            "導入完了",
+            "fullyimplemented",
+            "compliant",
             "有",
             "有り",
             "あり",
@@ -77,6 +88,10 @@ const VALUES: &[(Declared, &[&str])] = &[
             "notimplemented",
             "notstarted",
             "notyet",
+            "noncompliant",
+            "notcompliant",
+            "未着手",
+            "未完了",
             "no",
             "n",
             "未実施",
@@ -139,7 +154,9 @@ impl Unreadable {
 /// The hint for any unreadable status: the values the tool reads.
 pub const VALUES_HINT: &str = "write 実施/implemented (also 済, 有, はい, ○; with no note in brackets), 非該当/not applicable (also 対象外, 除外; a reason in brackets is kept: 非該当（IaaS側で実施）), 計画中/planned or 未実施/not implemented (also 無, いいえ, ×); see the README's table of status values";
 
-fn is_dash(c: char) -> bool {
+/// A dash of any width (`-`, `－`, `―`, `ー`): not applicable to some readers, nothing to
+/// others.
+pub fn is_dash(c: char) -> bool {
     matches!(
         c,
         '-' | '－' | 'ー' | '―' | '—' | '–' | '‐' | '‑' | '−' | 'ｰ' | '─' | '━'
@@ -204,6 +221,12 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     }
     let (value, note) = split_note(s).ok_or(Unreadable::Unknown)?;
     if let Some(declared) = lookup(value) {
+        // a note that only restates the value (`Yes (implemented)`, `○（実施）`) is none
+        let note = if lookup(note) == Some(declared) {
+            ""
+        } else {
+            note
+        };
         return Ok(StatusValue {
             declared,
             note: note.to_owned(),
@@ -212,9 +235,8 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     let key = header_key(value);
     Err(match &*key {
         "x" => Unreadable::LetterX,
-        "適用" | "対象" | "applicable" | "inscope" | "selected" | "適用する" | "対象とする" => {
-            Unreadable::Applicability
-        }
+        "適用" | "対象" | "applicable" | "inscope" | "selected" | "適用する" | "対象とする"
+        | "適用済" | "適用済み" => Unreadable::Applicability,
         "△"
         | "▲"
         | "▽"
@@ -224,9 +246,61 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
         | "部分実施"
         | "partial"
         | "partially"
-        | "partiallyimplemented" => Unreadable::Partial,
+        | "partiallyimplemented"
+        | "partiallycompliant" => Unreadable::Partial,
         _ => Unreadable::Unknown,
     })
+}
+
+/// A reason as the list gives it: the text, or nothing when it gives no reason — empty, a
+/// dash or a question mark, "none" or "no reason" (`なし`, `特になし`, `理由なし`, `none`),
+/// "undecided" (`TBD`, `未定`, `検討中`), or a status value restating the status (`N/A`,
+/// `非該当`). An exclusion with such a "reason" is an exclusion without a reason.
+pub fn reason_given(text: &str) -> &str {
+    let t = text.trim();
+    let bare = t.trim_end_matches(PUNCTUATION).trim();
+    let no_reason = bare.is_empty()
+        || bare
+            .chars()
+            .all(|c| is_dash(c) || matches!(c, '?' | '？' | '…' | '・' | '*' | '＊' | '.' | '．'))
+        || status_value(bare).is_ok()
+        || matches!(
+            &*header_key(bare),
+            "なし"
+                | "無し"
+                | "無"
+                | "特になし"
+                | "特に無し"
+                | "とくになし"
+                | "理由なし"
+                | "理由無し"
+                | "記載なし"
+                | "記入なし"
+                | "未記入"
+                | "未記載"
+                | "none"
+                | "nil"
+                | "null"
+                | "noreason"
+                | "tbd"
+                | "tba"
+                | "tbc"
+                | "未定"
+                | "未確定"
+                | "検討中"
+                | "確認中"
+                | "調整中"
+                | "不明"
+                | "後日"
+                | "別途"
+                | "unknown"
+                | "pending"
+        );
+    if no_reason {
+        ""
+    } else {
+        t
+    }
 }
 
 /// Whether the cell is a status by the documented table (a note in brackets allowed).
@@ -302,7 +376,13 @@ pub fn status_words(text: &str) -> Vec<Word> {
     let lower = folded.to_lowercase();
     let mut found: Vec<Word> = WORDS_JA
         .iter()
-        .filter(|(w, _)| lower.contains(w))
+        .filter(|(w, _)| match *w {
+            // `不要なポート`, `不要の` describe; `対応不要` is a status
+            "不要" => lower
+                .match_indices(w)
+                .any(|(i, m)| !lower[i + m.len()..].starts_with(['な', 'の'])),
+            w => lower.contains(w),
+        })
         .map(|&(word, states)| Word { word, states })
         .collect();
     // English: whole words, spaces and hyphens alike (`not-implemented`)
@@ -417,7 +497,7 @@ impl Look {
 /// commas, tabs, bars) that is one; and within a field of words, a mark or a Japanese value
 /// (`特権 ×`, `管理 無`), and an English word that is also a value (`no`, `done`) only as the
 /// last word: `no change since 2024` is a note, `access control No` is not.
-fn marks_in(text: &str, flags: bool) -> Vec<&str> {
+pub(super) fn marks_in(text: &str, flags: bool) -> Vec<&str> {
     fn trim(t: &str) -> &str {
         t.trim().trim_end_matches(PUNCTUATION).trim()
     }
@@ -825,58 +905,6 @@ pub fn negation_beyond(text: &str, titles: &[&str]) -> Option<String> {
     english_negation(&rest)
 }
 
-/// Whose implementation a remark may say it is, when not the service's own: the customer's,
-/// the service underneath's (Japanese substrings).
-const OTHERS_JA: &[&str] = &[
-    "利用者",
-    "お客様",
-    "顧客",
-    "カスタマ",
-    "テナント",
-    "第三者",
-    "共同",
-    "共有",
-];
-
-/// The same in English word stems.
-const OTHERS_EN: &[&str] = &[
-    "customer",
-    "tenant",
-    "iaas",
-    "paas",
-    "third",
-    "3rd",
-    "shared",
-    "responsib",
-];
-
-/// What a remark beside an implemented status says that qualifies it: a negation (see
-/// [`negation_in`]), someone else's implementation (the customer's, the IaaS's), a status
-/// word, or a mark or value other than implemented; `None` when it says none of these.
-pub fn qualifies(text: &str) -> Option<String> {
-    if let Some(m) = negation_in(text) {
-        return Some(format!("'{m}'"));
-    }
-    // someone else's implementation: the customer's, the service underneath's
-    let lower = fold_width(text).to_lowercase();
-    if let Some(m) = OTHERS_JA.iter().find(|m| lower.contains(*m)) {
-        return Some(format!("'{m}'"));
-    }
-    if let Some(w) = ascii_words(&lower)
-        .into_iter()
-        .find(|w| OTHERS_EN.iter().any(|stem| w.starts_with(stem)))
-    {
-        return Some(format!("'{w}'"));
-    }
-    if let Some(w) = status_words(text).iter().find(|w| w.states.is_some()) {
-        return Some(format!("the status word '{}'", w.word));
-    }
-    marks_in(text, false)
-        .into_iter()
-        .find(|t| !matches!(status_value(t), Ok(v) if v.declared == Declared::Implemented))
-        .map(|t| format!("'{t}'"))
-}
-
 /// Values whose meaning depends on the column's header (`○` under 非該当 is not
 /// applicable, `Yes` under Gap is a gap): marks, yes/no, 有/無, あり/なし, はい/いいえ, 済,
 /// done. Under a header that does not name the implementation status they cannot be read.
@@ -888,6 +916,7 @@ const BY_HEADER: &[&str] = &[
     "done",
     "済",
     "済み",
+    "完了",
     "有",
     "有り",
     "あり",
@@ -947,6 +976,18 @@ mod tests {
             ("Not started", NotImplemented),
             ("【未実施】", NotImplemented),
             ("ｎ／ａ", NotApplicable),
+            // review 2 (C7)
+            ("運用中", Implemented),
+            ("完了", Implemented),
+            ("実装済", Implemented),
+            ("整備済み", Implemented),
+            ("Fully implemented", Implemented),
+            ("Compliant", Implemented),
+            ("In place", Implemented),
+            ("Yes (implemented)", Implemented),
+            ("○（実施）", Implemented),
+            ("Non-compliant", NotImplemented),
+            ("未着手", NotImplemented),
         ] {
             assert_eq!(v(cell).map(|x| x.0), Ok(want), "{cell}");
         }
@@ -958,6 +999,12 @@ mod tests {
             v("未実施 (2026年度予定)"),
             Ok((NotImplemented, "2026年度予定".to_owned()))
         );
+        // a note that restates the value is none; any other note is kept
+        assert_eq!(v("Yes (implemented)"), Ok((Implemented, String::new())));
+        assert_eq!(v("実施（一部）"), Ok((Implemented, "一部".to_owned())));
+        assert_eq!(v("Partially compliant"), Err(Unreadable::Partial));
+        // 適用済 says it applies (a statement of applicability), not that it is implemented
+        assert_eq!(v("適用済"), Err(Unreadable::Applicability));
         assert_eq!(v(""), Err(Unreadable::Empty));
         assert_eq!(v("－"), Err(Unreadable::Dash));
         assert_eq!(v("-"), Err(Unreadable::Dash));
@@ -972,6 +1019,41 @@ mod tests {
             "(未実施",
         ] {
             assert_eq!(v(unknown), Err(Unreadable::Unknown), "{unknown}");
+        }
+    }
+
+    /// Review 2, B1: "no reason" written as a reason is none.
+    #[test]
+    fn reasons_that_give_none() {
+        for none in [
+            "",
+            "なし",
+            "-",
+            "－",
+            "N/A",
+            "理由なし",
+            "TBD",
+            "特になし",
+            "未定",
+            "?",
+            "？",
+            "検討中",
+            "非該当",
+            "対象外",
+            "none",
+            "不明",
+            "なし。",
+            "―",
+        ] {
+            assert_eq!(reason_given(none), "", "{none}");
+        }
+        for reason in [
+            "IaaS事業者が実施",
+            "テレワークを行わない",
+            "ログイン機能を提供しない",
+            "Not offered: no mobile devices",
+        ] {
+            assert_eq!(reason_given(reason), reason);
         }
     }
 
@@ -1173,16 +1255,6 @@ mod tests {
             status_value("適用").map(|v| v.declared),
             Err(Unreadable::Applicability)
         );
-        assert_eq!(qualifies("年1回見直し"), None);
-        assert_eq!(qualifies("一部未実施").as_deref(), Some("'未'"));
-        assert_eq!(qualifies("×").as_deref(), Some("'×'"));
-        assert_eq!(qualifies("○"), None);
-        assert_eq!(
-            qualifies("Customer responsibility").as_deref(),
-            Some("'customer'")
-        );
-        assert_eq!(qualifies("IaaS側で実施").as_deref(), Some("'iaas'"));
-        assert_eq!(qualifies("利用者側で設定").as_deref(), Some("'利用者'"));
     }
 
     #[test]

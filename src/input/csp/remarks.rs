@@ -1,0 +1,1576 @@
+//! What a remark beside an implemented status says of the statement: a **qualifier** — a
+//! scope limit (`東京リージョンのみ`, `except Marketplace`), a deferral (`2026年度中に対応`,
+//! `not yet`), someone else's implementation (`顧客側で設定`, `Customer responsibility`), or
+//! another status (`非該当`, `N/A`) — told apart from a remark that describes the
+//! implementation or states a policy that forbids something (`パスワードを平文で保存しない`,
+//! `未承認ソフトウェアのインストールを禁止`, `例外なし`, `No shared accounts allowed`). Status
+//! tables check every column of a row stated implemented with it; headers that name what is
+//! not implemented, a scope or who implements are judged here too.
+use crate::input::csp::vocab;
+use crate::model::Declared;
+use crate::text::{fold_width, header_key};
+
+/// What a qualifier does to the statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Limits or conditions it: only part of the service, with exceptions, in principle.
+    Scope,
+    /// Defers it, or says it is not done (yet).
+    Deferral,
+    /// Says someone else (the customer, the IaaS) implements it.
+    Others,
+    /// States another status (`非該当`, `N/A`, `×`).
+    Status,
+}
+
+/// A qualifier found in a remark: what it does, and the word that does it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Qualifier {
+    pub kind: Kind,
+    pub word: String,
+}
+
+impl Qualifier {
+    fn new(kind: Kind, word: &str) -> Qualifier {
+        Qualifier {
+            kind,
+            word: word.to_owned(),
+        }
+    }
+
+    /// What the remark does, for a message (`limits or conditions it ('のみ')`).
+    pub fn what(&self) -> String {
+        let w = &self.word;
+        match self.kind {
+            Kind::Scope => format!("limits or conditions it ('{w}')"),
+            Kind::Deferral => format!("defers it or says it is not done ('{w}')"),
+            Kind::Others => format!("says someone else implements it ('{w}')"),
+            Kind::Status => format!("states another status ('{w}')"),
+        }
+    }
+}
+
+/// A remark that says nothing: empty, a dash, `なし`, `特になし`, `none`.
+pub fn says_nothing(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['。', '.', '．']).trim();
+    t.chars().all(vocab::is_dash)
+        || matches!(
+            header_key(t).as_ref(),
+            "なし" | "無し" | "無" | "特になし" | "特に無し" | "とくになし" | "none" | "nil"
+        )
+}
+
+/// The first qualifier of the statement `text` holds, clause by clause, that none of
+/// `titles` (the control's catalog titles) holds itself (a title may hold `計画`:
+/// `情報セキュリティ継続の計画`); `None` when it describes the implementation, states a
+/// policy, or says nothing.
+pub fn qualifier_beyond(text: &str, titles: &[&str]) -> Option<Qualifier> {
+    let titles: Vec<String> = titles
+        .iter()
+        .map(|t| fold_width(t).to_lowercase())
+        .collect();
+    qualifiers(text)
+        .into_iter()
+        .find(|q| !titles.iter().any(|t| t.contains(&q.word)))
+}
+
+fn qualifiers(text: &str) -> Vec<Qualifier> {
+    if says_nothing(text) {
+        return Vec::new();
+    }
+    let lower = fold_width(text).to_lowercase();
+    let mut found = Vec::new();
+    for clause in lower
+        .split(['。', ';', '；', '\n', '\r', '!', '！'])
+        .flat_map(|c| c.split(". "))
+        .filter(|c| !c.trim().is_empty())
+    {
+        found.extend(in_clause(clause));
+    }
+    // marks and values other than implemented (`×`, `N/A`, `未実施`), in the whole text
+    for t in vocab::marks_in(text, false) {
+        if t.chars().all(vocab::is_dash) || says_nothing(t) && t.chars().count() > 1 {
+            continue;
+        }
+        let other = match vocab::status_value(t) {
+            Ok(v) => v.declared != Declared::Implemented,
+            Err(_) => t.chars().all(vocab::is_status_mark_char) || header_key(t) == "ng",
+        };
+        if other {
+            found.push(Qualifier::new(Kind::Status, t));
+        }
+    }
+    found
+}
+
+/// The qualifiers of one clause (a sentence), in the order: another status, someone else's
+/// implementation, a deferral, a scope limit.
+fn in_clause(clause: &str) -> Vec<Qualifier> {
+    let words = ascii_words(clause);
+    let mut found = Vec::new();
+    found.extend(status_ja(clause));
+    found.extend(status_en(&words));
+    found.extend(others_ja(clause));
+    found.extend(others_en(&words));
+    found.extend(deferral_ja(clause));
+    found.extend(deferral_en(&words));
+    found.extend(scope_ja(clause));
+    found.extend(scope_en(&words));
+    found
+}
+
+fn ascii_words(s: &str) -> Vec<&str> {
+    s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '/'))
+        .map(|w| w.trim_matches(['\'', '/']))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `clause` holds `word`, not as part of a longer word in `not_in`.
+fn holds_apart(clause: &str, word: &str, not_in: &[&str]) -> bool {
+    clause.match_indices(word).any(|(i, _)| {
+        !not_in.iter().any(|longer| {
+            longer
+                .match_indices(word)
+                .any(|(j, _)| i >= j && clause[i - j..].starts_with(longer))
+        })
+    })
+}
+
+/// Verbal nouns that name doing the control itself: negated (`実施しない`, `対応なし`,
+/// `不適用`), they say it is not done; any other verb negated states a policy
+/// (`保存しない`, `共有しない`).
+const DOING_JA: &[&str] = &[
+    "実施",
+    "対応",
+    "適用",
+    "導入",
+    "整備",
+    "運用",
+    "実装",
+    "該当",
+    "採用",
+    "構築",
+    "策定",
+    "対策",
+    "提供",
+    "管理",
+    "取得",
+    "記録",
+    "監視",
+    "確認",
+    "評価",
+    "見直",
+    "点検",
+    "監査",
+    "教育",
+    "訓練",
+    "作成",
+    "設置",
+    "遵守",
+    "順守",
+    "準拠",
+    "文書化",
+    "規定",
+    "制定",
+    "整",
+];
+
+/// 未 + these: not done (`未実施`, `未対応`); other words with 未 describe (`未承認`,
+/// `未使用`, `未然`, `未満`, `未知`, `未登録`).
+const NOT_YET_JA: &[&str] = &[
+    "実施",
+    "対応",
+    "完了",
+    "整備",
+    "導入",
+    "着手",
+    "定",
+    "適用",
+    "設定",
+    "策定",
+    "構築",
+    "運用",
+    "確認",
+    "決定",
+    "検討",
+    "作成",
+    "締結",
+    "取得",
+    "実装",
+    "対策",
+    "済",
+    "採用",
+    "準備",
+    "整理",
+    "評価",
+    "更新",
+    "反映",
+    "契約",
+    "設置",
+    "配置",
+    "提出",
+    "文書化",
+    "規定",
+    "制定",
+    "教育",
+    "訓練",
+    "監査",
+    "点検",
+    "見直",
+    "記入",
+    "記載",
+];
+
+/// 不 or 非 + these: not done or not enough (`不実施`, `不十分`, `非対応`); `不正`, `不審`,
+/// `不可`, `不要な`, `非常`, `非公開` describe.
+const NOT_JA: &[&str] = &[
+    "不実施",
+    "不適用",
+    "不採用",
+    "不該当",
+    "不対応",
+    "不導入",
+    "不十分",
+    "不完全",
+    "不備",
+    "不足",
+    "不明",
+    "不徹底",
+    "不在",
+    "不適合",
+    "非実施",
+    "非適用",
+    "非対応",
+    "非導入",
+    "非採用",
+    "非準拠",
+    "非適合",
+];
+
+/// Negated verb endings: after a word of [`DOING_JA`] (within a few characters) they say
+/// the control is not done; after another verb they state a policy.
+const NEGATED_JA: &[&str] = &[
+    "しない",
+    "しません",
+    "せず",
+    "できない",
+    "できず",
+    "できません",
+    "出来ない",
+    "されない",
+    "されず",
+    "なし",
+    "無し",
+    "がない",
+    "はない",
+    "ない",
+    "ず",
+    "ません",
+];
+
+/// Another status: status words and compounds that say the control is not done or does not
+/// apply (`非該当`, `未実施`, `実施しない`, `対応なし`, `要改善`).
+/// Whether every `word` in `clause` is followed by "none" (`対象外なし`, `除外はない`): it
+/// says there is none.
+fn none_of(clause: &str, word: &str) -> bool {
+    clause.match_indices(word).all(|(i, _)| {
+        let after = clause[i + word.len()..].trim_start();
+        [
+            "なし",
+            "無し",
+            "はない",
+            "は無い",
+            "がない",
+            "はありません",
+            "はなし",
+            "は無し",
+        ]
+        .iter()
+        .any(|n| after.starts_with(n))
+    })
+}
+
+fn status_ja(clause: &str) -> Vec<Qualifier> {
+    let mut found = Vec::new();
+    for w in vocab::status_words(clause) {
+        let Some(states) = w.states else { continue };
+        if states == Declared::Implemented || w.word.is_ascii() || none_of(clause, w.word) {
+            continue;
+        }
+        let kind = match (states, w.word) {
+            (_, "部分的" | "一部実施") => Kind::Scope,
+            (Declared::Planned, _) | (_, "未定" | "検討中" | "保留") => Kind::Deferral,
+            _ => Kind::Status,
+        };
+        found.push(Qualifier::new(kind, w.word));
+    }
+    for (i, _) in clause.match_indices('未') {
+        let after = &clause[i + '未'.len_utf8()..];
+        if let Some(w) = NOT_YET_JA.iter().find(|w| after.starts_with(*w)) {
+            found.push(Qualifier::new(Kind::Deferral, &format!("未{w}")));
+        }
+    }
+    found.extend(
+        NOT_JA
+            .iter()
+            .filter(|w| clause.contains(*w))
+            .map(|w| Qualifier::new(Kind::Status, w)),
+    );
+    // a negated verb of doing (`実施しない`, `対応なし`, `見直さず`); `いない` after て/で is
+    // a deferral (below)
+    for ending in NEGATED_JA {
+        for (i, _) in clause.match_indices(ending) {
+            let before: String = {
+                let head = &clause[..i];
+                let chars: Vec<char> = head.chars().collect();
+                let from = chars.len().saturating_sub(5);
+                chars[from..].iter().collect()
+            };
+            if before.ends_with(['て', 'で'])
+                || before.ends_with("てい")
+                || before.ends_with("でい")
+            {
+                continue;
+            }
+            if let Some(d) = DOING_JA.iter().find(|d| before.contains(*d)) {
+                found.push(Qualifier::new(Kind::Status, &format!("{d}{ending}")));
+            }
+        }
+    }
+    // needs doing: 要改善, 要対応 (not 重要, 必要, 主要, 概要)
+    for w in [
+        "要改善",
+        "要対応",
+        "要確認",
+        "要検討",
+        "要見直",
+        "要是正",
+        "要修正",
+        "要整備",
+        "要実施",
+        "要調査",
+        "要再",
+    ] {
+        for (i, _) in clause.match_indices(w) {
+            let prev = clause[..i].chars().next_back();
+            if !prev.is_some_and(|c| matches!(c, '重' | '必' | '主' | '概' | '不' | '強' | '需'))
+            {
+                found.push(Qualifier::new(Kind::Deferral, w));
+            }
+        }
+    }
+    // an open issue or an audit finding: 課題あり, 指摘事項あり
+    for w in ["課題", "指摘"] {
+        for (i, _) in clause.match_indices(w) {
+            let after: String = clause[i + w.len()..].chars().take(4).collect();
+            if ["あり", "有", "残", "を受", "が残", "中"]
+                .iter()
+                .any(|a| after.starts_with(a) || after.contains(a) && after.starts_with("事項"))
+            {
+                found.push(Qualifier::new(Kind::Deferral, w));
+            }
+        }
+    }
+    found
+}
+
+/// English words that follow `not` (or `never`, `n't`) when it says the control is not
+/// done or does not apply; after any other word `not` states a policy (`not shared`).
+const NOT_WHAT_EN: &[&str] = &[
+    "yet",
+    "implemented",
+    "implement",
+    "applicable",
+    "apply",
+    "applies",
+    "applied",
+    "in",
+    "done",
+    "started",
+    "complete",
+    "completed",
+    "performed",
+    "perform",
+    "enforced",
+    "enforce",
+    "deployed",
+    "covered",
+    "configured",
+    "available",
+    "supported",
+    "established",
+    "planned",
+    "required",
+    "needed",
+    "necessary",
+    "relevant",
+    "provided",
+    "operational",
+    "effective",
+    "tested",
+    "met",
+    "satisfied",
+    "addressed",
+    "compliant",
+    "finished",
+    "ready",
+    "active",
+    "enabled",
+    "present",
+    "documented",
+    "adopted",
+    "part",
+];
+
+/// Words that may stand between `not` and what it negates (`not yet`, `not fully`).
+const NOT_FILLER_EN: &[&str] = &[
+    "be",
+    "been",
+    "being",
+    "fully",
+    "currently",
+    "always",
+    "entirely",
+    "completely",
+    "all",
+    "yet",
+    "as",
+    "of",
+];
+
+fn status_en(words: &[&str]) -> Vec<Qualifier> {
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let negation = matches!(
+            *w,
+            "not"
+                | "never"
+                | "cannot"
+                | "isn't"
+                | "aren't"
+                | "doesn't"
+                | "don't"
+                | "didn't"
+                | "wasn't"
+                | "weren't"
+                | "hasn't"
+                | "haven't"
+                | "won't"
+                | "can't"
+                | "isn"
+                | "aren"
+                | "doesn"
+                | "don"
+                | "didn"
+                | "wasn"
+                | "weren"
+                | "hasn"
+                | "haven"
+        );
+        if negation {
+            let next = words[i + 1..]
+                .iter()
+                .find(|n| !NOT_FILLER_EN.contains(n) || **n == "yet");
+            if let Some(n) = next.filter(|n| NOT_WHAT_EN.contains(n)) {
+                found.push(Qualifier::new(Kind::Status, &format!("{w} {n}")));
+            }
+            continue;
+        }
+        let kind = match *w {
+            "n/a" | "na" | "unimplemented" | "unsupported" | "unavailable" | "incomplete"
+            | "insufficient" | "inadequate" | "missing" | "lacking" | "absent" | "gap" | "gaps"
+            | "finding" | "findings" | "deviation" | "deviations" | "deviates" | "exempt"
+            | "exempted" | "exemption" | "compensating" | "workaround" | "ineffective" => {
+                Some(Kind::Status)
+            }
+            _ if w.starts_with("waiv")
+                || w.starts_with("nonconform")
+                || w.starts_with("noncomplian")
+                || w.starts_with("inapplic") =>
+            {
+                Some(Kind::Status)
+            }
+            "non"
+                if words
+                    .get(i + 1)
+                    .is_some_and(|n| !n.starts_with("prod") && !matches!(*n, "stop")) =>
+            {
+                Some(Kind::Status)
+            }
+            "risk" if words.get(i + 1).is_some_and(|n| n.starts_with("accept")) => {
+                Some(Kind::Status)
+            }
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            found.push(Qualifier::new(kind, w));
+        }
+    }
+    found
+}
+
+/// Who else may implement a control: the customer, the service underneath, a contractor.
+const PARTIES_JA: &[&str] = &[
+    "顧客",
+    "お客様",
+    "お客さま",
+    "利用者",
+    "利用企業",
+    "利用組織",
+    "ユーザー",
+    "ユーザ",
+    "カスタマー",
+    "カスタマ",
+    "テナント",
+    "外部委託先",
+    "再委託先",
+    "委託先",
+    "委託業者",
+    "iaas",
+    "paas",
+    "クラウド事業者",
+    "クラウド基盤",
+    "基盤",
+    "事業者",
+    "データセンター",
+    "データセンタ",
+    "aws",
+    "azure",
+    "gcp",
+    "google",
+    "microsoft",
+    "oracle",
+    "親会社",
+    "グループ会社",
+    "ベンダー",
+    "ベンダ",
+    "提供元",
+    "プロバイダ",
+    "上位サービス",
+    "契約先",
+    "協力会社",
+];
+
+/// Words that may stand between a party and what it does (`IaaS事業者が実施`).
+const PARTY_FILLER_JA: &[&str] = &[
+    "事業者",
+    "提供者",
+    "業者",
+    "各社",
+    "会社",
+    "社",
+    "様",
+    "さま",
+    "自身",
+    "自ら",
+    "ベンダー",
+    "ベンダ",
+    "サービス",
+    "環境",
+    "の",
+];
+
+/// What makes a party the implementer, right after it: a side, a responsibility, a verb of
+/// doing with が/で/にて.
+const PARTY_DOES_JA: &[&str] = &[
+    "側",
+    "にて",
+    "により",
+    "による",
+    "の責任",
+    "の責務",
+    "の負担",
+    "の範囲",
+    "の管轄",
+    "の所管",
+    "責任",
+    "責務",
+    "負担",
+    "管轄",
+    "所管",
+    "任せ",
+    "に委",
+    "へ委",
+    "に依存",
+    "へ移行",
+    "に移行",
+    "に委託",
+    "へ委託",
+    "が実施",
+    "で実施",
+    "が対応",
+    "で対応",
+    "が管理",
+    "で管理",
+    "が設定",
+    "で設定",
+    "が行",
+    "で行",
+    "が提供",
+    "から提供",
+    "の提供",
+    "が担",
+    "で担",
+    "が準備",
+    "で準備",
+    "が用意",
+    "で用意",
+    "が運用",
+    "で運用",
+    "が構築",
+    "で構築",
+    "が保有",
+    "が導入",
+    "で導入",
+    "が整備",
+    "で整備",
+    "が実装",
+    "で実装",
+    "が担保",
+    "で担保",
+    "実施",
+    "対応",
+    "設定",
+    "提供",
+];
+
+fn others_ja(clause: &str) -> Vec<Qualifier> {
+    let mut found = Vec::new();
+    for w in [
+        "継承",
+        "責任共有",
+        "共同責任",
+        "共有責任",
+        "責任分界",
+        "分担",
+    ] {
+        if clause.contains(w) {
+            found.push(Qualifier::new(Kind::Others, w));
+        }
+    }
+    for party in PARTIES_JA {
+        for (i, _) in clause.match_indices(party) {
+            let mut rest = clause[i + party.len()..].trim_start();
+            loop {
+                if let Some(d) = PARTY_DOES_JA.iter().find(|d| rest.starts_with(*d)) {
+                    // the words as written, fillers between them too (`IaaS事業者が実施`)
+                    let end = clause.len() - rest.len() + d.len();
+                    found.push(Qualifier::new(Kind::Others, &clause[i..end]));
+                    break;
+                }
+                match PARTY_FILLER_JA.iter().find(|f| rest.starts_with(*f)) {
+                    Some(f) => rest = rest[f.len()..].trim_start(),
+                    None => break,
+                }
+            }
+        }
+    }
+    found
+}
+
+const PARTIES_EN: &[&str] = &[
+    "customer",
+    "customers",
+    "customer's",
+    "customers'",
+    "tenant",
+    "tenants",
+    "tenant's",
+    "client",
+    "clients",
+    "client's",
+    "iaas",
+    "paas",
+    "aws",
+    "azure",
+    "gcp",
+    "provider",
+    "provider's",
+    "platform",
+    "underlying",
+    "hosting",
+    "host",
+    "vendor",
+    "vendor's",
+    "user's",
+    "users'",
+];
+
+const PARTY_DOES_EN: &[&str] = &[
+    "responsibility",
+    "responsible",
+    "side",
+    "managed",
+    "configured",
+    "configures",
+    "configure",
+    "must",
+    "should",
+    "needs",
+    "need",
+    "owned",
+    "controlled",
+    "provides",
+    "provided",
+    "performs",
+    "performed",
+    "handles",
+    "handled",
+    "manages",
+    "implements",
+    "implemented",
+    "operates",
+    "operated",
+    "level",
+    "layer",
+];
+
+fn is_party_en(w: &str) -> bool {
+    PARTIES_EN.contains(&w)
+}
+
+fn others_en(words: &[&str]) -> Vec<Qualifier> {
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied();
+        let after_the = |k: usize| {
+            words[k..]
+                .iter()
+                .find(|n| !matches!(**n, "the" | "a" | "an" | "our" | "each" | "their"))
+                .copied()
+        };
+        let hit = match *w {
+            _ if w.starts_with("inherit") => true,
+            "shared" | "joint" => next.is_some_and(|n| n.starts_with("responsib")),
+            "responsibility" | "responsibilities" | "responsible" => {
+                next == Some("shared")
+                    || (next == Some("of") && after_the(i + 2).is_some_and(is_party_en))
+                    || (i > 0 && matches!(words[i - 1], "user" | "users" | "user's"))
+            }
+            "by" | "on" | "from" | "to" => {
+                after_the(i + 1).is_some_and(is_party_en)
+                    && (*w == "by"
+                        || (i > 0
+                            && matches!(
+                                words[i - 1],
+                                "relies"
+                                    | "rely"
+                                    | "relying"
+                                    | "depends"
+                                    | "dependent"
+                                    | "delegated"
+                                    | "left"
+                                    | "inherited"
+                                    | "outsourced"
+                            )))
+            }
+            _ if PARTIES_EN.contains(w) => next.is_some_and(|n| PARTY_DOES_EN.contains(&n)),
+            _ => false,
+        };
+        if hit {
+            let word = match next {
+                Some(n) if !w.starts_with("inherit") => format!("{w} {n}"),
+                _ => (*w).to_owned(),
+            };
+            found.push(Qualifier::new(Kind::Others, &word));
+        }
+    }
+    found
+}
+
+/// Verbal nouns whose 〜中 says the work is under way, not done (`対応中`, `是正中`); not
+/// `運用中` (in operation).
+const UNDER_WAY_JA: &[&str] = &[
+    "対応",
+    "検討",
+    "準備",
+    "調整",
+    "構築",
+    "整備",
+    "導入",
+    "実施",
+    "移行",
+    "作成",
+    "策定",
+    "改善",
+    "是正",
+    "対策",
+    "設計",
+    "開発",
+    "申請",
+    "手配",
+    "選定",
+    "計画",
+    "確認",
+    "見直し",
+    "修正",
+    "実装",
+    "展開",
+    "適用",
+    "取得",
+    "交渉",
+    "締結",
+    "評価",
+    "試行",
+    "検証",
+    "審査",
+    "協議",
+    "進行",
+    "着手",
+];
+
+fn deferral_ja(clause: &str) -> Vec<Qualifier> {
+    let mut found: Vec<Qualifier> = [
+        "予定",
+        "計画段階",
+        "今後",
+        "将来",
+        "次年度",
+        "来年度",
+        "来期",
+        "今期中",
+        "年度中",
+        "年度内",
+        "年度末",
+        "年度以降",
+        "次回以降",
+        "上期中",
+        "下期中",
+        "見込",
+        "目途",
+        "目処",
+        "めど",
+        "順次",
+        "段階的",
+        "暫定",
+        "猶予",
+        "保留",
+        "途中",
+        "残課題",
+        "残作業",
+        "残件",
+        "先送り",
+        "延期",
+        "未了",
+    ]
+    .iter()
+    .filter(|w| clause.contains(*w))
+    .map(|w| Qualifier::new(Kind::Deferral, w))
+    .collect();
+    for w in UNDER_WAY_JA {
+        if holds_apart(clause, &format!("{w}中"), &[]) {
+            found.push(Qualifier::new(Kind::Deferral, &format!("{w}中")));
+        }
+    }
+    // by a date to come: 9月までに, 年度末までに
+    for (i, _) in clause.match_indices("までに") {
+        if clause[..i].ends_with(['年', '月', '期', '末', '度']) {
+            found.push(Qualifier::new(Kind::Deferral, "までに"));
+        }
+    }
+    // not (yet) done: 〜ていない, 〜ておらず; but a check for an absence is a description
+    // (`インストールされていないことを確認`)
+    for w in [
+        "ていない",
+        "でいない",
+        "ておらず",
+        "でおらず",
+        "ていません",
+        "ておりません",
+        "てない",
+        "できていない",
+    ] {
+        for (i, _) in clause.match_indices(w) {
+            let after = &clause[i + w.len()..];
+            if !(after.starts_with("こと") || after.starts_with('か')) {
+                found.push(Qualifier::new(Kind::Deferral, w));
+            }
+        }
+    }
+    found
+}
+
+fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let year_like = |s: &str| {
+            s.len() == 4 && s.starts_with("20") && s.chars().all(|c| c.is_ascii_digit())
+                || s.starts_with("fy")
+                || s.starts_with('q') && s.len() == 2
+        };
+        let hit = match *w {
+            "pending" | "tbd" | "tba" | "roadmap" | "upcoming" | "future" | "deferred"
+            | "postponed" | "backlog" | "eta" | "underway" | "wip" | "targeted" | "interim"
+            | "temporarily" | "todo" => true,
+            // not planned maintenance (a description)
+            "planned" => !matches!(next, "maintenance" | "outage" | "outages" | "downtime"),
+            // not `no later than`
+            "later" => next != "than" && i.checked_sub(1).map(|p| words[p]) != Some("no"),
+            _ if w.starts_with("remediat") => true,
+            "not" => next == "yet",
+            "in" => next == "progress",
+            "to" => matches!(next, "be" | "do"),
+            "next" => matches!(
+                next,
+                "year" | "quarter" | "release" | "fiscal" | "fy" | "phase" | "month"
+            ),
+            "by" | "until" | "before" => {
+                year_like(next)
+                    || next == "end"
+                    || (next == "the" && words.get(i + 2).is_some_and(|n| *n == "end"))
+            }
+            _ if w.starts_with("fy")
+                && w.len() > 2
+                && w[2..].chars().all(|c| c.is_ascii_digit()) =>
+            {
+                true
+            }
+            _ => false,
+        };
+        if hit {
+            let word = match *w {
+                "not" | "in" | "to" | "next" | "by" | "until" | "before" => format!("{w} {next}"),
+                _ => (*w).to_owned(),
+            };
+            found.push(Qualifier::new(Kind::Deferral, &word));
+        }
+    }
+    found
+}
+
+/// Words that make `のみ`, `限定`, `以外` a policy (who may do what: `管理者のみアクセス可`,
+/// `管理者以外の操作を禁止`) rather than a limit of where the control is implemented.
+const PERMISSION_JA: &[&str] = &[
+    "許可",
+    "付与",
+    "認め",
+    "禁止",
+    "不可",
+    "アクセス",
+    "接続",
+    "閲覧",
+    "ログイン",
+    "操作",
+    "実行",
+    "持込",
+    "持ち込",
+    "持出",
+    "持ち出",
+    "インストール",
+    "割当",
+    "割り当",
+    "保存",
+    "保管",
+    "参照",
+    "変更可",
+    "使用可",
+    "利用可能とする",
+];
+
+/// Words that make a limit one of where the control is implemented (`対象を本番に限定`).
+const SCOPE_OBJECT_JA: &[&str] = &[
+    "対象",
+    "範囲",
+    "適用",
+    "リージョン",
+    "拠点",
+    "地域",
+    "サービス",
+    "データセンタ",
+];
+
+fn scope_ja(clause: &str) -> Vec<Qualifier> {
+    let mut found = Vec::new();
+    let policy = PERMISSION_JA.iter().any(|p| clause.contains(p))
+        && !SCOPE_OBJECT_JA.iter().any(|s| clause.contains(s));
+    for w in ["のみ", "だけ", "限定", "限る", "限り", "限ら", "以外"] {
+        if holds_apart(clause, w, &["限らず", "のみならず", "だけでなく"]) && !policy {
+            found.push(Qualifier::new(Kind::Scope, w));
+        }
+    }
+    for w in [
+        "除く",
+        "除き",
+        "除いて",
+        "除外",
+        "一部",
+        "部分的",
+        "部分実施",
+        "ただし",
+        "但し",
+        "原則として",
+        "原則的",
+        "原則、",
+        "原則,",
+        "基本的に",
+        "条件付",
+        "条件つき",
+        "条件次第",
+        "範囲外",
+        "代替策",
+        "代替措置",
+        "代替統制",
+        "代替コントロール",
+        "代替的",
+    ] {
+        if clause.contains(w) && !none_of(clause, w) {
+            found.push(Qualifier::new(Kind::Scope, w));
+        }
+    }
+    // an exception, unless there is none (`例外なし`, `例外は認めない`)
+    for (i, _) in clause.match_indices("例外") {
+        let after = clause[i + "例外".len()..].trim_start();
+        let none = [
+            "なし",
+            "無し",
+            "なく",
+            "がない",
+            "はない",
+            "は認め",
+            "を認め",
+            "は設け",
+            "を設け",
+            "禁止",
+            "不可",
+            "は一切",
+            "を一切",
+        ]
+        .iter()
+        .any(|n| after.starts_with(n));
+        if !none {
+            found.push(Qualifier::new(Kind::Scope, "例外"));
+        }
+    }
+    found
+}
+
+const PERMISSION_EN: &[&str] = &[
+    "access",
+    "accessible",
+    "login",
+    "logon",
+    "log",
+    "permitted",
+    "permission",
+    "permissions",
+    "allowed",
+    "allow",
+    "allows",
+    "granted",
+    "grant",
+    "authorized",
+    "authorised",
+    "can",
+    "may",
+    "rights",
+    "privileges",
+    "privileged",
+];
+
+const SCOPE_OBJECT_EN: &[&str] = &[
+    "region",
+    "regions",
+    "scope",
+    "offering",
+    "offerings",
+    "service",
+    "services",
+    "location",
+    "locations",
+    "datacenter",
+    "datacenters",
+    "country",
+    "countries",
+    "site",
+    "sites",
+];
+
+fn scope_en(words: &[&str]) -> Vec<Qualifier> {
+    let mut found = Vec::new();
+    let policy = words.iter().any(|w| PERMISSION_EN.contains(w))
+        && !words.iter().any(|w| SCOPE_OBJECT_EN.contains(w));
+    for (i, w) in words.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| words[p]);
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let none_before = prev.is_some_and(|p| matches!(p, "no" | "without" | "zero"));
+        let hit = match *w {
+            "only" | "limited" | "restricted" | "solely" => !policy,
+            _ if w.starts_with("except") || w.starts_with("exclu") => !none_before,
+            "partial" | "partially" | "partly" | "some" | "subset" | "however" | "although"
+            | "unless" | "conditional" | "conditionally" | "depending" => true,
+            "applicable" => prev.is_some_and(|p| matches!(p, "where" | "when" | "if" | "as")),
+            "possible" | "feasible" => prev.is_some_and(|p| matches!(p, "where" | "when" | "if")),
+            "principle" => prev == Some("in"),
+            "depends" | "dependent" => next == "on",
+            "case" => next == "by",
+            _ => false,
+        };
+        if hit {
+            found.push(Qualifier::new(Kind::Scope, w));
+        }
+    }
+    found
+}
+
+/// How a column's header bears on what its cells say on a row stated implemented.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Header {
+    /// Names what is not implemented, excluded, deferred, an exception or a finding
+    /// (`除外理由`, `未実施理由`, `対応予定日`, `課題`, `Exceptions`, `Gap`): the word.
+    Qualifying(String),
+    /// Names the scope (`適用範囲`, `Scope`, `対象リージョン`): only "all" is read.
+    Scope,
+    /// Names who implements (`実施主体`, `Responsibility`, `Owner`, `担当`): a party other
+    /// than the service says someone else does.
+    Who,
+    /// Anything else (`備考`, `Details`, `説明`, `最終確認日`): the cells are read.
+    Plain,
+}
+
+/// What a header says of its column, for the check of rows stated implemented. A header
+/// naming both application and exclusion (`適用/除外の理由`, `Inclusion/exclusion
+/// justification`) is plain: its cells are read.
+pub fn header(name: &str) -> Header {
+    let lower = fold_width(name).to_lowercase();
+    let key = header_key(name);
+    if [
+        "範囲",
+        "scope",
+        "coverage",
+        "リージョン",
+        "region",
+        "拠点",
+        "対象サービス",
+        "対象システム",
+        "適用対象",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        && !lower.contains("理由")
+        && !lower.contains("reason")
+    {
+        return Header::Scope;
+    }
+    if [
+        "主体",
+        "実施者",
+        "責任",
+        "分界",
+        "responsib",
+        "performedby",
+        "implementedby",
+        "providedby",
+        "provider",
+        "提供者",
+        "担当",
+        "owner",
+        "inherit",
+        "継承",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+    {
+        return Header::Who;
+    }
+    // both sides named: `適用/除外の理由`, `Inclusion/exclusion`
+    let parts: Vec<&str> = lower
+        .split(['/', '／', '・', '、', ',', '&'])
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let both = parts.len() > 1 && parts.iter().any(|p| header_word(p).is_none());
+    match header_word(&lower) {
+        Some(word) if !both => Header::Qualifying(word),
+        _ => Header::Plain,
+    }
+}
+
+/// A word of a header that names what is not implemented, excluded, deferred, an
+/// exception or a finding.
+fn header_word(header: &str) -> Option<String> {
+    // words, not marks: `No` heads row numbers
+    let lower = fold_width(header).to_lowercase();
+    if let Some(q) = in_clause(&lower).into_iter().next() {
+        return Some(q.word);
+    }
+    const JA: &[&str] = &[
+        "除外",
+        "非該当",
+        "対象外",
+        "適用外",
+        "未",
+        "課題",
+        "指摘",
+        "改善",
+        "是正",
+        "例外",
+        "期限",
+        "期日",
+        "目標日",
+        "目標時期",
+        "予定",
+        "不適用",
+        "不備",
+        "リスク受容",
+    ];
+    if let Some(w) = JA.iter().find(|w| header.contains(*w)) {
+        return Some((*w).to_owned());
+    }
+    ascii_words(header)
+        .into_iter()
+        .find(|w| {
+            [
+                "gap",
+                "exception",
+                "deviation",
+                "finding",
+                "issue",
+                "remediat",
+                "waiv",
+                "due",
+                "target",
+                "deadline",
+                "open",
+                "todo",
+                "exclu",
+                "non",
+                "not",
+                "plan",
+            ]
+            .iter()
+            .any(|s| w.starts_with(s))
+                && *w != "notes"
+                && *w != "note"
+                && *w != "none"
+        })
+        .map(str::to_owned)
+}
+
+/// A cell under a header naming what is not implemented or excluded (`非該当理由`,
+/// `Exceptions`, `Due date`) that says the column has nothing for the row: nothing
+/// ([`says_nothing`]), or that it does not apply (`N/A`, `該当なし`, `not applicable`), as
+/// Excel users fill every cell of an implemented row's exclusion reason.
+pub fn nothing_for_the_row(text: &str) -> bool {
+    let key = header_key(text);
+    let key = key.trim_end_matches(['。', '.']);
+    says_nothing(text)
+        || matches!(
+            key,
+            "n/a" | "na" | "notapplicable" | "該当なし" | "該当無し" | "該当しない"
+        )
+}
+
+/// A cell under a scope header that says "all" (`全て`, `全サービス`, `All`) or names the
+/// service itself as a whole (`本サービス`, `サービス全体`, `the entire service`; not
+/// `東京リージョン全体`, a part of it in full).
+pub fn is_whole_scope(text: &str) -> bool {
+    let key = header_key(text);
+    let key = key.trim_end_matches(['。', '.']);
+    let service = key
+        .strip_prefix("本")
+        .or_else(|| key.strip_prefix("当"))
+        .or_else(|| key.strip_prefix("the"))
+        .or_else(|| key.strip_prefix("this"))
+        .unwrap_or(key);
+    says_nothing(text)
+        || key.starts_with('全')
+        || matches!(key, "すべて" | "全て" | "全部" | "all" | "entire" | "whole")
+        || matches!(
+            service,
+            "サービス"
+                | "サービス全体"
+                | "クラウドサービス"
+                | "クラウドサービス全体"
+                | "service"
+                | "entireservice"
+                | "wholeservice"
+        )
+        || key.starts_with("all")
+        || key.starts_with("すべての")
+        || key.starts_with("全ての")
+}
+
+/// Whether a cell under a header naming who implements names someone other than the
+/// service itself (`Customer`, `IaaS`, `共同`, `Shared`).
+pub fn names_another_party(text: &str) -> Option<String> {
+    const OTHER_JA: &[&str] = &[
+        "顧客",
+        "お客様",
+        "お客さま",
+        "利用者",
+        "利用企業",
+        "ユーザー",
+        "ユーザ",
+        "カスタマ",
+        "テナント",
+        "委託先",
+        "委託業者",
+        "iaas",
+        "paas",
+        "クラウド事業者",
+        "データセンタ",
+        "aws",
+        "azure",
+        "gcp",
+        "親会社",
+        "グループ会社",
+        "ベンダ",
+        "提供元",
+        "プロバイダ",
+        "上位サービス",
+        "契約先",
+        "協力会社",
+        "共同",
+        "共有",
+        "両方",
+        "双方",
+        "分担",
+        "第三者",
+        "外部",
+    ];
+    const OTHER_EN: &[&str] = &[
+        "customer",
+        "customers",
+        "customer's",
+        "tenant",
+        "tenants",
+        "client",
+        "clients",
+        "iaas",
+        "paas",
+        "aws",
+        "azure",
+        "gcp",
+        "provider",
+        "vendor",
+        "shared",
+        "joint",
+        "both",
+        "inherited",
+        "third",
+        "3rd",
+        "external",
+    ];
+    let lower = fold_width(text).to_lowercase();
+    if let Some(p) = OTHER_JA.iter().find(|p| lower.contains(*p)) {
+        return Some((*p).to_owned());
+    }
+    ascii_words(&lower)
+        .into_iter()
+        .find(|w| OTHER_EN.contains(w))
+        .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn qualifier_in(text: &str) -> Option<Qualifier> {
+        qualifier_beyond(text, &[])
+    }
+
+    /// Review 2, C1: remarks that describe the implementation or state a policy read.
+    #[test]
+    fn descriptions_and_policies_are_no_qualifiers() {
+        for text in [
+            "外部委託先管理規程に基づく",
+            "未承認ソフトウェアのインストールを禁止",
+            "不要なポートを閉鎖",
+            "除却時にデータ消去",
+            "パスワードを平文で保存しない",
+            "退職者のIDは即日無効化",
+            "不審メール訓練を実施",
+            "無停止でパッチ適用",
+            "規程第5条（例外なし）",
+            "計画的に実施",
+            "委託先にも同等の管理を要求",
+            "No shared accounts allowed",
+            "外部からのアクセスを制限",
+            "非常時の連絡網を整備",
+            "年1回見直し",
+            "管理者のみアクセス可能",
+            "管理者以外の操作を禁止",
+            "アクセス権を管理者に限定",
+            "顧客データを暗号化して保管",
+            "利用者登録の手順を規程化",
+            "不正なソフトウェアがインストールされていないことを定期的に確認",
+            "Customer data encrypted at rest",
+            "Reviewed yearly by the CISO",
+            "Only administrators can access the console",
+            "Passwords are never stored in plaintext",
+            "Not allowed to share accounts",
+            "No exceptions",
+            "情報セキュリティ継続の計画を策定",
+            "なし",
+            "－",
+            "-",
+            "特になし",
+            "2025-03-01",
+            "第三者による脆弱性診断を年1回実施",
+            "ログを1年間残す",
+            "Notes: OpenSSL updated, failover tested",
+        ] {
+            assert_eq!(qualifier_in(text), None, "{text}");
+        }
+    }
+
+    /// Review 2, A1, and the qualifiers of review 1: scope limits, deferrals, someone
+    /// else's implementation, other statuses.
+    #[test]
+    fn qualifiers_are_found() {
+        use Kind::*;
+        for (text, kind, word) in [
+            ("東京リージョンのみ", Scope, "のみ"),
+            ("一部のサービスを除く", Scope, "一部"),
+            ("2026年度中に対応", Deferral, "年度中"),
+            ("顧客側で設定が必要", Others, "顧客側"),
+            ("IaaS事業者が実施", Others, "iaas事業者が実施"),
+            ("お客様の責任範囲", Others, "お客様の責任"),
+            ("Customer responsibility", Others, "customer responsibility"),
+            ("Only for Tokyo region", Scope, "only"),
+            ("Except Marketplace offerings", Scope, "except"),
+            ("一部未実施", Deferral, "未実施"),
+            ("2026年度予定", Deferral, "予定"),
+            ("特権IDは対象外", Status, "対象外"),
+            ("ただし運用は未整備", Deferral, "未整備"),
+            ("partially", Scope, "partially"),
+            ("not yet", Deferral, "not yet"),
+            ("planned", Deferral, "planned"),
+            ("例外あり", Scope, "例外"),
+            ("waived for now", Status, "waived"),
+            ("Not in place", Status, "not in"),
+            ("Not applicable to guest users", Status, "not applicable"),
+            ("実施していない", Deferral, "ていない"),
+            ("実施しない", Status, "実施しない"),
+            ("ログは取得しない", Status, "取得しない"),
+            ("対応なし", Status, "対応なし"),
+            ("要改善", Deferral, "要改善"),
+            ("IaaS側で実施", Others, "iaas側"),
+            ("AWSが実施", Others, "awsが実施"),
+            ("利用者側で設定", Others, "利用者側"),
+            ("Provided by AWS", Others, "by aws"),
+            ("Inherited from the IaaS", Others, "inherited"),
+            ("Shared responsibility", Others, "shared responsibility"),
+            ("対応中", Deferral, "対応中"),
+            ("是正中", Deferral, "是正中"),
+            ("9月までに導入", Deferral, "までに"),
+            ("To be implemented", Deferral, "to be"),
+            ("In progress", Deferral, "in progress"),
+            ("TBD", Deferral, "tbd"),
+            ("Roadmap FY2026", Deferral, "roadmap"),
+            ("N/A", Status, "n/a"),
+            ("×", Status, "×"),
+            ("未実施", Deferral, "未実施"),
+            ("原則として実施", Scope, "原則として"),
+            ("東京リージョンのみ利用可能", Scope, "のみ"),
+            ("課題あり", Deferral, "課題"),
+            ("代替策で対応", Scope, "代替策"),
+            ("Except for legacy systems", Scope, "except"),
+            ("Implemented for some services", Scope, "some"),
+            ("Where applicable", Scope, "applicable"),
+        ] {
+            let q = qualifier_in(text).unwrap_or_else(|| panic!("{text}: none"));
+            assert!(
+                qualifiers(text)
+                    .iter()
+                    .any(|q| q.kind == kind && q.word == word),
+                "{text}: {q:?} (all: {:?})",
+                qualifiers(text)
+            );
+        }
+    }
+
+    #[test]
+    fn titles_hold_their_own_words() {
+        assert_eq!(
+            qualifier_beyond(
+                "情報セキュリティ継続の計画",
+                &["情報セキュリティ継続の計画"]
+            ),
+            None
+        );
+        assert!(
+            qualifier_beyond("特権（東京リージョンのみ）", &["特権的アクセス権の管理"]).is_some()
+        );
+    }
+
+    #[test]
+    fn headers() {
+        for (h, want) in [
+            ("適用/除外の理由", Header::Plain),
+            ("備考", Header::Plain),
+            ("Details", Header::Plain),
+            ("説明", Header::Plain),
+            ("最終確認日", Header::Plain),
+            ("No", Header::Plain),
+            ("#", Header::Plain),
+            ("No.", Header::Plain),
+            ("実施内容", Header::Plain),
+            ("対応内容", Header::Plain),
+            ("Justification", Header::Plain),
+            ("理由・根拠", Header::Plain),
+            ("Inclusion/exclusion justification", Header::Plain),
+            ("Scope", Header::Scope),
+            ("適用範囲", Header::Scope),
+            ("Responsibility", Header::Who),
+            ("実施主体", Header::Who),
+            ("Inherited from", Header::Who),
+        ] {
+            assert_eq!(header(h), want, "{h}");
+        }
+        assert_eq!(header("関連する統制目標"), Header::Plain);
+        for h in [
+            "除外理由",
+            "非該当理由",
+            "適用除外の理由",
+            "Reason for exclusion",
+            "未実施理由",
+            "対応予定日",
+            "対応完了予定日",
+            "課題",
+            "Exceptions",
+            "Gap",
+            "Due date",
+            "Remediation plan",
+        ] {
+            assert!(
+                matches!(header(h), Header::Qualifying(_)),
+                "{h}: {:?}",
+                header(h)
+            );
+        }
+        for nothing in [
+            "N/A",
+            "n/a",
+            "NA",
+            "該当なし",
+            "Not applicable",
+            "－",
+            "なし",
+        ] {
+            assert!(nothing_for_the_row(nothing), "{nothing}");
+        }
+        for something in ["対象外", "IaaS側で実施", "2026/09/30", "非該当"] {
+            assert!(!nothing_for_the_row(something), "{something}");
+        }
+        assert!(is_whole_scope("全サービス"));
+        for whole in [
+            "本サービス",
+            "当サービス全体",
+            "サービス全体",
+            "The entire service",
+        ] {
+            assert!(is_whole_scope(whole), "{whole}");
+        }
+        for part in ["東京リージョン全体", "サービスA", "本サービスの管理画面"]
+        {
+            assert!(!is_whole_scope(part), "{part}");
+        }
+        assert!(is_whole_scope("All services"));
+        assert!(!is_whole_scope("東京リージョン"));
+        assert_eq!(names_another_party("CSP").as_deref(), None);
+        assert_eq!(names_another_party("Customer").as_deref(), Some("customer"));
+        assert_eq!(names_another_party("IaaS事業者").as_deref(), Some("iaas"));
+    }
+}
