@@ -467,3 +467,30 @@ fn an_audit_period_at_a_point_in_time_is_one_day() {
     let err = input_error(report_cmd("en", "2026-03-31", &page("checks.csv"), &csp));
     assert!(err.contains("is not a period of two dates"), "{err}");
 }
+
+/// A list entry copied into Excel or saved as CSV is refused (its fields are read from
+/// pasted text only), and the hint says what the file is and how to give it — not to make
+/// a status table of it (review 3, C-entry-1).
+#[test]
+fn an_entry_in_a_sheet_is_refused_as_an_entry() {
+    for name in ["entry-saved-as.csv", "entry-pasted-into.xlsx"] {
+        let err = input_error(report_cmd(
+            "en",
+            "2026-04-01",
+            &example("checks.csv"),
+            &page(name),
+        ));
+        assert!(
+            err.contains("this looks like an entry of the ISMAP cloud service list (登録番号, 登録日, 登録の更新期限, 監査対象期間")
+                && err.contains("save it as a .txt file"),
+            "{name}: {err}"
+        );
+        assert!(!err.contains("実施状況"), "{name}: {err}");
+        let out = report_cmd("ja", "2026-04-01", &example("checks.csv"), &page(name))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("掲載情報のようです"), "{name}: {err}");
+    }
+}

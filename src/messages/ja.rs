@@ -146,6 +146,7 @@ pub const JA: &[(&str, &str)] = &[
     ("'{}' after '{}' is not a date", "'{1}' の後の '{0}' は日付ではありません"),
     ("write the date as 2021年3月12日, 令和3年3月12日, 2021/3/12 or 2021-03-12", "日付は 2021年3月12日、令和3年3月12日、2021/3/12 または 2021-03-12 のように書いてください"),
     ("'{}' after '{}' is not a period of two dates", "'{1}' の後の '{0}' は二つの日付による期間ではありません"),
+    ("this looks like an entry of the ISMAP cloud service list ({}): its fields are read from pasted text only; copy the entry into a text editor, save it as a .txt file and pass that", "ISMAPクラウドサービスリストの掲載情報のようです({0})。その項目は貼り付けたテキストからのみ読みます。掲載情報をテキストエディタに写し、.txt ファイルとして保存して指定してください"),
     ("write the period as 2024年4月1日～2024年9月30日 (also 〜, -, から…まで, to; a period of one day with its date twice, or as 2025年3月31日時点)", "期間は 2024年4月1日～2024年9月30日 のように書いてください(〜、-、から…まで、to も可。1日の期間はその日付を2回書くか、2025年3月31日時点 と書きます)"),
     ("the period '{}' after '{}' ends before it starts", "'{1}' の後の期間 '{0}' は終わりが始まりより前です"),
     ("check the two dates of the period", "期間の二つの日付を確認してください"),

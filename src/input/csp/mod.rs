@@ -134,8 +134,27 @@ fn from_text(path: &Path, text: &str, catalog: &Catalog) -> Result<Attestation, 
 }
 
 /// A table (a CSV file or a sheet) read by its kind; `None` when it states no control.
-/// `marks`: the hidden rows and columns and struck-through cells of an .xlsx sheet.
+/// `marks`: the hidden rows and columns and struck-through cells of an .xlsx sheet. A
+/// table that cannot be read and names the fields of an ISMAP list entry is an entry
+/// copied into a sheet: the error says so and how to give it (as pasted text).
 fn read_table(
+    sheet: &Sheet,
+    opts: &CspOptions,
+    catalog: &Catalog,
+    marks: Option<&SheetMarks>,
+) -> Result<Option<Part>, InputError> {
+    read_table_by_kind(sheet, opts, catalog, marks).map_err(|e| {
+        match page::entry_labels(sheet.rows.iter().flatten().map(String::as_str)) {
+            Some(labels) => e.hint(format!(
+                "this looks like an entry of the ISMAP cloud service list ({}): its fields are read from pasted text only; copy the entry into a text editor, save it as a .txt file and pass that",
+                labels.join(", ")
+            )),
+            None => e,
+        }
+    })
+}
+
+fn read_table_by_kind(
     sheet: &Sheet,
     opts: &CspOptions,
     catalog: &Catalog,

@@ -373,6 +373,32 @@ fn split_label(cell: &str) -> Option<(Field, bool, &str, &str)> {
     })
 }
 
+/// The registry-field labels (登録番号, 登録の更新期限, 監査対象期間, 後発事象…) starting the
+/// cells of a table, as written, when two or more fields are named: an entry of the ISMAP
+/// cloud service list copied into a sheet or saved as CSV, whose fields are read only from
+/// pasted text.
+pub fn entry_labels<'a>(cells: impl Iterator<Item = &'a str>) -> Option<Vec<String>> {
+    let mut seen: Vec<(Field, String)> = Vec::new();
+    for cell in cells {
+        let Some((field, _, head, _)) = split_label(cell) else {
+            continue;
+        };
+        let registry = matches!(
+            field,
+            Field::RegistrationNumber
+                | Field::Registered
+                | Field::RenewalDeadline
+                | Field::AuditPeriod
+                | Field::SubsequentEvents
+                | Field::ImprovementPlan
+        );
+        if registry && !seen.iter().any(|(f, _)| *f == field) {
+            seen.push((field, head.to_owned()));
+        }
+    }
+    (seen.len() >= 2).then(|| seen.into_iter().map(|(_, h)| h).collect())
+}
+
 /// The lines a value stands on, each with its cells (no cells: the whole line).
 type ValueLines = Vec<(usize, Vec<String>)>;
 
