@@ -393,8 +393,9 @@ pub fn write_checks_xlsx(path: &Path, rows: &[[String; 6]]) -> Result<()> {
     Ok(())
 }
 
-/// The ids one CSP implements (60-95 % of the items, catalog order) and a few it declares
-/// not applicable (with a reason, sometimes empty), from the ones it does not implement.
+/// The ids one CSP implements (60-95 % of the items, catalog order, none under an objective
+/// declared not applicable) and a few it declares not applicable (with a reason, sometimes
+/// empty), from the ones it does not implement.
 pub fn csp_selection(rng: &mut Rng, p: &Pools) -> (Vec<String>, Vec<(String, String)>) {
     let share = 0.60 + 0.35 * rng.unit();
     let n = ((p.items.len() as f64 * share).round() as usize).clamp(1, p.items.len());
@@ -414,6 +415,18 @@ pub fn csp_selection(rng: &mut Rng, p: &Pools) -> (Vec<String>, Vec<(String, Str
         }
     }
     na_idx.sort_unstable();
+    // a detail of an objective declared not applicable does not apply either: a profile
+    // stating it implemented contradicts itself (and is refused)
+    let na_ids: Vec<&str> = na_idx.iter().map(|&i| p.items[i].as_str()).collect();
+    chosen.retain(|&i| {
+        !na_ids.iter().any(|na| {
+            let numbers = ["PB", "P", "B"]
+                .iter()
+                .find_map(|s| na.strip_suffix(&format!(".{s}")))
+                .unwrap_or(na);
+            p.items[i] != *na && p.items[i].starts_with(&format!("{numbers}."))
+        })
+    });
     (
         chosen.iter().map(|&i| p.items[i].clone()).collect(),
         na_idx

@@ -495,6 +495,20 @@ const FILES: &[(&str, Expect)] = &[
             "'対象外' in '非該当理由' stands under a header that names what is not implemented",
         ]),
     ),
+    // review 4: remarks that defer, limit or deny the statement in other words
+    ("r67-remark-impossible.csv", Refused(&["row 3: column '備考'", "('実施不可')"])),
+    ("r68-remark-not-started.csv", Refused(&["row 3: column '備考'", "('未開始')"])),
+    ("r69-remark-fiscal-year.csv", Refused(&["row 3: column '備考'", "('年度に')"])),
+    ("r70-remark-will-be.csv", Refused(&["row 3: column '備考'", "('will be')"])),
+    ("r71-remark-in-part.csv", Refused(&["row 3: column '備考'", "('part')"])),
+    ("r72-remark-best-effort.csv", Refused(&["row 3: column '備考'", "('effort')"])),
+    ("r73-remark-compensating.csv", Refused(&["row 3: column '備考'", "('補完的')"])),
+    ("r74-remark-not-included.csv", Refused(&["row 3: column '備考'", "('含まない')"])),
+    // a footnote mark on the status: the footnote may narrow it
+    (
+        "r75-footnote-mark-on-the-status.csv",
+        Refused(&["row 3: column '実施状況'", "footnote mark"]),
+    ),
 ];
 
 #[test]

@@ -480,6 +480,7 @@ pub const JA: &[(&str, &str)] = &[
     ("the column '{}' holds {} beside the ids, whose meaning depends on the column's header, and '{}' is not a status header the tool knows (it may name a gap, an exception, a finding): the table is not read", "列 '{0}' にはIDの横に {1} があり、その意味は列の見出しによって決まりますが、'{2}' はこのツールが知っている状況の見出しではありません(不足・例外・指摘などかもしれません): 表は読みません"),
     ("the column '{}' holds statuses under a header that negates or qualifies ('{}'): what an implemented value under it means cannot be told", "列 '{0}' には否定または限定を表す見出し('{1}')の下に状況があります: その下の実施の値が何を意味するか判断できません"),
     ("if '{}' states whether each control is implemented, read it with --status-column '{}' (or name it 実施状況); otherwise remove it, or write the statuses as 実施/未実施/非該当 (implemented/not implemented/not applicable)", "'{0}' が各管理策を実施しているかどうかを示すなら --status-column '{1}' で読んでください(または見出しを 実施状況 にしてください)。そうでなければ列を削除するか、状況を 実施/未実施/非該当(implemented/not implemented/not applicable)で書いてください"),
+    ("it carries a footnote mark, and a footnote may narrow or contradict it (東京リージョンのみ)", "脚注の印が付いており、脚注がこの記載を狭めたり打ち消したりすることがあります(東京リージョンのみ など)"),
     ("it says the control applies (is selected in a statement of applicability), not that it is implemented", "管理策を適用する(適用宣言書で選択した)ことを示すもので、実施していることではありません"),
     ("{} is not an id alone: `{}` lists ids, and words beside one may narrow or contradict it", "{0} はIDだけではありません: `{1}` にはIDを並べます。IDの横の語はIDを限定したり打ち消したりすることがあります"),
     ("an entry", "項目"),

@@ -853,11 +853,26 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         "先送り",
         "延期",
         "未了",
+        "未開始",
+        "運用前",
+        "実施不可",
+        "対応不可",
+        "導入不可",
+        "実装不可",
+        "適用不可",
+        "不可能",
+        "実施不能",
+        "対応不能",
     ]
     .iter()
     .filter(|w| clause.contains(*w))
     .map(|w| Qualifier::new(Kind::Deferral, w))
     .collect();
+    // in a fiscal year (`2027年度に実施`), unless done already (`2024年度に導入済み`)
+    if clause.contains("年度に") && !["済", "完了", "した"].iter().any(|d| clause.contains(d))
+    {
+        found.push(Qualifier::new(Kind::Deferral, "年度に"));
+    }
     for w in UNDER_WAY_JA {
         if holds_apart(clause, &format!("{w}中"), &[]) {
             found.push(Qualifier::new(Kind::Deferral, &format!("{w}中")));
@@ -910,8 +925,27 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
             "later" => next != "than" && i.checked_sub(1).map(|p| words[p]) != Some("no"),
             _ if w.starts_with("remediat") => true,
             "not" => next == "yet",
-            "in" => next == "progress",
+            // in a year or quarter to come, not one past (`implemented in 2023`)
+            "in" => {
+                next == "progress"
+                    || year_like(next)
+                        && !words.iter().any(|w| {
+                            matches!(
+                                *w,
+                                "implemented"
+                                    | "completed"
+                                    | "introduced"
+                                    | "deployed"
+                                    | "done"
+                                    | "established"
+                                    | "since"
+                                    | "achieved"
+                            )
+                        })
+                    || (year_like(next) && words.iter().any(|w| matches!(*w, "will" | "shall")))
+            }
             "to" => matches!(next, "be" | "do"),
+            "will" | "shall" => matches!(next, "be" | "implement" | "introduce" | "deploy"),
             "next" => matches!(
                 next,
                 "year" | "quarter" | "release" | "fiscal" | "fy" | "phase" | "month"
@@ -931,7 +965,9 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
         };
         if hit {
             let word = match *w {
-                "not" | "in" | "to" | "next" | "by" | "until" | "before" => format!("{w} {next}"),
+                "not" | "in" | "to" | "will" | "shall" | "next" | "by" | "until" | "before" => {
+                    format!("{w} {next}")
+                }
                 _ => (*w).to_owned(),
             };
             found.push(Qualifier::new(Kind::Deferral, &word));
@@ -991,6 +1027,14 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         }
     }
     for w in [
+        "補完的",
+        "補完統制",
+        "代替策",
+        "代替統制",
+        "代替的",
+        "含まない",
+        "含まず",
+        "含めない",
         "除く",
         "除き",
         "除いて",
@@ -1103,6 +1147,9 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
             "applicable" => prev.is_some_and(|p| matches!(p, "where" | "when" | "if" | "as")),
             "possible" | "feasible" => prev.is_some_and(|p| matches!(p, "where" | "when" | "if")),
             "principle" => prev == Some("in"),
+            "part" => prev == Some("in"),
+            "effort" | "efforts" => prev == Some("best"),
+            "compensating" | "compensatory" | "alternative" => true,
             "depends" | "dependent" => next == "on",
             "case" => next == "by",
             _ => false,

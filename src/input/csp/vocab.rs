@@ -134,6 +134,9 @@ pub enum Unreadable {
     /// `適用`, `applicable`, `対象`: the control applies (is selected in a statement of
     /// applicability), which does not say it is implemented.
     Applicability,
+    /// `実施*`, `Yes**`, `○※`: a footnote mark, whose note (somewhere else on the page) may
+    /// narrow the statement.
+    Footnote,
     Unknown,
 }
 
@@ -146,6 +149,7 @@ impl Unreadable {
             Unreadable::Partial => "a partly implemented control is not implemented, and the tool cannot tell what is missing",
             Unreadable::LetterX => "an 'x' is a check mark to some readers and a cross to others",
             Unreadable::Applicability => "it says the control applies (is selected in a statement of applicability), not that it is implemented",
+            Unreadable::Footnote => "it carries a footnote mark, and a footnote may narrow or contradict it (東京リージョンのみ)",
             Unreadable::Unknown => "it is not a status this tool knows",
         }
     }
@@ -220,6 +224,17 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
         return Err(Unreadable::Dash);
     }
     let (value, note) = split_note(s).ok_or(Unreadable::Unknown)?;
+    // a footnote mark before or after the value (`実施*`, `*Yes`, `○※1`, `Yes†`)
+    let mark = |c: char| matches!(c, '*' | '＊' | '※' | '†' | '‡' | '§');
+    if value.chars().any(mark) {
+        let bare: String = value
+            .chars()
+            .filter(|&c| !mark(c) && !c.is_ascii_digit() && !matches!(c, '０'..='９'))
+            .collect();
+        if lookup(&bare).is_some() {
+            return Err(Unreadable::Footnote);
+        }
+    }
     if let Some(declared) = lookup(value) {
         // a note that only restates the value (`Yes (implemented)`, `○（実施）`) is none
         let note = if lookup(note) == Some(declared) {
@@ -1010,6 +1025,18 @@ mod tests {
         assert_eq!(v("-"), Err(Unreadable::Dash));
         assert_eq!(v("△"), Err(Unreadable::Partial));
         assert_eq!(v("x"), Err(Unreadable::LetterX));
+        for marked in [
+            "実施*",
+            "○*",
+            "Yes**",
+            "*Yes",
+            "implemented*",
+            "実施※1",
+            "Yes†",
+            "済＊",
+        ] {
+            assert_eq!(v(marked), Err(Unreadable::Footnote), "{marked}");
+        }
         for unknown in [
             "可",
             "否",
