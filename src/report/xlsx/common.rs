@@ -510,11 +510,11 @@ pub fn new_workbook(title: &str, created: &ExcelDateTime) -> Workbook {
     workbook
 }
 
-/// A sheet of one row per item. Beyond [`FITTED_ROWS`] rows it is in "constant memory"
+/// A sheet of one row per item, `columns` wide. Unless [`fitted`], it is in "constant memory"
 /// mode: each row goes to a temporary file once the next one is begun, and its strings are
 /// written inline, not shared, so its cells must be written row by row, top to bottom (a
 /// write to an earlier row would be lost); column widths, panes, filters and validations
-/// may still come after the rows. Up to [`FITTED_ROWS`] rows, whose heights are fitted to
+/// may still come after the rows. When fitted, its rows' heights are fitted to
 /// their text, it is an ordinary sheet: rust_xlsxwriter 0.102 writes the last row of a
 /// constant-memory sheet twice when that row has a height of its own (Excel then offers to
 /// repair the file), and a sheet that small gains nothing from the temporary file.
@@ -522,8 +522,9 @@ pub fn add_row_sheet<'a>(
     workbook: &'a mut Workbook,
     name: &str,
     rows: usize,
+    columns: usize,
 ) -> anyhow::Result<&'a mut Worksheet> {
-    let sheet = if rows > FITTED_ROWS {
+    let sheet = if !fitted(rows, columns) {
         workbook
             .add_worksheet_with_constant_memory()
             .context("cannot create a temporary file for the workbook")?
@@ -539,6 +540,17 @@ pub fn add_row_sheet<'a>(
 /// 100,000-item workbook, whose rows nobody prints), and the sheet is written in constant
 /// memory ([`add_row_sheet`]).
 pub const FITTED_ROWS: usize = 10_000;
+
+/// Up to this many cells (a comparison matrix: items × CSPs), a row sheet of at most
+/// [`FITTED_ROWS`] rows is held in memory; beyond, it is written in constant memory like
+/// a long one (1,000 items × 1,000 CSPs held whole took 420 MB).
+pub const FITTED_CELLS: usize = 500_000;
+
+/// Whether a row sheet of `rows` rows and `columns` columns is an ordinary sheet whose
+/// row heights are fitted to their text ([`add_row_sheet`]), not one in constant memory.
+pub fn fitted(rows: usize, columns: usize) -> bool {
+    rows <= FITTED_ROWS && rows.saturating_mul(columns) <= FITTED_CELLS
+}
 
 /// The workbook's creation time: a report's as-of date, never the clock.
 pub fn created_on(date: Date) -> anyhow::Result<ExcelDateTime> {
@@ -576,6 +588,16 @@ pub fn write_note(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn long_or_wide_row_sheets_are_streamed() {
+        assert!(fitted(FITTED_ROWS, 30));
+        assert!(!fitted(FITTED_ROWS + 1, 1));
+        // a comparison of 1,000 items × 1,000 CSPs is held in constant memory
+        assert!(!fitted(1_000, 1_002));
+        assert!(fitted(1_000, 302));
+    }
+
     use super::*;
 
     #[test]

@@ -13,7 +13,10 @@ use crate::lang::Lang;
 use crate::output::SeekWrite;
 use crate::report::compare as cmp;
 use crate::report::grid::Tone;
-use crate::report::xlsx::common::FITTED_ROWS;
+use crate::report::xlsx::common::fitted;
+
+/// The matrix sheet's first CSP column (after the id and the title).
+const MATRIX_FIRST_CSP_COL: usize = 2;
 use crate::report::xlsx::common::{
     add_row_sheet, chart_last_col, chart_last_row, col_num, column_width, created_on, finish_table,
     fit, format_runs, grid_column_width, new_workbook, print_setup, row_num, tone_colors,
@@ -77,7 +80,12 @@ fn compare_workbook(report: &CompareReport) -> anyhow::Result<Workbook> {
     sheet.set_name(summary_name)?;
     write_compare_summary(sheet, report, &styles, summary_name, &footer)?;
 
-    let sheet = add_row_sheet(&mut workbook, matrix_name, report.items.len())?;
+    let sheet = add_row_sheet(
+        &mut workbook,
+        matrix_name,
+        report.items.len(),
+        MATRIX_FIRST_CSP_COL + report.csps.len(),
+    )?;
     let mut cuts = Cuts::default();
     write_matrix(sheet, report, &styles, &footer, &mut cuts)?;
 
@@ -87,6 +95,7 @@ fn compare_workbook(report: &CompareReport) -> anyhow::Result<Workbook> {
             &mut workbook,
             &csp_sheet_name(csp.rank, &csp.name),
             detail.items.len(),
+            crate::report::xlsx::gap_sheet::columns(detail),
         )?;
         let footer = format!("{footer} — {}", csp.name);
         write_gap_sheet(sheet, detail, &styles, &footer, &mut cuts)?;
@@ -363,7 +372,7 @@ fn write_matrix(
 ) -> anyhow::Result<()> {
     const ID_COL: usize = 0;
     const TITLE_COL: usize = 1;
-    const FIRST_CSP_COL: usize = 2;
+    const FIRST_CSP_COL: usize = MATRIX_FIRST_CSP_COL;
     let lang = report.lang;
     let mut grid = cmp::matrix_grid(report);
     // each CSP's header says the tier it is ranked in
@@ -411,7 +420,7 @@ fn write_matrix(
             }
         });
         format_runs(sheet, xr, formats)?;
-        if report.items.len() > FITTED_ROWS {
+        if !fitted(report.items.len(), FIRST_CSP_COL + report.csps.len()) {
             continue;
         }
         columns.fit_row(

@@ -60,8 +60,12 @@ fn gap_workbook(report: &GapReport) -> anyhow::Result<Workbook> {
     sheet.set_name(summary_name)?;
     write_summary(sheet, report, &styles, summary_name, &footer)?;
 
-    let sheet =
-        crate::report::xlsx::common::add_row_sheet(&mut workbook, gaps_name, report.items.len())?;
+    let sheet = crate::report::xlsx::common::add_row_sheet(
+        &mut workbook,
+        gaps_name,
+        report.items.len(),
+        crate::report::xlsx::gap_sheet::columns(report),
+    )?;
     let mut cuts = Cuts::default();
     write_gap_sheet(sheet, report, &styles, &footer, &mut cuts)?;
     cuts.warn();

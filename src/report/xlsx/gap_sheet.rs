@@ -17,7 +17,7 @@ use crate::report::xlsx::common::{
 };
 use crate::report::CellStrings;
 
-use crate::report::xlsx::common::FITTED_ROWS;
+use crate::report::xlsx::common::fitted;
 
 /// What a column of the gap sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +45,11 @@ struct Layout {
     printed: usize,
     /// Columns `hidden..` are in the collapsed group.
     hidden: usize,
+}
+
+/// How many columns the gap sheet of `report` has.
+pub fn columns(report: &GapReport) -> usize {
+    layout(report).cols.len()
 }
 
 fn layout(report: &GapReport) -> Layout {
@@ -189,8 +194,8 @@ pub fn write_gap_sheet(
     if let Some(c) = row_col {
         sheet.set_column_format(c, &styles.number)?;
     }
-    // rows are made as tall as their text up to FITTED_ROWS items (see add_row_sheet)
-    let fit_rows = report.items.len() <= FITTED_ROWS;
+    // rows are made as tall as their text when the sheet is fitted (see add_row_sheet)
+    let fit_rows = fitted(report.items.len(), layout.cols.len());
 
     let mut cells = CellStrings::default();
     let mut reasons = String::new();
