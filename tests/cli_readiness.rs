@@ -3,7 +3,8 @@ mod common;
 
 use std::fs;
 
-use common::{bin, data, example, input_error, json_of, stdout_of};
+use common::{bin, by_id, data, example, input_error, json_of, stdout_of};
+use predicates::prelude::PredicateBooleanExt;
 use serde_json::{json, Value};
 
 fn readiness(file: &std::path::Path) -> assert_cmd::Command {
@@ -630,4 +631,46 @@ fn the_statement_of_applicability_reads_back() {
     fs::write(&own, "管理策番号,実施状況,指摘\n5.1.1,実施,未実施(必須)\n").unwrap();
     let err = input_error(readiness(&own));
     assert!(err.contains("more than one status column"), "{err}");
+}
+
+/// An objective inherited from a service whose registration is not in effect is written
+/// with no status in the statement of applicability: read back by `report --csp`, it is
+/// never covered as the CSP's own 実施 (review 4, A-rb-1).
+#[test]
+fn a_statement_resting_on_a_lapsed_underlying_service_reads_back_as_no_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    let soa = dir.path().join("soa.xlsx");
+    bin()
+        .args([
+            "--lang",
+            "ja",
+            "readiness",
+            "--as-of",
+            "2026-04-01",
+            "--implemented",
+        ])
+        .arg(data("inherit/saas-on-lapsed.yaml"))
+        .arg("-o")
+        .arg(&soa)
+        .assert()
+        .code(predicates::ord::eq(0).or(predicates::ord::eq(1)));
+    let v = json_of(
+        bin()
+            .args([
+                "--lang",
+                "en",
+                "report",
+                "--as-of",
+                "2026-04-01",
+                "--format",
+                "json",
+            ])
+            .arg("--checks")
+            .arg(data("inherit/checks.csv"))
+            .arg("--csp")
+            .arg(&soa),
+    );
+    for id in ["P1", "P2"] {
+        assert_ne!(by_id(&v["items"], id)["status"], "covered", "{id}: {v}");
+    }
 }

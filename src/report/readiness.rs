@@ -98,8 +98,13 @@ pub fn item_headers(lang: Lang) -> Vec<&'static str> {
 /// (itself, or through the service it runs on); empty where it states nothing of it (not
 /// listed, or a state derived from its objective or items, which [`stated_by_cell`] names),
 /// so that reading the statement back gives the list's own statements, and the same result.
+/// An inherited implementation resting on an underlying registration not in effect is left
+/// empty too: read back as the CSP's own 実施, it would be credited.
 pub fn status_cell(i: &ReadinessItem, lang: Lang) -> String {
-    if i.stated_as.is_some() || i.state == crate::analysis::readiness::ItemState::NotListed {
+    use crate::analysis::readiness::{Finding, ItemState};
+    let rests_on_nothing =
+        i.inherited_from.is_some() && i.findings.contains(&Finding::UnderlyingNotInEffect);
+    if i.stated_as.is_some() || i.state == ItemState::NotListed || rests_on_nothing {
         String::new()
     } else {
         i.state.label(lang).to_owned()
