@@ -1314,15 +1314,21 @@ fn a_detail_stated_through_its_objective_is_worded_as_the_objectives_statement()
         ),
         "12.4.2.1 (planned, stated of 12.4.2)"
     );
-    let table = stdout_of(excluded("ja", "table"));
+    // wide enough that no cell wraps
+    let table = stdout_of(excluded("ja", "table").env("COLUMNS", "400"));
     assert!(
         table.contains("未実施: 9.2.3.11.PB (9.2.3 の記載による)"),
         "{table}"
     );
     assert!(
-        table.contains("非該当: 3.1.2.1 (3.1.2 の記載による)"),
+        table.contains("非該当: 3.1.2.1 (3.1.2 の記載による; 経営層の関与は親会社が実施)"),
         "{table}"
     );
+    // the CSP's reason is beside the id in the table and Markdown too, where the procedure
+    // asks the reader to weigh it (review 4, B-md-1)
+    let md = stdout_of(excluded("en", "md"));
+    assert!(md.contains("N/A: 10.1.2 (IaaS側で実施)"), "{md}");
+    assert!(md.contains("N/A (no reason): 4.4.7"), "{md}");
 }
 
 /// `3.1.1`, the overview of the governance criteria, stated in a CSP's list: no objective,

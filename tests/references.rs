@@ -604,6 +604,13 @@ fn clauses_of_the_2022_edition_are_read_as_their_2013_clauses() {
     // a reference naming the 2013 edition keeps its own numbering
     assert_eq!(control_ids(by_id(items, "K5")), ["4.7.1"]);
 
+    // 箇条 ("clause"), as JIS standards and Japanese lists cite clauses, in the header and
+    // before the number (review 4, C-clause-1)
+    let v = json_of(report("clauses-kajo.csv").args(["--format", "json"]));
+    assert_eq!(v["checks"]["iso_edition"]["edition"], "2022");
+    assert_eq!(control_ids(by_id(&v["items"], "H1")), ["4.7.1"]);
+    assert_eq!(control_ids(by_id(&v["items"], "H2")), ["4.6.1"]);
+
     // the year in the reference decides it under an ISMAP header
     let v = json_of(report("clauses-edition.csv").args(["--format", "json"]));
     let items = &v["items"];

@@ -736,8 +736,10 @@ fn is_filler(c: char) -> bool {
 /// Words the tool reads beside an ISMAP id and which say nothing about what it names: the
 /// scheme's own names for its ids, a whole clause or category, `及び`, `又は`, `と` between
 /// ids (after folding, lower case). Taken out of a word wherever they are in it.
-const ISMAP_WORDS: [&str; 23] = [
+const ISMAP_WORDS: [&str; 24] = [
     "ismap",
+    // `箇条10.2`: a clause, as `clause 10.2` (JIS standards cite their clauses so)
+    "箇条",
     "詳細管理策",
     "管理策基準",
     "ガバナンス基準",

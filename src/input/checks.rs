@@ -649,6 +649,7 @@ fn is_standard_header(header: &str) -> bool {
         "annex",
         "本文",
         "条項",
+        "箇条",
         "要求事項",
         "isms",
         "対応",

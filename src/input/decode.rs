@@ -183,7 +183,8 @@ fn decode_cp932(loc: &Location, bytes: &[u8]) -> Result<String, InputError> {
 /// it has for the same JIS X 0208 character (Microsoft's best fit, Python's `cp932`): text
 /// typed on a Mac, pasted from a PDF, or decoded from Shift_JIS by non-Microsoft tables
 /// holds the former. (character, what CP932 writes, its bytes)
-pub const CP932_BEST_FIT: [(char, char, [u8; 2]); 6] = [
+pub const CP932_BEST_FIT: [(char, char, [u8; 2]); 7] = [
+    ('\u{2014}', '\u{2015}', [0x81, 0x5C]), // — EM DASH (JIS X 0208 0x815C) → ―
     ('\u{301C}', '\u{FF5E}', [0x81, 0x60]), // 〜 WAVE DASH → ～
     ('\u{2016}', '\u{2225}', [0x81, 0x61]), // ‖ DOUBLE VERTICAL LINE → ∥
     ('\u{2212}', '\u{FF0D}', [0x81, 0x7C]), // − MINUS SIGN → －

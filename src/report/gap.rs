@@ -377,9 +377,18 @@ fn short_grid(report: &GapReport) -> Grid {
             } else {
                 l("非該当:", "N/A:")
             };
-            match x.stated_as {
-                Some(of) => gaps.push(format!("{label} {} ({})", x.id, stated_of(of, lang))),
-                None => gaps.push(format!("{label} {}", x.id)),
+            // the CSP's reason beside the id: the procedure asks the reader to weigh it
+            let mut notes: Vec<String> = Vec::new();
+            if let Some(of) = x.stated_as {
+                notes.push(stated_of(of, lang));
+            }
+            if !x.reason.is_empty() {
+                notes.push(x.reason.to_owned());
+            }
+            if notes.is_empty() {
+                gaps.push(format!("{label} {}", x.id));
+            } else {
+                gaps.push(format!("{label} {} ({})", x.id, notes.join("; ")));
             }
         }
         push_ids(&mut gaps, l("別添:", "annex:"), &details.annex_only);
