@@ -728,22 +728,7 @@ impl RefIndex {
         };
         // was the edition what decided it (a number of both editions, or a 2022 one)?
         let decided = !fixed && (reading == IsoEdition::Iso2022 || self.in_editions(id, annex).1);
-        let tag = |r: Resolution| match r {
-            Resolution::Resolved {
-                kind,
-                targets,
-                matched,
-                without_counterpart,
-                ..
-            } => Resolution::Resolved {
-                kind,
-                targets,
-                matched,
-                edition: decided.then_some(reading),
-                without_counterpart,
-            },
-            other => other,
-        };
+        let tag = |r: Resolution| read_in(r, decided.then_some(reading));
         match (reading, self.numbering) {
             (IsoEdition::Iso2022, Numbering::Iso27002_2013) => {
                 tag(self.resolve_2022(entries, id, to.as_ref()))
@@ -1064,7 +1049,7 @@ impl RefIndex {
         if id.suffix.is_some() || to.is_some() || id.depth() > 3 {
             return unresolved(Unresolved::UnknownClause);
         }
-        let (clauses, parts, read_in) = match kind {
+        let (clauses, parts, edition_read) = match kind {
             RefKind::Iso27014Clause => (&self.clauses_27014, id.parts.clone(), None),
             _ => match edition {
                 Some(IsoEdition::Iso2022) => match clause_2022_in_2013(&id.parts) {
@@ -1101,22 +1086,7 @@ impl RefIndex {
                 ..Target::exact(&entries[i].id)
             })
             .collect();
-        match resolved(kind, targets, None) {
-            Resolution::Resolved {
-                kind,
-                targets,
-                matched,
-                without_counterpart,
-                ..
-            } => Resolution::Resolved {
-                kind,
-                targets,
-                matched,
-                edition: read_in,
-                without_counterpart,
-            },
-            other => other,
-        }
+        read_in(resolved(kind, targets, None), edition_read)
     }
 
     fn resolve_nist(&self, entries: &[Entry], full: &str, base: &str) -> Resolution {
@@ -1196,6 +1166,26 @@ fn resolved(kind: RefKind, targets: Vec<Target>, matched: Option<String>) -> Res
         matched,
         edition: None,
         without_counterpart: Vec::new(),
+    }
+}
+
+/// `r` with the edition that decided what it names (`None`: nothing did).
+fn read_in(r: Resolution, edition: Option<IsoEdition>) -> Resolution {
+    match r {
+        Resolution::Resolved {
+            kind,
+            targets,
+            matched,
+            without_counterpart,
+            ..
+        } => Resolution::Resolved {
+            kind,
+            targets,
+            matched,
+            edition,
+            without_counterpart,
+        },
+        other => other,
     }
 }
 

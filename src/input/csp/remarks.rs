@@ -925,7 +925,8 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
             "later" => next != "than" && i.checked_sub(1).map(|p| words[p]) != Some("no"),
             _ if w.starts_with("remediat") => true,
             "not" => next == "yet",
-            // in a year or quarter to come, not one past (`implemented in 2023`)
+            // in a year or quarter to come, not one past (`implemented in 2023`; `will be
+            // implemented in Q3` is a deferral by its `will be`)
             "in" => {
                 next == "progress"
                     || year_like(next)
@@ -942,7 +943,6 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
                                     | "achieved"
                             )
                         })
-                    || (year_like(next) && words.iter().any(|w| matches!(*w, "will" | "shall")))
             }
             "to" => matches!(next, "be" | "do"),
             "will" | "shall" => matches!(next, "be" | "implement" | "introduce" | "deploy"),
