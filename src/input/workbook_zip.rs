@@ -1,8 +1,9 @@
 //! What calamine does not check or give for workbooks that are zip files (.xlsx, .xlsm,
 //! .xlsb, .ods): the unpacked size of each part, read from the zip directory before any
 //! parsing (a 1 MB file may unpack to gigabytes), the merged cells of an .ods sheet, and the
-//! hidden rows and columns and struck-through cells of an .xlsx sheet.
-use std::collections::BTreeSet;
+//! hidden rows and columns, struck-through cells and cell comments (notes and threaded
+//! comments) of an .xlsx sheet.
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{BufReader, Read, Seek};
 use std::path::Path;
@@ -147,6 +148,10 @@ pub struct SheetMarks {
     pub hidden_columns: BTreeSet<u32>,
     /// Cells struck through, all or part of their text: (row from 1, column from 0).
     pub struck: BTreeSet<(u32, u32)>,
+    /// The comments on cells, (row from 1, column from 0) → their text: a note (メモ, the
+    /// legacy comment), or the threaded comment and its replies, one per line (Excel also
+    /// writes a threaded comment as a note for older versions: the thread is kept).
+    pub comments: BTreeMap<(u32, u32), String>,
 }
 
 fn local(name: &str) -> &str {
@@ -184,6 +189,8 @@ enum Xml<'a, 'b> {
     /// An end tag, by its local name.
     Close(&'a str),
     Text(&'a str),
+    /// A character or entity reference in text (`&amp;`, `&#x6771;`), resolved.
+    Ref(char),
 }
 
 /// Reads one part of the zip, calling `each` on every element; `Ok(false)` when the zip has
@@ -207,6 +214,22 @@ fn each_element<R: Read + Seek>(
             Event::Empty(e) => each(Xml::Open(&e, true)),
             Event::End(e) => each(Xml::Close(local(e.name().as_ref()))),
             Event::Text(t) => each(Xml::Text(t.as_ref())),
+            Event::GeneralRef(r) => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => match r.as_ref() {
+                        "amp" => Some('&'),
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => None,
+                    },
+                };
+                if let Some(c) = c {
+                    each(Xml::Ref(c));
+                }
+            }
             Event::Eof => break,
             _ => {}
         }
@@ -315,8 +338,133 @@ fn struck_strings<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<bo
     Ok(strings)
 }
 
-/// The hidden rows and columns and struck-through cells of the sheet `sheet` of an .xlsx
-/// (or .xlsm) workbook; `Ok(None)` for a file that is not one (an .xls, an .ods). A cell is
+/// `target` of a relationship of the part `part`, as a path in the zip: `../comments1.xml`
+/// of `xl/worksheets/sheet1.xml` is `xl/comments1.xml`.
+fn resolve_target(part: &str, target: &str) -> String {
+    if let Some(absolute) = target.strip_prefix('/') {
+        return absolute.to_owned();
+    }
+    let mut path: Vec<&str> = part.split('/').collect();
+    path.pop();
+    for piece in target.split('/') {
+        match piece {
+            "." | "" => {}
+            ".." => {
+                path.pop();
+            }
+            p => path.push(p),
+        }
+    }
+    path.join("/")
+}
+
+/// The comment parts of the sheet part `part`, from its relationships: (legacy notes,
+/// threaded comments).
+fn comment_parts<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+) -> Result<(Vec<String>, Vec<String>), String> {
+    let rels = match part.rsplit_once('/') {
+        Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
+        None => format!("_rels/{part}.rels"),
+    };
+    let (mut notes, mut threaded) = (Vec::new(), Vec::new());
+    each_element(zip, &rels, |x| {
+        if let Xml::Open(e, _) = x {
+            if local(e.name().as_ref()) != "Relationship"
+                || attr_local(e, "TargetMode").as_deref() == Some("External")
+            {
+                return;
+            }
+            let (Some(kind), Some(target)) = (attr_local(e, "Type"), attr_local(e, "Target"))
+            else {
+                return;
+            };
+            let kind = kind.to_ascii_lowercase();
+            if kind.ends_with("/comments") {
+                notes.push(resolve_target(part, &target));
+            } else if kind.ends_with("/threadedcomment") {
+                threaded.push(resolve_target(part, &target));
+            }
+        }
+    })?;
+    Ok((notes, threaded))
+}
+
+/// The text of each commented cell of a comments part: a note's `<comment ref="B3">` (its
+/// runs' text, phonetic guides left out) or a threaded comment's `<threadedComment
+/// ref="B3">` (its `<text>`; replies to the same cell each on a line of their own).
+fn comments_of<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+    threaded: bool,
+) -> Result<BTreeMap<(u32, u32), String>, String> {
+    let (holder, text_tag) = if threaded {
+        ("threadedComment", "text")
+    } else {
+        ("comment", "t")
+    };
+    let mut out: BTreeMap<(u32, u32), String> = BTreeMap::new();
+    let mut cell: Option<(u32, u32)> = None;
+    let (mut in_text, mut in_phonetic) = (false, false);
+    let mut text = String::new();
+    let found = each_element(zip, part, |x| match x {
+        Xml::Open(e, empty) => match local(e.name().as_ref()) {
+            n if n == holder => {
+                cell = if empty {
+                    None
+                } else {
+                    attr_local(e, "ref").and_then(|r| cell_ref(&r))
+                };
+                text.clear();
+            }
+            "rPh" => in_phonetic = !empty,
+            n if n == text_tag && cell.is_some() && !in_phonetic => in_text = !empty,
+            _ => {}
+        },
+        Xml::Text(t) if in_text => text.push_str(t),
+        Xml::Ref(c) if in_text => text.push(c),
+        Xml::Close(n) if n == text_tag => in_text = false,
+        Xml::Close("rPh") => in_phonetic = false,
+        Xml::Close(n) if n == holder => {
+            if let Some(at) = cell.take() {
+                let t = text.trim();
+                if !t.is_empty() {
+                    let kept = out.entry(at).or_default();
+                    if !kept.is_empty() {
+                        kept.push('\n');
+                    }
+                    kept.push_str(t);
+                }
+            }
+        }
+        _ => {}
+    })?;
+    if !found {
+        return Err(format!("the comments part {part} is missing"));
+    }
+    Ok(out)
+}
+
+/// The comments on the cells of the sheet part `part`: a cell's threaded comment, else its
+/// note.
+fn sheet_comments<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+) -> Result<BTreeMap<(u32, u32), String>, String> {
+    let (notes, threaded) = comment_parts(zip, part)?;
+    let mut out = BTreeMap::new();
+    for p in notes {
+        out.extend(comments_of(zip, &p, false)?);
+    }
+    for p in threaded {
+        out.extend(comments_of(zip, &p, true)?);
+    }
+    Ok(out)
+}
+
+/// The hidden rows and columns, struck-through cells and cell comments of the sheet
+/// `sheet` of an .xlsx (or .xlsm) workbook; `Ok(None)` for a file that is not one (an .xls, an .ods). A cell is
 /// struck through by its format's font, or by a run of its rich text (shared or inline).
 pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String> {
     let Some(mut zip) = open(path) else {
@@ -400,6 +548,7 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
     if !found {
         return Err(format!("the sheet '{sheet}' has no part {part}"));
     }
+    marks.comments = sheet_comments(&mut zip, &part)?;
     Ok(Some(marks))
 }
 

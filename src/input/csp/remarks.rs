@@ -21,6 +21,9 @@ pub enum Kind {
     Others,
     /// States another status (`非該当`, `N/A`, `×`).
     Status,
+    /// Gives a date after the as-of date (`実施日 2027-04-01`, `2027年4月から`): a control
+    /// implemented later is not implemented on that date.
+    Later(crate::date::Date),
 }
 
 /// A qualifier found in a remark: what it does, and the word that does it.
@@ -38,6 +41,14 @@ impl Qualifier {
         }
     }
 
+    /// What to do about it, for a message.
+    pub fn hint(&self) -> &'static str {
+        match self.kind {
+            Kind::Later(_) => FOR_LATER,
+            _ => FOR_REMARKS,
+        }
+    }
+
     /// What the remark does, for a message (`limits or conditions it ('のみ')`).
     pub fn what(&self) -> String {
         let w = &self.word;
@@ -46,9 +57,18 @@ impl Qualifier {
             Kind::Deferral => format!("defers it or says it is not done ('{w}')"),
             Kind::Others => format!("says someone else implements it ('{w}')"),
             Kind::Status => format!("states another status ('{w}')"),
+            Kind::Later(as_of) => format!(
+                "gives a date after the as-of date {as_of} ('{w}'): a control implemented later is not implemented on {as_of}"
+            ),
         }
     }
 }
+
+/// The hint for a remark that qualifies a row stated implemented.
+pub const FOR_REMARKS: &str = "if the control is implemented only in part, later, elsewhere or with exceptions, state it so in the status column (未実施, 計画中, 非該当 with the reason); else remove the qualification from the remark";
+
+/// The hint for a date after the as-of date on a row stated implemented.
+const FOR_LATER: &str = "a control not implemented yet on the as-of date is planned: state it 計画中 (planned) in the status column; if the date is not when it was implemented (a next review, an expiry), leave it out of the row; --as-of sets the date the report is for (today by default)";
 
 /// A remark that says nothing: empty, a dash, `なし`, `特になし`, `none`.
 pub fn says_nothing(text: &str) -> bool {
@@ -72,6 +92,23 @@ pub fn qualifier_beyond(text: &str, titles: &[&str]) -> Option<Qualifier> {
     qualifiers(text)
         .into_iter()
         .find(|q| !titles.iter().any(|t| t.contains(&q.word)))
+}
+
+/// What [`qualifier_beyond`] finds, else the first date `text` writes whose last day is
+/// after `as_of` (`2027-04-01`, `2027年4月`, `令和9年度`).
+pub fn qualifier_on(text: &str, titles: &[&str], as_of: crate::date::Date) -> Option<Qualifier> {
+    qualifier_beyond(text, titles).or_else(|| later_date(text, as_of))
+}
+
+/// The first date `text` writes that may mean a day after `as_of`.
+pub fn later_date(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
+    crate::date::dates_in(text)
+        .into_iter()
+        .find(|(_, last)| *last > as_of)
+        .map(|(written, _)| Qualifier {
+            kind: Kind::Later(as_of),
+            word: written,
+        })
 }
 
 fn qualifiers(text: &str) -> Vec<Qualifier> {
@@ -1179,6 +1216,17 @@ pub enum Header {
 /// What a header says of its column, for the check of rows stated implemented. A header
 /// naming both application and exclusion (`適用/除外の理由`, `Inclusion/exclusion
 /// justification`) is plain: its cells are read.
+/// Whether a header names an explanation of the row's statement (`説明`, `補足説明`,
+/// `Explanation`): on a row stated not applicable without a reason column's value, its
+/// text is the reason. A description of the control (`Description`, `詳細`, `管理策の内容`)
+/// is not.
+pub fn explains(name: &str) -> bool {
+    matches!(
+        header_key(name).as_ref(),
+        "説明" | "補足説明" | "解説" | "状況説明" | "説明欄" | "explanation"
+    )
+}
+
 pub fn header(name: &str) -> Header {
     let lower = fold_width(name).to_lowercase();
     let key = header_key(name);
