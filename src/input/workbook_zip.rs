@@ -575,8 +575,24 @@ mod tests {
         ws.write_string(4, 0, "9.2.5").unwrap();
         ws.set_row_hidden(4).unwrap();
         ws.set_column_hidden(2).unwrap();
+        ws.insert_note(1, 0, &rust_xlsxwriter::Note::new("R&D <only>").set_author("山田"))
+            .unwrap();
+        ws.insert_note(
+            3,
+            2,
+            &rust_xlsxwriter::Note::new("東京のみ").add_author_prefix(false),
+        )
+        .unwrap();
         wb.save(&path).unwrap();
         let marks = xlsx_marks(&path, "List").unwrap().unwrap();
+        // notes, their text unescaped, the author's name Excel puts first kept
+        assert_eq!(
+            marks.comments,
+            BTreeMap::from([
+                ((2, 0), "山田:\nR&D <only>".to_owned()),
+                ((4, 2), "東京のみ".to_owned())
+            ])
+        );
         assert_eq!(marks.hidden_rows, BTreeSet::from([5]));
         assert_eq!(marks.hidden_columns, BTreeSet::from([2]));
         assert_eq!(marks.struck, BTreeSet::from([(3, 0), (4, 1)]));
@@ -585,6 +601,11 @@ mod tests {
             SheetMarks::default()
         );
         assert!(xlsx_marks(&path, "Missing").is_err());
+        assert_eq!(
+            resolve_target("xl/worksheets/sheet2.xml", "../threadedComments/t1.xml"),
+            "xl/threadedComments/t1.xml"
+        );
+        assert_eq!(resolve_target("xl/worksheets/sheet2.xml", "/xl/c.xml"), "xl/c.xml");
         // not an xlsx: nothing to say
         let text = dir.path().join("t.csv");
         std::fs::write(&text, "a,b\n").unwrap();

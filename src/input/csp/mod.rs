@@ -318,6 +318,7 @@ fn check_comments(
             continue;
         };
         let letter = crate::input::column_letter(c);
+        let cell = format!("{letter}{r}");
         let name = match layout.name(c) {
             "" => letter.as_str(),
             name => name,
@@ -330,7 +331,7 @@ fn check_comments(
         return Err(InputError::at(
             sheet.location().row(n).column(name),
             format!(
-                "the comment on cell {letter}{r} ('{}') {}, on {whom} implemented: a cell comment is read as a remark, and the row is not read as implemented",
+                "the comment on cell {cell} ('{}') {}, on {whom} implemented: a cell comment is read as a remark, and the row is not read as implemented",
                 published::quote(text),
                 q.what()
             ),
