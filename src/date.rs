@@ -337,7 +337,8 @@ pub fn dates_in(text: &str) -> Vec<(String, Date)> {
     let mut i = 0;
     while i < chars.len() {
         let before = i.checked_sub(1).map(|j| chars[j]);
-        let apart = !before.is_some_and(|b| b.is_ascii_alphanumeric());
+        // not inside a word or a document number (`v2027`, `SEC-2027-01`, `log_2027`)
+        let apart = !before.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, '-' | '_' | '#' | '.'));
         let era = ["令和", "平成"]
             .iter()
             .find(|e| chars[i..].starts_with(&e.chars().collect::<Vec<_>>()))
@@ -466,7 +467,7 @@ mod tests {
             let got: Vec<(&str, Date)> = got.iter().map(|(w, d)| (w.as_str(), *d)).collect();
             assert_eq!(got, want, "{text}");
         }
-        for text in ["ISO 27001", "12.4.1", "ver2027.1", "2024-2026", "RFC 2119", "9.2.3.11.PB", "第2期"] {
+        for text in ["ISO 27001", "12.4.1", "ver2027.1", "2024-2026", "RFC 2119", "9.2.3.11.PB", "第2期", "SEC-2027-01", "log_2027年.txt"] {
             assert_eq!(dates_in(text), [], "{text}");
         }
     }

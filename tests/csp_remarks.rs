@@ -161,6 +161,13 @@ fn a_threaded_comment_and_its_replies_are_read() {
     soa(&csp, &[(2, 1, placeholder)]);
     add_threaded_comment(&csp, 1, "B3", &["確認しました", "証跡は AC-02"]);
     assert_eq!(d.statuses(&csp, "2026-04-01"), COVERED);
+    // the note alone (a tool that kept the note and dropped the thread): its notice is
+    // no remark ('however'), the thread's text is
+    soa(&csp, &[(2, 1, placeholder)]);
+    assert_eq!(d.statuses(&csp, "2026-04-01"), COVERED);
+    soa(&csp, &[(2, 1, &placeholder.replace("確認しました", "東京のみ"))]);
+    let err = input_error(d.report(&csp, "2026-04-01"));
+    assert!(err.contains("limits or conditions it ('のみ')"), "{err}");
     // without a note beside it (a workbook saved by a newer Excel only)
     soa(&csp, &[]);
     add_threaded_comment(&csp, 1, "A2", &["Tokyo region only"]);

@@ -428,7 +428,11 @@ fn comments_of<R: Read + Seek>(
         Xml::Close("rPh") => in_phonetic = false,
         Xml::Close(n) if n == holder => {
             if let Some(at) = cell.take() {
-                let t = text.trim();
+                let t = if threaded {
+                    text.trim()
+                } else {
+                    without_thread_notice(&text)
+                };
                 if !t.is_empty() {
                     let kept = out.entry(at).or_default();
                     if !kept.is_empty() {
@@ -444,6 +448,21 @@ fn comments_of<R: Read + Seek>(
         return Err(format!("the comments part {part} is missing"));
     }
     Ok(out)
+}
+
+/// The text of a note Excel writes for older versions beside a threaded comment, without
+/// its notice (`[Threaded comment]` … `Comment:`): the thread's text and replies.
+/// The notice may follow the author's name on a line of its own (`山田:`).
+fn without_thread_notice(text: &str) -> &str {
+    let t = text.trim();
+    const NOTICE: &str = "[Threaded comment]";
+    match t.find(NOTICE) {
+        Some(i) if t[..i].trim_end().lines().count() <= 1 => {
+            let rest = &t[i + NOTICE.len()..];
+            rest.split_once("Comment:").map_or(rest, |(_, c)| c).trim()
+        }
+        _ => t,
+    }
 }
 
 /// The comments on the cells of the sheet part `part`: a cell's threaded comment, else its
@@ -601,6 +620,10 @@ mod tests {
             SheetMarks::default()
         );
         assert!(xlsx_marks(&path, "Missing").is_err());
+        assert_eq!(
+            without_thread_notice("[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; however, any edits to it will get removed if the file is opened in a newer version of Excel. Learn more: https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    確認しました\nReply:\n    OK"),
+            "確認しました\nReply:\n    OK"
+        );
         assert_eq!(
             resolve_target("xl/worksheets/sheet2.xml", "../threadedComments/t1.xml"),
             "xl/threadedComments/t1.xml"
