@@ -308,3 +308,88 @@ fn an_explanation_on_a_row_not_applicable_is_its_reason() {
         "{k3}"
     );
 }
+
+/// A remark read as qualifying nothing on a row stated implemented — a remarks column, an
+/// explanation, a descriptive cell comment — is kept: the item stays covered, with the
+/// reason csp-remark, the remark under `csp_remarks` and a procedure to read it.
+#[test]
+fn a_descriptive_remark_on_an_implemented_row_is_kept_for_the_reader() {
+    let d = Dir::new();
+    let remarks_of = |csp: &Path| {
+        let v = json_of(d.report(csp, "2026-04-01"));
+        assert_eq!(v["schema_version"], 13);
+        ["K-1", "K-2"]
+            .iter()
+            .map(|id| {
+                let item = by_id(&v["items"], id);
+                assert_eq!(item["status"], "covered", "{item}");
+                let reasons = common::strings(&item["reasons"]);
+                let kept: Vec<(String, String)> = item["csp_remarks"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| {
+                        (
+                            r["id"].as_str().unwrap().to_owned(),
+                            r["remark"].as_str().unwrap().to_owned(),
+                        )
+                    })
+                    .collect();
+                let procedure = item["additional_procedures"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|p| p["code"] == "csp-remark")
+                    .map(|p| p["text"].as_str().unwrap().to_owned());
+                assert_eq!(reasons.contains(&"csp-remark"), !kept.is_empty(), "{item}");
+                assert_eq!(procedure.is_some(), !kept.is_empty(), "{item}");
+                if let (Some(p), Some((id, remark))) = (&procedure, kept.first()) {
+                    assert!(
+                        p.contains(&format!("{id} ('{remark}')"))
+                            && p.contains("Read it and confirm it does not limit"),
+                        "{p}"
+                    );
+                }
+                kept
+            })
+            .collect::<Vec<_>>()
+    };
+    for header in ["備考", "説明", "Remarks"] {
+        let csp = d.write(
+            "soa.csv",
+            &format!("管理策番号,実施状況,{header}\n9.2.1,実施,手順書 AC-01 に基づき実施\n9.2.2,実施,\n"),
+        );
+        assert_eq!(
+            remarks_of(&csp),
+            [
+                vec![("9.2.1".to_owned(), "手順書 AC-01 に基づき実施".to_owned())],
+                vec![]
+            ],
+            "{header}"
+        );
+    }
+    // a descriptive note, with the remarks column's text
+    let csp = d.path("soa.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("SoA").unwrap();
+    for (r, row) in [["管理策番号", "実施状況", "備考"], ["9.2.1", "実施", "四半期ごと"], ["9.2.2", "実施", ""]]
+        .iter()
+        .enumerate()
+    {
+        for (c, text) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    ws.insert_note(1, 1, &Note::new("棚卸しを実施").add_author_prefix(false))
+        .unwrap();
+    ws.insert_note(2, 0, &Note::new("証跡は AC-02").add_author_prefix(false))
+        .unwrap();
+    wb.save(&csp).unwrap();
+    assert_eq!(
+        remarks_of(&csp),
+        [
+            vec![("9.2.1".to_owned(), "四半期ごと; 棚卸しを実施".to_owned())],
+            vec![("9.2.2".to_owned(), "証跡は AC-02".to_owned())]
+        ]
+    );
+}

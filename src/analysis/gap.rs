@@ -90,6 +90,10 @@ pub enum Reason {
     /// An implemented control rests on an ISMAP-LIU registration, whose external audit
     /// covers less than ISMAP's: an item needing ISMAP's assurance is an assurance gap.
     IsmapLiu,
+    /// The CSP wrote a remark on a control it states implemented (a remarks column, a cell
+    /// comment) that the reader found qualifies nothing: kept for the reviewer to read (a
+    /// note; the status is unchanged).
+    CspRemark,
     /// An implemented control rests on a statement with an improvement plan (改善計画 有):
     /// a note, the status is unchanged.
     ImprovementPlan,
@@ -104,7 +108,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 27] = [
+    pub const ALL: [Reason; 28] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -130,6 +134,7 @@ impl Reason {
         Reason::IsmapLiu,
         Reason::ImprovementPlan,
         Reason::SubsequentEvents,
+        Reason::CspRemark,
         Reason::AssuranceAboveIsmap,
         Reason::InvalidInput,
     ];
@@ -160,6 +165,7 @@ impl Reason {
             Reason::AuditPeriodOld => "audit-period-old",
             Reason::DesignOnly => "design-only",
             Reason::IsmapLiu => "ismap-liu",
+            Reason::CspRemark => "csp-remark",
             Reason::ImprovementPlan => "improvement-plan",
             Reason::SubsequentEvents => "subsequent-events",
             Reason::AssuranceAboveIsmap => "assurance-above-ismap",
@@ -205,6 +211,7 @@ impl Reason {
             Reason::AuditPeriodOld => l("監査対象期間が古い", "old audit period"),
             Reason::DesignOnly => l("整備状況のみの評価", "design only (one-day audit)"),
             Reason::IsmapLiu => l("ISMAP-LIUの登録", "ISMAP-LIU registration"),
+            Reason::CspRemark => l("CSPの備考あり", "CSP's remark"),
             Reason::ImprovementPlan => l("改善計画あり", "improvement plan"),
             Reason::SubsequentEvents => l("後発事象あり", "subsequent events"),
             Reason::AssuranceAboveIsmap => l("ISMAPを超える確認水準", "assurance above ISMAP"),
@@ -380,6 +387,8 @@ struct EvaluatedControl {
     stated_as: Option<Arc<str>>,
     /// Declared not applicable, which ISMAP does not allow for it.
     exclusion_not_allowed: bool,
+    /// Implemented (or in the annex): the CSP's remark on the statement it rests on.
+    remark: Option<Arc<str>>,
 }
 
 impl EvaluatedControl {
@@ -574,7 +583,16 @@ pub struct ItemDetails<'a> {
     pub improvement_plan: Vec<&'a str>,
     /// Services with subsequent events an implemented control rests on.
     pub subsequent_events: Vec<&'a str>,
+    /// The CSP's remarks on implemented controls, read as qualifying nothing.
+    pub csp_remarks: Vec<CspRemark<'a>>,
     pub additional_procedures: Vec<Procedure<'a>>,
+}
+
+/// The CSP's remark on a control it states implemented (a remarks column, a cell comment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CspRemark<'a> {
+    pub id: &'a str,
+    pub remark: &'a str,
 }
 
 impl ItemDetails<'_> {
@@ -605,9 +623,11 @@ impl ItemDetails<'_> {
             ismap_liu,
             improvement_plan,
             subsequent_events,
+            csp_remarks,
             additional_procedures,
         } = self;
         controls.clear();
+        csp_remarks.clear();
         not_applicable.clear();
         unresolved.clear();
         no_ismap_counterpart.clear();
@@ -989,6 +1009,12 @@ impl ItemResults {
                         push_once(&mut d.ismap_liu, b.liu.as_deref());
                         push_once(&mut d.improvement_plan, b.improvement_plan.as_deref());
                         push_once(&mut d.subsequent_events, b.subsequent_events.as_deref());
+                        if let Some(remark) = c.remark.as_deref() {
+                            let id = c.stated_as.as_deref().unwrap_or(&c.id);
+                            if !d.csp_remarks.iter().any(|r| r.id == id) {
+                                d.csp_remarks.push(CspRemark { id, remark });
+                            }
+                        }
                         if let Some(existing) = d.controls.iter_mut().find(|x| x.id == &*c.id) {
                             existing.unverified &= c.unverified;
                             existing.requirement_of =
@@ -1143,6 +1169,19 @@ impl ItemResults {
                 procs.push(proc(kind, borrowed(ids)));
             }
         }
+        if !d.csp_remarks.is_empty() {
+            let remarks = d
+                .csp_remarks
+                .iter()
+                .map(|r| {
+                    Cow::Owned(match lang {
+                        Lang::Ja => format!("{}（「{}」）", r.id, r.remark),
+                        Lang::En => format!("{} ('{}')", r.id, r.remark),
+                    })
+                })
+                .collect();
+            procs.push(proc(Kind::CspRemark, remarks));
+        }
         if item.reasons.contains(&Reason::AssuranceAboveIsmap) {
             procs.push(match item.assurance {
                 Assurance::Audit => proc(Kind::OwnAudit, Vec::new()),
@@ -1266,6 +1305,7 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("registration_not_yet_valid", &d.registration_not_yet_valid)?;
         st.serialize_field("audit_period_not_ended", &d.audit_period_not_ended)?;
         st.serialize_field("ismap_liu", &d.ismap_liu)?;
+        st.serialize_field("csp_remarks", &d.csp_remarks)?;
         st.serialize_field(
             "basic_requirements_not_implemented",
             &d.basic_requirements_not_implemented,
@@ -1978,6 +2018,10 @@ fn evaluate_ref<'a>(
                 stated_as: v.stated_as().map(|s| shared.get(s)),
                 exclusion_not_allowed: state == ControlState::NotApplicable
                     && !csp.exclusion_allowed(judge.catalog, v.basis),
+                remark: holds
+                    .then(|| csp.remarks.get(v.basis))
+                    .flatten()
+                    .map(|r| shared.get(r)),
             })
         });
     }
@@ -2062,6 +2106,7 @@ fn evaluate_ref<'a>(
             Reason::SubsequentEvents,
             any(&|c| c.basis.subsequent_events.is_some()),
         ),
+        (Reason::CspRemark, any(&|c| c.remark.is_some())),
         (Reason::NoIsmapCounterpart, without.is_some()),
     ] {
         reasons.set(reason, has);
@@ -2331,7 +2376,7 @@ pub fn analyse_resolved(
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
     GapReport {
-        schema_version: 12,
+        schema_version: 13,
         lang,
         as_of,
         warnings,
@@ -2593,6 +2638,7 @@ mod tests {
             );
             assert_eq!(has(Reason::DesignOnly), !d.design_only.is_empty());
             assert_eq!(has(Reason::IsmapLiu), !d.ismap_liu.is_empty(), "{id}");
+            assert_eq!(has(Reason::CspRemark), !d.csp_remarks.is_empty(), "{id}");
             assert_eq!(
                 has(Reason::ImprovementPlan),
                 !d.improvement_plan.is_empty(),

@@ -274,8 +274,9 @@ fn read_table_by_kind(
             }
         }
     };
+    let mut part = part;
     if let Some(marks) = marks {
-        check_comments(sheet, &layout, marks, &part.listed, catalog, opts.as_of())?;
+        check_comments(sheet, &layout, marks, &mut part.listed, catalog, opts.as_of())?;
     }
     Ok((!part.listed.controls.is_empty()).then_some(part))
 }
@@ -283,13 +284,14 @@ fn read_table_by_kind(
 /// A cell comment (a note, メモ, or a threaded comment) on a row that states a control
 /// implemented is read as a remark on the row, as a remarks column is: one that qualifies
 /// the statement (a scope limit, a deferral, someone else's implementation, another
-/// status, a date after `as_of`) refuses the row; a description is read. A comment on the
-/// header row is read for every row stated implemented.
+/// status, a date after `as_of`) refuses the row; a description is read, and kept with the
+/// row's remark for the reader. A comment on the header row is read for every row stated
+/// implemented.
 fn check_comments(
     sheet: &Sheet,
     layout: &Layout,
     marks: &SheetMarks,
-    listed: &Listed,
+    listed: &mut Listed,
     catalog: &Catalog,
     as_of: crate::date::Date,
 ) -> Result<(), InputError> {
@@ -315,6 +317,17 @@ fn check_comments(
             published::catalog_titles(catalog, &first.raw)
         };
         let Some(q) = remarks::qualifier_on(text, &titles, as_of) else {
+            if !on_header {
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                for x in listed.controls.iter_mut().filter(|x| x.line == Some(n)) {
+                    if x.declared == Declared::Implemented && !x.reason.contains(&text) {
+                        if !x.reason.is_empty() {
+                            x.reason.push_str("; ");
+                        }
+                        x.reason.push_str(&text);
+                    }
+                }
+            }
             continue;
         };
         let letter = crate::input::column_letter(c);

@@ -262,16 +262,23 @@ pub fn read(
             .map(|&c| vocab::reason_given(cell(row, c)))
             .find(|r| !r.is_empty())
             .unwrap_or("");
-        // on a row stated not applicable, an explanation column's text (`説明`) is the
-        // reason when no reason column gives one
+        // an explanation column's text (`説明`) is the reason when no reason column gives
+        // one: of a row stated not applicable, its reason; of a row stated implemented, a
+        // remark kept for the reader
         let given = match given {
-            "" if status.declared == Declared::NotApplicable => cols
+            "" if matches!(
+                status.declared,
+                Declared::NotApplicable | Declared::Implemented
+            ) =>
+            {
+                cols
                 .remarks
                 .iter()
                 .filter(|&&c| remarks::explains(layout.name(c)))
-                .map(|&c| vocab::reason_given(cell(row, c)))
-                .find(|r| !r.is_empty())
-                .unwrap_or(""),
+                    .map(|&c| vocab::reason_given(cell(row, c)))
+                    .find(|r| !r.is_empty())
+                    .unwrap_or("")
+            }
             given => given,
         };
         let reason = match (given, vocab::reason_given(&status.note)) {
