@@ -338,7 +338,8 @@ pub fn dates_in(text: &str) -> Vec<(String, Date)> {
     while i < chars.len() {
         let before = i.checked_sub(1).map(|j| chars[j]);
         // not inside a word or a document number (`v2027`, `SEC-2027-01`, `log_2027`)
-        let apart = !before.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, '-' | '_' | '#' | '.'));
+        let apart = !before
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, '-' | '_' | '#' | '.'));
         let era = ["令和", "平成"]
             .iter()
             .find(|e| chars[i..].starts_with(&e.chars().collect::<Vec<_>>()))
@@ -357,7 +358,11 @@ pub fn dates_in(text: &str) -> Vec<(String, Date)> {
         let body = i + era.unwrap_or(0);
         let mut end = body;
         while end < chars.len()
-            && (chars[end].is_ascii_digit() || matches!(chars[end], '年' | '月' | '日' | '度' | '元' | '/' | '-' | '.'))
+            && (chars[end].is_ascii_digit()
+                || matches!(
+                    chars[end],
+                    '年' | '月' | '日' | '度' | '元' | '/' | '-' | '.'
+                ))
         {
             end += 1;
         }
@@ -378,9 +383,8 @@ pub fn dates_in(text: &str) -> Vec<(String, Date)> {
 /// and the last day it may mean.
 fn written_date(run: &str, era: bool) -> Option<(usize, Date)> {
     let chars: Vec<char> = run.chars().collect();
-    let last_of_month = |y: i32, m: u32| {
-        Date::new(y, m, 1).map(|d| Date::from_days(d.add_months(1).to_days() - 1))
-    };
+    let last_of_month =
+        |y: i32, m: u32| Date::new(y, m, 1).map(|d| Date::from_days(d.add_months(1).to_days() - 1));
     // the longest prefix read as a day, then as a month, a fiscal year, a year
     for len in (1..=chars.len()).rev() {
         let s: String = chars[..len].iter().collect();
@@ -401,7 +405,10 @@ fn written_date(run: &str, era: bool) -> Option<(usize, Date)> {
         } else {
             (1988, run.strip_prefix(['H', 'h'])?)
         };
-        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '元').collect();
+        let digits: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '元')
+            .collect();
         let n = if digits == "元" { 1 } else { number(&digits)? };
         (name + n, &rest[digits.len()..])
     } else {
@@ -418,10 +425,12 @@ fn written_date(run: &str, era: bool) -> Option<(usize, Date)> {
     if rest.starts_with("年度") {
         return Some((head + 2, Date::new(year + 1, 3, 31)?));
     }
-    let month_sep = rest
-        .strip_prefix('年')
-        .map(|r| (r, '月'))
-        .or_else(|| (!era).then(|| rest.strip_prefix(['/', '-'])).flatten().map(|r| (r, ' ')));
+    let month_sep = rest.strip_prefix('年').map(|r| (r, '月')).or_else(|| {
+        (!era)
+            .then(|| rest.strip_prefix(['/', '-']))
+            .flatten()
+            .map(|r| (r, ' '))
+    });
     if let Some((r, close)) = month_sep {
         let digits: String = r.chars().take_while(char::is_ascii_digit).collect();
         if let (Some(m), true) = (
@@ -467,7 +476,17 @@ mod tests {
             let got: Vec<(&str, Date)> = got.iter().map(|(w, d)| (w.as_str(), *d)).collect();
             assert_eq!(got, want, "{text}");
         }
-        for text in ["ISO 27001", "12.4.1", "ver2027.1", "2024-2026", "RFC 2119", "9.2.3.11.PB", "第2期", "SEC-2027-01", "log_2027年.txt"] {
+        for text in [
+            "ISO 27001",
+            "12.4.1",
+            "ver2027.1",
+            "2024-2026",
+            "RFC 2119",
+            "9.2.3.11.PB",
+            "第2期",
+            "SEC-2027-01",
+            "log_2027年.txt",
+        ] {
             assert_eq!(dates_in(text), [], "{text}");
         }
     }

@@ -92,10 +92,34 @@ fn a_note_on_a_row_stated_implemented_is_read_as_a_remark() {
     let d = Dir::new();
     let csp = d.path("soa.xlsx");
     for (r, c, text, column, what) in [
-        (2, 1, "東京リージョンのみ。大阪は2027年度対応予定", "column '実施状況'", "limits or conditions it ('のみ')"),
-        (2, 0, "顧客側で設定", "column '管理策番号'", "says someone else implements it"),
-        (2, 2, "N/A", "column '備考'", "states another status ('n/a')"),
-        (2, 1, "2027-04-01から運用", "column '実施状況'", "gives a date after the as-of date 2026-04-01 ('2027-04-01')"),
+        (
+            2,
+            1,
+            "東京リージョンのみ。大阪は2027年度対応予定",
+            "column '実施状況'",
+            "limits or conditions it ('のみ')",
+        ),
+        (
+            2,
+            0,
+            "顧客側で設定",
+            "column '管理策番号'",
+            "says someone else implements it",
+        ),
+        (
+            2,
+            2,
+            "N/A",
+            "column '備考'",
+            "states another status ('n/a')",
+        ),
+        (
+            2,
+            1,
+            "2027-04-01から運用",
+            "column '実施状況'",
+            "gives a date after the as-of date 2026-04-01 ('2027-04-01')",
+        ),
     ] {
         soa(&csp, &[(r, c, text)]);
         let err = input_error(d.report(&csp, "2026-04-01"));
@@ -165,7 +189,10 @@ fn a_threaded_comment_and_its_replies_are_read() {
     // no remark ('however'), the thread's text is
     soa(&csp, &[(2, 1, placeholder)]);
     assert_eq!(d.statuses(&csp, "2026-04-01"), COVERED);
-    soa(&csp, &[(2, 1, &placeholder.replace("確認しました", "東京のみ"))]);
+    soa(
+        &csp,
+        &[(2, 1, &placeholder.replace("確認しました", "東京のみ"))],
+    );
     let err = input_error(d.report(&csp, "2026-04-01"));
     assert!(err.contains("limits or conditions it ('のみ')"), "{err}");
     // without a note beside it (a workbook saved by a newer Excel only)
@@ -209,11 +236,7 @@ fn a_date_after_the_as_of_date_on_an_implemented_row_is_refused() {
             assert!(err.contains(&want), "{value}: '{want}' missing from: {err}");
         }
         // on a date after it, the row is read
-        assert_eq!(
-            d.statuses(&csp, "2027-05-01"),
-            COVERED,
-            "{header} {value}"
-        );
+        assert_eq!(d.statuses(&csp, "2027-05-01"), COVERED, "{header} {value}");
     }
     // readiness reads the list on its --as-of date too
     let csp = d.write(
@@ -231,18 +254,32 @@ fn a_date_after_the_as_of_date_on_an_implemented_row_is_refused() {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("SoA").unwrap();
     let date_format = rust_xlsxwriter::Format::new().set_num_format("yyyy/m/d");
-    for (r, row) in [["管理策番号", "実施状況", "実施日"], ["9.2.1", "実施", ""], ["9.2.2", "実施", ""]]
-        .iter()
-        .enumerate()
+    for (r, row) in [
+        ["管理策番号", "実施状況", "実施日"],
+        ["9.2.1", "実施", ""],
+        ["9.2.2", "実施", ""],
+    ]
+    .iter()
+    .enumerate()
     {
         for (c, text) in row.iter().enumerate() {
             ws.write_string(r as u32, c as u16, *text).unwrap();
         }
     }
-    ws.write_datetime_with_format(1, 2, ExcelDateTime::from_ymd(2024, 4, 1).unwrap(), &date_format)
-        .unwrap();
-    ws.write_datetime_with_format(2, 2, ExcelDateTime::from_ymd(2027, 4, 1).unwrap(), &date_format)
-        .unwrap();
+    ws.write_datetime_with_format(
+        1,
+        2,
+        ExcelDateTime::from_ymd(2024, 4, 1).unwrap(),
+        &date_format,
+    )
+    .unwrap();
+    ws.write_datetime_with_format(
+        2,
+        2,
+        ExcelDateTime::from_ymd(2027, 4, 1).unwrap(),
+        &date_format,
+    )
+    .unwrap();
     wb.save(&xlsx).unwrap();
     let err = input_error(d.report(&xlsx, "2026-04-01"));
     assert!(
@@ -357,7 +394,9 @@ fn a_descriptive_remark_on_an_implemented_row_is_kept_for_the_reader() {
     for header in ["備考", "説明", "Remarks"] {
         let csp = d.write(
             "soa.csv",
-            &format!("管理策番号,実施状況,{header}\n9.2.1,実施,手順書 AC-01 に基づき実施\n9.2.2,実施,\n"),
+            &format!(
+                "管理策番号,実施状況,{header}\n9.2.1,実施,手順書 AC-01 に基づき実施\n9.2.2,実施,\n"
+            ),
         );
         assert_eq!(
             remarks_of(&csp),
@@ -372,9 +411,13 @@ fn a_descriptive_remark_on_an_implemented_row_is_kept_for_the_reader() {
     let csp = d.path("soa.xlsx");
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("SoA").unwrap();
-    for (r, row) in [["管理策番号", "実施状況", "備考"], ["9.2.1", "実施", "四半期ごと"], ["9.2.2", "実施", ""]]
-        .iter()
-        .enumerate()
+    for (r, row) in [
+        ["管理策番号", "実施状況", "備考"],
+        ["9.2.1", "実施", "四半期ごと"],
+        ["9.2.2", "実施", ""],
+    ]
+    .iter()
+    .enumerate()
     {
         for (c, text) in row.iter().enumerate() {
             ws.write_string(r as u32, c as u16, *text).unwrap();

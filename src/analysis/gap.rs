@@ -90,16 +90,16 @@ pub enum Reason {
     /// An implemented control rests on an ISMAP-LIU registration, whose external audit
     /// covers less than ISMAP's: an item needing ISMAP's assurance is an assurance gap.
     IsmapLiu,
-    /// The CSP wrote a remark on a control it states implemented (a remarks column, a cell
-    /// comment) that the reader found qualifies nothing: kept for the reviewer to read (a
-    /// note; the status is unchanged).
-    CspRemark,
     /// An implemented control rests on a statement with an improvement plan (改善計画 有):
     /// a note, the status is unchanged.
     ImprovementPlan,
     /// An implemented control rests on a statement with subsequent events (後発事象): a
     /// note, the status is unchanged.
     SubsequentEvents,
+    /// The CSP wrote a remark on a control it states implemented (a remarks column, a cell
+    /// comment) that the reader found qualifies nothing: kept for the reviewer to read (a
+    /// note; the status is unchanged).
+    CspRemark,
     /// The item needs more assurance than ISMAP's agreed procedures give.
     AssuranceAboveIsmap,
     /// A cell of the item (assurance, risk) could not be read.
@@ -2537,6 +2537,8 @@ mod tests {
             to: date("2024-03-31"),
         });
         let mut att = attestation(&["9.2.1", "12.4.1", "8.1.5", "6.1.2"], "9.4.1");
+        // a remark on an implemented control, read as qualifying nothing
+        att.controls[1].reason = "daily log review".into();
         att.controls
             .push(listed("9.4.2", Declared::NotApplicable, "no login"));
         att.controls

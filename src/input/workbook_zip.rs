@@ -594,8 +594,12 @@ mod tests {
         ws.write_string(4, 0, "9.2.5").unwrap();
         ws.set_row_hidden(4).unwrap();
         ws.set_column_hidden(2).unwrap();
-        ws.insert_note(1, 0, &rust_xlsxwriter::Note::new("R&D <only>").set_author("山田"))
-            .unwrap();
+        ws.insert_note(
+            1,
+            0,
+            &rust_xlsxwriter::Note::new("R&D <only>").set_author("山田"),
+        )
+        .unwrap();
         ws.insert_note(
             3,
             2,
@@ -628,7 +632,10 @@ mod tests {
             resolve_target("xl/worksheets/sheet2.xml", "../threadedComments/t1.xml"),
             "xl/threadedComments/t1.xml"
         );
-        assert_eq!(resolve_target("xl/worksheets/sheet2.xml", "/xl/c.xml"), "xl/c.xml");
+        assert_eq!(
+            resolve_target("xl/worksheets/sheet2.xml", "/xl/c.xml"),
+            "xl/c.xml"
+        );
         // not an xlsx: nothing to say
         let text = dir.path().join("t.csv");
         std::fs::write(&text, "a,b\n").unwrap();

@@ -211,7 +211,9 @@ pub fn add_threaded_comment(path: &Path, sheet: usize, cell: &str, texts: &[&str
         parts.push((name, bytes));
     }
     let rels_name = format!("xl/worksheets/_rels/sheet{sheet}.xml.rels");
-    let rel = format!(r#"<Relationship Id="rIdT1" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment{sheet}.xml"/>"#);
+    let rel = format!(
+        r#"<Relationship Id="rIdT1" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment{sheet}.xml"/>"#
+    );
     match parts.iter_mut().find(|(n, _)| *n == rels_name) {
         Some((_, bytes)) => {
             let text = String::from_utf8(bytes.clone()).unwrap();
@@ -224,7 +226,9 @@ pub fn add_threaded_comment(path: &Path, sheet: usize, cell: &str, texts: &[&str
             format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rel}</Relationships>"#).into_bytes(),
         )),
     }
-    let mut xml = String::from(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#);
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
+    );
     for (i, t) in texts.iter().enumerate() {
         let parent = if i == 0 {
             String::new()

@@ -276,7 +276,14 @@ fn read_table_by_kind(
     };
     let mut part = part;
     if let Some(marks) = marks {
-        check_comments(sheet, &layout, marks, &mut part.listed, catalog, opts.as_of())?;
+        check_comments(
+            sheet,
+            &layout,
+            marks,
+            &mut part.listed,
+            catalog,
+            opts.as_of(),
+        )?;
     }
     Ok((!part.listed.controls.is_empty()).then_some(part))
 }
@@ -337,7 +344,10 @@ fn check_comments(
             name => name,
         };
         let whom = if on_header {
-            format!("the header of a table that states {} and other controls", first.raw)
+            format!(
+                "the header of a table that states {} and other controls",
+                first.raw
+            )
         } else {
             format!("the row that states {}", first.raw)
         };

@@ -271,10 +271,9 @@ pub fn read(
                 Declared::NotApplicable | Declared::Implemented
             ) =>
             {
-                cols
-                .remarks
-                .iter()
-                .filter(|&&c| remarks::explains(layout.name(c)))
+                cols.remarks
+                    .iter()
+                    .filter(|&&c| remarks::explains(layout.name(c)))
                     .map(|&c| vocab::reason_given(cell(row, c)))
                     .find(|r| !r.is_empty())
                     .unwrap_or("")
@@ -475,13 +474,13 @@ mod tests {
             None,
             crate::date::Date::new(2026, 4, 1).unwrap(),
         )
-            .map(|l| {
-                l.controls
-                    .into_iter()
-                    .map(|c| (c.raw, c.declared, c.reason))
-                    .collect()
-            })
-            .map_err(|e| e.to_string())
+        .map(|l| {
+            l.controls
+                .into_iter()
+                .map(|c| (c.raw, c.declared, c.reason))
+                .collect()
+        })
+        .map_err(|e| e.to_string())
     }
 
     fn states(text: &str) -> Vec<(String, Declared)> {
@@ -566,7 +565,11 @@ mod tests {
             r("管理策番号,実施状況,説明\n9.2.1,実施,\n11.1.1,非該当,データセンターを保有しない\n"),
             [
                 ("9.2.1".to_owned(), Implemented, String::new()),
-                ("11.1.1".to_owned(), NotApplicable, "データセンターを保有しない".to_owned())
+                (
+                    "11.1.1".to_owned(),
+                    NotApplicable,
+                    "データセンターを保有しない".to_owned()
+                )
             ]
         );
         assert_eq!(
