@@ -436,3 +436,39 @@ fn a_descriptive_remark_on_an_implemented_row_is_kept_for_the_reader() {
         ]
     );
 }
+
+/// An .ods sheet's comments (`office:annotation`, as LibreOffice writes Excel's notes) are
+/// read as an .xlsx sheet's are.
+#[test]
+fn a_comment_on_an_ods_sheet_is_read_too() {
+    use common::xlsx::{ods, ods_cell};
+    let d = Dir::new();
+    let csp = d.path("soa.ods");
+    let noted = |note: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><office:annotation><dc:date>2026-12-06T00:00:00</dc:date><text:p>{note}</text:p></office:annotation><text:p>実施</text:p></table:table-cell>"#
+        )
+    };
+    let rows = |note: &str| {
+        format!(
+            "<table:table-row>{}{}</table:table-row><table:table-row>{}{}</table:table-row><table:table-row>{}{}</table:table-row>",
+            ods_cell("管理策番号"),
+            ods_cell("実施状況"),
+            ods_cell("9.2.1"),
+            ods_cell("実施"),
+            ods_cell("9.2.2"),
+            noted(note),
+        )
+    };
+    ods(&csp, "SoA", &rows("東京リージョンのみ"));
+    let err = input_error(d.report(&csp, "2026-04-01"));
+    assert!(
+        err.contains("soa.ods: sheet 'SoA': row 3: column '実施状況': the comment on cell B3 ('東京リージョンのみ') limits or conditions it ('のみ')"),
+        "{err}"
+    );
+    ods(&csp, "SoA", &rows("四半期ごとに棚卸し"));
+    let v = json_of(d.report(&csp, "2026-04-01"));
+    let k2 = by_id(&v["items"], "K-2");
+    assert_eq!(k2["status"], "covered");
+    assert_eq!(k2["csp_remarks"][0]["remark"], "四半期ごとに棚卸し");
+}

@@ -1,8 +1,8 @@
 //! What calamine does not check or give for workbooks that are zip files (.xlsx, .xlsm,
 //! .xlsb, .ods): the unpacked size of each part, read from the zip directory before any
-//! parsing (a 1 MB file may unpack to gigabytes), the merged cells of an .ods sheet, and the
-//! hidden rows and columns, struck-through cells and cell comments (notes and threaded
-//! comments) of an .xlsx sheet.
+//! parsing (a 1 MB file may unpack to gigabytes), the merged cells and cell comments of an
+//! .ods sheet, and the hidden rows and columns, struck-through cells and cell comments
+//! (notes and threaded comments) of an .xlsx sheet.
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{BufReader, Read, Seek};
@@ -84,6 +84,31 @@ fn count(e: &BytesStart, name: &str) -> u32 {
 /// The vertically merged cells of the sheet `sheet` of an .ods file: each cell that spans
 /// more than one row, as (top row, column) to (bottom row, column), 0-based.
 pub fn ods_merged(path: &Path, sheet: &str) -> Result<Vec<calamine::Dimensions>, String> {
+    Ok(ods_sheet(path, sheet)?.0)
+}
+
+/// The comments (`office:annotation`) on the cells of the sheet `sheet` of an .ods file,
+/// (row from 1, column from 0) → their text (paragraphs one per line; author and date left
+/// out); `Ok(None)` for a file that is not one.
+pub fn ods_comments(
+    path: &Path,
+    sheet: &str,
+) -> Result<Option<BTreeMap<(u32, u32), String>>, String> {
+    let Some(mut zip) = open(path) else {
+        return Ok(None);
+    };
+    if zip.by_name("content.xml").is_err() {
+        return Ok(None);
+    }
+    Ok(Some(ods_sheet(path, sheet)?.1))
+}
+
+/// An .ods sheet's merged cells (0-based) and comments (row from 1).
+#[allow(clippy::type_complexity)]
+fn ods_sheet(
+    path: &Path,
+    sheet: &str,
+) -> Result<(Vec<calamine::Dimensions>, BTreeMap<(u32, u32), String>), String> {
     let mut zip = open(path).ok_or("not a zip file")?;
     let content = zip.by_name("content.xml").map_err(|e| e.to_string())?;
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
@@ -91,6 +116,11 @@ pub fn ods_merged(path: &Path, sheet: &str) -> Result<Vec<calamine::Dimensions>,
     let (mut in_sheet, mut depth) = (false, 0usize);
     let (mut row, mut col, mut row_repeats) = (0u32, 0u32, 1u32);
     let mut merged = Vec::new();
+    let mut comments: BTreeMap<(u32, u32), String> = BTreeMap::new();
+    // the open cell (row from 1, column), whether inside its annotation, and in one of
+    // the annotation's paragraphs
+    let (mut cell, mut in_note, mut in_p) = (None::<(u32, u32)>, false, false);
+    let mut text = String::new();
     loop {
         let event = reader
             .read_event_into(&mut buf)
@@ -118,16 +148,46 @@ pub fn ods_merged(path: &Path, sheet: &str) -> Result<Vec<calamine::Dimensions>,
                             (row.saturating_add(spanned - 1), col),
                         ));
                     }
+                    let at = col;
                     col = col.saturating_add(count(&e, "table:number-columns-repeated"));
+                    // an annotation inside is on this cell
+                    cell = (!empty).then_some((row.saturating_add(1), at));
+                }
+                "office:annotation" if cell.is_some() && !empty => {
+                    text.clear();
+                    in_note = true;
+                }
+                "text:p" if in_note => {
+                    if !text.is_empty() {
+                        text.push('\n');
+                    }
+                    in_p = !empty;
                 }
                 _ => {}
             },
+            Event::Text(t) if in_p => text.push_str(t.as_ref()),
+            Event::GeneralRef(r) if in_p => {
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    text.push(c);
+                } else if let Some(c) = predefined(r.as_ref()) {
+                    text.push(c);
+                }
+            }
             Event::End(e) => match e.name().as_ref() {
                 "table:table" if in_sheet && depth == 0 => break,
                 "table:table" if in_sheet => depth -= 1,
                 "table:table-row" if in_sheet && depth == 0 => {
                     row = row.saturating_add(row_repeats);
                 }
+                "text:p" => in_p = false,
+                "office:annotation" if in_note => {
+                    let t = text.trim();
+                    if let Some(at) = cell.filter(|_| !t.is_empty()) {
+                        comments.insert(at, t.to_owned());
+                    }
+                    (in_note, in_p) = (false, false);
+                }
+                "table:table-cell" | "table:covered-table-cell" => cell = None,
                 _ => {}
             },
             Event::Eof => break,
@@ -135,7 +195,19 @@ pub fn ods_merged(path: &Path, sheet: &str) -> Result<Vec<calamine::Dimensions>,
         }
         buf.clear();
     }
-    Ok(merged)
+    Ok((merged, comments))
+}
+
+/// The character of a predefined XML entity (`amp`, `lt`, `gt`, `quot`, `apos`).
+fn predefined(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => None,
+    }
 }
 
 /// What a reader of an .xlsx sheet sees that calamine does not give: hidden rows and
@@ -217,14 +289,7 @@ fn each_element<R: Read + Seek>(
             Event::GeneralRef(r) => {
                 let c = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c),
-                    _ => match r.as_ref() {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
+                    _ => predefined(r.as_ref()),
                 };
                 if let Some(c) = c {
                     each(Xml::Ref(c));

@@ -615,19 +615,30 @@ fn from_workbook(
     from_parts(path, parts, skipped, catalog)
 }
 
-/// The hidden rows and columns and struck-through cells of a sheet of an .xlsx workbook
-/// (`None` for other workbooks: calamine gives neither, and they are not looked for).
+/// The hidden rows and columns, struck-through cells and cell comments of a sheet of an
+/// .xlsx workbook, the cell comments of an .ods sheet (`None` for other workbooks: calamine
+/// gives none of them, and they are not looked for).
 fn sheet_marks(path: &Path, sheet: &Sheet) -> Result<Option<SheetMarks>, InputError> {
     let Some(name) = sheet.sheet.as_deref() else {
         return Ok(None);
     };
-    workbook_zip::xlsx_marks(path, name).map_err(|e| {
-        InputError::at(
-            sheet.location(),
-            format!("cannot read the sheet's hidden rows and struck-through cells: {e}"),
-        )
-        .hint("open the workbook in Excel and save it again as .xlsx")
-    })
+    workbook_zip::xlsx_marks(path, name)
+        .and_then(|marks| match marks {
+            Some(marks) => Ok(Some(marks)),
+            None => Ok(
+                workbook_zip::ods_comments(path, name)?.map(|comments| SheetMarks {
+                    comments,
+                    ..SheetMarks::default()
+                }),
+            ),
+        })
+        .map_err(|e| {
+            InputError::at(
+                sheet.location(),
+                format!("cannot read the sheet's hidden rows and struck-through cells: {e}"),
+            )
+            .hint("open the workbook in Excel and save it again as .xlsx")
+        })
 }
 
 /// The attestation of the parts read, once every control is stated alike wherever it is
