@@ -12,6 +12,9 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::error::{InputError, Location};
 
+/// Cell comments by cell: (row from 1, column from 0) → text.
+pub type Comments = BTreeMap<(u32, u32), String>;
+
 /// Largest unpacked part of a workbook (a sheet, its shared text) accepted: a 100,000-row
 /// check list's sheet unpacks to a few tens of MB.
 pub const MAX_PART_BYTES: u64 = 100 * 1024 * 1024;
@@ -90,10 +93,7 @@ pub fn ods_merged(path: &Path, sheet: &str) -> Result<Vec<calamine::Dimensions>,
 /// The comments (`office:annotation`) on the cells of the sheet `sheet` of an .ods file,
 /// (row from 1, column from 0) → their text (paragraphs one per line; author and date left
 /// out); `Ok(None)` for a file that is not one.
-pub fn ods_comments(
-    path: &Path,
-    sheet: &str,
-) -> Result<Option<BTreeMap<(u32, u32), String>>, String> {
+pub fn ods_comments(path: &Path, sheet: &str) -> Result<Option<Comments>, String> {
     let Some(mut zip) = open(path) else {
         return Ok(None);
     };
@@ -104,11 +104,7 @@ pub fn ods_comments(
 }
 
 /// An .ods sheet's merged cells (0-based) and comments (row from 1).
-#[allow(clippy::type_complexity)]
-fn ods_sheet(
-    path: &Path,
-    sheet: &str,
-) -> Result<(Vec<calamine::Dimensions>, BTreeMap<(u32, u32), String>), String> {
+fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Comments), String> {
     let mut zip = open(path).ok_or("not a zip file")?;
     let content = zip.by_name("content.xml").map_err(|e| e.to_string())?;
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
@@ -116,7 +112,7 @@ fn ods_sheet(
     let (mut in_sheet, mut depth) = (false, 0usize);
     let (mut row, mut col, mut row_repeats) = (0u32, 0u32, 1u32);
     let mut merged = Vec::new();
-    let mut comments: BTreeMap<(u32, u32), String> = BTreeMap::new();
+    let mut comments = Comments::new();
     // the open cell (row from 1, column), whether inside its annotation, and in one of
     // the annotation's paragraphs
     let (mut cell, mut in_note, mut in_p) = (None::<(u32, u32)>, false, false);
@@ -223,7 +219,7 @@ pub struct SheetMarks {
     /// The comments on cells, (row from 1, column from 0) → their text: a note (メモ, the
     /// legacy comment), or the threaded comment and its replies, one per line (Excel also
     /// writes a threaded comment as a note for older versions: the thread is kept).
-    pub comments: BTreeMap<(u32, u32), String>,
+    pub comments: Comments,
 }
 
 fn local(name: &str) -> &str {
@@ -463,13 +459,13 @@ fn comments_of<R: Read + Seek>(
     zip: &mut zip::ZipArchive<R>,
     part: &str,
     threaded: bool,
-) -> Result<BTreeMap<(u32, u32), String>, String> {
+) -> Result<Comments, String> {
     let (holder, text_tag) = if threaded {
         ("threadedComment", "text")
     } else {
         ("comment", "t")
     };
-    let mut out: BTreeMap<(u32, u32), String> = BTreeMap::new();
+    let mut out = Comments::new();
     let mut cell: Option<(u32, u32)> = None;
     let (mut in_text, mut in_phonetic) = (false, false);
     let mut text = String::new();
@@ -535,7 +531,7 @@ fn without_thread_notice(text: &str) -> &str {
 fn sheet_comments<R: Read + Seek>(
     zip: &mut zip::ZipArchive<R>,
     part: &str,
-) -> Result<BTreeMap<(u32, u32), String>, String> {
+) -> Result<Comments, String> {
     let (notes, threaded) = comment_parts(zip, part)?;
     let mut out = BTreeMap::new();
     for p in notes {

@@ -474,7 +474,7 @@ pub const JA: &[(&str, &str)] = &[
     ("unhide the row if it states the control, or delete it", "管理策の記載であれば行を再表示し、そうでなければ削除してください"),
     ("'{}' is struck through (見え消し, a deletion in a revised list): the row is not read, and {} is not read as implemented", "'{0}' に取り消し線があります(見え消し: 改訂での削除): この行は読まず、{1} を実施とは読みません"),
     ("delete the struck-through entry, or remove the strike-through if it stands", "取り消し線の付いた記載を削除するか、有効な記載なら取り消し線を外してください"),
-    ("cannot read the sheet's hidden rows and struck-through cells: {}", "シートの非表示の行と取り消し線のセルを読み取れません: {0}"),
+    ("cannot read the sheet's hidden rows, struck-through cells and comments: {}", "シートの非表示の行、取り消し線のセル、コメントを読み取れません: {0}"),
     ("ids stand in more than one column ({}), and no header says which is the id column: reading one would state the others' ids", "IDが複数の列({0})にあり、どれがIDの列かを示す見出しがありません: 一つを読むとほかの列のIDを記載したことになります"),
     ("name the id column 管理策番号 (or Control ID), and remove or rename the column of related ids", "IDの列の見出しを 管理策番号(または Control ID)にし、関連するIDの列は削除するか見出しを変えてください"),
     ("ids stand in more than one column ({}) of a table with a status column: which id each status is for cannot be told", "状況の列のある表で、IDが複数の列({0})にあります: どの状況がどのIDのものか判断できません"),

@@ -635,7 +635,9 @@ fn sheet_marks(path: &Path, sheet: &Sheet) -> Result<Option<SheetMarks>, InputEr
         .map_err(|e| {
             InputError::at(
                 sheet.location(),
-                format!("cannot read the sheet's hidden rows and struck-through cells: {e}"),
+                format!(
+                    "cannot read the sheet's hidden rows, struck-through cells and comments: {e}"
+                ),
             )
             .hint("open the workbook in Excel and save it again as .xlsx")
         })
