@@ -100,15 +100,63 @@ pub fn qualifier_on(text: &str, titles: &[&str], as_of: crate::date::Date) -> Op
     qualifier_beyond(text, titles).or_else(|| later_date(text, as_of))
 }
 
-/// The first date `text` writes that may mean a day after `as_of`.
+/// The first date `text` writes that may mean a day after `as_of`: as
+/// [`crate::date::dates_in`] reads them, and in English a month or a quarter of a year
+/// (`April 2027`, `Q3 2026`: the Japanese fiscal quarter, the latest it may mean).
 pub fn later_date(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
-    crate::date::dates_in(text)
+    let mut dates = crate::date::dates_in(text);
+    dates.extend(english_months(text));
+    dates
         .into_iter()
         .find(|(_, last)| *last > as_of)
         .map(|(written, _)| Qualifier {
             kind: Kind::Later(as_of),
             word: written,
         })
+}
+
+/// `April 2027`, `Apr. 2027`, `Q3 2026`, `3Q 2026`: as written, with the last day they may
+/// mean.
+fn english_months(text: &str) -> Vec<(String, crate::date::Date)> {
+    use crate::date::Date;
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = fold_width(text).to_lowercase();
+    let words = ascii_words(&lower);
+    let last_of =
+        |y: i32, m: u32| Date::new(y, m, 1).map(|d| Date::from_days(d.add_months(1).to_days() - 1));
+    let mut out = Vec::new();
+    for pair in words.windows(2) {
+        let (w, y) = (pair[0], pair[1]);
+        let Some(year) = (y.len() == 4)
+            .then(|| y.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1990..=2200).contains(y))
+        else {
+            continue;
+        };
+        let month = MONTHS
+            .iter()
+            .position(|m| w.starts_with(m) && (w.len() == 3 || w.len() > 3 && w != "mayor"))
+            .map(|m| m as u32 + 1);
+        let quarter = match w.as_bytes() {
+            [b'q', q @ b'1'..=b'4'] | [q @ b'1'..=b'4', b'q'] => Some(u32::from(q - b'0')),
+            _ => None,
+        };
+        let last = match (month, quarter) {
+            (Some(m), _) => last_of(year, m),
+            // a Japanese fiscal quarter ends three months after the calendar one
+            (None, Some(q)) => Date::new(year, q * 3, 1)
+                .map(|d| d.add_months(3))
+                .and_then(|d| last_of(d.year, d.month)),
+            (None, None) => None,
+        };
+        if let Some(last) = last {
+            out.push((format!("{w} {y}"), last));
+        }
+    }
+    out
 }
 
 fn qualifiers(text: &str) -> Vec<Qualifier> {
@@ -681,6 +729,9 @@ fn others_ja(clause: &str) -> Vec<Qualifier> {
         "共有責任",
         "責任分界",
         "分担",
+        "共同で",
+        "共同実施",
+        "協同で",
     ] {
         if clause.contains(w) {
             found.push(Qualifier::new(Kind::Others, w));
@@ -780,6 +831,7 @@ fn others_en(words: &[&str]) -> Vec<Qualifier> {
         let hit = match *w {
             _ if w.starts_with("inherit") => true,
             "shared" | "joint" => next.is_some_and(|n| n.starts_with("responsib")),
+            "jointly" => true,
             "responsibility" | "responsibilities" | "responsible" => {
                 next == Some("shared")
                     || (next == Some("of") && after_the(i + 2).is_some_and(is_party_en))
@@ -892,6 +944,11 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         "未了",
         "未開始",
         "運用前",
+        "運用開始前",
+        "稼働開始前",
+        "次回更新",
+        "次回対応",
+        "次回改訂",
         "実施不可",
         "対応不可",
         "導入不可",
@@ -909,6 +966,30 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
     if clause.contains("年度に") && !["済", "完了", "した"].iter().any(|d| clause.contains(d))
     {
         found.push(Qualifier::new(Kind::Deferral, "年度に"));
+    }
+    // in a phase (`第2期で導入`, `フェーズ2`), unless done already (`第1期で導入済み`)
+    let phase = clause.match_indices('第').any(|(i, _)| {
+        let rest = &clause[i + '第'.len_utf8()..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && rest[digits..].starts_with(['期', '弾', '段'])
+    }) || clause.match_indices("フェーズ").any(|(i, w)| {
+        // a numbered phase (`フェーズ2`), not a phase of work (`開発フェーズで確認`)
+        clause[i + w.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    });
+    if phase && !["済", "完了", "した"].iter().any(|d| clause.contains(d)) {
+        found.push(Qualifier::new(Kind::Deferral, "第n期"));
+    }
+    // 未 standing alone (`自動化は未`, `（一部未）`): not done
+    if clause.char_indices().any(|(i, c)| {
+        c == '未'
+            && clause[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(|n| matches!(n, '）' | ')' | '、' | ',' | '。' | ' ' | '/' | '・'))
+    }) {
+        found.push(Qualifier::new(Kind::Deferral, "未"));
     }
     for w in UNDER_WAY_JA {
         if holds_apart(clause, &format!("{w}中"), &[]) {
@@ -958,6 +1039,13 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
             | "temporarily" | "todo" => true,
             // not planned maintenance (a description)
             "planned" => !matches!(next, "maintenance" | "outage" | "outages" | "downtime"),
+            // expected later, not a description of what is expected of someone
+            "expected" | "expecting" | "scheduled" => {
+                i.checked_sub(1).map(|p| words[p]) != Some("as") && !matches!(next, "of" | "to")
+            }
+            // a phase to come (`phase 2`), a plan that is not there (`no plan`)
+            "phase" => next.chars().all(|c| c.is_ascii_digit()) && !next.is_empty(),
+            "plan" | "plans" => i.checked_sub(1).map(|p| words[p]) == Some("no"),
             // not `no later than`
             "later" => next != "than" && i.checked_sub(1).map(|p| words[p]) != Some("no"),
             _ if w.starts_with("remediat") => true,
@@ -1002,7 +1090,8 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
         };
         if hit {
             let word = match *w {
-                "not" | "in" | "to" | "will" | "shall" | "next" | "by" | "until" | "before" => {
+                "not" | "in" | "to" | "will" | "shall" | "next" | "by" | "until" | "before"
+                | "phase" => {
                     format!("{w} {next}")
                 }
                 _ => (*w).to_owned(),
@@ -1182,7 +1271,11 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
             "partial" | "partially" | "partly" | "some" | "subset" | "however" | "although"
             | "unless" | "conditional" | "conditionally" | "depending" => true,
             "applicable" => prev.is_some_and(|p| matches!(p, "where" | "when" | "if" | "as")),
-            "possible" | "feasible" => prev.is_some_and(|p| matches!(p, "where" | "when" | "if")),
+            "possible" | "feasible" | "practicable" => {
+                prev.is_some_and(|p| matches!(p, "where" | "when" | "if" | "as"))
+            }
+            // not for a part of the service (`Not for the dev environment`)
+            "for" => prev == Some("not"),
             "principle" => prev == Some("in"),
             "part" => prev == Some("in"),
             "effort" | "efforts" => prev == Some("best"),
@@ -1213,9 +1306,6 @@ pub enum Header {
     Plain,
 }
 
-/// What a header says of its column, for the check of rows stated implemented. A header
-/// naming both application and exclusion (`適用/除外の理由`, `Inclusion/exclusion
-/// justification`) is plain: its cells are read.
 /// Whether a header names an explanation of the row's statement (`説明`, `補足説明`,
 /// `Explanation`): on a row stated not applicable without a reason column's value, its
 /// text is the reason. A description of the control (`Description`, `詳細`, `管理策の内容`)
@@ -1227,6 +1317,9 @@ pub fn explains(name: &str) -> bool {
     )
 }
 
+/// What a header says of its column, for the check of rows stated implemented. A header
+/// naming both application and exclusion (`適用/除外の理由`, `Inclusion/exclusion
+/// justification`) is plain: its cells are read.
 pub fn header(name: &str) -> Header {
     let lower = fold_width(name).to_lowercase();
     let key = header_key(name);
@@ -1505,6 +1598,16 @@ mod tests {
             "第三者による脆弱性診断を年1回実施",
             "ログを1年間残す",
             "Notes: OpenSSL updated, failover tested",
+            // the words the later lists read, where they describe
+            "第1期で導入済み",
+            "未承認の端末は接続不可とする",
+            "Works as expected",
+            "Expected of every administrator: MFA",
+            "Used for the production environment",
+            "次回の見直しに向けた記録を保管",
+            "開発フェーズでセキュリティレビューを実施",
+            "作業開始前に承認を得る",
+            "ABC Co., Ltd. の報告書を確認",
         ] {
             assert_eq!(qualifier_in(text), None, "{text}");
         }
@@ -1564,6 +1667,19 @@ mod tests {
             ("Except for legacy systems", Scope, "except"),
             ("Implemented for some services", Scope, "some"),
             ("Where applicable", Scope, "applicable"),
+            // review 4, A-rem-1: still credited before
+            ("次回更新時に対応", Deferral, "次回更新"),
+            ("第2期で導入", Deferral, "第n期"),
+            ("フェーズ2で導入", Deferral, "第n期"),
+            ("運用開始前", Deferral, "運用開始前"),
+            ("手動で実施（自動化は未）", Deferral, "未"),
+            ("共同で実施", Others, "共同で"),
+            ("Phase 2", Deferral, "phase 2"),
+            ("Expected Q3 2026", Deferral, "expected"),
+            ("no plan", Deferral, "plan"),
+            ("Not for the dev environment", Scope, "for"),
+            ("as far as possible", Scope, "possible"),
+            ("Jointly with the customer", Others, "jointly with"),
         ] {
             let q = qualifier_in(text).unwrap_or_else(|| panic!("{text}: none"));
             assert!(
@@ -1574,6 +1690,26 @@ mod tests {
                 qualifiers(text)
             );
         }
+    }
+
+    /// English months and quarters of a year, at the latest day they may mean.
+    #[test]
+    fn english_months_and_quarters() {
+        use crate::date::Date;
+        let d = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(
+            english_months("from April 2027; Sept. 2026; Q3 2026, 4Q 2026"),
+            [
+                ("april 2027".to_owned(), d(2027, 4, 30)),
+                ("sept 2026".to_owned(), d(2026, 9, 30)),
+                ("q3 2026".to_owned(), d(2026, 12, 31)),
+                ("4q 2026".to_owned(), d(2027, 3, 31)),
+            ]
+        );
+        assert_eq!(english_months("ISO 27001 2013, may 12345"), []);
+        let as_of = d(2026, 4, 1);
+        assert!(later_date("April 2027", as_of).is_some());
+        assert!(later_date("March 2026", as_of).is_none());
     }
 
     #[test]
