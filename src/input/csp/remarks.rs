@@ -968,18 +968,29 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         found.push(Qualifier::new(Kind::Deferral, "年度に"));
     }
     // in a phase (`第2期で導入`, `フェーズ2`), unless done already (`第1期で導入済み`)
-    let phase = clause.match_indices('第').any(|(i, _)| {
-        let rest = &clause[i + '第'.len_utf8()..];
-        let digits = rest.chars().take_while(char::is_ascii_digit).count();
-        digits > 0 && rest[digits..].starts_with(['期', '弾', '段'])
-    }) || clause.match_indices("フェーズ").any(|(i, w)| {
-        // a numbered phase (`フェーズ2`), not a phase of work (`開発フェーズで確認`)
-        clause[i + w.len()..]
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_digit())
-    });
-    if phase && !["済", "完了", "した"].iter().any(|d| clause.contains(d)) {
-        found.push(Qualifier::new(Kind::Deferral, "第n期"));
+    let numbered = clause
+        .match_indices('第')
+        .find_map(|(i, w)| {
+            let rest = &clause[i + w.len()..];
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            let unit = rest[digits..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '期' | '弾' | '段'))?;
+            (digits > 0).then(|| &clause[i..i + w.len() + digits + unit.len_utf8()])
+        })
+        .or_else(|| {
+            // a numbered phase (`フェーズ2`), not a phase of work (`開発フェーズで確認`)
+            clause.match_indices("フェーズ").find_map(|(i, w)| {
+                let rest = &clause[i + w.len()..];
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                (digits > 0).then(|| &clause[i..i + w.len() + digits])
+            })
+        });
+    if let Some(phase) = numbered {
+        if !["済", "完了", "した"].iter().any(|d| clause.contains(d)) {
+            found.push(Qualifier::new(Kind::Deferral, phase));
+        }
     }
     // 未 standing alone (`自動化は未`, `（一部未）`): not done
     if clause.char_indices().any(|(i, c)| {
@@ -1094,6 +1105,7 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
                 | "phase" => {
                     format!("{w} {next}")
                 }
+                "plan" | "plans" => format!("no {w}"),
                 _ => (*w).to_owned(),
             };
             found.push(Qualifier::new(Kind::Deferral, &word));
@@ -1285,7 +1297,12 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
             _ => false,
         };
         if hit {
-            found.push(Qualifier::new(Kind::Scope, w));
+            let word = match (*w, prev) {
+                ("for", _) => "not for".to_owned(),
+                ("possible" | "feasible" | "practicable", Some(p)) => format!("{p} {w}"),
+                _ => (*w).to_owned(),
+            };
+            found.push(Qualifier::new(Kind::Scope, &word));
         }
     }
     found
@@ -1669,16 +1686,16 @@ mod tests {
             ("Where applicable", Scope, "applicable"),
             // review 4, A-rem-1: still credited before
             ("次回更新時に対応", Deferral, "次回更新"),
-            ("第2期で導入", Deferral, "第n期"),
-            ("フェーズ2で導入", Deferral, "第n期"),
+            ("第2期で導入", Deferral, "第2期"),
+            ("フェーズ2で導入", Deferral, "フェーズ2"),
             ("運用開始前", Deferral, "運用開始前"),
             ("手動で実施（自動化は未）", Deferral, "未"),
             ("共同で実施", Others, "共同で"),
             ("Phase 2", Deferral, "phase 2"),
             ("Expected Q3 2026", Deferral, "expected"),
-            ("no plan", Deferral, "plan"),
-            ("Not for the dev environment", Scope, "for"),
-            ("as far as possible", Scope, "possible"),
+            ("no plan", Deferral, "no plan"),
+            ("Not for the dev environment", Scope, "not for"),
+            ("as far as possible", Scope, "as possible"),
             ("Jointly with the customer", Others, "jointly with"),
         ] {
             let q = qualifier_in(text).unwrap_or_else(|| panic!("{text}: none"));
