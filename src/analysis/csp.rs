@@ -36,6 +36,9 @@ pub struct Service {
     pub audit_period: Option<Period>,
     /// An ISMAP-LIU registration: a smaller external-audit scope than ISMAP's.
     pub liu: bool,
+    /// The list or profile does not say on which list (ISMAP or ISMAP-LIU) the service is
+    /// registered: it is not known to be ISMAP's assurance.
+    pub kind_unstated: bool,
     /// It publishes an improvement plan (改善計画 有).
     pub improvement_plan: bool,
     /// It publishes subsequent events (後発事象).
@@ -426,6 +429,9 @@ pub struct Validity {
     /// An ISMAP-LIU registration: the external audit covers less than ISMAP's, so its
     /// statements do not give ISMAP-level assurance.
     pub liu: bool,
+    /// The registration's kind (ISMAP or ISMAP-LIU) is not stated: whether its statements
+    /// give ISMAP-level assurance is to be checked.
+    pub kind_unstated: bool,
     /// It publishes an improvement plan: what it concerns is to be checked.
     pub improvement_plan: bool,
     /// It publishes subsequent events: what they concern is to be checked.
@@ -449,6 +455,7 @@ impl Service {
             renewal_deadline: att.renewal_deadline,
             audit_period: att.audit_period,
             liu: att.registration_kind == Some(crate::model::RegistrationKind::IsmapLiu),
+            kind_unstated: att.registration_kind.is_none(),
             improvement_plan: att
                 .improvement_plan
                 .as_deref()
@@ -461,7 +468,7 @@ impl Service {
     }
 
     pub fn validity(&self, as_of: Date) -> Validity {
-        Validity {
+        let mut v = Validity {
             lapsed: self.renewal_deadline.is_some_and(|d| d < as_of),
             not_yet_valid: self.registered.is_some_and(|d| d > as_of),
             audit_not_ended: self.audit_period.is_some_and(|p| p.to > as_of),
@@ -470,9 +477,14 @@ impl Service {
                 .is_some_and(|p| p.to.add_months(AUDIT_PERIOD_MAX_AGE_MONTHS) < as_of),
             design_only: self.audit_period.is_some_and(|p| p.from == p.to),
             liu: self.liu,
+            kind_unstated: self.kind_unstated,
             improvement_plan: self.improvement_plan,
             subsequent_events: self.subsequent_events,
-        }
+        };
+        // a registration not in effect is relied on for nothing: checking its entry, which
+        // that already asks, shows the kind too
+        v.kind_unstated &= v.in_effect();
+        v
     }
 }
 
@@ -631,6 +643,13 @@ pub fn csp_warnings(
                 format!("{ja_whose}登録の有効性は確認していません({name} の更新期限が与えられていない): ISMAPクラウドサービスリストで掲載と更新期限を確認してください"),
                 format!("Registration validity {en_whose}not checked ({name} gives no renewal deadline): check its entry and renewal deadline on the ISMAP cloud service list"),
             ),
+        }
+        if v.kind_unstated {
+            push(
+                "registration-kind-unstated",
+                format!("{ja_whose}登録の種類が記載されていません({name} がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか不明): ISMAPクラウドサービスリストで確認してください(ISMAP-LIUなら、依拠する項目が外部監査の対象か確認してください)"),
+                format!("The list does not say whether {} is on the ISMAP or the ISMAP-LIU list: check it on the ISMAP cloud service list (under ISMAP-LIU, check that the items you rely on were externally audited)", if i == 0 { name.clone() } else { format!("the underlying service {name}") }),
+            );
         }
         if let Some(registered) = service.registered.filter(|_| v.not_yet_valid) {
             push(
