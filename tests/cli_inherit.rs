@@ -33,10 +33,30 @@ fn one_level_inherits_clause_11_by_default() {
     assert!(item(&v, "A2")["controls"][0]
         .get("inherited_from")
         .is_none());
-    // the item covered on an inherited objective says so in its reasons; the one on the
-    // PaaS's own statement does not
-    assert_eq!(item(&v, "P1")["reasons"], serde_json::json!(["inherited"]));
+    // the item covered on an inherited objective says so in its reasons, and rests on the
+    // IaaS's registration, whose kind is not stated; the one on the PaaS's own statement
+    // (of a stated kind) says neither
+    assert_eq!(
+        item(&v, "P1")["reasons"],
+        serde_json::json!(["inherited", "registration-kind-unstated"])
+    );
+    assert_eq!(
+        item(&v, "P1")["registration_kind_unstated"],
+        serde_json::json!(["Test IaaS"])
+    );
     assert_eq!(item(&v, "A2")["reasons"], serde_json::json!([]));
+    let warnings: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "registration-kind-unstated")
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("the underlying service Test IaaS"),
+        "{warnings:?}"
+    );
     let obj = v["objectives"]
         .as_array()
         .unwrap()
@@ -83,10 +103,21 @@ fn provenance_shows_in_every_text_output() {
 fn the_inherited_reason_shows_in_csv_and_workbooks_in_both_languages() {
     let csv = stdout_of(report("inherit/paas.yaml", "csv"));
     let p1 = csv.lines().find(|l| l.starts_with("P1,")).unwrap();
-    assert!(p1.contains(",inherited,"), "{p1}");
+    assert!(
+        p1.contains(",\"inherited, registration-kind-unstated\","),
+        "{p1}"
+    );
     for (lang, words, code_header) in [
-        ("ja", "基盤サービスからの継承", "理由コード"),
-        ("en", "inherited from the underlying service", "reasons"),
+        (
+            "ja",
+            "基盤サービスからの継承, 登録の種類(ISMAP/ISMAP-LIU)が不明",
+            "理由コード",
+        ),
+        (
+            "en",
+            "inherited from the underlying service, registration kind not stated",
+            "reasons",
+        ),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("gap.xlsx");
@@ -105,7 +136,11 @@ fn the_inherited_reason_shows_in_csv_and_workbooks_in_both_languages() {
             .unwrap();
         let cells = common::xlsx::row_texts(gaps, row);
         let at = |h: &str| &cells[header.iter().position(|x| x == h).unwrap()];
-        assert_eq!(at(code_header), "inherited", "{lang}");
+        assert_eq!(
+            at(code_header),
+            "inherited, registration-kind-unstated",
+            "{lang}"
+        );
         let words_header = if lang == "ja" {
             "理由"
         } else {

@@ -167,9 +167,11 @@ fn each_row_explains_itself() {
     assert_eq!(codes(item(&v, "K02")), ["soc2-report"]);
     assert_eq!(codes(item(&v, "K13")), ["own-audit"]);
     assert_eq!(item(&v, "K12")["controls"][0]["via"], "CLD.8.1.5");
+    // covered on a pasted list, which does not say on which list (ISMAP / ISMAP-LIU) the
+    // service is: a note
     assert_eq!(
         item(&v, "K15")["reasons"],
-        serde_json::json!(["unverified-detail"])
+        serde_json::json!(["unverified-detail", "registration-kind-unstated"])
     );
     assert_eq!(item(&v, "K01")["extra"]["owner"], "IT");
     assert_eq!(item(&v, "K01")["row"], 2);

@@ -875,7 +875,7 @@ fn registration_validity_matrix_in_report_and_compare() {
         std::fs::write(
             dir.path().join(format!("iaas-{under}.yaml")),
             format!(
-                "name: IaaS {under}\n{}implemented: [11.1.1, 11.1.2]\n",
+                "name: IaaS {under}\nregistration_kind: ismap\n{}implemented: [11.1.1, 11.1.2]\n",
                 facts(under)
             ),
         )
@@ -885,7 +885,7 @@ fn registration_validity_matrix_in_report_and_compare() {
             std::fs::write(
                 &path,
                 format!(
-                    "name: SaaS {own} on {under}\n{}inherits: iaas-{under}.yaml\ninherited: [11]\nimplemented: [9.2.1]\n",
+                    "name: SaaS {own} on {under}\nregistration_kind: ismap\n{}inherits: iaas-{under}.yaml\ninherited: [11]\nimplemented: [9.2.1]\n",
                     facts(own)
                 ),
             )
@@ -1019,20 +1019,30 @@ fn basic_requirements_stated_otherwise_cap_their_objective_in_every_format() {
             assert!(control["requirement_of"].is_string(), "{id}");
         }
     }
-    // governance and management items are published criteria: never the annex
+    // governance and management items are published criteria: never the annex (covered
+    // on a status table, which does not say on which list the service is: that note only)
     for id in ["C01", "C03"] {
         let item = by_id(items, id);
         assert_eq!(item["controls"][0]["state"], "implemented", "{id}");
         assert_eq!(item["annex_only"], json!([]), "{id}");
-        assert_eq!(item["reasons"], json!([]), "{id}");
+        assert_eq!(item["reasons"], json!(["registration-kind-unstated"]), "{id}");
     }
     let c07 = by_id(items, "C07");
-    assert_eq!(c07["reasons"], json!(["non-basic-detail-not-implemented"]));
+    assert_eq!(
+        c07["reasons"],
+        json!([
+            "non-basic-detail-not-implemented",
+            "registration-kind-unstated"
+        ])
+    );
     assert_eq!(
         c07["non_basic_details_not_implemented"],
         json!([{"id": "9.2.5.1", "state": "not-applicable", "objective": "9.2.5"}])
     );
-    assert_eq!(codes(c07), ["non-basic-detail-review"]);
+    assert_eq!(
+        codes(c07),
+        ["non-basic-detail-review", "registration-kind-unstated"]
+    );
     let objectives = &v["objectives"];
     assert_eq!(by_id(objectives, "3.1.2.1")["state"], "implemented");
     assert_eq!(by_id(objectives, "3.1.2.1")["stated_as"], "3.1.2");

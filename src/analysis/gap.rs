@@ -1007,7 +1007,7 @@ impl ItemResults {
                         push_once(&mut d.audit_period_old, b.audit_old.as_deref());
                         push_once(&mut d.design_only, b.design_only.as_deref());
                         push_once(&mut d.ismap_liu, b.liu.as_deref());
-                        if item.assurance == Assurance::Ismap {
+                        if kind_matters(item.status, item.assurance) {
                             push_once(
                                 &mut d.registration_kind_unstated,
                                 b.kind_unstated.as_deref(),
@@ -2126,6 +2126,14 @@ fn evaluate_ref<'a>(
     }
 }
 
+/// Whether the kind of a registration (ISMAP or ISMAP-LIU) an item rests on matters to it:
+/// it is covered, and on ISMAP's assurance (an ISMAP-LIU registration would make it an
+/// assurance gap; below or above that assurance, or not covered anyway, the kind changes
+/// nothing).
+fn kind_matters(status: Status, assurance: Assurance) -> bool {
+    status == Status::Covered && assurance == Assurance::Ismap
+}
+
 /// One item's status and reasons from its references' evaluations (`evals[i]` for
 /// `refs[i]`); `position` is its place in the check list.
 fn item_result(
@@ -2144,9 +2152,7 @@ fn item_result(
         }
     }
     reasons.set(Reason::NoReference, item.refs.is_empty());
-    // the kind decides only what needs ISMAP's assurance (an ISMAP-LIU registration makes
-    // such an item an assurance gap); below it and above it, it changes nothing
-    if item.assurance != Assurance::Ismap {
+    if !kind_matters(status, item.assurance) {
         reasons.remove(Reason::RegistrationKindUnstated);
     }
     reasons.set(
@@ -2842,10 +2848,10 @@ mod tests {
     }
 
     /// A registration whose kind (ISMAP or ISMAP-LIU) is not stated is not taken for
-    /// ISMAP's: the status stands, but every item needing ISMAP's assurance that rests on it
-    /// (own or inherited: the underlying service's kind for what rests on it) carries the
-    /// reason and the procedure, and the CSP a warning; a registration not in effect gives
-    /// neither (its entry is to be checked anyway).
+    /// ISMAP's: the status stands, but every covered item needing ISMAP's assurance that
+    /// rests on it (own or inherited: the underlying service's kind for what rests on it)
+    /// carries the reason and the procedure, and the CSP a warning; a registration not in
+    /// effect gives neither (its entry is to be checked anyway).
     #[test]
     fn an_unstated_registration_kind_is_a_note_on_what_needs_ismap() {
         let mut iaas = attestation(&["11.1.1"], "11.2.1");
@@ -2885,8 +2891,10 @@ mod tests {
         let codes: Vec<&str> = d.additional_procedures.iter().map(|p| p.code()).collect();
         assert_eq!(codes, ["registration-kind-unstated"]);
         assert!(d.additional_procedures[0].text().contains("IaaS"));
-        // the kind changes nothing for what needs less, or more, than ISMAP
-        for id in ["C-4", "C-5"] {
+        // the kind changes nothing for what needs less, or more, than ISMAP, nor for
+        // what is not covered anyway
+        assert_eq!(of("C-6").status, Status::Partial);
+        for id in ["C-4", "C-5", "C-6"] {
             assert!(!of(id)
                 .reasons
                 .contains(&Reason::RegistrationKindUnstated));
@@ -2901,10 +2909,10 @@ mod tests {
         assert!(warned[0].message.contains("the underlying service IaaS"));
         // the SaaS's own kind unstated: everything needing ISMAP notes it
         att.registration_kind = None;
-        let r = report_of(&att, &[&["9.2.1"], &["9.2.1", "9.2.3"]], "2026-04-01");
-        for id in ["C-2", "C-3"] {
-            let item = r.items.iter().find(|i| i.id == id).unwrap();
-            assert!(item.reasons.contains(&Reason::RegistrationKindUnstated), "{id}");
+        let r = report_of(&att, &[&["9.2.1"], &["9.2.2"]], "2026-04-01");
+        for item in &r.items {
+            assert_eq!(item.status, Status::Covered, "{}", item.id);
+            assert!(item.reasons.contains(&Reason::RegistrationKindUnstated));
             assert_eq!(r.items.details(item).registration_kind_unstated, ["SaaS"]);
         }
         assert_eq!(
