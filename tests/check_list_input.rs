@@ -63,10 +63,7 @@ fn blank_lines_count_as_rows_as_in_a_text_editor() {
         .iter()
         .position(|h| h == "row")
         .unwrap();
-    let mut found: Vec<String> = csv
-        .records()
-        .map(|r| r.unwrap()[row].to_owned())
-        .collect();
+    let mut found: Vec<String> = csv.records().map(|r| r.unwrap()[row].to_owned()).collect();
     found.sort();
     assert_eq!(found, ["2", "5"]);
     error_of(

@@ -320,7 +320,10 @@ fn an_unstated_registration_kind_ranks_valid_with_warnings() {
         "{md}"
     );
     let csv = stdout_of(run("csv"));
-    assert!(csv.contains("registration-kind-unstated") || csv.contains("ISMAP-LIU list"), "{csv}");
+    assert!(
+        csv.contains("registration-kind-unstated") || csv.contains("ISMAP-LIU list"),
+        "{csv}"
+    );
 }
 
 #[test]

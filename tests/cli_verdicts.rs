@@ -435,6 +435,95 @@ fn published_facts_design_only_and_topic_procedures() {
     assert!(fact("Covered means").contains("the decision stays with you"));
 }
 
+/// A registration whose kind is not stated (a list entry pasted without its list title
+/// `ISMAPクラウドサービスリスト`, a profile without `registration_kind`) is not taken for
+/// ISMAP's: a warning, and on every covered item needing ISMAP's assurance the reason and
+/// procedure `registration-kind-unstated`, status unchanged; the same entry with its title,
+/// or the profile with its kind, gives neither.
+#[test]
+fn an_unstated_registration_kind_is_warned_and_noted_on_covered_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let liu = std::fs::read_to_string(verdicts("liu.yaml")).unwrap();
+    let no_kind = dir.path().join("no-kind.yaml");
+    std::fs::write(&no_kind, liu.replace("registration_kind: ismap-liu\n", "")).unwrap();
+    let ismap = dir.path().join("ismap.yaml");
+    std::fs::write(
+        &ismap,
+        liu.replace("registration_kind: ismap-liu", "registration_kind: ismap"),
+    )
+    .unwrap();
+    let run = |lang: &str, csp: &Path, format: &str| {
+        let mut c = on_checks(lang, "report", verdicts("checks-liu.csv"));
+        c.arg("--csp").arg(csp).args(["--format", format]);
+        c
+    };
+    let warned = |v: &Value| {
+        v["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "registration-kind-unstated")
+    };
+    let v = json_of(run("en", &no_kind, "json"));
+    assert_eq!(v["csp"]["registration_kind"], Value::Null);
+    assert!(warned(&v), "{}", v["warnings"]);
+    for (id, status, reasons, procedures) in [
+        (
+            "L01",
+            "covered",
+            json!(["registration-kind-unstated"]),
+            vec!["registration-kind-unstated"],
+        ),
+        // needing only the CSP's declaration, or more than ISMAP: the kind changes nothing
+        ("L02", "covered", json!([]), vec![]),
+        (
+            "L03",
+            "assurance-gap",
+            json!(["assurance-above-ismap"]),
+            vec!["soc2-report"],
+        ),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], status, "{id}");
+        assert_eq!(item["reasons"], reasons, "{id}");
+        assert_eq!(codes(item), procedures, "{id}");
+    }
+    assert_eq!(
+        by_id(&v["items"], "L01")["registration_kind_unstated"],
+        json!(["LIU SaaS"])
+    );
+    // stated: no warning, no note
+    let v = json_of(run("en", &ismap, "json"));
+    assert!(!warned(&v), "{}", v["warnings"]);
+    assert_eq!(by_id(&v["items"], "L01")["reasons"], json!([]));
+    // CSV and the Japanese Markdown carry it
+    let (h, rows) = csv_rows(&stdout_of(run("en", &no_kind, "csv")));
+    assert_eq!(
+        csv_cell(&h, &rows, "L01", "reasons"),
+        "registration-kind-unstated"
+    );
+    let stdout = stdout_of(run("ja", &no_kind, "md"));
+    assert!(
+        stdout.contains(
+            "- 警告: 登録の種類が記載されていません(LIU SaaS がISMAPとISMAP-LIUのどちらの"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("LIU SaaS がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか、ISMAPクラウドサービスリストで確認する"), "{stdout}");
+    // a list entry pasted without its list title; with it, the kind is stated
+    let entry = verdicts("entry-no-list-title.txt");
+    let v = json_of(run("en", &entry, "json"));
+    assert_eq!(v["csp"]["registration"], "valid");
+    assert!(warned(&v), "{}", v["warnings"]);
+    assert_eq!(
+        by_id(&v["items"], "L01")["reasons"],
+        json!(["registration-kind-unstated"])
+    );
+    let v = json_of(run("en", &common::example("csp-list-page.txt"), "json"));
+    assert_eq!(v["csp"]["registration_kind"], "ismap");
+    assert!(!warned(&v), "{}", v["warnings"]);
+}
+
 /// An ISMAP-LIU registration (`liu.yaml`, valid on the date): its external audit covers
 /// less than ISMAP's, so an item needing ISMAP's assurance is never covered on it; an item
 /// needing only the CSP's own declaration stays covered, with the reason shown.
@@ -1025,7 +1114,11 @@ fn basic_requirements_stated_otherwise_cap_their_objective_in_every_format() {
         let item = by_id(items, id);
         assert_eq!(item["controls"][0]["state"], "implemented", "{id}");
         assert_eq!(item["annex_only"], json!([]), "{id}");
-        assert_eq!(item["reasons"], json!(["registration-kind-unstated"]), "{id}");
+        assert_eq!(
+            item["reasons"],
+            json!(["registration-kind-unstated"]),
+            "{id}"
+        );
     }
     let c07 = by_id(items, "C07");
     assert_eq!(

@@ -211,9 +211,10 @@ impl Reason {
             Reason::AuditPeriodOld => l("監査対象期間が古い", "old audit period"),
             Reason::DesignOnly => l("整備状況のみの評価", "design only (one-day audit)"),
             Reason::IsmapLiu => l("ISMAP-LIUの登録", "ISMAP-LIU registration"),
-            Reason::RegistrationKindUnstated => {
-                l("登録の種類(ISMAP/ISMAP-LIU)が不明", "registration kind not stated")
-            }
+            Reason::RegistrationKindUnstated => l(
+                "登録の種類(ISMAP/ISMAP-LIU)が不明",
+                "registration kind not stated",
+            ),
             Reason::ImprovementPlan => l("改善計画あり", "improvement plan"),
             Reason::SubsequentEvents => l("後発事象あり", "subsequent events"),
             Reason::AssuranceAboveIsmap => l("ISMAPを超える確認水準", "assurance above ISMAP"),
@@ -1161,7 +1162,10 @@ impl ItemResults {
             (Kind::LatestAudit, &d.audit_period_old),
             (Kind::DesignOnly, &d.design_only),
             (Kind::IsmapLiu, &d.ismap_liu),
-            (Kind::RegistrationKindUnstated, &d.registration_kind_unstated),
+            (
+                Kind::RegistrationKindUnstated,
+                &d.registration_kind_unstated,
+            ),
             (Kind::ImprovementPlan, &d.improvement_plan),
             (Kind::SubsequentEvents, &d.subsequent_events),
         ];
@@ -1293,10 +1297,7 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("registration_not_yet_valid", &d.registration_not_yet_valid)?;
         st.serialize_field("audit_period_not_ended", &d.audit_period_not_ended)?;
         st.serialize_field("ismap_liu", &d.ismap_liu)?;
-        st.serialize_field(
-            "registration_kind_unstated",
-            &d.registration_kind_unstated,
-        )?;
+        st.serialize_field("registration_kind_unstated", &d.registration_kind_unstated)?;
         st.serialize_field(
             "basic_requirements_not_implemented",
             &d.basic_requirements_not_implemented,
@@ -2895,10 +2896,12 @@ mod tests {
         // what is not covered anyway
         assert_eq!(of("C-6").status, Status::Partial);
         for id in ["C-4", "C-5", "C-6"] {
-            assert!(!of(id)
-                .reasons
-                .contains(&Reason::RegistrationKindUnstated));
-            assert!(r.items.details(of(id)).registration_kind_unstated.is_empty());
+            assert!(!of(id).reasons.contains(&Reason::RegistrationKindUnstated));
+            assert!(r
+                .items
+                .details(of(id))
+                .registration_kind_unstated
+                .is_empty());
         }
         let warned: Vec<&Warning> = r
             .warnings
