@@ -276,6 +276,89 @@ fn its_own_exclusion_wins_over_an_inherited_implementation() {
     assert!(b["controls"][0].get("inherited_from").is_none(), "{b}");
     assert_eq!(b["not_applicable"][0]["id"], "11.1.2");
     assert_eq!(b["not_applicable"][0]["reason"], "no premises of its own");
+    // and the two statements are named
+    let warned: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "csp-inherited-restated")
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(
+        warned[0].starts_with("SaaS's profile states 11.1.2 not applicable (reason: no premises of its own) (`not_applicable`), but 11.1.2 is in the scope it inherits from IaaS (`inherited:`), which states it implemented"),
+        "{warned:?}"
+    );
+}
+
+/// An objective in the inherited scope that the profile also states itself, otherwise
+/// than the service under it: the profile's own statement is used (as any it makes: see
+/// above), and a warning names both statements, the field and the way out, in every
+/// command that reads the profile; the same statement twice is no warning.
+#[test]
+fn an_inherited_objective_stated_otherwise_by_the_profile_is_warned_about() {
+    let mut c = on_checks("en", "report", data("inherit/checks-na.csv"));
+    c.args(["--format", "json", "--csp"])
+        .arg(data("inherit/saas-restates.yaml"));
+    let v = json_of(c);
+    // its own "implemented" is the statement used
+    assert_eq!(item(&v, "N1")["status"], "covered");
+    assert!(item(&v, "N1")["controls"][0]
+        .get("inherited_from")
+        .is_none());
+    let restated: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "csp-inherited-restated")
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        restated,
+        [
+            "SaaS restating's profile states 11.1.3 implemented (`implemented`), but 11.1.3 is in the scope it inherits from NA IaaS (`inherited:`), which states it not applicable (reason: データセンターを自社で保有しない): SaaS restating's own statement is used; check which holds, and remove it from `implemented` or narrow `inherited:`",
+            "SaaS restating's profile states 11.2.1 implemented (`implemented`), but 11.2.1 is in the scope it inherits from NA IaaS (`inherited:`), which states it not applicable without a reason: SaaS restating's own statement is used; check which holds, and remove it from `implemented` or narrow `inherited:`",
+        ]
+    );
+    // on stderr, in Japanese too; and in compare and readiness
+    let out = bin()
+        .args(["--lang", "ja", "report", "--format", "csv", "--checks"])
+        .arg(data("inherit/checks-na.csv"))
+        .arg("--csp")
+        .arg(data("inherit/saas-restates.yaml"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("SaaS restating のプロファイルは 11.2.1 を `implemented` で実施としていますが、11.2.1 は NA IaaS から継承する範囲(`inherited:`)にあり、NA IaaS は非該当(理由なし)としています"),
+        "{stderr}"
+    );
+    let mut c = on_checks("en", "compare", data("inherit/checks-na.csv"));
+    c.args(["--format", "json", "--csp"])
+        .arg(data("inherit/saas-restates.yaml"));
+    let v = json_of(c);
+    let codes = v["csps"][0]["warnings"].as_array().unwrap();
+    assert_eq!(
+        codes
+            .iter()
+            .filter(|w| w["code"] == "csp-inherited-restated")
+            .count(),
+        2
+    );
+    let v = json_of(
+        bin()
+            .args(["readiness", "--format", "json", "--implemented"])
+            .arg(data("inherit/saas-restates.yaml")),
+    );
+    let notes = v["notes"].as_array().unwrap();
+    assert_eq!(
+        notes
+            .iter()
+            .filter(|w| w["code"] == "csp-inherited-restated")
+            .count(),
+        2,
+        "{notes:?}"
+    );
 }
 
 /// A profile sent by someone else: `inherits:` reads only `.yaml`/`.yml`/`.json` files, and

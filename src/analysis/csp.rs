@@ -18,6 +18,42 @@ pub enum CspState {
     NotImplemented,
 }
 
+impl CspState {
+    /// The statement in words, with the reason of an exclusion.
+    pub fn describe(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::Lang;
+        match (self, lang) {
+            (CspState::Implemented, _) => lang.pick("実施", "implemented").to_owned(),
+            (CspState::NotApplicable { reason }, Lang::Ja) if !reason.trim().is_empty() => {
+                format!("非該当(理由: {reason})")
+            }
+            (CspState::NotApplicable { reason }, Lang::En) if !reason.trim().is_empty() => {
+                format!("not applicable (reason: {reason})")
+            }
+            (CspState::NotApplicable { .. }, _) => lang
+                .pick("非該当(理由なし)", "not applicable without a reason")
+                .to_owned(),
+            (CspState::Planned, _) => lang.pick("計画中", "planned").to_owned(),
+            (CspState::NotImplemented, _) => lang.pick("未実施", "not implemented").to_owned(),
+        }
+    }
+}
+
+/// An objective in a service's inherited scope (`inherited:`, clause 11 by default) that
+/// its own profile also states, otherwise than the service under it: its own statement is
+/// the one used (as for any objective it states), and a warning names both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restated {
+    pub id: String,
+    /// The service whose profile states it, and what it states.
+    pub by: String,
+    pub own: CspState,
+    /// The services under it, nearest first (`PaaS → IaaS`), down to the one whose
+    /// statement it differs from, and what that one states.
+    pub via: String,
+    pub under: CspState,
+}
+
 /// An id in the CSP's list that is not in the catalog (warned about, never dropped).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnknownId {
@@ -66,6 +102,21 @@ impl CspControls {
         use crate::lang::Lang;
         let mut out = Vec::new();
         out.extend(StatedOverview::warning(&self.overviews, lang));
+        for r in &self.restated {
+            let (own, under) = (r.own.describe(lang), r.under.describe(lang));
+            let (id, by, via) = (&r.id, &r.by, &r.via);
+            let field = match r.own {
+                CspState::Implemented => "implemented",
+                _ => "not_applicable",
+            };
+            out.push(crate::analysis::gap::Warning {
+                code: "csp-inherited-restated",
+                message: match lang {
+                    Lang::Ja => format!("{by} のプロファイルは {id} を `{field}` で{own}としていますが、{id} は {via} から継承する範囲(`inherited:`)にあり、{via} は{under}としています: {by} 自身の記載を用いました。どちらが正しいか確認し、`{field}` から外すか `inherited:` を狭めてください"),
+                    Lang::En => format!("{by}'s profile states {id} {own} (`{field}`), but {id} is in the scope it inherits from {via} (`inherited:`), which states it {under}: {by}'s own statement is used; check which holds, and remove it from `{field}` or narrow `inherited:`"),
+                },
+            });
+        }
         if !self.suffix_mismatch.is_empty() {
             let pairs: Vec<String> = self
                 .suffix_mismatch
@@ -160,6 +211,9 @@ pub struct CspControls {
     pub suffix_mismatch: Vec<(String, String)>,
     /// This service, then the services under it (`inherits:`), nearest first.
     pub services: Vec<Service>,
+    /// Objectives of an inherited scope the service states itself, otherwise than the
+    /// service under it (at any depth of the chain).
+    pub restated: Vec<Restated>,
 }
 
 impl CspControls {
@@ -386,9 +440,6 @@ fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
             .filter(|o| o.layer == Layer::Control)
         {
             let oid = &objective.id;
-            if out.states.contains_key(oid) {
-                continue;
-            }
             let Some(state) = parent.states.get(oid) else {
                 continue;
             };
@@ -396,11 +447,34 @@ fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
                 Some(deeper) => (format!("{name} → {}", deeper.via), deeper.depth + 1),
                 None => (name.clone(), 1),
             };
+            if let Some(own) = out.states.get(oid) {
+                // its own statement wins; one that differs is named
+                if own != state && !out.restated.iter().any(|r| r.id == *oid) {
+                    out.restated.push(Restated {
+                        id: oid.clone(),
+                        by: out
+                            .services
+                            .first()
+                            .map(|s| s.name.clone())
+                            .unwrap_or_default(),
+                        own: own.clone(),
+                        via,
+                        under: state.clone(),
+                    });
+                }
+                continue;
+            }
             out.states.insert(oid.clone(), state.clone());
             out.inherited.insert(oid.clone(), Inherited { via, depth });
         }
     }
     out.services.extend(parent.services);
+    // what the services under it restate, each named with its own service
+    for r in parent.restated {
+        if !out.restated.contains(&r) {
+            out.restated.push(r);
+        }
+    }
     for u in parent.unknown {
         let id = format!("{name}: {}", u.id);
         if !out.unknown.iter().any(|x| x.id == id) {
