@@ -1307,3 +1307,47 @@ fn a_profile_yes_or_no_is_shown_in_the_language() {
     assert!(!ja.contains("改善計画: no"), "{ja}");
     assert!(run("en").contains("Improvement plan: no"));
 }
+
+/// Registry fields pasted with the list (the service's name, subsequent events) are input:
+/// in the Markdown header bullets and WARNING lines of `report` and `compare` they are
+/// escaped as table cells are, so an image or a `javascript:` link stays text.
+#[test]
+fn markdown_header_lines_escape_registry_fields() {
+    let live = |md: &str| {
+        // every `<` and `[` of the input is escaped (`\<`, `\[`)
+        for (i, _) in md.match_indices("<img").chain(md.match_indices("[x](")) {
+            assert!(i > 0 && &md[i - 1..i] == "\\", "live markup at {i}:\n{md}");
+        }
+        assert!(!md.contains("[詳細](javascript"), "{md}");
+    };
+    for csp in ["entry-name-markup.txt", "entry-events-markup.txt"] {
+        let csp = data(&format!("csp-input/{csp}"));
+        let md = stdout_of(
+            on_checks("en", "report", example("checks.csv"))
+                .arg("--csp")
+                .arg(&csp)
+                .args(["--format", "md"]),
+        );
+        live(&md);
+        assert!(
+            md.contains("- CSP: \\<img src=https://evil.example/x.png\\>\\[x\\](javascript:alert(1))")
+                || md.contains("- WARNING: Subsequent events are reported: \\[詳細\\](javascript:alert(1)) \\| \\<img src=x\\> \\`x\\`"),
+            "{md}"
+        );
+    }
+    let md = stdout_of(
+        on_checks("ja", "compare", example("checks.csv"))
+            .arg("--csp")
+            .arg(data("csp-input/entry-name-markup.txt"))
+            .arg("--csp")
+            .arg(data("csp-input/entry-events-markup.txt"))
+            .args(["--format", "md"]),
+    );
+    live(&md);
+    assert!(
+        md.contains(
+            "- 警告: \\<img src=https://evil.example/x.png\\>\\[x\\](javascript:alert(1)):"
+        ),
+        "{md}"
+    );
+}

@@ -813,7 +813,7 @@ fn a_registration_not_yet_in_effect_covers_nothing_in_every_format() {
     assert!(!table.lines().any(|l| l.contains("┆ covered ")), "{table}");
     let md = stdout_of(report("ja", "future.yaml", "md"));
     assert!(md.contains("登録日前: Future SaaS"), "{md}");
-    assert!(md.contains("[更新期限 2028-03-31: 未発効]"), "{md}");
+    assert!(md.contains("\\[更新期限 2028-03-31: 未発効\\]"), "{md}");
     let dir = tempfile::tempdir().unwrap();
     let (_, ranges) = workbook("ja", "future.yaml", dir.path());
     assert_eq!(sheet_row(&ranges[1], "V01")[3], "保証水準不足");
