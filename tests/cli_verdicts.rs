@@ -1569,6 +1569,55 @@ fn an_improvement_plan_and_subsequent_events_note_every_item_resting_on_them() {
 /// A detailed control written with a suffix the catalog does not give its numbers
 /// (`9.2.3.11.B` for `9.2.3.11.PB`, `9.4.2.2.PB` for `9.4.2.2.B`) is that control, with a
 /// warning; two statements of it that disagree are an input error naming both rows.
+/// A check list writing a detailed control with a suffix the catalog does not give its
+/// numbers is read as that control and warned about as a CSP list is (one judgement, one
+/// message): each reference once, with the id read; a suffix as the catalog has it, or
+/// none, is no warning.
+#[test]
+fn a_check_list_reference_with_another_suffix_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks.csv");
+    std::fs::write(
+        &checks,
+        "id,title,controls\nK1,a,9.2.3.11.B\nK2,b,9.4.2.2.PB\nK3,c,9.2.3.11.PB\nK4,d,8.1.5\nK5,e,9.2.3.11.B\n",
+    )
+    .unwrap();
+    let run = |lang: &str| {
+        let mut c = on_checks(lang, "report", checks.clone());
+        c.arg("--csp")
+            .arg(verdicts("valid.yaml"))
+            .args(["--format", "json"]);
+        json_of(c)
+    };
+    let v = run("en");
+    assert_eq!(by_id(&v["items"], "K1")["controls"][0]["id"], "9.2.3.11.PB");
+    let warned: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "checks-suffix-mismatch")
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        warned,
+        ["The check list writes detailed controls with a suffix (B/PB/P) the catalog does not give them: 9.2.3.11.B → 9.2.3.11.PB, 9.4.2.2.PB → 9.4.2.2.B; read as the catalog's control of those numbers: check the list"]
+    );
+    let v = run("ja");
+    let w = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "checks-suffix-mismatch")
+        .unwrap();
+    assert!(
+        w["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("確認項目の参照の詳細管理策の接尾辞(B/PB/P)がカタログと異なります: 9.2.3.11.B → 9.2.3.11.PB"),
+        "{w}"
+    );
+}
+
 #[test]
 fn a_detail_with_another_suffix_is_the_same_control() {
     let run = |csp: &str| {
@@ -1599,6 +1648,17 @@ fn a_detail_with_another_suffix_is_the_same_control() {
         .as_str()
         .unwrap()
         .contains("9.2.3.11.B → 9.2.3.11.PB, 9.4.2.2.PB → 9.4.2.2.B"));
+    // the check list's S04 too, on its own side
+    let w = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "checks-suffix-mismatch")
+        .unwrap();
+    assert!(w["message"]
+        .as_str()
+        .unwrap()
+        .contains("The check list writes detailed controls with a suffix (B/PB/P) the catalog does not give them: 9.2.3.11.B → 9.2.3.11.PB;"));
     // readiness reads it the same way and says so
     let r = readiness_json("ja", "suffix.csv");
     let missing: Vec<&str> = r["missing"]

@@ -466,6 +466,24 @@ fn reports_match_the_schema() {
         .unwrap()
         .iter()
         .any(|i| i["registration_kind_unstated"] != serde_json::json!([])));
+    // details written with another suffix, in the CSP list and the check list: warnings
+    // csp-suffix-mismatch and checks-suffix-mismatch
+    let v = report(
+        data("verdicts/checks-suffix.csv"),
+        data("verdicts/suffix.csv"),
+        "en",
+    );
+    check(REPORT, &v);
+    for code in ["csp-suffix-mismatch", "checks-suffix-mismatch"] {
+        assert!(
+            v["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|w| w["code"] == code),
+            "{code}"
+        );
+    }
     // an inherited objective the profile states otherwise: warning csp-inherited-restated
     let v = report(
         data("inherit/checks-na.csv"),

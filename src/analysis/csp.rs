@@ -117,23 +117,64 @@ impl CspControls {
                 },
             });
         }
-        if !self.suffix_mismatch.is_empty() {
-            let pairs: Vec<String> = self
-                .suffix_mismatch
-                .iter()
-                .map(|(raw, id)| format!("{raw} → {id}"))
-                .collect();
-            let pairs = pairs.join(", ");
-            out.push(crate::analysis::gap::Warning {
-                code: "csp-suffix-mismatch",
-                message: match lang {
-                    Lang::Ja => format!("CSPの一覧の詳細管理策の接尾辞(B/PB/P)がカタログと異なります: {pairs}。番号が同じため同じ詳細管理策として読みました: 一覧の記載を確認してください"),
-                    Lang::En => format!("The CSP list writes detailed controls with a suffix (B/PB/P) the catalog does not give them: {pairs}; read as the catalog's control of those numbers: check the list"),
-                },
-            });
-        }
+        out.extend(suffix_mismatch_warning(
+            &self.suffix_mismatch,
+            Side::CspList,
+            lang,
+        ));
         out
     }
+}
+
+/// Which list wrote an id with another suffix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    CspList,
+    CheckList,
+}
+
+/// Whether `written` names the catalog's `id` with a suffix (B/PB/P) the catalog does not
+/// give its numbers (`9.2.3.11.B` for `9.2.3.11.PB`): the same control, the suffix being a
+/// flag; the one judgement a CSP list and a check list get.
+pub fn suffix_differs(catalog: &Catalog, written: &str, id: &str) -> bool {
+    let suffix = |s: &str| crate::catalog::id::IsmapId::parse(s).map(|i| i.suffix);
+    let typed = suffix(written).flatten();
+    typed.is_some() && catalog.get(id).is_some() && typed != suffix(id).flatten()
+}
+
+/// The warning that `pairs` (as written, the catalog id read) were written with a suffix
+/// the catalog does not give them: `csp-suffix-mismatch` for a CSP list,
+/// `checks-suffix-mismatch` for a check list.
+pub fn suffix_mismatch_warning(
+    pairs: &[(String, String)],
+    side: Side,
+    lang: crate::lang::Lang,
+) -> Option<crate::analysis::gap::Warning> {
+    use crate::lang::Lang;
+    if pairs.is_empty() {
+        return None;
+    }
+    let pairs: Vec<String> = pairs
+        .iter()
+        .map(|(raw, id)| format!("{raw} → {id}"))
+        .collect();
+    let pairs = pairs.join(", ");
+    let (code, ja, ja_what, en) = match side {
+        Side::CspList => ("csp-suffix-mismatch", "CSPの一覧", "一覧", "The CSP list"),
+        Side::CheckList => (
+            "checks-suffix-mismatch",
+            "確認項目の参照",
+            "確認項目の参照",
+            "The check list",
+        ),
+    };
+    Some(crate::analysis::gap::Warning {
+        code,
+        message: match lang {
+            Lang::Ja => format!("{ja}の詳細管理策の接尾辞(B/PB/P)がカタログと異なります: {pairs}。番号が同じため同じ詳細管理策として読みました: {ja_what}の記載を確認してください"),
+            Lang::En => format!("{en} writes detailed controls with a suffix (B/PB/P) the catalog does not give them: {pairs}; read as the catalog's control of those numbers: check the list"),
+        },
+    })
 }
 
 impl StatedOverview {
@@ -379,11 +420,7 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
                 }
             }
             Ok(id) => {
-                let suffix = |s: &str| crate::catalog::id::IsmapId::parse(s).map(|i| i.suffix);
-                let typed = suffix(&listed.raw).flatten();
-                if typed.is_some()
-                    && catalog.get(&id).is_some()
-                    && typed != suffix(&id).flatten()
+                if suffix_differs(catalog, &listed.raw, &id)
                     && !out.suffix_mismatch.iter().any(|(r, _)| *r == listed.raw)
                 {
                     out.suffix_mismatch.push((listed.raw.clone(), id.clone()));

@@ -9,8 +9,8 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use crate::analysis::csp::{
-    csp_warnings, resolve_attestation, CspControls, CspState, ListCoverage, Registration, StatedAs,
-    UnknownId, Validity,
+    csp_warnings, resolve_attestation, suffix_differs, suffix_mismatch_warning, CspControls,
+    CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
 use crate::analysis::procedures::{Kind, Procedure, Topic};
 use crate::analysis::review::{ItemReview, ReviewSummary};
@@ -1827,6 +1827,30 @@ impl ResolvedRefs {
         r
     }
 
+    /// References naming an ISMAP detailed control with a suffix (B/PB/P) the catalog does
+    /// not give its numbers (`9.2.3.11.B` for `9.2.3.11.PB`), each once, with the id read:
+    /// as written in a CSP list (see [`suffix_differs`]).
+    pub fn suffix_mismatch(&self, catalog: &Catalog) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for (text, resolution) in &self.distinct {
+            if let Resolution::Resolved {
+                kind: RefKind::Ismap,
+                targets,
+                ..
+            } = resolution
+            {
+                for t in targets {
+                    if suffix_differs(catalog, text, &t.id)
+                        && !out.iter().any(|(r, _)| **r == **text)
+                    {
+                        out.push((text.to_string(), t.id.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Indices into [`Self::distinct`] of item `i`'s references.
     pub fn of_item(&self, i: usize) -> &[u32] {
         self.items.of_item(i)
@@ -2378,6 +2402,11 @@ pub fn analyse_resolved(
 
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
+    warnings.extend(suffix_mismatch_warning(
+        &resolved.suffix_mismatch(catalog),
+        Side::CheckList,
+        lang,
+    ));
     GapReport {
         schema_version: 13,
         lang,
