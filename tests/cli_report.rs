@@ -1018,7 +1018,9 @@ fn cp932_output_errors_name_the_output() {
 }
 
 /// The characters every CP932 converter writes as a JIS X 0208 look-alike (the README's
-/// own range `9.2.1〜9.2.3`, −, ‖, ¢, £, ¬) are written so, said once on stderr.
+/// own range `9.2.1〜9.2.3`, −, ‖, ¢, £, ¬), the yen sign (as ￥, never as the 0x5C CP932
+/// reads back as a backslash) and a no-break space pasted from a web page (as a space) are
+/// written so, said once on stderr.
 #[test]
 fn cp932_output_writes_the_usual_best_fit_characters() {
     let dir = tempfile::tempdir().unwrap();
@@ -1054,6 +1056,8 @@ fn cp932_output_writes_the_usual_best_fit_characters() {
         "¢ (U+00A2) → ￠",
         "£ (U+00A3) → ￡",
         "¬ (U+00AC) → ￢",
+        "¥ (U+00A5) → ￥",
+        "no-break space (U+00A0) → space",
     ] {
         assert!(notes[0].contains(pair), "{pair}: {stderr}");
     }
@@ -1062,6 +1066,11 @@ fn cp932_output_writes_the_usual_best_fit_characters() {
     assert!(!err);
     assert!(text.contains("9.2.1～9.2.3"), "{text}");
     assert!(text.contains("髙橋・①・ﾊﾝｶｸ・～・－・∥ ￠￡￢"), "{text}");
+    assert!(
+        text.contains("料金￥100のサービス （Webから貼付）"),
+        "{text}"
+    );
+    assert!(!text.contains('\\'), "{text}");
     // the bytes CP932 gives them
     let has = |b: &[u8]| bytes.windows(2).any(|w| w == b);
     for b in [
@@ -1071,6 +1080,7 @@ fn cp932_output_writes_the_usual_best_fit_characters() {
         [0x81, 0x91],
         [0x81, 0x92],
         [0x81, 0xCA],
+        [0x81, 0x8F],
     ] {
         assert!(has(&b), "{b:x?}");
     }
