@@ -290,16 +290,15 @@ fn a_date_after_the_as_of_date_on_an_implemented_row_is_refused() {
     assert_eq!(d.statuses(&xlsx, "2027-04-01")[..2], COVERED[..2]);
 }
 
-/// 運用済 and 適用済 state the control operates or is applied; 運用予定 and 適用予定 plan it;
-/// 整備済 states its design only (D-seibi-1) and is refused, unless operation is stated too.
+/// 運用済 states the control operates; 運用予定 and 適用予定 plan it; 適用済 may say no more
+/// than that the control was selected as applicable, and 整備済 states its design only
+/// (D-seibi-1): both refused, 整備済 unless operation is stated too.
 #[test]
 fn audit_vocabulary_status_values() {
     let d = Dir::new();
     for (value, want) in [
         ("運用済", "covered"),
         ("運用済み", "covered"),
-        ("適用済", "covered"),
-        ("適用済み", "covered"),
         ("整備・運用済", "covered"),
         ("整備済・運用中", "covered"),
         ("運用予定", "not-covered"),
@@ -323,6 +322,15 @@ fn audit_vocabulary_status_values() {
         ] {
             assert!(err.contains(&want), "{value}: '{want}' missing from: {err}");
         }
+    }
+    for value in ["適用済", "適用済み"] {
+        let csp = d.write(
+            "soa.csv",
+            &format!("管理策番号,実施状況\n9.2.1,実施\n9.2.2,{value}\n"),
+        );
+        let err = input_error(d.report(&csp, "2026-04-01"));
+        let want = format!("row 3: column '実施状況': '{value}' for 9.2.2 cannot be read as a status: it says the control applies");
+        assert!(err.contains(&want), "{value}: '{want}' missing from: {err}");
     }
 }
 

@@ -29,8 +29,6 @@ const VALUES: &[(Declared, &[&str])] = &[
             "運用中",
             "運用済",
             "運用済み",
-            "適用済",
-            "適用済み",
             // design and operation both stated (整備 alone is design: see DesignOnly); `・`
             // is dropped from the key (`整備・運用済`)
             "整備運用済",
@@ -277,7 +275,7 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     let key = header_key(value);
     Err(match &*key {
         "x" => Unreadable::LetterX,
-        "適用" | "対象" | "applicable" | "inscope" | "selected" | "適用する" | "対象とする" => {
+        "適用" | "適用済" | "適用済み" | "対象" | "applicable" | "inscope" | "selected" | "適用する" | "対象とする" => {
             Unreadable::Applicability
         }
         "整備済" | "整備済み" | "整備完了" | "整備" => Unreadable::DesignOnly,
@@ -1025,7 +1023,6 @@ mod tests {
             ("完了", Implemented),
             ("実装済", Implemented),
             ("運用済み", Implemented),
-            ("適用済", Implemented),
             ("整備・運用済", Implemented),
             ("整備済・運用中", Implemented),
             ("運用予定", Planned),
@@ -1053,8 +1050,10 @@ mod tests {
         assert_eq!(v("実施（一部）"), Ok((Implemented, "一部".to_owned())));
         assert_eq!(v("Partially compliant"), Err(Unreadable::Partial));
         // 適用 says it applies (a statement of applicability), not that it is implemented;
-        // 適用済 says it is applied
-        assert_eq!(v("適用"), Err(Unreadable::Applicability));
+        // 適用済 may say no more than that applicability was decided: refused too
+        for applies in ["適用", "適用済", "適用済み"] {
+            assert_eq!(v(applies), Err(Unreadable::Applicability), "{applies}");
+        }
         // 整備 is design, not operation (D-seibi-1)
         for design in ["整備済", "整備済み", "整備完了"] {
             assert_eq!(v(design), Err(Unreadable::DesignOnly), "{design}");
