@@ -2211,6 +2211,7 @@ fn item_result(
     position: usize,
     evals: &[&RefEval],
     columns: &[Arc<str>],
+    topics: &mut Topics,
 ) -> ItemResult {
     let status = status_rule(evals.iter().map(|e| e.outcome()), &item);
     let mut reasons = Reasons::default();
@@ -2232,7 +2233,7 @@ fn item_result(
     );
     reasons.set(Reason::InvalidInput, !item.problems.is_empty());
     let topic = (status == Status::OutsideIsmap)
-        .then(|| Topic::of_title(&item.title))
+        .then(|| topics.of_title(&item.title))
         .flatten();
 
     let reference_columns = if columns.is_empty() {
@@ -2264,6 +2265,21 @@ fn item_result(
         position,
         topic,
         review: None,
+    }
+}
+
+/// [`Topic::of_title`] of each distinct title once (a long list repeats its titles).
+#[derive(Default)]
+struct Topics(foldhash::HashMap<Box<str>, Option<Topic>>);
+
+impl Topics {
+    fn of_title(&mut self, title: &str) -> Option<Topic> {
+        if let Some(&topic) = self.0.get(title) {
+            return topic;
+        }
+        let topic = Topic::of_title(title);
+        self.0.insert(title.into(), topic);
+        topic
     }
 }
 
@@ -2302,6 +2318,7 @@ fn item_results_split(
     // appends the results of `items`, the first being item number `first`
     let analyse_range = |first: usize, items: Vec<CheckItem>, out: &mut Vec<ItemResult>| {
         let mut of_item: Vec<&RefEval> = Vec::new();
+        let mut topics = Topics::default();
         out.extend(items.into_iter().enumerate().map(|(i, item)| {
             of_item.clear();
             of_item.extend(
@@ -2310,7 +2327,7 @@ fn item_results_split(
                     .iter()
                     .filter_map(|&r| evals.get(r as usize)),
             );
-            item_result(item, first + i, &of_item, &resolved.columns)
+            item_result(item, first + i, &of_item, &resolved.columns, &mut topics)
         }));
     };
     // one allocation for all results: joining the halves moves the second one in, without

@@ -334,23 +334,44 @@ enum Frame {
 /// 4, an item of the governance or management criteria; not an objective. A subject may
 /// follow the id with a note (`9.2.3.2 (not implemented, of 9.2.3)`).
 fn is_detail_id(subject: &str) -> bool {
-    id_numbers(subject).count() >= 4
+    id_numbers(subject).0 >= 4
 }
 
 /// An item of the governance (3) or management (4) criteria (`4.4.7.2`): not a detailed
 /// control.
 fn is_criteria_item(subject: &str) -> bool {
-    is_detail_id(subject) && matches!(id_numbers(subject).next(), Some("3" | "4"))
+    matches!(id_numbers(subject), (4.., "3" | "4"))
 }
 
-/// The numbers of the id a subject starts with.
-fn id_numbers(subject: &str) -> impl Iterator<Item = &str> {
-    let id = subject
-        .split(|c: char| c.is_whitespace() || c == '(' || c == '（')
-        .next()
-        .unwrap_or(subject);
-    id.split('.')
-        .take_while(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+/// How many numbers the id a subject starts with has (`9.2.3.2` has 4; the id ends at a
+/// space or bracket), and the first of them: its dot-separated parts up to the first that
+/// is not all ASCII digits. One pass over the id's bytes: this runs on every subject of
+/// every procedure of a report.
+fn id_numbers(subject: &str) -> (usize, &str) {
+    let bytes = subject.as_bytes();
+    let (mut count, mut first, mut i) = (0, "", 0);
+    loop {
+        let start = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        // a part ends the id, or is followed by a dot; anything else spoils it
+        let ends = match subject[i..].chars().next() {
+            None | Some('.') => true,
+            Some(c) => c.is_whitespace() || c == '(' || c == '（',
+        };
+        if i == start || !ends {
+            return (count, first);
+        }
+        if count == 0 {
+            first = &subject[start..i];
+        }
+        count += 1;
+        if bytes.get(i) != Some(&b'.') {
+            return (count, first);
+        }
+        i += 1;
+    }
 }
 
 impl Procedure<'_> {
@@ -599,6 +620,56 @@ mod tests {
         assert!(p(&["3.1.2.1", "4.4.7.2"], Lang::En).contains("criteria items 3.1.2.1, 4.4.7.2"));
         assert!(is_criteria_item("4.4.7.2 (not implemented, of 4.4.7)"));
         assert!(!is_criteria_item("4.4.7") && !is_criteria_item("14.1.2.3"));
+    }
+
+    /// [`id_numbers`] as first written, with iterators: the one pass must agree with it.
+    fn id_numbers_by_split(subject: &str) -> (usize, &str) {
+        let id = subject
+            .split(|c: char| c.is_whitespace() || c == '(' || c == '（')
+            .next()
+            .unwrap_or(subject);
+        let mut numbers = id
+            .split('.')
+            .take_while(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
+        let first = numbers.next();
+        (
+            first.map_or(0, |_| 1 + numbers.count()),
+            first.unwrap_or(""),
+        )
+    }
+
+    #[test]
+    fn id_numbers_are_those_of_the_id_split_at_dots() {
+        for s in [
+            "",
+            ".",
+            "9",
+            "9.",
+            "9.2.1.3",
+            "9.2.1.3.",
+            "9..2",
+            ".9.2",
+            "9.2.1.3 (x)",
+            "4.4.7.2（未実施、4.4.7）",
+            "4.4.7.2\u{3000}x",
+            "8.1.5.P",
+            "AC-2(1) → AC-2",
+            "9.2a.1.1",
+            "9.2.1.1a",
+            "9.2.1.1(1)",
+            "9.2.1.1)",
+            "12.1.2.3、",
+            "٣.1.1.1",
+        ] {
+            assert_eq!(id_numbers(s), id_numbers_by_split(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn id_numbers_agree_with_the_split(s in "[0-9.( （a\u{3000}、]{0,14}") {
+            proptest::prop_assert_eq!(id_numbers(&s), id_numbers_by_split(&s));
+        }
     }
 
     #[test]
