@@ -362,6 +362,38 @@ fn what_a_field_cannot_carry_is_refused_with_its_line() {
             "bad-title-mention-en.txt",
             "bad-title-mention-en.txt: line 1: 'Management of privileged access rights: under review' in the field '後発事象' names 9.2.3 ('Management of privileged access rights'), which the list states implemented (line 4)",
         ),
+        // a title followed by a particle names the objective as much (`…を除く`)
+        (
+            "bad-title-particle.txt",
+            "bad-title-particle.txt: line 1: 'サンプルSaaS 本体（利用者登録及び登録削除を除く）' in the field '言明の対象範囲' names 9.2.1 ('利用者登録及び登録削除'), which the list states implemented (line 3)",
+        ),
+        // a kind line naming neither list
+        (
+            "bad-kind.txt",
+            "bad-kind.txt: line 2: 'SaaS' after '区分' is neither ISMAP nor ISMAP-LIU",
+        ),
+        // a profile's text fields are read as the entry's are
+        (
+            "bad-profile-scope.yaml",
+            "bad-profile-scope.yaml: line 5: 'サンプルSaaS 本体（9.2.1 利用者登録は対象外）' in the field 'scope' names 9.2.1, which the profile states implemented (under `implemented`)",
+        ),
+        (
+            "bad-profile-plan.yaml",
+            "bad-profile-plan.yaml: line 4: '有（特権的アクセス権の管理を改善）' in the field 'improvement_plan' names 9.2.3 ('特権的アクセス権の管理'), which the profile states implemented",
+        ),
+        (
+            "bad-profile-events.yaml",
+            "bad-profile-events.yaml: line 3: '9.2.3 は2025年4月より運用停止' in the field 'subsequent_events' names 9.2.3, which the profile states implemented",
+        ),
+        // a comment on the `implemented` list, which the YAML parser drops
+        (
+            "bad-profile-comment.yaml",
+            "bad-profile-comment.yaml: line 6: the comment '東京リージョンのみ。大阪は2027年度に対応予定' on the `implemented` list limits or conditions it ('のみ')",
+        ),
+        (
+            "bad-profile-comment-block.yaml",
+            "bad-profile-comment-block.yaml: line 5: the comment '顧客側で設定' on the `implemented` list says someone else implements it",
+        ),
         (
             "bad-period.txt",
             "bad-period.txt: line 1: the period '2025年4月1日～2024年9月30日' after '監査対象期間' ends before it starts",
@@ -382,6 +414,27 @@ fn what_a_field_cannot_carry_is_refused_with_its_line() {
             "untranslated: {stderr}"
         );
     }
+}
+
+/// An entry whose title or kind line mentions LIU is on the ISMAP-LIU list (the kind line
+/// is read as a field, not dropped); a profile's harmless comments and text fields leave
+/// its controls implemented.
+#[test]
+fn a_mention_of_liu_and_harmless_profile_comments() {
+    for file in ["liu-title-note.txt", "liu-kind-line.txt"] {
+        let v = report(&page(file), "2026-04-01");
+        assert_eq!(v["csp"]["registration_kind"], "ismap-liu", "{file}: {v}");
+        assert!(
+            fields_read(&v)
+                .iter()
+                .any(|(f, _)| f == "registration_kind"),
+            "{file}"
+        );
+        // L1 (9.2.3) asks for the ISMAP level: not covered by an LIU registration
+        assert_ne!(status(&v, "L1").0, "covered", "{file}");
+    }
+    let v = report(&page("ok-profile-comments.yaml"), "2026-04-01");
+    assert_eq!(status(&v, "L1").0, "covered", "{v}");
 }
 
 /// Every command that reads a CSP list reads the entry: compare ranks the lapsed one last,

@@ -57,7 +57,9 @@ impl CspOptions<'_> {
 /// or `opts.sheet`), or pasted text.
 pub fn load(path: &Path, opts: &CspOptions, catalog: &Catalog) -> Result<Attestation, InputError> {
     match FileKind::of(path) {
-        FileKind::Yaml | FileKind::Json => profile::load(path, opts.encoding, catalog),
+        FileKind::Yaml | FileKind::Json => {
+            profile::load(path, opts.encoding, opts.as_of(), catalog)
+        }
         FileKind::Workbook => from_workbook(path, opts, catalog),
         FileKind::Text => {
             let bytes = table::read_text_bytes(path)?;
@@ -77,7 +79,7 @@ pub fn load_text(
     catalog: &Catalog,
 ) -> Result<Attestation, InputError> {
     if let Some(syntax) = classify::profile_syntax(text) {
-        return profile::from_text(path, text, syntax, opts.encoding, catalog);
+        return profile::from_text(path, text, syntax, opts.encoding, opts.as_of(), catalog);
     }
     if crate::input::is_table_file(path) {
         let sheet = table::read_csv_text(path, text)?;
@@ -1028,6 +1030,7 @@ mod tests {
             "{\n\"name\": \"x\",\n\"bogus\": 1}",
             classify::ProfileSyntax::Json,
             None,
+            crate::date::Date::today(),
             &catalog,
         )
         .unwrap_err()

@@ -27,6 +27,8 @@ enum Field {
     ListTitle(RegistrationKind),
     /// The title of the control list (基本言明要件のうち実施している統制目標の管理策).
     TableTitle,
+    /// A line naming the list by its kind (`区分 ISMAP-LIU`, `登録区分`, `種別`).
+    Kind,
     RegistrationNumber,
     Name,
     Provider,
@@ -77,6 +79,7 @@ impl Field {
             self,
             Field::ListTitle(_)
                 | Field::TableTitle
+                | Field::Kind
                 | Field::RegistrationNumber
                 | Field::Registered
                 | Field::RenewalDeadline
@@ -113,7 +116,7 @@ impl Field {
     /// The profile field it is read into.
     fn profile_field(self) -> &'static str {
         match self {
-            Field::ListTitle(_) => "registration_kind",
+            Field::ListTitle(_) | Field::Kind => "registration_kind",
             Field::TableTitle => "",
             Field::RegistrationNumber => "registration_number",
             Field::Name => "name",
@@ -141,7 +144,23 @@ const LABELS: &[(Field, &[&str])] = &[
     ),
     (
         Field::ListTitle(RegistrationKind::IsmapLiu),
-        &["ismapliuクラウドサービスリスト", "ismapliucloudservicelist"],
+        &[
+            "ismapliuクラウドサービスリスト",
+            "ismapliucloudservicelist",
+            "ismapforlowimpactuseクラウドサービスリスト",
+            "ismapforlowimpactusecloudservicelist",
+        ],
+    ),
+    (
+        Field::Kind,
+        &[
+            "区分",
+            "登録区分",
+            "種別",
+            "登録種別",
+            "registrationkind",
+            "registrationtype",
+        ],
     ),
     (
         Field::TableTitle,
@@ -343,11 +362,29 @@ fn label(text: &str) -> Option<(Field, bool)> {
         Some(k) => (k, true),
         None => (key.as_str(), false),
     };
-    let field = LABELS
+    let field = match LABELS
         .iter()
         .find(|(_, keys)| keys.contains(&key))
-        .map(|(f, _)| *f)?;
+        .map(|(f, _)| *f)?
+    {
+        // `ISMAPクラウドサービスリスト（ISMAP-LIU）`: a title that mentions LIU anywhere names
+        // the LIU list
+        Field::ListTitle(_) if mentions_liu(text) => Field::ListTitle(RegistrationKind::IsmapLiu),
+        field => field,
+    };
     (!yes_no || field.takes_yes_no()).then_some((field, yes_no))
+}
+
+/// Whether a text mentions ISMAP-LIU: `ISMAP-LIU`, `ISMAP LIU`, `ＩＳＭＡＰ－ＬＩＵ`,
+/// `LIU` as a word, `Low-Impact Use`.
+pub(crate) fn mentions_liu(text: &str) -> bool {
+    let folded = fold_width(text).to_lowercase();
+    let letters: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+    letters.contains("ismapliu")
+        || letters.contains("lowimpactuse")
+        || folded
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "liu")
 }
 
 /// Whether `c` may stand between a label and its value in one cell.
@@ -614,6 +651,15 @@ impl Page {
             .or(att.capital_relationships.take());
         att.third_party_testing = self.third_party_testing.or(att.third_party_testing.take());
         att.read_as.fields = self.fields;
+    }
+
+    /// The list the entry is on: LIU when any title or kind line says so (the lesser
+    /// assurance wins).
+    fn set_kind(&mut self, kind: RegistrationKind, line: usize) {
+        if self.registration_kind != Some(RegistrationKind::IsmapLiu) {
+            self.registration_kind = Some(kind);
+        }
+        self.note("registration_kind", line);
     }
 
     /// Records that `field` was read on `line`.
@@ -891,21 +937,8 @@ fn take(
     // ids in a value are text: never a list, never credited
     if spec.field.is_text() {
         for (n, part) in &parts {
-            // an objective named by its exact title (`（対象：特権的アクセス権の管理）`) is
-            // named as much as by its id
-            page.mentions
-                .extend(titled(part, catalog).map(|(id, title)| Mention {
-                    id,
-                    title: Some(title),
-                    line: *n,
-                    label: label.to_owned(),
-                    value: part.clone(),
-                }));
             let ids = find_ids(part).0;
-            if ids.is_empty() {
-                continue;
-            }
-            if is_id_list(part, catalog) {
+            if !ids.is_empty() && is_id_list(part, catalog) {
                 return Err(InputError::at(
                     Location::file(path).line(*n),
                     format!(
@@ -916,18 +949,7 @@ fn take(
                 )
                 .hint("a field of the list entry holds text, not controls: put the ids in the table of implemented control objectives, and remove them from the field"));
             }
-            page.mentions
-                .extend(
-                    ids.into_iter()
-                        .filter(|t| t.kind.is_control())
-                        .map(|t| Mention {
-                            id: t.raw,
-                            title: None,
-                            line: *n,
-                            label: label.to_owned(),
-                            value: part.clone(),
-                        }),
-                );
+            page.mentions.extend(mentions_in(part, catalog, *n, label));
         }
     }
     let not_yes_no = || {
@@ -944,7 +966,25 @@ fn take(
     match spec.field {
         Field::ListTitle(kind) => {
             page.once(field, label, kind.label(), &at, label_line)?;
-            page.registration_kind = Some(kind);
+            page.set_kind(kind, label_line);
+        }
+        Field::Kind => {
+            let kind = if mentions_liu(&value) {
+                RegistrationKind::IsmapLiu
+            } else {
+                RegistrationKind::parse(&value).ok_or_else(|| {
+                    InputError::at(
+                        at.clone(),
+                        format!(
+                            "'{}' after '{}' is neither ISMAP nor ISMAP-LIU",
+                            quote(&value),
+                            quote(label)
+                        ),
+                    )
+                    .hint("write the list the service is registered on: ISMAP or ISMAP-LIU; or remove the line")
+                })?
+            };
+            page.set_kind(kind, label_line);
         }
         Field::TableTitle => {}
         Field::RegistrationNumber => {
@@ -1097,41 +1137,104 @@ fn check_dates(page: &Page, path: &Path) -> Result<(), InputError> {
     Ok(())
 }
 
-/// The objectives a text names by their exact catalog title, each with the title: a title
-/// is a whole piece of the text between punctuation (`（対象：特権的アクセス権の管理、利用者
-/// 登録）` names 9.2.3; `利用者登録` is no title, only the start of one), or for a Japanese
-/// title also between spaces (an English title has spaces of its own, and one-word titles
-/// such as `Monitor` are words of any sentence).
+/// The objectives a text names by their exact catalog title, each with the title. A
+/// Japanese title is found anywhere in the text where it is not part of a longer word: what
+/// stands before and after it is punctuation, a space, kana (a particle or a verb:
+/// `利用者登録及び登録削除を除く`, `…の手順を改善`) or `及び`/`並びに`/`以外`/`除外`/`等`
+/// (`利用者登録` is no title, only the start of one; `鍵管理サービス` does not name 鍵管理).
+/// An English title of three words or more is found between word boundaries (`Management
+/// of privileged access rights is excluded`); a shorter one only as a whole piece between
+/// punctuation (one-word titles such as `Monitor` are words of any sentence).
 fn titled<'a>(text: &str, catalog: &'a Catalog) -> impl Iterator<Item = (String, String)> + 'a {
-    let folded = fold_width(text);
+    let folded = fold_width(text).into_owned();
+    let lower = folded.to_lowercase();
     let punctuation = |c: char| "()（）[]［］「」『』【】:：、,，。.;；/／・|".contains(c);
-    let pieces = |split: &dyn Fn(char) -> bool| -> Vec<String> {
-        folded
-            .split(split)
-            .map(str::trim)
-            .filter(|p| p.chars().count() >= 2)
-            .map(str::to_owned)
-            .collect()
-    };
-    let whole = pieces(&punctuation);
-    let words = pieces(&|c: char| punctuation(c) || c.is_whitespace());
+    let whole: Vec<String> = folded
+        .split(punctuation)
+        .map(str::trim)
+        .filter(|p| p.chars().count() >= 2)
+        .map(str::to_owned)
+        .collect();
     catalog
         .entries()
         .iter()
         .filter(|e| e.level == crate::catalog::Level::Objective)
         .filter_map(move |e| {
             // each language's own title, never the other's standing in for it
-            let named = |title: &'a Option<String>, among: &[String]| {
-                let title = title.as_deref()?;
-                let t = fold_width(title);
-                among.iter().any(|p| *p == *t).then_some(title)
+            let ja = e
+                .title
+                .ja
+                .as_deref()
+                .filter(|t| names_japanese(&folded, &fold_width(t)));
+            let en = || {
+                let title = e.title.en.as_deref()?;
+                let t = fold_width(title).to_lowercase();
+                let named = if t.split_whitespace().count() >= 3 {
+                    names_english(&lower, &t)
+                } else {
+                    whole.iter().any(|p| p.to_lowercase() == t)
+                };
+                named.then_some(title)
             };
-            let (ja, en) = (&e.title.ja, &e.title.en);
-            named(ja, &whole)
-                .or_else(|| named(ja, &words))
-                .or_else(|| named(en, &whole))
-                .map(|t| (e.id.clone(), t.to_owned()))
+            ja.or_else(en).map(|t| (e.id.clone(), t.to_owned()))
         })
+}
+
+/// Whether `title` (a Japanese title, width-folded) stands in `text` not as a part of a
+/// longer word (see [`titled`]).
+fn names_japanese(text: &str, title: &str) -> bool {
+    if title.chars().count() < 2 {
+        return false;
+    }
+    // a character that continues a word: kanji, katakana, letters, digits (not kana)
+    let continues = |c: char| c.is_alphanumeric() && !('\u{3041}'..='\u{309F}').contains(&c);
+    text.match_indices(title).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = &text[i + title.len()..];
+        let open_before = before.map_or(true, |c| !continues(c));
+        let open_after = after.chars().next().map_or(true, |c| !continues(c))
+            || ["及び", "並びに", "以外", "除外", "等", "対象外"]
+                .iter()
+                .any(|w| after.starts_with(w));
+        open_before && open_after
+    })
+}
+
+/// Whether `title` (an English title, lower case) stands in `text` (lower case) between
+/// word boundaries.
+fn names_english(text: &str, title: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric();
+    text.match_indices(title).any(|(i, _)| {
+        text[..i].chars().next_back().map_or(true, |c| !word(c))
+            && text[i + title.len()..]
+                .chars()
+                .next()
+                .map_or(true, |c| !word(c))
+    })
+}
+
+/// The controls a field's value names (`value`, on `line`, under `label`): an objective by
+/// its exact catalog title (`（対象：特権的アクセス権の管理）` names it as much as its id), and
+/// every control id in it. The one reading of a text field for a pasted entry and a profile.
+pub fn mentions_in(value: &str, catalog: &Catalog, line: usize, label: &str) -> Vec<Mention> {
+    let mention = |id: String, title: Option<String>| Mention {
+        id,
+        title,
+        line,
+        label: label.to_owned(),
+        value: value.to_owned(),
+    };
+    let mut out: Vec<Mention> = titled(value, catalog)
+        .map(|(id, title)| mention(id, Some(title)))
+        .collect();
+    out.extend(
+        find_ids(value)
+            .0
+            .into_iter()
+            .filter(|t| t.kind.is_control())
+            .map(|t| mention(t.raw, None)),
+    );
+    out
 }
 
 /// Refuses an id named in a field's value (by its id, or an objective by its exact title)
@@ -1143,31 +1246,60 @@ pub fn check_mentions(
     path: &Path,
     catalog: &Catalog,
 ) -> Result<(), InputError> {
-    for m in &page.mentions {
+    check_named(&page.mentions, listed, path, catalog)
+}
+
+/// The one check of [`check_mentions`] over any mentions (a pasted entry's fields, a
+/// profile's `scope`, `subsequent_events`, `improvement_plan`): the first that names a
+/// control stated implemented is an error at the mention's line. A control listed with its
+/// line is the list's; without one, the profile's `implemented`.
+pub fn check_named(
+    mentions: &[Mention],
+    listed: &[crate::model::ListedControl],
+    path: &Path,
+    catalog: &Catalog,
+) -> Result<(), InputError> {
+    for m in mentions {
         let key = super::meaning_key(catalog, &m.id);
-        if let Some(c) = listed
-            .iter()
-            .find(|c| super::meaning_key(catalog, &c.raw) == key)
-        {
-            return Err(InputError::at(
-                Location::file(path).line(m.line),
-                format!(
-                    "'{}' in the field '{}' names {}, which the list states implemented (line {}): what the field says of it is not read, so {} is not read as implemented",
-                    quote(&m.value),
-                    quote(&m.label),
-                    match &m.title {
-                        Some(title) => format!("{} ('{}')", m.id, quote(title)),
-                        None => m.id.clone(),
-                    },
-                    c.line.unwrap_or(0),
-                    c.raw
-                ),
-            )
-            .hint("a field of the list entry (scope, subsequent events, improvement plan…) is shown, not interpreted: if it narrows or qualifies a control, give the statuses in a table with a status column such as 実施状況; otherwise remove the id (or the objective's title) from the field"));
-        }
+        let Some(c) = listed.iter().find(|c| {
+            c.declared == crate::model::Declared::Implemented
+                && super::meaning_key(catalog, &c.raw) == key
+        }) else {
+            continue;
+        };
+        let named = match &m.title {
+            Some(title) => format!("{} ('{}')", m.id, quote(title)),
+            None => m.id.clone(),
+        };
+        let at = if m.line > 0 {
+            Location::file(path).line(m.line)
+        } else {
+            Location::file(path)
+        };
+        let message = match c.line {
+            Some(line) => format!(
+                "'{}' in the field '{}' names {}, which the list states implemented (line {}): what the field says of it is not read, so {} is not read as implemented",
+                quote(&m.value),
+                quote(&m.label),
+                named,
+                line,
+                c.raw
+            ),
+            None => format!(
+                "'{}' in the field '{}' names {}, which the profile states implemented (under `implemented`): what the field says of it is not read, so {} is not read as implemented",
+                quote(&m.value),
+                quote(&m.label),
+                named,
+                c.raw
+            ),
+        };
+        return Err(InputError::at(at, message).hint(FOR_MENTIONS));
     }
     Ok(())
 }
+
+/// The hint for a control named in a field of the entry or the profile.
+const FOR_MENTIONS: &str = "a field of the list entry (scope, subsequent events, improvement plan…) is shown, not interpreted: if it narrows or qualifies a control, give the statuses in a table with a status column such as 実施状況; otherwise remove the id (or the objective's title) from the field";
 
 #[cfg(test)]
 mod tests {
@@ -1194,8 +1326,72 @@ mod tests {
             ["9.2.3"]
         );
         assert!(ids("鍵管理サービスの変更管理プロセス").is_empty());
+        // a title followed by a particle or a verb is named (not a title's start)
+        for named in [
+            "サンプルSaaS 本体（利用者登録及び登録削除を除く）",
+            "サンプルSaaS 本体、利用者登録及び登録削除を除く",
+            "有（利用者登録及び登録削除の手順を改善）",
+            "利用者登録及び登録削除は対象外",
+            "利用者登録及び登録削除以外",
+            "利用者登録及び登録削除及びログ取得",
+            "User registration and de-registration is out of scope",
+        ] {
+            assert_eq!(ids(named), ["9.2.1"], "{named}");
+        }
+        for not in [
+            "利用者登録は対象外",
+            "新利用者登録及び登録削除システム",
+            "利用者登録及び登録削除システムの更新",
+            "User registration and de-registrations",
+        ] {
+            assert!(ids(not).is_empty(), "{not}");
+        }
         assert!(ids("We monitor and Monitor access rights").is_empty());
         assert!(ids("なし").is_empty());
+    }
+
+    /// A title or a kind line that mentions LIU anywhere puts the entry on the LIU list; a
+    /// kind line naming neither list is refused, naming its line.
+    #[test]
+    fn a_mention_of_liu_in_the_title_or_a_kind_line_is_liu() {
+        let kind = |head: &str| {
+            let att = read_text(&format!("{head}\n基本言明要件のうち実施している統制目標の管理策\n9.2.1 利用者登録及び登録削除\n"))?;
+            let read: Vec<String> = fields(&att).iter().map(|(f, _)| (*f).to_owned()).collect();
+            Ok::<_, String>((att.registration_kind, read))
+        };
+        for liu in [
+            "ISMAPクラウドサービスリスト（ISMAP-LIU）",
+            "ISMAPクラウドサービスリスト(ISMAP LIU)",
+            "ISMAP-LIUクラウドサービスリスト",
+            "ISMAP for Low-Impact Use クラウドサービスリスト",
+            "ISMAPクラウドサービスリスト\n区分\tISMAP-LIU",
+            "ISMAPクラウドサービスリスト\n登録区分：ISMAP LIU",
+            "種別 Low-Impact Use\nISMAPクラウドサービスリスト",
+            "種別 ＩＳＭＡＰ－ＬＩＵ",
+        ] {
+            let (k, f) = kind(liu).unwrap();
+            assert_eq!(k, Some(RegistrationKind::IsmapLiu), "{liu}");
+            assert!(f.iter().any(|n| n == "registration_kind"), "{liu}");
+        }
+        for ismap in [
+            "ISMAPクラウドサービスリスト",
+            "区分 ISMAP",
+            "ISMAPクラウドサービスリスト\n種別 ismap",
+        ] {
+            assert_eq!(
+                kind(ismap).unwrap().0,
+                Some(RegistrationKind::Ismap),
+                "{ismap}"
+            );
+        }
+        for bad in [
+            "区分 SaaS",
+            "ISMAPクラウドサービスリスト\n登録区分\tISMAPクラウドサービス",
+        ] {
+            let err = kind(bad).unwrap_err();
+            assert!(err.contains("is neither ISMAP nor ISMAP-LIU"), "{err}");
+            assert!(err.contains("line "), "{err}");
+        }
     }
 
     fn read_text(text: &str) -> Result<Attestation, String> {

@@ -74,6 +74,112 @@ fn field_line(text: &str, field: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// The line of a text field's value (`value` under `field`): the first line from the
+/// field's own that holds the value's first words; else the field's line.
+fn value_line(text: &str, field: &str, value: &str) -> Option<usize> {
+    let start = field_line(text, field)?;
+    let head: String = value.trim().chars().take(12).collect();
+    let found = text
+        .lines()
+        .enumerate()
+        .skip(start - 1)
+        .find(|(_, l)| !head.is_empty() && l.contains(&head))
+        .map(|(i, _)| i + 1);
+    Some(found.unwrap_or(start))
+}
+
+/// The comments on the lines of a YAML profile's `implemented` list (block or flow; the
+/// `implemented:` line too), each with its line (1-based), its text and the ids written on
+/// its line: what the YAML parser discards. Comments elsewhere are not returned.
+fn implemented_comments(text: &str) -> Vec<(usize, String, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(start) = lines.iter().position(|l| l.starts_with("implemented:")) else {
+        return Vec::new();
+    };
+    let flow = split_comment(lines[start]).0.contains('[');
+    let mut end = start;
+    if flow {
+        let mut depth = 0i32;
+        for (i, line) in lines.iter().enumerate().skip(start) {
+            let code = split_comment(line).0;
+            depth += code.matches('[').count() as i32 - code.matches(']').count() as i32;
+            end = i;
+            if depth <= 0 {
+                break;
+            }
+        }
+    } else {
+        for (i, line) in lines.iter().enumerate().skip(start + 1) {
+            let first = line.chars().next();
+            if first.is_some_and(|c| !(c.is_whitespace() || c == '-' || c == '#')) {
+                break;
+            }
+            // a comment line at the margin belongs to the list only when list items follow it
+            if first != Some('#') && !line.trim().is_empty() {
+                end = i;
+            }
+        }
+    }
+    (start..=end)
+        .filter_map(|i| {
+            let (code, comment) = split_comment(lines[i]);
+            let comment = comment?.trim().to_owned();
+            (!comment.is_empty()).then(|| (i + 1, comment, code.to_owned()))
+        })
+        .collect()
+}
+
+/// A YAML line's code and its comment: a `#` at the line's start or after a space, outside
+/// quotes.
+fn split_comment(line: &str) -> (&str, Option<&str>) {
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None if c == '#' && prev.is_whitespace() => {
+                return (&line[..i], Some(&line[i + 1..]));
+            }
+            None => {}
+        }
+        prev = c;
+    }
+    (line, None)
+}
+
+/// Refuses a comment on a line of the `implemented` list that qualifies what it states
+/// (`9.2.1,  # 東京リージョンのみ`), with the checker of a status table's remarks: the YAML
+/// parser drops it, so the id would be read as implemented without it.
+fn check_comments(
+    path: &Path,
+    text: &str,
+    as_of: Date,
+    catalog: &Catalog,
+    quoting: Quoting,
+) -> Result<(), InputError> {
+    for (line, comment, code) in implemented_comments(text) {
+        let ids = super::ids::find_ids(&code).0;
+        let titles: Vec<&str> = ids
+            .iter()
+            .flat_map(|t| super::published::catalog_titles(catalog, &t.raw))
+            .collect();
+        if let Some(q) = super::remarks::qualifier_on(&comment, &titles, as_of) {
+            return Err(InputError::at(
+                Location::file(path).line(line),
+                format!(
+                    "the comment {} on the `implemented` list {}: a comment is not read, so the list is not read as implemented with it",
+                    quoting.show(&comment, "(not shown: the file was reached through `inherits:`)"),
+                    q.what()
+                ),
+            )
+            .hint("if a control is implemented only in part, later, elsewhere or with exceptions, leave it out of `implemented` (under `not_applicable` with the reason only where it does not apply); else remove the qualification from the comment"));
+        }
+    }
+    Ok(())
+}
+
 /// The YAML profile of a CSP service (documented in README.md).
 #[derive(Debug, Deserialize)]
 #[serde(
@@ -181,6 +287,7 @@ impl Quoting {
 pub fn load(
     path: &Path,
     encoding: Option<Encoding>,
+    as_of: Date,
     catalog: &Catalog,
 ) -> Result<Attestation, InputError> {
     let bytes = read_bytes(path)?;
@@ -195,6 +302,7 @@ pub fn load(
         &text,
         syntax,
         encoding,
+        as_of,
         catalog,
         &mut chain,
         Quoting::Allowed,
@@ -207,6 +315,7 @@ pub fn from_text(
     text: &str,
     syntax: ProfileSyntax,
     encoding: Option<Encoding>,
+    as_of: Date,
     catalog: &Catalog,
 ) -> Result<Attestation, InputError> {
     let mut chain = vec![canonical(path)];
@@ -215,6 +324,7 @@ pub fn from_text(
         text,
         syntax,
         encoding,
+        as_of,
         catalog,
         &mut chain,
         Quoting::Allowed,
@@ -232,6 +342,7 @@ pub fn profile_from_str(
         text,
         ProfileSyntax::Yaml,
         None,
+        Date::today(),
         catalog,
         &mut Vec::new(),
         Quoting::Allowed,
@@ -247,6 +358,7 @@ fn canonical(path: &Path) -> PathBuf {
 fn load_inherited(
     path: &Path,
     encoding: Option<Encoding>,
+    as_of: Date,
     catalog: &Catalog,
     chain: &mut Vec<PathBuf>,
 ) -> Result<Attestation, InputError> {
@@ -279,6 +391,7 @@ fn load_inherited(
         &text,
         syntax,
         encoding,
+        as_of,
         catalog,
         chain,
         Quoting::Never,
@@ -326,6 +439,7 @@ fn parse(
     text: &str,
     syntax: ProfileSyntax,
     encoding: Option<Encoding>,
+    as_of: Date,
     catalog: &Catalog,
     chain: &mut Vec<PathBuf>,
     quoting: Quoting,
@@ -351,6 +465,9 @@ fn parse(
             syntax_error(&loc, at, "invalid CSP profile", e.to_string(), quoting)
         }),
     }?;
+    if syntax == ProfileSyntax::Yaml {
+        check_comments(path, text, as_of, catalog, quoting)?;
+    }
     // dates as the ISMAP list and Japanese documents write them (`2027年3月31日`,
     // `令和9年3月31日`, `R9.3.31`), read by the one date parser; an error names the field on
     // its line (`audit_period.from` on the line of `audit_period`)
@@ -506,6 +623,33 @@ fn parse(
                 ..ListedControl::implemented(id, None)
             }),
     );
+    // a text field naming a control the profile states implemented (`scope: 9.2.1
+    // 利用者登録は対象外`) is refused as a pasted entry's field is
+    let improvement_plan = doc.improvement_plan.map(TextOrBool::into_text);
+    let texts = doc
+        .scope
+        .iter()
+        .map(|v| ("scope", v))
+        .chain(
+            doc.subsequent_events
+                .iter()
+                .map(|v| ("subsequent_events", v)),
+        )
+        .chain(improvement_plan.iter().map(|v| ("improvement_plan", v)));
+    let mentions: Vec<super::page::Mention> = texts
+        .flat_map(|(field, value)| {
+            let line = value_line(text, field, value).unwrap_or(0);
+            let mut found = super::page::mentions_in(value, catalog, line, field);
+            if quoting == Quoting::Never {
+                for m in &mut found {
+                    m.value = "(the value is not shown: the file was reached through `inherits:`)"
+                        .to_owned();
+                }
+            }
+            found
+        })
+        .collect();
+    super::page::check_named(&mentions, &controls, path, catalog)?;
     if let Some((detail, objective)) = super::contradiction(&controls, catalog) {
         let show = |raw: &str| match quoting {
             Quoting::Allowed => raw.to_owned(),
@@ -560,7 +704,7 @@ fn parse(
                 )
                 .hint("`inherits:` is a path relative to this profile's folder"));
             }
-            let attestation = load_inherited(&parent_path, encoding, catalog, chain)?;
+            let attestation = load_inherited(&parent_path, encoding, as_of, catalog, chain)?;
             let scope = match inherited {
                 Some(v) => v.into_iter().map(Scalar::into_string).collect(),
                 None => vec![DEFAULT_INHERITED.to_owned()],
@@ -582,7 +726,7 @@ fn parse(
         governing_law: doc.governing_law,
         jurisdiction: doc.jurisdiction,
         subsequent_events: doc.subsequent_events,
-        improvement_plan: doc.improvement_plan.map(TextOrBool::into_text),
+        improvement_plan,
         capital_relationships: doc.capital_relationships,
         third_party_testing: doc.third_party_testing.map(TextOrBool::into_text),
         controls,
