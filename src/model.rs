@@ -426,6 +426,11 @@ pub struct ReadAs {
     /// (`登録番号`, `登録の更新期限`, `監査対象期間`…): each profile field so read, and the line
     /// of its label.
     pub fields: Vec<ReadField>,
+    /// A workbook whose cell marks the reader cannot see: `"xls"` (cell comments, hidden
+    /// rows and strike-through not read) or `"ods"` (hidden rows and strike-through not
+    /// read); warned about on every run (`csp-workbook-marks-not-read`).
+    #[serde(skip)]
+    pub marks_not_read: Option<&'static str>,
 }
 
 /// A registry fact read from a field of a pasted list entry.

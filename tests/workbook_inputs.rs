@@ -306,3 +306,137 @@ fn suggest_reads_every_sheet_of_the_list() {
     assert_eq!(json(&[]), ["組織的対策 O-1", "技術的対策 T-1"]);
     assert_eq!(json(&["--sheet", "技術的対策"]), ["- T-1"]);
 }
+
+/// An .xls CSP workbook (its comments, hidden rows and strike-through are not read) and an
+/// .ods one (its hidden rows and strike-through are not read) get a warning naming the file
+/// and what is not read, with the hint to save it as .xlsx; an .xlsx one does not. The
+/// statuses are read as written. (`hidden-struck.xls`: LibreOffice's conversion of a sheet
+/// whose 9.2.1 `実施` is struck through and whose only 12.4.2 row is hidden.)
+#[test]
+fn a_workbook_whose_marks_are_not_read_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = common::data("csp-input/workbook-marks/checks.csv");
+    let ods_path = dir.path().join("soa.ods");
+    let rows = format!(
+        "<table:table-row>{}{}</table:table-row><table:table-row>{}{}</table:table-row>",
+        cell("管理策番号"),
+        cell("実施状況"),
+        cell("9.2.1"),
+        cell("実施"),
+    );
+    ods(&ods_path, "SoA", &rows);
+    let xlsx_path = dir.path().join("soa.xlsx");
+    let mut wb = Workbook::new();
+    sheet(
+        &mut wb,
+        "SoA",
+        &[&["管理策番号", "実施状況"], &["9.2.1", "実施"]],
+    );
+    wb.save(&xlsx_path).unwrap();
+    let xls_path = common::data("csp-input/workbook-marks/hidden-struck.xls");
+    for (path, file, what) in [
+        (
+            &xls_path,
+            "hidden-struck.xls",
+            "cell comments, hidden rows and strike-through of the .xls workbook",
+        ),
+        (
+            &ods_path,
+            "soa.ods",
+            "hidden rows and strike-through of the .ods workbook",
+        ),
+    ] {
+        for command in ["report", "compare"] {
+            let run = |format: &str| {
+                let mut c = bin();
+                c.args([
+                    "--lang",
+                    "en",
+                    command,
+                    "--as-of",
+                    "2026-04-01",
+                    "--format",
+                    format,
+                ])
+                .arg("--checks")
+                .arg(&checks)
+                .arg("--csp")
+                .arg(path);
+                let out = c.output().unwrap();
+                assert_eq!(out.status.code(), Some(0), "{command} {file}");
+                String::from_utf8(out.stdout).unwrap()
+            };
+            // the warning, its wrapped lines joined
+            let text = run("table")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let warning = text
+                .split("WARNING: ")
+                .find(|w| w.contains("are not read"))
+                .unwrap_or_else(|| panic!("{command} {file}: no warning: {text}"));
+            assert!(
+                warning.contains(file) && warning.contains(what),
+                "{warning}"
+            );
+            assert!(warning.contains("save the workbook as .xlsx"), "{warning}");
+            assert!(
+                run("json").contains("\"csp-workbook-marks-not-read\""),
+                "{command} {file}"
+            );
+        }
+        // readiness too, and in Japanese (its notes are in its output)
+        let mut c = bin();
+        c.args([
+            "--lang",
+            "ja",
+            "readiness",
+            "--as-of",
+            "2026-04-01",
+            "--implemented",
+        ])
+        .arg(path);
+        let out = c.output().unwrap();
+        let stdout = String::from_utf8(out.stdout)
+            .unwrap()
+            .split_whitespace()
+            .collect::<String>();
+        assert!(
+            stdout.contains(file) && stdout.contains(".xlsxで保存し直して"),
+            "{stdout}"
+        );
+    }
+    // the statuses are read as written: the struck-through 実施 is still 実施
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-04-01",
+        "--format",
+        "json",
+        "--checks",
+    ])
+    .arg(&checks)
+    .arg("--csp")
+    .arg(&xls_path);
+    let v = json_of(c);
+    assert_eq!(by_id(&v["items"], "K-1")["status"], "covered");
+    // an .xlsx: no such warning
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-04-01",
+        "--checks",
+    ])
+    .arg(&checks)
+    .arg("--csp")
+    .arg(&xlsx_path);
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("are not read"), "{stderr}");
+}

@@ -122,6 +122,22 @@ impl CspControls {
             Side::CspList,
             lang,
         ));
+        if let Some((file, kind)) = &self.marks_not_read {
+            let (ja, en) = match *kind {
+                "xls" => (
+                    "セルのコメント、非表示の行、取り消し線",
+                    "cell comments, hidden rows and strike-through",
+                ),
+                _ => ("非表示の行、取り消し線", "hidden rows and strike-through"),
+            };
+            out.push(crate::analysis::gap::Warning {
+                code: "csp-workbook-marks-not-read",
+                message: match lang {
+                    Lang::Ja => format!("ワークブック {file} の形式(.{kind})では{ja}を読み取れません: 非表示の行や取り消し線の付いた「実施」も記載どおりに読み、コメントによる限定は反映されません。.xlsx で保存し直して実行してください"),
+                    Lang::En => format!("The {en} of the .{kind} workbook {file} are not read: a hidden row or a struck-through 実施 is read as stated, and a comment that qualifies a row is not seen; save the workbook as .xlsx and run again"),
+                },
+            });
+        }
         out
     }
 }
@@ -258,6 +274,9 @@ pub struct CspControls {
     /// Objectives of an inherited scope the service states itself, otherwise than the
     /// service under it (at any depth of the chain).
     pub restated: Vec<Restated>,
+    /// The CSP's workbook whose cell marks were not read: its file name and `"xls"` or
+    /// `"ods"` ([`crate::model::ReadAs::marks_not_read`]).
+    pub marks_not_read: Option<(String, &'static str)>,
 }
 
 impl CspControls {
@@ -406,6 +425,13 @@ pub fn listed_to_catalog(catalog: &Catalog, listed: &ListedControl) -> Result<St
 pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls {
     let mut out = CspControls {
         services: vec![Service::of(att)],
+        marks_not_read: att.read_as.marks_not_read.map(|kind| {
+            let file = att
+                .source
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            (file, kind)
+        }),
         ..CspControls::default()
     };
     for listed in &att.controls {

@@ -2470,7 +2470,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 14,
+        schema_version: 15,
         lang,
         as_of,
         warnings,

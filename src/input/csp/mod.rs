@@ -514,6 +514,28 @@ fn from_workbook(
     opts: &CspOptions,
     catalog: &Catalog,
 ) -> Result<Attestation, InputError> {
+    let mut att = from_workbook_sheets(path, opts, catalog)?;
+    att.read_as.marks_not_read = marks_not_read(path);
+    Ok(att)
+}
+
+/// A workbook whose cell marks the reader cannot see, by its extension: an .xls (or .xlsb)
+/// file's comments, hidden rows and strike-through (calamine gives none), an .ods file's
+/// hidden rows and strike-through (its comments are read).
+fn marks_not_read(path: &Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_string_lossy().to_lowercase();
+    match ext.as_str() {
+        "xls" | "xlsb" => Some("xls"),
+        "ods" => Some("ods"),
+        _ => None,
+    }
+}
+
+fn from_workbook_sheets(
+    path: &Path,
+    opts: &CspOptions,
+    catalog: &Catalog,
+) -> Result<Attestation, InputError> {
     if let Some(wanted) = opts.sheet {
         let sheet = table::read_workbook_with(path, Some(wanted), Merged::FillDown)?;
         if let Some(name) = sheet.sheet.as_deref() {
@@ -694,6 +716,7 @@ fn from_parts(
             parts: read,
             skipped,
             fields: Vec::new(),
+            marks_not_read: None,
         },
         ..Attestation::default()
     })

@@ -740,6 +740,7 @@ fn parse(
             }],
             skipped: Vec::new(),
             fields: Vec::new(),
+            marks_not_read: None,
         },
     })
 }
