@@ -635,35 +635,37 @@ impl<'t> Fields<'t> {
 
     /// A field (or the rest of one) that is a number.
     fn num(&mut self) -> Option<u32> {
-        let mut n = self.nums()?.into_iter();
-        match (n.next(), n.next()) {
-            (Some(one), None) => Some(one),
-            _ => None,
-        }
+        let (n, end) = self.number()?;
+        matches!(end, b'\t' | b'\n').then_some(n?)
     }
 
-    /// A field (or the rest of one) that is a list of numbers, comma-separated (empty:
-    /// none), read digit by digit.
-    fn nums(&mut self) -> Option<Vec<u32>> {
+    /// The digits at the cursor as a number (`None` when there are none), and the byte
+    /// that ends them (read).
+    fn number(&mut self) -> Option<(Option<u32>, u8)> {
         let bytes = self.text.as_bytes();
-        let mut out = Vec::new();
         let mut n: Option<u32> = None;
         loop {
             let b = *bytes.get(self.at)?;
             self.at += 1;
-            match b {
-                b'0'..=b'9' => {
-                    n = Some(n.unwrap_or(0).checked_mul(10)?.checked_add(u32::from(b - b'0'))?);
-                }
-                b',' => out.push(n.take()?),
-                b'\t' | b'\n' => {
-                    if let Some(n) = n {
-                        out.push(n);
-                    } else if !out.is_empty() {
-                        return None;
-                    }
+            if !b.is_ascii_digit() {
+                return Some((n, b));
+            }
+            n = Some(n.unwrap_or(0).checked_mul(10)?.checked_add(u32::from(b - b'0'))?);
+        }
+    }
+
+    /// A field (or the rest of one) that is a list of numbers, comma-separated (empty:
+    /// none).
+    fn nums(&mut self) -> Option<Vec<u32>> {
+        let mut out = Vec::with_capacity(8);
+        loop {
+            match self.number()? {
+                (Some(n), b',') => out.push(n),
+                (Some(n), b'\t' | b'\n') => {
+                    out.push(n);
                     return Some(out);
                 }
+                (None, b'\t' | b'\n') if out.is_empty() => return Some(out),
                 _ => return None,
             }
         }

@@ -158,56 +158,90 @@ fn atom_spans(line: &str, out: &mut Vec<(usize, usize)>) {
 /// with a bullet `・` has its continuation lines indented under its text, so that only a
 /// new item starts with one.
 pub fn wrap_lines(text: &str, width: usize, indent: &str) -> Vec<String> {
-    let width = width.max(1);
     let mut out = Vec::new();
     let mut spans = Vec::new();
     for line in text.split('\n') {
-        let line = line.trim_end();
-        let hang = if line.starts_with('・') {
-            "  "
-        } else {
-            indent
-        };
-        let hang = if hang.width() >= width { "" } else { hang };
-        let mut current = String::with_capacity(line.len());
-        let mut used = 0;
-        atom_spans(line, &mut spans);
-        for &(s, e) in &spans {
-            let atom = &line[s..e];
-            let w = atom.width();
-            if used + w <= width {
-                current.push_str(atom);
-                used += w;
-                continue;
+        wrap_measured(&measure(line.trim_end(), &mut spans), width, indent, &mut out);
+    }
+    out
+}
+
+/// One line cut into [`atoms`], each with its width (start, end, width): measured once,
+/// for the column widths and for the wrapping.
+struct Measured<'a> {
+    line: &'a str,
+    atoms: Vec<(usize, usize, usize)>,
+}
+
+fn measure<'a>(line: &'a str, spans: &mut Vec<(usize, usize)>) -> Measured<'a> {
+    atom_spans(line, spans);
+    Measured {
+        line,
+        atoms: spans.iter().map(|&(s, e)| (s, e, line[s..e].width())).collect(),
+    }
+}
+
+/// The lines of a cell's `text`, measured for wrapping (their ends trimmed); `longest`
+/// raised to its widest atom (of the lines as written).
+fn measure_cell<'a>(
+    text: &'a str,
+    longest: &mut usize,
+    spans: &mut Vec<(usize, usize)>,
+) -> Vec<Measured<'a>> {
+    (text.split('\n'))
+        .map(|line| {
+            let m = measure(line, spans);
+            *longest = m.atoms.iter().fold(*longest, |l, a| l.max(a.2));
+            let trimmed = line.trim_end();
+            if trimmed.len() == line.len() {
+                m
+            } else {
+                measure(trimmed, spans)
             }
-            if atom == " " {
-                // a space at the end of a line is dropped
-                continue;
-            }
-            if !current.trim().is_empty() {
+        })
+        .collect()
+}
+
+/// [`wrap_lines`] of one line (its end trimmed), measured, appended to `out`.
+fn wrap_measured(m: &Measured, width: usize, indent: &str, out: &mut Vec<String>) {
+    let (line, width) = (m.line, width.max(1));
+    let hang = if line.starts_with('・') { "  " } else { indent };
+    let hang = if hang.width() >= width { "" } else { hang };
+    let mut current = String::with_capacity(line.len());
+    let mut used = 0;
+    for &(s, e, w) in &m.atoms {
+        let atom = &line[s..e];
+        if used + w <= width {
+            current.push_str(atom);
+            used += w;
+            continue;
+        }
+        if atom == " " {
+            // a space at the end of a line is dropped
+            continue;
+        }
+        if !current.trim().is_empty() {
+            out.push(finished(&mut current, hang, line.len() - s));
+            used = hang.width();
+        }
+        if used + w <= width {
+            current.push_str(atom);
+            used += w;
+            continue;
+        }
+        // longer than a line: cut it where it must be
+        for c in atom.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > width && !current.trim().is_empty() {
                 out.push(finished(&mut current, hang, line.len() - s));
                 used = hang.width();
             }
-            if used + w <= width {
-                current.push_str(atom);
-                used += w;
-                continue;
-            }
-            // longer than a line: cut it where it must be
-            for c in atom.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > width && !current.trim().is_empty() {
-                    out.push(finished(&mut current, hang, line.len() - s));
-                    used = hang.width();
-                }
-                current.push(c);
-                used += cw;
-            }
+            current.push(c);
+            used += cw;
         }
-        current.truncate(current.trim_end().len());
-        out.push(current);
     }
-    out
+    current.truncate(current.trim_end().len());
+    out.push(current);
 }
 
 /// The line `current` holds, its end trimmed; `current` starts the next line with `hang`,
@@ -272,24 +306,12 @@ fn overhead(n: usize) -> usize {
     3 * n + 1
 }
 
-/// The widest unbreakable piece of a column's cells: below it, a word would be cut.
-fn longest_atom<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
-    let mut spans = Vec::new();
-    let mut longest = 0;
-    for line in cells.flat_map(|c| c.split('\n')) {
-        atom_spans(line, &mut spans);
-        for &(s, e) in &spans {
-            longest = longest.max(line[s..e].width());
-        }
-    }
-    longest
-}
-
 /// Widths of the columns so that the table fits `width`: every column its widest line
 /// when they fit; else the narrow ones keep theirs and the rest share what is left in
 /// proportion to what their text needs beyond a floor (their longest word, at least 16
-/// columns) where the room allows.
-pub fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
+/// columns) where the room allows. `longest` is each column's widest unbreakable piece
+/// (of the [`atoms`] of its cells' lines, header included): below it, a word would be cut.
+pub fn column_widths(grid: &Grid, width: usize, longest: &[usize]) -> Vec<usize> {
     let n = grid.headers.len();
     let column = |c: usize| {
         grid.rows
@@ -332,7 +354,7 @@ pub fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
     // more, within their text and a third of the room), then share what is left by how
     // much more their text needs
     let floor = |c: usize| {
-        longest_atom(column(c))
+        longest[c]
             .min(room / 3)
             .max(16)
             .min(natural[c])
@@ -409,20 +431,38 @@ pub fn render(grid: &Grid, colored: bool, width: u16, w: &mut dyn Write) -> anyh
         tones: grid.tones.clone(),
         tone_column: grid.tone_column,
     };
-    let widths = column_widths(&clean, usize::from(width));
-    let wrapped = |c: usize, text: &str| -> Lines {
-        wrap_lines(text, widths[c], "")
-            .into_iter()
+    // every line of every cell cut into atoms once: the longest atom of each column, then
+    // the lines wrapped
+    let n = clean.headers.len();
+    let mut longest = vec![0; n];
+    let mut spans = Vec::new();
+    let header: Vec<Vec<Measured>> = (clean.headers.iter().enumerate())
+        .map(|(c, h)| measure_cell(h, &mut longest[c], &mut spans))
+        .collect();
+    let rows: Vec<Vec<Vec<Measured>>> = (clean.rows.iter())
+        .map(|row| {
+            (row.iter().enumerate())
+                .map(|(c, t)| measure_cell(t, &mut longest[c], &mut spans))
+                .collect()
+        })
+        .collect();
+    let widths = column_widths(&clean, usize::from(width), &longest);
+    let wrapped = |c: usize, lines: &[Measured]| -> Lines {
+        let mut out = Vec::new();
+        for m in lines {
+            wrap_measured(m, widths[c], "", &mut out);
+        }
+        out.into_iter()
             .map(|l| {
                 let w = l.width();
                 (l, w)
             })
             .collect()
     };
-    let header: Vec<Lines> = (clean.headers.iter().enumerate())
+    let header: Vec<Lines> = (header.iter().enumerate())
         .map(|(c, h)| wrapped(c, h))
         .collect();
-    let rows: Vec<Vec<Lines>> = (clean.rows.iter())
+    let rows: Vec<Vec<Lines>> = (rows.iter())
         .map(|row| row.iter().enumerate().map(|(c, t)| wrapped(c, t)).collect())
         .collect();
     let mut drawn = vec![1; header.len()];
