@@ -56,12 +56,14 @@ fn blank_lines_count_as_rows_as_in_a_text_editor() {
     assert_eq!(rows(&fixture("blank-lines-crlf.csv")), want);
     // the `row` column of the CSV report says the same
     let out = common::stdout_of(report(&fixture("blank-lines.csv"), &["--format", "csv"]));
-    let mut lines = out.lines();
-    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
-    let row = header.iter().position(|h| *h == "row").unwrap();
-    let mut found: Vec<String> = lines
-        .map(|l| l.split(',').nth(row).unwrap().to_owned())
-        .collect();
+    let mut csv = csv::Reader::from_reader(out.as_bytes());
+    let row = csv
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "row")
+        .unwrap();
+    let mut found: Vec<String> = csv.records().map(|r| r.unwrap()[row].to_owned()).collect();
     found.sort();
     assert_eq!(found, ["2", "5"]);
     error_of(

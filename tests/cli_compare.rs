@@ -287,6 +287,51 @@ fn the_output_in_the_csp_folder_is_not_a_csp() {
 /// The ranking's tiers, whatever the share covered: valid without warnings, valid with
 /// warnings, validity not checked, lapsed (or not yet valid). The clean CSP covers one
 /// item of four, the others all four on paper; each format shows the tier.
+/// A valid registration whose kind (ISMAP or ISMAP-LIU) is not stated ranks "valid, with
+/// warnings", after the same list stating it, with its warning in every format; the item it
+/// covers keeps its status with the reason.
+#[test]
+fn an_unstated_registration_kind_ranks_valid_with_warnings() {
+    let run = |format: &str| {
+        let mut c = on_checks("en", "compare", data("compare/tiers/checks.csv"));
+        for f in ["nokind", "clean"] {
+            c.arg("--csp").arg(data(&format!("compare/tiers/{f}.yaml")));
+        }
+        c.args(["--format", format]);
+        c
+    };
+    let v = json_of(run("json"));
+    let csps = v["csps"].as_array().unwrap();
+    assert_eq!(csps[0]["name"], "Clean");
+    assert_eq!(csps[0]["tier"], "valid");
+    assert_eq!(csps[1]["name"], "No kind");
+    assert_eq!(csps[1]["tier"], "valid-with-warnings");
+    assert_eq!(csps[1]["covered_share"], csps[0]["covered_share"]);
+    let codes: Vec<&str> = csps[1]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["registration-kind-unstated"]);
+    let md = stdout_of(run("md"));
+    assert!(
+        md.contains("- WARNING: No kind: The list does not say whether No kind is on the ISMAP or the ISMAP-LIU list"),
+        "{md}"
+    );
+    let csv = stdout_of(run("csv"));
+    assert!(
+        csv.contains("tier,,\"1 valid, no warnings\",\"2 valid, with warnings\""),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(
+            ",,,\"The list does not say whether No kind is on the ISMAP or the ISMAP-LIU list"
+        ),
+        "{csv}"
+    );
+}
+
 #[test]
 fn ranking_tiers_come_before_the_share_covered_in_every_format() {
     let tiers = |lang: &str, format: &str| {
@@ -301,7 +346,7 @@ fn ranking_tiers_come_before_the_share_covered_in_every_format() {
     let order = ["Clean", "Warned", "Unchecked", "Lapsed"];
 
     let v = json_of(tiers("en", "json"));
-    assert_eq!(v["schema_version"], 10);
+    assert_eq!(v["schema_version"], 11);
     let csps = v["csps"].as_array().unwrap();
     let got: Vec<(&str, &str, u64)> = csps
         .iter()

@@ -33,10 +33,30 @@ fn one_level_inherits_clause_11_by_default() {
     assert!(item(&v, "A2")["controls"][0]
         .get("inherited_from")
         .is_none());
-    // the item covered on an inherited objective says so in its reasons; the one on the
-    // PaaS's own statement does not
-    assert_eq!(item(&v, "P1")["reasons"], serde_json::json!(["inherited"]));
+    // the item covered on an inherited objective says so in its reasons, and rests on the
+    // IaaS's registration, whose kind is not stated; the one on the PaaS's own statement
+    // (of a stated kind) says neither
+    assert_eq!(
+        item(&v, "P1")["reasons"],
+        serde_json::json!(["inherited", "registration-kind-unstated"])
+    );
+    assert_eq!(
+        item(&v, "P1")["registration_kind_unstated"],
+        serde_json::json!(["Test IaaS"])
+    );
     assert_eq!(item(&v, "A2")["reasons"], serde_json::json!([]));
+    let warnings: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "registration-kind-unstated")
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("the underlying service Test IaaS"),
+        "{warnings:?}"
+    );
     let obj = v["objectives"]
         .as_array()
         .unwrap()
@@ -83,10 +103,21 @@ fn provenance_shows_in_every_text_output() {
 fn the_inherited_reason_shows_in_csv_and_workbooks_in_both_languages() {
     let csv = stdout_of(report("inherit/paas.yaml", "csv"));
     let p1 = csv.lines().find(|l| l.starts_with("P1,")).unwrap();
-    assert!(p1.contains(",inherited,"), "{p1}");
+    assert!(
+        p1.contains(",\"inherited, registration-kind-unstated\","),
+        "{p1}"
+    );
     for (lang, words, code_header) in [
-        ("ja", "基盤サービスからの継承", "理由コード"),
-        ("en", "inherited from the underlying service", "reasons"),
+        (
+            "ja",
+            "基盤サービスからの継承, 登録の種類(ISMAP/ISMAP-LIU)が不明",
+            "理由コード",
+        ),
+        (
+            "en",
+            "inherited from the underlying service, registration kind not stated",
+            "reasons",
+        ),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("gap.xlsx");
@@ -105,7 +136,11 @@ fn the_inherited_reason_shows_in_csv_and_workbooks_in_both_languages() {
             .unwrap();
         let cells = common::xlsx::row_texts(gaps, row);
         let at = |h: &str| &cells[header.iter().position(|x| x == h).unwrap()];
-        assert_eq!(at(code_header), "inherited", "{lang}");
+        assert_eq!(
+            at(code_header),
+            "inherited, registration-kind-unstated",
+            "{lang}"
+        );
         let words_header = if lang == "ja" {
             "理由"
         } else {
@@ -241,6 +276,89 @@ fn its_own_exclusion_wins_over_an_inherited_implementation() {
     assert!(b["controls"][0].get("inherited_from").is_none(), "{b}");
     assert_eq!(b["not_applicable"][0]["id"], "11.1.2");
     assert_eq!(b["not_applicable"][0]["reason"], "no premises of its own");
+    // and the two statements are named
+    let warned: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "csp-inherited-restated")
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(
+        warned[0].starts_with("SaaS's profile states 11.1.2 not applicable (reason: no premises of its own) (`not_applicable`), but 11.1.2 is in the scope it inherits from IaaS (`inherited:`), which states it implemented"),
+        "{warned:?}"
+    );
+}
+
+/// An objective in the inherited scope that the profile also states itself, otherwise
+/// than the service under it: the profile's own statement is used (as any it makes: see
+/// above), and a warning names both statements, the field and the way out, in every
+/// command that reads the profile; the same statement twice is no warning.
+#[test]
+fn an_inherited_objective_stated_otherwise_by_the_profile_is_warned_about() {
+    let mut c = on_checks("en", "report", data("inherit/checks-na.csv"));
+    c.args(["--format", "json", "--csp"])
+        .arg(data("inherit/saas-restates.yaml"));
+    let v = json_of(c);
+    // its own "implemented" is the statement used
+    assert_eq!(item(&v, "N1")["status"], "covered");
+    assert!(item(&v, "N1")["controls"][0]
+        .get("inherited_from")
+        .is_none());
+    let restated: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "csp-inherited-restated")
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        restated,
+        [
+            "SaaS restating's profile states 11.1.3 implemented (`implemented`), but 11.1.3 is in the scope it inherits from NA IaaS (`inherited:`), which states it not applicable (reason: データセンターを自社で保有しない): SaaS restating's own statement is used; check which holds, and remove it from `implemented` or narrow `inherited:`",
+            "SaaS restating's profile states 11.2.1 implemented (`implemented`), but 11.2.1 is in the scope it inherits from NA IaaS (`inherited:`), which states it not applicable without a reason: SaaS restating's own statement is used; check which holds, and remove it from `implemented` or narrow `inherited:`",
+        ]
+    );
+    // on stderr, in Japanese too; and in compare and readiness
+    let out = bin()
+        .args(["--lang", "ja", "report", "--format", "csv", "--checks"])
+        .arg(data("inherit/checks-na.csv"))
+        .arg("--csp")
+        .arg(data("inherit/saas-restates.yaml"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("SaaS restating のプロファイルは 11.2.1 を `implemented` で実施としていますが、11.2.1 は NA IaaS から継承する範囲(`inherited:`)にあり、NA IaaS は非該当(理由なし)としています"),
+        "{stderr}"
+    );
+    let mut c = on_checks("en", "compare", data("inherit/checks-na.csv"));
+    c.args(["--format", "json", "--csp"])
+        .arg(data("inherit/saas-restates.yaml"));
+    let v = json_of(c);
+    let codes = v["csps"][0]["warnings"].as_array().unwrap();
+    assert_eq!(
+        codes
+            .iter()
+            .filter(|w| w["code"] == "csp-inherited-restated")
+            .count(),
+        2
+    );
+    let v = json_of(
+        bin()
+            .args(["readiness", "--format", "json", "--implemented"])
+            .arg(data("inherit/saas-restates.yaml")),
+    );
+    let notes = v["notes"].as_array().unwrap();
+    assert_eq!(
+        notes
+            .iter()
+            .filter(|w| w["code"] == "csp-inherited-restated")
+            .count(),
+        2,
+        "{notes:?}"
+    );
 }
 
 /// A profile sent by someone else: `inherits:` reads only `.yaml`/`.yml`/`.json` files, and

@@ -167,9 +167,11 @@ fn each_row_explains_itself() {
     assert_eq!(codes(item(&v, "K02")), ["soc2-report"]);
     assert_eq!(codes(item(&v, "K13")), ["own-audit"]);
     assert_eq!(item(&v, "K12")["controls"][0]["via"], "CLD.8.1.5");
+    // covered on a pasted list, which does not say on which list (ISMAP / ISMAP-LIU) the
+    // service is: a note
     assert_eq!(
         item(&v, "K15")["reasons"],
-        serde_json::json!(["unverified-detail"])
+        serde_json::json!(["unverified-detail", "registration-kind-unstated"])
     );
     assert_eq!(item(&v, "K01")["extra"]["owner"], "IT");
     assert_eq!(item(&v, "K01")["row"], 2);
@@ -1016,7 +1018,9 @@ fn cp932_output_errors_name_the_output() {
 }
 
 /// The characters every CP932 converter writes as a JIS X 0208 look-alike (the README's
-/// own range `9.2.1〜9.2.3`, −, ‖, ¢, £, ¬) are written so, said once on stderr.
+/// own range `9.2.1〜9.2.3`, −, ‖, ¢, £, ¬), the yen sign (as ￥, never as the 0x5C CP932
+/// reads back as a backslash) and a no-break space pasted from a web page (as a space) are
+/// written so, said once on stderr.
 #[test]
 fn cp932_output_writes_the_usual_best_fit_characters() {
     let dir = tempfile::tempdir().unwrap();
@@ -1052,6 +1056,8 @@ fn cp932_output_writes_the_usual_best_fit_characters() {
         "¢ (U+00A2) → ￠",
         "£ (U+00A3) → ￡",
         "¬ (U+00AC) → ￢",
+        "¥ (U+00A5) → ￥",
+        "no-break space (U+00A0) → space",
     ] {
         assert!(notes[0].contains(pair), "{pair}: {stderr}");
     }
@@ -1060,6 +1066,11 @@ fn cp932_output_writes_the_usual_best_fit_characters() {
     assert!(!err);
     assert!(text.contains("9.2.1～9.2.3"), "{text}");
     assert!(text.contains("髙橋・①・ﾊﾝｶｸ・～・－・∥ ￠￡￢"), "{text}");
+    assert!(
+        text.contains("料金￥100のサービス （Webから貼付）"),
+        "{text}"
+    );
+    assert!(!text.contains('\\'), "{text}");
     // the bytes CP932 gives them
     let has = |b: &[u8]| bytes.windows(2).any(|w| w == b);
     for b in [
@@ -1069,6 +1080,7 @@ fn cp932_output_writes_the_usual_best_fit_characters() {
         [0x81, 0x91],
         [0x81, 0x92],
         [0x81, 0xCA],
+        [0x81, 0x8F],
     ] {
         assert!(has(&b), "{b:x?}");
     }
@@ -1304,4 +1316,48 @@ fn a_profile_yes_or_no_is_shown_in_the_language() {
     assert!(ja.contains("改善計画: 無"), "{ja}");
     assert!(!ja.contains("改善計画: no"), "{ja}");
     assert!(run("en").contains("Improvement plan: no"));
+}
+
+/// Registry fields pasted with the list (the service's name, subsequent events) are input:
+/// in the Markdown header bullets and WARNING lines of `report` and `compare` they are
+/// escaped as table cells are, so an image or a `javascript:` link stays text.
+#[test]
+fn markdown_header_lines_escape_registry_fields() {
+    let live = |md: &str| {
+        // every `<` and `[` of the input is escaped (`\<`, `\[`)
+        for (i, _) in md.match_indices("<img").chain(md.match_indices("[x](")) {
+            assert!(i > 0 && &md[i - 1..i] == "\\", "live markup at {i}:\n{md}");
+        }
+        assert!(!md.contains("[詳細](javascript"), "{md}");
+    };
+    for csp in ["entry-name-markup.txt", "entry-events-markup.txt"] {
+        let csp = data(&format!("csp-input/{csp}"));
+        let md = stdout_of(
+            on_checks("en", "report", example("checks.csv"))
+                .arg("--csp")
+                .arg(&csp)
+                .args(["--format", "md"]),
+        );
+        live(&md);
+        assert!(
+            md.contains("- CSP: \\<img src=https://evil.example/x.png\\>\\[x\\](javascript:alert(1))")
+                || md.contains("- WARNING: Subsequent events are reported: \\[詳細\\](javascript:alert(1)) \\| \\<img src=x\\> \\`x\\`"),
+            "{md}"
+        );
+    }
+    let md = stdout_of(
+        on_checks("ja", "compare", example("checks.csv"))
+            .arg("--csp")
+            .arg(data("csp-input/entry-name-markup.txt"))
+            .arg("--csp")
+            .arg(data("csp-input/entry-events-markup.txt"))
+            .args(["--format", "md"]),
+    );
+    live(&md);
+    assert!(
+        md.contains(
+            "- 警告: \\<img src=https://evil.example/x.png\\>\\[x\\](javascript:alert(1)):"
+        ),
+        "{md}"
+    );
 }

@@ -435,6 +435,95 @@ fn published_facts_design_only_and_topic_procedures() {
     assert!(fact("Covered means").contains("the decision stays with you"));
 }
 
+/// A registration whose kind is not stated (a list entry pasted without its list title
+/// `ISMAPクラウドサービスリスト`, a profile without `registration_kind`) is not taken for
+/// ISMAP's: a warning, and on every covered item needing ISMAP's assurance the reason and
+/// procedure `registration-kind-unstated`, status unchanged; the same entry with its title,
+/// or the profile with its kind, gives neither.
+#[test]
+fn an_unstated_registration_kind_is_warned_and_noted_on_covered_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let liu = std::fs::read_to_string(verdicts("liu.yaml")).unwrap();
+    let no_kind = dir.path().join("no-kind.yaml");
+    std::fs::write(&no_kind, liu.replace("registration_kind: ismap-liu\n", "")).unwrap();
+    let ismap = dir.path().join("ismap.yaml");
+    std::fs::write(
+        &ismap,
+        liu.replace("registration_kind: ismap-liu", "registration_kind: ismap"),
+    )
+    .unwrap();
+    let run = |lang: &str, csp: &Path, format: &str| {
+        let mut c = on_checks(lang, "report", verdicts("checks-liu.csv"));
+        c.arg("--csp").arg(csp).args(["--format", format]);
+        c
+    };
+    let warned = |v: &Value| {
+        v["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "registration-kind-unstated")
+    };
+    let v = json_of(run("en", &no_kind, "json"));
+    assert_eq!(v["csp"]["registration_kind"], Value::Null);
+    assert!(warned(&v), "{}", v["warnings"]);
+    for (id, status, reasons, procedures) in [
+        (
+            "L01",
+            "covered",
+            json!(["registration-kind-unstated"]),
+            vec!["registration-kind-unstated"],
+        ),
+        // needing only the CSP's declaration, or more than ISMAP: the kind changes nothing
+        ("L02", "covered", json!([]), vec![]),
+        (
+            "L03",
+            "assurance-gap",
+            json!(["assurance-above-ismap"]),
+            vec!["soc2-report"],
+        ),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], status, "{id}");
+        assert_eq!(item["reasons"], reasons, "{id}");
+        assert_eq!(codes(item), procedures, "{id}");
+    }
+    assert_eq!(
+        by_id(&v["items"], "L01")["registration_kind_unstated"],
+        json!(["LIU SaaS"])
+    );
+    // stated: no warning, no note
+    let v = json_of(run("en", &ismap, "json"));
+    assert!(!warned(&v), "{}", v["warnings"]);
+    assert_eq!(by_id(&v["items"], "L01")["reasons"], json!([]));
+    // CSV and the Japanese Markdown carry it
+    let (h, rows) = csv_rows(&stdout_of(run("en", &no_kind, "csv")));
+    assert_eq!(
+        csv_cell(&h, &rows, "L01", "reasons"),
+        "registration-kind-unstated"
+    );
+    let stdout = stdout_of(run("ja", &no_kind, "md"));
+    assert!(
+        stdout.contains(
+            "- 警告: 登録の種類が記載されていません(LIU SaaS がISMAPとISMAP-LIUのどちらの"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("LIU SaaS がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか、ISMAPクラウドサービスリストで確認する"), "{stdout}");
+    // a list entry pasted without its list title; with it, the kind is stated
+    let entry = verdicts("entry-no-list-title.txt");
+    let v = json_of(run("en", &entry, "json"));
+    assert_eq!(v["csp"]["registration"], "valid");
+    assert!(warned(&v), "{}", v["warnings"]);
+    assert_eq!(
+        by_id(&v["items"], "L01")["reasons"],
+        json!(["registration-kind-unstated"])
+    );
+    let v = json_of(run("en", &common::example("csp-list-page.txt"), "json"));
+    assert_eq!(v["csp"]["registration_kind"], "ismap");
+    assert!(!warned(&v), "{}", v["warnings"]);
+}
+
 /// An ISMAP-LIU registration (`liu.yaml`, valid on the date): its external audit covers
 /// less than ISMAP's, so an item needing ISMAP's assurance is never covered on it; an item
 /// needing only the CSP's own declaration stays covered, with the reason shown.
@@ -724,7 +813,7 @@ fn a_registration_not_yet_in_effect_covers_nothing_in_every_format() {
     assert!(!table.lines().any(|l| l.contains("┆ covered ")), "{table}");
     let md = stdout_of(report("ja", "future.yaml", "md"));
     assert!(md.contains("登録日前: Future SaaS"), "{md}");
-    assert!(md.contains("[更新期限 2028-03-31: 未発効]"), "{md}");
+    assert!(md.contains("\\[更新期限 2028-03-31: 未発効\\]"), "{md}");
     let dir = tempfile::tempdir().unwrap();
     let (_, ranges) = workbook("ja", "future.yaml", dir.path());
     assert_eq!(sheet_row(&ranges[1], "V01")[3], "保証水準不足");
@@ -875,7 +964,7 @@ fn registration_validity_matrix_in_report_and_compare() {
         std::fs::write(
             dir.path().join(format!("iaas-{under}.yaml")),
             format!(
-                "name: IaaS {under}\n{}implemented: [11.1.1, 11.1.2]\n",
+                "name: IaaS {under}\nregistration_kind: ismap\n{}implemented: [11.1.1, 11.1.2]\n",
                 facts(under)
             ),
         )
@@ -885,7 +974,7 @@ fn registration_validity_matrix_in_report_and_compare() {
             std::fs::write(
                 &path,
                 format!(
-                    "name: SaaS {own} on {under}\n{}inherits: iaas-{under}.yaml\ninherited: [11]\nimplemented: [9.2.1]\n",
+                    "name: SaaS {own} on {under}\nregistration_kind: ismap\n{}inherits: iaas-{under}.yaml\ninherited: [11]\nimplemented: [9.2.1]\n",
                     facts(own)
                 ),
             )
@@ -1019,20 +1108,34 @@ fn basic_requirements_stated_otherwise_cap_their_objective_in_every_format() {
             assert!(control["requirement_of"].is_string(), "{id}");
         }
     }
-    // governance and management items are published criteria: never the annex
+    // governance and management items are published criteria: never the annex (covered
+    // on a status table, which does not say on which list the service is: that note only)
     for id in ["C01", "C03"] {
         let item = by_id(items, id);
         assert_eq!(item["controls"][0]["state"], "implemented", "{id}");
         assert_eq!(item["annex_only"], json!([]), "{id}");
-        assert_eq!(item["reasons"], json!([]), "{id}");
+        assert_eq!(
+            item["reasons"],
+            json!(["registration-kind-unstated"]),
+            "{id}"
+        );
     }
     let c07 = by_id(items, "C07");
-    assert_eq!(c07["reasons"], json!(["non-basic-detail-not-implemented"]));
+    assert_eq!(
+        c07["reasons"],
+        json!([
+            "non-basic-detail-not-implemented",
+            "registration-kind-unstated"
+        ])
+    );
     assert_eq!(
         c07["non_basic_details_not_implemented"],
         json!([{"id": "9.2.5.1", "state": "not-applicable", "objective": "9.2.5"}])
     );
-    assert_eq!(codes(c07), ["non-basic-detail-review"]);
+    assert_eq!(
+        codes(c07),
+        ["non-basic-detail-review", "registration-kind-unstated"]
+    );
     let objectives = &v["objectives"];
     assert_eq!(by_id(objectives, "3.1.2.1")["state"], "implemented");
     assert_eq!(by_id(objectives, "3.1.2.1")["stated_as"], "3.1.2");
@@ -1466,6 +1569,55 @@ fn an_improvement_plan_and_subsequent_events_note_every_item_resting_on_them() {
 /// A detailed control written with a suffix the catalog does not give its numbers
 /// (`9.2.3.11.B` for `9.2.3.11.PB`, `9.4.2.2.PB` for `9.4.2.2.B`) is that control, with a
 /// warning; two statements of it that disagree are an input error naming both rows.
+/// A check list writing a detailed control with a suffix the catalog does not give its
+/// numbers is read as that control and warned about as a CSP list is (one judgement, one
+/// message): each reference once, with the id read; a suffix as the catalog has it, or
+/// none, is no warning.
+#[test]
+fn a_check_list_reference_with_another_suffix_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks.csv");
+    std::fs::write(
+        &checks,
+        "id,title,controls\nK1,a,9.2.3.11.B\nK2,b,9.4.2.2.PB\nK3,c,9.2.3.11.PB\nK4,d,8.1.5\nK5,e,9.2.3.11.B\n",
+    )
+    .unwrap();
+    let run = |lang: &str| {
+        let mut c = on_checks(lang, "report", checks.clone());
+        c.arg("--csp")
+            .arg(verdicts("valid.yaml"))
+            .args(["--format", "json"]);
+        json_of(c)
+    };
+    let v = run("en");
+    assert_eq!(by_id(&v["items"], "K1")["controls"][0]["id"], "9.2.3.11.PB");
+    let warned: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "checks-suffix-mismatch")
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        warned,
+        ["The check list writes detailed controls with a suffix (B/PB/P) the catalog does not give them: 9.2.3.11.B → 9.2.3.11.PB, 9.4.2.2.PB → 9.4.2.2.B; read as the catalog's control of those numbers: check the list"]
+    );
+    let v = run("ja");
+    let w = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "checks-suffix-mismatch")
+        .unwrap();
+    assert!(
+        w["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("確認項目の参照の詳細管理策の接尾辞(B/PB/P)がカタログと異なります: 9.2.3.11.B → 9.2.3.11.PB"),
+        "{w}"
+    );
+}
+
 #[test]
 fn a_detail_with_another_suffix_is_the_same_control() {
     let run = |csp: &str| {
@@ -1496,6 +1648,17 @@ fn a_detail_with_another_suffix_is_the_same_control() {
         .as_str()
         .unwrap()
         .contains("9.2.3.11.B → 9.2.3.11.PB, 9.4.2.2.PB → 9.4.2.2.B"));
+    // the check list's S04 too, on its own side
+    let w = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "checks-suffix-mismatch")
+        .unwrap();
+    assert!(w["message"]
+        .as_str()
+        .unwrap()
+        .contains("The check list writes detailed controls with a suffix (B/PB/P) the catalog does not give them: 9.2.3.11.B → 9.2.3.11.PB;"));
     // readiness reads it the same way and says so
     let r = readiness_json("ja", "suffix.csv");
     let missing: Vec<&str> = r["missing"]

@@ -352,6 +352,16 @@ fn what_a_field_cannot_carry_is_refused_with_its_line() {
             "bad-mention.txt",
             "bad-mention.txt: line 1: '統制目標 9.2.3 の特権管理は東京リージョンのみ' in the field '言明の対象範囲' names 9.2.3, which the list states implemented (line 4)",
         ),
+        // an objective named by its exact title, as by its id (`利用者登録` is no title:
+        // 9.2.1 is 利用者登録及び登録削除)
+        (
+            "bad-title-mention.txt",
+            "bad-title-mention.txt: line 2: '（対象：特権的アクセス権の管理、利用者登録）' in the field '改善計画の有無' names 9.2.3 ('特権的アクセス権の管理'), which the list states implemented (line 5)",
+        ),
+        (
+            "bad-title-mention-en.txt",
+            "bad-title-mention-en.txt: line 1: 'Management of privileged access rights: under review' in the field '後発事象' names 9.2.3 ('Management of privileged access rights'), which the list states implemented (line 4)",
+        ),
         (
             "bad-period.txt",
             "bad-period.txt: line 1: the period '2025年4月1日～2024年9月30日' after '監査対象期間' ends before it starts",

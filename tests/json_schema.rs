@@ -453,6 +453,49 @@ fn reports_match_the_schema() {
         "en",
     );
     check(REPORT, &v);
+    // a registration kind not stated (an entry pasted without its list title): warning,
+    // reason and procedure registration-kind-unstated, items[].registration_kind_unstated
+    let v = report(
+        data("verdicts/checks-liu.csv"),
+        data("verdicts/entry-no-list-title.txt"),
+        "en",
+    );
+    check(REPORT, &v);
+    assert!(v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["registration_kind_unstated"] != serde_json::json!([])));
+    // details written with another suffix, in the CSP list and the check list: warnings
+    // csp-suffix-mismatch and checks-suffix-mismatch
+    let v = report(
+        data("verdicts/checks-suffix.csv"),
+        data("verdicts/suffix.csv"),
+        "en",
+    );
+    check(REPORT, &v);
+    for code in ["csp-suffix-mismatch", "checks-suffix-mismatch"] {
+        assert!(
+            v["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|w| w["code"] == code),
+            "{code}"
+        );
+    }
+    // an inherited objective the profile states otherwise: warning csp-inherited-restated
+    let v = report(
+        data("inherit/checks-na.csv"),
+        data("inherit/saas-restates.yaml"),
+        "en",
+    );
+    check(REPORT, &v);
+    assert!(v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "csp-inherited-restated"));
     let v = report(
         data("verdicts/checks-criteria.csv"),
         data("verdicts/criteria.csv"),
@@ -889,8 +932,22 @@ fn readiness_on_a_lapsed_underlying_service_matches_the_schema() {
         "json",
     ]);
     check(READINESS, &v);
-    assert_eq!(v["schema_version"], 4);
+    assert_eq!(v["schema_version"], 5);
     assert!(!v["underlying_not_in_effect"].as_array().unwrap().is_empty());
+    // the note csp-inherited-restated
+    let v = json(&[
+        "readiness",
+        "--implemented",
+        &d("inherit/saas-restates.yaml"),
+        "--format",
+        "json",
+    ]);
+    check(READINESS, &v);
+    assert!(v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "csp-inherited-restated"));
 }
 
 #[test]

@@ -279,7 +279,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 10,
+        schema_version: 11,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -18,6 +18,42 @@ pub enum CspState {
     NotImplemented,
 }
 
+impl CspState {
+    /// The statement in words, with the reason of an exclusion.
+    pub fn describe(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::Lang;
+        match (self, lang) {
+            (CspState::Implemented, _) => lang.pick("実施", "implemented").to_owned(),
+            (CspState::NotApplicable { reason }, Lang::Ja) if !reason.trim().is_empty() => {
+                format!("非該当(理由: {reason})")
+            }
+            (CspState::NotApplicable { reason }, Lang::En) if !reason.trim().is_empty() => {
+                format!("not applicable (reason: {reason})")
+            }
+            (CspState::NotApplicable { .. }, _) => lang
+                .pick("非該当(理由なし)", "not applicable without a reason")
+                .to_owned(),
+            (CspState::Planned, _) => lang.pick("計画中", "planned").to_owned(),
+            (CspState::NotImplemented, _) => lang.pick("未実施", "not implemented").to_owned(),
+        }
+    }
+}
+
+/// An objective in a service's inherited scope (`inherited:`, clause 11 by default) that
+/// its own profile also states, otherwise than the service under it: its own statement is
+/// the one used (as for any objective it states), and a warning names both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restated {
+    pub id: String,
+    /// The service whose profile states it, and what it states.
+    pub by: String,
+    pub own: CspState,
+    /// The services under it, nearest first (`PaaS → IaaS`), down to the one whose
+    /// statement it differs from, and what that one states.
+    pub via: String,
+    pub under: CspState,
+}
+
 /// An id in the CSP's list that is not in the catalog (warned about, never dropped).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnknownId {
@@ -36,6 +72,9 @@ pub struct Service {
     pub audit_period: Option<Period>,
     /// An ISMAP-LIU registration: a smaller external-audit scope than ISMAP's.
     pub liu: bool,
+    /// The list or profile does not say on which list (ISMAP or ISMAP-LIU) the service is
+    /// registered: it is not known to be ISMAP's assurance.
+    pub kind_unstated: bool,
     /// It publishes an improvement plan (改善計画 有).
     pub improvement_plan: bool,
     /// It publishes subsequent events (後発事象).
@@ -63,23 +102,79 @@ impl CspControls {
         use crate::lang::Lang;
         let mut out = Vec::new();
         out.extend(StatedOverview::warning(&self.overviews, lang));
-        if !self.suffix_mismatch.is_empty() {
-            let pairs: Vec<String> = self
-                .suffix_mismatch
-                .iter()
-                .map(|(raw, id)| format!("{raw} → {id}"))
-                .collect();
-            let pairs = pairs.join(", ");
+        for r in &self.restated {
+            let (own, under) = (r.own.describe(lang), r.under.describe(lang));
+            let (id, by, via) = (&r.id, &r.by, &r.via);
+            let field = match r.own {
+                CspState::Implemented => "implemented",
+                _ => "not_applicable",
+            };
             out.push(crate::analysis::gap::Warning {
-                code: "csp-suffix-mismatch",
+                code: "csp-inherited-restated",
                 message: match lang {
-                    Lang::Ja => format!("CSPの一覧の詳細管理策の接尾辞(B/PB/P)がカタログと異なります: {pairs}。番号が同じため同じ詳細管理策として読みました: 一覧の記載を確認してください"),
-                    Lang::En => format!("The CSP list writes detailed controls with a suffix (B/PB/P) the catalog does not give them: {pairs}; read as the catalog's control of those numbers: check the list"),
+                    Lang::Ja => format!("{by} のプロファイルは {id} を `{field}` で{own}としていますが、{id} は {via} から継承する範囲(`inherited:`)にあり、{via} は{under}としています: {by} 自身の記載を用いました。どちらが正しいか確認し、`{field}` から外すか `inherited:` を狭めてください"),
+                    Lang::En => format!("{by}'s profile states {id} {own} (`{field}`), but {id} is in the scope it inherits from {via} (`inherited:`), which states it {under}: {by}'s own statement is used; check which holds, and remove it from `{field}` or narrow `inherited:`"),
                 },
             });
         }
+        out.extend(suffix_mismatch_warning(
+            &self.suffix_mismatch,
+            Side::CspList,
+            lang,
+        ));
         out
     }
+}
+
+/// Which list wrote an id with another suffix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    CspList,
+    CheckList,
+}
+
+/// Whether `written` names the catalog's `id` with a suffix (B/PB/P) the catalog does not
+/// give its numbers (`9.2.3.11.B` for `9.2.3.11.PB`): the same control, the suffix being a
+/// flag; the one judgement a CSP list and a check list get.
+pub fn suffix_differs(catalog: &Catalog, written: &str, id: &str) -> bool {
+    let suffix = |s: &str| crate::catalog::id::IsmapId::parse(s).map(|i| i.suffix);
+    let typed = suffix(written).flatten();
+    typed.is_some() && catalog.get(id).is_some() && typed != suffix(id).flatten()
+}
+
+/// The warning that `pairs` (as written, the catalog id read) were written with a suffix
+/// the catalog does not give them: `csp-suffix-mismatch` for a CSP list,
+/// `checks-suffix-mismatch` for a check list.
+pub fn suffix_mismatch_warning(
+    pairs: &[(String, String)],
+    side: Side,
+    lang: crate::lang::Lang,
+) -> Option<crate::analysis::gap::Warning> {
+    use crate::lang::Lang;
+    if pairs.is_empty() {
+        return None;
+    }
+    let pairs: Vec<String> = pairs
+        .iter()
+        .map(|(raw, id)| format!("{raw} → {id}"))
+        .collect();
+    let pairs = pairs.join(", ");
+    let (code, ja, ja_what, en) = match side {
+        Side::CspList => ("csp-suffix-mismatch", "CSPの一覧", "一覧", "The CSP list"),
+        Side::CheckList => (
+            "checks-suffix-mismatch",
+            "確認項目の参照",
+            "確認項目の参照",
+            "The check list",
+        ),
+    };
+    Some(crate::analysis::gap::Warning {
+        code,
+        message: match lang {
+            Lang::Ja => format!("{ja}の詳細管理策の接尾辞(B/PB/P)がカタログと異なります: {pairs}。番号が同じため同じ詳細管理策として読みました: {ja_what}の記載を確認してください"),
+            Lang::En => format!("{en} writes detailed controls with a suffix (B/PB/P) the catalog does not give them: {pairs}; read as the catalog's control of those numbers: check the list"),
+        },
+    })
 }
 
 impl StatedOverview {
@@ -157,6 +252,9 @@ pub struct CspControls {
     pub suffix_mismatch: Vec<(String, String)>,
     /// This service, then the services under it (`inherits:`), nearest first.
     pub services: Vec<Service>,
+    /// Objectives of an inherited scope the service states itself, otherwise than the
+    /// service under it (at any depth of the chain).
+    pub restated: Vec<Restated>,
 }
 
 impl CspControls {
@@ -322,11 +420,7 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
                 }
             }
             Ok(id) => {
-                let suffix = |s: &str| crate::catalog::id::IsmapId::parse(s).map(|i| i.suffix);
-                let typed = suffix(&listed.raw).flatten();
-                if typed.is_some()
-                    && catalog.get(&id).is_some()
-                    && typed != suffix(&id).flatten()
+                if suffix_differs(catalog, &listed.raw, &id)
                     && !out.suffix_mismatch.iter().any(|(r, _)| *r == listed.raw)
                 {
                     out.suffix_mismatch.push((listed.raw.clone(), id.clone()));
@@ -383,9 +477,6 @@ fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
             .filter(|o| o.layer == Layer::Control)
         {
             let oid = &objective.id;
-            if out.states.contains_key(oid) {
-                continue;
-            }
             let Some(state) = parent.states.get(oid) else {
                 continue;
             };
@@ -393,11 +484,34 @@ fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
                 Some(deeper) => (format!("{name} → {}", deeper.via), deeper.depth + 1),
                 None => (name.clone(), 1),
             };
+            if let Some(own) = out.states.get(oid) {
+                // its own statement wins; one that differs is named
+                if own != state && !out.restated.iter().any(|r| r.id == *oid) {
+                    out.restated.push(Restated {
+                        id: oid.clone(),
+                        by: out
+                            .services
+                            .first()
+                            .map(|s| s.name.clone())
+                            .unwrap_or_default(),
+                        own: own.clone(),
+                        via,
+                        under: state.clone(),
+                    });
+                }
+                continue;
+            }
             out.states.insert(oid.clone(), state.clone());
             out.inherited.insert(oid.clone(), Inherited { via, depth });
         }
     }
     out.services.extend(parent.services);
+    // what the services under it restate, each named with its own service
+    for r in parent.restated {
+        if !out.restated.contains(&r) {
+            out.restated.push(r);
+        }
+    }
     for u in parent.unknown {
         let id = format!("{name}: {}", u.id);
         if !out.unknown.iter().any(|x| x.id == id) {
@@ -426,6 +540,9 @@ pub struct Validity {
     /// An ISMAP-LIU registration: the external audit covers less than ISMAP's, so its
     /// statements do not give ISMAP-level assurance.
     pub liu: bool,
+    /// The registration's kind (ISMAP or ISMAP-LIU) is not stated: whether its statements
+    /// give ISMAP-level assurance is to be checked.
+    pub kind_unstated: bool,
     /// It publishes an improvement plan: what it concerns is to be checked.
     pub improvement_plan: bool,
     /// It publishes subsequent events: what they concern is to be checked.
@@ -449,6 +566,7 @@ impl Service {
             renewal_deadline: att.renewal_deadline,
             audit_period: att.audit_period,
             liu: att.registration_kind == Some(crate::model::RegistrationKind::IsmapLiu),
+            kind_unstated: att.registration_kind.is_none(),
             improvement_plan: att
                 .improvement_plan
                 .as_deref()
@@ -461,7 +579,7 @@ impl Service {
     }
 
     pub fn validity(&self, as_of: Date) -> Validity {
-        Validity {
+        let mut v = Validity {
             lapsed: self.renewal_deadline.is_some_and(|d| d < as_of),
             not_yet_valid: self.registered.is_some_and(|d| d > as_of),
             audit_not_ended: self.audit_period.is_some_and(|p| p.to > as_of),
@@ -470,9 +588,14 @@ impl Service {
                 .is_some_and(|p| p.to.add_months(AUDIT_PERIOD_MAX_AGE_MONTHS) < as_of),
             design_only: self.audit_period.is_some_and(|p| p.from == p.to),
             liu: self.liu,
+            kind_unstated: self.kind_unstated,
             improvement_plan: self.improvement_plan,
             subsequent_events: self.subsequent_events,
-        }
+        };
+        // a registration not in effect is relied on for nothing: checking its entry, which
+        // that already asks, shows the kind too
+        v.kind_unstated &= v.in_effect();
+        v
     }
 }
 
@@ -631,6 +754,13 @@ pub fn csp_warnings(
                 format!("{ja_whose}登録の有効性は確認していません({name} の更新期限が与えられていない): ISMAPクラウドサービスリストで掲載と更新期限を確認してください"),
                 format!("Registration validity {en_whose}not checked ({name} gives no renewal deadline): check its entry and renewal deadline on the ISMAP cloud service list"),
             ),
+        }
+        if v.kind_unstated {
+            push(
+                "registration-kind-unstated",
+                format!("{ja_whose}登録の種類が記載されていません({name} がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか不明): ISMAPクラウドサービスリストで確認してください(ISMAP-LIUなら、依拠する項目が外部監査の対象か確認してください)"),
+                format!("The list does not say whether {} is on the ISMAP or the ISMAP-LIU list: check it on the ISMAP cloud service list (under ISMAP-LIU, check that the items you rely on were externally audited)", if i == 0 { name.clone() } else { format!("the underlying service {name}") }),
+            );
         }
         if let Some(registered) = service.registered.filter(|_| v.not_yet_valid) {
             push(

@@ -9,8 +9,8 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use crate::analysis::csp::{
-    csp_warnings, resolve_attestation, CspControls, CspState, ListCoverage, Registration, StatedAs,
-    UnknownId, Validity,
+    csp_warnings, resolve_attestation, suffix_differs, suffix_mismatch_warning, CspControls,
+    CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
 use crate::analysis::procedures::{Kind, Procedure, Topic};
 use crate::analysis::review::{ItemReview, ReviewSummary};
@@ -90,6 +90,10 @@ pub enum Reason {
     /// An implemented control rests on an ISMAP-LIU registration, whose external audit
     /// covers less than ISMAP's: an item needing ISMAP's assurance is an assurance gap.
     IsmapLiu,
+    /// An implemented control rests on a registration whose kind (ISMAP or ISMAP-LIU) the
+    /// list or profile does not state, and the item needs ISMAP's assurance: a note, the
+    /// status is unchanged.
+    RegistrationKindUnstated,
     /// An implemented control rests on a statement with an improvement plan (改善計画 有):
     /// a note, the status is unchanged.
     ImprovementPlan,
@@ -104,7 +108,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 27] = [
+    pub const ALL: [Reason; 28] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -128,6 +132,7 @@ impl Reason {
         Reason::AuditPeriodOld,
         Reason::DesignOnly,
         Reason::IsmapLiu,
+        Reason::RegistrationKindUnstated,
         Reason::ImprovementPlan,
         Reason::SubsequentEvents,
         Reason::AssuranceAboveIsmap,
@@ -160,6 +165,7 @@ impl Reason {
             Reason::AuditPeriodOld => "audit-period-old",
             Reason::DesignOnly => "design-only",
             Reason::IsmapLiu => "ismap-liu",
+            Reason::RegistrationKindUnstated => "registration-kind-unstated",
             Reason::ImprovementPlan => "improvement-plan",
             Reason::SubsequentEvents => "subsequent-events",
             Reason::AssuranceAboveIsmap => "assurance-above-ismap",
@@ -205,6 +211,10 @@ impl Reason {
             Reason::AuditPeriodOld => l("監査対象期間が古い", "old audit period"),
             Reason::DesignOnly => l("整備状況のみの評価", "design only (one-day audit)"),
             Reason::IsmapLiu => l("ISMAP-LIUの登録", "ISMAP-LIU registration"),
+            Reason::RegistrationKindUnstated => l(
+                "登録の種類(ISMAP/ISMAP-LIU)が不明",
+                "registration kind not stated",
+            ),
             Reason::ImprovementPlan => l("改善計画あり", "improvement plan"),
             Reason::SubsequentEvents => l("後発事象あり", "subsequent events"),
             Reason::AssuranceAboveIsmap => l("ISMAPを超える確認水準", "assurance above ISMAP"),
@@ -233,6 +243,10 @@ impl Reasons {
         if yes {
             self.insert(r);
         }
+    }
+
+    fn remove(&mut self, r: Reason) {
+        self.0 &= !(1 << r as u32);
     }
 
     pub fn contains(self, r: Reason) -> bool {
@@ -350,6 +364,8 @@ struct Basis {
     design_only: Option<Arc<str>>,
     /// An ISMAP-LIU registration: a smaller external-audit scope.
     liu: Option<Arc<str>>,
+    /// A registration whose kind (ISMAP or ISMAP-LIU) is not stated.
+    kind_unstated: Option<Arc<str>>,
     /// An improvement plan published.
     improvement_plan: Option<Arc<str>>,
     /// Subsequent events published.
@@ -570,6 +586,9 @@ pub struct ItemDetails<'a> {
     pub design_only: Vec<&'a str>,
     /// Services whose ISMAP-LIU registration an implemented control rests on.
     pub ismap_liu: Vec<&'a str>,
+    /// Services whose registration kind is not stated that an implemented control rests
+    /// on, for an item needing ISMAP's assurance.
+    pub registration_kind_unstated: Vec<&'a str>,
     /// Services with an improvement plan an implemented control rests on.
     pub improvement_plan: Vec<&'a str>,
     /// Services with subsequent events an implemented control rests on.
@@ -603,6 +622,7 @@ impl ItemDetails<'_> {
             audit_period_old,
             design_only,
             ismap_liu,
+            registration_kind_unstated,
             improvement_plan,
             subsequent_events,
             additional_procedures,
@@ -630,6 +650,7 @@ impl ItemDetails<'_> {
             audit_period_old,
             design_only,
             ismap_liu,
+            registration_kind_unstated,
             improvement_plan,
             subsequent_events,
             chains,
@@ -987,6 +1008,12 @@ impl ItemResults {
                         push_once(&mut d.audit_period_old, b.audit_old.as_deref());
                         push_once(&mut d.design_only, b.design_only.as_deref());
                         push_once(&mut d.ismap_liu, b.liu.as_deref());
+                        if kind_matters(item.status, item.assurance) {
+                            push_once(
+                                &mut d.registration_kind_unstated,
+                                b.kind_unstated.as_deref(),
+                            );
+                        }
                         push_once(&mut d.improvement_plan, b.improvement_plan.as_deref());
                         push_once(&mut d.subsequent_events, b.subsequent_events.as_deref());
                         if let Some(existing) = d.controls.iter_mut().find(|x| x.id == &*c.id) {
@@ -1129,12 +1156,16 @@ impl ItemResults {
                 .collect();
             procs.push(proc(Kind::NonBasicDetail, chosen));
         }
-        let lists: [(Kind, &Vec<&str>); 7] = [
+        let lists: [(Kind, &Vec<&str>); 8] = [
             (Kind::AnnexRequest, &d.annex_only),
             (Kind::MappingReview, &d.nist_approximate),
             (Kind::LatestAudit, &d.audit_period_old),
             (Kind::DesignOnly, &d.design_only),
             (Kind::IsmapLiu, &d.ismap_liu),
+            (
+                Kind::RegistrationKindUnstated,
+                &d.registration_kind_unstated,
+            ),
             (Kind::ImprovementPlan, &d.improvement_plan),
             (Kind::SubsequentEvents, &d.subsequent_events),
         ];
@@ -1266,6 +1297,7 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("registration_not_yet_valid", &d.registration_not_yet_valid)?;
         st.serialize_field("audit_period_not_ended", &d.audit_period_not_ended)?;
         st.serialize_field("ismap_liu", &d.ismap_liu)?;
+        st.serialize_field("registration_kind_unstated", &d.registration_kind_unstated)?;
         st.serialize_field(
             "basic_requirements_not_implemented",
             &d.basic_requirements_not_implemented,
@@ -1795,6 +1827,30 @@ impl ResolvedRefs {
         r
     }
 
+    /// References naming an ISMAP detailed control with a suffix (B/PB/P) the catalog does
+    /// not give its numbers (`9.2.3.11.B` for `9.2.3.11.PB`), each once, with the id read:
+    /// as written in a CSP list (see [`suffix_differs`]).
+    pub fn suffix_mismatch(&self, catalog: &Catalog) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for (text, resolution) in &self.distinct {
+            if let Resolution::Resolved {
+                kind: RefKind::Ismap,
+                targets,
+                ..
+            } = resolution
+            {
+                for t in targets {
+                    if suffix_differs(catalog, text, &t.id)
+                        && !out.iter().any(|(r, _)| **r == **text)
+                    {
+                        out.push((text.to_string(), t.id.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Indices into [`Self::distinct`] of item `i`'s references.
     pub fn of_item(&self, i: usize) -> &[u32] {
         self.items.of_item(i)
@@ -1959,6 +2015,7 @@ fn evaluate_ref<'a>(
                 audit_old: name(|v| v.audit_old),
                 design_only: name(|v| v.design_only),
                 liu: name(|v| v.liu),
+                kind_unstated: name(|v| v.kind_unstated),
                 improvement_plan: name(|v| v.improvement_plan),
                 subsequent_events: name(|v| v.subsequent_events),
             };
@@ -2055,6 +2112,10 @@ fn evaluate_ref<'a>(
         (Reason::DesignOnly, any(&|c| c.basis.design_only.is_some())),
         (Reason::IsmapLiu, any(&|c| c.basis.liu.is_some())),
         (
+            Reason::RegistrationKindUnstated,
+            any(&|c| c.basis.kind_unstated.is_some()),
+        ),
+        (
             Reason::ImprovementPlan,
             any(&|c| c.basis.improvement_plan.is_some()),
         ),
@@ -2090,6 +2151,14 @@ fn evaluate_ref<'a>(
     }
 }
 
+/// Whether the kind of a registration (ISMAP or ISMAP-LIU) an item rests on matters to it:
+/// it is covered, and on ISMAP's assurance (an ISMAP-LIU registration would make it an
+/// assurance gap; below or above that assurance, or not covered anyway, the kind changes
+/// nothing).
+fn kind_matters(status: Status, assurance: Assurance) -> bool {
+    status == Status::Covered && assurance == Assurance::Ismap
+}
+
 /// One item's status and reasons from its references' evaluations (`evals[i]` for
 /// `refs[i]`); `position` is its place in the check list.
 fn item_result(
@@ -2108,6 +2177,9 @@ fn item_result(
         }
     }
     reasons.set(Reason::NoReference, item.refs.is_empty());
+    if !kind_matters(status, item.assurance) {
+        reasons.remove(Reason::RegistrationKindUnstated);
+    }
     reasons.set(
         Reason::AssuranceAboveIsmap,
         item.assurance > Assurance::Ismap
@@ -2330,8 +2402,13 @@ pub fn analyse_resolved(
 
     let mut warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
     warnings.extend(item_warnings(&items, summary.unresolved_references, lang));
+    warnings.extend(suffix_mismatch_warning(
+        &resolved.suffix_mismatch(catalog),
+        Side::CheckList,
+        lang,
+    ));
     GapReport {
-        schema_version: 12,
+        schema_version: 13,
         lang,
         as_of,
         warnings,
@@ -2406,8 +2483,13 @@ mod tests {
     }
 
     /// A CSP list implementing `implemented`, with `excluded` declared not applicable.
+    /// A list of a service on the ISMAP list (its kind stated: the tests about an unstated
+    /// kind say so).
     fn attestation(implemented: &[&str], excluded: &str) -> Attestation {
-        let mut att = Attestation::default();
+        let mut att = Attestation {
+            registration_kind: Some(RegistrationKind::Ismap),
+            ..Attestation::default()
+        };
         for id in implemented {
             att.controls.push(ListedControl::implemented(*id, None));
         }
@@ -2594,6 +2676,11 @@ mod tests {
             assert_eq!(has(Reason::DesignOnly), !d.design_only.is_empty());
             assert_eq!(has(Reason::IsmapLiu), !d.ismap_liu.is_empty(), "{id}");
             assert_eq!(
+                has(Reason::RegistrationKindUnstated),
+                !d.registration_kind_unstated.is_empty(),
+                "{id}"
+            );
+            assert_eq!(
                 has(Reason::ImprovementPlan),
                 !d.improvement_plan.is_empty(),
                 "{id}"
@@ -2622,11 +2709,15 @@ mod tests {
             seen.extend(item.reasons.iter().copied());
         }
         // the fixture reaches every reason the details speak to (all but the item's own,
-        // and audit-period-old, which the old audit test reaches)
+        // audit-period-old, which the old audit test reaches, and registration-kind-unstated,
+        // which a registration not in effect never gives: the unstated kind's test)
         for r in Reason::ALL {
             let own = matches!(
                 r,
-                Reason::AssuranceAboveIsmap | Reason::InvalidInput | Reason::AuditPeriodOld
+                Reason::AssuranceAboveIsmap
+                    | Reason::InvalidInput
+                    | Reason::AuditPeriodOld
+                    | Reason::RegistrationKindUnstated
             );
             assert!(own || seen.contains(&r), "{r:?}");
         }
@@ -2784,6 +2875,97 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.code == "registration-lapsed"));
+    }
+
+    /// A registration whose kind (ISMAP or ISMAP-LIU) is not stated is not taken for
+    /// ISMAP's: the status stands, but every covered item needing ISMAP's assurance that
+    /// rests on it (own or inherited: the underlying service's kind for what rests on it)
+    /// carries the reason and the procedure, and the CSP a warning; a registration not in
+    /// effect gives neither (its entry is to be checked anyway).
+    #[test]
+    fn an_unstated_registration_kind_is_a_note_on_what_needs_ismap() {
+        let mut iaas = attestation(&["11.1.1"], "11.2.1");
+        iaas.name = Some("IaaS".into());
+        iaas.registration_kind = None;
+        let mut att = attestation(&["9.2.1", "9.2.2"], "9.4.1");
+        att.name = Some("SaaS".into());
+        att.underlying = Some(Box::new(Underlying {
+            attestation: iaas,
+            scope: vec!["11".into()],
+        }));
+        let catalog = Catalog::embedded().unwrap();
+        let checks = CheckList {
+            items: vec![
+                item(2, &["9.2.1"], Assurance::Ismap),
+                item(3, &["11.1.1"], Assurance::Ismap),
+                item(4, &["11.1.1"], Assurance::SelfDeclared),
+                item(5, &["11.1.1"], Assurance::Soc2),
+                item(6, &["9.2.1", "9.2.3"], Assurance::Ismap),
+            ],
+            ..CheckList::default()
+        };
+        let r = analyse(&catalog, checks, &att, date("2026-04-01"), Lang::En);
+        let of = |id: &str| r.items.iter().find(|i| i.id == id).unwrap();
+        // the SaaS states its kind: what rests on it alone carries nothing
+        assert_eq!(of("C-2").status, Status::Covered);
+        assert_eq!(of("C-2").reasons, []);
+        // the IaaS's kind is unstated: what rests on it does, status unchanged
+        let c3 = of("C-3");
+        assert_eq!(c3.status, Status::Covered);
+        assert_eq!(
+            c3.reasons,
+            [Reason::Inherited, Reason::RegistrationKindUnstated]
+        );
+        let d = r.items.details(c3);
+        assert_eq!(d.registration_kind_unstated, ["IaaS"]);
+        let codes: Vec<&str> = d.additional_procedures.iter().map(|p| p.code()).collect();
+        assert_eq!(codes, ["registration-kind-unstated"]);
+        assert!(d.additional_procedures[0].text().contains("IaaS"));
+        // the kind changes nothing for what needs less, or more, than ISMAP, nor for
+        // what is not covered anyway
+        assert_eq!(of("C-6").status, Status::Partial);
+        for id in ["C-4", "C-5", "C-6"] {
+            assert!(!of(id).reasons.contains(&Reason::RegistrationKindUnstated));
+            assert!(r
+                .items
+                .details(of(id))
+                .registration_kind_unstated
+                .is_empty());
+        }
+        let warned: Vec<&Warning> = r
+            .warnings
+            .iter()
+            .filter(|w| w.code == "registration-kind-unstated")
+            .collect();
+        assert_eq!(warned.len(), 1, "{:?}", r.warnings);
+        assert!(warned[0].message.contains("the underlying service IaaS"));
+        // the SaaS's own kind unstated: everything needing ISMAP notes it
+        att.registration_kind = None;
+        let r = report_of(&att, &[&["9.2.1"], &["9.2.2"]], "2026-04-01");
+        for item in &r.items {
+            assert_eq!(item.status, Status::Covered, "{}", item.id);
+            assert!(item.reasons.contains(&Reason::RegistrationKindUnstated));
+            assert_eq!(r.items.details(item).registration_kind_unstated, ["SaaS"]);
+        }
+        assert_eq!(
+            r.warnings
+                .iter()
+                .filter(|w| w.code == "registration-kind-unstated")
+                .count(),
+            2
+        );
+        // lapsed: no note, no warning on the kind
+        att.renewal_deadline = Some(date("2026-03-31"));
+        att.underlying = None;
+        let r = report_of(&att, &[&["9.2.1"]], "2026-04-01");
+        assert_eq!(r.items[0].status, Status::AssuranceGap);
+        assert!(!r.items[0]
+            .reasons
+            .contains(&Reason::RegistrationKindUnstated));
+        assert!(!r
+            .warnings
+            .iter()
+            .any(|w| w.code == "registration-kind-unstated"));
     }
 
     /// A registration dated after the report's date, or a statement audited over a period

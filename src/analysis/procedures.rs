@@ -192,6 +192,9 @@ pub enum Kind {
     DesignOnly,
     /// These services are registered under ISMAP-LIU: a smaller external-audit scope.
     IsmapLiu,
+    /// The kind of these services' registrations (ISMAP or ISMAP-LIU) is not stated:
+    /// confirm the list they are on.
+    RegistrationKindUnstated,
     /// These services publish an improvement plan: check it does not concern the item.
     ImprovementPlan,
     /// These services publish subsequent events: check they do not concern the item.
@@ -235,6 +238,7 @@ impl Kind {
             Kind::LatestAudit => "latest-audit",
             Kind::DesignOnly => "design-only",
             Kind::IsmapLiu => "ismap-liu",
+            Kind::RegistrationKindUnstated => "registration-kind-unstated",
             Kind::ImprovementPlan => "improvement-plan",
             Kind::SubsequentEvents => "subsequent-events",
             Kind::Soc2 => "soc2-report",
@@ -243,7 +247,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 33] = [
+    pub const ALL: [Kind; 34] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -273,6 +277,7 @@ impl Kind {
         Kind::LatestAudit,
         Kind::DesignOnly,
         Kind::IsmapLiu,
+        Kind::RegistrationKindUnstated,
         Kind::ImprovementPlan,
         Kind::SubsequentEvents,
         Kind::Soc2,
@@ -394,6 +399,8 @@ impl Procedure<'_> {
             Kind::DesignOnly => ("The audit period of ", Plain, " is one day (only the design was assessed, not operation): confirm operating effectiveness, e.g. with a SOC 2 Type 2 report"),
             Kind::IsmapLiu if ja => ("", Plain, " はISMAP-LIUの登録(外部監査の範囲はISMAPより狭く、内部監査の結果を提出): この項目の統制目標が外部監査の対象だったかCSPに確認し、対象外なら内部監査の結果を入手する。確認できるまでISMAP水準の確認として扱わない"),
             Kind::IsmapLiu => ("", Plain, " is registered under ISMAP-LIU (a smaller external-audit scope than ISMAP's; internal audit results are submitted): confirm with the CSP that this item's objectives were in the external audit's scope, else obtain the internal audit result; do not treat it as ISMAP-level assurance until then"),
+            Kind::RegistrationKindUnstated if ja => ("", Plain, " がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか、ISMAPクラウドサービスリストで確認する。ISMAP-LIUなら、この項目の統制目標が外部監査の対象だったかCSPに確認する(対象外ならISMAP水準の確認として扱わない)"),
+            Kind::RegistrationKindUnstated => ("Confirm on the ISMAP cloud service list whether ", Plain, " is on the ISMAP or the ISMAP-LIU list; if ISMAP-LIU, confirm with the CSP that this item's objectives were in the external audit's scope (if not, do not treat it as ISMAP-level assurance)"),
             Kind::ImprovementPlan if ja => ("", Plain, " は改善計画を掲載している(監査で指摘された事項がある): 改善計画を入手し、この項目の統制目標に関わらないか、改善の状況とともに確認する"),
             Kind::ImprovementPlan => ("", Plain, " publishes an improvement plan (the audit found matters to improve): obtain the plan and check that it does not concern this item's objectives, and how far it has progressed"),
             Kind::SubsequentEvents if ja => ("", Plain, " は後発事象を掲載している: その内容を入手し、この項目の統制目標に関わらないか確認する"),

@@ -677,7 +677,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 4,
+        schema_version: 5,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),

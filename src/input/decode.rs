@@ -182,16 +182,36 @@ fn decode_cp932(loc: &Location, bytes: &[u8]) -> Result<String, InputError> {
 /// Characters CP932 has no code point for that every CP932 converter writes as the one
 /// it has for the same JIS X 0208 character (Microsoft's best fit, Python's `cp932`): text
 /// typed on a Mac, pasted from a PDF, or decoded from Shift_JIS by non-Microsoft tables
-/// holds the former. (character, what CP932 writes, its bytes)
-pub const CP932_BEST_FIT: [(char, char, [u8; 2]); 7] = [
-    ('\u{2014}', '\u{2015}', [0x81, 0x5C]), // — EM DASH (JIS X 0208 0x815C) → ―
-    ('\u{301C}', '\u{FF5E}', [0x81, 0x60]), // 〜 WAVE DASH → ～
-    ('\u{2016}', '\u{2225}', [0x81, 0x61]), // ‖ DOUBLE VERTICAL LINE → ∥
-    ('\u{2212}', '\u{FF0D}', [0x81, 0x7C]), // − MINUS SIGN → －
-    ('\u{00A2}', '\u{FFE0}', [0x81, 0x91]), // ¢ → ￠
-    ('\u{00A3}', '\u{FFE1}', [0x81, 0x92]), // £ → ￡
-    ('\u{00AC}', '\u{FFE2}', [0x81, 0xCA]), // ¬ → ￢
+/// holds the former. Also the no-break space of text copied from web pages (the ISMAP
+/// list), written as a space, and the yen sign, written as the full-width ￥ as ¢ and £ are
+/// (a Shift_JIS encoder would write 0x5C, which CP932 reads back as a backslash).
+/// (character, what CP932 writes, its bytes)
+pub const CP932_BEST_FIT: [(char, char, &[u8]); 9] = [
+    ('\u{2014}', '\u{2015}', &[0x81, 0x5C]), // — EM DASH (JIS X 0208 0x815C) → ―
+    ('\u{301C}', '\u{FF5E}', &[0x81, 0x60]), // 〜 WAVE DASH → ～
+    ('\u{2016}', '\u{2225}', &[0x81, 0x61]), // ‖ DOUBLE VERTICAL LINE → ∥
+    ('\u{2212}', '\u{FF0D}', &[0x81, 0x7C]), // − MINUS SIGN → －
+    ('\u{00A2}', '\u{FFE0}', &[0x81, 0x91]), // ¢ → ￠
+    ('\u{00A3}', '\u{FFE1}', &[0x81, 0x92]), // £ → ￡
+    ('\u{00A5}', '\u{FFE5}', &[0x81, 0x8F]), // ¥ YEN SIGN → ￥
+    ('\u{00AC}', '\u{FFE2}', &[0x81, 0xCA]), // ¬ → ￢
+    ('\u{00A0}', ' ', &[0x20]),              // NO-BREAK SPACE → space
 ];
+
+/// The characters of [`CP932_BEST_FIT`] in `fitted`, each as written and as CP932 writes
+/// it (`〜 (U+301C) → ～`; a space named, not shown), in table order: what a note says.
+pub fn best_fit_pairs(fitted: &[char]) -> Vec<String> {
+    let shown = |c: char| match c {
+        '\u{00A0}' => "no-break space".to_owned(),
+        ' ' => "space".to_owned(),
+        c => c.to_string(),
+    };
+    CP932_BEST_FIT
+        .iter()
+        .filter(|(c, ..)| fitted.contains(c))
+        .map(|(c, to, _)| format!("{} (U+{:04X}) → {}", shown(*c), *c as u32, shown(*to)))
+        .collect()
+}
 
 /// Encodes output text as CP932; characters CP932 lacks are an error, not a `?`, except
 /// those of [`CP932_BEST_FIT`], written as CP932 writes them.
@@ -391,7 +411,7 @@ mod tests {
         for (c, to, bytes) in CP932_BEST_FIT {
             let text = format!("a{c}b");
             let (out, fitted) = encode_cp932_best_fit(&text).unwrap();
-            assert_eq!(out, [b'a', bytes[0], bytes[1], b'b'], "{c}");
+            assert_eq!(out, [&b"a"[..], bytes, b"b"].concat(), "{c}");
             assert_eq!(fitted, [c]);
             // and read back, CP932 gives the look-alike
             let (back, _, err) = encoding_rs::SHIFT_JIS.decode(&out);
@@ -403,6 +423,15 @@ mod tests {
         assert_eq!(&out[5..7], [0x81, 0x60]);
         let (_, fitted) = encode_cp932_best_fit("確認").unwrap();
         assert!(fitted.is_empty());
+        // copied from a web page; a price: said, never a silent backslash
+        let (out, fitted) = encode_cp932_best_fit("9.2.1\u{a0}利用者登録 ¥100").unwrap();
+        assert_eq!(fitted, ['¥', '\u{a0}']);
+        assert_eq!(&out[5..6], b" ");
+        assert!(!out.contains(&0x5C));
+        assert_eq!(
+            best_fit_pairs(&fitted),
+            ["¥ (U+00A5) → ￥", "no-break space (U+00A0) → space"]
+        );
         let err = encode_cp932("〜😀").unwrap_err();
         assert!(err.contains("U+1F600"), "{err}");
         assert!(encode_cp932("𠮷").unwrap_err().contains("U+20BB7"));

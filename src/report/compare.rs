@@ -6,7 +6,6 @@ use crate::analysis::Status;
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
 use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
-use crate::text::strip_controls;
 
 /// The comparison's title (Markdown heading, workbook).
 pub fn title(lang: Lang) -> &'static str {
@@ -168,9 +167,7 @@ pub fn render(
         Format::Csv => csv::render(&csv_grid(r), style.csv_encoding, w),
         Format::Md => {
             writeln!(w, "## {}\n", title(r.lang))?;
-            for line in summary_lines(r) {
-                writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
-            }
+            markdown::bullets(summary_lines(r), w)?;
             writeln!(w)?;
             markdown::render(&summary_grid(r), w)?;
             writeln!(w)?;

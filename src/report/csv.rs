@@ -236,11 +236,7 @@ fn note_best_fit(fitted: &[char]) {
     if fitted.is_empty() || SAID.swap(true, Ordering::Relaxed) {
         return;
     }
-    let pairs: Vec<String> = crate::input::decode::CP932_BEST_FIT
-        .iter()
-        .filter(|(c, ..)| fitted.contains(c))
-        .map(|(c, to, _)| format!("{c} (U+{:04X}) → {to}", *c as u32))
-        .collect();
+    let pairs = crate::input::decode::best_fit_pairs(fitted);
     eprintln!(
         "{}",
         crate::messages::note(&format!(

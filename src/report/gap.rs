@@ -940,9 +940,7 @@ pub fn render(
                 "## {}\n",
                 lang.pick("ISMAP ギャップレポート", "ISMAP gap report")
             )?;
-            for line in summary_lines(report) {
-                writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
-            }
+            markdown::bullets(summary_lines(report), w)?;
             writeln!(w)?;
             markdown::render(&short_grid(report), w)?;
             removed_section(report, Format::Md, style, w)

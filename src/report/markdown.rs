@@ -1,4 +1,5 @@
-//! Markdown tables for pasting into tickets; cells escaped and formula-like text neutralised.
+//! Markdown for pasting into tickets: tables and header bullets, every input-derived text
+//! escaped by one escaper and formula-like text neutralised.
 use std::io::Write;
 
 use crate::report::csv::neutralise;
@@ -24,6 +25,19 @@ fn cell(s: &str) -> String {
         }
     }
     out
+}
+
+/// Writes `lines` (a report's header: the CSP's name, registry facts and warnings, which
+/// carry text from the inputs) as a bullet list, each escaped as a table cell is: a CSP
+/// named `<img src=…>` or subsequent events holding `[x](javascript:…)` stay text.
+pub fn bullets(
+    lines: impl IntoIterator<Item = impl AsRef<str>>,
+    w: &mut dyn Write,
+) -> anyhow::Result<()> {
+    for line in lines {
+        writeln!(w, "- {}", cell(line.as_ref()))?;
+    }
+    Ok(())
 }
 
 /// Writes the grid as a GitHub-flavoured Markdown table.
@@ -61,6 +75,23 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "| a | b |\n|---|---|\n| x\\|y | 1<br>2 |\n| '=cmd |  |\n"
+        );
+    }
+
+    #[test]
+    fn header_bullets_are_escaped_as_cells() {
+        let mut out = Vec::new();
+        bullets(
+            [
+                "CSP: <img src=https://evil.example/x.png>[x](javascript:alert(1))",
+                "WARNING: events: [詳細](javascript:alert(1)) | <img src=x> `x`",
+            ],
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "- CSP: \\<img src=https://evil.example/x.png\\>\\[x\\](javascript:alert(1))\n- WARNING: events: \\[詳細\\](javascript:alert(1)) \\| \\<img src=x\\> \\`x\\`\n"
         );
     }
 

@@ -282,9 +282,7 @@ pub fn render(
         Format::Csv => csv::render(&item_grid(r, false), style.csv_encoding, w),
         Format::Md => {
             writeln!(w, "## {}\n", title(lang))?;
-            for line in summary_lines(r) {
-                writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
-            }
+            markdown::bullets(summary_lines(r), w)?;
             writeln!(w)?;
             markdown::render(&group_grid(r), w)?;
             writeln!(w, "\n### {}\n", lang.pick("指摘事項", "Findings"))?;

@@ -210,9 +210,7 @@ pub fn render(
                 r.lang
                     .pick("ISMAP 管理策の候補", "Suggested ISMAP references")
             )?;
-            for line in summary_lines(r) {
-                writeln!(w, "- {}", strip_controls(&line).replace('|', "\\|"))?;
-            }
+            markdown::bullets(summary_lines(r), w)?;
             writeln!(w)?;
             markdown::render(&grid(r), w)
         }

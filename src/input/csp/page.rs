@@ -550,6 +550,8 @@ fn is_registration_number(value: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Mention {
     pub id: String,
+    /// The catalog title it was named by, when not by its id.
+    pub title: Option<String>,
     pub line: usize,
     pub label: String,
     pub value: String,
@@ -889,6 +891,16 @@ fn take(
     // ids in a value are text: never a list, never credited
     if spec.field.is_text() {
         for (n, part) in &parts {
+            // an objective named by its exact title (`（対象：特権的アクセス権の管理）`) is
+            // named as much as by its id
+            page.mentions
+                .extend(titled(part, catalog).map(|(id, title)| Mention {
+                    id,
+                    title: Some(title),
+                    line: *n,
+                    label: label.to_owned(),
+                    value: part.clone(),
+                }));
             let ids = find_ids(part).0;
             if ids.is_empty() {
                 continue;
@@ -910,6 +922,7 @@ fn take(
                         .filter(|t| t.kind.is_control())
                         .map(|t| Mention {
                             id: t.raw,
+                            title: None,
                             line: *n,
                             label: label.to_owned(),
                             value: part.clone(),
@@ -1084,8 +1097,46 @@ fn check_dates(page: &Page, path: &Path) -> Result<(), InputError> {
     Ok(())
 }
 
-/// Refuses an id named in a field's value that the list also states implemented: what the
-/// field says of it (`対象外`, a subsequent event) is not read, so the id cannot be.
+/// The objectives a text names by their exact catalog title, each with the title: a title
+/// is a whole piece of the text between punctuation (`（対象：特権的アクセス権の管理、利用者
+/// 登録）` names 9.2.3; `利用者登録` is no title, only the start of one), or for a Japanese
+/// title also between spaces (an English title has spaces of its own, and one-word titles
+/// such as `Monitor` are words of any sentence).
+fn titled<'a>(text: &str, catalog: &'a Catalog) -> impl Iterator<Item = (String, String)> + 'a {
+    let folded = fold_width(text);
+    let punctuation = |c: char| "()（）[]［］「」『』【】:：、,，。.;；/／・|".contains(c);
+    let pieces = |split: &dyn Fn(char) -> bool| -> Vec<String> {
+        folded
+            .split(split)
+            .map(str::trim)
+            .filter(|p| p.chars().count() >= 2)
+            .map(str::to_owned)
+            .collect()
+    };
+    let whole = pieces(&punctuation);
+    let words = pieces(&|c: char| punctuation(c) || c.is_whitespace());
+    catalog
+        .entries()
+        .iter()
+        .filter(|e| e.level == crate::catalog::Level::Objective)
+        .filter_map(move |e| {
+            // each language's own title, never the other's standing in for it
+            let named = |title: &'a Option<String>, among: &[String]| {
+                let title = title.as_deref()?;
+                let t = fold_width(title);
+                among.iter().any(|p| *p == *t).then_some(title)
+            };
+            let (ja, en) = (&e.title.ja, &e.title.en);
+            named(ja, &whole)
+                .or_else(|| named(ja, &words))
+                .or_else(|| named(en, &whole))
+                .map(|t| (e.id.clone(), t.to_owned()))
+        })
+}
+
+/// Refuses an id named in a field's value (by its id, or an objective by its exact title)
+/// that the list also states implemented: what the field says of it (`対象外`, a subsequent
+/// event) is not read, so the id cannot be.
 pub fn check_mentions(
     page: &Page,
     listed: &[crate::model::ListedControl],
@@ -1104,12 +1155,15 @@ pub fn check_mentions(
                     "'{}' in the field '{}' names {}, which the list states implemented (line {}): what the field says of it is not read, so {} is not read as implemented",
                     quote(&m.value),
                     quote(&m.label),
-                    m.id,
+                    match &m.title {
+                        Some(title) => format!("{} ('{}')", m.id, quote(title)),
+                        None => m.id.clone(),
+                    },
                     c.line.unwrap_or(0),
                     c.raw
                 ),
             )
-            .hint("a field of the list entry (scope, subsequent events, improvement plan…) is shown, not interpreted: if it narrows or qualifies a control, give the statuses in a table with a status column such as 実施状況; otherwise remove the id from the field"));
+            .hint("a field of the list entry (scope, subsequent events, improvement plan…) is shown, not interpreted: if it narrows or qualifies a control, give the statuses in a table with a status column such as 実施状況; otherwise remove the id (or the objective's title) from the field"));
         }
     }
     Ok(())
@@ -1122,6 +1176,26 @@ mod tests {
 
     fn catalog() -> Catalog {
         Catalog::embedded().unwrap()
+    }
+
+    /// An objective is named by its whole title between punctuation (or, Japanese, between
+    /// spaces), never by a title's start or a word of a sentence.
+    #[test]
+    fn objectives_named_by_their_exact_title() {
+        let c = catalog();
+        let ids = |text: &str| -> Vec<String> { titled(text, &c).map(|(id, _)| id).collect() };
+        assert_eq!(
+            ids("（対象：特権的アクセス権の管理、利用者登録）"),
+            ["9.2.3"]
+        );
+        assert_eq!(ids("特権的アクセス権の管理 鍵管理"), ["9.2.3", "10.1.2"]);
+        assert_eq!(
+            ids("Management of privileged access rights: under review"),
+            ["9.2.3"]
+        );
+        assert!(ids("鍵管理サービスの変更管理プロセス").is_empty());
+        assert!(ids("We monitor and Monitor access rights").is_empty());
+        assert!(ids("なし").is_empty());
     }
 
     fn read_text(text: &str) -> Result<Attestation, String> {
