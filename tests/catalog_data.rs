@@ -75,7 +75,10 @@ fn prepared_suggest_index_is_what_a_fresh_build_gives() {
     let lexicon = Lexicon::embedded().unwrap();
     let generated = Prepared::build(&catalog, &lexicon).to_text().unwrap();
     let committed = check_generated("catalog/suggest-index.txt", &generated);
-    assert!(suggest::PREPARED == committed, "the binary holds another suggest-index.txt");
+    assert!(
+        suggest::PREPARED == committed,
+        "the binary holds another suggest-index.txt"
+    );
     assert!(Prepared::embedded_for(&catalog, &lexicon).is_some());
 }
 

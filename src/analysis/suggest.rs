@@ -492,12 +492,7 @@ impl Prepared {
     /// Fails on a text holding a tab or a line break, which the form cannot carry.
     pub fn to_text(&self) -> Result<String, String> {
         use std::fmt::Write;
-        let nums = |v: &[u32]| {
-            v.iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
-        };
+        let nums = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
         let text = |s: &str| {
             if s.contains(['\t', '\n', '\r']) {
                 Err(format!("{s:?} holds a tab or a line break"))
@@ -650,7 +645,11 @@ impl<'t> Fields<'t> {
             if !b.is_ascii_digit() {
                 return Some((n, b));
             }
-            n = Some(n.unwrap_or(0).checked_mul(10)?.checked_add(u32::from(b - b'0'))?);
+            n = Some(
+                n.unwrap_or(0)
+                    .checked_mul(10)?
+                    .checked_add(u32::from(b - b'0'))?,
+            );
         }
     }
 
@@ -814,11 +813,7 @@ impl<'c> Suggester<'c> {
         Suggester::from_prepared(catalog, lexicon, prepared)
     }
 
-    fn from_prepared(
-        catalog: &'c Catalog,
-        lexicon: &Lexicon,
-        prepared: Prepared,
-    ) -> Suggester<'c> {
+    fn from_prepared(catalog: &'c Catalog, lexicon: &Lexicon, prepared: Prepared) -> Suggester<'c> {
         let terms = TermIndex::with_parts(catalog, lexicon, prepared.terms);
         let mut s = Suggester {
             catalog,

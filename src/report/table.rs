@@ -161,7 +161,12 @@ pub fn wrap_lines(text: &str, width: usize, indent: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut spans = Vec::new();
     for line in text.split('\n') {
-        wrap_measured(&measure(line.trim_end(), &mut spans), width, indent, &mut out);
+        wrap_measured(
+            &measure(line.trim_end(), &mut spans),
+            width,
+            indent,
+            &mut out,
+        );
     }
     out
 }
@@ -177,7 +182,10 @@ fn measure<'a>(line: &'a str, spans: &mut Vec<(usize, usize)>) -> Measured<'a> {
     atom_spans(line, spans);
     Measured {
         line,
-        atoms: spans.iter().map(|&(s, e)| (s, e, line[s..e].width())).collect(),
+        atoms: spans
+            .iter()
+            .map(|&(s, e)| (s, e, line[s..e].width()))
+            .collect(),
     }
 }
 
@@ -205,7 +213,11 @@ fn measure_cell<'a>(
 /// [`wrap_lines`] of one line (its end trimmed), measured, appended to `out`.
 fn wrap_measured(m: &Measured, width: usize, indent: &str, out: &mut Vec<String>) {
     let (line, width) = (m.line, width.max(1));
-    let hang = if line.starts_with('・') { "  " } else { indent };
+    let hang = if line.starts_with('・') {
+        "  "
+    } else {
+        indent
+    };
     let hang = if hang.width() >= width { "" } else { hang };
     let mut current = String::with_capacity(line.len());
     let mut used = 0;
@@ -353,13 +365,7 @@ pub fn column_widths(grid: &Grid, width: usize, longest: &[usize]) -> Vec<usize>
     // the others get a floor each (their longest word, or 16 columns, whichever is
     // more, within their text and a third of the room), then share what is left by how
     // much more their text needs
-    let floor = |c: usize| {
-        longest[c]
-            .min(room / 3)
-            .max(16)
-            .min(natural[c])
-            .max(1)
-    };
+    let floor = |c: usize| longest[c].min(room / 3).max(16).min(natural[c]).max(1);
     let mut given = 0;
     for &c in &rest {
         out[c] = floor(c);
