@@ -199,6 +199,30 @@ pub struct Hits {
     /// the words of the terms found, those not counted for a word of another meaning and
     /// those words themselves. The n-gram similarity looks only at the rest.
     pub spans: Vec<(usize, usize)>,
+    /// Marks of one call of [`TermIndex::find`] (the value of `stamp` then), so that
+    /// "was this pattern found", "is this term a hit" and "does a hit explain this
+    /// pattern" are one look-up each: per pattern, per term, per pattern.
+    stamp: u32,
+    found_marks: Vec<u32>,
+    hit_marks: Vec<u32>,
+    explained_marks: Vec<u32>,
+}
+
+impl Hits {
+    /// A new stamp for one call, the marks sized for `patterns` and `terms`.
+    fn restamp(&mut self, patterns: usize, terms: usize) -> u32 {
+        if self.found_marks.len() != patterns
+            || self.hit_marks.len() != terms
+            || self.stamp == u32::MAX
+        {
+            self.found_marks = vec![0; patterns];
+            self.explained_marks = vec![0; patterns];
+            self.hit_marks = vec![0; terms];
+            self.stamp = 0;
+        }
+        self.stamp += 1;
+        self.stamp
+    }
 }
 
 impl TermIndex {
@@ -280,6 +304,10 @@ impl TermIndex {
         hits.parts.clear();
         hits.spans.clear();
         self.finder.find_all(text, found);
+        let stamp = hits.restamp(self.patterns.len(), self.terms.len());
+        for f in found.iter() {
+            hits.found_marks[f.pattern] = stamp;
+        }
         let mut cursor = 0;
         for f in found.iter() {
             let whole = &self.pattern_terms[f.pattern];
@@ -288,7 +316,8 @@ impl TermIndex {
             }
             cursor = f.end;
             for &t in whole {
-                if !hits.terms.contains(&t) {
+                if hits.hit_marks[t as usize] != stamp {
+                    hits.hit_marks[t as usize] = stamp;
                     hits.terms.push(t);
                     hits.at.push(f.start);
                 }
@@ -296,27 +325,26 @@ impl TermIndex {
         }
         for f in found.iter() {
             for &t in &self.pattern_parts[f.pattern] {
-                if hits.terms.contains(&t) {
+                if hits.hit_marks[t as usize] == stamp {
                     continue;
                 }
                 let parts = &self.terms[t as usize].parts;
-                if parts
-                    .iter()
-                    .all(|&p| found.iter().any(|g| g.pattern == p as usize))
-                {
+                if parts.iter().all(|&p| hits.found_marks[p as usize] == stamp) {
+                    hits.hit_marks[t as usize] = stamp;
                     hits.terms.push(t);
                     hits.at.push(f.start);
                 }
             }
         }
         // what the terms found explain, before any is dropped for another meaning
+        for &t in &hits.terms {
+            let term = &self.terms[t as usize];
+            for &p in term.parts.iter().chain(&term.not_with) {
+                hits.explained_marks[p as usize] = stamp;
+            }
+        }
         for f in found.iter() {
-            let explains = |t: &u32| {
-                let term = &self.terms[*t as usize];
-                term.parts.contains(&(f.pattern as u32))
-                    || term.not_with.contains(&(f.pattern as u32))
-            };
-            if hits.terms.iter().any(explains) {
+            if hits.explained_marks[f.pattern] == stamp {
                 hits.spans.push((f.start, f.end));
             }
         }
@@ -326,7 +354,7 @@ impl TermIndex {
             let not_with = &self.terms[hits.terms[k] as usize].not_with;
             if not_with
                 .iter()
-                .any(|&p| found.iter().any(|g| g.pattern == p as usize))
+                .any(|&p| hits.found_marks[p as usize] == stamp)
             {
                 hits.terms.remove(k);
                 hits.at.remove(k);
