@@ -88,12 +88,18 @@ pub struct CspReading {
 }
 
 impl CspReading {
-    /// The options the CSP reader takes, with the encoding of text inputs.
-    pub fn options(&self, encoding: Option<Encoding>) -> crate::input::csp::CspOptions<'_> {
+    /// The options the CSP reader takes, with the encoding of text inputs and the date
+    /// the run is for (`--as-of`; `None`: today).
+    pub fn options(
+        &self,
+        encoding: Option<Encoding>,
+        as_of: Option<Date>,
+    ) -> crate::input::csp::CspOptions<'_> {
         crate::input::csp::CspOptions {
             encoding,
             sheet: self.sheet.as_deref(),
             status_column: self.status_column.as_deref(),
+            as_of,
         }
     }
 }

@@ -326,9 +326,170 @@ impl Serialize for Date {
     }
 }
 
+/// The dates a text writes, each with the last day it may mean: `2027-04-01`, `2027/4/1`,
+/// `2027年4月1日`, `令和9年4月1日`, `R9.4.1` (a day), `2027年4月`, `2027/04` (its month's
+/// last day), `2027年` (the year's), `2027年度`, `令和9年度` (the Japanese fiscal year's,
+/// the next 31 March). Numbers that are not dates (`27001`, `ver.2027.1`) are passed over.
+pub fn dates_in(text: &str) -> Vec<(String, Date)> {
+    let folded = crate::text::fold_width(text);
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        // not inside a word or a document number (`v2027`, `SEC-2027-01`, `log_2027`)
+        let apart = !before
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, '-' | '_' | '#' | '.'));
+        let era = ["令和", "平成"]
+            .iter()
+            .find(|e| chars[i..].starts_with(&e.chars().collect::<Vec<_>>()))
+            .map(|_| 2)
+            .or_else(|| {
+                (apart
+                    && matches!(chars[i], 'R' | 'H' | 'r' | 'h')
+                    && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()))
+                .then_some(1)
+            });
+        let starts = era.is_some() || (apart && chars[i].is_ascii_digit());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let body = i + era.unwrap_or(0);
+        let mut end = body;
+        while end < chars.len()
+            && (chars[end].is_ascii_digit()
+                || matches!(
+                    chars[end],
+                    '年' | '月' | '日' | '度' | '元' | '/' | '-' | '.'
+                ))
+        {
+            end += 1;
+        }
+        let run: String = chars[i..end].iter().collect();
+        match written_date(&run, era.is_some()) {
+            Some((len, last)) => {
+                let written: String = run.chars().take(len).collect();
+                out.push((written, last));
+                i += len.max(1);
+            }
+            None => i = end.max(i + 1),
+        }
+    }
+    out
+}
+
+/// The date at the start of `run` (an era's name first when `era`): its length in chars
+/// and the last day it may mean.
+fn written_date(run: &str, era: bool) -> Option<(usize, Date)> {
+    let chars: Vec<char> = run.chars().collect();
+    let last_of_month =
+        |y: i32, m: u32| Date::new(y, m, 1).map(|d| Date::from_days(d.add_months(1).to_days() - 1));
+    // the longest prefix read as a day, then as a month, a fiscal year, a year
+    for len in (1..=chars.len()).rev() {
+        let s: String = chars[..len].iter().collect();
+        if s.ends_with(['/', '-', '.']) {
+            continue;
+        }
+        if let Some(d) = Date::parse_written(&s) {
+            return Some((len, d));
+        }
+    }
+    let (year, rest) = if era {
+        let (name, rest) = if let Some(r) = run.strip_prefix("令和") {
+            (2018, r)
+        } else if let Some(r) = run.strip_prefix("平成") {
+            (1988, r)
+        } else if let Some(r) = run.strip_prefix(['R', 'r']) {
+            (2018, r)
+        } else {
+            (1988, run.strip_prefix(['H', 'h'])?)
+        };
+        let digits: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '元')
+            .collect();
+        let n = if digits == "元" { 1 } else { number(&digits)? };
+        (name + n, &rest[digits.len()..])
+    } else {
+        let digits: String = run.chars().take_while(char::is_ascii_digit).collect();
+        if digits.len() != 4 {
+            return None;
+        }
+        (number(&digits)?, &run[4..])
+    };
+    if !(1900..=2200).contains(&year) {
+        return None;
+    }
+    let head = run.chars().count() - rest.chars().count();
+    if rest.starts_with("年度") {
+        return Some((head + 2, Date::new(year + 1, 3, 31)?));
+    }
+    let month_sep = rest.strip_prefix('年').map(|r| (r, '月')).or_else(|| {
+        (!era)
+            .then(|| rest.strip_prefix(['/', '-']))
+            .flatten()
+            .map(|r| (r, ' '))
+    });
+    if let Some((r, close)) = month_sep {
+        let digits: String = r.chars().take_while(char::is_ascii_digit).collect();
+        if let (Some(m), true) = (
+            number(&digits).filter(|_| digits.len() <= 2),
+            close == ' ' || r[digits.len()..].starts_with(close),
+        ) {
+            if let Some(last) = last_of_month(year, m as u32) {
+                let len = head + 1 + digits.len() + usize::from(close != ' ');
+                return Some((len, last));
+            }
+        }
+        if rest.starts_with('年') {
+            return Some((head + 1, Date::new(year, 12, 31)?));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_written_in_a_text_with_the_last_day_they_mean() {
+        let d = |y, m, d| Date::new(y, m, d).unwrap();
+        for (text, want) in [
+            ("2027-04-01", vec![("2027-04-01", d(2027, 4, 1))]),
+            ("2027/4/1に導入", vec![("2027/4/1", d(2027, 4, 1))]),
+            ("２０２７年４月１日", vec![("2027年4月1日", d(2027, 4, 1))]),
+            ("令和9年4月1日実施", vec![("令和9年4月1日", d(2027, 4, 1))]),
+            ("R9.4.1", vec![("R9.4.1", d(2027, 4, 1))]),
+            ("2027年4月から", vec![("2027年4月", d(2027, 4, 30))]),
+            ("2027/02", vec![("2027/02", d(2027, 2, 28))]),
+            ("2027年度に実施", vec![("2027年度", d(2028, 3, 31))]),
+            ("令和元年度", vec![("令和元年度", d(2020, 3, 31))]),
+            ("2026年中", vec![("2026年", d(2026, 12, 31))]),
+            (
+                "2024-04-01導入、2027年4月更新",
+                vec![("2024-04-01", d(2024, 4, 1)), ("2027年4月", d(2027, 4, 30))],
+            ),
+        ] {
+            let got = dates_in(text);
+            let got: Vec<(&str, Date)> = got.iter().map(|(w, d)| (w.as_str(), *d)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+        for text in [
+            "ISO 27001",
+            "12.4.1",
+            "ver2027.1",
+            "2024-2026",
+            "RFC 2119",
+            "9.2.3.11.PB",
+            "第2期",
+            "SEC-2027-01",
+            "log_2027年.txt",
+        ] {
+            assert_eq!(dates_in(text), [], "{text}");
+        }
+    }
 
     #[test]
     fn parses_and_rejects() {

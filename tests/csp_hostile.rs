@@ -509,6 +509,23 @@ const FILES: &[(&str, Expect)] = &[
         "r75-footnote-mark-on-the-status.csv",
         Refused(&["row 3: column '実施状況'", "footnote mark"]),
     ),
+    // implemented after the report's date (--as-of 2026-04-01)
+    (
+        "r76-implementation-date-after-as-of.csv",
+        Refused(&[
+            "row 3: column '実施日'",
+            "gives a date after the as-of date 2026-04-01 ('2027-04-01')",
+        ]),
+    ),
+    // 整備済: designed, not stated operating
+    (
+        "r77-design-only-status.csv",
+        Refused(&["row 3: column '実施状況'", "整備 (design) does not state"]),
+    ),
+    (
+        "r78-remark-numbered-phase.csv",
+        Refused(&["row 3: column '備考'", "('第2期')"]),
+    ),
 ];
 
 #[test]

@@ -329,7 +329,7 @@ fn readme_output_samples_are_real() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 10, "README output samples checked");
+    assert_eq!(checked, 11, "README output samples checked");
 }
 
 /// A line of a README ```sh block that is a synopsis (`--checks FILE [--as-of …]`), not a

@@ -5,9 +5,9 @@
 //! is refused from the zip directory, before it is parsed.
 mod common;
 
-use std::io::Write;
 use std::path::Path;
 
+use common::xlsx::{ods, ods_cell as cell};
 use common::{bin, by_id, example, input_error, json_of};
 use rust_xlsxwriter::Workbook;
 
@@ -129,39 +129,6 @@ fn every_sheet_with_a_check_list_header_is_read() {
         .map(|i| i["id"].as_str().unwrap())
         .collect();
     assert!(ids.contains(&"A#2") && ids.contains(&"B#2"), "{ids:?}");
-}
-
-/// A minimal OpenDocument spreadsheet: `content` is the body of its one table.
-fn ods(path: &Path, sheet: &str, rows: &str) {
-    let file = std::fs::File::create(path).unwrap();
-    let mut zip = zip::ZipWriter::new(file);
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    zip.start_file("mimetype", stored).unwrap();
-    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
-        .unwrap();
-    zip.start_file("META-INF/manifest.xml", stored).unwrap();
-    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?>
-<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
- <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
- <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
-</manifest:manifest>"#).unwrap();
-    zip.start_file("content.xml", stored).unwrap();
-    write!(
-        zip,
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">
-<office:body><office:spreadsheet><table:table table:name="{sheet}">{rows}</table:table></office:spreadsheet></office:body>
-</office:document-content>"#
-    )
-    .unwrap();
-    zip.finish().unwrap();
-}
-
-fn cell(text: &str) -> String {
-    format!(
-        r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
-    )
 }
 
 /// A 管理策 cell merged over three rows of an .ods applies to each of them, as in .xlsx

@@ -252,6 +252,9 @@ pub struct CspControls {
     pub suffix_mismatch: Vec<(String, String)>,
     /// This service, then the services under it (`inherits:`), nearest first.
     pub services: Vec<Service>,
+    /// catalog id → the CSP's remark on a control it states implemented (a remarks
+    /// column, a cell comment), read as qualifying nothing: kept for the reader.
+    pub remarks: BTreeMap<String, String>,
     /// Objectives of an inherited scope the service states itself, otherwise than the
     /// service under it (at any depth of the chain).
     pub restated: Vec<Restated>,
@@ -426,7 +429,13 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
                     out.suffix_mismatch.push((listed.raw.clone(), id.clone()));
                 }
                 let state = match listed.declared {
-                    Declared::Implemented => CspState::Implemented,
+                    Declared::Implemented => {
+                        let remark = listed.reason.trim();
+                        if !remark.is_empty() {
+                            out.remarks.insert(id.clone(), remark.to_owned());
+                        }
+                        CspState::Implemented
+                    }
                     Declared::NotApplicable => CspState::NotApplicable {
                         reason: listed.reason.clone(),
                     },

@@ -100,6 +100,10 @@ pub enum Reason {
     /// An implemented control rests on a statement with subsequent events (後発事象): a
     /// note, the status is unchanged.
     SubsequentEvents,
+    /// The CSP wrote a remark on a control it states implemented (a remarks column, a cell
+    /// comment) that the reader found qualifies nothing: kept for the reviewer to read (a
+    /// note; the status is unchanged).
+    CspRemark,
     /// The item needs more assurance than ISMAP's agreed procedures give.
     AssuranceAboveIsmap,
     /// A cell of the item (assurance, risk) could not be read.
@@ -108,7 +112,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 28] = [
+    pub const ALL: [Reason; 29] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -135,6 +139,7 @@ impl Reason {
         Reason::RegistrationKindUnstated,
         Reason::ImprovementPlan,
         Reason::SubsequentEvents,
+        Reason::CspRemark,
         Reason::AssuranceAboveIsmap,
         Reason::InvalidInput,
     ];
@@ -165,6 +170,7 @@ impl Reason {
             Reason::AuditPeriodOld => "audit-period-old",
             Reason::DesignOnly => "design-only",
             Reason::IsmapLiu => "ismap-liu",
+            Reason::CspRemark => "csp-remark",
             Reason::RegistrationKindUnstated => "registration-kind-unstated",
             Reason::ImprovementPlan => "improvement-plan",
             Reason::SubsequentEvents => "subsequent-events",
@@ -211,6 +217,7 @@ impl Reason {
             Reason::AuditPeriodOld => l("監査対象期間が古い", "old audit period"),
             Reason::DesignOnly => l("整備状況のみの評価", "design only (one-day audit)"),
             Reason::IsmapLiu => l("ISMAP-LIUの登録", "ISMAP-LIU registration"),
+            Reason::CspRemark => l("CSPの備考あり", "CSP's remark"),
             Reason::RegistrationKindUnstated => l(
                 "登録の種類(ISMAP/ISMAP-LIU)が不明",
                 "registration kind not stated",
@@ -396,6 +403,8 @@ struct EvaluatedControl {
     stated_as: Option<Arc<str>>,
     /// Declared not applicable, which ISMAP does not allow for it.
     exclusion_not_allowed: bool,
+    /// Implemented (or in the annex): the CSP's remark on the statement it rests on.
+    remark: Option<Arc<str>>,
 }
 
 impl EvaluatedControl {
@@ -593,7 +602,16 @@ pub struct ItemDetails<'a> {
     pub improvement_plan: Vec<&'a str>,
     /// Services with subsequent events an implemented control rests on.
     pub subsequent_events: Vec<&'a str>,
+    /// The CSP's remarks on implemented controls, read as qualifying nothing.
+    pub csp_remarks: Vec<CspRemark<'a>>,
     pub additional_procedures: Vec<Procedure<'a>>,
+}
+
+/// The CSP's remark on a control it states implemented (a remarks column, a cell comment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CspRemark<'a> {
+    pub id: &'a str,
+    pub remark: &'a str,
 }
 
 impl ItemDetails<'_> {
@@ -625,9 +643,11 @@ impl ItemDetails<'_> {
             registration_kind_unstated,
             improvement_plan,
             subsequent_events,
+            csp_remarks,
             additional_procedures,
         } = self;
         controls.clear();
+        csp_remarks.clear();
         not_applicable.clear();
         unresolved.clear();
         no_ismap_counterpart.clear();
@@ -1016,6 +1036,12 @@ impl ItemResults {
                         }
                         push_once(&mut d.improvement_plan, b.improvement_plan.as_deref());
                         push_once(&mut d.subsequent_events, b.subsequent_events.as_deref());
+                        if let Some(remark) = c.remark.as_deref() {
+                            let id = c.stated_as.as_deref().unwrap_or(&c.id);
+                            if !d.csp_remarks.iter().any(|r| r.id == id) {
+                                d.csp_remarks.push(CspRemark { id, remark });
+                            }
+                        }
                         if let Some(existing) = d.controls.iter_mut().find(|x| x.id == &*c.id) {
                             existing.unverified &= c.unverified;
                             existing.requirement_of =
@@ -1174,6 +1200,19 @@ impl ItemResults {
                 procs.push(proc(kind, borrowed(ids)));
             }
         }
+        if !d.csp_remarks.is_empty() {
+            let remarks = d
+                .csp_remarks
+                .iter()
+                .map(|r| {
+                    Cow::Owned(match lang {
+                        Lang::Ja => format!("{}（「{}」）", r.id, r.remark),
+                        Lang::En => format!("{} ('{}')", r.id, r.remark),
+                    })
+                })
+                .collect();
+            procs.push(proc(Kind::CspRemark, remarks));
+        }
         if item.reasons.contains(&Reason::AssuranceAboveIsmap) {
             procs.push(match item.assurance {
                 Assurance::Audit => proc(Kind::OwnAudit, Vec::new()),
@@ -1297,6 +1336,7 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("registration_not_yet_valid", &d.registration_not_yet_valid)?;
         st.serialize_field("audit_period_not_ended", &d.audit_period_not_ended)?;
         st.serialize_field("ismap_liu", &d.ismap_liu)?;
+        st.serialize_field("csp_remarks", &d.csp_remarks)?;
         st.serialize_field("registration_kind_unstated", &d.registration_kind_unstated)?;
         st.serialize_field(
             "basic_requirements_not_implemented",
@@ -2035,6 +2075,10 @@ fn evaluate_ref<'a>(
                 stated_as: v.stated_as().map(|s| shared.get(s)),
                 exclusion_not_allowed: state == ControlState::NotApplicable
                     && !csp.exclusion_allowed(judge.catalog, v.basis),
+                remark: holds
+                    .then(|| csp.remarks.get(v.basis))
+                    .flatten()
+                    .map(|r| shared.get(r)),
             })
         });
     }
@@ -2123,6 +2167,7 @@ fn evaluate_ref<'a>(
             Reason::SubsequentEvents,
             any(&|c| c.basis.subsequent_events.is_some()),
         ),
+        (Reason::CspRemark, any(&|c| c.remark.is_some())),
         (Reason::NoIsmapCounterpart, without.is_some()),
     ] {
         reasons.set(reason, has);
@@ -2166,6 +2211,7 @@ fn item_result(
     position: usize,
     evals: &[&RefEval],
     columns: &[Arc<str>],
+    topics: &mut Topics,
 ) -> ItemResult {
     let status = status_rule(evals.iter().map(|e| e.outcome()), &item);
     let mut reasons = Reasons::default();
@@ -2187,7 +2233,7 @@ fn item_result(
     );
     reasons.set(Reason::InvalidInput, !item.problems.is_empty());
     let topic = (status == Status::OutsideIsmap)
-        .then(|| Topic::of_title(&item.title))
+        .then(|| topics.of_title(&item.title))
         .flatten();
 
     let reference_columns = if columns.is_empty() {
@@ -2219,6 +2265,21 @@ fn item_result(
         position,
         topic,
         review: None,
+    }
+}
+
+/// [`Topic::of_title`] of each distinct title once (a long list repeats its titles).
+#[derive(Default)]
+struct Topics(foldhash::HashMap<Box<str>, Option<Topic>>);
+
+impl Topics {
+    fn of_title(&mut self, title: &str) -> Option<Topic> {
+        if let Some(&topic) = self.0.get(title) {
+            return topic;
+        }
+        let topic = Topic::of_title(title);
+        self.0.insert(title.into(), topic);
+        topic
     }
 }
 
@@ -2257,6 +2318,7 @@ fn item_results_split(
     // appends the results of `items`, the first being item number `first`
     let analyse_range = |first: usize, items: Vec<CheckItem>, out: &mut Vec<ItemResult>| {
         let mut of_item: Vec<&RefEval> = Vec::new();
+        let mut topics = Topics::default();
         out.extend(items.into_iter().enumerate().map(|(i, item)| {
             of_item.clear();
             of_item.extend(
@@ -2265,7 +2327,7 @@ fn item_results_split(
                     .iter()
                     .filter_map(|&r| evals.get(r as usize)),
             );
-            item_result(item, first + i, &of_item, &resolved.columns)
+            item_result(item, first + i, &of_item, &resolved.columns, &mut topics)
         }));
     };
     // one allocation for all results: joining the halves moves the second one in, without
@@ -2408,7 +2470,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 13,
+        schema_version: 14,
         lang,
         as_of,
         warnings,
@@ -2574,6 +2636,8 @@ mod tests {
             to: date("2024-03-31"),
         });
         let mut att = attestation(&["9.2.1", "12.4.1", "8.1.5", "6.1.2"], "9.4.1");
+        // a remark on an implemented control, read as qualifying nothing
+        att.controls[1].reason = "daily log review".into();
         att.controls
             .push(listed("9.4.2", Declared::NotApplicable, "no login"));
         att.controls
@@ -2675,6 +2739,7 @@ mod tests {
             );
             assert_eq!(has(Reason::DesignOnly), !d.design_only.is_empty());
             assert_eq!(has(Reason::IsmapLiu), !d.ismap_liu.is_empty(), "{id}");
+            assert_eq!(has(Reason::CspRemark), !d.csp_remarks.is_empty(), "{id}");
             assert_eq!(
                 has(Reason::RegistrationKindUnstated),
                 !d.registration_kind_unstated.is_empty(),

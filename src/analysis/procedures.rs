@@ -195,6 +195,8 @@ pub enum Kind {
     /// The kind of these services' registrations (ISMAP or ISMAP-LIU) is not stated:
     /// confirm the list they are on.
     RegistrationKindUnstated,
+    /// Read the CSP's remark on a control it states implemented.
+    CspRemark,
     /// These services publish an improvement plan: check it does not concern the item.
     ImprovementPlan,
     /// These services publish subsequent events: check they do not concern the item.
@@ -239,6 +241,7 @@ impl Kind {
             Kind::DesignOnly => "design-only",
             Kind::IsmapLiu => "ismap-liu",
             Kind::RegistrationKindUnstated => "registration-kind-unstated",
+            Kind::CspRemark => "csp-remark",
             Kind::ImprovementPlan => "improvement-plan",
             Kind::SubsequentEvents => "subsequent-events",
             Kind::Soc2 => "soc2-report",
@@ -247,7 +250,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 34] = [
+    pub const ALL: [Kind; 35] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -278,6 +281,7 @@ impl Kind {
         Kind::DesignOnly,
         Kind::IsmapLiu,
         Kind::RegistrationKindUnstated,
+        Kind::CspRemark,
         Kind::ImprovementPlan,
         Kind::SubsequentEvents,
         Kind::Soc2,
@@ -330,23 +334,44 @@ enum Frame {
 /// 4, an item of the governance or management criteria; not an objective. A subject may
 /// follow the id with a note (`9.2.3.2 (not implemented, of 9.2.3)`).
 fn is_detail_id(subject: &str) -> bool {
-    id_numbers(subject).count() >= 4
+    id_numbers(subject).0 >= 4
 }
 
 /// An item of the governance (3) or management (4) criteria (`4.4.7.2`): not a detailed
 /// control.
 fn is_criteria_item(subject: &str) -> bool {
-    is_detail_id(subject) && matches!(id_numbers(subject).next(), Some("3" | "4"))
+    matches!(id_numbers(subject), (4.., "3" | "4"))
 }
 
-/// The numbers of the id a subject starts with.
-fn id_numbers(subject: &str) -> impl Iterator<Item = &str> {
-    let id = subject
-        .split(|c: char| c.is_whitespace() || c == '(' || c == '（')
-        .next()
-        .unwrap_or(subject);
-    id.split('.')
-        .take_while(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+/// How many numbers the id a subject starts with has (`9.2.3.2` has 4; the id ends at a
+/// space or bracket), and the first of them: its dot-separated parts up to the first that
+/// is not all ASCII digits. One pass over the id's bytes: this runs on every subject of
+/// every procedure of a report.
+fn id_numbers(subject: &str) -> (usize, &str) {
+    let bytes = subject.as_bytes();
+    let (mut count, mut first, mut i) = (0, "", 0);
+    loop {
+        let start = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        // a part ends the id, or is followed by a dot; anything else spoils it
+        let ends = match subject[i..].chars().next() {
+            None | Some('.') => true,
+            Some(c) => c.is_whitespace() || c == '(' || c == '（',
+        };
+        if i == start || !ends {
+            return (count, first);
+        }
+        if count == 0 {
+            first = &subject[start..i];
+        }
+        count += 1;
+        if bytes.get(i) != Some(&b'.') {
+            return (count, first);
+        }
+        i += 1;
+    }
 }
 
 impl Procedure<'_> {
@@ -401,6 +426,8 @@ impl Procedure<'_> {
             Kind::IsmapLiu => ("", Plain, " is registered under ISMAP-LIU (a smaller external-audit scope than ISMAP's; internal audit results are submitted): confirm with the CSP that this item's objectives were in the external audit's scope, else obtain the internal audit result; do not treat it as ISMAP-level assurance until then"),
             Kind::RegistrationKindUnstated if ja => ("", Plain, " がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか、ISMAPクラウドサービスリストで確認する。ISMAP-LIUなら、この項目の統制目標が外部監査の対象だったかCSPに確認する(対象外ならISMAP水準の確認として扱わない)"),
             Kind::RegistrationKindUnstated => ("Confirm on the ISMAP cloud service list whether ", Plain, " is on the ISMAP or the ISMAP-LIU list; if ISMAP-LIU, confirm with the CSP that this item's objectives were in the external audit's scope (if not, do not treat it as ISMAP-level assurance)"),
+            Kind::CspRemark if ja => ("CSPは実施とする管理策に備考を付けている: ", Plain, "。備考が実施の範囲や時期を限定していないか読んで確認する"),
+            Kind::CspRemark => ("The CSP wrote a remark on what it states implemented: ", Plain, ". Read it and confirm it does not limit the implementation's scope or timing"),
             Kind::ImprovementPlan if ja => ("", Plain, " は改善計画を掲載している(監査で指摘された事項がある): 改善計画を入手し、この項目の統制目標に関わらないか、改善の状況とともに確認する"),
             Kind::ImprovementPlan => ("", Plain, " publishes an improvement plan (the audit found matters to improve): obtain the plan and check that it does not concern this item's objectives, and how far it has progressed"),
             Kind::SubsequentEvents if ja => ("", Plain, " は後発事象を掲載している: その内容を入手し、この項目の統制目標に関わらないか確認する"),
@@ -593,6 +620,56 @@ mod tests {
         assert!(p(&["3.1.2.1", "4.4.7.2"], Lang::En).contains("criteria items 3.1.2.1, 4.4.7.2"));
         assert!(is_criteria_item("4.4.7.2 (not implemented, of 4.4.7)"));
         assert!(!is_criteria_item("4.4.7") && !is_criteria_item("14.1.2.3"));
+    }
+
+    /// [`id_numbers`] as first written, with iterators: the one pass must agree with it.
+    fn id_numbers_by_split(subject: &str) -> (usize, &str) {
+        let id = subject
+            .split(|c: char| c.is_whitespace() || c == '(' || c == '（')
+            .next()
+            .unwrap_or(subject);
+        let mut numbers = id
+            .split('.')
+            .take_while(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
+        let first = numbers.next();
+        (
+            first.map_or(0, |_| 1 + numbers.count()),
+            first.unwrap_or(""),
+        )
+    }
+
+    #[test]
+    fn id_numbers_are_those_of_the_id_split_at_dots() {
+        for s in [
+            "",
+            ".",
+            "9",
+            "9.",
+            "9.2.1.3",
+            "9.2.1.3.",
+            "9..2",
+            ".9.2",
+            "9.2.1.3 (x)",
+            "4.4.7.2（未実施、4.4.7）",
+            "4.4.7.2\u{3000}x",
+            "8.1.5.P",
+            "AC-2(1) → AC-2",
+            "9.2a.1.1",
+            "9.2.1.1a",
+            "9.2.1.1(1)",
+            "9.2.1.1)",
+            "12.1.2.3、",
+            "٣.1.1.1",
+        ] {
+            assert_eq!(id_numbers(s), id_numbers_by_split(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn id_numbers_agree_with_the_split(s in "[0-9.( （a\u{3000}、]{0,14}") {
+            proptest::prop_assert_eq!(id_numbers(&s), id_numbers_by_split(&s));
+        }
     }
 
     #[test]

@@ -170,7 +170,7 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
         },
         cfg.iso_edition,
     )?;
-    let opts = cfg.csp_reading.options(cfg.encoding);
+    let opts = cfg.csp_reading.options(cfg.encoding, cfg.as_of);
     let progress = std::io::stderr().is_terminal() && paths.len() > 50;
     let mut atts = Vec::with_capacity(paths.len());
     for (i, p) in paths.iter().enumerate() {

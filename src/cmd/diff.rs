@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, cfg: DiffConfig) -> Result<Exit> {
     }
     cfg.output.check(&inputs)?;
     let catalog = ctx.catalog()?;
-    let opts = cfg.csp_reading.options(cfg.encoding);
+    let opts = cfg.csp_reading.options(cfg.encoding, cfg.as_of);
     let old = input::csp::load(&cfg.old, &opts, &catalog)?;
     let new = input::csp::load(&cfg.new, &opts, &catalog)?;
     for att in [&old, &new] {

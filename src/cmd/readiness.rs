@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
     let catalog = ctx.catalog()?;
     let list = input::csp::load(
         stdin.path(&cfg.implemented),
-        &cfg.csp_reading.options(cfg.encoding),
+        &cfg.csp_reading.options(cfg.encoding, cfg.as_of),
         &catalog,
     )
     .map_err(|e| stdin.name(e))

@@ -167,7 +167,7 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     )?;
     let attestation = input::csp::load(
         stdin.path(&cfg.csp),
-        &cfg.csp_reading.options(cfg.encoding),
+        &cfg.csp_reading.options(cfg.encoding, cfg.as_of),
         &catalog,
     )
     .map_err(|e| stdin.name(e))

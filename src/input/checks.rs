@@ -987,6 +987,20 @@ fn assurance_and_risk(
     risk: &str,
     column: impl Fn(ProblemField) -> String,
 ) -> (Assurance, Option<Risk>, Vec<CellProblem>) {
+    assurance_and_risk_read(
+        (assurance, Assurance::parse(assurance)),
+        (risk, Risk::parse(risk)),
+        column,
+    )
+}
+
+/// [`assurance_and_risk`] of cells already parsed: each cell with what
+/// [`Assurance::parse`] and [`Risk::parse`] make of it.
+fn assurance_and_risk_read(
+    (assurance, parsed_assurance): (&str, Option<Assurance>),
+    (risk, parsed_risk): (&str, Option<Option<Risk>>),
+    column: impl Fn(ProblemField) -> String,
+) -> (Assurance, Option<Risk>, Vec<CellProblem>) {
     let mut problems = Vec::new();
     let mut problem = |field, value: &str| {
         problems.push(CellProblem {
@@ -995,11 +1009,11 @@ fn assurance_and_risk(
             value: value.to_owned(),
         })
     };
-    let a = Assurance::parse(assurance).unwrap_or_else(|| {
+    let a = parsed_assurance.unwrap_or_else(|| {
         problem(ProblemField::Assurance, assurance);
         Assurance::default()
     });
-    let r = Risk::parse(risk).unwrap_or_else(|| {
+    let r = parsed_risk.unwrap_or_else(|| {
         problem(ProblemField::Risk, risk);
         None
     });
@@ -1173,6 +1187,39 @@ struct Items {
     id_merges: Vec<(usize, usize)>,
     /// The cells holding a number with a fraction (see [`Sheet::fractions`]).
     fractions: Vec<(usize, usize)>,
+    /// The assurance and risk cells read so far (a column of a few values, read on
+    /// every row).
+    assurances: Memo<Option<Assurance>>,
+    risks: Memo<Option<Option<Risk>>>,
+}
+
+/// What a function of a cell's text made of the first few distinct texts seen: a column
+/// of a few values repeated down a long list is read once per value.
+struct Memo<T> {
+    seen: Vec<(Box<str>, T)>,
+}
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Memo { seen: Vec::new() }
+    }
+}
+
+impl<T: Copy> Memo<T> {
+    /// Texts remembered; a text beyond them is read each time it comes.
+    const MAX: usize = 16;
+
+    /// `read(text)`, remembered.
+    fn get(&mut self, text: &str, read: impl FnOnce(&str) -> T) -> T {
+        if let Some((_, v)) = self.seen.iter().find(|(k, _)| **k == *text) {
+            return *v;
+        }
+        let v = read(text);
+        if self.seen.len() < Self::MAX {
+            self.seen.push((text.into(), v));
+        }
+        v
+    }
 }
 
 impl Items {
@@ -1212,6 +1259,8 @@ impl Items {
             id_hasher: foldhash::fast::RandomState::default(),
             id_merges,
             fractions: sheet.fractions.clone(),
+            assurances: Memo::default(),
+            risks: Memo::default(),
         })
     }
 
@@ -1290,13 +1339,19 @@ impl Items {
         )))
     }
 
-    /// The assurance and risk cells of a row read (see [`assurance_and_risk`]).
+    /// The assurance and risk cells of a row read (see [`assurance_and_risk`]), each
+    /// distinct cell text parsed once.
     fn assurance_and_risk(
-        &self,
+        &mut self,
         cells: &(impl Cells + ?Sized),
     ) -> (Assurance, Option<Risk>, Vec<CellProblem>) {
         let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
-        assurance_and_risk(cell(Field::Assurance), cell(Field::Risk), |f| {
+        let (assurance, risk) = (cell(Field::Assurance), cell(Field::Risk));
+        let parsed = (
+            self.assurances.get(assurance, Assurance::parse),
+            self.risks.get(risk, Risk::parse),
+        );
+        assurance_and_risk_read((assurance, parsed.0), (risk, parsed.1), |f| {
             self.col_name(match f {
                 ProblemField::Assurance => Field::Assurance,
                 ProblemField::Risk => Field::Risk,
@@ -1955,6 +2010,48 @@ mod tests {
         assert_eq!(list.items[1].refs, ["9.2.1", "9.2.2"]);
         let list = structured("ok.json", "[{\"id\":7,\"refs\":[\"9.2.1\"]}]").unwrap();
         assert_eq!(list.items[0].id, "7");
+    }
+
+    #[test]
+    fn assurance_and_risk_read_once_per_text_are_read_as_every_time() {
+        // more distinct texts than the memo keeps, each repeated, known and unknown
+        let values: Vec<(String, String)> = (0..40)
+            .map(|i| match i % 4 {
+                0 => (
+                    ["自己申告", "ISMAP", "soc2", "個別監査"][i / 4 % 4].to_owned(),
+                    "高".to_owned(),
+                ),
+                1 => (format!("不明{}", i % 20), format!("r{}", i % 20)),
+                2 => (String::new(), ["", "中", "low"][i / 4 % 3].to_owned()),
+                _ => ("ISMAP".to_owned(), format!("x{}", i % 20)),
+            })
+            .collect();
+        let mut rows: Vec<Vec<String>> = vec![vec![
+            "id".into(),
+            "controls".into(),
+            "Risk".into(),
+            "求める確認水準".into(),
+        ]];
+        for (i, (a, r)) in values.iter().chain(values.iter()).enumerate() {
+            rows.push(vec![format!("C{i}"), "9.2.1".into(), r.clone(), a.clone()]);
+        }
+        let list = from_sheet(Sheet {
+            path: "c.csv".into(),
+            rows,
+            ..Sheet::default()
+        })
+        .unwrap();
+        for (item, (a, r)) in list.items.iter().zip(values.iter().chain(values.iter())) {
+            let (assurance, risk, problems) = assurance_and_risk(a, r, |f| match f {
+                ProblemField::Assurance => "求める確認水準".into(),
+                ProblemField::Risk => "Risk".into(),
+            });
+            assert_eq!(
+                (item.assurance, item.risk, &item.problems),
+                (assurance, risk, &problems),
+                "{a} {r}"
+            );
+        }
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! What calamine does not check or give for workbooks that are zip files (.xlsx, .xlsm,
 //! .xlsb, .ods): the unpacked size of each part, read from the zip directory before any
-//! parsing (a 1 MB file may unpack to gigabytes), the merged cells of an .ods sheet, and the
-//! hidden rows and columns and struck-through cells of an .xlsx sheet.
-use std::collections::BTreeSet;
+//! parsing (a 1 MB file may unpack to gigabytes), the merged cells and cell comments of an
+//! .ods sheet, and the hidden rows and columns, struck-through cells and cell comments
+//! (notes and threaded comments) of an .xlsx sheet.
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{BufReader, Read, Seek};
 use std::path::Path;
@@ -10,6 +11,9 @@ use std::path::Path;
 use quick_xml::events::{BytesStart, Event};
 
 use crate::error::{InputError, Location};
+
+/// Cell comments by cell: (row from 1, column from 0) → text.
+pub type Comments = BTreeMap<(u32, u32), String>;
 
 /// Largest unpacked part of a workbook (a sheet, its shared text) accepted: a 100,000-row
 /// check list's sheet unpacks to a few tens of MB.
@@ -83,6 +87,24 @@ fn count(e: &BytesStart, name: &str) -> u32 {
 /// The vertically merged cells of the sheet `sheet` of an .ods file: each cell that spans
 /// more than one row, as (top row, column) to (bottom row, column), 0-based.
 pub fn ods_merged(path: &Path, sheet: &str) -> Result<Vec<calamine::Dimensions>, String> {
+    Ok(ods_sheet(path, sheet)?.0)
+}
+
+/// The comments (`office:annotation`) on the cells of the sheet `sheet` of an .ods file,
+/// (row from 1, column from 0) → their text (paragraphs one per line; author and date left
+/// out); `Ok(None)` for a file that is not one.
+pub fn ods_comments(path: &Path, sheet: &str) -> Result<Option<Comments>, String> {
+    let Some(mut zip) = open(path) else {
+        return Ok(None);
+    };
+    if zip.by_name("content.xml").is_err() {
+        return Ok(None);
+    }
+    Ok(Some(ods_sheet(path, sheet)?.1))
+}
+
+/// An .ods sheet's merged cells (0-based) and comments (row from 1).
+fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Comments), String> {
     let mut zip = open(path).ok_or("not a zip file")?;
     let content = zip.by_name("content.xml").map_err(|e| e.to_string())?;
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
@@ -90,6 +112,11 @@ pub fn ods_merged(path: &Path, sheet: &str) -> Result<Vec<calamine::Dimensions>,
     let (mut in_sheet, mut depth) = (false, 0usize);
     let (mut row, mut col, mut row_repeats) = (0u32, 0u32, 1u32);
     let mut merged = Vec::new();
+    let mut comments = Comments::new();
+    // the open cell (row from 1, column), whether inside its annotation, and in one of
+    // the annotation's paragraphs
+    let (mut cell, mut in_note, mut in_p) = (None::<(u32, u32)>, false, false);
+    let mut text = String::new();
     loop {
         let event = reader
             .read_event_into(&mut buf)
@@ -117,16 +144,46 @@ pub fn ods_merged(path: &Path, sheet: &str) -> Result<Vec<calamine::Dimensions>,
                             (row.saturating_add(spanned - 1), col),
                         ));
                     }
+                    let at = col;
                     col = col.saturating_add(count(&e, "table:number-columns-repeated"));
+                    // an annotation inside is on this cell
+                    cell = (!empty).then_some((row.saturating_add(1), at));
+                }
+                "office:annotation" if cell.is_some() && !empty => {
+                    text.clear();
+                    in_note = true;
+                }
+                "text:p" if in_note => {
+                    if !text.is_empty() {
+                        text.push('\n');
+                    }
+                    in_p = !empty;
                 }
                 _ => {}
             },
+            Event::Text(t) if in_p => text.push_str(t.as_ref()),
+            Event::GeneralRef(r) if in_p => {
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    text.push(c);
+                } else if let Some(c) = predefined(r.as_ref()) {
+                    text.push(c);
+                }
+            }
             Event::End(e) => match e.name().as_ref() {
                 "table:table" if in_sheet && depth == 0 => break,
                 "table:table" if in_sheet => depth -= 1,
                 "table:table-row" if in_sheet && depth == 0 => {
                     row = row.saturating_add(row_repeats);
                 }
+                "text:p" => in_p = false,
+                "office:annotation" if in_note => {
+                    let t = text.trim();
+                    if let Some(at) = cell.filter(|_| !t.is_empty()) {
+                        comments.insert(at, t.to_owned());
+                    }
+                    (in_note, in_p) = (false, false);
+                }
+                "table:table-cell" | "table:covered-table-cell" => cell = None,
                 _ => {}
             },
             Event::Eof => break,
@@ -134,7 +191,19 @@ pub fn ods_merged(path: &Path, sheet: &str) -> Result<Vec<calamine::Dimensions>,
         }
         buf.clear();
     }
-    Ok(merged)
+    Ok((merged, comments))
+}
+
+/// The character of a predefined XML entity (`amp`, `lt`, `gt`, `quot`, `apos`).
+fn predefined(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => None,
+    }
 }
 
 /// What a reader of an .xlsx sheet sees that calamine does not give: hidden rows and
@@ -147,6 +216,10 @@ pub struct SheetMarks {
     pub hidden_columns: BTreeSet<u32>,
     /// Cells struck through, all or part of their text: (row from 1, column from 0).
     pub struck: BTreeSet<(u32, u32)>,
+    /// The comments on cells, (row from 1, column from 0) → their text: a note (メモ, the
+    /// legacy comment), or the threaded comment and its replies, one per line (Excel also
+    /// writes a threaded comment as a note for older versions: the thread is kept).
+    pub comments: Comments,
 }
 
 fn local(name: &str) -> &str {
@@ -184,6 +257,8 @@ enum Xml<'a, 'b> {
     /// An end tag, by its local name.
     Close(&'a str),
     Text(&'a str),
+    /// A character or entity reference in text (`&amp;`, `&#x6771;`), resolved.
+    Ref(char),
 }
 
 /// Reads one part of the zip, calling `each` on every element; `Ok(false)` when the zip has
@@ -207,6 +282,15 @@ fn each_element<R: Read + Seek>(
             Event::Empty(e) => each(Xml::Open(&e, true)),
             Event::End(e) => each(Xml::Close(local(e.name().as_ref()))),
             Event::Text(t) => each(Xml::Text(t.as_ref())),
+            Event::GeneralRef(r) => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => predefined(r.as_ref()),
+                };
+                if let Some(c) = c {
+                    each(Xml::Ref(c));
+                }
+            }
             Event::Eof => break,
             _ => {}
         }
@@ -315,8 +399,152 @@ fn struck_strings<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<bo
     Ok(strings)
 }
 
-/// The hidden rows and columns and struck-through cells of the sheet `sheet` of an .xlsx
-/// (or .xlsm) workbook; `Ok(None)` for a file that is not one (an .xls, an .ods). A cell is
+/// `target` of a relationship of the part `part`, as a path in the zip: `../comments1.xml`
+/// of `xl/worksheets/sheet1.xml` is `xl/comments1.xml`.
+fn resolve_target(part: &str, target: &str) -> String {
+    if let Some(absolute) = target.strip_prefix('/') {
+        return absolute.to_owned();
+    }
+    let mut path: Vec<&str> = part.split('/').collect();
+    path.pop();
+    for piece in target.split('/') {
+        match piece {
+            "." | "" => {}
+            ".." => {
+                path.pop();
+            }
+            p => path.push(p),
+        }
+    }
+    path.join("/")
+}
+
+/// The comment parts of the sheet part `part`, from its relationships: (legacy notes,
+/// threaded comments).
+fn comment_parts<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+) -> Result<(Vec<String>, Vec<String>), String> {
+    let rels = match part.rsplit_once('/') {
+        Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
+        None => format!("_rels/{part}.rels"),
+    };
+    let (mut notes, mut threaded) = (Vec::new(), Vec::new());
+    each_element(zip, &rels, |x| {
+        if let Xml::Open(e, _) = x {
+            if local(e.name().as_ref()) != "Relationship"
+                || attr_local(e, "TargetMode").as_deref() == Some("External")
+            {
+                return;
+            }
+            let (Some(kind), Some(target)) = (attr_local(e, "Type"), attr_local(e, "Target"))
+            else {
+                return;
+            };
+            let kind = kind.to_ascii_lowercase();
+            if kind.ends_with("/comments") {
+                notes.push(resolve_target(part, &target));
+            } else if kind.ends_with("/threadedcomment") {
+                threaded.push(resolve_target(part, &target));
+            }
+        }
+    })?;
+    Ok((notes, threaded))
+}
+
+/// The text of each commented cell of a comments part: a note's `<comment ref="B3">` (its
+/// runs' text, phonetic guides left out) or a threaded comment's `<threadedComment
+/// ref="B3">` (its `<text>`; replies to the same cell each on a line of their own).
+fn comments_of<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+    threaded: bool,
+) -> Result<Comments, String> {
+    let (holder, text_tag) = if threaded {
+        ("threadedComment", "text")
+    } else {
+        ("comment", "t")
+    };
+    let mut out = Comments::new();
+    let mut cell: Option<(u32, u32)> = None;
+    let (mut in_text, mut in_phonetic) = (false, false);
+    let mut text = String::new();
+    let found = each_element(zip, part, |x| match x {
+        Xml::Open(e, empty) => match local(e.name().as_ref()) {
+            n if n == holder => {
+                cell = if empty {
+                    None
+                } else {
+                    attr_local(e, "ref").and_then(|r| cell_ref(&r))
+                };
+                text.clear();
+            }
+            "rPh" => in_phonetic = !empty,
+            n if n == text_tag && cell.is_some() && !in_phonetic => in_text = !empty,
+            _ => {}
+        },
+        Xml::Text(t) if in_text => text.push_str(t),
+        Xml::Ref(c) if in_text => text.push(c),
+        Xml::Close(n) if n == text_tag => in_text = false,
+        Xml::Close("rPh") => in_phonetic = false,
+        Xml::Close(n) if n == holder => {
+            if let Some(at) = cell.take() {
+                let t = if threaded {
+                    text.trim()
+                } else {
+                    without_thread_notice(&text)
+                };
+                if !t.is_empty() {
+                    let kept = out.entry(at).or_default();
+                    if !kept.is_empty() {
+                        kept.push('\n');
+                    }
+                    kept.push_str(t);
+                }
+            }
+        }
+        _ => {}
+    })?;
+    if !found {
+        return Err(format!("the comments part {part} is missing"));
+    }
+    Ok(out)
+}
+
+/// The text of a note Excel writes for older versions beside a threaded comment, without
+/// its notice (`[Threaded comment]` … `Comment:`): the thread's text and replies.
+/// The notice may follow the author's name on a line of its own (`山田:`).
+fn without_thread_notice(text: &str) -> &str {
+    let t = text.trim();
+    const NOTICE: &str = "[Threaded comment]";
+    match t.find(NOTICE) {
+        Some(i) if t[..i].trim_end().lines().count() <= 1 => {
+            let rest = &t[i + NOTICE.len()..];
+            rest.split_once("Comment:").map_or(rest, |(_, c)| c).trim()
+        }
+        _ => t,
+    }
+}
+
+/// The comments on the cells of the sheet part `part`: a cell's threaded comment, else its
+/// note.
+fn sheet_comments<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+) -> Result<Comments, String> {
+    let (notes, threaded) = comment_parts(zip, part)?;
+    let mut out = BTreeMap::new();
+    for p in notes {
+        out.extend(comments_of(zip, &p, false)?);
+    }
+    for p in threaded {
+        out.extend(comments_of(zip, &p, true)?);
+    }
+    Ok(out)
+}
+
+/// The hidden rows and columns, struck-through cells and cell comments of the sheet
+/// `sheet` of an .xlsx (or .xlsm) workbook; `Ok(None)` for a file that is not one (an .xls, an .ods). A cell is
 /// struck through by its format's font, or by a run of its rich text (shared or inline).
 pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String> {
     let Some(mut zip) = open(path) else {
@@ -400,6 +628,7 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
     if !found {
         return Err(format!("the sheet '{sheet}' has no part {part}"));
     }
+    marks.comments = sheet_comments(&mut zip, &part)?;
     Ok(Some(marks))
 }
 
@@ -426,8 +655,28 @@ mod tests {
         ws.write_string(4, 0, "9.2.5").unwrap();
         ws.set_row_hidden(4).unwrap();
         ws.set_column_hidden(2).unwrap();
+        ws.insert_note(
+            1,
+            0,
+            &rust_xlsxwriter::Note::new("R&D <only>").set_author("山田"),
+        )
+        .unwrap();
+        ws.insert_note(
+            3,
+            2,
+            &rust_xlsxwriter::Note::new("東京のみ").add_author_prefix(false),
+        )
+        .unwrap();
         wb.save(&path).unwrap();
         let marks = xlsx_marks(&path, "List").unwrap().unwrap();
+        // notes, their text unescaped, the author's name Excel puts first kept
+        assert_eq!(
+            marks.comments,
+            BTreeMap::from([
+                ((2, 0), "山田:\nR&D <only>".to_owned()),
+                ((4, 2), "東京のみ".to_owned())
+            ])
+        );
         assert_eq!(marks.hidden_rows, BTreeSet::from([5]));
         assert_eq!(marks.hidden_columns, BTreeSet::from([2]));
         assert_eq!(marks.struck, BTreeSet::from([(3, 0), (4, 1)]));
@@ -436,6 +685,18 @@ mod tests {
             SheetMarks::default()
         );
         assert!(xlsx_marks(&path, "Missing").is_err());
+        assert_eq!(
+            without_thread_notice("[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; however, any edits to it will get removed if the file is opened in a newer version of Excel. Learn more: https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    確認しました\nReply:\n    OK"),
+            "確認しました\nReply:\n    OK"
+        );
+        assert_eq!(
+            resolve_target("xl/worksheets/sheet2.xml", "../threadedComments/t1.xml"),
+            "xl/threadedComments/t1.xml"
+        );
+        assert_eq!(
+            resolve_target("xl/worksheets/sheet2.xml", "/xl/c.xml"),
+            "xl/c.xml"
+        );
         // not an xlsx: nothing to say
         let text = dir.path().join("t.csv");
         std::fs::write(&text, "a,b\n").unwrap();

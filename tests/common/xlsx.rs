@@ -193,3 +193,100 @@ pub fn assert_rows_once_in_order(path: &Path) {
         );
     }
 }
+
+/// Adds a threaded comment (Excel 365's コメント, `xl/threadedComments/`) with its replies on
+/// `cell` of the `sheet`-th sheet (from 1) of the workbook at `path`, as Excel links it:
+/// a relationship of the sheet's part. Excel also writes a note for older versions, which
+/// the caller writes (with rust_xlsxwriter) when it wants the pair.
+pub fn add_threaded_comment(path: &Path, sheet: usize, cell: &str, texts: &[&str]) {
+    use std::io::Write;
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        parts.push((name, bytes));
+    }
+    let rels_name = format!("xl/worksheets/_rels/sheet{sheet}.xml.rels");
+    let rel = format!(
+        r#"<Relationship Id="rIdT1" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment{sheet}.xml"/>"#
+    );
+    match parts.iter_mut().find(|(n, _)| *n == rels_name) {
+        Some((_, bytes)) => {
+            let text = String::from_utf8(bytes.clone()).unwrap();
+            *bytes = text
+                .replace("</Relationships>", &format!("{rel}</Relationships>"))
+                .into_bytes();
+        }
+        None => parts.push((
+            rels_name,
+            format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rel}</Relationships>"#).into_bytes(),
+        )),
+    }
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
+    );
+    for (i, t) in texts.iter().enumerate() {
+        let parent = if i == 0 {
+            String::new()
+        } else {
+            r#" parentId="{00000000-0000-0000-0000-000000000001}""#.to_owned()
+        };
+        let t = t.replace('&', "&amp;").replace('<', "&lt;");
+        xml.push_str(&format!(
+            r#"<threadedComment ref="{cell}" dT="2026-04-01T09:00:00.00" personId="{{00000000-0000-0000-0000-00000000000A}}" id="{{00000000-0000-0000-0000-00000000000{}}}"{parent}><text>{t}</text></threadedComment>"#,
+            i + 1
+        ));
+    }
+    xml.push_str("</ThreadedComments>");
+    parts.push((
+        format!("xl/threadedComments/threadedComment{sheet}.xml"),
+        xml.into_bytes(),
+    ));
+    let out = std::fs::File::create(path).unwrap();
+    let mut w = zip::ZipWriter::new(out);
+    for (name, bytes) in parts {
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&bytes).unwrap();
+    }
+    w.finish().unwrap();
+}
+
+/// Writes a one-sheet .ods (`rows`: the sheet's `<table:table-row>` elements) as LibreOffice
+/// does, in the parts calamine reads.
+pub fn ods(path: &Path, sheet: &str, rows: &str) {
+    use std::io::Write;
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#).unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    write!(
+        zip,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.2">
+<office:body><office:spreadsheet><table:table table:name="{sheet}">{rows}</table:table></office:spreadsheet></office:body>
+</office:document-content>"#
+    )
+    .unwrap();
+    zip.finish().unwrap();
+}
+
+pub fn ods_cell(text: &str) -> String {
+    format!(
+        r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+    )
+}

@@ -35,12 +35,21 @@ pub use profile::{profile_from_str, DEFAULT_INHERITED};
 pub(crate) use published::is_close_title;
 
 /// How to read a CSP input: the encoding of text, the sheet of a workbook (`--csp-sheet`;
-/// `readiness --sheet`), the status column of a table (`--status-column`).
+/// `readiness --sheet`), the status column of a table (`--status-column`), the date the
+/// run is for (`--as-of`; `None`: today): a row stated implemented whose remark gives a
+/// later date is not implemented on it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CspOptions<'a> {
     pub encoding: Option<Encoding>,
     pub sheet: Option<&'a str>,
     pub status_column: Option<&'a str>,
+    pub as_of: Option<crate::date::Date>,
+}
+
+impl CspOptions<'_> {
+    fn as_of(&self) -> crate::date::Date {
+        self.as_of.unwrap_or_else(crate::date::Date::today)
+    }
 }
 
 /// Reads a CSP's control list, whatever its form: a profile (`.yaml`, `.yml`, `.json`, or a
@@ -251,7 +260,7 @@ fn read_table_by_kind(
                 }
                 SheetMeaning::Statements | SheetMeaning::History => None,
             };
-            let listed = status_table::read(sheet, &layout, cols, catalog, says)?;
+            let listed = status_table::read(sheet, &layout, cols, catalog, says, opts.as_of())?;
             Part {
                 read: ReadPart {
                     sheet: sheet.sheet.clone(),
@@ -265,7 +274,97 @@ fn read_table_by_kind(
             }
         }
     };
+    let mut part = part;
+    if let Some(marks) = marks {
+        check_comments(
+            sheet,
+            &layout,
+            marks,
+            &mut part.listed,
+            catalog,
+            opts.as_of(),
+        )?;
+    }
     Ok((!part.listed.controls.is_empty()).then_some(part))
+}
+
+/// A cell comment (a note, メモ, or a threaded comment) on a row that states a control
+/// implemented is read as a remark on the row, as a remarks column is: one that qualifies
+/// the statement (a scope limit, a deferral, someone else's implementation, another
+/// status, a date after `as_of`) refuses the row; a description is read, and kept with the
+/// row's remark for the reader. A comment on the header row is read for every row stated
+/// implemented.
+fn check_comments(
+    sheet: &Sheet,
+    layout: &Layout,
+    marks: &SheetMarks,
+    listed: &mut Listed,
+    catalog: &Catalog,
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    let header_row = layout.header.map(|h| h + 1);
+    for (&(r, c), text) in &marks.comments {
+        let (Ok(n), Ok(c)) = (usize::try_from(r), usize::try_from(c)) else {
+            continue;
+        };
+        let on_header = header_row == Some(n);
+        let Some(first) = listed
+            .controls
+            .iter()
+            .find(|x| x.declared == Declared::Implemented && (on_header || x.line == Some(n)))
+        else {
+            continue;
+        };
+        if remarks::says_nothing(text) {
+            continue;
+        }
+        let titles = if on_header {
+            Vec::new()
+        } else {
+            published::catalog_titles(catalog, &first.raw)
+        };
+        let Some(q) = remarks::qualifier_on(text, &titles, as_of) else {
+            if !on_header {
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                for x in listed.controls.iter_mut().filter(|x| x.line == Some(n)) {
+                    if x.declared == Declared::Implemented && !x.reason.contains(&text) {
+                        if !x.reason.is_empty() {
+                            x.reason.push_str("; ");
+                        }
+                        x.reason.push_str(&text);
+                    }
+                }
+            }
+            continue;
+        };
+        let letter = crate::input::column_letter(c);
+        let cell = format!("{letter}{r}");
+        let name = match layout.name(c) {
+            "" => letter.as_str(),
+            name => name,
+        };
+        let whom = if on_header {
+            format!(
+                "the header of a table that states {} and other controls",
+                first.raw
+            )
+        } else {
+            format!("the row that states {}", first.raw)
+        };
+        return Err(InputError::at(
+            sheet.location().row(n).column(name),
+            format!(
+                "the comment on cell {cell} ('{}') {}, on {whom} implemented: a cell comment is read as a remark, and the row is not read as implemented",
+                published::quote(text),
+                q.what()
+            ),
+        )
+        .hint(format!(
+            "{}; the comment counts as the rest of the row does (delete it if it no longer holds)",
+            q.hint()
+        )));
+    }
+    Ok(())
 }
 
 /// A sheet whose name negates or qualifies (`Gaps`, `課題一覧`, `不適用`) and whose rows state
@@ -516,19 +615,32 @@ fn from_workbook(
     from_parts(path, parts, skipped, catalog)
 }
 
-/// The hidden rows and columns and struck-through cells of a sheet of an .xlsx workbook
-/// (`None` for other workbooks: calamine gives neither, and they are not looked for).
+/// The hidden rows and columns, struck-through cells and cell comments of a sheet of an
+/// .xlsx workbook, the cell comments of an .ods sheet (`None` for other workbooks: calamine
+/// gives none of them, and they are not looked for).
 fn sheet_marks(path: &Path, sheet: &Sheet) -> Result<Option<SheetMarks>, InputError> {
     let Some(name) = sheet.sheet.as_deref() else {
         return Ok(None);
     };
-    workbook_zip::xlsx_marks(path, name).map_err(|e| {
-        InputError::at(
-            sheet.location(),
-            format!("cannot read the sheet's hidden rows and struck-through cells: {e}"),
-        )
-        .hint("open the workbook in Excel and save it again as .xlsx")
-    })
+    workbook_zip::xlsx_marks(path, name)
+        .and_then(|marks| match marks {
+            Some(marks) => Ok(Some(marks)),
+            None => Ok(
+                workbook_zip::ods_comments(path, name)?.map(|comments| SheetMarks {
+                    comments,
+                    ..SheetMarks::default()
+                }),
+            ),
+        })
+        .map_err(|e| {
+            InputError::at(
+                sheet.location(),
+                format!(
+                    "cannot read the sheet's hidden rows, struck-through cells and comments: {e}"
+                ),
+            )
+            .hint("open the workbook in Excel and save it again as .xlsx")
+        })
 }
 
 /// The attestation of the parts read, once every control is stated alike wherever it is

@@ -21,6 +21,9 @@ pub enum Kind {
     Others,
     /// States another status (`非該当`, `N/A`, `×`).
     Status,
+    /// Gives a date after the as-of date (`実施日 2027-04-01`, `2027年4月から`): a control
+    /// implemented later is not implemented on that date.
+    Later(crate::date::Date),
 }
 
 /// A qualifier found in a remark: what it does, and the word that does it.
@@ -38,6 +41,14 @@ impl Qualifier {
         }
     }
 
+    /// What to do about it, for a message.
+    pub fn hint(&self) -> &'static str {
+        match self.kind {
+            Kind::Later(_) => FOR_LATER,
+            _ => FOR_REMARKS,
+        }
+    }
+
     /// What the remark does, for a message (`limits or conditions it ('のみ')`).
     pub fn what(&self) -> String {
         let w = &self.word;
@@ -46,9 +57,18 @@ impl Qualifier {
             Kind::Deferral => format!("defers it or says it is not done ('{w}')"),
             Kind::Others => format!("says someone else implements it ('{w}')"),
             Kind::Status => format!("states another status ('{w}')"),
+            Kind::Later(as_of) => format!(
+                "gives a date after the as-of date {as_of} ('{w}'): a control implemented later is not implemented on {as_of}"
+            ),
         }
     }
 }
+
+/// The hint for a remark that qualifies a row stated implemented.
+pub const FOR_REMARKS: &str = "if the control is implemented only in part, later, elsewhere or with exceptions, state it so in the status column (未実施, 計画中, 非該当 with the reason); else remove the qualification from the remark";
+
+/// The hint for a date after the as-of date on a row stated implemented.
+const FOR_LATER: &str = "a control not implemented yet on the as-of date is planned: state it 計画中 (planned) in the status column; if the date is not when it was implemented (a next review, an expiry), leave it out of the row; --as-of sets the date the report is for (today by default)";
 
 /// A remark that says nothing: empty, a dash, `なし`, `特になし`, `none`.
 pub fn says_nothing(text: &str) -> bool {
@@ -72,6 +92,71 @@ pub fn qualifier_beyond(text: &str, titles: &[&str]) -> Option<Qualifier> {
     qualifiers(text)
         .into_iter()
         .find(|q| !titles.iter().any(|t| t.contains(&q.word)))
+}
+
+/// What [`qualifier_beyond`] finds, else the first date `text` writes whose last day is
+/// after `as_of` (`2027-04-01`, `2027年4月`, `令和9年度`).
+pub fn qualifier_on(text: &str, titles: &[&str], as_of: crate::date::Date) -> Option<Qualifier> {
+    qualifier_beyond(text, titles).or_else(|| later_date(text, as_of))
+}
+
+/// The first date `text` writes that may mean a day after `as_of`: as
+/// [`crate::date::dates_in`] reads them, and in English a month or a quarter of a year
+/// (`April 2027`, `Q3 2026`: the Japanese fiscal quarter, the latest it may mean).
+pub fn later_date(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
+    let mut dates = crate::date::dates_in(text);
+    dates.extend(english_months(text));
+    dates
+        .into_iter()
+        .find(|(_, last)| *last > as_of)
+        .map(|(written, _)| Qualifier {
+            kind: Kind::Later(as_of),
+            word: written,
+        })
+}
+
+/// `April 2027`, `Apr. 2027`, `Q3 2026`, `3Q 2026`: as written, with the last day they may
+/// mean.
+fn english_months(text: &str) -> Vec<(String, crate::date::Date)> {
+    use crate::date::Date;
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = fold_width(text).to_lowercase();
+    let words = ascii_words(&lower);
+    let last_of =
+        |y: i32, m: u32| Date::new(y, m, 1).map(|d| Date::from_days(d.add_months(1).to_days() - 1));
+    let mut out = Vec::new();
+    for pair in words.windows(2) {
+        let (w, y) = (pair[0], pair[1]);
+        let Some(year) = (y.len() == 4)
+            .then(|| y.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1990..=2200).contains(y))
+        else {
+            continue;
+        };
+        let month = MONTHS
+            .iter()
+            .position(|m| w.starts_with(m) && (w.len() == 3 || w.len() > 3 && w != "mayor"))
+            .map(|m| m as u32 + 1);
+        let quarter = match w.as_bytes() {
+            [b'q', q @ b'1'..=b'4'] | [q @ b'1'..=b'4', b'q'] => Some(u32::from(q - b'0')),
+            _ => None,
+        };
+        let last = match (month, quarter) {
+            (Some(m), _) => last_of(year, m),
+            // a Japanese fiscal quarter ends three months after the calendar one
+            (None, Some(q)) => Date::new(year, q * 3, 1)
+                .map(|d| d.add_months(3))
+                .and_then(|d| last_of(d.year, d.month)),
+            (None, None) => None,
+        };
+        if let Some(last) = last {
+            out.push((format!("{w} {y}"), last));
+        }
+    }
+    out
 }
 
 fn qualifiers(text: &str) -> Vec<Qualifier> {
@@ -644,6 +729,9 @@ fn others_ja(clause: &str) -> Vec<Qualifier> {
         "共有責任",
         "責任分界",
         "分担",
+        "共同で",
+        "共同実施",
+        "協同で",
     ] {
         if clause.contains(w) {
             found.push(Qualifier::new(Kind::Others, w));
@@ -743,6 +831,7 @@ fn others_en(words: &[&str]) -> Vec<Qualifier> {
         let hit = match *w {
             _ if w.starts_with("inherit") => true,
             "shared" | "joint" => next.is_some_and(|n| n.starts_with("responsib")),
+            "jointly" => true,
             "responsibility" | "responsibilities" | "responsible" => {
                 next == Some("shared")
                     || (next == Some("of") && after_the(i + 2).is_some_and(is_party_en))
@@ -855,6 +944,11 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         "未了",
         "未開始",
         "運用前",
+        "運用開始前",
+        "稼働開始前",
+        "次回更新",
+        "次回対応",
+        "次回改訂",
         "実施不可",
         "対応不可",
         "導入不可",
@@ -872,6 +966,41 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
     if clause.contains("年度に") && !["済", "完了", "した"].iter().any(|d| clause.contains(d))
     {
         found.push(Qualifier::new(Kind::Deferral, "年度に"));
+    }
+    // in a phase (`第2期で導入`, `フェーズ2`), unless done already (`第1期で導入済み`)
+    let numbered = clause
+        .match_indices('第')
+        .find_map(|(i, w)| {
+            let rest = &clause[i + w.len()..];
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            let unit = rest[digits..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '期' | '弾' | '段'))?;
+            (digits > 0).then(|| &clause[i..i + w.len() + digits + unit.len_utf8()])
+        })
+        .or_else(|| {
+            // a numbered phase (`フェーズ2`), not a phase of work (`開発フェーズで確認`)
+            clause.match_indices("フェーズ").find_map(|(i, w)| {
+                let rest = &clause[i + w.len()..];
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                (digits > 0).then(|| &clause[i..i + w.len() + digits])
+            })
+        });
+    if let Some(phase) = numbered {
+        if !["済", "完了", "した"].iter().any(|d| clause.contains(d)) {
+            found.push(Qualifier::new(Kind::Deferral, phase));
+        }
+    }
+    // 未 standing alone (`自動化は未`, `（一部未）`): not done
+    if clause.char_indices().any(|(i, c)| {
+        c == '未'
+            && clause[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(|n| matches!(n, '）' | ')' | '、' | ',' | '。' | ' ' | '/' | '・'))
+    }) {
+        found.push(Qualifier::new(Kind::Deferral, "未"));
     }
     for w in UNDER_WAY_JA {
         if holds_apart(clause, &format!("{w}中"), &[]) {
@@ -921,6 +1050,13 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
             | "temporarily" | "todo" => true,
             // not planned maintenance (a description)
             "planned" => !matches!(next, "maintenance" | "outage" | "outages" | "downtime"),
+            // expected later, not a description of what is expected of someone
+            "expected" | "expecting" | "scheduled" => {
+                i.checked_sub(1).map(|p| words[p]) != Some("as") && !matches!(next, "of" | "to")
+            }
+            // a phase to come (`phase 2`), a plan that is not there (`no plan`)
+            "phase" => next.chars().all(|c| c.is_ascii_digit()) && !next.is_empty(),
+            "plan" | "plans" => i.checked_sub(1).map(|p| words[p]) == Some("no"),
             // not `no later than`
             "later" => next != "than" && i.checked_sub(1).map(|p| words[p]) != Some("no"),
             _ if w.starts_with("remediat") => true,
@@ -965,9 +1101,11 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
         };
         if hit {
             let word = match *w {
-                "not" | "in" | "to" | "will" | "shall" | "next" | "by" | "until" | "before" => {
+                "not" | "in" | "to" | "will" | "shall" | "next" | "by" | "until" | "before"
+                | "phase" => {
                     format!("{w} {next}")
                 }
+                "plan" | "plans" => format!("no {w}"),
                 _ => (*w).to_owned(),
             };
             found.push(Qualifier::new(Kind::Deferral, &word));
@@ -1145,7 +1283,11 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
             "partial" | "partially" | "partly" | "some" | "subset" | "however" | "although"
             | "unless" | "conditional" | "conditionally" | "depending" => true,
             "applicable" => prev.is_some_and(|p| matches!(p, "where" | "when" | "if" | "as")),
-            "possible" | "feasible" => prev.is_some_and(|p| matches!(p, "where" | "when" | "if")),
+            "possible" | "feasible" | "practicable" => {
+                prev.is_some_and(|p| matches!(p, "where" | "when" | "if" | "as"))
+            }
+            // not for a part of the service (`Not for the dev environment`)
+            "for" => prev == Some("not"),
             "principle" => prev == Some("in"),
             "part" => prev == Some("in"),
             "effort" | "efforts" => prev == Some("best"),
@@ -1155,7 +1297,12 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
             _ => false,
         };
         if hit {
-            found.push(Qualifier::new(Kind::Scope, w));
+            let word = match (*w, prev) {
+                ("for", _) => "not for".to_owned(),
+                ("possible" | "feasible" | "practicable", Some(p)) => format!("{p} {w}"),
+                _ => (*w).to_owned(),
+            };
+            found.push(Qualifier::new(Kind::Scope, &word));
         }
     }
     found
@@ -1174,6 +1321,17 @@ pub enum Header {
     Who,
     /// Anything else (`備考`, `Details`, `説明`, `最終確認日`): the cells are read.
     Plain,
+}
+
+/// Whether a header names an explanation of the row's statement (`説明`, `補足説明`,
+/// `Explanation`): on a row stated not applicable without a reason column's value, its
+/// text is the reason. A description of the control (`Description`, `詳細`, `管理策の内容`)
+/// is not.
+pub fn explains(name: &str) -> bool {
+    matches!(
+        header_key(name).as_ref(),
+        "説明" | "補足説明" | "解説" | "状況説明" | "説明欄" | "explanation"
+    )
 }
 
 /// What a header says of its column, for the check of rows stated implemented. A header
@@ -1457,6 +1615,16 @@ mod tests {
             "第三者による脆弱性診断を年1回実施",
             "ログを1年間残す",
             "Notes: OpenSSL updated, failover tested",
+            // the words the later lists read, where they describe
+            "第1期で導入済み",
+            "未承認の端末は接続不可とする",
+            "Works as expected",
+            "Expected of every administrator: MFA",
+            "Used for the production environment",
+            "次回の見直しに向けた記録を保管",
+            "開発フェーズでセキュリティレビューを実施",
+            "作業開始前に承認を得る",
+            "ABC Co., Ltd. の報告書を確認",
         ] {
             assert_eq!(qualifier_in(text), None, "{text}");
         }
@@ -1516,6 +1684,19 @@ mod tests {
             ("Except for legacy systems", Scope, "except"),
             ("Implemented for some services", Scope, "some"),
             ("Where applicable", Scope, "applicable"),
+            // review 4, A-rem-1: still credited before
+            ("次回更新時に対応", Deferral, "次回更新"),
+            ("第2期で導入", Deferral, "第2期"),
+            ("フェーズ2で導入", Deferral, "フェーズ2"),
+            ("運用開始前", Deferral, "運用開始前"),
+            ("手動で実施（自動化は未）", Deferral, "未"),
+            ("共同で実施", Others, "共同で"),
+            ("Phase 2", Deferral, "phase 2"),
+            ("Expected Q3 2026", Deferral, "expected"),
+            ("no plan", Deferral, "no plan"),
+            ("Not for the dev environment", Scope, "not for"),
+            ("as far as possible", Scope, "as possible"),
+            ("Jointly with the customer", Others, "jointly with"),
         ] {
             let q = qualifier_in(text).unwrap_or_else(|| panic!("{text}: none"));
             assert!(
@@ -1526,6 +1707,26 @@ mod tests {
                 qualifiers(text)
             );
         }
+    }
+
+    /// English months and quarters of a year, at the latest day they may mean.
+    #[test]
+    fn english_months_and_quarters() {
+        use crate::date::Date;
+        let d = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(
+            english_months("from April 2027; Sept. 2026; Q3 2026, 4Q 2026"),
+            [
+                ("april 2027".to_owned(), d(2027, 4, 30)),
+                ("sept 2026".to_owned(), d(2026, 9, 30)),
+                ("q3 2026".to_owned(), d(2026, 12, 31)),
+                ("4q 2026".to_owned(), d(2027, 3, 31)),
+            ]
+        );
+        assert_eq!(english_months("ISO 27001 2013, may 12345"), []);
+        let as_of = d(2026, 4, 1);
+        assert!(later_date("April 2027", as_of).is_some());
+        assert!(later_date("March 2026", as_of).is_none());
     }
 
     #[test]

@@ -58,9 +58,9 @@ fn status_of(
                     None => what,
                 };
                 let hint = if cols.by_content.is_some() {
-                    format!("{}; or, if '{name}' is not a status column, keep statuses out of it so the table reads as a published list", vocab::VALUES_HINT)
+                    format!("{}; or, if '{name}' is not a status column, keep statuses out of it so the table reads as a published list", why.hint())
                 } else {
-                    vocab::VALUES_HINT.to_owned()
+                    why.hint().to_owned()
                 };
                 InputError::at(at, msg).hint(hint)
             })
@@ -151,6 +151,7 @@ pub fn read(
     cols: &StatusColumns,
     catalog: &Catalog,
     sheet_says: Option<&str>,
+    as_of: crate::date::Date,
 ) -> Result<Listed, InputError> {
     let loc = sheet.location();
     let mut out = Listed::default();
@@ -251,7 +252,7 @@ pub fn read(
             let titles = raws
                 .first()
                 .map_or_else(Vec::new, |r| catalog_titles(catalog, r));
-            check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles)?;
+            check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles, as_of)?;
         }
         // the reason: the note in brackets, and the first reason column the row fills; a
         // "reason" that gives none (`なし`, `TBD`, `検討中`) is none
@@ -261,6 +262,24 @@ pub fn read(
             .map(|&c| vocab::reason_given(cell(row, c)))
             .find(|r| !r.is_empty())
             .unwrap_or("");
+        // an explanation column's text (`説明`) is the reason when no reason column gives
+        // one: of a row stated not applicable, its reason; of a row stated implemented, a
+        // remark kept for the reader
+        let given = match given {
+            "" if matches!(
+                status.declared,
+                Declared::NotApplicable | Declared::Implemented
+            ) =>
+            {
+                cols.remarks
+                    .iter()
+                    .filter(|&&c| remarks::explains(layout.name(c)))
+                    .map(|&c| vocab::reason_given(cell(row, c)))
+                    .find(|r| !r.is_empty())
+                    .unwrap_or("")
+            }
+            given => given,
+        };
         let reason = match (given, vocab::reason_given(&status.note)) {
             (r, "") => r.to_owned(),
             (r, note) if r.is_empty() || r == note => note.to_owned(),
@@ -287,7 +306,9 @@ pub fn read(
 /// ([`remarks::qualifier_in`]; a description or a policy that forbids something is read);
 /// any text under a header naming what is not implemented (`除外理由`, `対応予定日`); a part
 /// of the service under a header naming the scope; someone else under a header naming who
-/// implements it; an applicability column that says the control does not apply.
+/// implements it; an applicability column that says the control does not apply; a date
+/// after `as_of` (`実施日 2027-04-01`).
+#[allow(clippy::too_many_arguments)]
 fn check_implemented_row(
     row: &[String],
     n: usize,
@@ -296,6 +317,7 @@ fn check_implemented_row(
     loc: &Location,
     id: &str,
     titles: &[&str],
+    as_of: crate::date::Date,
 ) -> Result<(), InputError> {
     let status = layout.status_name().unwrap_or_default();
     let refuse = |c: usize, text: &str, what: String, hint: &str| {
@@ -309,7 +331,7 @@ fn check_implemented_row(
         )
         .hint(hint.to_owned())
     };
-    const FOR_REMARKS: &str = "if the control is implemented only in part, later, elsewhere or with exceptions, state it so in the status column (未実施, 計画中, 非該当 with the reason); else remove the qualification from the remark";
+    const FOR_REMARKS: &str = remarks::FOR_REMARKS;
     for &c in &cols.remarks {
         let text = cell(row, c);
         if remarks::says_nothing(text) {
@@ -349,8 +371,8 @@ fn check_implemented_row(
             }
             Header::Scope | Header::Plain => {}
         }
-        if let Some(q) = remarks::qualifier_beyond(text, titles) {
-            return Err(refuse(c, text, q.what(), FOR_REMARKS));
+        if let Some(q) = remarks::qualifier_on(text, titles, as_of) {
+            return Err(refuse(c, text, q.what(), q.hint()));
         }
     }
     if let Some(c) = cols.applicability {
@@ -444,14 +466,21 @@ mod tests {
         let TableKind::StatusTable(cols) = &layout.kind else {
             return Err("published list".into());
         };
-        read(&sheet, &layout, cols, &catalog, None)
-            .map(|l| {
-                l.controls
-                    .into_iter()
-                    .map(|c| (c.raw, c.declared, c.reason))
-                    .collect()
-            })
-            .map_err(|e| e.to_string())
+        read(
+            &sheet,
+            &layout,
+            cols,
+            &catalog,
+            None,
+            crate::date::Date::new(2026, 4, 1).unwrap(),
+        )
+        .map(|l| {
+            l.controls
+                .into_iter()
+                .map(|c| (c.raw, c.declared, c.reason))
+                .collect()
+        })
+        .map_err(|e| e.to_string())
     }
 
     fn states(text: &str) -> Vec<(String, Declared)> {
@@ -523,6 +552,39 @@ mod tests {
             let e = read_csv(text, None).unwrap_err();
             assert!(e.contains(want), "{text:?}: {e}");
             assert!(e.contains("(hint: "), "{e}");
+        }
+    }
+
+    /// On a row stated not applicable, an explanation (`説明`) is the reason when no reason
+    /// column gives one; a reason column's value comes first; a control's description is
+    /// not a reason.
+    #[test]
+    fn an_explanation_is_the_reason_of_a_row_not_applicable() {
+        let r = |text: &str| read_csv(text, None).unwrap();
+        assert_eq!(
+            r("管理策番号,実施状況,説明\n9.2.1,実施,\n11.1.1,非該当,データセンターを保有しない\n"),
+            [
+                ("9.2.1".to_owned(), Implemented, String::new()),
+                (
+                    "11.1.1".to_owned(),
+                    NotApplicable,
+                    "データセンターを保有しない".to_owned()
+                )
+            ]
+        );
+        assert_eq!(
+            r("管理策番号,実施状況,理由,補足説明\n11.1.1,非該当,IaaS側で実施,自社で保有しない\n11.1.2,非該当,,自社で保有しない\n")
+                .into_iter()
+                .map(|(_, _, reason)| reason)
+                .collect::<Vec<_>>(),
+            ["IaaS側で実施", "自社で保有しない"]
+        );
+        // a description of the control, or an explanation that gives none, is no reason
+        for text in [
+            "管理策番号,実施状況,Description\n11.1.1,非該当,Physical security perimeter\n",
+            "管理策番号,実施状況,説明\n11.1.1,非該当,－\n",
+        ] {
+            assert_eq!(r(text)[0].2, "", "{text}");
         }
     }
 

@@ -26,9 +26,18 @@ const VALUES: &[(Declared, &[&str])] = &[
             "導入済み",
             "実装済",
             "実装済み",
-            "整備済",
-            "整備済み",
             "運用中",
+            "運用済",
+            "運用済み",
+            // design and operation both stated (整備 alone is design: see DesignOnly); `・`
+            // is dropped from the key (`整備・運用済`)
+            "整備運用済",
+            "整備運用済み",
+            "整備及び運用済",
+            "整備及び運用済み",
+            "整備運用中",
+            "整備済運用中",
+            "整備済み運用中",
             "完了",
             "実施完了",
             "対応完了",
@@ -74,6 +83,8 @@ const VALUES: &[(Declared, &[&str])] = &[
             "実施予定",
             "対応予定",
             "導入予定",
+            "運用予定",
+            "適用予定",
             "今後対応予定",
             "今後実施予定",
             "対応中",
@@ -134,6 +145,9 @@ pub enum Unreadable {
     /// `適用`, `applicable`, `対象`: the control applies (is selected in a statement of
     /// applicability), which does not say it is implemented.
     Applicability,
+    /// `整備済`: in audit vocabulary 整備 is the design of a control (整備状況) and 運用 its
+    /// operation (運用状況): designed does not state that the control operates.
+    DesignOnly,
     /// `実施*`, `Yes**`, `○※`: a footnote mark, whose note (somewhere else on the page) may
     /// narrow the statement.
     Footnote,
@@ -149,8 +163,19 @@ impl Unreadable {
             Unreadable::Partial => "a partly implemented control is not implemented, and the tool cannot tell what is missing",
             Unreadable::LetterX => "an 'x' is a check mark to some readers and a cross to others",
             Unreadable::Applicability => "it says the control applies (is selected in a statement of applicability), not that it is implemented",
+            Unreadable::DesignOnly => "整備 (design) does not state that the control operates (運用)",
             Unreadable::Footnote => "it carries a footnote mark, and a footnote may narrow or contradict it (東京リージョンのみ)",
             Unreadable::Unknown => "it is not a status this tool knows",
+        }
+    }
+}
+
+impl Unreadable {
+    /// What to do about it.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Unreadable::DesignOnly => "write 実施 or 運用中 if the control is designed and operates (整備・運用済), 計画中 if it does not operate yet",
+            _ => VALUES_HINT,
         }
     }
 }
@@ -250,8 +275,10 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     let key = header_key(value);
     Err(match &*key {
         "x" => Unreadable::LetterX,
-        "適用" | "対象" | "applicable" | "inscope" | "selected" | "適用する" | "対象とする"
-        | "適用済" | "適用済み" => Unreadable::Applicability,
+        "適用" | "適用済" | "適用済み" | "対象" | "applicable" | "inscope" | "selected" | "適用する" | "対象とする" => {
+            Unreadable::Applicability
+        }
+        "整備済" | "整備済み" | "整備完了" | "整備" => Unreadable::DesignOnly,
         "△"
         | "▲"
         | "▽"
@@ -995,7 +1022,11 @@ mod tests {
             ("運用中", Implemented),
             ("完了", Implemented),
             ("実装済", Implemented),
-            ("整備済み", Implemented),
+            ("運用済み", Implemented),
+            ("整備・運用済", Implemented),
+            ("整備済・運用中", Implemented),
+            ("運用予定", Planned),
+            ("適用予定", Planned),
             ("Fully implemented", Implemented),
             ("Compliant", Implemented),
             ("In place", Implemented),
@@ -1018,8 +1049,15 @@ mod tests {
         assert_eq!(v("Yes (implemented)"), Ok((Implemented, String::new())));
         assert_eq!(v("実施（一部）"), Ok((Implemented, "一部".to_owned())));
         assert_eq!(v("Partially compliant"), Err(Unreadable::Partial));
-        // 適用済 says it applies (a statement of applicability), not that it is implemented
-        assert_eq!(v("適用済"), Err(Unreadable::Applicability));
+        // 適用 says it applies (a statement of applicability), not that it is implemented;
+        // 適用済 may say no more than that applicability was decided: refused too
+        for applies in ["適用", "適用済", "適用済み"] {
+            assert_eq!(v(applies), Err(Unreadable::Applicability), "{applies}");
+        }
+        // 整備 is design, not operation (D-seibi-1)
+        for design in ["整備済", "整備済み", "整備完了"] {
+            assert_eq!(v(design), Err(Unreadable::DesignOnly), "{design}");
+        }
         assert_eq!(v(""), Err(Unreadable::Empty));
         assert_eq!(v("－"), Err(Unreadable::Dash));
         assert_eq!(v("-"), Err(Unreadable::Dash));

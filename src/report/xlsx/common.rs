@@ -83,13 +83,21 @@ impl Cuts {
 
 /// A column width for these texts: the widest line, within [`MIN_WIDTH`, `MAX_WIDTH`].
 pub fn column_width<'a>(texts: impl IntoIterator<Item = &'a str>) -> f64 {
-    let widest = texts
-        .into_iter()
-        .flat_map(str::lines)
-        .map(UnicodeWidthStr::width)
-        .max()
-        .unwrap_or(0);
-    (widest + 2).clamp(MIN_WIDTH, MAX_WIDTH) as f64
+    column_width_upto(texts, MAX_WIDTH)
+}
+
+/// [`column_width`], at most `max`: the texts are measured until one is that wide (a long
+/// list's ids or titles need not all be measured).
+pub fn column_width_upto<'a>(texts: impl IntoIterator<Item = &'a str>, max: usize) -> f64 {
+    let max = max.min(MAX_WIDTH);
+    let mut widest = 0;
+    for line in texts.into_iter().flat_map(str::lines) {
+        widest = widest.max(line.width());
+        if widest + 2 >= max {
+            break;
+        }
+    }
+    (widest + 2).clamp(MIN_WIDTH, max.max(MIN_WIDTH)) as f64
 }
 
 /// Widens `width` to fit `text`, measuring only text that might be wider: a line is never
@@ -627,6 +635,23 @@ mod tests {
             22.0
         );
         assert_eq!(column_width([&*"x".repeat(500)]), MAX_WIDTH as f64);
+    }
+
+    #[test]
+    fn column_width_upto_is_the_width_at_most_the_limit() {
+        let long = "x".repeat(40);
+        let texts = ["ab", "確認項目確認項目", &long, "abc\nabcdefghijklmn", ""];
+        for n in 0..=texts.len() {
+            for max in [0, 6, 8, 10, 16, 18, 20, 32, 60, 100] {
+                let all = column_width(texts[..n].iter().copied());
+                let capped = column_width_upto(texts[..n].iter().copied(), max);
+                assert_eq!(
+                    capped,
+                    all.min(max.clamp(MIN_WIDTH, MAX_WIDTH) as f64),
+                    "{n} {max}"
+                );
+            }
+        }
     }
 
     #[test]

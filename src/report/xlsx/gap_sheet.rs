@@ -12,8 +12,8 @@ use crate::report::gap::{
 };
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
-    col_num, column_width, finish_table, row_num, write_header_row, write_text_row, Columns, Cuts,
-    Styles, Table,
+    col_num, column_width, column_width_upto, finish_table, row_num, write_header_row,
+    write_text_row, Columns, Cuts, Styles, Table,
 };
 use crate::report::CellStrings;
 
@@ -49,16 +49,13 @@ struct Layout {
 
 /// How many columns the gap sheet of `report` has.
 pub fn columns(report: &GapReport) -> usize {
-    layout(report).cols.len()
+    cols(report, item_sheet_headers(report).len()).0.len()
 }
 
-fn layout(report: &GapReport) -> Layout {
-    let lang = report.lang;
-    let ours = item_sheet_headers(report);
-    let [reasons_header, status_code_header] = workbook_headers(lang);
-    let [decision_header, comment_header] = reviewer_headers(lang);
+/// The columns of [`Layout`] in order, with `printed` and `hidden`, for a report whose
+/// [`item_cells`] are `cells` wide.
+fn cols(report: &GapReport, cells: usize) -> (Vec<Col>, usize, usize) {
     let review = report.review.is_some();
-
     let mut cols = vec![
         Col::Cell(col::ID),
         Col::Cell(col::TITLE),
@@ -83,13 +80,22 @@ fn layout(report: &GapReport) -> Layout {
         Col::Reasons,
         Col::Cell(col::NOTE),
     ]);
-    cols.extend((col::FIRST_EXTRA..ours.len()).map(Col::Cell));
+    cols.extend((col::FIRST_EXTRA..cells).map(Col::Cell));
     let hidden = cols.len();
     cols.extend([
         Col::StatusCode,
         Col::Cell(col::REASONS),
         Col::Cell(col::ROW),
     ]);
+    (cols, printed, hidden)
+}
+
+fn layout(report: &GapReport) -> Layout {
+    let lang = report.lang;
+    let ours = item_sheet_headers(report);
+    let [reasons_header, status_code_header] = workbook_headers(lang);
+    let [decision_header, comment_header] = reviewer_headers(lang);
+    let (cols, printed, hidden) = cols(report, ours.len());
 
     let headers: Vec<String> = cols
         .iter()
@@ -109,11 +115,12 @@ fn layout(report: &GapReport) -> Layout {
         .iter()
         .zip(&headers)
         .map(|(c, header)| match c {
-            Col::Cell(col::ID) => {
-                column_width(items.iter().map(|i| i.id.as_str()).chain([header.as_str()]))
-                    .clamp(6.0, 16.0)
-            }
-            Col::Cell(col::TITLE) => column_width(items.iter().map(|i| i.title.as_str())).min(32.0),
+            Col::Cell(col::ID) => column_width_upto(
+                items.iter().map(|i| i.id.as_str()).chain([header.as_str()]),
+                16,
+            )
+            .clamp(6.0, 16.0),
+            Col::Cell(col::TITLE) => column_width_upto(items.iter().map(|i| i.title.as_str()), 32),
             Col::Cell(col::RISK) => column_width(["medium", lang.pick("リスク", "risk")]),
             Col::Cell(col::STATUS) => column_width(Status::ALL.iter().map(|s| s.label(lang))),
             Col::Cell(col::PROCEDURES) => 48.0,
