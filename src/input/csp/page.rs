@@ -1191,8 +1191,8 @@ fn names_japanese(text: &str, title: &str) -> bool {
     text.match_indices(title).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = &text[i + title.len()..];
-        let open_before = before.map_or(true, |c| !continues(c));
-        let open_after = after.chars().next().map_or(true, |c| !continues(c))
+        let open_before = before.is_none_or(|c| !continues(c));
+        let open_after = after.chars().next().is_none_or(|c| !continues(c))
             || ["及び", "並びに", "以外", "除外", "等", "対象外"]
                 .iter()
                 .any(|w| after.starts_with(w));
@@ -1205,11 +1205,11 @@ fn names_japanese(text: &str, title: &str) -> bool {
 fn names_english(text: &str, title: &str) -> bool {
     let word = |c: char| c.is_alphanumeric();
     text.match_indices(title).any(|(i, _)| {
-        text[..i].chars().next_back().map_or(true, |c| !word(c))
+        text[..i].chars().next_back().is_none_or(|c| !word(c))
             && text[i + title.len()..]
                 .chars()
                 .next()
-                .map_or(true, |c| !word(c))
+                .is_none_or(|c| !word(c))
     })
 }
 
