@@ -521,6 +521,22 @@ fn kind_of(line: &Line, catalog: &Catalog) -> Kind {
         return Kind::Blank;
     }
     if let Some(specs) = specs_of(&cells) {
+        // `区分 管理策番号 実施状況`: a table's header line starting with a category column,
+        // not the list's kind
+        let header = |v: &str| {
+            !fold_width(v).to_lowercase().contains("ismap")
+                && !mentions_liu(v)
+                && (v.split_whitespace().all(|w| {
+                    super::classify::is_id_header(w) || super::classify::role(w).is_some()
+                }) || published::is_header_line(v))
+        };
+        if specs[0].field == Field::Kind
+            && specs.len() == 1
+            && !specs[0].values.is_empty()
+            && header(&specs[0].values.join(" "))
+        {
+            return Kind::Header;
+        }
         return Kind::Labels(specs);
     }
     let text = cells.join(" ");
@@ -1384,6 +1400,10 @@ mod tests {
                 "{ismap}"
             );
         }
+        // a table's header line starting with 区分 is no kind line
+        let (k, f) = kind("区分\t管理策番号\t管理策名").unwrap();
+        assert_eq!(k, None);
+        assert!(f.is_empty(), "{f:?}");
         for bad in [
             "区分 SaaS",
             "ISMAPクラウドサービスリスト\n登録区分\tISMAPクラウドサービス",
