@@ -123,18 +123,25 @@ impl CspControls {
             lang,
         ));
         if let Some((file, kind)) = &self.marks_not_read {
-            let (ja, en) = match *kind {
+            let (ja, en, ja_cmt, en_cmt) = match *kind {
                 "xls" => (
                     "セルのコメント、非表示の行、取り消し線",
                     "cell comments, hidden rows and strike-through",
+                    "。コメントによる限定も反映されません",
+                    ", and a comment that qualifies a row is not seen",
                 ),
-                _ => ("非表示の行、取り消し線", "hidden rows and strike-through"),
+                _ => (
+                    "非表示の行、取り消し線",
+                    "hidden rows and strike-through",
+                    "",
+                    "",
+                ),
             };
             out.push(crate::analysis::gap::Warning {
                 code: "csp-workbook-marks-not-read",
                 message: match lang {
-                    Lang::Ja => format!("ワークブック {file} の形式(.{kind})では{ja}を読み取れません: 非表示の行や取り消し線の付いた「実施」も記載どおりに読み、コメントによる限定は反映されません。.xlsx で保存し直して実行してください"),
-                    Lang::En => format!("The {en} of the .{kind} workbook {file} are not read: a hidden row or a struck-through 実施 is read as stated, and a comment that qualifies a row is not seen; save the workbook as .xlsx and run again"),
+                    Lang::Ja => format!("ワークブック {file} の形式(.{kind})では{ja}を読み取れません: 非表示の行や取り消し線の付いた「実施」も記載どおりに読みます{ja_cmt}。.xlsx で保存し直して実行してください"),
+                    Lang::En => format!("The {en} of the .{kind} workbook {file} are not read: a hidden row or a struck-through 実施 is read as stated{en_cmt}; save the workbook as .xlsx and run again"),
                 },
             });
         }
