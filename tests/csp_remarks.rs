@@ -480,3 +480,131 @@ fn a_comment_on_an_ods_sheet_is_read_too() {
     assert_eq!(k2["status"], "covered");
     assert_eq!(k2["csp_remarks"][0]["remark"], "四半期ごとに棚卸し");
 }
+
+/// A workbook of one sheet `SoA` holding `rows` from A1, with `notes` (row, column, text).
+fn sheet_of(path: &Path, rows: &[&[&str]], notes: &[(u32, u16, &str)]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("SoA").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                ws.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+    }
+    for &(r, c, text) in notes {
+        ws.insert_note(r, c, &Note::new(text).add_author_prefix(false))
+            .unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+/// A note written above a status table's header or below its last row (text or a cell
+/// comment, CSV or xlsx) is read as a remark on every row: one that qualifies refuses the
+/// table, naming the file, sheet, row, cell and text; a title or a harmless footnote is read.
+#[test]
+fn a_note_above_or_below_a_status_table_is_read_for_every_row() {
+    let d = Dir::new();
+    let table = "管理策番号,実施状況,備考\n9.2.1,実施,\n9.2.2,実施,\n11.1.1,非該当,データセンターを保有しない\n";
+    for (name, text, row, note) in [
+        (
+            "above.csv",
+            format!("注: 実施状況は本番環境のみを対象とする,,\n{table}"),
+            "row 1: column 'A'",
+            "the note '注: 実施状況は本番環境のみを対象とする' (above the table's header) limits or conditions it ('のみ')",
+        ),
+        (
+            "below.csv",
+            format!("{table},,\n※ 上記は本番環境のみ,,\n"),
+            "row 6: column 'A'",
+            "the note '※ 上記は本番環境のみ' (below the table's last row) limits or conditions it ('のみ')",
+        ),
+        (
+            "below-later.csv",
+            format!("{table}※ 全項目 2027年4月から運用,,\n"),
+            "row 5: column 'A'",
+            "(below the table's last row) gives a date after the as-of date 2026-04-01",
+        ),
+    ] {
+        let csp = d.write(name, &text);
+        let err = input_error(d.report(&csp, "2026-04-01"));
+        for want in [
+            &format!("{name}: {row}: ") as &str,
+            note,
+            "on a table that states 9.2.1 and other controls implemented",
+            "(hint: ",
+        ] {
+            assert!(err.contains(want), "{name}: '{want}' missing from: {err}");
+        }
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    // in Japanese, one line naming the note
+    let mut ja = common::bin();
+    ja.args(["--lang", "ja", "report", "--checks"])
+        .arg(d.path("checks.csv"))
+        .arg("--csp")
+        .arg(d.path("above.csv"))
+        .args(["--as-of", "2026-04-01"]);
+    let out = ja.output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("注記 '注: 実施状況は本番環境のみを対象とする'(表の見出しより上)は範囲や条件を限定しています('のみ')が、表は 9.2.1 などの管理策を実施としています"),
+        "{stderr}"
+    );
+    // a title, a document date above the header, a harmless footnote: read
+    let csp = d.write(
+        "titled.csv",
+        &format!("管理策一覧（サンプルSaaS）,,\n2026年度 適用宣言書,,\n,,\n{table},,\n※ 最終更新 2026/03/01,,\n"),
+    );
+    assert_eq!(d.statuses(&csp, "2026-04-01"), COVERED);
+
+    let rows: Vec<&[&str]> = vec![
+        &["管理策一覧（サンプルSaaS）"],
+        &[],
+        &["管理策番号", "実施状況", "備考"],
+        &["9.2.1", "実施", ""],
+        &["9.2.2", "実施", ""],
+        &["11.1.1", "非該当", "データセンターを保有しない"],
+        &[],
+        &["作成: 情報セキュリティ部"],
+    ];
+    let csp = d.path("soa.xlsx");
+    sheet_of(&csp, &rows, &[(0, 0, "サンプルSaaSの管理策")]);
+    assert_eq!(d.statuses(&csp, "2026-04-01"), COVERED);
+    // a note in a cell above the header, a footnote, comments on empty cells there
+    let mut above = rows.clone();
+    above[1] = &["", "注: 実施状況は本番環境のみを対象とする"];
+    sheet_of(&csp, &above, &[]);
+    let err = input_error(d.report(&csp, "2026-04-01"));
+    assert!(
+        err.contains("sheet 'SoA': row 2: column 'B': the note '注: 実施状況は本番環境のみを対象とする' (above"),
+        "{err}"
+    );
+    let mut below = rows.clone();
+    below.push(&["※ 上記の実施状況は本番環境のみを対象とする"]);
+    sheet_of(&csp, &below, &[]);
+    let err = input_error(d.report(&csp, "2026-04-01"));
+    assert!(
+        err.contains("sheet 'SoA': row 9: column 'A': the note '※ 上記の実施状況"),
+        "{err}"
+    );
+    for (r, c, text, at) in [
+        (
+            9,
+            2,
+            "上記すべて東京リージョンのみ",
+            "row 10: column 'C': the comment on cell C10 ('上記すべて東京リージョンのみ', below",
+        ),
+        (
+            1,
+            0,
+            "本番環境のみ",
+            "row 2: column 'A': the comment on cell A2 ('本番環境のみ', above",
+        ),
+    ] {
+        sheet_of(&csp, &rows, &[(r, c, text)]);
+        let err = input_error(d.report(&csp, "2026-04-01"));
+        assert!(err.contains(at), "{text}: {err}");
+    }
+}

@@ -303,10 +303,31 @@ fn check_comments(
     as_of: crate::date::Date,
 ) -> Result<(), InputError> {
     let header_row = layout.header.map(|h| h + 1);
+    // a comment above a status table's header or below its last row is a note on the
+    // table: read for every row
+    let table_first = matches!(layout.kind, TableKind::StatusTable(_))
+        .then(|| {
+            listed
+                .controls
+                .iter()
+                .find(|x| x.declared == Declared::Implemented)
+        })
+        .flatten()
+        .map(|x| x.raw.clone());
+    let last = table_first
+        .as_ref()
+        .and_then(|_| status_table::last_id_row(sheet, layout));
     for (&(r, c), text) in &marks.comments {
         let (Ok(n), Ok(c)) = (usize::try_from(r), usize::try_from(c)) else {
             continue;
         };
+        if let Some(first) = &table_first {
+            if let Some(place) = status_table::outside(layout, last, n) {
+                let cell = format!("{}{r}", crate::input::column_letter(c));
+                status_table::note_on_table(sheet, n, c, text, place, first, &cell, as_of)?;
+                continue;
+            }
+        }
         let on_header = header_row == Some(n);
         let Some(first) = listed
             .controls

@@ -275,9 +275,8 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     let key = header_key(value);
     Err(match &*key {
         "x" => Unreadable::LetterX,
-        "適用" | "適用済" | "適用済み" | "対象" | "applicable" | "inscope" | "selected" | "適用する" | "対象とする" => {
-            Unreadable::Applicability
-        }
+        "適用" | "適用済" | "適用済み" | "対象" | "applicable" | "inscope" | "selected"
+        | "適用する" | "対象とする" => Unreadable::Applicability,
         "整備済" | "整備済み" | "整備完了" | "整備" => Unreadable::DesignOnly,
         "△"
         | "▲"
