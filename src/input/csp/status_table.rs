@@ -477,7 +477,17 @@ fn check_implemented_row(
                     ));
                 }
             }
-            Header::Scope | Header::Plain => {}
+            Header::Delegate
+                if !remarks::names_own_party(text) && !remarks::nothing_for_the_row(text) =>
+            {
+                return Err(refuse(
+                    c,
+                    text,
+                    "names a subcontractor under a header naming who is entrusted with it".to_owned(),
+                    "a control a subcontractor implements is not the service's own: state it so in the status column (非該当 with the reason, e.g. 委託先で実施), or leave the column empty (or 当社) on rows the service implements itself",
+                ))
+            }
+            Header::Delegate | Header::Scope | Header::Plain => {}
         }
         if let Some(q) = remarks::qualifier_on(text, titles, as_of) {
             return Err(refuse(c, text, q.what(), q.hint()));
