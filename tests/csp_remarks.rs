@@ -608,3 +608,89 @@ fn a_note_above_or_below_a_status_table_is_read_for_every_row() {
         assert!(err.contains(at), "{text}: {err}");
     }
 }
+
+/// Under a header naming when the control was implemented, the cell of a row stated
+/// implemented must be read as a date on or before --as-of: kanji numerals, eight digits
+/// and an Excel serial number are read; what is not read as a date (`27/4/1`, `Apr-27`,
+/// `4月2日`, a bare year) is refused, not passed over.
+#[test]
+fn an_implementation_date_must_be_read_as_a_date() {
+    let d = Dir::new();
+    let table = |header: &str, value: &str| {
+        format!("管理策番号,実施状況,{header}\n9.2.1,実施,2024-04-01\n9.2.2,実施,{value}\n11.1.1,非該当,\n")
+    };
+    for (header, value, what) in [
+        (
+            "実施日",
+            "令和九年四月一日",
+            "gives a date after the as-of date 2026-04-01 ('令和9年4月1日')",
+        ),
+        (
+            "導入日",
+            "20270401",
+            "gives a date after the as-of date 2026-04-01 ('20270401')",
+        ),
+        (
+            "導入日",
+            "46478",
+            "gives a date after the as-of date 2026-04-01 ('46478 = 2027-04-01')",
+        ),
+        (
+            "実施日",
+            "27/4/1",
+            "cannot be read as a date, under a header naming when the control was implemented",
+        ),
+        ("実施日", "Apr-27", "cannot be read as a date"),
+        ("実施時期", "4月2日", "cannot be read as a date"),
+        ("対応日", "2027", "cannot be read as a date"),
+        (
+            "Implementation date",
+            "soon-ish",
+            "cannot be read as a date",
+        ),
+    ] {
+        let csp = d.write("soa.csv", &table(header, value));
+        let err = input_error(d.report(&csp, "2026-04-01"));
+        for want in [
+            &format!("soa.csv: row 3: column '{header}': '{value}' in '{header}' ") as &str,
+            what,
+            "on the row that states 9.2.2 implemented in '実施状況'",
+            "(hint: ",
+        ] {
+            assert!(err.contains(want), "{value}: '{want}' missing from: {err}");
+        }
+    }
+    for (header, value) in [
+        ("実施日", "令和六年四月一日"),
+        ("実施日", "20240401"),
+        ("導入日", "45383"),
+        ("実施時期", "2024年度上期"),
+        ("実施日", ""),
+        ("実施日", "－"),
+        // a date of something else is not checked for being one
+        ("最終確認日", "年1回"),
+    ] {
+        let csp = d.write("soa.csv", &table(header, value));
+        assert_eq!(d.statuses(&csp, "2026-04-01"), COVERED, "{header} {value}");
+    }
+    // an xlsx number (no date format) under 導入日 is a date serial
+    let xlsx = d.path("serial.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("SoA").unwrap();
+    for (c, h) in ["管理策番号", "実施状況", "導入日"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (id, serial)) in [("9.2.1", 45383.0), ("9.2.2", 46478.0)].iter().enumerate() {
+        ws.write_string(r as u32 + 1, 0, *id).unwrap();
+        ws.write_string(r as u32 + 1, 1, "実施").unwrap();
+        ws.write_number(r as u32 + 1, 2, *serial).unwrap();
+    }
+    wb.save(&xlsx).unwrap();
+    let err = input_error(d.report(&xlsx, "2026-04-01"));
+    assert!(
+        err.contains("sheet 'SoA': row 3: column '導入日'")
+            && err.contains("('46478 = 2027-04-01')"),
+        "{err}"
+    );
+    assert_eq!(d.statuses(&xlsx, "2027-04-01")[..2], COVERED[..2]);
+}

@@ -457,6 +457,8 @@ pub const JA: &[(&str, &str)] = &[
     ("names a part of the service under a header naming the scope", "範囲を表す見出しの下でサービスの一部を示しています"),
     ("names a subcontractor under a header naming who is entrusted with it", "委託先を表す見出しの下で委託先を示しています"),
     ("a control a subcontractor implements is not the service's own: state it so in the status column (非該当 with the reason, e.g. 委託先で実施), or leave the column empty (or 当社) on rows the service implements itself", "委託先が実施する管理策はサービス自身のものではありません: 状況の列にそう書くか(理由付きの非該当、例: 委託先で実施)、サービス自身が実施する行では列を空欄(または 当社)にしてください"),
+    ("cannot be read as a date, under a header naming when the control was implemented", "実施した時期を表す見出しの下にありますが、日付として読めません"),
+    ("write the day the control was implemented, on or before the as-of date (2024-04-01, 2024/4/1, 2024年4月1日, 令和6年4月1日; a month or fiscal year: 2024年4月, 2024年度), or leave the cell empty; a control not implemented yet is 計画中 (planned) in the status column", "管理策を実施した日を基準日以前の日付で書くか(2024-04-01、2024/4/1、2024年4月1日、令和6年4月1日。月や年度なら 2024年4月、2024年度)、セルを空欄にしてください。まだ実施していない管理策は状況の列に 計画中 と書いてください"),
     ("names someone else under a header naming who implements it ('{}')", "実施者を表す見出しの下でほかの者('{0}')を示しています"),
     ("a control implemented for part of the service only is not implemented: state it so in the status column (未実施, or 非該当 with the reason), or write the scope as the whole service (全て, all)", "サービスの一部だけで実施している管理策は実施ではありません: 状況の列にそう書くか(未実施、または理由付きの非該当)、範囲をサービス全体(全て、all)にしてください"),
     ("a control someone else implements (the customer, the IaaS) is not the service's own: state it 非該当 with the reason (IaaS側で実施), or, for a profile, rely on the IaaS with `inherits:`", "ほかの者(顧客、IaaS)が実施する管理策はサービス自身のものではありません: 理由を付けて非該当としてください(IaaS側で実施)。プロファイルなら `inherits:` でIaaSに拠ってください"),

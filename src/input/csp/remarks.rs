@@ -1385,6 +1385,42 @@ pub enum Header {
     Plain,
 }
 
+/// Whether a header names when the control was implemented (`実施日`, `導入日`, `実施時期`,
+/// `対応日`, `運用開始日`, `Implementation date`): on a row stated implemented its cell gives
+/// that date, on or before the as-of date. Not a date of something else (`最終確認日`,
+/// `次回レビュー日`, `有効期限`).
+pub fn names_implementation_date(name: &str) -> bool {
+    let key = header_key(name);
+    [
+        "実施日",
+        "実施年月日",
+        "実施時期",
+        "導入日",
+        "導入年月日",
+        "導入時期",
+        "対応日",
+        "対応時期",
+        "対応完了日",
+        "適用日",
+        "適用開始日",
+        "運用開始日",
+        "運用開始時期",
+        "稼働日",
+        "稼働開始日",
+        "実装日",
+        "実装時期",
+        "implementationdate",
+        "dateimplemented",
+        "implementedon",
+        "implementeddate",
+        "deploymentdate",
+        "datedeployed",
+        "golivedate",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+}
+
 /// Whether a header names an explanation of the row's statement (`説明`, `補足説明`,
 /// `Explanation`): on a row stated not applicable without a reason column's value, its
 /// text is the reason. A description of the control (`Description`, `詳細`, `管理策の内容`)

@@ -492,6 +492,26 @@ fn check_implemented_row(
         if let Some(q) = remarks::qualifier_on(text, titles, as_of) {
             return Err(refuse(c, text, q.what(), q.hint()));
         }
+        // under a header naming when the control was implemented, a date on or before
+        // as-of, read; anything else is not a statement that it was
+        if remarks::names_implementation_date(layout.name(c)) {
+            let dates = crate::date::implementation_dates(text);
+            if let Some((written, _)) = dates.iter().find(|(_, last)| *last > as_of) {
+                let q = remarks::Qualifier {
+                    kind: remarks::Kind::Later(as_of),
+                    word: written.clone(),
+                };
+                return Err(refuse(c, text, q.what(), q.hint()));
+            }
+            if dates.is_empty() {
+                return Err(refuse(
+                    c,
+                    text,
+                    "cannot be read as a date, under a header naming when the control was implemented".to_owned(),
+                    "write the day the control was implemented, on or before the as-of date (2024-04-01, 2024/4/1, 2024年4月1日, 令和6年4月1日; a month or fiscal year: 2024年4月, 2024年度), or leave the cell empty; a control not implemented yet is 計画中 (planned) in the status column",
+                ));
+            }
+        }
     }
     if let Some(c) = cols.applicability {
         let text = cell(row, c);
