@@ -694,3 +694,45 @@ fn an_implementation_date_must_be_read_as_a_date() {
     );
     assert_eq!(d.statuses(&xlsx, "2027-04-01")[..2], COVERED[..2]);
 }
+
+/// A comment on a merged cell is on every row of the merge, as the merged value is: Excel
+/// anchors it on the first row, which here states 12.4.1 planned; the row below states
+/// 9.2.2 implemented and is refused.
+#[test]
+fn a_comment_on_a_merged_cell_is_on_every_row_of_the_merge() {
+    let d = Dir::new();
+    let csp = d.path("merged.xlsx");
+    let write = |note: &str| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("SoA").unwrap();
+        for (r, row) in [
+            ["管理策番号", "実施状況"],
+            ["9.2.1", "実施"],
+            ["12.4.1", "計画中"],
+            ["9.2.2", "実施"],
+            ["11.1.1", "非該当"],
+        ]
+        .iter()
+        .enumerate()
+        {
+            for (c, text) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+        ws.write_string(0, 2, "備考").unwrap();
+        ws.merge_range(2, 2, 3, 2, "", &rust_xlsxwriter::Format::new())
+            .unwrap();
+        ws.insert_note(2, 2, &Note::new(note).add_author_prefix(false))
+            .unwrap();
+        wb.save(&csp).unwrap();
+    };
+    write("一部のみ");
+    let err = input_error(d.report(&csp, "2026-04-01"));
+    assert!(
+        err.contains("sheet 'SoA': row 4: column '備考': the comment on cell C3 ('一部のみ')")
+            && err.contains("on the row that states 9.2.2 implemented"),
+        "{err}"
+    );
+    write("手順書 AC-01 に基づく");
+    assert_eq!(d.statuses(&csp, "2026-04-01"), COVERED);
+}

@@ -317,10 +317,19 @@ fn check_comments(
     let last = table_first
         .as_ref()
         .and_then(|_| status_table::last_id_row(sheet, layout));
-    for (&(r, c), text) in &marks.comments {
-        let (Ok(n), Ok(c)) = (usize::try_from(r), usize::try_from(c)) else {
-            continue;
+    // a comment on a merged cell is on every row of the merge, as its value is
+    let on_rows = marks.comments.iter().flat_map(|(&(r, c), text)| {
+        let (Ok(n), Ok(col)) = (usize::try_from(r), usize::try_from(c)) else {
+            return Vec::new();
         };
+        let rows = sheet
+            .merges
+            .iter()
+            .find(|m| n > 0 && m.contains(n - 1, col))
+            .map_or(n..=n, |m| m.top + 1..=m.bottom + 1);
+        rows.map(|row| (r, row, col, text)).collect::<Vec<_>>()
+    });
+    for (r, n, c, text) in on_rows {
         if let Some(first) = &table_first {
             if let Some(place) = status_table::outside(layout, last, n) {
                 let cell = format!("{}{r}", crate::input::column_letter(c));
