@@ -323,9 +323,9 @@ pub fn last_id_row(sheet: &Sheet, layout: &Layout) -> Option<usize> {
         .iter()
         .enumerate()
         .skip(start)
-        .filter(|(_, r)| !find_ids(cell(r, layout.id_column)).0.is_empty())
+        .rev()
+        .find(|(_, r)| !find_ids(cell(r, layout.id_column)).0.is_empty())
         .map(|(i, _)| i)
-        .last()
 }
 
 /// Where sheet row `n` (1-based) is outside the table, when it is: above its header
