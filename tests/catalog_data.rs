@@ -2,6 +2,7 @@
 //! every id domain.md names.
 use std::path::PathBuf;
 
+use ismap_gap::analysis::suggest::{self, Prepared};
 use ismap_gap::catalog::generate::{controls_yaml, layer_yaml};
 use ismap_gap::catalog::lexicon::{self, Lexicon};
 use ismap_gap::catalog::{embedded, load, Catalog, Layer, Level, Resolution};
@@ -63,6 +64,22 @@ fn embedded_lexicon_is_what_the_yaml_gives() {
     let lexicon = Lexicon::from_yaml(&read("catalog/lexicon.yaml")).unwrap();
     let committed = check_generated("catalog/lexicon.json", &lexicon.to_json().unwrap());
     assert_eq!(lexicon::EMBEDDED_JSON, committed);
+}
+
+/// The suggester's index prepared for the embedded catalog and lexicon is what building it
+/// afresh gives (so it cannot drift from the code, the catalog or the lexicon), and the
+/// binary uses it for them.
+#[test]
+fn prepared_suggest_index_is_what_a_fresh_build_gives() {
+    let catalog = Catalog::embedded().unwrap();
+    let lexicon = Lexicon::embedded().unwrap();
+    let generated = Prepared::build(&catalog, &lexicon).to_text().unwrap();
+    let committed = check_generated("catalog/suggest-index.txt", &generated);
+    assert!(
+        suggest::PREPARED == committed,
+        "the binary holds another suggest-index.txt"
+    );
+    assert!(Prepared::embedded_for(&catalog, &lexicon).is_some());
 }
 
 #[test]

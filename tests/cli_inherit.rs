@@ -306,6 +306,43 @@ fn an_inherited_objective_stated_otherwise_by_the_profile_is_warned_about() {
     assert!(item(&v, "N1")["controls"][0]
         .get("inherited_from")
         .is_none());
+    // and the item says so itself, for a reader of the CSV or the workbook: reason and
+    // procedure inherited-restated, naming the objective; an objective stated as the
+    // service underneath states it (11.1.1) carries no such note
+    for (id, restated) in v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["id"].as_str().unwrap(), &i["inherited_restated"]))
+    {
+        let it = item(&v, id);
+        let reasons: Vec<&str> = it["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap())
+            .collect();
+        let procs: Vec<&str> = it["additional_procedures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["code"].as_str().unwrap())
+            .collect();
+        let restates = restated != &serde_json::json!([]);
+        assert_eq!(reasons.contains(&"inherited-restated"), restates, "{it}");
+        assert_eq!(procs.contains(&"inherited-restated"), restates, "{it}");
+    }
+    assert_eq!(
+        item(&v, "N1")["inherited_restated"],
+        serde_json::json!(["11.1.3"])
+    );
+    assert_eq!(
+        item(&v, "N2")["inherited_restated"],
+        serde_json::json!(["11.2.1"])
+    );
+    for same in ["N3", "N4"] {
+        assert_eq!(item(&v, same)["inherited_restated"], serde_json::json!([]));
+    }
     let restated: Vec<&str> = v["warnings"]
         .as_array()
         .unwrap()

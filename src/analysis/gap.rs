@@ -104,6 +104,11 @@ pub enum Reason {
     /// comment) that the reader found qualifies nothing: kept for the reviewer to read (a
     /// note; the status is unchanged).
     CspRemark,
+    /// A control credited to the item is one the CSP's profile states itself although it
+    /// lies in the scope it inherits (`inherited:`), where the service underneath states it
+    /// otherwise: the profile's own statement is used (warning `csp-inherited-restated`);
+    /// a note, the status is unchanged.
+    InheritedRestated,
     /// The item needs more assurance than ISMAP's agreed procedures give.
     AssuranceAboveIsmap,
     /// A cell of the item (assurance, risk) could not be read.
@@ -112,7 +117,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 29] = [
+    pub const ALL: [Reason; 30] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -140,6 +145,7 @@ impl Reason {
         Reason::ImprovementPlan,
         Reason::SubsequentEvents,
         Reason::CspRemark,
+        Reason::InheritedRestated,
         Reason::AssuranceAboveIsmap,
         Reason::InvalidInput,
     ];
@@ -171,6 +177,7 @@ impl Reason {
             Reason::DesignOnly => "design-only",
             Reason::IsmapLiu => "ismap-liu",
             Reason::CspRemark => "csp-remark",
+            Reason::InheritedRestated => "inherited-restated",
             Reason::RegistrationKindUnstated => "registration-kind-unstated",
             Reason::ImprovementPlan => "improvement-plan",
             Reason::SubsequentEvents => "subsequent-events",
@@ -218,6 +225,10 @@ impl Reason {
             Reason::DesignOnly => l("整備状況のみの評価", "design only (one-day audit)"),
             Reason::IsmapLiu => l("ISMAP-LIUの登録", "ISMAP-LIU registration"),
             Reason::CspRemark => l("CSPの備考あり", "CSP's remark"),
+            Reason::InheritedRestated => l(
+                "継承範囲を自ら記載(継承元と相違)",
+                "inherited scope restated (differs from the service under it)",
+            ),
             Reason::RegistrationKindUnstated => l(
                 "登録の種類(ISMAP/ISMAP-LIU)が不明",
                 "registration kind not stated",
@@ -405,6 +416,9 @@ struct EvaluatedControl {
     exclusion_not_allowed: bool,
     /// Implemented (or in the annex): the CSP's remark on the statement it rests on.
     remark: Option<Arc<str>>,
+    /// Stated by the profile itself although in its inherited scope, where the service
+    /// underneath states it otherwise.
+    restated: bool,
 }
 
 impl EvaluatedControl {
@@ -604,6 +618,9 @@ pub struct ItemDetails<'a> {
     pub subsequent_events: Vec<&'a str>,
     /// The CSP's remarks on implemented controls, read as qualifying nothing.
     pub csp_remarks: Vec<CspRemark<'a>>,
+    /// Of `controls`: those the CSP's profile states itself although it inherits them,
+    /// where the service underneath states them otherwise (the profile's statement used).
+    pub inherited_restated: Vec<&'a str>,
     pub additional_procedures: Vec<Procedure<'a>>,
 }
 
@@ -644,6 +661,7 @@ impl ItemDetails<'_> {
             improvement_plan,
             subsequent_events,
             csp_remarks,
+            inherited_restated,
             additional_procedures,
         } = self;
         controls.clear();
@@ -673,6 +691,7 @@ impl ItemDetails<'_> {
             registration_kind_unstated,
             improvement_plan,
             subsequent_events,
+            inherited_restated,
             chains,
         ] {
             ids.clear();
@@ -1042,6 +1061,12 @@ impl ItemResults {
                                 d.csp_remarks.push(CspRemark { id, remark });
                             }
                         }
+                        if c.restated {
+                            push_once(
+                                &mut d.inherited_restated,
+                                Some(c.stated_as.as_deref().unwrap_or(&c.id)),
+                            );
+                        }
                         if let Some(existing) = d.controls.iter_mut().find(|x| x.id == &*c.id) {
                             existing.unverified &= c.unverified;
                             existing.requirement_of =
@@ -1182,7 +1207,7 @@ impl ItemResults {
                 .collect();
             procs.push(proc(Kind::NonBasicDetail, chosen));
         }
-        let lists: [(Kind, &Vec<&str>); 8] = [
+        let lists: [(Kind, &Vec<&str>); 9] = [
             (Kind::AnnexRequest, &d.annex_only),
             (Kind::MappingReview, &d.nist_approximate),
             (Kind::LatestAudit, &d.audit_period_old),
@@ -1194,6 +1219,7 @@ impl ItemResults {
             ),
             (Kind::ImprovementPlan, &d.improvement_plan),
             (Kind::SubsequentEvents, &d.subsequent_events),
+            (Kind::InheritedRestated, &d.inherited_restated),
         ];
         for (kind, ids) in lists {
             if !ids.is_empty() {
@@ -1337,6 +1363,7 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("audit_period_not_ended", &d.audit_period_not_ended)?;
         st.serialize_field("ismap_liu", &d.ismap_liu)?;
         st.serialize_field("csp_remarks", &d.csp_remarks)?;
+        st.serialize_field("inherited_restated", &d.inherited_restated)?;
         st.serialize_field("registration_kind_unstated", &d.registration_kind_unstated)?;
         st.serialize_field(
             "basic_requirements_not_implemented",
@@ -2079,6 +2106,7 @@ fn evaluate_ref<'a>(
                     .then(|| csp.remarks.get(v.basis))
                     .flatten()
                     .map(|r| shared.get(r)),
+                restated: csp.restated.iter().any(|r| r.id == v.basis),
             })
         });
     }
@@ -2168,6 +2196,7 @@ fn evaluate_ref<'a>(
             any(&|c| c.basis.subsequent_events.is_some()),
         ),
         (Reason::CspRemark, any(&|c| c.remark.is_some())),
+        (Reason::InheritedRestated, any(&|c| c.restated)),
         (Reason::NoIsmapCounterpart, without.is_some()),
     ] {
         reasons.set(reason, has);
@@ -2651,6 +2680,9 @@ mod tests {
         // a management objective declared not applicable: not allowed
         att.controls
             .push(listed("4.4.7", Declared::NotApplicable, "out of scope"));
+        // an objective of the inherited scope the IaaS excludes, stated implemented itself
+        att.controls
+            .push(ListedControl::implemented("11.2.1", None));
         // registered after the report's date, audited over a period ending after it
         att.registered = Some(date("2026-05-01"));
         att.audit_period = Some(Period {
@@ -2661,7 +2693,7 @@ mod tests {
             attestation: iaas,
             scope: vec!["11".into()],
         }));
-        let refs: [&[&str]; 16] = [
+        let refs: [&[&str]; 17] = [
             &["A.5.23"],
             &["A.5.22～A.5.24", "9.2.1"],
             &["9.2.1", "9.2.2"],
@@ -2678,6 +2710,7 @@ mod tests {
             &["10.1.1"],
             &["9.4.4.1"],
             &["4.4.7.1"],
+            &["11.2.1"],
         ];
         let report = report_of(&att, &refs, "2026-04-01");
         let mut seen = std::collections::BTreeSet::new();
@@ -2740,6 +2773,11 @@ mod tests {
             assert_eq!(has(Reason::DesignOnly), !d.design_only.is_empty());
             assert_eq!(has(Reason::IsmapLiu), !d.ismap_liu.is_empty(), "{id}");
             assert_eq!(has(Reason::CspRemark), !d.csp_remarks.is_empty(), "{id}");
+            assert_eq!(
+                has(Reason::InheritedRestated),
+                !d.inherited_restated.is_empty(),
+                "{id}"
+            );
             assert_eq!(
                 has(Reason::RegistrationKindUnstated),
                 !d.registration_kind_unstated.is_empty(),

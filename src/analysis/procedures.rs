@@ -197,6 +197,9 @@ pub enum Kind {
     RegistrationKindUnstated,
     /// Read the CSP's remark on a control it states implemented.
     CspRemark,
+    /// The profile states these itself although it inherits them, otherwise than the
+    /// service underneath: confirm which statement holds.
+    InheritedRestated,
     /// These services publish an improvement plan: check it does not concern the item.
     ImprovementPlan,
     /// These services publish subsequent events: check they do not concern the item.
@@ -242,6 +245,7 @@ impl Kind {
             Kind::IsmapLiu => "ismap-liu",
             Kind::RegistrationKindUnstated => "registration-kind-unstated",
             Kind::CspRemark => "csp-remark",
+            Kind::InheritedRestated => "inherited-restated",
             Kind::ImprovementPlan => "improvement-plan",
             Kind::SubsequentEvents => "subsequent-events",
             Kind::Soc2 => "soc2-report",
@@ -250,7 +254,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 35] = [
+    pub const ALL: [Kind; 36] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -282,6 +286,7 @@ impl Kind {
         Kind::IsmapLiu,
         Kind::RegistrationKindUnstated,
         Kind::CspRemark,
+        Kind::InheritedRestated,
         Kind::ImprovementPlan,
         Kind::SubsequentEvents,
         Kind::Soc2,
@@ -427,6 +432,8 @@ impl Procedure<'_> {
             Kind::RegistrationKindUnstated if ja => ("", Plain, " がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか、ISMAPクラウドサービスリストで確認する。ISMAP-LIUなら、この項目の統制目標が外部監査の対象だったかCSPに確認する(対象外ならISMAP水準の確認として扱わない)"),
             Kind::RegistrationKindUnstated => ("Confirm on the ISMAP cloud service list whether ", Plain, " is on the ISMAP or the ISMAP-LIU list; if ISMAP-LIU, confirm with the CSP that this item's objectives were in the external audit's scope (if not, do not treat it as ISMAP-level assurance)"),
             Kind::CspRemark if ja => ("CSPは実施とする管理策に備考を付けている: ", Plain, "。備考が実施の範囲や時期を限定していないか読んで確認する"),
+            Kind::InheritedRestated if ja => ("CSPのプロファイルは継承する範囲(`inherited:`)にある ", Plain, " を自ら記載しており、継承元の記載と異なる(警告 csp-inherited-restated): どちらの記載が正しいか確認してから依拠する"),
+            Kind::InheritedRestated => ("The CSP's profile states ", Plain, " itself although it is in the scope it inherits (`inherited:`), and the service underneath states it otherwise (warning csp-inherited-restated): confirm which statement holds before relying on it"),
             Kind::CspRemark => ("The CSP wrote a remark on what it states implemented: ", Plain, ". Read it and confirm it does not limit the implementation's scope or timing"),
             Kind::ImprovementPlan if ja => ("", Plain, " は改善計画を掲載している(監査で指摘された事項がある): 改善計画を入手し、この項目の統制目標に関わらないか、改善の状況とともに確認する"),
             Kind::ImprovementPlan => ("", Plain, " publishes an improvement plan (the audit found matters to improve): obtain the plan and check that it does not concern this item's objectives, and how far it has progressed"),

@@ -31,7 +31,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::analysis::gap::CatalogInfo;
-use crate::catalog::lexicon::{self, Hits, Label, Lexicon, Owner, TermIndex};
+use crate::catalog::lexicon::{self, Hits, Label, Lexicon, Owner, Term, TermIndex, TermParts};
 use crate::catalog::terms::{is_kanji, is_katakana, stem, Found};
 use crate::catalog::{Catalog, Level};
 use crate::lang::Lang;
@@ -361,6 +361,376 @@ pub struct Suggester<'c> {
     stopwords: Vec<String>,
 }
 
+/// The prepared form for the embedded catalog and lexicon ([`Prepared::to_text`]).
+pub const PREPARED: &str = include_str!("../../catalog/suggest-index.txt");
+
+/// What a [`Suggester`] costs to build, computed once: the [`TermParts`] (every title and
+/// lexicon word normalised) and every objective's titles, category titles and terms as
+/// n-grams. For the embedded catalog and lexicon it is prepared ahead of time
+/// ([`PREPARED`], `catalog/suggest-index.txt`; `tests/catalog_data.rs` checks that it is
+/// what a fresh build gives, and `ISMAP_GAP_REGENERATE=1` rewrites it), so that a run
+/// reads it instead of normalising some 4,000 words; with another catalog or lexicon it is
+/// built ([`Prepared::embedded_for`] knows them apart by [`fingerprint`]). The form is
+/// lines of tab-separated fields, read in a fraction of the time JSON takes.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The [`fingerprint`] of the catalog and lexicon it was prepared from.
+    pub source: u64,
+    pub terms: TermParts,
+    /// The n-grams (their keys, see [`features`]), by id.
+    pub features: Vec<u64>,
+    pub fields: Vec<RawField>,
+}
+
+/// A field before the n-grams too common to tell anything are left out.
+#[derive(Debug, Clone)]
+pub struct RawField {
+    objective: u32,
+    weight: FieldWeight,
+    /// Its n-grams (ids into [`Prepared::features`]), sorted.
+    ids: Vec<u32>,
+    display: String,
+}
+
+/// Where a field's weight comes from: a title (1), a category title
+/// ([`CATEGORY_WEIGHT`]), or the term it is.
+#[derive(Debug, Clone, Copy)]
+enum FieldWeight {
+    Title,
+    Category,
+    Term(u32),
+}
+
+/// The first line of the prepared form, before the fingerprint.
+const PREPARED_HEADER: &str = "ismap-gap suggest index 1";
+
+impl Prepared {
+    /// Computes it for `catalog` and `lexicon`.
+    pub fn build(catalog: &Catalog, lexicon: &Lexicon) -> Prepared {
+        let index = TermIndex::build(catalog, lexicon);
+        let stopwords = stopwords();
+        let mut ids_of: foldhash::HashMap<u64, u32> = foldhash::HashMap::default();
+        let mut features = Vec::new();
+        let mut fields = Vec::new();
+        let mut keys = Vec::new();
+        for (o, cand) in index.objectives.iter().enumerate() {
+            let Some(entry) = catalog.get(&cand.id) else {
+                continue;
+            };
+            let mut texts: Vec<(&str, FieldWeight)> = Vec::new();
+            for t in [&entry.title.ja, &entry.title.en].into_iter().flatten() {
+                texts.push((t, FieldWeight::Title));
+            }
+            if let Some(parent) = entry.parent.as_deref().and_then(|p| catalog.get(p)) {
+                if parent.level == Level::Category {
+                    for t in [&parent.title.ja, &parent.title.en].into_iter().flatten() {
+                        texts.push((t, FieldWeight::Category));
+                    }
+                }
+            }
+            let mut norm: Vec<(String, FieldWeight, String)> = texts
+                .into_iter()
+                .map(|(t, w)| (index.normalizer.normalize(t), w, t.to_owned()))
+                .collect();
+            for &t in &index.objective_terms[o] {
+                let term = &index.terms[t as usize];
+                if term.title {
+                    continue;
+                }
+                let text: Vec<&str> = term
+                    .parts
+                    .iter()
+                    .map(|&p| index.patterns[p as usize].as_str())
+                    .collect();
+                norm.push((text.join(" "), FieldWeight::Term(t), term.display.clone()));
+            }
+            for (text, weight, display) in norm {
+                keys.clear();
+                self::features(&text, &stopwords, |k| keys.push(k));
+                let mut ids: Vec<u32> = keys
+                    .iter()
+                    .map(|&k| {
+                        *ids_of.entry(k).or_insert_with(|| {
+                            features.push(k);
+                            features.len() as u32 - 1
+                        })
+                    })
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                if !ids.is_empty() {
+                    fields.push(RawField {
+                        objective: o as u32,
+                        weight,
+                        ids,
+                        display,
+                    });
+                }
+            }
+        }
+        Prepared {
+            source: fingerprint(catalog, lexicon),
+            terms: TermParts {
+                patterns: index.patterns,
+                terms: index.terms,
+                skipped: index.skipped,
+            },
+            features,
+            fields,
+        }
+    }
+
+    /// The prepared form compiled in, when it was prepared from `catalog` and `lexicon`.
+    pub fn embedded_for(catalog: &Catalog, lexicon: &Lexicon) -> Option<Prepared> {
+        Prepared::from_text(PREPARED, fingerprint(catalog, lexicon))
+    }
+
+    /// The prepared form: a header line with the fingerprint, then one line per pattern
+    /// (`p`), term (`t`: display, parts, owners `o1,2` or outside topic `x3`, title and
+    /// weak flags, words of another meaning), skipped id (`s`), n-gram key (`f`) and field
+    /// (`d`: objective, weight `T`, `C` or term `t12`, n-gram ids, display), in order.
+    /// Fails on a text holding a tab or a line break, which the form cannot carry.
+    pub fn to_text(&self) -> Result<String, String> {
+        use std::fmt::Write;
+        let nums = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+        let text = |s: &str| {
+            if s.contains(['\t', '\n', '\r']) {
+                Err(format!("{s:?} holds a tab or a line break"))
+            } else {
+                Ok(s.to_owned())
+            }
+        };
+        let mut out = format!("{PREPARED_HEADER}\t{}\n", self.source);
+        for p in &self.terms.patterns {
+            let _ = writeln!(out, "p\t{}", text(p)?);
+        }
+        for t in &self.terms.terms {
+            let owner = match &t.owner {
+                Owner::Objectives(o) => format!("o{}", nums(o)),
+                Owner::Outside(k) => format!("x{k}"),
+            };
+            let _ = writeln!(
+                out,
+                "t\t{}\t{}\t{owner}\t{}{}\t{}",
+                text(&t.display)?,
+                nums(&t.parts),
+                u8::from(t.title),
+                u8::from(t.weak),
+                nums(&t.not_with)
+            );
+        }
+        for id in &self.terms.skipped {
+            let _ = writeln!(out, "s\t{}", text(id)?);
+        }
+        for k in &self.features {
+            let _ = writeln!(out, "f\t{k}");
+        }
+        for f in &self.fields {
+            let weight = match f.weight {
+                FieldWeight::Title => "T".to_owned(),
+                FieldWeight::Category => "C".to_owned(),
+                FieldWeight::Term(t) => format!("t{t}"),
+            };
+            let _ = writeln!(
+                out,
+                "d\t{}\t{weight}\t{}\t{}",
+                f.objective,
+                nums(&f.ids),
+                text(&f.display)?
+            );
+        }
+        Ok(out)
+    }
+
+    /// Reads [`Prepared::to_text`]'s form, when its fingerprint is `source` (else, or when
+    /// it is not that form, `None`: the caller builds instead).
+    pub fn from_text(text: &str, source: u64) -> Option<Prepared> {
+        let mut r = Fields { text, at: 0 };
+        if r.text()? != PREPARED_HEADER || r.text()?.parse::<u64>().ok()? != source {
+            return None;
+        }
+        let mut p = Prepared {
+            source,
+            terms: TermParts {
+                patterns: Vec::new(),
+                terms: Vec::new(),
+                skipped: Vec::new(),
+            },
+            features: Vec::new(),
+            fields: Vec::new(),
+        };
+        while r.at < text.len() {
+            match r.text()? {
+                "p" => p.terms.patterns.push(r.text()?.to_owned()),
+                "t" => {
+                    let display = r.text()?.to_owned();
+                    let parts = r.nums()?;
+                    let owner = match r.byte()? {
+                        b'o' => Owner::Objectives(r.nums()?),
+                        b'x' => Owner::Outside(r.num()?),
+                        _ => return None,
+                    };
+                    let [title, weak] = r.text()?.as_bytes() else {
+                        return None;
+                    };
+                    p.terms.terms.push(Term {
+                        display,
+                        parts,
+                        owner,
+                        title: *title == b'1',
+                        weight: 1.0,
+                        weak: *weak == b'1',
+                        not_with: r.nums()?,
+                    });
+                }
+                "s" => p.terms.skipped.push(r.text()?.to_owned()),
+                "f" => p.features.push(r.text()?.parse().ok()?),
+                "d" => {
+                    let objective = r.num()?;
+                    let weight = match r.text()? {
+                        "T" => FieldWeight::Title,
+                        "C" => FieldWeight::Category,
+                        t => FieldWeight::Term(t.strip_prefix('t')?.parse().ok()?),
+                    };
+                    p.fields.push(RawField {
+                        objective,
+                        weight,
+                        ids: r.nums()?,
+                        display: r.text()?.to_owned(),
+                    });
+                }
+                _ => return None,
+            }
+        }
+        Some(p)
+    }
+}
+
+/// A reader of the prepared form's fields: each ends at a tab or a line break.
+struct Fields<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Fields<'t> {
+    /// The field at the cursor, as text.
+    fn text(&mut self) -> Option<&'t str> {
+        let rest = self.text.get(self.at..)?;
+        let end = memchr::memchr2(b'\t', b'\n', rest.as_bytes())?;
+        self.at += end + 1;
+        rest.get(..end)
+    }
+
+    /// One byte at the start of a field (the rest of it read next).
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.text.as_bytes().get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    /// A field (or the rest of one) that is a number.
+    fn num(&mut self) -> Option<u32> {
+        let (n, end) = self.number()?;
+        matches!(end, b'\t' | b'\n').then_some(n?)
+    }
+
+    /// The digits at the cursor as a number (`None` when there are none), and the byte
+    /// that ends them (read).
+    fn number(&mut self) -> Option<(Option<u32>, u8)> {
+        let bytes = self.text.as_bytes();
+        let mut n: Option<u32> = None;
+        loop {
+            let b = *bytes.get(self.at)?;
+            self.at += 1;
+            if !b.is_ascii_digit() {
+                return Some((n, b));
+            }
+            n = Some(
+                n.unwrap_or(0)
+                    .checked_mul(10)?
+                    .checked_add(u32::from(b - b'0'))?,
+            );
+        }
+    }
+
+    /// A field (or the rest of one) that is a list of numbers, comma-separated (empty:
+    /// none).
+    fn nums(&mut self) -> Option<Vec<u32>> {
+        let mut out = Vec::with_capacity(8);
+        loop {
+            match self.number()? {
+                (Some(n), b',') => out.push(n),
+                (Some(n), b'\t' | b'\n') => {
+                    out.push(n);
+                    return Some(out);
+                }
+                (None, b'\t' | b'\n') if out.is_empty() => return Some(out),
+                _ => return None,
+            }
+        }
+    }
+}
+
+/// A 64-bit FNV-1a hash of everything a [`Prepared`] is computed from: each entry of the
+/// catalog (id, level, parent, titles) and the whole lexicon.
+pub fn fingerprint(catalog: &Catalog, lexicon: &Lexicon) -> u64 {
+    struct Fnv(u64);
+    impl Fnv {
+        fn str(&mut self, s: &str) {
+            for &b in s.as_bytes().iter().chain(&[0xff]) {
+                self.0 ^= u64::from(b);
+                self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        fn opt(&mut self, s: &Option<String>) {
+            self.str(s.as_deref().unwrap_or("\u{0}none"));
+        }
+        fn list(&mut self, l: &[String]) {
+            l.iter().for_each(|s| self.str(s));
+            self.str("\u{0}end");
+        }
+    }
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    for e in catalog.entries() {
+        h.str(&e.id);
+        h.str(&format!("{:?}", e.level));
+        h.opt(&e.parent);
+        h.opt(&e.title.ja);
+        h.opt(&e.title.en);
+    }
+    h.str(&lexicon.name);
+    h.str(&lexicon.version);
+    for group in &lexicon.variants {
+        h.list(group);
+    }
+    for t in &lexicon.outside {
+        for s in [&t.id, &t.label.ja, &t.label.en] {
+            h.str(s);
+        }
+        h.list(&t.ja);
+        h.list(&t.en);
+    }
+    for (word, others) in &lexicon.other_senses {
+        h.str(word);
+        h.list(others);
+    }
+    for (id, words) in &lexicon.objectives {
+        h.str(id);
+        h.list(&words.ja);
+        h.list(&words.en);
+        h.list(&words.weak);
+    }
+    h.0
+}
+
+/// [`STOPWORDS`] stemmed, sorted.
+fn stopwords() -> Vec<String> {
+    let mut stopwords: Vec<String> = STOPWORDS.iter().map(|w| stem(w)).collect();
+    stopwords.sort();
+    stopwords.dedup();
+    stopwords
+}
+
 /// English words that say nothing about a control (stemmed as texts are).
 const STOPWORDS: &[&str] = &[
     "a",
@@ -428,11 +798,23 @@ const STOPWORDS: &[&str] = &[
 ];
 
 impl<'c> Suggester<'c> {
+    /// The suggester for `catalog` and `lexicon`: from [`Prepared::EMBEDDED`] when it was
+    /// prepared from these two (the embedded ones), else built.
     pub fn new(catalog: &'c Catalog, lexicon: &Lexicon) -> Suggester<'c> {
-        let terms = TermIndex::build(catalog, lexicon);
-        let mut stopwords: Vec<String> = STOPWORDS.iter().map(|w| stem(w)).collect();
-        stopwords.sort();
-        stopwords.dedup();
+        match Prepared::embedded_for(catalog, lexicon) {
+            Some(prepared) => Suggester::from_prepared(catalog, lexicon, prepared),
+            None => Suggester::build(catalog, lexicon),
+        }
+    }
+
+    /// The suggester built from `catalog` and `lexicon` (what [`Prepared`] holds, computed).
+    pub fn build(catalog: &'c Catalog, lexicon: &Lexicon) -> Suggester<'c> {
+        let prepared = Prepared::build(catalog, lexicon);
+        Suggester::from_prepared(catalog, lexicon, prepared)
+    }
+
+    fn from_prepared(catalog: &'c Catalog, lexicon: &Lexicon, prepared: Prepared) -> Suggester<'c> {
+        let terms = TermIndex::with_parts(catalog, lexicon, prepared.terms);
         let mut s = Suggester {
             catalog,
             terms,
@@ -440,74 +822,28 @@ impl<'c> Suggester<'c> {
             idf: Vec::new(),
             postings: Vec::new(),
             fields: Vec::new(),
-            stopwords,
+            stopwords: stopwords(),
         };
-        s.build_fields();
+        s.finish_fields(prepared.features, prepared.fields);
         s
     }
 
-    /// Every objective's titles, category titles and terms as n-gram fields, with the
-    /// rarity (idf over objectives) of each n-gram.
-    fn build_fields(&mut self) {
-        let mut raw: Vec<(u32, f64, Vec<u32>, String)> = Vec::new();
-        let mut keys = Vec::new();
-        for (o, cand) in self.terms.objectives.iter().enumerate() {
-            let Some(entry) = self.catalog.get(&cand.id) else {
-                continue;
-            };
-            let mut texts: Vec<(String, f64)> = Vec::new();
-            for t in [&entry.title.ja, &entry.title.en].into_iter().flatten() {
-                texts.push((t.clone(), 1.0));
-            }
-            if let Some(parent) = entry.parent.as_deref().and_then(|p| self.catalog.get(p)) {
-                if parent.level == Level::Category {
-                    for t in [&parent.title.ja, &parent.title.en].into_iter().flatten() {
-                        texts.push((t.clone(), CATEGORY_WEIGHT));
-                    }
-                }
-            }
-            let mut norm: Vec<(String, f64, String)> = texts
-                .into_iter()
-                .map(|(t, w)| (self.terms.normalizer.normalize(&t), w, t))
-                .collect();
-            for &t in &self.terms.objective_terms[o] {
-                let term = &self.terms.terms[t as usize];
-                if term.title {
-                    continue;
-                }
-                let text: Vec<&str> = term
-                    .parts
-                    .iter()
-                    .map(|&p| self.terms.patterns[p as usize].as_str())
-                    .collect();
-                norm.push((text.join(" "), term.weight, term.display.clone()));
-            }
-            for (text, weight, display) in norm {
-                keys.clear();
-                features(&text, &self.stopwords, |k| keys.push(k));
-                let mut ids: Vec<u32> = keys
-                    .iter()
-                    .map(|k| {
-                        let next = self.feature_ids.len() as u32;
-                        *self.feature_ids.entry(*k).or_insert(next)
-                    })
-                    .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                if !ids.is_empty() {
-                    raw.push((o as u32, weight, ids, display));
-                }
-            }
-        }
+    /// The rarity (idf over objectives) of each n-gram of `fields`, and the fields as the
+    /// look-ups scoring uses (the n-grams too common to tell anything left out).
+    fn finish_fields(&mut self, features: Vec<u64>, raw: Vec<RawField>) {
+        self.feature_ids = (features.iter())
+            .enumerate()
+            .map(|(i, &k)| (k, i as u32))
+            .collect();
         // rarity: in how many objectives an n-gram occurs
-        let n_features = self.feature_ids.len();
+        let n_features = features.len();
         let mut df = vec![0u32; n_features];
         let mut last_seen = vec![u32::MAX; n_features];
-        for (o, _, ids, _) in &raw {
-            for &f in ids {
-                if last_seen[f as usize] != *o {
-                    last_seen[f as usize] = *o;
-                    df[f as usize] += 1;
+        for f in &raw {
+            for &id in &f.ids {
+                if last_seen[id as usize] != f.objective {
+                    last_seen[id as usize] = f.objective;
+                    df[id as usize] += 1;
                 }
             }
         }
@@ -521,15 +857,20 @@ impl<'c> Suggester<'c> {
         let common = (n * COMMON_SHARE).ceil() as u32;
         let min_mass = MIN_RARE_NGRAMS * (1.0 + n).ln();
         self.postings = vec![Vec::new(); n_features];
-        for (i, (o, weight, mut ids, display)) in raw.into_iter().enumerate() {
-            ids.retain(|&f| df[f as usize] <= common);
-            let mass: f64 = ids.iter().map(|&f| self.idf[f as usize]).sum();
-            for &f in &ids {
-                self.postings[f as usize].push(i as u32);
+        for (i, mut f) in raw.into_iter().enumerate() {
+            f.ids.retain(|&id| df[id as usize] <= common);
+            let mass: f64 = f.ids.iter().map(|&id| self.idf[id as usize]).sum();
+            for &id in &f.ids {
+                self.postings[id as usize].push(i as u32);
             }
+            let weight = match f.weight {
+                FieldWeight::Title => 1.0,
+                FieldWeight::Category => CATEGORY_WEIGHT,
+                FieldWeight::Term(t) => self.terms.terms[t as usize].weight,
+            };
             self.fields.push(Field {
-                objective: o,
-                display,
+                objective: f.objective,
+                display: f.display,
                 weight,
                 mass: mass.max(min_mass),
             });
@@ -819,6 +1160,43 @@ mod tests {
 
     fn ids(s: &TextSuggestions) -> Vec<&str> {
         s.suggestions.iter().map(|x| x.id.as_str()).collect()
+    }
+
+    /// The suggester read from the prepared form scores as one built afresh; a catalog that
+    /// is not the one it was prepared from gets its own.
+    #[test]
+    fn the_prepared_index_scores_as_a_fresh_build_and_only_for_its_catalog() {
+        let catalog = Catalog::embedded().unwrap();
+        let lexicon = Lexicon::embedded().unwrap();
+        assert!(Prepared::embedded_for(&catalog, &lexicon).is_some());
+        let prepared = Suggester::new(&catalog, &lexicon);
+        let built = Suggester::build(&catalog, &lexicon);
+        let mut scratch = Scratch::default();
+        for text in [
+            "多要素認証を利用できること",
+            "Backups are restored and tested every quarter",
+            "データの保存場所が国内であること",
+            "ぜい弱性の管理手順",
+            "AI model training data",
+            "入退室の鍵の管理",
+        ] {
+            for lang in [Lang::Ja, Lang::En] {
+                assert_eq!(
+                    prepared.suggest(text, 5, lang, &mut scratch),
+                    built.suggest(text, 5, lang, &mut scratch),
+                    "{text}"
+                );
+            }
+        }
+
+        let mut doc: crate::catalog::CatalogDoc =
+            serde_json::from_str(crate::catalog::embedded::JSON).unwrap();
+        let entry = doc.entries.iter_mut().find(|e| e.id == "9.4.2").unwrap();
+        entry.title.ja = Some("量子鍵配送".to_owned());
+        let edited = Catalog::new(doc, "edited".to_owned());
+        assert!(Prepared::embedded_for(&edited, &lexicon).is_none());
+        let r = Suggester::new(&edited, &lexicon).suggest("量子鍵配送", 3, Lang::Ja, &mut scratch);
+        assert_eq!(ids(&r).first(), Some(&"9.4.2"), "{r:?}");
     }
 
     #[test]

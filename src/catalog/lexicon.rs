@@ -134,13 +134,26 @@ pub struct Term {
     /// A catalog title rather than a lexicon word.
     pub title: bool,
     /// How telling it is: 1 for a term of one objective, 1/√k for a term k objectives share,
-    /// times [`WEAK_WEIGHT`] for a weak one.
+    /// times [`WEAK_WEIGHT`] for a weak one (set by the index from the owners).
     pub weight: f64,
     /// Listed as weak (see [`Words::weak`]).
     pub weak: bool,
     /// Patterns of words of another meaning (see [`Lexicon::other_senses`]): when one occurs
     /// in the text, this term does not count.
     pub not_with: Vec<u32>,
+}
+
+/// The costly part of a [`TermIndex`]: the catalog's titles and the lexicon's words
+/// normalised into terms and the patterns that find them ([`TermParts::build`]). Kept
+/// apart so that it can be prepared ahead of time for the embedded catalog and lexicon
+/// (`analysis::suggest::Prepared`).
+#[derive(Debug, Clone)]
+pub struct TermParts {
+    /// Normalised strings the finder looks for (term parts).
+    pub patterns: Vec<String>,
+    pub terms: Vec<Term>,
+    /// Lexicon ids the catalog does not hold (or not as an objective).
+    pub skipped: Vec<String>,
 }
 
 /// A candidate objective.
@@ -186,6 +199,30 @@ pub struct Hits {
     /// the words of the terms found, those not counted for a word of another meaning and
     /// those words themselves. The n-gram similarity looks only at the rest.
     pub spans: Vec<(usize, usize)>,
+    /// Marks of one call of [`TermIndex::find`] (the value of `stamp` then), so that
+    /// "was this pattern found", "is this term a hit" and "does a hit explain this
+    /// pattern" are one look-up each: per pattern, per term, per pattern.
+    stamp: u32,
+    found_marks: Vec<u32>,
+    hit_marks: Vec<u32>,
+    explained_marks: Vec<u32>,
+}
+
+impl Hits {
+    /// A new stamp for one call, the marks sized for `patterns` and `terms`.
+    fn restamp(&mut self, patterns: usize, terms: usize) -> u32 {
+        if self.found_marks.len() != patterns
+            || self.hit_marks.len() != terms
+            || self.stamp == u32::MAX
+        {
+            self.found_marks = vec![0; patterns];
+            self.explained_marks = vec![0; patterns];
+            self.hit_marks = vec![0; terms];
+            self.stamp = 0;
+        }
+        self.stamp += 1;
+        self.stamp
+    }
 }
 
 impl TermIndex {
@@ -193,87 +230,36 @@ impl TermIndex {
     /// candidate, with its titles and the lexicon's words for it.
     pub fn build(catalog: &Catalog, lexicon: &Lexicon) -> TermIndex {
         let normalizer = Normalizer::new(&lexicon.variants);
-        let objectives: Vec<Candidate> = catalog
-            .entries()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.level == Level::Objective)
-            .map(|(position, e)| Candidate {
-                id: e.id.clone(),
-                position,
-            })
-            .collect();
-        let by_id: HashMap<&str, u32> = objectives
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i as u32))
-            .collect();
-        let mut b = Builder {
-            normalizer: &normalizer,
-            patterns: Vec::new(),
-            pattern_ids: foldhash::HashMap::default(),
-            terms: Vec::new(),
-            term_ids: foldhash::HashMap::default(),
-        };
-        let mut skipped = Vec::new();
-        for (i, c) in objectives.iter().enumerate() {
-            if let Some(e) = catalog.get(&c.id) {
-                for t in [&e.title.ja, &e.title.en].into_iter().flatten() {
-                    // a title of one English word (`Monitor`, `Direct`) says little alone
-                    let one_word = {
-                        let n = b.normalizer.normalize(t);
-                        !n.contains(' ') && n.bytes().all(|c| c.is_ascii_alphanumeric())
-                    };
-                    if let Some(t) = b.add(t, Owner::Objectives(vec![i as u32]), true) {
-                        b.terms[t as usize].weak |= one_word;
-                    }
-                }
-            }
-        }
-        for (id, words) in &lexicon.objectives {
-            let Some(&i) = by_id.get(id.as_str()) else {
-                skipped.push(id.clone());
-                continue;
-            };
-            for w in words.ja.iter().chain(&words.en) {
-                b.add(w, Owner::Objectives(vec![i]), false);
-            }
-            for w in &words.weak {
-                if let Some(t) = b.add(w, Owner::Objectives(vec![i]), false) {
-                    b.terms[t as usize].weak = true;
-                }
-            }
-        }
+        let objectives = candidates(catalog);
+        let parts = TermParts::build(catalog, lexicon, &normalizer, &objectives);
+        TermIndex::assemble(lexicon, normalizer, objectives, parts)
+    }
+
+    /// The index of `lexicon` against `catalog` from its [`TermParts`] built before (for
+    /// these two: see `analysis::suggest::Prepared`).
+    pub fn with_parts(catalog: &Catalog, lexicon: &Lexicon, parts: TermParts) -> TermIndex {
+        let normalizer = Normalizer::new(&lexicon.variants);
+        TermIndex::assemble(lexicon, normalizer, candidates(catalog), parts)
+    }
+
+    /// The index from its parts: weights, the look-ups from patterns and objectives to
+    /// terms, and the word finder.
+    fn assemble(
+        lexicon: &Lexicon,
+        normalizer: Normalizer,
+        objectives: Vec<Candidate>,
+        parts: TermParts,
+    ) -> TermIndex {
+        let TermParts {
+            patterns,
+            mut terms,
+            skipped,
+        } = parts;
         let topics: Vec<(String, Label)> = lexicon
             .outside
             .iter()
             .map(|t| (t.id.clone(), t.label.clone()))
             .collect();
-        for (k, t) in lexicon.outside.iter().enumerate() {
-            for w in t.ja.iter().chain(&t.en) {
-                b.add(w, Owner::Outside(k as u32), false);
-            }
-        }
-        // words of another meaning: patterns of their own (found, never a term)
-        for (word, others) in &lexicon.other_senses {
-            let Some(&t) = b.term_ids.get(&(b.normalizer.normalize(word), false)) else {
-                continue;
-            };
-            let mut not_with: Vec<u32> = others
-                .iter()
-                .map(|o| b.normalizer.normalize(o))
-                .filter(|o| !o.is_empty())
-                .map(|o| b.pattern(o))
-                .collect();
-            not_with.sort_unstable();
-            not_with.dedup();
-            b.terms[t as usize].not_with = not_with;
-        }
-        let Builder {
-            patterns,
-            mut terms,
-            ..
-        } = b;
         let mut pattern_terms = vec![Vec::new(); patterns.len()];
         let mut pattern_parts = vec![Vec::new(); patterns.len()];
         let mut objective_terms = vec![Vec::new(); objectives.len()];
@@ -318,6 +304,10 @@ impl TermIndex {
         hits.parts.clear();
         hits.spans.clear();
         self.finder.find_all(text, found);
+        let stamp = hits.restamp(self.patterns.len(), self.terms.len());
+        for f in found.iter() {
+            hits.found_marks[f.pattern] = stamp;
+        }
         let mut cursor = 0;
         for f in found.iter() {
             let whole = &self.pattern_terms[f.pattern];
@@ -326,7 +316,8 @@ impl TermIndex {
             }
             cursor = f.end;
             for &t in whole {
-                if !hits.terms.contains(&t) {
+                if hits.hit_marks[t as usize] != stamp {
+                    hits.hit_marks[t as usize] = stamp;
                     hits.terms.push(t);
                     hits.at.push(f.start);
                 }
@@ -334,27 +325,26 @@ impl TermIndex {
         }
         for f in found.iter() {
             for &t in &self.pattern_parts[f.pattern] {
-                if hits.terms.contains(&t) {
+                if hits.hit_marks[t as usize] == stamp {
                     continue;
                 }
                 let parts = &self.terms[t as usize].parts;
-                if parts
-                    .iter()
-                    .all(|&p| found.iter().any(|g| g.pattern == p as usize))
-                {
+                if parts.iter().all(|&p| hits.found_marks[p as usize] == stamp) {
+                    hits.hit_marks[t as usize] = stamp;
                     hits.terms.push(t);
                     hits.at.push(f.start);
                 }
             }
         }
         // what the terms found explain, before any is dropped for another meaning
+        for &t in &hits.terms {
+            let term = &self.terms[t as usize];
+            for &p in term.parts.iter().chain(&term.not_with) {
+                hits.explained_marks[p as usize] = stamp;
+            }
+        }
         for f in found.iter() {
-            let explains = |t: &u32| {
-                let term = &self.terms[*t as usize];
-                term.parts.contains(&(f.pattern as u32))
-                    || term.not_with.contains(&(f.pattern as u32))
-            };
-            if hits.terms.iter().any(explains) {
+            if hits.explained_marks[f.pattern] == stamp {
                 hits.spans.push((f.start, f.end));
             }
         }
@@ -364,7 +354,7 @@ impl TermIndex {
             let not_with = &self.terms[hits.terms[k] as usize].not_with;
             if not_with
                 .iter()
-                .any(|&p| found.iter().any(|g| g.pattern == p as usize))
+                .any(|&p| hits.found_marks[p as usize] == stamp)
             {
                 hits.terms.remove(k);
                 hits.at.remove(k);
@@ -432,6 +422,99 @@ impl TermIndex {
                 })
             })
             .collect()
+    }
+}
+
+/// Every objective of the catalog, in catalog order: the candidates.
+fn candidates(catalog: &Catalog) -> Vec<Candidate> {
+    catalog
+        .entries()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.level == Level::Objective)
+        .map(|(position, e)| Candidate {
+            id: e.id.clone(),
+            position,
+        })
+        .collect()
+}
+
+impl TermParts {
+    /// The terms of `objectives` (the catalog's, [`candidates`]): their titles and the
+    /// lexicon's words for them, the outside topics' words, and the words of another
+    /// meaning, each normalised once.
+    pub fn build(
+        catalog: &Catalog,
+        lexicon: &Lexicon,
+        normalizer: &Normalizer,
+        objectives: &[Candidate],
+    ) -> TermParts {
+        let by_id: HashMap<&str, u32> = objectives
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i as u32))
+            .collect();
+        let mut b = Builder {
+            normalizer,
+            patterns: Vec::new(),
+            pattern_ids: foldhash::HashMap::default(),
+            terms: Vec::new(),
+            term_ids: foldhash::HashMap::default(),
+        };
+        let mut skipped = Vec::new();
+        for (i, c) in objectives.iter().enumerate() {
+            if let Some(e) = catalog.get(&c.id) {
+                for t in [&e.title.ja, &e.title.en].into_iter().flatten() {
+                    // a title of one English word (`Monitor`, `Direct`) says little alone
+                    let one_word = {
+                        let n = b.normalizer.normalize(t);
+                        !n.contains(' ') && n.bytes().all(|c| c.is_ascii_alphanumeric())
+                    };
+                    if let Some(t) = b.add(t, Owner::Objectives(vec![i as u32]), true) {
+                        b.terms[t as usize].weak |= one_word;
+                    }
+                }
+            }
+        }
+        for (id, words) in &lexicon.objectives {
+            let Some(&i) = by_id.get(id.as_str()) else {
+                skipped.push(id.clone());
+                continue;
+            };
+            for w in words.ja.iter().chain(&words.en) {
+                b.add(w, Owner::Objectives(vec![i]), false);
+            }
+            for w in &words.weak {
+                if let Some(t) = b.add(w, Owner::Objectives(vec![i]), false) {
+                    b.terms[t as usize].weak = true;
+                }
+            }
+        }
+        for (k, t) in lexicon.outside.iter().enumerate() {
+            for w in t.ja.iter().chain(&t.en) {
+                b.add(w, Owner::Outside(k as u32), false);
+            }
+        }
+        // words of another meaning: patterns of their own (found, never a term)
+        for (word, others) in &lexicon.other_senses {
+            let Some(&t) = b.term_ids.get(&(b.normalizer.normalize(word), false)) else {
+                continue;
+            };
+            let mut not_with: Vec<u32> = others
+                .iter()
+                .map(|o| b.normalizer.normalize(o))
+                .filter(|o| !o.is_empty())
+                .map(|o| b.pattern(o))
+                .collect();
+            not_with.sort_unstable();
+            not_with.dedup();
+            b.terms[t as usize].not_with = not_with;
+        }
+        TermParts {
+            patterns: b.patterns,
+            terms: b.terms,
+            skipped,
+        }
     }
 }
 

@@ -1,23 +1,26 @@
-//! Terminal tables (comfy-table draws the borders): the width of the terminal (or
-//! `COLUMNS`, else 160), widths right for Japanese text, cells wrapped at spaces and beside
-//! Japanese characters, never inside a word that fits a line, never starting a line with
-//! a mark that may not start one (`・`, `、`, `)`…); colour only when asked.
+//! Terminal tables, drawn here in comfy-table's look (it only tells the terminal's width):
+//! the width of the terminal (or `COLUMNS`, else 160), widths right for Japanese text,
+//! cells wrapped at spaces and beside Japanese characters, never inside a word that fits a
+//! line, never starting a line with a mark that may not start one (`・`, `、`, `)`…);
+//! colour only when asked.
 use std::io::Write;
 
-use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use comfy_table::Table;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::report::grid::{Grid, Tone};
 use crate::text::strip_controls;
 
-fn color(t: Tone) -> Option<Color> {
+/// A tone's colour on a terminal: its number among the 256 colours (green, yellow, dark
+/// yellow, red, magenta, dark grey).
+fn color(t: Tone) -> Option<u8> {
     match t {
-        Tone::Good => Some(Color::Green),
-        Tone::Warn => Some(Color::Yellow),
-        Tone::Caution => Some(Color::DarkYellow),
-        Tone::Bad => Some(Color::Red),
-        Tone::Alert => Some(Color::Magenta),
-        Tone::Unknown => Some(Color::DarkGrey),
+        Tone::Good => Some(10),
+        Tone::Warn => Some(11),
+        Tone::Caution => Some(3),
+        Tone::Bad => Some(9),
+        Tone::Alert => Some(13),
+        Tone::Unknown => Some(8),
         Tone::Plain => None,
     }
 }
@@ -105,40 +108,48 @@ fn no_line_end(c: char) -> bool {
 /// the one before it, one that may not end a line to the one after. The one reading of
 /// where a line may break, for the terminal and for the height of a wrapped cell.
 pub(crate) fn atoms(line: &str) -> Vec<&str> {
-    let mut raw: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    for (i, c) in line.char_indices() {
-        let wide = c.width().unwrap_or(0) >= 2;
-        if c == ' ' || wide {
-            if let Some(s) = start.take() {
-                raw.push((s, i));
-            }
-            raw.push((i, i + c.len_utf8()));
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(s) = start {
-        raw.push((s, line.len()));
-    }
-    // join what may not be broken: before a no-line-start piece, after a no-line-end one
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
-    for (s, e) in raw {
-        let piece = &line[s..e];
-        let first = piece.chars().next().unwrap_or(' ');
+    let mut spans = Vec::new();
+    atom_spans(line, &mut spans);
+    spans.into_iter().map(|(s, e)| &line[s..e]).collect()
+}
+
+/// [`atoms`] as byte ranges of `line`, into `out` (cleared first): one pass, each piece
+/// joined to the atom before it as it comes.
+fn atom_spans(line: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    // the last character of the atom being built (`' '` when there is none)
+    let mut last = ' ';
+    let mut push = |out: &mut Vec<(usize, usize)>, s: usize, e: usize, first: char, end: char| {
         match out.last_mut() {
-            Some(last)
-                if first != ' '
-                    && (no_line_start(first)
-                        || line[last.0..last.1].chars().last().is_some_and(no_line_end))
-                    && !line[last.0..last.1].ends_with(' ') =>
+            // join what may not be broken: before a no-line-start piece, after a
+            // no-line-end one (never at a space)
+            Some(atom)
+                if first != ' ' && last != ' ' && (no_line_start(first) || no_line_end(last)) =>
             {
-                last.1 = e;
+                atom.1 = e;
             }
             _ => out.push((s, e)),
         }
+        last = end;
+    };
+    // the word being read: its start, first and last characters
+    let mut word: Option<(usize, char)> = None;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        let wide = !c.is_ascii() && c.width().unwrap_or(0) >= 2;
+        if c == ' ' || wide {
+            if let Some((s, first)) = word.take() {
+                push(out, s, i, first, prev);
+            }
+            push(out, i, i + c.len_utf8(), c, c);
+        } else if word.is_none() {
+            word = Some((i, c));
+        }
+        prev = c;
     }
-    out.into_iter().map(|(s, e)| &line[s..e]).collect()
+    if let Some((s, first)) = word {
+        push(out, s, line.len(), first, prev);
+    }
 }
 
 /// `text` wrapped to lines of at most `width` terminal columns (wide characters count
@@ -147,54 +158,112 @@ pub(crate) fn atoms(line: &str) -> Vec<&str> {
 /// with a bullet `・` has its continuation lines indented under its text, so that only a
 /// new item starts with one.
 pub fn wrap_lines(text: &str, width: usize, indent: &str) -> Vec<String> {
-    let width = width.max(1);
     let mut out = Vec::new();
+    let mut spans = Vec::new();
     for line in text.split('\n') {
-        let line = line.trim_end();
-        let hang = if line.starts_with('・') {
-            "  "
-        } else {
-            indent
-        };
-        let hang = if hang.width() >= width { "" } else { hang };
-        let mut current = String::new();
-        let mut used = 0;
-        for atom in atoms(line) {
-            let w = atom.width();
-            if used + w <= width {
-                current.push_str(atom);
-                used += w;
-                continue;
-            }
-            if atom == " " {
-                // a space at the end of a line is dropped
-                continue;
-            }
-            if !current.trim().is_empty() {
-                out.push(current.trim_end().to_owned());
-                current = hang.to_owned();
-                used = hang.width();
-            }
-            if used + w <= width {
-                current.push_str(atom);
-                used += w;
-                continue;
-            }
-            // longer than a line: cut it where it must be
-            for c in atom.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > width && !current.trim().is_empty() {
-                    out.push(current.trim_end().to_owned());
-                    current = hang.to_owned();
-                    used = hang.width();
-                }
-                current.push(c);
-                used += cw;
-            }
-        }
-        out.push(current.trim_end().to_owned());
+        wrap_measured(
+            &measure(line.trim_end(), &mut spans),
+            width,
+            indent,
+            &mut out,
+        );
     }
     out
+}
+
+/// One line cut into [`atoms`], each with its width (start, end, width): measured once,
+/// for the column widths and for the wrapping.
+struct Measured<'a> {
+    line: &'a str,
+    atoms: Vec<(usize, usize, usize)>,
+}
+
+fn measure<'a>(line: &'a str, spans: &mut Vec<(usize, usize)>) -> Measured<'a> {
+    atom_spans(line, spans);
+    Measured {
+        line,
+        atoms: spans
+            .iter()
+            .map(|&(s, e)| (s, e, line[s..e].width()))
+            .collect(),
+    }
+}
+
+/// The lines of a cell's `text`, measured for wrapping (their ends trimmed); `longest`
+/// raised to its widest atom (of the lines as written).
+fn measure_cell<'a>(
+    text: &'a str,
+    longest: &mut usize,
+    spans: &mut Vec<(usize, usize)>,
+) -> Vec<Measured<'a>> {
+    (text.split('\n'))
+        .map(|line| {
+            let m = measure(line, spans);
+            *longest = m.atoms.iter().fold(*longest, |l, a| l.max(a.2));
+            let trimmed = line.trim_end();
+            if trimmed.len() == line.len() {
+                m
+            } else {
+                measure(trimmed, spans)
+            }
+        })
+        .collect()
+}
+
+/// [`wrap_lines`] of one line (its end trimmed), measured, appended to `out`.
+fn wrap_measured(m: &Measured, width: usize, indent: &str, out: &mut Vec<String>) {
+    let (line, width) = (m.line, width.max(1));
+    let hang = if line.starts_with('・') {
+        "  "
+    } else {
+        indent
+    };
+    let hang = if hang.width() >= width { "" } else { hang };
+    let mut current = String::with_capacity(line.len());
+    let mut used = 0;
+    for &(s, e, w) in &m.atoms {
+        let atom = &line[s..e];
+        if used + w <= width {
+            current.push_str(atom);
+            used += w;
+            continue;
+        }
+        if atom == " " {
+            // a space at the end of a line is dropped
+            continue;
+        }
+        if !current.trim().is_empty() {
+            out.push(finished(&mut current, hang, line.len() - s));
+            used = hang.width();
+        }
+        if used + w <= width {
+            current.push_str(atom);
+            used += w;
+            continue;
+        }
+        // longer than a line: cut it where it must be
+        for c in atom.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > width && !current.trim().is_empty() {
+                out.push(finished(&mut current, hang, line.len() - s));
+                used = hang.width();
+            }
+            current.push(c);
+            used += cw;
+        }
+    }
+    current.truncate(current.trim_end().len());
+    out.push(current);
+}
+
+/// The line `current` holds, its end trimmed; `current` starts the next line with `hang`,
+/// with room for `rest` more bytes.
+fn finished(current: &mut String, hang: &str, rest: usize) -> String {
+    let mut next = String::with_capacity(hang.len() + rest);
+    next.push_str(hang);
+    let mut done = std::mem::replace(current, next);
+    done.truncate(done.trim_end().len());
+    done
 }
 
 /// `line` wrapped to `width` columns, continuation lines indented by two spaces: the
@@ -249,20 +318,12 @@ fn overhead(n: usize) -> usize {
     3 * n + 1
 }
 
-/// The widest unbreakable piece of a column's cells: below it, a word would be cut.
-fn longest_atom<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
-    cells
-        .flat_map(|c| c.split('\n').flat_map(atoms))
-        .map(UnicodeWidthStr::width)
-        .max()
-        .unwrap_or(0)
-}
-
 /// Widths of the columns so that the table fits `width`: every column its widest line
 /// when they fit; else the narrow ones keep theirs and the rest share what is left in
 /// proportion to what their text needs beyond a floor (their longest word, at least 16
-/// columns) where the room allows.
-pub fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
+/// columns) where the room allows. `longest` is each column's widest unbreakable piece
+/// (of the [`atoms`] of its cells' lines, header included): below it, a word would be cut.
+pub fn column_widths(grid: &Grid, width: usize, longest: &[usize]) -> Vec<usize> {
     let n = grid.headers.len();
     let column = |c: usize| {
         grid.rows
@@ -304,13 +365,7 @@ pub fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
     // the others get a floor each (their longest word, or 16 columns, whichever is
     // more, within their text and a third of the room), then share what is left by how
     // much more their text needs
-    let floor = |c: usize| {
-        longest_atom(column(c))
-            .min(room / 3)
-            .max(16)
-            .min(natural[c])
-            .max(1)
-    };
+    let floor = |c: usize| longest[c].min(room / 3).max(16).min(natural[c]).max(1);
     let mut given = 0;
     for &c in &rest {
         out[c] = floor(c);
@@ -354,8 +409,23 @@ pub fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
     out
 }
 
+/// The lines of the border (left, fill, junction, right) and the bar between cells: the
+/// look of comfy-table's `UTF8_FULL_CONDENSED`, which drew these tables before.
+const TOP: [char; 4] = ['┌', '─', '┬', '┐'];
+const HEADER_RULE: [char; 4] = ['╞', '═', '╪', '╡'];
+const BOTTOM: [char; 4] = ['└', '─', '┴', '┘'];
+const EDGE: char = '│';
+const BAR: char = '┆';
+
+/// A cell wrapped to its column: its lines, each with its width.
+type Lines = Vec<(String, usize)>;
+
 /// Draws the grid within `width` columns. Input text is stripped of control characters
-/// and escape sequences.
+/// and escape sequences. Every cell is wrapped here ([`wrap_lines`]) to the widths of
+/// [`column_widths`]; a column is then as wide as its widest line, with a space of padding
+/// on each side. With colour, the header is bold and the tone column in the row's colour,
+/// each line of a cell styled whole (padding included) with the escape sequences
+/// comfy-table wrote.
 pub fn render(grid: &Grid, colored: bool, width: u16, w: &mut dyn Write) -> anyhow::Result<()> {
     let clean = Grid {
         headers: grid.headers.iter().map(|h| strip_controls(h)).collect(),
@@ -367,50 +437,114 @@ pub fn render(grid: &Grid, colored: bool, width: u16, w: &mut dyn Write) -> anyh
         tones: grid.tones.clone(),
         tone_column: grid.tone_column,
     };
-    let widths = column_widths(&clean, usize::from(width));
-    let wrapped = |c: usize, text: &str| wrap_lines(text, widths[c], "").join("\n");
-
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled);
-    if colored {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table.set_header(
-        clean
-            .headers
-            .iter()
-            .enumerate()
-            .map(|(c, h)| {
-                let cell = Cell::new(wrapped(c, h));
-                if colored {
-                    cell.add_attribute(Attribute::Bold)
-                } else {
-                    cell
-                }
+    // every line of every cell cut into atoms once: the longest atom of each column, then
+    // the lines wrapped
+    let n = clean.headers.len();
+    let mut longest = vec![0; n];
+    let mut spans = Vec::new();
+    let header: Vec<Vec<Measured>> = (clean.headers.iter().enumerate())
+        .map(|(c, h)| measure_cell(h, &mut longest[c], &mut spans))
+        .collect();
+    let rows: Vec<Vec<Vec<Measured>>> = (clean.rows.iter())
+        .map(|row| {
+            (row.iter().enumerate())
+                .map(|(c, t)| measure_cell(t, &mut longest[c], &mut spans))
+                .collect()
+        })
+        .collect();
+    let widths = column_widths(&clean, usize::from(width), &longest);
+    let wrapped = |c: usize, lines: &[Measured]| -> Lines {
+        let mut out = Vec::new();
+        for m in lines {
+            wrap_measured(m, widths[c], "", &mut out);
+        }
+        out.into_iter()
+            .map(|l| {
+                let w = l.width();
+                (l, w)
             })
-            .collect::<Vec<_>>(),
-    );
-    for (i, row) in clean.rows.iter().enumerate() {
-        let tone = clean.tones.get(i).copied().unwrap_or(Tone::Plain);
-        table.add_row(
-            row.iter()
-                .enumerate()
-                .map(|(c, text)| {
-                    let cell = Cell::new(wrapped(c, text));
-                    match (colored, clean.tone_column == Some(c), color(tone)) {
-                        (true, true, Some(col)) => cell.fg(col),
-                        _ => cell,
-                    }
-                })
-                .collect::<Vec<_>>(),
-        );
+            .collect()
+    };
+    let header: Vec<Lines> = (header.iter().enumerate())
+        .map(|(c, h)| wrapped(c, h))
+        .collect();
+    let rows: Vec<Vec<Lines>> = (rows.iter())
+        .map(|row| row.iter().enumerate().map(|(c, t)| wrapped(c, t)).collect())
+        .collect();
+    let mut drawn = vec![1; header.len()];
+    for cells in std::iter::once(&header).chain(&rows) {
+        for (c, lines) in cells.iter().enumerate() {
+            for &(_, w) in lines {
+                drawn[c] = drawn[c].max(w);
+            }
+        }
     }
-    writeln!(w, "{table}")?;
+
+    let mut out = String::new();
+    rule(&mut out, TOP, &drawn);
+    let bold = colored.then(|| ("\x1b[1m".to_owned(), "\x1b[0m"));
+    draw_row(&mut out, &header, &drawn, |_| bold.clone());
+    rule(&mut out, HEADER_RULE, &drawn);
+    for (i, cells) in rows.iter().enumerate() {
+        let tone = clean.tones.get(i).copied().unwrap_or(Tone::Plain);
+        let style = |c: usize| match (colored, clean.tone_column == Some(c), color(tone)) {
+            (true, true, Some(n)) => Some((format!("\x1b[38;5;{n}m"), "\x1b[39m")),
+            _ => None,
+        };
+        draw_row(&mut out, cells, &drawn, style);
+    }
+    rule(&mut out, BOTTOM, &drawn);
+    w.write_all(out.as_bytes())?;
     Ok(())
+}
+
+/// A horizontal line of the border, over columns of `drawn` widths (padding added).
+fn rule(out: &mut String, [left, fill, junction, right]: [char; 4], drawn: &[usize]) {
+    out.push(left);
+    for (c, &w) in drawn.iter().enumerate() {
+        if c > 0 {
+            out.push(junction);
+        }
+        out.extend(std::iter::repeat_n(fill, w + 2));
+    }
+    out.push(right);
+    out.push('\n');
+}
+
+/// The lines of one row: each cell's lines padded to its column, a cell with fewer lines
+/// (or none) filled with spaces; `style` gives a column's escape sequences (start, end).
+fn draw_row(
+    out: &mut String,
+    cells: &[Lines],
+    drawn: &[usize],
+    style: impl Fn(usize) -> Option<(String, &'static str)>,
+) {
+    let styles: Vec<_> = (0..drawn.len()).map(style).collect();
+    let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    for k in 0..height {
+        out.push(EDGE);
+        for (c, &w) in drawn.iter().enumerate() {
+            if c > 0 {
+                out.push(BAR);
+            }
+            match cells.get(c).and_then(|lines| lines.get(k)) {
+                Some((text, tw)) => {
+                    if let Some((start, _)) = &styles[c] {
+                        out.push_str(start);
+                    }
+                    out.push(' ');
+                    out.push_str(text);
+                    out.extend(std::iter::repeat_n(' ', w - tw + 1));
+                    if let Some((_, end)) = &styles[c] {
+                        out.push_str(end);
+                    }
+                }
+                None => out.extend(std::iter::repeat_n(' ', w + 2)),
+            }
+        }
+        out.push(EDGE);
+        out.push('\n');
+    }
 }
 
 #[cfg(test)]
