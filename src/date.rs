@@ -379,6 +379,82 @@ pub fn dates_in(text: &str) -> Vec<(String, Date)> {
     out
 }
 
+/// The dates a cell under a header naming when a control was implemented (`実施日`,
+/// `導入日`) writes: as [`dates_in`] reads them, and also in kanji numerals
+/// (`令和九年四月一日`, `二〇二七年四月一日`), as eight digits (`20270401`) and as a
+/// five-digit Excel serial number (`46478`, the 1900 date system: a date cell shown without
+/// a date format), each with the last day it may mean. Empty when none is read (`27/4/1`,
+/// `Apr-27`, `4月2日`, `2027`, `導入済`).
+pub fn implementation_dates(text: &str) -> Vec<(String, Date)> {
+    let t = crate::text::fold_width(text).trim().to_owned();
+    if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
+        let day = match t.len() {
+            8 => number(&t[..4]).and_then(|y| {
+                Date::new(y, number(&t[4..6])? as u32, number(&t[6..])? as u32)
+                    .filter(|_| (1900..=2200).contains(&y))
+            }),
+            // an Excel serial: day 1 is 1900-01-01, and Excel counts a 29 February 1900
+            // (serial 25569 is 1970-01-01)
+            5 => t.parse::<i64>().ok().map(|n| Date::from_days(n - 25_569)),
+            _ => None,
+        };
+        let written = |d: Date| match t.len() {
+            5 => format!("{t} = {d}"),
+            _ => t.clone(),
+        };
+        return day.map(|d| vec![(written(d), d)]).unwrap_or_default();
+    }
+    dates_in(&kanji_numerals(&t))
+}
+
+/// Kanji numerals turned into digits (`令和九年四月一日` → `令和9年4月1日`, `二〇二七年` →
+/// `2027年`, `二十` → `20`), up to 99 with 十.
+fn kanji_numerals(text: &str) -> String {
+    const DIGITS: &str = "〇一二三四五六七八九";
+    let digit = |c: char| {
+        if c == '零' {
+            Some(0)
+        } else {
+            DIGITS.chars().position(|d| d == c)
+        }
+    };
+    let mut out = String::new();
+    let mut run: Vec<char> = Vec::new();
+    let flush = |run: &mut Vec<char>, out: &mut String| {
+        if run.is_empty() {
+            return;
+        }
+        match run.iter().position(|&c| c == '十') {
+            Some(i)
+                if run.iter().filter(|&&c| c == '十').count() == 1
+                    && i <= 1
+                    && run.len() - i <= 2 =>
+            {
+                let tens = run[..i].first().and_then(|&c| digit(c)).unwrap_or(1);
+                let units = run.get(i + 1).and_then(|&c| digit(c)).unwrap_or(0);
+                out.push_str(&(tens * 10 + units).to_string());
+            }
+            Some(_) => out.extend(run.iter()),
+            None => out.extend(
+                run.iter()
+                    .filter_map(|&c| digit(c))
+                    .map(|d| char::from(b'0' + d as u8)),
+            ),
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if digit(c).is_some() || c == '十' {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 /// The date at the start of `run` (an era's name first when `era`): its length in chars
 /// and the last day it may mean.
 fn written_date(run: &str, era: bool) -> Option<(usize, Date)> {
@@ -452,6 +528,32 @@ fn written_date(run: &str, era: bool) -> Option<(usize, Date)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn implementation_dates_in_kanji_numerals_digits_and_serials() {
+        let day = |s: &str| implementation_dates(s).first().map(|(_, d)| d.to_string());
+        assert_eq!(day("令和九年四月一日").as_deref(), Some("2027-04-01"));
+        assert_eq!(day("令和元年五月一日").as_deref(), Some("2019-05-01"));
+        assert_eq!(day("二〇二七年四月一日").as_deref(), Some("2027-04-01"));
+        assert_eq!(day("令和六年十二月二十五日").as_deref(), Some("2024-12-25"));
+        assert_eq!(day("20270401").as_deref(), Some("2027-04-01"));
+        assert_eq!(day("２０２４０４０１").as_deref(), Some("2024-04-01"));
+        assert_eq!(day("46478").as_deref(), Some("2027-04-01"));
+        assert_eq!(day("45383").as_deref(), Some("2024-04-01"));
+        assert_eq!(day("2024-04-01").as_deref(), Some("2024-04-01"));
+        assert_eq!(day("2024年度").as_deref(), Some("2025-03-31"));
+        for none in [
+            "27/4/1",
+            "Apr-27",
+            "4月2日",
+            "2027",
+            "導入済",
+            "20271301",
+            "123",
+        ] {
+            assert_eq!(day(none), None, "{none}");
+        }
+    }
 
     #[test]
     fn dates_written_in_a_text_with_the_last_day_they_mean() {

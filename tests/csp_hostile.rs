@@ -526,6 +526,36 @@ const FILES: &[(&str, Expect)] = &[
         "r78-remark-numbered-phase.csv",
         Refused(&["row 3: column '備考'", "('第2期')"]),
     ),
+    // review 5: a note outside the table, someone else under a "who" header the tool did
+    // not know, qualifiers in words the lists missed
+    (
+        "r79-note-above-the-header.csv",
+        Refused(&["row 1: column 'A'", "the note '注: 実施状況は本番環境のみを対象とする' (above the table's header)", "('のみ')"]),
+    ),
+    (
+        "r80-note-below-the-table.csv",
+        Refused(&["row 5: column 'A'", "the note '※ 上記は本番環境のみ' (below the table's last row)"]),
+    ),
+    (
+        "r81-administrator-customer.csv",
+        Refused(&["row 3: column '管理者'", "names someone else under a header naming who implements it ('顧客')"]),
+    ),
+    (
+        "r82-subcontractor-name.csv",
+        Refused(&["row 3: column '委託先名'", "names a subcontractor"]),
+    ),
+    (
+        "r83-provided-by-aws.csv",
+        Refused(&["row 3: column '提供元'", "('aws')"]),
+    ),
+    ("r84-remark-mostly.csv", Refused(&["row 3: column '備考'", "('概ね')"])),
+    ("r85-remark-decided-against.csv", Refused(&["row 3: column '備考'", "('見送')"])),
+    ("r86-remark-paid-option.csv", Refused(&["row 3: column '備考'", "('オプション')"])),
+    ("r87-remark-pilot.csv", Refused(&["row 3: column '備考'", "('pilot')"])),
+    (
+        "r88-operator-msp.csv",
+        Refused(&["row 4: column '運用者'", "('msp')"]),
+    ),
 ];
 
 #[test]

@@ -480,3 +480,259 @@ fn a_comment_on_an_ods_sheet_is_read_too() {
     assert_eq!(k2["status"], "covered");
     assert_eq!(k2["csp_remarks"][0]["remark"], "四半期ごとに棚卸し");
 }
+
+/// A workbook of one sheet `SoA` holding `rows` from A1, with `notes` (row, column, text).
+fn sheet_of(path: &Path, rows: &[&[&str]], notes: &[(u32, u16, &str)]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("SoA").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                ws.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+    }
+    for &(r, c, text) in notes {
+        ws.insert_note(r, c, &Note::new(text).add_author_prefix(false))
+            .unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+/// A note written above a status table's header or below its last row (text or a cell
+/// comment, CSV or xlsx) is read as a remark on every row: one that qualifies refuses the
+/// table, naming the file, sheet, row, cell and text; a title or a harmless footnote is read.
+#[test]
+fn a_note_above_or_below_a_status_table_is_read_for_every_row() {
+    let d = Dir::new();
+    let table = "管理策番号,実施状況,備考\n9.2.1,実施,\n9.2.2,実施,\n11.1.1,非該当,データセンターを保有しない\n";
+    for (name, text, row, note) in [
+        (
+            "above.csv",
+            format!("注: 実施状況は本番環境のみを対象とする,,\n{table}"),
+            "row 1: column 'A'",
+            "the note '注: 実施状況は本番環境のみを対象とする' (above the table's header) limits or conditions it ('のみ')",
+        ),
+        (
+            "below.csv",
+            format!("{table},,\n※ 上記は本番環境のみ,,\n"),
+            "row 6: column 'A'",
+            "the note '※ 上記は本番環境のみ' (below the table's last row) limits or conditions it ('のみ')",
+        ),
+        (
+            "below-later.csv",
+            format!("{table}※ 全項目 2027年4月から運用,,\n"),
+            "row 5: column 'A'",
+            "(below the table's last row) gives a date after the as-of date 2026-04-01",
+        ),
+    ] {
+        let csp = d.write(name, &text);
+        let err = input_error(d.report(&csp, "2026-04-01"));
+        for want in [
+            &format!("{name}: {row}: ") as &str,
+            note,
+            "on a table that states 9.2.1 and other controls implemented",
+            "(hint: ",
+        ] {
+            assert!(err.contains(want), "{name}: '{want}' missing from: {err}");
+        }
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    // in Japanese, one line naming the note
+    let mut ja = common::bin();
+    ja.args(["--lang", "ja", "report", "--checks"])
+        .arg(d.path("checks.csv"))
+        .arg("--csp")
+        .arg(d.path("above.csv"))
+        .args(["--as-of", "2026-04-01"]);
+    let out = ja.output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("注記 '注: 実施状況は本番環境のみを対象とする'(表の見出しより上)は範囲や条件を限定しています('のみ')が、表は 9.2.1 などの管理策を実施としています"),
+        "{stderr}"
+    );
+    // a title, a document date above the header, a harmless footnote: read
+    let csp = d.write(
+        "titled.csv",
+        &format!("管理策一覧（サンプルSaaS）,,\n2026年度 適用宣言書,,\n,,\n{table},,\n※ 最終更新 2026/03/01,,\n"),
+    );
+    assert_eq!(d.statuses(&csp, "2026-04-01"), COVERED);
+
+    let rows: Vec<&[&str]> = vec![
+        &["管理策一覧（サンプルSaaS）"],
+        &[],
+        &["管理策番号", "実施状況", "備考"],
+        &["9.2.1", "実施", ""],
+        &["9.2.2", "実施", ""],
+        &["11.1.1", "非該当", "データセンターを保有しない"],
+        &[],
+        &["作成: 情報セキュリティ部"],
+    ];
+    let csp = d.path("soa.xlsx");
+    sheet_of(&csp, &rows, &[(0, 0, "サンプルSaaSの管理策")]);
+    assert_eq!(d.statuses(&csp, "2026-04-01"), COVERED);
+    // a note in a cell above the header, a footnote, comments on empty cells there
+    let mut above = rows.clone();
+    above[1] = &["", "注: 実施状況は本番環境のみを対象とする"];
+    sheet_of(&csp, &above, &[]);
+    let err = input_error(d.report(&csp, "2026-04-01"));
+    assert!(
+        err.contains("sheet 'SoA': row 2: column 'B': the note '注: 実施状況は本番環境のみを対象とする' (above"),
+        "{err}"
+    );
+    let mut below = rows.clone();
+    below.push(&["※ 上記の実施状況は本番環境のみを対象とする"]);
+    sheet_of(&csp, &below, &[]);
+    let err = input_error(d.report(&csp, "2026-04-01"));
+    assert!(
+        err.contains("sheet 'SoA': row 9: column 'A': the note '※ 上記の実施状況"),
+        "{err}"
+    );
+    for (r, c, text, at) in [
+        (
+            9,
+            2,
+            "上記すべて東京リージョンのみ",
+            "row 10: column 'C': the comment on cell C10 ('上記すべて東京リージョンのみ', below",
+        ),
+        (
+            1,
+            0,
+            "本番環境のみ",
+            "row 2: column 'A': the comment on cell A2 ('本番環境のみ', above",
+        ),
+    ] {
+        sheet_of(&csp, &rows, &[(r, c, text)]);
+        let err = input_error(d.report(&csp, "2026-04-01"));
+        assert!(err.contains(at), "{text}: {err}");
+    }
+}
+
+/// Under a header naming when the control was implemented, the cell of a row stated
+/// implemented must be read as a date on or before --as-of: kanji numerals, eight digits
+/// and an Excel serial number are read; what is not read as a date (`27/4/1`, `Apr-27`,
+/// `4月2日`, a bare year) is refused, not passed over.
+#[test]
+fn an_implementation_date_must_be_read_as_a_date() {
+    let d = Dir::new();
+    let table = |header: &str, value: &str| {
+        format!("管理策番号,実施状況,{header}\n9.2.1,実施,2024-04-01\n9.2.2,実施,{value}\n11.1.1,非該当,\n")
+    };
+    for (header, value, what) in [
+        (
+            "実施日",
+            "令和九年四月一日",
+            "gives a date after the as-of date 2026-04-01 ('令和9年4月1日')",
+        ),
+        (
+            "導入日",
+            "20270401",
+            "gives a date after the as-of date 2026-04-01 ('20270401')",
+        ),
+        (
+            "導入日",
+            "46478",
+            "gives a date after the as-of date 2026-04-01 ('46478 = 2027-04-01')",
+        ),
+        (
+            "実施日",
+            "27/4/1",
+            "cannot be read as a date, under a header naming when the control was implemented",
+        ),
+        ("実施日", "Apr-27", "cannot be read as a date"),
+        ("実施時期", "4月2日", "cannot be read as a date"),
+        ("対応日", "2027", "cannot be read as a date"),
+        (
+            "Implementation date",
+            "soon-ish",
+            "cannot be read as a date",
+        ),
+    ] {
+        let csp = d.write("soa.csv", &table(header, value));
+        let err = input_error(d.report(&csp, "2026-04-01"));
+        for want in [
+            &format!("soa.csv: row 3: column '{header}': '{value}' in '{header}' ") as &str,
+            what,
+            "on the row that states 9.2.2 implemented in '実施状況'",
+            "(hint: ",
+        ] {
+            assert!(err.contains(want), "{value}: '{want}' missing from: {err}");
+        }
+    }
+    for (header, value) in [
+        ("実施日", "令和六年四月一日"),
+        ("実施日", "20240401"),
+        ("導入日", "45383"),
+        ("実施時期", "2024年度上期"),
+        ("実施日", ""),
+        ("実施日", "－"),
+        // a date of something else is not checked for being one
+        ("最終確認日", "年1回"),
+    ] {
+        let csp = d.write("soa.csv", &table(header, value));
+        assert_eq!(d.statuses(&csp, "2026-04-01"), COVERED, "{header} {value}");
+    }
+    // an xlsx number (no date format) under 導入日 is a date serial
+    let xlsx = d.path("serial.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("SoA").unwrap();
+    for (c, h) in ["管理策番号", "実施状況", "導入日"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (id, serial)) in [("9.2.1", 45383.0), ("9.2.2", 46478.0)].iter().enumerate() {
+        ws.write_string(r as u32 + 1, 0, *id).unwrap();
+        ws.write_string(r as u32 + 1, 1, "実施").unwrap();
+        ws.write_number(r as u32 + 1, 2, *serial).unwrap();
+    }
+    wb.save(&xlsx).unwrap();
+    let err = input_error(d.report(&xlsx, "2026-04-01"));
+    assert!(
+        err.contains("sheet 'SoA': row 3: column '導入日'")
+            && err.contains("('46478 = 2027-04-01')"),
+        "{err}"
+    );
+    assert_eq!(d.statuses(&xlsx, "2027-04-01")[..2], COVERED[..2]);
+}
+
+/// A comment on a merged cell is on every row of the merge, as the merged value is: Excel
+/// anchors it on the first row, which here states 12.4.1 planned; the row below states
+/// 9.2.2 implemented and is refused.
+#[test]
+fn a_comment_on_a_merged_cell_is_on_every_row_of_the_merge() {
+    let d = Dir::new();
+    let csp = d.path("merged.xlsx");
+    let write = |note: &str| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("SoA").unwrap();
+        for (r, row) in [
+            ["管理策番号", "実施状況"],
+            ["9.2.1", "実施"],
+            ["12.4.1", "計画中"],
+            ["9.2.2", "実施"],
+            ["11.1.1", "非該当"],
+        ]
+        .iter()
+        .enumerate()
+        {
+            for (c, text) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+        ws.write_string(0, 2, "備考").unwrap();
+        ws.merge_range(2, 2, 3, 2, "", &rust_xlsxwriter::Format::new())
+            .unwrap();
+        ws.insert_note(2, 2, &Note::new(note).add_author_prefix(false))
+            .unwrap();
+        wb.save(&csp).unwrap();
+    };
+    write("一部のみ");
+    let err = input_error(d.report(&csp, "2026-04-01"));
+    assert!(
+        err.contains("sheet 'SoA': row 4: column '備考': the comment on cell C3 ('一部のみ')")
+            && err.contains("on the row that states 9.2.2 implemented"),
+        "{err}"
+    );
+    write("手順書 AC-01 に基づく");
+    assert_eq!(d.statuses(&csp, "2026-04-01"), COVERED);
+}

@@ -305,10 +305,40 @@ fn check_comments(
     as_of: crate::date::Date,
 ) -> Result<(), InputError> {
     let header_row = layout.header.map(|h| h + 1);
-    for (&(r, c), text) in &marks.comments {
-        let (Ok(n), Ok(c)) = (usize::try_from(r), usize::try_from(c)) else {
-            continue;
+    // a comment above a status table's header or below its last row is a note on the
+    // table: read for every row
+    let table_first = matches!(layout.kind, TableKind::StatusTable(_))
+        .then(|| {
+            listed
+                .controls
+                .iter()
+                .find(|x| x.declared == Declared::Implemented)
+        })
+        .flatten()
+        .map(|x| x.raw.clone());
+    let last = table_first
+        .as_ref()
+        .and_then(|_| status_table::last_id_row(sheet, layout));
+    // a comment on a merged cell is on every row of the merge, as its value is
+    let on_rows = marks.comments.iter().flat_map(|(&(r, c), text)| {
+        let (Ok(n), Ok(col)) = (usize::try_from(r), usize::try_from(c)) else {
+            return Vec::new();
         };
+        let rows = sheet
+            .merges
+            .iter()
+            .find(|m| n > 0 && m.contains(n - 1, col))
+            .map_or(n..=n, |m| m.top + 1..=m.bottom + 1);
+        rows.map(|row| (r, row, col, text)).collect::<Vec<_>>()
+    });
+    for (r, n, c, text) in on_rows {
+        if let Some(first) = &table_first {
+            if let Some(place) = status_table::outside(layout, last, n) {
+                let cell = format!("{}{r}", crate::input::column_letter(c));
+                status_table::note_on_table(sheet, n, c, text, place, first, &cell, as_of)?;
+                continue;
+            }
+        }
         let on_header = header_row == Some(n);
         let Some(first) = listed
             .controls

@@ -957,6 +957,26 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         "不可能",
         "実施不能",
         "対応不能",
+        // on trial, not in operation yet
+        "試行",
+        "試験運用",
+        "試験導入",
+        "パイロット",
+        "着手済",
+        // decided against, or the risk accepted instead
+        "見送",
+        "リスク受容",
+        "リスクを受容",
+        // a time to come
+        "下期",
+        "翌年度",
+        "翌期",
+        "年内",
+        "次期",
+        "次回リリース",
+        "来月",
+        "来週",
+        "近日",
     ]
     .iter()
     .filter(|w| clause.contains(*w))
@@ -1045,6 +1065,9 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
                 || s.starts_with('q') && s.len() == 2
         };
         let hit = match *w {
+            // on trial, on hold
+            "pilot" | "piloting" | "piloted" | "trial" | "trialing" | "trialling" => true,
+            "hold" => i.checked_sub(1).map(|p| words[p]) == Some("on"),
             "pending" | "tbd" | "tba" | "roadmap" | "upcoming" | "future" | "deferred"
             | "postponed" | "backlog" | "eta" | "underway" | "wip" | "targeted" | "interim"
             | "temporarily" | "todo" => true,
@@ -1106,6 +1129,7 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
                     format!("{w} {next}")
                 }
                 "plan" | "plans" => format!("no {w}"),
+                "hold" => "on hold".to_owned(),
                 _ => (*w).to_owned(),
             };
             found.push(Qualifier::new(Kind::Deferral, &word));
@@ -1196,10 +1220,40 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         "代替統制",
         "代替コントロール",
         "代替的",
+        // mostly, for the main part
+        "概ね",
+        "おおむね",
+        "ほぼ",
+        "大部分",
+        "大半",
+        "主要な",
+        // as far as it goes, in the normal case, when needed
+        "なるべく",
+        "極力",
+        "努める",
+        "努めて",
+        "努力",
+        "通常は",
+        "必要に応じ",
+        // only for who pays or asks for it
+        "オプション",
+        "有償",
+        "別契約",
+        "個別契約",
+        "要望に応じ",
+        "要望があれば",
+        "申請があれば",
+        "依頼があれば",
     ] {
         if clause.contains(w) && !none_of(clause, w) {
             found.push(Qualifier::new(Kind::Scope, w));
         }
+    }
+    // in principle (`原則実施`), not a principle named (`最小権限の原則に基づき`)
+    if holds_apart(clause, "原則", &["の原則", "原則に"])
+        && !found.iter().any(|q| q.word.starts_with("原則"))
+    {
+        found.push(Qualifier::new(Kind::Scope, "原則"));
     }
     // an exception, unless there is none (`例外なし`, `例外は認めない`)
     for (i, _) in clause.match_indices("例外") {
@@ -1289,6 +1343,10 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
             // not for a part of the service (`Not for the dev environment`)
             "for" => prev == Some("not"),
             "principle" => prev == Some("in"),
+            // for the most part, in the usual case, at extra cost
+            "mostly" | "largely" | "mainly" | "predominantly" | "usually" | "normally"
+            | "generally" | "optional" | "optionally" => true,
+            "subject" => next == "to",
             "part" => prev == Some("in"),
             "effort" | "efforts" => prev == Some("best"),
             "compensating" | "compensatory" | "alternative" => true,
@@ -1299,6 +1357,7 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
         if hit {
             let word = match (*w, prev) {
                 ("for", _) => "not for".to_owned(),
+                ("subject", _) => "subject to".to_owned(),
                 ("possible" | "feasible" | "practicable", Some(p)) => format!("{p} {w}"),
                 _ => (*w).to_owned(),
             };
@@ -1319,8 +1378,47 @@ pub enum Header {
     /// Names who implements (`実施主体`, `Responsibility`, `Owner`, `担当`): a party other
     /// than the service says someone else does.
     Who,
+    /// Names a subcontractor (`委託先`, `委託先名`, `Subcontractor`): any name there is
+    /// someone else's, but for the service's own (`当社`, `自社`) or none.
+    Delegate,
     /// Anything else (`備考`, `Details`, `説明`, `最終確認日`): the cells are read.
     Plain,
+}
+
+/// Whether a header names when the control was implemented (`実施日`, `導入日`, `実施時期`,
+/// `対応日`, `運用開始日`, `Implementation date`): on a row stated implemented its cell gives
+/// that date, on or before the as-of date. Not a date of something else (`最終確認日`,
+/// `次回レビュー日`, `有効期限`).
+pub fn names_implementation_date(name: &str) -> bool {
+    let key = header_key(name);
+    [
+        "実施日",
+        "実施年月日",
+        "実施時期",
+        "導入日",
+        "導入年月日",
+        "導入時期",
+        "対応日",
+        "対応時期",
+        "対応完了日",
+        "適用日",
+        "適用開始日",
+        "運用開始日",
+        "運用開始時期",
+        "稼働日",
+        "稼働開始日",
+        "実装日",
+        "実装時期",
+        "implementationdate",
+        "dateimplemented",
+        "implementedon",
+        "implementeddate",
+        "deploymentdate",
+        "datedeployed",
+        "golivedate",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
 }
 
 /// Whether a header names an explanation of the row's statement (`説明`, `補足説明`,
@@ -1358,9 +1456,30 @@ pub fn header(name: &str) -> Header {
     {
         return Header::Scope;
     }
+    if ["委託先", "外部委託", "再委託", "subcontract", "outsourc"]
+        .iter()
+        .any(|w| key.contains(w))
+    {
+        return Header::Delegate;
+    }
     if [
         "主体",
         "実施者",
+        "管理者",
+        "対応者",
+        "運用者",
+        "作業者",
+        "実施部署",
+        "実施部門",
+        "実施組織",
+        "提供元",
+        "operator",
+        "operatedby",
+        "managedby",
+        "handledby",
+        "administrator",
+        "assignee",
+        "performer",
         "責任",
         "分界",
         "responsib",
@@ -1496,6 +1615,25 @@ pub fn is_whole_scope(text: &str) -> bool {
         || key.starts_with("全ての")
 }
 
+/// Whether a cell names the service's own organisation (`当社`, `自社`, `弊社`, `Our
+/// company`): under a subcontractor header, no one else.
+pub fn names_own_party(text: &str) -> bool {
+    let key = header_key(text);
+    let key = key.trim_end_matches(['。', '.']);
+    matches!(
+        key,
+        "当社"
+            | "自社"
+            | "弊社"
+            | "自社内"
+            | "社内"
+            | "当社内"
+            | "ourcompany"
+            | "inhouse"
+            | "ourselves"
+    )
+}
+
 /// Whether a cell under a header naming who implements names someone other than the
 /// service itself (`Customer`, `IaaS`, `共同`, `Shared`).
 pub fn names_another_party(text: &str) -> Option<String> {
@@ -1533,6 +1671,11 @@ pub fn names_another_party(text: &str) -> Option<String> {
         "分担",
         "第三者",
         "外部",
+        "msp",
+        "mssp",
+        "保守業者",
+        "保守会社",
+        "アウトソース",
     ];
     const OTHER_EN: &[&str] = &[
         "customer",
@@ -1556,6 +1699,15 @@ pub fn names_another_party(text: &str) -> Option<String> {
         "third",
         "3rd",
         "external",
+        "msp",
+        "mssp",
+        "microsoft",
+        "google",
+        "oracle",
+        "subcontractor",
+        "contractor",
+        "outsourced",
+        "partner",
     ];
     let lower = fold_width(text).to_lowercase();
     if let Some(p) = OTHER_JA.iter().find(|p| lower.contains(*p)) {
@@ -1625,6 +1777,71 @@ mod tests {
             "開発フェーズでセキュリティレビューを実施",
             "作業開始前に承認を得る",
             "ABC Co., Ltd. の報告書を確認",
+        ] {
+            assert_eq!(qualifier_in(text), None, "{text}");
+        }
+    }
+
+    /// Review 5, A-rem-2: partly, on trial, decided against, later, best effort, in
+    /// principle, for who pays or asks — each found; and the descriptions around these
+    /// words read.
+    #[test]
+    fn review5_qualifiers_are_found() {
+        for (text, word) in [
+            ("概ね実施", "概ね"),
+            ("おおむね実施", "おおむね"),
+            ("ほぼ実施", "ほぼ"),
+            ("大部分で実施", "大部分"),
+            ("主要なシステムで実施", "主要な"),
+            ("試行運用", "試行"),
+            ("試験運用中", "試験運用"),
+            ("パイロット導入", "パイロット"),
+            ("着手済", "着手済"),
+            ("見送り", "見送"),
+            ("下期に実施", "下期"),
+            ("翌年度対応", "翌年度"),
+            ("翌期", "翌期"),
+            ("年内に実施", "年内"),
+            ("次期リリースで対応", "次期"),
+            ("次回リリース", "次回リリース"),
+            ("来月", "来月"),
+            ("来週", "来週"),
+            ("近日", "近日"),
+            ("リスク受容", "リスク受容"),
+            ("なるべく実施", "なるべく"),
+            ("極力実施", "極力"),
+            ("努める", "努める"),
+            ("努力目標", "努力"),
+            ("原則実施", "原則"),
+            ("通常は実施", "通常は"),
+            ("必要に応じて実施", "必要に応じ"),
+            ("オプション機能", "オプション"),
+            ("有償オプション", "オプション"),
+            ("別契約", "別契約"),
+            ("個別契約で対応", "別契約"),
+            ("要望に応じて対応", "要望に応じ"),
+            ("申請があれば対応", "申請があれば"),
+            ("Mostly implemented", "mostly"),
+            ("largely in place", "largely"),
+            ("subject to approval", "subject to"),
+            ("pilot", "pilot"),
+            ("on hold", "on hold"),
+            ("Optional feature", "optional"),
+        ] {
+            let q = qualifier_in(text);
+            assert!(q.as_ref().is_some_and(|q| q.word == word), "{text}: {q:?}");
+        }
+        for text in [
+            "最小権限の原則に基づき付与",
+            "職務分離の原則に従い承認者を分ける",
+            "手順書 AC-01 に基づき四半期ごとに棚卸しを実施",
+            "全従業員に年1回教育を実施",
+            "多要素認証を必須化",
+            "申請に基づきアカウントを発行",
+            "ログを1年間保管し、改ざんを防止",
+            "Reviewed quarterly by the security team",
+            "Hold keys in an HSM",
+            "Customers are notified of incidents within 24 hours",
         ] {
             assert_eq!(qualifier_in(text), None, "{text}");
         }
@@ -1764,6 +1981,23 @@ mod tests {
             ("Responsibility", Header::Who),
             ("実施主体", Header::Who),
             ("Inherited from", Header::Who),
+            ("管理者", Header::Who),
+            ("対応者", Header::Who),
+            ("運用者", Header::Who),
+            ("担当", Header::Who),
+            ("担当者", Header::Who),
+            ("実施部署", Header::Who),
+            ("実施者", Header::Who),
+            ("提供元", Header::Who),
+            ("Owner", Header::Who),
+            ("Operator", Header::Who),
+            ("Provider", Header::Who),
+            ("Managed by", Header::Who),
+            ("委託先", Header::Delegate),
+            ("委託先名", Header::Delegate),
+            ("Subcontractor", Header::Delegate),
+            ("管理策名", Header::Plain),
+            ("管理策の内容", Header::Plain),
         ] {
             assert_eq!(header(h), want, "{h}");
         }
@@ -1820,5 +2054,17 @@ mod tests {
         assert_eq!(names_another_party("CSP").as_deref(), None);
         assert_eq!(names_another_party("Customer").as_deref(), Some("customer"));
         assert_eq!(names_another_party("IaaS事業者").as_deref(), Some("iaas"));
+        assert_eq!(names_another_party("MSP事業者").as_deref(), Some("msp"));
+        assert_eq!(names_another_party("外部SOC").as_deref(), Some("外部"));
+        assert_eq!(
+            names_another_party("Microsoft").as_deref(),
+            Some("microsoft")
+        );
+        for own in ["当社", "自社", "情報システム部", "セキュリティ運用チーム"]
+        {
+            assert_eq!(names_another_party(own), None, "{own}");
+        }
+        assert!(names_own_party("当社") && names_own_party("自社。"));
+        assert!(!names_own_party("株式会社サンプル"));
     }
 }

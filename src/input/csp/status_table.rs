@@ -297,7 +297,115 @@ pub fn read(
             out.at.push(loc.clone().row(n));
         }
     }
+    if let Some(first) = out
+        .controls
+        .iter()
+        .find(|x| x.declared == Declared::Implemented)
+    {
+        let last = last_id_row(sheet, layout);
+        for (i, row) in sheet.rows.iter().enumerate() {
+            let Some(place) = outside(layout, last, i + 1) else {
+                continue;
+            };
+            for (c, text) in row.iter().enumerate() {
+                note_on_table(sheet, i + 1, c, text, place, &first.raw, "", as_of)?;
+            }
+        }
+    }
     Ok(out)
+}
+
+/// The last row (0-based) of a table holding an id: below it, a row is a footnote.
+pub fn last_id_row(sheet: &Sheet, layout: &Layout) -> Option<usize> {
+    let start = layout.header.map_or(0, |h| h + 1);
+    sheet
+        .rows
+        .iter()
+        .enumerate()
+        .skip(start)
+        .rev()
+        .find(|(_, r)| !find_ids(cell(r, layout.id_column)).0.is_empty())
+        .map(|(i, _)| i)
+}
+
+/// Where sheet row `n` (1-based) is outside the table, when it is: above its header
+/// (a title, a note), or below `last`, its last row holding an id (a footnote).
+pub fn outside(layout: &Layout, last: Option<usize>, n: usize) -> Option<Outside> {
+    let i = n.checked_sub(1)?;
+    if layout.header.is_some_and(|h| i < h) {
+        return Some(Outside::Above);
+    }
+    last.filter(|&l| i > l).map(|_| Outside::Below)
+}
+
+/// Where a note on a table stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outside {
+    /// Above the header row: a title, a note on what follows.
+    Above,
+    /// Below the table's last row holding an id: a footnote.
+    Below,
+}
+
+/// A note written outside a status table that states `first` (and maybe more) implemented
+/// — text above its header or below its last row, or a cell comment there (`comment`: the
+/// cell's reference, empty for the cell's own text) — is read as a remark on every row: one
+/// that qualifies (`注: 実施状況は本番環境のみを対象とする`, `※ 上記は本番環境のみ`) refuses the
+/// table. A title (`管理策一覧（サンプルSaaS）`) is read. A date above the header is the
+/// document's (`2026年度 適用宣言書`), not checked against the as-of date; a date below the
+/// table is.
+#[allow(clippy::too_many_arguments)]
+pub fn note_on_table(
+    sheet: &Sheet,
+    n: usize,
+    c: usize,
+    text: &str,
+    place: Outside,
+    first: &str,
+    comment: &str,
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    let text = text.trim();
+    if remarks::says_nothing(text) {
+        return Ok(());
+    }
+    let found = match place {
+        Outside::Above => remarks::qualifier_beyond(text, &[]),
+        Outside::Below => remarks::qualifier_on(text, &[], as_of),
+    };
+    let Some(q) = found else {
+        return Ok(());
+    };
+    let letter = crate::input::column_letter(c);
+    let where_ = match place {
+        Outside::Above => "above the table's header",
+        Outside::Below => "below the table's last row",
+    };
+    let at = sheet.location().row(n).column(letter);
+    let err = if comment.is_empty() {
+        InputError::at(
+            at,
+            format!(
+                "the note '{}' ({where_}) {}, on a table that states {first} and other controls implemented: a note on the table is read as a remark on every row, and its rows are not read as implemented",
+                quote(text),
+                q.what()
+            ),
+        )
+    } else {
+        InputError::at(
+            at,
+            format!(
+                "the comment on cell {comment} ('{}', {where_}) {}, on a table that states {first} and other controls implemented: a note on the table is read as a remark on every row, and its rows are not read as implemented",
+                quote(text),
+                q.what()
+            ),
+        )
+    };
+    Err(err
+    .hint(format!(
+        "{}; a note outside the table counts for all of it (delete it if it no longer holds, or move what it says into the rows it concerns)",
+        q.hint()
+    )))
 }
 
 /// On a row stated implemented, no other column may qualify the statement: a remark (in
@@ -369,10 +477,40 @@ fn check_implemented_row(
                     ));
                 }
             }
-            Header::Scope | Header::Plain => {}
+            Header::Delegate
+                if !remarks::names_own_party(text) && !remarks::nothing_for_the_row(text) =>
+            {
+                return Err(refuse(
+                    c,
+                    text,
+                    "names a subcontractor under a header naming who is entrusted with it".to_owned(),
+                    "a control a subcontractor implements is not the service's own: state it so in the status column (非該当 with the reason, e.g. 委託先で実施), or leave the column empty (or 当社) on rows the service implements itself",
+                ))
+            }
+            Header::Delegate | Header::Scope | Header::Plain => {}
         }
         if let Some(q) = remarks::qualifier_on(text, titles, as_of) {
             return Err(refuse(c, text, q.what(), q.hint()));
+        }
+        // under a header naming when the control was implemented, a date on or before
+        // as-of, read; anything else is not a statement that it was
+        if remarks::names_implementation_date(layout.name(c)) {
+            let dates = crate::date::implementation_dates(text);
+            if let Some((written, _)) = dates.iter().find(|(_, last)| *last > as_of) {
+                let q = remarks::Qualifier {
+                    kind: remarks::Kind::Later(as_of),
+                    word: written.clone(),
+                };
+                return Err(refuse(c, text, q.what(), q.hint()));
+            }
+            if dates.is_empty() {
+                return Err(refuse(
+                    c,
+                    text,
+                    "cannot be read as a date, under a header naming when the control was implemented".to_owned(),
+                    "write the day the control was implemented, on or before the as-of date (2024-04-01, 2024/4/1, 2024年4月1日, 令和6年4月1日; a month or fiscal year: 2024年4月, 2024年度), or leave the cell empty; a control not implemented yet is 計画中 (planned) in the status column",
+                ));
+            }
         }
     }
     if let Some(c) = cols.applicability {
