@@ -489,6 +489,7 @@ fn registry_facts_of_a_pasted_entry_are_differences_and_fail_the_check() {
     // the table says the lapse above the rows, in Japanese too
     let out = stdout_of(
         bin()
+            .env("COLUMNS", "200")
             .args(["--lang", "ja", "diff"])
             .arg(example("csp-list-page.txt"))
             .arg(data("diff/entry-new.txt"))
