@@ -146,40 +146,49 @@ fn kanji_date(s: &str) -> Option<Date> {
 /// `令和3年3月12日`, `令和元年5月1日`, `平成31年4月30日`, `R3.3.12`, `H31/4/30`: the year of the
 /// era turned into the Western year, the date checked against the era's span.
 fn era_date(s: &str) -> Option<Date> {
-    // (names, first day, last day): Heisei 1989-01-08 – 2019-04-30, Reiwa from 2019-05-01
-    type Day = (i32, u32, u32);
-    const ERAS: [(&[&str], Day, Day); 2] = [
-        (&["令和", "R", "r"], (2019, 5, 1), (9999, 12, 31)),
-        (&["平成", "H", "h"], (1989, 1, 8), (2019, 4, 30)),
-    ];
-    for (names, first, last) in ERAS {
-        let Some(rest) = names.iter().find_map(|n| s.strip_prefix(n)) else {
-            continue;
-        };
-        let rest = rest.strip_prefix('.').unwrap_or(rest);
-        let (y, m, d) = if let Some((y, rest)) = rest.split_once('年') {
-            let (m, rest) = rest.split_once('月')?;
-            (y, m, rest.strip_suffix('日')?)
-        } else {
-            let mut it = rest.split(['.', '/', '-']);
-            let (y, m, d) = (it.next()?, it.next()?, it.next()?);
-            if it.next().is_some() {
-                return None;
-            }
-            (y, m, d)
-        };
-        let year = if y == "元" { 1 } else { number(y)? };
-        if !(1..=99).contains(&year) {
+    let (first, last, rest) = strip_era(s)?;
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let (y, m, d) = if let Some((y, rest)) = rest.split_once('年') {
+        let (m, rest) = rest.split_once('月')?;
+        (y, m, rest.strip_suffix('日')?)
+    } else {
+        let mut it = rest.split(['.', '/', '-']);
+        let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+        if it.next().is_some() {
             return None;
         }
-        let date = Date::new(first.0 + year - 1, number(m)? as u32, number(d)? as u32)?;
-        let (first, last) = (
-            Date::new(first.0, first.1, first.2)?,
-            Date::new(last.0, last.1, last.2)?,
-        );
-        return (first <= date && date <= last).then_some(date);
+        (y, m, d)
+    };
+    let year = if y == "元" { 1 } else { number(y)? };
+    if !(1..=99).contains(&year) {
+        return None;
     }
-    None
+    let date = Date::new(first.0 + year - 1, number(m)? as u32, number(d)? as u32)?;
+    let (first, last) = (
+        Date::new(first.0, first.1, first.2)?,
+        Date::new(last.0, last.1, last.2)?,
+    );
+    (first <= date && date <= last).then_some(date)
+}
+
+/// A day as (year, month, day).
+type Day = (i32, u32, u32);
+
+/// The eras a date may be written in: (names, first day, last day). Heisei 1989-01-08 –
+/// 2019-04-30, Reiwa from 2019-05-01.
+const ERAS: [(&[&str], Day, Day); 2] = [
+    (&["令和", "R", "r"], (2019, 5, 1), (9999, 12, 31)),
+    (&["平成", "H", "h"], (1989, 1, 8), (2019, 4, 30)),
+];
+
+/// The era `s` opens with (its first and last day), and the rest of `s`.
+fn strip_era(s: &str) -> Option<(Day, Day, &str)> {
+    ERAS.iter().find_map(|(names, first, last)| {
+        names
+            .iter()
+            .find_map(|n| s.strip_prefix(n))
+            .map(|rest| (*first, *last, rest))
+    })
 }
 
 /// `March 12, 2021`, `Mar. 12 2021`, `12 March 2021`.
@@ -472,15 +481,8 @@ fn written_date(run: &str, era: bool) -> Option<(usize, Date)> {
         }
     }
     let (year, rest) = if era {
-        let (name, rest) = if let Some(r) = run.strip_prefix("令和") {
-            (2018, r)
-        } else if let Some(r) = run.strip_prefix("平成") {
-            (1988, r)
-        } else if let Some(r) = run.strip_prefix(['R', 'r']) {
-            (2018, r)
-        } else {
-            (1988, run.strip_prefix(['H', 'h'])?)
-        };
+        let (first, _, rest) = strip_era(run)?;
+        let name = first.0 - 1;
         let digits: String = rest
             .chars()
             .take_while(|c| c.is_ascii_digit() || *c == '元')
