@@ -180,11 +180,7 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
                 crate::messages::reading_csp_lists(i + 1, paths.len())
             );
         }
-        let att = input::csp::load(stdin.path(p), &opts, &catalog)
-            .map_err(|e| stdin.name(e))
-            .map(|a| stdin.name_list(a))?;
-        crate::analysis::csp::check_inheritance(&catalog, &att)?;
-        atts.push(att);
+        atts.push(super::load_csp(&catalog, &stdin, p, &opts)?);
     }
     if progress {
         eprintln!();

@@ -72,6 +72,21 @@ fn load_checks(
     Ok(checks)
 }
 
+/// A CSP's list or profile as `report`, `compare` and `readiness` read it: named as given
+/// when it came on stdin, its inheritance chain checked.
+fn load_csp(
+    catalog: &crate::catalog::Catalog,
+    stdin: &crate::input::stdin::Stdin,
+    path: &std::path::Path,
+    opts: &crate::input::csp::CspOptions,
+) -> Result<crate::model::Attestation, crate::error::InputError> {
+    let att = crate::input::csp::load(stdin.path(path), opts, catalog)
+        .map_err(|e| stdin.name(e))
+        .map(|a| stdin.name_list(a))?;
+    crate::analysis::csp::check_inheritance(catalog, &att)?;
+    Ok(att)
+}
+
 fn note_skipped_sheets(checks: &crate::model::CheckList) {
     if !checks.skipped_sheets.is_empty() {
         eprintln!(

@@ -5,7 +5,6 @@ use crate::analysis::readiness;
 use crate::cmd::Context;
 use crate::config::{CatalogSource, ReadinessConfig};
 use crate::error::Exit;
-use crate::input;
 use crate::input::stdin::{Role, Stdin};
 use crate::messages;
 use crate::model::ReadKind;
@@ -20,14 +19,12 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
     let stdin = Stdin::read(&[(&cfg.implemented, Role::ControlList)])?;
     stdin.sheet_applies(&cfg.implemented, cfg.csp_reading.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
-    let list = input::csp::load(
-        stdin.path(&cfg.implemented),
-        &cfg.csp_reading.options(cfg.encoding, cfg.as_of),
+    let list = super::load_csp(
         &catalog,
-    )
-    .map_err(|e| stdin.name(e))
-    .map(|a| stdin.name_list(a))?;
-    crate::analysis::csp::check_inheritance(&catalog, &list)?;
+        &stdin,
+        &cfg.implemented,
+        &cfg.csp_reading.options(cfg.encoding, cfg.as_of),
+    )?;
     cfg.output.check(&list.inherited_files())?;
     // the columns a table was read by, where they matter: what the numbers rest on
     if matches!(list.read_as.kind, ReadKind::StatusTable | ReadKind::Mixed) {

@@ -165,13 +165,12 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
         },
         cfg.iso_edition,
     )?;
-    let attestation = input::csp::load(
-        stdin.path(&cfg.csp),
-        &cfg.csp_reading.options(cfg.encoding, cfg.as_of),
+    let attestation = super::load_csp(
         &catalog,
-    )
-    .map_err(|e| stdin.name(e))
-    .map(|a| stdin.name_list(a))?;
+        &stdin,
+        &cfg.csp,
+        &cfg.csp_reading.options(cfg.encoding, cfg.as_of),
+    )?;
     let previous = match &cfg.review {
         Some(p) => Some(input::review::load(
             p,
@@ -180,7 +179,6 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
         )?),
         None => None,
     };
-    analysis::csp::check_inheritance(&catalog, &attestation)?;
     cfg.output.check(&attestation.inherited_files())?;
     let as_of = cfg.as_of.unwrap_or_else(Date::today);
     let refs_column = checks.refs_column.clone();
