@@ -27,6 +27,11 @@ pub fn lang() -> Lang {
 /// `text` matched against an English pattern (`{}` stands for any text), the parts it
 /// matched in the order they appear.
 fn captures<'t>(pattern: &str, text: &'t str) -> Option<Vec<&'t str>> {
+    // most patterns fail on their first or last literal: ask those before splitting
+    let (first, last) = (pattern.split("{}").next()?, pattern.rsplit("{}").next()?);
+    if !text.starts_with(first) || !text.ends_with(last) {
+        return None;
+    }
     let literals: Vec<&str> = pattern.split("{}").collect();
     let (first, rest) = literals.split_first()?;
     let mut at = text.strip_prefix(first)?;
