@@ -27,8 +27,10 @@ pub fn lang() -> Lang {
 /// `text` matched against an English pattern (`{}` stands for any text), the parts it
 /// matched in the order they appear.
 fn captures<'t>(pattern: &str, text: &'t str) -> Option<Vec<&'t str>> {
-    // most patterns fail on their first or last literal: ask those before splitting
-    let (first, last) = (pattern.split("{}").next()?, pattern.rsplit("{}").next()?);
+    // most patterns fail on the text before their first `{` or after their last `}`: ask
+    // those first (a cheap test that never turns a match away), then split
+    let first = pattern.find('{').map_or(pattern, |i| &pattern[..i]);
+    let last = pattern.rfind('}').map_or(pattern, |i| &pattern[i + 1..]);
     if !text.starts_with(first) || !text.ends_with(last) {
         return None;
     }
