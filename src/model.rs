@@ -431,6 +431,10 @@ pub struct ReadAs {
     /// read); warned about on every run (`csp-workbook-marks-not-read`).
     #[serde(skip)]
     pub marks_not_read: Option<&'static str>,
+    /// Read from pasted text (not a table, not a profile): where the procedure for an
+    /// unstated registration kind says to write the list's title line.
+    #[serde(skip)]
+    pub pasted: bool,
 }
 
 /// A registry fact read from a field of a pasted list entry.

@@ -410,6 +410,35 @@ fn split_label(cell: &str) -> Option<(Field, bool, &str, &str)> {
     })
 }
 
+/// The registration kind a row above a table's header states, as a pasted list entry
+/// states it: the list's title alone in its row (`ISMAPクラウドサービスリスト`,
+/// `ISMAP-LIUクラウドサービスリスト`, a title mentioning ISMAP-LIU anywhere naming the LIU
+/// list), or a kind label with its value in the same cell (`登録区分: ISMAP`) or the next
+/// (`区分 | ISMAP-LIU`); `None` for any other row (a title, a note). A kind label whose
+/// value is neither ISMAP nor ISMAP-LIU is an error: (the label, the value).
+pub fn kind_stated(cells: &[String]) -> Result<Option<RegistrationKind>, (String, String)> {
+    let said: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let Some((field, _, head, value)) = said.first().and_then(|c| split_label(c)) else {
+        return Ok(None);
+    };
+    let value = match (field, value, said.len()) {
+        (Field::ListTitle(kind), "", 1) => return Ok(Some(kind)),
+        (Field::Kind, "", 2) => said[1],
+        (Field::Kind, v, 1) if !v.is_empty() => v,
+        _ => return Ok(None),
+    };
+    if mentions_liu(value) {
+        return Ok(Some(RegistrationKind::IsmapLiu));
+    }
+    RegistrationKind::parse(value)
+        .map(Some)
+        .ok_or_else(|| (head.to_owned(), value.to_owned()))
+}
+
 /// The registry-field labels (登録番号, 登録の更新期限, 監査対象期間, 後発事象…) starting the
 /// cells of a table, as written, when two or more fields are named: an entry of the ISMAP
 /// cloud service list copied into a sheet or saved as CSV, whose fields are read only from
