@@ -1807,7 +1807,9 @@ pub fn ref_outcome(judge: &Judge, text: &str, resolution: &Resolution) -> RefOut
     for t in targets {
         judge.visit_target(&t.id, Lang::En, &mut |v| {
             if !matches!(v.role, Role::Chosen(_)) {
-                let short = judge.weakened_by(v.basis, Validity::short_of_ismap).is_some();
+                let short = judge
+                    .weakened_by(v.basis, Validity::short_of_ismap)
+                    .is_some();
                 states.push((v.state, judge.not_in_effect(v.basis), short))
             }
         });

@@ -544,7 +544,11 @@ fn kind_unstated_wording(form: InputForm, ja: bool) -> (&'static str, Frame, &'s
         InputForm::Table => " is on the ISMAP or the ISMAP-LIU list, and state it: write a line 登録区分: ISMAP (or ISMAP-LIU) above the table's header and run again; until then it is not ISMAP-level assurance",
         InputForm::Profile => " is on the ISMAP or the ISMAP-LIU list, and state it: add registration_kind: ismap (or ismap-liu) to its profile and run again; until then it is not ISMAP-level assurance",
     };
-    ("Confirm on the ISMAP cloud service list whether ", Plain, after)
+    (
+        "Confirm on the ISMAP cloud service list whether ",
+        Plain,
+        after,
+    )
 }
 
 fn own_check_wording(topic: Option<Topic>, ja: bool) -> (&'static str, Frame, &'static str) {
@@ -622,14 +626,22 @@ mod tests {
         let how = [
             (InputForm::Text, "ISMAPクラウドサービスリスト", "表題行"),
             (InputForm::Table, "above the table's header", "見出し行の上"),
-            (InputForm::Profile, "registration_kind: ismap", "registration_kind: ismap"),
+            (
+                InputForm::Profile,
+                "registration_kind: ismap",
+                "registration_kind: ismap",
+            ),
         ];
         for (form, en, ja) in how {
             let kind = Kind::RegistrationKindUnstated(form);
             assert_eq!(kind.code(), "registration-kind-unstated");
             let p = |lang| Procedure::new(kind, lang, vec!["SaaS".into()]).text();
             assert!(p(Lang::En).contains(en), "{}", p(Lang::En));
-            assert!(p(Lang::En).contains("whether SaaS is on"), "{}", p(Lang::En));
+            assert!(
+                p(Lang::En).contains("whether SaaS is on"),
+                "{}",
+                p(Lang::En)
+            );
             assert!(p(Lang::Ja).contains(ja), "{}", p(Lang::Ja));
             assert!(p(Lang::Ja).contains("SaaS がISMAP"), "{}", p(Lang::Ja));
         }

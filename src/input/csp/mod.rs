@@ -21,8 +21,8 @@ use crate::input::table::{self, Merged, Sheet};
 use crate::input::workbook_zip::{self, SheetMarks};
 use crate::input::FileKind;
 use crate::model::{
-    Attestation, Declared, ListedControl, ReadAs, ReadKind, ReadPart, RegistrationKind,
-    SkipReason, SkippedSheet,
+    Attestation, Declared, ListedControl, ReadAs, ReadKind, ReadPart, RegistrationKind, SkipReason,
+    SkippedSheet,
 };
 use crate::text::fold_width;
 
@@ -306,7 +306,12 @@ fn kind_above_header(
     layout: &Layout,
 ) -> Result<Option<RegistrationKind>, InputError> {
     let mut kind = None;
-    for (i, row) in sheet.rows.iter().enumerate().take(layout.header.unwrap_or(0)) {
+    for (i, row) in sheet
+        .rows
+        .iter()
+        .enumerate()
+        .take(layout.header.unwrap_or(0))
+    {
         match page::kind_stated(row) {
             Ok(None) => {}
             Ok(Some(k)) => {
