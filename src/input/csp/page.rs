@@ -816,7 +816,11 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
             };
             match &kinds[j] {
                 Kind::Labels(after) if after[0].field.is_part_of(spec.field) => {}
-                Kind::Other | Kind::IdProse | Kind::Furniture => {
+                // a kind's value on the next line (`区分`, then `ISMAP`, a PDF's cells one a
+                // line) reads like a header word; any other value is refused when read
+                Kind::Other | Kind::IdProse | Kind::Furniture | Kind::Header
+                    if spec.field == Field::Kind || !matches!(kinds[j], Kind::Header) =>
+                {
                     let cells: Vec<String> = lines[j]
                         .cells
                         .iter()
@@ -1413,6 +1417,7 @@ mod tests {
             "ISMAPクラウドサービスリスト\n登録区分：ISMAP LIU",
             "種別 Low-Impact Use\nISMAPクラウドサービスリスト",
             "種別 ＩＳＭＡＰ－ＬＩＵ",
+            "登録区分\nISMAP-LIU",
         ] {
             let (k, f) = kind(liu).unwrap();
             assert_eq!(k, Some(RegistrationKind::IsmapLiu), "{liu}");
@@ -1422,6 +1427,8 @@ mod tests {
             "ISMAPクラウドサービスリスト",
             "区分 ISMAP",
             "ISMAPクラウドサービスリスト\n種別 ismap",
+            // a PDF's cells pasted one a line: the value on the next
+            "区分\nISMAP",
         ] {
             assert_eq!(
                 kind(ismap).unwrap().0,
@@ -1436,6 +1443,7 @@ mod tests {
         for bad in [
             "区分 SaaS",
             "ISMAPクラウドサービスリスト\n登録区分\tISMAPクラウドサービス",
+            "区分\n統制目標 番号",
         ] {
             let err = kind(bad).unwrap_err();
             assert!(err.contains("is neither ISMAP nor ISMAP-LIU"), "{err}");
