@@ -524,7 +524,7 @@ fn an_unstated_registration_kind_is_an_assurance_gap_on_what_needs_ismap() {
         ),
         "{stdout}"
     );
-    assert!(stdout.contains("ISMAPクラウドサービスリストで LIU SaaS がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか確認し、プロファイルに registration\\_kind: ismap または ismap-liu を書いて再実行する"), "{stdout}");
+    assert!(stdout.contains("ISMAPクラウドサービスリストで LIU SaaS がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか確認し、入力に記載して再実行する(プロファイルに registration\\_kind: ismap または ismap-liu を書く)"), "{stdout}");
     let xlsx = dir.path().join("gap.xlsx");
     on_checks("ja", "report", verdicts("checks-liu.csv"))
         .arg("--csp")

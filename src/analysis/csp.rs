@@ -807,16 +807,11 @@ pub fn csp_warnings(
             ),
         }
         if v.kind_unstated {
-            use crate::analysis::procedures::InputForm;
-            let (ja_how, en_how) = match service.form {
-                InputForm::Text => ("貼り付けた一覧の先頭に表題行「ISMAPクラウドサービスリスト」または「ISMAP-LIUクラウドサービスリスト」(または「登録区分: ISMAP」の行)を書いてください", "put the list's title line ISMAPクラウドサービスリスト or ISMAP-LIUクラウドサービスリスト (or a line 登録区分: ISMAP) at the top of the pasted list"),
-                InputForm::Table => ("表の見出し行の上に「登録区分: ISMAP」または「登録区分: ISMAP-LIU」の行を書いてください", "write a line 登録区分: ISMAP (or ISMAP-LIU) above the table's header"),
-                InputForm::Profile => ("プロファイルに registration_kind: ismap または ismap-liu を書いてください", "add registration_kind: ismap (or ismap-liu) to its profile"),
-            };
+            let how = service.form.how_to_state(lang);
             push(
                 "registration-kind-unstated",
-                format!("{ja_whose}登録の種類が記載されていません({name} がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか不明): その記載に基づきISMAP水準の確認を要する項目は充足としません。ISMAPクラウドサービスリストで確認し、{ja_how}"),
-                format!("The list does not say whether {} is on the ISMAP or the ISMAP-LIU list: no item needing ISMAP-level assurance is counted as covered on its statements; check it on the ISMAP cloud service list and state it: {en_how}", if i == 0 { name.clone() } else { format!("the underlying service {name}") }),
+                format!("{ja_whose}登録の種類が記載されていません({name} がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか不明): その記載に基づきISMAP水準の確認を要する項目は充足としません。ISMAPクラウドサービスリストで確認し、入力に記載してください({how})"),
+                format!("The list does not say whether {} is on the ISMAP or the ISMAP-LIU list: no item needing ISMAP-level assurance is counted as covered on its statements; check it on the ISMAP cloud service list and state it: {how}", if i == 0 { name.clone() } else { format!("the underlying service {name}") }),
             );
         }
         if let Some(registered) = service.registered.filter(|_| v.not_yet_valid) {

@@ -527,22 +527,75 @@ impl Procedure<'_> {
 /// The outside-ISMAP procedure for a topic (or none): what to settle yourself, and what
 /// the ISMAP cloud service list publishes on it, where it does. The subjects are the
 /// profile's facts on the topic, bracketed.
+/// How each input form states the registration kind, worded once for the procedure and
+/// the warning (`registration-kind-unstated`): `how_to_state!(Form, lang)` is a literal.
+macro_rules! how_to_state {
+    (Text, en) => {
+        "put the list's title line ISMAPクラウドサービスリスト or ISMAP-LIUクラウドサービスリスト (or a line 登録区分: ISMAP) at the top of the pasted list"
+    };
+    (Table, en) => {
+        "write a line 登録区分: ISMAP (or ISMAP-LIU) above the table's header"
+    };
+    (Profile, en) => {
+        "add registration_kind: ismap (or ismap-liu) to its profile"
+    };
+    (Text, ja) => {
+        "貼り付けた一覧の先頭に表題行「ISMAPクラウドサービスリスト」または「ISMAP-LIUクラウドサービスリスト」(または「登録区分: ISMAP」の行)を書く"
+    };
+    (Table, ja) => {
+        "表の見出し行の上に「登録区分: ISMAP」または「登録区分: ISMAP-LIU」の行を書く"
+    };
+    (Profile, ja) => {
+        "プロファイルに registration_kind: ismap または ismap-liu を書く"
+    };
+}
+
+impl InputForm {
+    /// How this form states the registration kind, in `lang` (the warning's words).
+    pub fn how_to_state(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (InputForm::Text, Lang::En) => how_to_state!(Text, en),
+            (InputForm::Table, Lang::En) => how_to_state!(Table, en),
+            (InputForm::Profile, Lang::En) => how_to_state!(Profile, en),
+            (InputForm::Text, Lang::Ja) => how_to_state!(Text, ja),
+            (InputForm::Table, Lang::Ja) => how_to_state!(Table, ja),
+            (InputForm::Profile, Lang::Ja) => how_to_state!(Profile, ja),
+        }
+    }
+}
+
 /// The procedure for a registration whose kind is not stated: confirm it on the list, and
 /// state it as the input's form allows.
 fn kind_unstated_wording(form: InputForm, ja: bool) -> (&'static str, Frame, &'static str) {
     use Frame::Plain;
+    macro_rules! after {
+        ($form:ident, ja) => {
+            concat!(
+                " がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか確認し、入力に記載して再実行する(",
+                how_to_state!($form, ja),
+                ")。それまでISMAP水準の確認として扱わない"
+            )
+        };
+        ($form:ident, en) => {
+            concat!(
+                " is on the ISMAP or the ISMAP-LIU list, and state it: ",
+                how_to_state!($form, en),
+                ", and run again; until then it is not ISMAP-level assurance"
+            )
+        };
+    }
     if ja {
         let after = match form {
-            InputForm::Text => " がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか確認し、貼り付けた一覧の先頭に表題行「ISMAPクラウドサービスリスト」または「ISMAP-LIUクラウドサービスリスト」(または「登録区分: ISMAP」の行)を書いて再実行する。それまでISMAP水準の確認として扱わない",
-            InputForm::Table => " がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか確認し、表の見出し行の上に「登録区分: ISMAP」または「登録区分: ISMAP-LIU」の行を書いて再実行する。それまでISMAP水準の確認として扱わない",
-            InputForm::Profile => " がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか確認し、プロファイルに registration_kind: ismap または ismap-liu を書いて再実行する。それまでISMAP水準の確認として扱わない",
+            InputForm::Text => after!(Text, ja),
+            InputForm::Table => after!(Table, ja),
+            InputForm::Profile => after!(Profile, ja),
         };
         return ("ISMAPクラウドサービスリストで ", Plain, after);
     }
     let after = match form {
-        InputForm::Text => " is on the ISMAP or the ISMAP-LIU list, and state it: put the list's title line ISMAPクラウドサービスリスト or ISMAP-LIUクラウドサービスリスト (or a line 登録区分: ISMAP) at the top of the pasted list and run again; until then it is not ISMAP-level assurance",
-        InputForm::Table => " is on the ISMAP or the ISMAP-LIU list, and state it: write a line 登録区分: ISMAP (or ISMAP-LIU) above the table's header and run again; until then it is not ISMAP-level assurance",
-        InputForm::Profile => " is on the ISMAP or the ISMAP-LIU list, and state it: add registration_kind: ismap (or ismap-liu) to its profile and run again; until then it is not ISMAP-level assurance",
+        InputForm::Text => after!(Text, en),
+        InputForm::Table => after!(Table, en),
+        InputForm::Profile => after!(Profile, en),
     };
     (
         "Confirm on the ISMAP cloud service list whether ",
