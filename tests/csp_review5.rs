@@ -13,12 +13,16 @@ fn fixture(name: &str) -> std::path::PathBuf {
 
 /// `report --checks CHECKS --csp CSP --as-of 2026-04-01 --format json` in English.
 fn report(checks: &str, csp: &std::path::Path) -> assert_cmd::Command {
+    report_as(checks, csp, "json")
+}
+
+fn report_as(checks: &str, csp: &std::path::Path, format: &str) -> assert_cmd::Command {
     let mut c = common::bin();
     c.args(["--lang", "en", "report", "--checks"])
         .arg(fixture(checks))
         .arg("--csp")
         .arg(csp)
-        .args(["--as-of", "2026-04-01", "--format", "json"]);
+        .args(["--as-of", "2026-04-01", "--format", format]);
     c
 }
 
@@ -42,4 +46,39 @@ fn a_formula_without_a_value_is_refused() {
         );
         assert!(err.contains("save it"), "{file}: {err}");
     }
+}
+
+/// B-hid-1: a hidden sheet of a CSP workbook (here `old`, stating 9.2.1 未実施) is not read,
+/// and every format says so: a warning naming it (stderr, and the JSON's warnings).
+#[test]
+fn a_hidden_csp_sheet_is_named_in_a_warning() {
+    let csp = fixture("x7-hidden-sheet.xlsx");
+    let v = json_of(report("k.csv", &csp));
+    let w = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "csp-hidden-sheets")
+        .unwrap_or_else(|| panic!("{}", v["warnings"]));
+    assert!(w["message"].as_str().unwrap().contains(": old;"), "{w}");
+    for format in ["table", "csv", "md"] {
+        let out = report_as("k.csv", &csp, format).output().unwrap();
+        let all = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(
+            all.contains(
+                "The hidden sheets of the workbook x7-hidden-sheet.xlsx were not read: old"
+            ),
+            "{format}: {all}"
+        );
+    }
+    let out = common::bin()
+        .args(["--lang", "ja", "readiness", "--implemented"])
+        .arg(&csp)
+        .args(["--as-of", "2026-04-01"])
+        .output()
+        .unwrap();
+    let all =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(all.contains("非表示のシートは読んでいません: old"), "{all}");
 }

@@ -145,6 +145,16 @@ impl CspControls {
                 },
             });
         }
+        if let Some((file, sheets)) = &self.hidden_sheets {
+            let sheets = sheets.join(", ");
+            out.push(crate::analysis::gap::Warning {
+                code: "csp-hidden-sheets",
+                message: match lang {
+                    Lang::Ja => format!("ワークブック {file} の非表示のシートは読んでいません: {sheets}。非表示のシートが管理策の状況(未実施など)を記載している場合、その記載は結果に反映されていません。再表示するか、--csp-sheet NAME で読んでください"),
+                    Lang::En => format!("The hidden sheets of the workbook {file} were not read: {sheets}; what they state of any control (未実施, say) is not in the result: unhide them, or read one with --csp-sheet NAME"),
+                },
+            });
+        }
         out
     }
 }
@@ -284,6 +294,9 @@ pub struct CspControls {
     /// The CSP's workbook whose cell marks were not read: its file name and `"xls"` or
     /// `"ods"` ([`crate::model::ReadAs::marks_not_read`]).
     pub marks_not_read: Option<(String, &'static str)>,
+    /// The CSP's workbook with hidden sheets, which are not read: its file name and the
+    /// sheets (`csp-hidden-sheets`).
+    pub hidden_sheets: Option<(String, Vec<String>)>,
 }
 
 impl CspControls {
@@ -439,6 +452,22 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             (file, kind)
         }),
+        hidden_sheets: {
+            let hidden: Vec<String> = att
+                .read_as
+                .skipped
+                .iter()
+                .filter(|s| s.why == crate::model::SkipReason::Hidden)
+                .map(|s| s.sheet.clone())
+                .collect();
+            (!hidden.is_empty()).then(|| {
+                let file = att
+                    .source
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                (file, hidden)
+            })
+        },
         ..CspControls::default()
     };
     for listed in &att.controls {

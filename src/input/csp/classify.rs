@@ -376,7 +376,7 @@ pub fn is_id_header(header: &str) -> bool {
 }
 
 /// Headers of a column of row numbers.
-fn is_number_header(header: &str) -> bool {
+pub(crate) fn is_number_header(header: &str) -> bool {
     matches!(
         key_of(header).as_str(),
         "" | "no" | "#" | "項番" | "連番" | "通番" | "番号" | "行" | "行番号" | "seq" | "row"

@@ -180,6 +180,7 @@ fn read_table_by_kind(
     };
     if let Some(marks) = marks {
         check_marks(sheet, &layout, marks)?;
+        check_unvalued(sheet, &layout, marks)?;
     }
     let part = match &layout.kind {
         TableKind::PublishedList {
@@ -490,6 +491,43 @@ fn check_marks(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(),
             )
             .hint("delete the struck-through entry, or remove the strike-through if it stands"));
         }
+    }
+    Ok(())
+}
+
+/// Refuses a cell holding a formula without a calculated value (a file written by a tool
+/// that does not calculate, not saved by Excel since): it reads as empty, but what it
+/// would show — a status, a remark, a date, who implements it — is unknown, and an empty
+/// remark or date would let the row be read as implemented. Only a column of row numbers
+/// (`No`, `項番`) is passed over.
+fn check_unvalued(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(), InputError> {
+    let header_text = |c: usize| {
+        layout
+            .header
+            .and_then(|h| sheet.rows.get(h))
+            .and_then(|r| r.get(c))
+            .map_or("", |s| s.trim())
+    };
+    for &(r, c) in &marks.unvalued {
+        let (Ok(n), Ok(c)) = (usize::try_from(r), usize::try_from(c)) else {
+            continue;
+        };
+        let header = header_text(c);
+        if c != layout.id_column && !header.is_empty() && classify::is_number_header(header) {
+            continue;
+        }
+        let letter = crate::input::column_letter(c);
+        let name = match layout.name(c) {
+            "" => letter.as_str(),
+            name => name,
+        };
+        return Err(InputError::at(
+            sheet.location().row(n).column(name),
+            format!(
+                "cell {letter}{r} holds a formula without a calculated value: it reads as empty, but what it would show (a status, a remark, a date) is unknown, and the row is not read"
+            ),
+        )
+        .hint("open the workbook in Excel or LibreOffice and save it, so the formulas' values are stored; or paste the cells as values"));
     }
     Ok(())
 }
