@@ -82,3 +82,133 @@ fn a_hidden_csp_sheet_is_named_in_a_warning() {
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(all.contains("非表示のシートは読んでいません: old"), "{all}");
 }
+
+/// The statuses, reasons and remarks of the items of a JSON report, by id.
+fn items(v: &serde_json::Value) -> Vec<(String, String, Vec<String>, Vec<String>)> {
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap().to_owned(),
+                i["status"].as_str().unwrap().to_owned(),
+                strings(&i["reasons"])
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+                i["csp_remarks"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .map(|r| r["remark"].as_str().unwrap().to_owned())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// B-na-1: a not-applicable row whose "reason" gives none — `特記事項なし` ("nothing in
+/// particular"), `後日提出` ("to be submitted later"), `TBD`, `-`, or the control's own
+/// description under `説明` (text starting with its catalog title) — is excluded without a
+/// reason; a reason that gives a cause is kept.
+#[test]
+fn a_reason_that_gives_none_is_no_reason() {
+    let v = json_of(report("na-checks.csv", &fixture("na-reasons.csv")));
+    let got: Vec<(String, bool)> = items(&v)
+        .into_iter()
+        .map(|(id, _, reasons, _)| {
+            (
+                id,
+                reasons.iter().any(|r| r == "not-applicable-without-reason"),
+            )
+        })
+        .collect();
+    let without = |id: &str| got.iter().find(|(i, _)| i == id).unwrap().1;
+    for id in ["N-1", "N-2", "N-3", "N-4", "N-5"] {
+        assert!(without(id), "{id}: {got:?}");
+    }
+    assert!(!without("N-6"), "{got:?}");
+    let n6 = by_id(&v["items"], "N-6");
+    assert!(strings(&n6["reasons"]).contains(&"not-applicable"), "{n6}");
+}
+
+/// A-rem-3 and B-rem-4: on a row stated implemented, every filled column the reader does
+/// not use otherwise (a remark, a comment, a description of the implementation such as
+/// `実施内容`) is kept as the CSP's remark, each named by its column when there are more
+/// than one, line breaks collapsed; a row number, the catalog title, the evidence and a
+/// date under a date header are not remarks. And C-date-2: `最終確認日` after the as-of
+/// date is not read as an implementation date.
+#[test]
+fn every_remark_of_an_implemented_row_is_kept() {
+    let v = json_of(report("rem-checks.csv", &fixture("rem-columns.csv")));
+    let got = items(&v);
+    let remarks = |id: &str| got.iter().find(|i| i.0 == id).unwrap().3.clone();
+    assert_eq!(
+        remarks("R-1"),
+        ["備考: 手順書あり; コメント: 四半期ごとに棚卸し; 実施内容: 退職者のIDは 即日無効化"],
+        "{got:?}"
+    );
+    assert_eq!(remarks("R-2"), ["申請・承認の記録を保管"], "{got:?}");
+    assert!(remarks("R-3").is_empty(), "{got:?}");
+    for (id, status, reasons, _) in &got {
+        assert_eq!(status, "covered", "{id}");
+        assert_eq!(
+            reasons.iter().any(|r| r == "csp-remark"),
+            id != "R-3",
+            "{id}: {reasons:?}"
+        );
+    }
+}
+
+/// C-date-2: the bundled status table's `最終確認日` (2025/03/01, the date the table was
+/// last confirmed) is not an implementation date: a report on an earlier as-of date runs.
+#[test]
+fn the_bundled_status_table_reads_on_an_earlier_as_of_date() {
+    let mut c = common::bin();
+    c.args(["--lang", "en", "report", "--checks"])
+        .arg(common::example("checks.csv"))
+        .arg("--csp")
+        .arg(common::example("csp-status-table.csv"))
+        .args(["--as-of", "2025-01-01", "--format", "json"]);
+    let v = json_of(c);
+    assert_eq!(v["as_of"], "2025-01-01");
+}
+
+/// C-date-1: a future date the text says is not of the implementation — a retention or
+/// validity period, a next review, a column naming an expiry or a next review — does not
+/// refuse the row; a future date that says when the control is (or was) implemented still
+/// does, also beside a retention period.
+#[test]
+fn only_a_date_of_the_implementation_is_compared_with_the_as_of_date() {
+    let v = json_of(report("rem-checks.csv", &fixture("dates-harmless.csv")));
+    for (id, status, _, remarks) in items(&v) {
+        assert_eq!(status, "covered", "{id}");
+        assert_eq!(remarks.len(), 1, "{id}: the remark is kept");
+    }
+    for (file, word) in [
+        ("date-planned.csv", "('予定')"),
+        ("date-from.csv", "('2027年4月')"),
+        ("date-mixed.csv", "('2030年')"),
+    ] {
+        let err = input_error(report("rem-checks.csv", &fixture(file)));
+        assert!(err.contains("row 2: column '備考'"), "{file}: {err}");
+        assert!(err.contains(word), "{file}: {err}");
+    }
+}
+
+/// B-det-2: a remark on a basic requirement (9.2.3.11.PB) reaches the item that references
+/// its objective (9.2.3), named by the detail.
+#[test]
+fn a_basic_requirement_remark_reaches_its_objective() {
+    let v = json_of(report("dk.csv", &fixture("detail-remark.csv")));
+    let d1 = by_id(&v["items"], "D-1");
+    assert_eq!(d1["status"], "covered");
+    assert!(strings(&d1["reasons"]).contains(&"csp-remark"), "{d1}");
+    assert_eq!(
+        d1["csp_remarks"][0]["remark"], "9.2.3.11.PB: 特権IDは四半期ごとに棚卸し",
+        "{d1}"
+    );
+}

@@ -513,10 +513,35 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
             }
         }
     }
+    carry_detail_remarks(catalog, &mut out.remarks);
     if let Some(under) = &att.underlying {
         inherit(catalog, &mut out, under);
     }
     out
+}
+
+/// A remark on a basic requirement (a B/PB detail) stated implemented is part of what its
+/// objective's coverage rests on: it is kept on the objective too, after the objective's
+/// own, named by the detail (`9.2.3.11.PB: …`), for an item that references the objective.
+fn carry_detail_remarks(catalog: &Catalog, remarks: &mut BTreeMap<String, String>) {
+    let carried: Vec<(String, String)> = remarks
+        .iter()
+        .filter_map(|(id, remark)| {
+            let e = catalog.get(id)?;
+            let objective = e.parent.as_ref()?;
+            (e.level == Level::Detail && e.flags.basic)
+                .then(|| (objective.clone(), format!("{id}: {remark}")))
+        })
+        .collect();
+    for (objective, text) in carried {
+        remarks
+            .entry(objective)
+            .and_modify(|r| {
+                r.push_str("; ");
+                r.push_str(&text);
+            })
+            .or_insert(text);
+    }
 }
 
 /// Takes, with provenance, what the service under it states of every objective in the

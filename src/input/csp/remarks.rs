@@ -68,7 +68,7 @@ impl Qualifier {
 pub const FOR_REMARKS: &str = "if the control is implemented only in part, later, elsewhere or with exceptions, state it so in the status column (未実施, 計画中, 非該当 with the reason); else remove the qualification from the remark";
 
 /// The hint for a date after the as-of date on a row stated implemented.
-const FOR_LATER: &str = "a control not implemented yet on the as-of date is planned: state it 計画中 (planned) in the status column; if the date is not when it was implemented (a next review, an expiry), leave it out of the row; --as-of sets the date the report is for (today by default)";
+const FOR_LATER: &str = "a control not implemented yet on the as-of date is planned: state it 計画中 (planned) in the status column; if the date is not when it was implemented, say so (2030年まで保存, 2027年3月まで有効, 次回見直し 2027年3月, or a column such as 有効期限 or 次回レビュー日) or leave it out of the row; --as-of sets the date the report is for (today by default)";
 
 /// A remark that says nothing: empty, a dash, `なし`, `特になし`, `none`.
 pub fn says_nothing(text: &str) -> bool {
@@ -103,16 +103,104 @@ pub fn qualifier_on(text: &str, titles: &[&str], as_of: crate::date::Date) -> Op
 /// The first date `text` writes that may mean a day after `as_of`: as
 /// [`crate::date::dates_in`] reads them, and in English a month or a quarter of a year
 /// (`April 2027`, `Q3 2026`: the Japanese fiscal quarter, the latest it may mean).
+///
+/// A date the text itself says is not of the implementation — a retention or validity
+/// period (`ログは2030年まで保存`, `2027年3月まで有効`, `valid until 2027`), an expiry or a
+/// next review (`有効期限 2027-12-31`, `次回見直し 2027年3月`, `next review Q3 2026`) — is
+/// passed over, unless the text also names an implementation (`導入`, `実施`, `対応`,
+/// `implement`): when unsure, the date counts.
 pub fn later_date(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
     let mut dates = crate::date::dates_in(text);
     dates.extend(english_months(text));
+    let folded = fold_width(text).to_lowercase();
     dates
         .into_iter()
-        .find(|(_, last)| *last > as_of)
+        .find(|(written, last)| *last > as_of && !date_of_something_else(&folded, written))
         .map(|(written, _)| Qualifier {
             kind: Kind::Later(as_of),
             word: written,
         })
+}
+
+/// Words that say a text is about implementing something: a date in it may be when.
+const IMPLEMENTING: &[&str] = &[
+    "導入",
+    "実施",
+    "対応",
+    "適用",
+    "開始",
+    "移行",
+    "完了",
+    "構築",
+    "整備",
+    "稼働",
+    "実装",
+    "着手",
+    "予定",
+    "implement",
+    "deploy",
+    "roll",
+    "introduc",
+    "enabl",
+    "complet",
+    "start",
+    "launch",
+    "adopt",
+    "plan",
+    "schedul",
+];
+
+/// Whether the date `written` in `folded` (width-folded, lower case) is said to be of
+/// something other than the implementation: followed by `まで保存`/`まで有効` (a retention or
+/// validity period), or after `有効期限`, `保存期限`, `次回` (a next review), `expires`,
+/// `until`, `next review` — and nothing in the text names an implementation.
+fn date_of_something_else(folded: &str, written: &str) -> bool {
+    let written = written.to_lowercase();
+    let Some(at) = folded.find(&written) else {
+        return false;
+    };
+    if IMPLEMENTING.iter().any(|w| folded.contains(w)) {
+        return false;
+    }
+    let after: String = folded[at + written.len()..].chars().take(8).collect();
+    let before: String = {
+        let chars: Vec<char> = folded[..at].chars().collect();
+        chars[chars.len().saturating_sub(16)..].iter().collect()
+    };
+    let after = after.trim_start_matches([' ', '末', '頃', '中']);
+    [
+        "まで保存",
+        "まで保管",
+        "まで保持",
+        "まで有効",
+        "までの保存",
+        "までの保管",
+        "まで利用可能",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+        || [
+            "有効期限",
+            "有効期間",
+            "保存期限",
+            "保存期間",
+            "保管期限",
+            "保管期間",
+            "次回",
+            "更新期限",
+            "期限は",
+            "valid until",
+            "valid through",
+            "expires",
+            "expiry",
+            "expiration",
+            "retained until",
+            "kept until",
+            "next review",
+            "next audit",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
 }
 
 /// `April 2027`, `Apr. 2027`, `Q3 2026`, `3Q 2026`: as written, with the last day they may
@@ -1421,6 +1509,68 @@ pub fn names_implementation_date(name: &str) -> bool {
     .any(|w| key.contains(w))
 }
 
+/// Whether a header names a date that is not when the control was implemented: when the
+/// row was last confirmed or updated (`最終確認日`, `更新日`, `Last reviewed`), a retention
+/// or validity limit (`保存期限`, `有効期限`, `Expiry`), a next review (`次回レビュー日`,
+/// `次回見直し日`, `Next review`). Its cells are read as remarks but their dates are not
+/// compared with the as-of date, and the header's `期限`/`予定` qualifies nothing.
+pub fn names_record_date(name: &str) -> bool {
+    let key = header_key(name);
+    let date_word = ["日", "日付", "時期", "年月", "date", "on", "期限", "予定"]
+        .iter()
+        .any(|w| key.ends_with(w))
+        || ["期限", "期間", "expir", "validuntil", "validthrough"]
+            .iter()
+            .any(|w| key.contains(w));
+    date_word
+        && [
+            "最終確認",
+            "確認日",
+            "確認年月日",
+            "更新日",
+            "最終更新",
+            "改訂日",
+            "作成日",
+            "記入日",
+            "記載日",
+            "回答日",
+            "評価日",
+            "点検日",
+            "保存期限",
+            "保存期間",
+            "保管期限",
+            "保管期間",
+            "有効期限",
+            "有効期間",
+            "証明書の有効",
+            "証明書有効",
+            "次回レビュー",
+            "次回見直し",
+            "次回点検",
+            "次回評価",
+            "次回監査",
+            "次回更新",
+            "見直し予定",
+            "レビュー予定",
+            "lastreview",
+            "lastupdate",
+            "lastconfirm",
+            "lastmodified",
+            "reviewdate",
+            "reviewedon",
+            "updatedon",
+            "expir",
+            "validuntil",
+            "validthrough",
+            "nextreview",
+            "nextaudit",
+            "retention",
+        ]
+        .iter()
+        .any(|w| key.contains(w))
+        && !names_implementation_date(name)
+}
+
 /// Whether a header names an explanation of the row's statement (`説明`, `補足説明`,
 /// `Explanation`): on a row stated not applicable without a reason column's value, its
 /// text is the reason. A description of the control (`Description`, `詳細`, `管理策の内容`)
@@ -1438,6 +1588,9 @@ pub fn explains(name: &str) -> bool {
 pub fn header(name: &str) -> Header {
     let lower = fold_width(name).to_lowercase();
     let key = header_key(name);
+    if names_record_date(name) {
+        return Header::Plain;
+    }
     if [
         "範囲",
         "scope",
