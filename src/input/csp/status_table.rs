@@ -463,7 +463,7 @@ fn restates_control(reason: &str, titles: &[&str]) -> bool {
 /// reason column's, an explanation's, a description of the implementation (`実施内容`), a
 /// column the reader does not know; not the title when it is the control's
 /// (`is_title`), the evidence or the owner, a row number, nor a date under a header naming
-/// a date (checked apart). One cell gives its text; more give each with its column's name
+/// a date (checked apart); of the statement `readiness` wrote, its reason column only. One cell gives its text; more give each with its column's name
 /// (`備考: 手順書あり; コメント: 概ね実施`). Whitespace and line breaks are collapsed.
 fn row_remark(
     row: &[String],
@@ -471,9 +471,12 @@ fn row_remark(
     cols: &StatusColumns,
     is_title: impl Fn(&str) -> bool,
 ) -> String {
+    // of the statement `readiness` wrote, the reason is the CSP's; the other columns
+    // (区分, 必須, 記載元, 指摘) are the tool's
     let kept: Vec<(&str, String)> = cols
         .remarks
         .iter()
+        .filter(|&&c| !cols.own_statement || cols.reasons.contains(&c))
         .filter(|&&c| Some(c) != cols.evidence && Some(c) != cols.owner)
         .filter_map(|&c| {
             let text = cell(row, c);
