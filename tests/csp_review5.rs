@@ -212,3 +212,17 @@ fn a_basic_requirement_remark_reaches_its_objective() {
         "{d1}"
     );
 }
+
+/// C-cmt-3: the note Japanese Excel writes beside a threaded comment for older versions
+/// (`[スレッド化されたコメント]` … its notice, which holds `ただし` … `コメント:`) gives way to
+/// the comment itself: the notice's `ただし` is Excel's, not the CSP's.
+#[test]
+fn japanese_excel_threaded_comment_notice_is_not_the_csp_s_words() {
+    let v = json_of(report("k.csv", &fixture("z1-ja-notice.xlsx")));
+    let k1 = by_id(&v["items"], "K-1");
+    assert_eq!(k1["status"], "covered", "{k1}");
+    assert_eq!(
+        k1["csp_remarks"][0]["remark"], "手順書 AC-01 に基づき実施",
+        "{k1}"
+    );
+}

@@ -516,18 +516,30 @@ fn comments_of<R: Read + Seek>(
 }
 
 /// The text of a note Excel writes for older versions beside a threaded comment, without
-/// its notice (`[Threaded comment]` … `Comment:`): the thread's text and replies.
-/// The notice may follow the author's name on a line of its own (`山田:`).
+/// its notice (`[Threaded comment]` … `Comment:`, in Japanese Excel `[スレッド化されたコメント]`
+/// … `コメント:`, whose wording holds `ただし`): the thread's text and replies. The notice may
+/// follow the author's name on a line of its own (`山田:`).
 fn without_thread_notice(text: &str) -> &str {
     let t = text.trim();
-    const NOTICE: &str = "[Threaded comment]";
-    match t.find(NOTICE) {
-        Some(i) if t[..i].trim_end().lines().count() <= 1 => {
-            let rest = &t[i + NOTICE.len()..];
-            rest.split_once("Comment:").map_or(rest, |(_, c)| c).trim()
+    const NOTICES: &[(&str, &[&str])] = &[
+        ("[Threaded comment]", &["Comment:"]),
+        ("[スレッド化されたコメント]", &["コメント:", "コメント："]),
+        ("［スレッド化されたコメント］", &["コメント:", "コメント："]),
+    ];
+    for (notice, labels) in NOTICES {
+        match t.find(notice) {
+            Some(i) if t[..i].trim_end().lines().count() <= 1 => {
+                let rest = &t[i + notice.len()..];
+                return labels
+                    .iter()
+                    .find_map(|l| rest.split_once(l))
+                    .map_or(rest, |(_, c)| c)
+                    .trim();
+            }
+            _ => {}
         }
-        _ => t,
     }
+    t
 }
 
 /// The comments on the cells of the sheet part `part`: a cell's threaded comment, else its
