@@ -226,3 +226,24 @@ fn japanese_excel_threaded_comment_notice_is_not_the_csp_s_words() {
         "{k1}"
     );
 }
+
+/// C-na-2: an explanation (`説明`) restating the status of its row (`対象外`, `該当なし` on a
+/// row stated 非該当) is no second status column: the row is excluded without a reason.
+/// Under a row stated implemented, the same word still contradicts it.
+#[test]
+fn an_explanation_restating_the_status_is_no_second_status_column() {
+    let v = json_of(report("na-checks.csv", &fixture("na-explained-status.csv")));
+    for (id, without) in [("N-1", true), ("N-2", true), ("N-3", false)] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(
+            strings(&item["reasons"]).contains(&"not-applicable-without-reason"),
+            without,
+            "{item}"
+        );
+    }
+    let err = input_error(report(
+        "na-checks.csv",
+        &fixture("na-explained-contradicts.csv"),
+    ));
+    assert!(err.contains("more than one status column"), "{err}");
+}
