@@ -247,3 +247,15 @@ fn an_explanation_restating_the_status_is_no_second_status_column() {
     ));
     assert!(err.contains("more than one status column"), "{err}");
 }
+
+/// C-rem-1: a practice that goes on (`今後も継続`, "will continue") is not a deferral;
+/// `今後対応` ("to be handled later") still is.
+#[test]
+fn a_practice_that_goes_on_is_not_deferred() {
+    let v = json_of(report("rem-checks.csv", &fixture("rem-continues.csv")));
+    for (id, status, _, _) in items(&v) {
+        assert_eq!(status, "covered", "{id}");
+    }
+    let err = input_error(report("rem-checks.csv", &fixture("rem-later.csv")));
+    assert!(err.contains("('今後')"), "{err}");
+}

@@ -998,6 +998,11 @@ const UNDER_WAY_JA: &[&str] = &[
 ];
 
 fn deferral_ja(clause: &str) -> Vec<Qualifier> {
+    // what reads like a deferral and is not: a practice that goes on (`今後も継続`,
+    // `今後も引き続き実施`)
+    let plain = clause
+        .replace("今後も継続", "継続")
+        .replace("今後も引き続き", "引き続き");
     let mut found: Vec<Qualifier> = [
         "予定",
         "計画段階",
@@ -1067,7 +1072,7 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         "近日",
     ]
     .iter()
-    .filter(|w| clause.contains(*w))
+    .filter(|w| plain.contains(*w))
     .map(|w| Qualifier::new(Kind::Deferral, w))
     .collect();
     // in a fiscal year (`2027年度に実施`), unless done already (`2024年度に導入済み`)
