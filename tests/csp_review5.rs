@@ -259,3 +259,21 @@ fn a_practice_that_goes_on_is_not_deferred() {
     let err = input_error(report("rem-checks.csv", &fixture("rem-later.csv")));
     assert!(err.contains("('今後')"), "{err}");
 }
+
+/// D-txt-1: a note pasted below a published list's last field (the audit period, whole on
+/// its line) is read as itself — refused for what it says — not glued to the period.
+#[test]
+fn a_note_after_the_audit_period_is_read_as_itself() {
+    let mut c = common::bin();
+    c.args(["--lang", "en", "report", "--checks"])
+        .arg(common::example("checks.csv"))
+        .arg("--csp")
+        .arg(fixture("list-note-after-period.txt"))
+        .args(["--as-of", "2026-04-01"]);
+    let err = input_error(c);
+    assert!(
+        err.contains("'※ 東京リージョンのみ' negates, excludes, defers or qualifies ('のみ')"),
+        "{err}"
+    );
+    assert!(!err.contains("is not a period"), "{err}");
+}

@@ -842,6 +842,15 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
 /// ids as a list or is a header line; else none (the lines are the list's, read by its
 /// rules). Returns the index of the last line taken.
 fn continue_value(field: Field, kinds: &[Kind], from: usize, values: &mut ValueLines) -> usize {
+    // a period whole on its line is not continued: a line after it (a note pasted below
+    // the entry) is read as itself
+    if field == Field::AuditPeriod
+        && values
+            .last()
+            .is_some_and(|(_, cells)| crate::date::parse_period(&cells.join(" ")).is_some())
+    {
+        return from;
+    }
     let mut taken = Vec::new();
     let mut j = from + 1;
     // blank lines and page furniture between (a page number) are not the value's; a
