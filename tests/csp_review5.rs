@@ -277,3 +277,23 @@ fn a_note_after_the_audit_period_is_read_as_itself() {
     );
     assert!(!err.contains("is not a period"), "{err}");
 }
+
+/// A-ip-1: a pasted entry's improvement plan or subsequent event naming an objective the
+/// list states implemented by a near form of its title (`利用者登録・削除` for
+/// 利用者登録及び登録削除, `特権アクセス権の管理` for 特権的アクセス権の管理) is refused as the
+/// exact title is: a near match may only refuse, never read anything.
+#[test]
+fn a_near_title_in_a_plan_or_event_is_refused() {
+    for (file, id, line) in [
+        ("entry-plan-near-title.txt", "9.2.1", "line 52"),
+        ("entry-events-near-title.txt", "9.2.3", "line 51"),
+    ] {
+        let err = input_error(report("entry-checks.csv", &fixture(file)));
+        assert!(err.contains(line), "{file}: {err}");
+        assert!(
+            err.contains(&format!("names what may be {id} (its title is")),
+            "{file}: {err}"
+        );
+        assert!(err.contains("a near form of it"), "{file}: {err}");
+    }
+}

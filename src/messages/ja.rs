@@ -154,6 +154,7 @@ pub const JA: &[(&str, &str)] = &[
     ("check the two dates of the period", "期間の二つの日付を確認してください"),
     ("check 登録日 and 登録の更新期限: a registration runs from its date to its renewal deadline", "登録日と登録の更新期限を確認してください: 登録は登録日から更新期限まで有効です"),
     ("'{}' in the field '{}' names {}, which the profile states implemented (under `implemented`): what the field says of it is not read, so {} is not read as implemented", "項目 '{1}' の '{0}' は {2} に触れていますが、プロファイルはこれを実施としています(`implemented`): 項目がそれについて述べていることは読まないため、{3} は実施とは読みません"),
+    ("what may be {} (its title is '{}': a near form of it)", "{0} と思われるもの(題名は '{1}'、その近い形)"),
     ("'{}' in the field '{}' names {}, which the list states implemented (line {}): what the field says of it is not read, so {} is not read as implemented", "掲載項目 '{1}' の '{0}' は {2} に触れていますが、一覧はこれを実施としています({3}行目): 項目がそれについて述べていることは読まないため、{4} は実施とは読みません"),
     ("a field of the list entry (scope, subsequent events, improvement plan…) is shown, not interpreted: if it narrows or qualifies a control, give the statuses in a table with a status column such as 実施状況; otherwise remove the id (or the objective's title) from the field", "掲載項目(言明の対象範囲、後発事象、改善計画など)は表示するだけで解釈しません: 管理策を狭めたり限定したりしているなら、実施状況のような状況の列を持つ表で状況を書いてください。そうでなければ項目からID(または統制目標の名称)を削除してください"),
     ("check `registered` and `renewal_deadline`: a registration runs from its date to its renewal deadline", "`registered` と `renewal_deadline` を確認してください: 登録は登録日から更新期限までです"),
