@@ -297,3 +297,18 @@ fn a_near_title_in_a_plan_or_event_is_refused() {
         assert!(err.contains("a near form of it"), "{file}: {err}");
     }
 }
+
+/// A service name that says it is on the LIU list (`サンプルSaaS（ISMAP-LIU登録）`) under the
+/// ISMAP list's title puts the entry on the LIU list: the lesser assurance wins, and an
+/// item needing ISMAP assurance is not covered by it.
+#[test]
+fn liu_in_the_service_name_is_liu() {
+    let v = json_of(report(
+        "entry-checks.csv",
+        &fixture("entry-liu-in-name.txt"),
+    ));
+    assert_eq!(v["csp"]["registration_kind"], "ismap-liu", "{}", v["csp"]);
+    let c01 = by_id(&v["items"], "C-01");
+    assert_ne!(c01["status"], "covered", "{c01}");
+    assert!(strings(&c01["reasons"]).contains(&"ismap-liu"), "{c01}");
+}

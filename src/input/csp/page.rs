@@ -1102,6 +1102,11 @@ fn take(
                 return Err(not_yes_no());
             }
             page.once(field, label, &value, &at, label_line)?;
+            // a service name that says it is on the LIU list (`サンプルSaaS（ISMAP-LIU登録）`)
+            // puts the entry there, whatever the title says: the lesser assurance wins
+            if spec.field == Field::Name && mentions_liu(&value) {
+                page.set_kind(RegistrationKind::IsmapLiu, label_line);
+            }
             let slot = match spec.field {
                 Field::Name => &mut page.name,
                 Field::Provider => &mut page.provider,
