@@ -312,3 +312,19 @@ fn liu_in_the_service_name_is_liu() {
     assert_ne!(c01["status"], "covered", "{c01}");
     assert!(strings(&c01["reasons"]).contains(&"ismap-liu"), "{c01}");
 }
+
+/// A-rem-3 in `diff`: text added under a description of the implementation (`実施内容`) on
+/// a row stated implemented is a change of the row's details, not "no differences".
+#[test]
+fn diff_sees_a_description_column_change() {
+    let mut c = common::bin();
+    c.args(["--lang", "en", "diff"])
+        .arg(fixture("diff-old.csv"))
+        .arg(fixture("diff-new.csv"))
+        .args(["--as-of", "2026-04-01", "--fail-on-change"]);
+    let out = c.output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("details changed (reason)"), "{stdout}");
+    assert!(stdout.contains("本番環境は手作業で代替"), "{stdout}");
+}
