@@ -1419,6 +1419,37 @@ mod tests {
         Catalog::embedded().unwrap()
     }
 
+    /// A near form of a Japanese title (particles, 的, ・ dropped or added) may name its
+    /// objective; other text of a scope or plan does not.
+    #[test]
+    fn objectives_named_by_a_near_form_of_their_title() {
+        let c = catalog();
+        let ids = |text: &str| -> Vec<String> { near_titled(text, &c).map(|(id, _)| id).collect() };
+        for (text, id) in [
+            ("有（利用者登録・削除）", "9.2.1"),
+            ("有（利用者の登録及び削除）", "9.2.1"),
+            ("有（特権アクセス権の管理）", "9.2.3"),
+            ("有（特権的アクセス権管理）", "9.2.3"),
+            ("特権アクセス権の管理の運用を一時停止", "9.2.3"),
+        ] {
+            assert!(
+                ids(text).contains(&id.to_owned()),
+                "{text}: {:?}",
+                ids(text)
+            );
+        }
+        for text in [
+            "サンプルSaaS 本体（東京リージョン、大阪リージョン）",
+            "サンプルSaaS と連携する外部サービス",
+            "有（ログ取得の改善）",
+            "有（バックアップ手順の見直し）",
+            "なし",
+            "利用者",
+        ] {
+            assert!(ids(text).is_empty(), "{text}: {:?}", ids(text));
+        }
+    }
+
     /// An objective is named by its whole title between punctuation (or, Japanese, between
     /// spaces), never by a title's start or a word of a sentence.
     #[test]

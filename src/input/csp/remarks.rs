@@ -1521,9 +1521,22 @@ pub fn names_implementation_date(name: &str) -> bool {
 /// compared with the as-of date, and the header's `期限`/`予定` qualifies nothing.
 pub fn names_record_date(name: &str) -> bool {
     let key = header_key(name);
-    let date_word = ["日", "日付", "時期", "年月", "date", "on", "期限", "予定"]
-        .iter()
-        .any(|w| key.ends_with(w))
+    let date_word = [
+        "日",
+        "日付",
+        "時期",
+        "年月",
+        "date",
+        "on",
+        "期限",
+        "予定",
+        "reviewed",
+        "updated",
+        "confirmed",
+        "modified",
+    ]
+    .iter()
+    .any(|w| key.ends_with(w))
         || ["期限", "期間", "expir", "validuntil", "validthrough"]
             .iter()
             .any(|w| key.contains(w));
@@ -2116,6 +2129,52 @@ mod tests {
         assert!(
             qualifier_beyond("特権（東京リージョンのみ）", &["特権的アクセス権の管理"]).is_some()
         );
+    }
+
+    /// Headers naming a date that is not the implementation's, and dates a remark says are
+    /// of something else; an implementation date header is neither.
+    #[test]
+    fn dates_of_something_else() {
+        for h in [
+            "最終確認日",
+            "確認日",
+            "更新日",
+            "有効期限",
+            "証明書有効期限",
+            "保存期限",
+            "次回レビュー日",
+            "次回見直し日",
+            "見直し予定",
+            "Last reviewed",
+            "Expiry date",
+            "Next review date",
+        ] {
+            assert!(names_record_date(h), "{h}");
+            assert_eq!(header(h), Header::Plain, "{h}");
+        }
+        for h in ["実施日", "導入日", "対応予定日", "期限", "備考", "Due date"] {
+            assert!(!names_record_date(h), "{h}");
+        }
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        for text in [
+            "ログは2030年まで保存",
+            "ISO27001認証（2027年3月まで有効）",
+            "年1回見直し、次回は2027年3月",
+            "有効期限 2027-12-31",
+            "Certificate valid until 2027-12-31",
+            "next review Q3 2026",
+        ] {
+            assert_eq!(later_date(text, as_of), None, "{text}");
+        }
+        for text in [
+            "2027年4月から",
+            "2030年まで保存する仕組みを2027年に導入",
+            "次回導入 2027年",
+            "2027年まで有効な暫定対応",
+            "valid until 2027-12-31; implemented on 2027-04-01",
+        ] {
+            assert!(later_date(text, as_of).is_some(), "{text}");
+        }
     }
 
     #[test]

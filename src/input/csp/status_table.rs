@@ -450,7 +450,6 @@ fn restates_control(reason: &str, titles: &[&str]) -> bool {
                 "because",
                 "since",
                 "dueto",
-                "as",
                 "notapplicable",
             ]
             .iter()
