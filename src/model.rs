@@ -431,6 +431,11 @@ pub struct ReadAs {
     /// read); warned about on every run (`csp-workbook-marks-not-read`).
     #[serde(skip)]
     pub marks_not_read: Option<&'static str>,
+    /// The latest date after the as-of date under a header naming when the list was
+    /// confirmed or updated (`最終確認日 2025/03/01`), as written: the list states what held
+    /// then, not on the as-of date; warned about (`csp-confirmed-after-as-of`).
+    #[serde(skip)]
+    pub confirmed_later: Option<String>,
 }
 
 /// A registry fact read from a field of a pasted list entry.

@@ -164,17 +164,36 @@ fn every_remark_of_an_implemented_row_is_kept() {
 }
 
 /// C-date-2: the bundled status table's `最終確認日` (2025/03/01, the date the table was
-/// last confirmed) is not an implementation date: a report on an earlier as-of date runs.
+/// last confirmed) is not an implementation date: a report on an earlier as-of date runs,
+/// with warning `csp-confirmed-after-as-of` saying what the date means (none on a later
+/// as-of date).
 #[test]
 fn the_bundled_status_table_reads_on_an_earlier_as_of_date() {
-    let mut c = common::bin();
-    c.args(["--lang", "en", "report", "--checks"])
-        .arg(common::example("checks.csv"))
-        .arg("--csp")
-        .arg(common::example("csp-status-table.csv"))
-        .args(["--as-of", "2025-01-01", "--format", "json"]);
-    let v = json_of(c);
+    let run = |as_of: &str| {
+        let mut c = common::bin();
+        c.args(["--lang", "en", "report", "--checks"])
+            .arg(common::example("checks.csv"))
+            .arg("--csp")
+            .arg(common::example("csp-status-table.csv"))
+            .args(["--as-of", as_of, "--format", "json"]);
+        json_of(c)
+    };
+    let confirmed = |v: &serde_json::Value| {
+        v["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["code"] == "csp-confirmed-after-as-of")
+            .map(|w| w["message"].as_str().unwrap().to_owned())
+    };
+    let v = run("2025-01-01");
     assert_eq!(v["as_of"], "2025-01-01");
+    let w = confirmed(&v).expect("csp-confirmed-after-as-of");
+    assert!(
+        w.contains("confirmed or updated on 2025/03/01, after the as-of date"),
+        "{w}"
+    );
+    assert_eq!(confirmed(&run("2026-04-01")), None);
 }
 
 /// C-date-1: a future date the text says is not of the implementation — a retention or

@@ -145,6 +145,15 @@ impl CspControls {
                 },
             });
         }
+        if let Some((file, date)) = &self.confirmed_later {
+            out.push(crate::analysis::gap::Warning {
+                code: "csp-confirmed-after-as-of",
+                message: match lang {
+                    Lang::Ja => format!("{file} は基準日より後の {date} に確認・更新された記載を含みます: その日に成り立っていたことを述べており、基準日に実施していたかは述べていません。基準日時点の一覧を入手するか、--as-of を確認日以降にしてください"),
+                    Lang::En => format!("{file} has rows confirmed or updated on {date}, after the as-of date: they state what held then, not whether it held on the as-of date; obtain the list as of that date, or set --as-of on or after the date confirmed"),
+                },
+            });
+        }
         if let Some((file, sheets)) = &self.hidden_sheets {
             let sheets = sheets.join(", ");
             out.push(crate::analysis::gap::Warning {
@@ -297,6 +306,9 @@ pub struct CspControls {
     /// The CSP's workbook with hidden sheets, which are not read: its file name and the
     /// sheets (`csp-hidden-sheets`).
     pub hidden_sheets: Option<(String, Vec<String>)>,
+    /// The CSP's list confirmed or updated after the as-of date: its file name and the
+    /// latest such date as written (`csp-confirmed-after-as-of`).
+    pub confirmed_later: Option<(String, String)>,
 }
 
 impl CspControls {
@@ -451,6 +463,13 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             (file, kind)
+        }),
+        confirmed_later: att.read_as.confirmed_later.as_ref().map(|date| {
+            let file = att
+                .source
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            (file, date.clone())
         }),
         hidden_sheets: {
             let hidden: Vec<String> = att

@@ -752,7 +752,13 @@ fn from_parts(
     let mut at = Vec::new();
     let mut read = Vec::new();
     let (mut ignored, mut tracks_evidence) = (0, false);
+    let mut confirmed_later: Option<(String, crate::date::Date, usize)> = None;
     for part in parts {
+        if let Some(c) = part.listed.confirmed_later {
+            if confirmed_later.as_ref().is_none_or(|(_, d, _)| c.1 > *d) {
+                confirmed_later = Some(c);
+            }
+        }
         controls.extend(part.listed.controls);
         at.extend(part.listed.at);
         ignored += part.listed.ignored;
@@ -785,6 +791,7 @@ fn from_parts(
             skipped,
             fields: Vec::new(),
             marks_not_read: None,
+            confirmed_later: confirmed_later.map(|(written, _, _)| written),
         },
         ..Attestation::default()
     })

@@ -1589,6 +1589,46 @@ pub fn names_record_date(name: &str) -> bool {
         && !names_implementation_date(name)
 }
 
+/// Whether a header names when the list's row was confirmed or updated (`最終確認日`,
+/// `確認日`, `更新日`, `Last reviewed`): a date after the as-of date there says the list is
+/// newer than the report's date.
+pub fn names_confirmation_date(name: &str) -> bool {
+    let key = header_key(name);
+    names_record_date(name)
+        && [
+            "確認",
+            "更新日",
+            "最終更新",
+            "改訂日",
+            "作成日",
+            "記入日",
+            "記載日",
+            "回答日",
+            "評価日",
+            "点検日",
+            "lastreview",
+            "lastupdate",
+            "lastconfirm",
+            "lastmodified",
+            "reviewedon",
+            "updatedon",
+        ]
+        .iter()
+        .any(|w| key.contains(w))
+        && ![
+            "次回",
+            "next",
+            "有効",
+            "保存",
+            "保管",
+            "expir",
+            "valid",
+            "retention",
+        ]
+        .iter()
+        .any(|w| key.contains(w))
+}
+
 /// Whether a header names an explanation of the row's statement (`説明`, `補足説明`,
 /// `Explanation`): on a row stated not applicable without a reason column's value, its
 /// text is the reason. A description of the control (`Description`, `詳細`, `管理策の内容`)

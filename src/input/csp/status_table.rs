@@ -251,6 +251,7 @@ pub fn read(
         let titles = raws
             .first()
             .map_or_else(Vec::new, |r| catalog_titles(catalog, r));
+        note_confirmed_later(row, n, layout, cols, as_of, &mut out.confirmed_later);
         let reason = if status.declared == Declared::Implemented {
             check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles, as_of)?;
             let raw = raws.first().map_or("", String::as_str);
@@ -414,6 +415,29 @@ pub fn note_on_table(
         "{}; a note outside the table counts for all of it (delete it if it no longer holds, or move what it says into the rows it concerns)",
         q.hint()
     )))
+}
+
+/// Keeps in `latest` the latest date after `as_of` the row writes under a header naming when
+/// the list was confirmed or updated (`最終確認日`, `更新日`; not an expiry or a next review,
+/// which are after it by nature).
+fn note_confirmed_later(
+    row: &[String],
+    n: usize,
+    layout: &Layout,
+    cols: &StatusColumns,
+    as_of: crate::date::Date,
+    latest: &mut Option<(String, crate::date::Date, usize)>,
+) {
+    for &c in &cols.remarks {
+        if !remarks::names_confirmation_date(layout.name(c)) {
+            continue;
+        }
+        for (written, last) in crate::date::dates_in(cell(row, c)) {
+            if last > as_of && latest.as_ref().is_none_or(|(_, d, _)| last > *d) {
+                *latest = Some((written, last, n));
+            }
+        }
+    }
 }
 
 /// Whether a reason restates the control instead of giving a reason: its catalog title
