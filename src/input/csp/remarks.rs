@@ -1514,6 +1514,56 @@ pub fn names_implementation_date(name: &str) -> bool {
     .any(|w| key.contains(w))
 }
 
+/// Header words naming when a row was confirmed or updated (`最終確認日`, `更新日`).
+const CONFIRMED_WORDS: &[&str] = &[
+    "最終確認",
+    "確認日",
+    "確認年月日",
+    "更新日",
+    "最終更新",
+    "改訂日",
+    "作成日",
+    "記入日",
+    "記載日",
+    "回答日",
+    "評価日",
+    "点検日",
+    "lastreview",
+    "lastupdate",
+    "lastconfirm",
+    "lastmodified",
+    "reviewdate",
+    "reviewedon",
+    "updatedon",
+];
+
+/// Header words naming a limit or a next time (`有効期限`, `次回レビュー日`): after the
+/// as-of date by nature.
+const LATER_BY_NATURE_WORDS: &[&str] = &[
+    "保存期限",
+    "保存期間",
+    "保管期限",
+    "保管期間",
+    "有効期限",
+    "有効期間",
+    "証明書の有効",
+    "証明書有効",
+    "次回レビュー",
+    "次回見直し",
+    "次回点検",
+    "次回評価",
+    "次回監査",
+    "次回更新",
+    "見直し予定",
+    "レビュー予定",
+    "expir",
+    "validuntil",
+    "validthrough",
+    "nextreview",
+    "nextaudit",
+    "retention",
+];
+
 /// Whether a header names a date that is not when the control was implemented: when the
 /// row was last confirmed or updated (`最終確認日`, `更新日`, `Last reviewed`), a retention
 /// or validity limit (`保存期限`, `有効期限`, `Expiry`), a next review (`次回レビュー日`,
@@ -1541,92 +1591,24 @@ pub fn names_record_date(name: &str) -> bool {
             .iter()
             .any(|w| key.contains(w));
     date_word
-        && [
-            "最終確認",
-            "確認日",
-            "確認年月日",
-            "更新日",
-            "最終更新",
-            "改訂日",
-            "作成日",
-            "記入日",
-            "記載日",
-            "回答日",
-            "評価日",
-            "点検日",
-            "保存期限",
-            "保存期間",
-            "保管期限",
-            "保管期間",
-            "有効期限",
-            "有効期間",
-            "証明書の有効",
-            "証明書有効",
-            "次回レビュー",
-            "次回見直し",
-            "次回点検",
-            "次回評価",
-            "次回監査",
-            "次回更新",
-            "見直し予定",
-            "レビュー予定",
-            "lastreview",
-            "lastupdate",
-            "lastconfirm",
-            "lastmodified",
-            "reviewdate",
-            "reviewedon",
-            "updatedon",
-            "expir",
-            "validuntil",
-            "validthrough",
-            "nextreview",
-            "nextaudit",
-            "retention",
-        ]
-        .iter()
-        .any(|w| key.contains(w))
+        && CONFIRMED_WORDS
+            .iter()
+            .chain(LATER_BY_NATURE_WORDS)
+            .any(|w| key.contains(w))
         && !names_implementation_date(name)
 }
 
 /// Whether a header names when the list's row was confirmed or updated (`最終確認日`,
-/// `確認日`, `更新日`, `Last reviewed`): a date after the as-of date there says the list is
-/// newer than the report's date.
+/// `確認日`, `更新日`, `Last reviewed`), not a limit or a next time: a date after the as-of
+/// date there says the list is newer than the report's date.
 pub fn names_confirmation_date(name: &str) -> bool {
     let key = header_key(name);
     names_record_date(name)
-        && [
-            "確認",
-            "更新日",
-            "最終更新",
-            "改訂日",
-            "作成日",
-            "記入日",
-            "記載日",
-            "回答日",
-            "評価日",
-            "点検日",
-            "lastreview",
-            "lastupdate",
-            "lastconfirm",
-            "lastmodified",
-            "reviewedon",
-            "updatedon",
-        ]
-        .iter()
-        .any(|w| key.contains(w))
-        && ![
-            "次回",
-            "next",
-            "有効",
-            "保存",
-            "保管",
-            "expir",
-            "valid",
-            "retention",
-        ]
-        .iter()
-        .any(|w| key.contains(w))
+        && CONFIRMED_WORDS.iter().any(|w| key.contains(w))
+        && !LATER_BY_NATURE_WORDS
+            .iter()
+            .chain(&["次回", "next"])
+            .any(|w| key.contains(w))
 }
 
 /// Whether a header names an explanation of the row's statement (`説明`, `補足説明`,
@@ -2192,8 +2174,27 @@ mod tests {
             assert!(names_record_date(h), "{h}");
             assert_eq!(header(h), Header::Plain, "{h}");
         }
-        for h in ["実施日", "導入日", "対応予定日", "期限", "備考", "Due date"] {
+        for h in [
+            "実施日",
+            "導入日",
+            "対応予定日",
+            "期限",
+            "備考",
+            "Due date",
+            "次回導入予定日",
+            "Next deployment date",
+        ] {
             assert!(!names_record_date(h), "{h}");
+        }
+        for (h, confirmed) in [
+            ("最終確認日", true),
+            ("更新日", true),
+            ("Last reviewed", true),
+            ("次回確認日", false),
+            ("有効期限", false),
+            ("次回レビュー日", false),
+        ] {
+            assert_eq!(names_confirmation_date(h), confirmed, "{h}");
         }
         let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
         for text in [
