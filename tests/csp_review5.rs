@@ -48,26 +48,34 @@ fn a_formula_without_a_value_is_refused() {
     }
 }
 
-/// B-hid-1: a hidden sheet of a CSP workbook (here `old`, stating 9.2.1 未実施) is not read,
-/// and every format says so: a warning naming it (stderr, and the JSON's warnings).
+/// B-hid-1: the hidden sheets of a CSP workbook (here a drop-down list, a master list of
+/// ids and titles, and an old status table agreeing with the visible one) are not read, and
+/// every format says so: a warning naming them (stderr, and the JSON's warnings).
 #[test]
 fn a_hidden_csp_sheet_is_named_in_a_warning() {
-    let csp = fixture("x7-hidden-sheet.xlsx");
+    let csp = fixture("hidden-lists.xlsx");
     let v = json_of(report("k.csv", &csp));
+    assert_eq!(by_id(&v["items"], "K-1")["status"], "covered");
     let w = v["warnings"]
         .as_array()
         .unwrap()
         .iter()
         .find(|w| w["code"] == "csp-hidden-sheets")
         .unwrap_or_else(|| panic!("{}", v["warnings"]));
-    assert!(w["message"].as_str().unwrap().contains(": old;"), "{w}");
+    assert!(
+        w["message"]
+            .as_str()
+            .unwrap()
+            .contains(": 選択肢, マスタ, old;"),
+        "{w}"
+    );
     for format in ["table", "csv", "md"] {
         let out = report_as("k.csv", &csp, format).output().unwrap();
         let all = String::from_utf8_lossy(&out.stdout).to_string()
             + &String::from_utf8_lossy(&out.stderr);
         assert!(
             all.contains(
-                "The hidden sheets of the workbook x7-hidden-sheet.xlsx were not read: old"
+                "The hidden sheets of the workbook hidden-lists.xlsx were not read: 選択肢, マスタ, old"
             ),
             "{format}: {all}"
         );
@@ -80,7 +88,26 @@ fn a_hidden_csp_sheet_is_named_in_a_warning() {
         .unwrap();
     let all =
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    assert!(all.contains("非表示のシートは読んでいません: old"), "{all}");
+    assert!(
+        all.contains("非表示のシートは読んでいません: 選択肢, マスタ, old"),
+        "{all}"
+    );
+}
+
+/// B-hid-1: a hidden sheet that is a status table stating a control otherwise than a
+/// visible sheet (`old`: 9.2.1 未実施; `SoA`: 9.2.1 実施) makes the workbook contradict
+/// itself: refused, naming both; `--csp-sheet SoA` reads the one sheet.
+#[test]
+fn a_hidden_sheet_contradicting_a_visible_one_is_refused() {
+    let csp = fixture("x7-hidden-sheet.xlsx");
+    let err = input_error(report("k.csv", &csp));
+    assert!(err.contains("sheet 'old': row 2"), "{err}");
+    assert!(
+        err.contains("the hidden sheet states 9.2.1 not implemented, but the visible sheet 'SoA' states 9.2.1 implemented on row 144"),
+        "{err}"
+    );
+    let v = json_of(report("k.csv", &csp).args(["--csp-sheet", "SoA"]));
+    assert_eq!(by_id(&v["items"], "K-1")["status"], "covered");
 }
 
 /// The statuses, reasons and remarks of the items of a JSON report, by id.

@@ -487,6 +487,8 @@ pub const JA: &[(&str, &str)] = &[
     ("unhide the column (or delete it, and give the statuses in a visible column)", "列を再表示してください(または列を削除し、状況は表示されている列に書いてください)"),
     ("the row is hidden, and holds {}: a hidden row may be a deleted or superseded entry, and is not read as implemented", "この行は非表示で、{0} があります: 非表示の行は削除または差し替えた記載かもしれないため、実施とは読みません"),
     ("unhide the row if it states the control, or delete it", "管理策の記載であれば行を再表示し、そうでなければ削除してください"),
+    ("the hidden sheet states {} {}, but the visible sheet '{}' states {} implemented on row {}: the workbook contradicts itself, and a hidden sheet may be an older version", "非表示のシートは {0} を{1}としていますが、表示されているシート '{2}' は {4}行目で {3} を実施としています: ワークブックの記載が矛盾しています(非表示のシートは古い版の可能性があります)"),
+    ("delete the hidden sheet if it is superseded (or correct it), or read the one sheet that holds the statement with --csp-sheet NAME", "古い版なら非表示のシートを削除(または修正)するか、記載のあるシートだけを --csp-sheet NAME で読んでください"),
     ("cell {} holds a formula without a calculated value: it reads as empty, but what it would show (a status, a remark, a date) is unknown, and the row is not read", "セル {0} は計算結果が保存されていない数式です: 空として読まれますが、表示される内容(状況、備考、日付)が分からないため、この行は読みません"),
     ("open the workbook in Excel or LibreOffice and save it, so the formulas' values are stored; or paste the cells as values", "ワークブックをExcelかLibreOfficeで開いて保存し、数式の値を保存してください。または、セルを値として貼り付けてください"),
     ("'{}' is struck through (見え消し, a deletion in a revised list): the row is not read, and {} is not read as implemented", "'{0}' に取り消し線があります(見え消し: 改訂での削除): この行は読まず、{1} を実施とは読みません"),

@@ -702,9 +702,65 @@ fn from_workbook_sheets(
         )
         .hint("put the CSP's control ids (e.g. 5.1.1 or 8.1.5.P) on a visible sheet, or a status table with id and status columns"));
     }
+    for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
+        hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;
+    }
     // sheets in the workbook's order
     skipped.sort_by_key(|s| names.iter().position(|(n, _)| *n == s.sheet));
     from_parts(path, parts, skipped, catalog)
+}
+
+/// A hidden sheet is not read (warning `csp-hidden-sheets`), but one that is a status table
+/// stating a control not implemented, planned or not applicable that a visible sheet states
+/// implemented (`old`: 9.2.1 未実施) makes the workbook contradict itself: refused, naming
+/// both. A hidden sheet that cannot be read as a table, or states nothing otherwise, is left
+/// to the warning (a list of values for a drop-down, a master list of the catalog).
+fn hidden_contradiction(
+    path: &Path,
+    name: &str,
+    parts: &[Part],
+    opts: &CspOptions,
+    catalog: &Catalog,
+) -> Result<(), InputError> {
+    let Ok(sheet) = table::read_workbook_with(path, Some(name), Merged::FillDown) else {
+        return Ok(());
+    };
+    let Ok(Some(part)) = read_table(&sheet, opts, catalog, None) else {
+        return Ok(());
+    };
+    if part.read.kind != ReadKind::StatusTable {
+        return Ok(());
+    }
+    for (hidden, at) in part.listed.controls.iter().zip(&part.listed.at) {
+        if hidden.declared == Declared::Implemented {
+            continue;
+        }
+        let key = meaning_key(catalog, &hidden.raw);
+        let visible = parts.iter().find_map(|p| {
+            p.listed
+                .controls
+                .iter()
+                .zip(&p.listed.at)
+                .find(|(c, _)| {
+                    c.declared == Declared::Implemented && meaning_key(catalog, &c.raw) == key
+                })
+                .map(|(c, a)| (c, a, p.read.sheet.as_deref().unwrap_or("")))
+        });
+        if let Some((c, there, visible_sheet)) = visible {
+            let row = there.row.unwrap_or(0);
+            return Err(InputError::at(
+                at.clone(),
+                format!(
+                    "the hidden sheet states {} {}, but the visible sheet '{visible_sheet}' states {} implemented on row {row}: the workbook contradicts itself, and a hidden sheet may be an older version",
+                    hidden.raw,
+                    hidden.declared.label(crate::lang::Lang::En),
+                    c.raw
+                ),
+            )
+            .hint("delete the hidden sheet if it is superseded (or correct it), or read the one sheet that holds the statement with --csp-sheet NAME"));
+        }
+    }
+    Ok(())
 }
 
 /// The hidden rows and columns, struck-through cells and cell comments of a sheet of an
