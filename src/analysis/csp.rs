@@ -75,6 +75,8 @@ pub struct Service {
     /// The list or profile does not say on which list (ISMAP or ISMAP-LIU) the service is
     /// registered: it is not known to be ISMAP's assurance.
     pub kind_unstated: bool,
+    /// The form of its input: where its kind would be stated.
+    pub form: crate::analysis::procedures::InputForm,
     /// It publishes an improvement plan (改善計画 有).
     pub improvement_plan: bool,
     /// It publishes subsequent events (後発事象).
@@ -670,6 +672,12 @@ impl Validity {
     pub fn in_effect(&self) -> bool {
         !(self.lapsed || self.not_yet_valid || self.audit_not_ended)
     }
+
+    /// Whether its statements are not known to give ISMAP-level assurance: an ISMAP-LIU
+    /// registration, or one whose kind the input does not state.
+    pub fn short_of_ismap(&self) -> bool {
+        self.liu || self.kind_unstated
+    }
 }
 
 impl Service {
@@ -682,6 +690,7 @@ impl Service {
             audit_period: att.audit_period,
             liu: att.registration_kind == Some(crate::model::RegistrationKind::IsmapLiu),
             kind_unstated: att.registration_kind.is_none(),
+            form: crate::analysis::procedures::InputForm::of(att),
             improvement_plan: att
                 .improvement_plan
                 .as_deref()
@@ -871,10 +880,11 @@ pub fn csp_warnings(
             ),
         }
         if v.kind_unstated {
+            let how = service.form.how_to_state(lang);
             push(
                 "registration-kind-unstated",
-                format!("{ja_whose}登録の種類が記載されていません({name} がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか不明): ISMAPクラウドサービスリストで確認してください(ISMAP-LIUなら、依拠する項目が外部監査の対象か確認してください)"),
-                format!("The list does not say whether {} is on the ISMAP or the ISMAP-LIU list: check it on the ISMAP cloud service list (under ISMAP-LIU, check that the items you rely on were externally audited)", if i == 0 { name.clone() } else { format!("the underlying service {name}") }),
+                format!("{ja_whose}登録の種類が記載されていません({name} がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか不明): その記載に基づきISMAP水準の確認を要する項目は充足としません。ISMAPクラウドサービスリストで確認し、入力に記載してください({how})"),
+                format!("The list does not say whether {} is on the ISMAP or the ISMAP-LIU list: no item needing ISMAP-level assurance is counted as covered on its statements; check it on the ISMAP cloud service list and state it: {how}", if i == 0 { name.clone() } else { format!("the underlying service {name}") }),
             );
         }
         if let Some(registered) = service.registered.filter(|_| v.not_yet_valid) {

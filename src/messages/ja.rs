@@ -142,6 +142,8 @@ pub const JA: &[(&str, &str)] = &[
     ("'{}' after '{}' is not yes or no", "'{1}' の後の '{0}' は有無を表していません"),
     ("write 有/無, あり/なし or Yes/No first (a note may follow it)", "先頭に 有/無、あり/なし または Yes/No を書いてください(その後に注記を続けられます)"),
     ("'{}' after '{}' is neither ISMAP nor ISMAP-LIU", "'{1}' の後の '{0}' はISMAPでもISMAP-LIUでもありません"),
+    ("the list states the registration kind {}, and --registration-kind says {}", "一覧は登録の種類を {0} としていますが、--registration-kind は {1} です"),
+    ("check on the ISMAP cloud service list which list the service is on, and correct the list or leave --registration-kind out", "サービスがISMAPとISMAP-LIUのどちらの一覧に掲載されているかISMAPクラウドサービスリストで確認し、一覧を修正するか --registration-kind を外してください"),
     ("write the list the service is registered on: ISMAP or ISMAP-LIU; or remove the line", "サービスが登録されている一覧をISMAPまたはISMAP-LIUと書くか、その行を削除してください"),
     ("'{}' after '{}' is not a registration number", "'{1}' の後の '{0}' は登録番号ではありません"),
     ("write the registration number as the ISMAP cloud service list gives it (C21-0001-2)", "登録番号はISMAPクラウドサービスリストの表記どおりに書いてください(C21-0001-2)"),

@@ -21,7 +21,8 @@ use crate::input::table::{self, Merged, Sheet};
 use crate::input::workbook_zip::{self, SheetMarks};
 use crate::input::FileKind;
 use crate::model::{
-    Attestation, Declared, ListedControl, ReadAs, ReadKind, ReadPart, SkipReason, SkippedSheet,
+    Attestation, Declared, ListedControl, ReadAs, ReadKind, ReadPart, RegistrationKind, SkipReason,
+    SkippedSheet,
 };
 use crate::text::fold_width;
 
@@ -111,6 +112,8 @@ struct Part {
     read: ReadPart,
     listed: Listed,
     tracks_evidence: bool,
+    /// The registration kind a row above its header states (`登録区分: ISMAP`).
+    kind: Option<RegistrationKind>,
 }
 
 /// Pasted text: a published list, maybe with the fields of its list entry around it
@@ -138,8 +141,10 @@ fn from_text(path: &Path, text: &str, catalog: &Catalog) -> Result<Attestation, 
         },
         listed,
         tracks_evidence: false,
+        kind: None,
     };
     let mut att = from_parts(path, vec![part], Vec::new(), catalog)?;
+    att.read_as.pasted = true;
     page.apply(&mut att);
     Ok(att)
 }
@@ -254,6 +259,7 @@ fn read_table_by_kind(
                 },
                 listed,
                 tracks_evidence: false,
+                kind: None,
             }
         }
         TableKind::StatusTable(cols) => {
@@ -274,10 +280,12 @@ fn read_table_by_kind(
                 },
                 listed,
                 tracks_evidence: cols.evidence.is_some(),
+                kind: None,
             }
         }
     };
     let mut part = part;
+    part.kind = kind_above_header(sheet, &layout)?;
     if let Some(marks) = marks {
         check_comments(
             sheet,
@@ -289,6 +297,47 @@ fn read_table_by_kind(
         )?;
     }
     Ok((!part.listed.controls.is_empty()).then_some(part))
+}
+
+/// The registration kind the rows above a table's header state ([`page::kind_stated`]:
+/// `登録区分: ISMAP`, `区分 | ISMAP-LIU`, the list's title); ISMAP-LIU when any says so (the
+/// lesser assurance wins, as in a pasted entry).
+fn kind_above_header(
+    sheet: &Sheet,
+    layout: &Layout,
+) -> Result<Option<RegistrationKind>, InputError> {
+    let mut kind = None;
+    for (i, row) in sheet
+        .rows
+        .iter()
+        .enumerate()
+        .take(layout.header.unwrap_or(0))
+    {
+        match page::kind_stated(row) {
+            Ok(None) => {}
+            Ok(Some(k)) => {
+                if kind != Some(RegistrationKind::IsmapLiu) {
+                    kind = Some(k);
+                }
+            }
+            Err((label, value)) => {
+                let c = row.iter().position(|c| !c.trim().is_empty()).unwrap_or(0);
+                return Err(InputError::at(
+                    sheet
+                        .location()
+                        .row(i + 1)
+                        .column(crate::input::column_letter(c)),
+                    format!(
+                        "'{}' after '{}' is neither ISMAP nor ISMAP-LIU",
+                        published::quote(&value),
+                        published::quote(&label)
+                    ),
+                )
+                .hint("write the list the service is registered on: ISMAP or ISMAP-LIU; or remove the line"));
+            }
+        }
+    }
+    Ok(kind)
 }
 
 /// A cell comment (a note, メモ, or a threaded comment) on a row that states a control
@@ -809,6 +858,11 @@ fn from_parts(
     let mut read = Vec::new();
     let (mut ignored, mut tracks_evidence) = (0, false);
     let mut confirmed_later: Option<(String, crate::date::Date, usize)> = None;
+    // the kind stated above any table; ISMAP-LIU when one says so (the lesser assurance)
+    let registration_kind = parts
+        .iter()
+        .filter_map(|p| p.kind)
+        .max_by_key(|&k| k == RegistrationKind::IsmapLiu);
     for part in parts {
         if let Some(c) = part.listed.confirmed_later {
             if confirmed_later.as_ref().is_none_or(|(_, d, _)| c.1 > *d) {
@@ -838,6 +892,7 @@ fn from_parts(
     }
     Ok(Attestation {
         source: path.to_path_buf(),
+        registration_kind,
         controls,
         tracks_evidence,
         ignored_tokens: ignored,
@@ -848,6 +903,7 @@ fn from_parts(
             fields: Vec::new(),
             marks_not_read: None,
             confirmed_later: confirmed_later.map(|(written, _, _)| written),
+            pasted: false,
         },
         ..Attestation::default()
     })

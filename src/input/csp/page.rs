@@ -410,6 +410,35 @@ fn split_label(cell: &str) -> Option<(Field, bool, &str, &str)> {
     })
 }
 
+/// The registration kind a row above a table's header states, as a pasted list entry
+/// states it: the list's title alone in its row (`ISMAPクラウドサービスリスト`,
+/// `ISMAP-LIUクラウドサービスリスト`, a title mentioning ISMAP-LIU anywhere naming the LIU
+/// list), or a kind label with its value in the same cell (`登録区分: ISMAP`) or the next
+/// (`区分 | ISMAP-LIU`); `None` for any other row (a title, a note). A kind label whose
+/// value is neither ISMAP nor ISMAP-LIU is an error: (the label, the value).
+pub fn kind_stated(cells: &[String]) -> Result<Option<RegistrationKind>, (String, String)> {
+    let said: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let Some((field, _, head, value)) = said.first().and_then(|c| split_label(c)) else {
+        return Ok(None);
+    };
+    let value = match (field, value, said.len()) {
+        (Field::ListTitle(kind), "", 1) => return Ok(Some(kind)),
+        (Field::Kind, "", 2) => said[1],
+        (Field::Kind, v, 1) if !v.is_empty() => v,
+        _ => return Ok(None),
+    };
+    if mentions_liu(value) {
+        return Ok(Some(RegistrationKind::IsmapLiu));
+    }
+    RegistrationKind::parse(value)
+        .map(Some)
+        .ok_or_else(|| (head.to_owned(), value.to_owned()))
+}
+
 /// The registry-field labels (登録番号, 登録の更新期限, 監査対象期間, 後発事象…) starting the
 /// cells of a table, as written, when two or more fields are named: an entry of the ISMAP
 /// cloud service list copied into a sheet or saved as CSV, whose fields are read only from
@@ -790,7 +819,11 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
             };
             match &kinds[j] {
                 Kind::Labels(after) if after[0].field.is_part_of(spec.field) => {}
-                Kind::Other | Kind::IdProse | Kind::Furniture => {
+                // a kind's value on the next line (`区分`, then `ISMAP`, a PDF's cells one a
+                // line) reads like a header word; any other value is refused when read
+                Kind::Other | Kind::IdProse | Kind::Furniture | Kind::Header
+                    if spec.field == Field::Kind || !matches!(kinds[j], Kind::Header) =>
+                {
                     let cells: Vec<String> = lines[j]
                         .cells
                         .iter()
@@ -1508,6 +1541,7 @@ mod tests {
             "ISMAPクラウドサービスリスト\n登録区分：ISMAP LIU",
             "種別 Low-Impact Use\nISMAPクラウドサービスリスト",
             "種別 ＩＳＭＡＰ－ＬＩＵ",
+            "登録区分\nISMAP-LIU",
         ] {
             let (k, f) = kind(liu).unwrap();
             assert_eq!(k, Some(RegistrationKind::IsmapLiu), "{liu}");
@@ -1517,6 +1551,8 @@ mod tests {
             "ISMAPクラウドサービスリスト",
             "区分 ISMAP",
             "ISMAPクラウドサービスリスト\n種別 ismap",
+            // a PDF's cells pasted one a line: the value on the next
+            "区分\nISMAP",
         ] {
             assert_eq!(
                 kind(ismap).unwrap().0,
@@ -1531,6 +1567,7 @@ mod tests {
         for bad in [
             "区分 SaaS",
             "ISMAPクラウドサービスリスト\n登録区分\tISMAPクラウドサービス",
+            "区分\n統制目標 番号",
         ] {
             let err = kind(bad).unwrap_err();
             assert!(err.contains("is neither ISMAP nor ISMAP-LIU"), "{err}");

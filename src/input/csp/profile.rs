@@ -737,6 +737,7 @@ fn parse(
             fields: Vec::new(),
             marks_not_read: None,
             confirmed_later: None,
+            pasted: false,
         },
     })
 }
