@@ -457,6 +457,11 @@ pub struct ReadAs {
     /// read); warned about on every run (`csp-workbook-marks-not-read`).
     #[serde(skip)]
     pub marks_not_read: Option<&'static str>,
+    /// The latest date after the as-of date under a header naming when the list was
+    /// confirmed or updated (`最終確認日 2025/03/01`), as written: the list states what held
+    /// then, not on the as-of date; warned about (`csp-confirmed-after-as-of`).
+    #[serde(skip)]
+    pub confirmed_later: Option<String>,
     /// Read from pasted text (not a table, not a profile): where the procedure for an
     /// unstated registration kind says to write the list's title line.
     #[serde(skip)]

@@ -372,7 +372,7 @@ fn ranking_tiers_come_before_the_share_covered_in_every_format() {
     let order = ["Clean", "Warned", "Unchecked", "Lapsed"];
 
     let v = json_of(tiers("en", "json"));
-    assert_eq!(v["schema_version"], 12);
+    assert_eq!(v["schema_version"], 13);
     let csps = v["csps"].as_array().unwrap();
     let got: Vec<(&str, &str, u64)> = csps
         .iter()

@@ -287,7 +287,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 12,
+        schema_version: 13,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -147,6 +147,25 @@ impl CspControls {
                 },
             });
         }
+        if let Some((file, date)) = &self.confirmed_later {
+            out.push(crate::analysis::gap::Warning {
+                code: "csp-confirmed-after-as-of",
+                message: match lang {
+                    Lang::Ja => format!("{file} は基準日より後の {date} に確認・更新された記載を含みます: その日に成り立っていたことを述べており、基準日に実施していたかは述べていません。基準日時点の一覧を入手するか、--as-of を確認日以降にしてください"),
+                    Lang::En => format!("{file} has rows confirmed or updated on {date}, after the as-of date: they state what held then, not whether it held on the as-of date; obtain the list as of that date, or set --as-of on or after the date confirmed"),
+                },
+            });
+        }
+        if let Some((file, sheets)) = &self.hidden_sheets {
+            let sheets = sheets.join(", ");
+            out.push(crate::analysis::gap::Warning {
+                code: "csp-hidden-sheets",
+                message: match lang {
+                    Lang::Ja => format!("ワークブック {file} の非表示のシートは読んでいません: {sheets}。非表示のシートが管理策の状況(未実施など)を記載している場合、その記載は結果に反映されていません。再表示するか、--csp-sheet NAME で読んでください"),
+                    Lang::En => format!("The hidden sheets of the workbook {file} were not read: {sheets}; what they state of any control (未実施, say) is not in the result: unhide them, or read one with --csp-sheet NAME"),
+                },
+            });
+        }
         out
     }
 }
@@ -286,6 +305,12 @@ pub struct CspControls {
     /// The CSP's workbook whose cell marks were not read: its file name and `"xls"` or
     /// `"ods"` ([`crate::model::ReadAs::marks_not_read`]).
     pub marks_not_read: Option<(String, &'static str)>,
+    /// The CSP's workbook with hidden sheets, which are not read: its file name and the
+    /// sheets (`csp-hidden-sheets`).
+    pub hidden_sheets: Option<(String, Vec<String>)>,
+    /// The CSP's list confirmed or updated after the as-of date: its file name and the
+    /// latest such date as written (`csp-confirmed-after-as-of`).
+    pub confirmed_later: Option<(String, String)>,
 }
 
 impl CspControls {
@@ -441,6 +466,29 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             (file, kind)
         }),
+        confirmed_later: att.read_as.confirmed_later.as_ref().map(|date| {
+            let file = att
+                .source
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            (file, date.clone())
+        }),
+        hidden_sheets: {
+            let hidden: Vec<String> = att
+                .read_as
+                .skipped
+                .iter()
+                .filter(|s| s.why == crate::model::SkipReason::Hidden)
+                .map(|s| s.sheet.clone())
+                .collect();
+            (!hidden.is_empty()).then(|| {
+                let file = att
+                    .source
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                (file, hidden)
+            })
+        },
         ..CspControls::default()
     };
     for listed in &att.controls {
@@ -486,10 +534,35 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
             }
         }
     }
+    carry_detail_remarks(catalog, &mut out.remarks);
     if let Some(under) = &att.underlying {
         inherit(catalog, &mut out, under);
     }
     out
+}
+
+/// A remark on a basic requirement (a B/PB detail) stated implemented is part of what its
+/// objective's coverage rests on: it is kept on the objective too, after the objective's
+/// own, named by the detail (`9.2.3.11.PB: …`), for an item that references the objective.
+fn carry_detail_remarks(catalog: &Catalog, remarks: &mut BTreeMap<String, String>) {
+    let carried: Vec<(String, String)> = remarks
+        .iter()
+        .filter_map(|(id, remark)| {
+            let e = catalog.get(id)?;
+            let objective = e.parent.as_ref()?;
+            (e.level == Level::Detail && e.flags.basic)
+                .then(|| (objective.clone(), format!("{id}: {remark}")))
+        })
+        .collect();
+    for (objective, text) in carried {
+        remarks
+            .entry(objective)
+            .and_modify(|r| {
+                r.push_str("; ");
+                r.push_str(&text);
+            })
+            .or_insert(text);
+    }
 }
 
 /// Takes, with provenance, what the service under it states of every objective in the

@@ -2512,7 +2512,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 15,
+        schema_version: 16,
         lang,
         as_of,
         warnings,
