@@ -386,6 +386,10 @@ pub struct Attestation {
     pub registration_number: Option<String>,
     /// ISMAP or ISMAP-LIU, when the profile says.
     pub registration_kind: Option<RegistrationKind>,
+    /// The first place the input's text mentions ISMAP-LIU (a cell, a note, a comment, a
+    /// sheet name, a line of a pasted entry, a profile's field) and what it says there: a
+    /// kind read as ISMAP (stated, or `--registration-kind`) is then refused.
+    pub liu_said: Option<(crate::error::Location, String)>,
     pub registered: Option<Date>,
     pub renewal_deadline: Option<Date>,
     pub audit_period: Option<Period>,
@@ -434,9 +438,29 @@ impl Attestation {
             .hint("check on the ISMAP cloud service list which list the service is on, and correct the list or leave --registration-kind out")),
             _ => {
                 self.registration_kind = Some(kind);
-                Ok(())
+                self.check_liu_said(true)
             }
         }
+    }
+
+    /// Refuses a kind read as ISMAP where the input mentions ISMAP-LIU elsewhere
+    /// (`liu_said`): whether the service is on the lesser list, or the mention is about
+    /// something else (a move planned, another service), is not for the tool to choose.
+    /// `by_option`: the kind came from `--registration-kind`.
+    pub fn check_liu_said(&self, by_option: bool) -> Result<(), crate::error::InputError> {
+        let (Some(RegistrationKind::Ismap), Some((at, text))) =
+            (self.registration_kind, &self.liu_said)
+        else {
+            return Ok(());
+        };
+        let message = if by_option {
+            format!("--registration-kind says ISMAP, but the list mentions ISMAP-LIU here ('{text}'): which list the service is on is not for the tool to choose")
+        } else {
+            format!("the list states the registration kind ISMAP, but it mentions ISMAP-LIU here ('{text}'): which list the service is on is not for the tool to choose")
+        };
+        Err(crate::error::InputError::at(at.clone(), message).hint(
+            "if the service is on the ISMAP-LIU list, state that kind (登録区分: ISMAP-LIU; registration_kind: ismap-liu); if the mention is about something else (a planned move, another service), remove or reword it",
+        ))
     }
 }
 

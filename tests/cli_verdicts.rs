@@ -451,7 +451,9 @@ fn an_unstated_registration_kind_is_an_assurance_gap_on_what_needs_ismap() {
     let ismap = dir.path().join("ismap.yaml");
     std::fs::write(
         &ismap,
-        liu.replace("registration_kind: ismap-liu", "registration_kind: ismap"),
+        // its name no longer says LIU either: a name saying LIU beside `ismap` is refused
+        liu.replace("registration_kind: ismap-liu", "registration_kind: ismap")
+            .replace("name: LIU SaaS", "name: SaaS"),
     )
     .unwrap();
     let run = |lang: &str, csp: &Path, format: &str| {

@@ -57,17 +57,19 @@ impl CspOptions<'_> {
 /// profile's content under another name), a CSV/TSV table, a workbook (every visible sheet,
 /// or `opts.sheet`), or pasted text.
 pub fn load(path: &Path, opts: &CspOptions, catalog: &Catalog) -> Result<Attestation, InputError> {
-    match FileKind::of(path) {
+    let att = match FileKind::of(path) {
         FileKind::Yaml | FileKind::Json => {
-            profile::load(path, opts.encoding, opts.as_of(), catalog)
+            profile::load(path, opts.encoding, opts.as_of(), catalog)?
         }
-        FileKind::Workbook => from_workbook(path, opts, catalog),
+        FileKind::Workbook => from_workbook(path, opts, catalog)?,
         FileKind::Text => {
             let bytes = table::read_text_bytes(path)?;
             let text = decode(path, &bytes, opts.encoding)?;
-            load_text(path, &text, opts, catalog)
+            load_text(path, &text, opts, catalog)?
         }
-    }
+    };
+    att.check_liu_said(false)?;
+    Ok(att)
 }
 
 /// Reads the decoded text of a file that is not a workbook, as [`load`] does: a profile by
@@ -80,16 +82,24 @@ pub fn load_text(
     catalog: &Catalog,
 ) -> Result<Attestation, InputError> {
     if let Some(syntax) = classify::profile_syntax(text) {
-        return profile::from_text(path, text, syntax, opts.encoding, opts.as_of(), catalog);
+        let att = profile::from_text(path, text, syntax, opts.encoding, opts.as_of(), catalog)?;
+        att.check_liu_said(false)?;
+        return Ok(att);
     }
-    if crate::input::is_table_file(path) {
+    let mut att = if crate::input::is_table_file(path) {
         let sheet = table::read_csv_text(path, text)?;
-        return match read_table(&sheet, opts, catalog, None)? {
-            Some(part) => from_parts(path, vec![part], Vec::new(), catalog),
-            None => Err(no_ids(path, ignored_tokens(&sheet))),
-        };
-    }
-    from_text(path, text, catalog)
+        match read_table(&sheet, opts, catalog, None)? {
+            Some(part) => from_parts(path, vec![part], Vec::new(), catalog)?,
+            None => return Err(no_ids(path, ignored_tokens(&sheet))),
+        }
+    } else {
+        from_text(path, text, catalog)?
+    };
+    // every line, whatever it was read as: a note above or below a table, a row inside
+    // it, a line of a pasted entry (its name, provider, scope, 後発事象)
+    att.liu_said = page::liu_in_text(path, text);
+    att.check_liu_said(false)?;
+    Ok(att)
 }
 
 /// The key two statements of one control share, in any spelling (`9.2.3`, `A.9.2.3`,
@@ -666,7 +676,10 @@ fn from_workbook_sheets(
         }
         let marks = sheet_marks(path, &sheet)?;
         return match read_table(&sheet, opts, catalog, marks.as_ref())? {
-            Some(part) => from_parts(path, vec![part], Vec::new(), catalog),
+            Some(part) => from_parts(path, vec![part], Vec::new(), catalog).map(|mut att| {
+                att.liu_said = liu_in_sheet(&sheet, marks.as_ref());
+                att
+            }),
             None => Err(InputError::at(
                 sheet.location(),
                 format!(
@@ -708,6 +721,7 @@ fn from_workbook_sheets(
         visible = vec![soa];
     }
     let mut parts = Vec::new();
+    let mut liu_said = None;
     let mut read_names = Vec::new();
     let mut ignored = 0;
     for name in visible {
@@ -721,6 +735,7 @@ fn from_workbook_sheets(
         read_names.push(name);
         let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
         let marks = sheet_marks(path, &sheet)?;
+        liu_said = liu_said.or_else(|| liu_in_sheet(&sheet, marks.as_ref()));
         match read_table(&sheet, opts, catalog, marks.as_ref())? {
             Some(part) => parts.push(part),
             None => {
@@ -753,10 +768,57 @@ fn from_workbook_sheets(
     }
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
         hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;
+        // a hidden sheet is not read for statuses, but what it says of the kind is seen
+        if liu_said.is_none() {
+            if let Ok(sheet) =
+                table::read_workbook_with(path, Some(&hidden.sheet), Merged::FillDown)
+            {
+                let marks = sheet_marks(path, &sheet).ok().flatten();
+                liu_said = liu_in_sheet(&sheet, marks.as_ref());
+            }
+        }
     }
     // sheets in the workbook's order
     skipped.sort_by_key(|s| names.iter().position(|(n, _)| *n == s.sheet));
-    from_parts(path, parts, skipped, catalog)
+    let mut att = from_parts(path, parts, skipped, catalog)?;
+    att.liu_said = liu_said;
+    Ok(att)
+}
+
+/// The first place a sheet mentions ISMAP-LIU ([`page::mentions_liu`]): its name, any cell
+/// (above, inside or below its table, hidden rows and columns too), a cell comment.
+fn liu_in_sheet(sheet: &Sheet, marks: Option<&SheetMarks>) -> Option<(Location, String)> {
+    if let Some(name) = sheet.sheet.as_deref().filter(|n| page::mentions_liu(n)) {
+        return Some((sheet.location(), published::quote(name)));
+    }
+    let cell = sheet.rows.iter().enumerate().find_map(|(r, row)| {
+        row.iter()
+            .position(|c| page::mentions_liu(c))
+            .map(|c| (r + 1, c, published::quote(&row[c])))
+    });
+    let comment = marks.and_then(|m| {
+        m.comments
+            .iter()
+            .find(|(_, text)| page::mentions_liu(text))
+            .and_then(|(&(r, c), text)| {
+                Some((
+                    usize::try_from(r).ok()?,
+                    usize::try_from(c).ok()?,
+                    published::quote(text),
+                ))
+            })
+    });
+    let (r, c, text) = match (cell, comment) {
+        (Some(a), Some(b)) => std::cmp::min(a, b),
+        (a, b) => a.or(b)?,
+    };
+    Some((
+        sheet
+            .location()
+            .row(r)
+            .column(crate::input::column_letter(c)),
+        text,
+    ))
 }
 
 /// A hidden sheet is not read (warning `csp-hidden-sheets`), but one that is a status table
@@ -858,11 +920,17 @@ fn from_parts(
     let mut read = Vec::new();
     let (mut ignored, mut tracks_evidence) = (0, false);
     let mut confirmed_later: Option<(String, crate::date::Date, usize)> = None;
-    // the kind stated above any table; ISMAP-LIU when one says so (the lesser assurance)
-    let registration_kind = parts
-        .iter()
-        .filter_map(|p| p.kind)
-        .max_by_key(|&k| k == RegistrationKind::IsmapLiu);
+    // the kind stated above a table states the kind of that table only: ISMAP-LIU when
+    // one says so (the lesser assurance); ISMAP when every table read says so (a sheet
+    // without a kind row is not stated by another sheet's)
+    let stated: Vec<Option<RegistrationKind>> = parts.iter().map(|p| p.kind).collect();
+    let registration_kind = if stated.contains(&Some(RegistrationKind::IsmapLiu)) {
+        Some(RegistrationKind::IsmapLiu)
+    } else if stated.iter().all(Option::is_some) {
+        stated.first().copied().flatten()
+    } else {
+        None
+    };
     for part in parts {
         if let Some(c) = part.listed.confirmed_later {
             if confirmed_later.as_ref().is_none_or(|(_, d, _)| c.1 > *d) {

@@ -387,6 +387,15 @@ pub(crate) fn mentions_liu(text: &str) -> bool {
             .any(|w| w == "liu")
 }
 
+/// The first line of a text (a pasted entry, a CSV/TSV table, a profile) that mentions
+/// ISMAP-LIU, where and as written ([`mentions_liu`]): any line, whatever it was read as.
+pub(crate) fn liu_in_text(path: &Path, text: &str) -> Option<(Location, String)> {
+    text.lines()
+        .enumerate()
+        .find(|(_, l)| mentions_liu(l))
+        .map(|(i, l)| (Location::file(path).line(i + 1), quote(l)))
+}
+
 /// Whether `c` may stand between a label and its value in one cell.
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, ':' | '：')

@@ -714,6 +714,17 @@ fn parse(
         provider: doc.provider,
         registration_number: doc.registration_number.map(Scalar::into_string),
         registration_kind,
+        // its fields, not its YAML comments
+        liu_said: text
+            .lines()
+            .enumerate()
+            .find(|(_, l)| super::page::mentions_liu(split_comment(l).0))
+            .map(|(i, l)| {
+                (
+                    Location::file(path).line(i + 1),
+                    super::published::quote(split_comment(l).0),
+                )
+            }),
         registered,
         renewal_deadline,
         audit_period,

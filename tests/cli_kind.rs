@@ -1,0 +1,134 @@
+//! The registration kind (ISMAP or ISMAP-LIU) read fail-closed (`tests/data/kind/`): a
+//! kind read as ISMAP (stated, or `--registration-kind`) while the input mentions ISMAP-LIU
+//! anywhere the reader sees it is refused, naming where; a kind row states the kind of its
+//! own sheet's table only.
+mod common;
+
+use std::path::PathBuf;
+
+use common::{data, input_error, json_of, on_checks};
+use serde_json::json;
+
+fn kind(name: &str) -> PathBuf {
+    data(&format!("kind/{name}"))
+}
+
+fn report(lang: &str, csp: &str, args: &[&str]) -> assert_cmd::Command {
+    let mut c = on_checks(lang, "report", kind("checks.csv"));
+    c.arg("--csp")
+        .arg(kind(csp))
+        .args(["--format", "json"])
+        .args(args);
+    c
+}
+
+/// A status table stating `登録区分: ISMAP` and saying ISMAP-LIU elsewhere (a kind row
+/// below or inside the table, the LIU list's title below it, a note above or below it, a
+/// title row, the sheet's name, a comment, a hidden sheet), a pasted entry saying LIU on
+/// the line after its title or in its provider, scope or 後発事象 field, a profile whose
+/// name says LIU: refused, naming the place and its text; never ISMAP and covered.
+#[test]
+fn an_ismap_kind_with_liu_said_anywhere_is_refused() {
+    for (csp, place, said) in [
+        ("liu-row-below.csv", "line 6", "登録区分: ISMAP-LIU"),
+        ("liu-row-inside.csv", "line 4", "登録区分: ISMAP-LIU"),
+        (
+            "liu-title-below.csv",
+            "line 7",
+            "ISMAP-LIUクラウドサービスリスト",
+        ),
+        (
+            "liu-note-below.csv",
+            "line 6",
+            "本サービスはISMAP-LIUに登録されています",
+        ),
+        (
+            "liu-note-above.csv",
+            "line 2",
+            "本一覧はISMAP-LIU登録サービスのものです",
+        ),
+        ("liu-title-above.csv", "line 1", "ISMAP-LIU 適用宣言書"),
+        (
+            "liu-sheet-name.xlsx",
+            "sheet 'ISMAP-LIU 管理策'",
+            "ISMAP-LIU 管理策",
+        ),
+        (
+            "liu-comment.xlsx",
+            "row 1: column 'A'",
+            "2025年4月よりISMAP-LIUへ移行",
+        ),
+        (
+            "liu-hidden-sheet.xlsx",
+            "sheet 'old': row 1",
+            "登録区分: ISMAP-LIU",
+        ),
+        ("entry-liu-after-title.txt", "line 2", "（ISMAP-LIU）"),
+        (
+            "entry-liu-provider.txt",
+            "line 4",
+            "サンプル株式会社（ISMAP-LIU登録）",
+        ),
+        (
+            "entry-liu-scope.txt",
+            "line 7",
+            "サンプルSaaS 本体（ISMAP-LIUとして登録）",
+        ),
+        (
+            "entry-liu-events.txt",
+            "line 51",
+            "2025年10月にISMAP-LIUへ区分変更",
+        ),
+        ("profile-liu-name.yaml", "line 1", "name: SaaS（ISMAP-LIU）"),
+    ] {
+        let e = input_error(report("en", csp, &[]));
+        assert!(e.contains(place), "{csp}: {e}");
+        assert!(e.contains(said), "{csp}: {e}");
+        assert!(
+            e.contains(
+                "the list states the registration kind ISMAP, but it mentions ISMAP-LIU here"
+            ),
+            "{csp}: {e}"
+        );
+        let out = report("ja", csp, &[]).output().unwrap();
+        let ja = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{csp}: {ja}");
+        assert!(ja.contains("ISMAP-LIUに言及しています"), "{csp}: {ja}");
+    }
+}
+
+/// `--registration-kind ismap` for a list stating no kind but saying ISMAP-LIU (a note
+/// below the table, the sheet's name) is refused the same way.
+#[test]
+fn registration_kind_ismap_is_refused_where_the_list_says_liu() {
+    for (csp, said) in [
+        (
+            "liu-note-no-kind.csv",
+            "本サービスはISMAP-LIUに登録されています",
+        ),
+        ("liu-sheet-name-no-kind.xlsx", "ISMAP-LIU 管理策"),
+    ] {
+        let e = input_error(report("en", csp, &["--registration-kind", "ismap"]));
+        assert!(
+            e.contains("--registration-kind says ISMAP, but the list mentions ISMAP-LIU here"),
+            "{csp}: {e}"
+        );
+        assert!(e.contains(said), "{csp}: {e}");
+        // stating the lesser kind is read
+        let v = json_of(report("en", csp, &["--registration-kind", "ismap-liu"]));
+        assert_eq!(v["csp"]["registration_kind"], "ismap-liu", "{csp}");
+    }
+}
+
+/// A kind row on sheet A does not state the kind of sheet B's table: the workbook's kind
+/// is unstated, and what needs ISMAP is an assurance gap on every sheet.
+#[test]
+fn a_kind_row_states_its_own_sheet_only() {
+    let v = json_of(report("en", "two-sheets-one-kind.xlsx", &[]));
+    assert_eq!(v["csp"]["registration_kind"], json!(null));
+    for id in ["K-1", "K-2", "K-3"] {
+        let i = common::by_id(&v["items"], id);
+        assert_eq!(i["status"], "assurance-gap", "{id}");
+        assert_eq!(i["reasons"], json!(["registration-kind-unstated"]), "{id}");
+    }
+}
