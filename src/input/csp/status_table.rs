@@ -255,7 +255,7 @@ pub fn read(
         let reason = if status.declared == Declared::Implemented {
             check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles, as_of)?;
             let raw = raws.first().map_or("", String::as_str);
-            row_remark(row, layout, cols, |text| {
+            row_remark(row, layout, cols, as_of, |text| {
                 published::is_title(catalog, raw, text) || titles.contains(&text)
             })
         } else {
@@ -492,6 +492,7 @@ fn row_remark(
     row: &[String],
     layout: &Layout,
     cols: &StatusColumns,
+    as_of: crate::date::Date,
     is_title: impl Fn(&str) -> bool,
 ) -> String {
     // of the statement `readiness` wrote, the reason is the CSP's; the other columns
@@ -510,8 +511,14 @@ fn row_remark(
                 || matches!(remarks::header(name), remarks::Header::Qualifying(_) if remarks::nothing_for_the_row(text))
                 || (crate::input::csp::classify::is_number_header(name)
                     && text.chars().all(|ch| ch.is_ascii_digit()))
-                || ((remarks::names_implementation_date(name) || remarks::names_record_date(name))
-                    && !crate::date::dates_in(text).is_empty());
+                || (remarks::names_implementation_date(name)
+                    && !crate::date::dates_in(text).is_empty())
+                // a record date alone is the header's, unless it is a limit or a next time
+                // that has passed (an expired validity, an overdue review): kept
+                || (remarks::names_record_date(name)
+                    && remarks::is_date_alone(text)
+                    && !(remarks::names_limit(name)
+                        && crate::date::dates_in(text).iter().any(|(_, last)| *last < as_of)));
             (!says_nothing).then(|| (name, text.split_whitespace().collect::<Vec<_>>().join(" ")))
         })
         .collect();
@@ -610,7 +617,7 @@ fn check_implemented_row(
         // a date under a header naming a date that is not of the implementation (`最終確認日`,
         // `有効期限`, `次回レビュー日`) is not compared with the as-of date
         let found = if remarks::names_record_date(layout.name(c)) {
-            remarks::qualifier_beyond(text, titles)
+            remarks::record_date_qualifier(text, titles, as_of)
         } else {
             remarks::qualifier_on(text, titles, as_of)
         };
