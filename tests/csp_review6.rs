@@ -27,10 +27,30 @@ fn report(csp: &str) -> assert_cmd::Command {
 #[test]
 fn words_beside_a_record_date_are_read() {
     for (file, column, text, what) in [
-        ("r06-valid-from.csv", "有効期限", "2027-04-01から適用", "gives a date after the as-of date"),
-        ("r06-in-effect-after.csv", "有効期限", "2027-04-01以降有効", "gives a date after the as-of date"),
-        ("r06-review-applied.csv", "次回レビュー日", "2027-04-01（本番適用）", "gives a date after the as-of date"),
-        ("r06-confirmed-introduced.csv", "最終確認日", "2027-04-01 導入", "gives a date after the as-of date"),
+        (
+            "r06-valid-from.csv",
+            "有効期限",
+            "2027-04-01から適用",
+            "gives a date after the as-of date",
+        ),
+        (
+            "r06-in-effect-after.csv",
+            "有効期限",
+            "2027-04-01以降有効",
+            "gives a date after the as-of date",
+        ),
+        (
+            "r06-review-applied.csv",
+            "次回レビュー日",
+            "2027-04-01（本番適用）",
+            "gives a date after the as-of date",
+        ),
+        (
+            "r06-confirmed-introduced.csv",
+            "最終確認日",
+            "2027-04-01 導入",
+            "gives a date after the as-of date",
+        ),
         ("r06-lapsed.csv", "有効期限", "2025-03-31（失効）", "'失効'"),
     ] {
         let err = input_error(report(file));
@@ -81,12 +101,39 @@ fn a_skip_word_governs_its_own_date_only() {
         let err = input_error(report(file));
         assert!(err.contains("column '備考'"), "{file}: {err}");
         assert!(
-            err.contains(&format!("gives a date after the as-of date 2026-04-01 ('{date}')")),
+            err.contains(&format!(
+                "gives a date after the as-of date 2026-04-01 ('{date}')"
+            )),
             "{file}: {err}"
         );
     }
     let v = json_of(report("r07-next-only.csv"));
     let k1 = by_id(&v["items"], "K-1");
     assert_eq!(k1["status"], "covered", "{k1}");
-    assert!(k1["csp_remarks"].to_string().contains("次回は2027年3月"), "{k1}");
+    assert!(
+        k1["csp_remarks"].to_string().contains("次回は2027年3月"),
+        "{k1}"
+    );
+}
+
+/// F-08: an exclusion "reason" made only of the status restated, a pointer to elsewhere, a
+/// ditto mark or filler (`非該当のため`, `別紙1参照`, `特になし（※）`, `該当事項なし`, `不要`,
+/// `Nothing to note`) gives none: readiness counts the six objectives as excluded without a
+/// reason.
+#[test]
+fn a_reason_that_gives_no_cause_is_none() {
+    let mut c = common::bin();
+    c.args(["--lang", "en", "readiness", "--implemented"])
+        .arg(fixture("f08-no-cause.csv"))
+        .args(["--as-of", "2026-04-01", "--format", "json"]);
+    let v = json_of(c);
+    let ids: Vec<&str> = v["na_without_reason"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|x| x.as_str())
+        .collect();
+    for id in ["11.1.1", "11.1.2", "11.1.3", "11.1.4", "11.1.5", "11.1.6"] {
+        assert!(ids.contains(&id), "{id}: {ids:?}");
+    }
 }

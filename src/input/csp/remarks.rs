@@ -169,9 +169,12 @@ fn date_of_something_else(folded: &str, written: &str) -> bool {
         let head = &folded[..at];
         let from = head
             .rfind(|c: char| {
-                c.is_ascii_digit() || matches!(c, '、' | '，' | ',' | '。' | ';' | '；' | '\n' | '／' | '/')
+                c.is_ascii_digit()
+                    || matches!(c, '、' | '，' | ',' | '。' | ';' | '；' | '\n' | '／' | '/')
             })
-            .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            });
         let chars: Vec<char> = head[from..].chars().collect();
         chars[chars.len().saturating_sub(16)..].iter().collect()
     };
@@ -220,14 +223,24 @@ fn date_of_something_else(folded: &str, written: &str) -> bool {
 /// `以降`, `より`, `from`).
 fn starts_a_period(after: &str) -> bool {
     let after = after.trim_start();
-    ["～", "〜", "~", "－", "から", "以降", "より", "以後", "-", "from", "onward"]
-        .iter()
-        .any(|w| after.starts_with(w))
+    [
+        "～", "〜", "~", "－", "から", "以降", "より", "以後", "-", "from", "onward",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
 }
 
 /// Words in a cell under a record-date header that say the record itself has lapsed
 /// (`2025-03-31（失効）`): the row's statement is not in effect.
-const LAPSED_WORDS: &[&str] = &["失効", "期限切れ", "期限超過", "無効", "expired", "lapsed", "overdue"];
+const LAPSED_WORDS: &[&str] = &[
+    "失効",
+    "期限切れ",
+    "期限超過",
+    "無効",
+    "expired",
+    "lapsed",
+    "overdue",
+];
 
 /// The qualifier of a cell under a header naming a date that is not the implementation's
 /// (`有効期限`, `次回レビュー日`, `最終確認日`): a cell that is a date alone is the header's
@@ -288,8 +301,9 @@ pub fn is_date_alone(text: &str) -> bool {
     for (written, _) in &dates {
         rest = rest.replacen(written.as_str(), "", 1);
     }
-    rest.chars()
-        .all(|c| c.is_whitespace() || matches!(c, '.' | '。' | '．' | ',' | '、' | '(' | ')' | '（' | '）'))
+    rest.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '.' | '。' | '．' | ',' | '、' | '(' | ')' | '（' | '）')
+    })
 }
 
 /// Whether a header names a limit or a next time (`有効期限`, `次回レビュー日`): a date

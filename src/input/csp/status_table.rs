@@ -506,7 +506,7 @@ fn row_remark(
             let text = cell(row, c);
             let name = layout.name(c);
             let says_nothing = remarks::says_nothing(text)
-                || vocab::reason_given(text).is_empty()
+                || vocab::says_no_reason(text)
                 || (cols.titles.contains(&c) && is_title(text))
                 || matches!(remarks::header(name), remarks::Header::Qualifying(_) if remarks::nothing_for_the_row(text))
                 || (crate::input::csp::classify::is_number_header(name)
