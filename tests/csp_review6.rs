@@ -137,3 +137,19 @@ fn a_reason_that_gives_no_cause_is_none() {
         assert!(ids.contains(&id), "{id}: {ids:?}");
     }
 }
+
+/// F-16: a GRC export's record-date headers without `日`/`date` (`Last Reviewed`, `Next
+/// Review`) are record dates: a next review after the as-of date is read, not refused as a
+/// later implementation; `Review Due`, `確認予定日`, `次回見直し`, `Updated` likewise.
+#[test]
+fn record_date_headers_of_a_grc_export_are_read() {
+    let v = json_of(report("f16-grc.csv"));
+    assert_eq!(by_id(&v["items"], "K-1")["status"], "covered");
+    assert_eq!(by_id(&v["items"], "K-2")["status"], "covered");
+    // headers: Next Review, Last Review, Updated, 次回見直し, Review Due, 確認予定日
+    for i in 0..6 {
+        let file = format!("f16-header-{i}.csv");
+        let v = json_of(report(&file));
+        assert_eq!(by_id(&v["items"], "K-1")["status"], "covered", "{file}");
+    }
+}

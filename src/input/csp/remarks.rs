@@ -1649,6 +1649,7 @@ const CONFIRMED_WORDS: &[&str] = &[
     "reviewdate",
     "reviewedon",
     "updatedon",
+    "updated",
 ];
 
 /// Header words naming a limit or a next time (`有効期限`, `次回レビュー日`): after the
@@ -1685,6 +1686,24 @@ const LATER_BY_NATURE_WORDS: &[&str] = &[
 /// compared with the as-of date, and the header's `期限`/`予定` qualifies nothing.
 pub fn names_record_date(name: &str) -> bool {
     let key = header_key(name);
+    // a GRC export's headers without `日`/`date`, and the due date of a review (not a
+    // deferral of the control)
+    if matches!(
+        key.as_ref(),
+        "nextreview"
+            | "lastreview"
+            | "updated"
+            | "次回見直し"
+            | "次回レビュー"
+            | "reviewdue"
+            | "reviewduedate"
+            | "duedateofreview"
+            | "確認予定日"
+            | "見直し期限"
+            | "レビュー期限"
+    ) {
+        return true;
+    }
     let date_word = [
         "日",
         "日付",
