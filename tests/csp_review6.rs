@@ -153,3 +153,17 @@ fn record_date_headers_of_a_grc_export_are_read() {
         assert_eq!(by_id(&v["items"], "K-1")["status"], "covered", "{file}");
     }
 }
+
+/// F-15: a total row under a status table (`合計,3`, `実施数,3件`, `,3`) is table furniture:
+/// read past, counted among the rows not read, crediting nothing; a count on a row with an
+/// id is still an unknown status.
+#[test]
+fn a_total_row_is_table_furniture() {
+    for file in ["f15-total.csv", "f15-count.csv", "f15-no-label.csv"] {
+        let v = json_of(report(file));
+        assert_eq!(by_id(&v["items"], "K-1")["status"], "covered", "{file}");
+        assert_eq!(v["csp"]["ignored_tokens"], 1, "{file}: {}", v["csp"]);
+    }
+    let err = input_error(report("f15-id-count.csv"));
+    assert!(err.contains("unknown status '3' for 11.1.1"), "{err}");
+}

@@ -163,6 +163,11 @@ pub fn read(
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
         let id_name = layout.name(layout.id_column);
+        if is_total_row(row, layout, cols) {
+            // table furniture (`合計 | 3`): counted among the rows not read, credits nothing
+            out.ignored += 1;
+            continue;
+        }
         let status = status_of(
             row,
             n,
@@ -663,6 +668,32 @@ fn check_implemented_row(
         }
     }
     Ok(())
+}
+
+/// Whether a row is a total under the table (`合計 | 3`, `実施数 | 3件`, `Total | 12`, ` | 3`):
+/// no control id, a first cell naming a total or empty, a count in the status column and
+/// nothing else in the row.
+fn is_total_row(row: &[String], layout: &Layout, cols: &StatusColumns) -> bool {
+    let StatusSource::Column(status) = cols.status else {
+        return false;
+    };
+    let id_cell = cell(row, layout.id_column);
+    let names_total = id_cell.is_empty()
+        || matches!(
+            crate::text::header_key(id_cell).as_ref(),
+            "合計" | "計" | "総計" | "小計" | "合計数" | "件数" | "実施数" | "total" | "sum" | "count"
+        );
+    let count = crate::text::fold_width(cell(row, status)).into_owned();
+    let count = count
+        .trim()
+        .trim_end_matches(['件', '個', '項', '目'])
+        .trim();
+    let is_count = !count.is_empty() && count.chars().all(|c| c.is_ascii_digit());
+    let others_empty = row
+        .iter()
+        .enumerate()
+        .all(|(c, text)| c == layout.id_column || c == status || text.trim().is_empty());
+    names_total && is_count && others_empty && find_ids(id_cell).0.is_empty()
 }
 
 /// The objectives (their numbers) whose detailed controls the table states on rows of their
