@@ -170,15 +170,23 @@ fn push_decimal(out: &mut Vec<u8>, mut n: u64) {
 
 /// Bytes after which text may need escaping: `&`, `<`, `>`, a control character other
 /// than tab and newline, `_` (of `_xHHHH_`) and the first byte of U+FFFE and U+FFFF.
+#[inline(always)]
 fn may_escape(b: u8) -> bool {
-    matches!(b, b'&' | b'<' | b'>' | b'_' | 0xEF) || (b < 0x20 && b != b'\t' && b != b'\n')
+    // `|` and `&`, not `||` and `&&`: no branches, so that a block is a few vector
+    // instructions (crate::report::any_byte)
+    (b == b'&')
+        | (b == b'<')
+        | (b == b'>')
+        | (b == b'_')
+        | (b == 0xEF)
+        | ((b < 0x20) & (b != b'\t') & (b != b'\n'))
 }
 
 /// Cell text escaped as rust_xlsxwriter escapes it: a literal `_xHHHH_` gets its
 /// underscore escaped (`_x005F_xHHHH_`), then `&`, `<` and `>` are entities and control
 /// characters (and U+FFFE, U+FFFF) are written `_xHHHH_`, as Excel writes them.
 fn push_escaped(out: &mut Vec<u8>, text: &str) {
-    if !text.bytes().any(may_escape) {
+    if !crate::report::any_byte(text.as_bytes(), may_escape) {
         out.extend_from_slice(text.as_bytes());
         return;
     }
