@@ -42,7 +42,7 @@ fn long_check_list(dir: &Path) -> PathBuf {
         "確".repeat(MAX_CELL + 5),
         "emoji 😀 and\ttab".to_owned(),
     ];
-    let path = dir.join("long.csv");
+    let path = dir.join("checks.csv");
     let mut w = csv::Writer::from_path(&path).unwrap();
     w.write_record(["id", "title", "controls", "assurance", "risk", "note", "owner"])
         .unwrap();
