@@ -12,7 +12,7 @@ use common::xlsx::{
     assert_rows_once_in_order, attr, cell_looks, cell_ref, cell_styles, column_styles, sheets,
     tags, text, zip_entries,
 };
-use common::{bin, data};
+use common::{data, on_checks};
 
 /// More items than a sheet has its rows fitted for (10,000).
 const ITEMS: usize = 10_050;
@@ -44,8 +44,16 @@ fn long_check_list(dir: &Path) -> PathBuf {
     ];
     let path = dir.join("checks.csv");
     let mut w = csv::Writer::from_path(&path).unwrap();
-    w.write_record(["id", "title", "controls", "assurance", "risk", "note", "owner"])
-        .unwrap();
+    w.write_record([
+        "id",
+        "title",
+        "controls",
+        "assurance",
+        "risk",
+        "note",
+        "owner",
+    ])
+    .unwrap();
     for i in 0..ITEMS {
         let mut r: Vec<String> = rows[i % rows.len()].iter().map(str::to_owned).collect();
         r[0] = format!("{}-{i:05}", r[0]);
@@ -103,14 +111,8 @@ fn previous_review(report: &Path, dir: &Path) -> PathBuf {
 }
 
 fn report(checks: &Path, csp: &str, extra: &[&std::ffi::OsStr], out: &Path) {
-    let mut c = bin();
-    c.args(["--lang", "ja", "report", "--as-of", "2026-04-01", "--checks"])
-        .arg(checks)
-        .arg("--csp")
-        .arg(data(csp))
-        .args(extra)
-        .arg("-o")
-        .arg(out);
+    let mut c = on_checks("ja", "report", checks);
+    c.arg("--csp").arg(data(csp)).args(extra).arg("-o").arg(out);
     if out.extension().is_some_and(|e| e == "csv") {
         c.args(["--format", "csv"]);
     }
@@ -256,8 +258,14 @@ fn long_gap_sheet_cell_by_cell() {
 
     // the frame reaches the last row; the input row is a number; no probe left behind
     let last = cell_ref(ITEMS, width - 1);
-    assert_eq!(attr(tags(sheet, "dimension")[0], "ref"), Some(&*format!("A1:{last}")));
-    assert_eq!(attr(tags(sheet, "autoFilter")[0], "ref"), Some(&*format!("A1:{last}")));
+    assert_eq!(
+        attr(tags(sheet, "dimension")[0], "ref"),
+        Some(&*format!("A1:{last}"))
+    );
+    assert_eq!(
+        attr(tags(sheet, "autoFilter")[0], "ref"),
+        Some(&*format!("A1:{last}"))
+    );
     let decision_ref = cell_ref(ITEMS, reviewer[0]);
     let validation = tags(sheet, "dataValidation")[0];
     assert!(
@@ -265,14 +273,20 @@ fn long_gap_sheet_cell_by_cell() {
         "{validation}"
     );
     assert!(tags(sheet, "pane")[0].contains("ySplit=\"1\""));
-    assert!(gaps.get((1, row_col)).is_some_and(|d| matches!(d, calamine::Data::Float(_))));
+    assert!(gaps
+        .get((1, row_col))
+        .is_some_and(|d| matches!(d, calamine::Data::Float(_))));
     let rows = tags(sheet, "row");
     assert_eq!(rows.len(), ITEMS + 1);
     assert_eq!(attr(rows[1], "r"), Some("2"));
     assert_rows_once_in_order(&xlsx);
     // what escaping must keep: read back as written
-    assert!(sheet.contains("_x005F_x0041_"), "a literal _x0041_ stays literal");
-    let special = (1..=ITEMS).any(|r| text(gaps, r, col("確認項目")) == "a & b < c > d \"quoted\" 'apos'");
+    assert!(
+        sheet.contains("_x005F_x0041_"),
+        "a literal _x0041_ stays literal"
+    );
+    let special =
+        (1..=ITEMS).any(|r| text(gaps, r, col("確認項目")) == "a & b < c > d \"quoted\" 'apos'");
     assert!(special);
 
     // the same report, the same bytes

@@ -298,7 +298,10 @@ impl<'a> Spliced<'a> {
         let start = xml
             .find(&format!("<row r=\"{}\"", u64::from(d.first_row) + 1))
             .context("no probe row")?;
-        let end = xml[start..].find("</row>").context("the probe row has no end")? + start;
+        let end = xml[start..]
+            .find("</row>")
+            .context("the probe row has no end")?
+            + start;
         let tail = &xml[end + "</row>".len()..];
         if !tail.starts_with("</sheetData>") {
             bail!("the probe row is not the last row");
