@@ -446,7 +446,7 @@ fn registry_facts_of_a_pasted_entry_are_differences_and_fail_the_check() {
         &data("diff/entry-new.txt"),
     );
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     assert_eq!(v["as_of"], "2026-04-01");
     assert_eq!(v["summary"]["unchanged"], 130);
     assert_eq!(
@@ -592,4 +592,41 @@ fn profile_dates_as_the_list_writes_them_are_the_same_facts() {
     let (code, v, _) = registry_run("en", &iso, &later);
     assert_eq!(code, 1);
     assert_eq!(v["registry"][0]["new"], "2027-04-01");
+}
+
+#[test]
+fn each_side_is_warned_of_how_its_list_was_read() {
+    // an .xls workbook: its hidden rows and strike-through are not read, on either side
+    let xls = data("csp-input/workbook-marks/hidden-struck.xls");
+    let out = bin()
+        .args([
+            "--lang",
+            "en",
+            "diff",
+            "--as-of",
+            "2026-04-01",
+            "--format",
+            "json",
+        ])
+        .arg(example("csp-list.txt"))
+        .arg(&xls)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let marks: Vec<&Value> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "csp-workbook-marks-not-read")
+        .collect();
+    assert_eq!(marks.len(), 1, "{v}");
+    assert_eq!(marks[0]["side"], "new");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("hidden-struck.xls") && stderr.contains("save the workbook as .xlsx"),
+        "{stderr}"
+    );
+    // a warning on the reading is not a registration out of effect (--fail-on-change)
+    assert_eq!(v["summary"]["new_not_in_effect"], false);
 }

@@ -864,7 +864,7 @@ fn diff_outputs_match_the_schema() {
     // profiles: added, removed, changed, an unknown id without a line in NEW
     let v = diff("en", "diff/old.yaml", "diff/new.yaml");
     check(DIFF, &v);
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     assert_eq!(v["added"][0]["old"], Value::Null);
     assert_eq!(v["removed"][0]["new"], Value::Null);
     assert!(v["new"]["unknown"][0].get("line").is_none());
@@ -873,6 +873,19 @@ fn diff_outputs_match_the_schema() {
     let v = diff("ja", "diff/list.txt", "diff/status.csv");
     check(DIFF, &v);
     assert_eq!(v["old"]["unknown"][0]["line"], 4);
+
+    // a reading warning of one side (an .xls workbook's marks are not read)
+    let v = diff(
+        "en",
+        "diff/list.txt",
+        "csp-input/workbook-marks/hidden-struck.xls",
+    );
+    check(DIFF, &v);
+    assert!(v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "csp-workbook-marks-not-read" && w["side"] == "new"));
 
     // a table against a table with owners: owner changes, a detail the catalog lacks
     let v = diff("en", "diff/status.csv", "readiness/soa.csv");

@@ -350,6 +350,20 @@ fn validity_warnings(
         .collect()
 }
 
+/// The warnings of one side on how its list was read, as `report` gives them (an overview
+/// stated, a suffix mismatch, an inherited objective restated, workbook marks not read):
+/// a change between two lists is only as good as the reading of each.
+fn reading_warnings(csp: &CspControls, side: &'static str, lang: Lang) -> Vec<DiffWarning> {
+    csp.statement_warnings(lang)
+        .into_iter()
+        .map(|w| DiffWarning {
+            side,
+            code: w.code,
+            message: w.message,
+        })
+        .collect()
+}
+
 /// Whether the two lists are of different services: both give a registration number, or
 /// both a name, and they differ.
 fn other_service(old: &Attestation, new: &Attestation, lang: Lang) -> Option<DiffWarning> {
@@ -447,6 +461,9 @@ pub fn diff(
     let new_warnings = validity_warnings(catalog, new, &new_csp, "new", as_of, lang);
     let new_not_in_effect = !new_warnings.is_empty();
     warnings.extend(new_warnings);
+    for (csp, side) in [(&old_csp, "old"), (&new_csp, "new")] {
+        warnings.extend(reading_warnings(csp, side, lang));
+    }
     let summary = DiffSummary {
         added: added.len(),
         removed: removed.len(),
@@ -464,7 +481,7 @@ pub fn diff(
         new_not_in_effect,
     };
     ListDiff {
-        schema_version: 2,
+        schema_version: 3,
         catalog: format!("{} {}", catalog.name, catalog.version),
         as_of,
         old: side(old, old_states.len(), old_unknown, as_of),
