@@ -429,12 +429,14 @@ impl GapRows<'_> {
     pub fn write(&self, out: &mut SheetRows, cuts: &mut Cuts) -> anyhow::Result<()> {
         let (report, layout) = (self.report, &self.layout);
         let lang = report.lang;
-        let probed = (self.looks.iter().enumerate())
-            .map(|(k, look)| Ok((*look, out.style(k)?)))
-            .collect::<anyhow::Result<Vec<(Look, u32)>>>()?;
+        let probed: Vec<(Look, Option<u32>)> = (self.looks.iter().enumerate())
+            .map(|(k, look)| (*look, out.style(k)))
+            .collect();
         let style = |look: Look| -> anyhow::Result<u32> {
             let probed = probed.iter().find(|(l, _)| *l == look);
-            Ok(probed.context("a look of the gap sheet was not probed")?.1)
+            probed
+                .and_then(|(_, s)| *s)
+                .context("a look of the gap sheet was not probed")
         };
         let column_styles = layout
             .cols

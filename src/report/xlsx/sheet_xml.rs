@@ -43,7 +43,8 @@ pub fn probe_styles(sheet: &mut Worksheet, row: RowNum, formats: &[&Format]) -> 
 /// constant-memory sheet (inline strings, the style index of each cell, no row options),
 /// row by row, left to right.
 pub struct SheetRows<'w> {
-    out: &'w mut dyn Write,
+    /// Where each chunk of the XML goes, in order.
+    out: &'w mut dyn FnMut(Vec<u8>) -> std::io::Result<()>,
     buf: Vec<u8>,
     styles: Vec<u32>,
     /// Column names (`A`, `B`, … `AA`), as far as used.
@@ -55,7 +56,10 @@ pub struct SheetRows<'w> {
 const CHUNK: usize = 1 << 16;
 
 impl<'w> SheetRows<'w> {
-    fn new(out: &'w mut dyn Write, styles: Vec<u32>) -> SheetRows<'w> {
+    fn new(
+        out: &'w mut dyn FnMut(Vec<u8>) -> std::io::Result<()>,
+        styles: Vec<u32>,
+    ) -> SheetRows<'w> {
         SheetRows {
             out,
             buf: Vec::with_capacity(CHUNK + 4096),
@@ -66,11 +70,8 @@ impl<'w> SheetRows<'w> {
     }
 
     /// The style index of the probe's `k`th format ([`probe_styles`]).
-    pub fn style(&self, k: usize) -> anyhow::Result<u32> {
-        self.styles
-            .get(k)
-            .copied()
-            .context("a style of the sheet was not probed")
+    pub fn style(&self, k: usize) -> Option<u32> {
+        self.styles.get(k).copied()
     }
 
     /// Starts row `row` (from 0); the previous one must be ended.
@@ -86,8 +87,7 @@ impl<'w> SheetRows<'w> {
     pub fn end_row(&mut self) -> anyhow::Result<()> {
         self.buf.extend_from_slice(b"</row>");
         if self.buf.len() >= CHUNK {
-            self.out.write_all(&self.buf)?;
-            self.buf.clear();
+            self.flush()?;
         }
         Ok(())
     }
@@ -147,9 +147,10 @@ impl<'w> SheetRows<'w> {
         self.buf.extend_from_slice(b"</v></c>");
     }
 
+    /// Hands what has gathered over (the buffer itself, not a copy).
     fn flush(&mut self) -> anyhow::Result<()> {
-        self.out.write_all(&self.buf)?;
-        self.buf.clear();
+        let full = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK + 4096));
+        (self.out)(full)?;
         Ok(())
     }
 }
@@ -269,18 +270,53 @@ pub fn save_with_rows(
             Some(k) => {
                 let mut xml = String::new();
                 part.read_to_string(&mut xml)?;
-                let sheet = Spliced::new(&xml, deferred[k])
-                    .with_context(|| format!("{name} as rust_xlsxwriter wrote it"))?;
+                let sheet = Spliced::new(&xml, deferred[k]).with_context(|| {
+                    format!(
+                        "{}: not as rust_xlsxwriter writes a sheet: its rows cannot be added",
+                        name
+                    )
+                })?;
                 zip.write_all(sheet.head.as_bytes())?;
-                let mut out = SheetRows::new(&mut zip, sheet.styles);
-                rows(k, &mut out)?;
-                out.flush()?;
+                deflating_aside(&mut zip, |sink| {
+                    let mut out = SheetRows::new(sink, sheet.styles);
+                    rows(k, &mut out)?;
+                    out.flush()
+                })?;
                 zip.write_all(sheet.tail.as_bytes())?;
             }
         }
     }
     zip.finish()?;
     Ok(())
+}
+
+/// Runs `write` on this thread with a sink whose chunks go into `zip` on a second one: a
+/// long sheet's rows take about as long to write as to deflate (BENCHMARKS.md). The chunks
+/// arrive in order, as they would have on one thread.
+fn deflating_aside<Z: Write + Send>(
+    zip: &mut Z,
+    write: impl FnOnce(&mut dyn FnMut(Vec<u8>) -> std::io::Result<()>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let (sender, chunks) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
+    std::thread::scope(|s| {
+        let deflater = s.spawn(move || -> std::io::Result<()> {
+            for chunk in chunks {
+                zip.write_all(&chunk)?;
+            }
+            Ok(())
+        });
+        let written = write(&mut move |chunk| {
+            sender
+                .send(chunk)
+                .map_err(|_| std::io::ErrorKind::BrokenPipe.into())
+        });
+        // the sink is gone with `write`, which ends the deflater's loop
+        match deflater.join() {
+            // the zip's own error (a full disk) explains the sink's broken pipe
+            Ok(deflated) => deflated.map_err(anyhow::Error::from).and(written),
+            Err(_) => bail!("the thread deflating the sheet stopped"),
+        }
+    })
 }
 
 /// A deferred sheet's XML as the library wrote it, cut where its probe row was.
@@ -294,30 +330,24 @@ struct Spliced<'a> {
 }
 
 impl<'a> Spliced<'a> {
-    fn new(xml: &'a str, d: Deferred) -> anyhow::Result<Spliced<'a>> {
-        let start = xml
-            .find(&format!("<row r=\"{}\"", u64::from(d.first_row) + 1))
-            .context("no probe row")?;
-        let end = xml[start..]
-            .find("</row>")
-            .context("the probe row has no end")?
-            + start;
+    fn new(xml: &'a str, d: Deferred) -> Option<Spliced<'a>> {
+        let start = xml.find(&format!("<row r=\"{}\"", u64::from(d.first_row) + 1))?;
+        let end = xml[start..].find("</row>")? + start;
         let tail = &xml[end + "</row>".len()..];
         if !tail.starts_with("</sheetData>") {
-            bail!("the probe row is not the last row");
+            return None;
         }
         let styles = xml[start..end]
             .split(" s=\"")
             .skip(1)
             .map(|s| s.split('"').next().and_then(|n| n.parse().ok()))
-            .collect::<Option<Vec<u32>>>()
-            .context("a probe cell without a style index")?;
+            .collect::<Option<Vec<u32>>>()?;
 
         // the dimension (`A1:T2`) reaches the last row, as it would with every row written
         let head = &xml[..start];
         let open = "<dimension ref=\"";
-        let at = head.find(open).context("no dimension")? + open.len();
-        let len = head[at..].find('"').context("no dimension")?;
+        let at = head.find(open)? + open.len();
+        let len = head[at..].find('"')?;
         let range = &head[at..at + len];
         let first = range.split(':').next().unwrap_or(range);
         let range = format!(
@@ -326,7 +356,7 @@ impl<'a> Spliced<'a> {
             u64::from(d.last_row) + 1
         );
         let head = format!("{}{range}{}", &head[..at], &head[at + len..]);
-        Ok(Spliced { head, styles, tail })
+        Some(Spliced { head, styles, tail })
     }
 }
 
@@ -418,7 +448,7 @@ mod tests {
             &deferred,
             |k, out| {
                 assert_eq!(k, 0);
-                let (fill, fmt) = (out.style(0)?, out.style(1)?);
+                let (fill, fmt) = (out.style(0).unwrap(), out.style(1).unwrap());
                 for (r, text) in TEXTS.iter().enumerate() {
                     let r = r as RowNum + 1;
                     out.start_row(r);
@@ -453,6 +483,35 @@ mod tests {
         }
         assert_eq!(escape_underscores("_x0041_"), "_x005F_x0041_");
         assert_eq!(escape_underscores("_x0041"), "_x0041");
+    }
+
+    #[test]
+    fn a_sheet_not_as_expected_is_refused() {
+        let d = Deferred {
+            sheet: 1,
+            first_row: 1,
+            last_row: 9,
+            last_col: 2,
+        };
+        let good = r#"<dimension ref="A1:C2"/><sheetData><row r="1"></row><row r="2"><c r="A2" s="4"/><c r="B2" s="7"/></row></sheetData>"#;
+        let spliced = Spliced::new(good, d).unwrap();
+        assert_eq!(spliced.styles, [4, 7]);
+        assert_eq!(
+            spliced.head,
+            r#"<dimension ref="A1:C10"/><sheetData><row r="1"></row>"#
+        );
+        assert_eq!(spliced.tail, "</sheetData>");
+        for bad in [
+            good.replace(r#"<row r="2">"#, r#"<row r="3">"#),
+            good.replace("<dimension", "<dim"),
+            good.replace(r#"s="7""#, r#"s="x""#),
+            good.replace(
+                "</row></sheetData>",
+                "</row><row r=\"3\"></row></sheetData>",
+            ),
+        ] {
+            assert!(Spliced::new(&bad, d).is_none(), "{bad}");
+        }
     }
 
     #[test]
