@@ -15,8 +15,10 @@
 //!   (empty, ISMAP, 自己申告, SOC2, 保証報告, 個別監査); risk 高/中/低;
 //! - `DIR/checks-N.xlsx`: the same rows in a workbook (sheet `確認項目`);
 //! - `DIR/csps-M/csp-0001.txt`, `csp-0002.yaml`, …: M CSP lists, alternating pasted PDF
-//!   text (title line, tab-separated table with header words, page footers) and YAML
-//!   profiles (`name`, `registration_number`, dates, `implemented`, a few `not_applicable`),
+//!   text (the list's title `ISMAPクラウドサービスリスト`, which states the registration kind
+//!   as a published list does, the table's title, tab-separated table with header words,
+//!   page footers) and YAML profiles (`name`, `registration_number`, `registration_kind:
+//!   ismap`, dates, `implemented`, a few `not_applicable`),
 //!   each implementing 60-95 % of the catalog's items. They sit in their own folder so that
 //!   `ismap-gap compare --csp-dir DIR/csps-M` does not take the check list for a CSP.
 //!
@@ -436,11 +438,13 @@ pub fn csp_selection(rng: &mut Rng, p: &Pools) -> (Vec<String>, Vec<(String, Str
     )
 }
 
-/// Pasted text from the published PDF table: title, header words, four ids a row,
-/// tab-separated, a page footer and the header again every 30 rows.
+/// Pasted text from the published PDF table: the list's title (its registration kind),
+/// the table's title, header words, four ids a row, tab-separated, a page footer and the
+/// header again every 30 rows.
 pub fn csp_text(rng: &mut Rng, k: usize, ids: &[String]) -> String {
     let header = ["統制目標 番号"; 4].join("\t");
     let mut s = String::new();
+    let _ = writeln!(s, "ISMAPクラウドサービスリスト");
     let _ = writeln!(
         s,
         "基本言明要件のうち実施している統制目標の管理策（合成CSP {k:04}：ベンチマーク用の架空のサービス）"
@@ -485,6 +489,7 @@ pub fn csp_yaml(k: usize, seed: u64, ids: &[String], na: &[(String, String)]) ->
     let _ = writeln!(s, "# synthetic CSP profile (gen_data, seed {seed})");
     let _ = writeln!(s, "name: 合成CSP {k:04}（ベンチマーク用・架空）");
     let _ = writeln!(s, "registration_number: C99-{k:04}-1");
+    let _ = writeln!(s, "registration_kind: ismap");
     let _ = writeln!(s, "registered: 2025-01-15");
     let _ = writeln!(s, "renewal_deadline: 2028-01-31");
     let _ = writeln!(s, "audit_period: {{from: 2025-04-01, to: 2026-03-31}}");

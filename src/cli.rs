@@ -41,6 +41,22 @@ pub struct Cli {
     pub command: CommandArg,
 }
 
+/// `--registration-kind`: the list a service is registered on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RegistrationKindArg {
+    Ismap,
+    IsmapLiu,
+}
+
+impl From<RegistrationKindArg> for crate::model::RegistrationKind {
+    fn from(k: RegistrationKindArg) -> Self {
+        match k {
+            RegistrationKindArg::Ismap => crate::model::RegistrationKind::Ismap,
+            RegistrationKindArg::IsmapLiu => crate::model::RegistrationKind::IsmapLiu,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum LangArg {
     Ja,
@@ -376,6 +392,11 @@ pub struct ReportArgs {
     /// profile; `-` reads stdin.
     #[arg(long, value_name = "FILE")]
     pub csp: PathBuf,
+    /// The list the --csp service is registered on, for a list that does not say and cannot
+    /// be edited; a list that states another kind is refused. Without it (or a statement in
+    /// the list), what needs ISMAP's assurance is an assurance gap.
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub registration_kind: Option<RegistrationKindArg>,
     /// Date to judge the renewal deadline and audit period against [default: today].
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
@@ -812,6 +833,7 @@ fn report_config(a: ReportArgs, stdout_is_terminal: bool) -> Result<ReportConfig
         csp_reading: csp_reading(a.csp_reading, &[&a.csp])?,
         checks: a.checks,
         csp: a.csp,
+        registration_kind: a.registration_kind.map(Into::into),
         as_of,
         format,
         output: destination(a.output),

@@ -135,6 +135,9 @@ pub struct DiffConfig {
 pub struct ReportConfig {
     pub checks: PathBuf,
     pub csp: PathBuf,
+    /// `--registration-kind`: the kind of the `--csp` service's registration, for a list
+    /// that does not state it.
+    pub registration_kind: Option<crate::model::RegistrationKind>,
     /// `None`: today.
     pub as_of: Option<Date>,
     pub format: Format,

@@ -414,6 +414,32 @@ pub struct Attestation {
     pub read_as: ReadAs,
 }
 
+impl Attestation {
+    /// The kind of registration given on the command line (`--registration-kind`) for a
+    /// list that does not state it; a list stating another kind is refused (which of two
+    /// statements holds is not for the tool to choose).
+    pub fn state_registration_kind(
+        &mut self,
+        kind: RegistrationKind,
+    ) -> Result<(), crate::error::InputError> {
+        match self.registration_kind {
+            Some(stated) if stated != kind => Err(crate::error::InputError::at(
+                crate::error::Location::file(&self.source),
+                format!(
+                    "the list states the registration kind {}, and --registration-kind says {}",
+                    stated.label(),
+                    kind.label()
+                ),
+            )
+            .hint("check on the ISMAP cloud service list which list the service is on, and correct the list or leave --registration-kind out")),
+            _ => {
+                self.registration_kind = Some(kind);
+                Ok(())
+            }
+        }
+    }
+}
+
 /// How a CSP input was read (`csp.read_as` in the report): one kind for the input, and for
 /// each part read (the file, or each sheet of a workbook) its kind and the columns used.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -431,6 +457,15 @@ pub struct ReadAs {
     /// read); warned about on every run (`csp-workbook-marks-not-read`).
     #[serde(skip)]
     pub marks_not_read: Option<&'static str>,
+    /// The latest date after the as-of date under a header naming when the list was
+    /// confirmed or updated (`最終確認日 2025/03/01`), as written: the list states what held
+    /// then, not on the as-of date; warned about (`csp-confirmed-after-as-of`).
+    #[serde(skip)]
+    pub confirmed_later: Option<String>,
+    /// Read from pasted text (not a table, not a profile): where the procedure for an
+    /// unstated registration kind says to write the list's title line.
+    #[serde(skip)]
+    pub pasted: bool,
 }
 
 /// A registry fact read from a field of a pasted list entry.

@@ -284,17 +284,16 @@ fn the_output_in_the_csp_folder_is_not_a_csp() {
     assert_eq!(run(), first);
 }
 
-/// The ranking's tiers, whatever the share covered: valid without warnings, valid with
-/// warnings, validity not checked, lapsed (or not yet valid). The clean CSP covers one
-/// item of four, the others all four on paper; each format shows the tier.
 /// A valid registration whose kind (ISMAP or ISMAP-LIU) is not stated ranks "valid, with
-/// warnings", after the same list stating it, with its warning in every format; the item it
-/// covers keeps its status with the reason.
+/// warnings", after the same list stating ISMAP, with its warning in every format; the
+/// item it would cover is an assurance gap (fail closed), as on the same list stating
+/// ISMAP-LIU, which ranks above it (a stated kind before an unstated one at equal shares,
+/// whatever the names).
 #[test]
 fn an_unstated_registration_kind_ranks_valid_with_warnings() {
     let run = |format: &str| {
         let mut c = on_checks("en", "compare", data("compare/tiers/checks.csv"));
-        for f in ["nokind", "clean"] {
+        for f in ["nokind", "liu", "clean"] {
             c.arg("--csp").arg(data(&format!("compare/tiers/{f}.yaml")));
         }
         c.args(["--format", format]);
@@ -302,11 +301,21 @@ fn an_unstated_registration_kind_ranks_valid_with_warnings() {
     };
     let v = json_of(run("json"));
     let csps = v["csps"].as_array().unwrap();
-    assert_eq!(csps[0]["name"], "Clean");
+    let names: Vec<&str> = csps.iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Clean", "Stated LIU", "No kind"]);
     assert_eq!(csps[0]["tier"], "valid");
-    assert_eq!(csps[1]["name"], "No kind");
-    assert_eq!(csps[1]["tier"], "valid-with-warnings");
-    assert_eq!(csps[1]["covered_share"], csps[0]["covered_share"]);
+    assert_eq!(csps[0]["covered_share"], 0.25);
+    for c in &csps[1..] {
+        assert_eq!(c["tier"], "valid-with-warnings");
+        assert_eq!(c["covered_share"], 0.0);
+        assert_eq!(c["counts"]["assurance_gap"], 1);
+    }
+    let t1 = &v["items"][0];
+    assert_eq!(t1["id"], "T1");
+    assert_eq!(t1["statuses"]["Clean"], "covered");
+    assert_eq!(t1["statuses"]["Stated LIU"], "assurance-gap");
+    assert_eq!(t1["statuses"]["No kind"], "assurance-gap");
+    let csps = &csps[1..];
     let codes: Vec<&str> = csps[1]["warnings"]
         .as_array()
         .unwrap()
@@ -314,6 +323,23 @@ fn an_unstated_registration_kind_ranks_valid_with_warnings() {
         .map(|w| w["code"].as_str().unwrap())
         .collect();
     assert_eq!(codes, ["registration-kind-unstated"]);
+    let report = json_of(
+        on_checks("en", "report", data("compare/tiers/checks.csv"))
+            .arg("--csp")
+            .arg(data("compare/tiers/nokind.yaml"))
+            .args(["--format", "json"]),
+    );
+    let t1 = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "T1")
+        .unwrap();
+    assert_eq!(t1["status"], "assurance-gap");
+    assert_eq!(
+        t1["reasons"],
+        serde_json::json!(["registration-kind-unstated"])
+    );
     let md = stdout_of(run("md"));
     assert!(
         md.contains("- WARNING: No kind: The list does not say whether No kind is on the ISMAP or the ISMAP-LIU list"),
@@ -326,7 +352,7 @@ fn an_unstated_registration_kind_ranks_valid_with_warnings() {
     );
     assert!(
         csv.contains(
-            ",,,\"The list does not say whether No kind is on the ISMAP or the ISMAP-LIU list"
+            ",The list does not say whether No kind is on the ISMAP or the ISMAP-LIU list: no item needing ISMAP-level assurance is counted as covered on its statements"
         ),
         "{csv}"
     );
@@ -346,7 +372,7 @@ fn ranking_tiers_come_before_the_share_covered_in_every_format() {
     let order = ["Clean", "Warned", "Unchecked", "Lapsed"];
 
     let v = json_of(tiers("en", "json"));
-    assert_eq!(v["schema_version"], 12);
+    assert_eq!(v["schema_version"], 13);
     let csps = v["csps"].as_array().unwrap();
     let got: Vec<(&str, &str, u64)> = csps
         .iter()

@@ -33,18 +33,57 @@ fn one_level_inherits_clause_11_by_default() {
     assert!(item(&v, "A2")["controls"][0]
         .get("inherited_from")
         .is_none());
-    // the item covered on an inherited objective says so in its reasons, and rests on the
-    // IaaS's registration, whose kind is not stated; the one on the PaaS's own statement
-    // (of a stated kind) says neither
+    // the item covered on an inherited objective says so in its reasons; the one on the
+    // PaaS's own statement does not
+    assert_eq!(item(&v, "P1")["reasons"], serde_json::json!(["inherited"]));
+    assert_eq!(item(&v, "A2")["reasons"], serde_json::json!([]));
+    let obj = v["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "11.1.1")
+        .unwrap();
+    assert_eq!(obj["inherited_from"], "Test IaaS");
+}
+
+/// The PaaS states its registration kind, the IaaS under it does not: what is inherited
+/// from the IaaS and needs ISMAP's assurance is an assurance gap (reason and procedure
+/// `registration-kind-unstated`, naming the IaaS and saying how a profile states it); what
+/// rests on the PaaS's own statement stays covered.
+#[test]
+fn an_inherited_registration_of_unstated_kind_is_an_assurance_gap() {
+    let v = json_of(report("inherit/paas-on-nokind.yaml", "json"));
+    let p1 = item(&v, "P1");
+    assert_eq!(p1["status"], "assurance-gap");
+    assert_eq!(p1["controls"][0]["inherited_from"], "Test IaaS");
     assert_eq!(
-        item(&v, "P1")["reasons"],
+        p1["reasons"],
         serde_json::json!(["inherited", "registration-kind-unstated"])
     );
     assert_eq!(
-        item(&v, "P1")["registration_kind_unstated"],
+        p1["registration_kind_unstated"],
         serde_json::json!(["Test IaaS"])
     );
+    let procedures: Vec<(&str, &str)> = p1["additional_procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["code"].as_str().unwrap(), p["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(procedures.len(), 1, "{procedures:?}");
+    assert_eq!(procedures[0].0, "registration-kind-unstated");
+    assert!(
+        procedures[0]
+            .1
+            .contains("whether Test IaaS is on the ISMAP or the ISMAP-LIU list")
+            && procedures[0]
+                .1
+                .contains("add registration_kind: ismap (or ismap-liu) to its profile"),
+        "{procedures:?}"
+    );
+    assert_eq!(item(&v, "A2")["status"], "covered");
     assert_eq!(item(&v, "A2")["reasons"], serde_json::json!([]));
+    assert_eq!(v["summary"]["covered"], 1);
     let warnings: Vec<&str> = v["warnings"]
         .as_array()
         .unwrap()
@@ -54,16 +93,13 @@ fn one_level_inherits_clause_11_by_default() {
         .collect();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
-        warnings[0].contains("the underlying service Test IaaS"),
+        warnings[0].contains("the underlying service Test IaaS")
+            && warnings[0].contains("no item needing ISMAP-level assurance is counted as covered"),
         "{warnings:?}"
     );
-    let obj = v["objectives"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["id"] == "11.1.1")
-        .unwrap();
-    assert_eq!(obj["inherited_from"], "Test IaaS");
+    // the same chain with the IaaS's kind stated: covered
+    let stated = json_of(report("inherit/paas.yaml", "json"));
+    assert_eq!(item(&stated, "P1")["status"], "covered");
 }
 
 #[test]
@@ -101,10 +137,11 @@ fn provenance_shows_in_every_text_output() {
 
 #[test]
 fn the_inherited_reason_shows_in_csv_and_workbooks_in_both_languages() {
-    let csv = stdout_of(report("inherit/paas.yaml", "csv"));
+    let csv = stdout_of(report("inherit/paas-on-nokind.yaml", "csv"));
     let p1 = csv.lines().find(|l| l.starts_with("P1,")).unwrap();
     assert!(
-        p1.contains(",\"inherited, registration-kind-unstated\","),
+        p1.starts_with("P1,physical entry,assurance-gap,")
+            && p1.contains(",\"inherited, registration-kind-unstated\","),
         "{p1}"
     );
     for (lang, words, code_header) in [
@@ -123,7 +160,7 @@ fn the_inherited_reason_shows_in_csv_and_workbooks_in_both_languages() {
         let out = dir.path().join("gap.xlsx");
         on_checks(lang, "report", data("inherit/checks.csv"))
             .arg("--csp")
-            .arg(data("inherit/paas.yaml"))
+            .arg(data("inherit/paas-on-nokind.yaml"))
             .arg("-o")
             .arg(&out)
             .assert()

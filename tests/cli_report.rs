@@ -167,11 +167,11 @@ fn each_row_explains_itself() {
     assert_eq!(codes(item(&v, "K02")), ["soc2-report"]);
     assert_eq!(codes(item(&v, "K13")), ["own-audit"]);
     assert_eq!(item(&v, "K12")["controls"][0]["via"], "CLD.8.1.5");
-    // covered on a pasted list, which does not say on which list (ISMAP / ISMAP-LIU) the
-    // service is: a note
+    // covered on a pasted list that states its kind (its title): the detail's note only
+    assert_eq!(item(&v, "K15")["status"], "covered");
     assert_eq!(
         item(&v, "K15")["reasons"],
-        serde_json::json!(["unverified-detail", "registration-kind-unstated"])
+        serde_json::json!(["unverified-detail"])
     );
     assert_eq!(item(&v, "K01")["extra"]["owner"], "IT");
     assert_eq!(item(&v, "K01")["row"], 2);
@@ -309,7 +309,7 @@ fn details_with_the_suffix_in_the_middle_resolve() {
     )
     .unwrap();
     let csp = dir.path().join("csp.txt");
-    fs::write(&csp, "8.1.5.P.1\n").unwrap();
+    fs::write(&csp, "ISMAPクラウドサービスリスト\n8.1.5.P.1\n").unwrap();
     let v = json_of(report(&checks, &csp).args(["--format", "json"]));
     assert_eq!(v["csp"]["unknown_ids"].as_array().unwrap().len(), 0, "{v}");
     for id in ["C1", "C2", "C3"] {
@@ -687,13 +687,14 @@ fn csp_lists_as_csv_and_spreadsheet_are_scanned_cell_by_cell() {
     let csv_path = dir.path().join("csp.csv");
     fs::write(
         &csv_path,
-        "統制目標番号,メモ\n9.2.1,\n9.2.2,\n\"8.1.5P, 6.1.1\",\n",
+        "登録区分,ISMAP\n統制目標番号,メモ\n9.2.1,\n9.2.2,\n\"8.1.5P, 6.1.1\",\n",
     )
     .unwrap();
     let v = json_of(report(&data("checks-all-statuses.csv"), &csv_path).args(["--format", "json"]));
     assert_eq!(v["csp"]["implemented"], 4);
-    // 統制目標番号 (the empty remarks column is not read)
-    assert_eq!(v["csp"]["ignored_tokens"], 1);
+    assert_eq!(v["csp"]["registration_kind"], "ismap");
+    // the kind's row and 統制目標番号 (the empty remarks column is not read)
+    assert_eq!(v["csp"]["ignored_tokens"], 2);
     assert_eq!(item(&v, "K12")["status"], "covered");
     assert_eq!(v["csp"]["read_as"]["kind"], "published-list");
     // a remark or a date beside the ids, in a table without a status column: the table is
@@ -724,15 +725,18 @@ fn csp_lists_as_csv_and_spreadsheet_are_scanned_cell_by_cell() {
     let xlsx_path = dir.path().join("csp.xlsx");
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.write_string(0, 0, "統制目標 番号").unwrap();
-    ws.write_string(1, 0, "9.2.1").unwrap();
-    ws.write_string(1, 1, "９．２．２").unwrap();
-    ws.write_string(2, 2, "8.1.5.P").unwrap();
-    ws.write_number(3, 0, 2025.0).unwrap();
+    ws.write_string(0, 0, "ISMAPクラウドサービスリスト")
+        .unwrap();
+    ws.write_string(1, 0, "統制目標 番号").unwrap();
+    ws.write_string(2, 0, "9.2.1").unwrap();
+    ws.write_string(2, 1, "９．２．２").unwrap();
+    ws.write_string(3, 2, "8.1.5.P").unwrap();
+    ws.write_number(4, 0, 2025.0).unwrap();
     wb.save(&xlsx_path).unwrap();
     let v =
         json_of(report(&data("checks-all-statuses.csv"), &xlsx_path).args(["--format", "json"]));
     assert_eq!(v["csp"]["implemented"], 3);
+    assert_eq!(v["csp"]["registration_kind"], "ismap");
     assert_eq!(item(&v, "K02")["status"], "assurance-gap");
 }
 
@@ -742,7 +746,7 @@ fn csp_status_tables_declare_each_control() {
     let path = dir.path().join("soa.csv");
     fs::write(
         &path,
-        "管理策番号,実施状況,理由,証跡\n9.2.1,実施,,DOC-1\n9.2.2,計画中,,\n6.2.2,非該当,テレワークなし,\n8.1.5.P,未実施,,\n",
+        "登録区分: ISMAP\n管理策番号,実施状況,理由,証跡\n9.2.1,実施,,DOC-1\n9.2.2,計画中,,\n6.2.2,非該当,テレワークなし,\n8.1.5.P,未実施,,\n",
     )
     .unwrap();
     let v = json_of(report(&data("checks-all-statuses.csv"), &path).args(["--format", "json"]));

@@ -356,7 +356,7 @@ fn nist_enhancements_are_at_most_partial() {
     let profile = all.path().join("all.yaml");
     std::fs::write(
         &profile,
-        "name: All\nimplemented: [9.2.1, 9.2.2, 9.2.3, 9.2.4, 9.2.5, 9.2.6, 9.4.1]\n",
+        "name: All\nregistration_kind: ismap\nimplemented: [9.2.1, 9.2.2, 9.2.3, 9.2.4, 9.2.5, 9.2.6, 9.4.1]\n",
     )
     .unwrap();
     let mut c = on_checks("en", "report", verdicts("checks.csv"));
@@ -435,13 +435,15 @@ fn published_facts_design_only_and_topic_procedures() {
     assert!(fact("Covered means").contains("the decision stays with you"));
 }
 
-/// A registration whose kind is not stated (a list entry pasted without its list title
-/// `ISMAPクラウドサービスリスト`, a profile without `registration_kind`) is not taken for
-/// ISMAP's: a warning, and on every covered item needing ISMAP's assurance the reason and
-/// procedure `registration-kind-unstated`, status unchanged; the same entry with its title,
-/// or the profile with its kind, gives neither.
+/// A registration whose kind is not stated (a profile without `registration_kind`, a list
+/// entry pasted without its list title `ISMAPクラウドサービスリスト`) is not taken for ISMAP's
+/// (fail closed): every item needing ISMAP's assurance that it would cover is an assurance
+/// gap with the reason and procedure `registration-kind-unstated` (saying how the input's
+/// form states the kind), in JSON, CSV, Markdown, the table and the workbook; an item
+/// needing only the CSP's declaration stays covered; the input stating its kind gives
+/// neither.
 #[test]
-fn an_unstated_registration_kind_is_warned_and_noted_on_covered_items() {
+fn an_unstated_registration_kind_is_an_assurance_gap_on_what_needs_ismap() {
     let dir = tempfile::tempdir().unwrap();
     let liu = std::fs::read_to_string(verdicts("liu.yaml")).unwrap();
     let no_kind = dir.path().join("no-kind.yaml");
@@ -470,7 +472,7 @@ fn an_unstated_registration_kind_is_warned_and_noted_on_covered_items() {
     for (id, status, reasons, procedures) in [
         (
             "L01",
-            "covered",
+            "assurance-gap",
             json!(["registration-kind-unstated"]),
             vec!["registration-kind-unstated"],
         ),
@@ -488,20 +490,33 @@ fn an_unstated_registration_kind_is_warned_and_noted_on_covered_items() {
         assert_eq!(item["reasons"], reasons, "{id}");
         assert_eq!(codes(item), procedures, "{id}");
     }
-    assert_eq!(
-        by_id(&v["items"], "L01")["registration_kind_unstated"],
-        json!(["LIU SaaS"])
+    let l01 = by_id(&v["items"], "L01");
+    assert_eq!(l01["registration_kind_unstated"], json!(["LIU SaaS"]));
+    let text = l01["additional_procedures"][0]["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Confirm on the ISMAP cloud service list whether LIU SaaS is on the ISMAP or the ISMAP-LIU list, and state it: add registration_kind: ismap (or ismap-liu) to its profile"),
+        "{text}"
     );
-    // stated: no warning, no note
+    // stated: covered, no warning, no note
     let v = json_of(run("en", &ismap, "json"));
     assert!(!warned(&v), "{}", v["warnings"]);
+    assert_eq!(by_id(&v["items"], "L01")["status"], "covered");
     assert_eq!(by_id(&v["items"], "L01")["reasons"], json!([]));
-    // CSV and the Japanese Markdown carry it
+    // CSV, the table, the Japanese Markdown and workbook carry it
     let (h, rows) = csv_rows(&stdout_of(run("en", &no_kind, "csv")));
+    assert_eq!(csv_cell(&h, &rows, "L01", "status"), "assurance-gap");
     assert_eq!(
         csv_cell(&h, &rows, "L01", "reasons"),
         "registration-kind-unstated"
     );
+    let table = stdout_of(run("en", &no_kind, "table"));
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("L01") && l.contains("assurance-gap")),
+        "{table}"
+    );
+    assert!(table.contains("Total 4: covered 1 ·"), "{table}");
     let stdout = stdout_of(run("ja", &no_kind, "md"));
     assert!(
         stdout.contains(
@@ -509,19 +524,239 @@ fn an_unstated_registration_kind_is_warned_and_noted_on_covered_items() {
         ),
         "{stdout}"
     );
-    assert!(stdout.contains("LIU SaaS がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか、ISMAPクラウドサービスリストで確認する"), "{stdout}");
+    assert!(stdout.contains("ISMAPクラウドサービスリストで LIU SaaS がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか確認し、入力に記載して再実行する(プロファイルに registration\\_kind: ismap または ismap-liu を書く)"), "{stdout}");
+    let xlsx = dir.path().join("gap.xlsx");
+    on_checks("ja", "report", verdicts("checks-liu.csv"))
+        .arg("--csp")
+        .arg(&no_kind)
+        .arg("-o")
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let (_, ranges) = sheets(&xlsx);
+    let row = sheet_row(&ranges[1], "L01");
+    assert!(row.iter().any(|c| c == "保証水準不足"), "{row:?}");
+    assert!(!row.iter().any(|c| c == "充足"), "{row:?}");
     // a list entry pasted without its list title; with it, the kind is stated
     let entry = verdicts("entry-no-list-title.txt");
     let v = json_of(run("en", &entry, "json"));
     assert_eq!(v["csp"]["registration"], "valid");
     assert!(warned(&v), "{}", v["warnings"]);
-    assert_eq!(
-        by_id(&v["items"], "L01")["reasons"],
-        json!(["registration-kind-unstated"])
+    let l01 = by_id(&v["items"], "L01");
+    assert_eq!(l01["status"], "assurance-gap");
+    assert_eq!(l01["reasons"], json!(["registration-kind-unstated"]));
+    let text = l01["additional_procedures"][0]["text"].as_str().unwrap();
+    assert!(
+        text.contains("put the list's title line ISMAPクラウドサービスリスト or ISMAP-LIUクラウドサービスリスト (or a line 登録区分: ISMAP) at the top of the pasted list"),
+        "{text}"
     );
     let v = json_of(run("en", &common::example("csp-list-page.txt"), "json"));
     assert_eq!(v["csp"]["registration_kind"], "ismap");
     assert!(!warned(&v), "{}", v["warnings"]);
+    assert_eq!(by_id(&v["items"], "L01")["status"], "covered");
+}
+
+/// Every form of CSP input states the kind its own way: a plain pasted list by the list's
+/// title or a `登録区分` line, a status table (CSV or a sheet) by a line above its header
+/// (`登録区分: ISMAP`, `区分 | ISMAP-LIU`, the list's title), a profile by
+/// `registration_kind`; not stated, the item needing ISMAP is an assurance gap whose
+/// procedure says how for that form. ISMAP-LIU wins over ISMAP (the lesser assurance); a
+/// kind line naming neither is refused. `report --registration-kind` states it for a list
+/// that cannot be edited, and refuses a list stating another kind.
+#[test]
+fn every_form_of_csp_input_states_the_registration_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |csp: &Path, args: &[&str]| {
+        let mut c = on_checks("en", "report", verdicts("checks-liu.csv"));
+        c.arg("--csp")
+            .arg(csp)
+            .args(["--format", "json"])
+            .args(args);
+        json_of(c)
+    };
+    let l01 = |v: &Value| {
+        let i = by_id(&v["items"], "L01");
+        (
+            i["status"].as_str().unwrap().to_owned(),
+            i["reasons"].clone(),
+            i["additional_procedures"][0]["text"]
+                .as_str()
+                .unwrap_or("")
+                .to_owned(),
+        )
+    };
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    // (file, its text, the kind read, L01's status)
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        ("plain.txt", "9.2.1\n9.2.5\n", None),
+        (
+            "title.txt",
+            "ISMAPクラウドサービスリスト\n9.2.1\n9.2.5\n",
+            Some("ismap"),
+        ),
+        (
+            "kind-line.txt",
+            "登録区分: ISMAP\n9.2.1, 9.2.5\n",
+            Some("ismap"),
+        ),
+        (
+            "kind-tab.txt",
+            "区分\tISMAP-LIU\n9.2.1\t9.2.5\n",
+            Some("ismap-liu"),
+        ),
+        (
+            "kind-last.txt",
+            "9.2.1 9.2.5\n登録区分：ISMAP\n",
+            Some("ismap"),
+        ),
+        (
+            "liu-wins.txt",
+            "ISMAPクラウドサービスリスト\n登録区分 ISMAP-LIU\n9.2.1\n9.2.5\n",
+            Some("ismap-liu"),
+        ),
+        (
+            "table.csv",
+            "管理策番号,実施状況\n9.2.1,実施\n9.2.5,実施\n",
+            None,
+        ),
+        (
+            "table-note.csv",
+            "登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,実施\n9.2.5,実施\n",
+            Some("ismap"),
+        ),
+        (
+            "table-cells.csv",
+            "区分,ISMAP-LIU\n管理策番号,実施状況\n9.2.1,実施\n9.2.5,実施\n",
+            Some("ismap-liu"),
+        ),
+        (
+            "table-title.csv",
+            "ISMAPクラウドサービスリスト\n\n管理策番号,実施状況\n9.2.1,実施\n9.2.5,実施\n",
+            Some("ismap"),
+        ),
+        (
+            "table-liu-wins.csv",
+            "登録区分: ISMAP\n区分,ISMAP-LIU\n管理策番号,実施状況\n9.2.1,実施\n9.2.5,実施\n",
+            Some("ismap-liu"),
+        ),
+        ("ids.csv", "統制目標番号\n9.2.1\n9.2.5\n", None),
+        (
+            "ids-kind.csv",
+            "登録区分,ISMAP\n統制目標番号\n9.2.1\n9.2.5\n",
+            Some("ismap"),
+        ),
+    ];
+    for (name, text, kind) in cases {
+        let v = run(&write(name, text), &[]);
+        assert_eq!(v["csp"]["registration_kind"], json!(kind), "{name}");
+        let (status, reasons, procedure) = l01(&v);
+        match kind {
+            None => {
+                assert_eq!(status, "assurance-gap", "{name}");
+                assert_eq!(reasons, json!(["registration-kind-unstated"]), "{name}");
+                let how = if name.ends_with(".txt") {
+                    "at the top of the pasted list"
+                } else {
+                    "write a line 登録区分: ISMAP (or ISMAP-LIU) above the table's header"
+                };
+                assert!(procedure.contains(how), "{name}: {procedure}");
+            }
+            Some("ismap") => {
+                assert_eq!(status, "covered", "{name}");
+                assert_eq!(reasons, json!([]), "{name}");
+            }
+            Some(_) => {
+                assert_eq!(status, "assurance-gap", "{name}");
+                assert_eq!(reasons, json!(["ismap-liu"]), "{name}");
+            }
+        }
+        // an item needing only the CSP's declaration is covered whatever the kind
+        assert_eq!(by_id(&v["items"], "L02")["status"], "covered", "{name}");
+    }
+    // a workbook: the same lines above the header of a sheet
+    let sheet = |name: &str, above: &[&[&str]]| {
+        let path = dir.path().join(name);
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let mut rows: Vec<&[&str]> = above.to_vec();
+        rows.extend([
+            &["管理策番号", "実施状況"][..],
+            &["9.2.1", "実施"],
+            &["9.2.5", "実施"],
+        ]);
+        common::add_text_sheet(&mut wb, "SoA", &rows);
+        wb.save(&path).unwrap();
+        path
+    };
+    for (name, above, kind, status) in [
+        ("none.xlsx", &[][..], Value::Null, "assurance-gap"),
+        (
+            "kind.xlsx",
+            &[&["登録区分", "ISMAP"][..]][..],
+            json!("ismap"),
+            "covered",
+        ),
+        (
+            "note.xlsx",
+            &[&["登録区分：ISMAP"][..], &[][..]][..],
+            json!("ismap"),
+            "covered",
+        ),
+        (
+            "title.xlsx",
+            &[&["ISMAP-LIUクラウドサービスリスト"][..]][..],
+            json!("ismap-liu"),
+            "assurance-gap",
+        ),
+    ] {
+        let v = run(&sheet(name, above), &[]);
+        assert_eq!(v["csp"]["registration_kind"], kind, "{name}");
+        assert_eq!(l01(&v).0, status, "{name}");
+    }
+    let err = input_error(
+        on_checks("en", "report", verdicts("checks-liu.csv"))
+            .arg("--csp")
+            .arg(sheet("bad.xlsx", &[&["登録区分", "Gold"]])),
+    );
+    assert!(
+        err.contains("bad.xlsx: sheet 'SoA': row 1: column 'A': 'Gold' after '登録区分' is neither ISMAP nor ISMAP-LIU"),
+        "{err}"
+    );
+    // --registration-kind: for a list that does not say; another statement is refused
+    let plain = write("plain.txt", "9.2.1\n9.2.5\n");
+    let v = run(&plain, &["--registration-kind", "ismap"]);
+    assert_eq!(v["csp"]["registration_kind"], "ismap");
+    assert_eq!(l01(&v).0, "covered");
+    let v = run(&plain, &["--registration-kind", "ismap-liu"]);
+    assert_eq!(l01(&v).1, json!(["ismap-liu"]));
+    let same = write(
+        "same.csv",
+        "登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,実施\n",
+    );
+    assert_eq!(
+        l01(&run(&same, &["--registration-kind", "ismap"])).0,
+        "covered"
+    );
+    let err = input_error(
+        on_checks("en", "report", verdicts("checks-liu.csv"))
+            .arg("--csp")
+            .arg(write("liu.txt", "ISMAP-LIUクラウドサービスリスト\n9.2.1\n"))
+            .args(["--registration-kind", "ismap"]),
+    );
+    assert!(
+        err.contains("liu.txt: the list states the registration kind ISMAP-LIU, and --registration-kind says ISMAP"),
+        "{err}"
+    );
+    // compare takes no --registration-kind: with several lists it would be ambiguous
+    on_checks("en", "compare", verdicts("checks-liu.csv"))
+        .arg("--csp")
+        .arg(&plain)
+        .args(["--registration-kind", "ismap"])
+        .assert()
+        .code(2);
 }
 
 /// An ISMAP-LIU registration (`liu.yaml`, valid on the date): its external audit covers
@@ -1109,33 +1344,20 @@ fn basic_requirements_stated_otherwise_cap_their_objective_in_every_format() {
         }
     }
     // governance and management items are published criteria: never the annex (covered
-    // on a status table, which does not say on which list the service is: that note only)
+    // on a status table stating its registration kind: no reason at all)
     for id in ["C01", "C03"] {
         let item = by_id(items, id);
         assert_eq!(item["controls"][0]["state"], "implemented", "{id}");
         assert_eq!(item["annex_only"], json!([]), "{id}");
-        assert_eq!(
-            item["reasons"],
-            json!(["registration-kind-unstated"]),
-            "{id}"
-        );
+        assert_eq!(item["reasons"], json!([]), "{id}");
     }
     let c07 = by_id(items, "C07");
-    assert_eq!(
-        c07["reasons"],
-        json!([
-            "non-basic-detail-not-implemented",
-            "registration-kind-unstated"
-        ])
-    );
+    assert_eq!(c07["reasons"], json!(["non-basic-detail-not-implemented"]));
     assert_eq!(
         c07["non_basic_details_not_implemented"],
         json!([{"id": "9.2.5.1", "state": "not-applicable", "objective": "9.2.5"}])
     );
-    assert_eq!(
-        codes(c07),
-        ["non-basic-detail-review", "registration-kind-unstated"]
-    );
+    assert_eq!(codes(c07), ["non-basic-detail-review"]);
     let objectives = &v["objectives"];
     assert_eq!(by_id(objectives, "3.1.2.1")["state"], "implemented");
     assert_eq!(by_id(objectives, "3.1.2.1")["stated_as"], "3.1.2");

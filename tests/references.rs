@@ -424,7 +424,11 @@ fn an_objective_without_its_suffix_in_a_check_list_and_a_csp_list() {
     )
     .unwrap();
     let csp = dir.path().join("csp.txt");
-    fs::write(&csp, "統制目標 番号\n8.1.5\tP\n9.5.1\n").unwrap();
+    fs::write(
+        &csp,
+        "ISMAPクラウドサービスリスト\n統制目標 番号\n8.1.5\tP\n9.5.1\n",
+    )
+    .unwrap();
     let mut c = on_checks("en", "report", checks);
     c.arg("--csp").arg(&csp).args(["--format", "json"]);
     let v = json_of(c);

@@ -27,7 +27,8 @@ pub struct CspColumn {
     pub source: String,
     /// 1 = best: by [`Tier`] (valid without warnings, valid with warnings, validity not
     /// checked, lapsed or not yet valid), then within a tier highest share covered, then
-    /// fewest not-covered, then name.
+    /// fewest not-covered, then the registration, then a stated registration kind before
+    /// an unstated one, then name.
     pub rank: usize,
     pub tier: Tier,
     /// Its registration on the comparison's date: valid, not checked (no renewal deadline
@@ -237,13 +238,20 @@ pub fn compare(
             },
         ));
     }
-    // a lapsed CSP is never above a valid one, a warned one never above a clean one
+    // a lapsed CSP is never above a valid one, a warned one never above a clean one; at
+    // equal shares, a registration of unknown kind never above one whose kind is known
+    let kind_unstated = |c: &CspColumn| {
+        c.warnings
+            .iter()
+            .any(|w| w.code == "registration-kind-unstated")
+    };
     columns.sort_by(|(_, a), (_, b)| {
         a.tier
             .cmp(&b.tier)
             .then(b.covered_share.total_cmp(&a.covered_share))
             .then(a.counts.not_covered.cmp(&b.counts.not_covered))
             .then(a.registration.cmp(&b.registration))
+            .then(kind_unstated(a).cmp(&kind_unstated(b)))
             .then(a.name.cmp(&b.name))
     });
     for (rank, (_, col)) in columns.iter_mut().enumerate() {
@@ -279,7 +287,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 12,
+        schema_version: 13,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -75,6 +75,8 @@ pub struct Service {
     /// The list or profile does not say on which list (ISMAP or ISMAP-LIU) the service is
     /// registered: it is not known to be ISMAP's assurance.
     pub kind_unstated: bool,
+    /// The form of its input: where its kind would be stated.
+    pub form: crate::analysis::procedures::InputForm,
     /// It publishes an improvement plan (改善計画 有).
     pub improvement_plan: bool,
     /// It publishes subsequent events (後発事象).
@@ -142,6 +144,25 @@ impl CspControls {
                 message: match lang {
                     Lang::Ja => format!("ワークブック {file} の形式(.{kind})では{ja}を読み取れません: 非表示の行や取り消し線の付いた「実施」も記載どおりに読みます{ja_cmt}。.xlsx で保存し直して実行してください"),
                     Lang::En => format!("The {en} of the .{kind} workbook {file} are not read: a hidden row or a struck-through 実施 is read as stated{en_cmt}; save the workbook as .xlsx and run again"),
+                },
+            });
+        }
+        if let Some((file, date)) = &self.confirmed_later {
+            out.push(crate::analysis::gap::Warning {
+                code: "csp-confirmed-after-as-of",
+                message: match lang {
+                    Lang::Ja => format!("{file} は基準日より後の {date} に確認・更新された記載を含みます: その日に成り立っていたことを述べており、基準日に実施していたかは述べていません。基準日時点の一覧を入手するか、--as-of を確認日以降にしてください"),
+                    Lang::En => format!("{file} has rows confirmed or updated on {date}, after the as-of date: they state what held then, not whether it held on the as-of date; obtain the list as of that date, or set --as-of on or after the date confirmed"),
+                },
+            });
+        }
+        if let Some((file, sheets)) = &self.hidden_sheets {
+            let sheets = sheets.join(", ");
+            out.push(crate::analysis::gap::Warning {
+                code: "csp-hidden-sheets",
+                message: match lang {
+                    Lang::Ja => format!("ワークブック {file} の非表示のシートは読んでいません: {sheets}。非表示のシートが管理策の状況(未実施など)を記載している場合、その記載は結果に反映されていません。再表示するか、--csp-sheet NAME で読んでください"),
+                    Lang::En => format!("The hidden sheets of the workbook {file} were not read: {sheets}; what they state of any control (未実施, say) is not in the result: unhide them, or read one with --csp-sheet NAME"),
                 },
             });
         }
@@ -284,6 +305,12 @@ pub struct CspControls {
     /// The CSP's workbook whose cell marks were not read: its file name and `"xls"` or
     /// `"ods"` ([`crate::model::ReadAs::marks_not_read`]).
     pub marks_not_read: Option<(String, &'static str)>,
+    /// The CSP's workbook with hidden sheets, which are not read: its file name and the
+    /// sheets (`csp-hidden-sheets`).
+    pub hidden_sheets: Option<(String, Vec<String>)>,
+    /// The CSP's list confirmed or updated after the as-of date: its file name and the
+    /// latest such date as written (`csp-confirmed-after-as-of`).
+    pub confirmed_later: Option<(String, String)>,
 }
 
 impl CspControls {
@@ -439,6 +466,29 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             (file, kind)
         }),
+        confirmed_later: att.read_as.confirmed_later.as_ref().map(|date| {
+            let file = att
+                .source
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            (file, date.clone())
+        }),
+        hidden_sheets: {
+            let hidden: Vec<String> = att
+                .read_as
+                .skipped
+                .iter()
+                .filter(|s| s.why == crate::model::SkipReason::Hidden)
+                .map(|s| s.sheet.clone())
+                .collect();
+            (!hidden.is_empty()).then(|| {
+                let file = att
+                    .source
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                (file, hidden)
+            })
+        },
         ..CspControls::default()
     };
     for listed in &att.controls {
@@ -484,10 +534,35 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
             }
         }
     }
+    carry_detail_remarks(catalog, &mut out.remarks);
     if let Some(under) = &att.underlying {
         inherit(catalog, &mut out, under);
     }
     out
+}
+
+/// A remark on a basic requirement (a B/PB detail) stated implemented is part of what its
+/// objective's coverage rests on: it is kept on the objective too, after the objective's
+/// own, named by the detail (`9.2.3.11.PB: …`), for an item that references the objective.
+fn carry_detail_remarks(catalog: &Catalog, remarks: &mut BTreeMap<String, String>) {
+    let carried: Vec<(String, String)> = remarks
+        .iter()
+        .filter_map(|(id, remark)| {
+            let e = catalog.get(id)?;
+            let objective = e.parent.as_ref()?;
+            (e.level == Level::Detail && e.flags.basic)
+                .then(|| (objective.clone(), format!("{id}: {remark}")))
+        })
+        .collect();
+    for (objective, text) in carried {
+        remarks
+            .entry(objective)
+            .and_modify(|r| {
+                r.push_str("; ");
+                r.push_str(&text);
+            })
+            .or_insert(text);
+    }
 }
 
 /// Takes, with provenance, what the service under it states of every objective in the
@@ -597,6 +672,12 @@ impl Validity {
     pub fn in_effect(&self) -> bool {
         !(self.lapsed || self.not_yet_valid || self.audit_not_ended)
     }
+
+    /// Whether its statements are not known to give ISMAP-level assurance: an ISMAP-LIU
+    /// registration, or one whose kind the input does not state.
+    pub fn short_of_ismap(&self) -> bool {
+        self.liu || self.kind_unstated
+    }
 }
 
 impl Service {
@@ -609,6 +690,7 @@ impl Service {
             audit_period: att.audit_period,
             liu: att.registration_kind == Some(crate::model::RegistrationKind::IsmapLiu),
             kind_unstated: att.registration_kind.is_none(),
+            form: crate::analysis::procedures::InputForm::of(att),
             improvement_plan: att
                 .improvement_plan
                 .as_deref()
@@ -798,10 +880,11 @@ pub fn csp_warnings(
             ),
         }
         if v.kind_unstated {
+            let how = service.form.how_to_state(lang);
             push(
                 "registration-kind-unstated",
-                format!("{ja_whose}登録の種類が記載されていません({name} がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか不明): ISMAPクラウドサービスリストで確認してください(ISMAP-LIUなら、依拠する項目が外部監査の対象か確認してください)"),
-                format!("The list does not say whether {} is on the ISMAP or the ISMAP-LIU list: check it on the ISMAP cloud service list (under ISMAP-LIU, check that the items you rely on were externally audited)", if i == 0 { name.clone() } else { format!("the underlying service {name}") }),
+                format!("{ja_whose}登録の種類が記載されていません({name} がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか不明): その記載に基づきISMAP水準の確認を要する項目は充足としません。ISMAPクラウドサービスリストで確認し、入力に記載してください({how})"),
+                format!("The list does not say whether {} is on the ISMAP or the ISMAP-LIU list: no item needing ISMAP-level assurance is counted as covered on its statements; check it on the ISMAP cloud service list and state it: {how}", if i == 0 { name.clone() } else { format!("the underlying service {name}") }),
             );
         }
         if let Some(registered) = service.registered.filter(|_| v.not_yet_valid) {

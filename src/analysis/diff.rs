@@ -481,7 +481,7 @@ pub fn diff(
         new_not_in_effect,
     };
     ListDiff {
-        schema_version: 3,
+        schema_version: 4,
         catalog: format!("{} {}", catalog.name, catalog.version),
         as_of,
         old: side(old, old_states.len(), old_unknown, as_of),

@@ -12,7 +12,7 @@ use crate::analysis::csp::{
     csp_warnings, resolve_attestation, suffix_differs, suffix_mismatch_warning, CspControls,
     CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
-use crate::analysis::procedures::{Kind, Procedure, Topic};
+use crate::analysis::procedures::{InputForm, Kind, Procedure, Topic};
 use crate::analysis::review::{ItemReview, ReviewSummary};
 use crate::analysis::status::Status;
 use crate::catalog::resolve::{typed_nist, Context, Target};
@@ -897,13 +897,16 @@ pub struct ItemResults {
     candidates: HashMap<usize, Vec<String>>,
 }
 
-/// What the CSP's profile publishes on the topics of outside-ISMAP procedures, worded once.
+/// What the CSP's profile publishes on the topics of outside-ISMAP procedures, worded once,
+/// and the form of its input (how the procedure for an unstated registration kind says to
+/// state it).
 #[derive(Debug, Clone, Default)]
 struct TopicFacts {
     /// The statement's scope (services, regions).
     scope: Vec<String>,
     /// `準拠法: …`, `裁判管轄: …`.
     law: Vec<String>,
+    form: InputForm,
 }
 
 impl TopicFacts {
@@ -918,6 +921,7 @@ impl TopicFacts {
         TopicFacts {
             scope: att.scope.clone(),
             law,
+            form: InputForm::of(att),
         }
     }
 
@@ -1214,7 +1218,7 @@ impl ItemResults {
             (Kind::DesignOnly, &d.design_only),
             (Kind::IsmapLiu, &d.ismap_liu),
             (
-                Kind::RegistrationKindUnstated,
+                Kind::RegistrationKindUnstated(self.facts.form),
                 &d.registration_kind_unstated,
             ),
             (Kind::ImprovementPlan, &d.improvement_plan),
@@ -1642,9 +1646,10 @@ pub struct RefFlags {
     /// (lapsed, not yet valid, or assessed over a period ending after it): the item is
     /// never covered.
     pub not_in_effect: bool,
-    /// An implemented control rests on an ISMAP-LIU registration: an item needing ISMAP's
+    /// An implemented control rests on a registration not stated to be ISMAP's (an ISMAP-LIU
+    /// registration, or one whose kind the input does not state): an item needing ISMAP's
     /// assurance is never covered.
-    pub liu: bool,
+    pub short_of_ismap: bool,
 }
 
 /// How one reference stands, for the status rule.
@@ -1659,7 +1664,7 @@ pub enum RefOutcome {
 }
 
 /// [`RefFlags`] of a resolved reference from its counted controls' (state, rests on a
-/// registration not in effect, rests on an ISMAP-LIU registration).
+/// registration not in effect, rests on a registration not stated to be ISMAP's).
 fn flags_of(
     has_targets: bool,
     approximate: bool,
@@ -1671,13 +1676,13 @@ fn flags_of(
         ..RefFlags::default()
     };
     let mut any = false;
-    for (state, not_in_effect, liu) in states {
+    for (state, not_in_effect, short_of_ismap) in states {
         any = true;
         f.all &= state == ControlState::Implemented;
         let holds = matches!(state, ControlState::Implemented | ControlState::AnnexOnly);
         f.some |= holds;
         f.not_in_effect |= holds && not_in_effect;
-        f.liu |= holds && liu;
+        f.short_of_ismap |= holds && short_of_ismap;
     }
     // a heading with nothing under it is no evidence of anything
     f.all &= has_targets && any;
@@ -1739,8 +1744,10 @@ fn nist_mapping(text: &str, targets: &[Target], matched: Option<&str>) -> NistMa
 ///   covered; an assurance gap instead when more than ISMAP's assurance is needed, when an
 ///   implemented control rests on a registration not in effect on the date (lapsed, not
 ///   yet valid, or assessed over a period ending after it), or when ISMAP's assurance is
-///   needed and an implemented control rests on an ISMAP-LIU registration (whose external
-///   audit covers less);
+///   needed and an implemented control rests on a registration not stated to be ISMAP's:
+///   an ISMAP-LIU one (whose external audit covers less), or one whose kind (ISMAP or
+///   ISMAP-LIU) the input does not state (fail closed: ISMAP's assurance is not credited
+///   until the kind is stated);
 /// - something implemented (or everything, but approximately) → partial;
 /// - else not covered.
 pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckItem) -> Status {
@@ -1762,7 +1769,7 @@ pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckI
                 f.some |= r.some;
                 f.approximate |= r.approximate;
                 f.not_in_effect |= r.not_in_effect;
-                f.liu |= r.liu;
+                f.short_of_ismap |= r.short_of_ismap;
             }
         }
     }
@@ -1771,8 +1778,8 @@ pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckI
     } else if !resolved {
         Status::OutsideIsmap
     } else if f.all && !f.approximate && !outside {
-        let liu = f.liu && item.assurance >= Assurance::Ismap;
-        if f.not_in_effect || liu || item.assurance > Assurance::Ismap {
+        let short = f.short_of_ismap && item.assurance >= Assurance::Ismap;
+        if f.not_in_effect || short || item.assurance > Assurance::Ismap {
             Status::AssuranceGap
         } else {
             Status::Covered
@@ -1800,8 +1807,10 @@ pub fn ref_outcome(judge: &Judge, text: &str, resolution: &Resolution) -> RefOut
     for t in targets {
         judge.visit_target(&t.id, Lang::En, &mut |v| {
             if !matches!(v.role, Role::Chosen(_)) {
-                let liu = judge.weakened_by(v.basis, |w| w.liu).is_some();
-                states.push((v.state, judge.not_in_effect(v.basis), liu))
+                let short = judge
+                    .weakened_by(v.basis, Validity::short_of_ismap)
+                    .is_some();
+                states.push((v.state, judge.not_in_effect(v.basis), short))
             }
         });
     }
@@ -2208,7 +2217,11 @@ fn evaluate_ref<'a>(
             let b = &c.basis;
             let not_in_effect =
                 b.lapsed.is_some() || b.not_yet_valid.is_some() || b.audit_not_ended.is_some();
-            (c.state, not_in_effect, b.liu.is_some())
+            (
+                c.state,
+                not_in_effect,
+                b.liu.is_some() || b.kind_unstated.is_some(),
+            )
         }),
     );
     // a reference also naming controls with no ISMAP counterpart is never fully covered
@@ -2226,11 +2239,11 @@ fn evaluate_ref<'a>(
 }
 
 /// Whether the kind of a registration (ISMAP or ISMAP-LIU) an item rests on matters to it:
-/// it is covered, and on ISMAP's assurance (an ISMAP-LIU registration would make it an
-/// assurance gap; below or above that assurance, or not covered anyway, the kind changes
-/// nothing).
+/// it needs ISMAP's assurance and is an assurance gap, which an unstated kind makes it when
+/// everything else would cover it (below or above that assurance, or not covered anyway,
+/// the kind changes nothing).
 fn kind_matters(status: Status, assurance: Assurance) -> bool {
-    status == Status::Covered && assurance == Assurance::Ismap
+    status == Status::AssuranceGap && assurance == Assurance::Ismap
 }
 
 /// One item's status and reasons from its references' evaluations (`evals[i]` for
@@ -2499,7 +2512,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 15,
+        schema_version: 16,
         lang,
         as_of,
         warnings,
@@ -2881,10 +2894,11 @@ mod tests {
             not_in_effect: true,
             ..RefFlags::default()
         });
+        // ISMAP-LIU, or a kind not stated
         let liu = Resolved(RefFlags {
             all: true,
             some: true,
-            liu: true,
+            short_of_ismap: true,
             ..RefFlags::default()
         });
         let it = item(2, &["x"], Assurance::Ismap);
@@ -2902,7 +2916,8 @@ mod tests {
         assert_eq!(rule(&[lapsed]), Status::AssuranceGap);
         assert_eq!(rule(&[lapsed, none]), Status::Partial);
         assert_eq!(rule(&[lapsed, approximate]), Status::Partial);
-        // ISMAP-LIU: no ISMAP-level assurance; an item needing only self-declaration holds
+        // ISMAP-LIU or an unstated kind: no ISMAP-level assurance; an item needing only
+        // self-declaration holds
         assert_eq!(rule(&[liu]), Status::AssuranceGap);
         assert_eq!(rule(&[liu, none]), Status::Partial);
         let own = item(2, &["x"], Assurance::SelfDeclared);
@@ -2981,12 +2996,13 @@ mod tests {
     }
 
     /// A registration whose kind (ISMAP or ISMAP-LIU) is not stated is not taken for
-    /// ISMAP's: the status stands, but every covered item needing ISMAP's assurance that
-    /// rests on it (own or inherited: the underlying service's kind for what rests on it)
-    /// carries the reason and the procedure, and the CSP a warning; a registration not in
-    /// effect gives neither (its entry is to be checked anyway).
+    /// ISMAP's (fail closed): every item needing ISMAP's assurance that it would cover
+    /// resting on it (own or inherited: the underlying service's kind for what rests on it)
+    /// is an assurance gap with the reason and the procedure, and the CSP has a warning;
+    /// what needs only self-declaration stays covered; a registration not in effect gives
+    /// neither (its entry is to be checked anyway).
     #[test]
-    fn an_unstated_registration_kind_is_a_note_on_what_needs_ismap() {
+    fn an_unstated_registration_kind_is_an_assurance_gap_on_what_needs_ismap() {
         let mut iaas = attestation(&["11.1.1"], "11.2.1");
         iaas.name = Some("IaaS".into());
         iaas.registration_kind = None;
@@ -3012,9 +3028,9 @@ mod tests {
         // the SaaS states its kind: what rests on it alone carries nothing
         assert_eq!(of("C-2").status, Status::Covered);
         assert_eq!(of("C-2").reasons, []);
-        // the IaaS's kind is unstated: what rests on it does, status unchanged
+        // the IaaS's kind is unstated: what needs ISMAP and rests on it is an assurance gap
         let c3 = of("C-3");
-        assert_eq!(c3.status, Status::Covered);
+        assert_eq!(c3.status, Status::AssuranceGap);
         assert_eq!(
             c3.reasons,
             [Reason::Inherited, Reason::RegistrationKindUnstated]
@@ -3026,6 +3042,9 @@ mod tests {
         assert!(d.additional_procedures[0].text().contains("IaaS"));
         // the kind changes nothing for what needs less, or more, than ISMAP, nor for
         // what is not covered anyway
+        assert_eq!(of("C-4").status, Status::Covered);
+        assert_eq!(of("C-4").reasons, [Reason::Inherited]);
+        assert_eq!(of("C-5").status, Status::AssuranceGap);
         assert_eq!(of("C-6").status, Status::Partial);
         for id in ["C-4", "C-5", "C-6"] {
             assert!(!of(id).reasons.contains(&Reason::RegistrationKindUnstated));
@@ -3042,11 +3061,11 @@ mod tests {
             .collect();
         assert_eq!(warned.len(), 1, "{:?}", r.warnings);
         assert!(warned[0].message.contains("the underlying service IaaS"));
-        // the SaaS's own kind unstated: everything needing ISMAP notes it
+        // the SaaS's own kind unstated: everything needing ISMAP is an assurance gap
         att.registration_kind = None;
         let r = report_of(&att, &[&["9.2.1"], &["9.2.2"]], "2026-04-01");
         for item in &r.items {
-            assert_eq!(item.status, Status::Covered, "{}", item.id);
+            assert_eq!(item.status, Status::AssuranceGap, "{}", item.id);
             assert!(item.reasons.contains(&Reason::RegistrationKindUnstated));
             assert_eq!(r.items.details(item).registration_kind_unstated, ["SaaS"]);
         }

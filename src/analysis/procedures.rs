@@ -140,6 +140,32 @@ impl Topic {
     }
 }
 
+/// The form of a CSP input, for the procedure that says how to state its registration
+/// kind (ISMAP or ISMAP-LIU) in it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum InputForm {
+    /// Pasted text: a published list, maybe with its list entry.
+    #[default]
+    Text,
+    /// A table: CSV, TSV or a workbook.
+    Table,
+    /// A YAML or JSON profile (every service under a profile is one too).
+    Profile,
+}
+
+impl InputForm {
+    /// The form `att` was read from.
+    pub fn of(att: &crate::model::Attestation) -> InputForm {
+        if att.read_as.kind == crate::model::ReadKind::Profile {
+            InputForm::Profile
+        } else if att.read_as.pasted {
+            InputForm::Text
+        } else {
+            InputForm::Table
+        }
+    }
+}
+
 /// What is suggested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -193,8 +219,8 @@ pub enum Kind {
     /// These services are registered under ISMAP-LIU: a smaller external-audit scope.
     IsmapLiu,
     /// The kind of these services' registrations (ISMAP or ISMAP-LIU) is not stated:
-    /// confirm the list they are on.
-    RegistrationKindUnstated,
+    /// confirm the list they are on and state it in the input (how: by its form).
+    RegistrationKindUnstated(InputForm),
     /// Read the CSP's remark on a control it states implemented.
     CspRemark,
     /// The profile states these itself although it inherits them, otherwise than the
@@ -243,7 +269,7 @@ impl Kind {
             Kind::LatestAudit => "latest-audit",
             Kind::DesignOnly => "design-only",
             Kind::IsmapLiu => "ismap-liu",
-            Kind::RegistrationKindUnstated => "registration-kind-unstated",
+            Kind::RegistrationKindUnstated(_) => "registration-kind-unstated",
             Kind::CspRemark => "csp-remark",
             Kind::InheritedRestated => "inherited-restated",
             Kind::ImprovementPlan => "improvement-plan",
@@ -284,7 +310,7 @@ impl Kind {
         Kind::LatestAudit,
         Kind::DesignOnly,
         Kind::IsmapLiu,
-        Kind::RegistrationKindUnstated,
+        Kind::RegistrationKindUnstated(InputForm::Text),
         Kind::CspRemark,
         Kind::InheritedRestated,
         Kind::ImprovementPlan,
@@ -429,8 +455,7 @@ impl Procedure<'_> {
             Kind::DesignOnly => ("The audit period of ", Plain, " is one day (only the design was assessed, not operation): confirm operating effectiveness, e.g. with a SOC 2 Type 2 report"),
             Kind::IsmapLiu if ja => ("", Plain, " はISMAP-LIUの登録(外部監査の範囲はISMAPより狭く、内部監査の結果を提出): この項目の統制目標が外部監査の対象だったかCSPに確認し、対象外なら内部監査の結果を入手する。確認できるまでISMAP水準の確認として扱わない"),
             Kind::IsmapLiu => ("", Plain, " is registered under ISMAP-LIU (a smaller external-audit scope than ISMAP's; internal audit results are submitted): confirm with the CSP that this item's objectives were in the external audit's scope, else obtain the internal audit result; do not treat it as ISMAP-level assurance until then"),
-            Kind::RegistrationKindUnstated if ja => ("", Plain, " がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか、ISMAPクラウドサービスリストで確認する。ISMAP-LIUなら、この項目の統制目標が外部監査の対象だったかCSPに確認する(対象外ならISMAP水準の確認として扱わない)"),
-            Kind::RegistrationKindUnstated => ("Confirm on the ISMAP cloud service list whether ", Plain, " is on the ISMAP or the ISMAP-LIU list; if ISMAP-LIU, confirm with the CSP that this item's objectives were in the external audit's scope (if not, do not treat it as ISMAP-level assurance)"),
+            Kind::RegistrationKindUnstated(form) => kind_unstated_wording(form, ja),
             Kind::CspRemark if ja => ("CSPは実施とする管理策に備考を付けている: ", Plain, "。備考が実施の範囲や時期を限定していないか読んで確認する"),
             Kind::InheritedRestated if ja => ("CSPのプロファイルは継承する範囲(`inherited:`)にある ", Plain, " を自ら記載しており、継承元の記載と異なる(警告 csp-inherited-restated): どちらの記載が正しいか確認してから依拠する"),
             Kind::InheritedRestated => ("The CSP's profile states ", Plain, " itself although it is in the scope it inherits (`inherited:`), and the service underneath states it otherwise (warning csp-inherited-restated): confirm which statement holds before relying on it"),
@@ -502,6 +527,83 @@ impl Procedure<'_> {
 /// The outside-ISMAP procedure for a topic (or none): what to settle yourself, and what
 /// the ISMAP cloud service list publishes on it, where it does. The subjects are the
 /// profile's facts on the topic, bracketed.
+/// How each input form states the registration kind, worded once for the procedure and
+/// the warning (`registration-kind-unstated`): `how_to_state!(Form, lang)` is a literal.
+macro_rules! how_to_state {
+    (Text, en) => {
+        "put the list's title line ISMAPクラウドサービスリスト or ISMAP-LIUクラウドサービスリスト (or a line 登録区分: ISMAP) at the top of the pasted list"
+    };
+    (Table, en) => {
+        "write a line 登録区分: ISMAP (or ISMAP-LIU) above the table's header"
+    };
+    (Profile, en) => {
+        "add registration_kind: ismap (or ismap-liu) to its profile"
+    };
+    (Text, ja) => {
+        "貼り付けた一覧の先頭に表題行「ISMAPクラウドサービスリスト」または「ISMAP-LIUクラウドサービスリスト」(または「登録区分: ISMAP」の行)を書く"
+    };
+    (Table, ja) => {
+        "表の見出し行の上に「登録区分: ISMAP」または「登録区分: ISMAP-LIU」の行を書く"
+    };
+    (Profile, ja) => {
+        "プロファイルに registration_kind: ismap または ismap-liu を書く"
+    };
+}
+
+impl InputForm {
+    /// How this form states the registration kind, in `lang` (the warning's words).
+    pub fn how_to_state(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (InputForm::Text, Lang::En) => how_to_state!(Text, en),
+            (InputForm::Table, Lang::En) => how_to_state!(Table, en),
+            (InputForm::Profile, Lang::En) => how_to_state!(Profile, en),
+            (InputForm::Text, Lang::Ja) => how_to_state!(Text, ja),
+            (InputForm::Table, Lang::Ja) => how_to_state!(Table, ja),
+            (InputForm::Profile, Lang::Ja) => how_to_state!(Profile, ja),
+        }
+    }
+}
+
+/// The procedure for a registration whose kind is not stated: confirm it on the list, and
+/// state it as the input's form allows.
+fn kind_unstated_wording(form: InputForm, ja: bool) -> (&'static str, Frame, &'static str) {
+    use Frame::Plain;
+    macro_rules! after {
+        ($form:ident, ja) => {
+            concat!(
+                " がISMAPとISMAP-LIUのどちらのクラウドサービスリストに掲載されているか確認し、入力に記載して再実行する(",
+                how_to_state!($form, ja),
+                ")。それまでISMAP水準の確認として扱わない"
+            )
+        };
+        ($form:ident, en) => {
+            concat!(
+                " is on the ISMAP or the ISMAP-LIU list, and state it: ",
+                how_to_state!($form, en),
+                ", and run again; until then it is not ISMAP-level assurance"
+            )
+        };
+    }
+    if ja {
+        let after = match form {
+            InputForm::Text => after!(Text, ja),
+            InputForm::Table => after!(Table, ja),
+            InputForm::Profile => after!(Profile, ja),
+        };
+        return ("ISMAPクラウドサービスリストで ", Plain, after);
+    }
+    let after = match form {
+        InputForm::Text => after!(Text, en),
+        InputForm::Table => after!(Table, en),
+        InputForm::Profile => after!(Profile, en),
+    };
+    (
+        "Confirm on the ISMAP cloud service list whether ",
+        Plain,
+        after,
+    )
+}
+
 fn own_check_wording(topic: Option<Topic>, ja: bool) -> (&'static str, Frame, &'static str) {
     use Frame::*;
     match (topic, ja) {
@@ -567,6 +669,34 @@ mod tests {
                     assert_eq!(out, format!("・{p}"));
                 }
             }
+        }
+    }
+
+    /// The procedure for an unstated registration kind says how to state it in the input's
+    /// form, in both languages, under one code.
+    #[test]
+    fn an_unstated_kind_is_stated_as_the_input_form_allows() {
+        let how = [
+            (InputForm::Text, "ISMAPクラウドサービスリスト", "表題行"),
+            (InputForm::Table, "above the table's header", "見出し行の上"),
+            (
+                InputForm::Profile,
+                "registration_kind: ismap",
+                "registration_kind: ismap",
+            ),
+        ];
+        for (form, en, ja) in how {
+            let kind = Kind::RegistrationKindUnstated(form);
+            assert_eq!(kind.code(), "registration-kind-unstated");
+            let p = |lang| Procedure::new(kind, lang, vec!["SaaS".into()]).text();
+            assert!(p(Lang::En).contains(en), "{}", p(Lang::En));
+            assert!(
+                p(Lang::En).contains("whether SaaS is on"),
+                "{}",
+                p(Lang::En)
+            );
+            assert!(p(Lang::Ja).contains(ja), "{}", p(Lang::Ja));
+            assert!(p(Lang::Ja).contains("SaaS がISMAP"), "{}", p(Lang::Ja));
         }
     }
 

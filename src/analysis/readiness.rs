@@ -677,7 +677,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 6,
+        schema_version: 7,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),

@@ -165,12 +165,15 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
         },
         cfg.iso_edition,
     )?;
-    let attestation = super::load_csp(
+    let mut attestation = super::load_csp(
         &catalog,
         &stdin,
         &cfg.csp,
         &cfg.csp_reading.options(cfg.encoding, cfg.as_of),
     )?;
+    if let Some(kind) = cfg.registration_kind {
+        attestation.state_registration_kind(kind)?;
+    }
     let previous = match &cfg.review {
         Some(p) => Some(input::review::load(
             p,

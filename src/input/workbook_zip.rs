@@ -220,6 +220,10 @@ pub struct SheetMarks {
     /// legacy comment), or the threaded comment and its replies, one per line (Excel also
     /// writes a threaded comment as a note for older versions: the thread is kept).
     pub comments: Comments,
+    /// Cells holding a formula without a calculated value (row from 1, column from 0): a
+    /// file written by a tool that does not calculate (openpyxl, an export script) and not
+    /// saved by Excel since. calamine reads them as empty; what they would show is unknown.
+    pub unvalued: BTreeSet<(u32, u32)>,
 }
 
 fn local(name: &str) -> &str {
@@ -512,18 +516,30 @@ fn comments_of<R: Read + Seek>(
 }
 
 /// The text of a note Excel writes for older versions beside a threaded comment, without
-/// its notice (`[Threaded comment]` … `Comment:`): the thread's text and replies.
-/// The notice may follow the author's name on a line of its own (`山田:`).
+/// its notice (`[Threaded comment]` … `Comment:`, in Japanese Excel `[スレッド化されたコメント]`
+/// … `コメント:`, whose wording holds `ただし`): the thread's text and replies. The notice may
+/// follow the author's name on a line of its own (`山田:`).
 fn without_thread_notice(text: &str) -> &str {
     let t = text.trim();
-    const NOTICE: &str = "[Threaded comment]";
-    match t.find(NOTICE) {
-        Some(i) if t[..i].trim_end().lines().count() <= 1 => {
-            let rest = &t[i + NOTICE.len()..];
-            rest.split_once("Comment:").map_or(rest, |(_, c)| c).trim()
+    const NOTICES: &[(&str, &[&str])] = &[
+        ("[Threaded comment]", &["Comment:"]),
+        ("[スレッド化されたコメント]", &["コメント:", "コメント："]),
+        ("［スレッド化されたコメント］", &["コメント:", "コメント："]),
+    ];
+    for (notice, labels) in NOTICES {
+        match t.find(notice) {
+            Some(i) if t[..i].trim_end().lines().count() <= 1 => {
+                let rest = &t[i + notice.len()..];
+                return labels
+                    .iter()
+                    .find_map(|l| rest.split_once(l))
+                    .map_or(rest, |(_, c)| c)
+                    .trim();
+            }
+            _ => {}
         }
-        _ => t,
     }
+    t
 }
 
 /// The comments on the cells of the sheet part `part`: a cell's threaded comment, else its
@@ -560,6 +576,9 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
     // the open cell: (row, column, holds a shared string's index)
     let mut cell: Option<(u32, u32, bool)> = None;
     let (mut in_v, mut in_rpr, mut struck_run) = (false, false, false);
+    // the open cell's formula, and whether its type allows an empty value (a formula
+    // giving the empty string is `t="str"` with an empty `<v>`)
+    let (mut formula, mut text_type) = (false, false);
     let mut value = String::new();
     let found = each_element(&mut zip, &part, |x| match x {
         Xml::Open(e, empty) => match local(e.name().as_ref()) {
@@ -596,10 +615,15 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
                 if by_format {
                     marks.struck.insert((r, c));
                 }
-                let shared = attr_local(e, "t").as_deref() == Some("s");
+                let t = attr_local(e, "t");
+                let shared = t.as_deref() == Some("s");
+                text_type = matches!(t.as_deref(), Some("str" | "inlineStr"));
                 cell = (!empty).then_some((r, c, shared));
                 struck_run = false;
+                formula = false;
+                value.clear();
             }
+            "f" if cell.is_some() => formula = true,
             "v" if cell.is_some() => {
                 in_v = !empty;
                 value.clear();
@@ -620,6 +644,9 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
                         .is_ok_and(|i| strings.get(i).copied().unwrap_or(false));
                 if by_string || struck_run {
                     marks.struck.insert((r, c));
+                }
+                if formula && !text_type && value.trim().is_empty() {
+                    marks.unvalued.insert((r, c));
                 }
             }
         }

@@ -376,7 +376,7 @@ pub fn is_id_header(header: &str) -> bool {
 }
 
 /// Headers of a column of row numbers.
-fn is_number_header(header: &str) -> bool {
+pub(crate) fn is_number_header(header: &str) -> bool {
     matches!(
         key_of(header).as_str(),
         "" | "no" | "#" | "項番" | "連番" | "通番" | "番号" | "行" | "行番号" | "seq" | "row"
@@ -598,6 +598,11 @@ pub fn classify(
             applicability,
         }
     };
+    // the status column named by its header, when there is one
+    let named_status = candidates.iter().find_map(|k| match k.source {
+        StatusSource::Column(c) if k.unnamed.is_none() => Some(c),
+        _ => None,
+    });
     // columns whose cells state statuses under another header (or none): a note such as
     // 今後対応予定, values such as Done / Not started, a column of 0 and 1
     for c in 0..width {
@@ -637,9 +642,17 @@ pub fn classify(
             if title && id_of(row).is_some_and(|id| is_title(catalog, &id, text)) {
                 continue;
             }
-            // beside a named status column, a remark that says nothing (`－`, `なし`)
+            // beside a named status column, a remark that says nothing (`－`, `なし`), or an
+            // explanation (`説明`) that restates the row's status (`対象外` on a row stated
+            // 非該当: an explanation that gives no reason)
             if named && super::remarks::says_nothing(text) {
                 continue;
+            }
+            if let Some(sc) = named_status.filter(|_| super::remarks::explains(&names[c])) {
+                let declared = |t: &str| vocab::status_value(t).ok().map(|v| v.declared);
+                if declared(text).is_some() && declared(text) == declared(cell(row, sc)) {
+                    continue;
+                }
             }
             // what the published-list reader would refuse in the cell, by the same test
             let states = vocab::statement_in(text, vocab::Look::TABLE_CELL).is_some();

@@ -21,7 +21,8 @@ use crate::input::table::{self, Merged, Sheet};
 use crate::input::workbook_zip::{self, SheetMarks};
 use crate::input::FileKind;
 use crate::model::{
-    Attestation, Declared, ListedControl, ReadAs, ReadKind, ReadPart, SkipReason, SkippedSheet,
+    Attestation, Declared, ListedControl, ReadAs, ReadKind, ReadPart, RegistrationKind, SkipReason,
+    SkippedSheet,
 };
 use crate::text::fold_width;
 
@@ -111,6 +112,8 @@ struct Part {
     read: ReadPart,
     listed: Listed,
     tracks_evidence: bool,
+    /// The registration kind a row above its header states (`登録区分: ISMAP`).
+    kind: Option<RegistrationKind>,
 }
 
 /// Pasted text: a published list, maybe with the fields of its list entry around it
@@ -138,8 +141,10 @@ fn from_text(path: &Path, text: &str, catalog: &Catalog) -> Result<Attestation, 
         },
         listed,
         tracks_evidence: false,
+        kind: None,
     };
     let mut att = from_parts(path, vec![part], Vec::new(), catalog)?;
+    att.read_as.pasted = true;
     page.apply(&mut att);
     Ok(att)
 }
@@ -180,6 +185,7 @@ fn read_table_by_kind(
     };
     if let Some(marks) = marks {
         check_marks(sheet, &layout, marks)?;
+        check_unvalued(sheet, &layout, marks)?;
     }
     let part = match &layout.kind {
         TableKind::PublishedList {
@@ -253,6 +259,7 @@ fn read_table_by_kind(
                 },
                 listed,
                 tracks_evidence: false,
+                kind: None,
             }
         }
         TableKind::StatusTable(cols) => {
@@ -273,10 +280,12 @@ fn read_table_by_kind(
                 },
                 listed,
                 tracks_evidence: cols.evidence.is_some(),
+                kind: None,
             }
         }
     };
     let mut part = part;
+    part.kind = kind_above_header(sheet, &layout)?;
     if let Some(marks) = marks {
         check_comments(
             sheet,
@@ -288,6 +297,47 @@ fn read_table_by_kind(
         )?;
     }
     Ok((!part.listed.controls.is_empty()).then_some(part))
+}
+
+/// The registration kind the rows above a table's header state ([`page::kind_stated`]:
+/// `登録区分: ISMAP`, `区分 | ISMAP-LIU`, the list's title); ISMAP-LIU when any says so (the
+/// lesser assurance wins, as in a pasted entry).
+fn kind_above_header(
+    sheet: &Sheet,
+    layout: &Layout,
+) -> Result<Option<RegistrationKind>, InputError> {
+    let mut kind = None;
+    for (i, row) in sheet
+        .rows
+        .iter()
+        .enumerate()
+        .take(layout.header.unwrap_or(0))
+    {
+        match page::kind_stated(row) {
+            Ok(None) => {}
+            Ok(Some(k)) => {
+                if kind != Some(RegistrationKind::IsmapLiu) {
+                    kind = Some(k);
+                }
+            }
+            Err((label, value)) => {
+                let c = row.iter().position(|c| !c.trim().is_empty()).unwrap_or(0);
+                return Err(InputError::at(
+                    sheet
+                        .location()
+                        .row(i + 1)
+                        .column(crate::input::column_letter(c)),
+                    format!(
+                        "'{}' after '{}' is neither ISMAP nor ISMAP-LIU",
+                        published::quote(&value),
+                        published::quote(&label)
+                    ),
+                )
+                .hint("write the list the service is registered on: ISMAP or ISMAP-LIU; or remove the line"));
+            }
+        }
+    }
+    Ok(kind)
 }
 
 /// A cell comment (a note, メモ, or a threaded comment) on a row that states a control
@@ -494,6 +544,43 @@ fn check_marks(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(),
     Ok(())
 }
 
+/// Refuses a cell holding a formula without a calculated value (a file written by a tool
+/// that does not calculate, not saved by Excel since): it reads as empty, but what it
+/// would show — a status, a remark, a date, who implements it — is unknown, and an empty
+/// remark or date would let the row be read as implemented. Only a column of row numbers
+/// (`No`, `項番`) is passed over.
+fn check_unvalued(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(), InputError> {
+    let header_text = |c: usize| {
+        layout
+            .header
+            .and_then(|h| sheet.rows.get(h))
+            .and_then(|r| r.get(c))
+            .map_or("", |s| s.trim())
+    };
+    for &(r, c) in &marks.unvalued {
+        let (Ok(n), Ok(c)) = (usize::try_from(r), usize::try_from(c)) else {
+            continue;
+        };
+        let header = header_text(c);
+        if c != layout.id_column && !header.is_empty() && classify::is_number_header(header) {
+            continue;
+        }
+        let letter = crate::input::column_letter(c);
+        let name = match layout.name(c) {
+            "" => letter.as_str(),
+            name => name,
+        };
+        return Err(InputError::at(
+            sheet.location().row(n).column(name),
+            format!(
+                "cell {letter}{r} holds a formula without a calculated value: it reads as empty, but what it would show (a status, a remark, a date) is unknown, and the row is not read"
+            ),
+        )
+        .hint("open the workbook in Excel or LibreOffice and save it, so the formulas' values are stored; or paste the cells as values"));
+    }
+    Ok(())
+}
+
 /// The id column of a published list, or `None` when its ids stand in several columns
 /// (a PDF table saved as a grid), every cell of which was read.
 fn id_column_name(layout: &Layout) -> Option<String> {
@@ -664,9 +751,65 @@ fn from_workbook_sheets(
         )
         .hint("put the CSP's control ids (e.g. 5.1.1 or 8.1.5.P) on a visible sheet, or a status table with id and status columns"));
     }
+    for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
+        hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;
+    }
     // sheets in the workbook's order
     skipped.sort_by_key(|s| names.iter().position(|(n, _)| *n == s.sheet));
     from_parts(path, parts, skipped, catalog)
+}
+
+/// A hidden sheet is not read (warning `csp-hidden-sheets`), but one that is a status table
+/// stating a control not implemented, planned or not applicable that a visible sheet states
+/// implemented (`old`: 9.2.1 未実施) makes the workbook contradict itself: refused, naming
+/// both. A hidden sheet that cannot be read as a table, or states nothing otherwise, is left
+/// to the warning (a list of values for a drop-down, a master list of the catalog).
+fn hidden_contradiction(
+    path: &Path,
+    name: &str,
+    parts: &[Part],
+    opts: &CspOptions,
+    catalog: &Catalog,
+) -> Result<(), InputError> {
+    let Ok(sheet) = table::read_workbook_with(path, Some(name), Merged::FillDown) else {
+        return Ok(());
+    };
+    let Ok(Some(part)) = read_table(&sheet, opts, catalog, None) else {
+        return Ok(());
+    };
+    if part.read.kind != ReadKind::StatusTable {
+        return Ok(());
+    }
+    for (hidden, at) in part.listed.controls.iter().zip(&part.listed.at) {
+        if hidden.declared == Declared::Implemented {
+            continue;
+        }
+        let key = meaning_key(catalog, &hidden.raw);
+        let visible = parts.iter().find_map(|p| {
+            p.listed
+                .controls
+                .iter()
+                .zip(&p.listed.at)
+                .find(|(c, _)| {
+                    c.declared == Declared::Implemented && meaning_key(catalog, &c.raw) == key
+                })
+                .map(|(c, a)| (c, a, p.read.sheet.as_deref().unwrap_or("")))
+        });
+        if let Some((c, there, visible_sheet)) = visible {
+            let row = there.row.unwrap_or(0);
+            return Err(InputError::at(
+                at.clone(),
+                format!(
+                    "the hidden sheet states {} {}, but the visible sheet '{visible_sheet}' states {} implemented on row {row}: the workbook contradicts itself, and a hidden sheet may be an older version",
+                    hidden.raw,
+                    hidden.declared.label(crate::lang::Lang::En),
+                    c.raw
+                ),
+            )
+            .hint("delete the hidden sheet if it is superseded (or correct it), or read the one sheet that holds the statement with --csp-sheet NAME"));
+        }
+    }
+    Ok(())
 }
 
 /// The hidden rows and columns, struck-through cells and cell comments of a sheet of an
@@ -714,7 +857,18 @@ fn from_parts(
     let mut at = Vec::new();
     let mut read = Vec::new();
     let (mut ignored, mut tracks_evidence) = (0, false);
+    let mut confirmed_later: Option<(String, crate::date::Date, usize)> = None;
+    // the kind stated above any table; ISMAP-LIU when one says so (the lesser assurance)
+    let registration_kind = parts
+        .iter()
+        .filter_map(|p| p.kind)
+        .max_by_key(|&k| k == RegistrationKind::IsmapLiu);
     for part in parts {
+        if let Some(c) = part.listed.confirmed_later {
+            if confirmed_later.as_ref().is_none_or(|(_, d, _)| c.1 > *d) {
+                confirmed_later = Some(c);
+            }
+        }
         controls.extend(part.listed.controls);
         at.extend(part.listed.at);
         ignored += part.listed.ignored;
@@ -738,6 +892,7 @@ fn from_parts(
     }
     Ok(Attestation {
         source: path.to_path_buf(),
+        registration_kind,
         controls,
         tracks_evidence,
         ignored_tokens: ignored,
@@ -747,6 +902,8 @@ fn from_parts(
             skipped,
             fields: Vec::new(),
             marks_not_read: None,
+            confirmed_later: confirmed_later.map(|(written, _, _)| written),
+            pasted: false,
         },
         ..Attestation::default()
     })

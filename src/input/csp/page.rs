@@ -410,6 +410,35 @@ fn split_label(cell: &str) -> Option<(Field, bool, &str, &str)> {
     })
 }
 
+/// The registration kind a row above a table's header states, as a pasted list entry
+/// states it: the list's title alone in its row (`ISMAPクラウドサービスリスト`,
+/// `ISMAP-LIUクラウドサービスリスト`, a title mentioning ISMAP-LIU anywhere naming the LIU
+/// list), or a kind label with its value in the same cell (`登録区分: ISMAP`) or the next
+/// (`区分 | ISMAP-LIU`); `None` for any other row (a title, a note). A kind label whose
+/// value is neither ISMAP nor ISMAP-LIU is an error: (the label, the value).
+pub fn kind_stated(cells: &[String]) -> Result<Option<RegistrationKind>, (String, String)> {
+    let said: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let Some((field, _, head, value)) = said.first().and_then(|c| split_label(c)) else {
+        return Ok(None);
+    };
+    let value = match (field, value, said.len()) {
+        (Field::ListTitle(kind), "", 1) => return Ok(Some(kind)),
+        (Field::Kind, "", 2) => said[1],
+        (Field::Kind, v, 1) if !v.is_empty() => v,
+        _ => return Ok(None),
+    };
+    if mentions_liu(value) {
+        return Ok(Some(RegistrationKind::IsmapLiu));
+    }
+    RegistrationKind::parse(value)
+        .map(Some)
+        .ok_or_else(|| (head.to_owned(), value.to_owned()))
+}
+
 /// The registry-field labels (登録番号, 登録の更新期限, 監査対象期間, 後発事象…) starting the
 /// cells of a table, as written, when two or more fields are named: an entry of the ISMAP
 /// cloud service list copied into a sheet or saved as CSV, whose fields are read only from
@@ -605,6 +634,9 @@ pub struct Mention {
     pub id: String,
     /// The catalog title it was named by, when not by its id.
     pub title: Option<String>,
+    /// Named by a near form of its title (`利用者登録・削除`, `特権アクセス権の管理`), not the
+    /// exact one: it may name it, which is enough to refuse, never to read anything.
+    pub near: bool,
     pub line: usize,
     pub label: String,
     pub value: String,
@@ -787,7 +819,11 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
             };
             match &kinds[j] {
                 Kind::Labels(after) if after[0].field.is_part_of(spec.field) => {}
-                Kind::Other | Kind::IdProse | Kind::Furniture => {
+                // a kind's value on the next line (`区分`, then `ISMAP`, a PDF's cells one a
+                // line) reads like a header word; any other value is refused when read
+                Kind::Other | Kind::IdProse | Kind::Furniture | Kind::Header
+                    if spec.field == Field::Kind || !matches!(kinds[j], Kind::Header) =>
+                {
                     let cells: Vec<String> = lines[j]
                         .cells
                         .iter()
@@ -842,6 +878,15 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
 /// ids as a list or is a header line; else none (the lines are the list's, read by its
 /// rules). Returns the index of the last line taken.
 fn continue_value(field: Field, kinds: &[Kind], from: usize, values: &mut ValueLines) -> usize {
+    // a period whole on its line is not continued: a line after it (a note pasted below
+    // the entry) is read as itself
+    if field == Field::AuditPeriod
+        && values
+            .last()
+            .is_some_and(|(_, cells)| crate::date::parse_period(&cells.join(" ")).is_some())
+    {
+        return from;
+    }
     let mut taken = Vec::new();
     let mut j = from + 1;
     // blank lines and page furniture between (a page number) are not the value's; a
@@ -1090,6 +1135,11 @@ fn take(
                 return Err(not_yes_no());
             }
             page.once(field, label, &value, &at, label_line)?;
+            // a service name that says it is on the LIU list (`サンプルSaaS（ISMAP-LIU登録）`)
+            // puts the entry there, whatever the title says: the lesser assurance wins
+            if spec.field == Field::Name && mentions_liu(&value) {
+                page.set_kind(RegistrationKind::IsmapLiu, label_line);
+            }
             let slot = match spec.field {
                 Field::Name => &mut page.name,
                 Field::Provider => &mut page.provider,
@@ -1196,6 +1246,71 @@ fn titled<'a>(text: &str, catalog: &'a Catalog) -> impl Iterator<Item = (String,
         })
 }
 
+/// The objectives a text may name by a near form of their Japanese title, not the exact one
+/// ([`titled`] finds those): a piece of the text (between brackets and punctuation) whose
+/// key — width-folded, without `的`, `の`, `及び`, `並びに`, `・`, `と` and spaces — shares
+/// most of its two-character runs with the title's (`利用者登録・削除`, `利用者の登録及び削除`
+/// for 利用者登録及び登録削除; `特権アクセス権の管理`, `特権的アクセス権管理` for
+/// 特権的アクセス権の管理). Only ever a reason to refuse: a near form may name the control.
+fn near_titled<'a>(
+    text: &str,
+    catalog: &'a Catalog,
+) -> impl Iterator<Item = (String, String)> + 'a {
+    let pieces: Vec<String> = fold_width(text)
+        .split(|c: char| "()（）[]［］「」『』【】:：、,，。;；/／|\n\t".contains(c))
+        .map(near_key)
+        .filter(|k| k.chars().count() >= 4)
+        .collect();
+    catalog
+        .entries()
+        .iter()
+        .filter(|e| e.level == crate::catalog::Level::Objective)
+        .filter_map(move |e| {
+            let title = e.title.ja.as_deref()?;
+            let key = near_key(&fold_width(title));
+            (key.chars().count() >= 4 && pieces.iter().any(|p| near(p, &key)))
+                .then(|| (e.id.clone(), title.to_owned()))
+        })
+}
+
+/// A Japanese text without the particles and marks a near form of a title drops or adds.
+fn near_key(text: &str) -> String {
+    let mut t = text.replace("及び", "").replace("並びに", "");
+    // `・` is `.` once width-folded
+    t.retain(|c| {
+        !matches!(
+            c,
+            '的' | 'の' | '・' | '.' | 'と' | '及' | ' ' | '　' | 'を' | 'は' | 'に'
+        )
+    });
+    t
+}
+
+/// Whether `piece` holds a near form of `key` (both [`near_key`]s): the two-character runs
+/// of the piece's part as long as the key (or the whole piece, if shorter) and the key's
+/// share at least four fifths (Dice), or the key stands in the piece.
+fn near(piece: &str, key: &str) -> bool {
+    if piece.contains(key) {
+        return true;
+    }
+    let runs = |s: &[char]| -> Vec<(char, char)> { s.windows(2).map(|w| (w[0], w[1])).collect() };
+    let p: Vec<char> = piece.chars().collect();
+    let k = runs(&key.chars().collect::<Vec<_>>());
+    let width = (key.chars().count() + 2).min(p.len());
+    (0..=p.len() - width).any(|start| {
+        let mut q = runs(&p[start..start + width]);
+        let total = q.len() + k.len();
+        let mut common = 0;
+        for r in &k {
+            if let Some(i) = q.iter().position(|x| x == r) {
+                q.swap_remove(i);
+                common += 1;
+            }
+        }
+        total > 0 && 5 * 2 * common >= 4 * total
+    })
+}
+
 /// Whether `title` (a Japanese title, width-folded) stands in `text` not as a part of a
 /// longer word (see [`titled`]).
 fn names_japanese(text: &str, title: &str) -> bool {
@@ -1233,22 +1348,28 @@ fn names_english(text: &str, title: &str) -> bool {
 /// its exact catalog title (`（対象：特権的アクセス権の管理）` names it as much as its id), and
 /// every control id in it. The one reading of a text field for a pasted entry and a profile.
 pub fn mentions_in(value: &str, catalog: &Catalog, line: usize, label: &str) -> Vec<Mention> {
-    let mention = |id: String, title: Option<String>| Mention {
+    let mention = |id: String, title: Option<String>, near: bool| Mention {
         id,
         title,
+        near,
         line,
         label: label.to_owned(),
         value: value.to_owned(),
     };
     let mut out: Vec<Mention> = titled(value, catalog)
-        .map(|(id, title)| mention(id, Some(title)))
+        .map(|(id, title)| mention(id, Some(title), false))
         .collect();
+    for (id, title) in near_titled(value, catalog) {
+        if !out.iter().any(|m| m.id == id) {
+            out.push(mention(id, Some(title), true));
+        }
+    }
     out.extend(
         find_ids(value)
             .0
             .into_iter()
             .filter(|t| t.kind.is_control())
-            .map(|t| mention(t.raw, None)),
+            .map(|t| mention(t.raw, None, false)),
     );
     out
 }
@@ -1284,6 +1405,11 @@ pub fn check_named(
             continue;
         };
         let named = match &m.title {
+            Some(title) if m.near => format!(
+                "what may be {} (its title is '{}': a near form of it)",
+                m.id,
+                quote(title)
+            ),
             Some(title) => format!("{} ('{}')", m.id, quote(title)),
             None => m.id.clone(),
         };
@@ -1324,6 +1450,37 @@ mod tests {
 
     fn catalog() -> Catalog {
         Catalog::embedded().unwrap()
+    }
+
+    /// A near form of a Japanese title (particles, 的, ・ dropped or added) may name its
+    /// objective; other text of a scope or plan does not.
+    #[test]
+    fn objectives_named_by_a_near_form_of_their_title() {
+        let c = catalog();
+        let ids = |text: &str| -> Vec<String> { near_titled(text, &c).map(|(id, _)| id).collect() };
+        for (text, id) in [
+            ("有（利用者登録・削除）", "9.2.1"),
+            ("有（利用者の登録及び削除）", "9.2.1"),
+            ("有（特権アクセス権の管理）", "9.2.3"),
+            ("有（特権的アクセス権管理）", "9.2.3"),
+            ("特権アクセス権の管理の運用を一時停止", "9.2.3"),
+        ] {
+            assert!(
+                ids(text).contains(&id.to_owned()),
+                "{text}: {:?}",
+                ids(text)
+            );
+        }
+        for text in [
+            "サンプルSaaS 本体（東京リージョン、大阪リージョン）",
+            "サンプルSaaS と連携する外部サービス",
+            "有（ログ取得の改善）",
+            "有（バックアップ手順の見直し）",
+            "なし",
+            "利用者",
+        ] {
+            assert!(ids(text).is_empty(), "{text}: {:?}", ids(text));
+        }
     }
 
     /// An objective is named by its whole title between punctuation (or, Japanese, between
@@ -1384,6 +1541,7 @@ mod tests {
             "ISMAPクラウドサービスリスト\n登録区分：ISMAP LIU",
             "種別 Low-Impact Use\nISMAPクラウドサービスリスト",
             "種別 ＩＳＭＡＰ－ＬＩＵ",
+            "登録区分\nISMAP-LIU",
         ] {
             let (k, f) = kind(liu).unwrap();
             assert_eq!(k, Some(RegistrationKind::IsmapLiu), "{liu}");
@@ -1393,6 +1551,8 @@ mod tests {
             "ISMAPクラウドサービスリスト",
             "区分 ISMAP",
             "ISMAPクラウドサービスリスト\n種別 ismap",
+            // a PDF's cells pasted one a line: the value on the next
+            "区分\nISMAP",
         ] {
             assert_eq!(
                 kind(ismap).unwrap().0,
@@ -1407,6 +1567,7 @@ mod tests {
         for bad in [
             "区分 SaaS",
             "ISMAPクラウドサービスリスト\n登録区分\tISMAPクラウドサービス",
+            "区分\n統制目標 番号",
         ] {
             let err = kind(bad).unwrap_err();
             assert!(err.contains("is neither ISMAP nor ISMAP-LIU"), "{err}");

@@ -736,6 +736,8 @@ fn parse(
             skipped: Vec::new(),
             fields: Vec::new(),
             marks_not_read: None,
+            confirmed_later: None,
+            pasted: false,
         },
     })
 }

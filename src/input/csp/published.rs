@@ -108,6 +108,9 @@ pub struct Listed {
     pub at: Vec<Location>,
     /// Tokens that were not ids (header words, dates, page numbers, titles).
     pub ignored: usize,
+    /// The latest date after the as-of date under a header naming when the list was
+    /// confirmed or updated (`最終確認日`), as written, with its row.
+    pub confirmed_later: Option<(String, crate::date::Date, usize)>,
 }
 
 /// Text quoted in a message, cut short.

@@ -68,7 +68,7 @@ impl Qualifier {
 pub const FOR_REMARKS: &str = "if the control is implemented only in part, later, elsewhere or with exceptions, state it so in the status column (未実施, 計画中, 非該当 with the reason); else remove the qualification from the remark";
 
 /// The hint for a date after the as-of date on a row stated implemented.
-const FOR_LATER: &str = "a control not implemented yet on the as-of date is planned: state it 計画中 (planned) in the status column; if the date is not when it was implemented (a next review, an expiry), leave it out of the row; --as-of sets the date the report is for (today by default)";
+const FOR_LATER: &str = "a control not implemented yet on the as-of date is planned: state it 計画中 (planned) in the status column; if the date is not when it was implemented, say so (2030年まで保存, 2027年3月まで有効, 次回見直し 2027年3月, or a column such as 有効期限 or 次回レビュー日) or leave it out of the row; --as-of sets the date the report is for (today by default)";
 
 /// A remark that says nothing: empty, a dash, `なし`, `特になし`, `none`.
 pub fn says_nothing(text: &str) -> bool {
@@ -103,16 +103,104 @@ pub fn qualifier_on(text: &str, titles: &[&str], as_of: crate::date::Date) -> Op
 /// The first date `text` writes that may mean a day after `as_of`: as
 /// [`crate::date::dates_in`] reads them, and in English a month or a quarter of a year
 /// (`April 2027`, `Q3 2026`: the Japanese fiscal quarter, the latest it may mean).
+///
+/// A date the text itself says is not of the implementation — a retention or validity
+/// period (`ログは2030年まで保存`, `2027年3月まで有効`, `valid until 2027`), an expiry or a
+/// next review (`有効期限 2027-12-31`, `次回見直し 2027年3月`, `next review Q3 2026`) — is
+/// passed over, unless the text also names an implementation (`導入`, `実施`, `対応`,
+/// `implement`): when unsure, the date counts.
 pub fn later_date(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
     let mut dates = crate::date::dates_in(text);
     dates.extend(english_months(text));
+    let folded = fold_width(text).to_lowercase();
     dates
         .into_iter()
-        .find(|(_, last)| *last > as_of)
+        .find(|(written, last)| *last > as_of && !date_of_something_else(&folded, written))
         .map(|(written, _)| Qualifier {
             kind: Kind::Later(as_of),
             word: written,
         })
+}
+
+/// Words that say a text is about implementing something: a date in it may be when.
+const IMPLEMENTING: &[&str] = &[
+    "導入",
+    "実施",
+    "対応",
+    "適用",
+    "開始",
+    "移行",
+    "完了",
+    "構築",
+    "整備",
+    "稼働",
+    "実装",
+    "着手",
+    "予定",
+    "implement",
+    "deploy",
+    "roll",
+    "introduc",
+    "enabl",
+    "complet",
+    "start",
+    "launch",
+    "adopt",
+    "plan",
+    "schedul",
+];
+
+/// Whether the date `written` in `folded` (width-folded, lower case) is said to be of
+/// something other than the implementation: followed by `まで保存`/`まで有効` (a retention or
+/// validity period), or after `有効期限`, `保存期限`, `次回` (a next review), `expires`,
+/// `until`, `next review` — and nothing in the text names an implementation.
+fn date_of_something_else(folded: &str, written: &str) -> bool {
+    let written = written.to_lowercase();
+    let Some(at) = folded.find(&written) else {
+        return false;
+    };
+    if IMPLEMENTING.iter().any(|w| folded.contains(w)) {
+        return false;
+    }
+    let after: String = folded[at + written.len()..].chars().take(8).collect();
+    let before: String = {
+        let chars: Vec<char> = folded[..at].chars().collect();
+        chars[chars.len().saturating_sub(16)..].iter().collect()
+    };
+    let after = after.trim_start_matches([' ', '末', '頃', '中']);
+    [
+        "まで保存",
+        "まで保管",
+        "まで保持",
+        "まで有効",
+        "までの保存",
+        "までの保管",
+        "まで利用可能",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+        || [
+            "有効期限",
+            "有効期間",
+            "保存期限",
+            "保存期間",
+            "保管期限",
+            "保管期間",
+            "次回",
+            "更新期限",
+            "期限は",
+            "valid until",
+            "valid through",
+            "expires",
+            "expiry",
+            "expiration",
+            "retained until",
+            "kept until",
+            "next review",
+            "next audit",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
 }
 
 /// `April 2027`, `Apr. 2027`, `Q3 2026`, `3Q 2026`: as written, with the last day they may
@@ -910,6 +998,11 @@ const UNDER_WAY_JA: &[&str] = &[
 ];
 
 fn deferral_ja(clause: &str) -> Vec<Qualifier> {
+    // what reads like a deferral and is not: a practice that goes on (`今後も継続`,
+    // `今後も引き続き実施`)
+    let plain = clause
+        .replace("今後も継続", "継続")
+        .replace("今後も引き続き", "引き続き");
     let mut found: Vec<Qualifier> = [
         "予定",
         "計画段階",
@@ -979,7 +1072,7 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         "近日",
     ]
     .iter()
-    .filter(|w| clause.contains(*w))
+    .filter(|w| plain.contains(*w))
     .map(|w| Qualifier::new(Kind::Deferral, w))
     .collect();
     // in a fiscal year (`2027年度に実施`), unless done already (`2024年度に導入済み`)
@@ -1421,6 +1514,103 @@ pub fn names_implementation_date(name: &str) -> bool {
     .any(|w| key.contains(w))
 }
 
+/// Header words naming when a row was confirmed or updated (`最終確認日`, `更新日`).
+const CONFIRMED_WORDS: &[&str] = &[
+    "最終確認",
+    "確認日",
+    "確認年月日",
+    "更新日",
+    "最終更新",
+    "改訂日",
+    "作成日",
+    "記入日",
+    "記載日",
+    "回答日",
+    "評価日",
+    "点検日",
+    "lastreview",
+    "lastupdate",
+    "lastconfirm",
+    "lastmodified",
+    "reviewdate",
+    "reviewedon",
+    "updatedon",
+];
+
+/// Header words naming a limit or a next time (`有効期限`, `次回レビュー日`): after the
+/// as-of date by nature.
+const LATER_BY_NATURE_WORDS: &[&str] = &[
+    "保存期限",
+    "保存期間",
+    "保管期限",
+    "保管期間",
+    "有効期限",
+    "有効期間",
+    "証明書の有効",
+    "証明書有効",
+    "次回レビュー",
+    "次回見直し",
+    "次回点検",
+    "次回評価",
+    "次回監査",
+    "次回更新",
+    "見直し予定",
+    "レビュー予定",
+    "expir",
+    "validuntil",
+    "validthrough",
+    "nextreview",
+    "nextaudit",
+    "retention",
+];
+
+/// Whether a header names a date that is not when the control was implemented: when the
+/// row was last confirmed or updated (`最終確認日`, `更新日`, `Last reviewed`), a retention
+/// or validity limit (`保存期限`, `有効期限`, `Expiry`), a next review (`次回レビュー日`,
+/// `次回見直し日`, `Next review`). Its cells are read as remarks but their dates are not
+/// compared with the as-of date, and the header's `期限`/`予定` qualifies nothing.
+pub fn names_record_date(name: &str) -> bool {
+    let key = header_key(name);
+    let date_word = [
+        "日",
+        "日付",
+        "時期",
+        "年月",
+        "date",
+        "on",
+        "期限",
+        "予定",
+        "reviewed",
+        "updated",
+        "confirmed",
+        "modified",
+    ]
+    .iter()
+    .any(|w| key.ends_with(w))
+        || ["期限", "期間", "expir", "validuntil", "validthrough"]
+            .iter()
+            .any(|w| key.contains(w));
+    date_word
+        && CONFIRMED_WORDS
+            .iter()
+            .chain(LATER_BY_NATURE_WORDS)
+            .any(|w| key.contains(w))
+        && !names_implementation_date(name)
+}
+
+/// Whether a header names when the list's row was confirmed or updated (`最終確認日`,
+/// `確認日`, `更新日`, `Last reviewed`), not a limit or a next time: a date after the as-of
+/// date there says the list is newer than the report's date.
+pub fn names_confirmation_date(name: &str) -> bool {
+    let key = header_key(name);
+    names_record_date(name)
+        && CONFIRMED_WORDS.iter().any(|w| key.contains(w))
+        && !LATER_BY_NATURE_WORDS
+            .iter()
+            .chain(&["次回", "next"])
+            .any(|w| key.contains(w))
+}
+
 /// Whether a header names an explanation of the row's statement (`説明`, `補足説明`,
 /// `Explanation`): on a row stated not applicable without a reason column's value, its
 /// text is the reason. A description of the control (`Description`, `詳細`, `管理策の内容`)
@@ -1438,6 +1628,9 @@ pub fn explains(name: &str) -> bool {
 pub fn header(name: &str) -> Header {
     let lower = fold_width(name).to_lowercase();
     let key = header_key(name);
+    if names_record_date(name) {
+        return Header::Plain;
+    }
     if [
         "範囲",
         "scope",
@@ -1958,6 +2151,71 @@ mod tests {
         assert!(
             qualifier_beyond("特権（東京リージョンのみ）", &["特権的アクセス権の管理"]).is_some()
         );
+    }
+
+    /// Headers naming a date that is not the implementation's, and dates a remark says are
+    /// of something else; an implementation date header is neither.
+    #[test]
+    fn dates_of_something_else() {
+        for h in [
+            "最終確認日",
+            "確認日",
+            "更新日",
+            "有効期限",
+            "証明書有効期限",
+            "保存期限",
+            "次回レビュー日",
+            "次回見直し日",
+            "見直し予定",
+            "Last reviewed",
+            "Expiry date",
+            "Next review date",
+        ] {
+            assert!(names_record_date(h), "{h}");
+            assert_eq!(header(h), Header::Plain, "{h}");
+        }
+        for h in [
+            "実施日",
+            "導入日",
+            "対応予定日",
+            "期限",
+            "備考",
+            "Due date",
+            "次回導入予定日",
+            "Next deployment date",
+        ] {
+            assert!(!names_record_date(h), "{h}");
+        }
+        for (h, confirmed) in [
+            ("最終確認日", true),
+            ("更新日", true),
+            ("Last reviewed", true),
+            ("次回確認日", false),
+            ("有効期限", false),
+            ("次回レビュー日", false),
+        ] {
+            assert_eq!(names_confirmation_date(h), confirmed, "{h}");
+        }
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        for text in [
+            "ログは2030年まで保存",
+            "ISO27001認証（2027年3月まで有効）",
+            "年1回見直し、次回は2027年3月",
+            "有効期限 2027-12-31",
+            "Certificate valid until 2027-12-31",
+            "next review Q3 2026",
+        ] {
+            assert_eq!(later_date(text, as_of), None, "{text}");
+        }
+        for text in [
+            "2027年4月から",
+            "2030年まで保存する仕組みを2027年に導入",
+            "次回導入 2027年",
+            "2027年まで有効な暫定対応",
+            "valid until 2027-12-31; implemented on 2027-04-01",
+        ] {
+            assert!(later_date(text, as_of).is_some(), "{text}");
+        }
     }
 
     #[test]

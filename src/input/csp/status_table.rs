@@ -6,7 +6,7 @@ use crate::catalog::Catalog;
 use crate::error::{InputError, Location};
 use crate::input::csp::classify::{Layout, StatusColumns, StatusSource};
 use crate::input::csp::ids::{find_ids, IdKind};
-use crate::input::csp::published::{catalog_titles, check_ids, quote, Listed, FOR_ID_CELLS};
+use crate::input::csp::published::{self, catalog_titles, check_ids, quote, Listed, FOR_ID_CELLS};
 use crate::input::csp::remarks::{self, Header};
 use crate::input::csp::vocab::{self, Check, StatusValue};
 use crate::input::table::Sheet;
@@ -248,42 +248,51 @@ pub fn read(
             )
             .hint("rename the sheet, or correct the row"));
         }
-        if status.declared == Declared::Implemented {
-            let titles = raws
-                .first()
-                .map_or_else(Vec::new, |r| catalog_titles(catalog, r));
+        let titles = raws
+            .first()
+            .map_or_else(Vec::new, |r| catalog_titles(catalog, r));
+        note_confirmed_later(row, n, layout, cols, as_of, &mut out.confirmed_later);
+        let reason = if status.declared == Declared::Implemented {
             check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles, as_of)?;
-        }
-        // the reason: the note in brackets, and the first reason column the row fills; a
-        // "reason" that gives none (`なし`, `TBD`, `検討中`) is none
-        let given = cols
-            .reasons
-            .iter()
-            .map(|&c| vocab::reason_given(cell(row, c)))
-            .find(|r| !r.is_empty())
-            .unwrap_or("");
-        // an explanation column's text (`説明`) is the reason when no reason column gives
-        // one: of a row stated not applicable, its reason; of a row stated implemented, a
-        // remark kept for the reader
-        let given = match given {
-            "" if matches!(
-                status.declared,
-                Declared::NotApplicable | Declared::Implemented
-            ) =>
-            {
-                cols.remarks
+            let raw = raws.first().map_or("", String::as_str);
+            row_remark(row, layout, cols, |text| {
+                published::is_title(catalog, raw, text) || titles.contains(&text)
+            })
+        } else {
+            // the reason: the note in brackets, and the first reason column the row fills; a
+            // "reason" that gives none (`なし`, `TBD`, `検討中`, `特記事項なし`) or restates the
+            // control (its title) is none
+            let given_in = |c: usize| {
+                let r = vocab::reason_given(cell(row, c));
+                if restates_control(r, &titles) {
+                    ""
+                } else {
+                    r
+                }
+            };
+            let given = cols
+                .reasons
+                .iter()
+                .map(|&c| given_in(c))
+                .find(|r| !r.is_empty())
+                .unwrap_or("");
+            // an explanation column's text (`説明`) is the reason of a row stated not
+            // applicable when no reason column gives one
+            let given = match given {
+                "" if status.declared == Declared::NotApplicable => cols
+                    .remarks
                     .iter()
                     .filter(|&&c| remarks::explains(layout.name(c)))
-                    .map(|&c| vocab::reason_given(cell(row, c)))
+                    .map(|&c| given_in(c))
                     .find(|r| !r.is_empty())
-                    .unwrap_or("")
+                    .unwrap_or(""),
+                given => given,
+            };
+            match (given, vocab::reason_given(&status.note)) {
+                (r, "") => r.to_owned(),
+                (r, note) if r.is_empty() || r == note => note.to_owned(),
+                (r, note) => format!("{note}; {r}"),
             }
-            given => given,
-        };
-        let reason = match (given, vocab::reason_given(&status.note)) {
-            (r, "") => r.to_owned(),
-            (r, note) if r.is_empty() || r == note => note.to_owned(),
-            (r, note) => format!("{note}; {r}"),
         };
         for raw in raws {
             out.controls.push(ListedControl {
@@ -408,6 +417,115 @@ pub fn note_on_table(
     )))
 }
 
+/// Keeps in `latest` the latest date after `as_of` the row writes under a header naming when
+/// the list was confirmed or updated (`最終確認日`, `更新日`; not an expiry or a next review,
+/// which are after it by nature).
+fn note_confirmed_later(
+    row: &[String],
+    n: usize,
+    layout: &Layout,
+    cols: &StatusColumns,
+    as_of: crate::date::Date,
+    latest: &mut Option<(String, crate::date::Date, usize)>,
+) {
+    for &c in &cols.remarks {
+        if !remarks::names_confirmation_date(layout.name(c)) {
+            continue;
+        }
+        for (written, last) in crate::date::dates_in(cell(row, c)) {
+            if last > as_of && latest.as_ref().is_none_or(|(_, d, _)| last > *d) {
+                *latest = Some((written, last, n));
+            }
+        }
+    }
+}
+
+/// Whether a reason restates the control instead of giving a reason: its catalog title
+/// (Japanese or English, in any width or case), alone or followed by more of the
+/// control's description (`物理的セキュリティ境界を定めること`) without a word that gives a
+/// cause (`ため`, `ので`, `により`, `because`).
+fn restates_control(reason: &str, titles: &[&str]) -> bool {
+    if reason.is_empty() {
+        return false;
+    }
+    let key = crate::text::header_key(reason);
+    titles.iter().any(|title| {
+        let t = crate::text::header_key(title);
+        if t.is_empty() || !key.starts_with(t.as_ref()) {
+            return false;
+        }
+        let rest = &key[t.len()..];
+        rest.is_empty()
+            || ![
+                "ため",
+                "為",
+                "ので",
+                "により",
+                "によって",
+                "による",
+                "から",
+                "側",
+                "委託",
+                "保有しない",
+                "該当しない",
+                "存在しない",
+                "行わない",
+                "提供しない",
+                "because",
+                "since",
+                "dueto",
+                "notapplicable",
+            ]
+            .iter()
+            .any(|w| rest.contains(w))
+    })
+}
+
+/// The remark of a row stated implemented, kept for the reader (`csp-remark`): the text of
+/// every column of the row that says something and is not read otherwise — a remark, a
+/// reason column's, an explanation's, a description of the implementation (`実施内容`), a
+/// column the reader does not know; not the title when it is the control's
+/// (`is_title`), the evidence or the owner, a row number, nor a date under a header naming
+/// a date (checked apart); of the statement `readiness` wrote, its reason column only. One cell gives its text; more give each with its column's name
+/// (`備考: 手順書あり; コメント: 概ね実施`). Whitespace and line breaks are collapsed.
+fn row_remark(
+    row: &[String],
+    layout: &Layout,
+    cols: &StatusColumns,
+    is_title: impl Fn(&str) -> bool,
+) -> String {
+    // of the statement `readiness` wrote, the reason is the CSP's; the other columns
+    // (区分, 必須, 記載元, 指摘) are the tool's
+    let kept: Vec<(&str, String)> = cols
+        .remarks
+        .iter()
+        .filter(|&&c| !cols.own_statement || cols.reasons.contains(&c))
+        .filter(|&&c| Some(c) != cols.evidence && Some(c) != cols.owner)
+        .filter_map(|&c| {
+            let text = cell(row, c);
+            let name = layout.name(c);
+            let says_nothing = remarks::says_nothing(text)
+                || vocab::reason_given(text).is_empty()
+                || (cols.titles.contains(&c) && is_title(text))
+                || matches!(remarks::header(name), remarks::Header::Qualifying(_) if remarks::nothing_for_the_row(text))
+                || (crate::input::csp::classify::is_number_header(name)
+                    && text.chars().all(|ch| ch.is_ascii_digit()))
+                || ((remarks::names_implementation_date(name) || remarks::names_record_date(name))
+                    && !crate::date::dates_in(text).is_empty());
+            (!says_nothing).then(|| (name, text.split_whitespace().collect::<Vec<_>>().join(" ")))
+        })
+        .collect();
+    match kept.as_slice() {
+        [] => String::new(),
+        [(_, text)] => text.clone(),
+        more => more
+            .iter()
+            .map(|(name, text)| format!("{name}: {text}"))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
 /// On a row stated implemented, no other column may qualify the statement: a remark (in
 /// any column but the id, status and applicability columns, whatever its header) that
 /// limits its scope, defers it, says someone else implements it or states another status
@@ -489,7 +607,14 @@ fn check_implemented_row(
             }
             Header::Delegate | Header::Scope | Header::Plain => {}
         }
-        if let Some(q) = remarks::qualifier_on(text, titles, as_of) {
+        // a date under a header naming a date that is not of the implementation (`最終確認日`,
+        // `有効期限`, `次回レビュー日`) is not compared with the as-of date
+        let found = if remarks::names_record_date(layout.name(c)) {
+            remarks::qualifier_beyond(text, titles)
+        } else {
+            remarks::qualifier_on(text, titles, as_of)
+        };
+        if let Some(q) = found {
             return Err(refuse(c, text, q.what(), q.hint()));
         }
         // under a header naming when the control was implemented, a date on or before

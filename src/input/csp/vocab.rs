@@ -295,8 +295,9 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
 
 /// A reason as the list gives it: the text, or nothing when it gives no reason — empty, a
 /// dash or a question mark, "none" or "no reason" (`なし`, `特になし`, `理由なし`, `none`),
-/// "undecided" (`TBD`, `未定`, `検討中`), or a status value restating the status (`N/A`,
-/// `非該当`). An exclusion with such a "reason" is an exclusion without a reason.
+/// "undecided" (`TBD`, `未定`, `検討中`), "nothing in particular" (`特記事項なし`), "to be
+/// given later" or "elsewhere" (`後日提出`, `別紙参照`: not stated here), or a status value
+/// restating the status (`N/A`, `非該当`). An exclusion with such a "reason" is an exclusion without a reason.
 pub fn reason_given(text: &str) -> &str {
     let t = text.trim();
     let bare = t.trim_end_matches(PUNCTUATION).trim();
@@ -334,6 +335,26 @@ pub fn reason_given(text: &str) -> &str {
                 | "不明"
                 | "後日"
                 | "別途"
+                | "特記事項なし"
+                | "特記事項無し"
+                | "特記なし"
+                | "特記無し"
+                | "記載事項なし"
+                | "後日提出"
+                | "後日提出予定"
+                | "後日回答"
+                | "別途提出"
+                | "別途回答"
+                | "別途説明"
+                | "提出予定"
+                | "別紙参照"
+                | "別紙のとおり"
+                | "別紙の通り"
+                | "理由は別紙参照"
+                | "理由は別紙"
+                | "seeattached"
+                | "tobeprovided"
+                | "tobesubmitted"
                 | "unknown"
                 | "pending"
         );
