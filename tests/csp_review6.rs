@@ -167,23 +167,3 @@ fn a_total_row_is_table_furniture() {
     let err = input_error(report("f15-id-count.csv"));
     assert!(err.contains("unknown status '3' for 11.1.1"), "{err}");
 }
-
-/// F-09: the evidence and the owner of an implemented row may qualify it (`テスト環境の記録`,
-/// `開発チーム（検証環境）`): kept as the row's remark with their column's name, on an
-/// objective's row and on a B/PB detail's (reaching the item of its objective).
-#[test]
-fn evidence_and_owner_are_kept_as_the_rows_remark() {
-    for (file, item, kept) in [
-        ("f09-evidence.csv", "K-1", "証跡: テスト環境の記録"),
-        ("f09-owner.csv", "K-1", "担当: 開発チーム（検証環境）"),
-        ("f09-detail-evidence.csv", "K-2", "テスト環境の記録"),
-    ] {
-        let v = json_of(report(file));
-        let k = by_id(&v["items"], item);
-        assert!(k["csp_remarks"].to_string().contains(kept), "{file}: {k}");
-        assert!(
-            k["reasons"].to_string().contains("csp-remark"),
-            "{file}: {k}"
-        );
-    }
-}

@@ -490,12 +490,9 @@ fn restates_control(reason: &str, titles: &[&str]) -> bool {
 /// every column of the row that says something and is not read otherwise — a remark, a
 /// reason column's, an explanation's, a description of the implementation (`実施内容`), a
 /// column the reader does not know; not the title when it is the control's
-/// (`is_title`), a row number, nor a date alone under a header naming a date (checked
-/// apart; a limit that has passed is kept); of the statement `readiness` wrote, its reason
-/// column only. The evidence and the owner are kept (they may qualify the row), always
-/// with their column's name (`証跡: テスト環境の記録`). One cell gives its text; more give
-/// each with its column's name (`備考: 手順書あり; コメント: 概ね実施`). Whitespace and
-/// line breaks are collapsed.
+/// (`is_title`), the evidence or the owner, a row number, nor a date under a header naming
+/// a date (checked apart); of the statement `readiness` wrote, its reason column only. One cell gives its text; more give each with its column's name
+/// (`備考: 手順書あり; コメント: 概ね実施`). Whitespace and line breaks are collapsed.
 fn row_remark(
     row: &[String],
     layout: &Layout,
@@ -509,6 +506,7 @@ fn row_remark(
         .remarks
         .iter()
         .filter(|&&c| !cols.own_statement || cols.reasons.contains(&c))
+        .filter(|&&c| Some(c) != cols.evidence && Some(c) != cols.owner)
         .filter_map(|&c| {
             let text = cell(row, c);
             let name = layout.name(c);
@@ -529,13 +527,9 @@ fn row_remark(
             (!says_nothing).then(|| (name, text.split_whitespace().collect::<Vec<_>>().join(" ")))
         })
         .collect();
-    // the evidence and the owner may qualify the row (`テスト環境の記録`,
-    // `開発チーム（検証環境）`): kept, always with their column's name
-    let named = |c: Option<usize>| c.map(|c| layout.name(c));
-    let apart = |name: &str| Some(name) == named(cols.evidence) || Some(name) == named(cols.owner);
     match kept.as_slice() {
         [] => String::new(),
-        [(name, text)] if !apart(name) => text.clone(),
+        [(_, text)] => text.clone(),
         more => more
             .iter()
             .map(|(name, text)| format!("{name}: {text}"))
@@ -687,16 +681,7 @@ fn is_total_row(row: &[String], layout: &Layout, cols: &StatusColumns) -> bool {
     let names_total = id_cell.is_empty()
         || matches!(
             crate::text::header_key(id_cell).as_ref(),
-            "合計"
-                | "計"
-                | "総計"
-                | "小計"
-                | "合計数"
-                | "件数"
-                | "実施数"
-                | "total"
-                | "sum"
-                | "count"
+            "合計" | "計" | "総計" | "小計" | "合計数" | "件数" | "実施数" | "total" | "sum" | "count"
         );
     let count = crate::text::fold_width(cell(row, status)).into_owned();
     let count = count
