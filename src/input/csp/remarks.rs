@@ -232,15 +232,7 @@ fn starts_a_period(after: &str) -> bool {
 
 /// Words in a cell under a record-date header that say the record itself has lapsed
 /// (`2025-03-31（失効）`): the row's statement is not in effect.
-const LAPSED_WORDS: &[&str] = &[
-    "失効",
-    "期限切れ",
-    "期限超過",
-    "無効",
-    "expired",
-    "lapsed",
-    "overdue",
-];
+const LAPSED_WORDS: &[&str] = &["失効", "期限切れ", "期限超過", "expired", "lapsed"];
 
 /// The qualifier of a cell under a header naming a date that is not the implementation's
 /// (`有効期限`, `次回レビュー日`, `最終確認日`): a cell that is a date alone is the header's

@@ -681,7 +681,16 @@ fn is_total_row(row: &[String], layout: &Layout, cols: &StatusColumns) -> bool {
     let names_total = id_cell.is_empty()
         || matches!(
             crate::text::header_key(id_cell).as_ref(),
-            "合計" | "計" | "総計" | "小計" | "合計数" | "件数" | "実施数" | "total" | "sum" | "count"
+            "合計"
+                | "計"
+                | "総計"
+                | "小計"
+                | "合計数"
+                | "件数"
+                | "実施数"
+                | "total"
+                | "sum"
+                | "count"
         );
     let count = crate::text::fold_width(cell(row, status)).into_owned();
     let count = count
