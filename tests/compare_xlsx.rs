@@ -515,3 +515,35 @@ fn same_input_gives_the_same_bytes() {
     let second = fs::read(write_xlsx(compare_cmd("ja"), b.path(), "cmp.xlsx")).unwrap();
     assert!(first == second, "the workbook differs between runs");
 }
+
+/// B-cmp-2: the matrix marks the status of an item covered on a CSP whose remark qualifies
+/// it (`covered *`), not the same CSP's status without the remark, and the summary says
+/// what the mark means.
+#[test]
+fn the_matrix_marks_a_covered_status_resting_on_a_remark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_checks("en", "compare", data("compare/notes/checks.csv"));
+    c.arg("--csp")
+        .arg(data("compare/notes/remark.csv"))
+        .arg("--csp")
+        .arg(data("compare/notes/plain.csv"));
+    let path = write_xlsx(c, dir.path(), "notes.xlsx");
+    let (names, ranges) = sheets(&path);
+    assert_eq!(&names[..2], ["Summary", "Matrix"]);
+    let matrix = &ranges[1];
+    let header = row_texts(matrix, 0);
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.starts_with(&format!("{name}\n")))
+            .unwrap()
+    };
+    let (rem, plain) = (col("remark.csv"), col("plain.csv"));
+    assert_eq!(text(matrix, 1, 0), "N1");
+    assert_eq!(text(matrix, 1, rem), "covered *");
+    assert_eq!(text(matrix, 1, plain), "covered");
+    assert_eq!(text(matrix, 2, rem), "covered");
+    let summary = &ranges[0];
+    let notes = text(summary, row_of(summary, "Notes"), 1);
+    assert!(notes.starts_with("* = covered, with reasons"), "{notes}");
+}
