@@ -10,7 +10,7 @@ use crate::analysis::csp::{
 };
 use crate::analysis::gap::{
     analyse_resolved, item_verdict, ref_verdicts, CatalogInfo, ChecksInfo, GapReport, Judge,
-    Reasons, RefOutcome, ResolvedRefs, Summary, Warning,
+    Reasons, RefLabels, RefOutcome, ResolvedRefs, Summary, Warning,
 };
 use crate::analysis::status::Status;
 use crate::catalog::Catalog;
@@ -226,6 +226,7 @@ pub fn compare(
     let names = unique_names(atts);
     // statuses[c][i]: CSP c, item i, its status and reasons
     let resolved = ResolvedRefs::of_list(catalog, checks);
+    let labels = RefLabels::of(&resolved);
     let mut statuses: Vec<Vec<(Status, Reasons)>> = Vec::with_capacity(atts.len());
     let mut columns: Vec<(usize, CspColumn)> = Vec::with_capacity(atts.len());
     for (c, att) in atts.iter().enumerate() {
@@ -233,7 +234,7 @@ pub fn compare(
         let coverage = ListCoverage::of(catalog, &csp);
         let judge = Judge::new(catalog, &csp, &coverage, as_of);
         // each distinct reference evaluated once, then each item's status and reasons
-        let refs = ref_verdicts(&judge, &resolved, lang);
+        let refs = ref_verdicts(&judge, &resolved, &labels, lang);
         let row: Vec<(Status, Reasons)> = checks
             .items
             .iter()

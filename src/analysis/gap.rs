@@ -1918,7 +1918,7 @@ impl ResolvedRefs {
 
 /// Text shared between items: each catalog id, title, reason or provenance allocated once.
 #[derive(Default)]
-struct Shared<'a>(HashMap<&'a str, Arc<str>>);
+struct Shared<'a>(foldhash::HashMap<&'a str, Arc<str>>);
 
 impl<'a> Shared<'a> {
     fn get(&mut self, s: &'a str) -> Arc<str> {
@@ -1981,20 +1981,22 @@ impl RefEval {
     }
 }
 
-/// Every distinct reference of `resolved` evaluated against one CSP, each kept as its
-/// [`RefOutcome`] and the reasons it adds (`compare`: what [`item_verdict`] needs, not the
-/// controls).
+/// Every distinct reference of `resolved` evaluated against one CSP (`labels`: theirs,
+/// [`RefLabels::of`]), each kept as its [`RefOutcome`] and the reasons it adds (`compare`:
+/// what [`item_verdict`] needs, not the controls).
 pub fn ref_verdicts(
     judge: &Judge,
     resolved: &ResolvedRefs,
+    labels: &[RefLabels],
     lang: Lang,
 ) -> Vec<(RefOutcome, Reasons)> {
     let mut shared = Shared::default();
     resolved
         .distinct
         .iter()
-        .map(|(text, res)| {
-            let eval = evaluate_ref(judge, text, res, &mut shared, lang);
+        .zip(labels)
+        .map(|((text, res), labels)| {
+            let eval = evaluate_ref(judge, (text, res), labels, &mut shared, lang);
             (eval.outcome(), eval.reasons())
         })
         .collect()
@@ -2021,14 +2023,85 @@ pub fn item_verdict(
     (status, reasons)
 }
 
+/// What a reference's evaluation takes from its text and resolution alone, the same
+/// against every CSP: worked out once per distinct reference (`compare` evaluates each
+/// against every CSP).
+#[derive(Debug, Clone, Default)]
+pub struct RefLabels {
+    /// `AC-2(1) → AC-2` for a NIST id.
+    nist: Option<Arc<str>>,
+    /// The NIST mapping is approximate.
+    approximate: bool,
+    /// The reference as written, with the edition it was read in when that decided it,
+    /// for a reference not in ISMAP numbering.
+    via: Option<Arc<str>>,
+    /// `A.8.2 (2022) → 9.2.3` for a reference in another numbering.
+    chain: Option<Arc<str>>,
+}
+
+impl RefLabels {
+    /// The labels of every distinct reference of `resolved`, in its order.
+    pub fn of(resolved: &ResolvedRefs) -> Vec<RefLabels> {
+        resolved
+            .distinct
+            .iter()
+            .map(|(text, res)| RefLabels::of_ref(text, res))
+            .collect()
+    }
+
+    fn of_ref(text: &Arc<str>, resolution: &Resolution) -> RefLabels {
+        let Resolution::Resolved {
+            kind,
+            targets,
+            matched,
+            edition,
+            ..
+        } = resolution
+        else {
+            return RefLabels::default();
+        };
+        let kind = *kind;
+        let nist = (kind == RefKind::Nist).then(|| {
+            // "AC-2(1) → AC-2" when only the base control is in NIST's mapping
+            let typed = typed_nist(text).unwrap_or_else(|| text.to_string());
+            Arc::from(match matched {
+                Some(m) if *m != typed => format!("{typed} → {m}"),
+                _ => typed,
+            })
+        });
+        let approximate =
+            NistMapping::of(text, resolution).is_some_and(NistMapping::is_approximate);
+        // the reference as written, with the edition it was read in when that decided it
+        let label: Arc<str> = match edition {
+            Some(e) if !text.contains(e.as_str()) => Arc::from(format!("{text} ({e})")),
+            _ => text.clone(),
+        };
+        let via = (kind != RefKind::Ismap || edition.is_some()).then(|| label.clone());
+        let chain = matches!(
+            kind,
+            RefKind::Iso2022 | RefKind::Iso27001Clause | RefKind::Iso27014Clause
+        )
+        .then(|| {
+            let ids: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
+            Arc::from(format!("{label} → {}", ids.join(", ")))
+        });
+        RefLabels {
+            nist,
+            approximate,
+            via,
+            chain,
+        }
+    }
+}
+
 fn evaluate_ref<'a>(
     judge: &Judge<'a>,
-    text: &Arc<str>,
-    resolution: &'a Resolution,
+    (text, resolution): (&Arc<str>, &'a Resolution),
+    labels: &RefLabels,
     shared: &mut Shared<'a>,
     lang: Lang,
 ) -> RefEval {
-    let (kind, targets, matched, edition, without) = match resolution {
+    let (targets, without) = match resolution {
         Resolution::Unresolved { why, suggestions } => {
             return RefEval::Unresolved(UnresolvedRef {
                 reference: text.clone(),
@@ -2043,36 +2116,17 @@ fn evaluate_ref<'a>(
             })
         }
         Resolution::Resolved {
-            kind,
             targets,
-            matched,
-            edition,
             without_counterpart,
-        } => (*kind, targets, matched, *edition, without_counterpart),
+            ..
+        } => (targets, without_counterpart),
     };
-    let nist = (kind == RefKind::Nist).then(|| {
-        // "AC-2(1) → AC-2" when only the base control is in NIST's mapping
-        let typed = typed_nist(text).unwrap_or_else(|| text.to_string());
-        Arc::from(match matched {
-            Some(m) if *m != typed => format!("{typed} → {m}"),
-            _ => typed,
-        })
-    });
-    let approximate = NistMapping::of(text, resolution).is_some_and(NistMapping::is_approximate);
-    // the reference as written, with the edition it was read in when that decided it
-    let label: Arc<str> = match edition {
-        Some(e) if !text.contains(e.as_str()) => Arc::from(format!("{text} ({e})")),
-        _ => text.clone(),
-    };
-    let via = (kind != RefKind::Ismap || edition.is_some()).then(|| label.clone());
-    let chain = matches!(
-        kind,
-        RefKind::Iso2022 | RefKind::Iso27001Clause | RefKind::Iso27014Clause
-    )
-    .then(|| {
-        let ids: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
-        Arc::from(format!("{label} → {}", ids.join(", ")))
-    });
+    let RefLabels {
+        nist,
+        approximate,
+        via,
+        chain,
+    } = labels.clone();
     let without = (!without.is_empty()).then(|| CounterpartlessRef {
         reference: text.clone(),
         controls: without.clone(),
@@ -2357,7 +2411,8 @@ fn item_results_split(
     let evals: Arc<[RefEval]> = resolved
         .distinct
         .iter()
-        .map(|(text, res)| evaluate_ref(judge, text, res, &mut shared, lang))
+        .zip(RefLabels::of(resolved))
+        .map(|((text, res), labels)| evaluate_ref(judge, (text, res), &labels, &mut shared, lang))
         .collect();
     // appends the results of `items`, the first being item number `first`
     let analyse_range = |first: usize, items: Vec<CheckItem>, out: &mut Vec<ItemResult>| {
