@@ -215,8 +215,8 @@ fn english_workbook_cell_by_cell() {
         for (k, name) in RANKED.iter().enumerate() {
             // a covered status with reasons carries the mark
             let status = item["statuses"][name].as_str().unwrap();
-            let noted = status == "covered"
-                && !item["reasons"][name].as_array().unwrap().is_empty();
+            let noted =
+                status == "covered" && !item["reasons"][name].as_array().unwrap().is_empty();
             let want = if noted {
                 format!("{status} *")
             } else {
