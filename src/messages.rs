@@ -27,6 +27,13 @@ pub fn lang() -> Lang {
 /// `text` matched against an English pattern (`{}` stands for any text), the parts it
 /// matched in the order they appear.
 fn captures<'t>(pattern: &str, text: &'t str) -> Option<Vec<&'t str>> {
+    // most patterns fail on the text before their first `{` or after their last `}`: ask
+    // those first (a cheap test that never turns a match away), then split
+    let first = pattern.find('{').map_or(pattern, |i| &pattern[..i]);
+    let last = pattern.rfind('}').map_or(pattern, |i| &pattern[i + 1..]);
+    if !text.starts_with(first) || !text.ends_with(last) {
+        return None;
+    }
     let literals: Vec<&str> = pattern.split("{}").collect();
     let (first, rest) = literals.split_first()?;
     let mut at = text.strip_prefix(first)?;

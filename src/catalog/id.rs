@@ -1,4 +1,5 @@
 //! ISMAP id syntax: parsing what people type (`８．１．５．Ｐ`, `8.1.5P`) into canonical ids.
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::text::fold_width;
@@ -8,6 +9,24 @@ use crate::text::fold_width;
 pub struct IsmapId {
     pub parts: Vec<u32>,
     pub suffix: Option<String>,
+}
+
+/// `input` folded to the width of ASCII, upper case, without spaces or a trailing dot.
+fn normalise(input: &str) -> String {
+    fold_width(input)
+        .trim()
+        .trim_end_matches('.')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
+/// Whether [`normalise`] would leave `input` as it is (ASCII, no space, no lower case, no
+/// trailing dot), so that it need not be called.
+fn is_written_normalised(input: &str) -> bool {
+    !input.ends_with('.')
+        && (input.chars()).all(|c| c.is_ascii() && !c.is_whitespace() && !c.is_ascii_lowercase())
 }
 
 /// Most numeric components an id may have (clause.category.objective.detail, plus one).
@@ -21,14 +40,12 @@ impl IsmapId {
     /// before the detail number (`8.1.5.P.1`, read as `8.1.5.1.P`). Returns `None` for
     /// anything else.
     pub fn parse(input: &str) -> Option<IsmapId> {
-        let folded = fold_width(input);
-        let s: String = folded
-            .trim()
-            .trim_end_matches('.')
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_uppercase();
+        // most ids come written as they are kept (`9.4.2`, `8.1.5.P`): nothing to fold
+        let s: Cow<'_, str> = if is_written_normalised(input) {
+            Cow::Borrowed(input)
+        } else {
+            Cow::Owned(normalise(input))
+        };
         Self::parse_normalised(&s).or_else(|| Self::parse_inner_suffix(&s))
     }
 
@@ -158,6 +175,16 @@ mod tests {
         assert_eq!(c("8.1.5.P.1").as_deref(), Some("8.1.5.1.P"));
         assert_eq!(c("８．１．５．Ｐ．１").as_deref(), Some("8.1.5.1.P"));
         assert_eq!(c("8.1.5.pb.2").as_deref(), Some("8.1.5.2.PB"));
+    }
+
+    proptest::proptest! {
+        /// The shortcut for ids written as they are kept skips only what would not change.
+        #[test]
+        fn what_is_written_normalised_normalises_to_itself(s in "[ -~\t\u{b}\u{c}\r\n]{0,12}") {
+            if is_written_normalised(&s) {
+                proptest::prop_assert_eq!(normalise(&s), s);
+            }
+        }
     }
 
     #[test]

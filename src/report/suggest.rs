@@ -1,9 +1,10 @@
 //! The `suggest` result in every format, from the one [`SuggestReport`] model: a table,
 //! Markdown and JSON of the candidates, and (CSV, xlsx) the user's own check list with
 //! candidate columns beside its references column ([`SheetOut`]).
+use std::fmt::Write as _;
 use std::io::Write;
 
-use crate::analysis::suggest::{Outcome, SuggestItem, SuggestReport};
+use crate::analysis::suggest::{Outcome, SuggestItem, SuggestReport, Suggestion};
 use crate::input::checks::{Field, Layout};
 use crate::input::table::{Sheet, StoredCell, Visibility};
 use crate::lang::Lang;
@@ -62,19 +63,36 @@ pub fn candidate_cells(item: &SuggestItem, lang: Lang) -> [String; 4] {
             String::new(),
         ];
     }
-    let lines = |f: &dyn Fn(usize) -> String| -> String {
-        (0..s.len()).map(f).collect::<Vec<_>>().join("\n")
+    // each cell written in place, a line per candidate (this runs for every item)
+    let lines = |f: &dyn Fn(&mut String, &Suggestion)| -> String {
+        let mut cell = String::new();
+        for (i, x) in s.iter().enumerate() {
+            if i > 0 {
+                cell.push('\n');
+            }
+            f(&mut cell, x);
+        }
+        cell
     };
-    let mut titles = lines(&|i| s[i].title.clone());
+    let mut titles = lines(&|c, x| c.push_str(&x.title));
     if let Some(note) = topic_note(item, lang) {
         titles.push('\n');
         titles.push_str(&note);
     }
     [
-        lines(&|i| s[i].id.clone()),
+        lines(&|c, x| c.push_str(&x.id)),
         titles,
-        lines(&|i| format!("{:.2}", s[i].score)),
-        lines(&|i| s[i].matched.join(", ")),
+        lines(&|c, x| {
+            let _ = write!(c, "{:.2}", x.score);
+        }),
+        lines(&|c, x| {
+            for (k, m) in x.matched.iter().enumerate() {
+                if k > 0 {
+                    c.push_str(", ");
+                }
+                c.push_str(m);
+            }
+        }),
     ]
 }
 

@@ -103,6 +103,38 @@ fn no_line_end(c: char) -> bool {
     )
 }
 
+/// The width of `text` in terminal columns, as unicode-width measures a string
+/// (`text.width()`), counted directly when `text` holds only printable ASCII (a column
+/// each) and the common wide characters of Japanese ([`is_common_wide`]): unicode-width
+/// gives those their own width whatever stands beside them, and its table look-ups cost
+/// more than the rest of measuring a table. Anything else is measured by unicode-width.
+pub(crate) fn text_width(text: &str) -> usize {
+    let mut width = 0;
+    for c in text.chars() {
+        width += match c {
+            ' '..='~' => 1,
+            c if is_common_wide(c) => 2,
+            _ => return text.width(),
+        };
+    }
+    width
+}
+
+/// Kana, kanji, Japanese punctuation and brackets, and the full-width forms: two
+/// columns each (`tests::common_wide_characters_are_two_columns_anywhere` checks every
+/// one against unicode-width).
+fn is_common_wide(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3000}'..='\u{3003}'
+            | '\u{3005}'..='\u{3011}'
+            | '\u{3041}'..='\u{3096}'
+            | '\u{30A1}'..='\u{30FC}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{FF01}'..='\u{FF60}'
+    )
+}
+
 /// A line of text cut into pieces no line breaks inside: a word (non-space narrow
 /// characters), a wide character, a space; a piece that may not start a line joined to
 /// the one before it, one that may not end a line to the one after. The one reading of
@@ -136,7 +168,7 @@ fn atom_spans(line: &str, out: &mut Vec<(usize, usize)>) {
     let mut word: Option<(usize, char)> = None;
     let mut prev = ' ';
     for (i, c) in line.char_indices() {
-        let wide = !c.is_ascii() && c.width().unwrap_or(0) >= 2;
+        let wide = !c.is_ascii() && (is_common_wide(c) || c.width().unwrap_or(0) >= 2);
         if c == ' ' || wide {
             if let Some((s, first)) = word.take() {
                 push(out, s, i, first, prev);
@@ -184,7 +216,7 @@ fn measure<'a>(line: &'a str, spans: &mut Vec<(usize, usize)>) -> Measured<'a> {
         line,
         atoms: spans
             .iter()
-            .map(|&(s, e)| (s, e, line[s..e].width()))
+            .map(|&(s, e)| (s, e, text_width(&line[s..e])))
             .collect(),
     }
 }
@@ -460,7 +492,7 @@ pub fn render(grid: &Grid, colored: bool, width: u16, w: &mut dyn Write) -> anyh
         }
         out.into_iter()
             .map(|l| {
-                let w = l.width();
+                let w = text_width(&l);
                 (l, w)
             })
             .collect()
@@ -550,6 +582,36 @@ fn draw_row(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_wide_characters_are_two_columns_anywhere() {
+        let wide: Vec<char> = ('\u{3000}'..='\u{FFFF}')
+            .filter(|&c| is_common_wide(c))
+            .collect();
+        assert!(wide.len() > 21_000);
+        for c in wide {
+            assert_eq!(c.width(), Some(2), "{c:?}");
+            for s in [
+                format!("{c}"),
+                format!("a{c}"),
+                format!("{c}a"),
+                format!("{c}{c}"),
+            ] {
+                let ascii = s.len() - c.len_utf8() * s.chars().filter(|&x| x == c).count();
+                let n = s.chars().filter(|&x| x == c).count();
+                assert_eq!(s.width(), ascii + 2 * n, "{s:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The direct count is unicode-width's, for any mix of what it counts and what it
+        /// leaves to unicode-width (controls, combining marks, emoji, half-width kana).
+        #[test]
+        fn text_width_is_unicode_width(s in "[ -~あ-んア-ヶー漢字、。「」（）！\t\u{300}\u{FE0F}\u{200D}😀ｱﾞ①─]{0,16}") {
+            proptest::prop_assert_eq!(text_width(&s), s.width());
+        }
+    }
 
     #[test]
     fn long_lines_wrap_within_the_width() {
