@@ -199,7 +199,12 @@ fn write_compare_summary(
         facts
             .iter()
             .map(|(label, _)| *label)
-            .chain([details_label, l("CSP数", "CSPs"), l("警告", "Warning")])
+            .chain([
+                details_label,
+                l("CSP数", "CSPs"),
+                l("警告", "Warning"),
+                l("注記", "Notes"),
+            ])
             .chain([cmp::ranking_label(lang)])
             .chain([grid.headers[RANK_COL].as_str()]),
     )
@@ -260,6 +265,17 @@ fn write_compare_summary(
         last_col,
     )?;
     row += 1;
+    if let Some(legend) = cmp::notes_legend(report) {
+        write_note(
+            sheet,
+            row,
+            (l("注記", "Notes"), &styles.label),
+            (&legend, &styles.text),
+            &columns,
+            last_col,
+        )?;
+        row += 1;
+    }
     for warning in &warnings {
         write_note(
             sheet,
@@ -407,7 +423,13 @@ fn write_matrix(
     let last_row = row_num(grid.rows.len())?;
     let last_col = col_num(grid.headers.len().saturating_sub(1))?;
 
-    let status_width = column_width(Status::ALL.iter().map(|s| s.label(lang)));
+    let noted = cmp::noted_label(lang);
+    let status_width = column_width(
+        Status::ALL
+            .iter()
+            .map(|s| s.label(lang))
+            .chain([noted.as_str()]),
+    );
     let widths = grid
         .headers
         .iter()
