@@ -78,6 +78,12 @@ fn three_csps_ranked_with_the_report_statuses() {
                 "{name} {}",
                 item["id"]
             );
+            // and its reasons (B-cmp-2)
+            assert_eq!(
+                row["reasons"][&name], item["reasons"],
+                "{name} {}",
+                item["id"]
+            );
         }
     }
     let k07 = v["items"]
@@ -372,7 +378,7 @@ fn ranking_tiers_come_before_the_share_covered_in_every_format() {
     let order = ["Clean", "Warned", "Unchecked", "Lapsed"];
 
     let v = json_of(tiers("en", "json"));
-    assert_eq!(v["schema_version"], 13);
+    assert_eq!(v["schema_version"], 14);
     let csps = v["csps"].as_array().unwrap();
     let got: Vec<(&str, &str, u64)> = csps
         .iter()
@@ -573,4 +579,79 @@ fn csp_dir_skips_the_tools_own_gap_reports() {
         .arg(only.path())
         .assert()
         .success();
+}
+
+/// `compare --checks notes/checks.csv --csp notes/remark.csv --csp notes/plain.csv`: the
+/// same statements, one with a remark on 9.2.1 (item N1).
+fn remark_and_plain(lang: &str, format: &str) -> assert_cmd::Command {
+    let mut c = on_checks(lang, "compare", data("compare/notes/checks.csv"));
+    c.arg("--csp")
+        .arg(data("compare/notes/remark.csv"))
+        .arg("--csp")
+        .arg(data("compare/notes/plain.csv"))
+        .args(["--format", format]);
+    c
+}
+
+/// B-cmp-2: an item covered on a CSP whose remark qualifies it carries the reasons `report`
+/// gives it (JSON `items[].reasons`), and its cell is marked in every text format with a
+/// legend saying what the mark means; the same CSP without the remark is not marked.
+#[test]
+fn a_covered_status_resting_on_a_remark_is_marked_in_every_format() {
+    let v = json_of(remark_and_plain("en", "json"));
+    assert_eq!(v["schema_version"], 14);
+    let n1 = &v["items"][0];
+    assert_eq!(n1["id"], "N1");
+    assert_eq!(n1["statuses"]["remark.csv"], "covered");
+    assert_eq!(n1["statuses"]["plain.csv"], "covered");
+    assert_eq!(
+        n1["reasons"]["remark.csv"],
+        serde_json::json!(["csp-remark"])
+    );
+    assert_eq!(n1["reasons"]["plain.csv"], serde_json::json!([]));
+    let n2 = &v["items"][1];
+    assert_eq!(n2["reasons"]["remark.csv"], serde_json::json!([]));
+
+    // CSV: the marked cell, the legend row under the header, one cell per CSP
+    let csv = stdout_of(remark_and_plain("en", "csv"));
+    let lines: Vec<&str> = csv.lines().collect();
+    let header = lines[0].trim_start_matches('\u{feff}');
+    let col = |name: &str| header.split(',').position(|h| h == name).unwrap();
+    let (rem, plain) = (col("remark.csv"), col("plain.csv"));
+    let n1 = lines.iter().find(|l| l.starts_with("N1,")).unwrap();
+    let cells: Vec<&str> = n1.split(',').collect();
+    assert_eq!(cells.len(), 4, "{n1}");
+    assert_eq!(cells[rem], "covered *", "{n1}");
+    assert_eq!(cells[plain], "covered", "{n1}");
+    let n2 = lines.iter().find(|l| l.starts_with("N2,")).unwrap();
+    assert!(!n2.contains('*'), "{n2}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("*,") && l.contains("items[].reasons")),
+        "{csv}"
+    );
+
+    // table and Markdown: the mark and the legend
+    // (Markdown escapes the mark: `\*`)
+    for (format, mark) in [("table", "*"), ("md", "\\*")] {
+        let out = stdout_of(remark_and_plain("en", format));
+        let marked = format!("covered {mark}");
+        assert_eq!(out.matches(&marked).count(), 1, "{format}:\n{out}");
+        assert!(
+            out.contains(&format!("{mark} = covered, with reasons")),
+            "{format}:\n{out}"
+        );
+    }
+    let ja = stdout_of(remark_and_plain("ja", "table"));
+    assert_eq!(ja.matches("充足 ※").count(), 1, "{ja}");
+    assert!(ja.contains("※ = 充足だが"), "{ja}");
+
+    // without the remark, nothing is marked and there is no legend
+    let mut c = on_checks("en", "compare", data("compare/notes/checks.csv"));
+    c.arg("--csp")
+        .arg(data("compare/notes/plain.csv"))
+        .args(["--format", "csv"]);
+    let csv = stdout_of(c);
+    assert!(!csv.contains('*'), "{csv}");
 }

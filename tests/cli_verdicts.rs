@@ -942,10 +942,13 @@ fn compare_ranks_a_lapsed_csp_last_and_shows_every_warning() {
     assert_eq!(rows[1][0], "warnings");
     assert!(rows[1][3].starts_with("The registration is past its renewal deadline"));
     assert!(rows[1][2].contains("The audit period is one day"));
+    // Valid SaaS's covered items rest on a one-day audit (reason design-only): marked
+    assert_eq!(rows[2][0], "*", "the legend of the mark");
+    assert!(rows.iter().skip(3).any(|r| r[2] == "covered *"));
     assert_eq!(
         rows.len(),
-        13,
-        "the tier and warnings rows, then one row per item"
+        14,
+        "the tier, warnings and legend rows, then one row per item"
     );
 
     let dir = tempfile::tempdir().unwrap();

@@ -213,12 +213,16 @@ fn english_workbook_cell_by_cell() {
         assert_eq!(row[0], item["id"].as_str().unwrap());
         assert_eq!(row[1], item["title"].as_str().unwrap());
         for (k, name) in RANKED.iter().enumerate() {
-            assert_eq!(
-                row[2 + k],
-                item["statuses"][name].as_str().unwrap(),
-                "{} {name}",
-                row[0]
-            );
+            // a covered status with reasons carries the mark
+            let status = item["statuses"][name].as_str().unwrap();
+            let noted =
+                status == "covered" && !item["reasons"][name].as_array().unwrap().is_empty();
+            let want = if noted {
+                format!("{status} *")
+            } else {
+                status.to_owned()
+            };
+            assert_eq!(row[2 + k], want, "{} {name}", row[0]);
         }
     }
     // a formula-like title stays text
@@ -268,7 +272,8 @@ fn matrix_fills_frozen_panes_and_chart() {
     let mut style_of: HashMap<String, Vec<usize>> = HashMap::new();
     for r in 1..matrix.height() {
         for c in 2..matrix.width() {
-            let status = text(matrix, r, c);
+            // the mark of a covered status with reasons does not change its fill
+            let status = text(matrix, r, c).trim_end_matches(" *").to_owned();
             let style = styles[&cell_ref(r, c)];
             style_of.entry(status).or_default().push(style);
         }
@@ -514,4 +519,36 @@ fn same_input_gives_the_same_bytes() {
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let second = fs::read(write_xlsx(compare_cmd("ja"), b.path(), "cmp.xlsx")).unwrap();
     assert!(first == second, "the workbook differs between runs");
+}
+
+/// B-cmp-2: the matrix marks the status of an item covered on a CSP whose remark qualifies
+/// it (`covered *`), not the same CSP's status without the remark, and the summary says
+/// what the mark means.
+#[test]
+fn the_matrix_marks_a_covered_status_resting_on_a_remark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_checks("en", "compare", data("compare/notes/checks.csv"));
+    c.arg("--csp")
+        .arg(data("compare/notes/remark.csv"))
+        .arg("--csp")
+        .arg(data("compare/notes/plain.csv"));
+    let path = write_xlsx(c, dir.path(), "notes.xlsx");
+    let (names, ranges) = sheets(&path);
+    assert_eq!(&names[..2], ["Summary", "Matrix"]);
+    let matrix = &ranges[1];
+    let header = row_texts(matrix, 0);
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.starts_with(&format!("{name}\n")))
+            .unwrap()
+    };
+    let (rem, plain) = (col("remark.csv"), col("plain.csv"));
+    assert_eq!(text(matrix, 1, 0), "N1");
+    assert_eq!(text(matrix, 1, rem), "covered *");
+    assert_eq!(text(matrix, 1, plain), "covered");
+    assert_eq!(text(matrix, 2, rem), "covered");
+    let summary = &ranges[0];
+    let notes = text(summary, row_of(summary, "Notes"), 1);
+    assert!(notes.starts_with("* = covered, with reasons"), "{notes}");
 }

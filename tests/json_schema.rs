@@ -762,6 +762,25 @@ fn compare_outputs_match_the_schema() {
     check(COMPARE, &v);
     statuses_name_the_csps(&v);
     assert_eq!(v["checks"]["sheet"], Value::Null);
+    // items[].reasons: one key per CSP, as statuses; the CSP's remark among them
+    let v = compare(
+        "en",
+        data("compare/notes/checks.csv"),
+        &[
+            data("compare/notes/remark.csv"),
+            data("compare/notes/plain.csv"),
+        ],
+    );
+    check(COMPARE, &v);
+    for item in v["items"].as_array().unwrap() {
+        let keys = |f: &str| {
+            let mut k: Vec<String> = item[f].as_object().unwrap().keys().cloned().collect();
+            k.sort();
+            k
+        };
+        assert_eq!(keys("reasons"), keys("statuses"), "{}", item["id"]);
+    }
+    assert_eq!(v["items"][0]["reasons"]["remark.csv"][0], "csp-remark");
     // a second references column
     let v = compare(
         "en",

@@ -239,13 +239,13 @@ fn a_sheet_that_unpacks_too_large_is_refused() {
     claim_size(&path, "xl/worksheets/sheet1.xml", 364 * 1024 * 1024);
     let err = input_error(report(&path, &[]));
     assert!(
-        err.contains("bomb.xlsx: a sheet of the workbook (xl/worksheets/sheet1.xml) unpacks to 364 MB, over the 100 MB limit; it is not read"),
+        err.contains("bomb.xlsx: a sheet of the workbook (xl/worksheets/sheet1.xml) unpacks to 364 MB, over the 256 MB limit; it is not read"),
         "{err}"
     );
     let mut c = bin();
     c.args(["readiness", "--implemented"]).arg(&path);
     let err = input_error(c);
-    assert!(err.contains("over the 100 MB limit"), "{err}");
+    assert!(err.contains("over the 256 MB limit"), "{err}");
     // the same workbook with its real sizes is read
     let mut wb = Workbook::new();
     sheet(&mut wb, "確認項目", &[&["controls"], &["9.2.1"]]);

@@ -1,5 +1,6 @@
-//! Many CSPs side by side: for each check item the status `report` would give for each
-//! CSP (the same status rule, [`status_rule`], no second copy), counts per CSP, and a ranking.
+//! Many CSPs side by side: for each check item the status and reasons `report` would give
+//! for each CSP (the same computation, [`item_verdict`], no second copy), counts per CSP,
+//! and a ranking.
 use std::collections::HashSet;
 
 use serde::{Serialize, Serializer};
@@ -8,8 +9,8 @@ use crate::analysis::csp::{
     csp_warnings, resolve_attestation, ListCoverage, Registration, UnknownId,
 };
 use crate::analysis::gap::{
-    analyse_resolved, ref_outcome, status_rule, CatalogInfo, ChecksInfo, GapReport, Judge,
-    RefOutcome, ResolvedRefs, Summary, Warning,
+    analyse_resolved, item_verdict, ref_verdicts, CatalogInfo, ChecksInfo, GapReport, Judge,
+    Reasons, RefLabels, RefOutcome, ResolvedRefs, Summary, Warning,
 };
 use crate::analysis::status::Status;
 use crate::catalog::Catalog;
@@ -113,12 +114,51 @@ impl Serialize for Statuses {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct CompareItem {
     pub id: String,
     pub title: String,
     pub row: usize,
     pub statuses: Statuses,
+    /// The reasons `report` gives the item for each CSP, in the order of `statuses`;
+    /// serialised as `{name: [reason]}`.
+    pub reasons: Vec<Reasons>,
+}
+
+impl CompareItem {
+    /// The `k`-th CSP's status carries notes: it is covered, and `report` gives the item
+    /// reasons for it (on a covered item every reason is a note: the status rule gives
+    /// `covered` only when nothing lowers it). The matrix marks such a cell.
+    pub fn noted(&self, k: usize) -> bool {
+        matches!(self.statuses.0.get(k), Some((_, Status::Covered)))
+            && self.reasons.get(k).is_some_and(|r| !r.is_empty())
+    }
+}
+
+impl Serialize for CompareItem {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct PerCsp<'a>(&'a CompareItem);
+        impl Serialize for PerCsp<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let item = self.0;
+                s.collect_map(
+                    item.statuses
+                        .0
+                        .iter()
+                        .zip(&item.reasons)
+                        .map(|((name, _), r)| (name, r.to_vec())),
+                )
+            }
+        }
+        let mut st = s.serialize_struct("CompareItem", 5)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("title", &self.title)?;
+        st.serialize_field("row", &self.row)?;
+        st.serialize_field("statuses", &self.statuses)?;
+        st.serialize_field("reasons", &PerCsp(self))?;
+        st.end()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -126,7 +166,8 @@ pub struct CompareReport {
     /// 3: `csps[].unknown_ids` are objects (`id`, `line`, `suggestions`), as in `report`;
     /// 4: `csps[].registration` and `csps[].warnings`; 5: `checks.iso_edition`; 7:
     /// registration `not-yet-valid`, ranked with the lapsed ones; 8: `csps[].tier`, the
-    /// ranking's first key.
+    /// ranking's first key; 14: `items[].reasons`, the reasons `report` gives each item
+    /// for each CSP.
     pub schema_version: u32,
     pub lang: Lang,
     pub as_of: Date,
@@ -183,38 +224,31 @@ pub fn compare(
     lang: Lang,
 ) -> CompareReport {
     let names = unique_names(atts);
-    // statuses[c][i]: CSP c, item i
+    // statuses[c][i]: CSP c, item i, its status and reasons
     let resolved = ResolvedRefs::of_list(catalog, checks);
-    let mut statuses: Vec<Vec<Status>> = Vec::with_capacity(atts.len());
+    let labels = RefLabels::of(&resolved);
+    let mut statuses: Vec<Vec<(Status, Reasons)>> = Vec::with_capacity(atts.len());
     let mut columns: Vec<(usize, CspColumn)> = Vec::with_capacity(atts.len());
     for (c, att) in atts.iter().enumerate() {
         let csp = resolve_attestation(catalog, att);
         let coverage = ListCoverage::of(catalog, &csp);
         let judge = Judge::new(catalog, &csp, &coverage, as_of);
-        // only the statuses: each distinct reference's outcome once, then the status rule
-        let outcomes: Vec<RefOutcome> = resolved
-            .distinct
-            .iter()
-            .map(|(text, r)| ref_outcome(&judge, text, r))
-            .collect();
-        let row: Vec<Status> = checks
+        // each distinct reference evaluated once, then each item's status and reasons
+        let refs = ref_verdicts(&judge, &resolved, &labels, lang);
+        let row: Vec<(Status, Reasons)> = checks
             .items
             .iter()
             .enumerate()
             .map(|(i, item)| {
-                let refs = resolved.of_item(i).iter();
-                status_rule(
-                    refs.map(|&r| {
-                        outcomes
-                            .get(r as usize)
-                            .copied()
-                            .unwrap_or(RefOutcome::Unresolved)
-                    }),
-                    item,
-                )
+                let of_item = resolved.of_item(i).iter().map(|&r| {
+                    refs.get(r as usize)
+                        .copied()
+                        .unwrap_or((RefOutcome::Unresolved, Reasons::default()))
+                });
+                item_verdict(of_item, item)
             })
             .collect();
-        let mut counts = Summary::tally(row.iter().copied());
+        let mut counts = Summary::tally(row.iter().map(|(s, _)| *s));
         counts.unresolved_references = resolved.unresolved_count();
         statuses.push(row);
         let warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
@@ -268,9 +302,10 @@ pub fn compare(
             statuses: Statuses(
                 columns
                     .iter()
-                    .map(|(c, col)| (col.name.clone(), statuses[*c][i]))
+                    .map(|(c, col)| (col.name.clone(), statuses[*c][i].0))
                     .collect(),
             ),
+            reasons: columns.iter().map(|(c, _)| statuses[*c][i].1).collect(),
         })
         .collect();
     let details = if atts.len() <= MAX_DETAIL_SHEETS {
@@ -287,7 +322,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 13,
+        schema_version: 14,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -672,12 +672,6 @@ impl Validity {
     pub fn in_effect(&self) -> bool {
         !(self.lapsed || self.not_yet_valid || self.audit_not_ended)
     }
-
-    /// Whether its statements are not known to give ISMAP-level assurance: an ISMAP-LIU
-    /// registration, or one whose kind the input does not state.
-    pub fn short_of_ismap(&self) -> bool {
-        self.liu || self.kind_unstated
-    }
 }
 
 impl Service {

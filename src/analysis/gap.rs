@@ -271,6 +271,10 @@ impl Reasons {
         self.0 & (1 << r as u32) != 0
     }
 
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
     fn union(self, other: Reasons) -> Reasons {
         Reasons(self.0 | other.0)
     }
@@ -1526,12 +1530,6 @@ impl<'a> Judge<'a> {
             .map(|s| s.name.as_str())
     }
 
-    /// Whether `id`'s statement rests on a registration not in effect on the date
-    /// (lapsed, not yet valid, or assessed over a period ending after it).
-    fn not_in_effect(&self, id: &str) -> bool {
-        self.weakened_by(id, |v| !v.in_effect()).is_some()
-    }
-
     /// The controls one resolved target stands for, each with its state and (when not
     /// applicable) the CSP's reason: the objective or detail itself, or every objective
     /// under a clause or category; after an objective the list states implemented, the
@@ -1791,35 +1789,6 @@ pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckI
     }
 }
 
-/// A reference's [`RefOutcome`] against one CSP, without building its controls (`compare`).
-pub fn ref_outcome(judge: &Judge, text: &str, resolution: &Resolution) -> RefOutcome {
-    let (targets, without) = match resolution {
-        Resolution::Unresolved { .. } => return RefOutcome::Unresolved,
-        Resolution::NoCounterpart { .. } => return RefOutcome::NoCounterpart,
-        Resolution::Resolved {
-            targets,
-            without_counterpart,
-            ..
-        } => (targets, without_counterpart),
-    };
-    let approximate = NistMapping::of(text, resolution).is_some_and(NistMapping::is_approximate);
-    let mut states = Vec::new();
-    for t in targets {
-        judge.visit_target(&t.id, Lang::En, &mut |v| {
-            if !matches!(v.role, Role::Chosen(_)) {
-                let short = judge
-                    .weakened_by(v.basis, Validity::short_of_ismap)
-                    .is_some();
-                states.push((v.state, judge.not_in_effect(v.basis), short))
-            }
-        });
-    }
-    let mut flags = flags_of(!targets.is_empty(), approximate, states);
-    // a reference also naming controls with no ISMAP counterpart is never fully covered
-    flags.all &= without.is_empty();
-    RefOutcome::Resolved(flags)
-}
-
 /// Every distinct reference text of a check list resolved once (a large check list repeats
 /// a few thousand references many times), and which of them each item names: the part of
 /// the analysis that does not depend on the CSP.
@@ -1949,7 +1918,7 @@ impl ResolvedRefs {
 
 /// Text shared between items: each catalog id, title, reason or provenance allocated once.
 #[derive(Default)]
-struct Shared<'a>(HashMap<&'a str, Arc<str>>);
+struct Shared<'a>(foldhash::HashMap<&'a str, Arc<str>>);
 
 impl<'a> Shared<'a> {
     fn get(&mut self, s: &'a str) -> Arc<str> {
@@ -1999,16 +1968,140 @@ impl RefEval {
             RefEval::Resolved { flags, .. } => RefOutcome::Resolved(*flags),
         }
     }
+
+    /// What it adds to the reasons of an item naming it.
+    fn reasons(&self) -> Reasons {
+        let mut r = Reasons::default();
+        match self {
+            RefEval::Unresolved(_) => r.insert(Reason::UnresolvedReference),
+            RefEval::NoCounterpart(_) => r.insert(Reason::NoIsmapCounterpart),
+            RefEval::Resolved { reasons, .. } => r = *reasons,
+        }
+        r
+    }
+}
+
+/// Every distinct reference of `resolved` evaluated against one CSP (`labels`: theirs,
+/// [`RefLabels::of`]), each kept as its [`RefOutcome`] and the reasons it adds (`compare`:
+/// what [`item_verdict`] needs, not the controls).
+pub fn ref_verdicts(
+    judge: &Judge,
+    resolved: &ResolvedRefs,
+    labels: &[RefLabels],
+    lang: Lang,
+) -> Vec<(RefOutcome, Reasons)> {
+    let mut shared = Shared::default();
+    resolved
+        .distinct
+        .iter()
+        .zip(labels)
+        .map(|((text, res), labels)| {
+            let eval = evaluate_ref(judge, (text, res), labels, &mut shared, lang);
+            (eval.outcome(), eval.reasons())
+        })
+        .collect()
+}
+
+/// An item's status and reasons from its references' outcomes and the reasons they add:
+/// the one computation of both, for `report` ([`item_result`]) and `compare`.
+pub fn item_verdict(
+    refs: impl Iterator<Item = (RefOutcome, Reasons)> + Clone,
+    item: &CheckItem,
+) -> (Status, Reasons) {
+    let status = status_rule(refs.clone().map(|(o, _)| o), item);
+    let mut reasons = refs.fold(Reasons::default(), |all, (_, r)| all.union(r));
+    reasons.set(Reason::NoReference, item.refs.is_empty());
+    if !kind_matters(status, item.assurance) {
+        reasons.remove(Reason::RegistrationKindUnstated);
+    }
+    reasons.set(
+        Reason::AssuranceAboveIsmap,
+        item.assurance > Assurance::Ismap
+            && !matches!(status, Status::OutsideIsmap | Status::NotAnalysed),
+    );
+    reasons.set(Reason::InvalidInput, !item.problems.is_empty());
+    (status, reasons)
+}
+
+/// What a reference's evaluation takes from its text and resolution alone, the same
+/// against every CSP: worked out once per distinct reference (`compare` evaluates each
+/// against every CSP).
+#[derive(Debug, Clone, Default)]
+pub struct RefLabels {
+    /// `AC-2(1) → AC-2` for a NIST id.
+    nist: Option<Arc<str>>,
+    /// The NIST mapping is approximate.
+    approximate: bool,
+    /// The reference as written, with the edition it was read in when that decided it,
+    /// for a reference not in ISMAP numbering.
+    via: Option<Arc<str>>,
+    /// `A.8.2 (2022) → 9.2.3` for a reference in another numbering.
+    chain: Option<Arc<str>>,
+}
+
+impl RefLabels {
+    /// The labels of every distinct reference of `resolved`, in its order.
+    pub fn of(resolved: &ResolvedRefs) -> Vec<RefLabels> {
+        resolved
+            .distinct
+            .iter()
+            .map(|(text, res)| RefLabels::of_ref(text, res))
+            .collect()
+    }
+
+    fn of_ref(text: &Arc<str>, resolution: &Resolution) -> RefLabels {
+        let Resolution::Resolved {
+            kind,
+            targets,
+            matched,
+            edition,
+            ..
+        } = resolution
+        else {
+            return RefLabels::default();
+        };
+        let kind = *kind;
+        let nist = (kind == RefKind::Nist).then(|| {
+            // "AC-2(1) → AC-2" when only the base control is in NIST's mapping
+            let typed = typed_nist(text).unwrap_or_else(|| text.to_string());
+            Arc::from(match matched {
+                Some(m) if *m != typed => format!("{typed} → {m}"),
+                _ => typed,
+            })
+        });
+        let approximate =
+            NistMapping::of(text, resolution).is_some_and(NistMapping::is_approximate);
+        // the reference as written, with the edition it was read in when that decided it
+        let label: Arc<str> = match edition {
+            Some(e) if !text.contains(e.as_str()) => Arc::from(format!("{text} ({e})")),
+            _ => text.clone(),
+        };
+        let via = (kind != RefKind::Ismap || edition.is_some()).then(|| label.clone());
+        let chain = matches!(
+            kind,
+            RefKind::Iso2022 | RefKind::Iso27001Clause | RefKind::Iso27014Clause
+        )
+        .then(|| {
+            let ids: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
+            Arc::from(format!("{label} → {}", ids.join(", ")))
+        });
+        RefLabels {
+            nist,
+            approximate,
+            via,
+            chain,
+        }
+    }
 }
 
 fn evaluate_ref<'a>(
     judge: &Judge<'a>,
-    text: &Arc<str>,
-    resolution: &'a Resolution,
+    (text, resolution): (&Arc<str>, &'a Resolution),
+    labels: &RefLabels,
     shared: &mut Shared<'a>,
     lang: Lang,
 ) -> RefEval {
-    let (kind, targets, matched, edition, without) = match resolution {
+    let (targets, without) = match resolution {
         Resolution::Unresolved { why, suggestions } => {
             return RefEval::Unresolved(UnresolvedRef {
                 reference: text.clone(),
@@ -2023,36 +2116,17 @@ fn evaluate_ref<'a>(
             })
         }
         Resolution::Resolved {
-            kind,
             targets,
-            matched,
-            edition,
             without_counterpart,
-        } => (*kind, targets, matched, *edition, without_counterpart),
+            ..
+        } => (targets, without_counterpart),
     };
-    let nist = (kind == RefKind::Nist).then(|| {
-        // "AC-2(1) → AC-2" when only the base control is in NIST's mapping
-        let typed = typed_nist(text).unwrap_or_else(|| text.to_string());
-        Arc::from(match matched {
-            Some(m) if *m != typed => format!("{typed} → {m}"),
-            _ => typed,
-        })
-    });
-    let approximate = NistMapping::of(text, resolution).is_some_and(NistMapping::is_approximate);
-    // the reference as written, with the edition it was read in when that decided it
-    let label: Arc<str> = match edition {
-        Some(e) if !text.contains(e.as_str()) => Arc::from(format!("{text} ({e})")),
-        _ => text.clone(),
-    };
-    let via = (kind != RefKind::Ismap || edition.is_some()).then(|| label.clone());
-    let chain = matches!(
-        kind,
-        RefKind::Iso2022 | RefKind::Iso27001Clause | RefKind::Iso27014Clause
-    )
-    .then(|| {
-        let ids: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
-        Arc::from(format!("{label} → {}", ids.join(", ")))
-    });
+    let RefLabels {
+        nist,
+        approximate,
+        via,
+        chain,
+    } = labels.clone();
     let without = (!without.is_empty()).then(|| CounterpartlessRef {
         reference: text.clone(),
         controls: without.clone(),
@@ -2255,25 +2329,7 @@ fn item_result(
     columns: &[Arc<str>],
     topics: &mut Topics,
 ) -> ItemResult {
-    let status = status_rule(evals.iter().map(|e| e.outcome()), &item);
-    let mut reasons = Reasons::default();
-    for eval in evals {
-        match eval {
-            RefEval::Unresolved(_) => reasons.insert(Reason::UnresolvedReference),
-            RefEval::NoCounterpart(_) => reasons.insert(Reason::NoIsmapCounterpart),
-            RefEval::Resolved { reasons: r, .. } => reasons = reasons.union(*r),
-        }
-    }
-    reasons.set(Reason::NoReference, item.refs.is_empty());
-    if !kind_matters(status, item.assurance) {
-        reasons.remove(Reason::RegistrationKindUnstated);
-    }
-    reasons.set(
-        Reason::AssuranceAboveIsmap,
-        item.assurance > Assurance::Ismap
-            && !matches!(status, Status::OutsideIsmap | Status::NotAnalysed),
-    );
-    reasons.set(Reason::InvalidInput, !item.problems.is_empty());
+    let (status, reasons) = item_verdict(evals.iter().map(|e| (e.outcome(), e.reasons())), &item);
     let topic = (status == Status::OutsideIsmap)
         .then(|| topics.of_title(&item.title))
         .flatten();
@@ -2355,7 +2411,8 @@ fn item_results_split(
     let evals: Arc<[RefEval]> = resolved
         .distinct
         .iter()
-        .map(|(text, res)| evaluate_ref(judge, text, res, &mut shared, lang))
+        .zip(RefLabels::of(resolved))
+        .map(|((text, res), labels)| evaluate_ref(judge, (text, res), &labels, &mut shared, lang))
         .collect();
     // appends the results of `items`, the first being item number `first`
     let analyse_range = |first: usize, items: Vec<CheckItem>, out: &mut Vec<ItemResult>| {

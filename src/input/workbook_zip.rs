@@ -16,8 +16,9 @@ use crate::error::{InputError, Location};
 pub type Comments = BTreeMap<(u32, u32), String>;
 
 /// Largest unpacked part of a workbook (a sheet, its shared text) accepted: a 100,000-row
-/// check list's sheet unpacks to a few tens of MB.
-pub const MAX_PART_BYTES: u64 = 100 * 1024 * 1024;
+/// check list's sheet unpacks to a few tens of MB, the gap sheet of a 100,000-item report
+/// (read back with `--review`) to about 140 MB.
+pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 
 fn open(path: &Path) -> Option<zip::ZipArchive<BufReader<File>>> {
     let file = File::open(path).ok()?;

@@ -269,6 +269,9 @@ pub const JA: &[(&str, &str)] = &[
     ("too many columns for a worksheet", "ワークシートの列数の上限を超えています"),
     ("a workbook is written by report::xlsx", "ワークブックは report::xlsx が書きます"),
     ("a CSV rendering thread stopped early", "CSVを作るスレッドが途中で止まりました"),
+    ("{}: not as rust_xlsxwriter writes a sheet: its rows cannot be added", "{0}: rust_xlsxwriter が書くシートの形ではないため、行を加えられません"),
+    ("a look of the gap sheet was not probed", "ギャップシートのセルの書式が調べられていません"),
+    ("the thread deflating the sheet stopped", "シートを圧縮するスレッドが途中で止まりました"),
     ("stopped", "止まりました"),
     // --- stdin
     ("more than one input is '-': stdin can be read only once", "複数の入力が '-' です: 標準入力は一度しか読めません"),

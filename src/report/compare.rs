@@ -1,7 +1,7 @@
 //! The comparison of several CSPs in table, CSV, Markdown and JSON (xlsx in `xlsx`).
 use std::io::Write;
 
-use crate::analysis::compare::{CompareReport, CspColumn, Tier};
+use crate::analysis::compare::{CompareItem, CompareReport, CspColumn, Tier};
 use crate::analysis::Status;
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
@@ -82,6 +82,50 @@ pub fn summary_grid(r: &CompareReport) -> Grid {
     g
 }
 
+/// The mark on a covered status carrying notes ([`CompareItem::noted`]).
+fn noted_mark(lang: Lang) -> &'static str {
+    lang.pick("※", "*")
+}
+
+/// The `k`-th CSP's status of an item as the matrix shows it: its label, marked when it is
+/// covered with notes ("充足 ※").
+pub fn status_cell(item: &CompareItem, k: usize, lang: Lang) -> String {
+    let label = item.statuses.0.get(k).map_or("", |(_, s)| s.label(lang));
+    if item.noted(k) {
+        format!("{label} {}", noted_mark(lang))
+    } else {
+        label.to_owned()
+    }
+}
+
+/// The widest status cell: covered with its mark.
+pub fn noted_label(lang: Lang) -> String {
+    format!("{} {}", Status::Covered.label(lang), noted_mark(lang))
+}
+
+/// What the mark means and where the reasons are, when some cell carries it.
+pub fn notes_legend(r: &CompareReport) -> Option<String> {
+    let any = r
+        .items
+        .iter()
+        .any(|i| (0..r.csps.len()).any(|k| i.noted(k)));
+    any.then(|| match r.lang {
+        Lang::Ja => format!(
+            "{} = 充足だが、reportがこの確認項目に理由 (注記) を付けている: CSPの備考、改善計画・後発事象、\
+             古い監査対象期間、整備状況のみの評価、NISTの対応表による対応、基盤サービスの言明など。\
+             理由はJSONの items[].reasons、CSP別シート、または `ismap-gap report --csp ファイル` で確認してください",
+            noted_mark(r.lang)
+        ),
+        Lang::En => format!(
+            "{} = covered, with reasons `report` gives the item (notes): the CSP's remark, an \
+             improvement plan or subsequent events, an old audit period, a design-only audit, a \
+             mapping through NIST, the underlying service's statement…; see items[].reasons in \
+             JSON, the per-CSP sheets, or `ismap-gap report --csp FILE`",
+            noted_mark(r.lang)
+        ),
+    })
+}
+
 /// The matrix: id, title, then one status column per CSP (rank order).
 pub fn matrix_grid(r: &CompareReport) -> Grid {
     let lang = r.lang;
@@ -93,12 +137,7 @@ pub fn matrix_grid(r: &CompareReport) -> Grid {
     let mut g = Grid::new(headers);
     for item in &r.items {
         let mut row = vec![item.id.clone(), item.title.clone()];
-        row.extend(
-            item.statuses
-                .0
-                .iter()
-                .map(|(_, s)| s.label(lang).to_owned()),
-        );
+        row.extend((0..item.statuses.0.len()).map(|k| status_cell(item, k, lang)));
         // the worst status of the row colours it on a terminal
         let worst = item.statuses.0.iter().map(|(_, s)| *s).max();
         g.push(row, worst.map_or(Tone::Plain, Tone::from));
@@ -126,6 +165,7 @@ fn summary_lines(r: &CompareReport) -> Vec<String> {
     ];
     out.push(crate::report::gap::covered_means(lang).to_owned());
     out.push(format!("{}: {}", ranking_label(lang), ranking_rule(lang)));
+    out.extend(notes_legend(r));
     for message in warning_messages(r) {
         out.push(format!("{} {message}", lang.pick("警告:", "WARNING:")));
     }
@@ -151,6 +191,14 @@ fn csv_grid(r: &CompareReport) -> Grid {
         }));
         g.rows.insert(1, row);
         g.tones.insert(1, Tone::Plain);
+    }
+    // what the mark means, under those rows
+    if let Some(legend) = notes_legend(r) {
+        let at = g.rows.len() - r.items.len();
+        let mut row = vec![noted_mark(r.lang).to_owned(), legend];
+        row.resize(g.headers.len(), String::new());
+        g.rows.insert(at, row);
+        g.tones.insert(at, Tone::Plain);
     }
     g
 }

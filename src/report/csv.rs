@@ -21,38 +21,12 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether a cell holds `,`, `"`, CR or LF. Looked at 16 bytes at a time, the last block
-/// overlapping the one before (or padded, for a short cell), without stopping inside a
-/// block, so that the compiler turns each block into a few vector instructions: this runs
-/// on every cell.
+/// Whether a cell holds `,`, `"`, CR or LF (looked at in blocks: this runs on every
+/// cell).
 fn needs_quotes(cell: &[u8]) -> bool {
-    fn any_special(block: &[u8; 16]) -> bool {
-        let mut hit = 0u8;
-        for &b in block {
-            hit |= u8::from(b == b',')
-                | u8::from(b == b'"')
-                | u8::from(b == b'\r')
-                | u8::from(b == b'\n');
-        }
-        hit != 0
-    }
-    let mut blocks = cell.chunks_exact(16);
-    for block in &mut blocks {
-        if block.try_into().is_ok_and(any_special) {
-            return true;
-        }
-    }
-    let rest = blocks.remainder();
-    if rest.is_empty() {
-        return false;
-    }
-    let mut last = [0u8; 16];
-    if cell.len() >= 16 {
-        last.copy_from_slice(&cell[cell.len() - 16..]);
-    } else {
-        last[..rest.len()].copy_from_slice(rest);
-    }
-    any_special(&last)
+    crate::report::any_byte(cell, |b| {
+        (b == b',') | (b == b'"') | (b == b'\r') | (b == b'\n')
+    })
 }
 
 /// One CSV row written straight into the output text: each cell is appended where it

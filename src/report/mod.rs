@@ -191,3 +191,58 @@ pub fn write_yaml<T: serde::Serialize>(
     serde_yaml::to_writer(&mut *w, value)?;
     Ok(())
 }
+
+/// Whether any of `bytes` is `special`: looked at 16 bytes at a time, the last block
+/// overlapping the one before (or, for fewer than 16 bytes, padded with copies of the
+/// first), without stopping inside a block, so that the compiler turns each block into a
+/// few vector instructions. For the scans that run on every cell (CSV quoting, xlsx
+/// escaping).
+#[inline]
+pub(crate) fn any_byte(bytes: &[u8], special: impl Fn(u8) -> bool + Copy) -> bool {
+    #[inline(always)]
+    fn any_special(block: &[u8; 16], special: impl Fn(u8) -> bool) -> bool {
+        let mut hit = 0u8;
+        for &b in block {
+            hit |= u8::from(special(b));
+        }
+        hit != 0
+    }
+    let mut blocks = bytes.chunks_exact(16);
+    for block in &mut blocks {
+        if block.try_into().is_ok_and(|b| any_special(b, special)) {
+            return true;
+        }
+    }
+    let rest = blocks.remainder();
+    let Some(&first) = rest.first() else {
+        return false;
+    };
+    let mut last = [first; 16];
+    if bytes.len() >= 16 {
+        last.copy_from_slice(&bytes[bytes.len() - 16..]);
+    } else {
+        last[..rest.len()].copy_from_slice(rest);
+    }
+    any_special(&last, special)
+}
+
+#[cfg(test)]
+mod any_byte_tests {
+    #[test]
+    fn any_byte_finds_a_special_byte_wherever_it_is() {
+        let special = |b: u8| b == b'&' || b < 0x20;
+        for len in 0..50 {
+            let plain = vec![b'a'; len];
+            assert!(!super::any_byte(&plain, special), "{len}");
+            for at in 0..len {
+                for hit in [b'&', 0, 0x1f] {
+                    let mut bytes = plain.clone();
+                    bytes[at] = hit;
+                    assert!(super::any_byte(&bytes, special), "{len} {at} {hit}");
+                }
+            }
+        }
+        // padding a short text never finds what it does not hold
+        assert!(!super::any_byte("確認".as_bytes(), special));
+    }
+}

@@ -163,11 +163,27 @@ fn date_of_something_else(folded: &str, written: &str) -> bool {
         return false;
     }
     let after: String = folded[at + written.len()..].chars().take(8).collect();
+    // the words that govern this date: those before it in its own clause, after any other
+    // date (`次回は2027年3月、新基盤は2027年4月`: the 次回 is the first date's)
     let before: String = {
-        let chars: Vec<char> = folded[..at].chars().collect();
+        let head = &folded[..at];
+        let from = head
+            .rfind(|c: char| {
+                c.is_ascii_digit()
+                    || matches!(c, '、' | '，' | ',' | '。' | ';' | '；' | '\n' | '／' | '/')
+            })
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let chars: Vec<char> = head[from..].chars().collect();
         chars[chars.len().saturating_sub(16)..].iter().collect()
     };
     let after = after.trim_start_matches([' ', '末', '頃', '中']);
+    // the start of a period (`有効期間：2027年4月1日～2028年3月31日`, `2027年4月以降`): a
+    // period that has not begun is not in effect
+    if starts_a_period(after) {
+        return false;
+    }
     [
         "まで保存",
         "まで保管",
@@ -201,6 +217,96 @@ fn date_of_something_else(folded: &str, written: &str) -> bool {
         ]
         .iter()
         .any(|w| before.contains(w))
+}
+
+/// Whether the words right after a date make it the start of a period (`～`, `から`,
+/// `以降`, `より`, `from`).
+fn starts_a_period(after: &str) -> bool {
+    let after = after.trim_start();
+    [
+        "～", "〜", "~", "－", "から", "以降", "より", "以後", "-", "from", "onward",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+}
+
+/// Words in a cell under a record-date header that say the record itself has lapsed
+/// (`2025-03-31（失効）`): the row's statement is not in effect.
+const LAPSED_WORDS: &[&str] = &["失効", "期限切れ", "期限超過", "expired", "lapsed"];
+
+/// The qualifier of a cell under a header naming a date that is not the implementation's
+/// (`有効期限`, `次回レビュー日`, `最終確認日`): a cell that is a date alone is the header's
+/// date and is not compared with `as_of`; any other words in it are read as a remark's
+/// ([`qualifier_on`]: `2027-04-01から適用` is a later implementation), except that the date
+/// the cell begins with is the header's (`2027年3月31日まで`), unless the words make it the
+/// start of a period or name an implementation. Words saying the record lapsed (`失効`,
+/// `期限切れ`) qualify the row.
+pub fn record_date_qualifier(
+    text: &str,
+    titles: &[&str],
+    as_of: crate::date::Date,
+) -> Option<Qualifier> {
+    if is_date_alone(text) {
+        return None;
+    }
+    if let Some(q) = qualifier_beyond(text, titles) {
+        return Some(q);
+    }
+    let folded = fold_width(text).to_lowercase();
+    if let Some(w) = LAPSED_WORDS.iter().find(|w| folded.contains(*w)) {
+        return Some(Qualifier {
+            kind: Kind::Deferral,
+            word: (*w).to_owned(),
+        });
+    }
+    let mut dates = crate::date::dates_in(text);
+    dates.extend(english_months(text));
+    dates
+        .into_iter()
+        .find(|(written, last)| {
+            *last > as_of && {
+                let at = folded.find(&written.to_lowercase()).unwrap_or(0);
+                let first = folded[..at].trim().is_empty();
+                let after: String = folded[(at + written.len()).min(folded.len())..]
+                    .chars()
+                    .take(8)
+                    .collect();
+                let governed = first
+                    && !starts_a_period(after.trim_start_matches([' ', '末', '頃', '中']))
+                    && !IMPLEMENTING.iter().any(|w| folded.contains(w));
+                !governed && !date_of_something_else(&folded, written)
+            }
+        })
+        .map(|(written, _)| Qualifier {
+            kind: Kind::Later(as_of),
+            word: written,
+        })
+}
+
+/// Whether a cell is a date alone: nothing but the dates it writes, spaces and punctuation.
+pub fn is_date_alone(text: &str) -> bool {
+    let dates = crate::date::dates_in(text);
+    if dates.is_empty() {
+        return false;
+    }
+    let mut rest = fold_width(text).into_owned();
+    for (written, _) in &dates {
+        rest = rest.replacen(written.as_str(), "", 1);
+    }
+    rest.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '.' | '。' | '．' | ',' | '、' | '(' | ')' | '（' | '）')
+    })
+}
+
+/// Whether a header names a limit or a next time (`有効期限`, `次回レビュー日`): a date
+/// before the as-of date there has passed (an expired validity, an overdue review).
+pub fn names_limit(name: &str) -> bool {
+    let key = header_key(name);
+    names_record_date(name)
+        && LATER_BY_NATURE_WORDS
+            .iter()
+            .chain(&["次回", "next", "due", "予定"])
+            .any(|w| key.contains(w))
 }
 
 /// `April 2027`, `Apr. 2027`, `Q3 2026`, `3Q 2026`: as written, with the last day they may
@@ -1535,6 +1641,7 @@ const CONFIRMED_WORDS: &[&str] = &[
     "reviewdate",
     "reviewedon",
     "updatedon",
+    "updated",
 ];
 
 /// Header words naming a limit or a next time (`有効期限`, `次回レビュー日`): after the
@@ -1571,6 +1678,24 @@ const LATER_BY_NATURE_WORDS: &[&str] = &[
 /// compared with the as-of date, and the header's `期限`/`予定` qualifies nothing.
 pub fn names_record_date(name: &str) -> bool {
     let key = header_key(name);
+    // a GRC export's headers without `日`/`date`, and the due date of a review (not a
+    // deferral of the control)
+    if matches!(
+        key.as_ref(),
+        "nextreview"
+            | "lastreview"
+            | "updated"
+            | "次回見直し"
+            | "次回レビュー"
+            | "reviewdue"
+            | "reviewduedate"
+            | "duedateofreview"
+            | "確認予定日"
+            | "見直し期限"
+            | "レビュー期限"
+    ) {
+        return true;
+    }
     let date_word = [
         "日",
         "日付",

@@ -163,6 +163,11 @@ pub fn read(
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
         let id_name = layout.name(layout.id_column);
+        if is_total_row(row, layout, cols) {
+            // table furniture (`合計 | 3`): counted among the rows not read, credits nothing
+            out.ignored += 1;
+            continue;
+        }
         let status = status_of(
             row,
             n,
@@ -255,7 +260,7 @@ pub fn read(
         let reason = if status.declared == Declared::Implemented {
             check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles, as_of)?;
             let raw = raws.first().map_or("", String::as_str);
-            row_remark(row, layout, cols, |text| {
+            row_remark(row, layout, cols, as_of, |text| {
                 published::is_title(catalog, raw, text) || titles.contains(&text)
             })
         } else {
@@ -492,6 +497,7 @@ fn row_remark(
     row: &[String],
     layout: &Layout,
     cols: &StatusColumns,
+    as_of: crate::date::Date,
     is_title: impl Fn(&str) -> bool,
 ) -> String {
     // of the statement `readiness` wrote, the reason is the CSP's; the other columns
@@ -505,13 +511,19 @@ fn row_remark(
             let text = cell(row, c);
             let name = layout.name(c);
             let says_nothing = remarks::says_nothing(text)
-                || vocab::reason_given(text).is_empty()
+                || vocab::says_no_reason(text)
                 || (cols.titles.contains(&c) && is_title(text))
                 || matches!(remarks::header(name), remarks::Header::Qualifying(_) if remarks::nothing_for_the_row(text))
                 || (crate::input::csp::classify::is_number_header(name)
                     && text.chars().all(|ch| ch.is_ascii_digit()))
-                || ((remarks::names_implementation_date(name) || remarks::names_record_date(name))
-                    && !crate::date::dates_in(text).is_empty());
+                || (remarks::names_implementation_date(name)
+                    && !crate::date::dates_in(text).is_empty())
+                // a record date alone is the header's, unless it is a limit or a next time
+                // that has passed (an expired validity, an overdue review): kept
+                || (remarks::names_record_date(name)
+                    && remarks::is_date_alone(text)
+                    && !(remarks::names_limit(name)
+                        && crate::date::dates_in(text).iter().any(|(_, last)| *last < as_of)));
             (!says_nothing).then(|| (name, text.split_whitespace().collect::<Vec<_>>().join(" ")))
         })
         .collect();
@@ -610,7 +622,7 @@ fn check_implemented_row(
         // a date under a header naming a date that is not of the implementation (`最終確認日`,
         // `有効期限`, `次回レビュー日`) is not compared with the as-of date
         let found = if remarks::names_record_date(layout.name(c)) {
-            remarks::qualifier_beyond(text, titles)
+            remarks::record_date_qualifier(text, titles, as_of)
         } else {
             remarks::qualifier_on(text, titles, as_of)
         };
@@ -656,6 +668,41 @@ fn check_implemented_row(
         }
     }
     Ok(())
+}
+
+/// Whether a row is a total under the table (`合計 | 3`, `実施数 | 3件`, `Total | 12`, ` | 3`):
+/// no control id, a first cell naming a total or empty, a count in the status column and
+/// nothing else in the row.
+fn is_total_row(row: &[String], layout: &Layout, cols: &StatusColumns) -> bool {
+    let StatusSource::Column(status) = cols.status else {
+        return false;
+    };
+    let id_cell = cell(row, layout.id_column);
+    let names_total = id_cell.is_empty()
+        || matches!(
+            crate::text::header_key(id_cell).as_ref(),
+            "合計"
+                | "計"
+                | "総計"
+                | "小計"
+                | "合計数"
+                | "件数"
+                | "実施数"
+                | "total"
+                | "sum"
+                | "count"
+        );
+    let count = crate::text::fold_width(cell(row, status)).into_owned();
+    let count = count
+        .trim()
+        .trim_end_matches(['件', '個', '項', '目'])
+        .trim();
+    let is_count = !count.is_empty() && count.chars().all(|c| c.is_ascii_digit());
+    let others_empty = row
+        .iter()
+        .enumerate()
+        .all(|(c, text)| c == layout.id_column || c == status || text.trim().is_empty());
+    names_total && is_count && others_empty && find_ids(id_cell).0.is_empty()
 }
 
 /// The objectives (their numbers) whose detailed controls the table states on rows of their

@@ -300,8 +300,214 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
 /// restating the status (`N/A`, `非該当`). An exclusion with such a "reason" is an exclusion without a reason.
 pub fn reason_given(text: &str) -> &str {
     let t = text.trim();
+    if says_no_reason(t) || gives_no_cause(t) {
+        ""
+    } else {
+        t
+    }
+}
+
+/// Status words, pointers to elsewhere and filler: a "reason" made of these alone gives no
+/// cause (`非該当のため`, `対象外とした`, `不要`, `理由は特にない`, `別紙1参照`, `上記参照`,
+/// `同上`, `〃`, `Nothing to note`). Japanese words are taken out wherever they stand,
+/// English ones as whole words; longer words first.
+const NO_CAUSE_JA: &[&str] = &[
+    "非該当",
+    "対象外",
+    "適用外",
+    "適用除外",
+    "除外",
+    "該当しない",
+    "該当せず",
+    "該当なし",
+    "該当無し",
+    "該当事項",
+    "適用しない",
+    "適用せず",
+    "対象としない",
+    "対象とせず",
+    "対象なし",
+    "必要なし",
+    "必要無し",
+    "必要ない",
+    "必要がない",
+    "必要はない",
+    "不要",
+    "不必要",
+    "なし",
+    "無し",
+    "ナシ",
+    "ない",
+    "無い",
+    "特記事項",
+    "記載事項",
+    "特記",
+    "特に",
+    "とくに",
+    "理由は",
+    "理由",
+    "記載",
+    "記入",
+    "空欄",
+    "省略",
+    "未定",
+    "未記入",
+    "別紙",
+    "別添",
+    "添付",
+    "資料",
+    "参照",
+    "のとおり",
+    "の通り",
+    "とおり",
+    "通り",
+    "後述",
+    "前述",
+    "上述",
+    "上記",
+    "下記",
+    "同上",
+    "同左",
+    "同右",
+    "同下",
+    "同じ",
+    "〃",
+    "のため",
+    "ため",
+    "とする",
+    "とした",
+    "とします",
+    "としました",
+    "とします",
+    "です",
+    "である",
+    "でした",
+    "した",
+    "する",
+    "します",
+    "事項",
+    "該当",
+    "適用",
+    "対象",
+    "の",
+    "は",
+    "が",
+    "を",
+    "に",
+    "と",
+    "で",
+    "も",
+    "にて",
+];
+const NO_CAUSE_EN: &[&str] = &[
+    "n/a",
+    "na",
+    "not",
+    "applicable",
+    "no",
+    "nothing",
+    "none",
+    "to",
+    "note",
+    "notes",
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "see",
+    "refer",
+    "annex",
+    "appendix",
+    "attached",
+    "attachment",
+    "above",
+    "below",
+    "same",
+    "as",
+    "ditto",
+    "reason",
+    "reasons",
+    "particular",
+    "in",
+    "needed",
+    "required",
+    "necessary",
+    "excluded",
+    "exclusion",
+    "the",
+    "do",
+    "does",
+    "is",
+    "are",
+    "it",
+    "this",
+    "for",
+    "of",
+    "out",
+    "scope",
+    "tbd",
+    "nil",
+];
+
+/// Whether `text` is made only of status words, pointers to elsewhere, filler, numbers and
+/// punctuation ([`NO_CAUSE_JA`], [`NO_CAUSE_EN`]), at least one of the words among them:
+/// no cause is given.
+pub fn gives_no_cause(text: &str) -> bool {
+    let lower = crate::text::fold_width(text).to_lowercase();
+    let mut rest = String::new();
+    let mut word = String::new();
+    let mut removed = false;
+    let flush = |word: &mut String, rest: &mut String, removed: &mut bool| {
+        if word.is_empty() {
+            return;
+        }
+        if NO_CAUSE_EN.contains(&word.as_str()) {
+            *removed = true;
+        } else {
+            rest.push_str(word);
+        }
+        rest.push(' ');
+        word.clear();
+    };
+    for c in lower.chars() {
+        if c.is_ascii_alphanumeric() || c == '/' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut rest, &mut removed);
+            rest.push(c);
+        }
+    }
+    flush(&mut word, &mut rest, &mut removed);
+    let mut words: Vec<&str> = NO_CAUSE_JA.to_vec();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    for w in words {
+        if rest.contains(w) {
+            removed = true;
+            rest = rest.replace(w, "");
+        }
+    }
+    // a text without any of the words (`=1+1`) is left to the listed ones
+    removed
+        && rest.chars().all(|c| {
+            c.is_whitespace()
+                || c.is_ascii_digit()
+                || c.is_ascii_punctuation()
+                || is_dash(c)
+                || is_bracket(c)
+                || matches!(
+                    c,
+                    '。' | '、' | '，' | '．' | '・' | '…' | '※' | '＊' | '：' | '？' | '！'
+                )
+        })
+}
+
+/// The listed "reasons" that give none: empty, a dash or a question mark, `なし`, `TBD`,
+/// `特記事項なし`, `別紙参照`, a status value. A remark of an implemented row saying one of
+/// these says nothing.
+pub fn says_no_reason(text: &str) -> bool {
+    let t = text.trim();
     let bare = t.trim_end_matches(PUNCTUATION).trim();
-    let no_reason = bare.is_empty()
+    bare.is_empty()
         || bare
             .chars()
             .all(|c| is_dash(c) || matches!(c, '?' | '？' | '…' | '・' | '*' | '＊' | '.' | '．'))
@@ -357,12 +563,7 @@ pub fn reason_given(text: &str) -> &str {
                 | "tobesubmitted"
                 | "unknown"
                 | "pending"
-        );
-    if no_reason {
-        ""
-    } else {
-        t
-    }
+        )
 }
 
 /// Whether the cell is a status by the documented table (a note in brackets allowed).
@@ -1129,6 +1330,37 @@ mod tests {
             "不明",
             "なし。",
             "―",
+            // review 6, F-08: a status restated, pointers, ditto marks, filler
+            "非該当のため",
+            "対象外のため",
+            "該当しないため",
+            "適用しない",
+            "非該当とする",
+            "対象外とした",
+            "不要",
+            "不要のため",
+            "必要なし",
+            "特になし（※）",
+            "該当事項なし",
+            "特に記載事項なし",
+            "理由は特にない",
+            "ナシ",
+            "-（なし）",
+            "空欄",
+            "省略",
+            "該当せず",
+            "未定です",
+            "Nothing to note",
+            "No comment",
+            "別紙1参照",
+            "別添参照",
+            "資料参照",
+            "上記参照",
+            "後述",
+            "前述のとおり",
+            "同上",
+            "〃",
+            "同左",
         ] {
             assert_eq!(reason_given(none), "", "{none}");
         }

@@ -19,7 +19,7 @@ pub const MAX_CELL_UTF16: usize = 32_767;
 /// Deflate level of the xlsx container. rust_xlsxwriter's default is 6; 3 is what it
 /// recommends for speed. Level 1 writes a 100,000-row report about 10 % faster than 2
 /// (deflate is a quarter of the run), for a file about a fifth larger (BENCHMARKS.md).
-const ZIP_LEVEL: u8 = 1;
+pub const ZIP_LEVEL: u8 = 1;
 /// Narrowest and widest automatic column width, in Excel's character units.
 pub const MIN_WIDTH: usize = 8;
 pub const MAX_WIDTH: usize = 60;

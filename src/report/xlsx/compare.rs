@@ -22,7 +22,8 @@ use crate::report::xlsx::common::{
     fit, format_runs, grid_column_width, new_workbook, print_setup, row_num, tone_colors,
     write_header_row, write_note, Columns, Cuts, Print, Styles, Table,
 };
-use crate::report::xlsx::gap_sheet::write_gap_sheet;
+use crate::report::xlsx::gap_sheet::{write_gap_sheet, GapRows};
+use crate::report::xlsx::sheet_xml::save_with_rows;
 
 /// Sheet names of the compare workbook, in the report's language (the per-CSP sheets are
 /// named by [`csp_sheet_name`]).
@@ -58,13 +59,30 @@ pub fn csp_sheet_name(rank: usize, name: &str) -> String {
 /// The comparison workbook: summary with the per-CSP table and its chart, the matrix of
 /// statuses, and (at most [`MAX_DETAIL_SHEETS`] CSPs) one gap sheet per CSP in rank order.
 pub fn render_compare(report: &CompareReport, w: &mut dyn SeekWrite) -> anyhow::Result<()> {
-    let mut workbook = compare_workbook(report)?;
-    workbook.save_to_writer(w)?;
+    let mut cuts = Cuts::default();
+    let (mut workbook, rows) = compare_workbook(report, &mut cuts)?;
+    if rows.is_empty() {
+        workbook.save_to_writer(w)?;
+    } else {
+        // long gap sheets' rows are written by us as the workbook is saved
+        let deferred: Vec<_> = rows.iter().map(|(n, r)| r.deferred(*n)).collect();
+        save_with_rows(
+            &mut workbook,
+            &deferred,
+            |k, out| rows[k].1.write(out, &mut cuts),
+            w,
+        )?;
+    }
+    cuts.warn();
     Ok(())
 }
 
-/// The workbook, ready to save; the same report always gives the same bytes.
-fn compare_workbook(report: &CompareReport) -> anyhow::Result<Workbook> {
+/// The workbook, ready to save, with the rows of the gap sheets left to [`save_with_rows`]
+/// and their sheet numbers; the same report always gives the same bytes.
+fn compare_workbook<'r>(
+    report: &'r CompareReport,
+    cuts: &mut Cuts,
+) -> anyhow::Result<(Workbook, Vec<(usize, GapRows<'r>)>)> {
     let lang = report.lang;
     let styles = Styles::new();
     let [summary_name, matrix_name] = compare_sheet_names(lang);
@@ -86,11 +104,12 @@ fn compare_workbook(report: &CompareReport) -> anyhow::Result<Workbook> {
         report.items.len(),
         MATRIX_FIRST_CSP_COL + report.csps.len(),
     )?;
-    let mut cuts = Cuts::default();
-    write_matrix(sheet, report, &styles, &footer, &mut cuts)?;
+    write_matrix(sheet, report, &styles, &footer, cuts)?;
 
     // the gap reports are there only when the CSPs are few enough
+    let mut rows = Vec::new();
     for (csp, detail) in report.csps.iter().zip(&report.details) {
+        let number = workbook.worksheets().len() + 1;
         let sheet = add_row_sheet(
             &mut workbook,
             &csp_sheet_name(csp.rank, &csp.name),
@@ -98,11 +117,12 @@ fn compare_workbook(report: &CompareReport) -> anyhow::Result<Workbook> {
             crate::report::xlsx::gap_sheet::columns(detail),
         )?;
         let footer = format!("{footer} — {}", csp.name);
-        write_gap_sheet(sheet, detail, &styles, &footer, &mut cuts)?;
+        if let Some(r) = write_gap_sheet(sheet, detail, &styles, &footer, cuts)? {
+            rows.push((number, r));
+        }
     }
-    cuts.warn();
 
-    Ok(workbook)
+    Ok((workbook, rows))
 }
 
 /// Columns of the per-CSP table ([`cmp::summary_headers`]): rank, name, share covered,
@@ -179,7 +199,12 @@ fn write_compare_summary(
         facts
             .iter()
             .map(|(label, _)| *label)
-            .chain([details_label, l("CSP数", "CSPs"), l("警告", "Warning")])
+            .chain([
+                details_label,
+                l("CSP数", "CSPs"),
+                l("警告", "Warning"),
+                l("注記", "Notes"),
+            ])
             .chain([cmp::ranking_label(lang)])
             .chain([grid.headers[RANK_COL].as_str()]),
     )
@@ -240,6 +265,17 @@ fn write_compare_summary(
         last_col,
     )?;
     row += 1;
+    if let Some(legend) = cmp::notes_legend(report) {
+        write_note(
+            sheet,
+            row,
+            (l("注記", "Notes"), &styles.label),
+            (&legend, &styles.text),
+            &columns,
+            last_col,
+        )?;
+        row += 1;
+    }
     for warning in &warnings {
         write_note(
             sheet,
@@ -387,7 +423,13 @@ fn write_matrix(
     let last_row = row_num(grid.rows.len())?;
     let last_col = col_num(grid.headers.len().saturating_sub(1))?;
 
-    let status_width = column_width(Status::ALL.iter().map(|s| s.label(lang)));
+    let noted = cmp::noted_label(lang);
+    let status_width = column_width(
+        Status::ALL
+            .iter()
+            .map(|s| s.label(lang))
+            .chain([noted.as_str()]),
+    );
     let widths = grid
         .headers
         .iter()

@@ -14,7 +14,8 @@ use crate::report::xlsx::common::{
     print_setup, row_num, tone_colors, write_header_row, write_note, write_text_row, Columns, Cuts,
     Print, Styles, Table,
 };
-use crate::report::xlsx::gap_sheet::{write_gap_sheet, write_removed_sheet};
+use crate::report::xlsx::gap_sheet::{write_gap_sheet, write_removed_sheet, GapRows};
+use crate::report::xlsx::sheet_xml::save_with_rows;
 
 /// Sheet names, in the report's language.
 pub fn sheet_names(lang: Lang) -> [&'static str; 3] {
@@ -36,13 +37,30 @@ fn title(lang: Lang) -> &'static str {
 
 /// The gap report workbook: summary, gap sheet, (removed items,) objectives sheet.
 pub fn render_gap(report: &GapReport, w: &mut dyn SeekWrite) -> anyhow::Result<()> {
-    let mut workbook = gap_workbook(report)?;
-    workbook.save_to_writer(w)?;
+    let mut cuts = Cuts::default();
+    let (mut workbook, rows) = gap_workbook(report, &mut cuts)?;
+    match rows {
+        None => {
+            workbook.save_to_writer(w)?;
+        }
+        // a long gap sheet's rows are written by us as the workbook is saved
+        Some((sheet, rows)) => save_with_rows(
+            &mut workbook,
+            &[rows.deferred(sheet)],
+            |_, out| rows.write(out, &mut cuts),
+            w,
+        )?,
+    }
+    cuts.warn();
     Ok(())
 }
 
-/// The workbook, ready to save; the same report always gives the same bytes.
-fn gap_workbook(report: &GapReport) -> anyhow::Result<Workbook> {
+/// The workbook, ready to save (with the rows of its gap sheet and that sheet's number when
+/// they are left to [`save_with_rows`]); the same report always gives the same bytes.
+fn gap_workbook<'r>(
+    report: &'r GapReport,
+    cuts: &mut Cuts,
+) -> anyhow::Result<(Workbook, Option<(usize, GapRows<'r>)>)> {
     let lang = report.lang;
     let styles = Styles::new();
     let [summary_name, gaps_name, objectives_name] = sheet_names(lang);
@@ -60,15 +78,18 @@ fn gap_workbook(report: &GapReport) -> anyhow::Result<Workbook> {
     sheet.set_name(summary_name)?;
     write_summary(sheet, report, &styles, summary_name, &footer)?;
 
+    let gaps_sheet = workbook.worksheets().len() + 1;
     let sheet = crate::report::xlsx::common::add_row_sheet(
         &mut workbook,
         gaps_name,
         report.items.len(),
         crate::report::xlsx::gap_sheet::columns(report),
     )?;
-    let mut cuts = Cuts::default();
-    write_gap_sheet(sheet, report, &styles, &footer, &mut cuts)?;
-    cuts.warn();
+    let rows = write_gap_sheet(sheet, report, &styles, &footer, cuts)?;
+    if rows.is_none() {
+        // the cut cells are all known: warned of before the removed items' ones
+        std::mem::take(cuts).warn();
+    }
 
     if let Some(review) = &report.review {
         let sheet = workbook.add_worksheet();
@@ -80,7 +101,7 @@ fn gap_workbook(report: &GapReport) -> anyhow::Result<Workbook> {
     sheet.set_name(objectives_name)?;
     write_objectives(sheet, report, &styles, &footer)?;
 
-    Ok(workbook)
+    Ok((workbook, rows.map(|rows| (gaps_sheet, rows))))
 }
 
 /// A value of the facts list: input text, a count, or nothing known.

@@ -1,7 +1,8 @@
 //! The gap sheet (one row per check item, the reviewer's columns right after the verdict
 //! and procedures) and the sheet of items removed since a review: the sheets the gap
 //! report workbook and each CSP of a comparison share.
-use rust_xlsxwriter::{DataValidation, Worksheet};
+use anyhow::Context;
+use rust_xlsxwriter::{ColNum, DataValidation, Format, RowNum, Worksheet};
 
 use crate::analysis::review::ReviewSummary;
 use crate::analysis::{GapReport, ItemResult, Status};
@@ -18,6 +19,7 @@ use crate::report::xlsx::common::{
 use crate::report::CellStrings;
 
 use crate::report::xlsx::common::fitted;
+use crate::report::xlsx::sheet_xml::{probe_styles, Deferred, SheetRows};
 
 /// What a column of the gap sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,17 +161,118 @@ fn change_tone(item: &ItemResult) -> Tone {
     }
 }
 
+/// The look of a gap sheet's data cell (which of [`Styles`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    Cell,
+    Reviewer,
+    Number,
+    /// Filled in a tone's colour (never [`Tone::Plain`], which is [`Look::Cell`]).
+    Toned(Tone),
+}
+
+impl Look {
+    fn toned(tone: Tone) -> Look {
+        match tone {
+            Tone::Plain => Look::Cell,
+            tone => Look::Toned(tone),
+        }
+    }
+
+    fn format(self, styles: &Styles) -> &Format {
+        match self {
+            Look::Cell => &styles.cell,
+            Look::Reviewer => &styles.reviewer,
+            Look::Number => &styles.number,
+            Look::Toned(tone) => styles.toned(tone),
+        }
+    }
+
+    /// The look a cell of column `kind` takes when it has none of its own (its column's).
+    fn of_column(kind: Col) -> Look {
+        match kind {
+            Col::Decision | Col::Comment => Look::Reviewer,
+            Col::Cell(col::ROW) => Look::Number,
+            _ => Look::Cell,
+        }
+    }
+}
+
+/// An item's row, column by column, in buffers reused from row to row.
+#[derive(Default)]
+struct RowTexts {
+    cells: CellStrings,
+    reasons: String,
+    change: String,
+    decision: String,
+}
+
+impl RowTexts {
+    /// The text of each of the layout's columns for `item` (the status and the input row
+    /// are written from the item itself).
+    fn fill<'a>(
+        &'a mut self,
+        report: &GapReport,
+        layout: &Layout,
+        item: &'a ItemResult,
+    ) -> Vec<&'a str> {
+        let lang = report.lang;
+        self.cells.clear();
+        item_cells(item, &report.items.details(item), lang, &mut self.cells);
+        self.reasons.clear();
+        for (k, reason) in item.reasons.iter().enumerate() {
+            if k > 0 {
+                self.reasons.push_str(", ");
+            }
+            self.reasons.push_str(reason.label(lang));
+        }
+        self.change.clear();
+        self.decision.clear();
+        if let Some(review) = &item.review {
+            self.change
+                .push_str(&review.change_label(item.status, lang));
+            if let Some(d) = &review.decision {
+                self.decision.push_str(&d.label(lang));
+            }
+        }
+        let comment = item.review.as_ref().and_then(|r| r.comment.as_deref());
+        let (cells, reasons, change, decision) =
+            (&self.cells, &self.reasons, &self.change, &self.decision);
+        layout
+            .cols
+            .iter()
+            .map(|kind| match kind {
+                Col::Cell(i) => cells.as_slice().get(*i).map_or("", String::as_str),
+                Col::Reasons => reasons.as_str(),
+                Col::StatusCode => item.status.as_str(),
+                Col::Decision => decision.as_str(),
+                Col::Comment => comment.unwrap_or(""),
+                Col::Change => change.as_str(),
+            })
+            .collect()
+    }
+}
+
+/// Whether a column's cells name a format of their own (the status and change, filled by
+/// tone) or are written as numbers (the input row): the others take their column's look.
+fn own_format(kind: Col) -> bool {
+    matches!(kind, Col::Cell(col::STATUS | col::ROW) | Col::Change)
+}
+
 /// One row per check item: the reviewer's columns (a decision from a drop-down, then a
 /// comment) right after the verdict and procedures, the codes and input row in a hidden
 /// group, widths fixed and each row as tall as its tallest cell; printed A4 landscape,
 /// one page wide, the header on every page.
-pub fn write_gap_sheet(
+///
+/// A sheet too long to be fitted ([`fitted`]) gets its rows later, written by us
+/// ([`GapRows`]): everything else of it is set here.
+pub fn write_gap_sheet<'r>(
     sheet: &mut Worksheet,
-    report: &GapReport,
+    report: &'r GapReport,
     styles: &Styles,
     footer: &str,
     cuts: &mut Cuts,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<GapRows<'r>>> {
     let lang = report.lang;
     let layout = layout(report);
     let last_row = row_num(report.items.len())?;
@@ -201,72 +304,61 @@ pub fn write_gap_sheet(
     if let Some(c) = row_col {
         sheet.set_column_format(c, &styles.number)?;
     }
-    // rows are made as tall as their text when the sheet is fitted (see add_row_sheet)
-    let fit_rows = fitted(report.items.len(), layout.cols.len());
 
-    let mut cells = CellStrings::default();
-    let mut reasons = String::new();
-    let mut change = String::new();
-    for (r, item) in report.items.iter().enumerate() {
-        let xr = row_num(r + 1)?;
-        cells.clear();
-        item_cells(item, &report.items.details(item), lang, &mut cells);
-        reasons.clear();
-        for (k, reason) in item.reasons.iter().enumerate() {
-            if k > 0 {
-                reasons.push_str(", ");
-            }
-            reasons.push_str(reason.label(lang));
-        }
-        change.clear();
-        if let Some(review) = &item.review {
-            change.push_str(&review.change_label(item.status, lang));
-        }
-        let decision = item
-            .review
-            .as_ref()
-            .and_then(|r| r.decision.as_ref())
-            .map(|d| d.label(lang));
-        let comment = item.review.as_ref().and_then(|r| r.comment.as_deref());
-
-        let texts: Vec<&str> = layout
-            .cols
-            .iter()
-            .map(|kind| match kind {
-                Col::Cell(i) => cells.as_slice().get(*i).map_or("", String::as_str),
-                Col::Reasons => &reasons,
-                Col::StatusCode => item.status.as_str(),
-                Col::Decision => decision.as_deref().unwrap_or(""),
-                Col::Comment => comment.unwrap_or(""),
-                Col::Change => &change,
-            })
-            .collect();
-        if fit_rows {
+    let probed = if fitted(report.items.len(), layout.cols.len()) {
+        // rows as tall as their text (see add_row_sheet), written through the library
+        let mut row = RowTexts::default();
+        for (r, item) in report.items.iter().enumerate() {
+            let xr = row_num(r + 1)?;
+            let texts = row.fill(report, &layout, item);
             layout.columns.fit_row(
                 sheet,
                 xr,
                 texts.iter().take(layout.hidden).copied().enumerate(),
             )?;
-        }
-        for (c, (kind, text)) in layout.cols.iter().zip(&texts).enumerate() {
-            let own_format = matches!(kind, Col::Cell(col::STATUS | col::ROW) | Col::Change);
-            if !own_format && !text.is_empty() {
-                let cell = cuts.fit(text, &item.id, &layout.headers[c]);
-                sheet.write_string(xr, col_num(c)?, cell)?;
+            for (c, (kind, text)) in layout.cols.iter().zip(&texts).enumerate() {
+                if !own_format(*kind) && !text.is_empty() {
+                    let cell = cuts.fit(text, &item.id, &layout.headers[c]);
+                    sheet.write_string(xr, col_num(c)?, cell)?;
+                }
+            }
+            if let Some(c) = status_col {
+                let toned = styles.toned(item.status.into());
+                sheet.write_string_with_format(xr, c, item.status.label(lang), toned)?;
+            }
+            if let Some(c) = change_col {
+                let change = texts[usize::from(c)];
+                sheet.write_string_with_format(xr, c, change, styles.toned(change_tone(item)))?;
+            }
+            if let Some(c) = row_col {
+                // the input row number is written as a number, every other cell as text
+                sheet.write_number(xr, c, item.row as f64)?;
             }
         }
-        if let Some(c) = status_col {
-            let toned = styles.toned(item.status.into());
-            sheet.write_string_with_format(xr, c, item.status.label(lang), toned)?;
+        None
+    } else {
+        // The looks the rows take: the columns', then the tones in the order the rows first
+        // use them (the order the library would have registered them in, row by row).
+        let mut looks: Vec<Look> = Vec::new();
+        let columns = layout.cols.iter().map(|kind| Look::of_column(*kind));
+        for look in columns {
+            if !looks.contains(&look) {
+                looks.push(look);
+            }
         }
-        if let Some(c) = change_col {
-            sheet.write_string_with_format(xr, c, &change, styles.toned(change_tone(item)))?;
+        for item in report.items.iter() {
+            let status = Look::toned(item.status.into());
+            let change = change_col.map(|_| Look::toned(change_tone(item)));
+            for look in std::iter::once(status).chain(change) {
+                if !looks.contains(&look) {
+                    looks.push(look);
+                }
+            }
         }
-        if let Some(c) = row_col {
-            // the input row number is written as a number, every other cell as text
-            sheet.write_number(xr, c, item.row as f64)?;
-        }
-    }
+        let formats: Vec<&Format> = looks.iter().map(|l| l.format(styles)).collect();
+        probe_styles(sheet, 1, &formats)?;
+        Some(looks)
+    };
 
     if last_row > 0 {
         if let Some(decision_col) = layout.cols.iter().position(|c| *c == Col::Decision) {
@@ -300,9 +392,83 @@ pub fn write_gap_sheet(
             fit_width: true,
             footer,
         },
-    )
+    )?;
+    Ok(probed.map(|looks| GapRows {
+        report,
+        layout,
+        looks,
+        last_row,
+        last_col,
+    }))
 }
 
+/// The rows of a gap sheet too long to be fitted, written after the workbook is saved
+/// ([`save_with_rows`](crate::report::xlsx::sheet_xml::save_with_rows)): the same cells, in the same looks, as the library would have
+/// written (the sheet's probe row gives the looks' style indices).
+pub struct GapRows<'r> {
+    report: &'r GapReport,
+    layout: Layout,
+    /// The looks probed, in order.
+    looks: Vec<Look>,
+    last_row: RowNum,
+    last_col: ColNum,
+}
+
+impl GapRows<'_> {
+    /// Where the rows go: the workbook's sheet number `sheet` (from 1).
+    pub fn deferred(&self, sheet: usize) -> Deferred {
+        Deferred {
+            sheet,
+            first_row: 1,
+            last_row: self.last_row,
+            last_col: self.last_col,
+        }
+    }
+
+    /// Writes the rows; a cell too long for Excel is cut and noted in `cuts`.
+    pub fn write(&self, out: &mut SheetRows, cuts: &mut Cuts) -> anyhow::Result<()> {
+        let (report, layout) = (self.report, &self.layout);
+        let lang = report.lang;
+        let probed: Vec<(Look, Option<u32>)> = (self.looks.iter().enumerate())
+            .map(|(k, look)| (*look, out.style(k)))
+            .collect();
+        let style = |look: Look| -> anyhow::Result<u32> {
+            let probed = probed.iter().find(|(l, _)| *l == look);
+            probed
+                .and_then(|(_, s)| *s)
+                .context("a look of the gap sheet was not probed")
+        };
+        let column_styles = layout
+            .cols
+            .iter()
+            .map(|kind| style(Look::of_column(*kind)))
+            .collect::<anyhow::Result<Vec<u32>>>()?;
+        let mut row = RowTexts::default();
+        for (r, item) in report.items.iter().enumerate() {
+            let texts = row.fill(report, layout, item);
+            out.start_row(row_num(r + 1)?);
+            for (c, (kind, text)) in layout.cols.iter().zip(&texts).enumerate() {
+                let xc = col_num(c)?;
+                match kind {
+                    Col::Cell(col::STATUS) => {
+                        let look = Look::toned(item.status.into());
+                        out.text(xc, item.status.label(lang), style(look)?);
+                    }
+                    Col::Change => out.text(xc, text, style(Look::toned(change_tone(item)))?),
+                    // the input row number is written as a number, every other cell as text
+                    Col::Cell(col::ROW) => out.number(xc, item.row as u64, column_styles[c]),
+                    _ if !text.is_empty() => {
+                        let cell = cuts.fit(text, &item.id, &layout.headers[c]);
+                        out.text(xc, &cell, column_styles[c]);
+                    }
+                    _ => {}
+                }
+            }
+            out.end_row()?;
+        }
+        Ok(())
+    }
+}
 /// The items of the previous review that the check list no longer has, with the status,
 /// decision and comment they had.
 pub fn write_removed_sheet(
