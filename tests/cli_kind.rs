@@ -80,6 +80,9 @@ fn an_ismap_kind_with_liu_said_anywhere_is_refused() {
             "2025年10月にISMAP-LIUへ区分変更",
         ),
         ("profile-liu-name.yaml", "line 1", "name: SaaS（ISMAP-LIU）"),
+        // a kind value broken over lines by a PDF (`ISMAP-` / `LIU`; `区分` / `ISMAP` / `-LIU`)
+        ("entry-kind-broken-hyphen.txt", "line 3", "('LIU')"),
+        ("entry-kind-broken-cells.txt", "line 4", "('-LIU')"),
     ] {
         let e = input_error(report("en", csp, &[]));
         assert!(e.contains(place), "{csp}: {e}");
