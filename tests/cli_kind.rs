@@ -135,3 +135,26 @@ fn a_kind_row_states_its_own_sheet_only() {
         assert_eq!(i["reasons"], json!(["registration-kind-unstated"]), "{id}");
     }
 }
+
+/// A list title carrying a note (`ISMAPクラウドサービスリスト（申請中）`, `（登録抹消）`: the
+/// application pending, the registration removed) is not read as the ISMAP list's title:
+/// the kind stays unstated, so nothing needing ISMAP's assurance is covered.
+#[test]
+fn a_list_title_with_a_note_states_no_kind() {
+    for csp in ["entry-title-pending.txt", "entry-title-removed.txt"] {
+        let v = json_of(report("en", csp, &[]));
+        assert_eq!(v["csp"]["registration_kind"], json!(null), "{csp}");
+        for item in v["items"].as_array().unwrap() {
+            assert_ne!(item["status"], "covered", "{csp}: {item}");
+        }
+        let k2 = &v["items"][1];
+        assert_eq!(k2["status"], "assurance-gap", "{csp}");
+        assert!(
+            k2["reasons"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("registration-kind-unstated")),
+            "{csp}: {k2}"
+        );
+    }
+}

@@ -370,9 +370,20 @@ fn label(text: &str) -> Option<(Field, bool)> {
         // `ISMAPクラウドサービスリスト（ISMAP-LIU）`: a title that mentions LIU anywhere names
         // the LIU list
         Field::ListTitle(_) if mentions_liu(text) => Field::ListTitle(RegistrationKind::IsmapLiu),
+        // `ISMAPクラウドサービスリスト（申請中）`, `（登録抹消）`: a note beside the title may say
+        // the service is not (or no longer) on the list; such a line states no kind
+        Field::ListTitle(_) if has_bracket_note(text) => return None,
         field => field,
     };
     (!yes_no || field.takes_yes_no()).then_some((field, yes_no))
+}
+
+/// Whether a text holds a note in round brackets (`（申請中）`, `(2025年4月時点)`).
+fn has_bracket_note(text: &str) -> bool {
+    let folded = fold_width(text);
+    folded
+        .split_once('(')
+        .is_some_and(|(_, rest)| rest.contains(')'))
 }
 
 /// Whether a text mentions ISMAP-LIU: `ISMAP-LIU`, `ISMAP LIU`, `ＩＳＭＡＰ－ＬＩＵ`,
