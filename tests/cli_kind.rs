@@ -158,3 +158,49 @@ fn a_list_title_with_a_note_states_no_kind() {
         );
     }
 }
+
+/// A row above the header stating the registration kind that is hidden or struck through
+/// (見え消し) may be a superseded statement: it is refused, never read as the kind.
+#[test]
+fn a_hidden_or_struck_kind_row_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for how in ["hidden", "struck"] {
+        let path = dir.path().join(format!("kind-{how}.xlsx"));
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        let struck = rust_xlsxwriter::Format::new().set_font_strikethrough();
+        if how == "struck" {
+            ws.write_string_with_format(0, 0, "登録区分: ISMAP", &struck)
+                .unwrap();
+        } else {
+            ws.write_string(0, 0, "登録区分: ISMAP").unwrap();
+            ws.set_row_hidden(0).unwrap();
+        }
+        for (r, row) in [
+            ["管理策番号", "実施状況"],
+            ["9.2.1", "実施"],
+            ["9.2.3", "実施"],
+        ]
+        .iter()
+        .enumerate()
+        {
+            for (c, text) in row.iter().enumerate() {
+                ws.write_string(r as u32 + 1, c as u16, *text).unwrap();
+            }
+        }
+        wb.save(&path).unwrap();
+        let mut c = on_checks("en", "report", kind("checks.csv"));
+        c.arg("--csp").arg(&path);
+        let err = input_error(c);
+        assert!(
+            err.contains("row 1")
+                && err.contains("the row stating the registration kind ('登録区分: ISMAP')")
+                && err.contains(if how == "struck" {
+                    "struck through"
+                } else {
+                    "is hidden"
+                }),
+            "{how}: {err}"
+        );
+    }
+}

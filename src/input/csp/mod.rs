@@ -517,16 +517,19 @@ fn check_marks(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(),
         }
     }
     for (i, row) in sheet.rows.iter().enumerate() {
+        let n = i + 1;
+        let Ok(r) = u32::try_from(n) else { continue };
+        let loc = sheet.location().row(n);
         let Some(id) = id_columns
             .iter()
             .filter_map(|&c| row.get(c))
             .find(|t| classify::is_id_cell(t))
         else {
+            if layout.header.is_some_and(|h| i < h) && !matches!(page::kind_stated(row), Ok(None)) {
+                check_kind_row_marks(row, r, loc, marks)?;
+            }
             continue;
         };
-        let n = i + 1;
-        let Ok(r) = u32::try_from(n) else { continue };
-        let loc = sheet.location().row(n);
         if marks.hidden_rows.contains(&r) {
             return Err(InputError::at(
                 loc,
@@ -552,6 +555,41 @@ fn check_marks(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(),
         }
     }
     Ok(())
+}
+
+/// Refuses a row above the header stating the registration kind (`登録区分: ISMAP`) that is
+/// hidden or struck through: such a row may be a superseded statement, and states no kind.
+fn check_kind_row_marks(
+    row: &[String],
+    r: u32,
+    loc: Location,
+    marks: &SheetMarks,
+) -> Result<(), InputError> {
+    let text = row
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let struck = row.iter().enumerate().any(|(c, t)| {
+        !t.trim().is_empty() && u32::try_from(c).is_ok_and(|c| marks.struck.contains(&(r, c)))
+    });
+    if !(struck || marks.hidden_rows.contains(&r)) {
+        return Ok(());
+    }
+    let how = if struck {
+        "struck through (見え消し)"
+    } else {
+        "hidden"
+    };
+    Err(InputError::at(
+        loc,
+        format!(
+            "the row stating the registration kind ('{}') is {how}: it may be a superseded statement, and states no kind",
+            published::quote(&text)
+        ),
+    )
+    .hint("delete the row if it no longer holds, or unhide it (remove the strike-through) if it does"))
 }
 
 /// Refuses a cell holding a formula without a calculated value (a file written by a tool
