@@ -454,6 +454,12 @@ pub fn kind_stated(cells: &[String]) -> Result<Option<RegistrationKind>, (String
     if mentions_liu(value) {
         return Ok(Some(RegistrationKind::IsmapLiu));
     }
+    // a bare `区分`/`種別` beside a table may classify something else (`種別: ISMAP`, the
+    // criteria a table maps; `区分 SaaS`): it states the ISMAP registration only when it
+    // says ISMAP-LIU (the lesser assurance), and is otherwise no kind row
+    if label_key(head).is_some_and(|k| k == "区分" || k == "種別") {
+        return Ok(None);
+    }
     RegistrationKind::parse(value)
         .map(Some)
         .ok_or_else(|| (head.to_owned(), value.to_owned()))
