@@ -338,8 +338,16 @@ pub enum RegistrationKind {
 }
 
 impl RegistrationKind {
-    /// `ismap` or `ismap-liu` (case, width and `_` folded); else `None`.
+    /// `ismap` or `ismap-liu` (case, width and `_` folded); else `None`, also for a value
+    /// that goes on past its letters (`ISMAP-`: a cell a PDF broke before `LIU`; `ISMAP*`,
+    /// `ISMAP※`: a footnote that may narrow it).
     pub fn parse(s: &str) -> Option<RegistrationKind> {
+        let folded = crate::text::fold_width(s.trim());
+        if !folded.chars().last().is_some_and(char::is_alphanumeric)
+            || folded.contains(['*', '※', '†', '＊'])
+        {
+            return None;
+        }
         match &*crate::text::header_key(s) {
             "ismap" => Some(RegistrationKind::Ismap),
             "ismapliu" => Some(RegistrationKind::IsmapLiu),

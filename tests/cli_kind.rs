@@ -80,8 +80,8 @@ fn an_ismap_kind_with_liu_said_anywhere_is_refused() {
             "2025年10月にISMAP-LIUへ区分変更",
         ),
         ("profile-liu-name.yaml", "line 1", "name: SaaS（ISMAP-LIU）"),
-        // a kind value broken over lines by a PDF (`ISMAP-` / `LIU`; `区分` / `ISMAP` / `-LIU`)
-        ("entry-kind-broken-hyphen.txt", "line 3", "('LIU')"),
+        // a kind value broken over lines by a PDF (`区分` / `ISMAP` / `-LIU`; `ISMAP-` / `LIU`
+        // is refused on its first line: `a_kind_value_that_goes_on_is_refused`)
         ("entry-kind-broken-cells.txt", "line 4", "('-LIU')"),
     ] {
         let e = input_error(report("en", csp, &[]));
@@ -217,5 +217,31 @@ fn a_bare_kind_label_beside_a_table_states_no_ismap_registration() {
         for item in v["items"].as_array().unwrap() {
             assert_eq!(item["status"], "assurance-gap", "{csp}: {item}");
         }
+    }
+}
+
+/// A kind value that goes on past its letters — `ISMAP-` (a PDF cell broken before `LIU`),
+/// `ISMAP*` (a footnote that may narrow it) — is refused, never read as ISMAP.
+#[test]
+fn a_kind_value_that_goes_on_is_refused() {
+    for (csp, said) in [
+        (
+            "entry-kind-trailing-hyphen.txt",
+            "line 2: 'ISMAP-' after '登録区分'",
+        ),
+        (
+            "entry-kind-broken-hyphen.txt",
+            "line 2: 'ISMAP-' after '登録区分'",
+        ),
+        (
+            "kind-row-footnote.csv",
+            "row 1: column 'A': 'ISMAP*' after '登録区分",
+        ),
+    ] {
+        let err = input_error(report("en", csp, &[]));
+        assert!(
+            err.contains(said) && err.contains("is neither ISMAP nor ISMAP-LIU"),
+            "{csp}: {err}"
+        );
     }
 }
