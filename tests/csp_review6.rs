@@ -167,3 +167,49 @@ fn a_total_row_is_table_furniture() {
     let err = input_error(report("f15-id-count.csv"));
     assert!(err.contains("unknown status '3' for 11.1.1"), "{err}");
 }
+
+/// F-11: a pasted entry's 改善計画 naming a detail under an implemented objective
+/// (`9.2.3.11.PB`), the category over it (`9.2全般`, `A.9.2`) or its id after `No.` refuses
+/// it, as its own id does; a plan naming no control is read.
+#[test]
+fn a_plan_naming_a_detail_or_category_refuses_what_is_under_it() {
+    let page = std::fs::read_to_string(common::example("csp-list-page.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (value, names) in [
+        ("有（9.2.3.11.PB）", "names 9.2.3.11.PB"),
+        ("有（9.2全般）", "names 9.2,"),
+        ("有（A.9.2）", "names A.9.2,"),
+        ("有（No.9.2.3）", "names 9.2.3,"),
+        ("有（2025.4に見直し）", ""),
+    ] {
+        let text: String = page
+            .lines()
+            .map(|l| {
+                if l.starts_with("改善計画の有無\t") {
+                    format!("改善計画の有無\t{value}\n")
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        assert!(text.contains(value));
+        let path = dir.path().join("entry.txt");
+        std::fs::write(&path, text).unwrap();
+        let mut c = common::bin();
+        c.args(["--lang", "en", "report", "--checks"])
+            .arg(fixture("k.csv"))
+            .arg("--csp")
+            .arg(&path)
+            .args(["--as-of", "2026-04-01", "--format", "json"]);
+        if names.is_empty() {
+            let v = json_of(c);
+            assert_eq!(by_id(&v["items"], "K-2")["status"], "covered", "{value}");
+        } else {
+            let err = input_error(c);
+            assert!(
+                err.contains(names) && err.contains("in the field '改善計画の有無'"),
+                "{value}: {err}"
+            );
+        }
+    }
+}

@@ -117,6 +117,23 @@ pub(crate) fn meaning_key(catalog: &Catalog, raw: &str) -> String {
     }
 }
 
+/// Whether a mention (`raw`: an id, a detail, a category, an Annex A reference) names the
+/// control whose [`meaning_key`] is `key`: the same control, a detail under it
+/// (`9.2.3.11.PB` for `9.2.3`), or a category or reference over it (`9.2`, `A.9.2` for
+/// `9.2.3`).
+pub(crate) fn names_control(catalog: &Catalog, raw: &str, key: &str) -> bool {
+    let named: Vec<String> = match catalog.resolve(raw) {
+        Resolution::Resolved { kind, targets, .. } if kind != RefKind::Nist => {
+            targets.iter().map(|t| t.id.clone()).collect()
+        }
+        _ => Vec::new(),
+    };
+    let key_dot = format!("{key}.");
+    std::iter::once(meaning_key(catalog, raw))
+        .chain(named)
+        .any(|n| n == key || n.starts_with(&key_dot) || key.starts_with(&format!("{n}.")))
+}
+
 /// What one table or sheet gave.
 struct Part {
     read: ReadPart,

@@ -1397,6 +1397,25 @@ pub fn mentions_in(value: &str, catalog: &Catalog, line: usize, label: &str) -> 
             .filter(|t| t.kind.is_control())
             .map(|t| mention(t.raw, None, false)),
     );
+    // a category or a reference of another depth (`9.2`, `9.2全般`, `A.9.2`) or an id after
+    // `No.` names the controls under it: what the field says of them is not read either
+    for token in fold_width(value).split(|c: char| !(c.is_ascii_alphanumeric() || c == '.')) {
+        let token = token.trim_matches('.');
+        let token = ["No.", "no.", "NO."]
+            .iter()
+            .find_map(|p| token.strip_prefix(p))
+            .unwrap_or(token);
+        if token.contains('.')
+            && !out.iter().any(|m| m.id == token)
+            && matches!(
+                catalog.resolve(token),
+                crate::catalog::Resolution::Resolved { kind, ref targets, .. }
+                    if kind != crate::catalog::RefKind::Nist && !targets.is_empty()
+            )
+        {
+            out.push(mention(token.to_owned(), None, false));
+        }
+    }
     out
 }
 
@@ -1423,10 +1442,9 @@ pub fn check_named(
     catalog: &Catalog,
 ) -> Result<(), InputError> {
     for m in mentions {
-        let key = super::meaning_key(catalog, &m.id);
         let Some(c) = listed.iter().find(|c| {
             c.declared == crate::model::Declared::Implemented
-                && super::meaning_key(catalog, &c.raw) == key
+                && super::names_control(catalog, &m.id, &super::meaning_key(catalog, &c.raw))
         }) else {
             continue;
         };
