@@ -245,3 +245,15 @@ fn a_kind_value_that_goes_on_is_refused() {
         );
     }
 }
+
+/// A TSV status table (UTF-8, or Excel's UTF-16 "Unicode テキスト") with the one-cell kind
+/// row `登録区分: ISMAP` above its header is read as the tab-separated table it is: a line
+/// without a delimiter does not decide the delimiter.
+#[test]
+fn a_tab_separated_table_under_a_one_cell_kind_row_is_read() {
+    for csp in ["tsv-kind-row.tsv", "utf16-kind-row.tsv"] {
+        let v = json_of(report("en", csp, &[]));
+        assert_eq!(v["csp"]["registration_kind"], "ismap", "{csp}");
+        assert_eq!(v["csp"]["read_as"]["kind"], "status-table", "{csp}");
+    }
+}

@@ -94,12 +94,13 @@ pub fn read_text_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
     Ok(bytes)
 }
 
-/// The delimiter the first line uses most: tab, semicolon, or comma.
+/// The delimiter the first line holding one uses most: tab, semicolon, or comma. A line
+/// without any (a title, `登録区分: ISMAP` above a table) does not decide it.
 fn sniff_delimiter(text: &[u8]) -> u8 {
     let first = text
         .split(|&b| b == b'\n')
         .map(String::from_utf8_lossy)
-        .find(|l| !l.trim().is_empty())
+        .find(|l| !l.trim().is_empty() && l.contains(['\t', ',', ';']))
         .unwrap_or_default();
     let count = |c: char| first.matches(c).count();
     if count('\t') > count(',') && count('\t') >= count(';') {
@@ -948,6 +949,11 @@ mod tests {
         assert_eq!(sniff_delimiter(b"a,b;c\n"), b',');
         // blank lines (an ideographic space is blank too) are skipped
         assert_eq!(sniff_delimiter("\r\n\u{3000}\na;b,c;d\n".as_bytes()), b';');
+        // a line without a delimiter (a title, a kind row) does not decide it
+        assert_eq!(
+            sniff_delimiter("登録区分: ISMAP\n管理策番号\t実施状況\t備考\n".as_bytes()),
+            b'\t'
+        );
     }
 
     #[test]
