@@ -208,10 +208,15 @@ fn a_hidden_or_struck_kind_row_is_refused() {
 /// A bare `種別`/`区分` above a table may classify something else (`種別: ISMAP`, the
 /// criteria the table maps; `区分 SaaS`): it states no ISMAP registration (the kind stays
 /// unstated, nothing needing ISMAP's assurance is covered), and a value naming neither list
-/// does not refuse the file.
+/// does not refuse the file. Nor does a kind row commented out (`# 登録区分: ISMAP`).
 #[test]
 fn a_bare_kind_label_beside_a_table_states_no_ismap_registration() {
-    for csp in ["bare-kind-label-ismap.csv", "bare-kind-label-other.csv"] {
+    for csp in [
+        "bare-kind-label-ismap.csv",
+        "bare-kind-label-other.csv",
+        // a kind row commented out states nothing
+        "kind-row-commented-out.csv",
+    ] {
         let v = json_of(report("en", csp, &[]));
         assert_eq!(v["csp"]["registration_kind"], json!(null), "{csp}");
         for item in v["items"].as_array().unwrap() {

@@ -416,6 +416,10 @@ fn is_separator(c: char) -> bool {
 /// longest start of the cell that is a label and ends at a separator or the cell's end.
 fn split_label(cell: &str) -> Option<(Field, bool, &str, &str)> {
     let cell = cell.trim();
+    // `# 登録区分: ISMAP`, `// 登録番号 …`: a line commented out states nothing
+    if cell.starts_with(['#', '＃']) || cell.starts_with("//") {
+        return None;
+    }
     let mut ends: Vec<usize> = cell
         .char_indices()
         .filter(|(_, c)| is_separator(*c))
