@@ -117,21 +117,29 @@ pub(crate) fn meaning_key(catalog: &Catalog, raw: &str) -> String {
     }
 }
 
-/// Whether a mention (`raw`: an id, a detail, a category, an Annex A reference) names the
-/// control whose [`meaning_key`] is `key`: the same control, a detail under it
-/// (`9.2.3.11.PB` for `9.2.3`), or a category or reference over it (`9.2`, `A.9.2` for
-/// `9.2.3`).
-pub(crate) fn names_control(catalog: &Catalog, raw: &str, key: &str) -> bool {
-    let named: Vec<String> = match catalog.resolve(raw) {
-        Resolution::Resolved { kind, targets, .. } if kind != RefKind::Nist => {
-            targets.iter().map(|t| t.id.clone()).collect()
+/// The controls a mention (`raw`: an id, a detail, a category, an Annex A reference) names,
+/// as [`meaning_key`]s: itself, and what it resolves to.
+pub(crate) fn named_keys(catalog: &Catalog, raw: &str) -> Vec<String> {
+    let mut keys = vec![meaning_key(catalog, raw)];
+    if let Resolution::Resolved { kind, targets, .. } = catalog.resolve(raw) {
+        if kind != RefKind::Nist {
+            keys.extend(targets.iter().map(|t| t.id.clone()));
         }
-        _ => Vec::new(),
-    };
-    let key_dot = format!("{key}.");
-    std::iter::once(meaning_key(catalog, raw))
-        .chain(named)
-        .any(|n| n == key || n.starts_with(&key_dot) || key.starts_with(&format!("{n}.")))
+    }
+    keys
+}
+
+/// Whether a mention's [`named_keys`] name the control whose [`meaning_key`] is `key`: the
+/// same control, a detail under it (`9.2.3.11.PB` for `9.2.3`), or a category or reference
+/// over it (`9.2`, `A.9.2` for `9.2.3`).
+pub(crate) fn names_control(named: &[String], key: &str) -> bool {
+    named.iter().any(|n| {
+        n == key
+            || n.strip_prefix(key).is_some_and(|r| r.starts_with('.'))
+            || key
+                .strip_prefix(n.as_str())
+                .is_some_and(|r| r.starts_with('.'))
+    })
 }
 
 /// What one table or sheet gave.
@@ -557,9 +565,7 @@ fn check_marks(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(),
             )
             .hint("unhide the row if it states the control, or delete it"));
         }
-        if let Some((c, text)) = row.iter().enumerate().find(|(c, t)| {
-            !t.trim().is_empty() && u32::try_from(*c).is_ok_and(|c| marks.struck.contains(&(r, c)))
-        }) {
+        if let Some((c, text)) = struck_cell(row, r, marks) {
             return Err(InputError::at(
                 loc.column(layout.name(c)),
                 format!(
@@ -572,6 +578,13 @@ fn check_marks(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(),
         }
     }
     Ok(())
+}
+
+/// The first filled cell of row `r` (from 1) that is struck through, with its column.
+fn struck_cell<'a>(row: &'a [String], r: u32, marks: &SheetMarks) -> Option<(usize, &'a String)> {
+    row.iter().enumerate().find(|(c, t)| {
+        !t.trim().is_empty() && u32::try_from(*c).is_ok_and(|c| marks.struck.contains(&(r, c)))
+    })
 }
 
 /// Refuses a row above the header stating the registration kind (`登録区分: ISMAP`) that is
@@ -588,9 +601,7 @@ fn check_kind_row_marks(
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    let struck = row.iter().enumerate().any(|(c, t)| {
-        !t.trim().is_empty() && u32::try_from(c).is_ok_and(|c| marks.struck.contains(&(r, c)))
-    });
+    let struck = struck_cell(row, r, marks).is_some();
     if !(struck || marks.hidden_rows.contains(&r)) {
         return Ok(());
     }

@@ -318,12 +318,13 @@ const LABELS: &[(Field, &[&str])] = &[
 ];
 
 /// A label as compared: width-folded, lower case, letters and digits only; a note in round
-/// brackets (`第三者による検証（脆弱性診断等）`, `(1)`) left out. `None` when a note holds an
-/// id, a status or a negation (`後発事象（9.2.3は未実施）` is no label).
-fn label_key(text: &str) -> Option<String> {
+/// brackets (`第三者による検証（脆弱性診断等）`, `(1)`) left out, and whether one was. `None`
+/// when a note holds an id, a status or a negation (`後発事象（9.2.3は未実施）` is no label).
+fn label_key(text: &str) -> Option<(String, bool)> {
     let folded = fold_width(text).to_lowercase();
     let mut key = String::new();
     let mut note = String::new();
+    let mut noted = false;
     let mut depth = 0usize;
     for c in folded.chars() {
         match c {
@@ -338,6 +339,7 @@ fn label_key(text: &str) -> Option<String> {
                         return None;
                     }
                     note.clear();
+                    noted = true;
                 }
             }
             _ if depth > 0 => note.push(c),
@@ -345,7 +347,7 @@ fn label_key(text: &str) -> Option<String> {
             _ => {}
         }
     }
-    (depth == 0).then_some(key)
+    (depth == 0).then_some((key, noted))
 }
 
 /// The field a text labels, and whether the label asks yes or no (`改善計画の有無`).
@@ -353,7 +355,7 @@ fn label(text: &str) -> Option<(Field, bool)> {
     if text.chars().count() > 120 {
         return None;
     }
-    let key = label_key(text)?;
+    let (key, noted) = label_key(text)?;
     let (key, yes_no) = match key
         .strip_suffix("の有無")
         .or_else(|| key.strip_suffix("有無"))
@@ -372,18 +374,10 @@ fn label(text: &str) -> Option<(Field, bool)> {
         Field::ListTitle(_) if mentions_liu(text) => Field::ListTitle(RegistrationKind::IsmapLiu),
         // `ISMAPクラウドサービスリスト（申請中）`, `（登録抹消）`: a note beside the title may say
         // the service is not (or no longer) on the list; such a line states no kind
-        Field::ListTitle(_) if has_bracket_note(text) => return None,
+        Field::ListTitle(_) if noted => return None,
         field => field,
     };
     (!yes_no || field.takes_yes_no()).then_some((field, yes_no))
-}
-
-/// Whether a text holds a note in round brackets (`（申請中）`, `(2025年4月時点)`).
-fn has_bracket_note(text: &str) -> bool {
-    let folded = fold_width(text);
-    folded
-        .split_once('(')
-        .is_some_and(|(_, rest)| rest.contains(')'))
 }
 
 /// Whether a text mentions ISMAP-LIU: `ISMAP-LIU`, `ISMAP LIU`, `ＩＳＭＡＰ－ＬＩＵ`,
@@ -461,7 +455,7 @@ pub fn kind_stated(cells: &[String]) -> Result<Option<RegistrationKind>, (String
     // a bare `区分`/`種別` beside a table may classify something else (`種別: ISMAP`, the
     // criteria a table maps; `区分 SaaS`): it states the ISMAP registration only when it
     // says ISMAP-LIU (the lesser assurance), and is otherwise no kind row
-    if label_key(head).is_some_and(|k| k == "区分" || k == "種別") {
+    if label_key(head).is_some_and(|(k, _)| k == "区分" || k == "種別") {
         return Ok(None);
     }
     RegistrationKind::parse(value)
@@ -1446,9 +1440,10 @@ pub fn check_named(
     catalog: &Catalog,
 ) -> Result<(), InputError> {
     for m in mentions {
+        let named = super::named_keys(catalog, &m.id);
         let Some(c) = listed.iter().find(|c| {
             c.declared == crate::model::Declared::Implemented
-                && super::names_control(catalog, &m.id, &super::meaning_key(catalog, &c.raw))
+                && super::names_control(&named, &super::meaning_key(catalog, &c.raw))
         }) else {
             continue;
         };
