@@ -524,9 +524,6 @@ impl Procedure<'_> {
     }
 }
 
-/// The outside-ISMAP procedure for a topic (or none): what to settle yourself, and what
-/// the ISMAP cloud service list publishes on it, where it does. The subjects are the
-/// profile's facts on the topic, bracketed.
 /// How each input form states the registration kind, worded once for the procedure and
 /// the warning (`registration-kind-unstated`): `how_to_state!(Form, lang)` is a literal.
 macro_rules! how_to_state {
@@ -604,6 +601,9 @@ fn kind_unstated_wording(form: InputForm, ja: bool) -> (&'static str, Frame, &'s
     )
 }
 
+/// The outside-ISMAP procedure for a topic (or none): what to settle yourself, and what
+/// the ISMAP cloud service list publishes on it, where it does. The subjects are the
+/// profile's facts on the topic, bracketed.
 fn own_check_wording(topic: Option<Topic>, ja: bool) -> (&'static str, Frame, &'static str) {
     use Frame::*;
     match (topic, ja) {
