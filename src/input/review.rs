@@ -49,7 +49,7 @@ enum Shape {
 
 /// The header row of a gap sheet or CSV the tool wrote, in either language: recognised
 /// by its id, title, status, procedures, decision and comment columns (the printed
-/// ones); the references and reason codes are what a review compares besides, so a sheet
+/// ones); the references, gap columns and reason codes are what a review compares besides, so a sheet
 /// without them (deleted, trimmed) is [`Shape::Lacking`].
 fn header_of(row: &[String]) -> Shape {
     for lang in [Lang::Ja, Lang::En] {
@@ -487,7 +487,7 @@ mod tests {
         let e = items(&sheet(&[&trimmed])).unwrap_err();
         assert_eq!(
             e.message,
-            "the gap sheet lacks the column(s) '理由コード': a review compares each item's references and reason codes with the new report's"
+            "the gap sheet lacks the column(s) '理由コード': a review compares each item's references, gaps and reason codes with the new report's"
         );
         let trimmed: Vec<&str> = ja
             .iter()
