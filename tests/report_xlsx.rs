@@ -234,7 +234,7 @@ fn japanese_workbook_cell_by_cell() {
     let objectives = &ranges[2];
     assert_eq!(
         row_texts(objectives, 0),
-        ["番号", "区分", "名称", "CSPの記載", "理由"]
+        ["番号", "区分", "名称", "CSPの記載", "記載元", "理由"]
     );
     let objective_ids: Vec<String> = (1..objectives.height())
         .map(|r| text(objectives, r, 0))
@@ -433,7 +433,7 @@ fn english_labels() {
     }
     assert_eq!(
         row_texts(&ranges[2], 0),
-        ["id", "layer", "title", "state", "reason"]
+        ["id", "layer", "title", "state", "stated by", "reason"]
     );
     let sheet2 = &zip_entries(&path)["xl/worksheets/sheet2.xml"];
     assert!(

@@ -184,3 +184,158 @@ fn a_gap_moved_to_another_control_or_a_new_exclusion_reason_is_re_reviewed() {
         "{en}"
     );
 }
+
+fn readiness(lang: &str, list: &Path, format: &str) -> String {
+    common::stdout_of(
+        bin()
+            .args([
+                "--lang",
+                lang,
+                "readiness",
+                "--as-of",
+                "2026-04-01",
+                "--format",
+                format,
+            ])
+            .args(["--implemented"])
+            .arg(list),
+    )
+}
+
+/// The CSV rows of `text` (BOM aside), by header.
+fn csv_rows(text: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut rd = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers: Vec<String> = rd.headers().unwrap().iter().map(str::to_owned).collect();
+    rd.records()
+        .map(|r| {
+            headers
+                .iter()
+                .cloned()
+                .zip(r.unwrap().iter().map(str::to_owned))
+                .collect()
+        })
+        .collect()
+}
+
+/// The statement of applicability gives every row its state, also one that is its
+/// objective's (`3.1.2.1 implemented, stated as 3.1.2`): its rows add up to the summary
+/// (B-rd-1); and `report`'s objectives sheet says where such a state comes from.
+#[test]
+fn every_row_of_the_statement_has_its_state_and_the_rows_add_up() {
+    let soa = common::example("soa.xlsx");
+    let v: serde_json::Value = serde_json::from_str(&readiness("en", &soa, "json")).unwrap();
+    let implemented = v["summary"]["implemented"].as_u64().unwrap() as usize;
+    for lang in ["en", "ja"] {
+        let rows = csv_rows(&readiness(lang, &soa, "csv"));
+        let (status, required, stated_by) = if lang == "en" {
+            ("status", "required", "stated by")
+        } else {
+            ("実施状況", "必須", "記載元")
+        };
+        let mandatory_implemented = rows
+            .iter()
+            .filter(|r| r[required] == if lang == "en" { "mandatory" } else { "必須" })
+            .filter(|r| {
+                r[status]
+                    == if lang == "en" {
+                        "implemented"
+                    } else {
+                        "実施"
+                    }
+            })
+            .count();
+        assert_eq!(mandatory_implemented, implemented, "{lang}");
+        let r = rows
+            .iter()
+            .find(|r| {
+                r[if lang == "en" {
+                    "id"
+                } else {
+                    "管理策番号"
+                }] == "3.1.2.1"
+            })
+            .unwrap();
+        if lang == "en" {
+            assert_eq!(
+                (&*r[status], &*r[stated_by]),
+                ("implemented", "stated as 3.1.2")
+            );
+        } else {
+            assert_eq!(
+                (&*r[status], &*r[stated_by]),
+                ("実施", "3.1.2 の記載による")
+            );
+        }
+    }
+
+    // report's objectives sheet: the same state, with where it comes from
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("gap.xlsx");
+    bin()
+        .args([
+            "--lang",
+            "ja",
+            "report",
+            "--as-of",
+            "2026-04-01",
+            "--checks",
+        ])
+        .arg(common::example("checks.csv"))
+        .arg("--csp")
+        .arg(&soa)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let (names, ranges) = sheets(&out);
+    let objectives = &ranges[names.iter().position(|n| n == "管理策").unwrap_or(2)];
+    let header = row_texts(objectives, 0);
+    let col = |h: &str| header.iter().position(|x| x == h).unwrap();
+    let r = (1..objectives.height())
+        .find(|r| text(objectives, *r, 0) == "3.1.2.1")
+        .unwrap();
+    assert_eq!(text(objectives, r, col("CSPの記載")), "実施");
+    assert_eq!(text(objectives, r, col("記載元")), "3.1.2 の記載による");
+}
+
+/// A mandatory objective the list does not name is 記載なし, never 未実施, in Japanese as in
+/// JSON (B-rd-2): the count is 不足(記載なし・未実施), the finding of a row the list does not
+/// state 記載なし(必須), of a row stated 未実施 未実施(必須).
+#[test]
+fn readiness_keeps_not_listed_apart_from_not_implemented() {
+    let list = data("verdict_review7/status.csv");
+    let v: serde_json::Value = serde_json::from_str(&readiness("en", &list, "json")).unwrap();
+    let item = |id: &str| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(item("9.2.4")["findings"], serde_json::json!(["missing"]));
+    assert_eq!(
+        item("12.4.2")["findings"],
+        serde_json::json!(["not-listed"])
+    );
+    assert_eq!(item("12.4.2")["state"], "not-listed");
+    // both are missing in the counts
+    let missing = common::strings(&v["missing"]);
+    assert!(
+        missing.contains(&"9.2.4") && missing.contains(&"12.4.2"),
+        "{missing:?}"
+    );
+
+    let md = readiness("ja", &list, "md");
+    assert!(md.contains("不足(記載なし・未実施) "), "{md}");
+    assert!(!md.contains(", 未実施 "), "{md}");
+    let rows = csv_rows(&readiness("ja", &list, "csv"));
+    let finding = |id: &str| rows.iter().find(|r| r["管理策番号"] == id).unwrap()["指摘"].clone();
+    assert_eq!(finding("9.2.4"), "未実施(必須)");
+    assert_eq!(finding("12.4.2"), "記載なし(必須)");
+    let en = csv_rows(&readiness("en", &list, "csv"));
+    let finding = |id: &str| en.iter().find(|r| r["id"] == id).unwrap()["findings"].clone();
+    assert_eq!(finding("9.2.4"), "missing (mandatory)");
+    assert_eq!(finding("12.4.2"), "not listed (mandatory)");
+}
