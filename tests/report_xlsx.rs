@@ -90,10 +90,10 @@ fn japanese_workbook_cell_by_cell() {
             "追加手続の要否",
             "レビューコメント",
             "不足(記載なし・未実施・計画中)",
+            "非該当(理由)",
             "対応する統制目標・詳細管理策",
             // on screen
             "求める確認水準",
-            "非該当(理由)",
             "別添で確認",
             "未解決の参照",
             "実施",
@@ -471,8 +471,8 @@ fn sheets_are_set_up_for_printing() {
     let workbook = &xml["xl/workbook.xml"];
     for (sheet, area) in [
         ("概要", "$A$1:$K$"),
-        ("ギャップ", "$A$1:$I$8"),
-        ("統制目標", "$A$1:$E$"),
+        ("ギャップ", "$A$1:$J$8"),
+        ("統制目標", "$A$1:$F$"),
     ] {
         assert!(
             workbook.contains(r#"name="_xlnm.Print_Area""#)
