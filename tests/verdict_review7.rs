@@ -339,3 +339,63 @@ fn readiness_keeps_not_listed_apart_from_not_implemented() {
     assert_eq!(finding("9.2.4"), "missing (mandatory)");
     assert_eq!(finding("12.4.2"), "not listed (mandatory)");
 }
+
+/// At any terminal width, the counts line breaks between its counts, never inside a
+/// status label (`判定` ⏎ `不能`, D-tbl-2); readiness's counts likewise.
+#[test]
+fn the_counts_line_never_breaks_inside_a_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let csp = profile(dir.path(), "p.yaml", "9.2.1, 9.2.2", "理由");
+    for width in 40..=100 {
+        let out = common::stdout_of(
+            bin()
+                .env("COLUMNS", width.to_string())
+                .args([
+                    "--lang",
+                    "ja",
+                    "report",
+                    "--as-of",
+                    "2026-04-01",
+                    "--checks",
+                ])
+                .arg(data("verdict_review7/checks-all.csv"))
+                .arg("--csp")
+                .arg(&csp),
+        );
+        let counts: Vec<&str> = out
+            .lines()
+            .skip_while(|l| !l.starts_with("合計"))
+            .take_while(|l| l.starts_with("合計") || l.starts_with("  "))
+            .collect();
+        let joined = counts.join("\n");
+        for label in [
+            "保証水準不足 0",
+            "一部充足 1",
+            "ISMAP対象外 1",
+            "判定不能 1",
+            "充足率 25.0%",
+        ] {
+            assert!(
+                counts.iter().any(|l| l.contains(label)),
+                "{width}: {label}\n{joined}"
+            );
+        }
+        let rd = common::stdout_of(
+            bin()
+                .env("COLUMNS", width.to_string())
+                .args([
+                    "--lang",
+                    "ja",
+                    "readiness",
+                    "--as-of",
+                    "2026-04-01",
+                    "--implemented",
+                ])
+                .arg(data("verdict_review7/status.csv")),
+        );
+        assert!(
+            rd.lines().any(|l| l.contains("不足(記載なし・未実施) ")),
+            "{width}\n{rd}"
+        );
+    }
+}

@@ -962,7 +962,8 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(report) {
-                for part in table::wrap(&strip_controls(&line), style.width.into()) {
+                // the counts (`判定不能 1`) are never broken inside a label
+                for part in table::wrap_list(&strip_controls(&line), " · ", style.width.into()) {
                     writeln!(w, "{part}")?;
                 }
             }

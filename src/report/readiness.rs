@@ -307,7 +307,8 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(r) {
-                for part in table::wrap(&strip_controls(&line), style.width.into()) {
+                // the counts (`不足(記載なし・未実施) 2`) are never broken inside a label
+                for part in table::wrap_list(&strip_controls(&line), ", ", style.width.into()) {
                     writeln!(w, "{part}")?;
                 }
             }
