@@ -399,3 +399,52 @@ fn the_counts_line_never_breaks_inside_a_label() {
         );
     }
 }
+
+/// `compare` below 100 columns is compact (C-cmp-tbl-1): the ranking (rank, CSP, share
+/// covered, registration, tier) and a matrix headed by rank, no CSP name, share or status
+/// split over lines.
+#[test]
+fn compare_on_a_narrow_terminal_is_compact() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let names = [
+        "テストSaaS",
+        "サンプルクラウドPro",
+        "別のIaaSサービス",
+        "四番目のCSP",
+    ];
+    let mut c = bin();
+    c.env("COLUMNS", "80")
+        .args([
+            "--lang",
+            "ja",
+            "compare",
+            "--as-of",
+            "2026-04-01",
+            "--checks",
+        ])
+        .arg(data("verdict_review7/checks-all.csv"));
+    for (k, name) in names.iter().enumerate() {
+        let path = dir.path().join(format!("p{k}.yaml"));
+        let implemented = ["9.2.1, 9.2.2, 9.2.4", "9.2.1", "9.2.2", "9.2.4"][k];
+        std::fs::write(
+            &path,
+            format!("name: {name}\nregistration_number: C99-000{k}-1\nregistration_kind: ismap\nregistered: 2024-03-01\nrenewal_deadline: 2027-03-31\nimplemented: [{implemented}]\n"),
+        )
+        .unwrap();
+        c.arg("--csp").arg(path);
+    }
+    let out = common::stdout_of(c);
+    for line in out.lines() {
+        assert!(line.width() <= 80, "{line}\n{out}");
+    }
+    for name in names {
+        assert!(
+            out.lines().any(|l| l.contains(&format!("┆ {name} "))),
+            "{name}\n{out}"
+        );
+    }
+    assert!(out.contains("┆ 50.0%"), "{out}");
+    assert!(out.contains("│ 項番 ┆ 1 "), "{out}");
+    assert!(out.contains("狭い画面向けの表示です"), "{out}");
+}
