@@ -866,7 +866,7 @@ fn profile_fields_are_checked() {
     for (body, wanted) in [
         (
             "name: X\nregistration_kind: fedramp\nimplemented: [9.2.1]\n",
-            "column 'registration_kind': unknown registration kind 'fedramp' (hint: write `ismap` or `ismap-liu`)",
+            "line 2: field 'registration_kind': unknown registration kind 'fedramp' (hint: write `ismap` or `ismap-liu`)",
         ),
         (
             "name: X\ngoverning_laws: Japan\nimplemented: [9.2.1]\n",

@@ -513,9 +513,9 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
                 }
                 let state = match listed.declared {
                     Declared::Implemented => {
-                        let remark = listed.reason.trim();
+                        let remark = implemented_remark(listed);
                         if !remark.is_empty() {
-                            out.remarks.insert(id.clone(), remark.to_owned());
+                            out.remarks.insert(id.clone(), remark);
                         }
                         CspState::Implemented
                     }
@@ -539,6 +539,26 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
         inherit(catalog, &mut out, under);
     }
     out
+}
+
+/// The CSP's remark on a control it states implemented (`csp-remark`): the remark the
+/// reader kept (`reason`: the row's remark columns), then the evidence and owner cells, each
+/// named (`証跡: テスト環境の記録`, `担当: 開発チーム（検証環境）`): what they say of the
+/// implementation is for the reader too. They stay apart in the statement (`diff`, the
+/// duplicate-row check and `readiness` compare them as fields); a dash alone says nothing.
+fn implemented_remark(listed: &ListedControl) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let reason = listed.reason.trim();
+    if !reason.is_empty() {
+        parts.push(reason.to_owned());
+    }
+    for (label, text) in [("証跡", &listed.evidence), ("担当", &listed.owner)] {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.chars().all(|c| "-－ー―‐—–ｰ".contains(c)) {
+            parts.push(format!("{label}: {text}"));
+        }
+    }
+    parts.join("; ")
 }
 
 /// A remark on a basic requirement (a B/PB detail) stated implemented is part of what its

@@ -646,8 +646,13 @@ fn check_unvalued(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<
             "" => letter.as_str(),
             name => name,
         };
+        // above the header (or in it) no column is known yet: the cell alone says where
+        let at = match layout.header {
+            Some(h) if n > h + 1 => sheet.location().row(n).column(name),
+            _ => sheet.location().row(n),
+        };
         return Err(InputError::at(
-            sheet.location().row(n).column(name),
+            at,
             format!(
                 "cell {letter}{r} holds a formula without a calculated value: it reads as empty, but what it would show (a status, a remark, a date) is unknown, and the row is not read"
             ),

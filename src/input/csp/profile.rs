@@ -392,6 +392,9 @@ fn load_inherited(
         chain,
         Quoting::Never,
     )?;
+    // the service under it is read as the main input is: a kind stated ISMAP where its
+    // profile mentions ISMAP-LIU is refused there too
+    att.check_liu_said(false)?;
     chain.pop();
     Ok(att)
 }
@@ -485,9 +488,9 @@ fn parse(
         None => None,
         Some(k) => Some(RegistrationKind::parse(&k).ok_or_else(|| {
             InputError::at(
-                loc.clone().column("registration_kind"),
+                field_at("registration_kind"),
                 format!(
-                    "unknown registration kind {}",
+                    "field 'registration_kind': unknown registration kind {}",
                     quoting.show(&k, "(the value is not shown)")
                 ),
             )
