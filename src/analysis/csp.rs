@@ -547,18 +547,26 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
 /// implementation is for the reader too. They stay apart in the statement (`diff`, the
 /// duplicate-row check and `readiness` compare them as fields); a dash alone says nothing.
 fn implemented_remark(listed: &ListedControl) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let reason = listed.reason.trim();
-    if !reason.is_empty() {
-        parts.push(reason.to_owned());
-    }
+    // no allocation for a row without a remark, evidence or owner (most rows)
+    let mut out = listed.reason.trim().to_owned();
     for (label, text) in [("証跡", &listed.evidence), ("担当", &listed.owner)] {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !text.chars().all(|c| "-－ー―‐—–ｰ".contains(c)) {
-            parts.push(format!("{label}: {text}"));
+        let text = text.trim();
+        if text.chars().all(|c| "-－ー―‐—–ｰ".contains(c)) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(label);
+        out.push_str(": ");
+        for (i, word) in text.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
         }
     }
-    parts.join("; ")
+    out
 }
 
 /// A remark on a basic requirement (a B/PB detail) stated implemented is part of what its

@@ -1324,7 +1324,11 @@ fn near_titled<'a>(
                 key.chars().count() >= least && pieces.iter().any(|p| near(p, &key))
             });
             let en = || {
+                // a text without two English words in a piece (most: Japanese) names none
                 e.title.en.as_deref().filter(|title| {
+                    if words.is_empty() {
+                        return false;
+                    }
                     let key = english_words(&fold_width(title));
                     key.len() >= 2 && words.iter().any(|p| near_english(p, &key))
                 })
