@@ -187,6 +187,7 @@ fn a_plan_naming_a_detail_or_category_refuses_what_is_under_it() {
             "names 9.2 ('利用者アクセスの管理')",
         ),
         ("有（9-2-3）", "names 9.2.3,"),
+        ("有（No.9-2-3）", "names 9.2.3,"),
         (
             "Yes (privileged access rights management)",
             "names what may be 9.2.3",

@@ -1482,6 +1482,10 @@ pub fn mentions_in(value: &str, catalog: &Catalog, line: usize, label: &str) -> 
     let hyphened = folded
         .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '‐' | '−')))
         .filter_map(|t| {
+            let t = ["No.", "no.", "NO."]
+                .iter()
+                .find_map(|p| t.strip_prefix(p))
+                .unwrap_or(t);
             let parts: Vec<&str> = t.split(['-', '‐', '−']).collect();
             ((3..=4).contains(&parts.len())
                 && parts.iter().all(|p| {
