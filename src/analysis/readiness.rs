@@ -846,7 +846,8 @@ mod tests {
         assert!(item("6.2.2").findings.is_empty());
         assert_eq!(item("6.2.1").findings, [Finding::NoReason]);
         assert_eq!(item("7.1.1").findings, [Finding::Planned]);
-        assert_eq!(item("5.1.2").findings, [Finding::Missing]);
+        // not listed: missing, never called not implemented
+        assert_eq!(item("5.1.2").findings, [Finding::NotListed]);
         // an optional detail that is listed is shown, not required
         assert!(!item("9.2.1.1").required);
         assert!(r.missing.contains(&"3.1.3".to_owned()) && r.missing.contains(&"5.1.2".to_owned()));
@@ -925,8 +926,8 @@ mod tests {
         assert_eq!(item("4.4.3").state, ItemState::Implemented);
         assert_eq!(item("4.4.3").stated_as.as_deref(), Some("4.4.3.1"));
         assert!(item("4.4.3").findings.is_empty());
-        assert_eq!(item("4.4.5").findings, [Finding::Missing]);
-        assert_eq!(item("4.4.5.2").findings, [Finding::Missing]);
+        assert_eq!(item("4.4.5").findings, [Finding::NotListed]);
+        assert_eq!(item("4.4.5.2").findings, [Finding::NotListed]);
         assert!(r.missing.contains(&"4.4.7".to_owned()));
         assert!(r.planned.contains(&"4.4.6".to_owned()));
         assert!(r.has_blockers());
