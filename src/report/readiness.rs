@@ -307,8 +307,14 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(r) {
+                let line = strip_controls(&line);
                 // the counts (`不足(記載なし・未実施) 2`) are never broken inside a label
-                for part in table::wrap_list(&strip_controls(&line), ", ", style.width.into()) {
+                let parts = if line.starts_with(readiness_label(lang)) {
+                    table::wrap_list(&line, ", ", style.width.into())
+                } else {
+                    table::wrap(&line, style.width.into())
+                };
+                for part in parts {
                     writeln!(w, "{part}")?;
                 }
             }
