@@ -1594,9 +1594,63 @@ mod tests {
             ("9.2.1～3", vec!["9.2.1～3"]),
             ("12-4-1", vec!["12-4-1"]),
             ("9.1.1|9.1.2", vec!["9.1.1", "9.1.2"]),
+            // a range across a line break is one; a range mark left open stays with its id
+            ("9.2.1～\n9.2.6", vec!["9.2.1～\n9.2.6"]),
+            ("9.2.1\n～9.2.6", vec!["9.2.1\n～9.2.6"]),
+            ("9.2.1 -\n9.2.6", vec!["9.2.1 -\n9.2.6"]),
+            ("9.2.1\n- 9.2.6", vec!["9.2.1", "- 9.2.6"]),
+            ("9.2.1～", vec!["9.2.1～"]),
+            ("9.2.1 ～、9.2.6", vec!["9.2.1 ～", "9.2.6"]),
+            ("～9.2.6", vec!["～9.2.6"]),
+            ("9.2.1から9.2.3", vec!["9.2.1から9.2.3"]),
+            // a bare number after an id stays with it (a shortened list, refused)
+            ("9.2.1、4", vec!["9.2.1、4"]),
+            ("A.9.2.1, .4", vec!["A.9.2.1, .4"]),
+            ("9.2.1\n4", vec!["9.2.1\n4"]),
+            ("9.2.1、4全般", vec!["9.2.1", "4全般"]),
+            ("4、9.2.1", vec!["4", "9.2.1"]),
+            // a mark saying "unknown" is kept; one saying "none" is not
+            ("?", vec!["?"]),
+            ("〃", vec!["〃"]),
+            ("9.2.1、?", vec!["9.2.1", "?"]),
+            ("―", vec![]),
+            ("×", vec![]),
+            // numbered list markers, `&`, `+`
+            ("1) 9.2.4\n2) 9.2.1", vec!["9.2.4", "9.2.1"]),
+            ("(1) 9.2.4", vec!["9.2.4"]),
+            ("① 9.2.4", vec!["9.2.4"]),
+            ("1. 9.2.4", vec!["9.2.4"]),
+            ("9.2.1＆9.2.4", vec!["9.2.1", "9.2.4"]),
         ] {
             assert_eq!(split(cell), want, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn open_ranges_and_shortened_lists_are_marked() {
+        for r in ["9.2.1～", "9.2.1-", "9.2.1 ～", "～9.2.6", "9.2.1ー", "9.2.1 -\n利用者登録"] {
+            assert!(read(r).open_range, "{r:?}");
+        }
+        for r in ["9.2.1～9.2.6", "9.2.1 - 利用者登録", "8.1.5-P", "9.2.1ー9.2.6"] {
+            assert!(!read(r).open_range, "{r:?}");
+        }
+        assert_eq!(read("9.2.1、4").shortened, ["9.2.4"]);
+        assert_eq!(read("A.9.2.1、2、.4").shortened, ["A.9.2.2", "A.9.2.4"]);
+        assert_eq!(read("9.2.1～9.2.3、5").shortened, ["9.2.5"]);
+        assert!(read("4").shortened.is_empty());
+        assert!(read("JIS Q 27001 7.5, 9").shortened.is_empty());
+        // 附属書A / 付属書A before a marked id, 第…項
+        for r in ["JIS Q 27001:2014 附属書A A.12.4.1", "付属書A.12.4.1", "Annex A A.12.4.1"] {
+            let reading = read(r);
+            assert!(
+                matches!(&reading.atoms[..], [Atom::Id(_, id)] if id.text == "12.4.1" && id.marker == Marker::Annex),
+                "{r:?}: {reading:?}"
+            );
+            assert_eq!(residue(&reading.beside[0].before, false), "", "{r:?}");
+        }
+        let r = read("第9.2.4項");
+        assert_eq!(residue(&r.beside[0].before, false), "");
+        assert_eq!(residue(&r.beside[0].after, false), "");
     }
 
     #[test]

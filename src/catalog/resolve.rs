@@ -1307,6 +1307,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn headers_naming_another_framework() {
+        for h in ["PCI DSS要件", "統一基準の項番", "NIST SP 800-171", "CIS Controls", "ISO 9001"] {
+            assert!(other_framework(h).is_some(), "{h}");
+        }
+        for h in [
+            "管理策",
+            "対応する管理策",
+            "ISMAP管理策",
+            "ISO/IEC 27001:2013",
+            "JIS Q 27002",
+            "NIST SP 800-53",
+            "references",
+            "Description",
+        ] {
+            assert_eq!(other_framework(h), None, "{h}");
+        }
+    }
+
+    #[test]
     fn parses_nist_ids() {
         assert_eq!(parse_nist("AC-2"), Some(("AC-2".into(), "AC-2".into())));
         assert_eq!(
