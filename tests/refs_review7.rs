@@ -109,7 +109,9 @@ fn a_shortened_list_is_refused_never_a_clause() {
         assert_eq!(u["why"], "shorthand-list", "{id}");
         assert_eq!(strings(&u["suggestions"]), suggestions, "{id}");
         assert!(
-            !control_ids(item).iter().any(|c| c.starts_with("4.") || c.starts_with("3.")),
+            !control_ids(item)
+                .iter()
+                .any(|c| c.starts_with("4.") || c.starts_with("3.")),
             "{id}: {item}"
         );
     }
@@ -214,10 +216,7 @@ fn or_between_ids_requires_both_without_a_suffix_warning() {
 /// classification of information); an id with its own mark is still read.
 #[test]
 fn a_refs_column_naming_another_framework_reads_no_ismap_ids() {
-    let v = json_of(
-        report("pci.csv")
-            .args(["--refs-column", "PCI DSS要件", "--format", "json"]),
-    );
+    let v = json_of(report("pci.csv").args(["--refs-column", "PCI DSS要件", "--format", "json"]));
     let one = by_id(&v["items"], "1");
     assert_eq!(one["status"], "not-analysed", "{one}");
     assert_eq!(
@@ -228,6 +227,7 @@ fn a_refs_column_naming_another_framework_reads_no_ismap_ids() {
     let two = by_id(&v["items"], "2");
     assert_eq!(two["status"], "covered", "{two}");
     // the same list by its own ISMAP column is read as before
-    let v = json_of(report("pci.csv").args(["--refs-column", "対応する管理策", "--format", "json"]));
+    let v =
+        json_of(report("pci.csv").args(["--refs-column", "対応する管理策", "--format", "json"]));
     assert_eq!(by_id(&v["items"], "1")["status"], "covered");
 }

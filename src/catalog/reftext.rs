@@ -611,7 +611,10 @@ fn list_marker_end(c: &Chars, i: usize, out: &[Lex]) -> Option<usize> {
     if !part_start {
         return None;
     }
-    let end = if c.orig(i).is_some_and(|ch| ('\u{2460}'..='\u{2473}').contains(&ch)) {
+    let end = if c
+        .orig(i)
+        .is_some_and(|ch| ('\u{2460}'..='\u{2473}').contains(&ch))
+    {
         i + 1
     } else if c.is(i, |ch| ch == '(') {
         let (_, j) = c.digits(i + 1, 2)?;
@@ -1628,10 +1631,22 @@ mod tests {
 
     #[test]
     fn open_ranges_and_shortened_lists_are_marked() {
-        for r in ["9.2.1～", "9.2.1-", "9.2.1 ～", "～9.2.6", "9.2.1ー", "9.2.1 -\n利用者登録"] {
+        for r in [
+            "9.2.1～",
+            "9.2.1-",
+            "9.2.1 ～",
+            "～9.2.6",
+            "9.2.1ー",
+            "9.2.1 -\n利用者登録",
+        ] {
             assert!(read(r).open_range, "{r:?}");
         }
-        for r in ["9.2.1～9.2.6", "9.2.1 - 利用者登録", "8.1.5-P", "9.2.1ー9.2.6"] {
+        for r in [
+            "9.2.1～9.2.6",
+            "9.2.1 - 利用者登録",
+            "8.1.5-P",
+            "9.2.1ー9.2.6",
+        ] {
             assert!(!read(r).open_range, "{r:?}");
         }
         assert_eq!(read("9.2.1、4").shortened, ["9.2.4"]);
@@ -1640,7 +1655,11 @@ mod tests {
         assert!(read("4").shortened.is_empty());
         assert!(read("JIS Q 27001 7.5, 9").shortened.is_empty());
         // 附属書A / 付属書A before a marked id, 第…項
-        for r in ["JIS Q 27001:2014 附属書A A.12.4.1", "付属書A.12.4.1", "Annex A A.12.4.1"] {
+        for r in [
+            "JIS Q 27001:2014 附属書A A.12.4.1",
+            "付属書A.12.4.1",
+            "Annex A A.12.4.1",
+        ] {
             let reading = read(r);
             assert!(
                 matches!(&reading.atoms[..], [Atom::Id(_, id)] if id.text == "12.4.1" && id.marker == Marker::Annex),

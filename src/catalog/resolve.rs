@@ -1308,7 +1308,13 @@ mod tests {
 
     #[test]
     fn headers_naming_another_framework() {
-        for h in ["PCI DSS要件", "統一基準の項番", "NIST SP 800-171", "CIS Controls", "ISO 9001"] {
+        for h in [
+            "PCI DSS要件",
+            "統一基準の項番",
+            "NIST SP 800-171",
+            "CIS Controls",
+            "ISO 9001",
+        ] {
             assert!(other_framework(h).is_some(), "{h}");
         }
         for h in [
