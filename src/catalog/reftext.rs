@@ -611,24 +611,28 @@ fn list_marker_end(c: &Chars, i: usize, out: &[Lex]) -> Option<usize> {
     if !part_start {
         return None;
     }
-    let end = if c
+    // the first part of a cell starts a list at 1 (`9. 9.2.1` is no list)
+    let first = !out.iter().any(|l| matches!(l.kind, Kind::Sep { .. }));
+    let (number, end) = if let Some(ch) = c
         .orig(i)
-        .is_some_and(|ch| ('\u{2460}'..='\u{2473}').contains(&ch))
+        .filter(|ch| ('\u{2460}'..='\u{2473}').contains(ch))
     {
-        i + 1
+        (ch as u32 - 0x245F, i + 1)
     } else if c.is(i, |ch| ch == '(') {
-        let (_, j) = c.digits(i + 1, 2)?;
-        c.is(j, |ch| ch == ')').then_some(j + 1)?
+        let (n, j) = c.digits(i + 1, 2)?;
+        (n, c.is(j, |ch| ch == ')').then_some(j + 1)?)
     } else {
-        let (_, j) = c.digits(i, 2)?;
-        if c.is(j, |ch| ch == ')') {
-            j + 1
-        } else if c.is(j, |ch| ch == '.') && c.is(j + 1, |ch| ch == ' ' || ch == '\t') {
-            j + 1
-        } else {
+        let (n, j) = c.digits(i, 2)?;
+        let closes = c.is(j, |ch| ch == ')');
+        let dot = c.is(j, |ch| ch == '.') && c.is(j + 1, |ch| ch == ' ' || ch == '\t');
+        if !(closes || dot) {
             return None;
         }
+        (n, j + 1)
     };
+    if first && number != 1 {
+        return None;
+    }
     lex_id_at(c, c.skip_spaces(end)).map(|_| end)
 }
 
@@ -1623,6 +1627,7 @@ mod tests {
             ("(1) 9.2.4", vec!["9.2.4"]),
             ("① 9.2.4", vec!["9.2.4"]),
             ("1. 9.2.4", vec!["9.2.4"]),
+            ("9. 9.2.4", vec!["9. 9.2.4"]),
             ("9.2.1＆9.2.4", vec!["9.2.1", "9.2.4"]),
         ] {
             assert_eq!(split(cell), want, "{cell:?}");
