@@ -221,6 +221,25 @@ impl Resolution {
             }
         )
     }
+
+    /// Resolved through the ISO/IEC 27001:2022 → 2013 correspondence: an ISO/IEC
+    /// 27002:2022 control taken to the objectives of its 2013 predecessors (ISO/IEC
+    /// 27002:2022 Annex B), or an ISO/IEC 27001:2022 clause read as its 2013 number. A
+    /// correspondence, not an equivalence: ISMAP assessed the 2013 objectives, not the 2022
+    /// control's or clause's text.
+    pub fn via_correspondence(&self) -> bool {
+        matches!(
+            self,
+            Resolution::Resolved {
+                kind: RefKind::Iso2022,
+                ..
+            } | Resolution::Resolved {
+                kind: RefKind::Iso27001Clause,
+                edition: Some(IsoEdition::Iso2022),
+                ..
+            }
+        )
+    }
 }
 
 /// A parsed NIST SP 800-53 id: canonical form and base control.
@@ -1120,8 +1139,11 @@ impl RefIndex {
     }
 }
 
-/// Two resolutions of one reference's ids, together (targets once each, in order).
+/// Two resolutions of one reference's ids, together (targets once each, in order). The
+/// kind and edition are the first's, unless only the second came through the 2022
+/// correspondence: the reference then keeps that ([`Resolution::via_correspondence`]).
 fn merge(a: Resolution, b: Resolution) -> Resolution {
+    let second_corresponds = b.via_correspondence() && !a.via_correspondence();
     let parts = |r: Resolution| match r {
         Resolution::Resolved {
             kind,
@@ -1133,8 +1155,12 @@ fn merge(a: Resolution, b: Resolution) -> Resolution {
         Resolution::NoCounterpart { kind, controls } => (kind, Vec::new(), None, None, controls),
         Resolution::Unresolved { .. } => (RefKind::Ismap, Vec::new(), None, None, Vec::new()),
     };
-    let (kind, mut targets, matched, edition, mut without) = parts(a);
-    let (_, more, _, edition_b, more_without) = parts(b);
+    let (mut kind, mut targets, matched, mut edition, mut without) = parts(a);
+    let (kind_b, more, _, mut edition_b, more_without) = parts(b);
+    if second_corresponds {
+        kind = kind_b;
+        std::mem::swap(&mut edition, &mut edition_b);
+    }
     for t in more {
         if !targets.iter().any(|x| x.id == t.id) {
             targets.push(t);
