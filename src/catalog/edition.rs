@@ -238,6 +238,18 @@ fn decide_column(
             row: None,
         });
     }
+    // a header naming ISMAP says its ids are ISMAP's (2013 numbering): a number only 2022
+    // has is then an id ISMAP does not have (unresolved, `other-edition`), never a sign
+    // that the whole column is in 2022 numbering (review 7, B-ed-1); a reference carrying
+    // its edition (`ISO/IEC 27001:2022 A.5.15`) is still read in it
+    if is_ismap_header(&header) {
+        return Ok(EditionDecision {
+            edition: Some(IsoEdition::Iso2013),
+            decided_by: DecidedBy::IsmapHeader,
+            text: header.clone(),
+            row: None,
+        });
+    }
     for (row, text) in &list.title_rows {
         if let [e] = editions_named(text)[..] {
             return Ok(EditionDecision {
@@ -306,12 +318,6 @@ fn decide_column(
             decided_by: DecidedBy::References,
             text: (*r).to_owned(),
             row: Some(*row),
-        }),
-        (None, None) if is_ismap_header(&header) => Ok(EditionDecision {
-            edition: Some(IsoEdition::Iso2013),
-            decided_by: DecidedBy::IsmapHeader,
-            text: header.clone(),
-            row: None,
         }),
         (None, None) if !sensitive.is_empty() => Err(InputError::at(
             loc(),

@@ -90,7 +90,8 @@ pub enum Unresolved {
     /// A two-part Annex A / 27002 number that names different controls in the 2013 and
     /// 2022 editions, and nothing says which.
     AmbiguousEdition,
-    /// A number that exists only in the other edition than the one the list is read in.
+    /// A number that exists only in the other edition than the one the list is read in
+    /// (`5.23` under a header naming ISMAP, whose ids are 2013 numbering).
     OtherEdition,
     /// A standard the tool has no cross-reference to (`ISO 9001 7.5`), or an edition of
     /// one it does not read (`ISO/IEC 27001:2005`), or a standard named without a number.
@@ -133,7 +134,7 @@ impl Unresolved {
                 "names different controls in ISO/IEC 27001:2013 and :2022 numbering, and the edition is not given"
             }
             Unresolved::OtherEdition => {
-                "exists only in the other ISO/IEC 27001/27002 edition than the one the list is read in"
+                "exists only in the other ISO/IEC 27001/27002 edition than the one the list is read in (a column headed ISMAP is 2013 numbering: write the 2022 control with its edition, 'ISO/IEC 27001:2022 A.5.23', name the column's edition in its header, or pass --iso-edition)"
             }
             Unresolved::UnknownStandard => {
                 "names a standard (or an edition of one) the catalog has no cross-reference to, or no number"
@@ -739,10 +740,15 @@ impl RefIndex {
         let reading = match reading {
             Ok(r) => r,
             Err(why) => {
-                return Resolution::Unresolved {
-                    why,
-                    suggestions: Vec::new(),
-                }
+                // a 2022-only number in a list read in 2013 numbering (an ISMAP column):
+                // what it would be written as, were it meant as a 2022 control
+                let suggestions = match (why, edition) {
+                    (Unresolved::OtherEdition, Some(IsoEdition::Iso2013)) if to.is_none() => {
+                        vec![format!("ISO/IEC 27001:2022 A.{}", id.canonical())]
+                    }
+                    _ => Vec::new(),
+                };
+                return Resolution::Unresolved { why, suggestions };
             }
         };
         // was the edition what decided it (a number of both editions, or a 2022 one)?
