@@ -54,7 +54,11 @@ fn a_2022_control_through_the_correspondence_is_never_covered() {
         // every predecessor is implemented: only the correspondence keeps it from covered
         assert!(item["missing"].as_array().unwrap().is_empty(), "{item}");
         assert_eq!(item["status"], "partial", "{id}");
-        assert_eq!(strings(&item["reasons"]), ["iso2022-correspondence"], "{id}");
+        assert_eq!(
+            strings(&item["reasons"]),
+            ["iso2022-correspondence"],
+            "{id}"
+        );
         assert!(codes(item).contains(&"correspondence-review"), "{id}");
         let text = procedure(item, "correspondence-review");
         assert!(text.contains(chain), "{id}: {text}");
@@ -66,7 +70,10 @@ fn a_2022_control_through_the_correspondence_is_never_covered() {
     let physical = by_id(items, "6");
     assert_eq!(physical["status"], "partial");
     let reasons = strings(&physical["reasons"]);
-    assert!(reasons.contains(&"not-applicable-without-reason"), "{reasons:?}");
+    assert!(
+        reasons.contains(&"not-applicable-without-reason"),
+        "{reasons:?}"
+    );
     assert!(reasons.contains(&"iso2022-correspondence"), "{reasons:?}");
     // controls new in 2022 stay outside ISMAP, for their own reason
     let cloud = by_id(items, "7");
@@ -89,18 +96,22 @@ fn a_2022_control_through_the_correspondence_is_never_covered() {
     // the CSV's reason code and the procedure in Japanese
     let csv = stdout_of(report("ja", &checks).args(["--format", "csv"]));
     assert!(csv.contains("iso2022-correspondence"), "{csv}");
-    assert!(csv.contains("ISMAPが評価したのは2013年版の統制目標"), "{csv}");
+    assert!(
+        csv.contains("ISMAPが評価したのは2013年版の統制目標"),
+        "{csv}"
+    );
 }
 
 /// An ISO/IEC 27001:2022 clause reaches the criteria through its 2013 number: the same
 /// kind of approximation, capped the same way; a 2013 clause or Annex A id is not.
 #[test]
 fn a_2022_clause_is_capped_and_a_2013_reference_is_not() {
-    let v = json_of(
-        report("en", data("iso2022-review7/clauses.csv")).args(["--format", "json"]),
-    );
+    let v = json_of(report("en", data("iso2022-review7/clauses.csv")).args(["--format", "json"]));
     let items = &v["items"];
-    for (id, controls) in [("C1", vec!["4.6.1", "4.6.2"]), ("C2", vec!["4.6.1", "4.6.3"])] {
+    for (id, controls) in [
+        ("C1", vec!["4.6.1", "4.6.2"]),
+        ("C2", vec!["4.6.1", "4.6.3"]),
+    ] {
         let item = by_id(items, id);
         assert_eq!(control_ids(item), controls, "{id}");
         assert_eq!(item["status"], "partial", "{id}");
@@ -122,23 +133,16 @@ fn a_2022_clause_is_capped_and_a_2013_reference_is_not() {
 /// edition is still read in it.
 #[test]
 fn an_ismap_column_keeps_ismap_numbering() {
-    let v = json_of(
-        report("en", data("iso2022-review7/ismap-column.csv")).args(["--format", "json"]),
-    );
+    let v =
+        json_of(report("en", data("iso2022-review7/ismap-column.csv")).args(["--format", "json"]));
     let items = &v["items"];
     let e = &v["checks"]["iso_edition"];
     assert_eq!(e["edition"], "2013");
     assert_eq!(e["decided_by"], "ismap-header");
     // 8.2 is information classification, never 2022's privileged access (9.2.3)
-    assert_eq!(
-        control_ids(by_id(items, "I1")),
-        ["8.2.1", "8.2.2", "8.2.3"]
-    );
+    assert_eq!(control_ids(by_id(items, "I1")), ["8.2.1", "8.2.2", "8.2.3"]);
     assert_eq!(by_id(items, "I1")["status"], "covered");
-    assert_eq!(
-        control_ids(by_id(items, "I2")),
-        ["7.2.1", "7.2.2", "7.2.3"]
-    );
+    assert_eq!(control_ids(by_id(items, "I2")), ["7.2.1", "7.2.2", "7.2.3"]);
     let cloud = by_id(items, "I4");
     assert_eq!(cloud["status"], "not-analysed");
     assert_eq!(cloud["unresolved"][0]["why"], "other-edition");

@@ -354,8 +354,7 @@ fn merge_sheets(
         title_rows.append(&mut list.title_rows);
         let sheet = list.sheet.unwrap_or_default();
         // a sheet whose one references column is headed otherwise: a column of its own
-        let column = if own_columns && header_key(&list.refs_column) != header_key(&refs_column)
-        {
+        let column = if own_columns && header_key(&list.refs_column) != header_key(&refs_column) {
             let k = match more_refs_columns
                 .iter()
                 .position(|c| header_key(&c.header) == header_key(&list.refs_column))
