@@ -125,6 +125,20 @@ fn a_2022_clause_is_capped_and_a_2013_reference_is_not() {
     }
     // the same physical-entry gap cited in 2013 numbering: not covered (11.1.2 only)
     assert_eq!(by_id(items, "C5")["status"], "not-covered");
+
+    // `catalog show` says the same of a 2022 control or clause, and nothing of a 2013 one
+    for (reference, says) in [
+        ("ISO/IEC 27001:2022 A.5.16", true),
+        ("ISO/IEC 27001:2022 9.2.1", true),
+        ("A.9.2.1", false),
+    ] {
+        let out = stdout_of(common::bin().args(["catalog", "show", reference]));
+        assert_eq!(
+            out.contains("not an equivalence: a report's verdict is at most partial (reason iso2022-correspondence)"),
+            says,
+            "{reference}: {out}"
+        );
+    }
 }
 
 /// A column headed ISMAP is ISMAP's (2013) numbering whatever it holds: one 2022-only
