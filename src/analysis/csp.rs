@@ -182,7 +182,10 @@ pub enum Side {
 /// flag; the one judgement a CSP list and a check list get.
 pub fn suffix_differs(catalog: &Catalog, written: &str, id: &str) -> bool {
     let suffix = |s: &str| crate::catalog::id::IsmapId::parse(s).map(|i| i.suffix);
-    let typed = suffix(written).flatten();
+    // only a suffix the catalog uses (`9.2.1 or` is no id with a suffix `OR`)
+    let typed = suffix(written)
+        .flatten()
+        .filter(|s| matches!(s.as_str(), "P" | "B" | "PB"));
     typed.is_some() && catalog.get(id).is_some() && typed != suffix(id).flatten()
 }
 
@@ -513,9 +516,9 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
                 }
                 let state = match listed.declared {
                     Declared::Implemented => {
-                        let remark = listed.reason.trim();
+                        let remark = implemented_remark(listed);
                         if !remark.is_empty() {
-                            out.remarks.insert(id.clone(), remark.to_owned());
+                            out.remarks.insert(id.clone(), remark);
                         }
                         CspState::Implemented
                     }
@@ -537,6 +540,34 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
     carry_detail_remarks(catalog, &mut out.remarks);
     if let Some(under) = &att.underlying {
         inherit(catalog, &mut out, under);
+    }
+    out
+}
+
+/// The CSP's remark on a control it states implemented (`csp-remark`): the remark the
+/// reader kept (`reason`: the row's remark columns), then the evidence and owner cells, each
+/// named (`証跡: テスト環境の記録`, `担当: 開発チーム（検証環境）`): what they say of the
+/// implementation is for the reader too. They stay apart in the statement (`diff`, the
+/// duplicate-row check and `readiness` compare them as fields); a dash alone says nothing.
+fn implemented_remark(listed: &ListedControl) -> String {
+    // no allocation for a row without a remark, evidence or owner (most rows)
+    let mut out = listed.reason.trim().to_owned();
+    for (label, text) in [("証跡", &listed.evidence), ("担当", &listed.owner)] {
+        let text = text.trim();
+        if text.chars().all(|c| "-－ー―‐—–ｰ".contains(c)) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(label);
+        out.push_str(": ");
+        for (i, word) in text.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
     }
     out
 }
