@@ -72,6 +72,11 @@ pub enum Reason {
     NistApproximate,
     /// A NIST SP 800-53 id was mapped through NIST's table exactly (still a candidate).
     MappedViaNist,
+    /// A reference reached the catalog only through the ISO/IEC 27001:2022 → 2013
+    /// correspondence (an ISO/IEC 27002:2022 control through ISO/IEC 27002:2022 Annex B, or
+    /// an ISO/IEC 27001:2022 clause through its 2013 number): a correspondence, not an
+    /// equivalence, so the item is at most partial, as for an approximate NIST mapping.
+    Iso2022Correspondence,
     /// A control credited to the item is implemented only through the service underneath
     /// (profile `inherits:`, the scope `inherited:`, clause 11 by default): its statement
     /// is the underlying service's.
@@ -117,7 +122,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 30] = [
+    pub const ALL: [Reason; 31] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -134,6 +139,7 @@ impl Reason {
         Reason::UnverifiedDetail,
         Reason::NistApproximate,
         Reason::MappedViaNist,
+        Reason::Iso2022Correspondence,
         Reason::Inherited,
         Reason::RegistrationLapsed,
         Reason::RegistrationNotYetValid,
@@ -169,6 +175,7 @@ impl Reason {
             Reason::UnverifiedDetail => "unverified-detail",
             Reason::NistApproximate => "nist-approximate",
             Reason::MappedViaNist => "mapped-via-nist",
+            Reason::Iso2022Correspondence => "iso2022-correspondence",
             Reason::Inherited => "inherited",
             Reason::RegistrationLapsed => "registration-lapsed",
             Reason::RegistrationNotYetValid => "registration-not-yet-valid",
@@ -214,6 +221,10 @@ impl Reason {
             Reason::UnverifiedDetail => l("未検証の詳細管理策", "unverified detailed control"),
             Reason::NistApproximate => l("NISTによる近似の対応", "approximate NIST mapping"),
             Reason::MappedViaNist => l("NISTの対応表による対応", "mapped through NIST's table"),
+            Reason::Iso2022Correspondence => l(
+                "ISO/IEC 27001:2022からの対応(同等ではない)",
+                "ISO/IEC 27001:2022 correspondence (not an equivalence)",
+            ),
             Reason::Inherited => l(
                 "基盤サービスからの継承",
                 "inherited from the underlying service",
@@ -594,6 +605,9 @@ pub struct ItemDetails<'a> {
     pub nist_refs: Vec<&'a str>,
     /// Of `nist_refs`: those mapped approximately (partial, or through the base control).
     pub nist_approximate: Vec<&'a str>,
+    /// Of `chains`: those through the ISO/IEC 27001:2022 → 2013 correspondence (`5.16 (2022)
+    /// → 9.2.1`), each a correspondence, not an equivalence.
+    pub correspondence: Vec<&'a str>,
     /// Services whose lapsed registration an implemented control rests on.
     pub registration_lapsed: Vec<&'a str>,
     /// Services registered after the report's date that an implemented control rests on.
@@ -653,6 +667,7 @@ impl ItemDetails<'_> {
             chains,
             nist_refs,
             nist_approximate,
+            correspondence,
             registration_lapsed,
             registration_not_yet_valid,
             audit_period_not_ended,
@@ -685,6 +700,7 @@ impl ItemDetails<'_> {
             annex_only,
             nist_refs,
             nist_approximate,
+            correspondence,
             registration_lapsed,
             registration_not_yet_valid,
             audit_period_not_ended,
@@ -1003,6 +1019,7 @@ impl ItemResults {
                     non_basic,
                     nist,
                     approximate,
+                    correspondence,
                     chain,
                     without,
                     ..
@@ -1022,6 +1039,9 @@ impl ItemResults {
                     }
                     if let Some(c) = chain {
                         d.chains.push(c);
+                        if *correspondence {
+                            d.correspondence.push(c);
+                        }
                     }
                     if let Some(w) = without {
                         d.no_ismap_counterpart.push(w);
@@ -1215,9 +1235,10 @@ impl ItemResults {
                 .collect();
             procs.push(proc(Kind::NonBasicDetail, chosen));
         }
-        let lists: [(Kind, &Vec<&str>); 9] = [
+        let lists: [(Kind, &Vec<&str>); 10] = [
             (Kind::AnnexRequest, &d.annex_only),
             (Kind::MappingReview, &d.nist_approximate),
+            (Kind::CorrespondenceReview, &d.correspondence),
             (Kind::LatestAudit, &d.audit_period_old),
             (Kind::DesignOnly, &d.design_only),
             (Kind::IsmapLiu, &d.ismap_liu),
@@ -1638,7 +1659,8 @@ pub struct RefFlags {
     pub all: bool,
     /// Some control it names is implemented or confirmable in the annex.
     pub some: bool,
-    /// It rests on an approximate NIST mapping: the item is at most partial.
+    /// It rests on an approximate mapping (a NIST one, or the ISO/IEC 27001:2022 → 2013
+    /// correspondence): the item is at most partial.
     pub approximate: bool,
     /// An implemented control rests on a registration not in effect on the report's date
     /// (lapsed, not yet valid, or assessed over a period ending after it): the item is
@@ -1746,7 +1768,8 @@ fn nist_mapping(text: &str, targets: &[Target], matched: Option<&str>) -> NistMa
 ///   an ISMAP-LIU one (whose external audit covers less), or one whose kind (ISMAP or
 ///   ISMAP-LIU) the input does not state (fail closed: ISMAP's assurance is not credited
 ///   until the kind is stated);
-/// - something implemented (or everything, but approximately) → partial;
+/// - something implemented (or everything, but approximately: an approximate NIST mapping,
+///   or the ISO/IEC 27001:2022 → 2013 correspondence) → partial;
 /// - else not covered.
 pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckItem) -> Status {
     if !item.problems.is_empty() {
@@ -1954,6 +1977,8 @@ enum RefEval {
         without: Option<CounterpartlessRef>,
         /// The NIST mapping is approximate.
         approximate: bool,
+        /// It came through the ISO/IEC 27001:2022 → 2013 correspondence.
+        correspondence: bool,
         flags: RefFlags,
         /// What it adds to the reasons of an item naming it.
         reasons: Reasons,
@@ -2032,6 +2057,9 @@ pub struct RefLabels {
     nist: Option<Arc<str>>,
     /// The NIST mapping is approximate.
     approximate: bool,
+    /// It came through the ISO/IEC 27001:2022 → 2013 correspondence
+    /// ([`Resolution::via_correspondence`]).
+    correspondence: bool,
     /// The reference as written, with the edition it was read in when that decided it,
     /// for a reference not in ISMAP numbering.
     via: Option<Arc<str>>,
@@ -2088,6 +2116,7 @@ impl RefLabels {
         RefLabels {
             nist,
             approximate,
+            correspondence: resolution.via_correspondence(),
             via,
             chain,
         }
@@ -2124,6 +2153,7 @@ fn evaluate_ref<'a>(
     let RefLabels {
         nist,
         approximate,
+        correspondence,
         via,
         chain,
     } = labels.clone();
@@ -2236,6 +2266,7 @@ fn evaluate_ref<'a>(
         ),
         (Reason::NistApproximate, approximate),
         (Reason::MappedViaNist, nist.is_some() && !approximate),
+        (Reason::Iso2022Correspondence, correspondence),
         (
             Reason::Inherited,
             any(&|c| {
@@ -2284,9 +2315,10 @@ fn evaluate_ref<'a>(
     ] {
         reasons.set(reason, has);
     }
+    // one cap for both approximations: the item is at most partial
     let mut flags = flags_of(
         !targets.is_empty(),
-        approximate,
+        approximate || correspondence,
         controls.iter().map(|c| {
             let b = &c.basis;
             let not_in_effect =
@@ -2309,6 +2341,7 @@ fn evaluate_ref<'a>(
         chain,
         without,
         approximate,
+        correspondence,
     }
 }
 

@@ -212,6 +212,10 @@ pub enum Kind {
     AnnexRequest,
     /// A NIST id was resolved through an approximate mapping.
     MappingReview,
+    /// A reference reached ISMAP only through the ISO/IEC 27001:2022 → 2013
+    /// correspondence: confirm the CSP's statement of the 2013 objectives covers the 2022
+    /// control or clause as the item means it.
+    CorrespondenceReview,
     /// The audit period of these services ended long ago.
     LatestAudit,
     /// The audit period of these services is one day: only the design was assessed.
@@ -266,6 +270,7 @@ impl Kind {
             Kind::NonBasicDetail => "non-basic-detail-review",
             Kind::AnnexRequest => "annex-request",
             Kind::MappingReview => "mapping-review",
+            Kind::CorrespondenceReview => "correspondence-review",
             Kind::LatestAudit => "latest-audit",
             Kind::DesignOnly => "design-only",
             Kind::IsmapLiu => "ismap-liu",
@@ -280,7 +285,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 36] = [
+    pub const ALL: [Kind; 37] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -307,6 +312,7 @@ impl Kind {
         Kind::NonBasicDetail,
         Kind::AnnexRequest,
         Kind::MappingReview,
+        Kind::CorrespondenceReview,
         Kind::LatestAudit,
         Kind::DesignOnly,
         Kind::IsmapLiu,
@@ -449,6 +455,8 @@ impl Procedure<'_> {
             Kind::AnnexRequest => ("The statement's non-public annex (別添) holds ", Controls, ": ask the CSP to show it"),
             Kind::MappingReview if ja => ("", Plain, " はNISTの対応表による近似の対応(部分的な対応、または拡張の基本管理策による対応): 対応する統制目標が確認項目を満たすか確認する"),
             Kind::MappingReview => ("", Plain, " was mapped approximately (a partial mapping in NIST's table, or an enhancement through its base control): confirm the ISMAP objectives answer the item"),
+            Kind::CorrespondenceReview if ja => ("ISO/IEC 27001:2022から2013年版への対応(同等ではない): ", Plain, "。ISMAPが評価したのは2013年版の統制目標(→の右): CSPの記載が2022年版の管理策・箇条(→の左)を確認項目の意図どおりに満たすか確認する"),
+            Kind::CorrespondenceReview => ("Through the ISO/IEC 27001:2022 → 2013 correspondence, not an equivalence: ", Plain, ". ISMAP assessed the 2013 objectives (right of →): confirm that the CSP's statement covers the 2022 control or clause (left of →) as your item means it"),
             Kind::LatestAudit if ja => ("", Plain, " の監査対象期間の終了から16か月以上経過している: 最新の監査結果(更新後の掲載)を確認する"),
             Kind::LatestAudit => ("The audit period of ", Plain, " ended over 16 months ago: ask for the latest audit results (the renewed entry)"),
             Kind::DesignOnly if ja => ("", Plain, " の監査対象期間は1日のみ(整備状況のみの評価で、運用状況は評価されていない): 運用の有効性はSOC2 Type2報告書等で確認する"),

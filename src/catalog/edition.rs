@@ -178,17 +178,23 @@ pub fn hints(catalog: &Catalog, reference: &str, plain: PlainIds) -> Vec<(Editio
     out
 }
 
-/// A cell named in a message: row and text.
-fn cell(row: usize, reference: &str) -> String {
-    format!("row {row} '{reference}'")
+/// A cell of a references column: its sheet (of a list read from several), row and text.
+type Cell<'a> = (Option<&'a str>, usize, &'a str);
+
+/// A cell named in a message: sheet (of a list read from several), row and text.
+fn cell((sheet, row, reference): Cell) -> String {
+    match sheet {
+        Some(sheet) => format!("sheet '{sheet}' row {row} '{reference}'"),
+        None => format!("row {row} '{reference}'"),
+    }
 }
 
-fn cells(list: &[(usize, &str)]) -> String {
+fn cells(list: &[Cell]) -> String {
     const SHOWN: usize = 8;
     let mut s = list
         .iter()
         .take(SHOWN)
-        .map(|(r, t)| cell(*r, t))
+        .map(|c| cell(*c))
         .collect::<Vec<_>>()
         .join(", ");
     if list.len() > SHOWN {
@@ -242,6 +248,18 @@ fn decide_column(
             row: None,
         });
     }
+    // a header naming ISMAP says its ids are ISMAP's (2013 numbering): a number only 2022
+    // has is then an id ISMAP does not have (unresolved, `other-edition`), never a sign
+    // that the whole column is in 2022 numbering (review 7, B-ed-1); a reference carrying
+    // its edition (`ISO/IEC 27001:2022 A.5.15`) is still read in it
+    if is_ismap_header(&header) {
+        return Ok(EditionDecision {
+            edition: Some(IsoEdition::Iso2013),
+            decided_by: DecidedBy::IsmapHeader,
+            text: header.clone(),
+            row: None,
+        });
+    }
     for (row, text) in &list.title_rows {
         if let [e] = editions_named(text)[..] {
             return Ok(EditionDecision {
@@ -253,12 +271,26 @@ fn decide_column(
         }
     }
     let plain = plain_ids(&header);
+    // the sheet of an item of a list read from several (named in its first extra column)
+    let sheet_column = (list.sheets.len() > 1)
+        .then(|| list.extra_columns.first())
+        .flatten();
+    let sheet_of = |item: &'_ crate::model::CheckItem| -> Option<String> {
+        let name = sheet_column?;
+        item.extra
+            .0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    let sheets: Vec<Option<String>> = list.items.iter().map(sheet_of).collect();
     // [untagged, tagged] evidence of [2013, 2022]
-    let mut evidence: [[Vec<(usize, &str)>; 2]; 2] = Default::default();
-    let mut sensitive: Vec<(usize, &str)> = Vec::new();
+    let mut evidence: [[Vec<Cell>; 2]; 2] = Default::default();
+    let mut sensitive: Vec<Cell> = Vec::new();
     // each distinct reference read once (a large list repeats a few thousand of them)
     let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
-    for item in &list.items {
+    for (item, sheet) in list.items.iter().zip(&sheets) {
+        let sheet = sheet.as_deref();
         for (i, r) in item.refs.iter().enumerate() {
             let origin = item.ref_origin(i);
             // a number that may have lost a trailing zero is not read at all
@@ -271,9 +303,9 @@ fn decide_column(
             for (h, tagged) in hints(catalog, r, plain) {
                 match h {
                     EditionHint::Evidence(e) => {
-                        evidence[usize::from(tagged)][e as usize].push((item.row, r))
+                        evidence[usize::from(tagged)][e as usize].push((sheet, item.row, r))
                     }
-                    EditionHint::Sensitive => sensitive.push((item.row, r)),
+                    EditionHint::Sensitive => sensitive.push((sheet, item.row, r)),
                     EditionHint::Neutral => {}
                 }
             }
@@ -292,16 +324,29 @@ fn decide_column(
             tagged
         };
     match (old.first(), new.first()) {
+        // sheets of one workbook in different editions (the move from 2013 to 2022): one
+        // edition for both would be wrong for one of them
+        (Some(a), Some(b)) if a.0 != b.0 => Err(InputError::at(
+            loc(),
+            format!(
+                "sheets '{}' and '{}' use different ISO/IEC 27001/27002 editions: {} is 2013 numbering, {} is 2022 numbering",
+                a.0.unwrap_or_default(),
+                b.0.unwrap_or_default(),
+                cell(*a),
+                cell(*b)
+            ),
+        )
+        .hint("name each sheet's edition in its references column header (e.g. '管理策 (ISO/IEC 27001:2022)'): each sheet is then read in its own; or read one sheet at a time with --sheet NAME")),
         (Some(a), Some(b)) => Err(InputError::at(
             loc(),
             format!(
                 "the references mix ISO/IEC 27001/27002 editions: {} is 2013 numbering, {} is 2022 numbering",
-                cell(a.0, a.1),
-                cell(b.0, b.1)
+                cell(*a),
+                cell(*b)
             ),
         )
         .hint("pass --iso-edition 2013 or --iso-edition 2022 to say how its two-part numbers are read (three-part ones are 2013 numbering in any list), or correct the references")),
-        (Some((row, r)), None) | (None, Some((row, r))) => Ok(EditionDecision {
+        (Some((_, row, r)), None) | (None, Some((_, row, r))) => Ok(EditionDecision {
             edition: Some(if old.is_empty() {
                 IsoEdition::Iso2022
             } else {
@@ -310,12 +355,6 @@ fn decide_column(
             decided_by: DecidedBy::References,
             text: (*r).to_owned(),
             row: Some(*row),
-        }),
-        (None, None) if is_ismap_header(&header) => Ok(EditionDecision {
-            edition: Some(IsoEdition::Iso2013),
-            decided_by: DecidedBy::IsmapHeader,
-            text: header.clone(),
-            row: None,
         }),
         (None, None) if !sensitive.is_empty() => Err(InputError::at(
             loc(),

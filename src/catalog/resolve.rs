@@ -90,7 +90,8 @@ pub enum Unresolved {
     /// A two-part Annex A / 27002 number that names different controls in the 2013 and
     /// 2022 editions, and nothing says which.
     AmbiguousEdition,
-    /// A number that exists only in the other edition than the one the list is read in.
+    /// A number that exists only in the other edition than the one the list is read in
+    /// (`5.23` under a header naming ISMAP, whose ids are 2013 numbering).
     OtherEdition,
     /// A standard the tool has no cross-reference to (`ISO 9001 7.5`), or an edition of
     /// one it does not read (`ISO/IEC 27001:2005`), or a standard named without a number.
@@ -143,7 +144,7 @@ impl Unresolved {
                 "names different controls in ISO/IEC 27001:2013 and :2022 numbering, and the edition is not given"
             }
             Unresolved::OtherEdition => {
-                "exists only in the other ISO/IEC 27001/27002 edition than the one the list is read in"
+                "exists only in the other ISO/IEC 27001/27002 edition than the one the list is read in (a column headed ISMAP is 2013 numbering: write the 2022 control with its edition, 'ISO/IEC 27001:2022 A.5.23', name the column's edition in its header, or pass --iso-edition)"
             }
             Unresolved::UnknownStandard => {
                 "names a standard (or an edition of one) the catalog has no cross-reference to, or no number"
@@ -236,6 +237,25 @@ impl Resolution {
             self,
             Resolution::Resolved {
                 kind: RefKind::Nist,
+                ..
+            }
+        )
+    }
+
+    /// Resolved through the ISO/IEC 27001:2022 → 2013 correspondence: an ISO/IEC
+    /// 27002:2022 control taken to the objectives of its 2013 predecessors (ISO/IEC
+    /// 27002:2022 Annex B), or an ISO/IEC 27001:2022 clause read as its 2013 number. A
+    /// correspondence, not an equivalence: ISMAP assessed the 2013 objectives, not the 2022
+    /// control's or clause's text.
+    pub fn via_correspondence(&self) -> bool {
+        matches!(
+            self,
+            Resolution::Resolved {
+                kind: RefKind::Iso2022,
+                ..
+            } | Resolution::Resolved {
+                kind: RefKind::Iso27001Clause,
+                edition: Some(IsoEdition::Iso2022),
                 ..
             }
         )
@@ -783,10 +803,15 @@ impl RefIndex {
         let reading = match reading {
             Ok(r) => r,
             Err(why) => {
-                return Resolution::Unresolved {
-                    why,
-                    suggestions: Vec::new(),
-                }
+                // a 2022-only number in a list read in 2013 numbering (an ISMAP column):
+                // what it would be written as, were it meant as a 2022 control
+                let suggestions = match (why, edition) {
+                    (Unresolved::OtherEdition, Some(IsoEdition::Iso2013)) if to.is_none() => {
+                        vec![format!("ISO/IEC 27001:2022 A.{}", id.canonical())]
+                    }
+                    _ => Vec::new(),
+                };
+                return Resolution::Unresolved { why, suggestions };
             }
         };
         // was the edition what decided it (a number of both editions, or a 2022 one)?
@@ -1183,8 +1208,11 @@ impl RefIndex {
     }
 }
 
-/// Two resolutions of one reference's ids, together (targets once each, in order).
+/// Two resolutions of one reference's ids, together (targets once each, in order). The
+/// kind and edition are the first's, unless only the second came through the 2022
+/// correspondence: the reference then keeps that ([`Resolution::via_correspondence`]).
 fn merge(a: Resolution, b: Resolution) -> Resolution {
+    let second_corresponds = b.via_correspondence() && !a.via_correspondence();
     let parts = |r: Resolution| match r {
         Resolution::Resolved {
             kind,
@@ -1196,8 +1224,12 @@ fn merge(a: Resolution, b: Resolution) -> Resolution {
         Resolution::NoCounterpart { kind, controls } => (kind, Vec::new(), None, None, controls),
         Resolution::Unresolved { .. } => (RefKind::Ismap, Vec::new(), None, None, Vec::new()),
     };
-    let (kind, mut targets, matched, edition, mut without) = parts(a);
-    let (_, more, _, edition_b, more_without) = parts(b);
+    let (mut kind, mut targets, matched, mut edition, mut without) = parts(a);
+    let (kind_b, more, _, mut edition_b, more_without) = parts(b);
+    if second_corresponds {
+        kind = kind_b;
+        std::mem::swap(&mut edition, &mut edition_b);
+    }
     for t in more {
         if !targets.iter().any(|x| x.id == t.id) {
             targets.push(t);

@@ -158,6 +158,7 @@ pub fn show<'c>(
     let resolution = catalog.resolve_in(reference, edition);
     // the judgement `report` makes of a NIST mapping: exact, partial, or through the base
     let nist_mapping = crate::analysis::gap::NistMapping::of(reference, &resolution);
+    let correspondence = resolution.via_correspondence();
     match resolution {
         Resolution::Unresolved { why, suggestions } => {
             let e = InputError::new(format!(
@@ -176,6 +177,7 @@ pub fn show<'c>(
             reference: reference.to_owned(),
             kind,
             approximate: false,
+            correspondence: false,
             nist_mapping: None,
             matched: None,
             edition: Some(IsoEdition::Iso2022),
@@ -216,6 +218,7 @@ pub fn show<'c>(
                 reference: reference.to_owned(),
                 kind,
                 approximate: nist_mapping.is_some_and(|m| m.is_approximate()),
+                correspondence,
                 nist_mapping,
                 matched,
                 edition,

@@ -194,7 +194,8 @@ fn has_header(sheet: &Sheet, refs_column: Option<&str>) -> bool {
             .iter()
             .take(HEADER_SEARCH_ROWS)
             .any(|r| r.iter().any(|c| names_column(c, name))),
-        None => has_column(sheet, Field::Refs),
+        // also a header the one-sheet reader accepts (`管理策 (ISO/IEC 27001:2022)`)
+        None => has_column(sheet, Field::Refs) || find_header(sheet, Field::Refs, None).is_ok(),
     }
 }
 
@@ -275,7 +276,10 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
 
 /// The check lists of several sheets as one: every item once, each with its sheet. When an
 /// id is given on two sheets, every id is qualified by its sheet (`組織的対策/1`). The sheets
-/// must have the same references columns.
+/// must have the same references columns; sheets with one references column each, headed
+/// differently (`管理策 (ISO/IEC 27001:2013)` on one, `管理策 (ISO/IEC 27001:2022)` on the
+/// other: the layout of the move from 2013 to 2022), each give a references column of its
+/// own, read in its own edition.
 fn merge_sheets(
     path: &Path,
     lists: Vec<CheckList>,
@@ -326,9 +330,10 @@ fn merge_sheets(
     }
     let first = lists.first();
     let refs_column = first.map(|l| l.refs_column.clone()).unwrap_or_default();
-    let more_refs_columns = first
+    let mut more_refs_columns = first
         .map(|l| l.more_refs_columns.clone())
         .unwrap_or_default();
+    let own_columns = headers.len() == 1;
     // an id on two sheets (each numbered from 1): every id is qualified by its sheet
     let mut sheets_of: HashMap<&str, &str> = HashMap::new();
     let qualify = lists.iter().any(|l| {
@@ -348,7 +353,40 @@ fn merge_sheets(
     for mut list in lists {
         title_rows.append(&mut list.title_rows);
         let sheet = list.sheet.unwrap_or_default();
+        // a sheet whose one references column is headed otherwise: a column of its own
+        let column = if own_columns && header_key(&list.refs_column) != header_key(&refs_column) {
+            let k = match more_refs_columns
+                .iter()
+                .position(|c| header_key(&c.header) == header_key(&list.refs_column))
+            {
+                Some(k) => k,
+                None => {
+                    more_refs_columns.push(crate::model::RefsColumn {
+                        header: list.refs_column.clone(),
+                        ..Default::default()
+                    });
+                    more_refs_columns.len() - 1
+                }
+            };
+            Some(u8::try_from(k + 1).map_err(|_| {
+                InputError::at(
+                    Location::file(path).sheet(Some(&sheet)),
+                    "too many sheets with differently headed references columns",
+                )
+                .hint("read one sheet with --sheet NAME")
+            })?)
+        } else {
+            None
+        };
         for mut item in list.items {
+            if let Some(column) = column {
+                item.ref_origins = (0..item.refs.len())
+                    .map(|i| crate::model::RefOrigin {
+                        column,
+                        number: item.ref_origin(i).number,
+                    })
+                    .collect();
+            }
             if item.id.starts_with('#') {
                 // a generated id (`#12`, the row): rows repeat from sheet to sheet
                 item.id = format!("{sheet}{}", item.id);

@@ -146,6 +146,10 @@ pub struct ShowResult<'a> {
     /// base control): a `report` verdict resting on it is at most partial, as
     /// `nist_mapping` says.
     pub approximate: bool,
+    /// Resolved through the ISO/IEC 27001:2022 → 2013 correspondence: a `report` verdict
+    /// resting on it is at most partial (reason `iso2022-correspondence`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub correspondence: bool,
     /// For a NIST id: `exact`, `partial` (NIST's `*`) or `through-base` (an enhancement
     /// NIST's table does not map itself), as `report` judges it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -218,6 +222,16 @@ pub fn render_show(
     }
     if let Some(chain) = &show.chain {
         writeln!(w, "{chain}")?;
+    }
+    if show.correspondence {
+        writeln!(
+            w,
+            "{}",
+            l(
+                "2022年版から2013年版への対応で、同等ではない: 報告書の判定は最大でも一部充足(理由 iso2022-correspondence)",
+                "a correspondence from the 2022 edition to 2013, not an equivalence: a report's verdict is at most partial (reason iso2022-correspondence)"
+            )
+        )?;
     }
     for c in &show.no_ismap_counterpart {
         writeln!(
