@@ -87,7 +87,52 @@ fn load_csp(
     Ok(att)
 }
 
+/// Says on stderr which rows of a check list were not read as items (totals, headings,
+/// template rows…), by kind, and which items are the same item twice.
+fn note_rows_not_read(checks: &crate::model::CheckList) {
+    use crate::model::NotAnItem;
+    let kinds = [
+        (NotAnItem::Total, "totals rows are not check items and were not read"),
+        (NotAnItem::Heading, "section headings without references are not check items and were not read"),
+        (NotAnItem::Template, "template rows without a check item or references are not check items and were not read"),
+        (NotAnItem::RepeatedHeader, "repeated header rows are not check items and were not read"),
+        (NotAnItem::NoItem, "rows without an id, a check item or references are not check items and were not read"),
+    ];
+    for (kind, what) in kinds {
+        let rows: Vec<String> = checks
+            .rows_not_read
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| match &r.sheet {
+                Some(sheet) if checks.sheets.len() > 1 => format!("{sheet} {} '{}'", r.row, r.text),
+                _ => format!("{} '{}'", r.row, r.text),
+            })
+            .collect();
+        if !rows.is_empty() {
+            eprintln!(
+                "{}",
+                crate::messages::note(&format!(
+                    "{}: {what}: rows {}",
+                    checks.source.display(),
+                    rows.join(", ")
+                ))
+            );
+        }
+    }
+    for same in crate::input::checks::same_items(checks) {
+        eprintln!(
+            "{}",
+            crate::messages::warning(&format!(
+                "{}: the same check item (text and references) is on {}: it is counted once for each",
+                checks.source.display(),
+                same.join(", ")
+            ))
+        );
+    }
+}
+
 fn note_skipped_sheets(checks: &crate::model::CheckList) {
+    note_rows_not_read(checks);
     if !checks.skipped_sheets.is_empty() {
         eprintln!(
             "{}",
