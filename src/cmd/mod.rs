@@ -123,7 +123,7 @@ fn note_rows_not_read(checks: &crate::model::CheckList) {
         eprintln!(
             "{}",
             crate::messages::warning(&format!(
-                "{}: the same check item (text and references) is on {}: it is counted once for each",
+                "{}: the same check item (text and references) is on rows {}: it is counted once for each",
                 checks.source.display(),
                 same.join(", ")
             ))

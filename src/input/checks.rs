@@ -460,7 +460,8 @@ fn merge_sheets(
 
 /// Items of a check list that are the same item twice (the same text and references, a
 /// copied row under another id or none): each group by the rows (with sheet) and ids of
-/// its items, the first first. They are counted twice in the summary.
+/// its items (`2 (#2)`, `組織的対策 5 (A-3)`), the first first. They are counted twice in the
+/// summary.
 pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut first_of: HashMap<(&str, &[String], &str), usize> = HashMap::new();
@@ -498,8 +499,8 @@ pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
                 .map(|i| {
                     let item = &list.items[i];
                     let at = match sheet_of(item).filter(|_| list.sheets.len() > 1) {
-                        Some(sheet) => format!("{sheet} row {}", item.row),
-                        None => format!("row {}", item.row),
+                        Some(sheet) => format!("{sheet} {}", item.row),
+                        None => item.row.to_string(),
                     };
                     format!("{at} ({})", item.id)
                 })
