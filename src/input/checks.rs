@@ -1783,17 +1783,14 @@ impl Items {
         Ok(())
     }
 
-    /// The cells of an item without references that name a control (its text, its note,
-    /// another column): each a problem naming the column and the ids, so that the item is
-    /// not analysed rather than outside ISMAP.
+    /// The cells of an item without references that name a control (its text, its note):
+    /// each a problem naming the column and the ids, so that the item is not analysed
+    /// rather than outside ISMAP. Other columns are not read for it: the candidates
+    /// `suggest` writes beside the references column are no references.
     fn references_elsewhere(&self, cells: &(impl Cells + ?Sized)) -> Vec<CellProblem> {
-        let mut columns: Vec<usize> = [Field::Id, Field::Title, Field::Note]
+        [Field::Title, Field::Note]
             .iter()
             .filter_map(|f| self.col(*f))
-            .collect();
-        columns.extend(self.header.extras.iter().map(|(c, _)| *c));
-        columns
-            .into_iter()
             .filter_map(|c| {
                 let ids = named_ids(&self.cell_text(cells, c));
                 (!ids.is_empty()).then(|| CellProblem {
