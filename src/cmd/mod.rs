@@ -91,33 +91,52 @@ fn load_csp(
 /// template rows…), by kind, and which items are the same item twice.
 fn note_rows_not_read(checks: &crate::model::CheckList) {
     use crate::model::NotAnItem;
-    let kinds = [
-        (NotAnItem::Total, "totals rows are not check items and were not read"),
-        (NotAnItem::Heading, "section headings without references are not check items and were not read"),
-        (NotAnItem::Template, "template rows without a check item or references are not check items and were not read"),
-        (NotAnItem::RepeatedHeader, "repeated header rows are not check items and were not read"),
-        (NotAnItem::NoItem, "rows without an id, a check item or references are not check items and were not read"),
-    ];
-    for (kind, what) in kinds {
+    let file = checks.source.display();
+    for kind in [
+        NotAnItem::Total,
+        NotAnItem::Heading,
+        NotAnItem::Template,
+        NotAnItem::RepeatedHeader,
+        NotAnItem::NoItem,
+    ] {
         let rows: Vec<String> = checks
             .rows_not_read
             .iter()
             .filter(|r| r.kind == kind)
             .map(|r| match &r.sheet {
-                Some(sheet) if checks.sheets.len() > 1 => format!("{sheet} {} '{}'", r.row, r.text),
+                Some(sheet) if checks.sheets.len() > 1 => {
+                    format!("{sheet} {} '{}'", r.row, r.text)
+                }
                 _ => format!("{} '{}'", r.row, r.text),
             })
             .collect();
-        if !rows.is_empty() {
-            eprintln!(
-                "{}",
-                crate::messages::note(&format!(
-                    "{}: {what}: rows {}",
-                    checks.source.display(),
-                    rows.join(", ")
-                ))
-            );
+        if rows.is_empty() {
+            continue;
         }
+        let rows = rows.join(", ");
+        let line = match kind {
+            NotAnItem::Total => format!(
+                "{}: totals rows are not check items and were not read: rows {}",
+                file, rows
+            ),
+            NotAnItem::Heading => format!(
+                "{}: section headings without references are not check items and were not read: rows {}",
+                file, rows
+            ),
+            NotAnItem::Template => format!(
+                "{}: template rows without a check item or references are not check items and were not read: rows {}",
+                file, rows
+            ),
+            NotAnItem::RepeatedHeader => format!(
+                "{}: repeated header rows are not check items and were not read: rows {}",
+                file, rows
+            ),
+            NotAnItem::NoItem => format!(
+                "{}: rows without an id, a check item or references are not check items and were not read: rows {}",
+                file, rows
+            ),
+        };
+        eprintln!("{}", crate::messages::note(&line));
     }
     for same in crate::input::checks::same_items(checks) {
         eprintln!(

@@ -1647,7 +1647,10 @@ impl Items {
                 return self.continue_item(i, (top, bottom), row, cells);
             }
         }
-        if let Some(kind) = self.not_an_item(row, cells) {
+        // the first row of an item over several rows (its id cell merged down): the rows
+        // below may hold its references
+        let spans_rows = self.id_merges.iter().any(|&(top, _)| top == row);
+        if let Some(kind) = self.not_an_item(row, cells).filter(|_| !spans_rows) {
             self.rows_not_read.push(RowNotRead {
                 sheet: self.sheet.clone(),
                 row,
@@ -1662,7 +1665,7 @@ impl Items {
             .refs
             .iter()
             .all(|&c| self.cell_text(cells, c).is_empty());
-        if refs_empty && !self.header.refs.is_empty() {
+        if refs_empty && !spans_rows && !self.header.refs.is_empty() {
             problems.extend(self.references_elsewhere(cells));
         }
         let mut item = CheckItem {
@@ -1697,7 +1700,8 @@ impl Items {
         }
         item.title = self.take_trimmed(cells, Field::Title);
         item.note = self.take_trimmed(cells, Field::Note);
-        let bare = !item.id.starts_with('#')
+        let bare = !spans_rows
+            && !item.id.starts_with('#')
             && !item.title.is_empty()
             && refs_empty
             && item.note.is_empty()
