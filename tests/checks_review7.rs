@@ -327,6 +327,20 @@ fn numbers_beside_names_are_the_references() {
     let second = items.iter().find(|i| i["row"] == 3).unwrap();
     assert_eq!(second["references"], serde_json::json!(["9.2.4"]));
     assert_eq!(second["status"], "not-covered");
+    // the names column naming a control the numbers do not hold (row numbers under
+    // 管理策番号): refused, never read as references of another control
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rows.csv");
+    std::fs::write(
+        &path,
+        "管理策番号,管理策,確認内容\n1,9.2.4 利用者の秘密認証情報の管理,初期パスワード\n",
+    )
+    .unwrap();
+    let err = input_error(report("en", &path));
+    assert!(
+        err.contains("row 2: column '管理策': the column '管理策' is read as the controls' names beside '管理策番号', but it names 9.2.4"),
+        "{err}"
+    );
     // two references columns of ours otherwise still an error, in words
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.csv");

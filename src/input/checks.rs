@@ -715,6 +715,9 @@ struct Header {
     /// A column whose header cell is merged over the columns right of it (`確認項目` over
     /// B:C), with the last of them: its field's cell is those cells joined.
     spans: HashMap<usize, usize>,
+    /// A references header of ours beside the references column of its numbers (`管理策`
+    /// beside `管理策番号`), carried as the controls' names.
+    names: Option<usize>,
     extras: Vec<(usize, String)>,
     /// The header's cells (a header of two rows: each column's two cells joined).
     cells: Vec<String>,
@@ -793,6 +796,7 @@ fn header_in(
     let mut fields: HashMap<Field, usize> = HashMap::new();
     let mut ours: Vec<usize> = Vec::new();
     let mut standard: Vec<usize> = Vec::new();
+    let mut names: Option<usize> = None;
     for (c, cell) in cells.iter().enumerate() {
         if let Some(name) = refs_column {
             if names_column(cell, name) {
@@ -809,10 +813,14 @@ fn header_in(
                 // `管理策` holds the control's name): the numbers are the references, the
                 // names a column carried as it is
                 [first] if is_number_of(cell, &cells[*first]) => {
+                    names = Some(*first);
                     ours[0] = c;
                     None
                 }
-                [first] if is_number_of(&cells[*first], cell) => None,
+                [first] if is_number_of(&cells[*first], cell) => {
+                    names = Some(c);
+                    None
+                }
                 _ => {
                     ours.push(c);
                     (ours.len() > 1).then(|| (ours[0], Field::Refs))
@@ -880,6 +888,7 @@ fn header_in(
         fields,
         refs,
         spans: HashMap::new(),
+        names,
         extras,
         cells: cells.to_vec(),
     }))
@@ -1604,6 +1613,30 @@ impl Items {
         )))
     }
 
+    /// An error when the column taken for the controls' names (`管理策` beside `管理策番号`)
+    /// names a control the references cell does not: then it may be the references, and
+    /// the numbers something else (a row number).
+    fn check_names(&self, row: usize, cells: &(impl Cells + ?Sized)) -> Result<(), InputError> {
+        let Some(c) = self.header.names else {
+            return Ok(());
+        };
+        let refs = self.col(Field::Refs).map_or("", |r| cells.cell(r));
+        let ids = named_ids(cells.cell(c));
+        let Some(id) = ids.iter().find(|id| !refs.contains(id.as_str())) else {
+            return Ok(());
+        };
+        Err(InputError::at(
+            self.loc.clone().row(row).column(self.header_of(c)),
+            format!(
+                "the column '{}' is read as the controls' names beside '{}', but it names {id}, which '{}' does not hold",
+                self.header_of(c),
+                self.col_name(Field::Refs),
+                self.col_name(Field::Refs)
+            ),
+        )
+        .hint("name the column holding the references with --refs-column NAME"))
+    }
+
     /// The assurance and risk cells of a row read (see [`assurance_and_risk`]), each
     /// distinct cell text parsed once.
     fn assurance_and_risk(
@@ -1642,6 +1675,7 @@ impl Items {
             return Ok(());
         }
         self.check_beyond_header(row, cells)?;
+        self.check_names(row, cells)?;
         if let Some(&(top, bottom)) = self.id_merges.iter().find(|(t, b)| *t < row && row <= *b) {
             if let Some(i) = self.items.iter().rposition(|item| item.row == top) {
                 return self.continue_item(i, (top, bottom), row, cells);
@@ -2216,6 +2250,55 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn furniture_helpers() {
+        for (id, over, want) in [
+            ("1-1", "1", true),
+            ("1.2", "1", true),
+            ("１－１", "１", true),
+            ("1.1", "1.", true),
+            ("10", "1", false),
+            ("1-", "1", false),
+            ("2-1", "1", false),
+            ("A-1", "A", true),
+        ] {
+            assert_eq!(numbered_under(id, over), want, "{id} under {over}");
+        }
+        for (t, want) in [
+            ("7", true),
+            ("7項目", true),
+            ("１２件", true),
+            ("3 items", true),
+            ("", false),
+            ("項目", false),
+            ("9.2.1", false),
+        ] {
+            assert_eq!(is_count(t), want, "{t}");
+        }
+        for t in ["合計", "小計", "Total", "ＴＯＴＡＬ", "計"] {
+            assert!(is_total_word(t), "{t}");
+        }
+        assert!(!is_total_word("会計"));
+        for (t, want) in [
+            (
+                "秘密認証情報の管理（A.9.2.4）が実施されていること",
+                vec!["A.9.2.4"],
+            ),
+            ("JIS Q 27001 A.10.1.2 参照", vec!["A.10.1.2"]),
+            ("9.2.1 の手順", vec!["9.2.1"]),
+            ("TLS1.2以上で暗号化", vec![]),
+            ("2024.4 改定", vec![]),
+            ("パスワードは8文字以上", vec![]),
+        ] {
+            assert_eq!(named_ids(t), want, "{t}");
+        }
+        assert!(is_number_of("管理策番号", "管理策"));
+        assert!(is_number_of("ISMAP管理策番号", "ＩＳＭＡＰ管理策"));
+        assert!(is_number_of("Control ID", "control"));
+        assert!(!is_number_of("管理策", "管理策番号"));
+        assert!(!is_number_of("統制目標番号", "管理策"));
     }
 
     /// `Items::cols` is indexed by `Field as usize`, filled in the order of `Field::ALL`.

@@ -358,6 +358,8 @@ pub const JA: &[(&str, &str)] = &[
     ("merge the title cell over the same rows (one check item over several rows), or give each row its own id", "確認項目のセルも同じ行に結合する(複数行で一つの確認項目)か、行ごとにIDを付けてください"),
     ("pick the sheet of the check items with --sheet NAME, or name its references column 管理策 (also: controls, refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標), or give it with --refs-column NAME", "--sheet NAME で確認項目のシートを選ぶか、参照列の見出しを 管理策 にする(controls、refs、対応管理策、ISMAP管理策、管理策番号、統制目標 も可)か、--refs-column NAME で指定してください"),
     ("rename one of them so each column is found once, or name the references column with --refs-column NAME", "どちらかの見出しを変えて列が一つずつ見つかるようにするか、--refs-column NAME で参照列を指定してください"),
+    ("the column '{}' is read as the controls' names beside '{}', but it names {}, which '{}' does not hold", "列 '{0}' は '{1}' の横の管理策の名称として読みますが、'{3}' にない {2} が書かれています"),
+    ("name the column holding the references with --refs-column NAME", "参照の列を --refs-column NAME で指定してください"),
     ("{}: totals rows are not check items and were not read: rows {}", "{0}: 合計の行は確認項目ではないため読みませんでした: {1} 行目"),
     ("{}: section headings without references are not check items and were not read: rows {}", "{0}: 参照のない見出し行は確認項目ではないため読みませんでした: {1} 行目"),
     ("{}: template rows without a check item or references are not check items and were not read: rows {}", "{0}: 確認項目も参照もないテンプレートの行は確認項目ではないため読みませんでした: {1} 行目"),
