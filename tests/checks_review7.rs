@@ -310,6 +310,26 @@ fn check_item_headers_in_buyers_words_are_read() {
     }
 }
 
+/// C-title-1: no check-item column while another column holds text: a warning naming it.
+#[test]
+fn a_list_without_a_check_item_column_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.csv");
+    std::fs::write(
+        &path,
+        "項番,内容,管理策\n1,退職者IDの削除手順があるか,9.2.1\n",
+    )
+    .unwrap();
+    let (v, stderr) = run(report("en", &path));
+    assert_eq!(by_id(&v["items"], "1")["title"], "");
+    assert!(
+        stderr.contains("c.csv: no check-item column was found, so the items have no text in the outputs; is it '内容'?"),
+        "{stderr}"
+    );
+    let (_, stderr) = run(report("en", fixture("total.csv")));
+    assert!(!stderr.contains("no check-item column"), "{stderr}");
+}
+
 /// C-title-1: `管理策番号, 管理策, 確認内容` (a list built from the ISMAP workbook): the
 /// numbers are the references, `管理策` the controls' names (carried), `確認内容` the title.
 #[test]

@@ -138,6 +138,28 @@ fn note_rows_not_read(checks: &crate::model::CheckList) {
         };
         eprintln!("{}", crate::messages::note(&line));
     }
+    // no check-item column, while another column holds text: the outputs' 確認項目 is
+    // empty for every item
+    let untitled = !checks.items.is_empty() && checks.items.iter().all(|i| i.title.is_empty());
+    let text_column = checks.extra_columns.iter().find(|c| {
+        !c.starts_with(crate::input::checks::SHEET_COLUMN)
+            && checks.items.iter().any(|i| {
+                i.extra
+                    .0
+                    .iter()
+                    .any(|(k, v)| k == *c && !v.trim().is_empty())
+            })
+    });
+    if let (true, Some(column)) = (untitled, text_column) {
+        eprintln!(
+            "{}",
+            crate::messages::warning(&format!(
+                "{}: no check-item column was found, so the items have no text in the outputs; is it '{}'? Name it 確認項目 (also: title, 確認内容, 質問, 要件, チェック項目)",
+                checks.source.display(),
+                column
+            ))
+        );
+    }
     for same in crate::input::checks::same_items(checks) {
         eprintln!(
             "{}",

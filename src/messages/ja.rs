@@ -360,6 +360,7 @@ pub const JA: &[(&str, &str)] = &[
     ("rename one of them so each column is found once, or name the references column with --refs-column NAME", "どちらかの見出しを変えて列が一つずつ見つかるようにするか、--refs-column NAME で参照列を指定してください"),
     ("the column '{}' is read as the controls' names beside '{}', but it names {}, which '{}' does not hold", "列 '{0}' は '{1}' の横の管理策の名称として読みますが、'{3}' にない {2} が書かれています"),
     ("name the column holding the references with --refs-column NAME", "参照の列を --refs-column NAME で指定してください"),
+    ("{}: no check-item column was found, so the items have no text in the outputs; is it '{}'? Name it 確認項目 (also: title, 確認内容, 質問, 要件, チェック項目)", "{0}: 確認項目の列が見つからないため、出力の確認項目は空です。'{1}' の列でしょうか? 見出しを 確認項目 にしてください(title、確認内容、質問、要件、チェック項目 も可)"),
     ("{}: totals rows are not check items and were not read: rows {}", "{0}: 合計の行は確認項目ではないため読みませんでした: {1} 行目"),
     ("{}: section headings without references are not check items and were not read: rows {}", "{0}: 参照のない見出し行は確認項目ではないため読みませんでした: {1} 行目"),
     ("{}: template rows without a check item or references are not check items and were not read: rows {}", "{0}: 確認項目も参照もないテンプレートの行は確認項目ではないため読みませんでした: {1} 行目"),
