@@ -2574,7 +2574,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 18,
+        schema_version: 19,
         lang,
         as_of,
         warnings,
