@@ -170,6 +170,10 @@ pub struct RefsColumn {
 pub enum ProblemField {
     Assurance,
     Risk,
+    /// The references cells are empty, but another cell of the row names a control
+    /// (`秘密認証情報の管理（A.9.2.4）`, `JIS Q 27001 A.10.1.2 参照` under 備考): the item is
+    /// not outside ISMAP, and its reference is not where it is read.
+    References,
 }
 
 /// A cell of a check item whose value is not one the tool knows: the item is listed as
@@ -190,6 +194,18 @@ impl CellProblem {
             (ProblemField::Assurance, Lang::En) => "self, ismap, soc2, audit or empty",
             (ProblemField::Risk, Lang::Ja) => "高/中/低 または空欄",
             (ProblemField::Risk, Lang::En) => "high, medium, low or empty",
+            (ProblemField::References, Lang::Ja) => {
+                return format!(
+                    "{} '{}' (参照列が空で、参照がこの列に書かれています: 参照列に書いてください)",
+                    self.column, self.value
+                )
+            }
+            (ProblemField::References, Lang::En) => {
+                return format!(
+                    "{} '{}' (the references cell is empty and the reference is written here: write it in the references column)",
+                    self.column, self.value
+                )
+            }
         };
         match lang {
             Lang::Ja => format!("{} '{}' ({allowed})", self.column, self.value),
@@ -206,6 +222,35 @@ pub fn split_refs(cell: &str) -> Vec<String> {
         .into_iter()
         .map(str::to_owned)
         .collect()
+}
+
+/// Why a row below a check list's header is not a check item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotAnItem {
+    /// A totals row (`合計 | 7項目`).
+    Total,
+    /// A section heading without references: marked (`■ 物理的対策`, `【暗号】`), its text
+    /// merged across the references column, or numbering the items below it (`1` over
+    /// `1-1`, `1-2`).
+    Heading,
+    /// A pre-numbered row of a template: an id and nothing else.
+    Template,
+    /// The header row written again (pages or tables pasted together).
+    RepeatedHeader,
+    /// No id, no check item and no references (only an answer or a mark).
+    NoItem,
+}
+
+/// A row of a check list not read as a check item (counted, named on stderr and in JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowNotRead {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    pub row: usize,
+    pub kind: NotAnItem,
+    /// The row's text, its cells joined.
+    pub text: String,
 }
 
 /// The check list as read.
@@ -234,6 +279,9 @@ pub struct CheckList {
     /// Hidden sheets of the workbook holding a check-list header: not read (a hidden sheet
     /// may be left out on purpose), but named.
     pub hidden_sheets: Vec<String>,
+    /// Rows below the header that are not check items (totals, headings, template rows):
+    /// not read, but named.
+    pub rows_not_read: Vec<RowNotRead>,
     pub items: Vec<CheckItem>,
 }
 

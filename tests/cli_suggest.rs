@@ -920,7 +920,7 @@ fn a_list_on_several_sheets_is_not_squeezed_into_one_csv() {
     let none = dir.path().join("none.xlsx");
     let mut wb = rust_xlsxwriter::Workbook::new();
     common::add_text_sheet(&mut wb, "表紙", &[&["委託先チェックリスト"]]);
-    common::add_text_sheet(&mut wb, "本体", &[&["No", "質問"], &["1", "多要素認証"]]);
+    common::add_text_sheet(&mut wb, "本体", &[&["No", "内容"], &["1", "多要素認証"]]);
     wb.save(&none).unwrap();
     let e = input_error(suggest("en").arg("--checks").arg(&none));
     assert!(

@@ -528,6 +528,23 @@ fn reports_match_the_schema() {
             ),
         );
     }
+
+    // rows that are not check items (a sheet's totals row), a reference outside the
+    // references column (review 7)
+    let v = report(
+        data("checks-review7/buyer.xlsx"),
+        data("checks-review7/csp-st.csv"),
+        "en",
+    );
+    check(REPORT, &v);
+    assert_eq!(v["checks"]["rows_not_read"][0]["kind"], "total");
+    let v = report(
+        data("checks-review7/ref-in-title.csv"),
+        data("checks-review7/csp-st.csv"),
+        "en",
+    );
+    check(REPORT, &v);
+    assert_eq!(v["items"][0]["problems"][0]["field"], "references");
 }
 
 /// A report carrying a review forward (`--review`): each item's review and the summary
@@ -781,6 +798,14 @@ fn compare_outputs_match_the_schema() {
         assert_eq!(keys("reasons"), keys("statuses"), "{}", item["id"]);
     }
     assert_eq!(v["items"][0]["reasons"]["remark.csv"][0], "csp-remark");
+    // rows that are not check items
+    let v = compare(
+        "en",
+        data("checks-review7/sections.xlsx"),
+        &[data("checks-review7/csp-st.csv")],
+    );
+    check(COMPARE, &v);
+    assert_eq!(v["checks"]["rows_not_read"][0]["kind"], "heading");
     // a second references column
     let v = compare(
         "en",

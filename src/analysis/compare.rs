@@ -322,7 +322,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 14,
+        schema_version: 15,
         lang,
         as_of,
         catalog: CatalogInfo {

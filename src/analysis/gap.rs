@@ -834,6 +834,10 @@ pub struct ChecksInfo {
     /// Hidden sheets of the workbook with a check-list header, not read.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub hidden_sheets: Vec<String>,
+    /// Rows below the header that are not check items (totals, headings, template rows):
+    /// not read, named.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows_not_read: Vec<crate::model::RowNotRead>,
 }
 
 impl ChecksInfo {
@@ -854,6 +858,7 @@ impl ChecksInfo {
             iso_edition: checks.iso_edition.clone(),
             more_references_columns: checks.more_refs_columns.clone(),
             hidden_sheets: checks.hidden_sheets.clone(),
+            rows_not_read: checks.rows_not_read.clone(),
         }
     }
 }
@@ -2602,7 +2607,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 18,
+        schema_version: 19,
         lang,
         as_of,
         warnings,

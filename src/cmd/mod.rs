@@ -87,7 +87,93 @@ fn load_csp(
     Ok(att)
 }
 
+/// Says on stderr which rows of a check list were not read as items (totals, headings,
+/// template rows…), by kind, and which items are the same item twice.
+fn note_rows_not_read(checks: &crate::model::CheckList) {
+    use crate::model::NotAnItem;
+    let file = checks.source.display();
+    for kind in [
+        NotAnItem::Total,
+        NotAnItem::Heading,
+        NotAnItem::Template,
+        NotAnItem::RepeatedHeader,
+        NotAnItem::NoItem,
+    ] {
+        let rows: Vec<String> = checks
+            .rows_not_read
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| match &r.sheet {
+                Some(sheet) if checks.sheets.len() > 1 => {
+                    format!("{sheet} {} '{}'", r.row, r.text)
+                }
+                _ => format!("{} '{}'", r.row, r.text),
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let rows = rows.join(", ");
+        let line = match kind {
+            NotAnItem::Total => format!(
+                "{}: totals rows are not check items and were not read: rows {}",
+                file, rows
+            ),
+            NotAnItem::Heading => format!(
+                "{}: section headings without references are not check items and were not read: rows {}",
+                file, rows
+            ),
+            NotAnItem::Template => format!(
+                "{}: template rows without a check item or references are not check items and were not read: rows {}",
+                file, rows
+            ),
+            NotAnItem::RepeatedHeader => format!(
+                "{}: repeated header rows are not check items and were not read: rows {}",
+                file, rows
+            ),
+            NotAnItem::NoItem => format!(
+                "{}: rows without an id, a check item or references are not check items and were not read: rows {}",
+                file, rows
+            ),
+        };
+        eprintln!("{}", crate::messages::note(&line));
+    }
+    // no check-item column, while another column holds text: the outputs' 確認項目 is
+    // empty for every item
+    let untitled = !checks.items.is_empty() && checks.items.iter().all(|i| i.title.is_empty());
+    let text_column = checks.extra_columns.iter().find(|c| {
+        !c.starts_with(crate::input::checks::SHEET_COLUMN)
+            && checks.items.iter().any(|i| {
+                i.extra
+                    .0
+                    .iter()
+                    .any(|(k, v)| k == *c && !v.trim().is_empty())
+            })
+    });
+    if let (true, Some(column)) = (untitled, text_column) {
+        eprintln!(
+            "{}",
+            crate::messages::warning(&format!(
+                "{}: no check-item column was found, so the items have no text in the outputs; is it '{}'? Name it 確認項目 (also: title, 確認内容, 質問, 要件, チェック項目)",
+                checks.source.display(),
+                column
+            ))
+        );
+    }
+    for same in crate::input::checks::same_items(checks) {
+        eprintln!(
+            "{}",
+            crate::messages::warning(&format!(
+                "{}: the same check item (text and references) is on rows {}: it is counted once for each",
+                checks.source.display(),
+                same.join(", ")
+            ))
+        );
+    }
+}
+
 fn note_skipped_sheets(checks: &crate::model::CheckList) {
+    note_rows_not_read(checks);
     if !checks.skipped_sheets.is_empty() {
         eprintln!(
             "{}",

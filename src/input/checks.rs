@@ -13,9 +13,11 @@ use crate::error::{InputError, Location};
 use crate::input::decode::{self, decode, Encoding};
 use crate::input::parse_error;
 use crate::input::table::{self, Merged, Sheet};
+use crate::input::workbook_zip;
 use crate::input::{column_letter, read_bytes, FileKind, Scalar, ScalarVisitor};
 use crate::model::{
-    Assurance, CellProblem, CheckItem, CheckList, Extra, ProblemField, RefsColumn, Risk,
+    Assurance, CellProblem, CheckItem, CheckList, Extra, NotAnItem, ProblemField, RefsColumn, Risk,
+    RowNotRead,
 };
 use crate::text::header_key;
 
@@ -51,6 +53,18 @@ impl Field {
                 "項目",
                 "要求事項",
                 "チェック項目",
+                // everyday headers of a check list's question column
+                "確認内容",
+                "確認事項",
+                "確認要件",
+                "チェック内容",
+                "チェック事項",
+                "質問",
+                "質問事項",
+                "質問内容",
+                "要件",
+                "評価項目",
+                "点検項目",
             ],
             Field::Refs => &[
                 "controls",
@@ -70,6 +84,24 @@ impl Field {
                 "ismap統制目標",
                 "関連管理策",
                 "参照管理策",
+                // the same in the words buyers write
+                "対応する管理策",
+                "関連する管理策",
+                "該当する管理策",
+                "参照する管理策",
+                "準拠する管理策",
+                "該当管理策",
+                "管理策との対応",
+                "対応管理策番号",
+                "関連管理策番号",
+                "該当管理策番号",
+                "対応する管理策番号",
+                "関連する管理策番号",
+                "該当する管理策番号",
+                "ismap対応管理策",
+                "対応するismap管理策",
+                "関連するismap管理策",
+                "該当するismap管理策",
             ],
             Field::Assurance => &[
                 "assurance",
@@ -82,6 +114,18 @@ impl Field {
         }
     }
 
+    /// The field in words, for messages.
+    fn label(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Title => "check-item",
+            Field::Refs => "references",
+            Field::Assurance => "assurance",
+            Field::Risk => "risk",
+            Field::Note => "note",
+        }
+    }
+
     fn of_header(h: &str) -> Option<Field> {
         let k = header_key(h);
         Field::ALL
@@ -89,6 +133,16 @@ impl Field {
             .find(|f| f.aliases().iter().any(|a| *a == k))
             .or_else(|| is_ismap_refs_header(&k).then_some(Field::Refs))
     }
+}
+
+/// Whether references header `number` names the numbers of the controls references header
+/// `name` names (`管理策番号` and `管理策`, `統制目標番号` and `統制目標`, `Control ID` and
+/// `Control`): a column of numbers beside a column of the controls' names.
+fn is_number_of(number: &str, name: &str) -> bool {
+    let (number, name) = (header_key(number), header_key(name));
+    ["番号", "id", "no"]
+        .iter()
+        .any(|s| number.strip_suffix(s) == Some(&*name))
 }
 
 /// A references header of ours with a word in brackets after it (`ISMAP管理策（統制目標）`,
@@ -350,8 +404,10 @@ fn merge_sheets(
     let mut sheets = Vec::new();
     // the title rows of every sheet: any of them may name the ISO edition of the list
     let mut title_rows = Vec::new();
+    let mut rows_not_read = Vec::new();
     for mut list in lists {
         title_rows.append(&mut list.title_rows);
+        rows_not_read.append(&mut list.rows_not_read);
         let sheet = list.sheet.unwrap_or_default();
         // a sheet whose one references column is headed otherwise: a column of its own
         let column = if own_columns && header_key(&list.refs_column) != header_key(&refs_column) {
@@ -435,8 +491,60 @@ fn merge_sheets(
         more_refs_columns,
         items,
         title_rows,
+        rows_not_read,
         ..CheckList::default()
     })
+}
+
+/// Items of a check list that are the same item twice (the same text and references, a
+/// copied row under another id or none): each group by the rows (with sheet) and ids of
+/// its items (`2 (#2)`, `組織的対策 5 (A-3)`), the first first. They are counted twice in the
+/// summary.
+pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut first_of: HashMap<(&str, &[String], &str), usize> = HashMap::new();
+    for (i, item) in list.items.iter().enumerate() {
+        if item.title.is_empty() {
+            continue;
+        }
+        let key = (
+            item.title.as_str(),
+            item.refs.as_slice(),
+            item.note.as_str(),
+        );
+        match first_of.get(&key) {
+            Some(&first) => match groups.iter_mut().find(|(f, _)| *f == first) {
+                Some((_, members)) => members.push(i),
+                None => groups.push((first, vec![first, i])),
+            },
+            None => {
+                first_of.insert(key, i);
+            }
+        }
+    }
+    let sheet_of = |item: &CheckItem| {
+        item.extra
+            .0
+            .iter()
+            .find(|(k, _)| k.starts_with(SHEET_COLUMN))
+            .map(|(_, v)| v.clone())
+    };
+    groups
+        .into_iter()
+        .map(|(_, members)| {
+            members
+                .into_iter()
+                .map(|i| {
+                    let item = &list.items[i];
+                    let at = match sheet_of(item).filter(|_| list.sheets.len() > 1) {
+                        Some(sheet) => format!("{sheet} {}", item.row),
+                        None => item.row.to_string(),
+                    };
+                    format!("{at} ({})", item.id)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// One sheet `suggest` read: its rows as read (to be written back), where its header and
@@ -645,6 +753,9 @@ struct Header {
     /// A column whose header cell is merged over the columns right of it (`確認項目` over
     /// B:C), with the last of them: its field's cell is those cells joined.
     spans: HashMap<usize, usize>,
+    /// A references header of ours beside the references column of its numbers (`管理策`
+    /// beside `管理策番号`), carried as the controls' names.
+    names: Option<usize>,
     extras: Vec<(usize, String)>,
     /// The header's cells (a header of two rows: each column's two cells joined).
     cells: Vec<String>,
@@ -690,7 +801,14 @@ fn is_standard_header(header: &str) -> bool {
         "箇条",
         "要求事項",
         "isms",
+        "対応する",
+        "関連する",
+        "該当する",
+        "参照する",
+        "準拠する",
         "対応",
+        "関連",
+        "該当",
         "参照",
         "iso",
         "iec",
@@ -716,6 +834,7 @@ fn header_in(
     let mut fields: HashMap<Field, usize> = HashMap::new();
     let mut ours: Vec<usize> = Vec::new();
     let mut standard: Vec<usize> = Vec::new();
+    let mut names: Option<usize> = None;
     for (c, cell) in cells.iter().enumerate() {
         if let Some(name) = refs_column {
             if names_column(cell, name) {
@@ -727,10 +846,24 @@ fn header_in(
         let duplicate = match field {
             // with --refs-column, another column named as references is carried
             Some(Field::Refs) if refs_column.is_some() => None,
-            Some(Field::Refs) => {
-                ours.push(c);
-                (ours.len() > 1).then(|| (ours[0], Field::Refs))
-            }
+            Some(Field::Refs) => match ours.as_slice() {
+                // `管理策番号` beside `管理策` (a list built from the ISMAP workbook, whose
+                // `管理策` holds the control's name): the numbers are the references, the
+                // names a column carried as it is
+                [first] if is_number_of(cell, &cells[*first]) => {
+                    names = Some(*first);
+                    ours[0] = c;
+                    None
+                }
+                [first] if is_number_of(&cells[*first], cell) => {
+                    names = Some(c);
+                    None
+                }
+                _ => {
+                    ours.push(c);
+                    (ours.len() > 1).then(|| (ours[0], Field::Refs))
+                }
+            },
             Some(f) => fields.insert(f, c).map(|prev| (prev, f)),
             None => {
                 if refs_column.is_none() && is_standard_header(cell) {
@@ -743,12 +876,12 @@ fn header_in(
             return Err(InputError::at(
                 sheet.location().row(i + 1),
                 format!(
-                    "columns {} ('{}') and {} ('{}') are both a {:?} column",
+                    "columns {} ('{}') and {} ('{}') are both a {} column",
                     column_letter(prev),
                     cells[prev].trim(),
                     column_letter(c),
                     cell.trim(),
-                    f
+                    f.label()
                 ),
             )
             .hint(if f == Field::Refs {
@@ -793,6 +926,7 @@ fn header_in(
         fields,
         refs,
         spans: HashMap::new(),
+        names,
         extras,
         cells: cells.to_vec(),
     }))
@@ -1153,10 +1287,53 @@ fn start_items_by(
     refs_column: Option<&str>,
 ) -> Result<Items, InputError> {
     let mut items = Items::new(sheet, by, refs_column)?;
+    check_unvalued(sheet, &items)?;
     for (i, cells) in sheet.rows.iter_mut().enumerate().skip(items.header.row) {
         items.push(i + 1, cells.as_mut_slice())?;
     }
     Ok(items)
+}
+
+/// Refuses a references or assurance cell below the header holding a formula without a
+/// calculated value (an .xlsx written by a tool that does not calculate, not saved by
+/// Excel since; found by [`workbook_zip::xlsx_marks`], as the CSP reader finds them): it
+/// reads as empty, and an item without references would be reported outside ISMAP while
+/// the formula may name a control the CSP does not implement.
+fn check_unvalued(sheet: &Sheet, items: &Items) -> Result<(), InputError> {
+    let Some(name) = sheet.sheet.as_deref() else {
+        return Ok(());
+    };
+    let marks = workbook_zip::xlsx_marks(&sheet.path, name).map_err(|e| {
+        InputError::at(
+            sheet.location(),
+            format!("cannot read the sheet's hidden rows, struck-through cells and comments: {e}"),
+        )
+        .hint("open the workbook in Excel and save it again as .xlsx")
+    })?;
+    let Some(marks) = marks else {
+        return Ok(());
+    };
+    let read = |c: usize| items.header.refs.contains(&c) || items.col(Field::Assurance) == Some(c);
+    let header_row = u32::try_from(items.header.row).unwrap_or(u32::MAX);
+    let Some(&(r, c)) = marks
+        .unvalued
+        .iter()
+        .find(|&&(r, c)| r > header_row && usize::try_from(c).is_ok_and(read))
+    else {
+        return Ok(());
+    };
+    let (row, c) = (
+        usize::try_from(r).unwrap_or(usize::MAX),
+        usize::try_from(c).unwrap_or(usize::MAX),
+    );
+    let letter = column_letter(c);
+    Err(InputError::at(
+        sheet.location().row(row).column(items.header_of(c)),
+        format!(
+            "cell {letter}{row} holds a formula without a calculated value: it reads as empty, but the references or the assurance it would show are unknown, and the item cannot be read"
+        ),
+    )
+    .hint(workbook_zip::SAVE_FORMULAS_HINT))
 }
 
 /// A row's cells, as [`Items::push`] reads them: a sheet's row or a CSV record.
@@ -1229,6 +1406,14 @@ struct Items {
     /// every row).
     assurances: Memo<Option<Assurance>>,
     risks: Memo<Option<Option<Risk>>>,
+    /// The rows that are not check items (totals, headings, template rows).
+    rows_not_read: Vec<RowNotRead>,
+    /// The items of an id and a title only (`1 | アクセス管理`): a section heading when the
+    /// next item's id is numbered under theirs (`1-1`), decided once it is read.
+    bare: Vec<usize>,
+    /// The sheet's merged regions on one row, across columns (a heading's text merged
+    /// over the references column).
+    row_merges: Vec<table::Region>,
 }
 
 /// What a function of a cell's text made of the first few distinct texts seen: a column
@@ -1299,7 +1484,96 @@ impl Items {
             fractions: sheet.fractions.clone(),
             assurances: Memo::default(),
             risks: Memo::default(),
+            rows_not_read: Vec::new(),
+            bare: Vec::new(),
+            row_merges: sheet
+                .merges
+                .iter()
+                .filter(|m| m.top == m.bottom && m.right > m.left)
+                .copied()
+                .collect(),
         })
+    }
+
+    /// Why the row `row` (1-based, not blank, under no merged id cell) is not a check item,
+    /// if it is none: the header written again; or, with its references cells empty, a
+    /// totals row, a section heading (marked, or its text merged over the references
+    /// column), a template row (no check item, no references: an id and at most an
+    /// assurance or risk), or a row of no id and no check item (an answer alone). A row
+    /// whose cells name a control is always an item.
+    fn not_an_item(&self, row: usize, cells: &(impl Cells + ?Sized)) -> Option<NotAnItem> {
+        let filled: Vec<usize> = (0..cells.width())
+            .filter(|&c| !cells.cell(c).trim().is_empty())
+            .collect();
+        let as_header = |c: &usize| {
+            self.header
+                .cells
+                .get(*c)
+                .is_some_and(|h| header_key(h.trim()) == header_key(cells.cell(*c).trim()))
+        };
+        let by = self
+            .header
+            .fields
+            .get(&Field::Refs)
+            .or(self.header.fields.get(&Field::Title));
+        if by.is_some_and(|c| filled.contains(c)) && filled.iter().all(as_header) {
+            return Some(NotAnItem::RepeatedHeader);
+        }
+        if self.header.refs.iter().any(|c| filled.contains(c)) {
+            return None;
+        }
+        if filled.iter().any(|&c| !named_ids(cells.cell(c)).is_empty()) {
+            return None;
+        }
+        let id_col = self.col(Field::Id);
+        let title_col = self.col(Field::Title);
+        let title_cols = |c: usize| {
+            title_col.is_some_and(|t| {
+                c == t
+                    || self
+                        .header
+                        .spans
+                        .get(&t)
+                        .is_some_and(|&last| t < c && c <= last)
+            })
+        };
+        let id = id_col.map_or("", |c| cells.cell(c).trim());
+        let title = title_col.map_or(String::new(), |c| self.cell_text(cells, c).into_owned());
+        let scored = |c: usize| {
+            [Field::Assurance, Field::Risk]
+                .iter()
+                .any(|f| self.col(*f) == Some(c))
+        };
+        let others: Vec<usize> = filled
+            .iter()
+            .copied()
+            .filter(|&c| Some(c) != id_col && !title_cols(c))
+            .collect();
+        let texts: Vec<&str> = filled.iter().map(|&c| cells.cell(c).trim()).collect();
+        if texts.iter().any(|t| is_total_word(t))
+            && texts.iter().all(|t| is_total_word(t) || is_count(t))
+        {
+            return Some(NotAnItem::Total);
+        }
+        if id.is_empty() && title.is_empty() {
+            return Some(NotAnItem::NoItem);
+        }
+        if !others.is_empty() {
+            return (title.is_empty() && others.iter().all(|&c| scored(c)))
+                .then_some(NotAnItem::Template);
+        }
+        let marked = [id, title.as_str()]
+            .iter()
+            .any(|t| t.starts_with(HEADING_MARKS));
+        let merged_over_refs = self.row_merges.iter().any(|m| {
+            m.top + 1 == row
+                && title_col.is_some_and(|t| m.left <= t || id_col == Some(m.left))
+                && self.header.refs.iter().any(|&r| m.left < r && r <= m.right)
+        });
+        if marked || (merged_over_refs && !title.is_empty()) {
+            return Some(NotAnItem::Heading);
+        }
+        title.is_empty().then_some(NotAnItem::Template)
     }
 
     fn col(&self, f: Field) -> Option<usize> {
@@ -1377,6 +1651,30 @@ impl Items {
         )))
     }
 
+    /// An error when the column taken for the controls' names (`管理策` beside `管理策番号`)
+    /// names a control the references cell does not: then it may be the references, and
+    /// the numbers something else (a row number).
+    fn check_names(&self, row: usize, cells: &(impl Cells + ?Sized)) -> Result<(), InputError> {
+        let Some(c) = self.header.names else {
+            return Ok(());
+        };
+        let refs = self.col(Field::Refs).map_or("", |r| cells.cell(r));
+        let ids = named_ids(cells.cell(c));
+        let Some(id) = ids.iter().find(|id| !refs.contains(id.as_str())) else {
+            return Ok(());
+        };
+        Err(InputError::at(
+            self.loc.clone().row(row).column(self.header_of(c)),
+            format!(
+                "the column '{}' is read as the controls' names beside '{}', but it names {id}, which '{}' does not hold",
+                self.header_of(c),
+                self.col_name(Field::Refs),
+                self.col_name(Field::Refs)
+            ),
+        )
+        .hint("name the column holding the references with --refs-column NAME"))
+    }
+
     /// The assurance and risk cells of a row read (see [`assurance_and_risk`]), each
     /// distinct cell text parsed once.
     fn assurance_and_risk(
@@ -1393,6 +1691,7 @@ impl Items {
             self.col_name(match f {
                 ProblemField::Assurance => Field::Assurance,
                 ProblemField::Risk => Field::Risk,
+                ProblemField::References => Field::Refs,
             })
         })
     }
@@ -1414,12 +1713,33 @@ impl Items {
             return Ok(());
         }
         self.check_beyond_header(row, cells)?;
+        self.check_names(row, cells)?;
         if let Some(&(top, bottom)) = self.id_merges.iter().find(|(t, b)| *t < row && row <= *b) {
             if let Some(i) = self.items.iter().rposition(|item| item.row == top) {
                 return self.continue_item(i, (top, bottom), row, cells);
             }
         }
-        let (assurance, risk, problems) = self.assurance_and_risk(cells);
+        // the first row of an item over several rows (its id cell merged down): the rows
+        // below may hold its references
+        let spans_rows = self.id_merges.iter().any(|&(top, _)| top == row);
+        if let Some(kind) = self.not_an_item(row, cells).filter(|_| !spans_rows) {
+            self.rows_not_read.push(RowNotRead {
+                sheet: self.sheet.clone(),
+                row,
+                kind,
+                text: row_text(cells),
+            });
+            return Ok(());
+        }
+        let (assurance, risk, mut problems) = self.assurance_and_risk(cells);
+        let refs_empty = self
+            .header
+            .refs
+            .iter()
+            .all(|&c| self.cell_text(cells, c).is_empty());
+        if refs_empty && !spans_rows && !self.header.refs.is_empty() {
+            problems.extend(self.references_elsewhere(cells));
+        }
         let mut item = CheckItem {
             row,
             id: String::new(),
@@ -1452,6 +1772,22 @@ impl Items {
         }
         item.title = self.take_trimmed(cells, Field::Title);
         item.note = self.take_trimmed(cells, Field::Note);
+        let bare = !spans_rows
+            && !item.id.starts_with('#')
+            && !item.title.is_empty()
+            && refs_empty
+            && item.note.is_empty()
+            && self
+                .header
+                .extras
+                .iter()
+                .all(|(c, _)| cells.cell(*c).trim().is_empty())
+            && [Field::Assurance, Field::Risk]
+                .iter()
+                .all(|f| self.col(*f).is_none_or(|c| cells.cell(c).trim().is_empty()));
+        if bare {
+            self.bare.push(self.items.len());
+        }
         item.extra = Extra(
             self.header
                 .extras
@@ -1523,7 +1859,53 @@ impl Items {
         Ok(())
     }
 
-    fn finish(self) -> Result<CheckList, InputError> {
+    /// The cells of an item without references that name a control (its text, its note):
+    /// each a problem naming the column and the ids, so that the item is not analysed
+    /// rather than outside ISMAP. Other columns are not read for it: the candidates
+    /// `suggest` writes beside the references column are no references.
+    fn references_elsewhere(&self, cells: &(impl Cells + ?Sized)) -> Vec<CellProblem> {
+        [Field::Title, Field::Note]
+            .iter()
+            .filter_map(|f| self.col(*f))
+            .filter_map(|c| {
+                let ids = named_ids(&self.cell_text(cells, c));
+                (!ids.is_empty()).then(|| CellProblem {
+                    field: ProblemField::References,
+                    column: self.header_of(c),
+                    value: ids.join(", "),
+                })
+            })
+            .collect()
+    }
+
+    /// The items of an id and a title only whose next item is numbered under them (`1`
+    /// over `1-1`): section headings, moved to the rows not read.
+    fn take_headings(&mut self) {
+        let headings: Vec<usize> = self
+            .bare
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let (Some(item), Some(next)) = (self.items.get(i), self.items.get(i + 1)) else {
+                    return false;
+                };
+                numbered_under(&next.id, &item.id)
+            })
+            .collect();
+        for &i in headings.iter().rev() {
+            let item = self.items.remove(i);
+            self.rows_not_read.push(RowNotRead {
+                sheet: self.sheet.clone(),
+                row: item.row,
+                kind: NotAnItem::Heading,
+                text: [item.id, item.title].join(" "),
+            });
+        }
+        self.rows_not_read.sort_by_key(|r| r.row);
+    }
+
+    fn finish(mut self) -> Result<CheckList, InputError> {
+        self.take_headings();
         if self.items.is_empty() {
             return Err(InputError::at(
                 self.loc.row(self.header.row),
@@ -1550,8 +1932,93 @@ impl Items {
             sheet: self.sheet,
             extra_columns: self.header.extras.into_iter().map(|(_, n)| n).collect(),
             items: self.items,
+            rows_not_read: self.rows_not_read,
             ..CheckList::default()
         })
+    }
+}
+
+/// Marks a section heading starts with (`■ 物理的対策`, `【暗号】`).
+const HEADING_MARKS: &[char] = &[
+    '■', '□', '◆', '◇', '●', '○', '◎', '▲', '△', '▼', '▽', '▶', '▷', '★', '☆', '【', '［', '《',
+    '〈', '＜',
+];
+
+/// Whether a cell names a total (`合計`, `小計`, `Total`).
+fn is_total_word(text: &str) -> bool {
+    matches!(
+        header_key(text).as_ref(),
+        "合計"
+            | "計"
+            | "総計"
+            | "小計"
+            | "合計数"
+            | "項目数"
+            | "件数"
+            | "total"
+            | "subtotal"
+            | "grandtotal"
+            | "sum"
+            | "count"
+    )
+}
+
+/// Whether a cell is a count (`7`, `7項目`, `12件`, `3 items`).
+fn is_count(text: &str) -> bool {
+    let folded = crate::text::fold_width(text).to_lowercase();
+    let n = folded
+        .trim()
+        .trim_end_matches("items")
+        .trim_end_matches(['件', '個', '項', '目', '問'])
+        .trim();
+    !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether id `id` is numbered under id `over` (`1-1`, `1.1`, `1_1` under `1`).
+fn numbered_under(id: &str, over: &str) -> bool {
+    let over = over.trim_end_matches(['-', '.', '_', '－', '．', '‐', '・']);
+    !over.is_empty()
+        && id.strip_prefix(over).is_some_and(|rest| {
+            rest.starts_with(['-', '.', '_', '－', '．', '‐', '・']) && rest.chars().count() > 1
+        })
+}
+
+/// The control ids a text written as prose names (`秘密認証情報の管理（A.9.2.4）`, `JIS Q
+/// 27001 A.10.1.2 参照`): ids of three parts or more, Annex A or 27017 ids, ranges of
+/// them, NIST SP 800-53 ids; not a version (`TLS1.2`) or a count.
+fn named_ids(text: &str) -> Vec<String> {
+    use crate::catalog::reftext::{lex, IdText, Kind, Marker};
+    if !text.bytes().any(|b| b.is_ascii_digit())
+        && !text.chars().any(|c| ('０'..='９').contains(&c))
+    {
+        return Vec::new();
+    }
+    let id_like = |id: &IdText| {
+        let parts = id.text.split('.').filter(|p| !p.is_empty()).count();
+        parts >= 3 || id.marker != Marker::None && parts >= 2
+    };
+    lex(text)
+        .into_iter()
+        .filter(|l| match &l.kind {
+            Kind::Id(id) => id_like(id),
+            Kind::Range(a, b) => id_like(a) && id_like(b),
+            Kind::Nist(_) => true,
+            _ => false,
+        })
+        .map(|l| text[l.start..l.end].trim().to_owned())
+        .collect()
+}
+
+/// A row's filled cells joined by a space (a row not read, for messages).
+fn row_text(cells: &(impl Cells + ?Sized)) -> String {
+    let text = (0..cells.width())
+        .map(|c| cells.cell(c).trim())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    match text.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text,
     }
 }
 
@@ -1681,6 +2148,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
             match f {
                 ProblemField::Assurance => "assurance",
                 ProblemField::Risk => "risk",
+                ProblemField::References => "refs",
             }
             .to_owned()
         });
@@ -1820,6 +2288,55 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn furniture_helpers() {
+        for (id, over, want) in [
+            ("1-1", "1", true),
+            ("1.2", "1", true),
+            ("１－１", "１", true),
+            ("1.1", "1.", true),
+            ("10", "1", false),
+            ("1-", "1", false),
+            ("2-1", "1", false),
+            ("A-1", "A", true),
+        ] {
+            assert_eq!(numbered_under(id, over), want, "{id} under {over}");
+        }
+        for (t, want) in [
+            ("7", true),
+            ("7項目", true),
+            ("１２件", true),
+            ("3 items", true),
+            ("", false),
+            ("項目", false),
+            ("9.2.1", false),
+        ] {
+            assert_eq!(is_count(t), want, "{t}");
+        }
+        for t in ["合計", "小計", "Total", "ＴＯＴＡＬ", "計"] {
+            assert!(is_total_word(t), "{t}");
+        }
+        assert!(!is_total_word("会計"));
+        for (t, want) in [
+            (
+                "秘密認証情報の管理（A.9.2.4）が実施されていること",
+                vec!["A.9.2.4"],
+            ),
+            ("JIS Q 27001 A.10.1.2 参照", vec!["A.10.1.2"]),
+            ("9.2.1 の手順", vec!["9.2.1"]),
+            ("TLS1.2以上で暗号化", vec![]),
+            ("2024.4 改定", vec![]),
+            ("パスワードは8文字以上", vec![]),
+        ] {
+            assert_eq!(named_ids(t), want, "{t}");
+        }
+        assert!(is_number_of("管理策番号", "管理策"));
+        assert!(is_number_of("ISMAP管理策番号", "ＩＳＭＡＰ管理策"));
+        assert!(is_number_of("Control ID", "control"));
+        assert!(!is_number_of("管理策", "管理策番号"));
+        assert!(!is_number_of("統制目標番号", "管理策"));
     }
 
     /// `Items::cols` is indexed by `Field as usize`, filled in the order of `Field::ALL`.
@@ -2083,6 +2600,7 @@ mod tests {
             let (assurance, risk, problems) = assurance_and_risk(a, r, |f| match f {
                 ProblemField::Assurance => "求める確認水準".into(),
                 ProblemField::Risk => "Risk".into(),
+                ProblemField::References => "controls".into(),
             });
             assert_eq!(
                 (item.assurance, item.risk, &item.problems),
@@ -2133,6 +2651,6 @@ mod tests {
         assert!(from_sheet(s)
             .unwrap_err()
             .message
-            .contains("both a Refs column"));
+            .contains("both a references column"));
     }
 }

@@ -227,6 +227,10 @@ pub struct SheetMarks {
     pub unvalued: BTreeSet<(u32, u32)>,
 }
 
+/// The hint for a cell holding a formula without a calculated value (see
+/// [`SheetMarks::unvalued`]).
+pub const SAVE_FORMULAS_HINT: &str = "open the workbook in Excel or LibreOffice and save it, so the formulas' values are stored; or paste the cells as values";
+
 fn local(name: &str) -> &str {
     match name.rfind(':') {
         Some(i) => &name[i + 1..],

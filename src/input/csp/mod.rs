@@ -657,7 +657,7 @@ fn check_unvalued(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<
                 "cell {letter}{r} holds a formula without a calculated value: it reads as empty, but what it would show (a status, a remark, a date) is unknown, and the row is not read"
             ),
         )
-        .hint("open the workbook in Excel or LibreOffice and save it, so the formulas' values are stored; or paste the cells as values"));
+        .hint(workbook_zip::SAVE_FORMULAS_HINT));
     }
     Ok(())
 }
