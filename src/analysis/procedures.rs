@@ -511,7 +511,7 @@ impl Procedure<'_> {
         // than the ones around them)
         if bracketed && ja {
             out.write_str(after)?;
-            out.write_str("(CSPの記載: ")?;
+            out.write_str("(")?;
             for (i, s) in self.subjects.iter().enumerate() {
                 if i > 0 {
                     out.write_str("、")?;
@@ -888,7 +888,7 @@ mod tests {
         )
         .text();
         assert!(
-            some.contains("確認し（準拠法: 日本法、裁判管轄: 東京地方裁判所）、契約で定める"),
+            some.ends_with("確認し、契約で定める(準拠法: 日本法、裁判管轄: 東京地方裁判所)"),
             "{some}"
         );
         let en = Procedure::new(law, Lang::En, vec!["governing law: Japan".into()]).text();
