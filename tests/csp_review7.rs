@@ -14,9 +14,7 @@ fn fixture(name: &str) -> PathBuf {
 /// `report --checks CHECKS --csp CSP --as-of 2026-04-01 --format FORMAT` in `lang`.
 fn report(lang: &str, checks: &str, csp: &str, format: &str) -> assert_cmd::Command {
     let mut c = common::on_checks(lang, "report", fixture(checks));
-    c.arg("--csp")
-        .arg(fixture(csp))
-        .args(["--format", format]);
+    c.arg("--csp").arg(fixture(csp)).args(["--format", format]);
     c
 }
 
@@ -55,7 +53,12 @@ fn a_reason_starting_with_the_title_is_kept_in_report() {
 /// control's description (`…を行うこと`, `shall be controlled by the customer`), is none.
 #[test]
 fn only_the_title_or_the_description_is_no_reason() {
-    let v = json_of(report("en", "title-checks.csv", "title-reasons.csv", "json"));
+    let v = json_of(report(
+        "en",
+        "title-checks.csv",
+        "title-reasons.csv",
+        "json",
+    ));
     for (id, reason) in [
         ("T-1", "鍵管理：利用者が行う"),
         ("T-2", "物理的セキュリティ境界はIaaS事業者が担う"),
@@ -73,7 +76,12 @@ fn only_the_title_or_the_description_is_no_reason() {
 /// requirement (`…しなければならない`) describes the control, its `ない` no negation.
 #[test]
 fn an_explanation_saying_who_does_it_is_a_reason() {
-    let v = json_of(report("en", "title-checks.csv", "title-explained.csv", "json"));
+    let v = json_of(report(
+        "en",
+        "title-checks.csv",
+        "title-explained.csv",
+        "json",
+    ));
     assert_eq!(
         na_reason(&v, "T-1"),
         ("鍵管理は利用者が行う".to_owned(), false)
@@ -200,7 +208,8 @@ fn a_review_whose_ids_excel_converted_is_named() {
     let converted = dir.path().join("gap-excel.csv");
     std::fs::write(
         &converted,
-        text.replace("\n1-1,", "\nJan-01,").replace("\n001,", "\n1,"),
+        text.replace("\n1-1,", "\nJan-01,")
+            .replace("\n001,", "\n1,"),
     )
     .unwrap();
     let v = rerun(&converted, "en");

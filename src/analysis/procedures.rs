@@ -536,7 +536,10 @@ impl Procedure<'_> {
         }
         // no space between a closing full-width bracket and the Japanese after it
         // (`統制目標 9.2.4（9.2.4.9.PB の統制目標）について`)
-        let closes = self.subjects.last().is_some_and(|s| s.ends_with(['）', '」']));
+        let closes = self
+            .subjects
+            .last()
+            .is_some_and(|s| s.ends_with(['）', '」']));
         out.write_str(match after.strip_prefix(' ') {
             Some(rest) if ja && closes => rest,
             _ => after,

@@ -591,8 +591,7 @@ pub fn apply(report: &mut GapReport, previous: Previous) {
 /// opened and saved in Excel, which turns ids that look like dates or numbers (`1-1`,
 /// `3/4`, `001`, `5.10`) into others.
 fn ids_unmatched(report: &GapReport, previous: &Previous, origin: &str) -> Option<Warning> {
-    let ids: std::collections::HashSet<&str> =
-        report.items.iter().map(|i| i.id.as_str()).collect();
+    let ids: std::collections::HashSet<&str> = report.items.iter().map(|i| i.id.as_str()).collect();
     if previous.items.is_empty()
         || report.items.is_empty()
         || previous.items.iter().any(|p| ids.contains(p.id.as_str()))

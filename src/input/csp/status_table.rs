@@ -570,8 +570,21 @@ const PARTIES_JA: [&str; 16] = [
 
 /// What a party does (`header_key` form), after `が`/`で`/`にて` or at once (`利用者責任`).
 const DOES_JA: [&str; 15] = [
-    "行う", "行なう", "の責任", "実施", "管理", "担う", "担当", "対応", "運用", "設定", "責任", "負う",
-    "所掌", "保有", "負担",
+    "行う",
+    "行なう",
+    "の責任",
+    "実施",
+    "管理",
+    "担う",
+    "担当",
+    "対応",
+    "運用",
+    "設定",
+    "責任",
+    "負う",
+    "所掌",
+    "保有",
+    "負担",
 ];
 
 const PARTIES_EN: [&str; 14] = [
@@ -614,7 +627,8 @@ fn names_who_does_it(text: &str) -> bool {
     let party = |w: &str| PARTIES_EN.contains(&w.trim_end_matches("'s"));
     ja || words.windows(2).any(|p| {
         (p[0] == "by" && party(p[1]))
-            || (party(p[0]) && (p[1].starts_with("responsib") || p[1] == "managed" || p[1] == "side"))
+            || (party(p[0])
+                && (p[1].starts_with("responsib") || p[1] == "managed" || p[1] == "side"))
     }) || words
         .windows(3)
         .any(|p| p[0] == "by" && matches!(p[1], "the" | "a" | "each" | "our") && party(p[2]))
@@ -1069,7 +1083,10 @@ mod tests {
             assert!(restates_control(reason, &key), "{reason}");
         }
         let border = ["物理的セキュリティ境界"];
-        assert!(restates_control("物理的セキュリティ境界を定め、用いること", &border));
+        assert!(restates_control(
+            "物理的セキュリティ境界を定め、用いること",
+            &border
+        ));
     }
 
     #[test]
@@ -1081,7 +1098,11 @@ mod tests {
         ] {
             assert!(!states_a_cause(text), "{text}");
         }
-        for text in ["お客様が鍵を管理する", "利用者責任", "managed by the tenant"] {
+        for text in [
+            "お客様が鍵を管理する",
+            "利用者責任",
+            "managed by the tenant",
+        ] {
             assert!(states_a_cause(text), "{text}");
         }
     }
