@@ -178,7 +178,7 @@ fn a_workbook_edited_by_another_program_is_carried_forward() {
     assert_eq!(fact("前回のレビュー"), "previous.xlsx [ギャップ]");
     assert_eq!(
         fact("前回からの変化"),
-        "新規 1 · 削除 1 · 判定の変化 3 · 理由の変化 1 · 確認項目の変化 0 · 変化なし 3 — 引き継いだ判断・コメント 5, 要再レビュー 5"
+        "新規 1 · 削除 1 · 判定の変化 3 · 理由の変化 1 · 不足等の変化 0 · 確認項目の変化 0 · 変化なし 3 — 引き継いだ判断・コメント 5, 要再レビュー 5"
     );
     // and, among its warnings, that the review was made for another CSP
     let warnings: Vec<String> = (0..summary.height())
@@ -208,7 +208,7 @@ fn a_workbook_edited_by_another_program_is_carried_forward() {
 fn json_has_each_items_review_and_a_summary() {
     // the CSV does not say what it was made for: items are compared one by one
     let v = json_of(rerun("en", &review("previous.csv")).args(["--format", "json"]));
-    assert_eq!(v["schema_version"], 18);
+    assert_eq!(v["schema_version"], 19);
     let items = &v["items"];
     let r03 = &by_id(items, "R-03")["review"];
     assert_eq!(r03["change"], "status-changed");
@@ -356,7 +356,7 @@ fn the_table_shows_the_changes_and_the_removed_items() {
     let table = stdout_of(rerun("en", &review("previous.xlsx")).env("COLUMNS", "200"));
     assert!(
         table.contains(
-            "Previous review: previous.xlsx [ギャップ]: new 1 · removed 1 · status changed 3 · reasons changed 1 · item changed 0 · unchanged 3"
+            "Previous review: previous.xlsx [ギャップ]: new 1 · removed 1 · status changed 3 · reasons changed 1 · gaps changed 0 · item changed 0 · unchanged 3"
         ),
         "{table}"
     );

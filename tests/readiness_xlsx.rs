@@ -123,7 +123,7 @@ fn japanese_workbook_cell_by_cell() {
             "非該当(理由あり)",
             "非該当(理由なし)",
             "計画中",
-            "未実施",
+            "不足(記載なし・未実施)",
             "証跡なし",
             "準備率"
         ]
@@ -174,12 +174,17 @@ fn japanese_workbook_cell_by_cell() {
     );
     assert_eq!(item_row(soa, "6.2.1")[9], "非該当の理由なし");
     assert_eq!(item_row(soa, "7.1.1")[4], "計画中");
-    // not listed: no status (the list states nothing), the finding says it is missing
+    // not listed: no status (the list states nothing), the finding says it is not listed
+    // (記載なし is not 未実施: review 7 B-rd-2)
     let r512 = item_row(soa, "5.1.2");
-    assert_eq!((&*r512[4], &*r512[5], &*r512[9]), ("", "", "未実施(必須)"));
-    // an item whose state is its objective's: no status of its own, where it comes from
+    assert_eq!(
+        (&*r512[4], &*r512[5], &*r512[9]),
+        ("", "", "記載なし(必須)")
+    );
+    // an item whose state is its objective's: that state, and where it comes from, so
+    // that the rows add up to the counts (review 7 B-rd-1)
     let r3121 = item_row(soa, "3.1.2.1");
-    assert_eq!((&*r3121[4], &*r3121[5]), ("", "3.1.2 の記載による"));
+    assert_eq!((&*r3121[4], &*r3121[5]), ("実施", "3.1.2 の記載による"));
 
     // --- findings: only the items with one
     let findings = &ranges[2];

@@ -90,10 +90,10 @@ fn japanese_workbook_cell_by_cell() {
             "追加手続の要否",
             "レビューコメント",
             "不足(記載なし・未実施・計画中)",
+            "非該当(理由)",
             "対応する統制目標・詳細管理策",
             // on screen
             "求める確認水準",
-            "非該当(理由)",
             "別添で確認",
             "未解決の参照",
             "実施",
@@ -234,7 +234,7 @@ fn japanese_workbook_cell_by_cell() {
     let objectives = &ranges[2];
     assert_eq!(
         row_texts(objectives, 0),
-        ["番号", "区分", "名称", "CSPの記載", "理由"]
+        ["番号", "区分", "名称", "CSPの記載", "記載元", "理由"]
     );
     let objective_ids: Vec<String> = (1..objectives.height())
         .map(|r| text(objectives, r, 0))
@@ -433,7 +433,7 @@ fn english_labels() {
     }
     assert_eq!(
         row_texts(&ranges[2], 0),
-        ["id", "layer", "title", "state", "reason"]
+        ["id", "layer", "title", "state", "stated by", "reason"]
     );
     let sheet2 = &zip_entries(&path)["xl/worksheets/sheet2.xml"];
     assert!(
@@ -471,8 +471,8 @@ fn sheets_are_set_up_for_printing() {
     let workbook = &xml["xl/workbook.xml"];
     for (sheet, area) in [
         ("概要", "$A$1:$K$"),
-        ("ギャップ", "$A$1:$I$8"),
-        ("統制目標", "$A$1:$E$"),
+        ("ギャップ", "$A$1:$J$8"),
+        ("統制目標", "$A$1:$F$"),
     ] {
         assert!(
             workbook.contains(r#"name="_xlnm.Print_Area""#)

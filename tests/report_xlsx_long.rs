@@ -233,7 +233,7 @@ fn long_gap_sheet_cell_by_cell() {
                 let fill = if t.contains("要再レビュー") {
                     re_review += 1;
                     Some("FFFCE4D6")
-                } else if ["判定の変化", "理由の変化", "確認項目の変化"]
+                } else if ["判定の変化", "理由の変化", "不足等の変化", "確認項目の変化"]
                     .iter()
                     .any(|s| t.starts_with(s))
                 {

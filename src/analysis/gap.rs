@@ -2569,7 +2569,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 18,
+        schema_version: 19,
         lang,
         as_of,
         warnings,

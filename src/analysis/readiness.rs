@@ -44,8 +44,12 @@ impl ItemState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Finding {
-    /// Mandatory and neither implemented nor (where allowed) excluded.
+    /// Mandatory, stated not implemented (or, for an objective stated implemented, items
+    /// that are not).
     Missing,
+    /// Mandatory and not named by the list at all (記載なし): as much a gap as
+    /// [`Finding::Missing`], counted with it, but never called 未実施.
+    NotListed,
     /// A governance/management item or a basic-requirement detail declared not applicable:
     /// these cannot be excluded.
     ExclusionNotAllowed,
@@ -62,8 +66,9 @@ pub enum Finding {
 }
 
 impl Finding {
-    pub const ALL: [Finding; 6] = [
+    pub const ALL: [Finding; 7] = [
         Finding::Missing,
+        Finding::NotListed,
         Finding::ExclusionNotAllowed,
         Finding::NoReason,
         Finding::Planned,
@@ -74,6 +79,7 @@ impl Finding {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Finding::Missing => lang.pick("未実施(必須)", "missing (mandatory)"),
+            Finding::NotListed => lang.pick("記載なし(必須)", "not listed (mandatory)"),
             Finding::ExclusionNotAllowed => lang.pick("除外不可", "cannot be excluded"),
             Finding::NoReason => lang.pick("非該当の理由なし", "excluded without a reason"),
             Finding::Planned => lang.pick("計画中", "planned"),
@@ -206,7 +212,8 @@ fn findings_of(state: ItemState, always_mandatory: bool, reason: &str) -> Vec<Fi
         ItemState::NotApplicable if reason.trim().is_empty() => vec![Finding::NoReason],
         ItemState::NotApplicable => Vec::new(),
         ItemState::Planned => vec![Finding::Planned],
-        ItemState::NotImplemented | ItemState::NotListed => vec![Finding::Missing],
+        ItemState::NotImplemented => vec![Finding::Missing],
+        ItemState::NotListed => vec![Finding::NotListed],
     }
 }
 
@@ -225,7 +232,9 @@ fn count(items: &[&ReadinessItem]) -> Counts {
         }
         for f in &i.findings {
             match f {
-                Finding::Missing | Finding::ExclusionNotAllowed => c.missing += 1,
+                Finding::Missing | Finding::NotListed | Finding::ExclusionNotAllowed => {
+                    c.missing += 1
+                }
                 Finding::NoReason => c.na_without_reason += 1,
                 Finding::Planned => c.planned += 1,
                 Finding::NoEvidence => c.evidence_missing += 1,
@@ -563,7 +572,14 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
             };
             Group {
                 counts: count(&members),
-                missing: ids_with(&members, &[Finding::Missing, Finding::ExclusionNotAllowed]),
+                missing: ids_with(
+                    &members,
+                    &[
+                        Finding::Missing,
+                        Finding::NotListed,
+                        Finding::ExclusionNotAllowed,
+                    ],
+                ),
                 na_without_reason: ids_with(&members, &[Finding::NoReason]),
                 planned: ids_with(&members, &[Finding::Planned]),
                 evidence_missing: ids_with(&members, &[Finding::NoEvidence]),
@@ -677,7 +693,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 7,
+        schema_version: 8,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),
@@ -692,7 +708,14 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
         as_of,
         evidence_checked: att.tracks_evidence,
         summary: count(&all),
-        missing: ids_with(&all, &[Finding::Missing, Finding::ExclusionNotAllowed]),
+        missing: ids_with(
+            &all,
+            &[
+                Finding::Missing,
+                Finding::NotListed,
+                Finding::ExclusionNotAllowed,
+            ],
+        ),
         na_without_reason: ids_with(&all, &[Finding::NoReason]),
         planned: ids_with(&all, &[Finding::Planned]),
         evidence_missing: ids_with(&all, &[Finding::NoEvidence]),
@@ -823,7 +846,8 @@ mod tests {
         assert!(item("6.2.2").findings.is_empty());
         assert_eq!(item("6.2.1").findings, [Finding::NoReason]);
         assert_eq!(item("7.1.1").findings, [Finding::Planned]);
-        assert_eq!(item("5.1.2").findings, [Finding::Missing]);
+        // not listed: missing, never called not implemented
+        assert_eq!(item("5.1.2").findings, [Finding::NotListed]);
         // an optional detail that is listed is shown, not required
         assert!(!item("9.2.1.1").required);
         assert!(r.missing.contains(&"3.1.3".to_owned()) && r.missing.contains(&"5.1.2".to_owned()));
@@ -902,8 +926,8 @@ mod tests {
         assert_eq!(item("4.4.3").state, ItemState::Implemented);
         assert_eq!(item("4.4.3").stated_as.as_deref(), Some("4.4.3.1"));
         assert!(item("4.4.3").findings.is_empty());
-        assert_eq!(item("4.4.5").findings, [Finding::Missing]);
-        assert_eq!(item("4.4.5.2").findings, [Finding::Missing]);
+        assert_eq!(item("4.4.5").findings, [Finding::NotListed]);
+        assert_eq!(item("4.4.5.2").findings, [Finding::NotListed]);
         assert!(r.missing.contains(&"4.4.7".to_owned()));
         assert!(r.planned.contains(&"4.4.6".to_owned()));
         assert!(r.has_blockers());

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Serialize, Serializer};
 
-use crate::analysis::gap::{GapReport, Warning};
+use crate::analysis::gap::{GapReport, ItemResult, Warning};
 use crate::analysis::Status;
 use crate::lang::Lang;
 
@@ -74,6 +74,9 @@ pub struct PreviousItem {
     pub status: Status,
     /// Reason codes, as written (a code an older version wrote is kept as it is).
     pub reasons: Vec<String>,
+    /// The gap cells as written, in [`GapKind::ALL`] order: missing (with what the list
+    /// states of each), not applicable (with the reason), annex only, unresolved.
+    pub gaps: [String; 4],
     pub decision: Option<Decision>,
     pub comment: String,
 }
@@ -95,11 +98,13 @@ pub struct PreviousContext {
 
 /// The previous report: its file name, the sheet read, its items (ids unique), what it
 /// was made for, and the rows below its items that were not read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Previous {
     pub source: String,
     /// The gap sheet read (a workbook).
     pub sheet: Option<String>,
+    /// The language of its headers, in which its gap cells are written.
+    pub lang: Lang,
     pub items: Vec<PreviousItem>,
     /// `None` for a CSV, or a workbook without its summary sheet.
     pub context: Option<PreviousContext>,
@@ -119,6 +124,9 @@ pub enum Change {
     StatusChanged,
     /// Same status, other reasons.
     ReasonsChanged,
+    /// Same status and reasons, other gaps: other controls missing (or stated otherwise),
+    /// excluded (or for another reason), in an annex only, or unresolved.
+    GapsChanged,
     /// Another title or other references under the same id: not the item that was
     /// reviewed (its status may have changed too: [`ItemReview::previous_status`]).
     ItemChanged,
@@ -129,7 +137,107 @@ impl Change {
     pub fn verdict_changed(self) -> bool {
         matches!(
             self,
-            Change::StatusChanged | Change::ReasonsChanged | Change::ItemChanged
+            Change::StatusChanged
+                | Change::ReasonsChanged
+                | Change::GapsChanged
+                | Change::ItemChanged
+        )
+    }
+}
+
+/// A gap column of the per-item sheet, as a review compares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GapKind {
+    /// Not listed, not implemented, planned (with what the list states of each).
+    Missing,
+    /// Excluded, with the reason.
+    NotApplicable,
+    AnnexOnly,
+    Unresolved,
+}
+
+impl GapKind {
+    pub const ALL: [GapKind; 4] = [
+        GapKind::Missing,
+        GapKind::NotApplicable,
+        GapKind::AnnexOnly,
+        GapKind::Unresolved,
+    ];
+
+    /// The short name in a change label.
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            GapKind::Missing => lang.pick("不足", "missing"),
+            GapKind::NotApplicable => lang.pick("非該当", "not applicable"),
+            GapKind::AnnexOnly => lang.pick("別添", "annex only"),
+            GapKind::Unresolved => lang.pick("未解決", "unresolved"),
+        }
+    }
+}
+
+/// A gap column that differs from the previous report's: both cells as written (in the
+/// previous report's language).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GapChange {
+    pub kind: GapKind,
+    pub previous: String,
+    pub current: String,
+}
+
+/// The entries of a gap cell (split at commas and line breaks outside brackets), each
+/// trimmed.
+fn entries(cell: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, ch) in cell.char_indices() {
+        match ch {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            ',' | '\n' if depth == 0 => {
+                out.push(&cell[start..i]);
+                start = i + ch.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&cell[start..]);
+    out.into_iter()
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .collect()
+}
+
+/// The ids (or references) of a gap cell: each entry without what follows in brackets.
+fn entry_ids(cell: &str) -> Vec<&str> {
+    entries(cell)
+        .into_iter()
+        .map(|e| e.split(" (").next().unwrap_or(e).trim())
+        .collect()
+}
+
+impl GapChange {
+    /// `9.2.4 → 9.2.2` (the ids when they differ, else the entries as written), `—` for
+    /// none.
+    fn describe(&self, lang: Lang) -> String {
+        let side = |v: Vec<&str>| {
+            if v.is_empty() {
+                "—".to_owned()
+            } else {
+                v.join(", ")
+            }
+        };
+        let (before, now) = (entry_ids(&self.previous), entry_ids(&self.current));
+        let (before, now) = if before == now {
+            (entries(&self.previous), entries(&self.current))
+        } else {
+            (before, now)
+        };
+        format!(
+            "{}: {} → {}",
+            self.kind.label(lang),
+            side(before),
+            side(now)
         )
     }
 }
@@ -188,6 +296,9 @@ pub struct ItemReview {
     /// column for several references columns), when they differ.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_references: Option<String>,
+    /// The gap columns that differ from the previous report's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub previous_gaps: Vec<GapChange>,
     pub decision: Option<Decision>,
     pub comment: Option<String>,
     /// The item or its verdict changed after a decision or comment was made, or the
@@ -216,6 +327,18 @@ impl ItemReview {
             (Change::New, _) => l("新規", "new").to_owned(),
             (Change::Unchanged, _) => l("変化なし", "unchanged").to_owned(),
             (Change::ReasonsChanged, _) => l("理由の変化", "reasons changed").to_owned(),
+            (Change::GapsChanged, _) => {
+                let what: Vec<String> = self
+                    .previous_gaps
+                    .iter()
+                    .map(|g| g.describe(lang))
+                    .collect();
+                format!(
+                    "{} ({})",
+                    l("不足等の変化", "gaps changed"),
+                    what.join("; ")
+                )
+            }
             (Change::StatusChanged, from) => format!(
                 "{} ({})",
                 l("判定の変化", "status changed"),
@@ -283,6 +406,7 @@ pub struct ReviewSummary {
     pub removed: usize,
     pub status_changed: usize,
     pub reasons_changed: usize,
+    pub gaps_changed: usize,
     pub item_changed: usize,
     pub unchanged: usize,
     /// Items whose verdict changed after a decision or comment.
@@ -321,7 +445,7 @@ impl ReviewSummary {
     pub fn counts_line(&self, lang: Lang) -> String {
         let l = |ja, en| lang.pick(ja, en);
         format!(
-            "{} {} · {} {} · {} {} · {} {} · {} {} · {} {} — {} {}, {} {}",
+            "{} {} · {} {} · {} {} · {} {} · {} {} · {} {} · {} {} — {} {}, {} {}",
             l("新規", "new"),
             self.new,
             l("削除", "removed"),
@@ -330,6 +454,8 @@ impl ReviewSummary {
             self.status_changed,
             l("理由の変化", "reasons changed"),
             self.reasons_changed,
+            l("不足等の変化", "gaps changed"),
+            self.gaps_changed,
             l("確認項目の変化", "item changed"),
             self.item_changed,
             l("変化なし", "unchanged"),
@@ -472,8 +598,14 @@ fn context_warning(change: &ContextChange, origin: &str, lang: Lang) -> Warning 
 /// Carries `previous` into `report`: each item gets its review (by id), the report a
 /// summary with the items removed since, and a warning for each difference in what the
 /// previous report was made for (another CSP or catalog marks every decision carried
-/// re-review). `previous` ids are unique (the reader checks).
-pub fn apply(report: &mut GapReport, previous: Previous) {
+/// re-review). `previous` ids are unique (the reader checks). `gap_cells` writes an
+/// item's gap cells (in [`GapKind::ALL`] order) as its sheet does in a language: they are
+/// compared with the previous report's as written.
+pub fn apply(
+    report: &mut GapReport,
+    previous: Previous,
+    gap_cells: impl Fn(&GapReport, &ItemResult, Lang) -> [String; 4],
+) {
     let mut by_id: HashMap<&str, &PreviousItem> =
         previous.items.iter().map(|p| (p.id.as_str(), p)).collect();
     let mut summary = ReviewSummary {
@@ -497,7 +629,19 @@ pub fn apply(report: &mut GapReport, previous: Previous) {
             .iter()
             .map(|c| context_warning(c, &origin, lang)),
     );
-    for item in report.items.iter_mut() {
+    // each item's gaps as the previous report's language writes them
+    let current_gaps: Vec<[String; 4]> = report
+        .items
+        .iter()
+        .map(|item| {
+            if by_id.contains_key(item.id.as_str()) {
+                gap_cells(report, item, previous.lang)
+            } else {
+                Default::default()
+            }
+        })
+        .collect();
+    for (item, gaps) in report.items.iter_mut().zip(current_gaps) {
         let review = match by_id.remove(item.id.as_str()) {
             None => ItemReview {
                 change: Change::New,
@@ -505,6 +649,7 @@ pub fn apply(report: &mut GapReport, previous: Previous) {
                 previous_reasons: Vec::new(),
                 previous_title: None,
                 previous_references: None,
+                previous_gaps: Vec::new(),
                 decision: None,
                 comment: None,
                 re_review: false,
@@ -521,12 +666,24 @@ pub fn apply(report: &mut GapReport, previous: Previous) {
                 let previous_title = (!same_text(&p.title, &item.title)).then(|| p.title.clone());
                 let previous_references =
                     (!same_text(&p.references, &references)).then(|| p.references.clone());
+                let previous_gaps: Vec<GapChange> = GapKind::ALL
+                    .into_iter()
+                    .zip(p.gaps.iter().zip(gaps))
+                    .filter(|(_, (before, now))| !same_text(before, now))
+                    .map(|(kind, (before, now))| GapChange {
+                        kind,
+                        previous: before.clone(),
+                        current: now,
+                    })
+                    .collect();
                 let change = if previous_title.is_some() || previous_references.is_some() {
                     Change::ItemChanged
                 } else if p.status != item.status {
                     Change::StatusChanged
                 } else if now != before {
                     Change::ReasonsChanged
+                } else if !previous_gaps.is_empty() {
+                    Change::GapsChanged
                 } else {
                     Change::Unchanged
                 };
@@ -545,6 +702,7 @@ pub fn apply(report: &mut GapReport, previous: Previous) {
                     },
                     previous_title,
                     previous_references,
+                    previous_gaps,
                     decision: p.decision.clone(),
                     comment,
                     re_review: reviewed
@@ -558,6 +716,7 @@ pub fn apply(report: &mut GapReport, previous: Previous) {
             Change::Unchanged => summary.unchanged += 1,
             Change::StatusChanged => summary.status_changed += 1,
             Change::ReasonsChanged => summary.reasons_changed += 1,
+            Change::GapsChanged => summary.gaps_changed += 1,
             Change::ItemChanged => summary.item_changed += 1,
         }
         summary.re_review += usize::from(review.re_review);

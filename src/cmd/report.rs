@@ -189,7 +189,7 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     // items without references: their candidates named in a procedure, status unchanged
     analysis::suggest::add_report_candidates(&catalog, &mut report)?;
     if let Some(previous) = previous {
-        analysis::review::apply(&mut report, previous);
+        analysis::review::apply(&mut report, previous, crate::report::gap::gap_cells);
     }
     if cfg.strict {
         strict_check(&report, &cfg, &refs_column)?;

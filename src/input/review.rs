@@ -26,10 +26,14 @@ struct Header {
     status_code: Option<usize>,
     references: usize,
     reasons: usize,
+    /// The gap columns (missing, not applicable, annex only, unresolved).
+    gaps: [usize; 4],
     decision: usize,
     comment: usize,
     /// The id and status columns' headers, for errors.
     names: [&'static str; 2],
+    /// The language of the headers (and so of the gap cells).
+    lang: Lang,
 }
 
 /// What a sheet's first row says about it.
@@ -45,7 +49,7 @@ enum Shape {
 
 /// The header row of a gap sheet or CSV the tool wrote, in either language: recognised
 /// by its id, title, status, procedures, decision and comment columns (the printed
-/// ones); the references and reason codes are what a review compares besides, so a sheet
+/// ones); the references, gap columns and reason codes are what a review compares besides, so a sheet
 /// without them (deleted, trimmed) is [`Shape::Lacking`].
 fn header_of(row: &[String]) -> Shape {
     for lang in [Lang::Ja, Lang::En] {
@@ -64,8 +68,17 @@ fn header_of(row: &[String]) -> Shape {
         let [Some(id), Some(title), Some(status), Some(_), Some(d), Some(c)] = core else {
             continue;
         };
-        let compared = [h[col::REFERENCES], h[col::REASONS]];
-        let [Some(references), Some(reasons)] = compared.map(find) else {
+        let compared = [
+            h[col::REFERENCES],
+            h[col::MISSING],
+            h[col::NOT_APPLICABLE],
+            h[col::ANNEX],
+            h[col::UNRESOLVED],
+            h[col::REASONS],
+        ];
+        let [Some(references), Some(missing), Some(na), Some(annex), Some(unresolved), Some(reasons)] =
+            compared.map(find)
+        else {
             return Shape::Lacking(compared.into_iter().filter(|n| find(n).is_none()).collect());
         };
         return Shape::Ours(Header {
@@ -75,9 +88,11 @@ fn header_of(row: &[String]) -> Shape {
             status_code: find(workbook_headers(lang)[1]),
             references,
             reasons,
+            gaps: [missing, na, annex, unresolved],
             decision: d,
             comment: c,
             names: [h[col::ID], h[col::STATUS]],
+            lang,
         });
     }
     Shape::Foreign
@@ -139,7 +154,7 @@ fn lacking(loc: Location, missing: &[&str]) -> InputError {
     InputError::at(
         loc,
         format!(
-            "the gap sheet lacks the column(s) {}: a review compares each item's references and reason codes with the new report's",
+            "the gap sheet lacks the column(s) {}: a review compares each item's references, gaps and reason codes with the new report's",
             names.join(", ")
         ),
     )
@@ -182,10 +197,11 @@ pub fn load(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let (items, skipped_rows) = items(&gaps)?;
+    let (items, skipped_rows, lang) = items(&gaps)?;
     Ok(Previous {
         source,
         sheet: gaps.sheet,
+        lang,
         items,
         context,
         skipped_rows,
@@ -289,8 +305,9 @@ fn status_of(text: &str) -> Option<Status> {
 
 /// Every item row under the header (ids unique, statuses ones the tool writes), and the
 /// rows with text below the last item that has a status (a total, a footnote), which
-/// are not items and are left out (the caller names them).
-fn items(sheet: &Sheet) -> Result<(Vec<PreviousItem>, Vec<usize>), InputError> {
+/// are not items and are left out (the caller names them); and the language of the
+/// sheet's headers.
+fn items(sheet: &Sheet) -> Result<(Vec<PreviousItem>, Vec<usize>, Lang), InputError> {
     let header = match shape_of(sheet) {
         Shape::Ours(h) => h,
         Shape::Lacking(missing) => return Err(lacking(sheet.location(), &missing)),
@@ -368,11 +385,12 @@ fn items(sheet: &Sheet) -> Result<(Vec<PreviousItem>, Vec<usize>), InputError> {
             references: cell(header.references).to_owned(),
             status,
             reasons,
+            gaps: header.gaps.map(|c| cell(c).to_owned()),
             decision: Decision::parse(cell(header.decision)),
             comment: row.get(header.comment).cloned().unwrap_or_default(),
         });
     }
-    Ok((out, skipped))
+    Ok((out, skipped, header.lang))
 }
 
 #[cfg(test)]
@@ -407,7 +425,7 @@ mod tests {
         row[col::REFERENCES] = "9.1.1, 9.2.1";
         row[ja.len() - 2] = "要";
         row[ja.len() - 1] = "SOC2で確認";
-        let (got, skipped) = items(&sheet(&[&ja, &row, &[""; 3]])).unwrap();
+        let (got, skipped, _) = items(&sheet(&[&ja, &row, &[""; 3]])).unwrap();
         assert!(skipped.is_empty());
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].status, Status::Partial);
@@ -421,7 +439,7 @@ mod tests {
         row[col::ID] = "C-02";
         row[col::STATUS] = "covered";
         row[en.len() - 2] = "under review";
-        let (got, _) = items(&sheet(&[&en, &row])).unwrap();
+        let (got, _, _) = items(&sheet(&[&en, &row])).unwrap();
         assert_eq!(got[0].status, Status::Covered);
         assert_eq!(got[0].decision, Some(Decision::UnderReview));
     }
@@ -469,7 +487,7 @@ mod tests {
         let e = items(&sheet(&[&trimmed])).unwrap_err();
         assert_eq!(
             e.message,
-            "the gap sheet lacks the column(s) '理由コード': a review compares each item's references and reason codes with the new report's"
+            "the gap sheet lacks the column(s) '理由コード': a review compares each item's references, gaps and reason codes with the new report's"
         );
         let trimmed: Vec<&str> = ja
             .iter()
@@ -495,7 +513,7 @@ mod tests {
         let mut note = vec![""; ja.len()];
         note[col::TITLE] = "全体コメント";
         let blank = vec![""; ja.len()];
-        let (got, skipped) = items(&sheet(&[&ja, &a, &total, &blank, &note])).unwrap();
+        let (got, skipped, _) = items(&sheet(&[&ja, &a, &total, &blank, &note])).unwrap();
         assert_eq!(got.len(), 1);
         assert_eq!(skipped, [3, 5]);
         // a row without a status between items is still an error, naming it

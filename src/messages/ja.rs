@@ -293,7 +293,7 @@ pub const JA: &[(&str, &str)] = &[
     ("give the .xlsx or .csv of the previous report (the JSON has no reviewer's columns to fill in)", "前回のレポートの .xlsx か .csv を指定してください(JSONにはレビューを記入する列がありません)"),
     ("several sheets are gap sheets ({}): which one holds the review is unclear", "複数のシートがギャップシートです({0}): どれがレビューか分かりません"),
     ("name the sheet holding the decisions with --review-sheet (e.g. --review-sheet '{}'), or delete the other copies; a comparison workbook has one gap sheet per CSP", "判断を記入したシートを --review-sheet で指定するか(例: --review-sheet '{0}')、他のコピーを削除してください。比較のワークブックにはCSPごとにギャップシートがあります"),
-    ("the gap sheet lacks the column(s) {}: a review compares each item's references and reason codes with the new report's", "ギャップシートに列 {0} がありません: レビューでは各確認項目の参照と理由コードを新しいレポートと比較します"),
+    ("the gap sheet lacks the column(s) {}: a review compares each item's references, gaps and reason codes with the new report's", "ギャップシートに列 {0} がありません: レビューでは各確認項目の参照・不足等・理由コードを新しいレポートと比較します"),
     ("restore the column(s) as the report wrote them (理由コード sits in the hidden group right of the printed columns, with 判定コード and 行): copy them from the report as written, or give that report", "レポートが書いたとおりに列を戻してください(理由コードは印刷範囲の右の非表示のグループに判定コード・行と並んでいます): 書かれたままのレポートからコピーするか、そのレポートを指定してください"),
     ("a row with no id", "IDのない行です"),
     ("every row of a gap report has its item's id: restore it, or delete the row", "ギャップレポートの各行には確認項目のIDがあります: 元に戻すか、行を削除してください"),

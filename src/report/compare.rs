@@ -82,6 +82,48 @@ pub fn summary_grid(r: &CompareReport) -> Grid {
     g
 }
 
+/// The ranking for a narrow terminal: rank, CSP, share covered, registration, and the
+/// tier by its number (the ranking rule above names them).
+fn compact_summary_grid(r: &CompareReport) -> Grid {
+    let lang = r.lang;
+    let mut g = Grid::new(vec![
+        lang.pick("順位", "rank").to_owned(),
+        lang.pick("CSP", "CSP").to_owned(),
+        lang.pick("充足率", "covered").to_owned(),
+        lang.pick("登録", "registration").to_owned(),
+        lang.pick("区分", "tier").to_owned(),
+    ]);
+    for c in &r.csps {
+        g.push(
+            vec![
+                c.rank.to_string(),
+                c.name.clone(),
+                pct(c.covered_share),
+                registration_cell(lang, c),
+                c.tier.number().to_string(),
+            ],
+            Tone::Plain,
+        );
+    }
+    g
+}
+
+/// The matrix for a narrow terminal: id, then one status column per CSP headed by its
+/// rank (the titles are in the other formats).
+fn compact_matrix_grid(r: &CompareReport) -> Grid {
+    let lang = r.lang;
+    let mut headers = vec![lang.pick("項番", "id").to_owned()];
+    headers.extend(r.csps.iter().map(|c| c.rank.to_string()));
+    let mut g = Grid::new(headers);
+    for item in &r.items {
+        let mut row = vec![item.id.clone()];
+        row.extend((0..item.statuses.0.len()).map(|k| status_cell(item, k, lang)));
+        let worst = item.statuses.0.iter().map(|(_, s)| *s).max();
+        g.push(row, worst.map_or(Tone::Plain, Tone::from));
+    }
+    g
+}
+
 /// The mark on a covered status carrying notes ([`CompareItem::noted`]).
 fn noted_mark(lang: Lang) -> &'static str {
     lang.pick("※", "*")
@@ -224,6 +266,19 @@ pub fn render(
         Format::Table => {
             for line in summary_lines(r) {
                 table::write_wrapped(w, &line, style.width)?;
+            }
+            if style.width < table::COMPACT_BELOW {
+                table::render(&compact_summary_grid(r), style.color, style.width, w)?;
+                table::render(&compact_matrix_grid(r), style.color, style.width, w)?;
+                table::write_wrapped(
+                    w,
+                    r.lang.pick(
+                        "(狭い画面向けの表示です。行列の列見出しは上の順位、区分は順位の基準の番号です。確認項目の名称と判定ごとの件数は --format md/csv/xlsx で出力できます)",
+                        "(compact view for a narrow terminal: the matrix's columns are headed by the rank above, the tier by its number in the ranking rule; --format md, csv or xlsx give the titles and the counts per status)",
+                    ),
+                    style.width,
+                )?;
+                return Ok(());
             }
             table::render(&summary_grid(r), style.color, style.width, w)?;
             table::render(&matrix_grid(r), style.color, style.width, w)

@@ -220,6 +220,21 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
     }
 }
 
+/// An item's gap cells as [`item_cells`] writes them in `lang` (missing, not applicable,
+/// annex only, unresolved): what `--review` compares with the previous report's.
+pub fn gap_cells(report: &GapReport, item: &ItemResult, lang: Lang) -> [String; 4] {
+    let mut cells = crate::report::CellStrings::default();
+    item_cells(item, &report.items.details(item), lang, &mut cells);
+    let cells = cells.as_slice();
+    [
+        col::MISSING,
+        col::NOT_APPLICABLE,
+        col::ANNEX,
+        col::UNRESOLVED,
+    ]
+    .map(|c| cells.get(c).cloned().unwrap_or_default())
+}
+
 /// `, stated of 9.4.2` after a control's state when the list states it of its objective.
 fn push_stated_as(out: &mut String, stated_as: Option<&str>, lang: Lang) {
     if let Some(of) = stated_as {
@@ -947,7 +962,8 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(report) {
-                for part in table::wrap(&strip_controls(&line), style.width.into()) {
+                // the counts (`判定不能 1`) are never broken inside a label
+                for part in table::wrap_list(&strip_controls(&line), " · ", style.width.into()) {
                     writeln!(w, "{part}")?;
                 }
             }

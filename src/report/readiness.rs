@@ -21,7 +21,7 @@ pub fn group_headers(lang: Lang) -> Vec<&'static str> {
         l("非該当(理由あり)", "N/A with reason"),
         l("非該当(理由なし)", "N/A without reason"),
         l("計画中", "planned"),
-        l("未実施", "missing"),
+        l("不足(記載なし・未実施)", "missing"),
         l("証跡なし", "evidence missing"),
         l("準備率", "readiness"),
     ]
@@ -94,17 +94,18 @@ pub fn item_headers(lang: Lang) -> Vec<&'static str> {
     ]
 }
 
-/// The status cell of the statement of applicability: what the list states of the item
-/// (itself, or through the service it runs on); empty where it states nothing of it (not
-/// listed, or a state derived from its objective or items, which [`stated_by_cell`] names),
-/// so that reading the statement back gives the list's own statements, and the same result.
+/// The status cell of the statement of applicability: the item's state, whether the list
+/// states it of the item itself, through the service it runs on, or of its objective or
+/// items (then [`stated_by_cell`] names them, and a reader of the statement takes the row
+/// as no statement of its own: [`is_stated_as_cell`]), so that the rows add up to the
+/// counts; empty where the list states nothing of it (not listed: its finding says so).
 /// An inherited implementation resting on an underlying registration not in effect is left
 /// empty too: read back as the CSP's own 実施, it would be credited.
 pub fn status_cell(i: &ReadinessItem, lang: Lang) -> String {
     use crate::analysis::readiness::{Finding, ItemState};
     let rests_on_nothing =
         i.inherited_from.is_some() && i.findings.contains(&Finding::UnderlyingNotInEffect);
-    if i.stated_as.is_some() || i.state == ItemState::NotListed || rests_on_nothing {
+    if i.state == ItemState::NotListed || rests_on_nothing {
         String::new()
     } else {
         i.state.label(lang).to_owned()
@@ -117,20 +118,35 @@ pub fn status_cell(i: &ReadinessItem, lang: Lang) -> String {
 /// own, so that the status column holds only the values a status table is read by and the
 /// statement of applicability can be read back (`report --csp`, `readiness`, `diff`).
 pub fn stated_by_cell(i: &ReadinessItem, lang: Lang) -> String {
+    stated_by(i.inherited_from.as_deref(), i.stated_as.as_deref(), lang)
+}
+
+/// The 記載元 / stated-by text of a state the list states through `inherited_from` or of
+/// `stated_as` (`report`'s objectives sheet writes it as [`stated_by_cell`] does).
+pub fn stated_by(inherited_from: Option<&str>, stated_as: Option<&str>, lang: Lang) -> String {
     let mut parts = Vec::new();
-    if let Some(via) = &i.inherited_from {
+    if let Some(via) = inherited_from {
         parts.push(match lang {
             Lang::Ja => format!("{via}経由"),
             Lang::En => format!("via {via}"),
         });
     }
-    if let Some(by) = &i.stated_as {
+    if let Some(by) = stated_as {
         parts.push(match lang {
             Lang::Ja => format!("{by} の記載による"),
             Lang::En => format!("stated as {by}"),
         });
     }
     parts.join("; ")
+}
+
+/// Whether a 記載元 / stated-by cell [`stated_by_cell`] wrote says the row's state is
+/// what the list states of something else (`3.1.2 の記載による`, `stated as 3.1.2`): its
+/// status is then no statement of the row's own.
+pub fn is_stated_as_cell(cell: &str) -> bool {
+    cell.split("; ")
+        .map(str::trim)
+        .any(|part| part.ends_with(" の記載による") || part.starts_with("stated as "))
 }
 
 /// The group of an item in words: the layer's name for governance and management, the
@@ -173,6 +189,7 @@ pub fn item_tone(i: &ReadinessItem) -> Tone {
         matches!(
             f,
             Finding::Missing
+                | Finding::NotListed
                 | Finding::ExclusionNotAllowed
                 | Finding::NoReason
                 | Finding::UnderlyingNotInEffect
@@ -246,7 +263,7 @@ pub fn summary_lines(r: &ReadinessReport) -> Vec<String> {
         s.implemented,
         l("非該当(理由あり)", "N/A with reason"),
         s.not_applicable,
-        l("未実施", "missing"),
+        l("不足(記載なし・未実施)", "missing"),
         s.missing,
         l("非該当(理由なし)", "N/A without reason"),
         s.na_without_reason,
@@ -290,7 +307,14 @@ pub fn render(
         }
         Format::Table => {
             for line in summary_lines(r) {
-                for part in table::wrap(&strip_controls(&line), style.width.into()) {
+                let line = strip_controls(&line);
+                // the counts (`不足(記載なし・未実施) 2`) are never broken inside a label
+                let parts = if line.starts_with(readiness_label(lang)) {
+                    table::wrap_list(&line, ", ", style.width.into())
+                } else {
+                    table::wrap(&line, style.width.into())
+                };
+                for part in parts {
                     writeln!(w, "{part}")?;
                 }
             }

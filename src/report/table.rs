@@ -329,6 +329,45 @@ pub fn wrap(line: &str, width: usize) -> Vec<String> {
     wrap_lines(line, width, "  ")
 }
 
+/// `line`, a list of parts joined by `sep` (`判定不能 1 · 充足率 50.0%`), wrapped to `width`
+/// columns at its separators first, so that no part (a label and its number) is broken
+/// when it fits a line; the separator ends the line it breaks. A line of one part, or a
+/// part longer than a line, is wrapped by [`wrap`].
+pub fn wrap_list(line: &str, sep: &str, width: usize) -> Vec<String> {
+    const INDENT: &str = "  ";
+    if !line.contains(sep) {
+        return wrap(line, width);
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let parts: Vec<&str> = line.split(sep).collect();
+    let end = sep.trim_end();
+    for (i, part) in parts.iter().enumerate() {
+        // room for the separator ending the line, when more parts follow
+        let tail = if i + 1 < parts.len() { end.width() } else { 0 };
+        if current.is_empty() {
+            current.push_str(part);
+        } else if current.width() + sep.width() + part.width() + tail <= width {
+            current.push_str(sep);
+            current.push_str(part);
+        } else {
+            current.push_str(end);
+            lines.push(std::mem::replace(&mut current, format!("{INDENT}{part}")));
+        }
+    }
+    lines.push(current);
+    lines
+        .iter()
+        .flat_map(|l| {
+            if l.width() <= width {
+                vec![l.clone()]
+            } else {
+                wrap(l, width)
+            }
+        })
+        .collect()
+}
+
 /// Writes `line` (control characters stripped) wrapped by [`wrap`] to `width` columns: a
 /// line above or below a table.
 pub fn write_wrapped(w: &mut dyn Write, line: &str, width: u16) -> std::io::Result<()> {

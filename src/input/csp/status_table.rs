@@ -180,6 +180,9 @@ pub fn read(
                 id_cell
             },
         )?;
+        // the statement `readiness` wrote: a state its 記載元 says is its objective's or
+        // its items' is no statement of the row's own
+        let status = status.filter(|_| !(cols.own_statement && states_of_another(row, layout)));
         if id_cell.is_empty() {
             if let Some(s) = &status {
                 return Err(InputError::at(
@@ -632,6 +635,20 @@ fn names_who_does_it(text: &str) -> bool {
     }) || words
         .windows(3)
         .any(|p| p[0] == "by" && matches!(p[1], "the" | "a" | "each" | "our") && party(p[2]))
+}
+
+/// Whether a row of the statement `readiness` wrote has a 記載元 (stated by) cell saying
+/// its state is what the list states of something else.
+fn states_of_another(row: &[String], layout: &Layout) -> bool {
+    use crate::lang::Lang;
+    [Lang::Ja, Lang::En].into_iter().any(|lang| {
+        let header = crate::report::readiness::item_headers(lang)[5];
+        layout
+            .names
+            .iter()
+            .position(|n| n == header)
+            .is_some_and(|c| crate::report::readiness::is_stated_as_cell(cell(row, c)))
+    })
 }
 
 /// The remark of a row stated implemented, kept for the reader (`csp-remark`): the text of

@@ -455,6 +455,7 @@ fn write_objectives(
         l("区分", "layer"),
         l("名称", "title"),
         l("CSPの記載", "state"),
+        l("記載元", "stated by"),
         l("理由", "reason"),
     ];
     let columns = Columns::new(vec![
@@ -474,6 +475,7 @@ fn write_objectives(
                 .chain([headers[2]]),
         ),
         14.0,
+        18.0,
         40.0,
     ]);
     write_header_row(sheet, 0, &headers, &columns, styles)?;
@@ -481,11 +483,17 @@ fn write_objectives(
     for (r, o) in report.objectives.iter().enumerate() {
         let xr = row_num(r + 1)?;
         let reason = o.reason.as_deref().unwrap_or("");
+        let stated_by = crate::report::readiness::stated_by(
+            o.inherited_from.as_deref(),
+            o.stated_as.as_deref(),
+            lang,
+        );
         let texts = [
             o.id.as_str(),
             o.layer.label(lang),
             o.title.as_str(),
             objective_state_label(o.state, lang),
+            stated_by.as_str(),
             reason,
         ];
         let toned = styles.toned(objective_tone(o.state));
@@ -498,8 +506,8 @@ fn write_objectives(
         &Table {
             columns: &columns,
             last_row: row_num(report.objectives.len())?,
-            last_col: 4,
-            last_printed: 4,
+            last_col: 5,
+            last_printed: 5,
             frozen_cols: 1,
             fit_width: true,
             footer,

@@ -70,11 +70,15 @@ fn cols(report: &GapReport, cells: usize) -> (Vec<Col>, usize, usize) {
     if review {
         cols.push(Col::Change);
     }
-    cols.extend([Col::Cell(col::MISSING), Col::Cell(col::CONTROLS)]);
+    // what is missing, and what is excluded (an item may fall short on an exclusion alone)
+    cols.extend([
+        Col::Cell(col::MISSING),
+        Col::Cell(col::NOT_APPLICABLE),
+        Col::Cell(col::CONTROLS),
+    ]);
     let printed = cols.len();
     cols.extend([
         Col::Cell(col::ASSURANCE),
-        Col::Cell(col::NOT_APPLICABLE),
         Col::Cell(col::ANNEX),
         Col::Cell(col::UNRESOLVED),
         Col::Cell(col::IMPLEMENTED),
