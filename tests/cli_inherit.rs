@@ -576,7 +576,7 @@ fn the_underlying_services_exclusion_is_kept_with_its_name() {
         "{n1}"
     );
     assert!(
-        n1.contains("統制目標 11.1.3（NA IaaS の記載による） の理由"),
+        n1.contains("統制目標 11.1.3（NA IaaS の記載による）の理由"),
         "{n1}"
     );
     assert!(!n1.contains("記載なし"), "{n1}");

@@ -410,7 +410,7 @@ fn published_facts_design_only_and_topic_procedures() {
     assert!(v10["additional_procedures"][0]["text"]
         .as_str()
         .unwrap()
-        .contains("（準拠法: 日本法、裁判管轄: 東京地方裁判所）"));
+        .contains("、契約で定める(準拠法: 日本法、裁判管轄: 東京地方裁判所)"));
     let table = stdout_of(report("ja", "valid.yaml", "table"));
     assert!(table.contains("[ISMAP]"), "{table}");
     assert!(
@@ -1548,7 +1548,7 @@ fn an_exclusion_ismap_does_not_allow_is_never_a_reason_to_weigh() {
     }
     let ja = json_of(excluded("ja", "json"));
     assert!(text(&ja, "X02")
-        .starts_with("ISMAPは統制目標 3.1.2（3.1.2.1 の統制目標） の除外(非該当)を認めていない"));
+        .starts_with("ISMAPは統制目標 3.1.2（3.1.2.1 の統制目標）の除外(非該当)を認めていない"));
 
     let (h, rows) = csv_rows(&stdout_of(excluded("en", "csv")));
     assert_eq!(
@@ -1621,7 +1621,7 @@ fn a_detail_stated_through_its_objective_is_worded_as_the_objectives_statement()
         .unwrap()
         .to_owned();
     assert!(
-        t.starts_with("CSPが未実施とする統制目標 9.2.3（9.2.3.11.PB の統制目標） について"),
+        t.starts_with("CSPが未実施とする統制目標 9.2.3（9.2.3.11.PB の統制目標）について"),
         "{t}"
     );
     assert!(!t.contains("詳細管理策"), "{t}");

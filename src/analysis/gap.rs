@@ -2607,7 +2607,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 19,
+        schema_version: 20,
         lang,
         as_of,
         warnings,

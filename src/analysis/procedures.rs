@@ -435,7 +435,7 @@ impl Procedure<'_> {
             Kind::RegistrationNotYetValid => ("", Plain, " was registered after the report's date (not registered on that date): check the ISMAP cloud service list as it stood then, and do not rely on the ISMAP result for that date (for a decision today, check --as-of)"),
             Kind::StatementInEffect if ja => ("", Plain, " の監査対象期間は基準日より後に終わる(基準日には未監査の言明): 基準日時点で有効な言明と実施している統制目標の一覧を入手して再実行する"),
             Kind::StatementInEffect => ("The audit period of ", Plain, " ends after the report's date (the statement held was not yet assessed then): obtain the statement and list of implemented objectives in effect on that date and run again"),
-            Kind::StatementRequest if ja => ("公開された一覧に記載のない", Controls, " について、CSPから一覧の全体または言明書を入手し、除外されたか、その理由を確認する(記載なしは未実施と同じではない)"),
+            Kind::StatementRequest if ja => ("CSPの一覧に記載のない", Controls, " について、CSPから一覧の全体または言明書を入手し、除外されたか、その理由を確認する(記載なしは未実施と同じではない)"),
             Kind::StatementRequest => ("Not in the list you hold: ", Controls, ". Obtain the CSP's full published list or its statement (言明書) and confirm whether excluded, and why (not listed is not the same as not implemented)"),
             Kind::RemediationPlan if ja => ("CSPが未実施とする", Controls, " について、実施計画と時期、それまでの代替の統制を確認する"),
             Kind::RemediationPlan => ("The CSP states ", Controls, " not implemented: ask for its plan and date, and the compensating controls until then"),
@@ -514,21 +514,44 @@ impl Procedure<'_> {
         out.write_str(before)?;
         let ja = self.lang == Lang::Ja;
         let bracketed = frame == Frame::Bracketed && !self.subjects.is_empty();
+        // in Japanese the CSP's facts close the sentence, in the half-width brackets of the
+        // rest of the text (not inserted mid-sentence, nor in brackets of another width
+        // than the ones around them)
+        if bracketed && ja {
+            out.write_str(after)?;
+            out.write_str("(")?;
+            for (i, s) in self.subjects.iter().enumerate() {
+                if i > 0 {
+                    out.write_str("、")?;
+                }
+                out.write_str(s)?;
+            }
+            return out.write_str(")");
+        }
         match frame {
             Frame::Controls => out.write_str(self.noun())?,
-            Frame::Bracketed if bracketed => out.write_str(if ja { "（" } else { " (" })?,
+            Frame::Bracketed if bracketed => out.write_str(" (")?,
             _ => {}
         }
         for (i, s) in self.subjects.iter().enumerate() {
             if i > 0 {
-                out.write_str(if bracketed && ja { "、" } else { ", " })?;
+                out.write_str(", ")?;
             }
             out.write_str(s)?;
         }
         if bracketed {
-            out.write_str(if ja { "）" } else { ")" })?;
+            out.write_str(")")?;
         }
-        out.write_str(after)
+        // no space between a closing full-width bracket and the Japanese after it
+        // (`統制目標 9.2.4（9.2.4.9.PB の統制目標）について`)
+        let closes = self
+            .subjects
+            .last()
+            .is_some_and(|s| s.ends_with(['）', '」']));
+        out.write_str(match after.strip_prefix(' ') {
+            Some(rest) if ja && closes => rest,
+            _ => after,
+        })
     }
 }
 
@@ -876,7 +899,7 @@ mod tests {
         )
         .text();
         assert!(
-            some.contains("確認し（準拠法: 日本法、裁判管轄: 東京地方裁判所）、契約で定める"),
+            some.ends_with("確認し、契約で定める(準拠法: 日本法、裁判管轄: 東京地方裁判所)"),
             "{some}"
         );
         let en = Procedure::new(law, Lang::En, vec!["governing law: Japan".into()]).text();

@@ -739,5 +739,53 @@ pub fn apply(
         })
         .collect();
     summary.removed = summary.removed_items.len();
+    if let Some(w) = ids_unmatched(report, &previous, &origin) {
+        report.warnings.push(w);
+    }
     report.review = Some(summary);
+}
+
+/// The warning when no id of the previous review is an id of this report (every item new,
+/// every previous one removed): nothing is carried, and the likely cause is said — a CSV
+/// opened and saved in Excel, which turns ids that look like dates or numbers (`1-1`,
+/// `3/4`, `001`, `5.10`) into others.
+fn ids_unmatched(report: &GapReport, previous: &Previous, origin: &str) -> Option<Warning> {
+    let ids: std::collections::HashSet<&str> = report.items.iter().map(|i| i.id.as_str()).collect();
+    if previous.items.is_empty()
+        || report.items.is_empty()
+        || previous.items.iter().any(|p| ids.contains(p.id.as_str()))
+    {
+        return None;
+    }
+    let before = &previous.items[0].id;
+    let now = &report.items[0].id;
+    let excel = report.items.iter().any(|i| excel_converts(&i.id));
+    let (ja_more, en_more) = if excel {
+        (
+            "。CSVをExcelで開いて保存すると、日付や数値に見える項番(1-1、3/4、001)は変換されます(1月1日、3月4日、1): 前回のCSVは データ → テキストまたはCSVから で項番の列を文字列として開いてください(--format xlsx の出力は文字列のまま開きます)",
+            ". Excel converts ids that look like dates or numbers (1-1, 3/4, 001) when it opens a CSV and saves it (Jan 01, 04-Mar, 1): open the CSV through Data → From Text/CSV with the id column as text (an xlsx written with --format xlsx opens as written)",
+        )
+    } else {
+        ("", "")
+    };
+    Some(Warning {
+        code: "review-ids-unmatched",
+        message: match report.lang {
+            Lang::Ja => format!("前回のレビュー {origin} の項番(例: {before})は、今回の項番(例: {now})のどれとも一致しません: 判断・コメントは一つも引き継がれず、すべての項目が新規、前回の項目はすべて削除として扱われます{ja_more}"),
+            Lang::En => format!("No id of the previous review {origin} (e.g. '{before}') is an id of this report (e.g. '{now}'): no decision or comment is carried forward, every item is new and every previous one removed{en_more}"),
+        },
+    })
+}
+
+/// Whether Excel, opening a CSV, turns this id into a date or a number: digits joined by
+/// `-` or `/` (`1-1`, `3/4`), digits with a leading zero (`001`), a decimal ending in 0
+/// (`5.10`).
+fn excel_converts(id: &str) -> bool {
+    let parts: Vec<&str> = id.split(['-', '/']).collect();
+    let digits = |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
+    (parts.len() >= 2 && parts.len() <= 3 && parts.iter().all(|p| digits(p)))
+        || (id.len() > 1 && id.starts_with('0') && id.bytes().all(|b| b.is_ascii_digit()))
+        || id
+            .split_once('.')
+            .is_some_and(|(a, b)| digits(a) && digits(b) && b.ends_with('0'))
 }

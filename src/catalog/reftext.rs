@@ -656,6 +656,16 @@ pub fn lex(s: &str) -> Vec<Lex> {
     while i < n {
         let ch = c.f(i).unwrap_or(' ');
         let orig = c.orig(i).unwrap_or(' ');
+        // `N/A`, `#N/A` (Excel's "no value"): one word as written, not `N` and `A`
+        if let Some(j) = c
+            .word(i, "#N/A")
+            .or_else(|| c.word(i, "N/A"))
+            .filter(|&j| c.word_start(i) && !c.is(j, |ch| ch.is_ascii_alphanumeric()))
+        {
+            push(&mut out, Kind::Word, i, j);
+            i = j;
+            continue;
+        }
         if is_hard_sep(ch) || (ch == '/' && !is_middle_dot(orig)) {
             let newline = matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
             push(&mut out, Kind::Sep { newline }, i, i + 1);
@@ -1567,7 +1577,9 @@ mod tests {
             ("X9.9", vec!["X9.9"]),
             ("9.2.1 9.2.2", vec!["9.2.1", "9.2.2"]),
             ("9, 10", vec!["9", "10"]),
-            ("N/A", vec!["N", "A"]),
+            ("N/A", vec!["N/A"]),
+            ("#N/A", vec!["#N/A"]),
+            ("9.2.1/N/A", vec!["9.2.1", "N/A"]),
             ("2024/01/15", vec!["2024/01/15"]),
             ("9.2.1 (2024/01/15)", vec!["9.2.1 (2024/01/15)"]),
             // the words beside an id stay with it, for the resolver to judge

@@ -451,8 +451,10 @@ fn note_confirmed_later(
 
 /// Whether a reason restates the control instead of giving a reason: its catalog title
 /// (Japanese or English, in any width or case), alone or followed by more of the
-/// control's description (`物理的セキュリティ境界を定めること`) without a word that gives a
-/// cause (`ため`, `ので`, `により`, `because`).
+/// control's description (`物理的セキュリティ境界を定めること`) — text after the title that
+/// says neither why nor who does it ([`states_a_cause`]). A title followed by a statement is
+/// the CSP's reason: `鍵管理は利用者が行う`, `Key management by customer`,
+/// `物理的セキュリティ境界なし`.
 fn restates_control(reason: &str, titles: &[&str]) -> bool {
     if reason.is_empty() {
         return false;
@@ -463,8 +465,13 @@ fn restates_control(reason: &str, titles: &[&str]) -> bool {
         if t.is_empty() || !key.starts_with(t.as_ref()) {
             return false;
         }
-        let rest = &key[t.len()..];
-        rest.is_empty() || !CAUSE_WORDS.iter().any(|w| rest.contains(w))
+        // the text after the title, as written (its words apart)
+        let rest = reason
+            .char_indices()
+            .map(|(i, ch)| i + ch.len_utf8())
+            .find(|&end| crate::text::header_key(&reason[..end]).len() >= t.len())
+            .map_or("", |end| &reason[end..]);
+        !states_a_cause(rest)
     })
 }
 
@@ -492,21 +499,142 @@ const CAUSE_WORDS: [&str; 18] = [
     "notapplicable",
 ];
 
-/// Whether an explanation (`説明`) on a row stated not applicable says why: a cause word
-/// ([`CAUSE_WORDS`]), or a negation of what the service has or does (`ない`, `なし`,
-/// `無し`, `せず`, `not`, `no`, `without`). An explanation without one may describe the
-/// control instead (`本管理策は物理的な入退管理に関するもの`): no reason. A reason column's
-/// text is the CSP's reason as written (its header says it is one).
+/// Whether a text on a row stated not applicable says why or who does it (the one
+/// judgement of "a reason" for an explanation column's text, and for what follows the
+/// control's title in any reason): a cause word ([`CAUSE_WORDS`]); a negation of what the
+/// service has or does (`ない`, `なし`, `無し`, `せず`, `not`, `no`, `without`), not the
+/// `しなければならない` / `shall not` of a requirement; or who does it
+/// ([`names_who_does_it`]: `利用者が行う`, `by the customer`). A text without one may describe
+/// the control instead (`本管理策は物理的な入退管理に関するもの`): no reason. A reason
+/// column's text that is not the title is the CSP's reason as written (its header says it is
+/// one).
 fn states_a_cause(text: &str) -> bool {
     let key = crate::text::header_key(text);
-    let lower = crate::text::fold_width(text).to_lowercase();
-    CAUSE_WORDS.iter().any(|w| key.contains(w))
-        || ["ない", "なし", "無し", "せず", "無い"]
-            .iter()
-            .any(|w| key.contains(w))
-        || lower
+    let mut lower = crate::text::fold_width(text).to_lowercase();
+    for must in ["shall not", "must not", "should not"] {
+        lower = lower.replace(must, " ");
+    }
+    let mut negated = key.into_owned();
+    for must in [
+        "なければならない",
+        "なくてはならない",
+        "ねばならない",
+        "てはならない",
+        "ではならない",
+    ] {
+        negated = negated.replace(must, "");
+    }
+    CAUSE_WORDS.iter().any(|w| negated.contains(w))
+        || (!is_requirement(text)
+            && (["ない", "なし", "無し", "せず", "無い"]
+                .iter()
+                .any(|w| negated.contains(w))
+                || lower
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| matches!(w, "not" | "no" | "without" | "never"))
+                || names_who_does_it(text)))
+}
+
+/// Whether a text is phrased as a requirement, as a control's description is
+/// (`…すること`, `…しなければならない`, `…が望ましい`, `shall`, `should`, `must`): whatever
+/// negation or party it holds describes the control; only a cause word gives a reason.
+fn is_requirement(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let key = key.trim_end_matches(['。', '．', '）', ')']);
+    ["こと", "ならない", "望ましい", "必要がある"]
+        .iter()
+        .any(|w| key.ends_with(w))
+        || crate::text::fold_width(text)
+            .to_lowercase()
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| matches!(w, "not" | "no" | "without" | "never"))
+            .any(|w| matches!(w, "shall" | "should" | "must"))
+}
+
+/// Parties that may do a control in a service's stead (`header_key` form): the customer,
+/// another provider, the CSP itself.
+const PARTIES_JA: [&str; 16] = [
+    "利用者",
+    "顧客",
+    "お客様",
+    "お客さま",
+    "契約者",
+    "テナント",
+    "ユーザー",
+    "ユーザ",
+    "利用企業",
+    "事業者",
+    "提供者",
+    "当社",
+    "弊社",
+    "iaas",
+    "paas",
+    "saas",
+];
+
+/// What a party does (`header_key` form), after `が`/`で`/`にて` or at once (`利用者責任`).
+const DOES_JA: [&str; 15] = [
+    "行う",
+    "行なう",
+    "の責任",
+    "実施",
+    "管理",
+    "担う",
+    "担当",
+    "対応",
+    "運用",
+    "設定",
+    "責任",
+    "負う",
+    "所掌",
+    "保有",
+    "負担",
+];
+
+const PARTIES_EN: [&str; 14] = [
+    "customer",
+    "customers",
+    "user",
+    "users",
+    "tenant",
+    "tenants",
+    "client",
+    "clients",
+    "provider",
+    "vendor",
+    "contractor",
+    "iaas",
+    "paas",
+    "saas",
+];
+
+/// Whether a text says who does the control (so why the service does not): a party
+/// ([`PARTIES_JA`]) doing it (`利用者が行う`, `お客様が鍵を管理する`, `利用者責任`), or in
+/// English `by (the) customer`, `customer('s) responsibility`, `customer-managed`.
+fn names_who_does_it(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let ja = PARTIES_JA.iter().any(|party| {
+        key.match_indices(party).any(|(i, _)| {
+            let after = &key[i + party.len()..];
+            let clause = after.split(['。', '、', '，']).next().unwrap_or("");
+            DOES_JA.iter().any(|d| clause.starts_with(d))
+                || ["が", "で", "にて", "により", "による", "自身", "自ら", "側"]
+                    .iter()
+                    .any(|p| clause.starts_with(p) && DOES_JA.iter().any(|d| clause.contains(d)))
+        })
+    });
+    let lower = crate::text::fold_width(text).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let party = |w: &str| PARTIES_EN.contains(&w.trim_end_matches("'s"));
+    ja || words.windows(2).any(|p| {
+        (p[0] == "by" && party(p[1]))
+            || (party(p[0])
+                && (p[1].starts_with("responsib") || p[1] == "managed" || p[1] == "side"))
+    }) || words
+        .windows(3)
+        .any(|p| p[0] == "by" && matches!(p[1], "the" | "a" | "each" | "our") && party(p[2]))
 }
 
 /// Whether a row of the statement `readiness` wrote has a 記載元 (stated by) cell saying
@@ -945,5 +1073,54 @@ mod tests {
                 ("A.9.2.1".to_owned(), Implemented)
             ]
         );
+    }
+
+    #[test]
+    fn a_title_followed_by_a_statement_is_a_reason() {
+        let key = ["鍵管理", "Key management"];
+        for reason in [
+            "鍵管理は利用者が行う",
+            "鍵管理：利用者が行う",
+            "Key management by customer",
+            "Key management: customer responsibility",
+            "鍵管理なし",
+            "鍵管理はIaaS側で実施",
+        ] {
+            assert!(!restates_control(reason, &key), "{reason}");
+        }
+        for reason in [
+            "鍵管理",
+            "鍵管理。",
+            "Key management",
+            "鍵管理を行うこと",
+            "鍵管理は利用者が行うこと",
+            "鍵管理を実施しなければならない",
+            "Key management shall be performed by the customer",
+        ] {
+            assert!(restates_control(reason, &key), "{reason}");
+        }
+        let border = ["物理的セキュリティ境界"];
+        assert!(restates_control(
+            "物理的セキュリティ境界を定め、用いること",
+            &border
+        ));
+    }
+
+    #[test]
+    fn a_requirement_is_no_cause() {
+        for text in [
+            "入退室の記録を管理しなければならない",
+            "利用者が利用する情報へのアクセスを制限すること",
+            "Access to premises shall not be granted without approval",
+        ] {
+            assert!(!states_a_cause(text), "{text}");
+        }
+        for text in [
+            "お客様が鍵を管理する",
+            "利用者責任",
+            "managed by the tenant",
+        ] {
+            assert!(states_a_cause(text), "{text}");
+        }
     }
 }
