@@ -453,10 +453,41 @@ pub fn listed_to_catalog(catalog: &Catalog, listed: &ListedControl) -> Result<St
     }
 }
 
+/// [`listed_to_catalog`] of each distinct id text once: it depends on the text alone (and
+/// the line, put back on an unknown id), and `compare` reads many lists naming the same ids.
+#[derive(Debug, Default)]
+pub struct ListedIds(foldhash::HashMap<String, Result<String, UnknownId>>);
+
+impl ListedIds {
+    fn to_catalog(&mut self, catalog: &Catalog, listed: &ListedControl) -> Result<String, UnknownId> {
+        let known = match self.0.get(listed.raw.as_str()) {
+            Some(known) => known.clone(),
+            None => {
+                let r = listed_to_catalog(catalog, listed);
+                self.0.insert(listed.raw.clone(), r.clone());
+                r
+            }
+        };
+        known.map_err(|u| UnknownId {
+            line: listed.line,
+            ..u
+        })
+    }
+}
+
 /// Resolves every id of the attestation through the catalog resolver. Reading a list
 /// rejects a control stated twice differently in any spelling (`9.2.1`, `A.9.2.1`: see
 /// `input::csp`), so a repeat is the same statement.
 pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls {
+    resolve_attestation_with(catalog, att, &mut ListedIds::default())
+}
+
+/// [`resolve_attestation`], each id text resolved once across the calls sharing `ids`.
+pub fn resolve_attestation_with(
+    catalog: &Catalog,
+    att: &Attestation,
+    ids: &mut ListedIds,
+) -> CspControls {
     let mut out = CspControls {
         services: vec![Service::of(att)],
         marks_not_read: att.read_as.marks_not_read.map(|kind| {
@@ -492,7 +523,7 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
         ..CspControls::default()
     };
     for listed in &att.controls {
-        match listed_to_catalog(catalog, listed) {
+        match ids.to_catalog(catalog, listed) {
             // an overview states no criterion: its statement applies to nothing
             Ok(id) if catalog.get(&id).is_some_and(|e| e.level == Level::Overview) => {
                 if !out.overviews.iter().any(|o| o.id == id) {
@@ -536,7 +567,7 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
     }
     carry_detail_remarks(catalog, &mut out.remarks);
     if let Some(under) = &att.underlying {
-        inherit(catalog, &mut out, under);
+        inherit(catalog, &mut out, under, ids);
     }
     out
 }
@@ -571,8 +602,8 @@ fn carry_detail_remarks(catalog: &Catalog, remarks: &mut BTreeMap<String, String
 /// or without), not implemented or planned — the underlying service's statement is kept,
 /// never turned into "not listed". The service's own statement wins: an objective it
 /// declares not applicable stays so, whatever the service under it does.
-fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
-    let parent = resolve_attestation(catalog, &under.attestation);
+fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying, ids: &mut ListedIds) {
+    let parent = resolve_attestation_with(catalog, &under.attestation, ids);
     let name = under.attestation.display_name();
     for scope in &under.scope {
         let id = crate::catalog::id::canonical(scope).unwrap_or_else(|| scope.clone());
