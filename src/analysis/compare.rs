@@ -448,6 +448,68 @@ mod tests {
         );
     }
 
+    /// The results come in the items' order whichever thread worked each out, each thread
+    /// keeping its own state; fewer than two items run on this thread.
+    #[test]
+    fn two_threads_give_results_in_order() {
+        let items: Vec<usize> = (0..1000).collect();
+        let out = in_order_on_two_threads(
+            &items,
+            || 0usize,
+            |seen, i, &x| {
+                *seen += 1;
+                (i, x * 2, *seen)
+            },
+        );
+        assert_eq!(out.len(), 1000);
+        for (k, &(i, doubled, seen)) in out.iter().enumerate() {
+            assert_eq!((i, doubled), (k, k * 2));
+            assert!(seen >= 1 && seen <= 1000);
+        }
+        // every item counted once by the thread that took it
+        let per_thread_last: usize = {
+            let mut counts: Vec<usize> = out.iter().map(|&(_, _, s)| s).collect();
+            counts.sort_unstable();
+            counts.iter().filter(|&&s| s == 1).count()
+        };
+        assert!((1..=2).contains(&per_thread_last));
+        assert_eq!(
+            in_order_on_two_threads(&[7], || (), |(), i, &x| (i, x)),
+            [(0, 7)]
+        );
+        assert!(in_order_on_two_threads(&[] as &[u8], || (), |(), _, &x| x).is_empty());
+    }
+
+    /// The error given is the first in the items' order, as reading them one by one would
+    /// give, and no item after it is started.
+    #[test]
+    fn the_first_error_in_order_is_the_one_given() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let items: Vec<usize> = (0..500).collect();
+        for bad in [0, 1, 2, 250, 499] {
+            let started = AtomicUsize::new(0);
+            let r = try_in_order_on_two_threads(
+                &items,
+                || (),
+                |(), i, &x| {
+                    started.fetch_add(1, Ordering::Relaxed);
+                    // every item from `bad` on fails: the first of them is the one given
+                    if x >= bad {
+                        Err(format!("item {i}"))
+                    } else {
+                        Ok(x)
+                    }
+                },
+            );
+            assert_eq!(r, Err(format!("item {bad}")));
+            // each thread stops after its first failure: at most one more started
+            assert!(started.load(Ordering::Relaxed) <= bad + 2);
+        }
+        let ok: Result<Vec<usize>, String> =
+            try_in_order_on_two_threads(&items, || (), |(), _, &x| Ok(x + 1));
+        assert_eq!(ok, Ok((1..=500).collect()));
+    }
+
     /// Every CSP keeps a column of its own, even when a name equals another's
     /// disambiguated one.
     #[test]

@@ -459,7 +459,11 @@ pub fn listed_to_catalog(catalog: &Catalog, listed: &ListedControl) -> Result<St
 pub struct ListedIds(foldhash::HashMap<String, Result<String, UnknownId>>);
 
 impl ListedIds {
-    fn to_catalog(&mut self, catalog: &Catalog, listed: &ListedControl) -> Result<String, UnknownId> {
+    fn to_catalog(
+        &mut self,
+        catalog: &Catalog,
+        listed: &ListedControl,
+    ) -> Result<String, UnknownId> {
         let known = match self.0.get(listed.raw.as_str()) {
             Some(known) => known.clone(),
             None => {
@@ -472,6 +476,44 @@ impl ListedIds {
             line: listed.line,
             ..u
         })
+    }
+}
+
+#[cfg(test)]
+mod listed_ids_tests {
+    use super::*;
+
+    /// An id text resolved before gives what resolving it again gives, the line of an
+    /// unknown id being the one it is listed on.
+    #[test]
+    fn ids_resolved_once_are_resolved_alike() {
+        let catalog = Catalog::embedded().unwrap();
+        let list = |lines: &[(&str, usize)]| Attestation {
+            controls: lines
+                .iter()
+                .map(|&(id, line)| ListedControl::implemented(id, Some(line)))
+                .collect(),
+            ..Attestation::default()
+        };
+        let first = list(&[
+            ("9.2.1", 3),
+            ("９．４．１", 4),
+            ("99.9.9", 5),
+            ("A.12.4.1", 6),
+        ]);
+        let second = list(&[("A.12.4.1", 2), ("99.9.9", 7), ("9.2.1", 8), ("3.1.1", 9)]);
+        let mut ids = ListedIds::default();
+        for att in [&first, &second, &first] {
+            let shared = resolve_attestation_with(&catalog, att, &mut ids);
+            let alone = resolve_attestation(&catalog, att);
+            assert_eq!(shared.states, alone.states);
+            assert_eq!(shared.unknown, alone.unknown);
+            assert_eq!(shared.overviews.len(), alone.overviews.len());
+        }
+        let second = resolve_attestation_with(&catalog, &second, &mut ids);
+        assert_eq!(second.unknown.len(), 1);
+        assert_eq!(second.unknown[0].line, Some(7), "the line it is listed on");
+        assert!(second.states.contains_key("12.4.1"));
     }
 }
 

@@ -2799,6 +2799,65 @@ mod tests {
     }
 
     #[test]
+    fn compare_verdicts_are_the_reports() {
+        let catalog = Catalog::embedded().unwrap();
+        // implemented objectives with details stated otherwise under them (basic and
+        // chosen), a detail only in the annex, a clause, a category, an overview, NIST,
+        // 2022 and unresolved references, an id the catalog lacks in the list
+        let mut att = attestation(&["9.2.1", "9.4.1", "12.4.1", "5.1.1", "99.9.9"], "8.1.5.P");
+        att.controls
+            .push(listed("9.2.1.3", Declared::NotImplemented, ""));
+        att.controls.push(listed("9.4.1.2", Declared::Planned, ""));
+        att.controls
+            .push(listed("12.4.1.1", Declared::NotApplicable, "no logs"));
+        let refs: [&[&str]; 10] = [
+            &["9.2.1", "9.2.2"],
+            &["A.9.4.1"],
+            &[],
+            &["AC-2", "99.1"],
+            &["8.1.5P", "12.4"],
+            &["9.2.1.3"],
+            &["9"],
+            &["3.1.1"],
+            &["A.8.2 (2022)", "5.1"],
+            &["12.4.1.2", "9.4.1"],
+        ];
+        let as_of = date("2026-04-01");
+        {
+            let items: Vec<CheckItem> = (0..refs.len())
+                .map(|i| item(i + 2, refs[i], Assurance::Ismap))
+                .collect();
+            let report = report_of(&att, &refs, "2026-04-01");
+            let resolved = ResolvedRefs::new(&catalog, &items, &[]);
+            let labels = RefLabels::of(&resolved);
+            let plans = TargetPlans::of(&catalog, &resolved);
+            let csp = resolve_attestation(&catalog, &att);
+            let coverage = ListCoverage::of(&catalog, &csp);
+            for judge in [
+                Judge::new(&catalog, &csp, &coverage, as_of),
+                Judge::new(&catalog, &csp, &coverage, as_of).with_plans(&plans),
+            ] {
+                let verdicts = ref_verdicts(&judge, &resolved, &labels, Lang::Ja);
+                for (i, it) in items.iter().enumerate() {
+                    let of_item = resolved.of_item(i).iter().map(|&r| verdicts[r as usize]);
+                    let (status, reasons) = item_verdict(of_item, it);
+                    // the report lists its items in its own order
+                    let want = report.items.iter().find(|r| r.id == it.id).unwrap();
+                    assert_eq!(status, want.status, "{:?}", it.refs);
+                    assert_eq!(reasons.to_vec(), want.reasons, "{:?}", it.refs);
+                }
+            }
+            // the statuses and reasons differ between items, so the comparison says something
+            assert!(report.items.iter().any(|r| r.status == Status::Partial));
+            assert!(report.items.iter().any(|r| r.status == Status::NotAnalysed));
+            assert!(report.items.iter().any(|r| r
+                .reasons
+                .contains(&Reason::NonBasicDetailNotImplemented)
+                || r.reasons.contains(&Reason::BasicRequirementNotImplemented)));
+        }
+    }
+
+    #[test]
     fn two_threads_give_the_results_of_one() {
         let catalog = Catalog::embedded().unwrap();
         let att = attestation(&["9.2.1", "9.4.1", "12.4.1"], "8.1.5.P");

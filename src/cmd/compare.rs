@@ -173,15 +173,19 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     let opts = cfg.csp_reading.options(cfg.encoding, cfg.as_of);
     let progress = std::io::stderr().is_terminal() && paths.len() > 50;
     // read on two threads, in order: the first list that cannot be read is the one refused
-    let atts = compare::try_in_order_on_two_threads(&paths, || (), |(), i, p| {
-        if progress {
-            eprint!(
-                "\r{}",
-                crate::messages::reading_csp_lists(i + 1, paths.len())
-            );
-        }
-        super::load_csp(&catalog, &stdin, p, &opts)
-    })?;
+    let atts = compare::try_in_order_on_two_threads(
+        &paths,
+        || (),
+        |(), i, p| {
+            if progress {
+                eprint!(
+                    "\r{}",
+                    crate::messages::reading_csp_lists(i + 1, paths.len())
+                );
+            }
+            super::load_csp(&catalog, &stdin, p, &opts)
+        },
+    )?;
     if progress {
         eprintln!();
     }
