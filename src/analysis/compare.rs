@@ -464,7 +464,7 @@ mod tests {
         assert_eq!(out.len(), 1000);
         for (k, &(i, doubled, seen)) in out.iter().enumerate() {
             assert_eq!((i, doubled), (k, k * 2));
-            assert!(seen >= 1 && seen <= 1000);
+            assert!((1..=1000).contains(&seen));
         }
         // every item counted once by the thread that took it
         let per_thread_last: usize = {

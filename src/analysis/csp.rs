@@ -459,11 +459,7 @@ pub fn listed_to_catalog(catalog: &Catalog, listed: &ListedControl) -> Result<St
 pub struct ListedIds(foldhash::HashMap<String, Result<String, UnknownId>>);
 
 impl ListedIds {
-    fn to_catalog(
-        &mut self,
-        catalog: &Catalog,
-        listed: &ListedControl,
-    ) -> Result<String, UnknownId> {
+    fn resolve(&mut self, catalog: &Catalog, listed: &ListedControl) -> Result<String, UnknownId> {
         let known = match self.0.get(listed.raw.as_str()) {
             Some(known) => known.clone(),
             None => {
@@ -565,7 +561,7 @@ pub fn resolve_attestation_with(
         ..CspControls::default()
     };
     for listed in &att.controls {
-        match ids.to_catalog(catalog, listed) {
+        match ids.resolve(catalog, listed) {
             // an overview states no criterion: its statement applies to nothing
             Ok(id) if catalog.get(&id).is_some_and(|e| e.level == Level::Overview) => {
                 if !out.overviews.iter().any(|o| o.id == id) {
