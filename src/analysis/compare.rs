@@ -6,11 +6,11 @@ use std::collections::HashSet;
 use serde::{Serialize, Serializer};
 
 use crate::analysis::csp::{
-    csp_warnings, resolve_attestation, ListCoverage, Registration, UnknownId,
+    csp_warnings, resolve_attestation_with, ListCoverage, ListedIds, Registration, UnknownId,
 };
 use crate::analysis::gap::{
     analyse_resolved, item_verdict, ref_verdicts, CatalogInfo, ChecksInfo, GapReport, Judge,
-    Reasons, RefLabels, RefOutcome, ResolvedRefs, Summary, Warning,
+    Reasons, RefLabels, RefOutcome, ResolvedRefs, Summary, TargetPlans, Warning,
 };
 use crate::analysis::status::Status;
 use crate::catalog::Catalog;
@@ -216,6 +216,70 @@ fn unique_names(atts: &[Attestation]) -> Vec<String> {
     unique
 }
 
+/// `f(state, i, item)` of every item, in the items' order, worked out on two threads, each
+/// with its own `state` (from `init`): each thread takes the next item not yet taken, so a
+/// slow one (a large workbook) holds nobody up. `compare` reads and evaluates each CSP on
+/// its own.
+pub fn in_order_on_two_threads<T: Sync, S, R: Send>(
+    items: &[T],
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, usize, &T) -> R + Sync,
+) -> Vec<R> {
+    let all: Result<Vec<R>, std::convert::Infallible> =
+        try_in_order_on_two_threads(items, init, |s, i, t| Ok(f(s, i, t)));
+    match all {
+        Ok(all) => all,
+        Err(never) => match never {},
+    }
+}
+
+/// [`in_order_on_two_threads`] for a fallible `f`: the first error in the items' order, as
+/// one thread going through them would give; no item after an error is started.
+pub fn try_in_order_on_two_threads<T: Sync, S, R: Send, E: Send>(
+    items: &[T],
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, usize, &T) -> Result<R, E> + Sync,
+) -> Result<Vec<R>, E> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    if items.len() < 2 {
+        let mut state = init();
+        return items
+            .iter()
+            .enumerate()
+            .map(|(i, t)| f(&mut state, i, t))
+            .collect();
+    }
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    // every item before the one that failed was taken before it (the counter only grows),
+    // so each is finished, and the first error in order is among those gathered
+    let work = || {
+        let mut state = init();
+        let mut done = Vec::new();
+        while !failed.load(Ordering::Relaxed) {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(t) = items.get(i) else { break };
+            let r = f(&mut state, i, t);
+            if r.is_err() {
+                failed.store(true, Ordering::Relaxed);
+            }
+            done.push((i, r));
+        }
+        done
+    };
+    let mut done = std::thread::scope(|s| {
+        let other = s.spawn(work);
+        let mut mine = work();
+        match other.join() {
+            Ok(theirs) => mine.extend(theirs),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        mine
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
 pub fn compare(
     catalog: &Catalog,
     checks: &CheckList,
@@ -224,15 +288,16 @@ pub fn compare(
     lang: Lang,
 ) -> CompareReport {
     let names = unique_names(atts);
-    // statuses[c][i]: CSP c, item i, its status and reasons
     let resolved = ResolvedRefs::of_list(catalog, checks);
     let labels = RefLabels::of(&resolved);
-    let mut statuses: Vec<Vec<(Status, Reasons)>> = Vec::with_capacity(atts.len());
-    let mut columns: Vec<(usize, CspColumn)> = Vec::with_capacity(atts.len());
-    for (c, att) in atts.iter().enumerate() {
-        let csp = resolve_attestation(catalog, att);
+    // each CSP on its own: its items' statuses and reasons, and its column
+    // what does not depend on the CSP worked out once: what each target stands for in the
+    // catalog, and (on each thread) what each id text of the lists resolves to
+    let plans = TargetPlans::of(catalog, &resolved);
+    let per_csp = in_order_on_two_threads(atts, ListedIds::default, |ids, c, att| {
+        let csp = resolve_attestation_with(catalog, att, ids);
         let coverage = ListCoverage::of(catalog, &csp);
-        let judge = Judge::new(catalog, &csp, &coverage, as_of);
+        let judge = Judge::new(catalog, &csp, &coverage, as_of).with_plans(&plans);
         // each distinct reference evaluated once, then each item's status and reasons
         let refs = ref_verdicts(&judge, &resolved, &labels, lang);
         let row: Vec<(Status, Reasons)> = checks
@@ -250,27 +315,31 @@ pub fn compare(
             .collect();
         let mut counts = Summary::tally(row.iter().map(|(s, _)| *s));
         counts.unresolved_references = resolved.unresolved_count();
-        statuses.push(row);
         let warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
         let registration = Registration::of(att, as_of);
-        columns.push((
-            c,
-            CspColumn {
-                name: names[c].clone(),
-                source: att.source.display().to_string(),
-                rank: 0,
-                tier: Tier::of(registration, &warnings),
-                registration,
-                warnings,
-                covered_share: counts.covered_share,
-                counts,
-                inherits: att
-                    .underlying
-                    .as_ref()
-                    .map(|u| u.attestation.display_name()),
-                unknown_ids: csp.unknown,
-            },
-        ));
+        let column = CspColumn {
+            name: names[c].clone(),
+            source: att.source.display().to_string(),
+            rank: 0,
+            tier: Tier::of(registration, &warnings),
+            registration,
+            warnings,
+            covered_share: counts.covered_share,
+            counts,
+            inherits: att
+                .underlying
+                .as_ref()
+                .map(|u| u.attestation.display_name()),
+            unknown_ids: csp.unknown,
+        };
+        (row, column)
+    });
+    // statuses[c][i]: CSP c, item i, its status and reasons
+    let mut statuses: Vec<Vec<(Status, Reasons)>> = Vec::with_capacity(atts.len());
+    let mut columns: Vec<(usize, CspColumn)> = Vec::with_capacity(atts.len());
+    for (c, (row, column)) in per_csp.into_iter().enumerate() {
+        statuses.push(row);
+        columns.push((c, column));
     }
     // a lapsed CSP is never above a valid one, a warned one never above a clean one; at
     // equal shares, a registration of unknown kind never above one whose kind is known
@@ -377,6 +446,68 @@ mod tests {
             [1, 2, 3, 4],
             "numbered as shown"
         );
+    }
+
+    /// The results come in the items' order whichever thread worked each out, each thread
+    /// keeping its own state; fewer than two items run on this thread.
+    #[test]
+    fn two_threads_give_results_in_order() {
+        let items: Vec<usize> = (0..1000).collect();
+        let out = in_order_on_two_threads(
+            &items,
+            || 0usize,
+            |seen, i, &x| {
+                *seen += 1;
+                (i, x * 2, *seen)
+            },
+        );
+        assert_eq!(out.len(), 1000);
+        for (k, &(i, doubled, seen)) in out.iter().enumerate() {
+            assert_eq!((i, doubled), (k, k * 2));
+            assert!((1..=1000).contains(&seen));
+        }
+        // every item counted once by the thread that took it
+        let per_thread_last: usize = {
+            let mut counts: Vec<usize> = out.iter().map(|&(_, _, s)| s).collect();
+            counts.sort_unstable();
+            counts.iter().filter(|&&s| s == 1).count()
+        };
+        assert!((1..=2).contains(&per_thread_last));
+        assert_eq!(
+            in_order_on_two_threads(&[7], || (), |(), i, &x| (i, x)),
+            [(0, 7)]
+        );
+        assert!(in_order_on_two_threads(&[] as &[u8], || (), |(), _, &x| x).is_empty());
+    }
+
+    /// The error given is the first in the items' order, as reading them one by one would
+    /// give, and no item after it is started.
+    #[test]
+    fn the_first_error_in_order_is_the_one_given() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let items: Vec<usize> = (0..500).collect();
+        for bad in [0, 1, 2, 250, 499] {
+            let started = AtomicUsize::new(0);
+            let r = try_in_order_on_two_threads(
+                &items,
+                || (),
+                |(), i, &x| {
+                    started.fetch_add(1, Ordering::Relaxed);
+                    // every item from `bad` on fails: the first of them is the one given
+                    if x >= bad {
+                        Err(format!("item {i}"))
+                    } else {
+                        Ok(x)
+                    }
+                },
+            );
+            assert_eq!(r, Err(format!("item {bad}")));
+            // each thread stops after its first failure: at most one more started
+            assert!(started.load(Ordering::Relaxed) <= bad + 2);
+        }
+        let ok: Result<Vec<usize>, String> =
+            try_in_order_on_two_threads(&items, || (), |(), _, &x| Ok(x + 1));
+        assert_eq!(ok, Ok((1..=500).collect()));
     }
 
     /// Every CSP keeps a column of its own, even when a name equals another's

@@ -456,10 +456,79 @@ pub fn listed_to_catalog(catalog: &Catalog, listed: &ListedControl) -> Result<St
     }
 }
 
+/// [`listed_to_catalog`] of each distinct id text once: it depends on the text alone (and
+/// the line, put back on an unknown id), and `compare` reads many lists naming the same ids.
+#[derive(Debug, Default)]
+pub struct ListedIds(foldhash::HashMap<String, Result<String, UnknownId>>);
+
+impl ListedIds {
+    fn resolve(&mut self, catalog: &Catalog, listed: &ListedControl) -> Result<String, UnknownId> {
+        let known = match self.0.get(listed.raw.as_str()) {
+            Some(known) => known.clone(),
+            None => {
+                let r = listed_to_catalog(catalog, listed);
+                self.0.insert(listed.raw.clone(), r.clone());
+                r
+            }
+        };
+        known.map_err(|u| UnknownId {
+            line: listed.line,
+            ..u
+        })
+    }
+}
+
+#[cfg(test)]
+mod listed_ids_tests {
+    use super::*;
+
+    /// An id text resolved before gives what resolving it again gives, the line of an
+    /// unknown id being the one it is listed on.
+    #[test]
+    fn ids_resolved_once_are_resolved_alike() {
+        let catalog = Catalog::embedded().unwrap();
+        let list = |lines: &[(&str, usize)]| Attestation {
+            controls: lines
+                .iter()
+                .map(|&(id, line)| ListedControl::implemented(id, Some(line)))
+                .collect(),
+            ..Attestation::default()
+        };
+        let first = list(&[
+            ("9.2.1", 3),
+            ("９．４．１", 4),
+            ("99.9.9", 5),
+            ("A.12.4.1", 6),
+        ]);
+        let second = list(&[("A.12.4.1", 2), ("99.9.9", 7), ("9.2.1", 8), ("3.1.1", 9)]);
+        let mut ids = ListedIds::default();
+        for att in [&first, &second, &first] {
+            let shared = resolve_attestation_with(&catalog, att, &mut ids);
+            let alone = resolve_attestation(&catalog, att);
+            assert_eq!(shared.states, alone.states);
+            assert_eq!(shared.unknown, alone.unknown);
+            assert_eq!(shared.overviews.len(), alone.overviews.len());
+        }
+        let second = resolve_attestation_with(&catalog, &second, &mut ids);
+        assert_eq!(second.unknown.len(), 1);
+        assert_eq!(second.unknown[0].line, Some(7), "the line it is listed on");
+        assert!(second.states.contains_key("12.4.1"));
+    }
+}
+
 /// Resolves every id of the attestation through the catalog resolver. Reading a list
 /// rejects a control stated twice differently in any spelling (`9.2.1`, `A.9.2.1`: see
 /// `input::csp`), so a repeat is the same statement.
 pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls {
+    resolve_attestation_with(catalog, att, &mut ListedIds::default())
+}
+
+/// [`resolve_attestation`], each id text resolved once across the calls sharing `ids`.
+pub fn resolve_attestation_with(
+    catalog: &Catalog,
+    att: &Attestation,
+    ids: &mut ListedIds,
+) -> CspControls {
     let mut out = CspControls {
         services: vec![Service::of(att)],
         marks_not_read: att.read_as.marks_not_read.map(|kind| {
@@ -495,7 +564,7 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
         ..CspControls::default()
     };
     for listed in &att.controls {
-        match listed_to_catalog(catalog, listed) {
+        match ids.resolve(catalog, listed) {
             // an overview states no criterion: its statement applies to nothing
             Ok(id) if catalog.get(&id).is_some_and(|e| e.level == Level::Overview) => {
                 if !out.overviews.iter().any(|o| o.id == id) {
@@ -539,7 +608,7 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
     }
     carry_detail_remarks(catalog, &mut out.remarks);
     if let Some(under) = &att.underlying {
-        inherit(catalog, &mut out, under);
+        inherit(catalog, &mut out, under, ids);
     }
     out
 }
@@ -602,8 +671,8 @@ fn carry_detail_remarks(catalog: &Catalog, remarks: &mut BTreeMap<String, String
 /// or without), not implemented or planned — the underlying service's statement is kept,
 /// never turned into "not listed". The service's own statement wins: an objective it
 /// declares not applicable stays so, whatever the service under it does.
-fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying) {
-    let parent = resolve_attestation(catalog, &under.attestation);
+fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying, ids: &mut ListedIds) {
+    let parent = resolve_attestation_with(catalog, &under.attestation, ids);
     let name = under.attestation.display_name();
     for scope in &under.scope {
         let id = crate::catalog::id::canonical(scope).unwrap_or_else(|| scope.clone());

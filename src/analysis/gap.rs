@@ -382,27 +382,62 @@ pub struct ControlRef<'a> {
     pub exclusion_not_allowed: bool,
 }
 
-/// The services an implemented control's statement rests on that weaken it, by name.
-#[derive(Debug, Clone, Default)]
-struct Basis {
+/// The services an implemented control's statement rests on that weaken it, by name
+/// (shared text in a kept record, borrowed while a reference is evaluated).
+#[derive(Debug, Clone, Copy, Default)]
+struct Basis<S = Arc<str>> {
     /// Registration past its renewal deadline.
-    lapsed: Option<Arc<str>>,
+    lapsed: Option<S>,
     /// Registered after the report's date.
-    not_yet_valid: Option<Arc<str>>,
+    not_yet_valid: Option<S>,
     /// Audit period ending after the report's date.
-    audit_not_ended: Option<Arc<str>>,
+    audit_not_ended: Option<S>,
     /// Audit period ended over [`AUDIT_PERIOD_MAX_AGE_MONTHS`] months ago.
-    audit_old: Option<Arc<str>>,
+    audit_old: Option<S>,
     /// One-day audit period: design only.
-    design_only: Option<Arc<str>>,
+    design_only: Option<S>,
     /// An ISMAP-LIU registration: a smaller external-audit scope.
-    liu: Option<Arc<str>>,
+    liu: Option<S>,
     /// A registration whose kind (ISMAP or ISMAP-LIU) is not stated.
-    kind_unstated: Option<Arc<str>>,
+    kind_unstated: Option<S>,
     /// An improvement plan published.
-    improvement_plan: Option<Arc<str>>,
+    improvement_plan: Option<S>,
     /// Subsequent events published.
-    subsequent_events: Option<Arc<str>>,
+    subsequent_events: Option<S>,
+}
+
+impl<S> Basis<S> {
+    fn map<T>(self, mut f: impl FnMut(S) -> T) -> Basis<T> {
+        Basis {
+            lapsed: self.lapsed.map(&mut f),
+            not_yet_valid: self.not_yet_valid.map(&mut f),
+            audit_not_ended: self.audit_not_ended.map(&mut f),
+            audit_old: self.audit_old.map(&mut f),
+            design_only: self.design_only.map(&mut f),
+            liu: self.liu.map(&mut f),
+            kind_unstated: self.kind_unstated.map(&mut f),
+            improvement_plan: self.improvement_plan.map(&mut f),
+            subsequent_events: self.subsequent_events.map(&mut f),
+        }
+    }
+}
+
+/// What the reasons and flags of a reference take from one of its controls: the text of an
+/// [`EvaluatedControl`] borrowed, not shared, so that `compare` (which keeps no records)
+/// allocates nothing per control.
+#[derive(Debug, Clone, Copy)]
+struct ControlFacts<'a> {
+    state: ControlState,
+    /// The CSP's reason when not applicable (empty when none was given).
+    reason: &'a str,
+    inherited_from: Option<&'a str>,
+    basis: Basis<&'a str>,
+    /// Not listed, where the CSP's list looks incomplete.
+    list_gap: bool,
+    requirement_of: Option<&'a str>,
+    exclusion_not_allowed: bool,
+    remark: Option<&'a str>,
+    restated: bool,
 }
 
 /// A control a reference leads to, as evaluated once for all the items naming it: catalog
@@ -420,8 +455,6 @@ struct EvaluatedControl {
     reason: Arc<str>,
     /// Implemented or in the annex: what its statement rests on.
     basis: Basis,
-    /// Not listed, where the CSP's list looks incomplete.
-    list_gap: bool,
     /// A basic requirement of this objective, visited because the list states it not
     /// implemented, planned or not applicable ([`Role::Requirement`]).
     requirement_of: Option<Arc<str>>,
@@ -1505,6 +1538,61 @@ pub struct Judge<'a> {
     /// objective → the details under it the list states not implemented, planned or not
     /// applicable, in catalog order, each with whether it is a basic requirement.
     undone: HashMap<&'a str, Vec<(&'a str, bool)>>,
+    /// What the targets stand for in the catalog, worked out beforehand (`compare`: once
+    /// for all CSPs); a target not in it is looked up when visited.
+    plans: Option<&'a TargetPlans<'a>>,
+}
+
+/// What a target id stands for in the catalog, the same against every CSP: its entry, and
+/// for a detail its objective, for an overview, clause or category the objectives it
+/// stands for.
+#[derive(Debug, Clone, Default)]
+struct TargetPlan<'a> {
+    entry: Option<&'a Entry>,
+    parent: Option<&'a Entry>,
+    objectives: Vec<&'a Entry>,
+}
+
+impl<'a> TargetPlan<'a> {
+    fn of(catalog: &'a Catalog, id: &str) -> TargetPlan<'a> {
+        let entry = catalog.get(id);
+        let plan = |parent, objectives| TargetPlan {
+            entry,
+            parent,
+            objectives,
+        };
+        match entry.map_or(Level::Detail, |e| e.level) {
+            Level::Detail => plan(catalog.detail_parent(id), Vec::new()),
+            Level::Objective => plan(None, Vec::new()),
+            // an overview (3.1.1) states no criterion: it stands for the objectives it
+            // introduces, those of its category
+            Level::Overview => {
+                let category = entry.and_then(|e| e.parent.as_deref()).unwrap_or(id);
+                plan(None, catalog.objectives_under(category))
+            }
+            Level::Clause | Level::Category => plan(None, catalog.objectives_under(id)),
+        }
+    }
+}
+
+/// The [`TargetPlan`] of every target of a check list's references.
+#[derive(Debug, Default)]
+pub struct TargetPlans<'a>(foldhash::HashMap<&'a str, TargetPlan<'a>>);
+
+impl<'a> TargetPlans<'a> {
+    pub fn of(catalog: &'a Catalog, resolved: &'a ResolvedRefs) -> TargetPlans<'a> {
+        let mut plans = foldhash::HashMap::default();
+        for (_, resolution) in &resolved.distinct {
+            if let Resolution::Resolved { targets, .. } = resolution {
+                for t in targets {
+                    plans
+                        .entry(t.id.as_str())
+                        .or_insert_with(|| TargetPlan::of(catalog, &t.id));
+                }
+            }
+        }
+        TargetPlans(plans)
+    }
 }
 
 impl<'a> Judge<'a> {
@@ -1543,14 +1631,27 @@ impl<'a> Judge<'a> {
             validity: csp.services.iter().map(|s| s.validity(as_of)).collect(),
             coverage,
             undone,
+            plans: None,
         }
     }
 
-    /// The first service `id`'s statement rests on (this one, then those it inherits
-    /// through) for which `weak` holds.
-    fn weakened_by(&self, id: &str, weak: impl Fn(&Validity) -> bool) -> Option<&'a str> {
+    /// The judge looking targets up in `plans` first.
+    pub fn with_plans(self, plans: &'a TargetPlans<'a>) -> Judge<'a> {
+        Judge {
+            plans: Some(plans),
+            ..self
+        }
+    }
+
+    /// The first of the services `rests_on` (a statement's: [`CspControls::rests_on`],
+    /// this one, then those it inherits through) for which `weak` holds.
+    fn weakened_by(
+        &self,
+        mut rests_on: std::ops::Range<usize>,
+        weak: impl Fn(&Validity) -> bool,
+    ) -> Option<&'a str> {
         let csp: &'a CspControls = self.csp;
-        csp.rests_on(id)
+        rests_on
             .find(|&i| self.validity.get(i).is_some_and(&weak))
             .and_then(|i| csp.services.get(i))
             .map(|s| s.name.as_str())
@@ -1563,10 +1664,18 @@ impl<'a> Judge<'a> {
     /// in order.
     fn visit_target(&self, id: &'a str, lang: Lang, visit: &mut impl FnMut(Visit<'a>)) {
         let (catalog, csp) = (self.catalog, self.csp);
-        let entry = catalog.get(id);
+        let looked_up;
+        let plan = match self.plans.and_then(|p| p.0.get(id)) {
+            Some(plan) => plan,
+            None => {
+                looked_up = TargetPlan::of(catalog, id);
+                &looked_up
+            }
+        };
+        let entry = plan.entry;
         match entry.map_or(Level::Detail, |e| e.level) {
             Level::Detail => {
-                let parent = catalog.detail_parent(id);
+                let parent = plan.parent;
                 let title = entry.or(parent).map_or("", |e| e.title(lang));
                 let named = |state, reason, basis| Visit {
                     id,
@@ -1600,16 +1709,9 @@ impl<'a> Judge<'a> {
                     self.visit_objective(e, lang, visit)
                 }
             }
-            // an overview (3.1.1) states no criterion: it stands for the objectives it
-            // introduces, those of its category
-            Level::Overview => {
-                let category = entry.and_then(|e| e.parent.as_deref()).unwrap_or(id);
-                for e in catalog.objectives_under(category) {
-                    self.visit_objective(e, lang, visit)
-                }
-            }
-            Level::Clause | Level::Category => {
-                for e in catalog.objectives_under(id) {
+            // an overview, a clause or a category: the objectives it stands for
+            Level::Overview | Level::Clause | Level::Category => {
+                for &e in &plan.objectives {
                     self.visit_objective(e, lang, visit)
                 }
             }
@@ -2026,7 +2128,7 @@ pub fn ref_verdicts(
         .iter()
         .zip(labels)
         .map(|((text, res), labels)| {
-            let eval = evaluate_ref(judge, (text, res), labels, &mut shared, lang);
+            let eval = evaluate_ref(judge, (text, res), labels, &mut shared, lang, false);
             (eval.outcome(), eval.reasons())
         })
         .collect()
@@ -2128,12 +2230,16 @@ impl RefLabels {
     }
 }
 
+/// One distinct reference against one CSP: its outcome and the reasons it adds, from the
+/// controls it leads to; with `records`, also those controls and the details noted under
+/// them, as the report shows them (`compare` needs only the verdict, the same either way).
 fn evaluate_ref<'a>(
     judge: &Judge<'a>,
     (text, resolution): (&Arc<str>, &'a Resolution),
     labels: &RefLabels,
     shared: &mut Shared<'a>,
     lang: Lang,
+    records: bool,
 ) -> RefEval {
     let (targets, without) = match resolution {
         Resolution::Unresolved { why, suggestions } => {
@@ -2167,15 +2273,18 @@ fn evaluate_ref<'a>(
         controls: without.clone(),
     });
     let csp = judge.csp;
+    let mut facts: Vec<ControlFacts<'a>> = Vec::new();
     let mut controls = Vec::new();
     let mut non_basic: Vec<ChosenDetail> = Vec::new();
+    let mut any_non_basic = false;
     for t in targets {
         judge.visit_target(&t.id, lang, &mut |v| {
             let requirement_of = match v.role {
                 Role::Named => None,
-                Role::Requirement(objective) => Some(shared.get(objective)),
+                Role::Requirement(objective) => Some(objective),
                 Role::Chosen(objective) => {
-                    if !non_basic.iter().any(|n| &*n.id == v.id) {
+                    any_non_basic = true;
+                    if records && !non_basic.iter().any(|n| &*n.id == v.id) {
                         non_basic.push(ChosenDetail {
                             id: shared.get(v.id),
                             state: v.state,
@@ -2187,48 +2296,56 @@ fn evaluate_ref<'a>(
             };
             let state = v.state;
             let holds = matches!(state, ControlState::Implemented | ControlState::AnnexOnly);
-            let mut name = |weak: fn(&Validity) -> bool| {
-                holds
-                    .then(|| judge.weakened_by(v.basis, weak))
-                    .flatten()
-                    .map(|n| shared.get(n))
-            };
-            let basis = Basis {
-                lapsed: name(|v| v.lapsed),
-                not_yet_valid: name(|v| v.not_yet_valid),
-                audit_not_ended: name(|v| v.audit_not_ended),
-                audit_old: name(|v| v.audit_old),
-                design_only: name(|v| v.design_only),
-                liu: name(|v| v.liu),
-                kind_unstated: name(|v| v.kind_unstated),
-                improvement_plan: name(|v| v.improvement_plan),
-                subsequent_events: name(|v| v.subsequent_events),
-            };
-            controls.push(EvaluatedControl {
-                id: shared.get(v.id),
-                title: shared.get(v.title),
+            let rests_on = if holds { csp.rests_on(v.basis) } else { 0..0 };
+            let name = |weak: fn(&Validity) -> bool| judge.weakened_by(rests_on.clone(), weak);
+            let f = ControlFacts {
                 state,
-                via: via.clone(),
-                unverified: t.unverified && requirement_of.is_none(),
-                mapped: t.mapped,
+                reason: v.reason.unwrap_or(""),
                 // the service whose statement it is (a detail's, its objective's)
-                inherited_from: csp.inherited_from(v.basis).map(|s| shared.get(s)),
-                reason: shared.get(v.reason.unwrap_or("")),
+                inherited_from: csp.inherited_from(v.basis),
+                basis: Basis {
+                    lapsed: name(|v| v.lapsed),
+                    not_yet_valid: name(|v| v.not_yet_valid),
+                    audit_not_ended: name(|v| v.audit_not_ended),
+                    audit_old: name(|v| v.audit_old),
+                    design_only: name(|v| v.design_only),
+                    liu: name(|v| v.liu),
+                    kind_unstated: name(|v| v.kind_unstated),
+                    improvement_plan: name(|v| v.improvement_plan),
+                    subsequent_events: name(|v| v.subsequent_events),
+                },
                 list_gap: state == ControlState::NotListed && judge.coverage.is_gap(v.id),
-                basis,
                 requirement_of,
-                stated_as: v.stated_as().map(|s| shared.get(s)),
                 exclusion_not_allowed: state == ControlState::NotApplicable
                     && !csp.exclusion_allowed(judge.catalog, v.basis),
                 remark: holds
                     .then(|| csp.remarks.get(v.basis))
                     .flatten()
-                    .map(|r| shared.get(r)),
+                    .map(String::as_str),
                 restated: csp.restated.iter().any(|r| r.id == v.basis),
-            })
+            };
+            facts.push(f);
+            if records {
+                controls.push(EvaluatedControl {
+                    id: shared.get(v.id),
+                    title: shared.get(v.title),
+                    state,
+                    via: via.clone(),
+                    unverified: t.unverified && requirement_of.is_none(),
+                    mapped: t.mapped,
+                    inherited_from: f.inherited_from.map(|s| shared.get(s)),
+                    reason: shared.get(f.reason),
+                    basis: f.basis.map(|n| shared.get(n)),
+                    requirement_of: requirement_of.map(|o| shared.get(o)),
+                    stated_as: v.stated_as().map(|s| shared.get(s)),
+                    exclusion_not_allowed: f.exclusion_not_allowed,
+                    remark: f.remark.map(|r| shared.get(r)),
+                    restated: f.restated,
+                });
+            }
         });
     }
-    let any = |f: &dyn Fn(&EvaluatedControl) -> bool| controls.iter().any(f);
+    let any = |f: &dyn Fn(&ControlFacts) -> bool| facts.iter().any(f);
     let mut reasons = Reasons::default();
     for (reason, has) in [
         (
@@ -2295,7 +2412,7 @@ fn evaluate_ref<'a>(
             Reason::BasicRequirementNotImplemented,
             any(&|c| c.requirement_of.is_some()),
         ),
-        (Reason::NonBasicDetailNotImplemented, !non_basic.is_empty()),
+        (Reason::NonBasicDetailNotImplemented, any_non_basic),
         (
             Reason::AuditPeriodOld,
             any(&|c| c.basis.audit_old.is_some()),
@@ -2324,7 +2441,7 @@ fn evaluate_ref<'a>(
     let mut flags = flags_of(
         !targets.is_empty(),
         approximate || correspondence,
-        controls.iter().map(|c| {
+        facts.iter().map(|c| {
             let b = &c.basis;
             let not_in_effect =
                 b.lapsed.is_some() || b.not_yet_valid.is_some() || b.audit_not_ended.is_some();
@@ -2450,7 +2567,9 @@ fn item_results_split(
         .distinct
         .iter()
         .zip(RefLabels::of(resolved))
-        .map(|((text, res), labels)| evaluate_ref(judge, (text, res), &labels, &mut shared, lang))
+        .map(|((text, res), labels)| {
+            evaluate_ref(judge, (text, res), &labels, &mut shared, lang, true)
+        })
         .collect();
     // appends the results of `items`, the first being item number `first`
     let analyse_range = |first: usize, items: Vec<CheckItem>, out: &mut Vec<ItemResult>| {
@@ -2715,6 +2834,65 @@ mod tests {
 
     fn status_of(report: &GapReport, id: &str) -> Status {
         report.items.iter().find(|i| i.id == id).unwrap().status
+    }
+
+    #[test]
+    fn compare_verdicts_are_the_reports() {
+        let catalog = Catalog::embedded().unwrap();
+        // implemented objectives with details stated otherwise under them (basic and
+        // chosen), a detail only in the annex, a clause, a category, an overview, NIST,
+        // 2022 and unresolved references, an id the catalog lacks in the list
+        let mut att = attestation(&["9.2.1", "9.4.1", "12.4.1", "5.1.1", "99.9.9"], "8.1.5.P");
+        att.controls
+            .push(listed("9.2.1.3", Declared::NotImplemented, ""));
+        att.controls.push(listed("9.4.1.2", Declared::Planned, ""));
+        att.controls
+            .push(listed("12.4.1.1", Declared::NotApplicable, "no logs"));
+        let refs: [&[&str]; 10] = [
+            &["9.2.1", "9.2.2"],
+            &["A.9.4.1"],
+            &[],
+            &["AC-2", "99.1"],
+            &["8.1.5P", "12.4"],
+            &["9.2.1.3"],
+            &["9"],
+            &["3.1.1"],
+            &["A.8.2 (2022)", "5.1"],
+            &["12.4.1.2", "9.4.1"],
+        ];
+        let as_of = date("2026-04-01");
+        {
+            let items: Vec<CheckItem> = (0..refs.len())
+                .map(|i| item(i + 2, refs[i], Assurance::Ismap))
+                .collect();
+            let report = report_of(&att, &refs, "2026-04-01");
+            let resolved = ResolvedRefs::new(&catalog, &items, &[]);
+            let labels = RefLabels::of(&resolved);
+            let plans = TargetPlans::of(&catalog, &resolved);
+            let csp = resolve_attestation(&catalog, &att);
+            let coverage = ListCoverage::of(&catalog, &csp);
+            for judge in [
+                Judge::new(&catalog, &csp, &coverage, as_of),
+                Judge::new(&catalog, &csp, &coverage, as_of).with_plans(&plans),
+            ] {
+                let verdicts = ref_verdicts(&judge, &resolved, &labels, Lang::Ja);
+                for (i, it) in items.iter().enumerate() {
+                    let of_item = resolved.of_item(i).iter().map(|&r| verdicts[r as usize]);
+                    let (status, reasons) = item_verdict(of_item, it);
+                    // the report lists its items in its own order
+                    let want = report.items.iter().find(|r| r.id == it.id).unwrap();
+                    assert_eq!(status, want.status, "{:?}", it.refs);
+                    assert_eq!(reasons.to_vec(), want.reasons, "{:?}", it.refs);
+                }
+            }
+            // the statuses and reasons differ between items, so the comparison says something
+            assert!(report.items.iter().any(|r| r.status == Status::Partial));
+            assert!(report.items.iter().any(|r| r.status == Status::NotAnalysed));
+            assert!(report.items.iter().any(|r| r
+                .reasons
+                .contains(&Reason::NonBasicDetailNotImplemented)
+                || r.reasons.contains(&Reason::BasicRequirementNotImplemented)));
+        }
     }
 
     #[test]

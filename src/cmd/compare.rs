@@ -172,16 +172,20 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     )?;
     let opts = cfg.csp_reading.options(cfg.encoding, cfg.as_of);
     let progress = std::io::stderr().is_terminal() && paths.len() > 50;
-    let mut atts = Vec::with_capacity(paths.len());
-    for (i, p) in paths.iter().enumerate() {
-        if progress {
-            eprint!(
-                "\r{}",
-                crate::messages::reading_csp_lists(i + 1, paths.len())
-            );
-        }
-        atts.push(super::load_csp(&catalog, &stdin, p, &opts)?);
-    }
+    // read on two threads, in order: the first list that cannot be read is the one refused
+    let atts = compare::try_in_order_on_two_threads(
+        &paths,
+        || (),
+        |(), i, p| {
+            if progress {
+                eprint!(
+                    "\r{}",
+                    crate::messages::reading_csp_lists(i + 1, paths.len())
+                );
+            }
+            super::load_csp(&catalog, &stdin, p, &opts)
+        },
+    )?;
     if progress {
         eprintln!();
     }
