@@ -433,8 +433,11 @@ fn sheet_for_suggest(
     } else {
         Field::Title
     };
-    let mut rows = sheet.clone();
-    let items = start_items_by(&mut rows, by, None)?;
+    // the sheet is kept whole, to be written back: each item's cells are copied from it
+    let mut items = Items::new(&sheet, by, None)?;
+    for (i, cells) in sheet.rows.iter().enumerate().skip(items.header.row) {
+        items.push(i + 1, &mut Copied(cells))?;
+    }
     let layout = Layout {
         header_row: items.header.row,
         columns: items.header.fields.clone(),
@@ -1147,6 +1150,27 @@ impl Cells for [String] {
 
     fn width(&self) -> usize {
         self.len()
+    }
+}
+
+/// A sheet's row whose cells are copied, not moved, into check items (the row is kept).
+struct Copied<'a>(&'a [String]);
+
+impl Cells for Copied<'_> {
+    fn cell(&self, c: usize) -> &str {
+        self.0.cell(c)
+    }
+
+    fn take(&mut self, c: usize) -> String {
+        self.cell(c).to_owned()
+    }
+
+    fn is_blank(&self) -> bool {
+        self.0.is_blank()
+    }
+
+    fn width(&self) -> usize {
+        self.0.len()
     }
 }
 

@@ -107,23 +107,25 @@ pub fn not_utf8(bytes: &[u8], forced: Option<Encoding>) -> Option<&'static str> 
 }
 
 /// [`decode`] of a whole file's bytes, taking them over as the text when they are UTF-8
-/// already (as most files are) instead of copying them.
+/// already (as most files are) instead of copying them; with the encoding they were read
+/// in when it is not UTF-8, as [`not_utf8`] names it (without checking them twice).
 pub fn decode_vec(
     path: &Path,
     mut bytes: Vec<u8>,
     forced: Option<Encoding>,
-) -> Result<String, InputError> {
+) -> Result<(String, Option<&'static str>), InputError> {
+    let named = |bytes: &[u8]| Ok((decode(path, bytes, forced)?, not_utf8(bytes, forced)));
     let Some(text) = utf8_candidate(&bytes, forced) else {
-        return decode(path, &bytes, forced);
+        return named(&bytes);
     };
     let bom = bytes.len() - text.len();
     bytes.drain(..bom);
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
+        Ok(text) => Ok((text, None)),
         Err(e) => {
             let mut bytes = e.into_bytes();
             bytes.splice(..0, BOM[..bom].iter().copied());
-            decode(path, &bytes, forced)
+            named(&bytes)
         }
     }
 }
@@ -308,7 +310,8 @@ mod tests {
         assert_eq!(decode(p(), &sjis, None).unwrap(), "確認項目,管理策");
     }
 
-    /// `decode_vec` takes over UTF-8 buffers; it must decode, and fail, as `decode` does.
+    /// `decode_vec` takes over UTF-8 buffers; it must decode, and fail, as `decode` does,
+    /// and name the encoding read as `not_utf8` does.
     #[test]
     fn decode_vec_agrees_with_decode() {
         let sjis = encode_cp932("確認項目,管理策").unwrap();
@@ -316,8 +319,9 @@ mod tests {
         bom_sjis.extend(&sjis);
         let mut mixed = "id,title\n1,確認項目\n".as_bytes().to_vec();
         mixed.extend(&sjis);
-        let inputs: [&[u8]; 10] = [
+        let inputs: [&[u8]; 11] = [
             b"",
+            b"\xFF\xFEi\0d\0",
             "確認項目,管理策\n".as_bytes(),
             b"\xEF\xBB\xBFid,title",
             b"\xEF\xBB\xBF",
@@ -332,7 +336,14 @@ mod tests {
             for forced in [None, Some(Encoding::Utf8), Some(Encoding::Cp932)] {
                 let by_ref = decode(p(), bytes, forced).map_err(|e| e.to_string());
                 let by_vec = decode_vec(p(), bytes.to_vec(), forced).map_err(|e| e.to_string());
-                assert_eq!(by_vec, by_ref, "{bytes:?} {forced:?}");
+                assert_eq!(
+                    by_vec.as_ref().map(|(text, _)| text),
+                    by_ref.as_ref(),
+                    "{bytes:?} {forced:?}"
+                );
+                if let Ok((_, read_as)) = by_vec {
+                    assert_eq!(read_as, not_utf8(bytes, forced), "{bytes:?} {forced:?}");
+                }
             }
         }
     }

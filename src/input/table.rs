@@ -23,6 +23,8 @@ pub struct Sheet {
     /// column), in row order: their text is the number's, not what was typed (`5.30`) nor
     /// what a number format shows.
     pub fractions: Vec<(usize, usize)>,
+    /// The encoding a CSV/text file was read in when it was not UTF-8 (`CP932`, `UTF-16`).
+    pub read_as: Option<&'static str>,
 }
 
 /// A merged region of a sheet, 0-based, first and last row and column included.
@@ -72,12 +74,20 @@ pub fn read(
 ) -> Result<Sheet, InputError> {
     match FileKind::of(path) {
         FileKind::Workbook => read_workbook_with(path, sheet, Merged::FillDown),
-        _ => read_csv_text(path, &read_text(path, encoding)?),
+        _ => {
+            let (text, read_as) = read_text(path, encoding)?;
+            let sheet = read_csv_text(path, &text)?;
+            Ok(Sheet { read_as, ..sheet })
+        }
     }
 }
 
-/// Reads and decodes a CSV/TSV or text file, refusing a workbook under another name.
-pub fn read_text(path: &Path, encoding: Option<Encoding>) -> Result<String, InputError> {
+/// Reads and decodes a CSV/TSV or text file, refusing a workbook under another name; with
+/// the encoding read when it is not UTF-8.
+pub fn read_text(
+    path: &Path,
+    encoding: Option<Encoding>,
+) -> Result<(String, Option<&'static str>), InputError> {
     decode_vec(path, read_text_bytes(path)?, encoding)
 }
 
@@ -412,6 +422,7 @@ pub fn read_workbook_with(
         rows,
         merges,
         fractions,
+        read_as: None,
     })
 }
 
