@@ -1045,19 +1045,10 @@ fn load_csv(
     refs_column: Option<&str>,
 ) -> Result<CheckList, InputError> {
     let bytes = table::read_text_bytes(path)?;
-    // Most files are UTF-8: they are parsed as they are, each record checked as it is read,
-    // rather than checked whole first (which took a quarter of the loading). If that fails
-    // and the file is not UTF-8 after all, it is decoded and parsed again, as any other
-    // file is: the outcome is the same either way.
-    if let Some(body) = decode::utf8_candidate(&bytes, encoding) {
-        match load_csv_text(path, body, refs_column) {
-            Ok(list) => return Ok(list),
-            Err(e) if std::str::from_utf8(body).is_ok() => return Err(e),
-            Err(_) => {}
-        }
-    }
-    let text = decode::decode(path, &bytes, encoding)?;
-    load_csv_text(path, text.as_bytes(), refs_column)
+    let (list, _) = decode::parse_text(path, &bytes, encoding, |text| {
+        load_csv_text(path, text, refs_column)
+    })?;
+    Ok(list)
 }
 
 /// [`load_csv`] of the file's text, UTF-8.
