@@ -462,7 +462,7 @@ fn inherits_reads_only_profiles_and_never_quotes_them() {
     for name in ["passwd", "id_rsa.pem", "/etc/passwd"] {
         let err = run(name);
         assert!(
-            err.contains("saas.yaml: column 'inherits':")
+            err.contains("saas.yaml: line 3: field 'inherits':")
                 && err.contains("is not a profile: `inherits:` names a .yaml, .yml or .json file"),
             "{name}: {err}"
         );
@@ -495,7 +495,7 @@ fn inherits_reads_only_profiles_and_never_quotes_them() {
     }
     let err = run("stolen.yaml");
     assert!(
-        err.contains("stolen.yaml: column 'not_applicable': an id is listed under both"),
+        err.contains("stolen.yaml: line 2: field 'not_applicable': an id is listed under both"),
         "{err}"
     );
     std::fs::write(dir.path().join("stolen.yml"), format!("{secret}\n")).unwrap();

@@ -866,7 +866,7 @@ fn profile_fields_are_checked() {
     for (body, wanted) in [
         (
             "name: X\nregistration_kind: fedramp\nimplemented: [9.2.1]\n",
-            "column 'registration_kind': unknown registration kind 'fedramp' (hint: write `ismap` or `ismap-liu`)",
+            "line 2: field 'registration_kind': unknown registration kind 'fedramp' (hint: write `ismap` or `ismap-liu`)",
         ),
         (
             "name: X\ngoverning_laws: Japan\nimplemented: [9.2.1]\n",
@@ -1462,11 +1462,11 @@ fn profile_dates_are_checked() {
     for (body, wanted) in [
         (
             "name: X\nregistered: 2027-01-01\nrenewal_deadline: 2025-03-31\nimplemented: [9.2.1]\n",
-            "p.yaml: column 'registered': the registration date 2027-01-01 is after the renewal deadline 2025-03-31",
+            "p.yaml: line 2: field 'registered': the registration date 2027-01-01 is after the renewal deadline 2025-03-31",
         ),
         (
             "name: X\naudit_period: {from: 2025-10-01, to: 2025-03-31}\nimplemented: [9.2.1]\n",
-            "p.yaml: column 'audit_period': the audit period ends before it starts",
+            "p.yaml: line 2: field 'audit_period': the audit period ends before it starts",
         ),
     ] {
         let p = dir.path().join("p.yaml");

@@ -188,7 +188,7 @@ fn a_profile_that_implements_and_excludes_one_id_is_an_error() {
     for cmd in [report(&path), readiness(&path), compare(&path)] {
         let err = input_error(cmd);
         assert!(
-            err.contains("both.yaml: column 'not_applicable': 5.1.1 is listed under both `implemented` and `not_applicable` (hint: keep it under one"),
+            err.contains("both.yaml: line 3: field 'not_applicable': 5.1.1 is listed under both `implemented` and `not_applicable` (hint: keep it under one"),
             "{err}"
         );
     }
@@ -523,7 +523,7 @@ fn profile_dates_written_in_japanese_are_read() {
         ),
         (
             "period-reversed.yaml",
-            "period-reversed.yaml: column 'audit_period': the audit period ends before it starts",
+            "period-reversed.yaml: line 2: field 'audit_period': the audit period ends before it starts",
         ),
     ] {
         let err = input_error(report(&data(&format!("{dir}/{name}"))));
@@ -545,7 +545,7 @@ fn a_profile_implementing_a_detail_of_an_excluded_objective_is_an_error() {
     for cmd in [report(&path), readiness(&path), compare(&path)] {
         let err = input_error(cmd);
         assert!(
-            err.contains("contra.yaml: column 'implemented': 9.2.3.11.PB is listed under `implemented`, but its objective 9.2.3 is under `not_applicable`: the profile contradicts itself (hint: a detailed control of an objective that does not apply"),
+            err.contains("contra.yaml: line 2: field 'implemented': 9.2.3.11.PB is listed under `implemented`, but its objective 9.2.3 is under `not_applicable`: the profile contradicts itself (hint: a detailed control of an objective that does not apply"),
             "{err}"
         );
     }

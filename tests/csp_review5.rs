@@ -169,8 +169,8 @@ fn a_reason_that_gives_none_is_no_reason() {
 /// A-rem-3 and B-rem-4: on a row stated implemented, every filled column the reader does
 /// not use otherwise (a remark, a comment, a description of the implementation such as
 /// `実施内容`) is kept as the CSP's remark, each named by its column when there are more
-/// than one, line breaks collapsed; a row number, the catalog title, the evidence and a
-/// date under a date header are not remarks. And C-date-2: `最終確認日` after the as-of
+/// than one, line breaks collapsed, then the evidence named (`証跡: AC-01`, review 6 F-09);
+/// a row number, the catalog title and a date under a date header are not remarks. And C-date-2: `最終確認日` after the as-of
 /// date is not read as an implementation date.
 #[test]
 fn every_remark_of_an_implemented_row_is_kept() {
@@ -179,16 +179,20 @@ fn every_remark_of_an_implemented_row_is_kept() {
     let remarks = |id: &str| got.iter().find(|i| i.0 == id).unwrap().3.clone();
     assert_eq!(
         remarks("R-1"),
-        ["備考: 手順書あり; コメント: 四半期ごとに棚卸し; 実施内容: 退職者のIDは 即日無効化"],
+        ["備考: 手順書あり; コメント: 四半期ごとに棚卸し; 実施内容: 退職者のIDは 即日無効化; 証跡: AC-01"],
         "{got:?}"
     );
-    assert_eq!(remarks("R-2"), ["申請・承認の記録を保管"], "{got:?}");
-    assert!(remarks("R-3").is_empty(), "{got:?}");
+    assert_eq!(
+        remarks("R-2"),
+        ["申請・承認の記録を保管; 証跡: AC-02"],
+        "{got:?}"
+    );
+    // the evidence alone is kept too (review 6 F-09): what it says is for the reader
+    assert_eq!(remarks("R-3"), ["証跡: AC-03"], "{got:?}");
     for (id, status, reasons, _) in &got {
         assert_eq!(status, "covered", "{id}");
-        assert_eq!(
+        assert!(
             reasons.iter().any(|r| r == "csp-remark"),
-            id != "R-3",
             "{id}: {reasons:?}"
         );
     }
@@ -378,4 +382,31 @@ fn diff_sees_a_description_column_change() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("details changed (reason)"), "{stdout}");
     assert!(stdout.contains("本番環境は手作業で代替"), "{stdout}");
+}
+
+/// Review 5 (left open): an explanation (`説明`) on a row stated not applicable is its
+/// reason only when it says why — a cause (`ため`, `側`, `because`) or what the service has
+/// not or does not do (`行わない`, `なし`, `No …`); one that describes the control
+/// (`本管理策は物理的な入退管理に関するもの`, `入退室の記録を管理すること`) gives none, even
+/// when it does not start with the catalog title.
+#[test]
+fn an_explanation_describing_the_control_is_no_reason() {
+    let v = json_of(report("na-checks.csv", &fixture("na-described.csv")));
+    for (id, without) in [
+        ("N-1", true),
+        ("N-2", true),
+        ("N-3", false),
+        ("N-4", false),
+        ("N-5", false),
+        ("N-6", false),
+    ] {
+        let item = by_id(&v["items"], id);
+        let reasons = strings(&item["reasons"]);
+        assert_eq!(
+            reasons.contains(&"not-applicable-without-reason"),
+            without,
+            "{item}"
+        );
+        assert_eq!(reasons.contains(&"not-applicable"), !without, "{item}");
+    }
 }

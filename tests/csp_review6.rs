@@ -169,8 +169,9 @@ fn a_total_row_is_table_furniture() {
 }
 
 /// F-11: a pasted entry's 改善計画 naming a detail under an implemented objective
-/// (`9.2.3.11.PB`), the category over it (`9.2全般`, `A.9.2`) or its id after `No.` refuses
-/// it, as its own id does; a plan naming no control is read.
+/// (`9.2.3.11.PB`), the category over it (`9.2全般`, `A.9.2`, its title 利用者アクセスの管理),
+/// its id after `No.` or with hyphens (`9-2-3`), or a near form of its English title refuses
+/// it, as its own id does; a plan naming no control (a date with hyphens) is read.
 #[test]
 fn a_plan_naming_a_detail_or_category_refuses_what_is_under_it() {
     let page = std::fs::read_to_string(common::example("csp-list-page.txt")).unwrap();
@@ -180,7 +181,23 @@ fn a_plan_naming_a_detail_or_category_refuses_what_is_under_it() {
         ("有（9.2全般）", "names 9.2,"),
         ("有（A.9.2）", "names A.9.2,"),
         ("有（No.9.2.3）", "names 9.2.3,"),
+        // the remainder: a category by its title, an id with hyphens, English near titles
+        (
+            "有（利用者アクセスの管理）",
+            "names 9.2 ('利用者アクセスの管理')",
+        ),
+        ("有（9-2-3）", "names 9.2.3,"),
+        ("有（No.9-2-3）", "names 9.2.3,"),
+        (
+            "Yes (privileged access rights management)",
+            "names what may be 9.2.3",
+        ),
+        (
+            "Yes (management of privileged access)",
+            "names what may be 9.2.3",
+        ),
         ("有（2025.4に見直し）", ""),
+        ("有（2025-10-01に見直し）", ""),
     ] {
         let text: String = page
             .lines()
@@ -212,4 +229,75 @@ fn a_plan_naming_a_detail_or_category_refuses_what_is_under_it() {
             );
         }
     }
+}
+
+/// The CSP's remarks on an item, as JSON text.
+fn remarks_of(v: &serde_json::Value, item: &str) -> Vec<String> {
+    by_id(&v["items"], item)["csp_remarks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| r["remark"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// F-09: the evidence and owner cells of an implemented row are kept as the item's
+/// `csp-remark`, named (`証跡: テスト環境の記録`, `担当: 開発チーム（検証環境）`), after the
+/// row's remark; on a B/PB detail they reach the item that references its objective; a dash
+/// alone says nothing. The item stays covered (what they say is for the reader).
+#[test]
+fn evidence_and_owner_of_an_implemented_row_are_kept() {
+    let v = json_of(report("f09-evidence.csv"));
+    assert_eq!(remarks_of(&v, "K-1"), ["証跡: テスト環境の記録"], "{v}");
+    assert!(remarks_of(&v, "K-2").is_empty(), "{v}");
+    let v = json_of(report("f09-detail-evidence.csv"));
+    assert_eq!(
+        remarks_of(&v, "K-2"),
+        ["9.2.3.11.PB: 証跡: テスト環境の記録"],
+        "{v}"
+    );
+    let v = json_of(report("f09-owner.csv"));
+    assert_eq!(
+        remarks_of(&v, "K-1"),
+        ["担当: 開発チーム（検証環境）"],
+        "{v}"
+    );
+    assert_eq!(
+        remarks_of(&v, "K-2"),
+        ["手順書あり; 証跡: SOC2報告書.pdf"],
+        "{v}"
+    );
+    assert!(remarks_of(&v, "K-3").is_empty(), "{v}");
+    for item in ["K-1", "K-2"] {
+        let i = by_id(&v["items"], item);
+        assert_eq!(i["status"], "covered", "{i}");
+        assert!(i["reasons"].to_string().contains("csp-remark"), "{i}");
+    }
+}
+
+/// Left open by review 6: a profile reached through `inherits:` is scanned for ISMAP-LIU
+/// like the main input: the IaaS under a SaaS states ISMAP and its 後発事象 mentions
+/// ISMAP-LIU → refused, naming the IaaS's file and line.
+#[test]
+fn an_inherited_profile_mentioning_liu_is_refused_like_the_main_input() {
+    let err = input_error(report("inherit/saas-on-liu-mention.yaml"));
+    assert!(
+        err.contains("iaas-liu-mention.yaml: line 7")
+            && err.contains(
+                "mentions ISMAP-LIU here ('subsequent_events: 2025年10月にISMAP-LIUへ区分変更')"
+            ),
+        "{err}"
+    );
+}
+
+/// F-14: a formula without a value above the header is named by its cell alone (`cell A1`,
+/// row 1), not by a column: no column is known above the header.
+#[test]
+fn a_formula_above_the_header_names_its_cell_not_a_column() {
+    let err = input_error(report("f14-formula-above.xlsx"));
+    assert!(
+        err.contains("row 1: cell A1 holds a formula without a calculated value"),
+        "{err}"
+    );
+    assert!(!err.contains("column '"), "{err}");
 }

@@ -513,9 +513,9 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
                 }
                 let state = match listed.declared {
                     Declared::Implemented => {
-                        let remark = listed.reason.trim();
+                        let remark = implemented_remark(listed);
                         if !remark.is_empty() {
-                            out.remarks.insert(id.clone(), remark.to_owned());
+                            out.remarks.insert(id.clone(), remark);
                         }
                         CspState::Implemented
                     }
@@ -537,6 +537,34 @@ pub fn resolve_attestation(catalog: &Catalog, att: &Attestation) -> CspControls 
     carry_detail_remarks(catalog, &mut out.remarks);
     if let Some(under) = &att.underlying {
         inherit(catalog, &mut out, under);
+    }
+    out
+}
+
+/// The CSP's remark on a control it states implemented (`csp-remark`): the remark the
+/// reader kept (`reason`: the row's remark columns), then the evidence and owner cells, each
+/// named (`証跡: テスト環境の記録`, `担当: 開発チーム（検証環境）`): what they say of the
+/// implementation is for the reader too. They stay apart in the statement (`diff`, the
+/// duplicate-row check and `readiness` compare them as fields); a dash alone says nothing.
+fn implemented_remark(listed: &ListedControl) -> String {
+    // no allocation for a row without a remark, evidence or owner (most rows)
+    let mut out = listed.reason.trim().to_owned();
+    for (label, text) in [("証跡", &listed.evidence), ("担当", &listed.owner)] {
+        let text = text.trim();
+        if text.chars().all(|c| "-－ー―‐—–ｰ".contains(c)) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(label);
+        out.push_str(": ");
+        for (i, word) in text.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
     }
     out
 }

@@ -386,6 +386,7 @@ pub const JA: &[(&str, &str)] = &[
     ("name the profile of the underlying service (e.g. inherits: iaas.yaml); other files are not read", "基盤のサービスのプロファイルを指定してください(例: inherits: iaas.yaml)。ほかのファイルは読みません"),
     ("the underlying profile {} does not exist", "基盤のプロファイル {0} がありません"),
     ("unknown registration kind {}", "登録の種類 {0} が分かりません"),
+    ("field '{}': {}", "項目 '{0}': {1}"),
     ("{} ({}; the file's text is not shown: it was reached through `inherits:`)", "{0}({1}。`inherits:` でたどったファイルのため内容は表示しません)"),
     ("{} is a clause or category, but `{}` lists control objectives", "{0} は箇条またはカテゴリですが、`{1}` には統制目標を並べます"),
     ("{} is not a date", "{0} は日付ではありません"),

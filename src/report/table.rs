@@ -182,6 +182,31 @@ fn atom_spans(line: &str, out: &mut Vec<(usize, usize)>) {
     if let Some((s, first)) = word {
         push(out, s, line.len(), first, prev);
     }
+    if line.contains('「') {
+        join_short_quotes(line, out);
+    }
+}
+
+/// A short quotation (`「登録区分: ISMAP」`, up to 24 columns: a label and value to type or
+/// find as written) is one atom: never broken; a longer one breaks as any text.
+fn join_short_quotes(line: &str, out: &mut Vec<(usize, usize)>) {
+    let mut from = 0;
+    while let Some(open) = line[from..].find('「').map(|i| from + i) {
+        let Some(close) = line[open..].find('」').map(|i| open + i + '」'.len_utf8()) else {
+            break;
+        };
+        if text_width(&line[open..close]) <= 24 {
+            let first = out.iter().position(|&(_, e)| e > open);
+            let last = out.iter().rposition(|&(s, _)| s < close);
+            if let (Some(a), Some(b)) = (first, last) {
+                if a < b {
+                    let joined = (out[a].0, out[b].1);
+                    out.splice(a..=b, [joined]);
+                }
+            }
+        }
+        from = close;
+    }
 }
 
 /// `text` wrapped to lines of at most `width` terminal columns (wide characters count
@@ -685,6 +710,28 @@ mod tests {
                 "{width}: {lines:?}"
             );
         }
+    }
+
+    /// A short quotation (a label and value to type) is never broken, at any width it fits;
+    /// a long one wraps as any text.
+    #[test]
+    fn short_quotations_are_never_broken() {
+        let ja = "・表の見出し行の上に「登録区分: ISMAP」または「登録区分: ISMAP-LIU」の行を書く";
+        for width in 26..60 {
+            let lines = wrap_lines(ja, width, "");
+            assert!(
+                lines.iter().all(|l| l.width() <= width),
+                "{width}: {lines:?}"
+            );
+            for quote in ["「登録区分: ISMAP」", "「登録区分: ISMAP-LIU」"] {
+                assert!(
+                    lines.iter().any(|l| l.contains(quote)),
+                    "{width}: {lines:?}"
+                );
+            }
+        }
+        let long = "「ISMAPクラウドサービスリストに掲載されているサービス」";
+        assert!(wrap_lines(long, 20, "").len() > 1);
     }
 
     #[test]

@@ -646,8 +646,13 @@ fn check_unvalued(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<
             "" => letter.as_str(),
             name => name,
         };
+        // above the header (or in it) no column is known yet: the cell alone says where
+        let at = match layout.header {
+            Some(h) if n > h + 1 => sheet.location().row(n).column(name),
+            _ => sheet.location().row(n),
+        };
         return Err(InputError::at(
-            sheet.location().row(n).column(name),
+            at,
             format!(
                 "cell {letter}{r} holds a formula without a calculated value: it reads as empty, but what it would show (a status, a remark, a date) is unknown, and the row is not read"
             ),
@@ -1336,7 +1341,7 @@ mod tests {
             .unwrap_err();
             assert_eq!(
                 err.to_string(),
-                format!("p.yaml: column 'not_applicable': {excluded} is listed under both `implemented` and `not_applicable` (hint: keep it under one: `implemented` if the service implements it, `not_applicable` with the reason if it does not apply)")
+                format!("p.yaml: line 3: field 'not_applicable': {excluded} is listed under both `implemented` and `not_applicable` (hint: keep it under one: `implemented` if the service implements it, `not_applicable` with the reason if it does not apply)")
             );
         }
         let ok = profile_from_str(
@@ -1391,23 +1396,23 @@ mod tests {
         for (text, want) in [
             (
                 "implemented: [\"9.2\", 9.2.1]\n",
-                "column 'implemented': '9.2' is a clause or category",
+                "line 1: field 'implemented': '9.2' is a clause or category",
             ),
             (
                 "implemented: [9.2.1, \"11\"]\n",
-                "column 'implemented': '11' is a clause",
+                "line 1: field 'implemented': '11' is a clause",
             ),
             (
                 "implemented: [9.2.1]\nnot_applicable:\n  \"10\": n/a\n",
-                "column 'not_applicable': '10' is a clause",
+                "line 2: field 'not_applicable': '10' is a clause",
             ),
             (
                 "name: x\nimplemented: []\n",
-                "column 'implemented': the profile lists no controls",
+                "line 2: field 'implemented': the profile lists no controls",
             ),
             (
                 "name: x\n",
-                "column 'implemented': the profile lists no controls",
+                "p.yaml: field 'implemented': the profile lists no controls",
             ),
         ] {
             let err = profile_from_str(Path::new("p.yaml"), text, &catalog)

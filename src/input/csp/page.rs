@@ -1227,7 +1227,16 @@ fn check_dates(page: &Page, path: &Path) -> Result<(), InputError> {
     Ok(())
 }
 
-/// The objectives a text names by their exact catalog title, each with the title. A
+/// Whether a catalog entry is named by its title in a field's text: an objective, or a
+/// category (`利用者アクセスの管理`, 9.2: it names every objective under it).
+fn named_by_title(e: &crate::catalog::Entry) -> bool {
+    matches!(
+        e.level,
+        crate::catalog::Level::Objective | crate::catalog::Level::Category
+    )
+}
+
+/// The objectives (and categories) a text names by their exact catalog title, each with the title. A
 /// Japanese title is found anywhere in the text where it is not part of a longer word: what
 /// stands before and after it is punctuation, a space, kana (a particle or a verb:
 /// `利用者登録及び登録削除を除く`, `…の手順を改善`) or `及び`/`並びに`/`以外`/`除外`/`等`
@@ -1248,7 +1257,7 @@ fn titled<'a>(text: &str, catalog: &'a Catalog) -> impl Iterator<Item = (String,
     catalog
         .entries()
         .iter()
-        .filter(|e| e.level == crate::catalog::Level::Objective)
+        .filter(|e| named_by_title(e))
         .filter_map(move |e| {
             // each language's own title, never the other's standing in for it
             let ja = e
@@ -1275,26 +1284,97 @@ fn titled<'a>(text: &str, catalog: &'a Catalog) -> impl Iterator<Item = (String,
 /// key — width-folded, without `的`, `の`, `及び`, `並びに`, `・`, `と` and spaces — shares
 /// most of its two-character runs with the title's (`利用者登録・削除`, `利用者の登録及び削除`
 /// for 利用者登録及び登録削除; `特権アクセス権の管理`, `特権的アクセス権管理` for
-/// 特権的アクセス権の管理). Only ever a reason to refuse: a near form may name the control.
+/// 特権的アクセス権の管理). A category's title is matched so only when its key is seven
+/// characters or more (`利用者アクセス管理`): a short one is an ordinary word (`バックアップ`,
+/// `装置`), named only exactly. An English title of two words or more is named near by the
+/// same share of its words, in any order, without `of`/`the`/`and`… and plural endings
+/// ([`near_english`]: `privileged access rights management`, `management of privileged
+/// access` for Management of privileged access rights). Only ever a reason to refuse: a near
+/// form may name the control.
 fn near_titled<'a>(
     text: &str,
     catalog: &'a Catalog,
 ) -> impl Iterator<Item = (String, String)> + 'a {
-    let pieces: Vec<String> = fold_width(text)
+    let split = fold_width(text)
         .split(|c: char| "()（）[]［］「」『』【】:：、,，。;；/／|\n\t".contains(c))
-        .map(near_key)
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    let pieces: Vec<String> = split
+        .iter()
+        .map(|p| near_key(p))
         .filter(|k| k.chars().count() >= 4)
+        .collect();
+    let words: Vec<Vec<String>> = split
+        .iter()
+        .map(|p| english_words(p))
+        .filter(|w| w.len() >= 2)
         .collect();
     catalog
         .entries()
         .iter()
-        .filter(|e| e.level == crate::catalog::Level::Objective)
+        .filter(|e| named_by_title(e))
         .filter_map(move |e| {
-            let title = e.title.ja.as_deref()?;
-            let key = near_key(&fold_width(title));
-            (key.chars().count() >= 4 && pieces.iter().any(|p| near(p, &key)))
-                .then(|| (e.id.clone(), title.to_owned()))
+            let least = if e.level == crate::catalog::Level::Category {
+                7
+            } else {
+                4
+            };
+            let ja = e.title.ja.as_deref().filter(|title| {
+                let key = near_key(&fold_width(title));
+                key.chars().count() >= least && pieces.iter().any(|p| near(p, &key))
+            });
+            let en = || {
+                // a text without two English words in a piece (most: Japanese) names none
+                e.title.en.as_deref().filter(|title| {
+                    if words.is_empty() {
+                        return false;
+                    }
+                    let key = english_words(&fold_width(title));
+                    key.len() >= 2 && words.iter().any(|p| near_english(p, &key))
+                })
+            };
+            ja.or_else(en).map(|title| (e.id.clone(), title.to_owned()))
         })
+}
+
+/// The words of an English text that carry its meaning, lower case, singular: without
+/// `of`, `the`, `and`, `for`… (`Management of privileged access rights` → management,
+/// privileged, access, right).
+fn english_words(text: &str) -> Vec<String> {
+    const FILLER: [&str; 14] = [
+        "of", "the", "and", "for", "to", "a", "an", "in", "on", "with", "by", "from", "its", "or",
+    ];
+    text.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && !FILLER.contains(w))
+        .map(|w| {
+            if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() >= 3) {
+                format!("{stem}y")
+            } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_owned()
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect()
+}
+
+/// Whether a piece's [`english_words`] hold a near form of a title's: some run of the
+/// piece's words, as many as the title's and one more (or all of them, if fewer), shares at
+/// least two words and four fifths (Dice) with the title's, in any order.
+fn near_english(piece: &[String], title: &[String]) -> bool {
+    let width = (title.len() + 1).min(piece.len());
+    (0..=piece.len() - width).any(|start| {
+        let mut left: Vec<&String> = title.iter().collect();
+        let mut common = 0;
+        for w in &piece[start..start + width] {
+            if let Some(i) = left.iter().position(|t| *t == w) {
+                left.swap_remove(i);
+                common += 1;
+            }
+        }
+        common >= 2 && 5 * 2 * common >= 4 * (width + title.len())
+    })
 }
 
 /// A Japanese text without the particles and marks a near form of a title drops or adds.
@@ -1395,9 +1475,29 @@ pub fn mentions_in(value: &str, catalog: &Catalog, line: usize, label: &str) -> 
             .filter(|t| t.kind.is_control())
             .map(|t| mention(t.raw, None, false)),
     );
-    // a category or a reference of another depth (`9.2`, `9.2全般`, `A.9.2`) or an id after
-    // `No.` names the controls under it: what the field says of them is not read either
-    for token in fold_width(value).split(|c: char| !(c.is_ascii_alphanumeric() || c == '.')) {
+    // a category or a reference of another depth (`9.2`, `9.2全般`, `A.9.2`), an id after
+    // `No.`, or one written with hyphens (`9-2-3`: three or four numbers) names the controls
+    // under it: what the field says of them is not read either
+    let folded = fold_width(value);
+    let hyphened = folded
+        .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '‐' | '−')))
+        .filter_map(|t| {
+            let t = ["No.", "no.", "NO."]
+                .iter()
+                .find_map(|p| t.strip_prefix(p))
+                .unwrap_or(t);
+            let parts: Vec<&str> = t.split(['-', '‐', '−']).collect();
+            ((3..=4).contains(&parts.len())
+                && parts.iter().all(|p| {
+                    !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit())
+                }))
+            .then(|| parts.join("."))
+        });
+    let dotted = folded
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    for token in dotted.into_iter().chain(hyphened) {
         let token = token.trim_matches('.');
         let token = ["No.", "no.", "NO."]
             .iter()
@@ -1507,6 +1607,11 @@ mod tests {
             ("有（特権アクセス権の管理）", "9.2.3"),
             ("有（特権的アクセス権管理）", "9.2.3"),
             ("特権アクセス権の管理の運用を一時停止", "9.2.3"),
+            // English near titles: words in another order, filler and plurals aside
+            ("Yes (privileged access rights management)", "9.2.3"),
+            ("Yes (management of privileged access)", "9.2.3"),
+            // a long category title near (9.2 利用者アクセスの管理)
+            ("有（利用者アクセス管理）", "9.2"),
         ] {
             assert!(
                 ids(text).contains(&id.to_owned()),
@@ -1521,6 +1626,8 @@ mod tests {
             "有（バックアップ手順の見直し）",
             "なし",
             "利用者",
+            "Yes (access to the new region)",
+            "Yes (privileged users)",
         ] {
             assert!(ids(text).is_empty(), "{text}: {:?}", ids(text));
         }
@@ -1542,6 +1649,9 @@ mod tests {
             ["9.2.3"]
         );
         assert!(ids("鍵管理サービスの変更管理プロセス").is_empty());
+        // a category by its title names it (and so every objective under it)
+        assert_eq!(ids("有（利用者アクセスの管理）"), ["9.2"]);
+        assert_eq!(ids("Yes (User access management)"), ["9.2"]);
         // a title followed by a particle or a verb is named (not a title's start)
         for named in [
             "サンプルSaaS 本体（利用者登録及び登録削除を除く）",

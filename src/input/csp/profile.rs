@@ -74,6 +74,12 @@ fn field_line(text: &str, field: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// An error in a profile's field: at `at` (the field's line, when found), the message
+/// led by the field's name (`field 'registration_kind': …`).
+fn in_field(at: Location, field: &str, message: impl std::fmt::Display) -> InputError {
+    InputError::at(at, format!("field '{field}': {message}"))
+}
+
 /// The line of a text field's value (`value` under `field`): the first line from the
 /// field's own that holds the value's first words; else the field's line.
 fn value_line(text: &str, field: &str, value: &str) -> Option<usize> {
@@ -370,8 +376,9 @@ fn load_inherited(
                     .unwrap_or_default()
             })
             .collect();
-        return Err(InputError::at(
-            Location::file(path).column("inherits"),
+        return Err(in_field(
+            Location::file(path),
+            "inherits",
             format!("inheritance cycle: {}", names.join(" → ")),
         )
         .hint("a service cannot run on itself: fix the `inherits:` chain"));
@@ -392,6 +399,9 @@ fn load_inherited(
         chain,
         Quoting::Never,
     )?;
+    // the service under it is read as the main input is: a kind stated ISMAP where its
+    // profile mentions ISMAP-LIU is refused there too
+    att.check_liu_said(false)?;
     chain.pop();
     Ok(att)
 }
@@ -484,8 +494,9 @@ fn parse(
     let registration_kind = match doc.registration_kind {
         None => None,
         Some(k) => Some(RegistrationKind::parse(&k).ok_or_else(|| {
-            InputError::at(
-                loc.clone().column("registration_kind"),
+            in_field(
+                field_at("registration_kind"),
+                "registration_kind",
                 format!(
                     "unknown registration kind {}",
                     quoting.show(&k, "(the value is not shown)")
@@ -498,8 +509,9 @@ fn parse(
     let renewal_deadline = date("renewal_deadline", doc.renewal_deadline)?;
     if let (Some(r), Some(d)) = (registered, renewal_deadline) {
         if r > d {
-            return Err(InputError::at(
-                loc.clone().column("registered"),
+            return Err(in_field(
+                field_at("registered"),
+                "registered",
                 format!("the registration date {r} is after the renewal deadline {d}"),
             )
             .hint("check `registered` and `renewal_deadline`: a registration runs from its date to its renewal deadline"));
@@ -526,8 +538,9 @@ fn parse(
                 ),
             };
             if from > to {
-                return Err(InputError::at(
-                    loc.clone().column("audit_period"),
+                return Err(in_field(
+                    field_at("audit_period"),
+                    "audit_period",
                     "the audit period ends before it starts",
                 )
                 .hint("check `from` and `to`"));
@@ -553,8 +566,9 @@ fn parse(
         );
     for (field, id) in headings {
         if IsmapId::parse(id).is_some_and(|i| i.suffix.is_none() && i.depth() < 3) {
-            return Err(InputError::at(
-                loc.clone().column(field),
+            return Err(in_field(
+                field_at(field),
+                field,
                 format!(
                     "{} is a clause or category, but `{field}` lists control objectives",
                     quoting.show(id, "an id")
@@ -578,8 +592,9 @@ fn parse(
             Quoting::Allowed => id.clone(),
             Quoting::Never => "an id".to_owned(),
         };
-        return Err(InputError::at(
-            loc.clone().column("not_applicable"),
+        return Err(in_field(
+            field_at("not_applicable"),
+            "not_applicable",
             format!("{id} is listed under both `implemented` and `not_applicable`"),
         )
         .hint("keep it under one: `implemented` if the service implements it, `not_applicable` with the reason if it does not apply"));
@@ -597,8 +612,9 @@ fn parse(
         );
     for (field, id) in entries {
         if !is_bare_id(id) {
-            return Err(InputError::at(
-                loc.clone().column(field),
+            return Err(in_field(
+                field_at(field),
+                field,
                 format!(
                     "{} is not an id alone: `{field}` lists ids, and words beside one may narrow or contradict it",
                     quoting.show(id, "an entry")
@@ -650,8 +666,9 @@ fn parse(
             Quoting::Allowed => raw.to_owned(),
             Quoting::Never => "an id".to_owned(),
         };
-        return Err(InputError::at(
-            loc.clone().column("implemented"),
+        return Err(in_field(
+            field_at("implemented"),
+            "implemented",
             format!(
                 "{} is listed under `implemented`, but its objective {} is under `not_applicable`: the profile contradicts itself",
                 show(&controls[detail].raw),
@@ -661,8 +678,9 @@ fn parse(
         .hint("a detailed control of an objective that does not apply does not apply either: move it under `not_applicable`, or, if the objective is implemented, move the objective under `implemented`"));
     }
     if controls.is_empty() && doc.inherits.is_none() {
-        return Err(InputError::at(
-            loc.clone().column("implemented"),
+        return Err(in_field(
+            field_at("implemented"),
+            "implemented",
             "the profile lists no controls: `implemented` and `not_applicable` are empty or missing",
         )
         .hint("list the ids the service implements under `implemented` (e.g. [5.1.1, 9.2.1])"));
@@ -670,8 +688,9 @@ fn parse(
     let underlying = match (doc.inherits, doc.inherited) {
         (None, None) => None,
         (None, Some(_)) => {
-            return Err(InputError::at(
-                loc.clone().column("inherited"),
+            return Err(in_field(
+                field_at("inherited"),
+                "inherited",
                 "`inherited` is given without `inherits`",
             )
             .hint("name the profile of the underlying service with `inherits: path`"))
@@ -680,8 +699,9 @@ fn parse(
             let dir = path.parent().unwrap_or(Path::new(""));
             let parent_path = dir.join(&rel);
             if !matches!(FileKind::of(&parent_path), FileKind::Yaml | FileKind::Json) {
-                return Err(InputError::at(
-                    loc.clone().column("inherits"),
+                return Err(in_field(
+                    field_at("inherits"),
+                    "inherits",
                     format!(
                         "{} is not a profile: `inherits:` names a .yaml, .yml or .json file",
                         quoting.show(&rel, "the file it names")
@@ -690,8 +710,9 @@ fn parse(
                 .hint("name the profile of the underlying service (e.g. inherits: iaas.yaml); other files are not read"));
             }
             if !parent_path.is_file() {
-                return Err(InputError::at(
-                    loc.clone().column("inherits"),
+                return Err(in_field(
+                    field_at("inherits"),
+                    "inherits",
                     format!(
                         "the underlying profile {} does not exist",
                         quoting.show(&parent_path.display().to_string(), "it names")
@@ -804,7 +825,7 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(
-            err.contains("column 'implemented': '9.2.3（一部）' is not an id alone"),
+            err.contains("line 1: field 'implemented': '9.2.3（一部）' is not an id alone"),
             "{err}"
         );
     }

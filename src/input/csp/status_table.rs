@@ -282,14 +282,15 @@ pub fn read(
                 .find(|r| !r.is_empty())
                 .unwrap_or("");
             // an explanation column's text (`説明`) is the reason of a row stated not
-            // applicable when no reason column gives one
+            // applicable when no reason column gives one, and it says why (a cause): an
+            // explanation may as well describe the control (`本管理策は物理的な入退管理に関するもの`)
             let given = match given {
                 "" if status.declared == Declared::NotApplicable => cols
                     .remarks
                     .iter()
                     .filter(|&&c| remarks::explains(layout.name(c)))
                     .map(|&c| given_in(c))
-                    .find(|r| !r.is_empty())
+                    .find(|r| !r.is_empty() && states_a_cause(r))
                     .unwrap_or(""),
                 given => given,
             };
@@ -460,30 +461,49 @@ fn restates_control(reason: &str, titles: &[&str]) -> bool {
             return false;
         }
         let rest = &key[t.len()..];
-        rest.is_empty()
-            || ![
-                "ため",
-                "為",
-                "ので",
-                "により",
-                "によって",
-                "による",
-                "から",
-                "側",
-                "委託",
-                "保有しない",
-                "該当しない",
-                "存在しない",
-                "行わない",
-                "提供しない",
-                "because",
-                "since",
-                "dueto",
-                "notapplicable",
-            ]
-            .iter()
-            .any(|w| rest.contains(w))
+        rest.is_empty() || !CAUSE_WORDS.iter().any(|w| rest.contains(w))
     })
+}
+
+/// Words that give a cause ([`header_key`](crate::text::header_key) form: width-folded,
+/// lower case, no spaces): `ため`, `ので`, `により`, `because`; whose side it is (`側`,
+/// `委託`); what the service has not or does not do (`保有しない`, `行わない`).
+const CAUSE_WORDS: [&str; 18] = [
+    "ため",
+    "為",
+    "ので",
+    "により",
+    "によって",
+    "による",
+    "から",
+    "側",
+    "委託",
+    "保有しない",
+    "該当しない",
+    "存在しない",
+    "行わない",
+    "提供しない",
+    "because",
+    "since",
+    "dueto",
+    "notapplicable",
+];
+
+/// Whether an explanation (`説明`) on a row stated not applicable says why: a cause word
+/// ([`CAUSE_WORDS`]), or a negation of what the service has or does (`ない`, `なし`,
+/// `無し`, `せず`, `not`, `no`, `without`). An explanation without one may describe the
+/// control instead (`本管理策は物理的な入退管理に関するもの`): no reason. A reason column's
+/// text is the CSP's reason as written (its header says it is one).
+fn states_a_cause(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let lower = crate::text::fold_width(text).to_lowercase();
+    CAUSE_WORDS.iter().any(|w| key.contains(w))
+        || ["ない", "なし", "無し", "せず", "無い"]
+            .iter()
+            .any(|w| key.contains(w))
+        || lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| matches!(w, "not" | "no" | "without" | "never"))
 }
 
 /// The remark of a row stated implemented, kept for the reader (`csp-remark`): the text of
