@@ -182,7 +182,10 @@ pub enum Side {
 /// flag; the one judgement a CSP list and a check list get.
 pub fn suffix_differs(catalog: &Catalog, written: &str, id: &str) -> bool {
     let suffix = |s: &str| crate::catalog::id::IsmapId::parse(s).map(|i| i.suffix);
-    let typed = suffix(written).flatten();
+    // only a suffix the catalog uses (`9.2.1 or` is no id with a suffix `OR`)
+    let typed = suffix(written)
+        .flatten()
+        .filter(|s| matches!(s.as_str(), "P" | "B" | "PB"));
     typed.is_some() && catalog.get(id).is_some() && typed != suffix(id).flatten()
 }
 

@@ -2569,7 +2569,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 16,
+        schema_version: 17,
         lang,
         as_of,
         warnings,

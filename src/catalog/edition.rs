@@ -104,11 +104,15 @@ pub fn editions_named(text: &str) -> Vec<IsoEdition> {
 /// How a references column's header says its plain numbers are read: a header naming
 /// ISO/IEC 27001 and its body (`JIS Q 27001:2014 本文`, `ISO27001条項`) → clauses of the
 /// management system; naming it and neither its body nor Annex A (`ISO/IEC 27001:2013`,
-/// `27001`) → a number that is also one of its clauses is ambiguous; otherwise (ISMAP,
-/// Annex A, `管理策`, another standard or none) → ISMAP ids.
+/// `27001`) → a number that is also one of its clauses is ambiguous; naming another
+/// framework (`PCI DSS要件`) → that framework's numbers, never ISMAP ids; otherwise (ISMAP,
+/// Annex A, `管理策`, none) → ISMAP ids.
 pub fn plain_ids(header: &str) -> PlainIds {
     if is_ismap_header(header) {
         return PlainIds::Ismap;
+    }
+    if crate::catalog::resolve::other_framework(header).is_some() {
+        return PlainIds::OtherFramework;
     }
     let Some(year) = reftext::lex(header).iter().find_map(|l| match l.kind {
         Kind::Std(s) if s.standard == Standard::Iso27001 => Some(s.year),
@@ -163,7 +167,7 @@ pub fn hints(catalog: &Catalog, reference: &str, plain: PlainIds) -> Vec<(Editio
                 (Some(_), _) => continue,
                 (None, Marker::Annex) => catalog.edition_hint(&parsed, true),
                 (None, Marker::None) => match plain {
-                    PlainIds::Iso27001Clauses => continue,
+                    PlainIds::Iso27001Clauses | PlainIds::OtherFramework => continue,
                     PlainIds::Iso27001Unsaid { year } if is_27001_clause(&parsed, year) => continue,
                     _ => catalog.edition_hint(&parsed, false),
                 },

@@ -179,6 +179,10 @@ pub enum Kind {
     /// A range whose second end is shortened (`9.2.1-3`, `9.2.1～3`): a range (9.2.1～9.2.3)
     /// or a detail number (9.2.1.3)? Not read either way.
     Shorthand,
+    /// A range mark with no id on one side (`9.2.1～` at the end of a part, `～9.2.6` at
+    /// the start of one, `9.2.1～～9.2.6`): the other end was cut off or is elsewhere, so
+    /// the ids in between cannot be known. Never read as its one end.
+    OpenRange,
     /// `,` `;` `、` `/` …; `newline` for a line break.
     Sep {
         newline: bool,
@@ -276,9 +280,10 @@ fn is_middle_dot(c: char) -> bool {
 }
 
 fn is_hard_sep(c: char) -> bool {
+    // `&` and `+` between ids (`9.2.1＆9.2.4`) say "and", as `、` does
     matches!(
         c,
-        ',' | ';' | '|' | '、' | '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}'
+        ',' | ';' | '|' | '、' | '&' | '+' | '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}'
     )
 }
 
@@ -291,7 +296,39 @@ pub fn may_hold_range(text: &str) -> bool {
 }
 
 fn is_range_op(c: char) -> bool {
-    matches!(c, '~' | '-' | '\u{301C}')
+    // `ー` (the katakana prolonged mark) is what a Japanese IME often gives for a dash
+    matches!(c, '~' | '-' | '\u{301C}' | '\u{30FC}')
+}
+
+/// A range mark that is never a list marker (`～`, `〜`, `~`): one at the start of a line
+/// continues a range from the line above.
+fn is_tilde(c: char) -> bool {
+    matches!(c, '~' | '\u{301C}')
+}
+
+/// Is the character at `i` a line break?
+fn is_newline(c: &Chars, i: usize) -> bool {
+    c.is(i, |ch| {
+        matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+    })
+}
+
+/// From `i`, past spaces, one line break (`\r\n` is one) and the spaces after it.
+fn skip_line_break(c: &Chars, i: usize) -> usize {
+    let mut j = c.skip_spaces(i);
+    if c.is(j, |ch| ch == '\r') && c.is(j + 1, |ch| ch == '\n') {
+        j += 1;
+    }
+    c.skip_spaces(j + 1)
+}
+
+/// The range mark at `i` and the index after it: `～`, `-`… or the word `から` (`9.2.1から
+/// 9.2.3`).
+fn range_op_at(c: &Chars, i: usize) -> Option<usize> {
+    if c.is(i, is_range_op) {
+        return Some(i + 1);
+    }
+    (c.orig(i) == Some('か') && c.orig(i + 1) == Some('ら')).then_some(i + 2)
 }
 
 /// The standards whose number the lexer knows, by number.
@@ -367,14 +404,28 @@ fn lex_marker(c: &Chars, i: usize) -> Option<(Marker, usize)> {
         let k = c.skip_spaces(k);
         c.is(k, |ch| ch.is_ascii_digit()).then_some(k)
     };
-    if c.orig(i) == Some('附') {
+    // `附属書A A.12.4.1`, `Annex A A.9.2.1`: the annex named, then the id with its own mark
+    let after_annex = |j: usize| -> Option<usize> {
+        after(j).or_else(|| {
+            let a = c.skip_spaces(j);
+            let again = c.is(a, |ch| ch.eq_ignore_ascii_case(&'A'))
+                && !c.is(a + 1, |ch| ch.is_ascii_alphabetic());
+            if again {
+                after(a + 1)
+            } else {
+                None
+            }
+        })
+    };
+    // `付属書` is the common spelling of `附属書`
+    if matches!(c.orig(i), Some('附' | '付')) {
         let ok = c.orig(i + 1) == Some('属') && c.orig(i + 2) == Some('書');
         let a = c.skip_spaces(i + 3);
         if ok
             && c.is(a, |ch| ch.eq_ignore_ascii_case(&'A'))
             && !c.is(a + 1, |ch| ch.is_ascii_alphabetic())
         {
-            return after(a + 1).map(|d| (Marker::Annex, d));
+            return after_annex(a + 1).map(|d| (Marker::Annex, d));
         }
         return None;
     }
@@ -386,7 +437,7 @@ fn lex_marker(c: &Chars, i: usize) -> Option<(Marker, usize)> {
         if c.is(a, |ch| ch.eq_ignore_ascii_case(&'A'))
             && !c.is(a + 1, |ch| ch.is_ascii_alphabetic())
         {
-            return after(a + 1).map(|d| (Marker::Annex, d));
+            return after_annex(a + 1).map(|d| (Marker::Annex, d));
         }
     }
     if let Some(j) = c.word(i, "CLD") {
@@ -548,6 +599,43 @@ fn date_end(c: &Chars, i: usize) -> Option<usize> {
     (slashes > 0 && !c.is(j, |ch| ch.is_ascii_alphanumeric() || ch == '.')).then_some(j)
 }
 
+/// A numbered list marker at `i` (`1)`, `1）`, `(1)`, `（1）`, `①`, `1.` with a space after
+/// it) at the start of a part of the cell (nothing but spaces since its start or the last
+/// separator), with an id after it: the index after the marker.
+fn list_marker_end(c: &Chars, i: usize, out: &[Lex]) -> Option<usize> {
+    let part_start = out
+        .iter()
+        .rev()
+        .find(|l| l.kind != Kind::Space)
+        .is_none_or(|l| matches!(l.kind, Kind::Sep { .. }));
+    if !part_start {
+        return None;
+    }
+    // the first part of a cell starts a list at 1 (`9. 9.2.1` is no list)
+    let first = !out.iter().any(|l| matches!(l.kind, Kind::Sep { .. }));
+    let (number, end) = if let Some(ch) = c
+        .orig(i)
+        .filter(|ch| ('\u{2460}'..='\u{2473}').contains(ch))
+    {
+        (ch as u32 - 0x245F, i + 1)
+    } else if c.is(i, |ch| ch == '(') {
+        let (n, j) = c.digits(i + 1, 2)?;
+        (n, c.is(j, |ch| ch == ')').then_some(j + 1)?)
+    } else {
+        let (n, j) = c.digits(i, 2)?;
+        let closes = c.is(j, |ch| ch == ')');
+        let dot = c.is(j, |ch| ch == '.') && c.is(j + 1, |ch| ch == ' ' || ch == '\t');
+        if !(closes || dot) {
+            return None;
+        }
+        (n, j + 1)
+    };
+    if first && number != 1 {
+        return None;
+    }
+    lex_id_at(c, c.skip_spaces(end)).map(|_| end)
+}
+
 /// The lexemes of `s`, in order.
 pub fn lex(s: &str) -> Vec<Lex> {
     let c = Chars::new(s);
@@ -612,6 +700,21 @@ pub fn lex(s: &str) -> Vec<Lex> {
                 continue;
             }
         }
+        // `1) 9.2.4`, `(1)`, `①`, `1. 9.2.4` at the start of a part: a list marker, as
+        // `・` and `- ` are
+        if let Some(end) = list_marker_end(&c, i, &out) {
+            push(&mut out, Kind::Space, i, end);
+            i = end;
+            continue;
+        }
+        // `～9.2.6` with no id before the mark: the range's first end is cut off
+        if c.is(i, is_tilde) {
+            if let Some((_, end)) = lex_id_at(&c, c.skip_spaces(i + 1)) {
+                push(&mut out, Kind::OpenRange, i, end);
+                i = end;
+                continue;
+            }
+        }
         if let Some((id, end)) = lex_id_at(&c, i) {
             let (kind, end) = after_id(&c, id, end);
             push(&mut out, kind, i, end);
@@ -644,10 +747,29 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
         }
         return (Kind::Malformed, end);
     };
-    // a range: `~`, `〜`, `-` and the other end
-    let op = c.skip_spaces(end);
-    if c.is(op, is_range_op) {
-        let second = c.skip_spaces(op + 1);
+    // a range: `~`, `〜`, `-`, `から` and the other end, on the same line or across one
+    // line break (`9.2.1～` ⏎ `9.2.6`, `9.2.1` ⏎ `～9.2.6`: a cell broken with Alt+Enter)
+    let mut op = c.skip_spaces(end);
+    if is_newline(c, op) {
+        let next = skip_line_break(c, op);
+        if c.is(next, is_tilde) {
+            op = next;
+        }
+    }
+    if let Some(op_end) = range_op_at(c, op) {
+        let mut second = c.skip_spaces(op_end);
+        let line_ends = c.f(second).is_none() || is_newline(c, second);
+        if is_newline(c, second) {
+            second = skip_line_break(c, second);
+        }
+        // nothing after the mark on its line, or only a separator or another mark: the
+        // range's other end is cut off (`9.2.1～`, `9.2.1 ～、9.2.6`, `9.2.1～～9.2.6`)
+        let cut = line_ends
+            || c.is(second, |ch| is_hard_sep(ch) || ch == '/' || is_range_op(ch))
+            || range_op_at(c, second).is_some();
+        if cut && lex_id_at(c, second).is_none() {
+            return (Kind::OpenRange, op_end);
+        }
         if let Some((to, after)) = lex_id_at(c, second) {
             let stuck = c.is(after, |ch| ch.is_ascii_alphanumeric());
             // `9.2.1-3`: the second end one number (the first has more), with no mark of
@@ -663,6 +785,12 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
             // `12-4-1`: a third number after the range is no range
             let more = c.is(after, is_range_op) && c.is(after + 1, |ch| ch.is_ascii_digit());
             if to.parse().is_some() && !stuck && !more {
+                // `9.2.1から9.2.3まで`
+                let after = if c.orig(after) == Some('ま') && c.orig(after + 1) == Some('で') {
+                    after + 2
+                } else {
+                    after
+                };
                 return (Kind::Range(id, to), after);
             }
             // `9.2.1-9.x`: the whole is one malformed run
@@ -796,6 +924,10 @@ pub fn residue(words: &str, nist_id: bool) -> String {
         {
             continue;
         }
+        // `第9.2.4項`: "item 9.2.4"
+        if matches!(token, "第" | "項") {
+            continue;
+        }
         let mut t = token.to_owned();
         for w in ISMAP_WORDS {
             if t.contains(w) {
@@ -838,6 +970,21 @@ fn is_punctuation(text: &str) -> bool {
         .all(|c| c.is_whitespace() || !c.is_alphanumeric())
 }
 
+/// Is `text` only spaces, dashes, `×` or empty brackets: a cell (or part) saying "none"?
+/// Any other mark (`?`, `…`, `〃`, `**`) says the reference is unknown or elsewhere, and
+/// is kept as a reference that does not resolve.
+fn says_none(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || OPENING.contains(c)
+            || CLOSING.contains(c)
+            || matches!(
+                fold_char(c),
+                '-' | '\u{2015}' | '\u{2500}' | '\u{2501}' | '×' | '\u{2715}' | '\u{2716}'
+            )
+    })
+}
+
 /// Does `text` hold a word (not only fillers)?
 fn has_words(text: &str) -> bool {
     !text.chars().all(is_filler)
@@ -859,7 +1006,12 @@ fn depth_after(text: &str, mut depth: usize) -> usize {
 fn is_dotted_atom(kind: &Kind) -> bool {
     match kind {
         Kind::Id(id) => id.text.contains('.') || id.marker != Marker::None,
-        Kind::Range(..) | Kind::Nist(_) | Kind::Csf(_) | Kind::Malformed | Kind::Shorthand => true,
+        Kind::Range(..)
+        | Kind::Nist(_)
+        | Kind::Csf(_)
+        | Kind::Malformed
+        | Kind::Shorthand
+        | Kind::OpenRange => true,
         _ => false,
     }
 }
@@ -867,6 +1019,30 @@ fn is_dotted_atom(kind: &Kind) -> bool {
 /// A bare clause number (`12`): an id with no dot and no mark.
 fn is_bare(kind: &Kind) -> bool {
     matches!(kind, Kind::Id(id) if !id.text.contains('.') && id.marker == Marker::None)
+}
+
+/// An id of two numbers or more (`9.2`, `A.9.2.1`) or a range.
+fn is_two_numbers_or_more(kind: &Kind) -> bool {
+    match kind {
+        Kind::Id(id) => id.depth() >= 2,
+        Kind::Range(..) => true,
+        _ => false,
+    }
+}
+
+/// A part of a cell that is one bare number with nothing but punctuation beside it (`4`,
+/// `.4`, `(4)`): after an id, the end of a shortened one (`9.2.1、4`).
+fn is_shortened_part(text: &str, lexes: &[Lex]) -> bool {
+    let mut bare = 0;
+    for l in lexes {
+        match &l.kind {
+            k if is_bare(k) => bare += 1,
+            Kind::Space => {}
+            Kind::Word if is_punctuation(&text[l.start..l.end]) => {}
+            _ => return false,
+        }
+    }
+    bare == 1
 }
 
 /// Whether the bare clause numbers of `lexes` (a part of a cell with no standard) are
@@ -940,6 +1116,8 @@ fn split_lexed(cell: &str) -> Vec<&str> {
             out.push((p.start, p.end));
         }
     };
+    // an id of two numbers or more came before, in the cell
+    let mut dotted_before = false;
     for (from, to, newline) in segments {
         if newline {
             close(&mut open, &mut out);
@@ -948,6 +1126,18 @@ fn split_lexed(cell: &str) -> Vec<&str> {
         let has_std = ls.iter().any(|l| matches!(l.kind, Kind::Std(_)));
         // a standard or name from an earlier part of the line governs this one's plain ids
         let continuing = !has_std && open.as_ref().is_some_and(|p| p.governed);
+        let dotted_here = ls.iter().any(|l| is_two_numbers_or_more(&l.kind));
+        // `9.2.1、4`, `A.9.2.1` ⏎ `.4`: a bare number after an id is a shortened id, never a
+        // clause of its own: it stays with the reference before it, to be refused there
+        if dotted_before && !has_std && !continuing && is_shortened_part(cell, ls) {
+            close(&mut open, &mut out);
+            let end = ls.iter().rev().find(|l| is_bare(&l.kind)).map(|l| l.end);
+            if let (Some(last), Some(end)) = (out.last_mut(), end) {
+                last.1 = end;
+            }
+            continue;
+        }
+        dotted_before |= dotted_here;
         let bare_ids = has_std || continuing || bare_is_reference(cell, ls);
         // words before the first id or standard of the part: (start, end)
         let mut pending: Option<(usize, usize)> = None;
@@ -1028,7 +1218,7 @@ fn split_lexed(cell: &str) -> Vec<&str> {
             if let Some((a, b)) = pending {
                 match &mut open {
                     Some(p) if continuing && has_words(&cell[a..b]) => p.end = b,
-                    _ if !is_punctuation(&cell[a..b]) => {
+                    _ if !says_none(&cell[a..b]) => {
                         close(&mut open, &mut out);
                         out.push((a, b));
                     }
@@ -1059,6 +1249,12 @@ pub struct Reading {
     pub csf: Option<String>,
     /// A shortened range (`9.2.1-3`) is in it.
     pub shorthand: bool,
+    /// A range with an end cut off (`9.2.1～`, `～9.2.6`) is in it.
+    pub open_range: bool,
+    /// A shortened list: a bare number (or `.n`) after a separator following an id of two
+    /// numbers or more (`9.2.1、4`, `A.9.2.1, .4`): the id each bare number stands for
+    /// if it shortens the one before (`9.2.4`), as suggestions only.
+    pub shortened: Vec<String>,
 }
 
 /// One id, range or NIST id of a reference, with the standard named before it.
@@ -1136,6 +1332,18 @@ pub fn read(reference: &str) -> Reading {
                     std_used = true;
                 }
             }
+            Kind::Id(bare)
+                if is_bare(&l.kind)
+                    && !bare_atom
+                    && sep_since
+                    && residue(&words, false).is_empty() =>
+            {
+                // `9.2.1、4`: a shortened id when an id of two numbers or more is before it
+                match r.atoms.iter().rev().find_map(shortened_from) {
+                    Some(prefix) => r.shortened.push(format!("{prefix}.{}", bare.text)),
+                    None => words.push_str(text),
+                }
+            }
             Kind::Id(id) if is_dotted_atom(&l.kind) || bare_atom => {
                 let atom = Atom::Id(std, id.clone());
                 push_atom(&mut r, atom, &mut words, sep_since);
@@ -1165,6 +1373,11 @@ pub fn read(reference: &str) -> Reading {
             }
             Kind::Shorthand => {
                 r.shorthand = true;
+                (last, sep_since) = (None, false);
+                words.clear();
+            }
+            Kind::OpenRange => {
+                r.open_range = true;
                 (last, sep_since) = (None, false);
                 words.clear();
             }
@@ -1204,6 +1417,26 @@ pub fn read(reference: &str) -> Reading {
         beside.after.clear();
     }
     r
+}
+
+/// The id a shortened number after `atom` continues, without its last number (`A.9.2`
+/// for `A.9.2.1`, `9.2` for `9.2.1～9.2.3`): for an id of two numbers or more.
+fn shortened_from(atom: &Atom) -> Option<String> {
+    let id = match atom {
+        Atom::Id(_, id) | Atom::Range(_, _, id) => id,
+        Atom::Nist(_) => return None,
+    };
+    let parsed = id.parse().filter(|p| p.depth() >= 2)?;
+    let numbers: Vec<String> = parsed.parts[..parsed.depth() - 1]
+        .iter()
+        .map(u32::to_string)
+        .collect();
+    let mark = match id.marker {
+        Marker::Annex => "A.",
+        Marker::Cld => "CLD.",
+        Marker::None => "",
+    };
+    Some(format!("{mark}{}", numbers.join(".")))
 }
 
 /// Adds an atom to `r`; the words read since the last one are before it when a separator
@@ -1368,9 +1601,80 @@ mod tests {
             ("9.2.1～3", vec!["9.2.1～3"]),
             ("12-4-1", vec!["12-4-1"]),
             ("9.1.1|9.1.2", vec!["9.1.1", "9.1.2"]),
+            // a range across a line break is one; a range mark left open stays with its id
+            ("9.2.1～\n9.2.6", vec!["9.2.1～\n9.2.6"]),
+            ("9.2.1\n～9.2.6", vec!["9.2.1\n～9.2.6"]),
+            ("9.2.1 -\n9.2.6", vec!["9.2.1 -\n9.2.6"]),
+            ("9.2.1\n- 9.2.6", vec!["9.2.1", "- 9.2.6"]),
+            ("9.2.1～", vec!["9.2.1～"]),
+            ("9.2.1 ～、9.2.6", vec!["9.2.1 ～", "9.2.6"]),
+            ("～9.2.6", vec!["～9.2.6"]),
+            ("9.2.1から9.2.3", vec!["9.2.1から9.2.3"]),
+            // a bare number after an id stays with it (a shortened list, refused)
+            ("9.2.1、4", vec!["9.2.1、4"]),
+            ("A.9.2.1, .4", vec!["A.9.2.1, .4"]),
+            ("9.2.1\n4", vec!["9.2.1\n4"]),
+            ("9.2.1、4全般", vec!["9.2.1", "4全般"]),
+            ("4、9.2.1", vec!["4", "9.2.1"]),
+            // a mark saying "unknown" is kept; one saying "none" is not
+            ("?", vec!["?"]),
+            ("〃", vec!["〃"]),
+            ("9.2.1、?", vec!["9.2.1", "?"]),
+            ("―", vec![]),
+            ("×", vec![]),
+            // numbered list markers, `&`, `+`
+            ("1) 9.2.4\n2) 9.2.1", vec!["9.2.4", "9.2.1"]),
+            ("(1) 9.2.4", vec!["9.2.4"]),
+            ("① 9.2.4", vec!["9.2.4"]),
+            ("1. 9.2.4", vec!["9.2.4"]),
+            ("9. 9.2.4", vec!["9. 9.2.4"]),
+            ("9.2.1＆9.2.4", vec!["9.2.1", "9.2.4"]),
         ] {
             assert_eq!(split(cell), want, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn open_ranges_and_shortened_lists_are_marked() {
+        for r in [
+            "9.2.1～",
+            "9.2.1-",
+            "9.2.1 ～",
+            "～9.2.6",
+            "9.2.1ー",
+            "9.2.1 -\n利用者登録",
+        ] {
+            assert!(read(r).open_range, "{r:?}");
+        }
+        for r in [
+            "9.2.1～9.2.6",
+            "9.2.1 - 利用者登録",
+            "8.1.5-P",
+            "9.2.1ー9.2.6",
+        ] {
+            assert!(!read(r).open_range, "{r:?}");
+        }
+        assert_eq!(read("9.2.1、4").shortened, ["9.2.4"]);
+        assert_eq!(read("A.9.2.1、2、.4").shortened, ["A.9.2.2", "A.9.2.4"]);
+        assert_eq!(read("9.2.1～9.2.3、5").shortened, ["9.2.5"]);
+        assert!(read("4").shortened.is_empty());
+        assert!(read("JIS Q 27001 7.5, 9").shortened.is_empty());
+        // 附属書A / 付属書A before a marked id, 第…項
+        for r in [
+            "JIS Q 27001:2014 附属書A A.12.4.1",
+            "付属書A.12.4.1",
+            "Annex A A.12.4.1",
+        ] {
+            let reading = read(r);
+            assert!(
+                matches!(&reading.atoms[..], [Atom::Id(_, id)] if id.text == "12.4.1" && id.marker == Marker::Annex),
+                "{r:?}: {reading:?}"
+            );
+            assert_eq!(residue(&reading.beside[0].before, false), "", "{r:?}");
+        }
+        let r = read("第9.2.4項");
+        assert_eq!(residue(&r.beside[0].before, false), "");
+        assert_eq!(residue(&r.beside[0].after, false), "");
     }
 
     #[test]

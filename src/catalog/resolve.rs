@@ -119,6 +119,16 @@ pub enum Unresolved {
     /// A range with its second end shortened (`9.2.1-3`, `9.2.1～3`): a range or a detail
     /// number?
     ShorthandRange,
+    /// A range mark with an end cut off (`9.2.1～` alone, `～9.2.6`, `9.2.1～、9.2.6`,
+    /// `9.2.1～～9.2.6`): the ids in between cannot be known, and its one end is not what
+    /// it names.
+    OpenRange,
+    /// A shortened list: a bare number or `.n` after an id (`9.2.1、4`, `A.9.2.1, .4`),
+    /// which shortens an id (9.2.4?) and is no clause of its own.
+    ShorthandList,
+    /// A plain number in a references column whose header names another framework
+    /// (`PCI DSS要件`, `統一基準`): its numbers are that framework's, not ISMAP ids.
+    OtherFrameworkColumn,
 }
 
 impl Unresolved {
@@ -161,6 +171,15 @@ impl Unresolved {
             }
             Unresolved::ShorthandRange => {
                 "a shortened range: write both ends in full (9.2.1～9.2.3), or the detail id (9.2.1.3)"
+            }
+            Unresolved::OpenRange => {
+                "a range with an end missing (9.2.1～, ～9.2.6): write both ends in full (9.2.1～9.2.6), or the ids meant"
+            }
+            Unresolved::ShorthandList => {
+                "a shortened list (9.2.1、4): a bare number after an id is not read as a clause nor as a shortened id; write each id in full (9.2.1、9.2.4)"
+            }
+            Unresolved::OtherFrameworkColumn => {
+                "the references column's header names another framework (PCI DSS, 統一基準, CIS…): its numbers are not ISMAP ids; choose the column of ISMAP or ISO/IEC 27001 references with --refs-column"
             }
         }
     }
@@ -314,6 +333,40 @@ pub enum PlainIds {
     /// The header names ISO/IEC 27001 (of `year`, when written) and neither its clauses nor
     /// Annex A: a number that is also one of its clauses is ambiguous.
     Iso27001Unsaid { year: Option<u32> },
+    /// The header names another framework (`PCI DSS要件`, see [`other_framework`]): a plain
+    /// number is that framework's, never an ISMAP id.
+    OtherFramework,
+}
+
+/// Words of a header naming a framework other than ISMAP and the standards the tool reads:
+/// whole ASCII words (lower case) and Japanese names.
+const OTHER_FRAMEWORK_WORDS: [&str; 14] = [
+    "pci", "dss", "cis", "soc", "soc2", "fisc", "hipaa", "gdpr", "csf", "cmmc", "fedramp", "cobit",
+    "c5", "171",
+];
+const OTHER_FRAMEWORK_NAMES: [&str; 4] = ["統一基準", "統一規範", "安全対策基準", "安全管理措置"];
+
+/// The framework other than ISMAP, ISO/IEC 27001/27002/27014/27017 and NIST SP 800-53 a
+/// references column's header names (`PCI DSS要件` → `PCI`, `統一基準の項番`, `NIST SP
+/// 800-171`, `ISO 9001`), as written in the header.
+pub fn other_framework(header: &str) -> Option<String> {
+    let folded = fold_width(header).to_lowercase();
+    if let Some(name) = OTHER_FRAMEWORK_NAMES.iter().find(|n| folded.contains(*n)) {
+        return Some((*name).to_owned());
+    }
+    let word = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .find(|w| OTHER_FRAMEWORK_WORDS.contains(w));
+    if let Some(w) = word {
+        return Some(w.to_ascii_uppercase());
+    }
+    reftext::lex(header).iter().find_map(|l| match l.kind {
+        reftext::Kind::Std(StdRef {
+            standard: Standard::Other(n),
+            ..
+        }) => Some(n.to_string()),
+        _ => None,
+    })
 }
 
 /// The clause numbers of ISO/IEC 27001:2013 (clauses 4–10: the standard's structure, not
@@ -440,6 +493,15 @@ impl RefIndex {
         }
         if reading.shorthand {
             return unresolved(Unresolved::ShorthandRange);
+        }
+        if reading.open_range {
+            return unresolved(Unresolved::OpenRange);
+        }
+        if !reading.shortened.is_empty() {
+            return Resolution::Unresolved {
+                why: Unresolved::ShorthandList,
+                suggestions: reading.shortened,
+            };
         }
         if reading.malformed {
             return not_a_reference();
@@ -610,6 +672,7 @@ impl RefIndex {
                         suggestions: vec![format!("27001 {}", id.text), format!("A.{}", id.text)],
                     }
                 }
+                PlainIds::OtherFramework => unresolved(Unresolved::OtherFrameworkColumn),
                 _ => self.resolve_annex(entries, &parsed, to, ctx.edition, false),
             },
         }
@@ -1242,6 +1305,31 @@ fn suggest_from<'a>(candidates: impl Iterator<Item = &'a str>, wanted: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headers_naming_another_framework() {
+        for h in [
+            "PCI DSS要件",
+            "統一基準の項番",
+            "NIST SP 800-171",
+            "CIS Controls",
+            "ISO 9001",
+        ] {
+            assert!(other_framework(h).is_some(), "{h}");
+        }
+        for h in [
+            "管理策",
+            "対応する管理策",
+            "ISMAP管理策",
+            "ISO/IEC 27001:2013",
+            "JIS Q 27002",
+            "NIST SP 800-53",
+            "references",
+            "Description",
+        ] {
+            assert_eq!(other_framework(h), None, "{h}");
+        }
+    }
 
     #[test]
     fn parses_nist_ids() {
