@@ -300,10 +300,11 @@ fn suggest_vs_report(c: &mut Criterion) {
                 let mut out = Vec::with_capacity(1 << 20);
                 match format {
                     Format::Csv => {
+                        let read = read.into_iter().next().expect("one sheet");
                         let sheet_out = report::suggest::SheetOut::build(
                             &result.items,
-                            &read[0].sheet,
-                            &read[0].layout,
+                            read.sheet,
+                            &read.layout,
                             Lang::Ja,
                         );
                         report::csv::write_sheet(&sheet_out.rows, false, Encoding::Utf8, &mut out)

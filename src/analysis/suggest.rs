@@ -175,7 +175,8 @@ pub struct SuggestReport {
     pub items: Vec<SuggestItem>,
 }
 
-/// From this many items, they are scored on two threads (each the same as one thread).
+/// From this many items, they are scored (and their candidate cells written) on two
+/// threads (each the same as one thread).
 const PARALLEL_MIN_ITEMS: usize = 1_000;
 
 /// Candidates for every item of `list` (its items moved into the result).
@@ -197,7 +198,7 @@ pub fn suggest_list(
     let sheet_column = (list.sheets.len() > 1)
         .then(|| list.extra_columns.first().cloned())
         .flatten();
-    let items = on_two_threads(list.items, |item, scratch| {
+    let items = on_two_threads(list.items, |item, scratch: &mut Scratch| {
         let result = suggester.suggest(&item.title, top, lang, scratch);
         let sheet = sheet_column.as_ref().and_then(|c| {
             item.extra
@@ -252,12 +253,12 @@ pub fn suggest_list(
 
 /// `one` of each of `items`, in order, each thread with its scratch space: on two threads
 /// from [`PARALLEL_MIN_ITEMS`] items (the same results as one thread).
-fn on_two_threads<T: Send, R: Send>(
+pub(crate) fn on_two_threads<T: Send, R: Send, S: Default>(
     mut items: Vec<T>,
-    one: impl Fn(T, &mut Scratch) -> R + Sync,
+    one: impl Fn(T, &mut S) -> R + Sync,
 ) -> Vec<R> {
     let all = |items: Vec<T>| {
-        let mut scratch = Scratch::default();
+        let mut scratch = S::default();
         items
             .into_iter()
             .map(|i| one(i, &mut scratch))
@@ -304,7 +305,7 @@ pub fn add_report_candidates(
         .filter(|(_, item)| item.reasons.contains(&Reason::NoReference))
         .map(|(i, item)| (i, item.title.as_str()))
         .collect();
-    let candidates = on_two_threads(wanting, |(i, title), scratch| {
+    let candidates = on_two_threads(wanting, |(i, title), scratch: &mut Scratch| {
         let found = suggester.suggest(title, REPORT_CANDIDATES, lang, scratch);
         let named = found
             .suggestions

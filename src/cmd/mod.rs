@@ -200,7 +200,7 @@ fn note_skipped_sheets(checks: &crate::model::CheckList) {
 /// last thing the process does, and the system takes the memory back at once. Freeing a
 /// 100,000-item report one allocation at a time cost about a seventh of the run
 /// (BENCHMARKS.md).
-fn discard<T>(result: T) {
+pub(crate) fn discard<T>(result: T) {
     std::mem::forget(result);
 }
 

@@ -11,7 +11,7 @@ use crate::config::{CatalogSource, SuggestConfig};
 use crate::error::{Exit, InputError, Location};
 use crate::input::checks::{self, ForSuggest};
 use crate::input::table::{self, StoredWorkbook, Visibility};
-use crate::input::{self, Encoding, FileKind};
+use crate::input::{Encoding, FileKind};
 use crate::report::suggest::{BookSheet, SheetOut, SuggestBook};
 use crate::report::{self, Format};
 
@@ -71,29 +71,35 @@ pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
     if !writes_sheet || read.is_empty() {
         cfg.output
             .write_with(|w| report::suggest::render(&result, cfg.format, style, w))?;
+        super::discard(result);
         return Ok(Exit::Ok);
     }
-    // each sheet read with its own items (the list keeps the sheets' order)
+    if cfg.format == Format::Csv {
+        note_output_encoding(&cfg, read.first().and_then(|r| r.sheet.read_as));
+    }
+    // each sheet read with its own items (the list keeps the sheets' order), its rows
+    // moved into the sheet written back
     let mut items: &[SuggestItem] = &result.items;
     let mut outs: Vec<SheetOut> = Vec::with_capacity(read.len());
-    for r in &read {
+    for r in read {
         let (mine, rest) = items.split_at(r.items.min(items.len()));
         items = rest;
-        outs.push(SheetOut::build(mine, &r.sheet, &r.layout, ctx.lang));
+        outs.push(SheetOut::build(mine, r.sheet, &r.layout, ctx.lang));
     }
     if cfg.format == Format::Csv {
         // a sheet read from CSV is written as it was; cells of a workbook that Excel
         // would run as formulas in a CSV are neutralised
         let neutralise = kind != FileKind::Text;
-        note_output_encoding(&cfg)?;
         let rows = outs.first().map(|o| o.rows.as_slice()).unwrap_or_default();
         cfg.output
             .write_with(|w| report::csv::write_sheet(rows, neutralise, style.csv_encoding, w))?;
+        super::discard((result, outs));
         return Ok(Exit::Ok);
     }
     let book = book(&cfg, stored.as_ref(), outs, ctx.lang);
     cfg.output
         .write_with(|w| report::xlsx::render_suggest(&book, w))?;
+    super::discard((result, book));
     Ok(Exit::Ok)
 }
 
@@ -209,14 +215,14 @@ fn say_what_was_read(
     Ok(())
 }
 
-/// Says that a CSV read in another encoding is written as UTF-8 with a BOM (the CSV rule
-/// of every output), unless `--output-encoding cp932` was given.
-fn note_output_encoding(cfg: &SuggestConfig) -> Result<(), InputError> {
+/// Says that a CSV read in another encoding (`read_as`, as the check list was decoded) is
+/// written as UTF-8 with a BOM (the CSV rule of every output), unless `--output-encoding
+/// cp932` was given.
+fn note_output_encoding(cfg: &SuggestConfig, read_as: Option<&str>) {
     if cfg.output_encoding != Encoding::Utf8 || FileKind::of(&cfg.checks) != FileKind::Text {
-        return Ok(());
+        return;
     }
-    let bytes = input::read_bytes(&cfg.checks)?;
-    if let Some(name) = input::decode::not_utf8(&bytes, cfg.encoding) {
+    if let Some(name) = read_as {
         eprintln!(
             "{}",
             crate::messages::note(&format!(
@@ -225,5 +231,4 @@ fn note_output_encoding(cfg: &SuggestConfig) -> Result<(), InputError> {
             ))
         );
     }
-    Ok(())
 }

@@ -579,8 +579,11 @@ fn sheet_for_suggest(
     } else {
         Field::Title
     };
-    let mut rows = sheet.clone();
-    let items = start_items_by(&mut rows, by, None)?;
+    // the sheet is kept whole, to be written back: each item's cells are copied from it
+    let mut items = Items::new(&sheet, by, None)?;
+    for (i, cells) in sheet.rows.iter().enumerate().skip(items.header.row) {
+        items.push(i + 1, &mut Copied(cells))?;
+    }
     let layout = Layout {
         header_row: items.header.row,
         columns: items.header.fields.clone(),
@@ -1214,19 +1217,10 @@ fn load_csv(
     refs_column: Option<&str>,
 ) -> Result<CheckList, InputError> {
     let bytes = table::read_text_bytes(path)?;
-    // Most files are UTF-8: they are parsed as they are, each record checked as it is read,
-    // rather than checked whole first (which took a quarter of the loading). If that fails
-    // and the file is not UTF-8 after all, it is decoded and parsed again, as any other
-    // file is: the outcome is the same either way.
-    if let Some(body) = decode::utf8_candidate(&bytes, encoding) {
-        match load_csv_text(path, body, refs_column) {
-            Ok(list) => return Ok(list),
-            Err(e) if std::str::from_utf8(body).is_ok() => return Err(e),
-            Err(_) => {}
-        }
-    }
-    let text = decode::decode(path, &bytes, encoding)?;
-    load_csv_text(path, text.as_bytes(), refs_column)
+    let (list, _) = decode::parse_text(path, &bytes, encoding, |text| {
+        load_csv_text(path, text, refs_column)
+    })?;
+    Ok(list)
 }
 
 /// [`load_csv`] of the file's text, UTF-8.
@@ -1362,6 +1356,27 @@ impl Cells for [String] {
 
     fn width(&self) -> usize {
         self.len()
+    }
+}
+
+/// A sheet's row whose cells are copied, not moved, into check items (the row is kept).
+struct Copied<'a>(&'a [String]);
+
+impl Cells for Copied<'_> {
+    fn cell(&self, c: usize) -> &str {
+        self.0.cell(c)
+    }
+
+    fn take(&mut self, c: usize) -> String {
+        self.cell(c).to_owned()
+    }
+
+    fn is_blank(&self) -> bool {
+        self.0.is_blank()
+    }
+
+    fn width(&self) -> usize {
+        self.0.len()
     }
 }
 

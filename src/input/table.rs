@@ -5,7 +5,7 @@ use calamine::{Data, Reader, SheetVisible};
 
 use crate::date::Date;
 use crate::error::{InputError, Location};
-use crate::input::decode::{decode_vec, Encoding};
+use crate::input::decode::{self, Encoding};
 use crate::input::{read_bytes, FileKind};
 
 /// Largest cell accepted, in bytes; a check item or id cell holds a few lines at most.
@@ -23,6 +23,8 @@ pub struct Sheet {
     /// column), in row order: their text is the number's, not what was typed (`5.30`) nor
     /// what a number format shows.
     pub fractions: Vec<(usize, usize)>,
+    /// The encoding a CSV/text file was read in when it was not UTF-8 (`CP932`, `UTF-16`).
+    pub read_as: Option<&'static str>,
 }
 
 /// A merged region of a sheet, 0-based, first and last row and column included.
@@ -72,13 +74,13 @@ pub fn read(
 ) -> Result<Sheet, InputError> {
     match FileKind::of(path) {
         FileKind::Workbook => read_workbook_with(path, sheet, Merged::FillDown),
-        _ => read_csv_text(path, &read_text(path, encoding)?),
+        _ => {
+            let bytes = read_text_bytes(path)?;
+            let (sheet, read_as) =
+                decode::parse_text(path, &bytes, encoding, |text| csv_sheet(path, text))?;
+            Ok(Sheet { read_as, ..sheet })
+        }
     }
-}
-
-/// Reads and decodes a CSV/TSV or text file, refusing a workbook under another name.
-pub fn read_text(path: &Path, encoding: Option<Encoding>) -> Result<String, InputError> {
-    decode_vec(path, read_text_bytes(path)?, encoding)
 }
 
 /// Reads a CSV/TSV or text file, not yet decoded, refusing a workbook under another name.
@@ -114,11 +116,17 @@ fn sniff_delimiter(text: &[u8]) -> u8 {
 
 /// Parses decoded CSV/TSV text; rows may be ragged.
 pub fn read_csv_text(path: &Path, text: &str) -> Result<Sheet, InputError> {
+    csv_sheet(path, text.as_bytes())
+}
+
+/// [`read_csv_text`] of text not yet checked to be UTF-8 (a record that is not is a
+/// "malformed CSV" error).
+fn csv_sheet(path: &Path, text: &[u8]) -> Result<Sheet, InputError> {
     let mut sheet = Sheet {
         path: path.to_path_buf(),
         ..Sheet::default()
     };
-    each_csv_record(path, text.as_bytes(), |line, record| {
+    each_csv_record(path, text, |line, record| {
         sheet.push_record(line, record);
         Ok(())
     })?;
@@ -412,6 +420,7 @@ pub fn read_workbook_with(
         rows,
         merges,
         fractions,
+        read_as: None,
     })
 }
 

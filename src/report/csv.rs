@@ -240,12 +240,12 @@ pub fn write_sheet<S: AsRef<str>>(
             w.buf.push_str("\r\n");
             line += 1;
         }
+        let at = w.buf.len();
         encode_row_with(&mut w.buf, row, neutralise);
+        // the lines the row took: its cells' line breaks and its own (quoting and
+        // neutralising add none)
+        line += memchr::memchr_iter(b'\n', &w.buf.as_bytes()[at..]).count();
         w.flush_some()?;
-        line += 1 + row
-            .iter()
-            .map(|c| memchr::memchr_iter(b'\n', c.as_ref().as_bytes()).count())
-            .sum::<usize>();
     }
     w.finish()
 }
