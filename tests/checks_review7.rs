@@ -391,6 +391,49 @@ fn the_same_item_twice_is_warned_about() {
     assert!(!stderr.contains("the same check item"), "{stderr}");
 }
 
+/// Many groups of the same item: the first five named one by one, the rest in one line
+/// (a list merged from several sources may hold thousands); groups in row order, a group's
+/// rows in row order even when they are far apart.
+#[test]
+fn many_groups_of_the_same_item_are_warned_about_in_six_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.csv");
+    let mut text = String::from("確認項目,管理策\n");
+    for round in 0..2 {
+        for g in 0..7 {
+            text.push_str(&format!("項目{g},9.2.{}\n", 1 + g % 3));
+        }
+        if round == 0 {
+            text.push_str("別の項目,9.2.1\n");
+        }
+    }
+    std::fs::write(&path, text).unwrap();
+    let (v, stderr) = run(report("en", &path));
+    assert_eq!(v["summary"]["total"], 15);
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("same check item"))
+        .collect();
+    assert_eq!(lines.len(), 6, "{stderr}");
+    assert!(
+        lines[0].contains("is on rows 2 (#2), 10 (#10):"),
+        "{stderr}"
+    );
+    assert!(
+        lines[4].contains("is on rows 6 (#6), 14 (#14):"),
+        "{stderr}"
+    );
+    assert!(
+        lines[5].contains("many.csv: 2 more groups of rows hold the same check item (the next on rows 7 (#7), 15 (#15)): each row is counted once"),
+        "{stderr}"
+    );
+    let (_, stderr) = run(report("ja", &path));
+    assert!(
+        stderr.contains("ほかに2組の行が同じ確認項目です(次は 7 (#7), 15 (#15) 行目)"),
+        "{stderr}"
+    );
+}
+
 /// The rows not read are the same for `compare`.
 #[test]
 fn compare_reads_the_same_items() {

@@ -960,6 +960,37 @@ fn one_sheet_picked_is_said_to_need_the_same_sheet_in_report() {
     assert_eq!(text(&ranges[2], 0, 3), "candidates (ISMAP)");
 }
 
+/// The candidates' similarity mark is one CP932 holds (`≒`, not `≈`): a CP932 list whose
+/// item is matched by similarity is written back as CP932, not refused.
+#[test]
+fn the_similarity_mark_is_written_in_cp932() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("list.csv");
+    let text = "項番,確認項目\r\nQ-04,アクセスログを取得し1年以上保管していること\r\n";
+    std::fs::write(&input, encoding_rs::SHIFT_JIS.encode(text).0).unwrap();
+    let out = dir.path().join("out.csv");
+    let run = suggest("ja")
+        .arg("--checks")
+        .arg(&input)
+        .args(["--output-encoding", "cp932", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    let (decoded, _, bad) = encoding_rs::SHIFT_JIS.decode(&bytes);
+    assert!(!bad);
+    assert!(
+        decoded.contains("\"アクセスログ, ≒ログ+保管\""),
+        "{decoded}"
+    );
+}
+
 /// A CP932 CSV written back: UTF-8 with a BOM (the rule of every CSV output), said on
 /// stderr; `--output-encoding cp932` keeps CP932, and then nothing is said.
 #[test]

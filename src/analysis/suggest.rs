@@ -1071,7 +1071,7 @@ impl<'c> Suggester<'c> {
         // the field most like the text, when it is not one of the terms found already
         if let Some(fd) = self.fields.get(field as usize) {
             if !out.contains(&fd.display) {
-                out.push(format!("≈{}", fd.display));
+                out.push(format!("≒{}", fd.display));
             }
         }
         out.truncate(MAX_MATCHED);
@@ -1357,7 +1357,7 @@ mod tests {
         ] {
             let r = s.suggest(text, 10, Lang::En, &mut scratch);
             for x in &r.suggestions {
-                let only_similar = x.matched.iter().all(|m| m.starts_with('≈'));
+                let only_similar = x.matched.iter().all(|m| m.starts_with('≒'));
                 assert!(!only_similar || x.score < CONFIDENT_SCORE, "{text}: {x:?}");
             }
             for id in ["10.1.2", "12.1.4", "18.1.5"] {

@@ -160,13 +160,28 @@ fn note_rows_not_read(checks: &crate::model::CheckList) {
             ))
         );
     }
-    for same in crate::input::checks::same_items(checks) {
+    // the first groups one by one, the rest in one line: a list copied together from
+    // several sources may hold thousands
+    const SAME_ITEMS_NAMED: usize = 5;
+    let same = crate::input::checks::same_items(checks);
+    for rows in same.iter().take(SAME_ITEMS_NAMED) {
         eprintln!(
             "{}",
             crate::messages::warning(&format!(
                 "{}: the same check item (text and references) is on rows {}: it is counted once for each",
                 checks.source.display(),
-                same.join(", ")
+                rows.join(", ")
+            ))
+        );
+    }
+    if let Some(next) = same.get(SAME_ITEMS_NAMED) {
+        eprintln!(
+            "{}",
+            crate::messages::warning(&format!(
+                "{}: {} more groups of rows hold the same check item (the next on rows {}): each row is counted once",
+                checks.source.display(),
+                same.len() - SAME_ITEMS_NAMED,
+                next.join(", ")
             ))
         );
     }

@@ -501,27 +501,46 @@ fn merge_sheets(
 /// its items (`2 (#2)`, `組織的対策 5 (A-3)`), the first first. They are counted twice in the
 /// summary.
 pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
-    let mut first_of: HashMap<(&str, &[String], &str), usize> = HashMap::new();
-    for (i, item) in list.items.iter().enumerate() {
-        if item.title.is_empty() {
-            continue;
-        }
-        let key = (
+    use std::hash::{Hash, Hasher};
+    fn key(item: &CheckItem) -> (&str, &[String], &str) {
+        (
             item.title.as_str(),
             item.refs.as_slice(),
             item.note.as_str(),
-        );
-        match first_of.get(&key) {
-            Some(&first) => match groups.iter_mut().find(|(f, _)| *f == first) {
-                Some((_, members)) => members.push(i),
-                None => groups.push((first, vec![first, i])),
-            },
-            None => {
-                first_of.insert(key, i);
+        )
+    }
+    // a hash per item, sorted (16 bytes an item, where a map of keys would hold ~80): the
+    // items of equal hash are then compared whole
+    let mut hashed: Vec<(u64, usize)> = list
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| !item.title.is_empty())
+        .map(|(i, item)| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            key(item).hash(&mut h);
+            (h.finish(), i)
+        })
+        .collect();
+    hashed.sort_unstable();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for run in hashed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        // within one hash, the items equal to each other (in row order)
+        let mut left: Vec<usize> = run.iter().map(|&(_, i)| i).collect();
+        while let Some((&first, rest)) = left.split_first() {
+            let (same, other): (Vec<usize>, Vec<usize>) = rest
+                .iter()
+                .partition(|&&i| key(&list.items[i]) == key(&list.items[first]));
+            if !same.is_empty() {
+                groups.push(std::iter::once(first).chain(same).collect());
             }
+            left = other;
         }
     }
+    groups.sort_unstable_by_key(|members| members[0]);
     let sheet_of = |item: &CheckItem| {
         item.extra
             .0
@@ -531,7 +550,7 @@ pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
     };
     groups
         .into_iter()
-        .map(|(_, members)| {
+        .map(|members| {
             members
                 .into_iter()
                 .map(|i| {

@@ -374,6 +374,7 @@ pub const JA: &[(&str, &str)] = &[
     ("{}: repeated header rows are not check items and were not read: rows {}", "{0}: 繰り返された見出し行は確認項目ではないため読みませんでした: {1} 行目"),
     ("{}: rows without an id, a check item or references are not check items and were not read: rows {}", "{0}: 項番・確認項目・参照のいずれもない行は確認項目ではないため読みませんでした: {1} 行目"),
     ("{}: the same check item (text and references) is on rows {}: it is counted once for each", "{0}: 同じ確認項目(内容と参照が同じ)が {1} 行目にあります: それぞれ1件として数えています"),
+    ("{}: {} more groups of rows hold the same check item (the next on rows {}): each row is counted once", "{0}: ほかに{1}組の行が同じ確認項目です(次は {2} 行目): それぞれ1件として数えています"),
     ("{}: hidden sheets with a check-list header were not read: {} (unhide them, or read one with --sheet NAME)", "{0}: 確認項目の見出しのある非表示のシートは読みませんでした: {1}(表示するか、--sheet NAME で読んでください)"),
     ("{}: read as {}", "{0} の読み取り方: {1}"),
     ("--strict: {} problem(s): {} unresolved reference(s), {} CSP id(s) not in the catalog", "--strict: 問題が{0}件: 解決できない参照{1}件、カタログにないCSPのID{2}件"),
