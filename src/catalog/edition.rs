@@ -369,43 +369,15 @@ fn decide_column(
     }
 }
 
-/// Reads a check list's references before the analysis: a range the tool cannot read is
-/// an input error naming its cell; then the ISO edition of each references column is
-/// decided ([`decide`]) and kept in the list.
+/// Decides the ISO edition of each references column of a check list ([`decide`]) and
+/// keeps it in the list. A range the tool cannot read (reversed, across categories) is no
+/// input error: the resolver makes its item's reference unresolved (`invalid-range`), and
+/// `--strict` refuses it with the other unresolved references.
 pub fn prepare(
     catalog: &Catalog,
     list: &mut CheckList,
     flag: EditionFlag,
 ) -> Result<(), InputError> {
-    // each distinct reference read once; only one with a range sign can hold a range
-    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
-    let headers = list.refs_headers();
-    for item in &list.items {
-        for (i, r) in item.refs.iter().enumerate() {
-            if !reftext::may_hold_range(r) || !seen.insert(r.as_str()) {
-                continue;
-            }
-            for atom in reftext::read(r).atoms {
-                let Atom::Range(_, from, to) = atom else {
-                    continue;
-                };
-                if let Some(problem) = reftext::range_problem(&from, &to) {
-                    let column = headers
-                        .get(usize::from(item.ref_origin(i).column))
-                        .copied()
-                        .unwrap_or_default();
-                    return Err(InputError::at(
-                        Location::file(&list.source)
-                            .sheet(list.sheet.as_deref())
-                            .row(item.row)
-                            .column(column),
-                        format!("'{r}' is not a range the tool reads: {problem}"),
-                    )
-                    .hint("a range joins two ids of one level under one category or objective, low to high (9.2.1～9.2.3); otherwise list the ids"));
-                }
-            }
-        }
-    }
     list.iso_edition = decide_column(catalog, list, 0, flag)?;
     for k in 0..list.more_refs_columns.len() {
         let column = u8::try_from(k + 1).unwrap_or(u8::MAX);

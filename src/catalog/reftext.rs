@@ -727,14 +727,43 @@ pub fn lex(s: &str) -> Vec<Lex> {
         }
         if let Some((id, end)) = lex_id_at(&c, i) {
             let (kind, end) = after_id(&c, id, end);
+            let is_range = matches!(kind, Kind::Range(..));
             push(&mut out, kind, i, end);
             i = end;
+            // a range mark left after a range's end (`9.2.1～` ⏎ `9.2.3～` ⏎ `9.2.5`,
+            // `9.2.1 -` ⏎ `9.2.3 -`, `9.2.1～9.2.3 - 9.2.5`): a chain, or a range whose
+            // other end is cut off — never dropped, never read as one range
+            if is_range {
+                if let Some(op_end) = dangling_mark(&c, end) {
+                    push(&mut out, Kind::OpenRange, c.skip_spaces(end), op_end);
+                    i = op_end;
+                }
+            }
             continue;
         }
         push(&mut out, Kind::Word, i, i + 1);
         i += 1;
     }
     out
+}
+
+/// A range mark right after a range's end at `end` (spaces between), with nothing after it
+/// on its line but a separator, another mark or an id: the index after the mark. A mark
+/// followed by words (`9.2.1～9.2.3 - アクセス管理`) is a dash before a title.
+fn dangling_mark(c: &Chars, end: usize) -> Option<usize> {
+    let op = c.skip_spaces(end);
+    let op_end = range_op_at(c, op)?;
+    let next = c.skip_spaces(op_end);
+    // `～9.2.5`: the lexer reads it as a range cut off at its start
+    if c.is(op, is_tilde) && lex_id_at(c, next).is_some() {
+        return None;
+    }
+    let dangling = c.f(next).is_none()
+        || is_newline(c, next)
+        || c.is(next, |ch| is_hard_sep(ch) || ch == '/' || is_range_op(ch))
+        || range_op_at(c, next).is_some()
+        || lex_id_at(c, next).is_some();
+    dangling.then_some(op_end)
 }
 
 /// What an id lexed up to `end` turns out to be, with what follows it: a range, a
@@ -1655,6 +1684,13 @@ mod tests {
             "～9.2.6",
             "9.2.1ー",
             "9.2.1 -\n利用者登録",
+            // a mark left after a range's end: a chain is not read as one range
+            "9.2.1～\n9.2.3～",
+            "9.2.1 -\n9.2.3 -",
+            "9.2.1～9.2.3 -",
+            "9.2.1～9.2.3～9.2.5",
+            "9.2.1～9.2.3 - 9.2.5",
+            "9.2.1から9.2.3から",
         ] {
             assert!(read(r).open_range, "{r:?}");
         }
@@ -1663,6 +1699,7 @@ mod tests {
             "9.2.1 - 利用者登録",
             "8.1.5-P",
             "9.2.1ー9.2.6",
+            "9.2.1～9.2.3 - 利用者登録",
         ] {
             assert!(!read(r).open_range, "{r:?}");
         }

@@ -313,7 +313,6 @@ pub const JA: &[(&str, &str)] = &[
     ("put the CSP lists and profiles in the folder, or pass them with --csp", "CSPの一覧やプロファイルをフォルダに置くか、--csp で指定してください"),
     ("the lists are the same, but NEW rests on a registration not in effect", "一覧に差はありませんが、新しい一覧は基準日に効力のない登録に基づいています"),
     // --- merged from the CSP reader (#14), the references and editions (#15/16), suggest (#19)
-    ("'{}' is not a range the tool reads: {}", "'{0}' はこのツールが読める範囲の書き方ではありません: {1}"),
     ("an end of the range is no id", "範囲の端がIDではありません"),
     ("its ends are not of the same level", "両端の階層が違います"),
     ("a range of clauses is not read (list them: 9, 10)", "箇条の範囲は読みません(9, 10 のように並べてください)"),
