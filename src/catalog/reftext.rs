@@ -726,19 +726,17 @@ pub fn lex(s: &str) -> Vec<Lex> {
             }
         }
         if let Some((id, end)) = lex_id_at(&c, i) {
-            let (kind, end) = after_id(&c, id, end);
-            let is_range = matches!(kind, Kind::Range(..));
-            push(&mut out, kind, i, end);
-            i = end;
+            let (mut kind, mut end) = after_id(&c, id, end);
             // a range mark left after a range's end (`9.2.1～` ⏎ `9.2.3～` ⏎ `9.2.5`,
             // `9.2.1 -` ⏎ `9.2.3 -`, `9.2.1～9.2.3 - 9.2.5`): a chain, or a range whose
             // other end is cut off — never dropped, never read as one range
-            if is_range {
+            if matches!(kind, Kind::Range(..)) {
                 if let Some(op_end) = dangling_mark(&c, end) {
-                    push(&mut out, Kind::OpenRange, c.skip_spaces(end), op_end);
-                    i = op_end;
+                    (kind, end) = (Kind::OpenRange, op_end);
                 }
             }
+            push(&mut out, kind, i, end);
+            i = end;
             continue;
         }
         push(&mut out, Kind::Word, i, i + 1);
