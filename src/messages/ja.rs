@@ -191,6 +191,7 @@ pub const JA: &[(&str, &str)] = &[
     ("well-formed ISMAP id not in the catalog", "ISMAPのIDの形ですがカタログにありません"),
     ("Annex A reference not in the catalog", "附属書Aの参照ですがカタログにありません"),
     ("ISO/IEC 27017 reference not in the catalog", "ISO/IEC 27017の参照ですがカタログにありません"),
+    ("a range whose ends are not of one level under one parent, from low to high", "両端が同じ親の下の同じ階層ではないか、小さい番号から大きい番号への範囲ではありません"),
     ("NIST SP 800-53 id with no mapping to the catalog", "カタログへの対応がないNIST SP 800-53のIDです"),
     ("a range with an end missing (9.2.1～, ～9.2.6): write both ends in full (9.2.1～9.2.6), or the ids meant", "範囲の一方の端がありません(9.2.1～、～9.2.6): 両端を省略せずに書くか(9.2.1～9.2.6)、意図したIDを書いてください"),
     ("a shortened list (9.2.1、4): a bare number after an id is not read as a clause nor as a shortened id; write each id in full (9.2.1、9.2.4)", "省略した列挙です(9.2.1、4): IDの後の番号だけの記載は、箇条としても省略したIDとしても読みません。各IDを省略せずに書いてください(9.2.1、9.2.4)"),
