@@ -552,6 +552,8 @@ pub const JA: &[(&str, &str)] = &[
     ("it is not a status this tool knows", "このツールが知っている状況ではありません"),
     ("the column holds statuses ({}), so the table is read as a status table, but: {}", "この列に実施状況({0})があるため表を状況表として読みますが: {1}"),
     ("no status is given for {}", "{0} の状況がありません"),
+    ("the row of {} says its status is that of {}, but no row of the sheet states {}", "{0} の行は状況が {1} の記載によるとしていますが、シートに {2} の状況を書いた行がありません"),
+    ("restore the row of {}, or clear the row's 記載元 (stated by) cell to make its status your own statement", "{0} の行を戻すか、この行の記載元を空にして状況を自社の記載としてください"),
     ("give every row with an id its status; {}", "IDのある行にはすべて状況を書いてください。{0}"),
     // --- the command line (clap)
     ("unexpected argument '{}' found", "想定していない引数 '{0}' があります"),
