@@ -517,7 +517,7 @@ pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
         .enumerate()
         .filter(|(_, item)| !item.title.is_empty())
         .map(|(i, item)| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = WordHasher(0);
             key(item).hash(&mut h);
             (h.finish(), i)
         })
@@ -564,6 +564,34 @@ pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
+}
+
+/// A hasher taking eight bytes at a time (the multiply-rotate of rustc's FxHash): grouping
+/// a list's items needs no protection against crafted collisions, equal hashes being
+/// compared whole, and SipHash made the grouping 5 % of a 100,000-item report.
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from_le_bytes(w) ^ rest.len() as u64).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// One sheet `suggest` read: its rows as read (to be written back), where its header and
@@ -1539,11 +1567,17 @@ impl Items {
         let filled: Vec<usize> = (0..cells.width())
             .filter(|&c| !cells.cell(c).trim().is_empty())
             .collect();
+        // digits survive header_key (full-width ones folded): a cell holding one (an id, a
+        // reference) is no header cell without, and is told so without folding it
+        let digit = |s: &str| {
+            s.chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        };
         let as_header = |c: &usize| {
-            self.header
-                .cells
-                .get(*c)
-                .is_some_and(|h| header_key(h.trim()) == header_key(cells.cell(*c).trim()))
+            self.header.cells.get(*c).is_some_and(|h| {
+                let (h, cell) = (h.trim(), cells.cell(*c).trim());
+                h == cell || (digit(h) == digit(cell) && header_key(h) == header_key(cell))
+            })
         };
         let by = self
             .header
