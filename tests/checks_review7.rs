@@ -97,7 +97,9 @@ fn a_totals_row_is_not_an_item() {
     // in Japanese
     let (_, stderr) = run(report("ja", fixture("total.csv")));
     assert!(
-        stderr.contains("合計の行は確認項目ではないため読みませんでした: 5 '合計 2項目' 行目"),
+        stderr.contains(
+            "合計の行は確認項目ではないため読みませんでした(行番号 '内容'): 5 '合計 2項目'"
+        ),
         "{stderr}"
     );
 }

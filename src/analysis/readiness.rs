@@ -348,7 +348,7 @@ impl Stated<'_> {
             && self.tracks_evidence
             && stated_as.is_none()
             && inherited_from.is_none()
-            && evidence.trim().is_empty()
+            && crate::input::csp::names_no_evidence(evidence)
         {
             findings.push(Finding::NoEvidence);
         }

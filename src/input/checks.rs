@@ -1,5 +1,5 @@
 //! Check items (外部委託先に対する確認項目) from CSV, spreadsheets, YAML or JSON.
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 
@@ -1638,7 +1638,8 @@ impl Items {
                 && title_col.is_some_and(|t| m.left <= t || id_col == Some(m.left))
                 && self.header.refs.iter().any(|&r| m.left < r && r <= m.right)
         });
-        if marked || (merged_over_refs && !title.is_empty()) {
+        let text = if title.is_empty() { id } else { title.as_str() };
+        if (marked || (merged_over_refs && !title.is_empty())) && is_heading_text(text) {
             return Some(NotAnItem::Heading);
         }
         title.is_empty().then_some(NotAnItem::Template)
@@ -1957,7 +1958,7 @@ impl Items {
                 let (Some(item), Some(next)) = (self.items.get(i), self.items.get(i + 1)) else {
                     return false;
                 };
-                numbered_under(&next.id, &item.id)
+                numbered_under(&next.id, &item.id) && is_heading_text(&item.title)
             })
             .collect();
         for &i in headings.iter().rev() {
@@ -2012,6 +2013,55 @@ const HEADING_MARKS: &[char] = &[
     '〈', '＜',
 ];
 
+/// Whether a row's text reads as a section heading (`■ 物理的対策`, `【暗号】`, `アクセス管理`):
+/// short, and no question or requirement (no `。`, `？`, no sentence ending such as `こと`,
+/// `か`, `ください`, `ます`). A requirement marker (`【必須】`) or a heading mark before a
+/// sentence does not make it one: a row dropped as a heading must never hide a gap.
+fn is_heading_text(text: &str) -> bool {
+    /// At most about 20 Japanese characters (a character outside ASCII counts 2).
+    const MAX_WIDTH: usize = 40;
+    /// Endings of a question or a requirement.
+    const SENTENCE_ENDS: &[&str] = &[
+        "こと",
+        "か",
+        "ください",
+        "下さい",
+        "ている",
+        "ておる",
+        "する",
+        "ます",
+        "ません",
+        "できる",
+        "ない",
+        "です",
+        "である",
+        "れる",
+        "べき",
+        "ること",
+    ];
+    let folded = crate::text::fold_width(text);
+    let mut t = folded.trim();
+    // the marks and a bracketed label (`【必須】`) before the text
+    loop {
+        let rest = match t.strip_prefix('【').and_then(|r| r.split_once('】')) {
+            Some((_, after)) if !after.trim().is_empty() => after,
+            _ => t.trim_start_matches(|c| c != '【' && HEADING_MARKS.contains(&c)),
+        }
+        .trim_start();
+        if rest.len() == t.len() {
+            break;
+        }
+        t = rest;
+    }
+    let width: usize = t.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    let end = t.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | '、' | ',' | ')' | '）' | '」' | '!' | '！')
+    });
+    width <= MAX_WIDTH
+        && !t.contains(['。', '？', '?'])
+        && !SENTENCE_ENDS.iter().any(|e| end.ends_with(e))
+}
+
 /// Whether a cell names a total (`合計`, `小計`, `Total`).
 fn is_total_word(text: &str) -> bool {
     matches!(
@@ -2061,9 +2111,17 @@ fn named_ids(text: &str) -> Vec<String> {
     {
         return Vec::new();
     }
+    // unmarked, an id counts only when the catalog has it (its first three parts): a
+    // version (`OpenSSL 3.0.7`, `ver 1.2.3`) or an address (`192.168.1.0`) is none
     let id_like = |id: &IdText| {
         let parts = id.text.split('.').filter(|p| !p.is_empty()).count();
-        parts >= 3 || id.marker != Marker::None && parts >= 2
+        if id.marker != Marker::None {
+            return parts >= 2;
+        }
+        parts >= 3
+            && id
+                .parse()
+                .is_some_and(|p| in_catalog(&p.truncated(3).canonical()))
     };
     lex(text)
         .into_iter()
@@ -2075,6 +2133,19 @@ fn named_ids(text: &str) -> Vec<String> {
         })
         .map(|l| text[l.start..l.end].trim().to_owned())
         .collect()
+}
+
+/// Whether the embedded catalog has the id `id` (canonical): the ids a check item's prose
+/// names without a mark are only those (an id of another catalog needs its mark or the
+/// references column).
+fn in_catalog(id: &str) -> bool {
+    static IDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        crate::catalog::Catalog::embedded()
+            .map(|c| c.entries().iter().map(|e| e.id.clone()).collect())
+            .unwrap_or_default()
+    })
+    .contains(id)
 }
 
 /// A row's filled cells joined by a space (a row not read, for messages).
@@ -2397,8 +2468,28 @@ mod tests {
             ("TLS1.2以上で暗号化", vec![]),
             ("2024.4 改定", vec![]),
             ("パスワードは8文字以上", vec![]),
+            ("OpenSSL 3.0.7以上を使用していますか", vec![]),
+            ("IPv4 192.168.1.0/24 を使用していないこと", vec![]),
+            ("ver 1.2.3 以上", vec![]),
         ] {
             assert_eq!(named_ids(t), want, "{t}");
+        }
+        for (t, want) in [
+            ("アクセス管理", true),
+            ("■ 物理的対策", true),
+            ("【暗号】", true),
+            ("Physical and environmental security", true),
+            ("■多要素認証を導入していますか", false),
+            ("【必須】データセンターは国内にあります", false),
+            ("退職者のアカウントを速やかに削除していますか。", false),
+            ("ログを取得すること", false),
+            ("Do you encrypt data at rest?", false),
+            (
+                "クラウドサービスの利用終了時にデータが確実に消去される契約",
+                false,
+            ),
+        ] {
+            assert_eq!(is_heading_text(t), want, "{t}");
         }
         assert!(is_number_of("管理策番号", "管理策"));
         assert!(is_number_of("ISMAP管理策番号", "ＩＳＭＡＰ管理策"));

@@ -1160,6 +1160,18 @@ fn no_ids(path: &Path, ignored: usize) -> InputError {
     .hint("paste the table of implemented control objectives from the CSP's published list (ids like 5.1.1 or 8.1.5.P)")
 }
 
+/// Whether an evidence cell names no evidence: empty, or a text saying there is none
+/// (`なし`, `無し`, `特になし`, `-`, `'-`, `ー`, `?`): the words that give no remark or no reason
+/// elsewhere (a status word is not one of them here).
+pub fn names_no_evidence(evidence: &str) -> bool {
+    // `'-`: Excel's prefix that keeps a cell text, as a CSV written by hand keeps it
+    let t = evidence.trim();
+    let t = t.strip_prefix(['\'', '’']).unwrap_or(t).trim();
+    t.is_empty()
+        || remarks::says_nothing(t)
+        || (vocab::says_no_reason(t) && vocab::status_value(t).is_err())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

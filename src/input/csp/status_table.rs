@@ -181,8 +181,14 @@ pub fn read(
             },
         )?;
         // the statement `readiness` wrote: a state its 記載元 says is its objective's or
-        // its items' is no statement of the row's own
-        let status = status.filter(|_| !(cols.own_statement && states_of_another(row, layout)));
+        // its items' is no statement of the row's own, as long as it is what was written
+        // (the state of the rows it names, no reason); an edited one is the CSP's own
+        let status = match status {
+            Some(s) if cols.own_statement => {
+                (!written_as(row, layout, cols, sheet, start, &loc, n, id_cell, &s)?).then_some(s)
+            }
+            status => status,
+        };
         if id_cell.is_empty() {
             if let Some(s) = &status {
                 return Err(InputError::at(
@@ -270,9 +276,13 @@ pub fn read(
             // the reason: the note in brackets, and the first reason column the row fills; a
             // "reason" that gives none (`なし`, `TBD`, `検討中`, `特記事項なし`) or restates the
             // control (its title) is none
+            // of a row stated not applicable, a text saying the provider itself does the
+            // control (`当社で実施`) says the opposite of a reason
             let given_in = |c: usize| {
                 let r = vocab::reason_given(cell(row, c));
-                if restates_control(r, &titles) {
+                if restates_control(r, &titles)
+                    || (status.declared == Declared::NotApplicable && names_self_doing_it(r))
+                {
                     ""
                 } else {
                     r
@@ -541,18 +551,26 @@ fn states_a_cause(text: &str) -> bool {
 fn is_requirement(text: &str) -> bool {
     let key = crate::text::header_key(text);
     let key = key.trim_end_matches(['。', '．', '）', ')']);
-    ["こと", "ならない", "望ましい", "必要がある"]
-        .iter()
-        .any(|w| key.ends_with(w))
+    [
+        "こと",
+        "こととする",
+        "ものとする",
+        "ならない",
+        "望ましい",
+        "必要がある",
+    ]
+    .iter()
+    .any(|w| key.ends_with(w))
         || crate::text::fold_width(text)
             .to_lowercase()
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| matches!(w, "shall" | "should" | "must"))
 }
 
-/// Parties that may do a control in a service's stead (`header_key` form): the customer,
-/// another provider, the CSP itself.
-const PARTIES_JA: [&str; 16] = [
+/// Parties other than the service's provider that may do a control in the service's
+/// stead (`header_key` form): the customer, another provider. `事業者` / `提供者` are one
+/// only when qualified as another's ([`OTHER_PROVIDER`]).
+const PARTIES_JA: [&str; 14] = [
     "利用者",
     "顧客",
     "お客様",
@@ -562,14 +580,85 @@ const PARTIES_JA: [&str; 16] = [
     "ユーザー",
     "ユーザ",
     "利用企業",
-    "事業者",
-    "提供者",
-    "当社",
-    "弊社",
+    "委託先",
     "iaas",
     "paas",
     "saas",
+    "事業者",
 ];
+
+/// The service's provider itself (`header_key` form): saying it does the control is no
+/// reason for the control not to apply (`当社で実施`, `本管理策は事業者が実施する`).
+const SELF_JA: [&str; 7] = [
+    "当社",
+    "弊社",
+    "自社",
+    "本サービス",
+    "当サービス",
+    "事業者",
+    "提供者",
+];
+
+/// What makes `事業者` / `提供者` another's (`iaas事業者`, `委託先事業者`, `上位の事業者`):
+/// without one of these before it, it is the service's provider.
+const OTHER_PROVIDER: [&str; 12] = [
+    "iaas",
+    "paas",
+    "saas",
+    "委託先",
+    "委託",
+    "外部",
+    "上位",
+    "上位の",
+    "基盤",
+    "他",
+    "他の",
+    "データセンター",
+];
+
+/// Whether `party` at byte `i` of `key` is another party than the service's provider:
+/// `事業者` / `提供者` only when qualified as another's (`iaas事業者`), any other party
+/// of [`PARTIES_JA`] as it is; never one of [`SELF_JA`] but those two.
+fn is_other_party(key: &str, i: usize, party: &str) -> bool {
+    if matches!(party, "事業者" | "提供者") {
+        OTHER_PROVIDER.iter().any(|q| key[..i].ends_with(q))
+    } else {
+        PARTIES_JA.contains(&party)
+    }
+}
+
+/// The positions after which each of `parties` found in `key` does something
+/// ([`DOES_JA`], after `が`/`で`/`にて`… or at once), with the clause it does it in.
+fn parties_doing<'k>(
+    key: &'k str,
+    parties: &'k [&'k str],
+) -> impl Iterator<Item = (&'k str, usize, &'k str)> + 'k {
+    parties.iter().flat_map(move |&party| {
+        key.match_indices(party).filter_map(move |(i, _)| {
+            let after = &key[i + party.len()..];
+            let clause = after.split(['。', '、', '，']).next().unwrap_or("");
+            let does = DOES_JA.iter().any(|d| clause.starts_with(d))
+                || ["が", "で", "にて", "により", "による", "自身", "自ら", "側"]
+                    .iter()
+                    .any(|p| clause.starts_with(p) && DOES_JA.iter().any(|d| clause.contains(d)));
+            does.then_some((party, i, clause))
+        })
+    })
+}
+
+/// Whether a text says the service's provider itself does the control ([`SELF_JA`]:
+/// `当社で実施`, `鍵管理：事業者で対応`, `利用者の鍵も含め当社が管理`), not negated
+/// (`当社では実施しない` says it does not): no reason for it not to apply.
+fn names_self_doing_it(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let found = parties_doing(&key, &SELF_JA).any(|(party, i, clause)| {
+        !is_other_party(&key, i, party)
+            && !["ない", "無い", "せず", "ず", "なし"]
+                .iter()
+                .any(|w| clause.contains(w))
+    });
+    found
+}
 
 /// What a party does (`header_key` form), after `が`/`で`/`にて` or at once (`利用者責任`).
 const DOES_JA: [&str; 15] = [
@@ -608,20 +697,11 @@ const PARTIES_EN: [&str; 14] = [
 ];
 
 /// Whether a text says who does the control (so why the service does not): a party
-/// ([`PARTIES_JA`]) doing it (`利用者が行う`, `お客様が鍵を管理する`, `利用者責任`), or in
+/// ([`PARTIES_JA`], never the service's provider itself) doing it (`利用者が行う`, `お客様が鍵を管理する`, `利用者責任`), or in
 /// English `by (the) customer`, `customer('s) responsibility`, `customer-managed`.
 fn names_who_does_it(text: &str) -> bool {
     let key = crate::text::header_key(text);
-    let ja = PARTIES_JA.iter().any(|party| {
-        key.match_indices(party).any(|(i, _)| {
-            let after = &key[i + party.len()..];
-            let clause = after.split(['。', '、', '，']).next().unwrap_or("");
-            DOES_JA.iter().any(|d| clause.starts_with(d))
-                || ["が", "で", "にて", "により", "による", "自身", "自ら", "側"]
-                    .iter()
-                    .any(|p| clause.starts_with(p) && DOES_JA.iter().any(|d| clause.contains(d)))
-        })
-    });
+    let ja = parties_doing(&key, &PARTIES_JA).any(|(party, i, _)| is_other_party(&key, i, party));
     let lower = crate::text::fold_width(text).to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
@@ -637,18 +717,87 @@ fn names_who_does_it(text: &str) -> bool {
         .any(|p| p[0] == "by" && matches!(p[1], "the" | "a" | "each" | "our") && party(p[2]))
 }
 
-/// Whether a row of the statement `readiness` wrote has a 記載元 (stated by) cell saying
-/// its state is what the list states of something else.
-fn states_of_another(row: &[String], layout: &Layout) -> bool {
+/// The ids a row of the statement `readiness` wrote names in its 記載元 (stated by) cell
+/// as those whose state its state is (`3.1.2 の記載による`, `stated as 4.4.7.1, 4.4.7.2`);
+/// `None` when the cell says no such thing (the row states its own).
+fn states_of_another(row: &[String], layout: &Layout) -> Option<Vec<String>> {
     use crate::lang::Lang;
-    [Lang::Ja, Lang::En].into_iter().any(|lang| {
+    [Lang::Ja, Lang::En].into_iter().find_map(|lang| {
         let header = crate::report::readiness::item_headers(lang)[5];
-        layout
-            .names
-            .iter()
-            .position(|n| n == header)
-            .is_some_and(|c| crate::report::readiness::is_stated_as_cell(cell(row, c)))
+        let c = layout.names.iter().position(|n| n == header)?;
+        let text = cell(row, c);
+        if !crate::report::readiness::is_stated_as_cell(text) {
+            return None;
+        }
+        Some(
+            text.split("; ")
+                .map(str::trim)
+                .filter_map(|part| {
+                    part.strip_suffix(" の記載による")
+                        .or_else(|| part.strip_prefix("stated as "))
+                })
+                .flat_map(|ids| ids.split(", "))
+                .map(|id| id.trim().to_owned())
+                .filter(|id| !id.is_empty())
+                .collect(),
+        )
     })
+}
+
+/// The name of the 記載元 (stated by) column of the statement `readiness` wrote.
+fn stated_by_name(layout: &Layout) -> &str {
+    use crate::lang::Lang;
+    [Lang::Ja, Lang::En]
+        .into_iter()
+        .map(|lang| crate::report::readiness::item_headers(lang)[5])
+        .find(|h| layout.names.iter().any(|n| n == h))
+        .unwrap_or("記載元")
+}
+
+/// Whether the status `s` of a row of the statement `readiness` wrote is the tool's, not
+/// the CSP's: its 記載元 names the rows whose state it is, each of them states `s`, and
+/// the row gives no reason. A row naming rows the sheet does not hold is refused (what it
+/// was written as cannot be told); a status edited (another value, a reason added) is the
+/// CSP's own statement (`false`).
+#[allow(clippy::too_many_arguments)]
+fn written_as(
+    row: &[String],
+    layout: &Layout,
+    cols: &StatusColumns,
+    sheet: &Sheet,
+    start: usize,
+    loc: &Location,
+    n: usize,
+    id_cell: &str,
+    s: &StatusValue,
+) -> Result<bool, InputError> {
+    let Some(ids) = states_of_another(row, layout) else {
+        return Ok(false);
+    };
+    let mut same = !ids.is_empty();
+    for id in &ids {
+        let named = sheet.rows.iter().enumerate().skip(start).find(|(_, r)| {
+            cell(r, layout.id_column) == id && states_of_another(r, layout).is_none()
+        });
+        let Some((i, r)) = named else {
+            return Err(InputError::at(
+                loc.clone().row(n).column(stated_by_name(layout)),
+                format!(
+                    "the row of {id_cell} says its status is that of {id}, but no row of the sheet states {id}"
+                ),
+            )
+            .hint(format!(
+                "restore the row of {id}, or clear the row's 記載元 (stated by) cell to make its status your own statement"
+            )));
+        };
+        let theirs = status_of(r, i + 1, layout, cols, loc, id)?;
+        same &= theirs.is_some_and(|t| t.declared == s.declared);
+    }
+    let reason = cols
+        .reasons
+        .iter()
+        .any(|&c| !vocab::reason_given(cell(row, c)).is_empty());
+    Ok(same && !reason && vocab::reason_given(&s.note).is_empty())
 }
 
 /// The remark of a row stated implemented, kept for the reader (`csp-remark`): the text of
