@@ -64,3 +64,42 @@ fn strict_refuses_an_invalid_range() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("9.2.5～9.2.3"), "{err}");
 }
+
+/// A-ed-2: under a column headed `ISMAP管理策番号`, 2022-only numbers (`5.16`, `5.7`) beside
+/// numbers naming other controls in the two editions (`6.1` screening, `8.2` privileged
+/// access in 2022) credited `6.1` and `8.2` as ISMAP categories: the column is refused,
+/// naming the cells, in both languages; `--iso-edition 2022` reads it (the 2022 numbers
+/// through the correspondence, never covered).
+#[test]
+fn an_ismap_header_over_2022_numbers_naming_other_controls_is_refused() {
+    let checks = data("fix8-refs/ismap-header-2022-ids.csv");
+    let mut c = on_checks("en", "report", &checks);
+    c.arg("--csp").arg(data("fix8-refs/csp-st.csv"));
+    let out = c.output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("headed as ISMAP's (2013 numbering), but row 4 '5.16' is 2022 numbering"),
+        "{err}"
+    );
+    assert!(err.contains("'6.1'") && err.contains("'8.2'"), "{err}");
+    assert!(err.contains("--iso-edition"), "{err}");
+    let mut c = on_checks("ja", "report", &checks);
+    c.arg("--csp").arg(data("fix8-refs/csp-st.csv"));
+    let err = String::from_utf8_lossy(&c.output().unwrap().stderr).into_owned();
+    assert!(
+        err.contains("参照の列の見出しはISMAP(2013年版の番号)ですが"),
+        "{err}"
+    );
+    let mut c = on_checks("en", "report", &checks);
+    c.arg("--csp").arg(data("fix8-refs/csp-st.csv")).args([
+        "--iso-edition",
+        "2022",
+        "--format",
+        "json",
+    ]);
+    let items = json_of(&mut c)["items"].clone();
+    for item in items.as_array().unwrap() {
+        assert_ne!(item["status"], "covered", "{item}");
+    }
+}

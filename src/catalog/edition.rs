@@ -252,15 +252,8 @@ fn decide_column(
     // has is then an id ISMAP does not have (unresolved, `other-edition`), never a sign
     // that the whole column is in 2022 numbering (review 7, B-ed-1); a reference carrying
     // its edition (`ISO/IEC 27001:2022 A.5.15`) is still read in it
-    if is_ismap_header(&header) {
-        return Ok(EditionDecision {
-            edition: Some(IsoEdition::Iso2013),
-            decided_by: DecidedBy::IsmapHeader,
-            text: header.clone(),
-            row: None,
-        });
-    }
-    for (row, text) in &list.title_rows {
+    let ismap_header = is_ismap_header(&header);
+    for (row, text) in list.title_rows.iter().filter(|_| !ismap_header) {
         if let [e] = editions_named(text)[..] {
             return Ok(EditionDecision {
                 edition: Some(e),
@@ -315,6 +308,29 @@ fn decide_column(
         v.dedup();
     }
     let [untagged, tagged] = &evidence;
+    if ismap_header {
+        // …unless 2022-only numbers stand beside numbers naming other controls in the two
+        // editions (`5.16` beside `6.1`, `8.2`): the column is then likely in 2022 numbering,
+        // and reading `6.1` as ISMAP's would credit another control (review 8, A-ed-2)
+        if let (Some(b), false) = (untagged[1].first(), sensitive.is_empty()) {
+            return Err(InputError::at(
+                loc(),
+                format!(
+                    "the references column is headed as ISMAP's (2013 numbering), but {} is 2022 numbering, and {} name{} different controls in the 2013 and 2022 editions",
+                    cell(*b),
+                    cells(&sensitive),
+                    if sensitive.len() == 1 { "s" } else { "" }
+                ),
+            )
+            .hint("name the edition in the references column header (e.g. '管理策 (ISO/IEC 27001:2022)'), or pass --iso-edition 2013 or --iso-edition 2022, or correct the 2022 numbers"));
+        }
+        return Ok(EditionDecision {
+            edition: Some(IsoEdition::Iso2013),
+            decided_by: DecidedBy::IsmapHeader,
+            text: header.clone(),
+            row: None,
+        });
+    }
     // references carrying their edition read in it whatever the list's: they decide the
     // list only when nothing else does and they agree
     let [old, new] =
