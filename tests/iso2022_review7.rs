@@ -159,8 +159,12 @@ fn an_ismap_column_keeps_ismap_numbering() {
         "{err}"
     );
     let v = json_of(
-        report("en", data("iso2022-review7/ismap-column.csv"))
-            .args(["--iso-edition", "2013", "--format", "json"]),
+        report("en", data("iso2022-review7/ismap-column.csv")).args([
+            "--iso-edition",
+            "2013",
+            "--format",
+            "json",
+        ]),
     );
     let items = &v["items"];
     let e = &v["checks"]["iso_edition"];
