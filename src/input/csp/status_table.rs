@@ -679,7 +679,7 @@ const DOES_JA: [&str; 15] = [
     "負担",
 ];
 
-const PARTIES_EN: [&str; 14] = [
+const PARTIES_EN: [&str; 12] = [
     "customer",
     "customers",
     "user",
@@ -688,17 +688,30 @@ const PARTIES_EN: [&str; 14] = [
     "tenants",
     "client",
     "clients",
-    "provider",
-    "vendor",
     "contractor",
     "iaas",
     "paas",
     "saas",
 ];
 
+/// What makes an English `provider` / `vendor` another's (`the IaaS provider`,
+/// `a third-party vendor`): alone it is the service's provider itself, as `事業者` is.
+const OTHER_PROVIDER_EN: [&str; 9] = [
+    "iaas",
+    "paas",
+    "saas",
+    "underlying",
+    "infrastructure",
+    "upstream",
+    "hosting",
+    "third",
+    "party",
+];
+
 /// Whether a text says who does the control (so why the service does not): a party
 /// ([`PARTIES_JA`], never the service's provider itself) doing it (`利用者が行う`, `お客様が鍵を管理する`, `利用者責任`), or in
-/// English `by (the) customer`, `customer('s) responsibility`, `customer-managed`.
+/// English `by (the) customer`, `customer('s) responsibility`, `customer-managed` (a
+/// `provider` or `vendor` only when another's: `by the IaaS provider`).
 fn names_who_does_it(text: &str) -> bool {
     let key = crate::text::header_key(text);
     let ja = parties_doing(&key, &PARTIES_JA).any(|(party, i, _)| is_other_party(&key, i, party));
@@ -707,14 +720,29 @@ fn names_who_does_it(text: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
-    let party = |w: &str| PARTIES_EN.contains(&w.trim_end_matches("'s"));
-    ja || words.windows(2).any(|p| {
-        (p[0] == "by" && party(p[1]))
-            || (party(p[0])
-                && (p[1].starts_with("responsib") || p[1] == "managed" || p[1] == "side"))
-    }) || words
-        .windows(3)
-        .any(|p| p[0] == "by" && matches!(p[1], "the" | "a" | "each" | "our") && party(p[2]))
+    let party = |k: usize| {
+        let w = words[k].trim_end_matches("'s");
+        if matches!(w, "provider" | "providers" | "vendor" | "vendors") {
+            k > 0 && OTHER_PROVIDER_EN.contains(&words[k - 1])
+        } else {
+            PARTIES_EN.contains(&w)
+        }
+    };
+    let by_at = |k: usize| {
+        words[k] == "by"
+            && (words.get(k + 1).is_some() && party(k + 1)
+                || words
+                    .get(k + 1)
+                    .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "each" | "our"))
+                    && (k + 2..(k + 5).min(words.len())).any(party))
+    };
+    ja || (0..words.len()).any(|k| {
+        by_at(k)
+            || (party(k)
+                && words
+                    .get(k + 1)
+                    .is_some_and(|n| n.starts_with("responsib") || *n == "managed" || *n == "side"))
+    })
 }
 
 /// The ids a row of the statement `readiness` wrote names in its 記載元 (stated by) cell
@@ -1253,6 +1281,34 @@ mod tests {
             "物理的セキュリティ境界を定め、用いること",
             &border
         ));
+    }
+
+    /// English as Japanese: the service's provider itself doing a control is no reason
+    /// for it not to apply; another provider, named as another's, is (review 8 A-na-2).
+    #[test]
+    fn who_does_it_in_english() {
+        for text in [
+            "by the customer",
+            "Key management by customers",
+            "customer responsibility",
+            "customer-managed",
+            "managed by the tenant",
+            "performed by the IaaS provider",
+            "handled by a third-party vendor",
+            "by the underlying infrastructure provider",
+        ] {
+            assert!(names_who_does_it(text), "{text}");
+        }
+        for text in [
+            "by the provider",
+            "implemented by the vendor",
+            "by our provider",
+            "by the cloud provider",
+            "provider responsibility",
+            "the provider manages keys",
+        ] {
+            assert!(!names_who_does_it(text), "{text}");
+        }
     }
 
     #[test]
