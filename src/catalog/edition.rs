@@ -264,26 +264,13 @@ fn decide_column(
         }
     }
     let plain = plain_ids(&header);
-    // the sheet of an item of a list read from several (named in its first extra column)
-    let sheet_column = (list.sheets.len() > 1)
-        .then(|| list.extra_columns.first())
-        .flatten();
-    let sheet_of = |item: &'_ crate::model::CheckItem| -> Option<String> {
-        let name = sheet_column?;
-        item.extra
-            .0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-    };
-    let sheets: Vec<Option<String>> = list.items.iter().map(sheet_of).collect();
     // [untagged, tagged] evidence of [2013, 2022]
     let mut evidence: [[Vec<Cell>; 2]; 2] = Default::default();
     let mut sensitive: Vec<Cell> = Vec::new();
     // each distinct reference read once (a large list repeats a few thousand of them)
     let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
-    for (item, sheet) in list.items.iter().zip(&sheets) {
-        let sheet = sheet.as_deref();
+    for item in &list.items {
+        let sheet = crate::input::checks::sheet_of(list, item);
         for (i, r) in item.refs.iter().enumerate() {
             let origin = item.ref_origin(i);
             // a number that may have lost a trailing zero is not read at all

@@ -496,12 +496,26 @@ fn merge_sheets(
     })
 }
 
+/// The sheet an item of a list read from several sheets came from: [`merge_sheets`] puts
+/// it in the list's first extra column (`sheet`, or `sheet (workbook)`); `None` for a list
+/// of one sheet.
+pub fn sheet_of<'a>(list: &CheckList, item: &'a CheckItem) -> Option<&'a str> {
+    let name = list
+        .extra_columns
+        .first()
+        .filter(|_| list.sheets.len() > 1)?;
+    item.extra
+        .0
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
 /// Items of a check list that are the same item twice (the same text and references, a
 /// copied row under another id or none): each group by the rows (with sheet) and ids of
 /// its items (`2 (#2)`, `組織的対策 5 (A-3)`), the first first. They are counted twice in the
 /// summary.
 pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
-    use std::hash::{Hash, Hasher};
     fn key(item: &CheckItem) -> (&str, &[String], &str) {
         (
             item.title.as_str(),
@@ -510,17 +524,15 @@ pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
         )
     }
     // a hash per item, sorted (16 bytes an item, where a map of keys would hold ~80): the
-    // items of equal hash are then compared whole
+    // items of equal hash are then compared whole. foldhash, fixed seed: no protection
+    // against crafted collisions is needed, and SipHash was 5 % of a 100,000-item report
+    let hasher = foldhash::fast::FixedState::default();
     let mut hashed: Vec<(u64, usize)> = list
         .items
         .iter()
         .enumerate()
         .filter(|(_, item)| !item.title.is_empty())
-        .map(|(i, item)| {
-            let mut h = WordHasher(0);
-            key(item).hash(&mut h);
-            (h.finish(), i)
-        })
+        .map(|(i, item)| (hasher.hash_one(key(item)), i))
         .collect();
     hashed.sort_unstable();
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -541,13 +553,6 @@ pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
         }
     }
     groups.sort_unstable_by_key(|members| members[0]);
-    let sheet_of = |item: &CheckItem| {
-        item.extra
-            .0
-            .iter()
-            .find(|(k, _)| k.starts_with(SHEET_COLUMN))
-            .map(|(_, v)| v.clone())
-    };
     groups
         .into_iter()
         .map(|members| {
@@ -555,7 +560,7 @@ pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
                 .into_iter()
                 .map(|i| {
                     let item = &list.items[i];
-                    let at = match sheet_of(item).filter(|_| list.sheets.len() > 1) {
+                    let at = match sheet_of(list, item) {
                         Some(sheet) => format!("{sheet} {}", item.row),
                         None => item.row.to_string(),
                     };
@@ -564,34 +569,6 @@ pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
-}
-
-/// A hasher taking eight bytes at a time (the multiply-rotate of rustc's FxHash): grouping
-/// a list's items needs no protection against crafted collisions, equal hashes being
-/// compared whole, and SipHash made the grouping 5 % of a 100,000-item report.
-struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from_le_bytes(w) ^ rest.len() as u64).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// One sheet `suggest` read: its rows as read (to be written back), where its header and
