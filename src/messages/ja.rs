@@ -131,6 +131,8 @@ pub const JA: &[(&str, &str)] = &[
     ("the audit period ends before it starts", "監査対象期間の終わりが始まりより前です"),
     ("the registration date {} is after the renewal deadline {}", "登録日 {0} が更新期限 {1} より後です"),
     // --- the fields of a pasted ISMAP list entry
+    ("'{}' reads as a fact of the ISMAP list entry ('{}'), but its label is not one the entry uses: it is not read, and is not passed over either", "'{0}' はISMAPクラウドサービスリストの掲載項目('{1}')のようですが、掲載項目の見出しではありません: 読み取りも、読み飛ばしもしません"),
+    ("write it under the label of the list entry it is (登録日, 登録の更新期限, 監査対象期間, 後発事象, 改善計画の有無), or remove the line if it is not the entry's", "該当する掲載項目の見出し(登録日、登録の更新期限、監査対象期間、後発事象、改善計画の有無)の下に書くか、掲載情報でなければその行を削除してください"),
     ("'{}' is a field of the ISMAP list entry, but no value follows it (on its line, or on the next line): it is not read as a heading either", "'{0}' はISMAPクラウドサービスリストの掲載項目ですが、値がありません(同じ行にも次の行にも): 見出しとしても読みません"),
     ("write the field's value after its label (on the same line after a tab or ：, or on the next line), or remove the line; a heading over ids is no field of the list entry", "項目名の後に値を書くか(同じ行にタブや「：」で区切って、または次の行に)、その行を削除してください。IDの上の見出しは掲載項目ではありません"),
     ("'{}' is given twice, differently: '{}' here, '{}' on line {}", "'{0}' が2回、異なる値で書かれています: ここでは '{1}'、{3}行目では '{2}'"),
