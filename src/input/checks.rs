@@ -581,6 +581,15 @@ pub struct SheetRead {
     pub items: usize,
 }
 
+/// Whether the references cells of the items `suggest` reads are split into references:
+/// the table, Markdown and JSON show them; a list written back (CSV, xlsx) keeps each
+/// references cell as it was, and nothing reads them split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemRefs {
+    Split,
+    LeftInCell,
+}
+
 /// A check list as `suggest` reads it, and the sheets it came from.
 #[derive(Debug)]
 pub struct ForSuggest {
@@ -597,6 +606,7 @@ pub struct ForSuggest {
 fn sheet_for_suggest(
     sheet: Sheet,
     require_title: bool,
+    refs: ItemRefs,
 ) -> Result<(CheckList, SheetRead), InputError> {
     let by = if has_header(&sheet, None) {
         Field::Refs
@@ -605,6 +615,7 @@ fn sheet_for_suggest(
     };
     // the sheet is kept whole, to be written back: each item's cells are copied from it
     let mut items = Items::new(&sheet, by, None)?;
+    items.refs = refs;
     for (i, cells) in sheet.rows.iter().enumerate().skip(items.header.row) {
         items.push(i + 1, &mut Copied(cells))?;
     }
@@ -637,14 +648,16 @@ fn sheet_for_suggest(
 /// free text that `report` will read once `suggest` has written a references column into
 /// them. A CSV is its one sheet; a workbook with `--sheet` that sheet; else every
 /// visible sheet with a check-list header ([`from_workbook`]'s rule, a check-item column
-/// counting as one), their items merged as `report` merges them.
+/// counting as one), their items merged as `report` merges them; their references split
+/// or not (`refs`).
 pub fn load_for_suggest(
     path: &Path,
     encoding: Option<Encoding>,
     sheet: Option<&str>,
+    refs: ItemRefs,
 ) -> Result<ForSuggest, InputError> {
     let one = |sheet: Sheet| {
-        let (list, read) = sheet_for_suggest(sheet, true)?;
+        let (list, read) = sheet_for_suggest(sheet, true, refs)?;
         Ok(ForSuggest {
             list,
             read: vec![read],
@@ -670,7 +683,7 @@ pub fn load_for_suggest(
                     Merged::FillDown,
                 )?);
             }
-            workbook_for_suggest(path, sheets)
+            workbook_for_suggest(path, sheets, refs)
         }
     }
 }
@@ -681,9 +694,10 @@ pub fn stored_for_suggest(
     path: &Path,
     wb: &table::StoredWorkbook,
     sheet: Option<&str>,
+    refs: ItemRefs,
 ) -> Result<ForSuggest, InputError> {
     let one = |sheet: &table::StoredSheet| {
-        let (list, read) = sheet_for_suggest(sheet.text.clone(), true)?;
+        let (list, read) = sheet_for_suggest(sheet.text.clone(), true, refs)?;
         Ok(ForSuggest {
             list,
             read: vec![read],
@@ -716,13 +730,21 @@ pub fn stored_for_suggest(
             )),
         };
     }
-    workbook_for_suggest(path, visible.iter().map(|s| s.text.clone()).collect())
+    workbook_for_suggest(
+        path,
+        visible.iter().map(|s| s.text.clone()).collect(),
+        refs,
+    )
 }
 
 /// The visible sheets of a workbook (two or more) read for `suggest`: each with a
 /// check-list header, merged as [`merge_sheets`] merges them for `report`; the others
 /// named in `skipped_sheets`.
-fn workbook_for_suggest(path: &Path, sheets: Vec<Sheet>) -> Result<ForSuggest, InputError> {
+fn workbook_for_suggest(
+    path: &Path,
+    sheets: Vec<Sheet>,
+    refs: ItemRefs,
+) -> Result<ForSuggest, InputError> {
     let names: Vec<String> = sheets
         .iter()
         .map(|s| s.sheet.clone().unwrap_or_default())
@@ -737,7 +759,7 @@ fn workbook_for_suggest(path: &Path, sheets: Vec<Sheet>) -> Result<ForSuggest, I
         }
         // a sheet of references without item text is read as `report` reads it (its
         // items have no text to match)
-        let (list, r) = sheet_for_suggest(sheet, false)?;
+        let (list, r) = sheet_for_suggest(sheet, false, refs)?;
         // a references column `report` does not look for across sheets (one headed
         // with a standard's name) and no column of ours to add: `report` skips it
         if r.layout.column(Field::Refs).is_some() && !has_header(&r.sheet, None) {
@@ -1453,6 +1475,8 @@ struct Items {
     /// The sheet's merged regions on one row, across columns (a heading's text merged
     /// over the references column).
     row_merges: Vec<table::Region>,
+    /// Whether the references cells are split into the items' references.
+    refs: ItemRefs,
 }
 
 /// What a function of a cell's text made of the first few distinct texts seen: a column
@@ -1531,6 +1555,7 @@ impl Items {
                 .filter(|m| m.top == m.bottom && m.right > m.left)
                 .copied()
                 .collect(),
+            refs: ItemRefs::Split,
         })
     }
 
@@ -1541,9 +1566,6 @@ impl Items {
     /// assurance or risk), or a row of no id and no check item (an answer alone). A row
     /// whose cells name a control is always an item.
     fn not_an_item(&self, row: usize, cells: &(impl Cells + ?Sized)) -> Option<NotAnItem> {
-        let filled: Vec<usize> = (0..cells.width())
-            .filter(|&c| !cells.cell(c).trim().is_empty())
-            .collect();
         // digits survive header_key (full-width ones folded): a cell holding one (an id, a
         // reference) is no header cell without, and is told so without folding it
         let digit = |s: &str| {
@@ -1556,6 +1578,19 @@ impl Items {
                 h == cell || (digit(h) == digit(cell) && header_key(h) == header_key(cell))
             })
         };
+        // most rows: a references cell filled, not as its header, is no repeated header
+        // and makes the row an item (the answer below, without listing the row's cells)
+        if self
+            .header
+            .refs
+            .iter()
+            .any(|c| !cells.cell(*c).trim().is_empty() && !as_header(c))
+        {
+            return None;
+        }
+        let filled: Vec<usize> = (0..cells.width())
+            .filter(|&c| !cells.cell(c).trim().is_empty())
+            .collect();
         let by = self
             .header
             .fields
@@ -1595,8 +1630,9 @@ impl Items {
             .filter(|&c| Some(c) != id_col && !title_cols(c))
             .collect();
         let texts: Vec<&str> = filled.iter().map(|&c| cells.cell(c).trim()).collect();
-        if texts.iter().any(|t| is_total_word(t))
-            && texts.iter().all(|t| is_total_word(t) || is_count(t))
+        // all, then any: most rows fail `all` on their first cell
+        if texts.iter().all(|t| is_total_word(t) || is_count(t))
+            && texts.iter().any(|t| is_total_word(t))
         {
             return Some(NotAnItem::Total);
         }
@@ -1744,6 +1780,9 @@ impl Items {
 
     /// The references of row `row`'s cells, column by column, onto `item`.
     fn add_refs(&self, item: &mut CheckItem, row: usize, cells: &(impl Cells + ?Sized)) {
+        if self.refs == ItemRefs::LeftInCell {
+            return;
+        }
         for (k, &c) in self.header.refs.iter().enumerate() {
             let text = self.cell_text(cells, c);
             // a number with a fraction: what was typed (`5.30`) is lost
