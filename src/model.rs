@@ -131,14 +131,25 @@ impl CheckItem {
     /// Adds the references of a cell of references column `column`; `number`: the cell
     /// holds a number (a spreadsheet number with a fraction, a YAML/JSON float), not text.
     pub fn add_refs(&mut self, cell: &str, column: u8, number: bool) {
+        self.add_split_refs(crate::catalog::reftext::split(cell), column, number);
+    }
+
+    /// [`CheckItem::add_refs`] of a cell already split (by `reftext::split`).
+    pub fn add_split_refs<R: AsRef<str> + Into<String>>(
+        &mut self,
+        refs: impl IntoIterator<Item = R>,
+        column: u8,
+        number: bool,
+    ) {
         let origin = RefOrigin { column, number };
         let before = self.refs.len();
-        for r in crate::catalog::reftext::split(cell) {
+        for r in refs {
             // a reference given twice in one column (a merged cell read on several rows)
             // is one
-            let seen = (0..before).any(|i| self.refs[i] == r && self.ref_origin(i) == origin);
+            let seen =
+                (0..before).any(|i| self.refs[i] == r.as_ref() && self.ref_origin(i) == origin);
             if !seen {
-                self.refs.push(r.to_owned());
+                self.refs.push(r.into());
             }
         }
         if origin != RefOrigin::default() || !self.ref_origins.is_empty() {

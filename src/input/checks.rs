@@ -581,6 +581,15 @@ pub struct SheetRead {
     pub items: usize,
 }
 
+/// Whether the references cells of the items `suggest` reads are split into references:
+/// the table, Markdown and JSON show them; a list written back (CSV, xlsx) keeps each
+/// references cell as it was, and nothing reads them split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemRefs {
+    Split,
+    LeftInCell,
+}
+
 /// A check list as `suggest` reads it, and the sheets it came from.
 #[derive(Debug)]
 pub struct ForSuggest {
@@ -597,6 +606,7 @@ pub struct ForSuggest {
 fn sheet_for_suggest(
     sheet: Sheet,
     require_title: bool,
+    refs: ItemRefs,
 ) -> Result<(CheckList, SheetRead), InputError> {
     let by = if has_header(&sheet, None) {
         Field::Refs
@@ -605,8 +615,9 @@ fn sheet_for_suggest(
     };
     // the sheet is kept whole, to be written back: each item's cells are copied from it
     let mut items = Items::new(&sheet, by, None)?;
+    items.refs = refs;
     for (i, cells) in sheet.rows.iter().enumerate().skip(items.header.row) {
-        items.push(i + 1, &mut Copied(cells))?;
+        items.push(i + 1, &mut Copied(cells), None)?;
     }
     let layout = Layout {
         header_row: items.header.row,
@@ -637,14 +648,16 @@ fn sheet_for_suggest(
 /// free text that `report` will read once `suggest` has written a references column into
 /// them. A CSV is its one sheet; a workbook with `--sheet` that sheet; else every
 /// visible sheet with a check-list header ([`from_workbook`]'s rule, a check-item column
-/// counting as one), their items merged as `report` merges them.
+/// counting as one), their items merged as `report` merges them; their references split
+/// or not (`refs`).
 pub fn load_for_suggest(
     path: &Path,
     encoding: Option<Encoding>,
     sheet: Option<&str>,
+    refs: ItemRefs,
 ) -> Result<ForSuggest, InputError> {
     let one = |sheet: Sheet| {
-        let (list, read) = sheet_for_suggest(sheet, true)?;
+        let (list, read) = sheet_for_suggest(sheet, true, refs)?;
         Ok(ForSuggest {
             list,
             read: vec![read],
@@ -670,7 +683,7 @@ pub fn load_for_suggest(
                     Merged::FillDown,
                 )?);
             }
-            workbook_for_suggest(path, sheets)
+            workbook_for_suggest(path, sheets, refs)
         }
     }
 }
@@ -681,9 +694,10 @@ pub fn stored_for_suggest(
     path: &Path,
     wb: &table::StoredWorkbook,
     sheet: Option<&str>,
+    refs: ItemRefs,
 ) -> Result<ForSuggest, InputError> {
     let one = |sheet: &table::StoredSheet| {
-        let (list, read) = sheet_for_suggest(sheet.text.clone(), true)?;
+        let (list, read) = sheet_for_suggest(sheet.text.clone(), true, refs)?;
         Ok(ForSuggest {
             list,
             read: vec![read],
@@ -716,13 +730,17 @@ pub fn stored_for_suggest(
             )),
         };
     }
-    workbook_for_suggest(path, visible.iter().map(|s| s.text.clone()).collect())
+    workbook_for_suggest(path, visible.iter().map(|s| s.text.clone()).collect(), refs)
 }
 
 /// The visible sheets of a workbook (two or more) read for `suggest`: each with a
 /// check-list header, merged as [`merge_sheets`] merges them for `report`; the others
 /// named in `skipped_sheets`.
-fn workbook_for_suggest(path: &Path, sheets: Vec<Sheet>) -> Result<ForSuggest, InputError> {
+fn workbook_for_suggest(
+    path: &Path,
+    sheets: Vec<Sheet>,
+    refs: ItemRefs,
+) -> Result<ForSuggest, InputError> {
     let names: Vec<String> = sheets
         .iter()
         .map(|s| s.sheet.clone().unwrap_or_default())
@@ -737,7 +755,7 @@ fn workbook_for_suggest(path: &Path, sheets: Vec<Sheet>) -> Result<ForSuggest, I
         }
         // a sheet of references without item text is read as `report` reads it (its
         // items have no text to match)
-        let (list, r) = sheet_for_suggest(sheet, false)?;
+        let (list, r) = sheet_for_suggest(sheet, false, refs)?;
         // a references column `report` does not look for across sheets (one headed
         // with a standard's name) and no column of ours to add: `report` skips it
         if r.layout.column(Field::Refs).is_some() && !has_header(&r.sheet, None) {
@@ -1263,14 +1281,21 @@ fn load_csv_text(
     // no header in the rows it is searched in: a header further down, for the message
     let mut no_header_yet = false;
     let mut late: Option<(usize, String)> = None;
-    table::each_csv_record(path, text, |line, record| {
+    // the references columns, once the header is found: the thread parsing a long CSV
+    // splits the references cells of every other record from then on
+    let refs_cells: std::sync::OnceLock<RefsCells> = std::sync::OnceLock::new();
+    let prepare = |record: &csv::StringRecord| refs_cells.get().map(|r| r.split(record));
+    table::each_csv_record_prepared(path, text, prepare, |line, record, split| {
         if line <= HEADER_SEARCH_ROWS {
             head.push_record(line, record);
         } else if failed.is_none() {
             let pushed = match &mut items {
-                Some(items) => items.push(line, record),
+                Some(items) => items.push(line, record, split),
                 None => match start_items(&mut head, refs_column) {
-                    Ok(i) => items.insert(i).push(line, record),
+                    Ok(i) => {
+                        let _ = refs_cells.set(i.refs_cells());
+                        items.insert(i).push(line, record, split)
+                    }
                     Err(e) => {
                         no_header_yet = !has_header(&head, refs_column);
                         Err(e)
@@ -1307,7 +1332,7 @@ fn start_items_by(
     let mut items = Items::new(sheet, by, refs_column)?;
     check_unvalued(sheet, &items)?;
     for (i, cells) in sheet.rows.iter_mut().enumerate().skip(items.header.row) {
-        items.push(i + 1, cells.as_mut_slice())?;
+        items.push(i + 1, cells.as_mut_slice(), None)?;
     }
     Ok(items)
 }
@@ -1453,6 +1478,8 @@ struct Items {
     /// The sheet's merged regions on one row, across columns (a heading's text merged
     /// over the references column).
     row_merges: Vec<table::Region>,
+    /// Whether the references cells are split into the items' references.
+    refs: ItemRefs,
 }
 
 /// What a function of a cell's text made of the first few distinct texts seen: a column
@@ -1531,6 +1558,7 @@ impl Items {
                 .filter(|m| m.top == m.bottom && m.right > m.left)
                 .copied()
                 .collect(),
+            refs: ItemRefs::Split,
         })
     }
 
@@ -1541,9 +1569,6 @@ impl Items {
     /// assurance or risk), or a row of no id and no check item (an answer alone). A row
     /// whose cells name a control is always an item.
     fn not_an_item(&self, row: usize, cells: &(impl Cells + ?Sized)) -> Option<NotAnItem> {
-        let filled: Vec<usize> = (0..cells.width())
-            .filter(|&c| !cells.cell(c).trim().is_empty())
-            .collect();
         // digits survive header_key (full-width ones folded): a cell holding one (an id, a
         // reference) is no header cell without, and is told so without folding it
         let digit = |s: &str| {
@@ -1556,6 +1581,19 @@ impl Items {
                 h == cell || (digit(h) == digit(cell) && header_key(h) == header_key(cell))
             })
         };
+        // most rows: a references cell filled, not as its header, is no repeated header
+        // and makes the row an item (the answer below, without listing the row's cells)
+        if self
+            .header
+            .refs
+            .iter()
+            .any(|c| !cells.cell(*c).trim().is_empty() && !as_header(c))
+        {
+            return None;
+        }
+        let filled: Vec<usize> = (0..cells.width())
+            .filter(|&c| !cells.cell(c).trim().is_empty())
+            .collect();
         let by = self
             .header
             .fields
@@ -1595,8 +1633,9 @@ impl Items {
             .filter(|&c| Some(c) != id_col && !title_cols(c))
             .collect();
         let texts: Vec<&str> = filled.iter().map(|&c| cells.cell(c).trim()).collect();
-        if texts.iter().any(|t| is_total_word(t))
-            && texts.iter().all(|t| is_total_word(t) || is_count(t))
+        // all, then any: most rows fail `all` on their first cell
+        if texts.iter().all(|t| is_total_word(t) || is_count(t))
+            && texts.iter().any(|t| is_total_word(t))
         {
             return Some(NotAnItem::Total);
         }
@@ -1663,10 +1702,18 @@ impl Items {
         cells: &'c (impl Cells + ?Sized),
         c: usize,
     ) -> std::borrow::Cow<'c, str> {
-        match self.header.spans.get(&c) {
-            Some(&last) => std::borrow::Cow::Owned(joined(cells, c, last)),
-            None => std::borrow::Cow::Borrowed(cells.cell(c).trim()),
-        }
+        cell_text(cells, c, self.header.spans.get(&c).copied())
+    }
+
+    /// The references columns, to split a row's references cells apart from the items.
+    fn refs_cells(&self) -> RefsCells {
+        RefsCells(
+            self.header
+                .refs
+                .iter()
+                .map(|&c| (c, self.header.spans.get(&c).copied()))
+                .collect(),
+        )
     }
 
     /// An error for a non-empty cell right of the header's last column, which no column
@@ -1742,19 +1789,39 @@ impl Items {
         })
     }
 
-    /// The references of row `row`'s cells, column by column, onto `item`.
-    fn add_refs(&self, item: &mut CheckItem, row: usize, cells: &(impl Cells + ?Sized)) {
+    /// The references of row `row`'s cells, column by column, onto `item`; `split`, when
+    /// given, the cells already split ([`RefsCells::split`]).
+    fn add_refs(
+        &self,
+        item: &mut CheckItem,
+        row: usize,
+        cells: &(impl Cells + ?Sized),
+        split: Option<SplitRefs>,
+    ) {
+        if self.refs == ItemRefs::LeftInCell {
+            return;
+        }
+        let mut split = split.map(Vec::into_iter);
         for (k, &c) in self.header.refs.iter().enumerate() {
-            let text = self.cell_text(cells, c);
             // a number with a fraction: what was typed (`5.30`) is lost
             let number = self.fractions.binary_search(&(row - 1, c)).is_ok();
-            item.add_refs(&text, u8::try_from(k).unwrap_or(u8::MAX), number);
+            let column = u8::try_from(k).unwrap_or(u8::MAX);
+            match split.as_mut().and_then(Iterator::next) {
+                Some(refs) => item.add_split_refs(refs, column, number),
+                None => item.add_refs(&self.cell_text(cells, c), column, number),
+            }
         }
     }
 
     /// Adds the item on row `row` (1-based), unless the row is blank; a row under the id
-    /// cell of an item merged down over it adds to that item.
-    fn push(&mut self, row: usize, cells: &mut (impl Cells + ?Sized)) -> Result<(), InputError> {
+    /// cell of an item merged down over it adds to that item. `split`: its references
+    /// cells already split, if they are.
+    fn push(
+        &mut self,
+        row: usize,
+        cells: &mut (impl Cells + ?Sized),
+        split: Option<SplitRefs>,
+    ) -> Result<(), InputError> {
         if cells.is_blank() {
             return Ok(());
         }
@@ -1762,7 +1829,7 @@ impl Items {
         self.check_names(row, cells)?;
         if let Some(&(top, bottom)) = self.id_merges.iter().find(|(t, b)| *t < row && row <= *b) {
             if let Some(i) = self.items.iter().rposition(|item| item.row == top) {
-                return self.continue_item(i, (top, bottom), row, cells);
+                return self.continue_item(i, (top, bottom), row, cells, split);
             }
         }
         // the first row of an item over several rows (its id cell merged down): the rows
@@ -1798,7 +1865,7 @@ impl Items {
             extra: Extra::default(),
             problems,
         };
-        self.add_refs(&mut item, row, cells);
+        self.add_refs(&mut item, row, cells, split);
         item.id = match self.take_trimmed(cells, Field::Id) {
             id if id.is_empty() => format!("#{row}"),
             id => id,
@@ -1855,6 +1922,7 @@ impl Items {
         (top, bottom): (usize, usize),
         row: usize,
         cells: &mut (impl Cells + ?Sized),
+        split: Option<SplitRefs>,
     ) -> Result<(), InputError> {
         let title = self.take_trimmed(cells, Field::Title);
         let note = self.take_trimmed(cells, Field::Note);
@@ -1873,7 +1941,7 @@ impl Items {
             self.items[i] = item;
             return Err(e);
         }
-        self.add_refs(&mut item, row, cells);
+        self.add_refs(&mut item, row, cells, split);
         let join = |into: &mut String, more: &str| {
             if !more.is_empty() && !into.split('\n').any(|l| l == more) {
                 if !into.is_empty() {
@@ -2135,6 +2203,41 @@ fn row_text(cells: &(impl Cells + ?Sized)) -> String {
     match text.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text,
+    }
+}
+
+/// The cell of column `c`, trimmed; of columns `c..=last` joined, when its header spans
+/// them.
+fn cell_text(
+    cells: &(impl Cells + ?Sized),
+    c: usize,
+    last: Option<usize>,
+) -> std::borrow::Cow<'_, str> {
+    match last {
+        Some(last) => std::borrow::Cow::Owned(joined(cells, c, last)),
+        None => std::borrow::Cow::Borrowed(cells.cell(c).trim()),
+    }
+}
+
+/// A row's references cells split ([`RefsCells::split`]), column by column.
+type SplitRefs = Vec<Vec<String>>;
+
+/// The references columns of a header, each with the last column its header spans: a
+/// row's references cells split apart from the items being read (on the thread parsing a
+/// long CSV), as [`Items::add_refs`] splits them.
+struct RefsCells(Vec<(usize, Option<usize>)>);
+
+impl RefsCells {
+    fn split(&self, cells: &(impl Cells + ?Sized)) -> SplitRefs {
+        self.0
+            .iter()
+            .map(|&(c, last)| {
+                crate::catalog::reftext::split(&cell_text(cells, c, last))
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .collect()
     }
 }
 
@@ -2590,6 +2693,94 @@ mod tests {
             let whole = table::read_csv_text(&path, text).and_then(from_sheet);
             assert_eq!(format!("{streamed:?}"), format!("{whole:?}"), "{text}");
         }
+    }
+
+    /// A long CSV, parsed on a second thread that splits every other record's references
+    /// cells: the same list as the whole sheet read on one thread.
+    #[test]
+    fn references_split_on_the_parsing_thread_are_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("long.csv");
+        let cells = [
+            "\"9.2.1、ＡＣ－２ （１）\"",
+            "\"A.9.2.4, A.9.2.4\"",
+            "",
+            "8.1.5P",
+            "\"9.4.1.2\n9.4.1.2、CLD.6.3.1\"",
+            "AC-2(1); 6.1.2",
+            "未定",
+            "\"5.30\"",
+        ];
+        let mut text = String::from("項番,確認項目,ISMAP管理策,ISO/IEC 27001:2022,重要度,備考\n");
+        for n in 0..30_000 {
+            let (a, b) = (cells[n % cells.len()], cells[(n / 3) % cells.len()]);
+            match n % 997 {
+                500 => text.push_str("項番,確認項目,ISMAP管理策,ISO/IEC 27001:2022,重要度,備考\n"),
+                700 => text.push_str(",合計,,,,\n"),
+                900 => text.push('\n'),
+                _ => text.push_str(&format!("C-{n},アクセス権の確認 {n},{a},{b},高,メモ\n")),
+            }
+        }
+        assert!(
+            text.len() > 1 << 20,
+            "long enough to be parsed on a second thread"
+        );
+        std::fs::write(&path, &text).unwrap();
+        let streamed = load(&path, None, None).unwrap();
+        let whole = table::read_csv_text(&path, &text)
+            .and_then(from_sheet)
+            .unwrap();
+        assert!(streamed.items.iter().any(|i| i.refs.len() > 2));
+        assert!(!streamed.rows_not_read.is_empty());
+        assert_eq!(format!("{streamed:?}"), format!("{whole:?}"));
+    }
+
+    /// `suggest` writing a list back reads the same items and rows, its references left in
+    /// their cells.
+    #[test]
+    fn references_left_in_their_cells_are_the_only_difference() {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let mut with_refs = 0;
+        for name in [
+            "checks-review7/total.csv",
+            "checks-review7/sections.xlsx",
+            "checks-review7/buyer.xlsx",
+            "checks-review7/repeated-header.csv",
+            "checks-review7/ref-in-title.csv",
+            "suggest/empty-refs.csv",
+            "checks-all-statuses.csv",
+        ] {
+            let path = data.join(name);
+            let split = load_for_suggest(&path, None, None, ItemRefs::Split).unwrap();
+            let mut left = load_for_suggest(&path, None, None, ItemRefs::LeftInCell).unwrap();
+            let mut list = split.list;
+            for item in &mut list.items {
+                with_refs += usize::from(!item.refs.is_empty());
+                item.refs.clear();
+                item.ref_origins.clear();
+            }
+            assert!(left.list.items.iter().all(|i| i.refs.is_empty()), "{name}");
+            left.list
+                .items
+                .iter_mut()
+                .for_each(|i| i.ref_origins.clear());
+            assert_eq!(format!("{list:?}"), format!("{:?}", left.list), "{name}");
+            let read = |r: &[SheetRead]| {
+                r.iter()
+                    .map(|r| {
+                        let mut columns: Vec<String> =
+                            r.layout.columns.iter().map(|c| format!("{c:?}")).collect();
+                        columns.sort();
+                        format!(
+                            "{:?} {} {columns:?} {}",
+                            r.sheet, r.layout.header_row, r.items
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(read(&split.read), read(&left.read), "{name}");
+        }
+        assert!(with_refs > 10);
     }
 
     #[test]
