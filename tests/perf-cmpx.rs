@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use common::xlsx::{
-    assert_rows_once_in_order, attr, cell_looks, cell_ref, cell_styles, sheets, tags, text,
-    zip_entries, CellLook,
+    assert_rows_once_in_order, attr, cell_looks, cell_ref, cell_styles, csv_cell_in_xlsx, sheets,
+    tags, text, zip_entries, CellLook,
 };
 use common::{data, on_checks};
 
@@ -70,29 +70,6 @@ fn compare(checks: &Path, out: &Path) -> String {
     stderr
 }
 
-/// A CSV cell's text as the workbook holds it: not neutralised as a formula (the CSV's
-/// leading `'`), cut to what a cell holds, ending with `…`.
-fn fit(s: &str) -> String {
-    let s = match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
-        _ => s,
-    };
-    if s.encode_utf16().count() <= MAX_CELL {
-        return s.to_owned();
-    }
-    let mut units = 0;
-    let mut out = String::new();
-    for c in s.chars() {
-        units += c.len_utf16();
-        if units > MAX_CELL - 1 {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
 /// The look of every cell of the matrix (sheet 2), by its reference.
 fn matrix_looks(xlsx: &Path) -> (HashMap<String, usize>, Vec<CellLook>, String) {
     let xml = zip_entries(xlsx);
@@ -144,7 +121,12 @@ fn big_matrix_cell_by_cell() {
     // every cell holds the CSV's text, cut where a cell must be
     for (r, row) in items.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
-            assert_eq!(text(matrix, r + 1, c), fit(cell), "{}", cell_ref(r + 1, c));
+            assert_eq!(
+                text(matrix, r + 1, c),
+                csv_cell_in_xlsx(cell),
+                "{}",
+                cell_ref(r + 1, c)
+            );
         }
     }
     // the cut title is said on stderr
