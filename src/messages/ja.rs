@@ -278,6 +278,8 @@ pub const JA: &[(&str, &str)] = &[
     ("{}: not as rust_xlsxwriter writes a sheet: its rows cannot be added", "{0}: rust_xlsxwriter が書くシートの形ではないため、行を加えられません"),
     ("a look of the gap sheet was not probed", "ギャップシートのセルの書式が調べられていません"),
     ("the thread deflating the sheet stopped", "シートを圧縮するスレッドが途中で止まりました"),
+    ("a tone of the matrix was not probed", "比較表のセルの書式が調べられていません"),
+    ("no rows for deferred sheet {}", "後から書くシート {0} の行がありません"),
     ("stopped", "止まりました"),
     // --- stdin
     ("more than one input is '-': stdin can be read only once", "複数の入力が '-' です: 標準入力は一度しか読めません"),
