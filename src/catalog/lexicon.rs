@@ -154,6 +154,10 @@ pub struct TermParts {
     pub terms: Vec<Term>,
     /// Lexicon ids the catalog does not hold (or not as an objective).
     pub skipped: Vec<String>,
+    /// The lexicon's spelling variants (see [`Lexicon::variants`]), for the [`Normalizer`].
+    pub variants: Vec<Vec<String>>,
+    /// The lexicon's outside topics: id and label (see [`TermIndex::topics`]).
+    pub topics: Vec<(String, Label)>,
 }
 
 /// A candidate objective.
@@ -232,34 +236,26 @@ impl TermIndex {
         let normalizer = Normalizer::new(&lexicon.variants);
         let objectives = candidates(catalog);
         let parts = TermParts::build(catalog, lexicon, &normalizer, &objectives);
-        TermIndex::assemble(lexicon, normalizer, objectives, parts)
+        TermIndex::assemble(normalizer, objectives, parts)
     }
 
-    /// The index of `lexicon` against `catalog` from its [`TermParts`] built before (for
-    /// these two: see `analysis::suggest::Prepared`).
-    pub fn with_parts(catalog: &Catalog, lexicon: &Lexicon, parts: TermParts) -> TermIndex {
-        let normalizer = Normalizer::new(&lexicon.variants);
-        TermIndex::assemble(lexicon, normalizer, candidates(catalog), parts)
+    /// The index against `catalog` from the [`TermParts`] built before of a lexicon and
+    /// this catalog (see `analysis::suggest::Prepared`): the lexicon itself is not needed.
+    pub fn with_parts(catalog: &Catalog, parts: TermParts) -> TermIndex {
+        let normalizer = Normalizer::new(&parts.variants);
+        TermIndex::assemble(normalizer, candidates(catalog), parts)
     }
 
     /// The index from its parts: weights, the look-ups from patterns and objectives to
     /// terms, and the word finder.
-    fn assemble(
-        lexicon: &Lexicon,
-        normalizer: Normalizer,
-        objectives: Vec<Candidate>,
-        parts: TermParts,
-    ) -> TermIndex {
+    fn assemble(normalizer: Normalizer, objectives: Vec<Candidate>, parts: TermParts) -> TermIndex {
         let TermParts {
             patterns,
             mut terms,
             skipped,
+            variants: _,
+            topics,
         } = parts;
-        let topics: Vec<(String, Label)> = lexicon
-            .outside
-            .iter()
-            .map(|t| (t.id.clone(), t.label.clone()))
-            .collect();
         let mut pattern_terms = vec![Vec::new(); patterns.len()];
         let mut pattern_parts = vec![Vec::new(); patterns.len()];
         let mut objective_terms = vec![Vec::new(); objectives.len()];
@@ -514,6 +510,10 @@ impl TermParts {
             patterns: b.patterns,
             terms: b.terms,
             skipped,
+            variants: lexicon.variants.clone(),
+            topics: (lexicon.outside.iter())
+                .map(|t| (t.id.clone(), t.label.clone()))
+                .collect(),
         }
     }
 }
