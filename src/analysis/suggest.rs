@@ -26,6 +26,7 @@
 //! - scores are rounded to two decimals; below [`MIN_SCORE`] nothing is suggested ("no
 //!   confident match"); from [`CONFIDENT_SCORE`] a candidate rests on more than one weak
 //!   or similar word; ties keep catalog order.
+use std::borrow::Cow;
 use std::path::Path;
 
 use serde::Serialize;
@@ -327,7 +328,7 @@ fn file_name(p: &Path) -> String {
 struct Field {
     objective: u32,
     /// The title or term as written.
-    display: String,
+    display: Cow<'static, str>,
     weight: f64,
     /// Total rarity of its n-grams (at least that of [`MIN_RARE_NGRAMS`] of the rarest).
     mass: f64,
@@ -385,8 +386,8 @@ pub struct RawField {
     objective: u32,
     weight: FieldWeight,
     /// Its n-grams (ids into [`Prepared::features`]), sorted.
-    ids: Vec<u32>,
-    display: String,
+    ids: Cow<'static, [u32]>,
+    display: Cow<'static, str>,
 }
 
 /// Where a field's weight comes from: a title (1), a category title
@@ -434,9 +435,13 @@ impl Prepared {
                 let text: Vec<&str> = term
                     .parts
                     .iter()
-                    .map(|&p| index.patterns[p as usize].as_str())
+                    .map(|&p| &*index.patterns[p as usize])
                     .collect();
-                norm.push((text.join(" "), FieldWeight::Term(t), term.display.clone()));
+                norm.push((
+                    text.join(" "),
+                    FieldWeight::Term(t),
+                    term.display.to_string(),
+                ));
             }
             for (text, weight, display) in norm {
                 keys.clear();
@@ -456,8 +461,8 @@ impl Prepared {
                     fields.push(RawField {
                         objective: o as u32,
                         weight,
-                        ids,
-                        display,
+                        ids: ids.into(),
+                        display: display.into(),
                     });
                 }
             }
@@ -485,22 +490,23 @@ impl Prepared {
     fn embedded() -> Prepared {
         use embedded_index::{Who, FEATURES, FIELDS, PATTERNS, SKIPPED, TERMS, TOPICS, VARIANTS};
         let owned = |l: &[&str]| -> Vec<String> { l.iter().map(|&s| s.to_owned()).collect() };
+        // the rows' texts and lists are borrowed, not copied
         Prepared {
             source: embedded_index::SOURCE,
             terms: TermParts {
-                patterns: owned(PATTERNS),
+                patterns: PATTERNS.iter().map(|&p| Cow::Borrowed(p)).collect(),
                 terms: (TERMS.iter())
                     .map(|t| Term {
-                        display: t.0.to_owned(),
-                        parts: t.1.to_vec(),
+                        display: Cow::Borrowed(t.0),
+                        parts: Cow::Borrowed(t.1),
                         owner: match t.2 {
-                            Who::O(o) => Owner::Objectives(o.to_vec()),
+                            Who::O(o) => Owner::Objectives(Cow::Borrowed(o)),
                             Who::X(k) => Owner::Outside(k),
                         },
                         title: t.3,
                         weight: 1.0,
                         weak: t.4,
-                        not_with: t.5.to_vec(),
+                        not_with: Cow::Borrowed(t.5),
                     })
                     .collect(),
                 skipped: owned(SKIPPED),
@@ -520,8 +526,8 @@ impl Prepared {
                 .map(|f| RawField {
                     objective: f.0,
                     weight: f.1,
-                    ids: f.2.to_vec(),
-                    display: f.3.to_owned(),
+                    ids: Cow::Borrowed(f.2),
+                    display: Cow::Borrowed(f.3),
                 })
                 .collect(),
         }
@@ -809,7 +815,7 @@ impl<'c> Suggester<'c> {
         let mut df = vec![0u32; n_features];
         let mut last_seen = vec![u32::MAX; n_features];
         for f in &raw {
-            for &id in &f.ids {
+            for &id in f.ids.iter() {
                 if last_seen[id as usize] != f.objective {
                     last_seen[id as usize] = f.objective;
                     df[id as usize] += 1;
@@ -826,10 +832,15 @@ impl<'c> Suggester<'c> {
         let common = (n * COMMON_SHARE).ceil() as u32;
         let min_mass = MIN_RARE_NGRAMS * (1.0 + n).ln();
         self.postings = vec![Vec::new(); n_features];
-        for (i, mut f) in raw.into_iter().enumerate() {
-            f.ids.retain(|&id| df[id as usize] <= common);
-            let mass: f64 = f.ids.iter().map(|&id| self.idf[id as usize]).sum();
-            for &id in &f.ids {
+        for (i, f) in raw.into_iter().enumerate() {
+            let rare = || {
+                f.ids
+                    .iter()
+                    .copied()
+                    .filter(|&id| df[id as usize] <= common)
+            };
+            let mass: f64 = rare().map(|id| self.idf[id as usize]).sum();
+            for id in rare() {
                 self.postings[id as usize].push(i as u32);
             }
             let weight = match f.weight {
@@ -886,7 +897,7 @@ impl<'c> Suggester<'c> {
             match &term.owner {
                 Owner::Objectives(owners) => {
                     let w = term.weight / term.parts.len() as f64;
-                    for &o in owners {
+                    for &o in owners.iter() {
                         s.evidence.push((o, start, end, w));
                     }
                 }
@@ -1022,9 +1033,7 @@ impl<'c> Suggester<'c> {
             .filter_map(|(&t, &at)| {
                 let term = &self.terms.terms[t as usize];
                 match &term.owner {
-                    Owner::Objectives(owners) if owners.contains(&o) => {
-                        Some((at, term.display.as_str()))
-                    }
+                    Owner::Objectives(owners) if owners.contains(&o) => Some((at, &*term.display)),
                     _ => None,
                 }
             })
@@ -1038,7 +1047,7 @@ impl<'c> Suggester<'c> {
         }
         // the field most like the text, when it is not one of the terms found already
         if let Some(fd) = self.fields.get(field as usize) {
-            if !out.contains(&fd.display) {
+            if !out.iter().any(|x| *x == fd.display) {
                 out.push(format!("≒{}", fd.display));
             }
         }

@@ -169,6 +169,8 @@ fn beside(a: usize, b: usize) -> usize {
 /// counts them), else measured by [`text_width`] at the end.
 fn atom_spans(line: &str, out: &mut Vec<(usize, usize, usize)>) {
     out.clear();
+    // about as many atoms as a line of Japanese has characters: grown once, not doubling
+    out.reserve(line.len() / 3 + 1);
     // the last character of the atom being built (`' '` when there is none)
     let mut last = ' ';
     let mut push = |out: &mut Vec<(usize, usize, usize)>,
@@ -652,17 +654,27 @@ fn draw_row(
                     }
                     out.push(' ');
                     out.push_str(text);
-                    out.extend(std::iter::repeat_n(' ', w - tw + 1));
+                    spaces(out, w - tw + 1);
                     if let Some((_, end)) = &styles[c] {
                         out.push_str(end);
                     }
                 }
-                None => out.extend(std::iter::repeat_n(' ', w + 2)),
+                None => spaces(out, w + 2),
             }
         }
         out.push(EDGE);
         out.push('\n');
     }
+}
+
+/// `n` spaces appended to `out`, a slice at a time.
+fn spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                ";
+    while n > SPACES.len() {
+        out.push_str(SPACES);
+        n -= SPACES.len();
+    }
+    out.push_str(&SPACES[..n]);
 }
 
 #[cfg(test)]
