@@ -1160,7 +1160,9 @@ fn split_lexed(cell: &str) -> Vec<&str> {
             close(&mut open, &mut out);
         }
         let ls = &lexes[from..to];
-        let has_std = ls.iter().any(|l| matches!(l.kind, Kind::Std(_)));
+        let has_std = ls.iter().enumerate().any(|(j, l)| {
+            matches!(l.kind, Kind::Std(_)) && !is_edition_tag(cell, &lexes, from + j)
+        });
         // a standard or name from an earlier part of the line governs this one's plain ids
         let continuing = !has_std && open.as_ref().is_some_and(|p| p.governed);
         let dotted_here = ls.iter().any(|l| is_two_numbers_or_more(&l.kind));
@@ -1181,11 +1183,17 @@ fn split_lexed(cell: &str) -> Vec<&str> {
         // a piece was opened (or continued) in this part
         let mut in_part = false;
         let mut depth = 0;
-        for l in ls {
+        for (j, l) in ls.iter().enumerate() {
             let text = &cell[l.start..l.end];
             let atom = is_dotted_atom(&l.kind) || bare_ids && is_bare(&l.kind);
             match &l.kind {
                 Kind::Space => {}
+                // `A.9.2.4 (ISO/IEC 27001:2013)`: the edition of the id, its words
+                Kind::Std(_) if in_part && is_edition_tag(cell, &lexes, from + j) => {
+                    if let Some(p) = &mut open {
+                        p.end = l.end;
+                    }
+                }
                 Kind::Std(_) => {
                     close(&mut open, &mut out);
                     open = Some(Piece {
@@ -1272,6 +1280,30 @@ fn split_lexed(cell: &str) -> Vec<&str> {
     out.into_iter().map(|(a, b)| &cell[a..b]).collect()
 }
 
+/// Whether the standard lexed at `k` is the edition of the id before it, written in
+/// brackets after it (`A.9.2.4 (ISO/IEC 27001:2013)`, `9.2.4（JIS Q 27002:2014）`): an
+/// opening bracket between the id and it, a closing one right after it.
+fn is_edition_tag(text: &str, lexes: &[Lex], k: usize) -> bool {
+    if !matches!(lexes.get(k).map(|l| &l.kind), Some(Kind::Std(_))) {
+        return false;
+    }
+    let word = |l: &Lex| (l.kind == Kind::Word).then(|| text[l.start..l.end].trim());
+    let mut back = (0..k).rev().filter(|&j| lexes[j].kind != Kind::Space);
+    let opens = back
+        .next()
+        .and_then(|j| word(&lexes[j]))
+        .is_some_and(|w| !w.is_empty() && w.chars().all(|c| OPENING.contains(c)));
+    let after_id = back
+        .next()
+        .is_some_and(|j| matches!(lexes[j].kind, Kind::Id(_) | Kind::Range(..)));
+    let closes = lexes[k + 1..]
+        .iter()
+        .find(|l| l.kind != Kind::Space)
+        .and_then(word)
+        .is_some_and(|w| w.starts_with(|c| CLOSING.contains(c)));
+    opens && after_id && closes
+}
+
 /// What one reference says: the standard governing each of its ids, its ids and ranges,
 /// its NIST ids, the words beside each; `malformed` when a number in it is no id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -1340,10 +1372,28 @@ pub fn read(reference: &str) -> Reading {
         }
         words.clear();
     };
-    for l in &lexes {
+    for (k, l) in lexes.iter().enumerate() {
         let text = &reference[l.start..l.end];
         let bare_atom = is_bare(&l.kind) && (std.is_some() || bare_alone);
         match &l.kind {
+            // `A.9.2.4 (ISO/IEC 27001:2013)`: read as `ISO/IEC 27001:2013 A.9.2.4`; one
+            // that contradicts the standard named before the id stays words beside it
+            Kind::Std(tag) if !sep_since && is_edition_tag(reference, &lexes, k) => {
+                let slot = last
+                    .and_then(|a| r.atoms.get_mut(a))
+                    .and_then(Atom::std_mut)
+                    .map(|(slot, _)| slot);
+                match slot {
+                    Some(slot @ None) => *slot = Some(*tag),
+                    Some(Some(s))
+                        if s.standard == tag.standard
+                            && (s.year.is_none() || tag.year.is_none() || s.year == tag.year) =>
+                    {
+                        s.year = s.year.or(tag.year);
+                    }
+                    _ => words.push_str(text),
+                }
+            }
             Kind::Std(s) => {
                 if !sep_since {
                     flush(&mut r, &mut words, last);
@@ -1530,6 +1580,130 @@ pub fn edition_of_year(year: u32) -> Option<crate::catalog::IsoEdition> {
         2022..=2099 => Some(IsoEdition::Iso2022),
         _ => None,
     }
+}
+
+/// Words of the scheme before an id in prose (`ISMAP管理策 9.2.4`): the id is a reference
+/// to it whatever follows (folded, lower case).
+const PROSE_ISMAP_WORDS: [&str; 3] = ["ismap", "管理策", "統制目標"];
+
+/// Names of another document right before a number in prose (`規程第5.1.2条`, `マニュアル
+/// 9.2.1節`, `別紙 5.1.2`): its article or section, not a control.
+const PROSE_DOCUMENT_WORDS: [&str; 14] = [
+    "規程",
+    "規則",
+    "規定",
+    "要領",
+    "細則",
+    "手順書",
+    "マニュアル",
+    "別紙",
+    "別表",
+    "別添",
+    "約款",
+    "契約書",
+    "仕様書",
+    "設計書",
+];
+
+/// Words right before a number that make it a version or a date (`ver 9.2.1`, `令和5.1.2`).
+const PROSE_VERSION_WORDS: [&str; 9] = [
+    "v",
+    "ver",
+    "version",
+    "rev",
+    "release",
+    "バージョン",
+    "令和",
+    "平成",
+    "昭和",
+];
+
+/// What follows a number in prose that makes it an article, a section or an edition of a
+/// document (`第3.1.2条`, `9.2.1節`, `5.1.2版`): ISMAP numbers its controls with none.
+const PROSE_ARTICLE_MARKS: [char; 6] = ['条', '節', '章', '号', '款', '版'];
+
+/// The references to a control that a text written as prose names (`秘密認証情報の管理
+/// （A.9.2.4）`, `JIS Q 27001 A.10.1.2 参照`, `9.2.1 の手順`), verbatim: ids with a mark
+/// (`A.`, `CLD.`) of two numbers or more, NIST ids, and plain ids (and ranges of them) of
+/// three numbers or more whose first three numbers `known` (canonical) holds. A plain id
+/// is no reference when the words around it make it something else — an article or
+/// section of another document (`規程第5.1.2条`, `規則5.1.2`, `マニュアル 9.2.1節`), a
+/// version or a date (`ver 9.2.1`, `令和5.1.2`) — unless the scheme is named right before
+/// it (`ISMAP管理策 第9.2.4項`), when it is one even outside `known`.
+pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str> {
+    if !text.bytes().any(|b| b.is_ascii_digit())
+        && !text.chars().any(|c| ('０'..='９').contains(&c))
+    {
+        return Vec::new();
+    }
+    let lexes = lex(text);
+    let word = |k: Option<usize>| {
+        k.and_then(|k| lexes.get(k))
+            .filter(|l| l.kind == Kind::Word)
+            .map(|l| crate::text::fold_width(&text[l.start..l.end]).to_lowercase())
+    };
+    lexes
+        .iter()
+        .enumerate()
+        .filter(|(k, l)| {
+            let plain = |id: &IdText| {
+                let parts = id.text.split('.').filter(|p| !p.is_empty()).count();
+                match id.marker {
+                    Marker::None => parts >= 3,
+                    _ => parts >= 2,
+                }
+            };
+            let ends: Vec<&IdText> = match &l.kind {
+                Kind::Nist(_) => return true,
+                Kind::Id(id) => vec![id],
+                Kind::Range(a, b) => vec![a, b],
+                _ => return false,
+            };
+            if !ends.iter().all(|id| plain(id)) {
+                return false;
+            }
+            if ends.iter().all(|id| id.marker != Marker::None) {
+                return true;
+            }
+            // the words right before it (spaces skipped) and right after it
+            let before_at = (0..*k).rev().find(|&j| lexes[j].kind != Kind::Space);
+            let std_before = before_at.is_some_and(|j| {
+                matches!(lexes[j].kind, Kind::Std(s) if !matches!(s.standard, Standard::Other(_)))
+            });
+            let before = word(before_at).unwrap_or_default();
+            let after = word((*k + 1..lexes.len()).find(|&j| lexes[j].kind != Kind::Space))
+                .unwrap_or_default();
+            let mut head = before.as_str();
+            for _ in 0..4 {
+                head = head.trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '第' | 'の' | ':' | '：' | '(' | '（' | '「')
+                });
+                head = ["基準", "番号"]
+                    .iter()
+                    .find_map(|w| head.strip_suffix(w))
+                    .unwrap_or(head);
+            }
+            if PROSE_ISMAP_WORDS.iter().any(|w| head.ends_with(w)) {
+                return true;
+            }
+            let last_ascii_word = head
+                .rsplit(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or_default();
+            let other = PROSE_DOCUMENT_WORDS.iter().any(|w| head.ends_with(w))
+                || PROSE_VERSION_WORDS
+                    .iter()
+                    .any(|w| head.ends_with(w) && (!w.is_ascii() || last_ascii_word == *w))
+                || after.starts_with(PROSE_ARTICLE_MARKS);
+            !other
+                && (std_before
+                    || ends.iter().all(|id| {
+                        id.parse()
+                            .is_some_and(|p| known(&p.truncated(3).canonical()))
+                    }))
+        })
+        .map(|(_, l)| text[l.start..l.end].trim())
+        .collect()
 }
 
 #[cfg(test)]
