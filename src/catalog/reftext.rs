@@ -179,6 +179,9 @@ pub enum Kind {
     /// A range whose second end is shortened (`9.2.1-3`, `9.2.1～3`): a range (9.2.1～9.2.3)
     /// or a detail number (9.2.1.3)? Not read either way.
     Shorthand,
+    /// Two ids with an arrow between them (`9.2.1 → 9.2.6`): a range, a list, or the
+    /// second replacing the first? Not read either way.
+    Arrow,
     /// A range mark with no id on one side (`9.2.1～` at the end of a part, `～9.2.6` at
     /// the start of one, `9.2.1～～9.2.6`): the other end was cut off or is elsewhere, so
     /// the ids in between cannot be known. Never read as its one end.
@@ -287,12 +290,19 @@ fn is_hard_sep(c: char) -> bool {
     )
 }
 
-/// Could `text` hold a range: has it a character the lexer reads as one's sign?
+/// Could `text` hold a range: has it a character (or an English word: `to`, `through`,
+/// `thru`) the lexer reads as one's sign?
 pub fn may_hold_range(text: &str) -> bool {
+    let words = || {
+        let lower = text.to_ascii_lowercase();
+        ["to", "thru", "through"]
+            .iter()
+            .any(|w| lower.split(|c: char| !c.is_ascii_alphabetic()).any(|t| t == *w))
+    };
     if text.is_ascii() {
-        return text.bytes().any(|b| b == b'-' || b == b'~');
+        return text.bytes().any(|b| b == b'-' || b == b'~') || words();
     }
-    text.chars().any(|c| is_range_op(fold_char(c)))
+    text.chars().any(|c| is_range_op(fold_char(c))) || words()
 }
 
 fn is_range_op(c: char) -> bool {
@@ -323,12 +333,27 @@ fn skip_line_break(c: &Chars, i: usize) -> usize {
 }
 
 /// The range mark at `i` and the index after it: `～`, `-`… or the word `から` (`9.2.1から
-/// 9.2.3`).
+/// 9.2.3`), or in English `to`, `through`, `thru` (`9.2.1 to 9.2.3`) as a word of its own.
 fn range_op_at(c: &Chars, i: usize) -> Option<usize> {
     if c.is(i, is_range_op) {
         return Some(i + 1);
     }
-    (c.orig(i) == Some('か') && c.orig(i + 1) == Some('ら')).then_some(i + 2)
+    if c.orig(i) == Some('か') && c.orig(i + 1) == Some('ら') {
+        return Some(i + 2);
+    }
+    let spaced = i > 0 && c.is(i - 1, |ch| ch == ' ' || ch == '\t');
+    ["THROUGH", "THRU", "TO"]
+        .iter()
+        .find_map(|w| c.word(i, w))
+        .filter(|&j| spaced && !c.is(j, |ch| ch.is_ascii_alphanumeric()))
+}
+
+/// An arrow at `i` (`→`, `⇒`, `->`, `=>`): the index after it.
+fn arrow_at(c: &Chars, i: usize) -> Option<usize> {
+    if c.is(i, |ch| matches!(ch, '→' | '⇒' | '⟶' | '➡')) {
+        return Some(i + 1);
+    }
+    (c.is(i, |ch| ch == '-' || ch == '=') && c.is(i + 1, |ch| ch == '>')).then_some(i + 2)
 }
 
 /// The standards whose number the lexer knows, by number.
@@ -601,14 +626,16 @@ fn date_end(c: &Chars, i: usize) -> Option<usize> {
 
 /// A numbered list marker at `i` (`1)`, `1）`, `(1)`, `（1）`, `①`, `1.` with a space after
 /// it) at the start of a part of the cell (nothing but spaces since its start or the last
-/// separator), with an id after it: the index after the marker.
-fn list_marker_end(c: &Chars, i: usize, out: &[Lex]) -> Option<usize> {
-    let part_start = out
-        .iter()
-        .rev()
-        .find(|l| l.kind != Kind::Space)
-        .is_none_or(|l| matches!(l.kind, Kind::Sep { .. }));
-    if !part_start {
+/// separator), with an id after it: the index after the marker and its number. In a list
+/// under way (the marker before, `last`, numbered one less) it may follow an id after a
+/// space, on the same line (`1) 9.2.3 2) 9.2.4`).
+fn list_marker_end(c: &Chars, i: usize, out: &[Lex], last: Option<u32>) -> Option<(usize, u32)> {
+    let before = out.iter().rev().find(|l| l.kind != Kind::Space);
+    let part_start = before.is_none_or(|l| matches!(l.kind, Kind::Sep { .. }));
+    let after_id = before.is_some_and(|l| matches!(l.kind, Kind::Id(_) | Kind::Range(..)))
+        && i > 0
+        && c.is(i - 1, |ch| ch == ' ' || ch == '\t');
+    if !part_start && !(after_id && last.is_some()) {
         return None;
     }
     // the first part of a cell starts a list at 1 (`9. 9.2.1` is no list)
@@ -630,10 +657,13 @@ fn list_marker_end(c: &Chars, i: usize, out: &[Lex]) -> Option<usize> {
         }
         (n, j + 1)
     };
-    if first && number != 1 {
+    if first && number != 1 && part_start {
         return None;
     }
-    lex_id_at(c, c.skip_spaces(end)).map(|_| end)
+    if !part_start && last.map(|n| n + 1) != Some(number) {
+        return None;
+    }
+    lex_id_at(c, c.skip_spaces(end)).map(|_| (end, number))
 }
 
 /// The lexemes of `s`, in order.
@@ -653,13 +683,16 @@ pub fn lex(s: &str) -> Vec<Lex> {
     };
     let n = c.at.len();
     let mut i = 0;
+    // the number of the last list marker read (`1)` before `2)`)
+    let mut list_number: Option<u32> = None;
     while i < n {
         let ch = c.f(i).unwrap_or(' ');
         let orig = c.orig(i).unwrap_or(' ');
-        // `N/A`, `#N/A` (Excel's "no value"): one word as written, not `N` and `A`
+        // `N/A`, `#N/A` (Excel's "no value"), `and/or`: one word as written, not `N` and `A`
         if let Some(j) = c
             .word(i, "#N/A")
             .or_else(|| c.word(i, "N/A"))
+            .or_else(|| c.word(i, "AND/OR"))
             .filter(|&j| c.word_start(i) && !c.is(j, |ch| ch.is_ascii_alphanumeric()))
         {
             push(&mut out, Kind::Word, i, j);
@@ -712,7 +745,8 @@ pub fn lex(s: &str) -> Vec<Lex> {
         }
         // `1) 9.2.4`, `(1)`, `①`, `1. 9.2.4` at the start of a part: a list marker, as
         // `・` and `- ` are
-        if let Some(end) = list_marker_end(&c, i, &out) {
+        if let Some((end, number)) = list_marker_end(&c, i, &out, list_number) {
+            list_number = Some(number);
             push(&mut out, Kind::Space, i, end);
             i = end;
             continue;
@@ -784,6 +818,12 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
         }
         return (Kind::Malformed, end);
     };
+    // `9.2.1 → 9.2.6`: an arrow to another id
+    if let Some(arrow_end) = arrow_at(c, c.skip_spaces(end)) {
+        if let Some((_, after)) = lex_id_at(c, c.skip_spaces(arrow_end)) {
+            return (Kind::Arrow, after);
+        }
+    }
     // a range: `~`, `〜`, `-`, `から` and the other end, on the same line or across one
     // line break (`9.2.1～` ⏎ `9.2.6`, `9.2.1` ⏎ `～9.2.6`: a cell broken with Alt+Enter)
     let mut op = c.skip_spaces(end);
@@ -1048,6 +1088,7 @@ fn is_dotted_atom(kind: &Kind) -> bool {
         | Kind::Csf(_)
         | Kind::Malformed
         | Kind::Shorthand
+        | Kind::Arrow
         | Kind::OpenRange => true,
         _ => false,
     }
@@ -1229,6 +1270,11 @@ fn split_lexed(cell: &str) -> Vec<&str> {
                             p.atoms += 1;
                         }
                         _ => {
+                            // `9.2.1 or 9.2.4`, `9.2.1又は9.2.4`: the word between two ids
+                            // is no words of the first
+                            if let Some(p) = open.as_mut().filter(|_| in_part) {
+                                p.end = p.start + without_connective(&cell[p.start..p.end]).len();
+                            }
                             close(&mut open, &mut out);
                             let words = pending.map(|w| &cell[w.0..w.1]).unwrap_or("");
                             open = Some(Piece {
@@ -1304,6 +1350,39 @@ fn is_edition_tag(text: &str, lexes: &[Lex], k: usize) -> bool {
     opens && after_id && closes
 }
 
+/// Words joining two ids (`9.2.1 or 9.2.4`, `9.2.1及び9.2.4`): the reader reads `and`, `or`
+/// and their Japanese words as `及び` (see [`ISMAP_WORDS`]).
+const CONNECTIVES: [&str; 13] = [
+    "and/or", "and", "or", "及び", "および", "並びに", "又は", "または", "若しくは", "もしくは", "と", "&",
+    "＆",
+];
+
+/// `text` without the words joining it to an id after it (and the spaces before them).
+fn without_connective(text: &str) -> &str {
+    let mut t = text.trim_end();
+    loop {
+        let cut = CONNECTIVES.iter().find_map(|w| {
+            let rest = t.strip_suffix(w).or_else(|| {
+                let n = t.len().checked_sub(w.len())?;
+                (t.is_char_boundary(n) && t[n..].eq_ignore_ascii_case(w)).then(|| &t[..n])
+            })?;
+            // an English word stands alone; `と` only after a digit (`9.2.1と9.2.4`)
+            let ok = if w.is_ascii() {
+                rest.ends_with(char::is_whitespace)
+            } else if *w == "と" {
+                rest.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            } else {
+                true
+            };
+            ok.then_some(rest.trim_end())
+        });
+        match cut {
+            Some(rest) if !rest.is_empty() && rest != t => t = rest,
+            _ => return t,
+        }
+    }
+}
+
 /// What one reference says: the standard governing each of its ids, its ids and ranges,
 /// its NIST ids, the words beside each; `malformed` when a number in it is no id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -1320,6 +1399,8 @@ pub struct Reading {
     pub shorthand: bool,
     /// A range with an end cut off (`9.2.1～`, `～9.2.6`) is in it.
     pub open_range: bool,
+    /// Two ids with an arrow between them (`9.2.1 → 9.2.6`) are in it.
+    pub arrow: bool,
     /// A shortened list: a bare number (or `.n`) after a separator following an id of two
     /// numbers or more (`9.2.1、4`, `A.9.2.1, .4`): the id each bare number stands for
     /// if it shortens the one before (`9.2.4`), as suggestions only.
@@ -1463,6 +1544,11 @@ pub fn read(reference: &str) -> Reading {
                 (last, sep_since) = (None, false);
                 words.clear();
             }
+            Kind::Arrow => {
+                r.arrow = true;
+                (last, sep_since) = (None, false);
+                words.clear();
+            }
             Kind::OpenRange => {
                 r.open_range = true;
                 (last, sep_since) = (None, false);
@@ -1568,6 +1654,18 @@ pub fn range_problem(from: &IdText, to: &IdText) -> Option<&'static str> {
         return Some("it spans more than 200 numbers");
     }
     None
+}
+
+/// Whether a reference is a ditto mark (`〃`, `同上`, `同左`, `ditto`): the references of
+/// the row above (or the cell beside), which the tool never copies.
+pub fn is_ditto(reference: &str) -> bool {
+    let folded = crate::text::fold_width(reference).to_lowercase();
+    let t = folded.trim_matches(|c: char| c.is_whitespace() || OPENING.contains(c) || CLOSING.contains(c));
+    matches!(
+        t,
+        "〃" | "″" | "〃〃" | "同上" | "同左" | "同右" | "上に同じ" | "上記に同じ" | "上記と同じ" | "ditto"
+            | "do." | "same as above"
+    )
 }
 
 /// The edition a year names: 2013–2021 the 2013 edition (JIS Q 27001:2014, JIS Q
