@@ -295,9 +295,11 @@ fn is_hard_sep(c: char) -> bool {
 pub fn may_hold_range(text: &str) -> bool {
     let words = || {
         let lower = text.to_ascii_lowercase();
-        ["to", "thru", "through"]
-            .iter()
-            .any(|w| lower.split(|c: char| !c.is_ascii_alphabetic()).any(|t| t == *w))
+        ["to", "thru", "through"].iter().any(|w| {
+            lower
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|t| t == *w)
+        })
     };
     if text.is_ascii() {
         return text.bytes().any(|b| b == b'-' || b == b'~') || words();
@@ -1353,7 +1355,18 @@ fn is_edition_tag(text: &str, lexes: &[Lex], k: usize) -> bool {
 /// Words joining two ids (`9.2.1 or 9.2.4`, `9.2.1及び9.2.4`): the reader reads `and`, `or`
 /// and their Japanese words as `及び` (see [`ISMAP_WORDS`]).
 const CONNECTIVES: [&str; 13] = [
-    "and/or", "and", "or", "及び", "および", "並びに", "又は", "または", "若しくは", "もしくは", "と", "&",
+    "and/or",
+    "and",
+    "or",
+    "及び",
+    "および",
+    "並びに",
+    "又は",
+    "または",
+    "若しくは",
+    "もしくは",
+    "と",
+    "&",
     "＆",
 ];
 
@@ -1660,11 +1673,21 @@ pub fn range_problem(from: &IdText, to: &IdText) -> Option<&'static str> {
 /// the row above (or the cell beside), which the tool never copies.
 pub fn is_ditto(reference: &str) -> bool {
     let folded = crate::text::fold_width(reference).to_lowercase();
-    let t = folded.trim_matches(|c: char| c.is_whitespace() || OPENING.contains(c) || CLOSING.contains(c));
+    let t = folded
+        .trim_matches(|c: char| c.is_whitespace() || OPENING.contains(c) || CLOSING.contains(c));
     matches!(
         t,
-        "〃" | "″" | "〃〃" | "同上" | "同左" | "同右" | "上に同じ" | "上記に同じ" | "上記と同じ" | "ditto"
-            | "do." | "same as above"
+        "〃" | "″"
+            | "〃〃"
+            | "同上"
+            | "同左"
+            | "同右"
+            | "上に同じ"
+            | "上記に同じ"
+            | "上記と同じ"
+            | "ditto"
+            | "do."
+            | "same as above"
     )
 }
 
