@@ -637,7 +637,7 @@ fn list_marker_end(c: &Chars, i: usize, out: &[Lex], last: Option<u32>) -> Optio
     let after_id = before.is_some_and(|l| matches!(l.kind, Kind::Id(_) | Kind::Range(..)))
         && i > 0
         && c.is(i - 1, |ch| ch == ' ' || ch == '\t');
-    if !part_start && !(after_id && last.is_some()) {
+    if !(part_start || after_id && last.is_some()) {
         return None;
     }
     // the first part of a cell starts a list at 1 (`9. 9.2.1` is no list)
@@ -1786,12 +1786,22 @@ pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str
             if ends.iter().all(|id| id.marker != Marker::None) {
                 return true;
             }
-            // the words right before it (spaces skipped) and right after it
+            // the words right before it (up to another id, a standard or a separator) and
+            // right after it
             let before_at = (0..*k).rev().find(|&j| lexes[j].kind != Kind::Space);
-            let std_before = before_at.is_some_and(|j| {
-                matches!(lexes[j].kind, Kind::Std(s) if !matches!(s.standard, Standard::Other(_)))
+            let std_before = before_at.and_then(|j| match lexes[j].kind {
+                Kind::Std(s) => Some(!matches!(s.standard, Standard::Other(_))),
+                _ => None,
             });
-            let before = word(before_at).unwrap_or_default();
+            let words_from = (0..*k)
+                .rev()
+                .take_while(|&j| matches!(lexes[j].kind, Kind::Word | Kind::Space))
+                .last()
+                .unwrap_or(*k);
+            let before = match lexes.get(words_from).filter(|_| words_from < *k) {
+                Some(first) => crate::text::fold_width(&text[first.start..l.start]).to_lowercase(),
+                None => String::new(),
+            };
             let after = word((*k + 1..lexes.len()).find(|&j| lexes[j].kind != Kind::Space))
                 .unwrap_or_default();
             let mut head = before.as_str();
@@ -1811,13 +1821,15 @@ pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str
                 .rsplit(|c: char| !c.is_ascii_alphabetic())
                 .next()
                 .unwrap_or_default();
-            let other = PROSE_DOCUMENT_WORDS.iter().any(|w| head.ends_with(w))
+            // another standard's number (`ISO 9001 9.2.1`)
+            let other = std_before == Some(false)
+                || PROSE_DOCUMENT_WORDS.iter().any(|w| head.ends_with(w))
                 || PROSE_VERSION_WORDS
                     .iter()
                     .any(|w| head.ends_with(w) && (!w.is_ascii() || last_ascii_word == *w))
                 || after.starts_with(PROSE_ARTICLE_MARKS);
             !other
-                && (std_before
+                && (std_before == Some(true)
                     || ends.iter().all(|id| {
                         id.parse()
                             .is_some_and(|p| known(&p.truncated(3).canonical()))
@@ -2200,5 +2212,114 @@ mod tests {
                 ids("7.5")
             )
         );
+    }
+}
+
+#[cfg(test)]
+mod fix9_tests {
+    use super::*;
+
+    fn known(id: &str) -> bool {
+        ["5.1.2", "9.2.1", "9.2.4", "3.1.2"].contains(&id)
+    }
+
+    #[test]
+    fn prose_ids_leave_out_other_documents_articles_and_versions() {
+        for (text, want) in [
+            ("規程第5.1.2条に従うこと", vec![]),
+            ("規則5.1.2に従う", vec![]),
+            ("第3.1条を遵守", vec![]),
+            ("第3.1.2条を遵守", vec![]),
+            ("v5.1.2以上", vec![]),
+            ("ver 9.2.1 以降", vec![]),
+            ("Version 9.2.1", vec![]),
+            ("令和5.1.2以降", vec![]),
+            ("運用マニュアル 9.2.1節を参照", vec![]),
+            ("マニュアルの9.2.1に従う", vec![]),
+            ("社内規程 9.2.4項に従う", vec![]),
+            ("9.2.1版の手順書", vec![]),
+            ("2023.9.2.1 以降", vec![]),
+            ("ISO 9001 9.2.1に従う", vec![]),
+            ("秘密認証情報の管理（9.2.4）", vec!["9.2.4"]),
+            ("秘密認証情報の管理（A.9.2.4）", vec!["A.9.2.4"]),
+            ("ISMAP管理策 第9.2.4条 に従う", vec!["9.2.4"]),
+            ("管理策基準の9.9.9に従う", vec!["9.9.9"]),
+            ("9.2.4に従いパスワードを管理", vec!["9.2.4"]),
+            ("第9.2.4項に従う", vec!["9.2.4"]),
+            ("規程 5.1.2 及び 管理策基準 9.2.4 参照", vec!["9.2.4"]),
+            ("JIS Q 27002 9.9.9 参照", vec!["9.9.9"]),
+            ("9.9.9 の手順", vec![]),
+            ("AC-2 を実施", vec!["AC-2"]),
+        ] {
+            assert_eq!(prose_ids(text, &known), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_edition_in_brackets_after_an_id_reads_as_the_standard_before_it() {
+        for (after, before) in [
+            ("A.9.2.4 (ISO/IEC 27001:2013)", "ISO/IEC 27001:2013 A.9.2.4"),
+            ("A.9.2.4（JIS Q 27001:2014）", "JIS Q 27001:2014 A.9.2.4"),
+            ("9.2.4 (ISO/IEC 27002:2013)", "ISO/IEC 27002:2013 9.2.4"),
+            ("A.5.17 (ISO/IEC 27001:2022)", "ISO/IEC 27001:2022 A.5.17"),
+        ] {
+            assert_eq!(split(after), [after], "{after}");
+            let (a, b) = (read(after), read(before));
+            assert_eq!(a.atoms, b.atoms, "{after}");
+            assert!(a.beside.iter().all(|x| residue(&x.after, false).is_empty()));
+            assert_eq!(a.bare_standard, None, "{after}");
+        }
+        // contradicting the standard before the id: left as words (qualified)
+        let r = read("ISO/IEC 27001:2013 A.9.2.4 (ISO/IEC 27001:2022)");
+        assert!(!residue(&r.beside[0].after, false).is_empty());
+        // a standard after an id outside brackets still starts a reference of its own
+        assert_eq!(
+            split("9.2.1, ISO/IEC 27001:2013 A.9.2.4"),
+            ["9.2.1", "ISO/IEC 27001:2013 A.9.2.4"]
+        );
+    }
+
+    #[test]
+    fn connectives_between_ids_ditto_arrows_english_ranges_and_list_markers() {
+        for (cell, want) in [
+            ("9.2.1 or 9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("9.2.1 AND 9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("9.2.1又は9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("9.2.1と9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("9.2.1 and/or 9.2.4", vec!["9.2.1", "9.2.4"]),
+            (
+                "9.2.1 利用者登録及び登録削除 and 9.2.4",
+                vec!["9.2.1 利用者登録及び登録削除", "9.2.4"],
+            ),
+            ("9.2.1 to 9.2.3", vec!["9.2.1 to 9.2.3"]),
+            ("9.2.1 → 9.2.3", vec!["9.2.1 → 9.2.3"]),
+            ("1) 9.2.1 2) 9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("① 9.2.1 ② 9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("(1) 9.2.1 (2) 9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("9.2.1 1) 9.2.4", vec!["9.2.1 1)", "9.2.4"]),
+            ("1) 9.2.1 3) 9.2.4", vec!["9.2.1 3)", "9.2.4"]),
+        ] {
+            assert_eq!(split(cell), want, "{cell}");
+        }
+        for cell in ["9.2.1 to 9.2.3", "9.2.1 through 9.2.3", "9.2.1 THRU 9.2.3"] {
+            assert!(
+                matches!(read(cell).atoms.as_slice(), [Atom::Range(None, _, _)]),
+                "{cell}"
+            );
+            assert!(may_hold_range(cell), "{cell}");
+        }
+        assert!(read("9.2.1 to").open_range);
+        assert!(!read("9.2.1 tool").open_range);
+        assert!(matches!(lex("9.2.1to9.2.3")[0].kind, Kind::Malformed));
+        for cell in ["9.2.1 → 9.2.3", "9.2.1⇒9.2.3", "9.2.1 -> 9.2.3"] {
+            let r = read(cell);
+            assert!(r.arrow && r.atoms.is_empty(), "{cell}: {r:?}");
+        }
+        for mark in ["〃", "同上", "同左", " 〃 ", "（同上）", "Ditto"] {
+            assert!(is_ditto(mark), "{mark}");
+        }
+        for text in ["同上記載", "9.2.1", "上"] {
+            assert!(!is_ditto(text), "{text}");
+        }
     }
 }
