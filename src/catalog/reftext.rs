@@ -943,7 +943,7 @@ fn is_filler(c: char) -> bool {
 /// Words the tool reads beside an ISMAP id and which say nothing about what it names: the
 /// scheme's own names for its ids, a whole clause or category, `及び`, `又は`, `と` between
 /// ids (after folding, lower case). Taken out of a word wherever they are in it.
-const ISMAP_WORDS: [&str; 24] = [
+const ISMAP_WORDS: [&str; 16] = [
     "ismap",
     // `箇条10.2`: a clause, as `clause 10.2` (JIS standards cite their clauses so)
     "箇条",
@@ -956,14 +956,6 @@ const ISMAP_WORDS: [&str; 24] = [
     "管理基準",
     "基準",
     "番号",
-    "及び",
-    "および",
-    "並びに",
-    "又は",
-    "または",
-    "若しくは",
-    "もしくは",
-    "と",
     "全般",
     "全体",
     "全て",
@@ -1008,7 +1000,10 @@ pub fn residue(words: &str, nist_id: bool) -> String {
             continue;
         }
         let mut t = token.to_owned();
-        for w in ISMAP_WORDS {
+        for w in ISMAP_WORDS
+            .iter()
+            .chain(&CONNECTIVES[..JAPANESE_CONNECTIVES])
+        {
             if t.contains(w) {
                 t = t.replace(w, "");
             }
@@ -1353,11 +1348,9 @@ fn is_edition_tag(text: &str, lexes: &[Lex], k: usize) -> bool {
 }
 
 /// Words joining two ids (`9.2.1 or 9.2.4`, `9.2.1及び9.2.4`): the reader reads `and`, `or`
-/// and their Japanese words as `及び` (see [`ISMAP_WORDS`]).
+/// and their Japanese words as `及び`; the Japanese ones are taken out of words beside an
+/// id as [`ISMAP_WORDS`] are.
 const CONNECTIVES: [&str; 13] = [
-    "and/or",
-    "and",
-    "or",
     "及び",
     "および",
     "並びに",
@@ -1366,9 +1359,15 @@ const CONNECTIVES: [&str; 13] = [
     "若しくは",
     "もしくは",
     "と",
+    "and/or",
+    "and",
+    "or",
     "&",
     "＆",
 ];
+
+/// The Japanese words of [`CONNECTIVES`].
+const JAPANESE_CONNECTIVES: usize = 8;
 
 /// `text` without the words joining it to an id after it (and the spaces before them).
 fn without_connective(text: &str) -> &str {
