@@ -293,6 +293,10 @@ pub struct CheckList {
     /// Rows below the header that are not check items (totals, headings, template rows):
     /// not read, but named.
     pub rows_not_read: Vec<RowNotRead>,
+    /// The headers of the columns an item's prose is read from for references written
+    /// there (its text, its note; empty when there is none): one per sheet read, in the
+    /// order of `sheets` (one for CSV, YAML, JSON).
+    pub prose_columns: Vec<[String; 2]>,
     pub items: Vec<CheckItem>,
 }
 

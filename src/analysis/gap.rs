@@ -2726,7 +2726,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 20,
+        schema_version: 21,
         lang,
         as_of,
         warnings,

@@ -405,9 +405,11 @@ fn merge_sheets(
     // the title rows of every sheet: any of them may name the ISO edition of the list
     let mut title_rows = Vec::new();
     let mut rows_not_read = Vec::new();
+    let mut prose_columns = Vec::new();
     for mut list in lists {
         title_rows.append(&mut list.title_rows);
         rows_not_read.append(&mut list.rows_not_read);
+        prose_columns.append(&mut list.prose_columns);
         let sheet = list.sheet.unwrap_or_default();
         // a sheet whose one references column is headed otherwise: a column of its own
         let column = if own_columns && header_key(&list.refs_column) != header_key(&refs_column) {
@@ -492,6 +494,7 @@ fn merge_sheets(
         items,
         title_rows,
         rows_not_read,
+        prose_columns,
         ..CheckList::default()
     })
 }
@@ -1844,15 +1847,12 @@ impl Items {
             });
             return Ok(());
         }
-        let (assurance, risk, mut problems) = self.assurance_and_risk(cells);
+        let (assurance, risk, problems) = self.assurance_and_risk(cells);
         let refs_empty = self
             .header
             .refs
             .iter()
             .all(|&c| self.cell_text(cells, c).is_empty());
-        if refs_empty && !spans_rows && !self.header.refs.is_empty() {
-            problems.extend(self.references_elsewhere(cells));
-        }
         let mut item = CheckItem {
             row,
             id: String::new(),
@@ -1973,25 +1973,6 @@ impl Items {
         Ok(())
     }
 
-    /// The cells of an item without references that name a control (its text, its note):
-    /// each a problem naming the column and the ids, so that the item is not analysed
-    /// rather than outside ISMAP. Other columns are not read for it: the candidates
-    /// `suggest` writes beside the references column are no references.
-    fn references_elsewhere(&self, cells: &(impl Cells + ?Sized)) -> Vec<CellProblem> {
-        [Field::Title, Field::Note]
-            .iter()
-            .filter_map(|f| self.col(*f))
-            .filter_map(|c| {
-                let ids = named_ids(&self.cell_text(cells, c));
-                (!ids.is_empty()).then(|| CellProblem {
-                    field: ProblemField::References,
-                    column: self.header_of(c),
-                    value: ids.join(", "),
-                })
-            })
-            .collect()
-    }
-
     /// The items of an id and a title only whose next item is numbered under them (`1`
     /// over `1-1`): section headings, moved to the rows not read.
     fn take_headings(&mut self) {
@@ -2037,6 +2018,10 @@ impl Items {
                 iso_edition: Default::default(),
             })
             .collect();
+        let prose_columns = [Field::Title, Field::Note].map(|f| match self.col(f) {
+            Some(c) => self.header_of(c),
+            None => String::new(),
+        });
         Ok(CheckList {
             refs_column: self.col_name(Field::Refs),
             more_refs_columns,
@@ -2045,6 +2030,7 @@ impl Items {
             sheets: self.sheet.iter().cloned().collect(),
             sheet: self.sheet,
             extra_columns: self.header.extras.into_iter().map(|(_, n)| n).collect(),
+            prose_columns: vec![prose_columns],
             items: self.items,
             rows_not_read: self.rows_not_read,
             ..CheckList::default()
@@ -2146,43 +2132,19 @@ fn numbered_under(id: &str, over: &str) -> bool {
         })
 }
 
-/// The control ids a text written as prose names (`秘密認証情報の管理（A.9.2.4）`, `JIS Q
-/// 27001 A.10.1.2 参照`): ids of three parts or more, Annex A or 27017 ids, ranges of
-/// them, NIST SP 800-53 ids; not a version (`TLS1.2`) or a count.
+/// The control ids a text written as prose names ([`reftext::prose_ids`]), known ids
+/// being those of the embedded catalog: for what the reader decides of a row (an item, the
+/// names column) before the chosen catalog is at hand.
+///
+/// [`reftext::prose_ids`]: crate::catalog::reftext::prose_ids
 fn named_ids(text: &str) -> Vec<String> {
-    use crate::catalog::reftext::{lex, IdText, Kind, Marker};
-    if !text.bytes().any(|b| b.is_ascii_digit())
-        && !text.chars().any(|c| ('０'..='９').contains(&c))
-    {
-        return Vec::new();
-    }
-    // unmarked, an id counts only when the catalog has it (its first three parts): a
-    // version (`OpenSSL 3.0.7`, `ver 1.2.3`) or an address (`192.168.1.0`) is none
-    let id_like = |id: &IdText| {
-        let parts = id.text.split('.').filter(|p| !p.is_empty()).count();
-        if id.marker != Marker::None {
-            return parts >= 2;
-        }
-        parts >= 3
-            && id
-                .parse()
-                .is_some_and(|p| in_catalog(&p.truncated(3).canonical()))
-    };
-    lex(text)
+    crate::catalog::reftext::prose_ids(text, &in_catalog)
         .into_iter()
-        .filter(|l| match &l.kind {
-            Kind::Id(id) => id_like(id),
-            Kind::Range(a, b) => id_like(a) && id_like(b),
-            Kind::Nist(_) => true,
-            _ => false,
-        })
-        .map(|l| text[l.start..l.end].trim().to_owned())
+        .map(str::to_owned)
         .collect()
 }
 
-/// Whether the embedded catalog has the id `id` (canonical): the ids a check item's prose
-/// names without a mark are only those (an id of another catalog needs its mark or the
-/// references column).
+/// Whether the embedded catalog has the id `id` (canonical).
 fn in_catalog(id: &str) -> bool {
     static IDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
     IDS.get_or_init(|| {
@@ -2191,6 +2153,45 @@ fn in_catalog(id: &str) -> bool {
             .unwrap_or_default()
     })
     .contains(id)
+}
+
+/// The references an item without any names in its text or note (`秘密認証情報の管理
+/// （A.9.2.4）`), in every check-list format: each cell naming one is a problem naming
+/// the column and the ids, so that the item is not analysed rather than outside ISMAP.
+/// `known` says which plain ids are the chosen catalog's. Other columns are not read for
+/// it: the candidates `suggest` writes beside the references column are no references.
+pub fn check_prose(list: &mut CheckList, known: &dyn Fn(&str) -> bool) {
+    let sheet_index = |item: &CheckItem| {
+        sheet_of(list, item)
+            .and_then(|s| list.sheets.iter().position(|n| n == s))
+            .unwrap_or(0)
+    };
+    let found: Vec<(usize, Vec<CellProblem>)> = list
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.refs.is_empty())
+        .map(|(i, item)| {
+            let columns = list.prose_columns.get(sheet_index(item));
+            let problems = [&item.title, &item.note]
+                .iter()
+                .enumerate()
+                .filter_map(|(k, text)| {
+                    let column = columns.map(|c| c[k].clone()).unwrap_or_default();
+                    let ids = crate::catalog::reftext::prose_ids(text, known);
+                    (!ids.is_empty() && !column.is_empty()).then(|| CellProblem {
+                        field: ProblemField::References,
+                        column,
+                        value: ids.join(", "),
+                    })
+                })
+                .collect();
+            (i, problems)
+        })
+        .collect();
+    for (i, problems) in found {
+        list.items[i].problems.extend(problems);
+    }
 }
 
 /// A row's filled cells joined by a space (a row not read, for messages).
@@ -2411,6 +2412,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
     Ok(CheckList {
         source: path.to_path_buf(),
         refs_column: "refs".to_owned(),
+        prose_columns: vec![["title".to_owned(), "note".to_owned()]],
         items,
         ..CheckList::default()
     })

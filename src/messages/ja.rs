@@ -198,6 +198,8 @@ pub const JA: &[(&str, &str)] = &[
     ("a range with an end missing (9.2.1～, ～9.2.6): write both ends in full (9.2.1～9.2.6), or the ids meant", "範囲の一方の端がありません(9.2.1～、～9.2.6): 両端を省略せずに書くか(9.2.1～9.2.6)、意図したIDを書いてください"),
     ("a shortened list (9.2.1、4): a bare number after an id is not read as a clause nor as a shortened id; write each id in full (9.2.1、9.2.4)", "省略した列挙です(9.2.1、4): IDの後の番号だけの記載は、箇条としても省略したIDとしても読みません。各IDを省略せずに書いてください(9.2.1、9.2.4)"),
     ("the references column's header names another framework (PCI DSS, 統一基準, CIS…): its numbers are not ISMAP ids; choose the column of ISMAP or ISO/IEC 27001 references with --refs-column", "参照列の見出しが別の基準(PCI DSS、統一基準、CISなど)を指しています: その番号はISMAPのIDではありません。ISMAPまたはISO/IEC 27001の参照の列を --refs-column で指定してください"),
+    ("a ditto mark (〃, 同上, 同左): the tool does not copy another row's references; write the row above's references out in this row", "同上を示す記号です(〃、同上、同左): 別の行の参照は写し取りません。上の行の参照をこの行にも書いてください"),
+    ("an arrow between two ids (9.2.1 → 9.2.6) is read neither as a range nor as a list: write a range with ～ (9.2.1～9.2.6), or list the ids", "IDの間の矢印(9.2.1 → 9.2.6)は範囲としても列挙としても読みません: 範囲は ～ で書くか(9.2.1～9.2.6)、IDを列挙してください"),
     ("correct the reference, or run without --strict to report it as unresolved", "参照を直すか、--strict なしで実行して未解決として報告してください"),
     ("did you mean {}?", "{0} のことですか?"),
     ("id '{}' is not in the catalog", "ID '{0}' はカタログにありません"),
