@@ -468,6 +468,15 @@ fn short_grid(report: &GapReport) -> Grid {
             &details.audit_period_not_ended,
         );
         push_ids(&mut gaps, l("ISMAP-LIU:", "ISMAP-LIU:"), &details.ismap_liu);
+        // what an assurance-gap for want of the registration kind lacks
+        push_ids(
+            &mut gaps,
+            l(
+                "登録区分(ISMAP/ISMAP-LIU)の記載なし:",
+                "registration kind (ISMAP or ISMAP-LIU) not stated:",
+            ),
+            &details.registration_kind_unstated,
+        );
         for c in &details.controls {
             if let Some(via) = c.inherited_from {
                 gaps.push(format!("{}{}", c.id, inherited_label(via, lang)));
@@ -795,11 +804,7 @@ const ROWS_NOT_READ_NAMED: usize = 10;
 
 /// A row of the check list not read as an item: what it is, where (the sheet when several
 /// were read) and its text (`合計の行: 5行目 '合計 2項目'`).
-pub fn row_not_read_text(
-    checks: &ChecksInfo,
-    r: &crate::model::RowNotRead,
-    lang: Lang,
-) -> String {
+pub fn row_not_read_text(checks: &ChecksInfo, r: &crate::model::RowNotRead, lang: Lang) -> String {
     let sheet = r.sheet.as_deref().filter(|_| checks.sheets.len() > 1);
     let kind = r.kind.label(lang);
     let (row, text) = (r.row, &r.text);
@@ -831,7 +836,11 @@ fn rows_not_read_line(checks: &ChecksInfo, lang: Lang) -> Option<String> {
         .take(ROWS_NOT_READ_NAMED)
         .map(|r| row_not_read_text(checks, r, lang))
         .collect();
-    if let Some(more) = rows.len().checked_sub(ROWS_NOT_READ_NAMED).filter(|n| *n > 0) {
+    if let Some(more) = rows
+        .len()
+        .checked_sub(ROWS_NOT_READ_NAMED)
+        .filter(|n| *n > 0)
+    {
         named.push(match lang {
             Lang::Ja => format!("ほか {more} 行(すべて --format json または xlsx にあります)"),
             Lang::En => format!("{more} more (all in --format json or xlsx)"),
@@ -906,6 +915,9 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         report.catalog.name,
         report.catalog.version
     ));
+    if let Some(held) = report.catalog_details_held {
+        out.push(crate::analysis::gap::catalog_incomplete_text(held, lang));
+    }
     out.push(format!(
         "{} {}{} / {} {}",
         l("確認項目:", "Check items:"),

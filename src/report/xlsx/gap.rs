@@ -220,6 +220,13 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
             Fact::Text(report.catalog.line()),
         ),
         (
+            l("カタログの詳細管理策", "Catalog's detailed controls"),
+            match report.catalog_details_held {
+                Some(held) => Fact::Text(crate::analysis::gap::catalog_incomplete_text(held, lang)),
+                None => Fact::Text(l("すべて", "all").to_owned()),
+            },
+        ),
+        (
             SummaryFact::CheckItems.label(lang),
             Fact::Text(report.checks.line()),
         ),
