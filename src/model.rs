@@ -253,7 +253,31 @@ pub enum NotAnItem {
     NoItem,
 }
 
-/// A row of a check list not read as a check item (counted, named on stderr and in JSON).
+impl NotAnItem {
+    /// Every kind, in declaration order (`kind as usize` is its place), the order the notes
+    /// name them.
+    pub const ALL: [NotAnItem; 5] = [
+        NotAnItem::Total,
+        NotAnItem::Heading,
+        NotAnItem::Template,
+        NotAnItem::RepeatedHeader,
+        NotAnItem::NoItem,
+    ];
+
+    /// What the row is, in a few words (the outputs' list of rows not read).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            NotAnItem::Total => lang.pick("合計の行", "totals row"),
+            NotAnItem::Heading => lang.pick("見出し", "section heading"),
+            NotAnItem::Template => lang.pick("テンプレートの行", "template row"),
+            NotAnItem::RepeatedHeader => lang.pick("見出し行の繰り返し", "repeated header"),
+            NotAnItem::NoItem => lang.pick("項目のない行", "row without an item"),
+        }
+    }
+}
+
+/// A row of a check list not read as a check item (counted, named on stderr, in the
+/// summary of every output but CSV, and in JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowNotRead {
     #[serde(skip_serializing_if = "Option::is_none")]

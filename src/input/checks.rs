@@ -503,11 +503,18 @@ fn merge_sheets(
 /// it in the list's first extra column (`sheet`, or `sheet (workbook)`); `None` for a list
 /// of one sheet.
 pub fn sheet_of<'a>(list: &CheckList, item: &'a CheckItem) -> Option<&'a str> {
-    let name = list
-        .extra_columns
-        .first()
-        .filter(|_| list.sheets.len() > 1)?;
-    item.extra
+    sheet_in(&list.extra_columns, &list.sheets, &item.extra)
+}
+
+/// [`sheet_of`] from a list's extra columns and sheets and an item's extra cells (a
+/// report's item, once the list is analysed).
+pub fn sheet_in<'a>(
+    extra_columns: &[String],
+    sheets: &[String],
+    extra: &'a crate::model::Extra,
+) -> Option<&'a str> {
+    let name = extra_columns.first().filter(|_| sheets.len() > 1)?;
+    extra
         .0
         .iter()
         .find(|(k, _)| k == name)
