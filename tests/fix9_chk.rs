@@ -141,7 +141,10 @@ fn a_column_of_assurance_levels_under_another_header_is_refused() {
     let out = c.arg("--csp").arg(fixture("csp-st.csv")).output().unwrap();
     let ja = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2), "{ja}");
-    assert!(ja.contains("には求める確認水準('保証報告')があります"), "{ja}");
+    assert!(
+        ja.contains("には求める確認水準('保証報告')があります"),
+        "{ja}"
+    );
     assert!(!ja.contains("holds required-assurance"), "{ja}");
     // a column of other words, a few of them levels, is carried
     let v = json(report(fixture("kakunin-text.csv"), &[]));
@@ -280,4 +283,18 @@ fn a_hidden_references_column_is_not_read() {
     let path = workbook(&dir, &[("確認項目", alone)], Some(2));
     let err = input_error(report(&path, &[]));
     assert!(err.contains("is hidden"), "{err}");
+}
+
+#[test]
+fn a_note_saying_the_column_holds_text_or_a_standard_is_no_references_header_of_ours() {
+    // `管理策（内容）` is carried; `管理策 (ISO/IEC 27001:2022)` is read beside ours
+    let v = json(report(fixture("text-and-standard.csv"), &[]));
+    assert_eq!(
+        by_id(&v["items"], "K-1")["extra"]["管理策（内容）"],
+        "利用者の登録及び削除"
+    );
+    assert_eq!(
+        v["checks"]["more_references_columns"][0]["header"],
+        "管理策 (ISO/IEC 27001:2022)"
+    );
 }

@@ -732,6 +732,7 @@ fn sheet_for_suggest(
     };
     // the sheet is kept whole, to be written back: each item's cells are copied from it
     let mut items = Items::new(&sheet, by, None)?;
+    items.suggesting = true;
     for (i, cells) in sheet.rows.iter().enumerate().skip(items.header.row) {
         items.push(i + 1, &mut Copied(cells))?;
     }
@@ -1593,6 +1594,9 @@ struct Items {
     /// The references column was named with `--refs-column`: other columns of ids are
     /// carried as they are.
     refs_named: bool,
+    /// Read for `suggest`, which gives no verdict: extra columns are not checked (an
+    /// evaluation set's column of accepted ids is carried).
+    suggesting: bool,
     /// Hashes of the items' ids (foldhash: one per item of a large list).
     id_hashes: foldhash::HashSet<u64>,
     id_hasher: foldhash::fast::RandomState,
@@ -1678,6 +1682,7 @@ impl Items {
             sheet: sheet.sheet.clone(),
             items: Vec::new(),
             refs_named: refs_column.is_some(),
+            suggesting: false,
             id_hashes: foldhash::HashSet::default(),
             id_hasher: foldhash::fast::RandomState::default(),
             id_merges,
@@ -2203,7 +2208,9 @@ impl Items {
             )
             .hint("add rows below the header"));
         }
-        self.check_extra_columns()?;
+        if !self.suggesting {
+            self.check_extra_columns()?;
+        }
         let more_refs_columns = self
             .header
             .refs
