@@ -298,3 +298,29 @@ fn a_note_saying_the_column_holds_text_or_a_standard_is_no_references_header_of_
         "管理策 (ISO/IEC 27001:2022)"
     );
 }
+
+#[test]
+fn a_second_sheet_numbered_like_the_catalog_without_references_is_skipped_as_before() {
+    // its ids under `項番` are item numbers, no column of references
+    let dir = tempfile::tempdir().unwrap();
+    let path = workbook(
+        &dir,
+        &[
+            ORG,
+            (
+                "改訂履歴",
+                &[
+                    &["項番", "確認項目"],
+                    &["9.2.1", "初版"],
+                    &["9.2.2", "改訂"],
+                ],
+            ),
+        ],
+        None,
+    );
+    let mut c = report(&path, &[]);
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("改訂履歴"), "{stderr}");
+}

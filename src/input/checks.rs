@@ -418,15 +418,17 @@ fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputE
     let header = &sheet.rows[i];
     let below = &sheet.rows[i + 1..];
     let width = below.iter().map(Vec::len).max().unwrap_or(0);
-    (0..width).filter(|&c| c != title).find_map(|c| {
-        let cells: Vec<&str> = below
-            .iter()
-            .filter_map(|r| r.get(c).map(|t| t.trim()))
-            .filter(|t| !t.is_empty())
-            .collect();
-        let ids = cells.iter().filter(|t| is_ids_cell(t)).count();
-        let id = cells.iter().find(|t| is_ids_cell(t))?;
-        (ids * 2 >= cells.len()).then(|| {
+    // a column of ours (the ids `項番` may be numbered like the catalog) is no such column
+    let ours = |c: usize| header.get(c).is_some_and(|h| Field::of_header(h).is_some());
+    (0..width).filter(|&c| !ours(c)).find_map(|c| {
+        let (_, id) = column_of_ids(
+            below
+                .iter()
+                .enumerate()
+                .filter_map(|(r, cells)| cells.get(c).map(|t| (r, t.trim())))
+                .filter(|(_, t)| !t.is_empty()),
+        )?;
+        Some({
             let name = header.get(c).map_or("", |h| h.trim());
             let name = if name.is_empty() {
                 format!("column {}", column_letter(c))
@@ -2114,12 +2116,8 @@ impl Items {
             let filled = cells().count();
             let half = |n: usize| n > 0 && n * 2 >= filled;
             let loc = |row: usize| self.loc.clone().row(row).column(name.clone());
-            let ids: Vec<(usize, &str)> = if self.refs_named {
-                Vec::new()
-            } else {
-                cells().filter(|(_, v)| is_ids_cell(v)).collect()
-            };
-            if let (true, Some(&(row, v))) = (half(ids.len()), ids.first()) {
+            let ids = (!self.refs_named).then(|| column_of_ids(cells())).flatten();
+            if let Some((row, v)) = ids {
                 let refs = self.col_name(Field::Refs);
                 return Err(if refs.is_empty() {
                     InputError::at(
@@ -2362,6 +2360,20 @@ fn named_ids(text: &str) -> Vec<String> {
         })
         .map(|l| text[l.start..l.end].trim().to_owned())
         .collect()
+}
+
+/// A column's filled cells (row, text) as a column of ids: the first cell of ids, when
+/// cells holding control ids and nothing else ([`is_ids_cell`]) are half of them or more.
+fn column_of_ids<'a>(cells: impl Iterator<Item = (usize, &'a str)>) -> Option<(usize, &'a str)> {
+    let (mut filled, mut ids, mut first) = (0, 0, None);
+    for (row, text) in cells {
+        filled += 1;
+        if is_ids_cell(text) {
+            ids += 1;
+            first = first.or(Some((row, text)));
+        }
+    }
+    first.filter(|_| ids * 2 >= filled)
 }
 
 /// Whether a cell holds control ids and nothing else but separators (`9.2.4`, `9.2.1,
