@@ -286,6 +286,9 @@ pub struct DiffArgs {
     /// Encoding of CSV/text input [default: detected].
     #[arg(long, value_enum)]
     pub encoding: Option<EncodingArg>,
+    /// Encoding of CSV output.
+    #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
+    pub output_encoding: EncodingArg,
     /// Exit 1 when the lists or their registry facts differ, or NEW rests on a
     /// registration not in effect on --as-of.
     #[arg(long)]
@@ -660,16 +663,21 @@ impl Cli {
                     checks: a.checks,
                 })
             }
-            CommandArg::Diff(a) => Command::Diff(DiffConfig {
-                format: output_format(a.format.map(Into::into), &a.output, env.stdout_is_terminal)?,
-                output: destination(a.output),
-                csp_reading: csp_reading(a.csp_reading, &[&a.old, &a.new])?,
-                old: a.old,
-                new: a.new,
-                encoding: a.encoding.map(Into::into),
-                fail_on_change: a.fail_on_change,
-                as_of: as_of(a.as_of.as_deref())?,
-            }),
+            CommandArg::Diff(a) => {
+                let format =
+                    output_format(a.format.map(Into::into), &a.output, env.stdout_is_terminal)?;
+                Command::Diff(DiffConfig {
+                    format,
+                    output_encoding: csv_encoding(a.output_encoding, format)?,
+                    output: destination(a.output),
+                    csp_reading: csp_reading(a.csp_reading, &[&a.old, &a.new])?,
+                    old: a.old,
+                    new: a.new,
+                    encoding: a.encoding.map(Into::into),
+                    fail_on_change: a.fail_on_change,
+                    as_of: as_of(a.as_of.as_deref())?,
+                })
+            }
             CommandArg::Catalog(c) => Command::Catalog(match c {
                 CatalogArg::List {
                     layer: l,
@@ -816,9 +824,9 @@ fn output_format(
 
 fn as_of(arg: Option<&str>) -> Result<Option<crate::date::Date>, InputError> {
     arg.map(|s| {
-        crate::date::Date::parse(s).ok_or_else(|| {
+        crate::date::Date::parse_written(s).ok_or_else(|| {
             InputError::new(format!("--as-of '{s}' is not a date"))
-                .hint("write it as YYYY-MM-DD, e.g. 2026-04-01")
+                .hint("write it as YYYY-MM-DD, e.g. 2026-04-01 (2026/4/1, 2026年4月1日 and 令和8年4月1日 are read too)")
         })
     })
     .transpose()
