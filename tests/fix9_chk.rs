@@ -297,6 +297,13 @@ fn a_note_saying_the_column_holds_text_or_a_standard_is_no_references_header_of_
         v["checks"]["more_references_columns"][0]["header"],
         "管理策 (ISO/IEC 27001:2022)"
     );
+    // `Reference No.` may number the buyer's own documents: carried
+    let v = json(report(fixture("reference-no.csv"), &[]));
+    assert_eq!(status(&v, "K-1"), "covered");
+    assert_eq!(
+        by_id(&v["items"], "K-1")["extra"]["Reference No."],
+        "DOC-001"
+    );
 }
 
 #[test]

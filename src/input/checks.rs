@@ -153,6 +153,8 @@ fn noted_header(key: &str) -> Option<Field> {
     [Field::Refs, Field::Assurance].into_iter().find(|f| {
         f.aliases()
             .iter()
+            // `Reference No.` may number the buyer's own documents
+            .filter(|a| !["reference", "references", "refs"].contains(*a))
             .filter_map(|a| key.strip_prefix(a))
             .any(|rest| !rest.is_empty() && is_header_note(rest))
     })
@@ -2156,7 +2158,7 @@ impl Items {
                         format!("the column '{name}' holds required-assurance levels ('{v}') beside the assurance column '{assurance}': which of them states the required assurance cannot be told"),
                     )
                 };
-                return Err(e.hint("give the required assurance in one column named 求める確認水準 (also: 確認水準, 保証水準, assurance), and remove or rename the other"));
+                return Err(e.hint("give the required assurance in one column named 求める確認水準 (also: 確認水準, 保証水準, assurance): move these values there, or remove the column"));
             }
             if names_assurance_level(name) {
                 if let Some((row, v)) = cells().find(|(_, v)| v.chars().count() <= 4) {
