@@ -331,3 +331,12 @@ fn a_second_sheet_numbered_like_the_catalog_without_references_is_skipped_as_bef
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("改訂履歴"), "{stderr}");
 }
+
+#[test]
+fn a_list_whose_only_column_of_ids_has_an_unknown_header_names_it() {
+    let err = input_error(report(fixture("ids-unknown-header.csv"), &[]));
+    assert!(
+        err.contains("a column of ISMAP ids ('ISMAP対応', holding '9.2.4'), but no references column the tool knows"),
+        "{err}"
+    );
+}

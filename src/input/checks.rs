@@ -1292,6 +1292,9 @@ fn no_header(
             ),
         )
         .hint("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目)")
+    } else if let Some(e) = unnamed_check_list(sheet, None) {
+        // a column of ids under a header the tool does not know: named
+        e
     } else {
         let columns = "name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標, ISMAP管理基準, Control ID), or give it with --refs-column NAME; for a list in free text, `ismap-gap suggest --checks FILE -o NEW.xlsx` (NEW.csv for a CSV list) adds one with candidates";
         InputError::at(
