@@ -53,6 +53,7 @@ fn a_references_header_with_a_note_is_the_references_column() {
         "ISMAP管理策 *必須",
         "ISMAP管理基準項番",
         "ISMAP番号",
+        "References (ID)",
     ] {
         let path = dir.path().join("h.csv");
         std::fs::write(&path, format!("項番,確認項目,{header}\nK-1,a,9.2.4\n")).unwrap();

@@ -151,12 +151,25 @@ impl Field {
 /// controls' names or text).
 fn noted_header(key: &str) -> Option<Field> {
     [Field::Refs, Field::Assurance].into_iter().find(|f| {
-        f.aliases()
-            .iter()
-            // `Reference No.` may number the buyer's own documents
-            .filter(|a| !["reference", "references", "refs"].contains(*a))
-            .filter_map(|a| key.strip_prefix(a))
-            .any(|rest| !rest.is_empty() && is_header_note(rest))
+        f.aliases().iter().any(|a| {
+            let Some(rest) = key.strip_prefix(a).filter(|r| !r.is_empty()) else {
+                return false;
+            };
+            // `Reference No.` may number the buyer's own documents: for these, only a
+            // word in brackets naming the controls (`References (ID)`)
+            if ["reference", "references", "refs"].contains(a) {
+                return [
+                    "(統制目標)",
+                    "(管理策)",
+                    "(番号)",
+                    "(詳細管理策)",
+                    "(統制目標番号)",
+                    "(id)",
+                ]
+                .contains(&rest);
+            }
+            is_header_note(rest)
+        })
     })
 }
 
