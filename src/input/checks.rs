@@ -15,6 +15,7 @@ use crate::input::parse_error;
 use crate::input::table::{self, Merged, Sheet};
 use crate::input::workbook_zip;
 use crate::input::{column_letter, read_bytes, FileKind, Scalar, ScalarVisitor};
+use crate::lang::Lang;
 use crate::model::{
     Assurance, CellProblem, CheckItem, CheckList, Extra, NotAnItem, ProblemField, RefsColumn, Risk,
     RowNotRead,
@@ -102,12 +103,20 @@ impl Field {
                 "対応するismap管理策",
                 "関連するismap管理策",
                 "該当するismap管理策",
+                "ismap番号",
+                "ismapid",
             ],
             Field::Assurance => &[
                 "assurance",
                 "requiredassurance",
+                "assurancelevel",
+                "requiredassurancelevel",
                 "確認水準",
                 "求める確認水準",
+                "保証水準",
+                "求める保証水準",
+                "保証レベル",
+                "求める保証レベル",
             ],
             Field::Risk => &["risk", "priority", "重要度", "リスク"],
             Field::Note => &["note", "notes", "備考"],
@@ -131,8 +140,103 @@ impl Field {
         Field::ALL
             .into_iter()
             .find(|f| f.aliases().iter().any(|a| *a == k))
-            .or_else(|| is_ismap_refs_header(&k).then_some(Field::Refs))
+            .or_else(|| noted_header(&k).filter(|_| !names_a_standard(h)))
     }
+}
+
+/// A references or assurance header of ours with a note after it, by its [`header_key`]:
+/// `ISMAP管理策（統制目標）`, `ISMAP管理策(新)`, `ISMAP管理策_v2`, `管理策番号（見直し後）`,
+/// `ISMAP管理策（2024年改訂後）`, `ISMAP管理策No.`, `管理策ID`, `ISMAP管理策※`,
+/// `ISMAP管理策 *必須`, `確認水準（必須）` — not `管理策名` nor `管理策（内容）` (the
+/// controls' names or text).
+fn noted_header(key: &str) -> Option<Field> {
+    [Field::Refs, Field::Assurance].into_iter().find(|f| {
+        f.aliases().iter().any(|a| {
+            let Some(rest) = key.strip_prefix(a).filter(|r| !r.is_empty()) else {
+                return false;
+            };
+            // `Reference No.` may number the buyer's own documents: for these, only a
+            // word in brackets naming the controls (`References (ID)`)
+            if ["reference", "references", "refs"].contains(a) {
+                return [
+                    "(統制目標)",
+                    "(管理策)",
+                    "(番号)",
+                    "(詳細管理策)",
+                    "(統制目標番号)",
+                    "(id)",
+                ]
+                .contains(&rest);
+            }
+            is_header_note(rest)
+        })
+    })
+}
+
+/// Whether `rest`, what follows a header of ours (its [`header_key`]), is a note on it: a
+/// word in brackets (not one saying the column holds text), a number word (`No`, `ID`,
+/// `番号`, `項番`), a revision (`新`, `v2`, `2024年改訂後`) or a mark (`※`, `必須`).
+fn is_header_note(rest: &str) -> bool {
+    /// Words saying a column holds the controls' names or text, not their ids.
+    const TEXT_WORDS: &[&str] = &[
+        "名",
+        "名称",
+        "内容",
+        "説明",
+        "概要",
+        "本文",
+        "文言",
+        "タイトル",
+        "title",
+        "name",
+        "text",
+        "description",
+        "要求事項",
+        "詳細",
+    ];
+    const NOTE_WORDS: &[&str] = &[
+        "no",
+        "id",
+        "番号",
+        "項番",
+        "#",
+        "必須",
+        "任意",
+        "新",
+        "旧",
+        "最新",
+        "改訂後",
+        "改訂版",
+        "見直し後",
+        "新版",
+        "現行",
+        "code",
+        "コード",
+    ];
+    let rest = rest.trim_matches(['※', '†', '#']);
+    if rest.is_empty() || NOTE_WORDS.contains(&rest) {
+        return true;
+    }
+    if let Some(inner) = rest.strip_prefix(['(', '[', '【', '〔', '<', '＜', '《']) {
+        let Some(end) = inner.find([')', ']', '】', '〕', '>', '＞', '》']) else {
+            return false;
+        };
+        let (inner, after) = (&inner[..end], &inner[end..]);
+        let after = &after[after.chars().next().map_or(0, char::len_utf8)..];
+        return ["詳細管理策", "統制目標番号"].contains(&inner)
+            || !TEXT_WORDS.iter().any(|w| inner.contains(w))
+                && (after.is_empty() || is_header_note(after));
+    }
+    // a revision: `v2`, `ver2`, `rev3`, `2024`, `2024年改訂後`, `2024年度版`
+    let digits = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let letters = &rest[..rest.len() - digits.len()];
+    ["", "v", "ver", "rev", "r"].contains(&letters)
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(['年', '度'])
+            .trim_start_matches(['版', '改', '訂', '後'])
+            .is_empty()
 }
 
 /// Whether references header `number` names the numbers of the controls references header
@@ -143,25 +247,6 @@ fn is_number_of(number: &str, name: &str) -> bool {
     ["番号", "id", "no"]
         .iter()
         .any(|s| number.strip_suffix(s) == Some(&*name))
-}
-
-/// A references header of ours with a word in brackets after it (`ISMAP管理策（統制目標）`,
-/// `管理策(番号)`), by its [`header_key`].
-fn is_ismap_refs_header(key: &str) -> bool {
-    let Some((name, rest)) = key.split_once('(') else {
-        return false;
-    };
-    let inner = rest.strip_suffix(')').unwrap_or(rest);
-    Field::Refs.aliases().contains(&name)
-        && [
-            "統制目標",
-            "管理策",
-            "番号",
-            "詳細管理策",
-            "統制目標番号",
-            "id",
-        ]
-        .contains(&inner)
 }
 
 /// Does a header name a standard whose ids a references column may hold: ISO/IEC 27001,
@@ -302,6 +387,8 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
             let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
             if has_header(&sheet, refs_column) {
                 lists.push(from_sheet_with(sheet, refs_column)?);
+            } else if let Some(e) = unnamed_check_list(&sheet, refs_column) {
+                return Err(e);
             } else {
                 skipped.push((*name).to_owned());
             }
@@ -326,6 +413,63 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
     };
     list.hidden_sheets = hidden;
     Ok(list)
+}
+
+/// The error for a sheet without a check-list header that still holds a check list: a
+/// check-item column (`確認項目`) in its first rows, and under that row a column holding
+/// ISMAP ids in half its filled cells or more (`ISMAP対応`, a header the tool does not
+/// know). Skipped with a note, its items would be lost from the verdict.
+fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputError> {
+    let (i, title) = sheet
+        .rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find_map(|(i, r)| {
+            r.iter()
+                .position(|c| Field::of_header(c) == Some(Field::Title))
+                .map(|c| (i, c))
+        })?;
+    let header = &sheet.rows[i];
+    let below = &sheet.rows[i + 1..];
+    let width = below.iter().map(Vec::len).max().unwrap_or(0);
+    // a column of ours (the ids `項番` may be numbered like the catalog) is no such column
+    let ours = |c: usize| header.get(c).is_some_and(|h| Field::of_header(h).is_some());
+    (0..width).filter(|&c| !ours(c)).find_map(|c| {
+        let (_, id) = column_of_ids(
+            below
+                .iter()
+                .enumerate()
+                .filter_map(|(r, cells)| cells.get(c).map(|t| (r, t.trim())))
+                .filter(|(_, t)| !t.is_empty()),
+        )?;
+        Some({
+            let name = header.get(c).map_or("", |h| h.trim());
+            let name = if name.is_empty() {
+                format!("column {}", column_letter(c))
+            } else {
+                name.to_owned()
+            };
+            let loc = sheet.location().row(i + 1).column(name.clone());
+            let items = header[title].trim();
+            match refs_column {
+                Some(named) => InputError::at(
+                    loc,
+                    format!(
+                        "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no column named '{named}' (--refs-column): its items would not be read"
+                    ),
+                )
+                .hint("head the references column alike on every sheet, or read one sheet with --sheet NAME"),
+                None => InputError::at(
+                    loc,
+                    format!(
+                        "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no references column the tool knows: its items would not be read"
+                    ),
+                )
+                .hint("name the column with the ISMAP ids '管理策' (also: controls, refs, 対応管理策, ISMAP管理策, 管理策番号), or give it with --refs-column NAME; or read another sheet with --sheet NAME"),
+            }
+        })
+    })
 }
 
 /// The check lists of several sheets as one: every item once, each with its sheet. When an
@@ -626,6 +770,7 @@ fn sheet_for_suggest(
     // the sheet is kept whole, to be written back: each item's cells are copied from it
     let mut items = Items::new(&sheet, by, None)?;
     items.refs = refs;
+    items.suggesting = true;
     for (i, cells) in sheet.rows.iter().enumerate().skip(items.header.row) {
         items.push(i + 1, &mut Copied(cells), None)?;
     }
@@ -1188,6 +1333,9 @@ fn no_header(
             ),
         )
         .hint("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目)")
+    } else if let Some(e) = unnamed_check_list(sheet, None) {
+        // a column of ids under a header the tool does not know: named
+        e
     } else {
         let columns = "name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標, ISMAP管理基準, Control ID), or give it with --refs-column NAME; for a list in free text, `ismap-gap suggest --checks FILE -o NEW.xlsx` (NEW.csv for a CSV list) adds one with candidates";
         InputError::at(
@@ -1347,7 +1495,9 @@ fn start_items_by(
     Ok(items)
 }
 
-/// Refuses a references or assurance cell below the header holding a formula without a
+/// Refuses a hidden references or assurance column holding cells below the header (an old
+/// column hidden beside the revised one: what a reader of the sheet does not see is not
+/// read), and a references or assurance cell below the header holding a formula without a
 /// calculated value (an .xlsx written by a tool that does not calculate, not saved by
 /// Excel since; found by [`workbook_zip::xlsx_marks`], as the CSP reader finds them): it
 /// reads as empty, and an item without references would be reported outside ISMAP while
@@ -1368,6 +1518,34 @@ fn check_unvalued(sheet: &Sheet, items: &Items) -> Result<(), InputError> {
     };
     let read = |c: usize| items.header.refs.contains(&c) || items.col(Field::Assurance) == Some(c);
     let header_row = u32::try_from(items.header.row).unwrap_or(u32::MAX);
+    // a hidden column read for the verdict (an old references column hidden beside the
+    // revised one): what a reader of the sheet does not see is not read
+    if let Some(c) = marks.hidden_columns.iter().find_map(|&c| {
+        usize::try_from(c).ok().filter(|&c| {
+            read(c)
+                && sheet
+                    .rows
+                    .iter()
+                    .skip(items.header.row)
+                    .any(|r| r.get(c).is_some_and(|t| !t.trim().is_empty()))
+        })
+    }) {
+        let name = items.header_of(c);
+        let loc = sheet.location().column(name.clone());
+        return Err(if items.header.refs.contains(&c) {
+            InputError::at(
+                loc,
+                format!("the column '{name}' is hidden, and the tool would read the check items' references from it: what a reader of the sheet does not see is not read"),
+            )
+            .hint("unhide the column, or delete it; to read a visible references column beside it, give that one with --refs-column NAME")
+        } else {
+            InputError::at(
+                loc,
+                format!("the column '{name}' is hidden, and the tool would read the check items' required assurance from it: what a reader of the sheet does not see is not read"),
+            )
+            .hint("unhide the column, or delete it")
+        });
+    }
     let Some(&(r, c)) = marks
         .unvalued
         .iter()
@@ -1468,6 +1646,12 @@ struct Items {
     source: PathBuf,
     sheet: Option<String>,
     items: Vec<CheckItem>,
+    /// The references column was named with `--refs-column`: other columns of ids are
+    /// carried as they are.
+    refs_named: bool,
+    /// Read for `suggest`, which gives no verdict: extra columns are not checked (an
+    /// evaluation set's column of accepted ids is carried).
+    suggesting: bool,
     /// Hashes of the items' ids (foldhash: one per item of a large list).
     id_hashes: foldhash::HashSet<u64>,
     id_hasher: foldhash::fast::RandomState,
@@ -1554,6 +1738,8 @@ impl Items {
             source: sheet.path.clone(),
             sheet: sheet.sheet.clone(),
             items: Vec::new(),
+            refs_named: refs_column.is_some(),
+            suggesting: false,
             id_hashes: foldhash::HashSet::default(),
             id_hasher: foldhash::fast::RandomState::default(),
             id_merges,
@@ -1980,6 +2166,85 @@ impl Items {
         Ok(())
     }
 
+    /// Refuses an extra column the verdict would depend on: one holding ISMAP ids (a
+    /// second references column under a header the tool does not know, such as the
+    /// revised mapping beside the old one), one holding required-assurance levels
+    /// (`保証報告`, `個別監査`) under another header than the assurance column's, or one
+    /// marking items for an assurance level (`SOC2報告書で確認` ○): carried as they are,
+    /// their items would be judged on the other column, or as asking for ISMAP only.
+    /// Columns `suggest` adds (candidates) and the controls' names are no such column;
+    /// with `--refs-column`, columns of ids are carried as they are.
+    fn check_extra_columns(&self) -> Result<(), InputError> {
+        let candidates =
+            [Lang::Ja, Lang::En].map(|l| crate::report::suggest::candidate_headers(l)[0]);
+        for (k, (c, name)) in self.header.extras.iter().enumerate() {
+            if self.header.names == Some(*c) || candidates.contains(&name.as_str()) {
+                continue;
+            }
+            let cells = || {
+                self.items.iter().filter_map(move |i| {
+                    let v = i.extra.0.get(k).map_or("", |(_, v)| v.trim());
+                    (!v.is_empty()).then_some((i.row, v))
+                })
+            };
+            let filled = cells().count();
+            let half = |n: usize| n > 0 && n * 2 >= filled;
+            let loc = |row: usize| self.loc.clone().row(row).column(name.clone());
+            let ids = (!self.refs_named).then(|| column_of_ids(cells())).flatten();
+            if let Some((row, v)) = ids {
+                let refs = self.col_name(Field::Refs);
+                return Err(if refs.is_empty() {
+                    InputError::at(
+                        loc(row),
+                        format!("the column '{name}' holds ISMAP ids ('{v}'), but its header is not one of a references column"),
+                    )
+                    .hint("name the column with the ISMAP ids '管理策' (also: controls, refs, 対応管理策, ISMAP管理策, 管理策番号), or give it with --refs-column NAME")
+                } else {
+                    InputError::at(
+                        loc(row),
+                        format!("the column '{name}' holds ISMAP ids ('{v}') beside the references column '{refs}': which of them holds the check items' references cannot be told, and the ids of '{name}' would not be read"),
+                    )
+                    .hint("give the references column with --refs-column NAME (the other is then carried as it is), or remove the column that does not hold them")
+                });
+            }
+            let levels: Vec<(usize, &str)> = cells()
+                .filter(|(_, v)| v.chars().count() <= 16 && Assurance::parse(v).is_some())
+                .collect();
+            // a level below ISMAP (自己申告) asks for less than the default: no harm
+            let above = levels.iter().find(|(_, v)| {
+                matches!(
+                    Assurance::parse(v),
+                    Some(Assurance::Soc2 | Assurance::Audit)
+                )
+            });
+            if let (true, Some(&(row, v))) = (half(levels.len()), above) {
+                let assurance = self.col_name(Field::Assurance);
+                let e = if assurance.is_empty() {
+                    InputError::at(
+                        loc(row),
+                        format!("the column '{name}' holds required-assurance levels ('{v}'), but is not read as the required assurance: every item would be taken to ask for an ISMAP registration only"),
+                    )
+                } else {
+                    InputError::at(
+                        loc(row),
+                        format!("the column '{name}' holds required-assurance levels ('{v}') beside the assurance column '{assurance}': which of them states the required assurance cannot be told"),
+                    )
+                };
+                return Err(e.hint("give the required assurance in one column named 求める確認水準 (also: 確認水準, 保証水準, assurance): move these values there, or remove the column"));
+            }
+            if names_assurance_level(name) {
+                if let Some((row, v)) = cells().find(|(_, v)| v.chars().count() <= 4) {
+                    return Err(InputError::at(
+                        loc(row),
+                        format!("the column '{name}' marks items ('{v}') for an assurance level, which the tool does not read from a column of marks: every item would be taken to ask for an ISMAP registration only"),
+                    )
+                    .hint("give each item its required assurance in one column named 求める確認水準 (ismap, 保証報告, 個別監査, 自己申告), and remove the column of marks"));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The items of an id and a title only whose next item is numbered under them (`1`
     /// over `1-1`): section headings, moved to the rows not read.
     fn take_headings(&mut self) {
@@ -2014,6 +2279,9 @@ impl Items {
                 "the header row is there but no check items follow it",
             )
             .hint("add rows below the header"));
+        }
+        if !self.suggesting {
+            self.check_extra_columns()?;
         }
         let more_refs_columns = self
             .header
@@ -2149,6 +2417,80 @@ fn named_ids(text: &str) -> Vec<String> {
         .into_iter()
         .map(str::to_owned)
         .collect()
+}
+
+/// A column's filled cells (row, text) as a column of ids: the first cell of ids, when
+/// cells holding control ids and nothing else ([`is_ids_cell`]) are half of them or more.
+fn column_of_ids<'a>(cells: impl Iterator<Item = (usize, &'a str)>) -> Option<(usize, &'a str)> {
+    let (mut filled, mut ids, mut first) = (0, 0, None);
+    for (row, text) in cells {
+        filled += 1;
+        if is_ids_cell(text) {
+            ids += 1;
+            first = first.or(Some((row, text)));
+        }
+    }
+    first.filter(|_| ids * 2 >= filled)
+}
+
+/// Whether a cell holds control ids and nothing else but separators (`9.2.4`, `9.2.1,
+/// 9.2.4`, `A.9.2.1`): a cell of a references column.
+fn is_ids_cell(text: &str) -> bool {
+    let ids = named_ids(text);
+    if ids.is_empty() {
+        return false;
+    }
+    let mut rest = text.to_owned();
+    for id in &ids {
+        rest = rest.replacen(id.as_str(), "", 1);
+    }
+    rest.chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    ',' | '、'
+                        | '，'
+                        | '・'
+                        | '/'
+                        | '／'
+                        | ';'
+                        | '；'
+                        | '('
+                        | ')'
+                        | '（'
+                        | '）'
+                        | '['
+                        | ']'
+                        | '【'
+                        | '】'
+                        | '|'
+                        | '｜'
+                )
+        })
+        .count()
+        <= 2
+}
+
+/// Whether a header names an assurance level above ISMAP (`SOC2報告書で確認`, `個別監査要否`,
+/// `保証報告の要否`): a column of marks for it.
+fn names_assurance_level(header: &str) -> bool {
+    let key = header_key(header);
+    [
+        "soc1",
+        "soc2",
+        "soc3",
+        "soc報告",
+        "socレポート",
+        "保証報告",
+        "保証型",
+        "個別監査",
+        "実地監査",
+        "立入監査",
+        "it7",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
 }
 
 /// Whether the embedded catalog has the id `id` (canonical).
