@@ -280,7 +280,13 @@ fn read_table_by_kind(
             let reason_of = |n: usize| {
                 reason
                     .and_then(|c| sheet.rows.get(n - 1).and_then(|r| r.get(c)))
-                    .map(|s| vocab::reason_given(s).to_owned())
+                    .map(|s| {
+                        if stated == Declared::NotApplicable {
+                            status_table::not_applicable_reason(s).to_owned()
+                        } else {
+                            vocab::reason_given(s).to_owned()
+                        }
+                    })
                     .unwrap_or_default()
             };
             let listed = published::read(&lines, &source, catalog, stated, &reason_of)?;

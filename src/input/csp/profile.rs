@@ -629,8 +629,8 @@ fn parse(
             .into_iter()
             .map(|(id, reason)| ListedControl {
                 declared: Declared::NotApplicable,
-                // a "reason" that gives none (`なし`, `TBD`, `検討中`) is none
-                reason: super::vocab::reason_given(&reason).to_owned(),
+                // a "reason" that gives none (`なし`, `TBD`, `検討中`, `当社で実施`) is none
+                reason: super::status_table::not_applicable_reason(&reason).to_owned(),
                 ..ListedControl::implemented(id, None)
             }),
     );

@@ -1,0 +1,75 @@
+//! Stop 9 of the CSP readers: a not-applicable "reason" that only describes what is done
+//! is none, in every column and field a reason is read from.
+use std::path::PathBuf;
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/fix9_csp/{name}"))
+}
+
+fn bin() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("ismap-gap").unwrap();
+    c.args(["--lang", "ja"]);
+    c
+}
+
+/// The readiness CSV of `csp` (a path).
+fn readiness(csp: &std::path::Path) -> String {
+    let out = bin()
+        .args(["readiness", "--format", "csv", "--implemented"])
+        .arg(csp)
+        .args(["--as-of", "2026-04-01"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn row_of<'t>(text: &'t str, id: &str) -> &'t str {
+    text.lines()
+        .find(|l| l.starts_with(&format!("{id},")))
+        .unwrap_or_else(|| panic!("no row {id} in {text}"))
+}
+
+/// A party in a clause that qualifies a noun (`利用者がアクセスする情報`) does not do the
+/// control; a text stating only what is done is no reason for 非該当, under an explanation,
+/// a reason or a remarks column alike; a party doing it, a cause, a negation still are.
+#[test]
+fn a_description_of_what_is_done_is_no_reason() {
+    let src = std::fs::read_to_string(data("na-describes.csv")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.csv");
+    for header in ["説明", "理由", "備考", "Remarks", "Explanation"] {
+        for (text, reason) in [
+            ("利用者がアクセスする情報を管理する", false),
+            ("利用者が保有する情報を管理する", false),
+            ("アクセス制御を行う", false),
+            ("Manages information accessed by users", false),
+            ("Information accessed by users is managed", false),
+            ("お客様が鍵を管理する", true),
+            ("鍵管理は利用者が行う", true),
+            ("IaaS事業者が担う", true),
+            ("データセンターを保有しないため", true),
+            ("Key management by the customer", true),
+        ] {
+            let csv = src
+                .replace("管理策番号,実施状況,説明", &format!("管理策番号,実施状況,{header}"))
+                .replace("利用者がアクセスする情報を管理する", text);
+            std::fs::write(&path, csv).unwrap();
+            let out = readiness(&path);
+            let row = row_of(&out, "10.1.2");
+            assert_eq!(!row.ends_with("非該当の理由なし"), reason, "{header}: {text}: {row}");
+        }
+    }
+}
+
+/// A profile's `not_applicable` reasons are judged as a table's are: the provider doing
+/// it (`当社で実施`) or a description of what is done is none; a party's responsibility is one.
+#[test]
+fn a_profile_reason_is_judged_as_a_tables() {
+    let out = readiness(&data("na-describes.yaml"));
+    assert!(row_of(&out, "10.1.2").ends_with("非該当の理由なし"), "{out}");
+    assert!(row_of(&out, "11.1.1").ends_with("非該当の理由なし"), "{out}");
+    let row = row_of(&out, "6.2.2");
+    assert!(row.contains(",テレワークは利用者の責任,"), "{row}");
+    assert!(!row.ends_with("非該当の理由なし"), "{row}");
+}
