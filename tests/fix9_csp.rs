@@ -20,7 +20,12 @@ fn readiness(csp: &std::path::Path) -> String {
         .args(["--as-of", "2026-04-01"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -52,12 +57,19 @@ fn a_description_of_what_is_done_is_no_reason() {
             ("Key management by the customer", true),
         ] {
             let csv = src
-                .replace("管理策番号,実施状況,説明", &format!("管理策番号,実施状況,{header}"))
+                .replace(
+                    "管理策番号,実施状況,説明",
+                    &format!("管理策番号,実施状況,{header}"),
+                )
                 .replace("利用者がアクセスする情報を管理する", text);
             std::fs::write(&path, csv).unwrap();
             let out = readiness(&path);
             let row = row_of(&out, "10.1.2");
-            assert_eq!(!row.ends_with("非該当の理由なし"), reason, "{header}: {text}: {row}");
+            assert_eq!(
+                !row.ends_with("非該当の理由なし"),
+                reason,
+                "{header}: {text}: {row}"
+            );
         }
     }
 }
@@ -67,9 +79,81 @@ fn a_description_of_what_is_done_is_no_reason() {
 #[test]
 fn a_profile_reason_is_judged_as_a_tables() {
     let out = readiness(&data("na-describes.yaml"));
-    assert!(row_of(&out, "10.1.2").ends_with("非該当の理由なし"), "{out}");
-    assert!(row_of(&out, "11.1.1").ends_with("非該当の理由なし"), "{out}");
+    assert!(
+        row_of(&out, "10.1.2").ends_with("非該当の理由なし"),
+        "{out}"
+    );
+    assert!(
+        row_of(&out, "11.1.1").ends_with("非該当の理由なし"),
+        "{out}"
+    );
     let row = row_of(&out, "6.2.2");
     assert!(row.contains(",テレワークは利用者の責任,"), "{row}");
     assert!(!row.ends_with("非該当の理由なし"), "{row}");
+}
+
+/// Evidence and owner cells (every implemented row of a GRC export has them) are no
+/// remark: `compare` marks no `※` for them, `report` keeps them in `csp_evidence` and
+/// the procedure `csp-evidence`, without the reason `csp-remark`; a remark still is one.
+#[test]
+fn evidence_and_owner_are_no_remark() {
+    let out = bin()
+        .args(["compare", "--format", "csv", "--checks"])
+        .arg(data("k.csv"))
+        .arg("--csp")
+        .arg(data("evidence.csv"))
+        .arg("--csp")
+        .arg(data("owner.csv"))
+        .args(["--as-of", "2026-04-01"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    // K-1: evidence (evidence.csv), an owner (owner.csv); K-2: a remark and evidence
+    assert!(
+        text.lines().any(|l| l == "K-1,利用者登録,充足,充足"),
+        "{text}"
+    );
+    assert!(text.lines().any(|l| l == "K-2,特権,充足,充足 ※"), "{text}");
+    let out = bin()
+        .args(["report", "--format", "json", "--checks"])
+        .arg(data("k.csv"))
+        .arg("--csp")
+        .arg(data("owner.csv"))
+        .args(["--as-of", "2026-04-01"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let item = |id: &str| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let k1 = item("K-1");
+    assert_eq!(
+        k1["csp_evidence"][0]["remark"], "担当: 開発チーム（検証環境）",
+        "{k1}"
+    );
+    assert_eq!(k1["csp_remarks"], serde_json::json!([]), "{k1}");
+    assert!(!k1["reasons"].to_string().contains("csp-remark"), "{k1}");
+    let procs = k1["additional_procedures"].to_string();
+    assert!(
+        procs.contains("csp-evidence") && procs.contains("開発チーム（検証環境）"),
+        "{k1}"
+    );
+    let k2 = item("K-2");
+    assert!(k2["reasons"].to_string().contains("csp-remark"), "{k2}");
+    assert_eq!(
+        k2["csp_evidence"][0]["remark"], "証跡: SOC2報告書.pdf",
+        "{k2}"
+    );
 }

@@ -302,6 +302,10 @@ pub struct CspControls {
     /// catalog id → the CSP's remark on a control it states implemented (a remarks
     /// column, a cell comment), read as qualifying nothing: kept for the reader.
     pub remarks: BTreeMap<String, String>,
+    /// catalog id → the evidence and owner the CSP names for a control it states
+    /// implemented (`証跡: …; 担当: …`): kept for the reader apart from the remarks, since
+    /// a GRC export names them on every row (no note on the item, a procedure of its own).
+    pub evidence: BTreeMap<String, String>,
     /// Objectives of an inherited scope the service states itself, otherwise than the
     /// service under it (at any depth of the chain).
     pub restated: Vec<Restated>,
@@ -585,9 +589,13 @@ pub fn resolve_attestation_with(
                 }
                 let state = match listed.declared {
                     Declared::Implemented => {
-                        let remark = implemented_remark(listed);
+                        let remark = listed.reason.trim();
                         if !remark.is_empty() {
-                            out.remarks.insert(id.clone(), remark);
+                            out.remarks.insert(id.clone(), remark.to_owned());
+                        }
+                        let evidence = implemented_evidence(listed);
+                        if !evidence.is_empty() {
+                            out.evidence.insert(id.clone(), evidence);
                         }
                         CspState::Implemented
                     }
@@ -607,20 +615,21 @@ pub fn resolve_attestation_with(
         }
     }
     carry_detail_remarks(catalog, &mut out.remarks);
+    carry_detail_remarks(catalog, &mut out.evidence);
     if let Some(under) = &att.underlying {
         inherit(catalog, &mut out, under, ids);
     }
     out
 }
 
-/// The CSP's remark on a control it states implemented (`csp-remark`): the remark the
-/// reader kept (`reason`: the row's remark columns), then the evidence and owner cells, each
-/// named (`証跡: テスト環境の記録`, `担当: 開発チーム（検証環境）`): what they say of the
-/// implementation is for the reader too. They stay apart in the statement (`diff`, the
-/// duplicate-row check and `readiness` compare them as fields); a dash alone says nothing.
-fn implemented_remark(listed: &ListedControl) -> String {
-    // no allocation for a row without a remark, evidence or owner (most rows)
-    let mut out = listed.reason.trim().to_owned();
+/// The evidence and owner the CSP names for a control it states implemented
+/// (`csp-evidence`), each named (`証跡: テスト環境の記録`, `担当: 開発チーム（検証環境）`):
+/// what they say of the implementation is for the reader too, apart from the remark
+/// (`csp-remark`, a note on the item), since a GRC export fills them on every row. They stay
+/// apart in the statement (`diff`, the duplicate-row check and `readiness` compare them as
+/// fields); a dash alone says nothing.
+fn implemented_evidence(listed: &ListedControl) -> String {
+    let mut out = String::new();
     for (label, text) in [("証跡", &listed.evidence), ("担当", &listed.owner)] {
         let text = text.trim();
         if text.chars().all(|c| "-－ー―‐—–ｰ".contains(c)) {

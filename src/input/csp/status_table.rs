@@ -570,7 +570,8 @@ fn states_doing(text: &str) -> bool {
         w => w,
     };
     // or a passive at the end (`access is managed`)
-    let passive = matches!(words.as_slice(), [.., "is" | "are", done] if DOING_BY_EN.contains(done));
+    let passive =
+        matches!(words.as_slice(), [.., "is" | "are", done] if DOING_BY_EN.contains(done));
     verb.is_some_and(|v| DOES_EN.contains(v)) || passive
 }
 
@@ -744,7 +745,8 @@ fn skip_note(text: &str) -> &str {
         return text;
     };
     let close = if open == '（' { '）' } else { ')' };
-    text.find(close).map_or(text, |j| &text[j + close.len_utf8()..])
+    text.find(close)
+        .map_or(text, |j| &text[j + close.len_utf8()..])
 }
 
 /// Whether, in what follows a party and its particle (`が`, `で`), the first doing word
@@ -770,7 +772,22 @@ fn qualifies_a_noun(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     chars.windows(2).any(|w| {
         hiragana(w[0])
-            && !matches!(w[0], 'を' | 'は' | 'が' | 'の' | 'に' | 'で' | 'と' | 'も' | 'へ' | 'や' | 'な' | 'ら' | 'て' | 'び')
+            && !matches!(
+                w[0],
+                'を' | 'は'
+                    | 'が'
+                    | 'の'
+                    | 'に'
+                    | 'で'
+                    | 'と'
+                    | 'も'
+                    | 'へ'
+                    | 'や'
+                    | 'な'
+                    | 'ら'
+                    | 'て'
+                    | 'び'
+            )
             && !hiragana(w[1])
             && (w[1].is_alphanumeric() || w[1] == 'ー')
     })
