@@ -171,7 +171,10 @@ fn inheriting_governance_or_management_is_an_input_error() {
         )
         .unwrap();
         let err = input_error(readiness(&saas));
-        assert!(err.contains("saas.yaml: column 'inherited'"), "{err}");
+        assert!(
+            err.contains("saas.yaml: line 3: field 'inherited'"),
+            "{err}"
+        );
         assert!(err.contains("cannot be inherited"), "{err}");
         // the same in report
         let checks = dir.path().join("checks.csv");
@@ -183,7 +186,7 @@ fn inheriting_governance_or_management_is_an_input_error() {
                 .arg("--csp")
                 .arg(&saas),
         );
-        assert!(err.contains("column 'inherited'"), "{err}");
+        assert!(err.contains("line 3: field 'inherited'"), "{err}");
     }
 }
 

@@ -157,3 +157,25 @@ fn evidence_and_owner_are_no_remark() {
         "{k2}"
     );
 }
+
+/// A governance or management scope under `inherited:` is refused naming the field and
+/// the entry's line, not a column.
+#[test]
+fn a_governance_scope_under_inherited_names_the_field_and_line() {
+    let out = assert_cmd::Command::cargo_bin("ismap-gap")
+        .unwrap()
+        .args(["--lang", "en", "readiness", "--implemented"])
+        .arg(data("saas-inherits-governance.yaml"))
+        .args(["--as-of", "2026-04-01"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "saas-inherits-governance.yaml: line 6: field 'inherited': '4.4' is management"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("column"), "{err}");
+}

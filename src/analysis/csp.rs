@@ -1099,30 +1099,50 @@ pub fn csp_warnings(
 
 /// Refuses an inherited scope (profile `inherited:`, at any depth of `inherits:`) that
 /// names governance or management criteria: they are the applicant's own (ISMAP管理基準
-/// chapters 3 and 4), so a service cannot rely on the service under it for them.
+/// chapters 3 and 4), so a service cannot rely on the service under it for them. The
+/// profile reader refuses it first, at the entry's line ([`inheritance_refused`]).
 pub fn check_inheritance(catalog: &Catalog, att: &Attestation) -> Result<(), InputError> {
     let mut next = Some(att);
     while let Some(a) = next {
         let Some(under) = a.underlying.as_deref() else {
             break;
         };
-        for scope in &under.scope {
-            let id = crate::catalog::id::canonical(scope).unwrap_or_else(|| scope.clone());
-            let layer = catalog.get(&id).map(|e| e.layer);
-            if let Some(layer @ (Layer::Governance | Layer::Management)) = layer {
-                return Err(InputError::at(
-                    Location::file(&a.source).column("inherited"),
-                    format!(
-                        "'{scope}' is {} ({}): governance and management criteria are the service's own and cannot be inherited from '{}'",
-                        layer.as_str(),
-                        layer.label(crate::lang::Lang::Ja),
-                        under.attestation.display_name()
-                    ),
-                )
-                .hint("remove it from `inherited:` and state the governance and management objectives the service itself implements under `implemented`"));
-            }
+        let name = under.attestation.display_name();
+        if let Some(err) =
+            inheritance_refused(catalog, &under.scope, &name, |_| Location::file(&a.source))
+        {
+            return Err(err);
         }
         next = Some(&under.attestation);
     }
     Ok(())
+}
+
+/// The error for the first entry of an inherited `scope` (relied on from the service
+/// `from`) that names governance or management criteria, at `at(entry)`: `None` when
+/// there is none.
+pub fn inheritance_refused(
+    catalog: &Catalog,
+    scope: &[String],
+    from: &str,
+    at: impl Fn(&str) -> Location,
+) -> Option<InputError> {
+    scope.iter().find_map(|scope| {
+        let id = crate::catalog::id::canonical(scope).unwrap_or_else(|| scope.clone());
+        let layer = catalog.get(&id).map(|e| e.layer);
+        let layer @ (Layer::Governance | Layer::Management) = layer? else {
+            return None;
+        };
+        Some(
+            InputError::at(
+                at(scope),
+                format!(
+                    "field 'inherited': '{scope}' is {} ({}): governance and management criteria are the service's own and cannot be inherited from '{from}'",
+                    layer.as_str(),
+                    layer.label(crate::lang::Lang::Ja),
+                ),
+            )
+            .hint("remove it from `inherited:` and state the governance and management objectives the service itself implements under `implemented`"),
+        )
+    })
 }

@@ -725,6 +725,14 @@ fn parse(
                 Some(v) => v.into_iter().map(Scalar::into_string).collect(),
                 None => vec![DEFAULT_INHERITED.to_owned()],
             };
+            let name = attestation.display_name();
+            let at = |entry: &str| {
+                value_line(text, "inherited", entry).map_or(loc.clone(), |n| loc.clone().line(n))
+            };
+            if let Some(err) = crate::analysis::csp::inheritance_refused(catalog, &scope, &name, at)
+            {
+                return Err(err);
+            }
             Some(Box::new(Underlying { attestation, scope }))
         }
     };
