@@ -601,12 +601,7 @@ fn check_kind_row_marks(
     loc: Location,
     marks: &SheetMarks,
 ) -> Result<(), InputError> {
-    let text = row
-        .iter()
-        .map(|t| t.trim())
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = crate::text::join_filled(row.iter().map(String::as_str));
     let struck = struck_cell(row, r, marks).is_some();
     if !(struck || marks.hidden_rows.contains(&r)) {
         return Ok(());
