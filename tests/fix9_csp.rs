@@ -179,3 +179,44 @@ fn a_governance_scope_under_inherited_names_the_field_and_line() {
     );
     assert!(!err.contains("column"), "{err}");
 }
+
+/// Review 9 A-rem-5: an audit-result column (`監査結果`) on a row stated implemented holds
+/// the auditor's finding: anything but a clean result refuses the row; a clean one
+/// (`指摘なし`, `No exception noted`, `適合`) or none reads.
+#[test]
+fn an_audit_result_other_than_clean_refuses_the_row() {
+    let src = std::fs::read_to_string(data("audit-result.csv")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.csv");
+    for (value, refused) in [
+        ("指摘事項1件", true),
+        ("Qualified", true),
+        ("Observation", true),
+        ("指摘なし", false),
+        ("No exception noted", false),
+        ("適合", false),
+        ("", false),
+    ] {
+        std::fs::write(
+            &path,
+            src.replace("9.2.1,実施,指摘事項1件", &format!("9.2.1,実施,{value}")),
+        )
+        .unwrap();
+        let out = bin()
+            .args(["readiness", "--format", "csv", "--implemented"])
+            .arg(&path)
+            .args(["--as-of", "2026-04-01"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code() == Some(2),
+            refused,
+            "{value}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if refused {
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("監査結果") && err.contains(value), "{err}");
+        }
+    }
+}
