@@ -220,3 +220,31 @@ fn an_audit_result_other_than_clean_refuses_the_row() {
         }
     }
 }
+
+/// Review 5 F-15 remainder: a total row under a status table whose count is a formula
+/// without a calculated value (`合計 | =COUNTIF(…)`, as openpyxl writes) is read past as a
+/// total; with anything else in the row it is still refused.
+#[test]
+fn an_uncalculated_count_on_a_total_row_is_read_past() {
+    let report = |csp: &str| {
+        bin()
+            .args(["report", "--format", "csv", "--checks"])
+            .arg(data("k.csv"))
+            .arg("--csp")
+            .arg(data(csp))
+            .args(["--as-of", "2026-04-01"])
+            .output()
+            .unwrap()
+    };
+    let out = report("total-countif.xlsx");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = report("total-countif-remark.xlsx");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("B6") && err.contains("計算"), "{err}");
+}

@@ -642,6 +642,23 @@ fn check_unvalued(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<
         if c != layout.id_column && !header.is_empty() && classify::is_number_header(header) {
             continue;
         }
+        // a total row under a status table (`合計 | =COUNTIF(…)`) is read past anyway
+        if let (TableKind::StatusTable(cols), Some(row)) = (
+            &layout.kind,
+            n.checked_sub(1).and_then(|i| sheet.rows.get(i)),
+        ) {
+            let in_row: Vec<usize> = marks
+                .unvalued
+                .iter()
+                .filter(|&&(r2, _)| r2 == r)
+                .filter_map(|&(_, c2)| usize::try_from(c2).ok())
+                .collect();
+            if layout.header.is_some_and(|h| n > h + 1)
+                && status_table::is_unvalued_total_row(row, layout, cols, &in_row)
+            {
+                continue;
+            }
+        }
         let letter = crate::input::column_letter(c);
         let name = match layout.name(c) {
             "" => letter.as_str(),

@@ -1257,20 +1257,7 @@ fn is_total_row(row: &[String], layout: &Layout, cols: &StatusColumns) -> bool {
         return false;
     };
     let id_cell = cell(row, layout.id_column);
-    let names_total = id_cell.is_empty()
-        || matches!(
-            crate::text::header_key(id_cell).as_ref(),
-            "合計"
-                | "計"
-                | "総計"
-                | "小計"
-                | "合計数"
-                | "件数"
-                | "実施数"
-                | "total"
-                | "sum"
-                | "count"
-        );
+    let names_total = id_cell.is_empty() || names_total(id_cell);
     let count = crate::text::fold_width(cell(row, status)).into_owned();
     let count = count
         .trim()
@@ -1282,6 +1269,34 @@ fn is_total_row(row: &[String], layout: &Layout, cols: &StatusColumns) -> bool {
         .enumerate()
         .all(|(c, text)| c == layout.id_column || c == status || text.trim().is_empty());
     names_total && is_count && others_empty && find_ids(id_cell).0.is_empty()
+}
+
+/// Whether a cell names a total (`合計`, `実施数`, `Total`).
+fn names_total(text: &str) -> bool {
+    matches!(
+        crate::text::header_key(text).as_ref(),
+        "合計" | "計" | "総計" | "小計" | "合計数" | "件数" | "実施数" | "total" | "sum" | "count"
+    )
+}
+
+/// Whether a row holding formulas without a calculated value (in the columns `unvalued`)
+/// is a total row all the same (`合計 | =COUNTIF(B:B,"実施")`): its id cell, not a formula,
+/// names a total, and every other cell is empty or such a formula. What such a formula
+/// would show is a count, read past as [`is_total_row`] reads one; a formula in the id
+/// cell, or on a row with an id or other text, is still refused.
+pub(super) fn is_unvalued_total_row(
+    row: &[String],
+    layout: &Layout,
+    cols: &StatusColumns,
+    unvalued: &[usize],
+) -> bool {
+    matches!(cols.status, StatusSource::Column(_))
+        && !unvalued.contains(&layout.id_column)
+        && names_total(cell(row, layout.id_column))
+        && row
+            .iter()
+            .enumerate()
+            .all(|(c, text)| c == layout.id_column || text.trim().is_empty())
 }
 
 /// The objectives (their numbers) whose detailed controls the table states on rows of their
