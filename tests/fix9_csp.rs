@@ -248,3 +248,30 @@ fn an_uncalculated_count_on_a_total_row_is_read_past() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("B6") && err.contains("計算"), "{err}");
 }
+
+/// The statement `readiness` wrote for a profile with `inherits:`, read back: a row whose
+/// 記載元 says it is inherited (`Test IaaS経由`) is refused, naming the row, never read as
+/// the CSP's own 実施 (before, 11.1.1 came back covered without the IaaS's registration).
+#[test]
+fn an_inherited_row_read_back_is_refused() {
+    let out = assert_cmd::Command::cargo_bin("ismap-gap")
+        .unwrap()
+        .args([
+            "--lang",
+            "en",
+            "readiness",
+            "--format",
+            "csv",
+            "--implemented",
+        ])
+        .arg(data("readiness-inherited.csv"))
+        .args(["--as-of", "2026-04-01"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("column '記載元': the row of 11.1.1 states what the service inherits from 'Test IaaS' ('Test IaaS経由')"),
+        "{err}"
+    );
+}

@@ -183,6 +183,9 @@ pub fn read(
         // the statement `readiness` wrote: a state its 記載元 says is its objective's or
         // its items' is no statement of the row's own, as long as it is what was written
         // (the state of the rows it names, no reason); an edited one is the CSP's own
+        if status.is_some() && cols.own_statement {
+            refuse_inherited_row(row, layout, &loc, n, id_cell)?;
+        }
         let status = match status {
             Some(s) if cols.own_statement => {
                 (!written_as(row, layout, cols, sheet, start, &loc, n, id_cell, &s)?).then_some(s)
@@ -990,6 +993,35 @@ fn states_of_another(row: &[String], layout: &Layout) -> Option<Vec<String>> {
                 .collect(),
         )
     })
+}
+
+/// Refuses a row of the statement `readiness` wrote whose 記載元 says its state comes
+/// through the service underneath (`Test IaaS経由`): read back, the row would be the
+/// service's own statement, crediting it with what it inherits and losing the underlying
+/// service's registration; the profile with `inherits:` says it.
+fn refuse_inherited_row(
+    row: &[String],
+    layout: &Layout,
+    loc: &Location,
+    n: usize,
+    id_cell: &str,
+) -> Result<(), InputError> {
+    let name = stated_by_name(layout);
+    let Some(c) = layout.names.iter().position(|h| h == name) else {
+        return Ok(());
+    };
+    let text = cell(row, c);
+    let Some(via) = crate::report::readiness::inherited_via_cell(text) else {
+        return Ok(());
+    };
+    Err(InputError::at(
+        loc.clone().row(n).column(name),
+        format!(
+            "the row of {id_cell} states what the service inherits from '{via}' ('{}'): read back, it would be the service's own statement, and '{via}''s registration would not be checked",
+            quote(text)
+        ),
+    )
+    .hint("give the profile with `inherits:` the statement was written from, or delete the row (or clear its 記載元 cell if the service implements it itself)"))
 }
 
 /// The name of the 記載元 (stated by) column of the statement `readiness` wrote.
