@@ -40,6 +40,9 @@ pub struct Catalog {
     pub sources: BTreeMap<String, String>,
     /// `embedded` or the path it was loaded from.
     pub origin: String,
+    /// Loaded from the data compiled in ([`Catalog::embedded`]); its entries cannot change
+    /// after, so what was prepared ahead of time for it holds (see [`Catalog::is_embedded`]).
+    embedded: bool,
     entries: Vec<Entry>,
     children: HashMap<String, Vec<usize>>,
     index: resolve::RefIndex,
@@ -75,6 +78,7 @@ impl Catalog {
             notice: doc.notice,
             sources: doc.sources,
             origin,
+            embedded: false,
             entries: doc.entries,
             children,
             index,
@@ -109,6 +113,12 @@ impl Catalog {
             }
             first
         })
+    }
+
+    /// Is it the catalog compiled in, as [`Catalog::embedded`] loaded it (never one read
+    /// from a file, whatever that file holds)?
+    pub fn is_embedded(&self) -> bool {
+        self.embedded
     }
 
     pub fn entries(&self) -> &[Entry] {
