@@ -590,6 +590,8 @@ pub const JA: &[(&str, &str)] = &[
     ("no status is given for {}", "{0} の状況がありません"),
     ("the row of {} says its status is that of {}, but no row of the sheet states {}", "{0} の行は状況が {1} の記載によるとしていますが、シートに {2} の状況を書いた行がありません"),
     ("restore the row of {}, or clear the row's 記載元 (stated by) cell to make its status your own statement", "{0} の行を戻すか、この行の記載元を空にして状況を自社の記載としてください"),
+    ("the row of {} states what the service inherits from '{}' ('{}'): read back, it would be the service's own statement, and '{}''s registration would not be checked", "{0} の行は '{1}' から継承する状況です('{2}'): 読み戻すとサービス自身の記載となり、'{3}' の登録は確認されません"),
+    ("give the profile with `inherits:` the statement was written from, or delete the row (or clear its 記載元 cell if the service implements it itself)", "この記載の元になった `inherits:` のあるプロファイルを与えるか、行を削除してください(サービス自身が実施している場合は記載元を空にしてください)"),
     ("give every row with an id its status; {}", "IDのある行にはすべて状況を書いてください。{0}"),
     // --- the command line (clap)
     ("unexpected argument '{}' found", "想定していない引数 '{0}' があります"),
