@@ -649,3 +649,32 @@ fn a_title_with_its_date_is_the_title() {
     let v = report(&path, "2026-04-01");
     assert_eq!(v["csp"]["registration_kind"], Value::Null);
 }
+
+/// Facts of the list entry written above a status table's header, or on a sheet of their
+/// own, are refused naming the row or sheet (review 9 A-reg-1): a table carries no registry
+/// facts, and passing them over reported a lapsed registration "not checked" and every
+/// item 充足.
+#[test]
+fn entry_facts_above_a_table_or_on_a_sheet_are_refused() {
+    let dir = data("csp-input/facts-above");
+    for (file, said) in [
+        ("st-lapsed.csv", "row 2: '登録の更新期限: 2025-03-31' above the table's header"),
+        ("st-facts.csv", "row 2: '改善計画: 有' above the table's header"),
+        (
+            "two-sheets.xlsx",
+            "sheet '登録情報': the sheet gives facts of the ISMAP list entry (登録番号, 登録日, 登録の更新期限, 監査対象期間)",
+        ),
+    ] {
+        let e = input_error(report_cmd(
+            "en",
+            "2026-04-01",
+            &page("checks.csv"),
+            &dir.join(file),
+        ));
+        assert!(e.contains(said), "{file}: {e}");
+        assert!(e.contains("it is not passed over either"), "{file}: {e}");
+    }
+    // the kind row alone above the header is read, as before
+    let v = report(&example("csp-status-table.csv"), "2026-04-01");
+    assert!(v["items"].as_array().is_some_and(|a| !a.is_empty()));
+}

@@ -340,6 +340,8 @@ fn read_table_by_kind(
     Ok((!part.listed.controls.is_empty()).then_some(part))
 }
 
+const FOR_FACTS_IN_A_TABLE: &str = "give the service as a profile (YAML: renewal_deadline, audit_period, subsequent_events, improvement_plan, scope) with its statuses, or paste the whole list entry with its control list as a .txt file; or remove the facts from the file and check the registration on the ISMAP cloud service list yourself";
+
 /// The registration kind the rows above a table's header state ([`page::kind_stated`]:
 /// `登録区分: ISMAP`, `区分 | ISMAP-LIU`, the list's title); ISMAP-LIU when any says so (the
 /// lesser assurance wins, as in a pasted entry).
@@ -354,6 +356,16 @@ fn kind_above_header(
         .enumerate()
         .take(layout.header.unwrap_or(0))
     {
+        if let Some(fact) = page::registry_fact(row) {
+            return Err(InputError::at(
+                sheet.location().row(i + 1),
+                format!(
+                    "'{}' above the table's header is a fact of the ISMAP list entry, which is not read from a table: it is not passed over either",
+                    published::quote(&fact)
+                ),
+            )
+            .hint(FOR_FACTS_IN_A_TABLE));
+        }
         match page::kind_stated(row) {
             Ok(None) => {}
             Ok(Some(k)) => {
@@ -828,6 +840,20 @@ fn from_workbook_sheets(
         match read_table(&sheet, opts, catalog, marks.as_ref())? {
             Some(part) => parts.push(part),
             None => {
+                // a sheet of the entry's facts (登録の更新期限, 監査対象期間…) beside the
+                // statuses: its lapse or its audit period must not be lost
+                if let Some(labels) =
+                    page::entry_labels(sheet.rows.iter().flatten().map(String::as_str))
+                {
+                    return Err(InputError::at(
+                        sheet.location(),
+                        format!(
+                            "the sheet gives facts of the ISMAP list entry ({}), which are not read from a workbook: it is not passed over either",
+                            labels.join(", ")
+                        ),
+                    )
+                    .hint(FOR_FACTS_IN_A_TABLE));
+                }
                 ignored += ignored_tokens(&sheet);
                 skipped.push(SkippedSheet {
                     sheet: name.to_owned(),

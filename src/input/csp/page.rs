@@ -478,6 +478,35 @@ pub fn kind_stated(cells: &[String]) -> Result<Option<RegistrationKind>, (String
         .ok_or_else(|| (head.to_owned(), value.to_owned()))
 }
 
+/// The registry fact a row above a table's header states, as written (`登録の更新期限:
+/// 2025-03-31`, `改善計画 | 有`, `対象範囲: 東京リージョン`, or a fact under a label the entry
+/// does not use, `有効期限 2025/3/31`): a fact a verdict depends on (dates, the audit
+/// period, subsequent events, an improvement plan, the scope), which a table does not
+/// carry; `None` for any other row (the kind, the titles, the service's name or number).
+pub fn registry_fact(cells: &[String]) -> Option<String> {
+    let said: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let first = said.first()?;
+    let text = said.join(" ");
+    let verdict_fact = split_label(first).is_some_and(|(field, ..)| {
+        matches!(
+            field,
+            Field::Registered
+                | Field::RenewalDeadline
+                | Field::AuditPeriod
+                | Field::SubsequentEvents
+                | Field::ImprovementPlan
+                | Field::Scope
+                | Field::InScope
+                | Field::OutOfScope
+        )
+    });
+    (verdict_fact || unknown_registry_label(&text).is_some()).then_some(text)
+}
+
 /// The registry-field labels (登録番号, 登録の更新期限, 監査対象期間, 後発事象…) starting the
 /// cells of a table, as written, when two or more fields are named: an entry of the ISMAP
 /// cloud service list copied into a sheet or saved as CSV, whose fields are read only from
