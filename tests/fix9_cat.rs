@@ -200,3 +200,201 @@ fn a_basic_detail_written_without_its_suffix_is_refused() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// catalog import (A-imp-1, C-imp-2, C-imp-3)
+
+fn tmp(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("fix9_cat-{name}"))
+}
+
+/// A workbook with the criteria on sheet `管理基準`, other sheets after it.
+fn workbook(
+    name: &str,
+    rows: &[&[&str]],
+    hidden_row: Option<u32>,
+    more: &[(&str, &[&[&str]])],
+) -> PathBuf {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    common::add_text_sheet(&mut wb, "管理基準", rows);
+    if let Some(r) = hidden_row {
+        wb.worksheet_from_index(0)
+            .unwrap()
+            .set_row_hidden(r)
+            .unwrap();
+    }
+    for (sheet, rows) in more {
+        common::add_text_sheet(&mut wb, sheet, rows);
+    }
+    let path = tmp(&format!("{name}.xlsx"));
+    wb.save(&path).unwrap();
+    path
+}
+
+const HEAD: &[&str] = &["管理策番号", "管理策", "区分"];
+
+#[test]
+fn import_reads_a_suffix_column_of_its_own() {
+    let book = workbook(
+        "kubun",
+        &[
+            HEAD,
+            &["8.1.5", "クラウド資産", "P"],
+            &["8.1.5.4", "", "P"],
+            &["9.2.3", "特権的アクセス権の管理", ""],
+            &["9.2.3.11", "", "PB"],
+            &["9.2.3.12", "", ""],
+        ],
+        None,
+        &[],
+    );
+    let out_file = tmp("kubun.yaml");
+    let out = bin()
+        .args(["catalog", "import"])
+        .arg(&book)
+        .arg("-o")
+        .arg(&out_file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = common::json_of(bin().arg("--catalog").arg(&out_file).args([
+        "catalog",
+        "show",
+        "9.2.3.11.PB",
+        "--format",
+        "json",
+    ]));
+    let text = v.to_string();
+    assert!(text.contains("\"9.2.3.11.PB\""), "{text}");
+    assert!(text.contains("\"basic\":true"), "{text}");
+    let yaml = std::fs::read_to_string(&out_file).unwrap();
+    assert!(
+        yaml.contains("id: 8.1.5.P") || yaml.contains("id: '8.1.5.P'"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("8.1.5.4.P"), "{yaml}");
+    assert!(!yaml.contains("id: 9.2.3.11\n"), "{yaml}");
+
+    // a suffix column contradicting the id is refused, naming the row
+    let book = workbook(
+        "kubun-bad",
+        &[HEAD, &["9.2.3", "", ""], &["9.2.3.11.B", "", "PB"]],
+        None,
+        &[],
+    );
+    let err = input_error(
+        bin()
+            .args(["catalog", "import"])
+            .arg(&book)
+            .arg("-o")
+            .arg(tmp("kubun-bad.yaml")),
+    );
+    assert!(
+        err.contains("row 3")
+            && err
+                .contains("id '9.2.3.11.B' has the suffix B, but its row's suffix column says PB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn import_without_the_suffix_of_a_basic_detail_is_refused() {
+    let book = workbook(
+        "nosuffix",
+        &[
+            &["管理策番号", "管理策"],
+            &["9.2.3", "特権"],
+            &["9.2.3.11", "詳細"],
+        ],
+        None,
+        &[],
+    );
+    let err = input_error(
+        bin()
+            .args(["catalog", "import"])
+            .arg(&book)
+            .arg("-o")
+            .arg(tmp("nosuffix.yaml")),
+    );
+    assert!(
+        err.contains("entry '9.2.3.11' is '9.2.3.11.PB' in ISMAP管理基準, but neither its id nor its flags carry B"),
+        "{err}"
+    );
+    assert!(!tmp("nosuffix.yaml").exists(), "no output written");
+}
+
+#[test]
+fn import_names_hidden_rows_and_other_sheets_with_ids() {
+    let book = workbook(
+        "hidden",
+        &[
+            HEAD,
+            &["9.2.3", "特権", ""],
+            &["9.2.3.12.B", "旧：削除された詳細管理策", ""],
+            &["9.2.4", "秘密認証情報", ""],
+        ],
+        Some(2),
+        &[(
+            "マネジメント基準",
+            &[
+                &["管理策番号", "管理策"],
+                &["4.4.1", "役割"],
+                &["4.4.2", "組織"],
+            ],
+        )],
+    );
+    let out = bin()
+        .args(["catalog", "import"])
+        .arg(&book)
+        .arg("-o")
+        .arg(tmp("hidden.yaml"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("row 3") && err.contains("'9.2.3.12.B': the row is hidden"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sheet(s) 'マネジメント基準' also hold ISMAP ids and were not imported"),
+        "{err}"
+    );
+    let yaml = std::fs::read_to_string(tmp("hidden.yaml")).unwrap();
+    assert!(!yaml.contains("9.2.3.12"), "{yaml}");
+}
+
+#[test]
+fn import_refuses_a_second_id_column() {
+    let book = workbook(
+        "twolevel",
+        &[
+            &["統制目標番号", "統制目標", "詳細管理策番号", "詳細管理策"],
+            &["9.2.3", "特権", "9.2.3.1", "a"],
+            &["", "", "9.2.3.11.PB", "b"],
+            &["9.2.4", "秘密", "9.2.4.1", "c"],
+        ],
+        None,
+        &[],
+    );
+    let err = input_error(
+        bin()
+            .args(["catalog", "import"])
+            .arg(&book)
+            .arg("-o")
+            .arg(tmp("twolevel.yaml")),
+    );
+    // whichever column the import takes for ids, the other is named
+    assert!(
+        err.contains("a second column of ISMAP ids beside the id column"),
+        "{err}"
+    );
+    assert!(
+        err.contains("詳細管理策番号") && err.contains("統制目標番号"),
+        "{err}"
+    );
+}

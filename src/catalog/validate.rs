@@ -339,7 +339,7 @@ fn numbering_facts(
                                 _ => "P (cloud)",
                             }
                         ),
-                        format!("write the id as '{official}' (the suffix is the flag): a catalog cannot drop a flag ISMAP管理基準 gives"),
+                        format!("write the id as '{official}' (the suffix is the flag; a workbook to import may give it in a column of its own: P, B, PB): a catalog cannot drop a flag ISMAP管理基準 gives"),
                     ));
                 }
             }

@@ -65,6 +65,15 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
             for s in &imported.skipped {
                 eprintln!("{}", crate::messages::warning(s));
             }
+            if !imported.other_sheets.is_empty() {
+                let names = imported.other_sheets.join("', '");
+                eprintln!(
+                    "{}",
+                    crate::messages::warning(&format!(
+                        "sheet(s) '{names}' also hold ISMAP ids and were not imported: one import reads one sheet: name the sheet to import with --sheet (one catalog per sheet)"
+                    ))
+                );
+            }
             let n = imported.doc.entries.len();
             cfg.output.write_with(|w| {
                 w.write_all(catalog::import::HEADER.as_bytes())?;
