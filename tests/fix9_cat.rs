@@ -398,3 +398,86 @@ fn import_refuses_a_second_id_column() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// B-cat-4: the deliverables name the catalog file
+
+#[test]
+fn every_deliverable_names_the_catalog_file() {
+    let path = edited("retitled", |d| {
+        entry(d, "9.2.1").insert(
+            "title".into(),
+            serde_json::json!({"ja": "暗号鍵の管理", "en": "Key management"}),
+        );
+    });
+    let report = |format: &str, out: Option<&PathBuf>| {
+        let mut c = bin();
+        c.args([
+            "--lang",
+            "ja",
+            "report",
+            "--as-of",
+            "2026-04-01",
+            "--checks",
+        ])
+        .arg(data("fix9_cat/k2.csv"))
+        .arg("--csp")
+        .arg(data("fix9_cat/st-det.csv"))
+        .arg("--catalog")
+        .arg(&path)
+        .args(["--format", format]);
+        if let Some(o) = out {
+            c.arg("-o").arg(o);
+        }
+        c
+    };
+    let marker = "[--catalog fix9_cat-retitled.json]";
+    let table = common::stdout_of(report("table", None));
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("カタログ:") && l.contains(marker)),
+        "{table}"
+    );
+    let md = common::stdout_of(report("md", None));
+    assert!(md.contains("fix9\\_cat-retitled.json"), "{md}");
+    let xlsx = tmp("retitled.xlsx");
+    common::stdout_of(report("xlsx", Some(&xlsx)));
+    let (_, ranges) = common::xlsx::sheets(&xlsx);
+    let found = ranges.iter().any(|r| {
+        (0..r.height()).any(|row| {
+            common::xlsx::row_texts(r, row)
+                .iter()
+                .any(|t| t.contains(marker))
+        })
+    });
+    assert!(found, "the xlsx summary names the file");
+    // the embedded catalog is named as before
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "ja",
+        "report",
+        "--as-of",
+        "2026-04-01",
+        "--checks",
+    ])
+    .arg(data("fix9_cat/k2.csv"))
+    .arg("--csp")
+    .arg(data("fix9_cat/st-det.csv"));
+    let table = common::stdout_of(c);
+    assert!(!table.contains("[--catalog"), "{table}");
+    // validate notes a file that keeps the embedded name and version but differs
+    let out = bin()
+        .arg("--catalog")
+        .arg(&path)
+        .args(["catalog", "validate"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("keeps the embedded catalog's name and version but differs from it (0 added, 0 removed, 1 changed)"),
+        "{err}"
+    );
+}

@@ -808,9 +808,9 @@ pub struct CatalogInfo {
 }
 
 impl CatalogInfo {
-    /// The catalog in one line: its name and version.
+    /// The catalog in one line: its name and version, and the file it was read from.
     pub fn line(&self) -> String {
-        format!("{} {}", self.name, self.version)
+        crate::catalog::line(&self.name, &self.version, &self.origin)
     }
 }
 

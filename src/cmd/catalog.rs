@@ -255,6 +255,19 @@ fn validate(ctx: &Context, file: Option<&Path>) -> Result<Exit> {
                 c.name,
                 c.version
             );
+            if c.origin != "embedded" {
+                let embedded = Catalog::embedded()?;
+                let d = catalog::diff::diff(&embedded, &c);
+                if c.name == embedded.name && c.version == embedded.version && d.summary.differs {
+                    eprintln!(
+                        "{}",
+                        crate::messages::note(&format!(
+                            "{name} keeps the embedded catalog's name and version but differs from it ({} added, {} removed, {} changed): give it a name and version of its own (`catalog diff embedded FILE` lists the differences); reports name the file beside the catalog",
+                            d.summary.added, d.summary.removed, d.summary.changed
+                        ))
+                    );
+                }
+            }
             Ok(Exit::Ok)
         }
         Err(problems) => {

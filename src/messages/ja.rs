@@ -228,6 +228,7 @@ pub const JA: &[(&str, &str)] = &[
     ("B (basic statement requirement)", "B(基本言明要件)"),
     ("P (cloud)", "P(クラウド固有)"),
     ("write the id as '{}' (the suffix is the flag; a workbook to import may give it in a column of its own: P, B, PB): a catalog cannot drop a flag ISMAP管理基準 gives", "IDを '{0}' と書いてください(接尾辞が印です。取り込むワークブックでは、P・B・PB を別の列に書いても構いません)。ISMAP管理基準が付ける印をカタログで外すことはできません"),
+    ("{} keeps the embedded catalog's name and version but differs from it ({} added, {} removed, {} changed): give it a name and version of its own (`catalog diff embedded FILE` lists the differences); reports name the file beside the catalog", "{0} は組み込みのカタログの名前と版のままですが、内容が異なります(追加{1}件、削除{2}件、変更{3}件): 独自の名前と版を付けてください(違いは `catalog diff embedded FILE` で一覧できます)。報告書ではカタログの横にファイル名を示します"),
     ("a second column of ISMAP ids beside the id column {} (e.g. {}): it would not be imported", "ID列 {0} のほかにもISMAPのIDの列があります(例: {1}): その列は取り込まれません"),
     ("one import reads one id column: put the objectives and their detailed controls in one id column (one row each), or choose the column with --id-column", "一度の取り込みで読むID列は一つです。統制目標と詳細管理策を一つのID列に(1行に一つずつ)並べるか、--id-column で列を選んでください"),
     ("id '{}' has the suffix {}, but its row's suffix column says {}", "ID '{0}' の接尾辞は {1} ですが、その行の区分の列は {2} です"),

@@ -827,10 +827,9 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         read_as_text(&csp.read_as, lang)
     ));
     out.push(format!(
-        "{} {} {}",
+        "{} {}",
         l("カタログ:", "Catalog:"),
-        report.catalog.name,
-        report.catalog.version
+        report.catalog.line()
     ));
     out.push(format!(
         "{} {}{} / {} {}",
