@@ -481,3 +481,59 @@ fn every_deliverable_names_the_catalog_file() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// A-cat-3: what the CSP states on an id the catalog lacks keeps the item from 充足
+
+fn items_of(catalog: &PathBuf) -> Value {
+    common::json_of(
+        bin()
+            .args([
+                "report",
+                "--as-of",
+                "2026-04-01",
+                "--format",
+                "json",
+                "--checks",
+            ])
+            .arg(data("fix9_cat/k2.csv"))
+            .arg("--csp")
+            .arg(data("fix9_cat/st-det.csv"))
+            .arg("--catalog")
+            .arg(catalog),
+    )
+}
+
+#[test]
+fn an_id_the_csp_states_but_the_catalog_lacks_keeps_the_item_from_covered() {
+    let path = edited("missing-objective", |d| {
+        d["entries"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|e| e["id"] != "9.2.4" && e["parent"] != "9.2.4");
+    });
+    let v = items_of(&path);
+    let k4 = common::by_id(&v["items"], "K-4");
+    assert_eq!(k4["status"], "partial", "{k4}");
+    assert!(
+        common::strings(&k4["reasons"]).contains(&"csp-id-not-in-catalog"),
+        "{k4}"
+    );
+    // K-8 (9.4.2) has no unknown id under it
+    assert_eq!(common::by_id(&v["items"], "K-8")["status"], "covered");
+
+    let path = edited("missing-detail", |d| {
+        d["details_complete"] = true.into();
+        d["entries"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|e| e["id"] != "9.2.3.11.PB");
+    });
+    let v = items_of(&path);
+    let k2 = common::by_id(&v["items"], "K-2");
+    assert_eq!(k2["status"], "partial", "{k2}");
+    assert!(
+        common::strings(&k2["reasons"]).contains(&"csp-id-not-in-catalog"),
+        "{k2}"
+    );
+}

@@ -391,7 +391,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 15,
+        schema_version: 16,
         lang,
         as_of,
         catalog: CatalogInfo {
