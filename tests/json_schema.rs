@@ -1060,7 +1060,13 @@ fn catalog_diff_outputs_match_the_schema() {
     assert_eq!(
         fields,
         // (9.2 is new in catalog-new.yaml: 9.2.1 and 9.2.2 move under it from the clause)
-        ["title.en", "parent", "parent", "flags.basic", "refs.nist_sp800_53"]
+        [
+            "title.en",
+            "parent",
+            "parent",
+            "flags.basic",
+            "refs.nist_sp800_53"
+        ]
     );
     assert_eq!(changes(&v)[3]["new"], true);
     // a list's members, as written

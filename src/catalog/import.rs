@@ -524,7 +524,10 @@ fn find_layout(
             .map(|(c, _)| c)
     });
     let suffix = suffix_column(rows, id, &data);
-    other_id_column(sheet, header, id, &data)?;
+    // a column chosen with --id-column is the user's choice of ids
+    if id_spec.is_none() {
+        other_id_column(sheet, header, id, &data)?;
+    }
     let exclude: Vec<usize> = std::iter::once(id).chain(basic).chain(suffix).collect();
     let titles = match title_spec {
         Some(spec) => {
@@ -1021,6 +1024,7 @@ mod tests {
                 id: 1,
                 titles: vec![2],
                 basic: Some(3),
+                suffix: None,
             }
         );
     }
@@ -1112,6 +1116,7 @@ mod tests {
                 id: 1,
                 titles: vec![2],
                 basic: Some(3),
+                suffix: None,
             }
         );
         assert_eq!(name_key("(注)"), "(注)");
