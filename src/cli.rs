@@ -286,6 +286,9 @@ pub struct DiffArgs {
     /// Encoding of CSV/text input [default: detected].
     #[arg(long, value_enum)]
     pub encoding: Option<EncodingArg>,
+    /// Encoding of CSV output.
+    #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
+    pub output_encoding: EncodingArg,
     /// Exit 1 when the lists or their registry facts differ, or NEW rests on a
     /// registration not in effect on --as-of.
     #[arg(long)]
@@ -660,16 +663,21 @@ impl Cli {
                     checks: a.checks,
                 })
             }
-            CommandArg::Diff(a) => Command::Diff(DiffConfig {
-                format: output_format(a.format.map(Into::into), &a.output, env.stdout_is_terminal)?,
-                output: destination(a.output),
-                csp_reading: csp_reading(a.csp_reading, &[&a.old, &a.new])?,
-                old: a.old,
-                new: a.new,
-                encoding: a.encoding.map(Into::into),
-                fail_on_change: a.fail_on_change,
-                as_of: as_of(a.as_of.as_deref())?,
-            }),
+            CommandArg::Diff(a) => {
+                let format =
+                    output_format(a.format.map(Into::into), &a.output, env.stdout_is_terminal)?;
+                Command::Diff(DiffConfig {
+                    format,
+                    output_encoding: csv_encoding(a.output_encoding, format)?,
+                    output: destination(a.output),
+                    csp_reading: csp_reading(a.csp_reading, &[&a.old, &a.new])?,
+                    old: a.old,
+                    new: a.new,
+                    encoding: a.encoding.map(Into::into),
+                    fail_on_change: a.fail_on_change,
+                    as_of: as_of(a.as_of.as_deref())?,
+                })
+            }
             CommandArg::Catalog(c) => Command::Catalog(match c {
                 CatalogArg::List {
                     layer: l,
@@ -816,9 +824,9 @@ fn output_format(
 
 fn as_of(arg: Option<&str>) -> Result<Option<crate::date::Date>, InputError> {
     arg.map(|s| {
-        crate::date::Date::parse(s).ok_or_else(|| {
+        crate::date::Date::parse_written(s).ok_or_else(|| {
             InputError::new(format!("--as-of '{s}' is not a date"))
-                .hint("write it as YYYY-MM-DD, e.g. 2026-04-01")
+                .hint("write it as YYYY-MM-DD, e.g. 2026-04-01 (2026/4/1, 2026年4月1日 and 令和8年4月1日 are read too)")
         })
     })
     .transpose()
@@ -912,23 +920,49 @@ fn csv_encoding(arg: EncodingArg, format: Format) -> Result<Encoding, InputError
     Ok(encoding)
 }
 
-/// What `--help` ends with: the exit codes.
-pub const EXIT_CODES: &str = "\
-Exit codes:
-  0    done (also when some items are not-analysed: --fail-on fails on them)
-  1    --fail-on (readiness: --fail-on missing; diff: --fail-on-change) was given and
-       crossed: one line on stderr says which items
-  2    usage or input error: one line on stderr naming the file (sheet, row, column)
-       and a hint; no output file is written
-  130  interrupted (Ctrl-C, SIGTERM, SIGHUP) while writing -o FILE: nothing is left";
+/// What `--help` ends with: the exit codes, for the command named `name` (`None`: the
+/// program); exit 1 is listed only where the command has an option that gives it.
+pub fn exit_codes(name: Option<&str>) -> String {
+    let one = match name {
+        None => Some(
+            "--fail-on (readiness: --fail-on missing; diff: --fail-on-change) was given and\n       crossed: one line on stderr says which items",
+        ),
+        Some("report") => Some(
+            "--fail-on was given and crossed: one line on stderr says which items",
+        ),
+        Some("readiness") => Some(
+            "--fail-on missing was given and objectives are missing: one line on stderr\n       says which",
+        ),
+        Some("diff") => Some(
+            "--fail-on-change was given and the lists differ, or NEW rests on a registration\n       not in effect: one line on stderr says which",
+        ),
+        Some(_) => None,
+    };
+    let mut out = String::from("Exit codes:\n");
+    match (name, one) {
+        (None | Some("report"), _) => out.push_str(
+            "  0    done (also when some items are not-analysed: --fail-on fails on them)\n",
+        ),
+        _ => out.push_str("  0    done\n"),
+    }
+    if let Some(one) = one {
+        out.push_str(&format!("  1    {one}\n"));
+    }
+    out.push_str(
+        "  2    usage or input error: one line on stderr naming the file (sheet, row, column)\n       and a hint; no output file is written\n  130  interrupted (Ctrl-C, SIGTERM, SIGHUP) while writing -o FILE: nothing is left",
+    );
+    out
+}
 
-/// The command line's definition: every command's help ends with [`EXIT_CODES`].
+/// The command line's definition: every command's help ends with its [`exit_codes`].
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
-    fn with_exit_codes(c: clap::Command) -> clap::Command {
-        c.after_help(EXIT_CODES).mut_subcommands(with_exit_codes)
+    fn with_exit_codes(c: clap::Command, top: bool) -> clap::Command {
+        let name = (!top).then(|| c.get_name().to_owned());
+        c.after_help(exit_codes(name.as_deref()))
+            .mut_subcommands(|s| with_exit_codes(s, false))
     }
-    with_exit_codes(Cli::command())
+    with_exit_codes(Cli::command(), true)
 }
 
 /// The completion script of `shell` for the command line.

@@ -123,6 +123,7 @@ pub struct DiffConfig {
     pub old: PathBuf,
     pub new: PathBuf,
     pub format: Format,
+    pub output_encoding: Encoding,
     pub output: Destination,
     pub encoding: Option<Encoding>,
     pub fail_on_change: bool,

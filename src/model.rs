@@ -347,6 +347,10 @@ pub struct ListedControl {
     /// A document reference proving it (証跡).
     pub evidence: String,
     pub owner: String,
+    /// When it was implemented, as the row writes it under a header naming that date
+    /// (`実施日`, `導入日`), several cells joined with `; `; empty when none. Not a verdict
+    /// input (a date after `--as-of` is refused when read); compared by `diff`.
+    pub date: String,
 }
 
 impl ListedControl {
@@ -359,6 +363,7 @@ impl ListedControl {
             reason: String::new(),
             evidence: String::new(),
             owner: String::new(),
+            date: String::new(),
         }
     }
 }

@@ -70,9 +70,9 @@ fn profiles_added_removed_and_changed_exactly() {
             "id": "12.1.1",
             "title": "Documented operating procedures",
             "fields": ["status", "reason"],
-            "old": {"status": "implemented", "reason": "", "evidence": "", "owner": ""},
+            "old": {"status": "implemented", "reason": "", "evidence": "", "owner": "", "date": ""},
             "new": {"status": "not-applicable", "reason": "development is outsourced",
-                    "evidence": "", "owner": ""}
+                    "evidence": "", "owner": "", "date": ""}
         })
     );
     assert_eq!(v["changed"][0]["old"]["status"], "not-applicable");
@@ -200,7 +200,15 @@ fn markdown_is_a_table() {
             .args(["--lang", "en", "diff", &d("old.yaml"), &d("new.yaml")])
             .args(["--format", "md"]),
     );
-    let lines: Vec<&str> = out.lines().collect();
+    let all: Vec<&str> = out.lines().collect();
+    // the heading, the warning and the counts as bullets, then a blank line
+    assert!(all[0].starts_with("- old: Test SaaS 2024 ("), "{out}");
+    assert!(
+        all[1].starts_with("- WARNING (old and new): OLD and NEW are lists of different services")
+    );
+    assert!(all[2].starts_with("- added 1, removed 1, status changed 2, details changed 1"));
+    assert_eq!(all[3], "");
+    let lines = &all[4..];
     assert_eq!(
         lines[0],
         "| id | title | change | old status | new status | old notes | new notes |"
@@ -232,6 +240,14 @@ fn fail_on_change_exits_1_only_when_lists_differ() {
 
 #[test]
 fn identical_lists_give_an_empty_diff() {
+    // Markdown says so under its counts (review 9 B-diff-1: a bare table header before)
+    let md = stdout_of(
+        bin()
+            .args(["--lang", "ja", "diff", &d("old.yaml"), &d("old.yaml")])
+            .args(["--format", "md"]),
+    );
+    assert!(md.ends_with("\n\n差分はありません\n"), "{md}");
+    assert!(!md.contains("| id |"), "{md}");
     let v = diff_json("old.yaml", "old.yaml");
     assert_eq!(v["added"], json!([]));
     assert_eq!(v["removed"], json!([]));
@@ -448,7 +464,7 @@ fn registry_facts_of_a_pasted_entry_are_differences_and_fail_the_check() {
         &data("diff/entry-new.txt"),
     );
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(v["schema_version"], 4);
+    assert_eq!(v["schema_version"], 5);
     assert_eq!(v["as_of"], "2026-04-01");
     assert_eq!(v["summary"]["unchanged"], 130);
     assert_eq!(
@@ -631,4 +647,107 @@ fn each_side_is_warned_of_how_its_list_was_read() {
     );
     // a warning on the reading is not a registration out of effect (--fail-on-change)
     assert_eq!(v["summary"]["new_not_in_effect"], false);
+}
+
+/// An implementation date moved or erased is a change of the row (review 9 B-diff-1): a
+/// control re-implemented the day before the as-of date is what a monitoring job must see.
+#[test]
+fn implementation_dates_moved_or_erased_are_changes() {
+    let v = json_of(bin().args([
+        "diff",
+        &d("dates-old.csv"),
+        &d("dates-new.csv"),
+        "--as-of",
+        "2026-04-01",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(ids(&v["changed"]), ["9.2.1", "9.2.2"]);
+    assert_eq!(v["changed"][0]["fields"], json!(["date"]));
+    assert_eq!(v["changed"][0]["old"]["date"], "2025-01-01");
+    assert_eq!(v["changed"][0]["new"]["date"], "2026-03-31");
+    assert_eq!(v["changed"][1]["old"]["date"], "2025-01-01");
+    assert_eq!(v["changed"][1]["new"]["date"], "");
+    assert_eq!(v["summary"]["details_changed"], 2);
+    assert_eq!(v["summary"]["differs"], true);
+    bin()
+        .args(["--lang", "en", "diff", &d("dates-old.csv"), &d("dates-new.csv")])
+        .args(["--as-of", "2026-04-01", "--fail-on-change", "--format", "csv"])
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "9.2.1,User registration and de-registration,details changed (implemented on),implemented,implemented,implemented on: 2025-01-01,implemented on: 2026-03-31",
+        ));
+    // the same list against itself: no change
+    let same = json_of(bin().args([
+        "diff",
+        &d("dates-old.csv"),
+        &d("dates-old.csv"),
+        "--as-of",
+        "2026-04-01",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(same["summary"]["differs"], false);
+}
+
+/// `diff` writes CSV in CP932 as the other commands do (review 9 D-enc-1), and only CSV.
+#[test]
+fn output_encoding_cp932_for_csv_only() {
+    let out = bin()
+        .args([
+            "--lang",
+            "ja",
+            "diff",
+            &d("dates-old.csv"),
+            &d("dates-new.csv"),
+        ])
+        .args(["--as-of", "2026-04-01", "--format", "csv"])
+        .args(["--output-encoding", "cp932"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let (text, _, bad) = encoding_rs::SHIFT_JIS.decode(&out.stdout);
+    assert!(!bad);
+    assert!(text.contains("実施日: 2026-03-31"), "{text}");
+    assert!(std::str::from_utf8(&out.stdout).is_err());
+    let e = input_error(
+        bin()
+            .args([
+                "--lang",
+                "en",
+                "diff",
+                &d("dates-old.csv"),
+                &d("dates-new.csv"),
+            ])
+            .args(["--format", "md", "--output-encoding", "cp932"]),
+    );
+    assert!(e.contains("--output-encoding applies to CSV output"), "{e}");
+}
+
+/// `--as-of` reads dates as the inputs write them (review 9 C-asof-1).
+#[test]
+fn as_of_reads_japanese_dates() {
+    for written in ["令和8年4月1日", "2026年4月1日", "R8.4.1", "2026/4/1"] {
+        let v = json_of(bin().args([
+            "diff",
+            &d("dates-old.csv"),
+            &d("dates-new.csv"),
+            "--as-of",
+            written,
+            "--format",
+            "json",
+        ]));
+        assert_eq!(v["as_of"], "2026-04-01", "{written}");
+    }
+    let e = input_error(bin().args([
+        "--lang",
+        "en",
+        "diff",
+        &d("dates-old.csv"),
+        &d("dates-new.csv"),
+        "--as-of",
+        "来年度",
+    ]));
+    assert!(e.contains("--as-of '来年度' is not a date"), "{e}");
 }

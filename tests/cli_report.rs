@@ -966,6 +966,39 @@ fn usage_errors_are_one_line() {
         .stdout(contains("Usage: ismap-gap report"));
 }
 
+/// Each command's `--help` ends with its own exit codes: exit 1 only where an option gives
+/// it (review 9 D-help-1: `compare --help` named a `--fail-on` compare does not have).
+#[test]
+fn help_lists_the_exit_codes_of_its_command() {
+    let help = |args: &[&str]| stdout_of(bin().args(args).arg("--help"));
+    let tail = |h: &str| h[h.find("Exit codes:").expect("exit codes")..].to_owned();
+    for (args, one) in [
+        (
+            &["report"][..],
+            Some("  1    --fail-on was given and crossed"),
+        ),
+        (
+            &["readiness"][..],
+            Some("  1    --fail-on missing was given"),
+        ),
+        (&["diff"][..], Some("  1    --fail-on-change was given")),
+        (&["compare"][..], None),
+        (&["suggest"][..], None),
+        (&["catalog", "list"][..], None),
+    ] {
+        let t = tail(&help(args));
+        match one {
+            Some(line) => assert!(t.contains(line), "{args:?}: {t}"),
+            None => assert!(
+                !t.contains("  1 ") && !t.contains("--fail-on"),
+                "{args:?}: {t}"
+            ),
+        }
+        assert!(t.contains("  2    usage or input error"), "{args:?}: {t}");
+    }
+    assert!(tail(&help(&[])).contains("diff: --fail-on-change"));
+}
+
 /// `--output-encoding cp932` is for CSV; with another format it is refused, not ignored.
 #[test]
 fn output_encoding_is_for_csv_only() {

@@ -908,7 +908,7 @@ fn diff_outputs_match_the_schema() {
     // profiles: added, removed, changed, an unknown id without a line in NEW
     let v = diff("en", "diff/old.yaml", "diff/new.yaml");
     check(DIFF, &v);
-    assert_eq!(v["schema_version"], 4);
+    assert_eq!(v["schema_version"], 5);
     assert_eq!(v["added"][0]["old"], Value::Null);
     assert_eq!(v["removed"][0]["new"], Value::Null);
     assert!(v["new"]["unknown"][0].get("line").is_none());
@@ -948,6 +948,21 @@ fn diff_outputs_match_the_schema() {
         .find(|c| c["id"] == "9.2.1.2")
         .unwrap();
     assert_eq!(detail["title"], "");
+
+    // implementation dates moved and erased
+    let v = json(&[
+        "--lang",
+        "en",
+        "diff",
+        &d("diff/dates-old.csv"),
+        &d("diff/dates-new.csv"),
+        "--as-of",
+        "2026-04-01",
+        "--format",
+        "json",
+    ]);
+    check(DIFF, &v);
+    assert_eq!(v["changed"][0]["fields"][0], "date");
 
     // no differences
     let v = diff("en", "diff/old.yaml", "diff/old.yaml");

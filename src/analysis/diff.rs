@@ -23,6 +23,8 @@ pub struct Stated {
     pub reason: String,
     pub evidence: String,
     pub owner: String,
+    /// When it was implemented, as written (`実施日`); empty when none.
+    pub date: String,
 }
 
 /// One catalog id that differs between the lists.
@@ -32,8 +34,8 @@ pub struct ControlChange {
     /// The catalog title in the report's language; empty when the catalog has none (or for
     /// an unverified detail id).
     pub title: String,
-    /// What changed, in a fixed order: `status`, `reason`, `evidence`, `owner`. Empty for
-    /// added and removed ids.
+    /// What changed, in a fixed order: `status`, `reason`, `evidence`, `owner`, `date`.
+    /// Empty for added and removed ids.
     pub fields: Vec<&'static str>,
     /// `null` for an added id.
     pub old: Option<Stated>,
@@ -94,7 +96,7 @@ pub struct DiffSummary {
     pub added: usize,
     pub removed: usize,
     pub status_changed: usize,
-    /// Same status, another reason, evidence or owner.
+    /// Same status, another reason, evidence, owner or implementation date.
     pub details_changed: usize,
     pub unchanged: usize,
     pub unknown_old: usize,
@@ -192,6 +194,7 @@ fn stated(
                     reason,
                     evidence: text(|l| &l.evidence),
                     owner: text(|l| &l.owner),
+                    date: text(|l| &l.date),
                 },
             )
         })
@@ -213,6 +216,9 @@ fn changed_fields(old: &Stated, new: &Stated) -> Vec<&'static str> {
     }
     if old.owner != new.owner {
         f.push("owner");
+    }
+    if old.date != new.date {
+        f.push("date");
     }
     f
 }
@@ -481,7 +487,7 @@ pub fn diff(
         new_not_in_effect,
     };
     ListDiff {
-        schema_version: 4,
+        schema_version: 5,
         catalog: catalog.line(),
         as_of,
         old: side(old, old_states.len(), old_unknown, as_of),

@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, cfg: DiffConfig) -> Result<Exit> {
             eprintln!("{}", crate::messages::warning(&w.message));
         }
     }
-    let style = ctx.style(Encoding::Utf8, &cfg.output);
+    let style = ctx.style(cfg.output_encoding, &cfg.output);
     cfg.output
         .write_with(|w| report::diff::render_list_diff(&diff, ctx.lang, cfg.format, style, w))?;
     let s = &diff.summary;

@@ -266,7 +266,7 @@ pub const JA: &[(&str, &str)] = &[
     // --- options and output
     ("--as-of '{}' is not a date", "--as-of '{0}' は日付ではありません"),
     ("'{}' is not a date", "'{0}' は日付ではありません"),
-    ("write it as YYYY-MM-DD, e.g. 2026-04-01", "YYYY-MM-DD の形で書いてください(例: 2026-04-01)"),
+    ("write it as YYYY-MM-DD, e.g. 2026-04-01 (2026/4/1, 2026年4月1日 and 令和8年4月1日 are read too)", "YYYY-MM-DD の形で書いてください(例: 2026-04-01。2026/4/1、2026年4月1日、令和8年4月1日も読めます)"),
     ("cannot tell the format from the output name '{}'", "出力の名前 '{0}' から形式が分かりません"),
     ("use an extension .csv/.json/.md/.xlsx/.txt or pass --format", "拡張子を .csv/.json/.md/.xlsx/.txt にするか、--format を指定してください"),
     ("--format {} does not match the output name '{}'", "--format {0} が出力の名前 '{1}' と合いません"),

@@ -10,7 +10,7 @@ use crate::catalog::diff::{CatalogDiff, InNew};
 use crate::catalog::Entry;
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
-use crate::report::{render_grid, table, write_json, write_yaml, Format, TextStyle};
+use crate::report::{markdown, render_grid, table, write_json, write_yaml, Format, TextStyle};
 
 fn field_label(field: &str, lang: Lang) -> &'static str {
     match field {
@@ -18,6 +18,7 @@ fn field_label(field: &str, lang: Lang) -> &'static str {
         "reason" => lang.pick("理由", "reason"),
         "evidence" => lang.pick("証跡", "evidence"),
         "owner" => lang.pick("担当", "owner"),
+        "date" => lang.pick("実施日", "implemented on"),
         "layer" => lang.pick("層", "layer"),
         "level" => lang.pick("レベル", "level"),
         "parent" => lang.pick("親", "parent"),
@@ -38,12 +39,14 @@ fn field_label(field: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// Reason, evidence and owner of one side, one per line, the empty ones left out.
+/// Reason, evidence, owner and implementation date of one side, one per line, the empty
+/// ones left out.
 fn notes(s: &Stated, lang: Lang) -> String {
     [
         ("reason", &s.reason),
         ("evidence", &s.evidence),
         ("owner", &s.owner),
+        ("date", &s.date),
     ]
     .into_iter()
     .filter(|(_, v)| !v.is_empty())
@@ -210,17 +213,28 @@ fn render_diff<T: Serialize>(
         heading,
         summary,
     } = drawn;
+    let none = lang.pick("差分はありません", "no differences");
     match format {
         Format::Json => return write_json(w, model, style),
         Format::Yaml => return write_yaml(w, model),
         Format::Table => {}
+        // a document: the heading, warnings and counts above the table, as in `report`
+        Format::Md => {
+            markdown::bullets(heading.lines().chain([summary.as_str()]), w)?;
+            writeln!(w)?;
+            if grid.rows.is_empty() {
+                writeln!(w, "{none}")?;
+                return Ok(());
+            }
+            return markdown::render(&grid, w);
+        }
         _ => return render_grid(&grid, format, style, w),
     }
     for line in heading.lines() {
         table::write_wrapped(w, line, style.width)?;
     }
     if grid.rows.is_empty() {
-        writeln!(w, "{}", lang.pick("差分はありません", "no differences"))?;
+        writeln!(w, "{none}")?;
     } else {
         render_grid(&grid, format, style, w)?;
     }

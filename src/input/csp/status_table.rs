@@ -321,6 +321,7 @@ pub fn read(
                 reason: reason.clone(),
                 evidence: get(row, cols.evidence),
                 owner: get(row, cols.owner),
+                date: implementation_date(row, layout, cols),
             });
             out.at.push(loc.clone().row(n));
         }
@@ -835,6 +836,23 @@ fn written_as(
 /// (`is_title`), the evidence or the owner, a row number, nor a date under a header naming
 /// a date (checked apart); of the statement `readiness` wrote, its reason column only. One cell gives its text; more give each with its column's name
 /// (`備考: 手順書あり; コメント: 概ね実施`). Whitespace and line breaks are collapsed.
+/// The row's implementation date as written, under the headers naming it (`実施日`), the
+/// non-empty cells joined with `; `.
+fn implementation_date(row: &[String], layout: &Layout, cols: &StatusColumns) -> String {
+    cols.remarks
+        .iter()
+        .filter(|&&c| remarks::names_implementation_date(layout.name(c)))
+        .map(|&c| {
+            cell(row, c)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn row_remark(
     row: &[String],
     layout: &Layout,
