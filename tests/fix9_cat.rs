@@ -537,3 +537,24 @@ fn an_id_the_csp_states_but_the_catalog_lacks_keeps_the_item_from_covered() {
         "{k2}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// catalog show: what it says of a suffix and of a detail it does not hold (D-cat-6, D-cat-7)
+
+#[test]
+fn catalog_show_names_another_suffix_and_does_not_say_there_are_no_details() {
+    let out = common::stdout_of(bin().args(["--lang", "en", "catalog", "show", "9.2.3.11.B"]));
+    assert!(
+        out.contains("the suffix differs: the catalog writes 9.2.3.11.PB (given 9.2.3.11.B)"),
+        "{out}"
+    );
+    let out = common::stdout_of(bin().args(["--lang", "en", "catalog", "show", "9.2.3.99"]));
+    assert!(
+        out.contains("does not hold every detailed control"),
+        "{out}"
+    );
+    assert!(!out.contains("holds no detailed controls"), "{out}");
+    // the exact id: no note
+    let out = common::stdout_of(bin().args(["--lang", "en", "catalog", "show", "9.2.3.11.PB"]));
+    assert!(!out.contains("suffix differs"), "{out}");
+}
