@@ -558,3 +558,47 @@ fn catalog_show_names_another_suffix_and_does_not_say_there_are_no_details() {
     let out = common::stdout_of(bin().args(["--lang", "en", "catalog", "show", "9.2.3.11.PB"]));
     assert!(!out.contains("suffix differs"), "{out}");
 }
+
+#[test]
+fn import_keeps_the_short_title_a_workbook_title_begins_with() {
+    let book = workbook(
+        "longtitle",
+        &[
+            &["管理策番号", "管理策"],
+            &[
+                "9.2.1",
+                "利用者登録及び登録削除について、組織は適切な手順を定め、実施する。",
+            ],
+            &["9.2.2", "独自の名称"],
+        ],
+        None,
+        &[],
+    );
+    let out_file = tmp("longtitle.yaml");
+    let out = bin()
+        .args(["catalog", "import"])
+        .arg(&book)
+        .arg("-o")
+        .arg(&out_file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let show = |id: &str| {
+        common::json_of(
+            bin()
+                .arg("--catalog")
+                .arg(&out_file)
+                .args(["catalog", "show", id, "--format", "json"]),
+        )
+        .to_string()
+    };
+    let s = show("9.2.1");
+    assert!(s.contains("\"ja\":\"利用者登録及び登録削除\""), "{s}");
+    assert!(!s.contains("組織は適切な手順"), "{s}");
+    // a title that does not begin with the short one is the workbook's
+    assert!(show("9.2.2").contains("\"ja\":\"独自の名称\""));
+}

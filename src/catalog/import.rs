@@ -927,13 +927,32 @@ fn build_doc(
                 entry.refs = known.refs.clone();
                 used = true;
             }
-            if entry.title.ja.is_none() && known.title.ja.is_some() {
-                entry.title.ja = known.title.ja.clone();
-                used = true;
+            // a workbook title that is the short title followed by the control text
+            // (`利用者登録及び登録削除について、組織は…`) keeps the short title, which the
+            // readers of pasted lists match titles against (review 9, C-imp-4)
+            let starts_with_short =
+                |long: &Option<String>, short: &Option<String>| match (long, short) {
+                    (Some(l), Some(s)) if !s.is_empty() => {
+                        l.strip_prefix(s.as_str()).is_some_and(|rest| {
+                            // the control text after the title, not a longer title
+                            ["について", "、", "，", "。", "：", ":", " ", "\u{3000}"]
+                                .iter()
+                                .any(|sep| rest.starts_with(sep))
+                        })
+                    }
+                    _ => false,
+                };
+            if entry.title.ja.is_none() || starts_with_short(&entry.title.ja, &known.title.ja) {
+                if known.title.ja.is_some() {
+                    entry.title.ja = known.title.ja.clone();
+                    used = true;
+                }
             }
-            if entry.title.en.is_none() && known.title.en.is_some() {
-                entry.title.en = known.title.en.clone();
-                used = true;
+            if entry.title.en.is_none() || starts_with_short(&entry.title.en, &known.title.en) {
+                if known.title.en.is_some() {
+                    entry.title.en = known.title.en.clone();
+                    used = true;
+                }
             }
             entry.flags.cloud_provider |= known.flags.cloud_provider;
             if used {
