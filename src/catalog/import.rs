@@ -942,17 +942,17 @@ fn build_doc(
                     }
                     _ => false,
                 };
-            if entry.title.ja.is_none() || starts_with_short(&entry.title.ja, &known.title.ja) {
-                if known.title.ja.is_some() {
-                    entry.title.ja = known.title.ja.clone();
-                    used = true;
-                }
+            if (entry.title.ja.is_none() || starts_with_short(&entry.title.ja, &known.title.ja))
+                && known.title.ja.is_some()
+            {
+                entry.title.ja = known.title.ja.clone();
+                used = true;
             }
-            if entry.title.en.is_none() || starts_with_short(&entry.title.en, &known.title.en) {
-                if known.title.en.is_some() {
-                    entry.title.en = known.title.en.clone();
-                    used = true;
-                }
+            if (entry.title.en.is_none() || starts_with_short(&entry.title.en, &known.title.en))
+                && known.title.en.is_some()
+            {
+                entry.title.en = known.title.en.clone();
+                used = true;
             }
             entry.flags.cloud_provider |= known.flags.cloud_provider;
             if used {
