@@ -3133,7 +3133,9 @@ mod tests {
         }
         // the fixture reaches every reason the details speak to (all but the item's own,
         // audit-period-old, which the old audit test reaches, and registration-kind-unstated,
-        // which a registration not in effect never gives: the unstated kind's test)
+        // which a registration not in effect never gives: the unstated kind's test, and
+        // csp-id-not-in-catalog, which needs a catalog lacking what the CSP states:
+        // tests/fix9_cat.rs)
         for r in Reason::ALL {
             let own = matches!(
                 r,
@@ -3141,6 +3143,7 @@ mod tests {
                     | Reason::InvalidInput
                     | Reason::AuditPeriodOld
                     | Reason::RegistrationKindUnstated
+                    | Reason::CspIdNotInCatalog
             );
             assert!(own || seen.contains(&r), "{r:?}");
         }
