@@ -293,8 +293,14 @@ fn suggest_vs_report(c: &mut Criterion) {
             b.iter(|| {
                 let catalog = Catalog::embedded().expect("embedded catalog");
                 let lexicon = Lexicon::embedded().expect("lexicon");
+                // as `suggest` reads it: the references left in their cells when the list
+                // is written back
+                let refs = match format {
+                    Format::Csv | Format::Xlsx => input::checks::ItemRefs::LeftInCell,
+                    _ => input::checks::ItemRefs::Split,
+                };
                 let input::checks::ForSuggest { list, read } =
-                    input::checks::load_for_suggest(&data.checks_csv, None, None)
+                    input::checks::load_for_suggest(&data.checks_csv, None, None, refs)
                         .expect("check list");
                 let result = suggest::suggest_list(&catalog, &lexicon, list, 3, Lang::Ja);
                 let mut out = Vec::with_capacity(1 << 20);

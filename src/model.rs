@@ -131,14 +131,25 @@ impl CheckItem {
     /// Adds the references of a cell of references column `column`; `number`: the cell
     /// holds a number (a spreadsheet number with a fraction, a YAML/JSON float), not text.
     pub fn add_refs(&mut self, cell: &str, column: u8, number: bool) {
+        self.add_split_refs(crate::catalog::reftext::split(cell), column, number);
+    }
+
+    /// [`CheckItem::add_refs`] of a cell already split (by `reftext::split`).
+    pub fn add_split_refs<R: AsRef<str> + Into<String>>(
+        &mut self,
+        refs: impl IntoIterator<Item = R>,
+        column: u8,
+        number: bool,
+    ) {
         let origin = RefOrigin { column, number };
         let before = self.refs.len();
-        for r in crate::catalog::reftext::split(cell) {
+        for r in refs {
             // a reference given twice in one column (a merged cell read on several rows)
             // is one
-            let seen = (0..before).any(|i| self.refs[i] == r && self.ref_origin(i) == origin);
+            let seen =
+                (0..before).any(|i| self.refs[i] == r.as_ref() && self.ref_origin(i) == origin);
             if !seen {
-                self.refs.push(r.to_owned());
+                self.refs.push(r.into());
             }
         }
         if origin != RefOrigin::default() || !self.ref_origins.is_empty() {
@@ -242,7 +253,31 @@ pub enum NotAnItem {
     NoItem,
 }
 
-/// A row of a check list not read as a check item (counted, named on stderr and in JSON).
+impl NotAnItem {
+    /// Every kind, in declaration order (`kind as usize` is its place), the order the notes
+    /// name them.
+    pub const ALL: [NotAnItem; 5] = [
+        NotAnItem::Total,
+        NotAnItem::Heading,
+        NotAnItem::Template,
+        NotAnItem::RepeatedHeader,
+        NotAnItem::NoItem,
+    ];
+
+    /// What the row is, in a few words (the outputs' list of rows not read).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            NotAnItem::Total => lang.pick("合計の行", "totals row"),
+            NotAnItem::Heading => lang.pick("見出し", "section heading"),
+            NotAnItem::Template => lang.pick("テンプレートの行", "template row"),
+            NotAnItem::RepeatedHeader => lang.pick("見出し行の繰り返し", "repeated header"),
+            NotAnItem::NoItem => lang.pick("項目のない行", "row without an item"),
+        }
+    }
+}
+
+/// A row of a check list not read as a check item (counted, named on stderr, in the
+/// summary of every output but CSV, and in JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowNotRead {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -282,6 +317,10 @@ pub struct CheckList {
     /// Rows below the header that are not check items (totals, headings, template rows):
     /// not read, but named.
     pub rows_not_read: Vec<RowNotRead>,
+    /// The headers of the columns an item's prose is read from for references written
+    /// there (its text, its note; empty when there is none): one per sheet read, in the
+    /// order of `sheets` (one for CSV, YAML, JSON).
+    pub prose_columns: Vec<[String; 2]>,
     pub items: Vec<CheckItem>,
 }
 

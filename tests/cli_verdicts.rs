@@ -251,7 +251,7 @@ fn an_incomplete_list_is_warned_about_where_warnings_go() {
         .as_array()
         .unwrap()
         .contains(&json!("list-incomplete")));
-    let table = stdout_of(report("en", "status.csv", "table"));
+    let table = stdout_of(report("en", "status.csv", "table").env("COLUMNS", "300"));
     assert!(
         table.contains("WARNING: The CSP list looks incomplete"),
         "{table}"
@@ -295,7 +295,7 @@ fn a_lapsed_registration_covers_nothing_in_every_format() {
         csv_cell(&h, &rows, "V01", "reasons"),
         "registration-lapsed, audit-period-old"
     );
-    let table = stdout_of(report("en", "lapsed.yaml", "table"));
+    let table = stdout_of(report("en", "lapsed.yaml", "table").env("COLUMNS", "300"));
     assert!(
         table.contains("[renewal deadline 2025-03-31: lapsed]"),
         "{table}"
@@ -1040,7 +1040,7 @@ fn a_registration_not_yet_in_effect_covers_nothing_in_every_format() {
         "registration-not-yet-valid"
     );
     assert!(!rows.iter().any(|r| r[2] == "covered"));
-    let table = stdout_of(report("en", "future.yaml", "table"));
+    let table = stdout_of(report("en", "future.yaml", "table").env("COLUMNS", "300"));
     assert!(
         table.contains("[registered 2027-01-01] [renewal deadline 2028-03-31: not yet valid]"),
         "{table}"
@@ -1080,7 +1080,7 @@ fn a_registration_not_yet_in_effect_covers_nothing_in_every_format() {
     assert_eq!(csv_cell(&h, &rows, "V01", "status"), "assurance-gap");
     assert!(csv_cell(&h, &rows, "V01", "additional procedures")
         .contains("ends after the report's date"));
-    let table = stdout_of(report("en", "audit-pending.yaml", "table"));
+    let table = stdout_of(report("en", "audit-pending.yaml", "table").env("COLUMNS", "300"));
     assert!(
         table.contains("audit period not ended: Pending SaaS"),
         "{table}"

@@ -557,3 +557,95 @@ fn an_entry_in_a_sheet_is_refused_as_an_entry() {
         assert!(err.contains("掲載情報のようです"), "{name}: {err}");
     }
 }
+
+/// `examples/csp-list-page.txt` with line `n` (1-based) replaced by `line`, in a temporary
+/// directory kept alive by the caller.
+fn entry_with(n: usize, line: &str) -> (tempfile::TempDir, PathBuf) {
+    let text = std::fs::read_to_string(example("csp-list-page.txt")).unwrap();
+    let edited: Vec<&str> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| if i + 1 == n { line } else { l })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("entry.txt");
+    std::fs::write(&path, edited.join("\n") + "\n").unwrap();
+    (dir, path)
+}
+
+/// A registry fact under the everyday words for it is read as that field (review 9
+/// A-entry-1): `有効期限` is the renewal deadline, so a lapsed one covers nothing.
+#[test]
+fn near_synonym_labels_are_read_as_their_fields() {
+    for label in [
+        "有効期限",
+        "登録の有効期限",
+        "登録有効期限",
+        "次回更新期限",
+        "登録期限",
+    ] {
+        let (_dir, path) = entry_with(6, &format!("{label}\t令和8年3月31日"));
+        let v = report(&path, "2026-04-01");
+        assert_eq!(v["csp"]["registration"], "lapsed", "{label}");
+        assert!(
+            warnings(&v).contains(&"registration-lapsed".to_owned()),
+            "{label}"
+        );
+    }
+    let (_dir, path) = entry_with(50, "監査の対象期間\t2025年10月1日～2026年9月30日");
+    let v = report(&path, "2026-04-01");
+    assert!(
+        warnings(&v).contains(&"audit-period-not-ended".to_owned()),
+        "{v}"
+    );
+    let (_dir, path) = entry_with(51, "重要な後発事象\tあり");
+    let v = report(&path, "2026-04-01");
+    assert_eq!(v["csp"]["subsequent_events"], "あり");
+}
+
+/// A registry fact under a label the entry does not use is refused naming its line, never
+/// passed over as page furniture (review 9 A-entry-1): the lapse, the later registration or
+/// the unfinished audit it states would otherwise be lost and every item stay 充足.
+#[test]
+fn unknown_registry_labels_are_refused_with_their_line() {
+    for (n, line, word) in [
+        (5, "掲載日\t令和8年6月1日", "掲載"),
+        (5, "初回登録日\t令和6年3月1日", "登録"),
+        (50, "対象期間\t2025年10月1日～2026年9月30日", "対象期間"),
+        (50, "監査実施期間\t2025年10月1日～2026年9月30日", "監査"),
+        (52, "改善計画の提出\t有", "改善計画"),
+        (6, "登録の更新期限（予定）\t令和8年3月31日", "期限"),
+    ] {
+        let (_dir, path) = entry_with(n, line);
+        let e = input_error(report_cmd("en", "2026-04-01", &page("checks.csv"), &path));
+        assert!(
+            e.contains(&format!("line {n}: '"))
+                && e.contains(&format!(
+                    "reads as a fact of the ISMAP list entry ('{word}')"
+                )),
+            "{line}: {e}"
+        );
+        assert!(e.contains("登録の更新期限, 監査対象期間"), "{e}");
+    }
+    // the document's own dates and the control titles are no registry facts
+    let (_dir, path) = entry_with(5, "作成日\t2026年4月1日");
+    let v = report(&path, "2026-04-01");
+    assert_eq!(v["csp"]["registered"], Value::Null);
+}
+
+/// The list's title with the date the portal prints beside it states the kind (review 9
+/// C-title-1); a note that is not a date still does not.
+#[test]
+fn a_title_with_its_date_is_the_title() {
+    for title in [
+        "ISMAPクラウドサービスリスト（2025年10月1日時点）",
+        "ISMAPクラウドサービスリスト 2026年10月1日更新",
+    ] {
+        let (_dir, path) = entry_with(1, title);
+        let v = report(&path, "2026-04-01");
+        assert_eq!(v["csp"]["registration_kind"], "ismap", "{title}");
+    }
+    let (_dir, path) = entry_with(1, "ISMAPクラウドサービスリスト（申請中）");
+    let v = report(&path, "2026-04-01");
+    assert_eq!(v["csp"]["registration_kind"], Value::Null);
+}

@@ -714,8 +714,12 @@ fn a_second_references_column_is_read_in_its_own_edition() {
 /// name (`管理策`, here holding categories) is then carried as any other (review 2, C4).
 #[test]
 fn refs_column_names_the_references_column() {
-    let v = json_of(report("named-refs.csv").args(["--format", "json"]));
-    assert_eq!(by_id(&v["items"], "1")["status"], "not-analysed");
+    // without it, the column of ids beside `管理策` is named (review 9, A-chk-1)
+    let err = input_error(report("named-refs.csv"));
+    assert!(
+        err.contains("the column '対応ISMAP' holds ISMAP ids ('9.2.1') beside the references column '管理策'"),
+        "{err}"
+    );
     let v =
         json_of(report("named-refs.csv").args(["--format", "json", "--refs-column", "対応ISMAP"]));
     let one = by_id(&v["items"], "1");

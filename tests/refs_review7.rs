@@ -135,18 +135,19 @@ fn a_shortened_list_is_refused_never_a_clause() {
 #[test]
 fn marks_saying_unknown_are_unresolved_not_outside_ismap() {
     let items = items("refs.csv");
-    for (id, mark) in [
-        ("U01", "?"),
-        ("U02", "？"),
-        ("U03", "…"),
-        ("U04", "〃"),
-        ("U05", "**"),
+    for (id, mark, why) in [
+        ("U01", "?", "not-a-reference"),
+        ("U02", "？", "not-a-reference"),
+        ("U03", "…", "not-a-reference"),
+        // a ditto mark has its own why (fix9-refs): write the row above's references out
+        ("U04", "〃", "ditto"),
+        ("U05", "**", "not-a-reference"),
     ] {
         let item = by_id(&items, id);
         assert_eq!(item["status"], "not-analysed", "{id}: {item}");
         assert_eq!(
             unresolved(item),
-            [(mark.to_owned(), "not-a-reference".to_owned())],
+            [(mark.to_owned(), why.to_owned())],
             "{id}"
         );
     }

@@ -824,6 +824,28 @@ impl CatalogInfo {
     }
 }
 
+/// How many detailed controls `catalog` holds when it does not hold them all (the embedded
+/// skeleton); `None` for a complete one.
+pub fn details_held(catalog: &Catalog) -> Option<usize> {
+    (!catalog.details_complete()).then(|| {
+        catalog
+            .entries()
+            .iter()
+            .filter(|e| e.layer == crate::catalog::Layer::Control)
+            .filter(|e| e.level == crate::catalog::Level::Detail)
+            .count()
+    })
+}
+
+/// What a catalog holding only `held` detailed controls leaves unchecked (`report`'s
+/// summary, `readiness`'s note).
+pub fn catalog_incomplete_text(held: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("このカタログの詳細管理策は{held}件のみです(公式の管理基準には約1,100件): ほかの詳細管理策は確認していません。公式の管理基準ワークブックから `ismap-gap catalog import` でカタログを作成し --catalog で指定してください"),
+        Lang::En => format!("The active catalog holds only {held} detailed controls (the official criteria have about 1,100): the others are not checked; build the full catalog from the official workbook with `ismap-gap catalog import` and pass it with --catalog"),
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct CspInfo {
     pub name: String,
@@ -946,6 +968,10 @@ pub struct GapReport {
     /// The previous review carried forward (`--review`): what changed, what was removed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<ReviewSummary>,
+    /// [`details_held`] of the catalog: said under its name in the summaries (the JSON's
+    /// catalog names it; `ismap-gap catalog` counts it).
+    #[serde(skip)]
+    pub catalog_details_held: Option<usize>,
 }
 
 /// The items' results, most severe first, with what their details are derived from: each
@@ -2760,7 +2786,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 21,
+        schema_version: 22,
         lang,
         as_of,
         warnings,
@@ -2770,6 +2796,7 @@ pub fn analyse_resolved(
             version: catalog.version.clone(),
             origin: catalog.origin.clone(),
         },
+        catalog_details_held: details_held(catalog),
         csp: CspInfo {
             name: att.display_name(),
             provider: att.provider.clone(),

@@ -632,18 +632,10 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
             },
         });
     }
-    if !catalog.details_complete() {
-        let held = catalog
-            .entries()
-            .iter()
-            .filter(|e| e.layer == Layer::Control && e.level == Level::Detail)
-            .count();
+    if let Some(held) = crate::analysis::gap::details_held(catalog) {
         notes.push(Warning {
             code: "catalog-incomplete",
-            message: match lang {
-                Lang::Ja => format!("このカタログの詳細管理策は{held}件のみです(公式の管理基準には約1,100件): ほかの詳細管理策は確認していません。公式の管理基準ワークブックから `ismap-gap catalog import` でカタログを作成し --catalog で指定してください"),
-                Lang::En => format!("The active catalog holds only {held} detailed controls (the official criteria have about 1,100): the others are not checked; build the full catalog from the official workbook with `ismap-gap catalog import` and pass it with --catalog"),
-            },
+            message: crate::analysis::gap::catalog_incomplete_text(held, lang),
         });
     }
     if !not_stated.is_empty() {

@@ -67,6 +67,8 @@ impl Serialize for Decision {
 /// One item of the previous report, as its gap sheet or CSV holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreviousItem {
+    /// Its row in the previous report (the header is row 1).
+    pub row: usize,
     pub id: String,
     pub title: String,
     /// The references cell as written (the item's references joined by `, `).
@@ -739,7 +741,9 @@ pub fn apply(
         })
         .collect();
     summary.removed = summary.removed_items.len();
-    if let Some(w) = ids_unmatched(report, &previous, &origin) {
+    if let Some(w) = ids_unmatched(report, &previous, &origin)
+        .or_else(|| ids_converted(report, &previous, &origin))
+    {
         report.warnings.push(w);
     }
     report.review = Some(summary);
@@ -775,6 +779,80 @@ fn ids_unmatched(report: &GapReport, previous: &Previous, origin: &str) -> Optio
             Lang::En => format!("No id of the previous review {origin} (e.g. '{before}') is an id of this report (e.g. '{now}'): no decision or comment is carried forward, every item is new and every previous one removed{en_more}"),
         },
     })
+}
+
+/// How many of the previous rows whose ids match nothing [`ids_converted`] names.
+const UNMATCHED_NAMED: usize = 5;
+
+/// The warning when only some ids of the previous review match nothing and Excel may have
+/// converted them: an id of this report not in the review that Excel turns into a date or a
+/// number (`1-1`, `001`), or an id of the review that looks like what it turns them into
+/// (`1月1日`, `Jan-01`, `1`). Those decisions are not carried (the item is new, the
+/// previous row removed): the rows are named, the first [`UNMATCHED_NAMED`] of them.
+fn ids_converted(report: &GapReport, previous: &Previous, origin: &str) -> Option<Warning> {
+    let now: std::collections::HashSet<&str> = report.items.iter().map(|i| i.id.as_str()).collect();
+    let then: std::collections::HashSet<&str> =
+        previous.items.iter().map(|p| p.id.as_str()).collect();
+    let unmatched: Vec<&PreviousItem> = previous
+        .items
+        .iter()
+        .filter(|p| !now.contains(p.id.as_str()))
+        .collect();
+    let new: Vec<&str> = now
+        .iter()
+        .copied()
+        .filter(|id| !then.contains(id))
+        .collect();
+    let excel = new.iter().any(|id| excel_converts(id))
+        || unmatched.iter().any(|p| excel_converted(&p.id, &new));
+    if unmatched.is_empty() || !excel {
+        return None;
+    }
+    let mut rows: Vec<String> = unmatched
+        .iter()
+        .take(UNMATCHED_NAMED)
+        .map(|p| match report.lang {
+            Lang::Ja => format!("{}行目 '{}'", p.row, p.id),
+            Lang::En => format!("row {} '{}'", p.row, p.id),
+        })
+        .collect();
+    if unmatched.len() > UNMATCHED_NAMED {
+        rows.push("…".to_owned());
+    }
+    let (n, rows) = (unmatched.len(), rows.join(", "));
+    Some(Warning {
+        code: "review-ids-unmatched",
+        message: match report.lang {
+            Lang::Ja => format!("前回のレビュー {origin} の{n}行は項番が今回のどの確認項目とも一致しません({rows}): その判断・コメントは引き継がれず、前回の項目は削除、今回の項目は新規として扱われます。CSVをExcelで開いて保存すると、日付や数値に見える項番(1-1、3/4、001)は変換されます(1月1日、3月4日、1): 前回のCSVは データ → テキストまたはCSVから で項番の列を文字列として開き、項番を元に戻してください(--format xlsx の出力は文字列のまま開きます)"),
+            Lang::En => format!("{n} row(s) of the previous review {origin} have ids that are no id of this report ({rows}): their decisions and comments are not carried forward (the previous item counts as removed, this report's as new). Excel converts ids that look like dates or numbers (1-1, 3/4, 001) when it opens a CSV and saves it (Jan 01, 04-Mar, 1): open the CSV through Data → From Text/CSV with the id column as text and restore the ids (an xlsx written with --format xlsx opens as written)"),
+        },
+    })
+}
+
+/// Whether `id` of a previous review looks like what Excel makes of an id when it opens a
+/// CSV: a date (`1月1日`, `Jan-01`, `01-Jan`, `3/4/2026`) or a number that one of `new` (the
+/// ids of this report not in the review) is with its leading zeros or trailing decimal
+/// zeros (`1` of `001`, `5.1` of `5.10`).
+fn excel_converted(id: &str, new: &[&str]) -> bool {
+    let digits = |p: &str| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let month = |p: &str| p.len() == 3 && p.bytes().all(|b| b.is_ascii_alphabetic());
+    let japanese_date = id
+        .strip_suffix('日')
+        .and_then(|d| d.split_once('月'))
+        .is_some_and(|(m, d)| digits(m) && digits(d));
+    let dashed = id
+        .split_once(['-', ' '])
+        .is_some_and(|(a, b)| (month(a) && digits(b)) || (digits(a) && month(b)));
+    let slashed = {
+        let parts: Vec<&str> = id.split('/').collect();
+        parts.len() == 3 && parts.iter().all(|p| digits(p))
+    };
+    let number = |s: &str| s.parse::<f64>().ok();
+    let renumbered = number(id).is_some_and(|v| {
+        new.iter()
+            .any(|n| n.bytes().all(|b| b.is_ascii_digit() || b == b'.') && number(n) == Some(v))
+    });
+    japanese_date || dashed || slashed || renumbered
 }
 
 /// Whether Excel, opening a CSV, turns this id into a date or a number: digits joined by

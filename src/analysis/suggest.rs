@@ -26,6 +26,7 @@
 //! - scores are rounded to two decimals; below [`MIN_SCORE`] nothing is suggested ("no
 //!   confident match"); from [`CONFIDENT_SCORE`] a candidate rests on more than one weak
 //!   or similar word; ties keep catalog order.
+use std::borrow::Cow;
 use std::path::Path;
 
 use serde::Serialize;
@@ -284,8 +285,8 @@ pub(crate) fn on_two_threads<T: Send, R: Send, S: Default>(
 pub const REPORT_CANDIDATES: usize = 3;
 
 /// Names the top candidates in the procedure of every item of `report` that has no
-/// references (`"9.4.2 title"`); statuses and everything else stay as they are. Loads the
-/// lexicon only when some item has no references.
+/// references (`"9.4.2 title"`); statuses and everything else stay as they are. Builds
+/// the suggester only when some item has no references.
 pub fn add_report_candidates(
     catalog: &Catalog,
     report: &mut crate::analysis::GapReport,
@@ -298,8 +299,7 @@ pub fn add_report_candidates(
     {
         return Ok(());
     }
-    let lexicon = Lexicon::embedded()?;
-    let suggester = Suggester::new(catalog, &lexicon);
+    let suggester = Suggester::embedded(catalog)?;
     let lang = report.lang;
     let wanting: Vec<(usize, &str)> = (report.items.iter().enumerate())
         .filter(|(_, item)| item.reasons.contains(&Reason::NoReference))
@@ -328,7 +328,7 @@ fn file_name(p: &Path) -> String {
 struct Field {
     objective: u32,
     /// The title or term as written.
-    display: String,
+    display: Cow<'static, str>,
     weight: f64,
     /// Total rarity of its n-grams (at least that of [`MIN_RARE_NGRAMS`] of the rarest).
     mass: f64,
@@ -362,17 +362,14 @@ pub struct Suggester<'c> {
     stopwords: Vec<String>,
 }
 
-/// The prepared form for the embedded catalog and lexicon ([`Prepared::to_text`]).
-pub const PREPARED: &str = include_str!("../../catalog/suggest-index.txt");
-
 /// What a [`Suggester`] costs to build, computed once: the [`TermParts`] (every title and
 /// lexicon word normalised) and every objective's titles, category titles and terms as
-/// n-grams. For the embedded catalog and lexicon it is prepared ahead of time
-/// ([`PREPARED`], `catalog/suggest-index.txt`; `tests/catalog_data.rs` checks that it is
-/// what a fresh build gives, and `ISMAP_GAP_REGENERATE=1` rewrites it), so that a run
-/// reads it instead of normalising some 4,000 words; with another catalog or lexicon it is
-/// built ([`Prepared::embedded_for`] knows them apart by [`fingerprint`]). The form is
-/// lines of tab-separated fields, read in a fraction of the time JSON takes.
+/// n-grams. For the embedded catalog and lexicon it is prepared ahead of time as Rust
+/// statics compiled in (`catalog/suggest-index.rs`, written by [`Prepared::to_rust`];
+/// `tests/catalog_data.rs` checks that it is what a fresh build gives, and
+/// `ISMAP_GAP_REGENERATE=1` rewrites it), so that a run neither normalises some 4,000
+/// words nor parses anything, and needs no lexicon; with another catalog or lexicon it is
+/// built ([`Prepared::embedded_for`] knows them apart by [`fingerprint`]).
 #[derive(Debug, Clone)]
 pub struct Prepared {
     /// The [`fingerprint`] of the catalog and lexicon it was prepared from.
@@ -389,8 +386,8 @@ pub struct RawField {
     objective: u32,
     weight: FieldWeight,
     /// Its n-grams (ids into [`Prepared::features`]), sorted.
-    ids: Vec<u32>,
-    display: String,
+    ids: Cow<'static, [u32]>,
+    display: Cow<'static, str>,
 }
 
 /// Where a field's weight comes from: a title (1), a category title
@@ -401,9 +398,6 @@ enum FieldWeight {
     Category,
     Term(u32),
 }
-
-/// The first line of the prepared form, before the fingerprint.
-const PREPARED_HEADER: &str = "ismap-gap suggest index 1";
 
 impl Prepared {
     /// Computes it for `catalog` and `lexicon`.
@@ -441,9 +435,13 @@ impl Prepared {
                 let text: Vec<&str> = term
                     .parts
                     .iter()
-                    .map(|&p| index.patterns[p as usize].as_str())
+                    .map(|&p| &*index.patterns[p as usize])
                     .collect();
-                norm.push((text.join(" "), FieldWeight::Term(t), term.display.clone()));
+                norm.push((
+                    text.join(" "),
+                    FieldWeight::Term(t),
+                    term.display.to_string(),
+                ));
             }
             for (text, weight, display) in norm {
                 keys.clear();
@@ -463,8 +461,8 @@ impl Prepared {
                     fields.push(RawField {
                         objective: o as u32,
                         weight,
-                        ids,
-                        display,
+                        ids: ids.into(),
+                        display: display.into(),
                     });
                 }
             }
@@ -475,6 +473,8 @@ impl Prepared {
                 patterns: index.patterns,
                 terms: index.terms,
                 skipped: index.skipped,
+                variants: lexicon.variants.clone(),
+                topics: index.topics,
             },
             features,
             fields,
@@ -483,193 +483,155 @@ impl Prepared {
 
     /// The prepared form compiled in, when it was prepared from `catalog` and `lexicon`.
     pub fn embedded_for(catalog: &Catalog, lexicon: &Lexicon) -> Option<Prepared> {
-        Prepared::from_text(PREPARED, fingerprint(catalog, lexicon))
+        (fingerprint(catalog, lexicon) == embedded_index::SOURCE).then(Prepared::embedded)
     }
 
-    /// The prepared form: a header line with the fingerprint, then one line per pattern
-    /// (`p`), term (`t`: display, parts, owners `o1,2` or outside topic `x3`, title and
-    /// weak flags, words of another meaning), skipped id (`s`), n-gram key (`f`) and field
-    /// (`d`: objective, weight `T`, `C` or term `t12`, n-gram ids, display), in order.
-    /// Fails on a text holding a tab or a line break, which the form cannot carry.
-    pub fn to_text(&self) -> Result<String, String> {
-        use std::fmt::Write;
-        let nums = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
-        let text = |s: &str| {
-            if s.contains(['\t', '\n', '\r']) {
-                Err(format!("{s:?} holds a tab or a line break"))
-            } else {
-                Ok(s.to_owned())
-            }
-        };
-        let mut out = format!("{PREPARED_HEADER}\t{}\n", self.source);
-        for p in &self.terms.patterns {
-            let _ = writeln!(out, "p\t{}", text(p)?);
+    /// The prepared form compiled in (for the embedded catalog and lexicon).
+    fn embedded() -> Prepared {
+        use embedded_index::{Who, FEATURES, FIELDS, PATTERNS, SKIPPED, TERMS, TOPICS, VARIANTS};
+        let owned = |l: &[&str]| -> Vec<String> { l.iter().map(|&s| s.to_owned()).collect() };
+        // the rows' texts and lists are borrowed, not copied
+        Prepared {
+            source: embedded_index::SOURCE,
+            terms: TermParts {
+                patterns: PATTERNS.iter().map(|&p| Cow::Borrowed(p)).collect(),
+                terms: (TERMS.iter())
+                    .map(|t| Term {
+                        display: Cow::Borrowed(t.0),
+                        parts: Cow::Borrowed(t.1),
+                        owner: match t.2 {
+                            Who::O(o) => Owner::Objectives(Cow::Borrowed(o)),
+                            Who::X(k) => Owner::Outside(k),
+                        },
+                        title: t.3,
+                        weight: 1.0,
+                        weak: t.4,
+                        not_with: Cow::Borrowed(t.5),
+                    })
+                    .collect(),
+                skipped: owned(SKIPPED),
+                variants: VARIANTS.iter().map(|g| owned(g)).collect(),
+                topics: (TOPICS.iter())
+                    .map(|&(id, ja, en)| {
+                        let label = Label {
+                            ja: ja.to_owned(),
+                            en: en.to_owned(),
+                        };
+                        (id.to_owned(), label)
+                    })
+                    .collect(),
+            },
+            features: FEATURES.to_vec(),
+            fields: (FIELDS.iter())
+                .map(|f| RawField {
+                    objective: f.0,
+                    weight: f.1,
+                    ids: Cow::Borrowed(f.2),
+                    display: Cow::Borrowed(f.3),
+                })
+                .collect(),
         }
+    }
+
+    /// The prepared form as Rust statics (`catalog/suggest-index.rs`, compiled in by
+    /// [`embedded_index`]): strings written as Rust literals (`{:?}`), numbers as they are.
+    pub fn to_rust(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::from(
+            "// The suggester's index prepared for the embedded catalog and lexicon, compiled in by\n\
+             // `analysis::suggest::embedded_index`. Written by `Prepared::to_rust`\n\
+             // (`ISMAP_GAP_REGENERATE=1 cargo test --test catalog_data`): do not edit.\n",
+        );
+        let _ = writeln!(out, "pub const SOURCE: u64 = {};", self.source);
+        let strs = |l: &[String]| {
+            l.iter()
+                .map(|s| format!("{s:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(out, "pub static VARIANTS: &[&[&str]] = &[");
+        for g in &self.terms.variants {
+            let _ = writeln!(out, "&[{}],", strs(g));
+        }
+        let _ = writeln!(out, "];\npub static TOPICS: &[(&str, &str, &str)] = &[");
+        for (id, label) in &self.terms.topics {
+            let _ = writeln!(out, "({id:?}, {:?}, {:?}),", label.ja, label.en);
+        }
+        let _ = writeln!(out, "];\npub static PATTERNS: &[&str] = &[");
+        for p in &self.terms.patterns {
+            let _ = writeln!(out, "{p:?},");
+        }
+        let _ = writeln!(out, "];\npub static TERMS: &[T] = &[");
         for t in &self.terms.terms {
             let owner = match &t.owner {
-                Owner::Objectives(o) => format!("o{}", nums(o)),
-                Owner::Outside(k) => format!("x{k}"),
+                Owner::Objectives(o) => format!("O(&{o:?})"),
+                Owner::Outside(k) => format!("X({k})"),
             };
             let _ = writeln!(
                 out,
-                "t\t{}\t{}\t{owner}\t{}{}\t{}",
-                text(&t.display)?,
-                nums(&t.parts),
-                u8::from(t.title),
-                u8::from(t.weak),
-                nums(&t.not_with)
+                "T({:?}, &{:?}, {owner}, {}, {}, &{:?}),",
+                t.display, t.parts, t.title, t.weak, t.not_with
             );
         }
-        for id in &self.terms.skipped {
-            let _ = writeln!(out, "s\t{}", text(id)?);
-        }
+        let _ = writeln!(
+            out,
+            "];\npub static SKIPPED: &[&str] = &[{}];",
+            strs(&self.terms.skipped)
+        );
+        let _ = writeln!(out, "pub static FEATURES: &[u64] = &[");
         for k in &self.features {
-            let _ = writeln!(out, "f\t{k}");
+            let _ = writeln!(out, "{k},");
         }
+        let _ = writeln!(out, "];\npub static FIELDS: &[D] = &[");
         for f in &self.fields {
             let weight = match f.weight {
-                FieldWeight::Title => "T".to_owned(),
-                FieldWeight::Category => "C".to_owned(),
-                FieldWeight::Term(t) => format!("t{t}"),
+                FieldWeight::Title => "Title".to_owned(),
+                FieldWeight::Category => "Category".to_owned(),
+                FieldWeight::Term(t) => format!("Term({t})"),
             };
             let _ = writeln!(
                 out,
-                "d\t{}\t{weight}\t{}\t{}",
-                f.objective,
-                nums(&f.ids),
-                text(&f.display)?
+                "D({}, {weight}, &{:?}, {:?}),",
+                f.objective, f.ids, f.display
             );
         }
-        Ok(out)
-    }
-
-    /// Reads [`Prepared::to_text`]'s form, when its fingerprint is `source` (else, or when
-    /// it is not that form, `None`: the caller builds instead).
-    pub fn from_text(text: &str, source: u64) -> Option<Prepared> {
-        let mut r = Fields { text, at: 0 };
-        if r.text()? != PREPARED_HEADER || r.text()?.parse::<u64>().ok()? != source {
-            return None;
-        }
-        let mut p = Prepared {
-            source,
-            terms: TermParts {
-                patterns: Vec::new(),
-                terms: Vec::new(),
-                skipped: Vec::new(),
-            },
-            features: Vec::new(),
-            fields: Vec::new(),
-        };
-        while r.at < text.len() {
-            match r.text()? {
-                "p" => p.terms.patterns.push(r.text()?.to_owned()),
-                "t" => {
-                    let display = r.text()?.to_owned();
-                    let parts = r.nums()?;
-                    let owner = match r.byte()? {
-                        b'o' => Owner::Objectives(r.nums()?),
-                        b'x' => Owner::Outside(r.num()?),
-                        _ => return None,
-                    };
-                    let [title, weak] = r.text()?.as_bytes() else {
-                        return None;
-                    };
-                    p.terms.terms.push(Term {
-                        display,
-                        parts,
-                        owner,
-                        title: *title == b'1',
-                        weight: 1.0,
-                        weak: *weak == b'1',
-                        not_with: r.nums()?,
-                    });
-                }
-                "s" => p.terms.skipped.push(r.text()?.to_owned()),
-                "f" => p.features.push(r.text()?.parse().ok()?),
-                "d" => {
-                    let objective = r.num()?;
-                    let weight = match r.text()? {
-                        "T" => FieldWeight::Title,
-                        "C" => FieldWeight::Category,
-                        t => FieldWeight::Term(t.strip_prefix('t')?.parse().ok()?),
-                    };
-                    p.fields.push(RawField {
-                        objective,
-                        weight,
-                        ids: r.nums()?,
-                        display: r.text()?.to_owned(),
-                    });
-                }
-                _ => return None,
-            }
-        }
-        Some(p)
+        out.push_str("];\n");
+        out
     }
 }
 
-/// A reader of the prepared form's fields: each ends at a tab or a line break.
-struct Fields<'t> {
-    text: &'t str,
-    at: usize,
-}
+/// The prepared form for the embedded catalog and lexicon, as written by
+/// [`Prepared::to_rust`]: static rows, read without parsing.
+mod embedded_index {
+    use super::FieldWeight::{self, Category, Term, Title};
+    use Who::{O, X};
 
-impl<'t> Fields<'t> {
-    /// The field at the cursor, as text.
-    fn text(&mut self) -> Option<&'t str> {
-        let rest = self.text.get(self.at..)?;
-        let end = memchr::memchr2(b'\t', b'\n', rest.as_bytes())?;
-        self.at += end + 1;
-        rest.get(..end)
+    /// A term: display, parts, owner, title, weak, patterns of another meaning (see
+    /// [`crate::catalog::lexicon::Term`]).
+    pub(super) struct T(
+        pub(super) &'static str,
+        pub(super) &'static [u32],
+        pub(super) Who,
+        pub(super) bool,
+        pub(super) bool,
+        pub(super) &'static [u32],
+    );
+
+    /// Who a term stands for: objectives, or an outside topic.
+    pub(super) enum Who {
+        O(&'static [u32]),
+        X(u32),
     }
 
-    /// One byte at the start of a field (the rest of it read next).
-    fn byte(&mut self) -> Option<u8> {
-        let b = *self.text.as_bytes().get(self.at)?;
-        self.at += 1;
-        Some(b)
-    }
+    /// A field: objective, weight, n-gram ids, display (see [`super::RawField`]).
+    pub(super) struct D(
+        pub(super) u32,
+        pub(super) FieldWeight,
+        pub(super) &'static [u32],
+        pub(super) &'static str,
+    );
 
-    /// A field (or the rest of one) that is a number.
-    fn num(&mut self) -> Option<u32> {
-        let (n, end) = self.number()?;
-        matches!(end, b'\t' | b'\n').then_some(n?)
-    }
-
-    /// The digits at the cursor as a number (`None` when there are none), and the byte
-    /// that ends them (read).
-    fn number(&mut self) -> Option<(Option<u32>, u8)> {
-        let bytes = self.text.as_bytes();
-        let mut n: Option<u32> = None;
-        loop {
-            let b = *bytes.get(self.at)?;
-            self.at += 1;
-            if !b.is_ascii_digit() {
-                return Some((n, b));
-            }
-            n = Some(
-                n.unwrap_or(0)
-                    .checked_mul(10)?
-                    .checked_add(u32::from(b - b'0'))?,
-            );
-        }
-    }
-
-    /// A field (or the rest of one) that is a list of numbers, comma-separated (empty:
-    /// none).
-    fn nums(&mut self) -> Option<Vec<u32>> {
-        let mut out = Vec::with_capacity(8);
-        loop {
-            match self.number()? {
-                (Some(n), b',') => out.push(n),
-                (Some(n), b'\t' | b'\n') => {
-                    out.push(n);
-                    return Some(out);
-                }
-                (None, b'\t' | b'\n') if out.is_empty() => return Some(out),
-                _ => return None,
-            }
-        }
-    }
+    include!("../../catalog/suggest-index.rs");
 }
 
 /// A 64-bit FNV-1a hash of everything a [`Prepared`] is computed from: each entry of the
@@ -799,23 +761,35 @@ const STOPWORDS: &[&str] = &[
 ];
 
 impl<'c> Suggester<'c> {
-    /// The suggester for `catalog` and `lexicon`: from [`Prepared::EMBEDDED`] when it was
-    /// prepared from these two (the embedded ones), else built.
+    /// The suggester for `catalog` and `lexicon`: from the prepared form compiled in when
+    /// it was prepared from these two (the embedded ones, told by [`fingerprint`]), else
+    /// built.
     pub fn new(catalog: &'c Catalog, lexicon: &Lexicon) -> Suggester<'c> {
         match Prepared::embedded_for(catalog, lexicon) {
-            Some(prepared) => Suggester::from_prepared(catalog, lexicon, prepared),
+            Some(prepared) => Suggester::from_prepared(catalog, prepared),
             None => Suggester::build(catalog, lexicon),
         }
+    }
+
+    /// The suggester for `catalog` and the embedded lexicon: for the embedded catalog, the
+    /// prepared form compiled in (neither the lexicon read nor a fingerprint computed:
+    /// `tests/catalog_data.rs` proves it was prepared from these two); for another, as
+    /// [`Suggester::new`].
+    pub fn embedded(catalog: &'c Catalog) -> anyhow::Result<Suggester<'c>> {
+        if catalog.is_embedded() {
+            return Ok(Suggester::from_prepared(catalog, Prepared::embedded()));
+        }
+        Ok(Suggester::new(catalog, &Lexicon::embedded()?))
     }
 
     /// The suggester built from `catalog` and `lexicon` (what [`Prepared`] holds, computed).
     pub fn build(catalog: &'c Catalog, lexicon: &Lexicon) -> Suggester<'c> {
         let prepared = Prepared::build(catalog, lexicon);
-        Suggester::from_prepared(catalog, lexicon, prepared)
+        Suggester::from_prepared(catalog, prepared)
     }
 
-    fn from_prepared(catalog: &'c Catalog, lexicon: &Lexicon, prepared: Prepared) -> Suggester<'c> {
-        let terms = TermIndex::with_parts(catalog, lexicon, prepared.terms);
+    fn from_prepared(catalog: &'c Catalog, prepared: Prepared) -> Suggester<'c> {
+        let terms = TermIndex::with_parts(catalog, prepared.terms);
         let mut s = Suggester {
             catalog,
             terms,
@@ -841,7 +815,7 @@ impl<'c> Suggester<'c> {
         let mut df = vec![0u32; n_features];
         let mut last_seen = vec![u32::MAX; n_features];
         for f in &raw {
-            for &id in &f.ids {
+            for &id in f.ids.iter() {
                 if last_seen[id as usize] != f.objective {
                     last_seen[id as usize] = f.objective;
                     df[id as usize] += 1;
@@ -858,10 +832,15 @@ impl<'c> Suggester<'c> {
         let common = (n * COMMON_SHARE).ceil() as u32;
         let min_mass = MIN_RARE_NGRAMS * (1.0 + n).ln();
         self.postings = vec![Vec::new(); n_features];
-        for (i, mut f) in raw.into_iter().enumerate() {
-            f.ids.retain(|&id| df[id as usize] <= common);
-            let mass: f64 = f.ids.iter().map(|&id| self.idf[id as usize]).sum();
-            for &id in &f.ids {
+        for (i, f) in raw.into_iter().enumerate() {
+            let rare = || {
+                f.ids
+                    .iter()
+                    .copied()
+                    .filter(|&id| df[id as usize] <= common)
+            };
+            let mass: f64 = rare().map(|id| self.idf[id as usize]).sum();
+            for id in rare() {
                 self.postings[id as usize].push(i as u32);
             }
             let weight = match f.weight {
@@ -918,7 +897,7 @@ impl<'c> Suggester<'c> {
             match &term.owner {
                 Owner::Objectives(owners) => {
                     let w = term.weight / term.parts.len() as f64;
-                    for &o in owners {
+                    for &o in owners.iter() {
                         s.evidence.push((o, start, end, w));
                     }
                 }
@@ -1054,9 +1033,7 @@ impl<'c> Suggester<'c> {
             .filter_map(|(&t, &at)| {
                 let term = &self.terms.terms[t as usize];
                 match &term.owner {
-                    Owner::Objectives(owners) if owners.contains(&o) => {
-                        Some((at, term.display.as_str()))
-                    }
+                    Owner::Objectives(owners) if owners.contains(&o) => Some((at, &*term.display)),
                     _ => None,
                 }
             })
@@ -1070,7 +1047,7 @@ impl<'c> Suggester<'c> {
         }
         // the field most like the text, when it is not one of the terms found already
         if let Some(fd) = self.fields.get(field as usize) {
-            if !out.contains(&fd.display) {
+            if !out.iter().any(|x| *x == fd.display) {
                 out.push(format!("≒{}", fd.display));
             }
         }
@@ -1171,6 +1148,7 @@ mod tests {
         let lexicon = Lexicon::embedded().unwrap();
         assert!(Prepared::embedded_for(&catalog, &lexicon).is_some());
         let prepared = Suggester::new(&catalog, &lexicon);
+        let embedded = Suggester::embedded(&catalog).unwrap();
         let built = Suggester::build(&catalog, &lexicon);
         let mut scratch = Scratch::default();
         for text in [
@@ -1182,9 +1160,15 @@ mod tests {
             "入退室の鍵の管理",
         ] {
             for lang in [Lang::Ja, Lang::En] {
+                let fresh = built.suggest(text, 5, lang, &mut scratch);
                 assert_eq!(
                     prepared.suggest(text, 5, lang, &mut scratch),
-                    built.suggest(text, 5, lang, &mut scratch),
+                    fresh,
+                    "{text}"
+                );
+                assert_eq!(
+                    embedded.suggest(text, 5, lang, &mut scratch),
+                    fresh,
                     "{text}"
                 );
             }
@@ -1195,8 +1179,16 @@ mod tests {
         let entry = doc.entries.iter_mut().find(|e| e.id == "9.4.2").unwrap();
         entry.title.ja = Some("量子鍵配送".to_owned());
         let edited = Catalog::new(doc, "edited".to_owned());
+        assert!(!edited.is_embedded());
         assert!(Prepared::embedded_for(&edited, &lexicon).is_none());
         let r = Suggester::new(&edited, &lexicon).suggest("量子鍵配送", 3, Lang::Ja, &mut scratch);
+        assert_eq!(ids(&r).first(), Some(&"9.4.2"), "{r:?}");
+        let r = (Suggester::embedded(&edited).unwrap()).suggest(
+            "量子鍵配送",
+            3,
+            Lang::Ja,
+            &mut scratch,
+        );
         assert_eq!(ids(&r).first(), Some(&"9.4.2"), "{r:?}");
     }
 

@@ -49,5 +49,6 @@ pub fn load() -> Result<Catalog, Vec<InputError>> {
     }
     let mut catalog = Catalog::new(doc, PATH.to_owned());
     catalog.origin = "embedded".to_owned();
+    catalog.embedded = true;
     Ok(catalog)
 }

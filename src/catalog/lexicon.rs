@@ -5,6 +5,7 @@
 //! `catalog/lexicon.json` (JSON parses in a fraction of the time YAML takes, and `report`
 //! loads the lexicon whenever an item has no references); `tests/catalog_data.rs` checks
 //! that the JSON is exactly what the YAML gives (`ISMAP_GAP_REGENERATE=1` rewrites it).
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
@@ -118,18 +119,20 @@ impl Lexicon {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Owner {
     /// Candidate objectives, by their index in [`TermIndex::objectives`].
-    Objectives(Vec<u32>),
+    Objectives(Cow<'static, [u32]>),
     /// An outside topic, by its index in [`TermIndex::topics`].
     Outside(u32),
 }
 
-/// One term, normalised: a word or phrase, or (`A+B`) words that must all occur.
+/// One term, normalised: a word or phrase, or (`A+B`) words that must all occur. Its texts
+/// and lists are borrowed when it comes from the index compiled in
+/// (`analysis::suggest::Prepared`), owned when it was built.
 #[derive(Debug, Clone)]
 pub struct Term {
     /// As written in the lexicon (or the catalog title it is).
-    pub display: String,
+    pub display: Cow<'static, str>,
     /// Normalised parts: one for a word or phrase, two or more for `A+B`.
-    pub parts: Vec<u32>,
+    pub parts: Cow<'static, [u32]>,
     pub owner: Owner,
     /// A catalog title rather than a lexicon word.
     pub title: bool,
@@ -140,7 +143,7 @@ pub struct Term {
     pub weak: bool,
     /// Patterns of words of another meaning (see [`Lexicon::other_senses`]): when one occurs
     /// in the text, this term does not count.
-    pub not_with: Vec<u32>,
+    pub not_with: Cow<'static, [u32]>,
 }
 
 /// The costly part of a [`TermIndex`]: the catalog's titles and the lexicon's words
@@ -150,10 +153,14 @@ pub struct Term {
 #[derive(Debug, Clone)]
 pub struct TermParts {
     /// Normalised strings the finder looks for (term parts).
-    pub patterns: Vec<String>,
+    pub patterns: Vec<Cow<'static, str>>,
     pub terms: Vec<Term>,
     /// Lexicon ids the catalog does not hold (or not as an objective).
     pub skipped: Vec<String>,
+    /// The lexicon's spelling variants (see [`Lexicon::variants`]), for the [`Normalizer`].
+    pub variants: Vec<Vec<String>>,
+    /// The lexicon's outside topics: id and label (see [`TermIndex::topics`]).
+    pub topics: Vec<(String, Label)>,
 }
 
 /// A candidate objective.
@@ -173,7 +180,7 @@ pub struct TermIndex {
     pub topics: Vec<(String, Label)>,
     pub terms: Vec<Term>,
     /// Normalised strings the finder looks for (term parts).
-    pub patterns: Vec<String>,
+    pub patterns: Vec<Cow<'static, str>>,
     /// Per pattern: the terms that are this pattern alone.
     pattern_terms: Vec<Vec<u32>>,
     /// Per pattern: the `A+B` terms it is a part of.
@@ -232,34 +239,26 @@ impl TermIndex {
         let normalizer = Normalizer::new(&lexicon.variants);
         let objectives = candidates(catalog);
         let parts = TermParts::build(catalog, lexicon, &normalizer, &objectives);
-        TermIndex::assemble(lexicon, normalizer, objectives, parts)
+        TermIndex::assemble(normalizer, objectives, parts)
     }
 
-    /// The index of `lexicon` against `catalog` from its [`TermParts`] built before (for
-    /// these two: see `analysis::suggest::Prepared`).
-    pub fn with_parts(catalog: &Catalog, lexicon: &Lexicon, parts: TermParts) -> TermIndex {
-        let normalizer = Normalizer::new(&lexicon.variants);
-        TermIndex::assemble(lexicon, normalizer, candidates(catalog), parts)
+    /// The index against `catalog` from the [`TermParts`] built before of a lexicon and
+    /// this catalog (see `analysis::suggest::Prepared`): the lexicon itself is not needed.
+    pub fn with_parts(catalog: &Catalog, parts: TermParts) -> TermIndex {
+        let normalizer = Normalizer::new(&parts.variants);
+        TermIndex::assemble(normalizer, candidates(catalog), parts)
     }
 
     /// The index from its parts: weights, the look-ups from patterns and objectives to
     /// terms, and the word finder.
-    fn assemble(
-        lexicon: &Lexicon,
-        normalizer: Normalizer,
-        objectives: Vec<Candidate>,
-        parts: TermParts,
-    ) -> TermIndex {
+    fn assemble(normalizer: Normalizer, objectives: Vec<Candidate>, parts: TermParts) -> TermIndex {
         let TermParts {
             patterns,
             mut terms,
             skipped,
+            variants: _,
+            topics,
         } = parts;
-        let topics: Vec<(String, Label)> = lexicon
-            .outside
-            .iter()
-            .map(|t| (t.id.clone(), t.label.clone()))
-            .collect();
         let mut pattern_terms = vec![Vec::new(); patterns.len()];
         let mut pattern_parts = vec![Vec::new(); patterns.len()];
         let mut objective_terms = vec![Vec::new(); objectives.len()];
@@ -267,11 +266,11 @@ impl TermIndex {
             if let Owner::Objectives(owners) = &term.owner {
                 term.weight =
                     1.0 / (owners.len() as f64).sqrt() * if term.weak { WEAK_WEIGHT } else { 1.0 };
-                for &o in owners {
+                for &o in owners.iter() {
                     objective_terms[o as usize].push(t as u32);
                 }
             }
-            match term.parts.as_slice() {
+            match &*term.parts {
                 [one] => pattern_terms[*one as usize].push(t as u32),
                 parts => {
                     for &p in parts {
@@ -339,7 +338,7 @@ impl TermIndex {
         // what the terms found explain, before any is dropped for another meaning
         for &t in &hits.terms {
             let term = &self.terms[t as usize];
-            for &p in term.parts.iter().chain(&term.not_with) {
+            for &p in term.parts.iter().chain(term.not_with.iter()) {
                 hits.explained_marks[p as usize] = stamp;
             }
         }
@@ -363,7 +362,7 @@ impl TermIndex {
             }
         }
         for (&t, &at) in hits.terms.iter().zip(&hits.at) {
-            match self.terms[t as usize].parts.as_slice() {
+            match &*self.terms[t as usize].parts {
                 [one] => hits
                     .parts
                     .push((t, at, at + self.patterns[*one as usize].len())),
@@ -408,7 +407,7 @@ impl TermIndex {
                         let text: Vec<&str> = term
                             .parts
                             .iter()
-                            .map(|&p| self.patterns[p as usize].as_str())
+                            .map(|&p| &*self.patterns[p as usize])
                             .collect();
                         fields.push(text.join(" "));
                     }
@@ -470,7 +469,7 @@ impl TermParts {
                         let n = b.normalizer.normalize(t);
                         !n.contains(' ') && n.bytes().all(|c| c.is_ascii_alphanumeric())
                     };
-                    if let Some(t) = b.add(t, Owner::Objectives(vec![i as u32]), true) {
+                    if let Some(t) = b.add(t, Owner::Objectives(vec![i as u32].into()), true) {
                         b.terms[t as usize].weak |= one_word;
                     }
                 }
@@ -482,10 +481,10 @@ impl TermParts {
                 continue;
             };
             for w in words.ja.iter().chain(&words.en) {
-                b.add(w, Owner::Objectives(vec![i]), false);
+                b.add(w, Owner::Objectives(vec![i].into()), false);
             }
             for w in &words.weak {
-                if let Some(t) = b.add(w, Owner::Objectives(vec![i]), false) {
+                if let Some(t) = b.add(w, Owner::Objectives(vec![i].into()), false) {
                     b.terms[t as usize].weak = true;
                 }
             }
@@ -508,12 +507,16 @@ impl TermParts {
                 .collect();
             not_with.sort_unstable();
             not_with.dedup();
-            b.terms[t as usize].not_with = not_with;
+            b.terms[t as usize].not_with = not_with.into();
         }
         TermParts {
-            patterns: b.patterns,
+            patterns: b.patterns.into_iter().map(Cow::Owned).collect(),
             terms: b.terms,
             skipped,
+            variants: lexicon.variants.clone(),
+            topics: (lexicon.outside.iter())
+                .map(|t| (t.id.clone(), t.label.clone()))
+                .collect(),
         }
     }
 }
@@ -568,9 +571,9 @@ impl Builder<'_> {
             let term = &mut self.terms[t as usize];
             match (&mut term.owner, owner) {
                 (Owner::Objectives(list), Owner::Objectives(more)) => {
-                    for o in more {
+                    for &o in more.iter() {
                         if !list.contains(&o) {
-                            list.push(o);
+                            list.to_mut().push(o);
                         }
                     }
                 }
@@ -581,17 +584,17 @@ impl Builder<'_> {
             term.weak &= title;
             return Some(t);
         }
-        let parts = parts.into_iter().map(|p| self.pattern(p)).collect();
+        let parts: Vec<u32> = parts.into_iter().map(|p| self.pattern(p)).collect();
         let t = self.terms.len() as u32;
         self.term_ids.insert(key, t);
         self.terms.push(Term {
-            display: written.trim().to_owned(),
-            parts,
+            display: Cow::Owned(written.trim().to_owned()),
+            parts: parts.into(),
             owner,
             title,
             weight: 1.0,
             weak: false,
-            not_with: Vec::new(),
+            not_with: Cow::Borrowed(&[]),
         });
         Some(t)
     }

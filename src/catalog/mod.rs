@@ -53,6 +53,9 @@ pub struct Catalog {
     pub sources: BTreeMap<String, String>,
     /// `embedded` or the path it was loaded from.
     pub origin: String,
+    /// Loaded from the data compiled in ([`Catalog::embedded`]); its entries cannot change
+    /// after, so what was prepared ahead of time for it holds (see [`Catalog::is_embedded`]).
+    embedded: bool,
     entries: Vec<Entry>,
     children: HashMap<String, Vec<usize>>,
     index: resolve::RefIndex,
@@ -88,6 +91,7 @@ impl Catalog {
             notice: doc.notice,
             sources: doc.sources,
             origin,
+            embedded: false,
             entries: doc.entries,
             children,
             index,
@@ -127,6 +131,12 @@ impl Catalog {
     /// The catalog in one line for a deliverable: see [`line`].
     pub fn line(&self) -> String {
         line(&self.name, &self.version, &self.origin)
+    }
+
+    /// Is it the catalog compiled in, as [`Catalog::embedded`] loaded it (never one read
+    /// from a file, whatever that file holds)?
+    pub fn is_embedded(&self) -> bool {
+        self.embedded
     }
 
     pub fn entries(&self) -> &[Entry] {

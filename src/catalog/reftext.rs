@@ -179,6 +179,9 @@ pub enum Kind {
     /// A range whose second end is shortened (`9.2.1-3`, `9.2.1～3`): a range (9.2.1～9.2.3)
     /// or a detail number (9.2.1.3)? Not read either way.
     Shorthand,
+    /// Two ids with an arrow between them (`9.2.1 → 9.2.6`): a range, a list, or the
+    /// second replacing the first? Not read either way.
+    Arrow,
     /// A range mark with no id on one side (`9.2.1～` at the end of a part, `～9.2.6` at
     /// the start of one, `9.2.1～～9.2.6`): the other end was cut off or is elsewhere, so
     /// the ids in between cannot be known. Never read as its one end.
@@ -287,12 +290,21 @@ fn is_hard_sep(c: char) -> bool {
     )
 }
 
-/// Could `text` hold a range: has it a character the lexer reads as one's sign?
+/// Could `text` hold a range: has it a character (or an English word: `to`, `through`,
+/// `thru`) the lexer reads as one's sign?
 pub fn may_hold_range(text: &str) -> bool {
+    let words = || {
+        let lower = text.to_ascii_lowercase();
+        ["to", "thru", "through"].iter().any(|w| {
+            lower
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|t| t == *w)
+        })
+    };
     if text.is_ascii() {
-        return text.bytes().any(|b| b == b'-' || b == b'~');
+        return text.bytes().any(|b| b == b'-' || b == b'~') || words();
     }
-    text.chars().any(|c| is_range_op(fold_char(c)))
+    text.chars().any(|c| is_range_op(fold_char(c))) || words()
 }
 
 fn is_range_op(c: char) -> bool {
@@ -323,12 +335,27 @@ fn skip_line_break(c: &Chars, i: usize) -> usize {
 }
 
 /// The range mark at `i` and the index after it: `～`, `-`… or the word `から` (`9.2.1から
-/// 9.2.3`).
+/// 9.2.3`), or in English `to`, `through`, `thru` (`9.2.1 to 9.2.3`) as a word of its own.
 fn range_op_at(c: &Chars, i: usize) -> Option<usize> {
     if c.is(i, is_range_op) {
         return Some(i + 1);
     }
-    (c.orig(i) == Some('か') && c.orig(i + 1) == Some('ら')).then_some(i + 2)
+    if c.orig(i) == Some('か') && c.orig(i + 1) == Some('ら') {
+        return Some(i + 2);
+    }
+    let spaced = i > 0 && c.is(i - 1, |ch| ch == ' ' || ch == '\t');
+    ["THROUGH", "THRU", "TO"]
+        .iter()
+        .find_map(|w| c.word(i, w))
+        .filter(|&j| spaced && !c.is(j, |ch| ch.is_ascii_alphanumeric()))
+}
+
+/// An arrow at `i` (`→`, `⇒`, `->`, `=>`): the index after it.
+fn arrow_at(c: &Chars, i: usize) -> Option<usize> {
+    if c.is(i, |ch| matches!(ch, '→' | '⇒' | '⟶' | '➡')) {
+        return Some(i + 1);
+    }
+    (c.is(i, |ch| ch == '-' || ch == '=') && c.is(i + 1, |ch| ch == '>')).then_some(i + 2)
 }
 
 /// The standards whose number the lexer knows, by number.
@@ -601,14 +628,16 @@ fn date_end(c: &Chars, i: usize) -> Option<usize> {
 
 /// A numbered list marker at `i` (`1)`, `1）`, `(1)`, `（1）`, `①`, `1.` with a space after
 /// it) at the start of a part of the cell (nothing but spaces since its start or the last
-/// separator), with an id after it: the index after the marker.
-fn list_marker_end(c: &Chars, i: usize, out: &[Lex]) -> Option<usize> {
-    let part_start = out
-        .iter()
-        .rev()
-        .find(|l| l.kind != Kind::Space)
-        .is_none_or(|l| matches!(l.kind, Kind::Sep { .. }));
-    if !part_start {
+/// separator), with an id after it: the index after the marker and its number. In a list
+/// under way (the marker before, `last`, numbered one less) it may follow an id after a
+/// space, on the same line (`1) 9.2.3 2) 9.2.4`).
+fn list_marker_end(c: &Chars, i: usize, out: &[Lex], last: Option<u32>) -> Option<(usize, u32)> {
+    let before = out.iter().rev().find(|l| l.kind != Kind::Space);
+    let part_start = before.is_none_or(|l| matches!(l.kind, Kind::Sep { .. }));
+    let after_id = before.is_some_and(|l| matches!(l.kind, Kind::Id(_) | Kind::Range(..)))
+        && i > 0
+        && c.is(i - 1, |ch| ch == ' ' || ch == '\t');
+    if !(part_start || after_id && last.is_some()) {
         return None;
     }
     // the first part of a cell starts a list at 1 (`9. 9.2.1` is no list)
@@ -630,10 +659,13 @@ fn list_marker_end(c: &Chars, i: usize, out: &[Lex]) -> Option<usize> {
         }
         (n, j + 1)
     };
-    if first && number != 1 {
+    if first && number != 1 && part_start {
         return None;
     }
-    lex_id_at(c, c.skip_spaces(end)).map(|_| end)
+    if !part_start && last.map(|n| n + 1) != Some(number) {
+        return None;
+    }
+    lex_id_at(c, c.skip_spaces(end)).map(|_| (end, number))
 }
 
 /// The lexemes of `s`, in order.
@@ -653,13 +685,16 @@ pub fn lex(s: &str) -> Vec<Lex> {
     };
     let n = c.at.len();
     let mut i = 0;
+    // the number of the last list marker read (`1)` before `2)`)
+    let mut list_number: Option<u32> = None;
     while i < n {
         let ch = c.f(i).unwrap_or(' ');
         let orig = c.orig(i).unwrap_or(' ');
-        // `N/A`, `#N/A` (Excel's "no value"): one word as written, not `N` and `A`
+        // `N/A`, `#N/A` (Excel's "no value"), `and/or`: one word as written, not `N` and `A`
         if let Some(j) = c
             .word(i, "#N/A")
             .or_else(|| c.word(i, "N/A"))
+            .or_else(|| c.word(i, "AND/OR"))
             .filter(|&j| c.word_start(i) && !c.is(j, |ch| ch.is_ascii_alphanumeric()))
         {
             push(&mut out, Kind::Word, i, j);
@@ -712,7 +747,8 @@ pub fn lex(s: &str) -> Vec<Lex> {
         }
         // `1) 9.2.4`, `(1)`, `①`, `1. 9.2.4` at the start of a part: a list marker, as
         // `・` and `- ` are
-        if let Some(end) = list_marker_end(&c, i, &out) {
+        if let Some((end, number)) = list_marker_end(&c, i, &out, list_number) {
+            list_number = Some(number);
             push(&mut out, Kind::Space, i, end);
             i = end;
             continue;
@@ -784,6 +820,12 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
         }
         return (Kind::Malformed, end);
     };
+    // `9.2.1 → 9.2.6`: an arrow to another id
+    if let Some(arrow_end) = arrow_at(c, c.skip_spaces(end)) {
+        if let Some((_, after)) = lex_id_at(c, c.skip_spaces(arrow_end)) {
+            return (Kind::Arrow, after);
+        }
+    }
     // a range: `~`, `〜`, `-`, `から` and the other end, on the same line or across one
     // line break (`9.2.1～` ⏎ `9.2.6`, `9.2.1` ⏎ `～9.2.6`: a cell broken with Alt+Enter)
     let mut op = c.skip_spaces(end);
@@ -901,7 +943,7 @@ fn is_filler(c: char) -> bool {
 /// Words the tool reads beside an ISMAP id and which say nothing about what it names: the
 /// scheme's own names for its ids, a whole clause or category, `及び`, `又は`, `と` between
 /// ids (after folding, lower case). Taken out of a word wherever they are in it.
-const ISMAP_WORDS: [&str; 24] = [
+const ISMAP_WORDS: [&str; 16] = [
     "ismap",
     // `箇条10.2`: a clause, as `clause 10.2` (JIS standards cite their clauses so)
     "箇条",
@@ -914,14 +956,6 @@ const ISMAP_WORDS: [&str; 24] = [
     "管理基準",
     "基準",
     "番号",
-    "及び",
-    "および",
-    "並びに",
-    "又は",
-    "または",
-    "若しくは",
-    "もしくは",
-    "と",
     "全般",
     "全体",
     "全て",
@@ -966,7 +1000,10 @@ pub fn residue(words: &str, nist_id: bool) -> String {
             continue;
         }
         let mut t = token.to_owned();
-        for w in ISMAP_WORDS {
+        for w in ISMAP_WORDS
+            .iter()
+            .chain(&CONNECTIVES[..JAPANESE_CONNECTIVES])
+        {
             if t.contains(w) {
                 t = t.replace(w, "");
             }
@@ -1048,6 +1085,7 @@ fn is_dotted_atom(kind: &Kind) -> bool {
         | Kind::Csf(_)
         | Kind::Malformed
         | Kind::Shorthand
+        | Kind::Arrow
         | Kind::OpenRange => true,
         _ => false,
     }
@@ -1160,7 +1198,9 @@ fn split_lexed(cell: &str) -> Vec<&str> {
             close(&mut open, &mut out);
         }
         let ls = &lexes[from..to];
-        let has_std = ls.iter().any(|l| matches!(l.kind, Kind::Std(_)));
+        let has_std = ls.iter().enumerate().any(|(j, l)| {
+            matches!(l.kind, Kind::Std(_)) && !is_edition_tag(cell, &lexes, from + j)
+        });
         // a standard or name from an earlier part of the line governs this one's plain ids
         let continuing = !has_std && open.as_ref().is_some_and(|p| p.governed);
         let dotted_here = ls.iter().any(|l| is_two_numbers_or_more(&l.kind));
@@ -1181,11 +1221,17 @@ fn split_lexed(cell: &str) -> Vec<&str> {
         // a piece was opened (or continued) in this part
         let mut in_part = false;
         let mut depth = 0;
-        for l in ls {
+        for (j, l) in ls.iter().enumerate() {
             let text = &cell[l.start..l.end];
             let atom = is_dotted_atom(&l.kind) || bare_ids && is_bare(&l.kind);
             match &l.kind {
                 Kind::Space => {}
+                // `A.9.2.4 (ISO/IEC 27001:2013)`: the edition of the id, its words
+                Kind::Std(_) if in_part && is_edition_tag(cell, &lexes, from + j) => {
+                    if let Some(p) = &mut open {
+                        p.end = l.end;
+                    }
+                }
                 Kind::Std(_) => {
                     close(&mut open, &mut out);
                     open = Some(Piece {
@@ -1221,6 +1267,11 @@ fn split_lexed(cell: &str) -> Vec<&str> {
                             p.atoms += 1;
                         }
                         _ => {
+                            // `9.2.1 or 9.2.4`, `9.2.1又は9.2.4`: the word between two ids
+                            // is no words of the first
+                            if let Some(p) = open.as_mut().filter(|_| in_part) {
+                                p.end = p.start + without_connective(&cell[p.start..p.end]).len();
+                            }
                             close(&mut open, &mut out);
                             let words = pending.map(|w| &cell[w.0..w.1]).unwrap_or("");
                             open = Some(Piece {
@@ -1272,6 +1323,78 @@ fn split_lexed(cell: &str) -> Vec<&str> {
     out.into_iter().map(|(a, b)| &cell[a..b]).collect()
 }
 
+/// Whether the standard lexed at `k` is the edition of the id before it, written in
+/// brackets after it (`A.9.2.4 (ISO/IEC 27001:2013)`, `9.2.4（JIS Q 27002:2014）`): an
+/// opening bracket between the id and it, a closing one right after it.
+fn is_edition_tag(text: &str, lexes: &[Lex], k: usize) -> bool {
+    if !matches!(lexes.get(k).map(|l| &l.kind), Some(Kind::Std(_))) {
+        return false;
+    }
+    let word = |l: &Lex| (l.kind == Kind::Word).then(|| text[l.start..l.end].trim());
+    let mut back = (0..k).rev().filter(|&j| lexes[j].kind != Kind::Space);
+    let opens = back
+        .next()
+        .and_then(|j| word(&lexes[j]))
+        .is_some_and(|w| !w.is_empty() && w.chars().all(|c| OPENING.contains(c)));
+    let after_id = back
+        .next()
+        .is_some_and(|j| matches!(lexes[j].kind, Kind::Id(_) | Kind::Range(..)));
+    let closes = lexes[k + 1..]
+        .iter()
+        .find(|l| l.kind != Kind::Space)
+        .and_then(word)
+        .is_some_and(|w| w.starts_with(|c| CLOSING.contains(c)));
+    opens && after_id && closes
+}
+
+/// Words joining two ids (`9.2.1 or 9.2.4`, `9.2.1及び9.2.4`): the reader reads `and`, `or`
+/// and their Japanese words as `及び`; the Japanese ones are taken out of words beside an
+/// id as [`ISMAP_WORDS`] are.
+const CONNECTIVES: [&str; 13] = [
+    "及び",
+    "および",
+    "並びに",
+    "又は",
+    "または",
+    "若しくは",
+    "もしくは",
+    "と",
+    "and/or",
+    "and",
+    "or",
+    "&",
+    "＆",
+];
+
+/// The Japanese words of [`CONNECTIVES`].
+const JAPANESE_CONNECTIVES: usize = 8;
+
+/// `text` without the words joining it to an id after it (and the spaces before them).
+fn without_connective(text: &str) -> &str {
+    let mut t = text.trim_end();
+    loop {
+        let cut = CONNECTIVES.iter().find_map(|w| {
+            let rest = t.strip_suffix(w).or_else(|| {
+                let n = t.len().checked_sub(w.len())?;
+                (t.is_char_boundary(n) && t[n..].eq_ignore_ascii_case(w)).then(|| &t[..n])
+            })?;
+            // an English word stands alone; `と` only after a digit (`9.2.1と9.2.4`)
+            let ok = if w.is_ascii() {
+                rest.ends_with(char::is_whitespace)
+            } else if *w == "と" {
+                rest.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            } else {
+                true
+            };
+            ok.then_some(rest.trim_end())
+        });
+        match cut {
+            Some(rest) if !rest.is_empty() && rest != t => t = rest,
+            _ => return t,
+        }
+    }
+}
+
 /// What one reference says: the standard governing each of its ids, its ids and ranges,
 /// its NIST ids, the words beside each; `malformed` when a number in it is no id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -1288,6 +1411,8 @@ pub struct Reading {
     pub shorthand: bool,
     /// A range with an end cut off (`9.2.1～`, `～9.2.6`) is in it.
     pub open_range: bool,
+    /// Two ids with an arrow between them (`9.2.1 → 9.2.6`) are in it.
+    pub arrow: bool,
     /// A shortened list: a bare number (or `.n`) after a separator following an id of two
     /// numbers or more (`9.2.1、4`, `A.9.2.1, .4`): the id each bare number stands for
     /// if it shortens the one before (`9.2.4`), as suggestions only.
@@ -1340,10 +1465,28 @@ pub fn read(reference: &str) -> Reading {
         }
         words.clear();
     };
-    for l in &lexes {
+    for (k, l) in lexes.iter().enumerate() {
         let text = &reference[l.start..l.end];
         let bare_atom = is_bare(&l.kind) && (std.is_some() || bare_alone);
         match &l.kind {
+            // `A.9.2.4 (ISO/IEC 27001:2013)`: read as `ISO/IEC 27001:2013 A.9.2.4`; one
+            // that contradicts the standard named before the id stays words beside it
+            Kind::Std(tag) if !sep_since && is_edition_tag(reference, &lexes, k) => {
+                let slot = last
+                    .and_then(|a| r.atoms.get_mut(a))
+                    .and_then(Atom::std_mut)
+                    .map(|(slot, _)| slot);
+                match slot {
+                    Some(slot @ None) => *slot = Some(*tag),
+                    Some(Some(s))
+                        if s.standard == tag.standard
+                            && (s.year.is_none() || tag.year.is_none() || s.year == tag.year) =>
+                    {
+                        s.year = s.year.or(tag.year);
+                    }
+                    _ => words.push_str(text),
+                }
+            }
             Kind::Std(s) => {
                 if !sep_since {
                     flush(&mut r, &mut words, last);
@@ -1410,6 +1553,11 @@ pub fn read(reference: &str) -> Reading {
             }
             Kind::Shorthand => {
                 r.shorthand = true;
+                (last, sep_since) = (None, false);
+                words.clear();
+            }
+            Kind::Arrow => {
+                r.arrow = true;
                 (last, sep_since) = (None, false);
                 words.clear();
             }
@@ -1520,6 +1668,28 @@ pub fn range_problem(from: &IdText, to: &IdText) -> Option<&'static str> {
     None
 }
 
+/// Whether a reference is a ditto mark (`〃`, `同上`, `同左`, `ditto`): the references of
+/// the row above (or the cell beside), which the tool never copies.
+pub fn is_ditto(reference: &str) -> bool {
+    let folded = crate::text::fold_width(reference).to_lowercase();
+    let t = folded
+        .trim_matches(|c: char| c.is_whitespace() || OPENING.contains(c) || CLOSING.contains(c));
+    matches!(
+        t,
+        "〃" | "″"
+            | "〃〃"
+            | "同上"
+            | "同左"
+            | "同右"
+            | "上に同じ"
+            | "上記に同じ"
+            | "上記と同じ"
+            | "ditto"
+            | "do."
+            | "same as above"
+    )
+}
+
 /// The edition a year names: 2013–2021 the 2013 edition (JIS Q 27001:2014, JIS Q
 /// 27002:2014), 2022 on the 2022 one (JIS Q 27001:2023, JIS Q 27002:2024); earlier years
 /// name editions the tool does not read.
@@ -1530,6 +1700,142 @@ pub fn edition_of_year(year: u32) -> Option<crate::catalog::IsoEdition> {
         2022..=2099 => Some(IsoEdition::Iso2022),
         _ => None,
     }
+}
+
+/// Words of the scheme before an id in prose (`ISMAP管理策 9.2.4`): the id is a reference
+/// to it whatever follows (folded, lower case).
+const PROSE_ISMAP_WORDS: [&str; 3] = ["ismap", "管理策", "統制目標"];
+
+/// Names of another document right before a number in prose (`規程第5.1.2条`, `マニュアル
+/// 9.2.1節`, `別紙 5.1.2`): its article or section, not a control.
+const PROSE_DOCUMENT_WORDS: [&str; 14] = [
+    "規程",
+    "規則",
+    "規定",
+    "要領",
+    "細則",
+    "手順書",
+    "マニュアル",
+    "別紙",
+    "別表",
+    "別添",
+    "約款",
+    "契約書",
+    "仕様書",
+    "設計書",
+];
+
+/// Words right before a number that make it a version or a date (`ver 9.2.1`, `令和5.1.2`).
+const PROSE_VERSION_WORDS: [&str; 9] = [
+    "v",
+    "ver",
+    "version",
+    "rev",
+    "release",
+    "バージョン",
+    "令和",
+    "平成",
+    "昭和",
+];
+
+/// What follows a number in prose that makes it an article, a section or an edition of a
+/// document (`第3.1.2条`, `9.2.1節`, `5.1.2版`): ISMAP numbers its controls with none.
+const PROSE_ARTICLE_MARKS: [char; 6] = ['条', '節', '章', '号', '款', '版'];
+
+/// The references to a control that a text written as prose names (`秘密認証情報の管理
+/// （A.9.2.4）`, `JIS Q 27001 A.10.1.2 参照`, `9.2.1 の手順`), verbatim: ids with a mark
+/// (`A.`, `CLD.`) of two numbers or more, NIST ids, and plain ids (and ranges of them) of
+/// three numbers or more whose first three numbers `known` (canonical) holds. A plain id
+/// is no reference when the words around it make it something else — an article or
+/// section of another document (`規程第5.1.2条`, `規則5.1.2`, `マニュアル 9.2.1節`), a
+/// version or a date (`ver 9.2.1`, `令和5.1.2`) — unless the scheme is named right before
+/// it (`ISMAP管理策 第9.2.4項`), when it is one even outside `known`.
+pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str> {
+    if !text.bytes().any(|b| b.is_ascii_digit())
+        && !text.chars().any(|c| ('０'..='９').contains(&c))
+    {
+        return Vec::new();
+    }
+    let lexes = lex(text);
+    let word = |k: Option<usize>| {
+        k.and_then(|k| lexes.get(k))
+            .filter(|l| l.kind == Kind::Word)
+            .map(|l| crate::text::fold_width(&text[l.start..l.end]).to_lowercase())
+    };
+    lexes
+        .iter()
+        .enumerate()
+        .filter(|(k, l)| {
+            let plain = |id: &IdText| {
+                let parts = id.text.split('.').filter(|p| !p.is_empty()).count();
+                match id.marker {
+                    Marker::None => parts >= 3,
+                    _ => parts >= 2,
+                }
+            };
+            let ends: Vec<&IdText> = match &l.kind {
+                Kind::Nist(_) => return true,
+                Kind::Id(id) => vec![id],
+                Kind::Range(a, b) => vec![a, b],
+                _ => return false,
+            };
+            if !ends.iter().all(|id| plain(id)) {
+                return false;
+            }
+            if ends.iter().all(|id| id.marker != Marker::None) {
+                return true;
+            }
+            // the words right before it (up to another id, a standard or a separator) and
+            // right after it
+            let before_at = (0..*k).rev().find(|&j| lexes[j].kind != Kind::Space);
+            let std_before = before_at.and_then(|j| match lexes[j].kind {
+                Kind::Std(s) => Some(!matches!(s.standard, Standard::Other(_))),
+                _ => None,
+            });
+            let words_from = (0..*k)
+                .rev()
+                .take_while(|&j| matches!(lexes[j].kind, Kind::Word | Kind::Space))
+                .last()
+                .unwrap_or(*k);
+            let before = match lexes.get(words_from).filter(|_| words_from < *k) {
+                Some(first) => crate::text::fold_width(&text[first.start..l.start]).to_lowercase(),
+                None => String::new(),
+            };
+            let after = word((*k + 1..lexes.len()).find(|&j| lexes[j].kind != Kind::Space))
+                .unwrap_or_default();
+            let mut head = before.as_str();
+            for _ in 0..4 {
+                head = head.trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '第' | 'の' | ':' | '：' | '(' | '（' | '「')
+                });
+                head = ["基準", "番号"]
+                    .iter()
+                    .find_map(|w| head.strip_suffix(w))
+                    .unwrap_or(head);
+            }
+            if PROSE_ISMAP_WORDS.iter().any(|w| head.ends_with(w)) {
+                return true;
+            }
+            let last_ascii_word = head
+                .rsplit(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or_default();
+            // another standard's number (`ISO 9001 9.2.1`)
+            let other = std_before == Some(false)
+                || PROSE_DOCUMENT_WORDS.iter().any(|w| head.ends_with(w))
+                || PROSE_VERSION_WORDS
+                    .iter()
+                    .any(|w| head.ends_with(w) && (!w.is_ascii() || last_ascii_word == *w))
+                || after.starts_with(PROSE_ARTICLE_MARKS);
+            !other
+                && (std_before == Some(true)
+                    || ends.iter().all(|id| {
+                        id.parse()
+                            .is_some_and(|p| known(&p.truncated(3).canonical()))
+                    }))
+        })
+        .map(|(_, l)| text[l.start..l.end].trim())
+        .collect()
 }
 
 #[cfg(test)]
@@ -1905,5 +2211,114 @@ mod tests {
                 ids("7.5")
             )
         );
+    }
+}
+
+#[cfg(test)]
+mod fix9_tests {
+    use super::*;
+
+    fn known(id: &str) -> bool {
+        ["5.1.2", "9.2.1", "9.2.4", "3.1.2"].contains(&id)
+    }
+
+    #[test]
+    fn prose_ids_leave_out_other_documents_articles_and_versions() {
+        for (text, want) in [
+            ("規程第5.1.2条に従うこと", vec![]),
+            ("規則5.1.2に従う", vec![]),
+            ("第3.1条を遵守", vec![]),
+            ("第3.1.2条を遵守", vec![]),
+            ("v5.1.2以上", vec![]),
+            ("ver 9.2.1 以降", vec![]),
+            ("Version 9.2.1", vec![]),
+            ("令和5.1.2以降", vec![]),
+            ("運用マニュアル 9.2.1節を参照", vec![]),
+            ("マニュアルの9.2.1に従う", vec![]),
+            ("社内規程 9.2.4項に従う", vec![]),
+            ("9.2.1版の手順書", vec![]),
+            ("2023.9.2.1 以降", vec![]),
+            ("ISO 9001 9.2.1に従う", vec![]),
+            ("秘密認証情報の管理（9.2.4）", vec!["9.2.4"]),
+            ("秘密認証情報の管理（A.9.2.4）", vec!["A.9.2.4"]),
+            ("ISMAP管理策 第9.2.4条 に従う", vec!["9.2.4"]),
+            ("管理策基準の9.9.9に従う", vec!["9.9.9"]),
+            ("9.2.4に従いパスワードを管理", vec!["9.2.4"]),
+            ("第9.2.4項に従う", vec!["9.2.4"]),
+            ("規程 5.1.2 及び 管理策基準 9.2.4 参照", vec!["9.2.4"]),
+            ("JIS Q 27002 9.9.9 参照", vec!["9.9.9"]),
+            ("9.9.9 の手順", vec![]),
+            ("AC-2 を実施", vec!["AC-2"]),
+        ] {
+            assert_eq!(prose_ids(text, &known), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_edition_in_brackets_after_an_id_reads_as_the_standard_before_it() {
+        for (after, before) in [
+            ("A.9.2.4 (ISO/IEC 27001:2013)", "ISO/IEC 27001:2013 A.9.2.4"),
+            ("A.9.2.4（JIS Q 27001:2014）", "JIS Q 27001:2014 A.9.2.4"),
+            ("9.2.4 (ISO/IEC 27002:2013)", "ISO/IEC 27002:2013 9.2.4"),
+            ("A.5.17 (ISO/IEC 27001:2022)", "ISO/IEC 27001:2022 A.5.17"),
+        ] {
+            assert_eq!(split(after), [after], "{after}");
+            let (a, b) = (read(after), read(before));
+            assert_eq!(a.atoms, b.atoms, "{after}");
+            assert!(a.beside.iter().all(|x| residue(&x.after, false).is_empty()));
+            assert_eq!(a.bare_standard, None, "{after}");
+        }
+        // contradicting the standard before the id: left as words (qualified)
+        let r = read("ISO/IEC 27001:2013 A.9.2.4 (ISO/IEC 27001:2022)");
+        assert!(!residue(&r.beside[0].after, false).is_empty());
+        // a standard after an id outside brackets still starts a reference of its own
+        assert_eq!(
+            split("9.2.1, ISO/IEC 27001:2013 A.9.2.4"),
+            ["9.2.1", "ISO/IEC 27001:2013 A.9.2.4"]
+        );
+    }
+
+    #[test]
+    fn connectives_between_ids_ditto_arrows_english_ranges_and_list_markers() {
+        for (cell, want) in [
+            ("9.2.1 or 9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("9.2.1 AND 9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("9.2.1又は9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("9.2.1と9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("9.2.1 and/or 9.2.4", vec!["9.2.1", "9.2.4"]),
+            (
+                "9.2.1 利用者登録及び登録削除 and 9.2.4",
+                vec!["9.2.1 利用者登録及び登録削除", "9.2.4"],
+            ),
+            ("9.2.1 to 9.2.3", vec!["9.2.1 to 9.2.3"]),
+            ("9.2.1 → 9.2.3", vec!["9.2.1 → 9.2.3"]),
+            ("1) 9.2.1 2) 9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("① 9.2.1 ② 9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("(1) 9.2.1 (2) 9.2.4", vec!["9.2.1", "9.2.4"]),
+            ("9.2.1 1) 9.2.4", vec!["9.2.1 1)", "9.2.4"]),
+            ("1) 9.2.1 3) 9.2.4", vec!["9.2.1 3)", "9.2.4"]),
+        ] {
+            assert_eq!(split(cell), want, "{cell}");
+        }
+        for cell in ["9.2.1 to 9.2.3", "9.2.1 through 9.2.3", "9.2.1 THRU 9.2.3"] {
+            assert!(
+                matches!(read(cell).atoms.as_slice(), [Atom::Range(None, _, _)]),
+                "{cell}"
+            );
+            assert!(may_hold_range(cell), "{cell}");
+        }
+        assert!(read("9.2.1 to").open_range);
+        assert!(!read("9.2.1 tool").open_range);
+        assert!(matches!(lex("9.2.1to9.2.3")[0].kind, Kind::Malformed));
+        for cell in ["9.2.1 → 9.2.3", "9.2.1⇒9.2.3", "9.2.1 -> 9.2.3"] {
+            let r = read(cell);
+            assert!(r.arrow && r.atoms.is_empty(), "{cell}: {r:?}");
+        }
+        for mark in ["〃", "同上", "同左", " 〃 ", "（同上）", "Ditto"] {
+            assert!(is_ditto(mark), "{mark}");
+        }
+        for text in ["同上記載", "9.2.1", "上"] {
+            assert!(!is_ditto(text), "{text}");
+        }
     }
 }

@@ -130,6 +130,12 @@ pub enum Unresolved {
     /// A plain number in a references column whose header names another framework
     /// (`PCI DSS要件`, `統一基準`): its numbers are that framework's, not ISMAP ids.
     OtherFrameworkColumn,
+    /// A ditto mark (`〃`, `同上`, `同左`): the references of the row above, which the tool
+    /// never copies (a row moved or sorted would take another's).
+    Ditto,
+    /// An arrow between two ids (`9.2.1 → 9.2.6`): a range, a list, or one replacing the
+    /// other?
+    Arrow,
 }
 
 impl Unresolved {
@@ -181,6 +187,12 @@ impl Unresolved {
             }
             Unresolved::OtherFrameworkColumn => {
                 "the references column's header names another framework (PCI DSS, 統一基準, CIS…): its numbers are not ISMAP ids; choose the column of ISMAP or ISO/IEC 27001 references with --refs-column"
+            }
+            Unresolved::Ditto => {
+                "a ditto mark (〃, 同上, 同左): the tool does not copy another row's references; write the row above's references out in this row"
+            }
+            Unresolved::Arrow => {
+                "an arrow between two ids (9.2.1 → 9.2.6) is read neither as a range nor as a list: write a range with ～ (9.2.1～9.2.6), or list the ids"
             }
         }
     }
@@ -517,6 +529,9 @@ impl RefIndex {
         if reading.open_range {
             return unresolved(Unresolved::OpenRange);
         }
+        if reading.arrow {
+            return unresolved(Unresolved::Arrow);
+        }
         if !reading.shortened.is_empty() {
             return Resolution::Unresolved {
                 why: Unresolved::ShorthandList,
@@ -529,6 +544,7 @@ impl RefIndex {
         if reading.atoms.is_empty() {
             return match reading.bare_standard {
                 Some(_) => unresolved(Unresolved::UnknownStandard),
+                None if reftext::is_ditto(input) => unresolved(Unresolved::Ditto),
                 None => not_a_reference(),
             };
         }

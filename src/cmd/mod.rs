@@ -67,6 +67,7 @@ fn load_checks(
 ) -> Result<crate::model::CheckList, crate::error::InputError> {
     let mut checks =
         crate::input::checks::load_with(stdin.path(path), opts).map_err(|e| stdin.name(e))?;
+    crate::input::checks::check_prose(&mut checks, &|id| catalog.get(id).is_some());
     crate::catalog::edition::prepare(catalog, &mut checks, edition)?;
     note_skipped_sheets(&checks);
     Ok(checks)
@@ -92,24 +93,16 @@ fn load_csp(
 fn note_rows_not_read(checks: &crate::model::CheckList) {
     use crate::model::NotAnItem;
     let file = checks.source.display();
-    for kind in [
-        NotAnItem::Total,
-        NotAnItem::Heading,
-        NotAnItem::Template,
-        NotAnItem::RepeatedHeader,
-        NotAnItem::NoItem,
-    ] {
-        let rows: Vec<String> = checks
-            .rows_not_read
-            .iter()
-            .filter(|r| r.kind == kind)
-            .map(|r| match &r.sheet {
-                Some(sheet) if checks.sheets.len() > 1 => {
-                    format!("{sheet} {} '{}'", r.row, r.text)
-                }
-                _ => format!("{} '{}'", r.row, r.text),
-            })
-            .collect();
+    // the rows of each kind, in one pass over the list
+    let mut by_kind: [Vec<String>; NotAnItem::ALL.len()] = Default::default();
+    for r in &checks.rows_not_read {
+        // `ALL` is in declaration order
+        by_kind[r.kind as usize].push(match &r.sheet {
+            Some(sheet) if checks.sheets.len() > 1 => format!("{sheet} {} '{}'", r.row, r.text),
+            _ => format!("{} '{}'", r.row, r.text),
+        });
+    }
+    for (kind, rows) in NotAnItem::ALL.into_iter().zip(by_kind) {
         if rows.is_empty() {
             continue;
         }

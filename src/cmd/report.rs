@@ -25,11 +25,11 @@ fn strict_problems(report: &GapReport, cfg: &ReportConfig, refs_column: &str) ->
     // read from several sheets, the item names its own
     fn sheet_of<'a>(report: &'a GapReport, item: &'a analysis::ItemResult) -> Option<&'a str> {
         report.checks.sheet.as_deref().or_else(|| {
-            item.extra
-                .0
-                .iter()
-                .find(|(k, _)| k == input::checks::SHEET_COLUMN)
-                .map(|(_, v)| v.as_str())
+            input::checks::sheet_in(
+                &report.checks.extra_columns,
+                &report.checks.sheets,
+                &item.extra,
+            )
         })
     }
     // the report is sorted by severity: the errors follow the list (sheet by sheet, in the

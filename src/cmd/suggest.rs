@@ -9,7 +9,7 @@ use crate::catalog::lexicon::Lexicon;
 use crate::cmd::Context;
 use crate::config::{CatalogSource, SuggestConfig};
 use crate::error::{Exit, InputError, Location};
-use crate::input::checks::{self, ForSuggest};
+use crate::input::checks::{self, ForSuggest, ItemRefs};
 use crate::input::table::{self, StoredWorkbook, Visibility};
 use crate::input::{Encoding, FileKind};
 use crate::report::suggest::{BookSheet, SheetOut, SuggestBook};
@@ -45,9 +45,16 @@ pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
     } else {
         None
     };
+    // the list written back keeps its references cells as they were: nothing reads them
+    // split (the table, Markdown and JSON show them)
+    let refs = if writes_sheet {
+        ItemRefs::LeftInCell
+    } else {
+        ItemRefs::Split
+    };
     let ForSuggest { list, read } = match &stored {
-        Some(wb) => checks::stored_for_suggest(&cfg.checks, wb, cfg.sheet.as_deref())?,
-        None => checks::load_for_suggest(&cfg.checks, cfg.encoding, cfg.sheet.as_deref())?,
+        Some(wb) => checks::stored_for_suggest(&cfg.checks, wb, cfg.sheet.as_deref(), refs)?,
+        None => checks::load_for_suggest(&cfg.checks, cfg.encoding, cfg.sheet.as_deref(), refs)?,
     };
     if cfg.format == Format::Csv && read.len() > 1 {
         let names: Vec<&str> = read

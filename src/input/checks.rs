@@ -15,6 +15,7 @@ use crate::input::parse_error;
 use crate::input::table::{self, Merged, Sheet};
 use crate::input::workbook_zip;
 use crate::input::{column_letter, read_bytes, FileKind, Scalar, ScalarVisitor};
+use crate::lang::Lang;
 use crate::model::{
     Assurance, CellProblem, CheckItem, CheckList, Extra, NotAnItem, ProblemField, RefsColumn, Risk,
     RowNotRead,
@@ -102,12 +103,20 @@ impl Field {
                 "対応するismap管理策",
                 "関連するismap管理策",
                 "該当するismap管理策",
+                "ismap番号",
+                "ismapid",
             ],
             Field::Assurance => &[
                 "assurance",
                 "requiredassurance",
+                "assurancelevel",
+                "requiredassurancelevel",
                 "確認水準",
                 "求める確認水準",
+                "保証水準",
+                "求める保証水準",
+                "保証レベル",
+                "求める保証レベル",
             ],
             Field::Risk => &["risk", "priority", "重要度", "リスク"],
             Field::Note => &["note", "notes", "備考"],
@@ -131,8 +140,103 @@ impl Field {
         Field::ALL
             .into_iter()
             .find(|f| f.aliases().iter().any(|a| *a == k))
-            .or_else(|| is_ismap_refs_header(&k).then_some(Field::Refs))
+            .or_else(|| noted_header(&k).filter(|_| !names_a_standard(h)))
     }
+}
+
+/// A references or assurance header of ours with a note after it, by its [`header_key`]:
+/// `ISMAP管理策（統制目標）`, `ISMAP管理策(新)`, `ISMAP管理策_v2`, `管理策番号（見直し後）`,
+/// `ISMAP管理策（2024年改訂後）`, `ISMAP管理策No.`, `管理策ID`, `ISMAP管理策※`,
+/// `ISMAP管理策 *必須`, `確認水準（必須）` — not `管理策名` nor `管理策（内容）` (the
+/// controls' names or text).
+fn noted_header(key: &str) -> Option<Field> {
+    [Field::Refs, Field::Assurance].into_iter().find(|f| {
+        f.aliases().iter().any(|a| {
+            let Some(rest) = key.strip_prefix(a).filter(|r| !r.is_empty()) else {
+                return false;
+            };
+            // `Reference No.` may number the buyer's own documents: for these, only a
+            // word in brackets naming the controls (`References (ID)`)
+            if ["reference", "references", "refs"].contains(a) {
+                return [
+                    "(統制目標)",
+                    "(管理策)",
+                    "(番号)",
+                    "(詳細管理策)",
+                    "(統制目標番号)",
+                    "(id)",
+                ]
+                .contains(&rest);
+            }
+            is_header_note(rest)
+        })
+    })
+}
+
+/// Whether `rest`, what follows a header of ours (its [`header_key`]), is a note on it: a
+/// word in brackets (not one saying the column holds text), a number word (`No`, `ID`,
+/// `番号`, `項番`), a revision (`新`, `v2`, `2024年改訂後`) or a mark (`※`, `必須`).
+fn is_header_note(rest: &str) -> bool {
+    /// Words saying a column holds the controls' names or text, not their ids.
+    const TEXT_WORDS: &[&str] = &[
+        "名",
+        "名称",
+        "内容",
+        "説明",
+        "概要",
+        "本文",
+        "文言",
+        "タイトル",
+        "title",
+        "name",
+        "text",
+        "description",
+        "要求事項",
+        "詳細",
+    ];
+    const NOTE_WORDS: &[&str] = &[
+        "no",
+        "id",
+        "番号",
+        "項番",
+        "#",
+        "必須",
+        "任意",
+        "新",
+        "旧",
+        "最新",
+        "改訂後",
+        "改訂版",
+        "見直し後",
+        "新版",
+        "現行",
+        "code",
+        "コード",
+    ];
+    let rest = rest.trim_matches(['※', '†', '#']);
+    if rest.is_empty() || NOTE_WORDS.contains(&rest) {
+        return true;
+    }
+    if let Some(inner) = rest.strip_prefix(['(', '[', '【', '〔', '<', '＜', '《']) {
+        let Some(end) = inner.find([')', ']', '】', '〕', '>', '＞', '》']) else {
+            return false;
+        };
+        let (inner, after) = (&inner[..end], &inner[end..]);
+        let after = &after[after.chars().next().map_or(0, char::len_utf8)..];
+        return ["詳細管理策", "統制目標番号"].contains(&inner)
+            || !TEXT_WORDS.iter().any(|w| inner.contains(w))
+                && (after.is_empty() || is_header_note(after));
+    }
+    // a revision: `v2`, `ver2`, `rev3`, `2024`, `2024年改訂後`, `2024年度版`
+    let digits = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let letters = &rest[..rest.len() - digits.len()];
+    ["", "v", "ver", "rev", "r"].contains(&letters)
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(['年', '度'])
+            .trim_start_matches(['版', '改', '訂', '後'])
+            .is_empty()
 }
 
 /// Whether references header `number` names the numbers of the controls references header
@@ -143,25 +247,6 @@ fn is_number_of(number: &str, name: &str) -> bool {
     ["番号", "id", "no"]
         .iter()
         .any(|s| number.strip_suffix(s) == Some(&*name))
-}
-
-/// A references header of ours with a word in brackets after it (`ISMAP管理策（統制目標）`,
-/// `管理策(番号)`), by its [`header_key`].
-fn is_ismap_refs_header(key: &str) -> bool {
-    let Some((name, rest)) = key.split_once('(') else {
-        return false;
-    };
-    let inner = rest.strip_suffix(')').unwrap_or(rest);
-    Field::Refs.aliases().contains(&name)
-        && [
-            "統制目標",
-            "管理策",
-            "番号",
-            "詳細管理策",
-            "統制目標番号",
-            "id",
-        ]
-        .contains(&inner)
 }
 
 /// Does a header name a standard whose ids a references column may hold: ISO/IEC 27001,
@@ -302,6 +387,8 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
             let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
             if has_header(&sheet, refs_column) {
                 lists.push(from_sheet_with(sheet, refs_column)?);
+            } else if let Some(e) = unnamed_check_list(&sheet, refs_column) {
+                return Err(e);
             } else {
                 skipped.push((*name).to_owned());
             }
@@ -326,6 +413,63 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
     };
     list.hidden_sheets = hidden;
     Ok(list)
+}
+
+/// The error for a sheet without a check-list header that still holds a check list: a
+/// check-item column (`確認項目`) in its first rows, and under that row a column holding
+/// ISMAP ids in half its filled cells or more (`ISMAP対応`, a header the tool does not
+/// know). Skipped with a note, its items would be lost from the verdict.
+fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputError> {
+    let (i, title) = sheet
+        .rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find_map(|(i, r)| {
+            r.iter()
+                .position(|c| Field::of_header(c) == Some(Field::Title))
+                .map(|c| (i, c))
+        })?;
+    let header = &sheet.rows[i];
+    let below = &sheet.rows[i + 1..];
+    let width = below.iter().map(Vec::len).max().unwrap_or(0);
+    // a column of ours (the ids `項番` may be numbered like the catalog) is no such column
+    let ours = |c: usize| header.get(c).is_some_and(|h| Field::of_header(h).is_some());
+    (0..width).filter(|&c| !ours(c)).find_map(|c| {
+        let (_, id) = column_of_ids(
+            below
+                .iter()
+                .enumerate()
+                .filter_map(|(r, cells)| cells.get(c).map(|t| (r, t.trim())))
+                .filter(|(_, t)| !t.is_empty()),
+        )?;
+        Some({
+            let name = header.get(c).map_or("", |h| h.trim());
+            let name = if name.is_empty() {
+                format!("column {}", column_letter(c))
+            } else {
+                name.to_owned()
+            };
+            let loc = sheet.location().row(i + 1).column(name.clone());
+            let items = header[title].trim();
+            match refs_column {
+                Some(named) => InputError::at(
+                    loc,
+                    format!(
+                        "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no column named '{named}' (--refs-column): its items would not be read"
+                    ),
+                )
+                .hint("head the references column alike on every sheet, or read one sheet with --sheet NAME"),
+                None => InputError::at(
+                    loc,
+                    format!(
+                        "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no references column the tool knows: its items would not be read"
+                    ),
+                )
+                .hint("name the column with the ISMAP ids '管理策' (also: controls, refs, 対応管理策, ISMAP管理策, 管理策番号), or give it with --refs-column NAME; or read another sheet with --sheet NAME"),
+            }
+        })
+    })
 }
 
 /// The check lists of several sheets as one: every item once, each with its sheet. When an
@@ -405,9 +549,11 @@ fn merge_sheets(
     // the title rows of every sheet: any of them may name the ISO edition of the list
     let mut title_rows = Vec::new();
     let mut rows_not_read = Vec::new();
+    let mut prose_columns = Vec::new();
     for mut list in lists {
         title_rows.append(&mut list.title_rows);
         rows_not_read.append(&mut list.rows_not_read);
+        prose_columns.append(&mut list.prose_columns);
         let sheet = list.sheet.unwrap_or_default();
         // a sheet whose one references column is headed otherwise: a column of its own
         let column = if own_columns && header_key(&list.refs_column) != header_key(&refs_column) {
@@ -492,6 +638,7 @@ fn merge_sheets(
         items,
         title_rows,
         rows_not_read,
+        prose_columns,
         ..CheckList::default()
     })
 }
@@ -500,11 +647,18 @@ fn merge_sheets(
 /// it in the list's first extra column (`sheet`, or `sheet (workbook)`); `None` for a list
 /// of one sheet.
 pub fn sheet_of<'a>(list: &CheckList, item: &'a CheckItem) -> Option<&'a str> {
-    let name = list
-        .extra_columns
-        .first()
-        .filter(|_| list.sheets.len() > 1)?;
-    item.extra
+    sheet_in(&list.extra_columns, &list.sheets, &item.extra)
+}
+
+/// [`sheet_of`] from a list's extra columns and sheets and an item's extra cells (a
+/// report's item, once the list is analysed).
+pub fn sheet_in<'a>(
+    extra_columns: &[String],
+    sheets: &[String],
+    extra: &'a crate::model::Extra,
+) -> Option<&'a str> {
+    let name = extra_columns.first().filter(|_| sheets.len() > 1)?;
+    extra
         .0
         .iter()
         .find(|(k, _)| k == name)
@@ -581,6 +735,15 @@ pub struct SheetRead {
     pub items: usize,
 }
 
+/// Whether the references cells of the items `suggest` reads are split into references:
+/// the table, Markdown and JSON show them; a list written back (CSV, xlsx) keeps each
+/// references cell as it was, and nothing reads them split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemRefs {
+    Split,
+    LeftInCell,
+}
+
 /// A check list as `suggest` reads it, and the sheets it came from.
 #[derive(Debug)]
 pub struct ForSuggest {
@@ -597,6 +760,7 @@ pub struct ForSuggest {
 fn sheet_for_suggest(
     sheet: Sheet,
     require_title: bool,
+    refs: ItemRefs,
 ) -> Result<(CheckList, SheetRead), InputError> {
     let by = if has_header(&sheet, None) {
         Field::Refs
@@ -605,8 +769,10 @@ fn sheet_for_suggest(
     };
     // the sheet is kept whole, to be written back: each item's cells are copied from it
     let mut items = Items::new(&sheet, by, None)?;
+    items.refs = refs;
+    items.suggesting = true;
     for (i, cells) in sheet.rows.iter().enumerate().skip(items.header.row) {
-        items.push(i + 1, &mut Copied(cells))?;
+        items.push(i + 1, &mut Copied(cells), None)?;
     }
     let layout = Layout {
         header_row: items.header.row,
@@ -637,14 +803,16 @@ fn sheet_for_suggest(
 /// free text that `report` will read once `suggest` has written a references column into
 /// them. A CSV is its one sheet; a workbook with `--sheet` that sheet; else every
 /// visible sheet with a check-list header ([`from_workbook`]'s rule, a check-item column
-/// counting as one), their items merged as `report` merges them.
+/// counting as one), their items merged as `report` merges them; their references split
+/// or not (`refs`).
 pub fn load_for_suggest(
     path: &Path,
     encoding: Option<Encoding>,
     sheet: Option<&str>,
+    refs: ItemRefs,
 ) -> Result<ForSuggest, InputError> {
     let one = |sheet: Sheet| {
-        let (list, read) = sheet_for_suggest(sheet, true)?;
+        let (list, read) = sheet_for_suggest(sheet, true, refs)?;
         Ok(ForSuggest {
             list,
             read: vec![read],
@@ -670,7 +838,7 @@ pub fn load_for_suggest(
                     Merged::FillDown,
                 )?);
             }
-            workbook_for_suggest(path, sheets)
+            workbook_for_suggest(path, sheets, refs)
         }
     }
 }
@@ -681,9 +849,10 @@ pub fn stored_for_suggest(
     path: &Path,
     wb: &table::StoredWorkbook,
     sheet: Option<&str>,
+    refs: ItemRefs,
 ) -> Result<ForSuggest, InputError> {
     let one = |sheet: &table::StoredSheet| {
-        let (list, read) = sheet_for_suggest(sheet.text.clone(), true)?;
+        let (list, read) = sheet_for_suggest(sheet.text.clone(), true, refs)?;
         Ok(ForSuggest {
             list,
             read: vec![read],
@@ -716,13 +885,17 @@ pub fn stored_for_suggest(
             )),
         };
     }
-    workbook_for_suggest(path, visible.iter().map(|s| s.text.clone()).collect())
+    workbook_for_suggest(path, visible.iter().map(|s| s.text.clone()).collect(), refs)
 }
 
 /// The visible sheets of a workbook (two or more) read for `suggest`: each with a
 /// check-list header, merged as [`merge_sheets`] merges them for `report`; the others
 /// named in `skipped_sheets`.
-fn workbook_for_suggest(path: &Path, sheets: Vec<Sheet>) -> Result<ForSuggest, InputError> {
+fn workbook_for_suggest(
+    path: &Path,
+    sheets: Vec<Sheet>,
+    refs: ItemRefs,
+) -> Result<ForSuggest, InputError> {
     let names: Vec<String> = sheets
         .iter()
         .map(|s| s.sheet.clone().unwrap_or_default())
@@ -737,7 +910,7 @@ fn workbook_for_suggest(path: &Path, sheets: Vec<Sheet>) -> Result<ForSuggest, I
         }
         // a sheet of references without item text is read as `report` reads it (its
         // items have no text to match)
-        let (list, r) = sheet_for_suggest(sheet, false)?;
+        let (list, r) = sheet_for_suggest(sheet, false, refs)?;
         // a references column `report` does not look for across sheets (one headed
         // with a standard's name) and no column of ours to add: `report` skips it
         if r.layout.column(Field::Refs).is_some() && !has_header(&r.sheet, None) {
@@ -1160,6 +1333,9 @@ fn no_header(
             ),
         )
         .hint("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目)")
+    } else if let Some(e) = unnamed_check_list(sheet, None) {
+        // a column of ids under a header the tool does not know: named
+        e
     } else {
         let columns = "name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標, ISMAP管理基準, Control ID), or give it with --refs-column NAME; for a list in free text, `ismap-gap suggest --checks FILE -o NEW.xlsx` (NEW.csv for a CSV list) adds one with candidates";
         InputError::at(
@@ -1263,14 +1439,21 @@ fn load_csv_text(
     // no header in the rows it is searched in: a header further down, for the message
     let mut no_header_yet = false;
     let mut late: Option<(usize, String)> = None;
-    table::each_csv_record(path, text, |line, record| {
+    // the references columns, once the header is found: the thread parsing a long CSV
+    // splits the references cells of every other record from then on
+    let refs_cells: std::sync::OnceLock<RefsCells> = std::sync::OnceLock::new();
+    let prepare = |record: &csv::StringRecord| refs_cells.get().map(|r| r.split(record));
+    table::each_csv_record_prepared(path, text, prepare, |line, record, split| {
         if line <= HEADER_SEARCH_ROWS {
             head.push_record(line, record);
         } else if failed.is_none() {
             let pushed = match &mut items {
-                Some(items) => items.push(line, record),
+                Some(items) => items.push(line, record, split),
                 None => match start_items(&mut head, refs_column) {
-                    Ok(i) => items.insert(i).push(line, record),
+                    Ok(i) => {
+                        let _ = refs_cells.set(i.refs_cells());
+                        items.insert(i).push(line, record, split)
+                    }
                     Err(e) => {
                         no_header_yet = !has_header(&head, refs_column);
                         Err(e)
@@ -1307,12 +1490,14 @@ fn start_items_by(
     let mut items = Items::new(sheet, by, refs_column)?;
     check_unvalued(sheet, &items)?;
     for (i, cells) in sheet.rows.iter_mut().enumerate().skip(items.header.row) {
-        items.push(i + 1, cells.as_mut_slice())?;
+        items.push(i + 1, cells.as_mut_slice(), None)?;
     }
     Ok(items)
 }
 
-/// Refuses a references or assurance cell below the header holding a formula without a
+/// Refuses a hidden references or assurance column holding cells below the header (an old
+/// column hidden beside the revised one: what a reader of the sheet does not see is not
+/// read), and a references or assurance cell below the header holding a formula without a
 /// calculated value (an .xlsx written by a tool that does not calculate, not saved by
 /// Excel since; found by [`workbook_zip::xlsx_marks`], as the CSP reader finds them): it
 /// reads as empty, and an item without references would be reported outside ISMAP while
@@ -1333,6 +1518,34 @@ fn check_unvalued(sheet: &Sheet, items: &Items) -> Result<(), InputError> {
     };
     let read = |c: usize| items.header.refs.contains(&c) || items.col(Field::Assurance) == Some(c);
     let header_row = u32::try_from(items.header.row).unwrap_or(u32::MAX);
+    // a hidden column read for the verdict (an old references column hidden beside the
+    // revised one): what a reader of the sheet does not see is not read
+    if let Some(c) = marks.hidden_columns.iter().find_map(|&c| {
+        usize::try_from(c).ok().filter(|&c| {
+            read(c)
+                && sheet
+                    .rows
+                    .iter()
+                    .skip(items.header.row)
+                    .any(|r| r.get(c).is_some_and(|t| !t.trim().is_empty()))
+        })
+    }) {
+        let name = items.header_of(c);
+        let loc = sheet.location().column(name.clone());
+        return Err(if items.header.refs.contains(&c) {
+            InputError::at(
+                loc,
+                format!("the column '{name}' is hidden, and the tool would read the check items' references from it: what a reader of the sheet does not see is not read"),
+            )
+            .hint("unhide the column, or delete it; to read a visible references column beside it, give that one with --refs-column NAME")
+        } else {
+            InputError::at(
+                loc,
+                format!("the column '{name}' is hidden, and the tool would read the check items' required assurance from it: what a reader of the sheet does not see is not read"),
+            )
+            .hint("unhide the column, or delete it")
+        });
+    }
     let Some(&(r, c)) = marks
         .unvalued
         .iter()
@@ -1433,6 +1646,12 @@ struct Items {
     source: PathBuf,
     sheet: Option<String>,
     items: Vec<CheckItem>,
+    /// The references column was named with `--refs-column`: other columns of ids are
+    /// carried as they are.
+    refs_named: bool,
+    /// Read for `suggest`, which gives no verdict: extra columns are not checked (an
+    /// evaluation set's column of accepted ids is carried).
+    suggesting: bool,
     /// Hashes of the items' ids (foldhash: one per item of a large list).
     id_hashes: foldhash::HashSet<u64>,
     id_hasher: foldhash::fast::RandomState,
@@ -1453,6 +1672,8 @@ struct Items {
     /// The sheet's merged regions on one row, across columns (a heading's text merged
     /// over the references column).
     row_merges: Vec<table::Region>,
+    /// Whether the references cells are split into the items' references.
+    refs: ItemRefs,
 }
 
 /// What a function of a cell's text made of the first few distinct texts seen: a column
@@ -1517,6 +1738,8 @@ impl Items {
             source: sheet.path.clone(),
             sheet: sheet.sheet.clone(),
             items: Vec::new(),
+            refs_named: refs_column.is_some(),
+            suggesting: false,
             id_hashes: foldhash::HashSet::default(),
             id_hasher: foldhash::fast::RandomState::default(),
             id_merges,
@@ -1531,6 +1754,7 @@ impl Items {
                 .filter(|m| m.top == m.bottom && m.right > m.left)
                 .copied()
                 .collect(),
+            refs: ItemRefs::Split,
         })
     }
 
@@ -1541,9 +1765,6 @@ impl Items {
     /// assurance or risk), or a row of no id and no check item (an answer alone). A row
     /// whose cells name a control is always an item.
     fn not_an_item(&self, row: usize, cells: &(impl Cells + ?Sized)) -> Option<NotAnItem> {
-        let filled: Vec<usize> = (0..cells.width())
-            .filter(|&c| !cells.cell(c).trim().is_empty())
-            .collect();
         // digits survive header_key (full-width ones folded): a cell holding one (an id, a
         // reference) is no header cell without, and is told so without folding it
         let digit = |s: &str| {
@@ -1556,6 +1777,19 @@ impl Items {
                 h == cell || (digit(h) == digit(cell) && header_key(h) == header_key(cell))
             })
         };
+        // most rows: a references cell filled, not as its header, is no repeated header
+        // and makes the row an item (the answer below, without listing the row's cells)
+        if self
+            .header
+            .refs
+            .iter()
+            .any(|c| !cells.cell(*c).trim().is_empty() && !as_header(c))
+        {
+            return None;
+        }
+        let filled: Vec<usize> = (0..cells.width())
+            .filter(|&c| !cells.cell(c).trim().is_empty())
+            .collect();
         let by = self
             .header
             .fields
@@ -1595,8 +1829,9 @@ impl Items {
             .filter(|&c| Some(c) != id_col && !title_cols(c))
             .collect();
         let texts: Vec<&str> = filled.iter().map(|&c| cells.cell(c).trim()).collect();
-        if texts.iter().any(|t| is_total_word(t))
-            && texts.iter().all(|t| is_total_word(t) || is_count(t))
+        // all, then any: most rows fail `all` on their first cell
+        if texts.iter().all(|t| is_total_word(t) || is_count(t))
+            && texts.iter().any(|t| is_total_word(t))
         {
             return Some(NotAnItem::Total);
         }
@@ -1663,10 +1898,18 @@ impl Items {
         cells: &'c (impl Cells + ?Sized),
         c: usize,
     ) -> std::borrow::Cow<'c, str> {
-        match self.header.spans.get(&c) {
-            Some(&last) => std::borrow::Cow::Owned(joined(cells, c, last)),
-            None => std::borrow::Cow::Borrowed(cells.cell(c).trim()),
-        }
+        cell_text(cells, c, self.header.spans.get(&c).copied())
+    }
+
+    /// The references columns, to split a row's references cells apart from the items.
+    fn refs_cells(&self) -> RefsCells {
+        RefsCells(
+            self.header
+                .refs
+                .iter()
+                .map(|&c| (c, self.header.spans.get(&c).copied()))
+                .collect(),
+        )
     }
 
     /// An error for a non-empty cell right of the header's last column, which no column
@@ -1742,19 +1985,39 @@ impl Items {
         })
     }
 
-    /// The references of row `row`'s cells, column by column, onto `item`.
-    fn add_refs(&self, item: &mut CheckItem, row: usize, cells: &(impl Cells + ?Sized)) {
+    /// The references of row `row`'s cells, column by column, onto `item`; `split`, when
+    /// given, the cells already split ([`RefsCells::split`]).
+    fn add_refs(
+        &self,
+        item: &mut CheckItem,
+        row: usize,
+        cells: &(impl Cells + ?Sized),
+        split: Option<SplitRefs>,
+    ) {
+        if self.refs == ItemRefs::LeftInCell {
+            return;
+        }
+        let mut split = split.map(Vec::into_iter);
         for (k, &c) in self.header.refs.iter().enumerate() {
-            let text = self.cell_text(cells, c);
             // a number with a fraction: what was typed (`5.30`) is lost
             let number = self.fractions.binary_search(&(row - 1, c)).is_ok();
-            item.add_refs(&text, u8::try_from(k).unwrap_or(u8::MAX), number);
+            let column = u8::try_from(k).unwrap_or(u8::MAX);
+            match split.as_mut().and_then(Iterator::next) {
+                Some(refs) => item.add_split_refs(refs, column, number),
+                None => item.add_refs(&self.cell_text(cells, c), column, number),
+            }
         }
     }
 
     /// Adds the item on row `row` (1-based), unless the row is blank; a row under the id
-    /// cell of an item merged down over it adds to that item.
-    fn push(&mut self, row: usize, cells: &mut (impl Cells + ?Sized)) -> Result<(), InputError> {
+    /// cell of an item merged down over it adds to that item. `split`: its references
+    /// cells already split, if they are.
+    fn push(
+        &mut self,
+        row: usize,
+        cells: &mut (impl Cells + ?Sized),
+        split: Option<SplitRefs>,
+    ) -> Result<(), InputError> {
         if cells.is_blank() {
             return Ok(());
         }
@@ -1762,7 +2025,7 @@ impl Items {
         self.check_names(row, cells)?;
         if let Some(&(top, bottom)) = self.id_merges.iter().find(|(t, b)| *t < row && row <= *b) {
             if let Some(i) = self.items.iter().rposition(|item| item.row == top) {
-                return self.continue_item(i, (top, bottom), row, cells);
+                return self.continue_item(i, (top, bottom), row, cells, split);
             }
         }
         // the first row of an item over several rows (its id cell merged down): the rows
@@ -1777,15 +2040,12 @@ impl Items {
             });
             return Ok(());
         }
-        let (assurance, risk, mut problems) = self.assurance_and_risk(cells);
+        let (assurance, risk, problems) = self.assurance_and_risk(cells);
         let refs_empty = self
             .header
             .refs
             .iter()
             .all(|&c| self.cell_text(cells, c).is_empty());
-        if refs_empty && !spans_rows && !self.header.refs.is_empty() {
-            problems.extend(self.references_elsewhere(cells));
-        }
         let mut item = CheckItem {
             row,
             id: String::new(),
@@ -1798,7 +2058,7 @@ impl Items {
             extra: Extra::default(),
             problems,
         };
-        self.add_refs(&mut item, row, cells);
+        self.add_refs(&mut item, row, cells, split);
         item.id = match self.take_trimmed(cells, Field::Id) {
             id if id.is_empty() => format!("#{row}"),
             id => id,
@@ -1855,6 +2115,7 @@ impl Items {
         (top, bottom): (usize, usize),
         row: usize,
         cells: &mut (impl Cells + ?Sized),
+        split: Option<SplitRefs>,
     ) -> Result<(), InputError> {
         let title = self.take_trimmed(cells, Field::Title);
         let note = self.take_trimmed(cells, Field::Note);
@@ -1873,7 +2134,7 @@ impl Items {
             self.items[i] = item;
             return Err(e);
         }
-        self.add_refs(&mut item, row, cells);
+        self.add_refs(&mut item, row, cells, split);
         let join = |into: &mut String, more: &str| {
             if !more.is_empty() && !into.split('\n').any(|l| l == more) {
                 if !into.is_empty() {
@@ -1905,23 +2166,83 @@ impl Items {
         Ok(())
     }
 
-    /// The cells of an item without references that name a control (its text, its note):
-    /// each a problem naming the column and the ids, so that the item is not analysed
-    /// rather than outside ISMAP. Other columns are not read for it: the candidates
-    /// `suggest` writes beside the references column are no references.
-    fn references_elsewhere(&self, cells: &(impl Cells + ?Sized)) -> Vec<CellProblem> {
-        [Field::Title, Field::Note]
-            .iter()
-            .filter_map(|f| self.col(*f))
-            .filter_map(|c| {
-                let ids = named_ids(&self.cell_text(cells, c));
-                (!ids.is_empty()).then(|| CellProblem {
-                    field: ProblemField::References,
-                    column: self.header_of(c),
-                    value: ids.join(", "),
+    /// Refuses an extra column the verdict would depend on: one holding ISMAP ids (a
+    /// second references column under a header the tool does not know, such as the
+    /// revised mapping beside the old one), one holding required-assurance levels
+    /// (`保証報告`, `個別監査`) under another header than the assurance column's, or one
+    /// marking items for an assurance level (`SOC2報告書で確認` ○): carried as they are,
+    /// their items would be judged on the other column, or as asking for ISMAP only.
+    /// Columns `suggest` adds (candidates) and the controls' names are no such column;
+    /// with `--refs-column`, columns of ids are carried as they are.
+    fn check_extra_columns(&self) -> Result<(), InputError> {
+        let candidates =
+            [Lang::Ja, Lang::En].map(|l| crate::report::suggest::candidate_headers(l)[0]);
+        for (k, (c, name)) in self.header.extras.iter().enumerate() {
+            if self.header.names == Some(*c) || candidates.contains(&name.as_str()) {
+                continue;
+            }
+            let cells = || {
+                self.items.iter().filter_map(move |i| {
+                    let v = i.extra.0.get(k).map_or("", |(_, v)| v.trim());
+                    (!v.is_empty()).then_some((i.row, v))
                 })
-            })
-            .collect()
+            };
+            let filled = cells().count();
+            let half = |n: usize| n > 0 && n * 2 >= filled;
+            let loc = |row: usize| self.loc.clone().row(row).column(name.clone());
+            let ids = (!self.refs_named).then(|| column_of_ids(cells())).flatten();
+            if let Some((row, v)) = ids {
+                let refs = self.col_name(Field::Refs);
+                return Err(if refs.is_empty() {
+                    InputError::at(
+                        loc(row),
+                        format!("the column '{name}' holds ISMAP ids ('{v}'), but its header is not one of a references column"),
+                    )
+                    .hint("name the column with the ISMAP ids '管理策' (also: controls, refs, 対応管理策, ISMAP管理策, 管理策番号), or give it with --refs-column NAME")
+                } else {
+                    InputError::at(
+                        loc(row),
+                        format!("the column '{name}' holds ISMAP ids ('{v}') beside the references column '{refs}': which of them holds the check items' references cannot be told, and the ids of '{name}' would not be read"),
+                    )
+                    .hint("give the references column with --refs-column NAME (the other is then carried as it is), or remove the column that does not hold them")
+                });
+            }
+            let levels: Vec<(usize, &str)> = cells()
+                .filter(|(_, v)| v.chars().count() <= 16 && Assurance::parse(v).is_some())
+                .collect();
+            // a level below ISMAP (自己申告) asks for less than the default: no harm
+            let above = levels.iter().find(|(_, v)| {
+                matches!(
+                    Assurance::parse(v),
+                    Some(Assurance::Soc2 | Assurance::Audit)
+                )
+            });
+            if let (true, Some(&(row, v))) = (half(levels.len()), above) {
+                let assurance = self.col_name(Field::Assurance);
+                let e = if assurance.is_empty() {
+                    InputError::at(
+                        loc(row),
+                        format!("the column '{name}' holds required-assurance levels ('{v}'), but is not read as the required assurance: every item would be taken to ask for an ISMAP registration only"),
+                    )
+                } else {
+                    InputError::at(
+                        loc(row),
+                        format!("the column '{name}' holds required-assurance levels ('{v}') beside the assurance column '{assurance}': which of them states the required assurance cannot be told"),
+                    )
+                };
+                return Err(e.hint("give the required assurance in one column named 求める確認水準 (also: 確認水準, 保証水準, assurance): move these values there, or remove the column"));
+            }
+            if names_assurance_level(name) {
+                if let Some((row, v)) = cells().find(|(_, v)| v.chars().count() <= 4) {
+                    return Err(InputError::at(
+                        loc(row),
+                        format!("the column '{name}' marks items ('{v}') for an assurance level, which the tool does not read from a column of marks: every item would be taken to ask for an ISMAP registration only"),
+                    )
+                    .hint("give each item its required assurance in one column named 求める確認水準 (ismap, 保証報告, 個別監査, 自己申告), and remove the column of marks"));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The items of an id and a title only whose next item is numbered under them (`1`
@@ -1959,6 +2280,9 @@ impl Items {
             )
             .hint("add rows below the header"));
         }
+        if !self.suggesting {
+            self.check_extra_columns()?;
+        }
         let more_refs_columns = self
             .header
             .refs
@@ -1969,6 +2293,10 @@ impl Items {
                 iso_edition: Default::default(),
             })
             .collect();
+        let prose_columns = [Field::Title, Field::Note].map(|f| match self.col(f) {
+            Some(c) => self.header_of(c),
+            None => String::new(),
+        });
         Ok(CheckList {
             refs_column: self.col_name(Field::Refs),
             more_refs_columns,
@@ -1977,6 +2305,7 @@ impl Items {
             sheets: self.sheet.iter().cloned().collect(),
             sheet: self.sheet,
             extra_columns: self.header.extras.into_iter().map(|(_, n)| n).collect(),
+            prose_columns: vec![prose_columns],
             items: self.items,
             rows_not_read: self.rows_not_read,
             ..CheckList::default()
@@ -2078,43 +2407,93 @@ fn numbered_under(id: &str, over: &str) -> bool {
         })
 }
 
-/// The control ids a text written as prose names (`秘密認証情報の管理（A.9.2.4）`, `JIS Q
-/// 27001 A.10.1.2 参照`): ids of three parts or more, Annex A or 27017 ids, ranges of
-/// them, NIST SP 800-53 ids; not a version (`TLS1.2`) or a count.
+/// The control ids a text written as prose names ([`reftext::prose_ids`]), known ids
+/// being those of the embedded catalog: for what the reader decides of a row (an item, the
+/// names column) before the chosen catalog is at hand.
+///
+/// [`reftext::prose_ids`]: crate::catalog::reftext::prose_ids
 fn named_ids(text: &str) -> Vec<String> {
-    use crate::catalog::reftext::{lex, IdText, Kind, Marker};
-    if !text.bytes().any(|b| b.is_ascii_digit())
-        && !text.chars().any(|c| ('０'..='９').contains(&c))
-    {
-        return Vec::new();
-    }
-    // unmarked, an id counts only when the catalog has it (its first three parts): a
-    // version (`OpenSSL 3.0.7`, `ver 1.2.3`) or an address (`192.168.1.0`) is none
-    let id_like = |id: &IdText| {
-        let parts = id.text.split('.').filter(|p| !p.is_empty()).count();
-        if id.marker != Marker::None {
-            return parts >= 2;
-        }
-        parts >= 3
-            && id
-                .parse()
-                .is_some_and(|p| in_catalog(&p.truncated(3).canonical()))
-    };
-    lex(text)
+    crate::catalog::reftext::prose_ids(text, &in_catalog)
         .into_iter()
-        .filter(|l| match &l.kind {
-            Kind::Id(id) => id_like(id),
-            Kind::Range(a, b) => id_like(a) && id_like(b),
-            Kind::Nist(_) => true,
-            _ => false,
-        })
-        .map(|l| text[l.start..l.end].trim().to_owned())
+        .map(str::to_owned)
         .collect()
 }
 
-/// Whether the embedded catalog has the id `id` (canonical): the ids a check item's prose
-/// names without a mark are only those (an id of another catalog needs its mark or the
-/// references column).
+/// A column's filled cells (row, text) as a column of ids: the first cell of ids, when
+/// cells holding control ids and nothing else ([`is_ids_cell`]) are half of them or more.
+fn column_of_ids<'a>(cells: impl Iterator<Item = (usize, &'a str)>) -> Option<(usize, &'a str)> {
+    let (mut filled, mut ids, mut first) = (0, 0, None);
+    for (row, text) in cells {
+        filled += 1;
+        if is_ids_cell(text) {
+            ids += 1;
+            first = first.or(Some((row, text)));
+        }
+    }
+    first.filter(|_| ids * 2 >= filled)
+}
+
+/// Whether a cell holds control ids and nothing else but separators (`9.2.4`, `9.2.1,
+/// 9.2.4`, `A.9.2.1`): a cell of a references column.
+fn is_ids_cell(text: &str) -> bool {
+    let ids = named_ids(text);
+    if ids.is_empty() {
+        return false;
+    }
+    let mut rest = text.to_owned();
+    for id in &ids {
+        rest = rest.replacen(id.as_str(), "", 1);
+    }
+    rest.chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    ',' | '、'
+                        | '，'
+                        | '・'
+                        | '/'
+                        | '／'
+                        | ';'
+                        | '；'
+                        | '('
+                        | ')'
+                        | '（'
+                        | '）'
+                        | '['
+                        | ']'
+                        | '【'
+                        | '】'
+                        | '|'
+                        | '｜'
+                )
+        })
+        .count()
+        <= 2
+}
+
+/// Whether a header names an assurance level above ISMAP (`SOC2報告書で確認`, `個別監査要否`,
+/// `保証報告の要否`): a column of marks for it.
+fn names_assurance_level(header: &str) -> bool {
+    let key = header_key(header);
+    [
+        "soc1",
+        "soc2",
+        "soc3",
+        "soc報告",
+        "socレポート",
+        "保証報告",
+        "保証型",
+        "個別監査",
+        "実地監査",
+        "立入監査",
+        "it7",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+}
+
+/// Whether the embedded catalog has the id `id` (canonical).
 fn in_catalog(id: &str) -> bool {
     static IDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
     IDS.get_or_init(|| {
@@ -2123,6 +2502,45 @@ fn in_catalog(id: &str) -> bool {
             .unwrap_or_default()
     })
     .contains(id)
+}
+
+/// The references an item without any names in its text or note (`秘密認証情報の管理
+/// （A.9.2.4）`), in every check-list format: each cell naming one is a problem naming
+/// the column and the ids, so that the item is not analysed rather than outside ISMAP.
+/// `known` says which plain ids are the chosen catalog's. Other columns are not read for
+/// it: the candidates `suggest` writes beside the references column are no references.
+pub fn check_prose(list: &mut CheckList, known: &dyn Fn(&str) -> bool) {
+    let sheet_index = |item: &CheckItem| {
+        sheet_of(list, item)
+            .and_then(|s| list.sheets.iter().position(|n| n == s))
+            .unwrap_or(0)
+    };
+    let found: Vec<(usize, Vec<CellProblem>)> = list
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.refs.is_empty())
+        .map(|(i, item)| {
+            let columns = list.prose_columns.get(sheet_index(item));
+            let problems = [&item.title, &item.note]
+                .iter()
+                .enumerate()
+                .filter_map(|(k, text)| {
+                    let column = columns.map(|c| c[k].clone()).unwrap_or_default();
+                    let ids = crate::catalog::reftext::prose_ids(text, known);
+                    (!ids.is_empty() && !column.is_empty()).then(|| CellProblem {
+                        field: ProblemField::References,
+                        column,
+                        value: ids.join(", "),
+                    })
+                })
+                .collect();
+            (i, problems)
+        })
+        .collect();
+    for (i, problems) in found {
+        list.items[i].problems.extend(problems);
+    }
 }
 
 /// A row's filled cells joined by a space (a row not read, for messages).
@@ -2135,6 +2553,41 @@ fn row_text(cells: &(impl Cells + ?Sized)) -> String {
     match text.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text,
+    }
+}
+
+/// The cell of column `c`, trimmed; of columns `c..=last` joined, when its header spans
+/// them.
+fn cell_text(
+    cells: &(impl Cells + ?Sized),
+    c: usize,
+    last: Option<usize>,
+) -> std::borrow::Cow<'_, str> {
+    match last {
+        Some(last) => std::borrow::Cow::Owned(joined(cells, c, last)),
+        None => std::borrow::Cow::Borrowed(cells.cell(c).trim()),
+    }
+}
+
+/// A row's references cells split ([`RefsCells::split`]), column by column.
+type SplitRefs = Vec<Vec<String>>;
+
+/// The references columns of a header, each with the last column its header spans: a
+/// row's references cells split apart from the items being read (on the thread parsing a
+/// long CSV), as [`Items::add_refs`] splits them.
+struct RefsCells(Vec<(usize, Option<usize>)>);
+
+impl RefsCells {
+    fn split(&self, cells: &(impl Cells + ?Sized)) -> SplitRefs {
+        self.0
+            .iter()
+            .map(|&(c, last)| {
+                crate::catalog::reftext::split(&cell_text(cells, c, last))
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .collect()
     }
 }
 
@@ -2308,6 +2761,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
     Ok(CheckList {
         source: path.to_path_buf(),
         refs_column: "refs".to_owned(),
+        prose_columns: vec![["title".to_owned(), "note".to_owned()]],
         items,
         ..CheckList::default()
     })
@@ -2590,6 +3044,94 @@ mod tests {
             let whole = table::read_csv_text(&path, text).and_then(from_sheet);
             assert_eq!(format!("{streamed:?}"), format!("{whole:?}"), "{text}");
         }
+    }
+
+    /// A long CSV, parsed on a second thread that splits every other record's references
+    /// cells: the same list as the whole sheet read on one thread.
+    #[test]
+    fn references_split_on_the_parsing_thread_are_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("long.csv");
+        let cells = [
+            "\"9.2.1、ＡＣ－２ （１）\"",
+            "\"A.9.2.4, A.9.2.4\"",
+            "",
+            "8.1.5P",
+            "\"9.4.1.2\n9.4.1.2、CLD.6.3.1\"",
+            "AC-2(1); 6.1.2",
+            "未定",
+            "\"5.30\"",
+        ];
+        let mut text = String::from("項番,確認項目,ISMAP管理策,ISO/IEC 27001:2022,重要度,備考\n");
+        for n in 0..30_000 {
+            let (a, b) = (cells[n % cells.len()], cells[(n / 3) % cells.len()]);
+            match n % 997 {
+                500 => text.push_str("項番,確認項目,ISMAP管理策,ISO/IEC 27001:2022,重要度,備考\n"),
+                700 => text.push_str(",合計,,,,\n"),
+                900 => text.push('\n'),
+                _ => text.push_str(&format!("C-{n},アクセス権の確認 {n},{a},{b},高,メモ\n")),
+            }
+        }
+        assert!(
+            text.len() > 1 << 20,
+            "long enough to be parsed on a second thread"
+        );
+        std::fs::write(&path, &text).unwrap();
+        let streamed = load(&path, None, None).unwrap();
+        let whole = table::read_csv_text(&path, &text)
+            .and_then(from_sheet)
+            .unwrap();
+        assert!(streamed.items.iter().any(|i| i.refs.len() > 2));
+        assert!(!streamed.rows_not_read.is_empty());
+        assert_eq!(format!("{streamed:?}"), format!("{whole:?}"));
+    }
+
+    /// `suggest` writing a list back reads the same items and rows, its references left in
+    /// their cells.
+    #[test]
+    fn references_left_in_their_cells_are_the_only_difference() {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let mut with_refs = 0;
+        for name in [
+            "checks-review7/total.csv",
+            "checks-review7/sections.xlsx",
+            "checks-review7/buyer.xlsx",
+            "checks-review7/repeated-header.csv",
+            "checks-review7/ref-in-title.csv",
+            "suggest/empty-refs.csv",
+            "checks-all-statuses.csv",
+        ] {
+            let path = data.join(name);
+            let split = load_for_suggest(&path, None, None, ItemRefs::Split).unwrap();
+            let mut left = load_for_suggest(&path, None, None, ItemRefs::LeftInCell).unwrap();
+            let mut list = split.list;
+            for item in &mut list.items {
+                with_refs += usize::from(!item.refs.is_empty());
+                item.refs.clear();
+                item.ref_origins.clear();
+            }
+            assert!(left.list.items.iter().all(|i| i.refs.is_empty()), "{name}");
+            left.list
+                .items
+                .iter_mut()
+                .for_each(|i| i.ref_origins.clear());
+            assert_eq!(format!("{list:?}"), format!("{:?}", left.list), "{name}");
+            let read = |r: &[SheetRead]| {
+                r.iter()
+                    .map(|r| {
+                        let mut columns: Vec<String> =
+                            r.layout.columns.iter().map(|c| format!("{c:?}")).collect();
+                        columns.sort();
+                        format!(
+                            "{:?} {} {columns:?} {}",
+                            r.sheet, r.layout.header_row, r.items
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(read(&split.read), read(&left.read), "{name}");
+        }
+        assert!(with_refs > 10);
     }
 
     #[test]

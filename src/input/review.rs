@@ -380,6 +380,7 @@ fn items(sheet: &Sheet) -> Result<(Vec<PreviousItem>, Vec<usize>, Lang), InputEr
             .map(str::to_owned)
             .collect();
         out.push(PreviousItem {
+            row: row_no,
             id: id.to_owned(),
             title: cell(header.title).to_owned(),
             references: cell(header.references).to_owned(),

@@ -140,9 +140,29 @@ fn csv_sheet(path: &Path, text: &[u8]) -> Result<Sheet, InputError> {
 pub fn each_csv_record(
     path: &Path,
     text: &[u8],
-    each: impl FnMut(usize, &mut csv::StringRecord) -> Result<(), InputError>,
+    mut each: impl FnMut(usize, &mut csv::StringRecord) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
-    each_csv_record_split(path, text, each, PIPELINE_MIN_BYTES)
+    each_csv_record_split(
+        path,
+        text,
+        |_| None::<()>,
+        |line, record, _| each(line, record),
+        PIPELINE_MIN_BYTES,
+    )
+}
+
+/// [`each_csv_record`], part of the work on each record done by the parsing thread, when
+/// there is one: `prepare` runs there on every other record, and what it makes of it
+/// comes to `each` with the record; `None` for the records it did not see (every record
+/// on one thread), which `each` then reads whole itself. `prepare` must be what `each`
+/// would do: the results are the same whichever thread did it.
+pub fn each_csv_record_prepared<P: Send>(
+    path: &Path,
+    text: &[u8],
+    prepare: impl Fn(&csv::StringRecord) -> Option<P> + Sync,
+    each: impl FnMut(usize, &mut csv::StringRecord, Option<P>) -> Result<(), InputError>,
+) -> Result<(), InputError> {
+    each_csv_record_split(path, text, prepare, each, PIPELINE_MIN_BYTES)
 }
 
 /// From this much text, [`each_csv_record`] parses on a thread of its own.
@@ -150,32 +170,38 @@ const PIPELINE_MIN_BYTES: usize = 1 << 20;
 /// Records handed over at a time between the parsing thread and the caller's.
 const BATCH_RECORDS: usize = 256;
 
-/// [`each_csv_record`]; from `pipeline_min` bytes of text, a second thread parses the
-/// records while this one runs `each` on those already parsed, in the same order and with
-/// the same first error.
-fn each_csv_record_split(
+/// [`each_csv_record_prepared`]; from `pipeline_min` bytes of text, a second thread parses
+/// the records (and prepares every other one) while this one runs `each` on those already
+/// parsed, in the same order and with the same first error.
+fn each_csv_record_split<P: Send>(
     path: &Path,
     text: &[u8],
-    mut each: impl FnMut(usize, &mut csv::StringRecord) -> Result<(), InputError>,
+    prepare: impl Fn(&csv::StringRecord) -> Option<P> + Sync,
+    mut each: impl FnMut(usize, &mut csv::StringRecord, Option<P>) -> Result<(), InputError>,
     pipeline_min: usize,
 ) -> Result<(), InputError> {
     if text.len() < pipeline_min {
-        return parse_records(path, text, each);
+        return parse_records(path, text, |line, record| each(line, record, None));
     }
-    type Batch = Vec<(usize, csv::StringRecord)>;
-    let (batches, parsed) = std::sync::mpsc::sync_channel::<Result<Batch, InputError>>(4);
+    type Batch<P> = Vec<(usize, csv::StringRecord, Option<P>)>;
+    let (batches, parsed) = std::sync::mpsc::sync_channel::<Result<Batch<P>, InputError>>(4);
     // emptied batches go back to the parser, whose records are reused
-    let (used, recycled) = std::sync::mpsc::channel::<Batch>();
+    let (used, recycled) = std::sync::mpsc::channel::<Batch<P>>();
+    let prepare = &prepare;
     std::thread::scope(|s| {
         s.spawn(move || {
             let mut spare: Vec<csv::StringRecord> = Vec::new();
-            let mut batch: Batch = Vec::with_capacity(BATCH_RECORDS);
+            let mut batch: Batch<P> = Vec::with_capacity(BATCH_RECORDS);
+            let mut odd = false;
             let parsed = parse_records(path, text, |line, record| {
                 if spare.is_empty() {
-                    spare.extend(recycled.try_iter().flatten().map(|(_, r)| r));
+                    spare.extend(recycled.try_iter().flatten().map(|(_, r, _)| r));
                 }
                 let fresh = spare.pop().unwrap_or_default();
-                batch.push((line, std::mem::replace(record, fresh)));
+                // every other record: about what balances the two threads' work
+                odd = !odd;
+                let prepared = if odd { None } else { prepare(record) };
+                batch.push((line, std::mem::replace(record, fresh), prepared));
                 if batch.len() == BATCH_RECORDS {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_RECORDS));
                     // the caller has stopped (its `each` failed): stop parsing
@@ -193,8 +219,8 @@ fn each_csv_record_split(
         });
         for batch in parsed {
             let mut batch = batch?;
-            for (line, record) in &mut batch {
-                each(*line, record)?;
+            for (line, record, prepared) in &mut batch {
+                each(*line, record, prepared.take())?;
             }
             let _ = used.send(batch);
         }
@@ -839,7 +865,8 @@ mod tests {
         let result = each_csv_record_split(
             Path::new("x.csv"),
             text.as_bytes(),
-            |line, record| {
+            |_| None::<()>,
+            |line, record, _| {
                 if fail_at == Some(line) {
                     return Err(InputError::at(
                         Location::file(Path::new("x.csv")).line(line),
@@ -889,6 +916,33 @@ mod tests {
         assert_eq!(over, seen(&big, usize::MAX, None));
         assert!(over.1.unwrap().contains("limit"));
         assert_eq!(over.0.len(), one.0.len());
+    }
+
+    /// On a second thread, every other record comes with what `prepare` made of it, that
+    /// record's; on one thread, none does.
+    #[test]
+    fn records_prepared_on_the_parsing_thread_are_their_own() {
+        let text: String = (0..BATCH_RECORDS * 3 + 7)
+            .map(|i| format!("C-{i},\"項目\n{i}\"\n"))
+            .collect();
+        for (pipeline_min, want) in [(0, (BATCH_RECORDS * 3 + 7) / 2), (usize::MAX, 0)] {
+            let mut prepared = 0;
+            each_csv_record_split(
+                Path::new("x.csv"),
+                text.as_bytes(),
+                |record| record.get(0).map(str::to_owned),
+                |_, record, first| {
+                    if let Some(first) = first {
+                        assert_eq!(record.get(0), Some(first.as_str()));
+                        prepared += 1;
+                    }
+                    Ok(())
+                },
+                pipeline_min,
+            )
+            .unwrap();
+            assert_eq!(prepared, want, "{pipeline_min}");
+        }
     }
 
     /// A record's row is the line it starts on: blank lines count, before the header and

@@ -132,11 +132,17 @@ fn noted_mark(lang: Lang) -> &'static str {
 /// The `k`-th CSP's status of an item as the matrix shows it: its label, marked when it is
 /// covered with notes ("充足 ※").
 pub fn status_cell(item: &CompareItem, k: usize, lang: Lang) -> String {
-    let label = item.statuses.0.get(k).map_or("", |(_, s)| s.label(lang));
+    let mut cell = String::new();
+    push_status_cell(item, k, lang, &mut cell);
+    cell
+}
+
+/// [`status_cell`], added to `out`.
+fn push_status_cell(item: &CompareItem, k: usize, lang: Lang, out: &mut String) {
+    out.push_str(item.statuses.0.get(k).map_or("", |(_, s)| s.label(lang)));
     if item.noted(k) {
-        format!("{label} {}", noted_mark(lang))
-    } else {
-        label.to_owned()
+        out.push(' ');
+        out.push_str(noted_mark(lang));
     }
 }
 
@@ -168,18 +174,39 @@ pub fn notes_legend(r: &CompareReport) -> Option<String> {
     })
 }
 
-/// The matrix: id, title, then one status column per CSP (rank order).
-pub fn matrix_grid(r: &CompareReport) -> Grid {
+/// The matrix's headers: id, title, then each CSP's name (rank order).
+pub fn matrix_headers(r: &CompareReport) -> Vec<String> {
     let lang = r.lang;
     let mut headers = vec![
         lang.pick("項番", "id").to_owned(),
         lang.pick("確認項目", "title").to_owned(),
     ];
     headers.extend(r.csps.iter().map(|c| c.name.clone()));
-    let mut g = Grid::new(headers);
+    headers
+}
+
+/// An item's row of the matrix in `cells`, whose strings are reused: id, title, then each
+/// CSP's status cell ([`status_cell`]).
+pub fn matrix_row(item: &CompareItem, lang: Lang, cells: &mut Vec<String>) {
+    cells.resize_with(2 + item.statuses.0.len(), String::new);
+    for cell in cells.iter_mut() {
+        cell.clear();
+    }
+    let (texts, statuses) = cells.split_at_mut(2);
+    texts[0].push_str(&item.id);
+    texts[1].push_str(&item.title);
+    for (k, cell) in statuses.iter_mut().enumerate() {
+        push_status_cell(item, k, lang, cell);
+    }
+}
+
+/// The matrix: id, title, then one status column per CSP (rank order).
+pub fn matrix_grid(r: &CompareReport) -> Grid {
+    let lang = r.lang;
+    let mut g = Grid::new(matrix_headers(r));
     for item in &r.items {
-        let mut row = vec![item.id.clone(), item.title.clone()];
-        row.extend((0..item.statuses.0.len()).map(|k| status_cell(item, k, lang)));
+        let mut row = Vec::new();
+        matrix_row(item, lang, &mut row);
         // the worst status of the row colours it on a terminal
         let worst = item.statuses.0.iter().map(|(_, s)| *s).max();
         g.push(row, worst.map_or(Tone::Plain, Tone::from));

@@ -224,30 +224,87 @@ fn note_best_fit(fitted: &[char]) {
 /// the cells' own line breaks allow, so that rows keep their numbers; empty rows are blank
 /// lines. `neutralise` prefixes `'` to formula-like cells, as every other CSV does; a
 /// sheet read from CSV is written as it was (its cells were CSV cells already).
-pub fn write_sheet<S: AsRef<str>>(
+pub fn write_sheet<S: AsRef<str> + Sync>(
     rows: &[Vec<S>],
     neutralise: bool,
     encoding: Encoding,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let mut w = Writer::bare(encoding, out);
-    let mut line = 1;
-    for (i, row) in rows.iter().enumerate() {
-        if row.is_empty() {
-            continue;
+    write_sheet_split(rows, neutralise, encoding, out, SHEET_PARALLEL_MIN_ROWS)
+}
+
+/// From this many rows a sheet is written back on two threads.
+const SHEET_PARALLEL_MIN_ROWS: usize = 2 * CHUNK_ROWS;
+
+/// [`write_sheet`], on two threads from `parallel_min` rows (UTF-8): chunks of rows
+/// rendered as [`write_rows`] renders them, each from the line it starts on, counted
+/// first.
+fn write_sheet_split<S: AsRef<str> + Sync>(
+    rows: &[Vec<S>],
+    neutralise: bool,
+    encoding: Encoding,
+    out: &mut dyn Write,
+    parallel_min: usize,
+) -> anyhow::Result<()> {
+    if encoding == Encoding::Cp932 || rows.len() < parallel_min.max(2) {
+        let mut w = Writer::bare(encoding, out);
+        let mut line = 1;
+        for (i, row) in rows.iter().enumerate() {
+            sheet_row(&mut w.buf, i, row, &mut line, neutralise);
+            w.flush_some()?;
         }
-        while line < i + 1 {
-            w.buf.push_str("\r\n");
-            line += 1;
-        }
-        let at = w.buf.len();
-        encode_row_with(&mut w.buf, row, neutralise);
-        // the lines the row took: its cells' line breaks and its own (quoting and
-        // neutralising add none)
-        line += memchr::memchr_iter(b'\n', &w.buf.as_bytes()[at..]).count();
-        w.flush_some()?;
+        return w.finish();
     }
-    w.finish()
+    Writer::bare(encoding, &mut *out).finish()?;
+    // the line each chunk starts on: a row's cells' line breaks and its own
+    let mut line = 1;
+    let mut starts = Vec::new();
+    for (k, chunk) in rows.chunks(CHUNK_ROWS).enumerate() {
+        starts.push(line);
+        for (j, row) in chunk.iter().enumerate() {
+            if !row.is_empty() {
+                line = line.max(k * CHUNK_ROWS + j + 1) + 1;
+                for cell in row {
+                    line += memchr::memchr_iter(b'\n', cell.as_ref().as_bytes()).count();
+                }
+            }
+        }
+    }
+    write_chunks(
+        out,
+        starts.len(),
+        || (),
+        |k, _, buf| {
+            let mut line = starts[k];
+            let first = k * CHUNK_ROWS;
+            for (j, row) in rows[first..].iter().take(CHUNK_ROWS).enumerate() {
+                sheet_row(buf, first + j, row, &mut line, neutralise);
+            }
+        },
+    )
+}
+
+/// Row `i` of a sheet appended to `out` after the blank lines that put it on line `i + 1`
+/// (`line`: the line the output is on, moved past the row); nothing for an empty row.
+fn sheet_row<S: AsRef<str>>(
+    out: &mut String,
+    i: usize,
+    row: &[S],
+    line: &mut usize,
+    neutralise: bool,
+) {
+    if row.is_empty() {
+        return;
+    }
+    while *line < i + 1 {
+        out.push_str("\r\n");
+        *line += 1;
+    }
+    let at = out.len();
+    encode_row_with(out, row, neutralise);
+    // the lines the row took: its cells' line breaks and its own (quoting and
+    // neutralising add none)
+    *line += memchr::memchr_iter(b'\n', &out.as_bytes()[at..]).count();
 }
 
 /// Below this many rows a table is written on one thread.
@@ -290,28 +347,41 @@ fn write_rows_split<T: Sync, S: AsRef<str>, St>(
         return out.finish();
     }
     Writer::new(headers, encoding, &mut *w)?.finish()?;
-    // chunk k is rendered by worker k % 2 into a buffer, written by this thread in order,
-    // and the buffer handed back to the worker for a later chunk
     let chunks: Vec<&[T]> = rows.chunks(CHUNK_ROWS).collect();
-    let render = |chunk: &[T], state: &mut St, out: &mut String| {
-        out.clear();
-        for r in chunk {
+    write_chunks(w, chunks.len(), scratch, |k, state, out| {
+        for r in chunks[k] {
             let mut cells = Row::new(out, true);
             row(r, state, &mut cells);
             cells.end();
         }
+    })
+}
+
+/// Writes `n` chunks of text to `w` in order, chunk `k` rendered by `render(k, ..)` into
+/// an empty buffer on one of two threads, each with its scratch space.
+fn write_chunks<St>(
+    w: &mut dyn Write,
+    n: usize,
+    scratch: impl Fn() -> St + Sync,
+    render: impl Fn(usize, &mut St, &mut String) + Sync,
+) -> anyhow::Result<()> {
+    // chunk k is rendered by worker k % 2 into a buffer, written by this thread in order,
+    // and the buffer handed back to the worker for a later chunk
+    let render = |k: usize, state: &mut St, out: &mut String| {
+        out.clear();
+        render(k, state, out);
     };
     std::thread::scope(|s| {
         let workers: Vec<_> = (0..2)
             .map(|first| {
                 let (tx, rx) = std::sync::mpsc::sync_channel::<String>(1);
                 let (back_tx, back_rx) = std::sync::mpsc::channel::<String>();
-                let (chunks, render, scratch) = (&chunks, &render, &scratch);
+                let (render, scratch) = (&render, &scratch);
                 s.spawn(move || {
                     let mut state = scratch();
-                    for chunk in chunks.iter().skip(first).step_by(2) {
+                    for k in (first..n).step_by(2) {
                         let mut out = back_rx.try_recv().unwrap_or_default();
-                        render(chunk, &mut state, &mut out);
+                        render(k, &mut state, &mut out);
                         // a closed channel: the writer stopped on an error
                         if tx.send(out).is_err() {
                             return;
@@ -321,7 +391,7 @@ fn write_rows_split<T: Sync, S: AsRef<str>, St>(
                 (rx, back_tx)
             })
             .collect();
-        for k in 0..chunks.len() {
+        for k in 0..n {
             let (rx, back) = &workers[k % 2];
             let text = rx
                 .recv()
@@ -461,6 +531,46 @@ mod tests {
         let text = String::from_utf8(write(rows.len(), 0, Encoding::Utf8)).unwrap();
         assert!(text.starts_with("\u{feff}id,title\r\nC-0,\"'=\"\"0\"\",\n行\"\r\nC-1,安全\r\n"));
         assert_eq!(text.matches("\r\n").count(), rows.len() + 1);
+    }
+
+    /// A sheet written back on two threads is the bytes of one: its rows on their lines,
+    /// across chunk boundaries, after multi-line cells and empty rows.
+    #[test]
+    fn a_sheet_on_two_threads_is_the_bytes_of_one() {
+        let rows: Vec<Vec<String>> = (0..CHUNK_ROWS * 3 + 17)
+            .map(|i| match i % 11 {
+                // a cell of three lines: the two rows after it are empty
+                0 => vec![format!("C-{i}"), "一行目\n二行目\n三行目".into()],
+                1 | 2 | 5 => Vec::new(),
+                3 => vec![format!("C-{i}"), "=SUM(A1)".into(), "a,\"b\"".into()],
+                4 => vec![String::new()],
+                _ => vec![format!("C-{i}"), "安全".into()],
+            })
+            .collect();
+        let write = |n: usize, parallel_min: usize, neutralise: bool, encoding: Encoding| {
+            let mut out = Vec::new();
+            write_sheet_split(&rows[..n], neutralise, encoding, &mut out, parallel_min).unwrap();
+            out
+        };
+        for n in [0, 1, CHUNK_ROWS - 1, CHUNK_ROWS, CHUNK_ROWS + 1, rows.len()] {
+            for neutralise in [false, true] {
+                let one = write(n, usize::MAX, neutralise, Encoding::Utf8);
+                assert_eq!(write(n, 0, neutralise, Encoding::Utf8), one, "{n} rows");
+            }
+        }
+        let text = String::from_utf8(write(rows.len(), 0, true, Encoding::Utf8)).unwrap();
+        assert!(text.starts_with("\u{feff}C-0,\"一行目\n二行目\n三行目\"\r\nC-3,'=SUM(A1),\"a,\"\"b\"\"\"\r\n\"\"\r\n\r\nC-6,"));
+        // every row on its own line (the last empty ones write nothing)
+        let last = rows.iter().rposition(|r| !r.is_empty()).unwrap();
+        let breaks = rows[last]
+            .iter()
+            .map(|c| c.matches('\n').count())
+            .sum::<usize>();
+        assert_eq!(text.matches('\n').count(), last + 1 + breaks);
+        assert_eq!(
+            write(rows.len(), 0, false, Encoding::Cp932),
+            write(rows.len(), usize::MAX, false, Encoding::Cp932)
+        );
     }
 
     /// An error while writing stops the threads and is returned.

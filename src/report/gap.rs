@@ -2,8 +2,10 @@
 use std::io::Write;
 
 #[cfg(doc)]
-use crate::analysis::gap::{CatalogInfo, ChecksInfo};
-use crate::analysis::gap::{ControlState, CspInfo, GapReport, ItemDetails, ItemResult, Reason};
+use crate::analysis::gap::CatalogInfo;
+use crate::analysis::gap::{
+    ChecksInfo, ControlState, CspInfo, GapReport, ItemDetails, ItemResult, Reason, UnresolvedRef,
+};
 use crate::analysis::procedures::Procedure;
 use crate::analysis::Status;
 use crate::catalog::edition::DecidedBy;
@@ -200,7 +202,7 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
     out.cell(|annex| join_into(annex, &details.annex_only, ", "));
     out.cell(|unresolved| {
         join_with(unresolved, &details.unresolved, "\n", |unresolved, u| {
-            unresolved.push_str(&u.reference);
+            push_unresolved(unresolved, u, lang);
             if !u.suggestions.is_empty() {
                 push_all(unresolved, [" (", lang.pick("候補:", "did you mean"), " "]);
                 join_into(unresolved, &u.suggestions, ", ");
@@ -233,6 +235,20 @@ pub fn gap_cells(report: &GapReport, item: &ItemResult, lang: Lang) -> [String; 
         col::UNRESOLVED,
     ]
     .map(|c| cells.get(c).cloned().unwrap_or_default())
+}
+
+/// An unresolved reference as every output writes it: the text as written, then why it
+/// did not resolve in `lang` (`9.3.2～9.2.1 (両端が…)`).
+fn push_unresolved(out: &mut String, u: &UnresolvedRef, lang: Lang) {
+    push_all(
+        out,
+        [
+            &u.reference,
+            " (",
+            &crate::messages::translate(u.why.describe(), lang),
+            ")",
+        ],
+    );
 }
 
 /// `, stated of 9.4.2` after a control's state when the list states it of its objective.
@@ -408,7 +424,9 @@ fn short_grid(report: &GapReport) -> Grid {
         }
         push_ids(&mut gaps, l("別添:", "annex:"), &details.annex_only);
         for u in &details.unresolved {
-            gaps.push(format!("{} {}", l("未解決:", "unresolved:"), u.reference));
+            let mut text = l("未解決: ", "unresolved: ").to_owned();
+            push_unresolved(&mut text, u, lang);
+            gaps.push(text);
         }
         for n in &details.no_ismap_counterpart {
             let controls: Vec<&str> = n.controls.iter().map(|c| c.control.as_str()).collect();
@@ -450,6 +468,15 @@ fn short_grid(report: &GapReport) -> Grid {
             &details.audit_period_not_ended,
         );
         push_ids(&mut gaps, l("ISMAP-LIU:", "ISMAP-LIU:"), &details.ismap_liu);
+        // what an assurance-gap for want of the registration kind lacks
+        push_ids(
+            &mut gaps,
+            l(
+                "登録区分(ISMAP/ISMAP-LIU)の記載なし:",
+                "registration kind (ISMAP or ISMAP-LIU) not stated:",
+            ),
+            &details.registration_kind_unstated,
+        );
         for c in &details.controls {
             if let Some(via) = c.inherited_from {
                 gaps.push(format!("{}{}", c.id, inherited_label(via, lang)));
@@ -771,6 +798,62 @@ pub fn editions_text(checks: &crate::analysis::gap::ChecksInfo, lang: Lang) -> O
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
+/// How many rows not read the summary lines name; the rest are counted (JSON and the
+/// workbook name every one).
+const ROWS_NOT_READ_NAMED: usize = 10;
+
+/// A row of the check list not read as an item: what it is, where (the sheet when several
+/// were read) and its text (`合計の行: 5行目 '合計 2項目'`).
+pub fn row_not_read_text(checks: &ChecksInfo, r: &crate::model::RowNotRead, lang: Lang) -> String {
+    let sheet = r.sheet.as_deref().filter(|_| checks.sheets.len() > 1);
+    let kind = r.kind.label(lang);
+    let (row, text) = (r.row, &r.text);
+    match (lang, sheet) {
+        (Lang::Ja, Some(s)) => format!("{kind}: シート '{s}' {row}行目 '{text}'"),
+        (Lang::Ja, None) => format!("{kind}: {row}行目 '{text}'"),
+        (Lang::En, Some(s)) => format!("{kind}: sheet '{s}' row {row} '{text}'"),
+        (Lang::En, None) => format!("{kind}: row {row} '{text}'"),
+    }
+}
+
+/// The label of the rows of a check list not read as items (totals, headings…).
+pub fn rows_not_read_label(lang: Lang) -> &'static str {
+    lang.pick(
+        "読まなかった行(確認項目ではない)",
+        "Rows not read (not check items)",
+    )
+}
+
+/// The rows of the check list not read as items in one summary line, the first
+/// [`ROWS_NOT_READ_NAMED`] named; `None` when every row was read.
+fn rows_not_read_line(checks: &ChecksInfo, lang: Lang) -> Option<String> {
+    let rows = &checks.rows_not_read;
+    if rows.is_empty() {
+        return None;
+    }
+    let mut named: Vec<String> = rows
+        .iter()
+        .take(ROWS_NOT_READ_NAMED)
+        .map(|r| row_not_read_text(checks, r, lang))
+        .collect();
+    if let Some(more) = rows
+        .len()
+        .checked_sub(ROWS_NOT_READ_NAMED)
+        .filter(|n| *n > 0)
+    {
+        named.push(match lang {
+            Lang::Ja => format!("ほか {more} 行(すべて --format json または xlsx にあります)"),
+            Lang::En => format!("{more} more (all in --format json or xlsx)"),
+        });
+    }
+    Some(format!(
+        "{} {}: {}",
+        rows_not_read_label(lang),
+        rows.len(),
+        named.join(", ")
+    ))
+}
+
 /// The summary as lines of text (terminal and Markdown).
 pub fn summary_lines(report: &GapReport) -> Vec<String> {
     let lang = report.lang;
@@ -831,6 +914,9 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         l("カタログ:", "Catalog:"),
         report.catalog.line()
     ));
+    if let Some(held) = report.catalog_details_held {
+        out.push(crate::analysis::gap::catalog_incomplete_text(held, lang));
+    }
     out.push(format!(
         "{} {}{} / {} {}",
         l("確認項目:", "Check items:"),
@@ -845,6 +931,7 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
     if let Some(e) = editions_text(&report.checks, lang) {
         out.push(format!("{}: {e}", edition_label(lang)));
     }
+    out.extend(rows_not_read_line(&report.checks, lang));
     // not-analysed only when there are such items: it is an input problem, not a finding
     let counts = Status::ALL
         .iter()

@@ -138,20 +138,47 @@ fn is_common_wide(c: char) -> bool {
 /// A line of text cut into pieces no line breaks inside: a word (non-space narrow
 /// characters), a wide character, a space; a piece that may not start a line joined to
 /// the one before it, one that may not end a line to the one after. The one reading of
-/// where a line may break, for the terminal and for the height of a wrapped cell.
-pub(crate) fn atoms(line: &str) -> Vec<&str> {
+/// where a line may break, for the terminal and for the height of a wrapped cell. Each
+/// piece comes with its width ([`text_width`]).
+pub(crate) fn atoms(line: &str) -> Vec<(&str, usize)> {
     let mut spans = Vec::new();
     atom_spans(line, &mut spans);
-    spans.into_iter().map(|(s, e)| &line[s..e]).collect()
+    spans
+        .into_iter()
+        .map(|(s, e, w)| (&line[s..e], w))
+        .collect()
 }
 
-/// [`atoms`] as byte ranges of `line`, into `out` (cleared first): one pass, each piece
-/// joined to the atom before it as it comes.
-fn atom_spans(line: &str, out: &mut Vec<(usize, usize)>) {
+/// The width of an atom not yet measured (see [`atom_spans`]).
+const UNMEASURED: usize = usize::MAX;
+
+/// The width of two pieces side by side: the sum when both were counted (printable ASCII
+/// and common wide characters only, each its own width wherever it stands), else
+/// [`UNMEASURED`].
+fn beside(a: usize, b: usize) -> usize {
+    if a == UNMEASURED || b == UNMEASURED {
+        UNMEASURED
+    } else {
+        a + b
+    }
+}
+
+/// [`atoms`] as byte ranges of `line` with their widths, into `out` (cleared first): one
+/// pass, each piece joined to the atom before it as it comes, its width counted as it is
+/// read when it holds only printable ASCII and common wide characters (as [`text_width`]
+/// counts them), else measured by [`text_width`] at the end.
+fn atom_spans(line: &str, out: &mut Vec<(usize, usize, usize)>) {
     out.clear();
+    // about as many atoms as a line of Japanese has characters: grown once, not doubling
+    out.reserve(line.len() / 3 + 1);
     // the last character of the atom being built (`' '` when there is none)
     let mut last = ' ';
-    let mut push = |out: &mut Vec<(usize, usize)>, s: usize, e: usize, first: char, end: char| {
+    let mut push = |out: &mut Vec<(usize, usize, usize)>,
+                    s: usize,
+                    e: usize,
+                    w: usize,
+                    first: char,
+                    end: char| {
         match out.last_mut() {
             // join what may not be broken: before a no-line-start piece, after a
             // no-line-end one (never at a space)
@@ -159,48 +186,62 @@ fn atom_spans(line: &str, out: &mut Vec<(usize, usize)>) {
                 if first != ' ' && last != ' ' && (no_line_start(first) || no_line_end(last)) =>
             {
                 atom.1 = e;
+                atom.2 = beside(atom.2, w);
             }
-            _ => out.push((s, e)),
+            _ => out.push((s, e, w)),
         }
         last = end;
     };
-    // the word being read: its start, first and last characters
-    let mut word: Option<(usize, char)> = None;
+    // the word being read: its start, first character and width so far
+    let mut word: Option<(usize, char, usize)> = None;
     let mut prev = ' ';
     for (i, c) in line.char_indices() {
-        let wide = !c.is_ascii() && (is_common_wide(c) || c.width().unwrap_or(0) >= 2);
+        let (wide, w) = match c {
+            ' '..='~' => (false, 1),
+            c if c.is_ascii() => (false, UNMEASURED),
+            c if is_common_wide(c) => (true, 2),
+            c => (c.width().unwrap_or(0) >= 2, UNMEASURED),
+        };
         if c == ' ' || wide {
-            if let Some((s, first)) = word.take() {
-                push(out, s, i, first, prev);
+            if let Some((s, first, ww)) = word.take() {
+                push(out, s, i, ww, first, prev);
             }
-            push(out, i, i + c.len_utf8(), c, c);
-        } else if word.is_none() {
-            word = Some((i, c));
+            push(out, i, i + c.len_utf8(), w, c, c);
+        } else if let Some((_, _, ww)) = &mut word {
+            *ww = beside(*ww, w);
+        } else {
+            word = Some((i, c, w));
         }
         prev = c;
     }
-    if let Some((s, first)) = word {
-        push(out, s, line.len(), first, prev);
+    if let Some((s, first, ww)) = word {
+        push(out, s, line.len(), ww, first, prev);
     }
     if line.contains('「') {
         join_short_quotes(line, out);
+    }
+    for (s, e, w) in out.iter_mut() {
+        if *w == UNMEASURED {
+            *w = text_width(&line[*s..*e]);
+        }
     }
 }
 
 /// A short quotation (`「登録区分: ISMAP」`, up to 24 columns: a label and value to type or
 /// find as written) is one atom: never broken; a longer one breaks as any text.
-fn join_short_quotes(line: &str, out: &mut Vec<(usize, usize)>) {
+fn join_short_quotes(line: &str, out: &mut Vec<(usize, usize, usize)>) {
     let mut from = 0;
     while let Some(open) = line[from..].find('「').map(|i| from + i) {
         let Some(close) = line[open..].find('」').map(|i| open + i + '」'.len_utf8()) else {
             break;
         };
         if text_width(&line[open..close]) <= 24 {
-            let first = out.iter().position(|&(_, e)| e > open);
-            let last = out.iter().rposition(|&(s, _)| s < close);
+            let first = out.iter().position(|&(_, e, _)| e > open);
+            let last = out.iter().rposition(|&(s, _, _)| s < close);
             if let (Some(a), Some(b)) = (first, last) {
                 if a < b {
-                    let joined = (out[a].0, out[b].1);
+                    let w = out[a..=b].iter().fold(0, |w, atom| beside(w, atom.2));
+                    let joined = (out[a].0, out[b].1, w);
                     out.splice(a..=b, [joined]);
                 }
             }
@@ -216,14 +257,8 @@ fn join_short_quotes(line: &str, out: &mut Vec<(usize, usize)>) {
 /// new item starts with one.
 pub fn wrap_lines(text: &str, width: usize, indent: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut spans = Vec::new();
     for line in text.split('\n') {
-        wrap_measured(
-            &measure(line.trim_end(), &mut spans),
-            width,
-            indent,
-            &mut out,
-        );
+        wrap_measured(&measure(line.trim_end()), width, indent, &mut out);
     }
     out
 }
@@ -235,33 +270,24 @@ struct Measured<'a> {
     atoms: Vec<(usize, usize, usize)>,
 }
 
-fn measure<'a>(line: &'a str, spans: &mut Vec<(usize, usize)>) -> Measured<'a> {
-    atom_spans(line, spans);
-    Measured {
-        line,
-        atoms: spans
-            .iter()
-            .map(|&(s, e)| (s, e, text_width(&line[s..e])))
-            .collect(),
-    }
+fn measure(line: &str) -> Measured<'_> {
+    let mut atoms = Vec::new();
+    atom_spans(line, &mut atoms);
+    Measured { line, atoms }
 }
 
 /// The lines of a cell's `text`, measured for wrapping (their ends trimmed); `longest`
 /// raised to its widest atom (of the lines as written).
-fn measure_cell<'a>(
-    text: &'a str,
-    longest: &mut usize,
-    spans: &mut Vec<(usize, usize)>,
-) -> Vec<Measured<'a>> {
+fn measure_cell<'a>(text: &'a str, longest: &mut usize) -> Vec<Measured<'a>> {
     (text.split('\n'))
         .map(|line| {
-            let m = measure(line, spans);
+            let m = measure(line);
             *longest = m.atoms.iter().fold(*longest, |l, a| l.max(a.2));
             let trimmed = line.trim_end();
             if trimmed.len() == line.len() {
                 m
             } else {
-                measure(trimmed, spans)
+                measure(trimmed)
             }
         })
         .collect()
@@ -387,8 +413,7 @@ pub fn shorten(text: &str, width: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for atom in atoms(line) {
-        let w = atom.width();
+    for (atom, w) in atoms(line) {
         if used + w + 1 > width {
             break;
         }
@@ -432,7 +457,7 @@ pub fn column_widths(grid: &Grid, width: usize, longest: &[usize]) -> Vec<usize>
         .map(|c| {
             column(c)
                 .flat_map(str::lines)
-                .map(UnicodeWidthStr::width)
+                .map(text_width)
                 .max()
                 .unwrap_or(0)
                 .max(1)
@@ -537,14 +562,13 @@ pub fn render(grid: &Grid, colored: bool, width: u16, w: &mut dyn Write) -> anyh
     // the lines wrapped
     let n = clean.headers.len();
     let mut longest = vec![0; n];
-    let mut spans = Vec::new();
     let header: Vec<Vec<Measured>> = (clean.headers.iter().enumerate())
-        .map(|(c, h)| measure_cell(h, &mut longest[c], &mut spans))
+        .map(|(c, h)| measure_cell(h, &mut longest[c]))
         .collect();
     let rows: Vec<Vec<Vec<Measured>>> = (clean.rows.iter())
         .map(|row| {
             (row.iter().enumerate())
-                .map(|(c, t)| measure_cell(t, &mut longest[c], &mut spans))
+                .map(|(c, t)| measure_cell(t, &mut longest[c]))
                 .collect()
         })
         .collect();
@@ -630,17 +654,27 @@ fn draw_row(
                     }
                     out.push(' ');
                     out.push_str(text);
-                    out.extend(std::iter::repeat_n(' ', w - tw + 1));
+                    spaces(out, w - tw + 1);
                     if let Some((_, end)) = &styles[c] {
                         out.push_str(end);
                     }
                 }
-                None => out.extend(std::iter::repeat_n(' ', w + 2)),
+                None => spaces(out, w + 2),
             }
         }
         out.push(EDGE);
         out.push('\n');
     }
+}
+
+/// `n` spaces appended to `out`, a slice at a time.
+fn spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                ";
+    while n > SPACES.len() {
+        out.push_str(SPACES);
+        n -= SPACES.len();
+    }
+    out.push_str(&SPACES[..n]);
 }
 
 #[cfg(test)]
@@ -674,6 +708,17 @@ mod tests {
         #[test]
         fn text_width_is_unicode_width(s in "[ -~あ-んア-ヶー漢字、。「」（）！\t\u{300}\u{FE0F}\u{200D}😀ｱﾞ①─]{0,16}") {
             proptest::prop_assert_eq!(text_width(&s), s.width());
+        }
+
+        /// The widths counted while a line is cut into atoms are unicode-width's of each
+        /// atom, and the atoms are the line (short quotations and 禁則 joins included).
+        #[test]
+        fn atoms_carry_their_unicode_width(s in "[ -~あ-んア-ヶー漢字、。「」（）！\t\u{300}\u{FE0F}\u{200D}😀ｱﾞ①─]{0,24}") {
+            let atoms = atoms(&s);
+            for &(atom, w) in &atoms {
+                proptest::prop_assert_eq!(w, atom.width(), "{:?} in {:?}", atom, s);
+            }
+            proptest::prop_assert_eq!(atoms.iter().map(|a| a.0).collect::<String>(), s);
         }
     }
 

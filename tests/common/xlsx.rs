@@ -24,6 +24,32 @@ pub fn text(range: &Range<Data>, row: usize, col: usize) -> String {
         .unwrap_or_default()
 }
 
+/// Excel's limit on a cell's text, in UTF-16 units.
+const MAX_CELL_UTF16: usize = 32_767;
+
+/// A CSV cell's text as the workbook holds it: not neutralised as a formula (the CSV's
+/// leading `'`), cut to what a cell holds, ending with `…`.
+pub fn csv_cell_in_xlsx(s: &str) -> String {
+    let s = match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => s,
+    };
+    if s.encode_utf16().count() <= MAX_CELL_UTF16 {
+        return s.to_owned();
+    }
+    let mut units = 0;
+    let mut out = String::new();
+    for c in s.chars() {
+        units += c.len_utf16();
+        if units > MAX_CELL_UTF16 - 1 {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// Every cell of a row as text, across the range's width.
 pub fn row_texts(range: &Range<Data>, row: usize) -> Vec<String> {
     (0..range.width()).map(|c| text(range, row, c)).collect()

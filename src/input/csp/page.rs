@@ -211,6 +211,7 @@ const LABELS: &[(Field, &[&str])] = &[
         &[
             "登録日",
             "登録年月日",
+            "登録日付",
             "dateofregistration",
             "registrationdate",
         ],
@@ -221,6 +222,12 @@ const LABELS: &[(Field, &[&str])] = &[
             "登録の更新期限",
             "登録更新期限",
             "更新期限",
+            "更新期限日",
+            "次回更新期限",
+            "有効期限",
+            "登録の有効期限",
+            "登録有効期限",
+            "登録期限",
             "renewaldeadline",
             "registrationrenewaldeadline",
             "renewaldeadlineofregistration",
@@ -244,6 +251,7 @@ const LABELS: &[(Field, &[&str])] = &[
         Field::AuditPeriod,
         &[
             "監査対象期間",
+            "監査の対象期間",
             "監査期間",
             "auditperiod",
             "periodsubjecttoaudit",
@@ -255,7 +263,13 @@ const LABELS: &[(Field, &[&str])] = &[
     ),
     (
         Field::SubsequentEvents,
-        &["後発事象", "subsequentevents", "subsequentevent"],
+        &[
+            "後発事象",
+            "重要な後発事象",
+            "後発事象等",
+            "subsequentevents",
+            "subsequentevent",
+        ],
     ),
     (
         Field::ImprovementPlan,
@@ -338,8 +352,9 @@ fn label_key(text: &str) -> Option<(String, bool)> {
                     {
                         return None;
                     }
+                    // a date in brackets (`（2025年10月1日時点）`) is page furniture, no note
+                    noted |= !published::is_furniture(&note);
                     note.clear();
-                    noted = true;
                 }
             }
             _ if depth > 0 => note.push(c),
@@ -516,6 +531,9 @@ enum Kind {
     IdProse,
     /// A line of column headers (`統制目標 番号`).
     Header,
+    /// A registry fact under a label the entry does not use ([`unknown_registry_label`]):
+    /// refused unless a field takes it.
+    UnknownField,
     Other,
 }
 
@@ -524,6 +542,13 @@ enum Kind {
 fn specs_of(cells: &[&str]) -> Option<Vec<Spec>> {
     let (field, yes_no, label, value) = split_label(cells.first()?)?;
     if field.is_title() {
+        // the date the portal prints beside the title (`ISMAPクラウドサービスリスト
+        // 2026年10月1日更新`) is page furniture
+        let value = if published::is_furniture(value) {
+            ""
+        } else {
+            value
+        };
         return (cells.len() == 1 && value.is_empty()).then(|| {
             vec![Spec {
                 field,
@@ -604,6 +629,8 @@ fn kind_of(line: &Line, catalog: &Catalog) -> Kind {
     }
     if published::is_header_line(&text) {
         Kind::Header
+    } else if unknown_registry_label(&text).is_some() {
+        Kind::UnknownField
     } else if published::is_furniture_line(&text) {
         Kind::Furniture
     } else {
@@ -893,8 +920,93 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
             .map(|_| last_line);
         i = last_line + 1;
     }
+    // a registry fact under a label the reader does not know (`有効期限 令和8年3月31日`,
+    // `掲載日 …`, `改善計画書 提出済`) is refused, never passed over as page furniture
+    for (i, line) in lines.iter().enumerate() {
+        if page.consumed.contains(&line.number) || !matches!(kinds[i], Kind::UnknownField) {
+            continue;
+        }
+        let text = line
+            .cells
+            .iter()
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(word) = unknown_registry_label(&text) {
+            return Err(InputError::at(
+                at(i),
+                format!(
+                    "'{}' reads as a fact of the ISMAP list entry ('{word}'), but its label is not one the entry uses: it is not read, and is not passed over either",
+                    quote(&text)
+                ),
+            )
+            .hint(FOR_UNKNOWN_LABEL));
+        }
+    }
     check_dates(&page, path)?;
     Ok(page)
+}
+
+const FOR_UNKNOWN_LABEL: &str = "write it under the label of the list entry it is (登録日, 登録の更新期限, 監査対象期間, 後発事象, 改善計画の有無), or remove the line if it is not the entry's";
+
+/// The registry word of a line that is not a field of the entry but reads as one: a label
+/// naming a registration date, deadline, audit period, subsequent events or an improvement
+/// plan (`有効期限`, `掲載日`, `対象期間`, `監査実施期間`, `改善計画書`), followed by a date, a
+/// period or an answer (`あり`, `提出済`). A document's own dates (`作成日`, `更新日`,
+/// `基準日`) and catalog titles (no date, no answer) are not.
+fn unknown_registry_label(text: &str) -> Option<&'static str> {
+    const WORDS: &[&str] = &[
+        "期限",
+        "有効",
+        "登録",
+        "掲載",
+        "対象期間",
+        "評価期間",
+        "監査",
+        "後発事象",
+        "改善計画",
+        "expir",
+        "valid",
+        "renewal",
+        "registration",
+        "registered",
+        "audit",
+        "subsequent",
+        "improvementplan",
+    ];
+    let folded = fold_width(text).to_lowercase();
+    // the label: the text before its first digit (a date) or separator
+    let head: String = folded
+        .chars()
+        .take_while(|c| !c.is_ascii_digit() && !matches!(c, ':' | '：' | '\t'))
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let word = WORDS.iter().find(|w| head.contains(*w))?;
+    let rest = folded[folded.len().min(
+        folded
+            .char_indices()
+            .find(|(_, c)| c.is_ascii_digit() || matches!(c, ':' | '：'))
+            .map_or(folded.len(), |(i, _)| i),
+    )..]
+        .to_owned();
+    let answered = text.split_whitespace().skip(1).any(|w| {
+        yes_no_word(w).is_some()
+            || matches!(
+                crate::text::header_key(w).as_ref(),
+                "提出済"
+                    | "提出済み"
+                    | "該当あり"
+                    | "該当なし"
+                    | "該当有"
+                    | "該当無"
+                    | "あり"
+                    | "なし"
+            )
+    });
+    let dated = !crate::date::dates_in(text).is_empty()
+        || crate::date::parse_period(rest.trim_start_matches([':', '：', ' '])).is_some();
+    (dated || answered).then_some(*word)
 }
 
 /// Lines after a text value's line `from` that continue it (a PDF cell broken over lines):

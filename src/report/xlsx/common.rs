@@ -145,8 +145,7 @@ pub fn wrapped_lines(text: &str, width: f64) -> usize {
 /// its own.
 fn line_count(line: &str, cap: usize) -> usize {
     let (mut lines, mut used) = (1, 0);
-    for piece in table::atoms(line) {
-        let w = table::text_width(piece);
+    for (piece, w) in table::atoms(line) {
         if piece == " " {
             // a space may hang past the end of a line
             used = (used + w).min(cap);

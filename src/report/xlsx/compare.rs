@@ -2,12 +2,13 @@
 //! sources, notes, warnings and the per-CSP table), the matrix of statuses, and one gap
 //! sheet per CSP.
 
+use anyhow::Context;
 use rust_xlsxwriter::{
     Chart, ChartAxisCrossing, ChartFormat, ChartLegendPosition, ChartLine, ChartSolidFill,
-    ChartType, Color, Format, RowNum, Workbook, Worksheet,
+    ChartType, ColNum, Color, Format, RowNum, Workbook, Worksheet,
 };
 
-use crate::analysis::compare::{CompareReport, MAX_DETAIL_SHEETS};
+use crate::analysis::compare::{CompareItem, CompareReport, MAX_DETAIL_SHEETS};
 use crate::analysis::Status;
 use crate::lang::Lang;
 use crate::output::SeekWrite;
@@ -23,7 +24,7 @@ use crate::report::xlsx::common::{
     write_header_row, write_note, Columns, Cuts, Print, Styles, Table,
 };
 use crate::report::xlsx::gap_sheet::{write_gap_sheet, GapRows};
-use crate::report::xlsx::sheet_xml::save_with_rows;
+use crate::report::xlsx::sheet_xml::{probe_styles, save_with_rows, Deferred, SheetRows};
 
 /// Sheet names of the compare workbook, in the report's language (the per-CSP sheets are
 /// named by [`csp_sheet_name`]).
@@ -61,15 +62,25 @@ pub fn csp_sheet_name(rank: usize, name: &str) -> String {
 pub fn render_compare(report: &CompareReport, w: &mut dyn SeekWrite) -> anyhow::Result<()> {
     let mut cuts = Cuts::default();
     let (mut workbook, rows) = compare_workbook(report, &mut cuts)?;
-    if rows.is_empty() {
+    if rows.matrix.is_none() && rows.gaps.is_empty() {
         workbook.save_to_writer(w)?;
     } else {
-        // long gap sheets' rows are written by us as the workbook is saved
-        let deferred: Vec<_> = rows.iter().map(|(n, r)| r.deferred(*n)).collect();
+        // a big matrix's and long gap sheets' rows are written by us as the workbook is
+        // saved, in sheet order: the matrix (if deferred) first
+        let matrix = rows.matrix.as_ref().map(|(n, m)| m.deferred(*n));
+        let gaps = rows.gaps.iter().map(|(n, r)| r.deferred(*n));
+        let deferred: Vec<_> = matrix.into_iter().chain(gaps).collect();
+        let first_gap = usize::from(rows.matrix.is_some());
         save_with_rows(
             &mut workbook,
             &deferred,
-            |k, out| rows[k].1.write(out, &mut cuts),
+            |k, out| match &rows.matrix {
+                Some((_, m)) if k == 0 => m.write(out, &mut cuts),
+                _ => match rows.gaps.get(k - first_gap) {
+                    Some((_, g)) => g.write(out, &mut cuts),
+                    None => anyhow::bail!("no rows for deferred sheet {k}"),
+                },
+            },
             w,
         )?;
     }
@@ -77,12 +88,18 @@ pub fn render_compare(report: &CompareReport, w: &mut dyn SeekWrite) -> anyhow::
     Ok(())
 }
 
-/// The workbook, ready to save, with the rows of the gap sheets left to [`save_with_rows`]
-/// and their sheet numbers; the same report always gives the same bytes.
+/// The sheets whose rows [`save_with_rows`] writes, with their sheet numbers (from 1).
+struct LaterRows<'r> {
+    matrix: Option<(usize, MatrixRows<'r>)>,
+    gaps: Vec<(usize, GapRows<'r>)>,
+}
+
+/// The workbook, ready to save, with the rows of a big matrix and of the long gap sheets
+/// left to [`save_with_rows`]; the same report always gives the same bytes.
 fn compare_workbook<'r>(
     report: &'r CompareReport,
     cuts: &mut Cuts,
-) -> anyhow::Result<(Workbook, Vec<(usize, GapRows<'r>)>)> {
+) -> anyhow::Result<(Workbook, LaterRows<'r>)> {
     let lang = report.lang;
     let styles = Styles::new();
     let [summary_name, matrix_name] = compare_sheet_names(lang);
@@ -104,10 +121,11 @@ fn compare_workbook<'r>(
         report.items.len(),
         MATRIX_FIRST_CSP_COL + report.csps.len(),
     )?;
-    write_matrix(sheet, report, &styles, &footer, cuts)?;
+    let matrix = write_matrix(sheet, report, &styles, &footer, cuts)?;
+    let matrix = matrix.map(|m| (workbook.worksheets().len(), m));
 
     // the gap reports are there only when the CSPs are few enough
-    let mut rows = Vec::new();
+    let mut gaps = Vec::new();
     for (csp, detail) in report.csps.iter().zip(&report.details) {
         let number = workbook.worksheets().len() + 1;
         let sheet = add_row_sheet(
@@ -118,11 +136,11 @@ fn compare_workbook<'r>(
         )?;
         let footer = format!("{footer} — {}", csp.name);
         if let Some(r) = write_gap_sheet(sheet, detail, &styles, &footer, cuts)? {
-            rows.push((number, r));
+            gaps.push((number, r));
         }
     }
 
-    Ok((workbook, rows))
+    Ok((workbook, LaterRows { matrix, gaps }))
 }
 
 /// Columns of the per-CSP table ([`cmp::summary_headers`]): rank, name, share covered,
@@ -399,29 +417,27 @@ fn write_compare_summary(
 
 /// Sheet 2: one row per check item, one status column per CSP (rank order), each status
 /// cell filled by its tone.
-fn write_matrix(
+///
+/// A matrix too big to be fitted ([`fitted`]: 1,000 items × 1,000 CSPs) gets its rows
+/// later, written by us ([`MatrixRows`]): everything else of it is set here.
+fn write_matrix<'r>(
     sheet: &mut Worksheet,
-    report: &CompareReport,
+    report: &'r CompareReport,
     styles: &Styles,
     footer: &str,
     cuts: &mut Cuts,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<MatrixRows<'r>>> {
     const ID_COL: usize = 0;
     const TITLE_COL: usize = 1;
     const FIRST_CSP_COL: usize = MATRIX_FIRST_CSP_COL;
     let lang = report.lang;
-    let mut grid = cmp::matrix_grid(report);
+    let mut headers = cmp::matrix_headers(report);
     // each CSP's header says the tier it is ranked in
-    for (header, csp) in grid
-        .headers
-        .iter_mut()
-        .skip(FIRST_CSP_COL)
-        .zip(&report.csps)
-    {
+    for (header, csp) in headers.iter_mut().skip(FIRST_CSP_COL).zip(&report.csps) {
         header.push_str(&format!("\n({})", csp.tier.cell(lang)));
     }
-    let last_row = row_num(grid.rows.len())?;
-    let last_col = col_num(grid.headers.len().saturating_sub(1))?;
+    let last_row = row_num(report.items.len())?;
+    let last_col = col_num(headers.len().saturating_sub(1))?;
 
     let noted = cmp::noted_label(lang);
     let status_width = column_width(
@@ -430,51 +446,71 @@ fn write_matrix(
             .map(|s| s.label(lang))
             .chain([noted.as_str()]),
     );
-    let widths = grid
-        .headers
+    // the id's and the title's columns fit their text and header
+    let text_width = |text: fn(&CompareItem) -> &str, c: usize| {
+        column_width((report.items.iter().map(text)).chain(headers.get(c).map(String::as_str)))
+    };
+    let widths = headers
         .iter()
         .enumerate()
         .map(|(c, header)| match c {
-            ID_COL => grid_column_width(&grid, c).min(16.0),
-            TITLE_COL => grid_column_width(&grid, c).min(40.0),
+            ID_COL => text_width(|i| &i.id, c).min(16.0),
+            TITLE_COL => text_width(|i| &i.title, c).min(40.0),
             // a long CSP name wraps in the header rather than widen every column
             _ => status_width.max(column_width([header.as_str()]).min(24.0)),
         })
         .collect();
     let columns = Columns::new(widths);
 
-    write_header_row(sheet, 0, &grid.headers, &columns, styles)?;
-    for (r, (cells, item)) in grid.rows.iter().zip(&report.items).enumerate() {
-        let xr = row_num(r + 1)?;
-        for (c, cell) in cells.iter().enumerate() {
-            let column = grid.headers.get(c).map_or("", String::as_str);
-            sheet.write_string(xr, col_num(c)?, cuts.fit(cell, &item.id, column))?;
-        }
-        // the CSP's status decides the fill, the grid's text is what is written
-        let formats = (0..cells.len()).map(|c| -> &Format {
-            match c.checked_sub(FIRST_CSP_COL) {
-                Some(k) => item
-                    .statuses
-                    .0
-                    .get(k)
-                    .map_or(&styles.cell, |(_, s)| styles.toned(Tone::from(*s))),
-                None => &styles.cell,
+    write_header_row(sheet, 0, &headers, &columns, styles)?;
+    let rows = if fitted(report.items.len(), headers.len()) {
+        let mut cells = Vec::new();
+        for (r, item) in report.items.iter().enumerate() {
+            let xr = row_num(r + 1)?;
+            cmp::matrix_row(item, lang, &mut cells);
+            for (c, cell) in cells.iter().enumerate() {
+                let column = headers.get(c).map_or("", String::as_str);
+                sheet.write_string(xr, col_num(c)?, cuts.fit(cell, &item.id, column))?;
             }
-        });
-        format_runs(sheet, xr, formats)?;
-        if !fitted(report.items.len(), FIRST_CSP_COL + report.csps.len()) {
-            continue;
+            // the CSP's status decides the fill, the matrix's text is what is written
+            let formats = (0..cells.len()).map(|c| styles.toned(matrix_tone(item, c)));
+            format_runs(sheet, xr, formats)?;
+            columns.fit_row(
+                sheet,
+                xr,
+                cells
+                    .iter()
+                    .enumerate()
+                    .take(FIRST_CSP_COL)
+                    .map(|(c, s)| (c, s.as_str())),
+            )?;
         }
-        columns.fit_row(
-            sheet,
-            xr,
-            cells
-                .iter()
-                .enumerate()
-                .take(FIRST_CSP_COL)
-                .map(|(c, s)| (c, s.as_str())),
-        )?;
-    }
+        None
+    } else {
+        // the tones the rows take, in the order the library would have registered their
+        // formats in, row by row
+        let mut tones: Vec<Tone> = Vec::new();
+        'rows: for item in &report.items {
+            for c in 0..FIRST_CSP_COL + item.statuses.0.len() {
+                let tone = matrix_tone(item, c);
+                if !tones.contains(&tone) {
+                    tones.push(tone);
+                    if tones.len() == TONES {
+                        break 'rows;
+                    }
+                }
+            }
+        }
+        let formats: Vec<&Format> = tones.iter().map(|t| styles.toned(*t)).collect();
+        probe_styles(sheet, 1, &formats)?;
+        Some(MatrixRows {
+            report,
+            headers,
+            tones,
+            last_row,
+            last_col,
+        })
+    };
     finish_table(
         sheet,
         &Table {
@@ -486,7 +522,71 @@ fn write_matrix(
             fit_width: report.csps.len() <= ONE_PAGE_CSPS,
             footer,
         },
-    )
+    )?;
+    Ok(rows)
+}
+
+/// How many tones a matrix cell can take: plain, and one per status (every [`Tone`],
+/// indexed by `tone as usize`).
+const TONES: usize = 1 + Status::ALL.len();
+
+/// The tone of the matrix's cell in column `c` of `item`'s row: the CSP's status decides
+/// the fill (the id and title are plain).
+fn matrix_tone(item: &CompareItem, c: usize) -> Tone {
+    c.checked_sub(MATRIX_FIRST_CSP_COL)
+        .and_then(|k| item.statuses.0.get(k))
+        .map_or(Tone::Plain, |(_, s)| Tone::from(*s))
+}
+
+/// The rows of a matrix too big to be fitted, written after the workbook is saved
+/// ([`save_with_rows`]): the same cells, in the same looks, as the library would have
+/// written (the sheet's probe row gives the tones' style indices).
+struct MatrixRows<'r> {
+    report: &'r CompareReport,
+    headers: Vec<String>,
+    /// The tones probed, in order.
+    tones: Vec<Tone>,
+    last_row: RowNum,
+    last_col: ColNum,
+}
+
+impl MatrixRows<'_> {
+    /// Where the rows go: the workbook's sheet number `sheet` (from 1).
+    fn deferred(&self, sheet: usize) -> Deferred {
+        Deferred {
+            sheet,
+            first_row: 1,
+            last_row: self.last_row,
+            last_col: self.last_col,
+        }
+    }
+
+    /// Writes the rows; a cell too long for Excel is cut and noted in `cuts`.
+    fn write(&self, out: &mut SheetRows, cuts: &mut Cuts) -> anyhow::Result<()> {
+        let mut style_of = [None; TONES];
+        for (k, tone) in self.tones.iter().enumerate() {
+            if let Some(slot) = style_of.get_mut(*tone as usize) {
+                *slot = out.style(k);
+            }
+        }
+        let lang = self.report.lang;
+        let mut cells = Vec::new();
+        for (r, item) in self.report.items.iter().enumerate() {
+            out.start_row(row_num(r + 1)?);
+            cmp::matrix_row(item, lang, &mut cells);
+            for (c, cell) in cells.iter().enumerate() {
+                let style = style_of
+                    .get(matrix_tone(item, c) as usize)
+                    .copied()
+                    .flatten()
+                    .context("a tone of the matrix was not probed")?;
+                let column = self.headers.get(c).map_or("", String::as_str);
+                out.text(col_num(c)?, &cuts.fit(cell, &item.id, column), style);
+            }
+            out.end_row()?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -220,6 +220,13 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
             Fact::Text(report.catalog.line()),
         ),
         (
+            l("カタログの詳細管理策", "Catalog's detailed controls"),
+            match report.catalog_details_held {
+                Some(held) => Fact::Text(crate::analysis::gap::catalog_incomplete_text(held, lang)),
+                None => Fact::Text(l("すべて", "all").to_owned()),
+            },
+        ),
+        (
             SummaryFact::CheckItems.label(lang),
             Fact::Text(report.checks.line()),
         ),
@@ -239,6 +246,11 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
         (
             l("未解決の参照", "Unresolved references"),
             Fact::Count(report.summary.unresolved_references),
+        ),
+        // last: the rows themselves are named under it
+        (
+            crate::report::gap::rows_not_read_label(lang),
+            Fact::Count(report.checks.rows_not_read.len()),
         ),
     ];
     // the list entry's other facts, shown where they were given
@@ -374,6 +386,21 @@ fn write_summary(
                 last_col,
             )?;
         }
+        row += 1;
+    }
+    // each row of the check list not read as an item: what, where, its text
+    for r in &report.checks.rows_not_read {
+        write_note(
+            sheet,
+            row,
+            ("", &styles.label),
+            (
+                &crate::report::gap::row_not_read_text(&report.checks, r, lang),
+                &styles.text,
+            ),
+            &columns,
+            last_col,
+        )?;
         row += 1;
     }
     write_note(
