@@ -182,6 +182,19 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The non-empty cells of a row, trimmed, joined by a space (a row's text for a message or
+/// a judgement: a kind row, a title row above a header).
+pub fn join_filled<'a>(cells: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for cell in cells.into_iter().map(str::trim).filter(|c| !c.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(cell);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,6 +269,15 @@ mod tests {
         }
         assert!(matches!(fold_width("9.2.1 確認項目"), Cow::Borrowed(_)));
         assert!(matches!(header_key("高"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn join_filled_skips_empty_cells() {
+        assert_eq!(
+            join_filled([" 登録区分 ", "", "  ", "ISMAP"]),
+            "登録区分 ISMAP"
+        );
+        assert_eq!(join_filled(["", " "]), "");
     }
 
     #[test]

@@ -594,6 +594,40 @@ fn exit_codes() {
     bin().args(["report", "--checks"]).assert().code(2);
 }
 
+/// `--fail-on` at any level fails on items resting on a registration not in effect on the
+/// report's date, as `diff --fail-on-change` does (review 9 B-fail-1): a lapsed
+/// registration's items are `assurance-gap`, below `partial`, yet nothing may be relied on.
+#[test]
+fn fail_on_any_level_fails_on_a_registration_not_in_effect() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.csv");
+    fs::write(&good, "id,controls\nA,9.2.1\n").unwrap();
+    let lapsed = data("verdicts/lapsed.yaml");
+    for level in ["not-covered", "partial", "assurance-gap"] {
+        let out = report(&good, &lapsed)
+            .args(["--format", "json"])
+            .args(["-o", dir.path().join("r.json").to_str().unwrap()])
+            .args(["--fail-on", level])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{level}: {stderr}");
+        assert!(stderr.contains("1 item(s)"), "{level}: {stderr}");
+        if level != "assurance-gap" {
+            assert!(
+                stderr.contains("or rest on a registration not in effect on the report's date: A"),
+                "{level}: {stderr}"
+            );
+        }
+    }
+    // the same item on a registration in effect passes below assurance-gap
+    report(&good, &data("csp-basic.txt"))
+        .args(["--fail-on", "not-covered"])
+        .args(["-o", dir.path().join("r2.json").to_str().unwrap()])
+        .assert()
+        .code(0);
+}
+
 /// Runs with `--strict`, expects exit 2 and only `error:` lines on stderr (no panic, no
 /// output written); returns them.
 fn strict_errors(mut c: impl std::borrow::BorrowMut<assert_cmd::Command>) -> Vec<String> {

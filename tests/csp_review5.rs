@@ -169,26 +169,43 @@ fn a_reason_that_gives_none_is_no_reason() {
 /// A-rem-3 and B-rem-4: on a row stated implemented, every filled column the reader does
 /// not use otherwise (a remark, a comment, a description of the implementation such as
 /// `実施内容`) is kept as the CSP's remark, each named by its column when there are more
-/// than one, line breaks collapsed, then the evidence named (`証跡: AC-01`, review 6 F-09);
-/// a row number, the catalog title and a date under a date header are not remarks. And C-date-2: `最終確認日` after the as-of
+/// than one, line breaks collapsed; the evidence is kept apart (`csp_evidence`, `証跡: AC-01`,
+/// review 6 F-09, no note on the item since fix 9); a row number, the catalog title and a
+/// date under a date header are not remarks. And C-date-2: `最終確認日` after the as-of
 /// date is not read as an implementation date.
 #[test]
 fn every_remark_of_an_implemented_row_is_kept() {
     let v = json_of(report("rem-checks.csv", &fixture("rem-columns.csv")));
-    let got = items(&v);
+    let mut got = items(&v);
     let remarks = |id: &str| got.iter().find(|i| i.0 == id).unwrap().3.clone();
+    let evidence = |id: &str| {
+        by_id(&v["items"], id)["csp_evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["remark"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(
         remarks("R-1"),
-        ["備考: 手順書あり; コメント: 四半期ごとに棚卸し; 実施内容: 退職者のIDは 即日無効化; 証跡: AC-01"],
+        ["備考: 手順書あり; コメント: 四半期ごとに棚卸し; 実施内容: 退職者のIDは 即日無効化"],
         "{got:?}"
     );
-    assert_eq!(
-        remarks("R-2"),
-        ["申請・承認の記録を保管; 証跡: AC-02"],
-        "{got:?}"
+    assert_eq!(evidence("R-1"), ["証跡: AC-01"], "{got:?}");
+    assert_eq!(remarks("R-2"), ["申請・承認の記録を保管"], "{got:?}");
+    assert_eq!(evidence("R-2"), ["証跡: AC-02"], "{got:?}");
+    // the evidence alone is kept too (review 6 F-09), but is no remark
+    assert!(remarks("R-3").is_empty(), "{got:?}");
+    assert_eq!(evidence("R-3"), ["証跡: AC-03"], "{got:?}");
+    let r3 = by_id(&v["items"], "R-3");
+    assert!(!strings(&r3["reasons"]).contains(&"csp-remark"), "{r3}");
+    assert!(
+        r3["additional_procedures"]
+            .to_string()
+            .contains("csp-evidence"),
+        "{r3}"
     );
-    // the evidence alone is kept too (review 6 F-09): what it says is for the reader
-    assert_eq!(remarks("R-3"), ["証跡: AC-03"], "{got:?}");
+    got.retain(|i| i.0 != "R-3");
     for (id, status, reasons, _) in &got {
         assert_eq!(status, "covered", "{id}");
         assert!(

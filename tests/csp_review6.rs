@@ -241,38 +241,53 @@ fn remarks_of(v: &serde_json::Value, item: &str) -> Vec<String> {
         .collect()
 }
 
-/// F-09: the evidence and owner cells of an implemented row are kept as the item's
-/// `csp-remark`, named (`証跡: テスト環境の記録`, `担当: 開発チーム（検証環境）`), after the
-/// row's remark; on a B/PB detail they reach the item that references its objective; a dash
-/// alone says nothing. The item stays covered (what they say is for the reader).
+fn evidence_of(v: &serde_json::Value, item: &str) -> Vec<String> {
+    by_id(&v["items"], item)["csp_evidence"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| r["remark"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// F-09: the evidence and owner cells of an implemented row are kept for the reader,
+/// named (`証跡: テスト環境の記録`, `担当: 開発チーム（検証環境）`), apart from the row's
+/// remark (`csp_evidence` and the procedure `csp-evidence`, no note on the item since fix
+/// 9: a GRC export names them on every row); on a B/PB detail they reach the item that
+/// references its objective; a dash alone says nothing. The item stays covered.
 #[test]
 fn evidence_and_owner_of_an_implemented_row_are_kept() {
     let v = json_of(report("f09-evidence.csv"));
-    assert_eq!(remarks_of(&v, "K-1"), ["証跡: テスト環境の記録"], "{v}");
-    assert!(remarks_of(&v, "K-2").is_empty(), "{v}");
+    assert_eq!(evidence_of(&v, "K-1"), ["証跡: テスト環境の記録"], "{v}");
+    assert!(remarks_of(&v, "K-1").is_empty(), "{v}");
+    assert!(evidence_of(&v, "K-2").is_empty(), "{v}");
     let v = json_of(report("f09-detail-evidence.csv"));
     assert_eq!(
-        remarks_of(&v, "K-2"),
+        evidence_of(&v, "K-2"),
         ["9.2.3.11.PB: 証跡: テスト環境の記録"],
         "{v}"
     );
     let v = json_of(report("f09-owner.csv"));
     assert_eq!(
-        remarks_of(&v, "K-1"),
+        evidence_of(&v, "K-1"),
         ["担当: 開発チーム（検証環境）"],
         "{v}"
     );
-    assert_eq!(
-        remarks_of(&v, "K-2"),
-        ["手順書あり; 証跡: SOC2報告書.pdf"],
-        "{v}"
+    assert_eq!(remarks_of(&v, "K-2"), ["手順書あり"], "{v}");
+    assert_eq!(evidence_of(&v, "K-2"), ["証跡: SOC2報告書.pdf"], "{v}");
+    assert!(evidence_of(&v, "K-3").is_empty(), "{v}");
+    let k1 = by_id(&v["items"], "K-1");
+    assert_eq!(k1["status"], "covered", "{k1}");
+    assert!(!k1["reasons"].to_string().contains("csp-remark"), "{k1}");
+    assert!(
+        k1["additional_procedures"]
+            .to_string()
+            .contains("csp-evidence"),
+        "{k1}"
     );
-    assert!(remarks_of(&v, "K-3").is_empty(), "{v}");
-    for item in ["K-1", "K-2"] {
-        let i = by_id(&v["items"], item);
-        assert_eq!(i["status"], "covered", "{i}");
-        assert!(i["reasons"].to_string().contains("csp-remark"), "{i}");
-    }
+    let k2 = by_id(&v["items"], "K-2");
+    assert_eq!(k2["status"], "covered", "{k2}");
+    assert!(k2["reasons"].to_string().contains("csp-remark"), "{k2}");
 }
 
 /// Left open by review 6: a profile reached through `inherits:` is scanned for ISMAP-LIU

@@ -302,6 +302,10 @@ pub struct CspControls {
     /// catalog id → the CSP's remark on a control it states implemented (a remarks
     /// column, a cell comment), read as qualifying nothing: kept for the reader.
     pub remarks: BTreeMap<String, String>,
+    /// catalog id → the evidence and owner the CSP names for a control it states
+    /// implemented (`証跡: …; 担当: …`): kept for the reader apart from the remarks, since
+    /// a GRC export names them on every row (no note on the item, a procedure of its own).
+    pub evidence: BTreeMap<String, String>,
     /// Objectives of an inherited scope the service states itself, otherwise than the
     /// service under it (at any depth of the chain).
     pub restated: Vec<Restated>,
@@ -585,9 +589,13 @@ pub fn resolve_attestation_with(
                 }
                 let state = match listed.declared {
                     Declared::Implemented => {
-                        let remark = implemented_remark(listed);
+                        let remark = listed.reason.trim();
                         if !remark.is_empty() {
-                            out.remarks.insert(id.clone(), remark);
+                            out.remarks.insert(id.clone(), remark.to_owned());
+                        }
+                        let evidence = implemented_evidence(listed);
+                        if !evidence.is_empty() {
+                            out.evidence.insert(id.clone(), evidence);
                         }
                         CspState::Implemented
                     }
@@ -607,20 +615,21 @@ pub fn resolve_attestation_with(
         }
     }
     carry_detail_remarks(catalog, &mut out.remarks);
+    carry_detail_remarks(catalog, &mut out.evidence);
     if let Some(under) = &att.underlying {
         inherit(catalog, &mut out, under, ids);
     }
     out
 }
 
-/// The CSP's remark on a control it states implemented (`csp-remark`): the remark the
-/// reader kept (`reason`: the row's remark columns), then the evidence and owner cells, each
-/// named (`証跡: テスト環境の記録`, `担当: 開発チーム（検証環境）`): what they say of the
-/// implementation is for the reader too. They stay apart in the statement (`diff`, the
-/// duplicate-row check and `readiness` compare them as fields); a dash alone says nothing.
-fn implemented_remark(listed: &ListedControl) -> String {
-    // no allocation for a row without a remark, evidence or owner (most rows)
-    let mut out = listed.reason.trim().to_owned();
+/// The evidence and owner the CSP names for a control it states implemented
+/// (`csp-evidence`), each named (`証跡: テスト環境の記録`, `担当: 開発チーム（検証環境）`):
+/// what they say of the implementation is for the reader too, apart from the remark
+/// (`csp-remark`, a note on the item), since a GRC export fills them on every row. They stay
+/// apart in the statement (`diff`, the duplicate-row check and `readiness` compare them as
+/// fields); a dash alone says nothing.
+fn implemented_evidence(listed: &ListedControl) -> String {
+    let mut out = String::new();
     for (label, text) in [("証跡", &listed.evidence), ("担当", &listed.owner)] {
         let text = text.trim();
         if text.chars().all(|c| "-－ー―‐—–ｰ".contains(c)) {
@@ -1090,30 +1099,50 @@ pub fn csp_warnings(
 
 /// Refuses an inherited scope (profile `inherited:`, at any depth of `inherits:`) that
 /// names governance or management criteria: they are the applicant's own (ISMAP管理基準
-/// chapters 3 and 4), so a service cannot rely on the service under it for them.
+/// chapters 3 and 4), so a service cannot rely on the service under it for them. The
+/// profile reader refuses it first, at the entry's line ([`inheritance_refused`]).
 pub fn check_inheritance(catalog: &Catalog, att: &Attestation) -> Result<(), InputError> {
     let mut next = Some(att);
     while let Some(a) = next {
         let Some(under) = a.underlying.as_deref() else {
             break;
         };
-        for scope in &under.scope {
-            let id = crate::catalog::id::canonical(scope).unwrap_or_else(|| scope.clone());
-            let layer = catalog.get(&id).map(|e| e.layer);
-            if let Some(layer @ (Layer::Governance | Layer::Management)) = layer {
-                return Err(InputError::at(
-                    Location::file(&a.source).column("inherited"),
-                    format!(
-                        "'{scope}' is {} ({}): governance and management criteria are the service's own and cannot be inherited from '{}'",
-                        layer.as_str(),
-                        layer.label(crate::lang::Lang::Ja),
-                        under.attestation.display_name()
-                    ),
-                )
-                .hint("remove it from `inherited:` and state the governance and management objectives the service itself implements under `implemented`"));
-            }
+        let name = under.attestation.display_name();
+        if let Some(err) =
+            inheritance_refused(catalog, &under.scope, &name, |_| Location::file(&a.source))
+        {
+            return Err(err);
         }
         next = Some(&under.attestation);
     }
     Ok(())
+}
+
+/// The error for the first entry of an inherited `scope` (relied on from the service
+/// `from`) that names governance or management criteria, at `at(entry)`: `None` when
+/// there is none.
+pub fn inheritance_refused(
+    catalog: &Catalog,
+    scope: &[String],
+    from: &str,
+    at: impl Fn(&str) -> Location,
+) -> Option<InputError> {
+    scope.iter().find_map(|scope| {
+        let id = crate::catalog::id::canonical(scope).unwrap_or_else(|| scope.clone());
+        let layer = catalog.get(&id).map(|e| e.layer);
+        let layer @ (Layer::Governance | Layer::Management) = layer? else {
+            return None;
+        };
+        Some(
+            InputError::at(
+                at(scope),
+                format!(
+                    "field 'inherited': '{scope}' is {} ({}): governance and management criteria are the service's own and cannot be inherited from '{from}'",
+                    layer.as_str(),
+                    layer.label(crate::lang::Lang::Ja),
+                ),
+            )
+            .hint("remove it from `inherited:` and state the governance and management objectives the service itself implements under `implemented`"),
+        )
+    })
 }

@@ -447,6 +447,8 @@ struct ControlFacts<'a> {
     requirement_of: Option<&'a str>,
     exclusion_not_allowed: bool,
     remark: Option<&'a str>,
+    /// The evidence and owner the CSP names (`証跡: …; 担当: …`), apart from its remark.
+    evidence: Option<&'a str>,
     restated: bool,
 }
 
@@ -474,6 +476,8 @@ struct EvaluatedControl {
     exclusion_not_allowed: bool,
     /// Implemented (or in the annex): the CSP's remark on the statement it rests on.
     remark: Option<Arc<str>>,
+    /// Implemented (or in the annex): the evidence and owner the CSP names for it.
+    evidence: Option<Arc<str>>,
     /// Stated by the profile itself although in its inherited scope, where the service
     /// underneath states it otherwise.
     restated: bool,
@@ -679,6 +683,9 @@ pub struct ItemDetails<'a> {
     pub subsequent_events: Vec<&'a str>,
     /// The CSP's remarks on implemented controls, read as qualifying nothing.
     pub csp_remarks: Vec<CspRemark<'a>>,
+    /// The evidence and owner the CSP names for implemented controls (`証跡: …; 担当: …`):
+    /// for the reader, no note on the item (the `remark` is that text).
+    pub csp_evidence: Vec<CspRemark<'a>>,
     /// Of `controls`: those the CSP's profile states itself although it inherits them,
     /// where the service underneath states them otherwise (the profile's statement used).
     pub inherited_restated: Vec<&'a str>,
@@ -723,11 +730,13 @@ impl ItemDetails<'_> {
             improvement_plan,
             subsequent_events,
             csp_remarks,
+            csp_evidence,
             inherited_restated,
             additional_procedures,
         } = self;
         controls.clear();
         csp_remarks.clear();
+        csp_evidence.clear();
         not_applicable.clear();
         unresolved.clear();
         no_ismap_counterpart.clear();
@@ -1157,10 +1166,15 @@ impl ItemResults {
                         }
                         push_once(&mut d.improvement_plan, b.improvement_plan.as_deref());
                         push_once(&mut d.subsequent_events, b.subsequent_events.as_deref());
-                        if let Some(remark) = c.remark.as_deref() {
-                            let id = c.stated_as.as_deref().unwrap_or(&c.id);
-                            if !d.csp_remarks.iter().any(|r| r.id == id) {
-                                d.csp_remarks.push(CspRemark { id, remark });
+                        let id = c.stated_as.as_deref().unwrap_or(&c.id);
+                        for (list, text) in [
+                            (&mut d.csp_remarks, c.remark.as_deref()),
+                            (&mut d.csp_evidence, c.evidence.as_deref()),
+                        ] {
+                            if let Some(remark) = text {
+                                if !list.iter().any(|r| r.id == id) {
+                                    list.push(CspRemark { id, remark });
+                                }
                             }
                         }
                         if c.restated {
@@ -1329,9 +1343,14 @@ impl ItemResults {
                 procs.push(proc(kind, borrowed(ids)));
             }
         }
-        if !d.csp_remarks.is_empty() {
-            let remarks = d
-                .csp_remarks
+        for (kind, list) in [
+            (Kind::CspRemark, &d.csp_remarks),
+            (Kind::CspEvidence, &d.csp_evidence),
+        ] {
+            if list.is_empty() {
+                continue;
+            }
+            let quoted = list
                 .iter()
                 .map(|r| {
                     Cow::Owned(match lang {
@@ -1340,7 +1359,7 @@ impl ItemResults {
                     })
                 })
                 .collect();
-            procs.push(proc(Kind::CspRemark, remarks));
+            procs.push(proc(kind, quoted));
         }
         if item.reasons.contains(&Reason::AssuranceAboveIsmap) {
             procs.push(match item.assurance {
@@ -1466,6 +1485,7 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("audit_period_not_ended", &d.audit_period_not_ended)?;
         st.serialize_field("ismap_liu", &d.ismap_liu)?;
         st.serialize_field("csp_remarks", &d.csp_remarks)?;
+        st.serialize_field("csp_evidence", &d.csp_evidence)?;
         st.serialize_field("inherited_restated", &d.inherited_restated)?;
         st.serialize_field("registration_kind_unstated", &d.registration_kind_unstated)?;
         st.serialize_field(
@@ -2358,6 +2378,10 @@ fn evaluate_ref<'a>(
                     .then(|| csp.remarks.get(v.basis))
                     .flatten()
                     .map(String::as_str),
+                evidence: holds
+                    .then(|| csp.evidence.get(v.basis))
+                    .flatten()
+                    .map(String::as_str),
                 restated: csp.restated.iter().any(|r| r.id == v.basis),
             };
             facts.push(f);
@@ -2376,6 +2400,7 @@ fn evaluate_ref<'a>(
                     stated_as: v.stated_as().map(|s| shared.get(s)),
                     exclusion_not_allowed: f.exclusion_not_allowed,
                     remark: f.remark.map(|r| shared.get(r)),
+                    evidence: f.evidence.map(|r| shared.get(r)),
                     restated: f.restated,
                 });
             }
@@ -2786,7 +2811,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 22,
+        schema_version: 23,
         lang,
         as_of,
         warnings,

@@ -227,6 +227,9 @@ pub enum Kind {
     RegistrationKindUnstated(InputForm),
     /// Read the CSP's remark on a control it states implemented.
     CspRemark,
+    /// The evidence and owner the CSP names for a control it states implemented: obtain
+    /// the evidence (no note on the item: a GRC export names them on every row).
+    CspEvidence,
     /// The profile states these itself although it inherits them, otherwise than the
     /// service underneath: confirm which statement holds.
     InheritedRestated,
@@ -276,6 +279,7 @@ impl Kind {
             Kind::IsmapLiu => "ismap-liu",
             Kind::RegistrationKindUnstated(_) => "registration-kind-unstated",
             Kind::CspRemark => "csp-remark",
+            Kind::CspEvidence => "csp-evidence",
             Kind::InheritedRestated => "inherited-restated",
             Kind::ImprovementPlan => "improvement-plan",
             Kind::SubsequentEvents => "subsequent-events",
@@ -285,7 +289,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 37] = [
+    pub const ALL: [Kind; 38] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -318,6 +322,7 @@ impl Kind {
         Kind::IsmapLiu,
         Kind::RegistrationKindUnstated(InputForm::Text),
         Kind::CspRemark,
+        Kind::CspEvidence,
         Kind::InheritedRestated,
         Kind::ImprovementPlan,
         Kind::SubsequentEvents,
@@ -468,6 +473,8 @@ impl Procedure<'_> {
             Kind::InheritedRestated if ja => ("CSPのプロファイルは継承する範囲(`inherited:`)にある ", Plain, " を自ら記載しており、継承元の記載と異なる(警告 csp-inherited-restated): どちらの記載が正しいか確認してから依拠する"),
             Kind::InheritedRestated => ("The CSP's profile states ", Plain, " itself although it is in the scope it inherits (`inherited:`), and the service underneath states it otherwise (warning csp-inherited-restated): confirm which statement holds before relying on it"),
             Kind::CspRemark => ("The CSP wrote a remark on what it states implemented: ", Plain, ". Read it and confirm it does not limit the implementation's scope or timing"),
+            Kind::CspEvidence if ja => ("CSPは実施とする管理策の証跡・担当を記載している: ", Plain, "。必要に応じて証跡を入手し、実施の範囲や時期を限定していないか確認する"),
+            Kind::CspEvidence => ("The CSP names evidence or an owner for what it states implemented: ", Plain, ". Where needed, obtain the evidence and confirm it does not limit the implementation's scope or timing"),
             Kind::ImprovementPlan if ja => ("", Plain, " は改善計画を掲載している(監査で指摘された事項がある): 改善計画を入手し、この項目の統制目標に関わらないか、改善の状況とともに確認する"),
             Kind::ImprovementPlan => ("", Plain, " publishes an improvement plan (the audit found matters to improve): obtain the plan and check that it does not concern this item's objectives, and how far it has progressed"),
             Kind::SubsequentEvents if ja => ("", Plain, " は後発事象を掲載している: その内容を入手し、この項目の統制目標に関わらないか確認する"),

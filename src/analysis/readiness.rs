@@ -1004,7 +1004,7 @@ mod tests {
             ..Attestation::default()
         };
         let err = crate::analysis::csp::check_inheritance(&catalog, &saas).unwrap_err();
-        assert!(err.to_string().contains("column 'inherited'"), "{err}");
+        assert!(err.to_string().contains("field 'inherited'"), "{err}");
         assert!(err.to_string().contains("'3' is governance"), "{err}");
         // and should it get through, nothing of it is inherited
         let r = analyse(&catalog, &saas, day(), Lang::En);

@@ -213,23 +213,48 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
         cfg.output
             .write_with(|w| report::render_gap(&report, cfg.format, style, w))?;
     }
+    // an item resting on a registration not in effect on the report's date (lapsed, not
+    // yet registered, audited over a period not yet ended) crosses every level, as `diff
+    // --fail-on-change` fails on it: nothing may be relied on through it (review 9 B-fail-1)
+    let not_in_effect = |i: &crate::analysis::gap::ItemResult| {
+        i.reasons.iter().any(|r| {
+            matches!(
+                r,
+                Reason::RegistrationLapsed
+                    | Reason::RegistrationNotYetValid
+                    | Reason::AuditPeriodNotEnded
+            )
+        })
+    };
     let crossed: Vec<&str> = match cfg.fail_on {
         Some(threshold) => report
             .items
             .iter()
-            .filter(|i| i.status >= threshold)
+            .filter(|i| i.status >= threshold || not_in_effect(i))
             .map(|i| i.id.as_str())
             .collect(),
         None => Vec::new(),
     };
     if let (Some(threshold), false) = (cfg.fail_on, crossed.is_empty()) {
         let lang = messages::lang();
+        let resting = report
+            .items
+            .iter()
+            .any(|i| i.status < threshold && not_in_effect(i));
         let what = messages::translate(
-            &format!(
-                "{} item(s) are {} or more severe",
-                crossed.len(),
-                threshold.label(lang)
-            ),
+            &if resting {
+                format!(
+                    "{} item(s) are {} or more severe, or rest on a registration not in effect on the report's date",
+                    crossed.len(),
+                    threshold.label(lang)
+                )
+            } else {
+                format!(
+                    "{} item(s) are {} or more severe",
+                    crossed.len(),
+                    threshold.label(lang)
+                )
+            },
             lang,
         );
         eprintln!(

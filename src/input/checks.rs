@@ -1712,12 +1712,7 @@ impl Items {
             .iter()
             .enumerate()
             .filter_map(|(i, cells)| {
-                let text = cells
-                    .iter()
-                    .map(|c| c.trim())
-                    .filter(|c| !c.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let text = crate::text::join_filled(cells.iter().map(String::as_str));
                 (!text.is_empty()).then_some((i + 1, text))
             })
             .collect();
@@ -2545,11 +2540,7 @@ pub fn check_prose(list: &mut CheckList, known: &dyn Fn(&str) -> bool) {
 
 /// A row's filled cells joined by a space (a row not read, for messages).
 fn row_text(cells: &(impl Cells + ?Sized)) -> String {
-    let text = (0..cells.width())
-        .map(|c| cells.cell(c).trim())
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = crate::text::join_filled((0..cells.width()).map(|c| cells.cell(c)));
     match text.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text,
@@ -2594,11 +2585,7 @@ impl RefsCells {
 /// The cells of columns `first..=last` joined by a space (a field whose header cell is
 /// merged across them).
 fn joined(cells: &(impl Cells + ?Sized), first: usize, last: usize) -> String {
-    (first..=last)
-        .map(|c| cells.cell(c).trim())
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::text::join_filled((first..=last).map(|c| cells.cell(c)))
 }
 
 #[derive(Debug)]

@@ -365,6 +365,7 @@ pub const JA: &[(&str, &str)] = &[
     ("review of {}: {}", "{0} のレビュー: {1}"),
     ("{} item(s) of the review are no longer in the check list: {}", "レビューの確認項目のうち{0}件は確認項目の一覧にありません: {1}"),
     // --- fail-on
+    ("{} item(s) are {} or more severe, or rest on a registration not in effect on the report's date", "{0}件の項目が{1}以上の重大度か、基準日に有効でない登録に基づいています"),
     ("{} item(s) are {} or more severe", "{1}以上の確認項目が{0}件"),
     ("mandatory items missing, planned, excluded without a reason or inherited from a registration not in effect", "必須の項目の未実施・計画中・理由のない除外・効力のない登録からの継承"),
     ("the lists differ: {} added, {} removed, {} changed, {} registry fact(s) changed", "一覧に差があります: 追加{0}件、削除{1}件、変更{2}件、登録情報の変更{3}件"),
@@ -616,6 +617,8 @@ pub const JA: &[(&str, &str)] = &[
     ("no status is given for {}", "{0} の状況がありません"),
     ("the row of {} says its status is that of {}, but no row of the sheet states {}", "{0} の行は状況が {1} の記載によるとしていますが、シートに {2} の状況を書いた行がありません"),
     ("restore the row of {}, or clear the row's 記載元 (stated by) cell to make its status your own statement", "{0} の行を戻すか、この行の記載元を空にして状況を自社の記載としてください"),
+    ("the row of {} states what the service inherits from '{}' ('{}'): read back, it would be the service's own statement, and '{}''s registration would not be checked", "{0} の行は '{1}' から継承する状況です('{2}'): 読み戻すとサービス自身の記載となり、'{3}' の登録は確認されません"),
+    ("give the profile with `inherits:` the statement was written from, or delete the row (or clear its 記載元 cell if the service implements it itself)", "この記載の元になった `inherits:` のあるプロファイルを与えるか、行を削除してください(サービス自身が実施している場合は記載元を空にしてください)"),
     ("give every row with an id its status; {}", "IDのある行にはすべて状況を書いてください。{0}"),
     // --- the command line (clap)
     ("unexpected argument '{}' found", "想定していない引数 '{0}' があります"),

@@ -149,6 +149,17 @@ pub fn is_stated_as_cell(cell: &str) -> bool {
         .any(|part| part.ends_with(" の記載による") || part.starts_with("stated as "))
 }
 
+/// The service a 記載元 / stated-by cell [`stated_by_cell`] wrote says the row's state
+/// comes through (`Test IaaS経由`, `via Test IaaS`): `None` when it names none.
+pub fn inherited_via_cell(cell: &str) -> Option<&str> {
+    cell.split("; ").map(str::trim).find_map(|part| {
+        part.strip_suffix("経由")
+            .or_else(|| part.strip_prefix("via "))
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+    })
+}
+
 /// The group of an item in words: the layer's name for governance and management, the
 /// clause number for a control (the JSON keeps the key).
 pub fn group_cell(key: &str, lang: Lang) -> String {

@@ -280,7 +280,13 @@ fn read_table_by_kind(
             let reason_of = |n: usize| {
                 reason
                     .and_then(|c| sheet.rows.get(n - 1).and_then(|r| r.get(c)))
-                    .map(|s| vocab::reason_given(s).to_owned())
+                    .map(|s| {
+                        if stated == Declared::NotApplicable {
+                            status_table::not_applicable_reason(s).to_owned()
+                        } else {
+                            vocab::reason_given(s).to_owned()
+                        }
+                    })
                     .unwrap_or_default()
             };
             let listed = published::read(&lines, &source, catalog, stated, &reason_of)?;
@@ -595,12 +601,7 @@ fn check_kind_row_marks(
     loc: Location,
     marks: &SheetMarks,
 ) -> Result<(), InputError> {
-    let text = row
-        .iter()
-        .map(|t| t.trim())
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = crate::text::join_filled(row.iter().map(String::as_str));
     let struck = struck_cell(row, r, marks).is_some();
     if !(struck || marks.hidden_rows.contains(&r)) {
         return Ok(());
@@ -640,6 +641,23 @@ fn check_unvalued(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<
         let header = header_text(c);
         if c != layout.id_column && !header.is_empty() && classify::is_number_header(header) {
             continue;
+        }
+        // a total row under a status table (`合計 | =COUNTIF(…)`) is read past anyway
+        if let (TableKind::StatusTable(cols), Some(row)) = (
+            &layout.kind,
+            n.checked_sub(1).and_then(|i| sheet.rows.get(i)),
+        ) {
+            let in_row: Vec<usize> = marks
+                .unvalued
+                .iter()
+                .filter(|&&(r2, _)| r2 == r)
+                .filter_map(|&(_, c2)| usize::try_from(c2).ok())
+                .collect();
+            if layout.header.is_some_and(|h| n > h + 1)
+                && status_table::is_unvalued_total_row(row, layout, cols, &in_row)
+            {
+                continue;
+            }
         }
         let letter = crate::input::column_letter(c);
         let name = match layout.name(c) {

@@ -629,8 +629,8 @@ fn parse(
             .into_iter()
             .map(|(id, reason)| ListedControl {
                 declared: Declared::NotApplicable,
-                // a "reason" that gives none (`なし`, `TBD`, `検討中`) is none
-                reason: super::vocab::reason_given(&reason).to_owned(),
+                // a "reason" that gives none (`なし`, `TBD`, `検討中`, `当社で実施`) is none
+                reason: super::status_table::not_applicable_reason(&reason).to_owned(),
                 ..ListedControl::implemented(id, None)
             }),
     );
@@ -725,6 +725,14 @@ fn parse(
                 Some(v) => v.into_iter().map(Scalar::into_string).collect(),
                 None => vec![DEFAULT_INHERITED.to_owned()],
             };
+            let name = attestation.display_name();
+            let at = |entry: &str| {
+                value_line(text, "inherited", entry).map_or(loc.clone(), |n| loc.clone().line(n))
+            };
+            if let Some(err) = crate::analysis::csp::inheritance_refused(catalog, &scope, &name, at)
+            {
+                return Err(err);
+            }
             Some(Box::new(Underlying { attestation, scope }))
         }
     };

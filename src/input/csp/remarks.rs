@@ -1816,6 +1816,21 @@ pub fn header(name: &str) -> Header {
     {
         return Header::Who;
     }
+    // an audit's result (`監査結果`, `Audit result`): anything but "no exception" is a
+    // finding on the implementation (`指摘事項1件`, `Qualified`, `Observation`)
+    if [
+        "監査結果",
+        "監査意見",
+        "監査所見",
+        "auditresult",
+        "auditopinion",
+        "auditoutcome",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+    {
+        return Header::Qualifying("監査結果".to_owned());
+    }
     // both sides named: `適用/除外の理由`, `Inclusion/exclusion`
     let parts: Vec<&str> = lower
         .split(['/', '／', '・', '、', ',', '&'])
@@ -1901,6 +1916,35 @@ pub fn nothing_for_the_row(text: &str) -> bool {
             key,
             "n/a" | "na" | "notapplicable" | "該当なし" | "該当無し" | "該当しない"
         )
+        || is_clean_result(key)
+}
+
+/// An audit's or a check's result that finds nothing (`header_key` form): `指摘なし`,
+/// `問題なし`, `例外事項なし`, `No exception noted`, `Effective`.
+fn is_clean_result(key: &str) -> bool {
+    matches!(
+        key,
+        "指摘なし"
+            | "指摘無し"
+            | "指摘事項なし"
+            | "指摘事項無し"
+            | "問題なし"
+            | "問題無し"
+            | "例外なし"
+            | "例外事項なし"
+            | "不備なし"
+            | "適合"
+            | "有効"
+            | "良好"
+            | "noexception"
+            | "noexceptions"
+            | "noexceptionnoted"
+            | "noexceptionsnoted"
+            | "nofinding"
+            | "nofindings"
+            | "effective"
+            | "unqualified"
+    )
 }
 
 /// A cell under a scope header that says "all" (`全て`, `全サービス`, `All`) or names the

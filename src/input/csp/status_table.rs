@@ -183,6 +183,9 @@ pub fn read(
         // the statement `readiness` wrote: a state its 記載元 says is its objective's or
         // its items' is no statement of the row's own, as long as it is what was written
         // (the state of the rows it names, no reason); an edited one is the CSP's own
+        if status.is_some() && cols.own_statement {
+            refuse_inherited_row(row, layout, &loc, n, id_cell)?;
+        }
         let status = match status {
             Some(s) if cols.own_statement => {
                 (!written_as(row, layout, cols, sheet, start, &loc, n, id_cell, &s)?).then_some(s)
@@ -278,11 +281,16 @@ pub fn read(
             // control (its title) is none
             // of a row stated not applicable, a text saying the provider itself does the
             // control (`当社で実施`) says the opposite of a reason
+            let reason_in = |text| {
+                if status.declared == Declared::NotApplicable {
+                    not_applicable_reason(text)
+                } else {
+                    vocab::reason_given(text)
+                }
+            };
             let given_in = |c: usize| {
-                let r = vocab::reason_given(cell(row, c));
-                if restates_control(r, &titles)
-                    || (status.declared == Declared::NotApplicable && names_self_doing_it(r))
-                {
+                let r = reason_in(cell(row, c));
+                if restates_control(r, &titles) {
                     ""
                 } else {
                     r
@@ -307,7 +315,7 @@ pub fn read(
                     .unwrap_or(""),
                 given => given,
             };
-            match (given, vocab::reason_given(&status.note)) {
+            match (given, reason_in(&status.note)) {
                 (r, "") => r.to_owned(),
                 (r, note) if r.is_empty() || r == note => note.to_owned(),
                 (r, note) => format!("{note}; {r}"),
@@ -486,6 +494,91 @@ fn restates_control(reason: &str, titles: &[&str]) -> bool {
     })
 }
 
+/// The reason a text gives for a control stated not applicable: [`vocab::reason_given`],
+/// and nothing when the text says the service's provider does the control
+/// ([`names_self_doing_it`]: `当社で実施`) or only states something done with neither a
+/// cause nor another party doing it (`利用者がアクセスする情報を管理する`,
+/// `アクセス制御を行う`, `Manages information accessed by users`): what the control does
+/// is no reason for it not to apply. Every column and field a reason is read from (a reason
+/// column, an explanation, a note in brackets, a profile's `not_applicable`) goes through it.
+pub(super) fn not_applicable_reason(text: &str) -> &str {
+    let r = vocab::reason_given(text);
+    if names_self_doing_it(r) || (states_doing(r) && !states_a_cause(r)) {
+        ""
+    } else {
+        r
+    }
+}
+
+/// Whether a text states something done, as its last word (`…を管理する`, `アクセス制御を行う`,
+/// `年次で実施`) or, in English, its first (`Manages access`, `We review logs`).
+fn states_doing(text: &str) -> bool {
+    const ENDS_JA: [&str; 16] = [
+        "する",
+        "します",
+        "している",
+        "しています",
+        "行う",
+        "行います",
+        "行なう",
+        "行っている",
+        "行っています",
+        "実施",
+        "実施済み",
+        "管理",
+        "対応",
+        "運用",
+        "担当",
+        "担う",
+    ];
+    const DOES_EN: [&str; 26] = [
+        "manage",
+        "manages",
+        "perform",
+        "performs",
+        "implement",
+        "implements",
+        "control",
+        "controls",
+        "handle",
+        "handles",
+        "operate",
+        "operates",
+        "conduct",
+        "conducts",
+        "maintain",
+        "maintains",
+        "restrict",
+        "restricts",
+        "monitor",
+        "monitors",
+        "protect",
+        "protects",
+        "enforce",
+        "enforces",
+        "review",
+        "reviews",
+    ];
+    let key = crate::text::header_key(text);
+    let key = key.trim_end_matches(['。', '．', '.', '!', '！']);
+    if ENDS_JA.iter().any(|e| key.ends_with(e)) {
+        return true;
+    }
+    let lower = crate::text::fold_width(text).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let verb = match words.first() {
+        Some(&"we") => words.get(1),
+        w => w,
+    };
+    // or a passive at the end (`access is managed`)
+    let passive =
+        matches!(words.as_slice(), [.., "is" | "are", done] if DOING_BY_EN.contains(done));
+    verb.is_some_and(|v| DOES_EN.contains(v)) || passive
+}
+
 /// Words that give a cause ([`header_key`](crate::text::header_key) form: width-folded,
 /// lower case, no spaces): `ため`, `ので`, `により`, `because`; whose side it is (`側`,
 /// `委託`); what the service has not or does not do (`保有しない`, `行わない`).
@@ -571,8 +664,10 @@ fn is_requirement(text: &str) -> bool {
 /// Parties other than the service's provider that may do a control in the service's
 /// stead (`header_key` form): the customer, another provider. `事業者` / `提供者` are one
 /// only when qualified as another's ([`OTHER_PROVIDER`]).
-const PARTIES_JA: [&str; 14] = [
+const PARTIES_JA: [&str; 16] = [
     "利用者",
+    "親会社",
+    "グループ会社",
     "顧客",
     "お客様",
     "お客さま",
@@ -636,15 +731,97 @@ fn parties_doing<'k>(
 ) -> impl Iterator<Item = (&'k str, usize, &'k str)> + 'k {
     parties.iter().flat_map(move |&party| {
         key.match_indices(party).filter_map(move |(i, _)| {
-            let after = &key[i + party.len()..];
+            let after = skip_note(&key[i + party.len()..]);
             let clause = after.split(['。', '、', '，']).next().unwrap_or("");
             let does = DOES_JA.iter().any(|d| clause.starts_with(d))
                 || ["が", "で", "にて", "により", "による", "自身", "自ら", "側"]
                     .iter()
-                    .any(|p| clause.starts_with(p) && DOES_JA.iter().any(|d| clause.contains(d)));
+                    .any(|p| clause.strip_prefix(p).is_some_and(does_it_itself));
             does.then_some((party, i, clause))
         })
     })
+}
+
+/// What follows a bracketed note at the start of `text` (`（ISMAP登録済み）が担う` → `が担う`);
+/// `text` itself when it opens none or leaves it open.
+fn skip_note(text: &str) -> &str {
+    let Some(open) = text.chars().next().filter(|c| matches!(c, '（' | '(')) else {
+        return text;
+    };
+    let close = if open == '（' { '）' } else { ')' };
+    text.find(close)
+        .map_or(text, |j| &text[j + close.len_utf8()..])
+}
+
+/// Whether, in what follows a party and its particle (`が`, `で`), the first doing word
+/// ([`DOES_JA`]) is the party's own verb: not after another verb the party does that
+/// qualifies a noun (`利用者がアクセスする情報を管理する`: the customer accesses, whoever
+/// manages is not named), nor itself qualifying a noun (`利用者が保有する情報を管理する`).
+fn does_it_itself(rest: &str) -> bool {
+    let first = DOES_JA
+        .iter()
+        .filter_map(|d| rest.find(d).map(|j| (j, *d)))
+        .min_by_key(|&(j, d)| (j, std::cmp::Reverse(d.len())));
+    let Some((j, d)) = first else {
+        return false;
+    };
+    !qualifies_a_noun(&rest[..j]) && !qualifies_a_noun(&verb_of(d, &rest[j + d.len()..]))
+}
+
+/// A verb written before the noun it qualifies, in a text's words (`アクセスする情報`,
+/// `保存したデータ`, `使う端末`): a kana ending other than a particle, followed at once by
+/// a kanji, katakana or a letter. `鍵を管理`, `自ら管理` are no such thing.
+fn qualifies_a_noun(text: &str) -> bool {
+    let hiragana = |c: char| ('\u{3041}'..='\u{309F}').contains(&c);
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(2).any(|w| {
+        hiragana(w[0])
+            && !matches!(
+                w[0],
+                'を' | 'は'
+                    | 'が'
+                    | 'の'
+                    | 'に'
+                    | 'で'
+                    | 'と'
+                    | 'も'
+                    | 'へ'
+                    | 'や'
+                    | 'な'
+                    | 'ら'
+                    | 'て'
+                    | 'び'
+            )
+            && !hiragana(w[1])
+            && (w[1].is_alphanumeric() || w[1] == 'ー')
+    })
+}
+
+/// The doing word `d` with its verb ending (`する`, `している`, `した`) and the character after
+/// it, for [`qualifies_a_noun`]: `保有する情報` → `する情`; a noun after the word alone
+/// (`管理責任`) is a compound, not a qualified noun.
+fn verb_of(d: &str, after: &str) -> String {
+    const ENDINGS: [&str; 9] = [
+        "しています",
+        "している",
+        "していた",
+        "された",
+        "される",
+        "できる",
+        "します",
+        "した",
+        "する",
+    ];
+    if let Some(e) = ENDINGS.iter().find(|e| after.starts_with(*e)) {
+        return after[..e.len()]
+            .chars()
+            .chain(after[e.len()..].chars().next())
+            .collect();
+    }
+    if d.ends_with('う') {
+        return std::iter::once('う').chain(after.chars().next()).collect();
+    }
+    String::new()
 }
 
 /// Whether a text says the service's provider itself does the control ([`SELF_JA`]:
@@ -709,6 +886,48 @@ const OTHER_PROVIDER_EN: [&str; 9] = [
     "party",
 ];
 
+/// Participles that say the doing: `managed by`, `access is managed`. Any other participle before `by` qualifies a noun
+/// (`information accessed by users`): who accesses it is not who does the control.
+const DOING_BY_EN: [&str; 27] = [
+    "managed",
+    "performed",
+    "handled",
+    "implemented",
+    "operated",
+    "configured",
+    "maintained",
+    "controlled",
+    "conducted",
+    "done",
+    "undertaken",
+    "executed",
+    "administered",
+    "owned",
+    "provided",
+    "covered",
+    "addressed",
+    "enforced",
+    "assumed",
+    "borne",
+    "fulfilled",
+    "satisfied",
+    "hosted",
+    "secured",
+    "protected",
+    "governed",
+    "met",
+];
+
+/// Whether the word before `by` lets the doer after it do the control: a doing participle
+/// ([`DOING_BY_EN`]) or a noun or adjective that is no participle (`management by`,
+/// `controls by`); not a participle qualifying a noun (`accessed by`, `used by`,
+/// `accessible by`, `written by`).
+fn does_by_en(before: &str) -> bool {
+    matches!(before, "out" | "is" | "are")
+        || DOING_BY_EN.contains(&before)
+        || !(before.ends_with("ed") || before.ends_with("ble") || before.ends_with("en"))
+}
+
 /// Whether a text says who does the control (so why the service does not): a party
 /// ([`PARTIES_JA`], never the service's provider itself) doing it (`利用者が行う`, `お客様が鍵を管理する`, `利用者責任`), or in
 /// English `by (the) customer`, `customer('s) responsibility`, `customer-managed` (a
@@ -729,8 +948,11 @@ fn names_who_does_it(text: &str) -> bool {
             PARTIES_EN.contains(&w)
         }
     };
+    // `by the customer` after a doing word or a noun (`managed by`, `Key management by`),
+    // not after a participle qualifying a noun (`information accessed by users`)
     let by_at = |k: usize| {
         words[k] == "by"
+            && (k == 0 || does_by_en(words[k - 1]))
             && (words.get(k + 1).is_some() && party(k + 1)
                 || words
                     .get(k + 1)
@@ -771,6 +993,35 @@ fn states_of_another(row: &[String], layout: &Layout) -> Option<Vec<String>> {
                 .collect(),
         )
     })
+}
+
+/// Refuses a row of the statement `readiness` wrote whose 記載元 says its state comes
+/// through the service underneath (`Test IaaS経由`): read back, the row would be the
+/// service's own statement, crediting it with what it inherits and losing the underlying
+/// service's registration; the profile with `inherits:` says it.
+fn refuse_inherited_row(
+    row: &[String],
+    layout: &Layout,
+    loc: &Location,
+    n: usize,
+    id_cell: &str,
+) -> Result<(), InputError> {
+    let name = stated_by_name(layout);
+    let Some(c) = layout.names.iter().position(|h| h == name) else {
+        return Ok(());
+    };
+    let text = cell(row, c);
+    let Some(via) = crate::report::readiness::inherited_via_cell(text) else {
+        return Ok(());
+    };
+    Err(InputError::at(
+        loc.clone().row(n).column(name),
+        format!(
+            "the row of {id_cell} states what the service inherits from '{via}' ('{}'): read back, it would be the service's own statement, and '{via}''s registration would not be checked",
+            quote(text)
+        ),
+    )
+    .hint("give the profile with `inherits:` the statement was written from, or delete the row (or clear its 記載元 cell if the service implements it itself)"))
 }
 
 /// The name of the 記載元 (stated by) column of the statement `readiness` wrote.
@@ -1038,20 +1289,7 @@ fn is_total_row(row: &[String], layout: &Layout, cols: &StatusColumns) -> bool {
         return false;
     };
     let id_cell = cell(row, layout.id_column);
-    let names_total = id_cell.is_empty()
-        || matches!(
-            crate::text::header_key(id_cell).as_ref(),
-            "合計"
-                | "計"
-                | "総計"
-                | "小計"
-                | "合計数"
-                | "件数"
-                | "実施数"
-                | "total"
-                | "sum"
-                | "count"
-        );
+    let names_total = id_cell.is_empty() || names_total(id_cell);
     let count = crate::text::fold_width(cell(row, status)).into_owned();
     let count = count
         .trim()
@@ -1063,6 +1301,34 @@ fn is_total_row(row: &[String], layout: &Layout, cols: &StatusColumns) -> bool {
         .enumerate()
         .all(|(c, text)| c == layout.id_column || c == status || text.trim().is_empty());
     names_total && is_count && others_empty && find_ids(id_cell).0.is_empty()
+}
+
+/// Whether a cell names a total (`合計`, `実施数`, `Total`).
+fn names_total(text: &str) -> bool {
+    matches!(
+        crate::text::header_key(text).as_ref(),
+        "合計" | "計" | "総計" | "小計" | "合計数" | "件数" | "実施数" | "total" | "sum" | "count"
+    )
+}
+
+/// Whether a row holding formulas without a calculated value (in the columns `unvalued`)
+/// is a total row all the same (`合計 | =COUNTIF(B:B,"実施")`): its id cell, not a formula,
+/// names a total, and every other cell is empty or such a formula. What such a formula
+/// would show is a count, read past as [`is_total_row`] reads one; a formula in the id
+/// cell, or on a row with an id or other text, is still refused.
+pub(super) fn is_unvalued_total_row(
+    row: &[String],
+    layout: &Layout,
+    cols: &StatusColumns,
+    unvalued: &[usize],
+) -> bool {
+    matches!(cols.status, StatusSource::Column(_))
+        && !unvalued.contains(&layout.id_column)
+        && names_total(cell(row, layout.id_column))
+        && row
+            .iter()
+            .enumerate()
+            .all(|(c, text)| c == layout.id_column || text.trim().is_empty())
 }
 
 /// The objectives (their numbers) whose detailed controls the table states on rows of their
@@ -1326,6 +1592,49 @@ mod tests {
             "the provider manages keys",
         ] {
             assert!(!names_who_does_it(text), "{text}");
+        }
+    }
+
+    /// A party in a clause qualifying a noun does not do the control; what is done, with
+    /// neither a cause nor another party doing it, is no reason for it not to apply.
+    #[test]
+    fn a_description_of_what_is_done_is_no_reason() {
+        for text in [
+            "利用者がアクセスする情報を管理する",
+            "利用者が保有する情報を管理する",
+            "利用者が保存したデータを当社が管理",
+            "利用者が使う端末を管理する",
+            "利用者が行う作業を記録する",
+            "アクセス制御を行う",
+            "年次で実施",
+            "Manages information accessed by users",
+            "We review logs used by customers",
+            "information accessed by users is managed",
+        ] {
+            assert_eq!(not_applicable_reason(text), "", "{text}");
+        }
+        for text in [
+            "お客様が鍵を管理する",
+            "利用者が自ら管理する",
+            "利用者が管理するため",
+            "利用者の責任",
+            "鍵管理は利用者が行う",
+            "IaaS事業者が担う",
+            "物理的セキュリティはサンプルIaaS（ISMAP登録済み）が担う",
+            "経営層の関与は親会社が実施",
+            "データセンターはIaaS側で運用",
+            "IaaS側で実施",
+            "監査ログで代替",
+            "データセンターを保有しない",
+            "テレワーク環境は提供していない",
+            "物理設備なし",
+            "SaaSのため対象設備を持たない",
+            "Physical entry controls by the customer",
+            "managed by the tenant",
+            "No physical premises",
+            "not applicable because keys are customer-managed",
+        ] {
+            assert_eq!(not_applicable_reason(text), text, "{text}");
         }
     }
 
