@@ -298,8 +298,9 @@ fn catalog_diff_json() -> Value {
 #[test]
 fn catalog_diff_reports_each_kind_of_change() {
     let v = catalog_diff_json();
-    assert_eq!(ids(&v["added"]), ["9.2.3"]);
-    assert_eq!(v["added"][0]["title"]["en"], "Privileged access");
+    // 9.2 is new, so 9.2.1 and 9.2.2 move under it from the clause
+    assert_eq!(ids(&v["added"]), ["9.2", "9.2.3"]);
+    assert_eq!(v["added"][1]["title"]["en"], "Privileged access");
     assert_eq!(ids(&v["removed"]), ["9.1.2"]);
     assert_eq!(ids(&v["changed"]), ["9.1.1", "9.2.1", "9.2.2"]);
     assert_eq!(
@@ -308,18 +309,19 @@ fn catalog_diff_reports_each_kind_of_change() {
     );
     assert_eq!(
         v["changed"][1]["changes"],
-        json!([{"field": "parent", "old": "9.2", "new": "9.1"}])
+        json!([{"field": "parent", "old": "9", "new": "9.2"}])
     );
     assert_eq!(
         v["changed"][2]["changes"],
         json!([
+            {"field": "parent", "old": "9", "new": "9.2"},
             {"field": "flags.basic", "old": false, "new": true},
             {"field": "refs.nist_sp800_53", "old": [], "new": ["AC-2", "AC-3*"]}
         ])
     );
     assert_eq!(
         v["summary"],
-        json!({"added": 1, "removed": 1, "changed": 3, "unchanged": 3, "differs": true})
+        json!({"added": 2, "removed": 1, "changed": 3, "unchanged": 2, "differs": true})
     );
     assert_eq!(v["old"]["version"], "1");
     assert_eq!(v["new"]["version"], "2");
@@ -345,7 +347,7 @@ fn catalog_diff_table_and_csv() {
         "AC-2, AC-3*",
         "added",
         "removed",
-        "added 1, removed 1, changed 3, unchanged 3",
+        "added 2, removed 1, changed 3, unchanged 2",
     ] {
         assert!(out.contains(want), "{want} missing in:\n{out}");
     }
@@ -359,9 +361,9 @@ fn catalog_diff_table_and_csv() {
     // NEW's order (added and changed merged; a row per changed field), then the removed ones
     assert_eq!(
         first,
-        ["9.1.1", "9.2.1", "9.2.2", "9.2.2", "9.2.3", "9.1.2"]
+        ["9.2", "9.1.1", "9.2.1", "9.2.2", "9.2.2", "9.2.2", "9.2.3", "9.1.2"]
     );
-    assert!(lines.contains(&"9.2.1,Registration,changed,parent,9.2,9.1".to_owned()));
+    assert!(lines.contains(&"9.2.1,Registration,changed,parent,9,9.2".to_owned()));
     assert!(
         lines.contains(
             &"9.2.2,Provisioning,changed,refs: NIST SP 800-53,,\"AC-2, AC-3*\"".to_owned()

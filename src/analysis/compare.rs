@@ -397,7 +397,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 15,
+        schema_version: 16,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -488,7 +488,7 @@ pub fn diff(
     };
     ListDiff {
         schema_version: 5,
-        catalog: format!("{} {}", catalog.name, catalog.version),
+        catalog: catalog.line(),
         as_of,
         old: side(old, old_states.len(), old_unknown, as_of),
         new: side(new, new_states.len(), new_unknown, as_of),

@@ -67,6 +67,10 @@ pub enum Reason {
     DetailInAnnex,
     /// A detail id was accepted through its parent objective; its existence is unverified.
     UnverifiedDetail,
+    /// The CSP's list states an id under a reference of the item that the catalog does not
+    /// hold (a custom catalog lacking an objective or detailed control): what the CSP says
+    /// of it cannot be judged, so the item is at most partial.
+    CspIdNotInCatalog,
     /// A NIST SP 800-53 id was mapped approximately (a partial mapping, or an enhancement
     /// through its base control): the item is at most partial.
     NistApproximate,
@@ -122,7 +126,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 31] = [
+    pub const ALL: [Reason; 32] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -137,6 +141,7 @@ impl Reason {
         Reason::ListIncomplete,
         Reason::DetailInAnnex,
         Reason::UnverifiedDetail,
+        Reason::CspIdNotInCatalog,
         Reason::NistApproximate,
         Reason::MappedViaNist,
         Reason::Iso2022Correspondence,
@@ -173,6 +178,7 @@ impl Reason {
             Reason::ListIncomplete => "list-incomplete",
             Reason::DetailInAnnex => "detail-in-annex",
             Reason::UnverifiedDetail => "unverified-detail",
+            Reason::CspIdNotInCatalog => "csp-id-not-in-catalog",
             Reason::NistApproximate => "nist-approximate",
             Reason::MappedViaNist => "mapped-via-nist",
             Reason::Iso2022Correspondence => "iso2022-correspondence",
@@ -219,6 +225,10 @@ impl Reason {
             Reason::ListIncomplete => l("一覧が不完全の可能性", "the list may be incomplete"),
             Reason::DetailInAnnex => l("別添でのみ確認できる", "confirmable only in the annex"),
             Reason::UnverifiedDetail => l("未検証の詳細管理策", "unverified detailed control"),
+            Reason::CspIdNotInCatalog => l(
+                "CSPの一覧にありカタログにないID",
+                "CSP id not in the catalog",
+            ),
             Reason::NistApproximate => l("NISTによる近似の対応", "approximate NIST mapping"),
             Reason::MappedViaNist => l("NISTの対応表による対応", "mapped through NIST's table"),
             Reason::Iso2022Correspondence => l(
@@ -817,9 +827,9 @@ pub struct CatalogInfo {
 }
 
 impl CatalogInfo {
-    /// The catalog in one line: its name and version.
+    /// The catalog in one line: its name and version, and the file it was read from.
     pub fn line(&self) -> String {
-        format!("{} {}", self.name, self.version)
+        crate::catalog::line(&self.name, &self.version, &self.origin)
     }
 }
 
@@ -2397,6 +2407,7 @@ fn evaluate_ref<'a>(
         });
     }
     let any = |f: &dyn Fn(&ControlFacts) -> bool| facts.iter().any(f);
+    let unknown_under = states_unknown_under(csp, text, targets);
     let mut reasons = Reasons::default();
     for (reason, has) in [
         (
@@ -2437,6 +2448,7 @@ fn evaluate_ref<'a>(
             Reason::UnverifiedDetail,
             targets.iter().any(|t| t.unverified),
         ),
+        (Reason::CspIdNotInCatalog, unknown_under),
         (Reason::NistApproximate, approximate),
         (Reason::MappedViaNist, nist.is_some() && !approximate),
         (Reason::Iso2022Correspondence, correspondence),
@@ -2503,8 +2515,9 @@ fn evaluate_ref<'a>(
             )
         }),
     );
-    // a reference also naming controls with no ISMAP counterpart is never fully covered
-    flags.all &= without.is_none();
+    // a reference also naming controls with no ISMAP counterpart is never fully covered,
+    // nor one under which the CSP states an id the catalog does not hold
+    flags.all &= without.is_none() && !unknown_under;
     RefEval::Resolved {
         flags,
         reasons,
@@ -2516,6 +2529,27 @@ fn evaluate_ref<'a>(
         approximate,
         correspondence,
     }
+}
+
+/// Whether the CSP's list states an id the catalog does not hold under this reference: a
+/// detail under one of its targets (`9.2.3.11.PB` under `9.2.3`), or an objective under the
+/// clause or category it names (`9.2.4` under `9.2`). A custom catalog lacking what the
+/// CSP states must not let the item be credited on the rest (review 9, A-cat-3).
+fn states_unknown_under(csp: &CspControls, reference: &str, targets: &[Target]) -> bool {
+    if csp.unknown.is_empty() {
+        return false;
+    }
+    let numbers = |s: &str| crate::catalog::id::IsmapId::parse(s).map(|i| i.parts);
+    let named = numbers(reference).filter(|p| p.len() <= 2);
+    let under: Vec<Vec<u32>> = targets
+        .iter()
+        .filter_map(|t| numbers(&t.id))
+        .chain(named)
+        .collect();
+    csp.unknown
+        .iter()
+        .filter_map(|u| numbers(&u.id))
+        .any(|u| under.iter().any(|p| u.len() > p.len() && u.starts_with(p)))
 }
 
 /// Whether the kind of a registration (ISMAP or ISMAP-LIU) an item rests on matters to it:
@@ -2777,7 +2811,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 22,
+        schema_version: 23,
         lang,
         as_of,
         warnings,
@@ -3151,7 +3185,9 @@ mod tests {
         }
         // the fixture reaches every reason the details speak to (all but the item's own,
         // audit-period-old, which the old audit test reaches, and registration-kind-unstated,
-        // which a registration not in effect never gives: the unstated kind's test)
+        // which a registration not in effect never gives: the unstated kind's test, and
+        // csp-id-not-in-catalog, which needs a catalog lacking what the CSP states:
+        // tests/fix9_cat.rs)
         for r in Reason::ALL {
             let own = matches!(
                 r,
@@ -3159,6 +3195,7 @@ mod tests {
                     | Reason::InvalidInput
                     | Reason::AuditPeriodOld
                     | Reason::RegistrationKindUnstated
+                    | Reason::CspIdNotInCatalog
             );
             assert!(own || seen.contains(&r), "{r:?}");
         }

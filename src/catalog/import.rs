@@ -96,6 +96,8 @@ struct Layout {
     /// Title columns in order of preference: a row's title is the first non-empty one.
     titles: Vec<usize>,
     basic: Option<usize>,
+    /// A column of its own giving each id's suffix (`区分`: P, B, PB or empty).
+    suffix: Option<usize>,
 }
 
 /// One workbook row that holds an id.
@@ -113,6 +115,9 @@ pub struct Imported {
     /// Rows not imported because their id cell holds text that is no ISMAP id (a note,
     /// `9.2.x`, two ids in one cell): one line each, naming the sheet, row and column.
     pub skipped: Vec<String>,
+    /// Other sheets of the workbook that also hold ISMAP ids, not imported (no `--sheet`
+    /// was given and one import reads one sheet).
+    pub other_sheets: Vec<String>,
 }
 
 /// Builds a catalog from the workbook.
@@ -155,7 +160,30 @@ pub fn import(cfg: &ImportConfig) -> Result<Imported, InputError> {
                 .unwrap_or_else(|| "check the ids in the id column".to_owned()),
         ));
     }
-    Ok(Imported { doc, skipped })
+    let other_sheets = match cfg.sheet {
+        Some(_) => Vec::new(),
+        None => other_sheets_with_ids(&cfg.workbook, sheet.sheet.as_deref())?,
+    };
+    Ok(Imported {
+        doc,
+        skipped,
+        other_sheets,
+    })
+}
+
+/// The visible sheets other than `read` whose columns hold ISMAP ids.
+fn other_sheets_with_ids(path: &Path, read: Option<&str>) -> Result<Vec<String>, InputError> {
+    let mut out = Vec::new();
+    for name in crate::input::table::visible_sheet_names(path)? {
+        if Some(name.as_str()) == read {
+            continue;
+        }
+        let other = read_workbook(path, Some(&name))?;
+        if id_by_name(&other.rows).is_some() || id_by_shape(&other.rows).is_some() {
+            out.push(name);
+        }
+    }
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -495,7 +523,12 @@ fn find_layout(
             .find(|&(c, text)| c != id && is_basic_header(text))
             .map(|(c, _)| c)
     });
-    let exclude: Vec<usize> = std::iter::once(id).chain(basic).collect();
+    let suffix = suffix_column(rows, id, &data);
+    // a column chosen with --id-column is the user's choice of ids
+    if id_spec.is_none() {
+        other_id_column(sheet, header, id, &data)?;
+    }
+    let exclude: Vec<usize> = std::iter::once(id).chain(basic).chain(suffix).collect();
     let titles = match title_spec {
         Some(spec) => {
             let (_, c) = column_by_spec(rows, header, spec, false)
@@ -530,7 +563,66 @@ fn find_layout(
         id,
         titles,
         basic,
+        suffix,
     })
+}
+
+/// A cell's suffix mark (`P`, `B`, `PB`, full width or lower case), `Some("")` for an empty
+/// cell, `None` for anything else.
+fn suffix_mark(cell: &str) -> Option<String> {
+    let key: String = fold_width(cell)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    matches!(key.as_str(), "" | "P" | "B" | "PB").then_some(key)
+}
+
+/// The column (other than the id column) whose cells on the id rows are all suffix marks,
+/// at least one of them set: the suffix of ids written without one (`9.2.3.11` | `PB`).
+fn suffix_column(rows: &[Vec<String>], id: usize, data: &[usize]) -> Option<usize> {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    (0..width).filter(|&c| c != id).find(|&c| {
+        let marks: Option<Vec<String>> = data
+            .iter()
+            .map(|&r| suffix_mark(cell(rows, r, c)))
+            .collect();
+        marks.is_some_and(|m| m.iter().any(|k| !k.is_empty()))
+    })
+}
+
+/// Refuses a second column of ISMAP ids beside the id column (objectives in one, their
+/// detailed controls in another): one import reads one id column, and the other's ids
+/// would be dropped without a word.
+fn other_id_column(
+    sheet: &Sheet,
+    header: Option<usize>,
+    id: usize,
+    data: &[usize],
+) -> Result<(), InputError> {
+    let rows = &sheet.rows;
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let from = header.map_or(0, |h| h + 1);
+    for c in (0..width).filter(|&c| c != id) {
+        let ids: Vec<String> = (from..rows.len())
+            .filter_map(|r| {
+                let id = IsmapId::parse(cell(rows, r, c).trim())?;
+                (id.depth() >= 3 && id.is_plausible_listed_id()).then(|| id.canonical())
+            })
+            .collect();
+        if ids.len() >= 2 && ids.len() * 10 >= data.len() {
+            return Err(InputError::at(
+                sheet.location().column(column_name(sheet, header, c)),
+                format!(
+                    "a second column of ISMAP ids beside the id column {} (e.g. {}): it would not be imported",
+                    column_name(sheet, header, id),
+                    ids.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .hint("one import reads one id column: put the objectives and their detailed controls in one id column (one row each), or choose the column with --id-column"));
+        }
+    }
+    Ok(())
 }
 
 /// The header text of a column, else its letter.
@@ -599,6 +691,19 @@ fn read_rows(sheet: &Sheet, layout: &Layout) -> Result<(Vec<Row>, Vec<String>), 
     let mut out = Vec::new();
     let mut skipped = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
+    // hidden rows and struck-through ids (how a revised list marks deleted criteria)
+    let marks = match sheet.sheet.as_deref() {
+        Some(name) => crate::input::workbook_zip::xlsx_marks(&sheet.path, name).map_err(|e| {
+            InputError::at(
+                sheet.location(),
+                format!(
+                    "cannot read the sheet's hidden rows, struck-through cells and comments: {e}"
+                ),
+            )
+            .hint("open the workbook in Excel and save it again as .xlsx")
+        })?,
+        None => None,
+    };
     for r in layout.header.map_or(0, |h| h + 1)..rows.len() {
         // an empty id cell (under a merged block, or a note row) is no entry; any other
         // cell that is no id is reported
@@ -617,6 +722,50 @@ fn read_rows(sheet: &Sheet, layout: &Layout) -> Result<(Vec<Row>, Vec<String>), 
             }
             continue;
         };
+        let mut id = id;
+        if let Some(c) = layout.suffix {
+            let mark = suffix_mark(cell(rows, r, c)).unwrap_or_default();
+            match id.suffix.as_deref() {
+                _ if mark.is_empty() => {}
+                None => id.suffix = Some(mark),
+                Some(own) if own == mark => {}
+                Some(own) => {
+                    return Err(InputError::at(
+                        sheet
+                            .location()
+                            .row(r + 1)
+                            .column(column_name(sheet, layout.header, c)),
+                        format!(
+                            "id '{}' has the suffix {own}, but its row's suffix column says {mark}",
+                            id.canonical()
+                        ),
+                    )
+                    .hint("correct the id or the suffix column so that they agree"));
+                }
+            }
+        }
+        let line = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        let column = u32::try_from(layout.id).unwrap_or(u32::MAX);
+        if let Some(why) = marks.as_ref().and_then(|m| {
+            if m.hidden_rows.contains(&line) {
+                Some("the row is hidden")
+            } else if m.struck.contains(&(line, column)) {
+                Some("the id is struck through")
+            } else {
+                None
+            }
+        }) {
+            let at =
+                sheet
+                    .location()
+                    .row(r + 1)
+                    .column(column_name(sheet, layout.header, layout.id));
+            skipped.push(format!(
+                "{at}: '{}': {why} (a deleted criterion?); the row was not imported",
+                id.canonical()
+            ));
+            continue;
+        }
         let canonical = id.canonical();
         if let Some(first) = seen.insert(canonical.clone(), r + 1) {
             return Err(InputError::at(
@@ -778,11 +927,30 @@ fn build_doc(
                 entry.refs = known.refs.clone();
                 used = true;
             }
-            if entry.title.ja.is_none() && known.title.ja.is_some() {
+            // a workbook title that is the short title followed by the control text
+            // (`利用者登録及び登録削除について、組織は…`) keeps the short title, which the
+            // readers of pasted lists match titles against (review 9, C-imp-4)
+            let starts_with_short =
+                |long: &Option<String>, short: &Option<String>| match (long, short) {
+                    (Some(l), Some(s)) if !s.is_empty() => {
+                        l.strip_prefix(s.as_str()).is_some_and(|rest| {
+                            // the control text after the title, not a longer title
+                            ["について", "、", "，", "。", "：", ":", " ", "\u{3000}"]
+                                .iter()
+                                .any(|sep| rest.starts_with(sep))
+                        })
+                    }
+                    _ => false,
+                };
+            if (entry.title.ja.is_none() || starts_with_short(&entry.title.ja, &known.title.ja))
+                && known.title.ja.is_some()
+            {
                 entry.title.ja = known.title.ja.clone();
                 used = true;
             }
-            if entry.title.en.is_none() && known.title.en.is_some() {
+            if (entry.title.en.is_none() || starts_with_short(&entry.title.en, &known.title.en))
+                && known.title.en.is_some()
+            {
                 entry.title.en = known.title.en.clone();
                 used = true;
             }
@@ -875,6 +1043,7 @@ mod tests {
                 id: 1,
                 titles: vec![2],
                 basic: Some(3),
+                suffix: None,
             }
         );
     }
@@ -966,6 +1135,7 @@ mod tests {
                 id: 1,
                 titles: vec![2],
                 basic: Some(3),
+                suffix: None,
             }
         );
         assert_eq!(name_key("(注)"), "(注)");

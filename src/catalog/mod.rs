@@ -25,6 +25,19 @@ pub use resolve::{NoCounterpart, RefKind, Resolution, Target, Unresolved};
 
 use crate::error::InputError;
 
+/// A catalog in one line, as every deliverable names it: its name and version, and for a
+/// catalog read from a file (`--catalog FILE`) the file's name, so that a copied and edited
+/// catalog that kept the embedded name is not taken for the embedded one.
+pub fn line(name: &str, version: &str, origin: &str) -> String {
+    if origin == "embedded" {
+        return format!("{name} {version}");
+    }
+    let file = Path::new(origin)
+        .file_name()
+        .map_or_else(|| origin.to_owned(), |f| f.to_string_lossy().into_owned());
+    format!("{name} {version} [--catalog {file}]")
+}
+
 /// A loaded, validated catalog with its lookup tables.
 #[derive(Debug)]
 pub struct Catalog {
@@ -113,6 +126,11 @@ impl Catalog {
             }
             first
         })
+    }
+
+    /// The catalog in one line for a deliverable: see [`line`].
+    pub fn line(&self) -> String {
+        line(&self.name, &self.version, &self.origin)
     }
 
     /// Is it the catalog compiled in, as [`Catalog::embedded`] loaded it (never one read

@@ -1,9 +1,13 @@
-//! Catalog validation: id syntax, levels, duplicates, parents, sources and reference syntax.
+//! Catalog validation: id syntax, levels, layers, duplicates, parents, sources, reference
+//! syntax, and the facts the numbering fixes (an objective's own Annex A number, the
+//! B/PB/P suffix ISMAP管理基準 gives an id). `catalog validate` and every load of
+//! `--catalog FILE` run these same checks.
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use crate::catalog::id::IsmapId;
-use crate::catalog::model::{is_clause_ref, CatalogDoc, Level};
+use crate::catalog::model::{is_clause_ref, CatalogDoc, Flags, Layer, Level, Numbering};
 use crate::catalog::resolve::parse_nist;
 use crate::error::{InputError, Location};
 
@@ -133,6 +137,8 @@ pub fn validate(doc: &CatalogDoc, origins: &[EntryOrigin]) -> Vec<InputError> {
         }
     }
 
+    problems.extend(numbering_facts(doc, &origin));
+
     // parents: present, shallower, and no cycles
     let by_id: HashMap<&str, usize> = first_seen;
     for (i, e) in doc.entries.iter().enumerate() {
@@ -161,6 +167,7 @@ pub fn validate(doc: &CatalogDoc, origins: &[EntryOrigin]) -> Vec<InputError> {
             Some(_) => {}
         }
     }
+    problems.extend(parents_by_number(doc, &by_id, &origin));
     let mut in_reported_cycle: HashSet<usize> = HashSet::new();
     for start in 0..doc.entries.len() {
         let mut seen = HashSet::new();
@@ -199,6 +206,217 @@ pub fn validate(doc: &CatalogDoc, origins: &[EntryOrigin]) -> Vec<InputError> {
                 Some(&j) => cur = j,
                 None => break,
             }
+        }
+    }
+    problems
+}
+
+/// The only overview of ISMAP管理基準 (`catalog/reference/ismap-structure.csv`: 3.1.1, the
+/// governance overview). An overview stands for the objectives it introduces and is never
+/// checked itself, so calling any other entry one would credit it on its siblings.
+const OVERVIEWS: [&str; 1] = ["3.1.1"];
+
+/// The layer a clause number belongs to: chapter 3 governance, chapter 4 management,
+/// clauses 5–18 the control measures.
+fn layer_of_clause(clause: u32) -> Option<Layer> {
+    match clause {
+        3 => Some(Layer::Governance),
+        4 => Some(Layer::Management),
+        5..=18 => Some(Layer::Control),
+        _ => None,
+    }
+}
+
+/// The embedded catalog's ids by their numbers (`9.2.3.11` → `9.2.3.11.PB`), for the
+/// suffix an id of ISMAP管理基準 carries. Read from the compiled-in JSON without building
+/// a `Catalog` (validation also runs on the embedded catalog itself).
+fn embedded_ids() -> &'static HashMap<String, String> {
+    static IDS: OnceLock<HashMap<String, String>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        #[derive(serde::Deserialize)]
+        struct IdOnly {
+            id: String,
+        }
+        #[derive(serde::Deserialize)]
+        struct Entries {
+            entries: Vec<IdOnly>,
+        }
+        let parsed: Entries =
+            serde_json::from_str(crate::catalog::embedded::JSON).unwrap_or(Entries {
+                entries: Vec::new(),
+            });
+        parsed
+            .entries
+            .into_iter()
+            .filter_map(|e| {
+                let id = IsmapId::parse(&e.id)?;
+                id.suffix.as_ref()?;
+                Some((id.truncated(id.depth()).canonical(), e.id))
+            })
+            .collect()
+    })
+}
+
+/// Checks each entry against what its number fixes: an overview only where ISMAP has one,
+/// the layer of its clause, its own number as its Annex A / JIS Q 27002 reference (in a
+/// catalog numbered by ISO/IEC 27002:2013), and the B/PB/P flags the suffix of the same
+/// number carries in ISMAP管理基準.
+fn numbering_facts(
+    doc: &CatalogDoc,
+    origin: &dyn Fn(usize) -> crate::error::Location,
+) -> Vec<InputError> {
+    let mut problems = Vec::new();
+    for (i, e) in doc.entries.iter().enumerate() {
+        let Some(id) = IsmapId::parse(&e.id) else {
+            continue;
+        };
+        let err = |msg: String, hint: String| InputError::at(origin(i), msg).hint(hint);
+        if e.level == Level::Overview && !OVERVIEWS.contains(&e.id.as_str()) {
+            problems.push(err(
+                format!(
+                    "entry '{}' is an overview, but ISMAP管理基準's only overview is {}",
+                    e.id,
+                    OVERVIEWS.join(", ")
+                ),
+                "an overview is never checked and stands for the objectives beside it; write `level: objective` (or the level its number gives)".to_owned(),
+            ));
+        }
+        match layer_of_clause(id.parts[0]) {
+            Some(layer) if layer != e.layer => problems.push(err(
+                format!(
+                    "entry '{}' is in layer {}, but clause {} is the {} layer",
+                    e.id, e.layer, id.parts[0], layer
+                ),
+                "chapter 3 is governance, chapter 4 management, clauses 5-18 control; correct `layer:`".to_owned(),
+            )),
+            Some(_) => {}
+            None => problems.push(err(
+                format!(
+                    "entry '{}': clause {} is not a clause of ISMAP管理基準",
+                    e.id, id.parts[0]
+                ),
+                "ISMAP管理基準 has chapters 3 (governance) and 4 (management) and the control clauses 5-18".to_owned(),
+            )),
+        }
+        if doc.numbering == Numbering::Iso27002_2013 && e.layer == Layer::Control {
+            // a clause, category or objective is its own ISO/IEC 27002:2013 number; a
+            // detail, its objective's
+            let own = id
+                .truncated(id.depth().min(Level::Objective.depth()))
+                .canonical();
+            let annex = format!("A.{own}");
+            for (what, refs, expected) in [
+                ("Annex A", &e.refs.annex_a, &annex),
+                ("JIS Q 27002", &e.refs.jis_q_27002, &own),
+            ] {
+                for r in refs.iter().filter(|r| *r != expected) {
+                    problems.push(err(
+                        format!(
+                            "entry '{}': {what} reference '{r}' is not its own number {expected}",
+                            e.id
+                        ),
+                        "in a catalog numbered by ISO/IEC 27002:2013 a control measure's Annex A and 27002 reference is its own number; correct the reference or the id".to_owned(),
+                    ));
+                }
+            }
+        }
+        if doc.numbering == Numbering::Iso27002_2013 {
+            let numbers = id.truncated(id.depth()).canonical();
+            if let Some(official) = embedded_ids().get(&numbers).filter(|o| **o != e.id) {
+                let want =
+                    Flags::from_suffix(IsmapId::parse(official).and_then(|o| o.suffix).as_deref());
+                let has = Flags::from_suffix(id.suffix.as_deref());
+                let basic = e.flags.basic || has.basic;
+                let cloud = e.flags.cloud_provider || has.cloud_provider;
+                if (want.basic && !basic) || (want.cloud_provider && !cloud) {
+                    problems.push(err(
+                        format!(
+                            "entry '{}' is '{official}' in ISMAP管理基準, but neither its id nor its flags carry {}",
+                            e.id,
+                            match (want.basic && !basic, want.cloud_provider && !cloud) {
+                                (true, true) => "B (basic statement requirement) and P (cloud)",
+                                (true, false) => "B (basic statement requirement)",
+                                _ => "P (cloud)",
+                            }
+                        ),
+                        format!("write the id as '{official}' (the suffix is the flag; a workbook to import may give it in a column of its own: P, B, PB): a catalog cannot drop a flag ISMAP管理基準 gives"),
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Checks that each entry sits under the entry its number puts it under: the deepest
+/// other entry whose numbers begin its own and whose suffix (P, B, PB) is part of its
+/// own (`8.1.5.4.P` under `8.1.5.P`, `9.2.3.11.PB` under `9.2.3`).
+fn parents_by_number(
+    doc: &CatalogDoc,
+    by_id: &HashMap<&str, usize>,
+    origin: &dyn Fn(usize) -> crate::error::Location,
+) -> Vec<InputError> {
+    let mut problems = Vec::new();
+    for (i, e) in doc.entries.iter().enumerate() {
+        let Some(id) = IsmapId::parse(&e.id) else {
+            continue;
+        };
+        let own_suffix = id.suffix.as_deref().unwrap_or("");
+        // the deepest entries whose numbers begin this one's
+        let mut expected: Vec<&str> = Vec::new();
+        for depth in (1..id.depth()).rev() {
+            let prefix = id.truncated(depth).canonical();
+            let suffixes: &[&str] = if depth >= 3 {
+                &["", "P", "B", "PB"]
+            } else {
+                &[""]
+            };
+            for s in suffixes {
+                if !s.chars().all(|c| own_suffix.contains(c)) {
+                    continue;
+                }
+                let cand = if s.is_empty() {
+                    prefix.clone()
+                } else {
+                    format!("{prefix}.{s}")
+                };
+                if let Some((&k, _)) = by_id.get_key_value(cand.as_str()) {
+                    expected.push(k);
+                }
+            }
+            if !expected.is_empty() {
+                break;
+            }
+        }
+        let under = expected.join("' or '");
+        match (&e.parent, expected.is_empty()) {
+            (None, false) => problems.push(
+                InputError::at(
+                    origin(i),
+                    format!("entry '{}' has no parent, but its number puts it under '{under}'", e.id),
+                )
+                .hint(format!("set `parent: \"{}\"`", expected[0])),
+            ),
+            // a parent not above the entry is reported as such (and a missing one as missing)
+            (Some(p), _)
+                if by_id
+                    .get(p.as_str())
+                    .is_some_and(|&j| doc.entries[j].level < e.level)
+                    && !expected.contains(&p.as_str()) =>
+            {
+                problems.push(
+                    InputError::at(
+                        origin(i),
+                        if expected.is_empty() {
+                            format!("entry '{}' has parent '{p}', whose number does not begin its own", e.id)
+                        } else {
+                            format!("entry '{}' has parent '{p}', but its number puts it under '{under}'", e.id)
+                        },
+                    )
+                    .hint("an entry sits under the entry its number begins with (9.2.4 under 9.2, 9.2.3.11.PB under 9.2.3, 8.1.5.4.P under 8.1.5.P); correct `parent:` or the id"),
+                )
+            }
+            _ => {}
         }
     }
     problems

@@ -65,6 +65,15 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
             for s in &imported.skipped {
                 eprintln!("{}", crate::messages::warning(s));
             }
+            if !imported.other_sheets.is_empty() {
+                let names = imported.other_sheets.join("', '");
+                eprintln!(
+                    "{}",
+                    crate::messages::warning(&format!(
+                        "sheet(s) '{names}' also hold ISMAP ids and were not imported: one import reads one sheet: name the sheet to import with --sheet (one catalog per sheet)"
+                    ))
+                );
+            }
             let n = imported.doc.entries.len();
             cfg.output.write_with(|w| {
                 w.write_all(catalog::import::HEADER.as_bytes())?;
@@ -246,6 +255,19 @@ fn validate(ctx: &Context, file: Option<&Path>) -> Result<Exit> {
                 c.name,
                 c.version
             );
+            if c.origin != "embedded" {
+                let embedded = Catalog::embedded()?;
+                let d = catalog::diff::diff(&embedded, &c);
+                if c.name == embedded.name && c.version == embedded.version && d.summary.differs {
+                    eprintln!(
+                        "{}",
+                        crate::messages::note(&format!(
+                            "{name} keeps the embedded catalog's name and version but differs from it ({} added, {} removed, {} changed): give it a name and version of its own (`catalog diff embedded FILE` lists the differences); reports name the file beside the catalog",
+                            d.summary.added, d.summary.removed, d.summary.changed
+                        ))
+                    );
+                }
+            }
             Ok(Exit::Ok)
         }
         Err(problems) => {

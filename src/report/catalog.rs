@@ -4,6 +4,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::analysis::gap::NistMapping;
+use crate::catalog::id::IsmapId;
 use crate::catalog::stats::Stats;
 use crate::catalog::{Entry, IsoEdition, Layer, Level, NoCounterpart, RefKind};
 use crate::lang::Lang;
@@ -264,14 +265,32 @@ pub fn render_show(
         let e = s.entry;
         let mut lines: Vec<(String, String)> = Vec::new();
         kv(&mut lines, "id", s.id.clone());
+        // the reference written with another suffix than the catalog's (9.2.3.11.B for
+        // 9.2.3.11.PB): shown as the catalog's control, which report warns about too
+        if let (Some(typed), Some(own)) = (IsmapId::parse(&show.reference), IsmapId::parse(&s.id)) {
+            if typed.parts == own.parts && typed.suffix != own.suffix {
+                kv(
+                    &mut lines,
+                    l("注記", "note"),
+                    format!(
+                        "{}{}",
+                        l(
+                            "接尾辞が異なります: カタログでは ",
+                            "the suffix differs: the catalog writes "
+                        ),
+                        s.id
+                    ) + &format!(" ({} {})", l("指定", "given"), typed.canonical()),
+                );
+            }
+        }
         if s.unverified {
             // the detail itself is not in the catalog: show what is known, its objective
             kv(
                 &mut lines,
                 l("注記", "note"),
                 l(
-                    "未検証の詳細管理策: カタログに詳細管理策がないため、親の統制目標があることで受理",
-                    "unverified detail: the catalog holds no detailed controls; accepted because its objective exists",
+                    "未検証の詳細管理策: カタログはすべての詳細管理策を持つものではなく、この番号はないが、親の統制目標があることで受理",
+                    "unverified detail: the catalog does not hold every detailed control and not this one; accepted because its objective exists",
                 )
                 .to_owned(),
             );

@@ -910,10 +910,9 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         read_as_text(&csp.read_as, lang)
     ));
     out.push(format!(
-        "{} {} {}",
+        "{} {}",
         l("カタログ:", "Catalog:"),
-        report.catalog.name,
-        report.catalog.version
+        report.catalog.line()
     ));
     if let Some(held) = report.catalog_details_held {
         out.push(crate::analysis::gap::catalog_incomplete_text(held, lang));

@@ -248,10 +248,7 @@ pub fn source_facts(r: &ReadinessReport) -> [(&'static str, String); 2] {
     let l = |ja, en| r.lang.pick(ja, en);
     [
         (l("管理策一覧", "Control list"), r.source.clone()),
-        (
-            l("カタログ", "Catalog"),
-            format!("{} {}", r.catalog.name, r.catalog.version),
-        ),
+        (l("カタログ", "Catalog"), r.catalog.line()),
     ]
 }
 

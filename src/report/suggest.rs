@@ -123,12 +123,7 @@ pub fn summary_lines(r: &SuggestReport) -> Vec<String> {
     };
     let mut out = vec![
         format!("{} {}{sheet}", l("確認項目:", "Check items:"), r.checks.source),
-        format!(
-            "{} {} {}",
-            l("カタログ:", "Catalog:"),
-            r.catalog.name,
-            r.catalog.version
-        ),
+        format!("{} {}", l("カタログ:", "Catalog:"), r.catalog.line()),
         format!(
             "{} {} {} ({})",
             l("語彙:", "Lexicon:"),
