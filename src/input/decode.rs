@@ -186,9 +186,12 @@ fn decode_cp932(loc: &Location, bytes: &[u8]) -> Result<String, InputError> {
 /// holds the former. Also the no-break space of text copied from web pages (the ISMAP
 /// list), written as a space, and the yen sign, written as the full-width ￥ as ¢ and £ are
 /// (a Shift_JIS encoder would write 0x5C, which CP932 reads back as a backslash).
+/// The en dash of the tool's own periods (`2025-09-30 – 2025-09-30`) and of text from
+/// Word or a PDF is written as Microsoft's best fit writes it, the hyphen ‐.
 /// (character, what CP932 writes, its bytes)
-pub const CP932_BEST_FIT: [(char, char, &[u8]); 9] = [
+pub const CP932_BEST_FIT: [(char, char, &[u8]); 10] = [
     ('\u{2014}', '\u{2015}', &[0x81, 0x5C]), // — EM DASH (JIS X 0208 0x815C) → ―
+    ('\u{2013}', '\u{2010}', &[0x81, 0x5D]), // – EN DASH (Microsoft best fit 0x815D) → ‐
     ('\u{301C}', '\u{FF5E}', &[0x81, 0x60]), // 〜 WAVE DASH → ～
     ('\u{2016}', '\u{2225}', &[0x81, 0x61]), // ‖ DOUBLE VERTICAL LINE → ∥
     ('\u{2212}', '\u{FF0D}', &[0x81, 0x7C]), // − MINUS SIGN → －
@@ -448,6 +451,10 @@ mod tests {
             best_fit_pairs(&fitted),
             ["¥ (U+00A5) → ￥", "no-break space (U+00A0) → space"]
         );
+        // the tool's own period (review 9 C-enc-3: compare's one-day audit warning)
+        let (out, fitted) = encode_cp932_best_fit("2025-09-30 – 2025-09-30").unwrap();
+        assert_eq!(fitted, ['–']);
+        assert_eq!(&out[11..13], [0x81, 0x5D]);
         let err = encode_cp932("〜😀").unwrap_err();
         assert!(err.contains("U+1F600"), "{err}");
         assert!(encode_cp932("𠮷").unwrap_err().contains("U+20BB7"));
