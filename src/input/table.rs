@@ -528,12 +528,23 @@ fn find_sheet(
 }
 
 /// The sheet of `names` that `--sheet wanted` means: as written, else trimmed and in any
-/// case; an error naming the sheets when there is none.
+/// case, else with full-width letters, digits and spaces read as half-width (`ＳＯＡ　２０２６`
+/// for `SOA 2026`) when one sheet only reads so; an error naming the sheets when there is
+/// none.
 pub fn sheet_named<'n>(
     names: &'n [String],
     loc: &Location,
     wanted: &str,
 ) -> Result<&'n String, InputError> {
+    let folded = |s: &str| crate::text::fold_width(s).trim().to_lowercase();
+    let by_width = || {
+        let w = folded(wanted);
+        let mut found = names.iter().filter(|n| folded(n) == w);
+        match (found.next(), found.next()) {
+            (Some(n), None) => Some(n),
+            _ => None,
+        }
+    };
     names
         .iter()
         .find(|n| n.as_str() == wanted)
@@ -542,6 +553,7 @@ pub fn sheet_named<'n>(
                 .iter()
                 .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
         })
+        .or_else(by_width)
         .ok_or_else(|| {
             InputError::at(loc.clone(), format!("no sheet named '{wanted}'"))
                 .hint(format!("the sheets are: {}", names.join(", ")))
@@ -828,6 +840,23 @@ fn fill_down<T: Fillable>(rows: &mut [Vec<T>], regions: &[calamine::Dimensions])
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `--sheet`/`--csp-sheet` read full width as half width, as headers and ids are
+    /// (review 9 C-sheet-1); two sheets that read alike are no match.
+    #[test]
+    fn sheet_names_are_matched_across_widths() {
+        let loc = Location::file(std::path::Path::new("w.xlsx"));
+        let names = vec!["SOA 2026".to_owned(), "表紙".to_owned()];
+        assert_eq!(
+            sheet_named(&names, &loc, "ＳＯＡ　２０２６").unwrap(),
+            "SOA 2026"
+        );
+        assert_eq!(sheet_named(&names, &loc, " soa 2026 ").unwrap(), "SOA 2026");
+        assert!(sheet_named(&names, &loc, "SOA 2025").is_err());
+        let twins = vec!["SOA".to_owned(), "ＳＯＡ".to_owned()];
+        assert_eq!(sheet_named(&twins, &loc, "ＳＯＡ").unwrap(), "ＳＯＡ");
+        assert!(sheet_named(&twins, &loc, "ｓｏａ").is_err());
+    }
 
     #[test]
     fn fixed_number_formats_give_their_decimals() {
