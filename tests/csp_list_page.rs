@@ -678,3 +678,19 @@ fn entry_facts_above_a_table_or_on_a_sheet_are_refused() {
     let v = report(&example("csp-status-table.csv"), "2026-04-01");
     assert!(v["items"].as_array().is_some_and(|a| !a.is_empty()));
 }
+
+/// The list's PDF given as `--csp` says how to give its text (review 9 C-pdf-1).
+#[test]
+fn the_list_pdf_is_refused_with_how_to_paste_it() {
+    let e = input_error(report_cmd(
+        "en",
+        "2026-04-01",
+        &page("checks.csv"),
+        &page("list.pdf"),
+    ));
+    assert!(
+        e.contains("list.pdf: is a PDF document, not text or a table"),
+        "{e}"
+    );
+    assert!(e.contains("save it as a .txt file"), "{e}");
+}

@@ -45,6 +45,11 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<Encoding>) -> Result<Str
         }
         return Ok(text.into_owned());
     }
+    // the ISMAP cloud service list is published as a PDF: its text is to be pasted
+    if bytes.starts_with(b"%PDF-") {
+        return Err(InputError::at(loc, "is a PDF document, not text or a table")
+            .hint("open the PDF, copy the service's entry with its table of control objectives, paste it into a text editor and save it as a .txt file (UTF-8), then pass that: its fields and ids are read as a pasted list"));
+    }
     if bytes.contains(&0) {
         return Err(
             InputError::at(loc, "looks like a binary file, not text (NUL bytes)")

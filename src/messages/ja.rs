@@ -26,6 +26,8 @@ pub const JA: &[(&str, &str)] = &[
     ("split the file or remove unused sheets", "ファイルを分けるか、使わないシートを削除してください"),
     ("file is {} bytes, over the {}-byte limit", "ファイルが{0}バイトあり、上限の{1}バイトを超えています"),
     ("a catalog is a YAML file of a few MB at most", "カタログは大きくても数MBのYAMLファイルです"),
+    ("is a PDF document, not text or a table", "PDF文書です(テキストや表ではありません)"),
+    ("open the PDF, copy the service's entry with its table of control objectives, paste it into a text editor and save it as a .txt file (UTF-8), then pass that: its fields and ids are read as a pasted list", "PDFを開き、サービスの掲載情報を統制目標の表ごとコピーしてテキストエディタに貼り付け、.txt ファイル(UTF-8)として保存して指定してください: 掲載項目とIDを貼り付けた一覧として読みます"),
     ("looks like a binary file, not text (NUL bytes)", "テキストではなくバイナリファイルのようです(NULバイトがあります)"),
     ("give a CSV or text file, or a workbook with the .xlsx/.xls/.ods extension", "CSVかテキストファイル、または拡張子 .xlsx/.xls/.ods のワークブックを指定してください"),
     ("looks like a workbook, but the name does not end in .xlsx/.xls/.ods", "ワークブックのようですが、名前が .xlsx/.xls/.ods で終わっていません"),
