@@ -435,6 +435,20 @@ fn a_mention_of_liu_and_harmless_profile_comments() {
     }
     let v = report(&page("ok-profile-comments.yaml"), "2026-04-01");
     assert_eq!(status(&v, "L1").0, "covered", "{v}");
+    // a comment on an id's line that qualifies nothing is kept as the CSP's remark, as a
+    // status table's remark cell is (review 9 B-yaml-2: dropped before)
+    let l4 = by_id(&v["items"], "L4");
+    assert_eq!(l4["status"], "covered", "{v}");
+    assert!(
+        status(&v, "L4").1.contains(&"csp-remark".to_owned()),
+        "{l4}"
+    );
+    assert_eq!(
+        l4["csp_remarks"],
+        json!([{"id": "5.1.1", "remark": "管理策基準 5"}]),
+        "{l4}"
+    );
+    assert_eq!(by_id(&v["items"], "L1")["csp_remarks"], json!([]), "{v}");
 }
 
 /// Every command that reads a CSP list reads the entry: compare ranks the lapsed one last,

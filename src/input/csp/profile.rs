@@ -158,13 +158,16 @@ fn split_comment(line: &str) -> (&str, Option<&str>) {
 /// Refuses a comment on a line of the `implemented` list that qualifies what it states
 /// (`9.2.1,  # 東京リージョンのみ`), with the checker of a status table's remarks: the YAML
 /// parser drops it, so the id would be read as implemented without it.
+/// The comments that qualify nothing are kept, each with the ids of its line, as a status
+/// table keeps a remark on an implemented row (`csp-remark`): the reader sees them.
 fn check_comments(
     path: &Path,
     text: &str,
     as_of: Date,
     catalog: &Catalog,
     quoting: Quoting,
-) -> Result<(), InputError> {
+) -> Result<Vec<(Vec<String>, String)>, InputError> {
+    let mut kept = Vec::new();
     for (line, comment, code) in implemented_comments(text) {
         let ids = super::ids::find_ids(&code).0;
         let titles: Vec<&str> = ids
@@ -182,8 +185,11 @@ fn check_comments(
             )
             .hint("if a control is implemented only in part, later, elsewhere or with exceptions, leave it out of `implemented` (under `not_applicable` with the reason only where it does not apply); else remove the qualification from the comment"));
         }
+        if !super::remarks::says_nothing(&comment) && !ids.is_empty() {
+            kept.push((ids.into_iter().map(|t| t.raw).collect(), comment));
+        }
     }
-    Ok(())
+    Ok(kept)
 }
 
 /// The YAML profile of a CSP service (documented in README.md).
@@ -470,9 +476,11 @@ fn parse(
             syntax_error(&loc, at, "invalid CSP profile", e.to_string(), quoting)
         }),
     }?;
-    if syntax == ProfileSyntax::Yaml {
-        check_comments(path, text, as_of, catalog, quoting)?;
-    }
+    let comments = if syntax == ProfileSyntax::Yaml {
+        check_comments(path, text, as_of, catalog, quoting)?
+    } else {
+        Vec::new()
+    };
     // dates as the ISMAP list and Japanese documents write them (`2027年3月31日`,
     // `令和9年3月31日`, `R9.3.31`), read by the one date parser; an error names the field on
     // its line (`audit_period.from` on the line of `audit_period`)
@@ -548,10 +556,26 @@ fn parse(
             Some(Period { from, to })
         }
     };
+    // a comment on an id's line that qualifies nothing is its remark (review 9 B-yaml-2:
+    // dropped before, where a status table's remark cell is kept)
+    let remark_of = |id: &str| {
+        comments
+            .iter()
+            .filter(|(ids, _)| ids.iter().any(|i| i == id.trim()))
+            .map(|(_, c)| c.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     let mut controls: Vec<ListedControl> = doc
         .implemented
         .into_iter()
-        .map(|s| ListedControl::implemented(s.into_string(), None))
+        .map(|s| {
+            let raw = s.into_string();
+            ListedControl {
+                reason: remark_of(&raw),
+                ..ListedControl::implemented(raw, None)
+            }
+        })
         .collect();
     // a profile states control objectives; a clause or category would be counted and then
     // match nothing (`inherited:` is where clauses belong)
