@@ -484,13 +484,8 @@ pub fn kind_stated(cells: &[String]) -> Result<Option<RegistrationKind>, (String
 /// period, subsequent events, an improvement plan, the scope), which a table does not
 /// carry; `None` for any other row (the kind, the titles, the service's name or number).
 pub fn registry_fact(cells: &[String]) -> Option<String> {
-    let said: Vec<&str> = cells
-        .iter()
-        .map(|c| c.trim())
-        .filter(|c| !c.is_empty())
-        .collect();
-    let first = said.first()?;
-    let text = said.join(" ");
+    let first = cells.iter().map(|c| c.trim()).find(|c| !c.is_empty())?;
+    let text = crate::text::join_filled(cells.iter().map(String::as_str));
     let verdict_fact = split_label(first).is_some_and(|(field, ..)| {
         matches!(
             field,
@@ -560,9 +555,9 @@ enum Kind {
     IdProse,
     /// A line of column headers (`統制目標 番号`).
     Header,
-    /// A registry fact under a label the entry does not use ([`unknown_registry_label`]):
-    /// refused unless a field takes it.
-    UnknownField,
+    /// A registry fact under a label the entry does not use ([`unknown_registry_label`],
+    /// its registry word): refused unless a field takes it.
+    UnknownField(&'static str),
     Other,
 }
 
@@ -658,8 +653,8 @@ fn kind_of(line: &Line, catalog: &Catalog) -> Kind {
     }
     if published::is_header_line(&text) {
         Kind::Header
-    } else if unknown_registry_label(&text).is_some() {
-        Kind::UnknownField
+    } else if let Some(word) = unknown_registry_label(&text) {
+        Kind::UnknownField(word)
     } else if published::is_furniture_line(&text) {
         Kind::Furniture
     } else {
@@ -952,26 +947,21 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
     // a registry fact under a label the reader does not know (`有効期限 令和8年3月31日`,
     // `掲載日 …`, `改善計画書 提出済`) is refused, never passed over as page furniture
     for (i, line) in lines.iter().enumerate() {
-        if page.consumed.contains(&line.number) || !matches!(kinds[i], Kind::UnknownField) {
+        let Kind::UnknownField(word) = kinds[i] else {
+            continue;
+        };
+        if page.consumed.contains(&line.number) {
             continue;
         }
-        let text = line
-            .cells
-            .iter()
-            .map(|c| c.text.trim())
-            .filter(|t| !t.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some(word) = unknown_registry_label(&text) {
-            return Err(InputError::at(
-                at(i),
-                format!(
-                    "'{}' reads as a fact of the ISMAP list entry ('{word}'), but its label is not one the entry uses: it is not read, and is not passed over either",
-                    quote(&text)
-                ),
-            )
-            .hint(FOR_UNKNOWN_LABEL));
-        }
+        let text = crate::text::join_filled(line.cells.iter().map(|c| c.text));
+        return Err(InputError::at(
+            at(i),
+            format!(
+                "'{}' reads as a fact of the ISMAP list entry ('{word}'), but its label is not one the entry uses: it is not read, and is not passed over either",
+                quote(&text)
+            ),
+        )
+        .hint(FOR_UNKNOWN_LABEL));
     }
     check_dates(&page, path)?;
     Ok(page)
@@ -1005,20 +995,15 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
         "improvementplan",
     ];
     let folded = fold_width(text).to_lowercase();
-    // the label: the text before its first digit (a date) or separator
+    // the label: the text before its first digit (a date) or separator; the value from there
+    let value_at = |c: char| c.is_ascii_digit() || matches!(c, ':' | '：');
     let head: String = folded
         .chars()
-        .take_while(|c| !c.is_ascii_digit() && !matches!(c, ':' | '：' | '\t'))
+        .take_while(|&c| !value_at(c) && c != '\t')
         .filter(|c| c.is_alphanumeric())
         .collect();
     let word = WORDS.iter().find(|w| head.contains(*w))?;
-    let rest = folded[folded.len().min(
-        folded
-            .char_indices()
-            .find(|(_, c)| c.is_ascii_digit() || matches!(c, ':' | '：'))
-            .map_or(folded.len(), |(i, _)| i),
-    )..]
-        .to_owned();
+    let rest = folded.find(value_at).map_or("", |i| &folded[i..]);
     let answered = text.split_whitespace().skip(1).any(|w| {
         yes_no_word(w).is_some()
             || matches!(
