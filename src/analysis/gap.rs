@@ -568,6 +568,20 @@ pub struct ItemResult {
 }
 
 impl ItemResult {
+    /// Whether the item rests on a registration not in effect on the report's date
+    /// (lapsed, not yet registered, audited over a period not yet ended): nothing may be
+    /// relied on through it, whatever its status.
+    pub fn rests_on_registration_not_in_effect(&self) -> bool {
+        self.reasons.iter().any(|r| {
+            matches!(
+                r,
+                Reason::RegistrationLapsed
+                    | Reason::RegistrationNotYetValid
+                    | Reason::AuditPeriodNotEnded
+            )
+        })
+    }
+
     /// The references of each references column, in column order: (header, references as
     /// written); one entry with an empty header for a list of one references column.
     pub fn references_by_column(&self) -> Vec<(&str, Vec<&str>)> {

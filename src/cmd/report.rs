@@ -216,21 +216,11 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     // an item resting on a registration not in effect on the report's date (lapsed, not
     // yet registered, audited over a period not yet ended) crosses every level, as `diff
     // --fail-on-change` fails on it: nothing may be relied on through it (review 9 B-fail-1)
-    let not_in_effect = |i: &crate::analysis::gap::ItemResult| {
-        i.reasons.iter().any(|r| {
-            matches!(
-                r,
-                Reason::RegistrationLapsed
-                    | Reason::RegistrationNotYetValid
-                    | Reason::AuditPeriodNotEnded
-            )
-        })
-    };
     let crossed: Vec<&str> = match cfg.fail_on {
         Some(threshold) => report
             .items
             .iter()
-            .filter(|i| i.status >= threshold || not_in_effect(i))
+            .filter(|i| i.status >= threshold || i.rests_on_registration_not_in_effect())
             .map(|i| i.id.as_str())
             .collect(),
         None => Vec::new(),
@@ -240,7 +230,7 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
         let resting = report
             .items
             .iter()
-            .any(|i| i.status < threshold && not_in_effect(i));
+            .any(|i| i.status < threshold && i.rests_on_registration_not_in_effect());
         let what = messages::translate(
             &if resting {
                 format!(
