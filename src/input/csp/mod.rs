@@ -280,13 +280,7 @@ fn read_table_by_kind(
             let reason_of = |n: usize| {
                 reason
                     .and_then(|c| sheet.rows.get(n - 1).and_then(|r| r.get(c)))
-                    .map(|s| {
-                        if stated == Declared::NotApplicable {
-                            status_table::not_applicable_reason(s).to_owned()
-                        } else {
-                            vocab::reason_given(s).to_owned()
-                        }
-                    })
+                    .map(|s| status_table::stated_reason(stated, s).to_owned())
                     .unwrap_or_default()
             };
             let listed = published::read(&lines, &source, catalog, stated, &reason_of)?;
@@ -344,7 +338,9 @@ const FOR_FACTS_IN_A_TABLE: &str = "give the service as a profile (YAML: renewal
 
 /// The registration kind the rows above a table's header state ([`page::kind_stated`]:
 /// `登録区分: ISMAP`, `区分 | ISMAP-LIU`, the list's title); ISMAP-LIU when any says so (the
-/// lesser assurance wins, as in a pasted entry).
+/// lesser assurance wins, as in a pasted entry). A row there stating another fact of the
+/// list entry a verdict depends on ([`page::registry_fact`]: a deadline, the audit period)
+/// is refused: a table carries no registry facts, and none is passed over.
 fn kind_above_header(
     sheet: &Sheet,
     layout: &Layout,

@@ -281,13 +281,7 @@ pub fn read(
             // control (its title) is none
             // of a row stated not applicable, a text saying the provider itself does the
             // control (`当社で実施`) says the opposite of a reason
-            let reason_in = |text| {
-                if status.declared == Declared::NotApplicable {
-                    not_applicable_reason(text)
-                } else {
-                    vocab::reason_given(text)
-                }
-            };
+            let reason_in = |text| stated_reason(status.declared, text);
             let given_in = |c: usize| {
                 let r = reason_in(cell(row, c));
                 if restates_control(r, &titles) {
@@ -492,6 +486,16 @@ fn restates_control(reason: &str, titles: &[&str]) -> bool {
             .map_or("", |end| &reason[end..]);
         !states_a_cause(rest)
     })
+}
+
+/// The reason a text gives for a control stated `declared`: of one stated not applicable,
+/// [`not_applicable_reason`]; else [`vocab::reason_given`] (a plan's or a remark's words).
+pub(super) fn stated_reason(declared: Declared, text: &str) -> &str {
+    if declared == Declared::NotApplicable {
+        not_applicable_reason(text)
+    } else {
+        vocab::reason_given(text)
+    }
 }
 
 /// The reason a text gives for a control stated not applicable: [`vocab::reason_given`],
