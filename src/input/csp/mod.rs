@@ -456,7 +456,7 @@ fn check_comments(
         };
         let Some(q) = remarks::qualifier_on(text, &titles, as_of) else {
             if !on_header {
-                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let text = crate::text::join_filled(text.split_whitespace());
                 for x in listed.controls.iter_mut().filter(|x| x.line == Some(n)) {
                     if x.declared == Declared::Implemented && !x.reason.contains(&text) {
                         if !x.reason.is_empty() {

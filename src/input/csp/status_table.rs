@@ -1097,12 +1097,7 @@ fn implementation_date(row: &[String], layout: &Layout, cols: &StatusColumns) ->
     cols.remarks
         .iter()
         .filter(|&&c| remarks::names_implementation_date(layout.name(c)))
-        .map(|&c| {
-            cell(row, c)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|&c| crate::text::join_filled(cell(row, c).split_whitespace()))
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join("; ")
@@ -1139,7 +1134,7 @@ fn row_remark(
                     && remarks::is_date_alone(text)
                     && !(remarks::names_limit(name)
                         && crate::date::dates_in(text).iter().any(|(_, last)| *last < as_of)));
-            (!says_nothing).then(|| (name, text.split_whitespace().collect::<Vec<_>>().join(" ")))
+            (!says_nothing).then(|| (name, crate::text::join_filled(text.split_whitespace())))
         })
         .collect();
     match kept.as_slice() {
