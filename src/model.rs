@@ -24,21 +24,113 @@ pub enum Assurance {
 }
 
 impl Assurance {
-    /// Reads a cell; empty means the default (`ismap`).
+    /// Reads a cell; empty means the default (`ismap`). A level is read in the spellings
+    /// people write it (`SOC2報告書`, `SOC 2 Type II`, `ISAE3402`, `第三者保証報告書`,
+    /// `オンサイト監査`, `ISMAPで確認`): the level's word, then at most a word for the
+    /// document or the act (`報告書`, `レポート`, `の入手`, `で確認`).
     pub fn parse(s: &str) -> Option<Assurance> {
-        let k = crate::text::header_key(s);
-        Some(match &*k {
-            "" | "ismap" => Assurance::Ismap,
+        /// Words after a level naming the document or the act, not another level.
+        const AFTER: &[&str] = &[
+            "で確認すること",
+            "による確認",
+            "で確認",
+            "の入手",
+            "の提出",
+            "入手",
+            "提出",
+            "報告書",
+            "レポート",
+            "report",
+            "の確認",
+            "確認",
+        ];
+        let mut k = &*crate::text::header_key(s);
+        loop {
+            if let Some(a) = Self::of_word(k) {
+                return Some(a);
+            }
+            k = AFTER.iter().find_map(|w| k.strip_suffix(w))?;
+        }
+    }
+
+    /// A level's word, by its [`header_key`](crate::text::header_key).
+    fn of_word(k: &str) -> Option<Assurance> {
+        Some(match k {
+            "" | "ismap" | "ismap登録" => Assurance::Ismap,
             "self" | "自己申告" | "selfdeclared" | "selfassessment" | "自己評価" => {
                 Assurance::SelfDeclared
             }
-            "soc2" | "soc2type2" | "soc" | "保証報告" | "保証型監査" | "保証報告書" | "it7"
-            | "it7号" => Assurance::Soc2,
-            "audit" | "個別監査" | "実地監査" | "立入監査" | "監査" | "onsite" => {
-                Assurance::Audit
-            }
-            _ => return None,
+            "audit" | "監査" | "onsite" => Assurance::Audit,
+            _ => return Self::named_word(k),
         })
+    }
+
+    /// The level above ISMAP a word names, by its [`header_key`](crate::text::header_key):
+    /// an assurance report (SOC 2 in any spelling, ISAE 3402, IT7号, 保証報告) or the
+    /// buyer's own audit (個別監査, オンサイト監査, 訪問調査).
+    fn named_word(k: &str) -> Option<Assurance> {
+        Self::ABOVE
+            .iter()
+            .find(|(w, _)| *w == k)
+            .map(|&(_, a)| a)
+    }
+
+    /// The words of the levels above ISMAP, by their [`header_key`](crate::text::header_key).
+    const ABOVE: &'static [(&'static str, Assurance)] = &[
+        ("soc2type2", Assurance::Soc2),
+        ("soc2typeii", Assurance::Soc2),
+        ("soc2type1", Assurance::Soc2),
+        ("soc2typei", Assurance::Soc2),
+        ("soc1", Assurance::Soc2),
+        ("soc2", Assurance::Soc2),
+        ("soc3", Assurance::Soc2),
+        ("soc", Assurance::Soc2),
+        ("isae3402", Assurance::Soc2),
+        ("isae3000", Assurance::Soc2),
+        ("ssae18", Assurance::Soc2),
+        ("ssae16", Assurance::Soc2),
+        ("第三者保証", Assurance::Soc2),
+        ("保証報告書", Assurance::Soc2),
+        ("保証報告", Assurance::Soc2),
+        ("保証型監査", Assurance::Soc2),
+        ("保証型", Assurance::Soc2),
+        ("it7号", Assurance::Soc2),
+        ("it7", Assurance::Soc2),
+        ("個別監査", Assurance::Audit),
+        ("実地監査", Assurance::Audit),
+        ("立入監査", Assurance::Audit),
+        ("立入検査", Assurance::Audit),
+        ("立入調査", Assurance::Audit),
+        ("オンサイト監査", Assurance::Audit),
+        ("オンサイト調査", Assurance::Audit),
+        ("訪問調査", Assurance::Audit),
+        ("訪問監査", Assurance::Audit),
+        ("現地監査", Assurance::Audit),
+        ("現地調査", Assurance::Audit),
+        ("実地調査", Assurance::Audit),
+        ("onsiteaudit", Assurance::Audit),
+        ("onsiteassessment", Assurance::Audit),
+        ("sitevisit", Assurance::Audit),
+        ("righttoaudit", Assurance::Audit),
+    ];
+
+    /// The highest level above ISMAP a text names anywhere in it (`SOC2 Type2報告書で確認
+    /// すること`, `【個別監査】特権IDの管理`, `保証報告（SOC2 Type2）`): the one recogniser of a
+    /// level written outside the assurance cell. `監査` alone (`監査ログ`) names none.
+    pub fn named_in(text: &str) -> Option<Assurance> {
+        let k = crate::text::header_key(text);
+        Self::ABOVE
+            .iter()
+            .filter(|(w, _)| {
+                // `soc` only as a word of its own: not in `association`, `social`
+                k.match_indices(w).any(|(i, _)| {
+                    *w != "soc"
+                        || !k[..i].ends_with(|c: char| c.is_ascii_alphabetic())
+                            && !k[i + 3..].starts_with(|c: char| c.is_ascii_alphanumeric())
+                })
+            })
+            .map(|&(_, a)| a)
+            .max()
     }
 
     pub fn as_str(self) -> &'static str {
@@ -185,6 +277,12 @@ pub enum ProblemField {
     /// (`秘密認証情報の管理（A.9.2.4）`, `JIS Q 27001 A.10.1.2 参照` under 備考): the item is
     /// not outside ISMAP, and its reference is not where it is read.
     References,
+    /// Another cell of the item (its text, its note, another column) or a title row of the
+    /// list names an assurance level above the one the item's assurance cell gives
+    /// (`SOC2 Type2報告書で確認すること` under 備考, `【個別監査】` in its text): what the
+    /// buyer asks for cannot be told.
+    #[serde(rename = "assurance-outside")]
+    AssuranceOutside,
 }
 
 /// A cell of a check item whose value is not one the tool knows: the item is listed as
@@ -214,6 +312,18 @@ impl CellProblem {
             (ProblemField::References, Lang::En) => {
                 return format!(
                     "{} '{}' (the references cell is empty and the reference is written here: write it in the references column)",
+                    self.column, self.value
+                )
+            }
+            (ProblemField::AssuranceOutside, Lang::Ja) => {
+                return format!(
+                    "{} '{}' (求める確認水準の列より高い確認水準がここに書かれています: 求める確認水準の列に書いてください)",
+                    self.column, self.value
+                )
+            }
+            (ProblemField::AssuranceOutside, Lang::En) => {
+                return format!(
+                    "{} '{}' (an assurance level above the assurance column's is written here: write it in the assurance column)",
                     self.column, self.value
                 )
             }

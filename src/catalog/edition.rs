@@ -101,6 +101,47 @@ pub fn editions_named(text: &str) -> Vec<IsoEdition> {
     out
 }
 
+/// The edition a header or title names by a year written apart from a standard's colon
+/// (`ISO27001(2022)`, `附属書A（2022）`, `Annex A 2022`, `27001（2022年版）`), when it names
+/// ISO/IEC 27001 or 27002, Annex A or the ISMS's controls: the years of the editions and
+/// of their JIS (2013, 2014; 2022, 2023, 2024), one edition only.
+fn year_of_standard(text: &str) -> Option<IsoEdition> {
+    let key = crate::text::header_key(text);
+    let standard = reftext::lex(text).iter().any(|l| {
+        matches!(l.kind, Kind::Std(s) if matches!(s.standard, Standard::Iso27001 | Standard::Iso27002))
+    }) || ["附属書a", "annexa", "isms管理策", "27001", "27002"]
+        .iter()
+        .any(|w| key.contains(w));
+    standard.then(|| edition_year(text)).flatten()
+}
+
+/// The one edition the years in `text` name (2013, 2014; 2022, 2023, 2024), not a date's
+/// year (2025) nor a standard's number (27001).
+fn edition_year(text: &str) -> Option<IsoEdition> {
+    let folded = crate::text::fold_width(text);
+    let mut found = None;
+    for run in folded.split(|c: char| !c.is_ascii_digit()) {
+        let e = match run {
+            "2013" | "2014" => IsoEdition::Iso2013,
+            "2022" | "2023" | "2024" => IsoEdition::Iso2022,
+            _ => continue,
+        };
+        if found.is_some_and(|f| f != e) {
+            return None;
+        }
+        found = Some(e);
+    }
+    found
+}
+
+/// Whether a references header naming ISMAP carries a word of a later edition beside it
+/// (`ISMAP管理策（2022年版対応）`, `ISMAP管理策(2022)`, `ISMAP管理策 2024年改訂後`,
+/// `ISMAP管理策（新基準）`): its two-part ids may be ISO/IEC 27001:2022 Annex A numbers.
+fn later_edition_word(header: &str) -> bool {
+    edition_year(header) == Some(IsoEdition::Iso2022)
+        || crate::text::header_key(header).contains("新基準")
+}
+
 /// How a references column's header says its plain numbers are read: a header naming
 /// ISO/IEC 27001 and its body (`JIS Q 27001:2014 本文`, `ISO27001条項`) → clauses of the
 /// management system; naming it and neither its body nor Annex A (`ISO/IEC 27001:2013`,
@@ -240,7 +281,13 @@ fn decide_column(
             .sheet(list.sheet.as_deref())
             .column(header.clone())
     };
-    if let [e] = editions_named(&header)[..] {
+    let ismap_header = is_ismap_header(&header);
+    let named = match editions_named(&header)[..] {
+        [e] => Some(e),
+        [] if !ismap_header => year_of_standard(&header),
+        _ => None,
+    };
+    if let Some(e) = named {
         return Ok(EditionDecision {
             edition: Some(e),
             decided_by: DecidedBy::Header,
@@ -252,9 +299,13 @@ fn decide_column(
     // has is then an id ISMAP does not have (unresolved, `other-edition`), never a sign
     // that the whole column is in 2022 numbering (review 7, B-ed-1); a reference carrying
     // its edition (`ISO/IEC 27001:2022 A.5.15`) is still read in it
-    let ismap_header = is_ismap_header(&header);
+    let title_edition = |text: &str| match editions_named(text)[..] {
+        [e] => Some(e),
+        [] => year_of_standard(text),
+        _ => None,
+    };
     for (row, text) in list.title_rows.iter().filter(|_| !ismap_header) {
-        if let [e] = editions_named(text)[..] {
+        if let Some(e) = title_edition(text) {
             return Ok(EditionDecision {
                 edition: Some(e),
                 decided_by: DecidedBy::TitleRow,
@@ -299,6 +350,26 @@ fn decide_column(
         // …unless 2022-only numbers stand beside numbers naming other controls in the two
         // editions (`5.16` beside `6.1`, `8.2`): the column is then likely in 2022 numbering,
         // and reading `6.1` as ISMAP's would credit another control (review 8, A-ed-2)
+        // …and unless the header or a title row names the 2022 edition while two-part ids
+        // read differently in the two editions stand in the column: `ISMAP管理策（2022年版
+        // 対応）` over `A.8.2` may be ISMAP's 8.2 or Annex A 8.2 (2022) (review 10, A-2022-2)
+        let later = later_edition_word(&header).then(|| header.clone()).or_else(|| {
+            list.title_rows
+                .iter()
+                .find(|(_, t)| title_edition(t) == Some(IsoEdition::Iso2022))
+                .map(|(row, t)| format!("row {row} '{t}'"))
+        });
+        let doubtful = sensitive.first().or(untagged[1].first());
+        if let (Some(said), Some(c)) = (later, doubtful) {
+            return Err(InputError::at(
+                loc(),
+                format!(
+                    "the references column is headed as ISMAP's (2013 numbering), but {said} names the 2022 edition of ISO/IEC 27001, and {} reads differently in the two: which numbering the column uses cannot be told",
+                    cell(*c)
+                ),
+            )
+            .hint("pass --iso-edition 2022 if its ids are ISO/IEC 27001:2022 Annex A numbers, --iso-edition 2013 if they are ISMAP's; or name the edition in the header (e.g. '管理策 (ISO/IEC 27001:2022)')"));
+        }
         if let (Some(b), false) = (untagged[1].first(), sensitive.is_empty()) {
             return Err(InputError::at(
                 loc(),

@@ -1017,7 +1017,12 @@ fn is_standard_header(header: &str) -> bool {
     ] {
         rest = rest.replace(w, "");
     }
+    // the edition's year written apart (`ISO27001(2022)`, `附属書A（2022年版）`): the
+    // edition is read from it ([`edition::decide`](crate::catalog::edition::decide))
     rest.is_empty()
+        || crate::catalog::reftext::year_tag(&rest)
+            .and_then(crate::catalog::reftext::edition_of_year)
+            .is_some()
 }
 
 /// The header in row `i` (0-based) of `cells`, when it names a column `by`: its fields,
@@ -1973,7 +1978,7 @@ impl Items {
         );
         assurance_and_risk_read((assurance, parsed.0), (risk, parsed.1), |f| {
             self.col_name(match f {
-                ProblemField::Assurance => Field::Assurance,
+                ProblemField::Assurance | ProblemField::AssuranceOutside => Field::Assurance,
                 ProblemField::Risk => Field::Risk,
                 ProblemField::References => Field::Refs,
             })
@@ -2172,13 +2177,21 @@ impl Items {
     fn check_extra_columns(&self) -> Result<(), InputError> {
         let candidates =
             [Lang::Ja, Lang::En].map(|l| crate::report::suggest::candidate_headers(l)[0]);
-        for (k, (c, name)) in self.header.extras.iter().enumerate() {
-            if self.header.names == Some(*c) || candidates.contains(&name.as_str()) {
+        // every column carried: the extra ones and the note (one rule for all: a 備考 of
+        // ids is no more read than a コメント of ids)
+        let note = self.col(Field::Note).map(|c| (None, c));
+        let extras = self.header.extras.iter().enumerate().map(|(k, (c, _))| (Some(k), *c));
+        for (k, c) in note.into_iter().chain(extras) {
+            let name = &self.header_of(c);
+            if self.header.names == Some(c) || candidates.contains(&name.as_str()) {
                 continue;
             }
             let cells = || {
                 self.items.iter().filter_map(move |i| {
-                    let v = i.extra.0.get(k).map_or("", |(_, v)| v.trim());
+                    let v = match k {
+                        Some(k) => i.extra.0.get(k).map_or("", |(_, v)| v.trim()),
+                        None => i.note.trim(),
+                    };
                     (!v.is_empty()).then_some((i.row, v))
                 })
             };
@@ -2202,16 +2215,19 @@ impl Items {
                     .hint("give the references column with --refs-column NAME (the other is then carried as it is), or remove the column that does not hold them")
                 });
             }
+            // the note's words on a level are its item's ([`check_assurance_words`])
+            if k.is_none() {
+                continue;
+            }
+            // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
+            // a cell only naming one among other words is its item's
             let levels: Vec<(usize, &str)> = cells()
-                .filter(|(_, v)| v.chars().count() <= 16 && Assurance::parse(v).is_some())
+                .filter(|(_, v)| Assurance::parse(v).is_some())
                 .collect();
             // a level below ISMAP (自己申告) asks for less than the default: no harm
-            let above = levels.iter().find(|(_, v)| {
-                matches!(
-                    Assurance::parse(v),
-                    Some(Assurance::Soc2 | Assurance::Audit)
-                )
-            });
+            let above = levels
+                .iter()
+                .find(|(_, v)| Assurance::parse(v).is_some_and(|a| a > Assurance::Ismap));
             if let (true, Some(&(row, v))) = (half(levels.len()), above) {
                 let assurance = self.col_name(Field::Assurance);
                 let e = if assurance.is_empty() {
@@ -2470,22 +2486,7 @@ fn is_ids_cell(text: &str) -> bool {
 /// Whether a header names an assurance level above ISMAP (`SOC2報告書で確認`, `個別監査要否`,
 /// `保証報告の要否`): a column of marks for it.
 fn names_assurance_level(header: &str) -> bool {
-    let key = header_key(header);
-    [
-        "soc1",
-        "soc2",
-        "soc3",
-        "soc報告",
-        "socレポート",
-        "保証報告",
-        "保証型",
-        "個別監査",
-        "実地監査",
-        "立入監査",
-        "it7",
-    ]
-    .iter()
-    .any(|w| key.contains(w))
+    Assurance::named_in(header).is_some()
 }
 
 /// Whether the embedded catalog has the id `id` (canonical).
@@ -2536,6 +2537,79 @@ pub fn check_prose(list: &mut CheckList, known: &dyn Fn(&str) -> bool) {
     for (i, problems) in found {
         list.items[i].problems.extend(problems);
     }
+}
+
+/// An assurance level above the item's written outside its assurance cell, in every
+/// check-list format: in its text (`【個別監査】特権IDの管理`), its note (`SOC2 Type2報告書で
+/// 確認すること`) or another column, it is a problem naming the column and the text (the item
+/// is not analysed rather than judged at the lower level); in a title row above the header
+/// (`本チェックリストで求める確認水準: 保証報告（SOC2 Type2）`) while items ask for less, the list
+/// is refused. An item whose assurance cell could not be read is not analysed already.
+pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
+    let below = |item: &CheckItem, level: Assurance| {
+        item.assurance < level && item.problems.iter().all(|p| p.field != ProblemField::Assurance)
+    };
+    for (row, text) in &list.title_rows {
+        let Some(level) = Assurance::named_in(text) else {
+            continue;
+        };
+        let lower: Vec<&str> = list
+            .items
+            .iter()
+            .filter(|i| below(i, level))
+            .map(|i| i.id.as_str())
+            .collect();
+        if let Some(first) = lower.first() {
+            let more = match lower.len() {
+                1 => String::new(),
+                n => format!(" and {} more", n - 1),
+            };
+            return Err(InputError::at(
+                Location::file(&list.source)
+                    .sheet(list.sheet.as_deref())
+                    .row(*row),
+                format!(
+                    "the title row '{}' asks for an assurance level ({}) above the one check items give ('{first}'{more}: {}): which one the buyer asks for cannot be told",
+                    text.chars().take(60).collect::<String>(),
+                    level.label(Lang::En),
+                    list.items.iter().find(|i| i.id == *first).map_or("ismap", |i| i.assurance.as_str()),
+                ),
+            )
+            .hint("give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), or delete the line"));
+        }
+    }
+    let sheet_index = |item: &CheckItem| {
+        sheet_of(list, item)
+            .and_then(|s| list.sheets.iter().position(|n| n == s))
+            .unwrap_or(0)
+    };
+    let found: Vec<(usize, Vec<CellProblem>)> = list
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let columns = list.prose_columns.get(sheet_index(item));
+            let prose = [&item.title, &item.note]
+                .into_iter()
+                .enumerate()
+                .map(|(k, text)| (columns.map(|c| c[k].as_str()).unwrap_or_default(), text));
+            let extra = item.extra.0.iter().map(|(n, v)| (n.as_str(), v));
+            let problems = prose
+                .chain(extra)
+                .filter(|(_, text)| Assurance::named_in(text).is_some_and(|a| below(item, a)))
+                .map(|(column, text)| CellProblem {
+                    field: ProblemField::AssuranceOutside,
+                    column: column.to_owned(),
+                    value: text.trim().to_owned(),
+                })
+                .collect();
+            (i, problems)
+        })
+        .collect();
+    for (i, problems) in found {
+        list.items[i].problems.extend(problems);
+    }
+    Ok(())
 }
 
 /// A row's filled cells joined by a space (a row not read, for messages).
@@ -2702,7 +2776,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
         let at = |field: &str| loc.clone().row(n).column(field);
         let (assurance, risk, problems) = assurance_and_risk(&d.assurance, &d.risk, |f| {
             match f {
-                ProblemField::Assurance => "assurance",
+                ProblemField::Assurance | ProblemField::AssuranceOutside => "assurance",
                 ProblemField::Risk => "risk",
                 ProblemField::References => "refs",
             }

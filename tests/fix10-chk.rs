@@ -1,0 +1,231 @@
+//! Review 10's check-list findings (`tests/data/fix10-chk/`): an assurance level is read in
+//! the spellings people write (`SOC2レポート`, `SOC 2 Type II`, `ISAE3402`, `第三者保証報告書`,
+//! `オンサイト監査`) under the assurance header, and a column of them under another header
+//! (`確認方法`) refused (A-asr-2); a level above the item's written anywhere else — its text,
+//! its note, another column — leaves the item not analysed, and in a title row the list is
+//! refused (A-asr-3); a 備考 column of ISMAP ids is refused like any other (A-note-1); a
+//! references header or title row naming the 2022 edition is honoured or refused, never
+//! read silently in 2013 numbering (A-2022-2).
+mod common;
+
+use common::{by_id, data, input_error, on_checks};
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    data(&format!("fix10-chk/{name}"))
+}
+
+/// `report --checks CHECKS --csp CSP --format json ARGS`; `csp-st.csv`: every objective
+/// 実施 but 9.2.4 (未実施); `csp-st3.csv`: 9.2.3 未実施 too.
+fn report(checks: impl AsRef<std::ffi::OsStr>, csp: &str, args: &[&str]) -> assert_cmd::Command {
+    let mut c = on_checks("en", "report", checks);
+    c.arg("--csp")
+        .arg(fixture(csp))
+        .args(["--format", "json"])
+        .args(args);
+    c
+}
+
+fn json(mut c: assert_cmd::Command) -> serde_json::Value {
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn status<'a>(v: &'a serde_json::Value, id: &str) -> &'a str {
+    by_id(&v["items"], id)["status"].as_str().unwrap()
+}
+
+/// The fields of the item's problems.
+fn problem_fields<'a>(v: &'a serde_json::Value, id: &str) -> Vec<&'a str> {
+    by_id(&v["items"], id)["problems"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|p| p["field"].as_str()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn assurance_levels_are_read_in_the_spellings_people_write() {
+    let v = json(report(fixture("levels-spelled.csv"), "csp-st.csv", &[]));
+    for (id, want) in [
+        ("K-1", "soc2"),
+        ("K-2", "soc2"),
+        ("K-3", "soc2"),
+        ("K-4", "soc2"),
+        ("K-5", "audit"),
+        ("K-6", "soc2"),
+        ("K-7", "ismap"),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["assurance"], want, "{id}: {item}");
+        assert!(item.get("problems").is_none(), "{id}: {item}");
+    }
+    // asking for more than the ISMAP registration gives: never covered
+    assert_eq!(status(&v, "K-1"), "assurance-gap");
+    assert_eq!(status(&v, "K-7"), "covered");
+}
+
+#[test]
+fn a_column_of_levels_under_another_header_is_refused_whatever_their_spelling() {
+    let err = input_error(report(fixture("method-levels.csv"), "csp-st.csv", &[]));
+    assert!(
+        err.contains("the column '確認方法' holds required-assurance levels ('SOC2報告書')"),
+        "{err}"
+    );
+    // every spelling of the finding, in the README's own 確認方法 and the other headers
+    let dir = tempfile::tempdir().unwrap();
+    for header in ["確認方法", "確認手段", "エビデンス", "Verification", "評価方法"] {
+        for level in [
+            "SOC2報告書",
+            "SOC2レポート",
+            "SOC 2 Type II",
+            "ISAE3402",
+            "第三者保証報告書",
+            "オンサイト監査",
+            "訪問調査",
+        ] {
+            let path = dir.path().join("m.csv");
+            std::fs::write(
+                &path,
+                format!("項番,確認項目,ISMAP管理策,{header}\nK-1,a,9.2.1,{level}\nK-2,b,9.2.3,ISMAP登録\nK-3,c,9.2.5,ISMAP登録\n"),
+            )
+            .unwrap();
+            let err = input_error(report(&path, "csp-st.csv", &[]));
+            assert!(err.contains("holds required-assurance levels"), "{header} {level}: {err}");
+        }
+    }
+}
+
+#[test]
+fn a_level_among_other_words_of_another_column_leaves_its_item_not_analysed() {
+    // `オンサイト監査 | 書面 | 書面`: too few levels for a column of them, never carried
+    let v = json(report(fixture("method-onsite.csv"), "csp-st.csv", &[]));
+    assert_eq!(status(&v, "K-1"), "not-analysed");
+    assert_eq!(problem_fields(&v, "K-1"), ["assurance-outside"]);
+    let p = &by_id(&v["items"], "K-1")["problems"][0];
+    assert_eq!(p["column"], "確認方法");
+    assert_eq!(p["value"], "オンサイト監査");
+    assert_eq!(status(&v, "K-2"), "covered");
+    assert_eq!(status(&v, "K-3"), "covered");
+}
+
+#[test]
+fn a_level_in_the_note_or_the_item_text_leaves_the_item_not_analysed() {
+    let v = json(report(fixture("words-outside.csv"), "csp-st.csv", &[]));
+    for (id, column) in [("K-1", "備考"), ("K-2", "確認項目"), ("K-3", "備考")] {
+        assert_eq!(status(&v, id), "not-analysed", "{id}");
+        assert_eq!(problem_fields(&v, id), ["assurance-outside"], "{id}");
+        assert_eq!(by_id(&v["items"], id)["problems"][0]["column"], column);
+    }
+    // the note agrees with the assurance cell; `監査ログ` names no level
+    assert_eq!(status(&v, "K-4"), "assurance-gap");
+    assert!(problem_fields(&v, "K-4").is_empty());
+    assert_eq!(status(&v, "K-5"), "covered");
+    // said in the report's language
+    let out = on_checks("ja", "report", fixture("words-outside.csv"))
+        .arg("--csp")
+        .arg(fixture("csp-st.csv"))
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        csv.contains("求める確認水準の列より高い確認水準がここに書かれています"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn a_title_row_asking_for_more_than_the_items_is_refused() {
+    let err = input_error(report(fixture("title-level.csv"), "csp-st.csv", &[]));
+    assert!(
+        err.contains("the title row '本チェックリストで求める確認水準: 保証報告（SOC2 Type2）' asks for an assurance level (SOC 2) above the one check items give ('K-1' and 1 more: ismap)"),
+        "{err}"
+    );
+    assert!(err.contains("求める確認水準"), "{err}");
+    // the items giving it (or more) in their own cells agree with it
+    let v = json(report(fixture("title-level-given.csv"), "csp-st.csv", &[]));
+    assert_eq!(status(&v, "K-1"), "assurance-gap");
+    assert_eq!(by_id(&v["items"], "K-2")["assurance"], "audit");
+}
+
+#[test]
+fn a_note_column_of_ids_is_refused_like_any_other() {
+    let err = input_error(report(fixture("note-ids.csv"), "csp-st.csv", &[]));
+    assert!(
+        err.contains("the column '備考' holds ISMAP ids ('9.2.2') beside the references column 'ISMAP管理策'"),
+        "{err}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for header in ["備考", "note", "Notes", "Remarks", "コメント", "補足"] {
+        let path = dir.path().join("n.csv");
+        std::fs::write(
+            &path,
+            format!("項番,確認項目,ISMAP管理策,{header}\nK-1,利用者登録,9.2.1,9.2.4\nK-2,特権,9.2.3,9.2.4\n"),
+        )
+        .unwrap();
+        let err = input_error(report(&path, "csp-st.csv", &[]));
+        assert!(err.contains("holds ISMAP ids ('9.2.4')"), "{header}: {err}");
+    }
+    // a note of prose is a note
+    let v = json(report(fixture("note-prose.csv"), "csp-st.csv", &[]));
+    assert_eq!(status(&v, "K-3"), "covered");
+}
+
+#[test]
+fn an_ismap_header_naming_the_2022_edition_over_annex_a_numbers_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for header in [
+        "ISMAP管理策（2022年版対応）",
+        "ISMAP管理策(2022)",
+        "ISMAP管理策 2022年版",
+        "ISMAP管理策（新基準）",
+    ] {
+        for id in ["A.8.2", "8.2"] {
+            let path = dir.path().join("e.csv");
+            std::fs::write(&path, format!("項番,確認項目,{header}\nK-1,特権アクセス,{id}\n"))
+                .unwrap();
+            let err = input_error(report(&path, "csp-st3.csv", &[]));
+            assert!(err.contains("names the 2022 edition"), "{header} {id}: {err}");
+            assert!(err.contains("--iso-edition 2022"), "{header} {id}: {err}");
+            // the flag decides: 2022 A.8.2 (privileged access) is 9.2.3, 未実施
+            let v = json(report(&path, "csp-st3.csv", &["--iso-edition", "2022"]));
+            assert_eq!(status(&v, "K-1"), "not-covered", "{header} {id}");
+        }
+        // three-part ids are ISMAP's in any list: nothing to decide
+        let path = dir.path().join("e3.csv");
+        std::fs::write(&path, format!("項番,確認項目,{header}\nK-1,特権,9.2.3\n")).unwrap();
+        let v = json(report(&path, "csp-st3.csv", &[]));
+        assert_eq!(status(&v, "K-1"), "not-covered", "{header}");
+    }
+}
+
+#[test]
+fn a_title_row_naming_the_2022_edition_over_an_ismap_header_is_refused() {
+    let err = input_error(report(fixture("title-2022.csv"), "csp-st3.csv", &[]));
+    assert!(
+        err.contains("row 1 '※管理策番号は ISO/IEC 27001:2022 附属書A の番号です' names the 2022 edition"),
+        "{err}"
+    );
+    // a title row naming ISMAP's own edition agrees with the header
+    let v = json(report(fixture("title-2013.csv"), "csp-st3.csv", &[]));
+    assert_eq!(v["checks"]["iso_edition"]["edition"], "2013");
+}
+
+#[test]
+fn a_standard_header_with_its_year_in_brackets_names_the_edition() {
+    let dir = tempfile::tempdir().unwrap();
+    for header in [
+        "ISO27001(2022)",
+        "附属書A（2022）",
+        "Annex A 2022",
+        "27001（2022年版）",
+        "ISO 27001 (2022)",
+    ] {
+        let path = dir.path().join("s.csv");
+        std::fs::write(&path, format!("項番,確認項目,{header}\nK-1,特権アクセス,A.8.2\n")).unwrap();
+        let v = json(report(&path, "csp-st3.csv", &[]));
+        assert_eq!(v["checks"]["iso_edition"]["edition"], "2022", "{header}");
+        assert_eq!(status(&v, "K-1"), "not-covered", "{header}");
+    }
+}
