@@ -69,10 +69,7 @@ impl Assurance {
     /// an assurance report (SOC 2 in any spelling, ISAE 3402, IT7号, 保証報告) or the
     /// buyer's own audit (個別監査, オンサイト監査, 訪問調査).
     fn named_word(k: &str) -> Option<Assurance> {
-        Self::ABOVE
-            .iter()
-            .find(|(w, _)| *w == k)
-            .map(|&(_, a)| a)
+        Self::ABOVE.iter().find(|(w, _)| *w == k).map(|&(_, a)| a)
     }
 
     /// The words of the levels above ISMAP, by their [`header_key`](crate::text::header_key).

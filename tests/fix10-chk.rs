@@ -74,7 +74,13 @@ fn a_column_of_levels_under_another_header_is_refused_whatever_their_spelling() 
     );
     // every spelling of the finding, in the README's own 確認方法 and the other headers
     let dir = tempfile::tempdir().unwrap();
-    for header in ["確認方法", "確認手段", "エビデンス", "Verification", "評価方法"] {
+    for header in [
+        "確認方法",
+        "確認手段",
+        "エビデンス",
+        "Verification",
+        "評価方法",
+    ] {
         for level in [
             "SOC2報告書",
             "SOC2レポート",
@@ -91,7 +97,10 @@ fn a_column_of_levels_under_another_header_is_refused_whatever_their_spelling() 
             )
             .unwrap();
             let err = input_error(report(&path, "csp-st.csv", &[]));
-            assert!(err.contains("holds required-assurance levels"), "{header} {level}: {err}");
+            assert!(
+                err.contains("holds required-assurance levels"),
+                "{header} {level}: {err}"
+            );
         }
     }
 }
@@ -183,10 +192,16 @@ fn an_ismap_header_naming_the_2022_edition_over_annex_a_numbers_is_refused() {
     ] {
         for id in ["A.8.2", "8.2"] {
             let path = dir.path().join("e.csv");
-            std::fs::write(&path, format!("項番,確認項目,{header}\nK-1,特権アクセス,{id}\n"))
-                .unwrap();
+            std::fs::write(
+                &path,
+                format!("項番,確認項目,{header}\nK-1,特権アクセス,{id}\n"),
+            )
+            .unwrap();
             let err = input_error(report(&path, "csp-st3.csv", &[]));
-            assert!(err.contains("names the 2022 edition"), "{header} {id}: {err}");
+            assert!(
+                err.contains("names the 2022 edition"),
+                "{header} {id}: {err}"
+            );
             assert!(err.contains("--iso-edition 2022"), "{header} {id}: {err}");
             // the flag decides: 2022 A.8.2 (privileged access) is 9.2.3, 未実施
             let v = json(report(&path, "csp-st3.csv", &["--iso-edition", "2022"]));
@@ -204,7 +219,9 @@ fn an_ismap_header_naming_the_2022_edition_over_annex_a_numbers_is_refused() {
 fn a_title_row_naming_the_2022_edition_over_an_ismap_header_is_refused() {
     let err = input_error(report(fixture("title-2022.csv"), "csp-st3.csv", &[]));
     assert!(
-        err.contains("row 1 '※管理策番号は ISO/IEC 27001:2022 附属書A の番号です' names the 2022 edition"),
+        err.contains(
+            "row 1 '※管理策番号は ISO/IEC 27001:2022 附属書A の番号です' names the 2022 edition"
+        ),
         "{err}"
     );
     // a title row naming ISMAP's own edition agrees with the header
@@ -223,7 +240,11 @@ fn a_standard_header_with_its_year_in_brackets_names_the_edition() {
         "ISO 27001 (2022)",
     ] {
         let path = dir.path().join("s.csv");
-        std::fs::write(&path, format!("項番,確認項目,{header}\nK-1,特権アクセス,A.8.2\n")).unwrap();
+        std::fs::write(
+            &path,
+            format!("項番,確認項目,{header}\nK-1,特権アクセス,A.8.2\n"),
+        )
+        .unwrap();
         let v = json(report(&path, "csp-st3.csv", &[]));
         assert_eq!(v["checks"]["iso_edition"]["edition"], "2022", "{header}");
         assert_eq!(status(&v, "K-1"), "not-covered", "{header}");

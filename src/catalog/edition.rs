@@ -353,12 +353,14 @@ fn decide_column(
         // …and unless the header or a title row names the 2022 edition while two-part ids
         // read differently in the two editions stand in the column: `ISMAP管理策（2022年版
         // 対応）` over `A.8.2` may be ISMAP's 8.2 or Annex A 8.2 (2022) (review 10, A-2022-2)
-        let later = later_edition_word(&header).then(|| header.clone()).or_else(|| {
-            list.title_rows
-                .iter()
-                .find(|(_, t)| title_edition(t) == Some(IsoEdition::Iso2022))
-                .map(|(row, t)| format!("row {row} '{t}'"))
-        });
+        let later = later_edition_word(&header)
+            .then(|| header.clone())
+            .or_else(|| {
+                list.title_rows
+                    .iter()
+                    .find(|(_, t)| title_edition(t) == Some(IsoEdition::Iso2022))
+                    .map(|(row, t)| format!("row {row} '{t}'"))
+            });
         let doubtful = sensitive.first().or(untagged[1].first());
         if let (Some(said), Some(c)) = (later, doubtful) {
             return Err(InputError::at(

@@ -2180,7 +2180,12 @@ impl Items {
         // every column carried: the extra ones and the note (one rule for all: a 備考 of
         // ids is no more read than a コメント of ids)
         let note = self.col(Field::Note).map(|c| (None, c));
-        let extras = self.header.extras.iter().enumerate().map(|(k, (c, _))| (Some(k), *c));
+        let extras = self
+            .header
+            .extras
+            .iter()
+            .enumerate()
+            .map(|(k, (c, _))| (Some(k), *c));
         for (k, c) in note.into_iter().chain(extras) {
             let name = &self.header_of(c);
             if self.header.names == Some(c) || candidates.contains(&name.as_str()) {
@@ -2547,7 +2552,11 @@ pub fn check_prose(list: &mut CheckList, known: &dyn Fn(&str) -> bool) {
 /// is refused. An item whose assurance cell could not be read is not analysed already.
 pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
     let below = |item: &CheckItem, level: Assurance| {
-        item.assurance < level && item.problems.iter().all(|p| p.field != ProblemField::Assurance)
+        item.assurance < level
+            && item
+                .problems
+                .iter()
+                .all(|p| p.field != ProblemField::Assurance)
     };
     for (row, text) in &list.title_rows {
         let Some(level) = Assurance::named_in(text) else {
@@ -3337,7 +3346,7 @@ mod tests {
         .unwrap();
         for (item, (a, r)) in list.items.iter().zip(values.iter().chain(values.iter())) {
             let (assurance, risk, problems) = assurance_and_risk(a, r, |f| match f {
-                ProblemField::Assurance => "求める確認水準".into(),
+                ProblemField::Assurance | ProblemField::AssuranceOutside => "求める確認水準".into(),
                 ProblemField::Risk => "Risk".into(),
                 ProblemField::References => "controls".into(),
             });
