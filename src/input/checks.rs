@@ -2511,36 +2511,44 @@ fn in_catalog(id: &str) -> bool {
 /// `known` says which plain ids are the chosen catalog's. Other columns are not read for
 /// it: the candidates `suggest` writes beside the references column are no references.
 pub fn check_prose(list: &mut CheckList, known: &dyn Fn(&str) -> bool) {
+    add_problems(list, |item, columns| {
+        if !item.refs.is_empty() {
+            return Vec::new();
+        }
+        [&item.title, &item.note]
+            .iter()
+            .enumerate()
+            .filter_map(|(k, text)| {
+                let column = columns.map(|c| c[k].clone()).unwrap_or_default();
+                let ids = crate::catalog::reftext::prose_ids(text, known);
+                (!ids.is_empty() && !column.is_empty()).then(|| CellProblem {
+                    field: ProblemField::References,
+                    column,
+                    value: ids.join(", "),
+                })
+            })
+            .collect()
+    });
+}
+
+/// Adds to each item the problems `find` finds in it, given the headers of the columns its
+/// text and note were read from ([`CheckList::prose_columns`] of its sheet).
+fn add_problems(
+    list: &mut CheckList,
+    find: impl Fn(&CheckItem, Option<&[String; 2]>) -> Vec<CellProblem>,
+) {
     let sheet_index = |item: &CheckItem| {
         sheet_of(list, item)
             .and_then(|s| list.sheets.iter().position(|n| n == s))
             .unwrap_or(0)
     };
-    let found: Vec<(usize, Vec<CellProblem>)> = list
+    let found: Vec<Vec<CellProblem>> = list
         .items
         .iter()
-        .enumerate()
-        .filter(|(_, item)| item.refs.is_empty())
-        .map(|(i, item)| {
-            let columns = list.prose_columns.get(sheet_index(item));
-            let problems = [&item.title, &item.note]
-                .iter()
-                .enumerate()
-                .filter_map(|(k, text)| {
-                    let column = columns.map(|c| c[k].clone()).unwrap_or_default();
-                    let ids = crate::catalog::reftext::prose_ids(text, known);
-                    (!ids.is_empty() && !column.is_empty()).then(|| CellProblem {
-                        field: ProblemField::References,
-                        column,
-                        value: ids.join(", "),
-                    })
-                })
-                .collect();
-            (i, problems)
-        })
+        .map(|item| find(item, list.prose_columns.get(sheet_index(item))))
         .collect();
-    for (i, problems) in found {
-        list.items[i].problems.extend(problems);
+    for (item, problems) in list.items.iter_mut().zip(found) {
+        item.problems.extend(problems);
     }
 }
 
@@ -2587,37 +2595,22 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
             .hint("give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), or delete the line"));
         }
     }
-    let sheet_index = |item: &CheckItem| {
-        sheet_of(list, item)
-            .and_then(|s| list.sheets.iter().position(|n| n == s))
-            .unwrap_or(0)
-    };
-    let found: Vec<(usize, Vec<CellProblem>)> = list
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let columns = list.prose_columns.get(sheet_index(item));
-            let prose = [&item.title, &item.note]
-                .into_iter()
-                .enumerate()
-                .map(|(k, text)| (columns.map(|c| c[k].as_str()).unwrap_or_default(), text));
-            let extra = item.extra.0.iter().map(|(n, v)| (n.as_str(), v));
-            let problems = prose
-                .chain(extra)
-                .filter(|(_, text)| Assurance::named_in(text).is_some_and(|a| below(item, a)))
-                .map(|(column, text)| CellProblem {
-                    field: ProblemField::AssuranceOutside,
-                    column: column.to_owned(),
-                    value: text.trim().to_owned(),
-                })
-                .collect();
-            (i, problems)
-        })
-        .collect();
-    for (i, problems) in found {
-        list.items[i].problems.extend(problems);
-    }
+    add_problems(list, |item, columns| {
+        let prose = [&item.title, &item.note]
+            .into_iter()
+            .enumerate()
+            .map(|(k, text)| (columns.map(|c| c[k].as_str()).unwrap_or_default(), text));
+        let extra = item.extra.0.iter().map(|(n, v)| (n.as_str(), v));
+        prose
+            .chain(extra)
+            .filter(|(_, text)| Assurance::named_in(text).is_some_and(|a| below(item, a)))
+            .map(|(column, text)| CellProblem {
+                field: ProblemField::AssuranceOutside,
+                column: column.to_owned(),
+                value: text.trim().to_owned(),
+            })
+            .collect()
+    });
     Ok(())
 }
 
