@@ -358,17 +358,24 @@ pub enum NotAnItem {
     RepeatedHeader,
     /// No id, no check item and no references (only an answer or a mark).
     NoItem,
+    /// A worked example or a legend under the header: its id cell `例`, `記入例`, `凡例`.
+    Example,
+    /// A footnote below the items: one cell, marked `※`, `注`, `*` or `出典` (a control it
+    /// names is not checked: the row is named whole).
+    Footnote,
 }
 
 impl NotAnItem {
     /// Every kind, in declaration order (`kind as usize` is its place), the order the notes
     /// name them.
-    pub const ALL: [NotAnItem; 5] = [
+    pub const ALL: [NotAnItem; 7] = [
         NotAnItem::Total,
         NotAnItem::Heading,
         NotAnItem::Template,
         NotAnItem::RepeatedHeader,
         NotAnItem::NoItem,
+        NotAnItem::Example,
+        NotAnItem::Footnote,
     ];
 
     /// What the row is, in a few words (the outputs' list of rows not read).
@@ -379,6 +386,8 @@ impl NotAnItem {
             NotAnItem::Template => lang.pick("テンプレートの行", "template row"),
             NotAnItem::RepeatedHeader => lang.pick("見出し行の繰り返し", "repeated header"),
             NotAnItem::NoItem => lang.pick("項目のない行", "row without an item"),
+            NotAnItem::Example => lang.pick("記入例・凡例の行", "example or legend row"),
+            NotAnItem::Footnote => lang.pick("注記の行", "footnote"),
         }
     }
 }
@@ -405,6 +414,10 @@ pub struct CheckList {
     pub sheets: Vec<String>,
     /// Visible sheets without a check-list header, not read.
     pub skipped_sheets: Vec<String>,
+    /// Visible sheets of instructions or examples (`記入要領`) or of the ISMAP control list
+    /// (`管理策番号 | 管理策名`, no check-item column) beside sheets of check items: not
+    /// check items, not read, but named.
+    pub not_item_sheets: Vec<String>,
     /// Names of carried-through columns, in input order.
     pub extra_columns: Vec<String>,
     /// The header of the references column, for messages and the ISO edition.

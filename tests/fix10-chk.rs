@@ -5,10 +5,12 @@
 //! its note, another column — leaves the item not analysed, and in a title row the list is
 //! refused (A-asr-3); a 備考 column of ISMAP ids is refused like any other (A-note-1); a
 //! references header or title row naming the 2022 edition is honoured or refused, never
-//! read silently in 2013 numbering (A-2022-2).
+//! read silently in 2013 numbering (A-2022-2); an instructions sheet, the ISMAP control
+//! list pasted on a sheet, an example or legend row and a footnote are no check items, and
+//! named (B-refsheet-1, B-instr-1, B-foot-1, C-legend-1).
 mod common;
 
-use common::{by_id, data, input_error, on_checks};
+use common::{add_text_sheet, by_id, data, input_error, on_checks};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     data(&format!("fix10-chk/{name}"))
@@ -249,4 +251,98 @@ fn a_standard_header_with_its_year_in_brackets_names_the_edition() {
         assert_eq!(v["checks"]["iso_edition"]["edition"], "2022", "{header}");
         assert_eq!(status(&v, "K-1"), "not-covered", "{header}");
     }
+}
+
+/// Items and stderr of a report on a workbook of the sheets `sheets`.
+fn workbook_report(sheets: &[(&str, &[&[&str]])]) -> (serde_json::Value, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        add_text_sheet(&mut wb, name, rows);
+    }
+    wb.save(&path).unwrap();
+    let out = report(&path, "csp-st.csv", &[]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
+}
+
+const ITEMS: &[&[&str]] = &[
+    &["項番", "確認項目", "ISMAP管理策", "求める確認水準"],
+    &["K-1", "利用者登録", "9.2.1", "ISMAP"],
+    &["K-5", "権限の見直し", "9.2.4", "ISMAP"],
+];
+
+#[test]
+fn the_ismap_control_list_pasted_on_a_sheet_is_no_check_items() {
+    let (v, stderr) = workbook_report(&[
+        ("チェックリスト", ITEMS),
+        (
+            "参考_ISMAP管理策一覧",
+            &[
+                &["管理策番号", "管理策名"],
+                &["3.1.2", "（名称）"],
+                &["9.2.1", "（名称）"],
+                &["9.2.3", "（名称）"],
+                &["11.1.1", "（名称）"],
+            ],
+        ),
+    ]);
+    assert_eq!(v["summary"]["total"], 2, "{}", v["summary"]);
+    assert!(
+        stderr.contains("sheets of instructions, examples or the ISMAP control list are not check items and were not read: 参考_ISMAP管理策一覧"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_instructions_sheet_is_no_check_items() {
+    let (v, stderr) = workbook_report(&[
+        (
+            "記入要領",
+            &[
+                &["列", "説明", "記入例"],
+                &["確認項目", "確認したい内容", "利用者IDを管理していること"],
+                &["ISMAP管理策", "対応する統制目標の番号", "9.2.1"],
+                &["求める確認水準", "ISMAP / 保証報告 / 個別監査", "ISMAP"],
+            ],
+        ),
+        ("確認項目", ITEMS),
+    ]);
+    assert_eq!(v["summary"]["total"], 2, "{}", v["summary"]);
+    assert!(stderr.contains("were not read: 記入要領"), "{stderr}");
+}
+
+#[test]
+fn example_legend_and_footnote_rows_are_no_check_items() {
+    let out = report(fixture("rows-not-items.csv"), "csp-st.csv", &[])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["total"], 2, "{}", v["summary"]);
+    let kinds: Vec<(u64, &str)> = v["checks"]["rows_not_read"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["row"].as_u64().unwrap(), r["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (2, "example"),
+            (3, "example"),
+            (7, "footnote"),
+            (8, "footnote")
+        ]
+    );
+    // the footnote named whole, the control it names seen
+    assert!(
+        stderr.contains(
+            "rows 7 '※1 ISMAP管理策は2022年4月版の番号です。9.2.3 は別シートで確認します。'"
+        ),
+        "{stderr}"
+    );
 }

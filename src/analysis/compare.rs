@@ -397,7 +397,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 16,
+        schema_version: 17,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -129,6 +129,14 @@ fn note_rows_not_read(checks: &crate::model::CheckList) {
                 "{}: rows without an id, a check item or references are not check items and were not read: rows {}",
                 file, rows
             ),
+            NotAnItem::Example => format!(
+                "{}: example and legend rows (例, 記入例, 凡例) are not check items and were not read: rows {}",
+                file, rows
+            ),
+            NotAnItem::Footnote => format!(
+                "{}: footnote rows are not check items and were not read (a control one names is not checked): rows {}",
+                file, rows
+            ),
         };
         eprintln!("{}", crate::messages::note(&line));
     }
@@ -190,6 +198,16 @@ fn note_skipped_sheets(checks: &crate::model::CheckList) {
                 "{}: sheets without a check-list header were not read: {}",
                 checks.source.display(),
                 checks.skipped_sheets.join(", ")
+            ))
+        );
+    }
+    if !checks.not_item_sheets.is_empty() {
+        eprintln!(
+            "{}",
+            crate::messages::note(&format!(
+                "{}: sheets of instructions, examples or the ISMAP control list are not check items and were not read: {} (read one with --sheet NAME)",
+                checks.source.display(),
+                checks.not_item_sheets.join(", ")
             ))
         );
     }

@@ -383,7 +383,12 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
     } else {
         let mut lists = Vec::new();
         let mut skipped = Vec::new();
+        let mut not_items = Vec::new();
         for name in &visible {
+            if is_instructions_sheet(name) {
+                not_items.push((*name).to_owned());
+                continue;
+            }
             let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
             if has_header(&sheet, refs_column) {
                 lists.push(from_sheet_with(sheet, refs_column)?);
@@ -393,7 +398,18 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
                 skipped.push((*name).to_owned());
             }
         }
-        match lists.len() {
+        // the ISMAP control list pasted beside the check items to pick from (an id and a
+        // name a row, no check-item column): no check items
+        if lists.iter().any(|l| !is_control_list(l)) {
+            lists.retain(|l| {
+                let control_list = is_control_list(l);
+                if control_list {
+                    not_items.extend(l.sheet.clone());
+                }
+                !control_list
+            });
+        }
+        let mut list = match lists.len() {
             0 => return Err(InputError::at(
                 Location::file(path),
                 format!(
@@ -409,10 +425,55 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
                 list
             }
             _ => merge_sheets(path, lists, skipped)?,
-        }
+        };
+        not_items.sort_by_key(|n| visible.iter().position(|v| v == n));
+        list.not_item_sheets = not_items;
+        list
     };
     list.hidden_sheets = hidden;
     Ok(list)
+}
+
+/// Whether a sheet's name says it holds instructions or a worked example, not check items
+/// (`記入要領`, `記入例`, `記載例`, `記入方法`, `凡例`, `Instructions`): the first sheet of
+/// many check-list templates, its rows the columns' descriptions or an example row.
+fn is_instructions_sheet(name: &str) -> bool {
+    let key = header_key(name);
+    [
+        "記入要領",
+        "記入例",
+        "記載例",
+        "記入方法",
+        "記載方法",
+        "記入上の注意",
+        "記載要領",
+        "入力例",
+        "入力方法",
+        "凡例",
+        "使い方",
+        "instructions",
+        "howto",
+        "example",
+        "examples",
+    ]
+    .iter()
+    .any(|w| {
+        key == *w
+            || key.starts_with(w)
+                && !key[w.len()..].starts_with(|c: char| c.is_alphanumeric() && c.is_ascii())
+    })
+}
+
+/// Whether a sheet read is a list of ISMAP controls, not of check items: no check-item
+/// column and no id column, each row one reference and another cell (`管理策番号 |
+/// 管理策名`: the catalog pasted beside the check list to pick from).
+fn is_control_list(list: &CheckList) -> bool {
+    list.prose_columns.first().is_some_and(|c| c[0].is_empty())
+        && list.items.iter().all(|i| {
+            i.id.starts_with('#')
+                && i.refs.len() == 1
+                && i.extra.0.iter().any(|(_, v)| !v.trim().is_empty())
+        })
 }
 
 /// The error for a sheet without a check-list header that still holds a check list: a
@@ -1767,6 +1828,14 @@ impl Items {
     fn not_an_item(&self, row: usize, cells: &(impl Cells + ?Sized)) -> Option<NotAnItem> {
         // digits survive header_key (full-width ones folded): a cell holding one (an id, a
         // reference) is no header cell without, and is told so without folding it
+        // a worked example or a legend (`例 | 利用者IDの登録・削除 | 9.2.1`), references filled
+        // or not
+        if self
+            .col(Field::Id)
+            .is_some_and(|c| is_example_id(cells.cell(c)))
+        {
+            return Some(NotAnItem::Example);
+        }
         let digit = |s: &str| {
             s.chars()
                 .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
@@ -1800,6 +1869,11 @@ impl Items {
         }
         if self.header.refs.iter().any(|c| filled.contains(c)) {
             return None;
+        }
+        if let [c] = filled[..] {
+            if is_footnote(cells.cell(c)) {
+                return Some(NotAnItem::Footnote);
+            }
         }
         if filled.iter().any(|&c| !named_ids(cells.cell(c)).is_empty()) {
             return None;
@@ -2036,7 +2110,13 @@ impl Items {
                 sheet: self.sheet.clone(),
                 row,
                 kind,
-                text: row_text(cells),
+                // a footnote whole: a control it names is seen
+                text: match kind {
+                    NotAnItem::Footnote => {
+                        crate::text::join_filled((0..cells.width()).map(|c| cells.cell(c)))
+                    }
+                    _ => row_text(cells),
+                },
             });
             return Ok(());
         }
@@ -2327,6 +2407,53 @@ impl Items {
             ..CheckList::default()
         })
     }
+}
+
+/// Whether an id cell says its row is a worked example or a legend (`例`, `記入例`,
+/// `記載例`, `凡例`, `Example`), not a check item.
+fn is_example_id(cell: &str) -> bool {
+    let cell = cell.trim();
+    !cell.is_empty()
+        && [
+            "例",
+            "(例)",
+            "（例）",
+            "例)",
+            "例）",
+            "記入例",
+            "記載例",
+            "入力例",
+            "凡例",
+            "example",
+            "e.g.",
+            "sample",
+        ]
+        .iter()
+        .any(|w| cell.eq_ignore_ascii_case(w))
+}
+
+/// Whether a row's one cell is a footnote: marked `※`, `＊`, `*`, `†`, `注`/`(注)` before a
+/// number, a colon or a space, `出典`, `Note:`.
+fn is_footnote(cell: &str) -> bool {
+    let t = cell.trim_start();
+    if t.starts_with(['※', '＊', '*', '†']) || t.starts_with("出典") {
+        return true;
+    }
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("note:") || lower.starts_with("notes:") {
+        return true;
+    }
+    let after = t
+        .strip_prefix("(注")
+        .or_else(|| t.strip_prefix("（注"))
+        .or_else(|| t.strip_prefix('注'));
+    after.is_some_and(|a| {
+        a.starts_with(|c: char| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || matches!(c, ':' | '：' | ')' | '）' | ' ' | '\u{3000}' | '記' | '意')
+        })
+    })
 }
 
 /// Marks a section heading starts with (`■ 物理的対策`, `【暗号】`).
