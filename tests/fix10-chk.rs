@@ -346,3 +346,50 @@ fn example_legend_and_footnote_rows_are_no_check_items() {
         "{stderr}"
     );
 }
+
+#[test]
+fn near_verbatim_references_headers_are_known() {
+    let dir = tempfile::tempdir().unwrap();
+    for header in [
+        "ISMAP Control",
+        "ISMAP Ref",
+        "Control No.",
+        "管理基準番号",
+        "統制番号",
+        "対応するISMAP統制目標",
+    ] {
+        let path = dir.path().join("h.csv");
+        std::fs::write(
+            &path,
+            format!("項番,確認項目,{header},求める確認水準\nK-1,利用者登録,9.2.1,ISMAP\nK-5,見直し,9.2.4,ISMAP\n"),
+        )
+        .unwrap();
+        let v = json(report(&path, "csp-st.csv", &[]));
+        assert_eq!(status(&v, "K-5"), "not-covered", "{header}");
+    }
+}
+
+#[test]
+fn a_column_of_results_beside_the_assurance_column_is_carried() {
+    let dir = tempfile::tempdir().unwrap();
+    for header in ["SOC2確認結果", "SOC2入手済", "個別監査結果"] {
+        let path = dir.path().join("r.csv");
+        std::fs::write(
+            &path,
+            format!("項番,確認項目,ISMAP管理策,求める確認水準,{header}\nK-1,利用者登録,9.2.1,保証報告,○\nK-2,特権,9.2.3,ISMAP,\nK-3,見直し,9.2.5,保証報告,×\n"),
+        )
+        .unwrap();
+        let v = json(report(&path, "csp-st.csv", &[]));
+        assert_eq!(status(&v, "K-1"), "assurance-gap", "{header}");
+        assert_eq!(status(&v, "K-2"), "covered", "{header}");
+    }
+    // a column that may ask for one is still refused
+    let path = dir.path().join("r.csv");
+    std::fs::write(
+        &path,
+        "項番,確認項目,ISMAP管理策,求める確認水準,保証報告書の有無\nK-1,利用者登録,9.2.1,ISMAP,○\n",
+    )
+    .unwrap();
+    let err = input_error(report(&path, "csp-st.csv", &[]));
+    assert!(err.contains("marks items ('○')"), "{err}");
+}

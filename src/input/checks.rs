@@ -105,6 +105,21 @@ impl Field {
                 "該当するismap管理策",
                 "ismap番号",
                 "ismapid",
+                // near-verbatim variants (review 10, C-refhdr-1)
+                "ismapcontrol",
+                "ismapcontrols",
+                "ismapcontrolid",
+                "ismapref",
+                "ismapreference",
+                "controlno",
+                "controlnumber",
+                "管理基準番号",
+                "統制番号",
+                "ismap統制目標番号",
+                "対応統制目標",
+                "対応するismap統制目標",
+                "関連するismap統制目標",
+                "該当するismap統制目標",
             ],
             Field::Assurance => &[
                 "assurance",
@@ -2328,7 +2343,13 @@ impl Items {
                 };
                 return Err(e.hint("give the required assurance in one column named 求める確認水準 (also: 確認水準, 保証水準, assurance): move these values there, or remove the column"));
             }
-            if names_assurance_level(name) {
+            // a result beside the assurance column (`SOC2確認結果`, `SOC2入手済`,
+            // `個別監査結果` ○/×): the outcome of the procedure, not what is asked for
+            let result = self.col(Field::Assurance).is_some()
+                && ["結果", "済", "result"]
+                    .iter()
+                    .any(|w| header_key(name).contains(w));
+            if names_assurance_level(name) && !result {
                 if let Some((row, v)) = cells().find(|(_, v)| v.chars().count() <= 4) {
                     return Err(InputError::at(
                         loc(row),
