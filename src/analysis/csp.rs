@@ -392,7 +392,22 @@ impl CspControls {
         if entry.is_some_and(|e| e.level != Level::Detail) {
             return true;
         }
-        !is_basic_detail(entry, id) || parent.is_some_and(|p| self.excluded_with_reason(&p.id))
+        !self.is_basic_detail(entry, id) || parent.is_some_and(|p| self.excluded_with_reason(&p.id))
+    }
+
+    /// Whether a detailed control `id` (its catalog `entry`, if any) is flagged B or PB:
+    /// by the catalog, by its own suffix when the catalog lacks it, or by the suffix this
+    /// list wrote it with (`9.2.3.20.B` for a catalog's plain `9.2.3.20`): a CSP stating
+    /// a basic statement requirement is read as one, whatever a catalog without the flag
+    /// says (the stricter reading; `csp-suffix-mismatch` names the id).
+    pub fn is_basic_detail(&self, entry: Option<&Entry>, id: &str) -> bool {
+        is_basic_detail(entry, id)
+            || self.suffix_mismatch.iter().any(|(written, read)| {
+                read == id
+                    && crate::catalog::id::IsmapId::parse(written).is_some_and(|i| {
+                        crate::catalog::Flags::from_suffix(i.suffix.as_deref()).basic
+                    })
+            })
     }
 
     /// Whether the list declares `id` not applicable with a reason.

@@ -272,7 +272,11 @@ fn validate(ctx: &Context, file: Option<&Path>) -> Result<Exit> {
         }
         Err(problems) => {
             for p in &problems {
-                eprintln!("error: {p}");
+                eprintln!(
+                    "{} {}",
+                    ctx.lang.pick("エラー:", "error:"),
+                    crate::messages::input_error(p, ctx.lang)
+                );
             }
             Err(anyhow::anyhow!(
                 "{name}: {} problem(s) found",
