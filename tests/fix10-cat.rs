@@ -202,3 +202,73 @@ fn a_basic_suffix_the_csp_writes_on_a_detail_the_catalog_does_not_flag_counts_as
         "{reasons:?}"
     );
 }
+
+#[test]
+fn catalog_list_and_show_name_the_sources_and_the_catalog_file() {
+    // CSV: a sources column
+    let csv = common::stdout_of(bin().args([
+        "--lang",
+        "en",
+        "catalog",
+        "list",
+        "--level",
+        "objective",
+        "--format",
+        "csv",
+    ]));
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap().trim_start_matches('\u{feff}'),
+        "id,layer,level,title,flags,parent,sources"
+    );
+    assert!(
+        csv.lines().any(|l| l
+            == "9.2.1,control,objective,User registration and de-registration,,9.2,\"iso27002-2013, nist-sp800-53r5-iso27001\""),
+        "{csv}"
+    );
+    // the embedded catalog goes unnamed
+    let table =
+        common::stdout_of(bin().args(["--lang", "en", "catalog", "list", "--level", "clause"]));
+    assert!(!table.contains("catalog: "), "{table}");
+    assert!(table.contains("sources"), "{table}");
+    // a catalog file is named: above a table, on stderr beside CSV
+    let path = edited("named", with_details(&["9.2.3.20"]));
+    let table = common::stdout_of(
+        bin()
+            .args(["--lang", "en", "--catalog"])
+            .arg(&path)
+            .args(["catalog", "list", "--level", "clause"]),
+    );
+    assert!(
+        table.starts_with("catalog: custom t1 [--catalog fix10-cat-named.json] ("),
+        "{table}"
+    );
+    let out = bin()
+        .args(["--lang", "en", "--catalog"])
+        .arg(&path)
+        .args(["catalog", "show", "9.2.3.20", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("note: entries of the catalog read from ")
+            && err.contains("fix10-cat-named.json"),
+        "{err}"
+    );
+    // show: each source key with its description (the facts it gives)
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["sources"]["ismap-structure"]
+            .as_str()
+            .unwrap()
+            .starts_with("The layer structure of ISMAP管理基準"),
+        "{v}"
+    );
+    let table = common::stdout_of(bin().args(["--lang", "en", "catalog", "show", "9.2.1"]));
+    assert!(
+        table.contains("iso27002-2013: ISO/IEC 27002:2013 clauses")
+            && table.contains("nist-sp800-53r5-iso27001: NIST's mapping"),
+        "{table}"
+    );
+}

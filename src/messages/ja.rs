@@ -321,6 +321,7 @@ pub const JA: &[(&str, &str)] = &[
     ("imported {} entries into {}", "{0}件の項目を {1} に取り込みました"),
     ("imported {} entries into {} ({} row(s) skipped, see the warnings above)", "{0}件の項目を {1} に取り込みました(上の警告のとおり{2}行を読み飛ばしました)"),
     ("no entry's id or title contains '{}'; `ismap-gap catalog show {}` resolves a reference (A.9.2.1, CLD.9.5.1, AC-2, A.5.15) to its entries", "番号か名称に「{0}」を含む項目はありません。参照(A.9.2.1、CLD.9.5.1、AC-2、A.5.15 など)から項目を引くには `ismap-gap catalog show {1}` を使ってください"),
+    ("entries of the catalog read from {}", "{0} から読み込んだカタログの項目です"),
     ("this catalog flags no basic statement requirements (基本言明要件); import the official workbook with `ismap-gap catalog import` to get them", "このカタログには基本言明要件の印がありません。公式のワークブックを `ismap-gap catalog import` で取り込んでください"),
     // --- options and output
     ("--as-of '{}' is not a date", "--as-of '{0}' は日付ではありません"),
