@@ -272,3 +272,37 @@ fn catalog_list_and_show_name_the_sources_and_the_catalog_file() {
         "{table}"
     );
 }
+
+#[test]
+fn catalog_diff_says_an_id_lost_its_basic_suffix() {
+    let old = edited("diff-old", with_details(&["9.2.3.20.B"]));
+    let new = edited("diff-new", with_details(&["9.2.3.20"]));
+    let v = common::json_of(
+        bin()
+            .args(["catalog", "diff"])
+            .arg(&old)
+            .arg(&new)
+            .args(["--format", "json"]),
+    );
+    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["added"], json!([]), "{v}");
+    assert_eq!(v["removed"], json!([]), "{v}");
+    assert_eq!(
+        v["changed"],
+        json!([{"id": "9.2.3.20", "changes": [
+            {"field": "id", "old": "9.2.3.20.B", "new": "9.2.3.20"},
+            {"field": "flags.basic", "old": true, "new": false}
+        ]}])
+    );
+    let table = common::stdout_of(
+        bin()
+            .args(["--lang", "en", "catalog", "diff"])
+            .arg(&old)
+            .arg(&new),
+    );
+    assert!(
+        table.contains("id (suffix) ┆ 9.2.3.20.B ┆ 9.2.3.20")
+            && table.contains("basic       ┆ true       ┆ false"),
+        "{table}"
+    );
+}
