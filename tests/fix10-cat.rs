@@ -306,3 +306,37 @@ fn catalog_diff_says_an_id_lost_its_basic_suffix() {
         "{table}"
     );
 }
+
+#[test]
+fn the_check_list_reader_knows_the_chosen_catalogs_ids() {
+    // a catalog with an objective 9.2.7 the embedded one lacks: a names column naming it
+    // beside a references cell that does not hold it is refused, as for an embedded id
+    let path = edited("objective-927", |entries| {
+        let at = entries.iter().position(|e| e["id"] == "9.2.6").unwrap();
+        entries.insert(
+            at + 1,
+            json!({"id": "9.2.7", "layer": "control", "level": "objective", "parent": "9.2", "sources": ["ismap-structure"]}),
+        );
+    });
+    let err = input_error(
+        bin()
+            .args([
+                "--lang",
+                "en",
+                "report",
+                "--as-of",
+                "2026-04-01",
+                "--checks",
+            ])
+            .arg(data("fix10-cat/k-names.csv"))
+            .arg("--csp")
+            .arg(data("fix10-cat/st-b.csv"))
+            .arg("--catalog")
+            .arg(&path),
+    );
+    assert!(
+        err.contains("row 2: column '管理策'")
+            && err.contains("it names 9.2.7, which '管理策番号' does not hold"),
+        "{err}"
+    );
+}
