@@ -53,6 +53,18 @@ fn line_of(path: &PathBuf, needle: &str) -> usize {
         + 1
 }
 
+/// `ismap-gap --lang LANG report --as-of 2026-04-01 --checks CHECKS --csp st-b.csv
+/// --catalog CATALOG ARGS…` on this file's fixtures.
+fn report(lang: &str, checks: &str, catalog: &PathBuf, args: &[&str]) -> assert_cmd::Command {
+    let mut c = common::on_checks(lang, "report", data(&format!("fix10-cat/{checks}")));
+    c.arg("--csp")
+        .arg(data("fix10-cat/st-b.csv"))
+        .arg("--catalog")
+        .arg(catalog)
+        .args(args);
+    c
+}
+
 #[test]
 fn two_entries_with_the_same_numbers_and_different_suffixes_are_refused_naming_both() {
     let path = edited("pair", with_details(&["9.2.3.20", "9.2.3.20.B"]));
@@ -75,15 +87,7 @@ fn two_entries_with_the_same_numbers_and_different_suffixes_are_refused_naming_b
     );
     assert!(err.contains("1 problem(s) found"), "{err}");
     // loading it for a report refuses it too
-    let err = input_error(
-        bin()
-            .args(["report", "--as-of", "2026-04-01", "--checks"])
-            .arg(data("fix10-cat/k.csv"))
-            .arg("--csp")
-            .arg(data("fix10-cat/st-b.csv"))
-            .arg("--catalog")
-            .arg(&path),
-    );
+    let err = input_error(report("en", "k.csv", &path, &[]));
     assert!(err.contains("have the same numbers 9.2.3.20"), "{err}");
     // an objective beside its suffixed twin too
     let path = edited("pair-objective", |entries| {
@@ -131,22 +135,7 @@ fn catalog_validate_problems_are_japanese() {
         with_details(&["9.2.3.20", "9.2.3.20.B"])(entries);
         entries.push(json!({"id": "9.x", "layer": "control", "level": "detail"}));
     });
-    let out = bin()
-        .args([
-            "--lang",
-            "ja",
-            "report",
-            "--as-of",
-            "2026-04-01",
-            "--checks",
-        ])
-        .arg(data("fix10-cat/k.csv"))
-        .arg("--csp")
-        .arg(data("fix10-cat/st-b.csv"))
-        .arg("--catalog")
-        .arg(&path)
-        .output()
-        .unwrap();
+    let out = report("ja", "k.csv", &path, &[]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
@@ -157,22 +146,7 @@ fn catalog_validate_problems_are_japanese() {
 
 /// `report --format json` on the fixtures with `catalog`: the status and reasons of K-2.
 fn k2(catalog: &PathBuf) -> (String, Vec<String>) {
-    let v = common::json_of(
-        bin()
-            .args([
-                "report",
-                "--as-of",
-                "2026-04-01",
-                "--format",
-                "json",
-                "--checks",
-            ])
-            .arg(data("fix10-cat/k.csv"))
-            .arg("--csp")
-            .arg(data("fix10-cat/st-b.csv"))
-            .arg("--catalog")
-            .arg(catalog),
-    );
+    let v = common::json_of(report("en", "k.csv", catalog, &["--format", "json"]));
     let item = &v["items"][0];
     assert_eq!(item["id"], "K-2");
     (
@@ -318,22 +292,7 @@ fn the_check_list_reader_knows_the_chosen_catalogs_ids() {
             json!({"id": "9.2.7", "layer": "control", "level": "objective", "parent": "9.2", "sources": ["ismap-structure"]}),
         );
     });
-    let err = input_error(
-        bin()
-            .args([
-                "--lang",
-                "en",
-                "report",
-                "--as-of",
-                "2026-04-01",
-                "--checks",
-            ])
-            .arg(data("fix10-cat/k-names.csv"))
-            .arg("--csp")
-            .arg(data("fix10-cat/st-b.csv"))
-            .arg("--catalog")
-            .arg(&path),
-    );
+    let err = input_error(report("en", "k-names.csv", &path, &[]));
     assert!(
         err.contains("row 2: column '管理策'")
             && err.contains("it names 9.2.7, which '管理策番号' does not hold"),
