@@ -175,6 +175,19 @@ fn a_basic_suffix_the_csp_writes_on_a_detail_the_catalog_does_not_flag_counts_as
         !reasons.contains(&"non-basic-detail-not-implemented".to_owned()),
         "{reasons:?}"
     );
+    // the warning naming the suffix says how it was read
+    let v = common::json_of(report("en", "k.csv", &path, &["--format", "json"]));
+    let warned: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "csp-suffix-mismatch")
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        warned,
+        ["The CSP list writes detailed controls with a suffix (B/PB/P) the catalog does not give them: 9.2.3.20.B → 9.2.3.20; read as the catalog's control of those numbers, and 9.2.3.20.B as a basic statement requirement (B), as the list writes it: check the list"]
+    );
 }
 
 #[test]
