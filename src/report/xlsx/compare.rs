@@ -135,7 +135,7 @@ fn compare_workbook<'r>(
             crate::report::xlsx::gap_sheet::columns(detail),
         )?;
         let footer = format!("{footer} — {}", csp.name);
-        if let Some(r) = write_gap_sheet(sheet, detail, &styles, &footer, cuts)? {
+        if let Some(r) = write_gap_sheet(sheet, detail, &styles, &footer, cuts, None)? {
             gaps.push((number, r));
         }
     }
