@@ -233,3 +233,71 @@ fn gap_sheet_shortened_cells_in_english() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// C-dir-2: a memo and an old check list kept in the `--csp-dir` folder are passed over,
+/// each named in a note, and the CSP lists are compared; a file that is a CSP list but
+/// cannot be read is still refused, with a note on the folder.
+#[test]
+fn csp_dir_passes_over_files_that_are_not_csp_lists() {
+    let checks = common::example("checks.csv");
+    let mut c = on_checks("en", "compare", &checks);
+    c.arg("--csp-dir")
+        .arg(fixture("cdir"))
+        .args(["--format", "json"]);
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["csps"].as_array().unwrap().len(), 2, "{json}");
+    assert!(
+        stderr
+            .contains("README.txt: skipped: it holds no ISMAP control id, so it is not a CSP list"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(
+        "old-checks.csv: skipped: a check list (check items with references, no status column), not a CSP list"
+    ), "{stderr}");
+    // in Japanese
+    let mut c = on_checks("ja", "compare", &checks);
+    c.arg("--csp-dir")
+        .arg(fixture("cdir"))
+        .args(["--format", "md"]);
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("README.txt: 読み飛ばしました: ISMAPの管理策IDをひとつも含まないため"),
+        "{stderr}"
+    );
+
+    // a CSP list that cannot be read (a status the tool does not know) is refused
+    let dir = std::env::temp_dir().join(format!("fix10-out-cdir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["cmp-full.yaml", "README.txt"] {
+        std::fs::copy(fixture(&format!("cdir/{f}")), dir.join(f)).unwrap();
+    }
+    std::fs::write(
+        dir.join("broken.csv"),
+        "管理策番号,実施状況\n9.2.1,実施済み？\n",
+    )
+    .unwrap();
+    let mut c = on_checks("en", "compare", &checks);
+    c.arg("--csp-dir").arg(&dir).args(["--format", "md"]);
+    let stderr = common::input_error(c);
+    assert!(stderr.contains("broken.csv"), "{stderr}");
+    assert!(stderr.contains(
+        "note: this file is in the --csp-dir folder: if it is not a CSP list, move it out of the folder, or name the CSP lists with --csp instead"
+    ), "{stderr}");
+    // only files that are not CSP lists: refused, naming the folder
+    std::fs::remove_file(dir.join("broken.csv")).unwrap();
+    std::fs::remove_file(dir.join("cmp-full.yaml")).unwrap();
+    let mut c = on_checks("en", "compare", &checks);
+    c.arg("--csp-dir").arg(&dir).args(["--format", "md"]);
+    let stderr = common::input_error(c);
+    assert!(stderr.contains("the folder holds no CSP list"), "{stderr}");
+    // named with --csp, a memo is refused as before
+    let mut c = on_checks("en", "compare", &checks);
+    c.arg("--csp").arg(fixture("cdir/README.txt"));
+    let stderr = common::input_error(c);
+    assert!(stderr.contains("found no ISMAP control ids"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -377,6 +377,10 @@ pub const JA: &[(&str, &str)] = &[
     ("CP932 has no code point for some characters: written as the ones every CP932 converter writes for them: {}", "CP932にない文字は、CP932の変換で通常使われる文字で書きました: {0}"),
     ("{}: skipped: a gap report written by ismap-gap, not a CSP list", "{0}: 読み飛ばしました: ismap-gap が書いたギャップレポートで、CSPの一覧ではありません"),
     ("the folder holds only gap reports written by ismap-gap, no CSP list", "フォルダには ismap-gap が書いたギャップレポートしかなく、CSPの一覧がありません"),
+    ("{}: skipped: it holds no ISMAP control id, so it is not a CSP list", "{0}: 読み飛ばしました: ISMAPの管理策IDをひとつも含まないため、CSPの一覧ではありません"),
+    ("{}: skipped: a check list (check items with references, no status column), not a CSP list", "{0}: 読み飛ばしました: 確認項目の一覧(確認項目と参照の列があり、状況の列がない)で、CSPの一覧ではありません"),
+    ("this file is in the --csp-dir folder: if it is not a CSP list, move it out of the folder, or name the CSP lists with --csp instead", "このファイルは --csp-dir のフォルダにあります: CSPの一覧でなければフォルダの外に移すか、CSPの一覧を --csp で指定してください"),
+    ("the folder holds no CSP list (every file was passed over, see the notes above)", "フォルダにCSPの一覧がありません(すべてのファイルを読み飛ばしました。上の注意を見てください)"),
     ("put the CSP lists and profiles in the folder, or pass them with --csp", "CSPの一覧やプロファイルをフォルダに置くか、--csp で指定してください"),
     ("the lists are the same, but NEW rests on a registration not in effect", "一覧に差はありませんが、新しい一覧は基準日に効力のない登録に基づいています"),
     // --- merged from the CSP reader (#14), the references and editions (#15/16), suggest (#19)
