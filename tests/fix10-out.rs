@@ -301,3 +301,56 @@ fn csp_dir_passes_over_files_that_are_not_csp_lists() {
     assert!(stderr.contains("found no ISMAP control ids"), "{stderr}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// C-xl-2: fourteen CSPs that tie (the same list, names numbered `第1号` … `第14号`): ranked
+/// with numbers as numbers (`第2号` before `第10号`) in JSON and in the workbook's sheet
+/// names, and the matrix, printed across pages, repeats the id and title columns and the
+/// header row on every page.
+#[test]
+fn compare_of_many_csps_prints_item_columns_and_orders_ties_naturally() {
+    let dir = std::env::temp_dir().join(format!("fix10-out-many-{}", std::process::id()));
+    let csps = dir.join("csps");
+    std::fs::create_dir_all(&csps).unwrap();
+    let template = std::fs::read_to_string(fixture("many-template.yaml")).unwrap();
+    for n in 1..=14 {
+        let text = template.replace("第1号", &format!("第{n}号"));
+        std::fs::write(csps.join(format!("c{n}.yaml")), text).unwrap();
+    }
+    let want: Vec<String> = (1..=14)
+        .map(|n| format!("サンプルクラウドサービス第{n}号（株式会社サンプル）"))
+        .collect();
+    let checks = common::example("checks.csv");
+    let mut c = on_checks("ja", "compare", &checks);
+    c.arg("--csp-dir").arg(&csps).args(["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(c)).unwrap();
+    let ranked: Vec<&str> = json["csps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(ranked, want);
+
+    let out = dir.join("many.xlsx");
+    let mut c = on_checks("ja", "compare", &checks);
+    c.arg("--csp-dir").arg(&csps).arg("-o").arg(&out);
+    c.assert().success();
+    let (names, _) = common::xlsx::sheets(&out);
+    let csp_sheets: Vec<&String> = names.iter().skip(2).collect();
+    for (k, (sheet, name)) in csp_sheets.iter().zip(&want).enumerate() {
+        assert!(sheet.starts_with(&format!("{} ", k + 1)), "{sheet}");
+        let number = name.split('第').nth(1).unwrap().split('号').next().unwrap();
+        assert!(
+            sheet.contains(&format!("第{number}号")),
+            "{sheet} for {name}"
+        );
+    }
+    let workbook = common::xlsx::zip_entries(&out)["xl/workbook.xml"].clone();
+    assert!(
+        workbook.contains(
+            r#"<definedName name="_xlnm.Print_Titles" localSheetId="1">比較表!$A:$B,比較表!$1:$1</definedName>"#
+        ),
+        "{workbook}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
