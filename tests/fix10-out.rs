@@ -147,23 +147,29 @@ fn cell<'a>(row: &'a [(String, String)], header: &str) -> &'a str {
         .1
 }
 
-/// B-xl-1: a clause-level item against a list with many gaps and exclusions: the row
-/// cannot be taller than 409 pt, so the 非該当 cell names each reason once with the ids
-/// that share it, and the 不足 and controls cells end with how many more there are and
-/// where they are; stderr names each shortened cell. Nothing is cut without a word.
-#[test]
-fn gap_sheet_cells_too_tall_for_a_row_are_shortened_and_said() {
-    let dir = std::env::temp_dir().join(format!("fix10-out-xl-{}", std::process::id()));
+/// The workbook of `k-big.csv` (B-1: clauses 5 to 18) against `st-mixed.csv` in `lang`, in
+/// a folder of its own: (folder, workbook, stderr).
+fn big_workbook(lang: &str) -> (std::path::PathBuf, std::path::PathBuf, String) {
+    let dir = std::env::temp_dir().join(format!("fix10-out-xl-{lang}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join("big.xlsx");
-    let mut c = on_checks("ja", "report", fixture("k-big.csv"));
+    let mut c = on_checks(lang, "report", fixture("k-big.csv"));
     c.arg("--csp")
         .arg(fixture("st-mixed.csv"))
         .arg("-o")
         .arg(&out);
     let run = c.output().unwrap();
     assert!(run.status.success());
-    let stderr = String::from_utf8(run.stderr).unwrap();
+    (dir, out, String::from_utf8(run.stderr).unwrap())
+}
+
+/// B-xl-1: a clause-level item against a list with many gaps and exclusions: the row
+/// cannot be taller than 409 pt, so the 非該当 cell names each reason once with the ids
+/// that share it, and the 不足 and controls cells end with how many more there are and
+/// where they are; stderr names each shortened cell. Nothing is cut without a word.
+#[test]
+fn gap_sheet_cells_too_tall_for_a_row_are_shortened_and_said() {
+    let (dir, out, stderr) = big_workbook("ja");
     // the counts the CSV gives whole
     let mut c = on_checks("ja", "report", fixture("k-big.csv"));
     c.arg("--csp")
@@ -206,17 +212,7 @@ fn gap_sheet_cells_too_tall_for_a_row_are_shortened_and_said() {
 /// B-xl-1: the same in English, and the row stays within Excel's largest height.
 #[test]
 fn gap_sheet_shortened_cells_in_english() {
-    let dir = std::env::temp_dir().join(format!("fix10-out-xl-en-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let out = dir.join("big.xlsx");
-    let mut c = on_checks("en", "report", fixture("k-big.csv"));
-    c.arg("--csp")
-        .arg(fixture("st-mixed.csv"))
-        .arg("-o")
-        .arg(&out);
-    let run = c.output().unwrap();
-    assert!(run.status.success());
-    let stderr = String::from_utf8(run.stderr).unwrap();
+    let (dir, out, stderr) = big_workbook("en");
     assert!(
         stderr.contains(
             "warning: item B-1, column 'missing (not listed / not implemented / planned)': "
