@@ -54,7 +54,7 @@ fn report_csv_rows_state_as_of_csp_and_registration() {
     assert!(
         column(&records, "登録の状態")
             .iter()
-            .all(|r| *r == "未確認 (ISMAP, 更新期限の記載なし)"),
+            .all(|r| *r == "未確認 (ISMAP, 更新期限が与えられていない)"),
         "{records:?}"
     );
     // a valid registration, in English
@@ -283,8 +283,29 @@ fn csp_dir_passes_over_files_that_are_not_csp_lists() {
     assert!(stderr.contains(
         "note: this file is in the --csp-dir folder: if it is not a CSP list, move it out of the folder, or name the CSP lists with --csp instead"
     ), "{stderr}");
-    // only files that are not CSP lists: refused, naming the folder
     std::fs::remove_file(dir.join("broken.csv")).unwrap();
+    // so is a CSP table without a status column, even one the check-list reader would read
+    // (references under 管理策, row numbers as ids): it has no check-item titles
+    for (k, text) in [
+        "管理策番号,管理策名,対応内容\n9.2.1,利用者登録及び登録削除,ID管理システムで実施\n",
+        "No,管理策,対応内容\n1,9.2.1,ID管理システムで実施\n2,9.2.2,申請フローで実施\n",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let table = dir.join(format!("table{k}.csv"));
+        std::fs::write(&table, text).unwrap();
+        let mut c = on_checks("en", "compare", &checks);
+        c.arg("--csp-dir").arg(&dir).args(["--format", "md"]);
+        let stderr = common::input_error(c);
+        assert!(stderr.contains(&format!("table{k}.csv")), "{stderr}");
+        assert!(
+            stderr.contains("is neither the ids, their titles nor row numbers"),
+            "{stderr}"
+        );
+        std::fs::remove_file(&table).unwrap();
+    }
+    // only files that are not CSP lists: refused, naming the folder
     std::fs::remove_file(dir.join("cmp-full.yaml")).unwrap();
     let mut c = on_checks("en", "compare", &checks);
     c.arg("--csp-dir").arg(&dir).args(["--format", "md"]);

@@ -101,13 +101,15 @@ fn csp_reading_applies(cfg: &CompareConfig, paths: &[PathBuf]) -> Result<(), Inp
 
 /// Why a file of the `--csp-dir` folder that the CSP reader refused (`err`) is clearly not
 /// a CSP list, to be passed over with a note: it holds no ISMAP control id at all, or it is
-/// a check list (a table with no status column that the check-list reader reads as items).
-/// `None` for anything else: a file that may be a CSP list and cannot be read is refused.
+/// a check list (a table with no status column that the check-list reader reads as items
+/// under a check-item title column, `確認項目`: a CSP table's `管理策名` or `対応内容` is
+/// not one). `None` for anything else: a file that may be a CSP list and cannot be read is
+/// refused.
 fn not_a_csp_list(err: &InputError, path: &Path, cfg: &CompareConfig) -> Option<&'static str> {
     match err.not_a_list? {
         NotAList::NoIds => Some("{}: skipped: it holds no ISMAP control id, so it is not a CSP list"),
         NotAList::NoStatusColumn => input::checks::load(path, cfg.encoding, None)
-            .is_ok_and(|list| !list.items.is_empty())
+            .is_ok_and(|list| list.items.iter().any(|i| !i.title.trim().is_empty()))
             .then_some(
                 "{}: skipped: a check list (check items with references, no status column), not a CSP list",
             ),

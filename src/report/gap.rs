@@ -232,26 +232,25 @@ fn exclusion_reason<'a>(x: &Exclusion<'a>, lang: Lang) -> &'a str {
 /// reasons first appear (`6.1.2, 6.2.1 (当サービスは…)`): what a row too tall for a
 /// spreadsheet shows instead of one reason repeated for each id.
 pub fn not_applicable_grouped(details: &ItemDetails, lang: Lang) -> String {
-    let mut groups: Vec<((&str, Option<&str>), Vec<&str>)> = Vec::new();
+    // (reason, the objective it is stated of, the ids)
+    let mut groups: Vec<(&str, Option<&str>, Vec<&str>)> = Vec::new();
     for x in &details.not_applicable {
-        let key = (exclusion_reason(x, lang), x.stated_as);
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, ids)) => ids.push(x.id),
-            None => groups.push((key, vec![x.id])),
+        let reason = exclusion_reason(x, lang);
+        match groups
+            .iter_mut()
+            .find(|(r, of, _)| *r == reason && *of == x.stated_as)
+        {
+            Some((_, _, ids)) => ids.push(x.id),
+            None => groups.push((reason, x.stated_as, vec![x.id])),
         }
     }
     let mut out = String::new();
-    join_with(
-        &mut out,
-        &groups,
-        "\n",
-        |out, ((reason, stated_as), ids)| {
-            join_into(out, ids, ", ");
-            push_all(out, [" (", reason]);
-            push_stated_as(out, *stated_as, lang);
-            out.push(')');
-        },
-    );
+    join_with(&mut out, &groups, "\n", |out, (reason, stated_as, ids)| {
+        join_into(out, ids, ", ");
+        push_all(out, [" (", reason]);
+        push_stated_as(out, *stated_as, lang);
+        out.push(')');
+    });
     out
 }
 
@@ -1178,7 +1177,7 @@ pub fn as_of_text(report: &GapReport) -> String {
 
 /// The CSP's registration as one cell: its state on the as-of date (the words of the
 /// summary), with the kind and renewal deadline when stated (`有効 (ISMAP, 更新期限
-/// 2027-03-31)`, `未確認 (更新期限の記載なし)`).
+/// 2027-03-31)`, `未確認 (更新期限が与えられていない)`).
 pub fn registration_text(csp: &CspInfo, lang: Lang) -> String {
     let mut facts: Vec<String> = Vec::new();
     if let Some(k) = csp.registration_kind {
@@ -1187,7 +1186,7 @@ pub fn registration_text(csp: &CspInfo, lang: Lang) -> String {
     facts.push(match csp.renewal_deadline {
         Some(d) => format!("{} {d}", lang.pick("更新期限", "renewal deadline")),
         None => lang
-            .pick("更新期限の記載なし", "no renewal deadline given")
+            .pick("更新期限が与えられていない", "no renewal deadline given")
             .to_owned(),
     });
     format!("{} ({})", csp.registration.label(lang), facts.join(", "))
