@@ -393,3 +393,12 @@ fn a_column_of_results_beside_the_assurance_column_is_carried() {
     let err = input_error(report(&path, "csp-st.csv", &[]));
     assert!(err.contains("marks items ('○')"), "{err}");
 }
+
+#[test]
+fn a_two_row_header_over_ismap_and_iso_columns_reads_both() {
+    // `対応管理策` merged over `ISMAP` | `ISO/IEC 27001:2013`; K-5 has only `A.9.2.4`
+    let v = json(report(fixture("two-row-header.xlsx"), "csp-st.csv", &[]));
+    assert_eq!(status(&v, "K-1"), "covered");
+    assert_eq!(status(&v, "K-5"), "not-covered");
+    assert_eq!(v["summary"]["total"], 3, "{}", v["summary"]);
+}

@@ -227,6 +227,9 @@ fn is_header_note(rest: &str) -> bool {
         "現行",
         "code",
         "コード",
+        // a two-row header's lower cell under the upper one (`対応管理策` over `ISMAP` |
+        // `ISO/IEC 27001:2013`): the ISMAP ids
+        "ismap",
     ];
     let rest = rest.trim_matches(['※', '†', '#']);
     if rest.is_empty() || NOTE_WORDS.contains(&rest) {
