@@ -402,3 +402,57 @@ fn a_two_row_header_over_ismap_and_iso_columns_reads_both() {
     assert_eq!(status(&v, "K-5"), "not-covered");
     assert_eq!(v["summary"]["total"], 3, "{}", v["summary"]);
 }
+
+#[test]
+fn a_very_hidden_sheet_is_named_with_the_flag_that_reads_it_first() {
+    let out = report(fixture("very-hidden.xlsx"), "csp-st.csv", &[])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("(read one with --sheet NAME, or unhide it: a very hidden sheet only from the VBA editor)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn suggest_passes_over_an_instructions_sheet_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    add_text_sheet(
+        &mut wb,
+        "記入要領",
+        &[
+            &["項番", "確認項目", "ISMAP管理策"],
+            &["1", "利用者IDの登録・削除", "9.2.1"],
+        ],
+    );
+    add_text_sheet(
+        &mut wb,
+        "確認項目",
+        &[
+            &["項番", "確認項目", "ISMAP管理策"],
+            &["K-1", "特権IDの管理", ""],
+        ],
+    );
+    wb.save(&path).unwrap();
+    let out = common::bin()
+        .args(["--lang", "en", "suggest", "--checks"])
+        .arg(&path)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["K-1"], "{v}");
+    assert!(stderr.contains("記入要領"), "{stderr}");
+}

@@ -216,7 +216,7 @@ fn note_skipped_sheets(checks: &crate::model::CheckList) {
         eprintln!(
             "{}",
             crate::messages::note(&format!(
-                "{}: hidden sheets with a check-list header were not read: {} (unhide them, or read one with --sheet NAME)",
+                "{}: hidden sheets with a check-list header were not read: {} (read one with --sheet NAME, or unhide it: a very hidden sheet only from the VBA editor)",
                 checks.source.display(),
                 checks.hidden_sheets.join(", ")
             ))

@@ -983,7 +983,10 @@ fn workbook_for_suggest(
     let mut read = Vec::new();
     let mut skipped = Vec::new();
     for (sheet, name) in sheets.into_iter().zip(&names) {
-        if !has_header(&sheet, None) && !has_column(&sheet, Field::Title) {
+        // instructions or a worked example, as `report` passes them over
+        if is_instructions_sheet(name)
+            || !has_header(&sheet, None) && !has_column(&sheet, Field::Title)
+        {
             skipped.push(name.clone());
             continue;
         }

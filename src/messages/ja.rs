@@ -478,7 +478,7 @@ pub const JA: &[(&str, &str)] = &[
     ("{}: rows without an id, a check item or references are not check items and were not read: rows {}", "{0}: 項番・確認項目・参照のいずれもない行は確認項目ではないため読みませんでした(行番号 '内容'): {1}"),
     ("{}: the same check item (text and references) is on rows {}: it is counted once for each", "{0}: 同じ確認項目(内容と参照が同じ)が {1} 行目にあります: それぞれ1件として数えています"),
     ("{}: {} more groups of rows hold the same check item (the next on rows {}): each row is counted once", "{0}: ほかに{1}組の行が同じ確認項目です(次は {2} 行目): それぞれ1件として数えています"),
-    ("{}: hidden sheets with a check-list header were not read: {} (unhide them, or read one with --sheet NAME)", "{0}: 確認項目の見出しのある非表示のシートは読みませんでした: {1}(表示するか、--sheet NAME で読んでください)"),
+    ("{}: hidden sheets with a check-list header were not read: {} (read one with --sheet NAME, or unhide it: a very hidden sheet only from the VBA editor)", "{0}: 確認項目の見出しのある非表示のシートは読みませんでした: {1}(--sheet NAME で読むか、再表示してください。「とても非表示」(veryHidden)のシートはVBAエディターからのみ再表示できます)"),
     ("{}: read as {}", "{0} の読み取り方: {1}"),
     ("--strict: {} problem(s): {} unresolved reference(s), {} CSP id(s) not in the catalog", "--strict: 問題が{0}件: 解決できない参照{1}件、カタログにないCSPのID{2}件"),
     ("correct them (each is named above), or run without --strict to report them", "それぞれ(上に記載)を直すか、--strict なしで実行して報告してください"),
