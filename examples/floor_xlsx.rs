@@ -182,17 +182,31 @@ fn dump(report: &str, cells: &str) -> Res<()> {
     Ok(())
 }
 
-type Run = (u32, u16, u16, usize);
-
-/// Gives the run of cells being read its format.
+/// Gives a sheet's cells their formats, fewest calls first: rust_xlsxwriter hashes a
+/// Format on every call, so each column's runs of rows in one format are given theirs at
+/// once (fewer calls than the report makes, which gives a row's runs at a time).
 fn flush(
     sheet: Option<&mut rust_xlsxwriter::Worksheet>,
-    run: &mut Option<Run>,
+    styled: &mut Vec<(u16, u32, usize)>,
     formats: &[Format],
 ) -> Res<()> {
-    if let (Some(s), Some((r, first, last, st))) = (sheet, run.take()) {
-        s.set_range_format(r, first, r, last, &formats[st])?;
+    let Some(s) = sheet else { return Ok(()) };
+    styled.sort_unstable();
+    let mut run: Option<(u16, u32, u32, usize)> = None;
+    for &(c, r, st) in styled.iter() {
+        match &mut run {
+            Some((rc, _, last, rst)) if *rc == c && *last + 1 == r && *rst == st => *last = r,
+            _ => {
+                if let Some((rc, first, last, rst)) = run.replace((c, r, r, st)) {
+                    s.set_range_format(first, rc, last, rc, &formats[rst])?;
+                }
+            }
+        }
     }
+    if let Some((rc, first, last, rst)) = run {
+        s.set_range_format(first, rc, last, rc, &formats[rst])?;
+    }
+    styled.clear();
     Ok(())
 }
 
@@ -202,8 +216,8 @@ fn write(cells: &str, out: &str) -> Res<()> {
     workbook.set_zip_compression_level(1);
     let mut formats: Vec<Format> = Vec::new();
     let mut sheet = None;
-    // the run of cells in one format being read: row, first and last column, style
-    let mut run: Option<Run> = None;
+    // the cells of the sheet being read, to be given their formats: column, row, style
+    let mut styled: Vec<(u16, u32, usize)> = Vec::new();
     let mut f: Vec<&str> = Vec::with_capacity(6);
     for line in text.split_terminator('\n') {
         // the fields, split with memchr (the floor should spend little on its own input)
@@ -229,7 +243,7 @@ fn write(cells: &str, out: &str) -> Res<()> {
                     .collect();
             }
             ["S", name] => {
-                flush(sheet.as_deref_mut(), &mut run, &formats)?;
+                flush(sheet.as_deref_mut(), &mut styled, &formats)?;
                 let s = workbook.add_worksheet();
                 s.set_name(unescape(name))?;
                 s.set_landscape();
@@ -275,28 +289,14 @@ fn write(cells: &str, out: &str) -> Res<()> {
                             "n" => s.write_number(r, c, v.parse::<f64>()?)?,
                             _ => s,
                         };
-                        // formats given a run of a row's cells at a time, as the report
-                        // gives them (rust_xlsxwriter hashes a Format on every call)
-                        match &mut run {
-                            Some((rr, _, last, st))
-                                if *rr == r && *last + 1 == c && *st == style =>
-                            {
-                                *last = c;
-                            }
-                            _ => {
-                                if let Some((rr, first, last, st)) = run.take() {
-                                    s.set_range_format(rr, first, rr, last, &formats[st])?;
-                                }
-                                run = Some((r, c, c, style));
-                            }
-                        }
+                        styled.push((c, r, style));
                     }
                     _ => return Err(format!("bad record: {line}").into()),
                 }
             }
         }
     }
-    flush(sheet, &mut run, &formats)?;
+    flush(sheet, &mut styled, &formats)?;
     let mut file = std::io::BufWriter::new(std::fs::File::create(out)?);
     workbook.save_to_writer(&mut file)?;
     file.flush()?;
