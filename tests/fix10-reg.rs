@@ -7,7 +7,7 @@ mod common;
 use std::path::PathBuf;
 
 use common::xlsx::{sheets, text};
-use common::{json_of, on_checks, stdout_of};
+use common::{input_error, json_of, on_checks, stdout_of};
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/fix10-reg/{name}"))
@@ -148,4 +148,103 @@ fn the_underlying_registration_is_shown() {
         text(objectives, r, 4),
         "Lapsed IaaS経由; Lapsed IaaS の登録は失効"
     );
+}
+
+/// Runs `report` on `csp`, a file written in a temporary folder, and expects a refusal:
+/// its one error line.
+fn refused(name: &str, text: &str, lang: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let mut c = on_checks(lang, "report", data("k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&path);
+    if lang == "en" {
+        return input_error(c);
+    }
+    let out = c.output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    stderr
+}
+
+/// A status table whose rows above the header mark it as a draft, or date it after
+/// `--as-of`, is refused naming the row; a date on or before it, or a fiscal year in a
+/// title, is read.
+#[test]
+fn a_draft_or_later_dated_table_is_refused() {
+    let table = std::fs::read_to_string(data("st.csv")).unwrap();
+    let (kind, rest) = table.split_once('\n').unwrap();
+    let with = |line: &str| format!("{kind}\n{line}\n{rest}");
+    for (line, says) in [
+        ("DRAFT", "marks the list as a draft"),
+        ("Draft v0.3", "marks the list as a draft"),
+        ("言明書（案）", "marks the list as a draft"),
+        ("ドラフト版", "marks the list as a draft"),
+        ("案", "marks the list as a draft"),
+        (
+            "作成日: 2027-04-01",
+            "dates the list after the as-of date 2026-04-01",
+        ),
+        (
+            "基準日: 2027年4月1日時点",
+            "dates the list after the as-of date 2026-04-01",
+        ),
+        (
+            "作成日 2026年5月1日",
+            "dates the list after the as-of date 2026-04-01",
+        ),
+        (
+            "更新日,2027/4/1",
+            "dates the list after the as-of date 2026-04-01",
+        ),
+    ] {
+        let err = refused("st.csv", &with(line), "en");
+        assert!(err.contains("row 2"), "{line}: {err}");
+        assert!(err.contains(says), "{line}: {err}");
+        assert!(err.contains("above the table's header"), "{line}: {err}");
+    }
+    let err = refused("st.csv", &with("DRAFT"), "ja");
+    assert!(err.contains("一覧を案(ドラフト)としています"), "{err}");
+    for line in ["作成日: 2026-04-01", "2026年度 適用宣言書", "1/3 ページ"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("st.csv");
+        std::fs::write(&path, with(line)).unwrap();
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.args(["--format", "json", "--csp"]).arg(&path);
+        let v = json_of(c);
+        assert_eq!(
+            common::by_id(&v["items"], "K-1")["status"],
+            "covered",
+            "{line}"
+        );
+    }
+}
+
+/// Pasted text holding a draft mark or a date of its own after `--as-of` is refused naming
+/// the line, as a table's note is.
+#[test]
+fn a_draft_or_later_dated_pasted_list_is_refused() {
+    let entry = std::fs::read_to_string(common::example("csp-list-page.txt")).unwrap();
+    for (line, says) in [
+        ("DRAFT", "marks the list as a draft"),
+        (
+            "作成日 2026年5月1日",
+            "dates the list after the as-of date 2026-04-01",
+        ),
+        (
+            "2026年5月1日現在",
+            "dates the list after the as-of date 2026-04-01",
+        ),
+    ] {
+        let err = refused("e.txt", &format!("{line}\n{entry}"), "en");
+        assert!(err.contains("e.txt: line 1:"), "{line}: {err}");
+        assert!(err.contains(says), "{line}: {err}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.txt");
+    std::fs::write(&path, format!("作成日 2025年5月1日\n{entry}")).unwrap();
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&path);
+    json_of(c);
 }

@@ -25,6 +25,7 @@ use crate::model::{
     SkippedSheet,
 };
 use crate::text::fold_width;
+use ids::find_ids;
 
 use classify::{Layout, TableKind};
 use published::{Line, Listed, Source};
@@ -93,7 +94,7 @@ pub fn load_text(
             None => return Err(no_ids(path, ignored_tokens(&sheet))),
         }
     } else {
-        from_text(path, text, catalog)?
+        from_text(path, text, catalog, opts.as_of())?
     };
     // every line, whatever it was read as: a note above or below a table, a row inside
     // it, a line of a pasted entry (its name, provider, scope, 後発事象)
@@ -154,7 +155,12 @@ struct Part {
 /// Pasted text: a published list, maybe with the fields of its list entry around it
 /// (`登録番号`, `登録の更新期限`, `監査対象期間`…), which are read first, as registry facts, and
 /// taken out of the list.
-fn from_text(path: &Path, text: &str, catalog: &Catalog) -> Result<Attestation, InputError> {
+fn from_text(
+    path: &Path,
+    text: &str,
+    catalog: &Catalog,
+    as_of: crate::date::Date,
+) -> Result<Attestation, InputError> {
     let lines = published::lines_of(text);
     let page = page::read(&lines, path, catalog)?;
     let lines: Vec<Line> = lines.into_iter().filter(|l| !page.took(l.number)).collect();
@@ -162,6 +168,22 @@ fn from_text(path: &Path, text: &str, catalog: &Catalog) -> Result<Attestation, 
         loc: Location::file(path),
         rows: false,
     };
+    // a draft, or a list dated after the as-of date, is not the statement in effect then:
+    // as a note above or below a status table
+    for line in lines.iter().filter(|l| find_ids(&l.text()).0.is_empty()) {
+        let text = line.text();
+        if let Some(q) = remarks::document_mark(&text, as_of) {
+            return Err(InputError::at(
+                source.at(line.number, None),
+                format!(
+                    "the line '{}' {}: the list's statements are not read as implemented",
+                    published::quote(&text),
+                    q.what()
+                ),
+            )
+            .hint(q.hint()));
+        }
+    }
     let listed = published::read(&lines, &source, catalog, Declared::Implemented, &|_| {
         String::new()
     })?;
@@ -1489,13 +1511,15 @@ mod tests {
             Path::new("l.txt"),
             "統制目標 番号\n5.1.1\t5.1.2\n",
             &catalog(),
+            crate::date::Date::new(2026, 4, 1).unwrap(),
         )
         .unwrap();
         assert_eq!(att.read_as.kind, ReadKind::PublishedList);
         assert_eq!(att.read_as.parts.len(), 1);
         assert_eq!(att.read_as.parts[0].id_column, None);
         assert_eq!(att.controls.len(), 2);
-        let err = from_text(Path::new("l.txt"), "統制目標 番号\n", &catalog()).unwrap_err();
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        let err = from_text(Path::new("l.txt"), "統制目標 番号\n", &catalog(), as_of).unwrap_err();
         assert!(
             err.to_string()
                 .contains("found no ISMAP control ids (2 other tokens ignored)"),

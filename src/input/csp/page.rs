@@ -1855,7 +1855,9 @@ mod tests {
     }
 
     fn read_text(text: &str) -> Result<Attestation, String> {
-        super::super::from_text(Path::new("entry.txt"), text, &catalog()).map_err(|e| e.to_string())
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        super::super::from_text(Path::new("entry.txt"), text, &catalog(), as_of)
+            .map_err(|e| e.to_string())
     }
 
     fn ids(att: &Attestation) -> Vec<&str> {

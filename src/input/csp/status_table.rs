@@ -403,7 +403,8 @@ pub fn note_on_table(
     let found = match place {
         Outside::Above => remarks::qualifier_beyond(text, &[]),
         Outside::Below => remarks::qualifier_on(text, &[], as_of),
-    };
+    }
+    .or_else(|| remarks::document_mark(text, as_of));
     let Some(q) = found else {
         return Ok(());
     };
