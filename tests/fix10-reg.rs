@@ -248,3 +248,43 @@ fn a_draft_or_later_dated_pasted_list_is_refused() {
     c.args(["--format", "json", "--csp"]).arg(&path);
     json_of(c);
 }
+
+/// One rule for registry facts outside a status table: a sheet without ids beside the
+/// statuses is refused for one fact (`登録の更新期限`) as a row above the header is — it
+/// took two labels before — and a label in any cell of the row counts.
+#[test]
+fn one_registry_fact_outside_the_table_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    common::add_text_sheet(&mut wb, "登録情報", &[&["登録の更新期限", "2025/3/31"]]);
+    common::add_text_sheet(
+        &mut wb,
+        "統制目標",
+        &[
+            &["登録区分", "ISMAP"],
+            &["管理策番号", "実施状況"],
+            &["9.2.1", "実施"],
+        ],
+    );
+    wb.save(&path).unwrap();
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&path);
+    let err = input_error(c);
+    assert!(
+        err.contains("sheet '登録情報': row 1: '登録の更新期限 2025/3/31' on a sheet without control ids is a fact of the ISMAP list entry"),
+        "{err}"
+    );
+
+    let table = std::fs::read_to_string(data("st.csv")).unwrap();
+    let (kind, rest) = table.split_once('\n').unwrap();
+    let err = refused(
+        "st.csv",
+        &format!("{kind}\n参考,登録の更新期限,2025-03-31\n{rest}"),
+        "en",
+    );
+    assert!(
+        err.contains("row 2: '参考 登録の更新期限 2025-03-31' above the table's header is a fact of the ISMAP list entry"),
+        "{err}"
+    );
+}

@@ -150,8 +150,8 @@ pub const JA: &[(&str, &str)] = &[
     ("the audit period ends before it starts", "監査対象期間の終わりが始まりより前です"),
     ("the registration date {} is after the renewal deadline {}", "登録日 {0} が更新期限 {1} より後です"),
     // --- the fields of a pasted ISMAP list entry
-    ("'{}' above the table's header is a fact of the ISMAP list entry, which is not read from a table: it is not passed over either", "表の見出し行より上の '{0}' はISMAPクラウドサービスリストの掲載情報ですが、表からは読み取りません: 読み飛ばしもしません"),
-    ("the sheet gives facts of the ISMAP list entry ({}), which are not read from a workbook: it is not passed over either", "このシートはISMAPクラウドサービスリストの掲載情報({0})を記載していますが、ワークブックからは読み取りません: 読み飛ばしもしません"),
+    ("'{}' {} is a fact of the ISMAP list entry, which is not read from a table: it is not passed over either", "{1}の '{0}' はISMAPクラウドサービスリストの掲載情報ですが、表からは読み取りません: 読み飛ばしもしません"),
+    ("on a sheet without control ids", "管理策のIDがないシート"),
     ("give the service as a profile (YAML: renewal_deadline, audit_period, subsequent_events, improvement_plan, scope) with its statuses, or paste the whole list entry with its control list as a .txt file; or remove the facts from the file and check the registration on the ISMAP cloud service list yourself", "サービスをプロファイル(YAML: renewal_deadline、audit_period、subsequent_events、improvement_plan、scope)として実施状況とともに指定するか、掲載情報を管理策一覧ごと .txt ファイルに貼り付けて指定してください。または掲載情報をファイルから削除し、登録はISMAPクラウドサービスリストで自分で確認してください"),
     ("'{}' reads as a fact of the ISMAP list entry ('{}'), but its label is not one the entry uses: it is not read, and is not passed over either", "'{0}' はISMAPクラウドサービスリストの掲載項目('{1}')のようですが、掲載項目の見出しではありません: 読み取りも、読み飛ばしもしません"),
     ("write it under the label of the list entry it is (登録日, 登録の更新期限, 監査対象期間, 後発事象, 改善計画の有無), or remove the line if it is not the entry's", "該当する掲載項目の見出し(登録日、登録の更新期限、監査対象期間、後発事象、改善計画の有無)の下に書くか、掲載情報でなければその行を削除してください"),

@@ -358,6 +358,28 @@ fn read_table_by_kind(
 
 const FOR_FACTS_IN_A_TABLE: &str = "give the service as a profile (YAML: renewal_deadline, audit_period, subsequent_events, improvement_plan, scope) with its statuses, or paste the whole list entry with its control list as a .txt file; or remove the facts from the file and check the registration on the ISMAP cloud service list yourself";
 
+/// Refuses the first of the first `rows` rows of `sheet` (its rows above a status table's
+/// header, or every row of a sheet without ids) that states a fact of the ISMAP list entry
+/// a verdict depends on ([`page::registry_fact`]: a deadline, the audit period, an
+/// improvement plan, the scope): one such row is enough, wherever it stands. A table
+/// carries no registry facts, and none is passed over (which would report a lapsed
+/// registration "not checked").
+fn refuse_registry_facts(sheet: &Sheet, rows: usize, place: &str) -> Result<(), InputError> {
+    for (i, row) in sheet.rows.iter().enumerate().take(rows) {
+        if let Some(fact) = page::registry_fact(row) {
+            return Err(InputError::at(
+                sheet.location().row(i + 1),
+                format!(
+                    "'{}' {place} is a fact of the ISMAP list entry, which is not read from a table: it is not passed over either",
+                    published::quote(&fact)
+                ),
+            )
+            .hint(FOR_FACTS_IN_A_TABLE));
+        }
+    }
+    Ok(())
+}
+
 /// The registration kind the rows above a table's header state ([`page::kind_stated`]:
 /// `登録区分: ISMAP`, `区分 | ISMAP-LIU`, the list's title); ISMAP-LIU when any says so (the
 /// lesser assurance wins, as in a pasted entry). A row there stating another fact of the
@@ -367,23 +389,10 @@ fn kind_above_header(
     sheet: &Sheet,
     layout: &Layout,
 ) -> Result<Option<RegistrationKind>, InputError> {
+    let above = layout.header.unwrap_or(0);
+    refuse_registry_facts(sheet, above, "above the table's header")?;
     let mut kind = None;
-    for (i, row) in sheet
-        .rows
-        .iter()
-        .enumerate()
-        .take(layout.header.unwrap_or(0))
-    {
-        if let Some(fact) = page::registry_fact(row) {
-            return Err(InputError::at(
-                sheet.location().row(i + 1),
-                format!(
-                    "'{}' above the table's header is a fact of the ISMAP list entry, which is not read from a table: it is not passed over either",
-                    published::quote(&fact)
-                ),
-            )
-            .hint(FOR_FACTS_IN_A_TABLE));
-        }
+    for (i, row) in sheet.rows.iter().enumerate().take(above) {
         match page::kind_stated(row) {
             Ok(None) => {}
             Ok(Some(k)) => {
@@ -859,19 +868,9 @@ fn from_workbook_sheets(
             Some(part) => parts.push(part),
             None => {
                 // a sheet of the entry's facts (登録の更新期限, 監査対象期間…) beside the
-                // statuses: its lapse or its audit period must not be lost
-                if let Some(labels) =
-                    page::entry_labels(sheet.rows.iter().flatten().map(String::as_str))
-                {
-                    return Err(InputError::at(
-                        sheet.location(),
-                        format!(
-                            "the sheet gives facts of the ISMAP list entry ({}), which are not read from a workbook: it is not passed over either",
-                            labels.join(", ")
-                        ),
-                    )
-                    .hint(FOR_FACTS_IN_A_TABLE));
-                }
+                // statuses: its lapse or its audit period must not be lost, by the rule
+                // for rows above a table's header
+                refuse_registry_facts(&sheet, sheet.rows.len(), "on a sheet without control ids")?;
                 ignored += ignored_tokens(&sheet);
                 skipped.push(SkippedSheet {
                     sheet: name.to_owned(),

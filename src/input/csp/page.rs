@@ -478,27 +478,34 @@ pub fn kind_stated(cells: &[String]) -> Result<Option<RegistrationKind>, (String
         .ok_or_else(|| (head.to_owned(), value.to_owned()))
 }
 
-/// The registry fact a row above a table's header states, as written (`登録の更新期限:
-/// 2025-03-31`, `改善計画 | 有`, `対象範囲: 東京リージョン`, or a fact under a label the entry
-/// does not use, `有効期限 2025/3/31`): a fact a verdict depends on (dates, the audit
-/// period, subsequent events, an improvement plan, the scope), which a table does not
-/// carry; `None` for any other row (the kind, the titles, the service's name or number).
+/// The registry fact a row of a sheet outside its status table states (above its header,
+/// or on a sheet without ids), as written (`登録の更新期限: 2025-03-31`, `改善計画 | 有`,
+/// `対象範囲: 東京リージョン`, or a fact under a label the entry does not use, `有効期限
+/// 2025/3/31`): a fact a verdict depends on (dates, the audit period, subsequent events, an
+/// improvement plan, the scope), which a table does not carry, under its label in any cell;
+/// `None` for any other row (the kind, the titles, the service's name or number).
 pub fn registry_fact(cells: &[String]) -> Option<String> {
-    let first = cells.iter().map(|c| c.trim()).find(|c| !c.is_empty())?;
     let text = crate::text::join_filled(cells.iter().map(String::as_str));
-    let verdict_fact = split_label(first).is_some_and(|(field, ..)| {
-        matches!(
-            field,
-            Field::Registered
-                | Field::RenewalDeadline
-                | Field::AuditPeriod
-                | Field::SubsequentEvents
-                | Field::ImprovementPlan
-                | Field::Scope
-                | Field::InScope
-                | Field::OutOfScope
-        )
-    });
+    if text.is_empty() {
+        return None;
+    }
+    // a label in any cell (`No. | 登録の更新期限 | 2025/3/31`)
+    let verdict_fact = cells
+        .iter()
+        .filter_map(|c| split_label(c))
+        .any(|(field, ..)| {
+            matches!(
+                field,
+                Field::Registered
+                    | Field::RenewalDeadline
+                    | Field::AuditPeriod
+                    | Field::SubsequentEvents
+                    | Field::ImprovementPlan
+                    | Field::Scope
+                    | Field::InScope
+                    | Field::OutOfScope
+            )
+        });
     (verdict_fact || unknown_registry_label(&text).is_some()).then_some(text)
 }
 
