@@ -288,3 +288,66 @@ fn one_registry_fact_outside_the_table_is_refused() {
         "{err}"
     );
 }
+
+/// Review 10 A-reg-2: a registry fact above a status table's header laid out as a label row
+/// over a value row, the list's name with a day, or the registration's state in words is
+/// refused as `登録の更新期限: 2025-03-31` is; C-above-2: `Registration No.` / `Document
+/// No.` is a number's label, neither a status nor a fact a verdict depends on.
+#[test]
+fn registry_facts_in_other_shapes_above_a_header_are_refused() {
+    let table = std::fs::read_to_string(data("st.csv")).unwrap();
+    let (kind, rest) = table.split_once('\n').unwrap();
+    let with = |lines: &str| format!("{kind}\n{lines}\n{rest}");
+    for (lines, row) in [
+        (
+            "登録番号,登録日,登録の更新期限\nC99-0001-1,2022/04/01,2025/03/31\n",
+            "row 2: '登録番号 登録日 登録の更新期限'",
+        ),
+        (
+            "サービス名,更新期限\nサンプルSaaS,2025/03/31",
+            "row 2: 'サービス名 更新期限'",
+        ),
+        (
+            "ISMAP 2022-04-01 to 2025-03-31",
+            "row 2: 'ISMAP 2022-04-01 to 2025-03-31'",
+        ),
+        (
+            "ISMAP更新: 2025年3月31日",
+            "row 2: 'ISMAP更新: 2025年3月31日'",
+        ),
+        ("※登録は更新手続中", "row 2: '※登録は更新手続中'"),
+        (
+            "※2025年3月31日をもって登録を取り下げ",
+            "row 2: '※2025年3月31日をもって登録を取り下げ'",
+        ),
+        (
+            "Registration No.,C99-0001-1\nRegistration expires,2025-03-31",
+            "row 3: 'Registration expires 2025-03-31'",
+        ),
+    ] {
+        let err = refused("st.csv", &with(lines), "en");
+        assert!(
+            err.contains(&format!(
+                "{row} above the table's header is a fact of the ISMAP list entry"
+            )),
+            "{lines}: {err}"
+        );
+    }
+    for lines in [
+        "Registration No.,C99-0001-1",
+        "Document No.,SOA-001",
+        "ISMAP管理基準 2023年度版 適用宣言書",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("st.csv");
+        std::fs::write(&path, with(lines)).unwrap();
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.args(["--format", "json", "--csp"]).arg(&path);
+        let v = json_of(c);
+        assert_eq!(
+            common::by_id(&v["items"], "K-1")["status"],
+            "covered",
+            "{lines}"
+        );
+    }
+}

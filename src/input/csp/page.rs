@@ -979,8 +979,10 @@ const FOR_UNKNOWN_LABEL: &str = "write it under the label of the list entry it i
 /// The registry word of a line that is not a field of the entry but reads as one: a label
 /// naming a registration date, deadline, audit period, subsequent events or an improvement
 /// plan (`有効期限`, `掲載日`, `対象期間`, `監査実施期間`, `改善計画書`), followed by a date, a
-/// period or an answer (`あり`, `提出済`). A document's own dates (`作成日`, `更新日`,
-/// `基準日`) and catalog titles (no date, no answer) are not.
+/// period or an answer (`あり`, `提出済`); the list's name with a day (`ISMAP 2022-04-01 to
+/// 2025-03-31`, `ISMAP更新: 2025年3月31日`); the registration's state in words (`※登録は
+/// 更新手続中`, `登録を取り下げ`). A document's own dates (`作成日`, `更新日`, `基準日`) and
+/// catalog titles (no date, no answer) are not.
 fn unknown_registry_label(text: &str) -> Option<&'static str> {
     const WORDS: &[&str] = &[
         "期限",
@@ -1002,6 +1004,42 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
         "improvementplan",
     ];
     let folded = fold_width(text).to_lowercase();
+    // the registration's state in words, dated or not (`※登録は更新手続中`,
+    // `※2025年3月31日をもって登録を取り下げ`, `Registration withdrawn`): a lapse or a
+    // withdrawal must not be lost
+    const STATES: &[&str] = &[
+        "更新手続",
+        "手続中",
+        "取り下げ",
+        "取下げ",
+        "取り消",
+        "取消",
+        "抹消",
+        "失効",
+        "停止",
+        "申請中",
+        "審査中",
+        "更新中",
+        "辞退",
+        "withdrawn",
+        "suspended",
+        "revoked",
+        "pending",
+        "expired",
+        "lapsed",
+    ];
+    // (the list's title with a note, `ISMAPクラウドサービスリスト（申請中）`, states no kind:
+    // read as the title)
+    let title = folded.contains("クラウドサービスリスト") || folded.contains("cloud service list");
+    if !title
+        && ["登録", "registration", "ismap"]
+            .iter()
+            .any(|w| folded.contains(w))
+    {
+        if let Some(state) = STATES.iter().find(|w| folded.contains(*w)) {
+            return Some(state);
+        }
+    }
     // the label: the text before its first digit (a date) or separator; the value from there
     let value_at = |c: char| c.is_ascii_digit() || matches!(c, ':' | '：');
     let head: String = folded
@@ -1009,10 +1047,21 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
         .take_while(|&c| !value_at(c) && c != '\t')
         .filter(|c| c.is_alphanumeric())
         .collect();
+    // `ISMAP更新: 2025年3月31日`, `ISMAP 2022-04-01 to 2025-03-31`: the list's name before a
+    // day or a period (not a title's year, `ISMAP管理基準 2023年度版`)
+    let ismap_dated = (head == "ismap"
+        || (head.contains("ismap") && (head.contains("更新") || head.contains("renew"))))
+        && crate::date::dates_in(text)
+            .iter()
+            .any(|(written, _)| crate::date::Date::parse_written(written).is_some());
+    if ismap_dated {
+        return Some("ISMAP");
+    }
     let word = WORDS.iter().find(|w| head.contains(*w))?;
     let rest = folded.find(value_at).map_or("", |i| &folded[i..]);
+    // `No.` is "number" (`Registration No. C99-0001-1`), not an answer
     let answered = text.split_whitespace().skip(1).any(|w| {
-        yes_no_word(w).is_some()
+        (yes_no_word(w).is_some() && !fold_width(w).eq_ignore_ascii_case("no."))
             || matches!(
                 crate::text::header_key(w).as_ref(),
                 "提出済"
