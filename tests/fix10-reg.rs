@@ -150,6 +150,21 @@ fn the_underlying_registration_is_shown() {
     );
 }
 
+/// The status `report` gives K-1 on `text`, a CSP file named `name` written in a
+/// temporary folder.
+fn k1_status(name: &str, text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&path);
+    let v = json_of(c);
+    common::by_id(&v["items"], "K-1")["status"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
 /// Runs `report` on `csp`, a file written in a temporary folder, and expects a refusal:
 /// its one error line.
 fn refused(name: &str, text: &str, lang: &str) -> String {
@@ -207,17 +222,7 @@ fn a_draft_or_later_dated_table_is_refused() {
     let err = refused("st.csv", &with("DRAFT"), "ja");
     assert!(err.contains("一覧を案(ドラフト)としています"), "{err}");
     for line in ["作成日: 2026-04-01", "2026年度 適用宣言書", "1/3 ページ"] {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("st.csv");
-        std::fs::write(&path, with(line)).unwrap();
-        let mut c = on_checks("en", "report", data("k.csv"));
-        c.args(["--format", "json", "--csp"]).arg(&path);
-        let v = json_of(c);
-        assert_eq!(
-            common::by_id(&v["items"], "K-1")["status"],
-            "covered",
-            "{line}"
-        );
+        assert_eq!(k1_status("st.csv", &with(line)), "covered", "{line}");
     }
 }
 
@@ -338,16 +343,6 @@ fn registry_facts_in_other_shapes_above_a_header_are_refused() {
         "Document No.,SOA-001",
         "ISMAP管理基準 2023年度版 適用宣言書",
     ] {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("st.csv");
-        std::fs::write(&path, with(lines)).unwrap();
-        let mut c = on_checks("en", "report", data("k.csv"));
-        c.args(["--format", "json", "--csp"]).arg(&path);
-        let v = json_of(c);
-        assert_eq!(
-            common::by_id(&v["items"], "K-1")["status"],
-            "covered",
-            "{lines}"
-        );
+        assert_eq!(k1_status("st.csv", &with(lines)), "covered", "{lines}");
     }
 }
