@@ -338,6 +338,27 @@ fn registry_facts_in_other_shapes_above_a_header_are_refused() {
             "{lines}: {err}"
         );
     }
+    // beside the header, in a column without a header
+    let (header, rows) = rest.split_once('\n').unwrap();
+    let err = refused(
+        "st.csv",
+        &format!("{kind}\n{header},,登録の更新期限,2025/03/31\n{rows}"),
+        "en",
+    );
+    assert!(
+        err.contains("row 2: '登録の更新期限 2025/03/31' beside the table's header"),
+        "{err}"
+    );
+    let (first, others) = rows.split_once('\n').unwrap();
+    let err = refused(
+        "st.csv",
+        &format!("{kind}\n{header}\n{first},,登録の更新期限: 2025/03/31\n{others}"),
+        "en",
+    );
+    assert!(
+        err.contains("row 3: '登録の更新期限: 2025/03/31' in a column without a header"),
+        "{err}"
+    );
     for lines in [
         "Registration No.,C99-0001-1",
         "Document No.,SOA-001",

@@ -152,6 +152,8 @@ pub const JA: &[(&str, &str)] = &[
     // --- the fields of a pasted ISMAP list entry
     ("'{}' {} is a fact of the ISMAP list entry, which is not read from a table: it is not passed over either", "{1}の '{0}' はISMAPクラウドサービスリストの掲載情報ですが、表からは読み取りません: 読み飛ばしもしません"),
     ("on a sheet without control ids", "管理策のIDがないシート"),
+    ("beside the table's header", "表の見出し行の横"),
+    ("in a column without a header", "見出しのない列"),
     ("give the service as a profile (YAML: renewal_deadline, audit_period, subsequent_events, improvement_plan, scope) with its statuses, or paste the whole list entry with its control list as a .txt file; or remove the facts from the file and check the registration on the ISMAP cloud service list yourself", "サービスをプロファイル(YAML: renewal_deadline、audit_period、subsequent_events、improvement_plan、scope)として実施状況とともに指定するか、掲載情報を管理策一覧ごと .txt ファイルに貼り付けて指定してください。または掲載情報をファイルから削除し、登録はISMAPクラウドサービスリストで自分で確認してください"),
     ("'{}' reads as a fact of the ISMAP list entry ('{}'), but its label is not one the entry uses: it is not read, and is not passed over either", "'{0}' はISMAPクラウドサービスリストの掲載項目('{1}')のようですが、掲載項目の見出しではありません: 読み取りも、読み飛ばしもしません"),
     ("write it under the label of the list entry it is (登録日, 登録の更新期限, 監査対象期間, 後発事象, 改善計画の有無), or remove the line if it is not the entry's", "該当する掲載項目の見出し(登録日、登録の更新期限、監査対象期間、後発事象、改善計画の有無)の下に書くか、掲載情報でなければその行を削除してください"),

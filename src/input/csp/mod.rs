@@ -358,15 +358,20 @@ fn read_table_by_kind(
 
 const FOR_FACTS_IN_A_TABLE: &str = "give the service as a profile (YAML: renewal_deadline, audit_period, subsequent_events, improvement_plan, scope) with its statuses, or paste the whole list entry with its control list as a .txt file; or remove the facts from the file and check the registration on the ISMAP cloud service list yourself";
 
-/// Refuses the first of the first `rows` rows of `sheet` (its rows above a status table's
-/// header, or every row of a sheet without ids) that states a fact of the ISMAP list entry
-/// a verdict depends on ([`page::registry_fact`]: a deadline, the audit period, an
+/// Refuses the first of `rows` (a sheet's row index and the cells to judge: a row above a
+/// status table's header, every row of a sheet without ids, a header cell with the date
+/// beside it, a cell of a column without a header) that states a fact of the ISMAP list
+/// entry a verdict depends on ([`page::registry_fact`]: a deadline, the audit period, an
 /// improvement plan, the scope): one such row is enough, wherever it stands. A table
 /// carries no registry facts, and none is passed over (which would report a lapsed
 /// registration "not checked").
-fn refuse_registry_facts(sheet: &Sheet, rows: usize, place: &str) -> Result<(), InputError> {
-    for (i, row) in sheet.rows.iter().enumerate().take(rows) {
-        if let Some(fact) = page::registry_fact(row) {
+fn refuse_registry_facts(
+    sheet: &Sheet,
+    rows: impl IntoIterator<Item = (usize, Vec<String>)>,
+    place: &str,
+) -> Result<(), InputError> {
+    for (i, cells) in rows {
+        if let Some(fact) = page::registry_fact(&cells) {
             return Err(InputError::at(
                 sheet.location().row(i + 1),
                 format!(
@@ -380,6 +385,45 @@ fn refuse_registry_facts(sheet: &Sheet, rows: usize, place: &str) -> Result<(), 
     Ok(())
 }
 
+/// The rows of `sheet` as [`refuse_registry_facts`] takes them, the first `n`.
+fn first_rows(sheet: &Sheet, n: usize) -> impl Iterator<Item = (usize, Vec<String>)> + '_ {
+    sheet.rows.iter().cloned().enumerate().take(n)
+}
+
+/// Refuses a registry fact written in a status table's own rows outside its columns: a
+/// header cell with a day beside it (`管理策番号 | 実施状況 | | 登録の更新期限 | 2025/03/31`),
+/// or a cell of a column without a header (`3.1.2,実施,,登録の更新期限: 2025/03/31`).
+fn refuse_registry_facts_in_table(sheet: &Sheet, layout: &Layout) -> Result<(), InputError> {
+    let Some(h) = layout.header else {
+        return Ok(());
+    };
+    let header = sheet.rows.get(h).cloned().unwrap_or_default();
+    let day = |t: &str| {
+        crate::date::dates_in(t)
+            .iter()
+            .any(|(w, _)| crate::date::Date::parse_written(w).is_some())
+    };
+    let beside = header
+        .windows(2)
+        .filter(|pair| day(&pair[1]))
+        .map(|pair| (h, pair.to_vec()));
+    refuse_registry_facts(sheet, beside, "beside the table's header")?;
+    let unheaded = |c: usize| header.get(c).is_none_or(|t| t.trim().is_empty());
+    let cells = sheet
+        .rows
+        .iter()
+        .enumerate()
+        .skip(h + 1)
+        .flat_map(|(i, row)| {
+            row.iter()
+                .enumerate()
+                .filter(|(c, t)| unheaded(*c) && !t.trim().is_empty())
+                .map(move |(_, t)| (i, vec![t.clone()]))
+                .collect::<Vec<_>>()
+        });
+    refuse_registry_facts(sheet, cells, "in a column without a header")
+}
+
 /// The registration kind the rows above a table's header state ([`page::kind_stated`]:
 /// `登録区分: ISMAP`, `区分 | ISMAP-LIU`, the list's title); ISMAP-LIU when any says so (the
 /// lesser assurance wins, as in a pasted entry). A row there stating another fact of the
@@ -390,7 +434,8 @@ fn kind_above_header(
     layout: &Layout,
 ) -> Result<Option<RegistrationKind>, InputError> {
     let above = layout.header.unwrap_or(0);
-    refuse_registry_facts(sheet, above, "above the table's header")?;
+    refuse_registry_facts(sheet, first_rows(sheet, above), "above the table's header")?;
+    refuse_registry_facts_in_table(sheet, layout)?;
     let mut kind = None;
     for (i, row) in sheet.rows.iter().enumerate().take(above) {
         match page::kind_stated(row) {
@@ -870,7 +915,11 @@ fn from_workbook_sheets(
                 // a sheet of the entry's facts (登録の更新期限, 監査対象期間…) beside the
                 // statuses: its lapse or its audit period must not be lost, by the rule
                 // for rows above a table's header
-                refuse_registry_facts(&sheet, sheet.rows.len(), "on a sheet without control ids")?;
+                refuse_registry_facts(
+                    &sheet,
+                    first_rows(&sheet, usize::MAX),
+                    "on a sheet without control ids",
+                )?;
                 ignored += ignored_tokens(&sheet);
                 skipped.push(SkippedSheet {
                     sheet: name.to_owned(),
