@@ -165,6 +165,28 @@ fn k1_status(name: &str, text: &str) -> String {
         .to_owned()
 }
 
+/// Runs `report` on a workbook of a sheet `first` holding `rows`, then a status table
+/// stating 9.2.1 implemented, and expects a refusal: its stderr.
+fn workbook_refused(first: &str, rows: &[&[&str]]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    common::add_text_sheet(&mut wb, first, rows);
+    common::add_text_sheet(
+        &mut wb,
+        "管理策一覧",
+        &[
+            &["登録区分", "ISMAP"],
+            &["管理策番号", "実施状況"],
+            &["9.2.1", "実施"],
+        ],
+    );
+    wb.save(&path).unwrap();
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&path);
+    input_error(c)
+}
+
 /// Runs `report` on `csp`, a file written in a temporary folder, and expects a refusal:
 /// its one error line.
 fn refused(name: &str, text: &str, lang: &str) -> String {
@@ -259,23 +281,7 @@ fn a_draft_or_later_dated_pasted_list_is_refused() {
 /// took two labels before — and a label in any cell of the row counts.
 #[test]
 fn one_registry_fact_outside_the_table_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("two.xlsx");
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    common::add_text_sheet(&mut wb, "登録情報", &[&["登録の更新期限", "2025/3/31"]]);
-    common::add_text_sheet(
-        &mut wb,
-        "統制目標",
-        &[
-            &["登録区分", "ISMAP"],
-            &["管理策番号", "実施状況"],
-            &["9.2.1", "実施"],
-        ],
-    );
-    wb.save(&path).unwrap();
-    let mut c = on_checks("en", "report", data("k.csv"));
-    c.args(["--format", "json", "--csp"]).arg(&path);
-    let err = input_error(c);
+    let err = workbook_refused("登録情報", &[&["登録の更新期限", "2025/3/31"]]);
     assert!(
         err.contains("sheet '登録情報': row 1: '登録の更新期限 2025/3/31' on a sheet without control ids is a fact of the ISMAP list entry"),
         "{err}"
@@ -366,4 +372,22 @@ fn registry_facts_in_other_shapes_above_a_header_are_refused() {
     ] {
         assert_eq!(k1_status("st.csv", &with(lines)), "covered", "{lines}");
     }
+}
+
+/// Review 10 C-csp-instr-1: a workbook whose sheet of instructions reads as a list is
+/// refused with a hint naming --csp-sheet and the sheets.
+#[test]
+fn a_refused_sheet_beside_others_names_csp_sheet() {
+    let err = workbook_refused(
+        "記入方法",
+        &[
+            &["記入方法"],
+            &["実施状況の列には 実施 / 未実施 / 非該当 のいずれかを記入してください。"],
+            &["9.2.4 などの統制目標ごとに1行です。"],
+        ],
+    );
+    assert!(
+        err.contains("if sheet '記入方法' is not the CSP's list (instructions, a cover), read the sheet that holds it with --csp-sheet NAME (sheets: 記入方法, 管理策一覧)"),
+        "{err}"
+    );
 }

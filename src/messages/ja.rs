@@ -152,6 +152,8 @@ pub const JA: &[(&str, &str)] = &[
     // --- the fields of a pasted ISMAP list entry
     ("'{}' {} is a fact of the ISMAP list entry, which is not read from a table: it is not passed over either", "{1}の '{0}' はISMAPクラウドサービスリストの掲載情報ですが、表からは読み取りません: 読み飛ばしもしません"),
     ("on a sheet without control ids", "管理策のIDがないシート"),
+    ("{}; if sheet '{}' is not the CSP's list (instructions, a cover), read the sheet that holds it with --csp-sheet NAME (sheets: {})", "{0}。シート '{1}' がCSPの一覧でない(記入方法、表紙など)なら、一覧のシートを --csp-sheet NAME で指定してください(シート: {2})"),
+    ("if sheet '{}' is not the CSP's list (instructions, a cover), read the sheet that holds it with --csp-sheet NAME (sheets: {})", "シート '{0}' がCSPの一覧でない(記入方法、表紙など)なら、一覧のシートを --csp-sheet NAME で指定してください(シート: {1})"),
     ("beside the table's header", "表の見出し行の横"),
     ("in a column without a header", "見出しのない列"),
     ("give the service as a profile (YAML: renewal_deadline, audit_period, subsequent_events, improvement_plan, scope) with its statuses, or paste the whole list entry with its control list as a .txt file; or remove the facts from the file and check the registration on the ISMAP cloud service list yourself", "サービスをプロファイル(YAML: renewal_deadline、audit_period、subsequent_events、improvement_plan、scope)として実施状況とともに指定するか、掲載情報を管理策一覧ごと .txt ファイルに貼り付けて指定してください。または掲載情報をファイルから削除し、登録はISMAPクラウドサービスリストで自分で確認してください"),

@@ -244,6 +244,14 @@ fn read_table_by_kind(
         check_marks(sheet, &layout, marks)?;
         check_unvalued(sheet, &layout, marks)?;
     }
+    // a registry fact outside the table's columns first: refused as what it is (`Valid
+    // until 2025-03-31` is no note on the rows)
+    refuse_registry_facts(
+        sheet,
+        first_rows(sheet, layout.header.unwrap_or(0)),
+        "above the table's header",
+    )?;
+    refuse_registry_facts_in_table(sheet, &layout)?;
     let part = match &layout.kind {
         TableKind::PublishedList {
             reason,
@@ -426,16 +434,13 @@ fn refuse_registry_facts_in_table(sheet: &Sheet, layout: &Layout) -> Result<(), 
 
 /// The registration kind the rows above a table's header state ([`page::kind_stated`]:
 /// `登録区分: ISMAP`, `区分 | ISMAP-LIU`, the list's title); ISMAP-LIU when any says so (the
-/// lesser assurance wins, as in a pasted entry). A row there stating another fact of the
-/// list entry a verdict depends on ([`page::registry_fact`]: a deadline, the audit period)
-/// is refused: a table carries no registry facts, and none is passed over.
+/// lesser assurance wins, as in a pasted entry). (A row there stating another fact of the
+/// list entry a verdict depends on was refused before: [`refuse_registry_facts`].)
 fn kind_above_header(
     sheet: &Sheet,
     layout: &Layout,
 ) -> Result<Option<RegistrationKind>, InputError> {
     let above = layout.header.unwrap_or(0);
-    refuse_registry_facts(sheet, first_rows(sheet, above), "above the table's header")?;
-    refuse_registry_facts_in_table(sheet, layout)?;
     let mut kind = None;
     for (i, row) in sheet.rows.iter().enumerate().take(above) {
         match page::kind_stated(row) {
@@ -897,6 +902,8 @@ fn from_workbook_sheets(
     let mut liu_said = None;
     let mut read_names = Vec::new();
     let mut ignored = 0;
+    let sheets = visible.join(", ");
+    let several = visible.len() > 1;
     for name in visible {
         if vocab::sheet_meaning(name) == SheetMeaning::History {
             skipped.push(SkippedSheet {
@@ -909,7 +916,18 @@ fn from_workbook_sheets(
         let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
         let marks = sheet_marks(path, &sheet)?;
         liu_said = liu_said.or_else(|| liu_in_sheet(&sheet, marks.as_ref()));
-        match read_table(&sheet, opts, catalog, marks.as_ref())? {
+        // a sheet of instructions or a cover beside the list may read as a list: the hint
+        // names --csp-sheet
+        let read = read_table(&sheet, opts, catalog, marks.as_ref()).map_err(|mut e| {
+            if several {
+                e.hint = Some(match e.hint.take() {
+                    Some(hint) => format!("{hint}; if sheet '{name}' is not the CSP's list (instructions, a cover), read the sheet that holds it with --csp-sheet NAME (sheets: {sheets})"),
+                    None => format!("if sheet '{name}' is not the CSP's list (instructions, a cover), read the sheet that holds it with --csp-sheet NAME (sheets: {sheets})"),
+                });
+            }
+            e
+        })?;
+        match read {
             Some(part) => parts.push(part),
             None => {
                 // a sheet of the entry's facts (登録の更新期限, 監査対象期間…) beside the

@@ -1057,6 +1057,10 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
     if ismap_dated {
         return Some("ISMAP");
     }
+    // the CSP's own internal audit (`内部監査実施日: 2025/02/01`) is no registry fact
+    if head.contains("内部監査") || head.contains("internalaudit") {
+        return None;
+    }
     let word = WORDS.iter().find(|w| head.contains(*w))?;
     let rest = folded.find(value_at).map_or("", |i| &folded[i..]);
     // `No.` is "number" (`Registration No. C99-0001-1`), not an answer
