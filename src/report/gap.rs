@@ -448,7 +448,7 @@ fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> an
     let basis = [
         as_of_text(report),
         report.csp.name.clone(),
-        registration_text(&report.csp, lang),
+        registration_cell(&report.csp.registry, lang),
     ];
     csv::write_rows(
         &headers,
@@ -1211,21 +1211,22 @@ pub fn as_of_text(report: &GapReport) -> String {
     }
 }
 
-/// The CSP's registration as one cell: its state on the as-of date (the words of the
-/// summary), with the kind and renewal deadline when stated (`有効 (ISMAP, 更新期限
-/// 2027-03-31)`, `未確認 (更新期限が与えられていない)`).
-pub fn registration_text(csp: &CspInfo, lang: Lang) -> String {
+/// The CSP's registration as one cell (the CSV's; [`registration_text`] is the summary's
+/// form): its state on the as-of date (the words of the summary), with the kind and
+/// renewal deadline when stated (`有効 (ISMAP, 更新期限 2027-03-31)`, `未確認
+/// (更新期限が与えられていない)`).
+pub fn registration_cell(r: &Registry, lang: Lang) -> String {
     let mut facts: Vec<String> = Vec::new();
-    if let Some(k) = csp.registration_kind {
+    if let Some(k) = r.registration_kind {
         facts.push(k.label().to_owned());
     }
-    facts.push(match csp.renewal_deadline {
+    facts.push(match r.renewal_deadline {
         Some(d) => format!("{} {d}", lang.pick("更新期限", "renewal deadline")),
         None => lang
             .pick("更新期限が与えられていない", "no renewal deadline given")
             .to_owned(),
     });
-    format!("{} ({})", csp.registration.label(lang), facts.join(", "))
+    format!("{} ({})", r.registration.label(lang), facts.join(", "))
 }
 
 /// Headers of the columns that end every row of the report CSV: what each verdict was
