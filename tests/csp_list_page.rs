@@ -676,7 +676,7 @@ fn entry_facts_above_a_table_or_on_a_sheet_are_refused() {
         ("st-facts.csv", "row 2: '改善計画: 有' above the table's header"),
         (
             "two-sheets.xlsx",
-            "sheet '登録情報': the sheet gives facts of the ISMAP list entry (登録番号, 登録日, 登録の更新期限, 監査対象期間)",
+            "sheet '登録情報': row 4: '登録日 2022-03-01' on a sheet without control ids is a fact of the ISMAP list entry",
         ),
     ] {
         let e = input_error(report_cmd(

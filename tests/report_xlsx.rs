@@ -208,7 +208,11 @@ fn japanese_workbook_cell_by_cell() {
         "{warnings:?}"
     );
     assert!(
-        warnings[1].starts_with(
+        warnings[1].starts_with("監査対象期間を確認していません"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[2].starts_with(
             "CSPの一覧は不完全の可能性があります: 必須の統制目標147件のうち5件のみ記載"
         ),
         "{warnings:?}"

@@ -58,7 +58,7 @@ pub enum Tier {
     /// rests on, its list).
     Valid,
     /// Valid on the date, with at least one warning: an audit period that ended long
-    /// before, a one-day (design only) audit, an ISMAP-LIU registration, subsequent
+    /// before, a one-day (design only) audit or none given, an ISMAP-LIU registration, subsequent
     /// events, an improvement plan, an underlying service lapsed or not checked, a list
     /// that looks incomplete, ids not in the catalog.
     ValidWithWarnings,
@@ -397,7 +397,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 17,
+        schema_version: 18,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -879,7 +879,11 @@ pub enum Registration {
 
 impl Registration {
     pub fn of(att: &Attestation, as_of: Date) -> Registration {
-        let service = Service::of(att);
+        Registration::of_service(&Service::of(att), as_of)
+    }
+
+    /// The registration of one service of a chain (this one or one it runs on).
+    pub fn of_service(service: &Service, as_of: Date) -> Registration {
         let v = service.validity(as_of);
         if v.lapsed {
             Registration::Lapsed
@@ -1055,6 +1059,14 @@ pub fn csp_warnings(
                     format!("The audit period {en_whose}is one day ({period}): only the design was assessed, not operating effectiveness"),
                 );
             }
+        } else if v.in_effect() {
+            // as a missing renewal deadline: what the period would show (an audit not
+            // ended, over 16 months old, or of one day) is not known, and never passes
+            push(
+                "audit-period-not-given",
+                format!("{ja_whose}監査対象期間を確認していません({name} の監査対象期間が与えられていない): 監査が終了しているか、終了から{AUDIT_PERIOD_MAX_AGE_MONTHS}か月以内か、運用状況まで評価されたか(1日の整備状況のみでないか)は不明です。ISMAPクラウドサービスリストで監査対象期間を確認してください"),
+                format!("Audit period {en_whose}not checked ({name} gives no audit period): whether its audit has ended, ended less than {AUDIT_PERIOD_MAX_AGE_MONTHS} months before {as_of}, and assessed operating effectiveness (not one day's design only) is not known; check its audit period on the ISMAP cloud service list"),
+            );
         }
     }
     if att.registration_kind == Some(crate::model::RegistrationKind::IsmapLiu) {

@@ -13,6 +13,7 @@ use crate::analysis::csp::{
     CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
 use crate::analysis::procedures::{InputForm, Kind, Procedure, Topic};
+use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::review::{ItemReview, ReviewSummary};
 use crate::analysis::status::Status;
 use crate::catalog::resolve::{typed_nist, Context, Target};
@@ -22,8 +23,8 @@ use crate::catalog::{
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{
-    Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, Period, ReadAs, RefOrigin,
-    RefsColumn, RegistrationKind, Risk,
+    Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, ReadAs, RefOrigin,
+    RefsColumn, Risk,
 };
 
 /// Machine-readable reasons behind a status, in a fixed order.
@@ -875,14 +876,9 @@ pub struct CspInfo {
     /// The cloud service provider, as the list or profile names it.
     pub provider: Option<String>,
     pub source: String,
-    pub registration_number: Option<String>,
-    /// `ismap` or `ismap-liu`, when the profile says.
-    pub registration_kind: Option<RegistrationKind>,
-    pub registered: Option<Date>,
-    pub renewal_deadline: Option<Date>,
-    /// Valid, lapsed, or not checked (no renewal deadline given), on the report's date.
-    pub registration: Registration,
-    pub audit_period: Option<Period>,
+    /// Its registration (number, kind, dates, state on the report's date, audit period).
+    #[serde(flatten)]
+    pub registry: Registry,
     pub scope: Vec<String>,
     pub governing_law: Option<String>,
     pub jurisdiction: Option<String>,
@@ -891,8 +887,9 @@ pub struct CspInfo {
     /// 資本関係・役員等の情報 and 第三者による検証, as published.
     pub capital_relationships: Option<String>,
     pub third_party_testing: Option<String>,
-    /// The service this one runs on (profile `inherits:`), if any.
-    pub inherits: Option<String>,
+    /// The service this one runs on (profile `inherits:`), if any, with its registration
+    /// and the service it runs on in turn.
+    pub inherits: Option<UnderlyingInfo>,
     pub implemented: usize,
     /// Of `implemented`, how many only through the underlying service.
     pub inherited: usize,
@@ -957,6 +954,13 @@ pub struct Warning {
     pub message: String,
 }
 
+/// A service of an inheritance chain and its registration's state on the date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServiceRegistration {
+    pub service: String,
+    pub registration: Registration,
+}
+
 /// Every catalog item and whether the CSP implements it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ObjectiveRow {
@@ -968,6 +972,11 @@ pub struct ObjectiveRow {
     pub reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inherited_from: Option<String>,
+    /// An inherited state resting on a service whose registration is not in effect on the
+    /// date (the nearest one under the CSP): that service and its state (`lapsed`,
+    /// `not-yet-valid`). Nothing is covered on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inherited_not_in_effect: Option<ServiceRegistration>,
     /// The state is what the list states of something else, as `readiness` reads it: for a
     /// governance or management item, its objective (`4.4.7`); for an objective the list
     /// does not name, its items, all stated implemented (`4.4.7.1, 4.4.7.2, …`).
@@ -1540,7 +1549,7 @@ impl Serialize for ItemResults {
     }
 }
 
-fn file_name(p: &Path) -> String {
+pub(crate) fn file_name(p: &Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| p.display().to_string())
@@ -2821,6 +2830,15 @@ pub fn analyse_resolved(
                 state,
                 reason: reason.map(str::to_owned),
                 inherited_from: csp.inherited_from(&e.id).map(str::to_owned),
+                inherited_not_in_effect: csp
+                    .rests_on(&e.id)
+                    .skip(1)
+                    .filter_map(|i| csp.services.get(i))
+                    .map(|service| ServiceRegistration {
+                        service: service.name.clone(),
+                        registration: Registration::of_service(service, as_of),
+                    })
+                    .find(|s| s.registration.is_void()),
                 stated_as: csp.stated_as(catalog, e),
             }
         })
@@ -2834,7 +2852,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 24,
+        schema_version: 25,
         lang,
         as_of,
         warnings,
@@ -2850,12 +2868,7 @@ pub fn analyse_resolved(
             name: att.display_name(),
             provider: att.provider.clone(),
             source: file_name(&att.source),
-            registration_number: att.registration_number.clone(),
-            registration_kind: att.registration_kind,
-            registered: att.registered,
-            renewal_deadline: att.renewal_deadline,
-            registration: Registration::of(att, as_of),
-            audit_period: att.audit_period,
+            registry: Registry::of(att, as_of),
             scope: att.scope.clone(),
             governing_law: att.governing_law.clone(),
             jurisdiction: att.jurisdiction.clone(),
@@ -2863,10 +2876,7 @@ pub fn analyse_resolved(
             improvement_plan: att.improvement_plan.clone(),
             capital_relationships: att.capital_relationships.clone(),
             third_party_testing: att.third_party_testing.clone(),
-            inherits: att
-                .underlying
-                .as_ref()
-                .map(|u| u.attestation.display_name()),
+            inherits: UnderlyingInfo::of(att, as_of),
             implemented: csp.implemented_count(),
             inherited: csp.inherited_implemented_count(),
             not_applicable: csp.not_applicable_count(),
@@ -2885,7 +2895,7 @@ pub fn analyse_resolved(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Declared, ListedControl, Underlying};
+    use crate::model::{Declared, ListedControl, Period, RegistrationKind, Underlying};
 
     fn item(row: usize, refs: &[&str], assurance: Assurance) -> CheckItem {
         CheckItem {
@@ -3360,7 +3370,7 @@ mod tests {
         let lapsed = report_of(&att, &refs, "2026-04-01");
         assert_eq!(status_of(&lapsed, "C-2"), Status::AssuranceGap);
         assert_eq!(status_of(&lapsed, "C-3"), Status::Partial);
-        assert_eq!(lapsed.csp.registration, Registration::Lapsed);
+        assert_eq!(lapsed.csp.registry.registration, Registration::Lapsed);
         let c2 = lapsed.items.iter().find(|i| i.id == "C-2").unwrap();
         assert!(c2.reasons.contains(&Reason::RegistrationLapsed));
         assert!(c2.reasons.contains(&Reason::AuditPeriodOld));
@@ -3487,7 +3497,7 @@ mod tests {
         att.renewal_deadline = Some(date("2028-03-31"));
         let refs: [&[&str]; 3] = [&["9.2.1"], &["9.2.1", "9.2.3"], &["9.2.3"]];
         let early = report_of(&att, &refs, "2026-04-01");
-        assert_eq!(early.csp.registration, Registration::NotYetValid);
+        assert_eq!(early.csp.registry.registration, Registration::NotYetValid);
         assert_eq!(status_of(&early, "C-2"), Status::AssuranceGap);
         assert_eq!(status_of(&early, "C-3"), Status::Partial);
         assert_eq!(status_of(&early, "C-4"), Status::NotCovered);
@@ -3507,7 +3517,7 @@ mod tests {
             .iter()
             .any(|w| w.code == "registration-not-checked"));
         let on_the_day = report_of(&att, &refs, "2027-01-01");
-        assert_eq!(on_the_day.csp.registration, Registration::Valid);
+        assert_eq!(on_the_day.csp.registry.registration, Registration::Valid);
         assert_eq!(status_of(&on_the_day, "C-2"), Status::Covered);
 
         // registered long ago, but the statement held was audited over a period ending
@@ -3518,7 +3528,7 @@ mod tests {
             to: date("2026-06-30"),
         });
         let during = report_of(&att, &refs, "2026-04-01");
-        assert_eq!(during.csp.registration, Registration::NotYetValid);
+        assert_eq!(during.csp.registry.registration, Registration::NotYetValid);
         let c2 = during.items.iter().find(|i| i.id == "C-2").unwrap();
         assert_eq!(c2.status, Status::AssuranceGap);
         assert_eq!(c2.reasons, [Reason::AuditPeriodNotEnded]);
@@ -3541,7 +3551,7 @@ mod tests {
             scope: vec!["11".into()],
         }));
         let r = report_of(&saas, &[&["9.2.1"], &["11.1.1"]], "2026-04-01");
-        assert_eq!(r.csp.registration, Registration::Valid);
+        assert_eq!(r.csp.registry.registration, Registration::Valid);
         assert_eq!(status_of(&r, "C-2"), Status::Covered);
         let c3 = r.items.iter().find(|i| i.id == "C-3").unwrap();
         assert_eq!(c3.status, Status::AssuranceGap);

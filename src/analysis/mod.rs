@@ -5,6 +5,7 @@ pub mod diff;
 pub mod gap;
 pub mod procedures;
 pub mod readiness;
+pub mod registration;
 pub mod review;
 pub mod status;
 pub mod suggest;

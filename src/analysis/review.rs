@@ -499,7 +499,7 @@ fn csp_line(name: &str, registration: Option<&str>) -> String {
 /// known by its file name), the catalog, the check list; or that it does not say.
 fn context_changes(report: &GapReport, context: Option<&PreviousContext>) -> Vec<ContextChange> {
     let csp = &report.csp;
-    let current_csp = csp_line(&csp.name, csp.registration_number.as_deref());
+    let current_csp = csp_line(&csp.name, csp.registry.registration_number.as_deref());
     let unknown = |current: String| ContextChange {
         what: ContextKind::Unknown,
         previous: None,
@@ -510,7 +510,7 @@ fn context_changes(report: &GapReport, context: Option<&PreviousContext>) -> Vec
         return vec![unknown(current_csp)];
     };
     let mut out = Vec::new();
-    let same_csp = match (&p.registration_number, &csp.registration_number) {
+    let same_csp = match (&p.registration_number, &csp.registry.registration_number) {
         (Some(before), Some(now)) => Some(same_name(before, now)),
         _ => p.csp.as_deref().map(|before| same_name(before, &csp.name)),
     };
@@ -521,7 +521,7 @@ fn context_changes(report: &GapReport, context: Option<&PreviousContext>) -> Vec
             previous: Some(csp_line(before, p.registration_number.as_deref())),
             current: current_csp,
             unnamed: (p.csp == p.csp_list && p.registration_number.is_none())
-                || (csp.name == csp.source && csp.registration_number.is_none()),
+                || (csp.name == csp.source && csp.registry.registration_number.is_none()),
         }),
         (Some(false), None) => out.push(ContextChange {
             what: ContextKind::Csp,

@@ -8,9 +8,11 @@ use crate::analysis::gap::{
     UnresolvedRef,
 };
 use crate::analysis::procedures::Procedure;
+use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::Status;
 use crate::catalog::edition::DecidedBy;
 use crate::catalog::EditionDecision;
+use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{ReadAs, ReadKind, ReadPart};
 use crate::report::grid::{Grid, Tone};
@@ -446,7 +448,7 @@ fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> an
     let basis = [
         as_of_text(report),
         report.csp.name.clone(),
-        registration_text(&report.csp, lang),
+        registration_cell(&report.csp.registry, lang),
     ];
     csv::write_rows(
         &headers,
@@ -999,35 +1001,30 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
     let s = &report.summary;
     let csp = &report.csp;
     let mut out = Vec::new();
-    let mut csp_line = format!("{} {}", l("CSP:", "CSP:"), csp.name);
-    if let Some(k) = csp.registration_kind {
-        csp_line.push_str(&format!(" [{}]", k.label()));
-    }
-    if let Some(n) = &csp.registration_number {
-        csp_line.push_str(&format!(" [{} {n}]", l("登録番号", "registration")));
-    }
-    if let Some(r) = csp.registered.filter(|r| *r > report.as_of) {
-        csp_line.push_str(&format!(" [{} {r}]", l("登録日", "registered")));
-    }
-    if let Some(d) = csp.renewal_deadline {
-        csp_line.push_str(&format!(
-            " [{} {d}: {}]",
-            l("更新期限", "renewal deadline"),
-            csp.registration.label(lang)
-        ));
-    }
-    if let Some(p) = csp.audit_period {
-        csp_line.push_str(&format!(" [{} {p}]", l("監査対象期間", "audit period")));
-    }
+    let mut csp_line = format!(
+        "{} {}{}",
+        l("CSP:", "CSP:"),
+        csp.name,
+        registration_text(&csp.registry, report.as_of, lang)
+    );
     if let Some(under) = &csp.inherits {
         csp_line.push_str(&format!(
-            " [{} {under}: {} {}]",
+            " [{} {}: {} {}]",
             l("基盤", "runs on"),
+            under.name,
             l("継承", "inherited"),
             csp.inherited
         ));
     }
     out.push(csp_line);
+    for under in csp.inherits.iter().flat_map(UnderlyingInfo::chain) {
+        out.push(format!(
+            "{}: {}{}",
+            underlying_label(lang),
+            under.name,
+            registration_text(&under.registry, report.as_of, lang)
+        ));
+    }
     for line in published_facts(csp, lang) {
         out.push(line);
     }
@@ -1104,6 +1101,45 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
     out
 }
 
+/// A service's registration as the summary shows it, the same for the service and for
+/// every service it runs on: ` [ISMAP] [registration C99-0001-1] [renewal deadline
+/// 2027-03-31: valid] [audit period …]`, the registration date when after `as_of`, and the
+/// state on `as_of` named with the deadline, or without one (`[no renewal deadline: not
+/// checked]`).
+pub fn registration_text(r: &Registry, as_of: Date, lang: Lang) -> String {
+    let l = |ja, en| lang.pick(ja, en);
+    let mut out = String::new();
+    if let Some(k) = r.registration_kind {
+        out.push_str(&format!(" [{}]", k.label()));
+    }
+    if let Some(n) = &r.registration_number {
+        out.push_str(&format!(" [{} {n}]", l("登録番号", "registration")));
+    }
+    if let Some(d) = r.registered.filter(|d| *d > as_of) {
+        out.push_str(&format!(" [{} {d}]", l("登録日", "registered")));
+    }
+    let state = r.registration.label(lang);
+    match r.renewal_deadline {
+        Some(d) => out.push_str(&format!(
+            " [{} {d}: {state}]",
+            l("更新期限", "renewal deadline")
+        )),
+        None => out.push_str(&format!(
+            " [{}: {state}]",
+            l("更新期限なし", "no renewal deadline")
+        )),
+    }
+    if let Some(p) = r.audit_period {
+        out.push_str(&format!(" [{} {p}]", l("監査対象期間", "audit period")));
+    }
+    out
+}
+
+/// The label of a service the CSP runs on, in the summary (`基盤サービス`).
+pub fn underlying_label(lang: Lang) -> &'static str {
+    lang.pick("基盤サービス", "Underlying service")
+}
+
 /// What "covered" means, and does not mean: one line under the counts.
 pub fn covered_means(lang: Lang) -> &'static str {
     lang.pick(
@@ -1175,21 +1211,22 @@ pub fn as_of_text(report: &GapReport) -> String {
     }
 }
 
-/// The CSP's registration as one cell: its state on the as-of date (the words of the
-/// summary), with the kind and renewal deadline when stated (`有効 (ISMAP, 更新期限
-/// 2027-03-31)`, `未確認 (更新期限が与えられていない)`).
-pub fn registration_text(csp: &CspInfo, lang: Lang) -> String {
+/// The CSP's registration as one cell (the CSV's; [`registration_text`] is the summary's
+/// form): its state on the as-of date (the words of the summary), with the kind and
+/// renewal deadline when stated (`有効 (ISMAP, 更新期限 2027-03-31)`, `未確認
+/// (更新期限が与えられていない)`).
+pub fn registration_cell(r: &Registry, lang: Lang) -> String {
     let mut facts: Vec<String> = Vec::new();
-    if let Some(k) = csp.registration_kind {
+    if let Some(k) = r.registration_kind {
         facts.push(k.label().to_owned());
     }
-    facts.push(match csp.renewal_deadline {
+    facts.push(match r.renewal_deadline {
         Some(d) => format!("{} {d}", lang.pick("更新期限", "renewal deadline")),
         None => lang
             .pick("更新期限が与えられていない", "no renewal deadline given")
             .to_owned(),
     });
-    format!("{} ({})", csp.registration.label(lang), facts.join(", "))
+    format!("{} ({})", r.registration.label(lang), facts.join(", "))
 }
 
 /// Headers of the columns that end every row of the report CSV: what each verdict was

@@ -25,6 +25,7 @@ use crate::model::{
     SkippedSheet,
 };
 use crate::text::fold_width;
+use ids::find_ids;
 
 use classify::{Layout, TableKind};
 use published::{Line, Listed, Source};
@@ -93,7 +94,7 @@ pub fn load_text(
             None => return Err(no_ids(path, ignored_tokens(&sheet))),
         }
     } else {
-        from_text(path, text, catalog)?
+        from_text(path, text, catalog, opts.as_of())?
     };
     // every line, whatever it was read as: a note above or below a table, a row inside
     // it, a line of a pasted entry (its name, provider, scope, 後発事象)
@@ -154,7 +155,12 @@ struct Part {
 /// Pasted text: a published list, maybe with the fields of its list entry around it
 /// (`登録番号`, `登録の更新期限`, `監査対象期間`…), which are read first, as registry facts, and
 /// taken out of the list.
-fn from_text(path: &Path, text: &str, catalog: &Catalog) -> Result<Attestation, InputError> {
+fn from_text(
+    path: &Path,
+    text: &str,
+    catalog: &Catalog,
+    as_of: crate::date::Date,
+) -> Result<Attestation, InputError> {
     let lines = published::lines_of(text);
     let page = page::read(&lines, path, catalog)?;
     let lines: Vec<Line> = lines.into_iter().filter(|l| !page.took(l.number)).collect();
@@ -162,6 +168,22 @@ fn from_text(path: &Path, text: &str, catalog: &Catalog) -> Result<Attestation, 
         loc: Location::file(path),
         rows: false,
     };
+    // a draft, or a list dated after the as-of date, is not the statement in effect then:
+    // as a note above or below a status table
+    for line in lines.iter().filter(|l| find_ids(&l.text()).0.is_empty()) {
+        let text = line.text();
+        if let Some(q) = remarks::document_mark(&text, as_of) {
+            return Err(InputError::at(
+                source.at(line.number, None),
+                format!(
+                    "the line '{}' {}: the list's statements are not read as implemented",
+                    published::quote(&text),
+                    q.what()
+                ),
+            )
+            .hint(q.hint()));
+        }
+    }
     let listed = published::read(&lines, &source, catalog, Declared::Implemented, &|_| {
         String::new()
     })?;
@@ -222,6 +244,14 @@ fn read_table_by_kind(
         check_marks(sheet, &layout, marks)?;
         check_unvalued(sheet, &layout, marks)?;
     }
+    // a registry fact outside the table's columns first: refused as what it is (`Valid
+    // until 2025-03-31` is no note on the rows)
+    refuse_registry_facts(
+        sheet,
+        first_rows(sheet, layout.header.unwrap_or(0)),
+        "above the table's header",
+    )?;
+    refuse_registry_facts_in_table(sheet, &layout)?;
     let part = match &layout.kind {
         TableKind::PublishedList {
             reason,
@@ -336,32 +366,83 @@ fn read_table_by_kind(
 
 const FOR_FACTS_IN_A_TABLE: &str = "give the service as a profile (YAML: renewal_deadline, audit_period, subsequent_events, improvement_plan, scope) with its statuses, or paste the whole list entry with its control list as a .txt file; or remove the facts from the file and check the registration on the ISMAP cloud service list yourself";
 
-/// The registration kind the rows above a table's header state ([`page::kind_stated`]:
-/// `登録区分: ISMAP`, `区分 | ISMAP-LIU`, the list's title); ISMAP-LIU when any says so (the
-/// lesser assurance wins, as in a pasted entry). A row there stating another fact of the
-/// list entry a verdict depends on ([`page::registry_fact`]: a deadline, the audit period)
-/// is refused: a table carries no registry facts, and none is passed over.
-fn kind_above_header(
+/// Refuses the first of `rows` (a sheet's row index and the cells to judge: a row above a
+/// status table's header, every row of a sheet without ids, a header cell with the date
+/// beside it, a cell of a column without a header) that states a fact of the ISMAP list
+/// entry a verdict depends on ([`page::registry_fact`]: a deadline, the audit period, an
+/// improvement plan, the scope): one such row is enough, wherever it stands. A table
+/// carries no registry facts, and none is passed over (which would report a lapsed
+/// registration "not checked").
+fn refuse_registry_facts(
     sheet: &Sheet,
-    layout: &Layout,
-) -> Result<Option<RegistrationKind>, InputError> {
-    let mut kind = None;
-    for (i, row) in sheet
-        .rows
-        .iter()
-        .enumerate()
-        .take(layout.header.unwrap_or(0))
-    {
-        if let Some(fact) = page::registry_fact(row) {
+    rows: impl IntoIterator<Item = (usize, Vec<String>)>,
+    place: &str,
+) -> Result<(), InputError> {
+    for (i, cells) in rows {
+        if let Some(fact) = page::registry_fact(&cells) {
             return Err(InputError::at(
                 sheet.location().row(i + 1),
                 format!(
-                    "'{}' above the table's header is a fact of the ISMAP list entry, which is not read from a table: it is not passed over either",
+                    "'{}' {place} is a fact of the ISMAP list entry, which is not read from a table: it is not passed over either",
                     published::quote(&fact)
                 ),
             )
             .hint(FOR_FACTS_IN_A_TABLE));
         }
+    }
+    Ok(())
+}
+
+/// The rows of `sheet` as [`refuse_registry_facts`] takes them, the first `n`.
+fn first_rows(sheet: &Sheet, n: usize) -> impl Iterator<Item = (usize, Vec<String>)> + '_ {
+    sheet.rows.iter().cloned().enumerate().take(n)
+}
+
+/// Refuses a registry fact written in a status table's own rows outside its columns: a
+/// header cell with a day beside it (`管理策番号 | 実施状況 | | 登録の更新期限 | 2025/03/31`),
+/// or a cell of a column without a header (`3.1.2,実施,,登録の更新期限: 2025/03/31`).
+fn refuse_registry_facts_in_table(sheet: &Sheet, layout: &Layout) -> Result<(), InputError> {
+    let Some(h) = layout.header else {
+        return Ok(());
+    };
+    let header = sheet.rows.get(h).cloned().unwrap_or_default();
+    let day = |t: &str| {
+        crate::date::dates_in(t)
+            .iter()
+            .any(|(w, _)| crate::date::Date::parse_written(w).is_some())
+    };
+    let beside = header
+        .windows(2)
+        .filter(|pair| day(&pair[1]))
+        .map(|pair| (h, pair.to_vec()));
+    refuse_registry_facts(sheet, beside, "beside the table's header")?;
+    let unheaded = |c: usize| header.get(c).is_none_or(|t| t.trim().is_empty());
+    let cells = sheet
+        .rows
+        .iter()
+        .enumerate()
+        .skip(h + 1)
+        .flat_map(|(i, row)| {
+            row.iter()
+                .enumerate()
+                .filter(|(c, t)| unheaded(*c) && !t.trim().is_empty())
+                .map(move |(_, t)| (i, vec![t.clone()]))
+                .collect::<Vec<_>>()
+        });
+    refuse_registry_facts(sheet, cells, "in a column without a header")
+}
+
+/// The registration kind the rows above a table's header state ([`page::kind_stated`]:
+/// `登録区分: ISMAP`, `区分 | ISMAP-LIU`, the list's title); ISMAP-LIU when any says so (the
+/// lesser assurance wins, as in a pasted entry). (A row there stating another fact of the
+/// list entry a verdict depends on was refused before: [`refuse_registry_facts`].)
+fn kind_above_header(
+    sheet: &Sheet,
+    layout: &Layout,
+) -> Result<Option<RegistrationKind>, InputError> {
+    let above = layout.header.unwrap_or(0);
+    let mut kind = None;
+    for (i, row) in sheet.rows.iter().enumerate().take(above) {
         match page::kind_stated(row) {
             Ok(None) => {}
             Ok(Some(k)) => {
@@ -822,6 +903,8 @@ fn from_workbook_sheets(
     let mut liu_said = None;
     let mut read_names = Vec::new();
     let mut ignored = 0;
+    let sheets = visible.join(", ");
+    let several = visible.len() > 1;
     for name in visible {
         if vocab::sheet_meaning(name) == SheetMeaning::History {
             skipped.push(SkippedSheet {
@@ -834,23 +917,28 @@ fn from_workbook_sheets(
         let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
         let marks = sheet_marks(path, &sheet)?;
         liu_said = liu_said.or_else(|| liu_in_sheet(&sheet, marks.as_ref()));
-        match read_table(&sheet, opts, catalog, marks.as_ref())? {
+        // a sheet of instructions or a cover beside the list may read as a list: the hint
+        // names --csp-sheet
+        let read = read_table(&sheet, opts, catalog, marks.as_ref()).map_err(|mut e| {
+            if several {
+                e.hint = Some(match e.hint.take() {
+                    Some(hint) => format!("{hint}; if sheet '{name}' is not the CSP's list (instructions, a cover), read the sheet that holds it with --csp-sheet NAME (sheets: {sheets})"),
+                    None => format!("if sheet '{name}' is not the CSP's list (instructions, a cover), read the sheet that holds it with --csp-sheet NAME (sheets: {sheets})"),
+                });
+            }
+            e
+        })?;
+        match read {
             Some(part) => parts.push(part),
             None => {
                 // a sheet of the entry's facts (登録の更新期限, 監査対象期間…) beside the
-                // statuses: its lapse or its audit period must not be lost
-                if let Some(labels) =
-                    page::entry_labels(sheet.rows.iter().flatten().map(String::as_str))
-                {
-                    return Err(InputError::at(
-                        sheet.location(),
-                        format!(
-                            "the sheet gives facts of the ISMAP list entry ({}), which are not read from a workbook: it is not passed over either",
-                            labels.join(", ")
-                        ),
-                    )
-                    .hint(FOR_FACTS_IN_A_TABLE));
-                }
+                // statuses: its lapse or its audit period must not be lost, by the rule
+                // for rows above a table's header
+                refuse_registry_facts(
+                    &sheet,
+                    first_rows(&sheet, usize::MAX),
+                    "on a sheet without control ids",
+                )?;
                 ignored += ignored_tokens(&sheet);
                 skipped.push(SkippedSheet {
                     sheet: name.to_owned(),
@@ -1497,13 +1585,15 @@ mod tests {
             Path::new("l.txt"),
             "統制目標 番号\n5.1.1\t5.1.2\n",
             &catalog(),
+            crate::date::Date::new(2026, 4, 1).unwrap(),
         )
         .unwrap();
         assert_eq!(att.read_as.kind, ReadKind::PublishedList);
         assert_eq!(att.read_as.parts.len(), 1);
         assert_eq!(att.read_as.parts[0].id_column, None);
         assert_eq!(att.controls.len(), 2);
-        let err = from_text(Path::new("l.txt"), "統制目標 番号\n", &catalog()).unwrap_err();
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        let err = from_text(Path::new("l.txt"), "統制目標 番号\n", &catalog(), as_of).unwrap_err();
         assert!(
             err.to_string()
                 .contains("found no ISMAP control ids (2 other tokens ignored)"),

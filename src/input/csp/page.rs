@@ -478,27 +478,34 @@ pub fn kind_stated(cells: &[String]) -> Result<Option<RegistrationKind>, (String
         .ok_or_else(|| (head.to_owned(), value.to_owned()))
 }
 
-/// The registry fact a row above a table's header states, as written (`登録の更新期限:
-/// 2025-03-31`, `改善計画 | 有`, `対象範囲: 東京リージョン`, or a fact under a label the entry
-/// does not use, `有効期限 2025/3/31`): a fact a verdict depends on (dates, the audit
-/// period, subsequent events, an improvement plan, the scope), which a table does not
-/// carry; `None` for any other row (the kind, the titles, the service's name or number).
+/// The registry fact a row of a sheet outside its status table states (above its header,
+/// or on a sheet without ids), as written (`登録の更新期限: 2025-03-31`, `改善計画 | 有`,
+/// `対象範囲: 東京リージョン`, or a fact under a label the entry does not use, `有効期限
+/// 2025/3/31`): a fact a verdict depends on (dates, the audit period, subsequent events, an
+/// improvement plan, the scope), which a table does not carry, under its label in any cell;
+/// `None` for any other row (the kind, the titles, the service's name or number).
 pub fn registry_fact(cells: &[String]) -> Option<String> {
-    let first = cells.iter().map(|c| c.trim()).find(|c| !c.is_empty())?;
     let text = crate::text::join_filled(cells.iter().map(String::as_str));
-    let verdict_fact = split_label(first).is_some_and(|(field, ..)| {
-        matches!(
-            field,
-            Field::Registered
-                | Field::RenewalDeadline
-                | Field::AuditPeriod
-                | Field::SubsequentEvents
-                | Field::ImprovementPlan
-                | Field::Scope
-                | Field::InScope
-                | Field::OutOfScope
-        )
-    });
+    if text.is_empty() {
+        return None;
+    }
+    // a label in any cell (`No. | 登録の更新期限 | 2025/3/31`)
+    let verdict_fact = cells
+        .iter()
+        .filter_map(|c| split_label(c))
+        .any(|(field, ..)| {
+            matches!(
+                field,
+                Field::Registered
+                    | Field::RenewalDeadline
+                    | Field::AuditPeriod
+                    | Field::SubsequentEvents
+                    | Field::ImprovementPlan
+                    | Field::Scope
+                    | Field::InScope
+                    | Field::OutOfScope
+            )
+        });
     (verdict_fact || unknown_registry_label(&text).is_some()).then_some(text)
 }
 
@@ -972,8 +979,10 @@ const FOR_UNKNOWN_LABEL: &str = "write it under the label of the list entry it i
 /// The registry word of a line that is not a field of the entry but reads as one: a label
 /// naming a registration date, deadline, audit period, subsequent events or an improvement
 /// plan (`有効期限`, `掲載日`, `対象期間`, `監査実施期間`, `改善計画書`), followed by a date, a
-/// period or an answer (`あり`, `提出済`). A document's own dates (`作成日`, `更新日`,
-/// `基準日`) and catalog titles (no date, no answer) are not.
+/// period or an answer (`あり`, `提出済`); the list's name with a day (`ISMAP 2022-04-01 to
+/// 2025-03-31`, `ISMAP更新: 2025年3月31日`); the registration's state in words (`※登録は
+/// 更新手続中`, `登録を取り下げ`). A document's own dates (`作成日`, `更新日`, `基準日`) and
+/// catalog titles (no date, no answer) are not.
 fn unknown_registry_label(text: &str) -> Option<&'static str> {
     const WORDS: &[&str] = &[
         "期限",
@@ -995,6 +1004,42 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
         "improvementplan",
     ];
     let folded = fold_width(text).to_lowercase();
+    // the registration's state in words, dated or not (`※登録は更新手続中`,
+    // `※2025年3月31日をもって登録を取り下げ`, `Registration withdrawn`): a lapse or a
+    // withdrawal must not be lost
+    const STATES: &[&str] = &[
+        "更新手続",
+        "手続中",
+        "取り下げ",
+        "取下げ",
+        "取り消",
+        "取消",
+        "抹消",
+        "失効",
+        "停止",
+        "申請中",
+        "審査中",
+        "更新中",
+        "辞退",
+        "withdrawn",
+        "suspended",
+        "revoked",
+        "pending",
+        "expired",
+        "lapsed",
+    ];
+    // (the list's title with a note, `ISMAPクラウドサービスリスト（申請中）`, states no kind:
+    // read as the title)
+    let title = folded.contains("クラウドサービスリスト") || folded.contains("cloud service list");
+    if !title
+        && ["登録", "registration", "ismap"]
+            .iter()
+            .any(|w| folded.contains(w))
+    {
+        if let Some(state) = STATES.iter().find(|w| folded.contains(*w)) {
+            return Some(state);
+        }
+    }
     // the label: the text before its first digit (a date) or separator; the value from there
     let value_at = |c: char| c.is_ascii_digit() || matches!(c, ':' | '：');
     let head: String = folded
@@ -1002,10 +1047,25 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
         .take_while(|&c| !value_at(c) && c != '\t')
         .filter(|c| c.is_alphanumeric())
         .collect();
+    // `ISMAP更新: 2025年3月31日`, `ISMAP 2022-04-01 to 2025-03-31`: the list's name before a
+    // day or a period (not a title's year, `ISMAP管理基準 2023年度版`)
+    let ismap_dated = (head == "ismap"
+        || (head.contains("ismap") && (head.contains("更新") || head.contains("renew"))))
+        && crate::date::dates_in(text)
+            .iter()
+            .any(|(written, _)| crate::date::Date::parse_written(written).is_some());
+    if ismap_dated {
+        return Some("ISMAP");
+    }
+    // the CSP's own internal audit (`内部監査実施日: 2025/02/01`) is no registry fact
+    if head.contains("内部監査") || head.contains("internalaudit") {
+        return None;
+    }
     let word = WORDS.iter().find(|w| head.contains(*w))?;
     let rest = folded.find(value_at).map_or("", |i| &folded[i..]);
+    // `No.` is "number" (`Registration No. C99-0001-1`), not an answer
     let answered = text.split_whitespace().skip(1).any(|w| {
-        yes_no_word(w).is_some()
+        (yes_no_word(w).is_some() && !fold_width(w).eq_ignore_ascii_case("no."))
             || matches!(
                 crate::text::header_key(w).as_ref(),
                 "提出済"
@@ -1855,7 +1915,9 @@ mod tests {
     }
 
     fn read_text(text: &str) -> Result<Attestation, String> {
-        super::super::from_text(Path::new("entry.txt"), text, &catalog()).map_err(|e| e.to_string())
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        super::super::from_text(Path::new("entry.txt"), text, &catalog(), as_of)
+            .map_err(|e| e.to_string())
     }
 
     fn ids(att: &Attestation) -> Vec<&str> {

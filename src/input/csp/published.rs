@@ -68,7 +68,7 @@ impl<'a> Line<'a> {
     }
 
     /// The text of the cells that are read, joined by spaces.
-    fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         self.cells
             .iter()
             .filter(|c| c.role != CellRole::Free)
@@ -88,7 +88,7 @@ pub struct Source {
 }
 
 impl Source {
-    fn at(&self, number: usize, column: Option<&str>) -> Location {
+    pub(super) fn at(&self, number: usize, column: Option<&str>) -> Location {
         let loc = if self.rows {
             self.loc.clone().row(number)
         } else {

@@ -24,6 +24,12 @@ pub enum Kind {
     /// Gives a date after the as-of date (`実施日 2027-04-01`, `2027年4月から`): a control
     /// implemented later is not implemented on that date.
     Later(crate::date::Date),
+    /// Marks the list as a draft (`DRAFT`, `言明書（案）`, `ドラフト版`): not the statement
+    /// published.
+    Draft,
+    /// Dates the list after the as-of date (`作成日 2027-04-01`, `2027年4月1日時点`): it
+    /// states what held then.
+    DatedLater(crate::date::Date),
 }
 
 /// A qualifier found in a remark: what it does, and the word that does it.
@@ -45,6 +51,8 @@ impl Qualifier {
     pub fn hint(&self) -> &'static str {
         match self.kind {
             Kind::Later(_) => FOR_LATER,
+            Kind::Draft => FOR_DRAFT,
+            Kind::DatedLater(_) => FOR_DATED_LATER,
             _ => FOR_REMARKS,
         }
     }
@@ -60,8 +68,57 @@ impl Qualifier {
             Kind::Later(as_of) => format!(
                 "gives a date after the as-of date {as_of} ('{w}'): a control implemented later is not implemented on {as_of}"
             ),
+            Kind::Draft => format!("marks the list as a draft ('{w}'), which is not the statement published"),
+            Kind::DatedLater(as_of) => format!(
+                "dates the list after the as-of date {as_of} ('{w}'): it states what held then, not on {as_of}"
+            ),
         }
     }
+}
+
+/// The hint for a list marked as a draft.
+const FOR_DRAFT: &str = "give the list as published (the statement or the entry on the ISMAP cloud service list), not a draft; if the file is the final one, remove the mark";
+
+/// The hint for a list dated after the as-of date.
+const FOR_DATED_LATER: &str = "obtain the list in effect on the as-of date, or set --as-of on or after the list's date (--as-of sets the date the report is for; today by default)";
+
+/// What a line of a list's own (above a table's header, or a line of pasted text holding no
+/// id) says of the whole list that its statements cannot be credited with: a draft mark
+/// (`DRAFT`, `Draft v0.3`, `言明書（案）`, `ドラフト版`, `草案`, `案` alone), or a document date
+/// after `as_of` on a line holding only dates and their labels (`作成日: 2027-04-01`,
+/// `基準日 2027年4月1日時点`; a day, not a fiscal year: `2026年度 適用宣言書` is a title).
+pub fn document_mark(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
+    let folded = fold_width(text).to_lowercase();
+    let t = folded.trim();
+    let word_draft = t
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "draft" || w == "drafts");
+    let draft = [
+        "(案)",
+        "[案]",
+        "【案】",
+        "〈案〉",
+        "<案>",
+        "ドラフト",
+        "草案",
+        "素案",
+    ]
+    .iter()
+    .find(|m| t.contains(*m))
+    .map(|m| (*m).to_owned())
+    .or_else(|| word_draft.then(|| "draft".to_owned()))
+    .or_else(|| matches!(t, "案" | "下書き" | "たたき台").then(|| t.to_owned()));
+    if let Some(word) = draft {
+        return Some(Qualifier::new(Kind::Draft, &word));
+    }
+    if !super::published::is_furniture(text) {
+        return None;
+    }
+    crate::date::dates_in(text)
+        .into_iter()
+        .filter(|(written, _)| crate::date::Date::parse_written(written).is_some())
+        .find(|(_, day)| *day > as_of)
+        .map(|(written, _)| Qualifier::new(Kind::DatedLater(as_of), &written))
 }
 
 /// The hint for a remark that qualifies a row stated implemented.

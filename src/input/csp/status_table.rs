@@ -369,6 +369,26 @@ pub fn outside(layout: &Layout, last: Option<usize>, n: usize) -> Option<Outside
     last.filter(|&l| i > l).map(|_| Outside::Below)
 }
 
+/// A label of a number in a title block (`Registration No.`, `Document No.: SOA-001`,
+/// `No.`): `No.` abbreviates "number" there, and states no status.
+fn is_number_label(text: &str) -> bool {
+    let folded = crate::text::fold_width(text).to_lowercase();
+    let label = folded.split([':', '：']).next().unwrap_or_default().trim();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    match words.split_last() {
+        Some((&"no.", before)) => before
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_alphabetic())),
+        Some((&"no" | &"number", before)) => {
+            !before.is_empty()
+                && before
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
+        }
+        _ => false,
+    }
+}
+
 /// Where a note on a table stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outside {
@@ -397,13 +417,14 @@ pub fn note_on_table(
     as_of: crate::date::Date,
 ) -> Result<(), InputError> {
     let text = text.trim();
-    if remarks::says_nothing(text) {
+    if remarks::says_nothing(text) || is_number_label(text) {
         return Ok(());
     }
     let found = match place {
         Outside::Above => remarks::qualifier_beyond(text, &[]),
         Outside::Below => remarks::qualifier_on(text, &[], as_of),
-    };
+    }
+    .or_else(|| remarks::document_mark(text, as_of));
     let Some(q) = found else {
         return Ok(());
     };

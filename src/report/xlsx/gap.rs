@@ -4,6 +4,7 @@
 
 use rust_xlsxwriter::{Chart, ChartDataLabel, ChartType, Color, RowNum, Workbook, Worksheet};
 
+use crate::analysis::registration::UnderlyingInfo;
 use crate::analysis::{GapReport, Status};
 use crate::lang::Lang;
 use crate::output::SeekWrite;
@@ -149,24 +150,24 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
         ),
         (
             SummaryFact::RegistrationNumber.label(lang),
-            opt_text(csp.registration_number.as_ref()),
+            opt_text(csp.registry.registration_number.as_ref()),
         ),
         (
             l("登録の種類", "Registration kind"),
-            opt_text(csp.registration_kind.map(|k| k.label())),
+            opt_text(csp.registry.registration_kind.map(|k| k.label())),
         ),
-        (l("登録日", "Registered"), opt_text(csp.registered)),
+        (l("登録日", "Registered"), opt_text(csp.registry.registered)),
         (
             l("更新期限", "Renewal deadline"),
-            opt_text(csp.renewal_deadline),
+            opt_text(csp.registry.renewal_deadline),
         ),
         (
             l("登録の有効性", "Registration"),
-            Fact::Text(csp.registration.label(lang).to_owned()),
+            Fact::Text(csp.registry.registration.label(lang).to_owned()),
         ),
         (
             l("監査対象期間", "Audit period"),
-            opt_text(csp.audit_period),
+            opt_text(csp.registry.audit_period),
         ),
         (
             l("言明の対象範囲", "Scope of the statement"),
@@ -263,6 +264,30 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
             (
                 l("クラウドサービス事業者", "Cloud service provider"),
                 Fact::Text(p.clone()),
+            ),
+        );
+    }
+    // each service it runs on, nearest first, after its own registration: described as
+    // the summary lines describe it
+    let after_audit = facts
+        .iter()
+        .position(|(label, _)| *label == l("監査対象期間", "Audit period"))
+        .map_or(facts.len(), |i| i + 1);
+    for (k, under) in csp
+        .inherits
+        .iter()
+        .flat_map(UnderlyingInfo::chain)
+        .enumerate()
+    {
+        facts.insert(
+            after_audit + k,
+            (
+                crate::report::gap::underlying_label(lang),
+                Fact::Text(format!(
+                    "{}{}",
+                    under.name,
+                    crate::report::gap::registration_text(&under.registry, report.as_of, lang)
+                )),
             ),
         );
     }
@@ -513,11 +538,25 @@ fn write_objectives(
     for (r, o) in report.objectives.iter().enumerate() {
         let xr = row_num(r + 1)?;
         let reason = o.reason.as_deref().unwrap_or("");
-        let stated_by = crate::report::readiness::stated_by(
+        let mut stated_by = crate::report::readiness::stated_by(
             o.inherited_from.as_deref(),
             o.stated_as.as_deref(),
             lang,
         );
+        if let Some(void) = &o.inherited_not_in_effect {
+            stated_by.push_str(&match lang {
+                Lang::Ja => format!(
+                    "; {} の登録は{}",
+                    void.service,
+                    void.registration.label(lang)
+                ),
+                Lang::En => format!(
+                    "; {}'s registration {}",
+                    void.service,
+                    void.registration.label(lang)
+                ),
+            });
+        }
         let texts = [
             o.id.as_str(),
             o.layer.label(lang),
