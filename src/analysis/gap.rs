@@ -995,6 +995,10 @@ pub struct GapReport {
     /// catalog names it; `ismap-gap catalog` counts it).
     #[serde(skip)]
     pub catalog_details_held: Option<usize>,
+    /// Whether `as_of` is the default (today, JST) rather than a date given (`--as-of`):
+    /// said beside the date in the summaries and the CSV.
+    #[serde(skip)]
+    pub as_of_default: bool,
 }
 
 /// The items' results, most severe first, with what their details are derived from: each
@@ -1690,7 +1694,7 @@ impl<'a> Judge<'a> {
             undone
                 .entry(objective.id.as_str())
                 .or_default()
-                .push((id.as_str(), is_basic_requirement(objective, entry, id)));
+                .push((id.as_str(), is_basic_requirement(csp, objective, entry, id)));
         }
         for details in undone.values_mut() {
             details.sort_by_key(|(id, _)| crate::catalog::id::IsmapId::parse(id).map(|i| i.parts));
@@ -1824,9 +1828,14 @@ impl<'a> Judge<'a> {
 
 /// Whether a detail `id` (its catalog `entry`, if any) of `objective` is a basic statement
 /// requirement: every item of a governance or management objective; a detailed control
-/// flagged B or PB (by the catalog, or by its own suffix when the catalog lacks it).
-fn is_basic_requirement(objective: &Entry, entry: Option<&Entry>, id: &str) -> bool {
-    objective.layer != Layer::Control || crate::analysis::csp::is_basic_detail(entry, id)
+/// flagged B or PB (see [`CspControls::is_basic_detail`]).
+fn is_basic_requirement(
+    csp: &CspControls,
+    objective: &Entry,
+    entry: Option<&Entry>,
+    id: &str,
+) -> bool {
+    objective.layer != Layer::Control || csp.is_basic_detail(entry, id)
 }
 
 /// How one resolved reference stands, for the status rule.
@@ -2836,6 +2845,7 @@ pub fn analyse_resolved(
             origin: catalog.origin.clone(),
         },
         catalog_details_held: details_held(catalog),
+        as_of_default: false,
         csp: CspInfo {
             name: att.display_name(),
             provider: att.provider.clone(),

@@ -19,6 +19,7 @@ fn field_label(field: &str, lang: Lang) -> &'static str {
         "evidence" => lang.pick("証跡", "evidence"),
         "owner" => lang.pick("担当", "owner"),
         "date" => lang.pick("実施日", "implemented on"),
+        "id" => lang.pick("ID(接尾辞)", "id (suffix)"),
         "layer" => lang.pick("層", "layer"),
         "level" => lang.pick("レベル", "level"),
         "parent" => lang.pick("親", "parent"),
@@ -297,8 +298,17 @@ pub fn render_list_diff(
         l("新", "new"),
         s.unknown_new
     );
+    let mut grid = list_grid(d, lang);
+    // a CSV row is read without the heading: each says the date it was judged on
+    if format == Format::Csv {
+        grid.headers.push(l("基準日", "as of").to_owned());
+        let as_of = d.as_of.to_string();
+        for row in &mut grid.rows {
+            row.push(as_of.clone());
+        }
+    }
     let drawn = Drawn {
-        grid: list_grid(d, lang),
+        grid,
         heading,
         summary,
     };
