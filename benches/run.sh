@@ -8,6 +8,10 @@
 #   PAIRS=9 benches/run.sh         # more pairs
 #   ONLY=xlsx benches/run.sh       # only the cases whose label contains this text
 #
+# The rows `floor N=100000 → csv` time examples/floor_csv.rs, the least any correct report
+# → csv must do (read and check the list, split and look up its references, write as many
+# bytes as ours): the ratio reachable against pandas on this machine, on 1 and 2 threads.
+#
 # Environment: CARGO_TARGET_DIR (default target), BENCH_DIR (data and outputs, default
 # $CARGO_TARGET_DIR/bench-data), PAIRS (5), ONLY (substring filter on case labels), BIN
 # (the binary to time; default: the release build, built first). Generated data is reused
@@ -42,14 +46,16 @@ fi
 if [[ -z ${BIN:-} ]]; then
   echo "building (release)…" >&2
   cargo build --release --quiet --bin ismap-gap --example gen_data --example floor_xlsx \
-    --example floor_table
+    --example floor_table --example floor_csv
   BIN=$TARGET/release/ismap-gap
 fi
 GEN=$TARGET/release/examples/gen_data
 FLOOR_XLSX=$TARGET/release/examples/floor_xlsx
 FLOOR_TABLE=$TARGET/release/examples/floor_table
-[[ -x $GEN && -x $FLOOR_XLSX && -x $FLOOR_TABLE ]] ||
-  cargo build --release --quiet --example gen_data --example floor_xlsx --example floor_table
+FLOOR_CSV=$TARGET/release/examples/floor_csv
+[[ -x $GEN && -x $FLOOR_XLSX && -x $FLOOR_TABLE && -x $FLOOR_CSV ]] ||
+  cargo build --release --quiet --example gen_data --example floor_xlsx --example floor_table \
+    --example floor_csv
 
 mkdir -p "$DATA/out"
 OUT=$DATA/out
@@ -79,6 +85,16 @@ pandas() { # pandas N FORMAT
 compare() { # compare M FORMAT: M CSP lists × 1,000 items
   CMD=("$BIN" --lang ja compare --checks "$DATA/checks-1000.csv" --csp-dir "$DATA/csps-$1"
     --as-of "$AS_OF" --format "$2" -o "$OUT/compare-$1.$2")
+}
+# floor N THREADS: the least any correct report → csv must do (examples/floor_csv.rs),
+# writing as many bytes as our report → csv of the same rows
+floor() {
+  local ours=$OUT/report-$1.csv
+  if [[ ! -f $ours ]]; then
+    report "$1" csv
+    "${CMD[@]}" >/dev/null 2>&1
+  fi
+  CMD=("$FLOOR_CSV" "$DATA/checks-$1.csv" "$CSP" "$OUT/floor-$1.csv" "$(stat -c %s "$ours")" "$2")
 }
 suggest() { # suggest N FORMAT
   CMD=("$BIN" --lang ja suggest --checks "$DATA/checks-$1.csv" --format "$2"
@@ -196,6 +212,11 @@ for fmt in csv xlsx; do
   target=$([[ $fmt == csv ]] && echo 15 || echo 16)
   report 100000 "$fmt"; A=("${CMD[@]}"); pandas 100000 "$fmt"
   pair "report N=100000 → $fmt" "pandas → $fmt" faster "$target" -- "${A[@]}" -- "${CMD[@]}"
+done
+# what is reachable: the floor of report → csv on one thread and on two, against pandas
+for threads in 1 2; do
+  floor 100000 "$threads"; A=("${CMD[@]}"); pandas 100000 csv
+  pair "floor N=100000 → csv, $threads thread$([[ $threads == 1 ]] || echo s)" "pandas → csv" faster 15 -- "${A[@]}" -- "${CMD[@]}"
 done
 report 100000 json; A=("${CMD[@]}"); report 100000 csv
 pair "report N=100000 → json" "ismap-gap → csv" within 2.5 -- "${A[@]}" -- "${CMD[@]}"

@@ -2,7 +2,7 @@
 //! Messages are written in English where they arise; under `--lang ja` (or a Japanese
 //! locale) they are put into Japanese here, by pattern ([`JA`]), keeping the location
 //! part (file, sheet, row, column) as it is. A message without a pattern stays English.
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use crate::error::InputError;
 use crate::lang::Lang;
@@ -159,6 +159,24 @@ pub fn translate(text: &str, lang: Lang) -> String {
         Lang::En => text.to_owned(),
         Lang::Ja => ja_of(text).unwrap_or_else(|| text.to_owned()),
     }
+}
+
+/// [`translate`] of a text fixed in the program, such as the reason beside an unresolved
+/// reference, which a report may repeat on thousands of rows: matched against the
+/// patterns once per text and process (each match tries every pattern), then remembered.
+pub fn translate_static(text: &'static str, lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        return text;
+    }
+    static SEEN: Mutex<Vec<(&str, &str)>> = Mutex::new(Vec::new());
+    let mut seen = SEEN.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(&(_, ja)) = seen.iter().find(|(en, _)| *en == text) {
+        return ja;
+    }
+    // a few texts (the reasons), each leaked once
+    let ja: &'static str = ja_of(text).map_or(text, |ja| Box::leak(ja.into_boxed_str()));
+    seen.push((text, ja));
+    ja
 }
 
 /// An input error in `lang`: its location as it is, its message and hint translated.

@@ -1529,7 +1529,7 @@ fn load_csv_text(
     // the references columns, once the header is found: the thread parsing a long CSV
     // splits the references cells of every other record from then on
     let refs_cells: std::sync::OnceLock<RefsCells> = std::sync::OnceLock::new();
-    let prepare = |record: &csv::StringRecord| refs_cells.get().map(|r| r.split(record));
+    let prepare = |record: &table::Record| refs_cells.get().map(|r| r.split(record));
     table::each_csv_record_prepared(path, text, prepare, |line, record, split| {
         if line <= HEADER_SEARCH_ROWS {
             head.push_record(line, record);
@@ -1704,7 +1704,7 @@ impl Cells for Copied<'_> {
     }
 }
 
-impl Cells for csv::StringRecord {
+impl Cells for table::Record {
     fn cell(&self, c: usize) -> &str {
         self.get(c).unwrap_or_default()
     }

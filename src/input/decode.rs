@@ -113,10 +113,10 @@ pub fn not_utf8(bytes: &[u8], forced: Option<Encoding>) -> Option<&'static str> 
 
 /// `parse` of the text of `bytes` as [`decode`] decodes it, and the encoding read when it
 /// is not UTF-8 (as [`not_utf8`] names it). Most files are UTF-8: they are parsed as they
-/// are, `parse` checking each record as it reads it (it must refuse text that is not
-/// UTF-8), rather than checked whole first (which took a quarter of the loading). If that
-/// fails and the bytes are not UTF-8 after all, they are decoded and parsed again, as any
-/// other file is: the outcome is the same either way.
+/// are, `parse` refusing text that is not UTF-8 (the CSV reader checks it, see
+/// `table::Record`), rather than checked here and copied first. If that fails and the
+/// bytes are not UTF-8 after all, they are decoded and parsed again, as any other file is:
+/// the outcome is the same either way.
 pub fn parse_text<T>(
     path: &Path,
     bytes: &[u8],

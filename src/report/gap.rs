@@ -376,7 +376,7 @@ fn push_unresolved(out: &mut String, u: &UnresolvedRef, lang: Lang) {
         [
             &u.reference,
             " (",
-            &crate::messages::translate(u.why.describe(), lang),
+            crate::messages::translate_static(u.why.describe(), lang),
             ")",
         ],
     );
