@@ -2931,7 +2931,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 23,
+        schema_version: 24,
         lang,
         as_of,
         warnings,
