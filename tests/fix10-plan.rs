@@ -113,7 +113,10 @@ fn json_items_carry_the_csp_words_on_planned_and_not_implemented_rows() {
     // the objectives list: the words as the reason
     let objective = by_id(&v["objectives"], "9.2.1");
     assert_eq!(objective["state"], "planned");
-    assert_eq!(objective["reason"], "2027年度上期に対応予定（全リージョン）");
+    assert_eq!(
+        objective["reason"],
+        "2027年度上期に対応予定（全リージョン）"
+    );
     assert!(by_id(&v["objectives"], "9.2.2").get("reason").is_none());
 }
 
@@ -144,7 +147,12 @@ fn the_words_change_no_status_or_reason() {
     assert_eq!(by_id(&with["items"], "K-3")["status"], "partial");
     // and the bare list carries no words at all
     for item in without["items"].as_array().unwrap() {
-        assert_eq!(item["missing_remarks"], serde_json::json!([]), "{}", item["id"]);
+        assert_eq!(
+            item["missing_remarks"],
+            serde_json::json!([]),
+            "{}",
+            item["id"]
+        );
     }
 }
 
@@ -169,7 +177,8 @@ fn csv_missing_cell_and_procedure_carry_the_words() {
         "9.2.4 (未実施: 代替策としてSSOのパスワードポリシーで管理)"
     );
     assert!(
-        cell(&header, &k4, "追加手続").contains("9.2.4（「代替策としてSSOのパスワードポリシーで管理」）について、一覧の記載"),
+        cell(&header, &k4, "追加手続")
+            .contains("9.2.4（「代替策としてSSOのパスワードポリシーで管理」）について、一覧の記載"),
         "{k4:?}"
     );
     let (_, k2) = csv_row(&out, "K-2");
@@ -185,8 +194,14 @@ fn csv_missing_cell_and_procedure_carry_the_words() {
         "9.2.3.11.PB (計画中: 2026年9月予定)"
     );
     let procs = cell(&header, &k3, "追加手続");
-    assert!(procs.contains("9.2.3.11.PB（計画中「2026年9月予定」、9.2.3）"), "{procs}");
-    assert!(procs.contains("9.2.3.2（未実施「当面は手作業で代替」、9.2.3）"), "{procs}");
+    assert!(
+        procs.contains("9.2.3.11.PB（計画中「2026年9月予定」、9.2.3）"),
+        "{procs}"
+    );
+    assert!(
+        procs.contains("9.2.3.2（未実施「当面は手作業で代替」、9.2.3）"),
+        "{procs}"
+    );
 }
 
 /// Table and Markdown: the gaps name the words beside each id.
@@ -247,7 +262,12 @@ fn a_sheet_named_planned_carries_its_reason_column() {
     add_text_sheet(
         &mut wb,
         "実施",
-        &[&["登録区分: ISMAP"], &["管理策番号"], &["9.2.3"], &["9.2.6"]],
+        &[
+            &["登録区分: ISMAP"],
+            &["管理策番号"],
+            &["9.2.3"],
+            &["9.2.6"],
+        ],
     );
     add_text_sheet(
         &mut wb,
@@ -266,5 +286,8 @@ fn a_sheet_named_planned_carries_its_reason_column() {
         k1["missing_remarks"],
         serde_json::json!([{"id": "9.2.1", "state": "planned", "remark": "全リージョンで2027年3月に開始"}])
     );
-    assert_eq!(by_id(&v["items"], "K-2")["missing_remarks"], serde_json::json!([]));
+    assert_eq!(
+        by_id(&v["items"], "K-2")["missing_remarks"],
+        serde_json::json!([])
+    );
 }

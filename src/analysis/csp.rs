@@ -13,13 +13,19 @@ use crate::model::{Attestation, Declared, ListedControl, Period, Underlying};
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum CspState {
     Implemented,
-    NotApplicable { reason: String },
+    NotApplicable {
+        reason: String,
+    },
     /// `remark`: what the row says beside the status (its reason or remark cells, a note
     /// in brackets: a target date, a compensating control), as written; empty when
     /// nothing. It changes nothing of the statement: a date is no implementation.
-    Planned { remark: String },
+    Planned {
+        remark: String,
+    },
     /// `remark` as for [`CspState::Planned`].
-    NotImplemented { remark: String },
+    NotImplemented {
+        remark: String,
+    },
 }
 
 impl CspState {

@@ -2464,7 +2464,10 @@ fn evaluate_ref<'a>(
                             id: shared.get(v.id),
                             state: v.state,
                             objective: shared.get(objective),
-                            remark: v.reason.filter(|r| plan && !r.is_empty()).map(|r| shared.get(r)),
+                            remark: v
+                                .reason
+                                .filter(|r| plan && !r.is_empty())
+                                .map(|r| shared.get(r)),
                         });
                     }
                     return;

@@ -756,7 +756,11 @@ mod tests {
     #[test]
     fn a_procedure_is_worded_in_its_language_and_serialised_as_code_and_text() {
         let ids: Vec<Cow<str>> = vec!["9.2.1".into(), "9.4.1".into()];
-        let p = Procedure::new(Kind::RemediationPlan { quoted: false }, Lang::Ja, ids.clone());
+        let p = Procedure::new(
+            Kind::RemediationPlan { quoted: false },
+            Lang::Ja,
+            ids.clone(),
+        );
         assert_eq!(
             p.text(),
             "CSPが未実施とする統制目標 9.2.1, 9.4.1 について、実施計画と時期、それまでの代替の統制を確認する"

@@ -383,7 +383,9 @@ fn short_grid(report: &GapReport) -> Grid {
                 .map(|id| {
                     let mut s = (*id).to_owned();
                     let control = details.controls.iter().find(|c| c.id == *id);
-                    let of = control.and_then(|c| c.stated_as).map(|of| stated_of(of, lang));
+                    let of = control
+                        .and_then(|c| c.stated_as)
+                        .map(|of| stated_of(of, lang));
                     let words = control.and_then(|c| details.missing_remark(c));
                     match (of, words) {
                         (Some(of), Some(w)) => s.push_str(&format!(" ({of}: {w})")),
