@@ -291,3 +291,48 @@ fn a_sheet_named_planned_carries_its_reason_column() {
         serde_json::json!([])
     );
 }
+
+/// Review 9 A-rem-5 remainder: a finding under an audit's result (`監査結果`) on a row
+/// stated implemented is refused with a message of its own (not "a header that names what
+/// is not implemented, excluded or deferred"), in English and Japanese; a clean result
+/// reads.
+#[test]
+fn an_audit_finding_is_refused_as_such() {
+    let csp = fixture("audit-finding.csv");
+    let err = common::input_error(report("en", &csp, "csv"));
+    assert!(
+        err.contains("'指摘事項1件' in '監査結果' reports an audit finding (under an audit's result only a clean result reads: 指摘なし, 問題なし, 例外事項なし, No exception noted), on the row that states 9.2.1 implemented"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("not implemented, excluded or deferred"),
+        "{err}"
+    );
+    assert!(
+        err.contains("(hint: a control the audit found a matter in"),
+        "{err}"
+    );
+    let mut ja = report("ja", &csp, "csv");
+    let out = ja.output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("'監査結果' の '指摘事項1件' は監査の指摘を示しています(監査結果の下で読むのは指摘のない結果だけです"),
+        "{err}"
+    );
+    assert!(!err.contains("先送りを表す見出し"), "{err}");
+    assert!(err.contains("監査で指摘のあった管理策は"), "{err}");
+    // the clean result alone reads
+    let dir = tempfile::tempdir().unwrap();
+    let clean = dir.path().join("clean.csv");
+    std::fs::write(
+        &clean,
+        std::fs::read_to_string(&csp)
+            .unwrap()
+            .replace("指摘事項1件", "指摘なし"),
+    )
+    .unwrap();
+    let v = json_of(report("en", &clean, "json"));
+    assert_eq!(by_id(&v["items"], "K-1")["status"], "covered");
+    assert_eq!(by_id(&v["items"], "K-2")["status"], "covered");
+}

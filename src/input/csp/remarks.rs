@@ -65,6 +65,9 @@ impl Qualifier {
 }
 
 /// The hint for a remark that qualifies a row stated implemented.
+/// The hint for an audit finding on a row stated implemented.
+pub const FOR_AUDIT_FINDING: &str = "a control the audit found a matter in is not shown implemented without it: state it so in the status column (未実施 or 計画中, the finding in a remarks column), or, if the audit found nothing, write the clean result (指摘なし, 問題なし, No exception noted) or leave the cell empty";
+
 pub const FOR_REMARKS: &str = "if the control is implemented only in part, later, elsewhere or with exceptions, state it so in the status column (未実施, 計画中, 非該当 with the reason); else remove the qualification from the remark";
 
 /// The hint for a date after the as-of date on a row stated implemented.
@@ -1572,6 +1575,9 @@ pub enum Header {
     /// Names what is not implemented, excluded, deferred, an exception or a finding
     /// (`除外理由`, `未実施理由`, `対応予定日`, `課題`, `Exceptions`, `Gap`): the word.
     Qualifying(String),
+    /// Names an audit's result (`監査結果`, `監査意見`, `Audit result`): only a clean result
+    /// (`指摘なし`, `No exception noted`) or nothing is read; anything else is a finding.
+    AuditResult,
     /// Names the scope (`適用範囲`, `Scope`, `対象リージョン`): only "all" is read.
     Scope,
     /// Names who implements (`実施主体`, `Responsibility`, `Owner`, `担当`): a party other
@@ -1829,7 +1835,7 @@ pub fn header(name: &str) -> Header {
     .iter()
     .any(|w| key.contains(w))
     {
-        return Header::Qualifying("監査結果".to_owned());
+        return Header::AuditResult;
     }
     // both sides named: `適用/除外の理由`, `Inclusion/exclusion`
     let parts: Vec<&str> = lower

@@ -1123,7 +1123,7 @@ fn row_remark(
             let says_nothing = remarks::says_nothing(text)
                 || vocab::says_no_reason(text)
                 || (cols.titles.contains(&c) && is_title(text))
-                || matches!(remarks::header(name), remarks::Header::Qualifying(_) if remarks::nothing_for_the_row(text))
+                || matches!(remarks::header(name), remarks::Header::Qualifying(_) | remarks::Header::AuditResult if remarks::nothing_for_the_row(text))
                 || (crate::input::csp::classify::is_number_header(name)
                     && text.chars().all(|ch| ch.is_ascii_digit()))
                 || (remarks::names_implementation_date(name)
@@ -1225,6 +1225,15 @@ fn check_implemented_row(
                     text,
                     "names a subcontractor under a header naming who is entrusted with it".to_owned(),
                     "a control a subcontractor implements is not the service's own: state it so in the status column (非該当 with the reason, e.g. 委託先で実施), or leave the column empty (or 当社) on rows the service implements itself",
+                ))
+            }
+            Header::AuditResult if remarks::nothing_for_the_row(text) => continue,
+            Header::AuditResult => {
+                return Err(refuse(
+                    c,
+                    text,
+                    "reports an audit finding (under an audit's result only a clean result reads: 指摘なし, 問題なし, 例外事項なし, No exception noted)".to_owned(),
+                    remarks::FOR_AUDIT_FINDING,
                 ))
             }
             Header::Delegate | Header::Scope | Header::Plain => {}
