@@ -929,6 +929,10 @@ fn others_ja(clause: &str) -> Vec<Qualifier> {
         "共同で",
         "共同実施",
         "協同で",
+        // the platform underneath (`プラットフォーム側で対応`), not the service's own
+        // platform's settings (`プラットフォームの設定を確認`)
+        "プラットフォーム側",
+        "基盤側",
     ] {
         if clause.contains(w) {
             found.push(Qualifier::new(Kind::Others, w));
@@ -1446,9 +1450,62 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         "要望があれば",
         "申請があれば",
         "依頼があれば",
+        // another measure in its place (`手作業で代替`), not a substitute site or means
+        // the control provides (`代替拠点を確保`)
+        "で代替",
+        "により代替",
+        "によって代替",
+        "代わりに",
+        "かわりに",
+        // in general (`一般に実施`), not to the public (`一般に公開`)
+        "一般的に",
+        "一般的な場合",
+        "一般には",
+        "一般に実施",
+        "いちぶ",
     ] {
         if clause.contains(w) && !none_of(clause, w) {
             found.push(Qualifier::new(Kind::Scope, w));
+        }
+    }
+    // one environment or named region of the service (`本番環境で実施`, `検証環境は別`,
+    // `東京リージョン`), unless the clause names them all (`全環境`, `両方`, `全リージョン`);
+    // another region as the control's means is no part (`別リージョンへ複製`)
+    let all = [
+        "全環境",
+        "全ての環境",
+        "すべての環境",
+        "各環境",
+        "両環境",
+        "いずれの環境",
+        "両方",
+        "いずれも",
+        "全リージョン",
+        "全てのリージョン",
+        "すべてのリージョン",
+        "各リージョン",
+        "両リージョン",
+    ]
+    .iter()
+    .any(|a| clause.contains(a));
+    if !all {
+        for w in [
+            "本番環境",
+            "検証環境",
+            "開発環境",
+            "テスト環境",
+            "ステージング環境",
+            "本番系",
+            "検証系",
+            "開発系",
+            "東京リージョン",
+            "大阪リージョン",
+            "東日本リージョン",
+            "西日本リージョン",
+        ] {
+            if clause.contains(w) {
+                found.push(Qualifier::new(Kind::Scope, w));
+            }
         }
     }
     // in principle (`原則実施`), not a principle named (`最小権限の原則に基づき`)
@@ -1552,6 +1609,16 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
             "part" => prev == Some("in"),
             "effort" | "efforts" => prev == Some("best"),
             "compensating" | "compensatory" | "alternative" => true,
+            // one named region or environment of the service (`Tokyo region`, `production
+            // only`), not all of them
+            "region" | "environment" => {
+                prev.is_some_and(|p| {
+                    matches!(
+                        p,
+                        "tokyo" | "osaka" | "production" | "staging" | "test" | "development" | "dev"
+                    )
+                }) && !words.iter().any(|w| matches!(*w, "all" | "every" | "each" | "both"))
+            }
             "depends" | "dependent" => next == "on",
             "case" => next == "by",
             _ => false,
