@@ -1468,44 +1468,61 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
             found.push(Qualifier::new(Kind::Scope, w));
         }
     }
-    // one environment or named region of the service (`本番環境で実施`, `検証環境は別`,
-    // `東京リージョン`), unless the clause names them all (`全環境`, `両方`, `全リージョン`);
-    // another region as the control's means is no part (`別リージョンへ複製`)
+    // one environment or named region of the service where it is done (`本番環境で実施`,
+    // `検証環境は別`, `対象: 東京リージョン`); not where the control's means lie
+    // (`大阪リージョンへ複製`), nor several named (`本番環境と開発環境を分離`), nor all
+    // (`全環境`, `両方`)
+    const PARTS: [&str; 12] = [
+        "本番環境",
+        "検証環境",
+        "開発環境",
+        "テスト環境",
+        "ステージング環境",
+        "本番系",
+        "検証系",
+        "開発系",
+        "東京リージョン",
+        "大阪リージョン",
+        "東日本リージョン",
+        "西日本リージョン",
+    ];
+    const WHERE_DONE: [&str; 12] = [
+        "で実施",
+        "で運用",
+        "で対応",
+        "で適用",
+        "に適用",
+        "にて実施",
+        "は別",
+        "は未",
+        "は対象外",
+        "を対象",
+        "が対象",
+        "のみ",
+    ];
+    let named: Vec<&str> = PARTS.into_iter().filter(|p| clause.contains(p)).collect();
     let all = [
         "全環境",
-        "全ての環境",
-        "すべての環境",
-        "各環境",
-        "両環境",
-        "いずれの環境",
-        "両方",
-        "いずれも",
         "全リージョン",
-        "全てのリージョン",
-        "すべてのリージョン",
+        "全ての",
+        "すべての",
+        "各環境",
         "各リージョン",
+        "両方",
+        "両環境",
         "両リージョン",
+        "いずれの",
+        "いずれも",
     ]
     .iter()
     .any(|a| clause.contains(a));
-    if !all {
-        for w in [
-            "本番環境",
-            "検証環境",
-            "開発環境",
-            "テスト環境",
-            "ステージング環境",
-            "本番系",
-            "検証系",
-            "開発系",
-            "東京リージョン",
-            "大阪リージョン",
-            "東日本リージョン",
-            "西日本リージョン",
-        ] {
-            if clause.contains(w) {
-                found.push(Qualifier::new(Kind::Scope, w));
-            }
+    if let [part] = named.as_slice() {
+        let limits = clause.match_indices(part).any(|(i, _)| {
+            let after = clause[i + part.len()..].trim_start();
+            after.is_empty() || WHERE_DONE.iter().any(|w| after.starts_with(w))
+        });
+        if limits && !all {
+            found.push(Qualifier::new(Kind::Scope, part));
         }
     }
     // in principle (`原則実施`), not a principle named (`最小権限の原則に基づき`)
@@ -1609,15 +1626,18 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
             "part" => prev == Some("in"),
             "effort" | "efforts" => prev == Some("best"),
             "compensating" | "compensatory" | "alternative" => true,
-            // one named region or environment of the service (`Tokyo region`, `production
-            // only`), not all of them
-            "region" | "environment" => {
-                prev.is_some_and(|p| {
-                    matches!(
-                        p,
-                        "tokyo" | "osaka" | "production" | "staging" | "test" | "development" | "dev"
-                    )
-                }) && !words.iter().any(|w| matches!(*w, "all" | "every" | "each" | "both"))
+            // one named region of the service, as the whole remark or where it is done
+            // (`Tokyo region`, `in the Tokyo region`), not where its means lie (`replicated
+            // to the Osaka region`)
+            "region" => {
+                prev.is_some_and(|p| matches!(p, "tokyo" | "osaka"))
+                    && (i + 1 == words.len() || matches!(next, "only" | "is" | "in"))
+                    && !words.iter().any(|w| {
+                        matches!(
+                            *w,
+                            "all" | "every" | "each" | "both" | "to" | "into" | "from" | "and"
+                        )
+                    })
             }
             "depends" | "dependent" => next == "on",
             "case" => next == "by",
@@ -2262,6 +2282,20 @@ mod tests {
             ("pilot", "pilot"),
             ("on hold", "on hold"),
             ("Optional feature", "optional"),
+            // the remainder (review 10): a part of the service where it is done, another
+            // measure in its place, in general, the platform's side
+            ("本番環境で実施", "本番環境"),
+            ("検証環境は別", "検証環境"),
+            ("本番環境に適用", "本番環境"),
+            ("東京リージョン", "東京リージョン"),
+            ("対象: 東京リージョン", "東京リージョン"),
+            ("Tokyo region", "region"),
+            ("in scope: Tokyo region", "region"),
+            ("手作業で代替", "で代替"),
+            ("代わりに手順書で対応", "代わりに"),
+            ("一般に実施", "一般に実施"),
+            ("いちぶ", "いちぶ"),
+            ("プラットフォーム側で対応", "プラットフォーム側"),
         ] {
             let q = qualifier_in(text);
             assert!(q.as_ref().is_some_and(|q| q.word == word), "{text}: {q:?}");
@@ -2277,6 +2311,18 @@ mod tests {
             "Reviewed quarterly by the security team",
             "Hold keys in an HSM",
             "Customers are notified of incidents within 24 hours",
+            // where the control's means lie, several or all parts named, a public
+            "日次で取得し、別リージョンへ複製",
+            "バックアップを大阪リージョンへ複製",
+            "replicated to the Osaka region",
+            "本番環境と開発環境を分離",
+            "本番環境と検証環境の両方で実施",
+            "全リージョンで実施",
+            "データは東京・大阪の両リージョンに保存",
+            "本番環境へのアクセスは承認制",
+            "代替拠点を確保し年1回訓練",
+            "方針を一般に公開",
+            "プラットフォームの設定を定期的に確認",
         ] {
             assert_eq!(qualifier_in(text), None, "{text}");
         }
