@@ -336,3 +336,61 @@ fn an_audit_finding_is_refused_as_such() {
     assert_eq!(by_id(&v["items"], "K-1")["status"], "covered");
     assert_eq!(by_id(&v["items"], "K-2")["status"], "covered");
 }
+
+/// Review 5 A-rem-2, decided: a remark on a row stated implemented that qualifies it
+/// (another measure in its place, one environment or region, in general, the platform's
+/// side) refuses the row, as the words already on the lists do; a remark the lists do not
+/// know stays 充足 with the reason `csp-remark`, quoted in the procedure for the reader
+/// (no allow-list of harmless text is possible, and refusing every remark would refuse
+/// the descriptions real lists carry). Where the control's means lie, or several parts
+/// named, read.
+#[test]
+fn qualifying_remarks_refuse_and_unknown_remarks_stay_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    let csp = dir.path().join("st.csv");
+    let run = |remark: &str| {
+        std::fs::write(
+            &csp,
+            format!("登録区分: ISMAP\n管理策番号,実施状況,備考\n9.2.1,実施,{remark}\n"),
+        )
+        .unwrap();
+        report("en", &csp, "json").output().unwrap()
+    };
+    for (remark, word) in [
+        ("本番環境で実施", "本番環境"),
+        ("東京リージョン", "東京リージョン"),
+        ("Tokyo region", "region"),
+        ("手作業で代替", "で代替"),
+        ("一般に実施", "一般に実施"),
+        ("プラットフォーム側で対応", "プラットフォーム側"),
+    ] {
+        let out = run(remark);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{remark}: {err}");
+        assert!(
+            err.contains(&format!("'{remark}' in '備考'")) && err.contains(&format!("('{word}')")),
+            "{remark}: {err}"
+        );
+    }
+    for remark in [
+        "手順書 AC-01 に基づき実施",
+        "本番環境と開発環境を分離",
+        "バックアップを大阪リージョンへ複製",
+        "代替拠点を確保し年1回訓練",
+        "全リージョンで実施",
+    ] {
+        let out = run(remark);
+        assert_eq!(out.status.code(), Some(0), "{remark}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let k1 = by_id(&v["items"], "K-1");
+        assert_eq!(k1["status"], "covered", "{remark}");
+        assert_eq!(k1["reasons"], serde_json::json!(["csp-remark"]), "{remark}");
+        assert_eq!(
+            k1["csp_remarks"],
+            serde_json::json!([{"id": "9.2.1", "remark": remark}])
+        );
+        assert!(procedures(k1)
+            .iter()
+            .any(|(code, text)| code == "csp-remark" && text.contains(remark)));
+    }
+}
