@@ -922,47 +922,172 @@ fn csv_encoding(arg: EncodingArg, format: Format) -> Result<Encoding, InputError
 
 /// What `--help` ends with: the exit codes, for the command named `name` (`None`: the
 /// program); exit 1 is listed only where the command has an option that gives it.
-pub fn exit_codes(name: Option<&str>) -> String {
+pub fn exit_codes(name: Option<&str>, lang: Lang) -> String {
+    let say = |en: &'static str, ja: &'static str| match lang {
+        Lang::En => en,
+        Lang::Ja => ja,
+    };
     let one = match name {
-        None => Some(
+        None => Some(say(
             "--fail-on (readiness: --fail-on missing; diff: --fail-on-change) was given and\n       crossed: one line on stderr says which items",
-        ),
-        Some("report") => Some(
+            "--fail-on（readiness は --fail-on missing、diff は --fail-on-change）を指定し、\n       その条件に当たった: どの項目かを標準エラーに 1 行で示す",
+        )),
+        Some("report") => Some(say(
             "--fail-on was given and crossed: one line on stderr says which items",
-        ),
-        Some("readiness") => Some(
+            "--fail-on を指定し、その条件に当たった: どの項目かを標準エラーに 1 行で示す",
+        )),
+        Some("readiness") => Some(say(
             "--fail-on missing was given and objectives are missing: one line on stderr\n       says which",
-        ),
-        Some("diff") => Some(
+            "--fail-on missing を指定し、欠けている統制目標がある: どれかを標準エラーに\n       1 行で示す",
+        )),
+        Some("diff") => Some(say(
             "--fail-on-change was given and the lists differ, or NEW rests on a registration\n       not in effect: one line on stderr says which",
-        ),
+            "--fail-on-change を指定し、一覧に違いがある、または NEW が効力のない登録に拠る:\n       どれかを標準エラーに 1 行で示す",
+        )),
         Some(_) => None,
     };
-    let mut out = String::from("Exit codes:\n");
+    let mut out = String::from(say("Exit codes:\n", "終了コード:\n"));
     match (name, one) {
-        (None | Some("report"), _) => out.push_str(
+        (None | Some("report"), _) => out.push_str(say(
             "  0    done (also when some items are not-analysed: --fail-on fails on them)\n",
-        ),
-        _ => out.push_str("  0    done\n"),
+            "  0    完了（判定不能の項目があっても 0。--fail-on はそれらでも 1 を返す）\n",
+        )),
+        _ => out.push_str(say("  0    done\n", "  0    完了\n")),
     }
     if let Some(one) = one {
         out.push_str(&format!("  1    {one}\n"));
     }
-    out.push_str(
+    out.push_str(say(
         "  2    usage or input error: one line on stderr naming the file (sheet, row, column)\n       and a hint; no output file is written\n  130  interrupted (Ctrl-C, SIGTERM, SIGHUP) while writing -o FILE: nothing is left",
-    );
+        "  2    使い方または入力の誤り: ファイル（シート・行・列）とヒントを標準エラーに\n       1 行で示す。出力ファイルは書かない\n  130  -o FILE の書き込み中に中断された（Ctrl-C、SIGTERM、SIGHUP）: 何も残さない",
+    ));
     out
 }
 
 /// The command line's definition: every command's help ends with its [`exit_codes`].
 pub fn command() -> clap::Command {
+    command_in(Lang::En)
+}
+
+/// The command line's definition with its help in `lang`: under Japanese every
+/// description, heading, note and exit code is put into Japanese
+/// ([`crate::messages::help_ja`]); the values themselves stay as they are typed.
+pub fn command_in(lang: Lang) -> clap::Command {
     use clap::CommandFactory;
-    fn with_exit_codes(c: clap::Command, top: bool) -> clap::Command {
+    fn with_exit_codes(c: clap::Command, top: bool, lang: Lang) -> clap::Command {
         let name = (!top).then(|| c.get_name().to_owned());
-        c.after_help(exit_codes(name.as_deref()))
-            .mut_subcommands(|s| with_exit_codes(s, false))
+        c.after_help(exit_codes(name.as_deref(), lang))
+            .mut_subcommands(|s| with_exit_codes(s, false, lang))
     }
-    with_exit_codes(Cli::command(), true)
+    let command = with_exit_codes(Cli::command(), true, lang);
+    match lang {
+        Lang::En => command,
+        Lang::Ja => {
+            let mut command = command;
+            // the help and version flags, and the global options in each subcommand,
+            // exist once the definition is built
+            command.build();
+            in_japanese(command)
+        }
+    }
+}
+
+/// The help template of a Japanese `--help`: clap's own, with the usage heading in
+/// Japanese.
+const JA_HELP_TEMPLATE: &str =
+    "{before-help}{about-with-newline}\n使い方: {usage}\n\n{all-args}{after-help}";
+
+/// `c` (built) and its subcommands with every description and heading in Japanese.
+fn in_japanese(c: clap::Command) -> clap::Command {
+    let about = japanese(c.get_about());
+    let long_about = japanese(c.get_long_about());
+    let mut c = c
+        .help_template(JA_HELP_TEMPLATE)
+        .subcommand_help_heading("コマンド")
+        .mut_args(arg_in_japanese)
+        .mut_subcommands(in_japanese);
+    if let Some(about) = about {
+        c = c.about(about);
+    }
+    if let Some(long_about) = long_about {
+        c = c.long_about(long_about);
+    }
+    c
+}
+
+/// The Japanese of a help text clap holds, if it has one.
+fn japanese(text: Option<&clap::builder::StyledStr>) -> Option<&'static str> {
+    text.and_then(|t| crate::messages::help_ja(&t.to_string()))
+}
+
+/// `a` with its help, its heading and the notes clap adds (the default, the possible
+/// values and their descriptions) in Japanese: clap's own notes are hidden and written
+/// here instead.
+fn arg_in_japanese(a: clap::Arg) -> clap::Arg {
+    let takes_values = a.get_action().takes_values();
+    let mut notes = Vec::new();
+    let mut described = Vec::new();
+    let has_default =
+        takes_values && !a.is_hide_default_value_set() && !a.get_default_values().is_empty();
+    if has_default {
+        let values: Vec<String> = a
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect();
+        notes.push(format!("[既定: {}]", values.join(", ")));
+    }
+    if takes_values && !a.is_hide_possible_values_set() {
+        let values: Vec<clap::builder::PossibleValue> = a
+            .get_possible_values()
+            .into_iter()
+            .filter(|v| !v.is_hide_set())
+            .collect();
+        if !values.is_empty() {
+            let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+            notes.push(format!("[指定できる値: {}]", names.join(", ")));
+        }
+        for v in &values {
+            if let Some(help) = japanese(v.get_help()) {
+                described.push(format!("- {}: {help}", v.get_name()));
+            }
+        }
+    }
+    let help = japanese(a.get_help());
+    let long_help = japanese(a.get_long_help());
+    let heading = if a.is_positional() {
+        "引数"
+    } else {
+        "オプション"
+    };
+    let mut a = a
+        .help_heading(heading)
+        .hide_default_value(true)
+        .hide_possible_values(true);
+    if let Some(help) = help {
+        let short: Vec<&str> = std::iter::once(help)
+            .chain(notes.iter().map(String::as_str))
+            .collect();
+        a = a.help(short.join(" "));
+    }
+    if long_help.is_some() || !described.is_empty() {
+        let mut long = long_help.or(help).unwrap_or_default().to_owned();
+        if !described.is_empty() {
+            long.push_str("\n\n指定できる値:\n");
+            long.push_str(&described.join("\n"));
+        }
+        // the described values are listed already: only the default is left to say
+        let notes = match described.is_empty() {
+            true => &notes[..],
+            false => &notes[..usize::from(has_default)],
+        };
+        if !notes.is_empty() {
+            long.push_str("\n\n");
+            long.push_str(&notes.join("\n"));
+        }
+        a = a.long_help(long);
+    }
+    a
 }
 
 /// The completion script of `shell` for the command line.
@@ -1039,8 +1164,25 @@ pub fn parse() -> Result<Cli, std::process::ExitCode> {
             eprintln!("{}", localized_usage_error(&line, lang));
             crate::error::Exit::Input.into()
         }
-        None => e.exit(),
+        None => help_in_its_language(e, &args).exit(),
     })
+}
+
+/// Help (or the version) as clap prints it, in Japanese when `--lang ja` or the locale asks
+/// for it: the command line is read again by the Japanese definition, built only then.
+fn help_in_its_language(e: clap::Error, args: &[std::ffi::OsString]) -> clap::Error {
+    use clap::error::ErrorKind;
+    let is_help = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if !is_help || early_lang(args, &Env::current()) != Lang::Ja {
+        return e;
+    }
+    match command_in(Lang::Ja).try_get_matches_from(args) {
+        Err(ja) if ja.kind() == e.kind() => ja,
+        _ => e,
+    }
 }
 
 /// A usage error line in `lang`: each of clap's sentences translated where a pattern
@@ -1162,6 +1304,46 @@ mod tests {
         let mut missing = Vec::new();
         walk(&command(), "ismap-gap", &mut missing);
         assert!(missing.is_empty(), "options without help: {missing:?}");
+    }
+
+    /// Every description of every command, option and possible value has its Japanese, so
+    /// that a Japanese `--help` has no English left but what is typed.
+    #[test]
+    fn every_help_text_has_japanese() {
+        fn walk(c: &clap::Command, missing: &mut Vec<String>) {
+            let arguments = c.get_arguments();
+            let texts = [c.get_about(), c.get_long_about()]
+                .into_iter()
+                .chain(arguments.flat_map(|a| [a.get_help(), a.get_long_help()]))
+                .flatten()
+                .map(ToString::to_string)
+                .chain(c.get_arguments().flat_map(|a| {
+                    a.get_possible_values()
+                        .into_iter()
+                        .filter_map(|v| v.get_help().map(ToString::to_string))
+                }));
+            for t in texts {
+                if crate::messages::help_ja(&t).is_none() && !missing.contains(&t) {
+                    missing.push(t);
+                }
+            }
+            for s in c.get_subcommands() {
+                walk(s, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        let mut c = command();
+        c.build();
+        walk(&c, &mut missing);
+        assert!(
+            missing.is_empty(),
+            "help without Japanese:\n{}",
+            missing
+                .iter()
+                .map(|m| format!("{m:?}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
     }
 
     #[test]

@@ -7,8 +7,10 @@ use std::sync::OnceLock;
 use crate::error::InputError;
 use crate::lang::Lang;
 
+mod help_ja;
 mod ja;
 
+pub use help_ja::help_ja;
 pub use ja::JA;
 
 /// The language of stderr for this process: set once, when the command line is read.

@@ -1432,3 +1432,62 @@ fn markdown_header_lines_escape_registry_fields() {
         "{md}"
     );
 }
+
+/// `--help` is in Japanese under `--lang ja` or a Japanese locale (review 9 D-help-2): the
+/// descriptions, headings, clap's notes and the exit codes; the option names as typed.
+#[test]
+fn help_is_japanese_under_lang_ja_or_a_japanese_locale() {
+    let ja = stdout_of(bin().args(["--lang", "ja", "report", "--help"]));
+    for expected in [
+        "使い方: ismap-gap report",
+        "オプション:",
+        "      --checks <FILE>\n          自組織の確認項目",
+        "[指定できる値: table, csv, json, md, xlsx]",
+        "- 2013: ISO/IEC 27001:2013 / 27002:2013（JIS Q 27001:2014）",
+        "[既定: auto]",
+        "終了コード:\n  0    完了",
+        "  1    --fail-on を指定し",
+    ] {
+        assert!(ja.contains(expected), "{expected:?} not in\n{ja}");
+    }
+    for english in [
+        "Usage:",
+        "Options:",
+        "Exit codes:",
+        "Your check items",
+        "possible values",
+        "[default:",
+    ] {
+        assert!(!ja.contains(english), "{english:?} in\n{ja}");
+    }
+    // the locale alone, the short help, a nested command, `help SUBCOMMAND`
+    let locale = stdout_of(
+        bin()
+            .env("LANG", "ja_JP.UTF-8")
+            .args(["catalog", "list", "-h"]),
+    );
+    assert!(
+        locale.contains("--layer <LAYER>    この層の項目だけ [指定できる値: governance"),
+        "{locale}"
+    );
+    let help_sub = stdout_of(bin().args(["--lang=ja", "help", "diff"]));
+    assert!(help_sub.contains("2 つの管理策一覧を比べる"), "{help_sub}");
+    // --lang en wins over a Japanese locale; without either the help stays English
+    let en = stdout_of(
+        bin()
+            .env("LANG", "ja_JP.UTF-8")
+            .args(["--lang", "en", "report", "--help"]),
+    );
+    assert!(
+        en.contains("Usage: ismap-gap report") && !en.contains("使い方"),
+        "{en}"
+    );
+    // a usage error under a Japanese locale is still one Japanese line, exit 2
+    let out = bin()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["report", "--format", "xml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("エラー: "));
+}

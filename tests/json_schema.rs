@@ -1080,7 +1080,7 @@ fn catalog_diff_outputs_match_the_schema() {
     // two test catalogs: an entry added and one removed, a title, a parent, a flag changed
     let v = catalog_diff("diff/catalog-old.yaml", "diff/catalog-new.yaml");
     check(CATALOG_DIFF, &v);
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     let fields = changes(&v)
         .iter()
         .map(|c| c["field"].clone())

@@ -235,11 +235,32 @@ pub fn suffix_mismatch_warning(
     if pairs.is_empty() {
         return None;
     }
+    // the CSP's B where the catalog's id has none: read as basic (see
+    // [`CspControls::is_basic_detail`])
+    let has_b = |id: &str| {
+        crate::catalog::id::IsmapId::parse(id)
+            .and_then(|i| i.suffix)
+            .is_some_and(|s| s.contains('B'))
+    };
+    let basic: Vec<&str> = pairs
+        .iter()
+        .filter(|(raw, id)| side == Side::CspList && has_b(raw) && !has_b(id))
+        .map(|(raw, _)| raw.as_str())
+        .collect();
     let pairs: Vec<String> = pairs
         .iter()
         .map(|(raw, id)| format!("{raw} → {id}"))
         .collect();
     let pairs = pairs.join(", ");
+    let (basic_ja, basic_en) = if basic.is_empty() {
+        (String::new(), String::new())
+    } else {
+        let ids = basic.join(", ");
+        (
+            format!("。Bと書かれた {ids} は基本言明要件(B)として扱いました"),
+            format!(", and {ids} as a basic statement requirement (B), as the list writes it"),
+        )
+    };
     let (code, ja, ja_what, en) = match side {
         Side::CspList => ("csp-suffix-mismatch", "CSPの一覧", "一覧", "The CSP list"),
         Side::CheckList => (
@@ -252,8 +273,8 @@ pub fn suffix_mismatch_warning(
     Some(crate::analysis::gap::Warning {
         code,
         message: match lang {
-            Lang::Ja => format!("{ja}の詳細管理策の接尾辞(B/PB/P)がカタログと異なります: {pairs}。番号が同じため同じ詳細管理策として読みました: {ja_what}の記載を確認してください"),
-            Lang::En => format!("{en} writes detailed controls with a suffix (B/PB/P) the catalog does not give them: {pairs}; read as the catalog's control of those numbers: check the list"),
+            Lang::Ja => format!("{ja}の詳細管理策の接尾辞(B/PB/P)がカタログと異なります: {pairs}。番号が同じため同じ詳細管理策として読みました{basic_ja}: {ja_what}の記載を確認してください"),
+            Lang::En => format!("{en} writes detailed controls with a suffix (B/PB/P) the catalog does not give them: {pairs}; read as the catalog's control of those numbers{basic_en}: check the list"),
         },
     })
 }
@@ -426,7 +447,22 @@ impl CspControls {
         if entry.is_some_and(|e| e.level != Level::Detail) {
             return true;
         }
-        !is_basic_detail(entry, id) || parent.is_some_and(|p| self.excluded_with_reason(&p.id))
+        !self.is_basic_detail(entry, id) || parent.is_some_and(|p| self.excluded_with_reason(&p.id))
+    }
+
+    /// Whether a detailed control `id` (its catalog `entry`, if any) is flagged B or PB:
+    /// by the catalog, by its own suffix when the catalog lacks it, or by the suffix this
+    /// list wrote it with (`9.2.3.20.B` for a catalog's plain `9.2.3.20`): a CSP stating
+    /// a basic statement requirement is read as one, whatever a catalog without the flag
+    /// says (the stricter reading; `csp-suffix-mismatch` names the id).
+    pub fn is_basic_detail(&self, entry: Option<&Entry>, id: &str) -> bool {
+        is_basic_detail(entry, id)
+            || self.suffix_mismatch.iter().any(|(written, read)| {
+                read == id
+                    && crate::catalog::id::IsmapId::parse(written).is_some_and(|i| {
+                        crate::catalog::Flags::from_suffix(i.suffix.as_deref()).basic
+                    })
+            })
     }
 
     /// Whether the list declares `id` not applicable with a reason.

@@ -1789,7 +1789,7 @@ impl<'a> Judge<'a> {
             undone
                 .entry(objective.id.as_str())
                 .or_default()
-                .push((id.as_str(), is_basic_requirement(objective, entry, id)));
+                .push((id.as_str(), is_basic_requirement(csp, objective, entry, id)));
         }
         for details in undone.values_mut() {
             details.sort_by_key(|(id, _)| crate::catalog::id::IsmapId::parse(id).map(|i| i.parts));
@@ -1923,9 +1923,14 @@ impl<'a> Judge<'a> {
 
 /// Whether a detail `id` (its catalog `entry`, if any) of `objective` is a basic statement
 /// requirement: every item of a governance or management objective; a detailed control
-/// flagged B or PB (by the catalog, or by its own suffix when the catalog lacks it).
-fn is_basic_requirement(objective: &Entry, entry: Option<&Entry>, id: &str) -> bool {
-    objective.layer != Layer::Control || crate::analysis::csp::is_basic_detail(entry, id)
+/// flagged B or PB (see [`CspControls::is_basic_detail`]).
+fn is_basic_requirement(
+    csp: &CspControls,
+    objective: &Entry,
+    entry: Option<&Entry>,
+    id: &str,
+) -> bool {
+    objective.layer != Layer::Control || csp.is_basic_detail(entry, id)
 }
 
 /// How one resolved reference stands, for the status rule.

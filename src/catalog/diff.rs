@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::catalog::id::IsmapId;
 use crate::catalog::{Catalog, Entry};
 
 /// A field's value on one side: text (`null` when absent), a flag, or a list (of
@@ -45,7 +46,7 @@ impl Value {
 /// One field of one id that differs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldChange {
-    /// `layer`, `level`, `parent`, `title.ja`, `title.en`, `flags.basic`,
+    /// `id` (only its suffix changed), `layer`, `level`, `parent`, `title.ja`, `title.en`, `flags.basic`,
     /// `flags.cloud_provider`, `refs.annex_a`, `refs.jis_q_27002`, `refs.jis_q_27017`,
     /// `refs.nist_sp800_53`, `refs.unified_standard`, `refs.iso27001_2013`,
     /// `refs.iso27014_2013`, `refs.as_printed` or `sources`.
@@ -92,6 +93,8 @@ pub struct CatalogDiffSummary {
 /// `ismap-gap catalog diff OLD NEW`.
 #[derive(Debug, Clone, Serialize)]
 pub struct CatalogDiff<'a> {
+    /// 3: an id that changed only its suffix (`9.2.3.11.PB` → `9.2.3.11`) is a changed
+    /// entry with field `id` (and the flags it changed), not a removal and an addition;
     /// 2: entries may have level `overview` and the cross-references `iso27001_2013`,
     /// `iso27014_2013` and `as_printed`, which are compared too (1: the first versioned
     /// form; `schema/catalog-diff.schema.json`).
@@ -206,41 +209,83 @@ fn field_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
         .collect()
 }
 
-/// Compares two catalogs entry by entry (ids compared as written: both are canonical).
+/// Compares two catalogs entry by entry (ids compared as written: both are canonical). An
+/// id that changed only its suffix (`9.2.3.11.PB` → `9.2.3.11`: one entry of those numbers
+/// on each side) is the same control with other flags: a change of `id` (with what it does
+/// to the flags), not a removal and an addition that would hide a basic requirement made
+/// optional.
 pub fn diff<'a>(old: &'a Catalog, new: &'a Catalog) -> CatalogDiff<'a> {
     let old_by_id: HashMap<&str, &Entry> =
         old.entries().iter().map(|e| (e.id.as_str(), e)).collect();
     let new_by_id: HashMap<&str, &Entry> =
         new.entries().iter().map(|e| (e.id.as_str(), e)).collect();
+    let numbers = |e: &Entry| IsmapId::parse(&e.id).map(|i| i.truncated(i.depth()).canonical());
+    // the numbers of ids on one side only, with their entries
+    let only_in = |c: &'a Catalog, other: &HashMap<&str, &Entry>| {
+        let mut by: HashMap<String, Vec<&'a Entry>> = HashMap::new();
+        for e in c
+            .entries()
+            .iter()
+            .filter(|e| !other.contains_key(e.id.as_str()))
+        {
+            if let Some(n) = numbers(e) {
+                by.entry(n).or_default().push(e);
+            }
+        }
+        by
+    };
+    let (old_only, new_only) = (only_in(old, &new_by_id), only_in(new, &old_by_id));
+    let renamed_from = |n: &Entry| -> Option<&'a Entry> {
+        let num = numbers(n)?;
+        match (
+            old_only.get(&num)?.as_slice(),
+            new_only.get(&num)?.as_slice(),
+        ) {
+            ([o], [_]) => Some(*o),
+            _ => None,
+        }
+    };
     let mut added = Vec::new();
     let mut changed = Vec::new();
     let mut in_new_order = Vec::new();
     let mut unchanged = 0;
+    let mut renamed: Vec<&str> = Vec::new();
     for n in new.entries() {
-        match old_by_id.get(n.id.as_str()) {
-            None => {
-                in_new_order.push(InNew::Added(added.len()));
-                added.push(n);
-            }
-            Some(o) => {
-                let changes = field_changes(o, n);
-                if changes.is_empty() {
-                    unchanged += 1;
-                } else {
-                    in_new_order.push(InNew::Changed(changed.len()));
-                    changed.push(EntryChange {
-                        id: n.id.clone(),
-                        changes,
-                        entry: n,
-                    });
+        let (o, mut changes) = match old_by_id.get(n.id.as_str()) {
+            Some(o) => (*o, Vec::new()),
+            None => match renamed_from(n) {
+                Some(o) => {
+                    renamed.push(o.id.as_str());
+                    let id = FieldChange {
+                        field: "id",
+                        old: Value::Text(Some(o.id.clone())),
+                        new: Value::Text(Some(n.id.clone())),
+                    };
+                    (o, vec![id])
                 }
-            }
+                None => {
+                    in_new_order.push(InNew::Added(added.len()));
+                    added.push(n);
+                    continue;
+                }
+            },
+        };
+        changes.extend(field_changes(o, n));
+        if changes.is_empty() {
+            unchanged += 1;
+        } else {
+            in_new_order.push(InNew::Changed(changed.len()));
+            changed.push(EntryChange {
+                id: n.id.clone(),
+                changes,
+                entry: n,
+            });
         }
     }
     let removed: Vec<&Entry> = old
         .entries()
         .iter()
-        .filter(|o| !new_by_id.contains_key(o.id.as_str()))
+        .filter(|o| !new_by_id.contains_key(o.id.as_str()) && !renamed.contains(&o.id.as_str()))
         .collect();
     let summary = CatalogDiffSummary {
         added: added.len(),
@@ -250,7 +295,7 @@ pub fn diff<'a>(old: &'a Catalog, new: &'a Catalog) -> CatalogDiff<'a> {
         differs: !(added.is_empty() && removed.is_empty() && changed.is_empty()),
     };
     CatalogDiff {
-        schema_version: 2,
+        schema_version: 3,
         old: side(old),
         new: side(new),
         summary,

@@ -860,11 +860,29 @@ fn build_doc(
     let file = file_name(&cfg.workbook);
     let sheet_name = sheet.sheet.clone().unwrap_or_default();
     let mut sources = BTreeMap::new();
+    // which facts came from which column
+    let mut facts = vec![format!("ids from column {}", column_letter(layout.id))];
+    if !layout.titles.is_empty() {
+        let cols: Vec<String> = layout.titles.iter().map(|&c| column_letter(c)).collect();
+        facts.push(format!("titles from column {}", cols.join(", ")));
+    }
+    if let Some(c) = layout.basic {
+        facts.push(format!(
+            "the basic flag (B) from column {}",
+            column_letter(c)
+        ));
+    }
+    if let Some(c) = layout.suffix {
+        facts.push(format!(
+            "suffixes (P, B, PB) from column {}",
+            column_letter(c)
+        ));
+    }
     sources.insert(
         SOURCE_KEY.to_owned(),
         format!(
-            "The user's own copy of the official ISMAP管理基準 workbook: file '{file}', sheet '{sheet_name}', ids from column {}, imported by `ismap-gap catalog import`. It embeds copyrighted JIS text: keep it local, do not redistribute.",
-            column_letter(layout.id)
+            "The user's own copy of the official ISMAP管理基準 workbook: file '{file}', sheet '{sheet_name}', {}, imported by `ismap-gap catalog import` (headings, cross-references and short titles the workbook lacks come from the embedded catalog, under its source keys). It embeds copyrighted JIS text: keep it local, do not redistribute.",
+            facts.join(", ")
         ),
     );
     let imported: HashSet<String> = rows.iter().map(|r| r.id.canonical()).collect();

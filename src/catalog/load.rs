@@ -38,7 +38,7 @@ fn yaml_error(path: &Path, err: &serde_yaml::Error) -> InputError {
     InputError::at(loc, msg).hint("see catalog/README.md for the catalog format")
 }
 
-/// The line on which each entry starts, found by its `id:` key in the text.
+/// The line on which each entry starts, found by its `id:` (JSON `"id":`) key in the text.
 fn entry_lines(text: &str, ids: &[String]) -> Vec<Option<usize>> {
     let id_lines: Vec<(usize, String)> = text
         .lines()
@@ -46,7 +46,10 @@ fn entry_lines(text: &str, ids: &[String]) -> Vec<Option<usize>> {
         .filter_map(|(n, line)| {
             let t = line.trim_start().trim_start_matches("- ").trim_start();
             let t = t.strip_prefix('{').unwrap_or(t).trim_start();
-            let v = t.strip_prefix("id:")?;
+            // YAML `id: …`, or JSON (a catalog may be written as JSON) `"id": …`
+            let v = t
+                .strip_prefix("id:")
+                .or_else(|| t.strip_prefix("\"id\":"))?;
             let v = v.split(['#', ',', '}']).next().unwrap_or(v);
             let v = v.trim().trim_matches(['"', '\'']);
             Some((n + 1, v.to_owned()))
@@ -158,6 +161,11 @@ mod tests {
     fn entry_lines_follow_order_and_duplicates() {
         let text =
             "entries:\n  - id: \"1\"\n    layer: control\n  - id: '1'\n  - {id: 2, layer: x}\n";
+        let json = "{\"entries\": [\n {\"id\": \"1\",\n  \"layer\": \"control\"},\n {\n  \"id\": \"2\"\n }]}\n";
+        assert_eq!(
+            entry_lines(json, &["1".to_owned(), "2".to_owned()]),
+            vec![Some(2), Some(5)]
+        );
         let ids = vec![
             "1".to_owned(),
             "1".to_owned(),

@@ -119,10 +119,11 @@ impl Catalog {
             let n = problems.len();
             let mut first = problems.swap_remove(0);
             if n > 1 {
-                first
-                    .message
-                    .push_str(&format!(" (and {} more problems)", n - 1));
-                first.hint = Some("run `ismap-gap catalog validate FILE` to list them all".into());
+                // the count goes in the hint, so the message stays one to translate
+                first.hint = Some(format!(
+                    "and {} more problem(s): run `ismap-gap catalog validate FILE` to list them all",
+                    n - 1
+                ));
             }
             first
         })

@@ -138,6 +138,7 @@ pub fn validate(doc: &CatalogDoc, origins: &[EntryOrigin]) -> Vec<InputError> {
     }
 
     problems.extend(numbering_facts(doc, &origin));
+    problems.extend(same_numbers(doc, origins, &origin));
 
     // parents: present, shallower, and no cycles
     let by_id: HashMap<&str, usize> = first_seen;
@@ -343,6 +344,44 @@ fn numbering_facts(
                     ));
                 }
             }
+        }
+    }
+    problems
+}
+
+/// Refuses two entries with the same numbers and different suffixes (`9.2.3.11.PB` and
+/// `9.2.3.11.B`, `8.1.5` and `8.1.5.P`): a suffix is a flag of one control, not another
+/// control, so a list writing `9.2.3.11` (or either suffix) could not tell which is meant.
+/// ISMAP管理基準 has no such pair (`catalog/reference/ismap-structure.csv`).
+fn same_numbers(
+    doc: &CatalogDoc,
+    origins: &[EntryOrigin],
+    origin: &dyn Fn(usize) -> crate::error::Location,
+) -> Vec<InputError> {
+    let mut problems = Vec::new();
+    let mut first: HashMap<String, usize> = HashMap::new();
+    for (i, e) in doc.entries.iter().enumerate() {
+        let Some(id) = IsmapId::parse(&e.id) else {
+            continue;
+        };
+        let numbers = id.truncated(id.depth()).canonical();
+        match first.get(&numbers) {
+            None => {
+                first.insert(numbers, i);
+            }
+            Some(&j) if doc.entries[j].id != e.id => {
+                let (a, b) = (&doc.entries[j].id, &e.id);
+                let message = match origins.get(j).and_then(|o| o.line) {
+                    Some(l) => format!("entries '{a}' (line {l}) and '{b}' have the same numbers {numbers} with different suffixes"),
+                    None => format!("entries '{a}' and '{b}' have the same numbers {numbers} with different suffixes"),
+                };
+                problems.push(
+                    InputError::at(origin(i), message)
+                    .hint("a suffix is a flag of one control (P cloud, B basic statement requirement, PB both), not another control: keep one entry, its id written with the suffix of every flag it has"),
+                );
+            }
+            // the same id twice is reported as a duplicate
+            Some(_) => {}
         }
     }
     problems

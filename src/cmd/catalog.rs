@@ -26,7 +26,10 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
             {
                 eprintln!("{}", crate::messages::note("this catalog flags no basic statement requirements (基本言明要件); import the official workbook with `ismap-gap catalog import` to get them"));
             }
-            out.write_with(|w| render_entries(&entries, ctx.lang, format, style, w))?;
+            out.write_with(|w| {
+                name_file(&catalog, ctx.lang, format, w)?;
+                render_entries(&entries, ctx.lang, format, style, w)
+            })?;
         }
         CatalogCommand::Show {
             reference,
@@ -35,7 +38,10 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
         } => {
             let catalog = ctx.catalog()?;
             let show = show(&catalog, &reference, iso_edition)?;
-            out.write_with(|w| render_show(&show, ctx.lang, format, style, w))?;
+            out.write_with(|w| {
+                name_file(&catalog, ctx.lang, format, w)?;
+                render_show(&show, ctx.lang, format, style, w)
+            })?;
         }
         CatalogCommand::Search { text, format } => {
             if fold_width(&text).trim().is_empty() {
@@ -48,7 +54,10 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
             if found.is_empty() {
                 eprintln!("{}", crate::messages::note(&format!("no entry's id or title contains '{}'; `ismap-gap catalog show {}` resolves a reference (A.9.2.1, CLD.9.5.1, AC-2, A.5.15) to its entries", text.trim(), text.trim())));
             }
-            out.write_with(|w| render_entries(&found, ctx.lang, format, style, w))?;
+            out.write_with(|w| {
+                name_file(&catalog, ctx.lang, format, w)?;
+                render_entries(&found, ctx.lang, format, style, w)
+            })?;
         }
         CatalogCommand::Stats { format } => {
             let catalog = ctx.catalog()?;
@@ -96,6 +105,38 @@ pub fn run(ctx: &Context, cmd: CatalogCommand) -> Result<Exit> {
         }
     }
     Ok(Exit::Ok)
+}
+
+/// Names a catalog read from a file (`--catalog FILE`) for `catalog list` and `show`: a
+/// line above a table or Markdown, a note on stderr beside CSV, JSON or YAML (whose shape
+/// stays the entries'). The embedded catalog goes unnamed, as everywhere.
+fn name_file(
+    catalog: &Catalog,
+    lang: crate::lang::Lang,
+    format: crate::report::Format,
+    w: &mut dyn std::io::Write,
+) -> Result<()> {
+    use crate::report::Format;
+    if catalog.is_embedded() || catalog.origin == "embedded" {
+        return Ok(());
+    }
+    let line = format!(
+        "{}: {} ({})",
+        lang.pick("カタログ", "catalog"),
+        catalog.line(),
+        catalog.origin
+    );
+    match format {
+        Format::Table | Format::Md => writeln!(w, "{line}\n")?,
+        _ => eprintln!(
+            "{}",
+            crate::messages::note(&format!(
+                "entries of the catalog read from {}",
+                catalog.origin
+            ))
+        ),
+    }
+    Ok(())
 }
 
 /// Entries matching the filter, in catalog order.
@@ -193,6 +234,7 @@ pub fn show<'c>(
             chain: None,
             no_ismap_counterpart: controls,
             entries: Vec::new(),
+            sources: Default::default(),
         }),
         Resolution::Resolved {
             kind,
@@ -222,6 +264,11 @@ pub fn show<'c>(
                         items,
                     })
                 })
+                .collect::<Vec<Shown>>();
+            let sources = entries
+                .iter()
+                .flat_map(|s| &s.entry.sources)
+                .filter_map(|k| Some((k.clone(), catalog.sources.get(k)?.clone())))
                 .collect();
             Ok(ShowResult {
                 reference: reference.to_owned(),
@@ -234,6 +281,7 @@ pub fn show<'c>(
                 chain,
                 no_ismap_counterpart: without_counterpart,
                 entries,
+                sources,
             })
         }
     }
@@ -272,7 +320,11 @@ fn validate(ctx: &Context, file: Option<&Path>) -> Result<Exit> {
         }
         Err(problems) => {
             for p in &problems {
-                eprintln!("error: {p}");
+                eprintln!(
+                    "{} {}",
+                    ctx.lang.pick("エラー:", "error:"),
+                    crate::messages::input_error(p, ctx.lang)
+                );
             }
             Err(anyhow::anyhow!(
                 "{name}: {} problem(s) found",

@@ -65,6 +65,7 @@ fn load_checks(
     opts: crate::input::checks::ReadOptions,
     edition: crate::catalog::edition::EditionFlag,
 ) -> Result<crate::model::CheckList, crate::error::InputError> {
+    crate::input::checks::use_catalog(catalog);
     let mut checks =
         crate::input::checks::load_with(stdin.path(path), opts).map_err(|e| stdin.name(e))?;
     crate::input::checks::check_prose(&mut checks, &|id| catalog.get(id).is_some());

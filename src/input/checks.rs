@@ -2403,8 +2403,8 @@ fn numbered_under(id: &str, over: &str) -> bool {
 }
 
 /// The control ids a text written as prose names ([`reftext::prose_ids`]), known ids
-/// being those of the embedded catalog: for what the reader decides of a row (an item, the
-/// names column) before the chosen catalog is at hand.
+/// being those of the chosen catalog ([`use_catalog`]; the embedded one until then): for
+/// what the reader decides of a row (an item, the names column).
 ///
 /// [`reftext::prose_ids`]: crate::catalog::reftext::prose_ids
 fn named_ids(text: &str) -> Vec<String> {
@@ -2488,15 +2488,33 @@ fn names_assurance_level(header: &str) -> bool {
     .any(|w| key.contains(w))
 }
 
-/// Whether the embedded catalog has the id `id` (canonical).
+/// The ids of the catalog the run chose (`--catalog FILE`), once [`use_catalog`] said it.
+static CHOSEN_IDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+
+/// Makes the reader's structure decisions (an item or not, the names column) know the ids
+/// of `catalog`, the one the run chose, rather than the embedded catalog's: called before
+/// the check list is read. The first catalog given holds for the process (a run has one).
+pub fn use_catalog(catalog: &crate::catalog::Catalog) {
+    if catalog.is_embedded() || CHOSEN_IDS.get().is_some() {
+        return;
+    }
+    let _ = CHOSEN_IDS.set(catalog.entries().iter().map(|e| e.id.clone()).collect());
+}
+
+/// Whether the chosen catalog ([`use_catalog`]; else the embedded one) has the id `id`
+/// (canonical).
 fn in_catalog(id: &str) -> bool {
     static IDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
-    IDS.get_or_init(|| {
-        crate::catalog::Catalog::embedded()
-            .map(|c| c.entries().iter().map(|e| e.id.clone()).collect())
-            .unwrap_or_default()
-    })
-    .contains(id)
+    CHOSEN_IDS
+        .get()
+        .unwrap_or_else(|| {
+            IDS.get_or_init(|| {
+                crate::catalog::Catalog::embedded()
+                    .map(|c| c.entries().iter().map(|e| e.id.clone()).collect())
+                    .unwrap_or_default()
+            })
+        })
+        .contains(id)
 }
 
 /// The references an item without any names in its text or note (`秘密認証情報の管理

@@ -1,4 +1,5 @@
 //! Catalog listings, entries, resolutions and statistics in table, CSV, JSON and YAML.
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use serde::Serialize;
@@ -85,6 +86,7 @@ fn entry_grid(entries: &[&Entry], lang: Lang) -> Grid {
         l("名称", "title"),
         l("フラグ", "flags"),
         l("親", "parent"),
+        l("出典", "sources"),
     ]);
     for e in entries {
         g.push(
@@ -95,6 +97,7 @@ fn entry_grid(entries: &[&Entry], lang: Lang) -> Grid {
                 e.title(lang).to_owned(),
                 flags(e, lang),
                 e.parent.clone().unwrap_or_default(),
+                e.sources.join(", "),
             ],
             Tone::Plain,
         );
@@ -169,6 +172,10 @@ pub struct ShowResult<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub no_ismap_counterpart: Vec<NoCounterpart>,
     pub entries: Vec<Shown<'a>>,
+    /// What each source key the entries name is (the catalog's `sources:`): which
+    /// document, and the facts the catalog took from it.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, String>,
 }
 
 fn kv(lines: &mut Vec<(String, String)>, k: &str, v: String) {
@@ -416,7 +423,20 @@ pub fn render_show(
                 l("下位の項目", "items")
             };
             kv(&mut lines, items_label, items.join("\n"));
-            kv(&mut lines, l("出典", "sources"), e.sources.join(", "));
+            // each key with what it is: the catalog's description of the source says
+            // which facts it gives
+            kv(
+                &mut lines,
+                l("出典", "sources"),
+                e.sources
+                    .iter()
+                    .map(|k| match show.sources.get(k) {
+                        Some(d) => format!("{k}: {d}"),
+                        None => k.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
         }
         if n > 0 {
             g.push(vec![String::new(), String::new()], Tone::Plain);

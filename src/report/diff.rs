@@ -19,6 +19,7 @@ fn field_label(field: &str, lang: Lang) -> &'static str {
         "evidence" => lang.pick("証跡", "evidence"),
         "owner" => lang.pick("担当", "owner"),
         "date" => lang.pick("実施日", "implemented on"),
+        "id" => lang.pick("ID(接尾辞)", "id (suffix)"),
         "layer" => lang.pick("層", "layer"),
         "level" => lang.pick("レベル", "level"),
         "parent" => lang.pick("親", "parent"),
