@@ -394,3 +394,53 @@ fn qualifying_remarks_refuse_and_unknown_remarks_stay_visible() {
             .any(|(code, text)| code == "csp-remark" && text.contains(remark)));
     }
 }
+
+/// Review 10 A-note-2: a note above a status table naming audit findings still open
+/// (`前回監査での指摘: 2件（未是正）`, `（open）`, `（残存）`) refuses the table as a qualifying
+/// note; `指摘: 0件` reads. C-audit-1: a passed audit result (`合格`, `Pass`) reads like
+/// `指摘なし`.
+#[test]
+fn open_audit_findings_above_a_table_refuse_and_a_passed_audit_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let csp = dir.path().join("st.csv");
+    let run = |above: &str, audit: &str| {
+        std::fs::write(
+            &csp,
+            format!(
+                "登録区分: ISMAP\n{above}管理策番号,実施状況,監査結果\n9.2.1,実施,{audit}\n9.2.2,実施,{audit}\n"
+            ),
+        )
+        .unwrap();
+        report("en", &csp, "json").output().unwrap()
+    };
+    for note in [
+        "前回監査での指摘: 2件（未是正）",
+        "前回監査での指摘: 2件（open）",
+        "前回監査での指摘: 2件（残存）",
+        "指摘事項 1件",
+    ] {
+        let out = run(&format!("{note}\n"), "");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{note}: {err}");
+        assert!(
+            err.contains(&format!("the note '{note}' (above the table's header)")),
+            "{note}: {err}"
+        );
+    }
+    for (above, audit) in [
+        ("前回監査での指摘: 0件\n", ""),
+        ("", "合格"),
+        ("", "Pass"),
+        ("", "指摘なし"),
+    ] {
+        let out = run(above, audit);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{above}{audit}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(by_id(&v["items"], "K-1")["status"], "covered");
+    }
+}

@@ -502,6 +502,13 @@ const NOT_YET_JA: &[&str] = &[
     "見直",
     "記入",
     "記載",
+    // a finding not remediated (`未是正`, `未解消`)
+    "是正",
+    "解消",
+    "解決",
+    "修正",
+    "改善",
+    "処置",
 ];
 
 /// 不 or 非 + these: not done or not enough (`不実施`, `不十分`, `非対応`); `不正`, `不審`,
@@ -640,6 +647,22 @@ fn status_ja(clause: &str) -> Vec<Qualifier> {
             {
                 found.push(Qualifier::new(Kind::Deferral, w));
             }
+        }
+    }
+    // audit findings counted (`前回監査での指摘: 2件`, `指摘事項 1件`; not `指摘0件`), or left
+    // standing (`指摘…残存`)
+    for (i, _) in clause.match_indices("指摘") {
+        let after = clause[i + "指摘".len()..].trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '：' | 'は' | 'が' | '事' | '項' | '数')
+        });
+        let digits: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .collect();
+        let count = crate::text::fold_width(&digits).parse::<u32>().ok();
+        let counted = count.is_some_and(|n| n > 0) && after[digits.len()..].starts_with('件');
+        if counted || clause[i..].contains("残存") {
+            found.push(Qualifier::new(Kind::Deferral, "指摘"));
         }
     }
     // an open issue or an audit finding: 課題あり, 指摘事項あり
@@ -2013,7 +2036,7 @@ pub fn nothing_for_the_row(text: &str) -> bool {
 }
 
 /// An audit's or a check's result that finds nothing (`header_key` form): `指摘なし`,
-/// `問題なし`, `例外事項なし`, `No exception noted`, `Effective`.
+/// `問題なし`, `例外事項なし`, `合格`, `No exception noted`, `Effective`, `Pass`.
 fn is_clean_result(key: &str) -> bool {
     matches!(
         key,
@@ -2029,6 +2052,10 @@ fn is_clean_result(key: &str) -> bool {
             | "適合"
             | "有効"
             | "良好"
+            | "合格"
+            | "可"
+            | "pass"
+            | "passed"
             | "noexception"
             | "noexceptions"
             | "noexceptionnoted"
@@ -2296,6 +2323,10 @@ mod tests {
             ("一般に実施", "一般に実施"),
             ("いちぶ", "いちぶ"),
             ("プラットフォーム側で対応", "プラットフォーム側"),
+            // review 10 A-note-2: audit findings open or counted
+            ("前回監査での指摘: 2件（未是正）", "未是正"),
+            ("指摘事項 1件", "指摘"),
+            ("前回監査での指摘: 2件（残存）", "指摘"),
         ] {
             let q = qualifier_in(text);
             assert!(q.as_ref().is_some_and(|q| q.word == word), "{text}: {q:?}");
@@ -2323,6 +2354,8 @@ mod tests {
             "代替拠点を確保し年1回訓練",
             "方針を一般に公開",
             "プラットフォームの設定を定期的に確認",
+            "前回監査での指摘: 0件",
+            "残存リスクを評価し承認",
         ] {
             assert_eq!(qualifier_in(text), None, "{text}");
         }
