@@ -444,3 +444,25 @@ fn open_audit_findings_above_a_table_refuse_and_a_passed_audit_reads() {
         assert_eq!(by_id(&v["items"], "K-1")["status"], "covered");
     }
 }
+
+/// Review 10 B-row-1: a status-table row stating a category with a word (`9.2全般,実施`) is
+/// refused as `9.2` is, never dropped without a word.
+#[test]
+fn a_category_with_a_word_in_a_status_table_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let csp = dir.path().join("st.csv");
+    for id in ["9.2全般", "９．２全般", "9.2"] {
+        std::fs::write(
+            &csp,
+            format!("登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,実施\n{id},実施\n"),
+        )
+        .unwrap();
+        let err = common::input_error(report("en", &csp, "json"));
+        assert!(
+            err.contains(&format!(
+                "'{id}' is a clause or category, but a status applies to one control objective"
+            )),
+            "{id}: {err}"
+        );
+    }
+}

@@ -1382,7 +1382,17 @@ fn odd_id(id_cell: &str, at: &Location) -> Result<String, InputError> {
         )
         .hint(FOR_ID_CELLS));
     }
-    if IsmapId::parse(first).is_some_and(|id| id.suffix.is_none() && id.depth() < 3) {
+    // a clause or category, also with a word after it (`9.2全般`, `12全般`: ISMAP's own way
+    // to name all of it)
+    let folded = crate::text::fold_width(first);
+    let lead = folded
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    let heading =
+        |id: &str| IsmapId::parse(id).is_some_and(|id| id.suffix.is_none() && id.depth() < 3);
+    if heading(first) || (lead.len() < folded.len() && heading(lead)) {
         return Err(InputError::at(
             at.clone(),
             format!("'{}' is a clause or category, but a status applies to one control objective", quote(id_cell)),
@@ -1492,6 +1502,7 @@ mod tests {
             ("管理策番号,実施状況\n9.2.3（未実施）,実施\n", "the status word '未実施'"),
             ("管理策番号,実施状況\n5.1.1,実施\n,実施\n", "row 3: column '管理策番号': the row has a status (implemented) but no control id"),
             ("管理策番号,実施状況\n5.1.1,実施\n9.2,実施\n", "row 3: column '管理策番号': '9.2' is a clause or category"),
+            ("管理策番号,実施状況\n5.1.1,実施\n9.2全般,実施\n", "row 3: column '管理策番号': '9.2全般' is a clause or category"),
         ] {
             let e = read_csv(text, None).unwrap_err();
             assert!(e.contains(want), "{text:?}: {e}");
