@@ -466,3 +466,21 @@ fn a_category_with_a_word_in_a_status_table_is_refused() {
         );
     }
 }
+
+/// Review 10 C-csp-legend-1: a legend row under a status table's header (`凡例 |
+/// 実施/未実施/非該当`) is table furniture: passed over (counted among the ignored), not an
+/// unknown status "for 凡例"; the rows below are read.
+#[test]
+fn a_legend_row_under_a_status_table_header_is_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let csp = dir.path().join("st.csv");
+    std::fs::write(
+        &csp,
+        "登録区分: ISMAP\n管理策番号,実施状況,備考\n凡例,実施/未実施/非該当,非該当は理由を記入\n9.2.1,実施,\n9.2.4,未実施,\n",
+    )
+    .unwrap();
+    let v = json_of(report("en", &csp, "json"));
+    assert_eq!(by_id(&v["items"], "K-1")["status"], "covered");
+    assert_eq!(by_id(&v["items"], "K-4")["status"], "not-covered");
+    assert_eq!(v["csp"]["ignored_tokens"], 1, "{}", v["csp"]);
+}

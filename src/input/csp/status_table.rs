@@ -163,8 +163,9 @@ pub fn read(
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
         let id_name = layout.name(layout.id_column);
-        if is_total_row(row, layout, cols) {
-            // table furniture (`合計 | 3`): counted among the rows not read, credits nothing
+        if is_total_row(row, layout, cols) || is_legend_row(id_cell) {
+            // table furniture (`合計 | 3`, `凡例 | 実施/未実施/非該当`): counted among the rows
+            // not read, credits nothing
             out.ignored += 1;
             continue;
         }
@@ -1337,6 +1338,26 @@ pub(super) fn is_unvalued_total_row(
             .iter()
             .enumerate()
             .all(|(c, text)| c == layout.id_column || text.trim().is_empty())
+}
+
+/// Whether a row's id cell names a legend or an example row under the header (`凡例`,
+/// `記入例`, `Legend`), with no id in it: the table's furniture, not a control.
+fn is_legend_row(id_cell: &str) -> bool {
+    let key = crate::text::header_key(id_cell);
+    let key = key.trim_matches(|c: char| "()（）【】[]※:：".contains(c));
+    find_ids(id_cell).0.is_empty()
+        && matches!(
+            key,
+            "凡例"
+                | "記入例"
+                | "記載例"
+                | "例"
+                | "記入方法"
+                | "記入要領"
+                | "legend"
+                | "example"
+                | "sample"
+        )
 }
 
 /// The objectives (their numbers) whose detailed controls the table states on rows of their
