@@ -484,3 +484,45 @@ fn a_legend_row_under_a_status_table_header_is_passed_over() {
     assert_eq!(by_id(&v["items"], "K-4")["status"], "not-covered");
     assert_eq!(v["csp"]["ignored_tokens"], 1, "{}", v["csp"]);
 }
+
+/// Review 10 C-above-3: a note above a status table about the rows of another status
+/// (`※ 非該当の理由は別紙参照`, `※ 計画中の項目は2025年度中に対応予定`) or about the list's
+/// level (`※統制目標のみ記載（詳細管理策は別添）`) qualifies no implemented row: read. One that
+/// says more (`…を除き本番環境のみ`) still refuses the table.
+#[test]
+fn notes_about_other_rows_or_the_list_level_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let csp = dir.path().join("st.csv");
+    let run = |note: &str| {
+        std::fs::write(
+            &csp,
+            format!("登録区分: ISMAP\n{note}\n管理策番号,実施状況\n9.2.1,実施\n9.2.4,計画中\n"),
+        )
+        .unwrap();
+        report("en", &csp, "json").output().unwrap()
+    };
+    for note in [
+        "※統制目標のみ記載（詳細管理策は別添）",
+        "※ 非該当の理由は別紙参照",
+        "※ 計画中の項目は2025年度中に対応予定",
+    ] {
+        let out = run(note);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{note}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(by_id(&v["items"], "K-1")["status"], "covered", "{note}");
+    }
+    for note in [
+        "※ 非該当の項目を除き本番環境のみ",
+        "※統制目標のみ記載、東京リージョンのみ",
+        "※ 計画中の項目は2025年度中に対応予定、ほかは本番環境のみ",
+    ] {
+        let out = run(note);
+        assert_eq!(out.status.code(), Some(2), "{note}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("(above the table's header)"));
+    }
+}

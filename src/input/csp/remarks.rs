@@ -97,6 +97,12 @@ pub fn qualifier_beyond(text: &str, titles: &[&str]) -> Option<Qualifier> {
         .find(|q| !titles.iter().any(|t| t.contains(&q.word)))
 }
 
+/// Every qualifier `text` holds, clause by clause (what [`qualifier_beyond`] finds the first
+/// of).
+pub fn qualifiers_in(text: &str) -> Vec<Qualifier> {
+    qualifiers(text)
+}
+
 /// What [`qualifier_beyond`] finds, else the first date `text` writes whose last day is
 /// after `as_of` (`2027-04-01`, `2027年4月`, `令和9年度`).
 pub fn qualifier_on(text: &str, titles: &[&str], as_of: crate::date::Date) -> Option<Qualifier> {

@@ -398,7 +398,7 @@ pub fn note_on_table(
     as_of: crate::date::Date,
 ) -> Result<(), InputError> {
     let text = text.trim();
-    if remarks::says_nothing(text) {
+    if remarks::says_nothing(text) || about_other_rows(text) {
         return Ok(());
     }
     let found = match place {
@@ -438,6 +438,38 @@ pub fn note_on_table(
         "{}; a note outside the table counts for all of it (delete it if it no longer holds, or move what it says into the rows it concerns)",
         q.hint()
     )))
+}
+
+/// Whether a note on a table speaks of other rows than those stated implemented, so that
+/// it qualifies none of them: the rows of another status, named as such, with nothing
+/// more than a plan for planned or not-implemented rows (`※ 非該当の理由は別紙参照`,
+/// `※ 計画中の項目は2025年度中に対応予定`), or the list's level, with nothing more
+/// (`※統制目標のみ記載（詳細管理策は別添）`: what an objective-level list is). Anything else
+/// the note says (`非該当の項目を除き本番環境のみ`) is read as a note on every row.
+fn about_other_rows(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let key = key.trim_start_matches(|c: char| "※*＊注:：・".contains(c));
+    let rest_holds_nothing_but = |rest: &str, plans: bool| {
+        remarks::qualifiers_in(rest)
+            .iter()
+            .all(|q| plans && q.kind == remarks::Kind::Deferral)
+    };
+    for status in ["非該当", "対象外", "計画中", "未実施"] {
+        for of in [
+            "の理由",
+            "の項目",
+            "の管理策",
+            "の統制目標",
+            "の行",
+            "とした",
+        ] {
+            if let Some(rest) = key.strip_prefix(&format!("{status}{of}")) {
+                return rest_holds_nothing_but(rest, matches!(status, "計画中" | "未実施"));
+            }
+        }
+    }
+    key.strip_prefix("統制目標のみ記載")
+        .is_some_and(|rest| rest_holds_nothing_but(rest, false))
 }
 
 /// Keeps in `latest` the latest date after `as_of` the row writes under a header naming when
