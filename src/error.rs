@@ -86,6 +86,20 @@ pub struct InputError {
     pub location: Option<Box<Location>>,
     pub message: String,
     pub hint: Option<String>,
+    /// What the reader found instead of what it reads, when that is all the error says:
+    /// `compare --csp-dir` passes over such a file with a note.
+    pub not_a_list: Option<NotAList>,
+}
+
+/// A file refused for holding nothing of what the reader looks for, rather than for
+/// something it could not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAList {
+    /// Not one ISMAP control id anywhere (a memo, a README).
+    NoIds,
+    /// A table with no status column and a column that is neither ids, titles nor row
+    /// numbers (a check list has one: its items' ids or titles).
+    NoStatusColumn,
 }
 
 impl InputError {
@@ -94,6 +108,7 @@ impl InputError {
             location: None,
             message: message.into(),
             hint: None,
+            not_a_list: None,
         }
     }
     pub fn at(location: Location, message: impl Into<String>) -> Self {
@@ -101,10 +116,15 @@ impl InputError {
             location: Some(Box::new(location)),
             message: message.into(),
             hint: None,
+            not_a_list: None,
         }
     }
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+    pub fn not_a_list(mut self, what: NotAList) -> Self {
+        self.not_a_list = Some(what);
         self
     }
 }

@@ -195,6 +195,53 @@ pub fn join_filled<'a>(cells: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
+/// The value of a decimal digit, ASCII or full width (`１`).
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// Orders names as people number them: runs of digits as numbers (`第2号` before `第10号`,
+/// full-width digits too), the rest by character; names equal so (`第02号`, `第2号`) by
+/// their text, so that the order is total.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    // the digits of the run starting at the front of `it`, leading zeros left out
+    fn number(it: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Vec<u32> {
+        let mut out = Vec::new();
+        while let Some(d) = it.peek().copied().and_then(digit) {
+            if !(out.is_empty() && d == 0) {
+                out.push(d);
+            }
+            it.next();
+        }
+        out
+    }
+    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        let order = match (x.peek().copied(), y.peek().copied()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(p), Some(q)) if digit(p).is_some() && digit(q).is_some() => {
+                let (m, n) = (number(&mut x), number(&mut y));
+                m.len().cmp(&n.len()).then_with(|| m.cmp(&n))
+            }
+            (Some(p), Some(q)) => {
+                x.next();
+                y.next();
+                p.cmp(&q)
+            }
+        };
+        if order != Ordering::Equal {
+            return order;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,5 +345,34 @@ mod tests {
         assert_eq!(edit_distance("8.1.5", "8.1.5.P"), 2);
         assert_eq!(edit_distance("9.2.1", "9.2.1"), 0);
         assert_eq!(edit_distance("9.2.1", "9.2.2"), 1);
+    }
+
+    #[test]
+    fn natural_order_reads_numbers_as_numbers() {
+        let mut names = vec![
+            "第10号",
+            "第2号",
+            "第1号",
+            "第１４号",
+            "第3号（株式会社）",
+            "第02号",
+            "Alpha",
+            "第1号B",
+        ];
+        names.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            names,
+            [
+                "Alpha",
+                "第1号",
+                "第1号B",
+                "第02号",
+                "第2号",
+                "第3号（株式会社）",
+                "第10号",
+                "第１４号"
+            ]
+        );
+        assert_eq!(natural_cmp("a", "a"), std::cmp::Ordering::Equal);
     }
 }

@@ -171,7 +171,7 @@ fn csv_has_a_bom_and_one_row_per_change_in_catalog_order() {
     let (lines, first) = csv_of(&["diff", &d("old.yaml"), &d("new.yaml")]);
     assert_eq!(
         lines[0],
-        "id,title,change,old status,new status,old notes,new notes"
+        "id,title,change,old status,new status,old notes,new notes,as of"
     );
     assert_eq!(
         first,
@@ -185,9 +185,12 @@ fn csv_has_a_bom_and_one_row_per_change_in_catalog_order() {
             "9.9.9"
         ]
     );
-    assert_eq!(
-        lines[1],
-        "cloud service name,Test SaaS 2025,registry fact changed,,,Test SaaS 2024,Test SaaS 2025"
+    // each row ends with the as-of date (today's: no --as-of)
+    assert!(
+        lines[1].starts_with(
+            "cloud service name,Test SaaS 2025,registry fact changed,,,Test SaaS 2024,Test SaaS 2025,"
+        ),
+        "{lines:?}"
     );
     assert!(lines[5].contains("removed"), "{lines:?}");
     assert!(lines[6].contains("added"), "{lines:?}");

@@ -449,11 +449,19 @@ fn csv_output_is_excel_safe() {
     assert!(!text.contains(",=HYPERLINK"));
     let mut rdr = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers = rdr.headers().unwrap().clone();
-    // the input's own columns, then the reviewer's two, left empty to be filled in
-    let tail: Vec<&str> = headers.iter().skip(headers.len() - 3).collect();
+    // the input's own columns, then the reviewer's two, left empty to be filled in, then
+    // what the verdicts were made on
+    let tail: Vec<&str> = headers.iter().skip(headers.len() - 6).collect();
     assert_eq!(
         tail,
-        ["owner", "Additional procedure needed?", "Reviewer comment"]
+        [
+            "owner",
+            "Additional procedure needed?",
+            "Reviewer comment",
+            "as of",
+            "CSP",
+            "registration"
+        ]
     );
     assert_eq!(rdr.records().count(), 15);
     // CP932 on request
@@ -1200,13 +1208,16 @@ fn carried_columns_never_reuse_an_output_name() {
         .split(',')
         .collect();
     assert_eq!(
-        &header[header.len() - 5..],
+        &header[header.len() - 8..],
         [
             "status (input)",
             "Row (input)",
             "担当",
             "Additional procedure needed?",
-            "Reviewer comment"
+            "Reviewer comment",
+            "as of",
+            "CSP",
+            "registration"
         ]
     );
     let mut unique = header.clone();

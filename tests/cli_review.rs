@@ -319,13 +319,21 @@ fn json_has_each_items_review_and_a_summary() {
 
 #[test]
 fn a_csv_saved_by_a_spreadsheet_in_cp932_is_carried_forward() {
-    // the CSV output of the re-run: decision, comment and change columns at its end
+    // the CSV output of the re-run: decision, comment and change columns at its end, then
+    // what the verdicts were made on
     let csv_out = stdout_of(rerun("ja", &review("previous.csv")).args(["--format", "csv"]));
     let mut rdr = csv::Reader::from_reader(csv_out.trim_start_matches('\u{feff}').as_bytes());
     let headers: Vec<String> = rdr.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(
-        &headers[headers.len() - 3..],
-        ["追加手続の要否", "レビューコメント", "前回からの変化"]
+        &headers[headers.len() - 6..],
+        [
+            "追加手続の要否",
+            "レビューコメント",
+            "前回からの変化",
+            "基準日",
+            "CSP",
+            "登録の状態"
+        ]
     );
     let rows: Vec<Vec<String>> = rdr
         .records()
@@ -333,7 +341,7 @@ fn a_csv_saved_by_a_spreadsheet_in_cp932_is_carried_forward() {
         .collect();
     for (id, decision, comment, change) in CARRIED {
         let row = rows.iter().find(|r| r[0] == id).unwrap();
-        let n = row.len();
+        let n = row.len() - 3;
         assert_eq!(
             [&row[n - 3], &row[n - 2], &row[n - 1]],
             [decision, comment, change],

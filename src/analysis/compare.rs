@@ -358,7 +358,7 @@ pub fn compare(
             .then(a.counts.not_covered.cmp(&b.counts.not_covered))
             .then(a.registration.cmp(&b.registration))
             .then(kind_unstated(a).cmp(&kind_unstated(b)))
-            .then(a.name.cmp(&b.name))
+            .then_with(|| crate::text::natural_cmp(&a.name, &b.name))
     });
     for (rank, (_, col)) in columns.iter_mut().enumerate() {
         col.rank = rank + 1;

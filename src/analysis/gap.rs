@@ -1034,6 +1034,10 @@ pub struct GapReport {
     /// catalog names it; `ismap-gap catalog` counts it).
     #[serde(skip)]
     pub catalog_details_held: Option<usize>,
+    /// Whether `as_of` is the default (today, JST) rather than a date given (`--as-of`):
+    /// said beside the date in the summaries and the CSV.
+    #[serde(skip)]
+    pub as_of_default: bool,
 }
 
 /// The items' results, most severe first, with what their details are derived from: each
@@ -2950,6 +2954,7 @@ pub fn analyse_resolved(
             origin: catalog.origin.clone(),
         },
         catalog_details_held: details_held(catalog),
+        as_of_default: false,
         csp: CspInfo {
             name: att.display_name(),
             provider: att.provider.clone(),

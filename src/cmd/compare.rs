@@ -9,7 +9,7 @@ use crate::analysis::compare;
 use crate::cmd::Context;
 use crate::config::{CatalogSource, CompareConfig};
 use crate::date::Date;
-use crate::error::{Exit, InputError, Location};
+use crate::error::{Exit, InputError, Location, NotAList};
 use crate::input::stdin::{Role, Stdin};
 use crate::input::{self, io_reason};
 use crate::output::Destination;
@@ -99,6 +99,23 @@ fn csp_reading_applies(cfg: &CompareConfig, paths: &[PathBuf]) -> Result<(), Inp
     Ok(())
 }
 
+/// Why a file of the `--csp-dir` folder that the CSP reader refused (`err`) is clearly not
+/// a CSP list, to be passed over with a note: it holds no ISMAP control id at all, or it is
+/// a check list (a table with no status column that the check-list reader reads as items
+/// under a check-item title column, `確認項目`: a CSP table's `管理策名` or `対応内容` is
+/// not one). `None` for anything else: a file that may be a CSP list and cannot be read is
+/// refused.
+fn not_a_csp_list(err: &InputError, path: &Path, cfg: &CompareConfig) -> Option<&'static str> {
+    match err.not_a_list? {
+        NotAList::NoIds => Some("{}: skipped: it holds no ISMAP control id, so it is not a CSP list"),
+        NotAList::NoStatusColumn => input::checks::load(path, cfg.encoding, None)
+            .is_ok_and(|list| list.items.iter().any(|i| !i.title.trim().is_empty()))
+            .then_some(
+                "{}: skipped: a check list (check items with references, no status column), not a CSP list",
+            ),
+    }
+}
+
 pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     let mut paths: Vec<PathBuf> = cfg.csps.clone();
     if let Some(dir) = &cfg.csp_dir {
@@ -172,8 +189,11 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     )?;
     let opts = cfg.csp_reading.options(cfg.encoding, cfg.as_of);
     let progress = std::io::stderr().is_terminal() && paths.len() > 50;
-    // read on two threads, in order: the first list that cannot be read is the one refused
-    let atts = compare::try_in_order_on_two_threads(
+    // the files --csp-dir listed (after those --csp gave)
+    let first_listed = cfg.csps.len();
+    // read on two threads, in order: the first list that cannot be read is the one refused;
+    // a listed file that is clearly not a CSP list is passed over (why, for a note)
+    let read = compare::try_in_order_on_two_threads(
         &paths,
         || (),
         |(), i, p| {
@@ -183,11 +203,48 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
                     crate::messages::reading_csp_lists(i + 1, paths.len())
                 );
             }
-            super::load_csp(&catalog, &stdin, p, &opts)
+            match super::load_csp(&catalog, &stdin, p, &opts) {
+                Ok(att) => Ok(Ok(att)),
+                Err(e) if i >= first_listed => match not_a_csp_list(&e, p, &cfg) {
+                    Some(why) => Ok(Err(why)),
+                    None => Err((e, true)),
+                },
+                Err(e) => Err((e, false)),
+            }
         },
-    )?;
+    );
     if progress {
         eprintln!();
+    }
+    let read = read.map_err(|(e, listed)| {
+        if listed {
+            // the folder may hold a file that is no CSP list the tool recognises
+            eprintln!(
+                "{}",
+                crate::messages::note(
+                    "this file is in the --csp-dir folder: if it is not a CSP list, move it out of the folder, or name the CSP lists with --csp instead"
+                )
+            );
+        }
+        e
+    })?;
+    let mut atts = Vec::with_capacity(read.len());
+    for (p, r) in paths.iter().zip(read) {
+        match r {
+            Ok(att) => atts.push(att),
+            Err(why) => eprintln!(
+                "{}",
+                crate::messages::note(&why.replace("{}", &p.display().to_string()))
+            ),
+        }
+    }
+    if atts.is_empty() {
+        return Err(InputError::at(
+            Location::file(cfg.csp_dir.as_deref().unwrap_or(Path::new(""))),
+            "the folder holds no CSP list (every file was passed over, see the notes above)",
+        )
+        .hint("put the CSP lists and profiles in the folder, or pass them with --csp")
+        .into());
     }
     let inherited: Vec<&Path> = atts.iter().flat_map(|a| a.inherited_files()).collect();
     cfg.output.check(&inherited)?;

@@ -186,6 +186,7 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let as_of = cfg.as_of.unwrap_or_else(Date::today);
     let refs_column = checks.refs_column.clone();
     let mut report = analysis::analyse(&catalog, checks, &attestation, as_of, ctx.lang);
+    report.as_of_default = cfg.as_of.is_none();
     // items without references: their candidates named in a procedure, status unchanged
     analysis::suggest::add_report_candidates(&catalog, &mut report)?;
     if let Some(previous) = previous {

@@ -401,6 +401,10 @@ pub const JA: &[(&str, &str)] = &[
     ("CP932 has no code point for some characters: written as the ones every CP932 converter writes for them: {}", "CP932にない文字は、CP932の変換で通常使われる文字で書きました: {0}"),
     ("{}: skipped: a gap report written by ismap-gap, not a CSP list", "{0}: 読み飛ばしました: ismap-gap が書いたギャップレポートで、CSPの一覧ではありません"),
     ("the folder holds only gap reports written by ismap-gap, no CSP list", "フォルダには ismap-gap が書いたギャップレポートしかなく、CSPの一覧がありません"),
+    ("{}: skipped: it holds no ISMAP control id, so it is not a CSP list", "{0}: 読み飛ばしました: ISMAPの管理策IDをひとつも含まないため、CSPの一覧ではありません"),
+    ("{}: skipped: a check list (check items with references, no status column), not a CSP list", "{0}: 読み飛ばしました: 確認項目の一覧(確認項目と参照の列があり、状況の列がない)で、CSPの一覧ではありません"),
+    ("this file is in the --csp-dir folder: if it is not a CSP list, move it out of the folder, or name the CSP lists with --csp instead", "このファイルは --csp-dir のフォルダにあります: CSPの一覧でなければフォルダの外に移すか、CSPの一覧を --csp で指定してください"),
+    ("the folder holds no CSP list (every file was passed over, see the notes above)", "フォルダにCSPの一覧がありません(すべてのファイルを読み飛ばしました。上の注意を見てください)"),
     ("put the CSP lists and profiles in the folder, or pass them with --csp", "CSPの一覧やプロファイルをフォルダに置くか、--csp で指定してください"),
     ("the lists are the same, but NEW rests on a registration not in effect", "一覧に差はありませんが、新しい一覧は基準日に効力のない登録に基づいています"),
     // --- merged from the CSP reader (#14), the references and editions (#15/16), suggest (#19)
@@ -523,6 +527,8 @@ pub const JA: &[(&str, &str)] = &[
     ("a check list or control list of 100,000 rows unpacks to far less; the file may be damaged or made to exhaust memory: open it in a spreadsheet program, remove what is not needed and save it again", "10万行の確認項目や管理策の一覧でも展開後はずっと小さくなります。ファイルが破損しているか、メモリを使い果たすように作られている可能性があります: 表計算ソフトで開き、不要なものを削除して保存し直してください"),
     ("{} of the workbook ({}) unpacks to {} MB, over the {} MB limit; it is not read", "ワークブックの{0}({1})は展開すると{2} MBになり、上限の{3} MBを超えるため読みません"),
     ("item {}, column '{}': {} characters, over the {} a spreadsheet cell holds: cut in the xlsx (the CSV and JSON outputs keep it whole)", "確認項目 {0}、列 '{1}': {2}文字あり、表計算のセルに入る{3}文字を超えています: xlsxでは切り詰めました(CSVとJSONの出力には全文があります)"),
+    ("item {}, column '{}': {} entries, more than a row of the largest height (409 pt) shows: the first {} written, then how many more", "確認項目 {0}、列 '{1}': {2}件あり、最大の高さ(409ポイント)の行に収まりません: 先頭の{3}件と残りの件数を書きました"),
+    ("item {}, column '{}': more lines than a row of the largest height (409 pt) shows: cut on screen and in print (the CSV and JSON outputs keep it whole)", "確認項目 {0}、列 '{1}': 最大の高さ(409ポイント)の行に収まらない行数があり、画面と印刷では途中までしか表示されません(CSVとJSONの出力には全文があります)"),
     ("a published list holds implemented ids (and their titles) only; for a list with statuses use a table (CSV or a sheet) with an id column and one status column such as 実施状況, or remove what is not an id", "公開の一覧には実施しているID(とその名称)だけを載せます。状況のある一覧は、ID列と実施状況のような状況の列を持つ表(CSVまたはシート)にするか、ID以外を削除してください"),
     ("write 実施/implemented (also 済, 有, はい, ○; with no note in brackets), 非該当/not applicable (also 対象外, 除外; a reason in brackets is kept: 非該当（IaaS側で実施）), 計画中/planned or 未実施/not implemented (also 無, いいえ, ×); see the README's table of status values", "実施/implemented(済、有、はい、○ も可。括弧書きの注記は付けない)、非該当/not applicable(対象外、除外 も可。括弧内の理由は残ります: 非該当（IaaS側で実施）)、計画中/planned、未実施/not implemented(無、いいえ、× も可)のいずれかを書いてください。README の状況の値の表も見てください"),
     // --- the CSP reader failing closed (review 1): an allow-list after ids, negating lines

@@ -298,8 +298,17 @@ pub fn render_list_diff(
         l("新", "new"),
         s.unknown_new
     );
+    let mut grid = list_grid(d, lang);
+    // a CSV row is read without the heading: each says the date it was judged on
+    if format == Format::Csv {
+        grid.headers.push(l("基準日", "as of").to_owned());
+        let as_of = d.as_of.to_string();
+        for row in &mut grid.rows {
+            row.push(as_of.clone());
+        }
+    }
     let drawn = Drawn {
-        grid: list_grid(d, lang),
+        grid,
         heading,
         summary,
     };

@@ -4,7 +4,8 @@ use std::io::Write;
 #[cfg(doc)]
 use crate::analysis::gap::CatalogInfo;
 use crate::analysis::gap::{
-    ChecksInfo, ControlState, CspInfo, GapReport, ItemDetails, ItemResult, Reason, UnresolvedRef,
+    ChecksInfo, ControlState, CspInfo, Exclusion, GapReport, ItemDetails, ItemResult, Reason,
+    UnresolvedRef,
 };
 use crate::analysis::procedures::Procedure;
 use crate::analysis::Status;
@@ -68,6 +69,7 @@ fn our_headers(lang: Lang) -> Vec<&'static str> {
     ours.extend(reviewer_headers(lang));
     ours.push(review_change_header(lang));
     ours.extend(workbook_headers(lang));
+    ours.extend(csv_basis_headers(lang));
     ours
 }
 
@@ -193,12 +195,7 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
     });
     out.cell(|na| {
         join_with(na, &details.not_applicable, "\n", |na, x| {
-            let reason: &str = if x.reason.is_empty() {
-                lang.pick("理由なし", "no reason given")
-            } else {
-                x.reason
-            };
-            push_all(na, [x.id, " (", reason]);
+            push_all(na, [x.id, " (", exclusion_reason(x, lang)]);
             push_stated_as(na, x.stated_as, lang);
             na.push(')');
         })
@@ -224,6 +221,138 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
     for (_, v) in &item.extra.0 {
         out.text(v);
     }
+}
+
+/// The CSP's reason for an exclusion, or `理由なし` / `no reason given`.
+fn exclusion_reason<'a>(x: &Exclusion<'a>, lang: Lang) -> &'a str {
+    if x.reason.is_empty() {
+        lang.pick("理由なし", "no reason given")
+    } else {
+        x.reason
+    }
+}
+
+/// The not-applicable cell with the ids that share a reason on one line, in the order the
+/// reasons first appear (`6.1.2, 6.2.1 (当サービスは…)`): what a row too tall for a
+/// spreadsheet shows instead of one reason repeated for each id.
+pub fn not_applicable_grouped(details: &ItemDetails, lang: Lang) -> String {
+    // (reason, the objective it is stated of, the ids)
+    let mut groups: Vec<(&str, Option<&str>, Vec<&str>)> = Vec::new();
+    for x in &details.not_applicable {
+        let reason = exclusion_reason(x, lang);
+        match groups
+            .iter_mut()
+            .find(|(r, of, _)| *r == reason && *of == x.stated_as)
+        {
+            Some((_, _, ids)) => ids.push(x.id),
+            None => groups.push((reason, x.stated_as, vec![x.id])),
+        }
+    }
+    let mut out = String::new();
+    join_with(&mut out, &groups, "\n", |out, (reason, stated_as, ids)| {
+        join_into(out, ids, ", ");
+        push_all(out, [" (", reason]);
+        push_stated_as(out, *stated_as, lang);
+        out.push(')');
+    });
+    out
+}
+
+/// A list cell of [`item_cells`] shortened to what a row can show, and how many of its
+/// entries it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortened {
+    pub text: String,
+    pub shown: usize,
+    pub total: usize,
+}
+
+/// Cell `column` of [`item_cells`], when it is a list (missing, not applicable, controls,
+/// implemented, annex only, unresolved), made short enough for `fits`: the exclusions
+/// grouped by reason ([`not_applicable_grouped`]); if that is not enough, the first
+/// entries that fit followed by `more(n)` for the `n` left out. `None` for a cell that is
+/// not a list, or when not even `more(total)` alone fits.
+pub fn shortened_cell(
+    item: &ItemResult,
+    details: &ItemDetails,
+    column: usize,
+    lang: Lang,
+    fits: impl Fn(&str) -> bool,
+    more: impl Fn(usize) -> String,
+) -> Option<Shortened> {
+    // the cell written from `details` with its first `k` entries
+    let first = |k: usize| -> String {
+        let mut d = details.clone();
+        match column {
+            col::MISSING => {
+                let mut seen = 0;
+                d.controls.retain(|c| {
+                    let keep = !c.state.is_missing() || seen < k;
+                    seen += usize::from(c.state.is_missing());
+                    keep
+                });
+            }
+            col::CONTROLS => d.controls.truncate(k),
+            col::IMPLEMENTED => d.implemented.truncate(k),
+            col::ANNEX => d.annex_only.truncate(k),
+            col::UNRESOLVED => d.unresolved.truncate(k),
+            col::NOT_APPLICABLE => {
+                d.not_applicable.truncate(k);
+                return not_applicable_grouped(&d, lang);
+            }
+            _ => {}
+        }
+        let mut cells = crate::report::CellStrings::default();
+        item_cells(item, &d, lang, &mut cells);
+        cells.as_slice().get(column).cloned().unwrap_or_default()
+    };
+    let total = match column {
+        col::MISSING => details
+            .controls
+            .iter()
+            .filter(|c| c.state.is_missing())
+            .count(),
+        col::CONTROLS => details.controls.len(),
+        col::IMPLEMENTED => details.implemented.len(),
+        col::ANNEX => details.annex_only.len(),
+        col::UNRESOLVED => details.unresolved.len(),
+        col::NOT_APPLICABLE => details.not_applicable.len(),
+        _ => return None,
+    };
+    let whole = first(total);
+    if fits(&whole) {
+        return Some(Shortened {
+            text: whole,
+            shown: total,
+            total,
+        });
+    }
+    let with_more = |k: usize| {
+        let mut text = first(k);
+        if k > 0 {
+            text.push('\n');
+        }
+        text.push_str(&more(total - k));
+        text
+    };
+    // the most entries that fit with the note (fewer entries never take more lines)
+    let (mut lo, mut hi) = (0, total - 1);
+    if !fits(&with_more(0)) {
+        return None;
+    }
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(&with_more(mid)) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    Some(Shortened {
+        text: with_more(lo),
+        shown: lo,
+        total,
+    })
 }
 
 /// An item's gap cells as [`item_cells`] writes them in `lang` (missing, not applicable,
@@ -317,6 +446,12 @@ fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> an
     if review {
         headers.push(review_change_header(lang).to_owned());
     }
+    headers.extend(csv_basis_headers(lang).map(str::to_owned));
+    let basis = [
+        as_of_text(report),
+        report.csp.name.clone(),
+        registration_text(&report.csp, lang),
+    ];
     csv::write_rows(
         &headers,
         style.csv_encoding,
@@ -339,6 +474,9 @@ fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> an
                         c.push_str(&r.change_label(item.status, lang));
                     }
                 });
+            }
+            for cell in &basis {
+                row.text(cell);
             }
         },
     )
@@ -934,7 +1072,7 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
             sheets => format!(" [{}]", sheets.join(", ")),
         },
         l("基準日", "as of"),
-        report.as_of
+        as_of_text(report)
     ));
     if let Some(e) = editions_text(&report.checks, lang) {
         out.push(format!("{}: {e}", edition_label(lang)));
@@ -1029,6 +1167,48 @@ pub fn published_facts(csp: &CspInfo, lang: Lang) -> Vec<String> {
         }
     }
     out
+}
+
+/// The as-of date the verdicts were made on, and `(実行日)` / `(today)` after it when no
+/// `--as-of` was given (the default, today in JST).
+pub fn as_of_text(report: &GapReport) -> String {
+    if report.as_of_default {
+        format!(
+            "{} {}",
+            report.as_of,
+            report.lang.pick("(実行日)", "(today)")
+        )
+    } else {
+        report.as_of.to_string()
+    }
+}
+
+/// The CSP's registration as one cell: its state on the as-of date (the words of the
+/// summary), with the kind and renewal deadline when stated (`有効 (ISMAP, 更新期限
+/// 2027-03-31)`, `未確認 (更新期限が与えられていない)`).
+pub fn registration_text(csp: &CspInfo, lang: Lang) -> String {
+    let mut facts: Vec<String> = Vec::new();
+    if let Some(k) = csp.registration_kind {
+        facts.push(k.label().to_owned());
+    }
+    facts.push(match csp.renewal_deadline {
+        Some(d) => format!("{} {d}", lang.pick("更新期限", "renewal deadline")),
+        None => lang
+            .pick("更新期限が与えられていない", "no renewal deadline given")
+            .to_owned(),
+    });
+    format!("{} ({})", csp.registration.label(lang), facts.join(", "))
+}
+
+/// Headers of the columns that end every row of the report CSV: what each verdict was
+/// made on (the as-of date, the CSP, its registration), for a row read without the
+/// summary.
+pub fn csv_basis_headers(lang: Lang) -> [&'static str; 3] {
+    [
+        lang.pick("基準日", "as of"),
+        lang.pick("CSP", "CSP"),
+        lang.pick("登録の状態", "registration"),
+    ]
 }
 
 /// Renders the report as `format` (xlsx included).

@@ -15,7 +15,7 @@ mod vocab;
 use std::path::Path;
 
 use crate::catalog::{Catalog, RefKind, Resolution};
-use crate::error::{InputError, Location};
+use crate::error::{InputError, Location, NotAList};
 use crate::input::decode::{decode, Encoding};
 use crate::input::table::{self, Merged, Sheet};
 use crate::input::workbook_zip::{self, SheetMarks};
@@ -530,6 +530,7 @@ fn unread_column(sheet: &Sheet, layout: &Layout, c: usize) -> InputError {
         ),
     )
     .hint("give each control's status in a status column (実施状況, status) — or name the column holding them with --status-column NAME; remove the column if it says nothing about implementation; a column of titles is read under a header such as 管理策名 or title")
+    .not_a_list(NotAList::NoStatusColumn)
 }
 
 /// Refuses what a reader of the sheet does not see as the tool would read it: a hidden or
@@ -868,14 +869,20 @@ fn from_workbook_sheets(
             [] => String::new(),
             n => format!("; not read: {}", n.join(", ")),
         };
-        return Err(InputError::at(
+        let err = InputError::at(
             Location::file(path),
             format!(
                 "found no ISMAP control ids on any sheet (read: {}{not_read}; {ignored} other tokens ignored)",
                 read_names.join(", ")
             ),
         )
-        .hint("put the CSP's control ids (e.g. 5.1.1 or 8.1.5.P) on a visible sheet, or a status table with id and status columns"));
+        .hint("put the CSP's control ids (e.g. 5.1.1 or 8.1.5.P) on a visible sheet, or a status table with id and status columns");
+        // a sheet not read (hidden, …) may hold them: that is not a file without ids
+        return Err(if not_read.is_empty() {
+            err.not_a_list(NotAList::NoIds)
+        } else {
+            err
+        });
     }
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
         hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;
@@ -1198,6 +1205,7 @@ fn no_ids(path: &Path, ignored: usize) -> InputError {
         format!("found no ISMAP control ids ({ignored} other tokens ignored)"),
     )
     .hint("paste the table of implemented control objectives from the CSP's published list (ids like 5.1.1 or 8.1.5.P)")
+    .not_a_list(NotAList::NoIds)
 }
 
 /// Whether an evidence cell names no evidence: empty, or a text saying there is none

@@ -54,6 +54,11 @@ pub fn fit(s: &str) -> Cow<'_, str> {
 pub struct Cuts(Vec<String>);
 
 impl Cuts {
+    /// Notes a cell the workbook shows in part (a warning naming it).
+    pub fn note(&mut self, warning: String) {
+        self.0.push(warning);
+    }
+
     /// [`fit`], noting the cell (the item's id, the column's header) when it is cut.
     pub fn fit<'a>(&mut self, s: &'a str, item: &str, column: &str) -> Cow<'a, str> {
         let fitted = fit(s);
@@ -164,6 +169,20 @@ fn line_count(line: &str, cap: usize) -> usize {
         used = w - extra * cap;
     }
     lines
+}
+
+/// Whether `text` in a wrapped cell `width` characters wide takes more than [`MAX_LINES`]
+/// lines: more than a row of Excel's largest height shows. Most cells are ruled out
+/// without being measured: two lines in a row hold more than a line's width (a piece moves
+/// to the next line only when it does not fit), and a character is never wider than its
+/// UTF-8 bytes.
+pub fn too_tall(text: &str, width: f64) -> bool {
+    let cap = line_capacity(width);
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    if 2 * text.len() / cap + breaks < MAX_LINES {
+        return false;
+    }
+    wrapped_lines(text, width) > MAX_LINES
 }
 
 /// Height of a row whose tallest cell takes `lines` lines, within Excel's limit.

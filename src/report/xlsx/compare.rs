@@ -135,7 +135,7 @@ fn compare_workbook<'r>(
             crate::report::xlsx::gap_sheet::columns(detail),
         )?;
         let footer = format!("{footer} — {}", csp.name);
-        if let Some(r) = write_gap_sheet(sheet, detail, &styles, &footer, cuts)? {
+        if let Some(r) = write_gap_sheet(sheet, detail, &styles, &footer, cuts, None)? {
             gaps.push((number, r));
         }
     }
@@ -523,6 +523,11 @@ fn write_matrix<'r>(
             footer,
         },
     )?;
+    if report.csps.len() > ONE_PAGE_CSPS {
+        // printed across pages: each page repeats the id and title, or its CSP columns
+        // could not be read against the items
+        sheet.set_repeat_columns(0, col_num(FIRST_CSP_COL - 1)?)?;
+    }
     Ok(rows)
 }
 

@@ -85,7 +85,7 @@ fn gap_workbook<'r>(
         report.items.len(),
         crate::report::xlsx::gap_sheet::columns(report),
     )?;
-    let rows = write_gap_sheet(sheet, report, &styles, &footer, cuts)?;
+    let rows = write_gap_sheet(sheet, report, &styles, &footer, cuts, Some(objectives_name))?;
     if rows.is_none() {
         // the cut cells are all known: warned of before the removed items' ones
         std::mem::take(cuts).warn();
@@ -242,7 +242,10 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
                 }),
             ),
         ),
-        (l("基準日", "As of"), Fact::Text(report.as_of.to_string())),
+        (
+            l("基準日", "As of"),
+            Fact::Text(crate::report::gap::as_of_text(report)),
+        ),
         (
             l("未解決の参照", "Unresolved references"),
             Fact::Count(report.summary.unresolved_references),

@@ -9,14 +9,15 @@ use crate::analysis::{GapReport, ItemResult, Status};
 use crate::lang::Lang;
 use crate::report::gap::{
     col, decision_choices, item_cells, item_sheet_headers, removed_headers, review_change_header,
-    reviewer_headers, workbook_headers,
+    reviewer_headers, shortened_cell, workbook_headers,
 };
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
-    col_num, column_width, column_width_upto, finish_table, row_num, write_header_row,
+    col_num, column_width, column_width_upto, finish_table, row_num, too_tall, write_header_row,
     write_text_row, Columns, Cuts, Styles, Table,
 };
 use crate::report::CellStrings;
+use crate::text::strip_controls;
 
 use crate::report::xlsx::common::fitted;
 use crate::report::xlsx::sheet_xml::{probe_styles, Deferred, SheetRows};
@@ -47,6 +48,9 @@ struct Layout {
     printed: usize,
     /// Columns `hidden..` are in the collapsed group.
     hidden: usize,
+    /// Where a list cell shortened to fit a row points for the rest: the workbook's
+    /// objectives sheet (its name), or the report's other outputs (`None`).
+    whole_list_in: Option<String>,
 }
 
 /// How many columns the gap sheet of `report` has.
@@ -96,7 +100,7 @@ fn cols(report: &GapReport, cells: usize) -> (Vec<Col>, usize, usize) {
     (cols, printed, hidden)
 }
 
-fn layout(report: &GapReport) -> Layout {
+fn layout(report: &GapReport, whole_list_in: Option<&str>) -> Layout {
     let lang = report.lang;
     let ours = item_sheet_headers(report);
     let [reasons_header, status_code_header] = workbook_headers(lang);
@@ -153,6 +157,18 @@ fn layout(report: &GapReport) -> Layout {
         columns: Columns::new(widths),
         printed,
         hidden,
+        whole_list_in: whole_list_in.map(str::to_owned),
+    }
+}
+
+/// `…（ほか 12 件: 統制目標シート参照）`: what ends a list cell shortened to fit a row, for
+/// the `n` entries left out.
+fn more_text(n: usize, whole_list_in: Option<&str>, lang: Lang) -> String {
+    match (whole_list_in, lang) {
+        (Some(sheet), Lang::Ja) => format!("…（ほか {n} 件: {sheet}シート参照）"),
+        (Some(sheet), Lang::En) => format!("… ({n} more: see sheet '{sheet}')"),
+        (None, Lang::Ja) => format!("…（ほか {n} 件: report の CSV・JSON 参照）"),
+        (None, Lang::En) => format!("… ({n} more: see report's CSV or JSON)"),
     }
 }
 
@@ -209,20 +225,27 @@ struct RowTexts {
     reasons: String,
     change: String,
     decision: String,
+    /// Cells too tall for a row, shortened: (column, text).
+    shortened: Vec<(usize, String)>,
 }
 
 impl RowTexts {
     /// The text of each of the layout's columns for `item` (the status and the input row
-    /// are written from the item itself).
+    /// are written from the item itself). A shown cell taller than a row can be
+    /// ([`too_tall`]) is shortened when it is a list ([`shortened_cell`]: exclusions
+    /// grouped by reason, then the first entries and how many more); every cell still
+    /// shown in part is noted in `cuts`.
     fn fill<'a>(
         &'a mut self,
         report: &GapReport,
         layout: &Layout,
         item: &'a ItemResult,
+        cuts: &mut Cuts,
     ) -> Vec<&'a str> {
         let lang = report.lang;
         self.cells.clear();
-        item_cells(item, &report.items.details(item), lang, &mut self.cells);
+        let details = report.items.details(item);
+        item_cells(item, &details, lang, &mut self.cells);
         self.reasons.clear();
         for (k, reason) in item.reasons.iter().enumerate() {
             if k > 0 {
@@ -242,7 +265,7 @@ impl RowTexts {
         let comment = item.review.as_ref().and_then(|r| r.comment.as_deref());
         let (cells, reasons, change, decision) =
             (&self.cells, &self.reasons, &self.change, &self.decision);
-        layout
+        let mut texts: Vec<&str> = layout
             .cols
             .iter()
             .map(|kind| match kind {
@@ -253,7 +276,50 @@ impl RowTexts {
                 Col::Comment => comment.unwrap_or(""),
                 Col::Change => change.as_str(),
             })
-            .collect()
+            .collect();
+        let shortened = &mut self.shortened;
+        shortened.clear();
+        for (c, kind) in layout.cols.iter().enumerate().take(layout.hidden) {
+            let width = layout.columns.widths.get(c).copied().unwrap_or_default();
+            if !too_tall(texts[c], width) {
+                continue;
+            }
+            let header = &layout.headers[c];
+            let short = match kind {
+                Col::Cell(i) => shortened_cell(
+                    item,
+                    &details,
+                    *i,
+                    lang,
+                    |t| !too_tall(t, width),
+                    |n| more_text(n, layout.whole_list_in.as_deref(), lang),
+                ),
+                _ => None,
+            };
+            match short {
+                Some(short) => {
+                    if short.shown < short.total {
+                        cuts.note(format!(
+                            "item {}, column '{}': {} entries, more than a row of the largest height (409 pt) shows: the first {} written, then how many more",
+                            strip_controls(&item.id),
+                            strip_controls(header),
+                            short.total,
+                            short.shown
+                        ));
+                    }
+                    shortened.push((c, short.text));
+                }
+                None => cuts.note(format!(
+                    "item {}, column '{}': more lines than a row of the largest height (409 pt) shows: cut on screen and in print (the CSV and JSON outputs keep it whole)",
+                    strip_controls(&item.id),
+                    strip_controls(header)
+                )),
+            }
+        }
+        for (c, text) in shortened.iter() {
+            texts[*c] = text;
+        }
+        texts
     }
 }
 
@@ -276,9 +342,10 @@ pub fn write_gap_sheet<'r>(
     styles: &Styles,
     footer: &str,
     cuts: &mut Cuts,
+    whole_list_in: Option<&str>,
 ) -> anyhow::Result<Option<GapRows<'r>>> {
     let lang = report.lang;
-    let layout = layout(report);
+    let layout = layout(report, whole_list_in);
     let last_row = row_num(report.items.len())?;
     let last_col = col_num(layout.cols.len().saturating_sub(1))?;
 
@@ -314,7 +381,7 @@ pub fn write_gap_sheet<'r>(
         let mut row = RowTexts::default();
         for (r, item) in report.items.iter().enumerate() {
             let xr = row_num(r + 1)?;
-            let texts = row.fill(report, &layout, item);
+            let texts = row.fill(report, &layout, item, cuts);
             layout.columns.fit_row(
                 sheet,
                 xr,
@@ -449,7 +516,7 @@ impl GapRows<'_> {
             .collect::<anyhow::Result<Vec<u32>>>()?;
         let mut row = RowTexts::default();
         for (r, item) in report.items.iter().enumerate() {
-            let texts = row.fill(report, layout, item);
+            let texts = row.fill(report, layout, item, cuts);
             out.start_row(row_num(r + 1)?);
             for (c, (kind, text)) in layout.cols.iter().zip(&texts).enumerate() {
                 let xc = col_num(c)?;
