@@ -20,6 +20,14 @@ fn report(lang: &str, csp: &std::path::Path, format: &str) -> assert_cmd::Comman
     c
 }
 
+/// `report --format json` (English) on a CSP status table written from `text` (`st.csv`).
+fn on_table(text: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    let csp = dir.path().join("st.csv");
+    std::fs::write(&csp, text).unwrap();
+    report("en", &csp, "json").output().unwrap()
+}
+
 /// The procedure texts of a JSON item.
 fn procedures(item: &serde_json::Value) -> Vec<(String, String)> {
     item["additional_procedures"]
@@ -346,15 +354,10 @@ fn an_audit_finding_is_refused_as_such() {
 /// named, read.
 #[test]
 fn qualifying_remarks_refuse_and_unknown_remarks_stay_visible() {
-    let dir = tempfile::tempdir().unwrap();
-    let csp = dir.path().join("st.csv");
     let run = |remark: &str| {
-        std::fs::write(
-            &csp,
-            format!("登録区分: ISMAP\n管理策番号,実施状況,備考\n9.2.1,実施,{remark}\n"),
-        )
-        .unwrap();
-        report("en", &csp, "json").output().unwrap()
+        on_table(&format!(
+            "登録区分: ISMAP\n管理策番号,実施状況,備考\n9.2.1,実施,{remark}\n"
+        ))
     };
     for (remark, word) in [
         ("本番環境で実施", "本番環境"),
@@ -401,17 +404,10 @@ fn qualifying_remarks_refuse_and_unknown_remarks_stay_visible() {
 /// `指摘なし`.
 #[test]
 fn open_audit_findings_above_a_table_refuse_and_a_passed_audit_reads() {
-    let dir = tempfile::tempdir().unwrap();
-    let csp = dir.path().join("st.csv");
     let run = |above: &str, audit: &str| {
-        std::fs::write(
-            &csp,
-            format!(
-                "登録区分: ISMAP\n{above}管理策番号,実施状況,監査結果\n9.2.1,実施,{audit}\n9.2.2,実施,{audit}\n"
-            ),
-        )
-        .unwrap();
-        report("en", &csp, "json").output().unwrap()
+        on_table(&format!(
+            "登録区分: ISMAP\n{above}管理策番号,実施状況,監査結果\n9.2.1,実施,{audit}\n9.2.2,実施,{audit}\n"
+        ))
     };
     for note in [
         "前回監査での指摘: 2件（未是正）",
@@ -491,15 +487,10 @@ fn a_legend_row_under_a_status_table_header_is_passed_over() {
 /// says more (`…を除き本番環境のみ`) still refuses the table.
 #[test]
 fn notes_about_other_rows_or_the_list_level_are_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let csp = dir.path().join("st.csv");
     let run = |note: &str| {
-        std::fs::write(
-            &csp,
-            format!("登録区分: ISMAP\n{note}\n管理策番号,実施状況\n9.2.1,実施\n9.2.4,計画中\n"),
-        )
-        .unwrap();
-        report("en", &csp, "json").output().unwrap()
+        on_table(&format!(
+            "登録区分: ISMAP\n{note}\n管理策番号,実施状況\n9.2.1,実施\n9.2.4,計画中\n"
+        ))
     };
     for note in [
         "※統制目標のみ記載（詳細管理策は別添）",
