@@ -41,11 +41,15 @@ fi
 
 if [[ -z ${BIN:-} ]]; then
   echo "building (release)…" >&2
-  cargo build --release --quiet --bin ismap-gap --example gen_data
+  cargo build --release --quiet --bin ismap-gap --example gen_data --example floor_xlsx \
+    --example floor_table
   BIN=$TARGET/release/ismap-gap
 fi
 GEN=$TARGET/release/examples/gen_data
-[[ -x $GEN ]] || cargo build --release --quiet --example gen_data
+FLOOR_XLSX=$TARGET/release/examples/floor_xlsx
+FLOOR_TABLE=$TARGET/release/examples/floor_table
+[[ -x $GEN && -x $FLOOR_XLSX && -x $FLOOR_TABLE ]] ||
+  cargo build --release --quiet --example gen_data --example floor_xlsx --example floor_table
 
 mkdir -p "$DATA/out"
 OUT=$DATA/out
@@ -171,6 +175,23 @@ report 300 xlsx; A=("${CMD[@]}"); pandas 300 xlsx
 pair "report N=300 → xlsx" "pandas → xlsx" faster 40 -- "${A[@]}" -- "${CMD[@]}"
 report 300 table; A=("${CMD[@]}"); pandas 300 csv
 pair "report N=300 → table" "pandas → csv" faster 40 -- "${A[@]}" -- "${CMD[@]}"
+# the floors of the small cases (what ratio is reachable at all): the same workbook written
+# by rust_xlsxwriter as we configure it with nothing else to do (examples/floor_xlsx.rs, its
+# cells taken once from our report), the same table bytes printed (examples/floor_table.rs),
+# and process start alone
+if [[ -z $ONLY || "floor: N=300" == *"$ONLY"* ]]; then
+  report 300 xlsx; "${CMD[@]}" 2>/dev/null
+  "$FLOOR_XLSX" dump "$OUT/report-300.xlsx" "$DATA/floor-300.cells"
+  report 300 table; "${CMD[@]}" >"$DATA/floor-300.table" 2>/dev/null
+fi
+pandas 300 xlsx
+pair "floor: N=300 → xlsx, the same workbook written alone" "pandas → xlsx" faster 40 \
+  -- "$FLOOR_XLSX" "$DATA/floor-300.cells" "$OUT/floor-300.xlsx" -- "${CMD[@]}"
+pandas 300 csv
+pair "floor: N=300 → table, the same bytes printed" "pandas → csv" faster 40 \
+  -- "$FLOOR_TABLE" "$DATA/floor-300.table" -- "${CMD[@]}"
+pair "floor: N=300, ismap-gap --version (process start)" "pandas → csv" faster 40 \
+  -- "$BIN" --version -- "${CMD[@]}"
 for fmt in csv xlsx; do
   target=$([[ $fmt == csv ]] && echo 15 || echo 16)
   report 100000 "$fmt"; A=("${CMD[@]}"); pandas 100000 "$fmt"

@@ -26,14 +26,52 @@ pub fn lang() -> Lang {
     LANG.get().copied().unwrap_or(Lang::En)
 }
 
+/// Where a pattern's text before its first `{` ends and its text after its last `}`
+/// starts (the whole pattern both ways when it has none), found at compile time for every
+/// pattern of [`JA`] ([`JA_ENDS`]).
+const fn literal_ends(pattern: &str) -> (usize, usize) {
+    let b = pattern.as_bytes();
+    let (mut first, mut last) = (b.len(), 0);
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        if b[i] == b'{' {
+            first = i;
+        }
+        if b[i] == b'}' && last == 0 {
+            last = i + 1;
+        }
+    }
+    (first, last)
+}
+
+/// [`literal_ends`] of each pattern of [`JA`], in its order.
+static JA_ENDS: [(usize, usize); JA.len()] = {
+    let mut out = [(0, 0); JA.len()];
+    let mut i = 0;
+    while i < JA.len() {
+        out[i] = literal_ends(JA[i].0);
+        i += 1;
+    }
+    out
+};
+
 /// `text` matched against an English pattern (`{}` stands for any text), the parts it
 /// matched in the order they appear.
+#[cfg(test)]
 fn captures<'t>(pattern: &str, text: &'t str) -> Option<Vec<&'t str>> {
+    captures_within(pattern, literal_ends(pattern), text)
+}
+
+/// [`captures`], given the pattern's [`literal_ends`].
+fn captures_within<'t>(
+    pattern: &str,
+    (first, last): (usize, usize),
+    text: &'t str,
+) -> Option<Vec<&'t str>> {
     // most patterns fail on the text before their first `{` or after their last `}`: ask
     // those first (a cheap test that never turns a match away), then split
-    let first = pattern.find('{').map_or(pattern, |i| &pattern[..i]);
-    let last = pattern.rfind('}').map_or(pattern, |i| &pattern[i + 1..]);
-    if !text.starts_with(first) || !text.ends_with(last) {
+    if !text.starts_with(&pattern[..first]) || !text.ends_with(&pattern[last..]) {
         return None;
     }
     let literals: Vec<&str> = pattern.split("{}").collect();
@@ -107,7 +145,10 @@ fn ja_of(text: &str) -> Option<String> {
     }
     // the pattern with the most literal text wins (`cannot read: {}` before `{}`)
     JA.iter()
-        .filter_map(|(en, ja)| captures(en, text).map(|parts| (en, ja, parts)))
+        .zip(&JA_ENDS)
+        .filter_map(|((en, ja), &ends)| {
+            captures_within(en, ends, text).map(|parts| (en, ja, parts))
+        })
         .max_by_key(|(en, ..)| en.replace("{}", "").len())
         .map(|(_, ja, parts)| fill(ja, &parts))
 }
@@ -234,6 +275,14 @@ mod tests {
         );
         assert_eq!(captures("{}: {}", "a: b: c"), Some(vec!["a", "b: c"]));
         assert_eq!(captures("no {} here", "no"), None);
+        // the literal ends worked out at compile time are those of the text
+        for (en, _) in JA {
+            let first = en.find('{').unwrap_or(en.len());
+            let last = en.rfind('}').map_or(0, |i| i + 1);
+            assert_eq!(literal_ends(en), (first, last), "{en}");
+        }
+        assert_eq!(literal_ends("file is empty"), (13, 0));
+        assert_eq!(literal_ends("a {} b {} c"), (2, 9));
     }
 
     #[test]

@@ -515,8 +515,10 @@ pub fn write_text_row<'f, S: AsRef<str>, H: AsRef<str>>(
     for (c, text) in texts.iter().enumerate() {
         let column = headers.get(c).map_or("", AsRef::as_ref);
         let cell = cuts.fit(text.as_ref(), id, column);
-        sheet.write_string_with_format(row, col_num(c)?, cell, format(c))?;
+        sheet.write_string(row, col_num(c)?, cell)?;
     }
+    // the formats a run of cells at a time: the same cells as each written in its format
+    format_runs(sheet, row, (0..texts.len()).map(format))?;
     columns.fit_row(
         sheet,
         row,
