@@ -398,7 +398,7 @@ fn diff_sees_a_description_column_change() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("details changed (reason)"), "{stdout}");
-    assert!(stdout.contains("本番環境は手作業で代替"), "{stdout}");
+    assert!(stdout.contains("退職者のIDは即日無効化"), "{stdout}");
 }
 
 /// Review 5 (left open): an explanation (`説明`) on a row stated not applicable is its

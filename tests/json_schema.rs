@@ -430,6 +430,19 @@ fn reports_match_the_schema() {
         .iter()
         .any(|i| i["controls"][0]["stated_as"].is_string()
             && i["controls"][0]["exclusion_not_allowed"] == true));
+    // the CSP's words on planned / not-implemented rows: items[].missing_remarks,
+    // non_basic_details_not_implemented[].remark, objectives[].reason
+    let v = report(
+        data("fix10-plan/k-plan.csv"),
+        data("fix10-plan/st-plan.csv"),
+        "ja",
+    );
+    check(REPORT, &v);
+    assert!(v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["missing_remarks"][0]["remark"].is_string()));
     // an improvement plan and subsequent events: their reasons and procedures
     check(
         REPORT,

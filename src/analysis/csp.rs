@@ -13,9 +13,19 @@ use crate::model::{Attestation, Declared, ListedControl, Period, Underlying};
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum CspState {
     Implemented,
-    NotApplicable { reason: String },
-    Planned,
-    NotImplemented,
+    NotApplicable {
+        reason: String,
+    },
+    /// `remark`: what the row says beside the status (its reason or remark cells, a note
+    /// in brackets: a target date, a compensating control), as written; empty when
+    /// nothing. It changes nothing of the statement: a date is no implementation.
+    Planned {
+        remark: String,
+    },
+    /// `remark` as for [`CspState::Planned`].
+    NotImplemented {
+        remark: String,
+    },
 }
 
 impl CspState {
@@ -33,8 +43,32 @@ impl CspState {
             (CspState::NotApplicable { .. }, _) => lang
                 .pick("非該当(理由なし)", "not applicable without a reason")
                 .to_owned(),
-            (CspState::Planned, _) => lang.pick("計画中", "planned").to_owned(),
-            (CspState::NotImplemented, _) => lang.pick("未実施", "not implemented").to_owned(),
+            (CspState::Planned { .. }, _) => lang.pick("計画中", "planned").to_owned(),
+            (CspState::NotImplemented { .. }, _) => {
+                lang.pick("未実施", "not implemented").to_owned()
+            }
+        }
+    }
+
+    /// The CSP's words on a control it states planned or not implemented (trimmed), `None`
+    /// when it wrote none or states it otherwise.
+    pub fn plan_remark(&self) -> Option<&str> {
+        match self {
+            CspState::Planned { remark } | CspState::NotImplemented { remark } => {
+                Some(remark.trim()).filter(|r| !r.is_empty())
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether two statements state the same: the status, and the reason of an exclusion
+    /// (with or without one is a different statement); the words beside a plan are not
+    /// compared.
+    pub fn states_the_same(&self, other: &CspState) -> bool {
+        match (self, other) {
+            (CspState::Planned { .. }, CspState::Planned { .. })
+            | (CspState::NotImplemented { .. }, CspState::NotImplemented { .. }) => true,
+            _ => self == other,
         }
     }
 }
@@ -638,8 +672,12 @@ pub fn resolve_attestation_with(
                     Declared::NotApplicable => CspState::NotApplicable {
                         reason: listed.reason.clone(),
                     },
-                    Declared::Planned => CspState::Planned,
-                    Declared::NotImplemented => CspState::NotImplemented,
+                    Declared::Planned => CspState::Planned {
+                        remark: listed.reason.trim().to_owned(),
+                    },
+                    Declared::NotImplemented => CspState::NotImplemented {
+                        remark: listed.reason.trim().to_owned(),
+                    },
                 };
                 out.states.insert(id, state);
             }
@@ -748,7 +786,7 @@ fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying, ids: &m
             };
             if let Some(own) = out.states.get(oid) {
                 // its own statement wins; one that differs is named
-                if own != state && !out.restated.iter().any(|r| r.id == *oid) {
+                if !own.states_the_same(state) && !out.restated.iter().any(|r| r.id == *oid) {
                     out.restated.push(Restated {
                         id: oid.clone(),
                         by: out

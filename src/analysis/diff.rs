@@ -156,8 +156,8 @@ fn declared(state: &CspState) -> Declared {
     match state {
         CspState::Implemented => Declared::Implemented,
         CspState::NotApplicable { .. } => Declared::NotApplicable,
-        CspState::Planned => Declared::Planned,
-        CspState::NotImplemented => Declared::NotImplemented,
+        CspState::Planned { .. } => Declared::Planned,
+        CspState::NotImplemented { .. } => Declared::NotImplemented,
     }
 }
 

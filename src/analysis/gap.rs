@@ -439,7 +439,8 @@ impl<S> Basis<S> {
 #[derive(Debug, Clone, Copy)]
 struct ControlFacts<'a> {
     state: ControlState,
-    /// The CSP's reason when not applicable (empty when none was given).
+    /// The CSP's reason when not applicable, its words when planned or not implemented
+    /// (empty when none was given).
     reason: &'a str,
     inherited_from: Option<&'a str>,
     basis: Basis<&'a str>,
@@ -464,7 +465,8 @@ struct EvaluatedControl {
     unverified: bool,
     mapped: bool,
     inherited_from: Option<Arc<str>>,
-    /// The CSP's reason when not applicable (empty when none was given).
+    /// The CSP's reason when not applicable, its words when planned or not implemented
+    /// (empty when none was given).
     reason: Arc<str>,
     /// Implemented or in the annex: what its statement rests on.
     basis: Basis,
@@ -511,6 +513,9 @@ pub struct StatedDetail<'a> {
     pub id: &'a str,
     pub state: ControlState,
     pub objective: &'a str,
+    /// Stated not implemented or planned: what the CSP wrote beside it, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remark: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -652,6 +657,10 @@ pub struct ItemDetails<'a> {
     pub not_implemented: Vec<&'a str>,
     /// Of `missing`: stated planned (計画中).
     pub planned: Vec<&'a str>,
+    /// Of `controls` stated not implemented or planned: what the CSP wrote beside each
+    /// statement (a target date, a compensating control), as written, once per id it is
+    /// stated of. The statement stands: a date is no implementation.
+    pub missing_remarks: Vec<MissingRemark<'a>>,
     /// Declared not applicable, with the CSP's reason (empty when it gives none).
     pub not_applicable: Vec<Exclusion<'a>>,
     /// Of `not_applicable`: what ISMAP does not allow excluding.
@@ -714,6 +723,34 @@ pub struct CspRemark<'a> {
     pub remark: &'a str,
 }
 
+/// What the CSP wrote beside a statement that a control is not implemented or planned:
+/// its row's reason or remark cells, a note in brackets (`2027年度上期に対応予定`,
+/// `代替策としてSSOのパスワードポリシーで管理`), as written (not classified), by the id the
+/// statement is of (an objective, for a detail stated through it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MissingRemark<'a> {
+    pub id: &'a str,
+    pub state: ControlState,
+    pub remark: &'a str,
+}
+
+/// What `remarks` hold for control `c`: the words beside the statement its state is.
+fn missing_remark<'a>(remarks: &[MissingRemark<'a>], c: &ControlRef) -> Option<&'a str> {
+    let id = c.stated_as.unwrap_or(c.id);
+    remarks
+        .iter()
+        .find(|r| r.id == id && r.state == c.state)
+        .map(|r| r.remark)
+}
+
+impl<'a> ItemDetails<'a> {
+    /// What the CSP wrote beside the statement that `c` (one of `controls`) is not
+    /// implemented or planned; `None` when nothing, or stated otherwise.
+    pub fn missing_remark(&self, c: &ControlRef) -> Option<&'a str> {
+        missing_remark(&self.missing_remarks, c)
+    }
+}
+
 impl ItemDetails<'_> {
     /// Empties every list, keeping its memory.
     fn clear(&mut self) {
@@ -724,6 +761,7 @@ impl ItemDetails<'_> {
             not_listed,
             not_implemented,
             planned,
+            missing_remarks,
             not_applicable,
             exclusion_not_allowed,
             annex_only,
@@ -750,6 +788,7 @@ impl ItemDetails<'_> {
             additional_procedures,
         } = self;
         controls.clear();
+        missing_remarks.clear();
         csp_remarks.clear();
         csp_evidence.clear();
         not_applicable.clear();
@@ -1144,6 +1183,7 @@ impl ItemResults {
                                 id: &n.id,
                                 state: n.state,
                                 objective: &n.objective,
+                                remark: n.remark.as_deref(),
                             });
                         }
                     }
@@ -1194,6 +1234,18 @@ impl ItemResults {
                         push_once(&mut d.improvement_plan, b.improvement_plan.as_deref());
                         push_once(&mut d.subsequent_events, b.subsequent_events.as_deref());
                         let id = c.stated_as.as_deref().unwrap_or(&c.id);
+                        if matches!(
+                            c.state,
+                            ControlState::NotImplemented | ControlState::Planned
+                        ) && !c.reason.is_empty()
+                            && !d.missing_remarks.iter().any(|r| r.id == id)
+                        {
+                            d.missing_remarks.push(MissingRemark {
+                                id,
+                                state: c.state,
+                                remark: &c.reason,
+                            });
+                        }
                         for (list, text) in [
                             (&mut d.csp_remarks, c.remark.as_deref()),
                             (&mut d.csp_evidence, c.evidence.as_deref()),
@@ -1312,10 +1364,36 @@ impl ItemResults {
                 .map(|x| x.id)
                 .collect()
         };
+        // a control stated not implemented or planned with the CSP's words beside it: the
+        // words quoted, to be confirmed, rather than asked for
+        let remarks = &d.missing_remarks;
+        let quote = |c: &ControlRef<'s>| missing_remark(remarks, c);
+        let said = |ids: &[&'s str], quoted: bool| -> Vec<Cow<'s, str>> {
+            let mut ids = except(ids, basic);
+            ids.retain(|id| {
+                let c = d.controls.iter().find(|c| c.id == *id);
+                c.and_then(quote).is_some() == quoted
+            });
+            ids
+        };
         for (kind, ids) in [
             (Kind::StatementRequest, except(&d.not_listed, &[])),
-            (Kind::RemediationPlan, except(&d.not_implemented, basic)),
-            (Kind::PlannedCompletion, except(&d.planned, basic)),
+            (
+                Kind::RemediationPlan { quoted: false },
+                said(&d.not_implemented, false),
+            ),
+            (
+                Kind::RemediationPlan { quoted: true },
+                said(&d.not_implemented, true),
+            ),
+            (
+                Kind::PlannedCompletion { quoted: false },
+                said(&d.planned, false),
+            ),
+            (
+                Kind::PlannedCompletion { quoted: true },
+                said(&d.planned, true),
+            ),
             (Kind::ExclusionNotAllowed, except(not_allowed, basic)),
             (Kind::ExclusionReview, except(&excluded(true), basic)),
             (
@@ -1324,20 +1402,24 @@ impl ItemResults {
             ),
         ] {
             if !ids.is_empty() {
-                procs.push(proc(kind, as_stated(ids, &d.controls, lang)));
+                procs.push(proc(kind, as_stated(ids, &d.controls, quote, lang)));
             }
         }
         // each named with what the list states of it, and its objective
-        let stated = |id: &'_ str, state: ControlState, objective: &'_ str| {
-            Cow::Owned(match lang {
-                Lang::Ja => format!("{id}（{}、{objective}）", state.label(lang)),
-                Lang::En => format!("{id} ({}, of {objective})", state.label(lang)),
+        // (with the CSP's words beside a plan, quoted)
+        let stated = |id: &'_ str, state: ControlState, objective: &'_ str, words: Option<&str>| {
+            let label = state.label(lang);
+            Cow::Owned(match (lang, words) {
+                (Lang::Ja, None) => format!("{id}（{label}、{objective}）"),
+                (Lang::Ja, Some(w)) => format!("{id}（{label}「{w}」、{objective}）"),
+                (Lang::En, None) => format!("{id} ({label}, of {objective})"),
+                (Lang::En, Some(w)) => format!("{id} ({label}: '{w}', of {objective})"),
             })
         };
         let requirements: Vec<Cow<str>> = d
             .controls
             .iter()
-            .filter_map(|c| Some(stated(c.id, c.state, c.requirement_of?)))
+            .filter_map(|c| Some(stated(c.id, c.state, c.requirement_of?, quote(c))))
             .collect();
         if !requirements.is_empty() {
             procs.push(proc(Kind::BasicRequirement, requirements));
@@ -1346,7 +1428,7 @@ impl ItemResults {
             let chosen = d
                 .non_basic_details_not_implemented
                 .iter()
-                .map(|n| stated(n.id, n.state, n.objective))
+                .map(|n| stated(n.id, n.state, n.objective, n.remark))
                 .collect();
             procs.push(proc(Kind::NonBasicDetail, chosen));
         }
@@ -1411,12 +1493,16 @@ impl ItemResults {
 fn as_stated<'a>(
     ids: Vec<Cow<'a, str>>,
     controls: &[ControlRef<'a>],
+    quote: impl Fn(&ControlRef<'a>) -> Option<&'a str>,
     lang: Lang,
 ) -> Vec<Cow<'a, str>> {
-    let mut named: Vec<(Cow<'a, str>, Vec<Cow<'a, str>>)> = Vec::new();
+    // each subject, the ids it stands for, and the CSP's words beside its statement
+    type Named<'a> = (Cow<'a, str>, Vec<Cow<'a, str>>, Option<&'a str>);
+    let mut named: Vec<Named<'a>> = Vec::new();
     for id in ids {
         let control = controls.iter().find(|c| c.id == id);
         let through = control.and_then(|c| c.stated_as);
+        let words = control.and_then(&quote);
         // a statement only the underlying service makes: named with it
         let by = control.and_then(|c| c.inherited_from);
         let subject = match by {
@@ -1427,28 +1513,38 @@ fn as_stated<'a>(
             None => Cow::Borrowed(through.unwrap_or("")),
         };
         match through {
-            None if by.is_some() => named.push((subject, Vec::new())),
-            None => named.push((id, Vec::new())),
+            None if by.is_some() => named.push((subject, Vec::new(), words)),
+            None => named.push((id, Vec::new(), words)),
             Some(_) => match named
                 .iter_mut()
-                .find(|(s, of)| *s == subject && !of.is_empty())
+                .find(|(s, of, _)| *s == subject && !of.is_empty())
             {
-                Some((_, of)) => of.push(id),
-                None => named.push((subject, vec![id])),
+                Some((_, of, _)) => of.push(id),
+                None => named.push((subject, vec![id], words)),
             },
         }
     }
     named
         .into_iter()
-        .map(|(subject, of)| {
-            if of.is_empty() {
+        .map(|(subject, of, words)| {
+            if of.is_empty() && words.is_none() {
                 return subject;
             }
-            let of = of.join(", ");
-            Cow::Owned(match lang {
-                Lang::Ja => format!("{subject}（{of} の統制目標）"),
-                Lang::En => format!("{subject} (the objective of {of})"),
-            })
+            let mut out = subject.into_owned();
+            if !of.is_empty() {
+                let of = of.join(", ");
+                match lang {
+                    Lang::Ja => out.push_str(&format!("（{of} の統制目標）")),
+                    Lang::En => out.push_str(&format!(" (the objective of {of})")),
+                }
+            }
+            if let Some(words) = words {
+                match lang {
+                    Lang::Ja => out.push_str(&format!("（「{words}」）")),
+                    Lang::En => out.push_str(&format!(" ('{words}')")),
+                }
+            }
+            Cow::Owned(out)
         })
         .collect()
 }
@@ -1499,6 +1595,7 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("not_listed", &d.not_listed)?;
         st.serialize_field("not_implemented", &d.not_implemented)?;
         st.serialize_field("planned", &d.planned)?;
+        st.serialize_field("missing_remarks", &d.missing_remarks)?;
         st.serialize_field("not_applicable", &d.not_applicable)?;
         st.serialize_field("exclusion_not_allowed", &d.exclusion_not_allowed)?;
         st.serialize_field("annex_only", &d.annex_only)?;
@@ -1557,7 +1654,7 @@ pub(crate) fn file_name(p: &Path) -> String {
 
 /// What the list states of `id` ([`CspControls::stated`]: itself, or for governance and
 /// management criteria through their objective or items), and the CSP's reason when not
-/// applicable.
+/// applicable, or its words when planned or not implemented (`None` when it wrote none).
 fn state_of<'a>(
     catalog: &Catalog,
     csp: &'a CspControls,
@@ -1566,8 +1663,10 @@ fn state_of<'a>(
     match csp.stated(catalog, id).map(|(s, _)| s) {
         Some(CspState::Implemented) => (ControlState::Implemented, None),
         Some(CspState::NotApplicable { reason }) => (ControlState::NotApplicable, Some(reason)),
-        Some(CspState::Planned) => (ControlState::Planned, None),
-        Some(CspState::NotImplemented) => (ControlState::NotImplemented, None),
+        Some(s @ CspState::Planned { .. }) => (ControlState::Planned, s.plan_remark()),
+        Some(s @ CspState::NotImplemented { .. }) => {
+            (ControlState::NotImplemented, s.plan_remark())
+        }
         None => (ControlState::NotListed, None),
     }
 }
@@ -1592,7 +1691,7 @@ struct Visit<'a> {
     id: &'a str,
     title: &'a str,
     state: ControlState,
-    /// The CSP's reason when not applicable.
+    /// The CSP's reason when not applicable, its words when planned or not implemented.
     reason: Option<&'a str>,
     /// The id whose statement the state rests on (a detail's objective when only that is
     /// listed, a governance or management item's objective when the list states only
@@ -2151,6 +2250,8 @@ struct ChosenDetail {
     id: Arc<str>,
     state: ControlState,
     objective: Arc<str>,
+    /// Stated not implemented or planned: the CSP's words beside it.
+    remark: Option<Arc<str>>,
 }
 
 /// What one distinct reference comes to against one CSP, for every item naming it.
@@ -2373,10 +2474,18 @@ fn evaluate_ref<'a>(
                 Role::Chosen(objective) => {
                     any_non_basic = true;
                     if records && !non_basic.iter().any(|n| &*n.id == v.id) {
+                        let plan = matches!(
+                            v.state,
+                            ControlState::NotImplemented | ControlState::Planned
+                        );
                         non_basic.push(ChosenDetail {
                             id: shared.get(v.id),
                             state: v.state,
                             objective: shared.get(objective),
+                            remark: v
+                                .reason
+                                .filter(|r| plan && !r.is_empty())
+                                .map(|r| shared.get(r)),
                         });
                     }
                     return;
@@ -2852,7 +2961,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 25,
+        schema_version: 26,
         lang,
         as_of,
         warnings,

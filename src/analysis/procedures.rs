@@ -191,10 +191,13 @@ pub enum Kind {
     StatementInEffect,
     /// Objectives absent from the CSP's list: obtain the full list or the statement.
     StatementRequest,
-    /// Objectives the CSP states are not implemented: ask for the plan.
-    RemediationPlan,
-    /// Objectives the CSP states are planned: ask when, and what compensates.
-    PlannedCompletion,
+    /// Objectives the CSP states are not implemented: ask for the plan. `quoted`: each
+    /// subject quotes what the list writes beside it (a date, a compensating control),
+    /// which the reader confirms, asking only for what it does not give.
+    RemediationPlan { quoted: bool },
+    /// Objectives the CSP states are planned: ask when, and what compensates (`quoted` as
+    /// for [`Kind::RemediationPlan`]).
+    PlannedCompletion { quoted: bool },
     /// What ISMAP does not allow excluding (governance and management criteria, B/PB
     /// detailed controls), declared not applicable.
     ExclusionNotAllowed,
@@ -264,8 +267,8 @@ impl Kind {
             Kind::RegistrationNotYetValid => "registry-check-date",
             Kind::StatementInEffect => "statement-in-effect",
             Kind::StatementRequest => "statement-request",
-            Kind::RemediationPlan => "remediation-plan",
-            Kind::PlannedCompletion => "planned-completion",
+            Kind::RemediationPlan { .. } => "remediation-plan",
+            Kind::PlannedCompletion { .. } => "planned-completion",
             Kind::ExclusionNotAllowed => "exclusion-not-allowed",
             Kind::ExclusionReview => "exclusion-review",
             Kind::ExclusionReasonRequest => "exclusion-reason-request",
@@ -307,8 +310,8 @@ impl Kind {
         Kind::RegistrationNotYetValid,
         Kind::StatementInEffect,
         Kind::StatementRequest,
-        Kind::RemediationPlan,
-        Kind::PlannedCompletion,
+        Kind::RemediationPlan { quoted: false },
+        Kind::PlannedCompletion { quoted: false },
         Kind::ExclusionNotAllowed,
         Kind::ExclusionReview,
         Kind::ExclusionReasonRequest,
@@ -442,10 +445,14 @@ impl Procedure<'_> {
             Kind::StatementInEffect => ("The audit period of ", Plain, " ends after the report's date (the statement held was not yet assessed then): obtain the statement and list of implemented objectives in effect on that date and run again"),
             Kind::StatementRequest if ja => ("CSPの一覧に記載のない", Controls, " について、CSPから一覧の全体または言明書を入手し、除外されたか、その理由を確認する(記載なしは未実施と同じではない)"),
             Kind::StatementRequest => ("Not in the list you hold: ", Controls, ". Obtain the CSP's full published list or its statement (言明書) and confirm whether excluded, and why (not listed is not the same as not implemented)"),
-            Kind::RemediationPlan if ja => ("CSPが未実施とする", Controls, " について、実施計画と時期、それまでの代替の統制を確認する"),
-            Kind::RemediationPlan => ("The CSP states ", Controls, " not implemented: ask for its plan and date, and the compensating controls until then"),
-            Kind::PlannedCompletion if ja => ("CSPが計画中とする", Controls, " について、実施予定時期と、それまでの代替の統制を確認する"),
-            Kind::PlannedCompletion => ("The CSP states ", Controls, " planned: ask for the implementation date and what compensates until then"),
+            Kind::RemediationPlan { quoted: false } if ja => ("CSPが未実施とする", Controls, " について、実施計画と時期、それまでの代替の統制を確認する"),
+            Kind::RemediationPlan { quoted: false } => ("The CSP states ", Controls, " not implemented: ask for its plan and date, and the compensating controls until then"),
+            Kind::RemediationPlan { quoted: true } if ja => ("CSPが未実施とする", Controls, " について、一覧の記載(「」内)のとおりかCSPに確認し、記載にない実施計画と時期、それまでの代替の統制を確認する"),
+            Kind::RemediationPlan { quoted: true } => ("The CSP states ", Controls, " not implemented, and its list writes what is quoted: confirm it with the CSP, and ask for what it does not give (the plan and date, the compensating controls until then)"),
+            Kind::PlannedCompletion { quoted: false } if ja => ("CSPが計画中とする", Controls, " について、実施予定時期と、それまでの代替の統制を確認する"),
+            Kind::PlannedCompletion { quoted: false } => ("The CSP states ", Controls, " planned: ask for the implementation date and what compensates until then"),
+            Kind::PlannedCompletion { quoted: true } if ja => ("CSPが計画中とする", Controls, " について、一覧の記載(「」内)のとおりかCSPに確認し、記載にない実施予定時期と、それまでの代替の統制を確認する"),
+            Kind::PlannedCompletion { quoted: true } => ("The CSP states ", Controls, " planned, and its list writes what is quoted: confirm it with the CSP, and ask for what it does not give (the implementation date, what compensates until then)"),
             Kind::ExclusionNotAllowed if ja => ("ISMAPは", Controls, " の除外(非該当)を認めていない(ガバナンス・マネジメント基準とB/PBの詳細管理策は基本言明要件): 言明が管理基準に適合しないため、CSPに実施状況を確認し、ISMAPクラウドサービスリストの掲載と言明書を確認する。確認できるまで充足としない"),
             Kind::ExclusionNotAllowed => ("ISMAP does not allow excluding ", Controls, " (governance and management criteria and B/PB detailed controls are basic statement requirements): the statement does not conform to the criteria; ask the CSP how it is implemented and check its entry on the ISMAP cloud service list and its statement (言明書); do not count it as covered until then"),
             Kind::ExclusionReview if ja => ("CSPが非該当とした", Controls, " の理由が自組織の利用形態に当てはまるか確認する"),
@@ -749,7 +756,11 @@ mod tests {
     #[test]
     fn a_procedure_is_worded_in_its_language_and_serialised_as_code_and_text() {
         let ids: Vec<Cow<str>> = vec!["9.2.1".into(), "9.4.1".into()];
-        let p = Procedure::new(Kind::RemediationPlan, Lang::Ja, ids.clone());
+        let p = Procedure::new(
+            Kind::RemediationPlan { quoted: false },
+            Lang::Ja,
+            ids.clone(),
+        );
         assert_eq!(
             p.text(),
             "CSPが未実施とする統制目標 9.2.1, 9.4.1 について、実施計画と時期、それまでの代替の統制を確認する"

@@ -258,8 +258,8 @@ fn item_state(s: &CspState) -> ItemState {
     match s {
         CspState::Implemented => ItemState::Implemented,
         CspState::NotApplicable { .. } => ItemState::NotApplicable,
-        CspState::Planned => ItemState::Planned,
-        CspState::NotImplemented => ItemState::NotImplemented,
+        CspState::Planned { .. } => ItemState::Planned,
+        CspState::NotImplemented { .. } => ItemState::NotImplemented,
     }
 }
 
@@ -292,11 +292,12 @@ impl Stated<'_> {
         self.details.get(id).copied().unwrap_or(("", "", ""))
     }
 
-    /// The reason `id` is not applicable: the list's, or for an objective stated only by
-    /// the underlying service (`inherits:`), that service's.
+    /// The reason `id` is not applicable (or the words beside a plan): the list's, or for
+    /// an objective stated only by the underlying service (`inherits:`), that service's.
     fn reason(&self, id: &str) -> &str {
         match (self.details(id).0, self.csp.state(id)) {
             ("", Some(CspState::NotApplicable { reason })) => reason,
+            ("", Some(s)) => s.plan_remark().unwrap_or(""),
             (own, _) => own,
         }
     }

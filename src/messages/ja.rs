@@ -599,6 +599,8 @@ pub const JA: &[(&str, &str)] = &[
     ("defers it or says it is not done ('{}')", "先送りしているか、済んでいないと書いています('{0}')"),
     ("says someone else implements it ('{}')", "ほかの者が実施すると書いています('{0}')"),
     ("states another status ('{}')", "ほかの状況を示しています('{0}')"),
+    ("reports an audit finding (under an audit's result only a clean result reads: 指摘なし, 問題なし, 例外事項なし, No exception noted)", "監査の指摘を示しています(監査結果の下で読むのは指摘のない結果だけです: 指摘なし、問題なし、例外事項なし、No exception noted)"),
+    ("a control the audit found a matter in is not shown implemented without it: state it so in the status column (未実施 or 計画中, the finding in a remarks column), or, if the audit found nothing, write the clean result (指摘なし, 問題なし, No exception noted) or leave the cell empty", "監査で指摘のあった管理策は、指摘なしに実施とは示せません: 状況の列にそう書くか(未実施 または 計画中。指摘は備考の列に)、指摘がなければ指摘のない結果(指摘なし、問題なし、No exception noted)を書くかセルを空欄にしてください"),
     ("stands under a header that names what is not implemented, excluded or deferred ('{}')", "実施していないもの・除外・先送りを表す見出し('{0}')の下にあります"),
     ("names a part of the service under a header naming the scope", "範囲を表す見出しの下でサービスの一部を示しています"),
     ("names a subcontractor under a header naming who is entrusted with it", "委託先を表す見出しの下で委託先を示しています"),

@@ -187,6 +187,10 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
                 if c.state != ControlState::NotListed {
                     push_stated_as(missing, c.stated_as, lang);
                 }
+                // what the CSP wrote beside it (a date, a compensating control), as written
+                if let Some(words) = details.missing_remark(c) {
+                    push_all(missing, [": ", words]);
+                }
                 missing.push(')');
             },
         )
@@ -512,18 +516,22 @@ fn short_grid(report: &GapReport) -> Grid {
             l("記載なし:", "not listed:"),
             &details.not_listed,
         );
-        // a state stated of the objective says so (`9.4.2.2.B (9.4.2 の記載による)`)
+        // a state stated of the objective says so (`9.4.2.2.B (9.4.2 の記載による)`), and
+        // the CSP's words beside it follow (`9.2.1 (2027年度上期に対応予定)`)
         let as_stated = |ids: &[&str]| -> Vec<String> {
             ids.iter()
                 .map(|id| {
                     let mut s = (*id).to_owned();
-                    let of = details
-                        .controls
-                        .iter()
-                        .find(|c| c.id == *id)
-                        .and_then(|c| c.stated_as);
-                    if let Some(of) = of {
-                        s.push_str(&format!(" ({})", stated_of(of, lang)));
+                    let control = details.controls.iter().find(|c| c.id == *id);
+                    let of = control
+                        .and_then(|c| c.stated_as)
+                        .map(|of| stated_of(of, lang));
+                    let words = control.and_then(|c| details.missing_remark(c));
+                    match (of, words) {
+                        (Some(of), Some(w)) => s.push_str(&format!(" ({of}: {w})")),
+                        (Some(of), None) => s.push_str(&format!(" ({of})")),
+                        (None, Some(w)) => s.push_str(&format!(" ({w})")),
+                        (None, None) => {}
                     }
                     s
                 })

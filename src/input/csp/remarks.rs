@@ -122,6 +122,9 @@ pub fn document_mark(text: &str, as_of: crate::date::Date) -> Option<Qualifier> 
 }
 
 /// The hint for a remark that qualifies a row stated implemented.
+/// The hint for an audit finding on a row stated implemented.
+pub const FOR_AUDIT_FINDING: &str = "a control the audit found a matter in is not shown implemented without it: state it so in the status column (未実施 or 計画中, the finding in a remarks column), or, if the audit found nothing, write the clean result (指摘なし, 問題なし, No exception noted) or leave the cell empty";
+
 pub const FOR_REMARKS: &str = "if the control is implemented only in part, later, elsewhere or with exceptions, state it so in the status column (未実施, 計画中, 非該当 with the reason); else remove the qualification from the remark";
 
 /// The hint for a date after the as-of date on a row stated implemented.
@@ -149,6 +152,12 @@ pub fn qualifier_beyond(text: &str, titles: &[&str]) -> Option<Qualifier> {
     qualifiers(text)
         .into_iter()
         .find(|q| !titles.iter().any(|t| t.contains(&q.word)))
+}
+
+/// Every qualifier `text` holds, clause by clause (what [`qualifier_beyond`] finds the first
+/// of).
+pub fn qualifiers_in(text: &str) -> Vec<Qualifier> {
+    qualifiers(text)
 }
 
 /// What [`qualifier_beyond`] finds, else the first date `text` writes whose last day is
@@ -556,6 +565,13 @@ const NOT_YET_JA: &[&str] = &[
     "見直",
     "記入",
     "記載",
+    // a finding not remediated (`未是正`, `未解消`)
+    "是正",
+    "解消",
+    "解決",
+    "修正",
+    "改善",
+    "処置",
 ];
 
 /// 不 or 非 + these: not done or not enough (`不実施`, `不十分`, `非対応`); `不正`, `不審`,
@@ -694,6 +710,22 @@ fn status_ja(clause: &str) -> Vec<Qualifier> {
             {
                 found.push(Qualifier::new(Kind::Deferral, w));
             }
+        }
+    }
+    // audit findings counted (`前回監査での指摘: 2件`, `指摘事項 1件`; not `指摘0件`), or left
+    // standing (`指摘…残存`)
+    for (i, _) in clause.match_indices("指摘") {
+        let after = clause[i + "指摘".len()..].trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '：' | 'は' | 'が' | '事' | '項' | '数')
+        });
+        let digits: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .collect();
+        let count = crate::text::fold_width(&digits).parse::<u32>().ok();
+        let counted = count.is_some_and(|n| n > 0) && after[digits.len()..].starts_with('件');
+        if counted || clause[i..].contains("残存") {
+            found.push(Qualifier::new(Kind::Deferral, "指摘"));
         }
     }
     // an open issue or an audit finding: 課題あり, 指摘事項あり
@@ -983,6 +1015,10 @@ fn others_ja(clause: &str) -> Vec<Qualifier> {
         "共同で",
         "共同実施",
         "協同で",
+        // the platform underneath (`プラットフォーム側で対応`), not the service's own
+        // platform's settings (`プラットフォームの設定を確認`)
+        "プラットフォーム側",
+        "基盤側",
     ] {
         if clause.contains(w) {
             found.push(Qualifier::new(Kind::Others, w));
@@ -1500,9 +1536,79 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         "要望があれば",
         "申請があれば",
         "依頼があれば",
+        // another measure in its place (`手作業で代替`), not a substitute site or means
+        // the control provides (`代替拠点を確保`)
+        "で代替",
+        "により代替",
+        "によって代替",
+        "代わりに",
+        "かわりに",
+        // in general (`一般に実施`), not to the public (`一般に公開`)
+        "一般的に",
+        "一般的な場合",
+        "一般には",
+        "一般に実施",
+        "いちぶ",
     ] {
         if clause.contains(w) && !none_of(clause, w) {
             found.push(Qualifier::new(Kind::Scope, w));
+        }
+    }
+    // one environment or named region of the service where it is done (`本番環境で実施`,
+    // `検証環境は別`, `対象: 東京リージョン`); not where the control's means lie
+    // (`大阪リージョンへ複製`), nor several named (`本番環境と開発環境を分離`), nor all
+    // (`全環境`, `両方`)
+    const PARTS: [&str; 12] = [
+        "本番環境",
+        "検証環境",
+        "開発環境",
+        "テスト環境",
+        "ステージング環境",
+        "本番系",
+        "検証系",
+        "開発系",
+        "東京リージョン",
+        "大阪リージョン",
+        "東日本リージョン",
+        "西日本リージョン",
+    ];
+    const WHERE_DONE: [&str; 12] = [
+        "で実施",
+        "で運用",
+        "で対応",
+        "で適用",
+        "に適用",
+        "にて実施",
+        "は別",
+        "は未",
+        "は対象外",
+        "を対象",
+        "が対象",
+        "のみ",
+    ];
+    let named: Vec<&str> = PARTS.into_iter().filter(|p| clause.contains(p)).collect();
+    let all = [
+        "全環境",
+        "全リージョン",
+        "全ての",
+        "すべての",
+        "各環境",
+        "各リージョン",
+        "両方",
+        "両環境",
+        "両リージョン",
+        "いずれの",
+        "いずれも",
+    ]
+    .iter()
+    .any(|a| clause.contains(a));
+    if let [part] = named.as_slice() {
+        let limits = clause.match_indices(part).any(|(i, _)| {
+            let after = clause[i + part.len()..].trim_start();
+            after.is_empty() || WHERE_DONE.iter().any(|w| after.starts_with(w))
+        });
+        if limits && !all {
+            found.push(Qualifier::new(Kind::Scope, part));
         }
     }
     // in principle (`原則実施`), not a principle named (`最小権限の原則に基づき`)
@@ -1606,6 +1712,19 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
             "part" => prev == Some("in"),
             "effort" | "efforts" => prev == Some("best"),
             "compensating" | "compensatory" | "alternative" => true,
+            // one named region of the service, as the whole remark or where it is done
+            // (`Tokyo region`, `in the Tokyo region`), not where its means lie (`replicated
+            // to the Osaka region`)
+            "region" => {
+                prev.is_some_and(|p| matches!(p, "tokyo" | "osaka"))
+                    && (i + 1 == words.len() || matches!(next, "only" | "is" | "in"))
+                    && !words.iter().any(|w| {
+                        matches!(
+                            *w,
+                            "all" | "every" | "each" | "both" | "to" | "into" | "from" | "and"
+                        )
+                    })
+            }
             "depends" | "dependent" => next == "on",
             "case" => next == "by",
             _ => false,
@@ -1629,6 +1748,9 @@ pub enum Header {
     /// Names what is not implemented, excluded, deferred, an exception or a finding
     /// (`除外理由`, `未実施理由`, `対応予定日`, `課題`, `Exceptions`, `Gap`): the word.
     Qualifying(String),
+    /// Names an audit's result (`監査結果`, `監査意見`, `Audit result`): only a clean result
+    /// (`指摘なし`, `No exception noted`) or nothing is read; anything else is a finding.
+    AuditResult,
     /// Names the scope (`適用範囲`, `Scope`, `対象リージョン`): only "all" is read.
     Scope,
     /// Names who implements (`実施主体`, `Responsibility`, `Owner`, `担当`): a party other
@@ -1886,7 +2008,7 @@ pub fn header(name: &str) -> Header {
     .iter()
     .any(|w| key.contains(w))
     {
-        return Header::Qualifying("監査結果".to_owned());
+        return Header::AuditResult;
     }
     // both sides named: `適用/除外の理由`, `Inclusion/exclusion`
     let parts: Vec<&str> = lower
@@ -1977,7 +2099,7 @@ pub fn nothing_for_the_row(text: &str) -> bool {
 }
 
 /// An audit's or a check's result that finds nothing (`header_key` form): `指摘なし`,
-/// `問題なし`, `例外事項なし`, `No exception noted`, `Effective`.
+/// `問題なし`, `例外事項なし`, `合格`, `No exception noted`, `Effective`, `Pass`.
 fn is_clean_result(key: &str) -> bool {
     matches!(
         key,
@@ -1993,6 +2115,10 @@ fn is_clean_result(key: &str) -> bool {
             | "適合"
             | "有効"
             | "良好"
+            | "合格"
+            | "可"
+            | "pass"
+            | "passed"
             | "noexception"
             | "noexceptions"
             | "noexceptionnoted"
@@ -2246,6 +2372,24 @@ mod tests {
             ("pilot", "pilot"),
             ("on hold", "on hold"),
             ("Optional feature", "optional"),
+            // the remainder (review 10): a part of the service where it is done, another
+            // measure in its place, in general, the platform's side
+            ("本番環境で実施", "本番環境"),
+            ("検証環境は別", "検証環境"),
+            ("本番環境に適用", "本番環境"),
+            ("東京リージョン", "東京リージョン"),
+            ("対象: 東京リージョン", "東京リージョン"),
+            ("Tokyo region", "region"),
+            ("in scope: Tokyo region", "region"),
+            ("手作業で代替", "で代替"),
+            ("代わりに手順書で対応", "代わりに"),
+            ("一般に実施", "一般に実施"),
+            ("いちぶ", "いちぶ"),
+            ("プラットフォーム側で対応", "プラットフォーム側"),
+            // review 10 A-note-2: audit findings open or counted
+            ("前回監査での指摘: 2件（未是正）", "未是正"),
+            ("指摘事項 1件", "指摘"),
+            ("前回監査での指摘: 2件（残存）", "指摘"),
         ] {
             let q = qualifier_in(text);
             assert!(q.as_ref().is_some_and(|q| q.word == word), "{text}: {q:?}");
@@ -2261,6 +2405,20 @@ mod tests {
             "Reviewed quarterly by the security team",
             "Hold keys in an HSM",
             "Customers are notified of incidents within 24 hours",
+            // where the control's means lie, several or all parts named, a public
+            "日次で取得し、別リージョンへ複製",
+            "バックアップを大阪リージョンへ複製",
+            "replicated to the Osaka region",
+            "本番環境と開発環境を分離",
+            "本番環境と検証環境の両方で実施",
+            "全リージョンで実施",
+            "データは東京・大阪の両リージョンに保存",
+            "本番環境へのアクセスは承認制",
+            "代替拠点を確保し年1回訓練",
+            "方針を一般に公開",
+            "プラットフォームの設定を定期的に確認",
+            "前回監査での指摘: 0件",
+            "残存リスクを評価し承認",
         ] {
             assert_eq!(qualifier_in(text), None, "{text}");
         }

@@ -163,8 +163,9 @@ pub fn read(
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
         let id_name = layout.name(layout.id_column);
-        if is_total_row(row, layout, cols) {
-            // table furniture (`合計 | 3`): counted among the rows not read, credits nothing
+        if is_total_row(row, layout, cols) || is_legend_row(id_cell) {
+            // table furniture (`合計 | 3`, `凡例 | 実施/未実施/非該当`): counted among the rows
+            // not read, credits nothing
             out.ignored += 1;
             continue;
         }
@@ -417,7 +418,7 @@ pub fn note_on_table(
     as_of: crate::date::Date,
 ) -> Result<(), InputError> {
     let text = text.trim();
-    if remarks::says_nothing(text) || is_number_label(text) {
+    if remarks::says_nothing(text) || is_number_label(text) || about_other_rows(text) {
         return Ok(());
     }
     let found = match place {
@@ -458,6 +459,38 @@ pub fn note_on_table(
         "{}; a note outside the table counts for all of it (delete it if it no longer holds, or move what it says into the rows it concerns)",
         q.hint()
     )))
+}
+
+/// Whether a note on a table speaks of other rows than those stated implemented, so that
+/// it qualifies none of them: the rows of another status, named as such, with nothing
+/// more than a plan for planned or not-implemented rows (`※ 非該当の理由は別紙参照`,
+/// `※ 計画中の項目は2025年度中に対応予定`), or the list's level, with nothing more
+/// (`※統制目標のみ記載（詳細管理策は別添）`: what an objective-level list is). Anything else
+/// the note says (`非該当の項目を除き本番環境のみ`) is read as a note on every row.
+fn about_other_rows(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let key = key.trim_start_matches(|c: char| "※*＊注:：・".contains(c));
+    let rest_holds_nothing_but = |rest: &str, plans: bool| {
+        remarks::qualifiers_in(rest)
+            .iter()
+            .all(|q| plans && q.kind == remarks::Kind::Deferral)
+    };
+    for status in ["非該当", "対象外", "計画中", "未実施"] {
+        for of in [
+            "の理由",
+            "の項目",
+            "の管理策",
+            "の統制目標",
+            "の行",
+            "とした",
+        ] {
+            if let Some(rest) = key.strip_prefix(&format!("{status}{of}")) {
+                return rest_holds_nothing_but(rest, matches!(status, "計画中" | "未実施"));
+            }
+        }
+    }
+    key.strip_prefix("統制目標のみ記載")
+        .is_some_and(|rest| rest_holds_nothing_but(rest, false))
 }
 
 /// Keeps in `latest` the latest date after `as_of` the row writes under a header naming when
@@ -1144,7 +1177,7 @@ fn row_remark(
             let says_nothing = remarks::says_nothing(text)
                 || vocab::says_no_reason(text)
                 || (cols.titles.contains(&c) && is_title(text))
-                || matches!(remarks::header(name), remarks::Header::Qualifying(_) if remarks::nothing_for_the_row(text))
+                || matches!(remarks::header(name), remarks::Header::Qualifying(_) | remarks::Header::AuditResult if remarks::nothing_for_the_row(text))
                 || (crate::input::csp::classify::is_number_header(name)
                     && text.chars().all(|ch| ch.is_ascii_digit()))
                 || (remarks::names_implementation_date(name)
@@ -1246,6 +1279,15 @@ fn check_implemented_row(
                     text,
                     "names a subcontractor under a header naming who is entrusted with it".to_owned(),
                     "a control a subcontractor implements is not the service's own: state it so in the status column (非該当 with the reason, e.g. 委託先で実施), or leave the column empty (or 当社) on rows the service implements itself",
+                ))
+            }
+            Header::AuditResult if remarks::nothing_for_the_row(text) => continue,
+            Header::AuditResult => {
+                return Err(refuse(
+                    c,
+                    text,
+                    "reports an audit finding (under an audit's result only a clean result reads: 指摘なし, 問題なし, 例外事項なし, No exception noted)".to_owned(),
+                    remarks::FOR_AUDIT_FINDING,
                 ))
             }
             Header::Delegate | Header::Scope | Header::Plain => {}
@@ -1351,6 +1393,26 @@ pub(super) fn is_unvalued_total_row(
             .all(|(c, text)| c == layout.id_column || text.trim().is_empty())
 }
 
+/// Whether a row's id cell names a legend or an example row under the header (`凡例`,
+/// `記入例`, `Legend`), with no id in it: the table's furniture, not a control.
+fn is_legend_row(id_cell: &str) -> bool {
+    let key = crate::text::header_key(id_cell);
+    let key = key.trim_matches(|c: char| "()（）【】[]※:：".contains(c));
+    find_ids(id_cell).0.is_empty()
+        && matches!(
+            key,
+            "凡例"
+                | "記入例"
+                | "記載例"
+                | "例"
+                | "記入方法"
+                | "記入要領"
+                | "legend"
+                | "example"
+                | "sample"
+        )
+}
+
 /// The objectives (their numbers) whose detailed controls the table states on rows of their
 /// own: a row of such an objective without a status heads them (`9.2.3 特権的アクセス権の管理`
 /// above `9.2.3.1 … 実施`).
@@ -1394,7 +1456,17 @@ fn odd_id(id_cell: &str, at: &Location) -> Result<String, InputError> {
         )
         .hint(FOR_ID_CELLS));
     }
-    if IsmapId::parse(first).is_some_and(|id| id.suffix.is_none() && id.depth() < 3) {
+    // a clause or category, also with a word after it (`9.2全般`, `12全般`: ISMAP's own way
+    // to name all of it)
+    let folded = crate::text::fold_width(first);
+    let lead = folded
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    let heading =
+        |id: &str| IsmapId::parse(id).is_some_and(|id| id.suffix.is_none() && id.depth() < 3);
+    if heading(first) || (lead.len() < folded.len() && heading(lead)) {
         return Err(InputError::at(
             at.clone(),
             format!("'{}' is a clause or category, but a status applies to one control objective", quote(id_cell)),
@@ -1504,6 +1576,7 @@ mod tests {
             ("管理策番号,実施状況\n9.2.3（未実施）,実施\n", "the status word '未実施'"),
             ("管理策番号,実施状況\n5.1.1,実施\n,実施\n", "row 3: column '管理策番号': the row has a status (implemented) but no control id"),
             ("管理策番号,実施状況\n5.1.1,実施\n9.2,実施\n", "row 3: column '管理策番号': '9.2' is a clause or category"),
+            ("管理策番号,実施状況\n5.1.1,実施\n9.2全般,実施\n", "row 3: column '管理策番号': '9.2全般' is a clause or category"),
         ] {
             let e = read_csv(text, None).unwrap_err();
             assert!(e.contains(want), "{text:?}: {e}");
