@@ -115,19 +115,27 @@ impl Assurance {
     /// すること`, `【個別監査】特権IDの管理`, `保証報告（SOC2 Type2）`): the one recogniser of a
     /// level written outside the assurance cell. `監査` alone (`監査ログ`) names none.
     pub fn named_in(text: &str) -> Option<Assurance> {
+        // every word of ABOVE in one pass (found overlapping: `soc2` inside `soc2type2`);
+        // the automaton is built once, as each item's text, note and columns are asked
+        static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+            std::sync::LazyLock::new(|| {
+                aho_corasick::AhoCorasick::new(Assurance::ABOVE.iter().map(|(w, _)| w))
+                    .expect("the fixed words of ABOVE build an automaton")
+            });
         let k = crate::text::header_key(text);
-        Self::ABOVE
-            .iter()
-            .filter(|(w, _)| {
-                // `soc` only as a word of its own: not in `association`, `social`
-                k.match_indices(w).any(|(i, _)| {
-                    *w != "soc"
-                        || !k[..i].ends_with(|c: char| c.is_ascii_alphabetic())
-                            && !k[i + 3..].starts_with(|c: char| c.is_ascii_alphanumeric())
-                })
-            })
-            .map(|&(_, a)| a)
+        WORDS
+            .find_overlapping_iter(&*k)
+            .filter(|m| Self::a_word_here(&k, Self::ABOVE[m.pattern().as_usize()].0, m.start()))
+            .map(|m| Self::ABOVE[m.pattern().as_usize()].1)
             .max()
+    }
+
+    /// Whether `w` found at `i` of `k` counts: `soc` only as a word of its own, not in
+    /// `association`, `social`.
+    fn a_word_here(k: &str, w: &str, i: usize) -> bool {
+        w != "soc"
+            || !k[..i].ends_with(|c: char| c.is_ascii_alphabetic())
+                && !k[i + 3..].starts_with(|c: char| c.is_ascii_alphanumeric())
     }
 
     pub fn as_str(self) -> &'static str {
@@ -861,6 +869,40 @@ impl Attestation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The automaton of `Assurance::named_in` answers as asking word by word does.
+    #[test]
+    fn named_in_answers_as_each_word_asked_alone() {
+        fn word_by_word(text: &str) -> Option<Assurance> {
+            let k = crate::text::header_key(text);
+            Assurance::ABOVE
+                .iter()
+                .filter(|(w, _)| {
+                    k.match_indices(w)
+                        .any(|(i, _)| Assurance::a_word_here(&k, w, i))
+                })
+                .map(|&(_, a)| a)
+                .max()
+        }
+        let mut texts = vec![
+            String::new(),
+            "利用者登録".to_owned(),
+            "監査ログを取得する".to_owned(),
+            "association rules, social".to_owned(),
+            "SOC 2 Type II と 個別監査".to_owned(),
+            "【個別監査】特権IDの管理".to_owned(),
+            "soc".to_owned(),
+            "xsoc2".to_owned(),
+        ];
+        for (w, _) in Assurance::ABOVE {
+            for (before, after) in [("", ""), ("a", "b"), ("確認は", "で"), ("SOC ", "1")] {
+                texts.push(format!("{before}{w}{after}"));
+            }
+        }
+        for t in &texts {
+            assert_eq!(Assurance::named_in(t), word_by_word(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn splits_every_separator_and_keeps_each_reference_as_written() {
