@@ -656,9 +656,18 @@ fn a_title_with_its_date_is_the_title() {
         "ISMAPクラウドサービスリスト 2026年10月1日更新",
     ] {
         let (_dir, path) = entry_with(1, title);
-        let v = report(&path, "2026-04-01");
+        let v = report(&path, "2026-10-01");
         assert_eq!(v["csp"]["registration_kind"], "ismap", "{title}");
     }
+    // a title whose day is after the as-of date states what held then: refused, as a list
+    // dated later below or above a table is
+    let (_dir, path) = entry_with(1, "ISMAPクラウドサービスリスト 2026年10月1日更新");
+    let e = input_error(report_cmd("en", "2026-04-01", &page("checks.csv"), &path));
+    assert!(
+        e.contains("line 1: the line 'ISMAPクラウドサービスリスト 2026年10月1日更新'"),
+        "{e}"
+    );
+    assert!(e.contains("2026年10月1日"), "{e}");
     let (_dir, path) = entry_with(1, "ISMAPクラウドサービスリスト（申請中）");
     let v = report(&path, "2026-04-01");
     assert_eq!(v["csp"]["registration_kind"], Value::Null);

@@ -163,27 +163,35 @@ fn from_text(
 ) -> Result<Attestation, InputError> {
     let lines = published::lines_of(text);
     let page = page::read(&lines, path, catalog)?;
-    let lines: Vec<Line> = lines.into_iter().filter(|l| !page.took(l.number)).collect();
     let source = Source {
         loc: Location::file(path),
         rows: false,
     };
     // a draft, or a list dated after the as-of date, is not the statement in effect then:
-    // as a note above or below a status table
-    for line in lines.iter().filter(|l| find_ids(&l.text()).0.is_empty()) {
+    // as a note above or below a status table; so is a list whose title carries a later day
+    // (`ISMAPクラウドサービスリスト 2026年10月1日更新`)
+    let marked = lines.iter().find_map(|line| {
         let text = line.text();
-        if let Some(q) = remarks::document_mark(&text, as_of) {
-            return Err(InputError::at(
-                source.at(line.number, None),
-                format!(
-                    "the line '{}' {}: the list's statements are not read as implemented",
-                    published::quote(&text),
-                    q.what()
-                ),
-            )
-            .hint(q.hint()));
-        }
+        let mark = match page.took(line.number) {
+            true if page.title_lines.contains(&line.number) => remarks::dated_later(&text, as_of),
+            true => None,
+            false if find_ids(&text).0.is_empty() => remarks::document_mark(&text, as_of),
+            false => None,
+        };
+        mark.map(|q| (line.number, text, q))
+    });
+    if let Some((number, text, q)) = marked {
+        return Err(InputError::at(
+            source.at(number, None),
+            format!(
+                "the line '{}' {}: the list's statements are not read as implemented",
+                published::quote(&text),
+                q.what()
+            ),
+        )
+        .hint(q.hint()));
     }
+    let lines: Vec<Line> = lines.into_iter().filter(|l| !page.took(l.number)).collect();
     let listed = published::read(&lines, &source, catalog, Declared::Implemented, &|_| {
         String::new()
     })?;

@@ -749,6 +749,9 @@ pub struct Page {
     pub mentions: Vec<Mention>,
     /// Where each single-valued field was given first: (field, line, value as written).
     given: Vec<(&'static str, usize, String)>,
+    /// The lines of the list's or table's title (a date the portal prints beside it is
+    /// checked against the as-of date by the reader of the text).
+    pub title_lines: Vec<usize>,
 }
 
 /// The hint for a line of the entry whose label has no value.
@@ -1238,6 +1241,7 @@ fn take(
         Field::ListTitle(kind) => {
             page.once(field, label, kind.label(), &at, label_line)?;
             page.set_kind(kind, label_line);
+            page.title_lines.push(label_line);
         }
         Field::Kind => {
             let kind = if mentions_liu(&value) {
@@ -1257,7 +1261,7 @@ fn take(
             };
             page.set_kind(kind, label_line);
         }
-        Field::TableTitle => {}
+        Field::TableTitle => page.title_lines.push(label_line),
         Field::RegistrationNumber => {
             if !is_registration_number(&value) {
                 return Err(InputError::at(
