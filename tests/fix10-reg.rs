@@ -391,3 +391,25 @@ fn a_refused_sheet_beside_others_names_csp_sheet() {
         "{err}"
     );
 }
+
+/// A document's next-review date in a status table's title block is the document's
+/// schedule, read (review 10 C-above-1: `次回見直し予定: 2026年3月` was refused as deferring a
+/// control); `次回更新` (maybe the registration's renewal) and a review with words are not
+/// passed over.
+#[test]
+fn a_documents_next_review_date_above_the_table_is_read() {
+    let table = std::fs::read_to_string(data("st.csv")).unwrap();
+    let (kind, rest) = table.split_once('\n').unwrap();
+    let with = |line: &str| format!("{kind}\n{line}\n{rest}");
+    for line in [
+        "次回見直し予定: 2026年3月",
+        "次回改訂：2027年3月31日",
+        "Next review: 2027-03-31",
+    ] {
+        assert_eq!(k1_status("st.csv", &with(line)), "covered", "{line}");
+    }
+    for line in ["次回見直し予定: 9.2.4 の対応後", "次回更新: 2026年度"] {
+        let err = refused("st.csv", &with(line), "en");
+        assert!(err.contains("row 2"), "{line}: {err}");
+    }
+}

@@ -390,6 +390,38 @@ fn is_number_label(text: &str) -> bool {
     }
 }
 
+/// A title-block line saying when the document itself is next reviewed or revised
+/// (`次回見直し予定: 2026年3月`, `Next review: 2027-03-31`): the document's schedule, not a
+/// control deferred. Only a date or a period may follow the label; `次回更新` is not one of
+/// them (it may be the registration's renewal).
+fn is_document_review_date(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "次回見直し予定",
+        "次回見直し",
+        "次回見直し日",
+        "次回見直し予定日",
+        "見直し予定",
+        "見直し予定日",
+        "次回改訂予定",
+        "次回改訂",
+        "改訂予定",
+        "nextreview",
+        "nextreviewdate",
+        "nextrevision",
+    ];
+    let folded = crate::text::fold_width(text);
+    let Some((label, value)) = folded
+        .split_once([':', '：'])
+        .or_else(|| folded.split_once(char::is_whitespace))
+    else {
+        return false;
+    };
+    let value = value.trim();
+    LABELS.contains(&&*crate::text::header_key(label))
+        && !crate::date::dates_in(value).is_empty()
+        && super::published::is_furniture(&format!("日付 {value}"))
+}
+
 /// Where a note on a table stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outside {
@@ -418,7 +450,11 @@ pub fn note_on_table(
     as_of: crate::date::Date,
 ) -> Result<(), InputError> {
     let text = text.trim();
-    if remarks::says_nothing(text) || is_number_label(text) || about_other_rows(text) {
+    if remarks::says_nothing(text)
+        || is_number_label(text)
+        || about_other_rows(text)
+        || is_document_review_date(text)
+    {
         return Ok(());
     }
     let found = match place {
@@ -1479,6 +1515,29 @@ fn odd_id(id_cell: &str, at: &Location) -> Result<String, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A document's next-review date above a table is its schedule; a control deferred,
+    /// the registration's renewal or a review with words is not passed over here.
+    #[test]
+    fn a_document_review_date_is_the_documents_schedule() {
+        for yes in [
+            "次回見直し予定: 2026年3月",
+            "次回見直し予定：2027年3月31日",
+            "次回改訂 2027-03-31",
+            "Next review: 2027-03-31",
+        ] {
+            assert!(is_document_review_date(yes), "{yes}");
+        }
+        for no in [
+            "次回更新: 2026年度",
+            "次回見直し予定: 9.2.4 の対応後",
+            "次回見直し予定: 未定",
+            "9.2.4 は 2026年3月 に対応予定",
+            "登録の更新期限: 2027-03-31",
+        ] {
+            assert!(!is_document_review_date(no), "{no}");
+        }
+    }
     use crate::input::csp::classify::{classify, TableKind};
     use std::path::Path;
 
