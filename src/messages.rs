@@ -259,22 +259,40 @@ pub fn reading_csp_lists(done: usize, total: usize) -> String {
 /// how many more).
 pub fn fail_on(option: &str, what: &str, ids: &[&str]) -> String {
     let lang = lang();
-    let shown: Vec<&str> = ids.iter().take(10).copied().collect();
-    let more = ids.len().saturating_sub(shown.len());
-    let list = match (more, lang) {
-        (0, _) => shown.join(", "),
-        (n, Lang::Ja) => format!("{}、ほか{n}件", shown.join(", ")),
-        (n, Lang::En) => format!("{} and {n} more", shown.join(", ")),
-    };
+    let list = first_ids(ids, lang);
     match lang {
         Lang::Ja => format!("{option}: {what}: {list} (終了コード 1)"),
         Lang::En => format!("{option}: {what}: {list} (exit 1)"),
     }
 }
 
+/// The first ten of `ids` for a line on stderr, then how many more (`9.2.1, … and 690
+/// more`, `…、ほか690件`): a line naming hundreds of ids is read by no one.
+pub fn first_ids(ids: &[&str], lang: Lang) -> String {
+    let shown: Vec<&str> = ids.iter().take(10).copied().collect();
+    let more = ids.len().saturating_sub(shown.len());
+    match (more, lang) {
+        (0, _) => shown.join(", "),
+        (n, Lang::Ja) => format!("{}、ほか{n}件", shown.join(", ")),
+        (n, Lang::En) => format!("{} and {n} more", shown.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_ids_names_ten_then_how_many_more() {
+        let ids: Vec<String> = (1..=12).map(|i| format!("K-{i}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        assert_eq!(first_ids(&ids[..2], Lang::En), "K-1, K-2");
+        assert_eq!(
+            first_ids(&ids, Lang::En),
+            "K-1, K-2, K-3, K-4, K-5, K-6, K-7, K-8, K-9, K-10 and 2 more"
+        );
+        assert!(first_ids(&ids, Lang::Ja).ends_with("K-10、ほか2件"));
+    }
 
     #[test]
     fn patterns_capture_the_parts_between_their_literals() {

@@ -739,3 +739,53 @@ fn a_missing_compared_column_is_named_and_rows_below_the_items_are_left_out() {
     assert_eq!(v["review"]["skipped_rows"], serde_json::json!([10, 12]));
     assert_eq!(v["review"]["carried"], 5);
 }
+
+/// The stderr note of a review names the first ten items no longer in the check list and
+/// how many more, not hundreds of ids on one line.
+#[test]
+fn the_removed_items_note_names_ten_and_how_many_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = |n: usize| {
+        let mut s = String::from("項番,確認項目,ISMAP管理策\n");
+        for i in 1..=n {
+            s.push_str(&format!("R-{i:02},利用者登録 {i},9.2.1\n"));
+        }
+        s
+    };
+    let (old, new, previous) = (
+        dir.path().join("old.csv"),
+        dir.path().join("new.csv"),
+        dir.path().join("previous.csv"),
+    );
+    std::fs::write(&old, rows(15)).unwrap();
+    std::fs::write(&new, rows(2)).unwrap();
+    let report = |checks: &Path| {
+        let mut c = bin();
+        c.args([
+            "--lang",
+            "en",
+            "report",
+            "--as-of",
+            "2026-04-01",
+            "--checks",
+        ])
+        .arg(checks)
+        .arg("--csp")
+        .arg(example("csp-list.txt"));
+        c
+    };
+    report(&old).arg("-o").arg(&previous).assert().success();
+    let out = report(&new)
+        .args(["--format", "csv", "--review"])
+        .arg(&previous)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "13 item(s) of the review are no longer in the check list: R-03, R-04, R-05, R-06, R-07, R-08, R-09, R-10, R-11, R-12 and 3 more"
+        ),
+        "{stderr}"
+    );
+}

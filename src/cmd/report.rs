@@ -133,7 +133,7 @@ fn review_note(review: &crate::analysis::review::ReviewSummary) -> String {
                 &format!(
                     "{} item(s) of the review are no longer in the check list: {}",
                     ids.len(),
-                    ids.join(", ")
+                    messages::first_ids(&ids, lang)
                 ),
                 lang
             )
