@@ -288,6 +288,11 @@ pub enum ProblemField {
     /// buyer asks for cannot be told.
     #[serde(rename = "assurance-outside")]
     AssuranceOutside,
+    /// The item's text or note names a control its references cells do not hold
+    /// (`9.2.1` in the references, `9.2.4 も確認すること` in the note): whether it belongs to
+    /// the item cannot be told, so it is not judged on the references alone.
+    #[serde(rename = "reference-outside")]
+    ReferenceOutside,
 }
 
 /// A cell of a check item whose value is not one the tool knows: the item is listed as
@@ -317,6 +322,18 @@ impl CellProblem {
             (ProblemField::References, Lang::En) => {
                 return format!(
                     "{} '{}' (the references cell is empty and the reference is written here: write it in the references column)",
+                    self.column, self.value
+                )
+            }
+            (ProblemField::ReferenceOutside, Lang::Ja) => {
+                return format!(
+                    "{} '{}' (参照列にない管理策がここに書かれています: 項目の参照なら参照列に加え、そうでなければここから消してください)",
+                    self.column, self.value
+                )
+            }
+            (ProblemField::ReferenceOutside, Lang::En) => {
+                return format!(
+                    "{} '{}' (a control not in the references cells is named here: add it to the references column if the item asks for it, else remove it here)",
                     self.column, self.value
                 )
             }

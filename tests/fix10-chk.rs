@@ -456,3 +456,25 @@ fn suggest_passes_over_an_instructions_sheet_too() {
     assert_eq!(ids, ["K-1"], "{v}");
     assert!(stderr.contains("記入要領"), "{stderr}");
 }
+
+/// An item whose text or note names a control its references do not hold (`9.2.4 も確認
+/// すること` beside `9.2.1`; 9.2.4 is 未実施) is not analysed, never judged on its references
+/// alone; the references' own ids, their category, a range around the id, the same id with
+/// a mark and another document's article are no other control.
+#[test]
+fn a_control_named_beside_references_that_lack_it_leaves_the_item_not_analysed() {
+    let v = json(report(fixture("refs-beside.csv"), "csp-st.csv", &[]));
+    for id in ["K-1", "K-7"] {
+        assert_eq!(status(&v, id), "not-analysed", "{id}");
+        assert_eq!(problem_fields(&v, id), ["reference-outside"], "{id}");
+    }
+    let k1 = &by_id(&v["items"], "K-1")["problems"][0];
+    assert_eq!(
+        (k1["column"].as_str(), k1["value"].as_str()),
+        (Some("備考"), Some("9.2.4"))
+    );
+    for id in ["K-2", "K-3", "K-4", "K-5", "K-6"] {
+        assert!(problem_fields(&v, id).is_empty(), "{id}");
+        assert_ne!(status(&v, id), "not-analysed", "{id}");
+    }
+}

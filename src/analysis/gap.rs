@@ -2961,7 +2961,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 26,
+        schema_version: 27,
         lang,
         as_of,
         warnings,

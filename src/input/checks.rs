@@ -2075,7 +2075,7 @@ impl Items {
             self.col_name(match f {
                 ProblemField::Assurance | ProblemField::AssuranceOutside => Field::Assurance,
                 ProblemField::Risk => Field::Risk,
-                ProblemField::References => Field::Refs,
+                ProblemField::References | ProblemField::ReferenceOutside => Field::Refs,
             })
         })
     }
@@ -2684,23 +2684,59 @@ fn in_catalog(id: &str) -> bool {
 /// it: the candidates `suggest` writes beside the references column are no references.
 pub fn check_prose(list: &mut CheckList, known: &dyn Fn(&str) -> bool) {
     add_problems(list, |item, columns| {
-        if !item.refs.is_empty() {
-            return Vec::new();
-        }
+        // the numbers of the references written, each run of digits and dots, and the
+        // two ends of a reference that is a range (`9.2.1-9.2.6`)
+        let written: Vec<Vec<u32>> = item.refs.iter().flat_map(|r| number_runs(r)).collect();
+        let ranges: Vec<Vec<Vec<u32>>> = item
+            .refs
+            .iter()
+            .map(|r| number_runs(r))
+            .filter(|runs| runs.len() == 2)
+            .collect();
         [&item.title, &item.note]
             .iter()
             .enumerate()
             .filter_map(|(k, text)| {
                 let column = columns.map(|c| c[k].clone()).unwrap_or_default();
-                let ids = crate::catalog::reftext::prose_ids(text, known);
+                let mut ids = crate::catalog::reftext::prose_ids(text, known);
+                let field = match item.refs.is_empty() {
+                    true => ProblemField::References,
+                    false => {
+                        // a reference the references cells hold (or its clause, category,
+                        // or a range of them around it) is no other control
+                        ids.retain(|id| {
+                            !number_runs(id).iter().all(|n| {
+                                written.iter().any(|w| n.starts_with(w))
+                                    || ranges.iter().any(|r| r[0] <= *n && *n <= r[1])
+                            })
+                        });
+                        ProblemField::ReferenceOutside
+                    }
+                };
                 (!ids.is_empty() && !column.is_empty()).then(|| CellProblem {
-                    field: ProblemField::References,
+                    field,
                     column,
                     value: ids.join(", "),
                 })
             })
             .collect()
     });
+}
+
+/// The runs of digits and dots of `text` (full-width folded), each as its numbers:
+/// `A.9.2.4 (2013)` → [9, 2, 4], [2013].
+fn number_runs(text: &str) -> Vec<Vec<u32>> {
+    let folded = crate::text::fold_width(text);
+    folded
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .map(|run| {
+            run.split('.')
+                .filter(|n| !n.is_empty())
+                .filter_map(|n| n.parse().ok())
+                .collect::<Vec<u32>>()
+        })
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 /// Adds to each item the problems `find` finds in it, given the headers of the columns its
@@ -2952,7 +2988,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
             match f {
                 ProblemField::Assurance | ProblemField::AssuranceOutside => "assurance",
                 ProblemField::Risk => "risk",
-                ProblemField::References => "refs",
+                ProblemField::References | ProblemField::ReferenceOutside => "refs",
             }
             .to_owned()
         });
@@ -3513,7 +3549,7 @@ mod tests {
             let (assurance, risk, problems) = assurance_and_risk(a, r, |f| match f {
                 ProblemField::Assurance | ProblemField::AssuranceOutside => "求める確認水準".into(),
                 ProblemField::Risk => "Risk".into(),
-                ProblemField::References => "controls".into(),
+                ProblemField::References | ProblemField::ReferenceOutside => "controls".into(),
             });
             assert_eq!(
                 (item.assurance, item.risk, &item.problems),
