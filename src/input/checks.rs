@@ -2684,35 +2684,35 @@ fn in_catalog(id: &str) -> bool {
 /// it: the candidates `suggest` writes beside the references column are no references.
 pub fn check_prose(list: &mut CheckList, known: &dyn Fn(&str) -> bool) {
     add_problems(list, |item, columns| {
-        // the numbers of the references written, each run of digits and dots, and the
-        // two ends of a reference that is a range (`9.2.1-9.2.6`)
-        let written: Vec<Vec<u32>> = item.refs.iter().flat_map(|r| number_runs(r)).collect();
-        let ranges: Vec<Vec<Vec<u32>>> = item
-            .refs
-            .iter()
-            .map(|r| number_runs(r))
-            .filter(|runs| runs.len() == 2)
-            .collect();
-        [&item.title, &item.note]
+        let named: Vec<(usize, Vec<&str>)> = [&item.title, &item.note]
             .iter()
             .enumerate()
-            .filter_map(|(k, text)| {
+            .map(|(k, text)| (k, crate::catalog::reftext::prose_ids(text, known)))
+            .filter(|(_, ids)| !ids.is_empty())
+            .collect();
+        if named.is_empty() {
+            return Vec::new();
+        }
+        // the numbers of each reference written, each run of digits and dots; a reference
+        // of two runs is a range (`9.2.1-9.2.6`)
+        let written: Vec<Vec<Vec<u32>>> = item.refs.iter().map(|r| number_runs(r)).collect();
+        // a reference the references cells hold (or its clause, category, or a range of
+        // them around it) is no other control
+        let held = |n: &Vec<u32>| {
+            written.iter().any(|runs| {
+                runs.iter().any(|w| n.starts_with(w))
+                    || matches!(&runs[..], [from, to] if from <= n && n <= to)
+            })
+        };
+        let field = match item.refs.is_empty() {
+            true => ProblemField::References,
+            false => ProblemField::ReferenceOutside,
+        };
+        named
+            .into_iter()
+            .filter_map(|(k, mut ids)| {
+                ids.retain(|id| !number_runs(id).iter().all(held));
                 let column = columns.map(|c| c[k].clone()).unwrap_or_default();
-                let mut ids = crate::catalog::reftext::prose_ids(text, known);
-                let field = match item.refs.is_empty() {
-                    true => ProblemField::References,
-                    false => {
-                        // a reference the references cells hold (or its clause, category,
-                        // or a range of them around it) is no other control
-                        ids.retain(|id| {
-                            !number_runs(id).iter().all(|n| {
-                                written.iter().any(|w| n.starts_with(w))
-                                    || ranges.iter().any(|r| r[0] <= *n && *n <= r[1])
-                            })
-                        });
-                        ProblemField::ReferenceOutside
-                    }
-                };
                 (!ids.is_empty() && !column.is_empty()).then(|| CellProblem {
                     field,
                     column,
