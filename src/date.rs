@@ -335,6 +335,14 @@ impl Serialize for Date {
     }
 }
 
+/// The dates of [`dates_in`] that name one day (`2027年4月1日`, not `2027年4月` or
+/// `2027年度`), each as written.
+pub fn days_in(text: &str) -> Vec<(String, Date)> {
+    let mut dates = dates_in(text);
+    dates.retain(|(written, _)| Date::parse_written(written).is_some());
+    dates
+}
+
 /// The dates a text writes, each with the last day it may mean: `2027-04-01`, `2027/4/1`,
 /// `2027年4月1日`, `令和9年4月1日`, `R9.4.1` (a day), `2027年4月`, `2027/04` (its month's
 /// last day), `2027年` (the year's), `2027年度`, `令和9年度` (the Japanese fiscal year's,

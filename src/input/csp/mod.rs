@@ -414,14 +414,9 @@ fn refuse_registry_facts_in_table(sheet: &Sheet, layout: &Layout) -> Result<(), 
         return Ok(());
     };
     let header = sheet.rows.get(h).cloned().unwrap_or_default();
-    let day = |t: &str| {
-        crate::date::dates_in(t)
-            .iter()
-            .any(|(w, _)| crate::date::Date::parse_written(w).is_some())
-    };
     let beside = header
         .windows(2)
-        .filter(|pair| day(&pair[1]))
+        .filter(|pair| !crate::date::days_in(&pair[1]).is_empty())
         .map(|pair| (h, pair.to_vec()));
     refuse_registry_facts(sheet, beside, "beside the table's header")?;
     let unheaded = |c: usize| header.get(c).is_none_or(|t| t.trim().is_empty());

@@ -1054,9 +1054,7 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
     // day or a period (not a title's year, `ISMAP管理基準 2023年度版`)
     let ismap_dated = (head == "ismap"
         || (head.contains("ismap") && (head.contains("更新") || head.contains("renew"))))
-        && crate::date::dates_in(text)
-            .iter()
-            .any(|(written, _)| crate::date::Date::parse_written(written).is_some());
+        && !crate::date::days_in(text).is_empty();
     if ismap_dated {
         return Some("ISMAP");
     }

@@ -120,9 +120,8 @@ pub fn document_mark(text: &str, as_of: crate::date::Date) -> Option<Qualifier> 
 /// A day written in `text` after `as_of` (`2026年10月1日更新` beside a list's title): the
 /// list states what held then.
 pub fn dated_later(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
-    crate::date::dates_in(text)
+    crate::date::days_in(text)
         .into_iter()
-        .filter(|(written, _)| crate::date::Date::parse_written(written).is_some())
         .find(|(_, day)| *day > as_of)
         .map(|(written, _)| Qualifier::new(Kind::DatedLater(as_of), &written))
 }
