@@ -1025,34 +1025,28 @@ fn japanese(text: Option<&clap::builder::StyledStr>) -> Option<&'static str> {
 /// here instead.
 fn arg_in_japanese(a: clap::Arg) -> clap::Arg {
     let takes_values = a.get_action().takes_values();
-    let mut notes = Vec::new();
-    let mut described = Vec::new();
-    let has_default =
-        takes_values && !a.is_hide_default_value_set() && !a.get_default_values().is_empty();
-    if has_default {
-        let values: Vec<String> = a
-            .get_default_values()
-            .iter()
-            .map(|v| v.to_string_lossy().into_owned())
-            .collect();
-        notes.push(format!("[既定: {}]", values.join(", ")));
-    }
-    if takes_values && !a.is_hide_possible_values_set() {
-        let values: Vec<clap::builder::PossibleValue> = a
-            .get_possible_values()
-            .into_iter()
-            .filter(|v| !v.is_hide_set())
-            .collect();
-        if !values.is_empty() {
-            let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
-            notes.push(format!("[指定できる値: {}]", names.join(", ")));
-        }
-        for v in &values {
-            if let Some(help) = japanese(v.get_help()) {
-                described.push(format!("- {}: {help}", v.get_name()));
-            }
-        }
-    }
+    let default = (takes_values && !a.is_hide_default_value_set())
+        .then(|| a.get_default_values())
+        .filter(|d| !d.is_empty())
+        .map(|d| {
+            let values: Vec<String> = d.iter().map(|v| v.to_string_lossy().into_owned()).collect();
+            format!("[既定: {}]", values.join(", "))
+        });
+    let values: Vec<clap::builder::PossibleValue> =
+        match takes_values && !a.is_hide_possible_values_set() {
+            true => a
+                .get_possible_values()
+                .into_iter()
+                .filter(|v| !v.is_hide_set())
+                .collect(),
+            false => Vec::new(),
+        };
+    let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+    let possible = (!names.is_empty()).then(|| format!("[指定できる値: {}]", names.join(", ")));
+    let described: Vec<String> = values
+        .iter()
+        .filter_map(|v| japanese(v.get_help()).map(|help| format!("- {}: {help}", v.get_name())))
+        .collect();
     let help = japanese(a.get_help());
     let long_help = japanese(a.get_long_help());
     let heading = if a.is_positional() {
@@ -1065,21 +1059,24 @@ fn arg_in_japanese(a: clap::Arg) -> clap::Arg {
         .hide_default_value(true)
         .hide_possible_values(true);
     if let Some(help) = help {
-        let short: Vec<&str> = std::iter::once(help)
-            .chain(notes.iter().map(String::as_str))
+        let short: Vec<&str> = [Some(help), default.as_deref(), possible.as_deref()]
+            .into_iter()
+            .flatten()
             .collect();
         a = a.help(short.join(" "));
     }
     if long_help.is_some() || !described.is_empty() {
         let mut long = long_help.or(help).unwrap_or_default().to_owned();
-        if !described.is_empty() {
+        // described values are listed instead of named: only the default is left to say
+        let notes: Vec<&str> = if described.is_empty() {
+            [default.as_deref(), possible.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect()
+        } else {
             long.push_str("\n\n指定できる値:\n");
             long.push_str(&described.join("\n"));
-        }
-        // the described values are listed already: only the default is left to say
-        let notes = match described.is_empty() {
-            true => &notes[..],
-            false => &notes[..usize::from(has_default)],
+            default.as_deref().into_iter().collect()
         };
         if !notes.is_empty() {
             long.push_str("\n\n");
