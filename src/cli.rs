@@ -186,7 +186,7 @@ pub struct ReadinessArgs {
     /// matrix by any of its columns).
     #[arg(long, value_name = "NAME")]
     pub status_column: Option<String>,
-    /// Date to judge the registrations of the services inherited from against [default: today].
+    /// Date to judge the registrations of the services inherited from against, today or earlier [default: today].
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
 }
@@ -214,7 +214,7 @@ pub struct CompareArgs {
     /// Every supported file in this folder is a CSP (yaml, yml, json, txt, csv, xlsx, xls, ods).
     #[arg(long, value_name = "DIR")]
     pub csp_dir: Option<PathBuf>,
-    /// Date to judge renewal deadlines against [default: today].
+    /// Date to judge renewal deadlines against, today or earlier [default: today].
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
     /// Output format [default: from -o's extension, else table].
@@ -293,7 +293,7 @@ pub struct DiffArgs {
     /// registration not in effect on --as-of.
     #[arg(long)]
     pub fail_on_change: bool,
-    /// Date to judge the renewal deadlines and audit periods against [default: today].
+    /// Date to judge the renewal deadlines and audit periods against, today or earlier [default: today].
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
     #[command(flatten)]
@@ -400,7 +400,7 @@ pub struct ReportArgs {
     /// the list), what needs ISMAP's assurance is an assurance gap.
     #[arg(long, value_enum, value_name = "KIND")]
     pub registration_kind: Option<RegistrationKindArg>,
-    /// Date to judge the renewal deadline and audit period against [default: today].
+    /// Date to judge the renewal deadline and audit period against, today or earlier [default: today].
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
     /// Output format [default: from -o's extension, else table].
@@ -822,12 +822,29 @@ fn output_format(
     Ok(format)
 }
 
+/// `--as-of`: a date on or before today (Japan time). The inputs state what holds when they are
+/// read: on a later date a dated plan would count as implemented, an audit period not yet over
+/// as audited and a renewal deadline not yet reached as kept, so a later date is refused.
 fn as_of(arg: Option<&str>) -> Result<Option<crate::date::Date>, InputError> {
+    as_of_on(arg, crate::date::Date::today())
+}
+
+fn as_of_on(
+    arg: Option<&str>,
+    today: crate::date::Date,
+) -> Result<Option<crate::date::Date>, InputError> {
     arg.map(|s| {
-        crate::date::Date::parse_written(s).ok_or_else(|| {
+        let date = crate::date::Date::parse_written(s).ok_or_else(|| {
             InputError::new(format!("--as-of '{s}' is not a date"))
                 .hint("write it as YYYY-MM-DD, e.g. 2026-04-01 (2026/4/1, 2026年4月1日 and 令和8年4月1日 are read too)")
-        })
+        })?;
+        if date > today {
+            return Err(InputError::new(format!(
+                "--as-of {date} is after today ({today}): the inputs state what holds now, so on a later date a dated plan would count as implemented, an audit not yet ended as audited and a renewal deadline not yet reached as kept"
+            ))
+            .hint("leave --as-of out (today) or give today or an earlier date; to know whether the registration still holds on a later day, compare that day with the renewal deadline the report shows"));
+        }
+        Ok(date)
     })
     .transpose()
 }
@@ -1247,6 +1264,21 @@ pub fn usage_error_line(e: &clap::Error) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `--as-of` after today is refused (a dated plan would count as done); today and
+    /// earlier are taken.
+    #[test]
+    fn as_of_after_today_is_refused() {
+        let today = crate::date::Date::parse_written("2026-12-06").unwrap();
+        let err = as_of_on(Some("2026-12-07"), today).unwrap_err().to_string();
+        assert!(
+            err.contains("--as-of 2026-12-07 is after today (2026-12-06)"),
+            "{err}"
+        );
+        assert_eq!(as_of_on(Some("2026年12月6日"), today).unwrap(), Some(today));
+        assert!(as_of_on(Some("2026-04-01"), today).unwrap().is_some());
+        assert_eq!(as_of_on(None, today).unwrap(), None);
+    }
 
     #[test]
     fn the_command_line_is_well_formed() {

@@ -1502,3 +1502,42 @@ fn help_is_japanese_under_lang_ja_or_a_japanese_locale() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("エラー: "));
 }
+
+/// An `--as-of` after today is refused by every command that takes one (review 11 A-11: a
+/// dated plan read on a later day counted as implemented); the date the error names is
+/// today's, so the test only pins the far future.
+#[test]
+fn as_of_after_today_is_refused() {
+    let checks = example("checks.csv").display().to_string();
+    let csp = example("csp-list.txt").display().to_string();
+    let runs: [&[&str]; 3] = [
+        &["report", "--checks", &checks, "--csp", &csp],
+        &["compare", "--checks", &checks, "--csp", &csp],
+        &["readiness", "--implemented", &csp],
+    ];
+    for args in runs {
+        let e = input_error(
+            bin()
+                .args(["--lang", "en"])
+                .args(args)
+                .args(["--as-of", "2099-12-01"]),
+        );
+        assert!(
+            e.contains("--as-of 2099-12-01 is after today ("),
+            "{args:?}: {e}"
+        );
+        assert!(e.contains("hint: leave --as-of out"), "{args:?}: {e}");
+    }
+    let out = bin()
+        .args(["--lang", "ja", "report", "--checks", &checks, "--csp", &csp])
+        .args(["--as-of", "2099年12月1日"])
+        .output()
+        .unwrap();
+    let e = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{e}");
+    assert!(e.contains("--as-of 2099-12-01 は今日("), "{e}");
+    // a past date still reads
+    report(&example("checks.csv"), &example("csp-list.txt"))
+        .assert()
+        .code(0);
+}

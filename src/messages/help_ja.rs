@@ -58,8 +58,8 @@ const HELP_JA: &[(&str, &str)] = &[
         "--csp のサービスが登録されているリスト（一覧に記載がなく、一覧を編集できないとき）。一覧が別の区分を記載していれば拒否する。指定も一覧の記載もなければ、ISMAP の保証を要する項目は保証水準不足になる",
     ),
     (
-        "Date to judge the renewal deadline and audit period against [default: today]",
-        "登録の更新期限と監査対象期間を判断する基準日 [既定: 今日]",
+        "Date to judge the renewal deadline and audit period against, today or earlier [default: today]",
+        "登録の更新期限と監査対象期間を判断する基準日(今日以前) [既定: 今日]",
     ),
     (
         "Output format [default: from -o's extension, else table]",
@@ -146,8 +146,8 @@ const HELP_JA: &[(&str, &str)] = &[
         "状態の列が複数ある表での状態の列（見出しまたは列記号。チェック欄の表ならそのいずれかの列）",
     ),
     (
-        "Date to judge the registrations of the services inherited from against [default: today]",
-        "継承元サービスの登録を判断する基準日 [既定: 今日]",
+        "Date to judge the registrations of the services inherited from against, today or earlier [default: today]",
+        "継承元サービスの登録を判断する基準日(今日以前) [既定: 今日]",
     ),
     (
         "Compare two control lists: added, removed, status changes",
@@ -166,8 +166,8 @@ const HELP_JA: &[(&str, &str)] = &[
         "一覧またはその登録情報に違いがあるか、NEW が --as-of の時点で効力のない登録に拠るとき終了コード 1 を返す",
     ),
     (
-        "Date to judge the renewal deadlines and audit periods against [default: today]",
-        "登録の更新期限と監査対象期間を判断する基準日 [既定: 今日]",
+        "Date to judge the renewal deadlines and audit periods against, today or earlier [default: today]",
+        "登録の更新期限と監査対象期間を判断する基準日(今日以前) [既定: 今日]",
     ),
     (
         "Several CSPs side by side against your check items, ranked by coverage",
@@ -186,8 +186,8 @@ const HELP_JA: &[(&str, &str)] = &[
         "このフォルダーにある対応形式のファイルをそれぞれ 1 つの CSP として読む（yaml、yml、json、txt、csv、xlsx、xls、ods）",
     ),
     (
-        "Date to judge renewal deadlines against [default: today]",
-        "登録の更新期限を判断する基準日 [既定: 今日]",
+        "Date to judge renewal deadlines against, today or earlier [default: today]",
+        "登録の更新期限を判断する基準日(今日以前) [既定: 今日]",
     ),
     (
         "Edition of the check list's ISO/IEC 27001 Annex A / 27002 references",

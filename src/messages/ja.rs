@@ -331,6 +331,8 @@ pub const JA: &[(&str, &str)] = &[
     ("this catalog flags no basic statement requirements (基本言明要件); import the official workbook with `ismap-gap catalog import` to get them", "このカタログには基本言明要件の印がありません。公式のワークブックを `ismap-gap catalog import` で取り込んでください"),
     // --- options and output
     ("--as-of '{}' is not a date", "--as-of '{0}' は日付ではありません"),
+    ("--as-of {} is after today ({}): the inputs state what holds now, so on a later date a dated plan would count as implemented, an audit not yet ended as audited and a renewal deadline not yet reached as kept", "--as-of {0} は今日({1})より後の日付です: 入力は現時点の状態を述べるもので、後の日付では日付付きの計画が実施済み、終わっていない監査が監査済み、まだ来ていない更新期限が守られたものと数えられてしまいます"),
+    ("leave --as-of out (today) or give today or an earlier date; to know whether the registration still holds on a later day, compare that day with the renewal deadline the report shows", "--as-of を省く(今日)か、今日以前の日付を指定してください。後の日に登録が有効かどうかは、レポートに示す更新期限とその日を比べてください"),
     ("'{}' is not a date", "'{0}' は日付ではありません"),
     ("write it as YYYY-MM-DD, e.g. 2026-04-01 (2026/4/1, 2026年4月1日 and 令和8年4月1日 are read too)", "YYYY-MM-DD の形で書いてください(例: 2026-04-01。2026/4/1、2026年4月1日、令和8年4月1日も読めます)"),
     ("cannot tell the format from the output name '{}'", "出力の名前 '{0}' から形式が分かりません"),
