@@ -1918,3 +1918,53 @@ fn a_detail_with_another_suffix_is_the_same_control() {
         "{err}"
     );
 }
+
+/// What the government's cloud policy leaves the buyer to settle itself (data centres in
+/// Japan, customer-managed keys, backups outside the service, Japanese law, obtainable logs
+/// and their price, 24/365 operation, portability) is never covered by the objective that
+/// touches it (review 11 A-6: all seven were 充足 with no procedure, and the tool suggested
+/// adding the objective): partial, reason `topic-beyond-ismap`, the own-check procedure for
+/// its topic beside the objective's verdict. Items naming only what ISMAP assesses stay
+/// covered; in `compare` too.
+#[test]
+fn requirements_beyond_ismap_are_never_covered_by_a_touching_objective() {
+    let checks = verdicts("cloud-by-default.csv");
+    let profile = common::example("iaas-profile.yaml");
+    let v = json_of(
+        on_checks("en", "report", &checks)
+            .arg("--csp")
+            .arg(&profile)
+            .args(["--format", "json"]),
+    );
+    let want = [
+        ("1", "own-check-data-location"),
+        ("2", "own-check-customer-keys"),
+        ("3", "own-check-backup-availability"),
+        ("4", "own-check-governing-law"),
+        ("5", "own-check-log-access"),
+        ("6", "own-check-backup-availability"),
+        ("7", "own-check-exit"),
+    ];
+    for (id, code) in want {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(item["reasons"], json!(["topic-beyond-ismap"]), "{item}");
+        assert_eq!(codes(item), [code], "{item}");
+    }
+    for id in ["8", "9", "10"] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "covered", "{item}");
+        assert_eq!(item["reasons"], json!([]), "{item}");
+    }
+    // compare: the same verdict (one status computation)
+    let v = json_of(
+        on_checks("en", "compare", &checks)
+            .arg("--csp")
+            .arg(&profile)
+            .args(["--format", "json"]),
+    );
+    let text = v.to_string();
+    assert!(text.contains("topic-beyond-ismap"), "{text}");
+    assert_eq!(v["csps"][0]["counts"]["covered"], 3, "{}", v["csps"][0]);
+    assert_eq!(v["csps"][0]["counts"]["partial"], 7, "{}", v["csps"][0]);
+}

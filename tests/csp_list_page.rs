@@ -497,7 +497,8 @@ fn compare_readiness_and_diff_read_the_entry() {
 }
 
 /// The bundled example the README shows: read whole, valid on the README's date, lapsed
-/// a year after its deadline.
+/// after its deadline (the same entry with its deadline a year earlier: `--as-of` cannot
+/// be after today).
 #[test]
 fn the_bundled_example_entry() {
     let report = |as_of: &str| {
@@ -514,7 +515,18 @@ fn the_bundled_example_entry() {
     assert_eq!(v["csp"]["registration"], "valid");
     assert_eq!(v["csp"]["implemented"], 130);
     assert_eq!(v["csp"]["read_as"]["fields"].as_array().unwrap().len(), 14);
-    let v = report("2027-04-01");
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example("csp-list-page.txt")).unwrap();
+    let earlier = text.replace(
+        "登録の更新期限\t令和9年3月31日",
+        "登録の更新期限\t令和8年3月31日",
+    );
+    assert_ne!(earlier, text);
+    let csp = dir.path().join("csp-list-page.txt");
+    std::fs::write(&csp, earlier).unwrap();
+    let mut c = report_cmd("en", "2026-04-01", &example("checks.csv"), &csp);
+    c.args(["--format", "json"]);
+    let v = json_of(c);
     assert_eq!(v["csp"]["registration"], "lapsed");
     assert_eq!(v["summary"]["covered"], 0);
 }

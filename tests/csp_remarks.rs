@@ -217,39 +217,39 @@ fn a_threaded_comment_and_its_replies_are_read() {
 fn a_date_after_the_as_of_date_on_an_implemented_row_is_refused() {
     let d = Dir::new();
     for (header, value, written) in [
-        ("実施日", "2027-04-01", "2027-04-01"),
-        ("実施日", "2027/4/1", "2027/4/1"),
-        ("実施時期", "2027年4月", "2027年4月"),
-        ("導入日", "令和9年4月1日", "令和9年4月1日"),
-        ("Implementation date", "2027-04-01", "2027-04-01"),
-        ("備考", "2027-04-01運用開始", "2027-04-01"),
-        ("実施時期", "2026年4月", "2026年4月"),
+        ("実施日", "2025-04-01", "2025-04-01"),
+        ("実施日", "2025/4/1", "2025/4/1"),
+        ("実施時期", "2025年4月", "2025年4月"),
+        ("導入日", "令和7年4月1日", "令和7年4月1日"),
+        ("Implementation date", "2025-04-01", "2025-04-01"),
+        ("備考", "2025-04-01運用開始", "2025-04-01"),
+        ("実施時期", "2024年4月", "2024年4月"),
     ] {
         let csp = d.write(
             "soa.csv",
-            &format!("管理策番号,実施状況,{header}\n9.2.1,実施,2024-04-01\n9.2.2,実施,{value}\n11.1.1,非該当,\n"),
+            &format!("管理策番号,実施状況,{header}\n9.2.1,実施,2022-04-01\n9.2.2,実施,{value}\n11.1.1,非該当,\n"),
         );
-        let err = input_error(d.report(&csp, "2026-04-01"));
+        let err = input_error(d.report(&csp, "2024-04-01"));
         for want in [
             format!("soa.csv: row 3: column '{header}': '{value}' in '{header}'"),
-            format!("gives a date after the as-of date 2026-04-01 ('{written}')"),
+            format!("gives a date after the as-of date 2024-04-01 ('{written}')"),
             "on the row that states 9.2.2 implemented in '実施状況'".to_owned(),
             "(hint: a control not implemented yet on the as-of date is planned".to_owned(),
         ] {
             assert!(err.contains(&want), "{value}: '{want}' missing from: {err}");
         }
         // on a date after it, the row is read
-        assert_eq!(d.statuses(&csp, "2027-05-01"), COVERED, "{header} {value}");
+        assert_eq!(d.statuses(&csp, "2025-05-01"), COVERED, "{header} {value}");
     }
     // readiness reads the list on its --as-of date too
     let csp = d.write(
         "soa.csv",
-        "管理策番号,実施状況,実施日\n9.2.1,実施,2024-04-01\n9.2.2,実施,2027-04-01\n",
+        "管理策番号,実施状況,実施日\n9.2.1,実施,2022-04-01\n9.2.2,実施,2025-04-01\n",
     );
     let mut c = common::bin();
     c.args(["--lang", "en", "readiness", "--implemented"])
         .arg(&csp)
-        .args(["--as-of", "2026-04-01", "--format", "json"]);
+        .args(["--as-of", "2024-04-01", "--format", "json"]);
     let err = input_error(c);
     assert!(err.contains("row 3: column '実施日'"), "{err}");
     // an xlsx date cell
@@ -272,25 +272,25 @@ fn a_date_after_the_as_of_date_on_an_implemented_row_is_refused() {
     ws.write_datetime_with_format(
         1,
         2,
-        ExcelDateTime::from_ymd(2024, 4, 1).unwrap(),
+        ExcelDateTime::from_ymd(2022, 4, 1).unwrap(),
         &date_format,
     )
     .unwrap();
     ws.write_datetime_with_format(
         2,
         2,
-        ExcelDateTime::from_ymd(2027, 4, 1).unwrap(),
+        ExcelDateTime::from_ymd(2025, 4, 1).unwrap(),
         &date_format,
     )
     .unwrap();
     wb.save(&xlsx).unwrap();
-    let err = input_error(d.report(&xlsx, "2026-04-01"));
+    let err = input_error(d.report(&xlsx, "2024-04-01"));
     assert!(
         err.contains("sheet 'SoA': row 3: column '実施日'")
-            && err.contains("as-of date 2026-04-01 ('2027-04-01')"),
+            && err.contains("as-of date 2024-04-01 ('2025-04-01')"),
         "{err}"
     );
-    assert_eq!(d.statuses(&xlsx, "2027-04-01")[..2], COVERED[..2]);
+    assert_eq!(d.statuses(&xlsx, "2025-04-01")[..2], COVERED[..2]);
 }
 
 /// 運用済 states the control operates; 運用予定 and 適用予定 plan it; 適用済 may say no more
@@ -365,7 +365,7 @@ fn a_descriptive_remark_on_an_implemented_row_is_kept_for_the_reader() {
     let d = Dir::new();
     let remarks_of = |csp: &Path| {
         let v = json_of(d.report(csp, "2026-04-01"));
-        assert_eq!(v["schema_version"], 27);
+        assert_eq!(v["schema_version"], 28);
         ["K-1", "K-2"]
             .iter()
             .map(|id| {
@@ -683,7 +683,7 @@ fn an_implementation_date_must_be_read_as_a_date() {
     for (c, h) in ["管理策番号", "実施状況", "導入日"].iter().enumerate() {
         ws.write_string(0, c as u16, *h).unwrap();
     }
-    for (r, (id, serial)) in [("9.2.1", 45383.0), ("9.2.2", 46478.0)].iter().enumerate() {
+    for (r, (id, serial)) in [("9.2.1", 45383.0), ("9.2.2", 46296.0)].iter().enumerate() {
         ws.write_string(r as u32 + 1, 0, *id).unwrap();
         ws.write_string(r as u32 + 1, 1, "実施").unwrap();
         ws.write_number(r as u32 + 1, 2, *serial).unwrap();
@@ -692,10 +692,10 @@ fn an_implementation_date_must_be_read_as_a_date() {
     let err = input_error(d.report(&xlsx, "2026-04-01"));
     assert!(
         err.contains("sheet 'SoA': row 3: column '導入日'")
-            && err.contains("('46478 = 2027-04-01')"),
+            && err.contains("('46296 = 2026-10-01')"),
         "{err}"
     );
-    assert_eq!(d.statuses(&xlsx, "2027-04-01")[..2], COVERED[..2]);
+    assert_eq!(d.statuses(&xlsx, "2026-10-01")[..2], COVERED[..2]);
 }
 
 /// A comment on a merged cell is on every row of the merge, as the merged value is: Excel

@@ -313,7 +313,7 @@ pub fn compare(
                         .copied()
                         .unwrap_or((RefOutcome::Unresolved, Reasons::default()))
                 });
-                item_verdict(of_item, item)
+                item_verdict(of_item, item, resolved.beyond_ismap(i))
             })
             .collect();
         let mut counts = Summary::tally(row.iter().map(|(s, _)| *s));
@@ -397,7 +397,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 18,
+        schema_version: 19,
         lang,
         as_of,
         catalog: CatalogInfo {

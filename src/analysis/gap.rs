@@ -82,6 +82,12 @@ pub enum Reason {
     /// an ISO/IEC 27001:2022 clause through its 2013 number): a correspondence, not an
     /// equivalence, so the item is at most partial, as for an approximate NIST mapping.
     Iso2022Correspondence,
+    /// The item asks for what the government's cloud policy leaves the buyer to settle
+    /// itself (data centres in Japan, customer-managed keys, backups outside the service,
+    /// portability, obtainable logs and their price, an availability level): the objectives
+    /// it names touch it, but ISMAP did not assess the buyer's requirement, so the item is
+    /// at most partial ([`Topic::beyond_ismap`]).
+    TopicBeyondIsmap,
     /// A control credited to the item is implemented only through the service underneath
     /// (profile `inherits:`, the scope `inherited:`, clause 11 by default): its statement
     /// is the underlying service's.
@@ -127,7 +133,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 32] = [
+    pub const ALL: [Reason; 33] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -146,6 +152,7 @@ impl Reason {
         Reason::NistApproximate,
         Reason::MappedViaNist,
         Reason::Iso2022Correspondence,
+        Reason::TopicBeyondIsmap,
         Reason::Inherited,
         Reason::RegistrationLapsed,
         Reason::RegistrationNotYetValid,
@@ -183,6 +190,7 @@ impl Reason {
             Reason::NistApproximate => "nist-approximate",
             Reason::MappedViaNist => "mapped-via-nist",
             Reason::Iso2022Correspondence => "iso2022-correspondence",
+            Reason::TopicBeyondIsmap => "topic-beyond-ismap",
             Reason::Inherited => "inherited",
             Reason::RegistrationLapsed => "registration-lapsed",
             Reason::RegistrationNotYetValid => "registration-not-yet-valid",
@@ -236,6 +244,10 @@ impl Reason {
                 "ISO/IEC 27001:2022からの対応(同等ではない)",
                 "ISO/IEC 27001:2022 correspondence (not an equivalence)",
             ),
+            Reason::TopicBeyondIsmap => l(
+                "ISMAPが評価しない要件(利用者が自ら確認)",
+                "a requirement ISMAP does not assess (check it yourself)",
+            ),
             Reason::Inherited => l(
                 "基盤サービスからの継承",
                 "inherited from the underlying service",
@@ -271,11 +283,11 @@ impl Reason {
 /// A set of [`Reason`]s, one bit each: what one reference's evaluation contributes to the
 /// reasons of every item naming it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Reasons(u32);
+pub struct Reasons(u64);
 
 impl Reasons {
     pub fn insert(&mut self, r: Reason) {
-        self.0 |= 1 << r as u32;
+        self.0 |= 1 << r as u64;
     }
 
     /// `r` when `yes`.
@@ -286,11 +298,11 @@ impl Reasons {
     }
 
     fn remove(&mut self, r: Reason) {
-        self.0 &= !(1 << r as u32);
+        self.0 &= !(1 << r as u64);
     }
 
     pub fn contains(self, r: Reason) -> bool {
-        self.0 & (1 << r as u32) != 0
+        self.0 & (1 << r as u64) != 0
     }
 
     pub fn is_empty(self) -> bool {
@@ -1312,7 +1324,7 @@ impl ItemResults {
                 .collect();
             procs.push(proc(Kind::FixReferences, refs));
         }
-        if item.status == Status::OutsideIsmap {
+        if item.status == Status::OutsideIsmap || item.reasons.contains(&Reason::TopicBeyondIsmap) {
             let facts = self.facts.of_topic(item.topic);
             let facts = facts.iter().map(|f| Cow::Borrowed(f.as_str())).collect();
             procs.push(proc(Kind::OwnCheck(item.topic), facts));
@@ -2065,7 +2077,14 @@ fn nist_mapping(text: &str, targets: &[Target], matched: Option<&str>) -> NistMa
 /// - something implemented (or everything, but approximately: an approximate NIST mapping,
 ///   or the ISO/IEC 27001:2022 → 2013 correspondence) → partial;
 /// - else not covered.
-pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckItem) -> Status {
+///
+/// An item asking for a requirement beyond what ISMAP assesses (`beyond`,
+/// [`Topic::beyond_ismap`]) is at most partial, as for an approximate mapping.
+pub fn status_rule(
+    outcomes: impl IntoIterator<Item = RefOutcome>,
+    item: &CheckItem,
+    beyond: Option<Topic>,
+) -> Status {
     if !item.problems.is_empty() {
         return Status::NotAnalysed;
     }
@@ -2092,7 +2111,7 @@ pub fn status_rule(outcomes: impl IntoIterator<Item = RefOutcome>, item: &CheckI
         Status::NotAnalysed
     } else if !resolved {
         Status::OutsideIsmap
-    } else if f.all && !f.approximate && !outside {
+    } else if f.all && !f.approximate && !outside && beyond.is_none() {
         let short = f.short_of_ismap && item.assurance >= Assurance::Ismap;
         if f.not_in_effect || short || item.assurance > Assurance::Ismap {
             Status::AssuranceGap
@@ -2125,6 +2144,9 @@ pub struct ResolvedRefs {
 struct ItemRefs {
     refs: Vec<u32>,
     starts: Vec<usize>,
+    /// The requirement beyond ISMAP each item with references asks for
+    /// ([`Topic::beyond_ismap`] of its title), by item.
+    beyond: Vec<Option<Topic>>,
 }
 
 impl ItemRefs {
@@ -2148,7 +2170,13 @@ impl ResolvedRefs {
         let mut distinct = Vec::new();
         let mut at = ItemRefs::default();
         at.starts.push(0);
+        let mut topics = Topics::default();
         for item in items {
+            at.beyond.push(if item.refs.is_empty() {
+                None
+            } else {
+                topics.beyond_ismap(&item.title)
+            });
             for (k, r) in item.refs.iter().enumerate() {
                 let origin = item.ref_origin(k);
                 let next = distinct.len() as u32;
@@ -2216,6 +2244,11 @@ impl ResolvedRefs {
     /// Indices into [`Self::distinct`] of item `i`'s references.
     pub fn of_item(&self, i: usize) -> &[u32] {
         self.items.of_item(i)
+    }
+
+    /// The requirement beyond ISMAP item `i` asks for, when it names references.
+    pub fn beyond_ismap(&self, i: usize) -> Option<Topic> {
+        self.items.beyond.get(i).copied().flatten()
     }
 
     /// References in all items that do not resolve, each occurrence counted (the
@@ -2328,8 +2361,9 @@ pub fn ref_verdicts(
 pub fn item_verdict(
     refs: impl Iterator<Item = (RefOutcome, Reasons)> + Clone,
     item: &CheckItem,
+    beyond: Option<Topic>,
 ) -> (Status, Reasons) {
-    let status = status_rule(refs.clone().map(|(o, _)| o), item);
+    let status = status_rule(refs.clone().map(|(o, _)| o), item, beyond);
     let mut reasons = refs.fold(Reasons::default(), |all, (_, r)| all.union(r));
     reasons.set(Reason::NoReference, item.refs.is_empty());
     if !kind_matters(status, item.assurance) {
@@ -2341,6 +2375,10 @@ pub fn item_verdict(
             && !matches!(status, Status::OutsideIsmap | Status::NotAnalysed),
     );
     reasons.set(Reason::InvalidInput, !item.problems.is_empty());
+    reasons.set(
+        Reason::TopicBeyondIsmap,
+        beyond.is_some() && !matches!(status, Status::OutsideIsmap | Status::NotAnalysed),
+    );
     (status, reasons)
 }
 
@@ -2708,12 +2746,22 @@ fn item_result(
     position: usize,
     evals: &[&RefEval],
     columns: &[Arc<str>],
+    beyond: Option<Topic>,
     topics: &mut Topics,
 ) -> ItemResult {
-    let (status, reasons) = item_verdict(evals.iter().map(|e| (e.outcome(), e.reasons())), &item);
-    let topic = (status == Status::OutsideIsmap)
-        .then(|| topics.of_title(&item.title))
-        .flatten();
+    let (status, reasons) = item_verdict(
+        evals.iter().map(|e| (e.outcome(), e.reasons())),
+        &item,
+        beyond,
+    );
+    // the topic the own-check procedure is worded for
+    let topic = if status == Status::OutsideIsmap {
+        topics.of_title(&item.title)
+    } else if reasons.contains(Reason::TopicBeyondIsmap) {
+        beyond
+    } else {
+        None
+    };
 
     let reference_columns = if columns.is_empty() {
         Vec::new()
@@ -2747,17 +2795,32 @@ fn item_result(
     }
 }
 
-/// [`Topic::of_title`] of each distinct title once (a long list repeats its titles).
+/// The topics of each distinct title worked out once (a long list repeats its titles).
 #[derive(Default)]
-struct Topics(foldhash::HashMap<Box<str>, Option<Topic>>);
+struct Topics {
+    of_title: foldhash::HashMap<Box<str>, Option<Topic>>,
+    beyond: foldhash::HashMap<Box<str>, Option<Topic>>,
+}
 
 impl Topics {
+    /// The topic of an outside-ISMAP item's procedure: the requirement beyond ISMAP its
+    /// title names, else [`Topic::of_title`].
     fn of_title(&mut self, title: &str) -> Option<Topic> {
-        if let Some(&topic) = self.0.get(title) {
+        if let Some(&topic) = self.of_title.get(title) {
             return topic;
         }
-        let topic = Topic::of_title(title);
-        self.0.insert(title.into(), topic);
+        let topic = self.beyond_ismap(title).or_else(|| Topic::of_title(title));
+        self.of_title.insert(title.into(), topic);
+        topic
+    }
+
+    /// [`Topic::beyond_ismap`] of a title.
+    fn beyond_ismap(&mut self, title: &str) -> Option<Topic> {
+        if let Some(&topic) = self.beyond.get(title) {
+            return topic;
+        }
+        let topic = Topic::beyond_ismap(title);
+        self.beyond.insert(title.into(), topic);
         topic
     }
 }
@@ -2809,7 +2872,15 @@ fn item_results_split(
                     .iter()
                     .filter_map(|&r| evals.get(r as usize)),
             );
-            item_result(item, first + i, &of_item, &resolved.columns, &mut topics)
+            let beyond = resolved.beyond_ismap(first + i);
+            item_result(
+                item,
+                first + i,
+                &of_item,
+                &resolved.columns,
+                beyond,
+                &mut topics,
+            )
         }));
     };
     // one allocation for all results: joining the halves moves the second one in, without
@@ -2961,7 +3032,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 27,
+        schema_version: 28,
         lang,
         as_of,
         warnings,
@@ -3107,7 +3178,7 @@ mod tests {
                 let verdicts = ref_verdicts(&judge, &resolved, &labels, Lang::Ja);
                 for (i, it) in items.iter().enumerate() {
                     let of_item = resolved.of_item(i).iter().map(|&r| verdicts[r as usize]);
-                    let (status, reasons) = item_verdict(of_item, it);
+                    let (status, reasons) = item_verdict(of_item, it, resolved.beyond_ismap(i));
                     // the report lists its items in its own order
                     let want = report.items.iter().find(|r| r.id == it.id).unwrap();
                     assert_eq!(status, want.status, "{:?}", it.refs);
@@ -3330,11 +3401,12 @@ mod tests {
         // audit-period-old, which the old audit test reaches, and registration-kind-unstated,
         // which a registration not in effect never gives: the unstated kind's test, and
         // csp-id-not-in-catalog, which needs a catalog lacking what the CSP states:
-        // tests/fix9_cat.rs)
+        // tests/fix9_cat.rs; topic-beyond-ismap, the item's own words: tests/cli_verdicts.rs)
         for r in Reason::ALL {
             let own = matches!(
                 r,
                 Reason::AssuranceAboveIsmap
+                    | Reason::TopicBeyondIsmap
                     | Reason::InvalidInput
                     | Reason::AuditPeriodOld
                     | Reason::RegistrationKindUnstated
@@ -3407,7 +3479,7 @@ mod tests {
             ..RefFlags::default()
         });
         let it = item(2, &["x"], Assurance::Ismap);
-        let rule = |o: &[RefOutcome]| status_rule(o.iter().copied(), &it);
+        let rule = |o: &[RefOutcome]| status_rule(o.iter().copied(), &it, None);
         assert_eq!(rule(&[]), Status::OutsideIsmap);
         assert_eq!(rule(&[NoCounterpart]), Status::OutsideIsmap);
         assert_eq!(rule(&[NoCounterpart, full]), Status::Partial);
@@ -3426,7 +3498,15 @@ mod tests {
         assert_eq!(rule(&[liu]), Status::AssuranceGap);
         assert_eq!(rule(&[liu, none]), Status::Partial);
         let own = item(2, &["x"], Assurance::SelfDeclared);
-        assert_eq!(status_rule([liu], &own), Status::Covered);
+        assert_eq!(status_rule([liu], &own, None), Status::Covered);
+        // a requirement beyond what ISMAP assesses: at most partial, never covered
+        let beyond = Some(Topic::CustomerKeys);
+        let rule = |o: &[RefOutcome]| status_rule(o.iter().copied(), &it, beyond);
+        assert_eq!(rule(&[full]), Status::Partial);
+        assert_eq!(rule(&[lapsed]), Status::Partial);
+        assert_eq!(rule(&[none]), Status::NotCovered);
+        assert_eq!(rule(&[]), Status::OutsideIsmap);
+        assert_eq!(rule(&[full, Unresolved]), Status::NotAnalysed);
     }
 
     /// Not listed, stated not implemented, planned and excluded (with and without a reason)

@@ -21,6 +21,10 @@ pub enum Topic {
     BackupAvailability,
     Subcontractors,
     DataLocation,
+    /// Encryption with keys the customer manages (BYOK).
+    CustomerKeys,
+    /// Which logs the customer can obtain, and at what price.
+    LogAccess,
 }
 
 impl Topic {
@@ -130,6 +134,195 @@ impl Topic {
         ),
     ];
 
+    /// What the government's cloud policy (クラウド・バイ・デフォルト基本方針) asks a buyer to
+    /// settle itself beyond what an ISMAP registration shows: data centres in Japan and
+    /// Japanese law, customer-managed keys, backups kept outside the service, portability
+    /// to another provider, the logs the customer can obtain and their price, an
+    /// availability level (SLA, 24/365). Each rule: a word of the first list, and (when the
+    /// second is not empty) one of the second. Narrower than [`Topic::KEYWORDS`]: an item
+    /// that only names the control ISMAP assesses (`バックアップを取得していること`,
+    /// `ログを取得していること`) is none of these.
+    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 12] = [
+        (
+            Topic::GoverningLaw,
+            &[
+                "準拠法",
+                "裁判管轄",
+                "管轄裁判所",
+                "日本法",
+                "governing law",
+                "jurisdiction",
+                "japanese law",
+            ],
+            &[],
+        ),
+        (
+            Topic::DataLocation,
+            &[
+                "日本国内",
+                "国内のデータセンタ",
+                "国内データセンタ",
+                "国内リージョン",
+                "所在国",
+                "data residency",
+                "in japan",
+                "within japan",
+            ],
+            &[],
+        ),
+        (
+            Topic::DataLocation,
+            &["国内"],
+            &[
+                "データ",
+                "保管",
+                "保存",
+                "所在",
+                "設置",
+                "リージョン",
+                "サーバ",
+                "センタ",
+            ],
+        ),
+        (
+            Topic::CustomerKeys,
+            &[
+                "byok",
+                "hyok",
+                "bring your own key",
+                "customer-managed key",
+                "customer managed key",
+                "customer-managed encryption key",
+                "顧客管理鍵",
+                "利用者管理鍵",
+                "顧客管理の鍵",
+                "顧客管理キー",
+            ],
+            &[],
+        ),
+        (
+            Topic::CustomerKeys,
+            &["鍵", "キー"],
+            &[
+                "利用者が管理",
+                "顧客が管理",
+                "利用者自身",
+                "利用者側で管理",
+                "自ら管理",
+                "持ち込",
+            ],
+        ),
+        (
+            Topic::CustomerKeys,
+            &["key", "keys"],
+            &[
+                "managed by the customer",
+                "customer-controlled",
+                "customer controlled",
+                "own key",
+            ],
+        ),
+        (
+            Topic::BackupAvailability,
+            &["バックアップ", "backup"],
+            &[
+                "サービス外",
+                "サービスの外",
+                "別事業者",
+                "別の事業者",
+                "他事業者",
+                "他の事業者",
+                "outside the service",
+                "another provider",
+                "another cloud",
+            ],
+        ),
+        (
+            Topic::BackupAvailability,
+            &[
+                "稼働率",
+                "sla",
+                "24時間365日",
+                "24時間・365日",
+                "24/365",
+                "24x365",
+                "24×365",
+                "24/7",
+                "uptime",
+                "フェイルオーバ",
+                "failover",
+                "99.9",
+                "99.5",
+            ],
+            &[],
+        ),
+        (
+            Topic::Exit,
+            &[
+                "ポータビリティ",
+                "portability",
+                "他事業者",
+                "他のクラウド",
+                "ロックイン",
+                "lock-in",
+                "another provider",
+            ],
+            &[],
+        ),
+        (
+            Topic::LogAccess,
+            &["ログ"],
+            &[
+                "料金",
+                "費用",
+                "価格",
+                "有償",
+                "無償",
+                "課金",
+                "利用者が取得",
+                "利用者に提供",
+                "取得でき",
+                "提供され",
+                "ダウンロード",
+                "エクスポート",
+                "入手",
+            ],
+        ),
+        (
+            Topic::LogAccess,
+            &["log", "logs"],
+            &[
+                "price",
+                "pricing",
+                "cost",
+                "fee",
+                "charge",
+                "export",
+                "download",
+                "obtain",
+                "available to the customer",
+            ],
+        ),
+        (
+            Topic::BackupAvailability,
+            &["冗長"],
+            &["24時間", "365日", "無停止", "停止しない"],
+        ),
+    ];
+
+    /// The requirement beyond ISMAP an item's text names ([`Topic::BEYOND_ISMAP`]), if any:
+    /// such an item is never covered on its references alone.
+    pub fn beyond_ismap(text: &str) -> Option<Topic> {
+        let folded = crate::text::fold_width(text).to_lowercase();
+        let has = |w: &str| contains_word(&folded, w);
+        Topic::BEYOND_ISMAP
+            .iter()
+            .find(|(_, first, second)| {
+                first.iter().any(|w| has(w)) && (second.is_empty() || second.iter().any(|w| has(w)))
+            })
+            .map(|(t, _, _)| *t)
+    }
+
     /// The topic of a check item's title, if any keyword says.
     pub fn of_title(title: &str) -> Option<Topic> {
         let folded = crate::text::fold_width(title).to_lowercase();
@@ -138,6 +331,22 @@ impl Topic {
             .find(|(_, words)| words.iter().any(|w| folded.contains(w)))
             .map(|(t, _)| *t)
     }
+}
+
+/// `word` in `text`; a word of ASCII letters only where no ASCII letter or digit comes
+/// before it, and for a word of three letters or fewer none after it either (`sla` is not
+/// in `legislation`, `log` not in `login`; `export` is in `exported`).
+fn contains_word(text: &str, word: &str) -> bool {
+    if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return text.contains(word);
+    }
+    let bytes = text.as_bytes();
+    text.match_indices(word).any(|(at, _)| {
+        let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+        let after = bytes.get(at + word.len());
+        !before.is_some_and(u8::is_ascii_alphanumeric)
+            && (word.len() > 3 || !after.is_some_and(u8::is_ascii_alphanumeric))
+    })
 }
 
 /// The form of a CSP input, for the procedure that says how to state its registration
@@ -259,6 +468,8 @@ impl Kind {
             Kind::OwnCheck(Some(Topic::BackupAvailability)) => "own-check-backup-availability",
             Kind::OwnCheck(Some(Topic::Subcontractors)) => "own-check-subcontractors",
             Kind::OwnCheck(Some(Topic::DataLocation)) => "own-check-data-location",
+            Kind::OwnCheck(Some(Topic::CustomerKeys)) => "own-check-customer-keys",
+            Kind::OwnCheck(Some(Topic::LogAccess)) => "own-check-log-access",
             Kind::CandidateReferences => "candidate-references",
             Kind::FixReferences => "fix-reference",
             Kind::NoCounterpart => "no-ismap-counterpart",
@@ -292,7 +503,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 38] = [
+    pub const ALL: [Kind; 40] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -303,6 +514,8 @@ impl Kind {
         Kind::OwnCheck(Some(Topic::BackupAvailability)),
         Kind::OwnCheck(Some(Topic::Subcontractors)),
         Kind::OwnCheck(Some(Topic::DataLocation)),
+        Kind::OwnCheck(Some(Topic::CustomerKeys)),
+        Kind::OwnCheck(Some(Topic::LogAccess)),
         Kind::FixReferences,
         Kind::NoCounterpart,
         Kind::RelatedContext,
@@ -668,6 +881,10 @@ fn own_check_wording(topic: Option<Topic>, ja: bool) -> (&'static str, Frame, &'
         (Some(Topic::BackupAvailability), false) => ("Outside ISMAP: check the SLA's availability and recovery targets and how often and where backups are kept; keep backups outside the service if you need them", Plain, ""),
         (Some(Topic::Subcontractors), true) => ("ISMAPの対象外: 再委託先(サブプロセッサ)の一覧と再委託の条件を質問票で確認し、契約に定める(ISMAPクラウドサービスリストが掲載するのは資本関係・役員の情報まで)", Plain, ""),
         (Some(Topic::Subcontractors), false) => ("Outside ISMAP: confirm by questionnaire the list of subcontractors (sub-processors) and the terms of subcontracting, and fix them in the contract (the ISMAP cloud service list publishes capital relationships and officers only)", Plain, ""),
+        (Some(Topic::CustomerKeys), true) => ("ISMAPの対象外: 利用者が管理する暗号鍵(BYOK等)に対応するか、鍵をどう管理するかを仕様・質問票で確認し、契約/SLAに定める", Plain, ""),
+        (Some(Topic::CustomerKeys), false) => ("Outside ISMAP: confirm from the specifications or by questionnaire whether customer-managed keys (BYOK…) are supported and how the keys are managed, and fix it in the contract/SLA", Plain, ""),
+        (Some(Topic::LogAccess), true) => ("ISMAPの対象外: 利用者が取得できるログの種類・保存期間・取得方法と料金を仕様・契約で確認する", Plain, ""),
+        (Some(Topic::LogAccess), false) => ("Outside ISMAP: check in the specifications and the contract which logs you can obtain, for how long, how, and at what price", Plain, ""),
     }
 }
 
@@ -698,6 +915,66 @@ impl Serialize for Procedure<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cloud-policy requirements a buyer settles itself (review 11 A-6) are found in
+    /// the words buyers write them in; an item naming only the control ISMAP assesses is
+    /// none of them.
+    #[test]
+    fn requirements_beyond_ismap_are_told_from_the_controls_ismap_assesses() {
+        use Topic::*;
+        for (text, want) in [
+            ("データセンターが国内にあること", DataLocation),
+            ("データセンターが日本国内に所在すること", DataLocation),
+            (
+                "Customer data is stored only in data centres located in Japan",
+                DataLocation,
+            ),
+            (
+                "準拠法が日本法、管轄裁判所が日本国内であること",
+                GoverningLaw,
+            ),
+            (
+                "顧客管理鍵（BYOK）による暗号化に対応していること",
+                CustomerKeys,
+            ),
+            ("データの暗号鍵を利用者が管理できること", CustomerKeys),
+            ("Supports customer-managed keys", CustomerKeys),
+            (
+                "バックアップをサービス外（別事業者）に保管していること",
+                BackupAvailability,
+            ),
+            (
+                "サービスの稼働率（SLA）が99.9%以上であること",
+                BackupAvailability,
+            ),
+            (
+                "２４時間３６５日稼働の冗長構成であること",
+                BackupAvailability,
+            ),
+            (
+                "他事業者へのデータ移行（ポータビリティ）が可能であること",
+                Exit,
+            ),
+            ("ログを取得でき、その料金が明示されていること", LogAccess),
+            ("Audit logs can be exported by the customer", LogAccess),
+        ] {
+            assert_eq!(Topic::beyond_ismap(text), Some(want), "{text}");
+        }
+        for text in [
+            "バックアップを取得していること",
+            "暗号化していること",
+            "暗号鍵を適切に管理していること",
+            "ログを取得し保存していること",
+            "データセンターの物理的な入退管理を行っていること",
+            "冗長化していること",
+            "利用者IDの登録・削除の手順があること",
+            "Relevant legislation is identified",
+            "Login attempts are limited",
+            "Backups are tested regularly",
+        ] {
+            assert_eq!(Topic::beyond_ismap(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn write_to_a_string_writes_what_display_writes() {
