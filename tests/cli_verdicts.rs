@@ -1968,3 +1968,66 @@ fn requirements_beyond_ismap_are_never_covered_by_a_touching_objective() {
     assert_eq!(v["csps"][0]["counts"]["covered"], 3, "{}", v["csps"][0]);
     assert_eq!(v["csps"][0]["counts"]["partial"], 7, "{}", v["csps"][0]);
 }
+
+/// An item about a part of the service the CSP's statement excludes (`対象外: 管理コンソール、
+/// 大阪リージョン、モバイルアプリ` in a pasted entry, `scope:` of a profile) is never covered:
+/// the objectives it names are stated for the rest (review 11 A-25: both 充足, the exclusion
+/// only in the header). Partial, reason `outside-statement-scope`, the procedure naming the
+/// part; an item naming no excluded part is unchanged; in `compare` too.
+#[test]
+fn an_item_about_what_the_statement_excludes_is_never_covered() {
+    let checks = verdicts("scope-items.csv");
+    for csp in ["scope-excludes.txt", "scope-profile.yaml"] {
+        let v = json_of(
+            on_checks("en", "report", &checks)
+                .arg("--csp")
+                .arg(verdicts(csp))
+                .args(["--format", "json"]),
+        );
+        let item = by_id(&v["items"], "1");
+        assert_eq!(item["status"], "partial", "{csp}: {item}");
+        assert_eq!(
+            item["reasons"],
+            json!(["outside-statement-scope"]),
+            "{item}"
+        );
+        assert_eq!(codes(item), ["statement-scope"], "{item}");
+        let text = item["additional_procedures"][0]["text"].as_str().unwrap();
+        assert!(
+            text.starts_with("The CSP's ISMAP statement excludes 管理コンソール: "),
+            "{text}"
+        );
+        assert_eq!(by_id(&v["items"], "3")["status"], "covered", "{csp}");
+        if csp.ends_with(".txt") {
+            // a part named in the item's note counts; `等` after a part is not part of it
+            assert_eq!(by_id(&v["items"], "2")["status"], "partial");
+            let item = by_id(&v["items"], "4");
+            assert_eq!(item["status"], "partial", "{item}");
+            let text = item["additional_procedures"][0]["text"].as_str().unwrap();
+            assert!(text.contains("excludes モバイルアプリ:"), "{text}");
+        } else {
+            assert_eq!(by_id(&v["items"], "2")["status"], "covered");
+        }
+        let v = json_of(
+            on_checks("en", "compare", &checks)
+                .arg("--csp")
+                .arg(verdicts(csp))
+                .args(["--format", "json"]),
+        );
+        assert!(
+            v.to_string().contains("outside-statement-scope"),
+            "{csp}: {v}"
+        );
+    }
+    // the Japanese procedure
+    let out = stdout_of(
+        on_checks("ja", "report", &checks)
+            .arg("--csp")
+            .arg(verdicts("scope-excludes.txt"))
+            .args(["--format", "csv"]),
+    );
+    assert!(
+        out.contains("CSPのISMAPの言明は 管理コンソール を対象外としている"),
+        "{out}"
+    );
+}

@@ -10,8 +10,9 @@ use crate::analysis::csp::{
     csp_warnings, resolve_attestation_with, ListCoverage, ListedIds, Registration, UnknownId,
 };
 use crate::analysis::gap::{
-    analyse_resolved, item_verdict, ref_verdicts, CatalogInfo, ChecksInfo, GapReport, Judge,
-    Reasons, RefLabels, RefOutcome, ResolvedRefs, Summary, TargetPlans, Warning,
+    analyse_resolved, item_verdict, ref_verdicts, CatalogInfo, ChecksInfo, ExcludedParts,
+    GapReport, Judge, Limits, Reasons, RefLabels, RefOutcome, ResolvedRefs, Summary, TargetPlans,
+    Warning,
 };
 use crate::analysis::status::Status;
 use crate::catalog::Catalog;
@@ -303,6 +304,7 @@ pub fn compare(
         let judge = Judge::new(catalog, &csp, &coverage, as_of).with_plans(&plans);
         // each distinct reference evaluated once, then each item's status and reasons
         let refs = ref_verdicts(&judge, &resolved, &labels, lang);
+        let excluded = ExcludedParts::of(&att.scope);
         let row: Vec<(Status, Reasons)> = checks
             .items
             .iter()
@@ -313,7 +315,11 @@ pub fn compare(
                         .copied()
                         .unwrap_or((RefOutcome::Unresolved, Reasons::default()))
                 });
-                item_verdict(of_item, item, resolved.beyond_ismap(i))
+                let limits = Limits {
+                    beyond: resolved.beyond_ismap(i),
+                    outside_scope: excluded.named(item),
+                };
+                item_verdict(of_item, item, limits)
             })
             .collect();
         let mut counts = Summary::tally(row.iter().map(|(s, _)| *s));

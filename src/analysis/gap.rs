@@ -88,6 +88,10 @@ pub enum Reason {
     /// it names touch it, but ISMAP did not assess the buyer's requirement, so the item is
     /// at most partial ([`Topic::beyond_ismap`]).
     TopicBeyondIsmap,
+    /// The item's text names a part of the service the CSP's statement excludes
+    /// (`対象外: 管理コンソール、大阪リージョン` in its scope): what the objectives cover is not
+    /// what the item is about, so it is at most partial ([`ExcludedParts`]).
+    OutsideStatementScope,
     /// A control credited to the item is implemented only through the service underneath
     /// (profile `inherits:`, the scope `inherited:`, clause 11 by default): its statement
     /// is the underlying service's.
@@ -133,7 +137,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 33] = [
+    pub const ALL: [Reason; 34] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -153,6 +157,7 @@ impl Reason {
         Reason::MappedViaNist,
         Reason::Iso2022Correspondence,
         Reason::TopicBeyondIsmap,
+        Reason::OutsideStatementScope,
         Reason::Inherited,
         Reason::RegistrationLapsed,
         Reason::RegistrationNotYetValid,
@@ -191,6 +196,7 @@ impl Reason {
             Reason::MappedViaNist => "mapped-via-nist",
             Reason::Iso2022Correspondence => "iso2022-correspondence",
             Reason::TopicBeyondIsmap => "topic-beyond-ismap",
+            Reason::OutsideStatementScope => "outside-statement-scope",
             Reason::Inherited => "inherited",
             Reason::RegistrationLapsed => "registration-lapsed",
             Reason::RegistrationNotYetValid => "registration-not-yet-valid",
@@ -247,6 +253,10 @@ impl Reason {
             Reason::TopicBeyondIsmap => l(
                 "ISMAPが評価しない要件(利用者が自ら確認)",
                 "a requirement ISMAP does not assess (check it yourself)",
+            ),
+            Reason::OutsideStatementScope => l(
+                "言明の対象外の範囲に関する項目",
+                "about a part the statement excludes",
             ),
             Reason::Inherited => l(
                 "基盤サービスからの継承",
@@ -1088,6 +1098,8 @@ struct TopicFacts {
     /// `準拠法: …`, `裁判管轄: …`.
     law: Vec<String>,
     form: InputForm,
+    /// The parts of the service the statement excludes.
+    excluded: ExcludedParts,
 }
 
 impl TopicFacts {
@@ -1103,6 +1115,7 @@ impl TopicFacts {
             scope: att.scope.clone(),
             law,
             form: InputForm::of(att),
+            excluded: ExcludedParts::of(&att.scope),
         }
     }
 
@@ -1481,6 +1494,15 @@ impl ItemResults {
                 })
                 .collect();
             procs.push(proc(kind, quoted));
+        }
+        if item.reasons.contains(&Reason::OutsideStatementScope) {
+            let parts = self
+                .facts
+                .excluded
+                .named_by(&item.title, &item.note)
+                .map(Cow::Borrowed)
+                .collect();
+            procs.push(proc(Kind::StatementScope, parts));
         }
         if item.reasons.contains(&Reason::AssuranceAboveIsmap) {
             procs.push(match item.assurance {
@@ -2078,12 +2100,12 @@ fn nist_mapping(text: &str, targets: &[Target], matched: Option<&str>) -> NistMa
 ///   or the ISO/IEC 27001:2022 → 2013 correspondence) → partial;
 /// - else not covered.
 ///
-/// An item asking for a requirement beyond what ISMAP assesses (`beyond`,
-/// [`Topic::beyond_ismap`]) is at most partial, as for an approximate mapping.
+/// An item its own words limit ([`Limits`]: a requirement beyond what ISMAP assesses, a
+/// part the statement excludes) is at most partial, as for an approximate mapping.
 pub fn status_rule(
     outcomes: impl IntoIterator<Item = RefOutcome>,
     item: &CheckItem,
-    beyond: Option<Topic>,
+    limits: Limits,
 ) -> Status {
     if !item.problems.is_empty() {
         return Status::NotAnalysed;
@@ -2111,7 +2133,7 @@ pub fn status_rule(
         Status::NotAnalysed
     } else if !resolved {
         Status::OutsideIsmap
-    } else if f.all && !f.approximate && !outside && beyond.is_none() {
+    } else if f.all && !f.approximate && !outside && !limits.any() {
         let short = f.short_of_ismap && item.assurance >= Assurance::Ismap;
         if f.not_in_effect || short || item.assurance > Assurance::Ismap {
             Status::AssuranceGap
@@ -2122,6 +2144,76 @@ pub fn status_rule(
         Status::Partial
     } else {
         Status::NotCovered
+    }
+}
+
+/// What an item's own words limit its verdict by, besides its references: a requirement
+/// beyond what ISMAP assesses ([`Topic::beyond_ismap`]), a part of the service the CSP's
+/// statement excludes ([`ExcludedParts`]). Either makes the item at most partial.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Limits {
+    pub beyond: Option<Topic>,
+    pub outside_scope: bool,
+}
+
+impl Limits {
+    fn any(self) -> bool {
+        self.beyond.is_some() || self.outside_scope
+    }
+}
+
+/// The parts of the service a CSP's statement excludes, from its scope's `対象外: …`
+/// entries (a pasted list entry's `対象外` field, a profile's `scope:`), split at `、`, `,`,
+/// `・`, `/` and `;`, each kept as written and folded (width, case) for matching an item's
+/// text; a part shorter than two characters names nothing.
+#[derive(Debug, Clone, Default)]
+pub struct ExcludedParts(Vec<(String, String)>);
+
+impl ExcludedParts {
+    pub fn of(scope: &[String]) -> ExcludedParts {
+        let mut parts = Vec::new();
+        for entry in scope {
+            let Some(rest) = ["対象外:", "対象外：", "Out of scope:", "out of scope:"]
+                .iter()
+                .find_map(|label| entry.trim().strip_prefix(label))
+            else {
+                continue;
+            };
+            for part in rest.split(['、', ',', '，', '・', '/', '／', ';', '；']) {
+                let part = part
+                    .trim()
+                    .trim_matches(['（', '）', '(', ')', '「', '」', ' ', '　'])
+                    .trim_end_matches("など")
+                    .trim_end_matches('等')
+                    .trim();
+                if part.chars().count() < 2 {
+                    continue;
+                }
+                let folded = crate::text::fold_width(part).to_lowercase();
+                if !parts.iter().any(|(_, f)| *f == folded) {
+                    parts.push((part.to_owned(), folded));
+                }
+            }
+        }
+        ExcludedParts(parts)
+    }
+
+    /// The excluded parts an item's title or note names, as written.
+    pub fn named_by<'a>(&'a self, title: &str, note: &str) -> impl Iterator<Item = &'a str> + 'a {
+        let text = if self.0.is_empty() {
+            String::new()
+        } else {
+            crate::text::fold_width(&format!("{title}\n{note}")).to_lowercase()
+        };
+        self.0
+            .iter()
+            .filter(move |(_, folded)| text.contains(folded.as_str()))
+            .map(|(written, _)| written.as_str())
+    }
+
+    /// Whether the item names an excluded part.
+    pub fn named(&self, item: &CheckItem) -> bool {
+        self.named_by(&item.title, &item.note).next().is_some()
     }
 }
 
@@ -2361,9 +2453,9 @@ pub fn ref_verdicts(
 pub fn item_verdict(
     refs: impl Iterator<Item = (RefOutcome, Reasons)> + Clone,
     item: &CheckItem,
-    beyond: Option<Topic>,
+    limits: Limits,
 ) -> (Status, Reasons) {
-    let status = status_rule(refs.clone().map(|(o, _)| o), item, beyond);
+    let status = status_rule(refs.clone().map(|(o, _)| o), item, limits);
     let mut reasons = refs.fold(Reasons::default(), |all, (_, r)| all.union(r));
     reasons.set(Reason::NoReference, item.refs.is_empty());
     if !kind_matters(status, item.assurance) {
@@ -2375,9 +2467,11 @@ pub fn item_verdict(
             && !matches!(status, Status::OutsideIsmap | Status::NotAnalysed),
     );
     reasons.set(Reason::InvalidInput, !item.problems.is_empty());
+    let judged = !matches!(status, Status::OutsideIsmap | Status::NotAnalysed);
+    reasons.set(Reason::TopicBeyondIsmap, limits.beyond.is_some() && judged);
     reasons.set(
-        Reason::TopicBeyondIsmap,
-        beyond.is_some() && !matches!(status, Status::OutsideIsmap | Status::NotAnalysed),
+        Reason::OutsideStatementScope,
+        limits.outside_scope && judged,
     );
     (status, reasons)
 }
@@ -2746,19 +2840,19 @@ fn item_result(
     position: usize,
     evals: &[&RefEval],
     columns: &[Arc<str>],
-    beyond: Option<Topic>,
+    limits: Limits,
     topics: &mut Topics,
 ) -> ItemResult {
     let (status, reasons) = item_verdict(
         evals.iter().map(|e| (e.outcome(), e.reasons())),
         &item,
-        beyond,
+        limits,
     );
     // the topic the own-check procedure is worded for
     let topic = if status == Status::OutsideIsmap {
         topics.of_title(&item.title)
     } else if reasons.contains(Reason::TopicBeyondIsmap) {
-        beyond
+        limits.beyond
     } else {
         None
     };
@@ -2872,13 +2966,16 @@ fn item_results_split(
                     .iter()
                     .filter_map(|&r| evals.get(r as usize)),
             );
-            let beyond = resolved.beyond_ismap(first + i);
+            let limits = Limits {
+                beyond: resolved.beyond_ismap(first + i),
+                outside_scope: facts.excluded.named(&item),
+            };
             item_result(
                 item,
                 first + i,
                 &of_item,
                 &resolved.columns,
-                beyond,
+                limits,
                 &mut topics,
             )
         }));
@@ -3178,7 +3275,11 @@ mod tests {
                 let verdicts = ref_verdicts(&judge, &resolved, &labels, Lang::Ja);
                 for (i, it) in items.iter().enumerate() {
                     let of_item = resolved.of_item(i).iter().map(|&r| verdicts[r as usize]);
-                    let (status, reasons) = item_verdict(of_item, it, resolved.beyond_ismap(i));
+                    let limits = Limits {
+                        beyond: resolved.beyond_ismap(i),
+                        outside_scope: false,
+                    };
+                    let (status, reasons) = item_verdict(of_item, it, limits);
                     // the report lists its items in its own order
                     let want = report.items.iter().find(|r| r.id == it.id).unwrap();
                     assert_eq!(status, want.status, "{:?}", it.refs);
@@ -3401,12 +3502,14 @@ mod tests {
         // audit-period-old, which the old audit test reaches, and registration-kind-unstated,
         // which a registration not in effect never gives: the unstated kind's test, and
         // csp-id-not-in-catalog, which needs a catalog lacking what the CSP states:
-        // tests/fix9_cat.rs; topic-beyond-ismap, the item's own words: tests/cli_verdicts.rs)
+        // tests/fix9_cat.rs; topic-beyond-ismap and outside-statement-scope, the item's own words:
+        // tests/cli_verdicts.rs)
         for r in Reason::ALL {
             let own = matches!(
                 r,
                 Reason::AssuranceAboveIsmap
                     | Reason::TopicBeyondIsmap
+                    | Reason::OutsideStatementScope
                     | Reason::InvalidInput
                     | Reason::AuditPeriodOld
                     | Reason::RegistrationKindUnstated
@@ -3479,7 +3582,7 @@ mod tests {
             ..RefFlags::default()
         });
         let it = item(2, &["x"], Assurance::Ismap);
-        let rule = |o: &[RefOutcome]| status_rule(o.iter().copied(), &it, None);
+        let rule = |o: &[RefOutcome]| status_rule(o.iter().copied(), &it, Limits::default());
         assert_eq!(rule(&[]), Status::OutsideIsmap);
         assert_eq!(rule(&[NoCounterpart]), Status::OutsideIsmap);
         assert_eq!(rule(&[NoCounterpart, full]), Status::Partial);
@@ -3498,9 +3601,12 @@ mod tests {
         assert_eq!(rule(&[liu]), Status::AssuranceGap);
         assert_eq!(rule(&[liu, none]), Status::Partial);
         let own = item(2, &["x"], Assurance::SelfDeclared);
-        assert_eq!(status_rule([liu], &own, None), Status::Covered);
+        assert_eq!(status_rule([liu], &own, Limits::default()), Status::Covered);
         // a requirement beyond what ISMAP assesses: at most partial, never covered
-        let beyond = Some(Topic::CustomerKeys);
+        let beyond = Limits {
+            beyond: Some(Topic::CustomerKeys),
+            outside_scope: false,
+        };
         let rule = |o: &[RefOutcome]| status_rule(o.iter().copied(), &it, beyond);
         assert_eq!(rule(&[full]), Status::Partial);
         assert_eq!(rule(&[lapsed]), Status::Partial);

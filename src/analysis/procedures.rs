@@ -449,6 +449,8 @@ pub enum Kind {
     ImprovementPlan,
     /// These services publish subsequent events: check they do not concern the item.
     SubsequentEvents,
+    /// The CSP's statement excludes a part of the service the item names.
+    StatementScope,
     /// The item needs an assurance report.
     Soc2,
     /// The item needs the buyer's own audit.
@@ -497,13 +499,14 @@ impl Kind {
             Kind::InheritedRestated => "inherited-restated",
             Kind::ImprovementPlan => "improvement-plan",
             Kind::SubsequentEvents => "subsequent-events",
+            Kind::StatementScope => "statement-scope",
             Kind::Soc2 => "soc2-report",
             Kind::OwnAudit => "own-audit",
         }
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 40] = [
+    pub const ALL: [Kind; 41] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -542,6 +545,7 @@ impl Kind {
         Kind::InheritedRestated,
         Kind::ImprovementPlan,
         Kind::SubsequentEvents,
+        Kind::StatementScope,
         Kind::Soc2,
         Kind::OwnAudit,
     ];
@@ -691,6 +695,8 @@ impl Procedure<'_> {
             Kind::RegistrationKindUnstated(form) => kind_unstated_wording(form, ja),
             Kind::CspRemark if ja => ("CSPは実施とする管理策に備考を付けている: ", Plain, "。備考が実施の範囲や時期を限定していないか読んで確認する"),
             Kind::InheritedRestated if ja => ("CSPのプロファイルは継承する範囲(`inherited:`)にある ", Plain, " を自ら記載しており、継承元の記載と異なる(警告 csp-inherited-restated): どちらの記載が正しいか確認してから依拠する"),
+            Kind::StatementScope if ja => ("CSPのISMAPの言明は ", Plain, " を対象外としている: 利用する範囲が言明の対象に含まれるかを確認し、含まれない部分は質問票・書面確認で自ら確認する"),
+            Kind::StatementScope => ("The CSP's ISMAP statement excludes ", Plain, ": confirm that what you use is within the statement's scope, and check what is not yourself (questionnaire, written confirmation)"),
             Kind::InheritedRestated => ("The CSP's profile states ", Plain, " itself although it is in the scope it inherits (`inherited:`), and the service underneath states it otherwise (warning csp-inherited-restated): confirm which statement holds before relying on it"),
             Kind::CspRemark => ("The CSP wrote a remark on what it states implemented: ", Plain, ". Read it and confirm it does not limit the implementation's scope or timing"),
             Kind::CspEvidence if ja => ("CSPは実施とする管理策の証跡・担当を記載している: ", Plain, "。必要に応じて証跡を入手し、実施の範囲や時期を限定していないか確認する"),
