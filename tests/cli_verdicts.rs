@@ -1942,7 +1942,6 @@ fn requirements_beyond_ismap_are_never_covered_by_a_touching_objective() {
         ("3", "own-check-backup-availability"),
         ("4", "own-check-governing-law"),
         ("5", "own-check-log-access"),
-        ("6", "own-check-backup-availability"),
         ("7", "own-check-exit"),
     ];
     for (id, code) in want {
@@ -1951,6 +1950,19 @@ fn requirements_beyond_ismap_are_never_covered_by_a_touching_objective() {
         assert_eq!(item["reasons"], json!(["topic-beyond-ismap"]), "{item}");
         assert_eq!(codes(item), [code], "{item}");
     }
+    // 24時間365日 is a level too
+    let item = by_id(&v["items"], "6");
+    assert_eq!(item["status"], "partial", "{item}");
+    assert_eq!(
+        item["reasons"],
+        json!(["topic-beyond-ismap", "level-not-assessed"]),
+        "{item}"
+    );
+    assert_eq!(
+        codes(item),
+        ["own-check-backup-availability", "level-check"],
+        "{item}"
+    );
     for id in ["8", "9", "10"] {
         let item = by_id(&v["items"], id);
         assert_eq!(item["status"], "covered", "{item}");
@@ -2030,4 +2042,37 @@ fn an_item_about_what_the_statement_excludes_is_never_covered() {
         out.contains("CSPのISMAPの言明は 管理コンソール を対象外としている"),
         "{out}"
     );
+}
+
+/// An item stating a level (`1年以上保管`, `24時間以内に通知`, `年2回以上`, `12文字以上`,
+/// `四半期ごと`) is never covered by the objective: ISMAP assessed the objective, not the
+/// figure (review 11 D-4; domain: "targets it but not at the level you need"). Partial,
+/// reason `level-not-assessed`, the procedure `level-check` quoting the level; an item
+/// without one, or with a date only, is unchanged.
+#[test]
+fn an_item_stating_a_level_is_never_covered() {
+    let v = json_of(
+        on_checks("en", "report", verdicts("levels.csv"))
+            .arg("--csp")
+            .arg(common::example("iaas-profile.yaml"))
+            .args(["--format", "json"]),
+    );
+    for (id, level) in [
+        ("1", "1年以上"),
+        ("2", "24時間以内"),
+        ("3", "年2回以上"),
+        ("4", "7世代以上"),
+        ("5", "12文字以上"),
+        ("6", "四半期"),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(item["reasons"], json!(["level-not-assessed"]), "{item}");
+        assert_eq!(codes(item), ["level-check"], "{item}");
+        let text = item["additional_procedures"][0]["text"].as_str().unwrap();
+        assert!(text.contains(&format!("asks for ({level})")), "{text}");
+    }
+    for id in ["7", "8"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered");
+    }
 }

@@ -316,8 +316,8 @@ pub fn compare(
                         .unwrap_or((RefOutcome::Unresolved, Reasons::default()))
                 });
                 let limits = Limits {
-                    beyond: resolved.beyond_ismap(i),
                     outside_scope: excluded.named(item),
+                    ..resolved.limits(i)
                 };
                 item_verdict(of_item, item, limits)
             })

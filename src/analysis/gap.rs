@@ -12,7 +12,7 @@ use crate::analysis::csp::{
     csp_warnings, resolve_attestation, suffix_differs, suffix_mismatch_warning, CspControls,
     CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
-use crate::analysis::procedures::{InputForm, Kind, Procedure, Topic};
+use crate::analysis::procedures::{stated_level, InputForm, Kind, Procedure, Topic};
 use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::review::{ItemReview, ReviewSummary};
 use crate::analysis::status::Status;
@@ -92,6 +92,10 @@ pub enum Reason {
     /// (`対象外: 管理コンソール、大阪リージョン` in its scope): what the objectives cover is not
     /// what the item is about, so it is at most partial ([`ExcludedParts`]).
     OutsideStatementScope,
+    /// The item states a level (`1年以上保管`, `24時間以内に通知`, `12文字以上`): ISMAP assessed
+    /// whether the objective is implemented, not the figure, so the item is at most partial
+    /// ([`stated_level`]).
+    LevelNotAssessed,
     /// A control credited to the item is implemented only through the service underneath
     /// (profile `inherits:`, the scope `inherited:`, clause 11 by default): its statement
     /// is the underlying service's.
@@ -137,7 +141,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 34] = [
+    pub const ALL: [Reason; 35] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -158,6 +162,7 @@ impl Reason {
         Reason::Iso2022Correspondence,
         Reason::TopicBeyondIsmap,
         Reason::OutsideStatementScope,
+        Reason::LevelNotAssessed,
         Reason::Inherited,
         Reason::RegistrationLapsed,
         Reason::RegistrationNotYetValid,
@@ -197,6 +202,7 @@ impl Reason {
             Reason::Iso2022Correspondence => "iso2022-correspondence",
             Reason::TopicBeyondIsmap => "topic-beyond-ismap",
             Reason::OutsideStatementScope => "outside-statement-scope",
+            Reason::LevelNotAssessed => "level-not-assessed",
             Reason::Inherited => "inherited",
             Reason::RegistrationLapsed => "registration-lapsed",
             Reason::RegistrationNotYetValid => "registration-not-yet-valid",
@@ -257,6 +263,10 @@ impl Reason {
             Reason::OutsideStatementScope => l(
                 "言明の対象外の範囲に関する項目",
                 "about a part the statement excludes",
+            ),
+            Reason::LevelNotAssessed => l(
+                "求める水準はISMAPの評価外",
+                "the level asked for is not assessed",
             ),
             Reason::Inherited => l(
                 "基盤サービスからの継承",
@@ -1504,6 +1514,10 @@ impl ItemResults {
                 .collect();
             procs.push(proc(Kind::StatementScope, parts));
         }
+        if item.reasons.contains(&Reason::LevelNotAssessed) {
+            let level = stated_level(&item.title).map(Cow::Owned);
+            procs.push(proc(Kind::LevelCheck, level.into_iter().collect()));
+        }
         if item.reasons.contains(&Reason::AssuranceAboveIsmap) {
             procs.push(match item.assurance {
                 Assurance::Audit => proc(Kind::OwnAudit, Vec::new()),
@@ -2149,16 +2163,19 @@ pub fn status_rule(
 
 /// What an item's own words limit its verdict by, besides its references: a requirement
 /// beyond what ISMAP assesses ([`Topic::beyond_ismap`]), a part of the service the CSP's
-/// statement excludes ([`ExcludedParts`]). Either makes the item at most partial.
+/// statement excludes ([`ExcludedParts`]), a level ISMAP did not assess
+/// ([`stated_level`]). Any of them makes the item at most partial.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Limits {
     pub beyond: Option<Topic>,
     pub outside_scope: bool,
+    /// The item states a level ([`stated_level`]: `1年以上`, `24時間以内`).
+    pub level: bool,
 }
 
 impl Limits {
     fn any(self) -> bool {
-        self.beyond.is_some() || self.outside_scope
+        self.beyond.is_some() || self.outside_scope || self.level
     }
 }
 
@@ -2239,6 +2256,8 @@ struct ItemRefs {
     /// The requirement beyond ISMAP each item with references asks for
     /// ([`Topic::beyond_ismap`] of its title), by item.
     beyond: Vec<Option<Topic>>,
+    /// Whether each item with references states a level ([`stated_level`] of its title).
+    level: Vec<bool>,
 }
 
 impl ItemRefs {
@@ -2264,11 +2283,13 @@ impl ResolvedRefs {
         at.starts.push(0);
         let mut topics = Topics::default();
         for item in items {
-            at.beyond.push(if item.refs.is_empty() {
-                None
+            let (beyond, level) = if item.refs.is_empty() {
+                (None, false)
             } else {
-                topics.beyond_ismap(&item.title)
-            });
+                topics.own_limits(&item.title)
+            };
+            at.beyond.push(beyond);
+            at.level.push(level);
             for (k, r) in item.refs.iter().enumerate() {
                 let origin = item.ref_origin(k);
                 let next = distinct.len() as u32;
@@ -2338,9 +2359,14 @@ impl ResolvedRefs {
         self.items.of_item(i)
     }
 
-    /// The requirement beyond ISMAP item `i` asks for, when it names references.
-    pub fn beyond_ismap(&self, i: usize) -> Option<Topic> {
-        self.items.beyond.get(i).copied().flatten()
+    /// What item `i`'s own words limit its verdict by, when it names references (the
+    /// CSP's statement scope aside: it depends on the CSP).
+    pub fn limits(&self, i: usize) -> Limits {
+        Limits {
+            beyond: self.items.beyond.get(i).copied().flatten(),
+            outside_scope: false,
+            level: self.items.level.get(i).copied().unwrap_or(false),
+        }
     }
 
     /// References in all items that do not resolve, each occurrence counted (the
@@ -2473,6 +2499,7 @@ pub fn item_verdict(
         Reason::OutsideStatementScope,
         limits.outside_scope && judged,
     );
+    reasons.set(Reason::LevelNotAssessed, limits.level && judged);
     (status, reasons)
 }
 
@@ -2893,7 +2920,7 @@ fn item_result(
 #[derive(Default)]
 struct Topics {
     of_title: foldhash::HashMap<Box<str>, Option<Topic>>,
-    beyond: foldhash::HashMap<Box<str>, Option<Topic>>,
+    own: foldhash::HashMap<Box<str>, (Option<Topic>, bool)>,
 }
 
 impl Topics {
@@ -2910,12 +2937,17 @@ impl Topics {
 
     /// [`Topic::beyond_ismap`] of a title.
     fn beyond_ismap(&mut self, title: &str) -> Option<Topic> {
-        if let Some(&topic) = self.beyond.get(title) {
-            return topic;
+        self.own_limits(title).0
+    }
+
+    /// [`Topic::beyond_ismap`] of a title, and whether it states a level ([`stated_level`]).
+    fn own_limits(&mut self, title: &str) -> (Option<Topic>, bool) {
+        if let Some(&limits) = self.own.get(title) {
+            return limits;
         }
-        let topic = Topic::beyond_ismap(title);
-        self.beyond.insert(title.into(), topic);
-        topic
+        let limits = (Topic::beyond_ismap(title), stated_level(title).is_some());
+        self.own.insert(title.into(), limits);
+        limits
     }
 }
 
@@ -2967,8 +2999,8 @@ fn item_results_split(
                     .filter_map(|&r| evals.get(r as usize)),
             );
             let limits = Limits {
-                beyond: resolved.beyond_ismap(first + i),
                 outside_scope: facts.excluded.named(&item),
+                ..resolved.limits(first + i)
             };
             item_result(
                 item,
@@ -3275,10 +3307,7 @@ mod tests {
                 let verdicts = ref_verdicts(&judge, &resolved, &labels, Lang::Ja);
                 for (i, it) in items.iter().enumerate() {
                     let of_item = resolved.of_item(i).iter().map(|&r| verdicts[r as usize]);
-                    let limits = Limits {
-                        beyond: resolved.beyond_ismap(i),
-                        outside_scope: false,
-                    };
+                    let limits = resolved.limits(i);
                     let (status, reasons) = item_verdict(of_item, it, limits);
                     // the report lists its items in its own order
                     let want = report.items.iter().find(|r| r.id == it.id).unwrap();
@@ -3510,6 +3539,7 @@ mod tests {
                 Reason::AssuranceAboveIsmap
                     | Reason::TopicBeyondIsmap
                     | Reason::OutsideStatementScope
+                    | Reason::LevelNotAssessed
                     | Reason::InvalidInput
                     | Reason::AuditPeriodOld
                     | Reason::RegistrationKindUnstated
@@ -3605,7 +3635,7 @@ mod tests {
         // a requirement beyond what ISMAP assesses: at most partial, never covered
         let beyond = Limits {
             beyond: Some(Topic::CustomerKeys),
-            outside_scope: false,
+            ..Limits::default()
         };
         let rule = |o: &[RefOutcome]| status_rule(o.iter().copied(), &it, beyond);
         assert_eq!(rule(&[full]), Status::Partial);

@@ -333,6 +333,137 @@ impl Topic {
     }
 }
 
+/// The level a check item's text states — a period, a deadline, a frequency, a length, a
+/// count or a share (`1年以上`, `24時間以内`, `年2回以上`, `7世代`, `12文字以上`, `99.9%`,
+/// `四半期ごと`, `RPO`, `within 24 hours`, `quarterly`) — as written, if any. ISMAP assessed
+/// whether the CSP implements an objective, not the figure the item asks for. A four-digit
+/// number before 年 is a year (`2025年4月`), not a period.
+pub fn stated_level(text: &str) -> Option<String> {
+    const UNITS: [&str; 22] = [
+        "か月",
+        "ヶ月",
+        "カ月",
+        "ケ月",
+        "箇月",
+        "ヵ月",
+        "営業日",
+        "週間",
+        "時間",
+        "世代",
+        "文字",
+        "年",
+        "月",
+        "週",
+        "日",
+        "分",
+        "秒",
+        "回",
+        "桁",
+        "%",
+        "件",
+        "人",
+    ];
+    const SUFFIXES: [&str; 8] = ["以上", "以内", "以下", "未満", "まで", "ごと", "毎", "おき"];
+    const WORDS: [&str; 15] = [
+        "四半期",
+        "半期ごと",
+        "毎月",
+        "毎週",
+        "毎日",
+        "毎年",
+        "年次",
+        "月次",
+        "週次",
+        "日次",
+        "rpo",
+        "rto",
+        "quarterly",
+        "annually",
+        "monthly",
+    ];
+    let folded = crate::text::fold_width(text).to_lowercase();
+    let bytes = folded.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && (bytes[at].is_ascii_digit() || bytes[at] == b'.') {
+            at += 1;
+        }
+        let digits = &folded[start..at];
+        let rest = folded[at..].trim_start_matches(' ');
+        let Some(unit) = UNITS.iter().find(|u| rest.starts_with(**u)) else {
+            continue;
+        };
+        let after = &rest[unit.len()..];
+        let before = &folded[..start];
+        // a date, not a period: 2025年, 令和6年, 6年3月, 年…10月, 月…1日
+        let date = match *unit {
+            "年" => {
+                digits.len() == 4
+                    || ["令和", "平成", "昭和", "r", "h"]
+                        .iter()
+                        .any(|e| before.ends_with(e))
+                    || after.starts_with(|c: char| c.is_ascii_digit())
+            }
+            "月" => before.ends_with('年') || after.starts_with(|c: char| c.is_ascii_digit()),
+            "日" => before.ends_with('月'),
+            _ => false,
+        };
+        if date {
+            continue;
+        }
+        let suffix = SUFFIXES
+            .iter()
+            .find(|s| after.starts_with(**s))
+            .unwrap_or(&"");
+        // a bare count of items or people (`2名`, `3件の`) states a level only with a bound
+        if matches!(*unit, "件" | "人") && suffix.is_empty() {
+            continue;
+        }
+        // a frequency: 年2回, 月1回
+        let per = ["年", "月", "週", "日"]
+            .into_iter()
+            .find(|p| *unit == "回" && before.ends_with(p))
+            .unwrap_or("");
+        return Some(format!("{per}{digits}{unit}{suffix}"));
+    }
+    if let Some(w) = WORDS.iter().find(|w| contains_word(&folded, w)) {
+        return Some(match *w {
+            "rpo" | "rto" => w.to_uppercase(),
+            _ => (*w).to_owned(),
+        });
+    }
+    let english = [
+        (
+            "within ",
+            &["hour", "day", "minute", "week", "month", "business day"][..],
+        ),
+        (
+            "at least ",
+            &["character", "year", "month", "day", "time", "generation"][..],
+        ),
+    ];
+    for (lead, units) in english {
+        for (i, _) in folded.match_indices(lead) {
+            let tail = &folded[i + lead.len()..];
+            let number: String = tail.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let unit_part = tail[number.len()..].trim_start();
+            if !number.is_empty() && units.iter().any(|u| unit_part.starts_with(u)) {
+                let word: String = unit_part
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .collect();
+                return Some(format!("{}{number} {word}", lead));
+            }
+        }
+    }
+    None
+}
+
 /// `word` in `text`; a word of ASCII letters only where no ASCII letter or digit comes
 /// before it, and for a word of three letters or fewer none after it either (`sla` is not
 /// in `legislation`, `log` not in `login`; `export` is in `exported`).
@@ -451,6 +582,8 @@ pub enum Kind {
     SubsequentEvents,
     /// The CSP's statement excludes a part of the service the item names.
     StatementScope,
+    /// The item states a level ISMAP did not assess: confirm the CSP's figure.
+    LevelCheck,
     /// The item needs an assurance report.
     Soc2,
     /// The item needs the buyer's own audit.
@@ -500,13 +633,14 @@ impl Kind {
             Kind::ImprovementPlan => "improvement-plan",
             Kind::SubsequentEvents => "subsequent-events",
             Kind::StatementScope => "statement-scope",
+            Kind::LevelCheck => "level-check",
             Kind::Soc2 => "soc2-report",
             Kind::OwnAudit => "own-audit",
         }
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 41] = [
+    pub const ALL: [Kind; 42] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -546,6 +680,7 @@ impl Kind {
         Kind::ImprovementPlan,
         Kind::SubsequentEvents,
         Kind::StatementScope,
+        Kind::LevelCheck,
         Kind::Soc2,
         Kind::OwnAudit,
     ];
@@ -697,6 +832,8 @@ impl Procedure<'_> {
             Kind::InheritedRestated if ja => ("CSPのプロファイルは継承する範囲(`inherited:`)にある ", Plain, " を自ら記載しており、継承元の記載と異なる(警告 csp-inherited-restated): どちらの記載が正しいか確認してから依拠する"),
             Kind::StatementScope if ja => ("CSPのISMAPの言明は ", Plain, " を対象外としている: 利用する範囲が言明の対象に含まれるかを確認し、含まれない部分は質問票・書面確認で自ら確認する"),
             Kind::StatementScope => ("The CSP's ISMAP statement excludes ", Plain, ": confirm that what you use is within the statement's scope, and check what is not yourself (questionnaire, written confirmation)"),
+            Kind::LevelCheck if ja => ("ISMAPは統制目標の実施を評価しており、この確認項目が求める水準(", Plain, ")は評価していない: CSPの実際の値(保存期間・期限・頻度・設定値等)を質問票・仕様・契約/SLAで確認する"),
+            Kind::LevelCheck => ("ISMAP assessed whether the objective is implemented, not the level this item asks for (", Plain, "): confirm the CSP's actual figure (retention, deadline, frequency, setting) by questionnaire, specifications or the contract/SLA"),
             Kind::InheritedRestated => ("The CSP's profile states ", Plain, " itself although it is in the scope it inherits (`inherited:`), and the service underneath states it otherwise (warning csp-inherited-restated): confirm which statement holds before relying on it"),
             Kind::CspRemark => ("The CSP wrote a remark on what it states implemented: ", Plain, ". Read it and confirm it does not limit the implementation's scope or timing"),
             Kind::CspEvidence if ja => ("CSPは実施とする管理策の証跡・担当を記載している: ", Plain, "。必要に応じて証跡を入手し、実施の範囲や時期を限定していないか確認する"),
@@ -921,6 +1058,48 @@ impl Serialize for Procedure<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A level an item states is found and quoted; dates, ids and counts without a bound
+    /// are no level (review 11 D-4).
+    #[test]
+    fn levels_are_told_from_dates_and_ids() {
+        for (text, want) in [
+            ("操作ログを1年以上保管していること", "1年以上"),
+            (
+                "インシデント発生時は２４時間以内に通知すること",
+                "24時間以内",
+            ),
+            ("脆弱性診断を年2回以上実施していること", "年2回以上"),
+            (
+                "バックアップは7世代以上保持し、RPOは1時間以内であること",
+                "7世代以上",
+            ),
+            ("パスワードは12文字以上であること", "12文字以上"),
+            ("特権IDの棚卸しを四半期ごとに実施していること", "四半期"),
+            ("サービス終了の6か月前までに通知すること", "6か月"),
+            ("稼働率99.9%以上", "99.9%以上"),
+            (
+                "Audit logs are retained for at least 12 months",
+                "at least 12 months",
+            ),
+            ("Leavers are disabled within 24 hours", "within 24 hours"),
+            ("Access is reviewed quarterly", "quarterly"),
+            ("RTOを定めていること", "RTO"),
+        ] {
+            assert_eq!(stated_level(text).as_deref(), Some(want), "{text}");
+        }
+        for text in [
+            "2025年4月に改定した規程に基づくこと",
+            "令和6年3月1日以降の契約",
+            "ISO/IEC 27001認証を取得していること",
+            "9.2.1に従い利用者IDを管理すること",
+            "SOC2報告書を入手すること",
+            "担当者を2名置くこと",
+            "定期的に見直していること",
+        ] {
+            assert_eq!(stated_level(text), None, "{text}");
+        }
+    }
 
     /// The cloud-policy requirements a buyer settles itself (review 11 A-6) are found in
     /// the words buyers write them in; an item naming only the control ISMAP assesses is
