@@ -324,7 +324,7 @@ fn file_name(p: &Path) -> String {
 }
 
 /// A text the n-gram similarity compares items with: a title or a term of one objective.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Field {
     objective: u32,
     /// The title or term as written.
@@ -362,7 +362,7 @@ pub struct Suggester<'c> {
 /// What the n-gram similarity reads, computed from the fields' n-grams once: for the
 /// embedded catalog and lexicon it is compiled in (borrowed statics, nothing built at
 /// start-up).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scoring {
     /// (n-gram key, its id), sorted by key.
     feature_ids: Cow<'static, [(u64, u32)]>,
@@ -590,32 +590,38 @@ impl Prepared {
             strs(&self.terms.skipped)
         );
         let sc = &self.scoring;
-        let _ = writeln!(out, "pub static FEATURE_IDS: &[(u64, u32)] = &[");
-        for (k, id) in sc.feature_ids.iter() {
-            let _ = writeln!(out, "({k}, {id}),");
-        }
-        // f64s as `{:?}` writes them: the shortest text that reads back as the same number
-        let _ = writeln!(out, "];\npub static IDF: &[f64] = &[");
-        for x in sc.idf.iter() {
-            let _ = writeln!(out, "{x:?},");
-        }
-        let _ = writeln!(out, "];\npub static POSTING_ENDS: &[u32] = &[");
-        for x in sc.posting_ends.iter() {
-            let _ = writeln!(out, "{x},");
-        }
-        let _ = writeln!(out, "];\npub static POSTING_FIELDS: &[u32] = &[");
-        for x in sc.posting_fields.iter() {
-            let _ = writeln!(out, "{x},");
-        }
-        let _ = writeln!(out, "];\npub static FIELDS: &[Field] = &[");
-        for f in sc.fields.iter() {
-            let _ = writeln!(
-                out,
-                "f({}, {:?}, {:?}, {:?}),",
-                f.objective, f.weight, f.mass, f.display
-            );
-        }
-        out.push_str("];\n");
+        // one row a line; f64s as `{:?}` writes them: the shortest text that reads back as
+        // the same number
+        let mut table = |decl: &str, rows: &mut dyn Iterator<Item = String>| {
+            let _ = writeln!(out, "{decl} = &[");
+            for row in rows {
+                let _ = writeln!(out, "{row},");
+            }
+            out.push_str("];\n");
+        };
+        table(
+            "pub static FEATURE_IDS: &[(u64, u32)]",
+            &mut sc.feature_ids.iter().map(|(k, id)| format!("({k}, {id})")),
+        );
+        table(
+            "pub static IDF: &[f64]",
+            &mut sc.idf.iter().map(|x| format!("{x:?}")),
+        );
+        table(
+            "pub static POSTING_ENDS: &[u32]",
+            &mut sc.posting_ends.iter().map(u32::to_string),
+        );
+        table(
+            "pub static POSTING_FIELDS: &[u32]",
+            &mut sc.posting_fields.iter().map(u32::to_string),
+        );
+        table(
+            "pub static FIELDS: &[Field]",
+            &mut sc.fields.iter().map(|f| {
+                let (o, w, m, d) = (f.objective, f.weight, f.mass, &f.display);
+                format!("f({o}, {w:?}, {m:?}, {d:?})")
+            }),
+        );
         out
     }
 }
@@ -1243,6 +1249,25 @@ mod tests {
             &mut scratch,
         );
         assert_eq!(ids(&r).first(), Some(&"9.4.2"), "{r:?}");
+    }
+
+    /// The scoring tables compiled in are those a fresh build computes, number for number
+    /// (each rarity and mass read back from its `{:?}` text as the same f64).
+    #[test]
+    fn the_compiled_in_scoring_tables_are_a_fresh_builds() {
+        let catalog = Catalog::embedded().unwrap();
+        let lexicon = Lexicon::embedded().unwrap();
+        let built = Prepared::build(&catalog, &lexicon).scoring;
+        let embedded = Prepared::embedded().scoring;
+        assert!(matches!(embedded.idf, Cow::Borrowed(_)));
+        assert_eq!(embedded, built);
+        let ids = &built.feature_ids;
+        assert!(ids.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(key, id) in ids.iter() {
+            assert_eq!(built.feature_id(key), Some(id));
+        }
+        let postings: usize = (0..ids.len() as u32).map(|f| built.postings(f).len()).sum();
+        assert_eq!(postings, built.posting_fields.len());
     }
 
     #[test]

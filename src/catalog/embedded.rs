@@ -77,6 +77,11 @@ pub fn doc() -> CatalogDoc {
     }
 }
 
+/// The ids of the embedded catalog's entries, in catalog order (nothing copied).
+pub fn ids() -> impl Iterator<Item = &'static str> {
+    rows::ENTRIES.iter().map(|e| e.0)
+}
+
 /// A catalog document as the Rust statics of `catalog/embedded-catalog.rs` (compiled in by
 /// [`rows`]): strings written as Rust literals (`{:?}`).
 pub fn to_rust(doc: &CatalogDoc) -> String {
