@@ -56,6 +56,10 @@ fn embedded_data_is_what_the_sources_give() {
     let committed = check_generated("catalog/embedded.json", &embedded::to_json(&doc).unwrap());
     // and the binary's copy is that file
     assert_eq!(embedded::JSON, committed);
+    // and the statics a run loads are that document: the Rust the generator writes for it
+    // now, and written back as JSON, that file byte for byte
+    check_generated("catalog/embedded-catalog.rs", &embedded::to_rust(&doc));
+    assert_eq!(embedded::to_json(&embedded::doc()).unwrap(), committed);
 }
 
 /// The compiled-in term lexicon is `catalog/lexicon.yaml` as JSON.

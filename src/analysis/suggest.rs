@@ -324,7 +324,7 @@ fn file_name(p: &Path) -> String {
 }
 
 /// A text the n-gram similarity compares items with: a title or a term of one objective.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Field {
     objective: u32,
     /// The title or term as written.
@@ -355,11 +355,25 @@ pub struct Scratch {
 pub struct Suggester<'c> {
     catalog: &'c Catalog,
     pub terms: TermIndex,
-    feature_ids: foldhash::HashMap<u64, u32>,
-    idf: Vec<f64>,
-    postings: Vec<Vec<u32>>,
-    fields: Vec<Field>,
+    scoring: Scoring,
     stopwords: Vec<String>,
+}
+
+/// What the n-gram similarity reads, computed from the fields' n-grams once: for the
+/// embedded catalog and lexicon it is compiled in (borrowed statics, nothing built at
+/// start-up).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scoring {
+    /// (n-gram key, its id), sorted by key.
+    feature_ids: Cow<'static, [(u64, u32)]>,
+    /// The rarity of each n-gram, by id.
+    idf: Cow<'static, [f64]>,
+    /// Where each n-gram's fields end in `posting_fields` (those of id `f` start where
+    /// those of `f − 1` end).
+    posting_ends: Cow<'static, [u32]>,
+    /// The fields holding each n-gram (only the n-grams rare enough to tell anything).
+    posting_fields: Cow<'static, [u32]>,
+    fields: Cow<'static, [Field]>,
 }
 
 /// What a [`Suggester`] costs to build, computed once: the [`TermParts`] (every title and
@@ -375,9 +389,8 @@ pub struct Prepared {
     /// The [`fingerprint`] of the catalog and lexicon it was prepared from.
     pub source: u64,
     pub terms: TermParts,
-    /// The n-grams (their keys, see [`features`]), by id.
-    pub features: Vec<u64>,
-    pub fields: Vec<RawField>,
+    /// The fields and their n-grams as scoring reads them.
+    pub scoring: Scoring,
 }
 
 /// A field before the n-grams too common to tell anything are left out.
@@ -467,8 +480,10 @@ impl Prepared {
                 }
             }
         }
+        let scoring = Scoring::new(&features, fields, &index.terms, index.objectives.len());
         Prepared {
             source: fingerprint(catalog, lexicon),
+            scoring,
             terms: TermParts {
                 patterns: index.patterns,
                 terms: index.terms,
@@ -476,8 +491,6 @@ impl Prepared {
                 variants: lexicon.variants.clone(),
                 topics: index.topics,
             },
-            features,
-            fields,
         }
     }
 
@@ -488,7 +501,7 @@ impl Prepared {
 
     /// The prepared form compiled in (for the embedded catalog and lexicon).
     fn embedded() -> Prepared {
-        use embedded_index::{Who, FEATURES, FIELDS, PATTERNS, SKIPPED, TERMS, TOPICS, VARIANTS};
+        use embedded_index::{Who, PATTERNS, SKIPPED, TERMS, TOPICS, VARIANTS};
         let owned = |l: &[&str]| -> Vec<String> { l.iter().map(|&s| s.to_owned()).collect() };
         // the rows' texts and lists are borrowed, not copied
         Prepared {
@@ -521,15 +534,13 @@ impl Prepared {
                     })
                     .collect(),
             },
-            features: FEATURES.to_vec(),
-            fields: (FIELDS.iter())
-                .map(|f| RawField {
-                    objective: f.0,
-                    weight: f.1,
-                    ids: Cow::Borrowed(f.2),
-                    display: Cow::Borrowed(f.3),
-                })
-                .collect(),
+            scoring: Scoring {
+                feature_ids: Cow::Borrowed(embedded_index::FEATURE_IDS),
+                idf: Cow::Borrowed(embedded_index::IDF),
+                posting_ends: Cow::Borrowed(embedded_index::POSTING_ENDS),
+                posting_fields: Cow::Borrowed(embedded_index::POSTING_FIELDS),
+                fields: Cow::Borrowed(embedded_index::FIELDS),
+            },
         }
     }
 
@@ -578,24 +589,39 @@ impl Prepared {
             "];\npub static SKIPPED: &[&str] = &[{}];",
             strs(&self.terms.skipped)
         );
-        let _ = writeln!(out, "pub static FEATURES: &[u64] = &[");
-        for k in &self.features {
-            let _ = writeln!(out, "{k},");
-        }
-        let _ = writeln!(out, "];\npub static FIELDS: &[D] = &[");
-        for f in &self.fields {
-            let weight = match f.weight {
-                FieldWeight::Title => "Title".to_owned(),
-                FieldWeight::Category => "Category".to_owned(),
-                FieldWeight::Term(t) => format!("Term({t})"),
-            };
-            let _ = writeln!(
-                out,
-                "D({}, {weight}, &{:?}, {:?}),",
-                f.objective, f.ids, f.display
-            );
-        }
-        out.push_str("];\n");
+        let sc = &self.scoring;
+        // one row a line; f64s as `{:?}` writes them: the shortest text that reads back as
+        // the same number
+        let mut table = |decl: &str, rows: &mut dyn Iterator<Item = String>| {
+            let _ = writeln!(out, "{decl} = &[");
+            for row in rows {
+                let _ = writeln!(out, "{row},");
+            }
+            out.push_str("];\n");
+        };
+        table(
+            "pub static FEATURE_IDS: &[(u64, u32)]",
+            &mut sc.feature_ids.iter().map(|(k, id)| format!("({k}, {id})")),
+        );
+        table(
+            "pub static IDF: &[f64]",
+            &mut sc.idf.iter().map(|x| format!("{x:?}")),
+        );
+        table(
+            "pub static POSTING_ENDS: &[u32]",
+            &mut sc.posting_ends.iter().map(u32::to_string),
+        );
+        table(
+            "pub static POSTING_FIELDS: &[u32]",
+            &mut sc.posting_fields.iter().map(u32::to_string),
+        );
+        table(
+            "pub static FIELDS: &[Field]",
+            &mut sc.fields.iter().map(|f| {
+                let (o, w, m, d) = (f.objective, f.weight, f.mass, &f.display);
+                format!("f({o}, {w:?}, {m:?}, {d:?})")
+            }),
+        );
         out
     }
 }
@@ -603,7 +629,8 @@ impl Prepared {
 /// The prepared form for the embedded catalog and lexicon, as written by
 /// [`Prepared::to_rust`]: static rows, read without parsing.
 mod embedded_index {
-    use super::FieldWeight::{self, Category, Term, Title};
+    use super::Field;
+    use std::borrow::Cow;
     use Who::{O, X};
 
     /// A term: display, parts, owner, title, weak, patterns of another meaning (see
@@ -623,13 +650,15 @@ mod embedded_index {
         X(u32),
     }
 
-    /// A field: objective, weight, n-gram ids, display (see [`super::RawField`]).
-    pub(super) struct D(
-        pub(super) u32,
-        pub(super) FieldWeight,
-        pub(super) &'static [u32],
-        pub(super) &'static str,
-    );
+    /// A field: objective, weight, mass, display (see [`super::Field`]).
+    const fn f(objective: u32, weight: f64, mass: f64, display: &'static str) -> Field {
+        Field {
+            objective,
+            display: Cow::Borrowed(display),
+            weight,
+            mass,
+        }
+    }
 
     include!("../../catalog/suggest-index.rs");
 }
@@ -760,6 +789,96 @@ const STOPWORDS: &[&str] = &[
     "ensured",
 ];
 
+impl Scoring {
+    /// The rarity (idf over `objectives`) of each of the n-grams `features` (keys by id),
+    /// and the fields `raw` as the look-ups scoring uses (the n-grams too common to tell
+    /// anything left out); a term's field weighs as the term (`terms`).
+    fn new(features: &[u64], raw: Vec<RawField>, terms: &[Term], objectives: usize) -> Scoring {
+        let mut feature_ids: Vec<(u64, u32)> = (features.iter())
+            .enumerate()
+            .map(|(i, &k)| (k, i as u32))
+            .collect();
+        feature_ids.sort_unstable();
+        // rarity: in how many objectives an n-gram occurs
+        let n_features = features.len();
+        let mut df = vec![0u32; n_features];
+        let mut last_seen = vec![u32::MAX; n_features];
+        for f in &raw {
+            for &id in f.ids.iter() {
+                if last_seen[id as usize] != f.objective {
+                    last_seen[id as usize] = f.objective;
+                    df[id as usize] += 1;
+                }
+            }
+        }
+        let n = objectives.max(1) as f64;
+        let idf: Vec<f64> = df
+            .iter()
+            .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
+            .collect();
+        // an n-gram of more than one objective in COMMON_SHARE says little (情報, セキ, 管理):
+        // it is left out of every field, which also keeps the look-ups short
+        let common = (n * COMMON_SHARE).ceil() as u32;
+        let min_mass = MIN_RARE_NGRAMS * (1.0 + n).ln();
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_features];
+        let mut fields = Vec::with_capacity(raw.len());
+        for (i, f) in raw.into_iter().enumerate() {
+            let rare = || {
+                f.ids
+                    .iter()
+                    .copied()
+                    .filter(|&id| df[id as usize] <= common)
+            };
+            let mass: f64 = rare().map(|id| idf[id as usize]).sum();
+            for id in rare() {
+                postings[id as usize].push(i as u32);
+            }
+            let weight = match f.weight {
+                FieldWeight::Title => 1.0,
+                FieldWeight::Category => CATEGORY_WEIGHT,
+                FieldWeight::Term(t) => terms[t as usize].weight,
+            };
+            fields.push(Field {
+                objective: f.objective,
+                display: f.display,
+                weight,
+                mass: mass.max(min_mass),
+            });
+        }
+        let mut posting_ends = Vec::with_capacity(n_features);
+        let mut posting_fields = Vec::new();
+        for p in postings {
+            posting_fields.extend(p);
+            posting_ends.push(posting_fields.len() as u32);
+        }
+        Scoring {
+            feature_ids: feature_ids.into(),
+            idf: idf.into(),
+            posting_ends: posting_ends.into(),
+            posting_fields: posting_fields.into(),
+            fields: fields.into(),
+        }
+    }
+
+    /// The id of the n-gram `key`, if any field has it.
+    fn feature_id(&self, key: u64) -> Option<u32> {
+        let ids = &self.feature_ids;
+        ids.binary_search_by_key(&key, |&(k, _)| k)
+            .ok()
+            .map(|i| ids[i].1)
+    }
+
+    /// The fields holding n-gram `id`.
+    fn postings(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        let start = match id {
+            0 => 0,
+            _ => self.posting_ends[id - 1] as usize,
+        };
+        &self.posting_fields[start..self.posting_ends[id] as usize]
+    }
+}
+
 impl<'c> Suggester<'c> {
     /// The suggester for `catalog` and `lexicon`: from the prepared form compiled in when
     /// it was prepared from these two (the embedded ones, told by [`fingerprint`]), else
@@ -789,71 +908,11 @@ impl<'c> Suggester<'c> {
     }
 
     fn from_prepared(catalog: &'c Catalog, prepared: Prepared) -> Suggester<'c> {
-        let terms = TermIndex::with_parts(catalog, prepared.terms);
-        let mut s = Suggester {
+        Suggester {
             catalog,
-            terms,
-            feature_ids: foldhash::HashMap::default(),
-            idf: Vec::new(),
-            postings: Vec::new(),
-            fields: Vec::new(),
+            terms: TermIndex::with_parts(catalog, prepared.terms),
+            scoring: prepared.scoring,
             stopwords: stopwords(),
-        };
-        s.finish_fields(prepared.features, prepared.fields);
-        s
-    }
-
-    /// The rarity (idf over objectives) of each n-gram of `fields`, and the fields as the
-    /// look-ups scoring uses (the n-grams too common to tell anything left out).
-    fn finish_fields(&mut self, features: Vec<u64>, raw: Vec<RawField>) {
-        self.feature_ids = (features.iter())
-            .enumerate()
-            .map(|(i, &k)| (k, i as u32))
-            .collect();
-        // rarity: in how many objectives an n-gram occurs
-        let n_features = features.len();
-        let mut df = vec![0u32; n_features];
-        let mut last_seen = vec![u32::MAX; n_features];
-        for f in &raw {
-            for &id in f.ids.iter() {
-                if last_seen[id as usize] != f.objective {
-                    last_seen[id as usize] = f.objective;
-                    df[id as usize] += 1;
-                }
-            }
-        }
-        let n = self.terms.objectives.len().max(1) as f64;
-        self.idf = df
-            .iter()
-            .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
-            .collect();
-        // an n-gram of more than one objective in COMMON_SHARE says little (情報, セキ, 管理):
-        // it is left out of every field, which also keeps the look-ups short
-        let common = (n * COMMON_SHARE).ceil() as u32;
-        let min_mass = MIN_RARE_NGRAMS * (1.0 + n).ln();
-        self.postings = vec![Vec::new(); n_features];
-        for (i, f) in raw.into_iter().enumerate() {
-            let rare = || {
-                f.ids
-                    .iter()
-                    .copied()
-                    .filter(|&id| df[id as usize] <= common)
-            };
-            let mass: f64 = rare().map(|id| self.idf[id as usize]).sum();
-            for id in rare() {
-                self.postings[id as usize].push(i as u32);
-            }
-            let weight = match f.weight {
-                FieldWeight::Title => 1.0,
-                FieldWeight::Category => CATEGORY_WEIGHT,
-                FieldWeight::Term(t) => self.terms.terms[t as usize].weight,
-            };
-            self.fields.push(Field {
-                objective: f.objective,
-                display: f.display,
-                weight,
-                mass: mass.max(min_mass),
-            });
         }
     }
 
@@ -879,8 +938,8 @@ impl<'c> Suggester<'c> {
             s.terms = vec![0.0; n_obj];
             s.best = vec![(0.0, 0); n_obj];
         }
-        if s.field_sum.len() != self.fields.len() {
-            s.field_sum = vec![0.0; self.fields.len()];
+        if s.field_sum.len() != self.scoring.fields.len() {
+            s.field_sum = vec![0.0; self.scoring.fields.len()];
         }
         s.touched.clear();
         s.touched_fields.clear();
@@ -935,18 +994,18 @@ impl<'c> Suggester<'c> {
         // n-gram similarity, of the words the lexicon does not explain
         mask(&norm, &s.hits.spans, &mut s.masked);
         s.features.clear();
-        let ids = &self.feature_ids;
+        let scoring = &self.scoring;
         let feats = &mut s.features;
         features(&s.masked, &self.stopwords, |k| {
-            if let Some(&f) = ids.get(&k) {
+            if let Some(f) = scoring.feature_id(k) {
                 feats.push(f);
             }
         });
         s.features.sort_unstable();
         s.features.dedup();
         for &f in &s.features {
-            let idf = self.idf[f as usize];
-            for &field in &self.postings[f as usize] {
+            let idf = scoring.idf[f as usize];
+            for &field in scoring.postings(f) {
                 if s.field_sum[field as usize] == 0.0 {
                     s.touched_fields.push(field);
                 }
@@ -954,7 +1013,7 @@ impl<'c> Suggester<'c> {
             }
         }
         for &field in &s.touched_fields {
-            let fd = &self.fields[field as usize];
+            let fd = &scoring.fields[field as usize];
             let value = fd.weight * s.field_sum[field as usize] / fd.mass;
             s.field_sum[field as usize] = 0.0;
             let o = fd.objective as usize;
@@ -1046,7 +1105,7 @@ impl<'c> Suggester<'c> {
             }
         }
         // the field most like the text, when it is not one of the terms found already
-        if let Some(fd) = self.fields.get(field as usize) {
+        if let Some(fd) = self.scoring.fields.get(field as usize) {
             if !out.iter().any(|x| *x == fd.display) {
                 out.push(format!("≒{}", fd.display));
             }
@@ -1190,6 +1249,25 @@ mod tests {
             &mut scratch,
         );
         assert_eq!(ids(&r).first(), Some(&"9.4.2"), "{r:?}");
+    }
+
+    /// The scoring tables compiled in are those a fresh build computes, number for number
+    /// (each rarity and mass read back from its `{:?}` text as the same f64).
+    #[test]
+    fn the_compiled_in_scoring_tables_are_a_fresh_builds() {
+        let catalog = Catalog::embedded().unwrap();
+        let lexicon = Lexicon::embedded().unwrap();
+        let built = Prepared::build(&catalog, &lexicon).scoring;
+        let embedded = Prepared::embedded().scoring;
+        assert!(matches!(embedded.idf, Cow::Borrowed(_)));
+        assert_eq!(embedded, built);
+        let ids = &built.feature_ids;
+        assert!(ids.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(key, id) in ids.iter() {
+            assert_eq!(built.feature_id(key), Some(id));
+        }
+        let postings: usize = (0..ids.len() as u32).map(|f| built.postings(f).len()).sum();
+        assert_eq!(postings, built.posting_fields.len());
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub mod stats;
 pub mod terms;
 pub mod validate;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use edition::{EditionDecision, EditionFlag, IsoEdition};
@@ -57,7 +57,7 @@ pub struct Catalog {
     /// after, so what was prepared ahead of time for it holds (see [`Catalog::is_embedded`]).
     embedded: bool,
     entries: Vec<Entry>,
-    children: HashMap<String, Vec<usize>>,
+    children: foldhash::HashMap<String, Vec<usize>>,
     index: resolve::RefIndex,
 }
 
@@ -76,7 +76,7 @@ impl Catalog {
             .details_complete
             .unwrap_or_else(|| doc.entries.iter().any(|e| e.level == Level::Detail));
         let index = resolve::RefIndex::build(&doc.entries, details_complete, doc.numbering);
-        let mut children: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut children: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
         for (i, e) in doc.entries.iter().enumerate() {
             if let Some(p) = &e.parent {
                 children.entry(p.clone()).or_default().push(i);

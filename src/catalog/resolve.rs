@@ -4,7 +4,7 @@
 //! ranges) → catalog entries, a control with no ISMAP counterpart, or a rejection with
 //! suggestions. The text is read by [`reftext`](crate::catalog::reftext); this module
 //! decides what it names.
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -325,16 +325,18 @@ pub enum EditionHint {
 /// Lookup tables from cross-references to entries, built once per catalog.
 #[derive(Debug, Default)]
 pub struct RefIndex {
-    by_id: HashMap<String, usize>,
+    // foldhash, not SipHash: built on every run, read for every reference; nothing here
+    // needs protection against crafted collisions, and no output follows a map's order
+    by_id: foldhash::HashMap<String, usize>,
     nist: BTreeMap<String, Vec<(usize, bool)>>,
-    annex_a: HashMap<String, Vec<usize>>,
-    cld: HashMap<String, Vec<usize>>,
+    annex_a: foldhash::HashMap<String, Vec<usize>>,
+    cld: foldhash::HashMap<String, Vec<usize>>,
     /// Objective and detail ids with a suffix, by their numbers alone (`8.1.5` → `8.1.5.P`,
     /// `9.2.3.11` → `9.2.3.11.PB`).
-    unsuffixed: HashMap<String, Vec<usize>>,
+    unsuffixed: foldhash::HashMap<String, Vec<usize>>,
     /// Ids of the control measures by their numbers alone (`8.1.5` → `8.1.5.P`), for
     /// ranges.
-    numbers: HashMap<String, usize>,
+    numbers: foldhash::HashMap<String, usize>,
     /// ISO/IEC 27001 / 27014 clause numbers, each with the objective whose own or whose
     /// items' cross-reference names it.
     clauses_27001: Vec<(Vec<u32>, usize)>,
@@ -446,7 +448,7 @@ impl RefIndex {
             numbering,
             ..RefIndex::default()
         };
-        let position: HashMap<&str, usize> = entries
+        let position: foldhash::HashMap<&str, usize> = entries
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.as_str(), i))

@@ -229,30 +229,16 @@ fn layer_of_clause(clause: u32) -> Option<Layer> {
 }
 
 /// The embedded catalog's ids by their numbers (`9.2.3.11` → `9.2.3.11.PB`), for the
-/// suffix an id of ISMAP管理基準 carries. Read from the compiled-in JSON without building
+/// suffix an id of ISMAP管理基準 carries. Read from the compiled-in statics without building
 /// a `Catalog` (validation also runs on the embedded catalog itself).
 fn embedded_ids() -> &'static HashMap<String, String> {
     static IDS: OnceLock<HashMap<String, String>> = OnceLock::new();
     IDS.get_or_init(|| {
-        #[derive(serde::Deserialize)]
-        struct IdOnly {
-            id: String,
-        }
-        #[derive(serde::Deserialize)]
-        struct Entries {
-            entries: Vec<IdOnly>,
-        }
-        let parsed: Entries =
-            serde_json::from_str(crate::catalog::embedded::JSON).unwrap_or(Entries {
-                entries: Vec::new(),
-            });
-        parsed
-            .entries
-            .into_iter()
+        crate::catalog::embedded::ids()
             .filter_map(|e| {
-                let id = IsmapId::parse(&e.id)?;
+                let id = IsmapId::parse(e)?;
                 id.suffix.as_ref()?;
-                Some((id.truncated(id.depth()).canonical(), e.id))
+                Some((id.truncated(id.depth()).canonical(), e.to_owned()))
             })
             .collect()
     })
