@@ -1029,6 +1029,11 @@ pub struct GapReport {
     pub schema_version: u32,
     pub lang: Lang,
     pub as_of: Date,
+    /// Whether `as_of` is the default (today, JST) rather than a date given (`--as-of`):
+    /// said beside the date in the summaries and the CSV, and in the JSON
+    /// (`as_of_defaulted`, since `schema_version` 28).
+    #[serde(rename = "as_of_defaulted")]
+    pub as_of_default: bool,
     pub summary: Summary,
     pub catalog: CatalogInfo,
     pub csp: CspInfo,
@@ -1043,10 +1048,6 @@ pub struct GapReport {
     /// catalog names it; `ismap-gap catalog` counts it).
     #[serde(skip)]
     pub catalog_details_held: Option<usize>,
-    /// Whether `as_of` is the default (today, JST) rather than a date given (`--as-of`):
-    /// said beside the date in the summaries and the CSV.
-    #[serde(skip)]
-    pub as_of_default: bool,
 }
 
 /// The items' results, most severe first, with what their details are derived from: each
@@ -2961,7 +2962,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 27,
+        schema_version: 28,
         lang,
         as_of,
         warnings,

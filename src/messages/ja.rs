@@ -537,6 +537,7 @@ pub const JA: &[(&str, &str)] = &[
     ("{} is marked in more than one status column ({})", "{0} が複数の状況の列({1})に印が付いています"),
     ("a check list or control list of 100,000 rows unpacks to far less; the file may be damaged or made to exhaust memory: open it in a spreadsheet program, remove what is not needed and save it again", "10万行の確認項目や管理策の一覧でも展開後はずっと小さくなります。ファイルが破損しているか、メモリを使い果たすように作られている可能性があります: 表計算ソフトで開き、不要なものを削除して保存し直してください"),
     ("{} of the workbook ({}) unpacks to {} MB, over the {} MB limit; it is not read", "ワークブックの{0}({1})は展開すると{2} MBになり、上限の{3} MBを超えるため読みません"),
+    ("gap sheet of CSP {}: {}", "CSP {0} のギャップシート: {1}"),
     ("item {}, column '{}': {} characters, over the {} a spreadsheet cell holds: cut in the xlsx (the CSV and JSON outputs keep it whole)", "確認項目 {0}、列 '{1}': {2}文字あり、表計算のセルに入る{3}文字を超えています: xlsxでは切り詰めました(CSVとJSONの出力には全文があります)"),
     ("item {}, column '{}': {} entries, more than a row of the largest height (409 pt) shows: the first {} written, then how many more", "確認項目 {0}、列 '{1}': {2}件あり、最大の高さ(409ポイント)の行に収まりません: 先頭の{3}件と残りの件数を書きました"),
     ("item {}, column '{}': more lines than a row of the largest height (409 pt) shows: cut on screen and in print (the CSV and JSON outputs keep it whole)", "確認項目 {0}、列 '{1}': 最大の高さ(409ポイント)の行に収まらない行数があり、画面と印刷では途中までしか表示されません(CSVとJSONの出力には全文があります)"),

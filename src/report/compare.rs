@@ -74,7 +74,12 @@ pub fn summary_grid(r: &CompareReport) -> Grid {
     for c in &r.csps {
         let mut row = vec![c.rank.to_string(), c.name.clone(), pct(c.covered_share)];
         row.extend(Status::ALL.iter().map(|s| c.counts.count(*s).to_string()));
-        row.push(c.inherits.clone().unwrap_or_default());
+        row.push(
+            c.inherits
+                .as_ref()
+                .map(|u| u.name.clone())
+                .unwrap_or_default(),
+        );
         row.push(registration_cell(r.lang, c));
         row.push(c.tier.cell(r.lang));
         g.push(row, Tone::Plain);

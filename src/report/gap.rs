@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::analysis::gap::CatalogInfo;
 use crate::analysis::gap::{
     ChecksInfo, ControlState, CspInfo, Exclusion, GapReport, ItemDetails, ItemResult, Reason,
-    UnresolvedRef,
+    ServiceRegistration, UnresolvedRef,
 };
 use crate::analysis::procedures::Procedure;
 use crate::analysis::registration::{Registry, UnderlyingInfo};
@@ -1305,6 +1305,30 @@ pub fn render(
 /// Objectives sheet cells: id, layer, title, state, reason.
 pub fn objective_state_label(state: ControlState, lang: Lang) -> &'static str {
     state.label(lang)
+}
+
+/// What a service's registration not in effect is, beside a state inherited through it:
+/// `Lapsed IaaS の登録は失効` / `Lapsed IaaS's registration lapsed` (JSON
+/// `objectives[].inherited_not_in_effect`).
+pub fn registration_not_in_effect(void: &ServiceRegistration, lang: Lang) -> String {
+    let state = void.registration.label(lang);
+    match lang {
+        Lang::Ja => format!("{} の登録は{state}", void.service),
+        Lang::En => format!("{}'s registration {state}", void.service),
+    }
+}
+
+/// The state of an objective inherited through a registration not in effect: said not in
+/// effect, with [`registration_not_in_effect`] (never the inherited state alone, which
+/// would read as covered).
+pub fn not_in_effect_state(void: &ServiceRegistration, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("継承・効力なし: {}", registration_not_in_effect(void, lang)),
+        Lang::En => format!(
+            "inherited, not in effect: {}",
+            registration_not_in_effect(void, lang)
+        ),
+    }
 }
 
 /// Tone of an objective's state, for the workbook.

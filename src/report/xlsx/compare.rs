@@ -75,9 +75,15 @@ pub fn render_compare(report: &CompareReport, w: &mut dyn SeekWrite) -> anyhow::
             &mut workbook,
             &deferred,
             |k, out| match &rows.matrix {
-                Some((_, m)) if k == 0 => m.write(out, &mut cuts),
+                Some((_, m)) if k == 0 => {
+                    cuts.set_csp(None);
+                    m.write(out, &mut cuts)
+                }
                 _ => match rows.gaps.get(k - first_gap) {
-                    Some((_, g)) => g.write(out, &mut cuts),
+                    Some((_, g)) => {
+                        cuts.set_csp(Some(&g.report().csp.name));
+                        g.write(out, &mut cuts)
+                    }
                     None => anyhow::bail!("no rows for deferred sheet {k}"),
                 },
             },
@@ -135,7 +141,10 @@ fn compare_workbook<'r>(
             crate::report::xlsx::gap_sheet::columns(detail),
         )?;
         let footer = format!("{footer} — {}", csp.name);
-        if let Some(r) = write_gap_sheet(sheet, detail, &styles, &footer, cuts, None)? {
+        cuts.set_csp(Some(&csp.name));
+        let rows = write_gap_sheet(sheet, detail, &styles, &footer, cuts, None)?;
+        cuts.set_csp(None);
+        if let Some(r) = rows {
             gaps.push((number, r));
         }
     }

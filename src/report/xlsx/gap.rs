@@ -543,29 +543,30 @@ fn write_objectives(
             o.stated_as.as_deref(),
             lang,
         );
-        if let Some(void) = &o.inherited_not_in_effect {
-            stated_by.push_str(&match lang {
-                Lang::Ja => format!(
-                    "; {} の登録は{}",
-                    void.service,
-                    void.registration.label(lang)
-                ),
-                Lang::En => format!(
-                    "; {}'s registration {}",
-                    void.service,
-                    void.registration.label(lang)
-                ),
-            });
+        // an inherited state resting on a registration not in effect is said so in the
+        // state cell too: never 実施 alone, which reads as covered
+        let void = o.inherited_not_in_effect.as_ref();
+        let state = match void {
+            Some(void) => crate::report::gap::not_in_effect_state(void, lang),
+            None => objective_state_label(o.state, lang).to_owned(),
+        };
+        if let Some(void) = void {
+            stated_by.push_str("; ");
+            stated_by.push_str(&crate::report::gap::registration_not_in_effect(void, lang));
         }
         let texts = [
             o.id.as_str(),
             o.layer.label(lang),
             o.title.as_str(),
-            objective_state_label(o.state, lang),
+            state.as_str(),
             stated_by.as_str(),
             reason,
         ];
-        let toned = styles.toned(objective_tone(o.state));
+        let tone = match void {
+            Some(_) => Tone::Bad,
+            None => objective_tone(o.state),
+        };
+        let toned = styles.toned(tone);
         let format = |c| if c == 3 { toned } else { &styles.cell };
         write_text_row(sheet, xr, &texts, format, &columns, (&headers, &mut cuts))?;
     }
