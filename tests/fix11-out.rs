@@ -1,0 +1,218 @@
+//! What review 9 left of the outputs (fix11-out): the report JSON says when its as-of date
+//! was the default (`as_of_defaulted`); `compare`'s JSON describes the service a CSP runs on
+//! as `report` does (`csps[].inherits`, report's `csp.inherits` object); a cell shortened on
+//! a comparison's per-CSP gap sheet is warned about naming the CSP; the objectives sheet
+//! never says 実施 alone of an objective inherited through a registration not in effect.
+mod common;
+
+use std::path::PathBuf;
+
+use common::xlsx::{sheets, text};
+use common::{bin, data, json_of, on_checks, stdout_of};
+
+fn reg(name: &str) -> PathBuf {
+    data(&format!("fix10-reg/{name}"))
+}
+
+fn out_fixture(name: &str) -> PathBuf {
+    data(&format!("fix10-out/{name}"))
+}
+
+/// 1: `as_of_defaulted` is true without `--as-of` (the date is the day of the run), false
+/// with it; the field sits beside `as_of`.
+#[test]
+fn report_json_says_when_as_of_was_the_default() {
+    let mut c = bin();
+    c.args(["--lang", "en", "report", "--format", "json", "--checks"])
+        .arg(reg("k.csv"))
+        .arg("--csp")
+        .arg(reg("noaudit.yaml"));
+    let v = json_of(c);
+    assert_eq!(v["schema_version"], 28);
+    assert_eq!(v["as_of_defaulted"], true);
+
+    let mut c = on_checks("en", "report", reg("k.csv"));
+    c.args(["--format", "json", "--csp"])
+        .arg(reg("noaudit.yaml"));
+    let text = stdout_of(c);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["as_of"], "2026-04-01");
+    assert_eq!(v["as_of_defaulted"], false);
+    // beside the date, before the summary
+    let at = |key: &str| text.find(&format!("\"{key}\"")).unwrap();
+    assert!(at("as_of") < at("as_of_defaulted") && at("as_of_defaulted") < at("summary"));
+}
+
+/// 2: compare's `csps[].inherits` is the object `report` gives as `csp.inherits` (name,
+/// profile, registration and its state, the service under it), byte for byte; a CSP that
+/// inherits nothing has `null`.
+#[test]
+fn compare_describes_the_underlying_service_as_report_does() {
+    let mut c = on_checks("en", "compare", reg("k.csv"));
+    c.args(["--format", "json", "--csp"])
+        .arg(reg("saas-on-lapsed.yaml"))
+        .arg("--csp")
+        .arg(reg("noaudit.yaml"));
+    let v = json_of(c);
+    assert_eq!(v["schema_version"], 19);
+    let csps = v["csps"].as_array().unwrap();
+    let on_lapsed = csps
+        .iter()
+        .find(|c| c["name"] == "SaaS on lapsed IaaS")
+        .unwrap();
+    let under = &on_lapsed["inherits"];
+    assert_eq!(under["name"], "Lapsed IaaS");
+    assert_eq!(under["registration"], "lapsed");
+    assert_eq!(under["registration_number"], "C99-0001-1");
+    assert!(under["inherits"].is_null());
+    let other = csps.iter().find(|c| c["name"] == "Valid SaaS").unwrap();
+    assert!(other["inherits"].is_null(), "{other}");
+
+    let mut c = on_checks("en", "report", reg("k.csv"));
+    c.args(["--format", "json", "--csp"])
+        .arg(reg("saas-on-lapsed.yaml"));
+    let report = json_of(c);
+    assert_eq!(*under, report["csp"]["inherits"]);
+}
+
+/// 2: the two schemas describe the underlying service with one definition, the same in
+/// both files (the validator resolves `$ref` within a file only).
+#[test]
+fn the_underlying_service_is_one_definition_in_both_schemas() {
+    let schema = |name: &str| -> serde_json::Value {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("schema")
+            .join(name);
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let report = schema("report.schema.json");
+    let compare = schema("compare.schema.json");
+    assert_eq!(
+        report["$defs"]["underlying"],
+        compare["$defs"]["underlying"]
+    );
+    assert_eq!(
+        compare["properties"]["csps"]["items"]["properties"]["inherits"]["oneOf"][1]["$ref"],
+        "#/$defs/underlying"
+    );
+}
+
+/// 4: a cell shortened on a comparison's per-CSP gap sheet (409 pt) is warned about with
+/// the CSP whose sheet it is on; a cell shortened on several CSPs' sheets once, naming
+/// them; the report's own warning names no CSP.
+#[test]
+fn a_cell_shortened_on_a_compare_gap_sheet_names_the_csp() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, prefix) in [
+        ("en", "warning: gap sheet of CSP st-mixed.csv: item B-1, column 'missing (not listed / not implemented / planned)': "),
+        ("ja", "警告: CSP st-mixed.csv のギャップシート: 確認項目 B-1、列 '不足(記載なし・未実施・計画中)': "),
+    ] {
+        let out = dir.path().join(format!("c-{lang}.xlsx"));
+        let mut c = on_checks(lang, "compare", out_fixture("k-big.csv"));
+        c.arg("--csp")
+            .arg(out_fixture("st-mixed.csv"))
+            .arg("--csp")
+            .arg(out_fixture("valid.yaml"))
+            .arg("-o")
+            .arg(&out);
+        let run = c.output().unwrap();
+        assert!(run.status.success());
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        assert!(
+            stderr.lines().any(|l| l.starts_with(prefix)),
+            "{lang}: {stderr}"
+        );
+        // every shortened-cell warning names the CSP(s)
+        for line in stderr.lines().filter(|l| l.contains("B-1")) {
+            assert!(
+                line.contains("st-mixed.csv") || line.contains("Valid SaaS"),
+                "{line}"
+            );
+        }
+    }
+    // a cell cut on both CSPs' sheets: one warning naming both
+    let out = dir.path().join("c.xlsx");
+    let mut c = on_checks("en", "compare", out_fixture("k-big.csv"));
+    c.arg("--csp")
+        .arg(out_fixture("st-mixed.csv"))
+        .arg("--csp")
+        .arg(out_fixture("valid.yaml"))
+        .arg("-o")
+        .arg(&out);
+    let stderr = String::from_utf8(c.output().unwrap().stderr).unwrap();
+    let both: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("column 'controls'"))
+        .collect();
+    assert_eq!(both.len(), 1, "{stderr}");
+    assert!(
+        both[0].starts_with("warning: gap sheet of CSP Valid SaaS, st-mixed.csv: item B-1"),
+        "{stderr}"
+    );
+    // the report of one CSP: no CSP named
+    let out = dir.path().join("r.xlsx");
+    let mut c = on_checks("en", "report", out_fixture("k-big.csv"));
+    c.arg("--csp")
+        .arg(out_fixture("st-mixed.csv"))
+        .arg("-o")
+        .arg(&out);
+    let stderr = String::from_utf8(c.output().unwrap().stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "warning: item B-1, column 'missing (not listed / not implemented / planned)': "
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("gap sheet of CSP"), "{stderr}");
+}
+
+/// The objectives sheet's rows (id → state, stated by) of a report on `csp`, in `lang`.
+fn objectives(lang: &str, csp: &str) -> Vec<(String, String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.xlsx");
+    let mut c = on_checks(lang, "report", reg("k.csv"));
+    c.arg("--csp").arg(reg(csp)).arg("-o").arg(&path);
+    stdout_of(c);
+    let (_, ranges) = sheets(&path);
+    let sheet = ranges
+        .iter()
+        .find(|r| {
+            let h = text(r, 0, 4);
+            h == "記載元" || h == "stated by"
+        })
+        .expect("objectives sheet");
+    (1..sheet.height())
+        .map(|r| (text(sheet, r, 0), text(sheet, r, 3), text(sheet, r, 4)))
+        .collect()
+}
+
+/// 5: an objective inherited through a lapsed registration: its state cell says it is not
+/// in effect, in the words of the stated-by cell (and JSON `inherited_not_in_effect`),
+/// never 実施 alone; the CSP's own implemented objectives still say 実施.
+#[test]
+fn the_objectives_state_of_an_inherited_objective_not_in_effect_says_so() {
+    let rows = objectives("ja", "saas-on-lapsed.yaml");
+    let row = |id: &str| rows.iter().find(|(i, ..)| i == id).unwrap().clone();
+    let (_, state, stated_by) = row("11.1.1");
+    assert_eq!(state, "継承・効力なし: Lapsed IaaS の登録は失効");
+    assert_eq!(stated_by, "Lapsed IaaS経由; Lapsed IaaS の登録は失効");
+    assert_ne!(state, "実施");
+    assert_eq!(row("9.2.1").1, "実施");
+
+    let rows = objectives("en", "saas-on-lapsed.yaml");
+    let (_, state, stated_by) = rows.iter().find(|(i, ..)| i == "11.1.1").unwrap();
+    assert_eq!(
+        state,
+        "inherited, not in effect: Lapsed IaaS's registration lapsed"
+    );
+    assert!(stated_by.ends_with("; Lapsed IaaS's registration lapsed"));
+
+    // guard: an objective inherited through a valid registration keeps its state
+    let rows = objectives("ja", "saas-on-noaudit.yaml");
+    let inherited: Vec<_> = rows.iter().filter(|(.., by)| by.contains("経由")).collect();
+    assert!(!inherited.is_empty());
+    assert!(
+        inherited.iter().all(|(_, s, _)| s == "実施"),
+        "{inherited:?}"
+    );
+}
