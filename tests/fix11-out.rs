@@ -216,3 +216,58 @@ fn the_objectives_state_of_an_inherited_objective_not_in_effect_says_so() {
         "{inherited:?}"
     );
 }
+
+/// 6: `catalog show` of an embedded entry whose title and NIST mapping come from two
+/// sources says which fact came from which (table, JSON); an entry of one source, and any
+/// entry of a `--catalog` file, says only its sources.
+#[test]
+fn catalog_show_says_which_fact_came_from_which_source() {
+    let mut c = bin();
+    c.env("COLUMNS", "200")
+        .args(["--lang", "en", "catalog", "show", "9.2.1"]);
+    let out = stdout_of(c);
+    let row = |label: &str| {
+        out.lines()
+            .skip_while(|l| !l.contains(label))
+            .take(2)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let per_fact = row("sources per fact");
+    assert!(
+        per_fact.contains("iso27002-2013: title, JIS Q 27001 附属書A, JIS Q 27002"),
+        "{out}"
+    );
+    assert!(
+        per_fact.contains("nist-sp800-53r5-iso27001: NIST SP 800-53"),
+        "{out}"
+    );
+
+    let mut c = bin();
+    c.args([
+        "--lang", "ja", "catalog", "show", "6.3.1.P", "--format", "json",
+    ]);
+    let v = json_of(c);
+    assert_eq!(
+        v["entries"][0]["fact_sources"],
+        serde_json::json!([
+            {"source": "iso27017-2015", "facts": ["title", "jis_q_27017"]},
+            {"source": "ismap-criteria-2022-en", "facts": ["flags"]}
+        ])
+    );
+
+    // one source: its row says it all
+    let mut c = bin();
+    c.args([
+        "--lang", "en", "catalog", "show", "4.4.7", "--format", "json",
+    ]);
+    let v = json_of(c);
+    assert!(v["entries"][0].get("fact_sources").is_none(), "{v}");
+    // a catalog file: no attribution the file does not make
+    let mut c = bin();
+    c.args(["--lang", "en", "--catalog"])
+        .arg(data("catalog-good.yaml"))
+        .args(["catalog", "show", "9.2.1", "--format", "json"]);
+    let v = json_of(c);
+    assert!(v["entries"][0].get("fact_sources").is_none(), "{v}");
+}
