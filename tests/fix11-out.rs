@@ -271,3 +271,67 @@ fn catalog_show_says_which_fact_came_from_which_source() {
     let v = json_of(c);
     assert!(v["entries"][0].get("fact_sources").is_none(), "{v}");
 }
+
+fn b5() -> (PathBuf, PathBuf) {
+    (data("fix11-out/checks-ja.csv"), data("fix11-out/b5"))
+}
+
+/// Review 11 B-5: the comparison matrix says what each CSP's list states of the controls
+/// an item lacks — 記載なし, 未実施, 非該当 — in the table, CSV, Markdown and xlsx (JSON
+/// keeps the status code and the reasons); a covered cell is unchanged.
+#[test]
+fn the_compare_matrix_keeps_not_listed_not_implemented_and_not_applicable_apart() {
+    let (checks, dir) = b5();
+    let run = |format: &str| {
+        let mut c = on_checks("ja", "compare", &checks);
+        c.env("COLUMNS", "300")
+            .arg("--csp-dir")
+            .arg(&dir)
+            .args(["--format", format]);
+        stdout_of(c)
+    };
+    for format in ["table", "csv", "md"] {
+        let out = run(format);
+        let line = |id: &str| {
+            out.lines()
+                .find(|l| {
+                    let l = l.trim_start_matches(['│', '|', ' ']);
+                    l.starts_with(&format!("{id} ")) || l.starts_with(&format!("{id},"))
+                })
+                .unwrap_or_else(|| panic!("{format}: no row {id}: {out}"))
+                .to_owned()
+        };
+        // item 3: 12.4.1 非該当 for A, not listed by B; item 5: 10.1.2 未実施 for A
+        let three = line("3");
+        assert!(three.contains("未充足（非該当）"), "{format}: {three}");
+        assert!(three.contains("未充足（記載なし）"), "{format}: {three}");
+        let five = line("5");
+        assert!(five.contains("未充足（未実施）"), "{format}: {five}");
+        assert!(five.contains("未充足（記載なし）"), "{format}: {five}");
+        let one = line("1");
+        assert!(!one.contains('（'), "{format}: {one}");
+    }
+    let v: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let item = common::by_id(&v["items"], "5");
+    assert_eq!(item["statuses"]["CSP-A-stated.csv"], "not-covered");
+
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("m.xlsx");
+    let mut c = on_checks("en", "compare", &checks);
+    c.arg("--csp-dir").arg(&dir).arg("-o").arg(&out);
+    stdout_of(c);
+    let (names, ranges) = sheets(&out);
+    let matrix = &ranges[names.iter().position(|n| n == "Matrix").unwrap()];
+    let row = (1..matrix.height())
+        .find(|r| text(matrix, *r, 0) == "5")
+        .unwrap();
+    let cells = [text(matrix, row, 2), text(matrix, row, 3)];
+    assert!(
+        cells.contains(&"not-covered (not implemented)".to_owned()),
+        "{cells:?}"
+    );
+    assert!(
+        cells.contains(&"not-covered (not listed)".to_owned()),
+        "{cells:?}"
+    );
+}

@@ -480,12 +480,12 @@ fn write_matrix<'r>(
     let last_row = row_num(report.items.len())?;
     let last_col = col_num(headers.len().saturating_sub(1))?;
 
-    let noted = cmp::noted_label(lang);
+    let widest = cmp::widest_status_cells(lang);
     let status_width = column_width(
         Status::ALL
             .iter()
             .map(|s| s.label(lang))
-            .chain([noted.as_str()]),
+            .chain(widest.iter().map(String::as_str)),
     );
     // the id's and the title's columns fit their text and header
     let text_width = |text: fn(&CompareItem) -> &str, c: usize| {
