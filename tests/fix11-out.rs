@@ -335,3 +335,73 @@ fn the_compare_matrix_keeps_not_listed_not_implemented_and_not_applicable_apart(
         "{cells:?}"
     );
 }
+
+/// Review 11 B-8: the CSP list's summary counts what it states planned and not implemented
+/// beside implemented and not applicable (table, Markdown, JSON `csp.planned` /
+/// `csp.not_implemented`, the xlsx summary); a published list, which states neither, keeps
+/// its line; the objectives sheet says `(理由なし)` of an exclusion without a reason.
+#[test]
+fn the_csp_list_summary_counts_planned_and_not_implemented() {
+    let checks = data("fix11-out/checks-ja.csv");
+    let run = |lang: &str, csp: PathBuf, format: &str| {
+        let mut c = on_checks(lang, "report", &checks);
+        c.env("COLUMNS", "300")
+            .arg("--csp")
+            .arg(csp)
+            .args(["--format", format]);
+        stdout_of(c)
+    };
+    let stated = data("fix11-out/b5/CSP-A-stated.csv");
+    let out = run("ja", stated.clone(), "table");
+    assert!(
+        out.contains("統制目標一覧: CSP-A-stated.csv (実施 2, 非該当 1, 未実施 1, 無視した語 0)"),
+        "{out}"
+    );
+    let out = run("en", common::example("csp-status-table.csv"), "md");
+    assert!(
+        out.contains("(implemented 9, not applicable 2, planned 1, ignored tokens 1)"),
+        "{out}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&run("en", stated.clone(), "json")).unwrap();
+    assert_eq!(v["csp"]["not_implemented"], 1);
+    assert_eq!(v["csp"]["planned"], 0);
+    assert_eq!(v["csp"]["not_applicable"], 1);
+    // guard: a published list states neither, and its line is as it was
+    let out = run("en", common::example("csp-list.txt"), "table");
+    assert!(
+        out.contains(
+            "CSP list: csp-list.txt (implemented 130, not applicable 0, ignored tokens 8)"
+        ),
+        "{out}"
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("r.xlsx");
+    let mut c = on_checks("ja", "report", &checks);
+    c.arg("--csp")
+        .arg(common::example("csp-status-table.csv"))
+        .arg("-o")
+        .arg(&path);
+    stdout_of(c);
+    let (_, ranges) = sheets(&path);
+    let summary = &ranges[0];
+    let fact = |label: &str| {
+        (0..summary.height())
+            .find(|r| text(summary, *r, 0) == label)
+            .map(|r| text(summary, r, 1))
+    };
+    assert_eq!(fact("計画中").as_deref(), Some("1"));
+    assert_eq!(fact("未実施"), None, "no row for a count of none");
+    let objectives = ranges
+        .iter()
+        .find(|r| text(r, 0, 4) == "記載元")
+        .expect("objectives sheet");
+    let reason = |id: &str| {
+        let r = (0..objectives.height())
+            .find(|r| text(objectives, *r, 0) == id)
+            .unwrap();
+        text(objectives, r, 5)
+    };
+    assert_eq!(reason("11.1.2"), "(理由なし)");
+    assert!(reason("11.1.1").contains("サンプルIaaS"));
+}

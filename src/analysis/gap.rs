@@ -933,6 +933,9 @@ pub struct CspInfo {
     /// Of `implemented`, how many only through the underlying service.
     pub inherited: usize,
     pub not_applicable: usize,
+    /// Controls the list states planned (計画中) and not implemented (未実施).
+    pub planned: usize,
+    pub not_implemented: usize,
     /// Whether the list states what a registered service must.
     pub list: ListCoverage,
     pub unknown_ids: Vec<UnknownId>,
@@ -2990,6 +2993,8 @@ pub fn analyse_resolved(
             implemented: csp.implemented_count(),
             inherited: csp.inherited_implemented_count(),
             not_applicable: csp.not_applicable_count(),
+            planned: csp.planned_count(),
+            not_implemented: csp.not_implemented_count(),
             list: coverage,
             unknown_ids: csp.unknown.clone(),
             ignored_tokens: att.ignored_tokens,

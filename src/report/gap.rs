@@ -1036,8 +1036,18 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
     for line in published_facts(csp, lang) {
         out.push(line);
     }
+    // planned and not implemented only when the list states some (a published list
+    // states neither)
+    let stated_otherwise: String = [
+        (l("計画中", "planned"), csp.planned),
+        (l("未実施", "not implemented"), csp.not_implemented),
+    ]
+    .iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(label, n)| format!(", {label} {n}"))
+    .collect();
     out.push(format!(
-        "{} {} ({} {}, {} {}, {} {})",
+        "{} {} ({} {}, {} {}{stated_otherwise}, {} {})",
         l("統制目標一覧:", "CSP list:"),
         csp.source,
         l("実施", "implemented"),
