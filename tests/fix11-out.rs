@@ -405,3 +405,42 @@ fn the_csp_list_summary_counts_planned_and_not_implemented() {
     assert_eq!(reason("11.1.2"), "(理由なし)");
     assert!(reason("11.1.1").contains("サンプルIaaS"));
 }
+
+/// stderr of `compare --csp-dir DIR` on the review's check list, in `lang`.
+fn compare_dir_stderr(lang: &str, dir: &str) -> String {
+    let mut c = on_checks(lang, "compare", data("fix11-out/checks-ja.csv"));
+    c.arg("--csp-dir").arg(data(&format!("fix11-out/{dir}")));
+    let out = c.output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// Review 11 B-6: `compare --csp-dir` names the sub-folders and the files of other types
+/// it does not read (a buyer's folder per CSP, the PDF of a published entry); a comparison
+/// of one CSP is warned about. A folder of CSP lists only says nothing of the kind.
+#[test]
+fn compare_csp_dir_names_what_it_does_not_read() {
+    let stderr = compare_dir_stderr("en", "nested");
+    assert!(
+        stderr.contains(
+            "nested: sub-folders not read: A/, B/ (--csp-dir reads the files of the folder itself;"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "warning: only one CSP was read (CSP-A-stated.csv): the comparison ranks nothing"
+        ),
+        "{stderr}"
+    );
+    let stderr = compare_dir_stderr("ja", "withpdf");
+    assert!(
+        stderr.contains("withpdf: 読めない種類のファイルは読んでいません: CSP-C-ISMAP掲載情報.pdf, CSP-D-言明書.docx(PDFやWordのファイル"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("1件だけ"), "{stderr}");
+    // guard: two lists and nothing else
+    let stderr = compare_dir_stderr("en", "b5");
+    assert!(!stderr.contains("not read"), "{stderr}");
+    assert!(!stderr.contains("only one CSP"), "{stderr}");
+}
