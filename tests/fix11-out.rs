@@ -444,3 +444,105 @@ fn compare_csp_dir_names_what_it_does_not_read() {
     assert!(!stderr.contains("not read"), "{stderr}");
     assert!(!stderr.contains("only one CSP"), "{stderr}");
 }
+
+/// The report CSV of `checks` on `csp` (named `soa.csv` in `dir`, as a buyer keeps one file
+/// per CSP and replaces it), with every decision 不要 and a comment typed in.
+fn reviewed_csv(dir: &std::path::Path, checks: &std::path::Path) -> PathBuf {
+    let mut c = on_checks("ja", "report", checks);
+    c.arg("--csp")
+        .arg(dir.join("soa.csv"))
+        .args(["--format", "csv"]);
+    let text = stdout_of(c);
+    let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let at = |h: &str| rows[0].iter().position(|c| c == h).unwrap();
+    let (decision, comment) = (at("追加手続の要否"), at("レビューコメント"));
+    for row in rows.iter_mut().skip(1) {
+        row[decision] = "不要".into();
+        row[comment] = "備考を確認済み".into();
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in &rows {
+        w.write_record(row).unwrap();
+    }
+    let path = dir.join("reviewed.csv");
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(w.into_inner().unwrap());
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Review 11 B-4: `--review` compares the CSP's words the procedures quote — a remark on an
+/// implemented control changed from `特権IDは申請・承認後に付与` to `一時停止中` is a change
+/// (gaps-changed, kind `csp-words`) and the decision carried is marked re-review; an item
+/// whose remark is the same stays unchanged.
+#[test]
+fn a_changed_csp_remark_is_a_change_for_the_review() {
+    let tmp = tempfile::tempdir().unwrap();
+    let checks = data("fix11-out/checks-ja.csv");
+    std::fs::copy(data("fix11-out/b4/t-v1.csv"), tmp.path().join("soa.csv")).unwrap();
+    let previous = reviewed_csv(tmp.path(), &checks);
+    std::fs::copy(data("fix11-out/b4/t-v2.csv"), tmp.path().join("soa.csv")).unwrap();
+    let mut c = on_checks("en", "report", &checks);
+    c.arg("--csp")
+        .arg(tmp.path().join("soa.csv"))
+        .arg("--review")
+        .arg(&previous)
+        .args(["--format", "json"]);
+    let v = json_of(c);
+    let two = &common::by_id(&v["items"], "2")["review"];
+    assert_eq!(two["change"], "gaps-changed", "{two}");
+    assert_eq!(two["re_review"], true, "{two}");
+    assert_eq!(two["previous_gaps"][0]["kind"], "csp-words", "{two}");
+    assert!(
+        two["previous_gaps"][0]["previous"]
+            .as_str()
+            .unwrap()
+            .contains("特権IDは申請・承認後に付与"),
+        "{two}"
+    );
+    assert!(
+        two["previous_gaps"][0]["current"]
+            .as_str()
+            .unwrap()
+            .contains("一時停止中"),
+        "{two}"
+    );
+    // guard: the same remark, and an item without one, are unchanged
+    for id in ["1", "5"] {
+        let r = &common::by_id(&v["items"], id)["review"];
+        assert_eq!(r["change"], "unchanged", "{id}: {r}");
+        assert_eq!(r["re_review"], false, "{id}: {r}");
+    }
+    assert_eq!(v["review"]["gaps_changed"], 1);
+    // the same in the review's own language
+    let mut c = on_checks("ja", "report", &checks);
+    c.arg("--csp")
+        .arg(tmp.path().join("soa.csv"))
+        .arg("--review")
+        .arg(&previous)
+        .args(["--format", "json"]);
+    let v = json_of(c);
+    assert_eq!(
+        common::by_id(&v["items"], "2")["review"]["change"],
+        "gaps-changed"
+    );
+    assert_eq!(
+        common::by_id(&v["items"], "1")["review"]["change"],
+        "unchanged"
+    );
+    // and the same list again: nothing changed
+    std::fs::copy(data("fix11-out/b4/t-v1.csv"), tmp.path().join("soa.csv")).unwrap();
+    let mut c = on_checks("ja", "report", &checks);
+    c.arg("--csp")
+        .arg(tmp.path().join("soa.csv"))
+        .arg("--review")
+        .arg(&previous)
+        .args(["--format", "json"]);
+    let v = json_of(c);
+    assert_eq!(v["review"]["gaps_changed"], 0, "{}", v["review"]);
+}

@@ -358,18 +358,21 @@ pub fn shortened_cell(
 }
 
 /// An item's gap cells as [`item_cells`] writes them in `lang` (missing, not applicable,
-/// annex only, unresolved): what `--review` compares with the previous report's.
-pub fn gap_cells(report: &GapReport, item: &ItemResult, lang: Lang) -> [String; 4] {
+/// annex only, unresolved), then the CSP's words its procedures quote
+/// ([`crate::analysis::review::csp_words`]): what `--review` compares with the previous
+/// report's.
+pub fn gap_cells(report: &GapReport, item: &ItemResult, lang: Lang) -> [String; 5] {
     let mut cells = crate::report::CellStrings::default();
     item_cells(item, &report.items.details(item), lang, &mut cells);
     let cells = cells.as_slice();
+    let cell = |c: usize| cells.get(c).cloned().unwrap_or_default();
     [
-        col::MISSING,
-        col::NOT_APPLICABLE,
-        col::ANNEX,
-        col::UNRESOLVED,
+        cell(col::MISSING),
+        cell(col::NOT_APPLICABLE),
+        cell(col::ANNEX),
+        cell(col::UNRESOLVED),
+        crate::analysis::review::csp_words(&cell(col::PROCEDURES)),
     ]
-    .map(|c| cells.get(c).cloned().unwrap_or_default())
 }
 
 /// An unresolved reference as every output writes it: the text as written, then why it
