@@ -217,8 +217,30 @@ fn english_workbook_cell_by_cell() {
             let status = item["statuses"][name].as_str().unwrap();
             let noted =
                 status == "covered" && !item["reasons"][name].as_array().unwrap().is_empty();
+            // a not-covered or partial status says what the list states (not listed,
+            // not implemented, planned, not applicable)
+            let reasons: Vec<&str> = item["reasons"][name]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap())
+                .collect();
+            let mut stated: Vec<&str> = Vec::new();
+            for (code, words) in [
+                ("not-listed", "not listed"),
+                ("not-implemented", "not implemented"),
+                ("planned", "planned"),
+                ("not-applicable", "not applicable"),
+                ("not-applicable-without-reason", "not applicable"),
+            ] {
+                if reasons.contains(&code) && !stated.contains(&words) {
+                    stated.push(words);
+                }
+            }
             let want = if noted {
                 format!("{status} *")
+            } else if matches!(status, "not-covered" | "partial") && !stated.is_empty() {
+                format!("{status} ({})", stated.join(", "))
             } else {
                 status.to_owned()
             };
@@ -273,7 +295,14 @@ fn matrix_fills_frozen_panes_and_chart() {
     for r in 1..matrix.height() {
         for c in 2..matrix.width() {
             // the mark of a covered status with reasons does not change its fill
-            let status = text(matrix, r, c).trim_end_matches(" *").to_owned();
+            // nor what the list states of a not-covered or partial one
+            let cell = text(matrix, r, c);
+            let status = cell
+                .trim_end_matches(" *")
+                .split(" (")
+                .next()
+                .unwrap()
+                .to_owned();
             let style = styles[&cell_ref(r, c)];
             style_of.entry(status).or_default().push(style);
         }

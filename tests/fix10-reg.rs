@@ -143,7 +143,10 @@ fn the_underlying_registration_is_shown() {
     let r = (0..objectives.height())
         .find(|r| text(objectives, *r, 0) == "11.1.1")
         .unwrap();
-    assert_eq!(text(objectives, r, 3), "実施");
+    assert_eq!(
+        text(objectives, r, 3),
+        "継承・効力なし: Lapsed IaaS の登録は失効"
+    );
     assert_eq!(
         text(objectives, r, 4),
         "Lapsed IaaS経由; Lapsed IaaS の登録は失効"

@@ -357,3 +357,58 @@ fn the_suggest_workbook_prints_too() {
         assert!(text.contains(id), "{id} printed");
     }
 }
+
+/// fix11-out 3: a comparison of more CSPs than one page holds (20): its summary prints
+/// the chart alone on the first page, then the facts and the per-CSP table, whose header
+/// row repeats on every page the table continues on; every CSP's row printed once.
+#[test]
+fn a_compare_summary_of_many_csps_prints_chart_then_table() {
+    if let Some(why) = missing_tools() {
+        eprintln!("{why}");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let csps = dir.path().join("csps");
+    std::fs::create_dir(&csps).unwrap();
+    let template = std::fs::read_to_string(common::data("fix10-out/many-template.yaml")).unwrap();
+    for n in 1..=40 {
+        let text = template.replace("第1号", &format!("第{n}号"));
+        std::fs::write(csps.join(format!("c{n}.yaml")), text).unwrap();
+    }
+    let checks = example_arg("checks.csv");
+    let pages = printed(
+        dir.path(),
+        "many.xlsx",
+        &[
+            "--lang",
+            "ja",
+            "compare",
+            "--as-of",
+            "2026-04-01",
+            "--checks",
+            &checks,
+            "--csp-dir",
+            &csps.display().to_string(),
+        ],
+    );
+    let summary = of(&pages, "概要");
+    assert!(summary.len() >= 3, "chart, then the table over pages");
+    // the first page: the chart, no table
+    assert!(!summary[0].text.contains("充足率"), "{}", summary[0].text);
+    assert!(
+        !summary[0].text.contains("確認項目  "),
+        "{}",
+        summary[0].text
+    );
+    // then the facts, and the table with its header on each page
+    assert!(summary[1].text.contains("基準日"), "{}", summary[1].text);
+    header_on_every_page(&summary[1..], "概要", &["順位", "CSP", "充足率", "区分"]);
+    for n in 1..=40 {
+        let name = format!("サンプルクラウドサービス第{n}号");
+        let on = summary[1..]
+            .iter()
+            .filter(|p| p.text.contains(&format!("{name}（")) || p.text.contains(&name))
+            .count();
+        assert!(on >= 1, "{name} not printed");
+    }
+}

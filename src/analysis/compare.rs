@@ -14,6 +14,7 @@ use crate::analysis::gap::{
     GapReport, Judge, Limits, Reasons, RefLabels, RefOutcome, ResolvedRefs, Summary, TargetPlans,
     Warning,
 };
+use crate::analysis::registration::UnderlyingInfo;
 use crate::analysis::status::Status;
 use crate::catalog::Catalog;
 use crate::date::Date;
@@ -40,8 +41,10 @@ pub struct CspColumn {
     pub registration: Registration,
     pub counts: Summary,
     pub covered_share: f64,
-    /// The service it runs on, when its profile inherits coverage.
-    pub inherits: Option<String>,
+    /// The service it runs on, when its profile inherits coverage, with its registration
+    /// and the service under it: `report`'s `csp.inherits`, the same description (a name
+    /// before `schema_version` 19).
+    pub inherits: Option<UnderlyingInfo>,
     /// Ids of its list that are not in the catalog, with their line and suggestions, as in
     /// `report` (plain strings before `schema_version` 3).
     pub unknown_ids: Vec<UnknownId>,
@@ -335,10 +338,7 @@ pub fn compare(
             warnings,
             covered_share: counts.covered_share,
             counts,
-            inherits: att
-                .underlying
-                .as_ref()
-                .map(|u| u.attestation.display_name()),
+            inherits: UnderlyingInfo::of(att, as_of),
             unknown_ids: csp.unknown,
         };
         (row, column)
@@ -403,7 +403,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 19,
+        schema_version: 20,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -490,6 +490,14 @@ impl CspControls {
         self.count(|s| matches!(s, CspState::NotApplicable { .. }))
     }
 
+    pub fn planned_count(&self) -> usize {
+        self.count(|s| matches!(s, CspState::Planned { .. }))
+    }
+
+    pub fn not_implemented_count(&self) -> usize {
+        self.count(|s| matches!(s, CspState::NotImplemented { .. }))
+    }
+
     fn count(&self, f: impl Fn(&CspState) -> bool) -> usize {
         self.states.values().filter(|s| f(s)).count()
     }

@@ -965,6 +965,9 @@ pub struct CspInfo {
     /// Of `implemented`, how many only through the underlying service.
     pub inherited: usize,
     pub not_applicable: usize,
+    /// Controls the list states planned (計画中) and not implemented (未実施).
+    pub planned: usize,
+    pub not_implemented: usize,
     /// Whether the list states what a registered service must.
     pub list: ListCoverage,
     pub unknown_ids: Vec<UnknownId>,
@@ -1061,6 +1064,11 @@ pub struct GapReport {
     pub schema_version: u32,
     pub lang: Lang,
     pub as_of: Date,
+    /// Whether `as_of` is the default (today, JST) rather than a date given (`--as-of`):
+    /// said beside the date in the summaries and the CSV, and in the JSON
+    /// (`as_of_defaulted`, since `schema_version` 28).
+    #[serde(rename = "as_of_defaulted")]
+    pub as_of_default: bool,
     pub summary: Summary,
     pub catalog: CatalogInfo,
     pub csp: CspInfo,
@@ -1075,10 +1083,6 @@ pub struct GapReport {
     /// catalog names it; `ismap-gap catalog` counts it).
     #[serde(skip)]
     pub catalog_details_held: Option<usize>,
-    /// Whether `as_of` is the default (today, JST) rather than a date given (`--as-of`):
-    /// said beside the date in the summaries and the CSV.
-    #[serde(skip)]
-    pub as_of_default: bool,
 }
 
 /// The items' results, most severe first, with what their details are derived from: each
@@ -3161,7 +3165,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 28,
+        schema_version: 29,
         lang,
         as_of,
         warnings,
@@ -3189,6 +3193,8 @@ pub fn analyse_resolved(
             implemented: csp.implemented_count(),
             inherited: csp.inherited_implemented_count(),
             not_applicable: csp.not_applicable_count(),
+            planned: csp.planned_count(),
+            not_implemented: csp.not_implemented_count(),
             list: coverage,
             unknown_ids: csp.unknown.clone(),
             ignored_tokens: att.ignored_tokens,

@@ -771,6 +771,20 @@ fn id_numbers(subject: &str) -> (usize, &str) {
     }
 }
 
+/// How the procedures quoting the CSP's own words begin in `lang` (its remark or evidence
+/// on an implemented control, its words beside one it states not implemented or planned):
+/// what `--review` finds them by in a procedures cell, the previous report's and the new
+/// one's alike.
+pub fn quoting_openings(lang: Lang) -> [&'static str; 4] {
+    [
+        Kind::CspRemark,
+        Kind::CspEvidence,
+        Kind::RemediationPlan { quoted: true },
+        Kind::PlannedCompletion { quoted: true },
+    ]
+    .map(|kind| Procedure::new(kind, lang, Vec::new()).wording().0)
+}
+
 impl Procedure<'_> {
     /// The sentence around its subjects: the text before them, how they are framed, and
     /// the text after (a procedure about no ids in particular is all `before`).

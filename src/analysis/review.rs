@@ -78,7 +78,7 @@ pub struct PreviousItem {
     pub reasons: Vec<String>,
     /// The gap cells as written, in [`GapKind::ALL`] order: missing (with what the list
     /// states of each), not applicable (with the reason), annex only, unresolved.
-    pub gaps: [String; 4],
+    pub gaps: [String; 5],
     pub decision: Option<Decision>,
     pub comment: String,
 }
@@ -157,14 +157,20 @@ pub enum GapKind {
     NotApplicable,
     AnnexOnly,
     Unresolved,
+    /// The CSP's own words the procedures quote ([`csp_words`]): its remark or evidence on
+    /// an implemented control, its words beside one it states not implemented or planned.
+    /// A decision made on the old words does not cover new ones (`特権IDは申請・承認後に付与`
+    /// → `一時停止中`).
+    CspWords,
 }
 
 impl GapKind {
-    pub const ALL: [GapKind; 4] = [
+    pub const ALL: [GapKind; 5] = [
         GapKind::Missing,
         GapKind::NotApplicable,
         GapKind::AnnexOnly,
         GapKind::Unresolved,
+        GapKind::CspWords,
     ];
 
     /// The short name in a change label.
@@ -174,6 +180,7 @@ impl GapKind {
             GapKind::NotApplicable => lang.pick("非該当", "not applicable"),
             GapKind::AnnexOnly => lang.pick("別添", "annex only"),
             GapKind::Unresolved => lang.pick("未解決", "unresolved"),
+            GapKind::CspWords => lang.pick("CSPの記載", "the CSP's words"),
         }
     }
 }
@@ -185,6 +192,81 @@ pub struct GapChange {
     pub kind: GapKind,
     pub previous: String,
     pub current: String,
+}
+
+/// The CSP's own words a procedures cell quotes (its remark or evidence on an implemented
+/// control, its words beside one it states not implemented or planned), one a line, in
+/// the cell's order: the quotes (`「…」`, `'…'`) of each `・` line opening as one of
+/// [`crate::analysis::procedures::quoting_openings`] in either language, so that a
+/// report in one language compares with a review in the other. The rest of the cell is
+/// the tool's wording, which a review does not compare.
+pub fn csp_words(procedures: &str) -> String {
+    let openings: Vec<&str> = [Lang::Ja, Lang::En]
+        .into_iter()
+        .flat_map(crate::analysis::procedures::quoting_openings)
+        .collect();
+    // each quoting procedure with the lines a quote runs over
+    let mut quoting: Vec<String> = Vec::new();
+    let mut within = false;
+    for line in procedures.lines() {
+        if let Some(text) = line.strip_prefix('・') {
+            within = openings.iter().any(|o| text.starts_with(o));
+            if within {
+                quoting.push(text.to_owned());
+                continue;
+            }
+        }
+        if within {
+            if let Some(last) = quoting.last_mut() {
+                last.push('\n');
+                last.push_str(line);
+            }
+        }
+    }
+    let mut words: Vec<&str> = Vec::new();
+    for text in &quoting {
+        words.extend(quotes(text));
+    }
+    words.join("\n")
+}
+
+/// The quoted parts of a procedure's text: `「…」` (nested ones kept inside), and `'…'`
+/// opened after `(` or `: ` and closed before `)` or `, of ` (the English wording).
+fn quotes(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '「' => {
+                if depth == 0 {
+                    start = i + c.len_utf8();
+                }
+                depth += 1;
+            }
+            '」' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(&text[start..i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut rest = text;
+    loop {
+        let open = ["('", ": '"]
+            .iter()
+            .filter_map(|o| rest.find(o).map(|i| i + o.len()))
+            .min();
+        let Some(open) = open else { break };
+        let after = &rest[open..];
+        let close = ["')", "', of "].iter().filter_map(|c| after.find(c)).min();
+        let Some(close) = close else { break };
+        out.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    out
 }
 
 /// The entries of a gap cell (split at commas and line breaks outside brackets), each
@@ -606,7 +688,7 @@ fn context_warning(change: &ContextChange, origin: &str, lang: Lang) -> Warning 
 pub fn apply(
     report: &mut GapReport,
     previous: Previous,
-    gap_cells: impl Fn(&GapReport, &ItemResult, Lang) -> [String; 4],
+    gap_cells: impl Fn(&GapReport, &ItemResult, Lang) -> [String; 5],
 ) {
     let mut by_id: HashMap<&str, &PreviousItem> =
         previous.items.iter().map(|p| (p.id.as_str(), p)).collect();
@@ -632,7 +714,7 @@ pub fn apply(
             .map(|c| context_warning(c, &origin, lang)),
     );
     // each item's gaps as the previous report's language writes them
-    let current_gaps: Vec<[String; 4]> = report
+    let current_gaps: Vec<[String; 5]> = report
         .items
         .iter()
         .map(|item| {
@@ -866,4 +948,24 @@ fn excel_converts(id: &str) -> bool {
         || id
             .split_once('.')
             .is_some_and(|(a, b)| digits(a) && digits(b) && b.ends_with('0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The CSP's words of a procedures cell, in either language, the tool's wording left
+    /// out: the same words give the same text whatever the cell's language.
+    #[test]
+    fn csp_words_are_the_quotes_of_the_quoting_procedures() {
+        let ja = "・CSPの一覧に記載のない統制目標 10.1.2 について確認する\n・CSPは実施とする管理策に備考を付けている: 9.2.3（「一時停止中」）。備考が実施の範囲や時期を限定していないか読んで確認する";
+        let en = "・Not in the list you hold: 10.1.2\n・The CSP wrote a remark on what it states implemented: 9.2.3 ('一時停止中'). Read it and confirm it does not limit the implementation's scope or timing";
+        assert_eq!(csp_words(ja), "一時停止中");
+        assert_eq!(csp_words(en), "一時停止中");
+        // a quote over two lines, and nested brackets, kept whole
+        let two = "・CSPは実施とする管理策に備考を付けている: 9.2.1（「手順書「AC-01」\n改訂中」）。備考が…";
+        assert_eq!(csp_words(two), "手順書「AC-01」\n改訂中");
+        // no quoting procedure: nothing
+        assert_eq!(csp_words("・Not in the list you hold: 10.1.2"), "");
+    }
 }

@@ -262,6 +262,14 @@ pub fn show<'c>(
                         partial_mapping: t.partial_mapping,
                         mapped: t.mapped,
                         items,
+                        fact_sources: if t.unverified {
+                            Vec::new()
+                        } else {
+                            crate::report::catalog::fact_sources(
+                                entry,
+                                catalog.origin == "embedded",
+                            )
+                        },
                     })
                 })
                 .collect::<Vec<Shown>>();

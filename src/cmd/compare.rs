@@ -116,6 +116,61 @@ fn not_a_csp_list(err: &InputError, path: &Path, cfg: &CompareConfig) -> Option<
     }
 }
 
+/// What `--csp-dir` does not read, for a note: its sub-folders (one folder per CSP is a
+/// common way to keep them) and its files of other types (a PDF of the published entry, a
+/// Word statement), each by name; hidden entries and Office's lock files left out.
+fn not_read_in(dir: &Path) -> (Vec<String>, Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return (Vec::new(), Vec::new());
+    };
+    let (mut folders, mut files) = (Vec::new(), Vec::new());
+    for p in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let Some(name) = p.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        if name.starts_with('.') || name.starts_with("~$") {
+            continue;
+        }
+        if p.is_dir() {
+            folders.push(format!("{name}/"));
+        } else if p.is_file()
+            && !p.extension().is_some_and(|e| {
+                CSP_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+            })
+        {
+            files.push(name);
+        }
+    }
+    folders.sort();
+    files.sort();
+    (folders, files)
+}
+
+/// The notes on what `--csp-dir` passed over unread ([`not_read_in`]).
+fn note_not_read(dir: &Path) {
+    let (folders, files) = not_read_in(dir);
+    if !folders.is_empty() {
+        eprintln!(
+            "{}",
+            crate::messages::note(&format!(
+                "{}: sub-folders not read: {} (--csp-dir reads the files of the folder itself; pass a CSP's list in a sub-folder with --csp FILE)",
+                dir.display(),
+                folders.join(", ")
+            ))
+        );
+    }
+    if !files.is_empty() {
+        eprintln!(
+            "{}",
+            crate::messages::note(&format!(
+                "{}: files of other types not read: {} (a PDF or Word file is no CSP list the tool reads: copy the table of implemented control objectives into a .txt file, or paste it with --csp -)",
+                dir.display(),
+                files.join(", ")
+            ))
+        );
+    }
+}
+
 pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
     let mut paths: Vec<PathBuf> = cfg.csps.clone();
     if let Some(dir) = &cfg.csp_dir {
@@ -129,6 +184,7 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
             .into_iter()
             .filter_map(|p| std::fs::canonicalize(p).ok())
             .collect();
+        note_not_read(dir);
         let listed: Vec<PathBuf> = csp_files(dir)?
             .into_iter()
             .filter(|p| std::fs::canonicalize(p).map_or(true, |p| !not_csps.contains(&p)))
@@ -245,6 +301,15 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
         )
         .hint("put the CSP lists and profiles in the folder, or pass them with --csp")
         .into());
+    }
+    if atts.len() == 1 {
+        eprintln!(
+            "{}",
+            crate::messages::warning(&format!(
+                "only one CSP was read ({}): the comparison ranks nothing; give the other CSPs' lists with --csp FILE or in the --csp-dir folder",
+                atts[0].display_name()
+            ))
+        );
     }
     let inherited: Vec<&Path> = atts.iter().flat_map(|a| a.inherited_files()).collect();
     cfg.output.check(&inherited)?;

@@ -28,6 +28,8 @@ struct Header {
     reasons: usize,
     /// The gap columns (missing, not applicable, annex only, unresolved).
     gaps: [usize; 4],
+    /// The procedures column: the CSP's words it quotes are compared.
+    procedures: usize,
     decision: usize,
     comment: usize,
     /// The id and status columns' headers, for errors.
@@ -65,7 +67,7 @@ fn header_of(row: &[String]) -> Shape {
             comment,
         ]
         .map(find);
-        let [Some(id), Some(title), Some(status), Some(_), Some(d), Some(c)] = core else {
+        let [Some(id), Some(title), Some(status), Some(procedures), Some(d), Some(c)] = core else {
             continue;
         };
         let compared = [
@@ -89,6 +91,7 @@ fn header_of(row: &[String]) -> Shape {
             references,
             reasons,
             gaps: [missing, na, annex, unresolved],
+            procedures,
             decision: d,
             comment: c,
             names: [h[col::ID], h[col::STATUS]],
@@ -386,7 +389,11 @@ fn items(sheet: &Sheet) -> Result<(Vec<PreviousItem>, Vec<usize>, Lang), InputEr
             references: cell(header.references).to_owned(),
             status,
             reasons,
-            gaps: header.gaps.map(|c| cell(c).to_owned()),
+            gaps: {
+                let [missing, na, annex, unresolved] = header.gaps.map(|c| cell(c).to_owned());
+                let words = crate::analysis::review::csp_words(cell(header.procedures));
+                [missing, na, annex, unresolved, words]
+            },
             decision: Decision::parse(cell(header.decision)),
             comment: row.get(header.comment).cloned().unwrap_or_default(),
         });

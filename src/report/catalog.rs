@@ -120,6 +120,129 @@ pub fn render_entries(
     }
 }
 
+/// A fact of a catalog entry that a source gives (`catalog show`'s sources per fact),
+/// named in JSON as the entry's field that holds it (`refs.` left out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Fact {
+    #[serde(rename = "title")]
+    Title,
+    #[serde(rename = "annex_a")]
+    AnnexA,
+    #[serde(rename = "jis_q_27002")]
+    JisQ27002,
+    #[serde(rename = "jis_q_27017")]
+    JisQ27017,
+    #[serde(rename = "nist_sp800_53")]
+    NistSp80053,
+    #[serde(rename = "flags")]
+    Flags,
+    /// With the references kept as printed (`as_printed`).
+    #[serde(rename = "iso27001_2013")]
+    Iso27001_2013,
+    #[serde(rename = "iso27014_2013")]
+    Iso27014_2013,
+}
+
+impl Fact {
+    /// As the row of `catalog show` that shows it is labelled.
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Fact::Title => lang.pick("名称", "title"),
+            Fact::AnnexA => "JIS Q 27001 附属書A",
+            Fact::JisQ27002 => "JIS Q 27002",
+            Fact::JisQ27017 => "JIS Q 27017",
+            Fact::NistSp80053 => "NIST SP 800-53",
+            Fact::Flags => lang.pick("フラグ", "flags"),
+            Fact::Iso27001_2013 => "ISO/IEC 27001:2013",
+            Fact::Iso27014_2013 => "ISO/IEC 27014:2013",
+        }
+    }
+
+    /// The facts `e` holds, in the order `catalog show` shows them.
+    fn of(e: &Entry) -> Vec<Fact> {
+        let r = &e.refs;
+        [
+            (Fact::Title, e.title.ja.is_some() || e.title.en.is_some()),
+            (Fact::Flags, e.flags.basic || e.flags.cloud_provider),
+            (Fact::AnnexA, !r.annex_a.is_empty()),
+            (Fact::JisQ27002, !r.jis_q_27002.is_empty()),
+            (Fact::JisQ27017, !r.jis_q_27017.is_empty()),
+            (Fact::NistSp80053, !r.nist_sp800_53.is_empty()),
+            (
+                Fact::Iso27001_2013,
+                !r.iso27001_2013.is_empty() || !r.as_printed.is_empty(),
+            ),
+            (Fact::Iso27014_2013, !r.iso27014_2013.is_empty()),
+        ]
+        .into_iter()
+        .filter_map(|(f, held)| held.then_some(f))
+        .collect()
+    }
+}
+
+/// The facts each source of the embedded catalog gives, as `catalog::generate` takes them
+/// from `catalog/reference/` (and as the sources' descriptions say): the 27002 titles and
+/// numbers, the 27017 titles and CLD numbers, NIST's mapping, ISMAP's suffixes, English
+/// headings and clause references. An entry's fact comes from the first of its sources
+/// that gives such a fact (the generator names them in that order).
+const EMBEDDED_FACTS: &[(&str, &[Fact])] = &[
+    (
+        "iso27002-2013",
+        &[Fact::Title, Fact::AnnexA, Fact::JisQ27002],
+    ),
+    ("iso27017-2015", &[Fact::Title, Fact::JisQ27017]),
+    ("nist-sp800-53r5-iso27001", &[Fact::NistSp80053]),
+    (
+        "ismap-criteria-2022-en",
+        &[
+            Fact::Title,
+            Fact::Flags,
+            Fact::Iso27001_2013,
+            Fact::Iso27014_2013,
+        ],
+    ),
+    ("ismap-revision-2024-07", &[Fact::Flags]),
+    ("ismap-structure", &[Fact::Title]),
+];
+
+/// A source of an entry and the facts of the entry it gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FactSource {
+    pub source: String,
+    pub facts: Vec<Fact>,
+}
+
+/// Which of an entry's facts comes from which of its sources, for an entry of the embedded
+/// catalog naming more than one (its title from ISO/IEC 27002, its NIST mapping from
+/// NIST's table); empty otherwise: for a `--catalog` file the tool knows only the sources
+/// each entry names, not which fact came from which, and says no more than that. A fact no
+/// source of the entry is known to give is left out.
+pub fn fact_sources(e: &Entry, embedded: bool) -> Vec<FactSource> {
+    if !embedded || e.sources.len() < 2 {
+        return Vec::new();
+    }
+    let gives = |key: &str, fact: Fact| {
+        EMBEDDED_FACTS
+            .iter()
+            .any(|(k, facts)| *k == key && facts.contains(&fact))
+    };
+    let mut out: Vec<FactSource> = e
+        .sources
+        .iter()
+        .map(|k| FactSource {
+            source: k.clone(),
+            facts: Vec::new(),
+        })
+        .collect();
+    for fact in Fact::of(e) {
+        if let Some(s) = out.iter_mut().find(|s| gives(&s.source, fact)) {
+            s.facts.push(fact);
+        }
+    }
+    out.retain(|s| !s.facts.is_empty());
+    out
+}
+
 /// One candidate of a resolution, with the flags the resolution put on it.
 #[derive(Debug, Serialize)]
 pub struct Shown<'a> {
@@ -139,6 +262,10 @@ pub struct Shown<'a> {
     /// name).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<&'a Entry>,
+    /// Which fact of the entry comes from which source, where that is known
+    /// ([`fact_sources`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fact_sources: Vec<FactSource>,
 }
 
 /// What `catalog show` prints.
@@ -437,6 +564,18 @@ pub fn render_show(
                     .collect::<Vec<_>>()
                     .join("\n"),
             );
+            kv(
+                &mut lines,
+                l("出典(事実ごと)", "sources per fact"),
+                s.fact_sources
+                    .iter()
+                    .map(|f| {
+                        let facts: Vec<&str> = f.facts.iter().map(|x| x.label(lang)).collect();
+                        format!("{}: {}", f.source, facts.join(", "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
         }
         if n > 0 {
             g.push(vec![String::new(), String::new()], Tone::Plain);
@@ -546,4 +685,49 @@ pub fn render_stats(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every fact of an embedded entry naming several sources comes from one of them, by
+    /// the generator's rule: none is left without its source.
+    #[test]
+    fn every_fact_of_an_embedded_entry_of_several_sources_has_its_source() {
+        let catalog = crate::catalog::embedded::load().expect("the embedded catalog loads");
+        let mut several = 0;
+        for e in catalog.entries().iter().filter(|e| e.sources.len() > 1) {
+            several += 1;
+            let given: Vec<Fact> = fact_sources(e, true)
+                .into_iter()
+                .flat_map(|s| s.facts)
+                .collect();
+            assert_eq!(given.len(), Fact::of(e).len(), "{}: {given:?}", e.id);
+            for key in &e.sources {
+                assert!(
+                    EMBEDDED_FACTS.iter().any(|(k, _)| k == key),
+                    "{}: source {key} has no facts known",
+                    e.id
+                );
+            }
+        }
+        assert!(several > 100, "{several}");
+        let e = catalog.get("9.2.1").expect("9.2.1");
+        assert_eq!(
+            fact_sources(e, true),
+            [
+                FactSource {
+                    source: "iso27002-2013".into(),
+                    facts: vec![Fact::Title, Fact::AnnexA, Fact::JisQ27002],
+                },
+                FactSource {
+                    source: "nist-sp800-53r5-iso27001".into(),
+                    facts: vec![Fact::NistSp80053],
+                },
+            ]
+        );
+        // a catalog file's entry: only the sources it names, no attribution made up
+        assert!(fact_sources(e, false).is_empty());
+    }
 }

@@ -2,7 +2,8 @@
 use std::io::Write;
 
 use crate::analysis::compare::{CompareItem, CompareReport, CspColumn, Tier};
-use crate::analysis::Status;
+use crate::analysis::gap::{ControlState, Reasons};
+use crate::analysis::{Reason, Status};
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
 use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
@@ -74,7 +75,12 @@ pub fn summary_grid(r: &CompareReport) -> Grid {
     for c in &r.csps {
         let mut row = vec![c.rank.to_string(), c.name.clone(), pct(c.covered_share)];
         row.extend(Status::ALL.iter().map(|s| c.counts.count(*s).to_string()));
-        row.push(c.inherits.clone().unwrap_or_default());
+        row.push(
+            c.inherits
+                .as_ref()
+                .map(|u| u.name.clone())
+                .unwrap_or_default(),
+        );
         row.push(registration_cell(r.lang, c));
         row.push(c.tier.cell(r.lang));
         g.push(row, Tone::Plain);
@@ -137,13 +143,69 @@ pub fn status_cell(item: &CompareItem, k: usize, lang: Lang) -> String {
     cell
 }
 
-/// [`status_cell`], added to `out`.
+/// [`status_cell`], added to `out`: a not-covered or partial status says what the CSP's
+/// list states of the controls it lacks (`未充足（記載なし）`, `未充足（未実施・非該当）`):
+/// not listed, not implemented, planned and not applicable are kept apart, as `report`
+/// keeps them.
 fn push_status_cell(item: &CompareItem, k: usize, lang: Lang, out: &mut String) {
-    out.push_str(item.statuses.0.get(k).map_or("", |(_, s)| s.label(lang)));
+    let status = item.statuses.0.get(k).map(|(_, s)| *s);
+    out.push_str(status.map_or("", |s| s.label(lang)));
     if item.noted(k) {
         out.push(' ');
         out.push_str(noted_mark(lang));
     }
+    if matches!(status, Some(Status::NotCovered | Status::Partial)) {
+        let stated = statement_kinds(item.reasons.get(k).copied().unwrap_or_default());
+        if !stated.is_empty() {
+            let labels: Vec<&str> = stated.iter().map(|s| s.label(lang)).collect();
+            match lang {
+                Lang::Ja => out.push_str(&format!("（{}）", labels.join("・"))),
+                Lang::En => out.push_str(&format!(" ({})", labels.join(", "))),
+            }
+        }
+    }
+}
+
+/// What a CSP's list states of the controls an item lacks, by its reasons, in the order
+/// not listed, not implemented, planned, not applicable.
+fn statement_kinds(reasons: Reasons) -> Vec<ControlState> {
+    [
+        (Reason::NotListed, ControlState::NotListed),
+        (Reason::NotImplemented, ControlState::NotImplemented),
+        (Reason::Planned, ControlState::Planned),
+        (Reason::NotApplicable, ControlState::NotApplicable),
+        (
+            Reason::NotApplicableWithoutReason,
+            ControlState::NotApplicable,
+        ),
+    ]
+    .into_iter()
+    .filter(|(r, _)| reasons.contains(*r))
+    .map(|(_, state)| state)
+    .fold(Vec::new(), |mut out, state| {
+        if !out.contains(&state) {
+            out.push(state);
+        }
+        out
+    })
+}
+
+/// The widest status cell of one statement: a partial item not listed, and covered with
+/// its mark (the matrix's status columns are as wide as these).
+pub fn widest_status_cells(lang: Lang) -> [String; 2] {
+    let partial = match lang {
+        Lang::Ja => format!(
+            "{}（{}）",
+            Status::Partial.label(lang),
+            ControlState::NotImplemented.label(lang)
+        ),
+        Lang::En => format!(
+            "{} ({})",
+            Status::NotCovered.label(lang),
+            ControlState::NotImplemented.label(lang)
+        ),
+    };
+    [partial, noted_label(lang)]
 }
 
 /// The widest status cell: covered with its mark.

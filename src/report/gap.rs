@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::analysis::gap::CatalogInfo;
 use crate::analysis::gap::{
     ChecksInfo, ControlState, CspInfo, Exclusion, GapReport, ItemDetails, ItemResult, Reason,
-    UnresolvedRef,
+    ServiceRegistration, UnresolvedRef,
 };
 use crate::analysis::procedures::Procedure;
 use crate::analysis::registration::{Registry, UnderlyingInfo};
@@ -358,18 +358,21 @@ pub fn shortened_cell(
 }
 
 /// An item's gap cells as [`item_cells`] writes them in `lang` (missing, not applicable,
-/// annex only, unresolved): what `--review` compares with the previous report's.
-pub fn gap_cells(report: &GapReport, item: &ItemResult, lang: Lang) -> [String; 4] {
+/// annex only, unresolved), then the CSP's words its procedures quote
+/// ([`crate::analysis::review::csp_words`]): what `--review` compares with the previous
+/// report's.
+pub fn gap_cells(report: &GapReport, item: &ItemResult, lang: Lang) -> [String; 5] {
     let mut cells = crate::report::CellStrings::default();
     item_cells(item, &report.items.details(item), lang, &mut cells);
     let cells = cells.as_slice();
+    let cell = |c: usize| cells.get(c).cloned().unwrap_or_default();
     [
-        col::MISSING,
-        col::NOT_APPLICABLE,
-        col::ANNEX,
-        col::UNRESOLVED,
+        cell(col::MISSING),
+        cell(col::NOT_APPLICABLE),
+        cell(col::ANNEX),
+        cell(col::UNRESOLVED),
+        crate::analysis::review::csp_words(&cell(col::PROCEDURES)),
     ]
-    .map(|c| cells.get(c).cloned().unwrap_or_default())
 }
 
 /// An unresolved reference as every output writes it: the text as written, then why it
@@ -1036,8 +1039,18 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
     for line in published_facts(csp, lang) {
         out.push(line);
     }
+    // planned and not implemented only when the list states some (a published list
+    // states neither)
+    let stated_otherwise: String = [
+        (l("計画中", "planned"), csp.planned),
+        (l("未実施", "not implemented"), csp.not_implemented),
+    ]
+    .iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(label, n)| format!(", {label} {n}"))
+    .collect();
     out.push(format!(
-        "{} {} ({} {}, {} {}, {} {})",
+        "{} {} ({} {}, {} {}{stated_otherwise}, {} {})",
         l("統制目標一覧:", "CSP list:"),
         csp.source,
         l("実施", "implemented"),
@@ -1305,6 +1318,30 @@ pub fn render(
 /// Objectives sheet cells: id, layer, title, state, reason.
 pub fn objective_state_label(state: ControlState, lang: Lang) -> &'static str {
     state.label(lang)
+}
+
+/// What a service's registration not in effect is, beside a state inherited through it:
+/// `Lapsed IaaS の登録は失効` / `Lapsed IaaS's registration lapsed` (JSON
+/// `objectives[].inherited_not_in_effect`).
+pub fn registration_not_in_effect(void: &ServiceRegistration, lang: Lang) -> String {
+    let state = void.registration.label(lang);
+    match lang {
+        Lang::Ja => format!("{} の登録は{state}", void.service),
+        Lang::En => format!("{}'s registration {state}", void.service),
+    }
+}
+
+/// The state of an objective inherited through a registration not in effect: said not in
+/// effect, with [`registration_not_in_effect`] (never the inherited state alone, which
+/// would read as covered).
+pub fn not_in_effect_state(void: &ServiceRegistration, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("継承・効力なし: {}", registration_not_in_effect(void, lang)),
+        Lang::En => format!(
+            "inherited, not in effect: {}",
+            registration_not_in_effect(void, lang)
+        ),
+    }
 }
 
 /// Tone of an objective's state, for the workbook.

@@ -49,21 +49,32 @@ pub fn fit(s: &str) -> Cow<'_, str> {
 }
 
 /// The cells of input text cut by [`fit`], for a warning that names each one: the xlsx
-/// is written (exit 0), but nothing is shortened without a word.
+/// is written (exit 0), but nothing is shortened without a word. In a comparison the cells
+/// of a CSP's gap sheet are noted with the CSP ([`Cuts::set_csp`]), which the warning names.
 #[derive(Default)]
-pub struct Cuts(Vec<String>);
+pub struct Cuts {
+    /// Each note with the CSP whose sheet it is on (`None`: a sheet of no one CSP).
+    notes: Vec<(Option<String>, String)>,
+    csp: Option<String>,
+}
 
 impl Cuts {
+    /// The CSP whose gap sheet the next cells are on (`None`: the report's own sheets, a
+    /// comparison's matrix).
+    pub fn set_csp(&mut self, csp: Option<&str>) {
+        self.csp = csp.map(str::to_owned);
+    }
+
     /// Notes a cell the workbook shows in part (a warning naming it).
     pub fn note(&mut self, warning: String) {
-        self.0.push(warning);
+        self.notes.push((self.csp.clone(), warning));
     }
 
     /// [`fit`], noting the cell (the item's id, the column's header) when it is cut.
     pub fn fit<'a>(&mut self, s: &'a str, item: &str, column: &str) -> Cow<'a, str> {
         let fitted = fit(s);
         if matches!(fitted, Cow::Owned(_)) {
-            self.0.push(format!(
+            self.note(format!(
                 "item {}, column '{}': {} characters, over the {} a spreadsheet cell holds: cut in the xlsx (the CSV and JSON outputs keep it whole)",
                 strip_controls(item),
                 strip_controls(column),
@@ -75,13 +86,36 @@ impl Cuts {
     }
 
     /// The warnings, on stderr, each once (a compare workbook writes an item on several
-    /// sheets).
+    /// sheets), naming the CSPs whose sheets show the cell in part; a cell also cut on a
+    /// sheet of no one CSP (an item's title in the matrix) is cut for every CSP alike and
+    /// named without them.
     pub fn warn(self) {
-        let mut seen = std::collections::HashSet::new();
-        for cut in self.0 {
-            if seen.insert(cut.clone()) {
-                eprintln!("{}", crate::messages::warning(&cut));
+        let mut seen: Vec<(&str, Option<Vec<&str>>)> = Vec::new();
+        for (csp, note) in &self.notes {
+            let k = match seen.iter().position(|(n, _)| n == note) {
+                Some(k) => k,
+                None => {
+                    seen.push((note, Some(Vec::new())));
+                    seen.len() - 1
+                }
+            };
+            let csps = &mut seen[k].1;
+            match (csp, csps.as_mut()) {
+                (None, _) => *csps = None,
+                (Some(c), Some(list)) if !list.contains(&c.as_str()) => list.push(c),
+                _ => {}
             }
+        }
+        for (note, csps) in seen {
+            let line = match csps {
+                Some(list) if !list.is_empty() => crate::messages::warning(&format!(
+                    "gap sheet of CSP {}: {}",
+                    list.join(", "),
+                    note
+                )),
+                _ => crate::messages::warning(note),
+            };
+            eprintln!("{line}");
         }
     }
 }

@@ -75,9 +75,15 @@ pub fn render_compare(report: &CompareReport, w: &mut dyn SeekWrite) -> anyhow::
             &mut workbook,
             &deferred,
             |k, out| match &rows.matrix {
-                Some((_, m)) if k == 0 => m.write(out, &mut cuts),
+                Some((_, m)) if k == 0 => {
+                    cuts.set_csp(None);
+                    m.write(out, &mut cuts)
+                }
                 _ => match rows.gaps.get(k - first_gap) {
-                    Some((_, g)) => g.write(out, &mut cuts),
+                    Some((_, g)) => {
+                        cuts.set_csp(Some(&g.report().csp.name));
+                        g.write(out, &mut cuts)
+                    }
                     None => anyhow::bail!("no rows for deferred sheet {k}"),
                 },
             },
@@ -135,7 +141,10 @@ fn compare_workbook<'r>(
             crate::report::xlsx::gap_sheet::columns(detail),
         )?;
         let footer = format!("{footer} — {}", csp.name);
-        if let Some(r) = write_gap_sheet(sheet, detail, &styles, &footer, cuts, None)? {
+        cuts.set_csp(Some(&csp.name));
+        let rows = write_gap_sheet(sheet, detail, &styles, &footer, cuts, None)?;
+        cuts.set_csp(None);
+        if let Some(r) = rows {
             gaps.push((number, r));
         }
     }
@@ -169,6 +178,22 @@ fn compare_chart_height(csps: usize) -> u32 {
         .saturating_mul(per_csp)
         .saturating_add(160)
         .min(16_000)
+}
+
+/// The tallest chart, in pixels, that prints on one A4 landscape page from `first_row`
+/// (20-pixel rows above it) when the columns up to `last_col` are fitted to the page's
+/// width ([`print_setup`]'s margins), with a tenth to spare for a spreadsheet's own
+/// rounding of the scale.
+fn chart_height_on_a_page(columns: &Columns, last_col: ColNum, first_row: RowNum) -> u32 {
+    // A4 landscape within the margins, at 96 pixels an inch
+    let (page_width, page_height) = ((11.69 - 0.8) * 96.0, (8.27 - 1.1) * 96.0);
+    let sheet_width: f64 = (0..=usize::from(last_col))
+        .map(|c| columns.widths.get(c).copied().unwrap_or(8.43) * 7.0 + 5.0)
+        .sum();
+    let scale = (page_width / sheet_width).min(1.0);
+    let room = page_height / scale * 0.9 - f64::from(first_row) * 20.0;
+    // at least the chart of a few CSPs; the float is a few hundred pixels
+    room.max(400.0) as u32
 }
 
 /// What the summary says of the per-CSP gap sheets: there, or left out and why.
@@ -240,12 +265,28 @@ fn write_compare_summary(
 
     sheet.write_string_with_format(0, 0, cmp::title(lang), &styles.title)?;
     let chart_row: RowNum = 2;
-    let chart_height = compare_chart_height(report.csps.len());
+    // more CSPs than one page holds: the chart on the first page, as tall as that page
+    // takes at the width printed, then the facts and the table from the next page, the
+    // table's header on every page it continues on
+    let many = report.csps.len() > ONE_PAGE_CSPS;
+    let printed_last_col = last_col.max(col_num(chart_last_col(&columns, 0, CHART_WIDTH))?);
+    let chart_height = if many {
+        compare_chart_height(report.csps.len()).min(chart_height_on_a_page(
+            &columns,
+            printed_last_col,
+            chart_row,
+        ))
+    } else {
+        compare_chart_height(report.csps.len())
+    };
     let mut row = if report.csps.is_empty() {
         chart_row
     } else {
         chart_last_row(chart_row, chart_height) + 2
     };
+    if many {
+        sheet.set_page_breaks(&[row])?;
+    }
     for (label, value) in &facts {
         write_note(
             sheet,
@@ -368,11 +409,11 @@ fn write_compare_summary(
         sheet,
         &Print {
             footer,
-            header_row: None,
-            one_page: report.csps.len() <= ONE_PAGE_CSPS,
+            header_row: many.then_some(table_header),
+            one_page: !many,
             fit_width: true,
             last_row: row,
-            last_col: last_col.max(col_num(chart_last_col(&columns, 0, CHART_WIDTH))?),
+            last_col: printed_last_col,
         },
     )?;
     if report.csps.is_empty() {
@@ -439,12 +480,12 @@ fn write_matrix<'r>(
     let last_row = row_num(report.items.len())?;
     let last_col = col_num(headers.len().saturating_sub(1))?;
 
-    let noted = cmp::noted_label(lang);
+    let widest = cmp::widest_status_cells(lang);
     let status_width = column_width(
         Status::ALL
             .iter()
             .map(|s| s.label(lang))
-            .chain([noted.as_str()]),
+            .chain(widest.iter().map(String::as_str)),
     );
     // the id's and the title's columns fit their text and header
     let text_width = |text: fn(&CompareItem) -> &str, c: usize| {

@@ -4,6 +4,7 @@
 
 use rust_xlsxwriter::{Chart, ChartDataLabel, ChartType, Color, RowNum, Workbook, Worksheet};
 
+use crate::analysis::gap::ControlState;
 use crate::analysis::registration::UnderlyingInfo;
 use crate::analysis::{GapReport, Status};
 use crate::lang::Lang;
@@ -257,6 +258,23 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
             Fact::Count(report.checks.rows_not_read.len()),
         ),
     ];
+    // what the list states planned and not implemented, after its exclusions, where it
+    // states some (a published list states neither)
+    let after_na = facts
+        .iter()
+        .position(|(label, _)| *label == l("非該当", "Not applicable"))
+        .map_or(facts.len(), |i| i + 1);
+    let stated_otherwise = [
+        (l("計画中", "Planned"), csp.planned),
+        (l("未実施", "Not implemented"), csp.not_implemented),
+    ];
+    for (k, (label, n)) in stated_otherwise
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .enumerate()
+    {
+        facts.insert(after_na + k, (label, Fact::Count(n)));
+    }
     // the list entry's other facts, shown where they were given
     if let Some(p) = &csp.provider {
         facts.insert(
@@ -537,35 +555,42 @@ fn write_objectives(
     let mut cuts = Cuts::default();
     for (r, o) in report.objectives.iter().enumerate() {
         let xr = row_num(r + 1)?;
-        let reason = o.reason.as_deref().unwrap_or("");
+        // an exclusion without a reason says so, as the gap sheet does
+        let reason = match (o.state, o.reason.as_deref()) {
+            (ControlState::NotApplicable, None | Some("")) => {
+                lang.pick("(理由なし)", "(no reason given)")
+            }
+            (_, reason) => reason.unwrap_or(""),
+        };
         let mut stated_by = crate::report::readiness::stated_by(
             o.inherited_from.as_deref(),
             o.stated_as.as_deref(),
             lang,
         );
-        if let Some(void) = &o.inherited_not_in_effect {
-            stated_by.push_str(&match lang {
-                Lang::Ja => format!(
-                    "; {} の登録は{}",
-                    void.service,
-                    void.registration.label(lang)
-                ),
-                Lang::En => format!(
-                    "; {}'s registration {}",
-                    void.service,
-                    void.registration.label(lang)
-                ),
-            });
+        // an inherited state resting on a registration not in effect is said so in the
+        // state cell too: never 実施 alone, which reads as covered
+        let void = o.inherited_not_in_effect.as_ref();
+        let state = match void {
+            Some(void) => crate::report::gap::not_in_effect_state(void, lang),
+            None => objective_state_label(o.state, lang).to_owned(),
+        };
+        if let Some(void) = void {
+            stated_by.push_str("; ");
+            stated_by.push_str(&crate::report::gap::registration_not_in_effect(void, lang));
         }
         let texts = [
             o.id.as_str(),
             o.layer.label(lang),
             o.title.as_str(),
-            objective_state_label(o.state, lang),
+            state.as_str(),
             stated_by.as_str(),
             reason,
         ];
-        let toned = styles.toned(objective_tone(o.state));
+        let tone = match void {
+            Some(_) => Tone::Bad,
+            None => objective_tone(o.state),
+        };
+        let toned = styles.toned(tone);
         let format = |c| if c == 3 { toned } else { &styles.cell };
         write_text_row(sheet, xr, &texts, format, &columns, (&headers, &mut cuts))?;
     }

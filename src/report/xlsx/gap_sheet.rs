@@ -485,7 +485,12 @@ pub struct GapRows<'r> {
     last_col: ColNum,
 }
 
-impl GapRows<'_> {
+impl<'r> GapRows<'r> {
+    /// The gap report whose rows these are.
+    pub fn report(&self) -> &'r GapReport {
+        self.report
+    }
+
     /// Where the rows go: the workbook's sheet number `sheet` (from 1).
     pub fn deferred(&self, sheet: usize) -> Deferred {
         Deferred {
