@@ -1214,6 +1214,7 @@ fn row_remark(
                 || vocab::says_no_reason(text)
                 || (cols.titles.contains(&c) && is_title(text))
                 || matches!(remarks::header(name), remarks::Header::Qualifying(_) | remarks::Header::AuditResult if remarks::nothing_for_the_row(text))
+                || (remarks::header(name) == remarks::Header::TestResult && remarks::is_clean_test(text))
                 || (crate::input::csp::classify::is_number_header(name)
                     && text.chars().all(|ch| ch.is_ascii_digit()))
                 || (remarks::names_implementation_date(name)
@@ -1297,7 +1298,21 @@ fn check_implemented_row(
                     "a control implemented for part of the service only is not implemented: state it so in the status column (未実施, or 非該当 with the reason), or write the scope as the whole service (全て, all)",
                 ))
             }
-            Header::Who => {
+            Header::Who
+                if !remarks::names_only_self(text) && !remarks::nothing_for_the_row(text) =>
+            {
+                let what = match remarks::names_another_party(text) {
+                    Some(party) => format!("names someone else under a header naming who implements it ('{party}')"),
+                    None => "does not name the service itself under a header naming who implements it (only 当社, 自社, CSP, Provider or a team of the service — 情報システム部, SecOps — reads there)".to_owned(),
+                };
+                return Err(refuse(
+                    c,
+                    text,
+                    what,
+                    "a control someone else implements (the customer, the IaaS, a subservice organization, a vendor) is not the service's own: state it 非該当 with the reason (IaaS側で実施), or, for a profile, rely on the IaaS with `inherits:`; if the service implements it itself, write 当社 (or the team's name: 情報システム部, SecOps)",
+                ));
+            }
+            Header::Owner => {
                 if let Some(party) = remarks::names_another_party(text) {
                     return Err(refuse(
                         c,
@@ -1326,7 +1341,16 @@ fn check_implemented_row(
                     remarks::FOR_AUDIT_FINDING,
                 ))
             }
-            Header::Delegate | Header::Scope | Header::Plain => {}
+            Header::TestResult if remarks::is_clean_test(text) => continue,
+            Header::TestResult => {
+                return Err(refuse(
+                    c,
+                    text,
+                    "reports a result other than a clean one under a header naming a test's or an assessment's result (only a clean result reads there: Pass, 合格, 有効, Effective, 問題なし)".to_owned(),
+                    "a control its own test or assessment found failing or not effective is not shown implemented: state it so in the status column (未実施 or 計画中, the result in a remarks column), or, if the test passed, write the clean result (Pass, 合格, 有効) or leave the cell empty",
+                ))
+            }
+            Header::Who | Header::Delegate | Header::Scope | Header::Plain => {}
         }
         // a date under a header naming a date that is not of the implementation (`最終確認日`,
         // `有効期限`, `次回レビュー日`) is not compared with the as-of date
