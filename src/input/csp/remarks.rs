@@ -3575,18 +3575,32 @@ mod tests {
             ("Responsibility", Header::Who),
             ("実施主体", Header::Who),
             ("Inherited from", Header::Who),
-            ("管理者", Header::Who),
-            ("対応者", Header::Who),
-            ("運用者", Header::Who),
-            ("担当", Header::Who),
-            ("担当者", Header::Who),
-            ("実施部署", Header::Who),
-            ("実施者", Header::Who),
+            ("管理者", Header::Owner),
+            ("対応者", Header::Owner),
+            ("運用者", Header::Owner),
+            ("担当", Header::Owner),
+            ("担当者", Header::Owner),
+            ("実施部署", Header::Owner),
+            ("実施者", Header::Owner),
             ("提供元", Header::Who),
-            ("Owner", Header::Who),
-            ("Operator", Header::Who),
+            ("Owner", Header::Owner),
+            ("Operator", Header::Owner),
             ("Provider", Header::Who),
             ("Managed by", Header::Who),
+            ("Implemented by", Header::Who),
+            ("Control Owner", Header::Owner),
+            ("責任者", Header::Owner),
+            ("Test Result", Header::TestResult),
+            ("Last Test Result", Header::TestResult),
+            ("Testing Status", Header::TestResult),
+            ("Assessment Result", Header::TestResult),
+            ("Control Test", Header::TestResult),
+            ("テスト結果", Header::TestResult),
+            ("有効性評価", Header::TestResult),
+            ("運用評価", Header::TestResult),
+            ("レビュー結果", Header::TestResult),
+            ("Environment", Header::Scope),
+            ("対象環境", Header::Scope),
             ("委託先", Header::Delegate),
             ("委託先名", Header::Delegate),
             ("Subcontractor", Header::Delegate),
@@ -3660,5 +3674,167 @@ mod tests {
         }
         assert!(names_own_party("当社") && names_own_party("自社。"));
         assert!(!names_own_party("株式会社サンプル"));
+    }
+
+    /// Review 11, A-13: under a header naming who implements, only the service itself.
+    #[test]
+    fn only_the_service_itself_names_who_implements() {
+        for own in [
+            "当社",
+            "自社",
+            "弊社",
+            "CSP",
+            "Provider",
+            "Service provider",
+            "Internal",
+            "Us",
+            "SecOps",
+            "IT Ops",
+            "Security team",
+            "情報システム部",
+            "セキュリティ運用チーム",
+            "当社（情報システム部）",
+        ] {
+            assert!(names_only_self(own), "{own}");
+        }
+        for other in [
+            "Hybrid",
+            "Subservice Organization",
+            "Platform",
+            "Parent company",
+            "Managed Service",
+            "Sub-processor",
+            "Okta",
+            "Group",
+            "Shared",
+            "CSP/Customer",
+            "パートナー",
+            "基盤事業者",
+            "両社",
+            "さくらインターネット",
+            "NTTデータ",
+            "富士通",
+            "部",
+            "外部委託先の運用チーム",
+            "Customer IT team",
+        ] {
+            assert!(!names_only_self(other), "{other}");
+        }
+    }
+
+    /// Review 11, A-1: a test's result reads clean or not at all.
+    #[test]
+    fn clean_test_results() {
+        for clean in [
+            "Pass",
+            "Passed",
+            "合格",
+            "Effective",
+            "OK",
+            "承認",
+            "",
+            "N/A",
+        ] {
+            assert!(is_clean_test(clean), "{clean}");
+        }
+        for not in [
+            "Fail",
+            "Failed",
+            "Deficient",
+            "不合格",
+            "有効でない",
+            "差戻し",
+            "Not tested",
+        ] {
+            assert!(!is_clean_test(not), "{not}");
+        }
+    }
+
+    /// Review 11, A-1 and A-2: remarks saying the control ended, is unapproved, does not
+    /// work or covers part of the service qualify; their ordinary neighbours read.
+    #[test]
+    fn ended_unapproved_failing_and_partial_remarks() {
+        for text in [
+            "2025年3月末で廃止",
+            "廃止",
+            "2025年3月に終了",
+            "一時停止中",
+            "停止中",
+            "Retired",
+            "Suspended",
+            "Decommissioned in 2025",
+            "規程案を作成済み（承認待ち）",
+            "承認待ち",
+            "ドラフト版",
+            "レビュー中",
+            "Draft",
+            "Policy drafted, awaiting approval",
+            "Under review",
+            "Target Q2",
+            "目標: 第2四半期",
+            "形骸化している",
+            "運用に課題",
+            "実効性に懸念",
+            "改善指導あり",
+            "改善の余地あり",
+            "Needs improvement",
+            "Issue open",
+            "No evidence",
+            "証跡なし",
+            "不合格",
+            "有効でない",
+            "無効",
+            "Control failed last quarterly test",
+            "Deficiency identified by internal audit",
+            "サーバの8割に導入",
+            "80%のサーバに導入済み",
+            "Coverage: 80%",
+            "80% of servers",
+            "Most servers",
+            "主要サーバに導入",
+            "重要システムに導入",
+            "管理者アカウントに適用",
+            "Enabled for admins",
+            "Prod",
+            "Production environment",
+            "Applies to production workloads",
+            "本番",
+            "ap-northeast-1で実施",
+            "US regions",
+            "Sandbox accounts are out of scope",
+            "Manual process for legacy systems",
+        ] {
+            assert!(qualifier_in(text).is_some(), "{text}");
+        }
+        for text in [
+            "全サーバに導入",
+            "100%",
+            "手順書 AC-01 に基づき実施",
+            "Production and staging",
+            "改善を継続的に実施",
+            "退職者のアカウントを即日停止",
+            "不要なアカウントは廃止",
+            "セッションはタイムアウトで終了",
+            "異常時は自動停止",
+            "Suspended accounts are deleted after 90 days",
+            "Accounts are suspended after 5 failed attempts",
+            "Failed login attempts lock the account",
+            "No deficiencies noted",
+            "不合格の場合は再受講",
+            "退職者のアカウントが有効でないことを確認",
+            "CPU使用率80%でアラート",
+            "稼働率99.9%",
+            "バックアップをap-northeast-3へ複製",
+            "Uses the most recent TLS version",
+            "重要情報を暗号化して保管",
+            "課題管理表で追跡",
+            "懸念事項なし",
+            "Issues tracked in Jira",
+            "Continuous improvement programme",
+            "Pass",
+            "合格",
+        ] {
+            assert_eq!(qualifier_in(text), None, "{text}");
+        }
     }
 }
