@@ -3033,8 +3033,10 @@ pub fn names_another_party(text: &str) -> Option<String> {
         "保守会社",
         "アウトソース",
         // GRC exports' parties (review 11, A-13): a platform underneath, both companies,
-        // a partner, a reseller
-        "基盤",
+        // a partner, a reseller (not `基盤` alone: `基盤運用部` is a team of the service)
+        "基盤事業者",
+        "基盤提供",
+        "基盤側",
         "パートナー",
         "両社",
         "販売代理店",
@@ -3694,9 +3696,12 @@ mod tests {
             "情報システム部",
             "セキュリティ運用チーム",
             "当社（情報システム部）",
+            "基盤運用部",
         ] {
             assert!(names_only_self(own), "{own}");
         }
+        // a team of the service under an owner's header too (`examples/soa.xlsx`)
+        assert_eq!(names_another_party("基盤運用部"), None);
         for other in [
             "Hybrid",
             "Subservice Organization",
