@@ -355,3 +355,33 @@ fn c2_inherited_hint_names_the_profile_route() {
     let err = input_error_ja(report("ja", fixture("c2-inherited.csv")));
     assert!(err.contains("継承した管理策"), "{err}");
 }
+
+#[test]
+fn b3_a_prefixed_id_in_a_status_table_is_named_not_an_unknown_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("csp.csv");
+    for cell in ["ISMAP-9.2.3", "ISMAP_9.2.3", "CTRL-9.2.3", "No.9.2.3"] {
+        std::fs::write(
+            &path,
+            format!("Control ID,Implementation Status\n9.2.1,Implemented\n{cell},Implemented\n"),
+        )
+        .unwrap();
+        let err = input_error(report("en", &path));
+        assert!(
+            err.contains(&format!(
+                "row 3: column 'Control ID': '{cell}' is not an ISMAP id alone"
+            )) && err.contains("(9.2.3)"),
+            "{err}"
+        );
+    }
+    // Annex A references beside them still read as before
+    std::fs::write(
+        &path,
+        "Registration kind: ISMAP\nControl ID,Implementation Status\n9.2.1,Implemented\nA.9.2.3,Implemented\n",
+    )
+    .unwrap();
+    let mut c = report("en", &path);
+    c.args(["--format", "json"]);
+    let v = json_of(c);
+    assert_eq!(by_id(&v["items"], "2")["status"], "covered");
+}

@@ -1516,6 +1516,19 @@ fn odd_id(id_cell: &str, at: &Location) -> Result<String, InputError> {
         )
         .hint(FOR_ID_CELLS));
     }
+    // a GRC tool's prefix before the ISMAP id (`ISMAP-9.2.3`, `CTRL_9.2.3`, `No.9.2.3`):
+    // not guessed to be the id, nor reported as an id the catalog lacks (review 11, B-3)
+    if let Some((prefix, id)) = prefixed_id(first) {
+        return Err(InputError::at(
+            at.clone(),
+            format!(
+                "'{}' is not an ISMAP id alone: it carries a prefix ('{}') before {id}",
+                quote(id_cell),
+                quote(prefix)
+            ),
+        )
+        .hint(format!("write the ISMAP id alone in the id column ({id}); keep a GRC tool's own control number in a column of its own")));
+    }
     // a clause or category, also with a word after it (`9.2全般`, `12全般`: ISMAP's own way
     // to name all of it)
     let folded = crate::text::fold_width(first);
@@ -1536,9 +1549,50 @@ fn odd_id(id_cell: &str, at: &Location) -> Result<String, InputError> {
     Ok(first.to_owned())
 }
 
+/// A cell that is a prefix of letters joined to an ISMAP control id (`ISMAP-9.2.3`,
+/// `ISMAP_9.2.3`, `ISMAP.9.2.3`, `CTRL-9.2.3`, `No.9.2.3`): the prefix and the id.
+fn prefixed_id(cell: &str) -> Option<(&str, String)> {
+    let at = cell.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))?;
+    let (prefix, rest) = cell.split_at(at);
+    let letters = prefix.trim_end_matches(['-', '_', '.', ':', '－', '＿', '．', '：', '#']);
+    let joined = letters.len() < prefix.len()
+        && !letters.is_empty()
+        && letters
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c.is_ascii_whitespace());
+    let upper = letters.to_ascii_uppercase();
+    // Annex A and 27017 references are read elsewhere (`A.9.2.3`, `CLD.8.1.5`)
+    if !joined || matches!(upper.as_str(), "A" | "CLD") {
+        return None;
+    }
+    let id = IsmapId::parse(&crate::text::fold_width(rest))
+        .filter(|id| id.is_plausible_listed_id() && id.depth() >= 3)?;
+    Some((prefix, id.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_prefixed_id_is_named_not_guessed() {
+        for cell in [
+            "ISMAP-9.2.3",
+            "ISMAP_9.2.3",
+            "ISMAP.9.2.3",
+            "CTRL-9.2.3",
+            "No.9.2.3",
+        ] {
+            assert_eq!(
+                prefixed_id(cell).map(|(_, id)| id).as_deref(),
+                Some("9.2.3"),
+                "{cell}"
+            );
+        }
+        for cell in ["9.2.3", "A.9.2.3", "CLD.8.1.5", "99.1.1", "v1.2", "No.5"] {
+            assert_eq!(prefixed_id(cell), None, "{cell}");
+        }
+    }
 
     /// A document's next-review date above a table is its schedule; a control deferred,
     /// the registration's renewal or a review with words is not passed over here.
