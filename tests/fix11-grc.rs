@@ -118,6 +118,12 @@ fn a1_test_result_headers_and_failing_remarks_are_refused() {
         ("Notes", "Deficiency identified by internal audit"),
         ("備考", "不合格"),
         ("備考", "NG"),
+        // ServiceNow GRC's columns, an audit's status
+        ("Attestation Result", "Failed"),
+        ("Attestation Status", "Overdue"),
+        ("Attestation", "Not attested"),
+        ("Indicator Result", "Fail"),
+        ("Audit Status", "Not audited"),
     ]);
 }
 
@@ -129,6 +135,9 @@ fn a1_clean_results_and_ordinary_remarks_still_read() {
         ("Last Test Result", ""),
         ("テスト結果", "合格"),
         ("レビュー結果", "承認"),
+        ("Attestation Result", "Passed"),
+        ("Attestation Status", "Attested"),
+        ("Audit Status", "Audited"),
         (
             "Notes",
             "Failed login attempts lock the account after 5 tries",
@@ -384,4 +393,75 @@ fn b3_a_prefixed_id_in_a_status_table_is_named_not_an_unknown_id() {
     c.args(["--format", "json"]);
     let v = json_of(c);
     assert_eq!(by_id(&v["items"], "2")["status"], "covered");
+}
+
+#[test]
+fn a2_negations_opt_ins_rollouts_and_incidents_are_refused() {
+    assert_refused(&[
+        ("Notes", "Does not cover API"),
+        ("Notes", "Doesn't cover API"),
+        ("Notes", "No MFA for service accounts"),
+        ("Notes", "Service accounts have no MFA"),
+        ("Notes", "Break-glass account without MFA"),
+        ("Notes", "Legacy admin console lacks MFA"),
+        ("Notes", "Shared admin account for emergencies"),
+        ("Notes", "MFA enforced for 95% of users"),
+        ("Notes", "Review overdue"),
+        ("Notes", "Not reviewed since 2023"),
+        ("Notes", "Ad hoc"),
+        ("Notes", "Informal process"),
+        ("Notes", "Undocumented"),
+        ("Notes", "No formal procedure"),
+        ("備考", "MFAは任意"),
+        ("備考", "MFAは利用者の選択"),
+        ("備考", "設定により有効化可能"),
+        ("備考", "既定では無効"),
+        ("備考", "初期設定はオフ"),
+        ("備考", "機能として提供（既定は無効）"),
+        ("備考", "サービスアカウントはMFAなし"),
+        ("備考", "緊急用の共有管理者アカウントあり"),
+        ("備考", "担当者退職により停止"),
+        ("備考", "手作業で不定期に実施"),
+        ("備考", "実績なし"),
+        ("備考", "ロールアウト中"),
+        ("Notes", "Rolling out"),
+        ("Notes", "Phased rollout"),
+        ("Notes", "In rollout"),
+        ("Notes", "Being deployed"),
+        ("備考", "移行期間中"),
+        ("備考", "並行稼働中"),
+        ("備考", "新旧併用"),
+        ("備考", "旧環境は従来どおり"),
+        ("備考", "主要拠点"),
+        ("備考", "随時対応"),
+        ("備考", "早期に対応"),
+        ("備考", "重大インシデント発生（2026年2月）"),
+        ("備考", "不正アクセス被害あり"),
+        ("備考", "情報漏えい事故あり（2025年）"),
+        ("備考", "監督官庁から指導"),
+        ("備考", "行政指導あり"),
+        ("Notes", "Breach in Jan 2026"),
+        ("Notes", "Incident under investigation"),
+        ("備考", "調査中"),
+        ("備考", "監査法人確認待ち"),
+    ]);
+}
+
+#[test]
+fn a2_policies_and_procedures_beside_them_still_read() {
+    assert_read(&[
+        ("Notes", "No shared accounts allowed"),
+        ("Notes", "Shared accounts are prohibited"),
+        ("Notes", "Privileged access without approval is blocked"),
+        ("Notes", "Logs are not modified"),
+        ("Notes", "No plaintext passwords"),
+        ("Notes", "Breach notification within 72 hours"),
+        ("Notes", "Rollout completed in 2023"),
+        ("備考", "共有アカウントの利用を禁止"),
+        ("備考", "インシデント発生時の報告手順を整備"),
+        ("備考", "任意のタイミングでログを確認できる"),
+        ("備考", "不定期の抜き打ち検査も実施"),
+        ("備考", "デフォルトで暗号化を有効化"),
+        ("備考", "初期設定のパスワードは変更を強制"),
+    ]);
 }

@@ -603,9 +603,122 @@ fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
         "改訂中",
         "承認中",
         "起案中",
+        // rolling out, in transition, soon (review 11, A-2)
+        "ロールアウト中",
+        "移行期間",
+        "並行稼働",
+        "並行運用",
+        "新旧併用",
+        "併用期間",
+        "従来どおり",
+        "従来通り",
+        "随時対応",
+        "早期に対応",
+        "早急に対応",
+        "調査中",
+        // an opt-in feature, off unless someone turns it on
+        "有効化可能",
+        "有効化できる",
+        "有効にできる",
+        "設定により有効",
+        "設定次第",
+        "選択制",
+        "利用者の選択",
+        "顧客の選択",
+        "ユーザーの選択",
+        "担当者退職",
     ] {
         if clause.contains(w) {
             found.push(Qualifier::new(Kind::Deferral, w));
+        }
+    }
+    // off by default (`既定では無効`, `初期設定はオフ`), optional (`MFAは任意`), without the
+    // means (`MFAなし`), shared accounts in use, no record of doing it, irregular
+    let by_default = ["既定", "デフォルト", "初期設定", "初期値"]
+        .iter()
+        .any(|d| clause.contains(d))
+        && ["無効", "オフ", "off", "disabled"]
+            .iter()
+            .any(|o| clause.contains(o));
+    if by_default {
+        found.push(Qualifier::new(Kind::Scope, "既定では無効"));
+    }
+    if ["は任意", "任意です", "任意設定", "任意で設定", "任意で有効"]
+        .iter()
+        .any(|w| clause.contains(w))
+        || clause.trim_end().ends_with("任意")
+    {
+        found.push(Qualifier::new(Kind::Scope, "任意"));
+    }
+    for w in [
+        "mfaなし",
+        "mfa無し",
+        "多要素認証なし",
+        "2faなし",
+        "実績なし",
+        "実績無し",
+        "実績がない",
+    ] {
+        if clause.contains(w) {
+            found.push(Qualifier::new(Kind::Status, w));
+        }
+    }
+    let forbidden = [
+        "禁止",
+        "不可",
+        "しない",
+        "なし",
+        "認めない",
+        "認めず",
+        "廃止",
+    ]
+    .iter()
+    .any(|f| clause.contains(f));
+    for w in [
+        "共有管理者アカウント",
+        "共有アカウント",
+        "共用アカウント",
+        "共有の管理者",
+    ] {
+        if clause.contains(w) && !forbidden {
+            found.push(Qualifier::new(Kind::Status, w));
+        }
+    }
+    if clause.contains("不定期") && !clause.contains("抜き打ち") {
+        found.push(Qualifier::new(Kind::Scope, "不定期"));
+    }
+    // an incident or a regulator's guidance on the control (not the procedure for one:
+    // `インシデント発生時の報告手順`)
+    for w in [
+        "インシデント発生",
+        "事故発生",
+        "被害発生",
+        "漏えい発生",
+        "漏洩発生",
+    ] {
+        for (i, _) in clause.match_indices(w) {
+            let after = &clause[i + w.len()..];
+            if !["時", "の際", "した場合", "の場合"]
+                .iter()
+                .any(|a| after.starts_with(a))
+            {
+                found.push(Qualifier::new(Kind::Status, w));
+            }
+        }
+    }
+    for w in [
+        "被害あり",
+        "被害が発生",
+        "事故あり",
+        "漏えい事故",
+        "漏洩事故",
+        "行政指導",
+        "業務改善命令",
+        "から指導",
+        "指導あり",
+    ] {
+        if clause.contains(w) {
+            found.push(Qualifier::new(Kind::Status, w));
         }
     }
     if clause.contains("形骸化") {
@@ -767,6 +880,21 @@ fn ended_or_failing_en(words: &[&str]) -> Vec<Qualifier> {
             || w.starts_with("fy")
             || w.len() == 2 && w.starts_with('q')
     };
+    let policy = words.iter().any(|w| {
+        matches!(
+            *w,
+            "blocked"
+                | "denied"
+                | "prohibited"
+                | "forbidden"
+                | "disallowed"
+                | "banned"
+                | "rejected"
+                | "prevented"
+                | "allowed"
+                | "permitted"
+        )
+    });
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| words[p]);
@@ -779,6 +907,108 @@ fn ended_or_failing_en(words: &[&str]) -> Vec<Qualifier> {
                     && next.is_none_or(|n| AFTER.contains(&n) || is_when(n))
             }
             "draft" | "drafts" | "awaiting" | "awaits" => true,
+            // done informally, irregularly, or not written down (review 11, A-2)
+            "informal" | "informally" | "undocumented" | "overdue" | "lacks" | "lack" => true,
+            "ad" => next == Some("hoc"),
+            "adhoc" => true,
+            // not a policy's condition (`Privileged access without approval is blocked`,
+            // `No shared accounts allowed`)
+            "no" | "without" if policy => false,
+            "no" => next.is_some_and(|n| {
+                matches!(
+                    n,
+                    "mfa"
+                        | "2fa"
+                        | "formal"
+                        | "procedure"
+                        | "procedures"
+                        | "policy"
+                        | "process"
+                        | "review"
+                        | "reviews"
+                        | "documentation"
+                        | "documented"
+                        | "owner"
+                        | "monitoring"
+                        | "logging"
+                        | "encryption"
+                        | "backup"
+                        | "backups"
+                        | "testing"
+                        | "training"
+                        | "record"
+                        | "records"
+                        | "approval"
+                )
+            }),
+            "without" => next.is_some_and(|n| {
+                matches!(
+                    n,
+                    "mfa"
+                        | "2fa"
+                        | "review"
+                        | "approval"
+                        | "encryption"
+                        | "logging"
+                        | "monitoring"
+                        | "documentation"
+                        | "formal"
+                )
+            }),
+            "shared" => {
+                next.is_some_and(|n| {
+                    matches!(
+                        n,
+                        "admin"
+                            | "administrator"
+                            | "root"
+                            | "account"
+                            | "accounts"
+                            | "credentials"
+                            | "password"
+                            | "passwords"
+                            | "login"
+                            | "logins"
+                    )
+                }) && !words.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "no" | "not"
+                            | "never"
+                            | "prohibited"
+                            | "forbidden"
+                            | "disallowed"
+                            | "banned"
+                    )
+                })
+            }
+            // rolling out, being deployed
+            "rolling" => next == Some("out"),
+            "phased" => true,
+            "rollout" => {
+                !next.is_some_and(|n| matches!(n, "completed" | "complete" | "done" | "finished"))
+            }
+            "being" => next.is_some_and(|n| {
+                matches!(
+                    n,
+                    "deployed"
+                        | "implemented"
+                        | "rolled"
+                        | "introduced"
+                        | "developed"
+                        | "configured"
+                )
+            }),
+            "breach" | "breaches" | "breached" => {
+                next.is_some_and(|n| {
+                    matches!(
+                        n,
+                        "in" | "on" | "occurred" | "detected" | "identified" | "reported"
+                    )
+                }) && !prev.is_some_and(|p| {
+                    matches!(p, "of" | "for" | "a" | "any" | "potential" | "suspected")
+                })
+            }
             "under" => next.is_some_and(|n| {
                 matches!(
                     n,
@@ -791,6 +1021,7 @@ fn ended_or_failing_en(words: &[&str]) -> Vec<Qualifier> {
                         | "approval"
                         | "discussion"
                         | "preparation"
+                        | "investigation"
                 )
             }),
             "fail" | "fails" | "failed" | "failing" => {
@@ -884,10 +1115,25 @@ fn ended_or_failing_en(words: &[&str]) -> Vec<Qualifier> {
             let word = match (*w, prev, next) {
                 ("under", _, Some(n)) => format!("under {n}"),
                 ("evidence" | "improvement" | "improvements", Some(p), _) => format!("{p} {w}"),
+                ("no" | "without" | "shared" | "ad" | "rolling" | "being", _, Some(n)) => {
+                    format!("{w} {n}")
+                }
                 _ => (*w).to_owned(),
             };
             found.push(Qualifier::new(
-                if matches!(*w, "draft" | "drafts" | "awaiting" | "awaits" | "under") {
+                if matches!(
+                    *w,
+                    "draft"
+                        | "drafts"
+                        | "awaiting"
+                        | "awaits"
+                        | "under"
+                        | "rolling"
+                        | "phased"
+                        | "rollout"
+                        | "being"
+                        | "overdue"
+                ) {
                     Kind::Deferral
                 } else {
                     Kind::Status
@@ -1501,6 +1747,18 @@ const NOT_WHAT_EN: &[&str] = &[
     "documented",
     "adopted",
     "part",
+    // review 11, A-2: `Does not cover API`, `Not reviewed since 2023`
+    "cover",
+    "covers",
+    "include",
+    "includes",
+    "reviewed",
+    "audited",
+    "monitored",
+    "formalized",
+    "formalised",
+    "maintained",
+    "verified",
 ];
 
 /// Words that may stand between `not` and what it negates (`not yet`, `not fully`).
@@ -2792,6 +3050,11 @@ pub fn header(name: &str) -> Header {
         "運用評価",
         "整備評価",
         "レビュー結果",
+        // ServiceNow GRC's (`Attestation Result`, `Attestation Status`, `Indicator Result`)
+        // and an audit's status (`Audit Status` = `Not audited`)
+        "attestation",
+        "indicatorresult",
+        "auditstatus",
     ]
     .iter()
     .any(|w| key.contains(w))
@@ -2926,7 +3189,9 @@ pub fn is_clean_test(text: &str) -> bool {
     nothing_for_the_row(text)
         || matches!(
             key,
-            "ok" | "承認"
+            "ok" | "attested"
+                | "audited"
+                | "承認"
                 | "承認済"
                 | "承認済み"
                 | "approved"
