@@ -457,11 +457,15 @@ pub fn note_on_table(
     {
         return Ok(());
     }
-    let found = match place {
-        Outside::Above => remarks::qualifier_beyond(text, &[]),
-        Outside::Below => remarks::qualifier_on(text, &[], as_of),
-    }
-    .or_else(|| remarks::document_mark(text, as_of));
+    // a draft mark is the list's, before what a remark's words say (`DRAFT` is also a
+    // remark's deferral)
+    let draft = remarks::document_mark(text, as_of).filter(|q| q.kind == remarks::Kind::Draft);
+    let found = draft
+        .or_else(|| match place {
+            Outside::Above => remarks::qualifier_beyond(text, &[]),
+            Outside::Below => remarks::qualifier_on(text, &[], as_of),
+        })
+        .or_else(|| remarks::document_mark(text, as_of));
     let Some(q) = found else {
         return Ok(());
     };
