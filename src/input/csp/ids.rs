@@ -197,7 +197,17 @@ pub fn find_ids(text: &str) -> (Vec<IdToken>, usize) {
     let mut ignored = 0;
     let mut last_was_bare_id = false;
     for (s, e) in tokens(text) {
-        let inner = cleaned(&text[s..e]);
+        // an id joined to its title by a dash (`9.2.3-特権的アクセス権の管理`, as GRC tools
+        // write id and name): the id, the dash left with the title (review 11, B-3)
+        let (e, inner) = match id_before_title(&text[s..e], &text[e..]) {
+            Some(id_len) => (
+                s + text[s + id_len..e]
+                    .find(|c: char| !is_dash(c))
+                    .map_or(e - s, |k| id_len + k),
+                cleaned(&text[s..s + id_len]),
+            ),
+            None => (e, cleaned(&text[s..e])),
+        };
         let (start, end) = (s, e);
         let ismap = IsmapId::parse(&inner).filter(IsmapId::is_plausible_listed_id);
         let kind = match &ismap {
@@ -231,6 +241,27 @@ pub fn find_ids(text: &str) -> (Vec<IdToken>, usize) {
         }
     }
     (ids, ignored)
+}
+
+/// The length of the id of a token that joins an id to its title with a dash, as GRC
+/// tools write id and name (`9.2.3-特権的アクセス権の管理`, `9.2.3-Management of …`): the
+/// span up to the dash; the title is then read after the id like `9.2.3 特権的…`. Not a
+/// range (`9.2.3-9.2.4`, `9.2.3-A.9.2.4`) nor a suffix (`8.1.5-P`).
+fn id_before_title(token: &str, rest: &str) -> Option<usize> {
+    let d = token.find(is_dash)?;
+    let id = &token[..d];
+    IsmapId::parse(&cleaned(id)).filter(IsmapId::is_plausible_listed_id)?;
+    let title = token[d..].trim_start_matches(is_dash);
+    let joined = if title.is_empty() {
+        rest.starts_with(|c: char| class(c) == Class::Other)
+    } else {
+        title.starts_with(|c: char| c.is_ascii_alphabetic())
+            && title.len() > 2
+            && reference_kind(title).is_none()
+            && !title.contains(is_dash)
+            && !title.contains('.')
+    };
+    joined.then_some(d)
 }
 
 /// Every ISMAP id of the lines, as [`find_ids`] finds them, each a bare implemented

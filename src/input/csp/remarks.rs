@@ -466,7 +466,960 @@ fn in_clause(clause: &str) -> Vec<Qualifier> {
     found.extend(deferral_en(&words));
     found.extend(scope_ja(clause));
     found.extend(scope_en(&words));
+    found.extend(ended_or_failing_ja(clause));
+    found.extend(ended_or_failing_en(&words));
+    found.extend(portion(clause, &words));
     found
+}
+
+/// Whether the text before a word says nothing but when and of what (the control itself):
+/// dates, particles, `一時`, `本管理策`, so that `2025年3月末で廃止`, `一時停止中` say the
+/// control ended while `退職者のアカウントを停止` describes it.
+fn only_when_before_ja(before: &str) -> bool {
+    const FILLER: &[&str] = &[
+        "本管理策",
+        "当該管理策",
+        "本統制",
+        "管理策",
+        "統制",
+        "運用",
+        "取り組み",
+        "取組",
+        "制度",
+        "規程",
+        "一時的に",
+        "一時",
+        "現在",
+        "既に",
+        "すでに",
+        "令和",
+        "平成",
+        "上旬",
+        "中旬",
+        "下旬",
+        "頃",
+        "をもって",
+        "を以て",
+        "より",
+        "から",
+        "年度",
+        "年",
+        "月",
+        "日",
+        "末",
+        "期",
+        "で",
+        "に",
+        "は",
+        "を",
+        "が",
+        "、",
+    ];
+    let mut rest = before.trim();
+    loop {
+        let t = rest.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || matches!(c, '/' | '-' | '.' | ':' | '：')
+        });
+        match FILLER.iter().find(|f| t.starts_with(*f)) {
+            Some(f) => rest = &t[f.len()..],
+            None => return t.is_empty(),
+        }
+    }
+}
+
+/// Whether the text after a word ends the statement of it (`廃止済み`, `停止中`, `終了しました`).
+fn only_ending_after_ja(after: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "済み",
+        "済",
+        "中",
+        "しました",
+        "しています",
+        "しております",
+        "している",
+        "した",
+        "されました",
+        "されている",
+        "された",
+        "となりました",
+        "となっている",
+        "となった",
+        "扱い",
+        "状態",
+        "の予定",
+        "予定",
+        "とする",
+        "です",
+    ];
+    let mut rest = after.trim();
+    loop {
+        let t = rest.trim_start_matches(|c: char| {
+            c.is_whitespace() || vocab::is_bracket(c) || matches!(c, '、' | ',' | '.')
+        });
+        match ENDINGS.iter().find(|e| t.starts_with(*e)) {
+            Some(e) => rest = &t[e.len()..],
+            None => return t.is_empty(),
+        }
+    }
+}
+
+/// Japanese remarks saying the control ended (`2025年3月末で廃止`, `一時停止中`), is not
+/// approved or finished (`規程案を作成済み（承認待ち）`, `ドラフト版`, `レビュー中`), or does not
+/// work (`形骸化している`, `運用に課題`, `実効性に懸念`, `改善指導あり`, `証跡なし`, `不合格`,
+/// `有効でない`): review 11, A-1 and A-2. Each word where it describes the control's means
+/// (`退職者のアカウントを停止`, `不合格の場合は再受講`, `改善を継続的に実施`) reads.
+fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
+    let mut found = Vec::new();
+    for w in ["廃止", "停止", "終了", "中止", "休止"] {
+        for (i, _) in clause.match_indices(w) {
+            if only_when_before_ja(&clause[..i]) && only_ending_after_ja(&clause[i + w.len()..]) {
+                found.push(Qualifier::new(Kind::Status, w));
+            }
+        }
+    }
+    for w in [
+        "承認待ち",
+        "承認待",
+        "決裁待ち",
+        "レビュー待ち",
+        "確認待ち",
+        "規程案",
+        "規定案",
+        "方針案",
+        "手順案",
+        "手順書案",
+        "ポリシー案",
+        "基準案",
+        "要領案",
+        "細則案",
+        "素案",
+        "草案",
+        "原案",
+        "(案)",
+        "ドラフト",
+        "下書き",
+        "たたき台",
+        "レビュー中",
+        "改訂中",
+        "承認中",
+        "起案中",
+        // rolling out, in transition, soon (review 11, A-2)
+        "ロールアウト中",
+        "移行期間",
+        "並行稼働",
+        "並行運用",
+        "新旧併用",
+        "併用期間",
+        "従来どおり",
+        "従来通り",
+        "随時対応",
+        "早期に対応",
+        "早急に対応",
+        "調査中",
+        // an opt-in feature, off unless someone turns it on
+        "有効化可能",
+        "有効化できる",
+        "有効にできる",
+        "設定により有効",
+        "設定次第",
+        "選択制",
+        "利用者の選択",
+        "顧客の選択",
+        "ユーザーの選択",
+        "担当者退職",
+    ] {
+        if clause.contains(w) {
+            found.push(Qualifier::new(Kind::Deferral, w));
+        }
+    }
+    // off by default (`既定では無効`, `初期設定はオフ`), optional (`MFAは任意`), without the
+    // means (`MFAなし`), shared accounts in use, no record of doing it, irregular
+    let by_default = ["既定", "デフォルト", "初期設定", "初期値"]
+        .iter()
+        .any(|d| clause.contains(d))
+        && ["無効", "オフ", "off", "disabled"]
+            .iter()
+            .any(|o| clause.contains(o));
+    if by_default {
+        found.push(Qualifier::new(Kind::Scope, "既定では無効"));
+    }
+    if ["は任意", "任意です", "任意設定", "任意で設定", "任意で有効"]
+        .iter()
+        .any(|w| clause.contains(w))
+        || clause.trim_end().ends_with("任意")
+    {
+        found.push(Qualifier::new(Kind::Scope, "任意"));
+    }
+    for w in [
+        "mfaなし",
+        "mfa無し",
+        "多要素認証なし",
+        "2faなし",
+        "実績なし",
+        "実績無し",
+        "実績がない",
+    ] {
+        if clause.contains(w) {
+            found.push(Qualifier::new(Kind::Status, w));
+        }
+    }
+    let forbidden = [
+        "禁止",
+        "不可",
+        "しない",
+        "なし",
+        "認めない",
+        "認めず",
+        "廃止",
+    ]
+    .iter()
+    .any(|f| clause.contains(f));
+    for w in [
+        "共有管理者アカウント",
+        "共有アカウント",
+        "共用アカウント",
+        "共有の管理者",
+    ] {
+        if clause.contains(w) && !forbidden {
+            found.push(Qualifier::new(Kind::Status, w));
+        }
+    }
+    if clause.contains("不定期") && !clause.contains("抜き打ち") {
+        found.push(Qualifier::new(Kind::Scope, "不定期"));
+    }
+    // an incident or a regulator's guidance on the control (not the procedure for one:
+    // `インシデント発生時の報告手順`)
+    for w in [
+        "インシデント発生",
+        "事故発生",
+        "被害発生",
+        "漏えい発生",
+        "漏洩発生",
+    ] {
+        for (i, _) in clause.match_indices(w) {
+            let after = &clause[i + w.len()..];
+            if !["時", "の際", "した場合", "の場合"]
+                .iter()
+                .any(|a| after.starts_with(a))
+            {
+                found.push(Qualifier::new(Kind::Status, w));
+            }
+        }
+    }
+    for w in [
+        "被害あり",
+        "被害が発生",
+        "事故あり",
+        "漏えい事故",
+        "漏洩事故",
+        "行政指導",
+        "業務改善命令",
+        "から指導",
+        "指導あり",
+    ] {
+        if clause.contains(w) {
+            found.push(Qualifier::new(Kind::Status, w));
+        }
+    }
+    if clause.contains("形骸化") {
+        found.push(Qualifier::new(Kind::Status, "形骸化"));
+    }
+    let settled = ["解消済", "解決済", "対応済", "クローズ", "是正済"]
+        .iter()
+        .any(|d| clause.contains(d));
+    for (i, _) in clause.match_indices("課題") {
+        let after = &clause[i + "課題".len()..];
+        if !settled && !none_of(&clause[i..], "課題") && !after.starts_with("管理") {
+            found.push(Qualifier::new(Kind::Deferral, "課題"));
+        }
+    }
+    for (i, _) in clause.match_indices("懸念") {
+        let after = clause[i + "懸念".len()..].trim_start_matches(['事', '項', '点']);
+        if !["なし", "無し", "はない", "はありません", "がない"]
+            .iter()
+            .any(|n| after.starts_with(n))
+        {
+            found.push(Qualifier::new(Kind::Status, "懸念"));
+        }
+    }
+    for (i, _) in clause.match_indices("改善") {
+        let after = &clause[i + "改善".len()..];
+        let asked = [
+            "指導",
+            "指示",
+            "勧告",
+            "要望",
+            "要求",
+            "命令",
+            "の余地",
+            "が必要",
+            "を要",
+            "の必要",
+            "を求め",
+            "が求め",
+            "点",
+            "事項",
+        ]
+        .iter()
+        .find(|a| after.starts_with(*a));
+        if let Some(a) = asked {
+            let rest = after[a.len()..].trim_start_matches(['は', 'が']);
+            if !["なし", "無し", "はない", "ない"]
+                .iter()
+                .any(|n| rest.starts_with(n))
+            {
+                found.push(Qualifier::new(Kind::Deferral, &format!("改善{a}")));
+            }
+        }
+    }
+    for w in ["証跡", "エビデンス"] {
+        for (i, _) in clause.match_indices(w) {
+            let after = clause[i + w.len()..].trim_start_matches(['は', 'が']);
+            if ["なし", "無し", "ない", "無い", "未"]
+                .iter()
+                .any(|n| after.starts_with(n))
+            {
+                found.push(Qualifier::new(Kind::Status, &format!("{w}なし")));
+            }
+        }
+    }
+    for (i, _) in clause.match_indices("不合格") {
+        let after = &clause[i + "不合格".len()..];
+        if !["の場合", "者", "時", "とな", "なら", "の際", "だった場合"]
+            .iter()
+            .any(|a| after.starts_with(a))
+        {
+            found.push(Qualifier::new(Kind::Status, "不合格"));
+        }
+    }
+    for w in ["有効でない", "有効ではない", "有効でなかった", "無効"] {
+        for (i, _) in clause.match_indices(w) {
+            let after = clause[i + w.len()..].trim();
+            let judged = after.is_empty()
+                || [
+                    "と判定",
+                    "と評価",
+                    "と判断",
+                    "と結論",
+                    "との",
+                    "である",
+                    "です",
+                ]
+                .iter()
+                .any(|a| after.starts_with(a));
+            if judged && (w != "無効" || only_when_before_ja(&clause[..i])) {
+                found.push(Qualifier::new(Kind::Status, w));
+            }
+        }
+    }
+    found
+}
+
+/// English remarks saying the control ended (`Retired`, `Suspended`, `Decommissioned in
+/// 2025`), is not approved or finished (`Draft`, `Awaiting approval`, `Under review`), or
+/// does not work (`Control failed last quarterly test`, `Deficiency identified`, `Needs
+/// improvement`, `Issue open`, `No evidence`): review 11, A-1 and A-2. A word where it
+/// describes the control's means (`Suspended accounts are deleted`, `Failed logins are
+/// locked out`, `Continuous improvement`) reads.
+fn ended_or_failing_en(words: &[&str]) -> Vec<Qualifier> {
+    const WHEN: &[&str] = &[
+        "control",
+        "controls",
+        "process",
+        "procedure",
+        "policy",
+        "practice",
+        "it",
+        "this",
+        "the",
+        "was",
+        "were",
+        "has",
+        "have",
+        "been",
+        "is",
+        "are",
+        "being",
+        "currently",
+        "temporarily",
+        "now",
+        "since",
+        "as",
+        "of",
+        "in",
+        "on",
+        "at",
+        "from",
+        "and",
+    ];
+    const AFTER: &[&str] = &[
+        "in",
+        "on",
+        "since",
+        "as",
+        "from",
+        "at",
+        "by",
+        "until",
+        "pending",
+        "due",
+        "temporarily",
+        "effective",
+        "per",
+        "following",
+        "after",
+        "and",
+        "for",
+        "in",
+        "last",
+        "this",
+    ];
+    let is_when = |w: &str| {
+        WHEN.contains(&w)
+            || w.chars().all(|c| c.is_ascii_digit())
+            || w.starts_with("fy")
+            || w.len() == 2 && w.starts_with('q')
+    };
+    let policy = words.iter().any(|w| {
+        matches!(
+            *w,
+            "blocked"
+                | "denied"
+                | "prohibited"
+                | "forbidden"
+                | "disallowed"
+                | "banned"
+                | "rejected"
+                | "prevented"
+                | "allowed"
+                | "permitted"
+        )
+    });
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| words[p]);
+        let next = words.get(i + 1).copied();
+        let hit = match *w {
+            "retired" | "suspended" | "decommissioned" | "decommission" | "decommissioning"
+            | "discontinued" | "abolished" | "deprecated" | "sunset" | "sunsetted"
+            | "terminated" | "withdrawn" | "inactive" | "disabled" => {
+                words[..i].iter().all(|b| is_when(b))
+                    && next.is_none_or(|n| AFTER.contains(&n) || is_when(n))
+            }
+            "draft" | "drafts" | "awaiting" | "awaits" => true,
+            // done informally, irregularly, or not written down (review 11, A-2)
+            "informal" | "informally" | "undocumented" | "overdue" | "lacks" | "lack" => true,
+            "ad" => next == Some("hoc"),
+            "adhoc" => true,
+            // not a policy's condition (`Privileged access without approval is blocked`,
+            // `No shared accounts allowed`)
+            "no" | "without" if policy => false,
+            "no" => next.is_some_and(|n| {
+                matches!(
+                    n,
+                    "mfa"
+                        | "2fa"
+                        | "formal"
+                        | "procedure"
+                        | "procedures"
+                        | "policy"
+                        | "process"
+                        | "review"
+                        | "reviews"
+                        | "documentation"
+                        | "documented"
+                        | "owner"
+                        | "monitoring"
+                        | "logging"
+                        | "encryption"
+                        | "backup"
+                        | "backups"
+                        | "testing"
+                        | "training"
+                        | "record"
+                        | "records"
+                        | "approval"
+                )
+            }),
+            "without" => next.is_some_and(|n| {
+                matches!(
+                    n,
+                    "mfa"
+                        | "2fa"
+                        | "review"
+                        | "approval"
+                        | "encryption"
+                        | "logging"
+                        | "monitoring"
+                        | "documentation"
+                        | "formal"
+                )
+            }),
+            "shared" => {
+                next.is_some_and(|n| {
+                    matches!(
+                        n,
+                        "admin"
+                            | "administrator"
+                            | "root"
+                            | "account"
+                            | "accounts"
+                            | "credentials"
+                            | "password"
+                            | "passwords"
+                            | "login"
+                            | "logins"
+                    )
+                }) && !words.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "no" | "not"
+                            | "never"
+                            | "prohibited"
+                            | "forbidden"
+                            | "disallowed"
+                            | "banned"
+                    )
+                })
+            }
+            // rolling out, being deployed
+            "rolling" => next == Some("out"),
+            "phased" => true,
+            "rollout" => {
+                !next.is_some_and(|n| matches!(n, "completed" | "complete" | "done" | "finished"))
+            }
+            "being" => next.is_some_and(|n| {
+                matches!(
+                    n,
+                    "deployed"
+                        | "implemented"
+                        | "rolled"
+                        | "introduced"
+                        | "developed"
+                        | "configured"
+                )
+            }),
+            "breach" | "breaches" | "breached" => {
+                next.is_some_and(|n| {
+                    matches!(
+                        n,
+                        "in" | "on" | "occurred" | "detected" | "identified" | "reported"
+                    )
+                }) && !prev.is_some_and(|p| {
+                    matches!(p, "of" | "for" | "a" | "any" | "potential" | "suspected")
+                })
+            }
+            "under" => next.is_some_and(|n| {
+                matches!(
+                    n,
+                    "review"
+                        | "revision"
+                        | "development"
+                        | "construction"
+                        | "consideration"
+                        | "evaluation"
+                        | "approval"
+                        | "discussion"
+                        | "preparation"
+                        | "investigation"
+                )
+            }),
+            "fail" | "fails" | "failed" | "failing" => {
+                words.len() == 1
+                    || prev.is_some_and(|p| {
+                        matches!(
+                            p,
+                            "control"
+                                | "test"
+                                | "testing"
+                                | "tests"
+                                | "was"
+                                | "were"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "is"
+                                | "it"
+                                | "check"
+                                | "audit"
+                                | "assessment"
+                                | "evaluation"
+                                | "review"
+                                | "and"
+                                | "but"
+                                | "result"
+                        )
+                    })
+                    || next.is_some_and(|n| {
+                        matches!(
+                            n,
+                            "test"
+                                | "testing"
+                                | "audit"
+                                | "assessment"
+                                | "review"
+                                | "last"
+                                | "the"
+                                | "in"
+                                | "during"
+                                | "its"
+                                | "our"
+                                | "quarterly"
+                                | "annual"
+                                | "annually"
+                                | "internal"
+                                | "external"
+                                | "evaluation"
+                        )
+                    })
+            }
+            _ if w.starts_with("deficien") => {
+                !prev.is_some_and(|p| matches!(p, "no" | "without" | "zero"))
+            }
+            "improvement" | "improvements" => prev.is_some_and(|p| {
+                matches!(
+                    p,
+                    "needs" | "need" | "requires" | "require" | "required" | "for" | "of"
+                )
+            }),
+            "issue" | "issues" => {
+                !prev.is_some_and(|p| matches!(p, "no" | "without" | "zero"))
+                    && (next.is_some_and(|n| {
+                        matches!(
+                            n,
+                            "open"
+                                | "outstanding"
+                                | "identified"
+                                | "found"
+                                | "noted"
+                                | "raised"
+                                | "pending"
+                                | "exists"
+                                | "remain"
+                                | "remains"
+                                | "unresolved"
+                        )
+                    }) || prev.is_some_and(|p| {
+                        matches!(
+                            p,
+                            "open" | "outstanding" | "known" | "unresolved" | "identified"
+                        )
+                    }))
+            }
+            "evidence" => prev.is_some_and(|p| {
+                matches!(p, "no" | "without" | "missing" | "insufficient" | "lacking")
+            }),
+            _ => false,
+        };
+        if hit {
+            let word = match (*w, prev, next) {
+                ("under", _, Some(n)) => format!("under {n}"),
+                ("evidence" | "improvement" | "improvements", Some(p), _) => format!("{p} {w}"),
+                ("no" | "without" | "shared" | "ad" | "rolling" | "being", _, Some(n)) => {
+                    format!("{w} {n}")
+                }
+                _ => (*w).to_owned(),
+            };
+            found.push(Qualifier::new(
+                if matches!(
+                    *w,
+                    "draft"
+                        | "drafts"
+                        | "awaiting"
+                        | "awaits"
+                        | "under"
+                        | "rolling"
+                        | "phased"
+                        | "rollout"
+                        | "being"
+                        | "overdue"
+                ) {
+                    Kind::Deferral
+                } else {
+                    Kind::Status
+                },
+                &word,
+            ));
+        }
+    }
+    found
+}
+
+/// A part of the service where the control is done, in either language (review 11, A-2):
+/// a share of the systems (`サーバの8割に導入`, `80% of servers`, `Coverage: 80%`; not
+/// `100%`, nor a threshold: `CPU使用率80%でアラート`), the main or important ones
+/// (`主要サーバ`, `重要システムに導入`, `Most servers`), the administrators' accounts
+/// (`管理者アカウントに適用`, `Enabled for admins`), production alone (`Prod`, `Applies to
+/// production workloads`; not `Production and staging`), one cloud region's code
+/// (`ap-northeast-1で実施`; not `ap-northeast-3へ複製`), `out of scope` in a sentence, legacy
+/// systems.
+fn portion(clause: &str, words: &[&str]) -> Vec<Qualifier> {
+    let mut found = Vec::new();
+    let chars: Vec<(usize, char)> = clause.char_indices().collect();
+    // N割 (not 10割), N% under 100 of something, or of a rollout
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !(c == '割' || c == '%') {
+            continue;
+        }
+        let start = chars[..k]
+            .iter()
+            .rev()
+            .take_while(|(_, d)| {
+                d.is_ascii_digit() || *d == '.' || "一二三四五六七八九".contains(*d)
+            })
+            .count();
+        if start == 0 {
+            continue;
+        }
+        let number = &clause[chars[k - start].0..i];
+        let after = clause[i + c.len_utf8()..].trim_start();
+        let share = if c == '割' {
+            !["引", "り当", "当", "増", "減"]
+                .iter()
+                .any(|a| after.starts_with(a))
+                && number != "10"
+        } else {
+            let under = number.parse::<f64>().is_ok_and(|n| n < 100.0);
+            let of = after.starts_with('の')
+                || after.starts_with("of ")
+                || [
+                    "導入",
+                    "適用",
+                    "実施",
+                    "完了",
+                    "展開",
+                    "対応",
+                    "complete",
+                    "done",
+                    "implemented",
+                    "deployed",
+                    "rolled",
+                    "coverage",
+                ]
+                .iter()
+                .any(|a| after.starts_with(a));
+            let rate = [
+                "導入率",
+                "適用率",
+                "実施率",
+                "対応率",
+                "進捗",
+                "完了率",
+                "カバー率",
+                "達成率",
+                "カバレッジ",
+                "coverage",
+                "rollout",
+                "progress",
+            ]
+            .iter()
+            .any(|r| clause.contains(r));
+            under && (of || rate)
+        };
+        if share {
+            found.push(Qualifier::new(
+                Kind::Scope,
+                &clause[chars[k - start].0..i + c.len_utf8()],
+            ));
+        }
+    }
+    if clause.contains("主要") && !clause.contains("主要な") {
+        found.push(Qualifier::new(Kind::Scope, "主要"));
+    }
+    // a kind of system or account where it is done (`重要システムに導入`)
+    for v in ["導入", "適用", "展開", "実施", "設定", "有効化", "配布"] {
+        for (i, _) in clause.match_indices(v) {
+            let head = &clause[..i];
+            let Some(head) = ["に", "へ", "で", "のみ"]
+                .iter()
+                .find_map(|p| head.strip_suffix(p))
+            else {
+                continue;
+            };
+            let from = head
+                .rfind(['、', ',', '。', 'を', 'は', 'が', 'の', '(', '（', ' '])
+                .map_or(0, |j| {
+                    j + head[j..].chars().next().map_or(1, char::len_utf8)
+                });
+            let noun = &head[from..];
+            if let Some(w) = ["重要", "管理者", "基幹", "特定", "一部"]
+                .iter()
+                .find(|w| noun.starts_with(*w) && noun.len() > w.len())
+            {
+                found.push(Qualifier::new(Kind::Scope, w));
+            }
+        }
+    }
+    let whole = clause.trim();
+    if matches!(
+        whole,
+        "本番"
+            | "本番のみ"
+            | "本番系のみ"
+            | "商用"
+            | "商用環境"
+            | "prod"
+            | "production"
+            | "production environment"
+            | "production environments"
+            | "prod only"
+            | "production only"
+            | "prod env"
+    ) {
+        found.push(Qualifier::new(Kind::Scope, whole));
+    }
+    for (i, w) in words.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| words[p]);
+        let prev2 = i.checked_sub(2).map(|p| words[p]);
+        let next = words.get(i + 1).copied();
+        let hit = match *w {
+            "most" => {
+                (prev.is_none_or(|p| matches!(p, "on" | "for" | "in" | "to" | "across" | "at"))
+                    && !next.is_some_and(|n| {
+                        matches!(
+                            n,
+                            "recent"
+                                | "recently"
+                                | "important"
+                                | "critical"
+                                | "likely"
+                                | "common"
+                                | "commonly"
+                                | "sensitive"
+                                | "severe"
+                                | "current"
+                                | "up"
+                                | "secure"
+                                | "stringent"
+                        )
+                    }))
+                    || (prev == Some("the") && next == Some("part"))
+            }
+            "admins" | "administrators" | "admin" | "administrator" => {
+                prev == Some("for")
+                    && prev2.is_some_and(|p| {
+                        matches!(
+                            p,
+                            "enabled"
+                                | "enforced"
+                                | "applied"
+                                | "required"
+                                | "deployed"
+                                | "implemented"
+                                | "active"
+                                | "configured"
+                                | "only"
+                        )
+                    })
+            }
+            "production" | "prod" => {
+                next == Some("only")
+                    || (matches!(prev, Some("to" | "for"))
+                        && prev2.is_some_and(|p| {
+                            matches!(
+                                p,
+                                "applies"
+                                    | "applied"
+                                    | "apply"
+                                    | "limited"
+                                    | "restricted"
+                                    | "scoped"
+                                    | "enabled"
+                                    | "enforced"
+                            )
+                        }))
+            }
+            "out" => next == Some("of") && words.get(i + 2) == Some(&"scope"),
+            "outside" => words[i + 1..].iter().take(3).any(|n| *n == "scope"),
+            "legacy" => {
+                prev.is_some_and(|p| matches!(p, "for" | "on" | "in" | "across" | "of" | "except"))
+            }
+            _ => false,
+        };
+        if hit {
+            let word = match *w {
+                "out" => "out of scope".to_owned(),
+                "admins" | "administrators" | "admin" | "administrator" => format!("for {w}"),
+                _ => (*w).to_owned(),
+            };
+            found.push(Qualifier::new(Kind::Scope, &word));
+        }
+    }
+    // one cloud region's code, where it is done (not where copies go)
+    let codes: Vec<&str> = clause
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|t| is_region_code(t))
+        .collect();
+    let copies = [
+        "複製",
+        "バックアップ",
+        "転送",
+        "退避",
+        "同期",
+        "へ",
+        "replica",
+        "backup",
+        "cop",
+        "failover",
+        "disaster",
+        "sync",
+        " to ",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
+    if let [code] = codes.as_slice() {
+        if !copies {
+            found.push(Qualifier::new(Kind::Scope, code));
+        }
+    }
+    found
+}
+
+/// A cloud region's code: AWS `ap-northeast-1`, Google Cloud `asia-northeast1`, Azure
+/// `japaneast`.
+fn is_region_code(token: &str) -> bool {
+    let parts: Vec<&str> = token.split('-').collect();
+    let alpha = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase());
+    match parts.as_slice() {
+        [area, dir, n] => {
+            matches!(
+                *area,
+                "ap" | "us" | "eu" | "sa" | "ca" | "me" | "af" | "il" | "mx" | "cn"
+            ) && alpha(dir)
+                && !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit())
+        }
+        [area, dir] => {
+            matches!(
+                *area,
+                "asia"
+                    | "us"
+                    | "europe"
+                    | "northamerica"
+                    | "southamerica"
+                    | "australia"
+                    | "me"
+                    | "africa"
+            ) && dir.trim_end_matches(|c: char| c.is_ascii_digit()).len() < dir.len()
+                && alpha(dir.trim_end_matches(|c: char| c.is_ascii_digit()))
+        }
+        [one] => matches!(
+            *one,
+            "japaneast"
+                | "japanwest"
+                | "eastus"
+                | "eastus2"
+                | "westus"
+                | "westus2"
+                | "westus3"
+                | "centralus"
+                | "westeurope"
+                | "northeurope"
+                | "southeastasia"
+                | "eastasia"
+        ),
+        _ => false,
+    }
 }
 
 fn ascii_words(s: &str) -> Vec<&str> {
@@ -794,6 +1747,18 @@ const NOT_WHAT_EN: &[&str] = &[
     "documented",
     "adopted",
     "part",
+    // review 11, A-2: `Does not cover API`, `Not reviewed since 2023`
+    "cover",
+    "covers",
+    "include",
+    "includes",
+    "reviewed",
+    "audited",
+    "monitored",
+    "formalized",
+    "formalised",
+    "maintained",
+    "verified",
 ];
 
 /// Words that may stand between `not` and what it negates (`not yet`, `not fully`).
@@ -1290,11 +2255,17 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         .find_map(|(i, w)| {
             let rest = &clause[i + w.len()..];
             let digits = rest.chars().take_while(char::is_ascii_digit).count();
-            let unit = rest[digits..]
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '期' | '弾' | '段'))?;
-            (digits > 0).then(|| &clause[i..i + w.len() + digits + unit.len_utf8()])
+            // a quarter too (`第2四半期`, review 11 A-2)
+            let unit_len = if rest[digits..].starts_with("四半期") {
+                "四半期".len()
+            } else {
+                rest[digits..]
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, '期' | '弾' | '段'))?
+                    .len_utf8()
+            };
+            (digits > 0).then(|| &clause[i..i + w.len() + digits + unit_len])
         })
         .or_else(|| {
             // a numbered phase (`フェーズ2`), not a phase of work (`開発フェーズで確認`)
@@ -1376,6 +2347,8 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
             }
             // a phase to come (`phase 2`), a plan that is not there (`no plan`)
             "phase" => next.chars().all(|c| c.is_ascii_digit()) && !next.is_empty(),
+            // a target time (`Target Q2`, `Target date 2026-06`), review 11 A-2
+            "target" => year_like(next) || next == "date",
             "plan" | "plans" => i.checked_sub(1).map(|p| words[p]) == Some("no"),
             // not `no later than`
             "later" => next != "than" && i.checked_sub(1).map(|p| words[p]) != Some("no"),
@@ -1422,7 +2395,7 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
         if hit {
             let word = match *w {
                 "not" | "in" | "to" | "will" | "shall" | "next" | "by" | "until" | "before"
-                | "phase" => {
+                | "phase" | "target" => {
                     format!("{w} {next}")
                 }
                 "plan" | "plans" => format!("no {w}"),
@@ -1720,9 +2693,25 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
             // one named region of the service, as the whole remark or where it is done
             // (`Tokyo region`, `in the Tokyo region`), not where its means lie (`replicated
             // to the Osaka region`)
-            "region" => {
-                prev.is_some_and(|p| matches!(p, "tokyo" | "osaka"))
-                    && (i + 1 == words.len() || matches!(next, "only" | "is" | "in"))
+            "region" | "regions" => {
+                prev.is_some_and(|p| {
+                    matches!(
+                        p,
+                        "tokyo"
+                            | "osaka"
+                            | "us"
+                            | "eu"
+                            | "japan"
+                            | "japanese"
+                            | "apac"
+                            | "emea"
+                            | "asia"
+                            | "european"
+                            | "american"
+                            | "domestic"
+                            | "overseas"
+                    )
+                }) && (i + 1 == words.len() || matches!(next, "only" | "is" | "in"))
                     && !words.iter().any(|w| {
                         matches!(
                             *w,
@@ -1758,9 +2747,19 @@ pub enum Header {
     AuditResult,
     /// Names the scope (`適用範囲`, `Scope`, `対象リージョン`): only "all" is read.
     Scope,
-    /// Names who implements (`実施主体`, `Responsibility`, `Owner`, `担当`): a party other
-    /// than the service says someone else does.
+    /// Names who implements (`実施主体`, `Responsibility`, `Implemented by`, `Provider`,
+    /// `Inherited from`): only the service itself reads there ([`names_only_self`]) — an
+    /// allow-list, as the parties a GRC export names (`Hybrid`, `Subservice Organization`,
+    /// `Sub-processor`, a vendor's name) cannot all be listed.
     Who,
+    /// Names the person or team that owns or operates it (`Owner`, `担当`, `管理者`,
+    /// `Operator`): people and teams are named freely, so a party other than the service
+    /// ([`names_another_party`]) says someone else does.
+    Owner,
+    /// Names a test's or an assessment's result (`Test Result`, `Testing Status`,
+    /// `テスト結果`, `有効性評価`, `レビュー結果`): only a clean result ([`is_clean_test`]) or
+    /// nothing is read; anything else (`Fail`, `Deficient`, `不合格`, `差戻し`) is not.
+    TestResult,
     /// Names a subcontractor (`委託先`, `委託先名`, `Subcontractor`): any name there is
     /// someone else's, but for the service's own (`当社`, `自社`) or none.
     Delegate,
@@ -1950,6 +2949,10 @@ pub fn header(name: &str) -> Header {
         "対象サービス",
         "対象システム",
         "適用対象",
+        // an environment's (`Environment`, `対象環境`): review 11, A-2
+        "environment",
+        "対象環境",
+        "適用環境",
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -1964,8 +2967,8 @@ pub fn header(name: &str) -> Header {
     {
         return Header::Delegate;
     }
+    // a person or a team (`担当者`, `Control Owner`, `責任者`) before a party (`責任`)
     if [
-        "主体",
         "実施者",
         "管理者",
         "対応者",
@@ -1974,14 +2977,26 @@ pub fn header(name: &str) -> Header {
         "実施部署",
         "実施部門",
         "実施組織",
-        "提供元",
         "operator",
-        "operatedby",
-        "managedby",
-        "handledby",
         "administrator",
         "assignee",
         "performer",
+        "担当",
+        "owner",
+        "責任者",
+        "responsibleperson",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+    {
+        return Header::Owner;
+    }
+    if [
+        "主体",
+        "提供元",
+        "operatedby",
+        "managedby",
+        "handledby",
         "責任",
         "分界",
         "responsib",
@@ -1990,8 +3005,6 @@ pub fn header(name: &str) -> Header {
         "providedby",
         "provider",
         "提供者",
-        "担当",
-        "owner",
         "inherit",
         "継承",
     ]
@@ -2014,6 +3027,39 @@ pub fn header(name: &str) -> Header {
     .any(|w| key.contains(w))
     {
         return Header::AuditResult;
+    }
+    // a test's, an assessment's or a review's result (`Last Test Result`, `Testing Status`,
+    // `有効性評価`, `レビュー結果`): read like an audit's
+    if [
+        "testresult",
+        "testingresult",
+        "testingstatus",
+        "teststatus",
+        "testoutcome",
+        "controltest",
+        "assessmentresult",
+        "assessmentoutcome",
+        "evaluationresult",
+        "reviewresult",
+        "reviewoutcome",
+        "effectiveness",
+        "テスト結果",
+        "試験結果",
+        "評価結果",
+        "有効性",
+        "運用評価",
+        "整備評価",
+        "レビュー結果",
+        // ServiceNow GRC's (`Attestation Result`, `Attestation Status`, `Indicator Result`)
+        // and an audit's status (`Audit Status` = `Not audited`)
+        "attestation",
+        "indicatorresult",
+        "auditstatus",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+    {
+        return Header::TestResult;
     }
     // both sides named: `適用/除外の理由`, `Inclusion/exclusion`
     let parts: Vec<&str> = lower
@@ -2135,6 +3181,31 @@ fn is_clean_result(key: &str) -> bool {
     )
 }
 
+/// A test's or a review's result that finds nothing (`Pass`, `合格`, `有効`, `Effective`,
+/// `問題なし`, `承認`, `OK`): under a header naming a test's result, nothing else reads.
+pub fn is_clean_test(text: &str) -> bool {
+    let key = header_key(text);
+    let key = key.trim_end_matches(['。', '.']);
+    nothing_for_the_row(text)
+        || matches!(
+            key,
+            "ok" | "attested"
+                | "audited"
+                | "承認"
+                | "承認済"
+                | "承認済み"
+                | "approved"
+                | "operatingeffectively"
+                | "effectivelyoperating"
+                | "satisfactory"
+                | "nodeficiencies"
+                | "nodeficiency"
+                | "noissues"
+                | "異常なし"
+                | "有効性あり"
+        )
+}
+
 /// A cell under a scope header that says "all" (`全て`, `全サービス`, `All`) or names the
 /// service itself as a whole (`本サービス`, `サービス全体`, `the entire service`; not
 /// `東京リージョン全体`, a part of it in full).
@@ -2226,6 +3297,17 @@ pub fn names_another_party(text: &str) -> Option<String> {
         "保守業者",
         "保守会社",
         "アウトソース",
+        // GRC exports' parties (review 11, A-13): a platform underneath, both companies,
+        // a partner, a reseller (not `基盤` alone: `基盤運用部` is a team of the service)
+        "基盤事業者",
+        "基盤提供",
+        "基盤側",
+        "パートナー",
+        "両社",
+        "販売代理店",
+        "代理店",
+        "再販",
+        "サブプロセッサ",
     ];
     const OTHER_EN: &[&str] = &[
         "customer",
@@ -2258,6 +3340,25 @@ pub fn names_another_party(text: &str) -> Option<String> {
         "contractor",
         "outsourced",
         "partner",
+        // GRC exports' parties (review 11, A-13): SOC 2's carved-out party, shared
+        // (`Hybrid`), a parent or a group company, a reseller, and vendors commonly named
+        "subservice",
+        "hybrid",
+        "parent",
+        "affiliate",
+        "reseller",
+        "subprocessor",
+        "sub-processor",
+        "processor",
+        "third-party",
+        "okta",
+        "salesforce",
+        "cloudflare",
+        "datadog",
+        "crowdstrike",
+        "akamai",
+        "ibm",
+        "alibaba",
     ];
     let lower = fold_width(text).to_lowercase();
     if let Some(p) = OTHER_JA.iter().find(|p| lower.contains(*p)) {
@@ -2267,6 +3368,119 @@ pub fn names_another_party(text: &str) -> Option<String> {
         .into_iter()
         .find(|w| OTHER_EN.contains(w))
         .map(str::to_owned)
+}
+
+/// Words that name the service itself under a header naming who implements (`header_key`
+/// form): the provider's own side of a responsibility matrix.
+const SELF_WORDS: &[&str] = &[
+    "csp",
+    "provider",
+    "serviceprovider",
+    "cloudserviceprovider",
+    "us",
+    "we",
+    "internal",
+    "own",
+    "self",
+    "company",
+    "ourorganization",
+    "ourorganisation",
+    "organization",
+    "organisation",
+    "サービス提供者",
+    "クラウドサービス事業者",
+    "クラウドサービス提供者",
+    "本サービス",
+    "当サービス",
+    "csp側",
+    "当社側",
+    "自社側",
+    "当社実施",
+    "自社実施",
+    "自社対応",
+    "当社対応",
+];
+
+/// How a team or a department of the service ends (`情報システム部`, `SecOps`, `IT Ops`,
+/// `Security team`), after something naming it.
+const TEAM_ENDS_JA: &[&str] = &[
+    "部",
+    "課",
+    "室",
+    "班",
+    "チーム",
+    "部門",
+    "本部",
+    "センター",
+    "委員会",
+    "事務局",
+    "担当",
+];
+
+const TEAM_WORDS_EN: &[&str] = &[
+    "team",
+    "teams",
+    "dept",
+    "department",
+    "division",
+    "office",
+    "unit",
+    "committee",
+    "ops",
+    "operations",
+    "secops",
+    "devops",
+    "itops",
+    "sre",
+    "engineering",
+    "security",
+    "infosec",
+    "compliance",
+    "it",
+    "infra",
+    "infrastructure",
+    "csirt",
+    "cirt",
+    "ciso",
+    "cio",
+    "cto",
+    "cso",
+    "dpo",
+];
+
+/// Whether a cell under a header naming who implements (`Responsibility`, `実施主体`)
+/// names the service itself and no one else: its own words (`当社`, `自社`, `CSP`,
+/// `Provider` alone, `Internal`) or a team or department of it (`情報システム部`, `SecOps`),
+/// each part of it (`当社（情報システム部）`). An allow-list: anything else (`Hybrid`,
+/// `Platform`, `Sub-processor`, a company's name) is someone else or cannot be told from
+/// it, and the service's own name is not known to the reader.
+pub fn names_only_self(text: &str) -> bool {
+    let folded = fold_width(text).to_lowercase();
+    let parts: Vec<&str> = folded
+        .split(['/', '・', '、', ',', '(', ')', '（', '）', ';', '+', '&'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty()
+        && parts.iter().all(|part| {
+            let key = header_key(part);
+            let key = key.trim_end_matches(['。', '.']);
+            if names_own_party(part) || SELF_WORDS.contains(&key) {
+                return true;
+            }
+            let ja_team = TEAM_ENDS_JA.iter().any(|e| {
+                key.strip_suffix(e)
+                    .is_some_and(|before| before.chars().count() >= 2)
+            });
+            let words: Vec<&str> = ascii_words(part)
+                .into_iter()
+                .filter(|w| !matches!(*w, "the" | "our" | "of"))
+                .collect();
+            let en_team = words.len() <= 4
+                && words.last().is_some_and(|w| TEAM_WORDS_EN.contains(w))
+                && part.is_ascii();
+            (ja_team || en_team) && names_another_party(part).is_none()
+        })
 }
 
 #[cfg(test)]
@@ -2628,18 +3842,32 @@ mod tests {
             ("Responsibility", Header::Who),
             ("実施主体", Header::Who),
             ("Inherited from", Header::Who),
-            ("管理者", Header::Who),
-            ("対応者", Header::Who),
-            ("運用者", Header::Who),
-            ("担当", Header::Who),
-            ("担当者", Header::Who),
-            ("実施部署", Header::Who),
-            ("実施者", Header::Who),
+            ("管理者", Header::Owner),
+            ("対応者", Header::Owner),
+            ("運用者", Header::Owner),
+            ("担当", Header::Owner),
+            ("担当者", Header::Owner),
+            ("実施部署", Header::Owner),
+            ("実施者", Header::Owner),
             ("提供元", Header::Who),
-            ("Owner", Header::Who),
-            ("Operator", Header::Who),
+            ("Owner", Header::Owner),
+            ("Operator", Header::Owner),
             ("Provider", Header::Who),
             ("Managed by", Header::Who),
+            ("Implemented by", Header::Who),
+            ("Control Owner", Header::Owner),
+            ("責任者", Header::Owner),
+            ("Test Result", Header::TestResult),
+            ("Last Test Result", Header::TestResult),
+            ("Testing Status", Header::TestResult),
+            ("Assessment Result", Header::TestResult),
+            ("Control Test", Header::TestResult),
+            ("テスト結果", Header::TestResult),
+            ("有効性評価", Header::TestResult),
+            ("運用評価", Header::TestResult),
+            ("レビュー結果", Header::TestResult),
+            ("Environment", Header::Scope),
+            ("対象環境", Header::Scope),
             ("委託先", Header::Delegate),
             ("委託先名", Header::Delegate),
             ("Subcontractor", Header::Delegate),
@@ -2713,5 +3941,170 @@ mod tests {
         }
         assert!(names_own_party("当社") && names_own_party("自社。"));
         assert!(!names_own_party("株式会社サンプル"));
+    }
+
+    /// Review 11, A-13: under a header naming who implements, only the service itself.
+    #[test]
+    fn only_the_service_itself_names_who_implements() {
+        for own in [
+            "当社",
+            "自社",
+            "弊社",
+            "CSP",
+            "Provider",
+            "Service provider",
+            "Internal",
+            "Us",
+            "SecOps",
+            "IT Ops",
+            "Security team",
+            "情報システム部",
+            "セキュリティ運用チーム",
+            "当社（情報システム部）",
+            "基盤運用部",
+        ] {
+            assert!(names_only_self(own), "{own}");
+        }
+        // a team of the service under an owner's header too (`examples/soa.xlsx`)
+        assert_eq!(names_another_party("基盤運用部"), None);
+        for other in [
+            "Hybrid",
+            "Subservice Organization",
+            "Platform",
+            "Parent company",
+            "Managed Service",
+            "Sub-processor",
+            "Okta",
+            "Group",
+            "Shared",
+            "CSP/Customer",
+            "パートナー",
+            "基盤事業者",
+            "両社",
+            "さくらインターネット",
+            "NTTデータ",
+            "富士通",
+            "部",
+            "外部委託先の運用チーム",
+            "Customer IT team",
+        ] {
+            assert!(!names_only_self(other), "{other}");
+        }
+    }
+
+    /// Review 11, A-1: a test's result reads clean or not at all.
+    #[test]
+    fn clean_test_results() {
+        for clean in [
+            "Pass",
+            "Passed",
+            "合格",
+            "Effective",
+            "OK",
+            "承認",
+            "",
+            "N/A",
+        ] {
+            assert!(is_clean_test(clean), "{clean}");
+        }
+        for not in [
+            "Fail",
+            "Failed",
+            "Deficient",
+            "不合格",
+            "有効でない",
+            "差戻し",
+            "Not tested",
+        ] {
+            assert!(!is_clean_test(not), "{not}");
+        }
+    }
+
+    /// Review 11, A-1 and A-2: remarks saying the control ended, is unapproved, does not
+    /// work or covers part of the service qualify; their ordinary neighbours read.
+    #[test]
+    fn ended_unapproved_failing_and_partial_remarks() {
+        for text in [
+            "2025年3月末で廃止",
+            "廃止",
+            "2025年3月に終了",
+            "一時停止中",
+            "停止中",
+            "Retired",
+            "Suspended",
+            "Decommissioned in 2025",
+            "規程案を作成済み（承認待ち）",
+            "承認待ち",
+            "ドラフト版",
+            "レビュー中",
+            "Draft",
+            "Policy drafted, awaiting approval",
+            "Under review",
+            "Target Q2",
+            "目標: 第2四半期",
+            "形骸化している",
+            "運用に課題",
+            "実効性に懸念",
+            "改善指導あり",
+            "改善の余地あり",
+            "Needs improvement",
+            "Issue open",
+            "No evidence",
+            "証跡なし",
+            "不合格",
+            "有効でない",
+            "無効",
+            "Control failed last quarterly test",
+            "Deficiency identified by internal audit",
+            "サーバの8割に導入",
+            "80%のサーバに導入済み",
+            "Coverage: 80%",
+            "80% of servers",
+            "Most servers",
+            "主要サーバに導入",
+            "重要システムに導入",
+            "管理者アカウントに適用",
+            "Enabled for admins",
+            "Prod",
+            "Production environment",
+            "Applies to production workloads",
+            "本番",
+            "ap-northeast-1で実施",
+            "US regions",
+            "Sandbox accounts are out of scope",
+            "Manual process for legacy systems",
+        ] {
+            assert!(qualifier_in(text).is_some(), "{text}");
+        }
+        for text in [
+            "全サーバに導入",
+            "100%",
+            "手順書 AC-01 に基づき実施",
+            "Production and staging",
+            "改善を継続的に実施",
+            "退職者のアカウントを即日停止",
+            "不要なアカウントは廃止",
+            "セッションはタイムアウトで終了",
+            "異常時は自動停止",
+            "Suspended accounts are deleted after 90 days",
+            "Accounts are suspended after 5 failed attempts",
+            "Failed login attempts lock the account",
+            "No deficiencies noted",
+            "不合格の場合は再受講",
+            "退職者のアカウントが有効でないことを確認",
+            "CPU使用率80%でアラート",
+            "稼働率99.9%",
+            "バックアップをap-northeast-3へ複製",
+            "Uses the most recent TLS version",
+            "重要情報を暗号化して保管",
+            "課題管理表で追跡",
+            "懸念事項なし",
+            "Issues tracked in Jira",
+            "Continuous improvement programme",
+            "Pass",
+            "合格",
+        ] {
+            assert_eq!(qualifier_in(text), None, "{text}");
+        }
     }
 }

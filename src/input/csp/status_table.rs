@@ -457,11 +457,15 @@ pub fn note_on_table(
     {
         return Ok(());
     }
-    let found = match place {
-        Outside::Above => remarks::qualifier_beyond(text, &[]),
-        Outside::Below => remarks::qualifier_on(text, &[], as_of),
-    }
-    .or_else(|| remarks::document_mark(text, as_of));
+    // a draft mark is the list's, before what a remark's words say (`DRAFT` is also a
+    // remark's deferral)
+    let draft = remarks::document_mark(text, as_of).filter(|q| q.kind == remarks::Kind::Draft);
+    let found = draft
+        .or_else(|| match place {
+            Outside::Above => remarks::qualifier_beyond(text, &[]),
+            Outside::Below => remarks::qualifier_on(text, &[], as_of),
+        })
+        .or_else(|| remarks::document_mark(text, as_of));
     let Some(q) = found else {
         return Ok(());
     };
@@ -1214,6 +1218,7 @@ fn row_remark(
                 || vocab::says_no_reason(text)
                 || (cols.titles.contains(&c) && is_title(text))
                 || matches!(remarks::header(name), remarks::Header::Qualifying(_) | remarks::Header::AuditResult if remarks::nothing_for_the_row(text))
+                || (remarks::header(name) == remarks::Header::TestResult && remarks::is_clean_test(text))
                 || (crate::input::csp::classify::is_number_header(name)
                     && text.chars().all(|ch| ch.is_ascii_digit()))
                 || (remarks::names_implementation_date(name)
@@ -1297,7 +1302,21 @@ fn check_implemented_row(
                     "a control implemented for part of the service only is not implemented: state it so in the status column (未実施, or 非該当 with the reason), or write the scope as the whole service (全て, all)",
                 ))
             }
-            Header::Who => {
+            Header::Who
+                if !remarks::names_only_self(text) && !remarks::nothing_for_the_row(text) =>
+            {
+                let what = match remarks::names_another_party(text) {
+                    Some(party) => format!("names someone else under a header naming who implements it ('{party}')"),
+                    None => "does not name the service itself under a header naming who implements it (only 当社, 自社, CSP, Provider or a team of the service — 情報システム部, SecOps — reads there)".to_owned(),
+                };
+                return Err(refuse(
+                    c,
+                    text,
+                    what,
+                    "a control someone else implements (the customer, the IaaS, a subservice organization, a vendor) is not the service's own: state it 非該当 with the reason (IaaS側で実施), or, for a profile, rely on the IaaS with `inherits:`; if the service implements it itself, write 当社 (or the team's name: 情報システム部, SecOps)",
+                ));
+            }
+            Header::Owner => {
                 if let Some(party) = remarks::names_another_party(text) {
                     return Err(refuse(
                         c,
@@ -1326,7 +1345,16 @@ fn check_implemented_row(
                     remarks::FOR_AUDIT_FINDING,
                 ))
             }
-            Header::Delegate | Header::Scope | Header::Plain => {}
+            Header::TestResult if remarks::is_clean_test(text) => continue,
+            Header::TestResult => {
+                return Err(refuse(
+                    c,
+                    text,
+                    "reports a result other than a clean one under a header naming a test's or an assessment's result (only a clean result reads there: Pass, 合格, 有効, Effective, 問題なし)".to_owned(),
+                    "a control its own test or assessment found failing or not effective is not shown implemented: state it so in the status column (未実施 or 計画中, the result in a remarks column), or, if the test passed, write the clean result (Pass, 合格, 有効) or leave the cell empty",
+                ))
+            }
+            Header::Who | Header::Delegate | Header::Scope | Header::Plain => {}
         }
         // a date under a header naming a date that is not of the implementation (`最終確認日`,
         // `有効期限`, `次回レビュー日`) is not compared with the as-of date
@@ -1492,6 +1520,19 @@ fn odd_id(id_cell: &str, at: &Location) -> Result<String, InputError> {
         )
         .hint(FOR_ID_CELLS));
     }
+    // a GRC tool's prefix before the ISMAP id (`ISMAP-9.2.3`, `CTRL_9.2.3`, `No.9.2.3`):
+    // not guessed to be the id, nor reported as an id the catalog lacks (review 11, B-3)
+    if let Some((prefix, id)) = prefixed_id(first) {
+        return Err(InputError::at(
+            at.clone(),
+            format!(
+                "'{}' is not an ISMAP id alone: it carries a prefix ('{}') before {id}",
+                quote(id_cell),
+                quote(prefix)
+            ),
+        )
+        .hint(format!("write the ISMAP id alone in the id column ({id}); keep a GRC tool's own control number in a column of its own")));
+    }
     // a clause or category, also with a word after it (`9.2全般`, `12全般`: ISMAP's own way
     // to name all of it)
     let folded = crate::text::fold_width(first);
@@ -1512,9 +1553,50 @@ fn odd_id(id_cell: &str, at: &Location) -> Result<String, InputError> {
     Ok(first.to_owned())
 }
 
+/// A cell that is a prefix of letters joined to an ISMAP control id (`ISMAP-9.2.3`,
+/// `ISMAP_9.2.3`, `ISMAP.9.2.3`, `CTRL-9.2.3`, `No.9.2.3`): the prefix and the id.
+fn prefixed_id(cell: &str) -> Option<(&str, String)> {
+    let at = cell.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))?;
+    let (prefix, rest) = cell.split_at(at);
+    let letters = prefix.trim_end_matches(['-', '_', '.', ':', '－', '＿', '．', '：', '#']);
+    let joined = letters.len() < prefix.len()
+        && !letters.is_empty()
+        && letters
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c.is_ascii_whitespace());
+    let upper = letters.to_ascii_uppercase();
+    // Annex A and 27017 references are read elsewhere (`A.9.2.3`, `CLD.8.1.5`)
+    if !joined || matches!(upper.as_str(), "A" | "CLD") {
+        return None;
+    }
+    let id = IsmapId::parse(&crate::text::fold_width(rest))
+        .filter(|id| id.is_plausible_listed_id() && id.depth() >= 3)?;
+    Some((prefix, id.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_prefixed_id_is_named_not_guessed() {
+        for cell in [
+            "ISMAP-9.2.3",
+            "ISMAP_9.2.3",
+            "ISMAP.9.2.3",
+            "CTRL-9.2.3",
+            "No.9.2.3",
+        ] {
+            assert_eq!(
+                prefixed_id(cell).map(|(_, id)| id).as_deref(),
+                Some("9.2.3"),
+                "{cell}"
+            );
+        }
+        for cell in ["9.2.3", "A.9.2.3", "CLD.8.1.5", "99.1.1", "v1.2", "No.5"] {
+            assert_eq!(prefixed_id(cell), None, "{cell}");
+        }
+    }
 
     /// A document's next-review date above a table is its schedule; a control deferred,
     /// the registration's renewal or a review with words is not passed over here.

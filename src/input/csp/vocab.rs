@@ -151,6 +151,9 @@ pub enum Unreadable {
     /// `実施*`, `Yes**`, `○※`: a footnote mark, whose note (somewhere else on the page) may
     /// narrow the statement.
     Footnote,
+    /// `Inherited`, `継承`, `Inherited from AWS`: a GRC tool's status for a control the
+    /// underlying service implements — not the service's own, and not "does not apply".
+    Inherited,
     Unknown,
 }
 
@@ -165,6 +168,7 @@ impl Unreadable {
             Unreadable::Applicability => "it says the control applies (is selected in a statement of applicability), not that it is implemented",
             Unreadable::DesignOnly => "整備 (design) does not state that the control operates (運用)",
             Unreadable::Footnote => "it carries a footnote mark, and a footnote may narrow or contradict it (東京リージョンのみ)",
+            Unreadable::Inherited => "an inherited control is implemented by the underlying service, not by this one, and inheritance is not a status of its own list",
             Unreadable::Unknown => "it is not a status this tool knows",
         }
     }
@@ -175,6 +179,7 @@ impl Unreadable {
     pub fn hint(self) -> &'static str {
         match self {
             Unreadable::DesignOnly => "write 実施 or 運用中 if the control is designed and operates (整備・運用済), 計画中 if it does not operate yet",
+            Unreadable::Inherited => "give the controls the service relies on its IaaS or PaaS for in a profile (YAML) with `inherited:` and the underlying service with `inherits:`, so its own ISMAP registration is checked (README, Inherited coverage); in a status table, leave such rows out or state the service's own status",
             _ => VALUES_HINT,
         }
     }
@@ -247,6 +252,10 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     }
     if s.chars().all(is_dash) {
         return Err(Unreadable::Dash);
+    }
+    let whole = header_key(s);
+    if whole.starts_with("inherit") || whole.starts_with("継承") {
+        return Err(Unreadable::Inherited);
     }
     let (value, note) = split_note(s).ok_or(Unreadable::Unknown)?;
     // a footnote mark before or after the value (`実施*`, `*Yes`, `○※1`, `Yes†`)
