@@ -468,7 +468,7 @@ fn reviewed_csv(dir: &std::path::Path, checks: &std::path::Path) -> PathBuf {
 }
 
 /// Review 11 B-4: `--review` compares the CSP's words the procedures quote — a remark on an
-/// implemented control changed from `特権IDは申請・承認後に付与` to `一時停止中` is a change
+/// implemented control changed from `特権IDは申請・承認後に付与` to `…し、四半期ごとに棚卸し` is a change
 /// (gaps-changed, kind `csp-words`) and the decision carried is marked re-review; an item
 /// whose remark is the same stays unchanged.
 #[test]
@@ -500,7 +500,7 @@ fn a_changed_csp_remark_is_a_change_for_the_review() {
         two["previous_gaps"][0]["current"]
             .as_str()
             .unwrap()
-            .contains("一時停止中"),
+            .contains("四半期ごとに棚卸し"),
         "{two}"
     );
     // guard: the same remark, and an item without one, are unchanged
