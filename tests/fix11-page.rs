@@ -16,13 +16,28 @@ fn data(name: &str) -> PathBuf {
 
 /// A fixture template with its `{FACT}` and `{AFTER}` lines filled, written to `dir`.
 fn filled(dir: &Path, template: &str, name: &str, fact: &str, after: &str) -> PathBuf {
-    let text = std::fs::read_to_string(data(template))
-        .unwrap()
-        .replace("{FACT}", fact)
-        .replace("{AFTER}", after);
+    filled_with(dir, template, name, &[("{FACT}", fact), ("{AFTER}", after)])
+}
+
+/// A fixture template with each of its `{KEY}` lines replaced, written to `dir`.
+fn filled_with(dir: &Path, template: &str, name: &str, keys: &[(&str, &str)]) -> PathBuf {
+    let mut text = std::fs::read_to_string(data(template)).unwrap();
+    for (key, value) in keys {
+        text = text.replace(key, value);
+    }
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path
+}
+
+/// `profile.tmpl` with a comment at its head, above `implemented:` and below the list.
+fn profile(dir: &Path, name: &str, head: &str, above: &str, below: &str) -> PathBuf {
+    filled_with(
+        dir,
+        "profile.tmpl",
+        name,
+        &[("{HEAD}", head), ("{ABOVE}", above), ("{BELOW}", below)],
+    )
 }
 
 fn report_json(lang: &str, csp: &Path) -> serde_json::Value {
@@ -283,4 +298,90 @@ fn page_furniture_and_end_marks_stay_read() {
         let v = report_json("en", &f);
         assert_eq!(statuses(&v), ["covered", "covered", "covered"], "{after}");
     }
+}
+
+/// a profile's comment outside the `implemented` list that names one of its ids and
+/// qualifies it is refused, above the list or below it (a statement commented out); so is
+/// a qualifying comment right above `implemented:`. The YAML parser dropped them.
+#[test]
+fn a_profile_comment_outside_the_list_is_read() {
+    let e = report_error("en", &data("profile-comment-above.yaml"));
+    assert!(
+        e.contains("line 6: the comment '注意: 9.2.3 は未実施（2027年度対応予定）。一覧には載せているが監査対象外' beside the `implemented` list"),
+        "{e}"
+    );
+    let e = report_error("en", &data("profile-comment-below.yaml"));
+    assert!(
+        e.contains("line 10: the comment 'not_implemented: [9.2.3]   (大阪リージョン)' beside the `implemented` list"),
+        "{e}"
+    );
+    let e = report_error_ja(&data("profile-comment-below.yaml"));
+    assert!(e.contains("`implemented` の一覧の外のコメント"), "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (head, above, below)) in [
+        ("", "", "# 9.2.5 は東京リージョンのみ"),
+        ("", "", "# 9.2.5 は東京リージョンのみ\n\n"),
+        ("", "# 以下は東京リージョンのみ", ""),
+        ("# 9.2.3 は2027年度に対応予定", "", ""),
+        ("", "", "# not_implemented: [9.2.3]\nnot_applicable:\n  11.1.1: 物理的セキュリティはIaaS事業者が担う"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let f = profile(dir.path(), &format!("p{i}.yaml"), head, above, below);
+        let e = report_error("en", &f);
+        assert!(e.contains("beside the `implemented` list"), "{head}{above}{below}: {e}");
+    }
+}
+
+/// A-5 guards: a file's heading comment without ids, a heading comment of the next field,
+/// a field commented out and a comment above the list that qualifies nothing stay silent; a comment naming an
+/// id that qualifies nothing is kept as the CSP's remark on it.
+#[test]
+fn a_profile_comment_that_qualifies_nothing_stays_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (head, above, below)) in [
+        ("# サンプルSaaS のプロファイル（2025年版）", "", ""),
+        ("", "# 実施している統制目標", ""),
+        ("", "# inherited: defaults to clause 11", ""),
+        (
+            "",
+            "",
+            "# 以下は対象外\nnot_applicable:\n  11.1.1: 物理的セキュリティはIaaS事業者が担う",
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let f = profile(dir.path(), &format!("g{i}.yaml"), head, above, below);
+        let v = report_json("en", &f);
+        assert_eq!(
+            statuses(&v),
+            ["covered", "covered", "covered"],
+            "{head}{above}{below}"
+        );
+        for item in v["items"].as_array().unwrap() {
+            assert_eq!(item["csp_remarks"], serde_json::json!([]), "{item}");
+        }
+    }
+    let f = profile(
+        dir.path(),
+        "r.yaml",
+        "",
+        "# 9.2.3 は申請・承認の手順書 AC-02 に基づき運用",
+        "",
+    );
+    let v = report_json("en", &f);
+    assert_eq!(statuses(&v), ["covered", "covered", "covered"]);
+    let k2 = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "K-2")
+        .unwrap();
+    assert_eq!(
+        k2["csp_remarks"],
+        serde_json::json!([{"id": "9.2.3", "remark": "9.2.3 は申請・承認の手順書 AC-02 に基づき運用"}]),
+        "{k2}"
+    );
 }

@@ -583,6 +583,7 @@ pub const JA: &[(&str, &str)] = &[
     ("mark the controls of that status with ○ (or ✓, 1) and give the others their status in a status column such as 実施状況", "その状況の管理策に ○(または ✓、1)を付け、ほかの管理策の状況は実施状況のような状況の列に書いてください"),
     ("'{}' in '{}' {}, on the row that states {} implemented in '{}': the row is not read as implemented", "'{1}' の '{0}' は{2}が、この行は '{4}' で {3} を実施としています: この行は実施とは読みません"),
     ("the comment {} on the `implemented` list {}: a comment is not read, so the list is not read as implemented with it", "`implemented` の一覧のコメント {0} は{1}: コメントは読まないため、この一覧はそのコメント付きの実施とは読みません"),
+    ("the comment {} beside the `implemented` list (naming its ids, or right above or below it) {}: a comment is not read, so the list is not read as implemented with it", "`implemented` の一覧の外のコメント {0}(一覧のIDを挙げているか、一覧のすぐ上か下にある)は{1}: コメントは読まないため、この一覧はそのコメント付きの実施とは読みません"),
     ("if a control is implemented only in part, later, elsewhere or with exceptions, leave it out of `implemented` (under `not_applicable` with the reason only where it does not apply); else remove the qualification from the comment", "管理策の実施が一部のみ、後日、別の場所、例外付きであれば `implemented` から外してください(適用されない場合のみ理由を添えて `not_applicable` に書きます)。そうでなければコメントから限定を削除してください"),
     ("limits or conditions it ('{}')", "範囲や条件を限定しています('{0}')"),
     ("gives a date after the as-of date {} ('{}'): a control implemented later is not implemented on {}", "基準日 {0} より後の日付('{1}')を示しています: 後で実施する管理策は {2} の時点では実施していません"),

@@ -99,9 +99,22 @@ fn value_line(text: &str, field: &str, value: &str) -> Option<usize> {
 /// its line: what the YAML parser discards. Comments elsewhere are not returned.
 fn implemented_comments(text: &str) -> Vec<(usize, String, String)> {
     let lines: Vec<&str> = text.lines().collect();
-    let Some(start) = lines.iter().position(|l| l.starts_with("implemented:")) else {
+    let Some((start, end)) = implemented_lines(&lines) else {
         return Vec::new();
     };
+    (start..=end)
+        .filter_map(|i| {
+            let (code, comment) = split_comment(lines[i]);
+            let comment = comment?.trim().to_owned();
+            (!comment.is_empty()).then(|| (i + 1, comment, code.to_owned()))
+        })
+        .collect()
+}
+
+/// The first and last line (0-based) of a YAML profile's `implemented` list: its
+/// `implemented:` line to its last item (block), or to its closing `]` (flow).
+fn implemented_lines(lines: &[&str]) -> Option<(usize, usize)> {
+    let start = lines.iter().position(|l| l.starts_with("implemented:"))?;
     let flow = split_comment(lines[start]).0.contains('[');
     let mut end = start;
     if flow {
@@ -126,11 +139,58 @@ fn implemented_comments(text: &str) -> Vec<(usize, String, String)> {
             }
         }
     }
-    (start..=end)
+    Some((start, end))
+}
+
+/// The comments of a YAML profile outside its `implemented` list that bear on it, each with
+/// its line (1-based), its text and the ids of `implemented` it names: a comment naming an
+/// id the profile states implemented, wherever it stands (`# 注意: 9.2.3 は未実施`), and a
+/// comment line of the block right above `implemented:` (`# 以下は東京リージョンのみ`) or
+/// right below the list's last item at the file's end (`# not_implemented: [9.2.3]`). A
+/// comment elsewhere naming none of them (a file's heading, a heading of the next field, a
+/// field commented out: `# inherited: 11`) is not returned.
+fn comments_beside(text: &str, implemented: &[String]) -> Vec<(usize, String, Vec<String>)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some((start, end)) = implemented_lines(&lines) else {
+        return Vec::new();
+    };
+    let whole_line = |i: usize| lines[i].trim_start().starts_with('#');
+    let above = (0..start).rev().take_while(|&i| whole_line(i)).count();
+    // below the list, the comments at the file's end (above another field, they head it:
+    // `# 以下は対象外` over `not_applicable:`)
+    let below = (end + 1..lines.len())
+        .take_while(|&i| whole_line(i))
+        .count();
+    let below = if lines[end + 1 + below..].iter().all(|l| l.trim().is_empty()) {
+        below
+    } else {
+        0
+    };
+    let key =
+        |raw: &str| IsmapId::parse(raw).map_or_else(|| raw.trim().to_owned(), |id| id.canonical());
+    (0..lines.len())
+        .filter(|i| !(start..=end).contains(i))
         .filter_map(|i| {
-            let (code, comment) = split_comment(lines[i]);
-            let comment = comment?.trim().to_owned();
-            (!comment.is_empty()).then(|| (i + 1, comment, code.to_owned()))
+            let comment = split_comment(lines[i]).1?.trim().to_owned();
+            let named: Vec<String> = super::ids::find_ids(&comment)
+                .0
+                .iter()
+                .filter_map(|t| implemented.iter().find(|raw| key(raw) == key(&t.raw)))
+                .cloned()
+                .collect();
+            // a profile's field commented out (`# inherited: 11`) is that field's, not the list's
+            let field_out = FIELDS.iter().any(|f| {
+                comment
+                    .strip_prefix(f)
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            });
+            let next_to = !field_out
+                && ((start - above..start).contains(&i) || (end + 1..=end + below).contains(&i));
+            (!comment.is_empty() && (next_to || !named.is_empty())).then_some((
+                i + 1,
+                comment,
+                named,
+            ))
         })
         .collect()
 }
@@ -155,6 +215,9 @@ fn split_comment(line: &str) -> (&str, Option<&str>) {
     (line, None)
 }
 
+/// The hint for a comment that qualifies the `implemented` list.
+const FOR_COMMENTS: &str = "if a control is implemented only in part, later, elsewhere or with exceptions, leave it out of `implemented` (under `not_applicable` with the reason only where it does not apply); else remove the qualification from the comment";
+
 /// Refuses a comment on a line of the `implemented` list that qualifies what it states
 /// (`9.2.1,  # 東京リージョンのみ`), with the checker of a status table's remarks: the YAML
 /// parser drops it, so the id would be read as implemented without it.
@@ -163,11 +226,34 @@ fn split_comment(line: &str) -> (&str, Option<&str>) {
 fn check_comments(
     path: &Path,
     text: &str,
+    implemented: &[String],
     as_of: Date,
     catalog: &Catalog,
     quoting: Quoting,
 ) -> Result<Vec<(Vec<String>, String)>, InputError> {
     let mut kept = Vec::new();
+    // outside the list: a comment naming its ids or right above or below it, read by the
+    // same rules (review 11 A-5: the YAML parser dropped it, and the ids were credited)
+    for (line, comment, named) in comments_beside(text, implemented) {
+        let titles: Vec<&str> = named
+            .iter()
+            .flat_map(|raw| super::published::catalog_titles(catalog, raw))
+            .collect();
+        if let Some(q) = super::remarks::qualifier_on(&comment, &titles, as_of) {
+            return Err(InputError::at(
+                Location::file(path).line(line),
+                format!(
+                    "the comment {} beside the `implemented` list (naming its ids, or right above or below it) {}: a comment is not read, so the list is not read as implemented with it",
+                    quoting.show(&comment, "(not shown: the file was reached through `inherits:`)"),
+                    q.what()
+                ),
+            )
+            .hint(FOR_COMMENTS));
+        }
+        if !super::remarks::says_nothing(&comment) && !named.is_empty() {
+            kept.push((named, comment));
+        }
+    }
     for (line, comment, code) in implemented_comments(text) {
         let ids = super::ids::find_ids(&code).0;
         let titles: Vec<&str> = ids
@@ -183,7 +269,7 @@ fn check_comments(
                     q.what()
                 ),
             )
-            .hint("if a control is implemented only in part, later, elsewhere or with exceptions, leave it out of `implemented` (under `not_applicable` with the reason only where it does not apply); else remove the qualification from the comment"));
+            .hint(FOR_COMMENTS));
         }
         if !super::remarks::says_nothing(&comment) && !ids.is_empty() {
             kept.push((ids.into_iter().map(|t| t.raw).collect(), comment));
@@ -456,7 +542,7 @@ fn parse(
     quoting: Quoting,
 ) -> Result<Attestation, InputError> {
     let loc = Location::file(path);
-    let doc: ProfileDoc = match syntax {
+    let mut doc: ProfileDoc = match syntax {
         ProfileSyntax::Json => serde_json::from_str(text).map_err(|e| {
             let what = if e.is_data() {
                 "invalid CSP profile"
@@ -476,8 +562,12 @@ fn parse(
             syntax_error(&loc, at, "invalid CSP profile", e.to_string(), quoting)
         }),
     }?;
+    let implemented: Vec<String> = std::mem::take(&mut doc.implemented)
+        .into_iter()
+        .map(Scalar::into_string)
+        .collect();
     let comments = if syntax == ProfileSyntax::Yaml {
-        check_comments(path, text, as_of, catalog, quoting)?
+        check_comments(path, text, &implemented, as_of, catalog, quoting)?
     } else {
         Vec::new()
     };
@@ -566,15 +656,11 @@ fn parse(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let mut controls: Vec<ListedControl> = doc
-        .implemented
+    let mut controls: Vec<ListedControl> = implemented
         .into_iter()
-        .map(|s| {
-            let raw = s.into_string();
-            ListedControl {
-                reason: remark_of(&raw),
-                ..ListedControl::implemented(raw, None)
-            }
+        .map(|raw| ListedControl {
+            reason: remark_of(&raw),
+            ..ListedControl::implemented(raw, None)
         })
         .collect();
     // a profile states control objectives; a clause or category would be counted and then
