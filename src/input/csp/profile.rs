@@ -231,48 +231,51 @@ fn check_comments(
     catalog: &Catalog,
     quoting: Quoting,
 ) -> Result<Vec<(Vec<String>, String)>, InputError> {
+    // on the list, each with the ids of its line; outside it, a comment naming its ids or
+    // right above or below it, read by the same rules (review 11 A-5: the YAML parser
+    // dropped it, and the ids were credited)
+    let on_list = implemented_comments(text)
+        .into_iter()
+        .map(|(line, comment, code)| {
+            let ids = super::ids::find_ids(&code).0;
+            (
+                line,
+                comment,
+                ids.into_iter().map(|t| t.raw).collect(),
+                true,
+            )
+        });
+    let beside = comments_beside(text, implemented)
+        .into_iter()
+        .map(|(line, comment, named)| (line, comment, named, false));
+    let mut all: Vec<(usize, String, Vec<String>, bool)> = on_list.chain(beside).collect();
+    all.sort_by_key(|c| c.0);
     let mut kept = Vec::new();
-    // outside the list: a comment naming its ids or right above or below it, read by the
-    // same rules (review 11 A-5: the YAML parser dropped it, and the ids were credited)
-    for (line, comment, named) in comments_beside(text, implemented) {
-        let titles: Vec<&str> = named
+    for (line, comment, ids, on) in all {
+        let titles: Vec<&str> = ids
             .iter()
             .flat_map(|raw| super::published::catalog_titles(catalog, raw))
             .collect();
         if let Some(q) = super::remarks::qualifier_on(&comment, &titles, as_of) {
-            return Err(InputError::at(
-                Location::file(path).line(line),
+            let shown = quoting.show(
+                &comment,
+                "(not shown: the file was reached through `inherits:`)",
+            );
+            let message = if on {
                 format!(
-                    "the comment {} beside the `implemented` list (naming its ids, or right above or below it) {}: a comment is not read, so the list is not read as implemented with it",
-                    quoting.show(&comment, "(not shown: the file was reached through `inherits:`)"),
+                    "the comment {shown} on the `implemented` list {}: a comment is not read, so the list is not read as implemented with it",
                     q.what()
-                ),
-            )
-            .hint(FOR_COMMENTS));
-        }
-        if !super::remarks::says_nothing(&comment) && !named.is_empty() {
-            kept.push((named, comment));
-        }
-    }
-    for (line, comment, code) in implemented_comments(text) {
-        let ids = super::ids::find_ids(&code).0;
-        let titles: Vec<&str> = ids
-            .iter()
-            .flat_map(|t| super::published::catalog_titles(catalog, &t.raw))
-            .collect();
-        if let Some(q) = super::remarks::qualifier_on(&comment, &titles, as_of) {
-            return Err(InputError::at(
-                Location::file(path).line(line),
+                )
+            } else {
                 format!(
-                    "the comment {} on the `implemented` list {}: a comment is not read, so the list is not read as implemented with it",
-                    quoting.show(&comment, "(not shown: the file was reached through `inherits:`)"),
+                    "the comment {shown} beside the `implemented` list (naming its ids, or right above or below it) {}: a comment is not read, so the list is not read as implemented with it",
                     q.what()
-                ),
-            )
-            .hint(FOR_COMMENTS));
+                )
+            };
+            return Err(InputError::at(Location::file(path).line(line), message).hint(FOR_COMMENTS));
         }
         if !super::remarks::says_nothing(&comment) && !ids.is_empty() {
-            kept.push((ids.into_iter().map(|t| t.raw).collect(), comment));
+            kept.push((ids, comment));
         }
     }
     Ok(kept)
