@@ -385,3 +385,44 @@ fn a_profile_comment_that_qualifies_nothing_stays_read() {
         "{k2}"
     );
 }
+
+/// A-15, the pasted form: a heading between blocks of ids (after a blank line) that makes
+/// the ids under it a reference, a previous registration or version, another service, a
+/// region or an option is refused; the catalog's own headings and the list's title pass.
+#[test]
+fn a_heading_over_ids_that_are_not_the_statement_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, heading) in [
+        "【参考】前回登録時の統制目標",
+        "その他の統制目標",
+        "（参考）旧基準での番号",
+        "大阪リージョン",
+        "オプション機能",
+        "Appendix",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let after = format!("\n{heading}\n9.2.5");
+        let f = filled(dir.path(), "entry.tmpl", &format!("h{i}.txt"), "", &after);
+        let e = report_error("en", &f);
+        assert!(
+            e.contains(&format!("line 12: '{heading}' may head the ids under it")),
+            "{heading}: {e}"
+        );
+    }
+    // guards: a clause or category heading of the catalog, a bracketed group heading
+    for (i, heading) in [
+        "9 アクセス制御",
+        "9.2 利用者アクセスの管理",
+        "【組織的対策】",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let after = format!("\n{heading}\n9.2.6");
+        let f = filled(dir.path(), "entry.tmpl", &format!("k{i}.txt"), "", &after);
+        let v = report_json("en", &f);
+        assert_eq!(statuses(&v), ["covered", "covered", "covered"], "{heading}");
+    }
+}

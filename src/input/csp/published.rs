@@ -194,6 +194,9 @@ pub fn read(
             if continuing {
                 continuing = continues_row(line, &last_ids, source, catalog)?;
             }
+            if !continuing {
+                check_heading(line, &last_ids, source, catalog)?;
+            }
             continue;
         }
         continuing = true;
@@ -337,6 +340,80 @@ fn check_idless_line(
         }
     }
     Ok(())
+}
+
+/// Words of a heading over ids that makes them something other than the service's
+/// implemented objectives: a reference, a previous registration or version, another
+/// service, an appendix (`【参考】前回登録時の統制目標`, `（参考）旧基準での番号`, `その他の統制目標`,
+/// `Appendix`); and what narrows a note ([`NARROWING_WORDS`]: a region, an option).
+const HEADING_WORDS: &[&str] = &[
+    "参考",
+    "前回",
+    "旧基準",
+    "旧版",
+    "旧番号",
+    "旧規格",
+    "旧管理",
+    "改訂前",
+    "改定前",
+    "以前の",
+    "過去の",
+    "その他",
+    "別サービス",
+    "他サービス",
+    "appendix",
+    "reference",
+    "previous",
+    "former",
+    "legacy",
+    "other service",
+];
+
+/// Refuses a line without ids that is not part of a row (a heading between blocks of ids,
+/// or above them) whose words make the ids near it something other than the service's
+/// implemented objectives ([`HEADING_WORDS`], [`NARROWING_WORDS`]), beyond the catalog's
+/// own words (the titles of the ids just above, a clause or category heading).
+fn check_heading(
+    line: &Line,
+    last_ids: &[String],
+    source: &Source,
+    catalog: &Catalog,
+) -> Result<(), InputError> {
+    let text = line.text();
+    if text.trim().is_empty() || is_furniture_line(&text) || is_header_line(&text) {
+        return Ok(());
+    }
+    let mut titles: Vec<String> = last_ids
+        .iter()
+        .filter_map(|id| entry_of(catalog, id))
+        .flat_map(titles_of)
+        .map(|t| fold_width(t).to_lowercase())
+        .collect();
+    if let Some((entry, _)) = heading(catalog, &text) {
+        titles.extend(titles_of(entry).map(|t| fold_width(t).to_lowercase()));
+    }
+    let folded = fold_width(&text).to_lowercase();
+    // the list's title with a note (`ISMAPクラウドサービスリスト（申請中）`) is read as the
+    // title, stating no kind
+    if folded.contains("クラウドサービスリスト") || folded.contains("cloud service list")
+    {
+        return Ok(());
+    }
+    let Some(word) = HEADING_WORDS
+        .iter()
+        .chain(NARROWING_WORDS)
+        .find(|w| folded.contains(*w) && !titles.iter().any(|t| t.contains(*w)))
+    else {
+        return Ok(());
+    };
+    Err(InputError::at(
+        source.at(line.number, None),
+        format!(
+            "'{}' may head the ids under it as something other than the service's implemented objectives (a reference, a previous registration or version, another service, a region or an option: '{word}'), so none is read",
+            quote(&text)
+        ),
+    )
+    .hint(FOR_HEADINGS))
 }
 
 /// The hint for a note that refers to the marks of a printed list.
