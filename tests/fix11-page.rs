@@ -426,3 +426,57 @@ fn a_heading_over_ids_that_are_not_the_statement_is_refused() {
         assert_eq!(statuses(&v), ["covered", "covered", "covered"], "{heading}");
     }
 }
+
+/// D-1: a profile states 計画中 and 未実施 (`planned:`, `not_implemented:`, id → what the CSP
+/// wrote) beside its registry facts, so a CSP known by its statement of applicability is
+/// checked for lapse with its statements kept apart; one id under two statements is refused.
+#[test]
+fn a_profile_states_planned_and_not_implemented() {
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--format", "json", "--csp"])
+        .arg(data("profile-statements.yaml"));
+    let v = json_of(c);
+    assert_eq!(v["csp"]["registration"], "lapsed");
+    let mut c = common::bin();
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2025-04-01",
+        "--checks",
+    ])
+    .arg(data("k.csv"))
+    .args(["--format", "json", "--csp"])
+    .arg(data("profile-statements.yaml"));
+    let v = json_of(c);
+    assert_eq!(v["csp"]["registration"], "valid");
+    assert_eq!(statuses(&v), ["covered", "not-covered", "not-covered"]);
+    let item = |id: &str| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        item("K-2")["missing_remarks"],
+        serde_json::json!([{"id": "9.2.3", "state": "planned", "remark": "2027年度に対応予定"}])
+    );
+    assert_eq!(
+        item("K-3")["missing_remarks"],
+        serde_json::json!([{"id": "9.2.5", "state": "not-implemented", "remark": "大阪リージョンは未対応"}])
+    );
+    let e = report_error("en", &data("profile-statements-twice.yaml"));
+    assert!(
+        e.contains("line 6: field 'not_implemented': '9.2.3' is stated twice, under `planned` and under `not_implemented`"),
+        "{e}"
+    );
+    let e = report_error_ja(&data("profile-statements-twice.yaml"));
+    assert!(
+        e.contains("が `planned` と `not_implemented` の両方にあります"),
+        "{e}"
+    );
+}

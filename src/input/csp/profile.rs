@@ -311,6 +311,12 @@ struct ProfileDoc {
     implemented: Vec<Scalar>,
     #[serde(default)]
     not_applicable: Exclusions,
+    /// 計画中 and 未実施, each id with what the CSP wrote of it (review 11 D-1: a status
+    /// table's statements with the registry facts in one file).
+    #[serde(default)]
+    planned: Exclusions,
+    #[serde(default)]
+    not_implemented: Exclusions,
     /// Profile of the service this one runs on, relative to this file's folder.
     inherits: Option<String>,
     /// What is relied on from it: clause, category or objective ids (default: 11).
@@ -355,6 +361,8 @@ pub const FIELDS: &[&str] = &[
     "third_party_testing",
     "implemented",
     "not_applicable",
+    "planned",
+    "not_implemented",
     "inherits",
     "inherited",
 ];
@@ -666,17 +674,23 @@ fn parse(
             ..ListedControl::implemented(raw, None)
         })
         .collect();
+    // the lists stating a control anything but implemented, each with its field
+    let stated: Vec<(&str, &Exclusions)> = vec![
+        ("not_applicable", &doc.not_applicable),
+        ("planned", &doc.planned),
+        ("not_implemented", &doc.not_implemented),
+    ];
+    let others = || {
+        stated
+            .iter()
+            .flat_map(|(field, list)| list.0.iter().map(move |(id, _)| (*field, id.as_str())))
+    };
     // a profile states control objectives; a clause or category would be counted and then
     // match nothing (`inherited:` is where clauses belong)
     let headings = controls
         .iter()
         .map(|c| ("implemented", c.raw.as_str()))
-        .chain(
-            doc.not_applicable
-                .0
-                .iter()
-                .map(|(id, _)| ("not_applicable", id.as_str())),
-        );
+        .chain(others());
     for (field, id) in headings {
         if IsmapId::parse(id).is_some_and(|i| i.suffix.is_none() && i.depth() < 3) {
             return Err(in_field(
@@ -712,17 +726,34 @@ fn parse(
         )
         .hint("keep it under one: `implemented` if the service implements it, `not_applicable` with the reason if it does not apply"));
     }
+    // one control under two statements (`planned` and `implemented`, …)
+    let mut seen: Vec<(String, &str)> = controls
+        .iter()
+        .map(|c| (super::meaning_key(catalog, &c.raw), "implemented"))
+        .collect();
+    for (field, id) in others() {
+        let key = super::meaning_key(catalog, id);
+        if let Some((_, before)) = seen.iter().find(|(k, f)| *k == key && *f != field) {
+            return Err(in_field(
+                field_at(field),
+                field,
+                format!(
+                    "{} is stated twice, under {} and under {}",
+                    quoting.show(id, "an id"),
+                    format_args!("`{before}`"),
+                    format_args!("`{field}`")
+                ),
+            )
+            .hint("keep it under the one list that states it: `implemented`, `planned` (計画中), `not_implemented` (未実施) or `not_applicable` (with the reason)"));
+        }
+        seen.push((key, field));
+    }
     // an id alone: the resolver reads words beside an id (`9.2.3（一部）`, `管理策9.2.1`),
     // which a list of implemented ids may not hold
     let entries = controls
         .iter()
         .map(|c| ("implemented", c.raw.as_str()))
-        .chain(
-            doc.not_applicable
-                .0
-                .iter()
-                .map(|(id, _)| ("not_applicable", id.as_str())),
-        );
+        .chain(others());
     for (field, id) in entries {
         if !is_bare_id(id) {
             return Err(in_field(
@@ -747,6 +778,17 @@ fn parse(
                 ..ListedControl::implemented(id, None)
             }),
     );
+    // 計画中 / 未実施 with what the CSP wrote of it, as a status table's row keeps it
+    for (list, declared) in [
+        (doc.planned, Declared::Planned),
+        (doc.not_implemented, Declared::NotImplemented),
+    ] {
+        controls.extend(list.0.into_iter().map(|(id, remark)| ListedControl {
+            declared,
+            reason: remark,
+            ..ListedControl::implemented(id, None)
+        }));
+    }
     // a text field naming a control the profile states implemented (`scope: 9.2.1
     // 利用者登録は対象外`) is refused as a pasted entry's field is
     let improvement_plan = doc.improvement_plan.map(TextOrBool::into_text);
