@@ -162,7 +162,7 @@ fn from_text(
     as_of: crate::date::Date,
 ) -> Result<Attestation, InputError> {
     let lines = published::lines_of(text);
-    let page = page::read(&lines, path, catalog)?;
+    let page = page::read(&lines, path, catalog, as_of)?;
     let source = Source {
         loc: Location::file(path),
         rows: false,

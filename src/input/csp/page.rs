@@ -506,7 +506,7 @@ pub fn registry_fact(cells: &[String]) -> Option<String> {
                     | Field::OutOfScope
             )
         });
-    (verdict_fact || unknown_registry_label(&text).is_some()).then_some(text)
+    (verdict_fact || unknown_registry_label(&text, false).is_some()).then_some(text)
 }
 
 /// The registry-field labels (登録番号, 登録の更新期限, 監査対象期間, 後発事象…) starting the
@@ -660,7 +660,7 @@ fn kind_of(line: &Line, catalog: &Catalog) -> Kind {
     }
     if published::is_header_line(&text) {
         Kind::Header
-    } else if let Some(word) = unknown_registry_label(&text) {
+    } else if let Some(word) = unknown_registry_label(&text, true) {
         Kind::UnknownField(word)
     } else if published::is_furniture_line(&text) {
         Kind::Furniture
@@ -839,7 +839,12 @@ impl Page {
 
 /// Reads the fields of a list entry among the lines of pasted text (`path` names it in
 /// messages). The lines they take are [`Page::took`]; the rest is the control list.
-pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, InputError> {
+pub fn read(
+    lines: &[Line],
+    path: &Path,
+    catalog: &Catalog,
+    as_of: Date,
+) -> Result<Page, InputError> {
     let kinds: Vec<Kind> = lines.iter().map(|l| kind_of(l, catalog)).collect();
     let at = |i: usize| Location::file(path).line(lines[i].number);
     let mut page = Page::default();
@@ -955,8 +960,16 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
         i = last_line + 1;
     }
     // a registry fact under a label the reader does not know (`有効期限 令和8年3月31日`,
-    // `掲載日 …`, `改善計画書 提出済`) is refused, never passed over as page furniture
+    // `掲載日 …`, `改善計画書 提出済`) is refused, never passed over as page furniture; in
+    // a text without ids (a memo, `更新: 2026年4月`) nothing is credited, and the text is
+    // refused as no list
+    let has_ids = kinds
+        .iter()
+        .any(|k| matches!(k, Kind::IdList | Kind::IdProse));
     for (i, line) in lines.iter().enumerate() {
+        if !has_ids {
+            break;
+        }
         let Kind::UnknownField(word) = kinds[i] else {
             continue;
         };
@@ -973,6 +986,29 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
         )
         .hint(FOR_UNKNOWN_LABEL));
     }
+    // `更新日 2026年3月31日`: the document's own date only beside the renewal deadline and
+    // not after the as-of date; else it may be the registration's, and is refused
+    for (i, line) in lines.iter().enumerate() {
+        if !has_ids || page.consumed.contains(&line.number) {
+            continue;
+        }
+        let text = crate::text::join_filled(line.cells.iter().map(|c| c.text));
+        let Some(day) = document_date(&text) else {
+            continue;
+        };
+        let message = match page.renewal_deadline {
+            None => format!(
+                "'{}' may be the document's own date or the registration's renewal, and the entry gives no renewal deadline (登録の更新期限) beside it: it is not read, and is not passed over either",
+                quote(&text)
+            ),
+            Some(_) if day > as_of => format!(
+                "'{}' may be the document's own date or the registration's renewal, and its day is after the as-of date {as_of}: it is not read, and is not passed over either",
+                quote(&text)
+            ),
+            Some(_) => continue,
+        };
+        return Err(InputError::at(at(i), message).hint(FOR_UNKNOWN_LABEL));
+    }
     check_dates(&page, path)?;
     Ok(page)
 }
@@ -984,9 +1020,11 @@ const FOR_UNKNOWN_LABEL: &str = "write it under the label of the list entry it i
 /// plan (`有効期限`, `掲載日`, `対象期間`, `監査実施期間`, `改善計画書`), followed by a date, a
 /// period or an answer (`あり`, `提出済`); the list's name with a day (`ISMAP 2022-04-01 to
 /// 2025-03-31`, `ISMAP更新: 2025年3月31日`); the registration's state in words (`※登録は
-/// 更新手続中`, `登録を取り下げ`). A document's own dates (`作成日`, `更新日`, `基準日`) and
-/// catalog titles (no date, no answer) are not.
-fn unknown_registry_label(text: &str) -> Option<&'static str> {
+/// 更新手続中`, `登録を取り下げ`); a lapse, a renewal or a deadline under a label of its own
+/// (`失効日`, `次回更新`, `Deadline`), and in a pasted entry (`in_entry`) a next review. A
+/// document's own dates (`作成日`, `更新日`, `基準日`) and catalog titles (no date, no
+/// answer) are not.
+fn unknown_registry_label(text: &str, in_entry: bool) -> Option<&'static str> {
     const WORDS: &[&str] = &[
         "期限",
         "有効",
@@ -1005,6 +1043,13 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
         "audit",
         "subsequent",
         "improvementplan",
+        // a lapse, a renewal, the next review or a deadline under a label of their own
+        // (`失効日`, `次回更新`, `更新時期`, `次回審査`, `Next review`, `Deadline`)
+        "失効",
+        "更新",
+        "審査",
+        "deadline",
+        "lapse",
     ];
     let folded = fold_width(text).to_lowercase();
     // the registration's state in words, dated or not (`※登録は更新手続中`,
@@ -1030,6 +1075,7 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
         "pending",
         "expired",
         "lapsed",
+        "期限切れ",
     ];
     // (the list's title with a note, `ISMAPクラウドサービスリスト（申請中）`, states no kind:
     // read as the title)
@@ -1043,13 +1089,7 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
             return Some(state);
         }
     }
-    // the label: the text before its first digit (a date) or separator; the value from there
-    let value_at = |c: char| c.is_ascii_digit() || matches!(c, ':' | '：');
-    let head: String = folded
-        .chars()
-        .take_while(|&c| !value_at(c) && c != '\t')
-        .filter(|c| c.is_alphanumeric())
-        .collect();
+    let head = label_head(&folded);
     // `ISMAP更新: 2025年3月31日`, `ISMAP 2022-04-01 to 2025-03-31`: the list's name before a
     // day or a period (not a title's year, `ISMAP管理基準 2023年度版`)
     let ismap_dated = (head == "ismap"
@@ -1058,11 +1098,25 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
     if ismap_dated {
         return Some("ISMAP");
     }
-    // the CSP's own internal audit (`内部監査実施日: 2025/02/01`) is no registry fact
-    if head.contains("内部監査") || head.contains("internalaudit") {
+    // the CSP's own internal audit (`内部監査実施日: 2025/02/01`) is no registry fact; nor
+    // is a document's own update, its author or history (`更新日`, `最終更新`, `更新者`; in
+    // pasted text `更新日` is read by [`document_date`]'s rule)
+    if head.contains("内部監査")
+        || head.contains("internalaudit")
+        || is_document_date_label(&head)
+        || matches!(
+            head.as_str(),
+            "更新者" | "最終更新者" | "更新履歴" | "更新内容"
+        )
+    {
         return None;
     }
-    let word = WORDS.iter().find(|w| head.contains(*w))?;
+    // `Next review 2026-03-31` in an entry may be the registration's; above a status table
+    // it is the document's schedule (read there)
+    let word = WORDS
+        .iter()
+        .chain(in_entry.then_some(&"nextreview"))
+        .find(|w| head.contains(*w))?;
     let rest = folded.find(value_at).map_or("", |i| &folded[i..]);
     // `No.` is "number" (`Registration No. C99-0001-1`), not an answer
     let answered = text.split_whitespace().skip(1).any(|w| {
@@ -1082,6 +1136,43 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
     let dated = !crate::date::dates_in(text).is_empty()
         || crate::date::parse_period(rest.trim_start_matches([':', '：', ' '])).is_some();
     (dated || answered).then_some(*word)
+}
+
+/// Whether a character starts a label's value: a digit (a date) or a separator.
+fn value_at(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, ':' | '：')
+}
+
+/// The label a line starts with, as [`unknown_registry_label`] compares it: the
+/// (width-folded, lower-case) text before its first digit, separator or tab, letters and
+/// digits only.
+fn label_head(folded: &str) -> String {
+    folded
+        .chars()
+        .take_while(|&c| !value_at(c) && c != '\t')
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// A label naming a document's own update (`更新日`, `最終更新日`, `最終更新`), which a
+/// registration's renewal may also be written under.
+fn is_document_date_label(head: &str) -> bool {
+    matches!(head, "更新日" | "更新年月日" | "最終更新日" | "最終更新")
+}
+
+/// The day of a line labelled as a document's own update (`更新日 2026年3月31日`): in a
+/// pasted entry it may be the registration's renewal as well, so it is read as the
+/// document's only where the entry gives its renewal deadline and the day is not after the
+/// as-of date.
+fn document_date(text: &str) -> Option<Date> {
+    let folded = fold_width(text).to_lowercase();
+    if !is_document_date_label(&label_head(&folded)) {
+        return None;
+    }
+    match crate::date::days_in(text).as_slice() {
+        [(_, day)] => Some(*day),
+        _ => None,
+    }
 }
 
 /// Lines after a text value's line `from` that continue it (a PDF cell broken over lines):

@@ -99,9 +99,22 @@ fn value_line(text: &str, field: &str, value: &str) -> Option<usize> {
 /// its line: what the YAML parser discards. Comments elsewhere are not returned.
 fn implemented_comments(text: &str) -> Vec<(usize, String, String)> {
     let lines: Vec<&str> = text.lines().collect();
-    let Some(start) = lines.iter().position(|l| l.starts_with("implemented:")) else {
+    let Some((start, end)) = implemented_lines(&lines) else {
         return Vec::new();
     };
+    (start..=end)
+        .filter_map(|i| {
+            let (code, comment) = split_comment(lines[i]);
+            let comment = comment?.trim().to_owned();
+            (!comment.is_empty()).then(|| (i + 1, comment, code.to_owned()))
+        })
+        .collect()
+}
+
+/// The first and last line (0-based) of a YAML profile's `implemented` list: its
+/// `implemented:` line to its last item (block), or to its closing `]` (flow).
+fn implemented_lines(lines: &[&str]) -> Option<(usize, usize)> {
+    let start = lines.iter().position(|l| l.starts_with("implemented:"))?;
     let flow = split_comment(lines[start]).0.contains('[');
     let mut end = start;
     if flow {
@@ -126,11 +139,58 @@ fn implemented_comments(text: &str) -> Vec<(usize, String, String)> {
             }
         }
     }
-    (start..=end)
+    Some((start, end))
+}
+
+/// The comments of a YAML profile outside its `implemented` list that bear on it, each with
+/// its line (1-based), its text and the ids of `implemented` it names: a comment naming an
+/// id the profile states implemented, wherever it stands (`# 注意: 9.2.3 は未実施`), and a
+/// comment line of the block right above `implemented:` (`# 以下は東京リージョンのみ`) or
+/// right below the list's last item at the file's end (`# not_implemented: [9.2.3]`). A
+/// comment elsewhere naming none of them (a file's heading, a heading of the next field, a
+/// field commented out: `# inherited: 11`) is not returned.
+fn comments_beside(text: &str, implemented: &[String]) -> Vec<(usize, String, Vec<String>)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some((start, end)) = implemented_lines(&lines) else {
+        return Vec::new();
+    };
+    let whole_line = |i: usize| lines[i].trim_start().starts_with('#');
+    let above = (0..start).rev().take_while(|&i| whole_line(i)).count();
+    // below the list, the comments at the file's end (above another field, they head it:
+    // `# 以下は対象外` over `not_applicable:`)
+    let below = (end + 1..lines.len())
+        .take_while(|&i| whole_line(i))
+        .count();
+    let below = if lines[end + 1 + below..].iter().all(|l| l.trim().is_empty()) {
+        below
+    } else {
+        0
+    };
+    let key =
+        |raw: &str| IsmapId::parse(raw).map_or_else(|| raw.trim().to_owned(), |id| id.canonical());
+    (0..lines.len())
+        .filter(|i| !(start..=end).contains(i))
         .filter_map(|i| {
-            let (code, comment) = split_comment(lines[i]);
-            let comment = comment?.trim().to_owned();
-            (!comment.is_empty()).then(|| (i + 1, comment, code.to_owned()))
+            let comment = split_comment(lines[i]).1?.trim().to_owned();
+            let named: Vec<String> = super::ids::find_ids(&comment)
+                .0
+                .iter()
+                .filter_map(|t| implemented.iter().find(|raw| key(raw) == key(&t.raw)))
+                .cloned()
+                .collect();
+            // a profile's field commented out (`# inherited: 11`) is that field's, not the list's
+            let field_out = FIELDS.iter().any(|f| {
+                comment
+                    .strip_prefix(f)
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            });
+            let next_to = !field_out
+                && ((start - above..start).contains(&i) || (end + 1..=end + below).contains(&i));
+            (!comment.is_empty() && (next_to || !named.is_empty())).then_some((
+                i + 1,
+                comment,
+                named,
+            ))
         })
         .collect()
 }
@@ -155,6 +215,9 @@ fn split_comment(line: &str) -> (&str, Option<&str>) {
     (line, None)
 }
 
+/// The hint for a comment that qualifies the `implemented` list.
+const FOR_COMMENTS: &str = "if a control is implemented only in part, later, elsewhere or with exceptions, leave it out of `implemented` (under `not_applicable` with the reason only where it does not apply); else remove the qualification from the comment";
+
 /// Refuses a comment on a line of the `implemented` list that qualifies what it states
 /// (`9.2.1,  # 東京リージョンのみ`), with the checker of a status table's remarks: the YAML
 /// parser drops it, so the id would be read as implemented without it.
@@ -163,30 +226,56 @@ fn split_comment(line: &str) -> (&str, Option<&str>) {
 fn check_comments(
     path: &Path,
     text: &str,
+    implemented: &[String],
     as_of: Date,
     catalog: &Catalog,
     quoting: Quoting,
 ) -> Result<Vec<(Vec<String>, String)>, InputError> {
+    // on the list, each with the ids of its line; outside it, a comment naming its ids or
+    // right above or below it, read by the same rules (review 11 A-5: the YAML parser
+    // dropped it, and the ids were credited)
+    let on_list = implemented_comments(text)
+        .into_iter()
+        .map(|(line, comment, code)| {
+            let ids = super::ids::find_ids(&code).0;
+            (
+                line,
+                comment,
+                ids.into_iter().map(|t| t.raw).collect(),
+                true,
+            )
+        });
+    let beside = comments_beside(text, implemented)
+        .into_iter()
+        .map(|(line, comment, named)| (line, comment, named, false));
+    let mut all: Vec<(usize, String, Vec<String>, bool)> = on_list.chain(beside).collect();
+    all.sort_by_key(|c| c.0);
     let mut kept = Vec::new();
-    for (line, comment, code) in implemented_comments(text) {
-        let ids = super::ids::find_ids(&code).0;
+    for (line, comment, ids, on) in all {
         let titles: Vec<&str> = ids
             .iter()
-            .flat_map(|t| super::published::catalog_titles(catalog, &t.raw))
+            .flat_map(|raw| super::published::catalog_titles(catalog, raw))
             .collect();
         if let Some(q) = super::remarks::qualifier_on(&comment, &titles, as_of) {
-            return Err(InputError::at(
-                Location::file(path).line(line),
+            let shown = quoting.show(
+                &comment,
+                "(not shown: the file was reached through `inherits:`)",
+            );
+            let message = if on {
                 format!(
-                    "the comment {} on the `implemented` list {}: a comment is not read, so the list is not read as implemented with it",
-                    quoting.show(&comment, "(not shown: the file was reached through `inherits:`)"),
+                    "the comment {shown} on the `implemented` list {}: a comment is not read, so the list is not read as implemented with it",
                     q.what()
-                ),
-            )
-            .hint("if a control is implemented only in part, later, elsewhere or with exceptions, leave it out of `implemented` (under `not_applicable` with the reason only where it does not apply); else remove the qualification from the comment"));
+                )
+            } else {
+                format!(
+                    "the comment {shown} beside the `implemented` list (naming its ids, or right above or below it) {}: a comment is not read, so the list is not read as implemented with it",
+                    q.what()
+                )
+            };
+            return Err(InputError::at(Location::file(path).line(line), message).hint(FOR_COMMENTS));
         }
         if !super::remarks::says_nothing(&comment) && !ids.is_empty() {
-            kept.push((ids.into_iter().map(|t| t.raw).collect(), comment));
+            kept.push((ids, comment));
         }
     }
     Ok(kept)
@@ -222,6 +311,12 @@ struct ProfileDoc {
     implemented: Vec<Scalar>,
     #[serde(default)]
     not_applicable: Exclusions,
+    /// 計画中 and 未実施, each id with what the CSP wrote of it (review 11 D-1: a status
+    /// table's statements with the registry facts in one file).
+    #[serde(default)]
+    planned: Exclusions,
+    #[serde(default)]
+    not_implemented: Exclusions,
     /// Profile of the service this one runs on, relative to this file's folder.
     inherits: Option<String>,
     /// What is relied on from it: clause, category or objective ids (default: 11).
@@ -266,6 +361,8 @@ pub const FIELDS: &[&str] = &[
     "third_party_testing",
     "implemented",
     "not_applicable",
+    "planned",
+    "not_implemented",
     "inherits",
     "inherited",
 ];
@@ -456,7 +553,7 @@ fn parse(
     quoting: Quoting,
 ) -> Result<Attestation, InputError> {
     let loc = Location::file(path);
-    let doc: ProfileDoc = match syntax {
+    let mut doc: ProfileDoc = match syntax {
         ProfileSyntax::Json => serde_json::from_str(text).map_err(|e| {
             let what = if e.is_data() {
                 "invalid CSP profile"
@@ -476,8 +573,12 @@ fn parse(
             syntax_error(&loc, at, "invalid CSP profile", e.to_string(), quoting)
         }),
     }?;
+    let implemented: Vec<String> = std::mem::take(&mut doc.implemented)
+        .into_iter()
+        .map(Scalar::into_string)
+        .collect();
     let comments = if syntax == ProfileSyntax::Yaml {
-        check_comments(path, text, as_of, catalog, quoting)?
+        check_comments(path, text, &implemented, as_of, catalog, quoting)?
     } else {
         Vec::new()
     };
@@ -566,28 +667,30 @@ fn parse(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let mut controls: Vec<ListedControl> = doc
-        .implemented
+    let mut controls: Vec<ListedControl> = implemented
         .into_iter()
-        .map(|s| {
-            let raw = s.into_string();
-            ListedControl {
-                reason: remark_of(&raw),
-                ..ListedControl::implemented(raw, None)
-            }
+        .map(|raw| ListedControl {
+            reason: remark_of(&raw),
+            ..ListedControl::implemented(raw, None)
         })
         .collect();
+    // the lists stating a control anything but implemented, each with its field
+    let stated: Vec<(&str, &Exclusions)> = vec![
+        ("not_applicable", &doc.not_applicable),
+        ("planned", &doc.planned),
+        ("not_implemented", &doc.not_implemented),
+    ];
+    let others = || {
+        stated
+            .iter()
+            .flat_map(|(field, list)| list.0.iter().map(move |(id, _)| (*field, id.as_str())))
+    };
     // a profile states control objectives; a clause or category would be counted and then
     // match nothing (`inherited:` is where clauses belong)
     let headings = controls
         .iter()
         .map(|c| ("implemented", c.raw.as_str()))
-        .chain(
-            doc.not_applicable
-                .0
-                .iter()
-                .map(|(id, _)| ("not_applicable", id.as_str())),
-        );
+        .chain(others());
     for (field, id) in headings {
         if IsmapId::parse(id).is_some_and(|i| i.suffix.is_none() && i.depth() < 3) {
             return Err(in_field(
@@ -623,17 +726,34 @@ fn parse(
         )
         .hint("keep it under one: `implemented` if the service implements it, `not_applicable` with the reason if it does not apply"));
     }
+    // one control under two statements (`planned` and `implemented`, …)
+    let mut seen: Vec<(String, &str)> = controls
+        .iter()
+        .map(|c| (super::meaning_key(catalog, &c.raw), "implemented"))
+        .collect();
+    for (field, id) in others() {
+        let key = super::meaning_key(catalog, id);
+        if let Some((_, before)) = seen.iter().find(|(k, f)| *k == key && *f != field) {
+            return Err(in_field(
+                field_at(field),
+                field,
+                format!(
+                    "{} is stated twice, under {} and under {}",
+                    quoting.show(id, "an id"),
+                    format_args!("`{before}`"),
+                    format_args!("`{field}`")
+                ),
+            )
+            .hint("keep it under the one list that states it: `implemented`, `planned` (計画中), `not_implemented` (未実施) or `not_applicable` (with the reason)"));
+        }
+        seen.push((key, field));
+    }
     // an id alone: the resolver reads words beside an id (`9.2.3（一部）`, `管理策9.2.1`),
     // which a list of implemented ids may not hold
     let entries = controls
         .iter()
         .map(|c| ("implemented", c.raw.as_str()))
-        .chain(
-            doc.not_applicable
-                .0
-                .iter()
-                .map(|(id, _)| ("not_applicable", id.as_str())),
-        );
+        .chain(others());
     for (field, id) in entries {
         if !is_bare_id(id) {
             return Err(in_field(
@@ -658,6 +778,17 @@ fn parse(
                 ..ListedControl::implemented(id, None)
             }),
     );
+    // 計画中 / 未実施 with what the CSP wrote of it, as a status table's row keeps it
+    for (list, declared) in [
+        (doc.planned, Declared::Planned),
+        (doc.not_implemented, Declared::NotImplemented),
+    ] {
+        controls.extend(list.0.into_iter().map(|(id, remark)| ListedControl {
+            declared,
+            reason: remark,
+            ..ListedControl::implemented(id, None)
+        }));
+    }
     // a text field naming a control the profile states implemented (`scope: 9.2.1
     // 利用者登録は対象外`) is refused as a pasted entry's field is
     let improvement_plan = doc.improvement_plan.map(TextOrBool::into_text);

@@ -9,7 +9,7 @@ use crate::catalog::model::Entry;
 use crate::catalog::{Catalog, RefKind, Resolution};
 use crate::error::{InputError, Location};
 use crate::input::csp::ids::{find_ids, IdKind, IdToken};
-use crate::input::csp::vocab;
+use crate::input::csp::{remarks, vocab};
 use crate::model::{Declared, ListedControl};
 use crate::text::{edit_distance, fold_width};
 
@@ -194,6 +194,9 @@ pub fn read(
             if continuing {
                 continuing = continues_row(line, &last_ids, source, catalog)?;
             }
+            if !continuing {
+                check_heading(line, &last_ids, source, catalog)?;
+            }
             continue;
         }
         continuing = true;
@@ -285,7 +288,8 @@ fn status_line_error(line: &Line, what: &str, source: &Source) -> InputError {
 /// A line without ids: passed over unless it negates, excludes, defers or qualifies beyond
 /// what it may hold — the titles of the ids of the line before (a PDF cell pasted on a
 /// line of its own), a clause or category heading and its title (`5 情報セキュリティのための
-/// 方針群`), page furniture (dates, page numbers, `Copyright`, `社外秘`, `無断転載を禁ず`).
+/// 方針群`), page furniture (dates, page numbers, `Copyright`, `社外秘`, `無断転載を禁ず`);
+/// a note on lost marks or narrowing the list is refused too ([`footnote_error`]).
 fn check_idless_line(
     line: &Line,
     last_ids: &[String],
@@ -329,8 +333,223 @@ fn check_idless_line(
             )
             .hint(FOR_HEADINGS));
         }
+        if let Some((message, hint)) = footnote_error(cell.text.trim()) {
+            return Err(
+                InputError::at(source.at(line.number, cell.column.as_deref()), message).hint(hint),
+            );
+        }
     }
     Ok(())
+}
+
+/// Words of a heading over ids that makes them something other than the service's
+/// implemented objectives: a reference, a previous registration or version, another
+/// service, an appendix (`【参考】前回登録時の統制目標`, `（参考）旧基準での番号`, `その他の統制目標`,
+/// `Appendix`); and what narrows a note ([`NARROWING_WORDS`]: a region, an option).
+const HEADING_WORDS: &[&str] = &[
+    "参考",
+    "前回",
+    "旧基準",
+    "旧版",
+    "旧番号",
+    "旧規格",
+    "旧管理",
+    "改訂前",
+    "改定前",
+    "以前の",
+    "過去の",
+    "その他",
+    "別サービス",
+    "他サービス",
+    "appendix",
+    "reference",
+    "previous",
+    "former",
+    "legacy",
+    "other service",
+];
+
+/// Refuses a line without ids that is not part of a row (a heading between blocks of ids,
+/// or above them) whose words make the ids near it something other than the service's
+/// implemented objectives ([`HEADING_WORDS`], [`NARROWING_WORDS`]), beyond the catalog's
+/// own words (the titles of the ids just above, a clause or category heading).
+fn check_heading(
+    line: &Line,
+    last_ids: &[String],
+    source: &Source,
+    catalog: &Catalog,
+) -> Result<(), InputError> {
+    let text = line.text();
+    if text.trim().is_empty() || is_furniture_line(&text) || is_header_line(&text) {
+        return Ok(());
+    }
+    let mut titles: Vec<String> = last_ids
+        .iter()
+        .filter_map(|id| entry_of(catalog, id))
+        .flat_map(titles_of)
+        .map(|t| fold_width(t).to_lowercase())
+        .collect();
+    if let Some((entry, _)) = heading(catalog, &text) {
+        titles.extend(titles_of(entry).map(|t| fold_width(t).to_lowercase()));
+    }
+    let folded = fold_width(&text).to_lowercase();
+    // the list's title with a note (`ISMAPクラウドサービスリスト（申請中）`) is read as the
+    // title, stating no kind
+    if folded.contains("クラウドサービスリスト") || folded.contains("cloud service list")
+    {
+        return Ok(());
+    }
+    let Some(word) = HEADING_WORDS
+        .iter()
+        .chain(NARROWING_WORDS)
+        .find(|w| folded.contains(*w) && !titles.iter().any(|t| t.contains(*w)))
+    else {
+        return Ok(());
+    };
+    Err(InputError::at(
+        source.at(line.number, None),
+        format!(
+            "'{}' may head the ids under it as something other than the service's implemented objectives (a reference, a previous registration or version, another service, a region or an option: '{word}'), so none is read",
+            quote(&text)
+        ),
+    )
+    .hint(FOR_HEADINGS))
+}
+
+/// The hint for a note that refers to the marks of a printed list.
+const FOR_LOST_MARKS: &str = "the marks the note refers to (underline, shading, colour, bold) are lost in pasted text, so which ids it concerns is unknown: obtain the list as a table with an id column and a status column such as 実施状況, or read the marks in the PDF and give each marked id its status there; remove the note if it concerns no id";
+
+/// Words of a note that refer to how ids are printed (`下線の項目`, `網掛けの統制目標`,
+/// `controls in grey`): the paste keeps the note but not the marks.
+const MARK_WORDS: &[&str] = &[
+    "下線",
+    "網掛",
+    "網かけ",
+    "ハッチ",
+    "太字",
+    "赤字",
+    "青字",
+    "斜体",
+    "取消線",
+    "取り消し線",
+    "塗りつぶ",
+    "ハイライト",
+    "マーカー",
+    "色",
+    "セル",
+    "グレー",
+    "グレイ",
+    "underline",
+    "shaded",
+    "shading",
+    "grey",
+    "gray",
+    "highlight",
+    "bold",
+    "italic",
+    "in red",
+    "in blue",
+    "colour",
+    "color",
+    "strikethrough",
+    "struck",
+];
+
+/// Words of a note that narrow the list to a party, a region, a plan or an option, or
+/// say something is under review (`※ IaaS事業者の統制に依拠`, `※ 大阪リージョンは現在審査中`,
+/// `※ 有償オプション契約時`).
+const NARROWING_WORDS: &[&str] = &[
+    "サブサービス",
+    "委託",
+    "依拠",
+    "他社",
+    "iaas",
+    "paas",
+    "sub-service",
+    "subservice",
+    "third party",
+    "third-party",
+    "inherit",
+    "rely",
+    "relies",
+    "リージョン",
+    "地域",
+    "拠点",
+    "データセンタ",
+    "region",
+    "オプション",
+    "プラン",
+    "エディション",
+    "有償",
+    "有料",
+    "契約時",
+    "別契約",
+    "option",
+    "plan",
+    "edition",
+    "審査中",
+    "申請中",
+    "確認中",
+    "under review",
+    "pending",
+];
+
+/// Whether a line without ids is a note: it starts with a footnote mark or a note's word
+/// (`※`, `*`, `†`, `注`, `（注）`, `備考`, `Note:`, `NB`).
+fn is_note(text: &str) -> bool {
+    let t = fold_width(text).to_lowercase();
+    let t = t.trim_start();
+    t.starts_with(['※', '*', '†', '‡', '注'])
+        || t.starts_with("(注")
+        || t.starts_with("備考")
+        || ["note", "notes", "nb"].iter().any(|w| {
+            t.strip_prefix(w)
+                .is_some_and(|r| r.is_empty() || r.starts_with([':', ' ', ')', '.']))
+        })
+}
+
+/// A note of a published list that cannot be read without what pasting lost or without
+/// knowing which ids it narrows: one referring to marks (`注）下線の項目はIaaS事業者の統制に
+/// 依拠`), or naming another party, a region, a plan or an option, or a pending review;
+/// wherever it stands (right under the ids or after a blank line). The message and hint.
+fn footnote_error(text: &str) -> Option<(String, &'static str)> {
+    if !is_note(text) {
+        return None;
+    }
+    let folded = fold_width(text).to_lowercase();
+    if let Some(word) = MARK_WORDS.iter().find(|w| folded.contains(*w)) {
+        return Some((
+            format!(
+                "the note '{}' refers to how ids are marked in the printed list ('{word}'), which pasted text does not keep: which ids it concerns is unknown, so none is read",
+                quote(text)
+            ),
+            FOR_LOST_MARKS,
+        ));
+    }
+    let word = NARROWING_WORDS
+        .iter()
+        .find(|w| folded.contains(*w))
+        .map(|w| (*w).to_owned())
+        .or_else(|| remarks::qualifier_beyond(text, &[]).map(|q| q.word));
+    word.map(|word| {
+        (
+            format!(
+                "the note '{}' narrows the list (another party, a region, a plan or an option, a review: '{word}'): it may concern some ids only, and a published list cannot say which, so none is read",
+                quote(text)
+            ),
+            FOR_HEADINGS,
+        )
+    })
+}
+
+/// The marks that end a Japanese document (`以上`, `以下余白`, `（以下余白）`), standing
+/// alone: page furniture wherever they stand.
+fn is_end_mark(text: &str) -> bool {
+    let t: String = fold_width(text)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !vocab::is_bracket(*c))
+        .collect();
+    matches!(t.as_str(), "以上" | "以下余白" | "以下空白")
 }
 
 /// A line (or cell) that is nothing but marks and digits (`※1`, `*`, `?`, `†`, `(*1)`), or
@@ -406,6 +625,7 @@ fn continues_row(
 pub(super) fn is_furniture_line(text: &str) -> bool {
     let lower = fold_width(text).to_lowercase();
     is_furniture(text)
+        || is_end_mark(text)
         || without_furniture(text).trim().is_empty()
         || ["copyright", "©", "(c)", "all rights reserved"]
             .iter()
