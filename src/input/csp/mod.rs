@@ -4,6 +4,7 @@
 //! positively states it implemented; what the reader cannot classify or read stops the run
 //! with an error naming the place.
 mod classify;
+mod history;
 mod ids;
 mod page;
 mod profile;
@@ -245,6 +246,8 @@ fn read_table_by_kind(
         .sheet
         .as_deref()
         .map_or(SheetMeaning::Statements, vocab::sheet_meaning);
+    // a revision history on the sheet is the document's, never its table's rows
+    let sheet = &*history::without_history(sheet, opts.as_of())?;
     let Some(layout) = classify::classify(sheet, opts.status_column, catalog)? else {
         return Ok(None);
     };
@@ -374,6 +377,10 @@ fn read_table_by_kind(
 
 const FOR_FACTS_IN_A_TABLE: &str = "give the service as a profile (YAML: renewal_deadline, audit_period, subsequent_events, improvement_plan, scope) with its statuses, or paste the whole list entry with its control list as a .txt file; or remove the facts from the file and check the registration on the ISMAP cloud service list yourself";
 
+/// The hint for `次回更新: 2026年9月` outside a table: the registration's renewal deadline as
+/// far as the reader can tell, but maybe the document's own next revision.
+const FOR_NEXT_UPDATE_IN_A_TABLE: &str = "if it is the registration's renewal deadline, give the service as a profile (YAML: renewal_deadline, with its statuses) or paste the whole list entry with its control list as a .txt file; if it is the document's own next revision, write it as 次回改訂 or 次回見直し予定 (read as the document's schedule)";
+
 /// Refuses the first of `rows` (a sheet's row index and the cells to judge: a row above a
 /// status table's header, every row of a sheet without ids, a header cell with the date
 /// beside it, a cell of a column without a header) that states a fact of the ISMAP list
@@ -395,7 +402,11 @@ fn refuse_registry_facts(
                     published::quote(&fact)
                 ),
             )
-            .hint(FOR_FACTS_IN_A_TABLE));
+            .hint(if page::next_update_label(&cells) {
+                FOR_NEXT_UPDATE_IN_A_TABLE
+            } else {
+                FOR_FACTS_IN_A_TABLE
+            }));
         }
     }
     Ok(())

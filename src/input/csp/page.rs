@@ -224,6 +224,10 @@ const LABELS: &[(Field, &[&str])] = &[
             "更新期限",
             "更新期限日",
             "次回更新期限",
+            // (a document's own next revision is `次回改訂`, `次回見直し`: `次回更新` beside
+            // a list is taken as the registration's, the reading that cannot credit a lapsed one)
+            "次回更新",
+            "次回更新日",
             "有効期限",
             "登録の有効期限",
             "登録有効期限",
@@ -507,6 +511,20 @@ pub fn registry_fact(cells: &[String]) -> Option<String> {
             )
         });
     (verdict_fact || unknown_registry_label(&text).is_some()).then_some(text)
+}
+
+/// Whether a cell of `cells` starts with `次回更新` (`次回更新: 2026年9月`, `次回更新日 |
+/// 2026/9/30`): read as the registration's renewal deadline, though it may be the
+/// document's own next revision (the hint says how to write that).
+pub fn next_update_label(cells: &[String]) -> bool {
+    cells
+        .iter()
+        .filter_map(|c| split_label(c))
+        .any(|(field, _, head, _)| {
+            field == Field::RenewalDeadline
+                && label_key(head)
+                    .is_some_and(|(k, _)| k.starts_with("次回更新") && k != "次回更新期限")
+        })
 }
 
 /// The registry-field labels (登録番号, 登録の更新期限, 監査対象期間, 後発事象…) starting the

@@ -114,7 +114,24 @@ pub fn document_mark(text: &str, as_of: crate::date::Date) -> Option<Qualifier> 
     if !super::published::is_furniture(text) {
         return None;
     }
-    dated_later(text, as_of)
+    document_dated_later(text, as_of)
+}
+
+/// A date of a document after `as_of`: a day after it (`作成日 2027-04-01`), or a month that
+/// begins after it (`作成: 2027年4月`: every day of it is later). A month holding `as_of` may
+/// be before it, and is read (a list made this month, read with today's date); a year or a
+/// fiscal year is a title's (`2026年度 適用宣言書`), not checked.
+pub fn document_dated_later(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
+    dated_later(text, as_of).or_else(|| {
+        crate::date::dates_in(text)
+            .into_iter()
+            .find(|(written, last)| {
+                let month = crate::date::Date::parse_written(written).is_none()
+                    && !written.ends_with(['年', '度']);
+                month && crate::date::Date::new(last.year, last.month, 1).is_some_and(|d| d > as_of)
+            })
+            .map(|(written, _)| Qualifier::new(Kind::DatedLater(as_of), &written))
+    })
 }
 
 /// A day written in `text` after `as_of` (`2026年10月1日更新` beside a list's title): the

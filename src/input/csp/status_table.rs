@@ -339,6 +339,10 @@ pub fn read(
             let Some(place) = outside(layout, last, i + 1) else {
                 continue;
             };
+            if let Some(pairs) = legend(row) {
+                check_legend(sheet, i + 1, row, &pairs)?;
+                continue;
+            }
             for (c, text) in row.iter().enumerate() {
                 note_on_table(sheet, i + 1, c, text, place, &first.raw, "", as_of)?;
             }
@@ -421,6 +425,91 @@ fn is_document_review_date(text: &str) -> bool {
         && !crate::date::dates_in(value).is_empty()
         && super::published::is_furniture(&format!("日付 {value}"))
 }
+
+/// The pairs of a legend row outside a status table (`凡例: 実施=実施済み, 計画中=実施予定`,
+/// `【凡例】○：実施　×：未実施`, over one or more cells): (mark, meaning) as written; `None` when
+/// the row is no legend, or holds anything beside its pairs (`凡例: ○=実施 ※本番環境のみ`: read
+/// as a note).
+fn legend(row: &[String]) -> Option<Vec<(String, String)>> {
+    let text = crate::text::join_filled(row.iter().map(String::as_str));
+    let folded = crate::text::fold_width(&text).trim().to_owned();
+    let rest = folded
+        .trim_start_matches(['※', '*', '・', '【', '[', '('])
+        .trim_start();
+    let lower = rest.to_lowercase();
+    let label = ["凡例", "記号の説明", "legend"]
+        .into_iter()
+        .find(|l| lower.starts_with(l))?;
+    let mut body = rest[label.len()..]
+        .trim_start_matches(['】', ']', ')'])
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':'))
+        .to_owned();
+    // `○ = 実施`: the spaces around a pair's sign are no separators
+    for sign in ['=', ':'] {
+        while let Some(at) = body.find(&format!(" {sign}")) {
+            body.replace_range(at..at + 1, "");
+        }
+        while let Some(at) = body.find(&format!("{sign} ")) {
+            body.replace_range(at + 1..at + 2, "");
+        }
+    }
+    let pairs: Option<Vec<(String, String)>> = body
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '、' | ';' | '/'))
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (mark, meaning) = p.split_once('=').or_else(|| p.split_once(':'))?;
+            let (mark, meaning) = (mark.trim(), meaning.trim());
+            (!mark.is_empty() && !meaning.is_empty()).then(|| (mark.to_owned(), meaning.to_owned()))
+        })
+        .collect();
+    pairs.filter(|p| !p.is_empty())
+}
+
+/// Refuses a legend outside a status table (sheet row `n`) that gives a mark or word the
+/// status column is read by another meaning (`○=一部実施`, `済=確認済`, `計画中=実施済`):
+/// the column is never read by our meaning over the list's own. A pair that restates a
+/// status (`実施=実施済み`, `○=実施`, `×=未実施`), or explains a mark the tool does not read as
+/// a status (`△=一部実施`, `－=対象外`: a cell holding it is refused on its own), is read.
+fn check_legend(
+    sheet: &Sheet,
+    n: usize,
+    row: &[String],
+    pairs: &[(String, String)],
+) -> Result<(), InputError> {
+    for (mark, meaning) in pairs {
+        let Ok(ours) = vocab::status_value(mark) else {
+            continue;
+        };
+        let agrees = vocab::status_value(meaning)
+            .is_ok_and(|theirs| theirs.declared == ours.declared && theirs.note.is_empty());
+        if agrees {
+            continue;
+        }
+        let c = row.iter().position(|c| !c.trim().is_empty()).unwrap_or(0);
+        return Err(InputError::at(
+            sheet
+                .location()
+                .row(n)
+                .column(crate::input::column_letter(c)),
+            format!(
+                "the legend gives '{}' the meaning '{}', which is not the status the tool reads it as ({}): the status column is not read by another meaning than the list's",
+                quote(mark),
+                quote(meaning),
+                match ours.declared {
+                    Declared::Implemented => "実施",
+                    Declared::NotApplicable => "非該当",
+                    Declared::Planned => "計画中",
+                    Declared::NotImplemented => "未実施",
+                }
+            ),
+        )
+        .hint(FOR_LEGEND));
+    }
+    Ok(())
+}
+
+/// The hint for a legend that redefines a status mark.
+const FOR_LEGEND: &str = "write each row's status in the words the tool reads (実施, 未実施, 計画中, 非該当; a part implemented is 未実施 or 計画中 with the rest in a remarks column), or, if the legend restates them, write it with those words (凡例: ○=実施, ×=未実施)";
 
 /// Where a note on a table stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
