@@ -614,6 +614,10 @@ pub fn classify(
             )
             // beside a named status column, a reason or title column is what it says
             || (named && matches!(roles[c], Some(Role::Reason | Role::Title)))
+            // and an audit's result (`監査結果`: `OK`, `NG`), which the status table's
+            // reader judges (a clean result read, anything else a finding)
+            || (named
+                && super::remarks::header(header_cell(c)) == super::remarks::Header::AuditResult)
             // and so is the findings column of the statement of applicability `readiness`
             // writes (what the tool found, never a statement of the CSP's)
             || (named

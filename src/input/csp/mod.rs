@@ -168,7 +168,8 @@ fn from_text(
         loc: Location::file(path),
         rows: false,
     };
-    // a draft, or a list dated after the as-of date, is not the statement in effect then:
+    // a draft, or a list dated after the as-of date (on a line of its own or beside ids), is
+    // not the statement in effect then:
     // as a note above or below a status table; so is a list whose title carries a later day
     // (`ISMAPクラウドサービスリスト 2026年10月1日更新`)
     let marked = lines.iter().find_map(|line| {
@@ -176,8 +177,23 @@ fn from_text(
         let mark = match page.took(line.number) {
             true if page.title_lines.contains(&line.number) => remarks::dated_later(&text, as_of),
             true => None,
-            false if find_ids(&text).0.is_empty() => remarks::document_mark(&text, as_of),
-            false => None,
+            false if find_ids(&text).0.is_empty() => remarks::document_mark(&text, as_of)
+                .or_else(|| remarks::audit_dated_later(&text, as_of)),
+            // a day or a month beside ids (`9.2.4 (2027-04-01)`) is checked as one on a
+            // line of its own is (the list states what held then), and a month or a year
+            // that may end after the as-of date as a remark on a row is (it may be when the
+            // control was implemented: `9.2.4 2026年4月`)
+            // (a line that also states another status, `9.2.3 2026年度 実施予定`, is refused
+            // by the list's reader for that)
+            false
+                if vocab::status_words(&text)
+                    .iter()
+                    .any(|w| w.states.is_some_and(|d| d != Declared::Implemented)) =>
+            {
+                None
+            }
+            false => remarks::document_dated_later(&text, as_of)
+                .or_else(|| remarks::later_date(&text, as_of)),
         };
         mark.map(|q| (line.number, text, q))
     });
@@ -192,7 +208,35 @@ fn from_text(
         )
         .hint(q.hint()));
     }
-    let lines: Vec<Line> = lines.into_iter().filter(|l| !page.took(l.number)).collect();
+    // a line stating an audit done (`外部監査: 2025年3月`, `監査結果: OK`) is the document's,
+    // not the list's; one that found something is refused
+    let audit = |l: &Line| {
+        let text = l.text();
+        find_ids(&text)
+            .0
+            .is_empty()
+            .then(|| remarks::audit_line(&text))
+            .flatten()
+    };
+    if let Some((l, what)) = lines
+        .iter()
+        .filter(|l| !page.took(l.number))
+        .find_map(|l| audit(l).flatten().map(|what| (l, what)))
+    {
+        return Err(InputError::at(
+            source.at(l.number, None),
+            format!(
+                "the line '{}' reports what an audit found ('{}'): the list's statements are not read as implemented without it",
+                published::quote(&l.text()),
+                published::quote(&what)
+            ),
+        )
+        .hint(remarks::FOR_AUDIT_FINDING));
+    }
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .filter(|l| !page.took(l.number) && audit(l).is_none())
+        .collect();
     let listed = published::read(&lines, &source, catalog, Declared::Implemented, &|_| {
         String::new()
     })?;
@@ -395,6 +439,19 @@ fn refuse_registry_facts(
 ) -> Result<(), InputError> {
     for (i, cells) in rows {
         if let Some(fact) = page::registry_fact(&cells) {
+            // an audit that found something (`前回監査: 2024年度（指摘事項あり）`) is refused as
+            // what it is
+            if let Some(Some(what)) = remarks::audit_line(&fact) {
+                return Err(InputError::at(
+                    sheet.location().row(i + 1),
+                    format!(
+                        "'{}' {place} reports what an audit found ('{}'): the list's statements are not read as implemented without it",
+                        published::quote(&fact),
+                        published::quote(&what)
+                    ),
+                )
+                .hint(remarks::FOR_AUDIT_FINDING));
+            }
             return Err(InputError::at(
                 sheet.location().row(i + 1),
                 format!(

@@ -1080,6 +1080,11 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
     if head.contains("内部監査") || head.contains("internalaudit") {
         return None;
     }
+    // nor an audit done that found nothing (`前回監査: 2024年度（指摘事項なし）`, `外部監査:
+    // 2025年3月`): read, its date checked against the as-of date where the line is
+    if super::remarks::audit_line(text) == Some(None) {
+        return None;
+    }
     let word = WORDS.iter().find(|w| head.contains(*w))?;
     let rest = folded.find(value_at).map_or("", |i| &folded[i..]);
     // `No.` is "number" (`Registration No. C99-0001-1`), not an answer

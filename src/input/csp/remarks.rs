@@ -2120,6 +2120,94 @@ pub fn nothing_for_the_row(text: &str) -> bool {
         || is_clean_result(key)
 }
 
+/// A cell under an audit's result (`監査結果`, `Audit result`) that reports nothing found:
+/// what [`nothing_for_the_row`] reads, and the check mark of a result (`OK`, `異常なし`);
+/// `NG` or anything else is a finding.
+pub fn clean_audit_result(text: &str) -> bool {
+    let key = header_key(text);
+    nothing_for_the_row(text)
+        || matches!(
+            key.trim_end_matches(['。', '.']),
+            "ok" | "異常なし" | "異常無し" | "指摘事項なし" | "是正事項なし"
+        )
+}
+
+/// Labels of a line stating an audit that was done and what it found (`前回監査`,
+/// `外部監査`, `監査結果`), as [`header_key`] gives them: not the audit period of the
+/// registration (`監査対象期間`, a field of the list entry), nor the CSP's internal audit.
+const AUDIT_LABELS: &[&str] = &[
+    "前回監査",
+    "前回の監査",
+    "前回監査日",
+    "前回監査結果",
+    "直近の監査",
+    "直近監査",
+    "外部監査",
+    "外部監査日",
+    "外部監査実施日",
+    "外部監査結果",
+    "監査実施日",
+    "監査日",
+    "監査結果",
+    "lastaudit",
+    "previousaudit",
+    "externalaudit",
+    "auditdate",
+    "auditresult",
+];
+
+/// A line of a list's own stating an audit (`前回監査: 2024年度（指摘事項なし）`, `外部監査:
+/// 2025年3月`, `監査結果: OK`): `Some(None)` when it states nothing but when and a clean
+/// result (harmless: read, the dates checked by [`audit_dated_later`]), `Some(Some(what))`
+/// when it reports anything else (`指摘事項あり`, `NG`, `要改善`: a finding, refused); `None`
+/// when the line states no audit, or gives a period (`外部監査: 2025年1月～3月`: maybe the
+/// registration's audit period, a registry fact).
+pub fn audit_line(text: &str) -> Option<Option<String>> {
+    let folded = fold_width(text);
+    let t = folded.trim();
+    let (label, value) = t
+        .split_once([':', '：'])
+        .or_else(|| t.split_once(char::is_whitespace))?;
+    if !AUDIT_LABELS.contains(&&*header_key(label)) {
+        return None;
+    }
+    let value = value.trim();
+    if value.is_empty() || crate::date::parse_period(value).is_some() {
+        return None;
+    }
+    let mut rest = value.to_owned();
+    for (written, _) in crate::date::dates_in(value) {
+        rest = rest.replacen(&written, " ", 1);
+    }
+    let words: Vec<&str> = rest
+        .split(|c: char| {
+            c.is_whitespace() || vocab::is_bracket(c) || matches!(c, ',' | '、' | '。' | '/')
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let clean = words.iter().all(|w| {
+        clean_audit_result(w)
+            || matches!(
+                *w,
+                "実施" | "実施済" | "実施済み" | "受審" | "受審済" | "受審済み"
+            )
+    });
+    Some((!clean).then(|| words.join(" ")))
+}
+
+/// A clean audit line ([`audit_line`]) whose date may end after `as_of` (`外部監査:
+/// 2027年3月`, `前回監査: 2026年度` read on 2026-04-01): the list states what that audit found,
+/// not what held on `as_of`.
+pub fn audit_dated_later(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
+    if audit_line(text) != Some(None) {
+        return None;
+    }
+    crate::date::dates_in(text)
+        .into_iter()
+        .find(|(_, last)| *last > as_of)
+        .map(|(written, _)| Qualifier::new(Kind::DatedLater(as_of), &written))
+}
+
 /// An audit's or a check's result that finds nothing (`header_key` form): `指摘なし`,
 /// `問題なし`, `例外事項なし`, `合格`, `No exception noted`, `Effective`, `Pass`.
 fn is_clean_result(key: &str) -> bool {

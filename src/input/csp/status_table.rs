@@ -546,20 +546,36 @@ pub fn note_on_table(
     {
         return Ok(());
     }
-    let found = match place {
-        Outside::Above => remarks::qualifier_beyond(text, &[]),
-        Outside::Below => remarks::qualifier_on(text, &[], as_of),
-    }
-    .or_else(|| remarks::document_mark(text, as_of));
-    let Some(q) = found else {
-        return Ok(());
-    };
     let letter = crate::input::column_letter(c);
     let where_ = match place {
         Outside::Above => "above the table's header",
         Outside::Below => "below the table's last row",
     };
     let at = sheet.location().row(n).column(letter);
+    // an audit done (`前回監査: 2024年度（指摘事項なし）`, `監査結果: OK`) is read, its date
+    // checked; one that found something is refused
+    let found = match remarks::audit_line(text) {
+        Some(Some(what)) => {
+            return Err(InputError::at(
+                at,
+                format!(
+                    "the note '{}' ({where_}) reports what an audit found ('{}'), on a table that states {first} and other controls implemented: the rows are not read as implemented without it",
+                    quote(text),
+                    quote(&what)
+                ),
+            )
+            .hint(remarks::FOR_AUDIT_FINDING));
+        }
+        Some(None) => remarks::audit_dated_later(text, as_of),
+        None => match place {
+            Outside::Above => remarks::qualifier_beyond(text, &[]),
+            Outside::Below => remarks::qualifier_on(text, &[], as_of),
+        }
+        .or_else(|| remarks::document_mark(text, as_of)),
+    };
+    let Some(q) = found else {
+        return Ok(());
+    };
     let err = if comment.is_empty() {
         InputError::at(
             at,
@@ -1302,7 +1318,8 @@ fn row_remark(
             let says_nothing = remarks::says_nothing(text)
                 || vocab::says_no_reason(text)
                 || (cols.titles.contains(&c) && is_title(text))
-                || matches!(remarks::header(name), remarks::Header::Qualifying(_) | remarks::Header::AuditResult if remarks::nothing_for_the_row(text))
+                || matches!(remarks::header(name), remarks::Header::Qualifying(_) if remarks::nothing_for_the_row(text))
+                || (remarks::header(name) == remarks::Header::AuditResult && remarks::clean_audit_result(text))
                 || (crate::input::csp::classify::is_number_header(name)
                     && text.chars().all(|ch| ch.is_ascii_digit()))
                 || (remarks::names_implementation_date(name)
@@ -1406,7 +1423,7 @@ fn check_implemented_row(
                     "a control a subcontractor implements is not the service's own: state it so in the status column (非該当 with the reason, e.g. 委託先で実施), or leave the column empty (or 当社) on rows the service implements itself",
                 ))
             }
-            Header::AuditResult if remarks::nothing_for_the_row(text) => continue,
+            Header::AuditResult if remarks::clean_audit_result(text) => continue,
             Header::AuditResult => {
                 return Err(refuse(
                     c,
