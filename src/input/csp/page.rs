@@ -973,7 +973,7 @@ pub fn read(lines: &[Line], path: &Path, catalog: &Catalog) -> Result<Page, Inpu
         i = last_line + 1;
     }
     // a registry fact under a label the reader does not know (`有効期限 令和8年3月31日`,
-    // `掲載日 …`, `改善計画書 提出済`) is refused, never passed over as page furniture
+    // `掲載終了日 …`, `改善計画書 提出済`) is refused, never passed over as page furniture
     for (i, line) in lines.iter().enumerate() {
         let Kind::UnknownField(word) = kinds[i] else {
             continue;
@@ -999,10 +999,10 @@ const FOR_UNKNOWN_LABEL: &str = "write it under the label of the list entry it i
 
 /// The registry word of a line that is not a field of the entry but reads as one: a label
 /// naming a registration date, deadline, audit period, subsequent events or an improvement
-/// plan (`有効期限`, `掲載日`, `対象期間`, `監査実施期間`, `改善計画書`), followed by a date, a
+/// plan (`有効期限`, `掲載終了日`, `対象期間`, `監査実施期間`, `改善計画書`), followed by a date, a
 /// period or an answer (`あり`, `提出済`); the list's name with a day (`ISMAP 2022-04-01 to
 /// 2025-03-31`, `ISMAP更新: 2025年3月31日`); the registration's state in words (`※登録は
-/// 更新手続中`, `登録を取り下げ`). A document's own dates (`作成日`, `更新日`, `基準日`) and
+/// 更新手続中`, `登録を取り下げ`). A document's own dates (`作成日`, `更新日`, `基準日`, the page's `掲載日` and `公開日`) and
 /// catalog titles (no date, no answer) are not.
 fn unknown_registry_label(text: &str) -> Option<&'static str> {
     const WORDS: &[&str] = &[
@@ -1078,6 +1078,22 @@ fn unknown_registry_label(text: &str) -> Option<&'static str> {
     }
     // the CSP's own internal audit (`内部監査実施日: 2025/02/01`) is no registry fact
     if head.contains("内部監査") || head.contains("internalaudit") {
+        return None;
+    }
+    // the day the entry was posted or published (`掲載日`, `公開日`) is the page's date, as
+    // `作成日` is: checked against the as-of date as a document date (a registration dated
+    // later is refused by that too); the end of a posting (`掲載終了日`, `掲載期限`) is not
+    let first_word: String = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '：'))
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    if matches!(
+        first_word.as_str(),
+        "掲載日" | "掲載年月日" | "掲載開始日" | "公開日" | "公開年月日"
+    ) {
         return None;
     }
     // nor an audit done that found nothing (`前回監査: 2024年度（指摘事項なし）`, `外部監査:
