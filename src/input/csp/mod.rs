@@ -47,6 +47,11 @@ pub struct CspOptions<'a> {
     pub sheet: Option<&'a str>,
     pub status_column: Option<&'a str>,
     pub as_of: Option<crate::date::Date>,
+    /// Whether the statement of applicability `readiness` writes is read (`readiness
+    /// --implemented`, `diff`: the CSP's own work on its list); else (`report`, `compare`: a
+    /// buyer's check against what the CSP publishes) it is refused, as the CSP's own
+    /// assessment, which is no ISMAP publication and carries none of its registry facts.
+    pub own_statement: bool,
 }
 
 impl CspOptions<'_> {
@@ -295,6 +300,15 @@ fn read_table_by_kind(
     let Some(layout) = classify::classify(sheet, opts.status_column, catalog)? else {
         return Ok(None);
     };
+    if let TableKind::StatusTable(cols) = &layout.kind {
+        if cols.own_statement && !opts.own_statement {
+            return Err(InputError::at(
+                sheet.location(),
+                "the table is the statement of applicability `ismap-gap readiness` writes: the CSP's own assessment of its list, not the list ISMAP publishes, and it states none of the registration's facts (its kind, its renewal deadline)",
+            )
+            .hint(FOR_OWN_STATEMENT));
+        }
+    }
     if let Some(marks) = marks {
         check_marks(sheet, &layout, marks)?;
         check_unvalued(sheet, &layout, marks)?;
@@ -418,6 +432,10 @@ fn read_table_by_kind(
     }
     Ok((!part.listed.controls.is_empty()).then_some(part))
 }
+
+/// The hint for the statement of applicability `readiness` wrote, given to `report` or
+/// `compare`.
+const FOR_OWN_STATEMENT: &str = "give what the CSP publishes: its entry on the ISMAP cloud service list pasted as a .txt file, or its profile (YAML, with the registry facts; the file readiness was run on, if it was one); the statement reads back in `readiness --implemented` and `diff`";
 
 const FOR_FACTS_IN_A_TABLE: &str = "give the service as a profile (YAML: renewal_deadline, audit_period, subsequent_events, improvement_plan, scope) with its statuses, or paste the whole list entry with its control list as a .txt file; or remove the facts from the file and check the registration on the ISMAP cloud service list yourself";
 

@@ -1,0 +1,340 @@
+//! Review 10's CSP-list findings left over (session 7, fix11-csp): the title block above a
+//! status table (`次回更新`, a legend, a revision history, an audit done), the posting date
+//! of a pasted entry, dates beside ids and month-only document dates against `--as-of`,
+//! and the statement of applicability `readiness` writes given to `report`/`compare`.
+mod common;
+
+use std::path::PathBuf;
+
+use common::{bin, example, input_error, json_of, on_checks};
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/fix11-csp/{name}"))
+}
+
+/// `st.csv` (`登録区分: ISMAP`, then a status table stating 9.2.1 implemented and 9.2.4 not)
+/// with `lines` between its kind row and its header.
+fn st_with(lines: &[&str]) -> String {
+    let table = std::fs::read_to_string(data("st.csv")).unwrap();
+    let (kind, rest) = table.split_once('\n').unwrap();
+    format!("{kind}\n{}\n{rest}", lines.join("\n"))
+}
+
+/// Writes `text` as `name` in a temporary folder.
+fn file(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// `report --format json` on the check list `k.csv` (K-1: 9.2.1, K-5: 9.2.4) and a CSP
+/// list holding `text`: (K-1's status, K-5's status).
+fn statuses(name: &str, text: &str) -> (String, String) {
+    let (_dir, path) = file(name, text);
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&path);
+    let v = json_of(c);
+    let s = |id: &str| {
+        common::by_id(&v["items"], id)["status"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    (s("K-1"), s("K-5"))
+}
+
+/// The one-line error of `report` on `k.csv` and a CSP list holding `text`.
+fn refused(name: &str, text: &str) -> String {
+    let (_dir, path) = file(name, text);
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.arg("--csp").arg(&path);
+    input_error(c)
+}
+
+/// `次回更新: 2026年9月` above a status table may be the registration's renewal deadline: it
+/// is refused as the registry fact it may be, with a hint saying how to give it and how to
+/// write the document's own next revision instead (which is read); in a pasted entry it is
+/// the renewal deadline (a past one lapses the registration).
+#[test]
+fn next_update_above_a_table_is_the_registrations_and_its_hint_says_so() {
+    let err = refused("st.csv", &st_with(&["次回更新: 2026年9月"]));
+    assert!(
+        err.contains("row 2: '次回更新: 2026年9月' above the table's header is a fact of the ISMAP list entry"),
+        "{err}"
+    );
+    assert!(
+        err.contains("if it is the registration's renewal deadline, give the service as a profile (YAML: renewal_deadline")
+            && err.contains("write it as 次回改訂 or 次回見直し予定"),
+        "{err}"
+    );
+    // the document's own next revision, as the hint says to write it, is read
+    let (k1, _) = statuses("st.csv", &st_with(&["次回改訂: 2026年9月"]));
+    assert_eq!(k1, "covered");
+    // in a pasted entry: the renewal deadline
+    let text = std::fs::read_to_string(example("csp-list-page.txt")).unwrap();
+    let text = text.replace("登録の更新期限\t令和9年3月31日", "次回更新\t2026年3月31日");
+    assert!(text.contains("次回更新"));
+    let (_dir, path) = file("entry.txt", &text);
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&path);
+    let v = json_of(c);
+    assert_eq!(v["csp"]["registration"], "lapsed", "{}", v["csp"]);
+    assert_eq!(v["csp"]["renewal_deadline"], "2026-03-31");
+}
+
+/// A legend above the header that restates the status words is read; one that gives a
+/// mark the tool reads another meaning (`○=一部実施`) is refused, never read by the tool's
+/// meaning over the list's.
+#[test]
+fn a_legend_is_read_unless_it_redefines_a_status_mark() {
+    for legend in [
+        "凡例: 実施=実施済み, 計画中=実施予定",
+        "凡例: ○=実施、△=一部実施、×=未実施",
+        "【凡例】 ○ : 実施　× : 未実施",
+        "Legend: Yes = implemented; N/A = not applicable",
+    ] {
+        let (k1, k5) = statuses("st.csv", &st_with(&[legend]));
+        assert_eq!(
+            (k1.as_str(), k5.as_str()),
+            ("covered", "not-covered"),
+            "{legend}"
+        );
+    }
+    for (legend, mark, meaning) in [
+        ("凡例: ○=一部実施", "○", "一部実施"),
+        ("凡例: 実施=実施済み, 済=確認済み", "済", "確認済み"),
+        ("凡例: 計画中=実施済", "計画中", "実施済"),
+    ] {
+        let err = refused("st.csv", &st_with(&[legend]));
+        assert!(
+            err.contains(&format!(
+                "row 2: column 'A': the legend gives '{mark}' the meaning '{meaning}'"
+            )),
+            "{legend}: {err}"
+        );
+    }
+    // a legend with a note beside its pairs is read as a note (the note qualifies)
+    let err = refused("st.csv", &st_with(&["凡例: ○=実施 ※本番環境のみ"]));
+    assert!(err.contains("row 2"), "{err}");
+}
+
+/// A revision history above the header (its heading, its `版 | 日付 | 内容` header and rows,
+/// or a revision note alone in its row) is the document's: read as furniture, a control
+/// it names given no status by it; one giving a control a status, dated after the as-of
+/// date or stating a registry fact is refused.
+#[test]
+fn a_revision_history_is_the_documents_not_the_tables() {
+    for lines in [
+        &[
+            "改訂履歴",
+            "版,日付,内容",
+            "1.0,2025-01-10,初版",
+            "1.1,2025-06-01,改訂: 9.2.4 の状況を更新",
+        ][..],
+        &[
+            "版数,改訂日,改訂内容",
+            "第1版,2025-01-10,初版作成",
+            "第2版,2025-06-01,9.2.4 の記載を更新",
+        ],
+        &["改訂: 9.2.4 の状況を更新"],
+        &[
+            "変更履歴",
+            "2025-01-10 初版",
+            "2025-06-01 改訂: 9.2.4 の状況を更新",
+            "",
+        ],
+    ] {
+        // 9.2.4 stays as the table states it (未実施): the history states nothing of it
+        let (k1, k5) = statuses("st.csv", &st_with(lines));
+        assert_eq!(
+            (k1.as_str(), k5.as_str()),
+            ("covered", "not-covered"),
+            "{lines:?}"
+        );
+    }
+    for (lines, says) in [
+        (
+            &[
+                "改訂履歴",
+                "版,日付,内容",
+                "1.1,2025-06-01,9.2.4 を実施に変更",
+            ][..],
+            "of the revision history gives 9.2.4 a status ('実施')",
+        ),
+        (
+            &[
+                "改訂履歴",
+                "版,日付,内容",
+                "1.1,2025-06-01,9.2.4 を未実施に変更",
+            ],
+            "gives 9.2.4 a status ('未実施')",
+        ),
+        (
+            &[
+                "改訂履歴",
+                "版,日付,内容",
+                "1.2,2027-06-01,9.2.4 の記載を更新",
+            ],
+            "dates the list after the as-of date 2026-04-01 ('2027-06-01')",
+        ),
+        (
+            &[
+                "改訂履歴",
+                "版,日付,内容",
+                "1.2,2025-06-01,登録の更新期限: 2025-03-31",
+            ],
+            "in the revision history is a fact of the ISMAP list entry",
+        ),
+    ] {
+        let err = refused("st.csv", &st_with(lines));
+        assert!(err.contains(says), "{lines:?}: {err}");
+    }
+}
+
+/// An audit done, stated above the header (`前回監査: 2024年度（指摘事項なし）`, `外部監査:
+/// 2025年3月`, `監査結果: OK`), is read; one that found something, or dated after the as-of
+/// date, is refused; a period under such a label may be the audit period and stays
+/// refused as a registry fact. `OK` under an audit-result column is a clean result.
+#[test]
+fn an_audit_done_is_read_and_a_finding_refused() {
+    for line in [
+        "前回監査: 2024年度（指摘事項なし）",
+        "外部監査: 2025年3月",
+        "監査結果: OK",
+        "監査結果: 合格",
+        "Last audit: 2025-03-31 (no exceptions)",
+    ] {
+        let (k1, _) = statuses("st.csv", &st_with(&[line]));
+        assert_eq!(k1, "covered", "{line}");
+    }
+    for (line, says) in [
+        ("監査結果: NG", "reports what an audit found ('NG')"),
+        (
+            "前回監査: 2024年度（指摘事項あり）",
+            "reports what an audit found ('指摘事項あり')",
+        ),
+        (
+            "外部監査: 2026年5月",
+            "dates the list after the as-of date 2026-04-01 ('2026年5月')",
+        ),
+        (
+            "外部監査: 2025年1月～2025年3月",
+            "is a fact of the ISMAP list entry",
+        ),
+    ] {
+        let err = refused("st.csv", &st_with(&[line]));
+        assert!(err.contains("row 2") && err.contains(says), "{line}: {err}");
+    }
+    // an audit-result column: OK is clean, NG a finding
+    let table = std::fs::read_to_string(data("st.csv")).unwrap();
+    let with_column = |v921: &str| {
+        table
+            .lines()
+            .map(|l| match l {
+                "管理策番号,実施状況" => "管理策番号,実施状況,監査結果".to_owned(),
+                "9.2.1,実施" => format!("9.2.1,実施,{v921}"),
+                l if l.contains(',') => format!("{l},OK"),
+                l => l.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let (k1, _) = statuses("st.csv", &with_column("OK"));
+    assert_eq!(k1, "covered");
+    let err = refused("st.csv", &with_column("NG"));
+    assert!(
+        err.contains("'NG' in '監査結果' reports an audit finding"),
+        "{err}"
+    );
+}
+
+/// A pasted entry's posting date (`掲載日`) is the page's date, as `公開日` is (covered in
+/// `csp_list_page.rs`); above a status table too: read on or before the as-of date, refused
+/// after it.
+#[test]
+fn a_posting_date_above_a_table_is_the_documents() {
+    let (k1, _) = statuses("st.csv", &st_with(&["掲載日: 2026-03-01"]));
+    assert_eq!(k1, "covered");
+    let err = refused("st.csv", &st_with(&["掲載日: 2026-06-01"]));
+    assert!(
+        err.contains("dates the list after the as-of date 2026-04-01 ('2026-06-01')"),
+        "{err}"
+    );
+}
+
+/// A date beside ids in pasted text (`9.2.4 (2027-04-01)`) and a month-only document date
+/// (`作成: 2027年4月`, above a table or on a line of pasted text) are checked against
+/// `--as-of` as day dates are; an earlier one, or the month of the as-of date for a
+/// document's date, is read.
+#[test]
+fn dates_beside_ids_and_month_only_document_dates_follow_the_later_dated_rule() {
+    let list = std::fs::read_to_string(example("csp-list.txt")).unwrap();
+    let pasted = |line: &str| format!("{line}\n{list}");
+    for (line, says) in [
+        ("9.2.1 (2027-04-01)", "('2027-04-01')"),
+        ("9.2.1 2027-04-01", "('2027-04-01')"),
+        ("9.2.1 実施 (2027-04-01)", "('2027-04-01')"),
+        ("9.2.1 2027年4月", "('2027年4月')"),
+        ("9.2.1 2026年4月", "('2026年4月')"),
+        ("作成: 2027年4月", "('2027年4月')"),
+    ] {
+        let err = refused("list.txt", &pasted(line));
+        assert!(
+            err.contains(&format!("line 1: the line '{line}'")) && err.contains(says),
+            "{line}: {err}"
+        );
+    }
+    for line in ["9.2.1 (2026-03-01)", "作成: 2026年4月", "作成: 2026年3月"] {
+        let (k1, _) = statuses("list.txt", &pasted(line));
+        assert_eq!(k1, "covered", "{line}");
+    }
+    let err = refused("st.csv", &st_with(&["作成: 2027年4月"]));
+    assert!(
+        err.contains("row 2: column 'A': the note '作成: 2027年4月' (above the table's header) dates the list after the as-of date 2026-04-01 ('2027年4月')"),
+        "{err}"
+    );
+    let (k1, _) = statuses("st.csv", &st_with(&["作成: 2026年4月"]));
+    assert_eq!(k1, "covered");
+}
+
+/// The statement of applicability `readiness` writes is refused by `report` and `compare`
+/// (the CSP's own assessment, stating none of the registration's facts), and still reads
+/// back in `readiness --implemented` and `diff`.
+#[test]
+fn the_statement_readiness_writes_is_no_csp_list_for_a_buyer() {
+    let dir = tempfile::tempdir().unwrap();
+    let soa = dir.path().join("soa.csv");
+    bin()
+        .args(["readiness", "--as-of", "2026-04-01", "--implemented"])
+        .arg(example("csp-profile.yaml"))
+        .arg("-o")
+        .arg(&soa)
+        .assert()
+        .code(predicates::ord::lt(2));
+    for command in ["report", "compare"] {
+        let mut c = on_checks("en", command, data("k.csv"));
+        c.arg("--csp").arg(&soa);
+        let err = input_error(c);
+        assert!(
+            err.contains("is the statement of applicability `ismap-gap readiness` writes: the CSP's own assessment of its list, not the list ISMAP publishes"),
+            "{command}: {err}"
+        );
+        assert!(
+            err.contains("pasted as a .txt file, or its profile"),
+            "{err}"
+        );
+    }
+    bin()
+        .args(["readiness", "--as-of", "2026-04-01", "--implemented"])
+        .arg(&soa)
+        .assert()
+        .code(predicates::ord::lt(2));
+    bin()
+        .arg("diff")
+        .arg(&soa)
+        .arg(&soa)
+        .args(["--as-of", "2026-04-01"])
+        .assert()
+        .success();
+}
