@@ -92,7 +92,7 @@ fn a_legend_is_read_unless_it_redefines_a_status_mark() {
         "凡例: 実施=実施済み, 計画中=実施予定",
         "凡例: ○=実施、△=一部実施、×=未実施",
         "【凡例】 ○ : 実施　× : 未実施",
-        "Legend: Yes = implemented; N/A = not applicable",
+        "Legend: Yes = implemented, N/A = not applicable",
     ] {
         let (k1, k5) = statuses("st.csv", &st_with(&[legend]));
         assert_eq!(
@@ -114,7 +114,7 @@ fn a_legend_is_read_unless_it_redefines_a_status_mark() {
             "{legend}: {err}"
         );
     }
-    // a legend with a note beside its pairs is read as a note (the note qualifies)
+    // a legend with a note beside its pairs restates no status: refused
     let err = refused("st.csv", &st_with(&["凡例: ○=実施 ※本番環境のみ"]));
     assert!(err.contains("row 2"), "{err}");
 }
@@ -144,6 +144,12 @@ fn a_revision_history_is_the_documents_not_the_tables() {
             "2025-06-01 改訂: 9.2.4 の状況を更新",
             "",
         ],
+        // a line saying a control became implemented credits nothing: the table's row does
+        &[
+            "改訂履歴",
+            "版,日付,内容",
+            "1.1,2025-06-01,9.2.4 を実施に変更",
+        ],
     ] {
         // 9.2.4 stays as the table states it (未実施): the history states nothing of it
         let (k1, k5) = statuses("st.csv", &st_with(lines));
@@ -158,17 +164,17 @@ fn a_revision_history_is_the_documents_not_the_tables() {
             &[
                 "改訂履歴",
                 "版,日付,内容",
-                "1.1,2025-06-01,9.2.4 を実施に変更",
+                "1.1,2025-06-01,9.2.1 を未実施に変更",
             ][..],
-            "of the revision history gives 9.2.4 a status ('実施')",
+            "of the revision history gives 9.2.1 a status ('未実施')",
         ),
         (
             &[
                 "改訂履歴",
                 "版,日付,内容",
-                "1.1,2025-06-01,9.2.4 を未実施に変更",
+                "1.1,2025-06-01,9.2.1 は一部のみ対応",
             ],
-            "gives 9.2.4 a status ('未実施')",
+            "of the revision history gives 9.2.1 a status",
         ),
         (
             &[

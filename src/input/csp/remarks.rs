@@ -2172,7 +2172,11 @@ pub fn audit_line(text: &str) -> Option<Option<String>> {
         return None;
     }
     let value = value.trim();
-    if value.is_empty() || crate::date::parse_period(value).is_some() {
+    // two dates (`2025年1月～2025年3月`) are a period
+    if value.is_empty()
+        || crate::date::parse_period(value).is_some()
+        || crate::date::dates_in(value).len() > 1
+    {
         return None;
     }
     let mut rest = value.to_owned();
@@ -2185,13 +2189,14 @@ pub fn audit_line(text: &str) -> Option<Option<String>> {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    let clean = words.iter().all(|w| {
+    let done = |w: &str| {
         clean_audit_result(w)
             || matches!(
-                *w,
+                w,
                 "実施" | "実施済" | "実施済み" | "受審" | "受審済" | "受審済み"
             )
-    });
+    };
+    let clean = done(&words.join(" ")) || words.iter().all(|w| done(w));
     Some((!clean).then(|| words.join(" ")))
 }
 
@@ -2380,6 +2385,64 @@ mod tests {
 
     fn qualifier_in(text: &str) -> Option<Qualifier> {
         qualifier_beyond(text, &[])
+    }
+
+    /// An audit done that found nothing is read; one that found something, or a period
+    /// (maybe the registration's audit period), is not.
+    #[test]
+    fn audit_lines_clean_findings_and_periods() {
+        for clean in [
+            "前回監査: 2024年度（指摘事項なし）",
+            "外部監査: 2025年3月",
+            "監査結果: OK",
+            "監査結果：合格",
+            "外部監査 2025年3月 実施済",
+            "Last audit: 2025-03-31 (no exceptions)",
+        ] {
+            assert_eq!(audit_line(clean), Some(None), "{clean}");
+        }
+        for (finding, what) in [
+            ("監査結果: NG", "NG"),
+            ("前回監査: 2024年度（指摘事項あり）", "指摘事項あり"),
+            ("外部監査: 2025年3月 要改善2件", "要改善2件"),
+        ] {
+            assert_eq!(
+                audit_line(finding),
+                Some(Some(what.to_owned())),
+                "{finding}"
+            );
+        }
+        for none in [
+            "外部監査: 2025年1月～2025年3月",
+            "監査対象期間: 2024-04-01～2025-03-31",
+            "内部監査: 2025年3月",
+            "作成日: 2025-04-01",
+        ] {
+            assert_eq!(audit_line(none), None, "{none}");
+        }
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        assert!(audit_dated_later("外部監査: 2026年5月", as_of).is_some());
+        assert!(audit_dated_later("前回監査: 2026年度（指摘事項なし）", as_of).is_some());
+        assert!(audit_dated_later("前回監査: 2025年度（指摘事項なし）", as_of).is_none());
+    }
+
+    /// A document's month after the as-of date's month is later; the month holding it is
+    /// not (a list made this month, read with today's date); a year or fiscal year is a
+    /// title's.
+    #[test]
+    fn month_only_document_dates() {
+        let as_of = crate::date::Date::new(2026, 4, 15).unwrap();
+        for later in ["作成: 2026年5月", "作成日 2026/05", "作成: 2026年4月16日"] {
+            assert!(document_dated_later(later, as_of).is_some(), "{later}");
+        }
+        for not in [
+            "作成: 2026年4月",
+            "作成: 2026年3月",
+            "2026年度 適用宣言書",
+            "作成: 2026年",
+        ] {
+            assert!(document_dated_later(not, as_of).is_none(), "{not}");
+        }
     }
 
     /// Review 2, C1: remarks that describe the implementation or state a policy read.

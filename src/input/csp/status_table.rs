@@ -431,7 +431,13 @@ fn is_document_review_date(text: &str) -> bool {
 /// the row is no legend, or holds anything beside its pairs (`凡例: ○=実施 ※本番環境のみ`: read
 /// as a note).
 fn legend(row: &[String]) -> Option<Vec<(String, String)>> {
-    let text = crate::text::join_filled(row.iter().map(String::as_str));
+    // cells apart as pairs are
+    let text = row
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
     let folded = crate::text::fold_width(&text).trim().to_owned();
     let rest = folded
         .trim_start_matches(['※', '*', '・', '【', '[', '('])
@@ -453,16 +459,29 @@ fn legend(row: &[String]) -> Option<Vec<(String, String)>> {
             body.replace_range(at + 1..at + 2, "");
         }
     }
-    let pairs: Option<Vec<(String, String)>> = body
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '、' | ';' | '/'))
+    let pair = |p: &str| {
+        let (mark, meaning) = p.split_once('=').or_else(|| p.split_once(':'))?;
+        let (mark, meaning) = (mark.trim(), meaning.trim());
+        (!mark.is_empty() && !meaning.is_empty()).then(|| (mark.to_owned(), meaning.to_owned()))
+    };
+    let signs = |p: &str| p.matches(['=', ':']).count();
+    // pairs apart by commas (`Yes = implemented, N/A = not applicable`), or by spaces
+    // when a piece holds more than one (`○=実施　×=未実施`)
+    let mut pairs = Vec::new();
+    for piece in body
+        .split([',', '、', ';'])
+        .map(str::trim)
         .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (mark, meaning) = p.split_once('=').or_else(|| p.split_once(':'))?;
-            let (mark, meaning) = (mark.trim(), meaning.trim());
-            (!mark.is_empty() && !meaning.is_empty()).then(|| (mark.to_owned(), meaning.to_owned()))
-        })
-        .collect();
-    pairs.filter(|p| !p.is_empty())
+    {
+        if signs(piece) == 1 {
+            pairs.push(pair(piece)?);
+        } else {
+            for p in piece.split_whitespace() {
+                pairs.push(pair(p)?);
+            }
+        }
+    }
+    (!pairs.is_empty()).then_some(pairs)
 }
 
 /// Refuses a legend outside a status table (sheet row `n`) that gives a mark or word the
@@ -1621,6 +1640,44 @@ fn odd_id(id_cell: &str, at: &Location) -> Result<String, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| (*c).to_owned()).collect()
+    }
+
+    /// A legend row gives its pairs, over one cell or several; a row with anything beside
+    /// its pairs is no legend.
+    #[test]
+    fn legend_rows_and_their_pairs() {
+        let pairs = |cells: &[&str]| legend(&row(cells));
+        assert_eq!(
+            pairs(&["凡例: 実施=実施済み", " 計画中=実施予定"]),
+            Some(vec![
+                ("実施".to_owned(), "実施済み".to_owned()),
+                ("計画中".to_owned(), "実施予定".to_owned())
+            ])
+        );
+        assert_eq!(
+            pairs(&["【凡例】 ○ : 実施　× : 未実施"]).map(|p| p.len()),
+            Some(2)
+        );
+        assert_eq!(
+            pairs(&["Legend: Yes = implemented, N/A = not applicable"]).map(|p| p.len()),
+            Some(2)
+        );
+        // a note in a meaning stays in it (and the meaning then restates no status)
+        assert_eq!(
+            pairs(&["凡例: ○=実施 ※本番環境のみ"]),
+            Some(vec![("○".to_owned(), "実施 ※本番環境のみ".to_owned())])
+        );
+        for no in [
+            &["凡例"][..],
+            &["管理策一覧（凡例は別紙）"],
+            &["実施=実施済み"],
+        ] {
+            assert_eq!(pairs(no), None, "{no:?}");
+        }
+    }
 
     /// A document's next-review date above a table is its schedule; a control deferred,
     /// the registration's renewal or a review with words is not passed over here.
