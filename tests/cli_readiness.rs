@@ -3,7 +3,7 @@ mod common;
 
 use std::fs;
 
-use common::{bin, by_id, data, example, input_error, json_of, stdout_of};
+use common::{bin, data, example, input_error, json_of, stdout_of};
 use predicates::prelude::PredicateBooleanExt;
 use serde_json::{json, Value};
 
