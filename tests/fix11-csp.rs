@@ -344,3 +344,106 @@ fn the_statement_readiness_writes_is_no_csp_list_for_a_buyer() {
         .assert()
         .success();
 }
+
+/// Writes a workbook of `sheets` (name, rows) as `name` in a temporary folder.
+fn workbook(name: &str, sheets: &[(&str, &[&[&str]])]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (sheet, rows) in sheets {
+        common::add_text_sheet(&mut wb, sheet, rows);
+    }
+    wb.save(&path).unwrap();
+    (dir, path)
+}
+
+/// Review 11 A-4: a workbook with a status table on one sheet and bare ids on another is
+/// refused naming the bare sheet, the hint naming `--csp-sheet` with the status sheet;
+/// sheets all published lists, status tables on two sheets and a sheet named by a status
+/// beside a status table still read.
+#[test]
+fn bare_ids_beside_a_status_table_are_refused() {
+    let statuses: &[&[&str]] = &[
+        &["登録区分", "ISMAP"],
+        &["管理策番号", "管理策名", "実施状況"],
+        &["9.2.1", "利用者登録及び登録削除", "実施"],
+        &["9.2.4", "利用者の秘密認証情報の管理", "未実施"],
+    ];
+    let bare: &[&[&str]] = &[&["管理策番号", "管理策名"], &["12.4.1", "イベントログ取得"]];
+    for other in ["他サービス", "旧版", "Sheet2", "マッピング"] {
+        let (_dir, path) = workbook("soa.xlsx", &[("管理策一覧", statuses), (other, bare)]);
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.arg("--csp").arg(&path);
+        let err = input_error(c);
+        assert!(
+            err.contains(&format!(
+                "sheet '{other}': the sheet lists ids without statuses, beside sheet '管理策一覧'"
+            )) && err.contains("--csp-sheet '管理策一覧'"),
+            "{other}: {err}"
+        );
+    }
+    let read = |sheets: &[(&str, &[&[&str]])]| {
+        let (_dir, path) = workbook("soa.xlsx", sheets);
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.args(["--format", "json", "--csp"]).arg(&path);
+        json_of(c)
+    };
+    // a sheet named by a status beside the table: that status
+    let v = read(&[("管理策一覧", statuses), ("非該当", bare)]);
+    assert_eq!(v["csp"]["not_applicable"], 1, "{}", v["csp"]);
+    // status tables on two sheets
+    let tech: &[&[&str]] = &[&["管理策番号", "実施状況"], &["12.4.1", "実施"]];
+    let v = read(&[("組織", statuses), ("技術", tech)]);
+    assert_eq!(v["csp"]["implemented"], 2);
+    // bare ids on every sheet (a PDF table saved sheet by sheet)
+    let more: &[&[&str]] = &[&["管理策番号"], &["9.2.1"]];
+    let v = read(&[("p1", bare), ("p2", more)]);
+    assert_eq!(v["csp"]["implemented"], 2);
+    // the status sheet alone, as the hint says
+    let (_dir, path) = workbook("soa.xlsx", &[("管理策一覧", statuses), ("旧版", bare)]);
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--format", "json", "--csp-sheet", "管理策一覧", "--csp"])
+        .arg(&path);
+    assert_eq!(json_of(c)["csp"]["implemented"], 1);
+}
+
+/// Review 11 A-12: a file whose name states a status or names what is not implemented
+/// (`未実施項目.csv`, `除外一覧.csv`, `非該当.txt`, `exclusions.csv`, `改善計画対象.csv`) is
+/// refused when it lists bare ids (read as implemented); a status table under such a name
+/// states each row's status itself and reads, and so do ordinary names.
+#[test]
+fn a_file_named_for_a_status_credits_nothing() {
+    let bare = "登録区分: ISMAP\n管理策番号,管理策名\n9.2.1,利用者登録及び登録削除\n";
+    for name in [
+        "未実施項目.csv",
+        "除外一覧.csv",
+        "exclusions.csv",
+        "改善計画対象.csv",
+        "CSP-B_除外一覧.csv",
+    ] {
+        let err = refused(name, bare);
+        assert!(
+            err.contains("the file's name (")
+                && err.contains("says its controls are not implemented, excluded or open"),
+            "{name}: {err}"
+        );
+    }
+    let list = std::fs::read_to_string(example("csp-list.txt")).unwrap();
+    let err = refused("非該当.txt", &list);
+    assert!(err.contains("the file's name ('非該当')"), "{err}");
+    // a status table stating its rows not implemented, under such a name: read
+    let (k1, _) = statuses(
+        "未実施項目.csv",
+        "登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,未実施\n9.2.4,未実施\n",
+    );
+    assert_eq!(k1, "not-covered");
+    for name in [
+        "soa.csv",
+        "ISMAP_2025.csv",
+        "サンプルSaaS_管理策一覧.csv",
+        "csp-status-table.csv",
+    ] {
+        let (k1, _) = statuses(name, bare);
+        assert_eq!(k1, "covered", "{name}");
+    }
+}

@@ -76,7 +76,68 @@ pub fn load(path: &Path, opts: &CspOptions, catalog: &Catalog) -> Result<Attesta
         }
     };
     att.check_liu_said(false)?;
+    if !matches!(FileKind::of(path), FileKind::Yaml | FileKind::Json) {
+        refuse_status_file_name(path, &att)?;
+    }
     Ok(att)
+}
+
+/// Words of a file's name that say its controls are not implemented, excluded or open
+/// (`未実施項目.csv`, `除外一覧.csv`, `exclusions.csv`, `改善計画対象.csv`), as
+/// [`crate::text::header_key`] gives the name (`_` and `-` dropped).
+const FILE_NAME_WORDS: &[&str] = &[
+    "未実施",
+    "未対応",
+    "未導入",
+    "非該当",
+    "対象外",
+    "適用外",
+    "除外",
+    "計画中",
+    "実施予定",
+    "対応予定",
+    "改善計画",
+    "例外",
+    "課題",
+    "指摘",
+    "exclusion",
+    "exception",
+    "gaps",
+    "remediation",
+    "notimplemented",
+    "notapplicable",
+    "outofscope",
+];
+
+/// Refuses bare ids read as implemented (a published list, on no sheet named by a status)
+/// from a file whose name says its controls are not implemented, excluded or open
+/// ([`FILE_NAME_WORDS`]): the sheet-name rule for a file (review 11 A-12), where a CSP
+/// hands over its exceptions beside its statement. A status table states each row's status
+/// itself and reads whatever the file's name.
+fn refuse_status_file_name(path: &Path, att: &Attestation) -> Result<(), InputError> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let key = crate::text::header_key(&stem).replace(['_', '-'], "");
+    if !FILE_NAME_WORDS.iter().any(|w| key.contains(w)) {
+        return Ok(());
+    }
+    let bare = att
+        .read_as
+        .parts
+        .iter()
+        .any(|p| p.kind == ReadKind::PublishedList && p.stated_by_sheet_name.is_none());
+    if !bare {
+        return Ok(());
+    }
+    Err(InputError::at(
+        Location::file(path),
+        format!(
+            "the file's name ('{stem}') says its controls are not implemented, excluded or open, but the list states controls implemented: read so, they would count as implemented"
+        ),
+    )
+    .hint("give the CSP's statement (its published list or status table) under another name; a list of controls not implemented or excluded is read from a status table (管理策番号, 実施状況: 未実施 / 非該当 with the reason)"))
 }
 
 /// Reads the decoded text of a file that is not a workbook, as [`load`] does: a profile by
@@ -1061,6 +1122,7 @@ fn from_workbook_sheets(
             err
         });
     }
+    refuse_bare_ids_beside_statuses(path, &parts)?;
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
         hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;
         // a hidden sheet is not read for statuses, but what it says of the kind is seen
@@ -1078,6 +1140,37 @@ fn from_workbook_sheets(
     let mut att = from_parts(path, parts, skipped, catalog)?;
     att.liu_said = liu_said;
     Ok(att)
+}
+
+/// Refuses a workbook in which one sheet states statuses (a status table) and another lists
+/// bare ids read as implemented (a published list, its sheet's name stating no status): a
+/// CSP that states each control's status in a table states it there, and a list of ids on
+/// another sheet is a reference list, an old version, a draft or another service's list
+/// far more often than a second statement (review 11 A-4). Sheets all of one kind (a PDF
+/// table saved sheet by sheet; status tables by area) read as before.
+fn refuse_bare_ids_beside_statuses(path: &Path, parts: &[Part]) -> Result<(), InputError> {
+    let Some(table) = parts.iter().find(|p| p.read.kind == ReadKind::StatusTable) else {
+        return Ok(());
+    };
+    let Some(bare) = parts
+        .iter()
+        .find(|p| p.read.kind == ReadKind::PublishedList && p.read.stated_by_sheet_name.is_none())
+    else {
+        return Ok(());
+    };
+    let name = |p: &Part| p.read.sheet.clone().unwrap_or_default();
+    Err(InputError::at(
+        Location::file(path).sheet(bare.read.sheet.as_deref()),
+        format!(
+            "the sheet lists ids without statuses, beside sheet '{}', which states each control's status: read as a published list, every id on it would count as implemented",
+            name(table)
+        ),
+    )
+    .hint(format!(
+        "read the sheet of statuses alone with --csp-sheet '{}', or give the ids on sheet '{}' their statuses in a status column (実施状況); a sheet named by one status (非該当, 未実施) is read as that status",
+        name(table),
+        name(bare)
+    )))
 }
 
 /// The first place a sheet mentions ISMAP-LIU ([`page::mentions_liu`]): its name, any cell
