@@ -447,3 +447,42 @@ fn a_file_named_for_a_status_credits_nothing() {
         assert_eq!(k1, "covered", "{name}");
     }
 }
+
+/// Review 11 A-10: 非該当 "because the risk was accepted / management decided / no budget"
+/// is no reason (the control applies and is not implemented): readiness finds the
+/// exclusion without a reason, report does not show it as a justified exclusion; a reason
+/// saying why it does not apply or who does it stays one.
+#[test]
+fn a_decision_not_to_implement_is_no_reason_to_exclude() {
+    let readiness = |file: &str| {
+        json_of(
+            bin()
+                .args([
+                    "readiness",
+                    "--as-of",
+                    "2026-04-01",
+                    "--format",
+                    "json",
+                    "--implemented",
+                ])
+                .arg(data(file)),
+        )
+    };
+    let v = readiness("a10-risk-accept.csv");
+    let without: Vec<&str> = v["na_without_reason"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    for id in ["9.2.3", "12.4.1", "12.6.1", "16.1.2"] {
+        assert!(without.contains(&id), "{id}: {without:?}");
+    }
+    let v = readiness("na-reasons.csv");
+    assert_eq!(
+        v["na_without_reason"],
+        serde_json::json!([]),
+        "{}",
+        v["na_without_reason"]
+    );
+}

@@ -721,11 +721,54 @@ pub(super) fn stated_reason(declared: Declared, text: &str) -> &str {
 /// column, an explanation, a note in brackets, a profile's `not_applicable`) goes through it.
 pub(super) fn not_applicable_reason(text: &str) -> &str {
     let r = vocab::reason_given(text);
-    if names_self_doing_it(r) || (states_doing(r) && !states_a_cause(r)) {
+    if names_self_doing_it(r)
+        || (states_doing(r) && !states_a_cause(r))
+        || (decides_not_to_implement(r) && !names_who_does_it(r))
+    {
         ""
     } else {
         r
     }
+}
+
+/// Words of a decision not to implement a control that applies (review 11 A-10): a risk
+/// accepted, a management or budget decision, a cost (`リスク受容`, `経営判断により実施しない`,
+/// `予算の都合`, `コスト対効果の観点から見送り`, `risk accepted`, `not cost-effective`), as
+/// [`crate::text::header_key`] gives the text.
+const DECISION_NOT_TO_IMPLEMENT: &[&str] = &[
+    "リスク受容",
+    "リスクを受容",
+    "リスクの受容",
+    "リスクを受け入れ",
+    "リスク許容",
+    "リスクを許容",
+    "経営判断",
+    "経営上の判断",
+    "予算",
+    "コスト",
+    "費用対効果",
+    "費用の都合",
+    "見送",
+    "実施しない",
+    "導入しない",
+    "対応しない",
+    "riskaccept",
+    "acceptedtherisk",
+    "acceptedrisk",
+    "riskisaccepted",
+    "managementdecision",
+    "budget",
+    "costeffective",
+    "decidednotto",
+];
+
+/// Whether a text on a row stated not applicable says the control applies and was decided
+/// against ([`DECISION_NOT_TO_IMPLEMENT`]): ISMAP excludes an objective only where it does
+/// not apply, so such a text is no reason for 非該当 — the control is not implemented. (A
+/// text naming who does it instead, `IaaS事業者が実施するため当社では実施しない`, stays a reason.)
+fn decides_not_to_implement(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    DECISION_NOT_TO_IMPLEMENT.iter().any(|w| key.contains(w))
 }
 
 /// Whether a text states something done, as its last word (`…を管理する`, `アクセス制御を行う`,
