@@ -486,3 +486,33 @@ fn a_decision_not_to_implement_is_no_reason_to_exclude() {
         v["na_without_reason"]
     );
 }
+
+/// Review 11 C-5: in `readiness`, evidence not there yet (`TBD`, `未提出`, `Pending`,
+/// `準備中`, `後日提出`) or a draft (`規程（ドラフト）`, `手順書v0.9（未承認）`) is evidence
+/// missing (証跡なし), and an owner not assigned yet (`未定`, `TBD`) stops nothing: the run
+/// is not refused; a document named as evidence is evidence.
+#[test]
+fn evidence_not_there_yet_is_evidence_missing() {
+    let readiness = |file: &str| {
+        json_of(
+            bin()
+                .args([
+                    "readiness",
+                    "--as-of",
+                    "2026-04-01",
+                    "--format",
+                    "json",
+                    "--implemented",
+                ])
+                .arg(data(file)),
+        )
+    };
+    let v = readiness("c5-evidence-tbd.csv");
+    assert_eq!(
+        v["evidence_missing"],
+        serde_json::json!(["9.2.1", "9.2.2", "9.2.3", "12.3.1", "12.4.1"])
+    );
+    assert_eq!(v["summary"]["implemented"], 5);
+    let v = readiness("c5-draft-owner.csv");
+    assert_eq!(v["evidence_missing"], serde_json::json!(["9.2.1", "9.2.2"]));
+}

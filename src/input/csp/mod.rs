@@ -1488,6 +1488,42 @@ pub fn names_no_evidence(evidence: &str) -> bool {
     t.is_empty()
         || remarks::says_nothing(t)
         || (vocab::says_no_reason(t) && vocab::status_value(t).is_err())
+        || evidence_not_yet(t)
+}
+
+/// An evidence cell saying the evidence is not there yet (`未提出`, `準備中`, `Pending`,
+/// `To be uploaded`, `N/A`) or is a draft (`規程（ドラフト）`, `手順書v0.9（未承認）`): no audit
+/// evidence of an implemented control (review 11 C-5); the control's status is the status
+/// column's.
+pub(crate) fn evidence_not_yet(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let key = key.trim_end_matches(['。', '.']);
+    matches!(
+        key,
+        "未提出"
+            | "未収集"
+            | "未取得"
+            | "未作成"
+            | "未"
+            | "準備中"
+            | "作成中"
+            | "収集中"
+            | "提出予定"
+            | "後日提出"
+            | "pending"
+            | "tobeuploaded"
+            | "tobecollected"
+            | "tobeprovided"
+            | "notyetcollected"
+            | "notyetprovided"
+            | "notcollected"
+            | "notyet"
+            | "n/a"
+            | "na"
+            | "該当なし"
+    ) || ["ドラフト", "draft", "未承認", "承認待ち", "(案)"]
+        .iter()
+        .any(|w| key.contains(w))
 }
 
 #[cfg(test)]

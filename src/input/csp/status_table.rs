@@ -731,6 +731,22 @@ pub(super) fn not_applicable_reason(text: &str) -> &str {
     }
 }
 
+/// An owner cell saying no one is assigned yet (`未定`, `TBD`, `調整中`, `不在`, `未割当`).
+fn owner_not_yet(text: &str) -> bool {
+    matches!(
+        &*crate::text::header_key(text),
+        "未定"
+            | "tbd"
+            | "tba"
+            | "調整中"
+            | "不在"
+            | "未割当"
+            | "未割り当て"
+            | "pending"
+            | "unassigned"
+    )
+}
+
 /// Words of a decision not to implement a control that applies (review 11 A-10): a risk
 /// accepted, a management or budget decision, a cost (`リスク受容`, `経営判断により実施しない`,
 /// `予算の都合`, `コスト対効果の観点から見送り`, `risk accepted`, `not cost-effective`), as
@@ -1444,6 +1460,14 @@ fn check_implemented_row(
             continue;
         }
         if cols.titles.contains(&c) && titles.contains(&text) {
+            continue;
+        }
+        // evidence not there yet (`TBD`, `未提出`, `Pending`) is a finding of readiness
+        // (証跡なし), an owner not assigned yet (`未定`, `調整中`) the owner's: neither
+        // qualifies the control (review 11 C-5)
+        if (Some(c) == cols.evidence && super::names_no_evidence(text))
+            || (Some(c) == cols.owner && owner_not_yet(text))
+        {
             continue;
         }
         match remarks::header(layout.name(c)) {
