@@ -516,3 +516,16 @@ fn evidence_not_there_yet_is_evidence_missing() {
     let v = readiness("c5-draft-owner.csv");
     assert_eq!(v["evidence_missing"], serde_json::json!(["9.2.1", "9.2.2"]));
 }
+
+/// Review 11 A-9: a row of zero height (`ht="0"`, no `hidden`) is not seen, as a hidden row
+/// is not: its id is not read as implemented.
+#[test]
+fn a_zero_height_row_is_hidden() {
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.arg("--csp").arg(data("zero-height-row.xlsx"));
+    let err = input_error(c);
+    assert!(
+        err.contains("sheet 'SoA': row 4: the row is hidden, and holds 9.2.3"),
+        "{err}"
+    );
+}
