@@ -529,3 +529,18 @@ fn a_zero_height_row_is_hidden() {
         "{err}"
     );
 }
+
+/// Review 11 C-8: two tables side by side (the id and status headers twice in one row) are
+/// refused with a hint saying so, not one leading to `--status-column` and a second error.
+#[test]
+fn two_tables_side_by_side_are_named_as_such() {
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.arg("--csp").arg(data("side-by-side.xlsx"));
+    let err = input_error(c);
+    assert!(
+        err.contains("more than one status column")
+            && err.contains("two tables stand side by side")
+            && !err.contains("--status-column"),
+        "{err}"
+    );
+}
