@@ -488,9 +488,10 @@ fn a_decision_not_to_implement_is_no_reason_to_exclude() {
 }
 
 /// Review 11 C-5: in `readiness`, evidence not there yet (`TBD`, `未提出`, `Pending`,
-/// `準備中`, `後日提出`) or a draft (`規程（ドラフト）`, `手順書v0.9（未承認）`) is evidence
+/// `収集中`, `後日提出`) or a draft (`規程（ドラフト）`, `手順書v0.9（未承認）`) is evidence
 /// missing (証跡なし), and an owner not assigned yet (`未定`, `TBD`) stops nothing: the run
-/// is not refused; a document named as evidence is evidence.
+/// is not refused; a document named as evidence is evidence. A status value there
+/// (`準備中`, `not yet`) may be the control's and is still refused, as under any header.
 #[test]
 fn evidence_not_there_yet_is_evidence_missing() {
     let readiness = |file: &str| {
@@ -515,6 +516,16 @@ fn evidence_not_there_yet_is_evidence_missing() {
     assert_eq!(v["summary"]["implemented"], 5);
     let v = readiness("c5-draft-owner.csv");
     assert_eq!(v["evidence_missing"], serde_json::json!(["9.2.1", "9.2.2"]));
+    let (_dir, path) = file(
+        "soa.csv",
+        "登録区分: ISMAP\n管理策番号,実施状況,証跡\n9.2.1,実施,準備中\n",
+    );
+    let err = input_error(
+        bin()
+            .args(["readiness", "--as-of", "2026-04-01", "--implemented"])
+            .arg(&path),
+    );
+    assert!(err.contains("'準備中' in '証跡'"), "{err}");
 }
 
 /// Review 11 A-9: a row of zero height (`ht="0"`, no `hidden`) is not seen, as a hidden row

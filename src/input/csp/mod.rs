@@ -1491,8 +1491,8 @@ pub fn names_no_evidence(evidence: &str) -> bool {
         || evidence_not_yet(t)
 }
 
-/// An evidence cell saying the evidence is not there yet (`未提出`, `準備中`, `Pending`,
-/// `To be uploaded`, `N/A`) or is a draft (`規程（ドラフト）`, `手順書v0.9（未承認）`): no audit
+/// An evidence cell saying the evidence is not there yet (`未提出`, `作成中`, `Pending`,
+/// `To be uploaded`) or is a draft (`規程（ドラフト）`, `手順書v0.9（未承認）`): no audit
 /// evidence of an implemented control (review 11 C-5); the control's status is the status
 /// column's.
 pub(crate) fn evidence_not_yet(text: &str) -> bool {
@@ -1504,11 +1504,8 @@ pub(crate) fn evidence_not_yet(text: &str) -> bool {
             | "未収集"
             | "未取得"
             | "未作成"
-            | "未"
-            | "準備中"
             | "作成中"
             | "収集中"
-            | "提出予定"
             | "後日提出"
             | "pending"
             | "tobeuploaded"
@@ -1517,10 +1514,6 @@ pub(crate) fn evidence_not_yet(text: &str) -> bool {
             | "notyetcollected"
             | "notyetprovided"
             | "notcollected"
-            | "notyet"
-            | "n/a"
-            | "na"
-            | "該当なし"
     ) || ["ドラフト", "draft", "未承認", "承認待ち", "(案)"]
         .iter()
         .any(|w| key.contains(w))

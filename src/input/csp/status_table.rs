@@ -1465,7 +1465,11 @@ fn check_implemented_row(
         // evidence not there yet (`TBD`, `未提出`, `Pending`) is a finding of readiness
         // (証跡なし), an owner not assigned yet (`未定`, `調整中`) the owner's: neither
         // qualifies the control (review 11 C-5)
-        if (Some(c) == cols.evidence && super::names_no_evidence(text))
+        // (a status value there, `準備中`, `not yet`, `N/A`, may be the control's: read
+        // by the remark rules, as under any header)
+        if (Some(c) == cols.evidence
+            && super::names_no_evidence(text)
+            && vocab::status_value(text).is_err())
             || (Some(c) == cols.owner && owner_not_yet(text))
         {
             continue;
