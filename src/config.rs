@@ -100,6 +100,7 @@ impl CspReading {
             sheet: self.sheet.as_deref(),
             status_column: self.status_column.as_deref(),
             as_of,
+            own_statement: false,
         }
     }
 }

@@ -635,7 +635,7 @@ fn near_synonym_labels_are_read_as_their_fields() {
 #[test]
 fn unknown_registry_labels_are_refused_with_their_line() {
     for (n, line, word) in [
-        (5, "掲載日\t令和8年6月1日", "掲載"),
+        (5, "掲載終了日\t令和8年3月1日", "掲載"),
         (5, "初回登録日\t令和6年3月1日", "登録"),
         (50, "対象期間\t2025年10月1日～2026年9月30日", "対象期間"),
         (50, "監査実施期間\t2025年10月1日～2026年9月30日", "監査"),
@@ -657,6 +657,31 @@ fn unknown_registry_labels_are_refused_with_their_line() {
     let (_dir, path) = entry_with(5, "作成日\t2026年4月1日");
     let v = report(&path, "2026-04-01");
     assert_eq!(v["csp"]["registered"], Value::Null);
+}
+
+/// The day an entry was posted (`掲載日`) is the page's date, as `公開日` is (review 10:
+/// `掲載日` was refused while `公開日` passed): read on or before the as-of date, refused
+/// after it (the page states what held then, and a registration posted later is not in
+/// effect); a deadline of anything (`サポート期限`) is still refused, as the lapse it may be.
+#[test]
+fn the_pages_posting_date_is_a_document_date() {
+    for label in ["掲載日", "公開日"] {
+        let (_dir, path) = entry_with(5, &format!("{label}\t令和8年3月1日"));
+        let v = report(&path, "2026-04-01");
+        assert_eq!(v["csp"]["registered"], Value::Null, "{label}");
+        let (_dir, path) = entry_with(5, &format!("{label}\t令和8年6月1日"));
+        let e = input_error(report_cmd("en", "2026-04-01", &page("checks.csv"), &path));
+        assert!(
+            e.contains("line 5: the line") && e.contains("dates the list after the as-of date"),
+            "{label}: {e}"
+        );
+    }
+    let (_dir, path) = entry_with(5, "サポート期限\t2030年3月31日");
+    let e = input_error(report_cmd("en", "2026-04-01", &page("checks.csv"), &path));
+    assert!(
+        e.contains("reads as a fact of the ISMAP list entry ('期限')"),
+        "{e}"
+    );
 }
 
 /// The list's title with the date the portal prints beside it states the kind (review 9

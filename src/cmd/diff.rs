@@ -25,7 +25,11 @@ pub fn run(ctx: &Context, cfg: DiffConfig) -> Result<Exit> {
     }
     cfg.output.check(&inputs)?;
     let catalog = ctx.catalog()?;
-    let opts = cfg.csp_reading.options(cfg.encoding, cfg.as_of);
+    // the statement of applicability readiness wrote reads back: two versions of a CSP's work
+    let opts = input::csp::CspOptions {
+        own_statement: true,
+        ..cfg.csp_reading.options(cfg.encoding, cfg.as_of)
+    };
     let old = input::csp::load(&cfg.old, &opts, &catalog)?;
     let new = input::csp::load(&cfg.new, &opts, &catalog)?;
     for att in [&old, &new] {

@@ -23,7 +23,11 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
         &catalog,
         &stdin,
         &cfg.implemented,
-        &cfg.csp_reading.options(cfg.encoding, cfg.as_of),
+        // the statement of applicability readiness wrote reads back: the CSP's own work
+        &crate::input::csp::CspOptions {
+            own_statement: true,
+            ..cfg.csp_reading.options(cfg.encoding, cfg.as_of)
+        },
     )?;
     cfg.output.check(&list.inherited_files())?;
     // the columns a table was read by, where they matter: what the numbers rest on

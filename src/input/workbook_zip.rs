@@ -259,6 +259,13 @@ fn truthy(v: Option<String>) -> bool {
     matches!(v.as_deref(), Some("1" | "true"))
 }
 
+/// Whether a row height or column width attribute is (about) zero: nothing of the row or
+/// column shows.
+fn zero_size(v: Option<String>) -> bool {
+    v.and_then(|v| v.trim().parse::<f64>().ok())
+        .is_some_and(|x| x < 0.5)
+}
+
 /// An element of a part as [`each_element`] hands it over.
 enum Xml<'a, 'b> {
     /// A start tag, or an empty element (`true`).
@@ -587,7 +594,8 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
     let mut value = String::new();
     let found = each_element(&mut zip, &part, |x| match x {
         Xml::Open(e, empty) => match local(e.name().as_ref()) {
-            "col" if truthy(attr_local(e, "hidden")) => {
+            // a column of zero width is not seen either (review 11 A-9)
+            "col" if truthy(attr_local(e, "hidden")) || zero_size(attr_local(e, "width")) => {
                 let min: u32 = attr_local(e, "min")
                     .and_then(|v| v.parse().ok())
                     .unwrap_or(1)
@@ -605,7 +613,9 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
                     .and_then(|v| v.parse().ok())
                     .unwrap_or(row + 1);
                 col = 0;
-                if truthy(attr_local(e, "hidden")) {
+                // a row of zero height (`ht="0"`, what other writers and macros give for
+                // "hidden") is not seen either (review 11 A-9)
+                if truthy(attr_local(e, "hidden")) || zero_size(attr_local(e, "ht")) {
                     marks.hidden_rows.insert(row);
                 }
             }

@@ -614,6 +614,10 @@ pub fn classify(
             )
             // beside a named status column, a reason or title column is what it says
             || (named && matches!(roles[c], Some(Role::Reason | Role::Title)))
+            // and an audit's result (`監査結果`: `OK`, `NG`), which the status table's
+            // reader judges (a clean result read, anything else a finding)
+            || (named
+                && super::remarks::header(header_cell(c)) == super::remarks::Header::AuditResult)
             // and so is the findings column of the statement of applicability `readiness`
             // writes (what the tool found, never a statement of the CSP's)
             || (named
@@ -717,6 +721,14 @@ pub fn classify(
             1 => candidates.pop(),
             _ => {
                 let list: Vec<&str> = candidates.iter().map(|c| c.what.as_str()).collect();
+                // two tables side by side (a print layout: `管理策番号 | 実施状況 | | 管理策番号 |
+                // 実施状況`): the id header repeats; one status column cannot be picked
+                let id_headers = (0..width).filter(|&c| is_id_header(header_cell(c))).count();
+                let hint = if id_headers > 1 {
+                    "the header names the id column more than once: two tables stand side by side (a print layout); put the second table's rows under the first's, in one id column and one status column"
+                } else {
+                    "name the one to read with --status-column NAME (a check-mark matrix by any of its columns), or remove the others"
+                };
                 return Err(InputError::at(
                     loc,
                     format!(
@@ -724,7 +736,7 @@ pub fn classify(
                         list.join("; ")
                     ),
                 )
-                .hint("name the one to read with --status-column NAME (a check-mark matrix by any of its columns), or remove the others"));
+                .hint(hint));
             }
         },
     };

@@ -4,6 +4,7 @@
 //! positively states it implemented; what the reader cannot classify or read stops the run
 //! with an error naming the place.
 mod classify;
+mod history;
 mod ids;
 mod page;
 mod profile;
@@ -46,6 +47,11 @@ pub struct CspOptions<'a> {
     pub sheet: Option<&'a str>,
     pub status_column: Option<&'a str>,
     pub as_of: Option<crate::date::Date>,
+    /// Whether the statement of applicability `readiness` writes is read (`readiness
+    /// --implemented`, `diff`: the CSP's own work on its list); else (`report`, `compare`: a
+    /// buyer's check against what the CSP publishes) it is refused, as the CSP's own
+    /// assessment, which is no ISMAP publication and carries none of its registry facts.
+    pub own_statement: bool,
 }
 
 impl CspOptions<'_> {
@@ -70,7 +76,68 @@ pub fn load(path: &Path, opts: &CspOptions, catalog: &Catalog) -> Result<Attesta
         }
     };
     att.check_liu_said(false)?;
+    if !matches!(FileKind::of(path), FileKind::Yaml | FileKind::Json) {
+        refuse_status_file_name(path, &att)?;
+    }
     Ok(att)
+}
+
+/// Words of a file's name that say its controls are not implemented, excluded or open
+/// (`未実施項目.csv`, `除外一覧.csv`, `exclusions.csv`, `改善計画対象.csv`), as
+/// [`crate::text::header_key`] gives the name (`_` and `-` dropped).
+const FILE_NAME_WORDS: &[&str] = &[
+    "未実施",
+    "未対応",
+    "未導入",
+    "非該当",
+    "対象外",
+    "適用外",
+    "除外",
+    "計画中",
+    "実施予定",
+    "対応予定",
+    "改善計画",
+    "例外",
+    "課題",
+    "指摘",
+    "exclusion",
+    "exception",
+    "gaps",
+    "remediation",
+    "notimplemented",
+    "notapplicable",
+    "outofscope",
+];
+
+/// Refuses bare ids read as implemented (a published list, on no sheet named by a status)
+/// from a file whose name says its controls are not implemented, excluded or open
+/// ([`FILE_NAME_WORDS`]): the sheet-name rule for a file (review 11 A-12), where a CSP
+/// hands over its exceptions beside its statement. A status table states each row's status
+/// itself and reads whatever the file's name.
+fn refuse_status_file_name(path: &Path, att: &Attestation) -> Result<(), InputError> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let key = crate::text::header_key(&stem).replace(['_', '-'], "");
+    if !FILE_NAME_WORDS.iter().any(|w| key.contains(w)) {
+        return Ok(());
+    }
+    let bare = att
+        .read_as
+        .parts
+        .iter()
+        .any(|p| p.kind == ReadKind::PublishedList && p.stated_by_sheet_name.is_none());
+    if !bare {
+        return Ok(());
+    }
+    Err(InputError::at(
+        Location::file(path),
+        format!(
+            "the file's name ('{stem}') says its controls are not implemented, excluded or open, but the list states controls implemented: read so, they would count as implemented"
+        ),
+    )
+    .hint("give the CSP's statement (its published list or status table) under another name; a list of controls not implemented or excluded is read from a status table (管理策番号, 実施状況: 未実施 / 非該当 with the reason)"))
 }
 
 /// Reads the decoded text of a file that is not a workbook, as [`load`] does: a profile by
@@ -167,7 +234,8 @@ fn from_text(
         loc: Location::file(path),
         rows: false,
     };
-    // a draft, or a list dated after the as-of date, is not the statement in effect then:
+    // a draft, or a list dated after the as-of date (on a line of its own or beside ids), is
+    // not the statement in effect then:
     // as a note above or below a status table; so is a list whose title carries a later day
     // (`ISMAPクラウドサービスリスト 2026年10月1日更新`)
     let marked = lines.iter().find_map(|line| {
@@ -175,8 +243,23 @@ fn from_text(
         let mark = match page.took(line.number) {
             true if page.title_lines.contains(&line.number) => remarks::dated_later(&text, as_of),
             true => None,
-            false if find_ids(&text).0.is_empty() => remarks::document_mark(&text, as_of),
-            false => None,
+            false if find_ids(&text).0.is_empty() => remarks::document_mark(&text, as_of)
+                .or_else(|| remarks::audit_dated_later(&text, as_of)),
+            // a day or a month beside ids (`9.2.4 (2027-04-01)`) is checked as one on a
+            // line of its own is (the list states what held then), and a month or a year
+            // that may end after the as-of date as a remark on a row is (it may be when the
+            // control was implemented: `9.2.4 2026年4月`)
+            // (a line that also states another status, `9.2.3 2026年度 実施予定`, is refused
+            // by the list's reader for that)
+            false
+                if vocab::status_words(&text)
+                    .iter()
+                    .any(|w| w.states.is_some_and(|d| d != Declared::Implemented)) =>
+            {
+                None
+            }
+            false => remarks::document_dated_later(&text, as_of)
+                .or_else(|| remarks::later_date(&text, as_of)),
         };
         mark.map(|q| (line.number, text, q))
     });
@@ -191,7 +274,35 @@ fn from_text(
         )
         .hint(q.hint()));
     }
-    let lines: Vec<Line> = lines.into_iter().filter(|l| !page.took(l.number)).collect();
+    // a line stating an audit done (`外部監査: 2025年3月`, `監査結果: OK`) is the document's,
+    // not the list's; one that found something is refused
+    let audit = |l: &Line| {
+        let text = l.text();
+        find_ids(&text)
+            .0
+            .is_empty()
+            .then(|| remarks::audit_line(&text))
+            .flatten()
+    };
+    if let Some((l, what)) = lines
+        .iter()
+        .filter(|l| !page.took(l.number))
+        .find_map(|l| audit(l).flatten().map(|what| (l, what)))
+    {
+        return Err(InputError::at(
+            source.at(l.number, None),
+            format!(
+                "the line '{}' reports what an audit found ('{}'): the list's statements are not read as implemented without it",
+                published::quote(&l.text()),
+                published::quote(&what)
+            ),
+        )
+        .hint(remarks::FOR_AUDIT_FINDING));
+    }
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .filter(|l| !page.took(l.number) && audit(l).is_none())
+        .collect();
     let listed = published::read(&lines, &source, catalog, Declared::Implemented, &|_| {
         String::new()
     })?;
@@ -245,9 +356,20 @@ fn read_table_by_kind(
         .sheet
         .as_deref()
         .map_or(SheetMeaning::Statements, vocab::sheet_meaning);
+    // a revision history on the sheet is the document's, never its table's rows
+    let sheet = &*history::without_history(sheet, opts.as_of())?;
     let Some(layout) = classify::classify(sheet, opts.status_column, catalog)? else {
         return Ok(None);
     };
+    if let TableKind::StatusTable(cols) = &layout.kind {
+        if cols.own_statement && !opts.own_statement {
+            return Err(InputError::at(
+                sheet.location(),
+                "the table is the statement of applicability `ismap-gap readiness` writes: the CSP's own assessment of its list, not the list ISMAP publishes, and it states none of the registration's facts (its kind, its renewal deadline)",
+            )
+            .hint(FOR_OWN_STATEMENT));
+        }
+    }
     if let Some(marks) = marks {
         check_marks(sheet, &layout, marks)?;
         check_unvalued(sheet, &layout, marks)?;
@@ -372,7 +494,15 @@ fn read_table_by_kind(
     Ok((!part.listed.controls.is_empty()).then_some(part))
 }
 
+/// The hint for the statement of applicability `readiness` wrote, given to `report` or
+/// `compare`.
+const FOR_OWN_STATEMENT: &str = "give what the CSP publishes: its entry on the ISMAP cloud service list pasted as a .txt file, or its profile (YAML, with the registry facts; the file readiness was run on, if it was one); the statement reads back in `readiness --implemented` and `diff`";
+
 const FOR_FACTS_IN_A_TABLE: &str = "give the service as a profile (YAML: renewal_deadline, audit_period, subsequent_events, improvement_plan, scope) with its statuses, or paste the whole list entry with its control list as a .txt file; or remove the facts from the file and check the registration on the ISMAP cloud service list yourself";
+
+/// The hint for `次回更新: 2026年9月` outside a table: the registration's renewal deadline as
+/// far as the reader can tell, but maybe the document's own next revision.
+const FOR_NEXT_UPDATE_IN_A_TABLE: &str = "if it is the registration's renewal deadline, give the service as a profile (YAML: renewal_deadline, with its statuses) or paste the whole list entry with its control list as a .txt file; if it is the document's own next revision, write it as 次回改訂 or 次回見直し予定 (read as the document's schedule)";
 
 /// Refuses the first of `rows` (a sheet's row index and the cells to judge: a row above a
 /// status table's header, every row of a sheet without ids, a header cell with the date
@@ -388,6 +518,19 @@ fn refuse_registry_facts(
 ) -> Result<(), InputError> {
     for (i, cells) in rows {
         if let Some(fact) = page::registry_fact(&cells) {
+            // an audit that found something (`前回監査: 2024年度（指摘事項あり）`) is refused as
+            // what it is
+            if let Some(Some(what)) = remarks::audit_line(&fact) {
+                return Err(InputError::at(
+                    sheet.location().row(i + 1),
+                    format!(
+                        "'{}' {place} reports what an audit found ('{}'): the list's statements are not read as implemented without it",
+                        published::quote(&fact),
+                        published::quote(&what)
+                    ),
+                )
+                .hint(remarks::FOR_AUDIT_FINDING));
+            }
             return Err(InputError::at(
                 sheet.location().row(i + 1),
                 format!(
@@ -395,7 +538,11 @@ fn refuse_registry_facts(
                     published::quote(&fact)
                 ),
             )
-            .hint(FOR_FACTS_IN_A_TABLE));
+            .hint(if page::next_update_label(&cells) {
+                FOR_NEXT_UPDATE_IN_A_TABLE
+            } else {
+                FOR_FACTS_IN_A_TABLE
+            }));
         }
     }
     Ok(())
@@ -975,6 +1122,7 @@ fn from_workbook_sheets(
             err
         });
     }
+    refuse_bare_ids_beside_statuses(path, &parts)?;
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
         hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;
         // a hidden sheet is not read for statuses, but what it says of the kind is seen
@@ -992,6 +1140,37 @@ fn from_workbook_sheets(
     let mut att = from_parts(path, parts, skipped, catalog)?;
     att.liu_said = liu_said;
     Ok(att)
+}
+
+/// Refuses a workbook in which one sheet states statuses (a status table) and another lists
+/// bare ids read as implemented (a published list, its sheet's name stating no status): a
+/// CSP that states each control's status in a table states it there, and a list of ids on
+/// another sheet is a reference list, an old version, a draft or another service's list
+/// far more often than a second statement (review 11 A-4). Sheets all of one kind (a PDF
+/// table saved sheet by sheet; status tables by area) read as before.
+fn refuse_bare_ids_beside_statuses(path: &Path, parts: &[Part]) -> Result<(), InputError> {
+    let Some(table) = parts.iter().find(|p| p.read.kind == ReadKind::StatusTable) else {
+        return Ok(());
+    };
+    let Some(bare) = parts
+        .iter()
+        .find(|p| p.read.kind == ReadKind::PublishedList && p.read.stated_by_sheet_name.is_none())
+    else {
+        return Ok(());
+    };
+    let name = |p: &Part| p.read.sheet.clone().unwrap_or_default();
+    Err(InputError::at(
+        Location::file(path).sheet(bare.read.sheet.as_deref()),
+        format!(
+            "the sheet lists ids without statuses, beside sheet '{}', which states each control's status: read as a published list, every id on it would count as implemented",
+            name(table)
+        ),
+    )
+    .hint(format!(
+        "read the sheet of statuses alone with --csp-sheet '{}', or give the ids on sheet '{}' their statuses in a status column (実施状況); a sheet named by one status (非該当, 未実施) is read as that status",
+        name(table),
+        name(bare)
+    )))
 }
 
 /// The first place a sheet mentions ISMAP-LIU ([`page::mentions_liu`]): its name, any cell
@@ -1309,6 +1488,35 @@ pub fn names_no_evidence(evidence: &str) -> bool {
     t.is_empty()
         || remarks::says_nothing(t)
         || (vocab::says_no_reason(t) && vocab::status_value(t).is_err())
+        || evidence_not_yet(t)
+}
+
+/// An evidence cell saying the evidence is not there yet (`未提出`, `作成中`, `Pending`,
+/// `To be uploaded`) or is a draft (`規程（ドラフト）`, `手順書v0.9（未承認）`): no audit
+/// evidence of an implemented control (review 11 C-5); the control's status is the status
+/// column's.
+pub(crate) fn evidence_not_yet(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let key = key.trim_end_matches(['。', '.']);
+    matches!(
+        key,
+        "未提出"
+            | "未収集"
+            | "未取得"
+            | "未作成"
+            | "作成中"
+            | "収集中"
+            | "後日提出"
+            | "pending"
+            | "tobeuploaded"
+            | "tobecollected"
+            | "tobeprovided"
+            | "notyetcollected"
+            | "notyetprovided"
+            | "notcollected"
+    ) || ["ドラフト", "draft", "未承認", "承認待ち", "(案)"]
+        .iter()
+        .any(|w| key.contains(w))
 }
 
 #[cfg(test)]

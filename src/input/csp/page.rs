@@ -509,6 +509,16 @@ pub fn registry_fact(cells: &[String]) -> Option<String> {
     (verdict_fact || unknown_registry_label(&text, false).is_some()).then_some(text)
 }
 
+/// Whether a cell of `cells` starts with `次回更新` (`次回更新: 2026年9月`, `次回更新日 |
+/// 2026/9/30`): the registration's renewal or the document's own next revision — refused
+/// either way (the hint says how to write each).
+pub fn next_update_label(cells: &[String]) -> bool {
+    cells.iter().any(|c| {
+        let k = crate::text::header_key(c);
+        k.starts_with("次回更新") && !k.starts_with("次回更新期限")
+    })
+}
+
 /// The registry-field labels (登録番号, 登録の更新期限, 監査対象期間, 後発事象…) starting the
 /// cells of a table, as written, when two or more fields are named: an entry of the ISMAP
 /// cloud service list copied into a sheet or saved as CSV, whose fields are read only from
@@ -960,7 +970,7 @@ pub fn read(
         i = last_line + 1;
     }
     // a registry fact under a label the reader does not know (`有効期限 令和8年3月31日`,
-    // `掲載日 …`, `改善計画書 提出済`) is refused, never passed over as page furniture; in
+    // `掲載終了日 …`, `改善計画書 提出済`) is refused, never passed over as page furniture; in
     // a text without ids (a memo, `更新: 2026年4月`) nothing is credited, and the text is
     // refused as no list
     let has_ids = kinds
@@ -1017,13 +1027,13 @@ const FOR_UNKNOWN_LABEL: &str = "write it under the label of the list entry it i
 
 /// The registry word of a line that is not a field of the entry but reads as one: a label
 /// naming a registration date, deadline, audit period, subsequent events or an improvement
-/// plan (`有効期限`, `掲載日`, `対象期間`, `監査実施期間`, `改善計画書`), followed by a date, a
+/// plan (`有効期限`, `掲載終了日`, `対象期間`, `監査実施期間`, `改善計画書`), followed by a date, a
 /// period or an answer (`あり`, `提出済`); the list's name with a day (`ISMAP 2022-04-01 to
 /// 2025-03-31`, `ISMAP更新: 2025年3月31日`); the registration's state in words (`※登録は
 /// 更新手続中`, `登録を取り下げ`); a lapse, a renewal or a deadline under a label of its own
 /// (`失効日`, `次回更新`, `Deadline`), and in a pasted entry (`in_entry`) a next review. A
-/// document's own dates (`作成日`, `更新日`, `基準日`) and catalog titles (no date, no
-/// answer) are not.
+/// document's own dates (`作成日`, `更新日`, `基準日`, the page's `掲載日` and `公開日`) and
+/// catalog titles (no date, no answer) are not.
 fn unknown_registry_label(text: &str, in_entry: bool) -> Option<&'static str> {
     const WORDS: &[&str] = &[
         "期限",
@@ -1109,6 +1119,27 @@ fn unknown_registry_label(text: &str, in_entry: bool) -> Option<&'static str> {
             "更新者" | "最終更新者" | "更新履歴" | "更新内容"
         )
     {
+        return None;
+    }
+    // the day the entry was posted or published (`掲載日`, `公開日`) is the page's date, as
+    // `作成日` is: checked against the as-of date as a document date (a registration dated
+    // later is refused by that too); the end of a posting (`掲載終了日`, `掲載期限`) is not
+    let first_word: String = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '：'))
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    if matches!(
+        first_word.as_str(),
+        "掲載日" | "掲載年月日" | "掲載開始日" | "公開日" | "公開年月日"
+    ) {
+        return None;
+    }
+    // nor an audit done that found nothing (`前回監査: 2024年度（指摘事項なし）`, `外部監査:
+    // 2025年3月`): read, its date checked against the as-of date where the line is
+    if super::remarks::audit_line(text) == Some(None) {
         return None;
     }
     // `Next review 2026-03-31` in an entry may be the registration's; above a status table

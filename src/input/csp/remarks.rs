@@ -114,7 +114,24 @@ pub fn document_mark(text: &str, as_of: crate::date::Date) -> Option<Qualifier> 
     if !super::published::is_furniture(text) {
         return None;
     }
-    dated_later(text, as_of)
+    document_dated_later(text, as_of)
+}
+
+/// A date of a document after `as_of`: a day after it (`作成日 2027-04-01`), or a month that
+/// begins after it (`作成: 2027年4月`: every day of it is later). A month holding `as_of` may
+/// be before it, and is read (a list made this month, read with today's date); a year or a
+/// fiscal year is a title's (`2026年度 適用宣言書`), not checked.
+pub fn document_dated_later(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
+    dated_later(text, as_of).or_else(|| {
+        crate::date::dates_in(text)
+            .into_iter()
+            .find(|(written, last)| {
+                let month = crate::date::Date::parse_written(written).is_none()
+                    && !written.ends_with(['年', '度']);
+                month && crate::date::Date::new(last.year, last.month, 1).is_some_and(|d| d > as_of)
+            })
+            .map(|(written, _)| Qualifier::new(Kind::DatedLater(as_of), &written))
+    })
 }
 
 /// A day written in `text` after `as_of` (`2026年10月1日更新` beside a list's title): the
@@ -3149,6 +3166,99 @@ pub fn nothing_for_the_row(text: &str) -> bool {
         || is_clean_result(key)
 }
 
+/// A cell under an audit's result (`監査結果`, `Audit result`) that reports nothing found:
+/// what [`nothing_for_the_row`] reads, and the check mark of a result (`OK`, `異常なし`);
+/// `NG` or anything else is a finding.
+pub fn clean_audit_result(text: &str) -> bool {
+    let key = header_key(text);
+    nothing_for_the_row(text)
+        || matches!(
+            key.trim_end_matches(['。', '.']),
+            "ok" | "異常なし" | "異常無し" | "指摘事項なし" | "是正事項なし"
+        )
+}
+
+/// Labels of a line stating an audit that was done and what it found (`前回監査`,
+/// `外部監査`, `監査結果`), as [`header_key`] gives them: not the audit period of the
+/// registration (`監査対象期間`, a field of the list entry), nor the CSP's internal audit.
+const AUDIT_LABELS: &[&str] = &[
+    "前回監査",
+    "前回の監査",
+    "前回監査日",
+    "前回監査結果",
+    "直近の監査",
+    "直近監査",
+    "外部監査",
+    "外部監査日",
+    "外部監査実施日",
+    "外部監査結果",
+    "監査実施日",
+    "監査日",
+    "監査結果",
+    "lastaudit",
+    "previousaudit",
+    "externalaudit",
+    "auditdate",
+    "auditresult",
+];
+
+/// A line of a list's own stating an audit (`前回監査: 2024年度（指摘事項なし）`, `外部監査:
+/// 2025年3月`, `監査結果: OK`): `Some(None)` when it states nothing but when and a clean
+/// result (harmless: read, the dates checked by [`audit_dated_later`]), `Some(Some(what))`
+/// when it reports anything else (`指摘事項あり`, `NG`, `要改善`: a finding, refused); `None`
+/// when the line states no audit, or gives a period (`外部監査: 2025年1月～3月`: maybe the
+/// registration's audit period, a registry fact).
+pub fn audit_line(text: &str) -> Option<Option<String>> {
+    let folded = fold_width(text);
+    let t = folded.trim();
+    let (label, value) = t
+        .split_once([':', '：'])
+        .or_else(|| t.split_once(char::is_whitespace))?;
+    if !AUDIT_LABELS.contains(&&*header_key(label)) {
+        return None;
+    }
+    let value = value.trim();
+    // two dates (`2025年1月～2025年3月`) are a period
+    if value.is_empty()
+        || crate::date::parse_period(value).is_some()
+        || crate::date::dates_in(value).len() > 1
+    {
+        return None;
+    }
+    let mut rest = value.to_owned();
+    for (written, _) in crate::date::dates_in(value) {
+        rest = rest.replacen(&written, " ", 1);
+    }
+    let words: Vec<&str> = rest
+        .split(|c: char| {
+            c.is_whitespace() || vocab::is_bracket(c) || matches!(c, ',' | '、' | '。' | '/')
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let done = |w: &str| {
+        clean_audit_result(w)
+            || matches!(
+                w,
+                "実施" | "実施済" | "実施済み" | "受審" | "受審済" | "受審済み"
+            )
+    };
+    let clean = done(&words.join(" ")) || words.iter().all(|w| done(w));
+    Some((!clean).then(|| words.join(" ")))
+}
+
+/// A clean audit line ([`audit_line`]) whose date may end after `as_of` (`外部監査:
+/// 2027年3月`, `前回監査: 2026年度` read on 2026-04-01): the list states what that audit found,
+/// not what held on `as_of`.
+pub fn audit_dated_later(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
+    if audit_line(text) != Some(None) {
+        return None;
+    }
+    crate::date::dates_in(text)
+        .into_iter()
+        .find(|(_, last)| *last > as_of)
+        .map(|(written, _)| Qualifier::new(Kind::DatedLater(as_of), &written))
+}
+
 /// An audit's or a check's result that finds nothing (`header_key` form): `指摘なし`,
 /// `問題なし`, `例外事項なし`, `合格`, `No exception noted`, `Effective`, `Pass`.
 fn is_clean_result(key: &str) -> bool {
@@ -3489,6 +3599,64 @@ mod tests {
 
     fn qualifier_in(text: &str) -> Option<Qualifier> {
         qualifier_beyond(text, &[])
+    }
+
+    /// An audit done that found nothing is read; one that found something, or a period
+    /// (maybe the registration's audit period), is not.
+    #[test]
+    fn audit_lines_clean_findings_and_periods() {
+        for clean in [
+            "前回監査: 2024年度（指摘事項なし）",
+            "外部監査: 2025年3月",
+            "監査結果: OK",
+            "監査結果：合格",
+            "外部監査 2025年3月 実施済",
+            "Last audit: 2025-03-31 (no exceptions)",
+        ] {
+            assert_eq!(audit_line(clean), Some(None), "{clean}");
+        }
+        for (finding, what) in [
+            ("監査結果: NG", "NG"),
+            ("前回監査: 2024年度（指摘事項あり）", "指摘事項あり"),
+            ("外部監査: 2025年3月 要改善2件", "要改善2件"),
+        ] {
+            assert_eq!(
+                audit_line(finding),
+                Some(Some(what.to_owned())),
+                "{finding}"
+            );
+        }
+        for none in [
+            "外部監査: 2025年1月～2025年3月",
+            "監査対象期間: 2024-04-01～2025-03-31",
+            "内部監査: 2025年3月",
+            "作成日: 2025-04-01",
+        ] {
+            assert_eq!(audit_line(none), None, "{none}");
+        }
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        assert!(audit_dated_later("外部監査: 2026年5月", as_of).is_some());
+        assert!(audit_dated_later("前回監査: 2026年度（指摘事項なし）", as_of).is_some());
+        assert!(audit_dated_later("前回監査: 2025年度（指摘事項なし）", as_of).is_none());
+    }
+
+    /// A document's month after the as-of date's month is later; the month holding it is
+    /// not (a list made this month, read with today's date); a year or fiscal year is a
+    /// title's.
+    #[test]
+    fn month_only_document_dates() {
+        let as_of = crate::date::Date::new(2026, 4, 15).unwrap();
+        for later in ["作成: 2026年5月", "作成日 2026/05", "作成: 2026年4月16日"] {
+            assert!(document_dated_later(later, as_of).is_some(), "{later}");
+        }
+        for not in [
+            "作成: 2026年4月",
+            "作成: 2026年3月",
+            "2026年度 適用宣言書",
+            "作成: 2026年",
+        ] {
+            assert!(document_dated_later(not, as_of).is_none(), "{not}");
+        }
     }
 
     /// Review 2, C1: remarks that describe the implementation or state a policy read.

@@ -339,6 +339,10 @@ pub fn read(
             let Some(place) = outside(layout, last, i + 1) else {
                 continue;
             };
+            if let Some(pairs) = legend(row) {
+                check_legend(sheet, i + 1, row, &pairs)?;
+                continue;
+            }
             for (c, text) in row.iter().enumerate() {
                 note_on_table(sheet, i + 1, c, text, place, &first.raw, "", as_of)?;
             }
@@ -422,6 +426,110 @@ fn is_document_review_date(text: &str) -> bool {
         && super::published::is_furniture(&format!("日付 {value}"))
 }
 
+/// The pairs of a legend row outside a status table (`凡例: 実施=実施済み, 計画中=実施予定`,
+/// `【凡例】○：実施　×：未実施`, over one or more cells): (mark, meaning) as written; `None` when
+/// the row is no legend, or holds anything beside its pairs (`凡例: ○=実施 ※本番環境のみ`: read
+/// as a note).
+fn legend(row: &[String]) -> Option<Vec<(String, String)>> {
+    // cells apart as pairs are
+    let text = row
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let folded = crate::text::fold_width(&text).trim().to_owned();
+    let rest = folded
+        .trim_start_matches(['※', '*', '・', '【', '[', '('])
+        .trim_start();
+    let lower = rest.to_lowercase();
+    let label = ["凡例", "記号の説明", "legend"]
+        .into_iter()
+        .find(|l| lower.starts_with(l))?;
+    let mut body = rest[label.len()..]
+        .trim_start_matches(['】', ']', ')'])
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':'))
+        .to_owned();
+    // `○ = 実施`: the spaces around a pair's sign are no separators
+    for sign in ['=', ':'] {
+        while let Some(at) = body.find(&format!(" {sign}")) {
+            body.replace_range(at..at + 1, "");
+        }
+        while let Some(at) = body.find(&format!("{sign} ")) {
+            body.replace_range(at + 1..at + 2, "");
+        }
+    }
+    let pair = |p: &str| {
+        let (mark, meaning) = p.split_once('=').or_else(|| p.split_once(':'))?;
+        let (mark, meaning) = (mark.trim(), meaning.trim());
+        (!mark.is_empty() && !meaning.is_empty()).then(|| (mark.to_owned(), meaning.to_owned()))
+    };
+    let signs = |p: &str| p.matches(['=', ':']).count();
+    // pairs apart by commas (`Yes = implemented, N/A = not applicable`), or by spaces
+    // when a piece holds more than one (`○=実施　×=未実施`)
+    let mut pairs = Vec::new();
+    for piece in body
+        .split([',', '、', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        if signs(piece) == 1 {
+            pairs.push(pair(piece)?);
+        } else {
+            for p in piece.split_whitespace() {
+                pairs.push(pair(p)?);
+            }
+        }
+    }
+    (!pairs.is_empty()).then_some(pairs)
+}
+
+/// Refuses a legend outside a status table (sheet row `n`) that gives a mark or word the
+/// status column is read by another meaning (`○=一部実施`, `済=確認済`, `計画中=実施済`):
+/// the column is never read by our meaning over the list's own. A pair that restates a
+/// status (`実施=実施済み`, `○=実施`, `×=未実施`), or explains a mark the tool does not read as
+/// a status (`△=一部実施`, `－=対象外`: a cell holding it is refused on its own), is read.
+fn check_legend(
+    sheet: &Sheet,
+    n: usize,
+    row: &[String],
+    pairs: &[(String, String)],
+) -> Result<(), InputError> {
+    for (mark, meaning) in pairs {
+        let Ok(ours) = vocab::status_value(mark) else {
+            continue;
+        };
+        let agrees = vocab::status_value(meaning)
+            .is_ok_and(|theirs| theirs.declared == ours.declared && theirs.note.is_empty());
+        if agrees {
+            continue;
+        }
+        let c = row.iter().position(|c| !c.trim().is_empty()).unwrap_or(0);
+        return Err(InputError::at(
+            sheet
+                .location()
+                .row(n)
+                .column(crate::input::column_letter(c)),
+            format!(
+                "the legend gives '{}' the meaning '{}', which is not the status the tool reads it as ({}): the status column is not read by another meaning than the list's",
+                quote(mark),
+                quote(meaning),
+                match ours.declared {
+                    Declared::Implemented => "実施",
+                    Declared::NotApplicable => "非該当",
+                    Declared::Planned => "計画中",
+                    Declared::NotImplemented => "未実施",
+                }
+            ),
+        )
+        .hint(FOR_LEGEND));
+    }
+    Ok(())
+}
+
+/// The hint for a legend that redefines a status mark.
+const FOR_LEGEND: &str = "write each row's status in the words the tool reads (実施, 未実施, 計画中, 非該当; a part implemented is 未実施 or 計画中 with the rest in a remarks column), or, if the legend restates them, write it with those words (凡例: ○=実施, ×=未実施)";
+
 /// Where a note on a table stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outside {
@@ -457,24 +565,40 @@ pub fn note_on_table(
     {
         return Ok(());
     }
-    // a draft mark is the list's, before what a remark's words say (`DRAFT` is also a
-    // remark's deferral)
-    let draft = remarks::document_mark(text, as_of).filter(|q| q.kind == remarks::Kind::Draft);
-    let found = draft
-        .or_else(|| match place {
-            Outside::Above => remarks::qualifier_beyond(text, &[]),
-            Outside::Below => remarks::qualifier_on(text, &[], as_of),
-        })
-        .or_else(|| remarks::document_mark(text, as_of));
-    let Some(q) = found else {
-        return Ok(());
-    };
     let letter = crate::input::column_letter(c);
     let where_ = match place {
         Outside::Above => "above the table's header",
         Outside::Below => "below the table's last row",
     };
     let at = sheet.location().row(n).column(letter);
+    // an audit done (`前回監査: 2024年度（指摘事項なし）`, `監査結果: OK`) is read, its date
+    // checked; one that found something is refused
+    let found = match remarks::audit_line(text) {
+        Some(Some(what)) => {
+            return Err(InputError::at(
+                at,
+                format!(
+                    "the note '{}' ({where_}) reports what an audit found ('{}'), on a table that states {first} and other controls implemented: the rows are not read as implemented without it",
+                    quote(text),
+                    quote(&what)
+                ),
+            )
+            .hint(remarks::FOR_AUDIT_FINDING));
+        }
+        Some(None) => remarks::audit_dated_later(text, as_of),
+        // a draft mark is the list's, before what a remark's words say (`DRAFT` is also a
+        // remark's deferral)
+        None => remarks::document_mark(text, as_of)
+            .filter(|q| q.kind == remarks::Kind::Draft)
+            .or_else(|| match place {
+                Outside::Above => remarks::qualifier_beyond(text, &[]),
+                Outside::Below => remarks::qualifier_on(text, &[], as_of),
+            })
+            .or_else(|| remarks::document_mark(text, as_of)),
+    };
+    let Some(q) = found else {
+        return Ok(());
+    };
     let err = if comment.is_empty() {
         InputError::at(
             at,
@@ -601,11 +725,70 @@ pub(super) fn stated_reason(declared: Declared, text: &str) -> &str {
 /// column, an explanation, a note in brackets, a profile's `not_applicable`) goes through it.
 pub(super) fn not_applicable_reason(text: &str) -> &str {
     let r = vocab::reason_given(text);
-    if names_self_doing_it(r) || (states_doing(r) && !states_a_cause(r)) {
+    if names_self_doing_it(r)
+        || (states_doing(r) && !states_a_cause(r))
+        || (decides_not_to_implement(r) && !names_who_does_it(r))
+    {
         ""
     } else {
         r
     }
+}
+
+/// An owner cell saying no one is assigned yet (`未定`, `TBD`, `調整中`, `不在`, `未割当`).
+fn owner_not_yet(text: &str) -> bool {
+    matches!(
+        &*crate::text::header_key(text),
+        "未定"
+            | "tbd"
+            | "tba"
+            | "調整中"
+            | "不在"
+            | "未割当"
+            | "未割り当て"
+            | "pending"
+            | "unassigned"
+    )
+}
+
+/// Words of a decision not to implement a control that applies (review 11 A-10): a risk
+/// accepted, a management or budget decision, a cost (`リスク受容`, `経営判断により実施しない`,
+/// `予算の都合`, `コスト対効果の観点から見送り`, `risk accepted`, `not cost-effective`), as
+/// [`crate::text::header_key`] gives the text.
+const DECISION_NOT_TO_IMPLEMENT: &[&str] = &[
+    "リスク受容",
+    "リスクを受容",
+    "リスクの受容",
+    "リスクを受け入れ",
+    "リスク許容",
+    "リスクを許容",
+    "経営判断",
+    "経営上の判断",
+    "予算",
+    "コスト",
+    "費用対効果",
+    "費用の都合",
+    "見送",
+    "実施しない",
+    "導入しない",
+    "対応しない",
+    "riskaccept",
+    "acceptedtherisk",
+    "acceptedrisk",
+    "riskisaccepted",
+    "managementdecision",
+    "budget",
+    "costeffective",
+    "decidednotto",
+];
+
+/// Whether a text on a row stated not applicable says the control applies and was decided
+/// against ([`DECISION_NOT_TO_IMPLEMENT`]): ISMAP excludes an objective only where it does
+/// not apply, so such a text is no reason for 非該当 — the control is not implemented. (A
+/// text naming who does it instead, `IaaS事業者が実施するため当社では実施しない`, stays a reason.)
+fn decides_not_to_implement(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    DECISION_NOT_TO_IMPLEMENT.iter().any(|w| key.contains(w))
 }
 
 /// Whether a text states something done, as its last word (`…を管理する`, `アクセス制御を行う`,
@@ -1217,7 +1400,8 @@ fn row_remark(
             let says_nothing = remarks::says_nothing(text)
                 || vocab::says_no_reason(text)
                 || (cols.titles.contains(&c) && is_title(text))
-                || matches!(remarks::header(name), remarks::Header::Qualifying(_) | remarks::Header::AuditResult if remarks::nothing_for_the_row(text))
+                || matches!(remarks::header(name), remarks::Header::Qualifying(_) if remarks::nothing_for_the_row(text))
+                || (remarks::header(name) == remarks::Header::AuditResult && remarks::clean_audit_result(text))
                 || (remarks::header(name) == remarks::Header::TestResult && remarks::is_clean_test(text))
                 || (crate::input::csp::classify::is_number_header(name)
                     && text.chars().all(|ch| ch.is_ascii_digit()))
@@ -1283,6 +1467,18 @@ fn check_implemented_row(
         if cols.titles.contains(&c) && titles.contains(&text) {
             continue;
         }
+        // evidence not there yet (`TBD`, `未提出`, `Pending`) is a finding of readiness
+        // (証跡なし), an owner not assigned yet (`未定`, `調整中`) the owner's: neither
+        // qualifies the control (review 11 C-5)
+        // (a status value there, `準備中`, `not yet`, `N/A`, may be the control's: read
+        // by the remark rules, as under any header)
+        if (Some(c) == cols.evidence
+            && super::names_no_evidence(text)
+            && vocab::status_value(text).is_err())
+            || (Some(c) == cols.owner && owner_not_yet(text))
+        {
+            continue;
+        }
         match remarks::header(layout.name(c)) {
             // `非該当理由` N/A on an implemented row: the column has nothing for it
             Header::Qualifying(_) if remarks::nothing_for_the_row(text) => continue,
@@ -1336,7 +1532,7 @@ fn check_implemented_row(
                     "a control a subcontractor implements is not the service's own: state it so in the status column (非該当 with the reason, e.g. 委託先で実施), or leave the column empty (or 当社) on rows the service implements itself",
                 ))
             }
-            Header::AuditResult if remarks::nothing_for_the_row(text) => continue,
+            Header::AuditResult if remarks::clean_audit_result(text) => continue,
             Header::AuditResult => {
                 return Err(refuse(
                     c,
@@ -1577,6 +1773,44 @@ fn prefixed_id(cell: &str) -> Option<(&str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| (*c).to_owned()).collect()
+    }
+
+    /// A legend row gives its pairs, over one cell or several; a row with anything beside
+    /// its pairs is no legend.
+    #[test]
+    fn legend_rows_and_their_pairs() {
+        let pairs = |cells: &[&str]| legend(&row(cells));
+        assert_eq!(
+            pairs(&["凡例: 実施=実施済み", " 計画中=実施予定"]),
+            Some(vec![
+                ("実施".to_owned(), "実施済み".to_owned()),
+                ("計画中".to_owned(), "実施予定".to_owned())
+            ])
+        );
+        assert_eq!(
+            pairs(&["【凡例】 ○ : 実施　× : 未実施"]).map(|p| p.len()),
+            Some(2)
+        );
+        assert_eq!(
+            pairs(&["Legend: Yes = implemented, N/A = not applicable"]).map(|p| p.len()),
+            Some(2)
+        );
+        // a note in a meaning stays in it (and the meaning then restates no status)
+        assert_eq!(
+            pairs(&["凡例: ○=実施 ※本番環境のみ"]),
+            Some(vec![("○".to_owned(), "実施 ※本番環境のみ".to_owned())])
+        );
+        for no in [
+            &["凡例"][..],
+            &["管理策一覧（凡例は別紙）"],
+            &["実施=実施済み"],
+        ] {
+            assert_eq!(pairs(no), None, "{no:?}");
+        }
+    }
 
     #[test]
     fn a_prefixed_id_is_named_not_guessed() {
