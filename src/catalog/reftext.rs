@@ -1452,6 +1452,9 @@ pub fn read(reference: &str) -> Reading {
     let bare_alone = bare_is_reference(reference, &lexes);
     let mut std: Option<StdRef> = None;
     let mut std_used = true;
+    // an `A.` id read under the ISO/IEC 27001 named before it (`27001 A.9, 9`): a number
+    // after it without the mark is no clause of the standard (see [`dropped_annex_mark`])
+    let mut annex_before = false;
     // words since the last atom or separator, and whether a separator came since the atom
     let mut words = String::new();
     let mut sep_since = true;
@@ -1497,6 +1500,7 @@ pub fn read(reference: &str) -> Reading {
                 std = Some(*s);
                 std_used = false;
                 sep_since = true;
+                annex_before = false;
             }
             Kind::Sep { newline } if *newline || depth == 0 => {
                 if !sep_since {
@@ -1510,6 +1514,7 @@ pub fn read(reference: &str) -> Reading {
                     }
                     std = None;
                     std_used = true;
+                    annex_before = false;
                 }
             }
             Kind::Id(bare)
@@ -1524,13 +1529,25 @@ pub fn read(reference: &str) -> Reading {
                     None => words.push_str(text),
                 }
             }
+            Kind::Id(id) if annex_before && dropped_annex_mark(std, id.marker) => {
+                r.shortened.push(format!("A.{}", id.text));
+                (std_used, sep_since, last) = (true, false, None);
+                words.clear();
+            }
+            Kind::Range(a, b) if annex_before && dropped_annex_mark(std, a.marker) => {
+                r.shortened.push(format!("A.{}～A.{}", a.text, b.text));
+                (std_used, sep_since, last) = (true, false, None);
+                words.clear();
+            }
             Kind::Id(id) if is_dotted_atom(&l.kind) || bare_atom => {
+                annex_before |= id.marker == Marker::Annex && is_27001(std);
                 let atom = Atom::Id(std, id.clone());
                 push_atom(&mut r, atom, &mut words, sep_since);
                 last = Some(r.beside.len() - 1);
                 (std_used, sep_since) = (true, false);
             }
             Kind::Range(a, b) => {
+                annex_before |= a.marker == Marker::Annex && is_27001(std);
                 let atom = Atom::Range(std, a.clone(), b.clone());
                 push_atom(&mut r, atom, &mut words, sep_since);
                 last = Some(r.beside.len() - 1);
@@ -1602,6 +1619,20 @@ pub fn read(reference: &str) -> Reading {
         beside.after.clear();
     }
     r
+}
+
+/// Whether the standard named before an id is ISO/IEC 27001 (`27001`, `JIS Q 27001:2014`).
+fn is_27001(std: Option<StdRef>) -> bool {
+    std.is_some_and(|s| s.standard == Standard::Iso27001)
+}
+
+/// Whether an id with mark `marker`, read under `std` after an `A.` id of the same ISO/IEC
+/// 27001 (`27001 A.9, 9`, `ISO27001 A.9.1, 9.2`), has lost the `A.` the one before it has:
+/// without it, the standard named before the list would make it a management-system clause
+/// (9 → 4.6.1), another control than the Annex A one the list names. It is a shortened
+/// list: the marked id only suggested, never read as a clause.
+fn dropped_annex_mark(std: Option<StdRef>, marker: Marker) -> bool {
+    is_27001(std) && marker == Marker::None
 }
 
 /// The id a shortened number after `atom` continues, without its last number (`A.9.2`
@@ -2012,6 +2043,30 @@ mod tests {
         assert_eq!(read("9.2.1～9.2.3、5").shortened, ["9.2.5"]);
         assert!(read("4").shortened.is_empty());
         assert!(read("JIS Q 27001 7.5, 9").shortened.is_empty());
+        // a number without the `A.` of the Annex A id before it under ISO/IEC 27001 is no
+        // clause (`27001 A.９,9` once read `9` as clause 9 → 4.6.1): the marked id is only
+        // suggested; full width or not, with or without a space
+        for (r, want) in [
+            ("27001 A.９,9", "A.9"),
+            ("27001 A.9,9", "A.9"),
+            ("ISO/IEC 27001 A.9, 9.1", "A.9.1"),
+            ("JIS Q 27001:2014 A.9.2.1、9.2.2～9.2.3", "A.9.2.2～A.9.2.3"),
+        ] {
+            assert_eq!(read(r).shortened, [want], "{r:?}");
+        }
+        // a clause before the Annex A id, a list of marked ids, another standard's numbers
+        // after CLD, the mark again after a new standard: read as written
+        for r in [
+            "ISO27001 6.1.2, A.9.2.1",
+            "ISO27001 A.9, A.12",
+            "27001 9, 10",
+            "ISO/IEC 27017 CLD.6.3.1, 9.2.1",
+            "JIS Q 27002 9.1, 9.2",
+            "27001 A.9.2.1\n27001 9.2",
+            "27001 A.9.2.1, ISO/IEC 27002 9.2.2",
+        ] {
+            assert!(read(r).shortened.is_empty(), "{r:?}: {:?}", read(r));
+        }
         // 附属書A / 付属書A before a marked id, 第…項
         for r in [
             "JIS Q 27001:2014 附属書A A.12.4.1",
