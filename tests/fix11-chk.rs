@@ -1,0 +1,116 @@
+//! Review 11's check-list findings (`tests/data/fix11-chk/`): references headers real
+//! lists use (`ISMAP対応`, `ISMAP Mapping`) read, the ones that do not say what they map to
+//! (`Mapping`, `対応項番`) refused with a hint naming `--refs-column` and the column;
+//! `--refs-column` naming a column under a two-row header or by its letter; an instructions
+//! sheet with a neutral name (`説明`, `表紙`, `README`) judged by its content; a title row
+//! naming the 2022 edition over plain ISMAP ids in a column headed ISMAP; a number after an
+//! Annex A id under ISO/IEC 27001 (`27001 A.９,9`) no clause.
+mod common;
+
+use common::{by_id, data, input_error, on_checks};
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    data(&format!("fix11-chk/{name}"))
+}
+
+/// `report --checks CHECKS --csp CSP --format json ARGS`; `fix10-chk/csp-st.csv`: every
+/// objective 実施 but 9.2.4 (未実施).
+fn report(checks: impl AsRef<std::ffi::OsStr>, args: &[&str]) -> assert_cmd::Command {
+    let mut c = on_checks("en", "report", checks);
+    c.arg("--csp")
+        .arg(data("fix10-chk/csp-st.csv"))
+        .args(["--format", "json"])
+        .args(args);
+    c
+}
+
+fn json(mut c: assert_cmd::Command) -> serde_json::Value {
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn status<'a>(v: &'a serde_json::Value, id: &str) -> &'a str {
+    by_id(&v["items"], id)["status"].as_str().unwrap()
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_title_row_naming_2022_over_plain_ismap_ids_reads_them_as_ismaps() {
+    // `ISO/IEC 27001:2022 対応 確認項目` over a column `ISMAP管理策` of ISMAP ids: 8.2 and
+    // 5.1 are ISMAP's categories (2013 numbering), whatever the list's title aligns with
+    let v = json(report(fixture("title-2022-ismap.csv"), &[]));
+    assert_eq!(v["checks"]["iso_edition"]["edition"], "2013");
+    assert_eq!(v["checks"]["iso_edition"]["decided_by"], "ismap-header");
+    for id in ["K-1", "K-2", "K-3"] {
+        assert_eq!(status(&v, id), "covered", "{id}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let title = "ISO/IEC 27001:2022 対応 確認項目";
+    // …but the same title over numbers written as Annex A's stays refused
+    for id in ["A.8.2", "ISO27001 A.8.2"] {
+        let path = write(
+            &dir,
+            "a.csv",
+            &format!("{title},,\n項番,確認項目,ISMAP管理策\nK-1,特権,{id}\n"),
+        );
+        let err = input_error(report(&path, &[]));
+        assert!(err.contains("names the 2022 edition"), "{id}: {err}");
+    }
+    // …and a title speaking of the numbers doubts plain ones too
+    let path = write(
+        &dir,
+        "n.csv",
+        "※管理策番号は ISO/IEC 27001:2022 附属書A の番号です,,\n項番,確認項目,ISMAP管理策\nK-1,分類,8.2\n",
+    );
+    let err = input_error(report(&path, &[]));
+    assert!(err.contains("names the 2022 edition"), "{err}");
+    // a 2022-only number under the ISMAP header is no ISMAP id: not analysed, never covered
+    let path = write(
+        &dir,
+        "o.csv",
+        &format!("{title},,\n項番,確認項目,ISMAP管理策\nK-1,クラウド,5.23\n"),
+    );
+    let v = json(report(&path, &[]));
+    assert_eq!(status(&v, "K-1"), "not-analysed");
+}
+
+#[test]
+fn a_number_after_an_annex_a_id_under_27001_is_no_clause() {
+    // `27001 A.９,9` resolved to 4.6.1 (clause 9): the `9` lost its `A.`
+    let dir = tempfile::tempdir().unwrap();
+    for cell in ["27001 A.９,9", "27001 A.9, 9"] {
+        let path = write(
+            &dir,
+            "c.csv",
+            &format!("項番,確認項目,ISMAP管理策\nK-1,アクセス制御,\"{cell}\"\n"),
+        );
+        let v = json(report(&path, &[]));
+        let item = by_id(&v["items"], "K-1");
+        assert_eq!(item["status"], "not-analysed", "{cell}: {item}");
+        assert_eq!(
+            item["unresolved"][0]["why"], "shorthand-list",
+            "{cell}: {item}"
+        );
+        assert_eq!(
+            item["unresolved"][0]["suggestions"][0], "A.9",
+            "{cell}: {item}"
+        );
+    }
+    // the clause written alone, or before the Annex A id, still reads
+    let path = write(
+        &dir,
+        "k.csv",
+        "項番,確認項目,ISMAP管理策\nK-1,内部監査,27001 9\nK-2,アクセス制御,\"ISO27001 9, A.9.2.1\"\n",
+    );
+    let v = json(report(&path, &[]));
+    let ids = |id: &str| common::control_ids(by_id(&v["items"], id)).join(" ");
+    assert!(ids("K-1").contains("4.6.1"), "{}", ids("K-1"));
+    assert!(ids("K-2").contains("9.2.1"), "{}", ids("K-2"));
+}
