@@ -114,3 +114,43 @@ fn a_number_after_an_annex_a_id_under_27001_is_no_clause() {
     assert!(ids("K-1").contains("4.6.1"), "{}", ids("K-1"));
     assert!(ids("K-2").contains("9.2.1"), "{}", ids("K-2"));
 }
+
+#[test]
+fn headers_mapping_to_ismap_are_references_and_mappings_to_nothing_said_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for header in [
+        "ISMAP対応",
+        "ISMAP対応番号",
+        "ISMAP対応項番",
+        "ISMAP Mapping",
+        "ISMAPマッピング",
+        // the headers known before stay
+        "ISMAP管理策",
+        "対応管理策",
+    ] {
+        let path = write(
+            &dir,
+            "h.csv",
+            &format!("項番,確認項目,{header}\nK-1,利用者登録,9.2.1\nK-2,パスワード,9.2.4\n"),
+        );
+        let v = json(report(&path, &[]));
+        assert_eq!(status(&v, "K-1"), "covered", "{header}");
+        assert_eq!(status(&v, "K-2"), "not-covered", "{header}");
+    }
+    // mapped to what? never read by a guess: refused naming the column and --refs-column
+    for header in ["Mapping", "対応項番", "マッピング", "ISMAP対応状況"] {
+        let path = write(
+            &dir,
+            "u.csv",
+            &format!("項番,確認項目,{header}\nK-1,利用者登録,9.2.1\nK-2,パスワード,9.2.4\n"),
+        );
+        let err = input_error(report(&path, &[]));
+        assert!(
+            err.contains(&format!("give it with --refs-column '{header}'")),
+            "{header}: {err}"
+        );
+        // …and read as the user says
+        let v = json(report(&path, &["--refs-column", header]));
+        assert_eq!(status(&v, "K-1"), "covered", "{header}");
+    }
+}

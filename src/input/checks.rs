@@ -105,6 +105,12 @@ impl Field {
                 "該当するismap管理策",
                 "ismap番号",
                 "ismapid",
+                // a mapping to ISMAP (review 11): `ISMAP対応`, `ISMAP対応番号`, `ISMAP Mapping`
+                // — not `Mapping` nor `対応項番` alone, which do not say to what
+                "ismap対応",
+                "ismap対応項番",
+                "ismapmapping",
+                "ismapマッピング",
                 // near-verbatim variants (review 10, C-refhdr-1)
                 "ismapcontrol",
                 "ismapcontrols",
@@ -496,7 +502,7 @@ fn is_control_list(list: &CheckList) -> bool {
 
 /// The error for a sheet without a check-list header that still holds a check list: a
 /// check-item column (`確認項目`) in its first rows, and under that row a column holding
-/// ISMAP ids in half its filled cells or more (`ISMAP対応`, a header the tool does not
+/// ISMAP ids in half its filled cells or more (`Mapping`, `対応項番`, a header the tool does not
 /// know). Skipped with a note, its items would be lost from the verdict.
 fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputError> {
     let (i, title) = sheet
@@ -545,10 +551,16 @@ fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputE
                         "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no references column the tool knows: its items would not be read"
                     ),
                 )
-                .hint("name the column with the ISMAP ids '管理策' (also: controls, refs, 対応管理策, ISMAP管理策, 管理策番号), or give it with --refs-column NAME; or read another sheet with --sheet NAME"),
+                .hint(format!("{}; or read another sheet with --sheet NAME", ids_column_hint(&name))),
             }
         })
     })
+}
+
+/// The hint for a column of ISMAP ids under a header that is no references header of the
+/// tool's (`Mapping`, `対応項番`: mapped to what?): the column named, never read by a guess.
+fn ids_column_hint(name: &str) -> String {
+    format!("the header '{name}' does not say whose numbers the column holds: if they are ISMAP ids, give it with --refs-column '{name}', or name it '管理策' (also: controls, refs, 対応管理策, ISMAP管理策, ISMAP対応, 管理策番号)")
 }
 
 /// The check lists of several sheets as one: every item once, each with its sheet. When an
@@ -2312,7 +2324,7 @@ impl Items {
                         loc(row),
                         format!("the column '{name}' holds ISMAP ids ('{v}'), but its header is not one of a references column"),
                     )
-                    .hint("name the column with the ISMAP ids '管理策' (also: controls, refs, 対応管理策, ISMAP管理策, 管理策番号), or give it with --refs-column NAME")
+                    .hint(ids_column_hint(name))
                 } else {
                     InputError::at(
                         loc(row),
