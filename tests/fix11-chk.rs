@@ -7,7 +7,7 @@
 //! Annex A id under ISO/IEC 27001 (`27001 A.９,9`) no clause.
 mod common;
 
-use common::{by_id, data, input_error, on_checks};
+use common::{add_text_sheet, by_id, data, input_error, on_checks};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     data(&format!("fix11-chk/{name}"))
@@ -153,4 +153,67 @@ fn headers_mapping_to_ismap_are_references_and_mappings_to_nothing_said_are_refu
         let v = json(report(&path, &["--refs-column", header]));
         assert_eq!(status(&v, "K-1"), "covered", "{header}");
     }
+}
+
+/// Items and stderr of a report on a workbook of the sheets `sheets`.
+fn workbook_report(sheets: &[(&str, &[&[&str]])]) -> (serde_json::Value, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        add_text_sheet(&mut wb, name, rows);
+    }
+    wb.save(&path).unwrap();
+    let out = report(&path, &[]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
+}
+
+const ITEMS: &[&[&str]] = &[
+    &["項番", "確認項目", "ISMAP管理策"],
+    &["K-1", "利用者登録", "9.2.1"],
+    &["K-5", "パスワード", "9.2.4"],
+];
+
+/// An instructions sheet describing the columns: a header of ours, its one row the
+/// columns' descriptions, a closing line.
+const INSTRUCTIONS: &[&[&str]] = &[
+    &["本チェックリストの記入について"],
+    &["次の列を記入してください。"],
+    &["項番", "確認項目", "ISMAP管理策", "回答"],
+    &[
+        "",
+        "確認したい内容を書きます",
+        "対応するISMAP管理策の番号を書きます（複数可）",
+        "はい / いいえ",
+    ],
+    &["提出前に内容を確認してください。"],
+];
+
+#[test]
+fn an_instructions_sheet_with_a_neutral_name_is_judged_by_its_content() {
+    for name in ["説明", "はじめに", "表紙", "README", "Cover"] {
+        let (v, stderr) = workbook_report(&[(name, INSTRUCTIONS), ("確認項目", ITEMS)]);
+        assert_eq!(v["summary"]["total"], 2, "{name}: {}", v["summary"]);
+        assert!(
+            stderr.contains(&format!(
+                "sheets of instructions, examples or the ISMAP control list are not check items and were not read: {name}"
+            )),
+            "{name}: {stderr}"
+        );
+    }
+    // a sheet so named holding real items — an id, or a reference — is read
+    let with_id: &[&[&str]] = &[
+        &["項番", "確認項目", "ISMAP管理策"],
+        &["R-1", "記録の保護", ""],
+    ];
+    let with_ref: &[&[&str]] = &[&["確認項目", "ISMAP管理策"], &["記録の保護", "12.4.2"]];
+    for rows in [with_id, with_ref] {
+        let (v, _) = workbook_report(&[("説明", rows), ("確認項目", ITEMS)]);
+        assert_eq!(v["summary"]["total"], 3, "{}", v["summary"]);
+    }
+    // another name is no instructions sheet: its rows read (and not analysed)
+    let (v, _) = workbook_report(&[("回答シート", INSTRUCTIONS), ("確認項目", ITEMS)]);
+    assert_eq!(v["summary"]["total"], 3, "{}", v["summary"]);
 }

@@ -415,7 +415,12 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
             }
             let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
             if has_header(&sheet, refs_column) {
-                lists.push(from_sheet_with(sheet, refs_column)?);
+                let list = from_sheet_with(sheet, refs_column)?;
+                if is_neutral_sheet_name(name) && reads_as_instructions(&list) {
+                    not_items.push((*name).to_owned());
+                    continue;
+                }
+                lists.push(list);
             } else if let Some(e) = unnamed_check_list(&sheet, refs_column) {
                 return Err(e);
             } else {
@@ -485,6 +490,44 @@ fn is_instructions_sheet(name: &str) -> bool {
         key == *w
             || key.starts_with(w)
                 && !key[w.len()..].starts_with(|c: char| c.is_alphanumeric() && c.is_ascii())
+    })
+}
+
+/// Whether a sheet's name says nothing of what it holds, and may name a sheet of
+/// instructions as well as one of items (`説明`, `はじめに`, `表紙`, `README`, `Cover`): such a
+/// sheet is judged by what it holds ([`reads_as_instructions`]).
+fn is_neutral_sheet_name(name: &str) -> bool {
+    let key = header_key(name);
+    [
+        "説明",
+        "はじめに",
+        "表紙",
+        "目次",
+        "概要",
+        "注意事項",
+        "留意事項",
+        "readme",
+        "cover",
+        "introduction",
+        "overview",
+        "notes",
+        "guide",
+        "ガイド",
+    ]
+    .iter()
+    .any(|w| key == *w || key.starts_with(w) && key[w.len()..].chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether a sheet read holds no check item: no item with an id of its own and no item whose
+/// references cell holds a reference (`確認したい内容を書きます` under `確認項目`, `対応する
+/// ISMAP管理策の番号を書きます` under `ISMAP管理策`: the columns described). One real item —
+/// an id or a reference — and the sheet is read.
+fn reads_as_instructions(list: &CheckList) -> bool {
+    list.items.iter().all(|i| {
+        i.id.starts_with('#')
+            && i.refs
+                .iter()
+                .all(|r| crate::catalog::reftext::read(r).atoms.is_empty())
     })
 }
 
