@@ -217,3 +217,84 @@ fn an_instructions_sheet_with_a_neutral_name_is_judged_by_its_content() {
     let (v, _) = workbook_report(&[("回答シート", INSTRUCTIONS), ("確認項目", ITEMS)]);
     assert_eq!(v["summary"]["total"], 3, "{}", v["summary"]);
 }
+
+#[test]
+fn refs_column_names_a_column_under_a_two_row_header_or_by_its_letter() {
+    // `対応管理策` merged over `ISMAP` | `ISO/IEC 27001:2013` (rows 4–5); K-5 has only
+    // `A.9.2.4` (9.2.4 未実施)
+    let xlsx = data("fix10-chk/two-row-header.xlsx");
+    // two-row.csv: the same without merges, `対応管理策` over `ISMAP` only
+    let csv = fixture("two-row.csv");
+    for path in [&xlsx, &csv] {
+        for (named, k5) in [
+            ("ISMAP", "outside-ismap"),
+            ("対応管理策 ISMAP", "outside-ismap"),
+            ("C", "outside-ismap"),
+            ("ISO/IEC 27001:2013", "not-covered"),
+            ("D", "not-covered"),
+            ("ｄ", "not-covered"),
+        ] {
+            let v = json(report(path, &["--refs-column", named]));
+            let what = format!("{} {named}", path.display());
+            // the header's second row is no item, the items keep their ids and text
+            assert_eq!(v["summary"]["total"], 3, "{what}: {}", v["summary"]);
+            assert_eq!(by_id(&v["items"], "K-1")["title"], "利用者登録", "{what}");
+            assert_eq!(status(&v, "K-1"), "covered", "{what}");
+            assert_eq!(status(&v, "K-5"), k5, "{what}");
+        }
+    }
+    // the merged upper cell stands over both columns: which one cannot be told
+    let err = input_error(report(&xlsx, &["--refs-column", "対応管理策"]));
+    assert!(
+        err.contains("--refs-column '対応管理策' names 2 columns: C ('対応管理策 ISMAP'), D ('対応管理策 ISO/IEC 27001:2013')"),
+        "{err}"
+    );
+    assert!(err.contains("--refs-column C"), "{err}");
+    // a name no header has: the headers seen named, both rows
+    let err = input_error(report(&csv, &["--refs-column", "対応管理策 ISO"]));
+    assert!(
+        err.contains("(row 1 has: 項番, 確認項目, 対応管理策, 求める確認水準; row 2: ISMAP, ISO/IEC 27001:2013)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("or its column letter (--refs-column D)"),
+        "{err}"
+    );
+    // a letter past the sheet's columns, or over no row of headers
+    let err = input_error(report(&csv, &["--refs-column", "AA"]));
+    assert!(
+        err.contains("names column AA by its letter, but the sheet's columns end at E"),
+        "{err}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "n.csv", "メモ\n,,\nK-1,x,9.2.1\n");
+    let err = input_error(report(&path, &["--refs-column", "C"]));
+    assert!(
+        err.contains("no row of the first 30 heads the check list's columns"),
+        "{err}"
+    );
+    // a header written as a letter is that header, not the letter's column
+    let path = write(
+        &dir,
+        "d.csv",
+        "項番,確認項目,D,ISMAP管理策\nK-1,利用者登録,9.2.4,9.2.1\n",
+    );
+    let v = json(report(&path, &["--refs-column", "D"]));
+    assert_eq!(status(&v, "K-1"), "not-covered");
+    // a column without a header, given by its letter, is named by it
+    let path = write(
+        &dir,
+        "e.csv",
+        "項番,確認項目,,備考\nK-1,利用者登録,9.2.1,\n",
+    );
+    let v = json(report(&path, &["--refs-column", "C"]));
+    assert_eq!(status(&v, "K-1"), "covered");
+    // the ordinary one-row header, named as written
+    let path = write(
+        &dir,
+        "o.csv",
+        "項番,確認項目,ISMAP管理策\nK-1,利用者登録,9.2.1\n",
+    );
+    let v = json(report(&path, &["--refs-column", "ISMAP管理策"]));
+    assert_eq!(status(&v, "K-1"), "covered");
+}

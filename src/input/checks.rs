@@ -352,11 +352,15 @@ pub const SHEET_COLUMN: &str = "sheet";
 /// one named `refs_column`, when given).
 fn has_header(sheet: &Sheet, refs_column: Option<&str>) -> bool {
     match refs_column {
-        Some(name) => sheet
-            .rows
-            .iter()
-            .take(HEADER_SEARCH_ROWS)
-            .any(|r| r.iter().any(|c| names_column(c, name))),
+        // a header of two rows (`対応管理策 ISMAP`) and a letter (`D`) are found by the reader
+        Some(name) => {
+            sheet
+                .rows
+                .iter()
+                .take(HEADER_SEARCH_ROWS)
+                .any(|r| r.iter().any(|c| names_column(c, name)))
+                || find_header(sheet, Field::Refs, refs_column).is_ok()
+        }
         // also a header the one-sheet reader accepts (`管理策 (ISO/IEC 27001:2022)`)
         None => has_column(sheet, Field::Refs) || find_header(sheet, Field::Refs, None).is_ok(),
     }
@@ -366,6 +370,48 @@ fn has_header(sheet: &Sheet, refs_column: Option<&str>) -> bool {
 fn names_column(header: &str, name: &str) -> bool {
     let h = header.trim();
     !h.is_empty() && (h == name.trim() || header_key(h) == header_key(name))
+}
+
+/// The column `--refs-column` names on a sheet: by its header — one row's cell, or under
+/// a header of two rows (`対応管理策` over `ISMAP`) the lower cell, the upper one or both
+/// (`対応管理策 ISMAP`) — or by its letter (`D`, `AA`) when no header of the sheet's first
+/// rows is written so.
+#[derive(Debug, Clone, Copy)]
+enum Named<'a> {
+    Header(&'a str),
+    Letter(usize),
+}
+
+impl<'a> Named<'a> {
+    fn on(sheet: &Sheet, name: &'a str) -> Named<'a> {
+        // a cell so written in a row of headers of ours, or in the row under one (a header
+        // of two rows): not a value `D` in a column of ranks
+        let ours = |r: &[String]| r.iter().any(|h| Field::of_header(h).is_some());
+        let rows = &sheet.rows[..sheet.rows.len().min(HEADER_SEARCH_ROWS)];
+        let header = || {
+            rows.iter().enumerate().any(|(i, r)| {
+                r.iter().any(|h| names_column(h, name)) && (ours(r) || i > 0 && ours(&rows[i - 1]))
+            })
+        };
+        match crate::input::letter_index(&crate::text::fold_width(name)) {
+            Some(c) if !header() => Named::Letter(c),
+            _ => Named::Header(name),
+        }
+    }
+
+    /// Whether column `c`, headed `cell` (under a header of two rows: its `(upper, lower)`
+    /// cells too), is the one named.
+    fn is(self, c: usize, cell: &str, parts: Option<&(String, String)>) -> bool {
+        match self {
+            Named::Letter(l) => c == l,
+            Named::Header(name) => {
+                names_column(cell, name)
+                    || parts.is_some_and(|(upper, lower)| {
+                        names_column(upper, name) || names_column(lower, name)
+                    })
+            }
+        }
+    }
 }
 
 /// Whether a sheet names a column of `field` in its first rows.
@@ -1171,15 +1217,39 @@ fn header_in(
     i: usize,
     cells: &[String],
     by: Field,
-    refs_column: Option<&str>,
+    refs_column: Option<Named>,
+    parts: Option<&[(String, String)]>,
 ) -> Result<Option<Header>, InputError> {
+    let padded: Vec<String>;
+    let cells = match refs_column {
+        // `--refs-column D`: read under a row of headers of ours only, never a title row;
+        // a column without a header is named by its letter
+        Some(Named::Letter(l)) => {
+            let known = cells
+                .iter()
+                .enumerate()
+                .any(|(c, h)| c != l && Field::of_header(h).is_some());
+            if !known {
+                return Ok(None);
+            }
+            if l < cells.len() {
+                cells
+            } else {
+                padded = (0..cells.len().max(l + 1))
+                    .map(|c| cells.get(c).cloned().unwrap_or_default())
+                    .collect();
+                &padded
+            }
+        }
+        _ => cells,
+    };
     let mut fields: HashMap<Field, usize> = HashMap::new();
     let mut ours: Vec<usize> = Vec::new();
     let mut standard: Vec<usize> = Vec::new();
     let mut names: Option<usize> = None;
     for (c, cell) in cells.iter().enumerate() {
-        if let Some(name) = refs_column {
-            if names_column(cell, name) {
+        if let Some(named) = refs_column {
+            if named.is(c, cell, parts.and_then(|p| p.get(c))) {
                 ours.push(c);
                 continue;
             }
@@ -1233,6 +1303,27 @@ fn header_in(
             }));
         }
     }
+    // `--refs-column` naming two columns (`対応管理策` merged over `ISMAP` | `ISO/IEC
+    // 27001:2013`, one header written twice): which one cannot be told
+    if let (Some(Named::Header(name)), [_, _, ..]) = (refs_column, ours.as_slice()) {
+        let named: Vec<String> = ours
+            .iter()
+            .map(|&c| format!("{} ('{}')", column_letter(c), cells[c].trim()))
+            .collect();
+        return Err(InputError::at(
+            sheet.location().row(i + 1),
+            format!(
+                "--refs-column '{name}' names {} columns: {}",
+                ours.len(),
+                named.join(", ")
+            ),
+        )
+        .hint(format!(
+            "name one column: its whole header ('{}'), or its letter (--refs-column {})",
+            cells[ours[0]].trim(),
+            column_letter(ours[0])
+        )));
+    }
     // references columns headed with the standard their ids are of (`ISO/IEC 27001:2022`)
     // are read beside ours; alone, in a row with other columns of ours (not a title naming a
     // standard)
@@ -1277,8 +1368,8 @@ fn header_in(
 /// Whether row `i + 1` (0-based `i + 1`) is the second row of a header in row `i`: a header
 /// cell merged down over it (`No.` over rows 3–4), or a cell merged across columns with
 /// labels under it (`管理策` over `番号` / `名称`); without merges (a CSV), a row under the
-/// header with no id or title, whose cells are labels under the references column or under
-/// columns with no header, one of them at least (`,,番号,名称,`).
+/// header with no id or title, whose cells are labels under a references header (`対応管理策`
+/// over `ISMAP`) or under columns with no header, one of them at least (`,,番号,名称,`).
 fn is_second_header_row(sheet: &Sheet, i: usize, header: &Header, below: &[String]) -> bool {
     let top = &header.cells;
     let filled = |c: usize| below.get(c).is_some_and(|v| !v.trim().is_empty());
@@ -1297,15 +1388,18 @@ fn is_second_header_row(sheet: &Sheet, i: usize, header: &Header, below: &[Strin
     }
     let labels: Vec<usize> = (0..below.len()).filter(|&c| filled(c)).collect();
     let empty_header = |c: usize| top.get(c).is_none_or(|h| h.trim().is_empty());
+    // under a references header, also one carried beside the column `--refs-column` names
+    let over_refs = |c: usize| {
+        header.refs.contains(&c)
+            || top.get(c).and_then(|h| Field::of_header(h)) == Some(Field::Refs)
+    };
     let no_item = [Field::Id, Field::Title]
         .iter()
         .all(|f| header.fields.get(f).is_none_or(|&c| !filled(c)));
     no_item
         && !labels.is_empty()
         && labels.iter().any(|&c| empty_header(c))
-        && labels
-            .iter()
-            .all(|&c| empty_header(c) || header.refs.contains(&c))
+        && labels.iter().all(|&c| empty_header(c) || over_refs(c))
         && labels.iter().all(|&c| {
             crate::catalog::reftext::split(&below[c])
                 .iter()
@@ -1313,9 +1407,14 @@ fn is_second_header_row(sheet: &Sheet, i: usize, header: &Header, below: &[Strin
         })
 }
 
-/// The cells of a header of two rows as one: each column's label under the one above it
-/// (`管理策 番号`), a cell merged across columns standing over each of them.
-fn two_row_cells(sheet: &Sheet, i: usize, top: &[String], below: &[String]) -> Vec<String> {
+/// The cells of a header of two rows, each column's `(upper, lower)`: a cell merged across
+/// columns standing over each of them.
+fn two_row_parts(
+    sheet: &Sheet,
+    i: usize,
+    top: &[String],
+    below: &[String],
+) -> Vec<(String, String)> {
     let width = top.len().max(below.len());
     (0..width)
         .map(|c| {
@@ -1326,11 +1425,20 @@ fn two_row_cells(sheet: &Sheet, i: usize, top: &[String], below: &[String]) -> V
                 .map_or(c, |m| m.left);
             let upper = top.get(over).map_or("", |h| h.trim());
             let lower = below.get(c).map_or("", |h| h.trim());
-            match (upper, lower) {
-                (u, l) if l.is_empty() || l == u => u.to_owned(),
-                ("", l) => l.to_owned(),
-                (u, l) => format!("{u} {l}"),
-            }
+            (upper.to_owned(), lower.to_owned())
+        })
+        .collect()
+}
+
+/// The cells of a header of two rows as one ([`two_row_parts`]): each column's label under
+/// the one above it (`管理策 番号`).
+fn two_row_cells(parts: &[(String, String)]) -> Vec<String> {
+    parts
+        .iter()
+        .map(|(upper, lower)| match (upper.as_str(), lower.as_str()) {
+            (u, l) if l.is_empty() || l == u => u.to_owned(),
+            ("", l) => l.to_owned(),
+            (u, l) => format!("{u} {l}"),
         })
         .collect()
 }
@@ -1339,21 +1447,70 @@ fn two_row_cells(sheet: &Sheet, i: usize, top: &[String], below: &[String]) -> V
 /// the check items for a list in free text that `suggest` reads); a header of two rows is
 /// read as one, and a field's header cell merged across columns spans them.
 fn find_header(sheet: &Sheet, by: Field, refs_column: Option<&str>) -> Result<Header, InputError> {
+    let named = refs_column.map(|n| Named::on(sheet, n));
+    if let Some(Named::Letter(l)) = named {
+        let width = sheet
+            .rows
+            .iter()
+            .take(HEADER_SEARCH_ROWS)
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0);
+        if l >= width {
+            return Err(InputError::at(
+                sheet.location(),
+                format!(
+                    "--refs-column '{}' names column {} by its letter, but the sheet's columns end at {}",
+                    refs_column.unwrap_or_default(),
+                    column_letter(l),
+                    column_letter(width.saturating_sub(1))
+                ),
+            )
+            .hint("give the references column's letter or its header as it is written"));
+        }
+    }
     for (i, cells) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
-        let Some(mut header) = header_in(sheet, i, cells, by, refs_column)? else {
-            continue;
-        };
-        if let Some(below) = sheet.rows.get(i + 1) {
-            if is_second_header_row(sheet, i, &header, below) {
-                let joined = two_row_cells(sheet, i, cells, below);
-                if let Some(two) = header_in(sheet, i + 1, &joined, by, refs_column)? {
-                    header = Header {
+        let below = sheet.rows.get(i + 1);
+        let parts = || below.map(|b| two_row_parts(sheet, i, cells, b));
+        let mut header = match header_in(sheet, i, cells, by, named, None)? {
+            Some(mut header) => {
+                if let Some(below) = below.filter(|b| is_second_header_row(sheet, i, &header, b)) {
+                    let parts = two_row_parts(sheet, i, cells, below);
+                    let joined = two_row_cells(&parts);
+                    if let Some(two) = header_in(sheet, i + 1, &joined, by, named, Some(&parts))? {
+                        header = Header {
+                            first_row: i + 1,
+                            ..two
+                        };
+                    }
+                }
+                header
+            }
+            // `--refs-column ISMAP` (or `対応管理策 ISMAP`) under `対応管理策`: the column named
+            // in a header's second row
+            None => match (named, parts()) {
+                (Some(Named::Header(_)), Some(parts)) => {
+                    let joined = two_row_cells(&parts);
+                    let Ok(Some(mut two)) =
+                        header_in(sheet, i + 1, &joined, by, named, Some(&parts))
+                    else {
+                        continue;
+                    };
+                    // the second row judged under the first row's cells
+                    let joined = std::mem::replace(&mut two.cells, cells.clone());
+                    let second = below.is_some_and(|b| is_second_header_row(sheet, i, &two, b));
+                    two.cells = joined;
+                    if !second {
+                        continue;
+                    }
+                    Header {
                         first_row: i + 1,
                         ..two
-                    };
+                    }
                 }
-            }
-        }
+                _ => continue,
+            },
+        };
         // a field's header cell merged across columns with no header of their own
         for m in sheet
             .merges
@@ -1458,14 +1615,32 @@ fn no_header(
         };
         InputError::at(loc, "no rows found").hint(hint)
     } else if let Some(name) = refs_column {
-        InputError::at(
-            loc,
-            format!(
-                "no column named '{name}' (--refs-column) in the first {HEADER_SEARCH_ROWS} rows (first row has: {})",
-                found.join(", ")
-            ),
-        )
-        .hint("give --refs-column the references column's header as it is written")
+        // the headers the reader saw: the first row of headers of ours and its labels below
+        let seen = headers_seen(sheet);
+        match (Named::on(sheet, name), seen) {
+            (Named::Letter(l), _) => InputError::at(
+                loc,
+                format!(
+                    "--refs-column '{name}' names column {} by its letter, but no row of the first {HEADER_SEARCH_ROWS} heads the check list's columns (first row has: {})",
+                    column_letter(l),
+                    found.join(", ")
+                ),
+            )
+            .hint("head the columns (項番, 確認項目…) in one row above the items, or give the references column's header with --refs-column NAME"),
+            (Named::Header(_), Some(seen)) => InputError::at(
+                loc,
+                format!("no column named '{name}' (--refs-column) in the first {HEADER_SEARCH_ROWS} rows ({seen})"),
+            )
+            .hint("give --refs-column the references column's header as it is written (under a header of two rows, its lower cell or both: '対応管理策 ISMAP'), or its column letter (--refs-column D)"),
+            (Named::Header(_), None) => InputError::at(
+                loc,
+                format!(
+                    "no column named '{name}' (--refs-column) in the first {HEADER_SEARCH_ROWS} rows (first row has: {})",
+                    found.join(", ")
+                ),
+            )
+            .hint("give --refs-column the references column's header as it is written (under a header of two rows, its lower cell or both: '対応管理策 ISMAP'), or its column letter (--refs-column D)"),
+        }
     } else if by == Field::Title {
         InputError::at(
             loc,
@@ -1494,6 +1669,36 @@ fn no_header(
             None => columns.to_owned(),
         })
     }
+}
+
+/// The headers of a sheet as the reader saw them, for a message: the first of its top rows
+/// naming a column of ours, and the labels of the row under it when they hold no id (a
+/// header of two rows): `row 4 has: 項番, 確認項目, 対応管理策; row 5: ISMAP, ISO/IEC 27001:2013`.
+fn headers_seen(sheet: &Sheet) -> Option<String> {
+    let (i, cells) = sheet
+        .rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find(|(_, r)| r.iter().any(|h| Field::of_header(h).is_some()))?;
+    let filled = |r: &[String]| -> Vec<String> {
+        r.iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut seen = format!("row {} has: {}", i + 1, filled(cells).join(", "));
+    let labels = sheet.rows.get(i + 1).map(|r| filled(r)).unwrap_or_default();
+    let no_ids = labels.iter().all(|l| {
+        crate::catalog::reftext::split(l)
+            .iter()
+            .all(|r| crate::catalog::reftext::read(r).atoms.is_empty())
+    });
+    if !labels.is_empty() && no_ids {
+        seen.push_str(&format!("; row {}: {}", i + 2, labels.join(", ")));
+    }
+    Some(seen)
 }
 
 /// An item's assurance and risk cells read. An unknown value does not stop the run: it
@@ -2015,13 +2220,13 @@ impl Items {
         self.col(f).map(|c| self.header_of(c)).unwrap_or_default()
     }
 
-    /// The header of column `c`, trimmed.
+    /// The header of column `c`, trimmed; a column without one (given by its letter,
+    /// `--refs-column D`) by its letter: `column D`.
     fn header_of(&self, c: usize) -> String {
-        self.header
-            .cells
-            .get(c)
-            .map(|h| h.trim().to_owned())
-            .unwrap_or_default()
+        match self.header.cells.get(c).map(|h| h.trim()) {
+            Some(h) if !h.is_empty() => h.to_owned(),
+            _ => format!("column {}", column_letter(c)),
+        }
     }
 
     /// The trimmed cell of field `f` (of the columns its merged header spans, joined),

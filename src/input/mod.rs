@@ -170,6 +170,21 @@ pub fn column_letter(mut index: usize) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+/// The column a spreadsheet's letters name: `A` → 0, `b` → 1, `AA` → 26; up to three
+/// letters (`--id-column`, `--refs-column`), the inverse of [`column_letter`].
+pub fn letter_index(s: &str) -> Option<usize> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 3 || !s.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(
+        s.to_ascii_uppercase()
+            .bytes()
+            .fold(0usize, |n, b| n * 26 + usize::from(b - b'A') + 1)
+            - 1,
+    )
+}
+
 /// A YAML or JSON error as an input error: at its line when the parser knows it (never
 /// line 0), without the " at line N column M" the parsers append to their messages.
 pub(crate) fn parse_error(
