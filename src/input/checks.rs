@@ -2113,7 +2113,7 @@ impl Items {
         // or not
         if self
             .col(Field::Id)
-            .is_some_and(|c| is_example_id(cells.cell(c)))
+            .is_some_and(|c| crate::input::is_example_or_legend(cells.cell(c)))
         {
             return Some(NotAnItem::Example);
         }
@@ -2696,29 +2696,6 @@ impl Items {
     }
 }
 
-/// Whether an id cell says its row is a worked example or a legend (`例`, `記入例`,
-/// `記載例`, `凡例`, `Example`), not a check item.
-fn is_example_id(cell: &str) -> bool {
-    let cell = cell.trim();
-    !cell.is_empty()
-        && [
-            "例",
-            "(例)",
-            "（例）",
-            "例)",
-            "例）",
-            "記入例",
-            "記載例",
-            "入力例",
-            "凡例",
-            "example",
-            "e.g.",
-            "sample",
-        ]
-        .iter()
-        .any(|w| cell.eq_ignore_ascii_case(w))
-}
-
 /// Whether a row's one cell is a footnote: marked `※`, `＊`, `*`, `†`, `注`/`(注)` before a
 /// number, a colon or a space, `出典`, `Note:`.
 fn is_footnote(cell: &str) -> bool {
@@ -2940,14 +2917,15 @@ fn in_catalog(id: &str) -> bool {
 /// The references an item without any names in its text or note (`秘密認証情報の管理
 /// （A.9.2.4）`), in every check-list format: each cell naming one is a problem naming
 /// the column and the ids, so that the item is not analysed rather than outside ISMAP.
-/// `known` says which plain ids are the chosen catalog's. Other columns are not read for
-/// it: the candidates `suggest` writes beside the references column are no references.
-pub fn check_prose(list: &mut CheckList, known: &dyn Fn(&str) -> bool) {
+/// Plain ids are known by the chosen catalog's ids ([`use_catalog`], as for the reader's
+/// own decisions). Other columns are not read for it: the candidates `suggest` writes
+/// beside the references column are no references.
+pub fn check_prose(list: &mut CheckList) {
     add_problems(list, |item, columns| {
         let named: Vec<(usize, Vec<&str>)> = [&item.title, &item.note]
             .iter()
             .enumerate()
-            .map(|(k, text)| (k, crate::catalog::reftext::prose_ids(text, known)))
+            .map(|(k, text)| (k, crate::catalog::reftext::prose_ids(text, &in_catalog)))
             .filter(|(_, ids)| !ids.is_empty())
             .collect();
         if named.is_empty() {
