@@ -41,6 +41,16 @@ fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf 
     path
 }
 
+/// A list of two items under the references header `header`: K-1 `9.2.1` (実施), K-2
+/// `9.2.4` (未実施).
+fn under_header(dir: &tempfile::TempDir, header: &str) -> std::path::PathBuf {
+    write(
+        dir,
+        "h.csv",
+        &format!("項番,確認項目,{header}\nK-1,利用者登録,9.2.1\nK-2,パスワード,9.2.4\n"),
+    )
+}
+
 #[test]
 fn a_title_row_naming_2022_over_plain_ismap_ids_reads_them_as_ismaps() {
     // `ISO/IEC 27001:2022 対応 確認項目` over a column `ISMAP管理策` of ISMAP ids: 8.2 and
@@ -128,22 +138,14 @@ fn headers_mapping_to_ismap_are_references_and_mappings_to_nothing_said_are_refu
         "ISMAP管理策",
         "対応管理策",
     ] {
-        let path = write(
-            &dir,
-            "h.csv",
-            &format!("項番,確認項目,{header}\nK-1,利用者登録,9.2.1\nK-2,パスワード,9.2.4\n"),
-        );
+        let path = under_header(&dir, header);
         let v = json(report(&path, &[]));
         assert_eq!(status(&v, "K-1"), "covered", "{header}");
         assert_eq!(status(&v, "K-2"), "not-covered", "{header}");
     }
     // mapped to what? never read by a guess: refused naming the column and --refs-column
     for header in ["Mapping", "対応項番", "マッピング", "ISMAP対応状況"] {
-        let path = write(
-            &dir,
-            "u.csv",
-            &format!("項番,確認項目,{header}\nK-1,利用者登録,9.2.1\nK-2,パスワード,9.2.4\n"),
-        );
+        let path = under_header(&dir, header);
         let err = input_error(report(&path, &[]));
         assert!(
             err.contains(&format!("give it with --refs-column '{header}'")),
@@ -297,4 +299,81 @@ fn refs_column_names_a_column_under_a_two_row_header_or_by_its_letter() {
     );
     let v = json(report(&path, &["--refs-column", "ISMAP管理策"]));
     assert_eq!(status(&v, "K-1"), "covered");
+}
+
+#[test]
+fn ismap_kanri_kijun_headers_with_the_words_around_them_are_references() {
+    // review 11 C-1: `対応するISMAP管理基準` over ISMAP ids
+    let v = json(report(fixture("c1-header.csv"), &[]));
+    assert_eq!(status(&v, "1"), "covered");
+    let dir = tempfile::tempdir().unwrap();
+    for header in [
+        "関連するISMAP管理基準",
+        "ISMAP管理基準との対応",
+        "ISMAP管理基準対応",
+        "ISMAP管理基準項目",
+        "対応ISMAP管理基準",
+        "ISMAP管理基準の該当項目",
+        "ISMAP該当箇所",
+        "ISMAP Criteria",
+        "ISMAP control criteria",
+        "Reference (ISMAP)",
+        "ISMAP #",
+        "Control Ref",
+        "参照",
+    ] {
+        let path = under_header(&dir, header);
+        let v = json(report(&path, &[]));
+        assert_eq!(status(&v, "K-1"), "covered", "{header}");
+        assert_eq!(status(&v, "K-2"), "not-covered", "{header}");
+    }
+    // headers not saying whose numbers: the hint names --refs-column
+    for header in [
+        "参照番号",
+        "参照先",
+        "対応番号",
+        "基準番号",
+        "根拠",
+        "Mapped Controls",
+    ] {
+        let path = under_header(&dir, header);
+        let err = input_error(report(&path, &[]));
+        assert!(err.contains("--refs-column"), "{header}: {err}");
+    }
+}
+
+#[test]
+fn a_references_cell_saying_none_is_no_reference() {
+    // review 11 C-4: `該当なし`, `ISMAP対象外`, `N/A`, `ー`… → outside ISMAP with the topic's
+    // procedure, not "fix the reference"
+    let v = json(report(fixture("none-words.csv"), &[]));
+    let items = v["items"].as_array().unwrap();
+    for item in items {
+        let id = item["id"].as_str().unwrap();
+        let kept = ["N16", "N17", "N18", "N21"].contains(&id);
+        if kept {
+            // words saying where to look are a reference that does not resolve
+            assert_eq!(item["status"], "not-analysed", "{item}");
+        } else {
+            assert_eq!(item["status"], "outside-ismap", "{item}");
+            assert_eq!(
+                item["additional_procedures"][0]["code"], "own-check-data-location",
+                "{item}"
+            );
+        }
+    }
+    assert_eq!(items.len(), 31);
+    // an id with such a word beside it is still judged on the id's words
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        &dir,
+        "q.csv",
+        "項番,確認項目,ISMAP管理策\nK-1,利用者登録,9.2.1（対象外）\nK-2,利用者登録,\"9.2.1、なし\"\n",
+    );
+    let v = json(report(&path, &[]));
+    assert_eq!(
+        by_id(&v["items"], "K-1")["unresolved"][0]["why"],
+        "qualified"
+    );
+    assert_eq!(status(&v, "K-2"), "not-analysed");
 }

@@ -1044,19 +1044,66 @@ fn is_punctuation(text: &str) -> bool {
         .all(|c| c.is_whitespace() || !c.is_alphanumeric())
 }
 
-/// Is `text` only spaces, dashes, `×` or empty brackets: a cell (or part) saying "none"?
-/// Any other mark (`?`, `…`, `〃`, `**`) says the reference is unknown or elsewhere, and
-/// is kept as a reference that does not resolve.
+/// Is `text` only spaces, dashes (the long-vowel mark `ー` too, the dash most IMEs type), `×`
+/// or empty brackets: a cell (or part) saying "none"? Any other mark (`?`, `…`, `〃`, `**`)
+/// says the reference is unknown or elsewhere, and is kept as a reference that does not
+/// resolve.
 fn says_none(text: &str) -> bool {
-    text.chars().all(|c| {
-        c.is_whitespace()
-            || OPENING.contains(c)
-            || CLOSING.contains(c)
-            || matches!(
-                fold_char(c),
-                '-' | '\u{2015}' | '\u{2500}' | '\u{2501}' | '×' | '\u{2715}' | '\u{2716}'
-            )
-    })
+    text.chars().all(is_dash)
+}
+
+fn is_dash(c: char) -> bool {
+    c.is_whitespace()
+        || OPENING.contains(c)
+        || CLOSING.contains(c)
+        || matches!(
+            fold_char(c),
+            '-' | '\u{2015}'
+                | '\u{2500}'
+                | '\u{2501}'
+                | '×'
+                | '\u{2715}'
+                | '\u{2716}'
+                | '\u{30FC}'
+                | '\u{FF70}'
+        )
+}
+
+/// Does a whole references cell say "no reference" in words (`なし`, `該当なし`, `ISMAP対象外`,
+/// `N/A`, `None`, `No mapping`), alone, in brackets (`（ISMAP範囲外）`) or with a note in
+/// brackets after it (`なし（契約で確認）`, `－（対象外）`)? Words saying where to look
+/// (`別途確認`, `契約で確認`) do not; nor do these words beside an id (`9.2.1、なし`), which
+/// stay a reference that does not resolve (review 11 C-4).
+fn cell_says_none(cell: &str) -> bool {
+    /// The words, by their [`header_key`](crate::text::header_key).
+    const NONE: &[&str] = &[
+        "なし",
+        "無し",
+        "該当なし",
+        "該当無し",
+        "対象外",
+        "範囲外",
+        "ismap対象外",
+        "ismap外",
+        "ismap範囲外",
+        "該当管理策なし",
+        "対応なし",
+        "対応無し",
+        "n/a",
+        "na",
+        "none",
+        "nomapping",
+        "notapplicable",
+    ];
+    let t = cell.trim();
+    // words, then maybe a note in brackets (`なし（契約で確認）`, `－（対象外）`)
+    let words = match t.find(|c| OPENING.contains(c)) {
+        Some(i) if i > 0 && t.ends_with(|c| CLOSING.contains(c)) => &t[..i],
+        _ => t,
+    };
+    let key = crate::text::header_key(words);
+    words.chars().all(is_dash)
+        || NONE.contains(&key.trim_matches(|c| OPENING.contains(c) || CLOSING.contains(c)))
 }
 
 /// Does `text` hold a word (not only fillers)?
@@ -1306,7 +1353,9 @@ fn split_lexed(cell: &str) -> Vec<&str> {
             if let Some((a, b)) = pending {
                 match &mut open {
                     Some(p) if continuing && has_words(&cell[a..b]) => p.end = b,
-                    _ if !says_none(&cell[a..b]) => {
+                    _ if !(says_none(&cell[a..b])
+                        || cell[a..b].trim() == cell.trim() && cell_says_none(cell)) =>
+                    {
                         close(&mut open, &mut out);
                         out.push((a, b));
                     }
@@ -1941,7 +1990,8 @@ mod tests {
             ("X9.9", vec!["X9.9"]),
             ("9.2.1 9.2.2", vec!["9.2.1", "9.2.2"]),
             ("9, 10", vec!["9", "10"]),
-            ("N/A", vec!["N/A"]),
+            // `N/A` alone says no reference (review 11 C-4); `#N/A` is a lookup that failed
+            ("N/A", vec![]),
             ("#N/A", vec!["#N/A"]),
             ("9.2.1/N/A", vec!["9.2.1", "N/A"]),
             ("2024/01/15", vec!["2024/01/15"]),
@@ -2005,6 +2055,55 @@ mod tests {
             ("1. 9.2.4", vec!["9.2.4"]),
             ("9. 9.2.4", vec!["9. 9.2.4"]),
             ("9.2.1＆9.2.4", vec!["9.2.1", "9.2.4"]),
+        ] {
+            assert_eq!(split(cell), want, "{cell:?}");
+        }
+    }
+
+    /// A cell saying only "none" — dashes (`ー` too) or the words (`該当なし`, `ISMAP対象外`,
+    /// `N/A`), alone, in brackets or with a note in brackets — holds no reference (review 11
+    /// C-4); words saying where to look, and an id with such a word, are kept.
+    #[test]
+    fn a_cell_saying_none_holds_no_reference() {
+        for cell in [
+            "－",
+            "-",
+            "ー",
+            "―",
+            "—",
+            "×",
+            "／",
+            "/",
+            "なし",
+            "無し",
+            "該当なし",
+            "対象外",
+            "N/A",
+            "n/a",
+            "NA",
+            "N.A.",
+            "None",
+            "No mapping",
+            "対応なし",
+            "ISMAP対象外",
+            "ISMAP外",
+            "（ISMAP範囲外）",
+            "該当管理策なし",
+            "－（契約で確認）",
+            "なし（契約確認）",
+            "-（対象外）",
+            " ",
+        ] {
+            assert!(split(cell).is_empty(), "{cell:?}: {:?}", split(cell));
+        }
+        for (cell, want) in [
+            ("別途確認", vec!["別途確認"]),
+            ("契約で確認", vec!["契約で確認"]),
+            ("空欄", vec!["空欄"]),
+            ("?", vec!["?"]),
+            ("9.2.1（対象外）", vec!["9.2.1（対象外）"]),
+            ("9.2.1、なし", vec!["9.2.1", "なし"]),
+            ("なし、9.2.1", vec!["なし", "9.2.1"]),
         ] {
             assert_eq!(split(cell), want, "{cell:?}");
         }

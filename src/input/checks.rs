@@ -111,6 +111,25 @@ impl Field {
                 "ismap対応項番",
                 "ismapmapping",
                 "ismapマッピング",
+                // ISMAP管理基準 with the words written around 管理策 (review 11 C-1)
+                "対応するismap管理基準",
+                "関連するismap管理基準",
+                "該当するismap管理基準",
+                "参照するismap管理基準",
+                "対応ismap管理基準",
+                "ismap管理基準との対応",
+                "ismap管理基準対応",
+                "ismap管理基準項目",
+                "ismap管理基準の該当項目",
+                "ismap該当箇所",
+                "ismapcriteria",
+                "ismapcontrolcriteria",
+                "ismapno",
+                "ismap#",
+                "controlref",
+                "controlreference",
+                // the tool's own name of the gap sheet's references column
+                "参照",
                 // near-verbatim variants (review 10, C-refhdr-1)
                 "ismapcontrol",
                 "ismapcontrols",
@@ -178,7 +197,7 @@ fn noted_header(key: &str) -> Option<Field> {
             };
             // `Reference No.` may number the buyer's own documents: for these, only a
             // word in brackets naming the controls (`References (ID)`)
-            if ["reference", "references", "refs"].contains(a) {
+            if ["reference", "references", "refs", "参照"].contains(a) {
                 return [
                     "(統制目標)",
                     "(管理策)",
@@ -186,6 +205,7 @@ fn noted_header(key: &str) -> Option<Field> {
                     "(詳細管理策)",
                     "(統制目標番号)",
                     "(id)",
+                    "(ismap)",
                 ]
                 .contains(&rest);
             }
