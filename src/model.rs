@@ -167,10 +167,15 @@ pub enum Risk {
 }
 
 impl Risk {
-    /// Reads a cell; empty means no risk given.
+    /// Reads a cell; empty means no risk given. A note in brackets after the level is its
+    /// own (`高（必須）`, `中 (推奨)`).
     pub fn parse(s: &str) -> Option<Option<Risk>> {
         let k = crate::text::header_key(s);
-        Some(match &*k {
+        let k = match k.find('(') {
+            Some(i) if i > 0 && k.ends_with(')') => &k[..i],
+            _ => &k,
+        };
+        Some(match k {
             "" => None,
             "high" | "h" | "高" | "大" | "1" => Some(Risk::High),
             "medium" | "mid" | "m" | "中" | "2" => Some(Risk::Medium),
@@ -462,6 +467,10 @@ pub struct CheckList {
     /// Rows below the header that are not check items (totals, headings, template rows):
     /// not read, but named.
     pub rows_not_read: Vec<RowNotRead>,
+    /// Risk cells the tool does not read as high, medium or low (`必須`, `A`, `◎`): the
+    /// column, the row and the value. The risk only orders the rows: their items are given
+    /// none and judged, and the values are named in a warning.
+    pub unknown_risks: Vec<(String, usize, String)>,
     /// The headers of the columns an item's prose is read from for references written
     /// there (its text, its note; empty when there is none): one per sheet read, in the
     /// order of `sheets` (one for CSV, YAML, JSON).

@@ -377,3 +377,48 @@ fn a_references_cell_saying_none_is_no_reference() {
     );
     assert_eq!(status(&v, "K-2"), "not-analysed");
 }
+
+#[test]
+fn a_risk_the_tool_does_not_read_withholds_no_verdict() {
+    // review 11 C-7: 必須, 推奨, A, B, ◎ under 重要度
+    let out = report(fixture("risk-words.csv"), &[]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for item in v["items"].as_array().unwrap() {
+        assert_eq!(item["status"], "covered", "{item}");
+        assert_eq!(item["risk"], serde_json::Value::Null, "{item}");
+    }
+    assert!(
+        stderr.contains("the risk column '重要度' holds values the tool does not read as high, medium or low ('必須', '推奨', 'A', 'B', '◎') on 6 row(s)"),
+        "{stderr}"
+    );
+    // 高/中/低, 1/2/3 and a level with a note in brackets read as before, without a word
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        &dir,
+        "r.csv",
+        "項番,確認項目,ISMAP管理策,重要度\nK-1,a,9.2.1,高\nK-2,b,9.2.1,2\nK-3,c,9.2.1,低\nK-4,d,9.2.1,高（必須）\nK-5,e,9.2.1,中 (推奨)\n",
+    );
+    let out = report(&path, &[]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("risk column"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for (id, risk) in [
+        ("K-1", "high"),
+        ("K-2", "medium"),
+        ("K-3", "low"),
+        ("K-4", "high"),
+        ("K-5", "medium"),
+    ] {
+        assert_eq!(by_id(&v["items"], id)["risk"], risk, "{id}");
+    }
+    // the assurance column still withholds the verdict it decides
+    let path = write(
+        &dir,
+        "a.csv",
+        "項番,確認項目,ISMAP管理策,求める確認水準\nK-1,a,9.2.1,たぶん\n",
+    );
+    let v = json(report(&path, &[]));
+    assert_eq!(status(&v, "K-1"), "not-analysed");
+}

@@ -163,6 +163,26 @@ fn note_rows_not_read(checks: &crate::model::CheckList) {
             ))
         );
     }
+    // a risk the tool does not read orders nothing, and withholds no verdict (review 11 C-7)
+    if let Some((column, _, _)) = checks.unknown_risks.first() {
+        let mut values: Vec<&str> = Vec::new();
+        for (_, _, v) in &checks.unknown_risks {
+            if !values.contains(&v.as_str()) {
+                values.push(v);
+            }
+        }
+        let shown: Vec<String> = values.iter().take(8).map(|v| format!("'{v}'")).collect();
+        eprintln!(
+            "{}",
+            crate::messages::warning(&format!(
+                "{}: the risk column '{}' holds values the tool does not read as high, medium or low ({}) on {} row(s): those items are given no risk (the risk only orders the rows; their verdict is given); write 高/中/低 or 1/2/3 to order them",
+                checks.source.display(),
+                column,
+                shown.join(", "),
+                checks.unknown_risks.len()
+            ))
+        );
+    }
     // the first groups one by one, the rest in one line: a list copied together from
     // several sources may hold thousands
     const SAME_ITEMS_NAMED: usize = 5;

@@ -749,10 +749,12 @@ fn merge_sheets(
     // the title rows of every sheet: any of them may name the ISO edition of the list
     let mut title_rows = Vec::new();
     let mut rows_not_read = Vec::new();
+    let mut unknown_risks = Vec::new();
     let mut prose_columns = Vec::new();
     for mut list in lists {
         title_rows.append(&mut list.title_rows);
         rows_not_read.append(&mut list.rows_not_read);
+        unknown_risks.append(&mut list.unknown_risks);
         prose_columns.append(&mut list.prose_columns);
         let sheet = list.sheet.unwrap_or_default();
         // a sheet whose one references column is headed otherwise: a column of its own
@@ -838,6 +840,7 @@ fn merge_sheets(
         items,
         title_rows,
         rows_not_read,
+        unknown_risks,
         prose_columns,
         ..CheckList::default()
     })
@@ -1755,11 +1758,10 @@ fn assurance_and_risk_read(
         problem(ProblemField::Assurance, assurance);
         Assurance::default()
     });
-    let r = parsed_risk.unwrap_or_else(|| {
-        problem(ProblemField::Risk, risk);
-        None
-    });
-    (a, r, problems)
+    // a risk the tool does not read only orders the rows: no risk, the verdict given, the
+    // value named by the caller (review 11 C-7)
+    let _ = risk;
+    (a, parsed_risk.flatten(), problems)
 }
 
 /// Turns a sheet into check items: header found by name, one item per non-blank row.
@@ -2033,6 +2035,8 @@ struct Items {
     risks: Memo<Option<Option<Risk>>>,
     /// The rows that are not check items (totals, headings, template rows).
     rows_not_read: Vec<RowNotRead>,
+    /// Risk cells not read as a level ([`CheckList::unknown_risks`]).
+    unknown_risks: Vec<(String, usize, String)>,
     /// The items of an id and a title only (`1 | アクセス管理`): a section heading when the
     /// next item's id is numbered under theirs (`1-1`), decided once it is read.
     bare: Vec<usize>,
@@ -2109,6 +2113,7 @@ impl Items {
             assurances: Memo::default(),
             risks: Memo::default(),
             rows_not_read: Vec::new(),
+            unknown_risks: Vec::new(),
             bare: Vec::new(),
             row_merges: sheet
                 .merges
@@ -2343,6 +2348,7 @@ impl Items {
     /// distinct cell text parsed once.
     fn assurance_and_risk(
         &mut self,
+        row: usize,
         cells: &(impl Cells + ?Sized),
     ) -> (Assurance, Option<Risk>, Vec<CellProblem>) {
         let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
@@ -2351,6 +2357,10 @@ impl Items {
             self.assurances.get(assurance, Assurance::parse),
             self.risks.get(risk, Risk::parse),
         );
+        if parsed.1.is_none() {
+            let column = self.col_name(Field::Risk);
+            self.unknown_risks.push((column, row, risk.to_owned()));
+        }
         assurance_and_risk_read((assurance, parsed.0), (risk, parsed.1), |f| {
             self.col_name(match f {
                 ProblemField::Assurance | ProblemField::AssuranceOutside => Field::Assurance,
@@ -2421,7 +2431,7 @@ impl Items {
             });
             return Ok(());
         }
-        let (assurance, risk, problems) = self.assurance_and_risk(cells);
+        let (assurance, risk, problems) = self.assurance_and_risk(row, cells);
         let refs_empty = self
             .header
             .refs
@@ -2500,7 +2510,7 @@ impl Items {
     ) -> Result<(), InputError> {
         let title = self.take_trimmed(cells, Field::Title);
         let note = self.take_trimmed(cells, Field::Note);
-        let (assurance, risk, problems) = self.assurance_and_risk(cells);
+        let (assurance, risk, problems) = self.assurance_and_risk(row, cells);
         let mut item = std::mem::take(&mut self.items[i]);
         if !title.is_empty() && title != item.title {
             let e = InputError::at(
@@ -2711,6 +2721,7 @@ impl Items {
             prose_columns: vec![prose_columns],
             items: self.items,
             rows_not_read: self.rows_not_read,
+            unknown_risks: self.unknown_risks,
             ..CheckList::default()
         })
     }
@@ -3239,9 +3250,13 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
     let docs = doc.0;
     let mut items = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut unknown_risks = Vec::new();
     for (i, d) in docs.into_iter().enumerate() {
         let n = i + 1;
         let at = |field: &str| loc.clone().row(n).column(field);
+        if Risk::parse(&d.risk).is_none() {
+            unknown_risks.push(("risk".to_owned(), n, d.risk.trim().to_owned()));
+        }
         let (assurance, risk, problems) = assurance_and_risk(&d.assurance, &d.risk, |f| {
             match f {
                 ProblemField::Assurance | ProblemField::AssuranceOutside => "assurance",
@@ -3288,6 +3303,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
         return Err(InputError::at(loc, "no check items").hint("list items under `items:`"));
     }
     Ok(CheckList {
+        unknown_risks,
         source: path.to_path_buf(),
         refs_column: "refs".to_owned(),
         prose_columns: vec![["title".to_owned(), "note".to_owned()]],
@@ -3828,20 +3844,18 @@ mod tests {
         let list = from_sheet(s).unwrap();
         assert_eq!(
             list.items[0].problems,
-            [
-                CellProblem {
-                    field: ProblemField::Assurance,
-                    column: "求める確認水準".into(),
-                    value: "たぶん".into()
-                },
-                CellProblem {
-                    field: ProblemField::Risk,
-                    column: "Risk".into(),
-                    value: "urgent".into()
-                }
-            ]
+            [CellProblem {
+                field: ProblemField::Assurance,
+                column: "求める確認水準".into(),
+                value: "たぶん".into()
+            },]
         );
+        // a risk not read only orders nothing: no problem, named in `unknown_risks`
         assert_eq!(list.items[0].risk, None);
+        assert_eq!(
+            list.unknown_risks,
+            [("Risk".to_owned(), 2, "urgent".to_owned())]
+        );
         assert!(list.items[1].problems.is_empty());
         let s = sheet(&[&["id", "controls"], &["A", "1"], &["A", "2"]]);
         assert!(from_sheet(s)
