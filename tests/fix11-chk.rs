@@ -422,3 +422,32 @@ fn a_risk_the_tool_does_not_read_withholds_no_verdict() {
     let v = json(report(&path, &[]));
     assert_eq!(status(&v, "K-1"), "not-analysed");
 }
+
+#[test]
+fn one_reference_marked_with_its_edition_decides_no_unmarked_one() {
+    // review 11 B-1: `A.8.2 (2022)` on row 2 made row 3's plain `A.8.2` 2022 (→ 9.2.3)
+    let err = input_error(report(fixture("edition-marked-one.csv"), &[]));
+    assert!(
+        err.contains("row 3 'A.8.2' names different ISO/IEC 27001 Annex A controls in the 2013 and 2022 editions"),
+        "{err}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    // every edition-sensitive reference marked: they decide, as before
+    let path = write(
+        &dir,
+        "m.csv",
+        "No,確認項目,管理策\n1,特権的アクセス権の管理,A.8.2 (2022)\n2,分類,A.5.12 (2022)\n3,利用者登録,9.2.1\n",
+    );
+    let v = json(report(&path, &[]));
+    assert_eq!(v["checks"]["iso_edition"]["edition"], "2022");
+    assert_eq!(status(&v, "3"), "covered");
+    // the flag decides the unmarked one
+    let v = json(report(
+        fixture("edition-marked-one.csv"),
+        &["--iso-edition", "2013"],
+    ));
+    assert_eq!(
+        common::control_ids(by_id(&v["items"], "2")),
+        ["8.2.1", "8.2.2", "8.2.3"]
+    );
+}

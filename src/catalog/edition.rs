@@ -426,13 +426,16 @@ fn decide_column(
     }
     // references carrying their edition read in it whatever the list's: they decide the
     // list only when nothing else does and they agree
-    let [old, new] =
-        if untagged.iter().any(|v| !v.is_empty()) || tagged.iter().all(|v| !v.is_empty()) {
-            untagged
-        } else {
-            tagged
-        };
-    match (old.first(), new.first()) {
+    let by_tags = !(untagged.iter().any(|v| !v.is_empty()) || tagged.iter().all(|v| !v.is_empty()));
+    let [old, new] = if by_tags { tagged } else { untagged };
+    // …but a reference marked with its edition speaks for itself only: unmarked ones read
+    // differently in the two editions beside it (`A.8.2 (2022)` over a plain `A.8.2`) are
+    // left as undecided as they were (review 11 B-1)
+    let firsts = match by_tags && !sensitive.is_empty() {
+        true => (None, None),
+        false => (old.first(), new.first()),
+    };
+    match firsts {
         // sheets of one workbook in different editions (the move from 2013 to 2022): one
         // edition for both would be wrong for one of them
         (Some(a), Some(b)) if a.0 != b.0 => Err(InputError::at(
