@@ -451,3 +451,39 @@ fn one_reference_marked_with_its_edition_decides_no_unmarked_one() {
         ["8.2.1", "8.2.2", "8.2.3"]
     );
 }
+
+#[test]
+fn a_column_of_the_csps_negative_answers_is_refused() {
+    // review 11 A-7: `CSP回答` × on 9.2.3 (実施 by ISMAP) was covered without a word
+    let err = input_error(report(fixture("answers.csv"), &[]));
+    assert!(
+        err.contains("the column 'CSP回答' holds the CSP's answers to the check items, and this one answers '×'"),
+        "{err}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for (header, answer) in [
+        ("回答", "△"),
+        ("事業者回答", "いいえ"),
+        ("回答内容", "いいえ、共有している"),
+        ("Vendor response", "Partial"),
+        ("Answer", "No"),
+        ("対応状況", "未対応"),
+    ] {
+        let path = write(
+            &dir,
+            "a.csv",
+            &format!("項番,確認項目,ISMAP管理策,{header}\nK-1,特権,9.2.3,{answer}\n"),
+        );
+        let err = input_error(report(&path, &[]));
+        assert!(err.contains("holds the CSP's answers"), "{header}: {err}");
+    }
+    // positive answers, a respondent's name, free text: carried as before
+    let path = write(
+        &dir,
+        "p.csv",
+        "項番,確認項目,ISMAP管理策,CSP回答,回答内容,回答者\nK-1,特権,9.2.3,○,承認制で付与,山田\nK-2,ログ,12.4.1,はい,1年保管,Nomura\n",
+    );
+    let v = json(report(&path, &[]));
+    assert_eq!(status(&v, "K-1"), "covered");
+    assert_eq!(by_id(&v["items"], "K-1")["extra"]["CSP回答"], "○");
+}

@@ -2615,6 +2615,18 @@ impl Items {
             if k.is_none() {
                 continue;
             }
+            // the CSP's answers on the buyer's own items (`CSP回答` ×/△, `回答内容` いいえ…):
+            // the tool does not read them, and would judge on ISMAP alone against the CSP's
+            // own no (review 11 A-7); a column of ○/はい only is carried
+            if names_answers(name) {
+                if let Some((row, v)) = cells().find(|(_, v)| is_negative_answer(v)) {
+                    return Err(InputError::at(
+                        loc(row),
+                        format!("the column '{name}' holds the CSP's answers to the check items, and this one answers '{v}': the tool does not read answers, and would judge the item on the ISMAP statement alone, whatever the CSP answered"),
+                    )
+                    .hint("settle the items answered no or in part (×, △, いいえ, 一部) with the CSP first; to judge on the ISMAP statement alone, knowing those answers, remove the column"));
+                }
+            }
             // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
             // a cell only naming one among other words is its item's
             let levels: Vec<(usize, &str)> = cells()
@@ -2908,6 +2920,49 @@ fn is_ids_cell(text: &str) -> bool {
         })
         .count()
         <= 2
+}
+
+/// Whether a header names a column of answers to the check items (`CSP回答`, `回答`,
+/// `事業者回答`, `回答欄`, `回答内容`, `対応状況`, `Answer`, `Response`, `Vendor response`).
+fn names_answers(header: &str) -> bool {
+    let key = header_key(header);
+    ["回答", "answer", "response"]
+        .iter()
+        .any(|w| key.contains(w))
+        || ["対応状況", "対応可否"].contains(&&*key)
+}
+
+/// Whether an answer says no or in part (`×`, `△`, `いいえ`, `No`, `Partial`, `一部対応`,
+/// `未対応`), alone or as its first word (`いいえ、共有している`); `x` too (a cross to some,
+/// a check mark to others).
+fn is_negative_answer(value: &str) -> bool {
+    let folded = crate::text::fold_width(value).to_lowercase();
+    let first = folded
+        .split(|c: char| c.is_whitespace() || "、,。.:：;；(（".contains(c))
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    [
+        "×",
+        "✕",
+        "✖",
+        "x",
+        "△",
+        "▲",
+        "いいえ",
+        "否",
+        "不可",
+        "no",
+        "partial",
+        "partially",
+        "一部",
+        "一部対応",
+        "一部実施",
+        "未対応",
+        "非対応",
+        "対応不可",
+        "未実施",
+    ]
+    .contains(&first)
 }
 
 /// Whether a header names an assurance level above ISMAP (`SOC2報告書で確認`, `個別監査要否`,
