@@ -471,6 +471,10 @@ pub struct CheckList {
     /// column, the row and the value. The risk only orders the rows: their items are given
     /// none and judged, and the values are named in a warning.
     pub unknown_risks: Vec<(String, usize, String)>,
+    /// Items read from rows an .xlsx hides (a filter) or strikes through (見え消し): their
+    /// rows (`3`, or `sheet 3` in a list of several sheets), named in a note.
+    pub hidden_rows: Vec<String>,
+    pub struck_rows: Vec<String>,
     /// The headers of the columns an item's prose is read from for references written
     /// there (its text, its note; empty when there is none): one per sheet read, in the
     /// order of `sheets` (one for CSV, YAML, JSON).

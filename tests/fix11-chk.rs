@@ -487,3 +487,33 @@ fn a_column_of_the_csps_negative_answers_is_refused() {
     assert_eq!(status(&v, "K-1"), "covered");
     assert_eq!(by_id(&v["items"], "K-1")["extra"]["CSP回答"], "○");
 }
+
+#[test]
+fn items_on_hidden_or_struck_through_rows_are_named() {
+    // review 11 B-7: row 3 hidden (a filter), row 5 struck through (見え消し)
+    let out = report(fixture("hidden-struck-items.xlsx"), &[])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("hidden rows (a filter may hide them) were read as check items, as written: rows チェックリスト 3"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("rows with struck-through text (見え消し) were read as check items, as written: rows チェックリスト 5"),
+        "{stderr}"
+    );
+    // a workbook of visible, plain rows: no word
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    add_text_sheet(&mut wb, "確認項目", ITEMS);
+    wb.save(&path).unwrap();
+    let out = report(&path, &[]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("were read as check items, as written"),
+        "{stderr}"
+    );
+}

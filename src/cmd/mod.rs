@@ -163,6 +163,25 @@ fn note_rows_not_read(checks: &crate::model::CheckList) {
             ))
         );
     }
+    // items on rows the buyer hid or struck through: read as written, named (review 11 B-7)
+    for (rows, what) in [
+        (&checks.hidden_rows, "hidden rows (a filter may hide them)"),
+        (
+            &checks.struck_rows,
+            "rows with struck-through text (見え消し)",
+        ),
+    ] {
+        if !rows.is_empty() {
+            eprintln!(
+                "{}",
+                crate::messages::note(&format!(
+                    "{}: {what} were read as check items, as written: rows {}",
+                    checks.source.display(),
+                    rows.join(", ")
+                ))
+            );
+        }
+    }
     // a risk the tool does not read orders nothing, and withholds no verdict (review 11 C-7)
     if let Some((column, _, _)) = checks.unknown_risks.first() {
         let mut values: Vec<&str> = Vec::new();

@@ -750,11 +750,14 @@ fn merge_sheets(
     let mut title_rows = Vec::new();
     let mut rows_not_read = Vec::new();
     let mut unknown_risks = Vec::new();
+    let (mut hidden_rows, mut struck_rows) = (Vec::new(), Vec::new());
     let mut prose_columns = Vec::new();
     for mut list in lists {
         title_rows.append(&mut list.title_rows);
         rows_not_read.append(&mut list.rows_not_read);
         unknown_risks.append(&mut list.unknown_risks);
+        hidden_rows.append(&mut list.hidden_rows);
+        struck_rows.append(&mut list.struck_rows);
         prose_columns.append(&mut list.prose_columns);
         let sheet = list.sheet.unwrap_or_default();
         // a sheet whose one references column is headed otherwise: a column of its own
@@ -841,6 +844,8 @@ fn merge_sheets(
         title_rows,
         rows_not_read,
         unknown_risks,
+        hidden_rows,
+        struck_rows,
         prose_columns,
         ..CheckList::default()
     })
@@ -1857,7 +1862,7 @@ fn start_items_by(
     refs_column: Option<&str>,
 ) -> Result<Items, InputError> {
     let mut items = Items::new(sheet, by, refs_column)?;
-    check_unvalued(sheet, &items)?;
+    check_unvalued(sheet, &mut items)?;
     for (i, cells) in sheet.rows.iter_mut().enumerate().skip(items.header.row) {
         items.push(i + 1, cells.as_mut_slice(), None)?;
     }
@@ -1871,7 +1876,7 @@ fn start_items_by(
 /// Excel since; found by [`workbook_zip::xlsx_marks`], as the CSP reader finds them): it
 /// reads as empty, and an item without references would be reported outside ISMAP while
 /// the formula may name a control the CSP does not implement.
-fn check_unvalued(sheet: &Sheet, items: &Items) -> Result<(), InputError> {
+fn check_unvalued(sheet: &Sheet, items: &mut Items) -> Result<(), InputError> {
     let Some(name) = sheet.sheet.as_deref() else {
         return Ok(());
     };
@@ -1885,8 +1890,26 @@ fn check_unvalued(sheet: &Sheet, items: &Items) -> Result<(), InputError> {
     let Some(marks) = marks else {
         return Ok(());
     };
-    let read = |c: usize| items.header.refs.contains(&c) || items.col(Field::Assurance) == Some(c);
     let header_row = u32::try_from(items.header.row).unwrap_or(u32::MAX);
+    // rows hidden (a filter) or struck through (見え消し) below the header: read as written,
+    // and named ([`CheckList::hidden_rows`]) when they are items (review 11 B-7)
+    let below = |r: &u32| *r > header_row;
+    items.hidden_rows = marks
+        .hidden_rows
+        .iter()
+        .filter(|r| below(r))
+        .map(|&r| r as usize)
+        .collect();
+    items.struck_rows = marks
+        .struck
+        .iter()
+        .map(|&(r, _)| r)
+        .filter(below)
+        .map(|r| r as usize)
+        .collect();
+    items.struck_rows.dedup();
+    let items = &*items;
+    let read = |c: usize| items.header.refs.contains(&c) || items.col(Field::Assurance) == Some(c);
     // a hidden column read for the verdict (an old references column hidden beside the
     // revised one): what a reader of the sheet does not see is not read
     if let Some(c) = marks.hidden_columns.iter().find_map(|&c| {
@@ -2037,6 +2060,9 @@ struct Items {
     rows_not_read: Vec<RowNotRead>,
     /// Risk cells not read as a level ([`CheckList::unknown_risks`]).
     unknown_risks: Vec<(String, usize, String)>,
+    /// Rows below the header hidden or struck through in an .xlsx (1-based).
+    hidden_rows: Vec<usize>,
+    struck_rows: Vec<usize>,
     /// The items of an id and a title only (`1 | アクセス管理`): a section heading when the
     /// next item's id is numbered under theirs (`1-1`), decided once it is read.
     bare: Vec<usize>,
@@ -2114,6 +2140,8 @@ impl Items {
             risks: Memo::default(),
             rows_not_read: Vec::new(),
             unknown_risks: Vec::new(),
+            hidden_rows: Vec::new(),
+            struck_rows: Vec::new(),
             bare: Vec::new(),
             row_merges: sheet
                 .merges
@@ -2718,6 +2746,19 @@ impl Items {
                 iso_edition: Default::default(),
             })
             .collect();
+        // the rows of `rows` that are items, with the sheet's name (a list of several sheets)
+        let item_rows = |rows: &[usize]| -> Vec<String> {
+            self.items
+                .iter()
+                .filter(|i| rows.binary_search(&i.row).is_ok())
+                .map(|i| match &self.sheet {
+                    Some(sheet) => format!("{sheet} {}", i.row),
+                    None => i.row.to_string(),
+                })
+                .collect()
+        };
+        let (hidden_rows, struck_rows) =
+            (item_rows(&self.hidden_rows), item_rows(&self.struck_rows));
         let prose_columns = [Field::Title, Field::Note].map(|f| match self.col(f) {
             Some(c) => self.header_of(c),
             None => String::new(),
@@ -2732,6 +2773,8 @@ impl Items {
             extra_columns: self.header.extras.into_iter().map(|(_, n)| n).collect(),
             prose_columns: vec![prose_columns],
             items: self.items,
+            hidden_rows,
+            struck_rows,
             rows_not_read: self.rows_not_read,
             unknown_risks: self.unknown_risks,
             ..CheckList::default()

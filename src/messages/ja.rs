@@ -467,6 +467,8 @@ pub const JA: &[(&str, &str)] = &[
     ("{}: the risk column '{}' holds values the tool does not read as high, medium or low ({}) on {} row(s): those items are given no risk (the risk only orders the rows; their verdict is given); write 高/中/低 or 1/2/3 to order them", "{0}: 重要度の列 '{1}' に高・中・低として読めない値({2})が{3}行あります: その項目は重要度なしとします(重要度は行の並びだけに使い、判定は行います)。並べるには 高/中/低 または 1/2/3 と書いてください"),
     ("the column '{}' holds the CSP's answers to the check items, and this one answers '{}': the tool does not read answers, and would judge the item on the ISMAP statement alone, whatever the CSP answered", "列 '{0}' には確認項目へのCSPの回答があり、この行の回答は '{1}' です: 回答は読まないため、CSPの回答にかかわらずISMAPの記載だけで判定することになります"),
     ("settle the items answered no or in part (×, △, いいえ, 一部) with the CSP first; to judge on the ISMAP statement alone, knowing those answers, remove the column", "否定または一部の回答(×、△、いいえ、一部)の項目を先にCSPと解決してください。それらの回答を承知のうえでISMAPの記載だけで判定するには、この列を削除してください"),
+    ("{}: hidden rows (a filter may hide them) were read as check items, as written: rows {}", "{0}: 非表示の行(フィルターで隠れている場合があります)を確認項目として書かれたとおりに読みました: {1}行目"),
+    ("{}: rows with struck-through text (見え消し) were read as check items, as written: rows {}", "{0}: 取り消し線(見え消し)のある行を確認項目として書かれたとおりに読みました: {1}行目"),
     ("give --refs-column the references column's header as it is written", "--refs-column には参照列の見出しを書かれているとおりに指定してください"),
     ("no column named '{}' (--refs-column) in the first {} rows ({})", "先頭{1}行に '{0}' という列(--refs-column)がありません({2})"),
     ("row {} has: {}; row {}: {}", "{0}行目: {1}、{2}行目: {3}"),
