@@ -313,6 +313,33 @@ pub struct CellProblem {
 impl CellProblem {
     /// "column 'value'", then the values allowed, in the report's language.
     pub fn describe(&self, lang: Lang) -> String {
+        // a required assurance the scale has no place for, with its own reading (review 11
+        // C-9): ISMAP-LIU is accepted by asking for ISMAP (LIU services are marked
+        // `ismap-liu`); "either will do" asks for the weaker
+        let key = crate::text::header_key(&self.value);
+        let either = ["又は", "または", "もしくは"]
+            .iter()
+            .any(|w| key.contains(w))
+            || self
+                .value
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| w == "or");
+        let said = match (self.field, lang) {
+            (ProblemField::Assurance, Lang::Ja) if key.contains("liu") => {
+                "。ISMAP-LIUで足りる項目は ISMAP と書いてください(LIUのサービスは ismap-liu と示されます)"
+            }
+            (ProblemField::Assurance, Lang::En) if key.contains("liu") => {
+                "; an item ISMAP-LIU satisfies: write ismap (LIU services are marked ismap-liu)"
+            }
+            (ProblemField::Assurance, Lang::Ja) if either => {
+                "。どちらでもよい項目は弱い方(例: ISMAP)を書いてください"
+            }
+            (ProblemField::Assurance, Lang::En) if either => {
+                "; for an item either will do, write the weaker (e.g. ismap)"
+            }
+            _ => "",
+        };
         let allowed = match (self.field, lang) {
             (ProblemField::Assurance, Lang::Ja) => "自己申告/ISMAP/保証報告/個別監査 または空欄",
             (ProblemField::Assurance, Lang::En) => "self, ismap, soc2, audit or empty",
@@ -356,8 +383,8 @@ impl CellProblem {
             }
         };
         match lang {
-            Lang::Ja => format!("{} '{}' ({allowed})", self.column, self.value),
-            Lang::En => format!("{} '{}' (use {allowed})", self.column, self.value),
+            Lang::Ja => format!("{} '{}' ({allowed}{said})", self.column, self.value),
+            Lang::En => format!("{} '{}' (use {allowed}{said})", self.column, self.value),
         }
     }
 }

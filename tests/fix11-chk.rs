@@ -517,3 +517,34 @@ fn items_on_hidden_or_struck_through_rows_are_named() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_required_assurance_with_its_own_reading_says_it() {
+    // review 11 C-9: still not analysed (fail closed), the procedure says how to write it
+    let v = json(report(fixture("assurance-words.csv"), &[]));
+    let text = |id: &str| {
+        by_id(&v["items"], id)["additional_procedures"][0]["text"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    for id in ["1", "2", "3"] {
+        assert_eq!(status(&v, id), "not-analysed", "{id}");
+    }
+    assert!(
+        text("1").contains("an item ISMAP-LIU satisfies: write ismap"),
+        "{}",
+        text("1")
+    );
+    assert!(
+        text("2").contains("for an item either will do, write the weaker"),
+        "{}",
+        text("2")
+    );
+    // another word: the values allowed only
+    assert!(
+        !text("3").contains("either") && !text("3").contains("LIU"),
+        "{}",
+        text("3")
+    );
+}
