@@ -233,7 +233,9 @@ pub struct CompareArgs {
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// Header of the check list's references column, when the tool does not find it by
-    /// name (or finds two): that column alone holds the references.
+    /// name (or finds two): that column alone holds the references. Under a header of two
+    /// rows, the lower cell or both ('対応管理策 ISMAP'); or the column's letter (D, AA) when
+    /// no header is written so.
     #[arg(long, value_name = "NAME")]
     pub refs_column: Option<String>,
     #[command(flatten)]
@@ -425,7 +427,9 @@ pub struct ReportArgs {
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// Header of the check list's references column, when the tool does not find it by
-    /// name (or finds two): that column alone holds the references.
+    /// name (or finds two): that column alone holds the references. Under a header of two
+    /// rows, the lower cell or both ('対応管理策 ISMAP'); or the column's letter (D, AA) when
+    /// no header is written so.
     #[arg(long, value_name = "NAME")]
     pub refs_column: Option<String>,
     #[command(flatten)]

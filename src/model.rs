@@ -167,10 +167,15 @@ pub enum Risk {
 }
 
 impl Risk {
-    /// Reads a cell; empty means no risk given.
+    /// Reads a cell; empty means no risk given. A note in brackets after the level is its
+    /// own (`高（必須）`, `中 (推奨)`).
     pub fn parse(s: &str) -> Option<Option<Risk>> {
         let k = crate::text::header_key(s);
-        Some(match &*k {
+        let k = match k.find('(') {
+            Some(i) if i > 0 && k.ends_with(')') => &k[..i],
+            _ => &k,
+        };
+        Some(match k {
             "" => None,
             "high" | "h" | "高" | "大" | "1" => Some(Risk::High),
             "medium" | "mid" | "m" | "中" | "2" => Some(Risk::Medium),
@@ -308,6 +313,33 @@ pub struct CellProblem {
 impl CellProblem {
     /// "column 'value'", then the values allowed, in the report's language.
     pub fn describe(&self, lang: Lang) -> String {
+        // a required assurance the scale has no place for, with its own reading (review 11
+        // C-9): ISMAP-LIU is accepted by asking for ISMAP (LIU services are marked
+        // `ismap-liu`); "either will do" asks for the weaker
+        let key = crate::text::header_key(&self.value);
+        let either = ["又は", "または", "もしくは"]
+            .iter()
+            .any(|w| key.contains(w))
+            || self
+                .value
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| w == "or");
+        let said = match (self.field, lang) {
+            (ProblemField::Assurance, Lang::Ja) if key.contains("liu") => {
+                "。ISMAP-LIUで足りる項目は ISMAP と書いてください(LIUのサービスは ismap-liu と示されます)"
+            }
+            (ProblemField::Assurance, Lang::En) if key.contains("liu") => {
+                "; an item ISMAP-LIU satisfies: write ismap (LIU services are marked ismap-liu)"
+            }
+            (ProblemField::Assurance, Lang::Ja) if either => {
+                "。どちらでもよい項目は弱い方(例: ISMAP)を書いてください"
+            }
+            (ProblemField::Assurance, Lang::En) if either => {
+                "; for an item either will do, write the weaker (e.g. ismap)"
+            }
+            _ => "",
+        };
         let allowed = match (self.field, lang) {
             (ProblemField::Assurance, Lang::Ja) => "自己申告/ISMAP/保証報告/個別監査 または空欄",
             (ProblemField::Assurance, Lang::En) => "self, ismap, soc2, audit or empty",
@@ -351,8 +383,8 @@ impl CellProblem {
             }
         };
         match lang {
-            Lang::Ja => format!("{} '{}' ({allowed})", self.column, self.value),
-            Lang::En => format!("{} '{}' (use {allowed})", self.column, self.value),
+            Lang::Ja => format!("{} '{}' ({allowed}{said})", self.column, self.value),
+            Lang::En => format!("{} '{}' (use {allowed}{said})", self.column, self.value),
         }
     }
 }
@@ -462,6 +494,14 @@ pub struct CheckList {
     /// Rows below the header that are not check items (totals, headings, template rows):
     /// not read, but named.
     pub rows_not_read: Vec<RowNotRead>,
+    /// Risk cells the tool does not read as high, medium or low (`必須`, `A`, `◎`): the
+    /// column, the row and the value. The risk only orders the rows: their items are given
+    /// none and judged, and the values are named in a warning.
+    pub unknown_risks: Vec<(String, usize, String)>,
+    /// Items read from rows an .xlsx hides (a filter) or strikes through (見え消し): their
+    /// rows (`3`, or `sheet 3` in a list of several sheets), named in a note.
+    pub hidden_rows: Vec<String>,
+    pub struck_rows: Vec<String>,
     /// The headers of the columns an item's prose is read from for references written
     /// there (its text, its note; empty when there is none): one per sheet read, in the
     /// order of `sheets` (one for CSV, YAML, JSON).

@@ -813,9 +813,10 @@ fn csp_status_tables_declare_each_control() {
     );
 }
 
-/// A value the tool cannot read (an unknown assurance or risk) does not stop the run and
-/// does not drop the row: the item is listed as not analysed, with the cell, in every
-/// format, and `--fail-on` counts it as the most severe status.
+/// A value the tool cannot read (an unknown assurance) does not stop the run and does not
+/// drop the row: the item is listed as not analysed, with the cell, in every format, and
+/// `--fail-on` counts it as the most severe status. An unknown risk only orders nothing:
+/// the item is judged, with no risk (review 11 C-7).
 #[test]
 fn unreadable_values_leave_the_item_in_the_report_as_not_analysed() {
     let dir = tempfile::tempdir().unwrap();
@@ -827,7 +828,7 @@ fn unreadable_values_leave_the_item_in_the_report_as_not_analysed() {
     .unwrap();
     let csp = data("csp-basic.txt");
     let v = json_of(report(&checks, &csp).args(["--format", "json"]));
-    assert_eq!(v["summary"]["not_analysed"], 2);
+    assert_eq!(v["summary"]["not_analysed"], 1);
     assert_eq!(v["summary"]["total"], 3);
     let b = item(&v, "B");
     assert_eq!(b["status"], "not-analysed");
@@ -844,7 +845,8 @@ fn unreadable_values_leave_the_item_in_the_report_as_not_analysed() {
         .as_str()
         .unwrap()
         .contains("assurance 'sometimes'"));
-    assert_eq!(item(&v, "C")["status"], "not-analysed");
+    assert_eq!(item(&v, "C")["status"], "covered");
+    assert_eq!(item(&v, "C")["risk"], serde_json::Value::Null);
     assert_eq!(item(&v, "A")["status"], "covered");
     // the most severe status: listed first
     assert_eq!(v["items"][0]["status"], "not-analysed");
@@ -862,7 +864,7 @@ fn unreadable_values_leave_the_item_in_the_report_as_not_analysed() {
         "{row_b}"
     );
     let table = stdout_of(report(&checks, &csp).args(["--color", "never"]));
-    assert!(table.contains("not-analysed 2"), "{table}");
+    assert!(table.contains("not-analysed 1"), "{table}");
     // and the workbook's gap sheet
     let xlsx = dir.path().join("gap.xlsx");
     report(&checks, &csp)

@@ -159,22 +159,24 @@ fn japanese_procedures_say_what_was_read_without_stray_spaces() {
     assert!(!all.contains("） について"), "{all}");
 }
 
-/// D-ja-1: `N/A` and `#N/A` in a references cell are one reference each, as written
-/// (never `N` and `A`), unresolved.
+/// D-ja-1: `#N/A` in a references cell is one reference, as written (never `N` and `A`),
+/// unresolved: a lookup that failed. `N/A` alone says the item has no reference (review 11
+/// C-4): outside ISMAP, never `N` and `A` either.
 #[test]
 fn n_a_in_a_references_cell_is_kept_whole() {
     let v = json_of(report("en", "na-refs.csv", "before.csv", "json"));
-    for (id, written) in [("A-1", "N/A"), ("A-2", "#N/A")] {
-        let item = by_id(&v["items"], id);
-        assert_eq!(item["status"], "not-analysed", "{item}");
-        let refs: Vec<&str> = item["unresolved"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|u| u["reference"].as_str().unwrap())
-            .collect();
-        assert_eq!(refs, [written], "{item}");
-    }
+    let item = by_id(&v["items"], "A-1");
+    assert_eq!(item["status"], "outside-ismap", "{item}");
+    let (id, written) = ("A-2", "#N/A");
+    let item = by_id(&v["items"], id);
+    assert_eq!(item["status"], "not-analysed", "{item}");
+    let refs: Vec<&str> = item["unresolved"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["reference"].as_str().unwrap())
+        .collect();
+    assert_eq!(refs, [written], "{item}");
 }
 
 /// C-csv-1: a gap CSV opened and saved in Excel has lost its ids (`1-1` → `Jan-01`, `001`

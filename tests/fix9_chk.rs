@@ -231,7 +231,7 @@ fn a_second_sheet_with_a_column_of_ids_under_an_unknown_header_is_refused() {
             (
                 "技術的対策",
                 &[
-                    &["項番", "確認項目", "ISMAP対応", "求める確認水準"],
+                    &["項番", "確認項目", "対応項番", "求める確認水準"],
                     &["T-1", "権限見直し", "9.2.4", "ISMAP"],
                 ],
             ),
@@ -241,7 +241,7 @@ fn a_second_sheet_with_a_column_of_ids_under_an_unknown_header_is_refused() {
     let err = input_error(report(&path, &[]));
     assert!(err.contains("sheet '技術的対策'"), "{err}");
     assert!(
-        err.contains("a column of ISMAP ids ('ISMAP対応', holding '9.2.4'), but no references column the tool knows"),
+        err.contains("a column of ISMAP ids ('対応項番', holding '9.2.4'), but no references column the tool knows"),
         "{err}"
     );
 }
@@ -337,7 +337,7 @@ fn a_second_sheet_numbered_like_the_catalog_without_references_is_skipped_as_bef
 fn a_list_whose_only_column_of_ids_has_an_unknown_header_names_it() {
     let err = input_error(report(fixture("ids-unknown-header.csv"), &[]));
     assert!(
-        err.contains("a column of ISMAP ids ('ISMAP対応', holding '9.2.4'), but no references column the tool knows"),
+        err.contains("a column of ISMAP ids ('対応項番', holding '9.2.4'), but no references column the tool knows"),
         "{err}"
     );
 }

@@ -253,9 +253,19 @@ fn the_list_decides_its_edition() {
         c.arg("--csp").arg(data("references/csp.txt"));
         c
     };
-    // a reference carrying its edition, and one existing only in 2022
-    for text in [
+    // a reference carrying its edition speaks for itself only (review 11 B-1): the plain
+    // `A.8.2` beside it is undecided
+    let p = write(
+        "tagged.csv",
         "id,controls\n1,ISO27001:2022 A.5.15\n2,A.8.2\n",
+    );
+    let err = input_error(run(&p));
+    assert!(
+        err.contains("row 3 'A.8.2' names different ISO/IEC 27001 Annex A controls"),
+        "{err}"
+    );
+    // one existing only in 2022
+    for text in [
         "id,controls\n1,A.5.23\n2,A.8.2\n",
         "id,controls\n1,8.24\n2,A.8.2\n",
     ] {

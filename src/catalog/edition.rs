@@ -172,11 +172,22 @@ pub fn plain_ids(header: &str) -> PlainIds {
     }
 }
 
-/// What a reference says of the list's edition: its hints, one per number, each with
-/// whether the reference carries its edition (`ISO27001:2022 A.5.15`, `A.5.15 (2022)`). A
-/// number the column's header reads as a clause (`plain`), or one with a name the tool
-/// does not know before it (`PCI DSS 8.2`), says nothing.
-pub fn hints(catalog: &Catalog, reference: &str, plain: PlainIds) -> Vec<(EditionHint, bool)> {
+/// What a reference says of the list's edition: one hint per number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    pub hint: EditionHint,
+    /// The reference carries its edition (`ISO27001:2022 A.5.15`, `A.5.15 (2022)`).
+    pub tagged: bool,
+    /// The number is written as ISO/IEC 27001/27002's (`A.8.2`, `ISO27001 A.8.2`,
+    /// `JIS Q 27002 8.2`), not as a plain number (`8.2`), which a column headed ISMAP
+    /// holds as ISMAP's.
+    pub iso: bool,
+}
+
+/// What a reference says of the list's edition: its hints, one per number. A number the
+/// column's header reads as a clause (`plain`), or one with a name the tool does not know
+/// before it (`PCI DSS 8.2`), says nothing.
+pub fn hints(catalog: &Catalog, reference: &str, plain: PlainIds) -> Vec<Hint> {
     // a plain id of three numbers or more is an ISMAP id in any list: nothing to read
     if reftext::is_plain_id(reference) && reference.matches('.').count() >= 2 {
         return Vec::new();
@@ -213,7 +224,11 @@ pub fn hints(catalog: &Catalog, reference: &str, plain: PlainIds) -> Vec<(Editio
                     _ => catalog.edition_hint(&parsed, false),
                 },
             };
-            out.push((hint, tagged));
+            out.push(Hint {
+                hint,
+                tagged,
+                iso: std.is_some() || id.marker == Marker::Annex,
+            });
         }
     }
     out
@@ -318,6 +333,9 @@ fn decide_column(
     // [untagged, tagged] evidence of [2013, 2022]
     let mut evidence: [[Vec<Cell>; 2]; 2] = Default::default();
     let mut sensitive: Vec<Cell> = Vec::new();
+    // the cells of `sensitive` and of untagged 2022 evidence written as ISO/IEC 27001/27002
+    // numbers (`A.8.2`), not plain ones (`8.2`)
+    let mut iso_written: Vec<Cell> = Vec::new();
     // each distinct reference read once (a large list repeats a few thousand of them)
     let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     for item in &list.items {
@@ -331,13 +349,17 @@ fn decide_column(
             {
                 continue;
             }
-            for (h, tagged) in hints(catalog, r, plain) {
-                match h {
-                    EditionHint::Evidence(e) => {
-                        evidence[usize::from(tagged)][e as usize].push((sheet, item.row, r))
-                    }
-                    EditionHint::Sensitive => sensitive.push((sheet, item.row, r)),
+            for Hint { hint, tagged, iso } in hints(catalog, r, plain) {
+                let c = (sheet, item.row, r.as_str());
+                match hint {
+                    EditionHint::Evidence(e) => evidence[usize::from(tagged)][e as usize].push(c),
+                    EditionHint::Sensitive => sensitive.push(c),
                     EditionHint::Neutral => {}
+                }
+                let doubtful = matches!(hint, EditionHint::Sensitive)
+                    || hint == EditionHint::Evidence(IsoEdition::Iso2022) && !tagged;
+                if iso && doubtful {
+                    iso_written.push(c);
                 }
             }
         }
@@ -353,16 +375,27 @@ fn decide_column(
         // …and unless the header or a title row names the 2022 edition while two-part ids
         // read differently in the two editions stand in the column: `ISMAP管理策（2022年版
         // 対応）` over `A.8.2` may be ISMAP's 8.2 or Annex A 8.2 (2022) (review 10, A-2022-2)
-        let later = later_edition_word(&header)
-            .then(|| header.clone())
-            .or_else(|| {
-                list.title_rows
-                    .iter()
-                    .find(|(_, t)| title_edition(t) == Some(IsoEdition::Iso2022))
-                    .map(|(row, t)| format!("row {row} '{t}'"))
-            });
+        // …a title row naming the 2022 edition (`ISO/IEC 27001:2022 対応 確認項目`) doubts
+        // only numbers written as ISO/IEC 27001's (`A.8.2`): a plain `8.2` in a column headed
+        // ISMAP is ISMAP's, whatever edition the list's title aligns with — unless the title
+        // speaks of the numbers (`※管理策番号は ISO/IEC 27001:2022 附属書A の番号です`)
+        // (review 11)
         let doubtful = sensitive.first().or(untagged[1].first());
-        if let (Some(said), Some(c)) = (later, doubtful) {
+        let later = match later_edition_word(&header) {
+            true => doubtful.map(|c| (header.clone(), c)),
+            false => list
+                .title_rows
+                .iter()
+                .find(|(_, t)| title_edition(t) == Some(IsoEdition::Iso2022))
+                .and_then(|(row, t)| {
+                    let c = match speaks_of_numbers(t) {
+                        true => doubtful,
+                        false => iso_written.first(),
+                    };
+                    c.map(|c| (format!("row {row} '{t}'"), c))
+                }),
+        };
+        if let Some((said, c)) = later {
             return Err(InputError::at(
                 loc(),
                 format!(
@@ -393,13 +426,16 @@ fn decide_column(
     }
     // references carrying their edition read in it whatever the list's: they decide the
     // list only when nothing else does and they agree
-    let [old, new] =
-        if untagged.iter().any(|v| !v.is_empty()) || tagged.iter().all(|v| !v.is_empty()) {
-            untagged
-        } else {
-            tagged
-        };
-    match (old.first(), new.first()) {
+    let by_tags = !(untagged.iter().any(|v| !v.is_empty()) || tagged.iter().all(|v| !v.is_empty()));
+    let [old, new] = if by_tags { tagged } else { untagged };
+    // …but a reference marked with its edition speaks for itself only: unmarked ones read
+    // differently in the two editions beside it (`A.8.2 (2022)` over a plain `A.8.2`) are
+    // left as undecided as they were (review 11 B-1)
+    let firsts = match by_tags && !sensitive.is_empty() {
+        true => (None, None),
+        false => (old.first(), new.first()),
+    };
+    match firsts {
         // sheets of one workbook in different editions (the move from 2013 to 2022): one
         // edition for both would be wrong for one of them
         (Some(a), Some(b)) if a.0 != b.0 => Err(InputError::at(
@@ -461,6 +497,25 @@ pub fn prepare(
         list.more_refs_columns[k].iso_edition = decision;
     }
     Ok(())
+}
+
+/// Whether a title row speaks of the references' numbers (`※管理策番号は ISO/IEC
+/// 27001:2022 附属書A の番号です`, `Annex A numbering`), not only of the standard the list
+/// is aligned with (`ISO/IEC 27001:2022 対応 確認項目`).
+fn speaks_of_numbers(title: &str) -> bool {
+    let key = crate::text::header_key(title);
+    [
+        "番号",
+        "項番",
+        "附属書",
+        "付属書",
+        "管理策",
+        "annex",
+        "number",
+        "control",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
 }
 
 /// A references column headed with ISMAP (`ISMAP管理策`): its ids are ISMAP ids.

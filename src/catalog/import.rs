@@ -283,19 +283,7 @@ fn deep_ids(rows: &[Vec<String>], c: usize, from: usize) -> usize {
         .count()
 }
 
-/// `A` → 0, `b` → 1, `AA` → 26; up to three letters.
-fn letter_index(s: &str) -> Option<usize> {
-    let s = s.trim();
-    if s.is_empty() || s.len() > 3 || !s.chars().all(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    Some(
-        s.to_ascii_uppercase()
-            .bytes()
-            .fold(0usize, |n, b| n * 26 + usize::from(b - b'A') + 1)
-            - 1,
-    )
-}
+use crate::input::letter_index;
 
 /// A column named by `--id-column` / `--title-column`: a header text (searched in
 /// `header` when known, else in the first rows; a header whose column holds ids wins for

@@ -1044,19 +1044,66 @@ fn is_punctuation(text: &str) -> bool {
         .all(|c| c.is_whitespace() || !c.is_alphanumeric())
 }
 
-/// Is `text` only spaces, dashes, `×` or empty brackets: a cell (or part) saying "none"?
-/// Any other mark (`?`, `…`, `〃`, `**`) says the reference is unknown or elsewhere, and
-/// is kept as a reference that does not resolve.
+/// Is `text` only spaces, dashes (the long-vowel mark `ー` too, the dash most IMEs type), `×`
+/// or empty brackets: a cell (or part) saying "none"? Any other mark (`?`, `…`, `〃`, `**`)
+/// says the reference is unknown or elsewhere, and is kept as a reference that does not
+/// resolve.
 fn says_none(text: &str) -> bool {
-    text.chars().all(|c| {
-        c.is_whitespace()
-            || OPENING.contains(c)
-            || CLOSING.contains(c)
-            || matches!(
-                fold_char(c),
-                '-' | '\u{2015}' | '\u{2500}' | '\u{2501}' | '×' | '\u{2715}' | '\u{2716}'
-            )
-    })
+    text.chars().all(is_dash)
+}
+
+fn is_dash(c: char) -> bool {
+    c.is_whitespace()
+        || OPENING.contains(c)
+        || CLOSING.contains(c)
+        || matches!(
+            fold_char(c),
+            '-' | '\u{2015}'
+                | '\u{2500}'
+                | '\u{2501}'
+                | '×'
+                | '\u{2715}'
+                | '\u{2716}'
+                | '\u{30FC}'
+                | '\u{FF70}'
+        )
+}
+
+/// Does a whole references cell say "no reference" in words (`なし`, `該当なし`, `ISMAP対象外`,
+/// `N/A`, `None`, `No mapping`), alone, in brackets (`（ISMAP範囲外）`) or with a note in
+/// brackets after it (`なし（契約で確認）`, `－（対象外）`)? Words saying where to look
+/// (`別途確認`, `契約で確認`) do not; nor do these words beside an id (`9.2.1、なし`), which
+/// stay a reference that does not resolve (review 11 C-4).
+fn cell_says_none(cell: &str) -> bool {
+    /// The words, by their [`header_key`](crate::text::header_key).
+    const NONE: &[&str] = &[
+        "なし",
+        "無し",
+        "該当なし",
+        "該当無し",
+        "対象外",
+        "範囲外",
+        "ismap対象外",
+        "ismap外",
+        "ismap範囲外",
+        "該当管理策なし",
+        "対応なし",
+        "対応無し",
+        "n/a",
+        "na",
+        "none",
+        "nomapping",
+        "notapplicable",
+    ];
+    let t = cell.trim();
+    // words, then maybe a note in brackets (`なし（契約で確認）`, `－（対象外）`)
+    let words = match t.find(|c| OPENING.contains(c)) {
+        Some(i) if i > 0 && t.ends_with(|c| CLOSING.contains(c)) => &t[..i],
+        _ => t,
+    };
+    let key = crate::text::header_key(words);
+    words.chars().all(is_dash)
+        || NONE.contains(&key.trim_matches(|c| OPENING.contains(c) || CLOSING.contains(c)))
 }
 
 /// Does `text` hold a word (not only fillers)?
@@ -1306,7 +1353,9 @@ fn split_lexed(cell: &str) -> Vec<&str> {
             if let Some((a, b)) = pending {
                 match &mut open {
                     Some(p) if continuing && has_words(&cell[a..b]) => p.end = b,
-                    _ if !says_none(&cell[a..b]) => {
+                    _ if !(says_none(&cell[a..b])
+                        || cell[a..b].trim() == cell.trim() && cell_says_none(cell)) =>
+                    {
                         close(&mut open, &mut out);
                         out.push((a, b));
                     }
@@ -1452,6 +1501,9 @@ pub fn read(reference: &str) -> Reading {
     let bare_alone = bare_is_reference(reference, &lexes);
     let mut std: Option<StdRef> = None;
     let mut std_used = true;
+    // an `A.` id read under the ISO/IEC 27001 named before it (`27001 A.9, 9`): a number
+    // after it without the mark is no clause of the standard (see [`dropped_annex_mark`])
+    let mut annex_before = false;
     // words since the last atom or separator, and whether a separator came since the atom
     let mut words = String::new();
     let mut sep_since = true;
@@ -1497,6 +1549,7 @@ pub fn read(reference: &str) -> Reading {
                 std = Some(*s);
                 std_used = false;
                 sep_since = true;
+                annex_before = false;
             }
             Kind::Sep { newline } if *newline || depth == 0 => {
                 if !sep_since {
@@ -1510,6 +1563,7 @@ pub fn read(reference: &str) -> Reading {
                     }
                     std = None;
                     std_used = true;
+                    annex_before = false;
                 }
             }
             Kind::Id(bare)
@@ -1524,13 +1578,25 @@ pub fn read(reference: &str) -> Reading {
                     None => words.push_str(text),
                 }
             }
+            Kind::Id(id) if annex_before && dropped_annex_mark(std, id.marker) => {
+                r.shortened.push(format!("A.{}", id.text));
+                (std_used, sep_since, last) = (true, false, None);
+                words.clear();
+            }
+            Kind::Range(a, b) if annex_before && dropped_annex_mark(std, a.marker) => {
+                r.shortened.push(format!("A.{}～A.{}", a.text, b.text));
+                (std_used, sep_since, last) = (true, false, None);
+                words.clear();
+            }
             Kind::Id(id) if is_dotted_atom(&l.kind) || bare_atom => {
+                annex_before |= id.marker == Marker::Annex && is_27001(std);
                 let atom = Atom::Id(std, id.clone());
                 push_atom(&mut r, atom, &mut words, sep_since);
                 last = Some(r.beside.len() - 1);
                 (std_used, sep_since) = (true, false);
             }
             Kind::Range(a, b) => {
+                annex_before |= a.marker == Marker::Annex && is_27001(std);
                 let atom = Atom::Range(std, a.clone(), b.clone());
                 push_atom(&mut r, atom, &mut words, sep_since);
                 last = Some(r.beside.len() - 1);
@@ -1602,6 +1668,20 @@ pub fn read(reference: &str) -> Reading {
         beside.after.clear();
     }
     r
+}
+
+/// Whether the standard named before an id is ISO/IEC 27001 (`27001`, `JIS Q 27001:2014`).
+fn is_27001(std: Option<StdRef>) -> bool {
+    std.is_some_and(|s| s.standard == Standard::Iso27001)
+}
+
+/// Whether an id with mark `marker`, read under `std` after an `A.` id of the same ISO/IEC
+/// 27001 (`27001 A.9, 9`, `ISO27001 A.9.1, 9.2`), has lost the `A.` the one before it has:
+/// without it, the standard named before the list would make it a management-system clause
+/// (9 → 4.6.1), another control than the Annex A one the list names. It is a shortened
+/// list: the marked id only suggested, never read as a clause.
+fn dropped_annex_mark(std: Option<StdRef>, marker: Marker) -> bool {
+    is_27001(std) && marker == Marker::None
 }
 
 /// The id a shortened number after `atom` continues, without its last number (`A.9.2`
@@ -1910,7 +1990,8 @@ mod tests {
             ("X9.9", vec!["X9.9"]),
             ("9.2.1 9.2.2", vec!["9.2.1", "9.2.2"]),
             ("9, 10", vec!["9", "10"]),
-            ("N/A", vec!["N/A"]),
+            // `N/A` alone says no reference (review 11 C-4); `#N/A` is a lookup that failed
+            ("N/A", vec![]),
             ("#N/A", vec!["#N/A"]),
             ("9.2.1/N/A", vec!["9.2.1", "N/A"]),
             ("2024/01/15", vec!["2024/01/15"]),
@@ -1979,6 +2060,55 @@ mod tests {
         }
     }
 
+    /// A cell saying only "none" — dashes (`ー` too) or the words (`該当なし`, `ISMAP対象外`,
+    /// `N/A`), alone, in brackets or with a note in brackets — holds no reference (review 11
+    /// C-4); words saying where to look, and an id with such a word, are kept.
+    #[test]
+    fn a_cell_saying_none_holds_no_reference() {
+        for cell in [
+            "－",
+            "-",
+            "ー",
+            "―",
+            "—",
+            "×",
+            "／",
+            "/",
+            "なし",
+            "無し",
+            "該当なし",
+            "対象外",
+            "N/A",
+            "n/a",
+            "NA",
+            "N.A.",
+            "None",
+            "No mapping",
+            "対応なし",
+            "ISMAP対象外",
+            "ISMAP外",
+            "（ISMAP範囲外）",
+            "該当管理策なし",
+            "－（契約で確認）",
+            "なし（契約確認）",
+            "-（対象外）",
+            " ",
+        ] {
+            assert!(split(cell).is_empty(), "{cell:?}: {:?}", split(cell));
+        }
+        for (cell, want) in [
+            ("別途確認", vec!["別途確認"]),
+            ("契約で確認", vec!["契約で確認"]),
+            ("空欄", vec!["空欄"]),
+            ("?", vec!["?"]),
+            ("9.2.1（対象外）", vec!["9.2.1（対象外）"]),
+            ("9.2.1、なし", vec!["9.2.1", "なし"]),
+            ("なし、9.2.1", vec!["なし", "9.2.1"]),
+        ] {
+            assert_eq!(split(cell), want, "{cell:?}");
+        }
+    }
+
     #[test]
     fn open_ranges_and_shortened_lists_are_marked() {
         for r in [
@@ -2012,6 +2142,30 @@ mod tests {
         assert_eq!(read("9.2.1～9.2.3、5").shortened, ["9.2.5"]);
         assert!(read("4").shortened.is_empty());
         assert!(read("JIS Q 27001 7.5, 9").shortened.is_empty());
+        // a number without the `A.` of the Annex A id before it under ISO/IEC 27001 is no
+        // clause (`27001 A.９,9` once read `9` as clause 9 → 4.6.1): the marked id is only
+        // suggested; full width or not, with or without a space
+        for (r, want) in [
+            ("27001 A.９,9", "A.9"),
+            ("27001 A.9,9", "A.9"),
+            ("ISO/IEC 27001 A.9, 9.1", "A.9.1"),
+            ("JIS Q 27001:2014 A.9.2.1、9.2.2～9.2.3", "A.9.2.2～A.9.2.3"),
+        ] {
+            assert_eq!(read(r).shortened, [want], "{r:?}");
+        }
+        // a clause before the Annex A id, a list of marked ids, another standard's numbers
+        // after CLD, the mark again after a new standard: read as written
+        for r in [
+            "ISO27001 6.1.2, A.9.2.1",
+            "ISO27001 A.9, A.12",
+            "27001 9, 10",
+            "ISO/IEC 27017 CLD.6.3.1, 9.2.1",
+            "JIS Q 27002 9.1, 9.2",
+            "27001 A.9.2.1\n27001 9.2",
+            "27001 A.9.2.1, ISO/IEC 27002 9.2.2",
+        ] {
+            assert!(read(r).shortened.is_empty(), "{r:?}: {:?}", read(r));
+        }
         // 附属書A / 付属書A before a marked id, 第…項
         for r in [
             "JIS Q 27001:2014 附属書A A.12.4.1",

@@ -1451,6 +1451,36 @@ mod resolver_tests {
         }
     }
 
+    /// The proptest `no_reference_is_rewritten_into_another_id` once found `27001 A.９,9`
+    /// resolved to 4.6.1: the standard named before the list made the `9` after `A.９` a
+    /// clause of ISO/IEC 27001 (9 → 4.6.1–4.6.3), full width or not. A number that lost the
+    /// `A.` of the id before it is a shortened list, its marked id only suggested.
+    #[test]
+    fn a_number_after_an_annex_a_id_under_27001_is_no_clause() {
+        let c = cat();
+        for (input, want) in [
+            ("27001 A.９,9", "A.9"),
+            ("27001 A.9,9", "A.9"),
+            ("ISO/IEC 27001 A.9.2.1, 9.2.2", "A.9.2.2"),
+        ] {
+            match c.resolve(input) {
+                Resolution::Unresolved {
+                    why: Unresolved::ShorthandList,
+                    suggestions,
+                } => assert_eq!(suggestions, [want], "{input}"),
+                other => panic!("{input}: {other:?}"),
+            }
+        }
+        // the clause alone, a clause before the Annex A id, marked ids: read as before
+        assert_eq!(ids(&c.resolve("27001 9")), ["4.6.1", "4.6.2", "4.6.3"]);
+        let both = c.resolve("ISO27001 9, A.9.2.1");
+        assert!(ids(&both).contains(&"9.2.1") && ids(&both).contains(&"4.6.1"));
+        assert_eq!(
+            ids(&c.resolve("27001 A.9.2.1, A.9.2.2")),
+            ["9.2.1", "9.2.2"]
+        );
+    }
+
     #[test]
     fn cld_and_annex_a_references() {
         let c = cat();

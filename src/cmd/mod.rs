@@ -68,7 +68,7 @@ fn load_checks(
     crate::input::checks::use_catalog(catalog);
     let mut checks =
         crate::input::checks::load_with(stdin.path(path), opts).map_err(|e| stdin.name(e))?;
-    crate::input::checks::check_prose(&mut checks, &|id| catalog.get(id).is_some());
+    crate::input::checks::check_prose(&mut checks);
     crate::input::checks::check_assurance_words(&mut checks)?;
     crate::catalog::edition::prepare(catalog, &mut checks, edition)?;
     note_skipped_sheets(&checks);
@@ -160,6 +160,45 @@ fn note_rows_not_read(checks: &crate::model::CheckList) {
                 "{}: no check-item column was found, so the items have no text in the outputs; is it '{}'? Name it 確認項目 (also: title, 確認内容, 質問, 要件, チェック項目)",
                 checks.source.display(),
                 column
+            ))
+        );
+    }
+    // items on rows the buyer hid or struck through: read as written, named (review 11 B-7)
+    for (rows, what) in [
+        (&checks.hidden_rows, "hidden rows (a filter may hide them)"),
+        (
+            &checks.struck_rows,
+            "rows with struck-through text (見え消し)",
+        ),
+    ] {
+        if !rows.is_empty() {
+            eprintln!(
+                "{}",
+                crate::messages::note(&format!(
+                    "{}: {what} were read as check items, as written: rows {}",
+                    checks.source.display(),
+                    rows.join(", ")
+                ))
+            );
+        }
+    }
+    // a risk the tool does not read orders nothing, and withholds no verdict (review 11 C-7)
+    if let Some((column, _, _)) = checks.unknown_risks.first() {
+        let mut values: Vec<&str> = Vec::new();
+        for (_, _, v) in &checks.unknown_risks {
+            if !values.contains(&v.as_str()) {
+                values.push(v);
+            }
+        }
+        let shown: Vec<String> = values.iter().take(8).map(|v| format!("'{v}'")).collect();
+        eprintln!(
+            "{}",
+            crate::messages::warning(&format!(
+                "{}: the risk column '{}' holds values the tool does not read as high, medium or low ({}) on {} row(s): those items are given no risk (the risk only orders the rows; their verdict is given); write 高/中/低 or 1/2/3 to order them",
+                checks.source.display(),
+                column,
+                shown.join(", "),
+                checks.unknown_risks.len()
             ))
         );
     }

@@ -105,6 +105,31 @@ impl Field {
                 "該当するismap管理策",
                 "ismap番号",
                 "ismapid",
+                // a mapping to ISMAP (review 11): `ISMAP対応`, `ISMAP対応番号`, `ISMAP Mapping`
+                // — not `Mapping` nor `対応項番` alone, which do not say to what
+                "ismap対応",
+                "ismap対応項番",
+                "ismapmapping",
+                "ismapマッピング",
+                // ISMAP管理基準 with the words written around 管理策 (review 11 C-1)
+                "対応するismap管理基準",
+                "関連するismap管理基準",
+                "該当するismap管理基準",
+                "参照するismap管理基準",
+                "対応ismap管理基準",
+                "ismap管理基準との対応",
+                "ismap管理基準対応",
+                "ismap管理基準項目",
+                "ismap管理基準の該当項目",
+                "ismap該当箇所",
+                "ismapcriteria",
+                "ismapcontrolcriteria",
+                "ismapno",
+                "ismap#",
+                "controlref",
+                "controlreference",
+                // the tool's own name of the gap sheet's references column
+                "参照",
                 // near-verbatim variants (review 10, C-refhdr-1)
                 "ismapcontrol",
                 "ismapcontrols",
@@ -172,7 +197,7 @@ fn noted_header(key: &str) -> Option<Field> {
             };
             // `Reference No.` may number the buyer's own documents: for these, only a
             // word in brackets naming the controls (`References (ID)`)
-            if ["reference", "references", "refs"].contains(a) {
+            if ["reference", "references", "refs", "参照"].contains(a) {
                 return [
                     "(統制目標)",
                     "(管理策)",
@@ -180,6 +205,7 @@ fn noted_header(key: &str) -> Option<Field> {
                     "(詳細管理策)",
                     "(統制目標番号)",
                     "(id)",
+                    "(ismap)",
                 ]
                 .contains(&rest);
             }
@@ -346,11 +372,15 @@ pub const SHEET_COLUMN: &str = "sheet";
 /// one named `refs_column`, when given).
 fn has_header(sheet: &Sheet, refs_column: Option<&str>) -> bool {
     match refs_column {
-        Some(name) => sheet
-            .rows
-            .iter()
-            .take(HEADER_SEARCH_ROWS)
-            .any(|r| r.iter().any(|c| names_column(c, name))),
+        // a header of two rows (`対応管理策 ISMAP`) and a letter (`D`) are found by the reader
+        Some(name) => {
+            sheet
+                .rows
+                .iter()
+                .take(HEADER_SEARCH_ROWS)
+                .any(|r| r.iter().any(|c| names_column(c, name)))
+                || find_header(sheet, Field::Refs, refs_column).is_ok()
+        }
         // also a header the one-sheet reader accepts (`管理策 (ISO/IEC 27001:2022)`)
         None => has_column(sheet, Field::Refs) || find_header(sheet, Field::Refs, None).is_ok(),
     }
@@ -360,6 +390,48 @@ fn has_header(sheet: &Sheet, refs_column: Option<&str>) -> bool {
 fn names_column(header: &str, name: &str) -> bool {
     let h = header.trim();
     !h.is_empty() && (h == name.trim() || header_key(h) == header_key(name))
+}
+
+/// The column `--refs-column` names on a sheet: by its header — one row's cell, or under
+/// a header of two rows (`対応管理策` over `ISMAP`) the lower cell, the upper one or both
+/// (`対応管理策 ISMAP`) — or by its letter (`D`, `AA`) when no header of the sheet's first
+/// rows is written so.
+#[derive(Debug, Clone, Copy)]
+enum Named<'a> {
+    Header(&'a str),
+    Letter(usize),
+}
+
+impl<'a> Named<'a> {
+    fn on(sheet: &Sheet, name: &'a str) -> Named<'a> {
+        // a cell so written in a row of headers of ours, or in the row under one (a header
+        // of two rows): not a value `D` in a column of ranks
+        let ours = |r: &[String]| r.iter().any(|h| Field::of_header(h).is_some());
+        let rows = &sheet.rows[..sheet.rows.len().min(HEADER_SEARCH_ROWS)];
+        let header = || {
+            rows.iter().enumerate().any(|(i, r)| {
+                r.iter().any(|h| names_column(h, name)) && (ours(r) || i > 0 && ours(&rows[i - 1]))
+            })
+        };
+        match crate::input::letter_index(&crate::text::fold_width(name)) {
+            Some(c) if !header() => Named::Letter(c),
+            _ => Named::Header(name),
+        }
+    }
+
+    /// Whether column `c`, headed `cell` (under a header of two rows: its `(upper, lower)`
+    /// cells too), is the one named.
+    fn is(self, c: usize, cell: &str, parts: Option<&(String, String)>) -> bool {
+        match self {
+            Named::Letter(l) => c == l,
+            Named::Header(name) => {
+                names_column(cell, name)
+                    || parts.is_some_and(|(upper, lower)| {
+                        names_column(upper, name) || names_column(lower, name)
+                    })
+            }
+        }
+    }
 }
 
 /// Whether a sheet names a column of `field` in its first rows.
@@ -409,7 +481,12 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
             }
             let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
             if has_header(&sheet, refs_column) {
-                lists.push(from_sheet_with(sheet, refs_column)?);
+                let list = from_sheet_with(sheet, refs_column)?;
+                if is_neutral_sheet_name(name) && reads_as_instructions(&list) {
+                    not_items.push((*name).to_owned());
+                    continue;
+                }
+                lists.push(list);
             } else if let Some(e) = unnamed_check_list(&sheet, refs_column) {
                 return Err(e);
             } else {
@@ -482,6 +559,44 @@ fn is_instructions_sheet(name: &str) -> bool {
     })
 }
 
+/// Whether a sheet's name says nothing of what it holds, and may name a sheet of
+/// instructions as well as one of items (`説明`, `はじめに`, `表紙`, `README`, `Cover`): such a
+/// sheet is judged by what it holds ([`reads_as_instructions`]).
+fn is_neutral_sheet_name(name: &str) -> bool {
+    let key = header_key(name);
+    [
+        "説明",
+        "はじめに",
+        "表紙",
+        "目次",
+        "概要",
+        "注意事項",
+        "留意事項",
+        "readme",
+        "cover",
+        "introduction",
+        "overview",
+        "notes",
+        "guide",
+        "ガイド",
+    ]
+    .iter()
+    .any(|w| key == *w || key.starts_with(w) && key[w.len()..].chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether a sheet read holds no check item: no item with an id of its own and no item whose
+/// references cell holds a reference (`確認したい内容を書きます` under `確認項目`, `対応する
+/// ISMAP管理策の番号を書きます` under `ISMAP管理策`: the columns described). One real item —
+/// an id or a reference — and the sheet is read.
+fn reads_as_instructions(list: &CheckList) -> bool {
+    list.items.iter().all(|i| {
+        i.id.starts_with('#')
+            && i.refs
+                .iter()
+                .all(|r| crate::catalog::reftext::read(r).atoms.is_empty())
+    })
+}
+
 /// Whether a sheet read is a list of ISMAP controls, not of check items: no check-item
 /// column and no id column, each row one reference and another cell (`管理策番号 |
 /// 管理策名`: the catalog pasted beside the check list to pick from).
@@ -496,7 +611,7 @@ fn is_control_list(list: &CheckList) -> bool {
 
 /// The error for a sheet without a check-list header that still holds a check list: a
 /// check-item column (`確認項目`) in its first rows, and under that row a column holding
-/// ISMAP ids in half its filled cells or more (`ISMAP対応`, a header the tool does not
+/// ISMAP ids in half its filled cells or more (`Mapping`, `対応項番`, a header the tool does not
 /// know). Skipped with a note, its items would be lost from the verdict.
 fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputError> {
     let (i, title) = sheet
@@ -545,10 +660,16 @@ fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputE
                         "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no references column the tool knows: its items would not be read"
                     ),
                 )
-                .hint("name the column with the ISMAP ids '管理策' (also: controls, refs, 対応管理策, ISMAP管理策, 管理策番号), or give it with --refs-column NAME; or read another sheet with --sheet NAME"),
+                .hint(format!("{}; or read another sheet with --sheet NAME", ids_column_hint(&name))),
             }
         })
     })
+}
+
+/// The hint for a column of ISMAP ids under a header that is no references header of the
+/// tool's (`Mapping`, `対応項番`: mapped to what?): the column named, never read by a guess.
+fn ids_column_hint(name: &str) -> String {
+    format!("the header '{name}' does not say whose numbers the column holds: if they are ISMAP ids, give it with --refs-column '{name}', or name it '管理策' (also: controls, refs, 対応管理策, ISMAP管理策, ISMAP対応, 管理策番号)")
 }
 
 /// The check lists of several sheets as one: every item once, each with its sheet. When an
@@ -628,10 +749,15 @@ fn merge_sheets(
     // the title rows of every sheet: any of them may name the ISO edition of the list
     let mut title_rows = Vec::new();
     let mut rows_not_read = Vec::new();
+    let mut unknown_risks = Vec::new();
+    let (mut hidden_rows, mut struck_rows) = (Vec::new(), Vec::new());
     let mut prose_columns = Vec::new();
     for mut list in lists {
         title_rows.append(&mut list.title_rows);
         rows_not_read.append(&mut list.rows_not_read);
+        unknown_risks.append(&mut list.unknown_risks);
+        hidden_rows.append(&mut list.hidden_rows);
+        struck_rows.append(&mut list.struck_rows);
         prose_columns.append(&mut list.prose_columns);
         let sheet = list.sheet.unwrap_or_default();
         // a sheet whose one references column is headed otherwise: a column of its own
@@ -717,6 +843,9 @@ fn merge_sheets(
         items,
         title_rows,
         rows_not_read,
+        unknown_risks,
+        hidden_rows,
+        struck_rows,
         prose_columns,
         ..CheckList::default()
     })
@@ -1116,15 +1245,39 @@ fn header_in(
     i: usize,
     cells: &[String],
     by: Field,
-    refs_column: Option<&str>,
+    refs_column: Option<Named>,
+    parts: Option<&[(String, String)]>,
 ) -> Result<Option<Header>, InputError> {
+    let padded: Vec<String>;
+    let cells = match refs_column {
+        // `--refs-column D`: read under a row of headers of ours only, never a title row;
+        // a column without a header is named by its letter
+        Some(Named::Letter(l)) => {
+            let known = cells
+                .iter()
+                .enumerate()
+                .any(|(c, h)| c != l && Field::of_header(h).is_some());
+            if !known {
+                return Ok(None);
+            }
+            if l < cells.len() {
+                cells
+            } else {
+                padded = (0..cells.len().max(l + 1))
+                    .map(|c| cells.get(c).cloned().unwrap_or_default())
+                    .collect();
+                &padded
+            }
+        }
+        _ => cells,
+    };
     let mut fields: HashMap<Field, usize> = HashMap::new();
     let mut ours: Vec<usize> = Vec::new();
     let mut standard: Vec<usize> = Vec::new();
     let mut names: Option<usize> = None;
     for (c, cell) in cells.iter().enumerate() {
-        if let Some(name) = refs_column {
-            if names_column(cell, name) {
+        if let Some(named) = refs_column {
+            if named.is(c, cell, parts.and_then(|p| p.get(c))) {
                 ours.push(c);
                 continue;
             }
@@ -1178,6 +1331,27 @@ fn header_in(
             }));
         }
     }
+    // `--refs-column` naming two columns (`対応管理策` merged over `ISMAP` | `ISO/IEC
+    // 27001:2013`, one header written twice): which one cannot be told
+    if let (Some(Named::Header(name)), [_, _, ..]) = (refs_column, ours.as_slice()) {
+        let named: Vec<String> = ours
+            .iter()
+            .map(|&c| format!("{} ('{}')", column_letter(c), cells[c].trim()))
+            .collect();
+        return Err(InputError::at(
+            sheet.location().row(i + 1),
+            format!(
+                "--refs-column '{name}' names {} columns: {}",
+                ours.len(),
+                named.join(", ")
+            ),
+        )
+        .hint(format!(
+            "name one column: its whole header ('{}'), or its letter (--refs-column {})",
+            cells[ours[0]].trim(),
+            column_letter(ours[0])
+        )));
+    }
     // references columns headed with the standard their ids are of (`ISO/IEC 27001:2022`)
     // are read beside ours; alone, in a row with other columns of ours (not a title naming a
     // standard)
@@ -1222,8 +1396,8 @@ fn header_in(
 /// Whether row `i + 1` (0-based `i + 1`) is the second row of a header in row `i`: a header
 /// cell merged down over it (`No.` over rows 3–4), or a cell merged across columns with
 /// labels under it (`管理策` over `番号` / `名称`); without merges (a CSV), a row under the
-/// header with no id or title, whose cells are labels under the references column or under
-/// columns with no header, one of them at least (`,,番号,名称,`).
+/// header with no id or title, whose cells are labels under a references header (`対応管理策`
+/// over `ISMAP`) or under columns with no header, one of them at least (`,,番号,名称,`).
 fn is_second_header_row(sheet: &Sheet, i: usize, header: &Header, below: &[String]) -> bool {
     let top = &header.cells;
     let filled = |c: usize| below.get(c).is_some_and(|v| !v.trim().is_empty());
@@ -1242,15 +1416,18 @@ fn is_second_header_row(sheet: &Sheet, i: usize, header: &Header, below: &[Strin
     }
     let labels: Vec<usize> = (0..below.len()).filter(|&c| filled(c)).collect();
     let empty_header = |c: usize| top.get(c).is_none_or(|h| h.trim().is_empty());
+    // under a references header, also one carried beside the column `--refs-column` names
+    let over_refs = |c: usize| {
+        header.refs.contains(&c)
+            || top.get(c).and_then(|h| Field::of_header(h)) == Some(Field::Refs)
+    };
     let no_item = [Field::Id, Field::Title]
         .iter()
         .all(|f| header.fields.get(f).is_none_or(|&c| !filled(c)));
     no_item
         && !labels.is_empty()
         && labels.iter().any(|&c| empty_header(c))
-        && labels
-            .iter()
-            .all(|&c| empty_header(c) || header.refs.contains(&c))
+        && labels.iter().all(|&c| empty_header(c) || over_refs(c))
         && labels.iter().all(|&c| {
             crate::catalog::reftext::split(&below[c])
                 .iter()
@@ -1258,9 +1435,14 @@ fn is_second_header_row(sheet: &Sheet, i: usize, header: &Header, below: &[Strin
         })
 }
 
-/// The cells of a header of two rows as one: each column's label under the one above it
-/// (`管理策 番号`), a cell merged across columns standing over each of them.
-fn two_row_cells(sheet: &Sheet, i: usize, top: &[String], below: &[String]) -> Vec<String> {
+/// The cells of a header of two rows, each column's `(upper, lower)`: a cell merged across
+/// columns standing over each of them.
+fn two_row_parts(
+    sheet: &Sheet,
+    i: usize,
+    top: &[String],
+    below: &[String],
+) -> Vec<(String, String)> {
     let width = top.len().max(below.len());
     (0..width)
         .map(|c| {
@@ -1271,11 +1453,20 @@ fn two_row_cells(sheet: &Sheet, i: usize, top: &[String], below: &[String]) -> V
                 .map_or(c, |m| m.left);
             let upper = top.get(over).map_or("", |h| h.trim());
             let lower = below.get(c).map_or("", |h| h.trim());
-            match (upper, lower) {
-                (u, l) if l.is_empty() || l == u => u.to_owned(),
-                ("", l) => l.to_owned(),
-                (u, l) => format!("{u} {l}"),
-            }
+            (upper.to_owned(), lower.to_owned())
+        })
+        .collect()
+}
+
+/// The cells of a header of two rows as one ([`two_row_parts`]): each column's label under
+/// the one above it (`管理策 番号`).
+fn two_row_cells(parts: &[(String, String)]) -> Vec<String> {
+    parts
+        .iter()
+        .map(|(upper, lower)| match (upper.as_str(), lower.as_str()) {
+            (u, l) if l.is_empty() || l == u => u.to_owned(),
+            ("", l) => l.to_owned(),
+            (u, l) => format!("{u} {l}"),
         })
         .collect()
 }
@@ -1284,21 +1475,70 @@ fn two_row_cells(sheet: &Sheet, i: usize, top: &[String], below: &[String]) -> V
 /// the check items for a list in free text that `suggest` reads); a header of two rows is
 /// read as one, and a field's header cell merged across columns spans them.
 fn find_header(sheet: &Sheet, by: Field, refs_column: Option<&str>) -> Result<Header, InputError> {
+    let named = refs_column.map(|n| Named::on(sheet, n));
+    if let Some(Named::Letter(l)) = named {
+        let width = sheet
+            .rows
+            .iter()
+            .take(HEADER_SEARCH_ROWS)
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0);
+        if l >= width {
+            return Err(InputError::at(
+                sheet.location(),
+                format!(
+                    "--refs-column '{}' names column {} by its letter, but the sheet's columns end at {}",
+                    refs_column.unwrap_or_default(),
+                    column_letter(l),
+                    column_letter(width.saturating_sub(1))
+                ),
+            )
+            .hint("give the references column's letter or its header as it is written"));
+        }
+    }
     for (i, cells) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
-        let Some(mut header) = header_in(sheet, i, cells, by, refs_column)? else {
-            continue;
-        };
-        if let Some(below) = sheet.rows.get(i + 1) {
-            if is_second_header_row(sheet, i, &header, below) {
-                let joined = two_row_cells(sheet, i, cells, below);
-                if let Some(two) = header_in(sheet, i + 1, &joined, by, refs_column)? {
-                    header = Header {
+        let below = sheet.rows.get(i + 1);
+        let parts = || below.map(|b| two_row_parts(sheet, i, cells, b));
+        let mut header = match header_in(sheet, i, cells, by, named, None)? {
+            Some(mut header) => {
+                if let Some(below) = below.filter(|b| is_second_header_row(sheet, i, &header, b)) {
+                    let parts = two_row_parts(sheet, i, cells, below);
+                    let joined = two_row_cells(&parts);
+                    if let Some(two) = header_in(sheet, i + 1, &joined, by, named, Some(&parts))? {
+                        header = Header {
+                            first_row: i + 1,
+                            ..two
+                        };
+                    }
+                }
+                header
+            }
+            // `--refs-column ISMAP` (or `対応管理策 ISMAP`) under `対応管理策`: the column named
+            // in a header's second row
+            None => match (named, parts()) {
+                (Some(Named::Header(_)), Some(parts)) => {
+                    let joined = two_row_cells(&parts);
+                    let Ok(Some(mut two)) =
+                        header_in(sheet, i + 1, &joined, by, named, Some(&parts))
+                    else {
+                        continue;
+                    };
+                    // the second row judged under the first row's cells
+                    let joined = std::mem::replace(&mut two.cells, cells.clone());
+                    let second = below.is_some_and(|b| is_second_header_row(sheet, i, &two, b));
+                    two.cells = joined;
+                    if !second {
+                        continue;
+                    }
+                    Header {
                         first_row: i + 1,
                         ..two
-                    };
+                    }
                 }
-            }
-        }
+                _ => continue,
+            },
+        };
         // a field's header cell merged across columns with no header of their own
         for m in sheet
             .merges
@@ -1403,14 +1643,32 @@ fn no_header(
         };
         InputError::at(loc, "no rows found").hint(hint)
     } else if let Some(name) = refs_column {
-        InputError::at(
-            loc,
-            format!(
-                "no column named '{name}' (--refs-column) in the first {HEADER_SEARCH_ROWS} rows (first row has: {})",
-                found.join(", ")
-            ),
-        )
-        .hint("give --refs-column the references column's header as it is written")
+        // the headers the reader saw: the first row of headers of ours and its labels below
+        let seen = headers_seen(sheet);
+        match (Named::on(sheet, name), seen) {
+            (Named::Letter(l), _) => InputError::at(
+                loc,
+                format!(
+                    "--refs-column '{name}' names column {} by its letter, but no row of the first {HEADER_SEARCH_ROWS} heads the check list's columns (first row has: {})",
+                    column_letter(l),
+                    found.join(", ")
+                ),
+            )
+            .hint("head the columns (項番, 確認項目…) in one row above the items, or give the references column's header with --refs-column NAME"),
+            (Named::Header(_), Some(seen)) => InputError::at(
+                loc,
+                format!("no column named '{name}' (--refs-column) in the first {HEADER_SEARCH_ROWS} rows ({seen})"),
+            )
+            .hint("give --refs-column the references column's header as it is written (under a header of two rows, its lower cell or both: '対応管理策 ISMAP'), or its column letter (--refs-column D)"),
+            (Named::Header(_), None) => InputError::at(
+                loc,
+                format!(
+                    "no column named '{name}' (--refs-column) in the first {HEADER_SEARCH_ROWS} rows (first row has: {})",
+                    found.join(", ")
+                ),
+            )
+            .hint("give --refs-column the references column's header as it is written (under a header of two rows, its lower cell or both: '対応管理策 ISMAP'), or its column letter (--refs-column D)"),
+        }
     } else if by == Field::Title {
         InputError::at(
             loc,
@@ -1439,6 +1697,36 @@ fn no_header(
             None => columns.to_owned(),
         })
     }
+}
+
+/// The headers of a sheet as the reader saw them, for a message: the first of its top rows
+/// naming a column of ours, and the labels of the row under it when they hold no id (a
+/// header of two rows): `row 4 has: 項番, 確認項目, 対応管理策; row 5: ISMAP, ISO/IEC 27001:2013`.
+fn headers_seen(sheet: &Sheet) -> Option<String> {
+    let (i, cells) = sheet
+        .rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find(|(_, r)| r.iter().any(|h| Field::of_header(h).is_some()))?;
+    let filled = |r: &[String]| -> Vec<String> {
+        r.iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut seen = format!("row {} has: {}", i + 1, filled(cells).join(", "));
+    let labels = sheet.rows.get(i + 1).map(|r| filled(r)).unwrap_or_default();
+    let no_ids = labels.iter().all(|l| {
+        crate::catalog::reftext::split(l)
+            .iter()
+            .all(|r| crate::catalog::reftext::read(r).atoms.is_empty())
+    });
+    if !labels.is_empty() && no_ids {
+        seen.push_str(&format!("; row {}: {}", i + 2, labels.join(", ")));
+    }
+    Some(seen)
 }
 
 /// An item's assurance and risk cells read. An unknown value does not stop the run: it
@@ -1475,11 +1763,10 @@ fn assurance_and_risk_read(
         problem(ProblemField::Assurance, assurance);
         Assurance::default()
     });
-    let r = parsed_risk.unwrap_or_else(|| {
-        problem(ProblemField::Risk, risk);
-        None
-    });
-    (a, r, problems)
+    // a risk the tool does not read only orders the rows: no risk, the verdict given, the
+    // value named by the caller (review 11 C-7)
+    let _ = risk;
+    (a, parsed_risk.flatten(), problems)
 }
 
 /// Turns a sheet into check items: header found by name, one item per non-blank row.
@@ -1575,7 +1862,7 @@ fn start_items_by(
     refs_column: Option<&str>,
 ) -> Result<Items, InputError> {
     let mut items = Items::new(sheet, by, refs_column)?;
-    check_unvalued(sheet, &items)?;
+    check_unvalued(sheet, &mut items)?;
     for (i, cells) in sheet.rows.iter_mut().enumerate().skip(items.header.row) {
         items.push(i + 1, cells.as_mut_slice(), None)?;
     }
@@ -1589,7 +1876,7 @@ fn start_items_by(
 /// Excel since; found by [`workbook_zip::xlsx_marks`], as the CSP reader finds them): it
 /// reads as empty, and an item without references would be reported outside ISMAP while
 /// the formula may name a control the CSP does not implement.
-fn check_unvalued(sheet: &Sheet, items: &Items) -> Result<(), InputError> {
+fn check_unvalued(sheet: &Sheet, items: &mut Items) -> Result<(), InputError> {
     let Some(name) = sheet.sheet.as_deref() else {
         return Ok(());
     };
@@ -1603,8 +1890,26 @@ fn check_unvalued(sheet: &Sheet, items: &Items) -> Result<(), InputError> {
     let Some(marks) = marks else {
         return Ok(());
     };
-    let read = |c: usize| items.header.refs.contains(&c) || items.col(Field::Assurance) == Some(c);
     let header_row = u32::try_from(items.header.row).unwrap_or(u32::MAX);
+    // rows hidden (a filter) or struck through (見え消し) below the header: read as written,
+    // and named ([`CheckList::hidden_rows`]) when they are items (review 11 B-7)
+    let below = |r: &u32| *r > header_row;
+    items.hidden_rows = marks
+        .hidden_rows
+        .iter()
+        .filter(|r| below(r))
+        .map(|&r| r as usize)
+        .collect();
+    items.struck_rows = marks
+        .struck
+        .iter()
+        .map(|&(r, _)| r)
+        .filter(below)
+        .map(|r| r as usize)
+        .collect();
+    items.struck_rows.dedup();
+    let items = &*items;
+    let read = |c: usize| items.header.refs.contains(&c) || items.col(Field::Assurance) == Some(c);
     // a hidden column read for the verdict (an old references column hidden beside the
     // revised one): what a reader of the sheet does not see is not read
     if let Some(c) = marks.hidden_columns.iter().find_map(|&c| {
@@ -1753,6 +2058,11 @@ struct Items {
     risks: Memo<Option<Option<Risk>>>,
     /// The rows that are not check items (totals, headings, template rows).
     rows_not_read: Vec<RowNotRead>,
+    /// Risk cells not read as a level ([`CheckList::unknown_risks`]).
+    unknown_risks: Vec<(String, usize, String)>,
+    /// Rows below the header hidden or struck through in an .xlsx (1-based).
+    hidden_rows: Vec<usize>,
+    struck_rows: Vec<usize>,
     /// The items of an id and a title only (`1 | アクセス管理`): a section heading when the
     /// next item's id is numbered under theirs (`1-1`), decided once it is read.
     bare: Vec<usize>,
@@ -1829,6 +2139,9 @@ impl Items {
             assurances: Memo::default(),
             risks: Memo::default(),
             rows_not_read: Vec::new(),
+            unknown_risks: Vec::new(),
+            hidden_rows: Vec::new(),
+            struck_rows: Vec::new(),
             bare: Vec::new(),
             row_merges: sheet
                 .merges
@@ -1853,7 +2166,7 @@ impl Items {
         // or not
         if self
             .col(Field::Id)
-            .is_some_and(|c| is_example_id(cells.cell(c)))
+            .is_some_and(|c| crate::input::is_example_or_legend(cells.cell(c)))
         {
             return Some(NotAnItem::Example);
         }
@@ -1960,13 +2273,13 @@ impl Items {
         self.col(f).map(|c| self.header_of(c)).unwrap_or_default()
     }
 
-    /// The header of column `c`, trimmed.
+    /// The header of column `c`, trimmed; a column without one (given by its letter,
+    /// `--refs-column D`) by its letter: `column D`.
     fn header_of(&self, c: usize) -> String {
-        self.header
-            .cells
-            .get(c)
-            .map(|h| h.trim().to_owned())
-            .unwrap_or_default()
+        match self.header.cells.get(c).map(|h| h.trim()) {
+            Some(h) if !h.is_empty() => h.to_owned(),
+            _ => format!("column {}", column_letter(c)),
+        }
     }
 
     /// The trimmed cell of field `f` (of the columns its merged header spans, joined),
@@ -2063,6 +2376,7 @@ impl Items {
     /// distinct cell text parsed once.
     fn assurance_and_risk(
         &mut self,
+        row: usize,
         cells: &(impl Cells + ?Sized),
     ) -> (Assurance, Option<Risk>, Vec<CellProblem>) {
         let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
@@ -2071,6 +2385,10 @@ impl Items {
             self.assurances.get(assurance, Assurance::parse),
             self.risks.get(risk, Risk::parse),
         );
+        if parsed.1.is_none() {
+            let column = self.col_name(Field::Risk);
+            self.unknown_risks.push((column, row, risk.to_owned()));
+        }
         assurance_and_risk_read((assurance, parsed.0), (risk, parsed.1), |f| {
             self.col_name(match f {
                 ProblemField::Assurance | ProblemField::AssuranceOutside => Field::Assurance,
@@ -2141,7 +2459,7 @@ impl Items {
             });
             return Ok(());
         }
-        let (assurance, risk, problems) = self.assurance_and_risk(cells);
+        let (assurance, risk, problems) = self.assurance_and_risk(row, cells);
         let refs_empty = self
             .header
             .refs
@@ -2220,7 +2538,7 @@ impl Items {
     ) -> Result<(), InputError> {
         let title = self.take_trimmed(cells, Field::Title);
         let note = self.take_trimmed(cells, Field::Note);
-        let (assurance, risk, problems) = self.assurance_and_risk(cells);
+        let (assurance, risk, problems) = self.assurance_and_risk(row, cells);
         let mut item = std::mem::take(&mut self.items[i]);
         if !title.is_empty() && title != item.title {
             let e = InputError::at(
@@ -2312,7 +2630,7 @@ impl Items {
                         loc(row),
                         format!("the column '{name}' holds ISMAP ids ('{v}'), but its header is not one of a references column"),
                     )
-                    .hint("name the column with the ISMAP ids '管理策' (also: controls, refs, 対応管理策, ISMAP管理策, 管理策番号), or give it with --refs-column NAME")
+                    .hint(ids_column_hint(name))
                 } else {
                     InputError::at(
                         loc(row),
@@ -2324,6 +2642,18 @@ impl Items {
             // the note's words on a level are its item's ([`check_assurance_words`])
             if k.is_none() {
                 continue;
+            }
+            // the CSP's answers on the buyer's own items (`CSP回答` ×/△, `回答内容` いいえ…):
+            // the tool does not read them, and would judge on ISMAP alone against the CSP's
+            // own no (review 11 A-7); a column of ○/はい only is carried
+            if names_answers(name) {
+                if let Some((row, v)) = cells().find(|(_, v)| is_negative_answer(v)) {
+                    return Err(InputError::at(
+                        loc(row),
+                        format!("the column '{name}' holds the CSP's answers to the check items, and this one answers '{v}': the tool does not read answers, and would judge the item on the ISMAP statement alone, whatever the CSP answered"),
+                    )
+                    .hint("settle the items answered no or in part (×, △, いいえ, 一部) with the CSP first; to judge on the ISMAP statement alone, knowing those answers, remove the column"));
+                }
             }
             // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
             // a cell only naming one among other words is its item's
@@ -2416,6 +2746,19 @@ impl Items {
                 iso_edition: Default::default(),
             })
             .collect();
+        // the rows of `rows` that are items, with the sheet's name (a list of several sheets)
+        let item_rows = |rows: &[usize]| -> Vec<String> {
+            self.items
+                .iter()
+                .filter(|i| rows.binary_search(&i.row).is_ok())
+                .map(|i| match &self.sheet {
+                    Some(sheet) => format!("{sheet} {}", i.row),
+                    None => i.row.to_string(),
+                })
+                .collect()
+        };
+        let (hidden_rows, struck_rows) =
+            (item_rows(&self.hidden_rows), item_rows(&self.struck_rows));
         let prose_columns = [Field::Title, Field::Note].map(|f| match self.col(f) {
             Some(c) => self.header_of(c),
             None => String::new(),
@@ -2430,33 +2773,13 @@ impl Items {
             extra_columns: self.header.extras.into_iter().map(|(_, n)| n).collect(),
             prose_columns: vec![prose_columns],
             items: self.items,
+            hidden_rows,
+            struck_rows,
             rows_not_read: self.rows_not_read,
+            unknown_risks: self.unknown_risks,
             ..CheckList::default()
         })
     }
-}
-
-/// Whether an id cell says its row is a worked example or a legend (`例`, `記入例`,
-/// `記載例`, `凡例`, `Example`), not a check item.
-fn is_example_id(cell: &str) -> bool {
-    let cell = cell.trim();
-    !cell.is_empty()
-        && [
-            "例",
-            "(例)",
-            "（例）",
-            "例)",
-            "例）",
-            "記入例",
-            "記載例",
-            "入力例",
-            "凡例",
-            "example",
-            "e.g.",
-            "sample",
-        ]
-        .iter()
-        .any(|w| cell.eq_ignore_ascii_case(w))
 }
 
 /// Whether a row's one cell is a footnote: marked `※`, `＊`, `*`, `†`, `注`/`(注)` before a
@@ -2642,6 +2965,49 @@ fn is_ids_cell(text: &str) -> bool {
         <= 2
 }
 
+/// Whether a header names a column of answers to the check items (`CSP回答`, `回答`,
+/// `事業者回答`, `回答欄`, `回答内容`, `対応状況`, `Answer`, `Response`, `Vendor response`).
+fn names_answers(header: &str) -> bool {
+    let key = header_key(header);
+    ["回答", "answer", "response"]
+        .iter()
+        .any(|w| key.contains(w))
+        || ["対応状況", "対応可否"].contains(&&*key)
+}
+
+/// Whether an answer says no or in part (`×`, `△`, `いいえ`, `No`, `Partial`, `一部対応`,
+/// `未対応`), alone or as its first word (`いいえ、共有している`); `x` too (a cross to some,
+/// a check mark to others).
+fn is_negative_answer(value: &str) -> bool {
+    let folded = crate::text::fold_width(value).to_lowercase();
+    let first = folded
+        .split(|c: char| c.is_whitespace() || "、,。.:：;；(（".contains(c))
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    [
+        "×",
+        "✕",
+        "✖",
+        "x",
+        "△",
+        "▲",
+        "いいえ",
+        "否",
+        "不可",
+        "no",
+        "partial",
+        "partially",
+        "一部",
+        "一部対応",
+        "一部実施",
+        "未対応",
+        "非対応",
+        "対応不可",
+        "未実施",
+    ]
+    .contains(&first)
+}
+
 /// Whether a header names an assurance level above ISMAP (`SOC2報告書で確認`, `個別監査要否`,
 /// `保証報告の要否`): a column of marks for it.
 fn names_assurance_level(header: &str) -> bool {
@@ -2680,14 +3046,15 @@ fn in_catalog(id: &str) -> bool {
 /// The references an item without any names in its text or note (`秘密認証情報の管理
 /// （A.9.2.4）`), in every check-list format: each cell naming one is a problem naming
 /// the column and the ids, so that the item is not analysed rather than outside ISMAP.
-/// `known` says which plain ids are the chosen catalog's. Other columns are not read for
-/// it: the candidates `suggest` writes beside the references column are no references.
-pub fn check_prose(list: &mut CheckList, known: &dyn Fn(&str) -> bool) {
+/// Plain ids are known by the chosen catalog's ids ([`use_catalog`], as for the reader's
+/// own decisions). Other columns are not read for it: the candidates `suggest` writes
+/// beside the references column are no references.
+pub fn check_prose(list: &mut CheckList) {
     add_problems(list, |item, columns| {
         let named: Vec<(usize, Vec<&str>)> = [&item.title, &item.note]
             .iter()
             .enumerate()
-            .map(|(k, text)| (k, crate::catalog::reftext::prose_ids(text, known)))
+            .map(|(k, text)| (k, crate::catalog::reftext::prose_ids(text, &in_catalog)))
             .filter(|(_, ids)| !ids.is_empty())
             .collect();
         if named.is_empty() {
@@ -2981,9 +3348,13 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
     let docs = doc.0;
     let mut items = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut unknown_risks = Vec::new();
     for (i, d) in docs.into_iter().enumerate() {
         let n = i + 1;
         let at = |field: &str| loc.clone().row(n).column(field);
+        if Risk::parse(&d.risk).is_none() {
+            unknown_risks.push(("risk".to_owned(), n, d.risk.trim().to_owned()));
+        }
         let (assurance, risk, problems) = assurance_and_risk(&d.assurance, &d.risk, |f| {
             match f {
                 ProblemField::Assurance | ProblemField::AssuranceOutside => "assurance",
@@ -3030,6 +3401,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
         return Err(InputError::at(loc, "no check items").hint("list items under `items:`"));
     }
     Ok(CheckList {
+        unknown_risks,
         source: path.to_path_buf(),
         refs_column: "refs".to_owned(),
         prose_columns: vec![["title".to_owned(), "note".to_owned()]],
@@ -3570,20 +3942,18 @@ mod tests {
         let list = from_sheet(s).unwrap();
         assert_eq!(
             list.items[0].problems,
-            [
-                CellProblem {
-                    field: ProblemField::Assurance,
-                    column: "求める確認水準".into(),
-                    value: "たぶん".into()
-                },
-                CellProblem {
-                    field: ProblemField::Risk,
-                    column: "Risk".into(),
-                    value: "urgent".into()
-                }
-            ]
+            [CellProblem {
+                field: ProblemField::Assurance,
+                column: "求める確認水準".into(),
+                value: "たぶん".into()
+            },]
         );
+        // a risk not read only orders nothing: no problem, named in `unknown_risks`
         assert_eq!(list.items[0].risk, None);
+        assert_eq!(
+            list.unknown_risks,
+            [("Risk".to_owned(), 2, "urgent".to_owned())]
+        );
         assert!(list.items[1].problems.is_empty());
         let s = sheet(&[&["id", "controls"], &["A", "1"], &["A", "2"]]);
         assert!(from_sheet(s)

@@ -170,6 +170,38 @@ pub fn column_letter(mut index: usize) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+/// The column a spreadsheet's letters name: `A` → 0, `b` → 1, `AA` → 26; up to three
+/// letters (`--id-column`, `--refs-column`), the inverse of [`column_letter`].
+pub fn letter_index(s: &str) -> Option<usize> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 3 || !s.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(
+        s.to_ascii_uppercase()
+            .bytes()
+            .fold(0usize, |n, b| n * 26 + usize::from(b - b'A') + 1)
+            - 1,
+    )
+}
+
+/// Whether a table row's id cell says the row is a worked example or a legend, not a row of
+/// the table (a check item, a CSP's control): `例`, `（例）`, `例)`, `記入例`, `記載例`,
+/// `入力例`, `凡例`, `記入方法`, `記入要領`, `Example`, `e.g.`, `Sample`, `Legend` — case,
+/// width, spacing, brackets and `※`/colons aside. One word list for the check-list and
+/// status-table readers.
+pub fn is_example_or_legend(cell: &str) -> bool {
+    let key = crate::text::header_key(cell);
+    let key = key.trim_matches(|c: char| "()（）【】[]※:：".contains(c));
+    match key {
+        "例" | "記入例" | "記載例" | "入力例" | "凡例" | "記入方法" | "記入要領" | "example"
+        | "sample" | "legend" => true,
+        // `e.g.`, never an id `EG` or `E-G`
+        "eg" => cell.trim().to_ascii_lowercase().trim_end_matches('.') == "e.g",
+        _ => false,
+    }
+}
+
 /// A YAML or JSON error as an input error: at its line when the parser knows it (never
 /// line 0), without the " at line N column M" the parsers append to their messages.
 pub(crate) fn parse_error(
@@ -212,6 +244,51 @@ fn shorten_quoted(msg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn examples_and_legends_are_one_word_list() {
+        // every spelling either reader knew (the check list's `is_example_id`, the status
+        // table's `is_legend_row`), and the forms around them
+        for yes in [
+            "例",
+            "(例)",
+            "（例）",
+            "例)",
+            "例）",
+            "記入例",
+            "記載例",
+            "入力例",
+            "凡例",
+            "【凡例】",
+            "※記入例",
+            "記入方法",
+            "記入要領",
+            "example",
+            "Example",
+            "EXAMPLE",
+            "e.g.",
+            "E.g.",
+            "sample",
+            "Sample",
+            "Legend",
+            " 例 ",
+        ] {
+            assert!(is_example_or_legend(yes), "{yes:?}");
+        }
+        for no in [
+            "",
+            "K-1",
+            "EG",
+            "E-G",
+            "1",
+            "例外",
+            "記入例外",
+            "9.2.1",
+            "確認項目",
+        ] {
+            assert!(!is_example_or_legend(no), "{no:?}");
+        }
+    }
 
     #[test]
     fn column_letters() {

@@ -90,8 +90,8 @@ const HELP_JA: &[(&str, &str)] = &[
         "確認項目のブックのシート [既定: 確認項目の見出しを持つ表示中のすべてのシート]",
     ),
     (
-        "Header of the check list's references column, when the tool does not find it by name (or finds two): that column alone holds the references",
-        "確認項目の参照列の見出し（名前で見つからない、または 2 列見つかるとき）。その列だけを参照として読む",
+        "Header of the check list's references column, when the tool does not find it by name (or finds two): that column alone holds the references. Under a header of two rows, the lower cell or both ('対応管理策 ISMAP'); or the column's letter (D, AA) when no header is written so",
+        "確認項目の参照列の見出し（名前で見つからない、または 2 列見つかるとき）。その列だけを参照として読む。2 行の見出しでは下の行の見出しか両方（'対応管理策 ISMAP'）、または列の文字（D、AA: そう書かれた見出しがないとき）",
     ),
     (
         "Read only this sheet of a CSP workbook [default: every visible sheet]",

@@ -423,7 +423,7 @@ fn is_document_review_date(text: &str) -> bool {
     let value = value.trim();
     LABELS.contains(&&*crate::text::header_key(label))
         && !crate::date::dates_in(value).is_empty()
-        && super::published::is_furniture(&format!("日付 {value}"))
+        && super::published::is_furniture(value)
 }
 
 /// The pairs of a legend row outside a status table (`凡例: 実施=実施済み, 計画中=実施予定`,
@@ -1654,23 +1654,10 @@ pub(super) fn is_unvalued_total_row(
 }
 
 /// Whether a row's id cell names a legend or an example row under the header (`凡例`,
-/// `記入例`, `Legend`), with no id in it: the table's furniture, not a control.
+/// `記入例`, `Legend`; [`crate::input::is_example_or_legend`]), with no id in it: the
+/// table's furniture, not a control.
 fn is_legend_row(id_cell: &str) -> bool {
-    let key = crate::text::header_key(id_cell);
-    let key = key.trim_matches(|c: char| "()（）【】[]※:：".contains(c));
-    find_ids(id_cell).0.is_empty()
-        && matches!(
-            key,
-            "凡例"
-                | "記入例"
-                | "記載例"
-                | "例"
-                | "記入方法"
-                | "記入要領"
-                | "legend"
-                | "example"
-                | "sample"
-        )
+    find_ids(id_cell).0.is_empty() && crate::input::is_example_or_legend(id_cell)
 }
 
 /// The objectives (their numbers) whose detailed controls the table states on rows of their
@@ -1843,6 +1830,22 @@ mod tests {
             "Next review: 2027-03-31",
         ] {
             assert!(is_document_review_date(yes), "{yes}");
+        }
+        // the value is judged alone, as it was with a date's label put before it
+        for value in [
+            "2026年3月",
+            "2027-03-31",
+            "2026年3月31日 現在",
+            "9.2.4 の対応後",
+            "未定",
+            "2026年3月 (v2.0)",
+            "1/3 ページ",
+        ] {
+            assert_eq!(
+                super::super::published::is_furniture(value),
+                super::super::published::is_furniture(&format!("日付 {value}")),
+                "{value}"
+            );
         }
         for no in [
             "次回更新: 2026年度",
