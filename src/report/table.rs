@@ -264,6 +264,23 @@ pub(crate) fn plain_width(line: &str) -> Option<usize> {
     Some(width)
 }
 
+/// Whether `line` holds only printable ASCII and common wide characters and is no wider
+/// than `width` ([`plain_width`] at most `width`), read only as far as it takes to tell.
+pub(crate) fn plain_fits(line: &str, width: usize) -> bool {
+    let mut used = 0;
+    for c in line.chars() {
+        used += match c {
+            ' '..='~' => 1,
+            c if is_common_wide(c) => 2,
+            _ => return false,
+        };
+        if used > width {
+            return false;
+        }
+    }
+    true
+}
+
 /// Calls `f` with the [`atoms`] of `line` (start, end, width), in order, without
 /// collecting them when `line` holds no quotation (`「`): the reading [`atoms`] gives, for
 /// a count that needs each atom once.
@@ -811,6 +828,12 @@ mod tests {
             let mut given = Vec::new();
             for_each_atom(&s, |a, b, w| given.push((&s[a..b], w)));
             proptest::prop_assert_eq!(given, atoms(&s));
+        }
+
+        /// [`plain_fits`] is [`plain_width`] at most the width.
+        #[test]
+        fn plain_fits_is_the_plain_width_within(s in "[ -~あ-ん漢、\u{300}😀ｱ]{0,20}", width in 0usize..30) {
+            proptest::prop_assert_eq!(plain_fits(&s, width), plain_width(&s).is_some_and(|w| w <= width));
         }
 
         /// A cell's lines measured and wrapped by the table ([`measure_cell`],

@@ -152,7 +152,7 @@ pub fn wrapped_lines(text: &str, width: f64) -> usize {
 /// it comes); the others are counted atom by atom as they are read
 /// ([`table::for_each_atom`]).
 fn line_count(line: &str, cap: usize) -> usize {
-    if table::plain_width(line).is_some_and(|w| w <= cap) {
+    if table::plain_fits(line, cap) {
         return 1;
     }
     let (mut lines, mut used) = (1, 0);
