@@ -253,6 +253,17 @@ impl<F: FnMut(usize, usize, usize)> Joiner<F> {
 /// ASCII and common wide characters (each its own width wherever it stands, so that its
 /// atoms' widths add up to it), else `None`.
 pub(crate) fn plain_width(line: &str) -> Option<usize> {
+    plain_width_within(line, usize::MAX)
+}
+
+/// Whether `line` holds only printable ASCII and common wide characters and is no wider
+/// than `width` ([`plain_width`] at most `width`), read only as far as it takes to tell.
+pub(crate) fn plain_fits(line: &str, width: usize) -> bool {
+    plain_width_within(line, width).is_some()
+}
+
+/// [`plain_width`] when it is at most `limit`, else `None` (read only until it is more).
+fn plain_width_within(line: &str, limit: usize) -> Option<usize> {
     let mut width = 0;
     for c in line.chars() {
         width += match c {
@@ -260,25 +271,11 @@ pub(crate) fn plain_width(line: &str) -> Option<usize> {
             c if is_common_wide(c) => 2,
             _ => return None,
         };
-    }
-    Some(width)
-}
-
-/// Whether `line` holds only printable ASCII and common wide characters and is no wider
-/// than `width` ([`plain_width`] at most `width`), read only as far as it takes to tell.
-pub(crate) fn plain_fits(line: &str, width: usize) -> bool {
-    let mut used = 0;
-    for c in line.chars() {
-        used += match c {
-            ' '..='~' => 1,
-            c if is_common_wide(c) => 2,
-            _ => return false,
-        };
-        if used > width {
-            return false;
+        if width > limit {
+            return None;
         }
     }
-    true
+    Some(width)
 }
 
 /// Calls `f` with the [`atoms`] of `line` (start, end, width), in order, without
