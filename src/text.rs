@@ -153,10 +153,15 @@ fn same_in_key(c: char) -> bool {
 /// Removes control characters (including ESC, so no terminal escape sequence survives)
 /// from text that came from an input file, before it reaches a terminal.
 pub fn strip_controls(s: &str) -> String {
+    without_controls(s).into_owned()
+}
+
+/// [`strip_controls`], borrowing `s` when there is nothing to strip.
+pub fn without_controls(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_stripped) {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
-    s.chars().filter(|c| !is_stripped(*c)).collect()
+    Cow::Owned(s.chars().filter(|c| !is_stripped(*c)).collect())
 }
 
 /// A control character (line breaks kept), or a bidirectional formatting character, which

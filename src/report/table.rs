@@ -3,13 +3,14 @@
 //! cells wrapped at spaces and beside Japanese characters, never inside a word that fits a
 //! line, never starting a line with a mark that may not start one (`・`, `、`, `)`…);
 //! colour only when asked.
+use std::borrow::Cow;
 use std::io::Write;
 
 use comfy_table::Table;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::report::grid::{Grid, Tone};
-use crate::text::strip_controls;
+use crate::text::{strip_controls, without_controls};
 
 /// A tone's colour on a terminal: its number among the 256 colours (green, yellow, dark
 /// yellow, red, magenta, dark grey).
@@ -54,6 +55,7 @@ pub fn terminal_width() -> Option<u16> {
 
 /// Characters a line may not start with (Japanese line breaking rules, 行頭禁則, and
 /// their ASCII counterparts): a break before one moves back a character.
+#[inline]
 fn no_line_start(c: char) -> bool {
     matches!(
         c,
@@ -109,30 +111,23 @@ fn no_line_end(c: char) -> bool {
 /// gives those their own width whatever stands beside them, and its table look-ups cost
 /// more than the rest of measuring a table. Anything else is measured by unicode-width.
 pub(crate) fn text_width(text: &str) -> usize {
-    let mut width = 0;
-    for c in text.chars() {
-        width += match c {
-            ' '..='~' => 1,
-            c if is_common_wide(c) => 2,
-            _ => return text.width(),
-        };
-    }
-    width
+    plain_width(text).unwrap_or_else(|| text.width())
 }
 
 /// Kana, kanji, Japanese punctuation and brackets, and the full-width forms: two
 /// columns each (`tests::common_wide_characters_are_two_columns_anywhere` checks every
 /// one against unicode-width).
 fn is_common_wide(c: char) -> bool {
-    matches!(
-        c,
-        '\u{3000}'..='\u{3003}'
-            | '\u{3005}'..='\u{3011}'
-            | '\u{3041}'..='\u{3096}'
-            | '\u{30A1}'..='\u{30FC}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{FF01}'..='\u{FF60}'
-    )
+    // kanji first, then kana: most of a Japanese line is decided by the first test
+    matches!(c, '\u{4E00}'..='\u{9FFF}')
+        || matches!(
+            c,
+            '\u{3000}'..='\u{3003}'
+                | '\u{3005}'..='\u{3011}'
+                | '\u{3041}'..='\u{3096}'
+                | '\u{30A1}'..='\u{30FC}'
+                | '\u{FF01}'..='\u{FF60}'
+        )
 }
 
 /// A line of text cut into pieces no line breaks inside: a word (non-space narrow
@@ -164,33 +159,33 @@ fn beside(a: usize, b: usize) -> usize {
 }
 
 /// [`atoms`] as byte ranges of `line` with their widths, into `out` (cleared first): one
-/// pass, each piece joined to the atom before it as it comes, its width counted as it is
-/// read when it holds only printable ASCII and common wide characters (as [`text_width`]
-/// counts them), else measured by [`text_width`] at the end.
+/// pass ([`each_piece`]), then the short quotations joined ([`join_short_quotes`]), then
+/// the widths not counted as the atoms were read measured by [`text_width`].
 fn atom_spans(line: &str, out: &mut Vec<(usize, usize, usize)>) {
     out.clear();
     // about as many atoms as a line of Japanese has characters: grown once, not doubling
     out.reserve(line.len() / 3 + 1);
-    // the last character of the atom being built (`' '` when there is none)
-    let mut last = ' ';
-    let mut push = |out: &mut Vec<(usize, usize, usize)>,
-                    s: usize,
-                    e: usize,
-                    w: usize,
-                    first: char,
-                    end: char| {
-        match out.last_mut() {
-            // join what may not be broken: before a no-line-start piece, after a
-            // no-line-end one (never at a space)
-            Some(atom)
-                if first != ' ' && last != ' ' && (no_line_start(first) || no_line_end(last)) =>
-            {
-                atom.1 = e;
-                atom.2 = beside(atom.2, w);
-            }
-            _ => out.push((s, e, w)),
+    each_piece(line, |s, e, w| out.push((s, e, w)));
+    if line.contains('「') {
+        join_short_quotes(line, out);
+    }
+    for (s, e, w) in out.iter_mut() {
+        if *w == UNMEASURED {
+            *w = text_width(&line[*s..*e]);
         }
-        last = end;
+    }
+}
+
+/// The atoms of `line` before short quotations are joined, given to `emit` (start, end,
+/// width) in order, each once it is whole: each piece joined to the atom before it as it
+/// comes, its width counted as it is read when it holds only printable ASCII and common
+/// wide characters (as [`text_width`] counts them), else [`UNMEASURED`]. Without a `「`
+/// in `line` these are its [`atoms`] (their widths once measured).
+fn each_piece(line: &str, emit: impl FnMut(usize, usize, usize)) {
+    let mut atoms = Joiner {
+        pending: None,
+        last: ' ',
+        emit,
     };
     // the word being read: its start, first character and width so far
     let mut word: Option<(usize, char, usize)> = None;
@@ -204,9 +199,9 @@ fn atom_spans(line: &str, out: &mut Vec<(usize, usize, usize)>) {
         };
         if c == ' ' || wide {
             if let Some((s, first, ww)) = word.take() {
-                push(out, s, i, ww, first, prev);
+                atoms.push(s, i, ww, first, prev);
             }
-            push(out, i, i + c.len_utf8(), w, c, c);
+            atoms.push(i, i + c.len_utf8(), w, c, c);
         } else if let Some((_, _, ww)) = &mut word {
             *ww = beside(*ww, w);
         } else {
@@ -215,16 +210,94 @@ fn atom_spans(line: &str, out: &mut Vec<(usize, usize, usize)>) {
         prev = c;
     }
     if let Some((s, first, ww)) = word {
-        push(out, s, line.len(), ww, first, prev);
+        atoms.push(s, line.len(), ww, first, prev);
     }
-    if line.contains('「') {
-        join_short_quotes(line, out);
+    if let Some((s, e, w)) = atoms.pending {
+        (atoms.emit)(s, e, w);
     }
-    for (s, e, w) in out.iter_mut() {
-        if *w == UNMEASURED {
-            *w = text_width(&line[*s..*e]);
+}
+
+/// The atoms of [`each_piece`] as they are built: the one not yet given to `emit` (start,
+/// end, width) and its last character (`' '` when there is none).
+struct Joiner<F> {
+    pending: Option<(usize, usize, usize)>,
+    last: char,
+    emit: F,
+}
+
+impl<F: FnMut(usize, usize, usize)> Joiner<F> {
+    /// A piece (start, end, width, its first and last characters) joined to the atom
+    /// before it when the line may not break between them: before a no-line-start piece,
+    /// after a no-line-end one (never at a space); else that atom is given to `emit` and
+    /// the piece starts the next.
+    #[inline(always)]
+    fn push(&mut self, s: usize, e: usize, w: usize, first: char, end: char) {
+        let join =
+            first != ' ' && self.last != ' ' && (no_line_start(first) || no_line_end(self.last));
+        match &mut self.pending {
+            Some(atom) if join => {
+                atom.1 = e;
+                atom.2 = beside(atom.2, w);
+            }
+            _ => {
+                if let Some((s, e, w)) = self.pending.replace((s, e, w)) {
+                    (self.emit)(s, e, w);
+                }
+            }
+        }
+        self.last = end;
+    }
+}
+
+/// The width of `line` counted as [`text_width`] counts it when it holds only printable
+/// ASCII and common wide characters (each its own width wherever it stands, so that its
+/// atoms' widths add up to it), else `None`.
+pub(crate) fn plain_width(line: &str) -> Option<usize> {
+    plain_width_within(line, usize::MAX)
+}
+
+/// Whether `line` holds only printable ASCII and common wide characters and is no wider
+/// than `width` ([`plain_width`] at most `width`), read only as far as it takes to tell.
+pub(crate) fn plain_fits(line: &str, width: usize) -> bool {
+    plain_width_within(line, width).is_some()
+}
+
+/// [`plain_width`] when it is at most `limit`, else `None` (read only until it is more).
+fn plain_width_within(line: &str, limit: usize) -> Option<usize> {
+    let mut width = 0;
+    for c in line.chars() {
+        width += match c {
+            ' '..='~' => 1,
+            c if is_common_wide(c) => 2,
+            _ => return None,
+        };
+        if width > limit {
+            return None;
         }
     }
+    Some(width)
+}
+
+/// Calls `f` with the [`atoms`] of `line` (start, end, width), in order, without
+/// collecting them when `line` holds no quotation (`「`): the reading [`atoms`] gives, for
+/// a count that needs each atom once.
+pub(crate) fn for_each_atom(line: &str, mut f: impl FnMut(usize, usize, usize)) {
+    if line.contains('「') {
+        let mut spans = Vec::new();
+        atom_spans(line, &mut spans);
+        for (s, e, w) in spans {
+            f(s, e, w);
+        }
+        return;
+    }
+    each_piece(line, |s, e, w| {
+        let w = if w == UNMEASURED {
+            text_width(&line[s..e])
+        } else {
+            w
+        };
+        f(s, e, w);
+    });
 }
 
 /// A short quotation (`「登録区分: ISMAP」`, up to 24 columns: a label and value to type or
@@ -263,8 +336,7 @@ pub fn wrap_lines(text: &str, width: usize, indent: &str) -> Vec<String> {
     out
 }
 
-/// One line cut into [`atoms`], each with its width (start, end, width): measured once,
-/// for the column widths and for the wrapping.
+/// One line cut into [`atoms`], each with its width (start, end, width), for wrapping.
 struct Measured<'a> {
     line: &'a str,
     atoms: Vec<(usize, usize, usize)>,
@@ -276,21 +348,72 @@ fn measure(line: &str) -> Measured<'_> {
     Measured { line, atoms }
 }
 
-/// The lines of a cell's `text`, measured for wrapping (their ends trimmed); `longest`
-/// raised to its widest atom (of the lines as written).
-fn measure_cell<'a>(text: &'a str, longest: &mut usize) -> Vec<Measured<'a>> {
+/// One line of a cell, its end trimmed, with its width when it holds only printable
+/// ASCII and common wide characters ([`plain_width`]): such a line no wider than its
+/// column is drawn as it is, without being cut into [`atoms`]. Its atoms when they were
+/// cut for the column's longest atom.
+struct CellLine<'a> {
+    line: &'a str,
+    plain: Option<usize>,
+    atoms: Option<Vec<(usize, usize, usize)>>,
+}
+
+/// The lines of a cell's `text` (their ends trimmed); `natural` raised to the widest of
+/// them and `longest` to its widest atom (of the lines as written). A plain line no wider
+/// than `longest` already is holds no wider atom (its atoms' widths add up to its width),
+/// so it is not cut here.
+fn measure_cell<'a>(text: &'a str, natural: &mut usize, longest: &mut usize) -> Vec<CellLine<'a>> {
     (text.split('\n'))
         .map(|line| {
-            let m = measure(line);
-            *longest = m.atoms.iter().fold(*longest, |l, a| l.max(a.2));
+            let plain = plain_width(line);
+            let width = plain.unwrap_or_else(|| line.width());
+            *natural = (*natural).max(width);
+            let mut atoms = None;
+            if plain.is_none_or(|w| w > *longest) {
+                let mut spans = Vec::new();
+                atom_spans(line, &mut spans);
+                *longest = spans.iter().fold(*longest, |l, a| l.max(a.2));
+                atoms = Some(spans);
+            }
             let trimmed = line.trim_end();
             if trimmed.len() == line.len() {
-                m
+                CellLine { line, plain, atoms }
             } else {
-                measure(trimmed)
+                CellLine {
+                    line: trimmed,
+                    plain: plain_width(trimmed),
+                    atoms: None,
+                }
             }
         })
         .collect()
+}
+
+/// A cell's lines wrapped to `width` columns ([`wrap_measured`], no indent), each with
+/// its width: a plain line that fits is itself, one line (all its atoms fit where they
+/// come); the others are cut into atoms (when they were not already) and wrapped.
+fn wrap_cell(lines: Vec<CellLine<'_>>, width: usize) -> Lines<'_> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut wrapped = Vec::new();
+    for l in lines {
+        if let Some(w) = l.plain.filter(|&w| w <= width.max(1)) {
+            out.push((Cow::Borrowed(l.line), w));
+            continue;
+        }
+        let m = match l.atoms {
+            Some(atoms) => Measured {
+                line: l.line,
+                atoms,
+            },
+            None => measure(l.line),
+        };
+        wrap_measured(&m, width, "", &mut wrapped);
+        out.extend(wrapped.drain(..).map(|l| {
+            let w = text_width(&l);
+            (Cow::Owned(l), w)
+        }));
+    }
+    out
 }
 
 /// [`wrap_lines`] of one line (its end trimmed), measured, appended to `out`.
@@ -442,27 +565,12 @@ fn overhead(n: usize) -> usize {
 /// Widths of the columns so that the table fits `width`: every column its widest line
 /// when they fit; else the narrow ones keep theirs and the rest share what is left in
 /// proportion to what their text needs beyond a floor (their longest word, at least 16
-/// columns) where the room allows. `longest` is each column's widest unbreakable piece
-/// (of the [`atoms`] of its cells' lines, header included): below it, a word would be cut.
-pub fn column_widths(grid: &Grid, width: usize, longest: &[usize]) -> Vec<usize> {
-    let n = grid.headers.len();
-    let column = |c: usize| {
-        grid.rows
-            .iter()
-            .filter_map(move |r| r.get(c))
-            .map(String::as_str)
-            .chain(grid.headers.get(c).map(String::as_str))
-    };
-    let natural: Vec<usize> = (0..n)
-        .map(|c| {
-            column(c)
-                .flat_map(str::lines)
-                .map(text_width)
-                .max()
-                .unwrap_or(0)
-                .max(1)
-        })
-        .collect();
+/// columns) where the room allows. `natural` is each column's widest line and `longest`
+/// its widest unbreakable piece (of the [`atoms`] of its cells' lines, header included):
+/// below it, a word would be cut.
+pub fn column_widths(natural: &[usize], width: usize, longest: &[usize]) -> Vec<usize> {
+    let n = natural.len();
+    let natural: Vec<usize> = natural.iter().map(|&w| w.max(1)).collect();
     let room = width.saturating_sub(overhead(n)).max(n);
     if natural.iter().sum::<usize>() <= room {
         return natural;
@@ -539,7 +647,7 @@ const EDGE: char = '│';
 const BAR: char = '┆';
 
 /// A cell wrapped to its column: its lines, each with its width.
-type Lines = Vec<(String, usize)>;
+type Lines<'a> = Vec<(Cow<'a, str>, usize)>;
 
 /// Draws the grid within `width` columns. Input text is stripped of control characters
 /// and escape sequences. Every cell is wrapped here ([`wrap_lines`]) to the widths of
@@ -548,48 +656,35 @@ type Lines = Vec<(String, usize)>;
 /// each line of a cell styled whole (padding included) with the escape sequences
 /// comfy-table wrote.
 pub fn render(grid: &Grid, colored: bool, width: u16, w: &mut dyn Write) -> anyhow::Result<()> {
-    let clean = Grid {
-        headers: grid.headers.iter().map(|h| strip_controls(h)).collect(),
-        rows: grid
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|c| strip_controls(c)).collect())
-            .collect(),
-        tones: grid.tones.clone(),
-        tone_column: grid.tone_column,
-    };
-    // every line of every cell cut into atoms once: the longest atom of each column, then
-    // the lines wrapped
-    let n = clean.headers.len();
-    let mut longest = vec![0; n];
-    let header: Vec<Vec<Measured>> = (clean.headers.iter().enumerate())
-        .map(|(c, h)| measure_cell(h, &mut longest[c]))
+    let headers: Vec<Cow<str>> = grid.headers.iter().map(|h| without_controls(h)).collect();
+    let cells: Vec<Vec<Cow<str>>> = (grid.rows.iter())
+        .map(|r| r.iter().map(|c| without_controls(c)).collect())
         .collect();
-    let rows: Vec<Vec<Vec<Measured>>> = (clean.rows.iter())
+    // every line of every cell measured once: the widest line and the longest atom of
+    // each column, then the lines wrapped
+    let n = headers.len();
+    let mut natural = vec![0; n];
+    let mut longest = vec![0; n];
+    let header: Vec<Vec<CellLine>> = (headers.iter().enumerate())
+        .map(|(c, h)| measure_cell(h, &mut natural[c], &mut longest[c]))
+        .collect();
+    let rows: Vec<Vec<Vec<CellLine>>> = (cells.iter())
         .map(|row| {
             (row.iter().enumerate())
-                .map(|(c, t)| measure_cell(t, &mut longest[c]))
+                .map(|(c, t)| measure_cell(t, &mut natural[c], &mut longest[c]))
                 .collect()
         })
         .collect();
-    let widths = column_widths(&clean, usize::from(width), &longest);
-    let wrapped = |c: usize, lines: &[Measured]| -> Lines {
-        let mut out = Vec::new();
-        for m in lines {
-            wrap_measured(m, widths[c], "", &mut out);
-        }
-        out.into_iter()
-            .map(|l| {
-                let w = text_width(&l);
-                (l, w)
-            })
-            .collect()
-    };
-    let header: Vec<Lines> = (header.iter().enumerate())
-        .map(|(c, h)| wrapped(c, h))
+    let widths = column_widths(&natural, usize::from(width), &longest);
+    let header: Vec<Lines> = (header.into_iter().enumerate())
+        .map(|(c, h)| wrap_cell(h, widths[c]))
         .collect();
-    let rows: Vec<Vec<Lines>> = (rows.iter())
-        .map(|row| row.iter().enumerate().map(|(c, t)| wrapped(c, t)).collect())
+    let rows: Vec<Vec<Lines>> = (rows.into_iter())
+        .map(|row| {
+            (row.into_iter().enumerate())
+                .map(|(c, t)| wrap_cell(t, widths[c]))
+                .collect()
+        })
         .collect();
     let mut drawn = vec![1; header.len()];
     for cells in std::iter::once(&header).chain(&rows) {
@@ -606,8 +701,8 @@ pub fn render(grid: &Grid, colored: bool, width: u16, w: &mut dyn Write) -> anyh
     draw_row(&mut out, &header, &drawn, |_| bold.clone());
     rule(&mut out, HEADER_RULE, &drawn);
     for (i, cells) in rows.iter().enumerate() {
-        let tone = clean.tones.get(i).copied().unwrap_or(Tone::Plain);
-        let style = |c: usize| match (colored, clean.tone_column == Some(c), color(tone)) {
+        let tone = grid.tones.get(i).copied().unwrap_or(Tone::Plain);
+        let style = |c: usize| match (colored, grid.tone_column == Some(c), color(tone)) {
             (true, true, Some(n)) => Some((format!("\x1b[38;5;{n}m"), "\x1b[39m")),
             _ => None,
         };
@@ -719,6 +814,56 @@ mod tests {
                 proptest::prop_assert_eq!(w, atom.width(), "{:?} in {:?}", atom, s);
             }
             proptest::prop_assert_eq!(atoms.iter().map(|a| a.0).collect::<String>(), s);
+        }
+    }
+
+    proptest::proptest! {
+        /// The atoms given one by one ([`for_each_atom`], as the row heights count them)
+        /// are the atoms collected ([`atoms`]), quotations and 禁則 joins included.
+        #[test]
+        fn atoms_given_one_by_one_are_the_atoms(s in "[ -~あ-んア-ヶー漢字、。・「」（）！\t\u{300}\u{FE0F}😀ｱﾞ①─]{0,40}") {
+            let mut given = Vec::new();
+            for_each_atom(&s, |a, b, w| given.push((&s[a..b], w)));
+            proptest::prop_assert_eq!(given, atoms(&s));
+        }
+
+        /// [`plain_fits`] is [`plain_width`] at most the width.
+        #[test]
+        fn plain_fits_is_the_plain_width_within(s in "[ -~あ-ん漢、\u{300}😀ｱ]{0,20}", width in 0usize..30) {
+            proptest::prop_assert_eq!(plain_fits(&s, width), plain_width(&s).is_some_and(|w| w <= width));
+        }
+
+        /// A cell's lines measured and wrapped by the table ([`measure_cell`],
+        /// [`wrap_cell`]: plain lines that fit taken whole) are [`wrap_lines`]' lines with
+        /// their widths, and the column's widest line and longest atom are those of every
+        /// line cut into atoms.
+        #[test]
+        fn cells_wrap_as_wrap_lines_wraps(
+            s in "[ -~あ-んア-ヶー漢字、。・「」（）！\n\u{3000}\u{A0}\u{300}😀ｱ]{0,60}",
+            width in 1usize..30,
+            longest_before in 0usize..12,
+        ) {
+            let (mut natural, mut longest) = (0, longest_before);
+            let lines = measure_cell(&s, &mut natural, &mut longest);
+            let expected_longest = s
+                .split('\n')
+                .flat_map(atoms)
+                .fold(longest_before, |l, (_, w)| l.max(w));
+            proptest::prop_assert_eq!(longest, expected_longest);
+            let expected_natural = s.split('\n').map(text_width).max().unwrap_or(0);
+            proptest::prop_assert_eq!(natural, expected_natural);
+            let wrapped: Vec<(String, usize)> = wrap_cell(lines, width)
+                .into_iter()
+                .map(|(l, w)| (l.into_owned(), w))
+                .collect();
+            let expected: Vec<(String, usize)> = wrap_lines(&s, width, "")
+                .into_iter()
+                .map(|l| {
+                    let w = text_width(&l);
+                    (l, w)
+                })
+                .collect();
+            proptest::prop_assert_eq!(wrapped, expected);
         }
     }
 

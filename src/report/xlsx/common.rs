@@ -181,18 +181,24 @@ pub fn wrapped_lines(text: &str, width: f64) -> usize {
 /// breaks between ([`table::atoms`]): a word moves to the next line whole, as does a
 /// character that may not start a line (`ー`, `、`, a closing bracket) with the one before
 /// it (Excel's 禁則処理); a piece longer than a line is broken where it must be, on lines of
-/// its own.
+/// its own. A line of printable ASCII and common wide characters no wider than a line is
+/// one line without being cut (its atoms' widths add up to its width, so each fits where
+/// it comes); the others are counted atom by atom as they are read
+/// ([`table::for_each_atom`]).
 fn line_count(line: &str, cap: usize) -> usize {
+    if table::plain_fits(line, cap) {
+        return 1;
+    }
     let (mut lines, mut used) = (1, 0);
-    for (piece, w) in table::atoms(line) {
-        if piece == " " {
+    table::for_each_atom(line, |s, e, w| {
+        if &line[s..e] == " " {
             // a space may hang past the end of a line
             used = (used + w).min(cap);
-            continue;
+            return;
         }
         if used + w <= cap {
             used += w;
-            continue;
+            return;
         }
         if used > 0 {
             lines += 1;
@@ -201,7 +207,7 @@ fn line_count(line: &str, cap: usize) -> usize {
         let extra = w.saturating_sub(1) / cap;
         lines += extra;
         used = w - extra * cap;
-    }
+    });
     lines
 }
 
@@ -734,6 +740,65 @@ mod tests {
         assert_eq!(wrapped_lines("あいうえおかきく」けこさ", 12.0), 4);
         // and never ends with an opening bracket: it moves with what follows
         assert_eq!(wrapped_lines("あいう「えおかきくけこさ", 12.0), 4);
+    }
+
+    /// The count of a line as it was made before the fast paths: every atom collected
+    /// ([`table::atoms`]), then walked.
+    fn line_count_by_atoms(line: &str, cap: usize) -> usize {
+        let (mut lines, mut used) = (1, 0);
+        for (piece, w) in table::atoms(line) {
+            if piece == " " {
+                used = (used + w).min(cap);
+                continue;
+            }
+            if used + w <= cap {
+                used += w;
+                continue;
+            }
+            if used > 0 {
+                lines += 1;
+            }
+            let extra = w.saturating_sub(1) / cap;
+            lines += extra;
+            used = w - extra * cap;
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        /// The fast paths (a plain line that fits; atoms counted as they are read) count
+        /// the lines the collected atoms count, for any mix of the characters they treat
+        /// differently (spaces, 禁則 marks, quotations, ASCII controls, combining marks,
+        /// emoji, half-width kana) at any line's capacity.
+        #[test]
+        fn line_count_is_the_atoms_count(
+            s in "[ -~あ-んア-ヶー漢字、。・「」『』（）！\t\u{300}\u{FE0F}\u{200D}😀ｱﾞ①─]{0,60}",
+            cap in 1usize..40,
+        ) {
+            proptest::prop_assert_eq!(line_count(&s, cap), line_count_by_atoms(&s, cap), "{:?}", s);
+        }
+    }
+
+    /// The same over real text, Japanese and English: every line of the README and of
+    /// the Japanese messages, at every capacity a column gives.
+    #[test]
+    fn line_count_is_the_atoms_count_on_real_text() {
+        let texts = [
+            include_str!("../../../README.md"),
+            include_str!("../../messages/ja.rs"),
+        ];
+        let mut n = 0;
+        for line in texts.iter().flat_map(|t| t.lines()) {
+            for cap in 1..70 {
+                assert_eq!(
+                    line_count(line, cap),
+                    line_count_by_atoms(line, cap),
+                    "{cap} {line:?}"
+                );
+                n += 1;
+            }
+        }
+        assert!(n > 100_000);
     }
 
     #[test]
