@@ -1543,3 +1543,50 @@ fn as_of_after_today_is_refused() {
         .assert()
         .code(0);
 }
+
+/// Japanese errors carry no English parts (review 11 B-2): the commonest first error's hint,
+/// the statements of a control listed twice, the rows of an undecided edition, an empty file.
+#[test]
+fn japanese_errors_carry_no_english_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        fs::write(&p, text).unwrap();
+        p.display().to_string()
+    };
+    let checks = example("checks.csv").display().to_string();
+    let csp = example("csp-list.txt").display().to_string();
+    let ja = |checks: &str, csp: &str| {
+        let out = bin()
+            .args(["--lang", "ja", "report", "--checks", checks, "--csp", csp])
+            .args(["--as-of", "2026-04-01"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let no_refs = write("no-refs.csv", "項番,確認項目,重要度\n1,a,高\n");
+    let e = ja(&no_refs, &csp);
+    assert!(
+        e.contains("(ヒント: ISMAPのIDの列の見出しを 'controls' または '管理策' にする"),
+        "{e}"
+    );
+    let dup = write(
+        "dup.csv",
+        "管理策番号,実施状況,理由\n9.2.1,実施,\n9.2.3,実施,\n9.2.3,未実施,2026年度対応\n",
+    );
+    let e = ja(&checks, &dup);
+    assert!(
+        e.contains("ここでは未実施、理由「2026年度対応」、3行目では実施、理由なし"),
+        "{e}"
+    );
+    let edition = write("e.csv", "項番,確認項目,管理策\n1,a,8.2\n2,b,8.3\n3,c,8.1\n");
+    let e = ja(&edition, &csp);
+    assert!(
+        e.contains("2行目の '8.2'、3行目の '8.3'、4行目の '8.1' は"),
+        "{e}"
+    );
+    let empty = write("empty.csv", "\u{feff}");
+    let e = ja(&empty, &csp);
+    assert!(e.contains("(ヒント: ファイルが空です)"), "{e}");
+}

@@ -195,7 +195,7 @@ const FILES: &[(&str, Expect)] = &[
     ),
     (
         "c18-grid-with-marks.csv",
-        Refused(&["more than one status column: 'B' (holding ○); 'D' (holding ×)"]),
+        Refused(&["more than one status column: 'B' (○); 'D' (×)"]),
     ),
     (
         "c19-status-in-title.csv",

@@ -675,7 +675,7 @@ pub fn classify(
             candidates.push(Candidate {
                 source: StatusSource::Column(c),
                 by_content: Some(shown.join(", ")),
-                what: format!("'{}' (holding {})", names[c], shown.join(", ")),
+                what: format!("'{}' ({})", names[c], shown.join(", ")),
                 unnamed: Some(unnamed(c, false)),
             });
         }
