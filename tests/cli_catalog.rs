@@ -547,3 +547,52 @@ fn stats_lines_fit_the_terminal_width() {
     assert!(!edition.contains("structure as of"), "{edition}");
     assert!(ja.lines().next().unwrap().ends_with("(組み込み)"), "{ja}");
 }
+
+/// A `--catalog` holding fewer objectives than the embedded skeleton in any layer (a catalog
+/// imported from one sheet of the official workbook: no governance or management criteria,
+/// 3 control objectives) is warned about on every command: `readiness` counts only what the
+/// catalog holds, and said 100 % without a word (review 11 A-14). The embedded catalog as a
+/// file is not warned about.
+#[test]
+fn a_catalog_lacking_the_skeletons_objectives_is_warned_about() {
+    let catalog = data("lead11/one-sheet-catalog.yaml");
+    let soa = data("lead11/soa3.csv");
+    let out = bin()
+        .args(["--lang", "en", "--catalog"])
+        .arg(&catalog)
+        .args(["readiness", "--implemented"])
+        .arg(&soa)
+        .args(["--as-of", "2026-04-01"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("holds 0 of the 5 governance objectives, 0 of the 21 management objectives and 3 of the 121 control objectives of the embedded skeleton"),
+        "{stderr}"
+    );
+    let out = bin()
+        .args(["--lang", "ja", "--catalog"])
+        .arg(&catalog)
+        .args(["readiness", "--implemented"])
+        .arg(&soa)
+        .args(["--as-of", "2026-04-01"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr
+            .contains("ガバナンス基準 5件中0件、マネジメント基準 21件中0件、管理策基準 121件中3件"),
+        "{stderr}"
+    );
+    let out = bin()
+        .args(["--lang", "en", "--catalog", "catalog/embedded.json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["readiness", "--implemented"])
+        .arg(&soa)
+        .args(["--as-of", "2026-04-01"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("embedded skeleton"), "{stderr}");
+}

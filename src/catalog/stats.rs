@@ -152,6 +152,19 @@ pub fn compute(catalog: &Catalog) -> Stats {
     }
 }
 
+/// The objectives of each layer (governance, management, control) `catalog` holds and
+/// `skeleton` holds, when `catalog` holds fewer in any layer.
+pub fn lacks_objectives(catalog: &Catalog, skeleton: &Catalog) -> Option<[(usize, usize); 3]> {
+    let count = |c: &Catalog, layer: Layer| {
+        c.entries()
+            .iter()
+            .filter(|e| e.layer == layer && e.level == Level::Objective)
+            .count()
+    };
+    let counts = Layer::ALL.map(|layer| (count(catalog, layer), count(skeleton, layer)));
+    counts.iter().any(|(has, of)| has < of).then_some(counts)
+}
+
 impl Stats {
     /// True when the catalog lacks detailed controls of its edition (the embedded one).
     pub fn is_incomplete(&self) -> bool {

@@ -46,11 +46,29 @@ impl Context {
     }
 }
 
-/// Loads a catalog: a file, or the embedded one.
+/// Loads a catalog: a file, or the embedded one. A file holding fewer governance,
+/// management or control objectives than the embedded skeleton is warned about: what it
+/// lacks is neither required nor judged (a catalog imported from one sheet of the official
+/// workbook, review 11 A-14).
 pub fn load_catalog(source: &CatalogSource) -> Result<Catalog> {
     Ok(match source {
         CatalogSource::Embedded => Catalog::embedded()?,
-        CatalogSource::File(p) => Catalog::from_file(p)?,
+        CatalogSource::File(p) => {
+            let catalog = Catalog::from_file(p)?;
+            let skeleton = Catalog::embedded()?;
+            if let Some([(g, gs), (m, ms), (c, cs)]) =
+                crate::catalog::stats::lacks_objectives(&catalog, &skeleton)
+            {
+                eprintln!(
+                    "{}",
+                    crate::messages::warning(&format!(
+                        "the catalog {} holds {g} of the {gs} governance objectives, {m} of the {ms} management objectives and {c} of the {cs} control objectives of the embedded skeleton: the objectives it lacks are neither required nor judged (readiness counts only what it holds); import every sheet of the official workbook",
+                        p.display()
+                    ))
+                );
+            }
+            catalog
+        }
     })
 }
 

@@ -61,6 +61,7 @@ pub const JA: &[(&str, &str)] = &[
     ("the workbook has no sheets", "ワークブックにシートがありません"),
     ("the sheet is empty", "シートが空です"),
     ("no rows found", "行がありません"),
+    ("the catalog {} holds {} of the {} governance objectives, {} of the {} management objectives and {} of the {} control objectives of the embedded skeleton: the objectives it lacks are neither required nor judged (readiness counts only what it holds); import every sheet of the official workbook", "カタログ {0} が持つ統制目標は、組み込みの骨格に比べてガバナンス基準 {2}件中{1}件、マネジメント基準 {4}件中{3}件、管理策基準 {6}件中{5}件です: 持たない統制目標は要求も判定もされません(readiness は持つものだけを数えます)。公式ワークブックのすべてのシートを取り込んでください"),
     ("the file is empty", "ファイルが空です"),
     ("{}, no reason", "{0}、理由なし"),
     ("{}, reason '{}'", "{0}、理由「{1}」"),
