@@ -650,6 +650,8 @@ pub const JA: &[(&str, &str)] = &[
     ("the note '{}' ({}) {}, on a table that states {} and other controls implemented: a note on the table is read as a remark on every row, and its rows are not read as implemented", "注記 '{0}'({1})は{2}が、表は {3} などの管理策を実施としています: 表の外の注記はすべての行の備考として読み、表の行を実施とは読みません"),
     ("the comment on cell {} ('{}', {}) {}, on a table that states {} and other controls implemented: a note on the table is read as a remark on every row, and its rows are not read as implemented", "セル {0} のコメント('{1}'、{2})は{3}が、表は {4} などの管理策を実施としています: 表の外の注記はすべての行の備考として読み、表の行を実施とは読みません"),
     ("{}; a note outside the table counts for all of it (delete it if it no longer holds, or move what it says into the rows it concerns)", "{0}。表の外の注記は表全体に対するものとして扱います(当てはまらなくなった注記は削除するか、その内容を該当する行に書いてください)"),
+    ("the note '{}' on the header '{}' {}, on a table that states {} and other controls implemented: a note on the header is read as a remark on every row, and its rows are not read as implemented", "見出し '{1}' の注記 '{0}' は{2}が、表は {3} などの管理策を実施としています: 見出しの注記はすべての行の備考として読み、表の行を実施とは読みません"),
+    ("{}; a note on the header counts for the whole column (write the statuses as of now in a column without it, or move what it says into the rows it concerns)", "{0}。見出しの注記は列全体に対するものとして扱います(現時点の状況を注記のない列に書くか、その内容を該当する行に書いてください)"),
     ("the comment on cell {} ('{}') {}, on {} implemented: a cell comment is read as a remark, and the row is not read as implemented", "セル {0} のコメント('{1}')は{2}が、{3} を実施としています: セルのコメントは備考として読み、この行は実施とは読みません"),
     ("the row that states {}", "この行は {0}"),
     ("the header of a table that states {} and other controls", "この表の見出しで、表は {0} などの管理策"),

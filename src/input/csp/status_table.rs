@@ -4,7 +4,7 @@
 use crate::catalog::id::IsmapId;
 use crate::catalog::Catalog;
 use crate::error::{InputError, Location};
-use crate::input::csp::classify::{Layout, StatusColumns, StatusSource};
+use crate::input::csp::classify::{self, Layout, StatusColumns, StatusSource, TableKind};
 use crate::input::csp::ids::{find_ids, IdKind};
 use crate::input::csp::published::{self, catalog_titles, check_ids, quote, Listed, FOR_ID_CELLS};
 use crate::input::csp::remarks::{self, Header};
@@ -334,6 +334,7 @@ pub fn read(
         .iter()
         .find(|x| x.declared == Declared::Implemented)
     {
+        header_notes(sheet, layout, &first.raw, as_of)?;
         let last = last_id_row(sheet, layout);
         for (i, row) in sheet.rows.iter().enumerate() {
             let Some(place) = outside(layout, last, i + 1) else {
@@ -349,6 +350,74 @@ pub fn read(
         }
     }
     Ok(out)
+}
+
+/// A bracketed note on the id or the status column's header qualifies every row, as a
+/// note below the table does (review 11 A-16): one that projects, plans, targets, drafts
+/// or limits the statement (`実施状況（2027年度末見込み）`, `（目標）`, `（予定）`,
+/// `（東京リージョン）`, `管理策番号（予定）`), or dates it after `as_of`, refuses the table. A
+/// legend of the marks (`実施状況（○/×）`), an input hint (`（記入欄）`) or a date on or before
+/// `as_of` (`実施状況(2025年3月末時点)`) is read.
+fn header_notes(
+    sheet: &Sheet,
+    layout: &Layout,
+    first: &str,
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    let Some(h) = layout.header else {
+        return Ok(());
+    };
+    let mut columns = vec![layout.id_column];
+    if let TableKind::StatusTable(s) = &layout.kind {
+        if let StatusSource::Column(c) = s.status {
+            columns.push(c);
+        }
+    }
+    for c in columns {
+        let header = cell(&sheet.rows[h], c);
+        let Some(note) = classify::header_note(header) else {
+            continue;
+        };
+        // the values to choose from (`実施/未実施/非該当`, `Yes/No`): read
+        let values: Vec<&str> = note
+            .split(['/', '／', '・', '、', ','])
+            .map(str::trim)
+            .collect();
+        let choices = values.len() > 1
+            && values
+                .iter()
+                .all(|v| vocab::status_value(v).is_ok_and(|x| x.note.is_empty()));
+        if choices {
+            continue;
+        }
+        // a legend of the marks (`○：実施、×：未実施`): read as a legend row is, refused
+        // when it gives a mark another meaning (`○：一部実施`)
+        if let Some(pairs) = legend(&[format!("凡例:{note}")]) {
+            check_legend(sheet, h + 1, &sheet.rows[h], &pairs)?;
+            continue;
+        }
+        let found = remarks::document_mark(note, as_of)
+            .or_else(|| remarks::qualifier_on(note, &[], as_of))
+            .or_else(|| remarks::header_note_qualifier(note));
+        let Some(q) = found else {
+            continue;
+        };
+        let name = layout.name(c);
+        return Err(InputError::at(
+            sheet.location().row(h + 1).column(name),
+            format!(
+                "the note '{}' on the header '{}' {}, on a table that states {first} and other controls implemented: a note on the header is read as a remark on every row, and its rows are not read as implemented",
+                quote(note),
+                quote(header),
+                q.what()
+            ),
+        )
+        .hint(format!(
+            "{}; a note on the header counts for the whole column (write the statuses as of now in a column without it, or move what it says into the rows it concerns)",
+            q.hint()
+        )));
+    }
+    Ok(())
 }
 
 /// The last row (0-based) of a table holding an id: below it, a row is a footnote.
