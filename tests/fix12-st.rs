@@ -174,3 +174,64 @@ fn a_legend_in_the_header_redefining_a_mark_is_refused() {
         "{err}"
     );
 }
+
+/// a heading row between the table's rows that says the rows under it are for
+/// reference, of a previous audit, of a region, of another service or an option, or planned
+/// for a later year, is read as a remark on the rows under it: the table is refused.
+#[test]
+fn a_qualifying_heading_between_rows_refuses_the_table() {
+    for (heading, word) in [
+        (
+            "■ 2027年度に対応する管理策",
+            "defers it or says it is not done",
+        ),
+        ("【参考】前回監査時点の記載", "'参考'"),
+        ("■ 以下は大阪リージョン", "'リージョン'"),
+        ("■ 参考：前回監査時点の記載", "'参考'"),
+        ("■ オプションサービス", "'オプション'"),
+        ("【参考】旧基準", "'参考'"),
+        ("■ 以下、サービスB", "'以下'"),
+    ] {
+        let err = refused(&table("管理策番号", "実施状況", &format!("{heading},,")));
+        assert!(
+            err.contains(&format!(
+                "row 4: column 'A': the heading '{heading}' between the table's rows"
+            )) && err.contains(word)
+                && err.contains("above 9.2.3 stated implemented"),
+            "{heading}: {err}"
+        );
+    }
+}
+
+/// A-15 in Japanese.
+#[test]
+fn the_heading_refusal_in_japanese() {
+    let err = refused_in(
+        "ja",
+        &table("管理策番号", "実施状況", "■ 以下は大阪リージョン,,"),
+    );
+    assert!(
+        err.contains("表の行の間の見出し '■ 以下は大阪リージョン' はその下の行を")
+            && err.contains("見出しはその下の行の備考として読み"),
+        "{err}"
+    );
+}
+
+/// A-15 guard: the catalog's own headings between the rows (with or without a mark), a
+/// category heading and a heading only above rows not stated implemented read.
+#[test]
+fn plain_section_headings_between_rows_read() {
+    for heading in [
+        "■ 9 アクセス制御",
+        "【組織的対策】",
+        "■ 9.2 利用者アクセスの管理",
+        "9.2 利用者アクセスの管理",
+        "■ 技術的対策",
+        "■ 人的対策（教育・訓練）",
+    ] {
+        read_as_stated(&table("管理策番号", "実施状況", &format!("{heading},,")));
+    }
+    // the heading over a not-implemented row only: nothing under it is credited
+    let t = "登録区分: ISMAP\n管理策番号,管理策名,実施状況\n9.2.1,利用者登録及び登録削除,実施\n9.2.3,特権的アクセス権の管理,実施\n■ 2027年度に対応する管理策,,\n9.2.4,利用者の秘密認証情報の管理,未実施\n";
+    read_as_stated(t);
+}
