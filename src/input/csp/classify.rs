@@ -191,6 +191,24 @@ fn without_note(key: &str) -> Option<&str> {
     (!stem.is_empty()).then_some(stem)
 }
 
+/// The bracketed note at the end of a header, as written (`実施状況（2027年度末見込み）` →
+/// `2027年度末見込み`); `None` without one.
+pub fn header_note(header: &str) -> Option<&str> {
+    let h = header.trim().trim_end_matches(['?', '？']).trim_end();
+    let open = match h.chars().last()? {
+        ')' => '(',
+        '）' => '（',
+        ']' => '[',
+        '］' => '［',
+        '】' => '【',
+        '〕' => '〔',
+        _ => return None,
+    };
+    let at = h.rfind(open)?;
+    let note = h[at + open.len_utf8()..h.len() - h.chars().last()?.len_utf8()].trim();
+    (at > 0 && !note.is_empty()).then_some(note)
+}
+
 /// A header as compared: [`header_key`], a question mark at its end dropped (`Implemented?`).
 fn key_of(header: &str) -> String {
     header_key(header).trim_end_matches(['?', '？']).to_owned()

@@ -399,11 +399,7 @@ fn check_heading(
     {
         return Ok(());
     }
-    let Some(word) = HEADING_WORDS
-        .iter()
-        .chain(NARROWING_WORDS)
-        .find(|w| folded.contains(*w) && !titles.iter().any(|t| t.contains(*w)))
-    else {
+    let Some(word) = heading_word(&folded, &titles) else {
         return Ok(());
     };
     Err(InputError::at(
@@ -414,6 +410,17 @@ fn check_heading(
         ),
     )
     .hint(FOR_HEADINGS))
+}
+
+/// A word of a heading (folded: [`fold_width`], lower case) that makes the ids under it
+/// something other than the service's implemented objectives ([`HEADING_WORDS`],
+/// [`NARROWING_WORDS`]), beyond the catalog's own words (`titles`, folded).
+pub(super) fn heading_word(folded: &str, titles: &[String]) -> Option<&'static str> {
+    HEADING_WORDS
+        .iter()
+        .chain(NARROWING_WORDS)
+        .find(|w| folded.contains(*w) && !titles.iter().any(|t| t.contains(*w)))
+        .copied()
 }
 
 /// The hint for a note that refers to the marks of a printed list.

@@ -182,6 +182,47 @@ pub fn qualifiers_in(text: &str) -> Vec<Qualifier> {
     qualifiers(text)
 }
 
+/// What a bracketed note on the id or status column's header says beyond a remark's words
+/// (review 11 A-16): it projects, plans or targets the statement (`見込み`, `目標`, `To-Be`),
+/// limits it to a region, an environment or another service (`東京リージョン`, `本番環境`,
+/// `サービスB`), or dates it to another time than now (`前回監査時`, `申請時`, `旧`, `参考`).
+pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
+    let key = fold_width(note).to_lowercase();
+    const PLANS: [&str; 12] = [
+        "見込", "目標", "予定", "計画", "予測", "将来", "to-be", "tobe", "target", "planned",
+        "plan", "future",
+    ];
+    const SCOPES: [&str; 11] = [
+        "リージョン",
+        "region",
+        "本番",
+        "環境",
+        "production",
+        "サービス",
+        "service",
+        "のみ",
+        "only",
+        "拠点",
+        "センター",
+    ];
+    const OTHER_TIMES: [&str; 9] = [
+        "前回",
+        "申請時",
+        "旧",
+        "参考",
+        "過去",
+        "previous",
+        "former",
+        "reference",
+        "自己評価",
+    ];
+    let find = |words: &[&'static str]| words.iter().find(|w| key.contains(**w)).copied();
+    find(&PLANS)
+        .map(|w| Qualifier::new(Kind::Deferral, w))
+        .or_else(|| find(&SCOPES).map(|w| Qualifier::new(Kind::Scope, w)))
+        .or_else(|| find(&OTHER_TIMES).map(|w| Qualifier::new(Kind::Scope, w)))
+}
+
 /// What [`qualifier_beyond`] finds, else the first date `text` writes whose last day is
 /// after `as_of` (`2027-04-01`, `2027年4月`, `令和9年度`).
 pub fn qualifier_on(text: &str, titles: &[&str], as_of: crate::date::Date) -> Option<Qualifier> {

@@ -4,7 +4,7 @@
 use crate::catalog::id::IsmapId;
 use crate::catalog::Catalog;
 use crate::error::{InputError, Location};
-use crate::input::csp::classify::{Layout, StatusColumns, StatusSource};
+use crate::input::csp::classify::{self, Layout, StatusColumns, StatusSource, TableKind};
 use crate::input::csp::ids::{find_ids, IdKind};
 use crate::input::csp::published::{self, catalog_titles, check_ids, quote, Listed, FOR_ID_CELLS};
 use crate::input::csp::remarks::{self, Header};
@@ -159,6 +159,8 @@ pub fn read(
     let get =
         |row: &[String], c: Option<usize>| c.map_or(String::new(), |c| cell(row, c).to_owned());
     let headed = objectives_with_stated_details(sheet, layout, cols, start);
+    // rows without an id or a status (1-based): headings between the rows
+    let mut headings: Vec<usize> = Vec::new();
     for (i, row) in sheet.rows.iter().enumerate().skip(start) {
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
@@ -208,6 +210,7 @@ pub fn read(
             }
             if row.iter().any(|c| !c.trim().is_empty()) {
                 out.ignored += 1;
+                headings.push(n);
             }
             continue;
         }
@@ -216,6 +219,9 @@ pub fn read(
             if ids.is_empty() || cols.own_statement {
                 // a heading or note row (`5 情報セキュリティのための方針群`)
                 out.ignored += skipped.max(1);
+                if ids.is_empty() {
+                    headings.push(n);
+                }
                 continue;
             }
             // an objective heading the rows of its detailed controls, which state their
@@ -334,6 +340,10 @@ pub fn read(
         .iter()
         .find(|x| x.declared == Declared::Implemented)
     {
+        header_notes(sheet, layout, &first.raw, as_of)?;
+        for &n in &headings {
+            heading_between(sheet, n, &out, catalog, as_of)?;
+        }
         let last = last_id_row(sheet, layout);
         for (i, row) in sheet.rows.iter().enumerate() {
             let Some(place) = outside(layout, last, i + 1) else {
@@ -349,6 +359,154 @@ pub fn read(
         }
     }
     Ok(out)
+}
+
+/// A heading row between a table's rows (sheet row `n`: no id, no status) governs the rows
+/// under it (review 11 A-15): when a row under it is stated implemented, it is read by the
+/// pasted list's heading rule ([`published::heading_word`]: a reference, a previous
+/// registration or version, another service, a region, an option) and as a remark
+/// (deferral, scope, a date after `as_of`: `■ 2027年度に対応する管理策`), and refuses the
+/// table when it qualifies. The catalog's own headings (`■ 9 アクセス制御`, `【組織的対策】`)
+/// are read.
+fn heading_between(
+    sheet: &Sheet,
+    n: usize,
+    out: &Listed,
+    catalog: &Catalog,
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    let Some(below) = out
+        .controls
+        .iter()
+        .find(|x| x.declared == Declared::Implemented && x.line.is_some_and(|l| l > n))
+    else {
+        return Ok(());
+    };
+    let Some(row) = sheet.rows.get(n - 1) else {
+        return Ok(());
+    };
+    let text = row
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if remarks::says_nothing(&text) || legend(row).is_some() {
+        return Ok(());
+    }
+    let folded = crate::text::fold_width(&text).to_lowercase();
+    // the catalog's own words: a clause or category heading's titles, with a mark before it
+    let bare = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim();
+    let titles: Vec<String> = bare
+        .split_whitespace()
+        .next()
+        .map(|first| {
+            catalog_titles(catalog, first)
+                .into_iter()
+                .map(|t| crate::text::fold_width(t).to_lowercase())
+                .collect()
+        })
+        .unwrap_or_default();
+    let title_refs: Vec<&str> = titles.iter().map(String::as_str).collect();
+    // `以下、サービスB`: the rows below are another service's
+    let another_service = folded
+        .split_once("以下")
+        .is_some_and(|(_, rest)| rest.contains("サービス") || rest.contains("service"))
+        .then_some("以下");
+    let found = published::heading_word(&folded, &titles)
+        .or(another_service)
+        .map(|w| format!("makes the rows under it something other than the service's implemented controls (a reference, a previous registration or version, another service, a region or an option: '{w}')"))
+        .or_else(|| {
+            remarks::document_mark(&text, as_of)
+                .or_else(|| remarks::qualifier_on(&text, &title_refs, as_of))
+                .map(|q| q.what())
+        });
+    let Some(what) = found else {
+        return Ok(());
+    };
+    let first = row.iter().position(|c| !c.trim().is_empty()).unwrap_or(0);
+    Err(InputError::at(
+        sheet
+            .location()
+            .row(n)
+            .column(crate::input::column_letter(first)),
+        format!(
+            "the heading '{}' between the table's rows {what}, above {} stated implemented: a heading is read as a remark on the rows under it, and they are not read as implemented",
+            quote(&text),
+            below.raw
+        ),
+    )
+    .hint("move the rows under the heading into a table of their own (or leave them out) if they are not the service's current controls, or give each its status (未実施, 計画中, 非該当 with the reason); remove the heading if it qualifies nothing"))
+}
+
+/// A bracketed note on the id or the status column's header qualifies every row, as a
+/// note below the table does (review 11 A-16): one that projects, plans, targets, drafts
+/// or limits the statement (`実施状況（2027年度末見込み）`, `（目標）`, `（予定）`,
+/// `（東京リージョン）`, `管理策番号（予定）`), or dates it after `as_of`, refuses the table. A
+/// legend of the marks (`実施状況（○/×）`), an input hint (`（記入欄）`) or a date on or before
+/// `as_of` (`実施状況(2025年3月末時点)`) is read.
+fn header_notes(
+    sheet: &Sheet,
+    layout: &Layout,
+    first: &str,
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    let Some(h) = layout.header else {
+        return Ok(());
+    };
+    let mut columns = vec![layout.id_column];
+    if let TableKind::StatusTable(s) = &layout.kind {
+        if let StatusSource::Column(c) = s.status {
+            columns.push(c);
+        }
+    }
+    for c in columns {
+        let header = cell(&sheet.rows[h], c);
+        let Some(note) = classify::header_note(header) else {
+            continue;
+        };
+        // the values to choose from (`実施/未実施/非該当`, `Yes/No`): read
+        let values: Vec<&str> = note
+            .split(['/', '／', '・', '、', ','])
+            .map(str::trim)
+            .collect();
+        let choices = values.len() > 1
+            && values
+                .iter()
+                .all(|v| vocab::status_value(v).is_ok_and(|x| x.note.is_empty()));
+        if choices {
+            continue;
+        }
+        // a legend of the marks (`○：実施、×：未実施`): read as a legend row is, refused
+        // when it gives a mark another meaning (`○：一部実施`)
+        if let Some(pairs) = legend(&[format!("凡例:{note}")]) {
+            check_legend(sheet, h + 1, &sheet.rows[h], &pairs)?;
+            continue;
+        }
+        let found = remarks::document_mark(note, as_of)
+            .or_else(|| remarks::qualifier_on(note, &[], as_of))
+            .or_else(|| remarks::header_note_qualifier(note));
+        let Some(q) = found else {
+            continue;
+        };
+        let name = layout.name(c);
+        return Err(InputError::at(
+            sheet.location().row(h + 1).column(name),
+            format!(
+                "the note '{}' on the header '{}' {}, on a table that states {first} and other controls implemented: a note on the header is read as a remark on every row, and its rows are not read as implemented",
+                quote(note),
+                quote(header),
+                q.what()
+            ),
+        )
+        .hint(format!(
+            "{}; a note on the header counts for the whole column (write the statuses as of now in a column without it, or move what it says into the rows it concerns)",
+            q.hint()
+        )));
+    }
+    Ok(())
 }
 
 /// The last row (0-based) of a table holding an id: below it, a row is a footnote.
