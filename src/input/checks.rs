@@ -283,6 +283,63 @@ fn is_header_note(rest: &str) -> bool {
             .is_empty()
 }
 
+/// The word of a bracketed note on a references header saying the mapping is approximate,
+/// partial or not settled (`ISMAP管理策（近似）`, `（一部対応）`, `（参考）`, `（仮）`, `（案）`,
+/// `（要確認）`, `ISMAP control (approx.)`) — not `（統制目標）`, `（2024年改訂後）`, `(新)`.
+fn approximate_note(header: &str) -> Option<&'static str> {
+    const WORDS: &[&str] = &[
+        "近似",
+        "一部",
+        "部分",
+        "関連",
+        "類似",
+        "参考",
+        "暫定",
+        "未確定",
+        "要確認",
+        "確認中",
+        "検討中",
+        "概ね",
+        "おおむね",
+        "大まか",
+        "想定",
+        "ドラフト",
+        "approx",
+        "partial",
+        "related",
+        "similar",
+        "tentative",
+        "provisional",
+        "draft",
+        "tbc",
+        "tbd",
+    ];
+    let key = header_key(header);
+    let mut rest: &str = &key;
+    while let Some(start) = rest.find(['(', '[', '【', '〔', '<', '＜', '《']) {
+        let inner = &rest[start + rest[start..].chars().next().map_or(1, char::len_utf8)..];
+        let end = inner
+            .find([')', ']', '】', '〕', '>', '＞', '》'])
+            .unwrap_or(inner.len());
+        let note = &inner[..end];
+        if let Some(w) = WORDS.iter().find(|w| note.contains(**w)) {
+            return Some(w);
+        }
+        // `（仮）`, `（案）`, `（素案）`, `(ref.)` — not `仮想` nor `提案番号`
+        if note.contains('仮') && !note.contains("仮想") {
+            return Some("仮");
+        }
+        if note.ends_with('案') {
+            return Some("案");
+        }
+        if ["ref", "refs", "reference"].contains(&note) {
+            return Some("ref");
+        }
+        rest = &inner[end..];
+    }
+    None
+}
+
 /// Whether references header `number` names the numbers of the controls references header
 /// `name` names (`管理策番号` and `管理策`, `統制目標番号` and `統制目標`, `Control ID` and
 /// `Control`): a column of numbers beside a column of the controls' names.
@@ -1365,6 +1422,21 @@ fn header_in(
     }
     if !fields.contains_key(&by) {
         return Ok(None);
+    }
+    // the buyer's note that the mapping is approximate or not settled (`ISMAP管理策（近似）`,
+    // `（一部対応）`, `（仮）`, `（要確認）`, `(approx.)`): refused, never read as exact
+    if let Some((c, word)) = refs
+        .iter()
+        .find_map(|&c| approximate_note(&cells[c]).map(|w| (c, w)))
+    {
+        return Err(InputError::at(
+            sheet.location().row(i + 1).column(cells[c].trim().to_owned()),
+            format!(
+                "the references header '{}' says the mapping to ISMAP is approximate or not settled ('{word}'): its controls cannot be read as the items' requirements",
+                cells[c].trim()
+            ),
+        )
+        .hint("confirm each item's ISMAP controls and head the column without the note ('ISMAP管理策'), leaving out a control that only approximates its item"));
     }
     let used = |c: usize| refs.contains(&c) || fields.values().any(|&f| f == c);
     let mut extras: Vec<(usize, String)> = Vec::new();
@@ -3413,6 +3485,33 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn approximate_notes_on_a_references_header() {
+        for (h, w) in [
+            ("ISMAP管理策（近似）", "近似"),
+            ("ISMAP管理策（一部対応）", "一部"),
+            ("ISMAP管理策（仮）", "仮"),
+            ("ISMAP管理策（素案）", "案"),
+            ("ISMAP control (approx.)", "approx"),
+            ("ISMAP管理策(ref.)", "ref"),
+            ("ISMAP管理策(新)（要確認）", "要確認"),
+        ] {
+            assert_eq!(approximate_note(h), Some(w), "{h}");
+        }
+        for h in [
+            "ISMAP管理策",
+            "ISMAP管理策（統制目標）",
+            "ISMAP管理策（2024年改訂後）",
+            "ISMAP管理策(新)",
+            "References (ID)",
+            "関連管理策",
+            "管理策（仮想化基盤）",
+            "ISMAP管理策（",
+        ] {
+            assert_eq!(approximate_note(h), None, "{h}");
+        }
+    }
 
     /// Parsing a file as UTF-8 straight away gives what decoding it first gives, whatever
     /// the file holds: the `load_csv` shortcut changes no outcome.
