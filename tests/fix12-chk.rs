@@ -2,10 +2,19 @@
 //! header whose note says the buyer's mapping is approximate, partial or not settled
 //! (`ISMAP管理策（近似）`, `（一部対応）`, `（仮）`, `（要確認）`, `(approx.)`) refused naming the
 //! column, never read as exact, while notes that do not (`（統制目標）`, `（2024年改訂後）`,
-//! `(新)`) read as before.
+//! `(新)`) read as before; English check-item headers (`Check item`, `Requirement`,
+//! `Question`, `Control description`, `Criteria`) read as the check-item column, a bilingual
+//! list's Japanese one kept beside the English carried (C-19).
 mod common;
 
-use common::{by_id, data, input_error, on_checks};
+use common::{bin, by_id, data, input_error, on_checks};
+
+/// `suggest --checks CHECKS` (it takes no `--as-of`).
+fn suggest(checks: impl AsRef<std::ffi::OsStr>) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args(["--lang", "en", "suggest", "--checks"]).arg(checks);
+    c
+}
 
 fn fixture(name: &str) -> std::path::PathBuf {
     data(&format!("fix12-chk/{name}"))
@@ -113,4 +122,82 @@ fn a17_guard_notes_that_do_not_qualify_the_mapping_still_read() {
         let v = json(report("en", under_header(&dir, header), &[]));
         assert_eq!(by_id(&v["items"], "K-1")["status"], "covered", "{header}");
     }
+}
+
+#[test]
+fn c19_suggest_reads_an_english_list_headed_check_item() {
+    let out = suggest(fixture("c19-english-check-item.csv"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Total 12:"), "{stdout}");
+    assert!(
+        stdout.contains("The vendor supports SAML single sign-on"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn c19_english_check_item_headers_are_the_check_item_column() {
+    let dir = tempfile::tempdir().unwrap();
+    for header in [
+        "Check item",
+        "Check Item",
+        "Check items",
+        "Requirement",
+        "Requirements",
+        "Security requirement",
+        "Question",
+        "Control description",
+        "Criteria",
+    ] {
+        let path = write(
+            &dir,
+            "e.csv",
+            &format!("ID,{header},controls\nK-1,Users are registered,9.2.1\n"),
+        );
+        let v = json(report("en", &path, &[]));
+        let item = by_id(&v["items"], "K-1");
+        assert_eq!(item["title"], "Users are registered", "{header}");
+        assert_eq!(item["status"], "covered", "{header}");
+    }
+}
+
+#[test]
+fn c19_guard_a_bilingual_list_keeps_its_japanese_check_items_and_carries_the_english() {
+    let dir = tempfile::tempdir().unwrap();
+    for text in [
+        "項番,確認項目,Check item,管理策\nK-1,利用者登録,Users are registered,9.2.1\n",
+        "項番,Check item,確認項目,管理策\nK-1,Users are registered,利用者登録,9.2.1\n",
+        "項番,要求事項,Requirement,管理策\nK-1,利用者登録,Users are registered,9.2.1\n",
+    ] {
+        let v = json(report("en", write(&dir, "b.csv", text), &[]));
+        let item = by_id(&v["items"], "K-1");
+        assert_eq!(item["title"], "利用者登録", "{text}");
+        let extra = item["extra"].as_object().unwrap();
+        assert_eq!(
+            extra.values().next().and_then(|x| x.as_str()),
+            Some("Users are registered"),
+            "{text}"
+        );
+    }
+    // two English check-item columns: which one cannot be told
+    let path = write(
+        &dir,
+        "two.csv",
+        "ID,Check item,Requirement,controls\nK-1,a,b,9.2.1\n",
+    );
+    let e = input_error(report("en", &path, &[]));
+    assert!(e.contains("are both a check-item column"), "{e}");
+    // the missing-column hint names the English headers
+    let path = write(&dir, "none.csv", "ID,Remarks\n1,x\n");
+    let out = suggest(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("Check item, Requirement, Question"),
+        "{stderr}"
+    );
 }

@@ -180,6 +180,7 @@ impl Field {
         Field::ALL
             .into_iter()
             .find(|f| f.aliases().iter().any(|a| *a == k))
+            .or_else(|| ENGLISH_TITLES.contains(&&*k).then_some(Field::Title))
             .or_else(|| noted_header(&k).filter(|_| !names_a_standard(h)))
     }
 }
@@ -282,6 +283,28 @@ fn is_header_note(rest: &str) -> bool {
             .trim_start_matches(['版', '改', '訂', '後'])
             .is_empty()
 }
+
+/// Whether `header` is one of the English check-item headers read since review 11 C-19
+/// (`Check item`, `Requirement`, `Question`, `Control description`, `Criteria`): beside a
+/// check-item column of another header (a bilingual list) it is carried, not a second one.
+fn is_english_title(header: &str) -> bool {
+    ENGLISH_TITLES.contains(&&*header_key(header))
+}
+
+/// English check-item headers beside [`Field::aliases`]' `title`/`item` (review 11 C-19),
+/// by their [`header_key`]: the tool's own `Check item` and the words English lists use.
+const ENGLISH_TITLES: &[&str] = &[
+    "checkitem",
+    "checkitems",
+    "requirement",
+    "requirements",
+    "securityrequirement",
+    "securityrequirements",
+    "question",
+    "questions",
+    "controldescription",
+    "criteria",
+];
 
 /// The word of a bracketed note on a references header saying the mapping is approximate,
 /// partial or not settled (`ISMAP管理策（近似）`, `（一部対応）`, `（参考）`, `（仮）`, `（案）`,
@@ -1196,7 +1219,7 @@ fn workbook_for_suggest(
                 names.join(", ")
             ),
         )
-        .hint("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目) on the sheet of the check items, or pick that sheet with --sheet NAME")),
+        .hint("name the column with the check items '確認項目' (also: title, item, Check item, Requirement, Question, 項目, 要求事項, チェック項目) on the sheet of the check items, or pick that sheet with --sheet NAME")),
         1 => {
             let mut list = lists.remove(0);
             list.skipped_sheets = skipped;
@@ -1361,6 +1384,17 @@ fn header_in(
                     (ours.len() > 1).then(|| (ours[0], Field::Refs))
                 }
             },
+            // a bilingual list (`確認項目` | `Check item`): the English column is carried
+            Some(Field::Title)
+                if fields.get(&Field::Title).is_some_and(|&prev| {
+                    is_english_title(&cells[prev]) != is_english_title(cell)
+                }) =>
+            {
+                if !is_english_title(cell) {
+                    fields.insert(Field::Title, c);
+                }
+                None
+            }
             Some(f) => fields.insert(f, c).map(|prev| (prev, f)),
             None => {
                 if refs_column.is_none() && is_standard_header(cell) {
@@ -1749,7 +1783,7 @@ fn no_header(
                 found.join(", ")
             ),
         )
-        .hint("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目)")
+        .hint("name the column with the check items '確認項目' (also: title, item, Check item, Requirement, Question, 項目, 要求事項, チェック項目)")
     } else if let Some(e) = unnamed_check_list(sheet, None) {
         // a column of ids under a header the tool does not know: named
         e
