@@ -180,6 +180,7 @@ impl Field {
         Field::ALL
             .into_iter()
             .find(|f| f.aliases().iter().any(|a| *a == k))
+            .or_else(|| ENGLISH_TITLES.contains(&&*k).then_some(Field::Title))
             .or_else(|| noted_header(&k).filter(|_| !names_a_standard(h)))
     }
 }
@@ -281,6 +282,85 @@ fn is_header_note(rest: &str) -> bool {
             .trim_start_matches(['年', '度'])
             .trim_start_matches(['版', '改', '訂', '後'])
             .is_empty()
+}
+
+/// Whether `header` is one of the English check-item headers read since review 11 C-19
+/// (`Check item`, `Requirement`, `Question`, `Control description`, `Criteria`): beside a
+/// check-item column of another header (a bilingual list) it is carried, not a second one.
+fn is_english_title(header: &str) -> bool {
+    ENGLISH_TITLES.contains(&&*header_key(header))
+}
+
+/// English check-item headers beside [`Field::aliases`]' `title`/`item` (review 11 C-19),
+/// by their [`header_key`]: the tool's own `Check item` and the words English lists use.
+const ENGLISH_TITLES: &[&str] = &[
+    "checkitem",
+    "checkitems",
+    "requirement",
+    "requirements",
+    "securityrequirement",
+    "securityrequirements",
+    "question",
+    "questions",
+    "controldescription",
+    "criteria",
+];
+
+/// The word of a bracketed note on a references header saying the mapping is approximate,
+/// partial or not settled (`ISMAP管理策（近似）`, `（一部対応）`, `（参考）`, `（仮）`, `（案）`,
+/// `（要確認）`, `ISMAP control (approx.)`) — not `（統制目標）`, `（2024年改訂後）`, `(新)`.
+fn approximate_note(header: &str) -> Option<&'static str> {
+    const WORDS: &[&str] = &[
+        "近似",
+        "一部",
+        "部分",
+        "関連",
+        "類似",
+        "参考",
+        "暫定",
+        "未確定",
+        "要確認",
+        "確認中",
+        "検討中",
+        "概ね",
+        "おおむね",
+        "大まか",
+        "想定",
+        "ドラフト",
+        "approx",
+        "partial",
+        "related",
+        "similar",
+        "tentative",
+        "provisional",
+        "draft",
+        "tbc",
+        "tbd",
+    ];
+    let key = header_key(header);
+    let mut rest: &str = &key;
+    while let Some(start) = rest.find(['(', '[', '【', '〔', '<', '＜', '《']) {
+        let inner = &rest[start + rest[start..].chars().next().map_or(1, char::len_utf8)..];
+        let end = inner
+            .find([')', ']', '】', '〕', '>', '＞', '》'])
+            .unwrap_or(inner.len());
+        let note = &inner[..end];
+        if let Some(w) = WORDS.iter().find(|w| note.contains(**w)) {
+            return Some(w);
+        }
+        // `（仮）`, `（案）`, `（素案）`, `(ref.)` — not `仮想` nor `提案番号`
+        if note.contains('仮') && !note.contains("仮想") {
+            return Some("仮");
+        }
+        if note.ends_with('案') {
+            return Some("案");
+        }
+        if ["ref", "refs", "reference"].contains(&note) {
+            return Some("ref");
+        }
+        rest = &inner[end..];
+    }
+    None
 }
 
 /// Whether references header `number` names the numbers of the controls references header
@@ -1139,7 +1219,7 @@ fn workbook_for_suggest(
                 names.join(", ")
             ),
         )
-        .hint("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目) on the sheet of the check items, or pick that sheet with --sheet NAME")),
+        .hint("name the column with the check items '確認項目' (also: title, item, Check item, Requirement, Question, 項目, 要求事項, チェック項目) on the sheet of the check items, or pick that sheet with --sheet NAME")),
         1 => {
             let mut list = lists.remove(0);
             list.skipped_sheets = skipped;
@@ -1304,6 +1384,17 @@ fn header_in(
                     (ours.len() > 1).then(|| (ours[0], Field::Refs))
                 }
             },
+            // a bilingual list (`確認項目` | `Check item`): the English column is carried
+            Some(Field::Title)
+                if fields.get(&Field::Title).is_some_and(|&prev| {
+                    is_english_title(&cells[prev]) != is_english_title(cell)
+                }) =>
+            {
+                if !is_english_title(cell) {
+                    fields.insert(Field::Title, c);
+                }
+                None
+            }
             Some(f) => fields.insert(f, c).map(|prev| (prev, f)),
             None => {
                 if refs_column.is_none() && is_standard_header(cell) {
@@ -1365,6 +1456,21 @@ fn header_in(
     }
     if !fields.contains_key(&by) {
         return Ok(None);
+    }
+    // the buyer's note that the mapping is approximate or not settled (`ISMAP管理策（近似）`,
+    // `（一部対応）`, `（仮）`, `（要確認）`, `(approx.)`): refused, never read as exact
+    if let Some((c, word)) = refs
+        .iter()
+        .find_map(|&c| approximate_note(&cells[c]).map(|w| (c, w)))
+    {
+        return Err(InputError::at(
+            sheet.location().row(i + 1).column(cells[c].trim().to_owned()),
+            format!(
+                "the references header '{}' says the mapping to ISMAP is approximate or not settled ('{word}'): its controls cannot be read as the items' requirements",
+                cells[c].trim()
+            ),
+        )
+        .hint("confirm each item's ISMAP controls and head the column without the note ('ISMAP管理策'), leaving out a control that only approximates its item"));
     }
     let used = |c: usize| refs.contains(&c) || fields.values().any(|&f| f == c);
     let mut extras: Vec<(usize, String)> = Vec::new();
@@ -1677,7 +1783,7 @@ fn no_header(
                 found.join(", ")
             ),
         )
-        .hint("name the column with the check items '確認項目' (also: title, item, 項目, 要求事項, チェック項目)")
+        .hint("name the column with the check items '確認項目' (also: title, item, Check item, Requirement, Question, 項目, 要求事項, チェック項目)")
     } else if let Some(e) = unnamed_check_list(sheet, None) {
         // a column of ids under a header the tool does not know: named
         e
@@ -3413,6 +3519,33 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn approximate_notes_on_a_references_header() {
+        for (h, w) in [
+            ("ISMAP管理策（近似）", "近似"),
+            ("ISMAP管理策（一部対応）", "一部"),
+            ("ISMAP管理策（仮）", "仮"),
+            ("ISMAP管理策（素案）", "案"),
+            ("ISMAP control (approx.)", "approx"),
+            ("ISMAP管理策(ref.)", "ref"),
+            ("ISMAP管理策(新)（要確認）", "要確認"),
+        ] {
+            assert_eq!(approximate_note(h), Some(w), "{h}");
+        }
+        for h in [
+            "ISMAP管理策",
+            "ISMAP管理策（統制目標）",
+            "ISMAP管理策（2024年改訂後）",
+            "ISMAP管理策(新)",
+            "References (ID)",
+            "関連管理策",
+            "管理策（仮想化基盤）",
+            "ISMAP管理策（",
+        ] {
+            assert_eq!(approximate_note(h), None, "{h}");
+        }
+    }
 
     /// Parsing a file as UTF-8 straight away gives what decoding it first gives, whatever
     /// the file holds: the `load_csv` shortcut changes no outcome.
