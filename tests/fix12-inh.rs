@@ -25,24 +25,34 @@ fn row_with(remark: &str) -> String {
     format!("登録区分: ISMAP\n管理策番号,管理策名,実施状況,実施内容\n11.1.1,物理的セキュリティ境界,実施,{remark}\n")
 }
 
-/// `report` on `chk-iaas.csv` (item 1: 11.1.1) and `text` as the CSP list: Ok(item 1's
-/// status) or Err(the one-line error).
-fn run(lang: &str, text: &str) -> Result<String, String> {
+/// `report` on the check list `checks` and `text` as the CSP list: Ok(the statuses of the
+/// items `ids`) or Err(the one-line error).
+fn statuses(checks: &str, text: &str, ids: &[&str]) -> Result<Vec<String>, String> {
     let (_dir, path) = file("soa.csv", text);
-    let mut c = on_checks(lang, "report", data("chk-iaas.csv"));
+    let mut c = on_checks("en", "report", data(checks));
     c.args(["--format", "json", "--csp"]).arg(&path);
     let out = c.output().unwrap();
-    if out.status.success() {
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        Ok(common::by_id(&v["items"], "1")["status"]
-            .as_str()
-            .unwrap()
-            .to_owned())
-    } else {
-        let mut c = on_checks(lang, "report", data("chk-iaas.csv"));
+    if !out.status.success() {
+        let mut c = on_checks("en", "report", data(checks));
         c.arg("--csp").arg(&path);
-        Err(input_error(c))
+        return Err(input_error(c));
     }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    Ok(ids
+        .iter()
+        .map(|id| {
+            common::by_id(&v["items"], id)["status"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect())
+}
+
+/// `report` on `chk-iaas.csv` (item 1: 11.1.1) and `text` as the CSP list: Ok(item 1's
+/// status) or Err(the one-line error).
+fn run(text: &str) -> Result<String, String> {
+    statuses("chk-iaas.csv", text, &["1"]).map(|mut s| s.remove(0))
 }
 
 /// The review's SaaS statement (every row 実施, the 実施内容 saying what the IaaS provides)
@@ -87,7 +97,7 @@ fn a19_relying_on_the_service_underneath_is_refused_its_own_controls_read() {
         "Leverages the IaaS's physical controls",
         "Relies on AWS",
     ] {
-        let err = run("en", &row_with(remark)).expect_err(remark);
+        let err = run(&row_with(remark)).expect_err(remark);
         assert!(
             err.contains("says someone else implements it"),
             "{remark}: {err}"
@@ -104,35 +114,14 @@ fn a19_relying_on_the_service_underneath_is_refused_its_own_controls_read() {
         "Complies with applicable laws",
         "",
     ] {
-        assert_eq!(
-            run("en", &row_with(remark)).as_deref(),
-            Ok("covered"),
-            "{remark}"
-        );
+        assert_eq!(run(&row_with(remark)).as_deref(), Ok("covered"), "{remark}");
     }
 }
 
 /// `report` on `checks-ja.csv` (1: 9.2.1, 2: 9.2.3, 3: 12.4.1, 4: 12.3.1) and `text` as
 /// the CSP list: Ok(the statuses of items 1 and 2) or Err(the one-line error).
 fn run_92(text: &str) -> Result<(String, String), String> {
-    let (_dir, path) = file("soa.csv", text);
-    let mut c = on_checks("en", "report", data("checks-ja.csv"));
-    c.args(["--format", "json", "--csp"]).arg(&path);
-    let out = c.output().unwrap();
-    if out.status.success() {
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        let s = |id: &str| {
-            common::by_id(&v["items"], id)["status"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        };
-        Ok((s("1"), s("2")))
-    } else {
-        let mut c = on_checks("en", "report", data("checks-ja.csv"));
-        c.arg("--csp").arg(&path);
-        Err(input_error(c))
-    }
+    statuses("checks-ja.csv", text, &["1", "2"]).map(|s| (s[0].clone(), s[1].clone()))
 }
 
 /// The review's table (9.2.1 beside 9.2.3's title 実施, 9.2.3 beside 9.2.1's 未実施) is
