@@ -822,6 +822,33 @@ pub fn catalog_titles<'c>(catalog: &'c Catalog, raw: &str) -> Vec<&'c str> {
     entry_of(catalog, raw).map_or_else(Vec::new, |e| titles_of(e).collect())
 }
 
+/// The id of another catalog entry whose title (Japanese or English) `text` is, written as
+/// in the catalog (`特権的アクセス権の管理` beside 9.2.1): a row whose ids and titles have
+/// shifted against each other (a column sorted alone, rows pasted one off), where what is
+/// stated of one control may be another's (review 11 A-24). None when `text` is (a close
+/// form of) `raw`'s own title, or the other entry is `raw`'s own parent or child.
+pub fn title_of_another<'c>(catalog: &'c Catalog, raw: &str, text: &str) -> Option<&'c str> {
+    let own = entry_of(catalog, raw)?;
+    if is_title_of(own, text) {
+        return None;
+    }
+    let key = title_key(text);
+    if key.chars().count() < 2 {
+        return None;
+    }
+    let related = |id: &str| {
+        id.strip_prefix(own.id.as_str())
+            .is_some_and(|r| r.starts_with('.'))
+            || own.id.strip_prefix(id).is_some_and(|r| r.starts_with('.'))
+    };
+    catalog
+        .entries()
+        .iter()
+        .filter(|e| e.id != own.id && !related(&e.id))
+        .find(|e| titles_of(e).any(|t| title_key(t) == key))
+        .map(|e| e.id.as_str())
+}
+
 /// Whether `text` is the catalog title of `raw` (Japanese or English), or a close form of it:
 /// an edition's wording, a shortened title; never one with a status word or mark the title
 /// does not hold.

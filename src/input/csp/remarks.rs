@@ -53,6 +53,7 @@ impl Qualifier {
             Kind::Later(_) => FOR_LATER,
             Kind::Draft => FOR_DRAFT,
             Kind::DatedLater(_) => FOR_DATED_LATER,
+            Kind::Others => FOR_OTHERS,
             _ => FOR_REMARKS,
         }
     }
@@ -147,6 +148,9 @@ pub fn dated_later(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
 /// The hint for an audit finding on a row stated implemented.
 pub const FOR_AUDIT_FINDING: &str = "a control the audit found a matter in is not shown implemented without it: state it so in the status column (未実施 or 計画中, the finding in a remarks column), or, if the audit found nothing, write the clean result (指摘なし, 問題なし, No exception noted) or leave the cell empty";
 
+/// The hint for a remark saying someone else implements the control: the service underneath
+/// is relied on through a profile's `inherits:`, which checks its registration (review 11 A-19).
+pub const FOR_OTHERS: &str = "a control someone else implements (the customer, the IaaS) is not the service's own: state it 非該当 with the reason (IaaS側で実施), or, for a profile, rely on the IaaS with `inherits:`";
 pub const FOR_REMARKS: &str = "if the control is implemented only in part, later, elsewhere or with exceptions, state it so in the status column (未実施, 計画中, 非該当 with the reason); else remove the qualification from the remark";
 
 /// The hint for a date after the as-of date on a row stated implemented.
@@ -519,6 +523,7 @@ fn in_clause(clause: &str) -> Vec<Qualifier> {
     found.extend(status_ja(clause));
     found.extend(status_en(&words));
     found.extend(others_ja(clause));
+    found.extend(relies_ja(clause));
     found.extend(others_en(&words));
     found.extend(deferral_ja(clause));
     found.extend(deferral_en(&words));
@@ -2072,6 +2077,98 @@ fn others_ja(clause: &str) -> Vec<Qualifier> {
     found
 }
 
+/// The service underneath by name or kind (`IaaS`, `AWS`, `さくら`, `データセンター事業者`):
+/// a remark saying the control relies on or uses it (`IaaS事業者の統制に依拠`,
+/// `AWSのデータセンターを利用`) credits the service with the underlying one's control, whose
+/// registration only a profile's `inherits:` checks (review 11 A-19). Not the customer
+/// (`利用者`), nor a bare `基盤` or `データセンター` (`認証基盤を利用`, `自社データセンターを利用`
+/// are the service's own).
+const UNDERLYING_JA: &[&str] = &[
+    "iaas",
+    "paas",
+    "aws",
+    "amazon web services",
+    "azure",
+    "gcp",
+    "google cloud",
+    "oracle cloud",
+    "oci",
+    "さくら",
+    "クラウド事業者",
+    "クラウド基盤",
+    "基盤事業者",
+    "データセンター事業者",
+    "データセンタ事業者",
+    "ホスティング事業者",
+];
+
+/// What says the control relies on the service underneath, at the end of the noun phrase
+/// after it (`…の統制に依拠`, `… KMSを利用`, `…のもの`).
+const RELIES_JA: &[&str] = &[
+    "に依拠",
+    "に依存",
+    "を利用",
+    "を使用",
+    "を活用",
+    "で確認",
+    "のもの",
+    "に頼",
+];
+
+/// `IaaS事業者の統制に依拠`, `AWS KMSを利用`, `IaaSのスナップショット機能に依存`: the service
+/// underneath, then a noun phrase (no particle but `の`, no punctuation but an aside in
+/// brackets: `AWS上で稼働する…を利用`
+/// describes the service's own control), then a verb of relying or using.
+fn relies_ja(clause: &str) -> Vec<Qualifier> {
+    let mut found = Vec::new();
+    for party in UNDERLYING_JA {
+        for (i, _) in clause.match_indices(party) {
+            let ascii = party.is_ascii();
+            let end = i + party.len();
+            // `aws` in `laws`, `oci` in `social`: an ASCII name stands apart
+            if ascii
+                && (clause[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                    || clause[end..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphanumeric()))
+            {
+                continue;
+            }
+            let mut rest = &clause[end..];
+            while !rest.is_empty() {
+                if let Some(v) = RELIES_JA.iter().find(|v| rest.starts_with(*v)) {
+                    let stop = clause.len() - rest.len() + v.len();
+                    found.push(Qualifier::new(Kind::Others, &clause[i..stop]));
+                    break;
+                }
+                let Some(c) = rest.chars().next() else { break };
+                // an aside in brackets (`IaaS（ISMAP登録済）のデータセンターを利用`)
+                if c == '(' {
+                    match rest.find(')') {
+                        Some(k) => {
+                            rest = &rest[k + 1..];
+                            continue;
+                        }
+                        None => break,
+                    }
+                }
+                let noun = c == 'の'
+                    || c == ' '
+                    || c.is_alphanumeric() && !('\u{3041}'..='\u{309f}').contains(&c);
+                if !noun {
+                    break;
+                }
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    found
+}
+
 const PARTIES_EN: &[&str] = &[
     "customer",
     "customers",
@@ -2170,6 +2267,16 @@ fn others_en(words: &[&str]) -> Vec<Qualifier> {
                             )))
             }
             _ if PARTIES_EN.contains(w) => next.is_some_and(|n| PARTY_DOES_EN.contains(&n)),
+            // `Uses AWS CloudTrail`, `Leverages the IaaS's controls`: the service underneath
+            // (review 11 A-19)
+            "uses" | "use" | "using" | "used" | "leverages" | "leverage" | "leveraging" => {
+                after_the(i + 1).is_some_and(|n| {
+                    matches!(
+                        n.trim_end_matches("'s"),
+                        "iaas" | "paas" | "aws" | "azure" | "gcp" | "amazon"
+                    )
+                })
+            }
             _ => false,
         };
         if hit {
@@ -3854,6 +3961,32 @@ mod tests {
 
     /// Review 2, A1, and the qualifiers of review 1: scope limits, deferrals, someone
     /// else's implementation, other statuses.
+    #[test]
+    fn relying_on_the_service_underneath_is_someone_elses() {
+        for (text, word) in [
+            ("IaaS事業者の統制に依拠", "iaas事業者の統制に依拠"),
+            ("AWS KMSを利用", "aws kmsを利用"),
+            (
+                "IaaS（ISMAP登録済）のDCを使用",
+                "iaas(ismap登録済)のdcを使用",
+            ),
+            ("Uses AWS CloudTrail", "uses aws"),
+        ] {
+            let q = qualifier_in(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((q.kind, q.word.as_str()), (Kind::Others, word), "{text}");
+            assert!(q.hint().contains("`inherits:`"), "{text}");
+        }
+        for text in [
+            "AWS上で稼働するサービスの利用者IDを管理",
+            "自社データセンターを利用",
+            "認証基盤を利用",
+            "Uses MFA",
+            "Complies with laws",
+        ] {
+            assert_eq!(qualifier_in(text), None, "{text}");
+        }
+    }
+
     #[test]
     fn qualifiers_are_found() {
         use Kind::*;

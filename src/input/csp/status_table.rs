@@ -275,6 +275,25 @@ pub fn read(
         let titles = raws
             .first()
             .map_or_else(Vec::new, |r| catalog_titles(catalog, r));
+        if let Some(raw) = raws.first() {
+            for &c in &cols.titles {
+                let text = cell(row, c);
+                if let Some(other) = published::title_of_another(catalog, raw, text) {
+                    let own = titles.first().map_or_else(
+                        || "the catalog has none".to_owned(),
+                        |t| format!("'{}'", quote(t)),
+                    );
+                    return Err(InputError::at(
+                        loc.clone().row(n).column(layout.name(c)),
+                        format!(
+                            "'{}' beside {raw} is the title of {other}, not its own ({own}): the ids and titles may have shifted against each other, and what the row states may be {other}'s",
+                            quote(text)
+                        ),
+                    )
+                    .hint("check the row against the list as published: give each id its own title (or leave the title cell empty), so that each status stands beside the control it is for"));
+                }
+            }
+        }
         note_confirmed_later(row, n, layout, cols, as_of, &mut out.confirmed_later);
         let reason = if status.declared == Declared::Implemented {
             check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles, as_of)?;
@@ -1676,7 +1695,7 @@ fn check_implemented_row(
                         c,
                         text,
                         format!("names someone else under a header naming who implements it ('{party}')"),
-                        "a control someone else implements (the customer, the IaaS) is not the service's own: state it 非該当 with the reason (IaaS側で実施), or, for a profile, rely on the IaaS with `inherits:`",
+                        remarks::FOR_OTHERS,
                     ));
                 }
             }
