@@ -555,3 +555,23 @@ fn two_tables_side_by_side_are_named_as_such() {
         "{err}"
     );
 }
+
+/// A legend row under the header (`凡例 | ○：一部実施　×：未実施`) is checked as a legend above
+/// the header is: one that gives a status mark another meaning is refused (review 11 A-20:
+/// it was passed over as table furniture, and ○ read as 実施); one restating our words is
+/// passed over as before.
+#[test]
+fn a_legend_row_under_the_header_that_redefines_a_mark_is_refused() {
+    let table = |legend: &str| {
+        format!("登録区分: ISMAP\n管理策番号,管理策名,実施状況\n{legend}\n9.2.1,利用者登録及び登録削除,○\n9.2.4,,×\n")
+    };
+    let err = refused("st.csv", &table("凡例,,○：一部実施　×：未実施"));
+    assert!(
+        err.contains("row 3: column 'A': the legend gives '○' the meaning '一部実施'"),
+        "{err}"
+    );
+    let (k1, k5) = statuses("st.csv", &table("凡例,,○：実施　×：未実施"));
+    assert_eq!((k1.as_str(), k5.as_str()), ("covered", "not-covered"));
+    let (k1, _) = statuses("st.csv", &table("凡例,,実施/未実施/非該当"));
+    assert_eq!(k1, "covered");
+}

@@ -167,7 +167,11 @@ pub fn read(
         let id_name = layout.name(layout.id_column);
         if is_total_row(row, layout, cols) || is_legend_row(id_cell) {
             // table furniture (`合計 | 3`, `凡例 | 実施/未実施/非該当`): counted among the rows
-            // not read, credits nothing
+            // not read, credits nothing; a legend row that gives a status mark another meaning
+            // (`凡例 | | ○：一部実施`) is refused as above the header (review 11 A-20)
+            if let Some(pairs) = legend(row) {
+                check_legend(sheet, n, row, &pairs)?;
+            }
             out.ignored += 1;
             continue;
         }
