@@ -127,36 +127,19 @@ fn note_rows_not_read(checks: &crate::model::CheckList) {
             continue;
         }
         let rows = rows.join(", ");
-        let line = match kind {
-            NotAnItem::Total => format!(
-                "{}: totals rows are not check items and were not read: rows {}",
-                file, rows
-            ),
-            NotAnItem::Heading => format!(
-                "{}: section headings without references are not check items and were not read: rows {}",
-                file, rows
-            ),
-            NotAnItem::Template => format!(
-                "{}: template rows without a check item or references are not check items and were not read: rows {}",
-                file, rows
-            ),
-            NotAnItem::RepeatedHeader => format!(
-                "{}: repeated header rows are not check items and were not read: rows {}",
-                file, rows
-            ),
-            NotAnItem::NoItem => format!(
-                "{}: rows without an id, a check item or references are not check items and were not read: rows {}",
-                file, rows
-            ),
-            NotAnItem::Example => format!(
-                "{}: example and legend rows (例, 記入例, 凡例) are not check items and were not read: rows {}",
-                file, rows
-            ),
-            NotAnItem::Footnote => format!(
-                "{}: footnote rows are not check items and were not read (a control one names is not checked): rows {}",
-                file, rows
-            ),
+        // the whole line is one message (its Japanese pattern is the line's)
+        let what = match kind {
+            NotAnItem::Total => "totals rows are not check items and were not read",
+            NotAnItem::Heading => {
+                "section headings without references are not check items and were not read"
+            }
+            NotAnItem::Template => "template rows without a check item or references are not check items and were not read",
+            NotAnItem::RepeatedHeader => "repeated header rows are not check items and were not read",
+            NotAnItem::NoItem => "rows without an id, a check item or references are not check items and were not read",
+            NotAnItem::Example => "example and legend rows (例, 記入例, 凡例) are not check items and were not read",
+            NotAnItem::Footnote => "footnote rows are not check items and were not read (a control one names is not checked)",
         };
+        let line = format!("{file}: {what}: rows {rows}");
         eprintln!("{}", crate::messages::note(&line));
     }
     // no check-item column, while another column holds text: the outputs' 確認項目 is
