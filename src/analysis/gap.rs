@@ -12,7 +12,9 @@ use crate::analysis::csp::{
     csp_warnings, resolve_attestation, suffix_differs, suffix_mismatch_warning, CspControls,
     CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
-use crate::analysis::procedures::{stated_level, InputForm, Kind, Procedure, Topic};
+use crate::analysis::procedures::{
+    stated_level, stated_level_in, InputForm, Kind, Procedure, Topic,
+};
 use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::review::{ItemReview, ReviewSummary};
 use crate::analysis::status::Status;
@@ -2949,7 +2951,11 @@ impl Topics {
         if let Some(&limits) = self.own.get(title) {
             return limits;
         }
-        let limits = (Topic::beyond_ismap(title), stated_level(title).is_some());
+        let folded = crate::analysis::procedures::fold(title);
+        let limits = (
+            Topic::beyond_ismap_in(&folded),
+            stated_level_in(&folded).is_some(),
+        );
         self.own.insert(title.into(), limits);
         limits
     }

@@ -313,8 +313,12 @@ impl Topic {
     /// The requirement beyond ISMAP an item's text names ([`Topic::BEYOND_ISMAP`]), if any:
     /// such an item is never covered on its references alone.
     pub fn beyond_ismap(text: &str) -> Option<Topic> {
-        let folded = crate::text::fold_width(text).to_lowercase();
-        let has = |w: &str| contains_word(&folded, w);
+        Topic::beyond_ismap_in(&fold(text))
+    }
+
+    /// [`Topic::beyond_ismap`] of a text already [`fold`]ed.
+    pub fn beyond_ismap_in(folded: &str) -> Option<Topic> {
+        let has = |w: &str| contains_word(folded, w);
         Topic::BEYOND_ISMAP
             .iter()
             .find(|(_, first, second)| {
@@ -339,6 +343,17 @@ impl Topic {
 /// whether the CSP implements an objective, not the figure the item asks for. A four-digit
 /// number before 年 is a year (`2025年4月`), not a period.
 pub fn stated_level(text: &str) -> Option<String> {
+    stated_level_in(&fold(text))
+}
+
+/// A text as the rules of [`Topic::beyond_ismap`] and [`stated_level`] read it: width folded,
+/// lower case (fold a title once for both).
+pub fn fold(text: &str) -> String {
+    crate::text::fold_width(text).to_lowercase()
+}
+
+/// [`stated_level`] of a text already [`fold`]ed.
+pub fn stated_level_in(folded: &str) -> Option<String> {
     const UNITS: [&str; 22] = [
         "か月",
         "ヶ月",
@@ -381,7 +396,6 @@ pub fn stated_level(text: &str) -> Option<String> {
         "annually",
         "monthly",
     ];
-    let folded = crate::text::fold_width(text).to_lowercase();
     let bytes = folded.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
@@ -431,7 +445,7 @@ pub fn stated_level(text: &str) -> Option<String> {
             .unwrap_or("");
         return Some(format!("{per}{digits}{unit}{suffix}"));
     }
-    if let Some(w) = WORDS.iter().find(|w| contains_word(&folded, w)) {
+    if let Some(w) = WORDS.iter().find(|w| contains_word(folded, w)) {
         return Some(match *w {
             "rpo" | "rto" => w.to_uppercase(),
             _ => (*w).to_owned(),
