@@ -390,10 +390,11 @@ fn published_facts_design_only_and_topic_procedures() {
     for code in ["design-only", "subsequent-events", "improvement-plan"] {
         assert!(warnings.contains(&code), "{code}: {warnings:?}");
     }
-    // a one-day audit period, an improvement plan and subsequent events leave the item
-    // covered, each with a note
+    // a one-day audit period, an improvement plan and subsequent events qualify the
+    // statement: an item needing ISMAP's assurance is not covered on it until they are read
+    // (review 11, D-3), each with its reason and procedure
     let v01 = by_id(&v["items"], "V01");
-    assert_eq!(v01["status"], "covered");
+    assert_eq!(v01["status"], "assurance-gap");
     assert_eq!(
         v01["reasons"],
         json!(["design-only", "improvement-plan", "subsequent-events"])
@@ -919,9 +920,11 @@ fn compare_ranks_a_lapsed_csp_last_and_shows_every_warning() {
         by_id(&v["items"], "V01")["statuses"]["Lapsed SaaS"],
         "assurance-gap"
     );
+    // Valid SaaS's statement is design-only, with an improvement plan and subsequent
+    // events: nothing needing ISMAP's assurance is covered on it (review 11, D-3)
     assert_eq!(
         by_id(&v["items"], "V01")["statuses"]["Valid SaaS"],
-        "covered"
+        "assurance-gap"
     );
 
     let table = stdout_of(cmd("table"));
@@ -947,13 +950,13 @@ fn compare_ranks_a_lapsed_csp_last_and_shows_every_warning() {
     assert_eq!(rows[1][0], "warnings");
     assert!(rows[1][3].starts_with("The registration is past its renewal deadline"));
     assert!(rows[1][2].contains("The audit period is one day"));
-    // Valid SaaS's covered items rest on a one-day audit (reason design-only): marked
-    assert_eq!(rows[2][0], "*", "the legend of the mark");
-    assert!(rows.iter().skip(3).any(|r| r[2] == "covered *"));
+    // no covered item on either: no legend of the `*` mark, V01 assurance-gap on both
+    assert_eq!(rows[2][0], "V01");
+    assert_eq!(rows[2][2..4], ["assurance-gap", "assurance-gap"]);
     assert_eq!(
         rows.len(),
-        14,
-        "the tier, warnings and legend rows, then one row per item"
+        13,
+        "the tier and warnings rows, then one row per item"
     );
 
     let dir = tempfile::tempdir().unwrap();
@@ -1155,9 +1158,11 @@ fn compare_ranks_a_registration_not_yet_in_effect_with_the_lapsed_ones() {
         by_id(&v["items"], "V01")["statuses"]["Future SaaS"],
         "assurance-gap"
     );
+    // Valid SaaS's statement is design-only, with an improvement plan and subsequent
+    // events: nothing needing ISMAP's assurance is covered on it (review 11, D-3)
     assert_eq!(
         by_id(&v["items"], "V01")["statuses"]["Valid SaaS"],
-        "covered"
+        "assurance-gap"
     );
     let table = stdout_of(cmd("table"));
     assert!(
@@ -1740,7 +1745,8 @@ fn an_overview_stated_by_a_csp_is_warned_about_and_not_counted() {
 
 /// A list entry publishing an improvement plan (改善計画 有) and subsequent events (後発事象
 /// あり): every item resting on it carries both reasons and procedures where consultants
-/// filter (CSV, JSON, xlsx), not only a header warning; the status is unchanged.
+/// filter (CSV, JSON, xlsx), not only a header warning; an item needing ISMAP's assurance is
+/// `assurance-gap` until the plan and the events are read (review 11, D-3).
 #[test]
 fn an_improvement_plan_and_subsequent_events_note_every_item_resting_on_them() {
     let run = |lang: &str, format: &str| {
@@ -1752,7 +1758,7 @@ fn an_improvement_plan_and_subsequent_events_note_every_item_resting_on_them() {
     };
     let v = json_of(run("en", "json"));
     let c02 = by_id(&v["items"], "C-02");
-    assert_eq!(c02["status"], "covered");
+    assert_eq!(c02["status"], "assurance-gap");
     assert_eq!(
         c02["reasons"],
         json!(["improvement-plan", "subsequent-events"])
@@ -2075,4 +2081,47 @@ fn an_item_stating_a_level_is_never_covered() {
     for id in ["7", "8"] {
         assert_eq!(by_id(&v["items"], id)["status"], "covered");
     }
+}
+
+/// A statement the service qualifies — a design-only (one-day) audit, an improvement plan,
+/// subsequent events — is not ISMAP's result as it stands: an item needing ISMAP's
+/// assurance is `assurance-gap` on it, the same in `report` and `compare`; an item for which
+/// the CSP's own declaration is enough (`self`) stays covered, with the reasons as notes
+/// (review 11, D-3).
+#[test]
+fn a_qualified_statement_covers_only_what_needs_no_more_than_a_declaration() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks.csv");
+    std::fs::write(
+        &checks,
+        "id,title,controls,assurance\nS1,User registration,9.2.1,self\nS2,User registration,9.2.1,\n",
+    )
+    .unwrap();
+    let mut c = on_checks("en", "report", checks.clone());
+    c.arg("--csp")
+        .arg(verdicts("valid.yaml"))
+        .args(["--format", "json"]);
+    let v = json_of(c);
+    let all = ["design-only", "improvement-plan", "subsequent-events"];
+    let s1 = by_id(&v["items"], "S1");
+    assert_eq!(s1["status"], "covered", "{s1}");
+    assert_eq!(s1["reasons"], json!(all), "{s1}");
+    let s2 = by_id(&v["items"], "S2");
+    assert_eq!(s2["status"], "assurance-gap", "{s2}");
+    assert_eq!(s2["reasons"], json!(all), "{s2}");
+    assert_eq!(codes(s2), all);
+
+    let mut c = on_checks("en", "compare", checks);
+    c.arg("--csp")
+        .arg(verdicts("valid.yaml"))
+        .args(["--format", "json"]);
+    let v = json_of(c);
+    assert_eq!(
+        by_id(&v["items"], "S1")["statuses"]["Valid SaaS"],
+        "covered"
+    );
+    assert_eq!(
+        by_id(&v["items"], "S2")["statuses"]["Valid SaaS"],
+        "assurance-gap"
+    );
 }

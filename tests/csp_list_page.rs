@@ -145,9 +145,12 @@ fn a_japanese_entry_tab_separated() {
         ]
         .map(|(f, l)| (f.to_owned(), l))
     );
-    assert_eq!(status(&v, "L1").0, "covered");
-    assert_eq!(status(&v, "L3").0, "covered");
-    assert_eq!(status(&v, "L4").0, "covered");
+    // the entry publishes an improvement plan and subsequent events: what it states
+    // implemented is read, but nothing needing ISMAP's assurance is covered on it until
+    // they are read (review 11, D-3)
+    assert_eq!(status(&v, "L1").0, "assurance-gap");
+    assert_eq!(status(&v, "L3").0, "assurance-gap");
+    assert_eq!(status(&v, "L4").0, "assurance-gap");
     // named in the scope's out-of-scope note, not listed: never credited
     let (l2, reasons) = status(&v, "L2");
     assert_eq!(l2, "not-covered");
@@ -275,7 +278,8 @@ fn english_entries() {
         })
     );
     assert!(warnings(&v).contains(&"improvement-plan".to_owned()));
-    assert_eq!(status(&v, "L1").0, "covered");
+    // an improvement plan: not covered until it is read (review 11, D-3)
+    assert_eq!(status(&v, "L1").0, "assurance-gap");
     assert_eq!(status(&v, "L2").0, "not-covered");
 }
 
@@ -548,7 +552,9 @@ fn an_audit_period_at_a_point_in_time_is_one_day() {
         json!({"from": "2025-03-31", "to": "2025-03-31"})
     );
     let (st, reasons) = status(&v, "L1");
-    assert_eq!(st, "covered");
+    // the design alone was assessed: not covered for an item needing ISMAP's assurance
+    // (review 11, D-3)
+    assert_eq!(st, "assurance-gap");
     assert!(reasons.contains(&"design-only".to_owned()), "{reasons:?}");
 
     let one_date = text.replace("令和6年10月1日\n～令和7年3月31日", "令和7年3月31日");

@@ -220,7 +220,12 @@ fn a_plan_naming_a_detail_or_category_refuses_what_is_under_it() {
             .args(["--as-of", "2026-04-01", "--format", "json"]);
         if names.is_empty() {
             let v = json_of(c);
-            assert_eq!(by_id(&v["items"], "K-2")["status"], "covered", "{value}");
+            // read; an improvement plan leaves the item short of covered (review 11, D-3)
+            assert_eq!(
+                by_id(&v["items"], "K-2")["status"],
+                "assurance-gap",
+                "{value}"
+            );
         } else {
             let err = input_error(c);
             assert!(

@@ -2015,8 +2015,9 @@ pub struct RefFlags {
     /// never covered.
     pub not_in_effect: bool,
     /// An implemented control rests on a registration not stated to be ISMAP's (an ISMAP-LIU
-    /// registration, or one whose kind the input does not state): an item needing ISMAP's
-    /// assurance is never covered.
+    /// registration, or one whose kind the input does not state), or on a statement the
+    /// service qualifies (a design-only audit, an improvement plan, subsequent events): an
+    /// item needing ISMAP's assurance is never covered.
     pub short_of_ismap: bool,
 }
 
@@ -2814,10 +2815,17 @@ fn evaluate_ref<'a>(
             let b = &c.basis;
             let not_in_effect =
                 b.lapsed.is_some() || b.not_yet_valid.is_some() || b.audit_not_ended.is_some();
+            // short of what ISMAP's result gives: an ISMAP-LIU registration, one of unstated
+            // kind, and a statement qualified by the service's own publication — a design-only
+            // (one-day) audit, an improvement plan, subsequent events — which the buyer must
+            // read before the result can stand in for their own check (review 11, D-3)
+            let qualified = b.design_only.is_some()
+                || b.improvement_plan.is_some()
+                || b.subsequent_events.is_some();
             (
                 c.state,
                 not_in_effect,
-                b.liu.is_some() || b.kind_unstated.is_some(),
+                b.liu.is_some() || b.kind_unstated.is_some() || qualified,
             )
         }),
     );
