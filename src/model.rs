@@ -43,6 +43,19 @@ impl Assurance {
             "report",
             "の確認",
             "確認",
+            // ISMAP with its operation assessed, as buyers write it: what `ismap` asks
+            // already (a design-only audit leaves such an item short: reason
+            // `design-only`, review 11 D-3)
+            "(運用評価含む)",
+            "(運用評価を含む)",
+            "(運用状況含む)",
+            "(運用状況を含む)",
+            "(運用状況)",
+            "(運用評価)",
+            "(整備・運用)",
+            "(整備運用)",
+            "(整備状況及び運用状況)",
+            "(整備・運用状況)",
         ];
         let mut k = &*crate::text::header_key(s);
         loop {
@@ -1008,6 +1021,17 @@ mod tests {
     #[test]
     fn reads_assurance_and_risk_in_both_languages() {
         assert_eq!(Assurance::parse(""), Some(Assurance::Ismap));
+        // ISMAP with operation assessed is what `ismap` asks (review 11, D-3)
+        for s in [
+            "ISMAP（運用評価含む）",
+            "ISMAP(整備・運用)",
+            "ISMAP（運用状況）で確認",
+            "ＩＳＭＡＰ（整備状況及び運用状況）",
+        ] {
+            assert_eq!(Assurance::parse(s), Some(Assurance::Ismap), "{s}");
+        }
+        // a qualifier that is not about operation stays unread
+        assert_eq!(Assurance::parse("ISMAP（一部）"), None);
         assert_eq!(Assurance::parse("自己申告"), Some(Assurance::SelfDeclared));
         assert_eq!(Assurance::parse("ＳＯＣ２"), Some(Assurance::Soc2));
         assert_eq!(Assurance::parse("実地監査"), Some(Assurance::Audit));
