@@ -1079,6 +1079,11 @@ fn arg_in_japanese(a: clap::Arg) -> clap::Arg {
         .help_heading(heading)
         .hide_default_value(true)
         .hide_possible_values(true);
+    if let Some(index) = a.get_index().filter(|_| a.is_positional()) {
+        // under a heading of its own clap lists arguments by display order, then name:
+        // the positionals keep the usage line's order (`<OLD> <NEW>`, not NEW first)
+        a = a.display_order(index);
+    }
     if let Some(help) = help {
         let short: Vec<&str> = [Some(help), default.as_deref(), possible.as_deref()]
             .into_iter()
@@ -1268,6 +1273,47 @@ pub fn usage_error_line(e: &clap::Error) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every command's Japanese help lists its positional arguments in the usage line's
+    /// order, as the English does (review 12, B-6: `diff` listed `<NEW>` before `<OLD>`).
+    #[test]
+    fn japanese_help_lists_the_arguments_in_the_usage_order() {
+        /// The positionals of `c`, in the order its help lists them.
+        fn listed(c: &mut clap::Command) -> Vec<String> {
+            let help = c.render_help().to_string();
+            let mut at: Vec<(usize, String)> = c
+                .get_positionals()
+                .filter_map(|a| {
+                    let name = a.get_value_names()?.first()?.to_string();
+                    Some((help.find(&format!("  <{name}>  "))?, name))
+                })
+                .collect();
+            at.sort();
+            at.into_iter().map(|(_, n)| n).collect()
+        }
+        fn check(en: &mut clap::Command, ja: &mut clap::Command, path: &str) -> usize {
+            let order = listed(en);
+            assert_eq!(listed(ja), order, "{path}");
+            let mut seen = order.len();
+            let names: Vec<String> = en
+                .get_subcommands()
+                .map(|s| s.get_name().to_owned())
+                .collect();
+            for name in names {
+                let mut e = en.find_subcommand_mut(&name).unwrap().clone();
+                let mut j = ja.find_subcommand_mut(&name).unwrap().clone();
+                seen += check(&mut e, &mut j, &format!("{path} {name}"));
+            }
+            seen
+        }
+        let mut en = command_in(Lang::En);
+        en.build();
+        let mut ja = command_in(Lang::Ja);
+        // the check sees the positionals (`diff`'s two among them)
+        assert!(check(&mut en, &mut ja, "ismap-gap") >= 2);
+        let mut diff = ja.find_subcommand_mut("diff").unwrap().clone();
+        assert_eq!(listed(&mut diff), ["OLD", "NEW"]);
+    }
 
     /// `--as-of` after today is refused (a dated plan would count as done); today and
     /// earlier are taken.
