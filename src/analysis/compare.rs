@@ -10,7 +10,7 @@ use crate::analysis::csp::{
     csp_warnings, resolve_attestation_with, ListCoverage, ListedIds, Registration, UnknownId,
 };
 use crate::analysis::gap::{
-    analyse_resolved, item_verdict, ref_verdicts, CatalogInfo, ChecksInfo, ExcludedParts,
+    analyse_resolved, covered_with_notes, item_verdict, ref_verdicts, CatalogInfo, ChecksInfo, ExcludedParts,
     GapReport, Judge, Limits, Reasons, RefLabels, RefOutcome, ResolvedRefs, Summary, TargetPlans,
     Warning,
 };
@@ -137,8 +137,9 @@ impl CompareItem {
     /// reasons for it (on a covered item every reason is a note: the status rule gives
     /// `covered` only when nothing lowers it). The matrix marks such a cell.
     pub fn noted(&self, k: usize) -> bool {
-        matches!(self.statuses.0.get(k), Some((_, Status::Covered)))
-            && self.reasons.get(k).is_some_and(|r| !r.is_empty())
+        self.statuses.0.get(k).is_some_and(|(_, status)| {
+            covered_with_notes(*status, self.reasons.get(k).is_some_and(|r| !r.is_empty()))
+        })
     }
 }
 
@@ -325,7 +326,7 @@ pub fn compare(
                 item_verdict(of_item, item, limits)
             })
             .collect();
-        let mut counts = Summary::tally(row.iter().map(|(s, _)| *s));
+        let mut counts = Summary::tally(row.iter().map(|(s, r)| (*s, !r.is_empty())));
         counts.unresolved_references = resolved.unresolved_count();
         let warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
         let registration = Registration::of(att, as_of);
@@ -403,7 +404,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 20,
+        schema_version: 21,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -296,6 +296,19 @@ impl Reason {
         }
     }
 
+    /// The registration an implemented control rests on, when this reason says it is not
+    /// in effect on the report's date: lapsed, or not yet valid (registered after the date,
+    /// or audited over a period not yet ended). Nothing may be relied on through it.
+    pub fn registration_not_in_effect(self) -> Option<Registration> {
+        match self {
+            Reason::RegistrationLapsed => Some(Registration::Lapsed),
+            Reason::RegistrationNotYetValid | Reason::AuditPeriodNotEnded => {
+                Some(Registration::NotYetValid)
+            }
+            _ => None,
+        }
+    }
+
     /// The reason a code names (as [`Reason::as_str`] writes it).
     pub fn from_code(code: &str) -> Option<Reason> {
         Reason::ALL.into_iter().find(|r| r.as_str() == code)
@@ -612,14 +625,15 @@ impl ItemResult {
     /// (lapsed, not yet registered, audited over a period not yet ended): nothing may be
     /// relied on through it, whatever its status.
     pub fn rests_on_registration_not_in_effect(&self) -> bool {
-        self.reasons.iter().any(|r| {
-            matches!(
-                r,
-                Reason::RegistrationLapsed
-                    | Reason::RegistrationNotYetValid
-                    | Reason::AuditPeriodNotEnded
-            )
-        })
+        self.reasons
+            .iter()
+            .any(|r| r.registration_not_in_effect().is_some())
+    }
+
+    /// Whether the item is covered with notes to read ([`covered_with_notes`]): shown
+    /// `充足 ※`, its status stays covered.
+    pub fn noted(&self) -> bool {
+        covered_with_notes(self.status, !self.reasons.is_empty())
     }
 
     /// The references of each references column, in column order: (header, references as
@@ -859,10 +873,21 @@ impl ItemDetails<'_> {
     }
 }
 
+/// Whether an item's status carries notes the reader must read before relying on it: it
+/// is covered, and reasons are given for it (on a covered item every reason is a note: the
+/// status rule gives `covered` only when nothing lowers it) — the CSP's remark, an
+/// improvement plan, a mapping through NIST… `report` and `compare` mark such a status
+/// (`充足 ※`) and the summaries count it apart; the status itself stays `covered`.
+pub fn covered_with_notes(status: Status, reasons_given: bool) -> bool {
+    status == Status::Covered && reasons_given
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub total: usize,
     pub covered: usize,
+    /// Of `covered`, the items carrying notes ([`covered_with_notes`], `充足 ※`).
+    pub covered_with_notes: usize,
     pub partial: usize,
     pub not_covered: usize,
     pub outside_ismap: usize,
@@ -875,11 +900,15 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Counts statuses and the share covered (four decimals).
-    pub fn tally(statuses: impl IntoIterator<Item = Status>) -> Summary {
+    /// Counts statuses and the share covered (four decimals), from each item's status and
+    /// whether reasons are given for it (counted by [`covered_with_notes`]).
+    pub fn tally(items: impl IntoIterator<Item = (Status, bool)>) -> Summary {
         let mut s = Summary::default();
-        for status in statuses {
+        for (status, reasons_given) in items {
             s.total += 1;
+            if covered_with_notes(status, reasons_given) {
+                s.covered_with_notes += 1;
+            }
             match status {
                 Status::Covered => s.covered += 1,
                 Status::AssuranceGap => s.assurance_gap += 1,
@@ -3141,7 +3170,7 @@ pub fn analyse_resolved(
         .list
         .sort_by_cached_key(|i| (std::cmp::Reverse(i.status), i.risk.map_or(3, |r| r as u8)));
 
-    let mut summary = Summary::tally(items.iter().map(|i| i.status));
+    let mut summary = Summary::tally(items.iter().map(|i| (i.status, !i.reasons.is_empty())));
     summary.unresolved_references = resolved.unresolved_count();
 
     let objectives = catalog
@@ -3179,7 +3208,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 29,
+        schema_version: 30,
         lang,
         as_of,
         warnings,

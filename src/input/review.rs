@@ -298,12 +298,16 @@ fn summary_context(path: &Path) -> Result<Option<PreviousContext>, InputError> {
     Ok((context != PreviousContext::default()).then_some(context))
 }
 
-/// A status as the sheet writes it: its code, or its label in either language.
+/// A status as the sheet writes it: its code, or its label in either language, covered
+/// also as marked when it carries notes (`充足 ※`, `covered *`: the status is covered).
 fn status_of(text: &str) -> Option<Status> {
     let text = text.trim();
+    let written = |s: Status, lang: Lang| {
+        s.label(lang) == text || crate::report::gap::status_label(s, true, lang) == text
+    };
     Status::ALL
         .into_iter()
-        .find(|s| s.as_str() == text || s.label(Lang::Ja) == text || s.label(Lang::En) == text)
+        .find(|s| s.as_str() == text || written(*s, Lang::Ja) || written(*s, Lang::En))
 }
 
 /// Every item row under the header (ids unique, statuses ones the tool writes), and the

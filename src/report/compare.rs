@@ -2,9 +2,11 @@
 use std::io::Write;
 
 use crate::analysis::compare::{CompareItem, CompareReport, CspColumn, Tier};
+use crate::analysis::csp::Registration;
 use crate::analysis::gap::{ControlState, Reasons};
 use crate::analysis::{Reason, Status};
 use crate::lang::Lang;
+use crate::report::gap::{noted_mark, notes_kinds, status_label};
 use crate::report::grid::{Grid, Tone};
 use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
 
@@ -130,11 +132,6 @@ fn compact_matrix_grid(r: &CompareReport) -> Grid {
     g
 }
 
-/// The mark on a covered status carrying notes ([`CompareItem::noted`]).
-fn noted_mark(lang: Lang) -> &'static str {
-    lang.pick("※", "*")
-}
-
 /// The `k`-th CSP's status of an item as the matrix shows it: its label, marked when it is
 /// covered with notes ("充足 ※").
 pub fn status_cell(item: &CompareItem, k: usize, lang: Lang) -> String {
@@ -143,27 +140,41 @@ pub fn status_cell(item: &CompareItem, k: usize, lang: Lang) -> String {
     cell
 }
 
-/// [`status_cell`], added to `out`: a not-covered or partial status says what the CSP's
-/// list states of the controls it lacks (`未充足（記載なし）`, `未充足（未実施・非該当）`):
-/// not listed, not implemented, planned and not applicable are kept apart, as `report`
-/// keeps them.
+/// [`status_cell`], added to `out`: a status resting on a registration not in effect says
+/// so first (`一部充足（失効）`, `保証水準不足（未発効）`: the matrix does not read as on a valid
+/// one); a not-covered or partial status says what the CSP's list states of the controls
+/// it lacks (`未充足（記載なし）`, `未充足（未実施・非該当）`): not listed, not implemented,
+/// planned and not applicable are kept apart, as `report` keeps them.
 fn push_status_cell(item: &CompareItem, k: usize, lang: Lang, out: &mut String) {
     let status = item.statuses.0.get(k).map(|(_, s)| *s);
-    out.push_str(status.map_or("", |s| s.label(lang)));
-    if item.noted(k) {
-        out.push(' ');
-        out.push_str(noted_mark(lang));
-    }
+    out.push_str(status.map_or("", |s| status_label(s, item.noted(k), lang)));
+    let reasons = item.reasons.get(k).copied().unwrap_or_default();
+    let mut labels: Vec<&str> = not_in_effect(reasons)
+        .iter()
+        .map(|r| r.label(lang))
+        .collect();
     if matches!(status, Some(Status::NotCovered | Status::Partial)) {
-        let stated = statement_kinds(item.reasons.get(k).copied().unwrap_or_default());
-        if !stated.is_empty() {
-            let labels: Vec<&str> = stated.iter().map(|s| s.label(lang)).collect();
-            match lang {
-                Lang::Ja => out.push_str(&format!("（{}）", labels.join("・"))),
-                Lang::En => out.push_str(&format!(" ({})", labels.join(", "))),
-            }
+        labels.extend(statement_kinds(reasons).iter().map(|s| s.label(lang)));
+    }
+    if !labels.is_empty() {
+        match lang {
+            Lang::Ja => out.push_str(&format!("（{}）", labels.join("・"))),
+            Lang::En => out.push_str(&format!(" ({})", labels.join(", "))),
         }
     }
+}
+
+/// The registrations not in effect a CSP's status of an item rests on, by its reasons
+/// ([`Reason::registration_not_in_effect`]): lapsed, then not yet valid.
+fn not_in_effect(reasons: Reasons) -> Vec<Registration> {
+    let mut out: Vec<Registration> = reasons
+        .to_vec()
+        .into_iter()
+        .filter_map(Reason::registration_not_in_effect)
+        .collect();
+    out.sort_by_key(|r| std::cmp::Reverse(*r));
+    out.dedup();
+    out
 }
 
 /// What a CSP's list states of the controls an item lacks, by its reasons, in the order
@@ -190,9 +201,10 @@ fn statement_kinds(reasons: Reasons) -> Vec<ControlState> {
     })
 }
 
-/// The widest status cell of one statement: a partial item not listed, and covered with
-/// its mark (the matrix's status columns are as wide as these).
-pub fn widest_status_cells(lang: Lang) -> [String; 2] {
+/// The widest status cells of one statement: a partial item not listed, covered with its
+/// mark, and partial on a lapsed registration (the matrix's status columns are as wide as
+/// these).
+pub fn widest_status_cells(lang: Lang) -> [String; 3] {
     let partial = match lang {
         Lang::Ja => format!(
             "{}（{}）",
@@ -205,12 +217,26 @@ pub fn widest_status_cells(lang: Lang) -> [String; 2] {
             ControlState::NotImplemented.label(lang)
         ),
     };
-    [partial, noted_label(lang)]
+    let lapsed = match lang {
+        Lang::Ja => format!(
+            "{}（{}・{}）",
+            Status::Partial.label(lang),
+            Registration::Lapsed.label(lang),
+            ControlState::NotImplemented.label(lang)
+        ),
+        Lang::En => format!(
+            "{} ({}, {})",
+            Status::Partial.label(lang),
+            Registration::Lapsed.label(lang),
+            ControlState::NotImplemented.label(lang)
+        ),
+    };
+    [partial, noted_label(lang), lapsed]
 }
 
 /// The widest status cell: covered with its mark.
 pub fn noted_label(lang: Lang) -> String {
-    format!("{} {}", Status::Covered.label(lang), noted_mark(lang))
+    status_label(Status::Covered, true, lang).to_owned()
 }
 
 /// What the mark means and where the reasons are, when some cell carries it.
@@ -221,17 +247,16 @@ pub fn notes_legend(r: &CompareReport) -> Option<String> {
         .any(|i| (0..r.csps.len()).any(|k| i.noted(k)));
     any.then(|| match r.lang {
         Lang::Ja => format!(
-            "{} = 充足だが、reportがこの確認項目に理由 (注記) を付けている: CSPの備考、改善計画・後発事象、\
-             古い監査対象期間、整備状況のみの評価、NISTの対応表による対応、基盤サービスの言明など。\
+            "{} = 充足だが、reportがこの確認項目に理由 (注記) を付けている: {}。\
              理由はJSONの items[].reasons、CSP別シート、または `ismap-gap report --csp ファイル` で確認してください",
-            noted_mark(r.lang)
+            noted_mark(r.lang),
+            notes_kinds(r.lang)
         ),
         Lang::En => format!(
-            "{} = covered, with reasons `report` gives the item (notes): the CSP's remark, an \
-             improvement plan or subsequent events, an old audit period, a design-only audit, a \
-             mapping through NIST, the underlying service's statement…; see items[].reasons in \
+            "{} = covered, with reasons `report` gives the item (notes): {}; see items[].reasons in \
              JSON, the per-CSP sheets, or `ismap-gap report --csp FILE`",
-            noted_mark(r.lang)
+            noted_mark(r.lang),
+            notes_kinds(r.lang)
         ),
     })
 }

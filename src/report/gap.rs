@@ -151,7 +151,7 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
     use std::fmt::Write as _;
     out.text(&item.id);
     out.text(&item.title);
-    out.text(item.status.label(lang));
+    out.text(status_label(item.status, item.noted(), lang));
     out.text(item.risk.map_or("", |r| r.label(lang)));
     out.text(item.assurance_read().map_or("", |a| a.label(lang)));
     out.cell(|refs| item.write_references(refs));
@@ -638,7 +638,7 @@ fn short_grid(report: &GapReport) -> Grid {
         let mut row = vec![
             item.id.clone(),
             item.title.clone(),
-            item.status.label(lang).to_owned(),
+            status_label(item.status, item.noted(), lang).to_owned(),
             item.risk
                 .map(|r| r.label(lang).to_owned())
                 .unwrap_or_default(),
@@ -701,7 +701,7 @@ fn compact_grid(report: &GapReport, width: u16) -> Grid {
         g.push(
             vec![
                 item.id.clone(),
-                item.status.label(lang).to_owned(),
+                status_label(item.status, item.noted(), lang).to_owned(),
                 item.risk
                     .map(|r| r.label(lang).to_owned())
                     .unwrap_or_default(),
@@ -1092,7 +1092,13 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
     let counts = Status::ALL
         .iter()
         .filter(|st| **st != Status::NotAnalysed || s.not_analysed > 0)
-        .map(|st| format!("{} {}", st.label(lang), s.count(*st)))
+        .map(|st| {
+            let mut count = format!("{} {}", st.label(lang), s.count(*st));
+            if *st == Status::Covered && s.covered_with_notes > 0 {
+                count.push_str(&covered_with_notes_count(s.covered_with_notes, lang));
+            }
+            count
+        })
         .collect::<Vec<_>>()
         .join(" · ");
     out.push(format!(
@@ -1104,6 +1110,9 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         s.covered_share * 100.0
     ));
     out.push(covered_means(lang).to_owned());
+    if s.covered_with_notes > 0 {
+        out.push(notes_legend(lang));
+    }
     if let Some(review) = &report.review {
         let mut line = format!(
             "{} {}: {}",
@@ -1159,6 +1168,55 @@ pub fn registration_text(r: &Registry, as_of: Date, lang: Lang) -> String {
 /// The label of a service the CSP runs on, in the summary (`基盤サービス`).
 pub fn underlying_label(lang: Lang) -> &'static str {
     lang.pick("基盤サービス", "Underlying service")
+}
+
+/// The mark on a covered status carrying notes ([`ItemResult::noted`]): `充足 ※`.
+pub fn noted_mark(lang: Lang) -> &'static str {
+    lang.pick("※", "*")
+}
+
+/// A status as a cell shows it: its label, marked ([`noted_mark`]) when it is covered with
+/// notes to read ([`ItemResult::noted`]; `report` and `compare` alike): `充足 ※`.
+pub fn status_label(status: Status, noted: bool, lang: Lang) -> &'static str {
+    if noted && status == Status::Covered {
+        lang.pick("充足 ※", "covered *")
+    } else {
+        status.label(lang)
+    }
+}
+
+/// How many of the covered items carry the mark, after the covered count of the summary:
+/// ` (うち ※ 3)` / ` (3 marked *)`.
+pub fn covered_with_notes_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(" (うち {} {n})", noted_mark(lang)),
+        Lang::En => format!(" ({n} marked {})", noted_mark(lang)),
+    }
+}
+
+/// The notes that mark a covered status, in words (both legends name them).
+pub fn notes_kinds(lang: Lang) -> &'static str {
+    lang.pick(
+        "CSPの備考、改善計画・後発事象、古い監査対象期間、整備状況のみの評価、NISTの対応表による対応、基盤サービスの言明など",
+        "the CSP's remark, an improvement plan or subsequent events, an old audit period, a design-only audit, a mapping through NIST, the underlying service's statement…",
+    )
+}
+
+/// What the mark means in the report, when some item carries it: one line under what
+/// covered means (`compare` has its own, pointing at `report`).
+pub fn notes_legend(lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "{} = 充足だが、この確認項目に理由 (注記) がある: {}。頼る前に、追加手続と理由コードを読んで確認してください",
+            noted_mark(lang),
+            notes_kinds(lang)
+        ),
+        Lang::En => format!(
+            "{} = covered, with reasons the item carries (notes): {}; read its additional procedures and reason codes before relying on it",
+            noted_mark(lang),
+            notes_kinds(lang)
+        ),
+    }
 }
 
 /// What "covered" means, and does not mean: one line under the counts.

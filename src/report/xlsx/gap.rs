@@ -9,7 +9,9 @@ use crate::analysis::registration::UnderlyingInfo;
 use crate::analysis::{GapReport, Status};
 use crate::lang::Lang;
 use crate::output::SeekWrite;
-use crate::report::gap::{covered_means, objective_state_label, objective_tone, SummaryFact};
+use crate::report::gap::{
+    covered_means, notes_legend, objective_state_label, objective_tone, status_label, SummaryFact,
+};
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
     chart_last_col, chart_last_row, col_num, column_width, created_on, finish_table, new_workbook,
@@ -390,6 +392,19 @@ fn write_summary(
     row += 1;
     sheet.write_string_with_format(row, 0, l("充足率", "Share covered"), &styles.total)?;
     sheet.write_number_with_format(row, 1, summary.covered_share, &styles.total_percent)?;
+    // of the covered, those carrying notes to read (marked in the gap sheet), when any
+    if summary.covered_with_notes > 0 {
+        row += 1;
+        let label = format!(
+            "{}{}",
+            l("うち ", "of which "),
+            status_label(Status::Covered, true, lang)
+        );
+        let n = summary.covered_with_notes;
+        sheet.write_string_with_format(row, 0, &label, styles.toned(Tone::from(Status::Covered)))?;
+        sheet.write_number_with_format(row, 1, n as f64, &styles.number)?;
+        sheet.write_number_with_format(row, 2, share(n), &styles.percent)?;
+    }
 
     let mut chart = Chart::new(ChartType::Column);
     chart
@@ -457,6 +472,17 @@ fn write_summary(
         &columns,
         last_col,
     )?;
+    if summary.covered_with_notes > 0 {
+        row += 1;
+        write_note(
+            sheet,
+            row,
+            (l("注記", "Notes"), &styles.label),
+            (&notes_legend(lang), &styles.text),
+            &columns,
+            last_col,
+        )?;
+    }
     row += 2;
     let warning_label = l("警告", "Warning");
     if report.warnings.is_empty() {

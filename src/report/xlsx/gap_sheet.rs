@@ -9,7 +9,7 @@ use crate::analysis::{GapReport, ItemResult, Status};
 use crate::lang::Lang;
 use crate::report::gap::{
     col, decision_choices, item_cells, item_sheet_headers, removed_headers, review_change_header,
-    reviewer_headers, shortened_cell, workbook_headers,
+    reviewer_headers, shortened_cell, status_label, workbook_headers,
 };
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
@@ -132,7 +132,12 @@ fn layout(report: &GapReport, whole_list_in: Option<&str>) -> Layout {
             .clamp(6.0, 16.0),
             Col::Cell(col::TITLE) => column_width_upto(items.iter().map(|i| i.title.as_str()), 32),
             Col::Cell(col::RISK) => column_width(["medium", lang.pick("リスク", "risk")]),
-            Col::Cell(col::STATUS) => column_width(Status::ALL.iter().map(|s| s.label(lang))),
+            Col::Cell(col::STATUS) => column_width(
+                Status::ALL
+                    .iter()
+                    .map(|s| s.label(lang))
+                    .chain([status_label(Status::Covered, true, lang)]),
+            ),
             Col::Cell(col::PROCEDURES) => 48.0,
             Col::Decision => column_width(decision_choices(lang)).max(10.0),
             Col::Comment => 28.0,
@@ -395,7 +400,8 @@ pub fn write_gap_sheet<'r>(
             }
             if let Some(c) = status_col {
                 let toned = styles.toned(item.status.into());
-                sheet.write_string_with_format(xr, c, item.status.label(lang), toned)?;
+                let status = status_label(item.status, item.noted(), lang);
+                sheet.write_string_with_format(xr, c, status, toned)?;
             }
             if let Some(c) = change_col {
                 let change = texts[usize::from(c)];
@@ -528,7 +534,7 @@ impl<'r> GapRows<'r> {
                 match kind {
                     Col::Cell(col::STATUS) => {
                         let look = Look::toned(item.status.into());
-                        out.text(xc, item.status.label(lang), style(look)?);
+                        out.text(xc, status_label(item.status, item.noted(), lang), style(look)?);
                     }
                     Col::Change => out.text(xc, text, style(Look::toned(change_tone(item)))?),
                     // the input row number is written as a number, every other cell as text
