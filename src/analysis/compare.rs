@@ -10,9 +10,9 @@ use crate::analysis::csp::{
     csp_warnings, resolve_attestation_with, ListCoverage, ListedIds, Registration, UnknownId,
 };
 use crate::analysis::gap::{
-    analyse_resolved, covered_with_notes, item_verdict, ref_verdicts, CatalogInfo, ChecksInfo, ExcludedParts,
-    GapReport, Judge, Limits, Reasons, RefLabels, RefOutcome, ResolvedRefs, Summary, TargetPlans,
-    Warning,
+    analyse_resolved, covered_with_notes, item_verdict, ref_verdicts, CatalogInfo, ChecksInfo,
+    ExcludedParts, GapReport, Judge, Limits, Reasons, RefLabels, RefOutcome, ResolvedRefs, Summary,
+    TargetPlans, Warning,
 };
 use crate::analysis::registration::UnderlyingInfo;
 use crate::analysis::status::Status;

@@ -3253,6 +3253,43 @@ pub fn analyse_resolved(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A covered status with reasons is counted apart (of the covered), any other status
+    /// with reasons is not; the status counts are unchanged.
+    #[test]
+    fn the_summary_counts_covered_with_notes_apart() {
+        assert!(covered_with_notes(Status::Covered, true));
+        assert!(!covered_with_notes(Status::Covered, false));
+        for s in Status::ALL.into_iter().filter(|s| *s != Status::Covered) {
+            assert!(!covered_with_notes(s, true), "{s}");
+        }
+        let s = Summary::tally([
+            (Status::Covered, true),
+            (Status::Covered, false),
+            (Status::Partial, true),
+            (Status::AssuranceGap, true),
+        ]);
+        assert_eq!((s.total, s.covered, s.covered_with_notes), (4, 2, 1));
+        assert_eq!((s.partial, s.assurance_gap), (1, 1));
+        assert_eq!(s.covered_share, 0.5);
+    }
+
+    /// The reasons that say a registration is not in effect, each with the state it names.
+    #[test]
+    fn reasons_naming_a_registration_not_in_effect() {
+        let not_in_effect: Vec<(Reason, Registration)> = Reason::ALL
+            .into_iter()
+            .filter_map(|r| r.registration_not_in_effect().map(|g| (r, g)))
+            .collect();
+        assert_eq!(
+            not_in_effect,
+            [
+                (Reason::RegistrationLapsed, Registration::Lapsed),
+                (Reason::RegistrationNotYetValid, Registration::NotYetValid),
+                (Reason::AuditPeriodNotEnded, Registration::NotYetValid),
+            ]
+        );
+    }
     use crate::model::{Declared, ListedControl, Period, RegistrationKind, Underlying};
 
     fn item(row: usize, refs: &[&str], assurance: Assurance) -> CheckItem {

@@ -409,6 +409,18 @@ fn items(sheet: &Sheet) -> Result<(Vec<PreviousItem>, Vec<usize>, Lang), InputEr
 mod tests {
     use super::*;
 
+    /// The marked covered status (`充足 ※`, `covered *`) reads as covered; the mark on
+    /// another status is no status the tool writes.
+    #[test]
+    fn a_covered_status_marked_with_notes_reads_as_covered() {
+        for text in ["充足 ※", "covered *", " 充足 ※ ", "covered", "充足"] {
+            assert_eq!(status_of(text), Some(Status::Covered), "{text}");
+        }
+        for text in ["一部充足 ※", "partial *", "充足※※", "covered **"] {
+            assert_eq!(status_of(text), None, "{text}");
+        }
+    }
+
     fn sheet(rows: &[&[&str]]) -> Sheet {
         Sheet {
             path: "prev.csv".into(),

@@ -1207,12 +1207,12 @@ pub fn notes_kinds(lang: Lang) -> &'static str {
 pub fn notes_legend(lang: Lang) -> String {
     match lang {
         Lang::Ja => format!(
-            "{} = 充足だが、この確認項目に理由 (注記) がある: {}。頼る前に、追加手続と理由コードを読んで確認してください",
+            "{} = 充足だが、この確認項目に理由 (注記) がある: {}。頼る前に読んで確認してください(不足・理由コード・追加手続)",
             noted_mark(lang),
             notes_kinds(lang)
         ),
         Lang::En => format!(
-            "{} = covered, with reasons the item carries (notes): {}; read its additional procedures and reason codes before relying on it",
+            "{} = covered, with reasons the item carries (notes): {}; read them before relying on it (gaps, reason codes, additional procedures)",
             noted_mark(lang),
             notes_kinds(lang)
         ),
@@ -1414,6 +1414,26 @@ pub fn objective_tone(state: ControlState) -> Tone {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The marked status is the covered label and the mark, in both languages; only a
+    /// covered status takes it.
+    #[test]
+    fn the_marked_status_is_the_covered_label_and_the_mark() {
+        for lang in [Lang::Ja, Lang::En] {
+            assert_eq!(
+                status_label(Status::Covered, true, lang),
+                format!("{} {}", Status::Covered.label(lang), noted_mark(lang))
+            );
+            for s in Status::ALL {
+                assert_eq!(status_label(s, false, lang), s.label(lang));
+                if s != Status::Covered {
+                    assert_eq!(status_label(s, true, lang), s.label(lang));
+                }
+            }
+        }
+        assert_eq!(covered_with_notes_count(3, Lang::Ja), " (うち ※ 3)");
+        assert_eq!(covered_with_notes_count(3, Lang::En), " (3 marked *)");
+    }
 
     #[test]
     fn the_column_constants_name_the_status_and_row_columns() {

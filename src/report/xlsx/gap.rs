@@ -401,7 +401,12 @@ fn write_summary(
             status_label(Status::Covered, true, lang)
         );
         let n = summary.covered_with_notes;
-        sheet.write_string_with_format(row, 0, &label, styles.toned(Tone::from(Status::Covered)))?;
+        sheet.write_string_with_format(
+            row,
+            0,
+            &label,
+            styles.toned(Tone::from(Status::Covered)),
+        )?;
         sheet.write_number_with_format(row, 1, n as f64, &styles.number)?;
         sheet.write_number_with_format(row, 2, share(n), &styles.percent)?;
     }

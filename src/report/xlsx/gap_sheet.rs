@@ -534,7 +534,11 @@ impl<'r> GapRows<'r> {
                 match kind {
                     Col::Cell(col::STATUS) => {
                         let look = Look::toned(item.status.into());
-                        out.text(xc, status_label(item.status, item.noted(), lang), style(look)?);
+                        out.text(
+                            xc,
+                            status_label(item.status, item.noted(), lang),
+                            style(look)?,
+                        );
                     }
                     Col::Change => out.text(xc, text, style(Look::toned(change_tone(item)))?),
                     // the input row number is written as a number, every other cell as text
