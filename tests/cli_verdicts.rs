@@ -827,7 +827,8 @@ fn an_ismap_liu_registration_covers_no_item_needing_ismap_assurance() {
     let (h, rows) = csv_rows(&stdout_of(run("en", "csv")));
     assert_eq!(csv_cell(&h, &rows, "L01", "status"), "assurance-gap");
     assert_eq!(csv_cell(&h, &rows, "L01", "reasons"), "ismap-liu");
-    assert_eq!(csv_cell(&h, &rows, "L02", "status"), "covered");
+    // covered, with the ISMAP-LIU note to read: marked (the status stays covered)
+    assert_eq!(csv_cell(&h, &rows, "L02", "status"), "covered *");
     assert_eq!(csv_cell(&h, &rows, "L02", "reasons"), "ismap-liu");
     assert!(csv_cell(&h, &rows, "L02", "additional procedures").contains("ISMAP-LIU"));
     let table = stdout_of(run("en", "table"));
@@ -950,9 +951,10 @@ fn compare_ranks_a_lapsed_csp_last_and_shows_every_warning() {
     assert_eq!(rows[1][0], "warnings");
     assert!(rows[1][3].starts_with("The registration is past its renewal deadline"));
     assert!(rows[1][2].contains("The audit period is one day"));
-    // no covered item on either: no legend of the `*` mark, V01 assurance-gap on both
+    // no covered item on either: no legend of the `*` mark, V01 assurance-gap on both, the
+    // lapsed one's saying so
     assert_eq!(rows[2][0], "V01");
-    assert_eq!(rows[2][2..4], ["assurance-gap", "assurance-gap"]);
+    assert_eq!(rows[2][2..4], ["assurance-gap", "assurance-gap (lapsed)"]);
     assert_eq!(
         rows.len(),
         13,
@@ -1397,7 +1399,8 @@ fn basic_requirements_stated_otherwise_cap_their_objective_in_every_format() {
     assert!(csv_cell(&h, &rows, "C05", "additional procedures")
         .contains("9.2.1.6.PB (not implemented, of 9.2.1)"));
     assert_eq!(csv_cell(&h, &rows, "C01", "status"), "covered");
-    assert_eq!(csv_cell(&h, &rows, "C07", "status"), "covered");
+    // covered, with the note on the chosen detail: marked
+    assert_eq!(csv_cell(&h, &rows, "C07", "status"), "covered *");
     let table = stdout_of(run("en", "table"));
     assert!(table.contains("planned: 9.4.2.2.B"), "{table}");
     assert!(!table.contains("annex"), "{table}");
