@@ -13,7 +13,7 @@ use crate::analysis::csp::{
     CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
 use crate::analysis::procedures::{
-    stated_level, stated_level_in, InputForm, Kind, Procedure, Topic,
+    fold, stated_level, stated_level_beside_in, stated_level_in, InputForm, Kind, Procedure, Topic,
 };
 use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::review::{ItemReview, ReviewSummary};
@@ -1515,13 +1515,13 @@ impl ItemResults {
             let parts = self
                 .facts
                 .excluded
-                .named_by(&item.title, &item.note)
+                .named_by(&item.title, &item.note, &item.extra)
                 .map(Cow::Borrowed)
                 .collect();
             procs.push(proc(Kind::StatementScope, parts));
         }
         if item.reasons.contains(&Reason::LevelNotAssessed) {
-            let level = stated_level(&item.title).map(Cow::Owned);
+            let level = item_level(&item.title, &item.note, &item.extra).map(Cow::Owned);
             procs.push(proc(Kind::LevelCheck, level.into_iter().collect()));
         }
         if item.reasons.contains(&Reason::AssuranceAboveIsmap) {
@@ -2186,6 +2186,39 @@ impl Limits {
     }
 }
 
+/// The texts written beside an item's title that its own-words rules ([`Limits`]) read as
+/// its title is read: its note and every carried column (`要求水準`, `詳細`, `補足`:
+/// buyers give a short title and the requirement beside it) but the CSP's answers
+/// (`回答`, `CSP回答`: what the CSP says, not what the item asks).
+fn texts_beside<'a>(note: &'a str, extra: &'a Extra) -> impl Iterator<Item = &'a str> + 'a {
+    let columns = extra
+        .0
+        .iter()
+        .filter(|(header, _)| !crate::input::checks::names_answers(header))
+        .map(|(_, value)| value.as_str());
+    std::iter::once(note)
+        .chain(columns)
+        .filter(|t| !t.trim().is_empty())
+}
+
+/// The requirement beyond ISMAP the texts beside an item's title name
+/// ([`Topic::beyond_ismap`] of each of [`texts_beside`]).
+fn topic_beside(note: &str, extra: &Extra) -> Option<Topic> {
+    texts_beside(note, extra).find_map(|t| Topic::beyond_ismap_in(&fold(t)))
+}
+
+/// The level the texts beside an item's title state ([`stated_level_beside_in`] of each of
+/// [`texts_beside`]).
+fn level_beside(note: &str, extra: &Extra) -> Option<String> {
+    texts_beside(note, extra).find_map(|t| stated_level_beside_in(&fold(t)))
+}
+
+/// The level an item states, quoted in its `level-check` procedure: in its title, else
+/// beside it.
+fn item_level(title: &str, note: &str, extra: &Extra) -> Option<String> {
+    stated_level(title).or_else(|| level_beside(note, extra))
+}
+
 /// The parts of the service a CSP's statement excludes, from its scope's `対象外: …`
 /// entries (a pasted list entry's `対象外` field, a profile's `scope:`), split at `、`, `,`,
 /// `・`, `/` and `;`, each kept as written and folded (width, case) for matching an item's
@@ -2222,12 +2255,21 @@ impl ExcludedParts {
         ExcludedParts(parts)
     }
 
-    /// The excluded parts an item's title or note names, as written.
-    pub fn named_by<'a>(&'a self, title: &str, note: &str) -> impl Iterator<Item = &'a str> + 'a {
+    /// The excluded parts an item's title or the texts beside it ([`texts_beside`]) name,
+    /// as written.
+    pub fn named_by<'a>(
+        &'a self,
+        title: &str,
+        note: &str,
+        extra: &Extra,
+    ) -> impl Iterator<Item = &'a str> + 'a {
         let text = if self.0.is_empty() {
             String::new()
         } else {
-            crate::text::fold_width(&format!("{title}\n{note}")).to_lowercase()
+            let all: Vec<&str> = std::iter::once(title)
+                .chain(texts_beside(note, extra))
+                .collect();
+            crate::text::fold_width(&all.join("\n")).to_lowercase()
         };
         self.0
             .iter()
@@ -2237,7 +2279,9 @@ impl ExcludedParts {
 
     /// Whether the item names an excluded part.
     pub fn named(&self, item: &CheckItem) -> bool {
-        self.named_by(&item.title, &item.note).next().is_some()
+        self.named_by(&item.title, &item.note, &item.extra)
+            .next()
+            .is_some()
     }
 }
 
@@ -2293,7 +2337,11 @@ impl ResolvedRefs {
             let (beyond, level) = if item.refs.is_empty() {
                 (None, false)
             } else {
-                topics.own_limits(&item.title)
+                let (beyond, level) = topics.own_limits(&item.title);
+                (
+                    beyond.or_else(|| topic_beside(&item.note, &item.extra)),
+                    level || level_beside(&item.note, &item.extra).is_some(),
+                )
             };
             at.beyond.push(beyond);
             at.level.push(level);
@@ -2959,7 +3007,7 @@ impl Topics {
         if let Some(&limits) = self.own.get(title) {
             return limits;
         }
-        let folded = crate::analysis::procedures::fold(title);
+        let folded = fold(title);
         let limits = (
             Topic::beyond_ismap_in(&folded),
             stated_level_in(&folded).is_some(),

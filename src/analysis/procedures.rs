@@ -142,7 +142,7 @@ impl Topic {
     /// second is not empty) one of the second. Narrower than [`Topic::KEYWORDS`]: an item
     /// that only names the control ISMAP assesses (`バックアップを取得していること`,
     /// `ログを取得していること`) is none of these.
-    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 12] = [
+    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 16] = [
         (
             Topic::GoverningLaw,
             &[
@@ -150,9 +150,15 @@ impl Topic {
                 "裁判管轄",
                 "管轄裁判所",
                 "日本法",
+                "日本の法令",
+                "日本国の法令",
+                "日本国法",
+                "地方裁判所",
                 "governing law",
                 "jurisdiction",
                 "japanese law",
+                "laws of japan",
+                "district court",
             ],
             &[],
         ),
@@ -167,8 +173,30 @@ impl Topic {
                 "data residency",
                 "in japan",
                 "within japan",
+                "leave japan",
+                "outside japan",
+                "outside of japan",
             ],
             &[],
+        ),
+        // a named region as where the service runs or data is kept
+        (
+            Topic::DataLocation,
+            &["東京リージョン", "大阪リージョン"],
+            &[
+                "提供", "保管", "保存", "限定", "のみ", "所在", "設置", "運用",
+            ],
+        ),
+        (
+            Topic::DataLocation,
+            &["tokyo region", "osaka region", "japan region"],
+            &["only", "hosted", "stored", "kept", "located", "provided"],
+        ),
+        // data moved or kept abroad (`海外に移転されないこと`)
+        (
+            Topic::DataLocation,
+            &["海外", "国外"],
+            &["移転", "保存", "保管", "持ち出", "転送", "移さ"],
         ),
         (
             Topic::DataLocation,
@@ -210,6 +238,11 @@ impl Topic {
                 "利用者側で管理",
                 "自ら管理",
                 "持ち込",
+                "利用者管理",
+                "顧客管理",
+                "利用者が保有",
+                "顧客が保有",
+                "利用者保有",
             ],
         ),
         (
@@ -232,9 +265,20 @@ impl Topic {
                 "別の事業者",
                 "他事業者",
                 "他の事業者",
+                "別のクラウド",
+                "他のクラウド",
+                "他社",
+                "利用者環境",
+                "利用者の環境",
+                "オンプレ",
+                "ダウンロード",
                 "outside the service",
                 "another provider",
                 "another cloud",
+                "different provider",
+                "other provider",
+                "on-premises",
+                "download",
             ],
         ),
         (
@@ -308,6 +352,13 @@ impl Topic {
             &["冗長"],
             &["24時間", "365日", "無停止", "停止しない"],
         ),
+        // the customer's data taken out of the service (after the log rules: exporting
+        // logs is theirs)
+        (
+            Topic::Exit,
+            &["エクスポート", "取り出", "データ移行", "export"],
+            &["データ", "data", "csv", "形式", "format"],
+        ),
     ];
 
     /// The requirement beyond ISMAP an item's text names ([`Topic::BEYOND_ISMAP`]), if any:
@@ -354,7 +405,72 @@ pub fn fold(text: &str) -> String {
 
 /// [`stated_level`] of a text already [`fold`]ed.
 pub fn stated_level_in(folded: &str) -> Option<String> {
-    const UNITS: [&str; 22] = [
+    level_in(folded, false)
+}
+
+/// The level a text written beside an item's title states (its note, a requirement-detail
+/// column: `保存期間は1年以上`, `24時間以内`), as written, if any: read as in a title, but a
+/// figure only with a bound (`以上`, `以内`, `ごと`…), not after `過去`/`直近`, and not as
+/// a track record (`5年以上の取引実績`) — a note also counts, numbers and dates
+/// (`1回目の確認`, `過去3年間のインシデントなし`, `100%回答必須`).
+pub fn stated_level_beside_in(folded: &str) -> Option<String> {
+    level_in(folded, true)
+}
+
+/// Kanji numerals, as formal Japanese writes a figure (`一年以上`, `十二文字`, `五世代`).
+const KANJI_DIGITS: &str = "〇一二三四五六七八九十百千";
+
+/// Words that state a level without a figure: a frequency, a recovery objective.
+const LEVEL_WORDS: [&str; 26] = [
+    "四半期",
+    "半期ごと",
+    "半期に",
+    "半年",
+    "隔年",
+    "隔月",
+    "隔週",
+    "毎営業日",
+    "毎月",
+    "毎週",
+    "毎日",
+    "毎年",
+    "年次",
+    "月次",
+    "週次",
+    "日次",
+    "即日",
+    "rpo",
+    "rto",
+    "quarterly",
+    "annually",
+    "monthly",
+    "weekly",
+    "daily",
+    "once a",
+    "twice a",
+];
+
+/// English numbers as words, as a level is written out (`within seven days`).
+const ENGLISH_NUMBERS: [(&str, &str); 14] = [
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("twelve", "12"),
+    ("thirty", "30"),
+    ("sixty", "60"),
+    ("ninety", "90"),
+];
+
+/// [`stated_level_in`], or [`stated_level_beside_in`] when `beside`.
+fn level_in(folded: &str, beside: bool) -> Option<String> {
+    const UNITS: [&str; 26] = [
         "か月",
         "ヶ月",
         "カ月",
@@ -366,6 +482,9 @@ pub fn stated_level_in(folded: &str) -> Option<String> {
         "時間",
         "世代",
         "文字",
+        "系統",
+        "ビット",
+        "bit",
         "年",
         "月",
         "週",
@@ -377,43 +496,74 @@ pub fn stated_level_in(folded: &str) -> Option<String> {
         "%",
         "件",
         "人",
+        "",
     ];
     const SUFFIXES: [&str; 8] = ["以上", "以内", "以下", "未満", "まで", "ごと", "毎", "おき"];
-    const WORDS: [&str; 15] = [
-        "四半期",
-        "半期ごと",
-        "毎月",
-        "毎週",
-        "毎日",
-        "毎年",
-        "年次",
-        "月次",
-        "週次",
-        "日次",
-        "rpo",
-        "rto",
-        "quarterly",
-        "annually",
-        "monthly",
+    // a bound after a bare number: a version or a score (`TLS1.2以上`, `CVSS 7.0以上`)
+    const BARE_BOUNDS: [&str; 8] = [
+        "以上",
+        "以下",
+        "未満",
+        "以降",
+        " or later",
+        " or higher",
+        " or above",
+        " or newer",
     ];
-    let bytes = folded.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_digit() {
-            at += 1;
+    let is_kanji = |c: char| KANJI_DIGITS.contains(c);
+    let mut chars = folded.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let kanji = is_kanji(c);
+        if !c.is_ascii_digit() && !kanji {
             continue;
         }
-        let start = at;
-        while at < bytes.len() && (bytes[at].is_ascii_digit() || bytes[at] == b'.') {
-            at += 1;
+        let mut at = start + c.len_utf8();
+        while let Some(&(i, d)) = chars.peek() {
+            let more = if kanji {
+                is_kanji(d)
+            } else {
+                d.is_ascii_digit() || d == '.'
+            };
+            if !more {
+                break;
+            }
+            at = i + d.len_utf8();
+            chars.next();
         }
         let digits = &folded[start..at];
+        let before = &folded[..start];
         let rest = folded[at..].trim_start_matches(' ');
+        // a word holding a numeral (`統一`, `万一`, `同一`, `唯一`), an ordinal
+        // (`第2回`, `No.3`), a vague count (`数十年`)
+        if [
+            "第", "no.", "万", "唯", "同", "統", "均", "単", "画", "逐", "随", "数", "何", "幾",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
+            || (beside && ["過去", "直近"].iter().any(|w| before.ends_with(w)))
+        {
+            continue;
+        }
         let Some(unit) = UNITS.iter().find(|u| rest.starts_with(**u)) else {
             continue;
         };
         let after = &rest[unit.len()..];
-        let before = &folded[..start];
+        if unit.is_empty() {
+            // a bare number: a level only with a bound after it
+            let Some(bound) = BARE_BOUNDS.iter().find(|b| rest.starts_with(**b)) else {
+                continue;
+            };
+            // a date or an id around it (`2025/4/1以降`, `27001:2013以降`)
+            if kanji || before.ends_with(['/', '-', ':', '.']) {
+                continue;
+            }
+            return Some(format!("{}{digits}{bound}", technical_name(before)).to_uppercase());
+        }
+        // kanji numerals: not `一月` (January), `十分` (enough) — only the units a
+        // formal level is written in
+        if kanji && ["月", "分", "秒", "%", "件", "人", "bit", "週"].contains(unit) {
+            continue;
+        }
         // a date, not a period: 2025年, 令和6年, 6年3月, 年…10月, 月…1日
         let date = match *unit {
             "年" => {
@@ -421,10 +571,16 @@ pub fn stated_level_in(folded: &str) -> Option<String> {
                     || ["令和", "平成", "昭和", "r", "h"]
                         .iter()
                         .any(|e| before.ends_with(e))
-                    || after.starts_with(|c: char| c.is_ascii_digit())
+                    || after.starts_with(|c: char| c.is_ascii_digit() || is_kanji(c))
             }
             "月" => before.ends_with('年') || after.starts_with(|c: char| c.is_ascii_digit()),
             "日" => before.ends_with('月'),
+            // a processor's or a program's width (`64ビット版`, `64bit os`)
+            "ビット" | "bit" => {
+                after.starts_with('版')
+                    || after.trim_start().starts_with("os")
+                    || after.starts_with(|c: char| c.is_ascii_alphabetic() && c != 's')
+            }
             _ => false,
         };
         if date {
@@ -434,8 +590,19 @@ pub fn stated_level_in(folded: &str) -> Option<String> {
             .iter()
             .find(|s| after.starts_with(**s))
             .unwrap_or(&"");
-        // a bare count of items or people (`2名`, `3件の`) states a level only with a bound
-        if matches!(*unit, "件" | "人") && suffix.is_empty() {
+        // a bare count of items or people (`2名`, `3件の`) states a level only with a bound,
+        // and so does any figure beside the title
+        if (matches!(*unit, "件" | "人") || beside) && suffix.is_empty() {
+            continue;
+        }
+        // a track record, not a level the CSP keeps (`5年以上の取引実績`)
+        if beside
+            && after[suffix.len()..]
+                .chars()
+                .take(6)
+                .collect::<String>()
+                .contains("実績")
+        {
             continue;
         }
         // a frequency: 年2回, 月1回
@@ -445,35 +612,171 @@ pub fn stated_level_in(folded: &str) -> Option<String> {
             .unwrap_or("");
         return Some(format!("{per}{digits}{unit}{suffix}"));
     }
-    if let Some(w) = WORDS.iter().find(|w| contains_word(folded, w)) {
+    if let Some(level) = technical_level(folded) {
+        return Some(level);
+    }
+    if let Some(w) = LEVEL_WORDS.iter().find(|w| contains_word(folded, w)) {
         return Some(match *w {
             "rpo" | "rto" => w.to_uppercase(),
             _ => (*w).to_owned(),
         });
     }
-    let english = [
-        (
-            "within ",
-            &["hour", "day", "minute", "week", "month", "business day"][..],
-        ),
-        (
-            "at least ",
-            &["character", "year", "month", "day", "time", "generation"][..],
-        ),
-    ];
-    for (lead, units) in english {
-        for (i, _) in folded.match_indices(lead) {
-            let tail = &folded[i + lead.len()..];
-            let number: String = tail.chars().take_while(|c| c.is_ascii_digit()).collect();
-            let unit_part = tail[number.len()..].trim_start();
-            if !number.is_empty() && units.iter().any(|u| unit_part.starts_with(u)) {
-                let word: String = unit_part
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphabetic())
-                    .collect();
-                return Some(format!("{}{number} {word}", lead));
+    english_level(folded, beside)
+}
+
+/// The name of what a bare number with a bound versions (`tls` of `tls1.2以上`, `cvss ` of
+/// `cvss 7.0以上`), as written before it: the letters (and one space) right before.
+fn technical_name(before: &str) -> &str {
+    let trimmed = before.trim_end_matches(' ');
+    let letters = trimmed.len()
+        - trimmed
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .len();
+    &before[before.len() - (before.len() - trimmed.len()) - letters..]
+}
+
+/// A cryptographic level: a key length after a cipher (`aes-256`, `aes256`), a protocol
+/// version (`tls1.2`, `tls 1.3`), a level of a standard (`レベル2`, `適合レベルaa`,
+/// `level 3`) — upper case, as such names are written.
+fn technical_level(folded: &str) -> Option<String> {
+    for (name, sep) in [("aes", "-"), ("tls", ""), ("ssl", "")] {
+        for (i, _) in folded.match_indices(name) {
+            if folded[..i].ends_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let tail = &folded[i + name.len()..];
+            let tail = tail.trim_start_matches([' ', '-', '_', 'v']);
+            let number: String = tail
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let number = number.trim_end_matches('.');
+            if !number.is_empty() {
+                return Some(format!("{}{sep}{number}", name.to_uppercase()));
             }
         }
+    }
+    for lead in ["レベル", "level "] {
+        for (i, _) in folded.match_indices(lead) {
+            let tail = &folded[i + lead.len()..];
+            let grade: String = tail
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, 'a'))
+                .take(3)
+                .collect();
+            let ends_word = !tail[grade.len()..].starts_with(|c: char| c.is_ascii_alphabetic());
+            if !grade.is_empty() && ends_word {
+                return Some(format!("{}{}", lead.trim_end(), grade.to_uppercase()));
+            }
+        }
+    }
+    None
+}
+
+/// A level written in English: a bound before a figure (`within 24 hours`, `at least 12
+/// months`, `every 90 days`, `within seven days`), or a figure with a unit (`12+ characters`,
+/// `for one year`; beside a title only with `+` or `or more`).
+fn english_level(folded: &str, beside: bool) -> Option<String> {
+    const UNITS: [&str; 9] = [
+        "business day",
+        "character",
+        "generation",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "year",
+    ];
+    // the figure at the start of `tail`, digits or a word, and what follows it
+    let figure = |tail: &str| -> Option<(String, usize)> {
+        let digits: String = tail.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !digits.is_empty() {
+            return Some((digits.clone(), digits.len()));
+        }
+        ENGLISH_NUMBERS
+            .iter()
+            .find(|(w, _)| {
+                tail.starts_with(w)
+                    && !tail[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+            })
+            .map(|(w, _)| ((*w).to_owned(), w.len()))
+    };
+    let unit_of = |tail: &str| -> Option<String> {
+        let tail = tail.trim_start();
+        UNITS.iter().find(|u| tail.starts_with(**u)).map(|_| {
+            tail.chars()
+                .take_while(|c| c.is_ascii_alphabetic() || *c == ' ')
+                .collect::<String>()
+                .split(' ')
+                .take(if tail.starts_with("business") { 2 } else { 1 })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    let leads: &[&str] = if beside {
+        &[
+            "within ",
+            "at least ",
+            "every ",
+            "at most ",
+            "no more than ",
+            "up to ",
+        ]
+    } else {
+        &[
+            "within ",
+            "at least ",
+            "every ",
+            "at most ",
+            "no more than ",
+            "up to ",
+            "for ",
+        ]
+    };
+    for lead in leads {
+        for (i, _) in folded.match_indices(lead) {
+            if folded[..i].ends_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let tail = &folded[i + lead.len()..];
+            let Some((number, len)) = figure(tail) else {
+                continue;
+            };
+            if let Some(unit) = unit_of(&tail[len..]) {
+                return Some(format!("{lead}{number} {unit}"));
+            }
+        }
+    }
+    // a figure with a unit and no lead: `12+ characters`, `90 days`
+    let bytes = folded.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_digit() {
+            at += 1;
+        }
+        let number = &folded[start..at];
+        let mut tail = &folded[at..];
+        let plus = tail.starts_with('+');
+        if plus {
+            tail = &tail[1..];
+        }
+        if !tail.starts_with(' ') && !plus {
+            continue;
+        }
+        let Some(unit) = unit_of(tail) else {
+            continue;
+        };
+        let more = folded[at..].contains("or more") || folded[at..].contains("or longer");
+        if (beside && !plus && !more) || (unit.starts_with("year") && number.len() == 4) {
+            continue;
+        }
+        return Some(format!("{number}{} {unit}", if plus { "+" } else { "" }));
     }
     None
 }

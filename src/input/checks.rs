@@ -3073,7 +3073,7 @@ fn is_ids_cell(text: &str) -> bool {
 
 /// Whether a header names a column of answers to the check items (`CSP回答`, `回答`,
 /// `事業者回答`, `回答欄`, `回答内容`, `対応状況`, `Answer`, `Response`, `Vendor response`).
-fn names_answers(header: &str) -> bool {
+pub(crate) fn names_answers(header: &str) -> bool {
     let key = header_key(header);
     ["回答", "answer", "response"]
         .iter()
