@@ -2219,36 +2219,96 @@ fn item_level(title: &str, note: &str, extra: &Extra) -> Option<String> {
     stated_level(title).or_else(|| level_beside(note, extra))
 }
 
-/// The parts of the service a CSP's statement excludes, from its scope's `対象外: …`
-/// entries (a pasted list entry's `対象外` field, a profile's `scope:`), split at `、`, `,`,
-/// `・`, `/` and `;`, each kept as written and folded (width, case) for matching an item's
-/// text; a part shorter than two characters names nothing.
+/// The parts of the service a CSP's statement excludes, from its scope (a pasted list
+/// entry's `対象外` field, a profile's `scope:`): an entry labelled as exclusions
+/// (`対象外: …`, and `言明の対象外`, `対象外のサービス`, `対象範囲外`, `除外範囲`, `適用除外`,
+/// `Out of scope`, or such a label alone over the next entry), and the parts a scope line
+/// excludes in its own words (`テストクラウド（管理コンソールを除く）`, `…。大阪リージョンは対象外`,
+/// `ただし管理コンソール及びモバイルアプリは含まない`, `excluding the admin console`). Split at
+/// `、`, `,`, `・`, `/`, `;`, `及び`, each kept as written without a bracketed note
+/// (`データセンター（IaaS事業者に依拠）`) and folded (width, case) for matching an item's text;
+/// a part shorter than two characters names nothing, and a part ending `サービス`/`機能` is
+/// also named by its head (`オプションサービス` by `オプション`).
 #[derive(Debug, Clone, Default)]
 pub struct ExcludedParts(Vec<(String, String)>);
 
+/// The labels of a scope entry listing excluded parts, longest first.
+const EXCLUSION_LABELS: [&str; 9] = [
+    "対象外のサービス",
+    "言明の対象外",
+    "対象範囲外",
+    "除外範囲",
+    "適用除外",
+    "除外対象",
+    "対象外",
+    "out of scope",
+    "excluded",
+];
+
+/// Words after an excluded part in a scope line (`管理コンソールを除く`, `…は対象外`).
+const EXCLUDING_AFTER: [&str; 12] = [
+    "を除く",
+    "は除く",
+    "を除いた",
+    "を除外",
+    "は除外",
+    "は対象外",
+    "を対象外",
+    "は含まない",
+    "を含まない",
+    "は含まれない",
+    "は含めない",
+    "を含めない",
+];
+
+/// Words before excluded parts in a scope line (`excluding the admin console`).
+const EXCLUDING_BEFORE: [&str; 4] = ["excluding ", "except for ", "except ", "other than "];
+
 impl ExcludedParts {
     pub fn of(scope: &[String]) -> ExcludedParts {
-        let mut parts = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
+        let mut label_over = false;
         for entry in scope {
-            let Some(rest) = ["対象外:", "対象外：", "Out of scope:", "out of scope:"]
-                .iter()
-                .find_map(|label| entry.trim().strip_prefix(label))
-            else {
+            let entry = entry.trim();
+            if std::mem::take(&mut label_over) {
+                texts.push(without_notes(entry));
                 continue;
-            };
-            for part in rest.split(['、', ',', '，', '・', '/', '／', ';', '；']) {
+            }
+            match exclusion_label(entry) {
+                Some("") => label_over = true,
+                Some(rest) => texts.push(without_notes(rest)),
+                None => texts.extend(excluded_in_line(entry)),
+            }
+        }
+        let mut parts: Vec<(String, String)> = Vec::new();
+        let mut push = |part: &str| {
+            if part.chars().count() < 2 {
+                return;
+            }
+            let folded = crate::text::fold_width(part).to_lowercase();
+            if !parts.iter().any(|(_, f)| *f == folded) {
+                parts.push((part.to_owned(), folded));
+            }
+        };
+        for text in &texts {
+            let text = text
+                .replace("及び", "、")
+                .replace("および", "、")
+                .replace("並びに", "、");
+            for part in text.split(['、', ',', '，', '・', '/', '／', ';', '；']) {
                 let part = part
                     .trim()
                     .trim_matches(['（', '）', '(', ')', '「', '」', ' ', '　'])
+                    .trim_start_matches("the ")
                     .trim_end_matches("など")
                     .trim_end_matches('等')
                     .trim();
-                if part.chars().count() < 2 {
-                    continue;
-                }
-                let folded = crate::text::fold_width(part).to_lowercase();
-                if !parts.iter().any(|(_, f)| *f == folded) {
-                    parts.push((part.to_owned(), folded));
+                push(part);
+                // a service or function named by its head (`オプションサービス`)
+                for tail in ["サービス", "機能"] {
+                    if let Some(head) = part.strip_suffix(tail) {
+                        push(head.trim());
+                    }
                 }
             }
         }
@@ -2273,7 +2333,7 @@ impl ExcludedParts {
         };
         self.0
             .iter()
-            .filter(move |(_, folded)| text.contains(folded.as_str()))
+            .filter(move |(_, folded)| names_part(&text, folded))
             .map(|(written, _)| written.as_str())
     }
 
@@ -2283,6 +2343,118 @@ impl ExcludedParts {
             .next()
             .is_some()
     }
+}
+
+/// Whether an item's folded text names an excluded part: not as the life of a product
+/// (`サポート期間`, `サポート対象`, `サポート終了`: not the excluded support desk), and an
+/// ASCII part as a word (`api` not in `rapid`).
+fn names_part(text: &str, part: &str) -> bool {
+    let ascii = part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ');
+    let bytes = text.as_bytes();
+    text.match_indices(part).any(|(at, _)| {
+        let after = &text[at + part.len()..];
+        if ["期間", "対象", "終了", "切れ", "期限"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            return false;
+        }
+        if !ascii {
+            return true;
+        }
+        let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+        let next = after.as_bytes();
+        let plural =
+            next.first() == Some(&b's') && !next.get(1).is_some_and(u8::is_ascii_alphanumeric);
+        !before.is_some_and(u8::is_ascii_alphanumeric)
+            && (plural || !next.first().is_some_and(u8::is_ascii_alphanumeric))
+    })
+}
+
+/// The rest of a scope entry after a label of excluded parts ([`EXCLUSION_LABELS`]) and a
+/// `:`, `：`, tab or space (empty when the label stands alone), if it has one.
+fn exclusion_label(entry: &str) -> Option<&str> {
+    let lower = entry.to_lowercase();
+    EXCLUSION_LABELS.iter().find_map(|label| {
+        if !lower.starts_with(label) {
+            return None;
+        }
+        // the label's length in `entry` (lower case keeps ASCII lengths)
+        let rest = entry.get(label.len()..)?;
+        if rest.is_empty() {
+            return Some("");
+        }
+        let value = rest.strip_prefix([':', '：', '\t', ' ', '　'])?;
+        Some(
+            value
+                .trim_start_matches([':', '：', ' ', '　', '\t'])
+                .trim(),
+        )
+    })
+}
+
+/// A scope part without its bracketed notes (`データセンター（IaaS事業者に依拠）`,
+/// `大阪リージョン（2026年開設予定）`): a part that is only a bracket stays as it is.
+fn without_notes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if out.trim().is_empty() {
+        text.to_owned()
+    } else {
+        out
+    }
+}
+
+/// The parts a scope line excludes in its own words: before `を除く`, `は対象外`,
+/// `は含まない` … back to an opening bracket, a `。` or `ただし`, and after `excluding`,
+/// `except` up to a closing bracket or a full stop.
+fn excluded_in_line(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for marker in EXCLUDING_AFTER {
+        for (at, _) in line.match_indices(marker) {
+            let before = &line[..at];
+            let start = before.rfind(['（', '(', '。', '；', ';']).map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let mut part = &before[start..];
+            for lead in ["ただし", "但し", "なお"] {
+                if let Some(i) = part.rfind(lead) {
+                    part = &part[i + lead.len()..];
+                }
+            }
+            let part = part.trim_start_matches(['、', ',', ' ', '　']).trim();
+            if !part.is_empty() {
+                out.push(without_notes(part));
+            }
+        }
+    }
+    let lower = line.to_lowercase();
+    for marker in EXCLUDING_BEFORE {
+        for (at, _) in lower.match_indices(marker) {
+            let Some(after) = line.get(at + marker.len()..) else {
+                continue;
+            };
+            if marker == "except " && after.to_lowercase().starts_with("for ") {
+                continue;
+            }
+            let end = after
+                .find([')', '）', '.', '。', ';'])
+                .unwrap_or(after.len());
+            let part = after[..end].trim();
+            if !part.is_empty() {
+                out.push(without_notes(part));
+            }
+        }
+    }
+    out
 }
 
 /// Every distinct reference text of a check list resolved once (a large check list repeats
