@@ -4286,4 +4286,104 @@ mod tests {
         assert_eq!(c2.reasons, [Reason::NotListed, Reason::ListIncomplete]);
         assert!(report.warnings.iter().any(|w| w.code == "list-incomplete"));
     }
+
+    /// The parts a statement excludes, however its scope writes them (review 12 ):
+    /// inside the scope line, under other labels, with a bracketed note; named by an item
+    /// as a word, not as a product's support life (B-2).
+    #[test]
+    fn excluded_parts_are_read_from_every_way_a_scope_writes_them() {
+        let parts = |scope: &[&str]| -> Vec<String> {
+            let scope: Vec<String> = scope.iter().map(|s| s.to_string()).collect();
+            ExcludedParts::of(&scope)
+                .0
+                .into_iter()
+                .map(|(written, _)| written)
+                .collect()
+        };
+        assert_eq!(
+            parts(&["テストクラウド（管理コンソールを除く）"]),
+            ["管理コンソール"]
+        );
+        assert_eq!(
+            parts(&["テストクラウド（東京リージョン）。大阪リージョンは対象外"]),
+            ["大阪リージョン"]
+        );
+        assert_eq!(
+            parts(&["テストクラウド本体。ただし管理コンソール及びモバイルアプリは含まない"]),
+            ["管理コンソール", "モバイルアプリ"]
+        );
+        assert_eq!(
+            parts(&["All services excluding the admin console"]),
+            ["admin console"]
+        );
+        for label in [
+            "言明の対象外",
+            "対象外のサービス",
+            "対象範囲外",
+            "除外範囲",
+            "適用除外",
+        ] {
+            assert_eq!(
+                parts(&[&format!("{label} 管理コンソール")]),
+                ["管理コンソール"]
+            );
+            assert_eq!(
+                parts(&[&format!("{label}: 管理コンソール")]),
+                ["管理コンソール"]
+            );
+            assert_eq!(parts(&[label, "管理コンソール"]), ["管理コンソール"]);
+        }
+        assert_eq!(
+            parts(&[
+                "対象外: データセンター（IaaS事業者に依拠）、大阪リージョン（2026年開設予定）"
+            ]),
+            ["データセンター", "大阪リージョン"]
+        );
+        assert_eq!(
+            parts(&["対象外: オプションサービス"]),
+            ["オプションサービス", "オプション"]
+        );
+        // an ordinary scope line excludes nothing
+        assert!(parts(&[
+            "東京リージョンで提供される全サービス",
+            "テストクラウド（東京リージョン）"
+        ])
+        .is_empty());
+
+        let named = |scope: &str, title: &str| {
+            let ex = ExcludedParts::of(&[scope.to_owned()]);
+            let none = Extra::default();
+            let mut found = ex.named_by(title, "", &none);
+            found.next().is_some()
+        };
+        assert!(named(
+            "対象外: サポート",
+            "サポート担当者のアクセスを制限していること"
+        ));
+        assert!(!named(
+            "対象外: サポート",
+            "サポート期間中のセキュリティパッチ提供"
+        ));
+        assert!(!named(
+            "対象外: サポート",
+            "サポート対象外のOSを利用していないこと"
+        ));
+        assert!(named("対象外: API", "API通信を暗号化していること"));
+        assert!(!named("対象外: API", "Rapid deployment"));
+        assert!(!named(
+            "対象外: モバイルアプリ",
+            "モバイル端末の利用を管理していること"
+        ));
+        // a carried column names it too, the CSP's answer does not
+        let ex = ExcludedParts::of(&["対象外: 管理コンソール".to_owned()]);
+        let extra = |h: &str| Extra(vec![(h.to_owned(), "管理コンソールも含む".to_owned())]);
+        assert!(ex
+            .named_by("多要素認証", "", &extra("詳細"))
+            .next()
+            .is_some());
+        assert!(ex
+            .named_by("多要素認証", "", &extra("CSP回答"))
+            .next()
+            .is_none());
+    }
 }

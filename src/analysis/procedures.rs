@@ -550,14 +550,18 @@ fn level_in(folded: &str, beside: bool) -> Option<String> {
         let after = &rest[unit.len()..];
         if unit.is_empty() {
             // a bare number: a level only with a bound after it
-            let Some(bound) = BARE_BOUNDS.iter().find(|b| rest.starts_with(**b)) else {
+            let Some(bound) = BARE_BOUNDS
+                .iter()
+                .find(|b| folded[at..].starts_with(**b) || rest.starts_with(**b))
+            else {
                 continue;
             };
             // a date or an id around it (`2025/4/1以降`, `27001:2013以降`)
             if kanji || before.ends_with(['/', '-', ':', '.']) {
                 continue;
             }
-            return Some(format!("{}{digits}{bound}", technical_name(before)).to_uppercase());
+            let name = technical_name(before).to_uppercase();
+            return Some(format!("{name}{digits}{bound}"));
         }
         // kanji numerals: not `一月` (January), `十分` (enough) — only the units a
         // formal level is written in
@@ -1487,6 +1491,151 @@ mod tests {
             "Relevant legislation is identified",
             "Login attempts are limited",
             "Backups are tested regularly",
+        ] {
+            assert_eq!(Topic::beyond_ismap(text), None, "{text}");
+        }
+    }
+
+    /// Levels in kanji numerals, frequency words, technical levels and English figures
+    /// (review 12) are levels; words around them that are none stay none.
+    #[test]
+    fn levels_in_kanji_words_and_technical_figures() {
+        for (text, want) in [
+            ("アクセスログを一年以上保管すること", "一年以上"),
+            ("ログを五年保管すること", "五年"),
+            ("パスワードは十二文字以上とすること", "十二文字以上"),
+            ("アクセス権を年一回見直すこと", "年一回"),
+            ("半年に一度アクセス権を見直すこと", "半年"),
+            ("隔年で監査", "隔年"),
+            ("毎営業日にバックアップを取得", "毎営業日"),
+            ("退職者のアカウントを即日削除すること", "即日"),
+            ("回線を2系統で冗長化", "2系統"),
+            ("通信はTLS1.2以上で暗号化されていること", "TLS1.2以上"),
+            ("TLS 1.3 or later", "TLS 1.3 or later"),
+            ("保管データはAES-256で暗号化されていること", "AES-256"),
+            ("鍵長2048ビット以上", "2048ビット以上"),
+            ("CVSS 7.0以上の脆弱性は速やかに修正すること", "CVSS 7.0以上"),
+            ("FIPS 140-2 レベル3の暗号モジュール", "レベル3"),
+            ("JIS X 8341-3:2016 適合レベルAA", "レベルAA"),
+            ("Rotate keys every 90 days", "every 90 days"),
+            ("Patch within seven days", "within seven days"),
+            ("Backups kept for one year", "for one year"),
+            ("Passwords of 12+ characters", "12+ characters"),
+            ("Back up daily", "daily"),
+            ("Train staff once a year", "once a"),
+        ] {
+            assert_eq!(stated_level(text).as_deref(), Some(want), "{text}");
+        }
+        for text in [
+            "ログを一定期間保管すること",
+            "パスワードは十分な長さとすること",
+            "情報を一元管理すること",
+            "統一基準に準拠すること",
+            "万一の場合に備えること",
+            "二要素認証を導入していること",
+            "一月に改定した規程",
+            "64ビット版のOSを使うこと",
+            "2025/4/1以降の契約",
+            "ISO/IEC 27001:2013以降",
+            "第7版以降に従うこと",
+            "SHA-1を使わないこと",
+            "SP 800-63Bに従うこと",
+            "Windows 10を使わないこと",
+            "IPv6に対応していること",
+            "数十年分の記録",
+            "In 2025 year-end",
+        ] {
+            assert_eq!(stated_level(text), None, "{text}");
+        }
+    }
+
+    /// Beside a title (a note, a detail column: review 12 A-8) a figure is a level only
+    /// with a bound, and not a count, a date, a history or a track record.
+    #[test]
+    fn a_level_beside_the_title_needs_a_bound() {
+        let beside = |t: &str| stated_level_beside_in(&fold(t));
+        for (text, want) in [
+            ("保存期間は1年以上とすること", "1年以上"),
+            ("24時間以内", "24時間以内"),
+            ("12文字以上", "12文字以上"),
+            ("1年以上保管", "1年以上"),
+            ("月次", "月次"),
+        ] {
+            assert_eq!(beside(text).as_deref(), Some(want), "{text}");
+        }
+        for text in [
+            "担当：情報システム部（内線1234）",
+            "前回確認：2024年4月",
+            "No.3と同様",
+            "回答期限：2025/4/30",
+            "2023年度の監査で指摘あり",
+            "対象：約300名",
+            "重要度は3段階中の1",
+            "ガイドライン第2版 p.12",
+            "100%回答必須",
+            "関連：FAQ Q12",
+            "過去3年間のインシデントなし",
+            "5年以上の取引実績がある事業者は省略可",
+            "1回目の確認",
+            "セキュリティ要件書 3.2節",
+            "確認日：2025年4月1日",
+            "チェック数：2",
+            "We have used them for 3 years",
+        ] {
+            assert_eq!(beside(text), None, "{text}");
+        }
+        // the same words in a title are a level
+        assert_eq!(
+            stated_level("ログを3年間保存すること").as_deref(),
+            Some("3年")
+        );
+    }
+
+    /// The cloud-policy topics in the other words buyers write them in (review 12 A-3);
+    /// the controls ISMAP assesses named in similar words are none.
+    #[test]
+    fn topics_beyond_ismap_in_other_words() {
+        use Topic::*;
+        for (text, want) in [
+            (
+                "東京リージョンまたは大阪リージョンで提供されること",
+                DataLocation,
+            ),
+            ("データが海外に移転されないこと", DataLocation),
+            ("Data must not leave Japan", DataLocation),
+            ("Hosted in AWS Tokyo region only", DataLocation),
+            ("日本の法令が適用されること", GoverningLaw),
+            ("Disputes are settled in Tokyo District Court", GoverningLaw),
+            ("利用者が保有する鍵で暗号化できること", CustomerKeys),
+            ("データの暗号化に利用者管理の鍵を使えること", CustomerKeys),
+            (
+                "バックアップを別のクラウド事業者に保管できること",
+                BackupAvailability,
+            ),
+            (
+                "バックアップデータを利用者環境にダウンロードできること",
+                BackupAvailability,
+            ),
+            (
+                "Backups are stored with a different provider",
+                BackupAvailability,
+            ),
+            (
+                "データを標準的な形式（CSV等）でエクスポートできること",
+                Exit,
+            ),
+            ("Customer can export all data in a standard format", Exit),
+            ("監査ログをエクスポートできること", LogAccess),
+        ] {
+            assert_eq!(Topic::beyond_ismap(text), Some(want), "{text}");
+        }
+        for text in [
+            "大阪リージョンのデータを暗号化すること",
+            "海外拠点の従業員のアクセスを管理すること",
+            "バックアップを別拠点に保管していること",
+            "暗号鍵を適切に管理していること",
+            "法令を遵守していること",
+            "利用者IDを管理していること",
         ] {
             assert_eq!(Topic::beyond_ismap(text), None, "{text}");
         }
