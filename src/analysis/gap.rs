@@ -26,7 +26,7 @@ use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{
     Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, ReadAs, RefOrigin,
-    RefsColumn, Risk,
+    RefsColumn, Responsibility, Risk,
 };
 
 /// Machine-readable reasons behind a status, in a fixed order.
@@ -98,6 +98,13 @@ pub enum Reason {
     /// whether the objective is implemented, not the figure, so the item is at most partial
     /// ([`stated_level`]).
     LevelNotAssessed,
+    /// The check list's responsibility column (`責任分界`) says the item is the customer's
+    /// own (`利用者`): the CSP's statement cannot stand for it, so it is at most partial,
+    /// with the procedure to do and check it yourself (review 12 A-11).
+    CustomerResponsibility,
+    /// The responsibility column says the item is shared (`共同`): at most partial, with
+    /// the procedure to confirm the split.
+    SharedResponsibility,
     /// A control credited to the item is implemented only through the service underneath
     /// (profile `inherits:`, the scope `inherited:`, clause 11 by default): its statement
     /// is the underlying service's.
@@ -143,7 +150,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 35] = [
+    pub const ALL: [Reason; 37] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -165,6 +172,8 @@ impl Reason {
         Reason::TopicBeyondIsmap,
         Reason::OutsideStatementScope,
         Reason::LevelNotAssessed,
+        Reason::CustomerResponsibility,
+        Reason::SharedResponsibility,
         Reason::Inherited,
         Reason::RegistrationLapsed,
         Reason::RegistrationNotYetValid,
@@ -205,6 +214,8 @@ impl Reason {
             Reason::TopicBeyondIsmap => "topic-beyond-ismap",
             Reason::OutsideStatementScope => "outside-statement-scope",
             Reason::LevelNotAssessed => "level-not-assessed",
+            Reason::CustomerResponsibility => "customer-responsibility",
+            Reason::SharedResponsibility => "shared-responsibility",
             Reason::Inherited => "inherited",
             Reason::RegistrationLapsed => "registration-lapsed",
             Reason::RegistrationNotYetValid => "registration-not-yet-valid",
@@ -269,6 +280,14 @@ impl Reason {
             Reason::LevelNotAssessed => l(
                 "求める水準はISMAPの評価外",
                 "the level asked for is not assessed",
+            ),
+            Reason::CustomerResponsibility => l(
+                "利用者の責任範囲の項目",
+                "the customer's own responsibility",
+            ),
+            Reason::SharedResponsibility => l(
+                "CSPと利用者の共同責任の項目",
+                "a responsibility shared with the customer",
             ),
             Reason::Inherited => l(
                 "基盤サービスからの継承",
@@ -1524,6 +1543,12 @@ impl ItemResults {
             let level = item_level(&item.title, &item.note, &item.extra).map(Cow::Owned);
             procs.push(proc(Kind::LevelCheck, level.into_iter().collect()));
         }
+        if item.reasons.contains(&Reason::CustomerResponsibility) {
+            procs.push(proc(Kind::OwnResponsibility, Vec::new()));
+        }
+        if item.reasons.contains(&Reason::SharedResponsibility) {
+            procs.push(proc(Kind::ResponsibilitySplit, Vec::new()));
+        }
         if item.reasons.contains(&Reason::AssuranceAboveIsmap) {
             procs.push(match item.assurance {
                 Assurance::Audit => proc(Kind::OwnAudit, Vec::new()),
@@ -2178,11 +2203,13 @@ pub struct Limits {
     pub outside_scope: bool,
     /// The item states a level ([`stated_level`]: `1年以上`, `24時間以内`).
     pub level: bool,
+    /// The check list says the item is not the CSP's alone ([`Responsibility`]).
+    pub responsibility: Option<Responsibility>,
 }
 
 impl Limits {
     fn any(self) -> bool {
-        self.beyond.is_some() || self.outside_scope || self.level
+        self.beyond.is_some() || self.outside_scope || self.level || self.responsibility.is_some()
     }
 }
 
@@ -2199,6 +2226,16 @@ fn texts_beside<'a>(note: &'a str, extra: &'a Extra) -> impl Iterator<Item = &'a
     std::iter::once(note)
         .chain(columns)
         .filter(|t| !t.trim().is_empty())
+}
+
+/// Whose an item is when not the CSP's alone, from its responsibility column (the reader
+/// refused a cell it does not read: [`Responsibility::of_cell`]).
+fn responsibility_of(extra: &Extra) -> Option<Responsibility> {
+    extra
+        .0
+        .iter()
+        .filter(|(header, _)| Responsibility::names_column(header))
+        .find_map(|(_, value)| Responsibility::of_cell(value).ok().flatten())
 }
 
 /// The requirement beyond ISMAP the texts beside an item's title name
@@ -2481,6 +2518,9 @@ struct ItemRefs {
     beyond: Vec<Option<Topic>>,
     /// Whether each item with references states a level ([`stated_level`] of its title).
     level: Vec<bool>,
+    /// Whose each item with references is when not the CSP's alone (its responsibility
+    /// column).
+    responsibility: Vec<Option<Responsibility>>,
 }
 
 impl ItemRefs {
@@ -2517,6 +2557,11 @@ impl ResolvedRefs {
             };
             at.beyond.push(beyond);
             at.level.push(level);
+            at.responsibility.push(if item.refs.is_empty() {
+                None
+            } else {
+                responsibility_of(&item.extra)
+            });
             for (k, r) in item.refs.iter().enumerate() {
                 let origin = item.ref_origin(k);
                 let next = distinct.len() as u32;
@@ -2593,6 +2638,7 @@ impl ResolvedRefs {
             beyond: self.items.beyond.get(i).copied().flatten(),
             outside_scope: false,
             level: self.items.level.get(i).copied().unwrap_or(false),
+            responsibility: self.items.responsibility.get(i).copied().flatten(),
         }
     }
 
@@ -2727,6 +2773,14 @@ pub fn item_verdict(
         limits.outside_scope && judged,
     );
     reasons.set(Reason::LevelNotAssessed, limits.level && judged);
+    reasons.set(
+        Reason::CustomerResponsibility,
+        limits.responsibility == Some(Responsibility::Customer) && judged,
+    );
+    reasons.set(
+        Reason::SharedResponsibility,
+        limits.responsibility == Some(Responsibility::Shared) && judged,
+    );
     (status, reasons)
 }
 
@@ -3399,7 +3453,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 29,
+        schema_version: 30,
         lang,
         as_of,
         warnings,
@@ -3780,6 +3834,8 @@ mod tests {
                     | Reason::TopicBeyondIsmap
                     | Reason::OutsideStatementScope
                     | Reason::LevelNotAssessed
+                    | Reason::CustomerResponsibility
+                    | Reason::SharedResponsibility
                     | Reason::InvalidInput
                     | Reason::AuditPeriodOld
                     | Reason::RegistrationKindUnstated

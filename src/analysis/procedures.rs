@@ -905,6 +905,10 @@ pub enum Kind {
     StatementScope,
     /// The item states a level ISMAP did not assess: confirm the CSP's figure.
     LevelCheck,
+    /// The check list says the item is the customer's own: do and check it yourself.
+    OwnResponsibility,
+    /// The check list says the item is shared: confirm the split.
+    ResponsibilitySplit,
     /// The item needs an assurance report.
     Soc2,
     /// The item needs the buyer's own audit.
@@ -955,13 +959,15 @@ impl Kind {
             Kind::SubsequentEvents => "subsequent-events",
             Kind::StatementScope => "statement-scope",
             Kind::LevelCheck => "level-check",
+            Kind::OwnResponsibility => "own-responsibility",
+            Kind::ResponsibilitySplit => "responsibility-split",
             Kind::Soc2 => "soc2-report",
             Kind::OwnAudit => "own-audit",
         }
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 42] = [
+    pub const ALL: [Kind; 44] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -1002,6 +1008,8 @@ impl Kind {
         Kind::SubsequentEvents,
         Kind::StatementScope,
         Kind::LevelCheck,
+        Kind::OwnResponsibility,
+        Kind::ResponsibilitySplit,
         Kind::Soc2,
         Kind::OwnAudit,
     ];
@@ -1168,6 +1176,10 @@ impl Procedure<'_> {
             Kind::StatementScope if ja => ("CSPのISMAPの言明は ", Plain, " を対象外としている: 利用する範囲が言明の対象に含まれるかを確認し、含まれない部分は質問票・書面確認で自ら確認する"),
             Kind::StatementScope => ("The CSP's ISMAP statement excludes ", Plain, ": confirm that what you use is within the statement's scope, and check what is not yourself (questionnaire, written confirmation)"),
             Kind::LevelCheck if ja => ("ISMAPは統制目標の実施を評価しており、この確認項目が求める水準(", Plain, ")は評価していない: CSPの実際の値(保存期間・期限・頻度・設定値等)を質問票・仕様・契約/SLAで確認する"),
+            Kind::OwnResponsibility if ja => ("確認項目の責任分界では利用者(自組織)の責任とされている: CSPのISMAPの言明では代替できないため、自組織で実施状況を確認する(参照する統制目標のCSPの実施は前提の確認にとどまる)", Plain, ""),
+            Kind::OwnResponsibility => ("The check list makes this item the customer's own responsibility: the CSP's ISMAP statement cannot stand for it, so check it in your own organisation (the CSP's implementation of the objectives it names is only a premise)", Plain, ""),
+            Kind::ResponsibilitySplit if ja => ("確認項目の責任分界では共同(CSPと利用者の分担)とされている: 分担を契約・責任分界表で確認し、利用者側の分は自組織で実施状況を確認する", Plain, ""),
+            Kind::ResponsibilitySplit => ("The check list makes this item a shared responsibility: confirm the split in the contract or the responsibility matrix, and check your own share in your organisation", Plain, ""),
             Kind::LevelCheck => ("ISMAP assessed whether the objective is implemented, not the level this item asks for (", Plain, "): confirm the CSP's actual figure (retention, deadline, frequency, setting) by questionnaire, specifications or the contract/SLA"),
             Kind::InheritedRestated => ("The CSP's profile states ", Plain, " itself although it is in the scope it inherits (`inherited:`), and the service underneath states it otherwise (warning csp-inherited-restated): confirm which statement holds before relying on it"),
             Kind::CspRemark => ("The CSP wrote a remark on what it states implemented: ", Plain, ". Read it and confirm it does not limit the implementation's scope or timing"),

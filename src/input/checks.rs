@@ -2749,6 +2749,19 @@ impl Items {
             if k.is_none() {
                 continue;
             }
+            // whose each item is (`責任分界` 利用者/共同/事業者, review 12 A-11): read by the
+            // analysis, so a cell naming no side it reads is refused rather than passed over
+            if crate::model::Responsibility::names_column(name) {
+                if let Some((row, v)) =
+                    cells().find(|(_, v)| crate::model::Responsibility::of_cell(v).is_err())
+                {
+                    return Err(InputError::at(
+                        loc(row),
+                        format!("the column '{name}' says whose the item is ('{v}'), which the tool does not read as the CSP's, the customer's or shared: an item that is the customer's own would be judged on the CSP's statement"),
+                    )
+                    .hint("write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared) in each cell, or remove the column"));
+                }
+            }
             // the CSP's answers on the buyer's own items (`CSP回答` ×/△, `回答内容` いいえ…):
             // the tool does not read them, and would judge on ISMAP alone against the CSP's
             // own no (review 11 A-7); a column of ○/はい only is carried
