@@ -1375,7 +1375,11 @@ impl ItemResults {
         if item.status == Status::OutsideIsmap || item.reasons.contains(&Reason::TopicBeyondIsmap) {
             let facts = self.facts.of_topic(item.topic);
             let facts = facts.iter().map(|f| Cow::Borrowed(f.as_str())).collect();
-            procs.push(proc(Kind::OwnCheck(item.topic), facts));
+            let kind = match item.topic {
+                Some(topic) if item.status != Status::OutsideIsmap => Kind::TopicCheck(topic),
+                topic => Kind::OwnCheck(topic),
+            };
+            procs.push(proc(kind, facts));
         }
         if !d.no_ismap_counterpart.is_empty() {
             let controls: Vec<&NoCounterpart> = d

@@ -834,6 +834,11 @@ pub enum Kind {
     FixInput,
     /// Check the item yourself: ISMAP says nothing about it (worded for its topic).
     OwnCheck(Option<Topic>),
+    /// The requirement beyond ISMAP an item asks for ([`Topic::beyond_ismap`]), beside the
+    /// verdict of the objectives it names: its topic's own check, opening "not assessed by
+    /// ISMAP" rather than "outside ISMAP" (the item is not outside ISMAP: review 12 B-8).
+    /// Serialised with the own-check code of its topic (not in [`Kind::ALL`]).
+    TopicCheck(Topic),
     /// An item without references: the objectives `suggest` finds for its text, to add
     /// to its references if they apply (a suggestion is never a reference by itself).
     CandidateReferences,
@@ -930,6 +935,7 @@ impl Kind {
             Kind::OwnCheck(Some(Topic::DataLocation)) => "own-check-data-location",
             Kind::OwnCheck(Some(Topic::CustomerKeys)) => "own-check-customer-keys",
             Kind::OwnCheck(Some(Topic::LogAccess)) => "own-check-log-access",
+            Kind::TopicCheck(topic) => Kind::OwnCheck(Some(topic)).code(),
             Kind::CandidateReferences => "candidate-references",
             Kind::FixReferences => "fix-reference",
             Kind::NoCounterpart => "no-ismap-counterpart",
@@ -1124,6 +1130,7 @@ impl Procedure<'_> {
             Kind::FixInput if ja => ("読めない値 ", Plain, " を修正して再実行する"),
             Kind::FixInput => ("Correct the unreadable values ", Plain, " and run again"),
             Kind::OwnCheck(topic) => own_check_wording(topic, ja),
+            Kind::TopicCheck(topic) => own_check_wording(Some(topic), ja),
             Kind::CandidateReferences if ja => ("参照の候補: ", Plain, "。該当するものを管理策列に追加して再実行する"),
             Kind::CandidateReferences => ("Candidates: ", Plain, "; add the ones that apply to the references column and run again"),
             Kind::FixReferences if ja => ("解決できない参照 ", Plain, " を修正して再実行する(判定はそれまで保留)"),
@@ -1228,8 +1235,21 @@ impl Procedure<'_> {
     /// large report writes a few hundred thousand of them).
     pub fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
         let (before, frame, after) = self.wording();
-        out.write_str(before)?;
         let ja = self.lang == Lang::Ja;
+        // a capped item's topic: not "outside ISMAP", the status of items with no objective
+        let before = match self.kind {
+            Kind::TopicCheck(_) => {
+                let (outside, not_assessed) = if ja {
+                    ("ISMAPの対象外: ", "ISMAPでは評価されていない要件: ")
+                } else {
+                    ("Outside ISMAP: ", "Not assessed by ISMAP: ")
+                };
+                out.write_str(not_assessed)?;
+                before.strip_prefix(outside).unwrap_or(before)
+            }
+            _ => before,
+        };
+        out.write_str(before)?;
         let bracketed = frame == Frame::Bracketed && !self.subjects.is_empty();
         // in Japanese the CSP's facts close the sentence, in the half-width brackets of the
         // rest of the text (not inserted mid-sentence, nor in brackets of another width
