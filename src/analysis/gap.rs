@@ -2518,9 +2518,10 @@ struct ItemRefs {
     refs: Vec<u32>,
     starts: Vec<usize>,
     /// The requirement beyond ISMAP each item with references asks for
-    /// ([`Topic::beyond_ismap`] of its title), by item.
+    /// ([`Topic::beyond_ismap`] of its title, else of the texts beside it), by item.
     beyond: Vec<Option<Topic>>,
-    /// Whether each item with references states a level ([`stated_level`] of its title).
+    /// Whether each item with references states a level ([`stated_level`] of its title,
+    /// [`stated_level_beside_in`] of the texts beside it).
     level: Vec<bool>,
     /// Whose each item with references is when not the CSP's alone (its responsibility
     /// column).

@@ -25,6 +25,9 @@ pub enum Topic {
     CustomerKeys,
     /// Which logs the customer can obtain, and at what price.
     LogAccess,
+    /// A certification or conformity to another standard (ISO/IEC 27017, Pマーク, PCI DSS,
+    /// FISC): an ISMAP registration says nothing of it (review 12 A-6).
+    Certification,
 }
 
 impl Topic {
@@ -142,7 +145,7 @@ impl Topic {
     /// second is not empty) one of the second. Narrower than [`Topic::KEYWORDS`]: an item
     /// that only names the control ISMAP assesses (`バックアップを取得していること`,
     /// `ログを取得していること`) is none of these.
-    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 16] = [
+    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 18] = [
         (
             Topic::GoverningLaw,
             &[
@@ -351,6 +354,52 @@ impl Topic {
             Topic::BackupAvailability,
             &["冗長"],
             &["24時間", "365日", "無停止", "停止しない"],
+        ),
+        // a certificate asked for (not a login's 認証, nor ISMAP's own base standards)
+        (
+            Topic::Certification,
+            &[
+                "認証を取得",
+                "認証取得",
+                "認定を取得",
+                "認定取得",
+                "pマーク",
+                "プライバシーマーク",
+                "certified",
+                "certification",
+            ],
+            &[],
+        ),
+        // conformity to a named standard other than ISMAP's base (JIS Q 27001/27002)
+        (
+            Topic::Certification,
+            &[
+                "pci dss",
+                "pci-dss",
+                "jis q 15001",
+                "fisc",
+                "gdpr",
+                "hipaa",
+                "fedramp",
+                "27017",
+                "27018",
+                "27701",
+                "800-53",
+                "800-171",
+                "cis benchmark",
+                "owasp",
+                "csa star",
+            ],
+            &[
+                "準拠",
+                "適合",
+                "対応",
+                "認証",
+                "満たす",
+                "compliant",
+                "compliance",
+                "conform",
+            ],
         ),
         // the customer's data taken out of the service (after the log rules: exporting
         // logs is theirs)
@@ -935,6 +984,7 @@ impl Kind {
             Kind::OwnCheck(Some(Topic::DataLocation)) => "own-check-data-location",
             Kind::OwnCheck(Some(Topic::CustomerKeys)) => "own-check-customer-keys",
             Kind::OwnCheck(Some(Topic::LogAccess)) => "own-check-log-access",
+            Kind::OwnCheck(Some(Topic::Certification)) => "own-check-certification",
             Kind::TopicCheck(topic) => Kind::OwnCheck(Some(topic)).code(),
             Kind::CandidateReferences => "candidate-references",
             Kind::FixReferences => "fix-reference",
@@ -973,7 +1023,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 44] = [
+    pub const ALL: [Kind; 45] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -986,6 +1036,7 @@ impl Kind {
         Kind::OwnCheck(Some(Topic::DataLocation)),
         Kind::OwnCheck(Some(Topic::CustomerKeys)),
         Kind::OwnCheck(Some(Topic::LogAccess)),
+        Kind::OwnCheck(Some(Topic::Certification)),
         Kind::FixReferences,
         Kind::NoCounterpart,
         Kind::RelatedContext,
@@ -1394,6 +1445,8 @@ fn own_check_wording(topic: Option<Topic>, ja: bool) -> (&'static str, Frame, &'
         (Some(Topic::CustomerKeys), true) => ("ISMAPの対象外: 利用者が管理する暗号鍵(BYOK等)に対応するか、鍵をどう管理するかを仕様・質問票で確認し、契約/SLAに定める", Plain, ""),
         (Some(Topic::CustomerKeys), false) => ("Outside ISMAP: confirm from the specifications or by questionnaire whether customer-managed keys (BYOK…) are supported and how the keys are managed, and fix it in the contract/SLA", Plain, ""),
         (Some(Topic::LogAccess), true) => ("ISMAPの対象外: 利用者が取得できるログの種類・保存期間・取得方法と料金を仕様・契約で確認する", Plain, ""),
+        (Some(Topic::Certification), true) => ("ISMAPの対象外: 求める認証・基準への適合(ISO/IEC 27017/27018、Pマーク、PCI DSS、FISC安全対策基準等)を、認証書・登録証の写しや第三者の報告書で有効期限・適用範囲とともに確認する", Plain, ""),
+        (Some(Topic::Certification), false) => ("Outside ISMAP: confirm the certification or conformity asked for (ISO/IEC 27017/27018, PrivacyMark, PCI DSS, FISC…) from the certificate or a third party's report, with its validity and scope", Plain, ""),
         (Some(Topic::LogAccess), false) => ("Outside ISMAP: check in the specifications and the contract which logs you can obtain, for how long, how, and at what price", Plain, ""),
     }
 }
@@ -1658,6 +1711,13 @@ mod tests {
             ),
             ("Customer can export all data in a standard format", Exit),
             ("監査ログをエクスポートできること", LogAccess),
+            ("ISO/IEC 27001の認証を取得していること", Certification),
+            ("Pマークを取得していること", Certification),
+            ("JIS Q 15001に準拠していること", Certification),
+            ("PCI DSS 4.0に準拠していること", Certification),
+            ("GDPR第28条に対応すること", Certification),
+            ("FISC安全対策基準に準拠", Certification),
+            ("ISO/IEC 27017 certified", Certification),
         ] {
             assert_eq!(Topic::beyond_ismap(text), Some(want), "{text}");
         }
@@ -1668,6 +1728,11 @@ mod tests {
             "暗号鍵を適切に管理していること",
             "法令を遵守していること",
             "利用者IDを管理していること",
+            "多要素認証を導入していること",
+            "JIS Q 27001に準拠していること",
+            "ISMAP管理基準に準拠していること",
+            "個人情報保護法第23条に基づき第三者提供を制限していること",
+            "ISO/IEC 27001:2013の管理策に従うこと",
         ] {
             assert_eq!(Topic::beyond_ismap(text), None, "{text}");
         }
