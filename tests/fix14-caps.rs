@@ -126,7 +126,10 @@ fn levels_and_topics_in_other_words_cap_the_item() {
 fn a_capped_items_topic_procedure_is_not_worded_as_outside_ismap() {
     let v = report("ja", "words.csv", all_implemented());
     let text = texts(by_id(&v["items"], "12"));
-    assert!(text.starts_with("ISMAPでは評価されていない要件: "), "{text}");
+    assert!(
+        text.starts_with("ISMAPでは評価されていない要件: "),
+        "{text}"
+    );
     assert!(!text.contains("ISMAPの対象外"), "{text}");
     let v = report("en", "words.csv", all_implemented());
     let text = texts(by_id(&v["items"], "12"));
@@ -208,7 +211,9 @@ fn a_responsibility_column_caps_the_customers_and_shared_items() {
     }
     // compare gives the same verdict (one status rule)
     let mut c = on_checks("en", "compare", fixture("resp.csv"));
-    c.arg("--csp").arg(all_implemented()).args(["--format", "json"]);
+    c.arg("--csp")
+        .arg(all_implemented())
+        .args(["--format", "json"]);
     let v = json_of(c);
     let text = v.to_string();
     assert!(text.contains("customer-responsibility"), "{text}");

@@ -145,7 +145,7 @@ impl Topic {
     /// second is not empty) one of the second. Narrower than [`Topic::KEYWORDS`]: an item
     /// that only names the control ISMAP assesses (`バックアップを取得していること`,
     /// `ログを取得していること`) is none of these.
-    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 18] = [
+    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 19] = [
         (
             Topic::GoverningLaw,
             &[
@@ -284,17 +284,29 @@ impl Topic {
                 "download",
             ],
         ),
+        // round-the-clock operation, not a monitoring or support regime (the monitoring
+        // hours `24時間365日の監視体制` asks for are a level, not availability)
+        (
+            Topic::BackupAvailability,
+            &AROUND_THE_CLOCK,
+            &[
+                "稼働",
+                "停止",
+                "可用",
+                "無停止",
+                "運用",
+                "提供",
+                "利用でき",
+                "available",
+                "operat",
+                "uptime",
+            ],
+        ),
         (
             Topic::BackupAvailability,
             &[
                 "稼働率",
                 "sla",
-                "24時間365日",
-                "24時間・365日",
-                "24/365",
-                "24x365",
-                "24×365",
-                "24/7",
                 "uptime",
                 "フェイルオーバ",
                 "failover",
@@ -466,6 +478,17 @@ pub fn stated_level_beside_in(folded: &str) -> Option<String> {
     level_in(folded, true)
 }
 
+/// Round-the-clock operation written out: a level quoted whole, and availability with a
+/// word of operation ([`Topic::BEYOND_ISMAP`]).
+const AROUND_THE_CLOCK: [&str; 6] = [
+    "24時間365日",
+    "24時間・365日",
+    "24/365",
+    "24x365",
+    "24×365",
+    "24/7",
+];
+
 /// Kanji numerals, as formal Japanese writes a figure (`一年以上`, `十二文字`, `五世代`).
 const KANJI_DIGITS: &str = "〇一二三四五六七八九十百千";
 
@@ -559,6 +582,9 @@ fn level_in(folded: &str, beside: bool) -> Option<String> {
         " or above",
         " or newer",
     ];
+    if let Some(w) = AROUND_THE_CLOCK.iter().find(|w| folded.contains(**w)) {
+        return Some((*w).to_owned());
+    }
     let is_kanji = |c: char| KANJI_DIGITS.contains(c);
     let mut chars = folded.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -1608,6 +1634,7 @@ mod tests {
             ("Passwords of 12+ characters", "12+ characters"),
             ("Back up daily", "daily"),
             ("Train staff once a year", "once a"),
+            ("24時間365日の監視体制があること", "24時間365日"),
         ] {
             assert_eq!(stated_level(text).as_deref(), Some(want), "{text}");
         }
@@ -1728,6 +1755,7 @@ mod tests {
             "暗号鍵を適切に管理していること",
             "法令を遵守していること",
             "利用者IDを管理していること",
+            "24時間365日の監視体制があること",
             "多要素認証を導入していること",
             "JIS Q 27001に準拠していること",
             "ISMAP管理基準に準拠していること",
