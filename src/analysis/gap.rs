@@ -2323,7 +2323,9 @@ impl ExcludedParts {
         }
         let mut parts: Vec<(String, String)> = Vec::new();
         let mut push = |part: &str| {
-            if part.chars().count() < 2 {
+            // `対象外: なし` excludes nothing
+            let nothing = ["なし", "無し", "該当なし", "特になし", "none", "n/a"];
+            if part.chars().count() < 2 || nothing.contains(&part.to_lowercase().as_str()) {
                 return;
             }
             let folded = crate::text::fold_width(part).to_lowercase();
@@ -4404,7 +4406,13 @@ mod tests {
             parts(&["対象外: オプションサービス"]),
             ["オプションサービス", "オプション"]
         );
-        // an ordinary scope line excludes nothing
+        // an ordinary scope line excludes nothing, nor does `対象外: なし`
+        assert!(parts(&[
+            "対象外: なし",
+            "言明の対象外 該当なし",
+            "Out of scope: none"
+        ])
+        .is_empty());
         assert!(parts(&[
             "東京リージョンで提供される全サービス",
             "テストクラウド（東京リージョン）"
