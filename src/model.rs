@@ -216,6 +216,94 @@ impl Serialize for Extra {
     }
 }
 
+/// Whose a check item is when not the CSP's alone, as the check list's responsibility
+/// column (`責任分界`: `利用者`, `共同`) says (review 12 A-11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Responsibility {
+    /// The customer's own (`利用者`, `Customer`, `自組織`): the CSP's statement cannot stand
+    /// for it.
+    Customer,
+    /// Shared between the CSP and the customer (`共同`, `Shared`).
+    Shared,
+}
+
+impl Responsibility {
+    /// The side a responsibility cell names: `Ok(None)` for the CSP's (`事業者`, `CSP`) or
+    /// an empty cell or a dash, `Err(())` for words that name no side the tool reads.
+    #[allow(clippy::result_unit_err)]
+    pub fn of_cell(value: &str) -> Result<Option<Responsibility>, ()> {
+        let folded = crate::text::fold_width(value.trim()).to_lowercase();
+        let v = folded
+            .trim_end_matches(['側', '様'])
+            .trim_end_matches(" side")
+            .trim();
+        const CSP: [&str; 14] = [
+            "事業者",
+            "クラウド事業者",
+            "サービス事業者",
+            "サービス提供者",
+            "提供者",
+            "提供事業者",
+            "委託先",
+            "ベンダー",
+            "ベンダ",
+            "csp",
+            "provider",
+            "cloud provider",
+            "service provider",
+            "vendor",
+        ];
+        const CUSTOMER: [&str; 14] = [
+            "利用者",
+            "利用組織",
+            "自組織",
+            "自社",
+            "当方",
+            "当社",
+            "お客",
+            "顧客",
+            "発注者",
+            "委託元",
+            "customer",
+            "user",
+            "client",
+            "tenant",
+        ];
+        const SHARED: [&str; 14] = [
+            "共同",
+            "共有",
+            "共通",
+            "双方",
+            "両者",
+            "分担",
+            "事業者・利用者",
+            "利用者・事業者",
+            "事業者/利用者",
+            "利用者/事業者",
+            "shared",
+            "both",
+            "joint",
+            "csp/customer",
+        ];
+        if v.is_empty() || ["-", "－", "ー", "—", "―"].contains(&v) || CSP.contains(&v) {
+            Ok(None)
+        } else if CUSTOMER.contains(&v) {
+            Ok(Some(Responsibility::Customer))
+        } else if SHARED.contains(&v) {
+            Ok(Some(Responsibility::Shared))
+        } else {
+            Err(())
+        }
+    }
+
+    /// Whether a carried column's header names whose each item is (`責任分界`, `責任主体`,
+    /// `責任範囲`, `Responsibility`) — not a person (`責任者`, `Responsible person`).
+    pub fn names_column(header: &str) -> bool {
+        let key = crate::text::header_key(header);
+        (key.contains("責任") && !key.contains("責任者")) || key.contains("responsibility")
+    }
+}
+
 /// One of the buyer's outsourcing check items (外部委託先に対する確認項目).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckItem {

@@ -404,7 +404,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 21,
+        schema_version: 22,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -13,7 +13,7 @@ use crate::analysis::csp::{
     CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
 use crate::analysis::procedures::{
-    stated_level, stated_level_in, InputForm, Kind, Procedure, Topic,
+    fold, stated_level, stated_level_beside_in, stated_level_in, InputForm, Kind, Procedure, Topic,
 };
 use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::review::{ItemReview, ReviewSummary};
@@ -26,7 +26,7 @@ use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{
     Assurance, Attestation, CellProblem, CheckItem, CheckList, Extra, ReadAs, RefOrigin,
-    RefsColumn, Risk,
+    RefsColumn, Responsibility, Risk,
 };
 
 /// Machine-readable reasons behind a status, in a fixed order.
@@ -98,6 +98,13 @@ pub enum Reason {
     /// whether the objective is implemented, not the figure, so the item is at most partial
     /// ([`stated_level`]).
     LevelNotAssessed,
+    /// The check list's responsibility column (`責任分界`) says the item is the customer's
+    /// own (`利用者`): the CSP's statement cannot stand for it, so it is at most partial,
+    /// with the procedure to do and check it yourself (review 12 A-11).
+    CustomerResponsibility,
+    /// The responsibility column says the item is shared (`共同`): at most partial, with
+    /// the procedure to confirm the split.
+    SharedResponsibility,
     /// A control credited to the item is implemented only through the service underneath
     /// (profile `inherits:`, the scope `inherited:`, clause 11 by default): its statement
     /// is the underlying service's.
@@ -143,7 +150,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 35] = [
+    pub const ALL: [Reason; 37] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -165,6 +172,8 @@ impl Reason {
         Reason::TopicBeyondIsmap,
         Reason::OutsideStatementScope,
         Reason::LevelNotAssessed,
+        Reason::CustomerResponsibility,
+        Reason::SharedResponsibility,
         Reason::Inherited,
         Reason::RegistrationLapsed,
         Reason::RegistrationNotYetValid,
@@ -205,6 +214,8 @@ impl Reason {
             Reason::TopicBeyondIsmap => "topic-beyond-ismap",
             Reason::OutsideStatementScope => "outside-statement-scope",
             Reason::LevelNotAssessed => "level-not-assessed",
+            Reason::CustomerResponsibility => "customer-responsibility",
+            Reason::SharedResponsibility => "shared-responsibility",
             Reason::Inherited => "inherited",
             Reason::RegistrationLapsed => "registration-lapsed",
             Reason::RegistrationNotYetValid => "registration-not-yet-valid",
@@ -269,6 +280,14 @@ impl Reason {
             Reason::LevelNotAssessed => l(
                 "求める水準はISMAPの評価外",
                 "the level asked for is not assessed",
+            ),
+            Reason::CustomerResponsibility => l(
+                "利用者の責任範囲の項目",
+                "the customer's own responsibility",
+            ),
+            Reason::SharedResponsibility => l(
+                "CSPと利用者の共同責任の項目",
+                "a responsibility shared with the customer",
             ),
             Reason::Inherited => l(
                 "基盤サービスからの継承",
@@ -1385,7 +1404,11 @@ impl ItemResults {
         if item.status == Status::OutsideIsmap || item.reasons.contains(&Reason::TopicBeyondIsmap) {
             let facts = self.facts.of_topic(item.topic);
             let facts = facts.iter().map(|f| Cow::Borrowed(f.as_str())).collect();
-            procs.push(proc(Kind::OwnCheck(item.topic), facts));
+            let kind = match item.topic {
+                Some(topic) if item.status != Status::OutsideIsmap => Kind::TopicCheck(topic),
+                topic => Kind::OwnCheck(topic),
+            };
+            procs.push(proc(kind, facts));
         }
         if !d.no_ismap_counterpart.is_empty() {
             let controls: Vec<&NoCounterpart> = d
@@ -1544,14 +1567,20 @@ impl ItemResults {
             let parts = self
                 .facts
                 .excluded
-                .named_by(&item.title, &item.note)
+                .named_by(&item.title, &item.note, &item.extra)
                 .map(Cow::Borrowed)
                 .collect();
             procs.push(proc(Kind::StatementScope, parts));
         }
         if item.reasons.contains(&Reason::LevelNotAssessed) {
-            let level = stated_level(&item.title).map(Cow::Owned);
+            let level = item_level(&item.title, &item.note, &item.extra).map(Cow::Owned);
             procs.push(proc(Kind::LevelCheck, level.into_iter().collect()));
+        }
+        if item.reasons.contains(&Reason::CustomerResponsibility) {
+            procs.push(proc(Kind::OwnResponsibility, Vec::new()));
+        }
+        if item.reasons.contains(&Reason::SharedResponsibility) {
+            procs.push(proc(Kind::ResponsibilitySplit, Vec::new()));
         }
         if item.reasons.contains(&Reason::AssuranceAboveIsmap) {
             procs.push(match item.assurance {
@@ -2207,67 +2236,297 @@ pub struct Limits {
     pub outside_scope: bool,
     /// The item states a level ([`stated_level`]: `1年以上`, `24時間以内`).
     pub level: bool,
+    /// The check list says the item is not the CSP's alone ([`Responsibility`]).
+    pub responsibility: Option<Responsibility>,
 }
 
 impl Limits {
     fn any(self) -> bool {
-        self.beyond.is_some() || self.outside_scope || self.level
+        self.beyond.is_some() || self.outside_scope || self.level || self.responsibility.is_some()
     }
 }
 
-/// The parts of the service a CSP's statement excludes, from its scope's `対象外: …`
-/// entries (a pasted list entry's `対象外` field, a profile's `scope:`), split at `、`, `,`,
-/// `・`, `/` and `;`, each kept as written and folded (width, case) for matching an item's
-/// text; a part shorter than two characters names nothing.
+/// The texts written beside an item's title that its own-words rules ([`Limits`]) read as
+/// its title is read: its note and every carried column (`要求水準`, `詳細`, `補足`:
+/// buyers give a short title and the requirement beside it) but the CSP's answers
+/// (`回答`, `CSP回答`: what the CSP says, not what the item asks).
+fn texts_beside<'a>(note: &'a str, extra: &'a Extra) -> impl Iterator<Item = &'a str> + 'a {
+    let columns = extra
+        .0
+        .iter()
+        .filter(|(header, _)| !crate::input::checks::names_answers(header))
+        .map(|(_, value)| value.as_str());
+    std::iter::once(note)
+        .chain(columns)
+        .filter(|t| !t.trim().is_empty())
+}
+
+/// Whose an item is when not the CSP's alone, from its responsibility column (the reader
+/// refused a cell it does not read: [`Responsibility::of_cell`]).
+fn responsibility_of(extra: &Extra) -> Option<Responsibility> {
+    extra
+        .0
+        .iter()
+        .filter(|(header, _)| Responsibility::names_column(header))
+        .find_map(|(_, value)| Responsibility::of_cell(value).ok().flatten())
+}
+
+/// The requirement beyond ISMAP the texts beside an item's title name
+/// ([`Topic::beyond_ismap`] of each of [`texts_beside`]).
+fn topic_beside(note: &str, extra: &Extra) -> Option<Topic> {
+    texts_beside(note, extra).find_map(|t| Topic::beyond_ismap_in(&fold(t)))
+}
+
+/// The level the texts beside an item's title state ([`stated_level_beside_in`] of each of
+/// [`texts_beside`]).
+fn level_beside(note: &str, extra: &Extra) -> Option<String> {
+    texts_beside(note, extra).find_map(|t| stated_level_beside_in(&fold(t)))
+}
+
+/// The level an item states, quoted in its `level-check` procedure: in its title, else
+/// beside it.
+fn item_level(title: &str, note: &str, extra: &Extra) -> Option<String> {
+    stated_level(title).or_else(|| level_beside(note, extra))
+}
+
+/// The parts of the service a CSP's statement excludes, from its scope (a pasted list
+/// entry's `対象外` field, a profile's `scope:`): an entry labelled as exclusions
+/// (`対象外: …`, and `言明の対象外`, `対象外のサービス`, `対象範囲外`, `除外範囲`, `適用除外`,
+/// `Out of scope`, or such a label alone over the next entry), and the parts a scope line
+/// excludes in its own words (`テストクラウド（管理コンソールを除く）`, `…。大阪リージョンは対象外`,
+/// `ただし管理コンソール及びモバイルアプリは含まない`, `excluding the admin console`). Split at
+/// `、`, `,`, `・`, `/`, `;`, `及び`, each kept as written without a bracketed note
+/// (`データセンター（IaaS事業者に依拠）`) and folded (width, case) for matching an item's text;
+/// a part shorter than two characters names nothing, and a part ending `サービス`/`機能` is
+/// also named by its head (`オプションサービス` by `オプション`).
 #[derive(Debug, Clone, Default)]
 pub struct ExcludedParts(Vec<(String, String)>);
 
+/// The labels of a scope entry listing excluded parts, longest first.
+const EXCLUSION_LABELS: [&str; 9] = [
+    "対象外のサービス",
+    "言明の対象外",
+    "対象範囲外",
+    "除外範囲",
+    "適用除外",
+    "除外対象",
+    "対象外",
+    "out of scope",
+    "excluded",
+];
+
+/// Words after an excluded part in a scope line (`管理コンソールを除く`, `…は対象外`).
+const EXCLUDING_AFTER: [&str; 12] = [
+    "を除く",
+    "は除く",
+    "を除いた",
+    "を除外",
+    "は除外",
+    "は対象外",
+    "を対象外",
+    "は含まない",
+    "を含まない",
+    "は含まれない",
+    "は含めない",
+    "を含めない",
+];
+
+/// Words before excluded parts in a scope line (`excluding the admin console`).
+const EXCLUDING_BEFORE: [&str; 4] = ["excluding ", "except for ", "except ", "other than "];
+
 impl ExcludedParts {
     pub fn of(scope: &[String]) -> ExcludedParts {
-        let mut parts = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
+        let mut label_over = false;
         for entry in scope {
-            let Some(rest) = ["対象外:", "対象外：", "Out of scope:", "out of scope:"]
-                .iter()
-                .find_map(|label| entry.trim().strip_prefix(label))
-            else {
+            let entry = entry.trim();
+            if std::mem::take(&mut label_over) {
+                texts.push(without_notes(entry));
                 continue;
-            };
-            for part in rest.split(['、', ',', '，', '・', '/', '／', ';', '；']) {
+            }
+            match exclusion_label(entry) {
+                Some("") => label_over = true,
+                Some(rest) => texts.push(without_notes(rest)),
+                None => texts.extend(excluded_in_line(entry)),
+            }
+        }
+        let mut parts: Vec<(String, String)> = Vec::new();
+        let mut push = |part: &str| {
+            // `対象外: なし` excludes nothing
+            let nothing = ["なし", "無し", "該当なし", "特になし", "none", "n/a"];
+            if part.chars().count() < 2 || nothing.contains(&part.to_lowercase().as_str()) {
+                return;
+            }
+            let folded = crate::text::fold_width(part).to_lowercase();
+            if !parts.iter().any(|(_, f)| *f == folded) {
+                parts.push((part.to_owned(), folded));
+            }
+        };
+        for text in &texts {
+            let text = text
+                .replace("及び", "、")
+                .replace("および", "、")
+                .replace("並びに", "、");
+            for part in text.split(['、', ',', '，', '・', '/', '／', ';', '；']) {
                 let part = part
                     .trim()
                     .trim_matches(['（', '）', '(', ')', '「', '」', ' ', '　'])
+                    .trim_start_matches("the ")
                     .trim_end_matches("など")
                     .trim_end_matches('等')
                     .trim();
-                if part.chars().count() < 2 {
-                    continue;
-                }
-                let folded = crate::text::fold_width(part).to_lowercase();
-                if !parts.iter().any(|(_, f)| *f == folded) {
-                    parts.push((part.to_owned(), folded));
+                push(part);
+                // a service or function named by its head (`オプションサービス`)
+                for tail in ["サービス", "機能"] {
+                    if let Some(head) = part.strip_suffix(tail) {
+                        push(head.trim());
+                    }
                 }
             }
         }
         ExcludedParts(parts)
     }
 
-    /// The excluded parts an item's title or note names, as written.
-    pub fn named_by<'a>(&'a self, title: &str, note: &str) -> impl Iterator<Item = &'a str> + 'a {
+    /// The excluded parts an item's title or the texts beside it ([`texts_beside`]) name,
+    /// as written.
+    pub fn named_by<'a>(
+        &'a self,
+        title: &str,
+        note: &str,
+        extra: &Extra,
+    ) -> impl Iterator<Item = &'a str> + 'a {
         let text = if self.0.is_empty() {
             String::new()
         } else {
-            crate::text::fold_width(&format!("{title}\n{note}")).to_lowercase()
+            let all: Vec<&str> = std::iter::once(title)
+                .chain(texts_beside(note, extra))
+                .collect();
+            crate::text::fold_width(&all.join("\n")).to_lowercase()
         };
         self.0
             .iter()
-            .filter(move |(_, folded)| text.contains(folded.as_str()))
+            .filter(move |(_, folded)| names_part(&text, folded))
             .map(|(written, _)| written.as_str())
     }
 
     /// Whether the item names an excluded part.
     pub fn named(&self, item: &CheckItem) -> bool {
-        self.named_by(&item.title, &item.note).next().is_some()
+        self.named_by(&item.title, &item.note, &item.extra)
+            .next()
+            .is_some()
     }
+}
+
+/// Whether an item's folded text names an excluded part: not as the life of a product
+/// (`サポート期間`, `サポート対象`, `サポート終了`: not the excluded support desk), and an
+/// ASCII part as a word (`api` not in `rapid`).
+fn names_part(text: &str, part: &str) -> bool {
+    let ascii = part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ');
+    let bytes = text.as_bytes();
+    text.match_indices(part).any(|(at, _)| {
+        let after = &text[at + part.len()..];
+        if ["期間", "対象", "終了", "切れ", "期限"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            return false;
+        }
+        if !ascii {
+            return true;
+        }
+        let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+        let next = after.as_bytes();
+        let plural =
+            next.first() == Some(&b's') && !next.get(1).is_some_and(u8::is_ascii_alphanumeric);
+        !before.is_some_and(u8::is_ascii_alphanumeric)
+            && (plural || !next.first().is_some_and(u8::is_ascii_alphanumeric))
+    })
+}
+
+/// The rest of a scope entry after a label of excluded parts ([`EXCLUSION_LABELS`]) and a
+/// `:`, `：`, tab or space (empty when the label stands alone), if it has one.
+fn exclusion_label(entry: &str) -> Option<&str> {
+    let lower = entry.to_lowercase();
+    EXCLUSION_LABELS.iter().find_map(|label| {
+        if !lower.starts_with(label) {
+            return None;
+        }
+        // the label's length in `entry` (lower case keeps ASCII lengths)
+        let rest = entry.get(label.len()..)?;
+        if rest.is_empty() {
+            return Some("");
+        }
+        let value = rest.strip_prefix([':', '：', '\t', ' ', '　'])?;
+        Some(
+            value
+                .trim_start_matches([':', '：', ' ', '　', '\t'])
+                .trim(),
+        )
+    })
+}
+
+/// A scope part without its bracketed notes (`データセンター（IaaS事業者に依拠）`,
+/// `大阪リージョン（2026年開設予定）`): a part that is only a bracket stays as it is.
+fn without_notes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if out.trim().is_empty() {
+        text.to_owned()
+    } else {
+        out
+    }
+}
+
+/// The parts a scope line excludes in its own words: before `を除く`, `は対象外`,
+/// `は含まない` … back to an opening bracket, a `。` or `ただし`, and after `excluding`,
+/// `except` up to a closing bracket or a full stop.
+fn excluded_in_line(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for marker in EXCLUDING_AFTER {
+        for (at, _) in line.match_indices(marker) {
+            let before = &line[..at];
+            let start = before.rfind(['（', '(', '。', '；', ';']).map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let mut part = &before[start..];
+            for lead in ["ただし", "但し", "なお"] {
+                if let Some(i) = part.rfind(lead) {
+                    part = &part[i + lead.len()..];
+                }
+            }
+            let part = part.trim_start_matches(['、', ',', ' ', '　']).trim();
+            if !part.is_empty() {
+                out.push(without_notes(part));
+            }
+        }
+    }
+    let lower = line.to_lowercase();
+    for marker in EXCLUDING_BEFORE {
+        for (at, _) in lower.match_indices(marker) {
+            let Some(after) = line.get(at + marker.len()..) else {
+                continue;
+            };
+            if marker == "except " && after.to_lowercase().starts_with("for ") {
+                continue;
+            }
+            let end = after
+                .find([')', '）', '.', '。', ';'])
+                .unwrap_or(after.len());
+            let part = after[..end].trim();
+            if !part.is_empty() {
+                out.push(without_notes(part));
+            }
+        }
+    }
+    out
 }
 
 /// Every distinct reference text of a check list resolved once (a large check list repeats
@@ -2290,10 +2549,14 @@ struct ItemRefs {
     refs: Vec<u32>,
     starts: Vec<usize>,
     /// The requirement beyond ISMAP each item with references asks for
-    /// ([`Topic::beyond_ismap`] of its title), by item.
+    /// ([`Topic::beyond_ismap`] of its title, else of the texts beside it), by item.
     beyond: Vec<Option<Topic>>,
-    /// Whether each item with references states a level ([`stated_level`] of its title).
+    /// Whether each item with references states a level ([`stated_level`] of its title,
+    /// [`stated_level_beside_in`] of the texts beside it).
     level: Vec<bool>,
+    /// Whose each item with references is when not the CSP's alone (its responsibility
+    /// column).
+    responsibility: Vec<Option<Responsibility>>,
 }
 
 impl ItemRefs {
@@ -2322,10 +2585,19 @@ impl ResolvedRefs {
             let (beyond, level) = if item.refs.is_empty() {
                 (None, false)
             } else {
-                topics.own_limits(&item.title)
+                let (beyond, level) = topics.own_limits(&item.title);
+                (
+                    beyond.or_else(|| topic_beside(&item.note, &item.extra)),
+                    level || level_beside(&item.note, &item.extra).is_some(),
+                )
             };
             at.beyond.push(beyond);
             at.level.push(level);
+            at.responsibility.push(if item.refs.is_empty() {
+                None
+            } else {
+                responsibility_of(&item.extra)
+            });
             for (k, r) in item.refs.iter().enumerate() {
                 let origin = item.ref_origin(k);
                 let next = distinct.len() as u32;
@@ -2402,6 +2674,7 @@ impl ResolvedRefs {
             beyond: self.items.beyond.get(i).copied().flatten(),
             outside_scope: false,
             level: self.items.level.get(i).copied().unwrap_or(false),
+            responsibility: self.items.responsibility.get(i).copied().flatten(),
         }
     }
 
@@ -2536,6 +2809,14 @@ pub fn item_verdict(
         limits.outside_scope && judged,
     );
     reasons.set(Reason::LevelNotAssessed, limits.level && judged);
+    reasons.set(
+        Reason::CustomerResponsibility,
+        limits.responsibility == Some(Responsibility::Customer) && judged,
+    );
+    reasons.set(
+        Reason::SharedResponsibility,
+        limits.responsibility == Some(Responsibility::Shared) && judged,
+    );
     (status, reasons)
 }
 
@@ -2988,7 +3269,7 @@ impl Topics {
         if let Some(&limits) = self.own.get(title) {
             return limits;
         }
-        let folded = crate::analysis::procedures::fold(title);
+        let folded = fold(title);
         let limits = (
             Topic::beyond_ismap_in(&folded),
             stated_level_in(&folded).is_some(),
@@ -3208,7 +3489,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 30,
+        schema_version: 31,
         lang,
         as_of,
         warnings,
@@ -3626,6 +3907,8 @@ mod tests {
                     | Reason::TopicBeyondIsmap
                     | Reason::OutsideStatementScope
                     | Reason::LevelNotAssessed
+                    | Reason::CustomerResponsibility
+                    | Reason::SharedResponsibility
                     | Reason::InvalidInput
                     | Reason::AuditPeriodOld
                     | Reason::RegistrationKindUnstated
@@ -4131,5 +4414,111 @@ mod tests {
         let c2 = report.items.iter().find(|i| i.id == "C-2").unwrap();
         assert_eq!(c2.reasons, [Reason::NotListed, Reason::ListIncomplete]);
         assert!(report.warnings.iter().any(|w| w.code == "list-incomplete"));
+    }
+
+    /// The parts a statement excludes, however its scope writes them (review 12 ):
+    /// inside the scope line, under other labels, with a bracketed note; named by an item
+    /// as a word, not as a product's support life (B-2).
+    #[test]
+    fn excluded_parts_are_read_from_every_way_a_scope_writes_them() {
+        let parts = |scope: &[&str]| -> Vec<String> {
+            let scope: Vec<String> = scope.iter().map(|s| s.to_string()).collect();
+            ExcludedParts::of(&scope)
+                .0
+                .into_iter()
+                .map(|(written, _)| written)
+                .collect()
+        };
+        assert_eq!(
+            parts(&["テストクラウド（管理コンソールを除く）"]),
+            ["管理コンソール"]
+        );
+        assert_eq!(
+            parts(&["テストクラウド（東京リージョン）。大阪リージョンは対象外"]),
+            ["大阪リージョン"]
+        );
+        assert_eq!(
+            parts(&["テストクラウド本体。ただし管理コンソール及びモバイルアプリは含まない"]),
+            ["管理コンソール", "モバイルアプリ"]
+        );
+        assert_eq!(
+            parts(&["All services excluding the admin console"]),
+            ["admin console"]
+        );
+        for label in [
+            "言明の対象外",
+            "対象外のサービス",
+            "対象範囲外",
+            "除外範囲",
+            "適用除外",
+        ] {
+            assert_eq!(
+                parts(&[&format!("{label} 管理コンソール")]),
+                ["管理コンソール"]
+            );
+            assert_eq!(
+                parts(&[&format!("{label}: 管理コンソール")]),
+                ["管理コンソール"]
+            );
+            assert_eq!(parts(&[label, "管理コンソール"]), ["管理コンソール"]);
+        }
+        assert_eq!(
+            parts(&[
+                "対象外: データセンター（IaaS事業者に依拠）、大阪リージョン（2026年開設予定）"
+            ]),
+            ["データセンター", "大阪リージョン"]
+        );
+        assert_eq!(
+            parts(&["対象外: オプションサービス"]),
+            ["オプションサービス", "オプション"]
+        );
+        // an ordinary scope line excludes nothing, nor does `対象外: なし`
+        assert!(parts(&[
+            "対象外: なし",
+            "言明の対象外 該当なし",
+            "Out of scope: none"
+        ])
+        .is_empty());
+        assert!(parts(&[
+            "東京リージョンで提供される全サービス",
+            "テストクラウド（東京リージョン）"
+        ])
+        .is_empty());
+
+        let named = |scope: &str, title: &str| {
+            let ex = ExcludedParts::of(&[scope.to_owned()]);
+            let none = Extra::default();
+            let mut found = ex.named_by(title, "", &none);
+            found.next().is_some()
+        };
+        assert!(named(
+            "対象外: サポート",
+            "サポート担当者のアクセスを制限していること"
+        ));
+        assert!(!named(
+            "対象外: サポート",
+            "サポート期間中のセキュリティパッチ提供"
+        ));
+        assert!(!named(
+            "対象外: サポート",
+            "サポート対象外のOSを利用していないこと"
+        ));
+        assert!(named("対象外: API", "API通信を暗号化していること"));
+        assert!(!named("対象外: API", "Rapid deployment"));
+        assert!(!named(
+            "対象外: モバイルアプリ",
+            "モバイル端末の利用を管理していること"
+        ));
+        // a carried column names it too, the CSP's answer does not
+        let ex = ExcludedParts::of(&["対象外: 管理コンソール".to_owned()]);
+        let extra = |h: &str| Extra(vec![(h.to_owned(), "管理コンソールも含む".to_owned())]);
+        assert!(ex
+            .named_by("多要素認証", "", &extra("詳細"))
+            .next()
+            .is_some());
+        assert!(ex
+            .named_by("多要素認証", "", &extra("CSP回答"))
+            .next()
+            .is_none());
     }
 }

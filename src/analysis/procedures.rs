@@ -25,6 +25,9 @@ pub enum Topic {
     CustomerKeys,
     /// Which logs the customer can obtain, and at what price.
     LogAccess,
+    /// A certification or conformity to another standard (ISO/IEC 27017, Pマーク, PCI DSS,
+    /// FISC): an ISMAP registration says nothing of it (review 12 A-6).
+    Certification,
 }
 
 impl Topic {
@@ -142,7 +145,7 @@ impl Topic {
     /// second is not empty) one of the second. Narrower than [`Topic::KEYWORDS`]: an item
     /// that only names the control ISMAP assesses (`バックアップを取得していること`,
     /// `ログを取得していること`) is none of these.
-    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 12] = [
+    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 19] = [
         (
             Topic::GoverningLaw,
             &[
@@ -150,9 +153,15 @@ impl Topic {
                 "裁判管轄",
                 "管轄裁判所",
                 "日本法",
+                "日本の法令",
+                "日本国の法令",
+                "日本国法",
+                "地方裁判所",
                 "governing law",
                 "jurisdiction",
                 "japanese law",
+                "laws of japan",
+                "district court",
             ],
             &[],
         ),
@@ -167,8 +176,30 @@ impl Topic {
                 "data residency",
                 "in japan",
                 "within japan",
+                "leave japan",
+                "outside japan",
+                "outside of japan",
             ],
             &[],
+        ),
+        // a named region as where the service runs or data is kept
+        (
+            Topic::DataLocation,
+            &["東京リージョン", "大阪リージョン"],
+            &[
+                "提供", "保管", "保存", "限定", "のみ", "所在", "設置", "運用",
+            ],
+        ),
+        (
+            Topic::DataLocation,
+            &["tokyo region", "osaka region", "japan region"],
+            &["only", "hosted", "stored", "kept", "located", "provided"],
+        ),
+        // data moved or kept abroad (`海外に移転されないこと`)
+        (
+            Topic::DataLocation,
+            &["海外", "国外"],
+            &["移転", "保存", "保管", "持ち出", "転送", "移さ"],
         ),
         (
             Topic::DataLocation,
@@ -210,6 +241,11 @@ impl Topic {
                 "利用者側で管理",
                 "自ら管理",
                 "持ち込",
+                "利用者管理",
+                "顧客管理",
+                "利用者が保有",
+                "顧客が保有",
+                "利用者保有",
             ],
         ),
         (
@@ -232,9 +268,38 @@ impl Topic {
                 "別の事業者",
                 "他事業者",
                 "他の事業者",
+                "別のクラウド",
+                "他のクラウド",
+                "他社",
+                "利用者環境",
+                "利用者の環境",
+                "オンプレ",
+                "ダウンロード",
                 "outside the service",
                 "another provider",
                 "another cloud",
+                "different provider",
+                "other provider",
+                "on-premises",
+                "download",
+            ],
+        ),
+        // round-the-clock operation, not a monitoring or support regime (the monitoring
+        // hours `24時間365日の監視体制` asks for are a level, not availability)
+        (
+            Topic::BackupAvailability,
+            &AROUND_THE_CLOCK,
+            &[
+                "稼働",
+                "停止",
+                "可用",
+                "無停止",
+                "運用",
+                "提供",
+                "利用でき",
+                "available",
+                "operat",
+                "uptime",
             ],
         ),
         (
@@ -242,12 +307,6 @@ impl Topic {
             &[
                 "稼働率",
                 "sla",
-                "24時間365日",
-                "24時間・365日",
-                "24/365",
-                "24x365",
-                "24×365",
-                "24/7",
                 "uptime",
                 "フェイルオーバ",
                 "failover",
@@ -308,6 +367,59 @@ impl Topic {
             &["冗長"],
             &["24時間", "365日", "無停止", "停止しない"],
         ),
+        // a certificate asked for (not a login's 認証, nor ISMAP's own base standards)
+        (
+            Topic::Certification,
+            &[
+                "認証を取得",
+                "認証取得",
+                "認定を取得",
+                "認定取得",
+                "pマーク",
+                "プライバシーマーク",
+                "certified",
+                "certification",
+            ],
+            &[],
+        ),
+        // conformity to a named standard other than ISMAP's base (JIS Q 27001/27002)
+        (
+            Topic::Certification,
+            &[
+                "pci dss",
+                "pci-dss",
+                "jis q 15001",
+                "fisc",
+                "gdpr",
+                "hipaa",
+                "fedramp",
+                "27017",
+                "27018",
+                "27701",
+                "800-53",
+                "800-171",
+                "cis benchmark",
+                "owasp",
+                "csa star",
+            ],
+            &[
+                "準拠",
+                "適合",
+                "対応",
+                "認証",
+                "満たす",
+                "compliant",
+                "compliance",
+                "conform",
+            ],
+        ),
+        // the customer's data taken out of the service (after the log rules: exporting
+        // logs is theirs)
+        (
+            Topic::Exit,
+            &["エクスポート", "取り出", "データ移行", "export"],
+            &["データ", "data", "csv", "形式", "format"],
+        ),
     ];
 
     /// The requirement beyond ISMAP an item's text names ([`Topic::BEYOND_ISMAP`]), if any:
@@ -354,7 +466,83 @@ pub fn fold(text: &str) -> String {
 
 /// [`stated_level`] of a text already [`fold`]ed.
 pub fn stated_level_in(folded: &str) -> Option<String> {
-    const UNITS: [&str; 22] = [
+    level_in(folded, false)
+}
+
+/// The level a text written beside an item's title states (its note, a requirement-detail
+/// column: `保存期間は1年以上`, `24時間以内`), as written, if any: read as in a title, but a
+/// figure only with a bound (`以上`, `以内`, `ごと`…), not after `過去`/`直近`, and not as
+/// a track record (`5年以上の取引実績`) — a note also counts, numbers and dates
+/// (`1回目の確認`, `過去3年間のインシデントなし`, `100%回答必須`).
+pub fn stated_level_beside_in(folded: &str) -> Option<String> {
+    level_in(folded, true)
+}
+
+/// Round-the-clock operation written out: a level quoted whole, and availability with a
+/// word of operation ([`Topic::BEYOND_ISMAP`]).
+const AROUND_THE_CLOCK: [&str; 6] = [
+    "24時間365日",
+    "24時間・365日",
+    "24/365",
+    "24x365",
+    "24×365",
+    "24/7",
+];
+
+/// Kanji numerals, as formal Japanese writes a figure (`一年以上`, `十二文字`, `五世代`).
+const KANJI_DIGITS: &str = "〇一二三四五六七八九十百千";
+
+/// Words that state a level without a figure: a frequency, a recovery objective.
+const LEVEL_WORDS: [&str; 26] = [
+    "四半期",
+    "半期ごと",
+    "半期に",
+    "半年",
+    "隔年",
+    "隔月",
+    "隔週",
+    "毎営業日",
+    "毎月",
+    "毎週",
+    "毎日",
+    "毎年",
+    "年次",
+    "月次",
+    "週次",
+    "日次",
+    "即日",
+    "rpo",
+    "rto",
+    "quarterly",
+    "annually",
+    "monthly",
+    "weekly",
+    "daily",
+    "once a",
+    "twice a",
+];
+
+/// English numbers as words, as a level is written out (`within seven days`).
+const ENGLISH_NUMBERS: [(&str, &str); 14] = [
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("twelve", "12"),
+    ("thirty", "30"),
+    ("sixty", "60"),
+    ("ninety", "90"),
+];
+
+/// [`stated_level_in`], or [`stated_level_beside_in`] when `beside`.
+fn level_in(folded: &str, beside: bool) -> Option<String> {
+    const UNITS: [&str; 26] = [
         "か月",
         "ヶ月",
         "カ月",
@@ -366,6 +554,9 @@ pub fn stated_level_in(folded: &str) -> Option<String> {
         "時間",
         "世代",
         "文字",
+        "系統",
+        "ビット",
+        "bit",
         "年",
         "月",
         "週",
@@ -377,43 +568,81 @@ pub fn stated_level_in(folded: &str) -> Option<String> {
         "%",
         "件",
         "人",
+        "",
     ];
     const SUFFIXES: [&str; 8] = ["以上", "以内", "以下", "未満", "まで", "ごと", "毎", "おき"];
-    const WORDS: [&str; 15] = [
-        "四半期",
-        "半期ごと",
-        "毎月",
-        "毎週",
-        "毎日",
-        "毎年",
-        "年次",
-        "月次",
-        "週次",
-        "日次",
-        "rpo",
-        "rto",
-        "quarterly",
-        "annually",
-        "monthly",
+    // a bound after a bare number: a version or a score (`TLS1.2以上`, `CVSS 7.0以上`)
+    const BARE_BOUNDS: [&str; 8] = [
+        "以上",
+        "以下",
+        "未満",
+        "以降",
+        " or later",
+        " or higher",
+        " or above",
+        " or newer",
     ];
-    let bytes = folded.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_digit() {
-            at += 1;
+    if let Some(w) = AROUND_THE_CLOCK.iter().find(|w| folded.contains(**w)) {
+        return Some((*w).to_owned());
+    }
+    let is_kanji = |c: char| KANJI_DIGITS.contains(c);
+    let mut chars = folded.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let kanji = is_kanji(c);
+        if !c.is_ascii_digit() && !kanji {
             continue;
         }
-        let start = at;
-        while at < bytes.len() && (bytes[at].is_ascii_digit() || bytes[at] == b'.') {
-            at += 1;
+        let mut at = start + c.len_utf8();
+        while let Some(&(i, d)) = chars.peek() {
+            let more = if kanji {
+                is_kanji(d)
+            } else {
+                d.is_ascii_digit() || d == '.'
+            };
+            if !more {
+                break;
+            }
+            at = i + d.len_utf8();
+            chars.next();
         }
         let digits = &folded[start..at];
+        let before = &folded[..start];
         let rest = folded[at..].trim_start_matches(' ');
+        // a word holding a numeral (`統一`, `万一`, `同一`, `唯一`), an ordinal
+        // (`第2回`, `No.3`), a vague count (`数十年`)
+        if [
+            "第", "no.", "万", "唯", "同", "統", "均", "単", "画", "逐", "随", "数", "何", "幾",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
+            || (beside && ["過去", "直近"].iter().any(|w| before.ends_with(w)))
+        {
+            continue;
+        }
         let Some(unit) = UNITS.iter().find(|u| rest.starts_with(**u)) else {
             continue;
         };
         let after = &rest[unit.len()..];
-        let before = &folded[..start];
+        if unit.is_empty() {
+            // a bare number: a level only with a bound after it
+            let Some(bound) = BARE_BOUNDS
+                .iter()
+                .find(|b| folded[at..].starts_with(**b) || rest.starts_with(**b))
+            else {
+                continue;
+            };
+            // a date or an id around it (`2025/4/1以降`, `27001:2013以降`)
+            if kanji || before.ends_with(['/', '-', ':', '.']) {
+                continue;
+            }
+            let name = technical_name(before).to_uppercase();
+            return Some(format!("{name}{digits}{bound}"));
+        }
+        // kanji numerals: not `一月` (January), `十分` (enough) — only the units a
+        // formal level is written in
+        if kanji && ["月", "分", "秒", "%", "件", "人", "bit", "週"].contains(unit) {
+            continue;
+        }
         // a date, not a period: 2025年, 令和6年, 6年3月, 年…10月, 月…1日
         let date = match *unit {
             "年" => {
@@ -421,10 +650,16 @@ pub fn stated_level_in(folded: &str) -> Option<String> {
                     || ["令和", "平成", "昭和", "r", "h"]
                         .iter()
                         .any(|e| before.ends_with(e))
-                    || after.starts_with(|c: char| c.is_ascii_digit())
+                    || after.starts_with(|c: char| c.is_ascii_digit() || is_kanji(c))
             }
             "月" => before.ends_with('年') || after.starts_with(|c: char| c.is_ascii_digit()),
             "日" => before.ends_with('月'),
+            // a processor's or a program's width (`64ビット版`, `64bit os`)
+            "ビット" | "bit" => {
+                after.starts_with('版')
+                    || after.trim_start().starts_with("os")
+                    || after.starts_with(|c: char| c.is_ascii_alphabetic() && c != 's')
+            }
             _ => false,
         };
         if date {
@@ -434,8 +669,19 @@ pub fn stated_level_in(folded: &str) -> Option<String> {
             .iter()
             .find(|s| after.starts_with(**s))
             .unwrap_or(&"");
-        // a bare count of items or people (`2名`, `3件の`) states a level only with a bound
-        if matches!(*unit, "件" | "人") && suffix.is_empty() {
+        // a bare count of items or people (`2名`, `3件の`) states a level only with a bound,
+        // and so does any figure beside the title
+        if (matches!(*unit, "件" | "人") || beside) && suffix.is_empty() {
+            continue;
+        }
+        // a track record, not a level the CSP keeps (`5年以上の取引実績`)
+        if beside
+            && after[suffix.len()..]
+                .chars()
+                .take(6)
+                .collect::<String>()
+                .contains("実績")
+        {
             continue;
         }
         // a frequency: 年2回, 月1回
@@ -445,35 +691,171 @@ pub fn stated_level_in(folded: &str) -> Option<String> {
             .unwrap_or("");
         return Some(format!("{per}{digits}{unit}{suffix}"));
     }
-    if let Some(w) = WORDS.iter().find(|w| contains_word(folded, w)) {
+    if let Some(level) = technical_level(folded) {
+        return Some(level);
+    }
+    if let Some(w) = LEVEL_WORDS.iter().find(|w| contains_word(folded, w)) {
         return Some(match *w {
             "rpo" | "rto" => w.to_uppercase(),
             _ => (*w).to_owned(),
         });
     }
-    let english = [
-        (
-            "within ",
-            &["hour", "day", "minute", "week", "month", "business day"][..],
-        ),
-        (
-            "at least ",
-            &["character", "year", "month", "day", "time", "generation"][..],
-        ),
-    ];
-    for (lead, units) in english {
-        for (i, _) in folded.match_indices(lead) {
-            let tail = &folded[i + lead.len()..];
-            let number: String = tail.chars().take_while(|c| c.is_ascii_digit()).collect();
-            let unit_part = tail[number.len()..].trim_start();
-            if !number.is_empty() && units.iter().any(|u| unit_part.starts_with(u)) {
-                let word: String = unit_part
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphabetic())
-                    .collect();
-                return Some(format!("{}{number} {word}", lead));
+    english_level(folded, beside)
+}
+
+/// The name of what a bare number with a bound versions (`tls` of `tls1.2以上`, `cvss ` of
+/// `cvss 7.0以上`), as written before it: the letters (and one space) right before.
+fn technical_name(before: &str) -> &str {
+    let trimmed = before.trim_end_matches(' ');
+    let letters = trimmed.len()
+        - trimmed
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .len();
+    &before[before.len() - (before.len() - trimmed.len()) - letters..]
+}
+
+/// A cryptographic level: a key length after a cipher (`aes-256`, `aes256`), a protocol
+/// version (`tls1.2`, `tls 1.3`), a level of a standard (`レベル2`, `適合レベルaa`,
+/// `level 3`) — upper case, as such names are written.
+fn technical_level(folded: &str) -> Option<String> {
+    for (name, sep) in [("aes", "-"), ("tls", ""), ("ssl", "")] {
+        for (i, _) in folded.match_indices(name) {
+            if folded[..i].ends_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let tail = &folded[i + name.len()..];
+            let tail = tail.trim_start_matches([' ', '-', '_', 'v']);
+            let number: String = tail
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let number = number.trim_end_matches('.');
+            if !number.is_empty() {
+                return Some(format!("{}{sep}{number}", name.to_uppercase()));
             }
         }
+    }
+    for lead in ["レベル", "level "] {
+        for (i, _) in folded.match_indices(lead) {
+            let tail = &folded[i + lead.len()..];
+            let grade: String = tail
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, 'a'))
+                .take(3)
+                .collect();
+            let ends_word = !tail[grade.len()..].starts_with(|c: char| c.is_ascii_alphabetic());
+            if !grade.is_empty() && ends_word {
+                return Some(format!("{}{}", lead.trim_end(), grade.to_uppercase()));
+            }
+        }
+    }
+    None
+}
+
+/// A level written in English: a bound before a figure (`within 24 hours`, `at least 12
+/// months`, `every 90 days`, `within seven days`), or a figure with a unit (`12+ characters`,
+/// `for one year`; beside a title only with `+` or `or more`).
+fn english_level(folded: &str, beside: bool) -> Option<String> {
+    const UNITS: [&str; 9] = [
+        "business day",
+        "character",
+        "generation",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "year",
+    ];
+    // the figure at the start of `tail`, digits or a word, and what follows it
+    let figure = |tail: &str| -> Option<(String, usize)> {
+        let digits: String = tail.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !digits.is_empty() {
+            return Some((digits.clone(), digits.len()));
+        }
+        ENGLISH_NUMBERS
+            .iter()
+            .find(|(w, _)| {
+                tail.starts_with(w)
+                    && !tail[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+            })
+            .map(|(w, _)| ((*w).to_owned(), w.len()))
+    };
+    let unit_of = |tail: &str| -> Option<String> {
+        let tail = tail.trim_start();
+        UNITS.iter().find(|u| tail.starts_with(**u)).map(|_| {
+            tail.chars()
+                .take_while(|c| c.is_ascii_alphabetic() || *c == ' ')
+                .collect::<String>()
+                .split(' ')
+                .take(if tail.starts_with("business") { 2 } else { 1 })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    let leads: &[&str] = if beside {
+        &[
+            "within ",
+            "at least ",
+            "every ",
+            "at most ",
+            "no more than ",
+            "up to ",
+        ]
+    } else {
+        &[
+            "within ",
+            "at least ",
+            "every ",
+            "at most ",
+            "no more than ",
+            "up to ",
+            "for ",
+        ]
+    };
+    for lead in leads {
+        for (i, _) in folded.match_indices(lead) {
+            if folded[..i].ends_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let tail = &folded[i + lead.len()..];
+            let Some((number, len)) = figure(tail) else {
+                continue;
+            };
+            if let Some(unit) = unit_of(&tail[len..]) {
+                return Some(format!("{lead}{number} {unit}"));
+            }
+        }
+    }
+    // a figure with a unit and no lead: `12+ characters`, `90 days`
+    let bytes = folded.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_digit() {
+            at += 1;
+        }
+        let number = &folded[start..at];
+        let mut tail = &folded[at..];
+        let plus = tail.starts_with('+');
+        if plus {
+            tail = &tail[1..];
+        }
+        if !tail.starts_with(' ') && !plus {
+            continue;
+        }
+        let Some(unit) = unit_of(tail) else {
+            continue;
+        };
+        let more = folded[at..].contains("or more") || folded[at..].contains("or longer");
+        if (beside && !plus && !more) || (unit.starts_with("year") && number.len() == 4) {
+            continue;
+        }
+        return Some(format!("{number}{} {unit}", if plus { "+" } else { "" }));
     }
     None
 }
@@ -527,6 +909,11 @@ pub enum Kind {
     FixInput,
     /// Check the item yourself: ISMAP says nothing about it (worded for its topic).
     OwnCheck(Option<Topic>),
+    /// The requirement beyond ISMAP an item asks for ([`Topic::beyond_ismap`]), beside the
+    /// verdict of the objectives it names: its topic's own check, opening "not assessed by
+    /// ISMAP" rather than "outside ISMAP" (the item is not outside ISMAP: review 12 B-8).
+    /// Serialised with the own-check code of its topic (not in [`Kind::ALL`]).
+    TopicCheck(Topic),
     /// An item without references: the objectives `suggest` finds for its text, to add
     /// to its references if they apply (a suggestion is never a reference by itself).
     CandidateReferences,
@@ -598,6 +985,10 @@ pub enum Kind {
     StatementScope,
     /// The item states a level ISMAP did not assess: confirm the CSP's figure.
     LevelCheck,
+    /// The check list says the item is the customer's own: do and check it yourself.
+    OwnResponsibility,
+    /// The check list says the item is shared: confirm the split.
+    ResponsibilitySplit,
     /// The item needs an assurance report.
     Soc2,
     /// The item needs the buyer's own audit.
@@ -619,6 +1010,8 @@ impl Kind {
             Kind::OwnCheck(Some(Topic::DataLocation)) => "own-check-data-location",
             Kind::OwnCheck(Some(Topic::CustomerKeys)) => "own-check-customer-keys",
             Kind::OwnCheck(Some(Topic::LogAccess)) => "own-check-log-access",
+            Kind::OwnCheck(Some(Topic::Certification)) => "own-check-certification",
+            Kind::TopicCheck(topic) => Kind::OwnCheck(Some(topic)).code(),
             Kind::CandidateReferences => "candidate-references",
             Kind::FixReferences => "fix-reference",
             Kind::NoCounterpart => "no-ismap-counterpart",
@@ -648,13 +1041,15 @@ impl Kind {
             Kind::SubsequentEvents => "subsequent-events",
             Kind::StatementScope => "statement-scope",
             Kind::LevelCheck => "level-check",
+            Kind::OwnResponsibility => "own-responsibility",
+            Kind::ResponsibilitySplit => "responsibility-split",
             Kind::Soc2 => "soc2-report",
             Kind::OwnAudit => "own-audit",
         }
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 42] = [
+    pub const ALL: [Kind; 45] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -667,6 +1062,7 @@ impl Kind {
         Kind::OwnCheck(Some(Topic::DataLocation)),
         Kind::OwnCheck(Some(Topic::CustomerKeys)),
         Kind::OwnCheck(Some(Topic::LogAccess)),
+        Kind::OwnCheck(Some(Topic::Certification)),
         Kind::FixReferences,
         Kind::NoCounterpart,
         Kind::RelatedContext,
@@ -695,6 +1091,8 @@ impl Kind {
         Kind::SubsequentEvents,
         Kind::StatementScope,
         Kind::LevelCheck,
+        Kind::OwnResponsibility,
+        Kind::ResponsibilitySplit,
         Kind::Soc2,
         Kind::OwnAudit,
     ];
@@ -809,6 +1207,7 @@ impl Procedure<'_> {
             Kind::FixInput if ja => ("読めない値 ", Plain, " を修正して再実行する"),
             Kind::FixInput => ("Correct the unreadable values ", Plain, " and run again"),
             Kind::OwnCheck(topic) => own_check_wording(topic, ja),
+            Kind::TopicCheck(topic) => own_check_wording(Some(topic), ja),
             Kind::CandidateReferences if ja => ("参照の候補: ", Plain, "。該当するものを管理策列に追加して再実行する"),
             Kind::CandidateReferences => ("Candidates: ", Plain, "; add the ones that apply to the references column and run again"),
             Kind::FixReferences if ja => ("解決できない参照 ", Plain, " を修正して再実行する(判定はそれまで保留)"),
@@ -861,6 +1260,10 @@ impl Procedure<'_> {
             Kind::StatementScope if ja => ("CSPのISMAPの言明は ", Plain, " を対象外としている: 利用する範囲が言明の対象に含まれるかを確認し、含まれない部分は質問票・書面確認で自ら確認する"),
             Kind::StatementScope => ("The CSP's ISMAP statement excludes ", Plain, ": confirm that what you use is within the statement's scope, and check what is not yourself (questionnaire, written confirmation)"),
             Kind::LevelCheck if ja => ("ISMAPは統制目標の実施を評価しており、この確認項目が求める水準(", Plain, ")は評価していない: CSPの実際の値(保存期間・期限・頻度・設定値等)を質問票・仕様・契約/SLAで確認する"),
+            Kind::OwnResponsibility if ja => ("確認項目の責任分界では利用者(自組織)の責任とされている: CSPのISMAPの言明では代替できないため、自組織で実施状況を確認する(参照する統制目標のCSPの実施は前提の確認にとどまる)", Plain, ""),
+            Kind::OwnResponsibility => ("The check list makes this item the customer's own responsibility: the CSP's ISMAP statement cannot stand for it, so check it in your own organisation (the CSP's implementation of the objectives it names is only a premise)", Plain, ""),
+            Kind::ResponsibilitySplit if ja => ("確認項目の責任分界では共同(CSPと利用者の分担)とされている: 分担を契約・責任分界表で確認し、利用者側の分は自組織で実施状況を確認する", Plain, ""),
+            Kind::ResponsibilitySplit => ("The check list makes this item a shared responsibility: confirm the split in the contract or the responsibility matrix, and check your own share in your organisation", Plain, ""),
             Kind::LevelCheck => ("ISMAP assessed whether the objective is implemented, not the level this item asks for (", Plain, "): confirm the CSP's actual figure (retention, deadline, frequency, setting) by questionnaire, specifications or the contract/SLA"),
             Kind::InheritedRestated => ("The CSP's profile states ", Plain, " itself although it is in the scope it inherits (`inherited:`), and the service underneath states it otherwise (warning csp-inherited-restated): confirm which statement holds before relying on it"),
             Kind::CspRemark => ("The CSP wrote a remark on what it states implemented: ", Plain, ". Read it and confirm it does not limit the implementation's scope or timing"),
@@ -909,8 +1312,21 @@ impl Procedure<'_> {
     /// large report writes a few hundred thousand of them).
     pub fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
         let (before, frame, after) = self.wording();
-        out.write_str(before)?;
         let ja = self.lang == Lang::Ja;
+        // a capped item's topic: not "outside ISMAP", the status of items with no objective
+        let before = match self.kind {
+            Kind::TopicCheck(_) => {
+                let (outside, not_assessed) = if ja {
+                    ("ISMAPの対象外: ", "ISMAPでは評価されていない要件: ")
+                } else {
+                    ("Outside ISMAP: ", "Not assessed by ISMAP: ")
+                };
+                out.write_str(not_assessed)?;
+                before.strip_prefix(outside).unwrap_or(before)
+            }
+            _ => before,
+        };
+        out.write_str(before)?;
         let bracketed = frame == Frame::Bracketed && !self.subjects.is_empty();
         // in Japanese the CSP's facts close the sentence, in the half-width brackets of the
         // rest of the text (not inserted mid-sentence, nor in brackets of another width
@@ -1055,6 +1471,8 @@ fn own_check_wording(topic: Option<Topic>, ja: bool) -> (&'static str, Frame, &'
         (Some(Topic::CustomerKeys), true) => ("ISMAPの対象外: 利用者が管理する暗号鍵(BYOK等)に対応するか、鍵をどう管理するかを仕様・質問票で確認し、契約/SLAに定める", Plain, ""),
         (Some(Topic::CustomerKeys), false) => ("Outside ISMAP: confirm from the specifications or by questionnaire whether customer-managed keys (BYOK…) are supported and how the keys are managed, and fix it in the contract/SLA", Plain, ""),
         (Some(Topic::LogAccess), true) => ("ISMAPの対象外: 利用者が取得できるログの種類・保存期間・取得方法と料金を仕様・契約で確認する", Plain, ""),
+        (Some(Topic::Certification), true) => ("ISMAPの対象外: 求める認証・基準への適合(ISO/IEC 27017/27018、Pマーク、PCI DSS、FISC安全対策基準等)を、認証書・登録証の写しや第三者の報告書で有効期限・適用範囲とともに確認する", Plain, ""),
+        (Some(Topic::Certification), false) => ("Outside ISMAP: confirm the certification or conformity asked for (ISO/IEC 27017/27018, PrivacyMark, PCI DSS, FISC…) from the certificate or a third party's report, with its validity and scope", Plain, ""),
         (Some(Topic::LogAccess), false) => ("Outside ISMAP: check in the specifications and the contract which logs you can obtain, for how long, how, and at what price", Plain, ""),
     }
 }
@@ -1184,6 +1602,165 @@ mod tests {
             "Relevant legislation is identified",
             "Login attempts are limited",
             "Backups are tested regularly",
+        ] {
+            assert_eq!(Topic::beyond_ismap(text), None, "{text}");
+        }
+    }
+
+    /// Levels in kanji numerals, frequency words, technical levels and English figures
+    /// (review 12 A-1, A-2) are levels; words around them that are none stay none.
+    #[test]
+    fn levels_in_kanji_words_and_technical_figures() {
+        for (text, want) in [
+            ("アクセスログを一年以上保管すること", "一年以上"),
+            ("ログを五年保管すること", "五年"),
+            ("パスワードは十二文字以上とすること", "十二文字以上"),
+            ("アクセス権を年一回見直すこと", "年一回"),
+            ("半年に一度アクセス権を見直すこと", "半年"),
+            ("隔年で監査", "隔年"),
+            ("毎営業日にバックアップを取得", "毎営業日"),
+            ("退職者のアカウントを即日削除すること", "即日"),
+            ("回線を2系統で冗長化", "2系統"),
+            ("通信はTLS1.2以上で暗号化されていること", "TLS1.2以上"),
+            ("TLS 1.3 or later", "TLS 1.3 or later"),
+            ("保管データはAES-256で暗号化されていること", "AES-256"),
+            ("鍵長2048ビット以上", "2048ビット以上"),
+            ("CVSS 7.0以上の脆弱性は速やかに修正すること", "CVSS 7.0以上"),
+            ("FIPS 140-2 レベル3の暗号モジュール", "レベル3"),
+            ("JIS X 8341-3:2016 適合レベルAA", "レベルAA"),
+            ("Rotate keys every 90 days", "every 90 days"),
+            ("Patch within seven days", "within seven days"),
+            ("Backups kept for one year", "for one year"),
+            ("Passwords of 12+ characters", "12+ characters"),
+            ("Back up daily", "daily"),
+            ("Train staff once a year", "once a"),
+            ("24時間365日の監視体制があること", "24時間365日"),
+        ] {
+            assert_eq!(stated_level(text).as_deref(), Some(want), "{text}");
+        }
+        for text in [
+            "ログを一定期間保管すること",
+            "パスワードは十分な長さとすること",
+            "情報を一元管理すること",
+            "統一基準に準拠すること",
+            "万一の場合に備えること",
+            "二要素認証を導入していること",
+            "一月に改定した規程",
+            "64ビット版のOSを使うこと",
+            "2025/4/1以降の契約",
+            "ISO/IEC 27001:2013以降",
+            "第7版以降に従うこと",
+            "SHA-1を使わないこと",
+            "SP 800-63Bに従うこと",
+            "Windows 10を使わないこと",
+            "IPv6に対応していること",
+            "数十年分の記録",
+            "In 2025 year-end",
+        ] {
+            assert_eq!(stated_level(text), None, "{text}");
+        }
+    }
+
+    /// Beside a title (a note, a detail column: review 12 A-8) a figure is a level only
+    /// with a bound, and not a count, a date, a history or a track record.
+    #[test]
+    fn a_level_beside_the_title_needs_a_bound() {
+        let beside = |t: &str| stated_level_beside_in(&fold(t));
+        for (text, want) in [
+            ("保存期間は1年以上とすること", "1年以上"),
+            ("24時間以内", "24時間以内"),
+            ("12文字以上", "12文字以上"),
+            ("1年以上保管", "1年以上"),
+            ("月次", "月次"),
+        ] {
+            assert_eq!(beside(text).as_deref(), Some(want), "{text}");
+        }
+        for text in [
+            "担当：情報システム部（内線1234）",
+            "前回確認：2024年4月",
+            "No.3と同様",
+            "回答期限：2025/4/30",
+            "2023年度の監査で指摘あり",
+            "対象：約300名",
+            "重要度は3段階中の1",
+            "ガイドライン第2版 p.12",
+            "100%回答必須",
+            "関連：FAQ Q12",
+            "過去3年間のインシデントなし",
+            "5年以上の取引実績がある事業者は省略可",
+            "1回目の確認",
+            "セキュリティ要件書 3.2節",
+            "確認日：2025年4月1日",
+            "チェック数：2",
+            "We have used them for 3 years",
+        ] {
+            assert_eq!(beside(text), None, "{text}");
+        }
+        // the same words in a title are a level
+        assert_eq!(
+            stated_level("ログを3年間保存すること").as_deref(),
+            Some("3年")
+        );
+    }
+
+    /// The cloud-policy topics in the other words buyers write them in (review 12 A-3);
+    /// the controls ISMAP assesses named in similar words are none.
+    #[test]
+    fn topics_beyond_ismap_in_other_words() {
+        use Topic::*;
+        for (text, want) in [
+            (
+                "東京リージョンまたは大阪リージョンで提供されること",
+                DataLocation,
+            ),
+            ("データが海外に移転されないこと", DataLocation),
+            ("Data must not leave Japan", DataLocation),
+            ("Hosted in AWS Tokyo region only", DataLocation),
+            ("日本の法令が適用されること", GoverningLaw),
+            ("Disputes are settled in Tokyo District Court", GoverningLaw),
+            ("利用者が保有する鍵で暗号化できること", CustomerKeys),
+            ("データの暗号化に利用者管理の鍵を使えること", CustomerKeys),
+            (
+                "バックアップを別のクラウド事業者に保管できること",
+                BackupAvailability,
+            ),
+            (
+                "バックアップデータを利用者環境にダウンロードできること",
+                BackupAvailability,
+            ),
+            (
+                "Backups are stored with a different provider",
+                BackupAvailability,
+            ),
+            (
+                "データを標準的な形式（CSV等）でエクスポートできること",
+                Exit,
+            ),
+            ("Customer can export all data in a standard format", Exit),
+            ("監査ログをエクスポートできること", LogAccess),
+            ("ISO/IEC 27001の認証を取得していること", Certification),
+            ("Pマークを取得していること", Certification),
+            ("JIS Q 15001に準拠していること", Certification),
+            ("PCI DSS 4.0に準拠していること", Certification),
+            ("GDPR第28条に対応すること", Certification),
+            ("FISC安全対策基準に準拠", Certification),
+            ("ISO/IEC 27017 certified", Certification),
+        ] {
+            assert_eq!(Topic::beyond_ismap(text), Some(want), "{text}");
+        }
+        for text in [
+            "大阪リージョンのデータを暗号化すること",
+            "海外拠点の従業員のアクセスを管理すること",
+            "バックアップを別拠点に保管していること",
+            "暗号鍵を適切に管理していること",
+            "法令を遵守していること",
+            "利用者IDを管理していること",
+            "24時間365日の監視体制があること",
+            "多要素認証を導入していること",
+            "JIS Q 27001に準拠していること",
+            "ISMAP管理基準に準拠していること",
+            "個人情報保護法第23条に基づき第三者提供を制限していること",
+            "ISO/IEC 27001:2013の管理策に従うこと",
         ] {
             assert_eq!(Topic::beyond_ismap(text), None, "{text}");
         }

@@ -2749,6 +2749,19 @@ impl Items {
             if k.is_none() {
                 continue;
             }
+            // whose each item is (`責任分界` 利用者/共同/事業者, review 12 A-11): read by the
+            // analysis, so a cell naming no side it reads is refused rather than passed over
+            if crate::model::Responsibility::names_column(name) {
+                if let Some((row, v)) =
+                    cells().find(|(_, v)| crate::model::Responsibility::of_cell(v).is_err())
+                {
+                    return Err(InputError::at(
+                        loc(row),
+                        format!("the column '{name}' says whose the item is ('{v}'), which the tool does not read as the CSP's, the customer's or shared: an item that is the customer's own would be judged on the CSP's statement"),
+                    )
+                    .hint("write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared) in each cell, or remove the column"));
+                }
+            }
             // the CSP's answers on the buyer's own items (`CSP回答` ×/△, `回答内容` いいえ…):
             // the tool does not read them, and would judge on ISMAP alone against the CSP's
             // own no (review 11 A-7); a column of ○/はい only is carried
@@ -3073,7 +3086,7 @@ fn is_ids_cell(text: &str) -> bool {
 
 /// Whether a header names a column of answers to the check items (`CSP回答`, `回答`,
 /// `事業者回答`, `回答欄`, `回答内容`, `対応状況`, `Answer`, `Response`, `Vendor response`).
-fn names_answers(header: &str) -> bool {
+pub(crate) fn names_answers(header: &str) -> bool {
     let key = header_key(header);
     ["回答", "answer", "response"]
         .iter()

@@ -502,6 +502,8 @@ pub const JA: &[(&str, &str)] = &[
     ("no column named '{}' (--refs-column) in the first {} rows (first row has: {})", "先頭{1}行に '{0}' という列(--refs-column)がありません(1行目: {2})"),
     ("{}: the risk column '{}' holds values the tool does not read as high, medium or low ({}) on {} row(s): those items are given no risk (the risk only orders the rows; their verdict is given); write 高/中/低 or 1/2/3 to order them", "{0}: 重要度の列 '{1}' に高・中・低として読めない値({2})が{3}行あります: その項目は重要度なしとします(重要度は行の並びだけに使い、判定は行います)。並べるには 高/中/低 または 1/2/3 と書いてください"),
     ("the column '{}' holds the CSP's answers to the check items, and this one answers '{}': the tool does not read answers, and would judge the item on the ISMAP statement alone, whatever the CSP answered", "列 '{0}' には確認項目へのCSPの回答があり、この行の回答は '{1}' です: 回答は読まないため、CSPの回答にかかわらずISMAPの記載だけで判定することになります"),
+    ("the column '{}' says whose the item is ('{}'), which the tool does not read as the CSP's, the customer's or shared: an item that is the customer's own would be judged on the CSP's statement", "列 '{0}' は項目の責任の所在を示していますが('{1}')、事業者・利用者・共同のいずれとしても読めません: 利用者自身の責任の項目がCSPの言明で判定されてしまいます"),
+    ("write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared) in each cell, or remove the column", "各セルに 事業者(CSPの責任)、利用者(自組織の責任)、共同(分担)のいずれかを書くか、この列を削除してください"),
     ("settle the items answered no or in part (×, △, いいえ, 一部) with the CSP first; to judge on the ISMAP statement alone, knowing those answers, remove the column", "否定または一部の回答(×、△、いいえ、一部)の項目を先にCSPと解決してください。それらの回答を承知のうえでISMAPの記載だけで判定するには、この列を削除してください"),
     ("{}: {} were read as check items, as written: rows {}", "{0}: {1}を確認項目として書かれたとおりに読みました: {2}行目"),
     ("hidden rows (a filter may hide them)", "非表示の行(フィルターで隠れている場合があります)"),
