@@ -357,9 +357,9 @@ pub fn dates_in(text: &str) -> Vec<(String, Date)> {
         // not inside a word or a document number (`v2027`, `SEC-2027-01`, `log_2027`)
         let apart = !before
             .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, '-' | '_' | '#' | '.'));
-        let era = ["令和", "平成"]
+        let era = [['令', '和'], ['平', '成']]
             .iter()
-            .find(|e| chars[i..].starts_with(&e.chars().collect::<Vec<_>>()))
+            .find(|e| chars[i..].starts_with(&e[..]))
             .map(|_| 2)
             .or_else(|| {
                 (apart
@@ -475,6 +475,13 @@ fn kanji_numerals(text: &str) -> String {
 /// The date at the start of `run` (an era's name first when `era`): its length in chars
 /// and the last day it may mean.
 fn written_date(run: &str, era: bool) -> Option<(usize, Date)> {
+    // Without an era's name, every form read below opens with a year of exactly four digits
+    // (`Date::parse`, `kanji_date`, the month, fiscal-year and year forms; a run holds no
+    // space or letter for `english_date`, no era name for `era_date`): a run that does not
+    // (`3.1.2`, `27001`, `12.4.1`) gives none, and its prefixes are not tried one by one.
+    if !era && run.bytes().take_while(u8::is_ascii_digit).count() != 4 {
+        return None;
+    }
     let chars: Vec<char> = run.chars().collect();
     let last_of_month =
         |y: i32, m: u32| Date::new(y, m, 1).map(|d| Date::from_days(d.add_months(1).to_days() - 1));
@@ -600,6 +607,24 @@ mod tests {
             "log_2027年.txt",
         ] {
             assert_eq!(dates_in(text), [], "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// What lets [`written_date`] pass over a run without an era that does not open
+        /// with four digits: no prefix of such a run is read as a day.
+        #[test]
+        fn a_run_without_four_leading_digits_has_no_day(
+            run in "[0-9]{1,7}([年月日度元/.\\-][0-9]{0,5}){0,4}",
+        ) {
+            let chars: Vec<char> = run.chars().collect();
+            if run.bytes().take_while(u8::is_ascii_digit).count() != 4 {
+                for len in 1..=chars.len() {
+                    let s: String = chars[..len].iter().collect();
+                    proptest::prop_assert_eq!(Date::parse_written(&s), None, "{}", s);
+                }
+                proptest::prop_assert_eq!(written_date(&run, false), None);
+            }
         }
     }
 

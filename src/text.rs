@@ -129,12 +129,30 @@ pub fn header_key(s: &str) -> Cow<'_, str> {
 
 fn key_all(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // nothing ASCII folds or joins: each character is kept lower-cased or dropped
+        out.extend(
+            s.chars()
+                .filter(|&c| !dropped_from_key(c))
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        return out;
+    }
     fold_into(s, &mut out, |out, c| {
-        if !dropped_from_key(c) {
+        if is_plain_kana_or_kanji(c) {
+            out.push(c);
+        } else if !dropped_from_key(c) {
             out.extend(c.to_lowercase());
         }
     });
     out
+}
+
+/// Kana and kanji, most of a Japanese text: no case, neither folded nor dropped, so the same
+/// in a key (asked first, before the case tables are searched). The katakana middle dot
+/// (U+30FB) is not: it folds to `.`.
+fn is_plain_kana_or_kanji(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 fn dropped_from_key(c: char) -> bool {
@@ -145,6 +163,9 @@ fn dropped_from_key(c: char) -> bool {
 fn same_in_key(c: char) -> bool {
     if c.is_ascii() {
         return !(c.is_ascii_uppercase() || dropped_from_key(c));
+    }
+    if is_plain_kana_or_kanji(c) {
+        return true;
     }
     let mut lower = c.to_lowercase();
     !folds(c) && !dropped_from_key(c) && lower.next() == Some(c) && lower.next().is_none()
@@ -250,6 +271,39 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The kana and kanji [`header_key`] keeps without asking the case tables are those the
+    /// tables keep: not folded, not dropped, their own lower case.
+    #[test]
+    fn plain_kana_and_kanji_are_what_the_case_tables_keep() {
+        let mut plain = 0;
+        for c in ('\u{3000}'..='\u{30FF}').chain('\u{4E00}'..='\u{9FFF}') {
+            if !is_plain_kana_or_kanji(c) {
+                continue;
+            }
+            plain += 1;
+            let mut lower = c.to_lowercase();
+            assert!(!folds(c) && !dropped_from_key(c), "{c:?}");
+            assert!(lower.next() == Some(c) && lower.next().is_none(), "{c:?}");
+            assert_eq!(header_key(&format!("A {c}")), format!("a{c}"), "{c:?}");
+        }
+        assert_eq!(plain, 0x30FF - 0x3041 + 0x9FFF - 0x4E00 + 1);
+        assert_eq!(header_key("ア・イ"), "アイ");
+    }
+
+    proptest::proptest! {
+        /// An ASCII text's key, made without folding, is the key folding makes.
+        #[test]
+        fn an_ascii_key_is_the_folded_one(s in "[ -~\t\n\x0b\x0c\r]{0,24}") {
+            let mut folded = String::new();
+            fold_into(&s, &mut folded, |out, c| {
+                if !dropped_from_key(c) {
+                    out.extend(c.to_lowercase());
+                }
+            });
+            proptest::prop_assert_eq!(key_all(&s), folded);
+        }
+    }
 
     /// Half-width katakana folds to full width, marks joined, as headers and searches need
     /// (`ﾘｽｸ` is the リスク column); a half-width prolonged mark outside kana stays a dash.

@@ -191,6 +191,11 @@ pub fn letter_index(s: &str) -> Option<usize> {
 /// width, spacing, brackets and `※`/colons aside. One word list for the check-list and
 /// status-table readers.
 pub fn is_example_or_legend(cell: &str) -> bool {
+    // an ASCII digit stays in the key, and no word below holds one: an id cell (`C-000001`)
+    // is told without folding it
+    if cell.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let key = crate::text::header_key(cell);
     let key = key.trim_matches(|c: char| "()（）【】[]※:：".contains(c));
     match key {

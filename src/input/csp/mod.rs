@@ -238,28 +238,32 @@ fn from_text(
     // not the statement in effect then:
     // as a note above or below a status table; so is a list whose title carries a later day
     // (`ISMAPクラウドサービスリスト 2026年10月1日更新`)
-    let marked = lines.iter().find_map(|line| {
+    // whether each line the page did not take holds no id: asked once a line, for the marks
+    // and the audit lines below
+    let bare: Vec<bool> = lines
+        .iter()
+        .map(|l| !page.took(l.number) && find_ids(&l.text()).0.is_empty())
+        .collect();
+    let marked = lines.iter().zip(&bare).find_map(|(line, &bare)| {
         let text = line.text();
         let mark = match page.took(line.number) {
             true if page.title_lines.contains(&line.number) => remarks::dated_later(&text, as_of),
             true => None,
-            false if find_ids(&text).0.is_empty() => remarks::document_mark(&text, as_of)
+            false if bare => remarks::document_mark(&text, as_of)
                 .or_else(|| remarks::audit_dated_later(&text, as_of)),
             // a day or a month beside ids (`9.2.4 (2027-04-01)`) is checked as one on a
             // line of its own is (the list states what held then), and a month or a year
             // that may end after the as-of date as a remark on a row is (it may be when the
             // control was implemented: `9.2.4 2026年4月`)
             // (a line that also states another status, `9.2.3 2026年度 実施予定`, is refused
-            // by the list's reader for that)
-            false
-                if vocab::status_words(&text)
-                    .iter()
-                    .any(|w| w.states.is_some_and(|d| d != Declared::Implemented)) =>
-            {
-                None
-            }
+            // by the list's reader for that; its words are looked for only beside a date)
             false => remarks::document_dated_later(&text, as_of)
-                .or_else(|| remarks::later_date(&text, as_of)),
+                .or_else(|| remarks::later_date(&text, as_of))
+                .filter(|_| {
+                    !vocab::status_words(&text)
+                        .iter()
+                        .any(|w| w.states.is_some_and(|d| d != Declared::Implemented))
+                }),
         };
         mark.map(|q| (line.number, text, q))
     });
@@ -276,18 +280,12 @@ fn from_text(
     }
     // a line stating an audit done (`外部監査: 2025年3月`, `監査結果: OK`) is the document's,
     // not the list's; one that found something is refused
-    let audit = |l: &Line| {
-        let text = l.text();
-        find_ids(&text)
-            .0
-            .is_empty()
-            .then(|| remarks::audit_line(&text))
-            .flatten()
-    };
+    let audit = |l: &Line, bare: bool| bare.then(|| remarks::audit_line(&l.text())).flatten();
     if let Some((l, what)) = lines
         .iter()
-        .filter(|l| !page.took(l.number))
-        .find_map(|l| audit(l).flatten().map(|what| (l, what)))
+        .zip(&bare)
+        .filter(|(l, _)| !page.took(l.number))
+        .find_map(|(l, &bare)| audit(l, bare).flatten().map(|what| (l, what)))
     {
         return Err(InputError::at(
             source.at(l.number, None),
@@ -301,7 +299,9 @@ fn from_text(
     }
     let lines: Vec<Line> = lines
         .into_iter()
-        .filter(|l| !page.took(l.number) && audit(l).is_none())
+        .zip(bare)
+        .filter(|(l, bare)| !page.took(l.number) && audit(l, *bare).is_none())
+        .map(|(l, _)| l)
         .collect();
     let listed = published::read(&lines, &source, catalog, Declared::Implemented, &|_| {
         String::new()

@@ -704,11 +704,13 @@ fn parse(
             .hint("list each control objective (e.g. 9.2.1, 9.2.2); clauses belong under `inherited:`"));
         }
     }
-    // one control under both lists, in any spelling (`9.2.1`, `A.9.2.1`, `９．２．１`)
-    let implemented: std::collections::HashSet<String> = controls
+    // one control under both lists, in any spelling (`9.2.1`, `A.9.2.1`, `９．２．１`); each
+    // implemented control's key worked out once, for this and the next check
+    let keys: Vec<String> = controls
         .iter()
         .map(|c| super::meaning_key(catalog, &c.raw))
         .collect();
+    let implemented: std::collections::HashSet<&String> = keys.iter().collect();
     if let Some((id, _)) = doc
         .not_applicable
         .0
@@ -727,10 +729,7 @@ fn parse(
         .hint("keep it under one: `implemented` if the service implements it, `not_applicable` with the reason if it does not apply"));
     }
     // one control under two statements (`planned` and `implemented`, …)
-    let mut seen: Vec<(String, &str)> = controls
-        .iter()
-        .map(|c| (super::meaning_key(catalog, &c.raw), "implemented"))
-        .collect();
+    let mut seen: Vec<(String, &str)> = keys.into_iter().map(|k| (k, "implemented")).collect();
     for (field, id) in others() {
         let key = super::meaning_key(catalog, id);
         if let Some((_, before)) = seen.iter().find(|(k, f)| *k == key && *f != field) {
