@@ -403,7 +403,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 20,
+        schema_version: 21,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -13,7 +13,7 @@ use crate::analysis::csp::{
     CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
 use crate::analysis::procedures::{
-    stated_level, stated_level_in, InputForm, Kind, Procedure, Topic,
+    approximate_mapping, stated_level, stated_level_in, InputForm, Kind, Procedure, Topic,
 };
 use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::review::{ItemReview, ReviewSummary};
@@ -98,6 +98,11 @@ pub enum Reason {
     /// whether the objective is implemented, not the figure, so the item is at most partial
     /// ([`stated_level`]).
     LevelNotAssessed,
+    /// The item's own note or text says its mapping to ISMAP only approximates it
+    /// (`9.2.3（近似）`, `9.2.3相当`, `参考: 9.2.3`, `ISMAPとの対応は部分的`): the buyer's
+    /// approximate mapping is not coverage, so the item is at most partial
+    /// ([`approximate_mapping`]).
+    MappingApproximate,
     /// A control credited to the item is implemented only through the service underneath
     /// (profile `inherits:`, the scope `inherited:`, clause 11 by default): its statement
     /// is the underlying service's.
@@ -143,7 +148,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 35] = [
+    pub const ALL: [Reason; 36] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -165,6 +170,7 @@ impl Reason {
         Reason::TopicBeyondIsmap,
         Reason::OutsideStatementScope,
         Reason::LevelNotAssessed,
+        Reason::MappingApproximate,
         Reason::Inherited,
         Reason::RegistrationLapsed,
         Reason::RegistrationNotYetValid,
@@ -205,6 +211,7 @@ impl Reason {
             Reason::TopicBeyondIsmap => "topic-beyond-ismap",
             Reason::OutsideStatementScope => "outside-statement-scope",
             Reason::LevelNotAssessed => "level-not-assessed",
+            Reason::MappingApproximate => "mapping-approximate",
             Reason::Inherited => "inherited",
             Reason::RegistrationLapsed => "registration-lapsed",
             Reason::RegistrationNotYetValid => "registration-not-yet-valid",
@@ -269,6 +276,10 @@ impl Reason {
             Reason::LevelNotAssessed => l(
                 "求める水準はISMAPの評価外",
                 "the level asked for is not assessed",
+            ),
+            Reason::MappingApproximate => l(
+                "ISMAPとの対応は近似(利用者の記載)",
+                "mapping marked approximate",
             ),
             Reason::Inherited => l(
                 "基盤サービスからの継承",
@@ -1524,6 +1535,13 @@ impl ItemResults {
             let level = stated_level(&item.title).map(Cow::Owned);
             procs.push(proc(Kind::LevelCheck, level.into_iter().collect()));
         }
+        if item.reasons.contains(&Reason::MappingApproximate) {
+            let own = [&item.note, &item.title]
+                .into_iter()
+                .find(|t| approximate_mapping(t).is_some())
+                .map(|t| Cow::Owned(t.trim().to_owned()));
+            procs.push(proc(Kind::OwnMappingReview, own.into_iter().collect()));
+        }
         if item.reasons.contains(&Reason::AssuranceAboveIsmap) {
             procs.push(match item.assurance {
                 Assurance::Audit => proc(Kind::OwnAudit, Vec::new()),
@@ -2177,11 +2195,14 @@ pub struct Limits {
     pub outside_scope: bool,
     /// The item states a level ([`stated_level`]: `1年以上`, `24時間以内`).
     pub level: bool,
+    /// The item's note or text says its mapping only approximates it
+    /// ([`approximate_mapping`]: `9.2.3相当`, `ISMAPとの対応は部分的`).
+    pub approximate: bool,
 }
 
 impl Limits {
     fn any(self) -> bool {
-        self.beyond.is_some() || self.outside_scope || self.level
+        self.beyond.is_some() || self.outside_scope || self.level || self.approximate
     }
 }
 
@@ -2264,6 +2285,9 @@ struct ItemRefs {
     beyond: Vec<Option<Topic>>,
     /// Whether each item with references states a level ([`stated_level`] of its title).
     level: Vec<bool>,
+    /// Whether each item with references says its mapping is approximate
+    /// ([`approximate_mapping`] of its note or title).
+    approximate: Vec<bool>,
 }
 
 impl ItemRefs {
@@ -2296,6 +2320,11 @@ impl ResolvedRefs {
             };
             at.beyond.push(beyond);
             at.level.push(level);
+            at.approximate.push(
+                !item.refs.is_empty()
+                    && (approximate_mapping(&item.note).is_some()
+                        || approximate_mapping(&item.title).is_some()),
+            );
             for (k, r) in item.refs.iter().enumerate() {
                 let origin = item.ref_origin(k);
                 let next = distinct.len() as u32;
@@ -2372,6 +2401,7 @@ impl ResolvedRefs {
             beyond: self.items.beyond.get(i).copied().flatten(),
             outside_scope: false,
             level: self.items.level.get(i).copied().unwrap_or(false),
+            approximate: self.items.approximate.get(i).copied().unwrap_or(false),
         }
     }
 
@@ -2506,6 +2536,7 @@ pub fn item_verdict(
         limits.outside_scope && judged,
     );
     reasons.set(Reason::LevelNotAssessed, limits.level && judged);
+    reasons.set(Reason::MappingApproximate, limits.approximate && judged);
     (status, reasons)
 }
 
@@ -3171,7 +3202,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 29,
+        schema_version: 30,
         lang,
         as_of,
         warnings,
@@ -3544,7 +3575,7 @@ mod tests {
         // which a registration not in effect never gives: the unstated kind's test, and
         // csp-id-not-in-catalog, which needs a catalog lacking what the CSP states:
         // tests/fix9_cat.rs; topic-beyond-ismap and outside-statement-scope, the item's own words:
-        // tests/cli_verdicts.rs)
+        // tests/cli_verdicts.rs; mapping-approximate: tests/fix13-chk.rs)
         for r in Reason::ALL {
             let own = matches!(
                 r,
@@ -3552,6 +3583,7 @@ mod tests {
                     | Reason::TopicBeyondIsmap
                     | Reason::OutsideStatementScope
                     | Reason::LevelNotAssessed
+                    | Reason::MappingApproximate
                     | Reason::InvalidInput
                     | Reason::AuditPeriodOld
                     | Reason::RegistrationKindUnstated

@@ -3295,6 +3295,42 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
     Ok(())
 }
 
+/// A title row above the header or a footnote below the items saying the list's mapping
+/// to ISMAP is approximate or not settled (`※ISMAP管理基準との対応は近似です`,
+/// `※対応するISMAP管理策は参考であり…`, `Note: the mapping to ISMAP controls is
+/// approximate`) is refused, as such a note on the references header is (review 11
+/// it covers every item, none of which can be read as exact. An item's own marker
+/// (`9.2.3（近似）` in its note) caps that item instead (`gap::Limits`).
+pub fn check_mapping_notes(list: &CheckList) -> Result<(), InputError> {
+    use crate::analysis::procedures::{fold, says_mapping_approximate};
+    let title_rows = list
+        .title_rows
+        .iter()
+        .map(|(row, text)| (None, *row, text, true));
+    let footnotes = list
+        .rows_not_read
+        .iter()
+        .filter(|r| r.kind == NotAnItem::Footnote)
+        .map(|r| (r.sheet.as_deref(), r.row, &r.text, false));
+    for (sheet, row, text, above) in title_rows.chain(footnotes) {
+        let Some(word) = says_mapping_approximate(&fold(text), true) else {
+            continue;
+        };
+        let text: String = text.trim().chars().take(60).collect();
+        return Err(InputError::at(
+            Location::file(&list.source)
+                .sheet(sheet.or(list.sheet.as_deref()))
+                .row(row),
+            match above {
+                true => format!("the title row '{text}' says the mapping to ISMAP is approximate or not settled ('{word}'): the items' controls cannot be read as their requirements"),
+                false => format!("the note below the items '{text}' says the mapping to ISMAP is approximate or not settled ('{word}'): the items' controls cannot be read as their requirements"),
+            },
+        )
+        .hint("confirm each item's ISMAP controls and delete the line; write （近似） in the note of an item whose control only approximates it (that item is then at most partial), or leave the control out"));
+    }
+    Ok(())
+}
+
 /// A row's filled cells joined by a space (a row not read, for messages).
 fn row_text(cells: &(impl Cells + ?Sized)) -> String {
     let text = crate::text::join_filled((0..cells.width()).map(|c| cells.cell(c)));

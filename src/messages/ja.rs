@@ -86,6 +86,9 @@ pub const JA: &[(&str, &str)] = &[
     ("rename one of them so each column is found once", "どちらかの見出しを変えて、各列が一度だけ見つかるようにしてください"),
     ("the references header '{}' says the mapping to ISMAP is approximate or not settled ('{}'): its controls cannot be read as the items' requirements", "参照の列の見出し '{0}' は、ISMAPとの対応が近似または未確定であると書いています('{1}'): その管理策を項目の要求として読むことはできません"),
     ("confirm each item's ISMAP controls and head the column without the note ('ISMAP管理策'), leaving out a control that only approximates its item", "各項目のISMAP管理策を確認し、項目に近いだけの管理策を外したうえで、列の見出しを注記のないもの('ISMAP管理策')にしてください"),
+    ("the title row '{}' says the mapping to ISMAP is approximate or not settled ('{}'): the items' controls cannot be read as their requirements", "表題の行 '{0}' は、ISMAPとの対応が近似または未確定であると書いています('{1}'): 項目の管理策をその要求として読むことはできません"),
+    ("the note below the items '{}' says the mapping to ISMAP is approximate or not settled ('{}'): the items' controls cannot be read as their requirements", "項目の下の注記 '{0}' は、ISMAPとの対応が近似または未確定であると書いています('{1}'): 項目の管理策をその要求として読むことはできません"),
+    ("confirm each item's ISMAP controls and delete the line; write （近似） in the note of an item whose control only approximates it (that item is then at most partial), or leave the control out", "各項目のISMAP管理策を確認してその行を削除してください。管理策が項目に近いだけの項目は、その備考に（近似）と書く(その項目は一部充足まで)か、管理策を外してください"),
     // --- check lists
     ("no references column found (first row has: {})", "参照(管理策)の列が見つかりません(1行目: {0})"),
     ("name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標)", "ISMAPのIDの列の見出しを 'controls' または '管理策' にしてください(refs、対応管理策、ISMAP管理策、管理策番号、統制目標 も可)"),

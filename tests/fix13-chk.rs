@@ -1,0 +1,156 @@
+//! Review 11's check-list findings, fourth wave (`tests/data/fix13-chk/`): the buyer's word
+//! that the mapping to ISMAP is approximate, said in a title row above the header or a note
+//! below the items (refused, as on the references header) or in an item's own note or text
+//! (`9.2.3（近似）`, `9.2.3相当`, `参考: 9.2.3`, `ISMAPとの対応は部分的`: that item at most
+//! partial, reason `mapping-approximate`, procedure `own-mapping-review`).
+mod common;
+
+use common::{by_id, data, input_error, on_checks, strings};
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    data(&format!("fix13-chk/{name}"))
+}
+
+/// `report --checks CHECKS --csp CSP --format FORMAT`; `fix10-chk/csp-st.csv`: every
+/// objective 実施 but 9.2.4 (未実施).
+fn report(lang: &str, checks: impl AsRef<std::ffi::OsStr>, format: &str) -> assert_cmd::Command {
+    let mut c = on_checks(lang, "report", checks);
+    c.arg("--csp")
+        .arg(data("fix10-chk/csp-st.csv"))
+        .args(["--format", format]);
+    c
+}
+
+fn json(checks: impl AsRef<std::ffi::OsStr>) -> serde_json::Value {
+    let out = report("en", checks, "json").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn codes(item: &serde_json::Value) -> Vec<&str> {
+    item["additional_procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["code"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a17_a_title_row_saying_the_mapping_is_approximate_is_refused_naming_the_row() {
+    let e = input_error(report("en", fixture("a17-title-note.csv"), "json"));
+    assert!(
+        e.contains("row 1: the title row '※対応するISMAP管理策は参考であり、完全に対応するものではありません' says the mapping to ISMAP is approximate or not settled"),
+        "{e}"
+    );
+    assert!(e.contains("write （近似） in the note of an item"), "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    for title in [
+        "※ISMAP管理基準との対応は近似です",
+        "※管理策の対応は暫定版です",
+        "※ISMAP管理策との対応は概ねの対応です",
+        "Note: the mapping to ISMAP controls is approximate",
+    ] {
+        let f = write(
+            &dir,
+            "t.csv",
+            &format!("{title}\n項番,確認項目,ISMAP管理策\n1,特権IDの管理,9.2.3\n"),
+        );
+        let e = input_error(report("en", &f, "json"));
+        assert!(e.contains("row 1: the title row"), "{title}: {e}");
+        // in Japanese too
+        let out = report("ja", &f, "json").output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("表題の行"), "{stderr}");
+        assert!(stderr.contains("近似または未確定"), "{stderr}");
+    }
+    // the same below the items, as a footnote
+    let f = write(
+        &dir,
+        "f.csv",
+        "項番,確認項目,ISMAP管理策\n1,特権IDの管理,9.2.3\n※ISMAP管理策列の対応は近似\n",
+    );
+    let e = input_error(report("en", &f, "json"));
+    assert!(
+        e.contains("row 3: the note below the items '※ISMAP管理策列の対応は近似'"),
+        "{e}"
+    );
+}
+
+/// Guard: ordinary titles naming ISMAP and its mapping, a label `参考:`, `仮想`, and a note on
+/// what ISMAP does not check of other items, still read; the item covered.
+#[test]
+fn a17_ordinary_title_rows_about_the_mapping_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for title in [
+        "ISMAP管理基準との対応表",
+        "※参考: ISMAP管理基準（2023年版）に対応",
+        "外部委託先チェックリスト（ISMAP対応版）",
+        "仮想基盤のISMAP対応チェックリスト",
+        "※ISMAPの範囲外の項目は別シート",
+    ] {
+        let f = write(
+            &dir,
+            "t.csv",
+            &format!("{title}\n項番,確認項目,ISMAP管理策\n1,特権IDの管理,9.2.3\n"),
+        );
+        let report = json(&f);
+        assert_eq!(by_id(&report["items"], "1")["status"], "covered", "{title}");
+    }
+}
+
+#[test]
+fn a17_an_items_own_marker_makes_it_partial_with_the_reason_and_procedure() {
+    let report = json(fixture("a17-item-markers.csv"));
+    for id in ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"] {
+        let item = by_id(&report["items"], id);
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(strings(&item["reasons"]), ["mapping-approximate"], "{item}");
+        assert_eq!(codes(item), ["own-mapping-review"], "{item}");
+    }
+    // the procedure quotes the words
+    let text = by_id(&report["items"], "6")["additional_procedures"][0]["text"]
+        .as_str()
+        .unwrap();
+    assert!(
+        text.contains("(9.2.3相当; an approximate mapping is not coverage)"),
+        "{text}"
+    );
+    let title = by_id(&report["items"], "10")["additional_procedures"][0]["text"]
+        .as_str()
+        .unwrap();
+    assert!(title.contains("特権IDの管理（9.2.3相当）"), "{title}");
+    // every format says it: the CSV's reasons and procedures, the table's
+    let csv = common::stdout_of(report_cmd("ja", "csv"));
+    assert!(csv.contains(",mapping-approximate,"), "{csv}");
+    assert!(csv.contains("近似の対応は充足の根拠ではない"), "{csv}");
+    for format in ["table", "md"] {
+        let out = common::stdout_of(report_cmd("en", format));
+        assert!(out.contains("The item says its mapping to ISMAP"), "{out}");
+    }
+}
+
+fn report_cmd(lang: &str, format: &str) -> assert_cmd::Command {
+    let mut c = report(lang, fixture("a17-item-markers.csv"), format);
+    c.env("COLUMNS", "200");
+    c
+}
+
+/// Guard: a plain reference, the id repeated in the note, a note with a label `参考:` on
+/// something else, `ISMAP管理策9.2.3に対応`, `仮想`: covered, no reason.
+#[test]
+fn a17_ordinary_notes_leave_the_item_covered() {
+    let report = json(fixture("a17-item-plain.csv"));
+    for item in report["items"].as_array().unwrap() {
+        assert_eq!(item["status"], "covered", "{item}");
+        assert_eq!(item["reasons"], serde_json::json!([]), "{item}");
+    }
+}
