@@ -2,7 +2,8 @@
 //! that the mapping to ISMAP is approximate, said in a title row above the header or a note
 //! below the items (refused, as on the references header) or in an item's own note or text
 //! (`9.2.3（近似）`, `9.2.3相当`, `参考: 9.2.3`, `ISMAPとの対応は部分的`: that item at most
-//! partial, reason `mapping-approximate`, procedure `own-mapping-review`).
+//! partial, reason `mapping-approximate`, procedure `own-mapping-review`); a detailed
+//! control named in the text or note under the referenced objective read as a reference.
 mod common;
 
 use common::{by_id, data, input_error, on_checks, strings};
@@ -153,4 +154,69 @@ fn a17_ordinary_notes_leave_the_item_covered() {
         assert_eq!(item["status"], "covered", "{item}");
         assert_eq!(item["reasons"], serde_json::json!([]), "{item}");
     }
+}
+
+fn refs(item: &serde_json::Value) -> Vec<&str> {
+    strings(&item["references"])
+}
+
+/// a detailed control named in the item's text or note under the objective (or the
+/// category) its references name is read as one more reference of the item: judged as the
+/// item referencing the detail is (`partial`, `detail-in-annex`, the annex asked for), never
+/// covered on the objective alone; the objective named in the text over a referenced detail
+/// stays read (was not analysed).
+#[test]
+fn a23_a_detail_named_under_the_referenced_objective_is_read_as_a_reference() {
+    let report = json(fixture("a23-detail-in-text.csv"));
+    let items = &report["items"];
+    for (id, want) in [
+        ("1", vec!["9.2.3", "9.2.3.11.PB"]),
+        ("2", vec!["9.2.3", "9.2.3.11"]),
+        ("3", vec!["9.2.3.11"]),
+        ("4", vec!["9.2.3.11"]),
+    ] {
+        let item = by_id(items, id);
+        assert_eq!(refs(item), want, "{item}");
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(strings(&item["reasons"]), ["detail-in-annex"], "{item}");
+        assert_eq!(codes(item), ["annex-request"], "{item}");
+    }
+    // under a category: the detail too (9.2.4 of 9.2 is stated not implemented)
+    let item = by_id(items, "5");
+    assert_eq!(refs(item), ["9.2", "9.2.3.11"], "{item}");
+    assert!(
+        strings(&item["reasons"]).contains(&"detail-in-annex"),
+        "{item}"
+    );
+    // YAML the same
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        &dir,
+        "c.yaml",
+        "- id: Y\n  title: 特権IDを共有していないこと（詳細管理策 9.2.3.11.PB）\n  refs: \"9.2.3\"\n",
+    );
+    let item = by_id(&json(&f)["items"], "Y").clone();
+    assert_eq!(refs(&item), ["9.2.3", "9.2.3.11.PB"], "{item}");
+    assert_eq!(item["status"], "partial", "{item}");
+}
+
+/// Guard: an objective named in the text over the same referenced objective, or a control of
+/// another objective (not under the references), as before: covered, and not analysed.
+#[test]
+fn a23_guard_the_referenced_objective_named_again_reads_covered() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        &dir,
+        "g.csv",
+        "項番,確認項目,ISMAP管理策,備考\n1,特権IDの管理（9.2.3）,9.2.3,\n2,特権IDの管理,9.2.3,9.2.3 を参照\n3,特権IDの管理,9.2.3,9.2.1.1 も確認すること\n",
+    );
+    let report = json(&f);
+    for id in ["1", "2"] {
+        let item = by_id(&report["items"], id);
+        assert_eq!(item["status"], "covered", "{item}");
+        assert_eq!(refs(item), ["9.2.3"], "{item}");
+    }
+    let item = by_id(&report["items"], "3");
+    assert_eq!(item["status"], "not-analysed", "{item}");
+    assert_eq!(item["problems"][0]["field"], "reference-outside", "{item}");
 }

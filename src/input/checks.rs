@@ -3156,6 +3156,14 @@ fn in_catalog(id: &str) -> bool {
 /// own decisions). Other columns are not read for it: the candidates `suggest` writes
 /// beside the references column are no references.
 pub fn check_prose(list: &mut CheckList) {
+    // a detailed control named under what the references cells name is read as one more
+    // reference (review 11 A-23), before the check below, which then finds it held
+    for item in &mut list.items {
+        let details = details_named_under(item);
+        if !details.is_empty() {
+            item.add_split_refs(details, 0, false);
+        }
+    }
     add_problems(list, |item, columns| {
         let named: Vec<(usize, Vec<&str>)> = [&item.title, &item.note]
             .iter()
@@ -3166,16 +3174,16 @@ pub fn check_prose(list: &mut CheckList) {
         if named.is_empty() {
             return Vec::new();
         }
-        // the numbers of each reference written, each run of digits and dots; a reference
-        // of two runs is a range (`9.2.1-9.2.6`)
-        let written: Vec<Vec<Vec<u32>>> = item.refs.iter().map(|r| number_runs(r)).collect();
+        let written = written_runs(item);
         // a reference the references cells hold (or its clause, category, or a range of
-        // them around it) is no other control
+        // them around it) is no other control; nor the objective of a detailed control
+        // they hold (`9.2.3` in the text over `9.2.3.11`)
         let held = |n: &Vec<u32>| {
-            written.iter().any(|runs| {
-                runs.iter().any(|w| n.starts_with(w))
-                    || matches!(&runs[..], [from, to] if from <= n && n <= to)
-            })
+            held_by(&written, n)
+                || n.len() == 3
+                    && written
+                        .iter()
+                        .any(|runs| runs.iter().any(|w| w.len() > 3 && w.starts_with(n)))
         };
         let field = match item.refs.is_empty() {
             true => ProblemField::References,
@@ -3194,6 +3202,51 @@ pub fn check_prose(list: &mut CheckList) {
             })
             .collect()
     });
+}
+
+/// The numbers of each reference of `item` as written, each run of digits and dots; a
+/// reference of two runs is a range (`9.2.1-9.2.6`).
+fn written_runs(item: &CheckItem) -> Vec<Vec<Vec<u32>>> {
+    item.refs.iter().map(|r| number_runs(r)).collect()
+}
+
+/// Whether the references written ([`written_runs`]) hold the control numbered `n`: one
+/// of them, its clause or category, or a range around it.
+fn held_by(written: &[Vec<Vec<u32>>], n: &[u32]) -> bool {
+    written.iter().any(|runs| {
+        runs.iter().any(|w| n.starts_with(w))
+            || matches!(&runs[..], [from, to] if from.as_slice() <= n && n <= to.as_slice())
+    })
+}
+
+/// The detailed controls (four numbers or more) the item's text or note names under what
+/// its references cells name but not themselves (`特権IDを共有しないこと（詳細管理策
+/// 9.2.3.11.PB）` over `9.2.3`; `9.2.3.11 を確認すること` in the note), as written, each once:
+/// narrower than the references, and the item is about them (review 11 A-23) — read as
+/// references of the item, never judged on the objective alone.
+fn details_named_under(item: &CheckItem) -> Vec<String> {
+    if item.refs.is_empty() {
+        return Vec::new();
+    }
+    let written = written_runs(item);
+    let mut out: Vec<String> = Vec::new();
+    for text in [&item.title, &item.note] {
+        for id in crate::catalog::reftext::prose_ids(text, &in_catalog) {
+            let runs = number_runs(id);
+            let [n] = &runs[..] else {
+                continue;
+            };
+            let same = |w: &Vec<u32>| w == n;
+            if n.len() >= 4
+                && held_by(&written, n)
+                && !written.iter().any(|runs| runs.iter().any(same))
+                && !out.iter().any(|o| number_runs(o) == runs)
+            {
+                out.push(id.to_owned());
+            }
+        }
+    }
+    out
 }
 
 /// The runs of digits and dots of `text` (full-width folded), each as its numbers:
