@@ -3,7 +3,8 @@
 //! below the items (refused, as on the references header) or in an item's own note or text
 //! (`9.2.3（近似）`, `9.2.3相当`, `参考: 9.2.3`, `ISMAPとの対応は部分的`: that item at most
 //! partial, reason `mapping-approximate`, procedure `own-mapping-review`); a detailed
-//! control named in the text or note under the referenced objective read as a reference.
+//! control named in the text or note under the referenced objective read as a reference;
+//! a level above ISMAP offered as an alternative or not needed asks for nothing more (C-18).
 mod common;
 
 use common::{by_id, data, input_error, on_checks, strings};
@@ -219,4 +220,43 @@ fn a23_guard_the_referenced_objective_named_again_reads_covered() {
     let item = by_id(&report["items"], "3");
     assert_eq!(item["status"], "not-analysed", "{item}");
     assert_eq!(item["problems"][0]["field"], "reference-outside", "{item}");
+}
+
+/// C-18: a level above ISMAP offered as an alternative or said not to be needed (`SOC2でも可`,
+/// `ISMAP又はSOC2報告書で確認`, `SOC2は不要`, `not required`, `ISMAP or SOC 2`) asks for
+/// nothing more: covered; a plain or mandatory one, the weaker of two above ISMAP, a level
+/// after such words, `不要なID` (no word on the level) and `ISMAP又はSOC2` over `self` still
+/// leave the item not analysed (`assurance-outside`).
+#[test]
+fn c18_an_alternative_or_unneeded_higher_level_asks_for_nothing_more() {
+    let read = json(fixture("c18-soc2-alternative.csv"));
+    for item in read["items"].as_array().unwrap() {
+        let id = item["id"].as_str().unwrap();
+        let refused = ["4", "5", "6", "7", "10", "12"].contains(&id);
+        match refused {
+            true => {
+                assert_eq!(item["status"], "not-analysed", "{item}");
+                assert_eq!(item["problems"][0]["field"], "assurance-outside", "{item}");
+            }
+            false => {
+                assert_eq!(item["status"], "covered", "{item}");
+                assert_eq!(item["reasons"], serde_json::json!([]), "{item}");
+            }
+        }
+    }
+    // a title row offering SOC 2 as an alternative is no level above the items'
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        &dir,
+        "t.csv",
+        "本チェックリストで求める確認水準: ISMAP（SOC2報告書でも可）\n項番,確認項目,ISMAP管理策\n1,特権IDの管理,9.2.3\n",
+    );
+    assert_eq!(by_id(&json(&f)["items"], "1")["status"], "covered");
+    let f = write(
+        &dir,
+        "t.csv",
+        "本チェックリストで求める確認水準: 保証報告（SOC2 Type2）\n項番,確認項目,ISMAP管理策\n1,特権IDの管理,9.2.3\n",
+    );
+    let e = input_error(report("en", &f, "json"));
+    assert!(e.contains("asks for an assurance level (SOC 2)"), "{e}");
 }

@@ -3301,7 +3301,7 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
                 .all(|p| p.field != ProblemField::Assurance)
     };
     for (row, text) in &list.title_rows {
-        let Some(level) = Assurance::named_in(text) else {
+        let Some(level) = level_asked(text) else {
             continue;
         };
         let lower: Vec<&str> = list
@@ -3337,7 +3337,7 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
         let extra = item.extra.0.iter().map(|(n, v)| (n.as_str(), v));
         prose
             .chain(extra)
-            .filter(|(_, text)| Assurance::named_in(text).is_some_and(|a| below(item, a)))
+            .filter(|(_, text)| level_asked(text).is_some_and(|a| below(item, a)))
             .map(|(column, text)| CellProblem {
                 field: ProblemField::AssuranceOutside,
                 column: column.to_owned(),
@@ -3382,6 +3382,73 @@ pub fn check_mapping_notes(list: &CheckList) -> Result<(), InputError> {
         .hint("confirm each item's ISMAP controls and delete the line; write （近似） in the note of an item whose control only approximates it (that item is then at most partial), or leave the control out"));
     }
     Ok(())
+}
+
+/// The highest assurance level above ISMAP a text asks for ([`Assurance::named_in`]), not
+/// counting one it offers as an alternative or says is not needed (review 11 C-18):
+/// `SOC2でも可` (also acceptable), `ISMAP又はSOC2報告書で確認` (either: the weaker will do),
+/// `SOC2は不要` ask for nothing more; `SOC2 Type2報告書で確認すること`, `SOC2又は個別監査`
+/// (the weaker of the two is SOC 2), and what follows such words (`SOC2は不要だが個別監査で
+/// 確認`) still do. Read sentence by sentence.
+fn level_asked(text: &str) -> Option<Assurance> {
+    const NOT_NEEDED: [&str; 10] = [
+        "不要",
+        "必要なし",
+        "必要ない",
+        "必要ありません",
+        "求めない",
+        "求めません",
+        "not required",
+        "not needed",
+        "unnecessary",
+        "no need",
+    ];
+    const ALSO: [&str; 8] = [
+        "でも可",
+        "でもよい",
+        "でも良い",
+        "でも構わない",
+        "も可",
+        "also accepted",
+        "is acceptable",
+        "are acceptable",
+    ];
+    const OR: [&str; 6] = ["又は", "または", "もしくは", "若しくは", " or ", "いずれか"];
+    Assurance::named_in(text)?;
+    let folded = crate::analysis::procedures::fold(text);
+    folded
+        .split(['。', ';', '；', '\n'])
+        .filter_map(|sentence| {
+            // what follows the last word saying the level before it is not needed or only
+            // an alternative is what the sentence asks for
+            // `不要` ends what it says (`不要`, `不要です`, `不要だが`), not `不要なID`
+            let ends = |w: &str, end: usize| {
+                let after = &sentence[end..];
+                !NOT_NEEDED.contains(&w)
+                    || after.is_empty()
+                    || after.starts_with(['、', ',', '。', '.', '(', 'だ', 'で', 'が', 'と'])
+                    || w.is_ascii() && after.starts_with(' ')
+            };
+            let asked = NOT_NEEDED
+                .iter()
+                .chain(&ALSO)
+                .flat_map(|w| sentence.match_indices(w).map(|(i, _)| (*w, i + w.len())))
+                .filter(|&(w, end)| ends(w, end))
+                .map(|(_, end)| end)
+                .max()
+                .map_or(sentence, |end| &sentence[end..]);
+            let level = Assurance::named_in(asked)?;
+            // either of two: the weaker will do (one naming ISMAP: ISMAP; one naming no
+            // level: none)
+            let side = |t: &str| {
+                Assurance::named_in(t).or(t.contains("ismap").then_some(Assurance::Ismap))
+            };
+            match OR.iter().find(|w| asked.contains(**w)) {
+                Some(w) => asked.split(w).map(side).min().flatten(),
+                None => Some(level),
+            }
+        })
+        .max()
 }
 
 /// A row's filled cells joined by a space (a row not read, for messages).
