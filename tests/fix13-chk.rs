@@ -4,7 +4,8 @@
 //! (`9.2.3（近似）`, `9.2.3相当`, `参考: 9.2.3`, `ISMAPとの対応は部分的`: that item at most
 //! partial, reason `mapping-approximate`, procedure `own-mapping-review`); a detailed
 //! control named in the text or note under the referenced objective read as a reference;
-//! a level above ISMAP offered as an alternative or not needed asks for nothing more (C-18).
+//! a level above ISMAP offered as an alternative or not needed asks for nothing more (C-18);
+//! an id with a gloss of its title read (C-10).
 mod common;
 
 use common::{by_id, data, input_error, on_checks, strings};
@@ -259,4 +260,26 @@ fn c18_an_alternative_or_unneeded_higher_level_asks_for_nothing_more() {
     );
     let e = input_error(report("en", &f, "json"));
     assert!(e.contains("asks for an assurance level (SOC 2)"), "{e}");
+}
+
+/// C-10: an id with the buyer's short gloss of its title (`9.2.3 特権ID管理`, `9.2.3（特権ID）`,
+/// `9.2.3:特権`, `12.4.1 ログ管理`) is read as the id, the gloss kept as written; a marker
+/// (`（近似）`, `（参考）`, `相当`), a qualifier (`（特権以外）`, `（管理のみ）`, `（アクセス権の
+/// 一部）`), words the title does not hold (`（特権の付与）`), a word alone (`管理`) or a mark
+/// (`?`, `※`) still leave it unresolved (`qualified`).
+#[test]
+fn c10_an_id_with_a_gloss_of_its_title_reads_markers_and_qualifiers_do_not() {
+    let report = json(fixture("c10-id-gloss.csv"));
+    for item in report["items"].as_array().unwrap() {
+        let id: u32 = item["id"].as_str().unwrap().parse().unwrap();
+        if id <= 8 || id == 18 {
+            assert_eq!(item["status"], "covered", "{item}");
+            assert_eq!(item["unresolved"], serde_json::json!([]), "{item}");
+        } else {
+            assert_eq!(item["status"], "not-analysed", "{item}");
+            assert_eq!(item["unresolved"][0]["why"], "qualified", "{item}");
+        }
+    }
+    // kept as written
+    assert_eq!(refs(by_id(&report["items"], "1")), ["9.2.3 特権ID管理"]);
 }
