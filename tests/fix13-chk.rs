@@ -5,7 +5,7 @@
 //! partial, reason `mapping-approximate`, procedure `own-mapping-review`); a detailed
 //! control named in the text or note under the referenced objective read as a reference;
 //! a level above ISMAP offered as an alternative or not needed asks for nothing more (C-18);
-//! an id with a gloss of its title read (C-10).
+//! an id with a gloss of its title read (C-10); another framework's column carried (C-14).
 mod common;
 
 use common::{by_id, data, input_error, on_checks, strings};
@@ -282,4 +282,52 @@ fn c10_an_id_with_a_gloss_of_its_title_reads_markers_and_qualifiers_do_not() {
     }
     // kept as written
     assert_eq!(refs(by_id(&report["items"], "1")), ["9.2.3 特権ID管理"]);
+}
+
+/// C-14: beside the references column, a column headed with another framework whose
+/// numbers look like ISMAP ids (`8.2.1` under `PCI DSS v4.0`) is carried, never read and
+/// never refused; one without such a header (`改訂案`, `Decision`) still refused.
+#[test]
+fn c14_another_frameworks_column_beside_the_references_is_carried() {
+    let read = json(fixture("c14-pci-column.csv"));
+    let item = by_id(&read["items"], "1");
+    assert_eq!(refs(item), ["9.2.1"], "{item}");
+    assert_eq!(item["extra"]["PCI DSS v4.0"], "8.2.1", "{item}");
+    assert_eq!(item["status"], "covered", "{item}");
+    let dir = tempfile::tempdir().unwrap();
+    for header in [
+        "SOC2 TSC",
+        "SOC2",
+        "PCI DSS",
+        "NIST CSF",
+        "CIS Controls",
+        "FISC安全対策基準",
+        "政府統一基準",
+        "3省2ガイドライン",
+        "ISO/IEC 27018",
+        "CSA CCM",
+        "改訂案",
+        "Decision",
+    ] {
+        let f = write(
+            &dir,
+            "h.csv",
+            &format!("項番,確認項目,ISMAP管理策,{header}\n1,a,9.2.1,7.1.2\n2,b,9.2.3,CC6.1\n"),
+        );
+        if ["改訂案", "Decision"].contains(&header) {
+            let e = input_error(report("en", &f, "json"));
+            assert!(
+                e.contains("beside the references column 'ISMAP管理策'"),
+                "{header}: {e}"
+            );
+        } else {
+            let read = json(&f);
+            assert_eq!(
+                by_id(&read["items"], "1")["extra"][header],
+                "7.1.2",
+                "{header}"
+            );
+            assert_eq!(refs(by_id(&read["items"], "1")), ["9.2.1"], "{header}");
+        }
+    }
 }

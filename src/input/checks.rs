@@ -2728,9 +2728,15 @@ impl Items {
             let filled = cells().count();
             let half = |n: usize| n > 0 && n * 2 >= filled;
             let loc = |row: usize| self.loc.clone().row(row).column(name.clone());
-            let ids = (!self.refs_named).then(|| column_of_ids(cells())).flatten();
+            let refs = self.col_name(Field::Refs);
+            // beside the references column, a column headed with another framework (`PCI DSS
+            // v4.0`, `FISC安全対策基準`, `CSA CCM`) holds that framework's numbers, some of
+            // which look like ISMAP ids: carried (review 11 C-14)
+            let theirs = !refs.is_empty() && names_another_framework(name);
+            let ids = (!self.refs_named && !theirs)
+                .then(|| column_of_ids(cells()))
+                .flatten();
             if let Some((row, v)) = ids {
-                let refs = self.col_name(Field::Refs);
                 return Err(if refs.is_empty() {
                     InputError::at(
                         loc(row),
@@ -3112,6 +3118,21 @@ fn is_negative_answer(value: &str) -> bool {
         "未実施",
     ]
     .contains(&first)
+}
+
+/// Whether a column's header names a framework other than ISMAP and the standards a
+/// references column may hold ([`crate::catalog::resolve::other_framework`]: `PCI DSS`,
+/// `SOC2`, `FISC`, `統一基準`, `NIST CSF`), or one of the guidelines and frameworks
+/// a multi-framework check list maps to beside them (`3省2ガイドライン`, `CSA CCM`,
+/// `ISO/IEC 27018`, `27701`).
+fn names_another_framework(header: &str) -> bool {
+    const WORDS: [&str; 6] = ["guideline", "guidelines", "ccm", "csa", "27018", "27701"];
+    let folded = crate::analysis::procedures::fold(header);
+    crate::catalog::resolve::other_framework(header).is_some()
+        || folded.contains("ガイドライン")
+        || folded
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| WORDS.contains(&w))
 }
 
 /// Whether a header names an assurance level above ISMAP (`SOC2報告書で確認`, `個別監査要否`,
