@@ -5,7 +5,8 @@
 //! partial, reason `mapping-approximate`, procedure `own-mapping-review`); a detailed
 //! control named in the text or note under the referenced objective read as a reference;
 //! a level above ISMAP offered as an alternative or not needed asks for nothing more (C-18);
-//! an id with a gloss of its title read (C-10); another framework's column carried (C-14).
+//! an id with a gloss of its title read (C-10); another framework's column carried (C-14);
+//! review 12 C-21: ordinary required-assurance values read.
 mod common;
 
 use common::{by_id, data, input_error, on_checks, strings};
@@ -329,5 +330,28 @@ fn c14_another_frameworks_column_beside_the_references_is_carried() {
             );
             assert_eq!(refs(by_id(&read["items"], "1")), ["9.2.1"], "{header}");
         }
+    }
+}
+
+/// Review 12 C-21: ordinary required-assurance values read — the level that will do or is a
+/// must (`ISMAP（必須）`, `ISMAP登録で可`, `ISMAPで代替可`, `ISMAP登録をもって代替`), either of
+/// several as the weakest (`ISMAP/SOC2`, `ISMAPまたはSOC2`, `SOC2 or ISMAP`), the CSP's written
+/// answer as self (`書面確認`, `ヒアリング`, `質問票`, `チェックシート`, `不要`); `ISMAP-LIU`,
+/// `第三者認証`, `ISO27001認証` still not analysed.
+#[test]
+fn r12_c21_ordinary_required_assurance_values_read() {
+    let read = json(fixture("r12-c21-assurance-values.csv"));
+    for item in read["items"].as_array().unwrap() {
+        let id: u32 = item["id"].as_str().unwrap().parse().unwrap();
+        let want = match id {
+            1..=7 | 17 => "ismap",
+            8..=12 | 18 => "self",
+            _ => {
+                assert_eq!(item["status"], "not-analysed", "{item}");
+                continue;
+            }
+        };
+        assert_eq!(item["assurance"], want, "{item}");
+        assert_eq!(item["status"], "covered", "{item}");
     }
 }

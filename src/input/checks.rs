@@ -2770,7 +2770,7 @@ impl Items {
             // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
             // a cell only naming one among other words is its item's
             let levels: Vec<(usize, &str)> = cells()
-                .filter(|(_, v)| Assurance::parse(v).is_some())
+                .filter(|(_, v)| Assurance::names_a_level(v))
                 .collect();
             // a level below ISMAP (自己申告) asks for less than the default: no harm
             let above = levels
