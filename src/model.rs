@@ -162,6 +162,10 @@ impl Assurance {
         ("現地監査", Assurance::Audit),
         ("現地調査", Assurance::Audit),
         ("実地調査", Assurance::Audit),
+        // an on-site check the buyer asks for (`現地確認要`, review 12 A-13)
+        ("現地確認", Assurance::Audit),
+        ("実地確認", Assurance::Audit),
+        ("立入確認", Assurance::Audit),
         ("onsiteaudit", Assurance::Audit),
         ("onsiteassessment", Assurance::Audit),
         ("sitevisit", Assurance::Audit),

@@ -6,7 +6,8 @@
 //! control named in the text or note under the referenced objective read as a reference;
 //! a level above ISMAP offered as an alternative or not needed asks for nothing more (C-18);
 //! an id with a gloss of its title read (C-10); another framework's column carried (C-14);
-//! review 12 C-21: ordinary required-assurance values read.
+//! review 12 C-21: ordinary required-assurance values read; A-13: a note saying ISMAP does
+//! not suffice never covered.
 mod common;
 
 use common::{by_id, data, input_error, on_checks, strings};
@@ -353,5 +354,27 @@ fn r12_c21_ordinary_required_assurance_values_read() {
         };
         assert_eq!(item["assurance"], want, "{item}");
         assert_eq!(item["status"], "covered", "{item}");
+    }
+}
+
+/// Review 12 A-13: the buyer's note saying ISMAP does not answer the item (`ISMAPで代替不可`,
+/// `ISMAP不可`, `ISMAPでは確認不可`, `ISMAP登録のみでは不十分`, `ISMAPの範囲外`) caps it at
+/// partial (`mapping-approximate`, the procedure quoting it); `現地確認要` asks for an on-site
+/// audit (`assurance-outside`); the buyer's own further steps (`個別確認`, `別途確認すること`,
+/// `ヒアリングで確認`, `契約で担保`) change nothing.
+#[test]
+fn r12_a13_a_note_saying_ismap_does_not_suffice_is_never_covered() {
+    let read = json(fixture("r12-a13-ismap-not-enough.csv"));
+    for id in ["1", "2", "3", "4", "5"] {
+        let item = by_id(&read["items"], id);
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(strings(&item["reasons"]), ["mapping-approximate"], "{item}");
+        assert_eq!(codes(item), ["own-mapping-review"], "{item}");
+    }
+    let item = by_id(&read["items"], "6");
+    assert_eq!(item["status"], "not-analysed", "{item}");
+    assert_eq!(item["problems"][0]["field"], "assurance-outside", "{item}");
+    for id in ["7", "8", "9", "10"] {
+        assert_eq!(by_id(&read["items"], id)["status"], "covered", "{id}");
     }
 }

@@ -548,8 +548,17 @@ fn marked_id(folded: &str) -> Option<&'static str> {
 /// what ISMAP does not check (`範囲外`, `確認できない`, `不十分`) are about other items
 /// (`※ISMAPの範囲外の項目は別シート`), not the mapping: only an item's own note counts them.
 pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'static str> {
-    const OF_AN_ITEM: [&str; 3] = ["範囲外", "確認できない", "不十分"];
-    const APPROXIMATE: [&str; 23] = [
+    const OF_AN_ITEM: [&str; 8] = [
+        "範囲外",
+        "確認できない",
+        "不十分",
+        "代替不可",
+        "代替できない",
+        "確認不可",
+        "ismap不可",
+        "では不可",
+    ];
+    const APPROXIMATE: [&str; 28] = [
         "近似",
         "概ね",
         "おおむね",
@@ -562,6 +571,12 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
         "不十分",
         "確認できない",
         "範囲外",
+        // the buyer's word that ISMAP does not answer the item (review 12 A-13)
+        "代替不可",
+        "代替できない",
+        "確認不可",
+        "ismap不可",
+        "では不可",
         "完全には",
         "完全ではない",
         "完全に対応するものでは",
@@ -1022,8 +1037,8 @@ impl Procedure<'_> {
             Kind::StatementScope => ("The CSP's ISMAP statement excludes ", Plain, ": confirm that what you use is within the statement's scope, and check what is not yourself (questionnaire, written confirmation)"),
             Kind::LevelCheck if ja => ("ISMAPは統制目標の実施を評価しており、この確認項目が求める水準(", Plain, ")は評価していない: CSPの実際の値(保存期間・期限・頻度・設定値等)を質問票・仕様・契約/SLAで確認する"),
             Kind::LevelCheck => ("ISMAP assessed whether the objective is implemented, not the level this item asks for (", Plain, "): confirm the CSP's actual figure (retention, deadline, frequency, setting) by questionnaire, specifications or the contract/SLA"),
-            Kind::OwnMappingReview if ja => ("確認項目の記載(", Plain, ")は、ISMAP管理策との対応が近似・一部であることを示している(近似の対応は充足の根拠ではない): 参照した統制目標が確認項目をどこまで満たすかを確認し、満たさない部分は質問票・書面確認で自ら確認する"),
-            Kind::OwnMappingReview => ("The item says its mapping to ISMAP is approximate or partial (", Plain, "; an approximate mapping is not coverage): confirm how far the referenced objectives answer it, and check the rest yourself (questionnaire, written confirmation)"),
+            Kind::OwnMappingReview if ja => ("確認項目の記載(", Plain, ")は、ISMAP管理策との対応が近似・一部である(ISMAPの結果では確認しきれない)ことを示している(近似の対応は充足の根拠ではない): 参照した統制目標が確認項目をどこまで満たすかを確認し、満たさない部分は質問票・書面確認で自ら確認する"),
+            Kind::OwnMappingReview => ("The item says its mapping to ISMAP is approximate or partial, or that ISMAP does not answer it in full (", Plain, "; an approximate mapping is not coverage): confirm how far the referenced objectives answer it, and check the rest yourself (questionnaire, written confirmation)"),
             Kind::InheritedRestated => ("The CSP's profile states ", Plain, " itself although it is in the scope it inherits (`inherited:`), and the service underneath states it otherwise (warning csp-inherited-restated): confirm which statement holds before relying on it"),
             Kind::CspRemark => ("The CSP wrote a remark on what it states implemented: ", Plain, ". Read it and confirm it does not limit the implementation's scope or timing"),
             Kind::CspEvidence if ja => ("CSPは実施とする管理策の証跡・担当を記載している: ", Plain, "。必要に応じて証跡を入手し、実施の範囲や時期を限定していないか確認する"),
