@@ -7,7 +7,7 @@
 //! a level above ISMAP offered as an alternative or not needed asks for nothing more (C-18);
 //! an id with a gloss of its title read (C-10); another framework's column carried (C-14);
 //! review 12 C-21: ordinary required-assurance values read; A-13: a note saying ISMAP does
-//! not suffice never covered.
+//! not suffice never covered; A-14: `A.8.2` under an ISMAP header refused.
 mod common;
 
 use common::{by_id, data, input_error, on_checks, strings};
@@ -376,5 +376,40 @@ fn r12_a13_a_note_saying_ismap_does_not_suffice_is_never_covered() {
     assert_eq!(item["problems"][0]["field"], "assurance-outside", "{item}");
     for id in ["7", "8", "9", "10"] {
         assert_eq!(by_id(&read["items"], id)["status"], "covered", "{id}");
+    }
+}
+
+/// Review 12 A-14: `A.8.2` under an `ISMAP管理策` header (an Annex A number of two parts,
+/// 2013's information classification or 2022's privileged access rights) with nothing saying
+/// the edition is refused naming the cell (en, ja); `--iso-edition` decides it, a three-part
+/// Annex A id beside it (2013) and a plain `8.2` (ISMAP's category) read as before.
+#[test]
+fn r12_a14_a_two_part_annex_a_id_under_an_ismap_header_is_refused() {
+    let f = fixture("r12-a14-annex-two-part.csv");
+    let e = input_error(report("en", &f, "json"));
+    assert!(
+        e.contains("column 'ISMAP管理策': the references column is headed as ISMAP's, but row 2 'A.8.2' is an ISO/IEC 27001 Annex A number"),
+        "{e}"
+    );
+    let out = report("ja", &f, "json").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("どちらの版か判断できません"), "{stderr}");
+    let mut c = report("en", &f, "json");
+    c.args(["--iso-edition", "2022"]);
+    let read = common::json_of(c);
+    assert_eq!(read["checks"]["iso_edition"]["edition"], "2022");
+    let dir = tempfile::tempdir().unwrap();
+    for refs in [["A.8.2", "A.9.2.1"], ["8.2", "9.2.1"]] {
+        let f = write(
+            &dir,
+            "e.csv",
+            &format!(
+                "No,確認項目,ISMAP管理策\n1,a,{}\n2,b,{}\n",
+                refs[0], refs[1]
+            ),
+        );
+        let read = json(&f);
+        assert_eq!(read["checks"]["iso_edition"]["edition"], "2013", "{refs:?}");
     }
 }
