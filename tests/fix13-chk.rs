@@ -7,7 +7,8 @@
 //! a level above ISMAP offered as an alternative or not needed asks for nothing more (C-18);
 //! an id with a gloss of its title read (C-10); another framework's column carried (C-14);
 //! review 12 C-21: ordinary required-assurance values read; A-13: a note saying ISMAP does
-//! not suffice never covered; A-14: `A.8.2` under an ISMAP header refused.
+//! not suffice never covered; A-14: `A.8.2` under an ISMAP header refused; C-25: objective and
+//! detail columns read together.
 mod common;
 
 use common::{by_id, data, input_error, on_checks, strings};
@@ -412,4 +413,64 @@ fn r12_a14_a_two_part_annex_a_id_under_an_ismap_header_is_refused() {
         let read = json(&f);
         assert_eq!(read["checks"]["iso_edition"]["edition"], "2013", "{refs:?}");
     }
+}
+
+/// Review 12 C-25: an objective column and a detailed-control column (`ISMAP統制目標` |
+/// `ISMAP詳細管理策`, `統制目標番号` | `詳細管理策番号`, `ISMAP管理策（統制目標）` |
+/// `ISMAP管理策（詳細管理策）`) are read together as the item's references (by column), the
+/// detail judged (`detail-in-annex`); `詳細管理策名` (the names) is no such column.
+#[test]
+fn r12_c25_objective_and_detail_columns_read_together() {
+    let read = json(fixture("r12-c25-objective-and-detail.csv"));
+    let item = by_id(&read["items"], "1");
+    assert_eq!(refs(item), ["9.2.3", "9.2.3.11.PB"], "{item}");
+    assert_eq!(item["status"], "partial", "{item}");
+    assert_eq!(strings(&item["reasons"]), ["detail-in-annex"], "{item}");
+    assert_eq!(
+        item["references_by_column"][1]["column"], "ISMAP詳細管理策",
+        "{item}"
+    );
+    assert_eq!(by_id(&read["items"], "2")["status"], "covered");
+    let dir = tempfile::tempdir().unwrap();
+    for (a, b) in [
+        ("統制目標", "詳細管理策"),
+        ("統制目標番号", "詳細管理策番号"),
+        ("管理策番号", "詳細管理策番号"),
+        ("ISMAP管理策（統制目標）", "ISMAP管理策（詳細管理策）"),
+        ("ISMAP詳細管理策", "ISMAP統制目標"),
+    ] {
+        let (objective, detail) = match a.contains("詳細") {
+            true => ("9.2.3.11.PB", "9.2.3"),
+            false => ("9.2.3", "9.2.3.11.PB"),
+        };
+        let f = write(
+            &dir,
+            "d.csv",
+            &format!("No,確認項目,{a},{b}\n1,特権ID,{objective},{detail}\n"),
+        );
+        let item = by_id(&json(&f)["items"], "1").clone();
+        assert_eq!(item["status"], "partial", "{a} | {b}: {item}");
+        assert_eq!(refs(&item).len(), 2, "{a} | {b}: {item}");
+    }
+    // the details' names are carried, not read
+    let f = write(
+        &dir,
+        "n.csv",
+        "No,確認項目,ISMAP統制目標,詳細管理策名\n1,特権ID,9.2.3,特権IDの共有禁止\n",
+    );
+    let item = by_id(&json(&f)["items"], "1").clone();
+    assert_eq!(refs(&item), ["9.2.3"], "{item}");
+    assert_eq!(item["status"], "covered", "{item}");
+    // the message naming two references columns is Japanese through
+    let f = write(
+        &dir,
+        "dup.csv",
+        "No,確認項目,ISMAP管理策,管理策\n1,a,9.2.3,9.2.1\n",
+    );
+    let out = report("ja", &f, "json").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("の両方が 参照(管理策) の列です"),
+        "{stderr}"
+    );
 }

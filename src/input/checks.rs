@@ -363,6 +363,19 @@ fn approximate_note(header: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether a header names a column of ISMAP's detailed controls (`ISMAP詳細管理策`,
+/// `詳細管理策番号`, `ISMAP管理策（詳細管理策）`): beside the objectives' column, its ids are
+/// references of the item too (review 12 C-25). Not `詳細管理策名` (their names).
+fn is_details_header(header: &str) -> bool {
+    let key = header_key(header);
+    let rest = key.strip_prefix("ismap").unwrap_or(&key);
+    let rest = rest
+        .strip_prefix("管理策(詳細管理策)")
+        .or_else(|| rest.strip_prefix("管理策番号(詳細管理策)"))
+        .or_else(|| rest.strip_prefix("詳細管理策"));
+    rest.is_some_and(|r| ["", "番号", "no", "id"].contains(&r))
+}
+
 /// Whether references header `number` names the numbers of the controls references header
 /// `name` names (`管理策番号` and `管理策`, `統制目標番号` and `統制目標`, `Control ID` and
 /// `Control`): a column of numbers beside a column of the controls' names.
@@ -1354,6 +1367,10 @@ fn header_in(
     let mut fields: HashMap<Field, usize> = HashMap::new();
     let mut ours: Vec<usize> = Vec::new();
     let mut standard: Vec<usize> = Vec::new();
+    // a column of the detailed controls beside the objectives' (`ISMAP統制目標` |
+    // `ISMAP詳細管理策`, the layout of lists built from the ISMAP workbook): read together as
+    // the item's references (review 12 C-25)
+    let mut details: Vec<usize> = Vec::new();
     let mut names: Option<usize> = None;
     for (c, cell) in cells.iter().enumerate() {
         if let Some(named) = refs_column {
@@ -1379,6 +1396,15 @@ fn header_in(
                     names = Some(c);
                     None
                 }
+                [first] if is_details_header(cell) != is_details_header(&cells[*first]) => {
+                    if is_details_header(cell) {
+                        details.push(c);
+                    } else {
+                        details.push(*first);
+                        ours[0] = c;
+                    }
+                    None
+                }
                 _ => {
                     ours.push(c);
                     (ours.len() > 1).then(|| (ours[0], Field::Refs))
@@ -1399,6 +1425,8 @@ fn header_in(
             None => {
                 if refs_column.is_none() && is_standard_header(cell) {
                     standard.push(c);
+                } else if refs_column.is_none() && is_details_header(cell) {
+                    details.push(c);
                 }
                 None
             }
@@ -1447,7 +1475,7 @@ fn header_in(
     // are read beside ours; alone, in a row with other columns of ours (not a title naming a
     // standard)
     let refs: Vec<usize> = match ours.first() {
-        Some(&c) => std::iter::once(c).chain(standard).collect(),
+        Some(&c) => std::iter::once(c).chain(details).chain(standard).collect(),
         None if !fields.is_empty() => standard,
         None => Vec::new(),
     };

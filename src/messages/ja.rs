@@ -83,6 +83,9 @@ pub const JA: &[(&str, &str)] = &[
     ("cell '{}' is right of the header (row {} has {} columns)", "セル '{0}' が見出しより右にあります(見出しの行 {1} は{2}列)"),
     ("give column {} a header on row {} to carry it to the outputs, or remove the cell", "列 {0} に {1}行目で見出しを付けて出力に引き継ぐか、セルを削除してください"),
     ("columns {} ('{}') and {} ('{}') are both a {} column", "列 {0}('{1}')と列 {2}('{3}')の両方が {4} の列です"),
+    // the fields of that message, in words (review 12 C-25: `references` was left in English)
+    ("references", "参照(管理策)"),
+    ("check-item", "確認項目"),
     ("rename one of them so each column is found once", "どちらかの見出しを変えて、各列が一度だけ見つかるようにしてください"),
     ("the references header '{}' says the mapping to ISMAP is approximate or not settled ('{}'): its controls cannot be read as the items' requirements", "参照の列の見出し '{0}' は、ISMAPとの対応が近似または未確定であると書いています('{1}'): その管理策を項目の要求として読むことはできません"),
     ("confirm each item's ISMAP controls and head the column without the note ('ISMAP管理策'), leaving out a control that only approximates its item", "各項目のISMAP管理策を確認し、項目に近いだけの管理策を外したうえで、列の見出しを注記のないもの('ISMAP管理策')にしてください"),
