@@ -29,6 +29,50 @@ impl Assurance {
     /// `オンサイト監査`, `ISMAPで確認`): the level's word, then at most a word for the
     /// document or the act (`報告書`, `レポート`, `の入手`, `で確認`).
     pub fn parse(s: &str) -> Option<Assurance> {
+        // either of several (`ISMAP/SOC2`, `ISMAPまたはSOC2`, `SOC2 or ISMAP`): the weakest
+        // will do, when every one is a level (review 12 C-21)
+        let lower = s.to_lowercase();
+        let parts: Vec<&str> = lower
+            .split(['/', '／'])
+            .flat_map(|p| p.split(" or "))
+            .flat_map(|p| p.split("又は"))
+            .flat_map(|p| p.split("または"))
+            .flat_map(|p| p.split("もしくは"))
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        if parts.len() > 1 {
+            return parts
+                .into_iter()
+                .map(Self::parse_one)
+                .collect::<Option<Vec<_>>>()?
+                .into_iter()
+                .min();
+        }
+        Self::parse_one(s)
+    }
+
+    /// Words for the CSP's written answer, or for no check (`不要`), read as `self` in an
+    /// assurance cell (review 12 C-21), by their [`header_key`](crate::text::header_key).
+    const WRITTEN_ANSWER: &'static [&'static str] = &[
+        "書面",
+        "ヒアリング",
+        "質問票",
+        "チェックシート",
+        "アンケート",
+        "questionnaire",
+        "不要",
+    ];
+
+    /// Whether `s` is a level by a word of the scale itself ([`Assurance::parse`]), not one of
+    /// the ways of asking [`Self::WRITTEN_ANSWER`] also reads as `self`: a column of those
+    /// (`書面` / `ヒアリング` under `確認方法`) is a column of methods.
+    pub fn names_a_level(s: &str) -> bool {
+        let k = crate::text::header_key(s);
+        Self::parse(s).is_some() && !Self::WRITTEN_ANSWER.iter().any(|w| k.starts_with(w))
+    }
+
+    /// [`Assurance::parse`] of one level.
+    fn parse_one(s: &str) -> Option<Assurance> {
         /// Words after a level naming the document or the act, not another level.
         const AFTER: &[&str] = &[
             "で確認すること",
@@ -56,6 +100,16 @@ impl Assurance {
             "(整備運用)",
             "(整備状況及び運用状況)",
             "(整備・運用状況)",
+            // the level will do (`ISMAP登録で可`, `ISMAPで代替可`, `ISMAP登録をもって代替`)
+            // or is a must (`ISMAP（必須）`): what the level asks already (review 12 C-21)
+            "で代替可能",
+            "で代替可",
+            "をもって代替",
+            "で代替",
+            "で可",
+            "(必須)",
+            "(必要)",
+            "(推奨)",
         ];
         let mut k = &*crate::text::header_key(s);
         loop {
@@ -73,6 +127,9 @@ impl Assurance {
             "self" | "自己申告" | "selfdeclared" | "selfassessment" | "自己評価" => {
                 Assurance::SelfDeclared
             }
+            // the CSP's written answer, or no check asked for: the CSP's word (review 12
+            // C-21)
+            k if Self::WRITTEN_ANSWER.contains(&k) => Assurance::SelfDeclared,
             "audit" | "監査" | "onsite" => Assurance::Audit,
             _ => return Self::named_word(k),
         })
@@ -118,6 +175,10 @@ impl Assurance {
         ("現地監査", Assurance::Audit),
         ("現地調査", Assurance::Audit),
         ("実地調査", Assurance::Audit),
+        // an on-site check the buyer asks for (`現地確認要`, review 12 A-13)
+        ("現地確認", Assurance::Audit),
+        ("実地確認", Assurance::Audit),
+        ("立入確認", Assurance::Audit),
         ("onsiteaudit", Assurance::Audit),
         ("onsiteassessment", Assurance::Audit),
         ("sitevisit", Assurance::Audit),
@@ -1120,6 +1181,34 @@ mod tests {
         }
         // a qualifier that is not about operation stays unread
         assert_eq!(Assurance::parse("ISMAP（一部）"), None);
+        // review 12 C-21: the level that will do, a must, either of several (the weakest),
+        // the CSP's written answer (self); what the scale has no place for stays unread
+        for (s, a) in [
+            ("ISMAP（必須）", Assurance::Ismap),
+            ("ISMAP登録で可", Assurance::Ismap),
+            ("ISMAPで代替可", Assurance::Ismap),
+            ("ISMAP登録をもって代替", Assurance::Ismap),
+            ("ISMAP/SOC2", Assurance::Ismap),
+            ("ISMAPまたはSOC2", Assurance::Ismap),
+            ("SOC2 or ISMAP", Assurance::Ismap),
+            ("SOC2又は個別監査", Assurance::Soc2),
+            ("書面確認", Assurance::SelfDeclared),
+            ("ヒアリング", Assurance::SelfDeclared),
+            ("不要", Assurance::SelfDeclared),
+        ] {
+            assert_eq!(Assurance::parse(s), Some(a), "{s}");
+        }
+        for s in [
+            "ISMAP-LIU",
+            "ISMAP LIU可",
+            "第三者認証",
+            "ISO27001認証",
+            "ISMAP又はISO27001認証",
+        ] {
+            assert_eq!(Assurance::parse(s), None, "{s}");
+        }
+        assert!(Assurance::names_a_level("ISMAP又はSOC2"));
+        assert!(!Assurance::names_a_level("書面"));
         assert_eq!(Assurance::parse("自己申告"), Some(Assurance::SelfDeclared));
         assert_eq!(Assurance::parse("ＳＯＣ２"), Some(Assurance::Soc2));
         assert_eq!(Assurance::parse("実地監査"), Some(Assurance::Audit));

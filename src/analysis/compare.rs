@@ -404,7 +404,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 22,
+        schema_version: 23,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -13,7 +13,8 @@ use crate::analysis::csp::{
     CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
 use crate::analysis::procedures::{
-    fold, stated_level, stated_level_beside_in, stated_level_in, InputForm, Kind, Procedure, Topic,
+    approximate_mapping, fold, stated_level, stated_level_beside_in, stated_level_in, InputForm, Kind,
+    Procedure, Topic,
 };
 use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::review::{ItemReview, ReviewSummary};
@@ -105,6 +106,11 @@ pub enum Reason {
     /// The responsibility column says the item is shared (`共同`): at most partial, with
     /// the procedure to confirm the split.
     SharedResponsibility,
+    /// The item's own note or text says its mapping to ISMAP only approximates it
+    /// (`9.2.3（近似）`, `9.2.3相当`, `参考: 9.2.3`, `ISMAPとの対応は部分的`): the buyer's
+    /// approximate mapping is not coverage, so the item is at most partial
+    /// ([`approximate_mapping`]).
+    MappingApproximate,
     /// A control credited to the item is implemented only through the service underneath
     /// (profile `inherits:`, the scope `inherited:`, clause 11 by default): its statement
     /// is the underlying service's.
@@ -150,7 +156,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 37] = [
+    pub const ALL: [Reason; 38] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -174,6 +180,7 @@ impl Reason {
         Reason::LevelNotAssessed,
         Reason::CustomerResponsibility,
         Reason::SharedResponsibility,
+        Reason::MappingApproximate,
         Reason::Inherited,
         Reason::RegistrationLapsed,
         Reason::RegistrationNotYetValid,
@@ -216,6 +223,7 @@ impl Reason {
             Reason::LevelNotAssessed => "level-not-assessed",
             Reason::CustomerResponsibility => "customer-responsibility",
             Reason::SharedResponsibility => "shared-responsibility",
+            Reason::MappingApproximate => "mapping-approximate",
             Reason::Inherited => "inherited",
             Reason::RegistrationLapsed => "registration-lapsed",
             Reason::RegistrationNotYetValid => "registration-not-yet-valid",
@@ -288,6 +296,10 @@ impl Reason {
             Reason::SharedResponsibility => l(
                 "CSPと利用者の共同責任の項目",
                 "a responsibility shared with the customer",
+            ),
+            Reason::MappingApproximate => l(
+                "ISMAPとの対応は近似(利用者の記載)",
+                "mapping marked approximate",
             ),
             Reason::Inherited => l(
                 "基盤サービスからの継承",
@@ -1582,6 +1594,13 @@ impl ItemResults {
         if item.reasons.contains(&Reason::SharedResponsibility) {
             procs.push(proc(Kind::ResponsibilitySplit, Vec::new()));
         }
+        if item.reasons.contains(&Reason::MappingApproximate) {
+            let own = [&item.note, &item.title]
+                .into_iter()
+                .find(|t| approximate_mapping(t).is_some())
+                .map(|t| Cow::Owned(t.trim().to_owned()));
+            procs.push(proc(Kind::OwnMappingReview, own.into_iter().collect()));
+        }
         if item.reasons.contains(&Reason::AssuranceAboveIsmap) {
             procs.push(match item.assurance {
                 Assurance::Audit => proc(Kind::OwnAudit, Vec::new()),
@@ -2238,11 +2257,18 @@ pub struct Limits {
     pub level: bool,
     /// The check list says the item is not the CSP's alone ([`Responsibility`]).
     pub responsibility: Option<Responsibility>,
+    /// The item's note or text says its mapping only approximates it
+    /// ([`approximate_mapping`]: `9.2.3相当`, `ISMAPとの対応は部分的`).
+    pub approximate: bool,
 }
 
 impl Limits {
     fn any(self) -> bool {
-        self.beyond.is_some() || self.outside_scope || self.level || self.responsibility.is_some()
+        self.beyond.is_some()
+            || self.outside_scope
+            || self.level
+            || self.responsibility.is_some()
+            || self.approximate
     }
 }
 
@@ -2557,6 +2583,9 @@ struct ItemRefs {
     /// Whose each item with references is when not the CSP's alone (its responsibility
     /// column).
     responsibility: Vec<Option<Responsibility>>,
+    /// Whether each item with references says its mapping is approximate
+    /// ([`approximate_mapping`] of its note or title).
+    approximate: Vec<bool>,
 }
 
 impl ItemRefs {
@@ -2598,6 +2627,11 @@ impl ResolvedRefs {
             } else {
                 responsibility_of(&item.extra)
             });
+            at.approximate.push(
+                !item.refs.is_empty()
+                    && (approximate_mapping(&item.note).is_some()
+                        || approximate_mapping(&item.title).is_some()),
+            );
             for (k, r) in item.refs.iter().enumerate() {
                 let origin = item.ref_origin(k);
                 let next = distinct.len() as u32;
@@ -2675,6 +2709,7 @@ impl ResolvedRefs {
             outside_scope: false,
             level: self.items.level.get(i).copied().unwrap_or(false),
             responsibility: self.items.responsibility.get(i).copied().flatten(),
+            approximate: self.items.approximate.get(i).copied().unwrap_or(false),
         }
     }
 
@@ -2817,6 +2852,7 @@ pub fn item_verdict(
         Reason::SharedResponsibility,
         limits.responsibility == Some(Responsibility::Shared) && judged,
     );
+    reasons.set(Reason::MappingApproximate, limits.approximate && judged);
     (status, reasons)
 }
 
@@ -3489,7 +3525,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 31,
+        schema_version: 32,
         lang,
         as_of,
         warnings,
@@ -3899,7 +3935,7 @@ mod tests {
         // which a registration not in effect never gives: the unstated kind's test, and
         // csp-id-not-in-catalog, which needs a catalog lacking what the CSP states:
         // tests/fix9_cat.rs; topic-beyond-ismap and outside-statement-scope, the item's own words:
-        // tests/cli_verdicts.rs)
+        // tests/cli_verdicts.rs; mapping-approximate: tests/fix13-chk.rs)
         for r in Reason::ALL {
             let own = matches!(
                 r,
@@ -3909,6 +3945,7 @@ mod tests {
                     | Reason::LevelNotAssessed
                     | Reason::CustomerResponsibility
                     | Reason::SharedResponsibility
+                    | Reason::MappingApproximate
                     | Reason::InvalidInput
                     | Reason::AuditPeriodOld
                     | Reason::RegistrationKindUnstated

@@ -860,6 +860,186 @@ fn english_level(folded: &str, beside: bool) -> Option<String> {
     None
 }
 
+/// The word by which a check item's text or note says its mapping to ISMAP only
+/// approximates it (review 11 A-17), if any: a marker on an id (`9.2.3（近似）`,
+/// `9.2.3 (approx.)`, `9.2.3相当`, `9.2.3に準ずる`, `参考: 9.2.3`), or a sentence
+/// ([`says_mapping_approximate`]: `ISMAPとの対応は部分的`, `9.2.3 は一部のみ対応`,
+/// `ISMAPでは不十分`). Such an item is never covered on its references.
+pub fn approximate_mapping(text: &str) -> Option<&'static str> {
+    if text.is_empty() {
+        return None;
+    }
+    let folded = fold(text);
+    marked_id(&folded).or_else(|| says_mapping_approximate(&folded, false))
+}
+
+/// Words that, right after an id (or in brackets after it), say it only approximates
+/// the item.
+const ID_MARKERS: [&str; 16] = [
+    "相当",
+    "に準ずる",
+    "に準じ",
+    "準拠相当",
+    "に近い",
+    "に類似",
+    "類似",
+    "の一部",
+    "を参考",
+    "参考",
+    "近似",
+    "approx",
+    "similar",
+    "partial",
+    "roughly",
+    "equivalent",
+];
+
+/// The byte spans of `text` that start with an ASCII digit and go on while `more` holds
+/// (`9.2.3.11.pb`, `24`), in order.
+fn number_spans(text: &str, more: fn(u8) -> bool) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && !bytes[at].is_ascii_digit() {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && more(bytes[at]) {
+            at += 1;
+        }
+        (start < bytes.len()).then_some((start, at))
+    })
+}
+
+/// [`approximate_mapping`]'s marker on an id, in a [`fold`]ed text.
+fn marked_id(folded: &str) -> Option<&'static str> {
+    for (start, at) in number_spans(folded, |b| b.is_ascii_alphanumeric() || b == b'.') {
+        if !folded[start..at].contains('.') {
+            continue;
+        }
+        // `参考: 9.2.3`, `参考 9.2.3`, `(参考)9.2.3`, `ref: 9.2.3`
+        let before = folded[..start].trim_end_matches([' ', '\u{3000}', ':', ')', '】']);
+        if before.ends_with("参考") || before.ends_with("ref") || before.ends_with("cf.") {
+            return Some("参考");
+        }
+        let after = folded[at..].trim_start_matches([' ', '\u{3000}']);
+        let after = after.strip_prefix(['(', '[', '【', '〔']).unwrap_or(after);
+        if let Some(w) = ID_MARKERS.iter().find(|w| after.starts_with(**w)) {
+            return Some(w);
+        }
+    }
+    None
+}
+
+/// Whether a [`fold`]ed sentence says the mapping to ISMAP is approximate, partial or not
+/// settled, and by which word: about ISMAP, its controls or an id (`ISMAPでは不十分`,
+/// `9.2.3 は一部のみ対応`, `the mapping to ISMAP controls is approximate`), or, for words
+/// on the mapping's standing (`参考`, `暫定`, `仮`, `要確認`), about the mapping too
+/// (`対応するISMAP管理策は参考であり`, `管理策の対応は暫定版`) — not `参考: 規程第5条` nor
+/// `ISMAP管理基準との対応表`. Said of the whole list (`whole_list`: a title row), words on
+/// what ISMAP does not check (`範囲外`, `確認できない`, `不十分`) are about other items
+/// (`※ISMAPの範囲外の項目は別シート`), not the mapping: only an item's own note counts them.
+pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'static str> {
+    const OF_AN_ITEM: [&str; 8] = [
+        "範囲外",
+        "確認できない",
+        "不十分",
+        "代替不可",
+        "代替できない",
+        "確認不可",
+        "ismap不可",
+        "では不可",
+    ];
+    const APPROXIMATE: [&str; 28] = [
+        "近似",
+        "概ね",
+        "おおむね",
+        "大まか",
+        "部分的",
+        "一部のみ",
+        "一部対応",
+        "一部に対応",
+        "一部しか",
+        "不十分",
+        "確認できない",
+        "範囲外",
+        // the buyer's word that ISMAP does not answer the item (review 12 A-13)
+        "代替不可",
+        "代替できない",
+        "確認不可",
+        "ismap不可",
+        "では不可",
+        "完全には",
+        "完全ではない",
+        "完全に対応するものでは",
+        "相当する",
+        "準ずる",
+        "approx",
+        "partial",
+        "not fully",
+        "only partly",
+        "not exact",
+        "roughly",
+    ];
+    const UNSETTLED: [&str; 10] = [
+        "参考",
+        "暫定",
+        "未確定",
+        "要確認",
+        "確認中",
+        "検討中",
+        "tentative",
+        "provisional",
+        "draft",
+        "仮",
+    ];
+    const SUBJECTS: [&str; 7] = [
+        "ismap",
+        "管理策",
+        "管理基準",
+        "統制目標",
+        "control",
+        "マッピング",
+        "mapping",
+    ];
+    const MAPPING: [&str; 8] = [
+        "対応",
+        "マッピング",
+        "mapping",
+        "mapped",
+        "紐付",
+        "紐づけ",
+        "correspond",
+        "map to",
+    ];
+    let has_id = folded
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
+    if !has_id && !SUBJECTS.iter().any(|s| folded.contains(s)) {
+        return None;
+    }
+    if let Some(w) = APPROXIMATE
+        .iter()
+        .filter(|w| !(whole_list && OF_AN_ITEM.contains(w)))
+        .find(|w| folded.contains(**w))
+    {
+        return Some(w);
+    }
+    if !MAPPING.iter().any(|m| folded.contains(m)) {
+        return None;
+    }
+    UNSETTLED.iter().copied().find(|w| {
+        folded.match_indices(w).any(|(i, _)| {
+            let after = &folded[i + w.len()..];
+            // a label (`参考:`) introduces something else; `仮想` is no 仮
+            let label = after.starts_with([':', '：']);
+            let virtual_ = *w == "仮" && after.starts_with('想');
+            !label && !virtual_
+        })
+    })
+}
+
 /// `word` in `text`; a word of ASCII letters only where no ASCII letter or digit comes
 /// before it, and for a word of three letters or fewer none after it either (`sla` is not
 /// in `legislation`, `log` not in `login`; `export` is in `exported`).
@@ -989,6 +1169,9 @@ pub enum Kind {
     OwnResponsibility,
     /// The check list says the item is shared: confirm the split.
     ResponsibilitySplit,
+    /// The item's own note or text says its mapping to ISMAP only approximates it:
+    /// confirm how far the objectives answer it, check the rest yourself.
+    OwnMappingReview,
     /// The item needs an assurance report.
     Soc2,
     /// The item needs the buyer's own audit.
@@ -1043,13 +1226,14 @@ impl Kind {
             Kind::LevelCheck => "level-check",
             Kind::OwnResponsibility => "own-responsibility",
             Kind::ResponsibilitySplit => "responsibility-split",
+            Kind::OwnMappingReview => "own-mapping-review",
             Kind::Soc2 => "soc2-report",
             Kind::OwnAudit => "own-audit",
         }
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 45] = [
+    pub const ALL: [Kind; 46] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -1093,6 +1277,7 @@ impl Kind {
         Kind::LevelCheck,
         Kind::OwnResponsibility,
         Kind::ResponsibilitySplit,
+        Kind::OwnMappingReview,
         Kind::Soc2,
         Kind::OwnAudit,
     ];
@@ -1265,6 +1450,8 @@ impl Procedure<'_> {
             Kind::ResponsibilitySplit if ja => ("確認項目の責任分界では共同(CSPと利用者の分担)とされている: 分担を契約・責任分界表で確認し、利用者側の分は自組織で実施状況を確認する", Plain, ""),
             Kind::ResponsibilitySplit => ("The check list makes this item a shared responsibility: confirm the split in the contract or the responsibility matrix, and check your own share in your organisation", Plain, ""),
             Kind::LevelCheck => ("ISMAP assessed whether the objective is implemented, not the level this item asks for (", Plain, "): confirm the CSP's actual figure (retention, deadline, frequency, setting) by questionnaire, specifications or the contract/SLA"),
+            Kind::OwnMappingReview if ja => ("確認項目の記載(", Plain, ")は、ISMAP管理策との対応が近似・一部である(ISMAPの結果では確認しきれない)ことを示している(近似の対応は充足の根拠ではない): 参照した統制目標が確認項目をどこまで満たすかを確認し、満たさない部分は質問票・書面確認で自ら確認する"),
+            Kind::OwnMappingReview => ("The item says its mapping to ISMAP is approximate or partial, or that ISMAP does not answer it in full (", Plain, "; an approximate mapping is not coverage): confirm how far the referenced objectives answer it, and check the rest yourself (questionnaire, written confirmation)"),
             Kind::InheritedRestated => ("The CSP's profile states ", Plain, " itself although it is in the scope it inherits (`inherited:`), and the service underneath states it otherwise (warning csp-inherited-restated): confirm which statement holds before relying on it"),
             Kind::CspRemark => ("The CSP wrote a remark on what it states implemented: ", Plain, ". Read it and confirm it does not limit the implementation's scope or timing"),
             Kind::CspEvidence if ja => ("CSPは実施とする管理策の証跡・担当を記載している: ", Plain, "。必要に応じて証跡を入手し、実施の範囲や時期を限定していないか確認する"),
@@ -1504,6 +1691,57 @@ impl Serialize for Procedure<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The buyer's word that an item's mapping is approximate is found on an id or in a
+    /// sentence on ISMAP; labels, glosses, titles and other words are none (review 11 A-17).
+    #[test]
+    fn approximate_mapping_markers_and_what_is_none() {
+        for (text, word) in [
+            ("9.2.3（近似）", "近似"),
+            ("９．２．３（近似）", "近似"),
+            ("9.2.3 (approx.)", "approx"),
+            ("9.2.3相当", "相当"),
+            ("9.2.3 に準ずる", "に準ずる"),
+            ("参考: 9.2.3", "参考"),
+            ("参考：９．２．３", "参考"),
+            ("（参考）9.2.3", "参考"),
+            ("9.2.3（参考）", "参考"),
+            ("ISMAPとの対応は部分的", "部分的"),
+            ("9.2.3 は一部のみ対応", "一部のみ"),
+            ("ISMAPでは不十分", "不十分"),
+            ("ISMAPでは確認できない", "確認できない"),
+            ("対応するISMAP管理策は参考", "参考"),
+            ("the mapping to ISMAP controls is approximate", "approx"),
+        ] {
+            assert_eq!(approximate_mapping(text), Some(word), "{text}");
+        }
+        for text in [
+            "",
+            "9.2.3",
+            "9.2.3 特権的アクセス権の管理",
+            "9.2.3（特権ID）",
+            "参考: 特権ID管理規程第5条",
+            "ISMAP管理策9.2.3に対応",
+            "仮想サーバの管理者IDを含む",
+            "ISMAP登録を確認する",
+            "1年以上保管",
+        ] {
+            assert_eq!(approximate_mapping(text), None, "{text}");
+        }
+        // said of the whole list, what ISMAP does not check is about other items
+        assert_eq!(
+            says_mapping_approximate(&fold("※ISMAPの範囲外の項目は別シート"), true),
+            None
+        );
+        assert_eq!(
+            says_mapping_approximate(&fold("仮想基盤のISMAP対応チェックリスト"), true),
+            None
+        );
+        assert_eq!(
+            says_mapping_approximate(&fold("※ISMAP管理基準との対応は近似です"), true),
+            Some("近似")
+        );
+    }
 
     /// A level an item states is found and quoted; dates, ids and counts without a bound
     /// are no level (review 11 D-4).

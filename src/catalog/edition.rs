@@ -417,6 +417,29 @@ fn decide_column(
             )
             .hint("name the edition in the references column header (e.g. '管理策 (ISO/IEC 27001:2022)'), or pass --iso-edition 2013 or --iso-edition 2022, or correct the 2022 numbers"));
         }
+        // …and unless an Annex A number of two parts written as such (`A.8.2`) stands in it
+        // with nothing of 2013 beside it nor a title row naming an edition: ISMAP never
+        // writes `A.`, so it is an Annex A
+        // reference whose edition the header does not state (`A.8.2` is information
+        // classification in 2013, privileged access rights in 2022) (review 12 A-14)
+        if let (Some(c), true) = (
+            iso_written.iter().find(|c| sensitive.contains(c)),
+            untagged[0].is_empty()
+                && tagged[0].is_empty()
+                && list
+                    .title_rows
+                    .iter()
+                    .all(|(_, t)| title_edition(t).is_none()),
+        ) {
+            return Err(InputError::at(
+                loc(),
+                format!(
+                    "the references column is headed as ISMAP's, but {} is an ISO/IEC 27001 Annex A number, which names different controls in the 2013 and 2022 editions: which edition it is cannot be told",
+                    cell(*c)
+                ),
+            )
+            .hint("pass --iso-edition 2013 or --iso-edition 2022, or name the edition in the header (e.g. '管理策 (ISO/IEC 27001:2022)'), or write the ISMAP ids instead"));
+        }
         return Ok(EditionDecision {
             edition: Some(IsoEdition::Iso2013),
             decided_by: DecidedBy::IsmapHeader,

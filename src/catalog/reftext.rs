@@ -1038,6 +1038,65 @@ pub fn title_words(words: &str) -> String {
         .to_owned()
 }
 
+/// Whether `words` beside an id are the buyer's short gloss of its title `title`
+/// (`特権ID`, `特権ID管理`, `特権` beside 9.2.3 特権的アクセス権の管理; review 11 C-10): each
+/// run of one script in them (kanji, katakana, hiragana, Latin letters; `ID`, `管理`, `の` aside)
+/// is a part of the title of two characters or more, and one at least is there. Never a word
+/// the title does not hold, so no marker (`近似`, `相当`, `参考`, `一部`, `以外`, `のみ`,
+/// `対象外`) and no mark (`?`, `※`) is ever a gloss.
+pub fn is_gloss_of(title: &str, words: &str) -> bool {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Script {
+        Kanji,
+        Katakana,
+        Hiragana,
+        Latin,
+    }
+    let script = |c: char| match c {
+        '々' | '\u{4E00}'..='\u{9FFF}' => Some(Script::Kanji),
+        'ー' | '\u{30A0}'..='\u{30FF}' => Some(Script::Katakana),
+        '\u{3040}'..='\u{309F}' => Some(Script::Hiragana),
+        c if c.is_ascii_alphabetic() => Some(Script::Latin),
+        _ => None,
+    };
+    let title = crate::text::fold_width(title).to_lowercase();
+    let words = crate::text::fold_width(words).to_lowercase();
+    let mut runs: Vec<String> = Vec::new();
+    let mut last = None;
+    for c in words.chars() {
+        let s = script(c);
+        match s {
+            None if c.is_whitespace()
+                || matches!(c, '・' | '、' | ',' | '(' | ')' | ':' | '/' | '-') => {}
+            // a digit or a mark is never the buyer's gloss
+            None => return false,
+            Some(_) if s == last => {
+                if let Some(r) = runs.last_mut() {
+                    r.push(c);
+                }
+            }
+            Some(_) => runs.push(c.to_string()),
+        }
+        last = s;
+    }
+    let mut found = false;
+    for run in runs {
+        if ["id", "管理", "の"].contains(&run.as_str()) {
+            continue;
+        }
+        // `特権id管理` is one Latin run between two kanji runs; a kanji run may end in 管理
+        let run = run
+            .strip_suffix("管理")
+            .filter(|r| !r.is_empty())
+            .unwrap_or(&run);
+        if run.chars().count() < 2 || !title.contains(run) {
+            return false;
+        }
+        found = true;
+    }
+    found
+}
+
 /// Is `text` only punctuation and spaces?
 fn is_punctuation(text: &str) -> bool {
     text.chars()
@@ -1921,6 +1980,43 @@ pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The buyer's short gloss of an id's title is made of the title's own words; a marker,
+    /// a mark, another title's words or a word alone are none (review 11 C-10).
+    #[test]
+    fn glosses_of_a_title() {
+        let t = "特権的アクセス権の管理";
+        for w in [
+            "特権ID",
+            "特権ID管理",
+            "特権",
+            "（特権ID）",
+            ": 特権",
+            "特権アクセス",
+            "ｱｸｾｽ権限",
+        ] {
+            assert_eq!(is_gloss_of(t, w), w != "ｱｸｾｽ権限", "{w}");
+        }
+        for w in [
+            "",
+            "ID",
+            "管理",
+            "近似",
+            "（参考）",
+            "相当",
+            "特権以外",
+            "管理のみ",
+            "アクセス権の一部",
+            "特権?",
+            "特権※",
+            "利用者登録",
+            "特権1",
+            "管理策",
+        ] {
+            assert!(!is_gloss_of(t, w), "{w}");
+        }
+        assert!(is_gloss_of("イベントログ取得", "ログ管理"));
+    }
 
     #[test]
     fn splits_ids_with_the_words_beside_them() {

@@ -593,7 +593,9 @@ impl RefIndex {
         let Atom::Id(_, id) = atom else {
             return false;
         };
-        let close = |title: &str| crate::input::csp::is_close_title(title, &text);
+        let close = |title: &str| {
+            crate::input::csp::is_close_title(title, &text) || reftext::is_gloss_of(title, &text)
+        };
         let entry_titles = |targets: &[Target]| {
             targets.iter().any(|t| {
                 self.position(&t.id).is_some_and(|i| {

@@ -363,6 +363,19 @@ fn approximate_note(header: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether a header names a column of ISMAP's detailed controls (`ISMAP詳細管理策`,
+/// `詳細管理策番号`, `ISMAP管理策（詳細管理策）`): beside the objectives' column, its ids are
+/// references of the item too (review 12 C-25). Not `詳細管理策名` (their names).
+fn is_details_header(header: &str) -> bool {
+    let key = header_key(header);
+    let rest = key.strip_prefix("ismap").unwrap_or(&key);
+    let rest = rest
+        .strip_prefix("管理策(詳細管理策)")
+        .or_else(|| rest.strip_prefix("管理策番号(詳細管理策)"))
+        .or_else(|| rest.strip_prefix("詳細管理策"));
+    rest.is_some_and(|r| ["", "番号", "no", "id"].contains(&r))
+}
+
 /// Whether references header `number` names the numbers of the controls references header
 /// `name` names (`管理策番号` and `管理策`, `統制目標番号` and `統制目標`, `Control ID` and
 /// `Control`): a column of numbers beside a column of the controls' names.
@@ -1354,6 +1367,10 @@ fn header_in(
     let mut fields: HashMap<Field, usize> = HashMap::new();
     let mut ours: Vec<usize> = Vec::new();
     let mut standard: Vec<usize> = Vec::new();
+    // a column of the detailed controls beside the objectives' (`ISMAP統制目標` |
+    // `ISMAP詳細管理策`, the layout of lists built from the ISMAP workbook): read together as
+    // the item's references (review 12 C-25)
+    let mut details: Vec<usize> = Vec::new();
     let mut names: Option<usize> = None;
     for (c, cell) in cells.iter().enumerate() {
         if let Some(named) = refs_column {
@@ -1379,6 +1396,15 @@ fn header_in(
                     names = Some(c);
                     None
                 }
+                [first] if is_details_header(cell) != is_details_header(&cells[*first]) => {
+                    if is_details_header(cell) {
+                        details.push(c);
+                    } else {
+                        details.push(*first);
+                        ours[0] = c;
+                    }
+                    None
+                }
                 _ => {
                     ours.push(c);
                     (ours.len() > 1).then(|| (ours[0], Field::Refs))
@@ -1399,6 +1425,8 @@ fn header_in(
             None => {
                 if refs_column.is_none() && is_standard_header(cell) {
                     standard.push(c);
+                } else if refs_column.is_none() && is_details_header(cell) {
+                    details.push(c);
                 }
                 None
             }
@@ -1447,7 +1475,7 @@ fn header_in(
     // are read beside ours; alone, in a row with other columns of ours (not a title naming a
     // standard)
     let refs: Vec<usize> = match ours.first() {
-        Some(&c) => std::iter::once(c).chain(standard).collect(),
+        Some(&c) => std::iter::once(c).chain(details).chain(standard).collect(),
         None if !fields.is_empty() => standard,
         None => Vec::new(),
     };
@@ -2728,9 +2756,15 @@ impl Items {
             let filled = cells().count();
             let half = |n: usize| n > 0 && n * 2 >= filled;
             let loc = |row: usize| self.loc.clone().row(row).column(name.clone());
-            let ids = (!self.refs_named).then(|| column_of_ids(cells())).flatten();
+            let refs = self.col_name(Field::Refs);
+            // beside the references column, a column headed with another framework (`PCI DSS
+            // v4.0`, `FISC安全対策基準`, `CSA CCM`) holds that framework's numbers, some of
+            // which look like ISMAP ids: carried (review 11 C-14)
+            let theirs = !refs.is_empty() && names_another_framework(name);
+            let ids = (!self.refs_named && !theirs)
+                .then(|| column_of_ids(cells()))
+                .flatten();
             if let Some((row, v)) = ids {
-                let refs = self.col_name(Field::Refs);
                 return Err(if refs.is_empty() {
                     InputError::at(
                         loc(row),
@@ -2777,7 +2811,7 @@ impl Items {
             // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
             // a cell only naming one among other words is its item's
             let levels: Vec<(usize, &str)> = cells()
-                .filter(|(_, v)| Assurance::parse(v).is_some())
+                .filter(|(_, v)| Assurance::names_a_level(v))
                 .collect();
             // a level below ISMAP (自己申告) asks for less than the default: no harm
             let above = levels
@@ -3127,6 +3161,21 @@ fn is_negative_answer(value: &str) -> bool {
     .contains(&first)
 }
 
+/// Whether a column's header names a framework other than ISMAP and the standards a
+/// references column may hold ([`crate::catalog::resolve::other_framework`]: `PCI DSS`,
+/// `SOC2`, `FISC`, `統一基準`, `NIST CSF`), or one of the guidelines and frameworks
+/// a multi-framework check list maps to beside them (`3省2ガイドライン`, `CSA CCM`,
+/// `ISO/IEC 27018`, `27701`).
+fn names_another_framework(header: &str) -> bool {
+    const WORDS: [&str; 6] = ["guideline", "guidelines", "ccm", "csa", "27018", "27701"];
+    let folded = crate::analysis::procedures::fold(header);
+    crate::catalog::resolve::other_framework(header).is_some()
+        || folded.contains("ガイドライン")
+        || folded
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| WORDS.contains(&w))
+}
+
 /// Whether a header names an assurance level above ISMAP (`SOC2報告書で確認`, `個別監査要否`,
 /// `保証報告の要否`): a column of marks for it.
 fn names_assurance_level(header: &str) -> bool {
@@ -3169,6 +3218,14 @@ fn in_catalog(id: &str) -> bool {
 /// own decisions). Other columns are not read for it: the candidates `suggest` writes
 /// beside the references column are no references.
 pub fn check_prose(list: &mut CheckList) {
+    // a detailed control named under what the references cells name is read as one more
+    // reference (review 11 A-23), before the check below, which then finds it held
+    for item in &mut list.items {
+        let details = details_named_under(item);
+        if !details.is_empty() {
+            item.add_split_refs(details, 0, false);
+        }
+    }
     add_problems(list, |item, columns| {
         let named: Vec<(usize, Vec<&str>)> = [&item.title, &item.note]
             .iter()
@@ -3179,16 +3236,16 @@ pub fn check_prose(list: &mut CheckList) {
         if named.is_empty() {
             return Vec::new();
         }
-        // the numbers of each reference written, each run of digits and dots; a reference
-        // of two runs is a range (`9.2.1-9.2.6`)
-        let written: Vec<Vec<Vec<u32>>> = item.refs.iter().map(|r| number_runs(r)).collect();
+        let written = written_runs(item);
         // a reference the references cells hold (or its clause, category, or a range of
-        // them around it) is no other control
+        // them around it) is no other control; nor the objective of a detailed control
+        // they hold (`9.2.3` in the text over `9.2.3.11`)
         let held = |n: &Vec<u32>| {
-            written.iter().any(|runs| {
-                runs.iter().any(|w| n.starts_with(w))
-                    || matches!(&runs[..], [from, to] if from <= n && n <= to)
-            })
+            held_by(&written, n)
+                || n.len() == 3
+                    && written
+                        .iter()
+                        .any(|runs| runs.iter().any(|w| w.len() > 3 && w.starts_with(n)))
         };
         let field = match item.refs.is_empty() {
             true => ProblemField::References,
@@ -3207,6 +3264,51 @@ pub fn check_prose(list: &mut CheckList) {
             })
             .collect()
     });
+}
+
+/// The numbers of each reference of `item` as written, each run of digits and dots; a
+/// reference of two runs is a range (`9.2.1-9.2.6`).
+fn written_runs(item: &CheckItem) -> Vec<Vec<Vec<u32>>> {
+    item.refs.iter().map(|r| number_runs(r)).collect()
+}
+
+/// Whether the references written ([`written_runs`]) hold the control numbered `n`: one
+/// of them, its clause or category, or a range around it.
+fn held_by(written: &[Vec<Vec<u32>>], n: &[u32]) -> bool {
+    written.iter().any(|runs| {
+        runs.iter().any(|w| n.starts_with(w))
+            || matches!(&runs[..], [from, to] if from.as_slice() <= n && n <= to.as_slice())
+    })
+}
+
+/// The detailed controls (four numbers or more) the item's text or note names under what
+/// its references cells name but not themselves (`特権IDを共有しないこと（詳細管理策
+/// 9.2.3.11.PB）` over `9.2.3`; `9.2.3.11 を確認すること` in the note), as written, each once:
+/// narrower than the references, and the item is about them (review 11 A-23) — read as
+/// references of the item, never judged on the objective alone.
+fn details_named_under(item: &CheckItem) -> Vec<String> {
+    if item.refs.is_empty() {
+        return Vec::new();
+    }
+    let written = written_runs(item);
+    let mut out: Vec<String> = Vec::new();
+    for text in [&item.title, &item.note] {
+        for id in crate::catalog::reftext::prose_ids(text, &in_catalog) {
+            let runs = number_runs(id);
+            let [n] = &runs[..] else {
+                continue;
+            };
+            let same = |w: &Vec<u32>| w == n;
+            if n.len() >= 4
+                && held_by(&written, n)
+                && !written.iter().any(|runs| runs.iter().any(same))
+                && !out.iter().any(|o| number_runs(o) == runs)
+            {
+                out.push(id.to_owned());
+            }
+        }
+    }
+    out
 }
 
 /// The runs of digits and dots of `text` (full-width folded), each as its numbers:
@@ -3261,7 +3363,7 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
                 .all(|p| p.field != ProblemField::Assurance)
     };
     for (row, text) in &list.title_rows {
-        let Some(level) = Assurance::named_in(text) else {
+        let Some(level) = level_asked(text) else {
             continue;
         };
         let lower: Vec<&str> = list
@@ -3297,7 +3399,7 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
         let extra = item.extra.0.iter().map(|(n, v)| (n.as_str(), v));
         prose
             .chain(extra)
-            .filter(|(_, text)| Assurance::named_in(text).is_some_and(|a| below(item, a)))
+            .filter(|(_, text)| level_asked(text).is_some_and(|a| below(item, a)))
             .map(|(column, text)| CellProblem {
                 field: ProblemField::AssuranceOutside,
                 column: column.to_owned(),
@@ -3306,6 +3408,109 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
             .collect()
     });
     Ok(())
+}
+
+/// A title row above the header or a footnote below the items saying the list's mapping
+/// to ISMAP is approximate or not settled (`※ISMAP管理基準との対応は近似です`,
+/// `※対応するISMAP管理策は参考であり…`, `Note: the mapping to ISMAP controls is
+/// approximate`) is refused, as such a note on the references header is (review 11
+/// it covers every item, none of which can be read as exact. An item's own marker
+/// (`9.2.3（近似）` in its note) caps that item instead (`gap::Limits`).
+pub fn check_mapping_notes(list: &CheckList) -> Result<(), InputError> {
+    use crate::analysis::procedures::{fold, says_mapping_approximate};
+    let title_rows = list
+        .title_rows
+        .iter()
+        .map(|(row, text)| (None, *row, text, true));
+    let footnotes = list
+        .rows_not_read
+        .iter()
+        .filter(|r| r.kind == NotAnItem::Footnote)
+        .map(|r| (r.sheet.as_deref(), r.row, &r.text, false));
+    for (sheet, row, text, above) in title_rows.chain(footnotes) {
+        let Some(word) = says_mapping_approximate(&fold(text), true) else {
+            continue;
+        };
+        let text: String = text.trim().chars().take(60).collect();
+        return Err(InputError::at(
+            Location::file(&list.source)
+                .sheet(sheet.or(list.sheet.as_deref()))
+                .row(row),
+            match above {
+                true => format!("the title row '{text}' says the mapping to ISMAP is approximate or not settled ('{word}'): the items' controls cannot be read as their requirements"),
+                false => format!("the note below the items '{text}' says the mapping to ISMAP is approximate or not settled ('{word}'): the items' controls cannot be read as their requirements"),
+            },
+        )
+        .hint("confirm each item's ISMAP controls and delete the line; write （近似） in the note of an item whose control only approximates it (that item is then at most partial), or leave the control out"));
+    }
+    Ok(())
+}
+
+/// The highest assurance level above ISMAP a text asks for ([`Assurance::named_in`]), not
+/// counting one it offers as an alternative or says is not needed (review 11 C-18):
+/// `SOC2でも可` (also acceptable), `ISMAP又はSOC2報告書で確認` (either: the weaker will do),
+/// `SOC2は不要` ask for nothing more; `SOC2 Type2報告書で確認すること`, `SOC2又は個別監査`
+/// (the weaker of the two is SOC 2), and what follows such words (`SOC2は不要だが個別監査で
+/// 確認`) still do. Read sentence by sentence.
+fn level_asked(text: &str) -> Option<Assurance> {
+    const NOT_NEEDED: [&str; 10] = [
+        "不要",
+        "必要なし",
+        "必要ない",
+        "必要ありません",
+        "求めない",
+        "求めません",
+        "not required",
+        "not needed",
+        "unnecessary",
+        "no need",
+    ];
+    const ALSO: [&str; 8] = [
+        "でも可",
+        "でもよい",
+        "でも良い",
+        "でも構わない",
+        "も可",
+        "also accepted",
+        "is acceptable",
+        "are acceptable",
+    ];
+    const OR: [&str; 6] = ["又は", "または", "もしくは", "若しくは", " or ", "いずれか"];
+    Assurance::named_in(text)?;
+    let folded = crate::analysis::procedures::fold(text);
+    folded
+        .split(['。', ';', '；', '\n'])
+        .filter_map(|sentence| {
+            // what follows the last word saying the level before it is not needed or only
+            // an alternative is what the sentence asks for
+            // `不要` ends what it says (`不要`, `不要です`, `不要だが`), not `不要なID`
+            let ends = |w: &str, end: usize| {
+                let after = &sentence[end..];
+                !NOT_NEEDED.contains(&w)
+                    || after.is_empty()
+                    || after.starts_with(['、', ',', '。', '.', '(', 'だ', 'で', 'が', 'と'])
+                    || w.is_ascii() && after.starts_with(' ')
+            };
+            let asked = NOT_NEEDED
+                .iter()
+                .chain(&ALSO)
+                .flat_map(|w| sentence.match_indices(w).map(|(i, _)| (*w, i + w.len())))
+                .filter(|&(w, end)| ends(w, end))
+                .map(|(_, end)| end)
+                .max()
+                .map_or(sentence, |end| &sentence[end..]);
+            let level = Assurance::named_in(asked)?;
+            // either of two: the weaker will do (one naming ISMAP: ISMAP; one naming no
+            // level: none)
+            let side = |t: &str| {
+                Assurance::named_in(t).or(t.contains("ismap").then_some(Assurance::Ismap))
+            };
+            match OR.iter().find(|w| asked.contains(**w)) {
+                Some(w) => asked.split(w).map(side).min().flatten(),
+                None => Some(level),
+            }
+        })
+        .max()
 }
 
 /// A row's filled cells joined by a space (a row not read, for messages).

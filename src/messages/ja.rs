@@ -83,9 +83,17 @@ pub const JA: &[(&str, &str)] = &[
     ("cell '{}' is right of the header (row {} has {} columns)", "セル '{0}' が見出しより右にあります(見出しの行 {1} は{2}列)"),
     ("give column {} a header on row {} to carry it to the outputs, or remove the cell", "列 {0} に {1}行目で見出しを付けて出力に引き継ぐか、セルを削除してください"),
     ("columns {} ('{}') and {} ('{}') are both a {} column", "列 {0}('{1}')と列 {2}('{3}')の両方が {4} の列です"),
+    // the fields of that message, in words (review 12 C-25: `references` was left in English)
+    ("references", "参照(管理策)"),
+    ("check-item", "確認項目"),
     ("rename one of them so each column is found once", "どちらかの見出しを変えて、各列が一度だけ見つかるようにしてください"),
     ("the references header '{}' says the mapping to ISMAP is approximate or not settled ('{}'): its controls cannot be read as the items' requirements", "参照の列の見出し '{0}' は、ISMAPとの対応が近似または未確定であると書いています('{1}'): その管理策を項目の要求として読むことはできません"),
     ("confirm each item's ISMAP controls and head the column without the note ('ISMAP管理策'), leaving out a control that only approximates its item", "各項目のISMAP管理策を確認し、項目に近いだけの管理策を外したうえで、列の見出しを注記のないもの('ISMAP管理策')にしてください"),
+    ("the references column is headed as ISMAP's, but {} is an ISO/IEC 27001 Annex A number, which names different controls in the 2013 and 2022 editions: which edition it is cannot be told", "参照の列の見出しはISMAPのものですが、{0} はISO/IEC 27001 附属書Aの番号で、2013年版と2022年版で別の管理策を指します: どちらの版か判断できません"),
+    ("pass --iso-edition 2013 or --iso-edition 2022, or name the edition in the header (e.g. '管理策 (ISO/IEC 27001:2022)'), or write the ISMAP ids instead", "--iso-edition 2013 または --iso-edition 2022 を指定するか、見出しに版を書く(例: '管理策 (ISO/IEC 27001:2022)')か、代わりにISMAPのIDを書いてください"),
+    ("the title row '{}' says the mapping to ISMAP is approximate or not settled ('{}'): the items' controls cannot be read as their requirements", "表題の行 '{0}' は、ISMAPとの対応が近似または未確定であると書いています('{1}'): 項目の管理策をその要求として読むことはできません"),
+    ("the note below the items '{}' says the mapping to ISMAP is approximate or not settled ('{}'): the items' controls cannot be read as their requirements", "項目の下の注記 '{0}' は、ISMAPとの対応が近似または未確定であると書いています('{1}'): 項目の管理策をその要求として読むことはできません"),
+    ("confirm each item's ISMAP controls and delete the line; write （近似） in the note of an item whose control only approximates it (that item is then at most partial), or leave the control out", "各項目のISMAP管理策を確認してその行を削除してください。管理策が項目に近いだけの項目は、その備考に（近似）と書く(その項目は一部充足まで)か、管理策を外してください"),
     // --- check lists
     ("no references column found (first row has: {})", "参照(管理策)の列が見つかりません(1行目: {0})"),
     ("name the column with the ISMAP ids 'controls' or '管理策' (also: refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標)", "ISMAPのIDの列の見出しを 'controls' または '管理策' にしてください(refs、対応管理策、ISMAP管理策、管理策番号、統制目標 も可)"),
