@@ -191,7 +191,7 @@ fn line_count(line: &str, cap: usize) -> usize {
     }
     let (mut lines, mut used) = (1, 0);
     table::for_each_atom(line, |s, e, w| {
-        if &line[s..e] == " " {
+        if e - s == 1 && line.as_bytes()[s] == b' ' {
             // a space may hang past the end of a line
             used = (used + w).min(cap);
             return;
