@@ -199,26 +199,7 @@ fn each_piece(line: &str, emit: impl FnMut(usize, usize, usize)) {
     // the word being read: its start, first character and width so far
     let mut word: Option<(usize, char, usize)> = None;
     let mut prev = ' ';
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b > b' ' && b <= b'~' {
-            // a run of printable ASCII but the space: part of one word, a column each
-            let start = i;
-            i += 1;
-            while i < bytes.len() && bytes[i] > b' ' && bytes[i] <= b'~' {
-                i += 1;
-            }
-            let run = i - start;
-            match &mut word {
-                Some((_, _, ww)) => *ww = beside(*ww, run),
-                None => word = Some((start, char::from(b), run)),
-            }
-            prev = char::from(bytes[i - 1]);
-            continue;
-        }
-        let (c, len) = char_at(line, i);
+    for (i, c) in line.char_indices() {
         let (wide, w) = match c {
             ' '..='~' => (false, 1),
             c if c.is_ascii() => (false, UNMEASURED),
@@ -229,14 +210,13 @@ fn each_piece(line: &str, emit: impl FnMut(usize, usize, usize)) {
             if let Some((s, first, ww)) = word.take() {
                 atoms.push(s, i, ww, first, prev);
             }
-            atoms.push(i, i + len, w, c, c);
+            atoms.push(i, i + c.len_utf8(), w, c, c);
         } else if let Some((_, _, ww)) = &mut word {
             *ww = beside(*ww, w);
         } else {
             word = Some((i, c, w));
         }
         prev = c;
-        i += len;
     }
     if let Some((s, first, ww)) = word {
         atoms.push(s, line.len(), ww, first, prev);
@@ -244,23 +224,6 @@ fn each_piece(line: &str, emit: impl FnMut(usize, usize, usize)) {
     if let Some((s, e, w)) = atoms.pending {
         (atoms.emit)(s, e, w);
     }
-}
-
-/// The character starting at byte `i` of `line` (a character boundary) and its length:
-/// a three-byte one (kana, kanji, the full-width forms: most of a Japanese line) decoded
-/// here, the others by `chars`.
-#[inline(always)]
-fn char_at(line: &str, i: usize) -> (char, usize) {
-    let b = line.as_bytes();
-    if let [lead @ 0xE0..=0xEF, b1, b2, ..] = b[i..] {
-        let code =
-            (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-        if let Some(c) = char::from_u32(code) {
-            return (c, 3);
-        }
-    }
-    let c = line[i..].chars().next().unwrap_or(' ');
-    (c, c.len_utf8())
 }
 
 /// The atoms of [`each_piece`] as they are built: the one not yet given to `emit` (start,
@@ -310,21 +273,13 @@ pub(crate) fn plain_fits(line: &str, width: usize) -> bool {
 
 /// [`plain_width`] when it is at most `limit`, else `None` (read only until it is more).
 fn plain_width_within(line: &str, limit: usize) -> Option<usize> {
-    let bytes = line.as_bytes();
-    let (mut i, mut width) = (0, 0);
-    while i < bytes.len() {
-        if bytes[i] < 0x80 {
-            if !(b' '..=b'~').contains(&bytes[i]) {
-                return None;
-            }
-            (i, width) = (i + 1, width + 1);
-        } else {
-            let (c, len) = char_at(line, i);
-            if !is_common_wide(c) {
-                return None;
-            }
-            (i, width) = (i + len, width + 2);
-        }
+    let mut width = 0;
+    for c in line.chars() {
+        width += match c {
+            ' '..='~' => 1,
+            c if is_common_wide(c) => 2,
+            _ => return None,
+        };
         if width > limit {
             return None;
         }
@@ -987,81 +942,6 @@ mod tests {
                 })
                 .collect();
             proptest::prop_assert_eq!(wrapped, expected);
-        }
-    }
-
-    /// The pieces as they were cut before printable ASCII was read a run at a time and
-    /// three-byte characters decoded by [`char_at`]: every character from `char_indices`.
-    fn pieces_before(line: &str) -> Vec<(usize, usize, usize)> {
-        let mut out = Vec::new();
-        let mut atoms = Joiner {
-            pending: None,
-            last: ' ',
-            emit: |s, e, w| out.push((s, e, w)),
-        };
-        let mut word: Option<(usize, char, usize)> = None;
-        let mut prev = ' ';
-        for (i, c) in line.char_indices() {
-            let (wide, w) = match c {
-                ' '..='~' => (false, 1),
-                c if c.is_ascii() => (false, UNMEASURED),
-                c if is_common_wide(c) => (true, 2),
-                c => (c.width().unwrap_or(0) >= 2, UNMEASURED),
-            };
-            if c == ' ' || wide {
-                if let Some((s, first, ww)) = word.take() {
-                    atoms.push(s, i, ww, first, prev);
-                }
-                atoms.push(i, i + c.len_utf8(), w, c, c);
-            } else if let Some((_, _, ww)) = &mut word {
-                *ww = beside(*ww, w);
-            } else {
-                word = Some((i, c, w));
-            }
-            prev = c;
-        }
-        if let Some((s, first, ww)) = word {
-            atoms.push(s, line.len(), ww, first, prev);
-        }
-        if let Some((s, e, w)) = atoms.pending {
-            (atoms.emit)(s, e, w);
-        }
-        out
-    }
-
-    /// The plain width as it was counted before: every character from `chars`.
-    fn plain_width_before(line: &str) -> Option<usize> {
-        let mut width = 0;
-        for c in line.chars() {
-            width += match c {
-                ' '..='~' => 1,
-                c if is_common_wide(c) => 2,
-                _ => return None,
-            };
-        }
-        Some(width)
-    }
-
-    proptest::proptest! {
-        /// The pieces and plain widths read a byte run at a time are those read a
-        /// character at a time, for characters of every UTF-8 length, controls, 禁則 marks
-        /// and the edges of the common wide blocks.
-        #[test]
-        fn pieces_are_those_read_character_by_character(
-            s in "[ -~\t\u{7F}\u{A0}é─あ-んア-ヶー\u{3000}-\u{3003}\u{3004}\u{3097}\u{4DFF}\u{4E00}\u{9FFF}\u{A000}\u{FF00}-\u{FF61}\u{FFFD}漢、。・「」（）！\u{300}\u{FE0F}😀𠀋ｱﾞ①]{0,40}",
-        ) {
-            let mut got = Vec::new();
-            each_piece(&s, |a, b, w| got.push((a, b, w)));
-            proptest::prop_assert_eq!(got, pieces_before(&s));
-            proptest::prop_assert_eq!(plain_width(&s), plain_width_before(&s));
-        }
-    }
-
-    #[test]
-    fn char_at_decodes_every_character() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let s = format!("a{c}b");
-            assert_eq!(char_at(&s, 1), (c, c.len_utf8()), "{c:?}");
         }
     }
 

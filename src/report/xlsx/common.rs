@@ -549,6 +549,20 @@ pub fn write_text_row<'f, S: AsRef<str>, H: AsRef<str>>(
     texts: &[S],
     format: impl Fn(usize) -> &'f Format,
     columns: &Columns,
+    headers_cuts: (&[H], &mut Cuts),
+) -> anyhow::Result<()> {
+    write_text_cells(sheet, row, texts, columns, headers_cuts)?;
+    // the formats a run of cells at a time: the same cells as each written in its format
+    format_runs(sheet, row, (0..texts.len()).map(format))
+}
+
+/// [`write_text_row`] without the formats: the cells' text and the row's height; the
+/// formats are then given to many rows at once ([`format_down`]).
+pub fn write_text_cells<S: AsRef<str>, H: AsRef<str>>(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    texts: &[S],
+    columns: &Columns,
     (headers, cuts): (&[H], &mut Cuts),
 ) -> anyhow::Result<()> {
     let id = texts.first().map_or("", AsRef::as_ref);
@@ -557,13 +571,39 @@ pub fn write_text_row<'f, S: AsRef<str>, H: AsRef<str>>(
         let cell = cuts.fit(text.as_ref(), id, column);
         sheet.write_string(row, col_num(c)?, cell)?;
     }
-    // the formats a run of cells at a time: the same cells as each written in its format
-    format_runs(sheet, row, (0..texts.len()).map(format))?;
     columns.fit_row(
         sheet,
         row,
         texts.iter().enumerate().map(|(c, t)| (c, t.as_ref())),
     )
+}
+
+/// Column `col`'s cells from `first_row` down, one a format of `formats`, a run of rows
+/// in the same format at a time (one `set_range_format`, which hashes the format: see
+/// [`format_runs`]).
+pub fn format_down<'f>(
+    sheet: &mut Worksheet,
+    first_row: RowNum,
+    col: ColNum,
+    formats: impl IntoIterator<Item = &'f Format>,
+) -> anyhow::Result<()> {
+    let mut run: Option<(RowNum, RowNum, &Format)> = None;
+    for (r, format) in formats.into_iter().enumerate() {
+        let row = first_row + row_num(r)?;
+        match &mut run {
+            Some((_, last, f)) if std::ptr::eq(*f, format) => *last = row,
+            _ => {
+                if let Some((first, last, f)) = run {
+                    sheet.set_range_format(first, col, last, col, f)?;
+                }
+                run = Some((row, row, format));
+            }
+        }
+    }
+    if let Some((first, last, f)) = run {
+        sheet.set_range_format(first, col, last, col, f)?;
+    }
+    Ok(())
 }
 
 /// An empty workbook whose properties (docProps/core.xml) hold `title` and the fixed
