@@ -502,23 +502,34 @@ pub fn format_runs<'f>(
     row: RowNum,
     formats: impl IntoIterator<Item = &'f Format>,
 ) -> anyhow::Result<()> {
-    let mut run: Option<(ColNum, ColNum, &Format)> = None;
-    for (c, format) in formats.into_iter().enumerate() {
-        let c = col_num(c)?;
+    each_run(formats, |first, last, f| {
+        sheet.set_range_format(row, col_num(first)?, row, col_num(last)?, f)?;
+        Ok(())
+    })
+}
+
+/// Calls `apply` with each run of the same format (the same `Format` object) in
+/// `formats`: its first and last positions and the format, in order.
+fn each_run<'f>(
+    formats: impl IntoIterator<Item = &'f Format>,
+    mut apply: impl FnMut(usize, usize, &'f Format) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut run: Option<(usize, usize, &Format)> = None;
+    for (i, format) in formats.into_iter().enumerate() {
         match &mut run {
-            Some((_, last, f)) if std::ptr::eq(*f, format) => *last = c,
+            Some((_, last, f)) if std::ptr::eq(*f, format) => *last = i,
             _ => {
                 if let Some((first, last, f)) = run {
-                    sheet.set_range_format(row, first, row, last, f)?;
+                    apply(first, last, f)?;
                 }
-                run = Some((c, c, format));
+                run = Some((i, i, format));
             }
         }
     }
-    if let Some((first, last, f)) = run {
-        sheet.set_range_format(row, first, row, last, f)?;
+    match run {
+        Some((first, last, f)) => apply(first, last, f),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Column headers across `row`, from column 0, the row as tall as the longest header
@@ -587,23 +598,11 @@ pub fn format_down<'f>(
     col: ColNum,
     formats: impl IntoIterator<Item = &'f Format>,
 ) -> anyhow::Result<()> {
-    let mut run: Option<(RowNum, RowNum, &Format)> = None;
-    for (r, format) in formats.into_iter().enumerate() {
-        let row = first_row + row_num(r)?;
-        match &mut run {
-            Some((_, last, f)) if std::ptr::eq(*f, format) => *last = row,
-            _ => {
-                if let Some((first, last, f)) = run {
-                    sheet.set_range_format(first, col, last, col, f)?;
-                }
-                run = Some((row, row, format));
-            }
-        }
-    }
-    if let Some((first, last, f)) = run {
+    each_run(formats, |first, last, f| {
+        let (first, last) = (first_row + row_num(first)?, first_row + row_num(last)?);
         sheet.set_range_format(first, col, last, col, f)?;
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// An empty workbook whose properties (docProps/core.xml) hold `title` and the fixed
