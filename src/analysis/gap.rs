@@ -13,8 +13,8 @@ use crate::analysis::csp::{
     CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
 use crate::analysis::procedures::{
-    approximate_mapping, fold, stated_level, stated_level_beside_in, stated_level_in, InputForm, Kind,
-    Procedure, Topic,
+    approximate_mapping, fold, stated_level, stated_level_beside_in, stated_level_in, InputForm,
+    Kind, Procedure, Topic,
 };
 use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::review::{ItemReview, ReviewSummary};

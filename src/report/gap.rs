@@ -511,8 +511,11 @@ fn short_grid(report: &GapReport) -> Grid {
             .push(l("前回からの変化", "Change since review").to_owned());
     }
     g.tone_column = Some(2);
+    // one set of lists for every item's details, cleared and refilled
+    let mut details = ItemDetails::default();
     for item in &report.items {
-        let details = report.items.details(item);
+        report.items.details_into(item, &mut details);
+        let details = &details;
         let mut gaps: Vec<String> = Vec::new();
         push_ids(
             &mut gaps,

@@ -161,19 +161,28 @@ fn beside(a: usize, b: usize) -> usize {
 /// [`atoms`] as byte ranges of `line` with their widths, into `out` (cleared first): one
 /// pass ([`each_piece`]), then the short quotations joined ([`join_short_quotes`]), then
 /// the widths not counted as the atoms were read measured by [`text_width`].
-fn atom_spans(line: &str, out: &mut Vec<(usize, usize, usize)>) {
+/// Whether every atom's width was counted as it was read: `line` holds only printable
+/// ASCII and common wide characters ([`plain_width`] is `Some`).
+fn atom_spans(line: &str, out: &mut Vec<(usize, usize, usize)>) -> bool {
     out.clear();
     // about as many atoms as a line of Japanese has characters: grown once, not doubling
     out.reserve(line.len() / 3 + 1);
-    each_piece(line, |s, e, w| out.push((s, e, w)));
+    let mut counted = true;
+    each_piece(line, |s, e, w| {
+        counted &= w != UNMEASURED;
+        out.push((s, e, w));
+    });
     if line.contains('「') {
         join_short_quotes(line, out);
     }
-    for (s, e, w) in out.iter_mut() {
-        if *w == UNMEASURED {
-            *w = text_width(&line[*s..*e]);
+    if !counted {
+        for (s, e, w) in out.iter_mut() {
+            if *w == UNMEASURED {
+                *w = text_width(&line[*s..*e]);
+            }
         }
     }
+    counted
 }
 
 /// The atoms of `line` before short quotations are joined, given to `emit` (start, end,
@@ -330,22 +339,27 @@ fn join_short_quotes(line: &str, out: &mut Vec<(usize, usize, usize)>) {
 /// new item starts with one.
 pub fn wrap_lines(text: &str, width: usize, indent: &str) -> Vec<String> {
     let mut out = Vec::new();
+    let mut lines = Vec::new();
     for line in text.split('\n') {
-        wrap_measured(&measure(line.trim_end()), width, indent, &mut out);
+        wrap_measured(&measure(line.trim_end()), width, indent, &mut lines);
+        out.extend(lines.drain(..).map(|(l, _)| l.into_owned()));
     }
     out
 }
 
-/// One line cut into [`atoms`], each with its width (start, end, width), for wrapping.
+/// One line cut into [`atoms`], each with its width (start, end, width), for wrapping;
+/// `plain` when every atom's width was counted (the line holds only printable ASCII and
+/// common wide characters): the widths then add up.
 struct Measured<'a> {
     line: &'a str,
     atoms: Vec<(usize, usize, usize)>,
+    plain: bool,
 }
 
 fn measure(line: &str) -> Measured<'_> {
     let mut atoms = Vec::new();
-    atom_spans(line, &mut atoms);
-    Measured { line, atoms }
+    let plain = atom_spans(line, &mut atoms);
+    Measured { line, atoms, plain }
 }
 
 /// One line of a cell, its end trimmed, with its width when it holds only printable
@@ -394,7 +408,6 @@ fn measure_cell<'a>(text: &'a str, natural: &mut usize, longest: &mut usize) -> 
 /// come); the others are cut into atoms (when they were not already) and wrapped.
 fn wrap_cell(lines: Vec<CellLine<'_>>, width: usize) -> Lines<'_> {
     let mut out = Vec::with_capacity(lines.len());
-    let mut wrapped = Vec::new();
     for l in lines {
         if let Some(w) = l.plain.filter(|&w| w <= width.max(1)) {
             out.push((Cow::Borrowed(l.line), w));
@@ -404,20 +417,20 @@ fn wrap_cell(lines: Vec<CellLine<'_>>, width: usize) -> Lines<'_> {
             Some(atoms) => Measured {
                 line: l.line,
                 atoms,
+                plain: l.plain.is_some(),
             },
             None => measure(l.line),
         };
-        wrap_measured(&m, width, "", &mut wrapped);
-        out.extend(wrapped.drain(..).map(|l| {
-            let w = text_width(&l);
-            (Cow::Owned(l), w)
-        }));
+        wrap_measured(&m, width, "", &mut out);
     }
     out
 }
 
-/// [`wrap_lines`] of one line (its end trimmed), measured, appended to `out`.
-fn wrap_measured(m: &Measured, width: usize, indent: &str, out: &mut Vec<String>) {
+/// [`wrap_lines`] of one line (its end trimmed), measured, appended to `out` with the
+/// width of each line ([`text_width`]; worked out from its atoms' when they add up). A
+/// wrapped line is a slice of `line` (with the indent of a continuation line), built as
+/// one ([`Wrapped`]).
+fn wrap_measured<'a>(m: &Measured<'a>, width: usize, indent: &str, out: &mut Lines<'a>) {
     let (line, width) = (m.line, width.max(1));
     let hang = if line.starts_with('・') {
         "  "
@@ -425,51 +438,116 @@ fn wrap_measured(m: &Measured, width: usize, indent: &str, out: &mut Vec<String>
         indent
     };
     let hang = if hang.width() >= width { "" } else { hang };
-    let mut current = String::with_capacity(line.len());
+    let hang_width = hang.width();
+    let plain = m.plain && plain_width(hang).is_some();
+    let mut current = Wrapped::new(line, "");
     let mut used = 0;
     for &(s, e, w) in &m.atoms {
-        let atom = &line[s..e];
         if used + w <= width {
-            current.push_str(atom);
+            current.push(s, e);
             used += w;
             continue;
         }
-        if atom == " " {
+        if e - s == 1 && line.as_bytes()[s] == b' ' {
             // a space at the end of a line is dropped
             continue;
         }
-        if !current.trim().is_empty() {
-            out.push(finished(&mut current, hang, line.len() - s));
-            used = hang.width();
+        if !current.is_blank() {
+            out.push(current.finish(plain, used));
+            current = Wrapped::new(line, hang);
+            used = hang_width;
         }
         if used + w <= width {
-            current.push_str(atom);
+            current.push(s, e);
             used += w;
             continue;
         }
         // longer than a line: cut it where it must be
-        for c in atom.chars() {
+        for (i, c) in line[s..e].char_indices() {
             let cw = c.width().unwrap_or(0);
-            if used + cw > width && !current.trim().is_empty() {
-                out.push(finished(&mut current, hang, line.len() - s));
-                used = hang.width();
+            if used + cw > width && !current.is_blank() {
+                out.push(current.finish(plain, used));
+                current = Wrapped::new(line, hang);
+                used = hang_width;
             }
-            current.push(c);
+            current.push(s + i, s + i + c.len_utf8());
             used += cw;
         }
     }
-    current.truncate(current.trim_end().len());
-    out.push(current);
+    out.push(current.finish(plain, used));
 }
 
-/// The line `current` holds, its end trimmed; `current` starts the next line with `hang`,
-/// with room for `rest` more bytes.
-fn finished(current: &mut String, hang: &str, rest: usize) -> String {
-    let mut next = String::with_capacity(hang.len() + rest);
-    next.push_str(hang);
-    let mut done = std::mem::replace(current, next);
-    done.truncate(done.trim_end().len());
-    done
+/// A line being wrapped by [`wrap_measured`]: `hang` then the bytes `from..to` of `line`,
+/// or, once a piece that does not follow the last one in `line` is added (after a dropped
+/// space), the text copied.
+struct Wrapped<'a, 'h> {
+    line: &'a str,
+    hang: &'h str,
+    from: usize,
+    to: usize,
+    copied: Option<String>,
+}
+
+impl<'a, 'h> Wrapped<'a, 'h> {
+    fn new(line: &'a str, hang: &'h str) -> Self {
+        Wrapped {
+            line,
+            hang,
+            from: 0,
+            to: 0,
+            copied: None,
+        }
+    }
+
+    /// The bytes `s..e` of the line added at the end.
+    #[inline(always)]
+    fn push(&mut self, s: usize, e: usize) {
+        if let Some(text) = &mut self.copied {
+            text.push_str(&self.line[s..e]);
+        } else if self.from == self.to {
+            (self.from, self.to) = (s, e);
+        } else if self.to == s {
+            self.to = e;
+        } else {
+            let mut text = String::with_capacity(self.hang.len() + self.to - self.from + e - s);
+            text.push_str(self.hang);
+            text.push_str(&self.line[self.from..self.to]);
+            text.push_str(&self.line[s..e]);
+            self.copied = Some(text);
+        }
+    }
+
+    /// Whether the line holds only white space (or nothing).
+    fn is_blank(&self) -> bool {
+        match &self.copied {
+            Some(text) => text.trim().is_empty(),
+            None => self.hang.trim().is_empty() && self.line[self.from..self.to].trim().is_empty(),
+        }
+    }
+
+    /// The line, its end trimmed, with its width: `used` (what its pieces and hang add up
+    /// to) less its trimmed end's when `plain`, else [`text_width`] of it.
+    fn finish(self, plain: bool, used: usize) -> (Cow<'a, str>, usize) {
+        let text: Cow<'a, str> = match self.copied {
+            Some(text) => Cow::Owned(text),
+            None if self.hang.is_empty() => Cow::Borrowed(&self.line[self.from..self.to]),
+            None => Cow::Owned([self.hang, &self.line[self.from..self.to]].concat()),
+        };
+        let keep = text.trim_end().len();
+        let width = if plain {
+            used - text_width(&text[keep..])
+        } else {
+            text_width(&text[..keep])
+        };
+        let text = match text {
+            Cow::Borrowed(t) => Cow::Borrowed(&t[..keep]),
+            Cow::Owned(mut t) => {
+                t.truncate(keep);
+                Cow::Owned(t)
+            }
+        };
+        (text, width)
+    }
 }
 
 /// `line` wrapped to `width` columns, continuation lines indented by two spaces: the
@@ -864,6 +942,80 @@ mod tests {
                 })
                 .collect();
             proptest::prop_assert_eq!(wrapped, expected);
+        }
+    }
+
+    /// The wrapping as it was before lines were built as slices of their line: each atom
+    /// copied, each line measured again ([`text_width`]).
+    fn wrap_before(line: &str, width: usize, indent: &str) -> Vec<(String, usize)> {
+        let atoms = atoms(line);
+        let width = width.max(1);
+        let hang = if line.starts_with('・') {
+            "  "
+        } else {
+            indent
+        };
+        let hang = if hang.width() >= width { "" } else { hang };
+        let finished = |current: &mut String| {
+            let mut done = std::mem::replace(current, hang.to_owned());
+            done.truncate(done.trim_end().len());
+            done
+        };
+        let (mut out, mut current, mut used) = (Vec::new(), String::new(), 0);
+        for (atom, w) in atoms {
+            if used + w <= width {
+                current.push_str(atom);
+                used += w;
+                continue;
+            }
+            if atom == " " {
+                continue;
+            }
+            if !current.trim().is_empty() {
+                out.push(finished(&mut current));
+                used = hang.width();
+            }
+            if used + w <= width {
+                current.push_str(atom);
+                used += w;
+                continue;
+            }
+            for c in atom.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width && !current.trim().is_empty() {
+                    out.push(finished(&mut current));
+                    used = hang.width();
+                }
+                current.push(c);
+                used += cw;
+            }
+        }
+        current.truncate(current.trim_end().len());
+        out.push(current);
+        out.into_iter()
+            .map(|l| {
+                let w = text_width(&l);
+                (l, w)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Lines built as slices of their line, their widths worked out from the atoms'
+        /// when the line is plain, are the lines and widths of copying each atom and
+        /// measuring each line again, at any width, with any indent.
+        #[test]
+        fn wrapped_lines_are_those_built_atom_by_atom(
+            s in "[ -~あ-んア-ヶー漢字、。・「」（）！\u{3000}\u{A0}\u{300}\u{200B}😀ｱ]{0,60}",
+            width in 1usize..30,
+            indent in "(|  |\u{3000}|→ |\u{300})",
+        ) {
+            let line = s.trim_end();
+            let mut got = Vec::new();
+            wrap_measured(&measure(line), width, &indent, &mut got);
+            let got: Vec<(String, usize)> =
+                got.into_iter().map(|(l, w)| (l.into_owned(), w)).collect();
+            proptest::prop_assert_eq!(got, wrap_before(line, width, &indent));
         }
     }
 

@@ -191,7 +191,7 @@ fn line_count(line: &str, cap: usize) -> usize {
     }
     let (mut lines, mut used) = (1, 0);
     table::for_each_atom(line, |s, e, w| {
-        if &line[s..e] == " " {
+        if e - s == 1 && line.as_bytes()[s] == b' ' {
             // a space may hang past the end of a line
             used = (used + w).min(cap);
             return;
@@ -502,23 +502,34 @@ pub fn format_runs<'f>(
     row: RowNum,
     formats: impl IntoIterator<Item = &'f Format>,
 ) -> anyhow::Result<()> {
-    let mut run: Option<(ColNum, ColNum, &Format)> = None;
-    for (c, format) in formats.into_iter().enumerate() {
-        let c = col_num(c)?;
+    each_run(formats, |first, last, f| {
+        sheet.set_range_format(row, col_num(first)?, row, col_num(last)?, f)?;
+        Ok(())
+    })
+}
+
+/// Calls `apply` with each run of the same format (the same `Format` object) in
+/// `formats`: its first and last positions and the format, in order.
+fn each_run<'f>(
+    formats: impl IntoIterator<Item = &'f Format>,
+    mut apply: impl FnMut(usize, usize, &'f Format) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut run: Option<(usize, usize, &Format)> = None;
+    for (i, format) in formats.into_iter().enumerate() {
         match &mut run {
-            Some((_, last, f)) if std::ptr::eq(*f, format) => *last = c,
+            Some((_, last, f)) if std::ptr::eq(*f, format) => *last = i,
             _ => {
                 if let Some((first, last, f)) = run {
-                    sheet.set_range_format(row, first, row, last, f)?;
+                    apply(first, last, f)?;
                 }
-                run = Some((c, c, format));
+                run = Some((i, i, format));
             }
         }
     }
-    if let Some((first, last, f)) = run {
-        sheet.set_range_format(row, first, row, last, f)?;
+    match run {
+        Some((first, last, f)) => apply(first, last, f),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Column headers across `row`, from column 0, the row as tall as the longest header
@@ -549,6 +560,20 @@ pub fn write_text_row<'f, S: AsRef<str>, H: AsRef<str>>(
     texts: &[S],
     format: impl Fn(usize) -> &'f Format,
     columns: &Columns,
+    headers_cuts: (&[H], &mut Cuts),
+) -> anyhow::Result<()> {
+    write_text_cells(sheet, row, texts, columns, headers_cuts)?;
+    // the formats a run of cells at a time: the same cells as each written in its format
+    format_runs(sheet, row, (0..texts.len()).map(format))
+}
+
+/// [`write_text_row`] without the formats: the cells' text and the row's height; the
+/// formats are then given to many rows at once ([`format_down`]).
+pub fn write_text_cells<S: AsRef<str>, H: AsRef<str>>(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    texts: &[S],
+    columns: &Columns,
     (headers, cuts): (&[H], &mut Cuts),
 ) -> anyhow::Result<()> {
     let id = texts.first().map_or("", AsRef::as_ref);
@@ -557,13 +582,27 @@ pub fn write_text_row<'f, S: AsRef<str>, H: AsRef<str>>(
         let cell = cuts.fit(text.as_ref(), id, column);
         sheet.write_string(row, col_num(c)?, cell)?;
     }
-    // the formats a run of cells at a time: the same cells as each written in its format
-    format_runs(sheet, row, (0..texts.len()).map(format))?;
     columns.fit_row(
         sheet,
         row,
         texts.iter().enumerate().map(|(c, t)| (c, t.as_ref())),
     )
+}
+
+/// Column `col`'s cells from `first_row` down, one a format of `formats`, a run of rows
+/// in the same format at a time (one `set_range_format`, which hashes the format: see
+/// [`format_runs`]).
+pub fn format_down<'f>(
+    sheet: &mut Worksheet,
+    first_row: RowNum,
+    col: ColNum,
+    formats: impl IntoIterator<Item = &'f Format>,
+) -> anyhow::Result<()> {
+    each_run(formats, |first, last, f| {
+        let (first, last) = (first_row + row_num(first)?, first_row + row_num(last)?);
+        sheet.set_range_format(first, col, last, col, f)?;
+        Ok(())
+    })
 }
 
 /// An empty workbook whose properties (docProps/core.xml) hold `title` and the fixed

@@ -14,9 +14,9 @@ use crate::report::gap::{
 };
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
-    chart_last_col, chart_last_row, col_num, column_width, created_on, finish_table, new_workbook,
-    print_setup, row_num, tone_colors, write_header_row, write_note, write_text_row, Columns, Cuts,
-    Print, Styles, Table,
+    chart_last_col, chart_last_row, col_num, column_width, created_on, finish_table, format_down,
+    new_workbook, print_setup, row_num, tone_colors, write_header_row, write_note,
+    write_text_cells, Columns, Cuts, Print, Styles, Table,
 };
 use crate::report::xlsx::gap_sheet::{write_gap_sheet, write_removed_sheet, GapRows};
 use crate::report::xlsx::sheet_xml::save_with_rows;
@@ -584,6 +584,7 @@ fn write_objectives(
     ]);
     write_header_row(sheet, 0, &headers, &columns, styles)?;
     let mut cuts = Cuts::default();
+    let mut state_formats = Vec::with_capacity(report.objectives.len());
     for (r, o) in report.objectives.iter().enumerate() {
         let xr = row_num(r + 1)?;
         // an exclusion without a reason says so, as the gap sheet does
@@ -621,9 +622,18 @@ fn write_objectives(
             Some(_) => Tone::Bad,
             None => objective_tone(o.state),
         };
-        let toned = styles.toned(tone);
-        let format = |c| if c == 3 { toned } else { &styles.cell };
-        write_text_row(sheet, xr, &texts, format, &columns, (&headers, &mut cuts))?;
+        state_formats.push(styles.toned(tone));
+        write_text_cells(sheet, xr, &texts, &columns, (&headers, &mut cuts))?;
+    }
+    // every cell in the table's look but the state, toned: given a block of rows at a
+    // time rather than a run of cells a row (each call hashes its format), to the same
+    // cells, the formats first met in the same order (the look, then the tones down the
+    // rows), so the same style indices
+    if let Some(last) = report.objectives.len().checked_sub(1) {
+        let last = row_num(last + 1)?;
+        sheet.set_range_format(1, 0, last, 2, &styles.cell)?;
+        format_down(sheet, 1, 3, state_formats)?;
+        sheet.set_range_format(1, 4, last, 5, &styles.cell)?;
     }
     cuts.warn();
     finish_table(
