@@ -537,6 +537,7 @@ pub const JA: &[(&str, &str)] = &[
     ("{}: hidden sheets with a check-list header were not read: {} (read one with --sheet NAME, or unhide it: a very hidden sheet only from the VBA editor)", "{0}: 確認項目の見出しのある非表示のシートは読みませんでした: {1}(--sheet NAME で読むか、再表示してください。「とても非表示」(veryHidden)のシートはVBAエディターからのみ再表示できます)"),
     ("{}: read as {}", "{0} の読み取り方: {1}"),
     ("--strict: {} problem(s): {} unresolved reference(s), {} CSP id(s) not in the catalog", "--strict: 問題が{0}件: 解決できない参照{1}件、カタログにないCSPのID{2}件"),
+    ("… and {} more row(s) refused, not shown: correct the rows above and run again", "…ほかに {0} 行を読み取りませんでした(表示していません): 上の行を直して再実行してください"),
     ("correct them (each is named above), or run without --strict to report them", "それぞれ(上に記載)を直すか、--strict なしで実行して報告してください"),
     ("use --format table, json or md for a YAML/JSON check list", "YAML/JSONの確認項目には --format table、json、md のいずれかを使ってください"),
     ("{} output is your check list written back with candidate columns, and a YAML/JSON check list is not a sheet", "{0} の出力は候補の列を加えて書き戻した確認項目の一覧で、YAML/JSONの確認項目は表ではありません"),

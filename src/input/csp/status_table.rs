@@ -3,7 +3,7 @@
 //! read by is an input error naming the cell, never a guess.
 use crate::catalog::id::IsmapId;
 use crate::catalog::Catalog;
-use crate::error::{InputError, Location};
+use crate::error::{InputError, Location, Refusals};
 use crate::input::csp::classify::{self, Layout, StatusColumns, StatusSource, TableKind};
 use crate::input::csp::ids::{find_ids, IdKind};
 use crate::input::csp::published::{self, catalog_titles, check_ids, quote, Listed, FOR_ID_CELLS};
@@ -161,6 +161,8 @@ pub fn read(
     let headed = objectives_with_stated_details(sheet, layout, cols, start);
     // rows without an id or a status (1-based): headings between the rows
     let mut headings: Vec<usize> = Vec::new();
+    // every row refused is named in one run (review 11 C-21), the first as before
+    let mut refused = Refusals::default();
     for (i, row) in sheet.rows.iter().enumerate().skip(start) {
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
@@ -170,194 +172,205 @@ pub fn read(
             // not read, credits nothing; a legend row that gives a status mark another meaning
             // (`凡例 | | ○：一部実施`) is refused as above the header (review 11 A-20)
             if let Some(pairs) = legend(row) {
-                check_legend(sheet, n, row, &pairs)?;
+                if let Err(e) = check_legend(sheet, n, row, &pairs) {
+                    // a table-level refusal: the last one named
+                    refused.push(e);
+                    break;
+                }
             }
             out.ignored += 1;
             continue;
         }
-        let status = status_of(
-            row,
-            n,
-            layout,
-            cols,
-            &loc,
+        let read = (|| -> Result<(), InputError> {
+            let status = status_of(
+                row,
+                n,
+                layout,
+                cols,
+                &loc,
+                if id_cell.is_empty() {
+                    "a row without an id"
+                } else {
+                    id_cell
+                },
+            )?;
+            // the statement `readiness` wrote: a state its 記載元 says is its objective's or
+            // its items' is no statement of the row's own, as long as it is what was written
+            // (the state of the rows it names, no reason); an edited one is the CSP's own
+            if status.is_some() && cols.own_statement {
+                refuse_inherited_row(row, layout, &loc, n, id_cell)?;
+            }
+            let status = match status {
+                Some(s) if cols.own_statement => {
+                    (!written_as(row, layout, cols, sheet, start, &loc, n, id_cell, &s)?).then_some(s)
+                }
+                status => status,
+            };
             if id_cell.is_empty() {
-                "a row without an id"
-            } else {
-                id_cell
-            },
-        )?;
-        // the statement `readiness` wrote: a state its 記載元 says is its objective's or
-        // its items' is no statement of the row's own, as long as it is what was written
-        // (the state of the rows it names, no reason); an edited one is the CSP's own
-        if status.is_some() && cols.own_statement {
-            refuse_inherited_row(row, layout, &loc, n, id_cell)?;
-        }
-        let status = match status {
-            Some(s) if cols.own_statement => {
-                (!written_as(row, layout, cols, sheet, start, &loc, n, id_cell, &s)?).then_some(s)
-            }
-            status => status,
-        };
-        if id_cell.is_empty() {
-            if let Some(s) = &status {
-                return Err(InputError::at(
-                    loc.clone().row(n).column(id_name),
-                    format!(
-                        "the row has a status ({}) but no control id",
-                        s.declared.label(crate::lang::Lang::En)
-                    ),
-                )
-                .hint(
-                    "write the control's ISMAP id (e.g. 9.2.1) in the id column, or clear the row",
-                ));
-            }
-            if row.iter().any(|c| !c.trim().is_empty()) {
-                out.ignored += 1;
-                headings.push(n);
-            }
-            continue;
-        }
-        let (ids, skipped) = find_ids(id_cell);
-        let Some(status) = status else {
-            if ids.is_empty() || cols.own_statement {
-                // a heading or note row (`5 情報セキュリティのための方針群`)
-                out.ignored += skipped.max(1);
-                if ids.is_empty() {
-                    headings.push(n);
-                }
-                continue;
-            }
-            // an objective heading the rows of its detailed controls, which state their
-            // statuses: the objective is not stated by this row
-            if let [one] = ids.as_slice() {
-                if IsmapId::parse(&one.raw).is_some_and(|id| headed.contains(&id.parts)) {
-                    out.ignored += 1;
-                    continue;
-                }
-            }
-            let what = format!("no status is given for {id_cell}");
-            let (msg, hint) = match &cols.by_content {
-                Some(held) => (
-                    format!("the column holds statuses ({held}), so the table is read as a status table, but: {what}"),
-                    format!("give every row with an id its status in it, or, if it is not a status column, keep statuses out of it so the table reads as a published list; {}", vocab::VALUES_HINT),
-                ),
-                None => (what, format!("give every row with an id its status; {}", vocab::VALUES_HINT)),
-            };
-            return Err(
-                InputError::at(loc.clone().row(n).column(status_place(layout, cols)), msg)
-                    .hint(hint),
-            );
-        };
-        let at = loc.clone().row(n).column(id_name);
-        if let Some(t) = ids.iter().find(|t| !t.kind.is_control()) {
-            let what = match t.kind {
-                IdKind::Unread(what) => what,
-                _ => "not a control id",
-            };
-            return Err(InputError::at(
-                at,
-                format!("'{}' is {what}: a status applies to one control", t.raw),
-            )
-            .hint("give each control its own row (9.2.3, 9.2.4)"));
-        }
-        let raws: Vec<String> = if ids.is_empty() {
-            vec![odd_id(id_cell, &at)?]
-        } else {
-            check_ids(id_cell, &ids, at.clone(), catalog, FOR_ID_CELLS)?;
-            ids.into_iter().map(|t| t.raw).collect()
-        };
-        if let Some(name) = sheet_says.filter(|_| status.declared == Declared::Implemented) {
-            return Err(InputError::at(
-                loc.clone().row(n),
-                format!(
-                    "the sheet's name ('{name}') states a status other than implemented (or qualifies its rows), but this row states {id_cell} implemented"
-                ),
-            )
-            .hint("rename the sheet, or correct the row"));
-        }
-        let titles = raws
-            .first()
-            .map_or_else(Vec::new, |r| catalog_titles(catalog, r));
-        if let Some(raw) = raws.first() {
-            for &c in &cols.titles {
-                let text = cell(row, c);
-                if let Some(other) = published::title_of_another(catalog, raw, text) {
-                    let own = titles.first().map_or_else(
-                        || "the catalog has none".to_owned(),
-                        |t| format!("'{}'", quote(t)),
-                    );
+                if let Some(s) = &status {
                     return Err(InputError::at(
-                        loc.clone().row(n).column(layout.name(c)),
+                        loc.clone().row(n).column(id_name),
                         format!(
-                            "'{}' beside {raw} is the title of {other}, not its own ({own}): the ids and titles may have shifted against each other, and what the row states may be {other}'s",
-                            quote(text)
+                            "the row has a status ({}) but no control id",
+                            s.declared.label(crate::lang::Lang::En)
                         ),
                     )
-                    .hint("check the row against the list as published: give each id its own title (or leave the title cell empty), so that each status stands beside the control it is for"));
+                    .hint(
+                        "write the control's ISMAP id (e.g. 9.2.1) in the id column, or clear the row",
+                    ));
+                }
+                if row.iter().any(|c| !c.trim().is_empty()) {
+                    out.ignored += 1;
+                    headings.push(n);
+                }
+                return Ok(());
+            }
+            let (ids, skipped) = find_ids(id_cell);
+            let Some(status) = status else {
+                if ids.is_empty() || cols.own_statement {
+                    // a heading or note row (`5 情報セキュリティのための方針群`)
+                    out.ignored += skipped.max(1);
+                    if ids.is_empty() {
+                        headings.push(n);
+                    }
+                    return Ok(());
+                }
+                // an objective heading the rows of its detailed controls, which state their
+                // statuses: the objective is not stated by this row
+                if let [one] = ids.as_slice() {
+                    if IsmapId::parse(&one.raw).is_some_and(|id| headed.contains(&id.parts)) {
+                        out.ignored += 1;
+                        return Ok(());
+                    }
+                }
+                let what = format!("no status is given for {id_cell}");
+                let (msg, hint) = match &cols.by_content {
+                    Some(held) => (
+                        format!("the column holds statuses ({held}), so the table is read as a status table, but: {what}"),
+                        format!("give every row with an id its status in it, or, if it is not a status column, keep statuses out of it so the table reads as a published list; {}", vocab::VALUES_HINT),
+                    ),
+                    None => (what, format!("give every row with an id its status; {}", vocab::VALUES_HINT)),
+                };
+                return Err(
+                    InputError::at(loc.clone().row(n).column(status_place(layout, cols)), msg)
+                        .hint(hint),
+                );
+            };
+            let at = loc.clone().row(n).column(id_name);
+            if let Some(t) = ids.iter().find(|t| !t.kind.is_control()) {
+                let what = match t.kind {
+                    IdKind::Unread(what) => what,
+                    _ => "not a control id",
+                };
+                return Err(InputError::at(
+                    at,
+                    format!("'{}' is {what}: a status applies to one control", t.raw),
+                )
+                .hint("give each control its own row (9.2.3, 9.2.4)"));
+            }
+            let raws: Vec<String> = if ids.is_empty() {
+                vec![odd_id(id_cell, &at)?]
+            } else {
+                check_ids(id_cell, &ids, at.clone(), catalog, FOR_ID_CELLS)?;
+                ids.into_iter().map(|t| t.raw).collect()
+            };
+            if let Some(name) = sheet_says.filter(|_| status.declared == Declared::Implemented) {
+                return Err(InputError::at(
+                    loc.clone().row(n),
+                    format!(
+                        "the sheet's name ('{name}') states a status other than implemented (or qualifies its rows), but this row states {id_cell} implemented"
+                    ),
+                )
+                .hint("rename the sheet, or correct the row"));
+            }
+            let titles = raws
+                .first()
+                .map_or_else(Vec::new, |r| catalog_titles(catalog, r));
+            if let Some(raw) = raws.first() {
+                for &c in &cols.titles {
+                    let text = cell(row, c);
+                    if let Some(other) = published::title_of_another(catalog, raw, text) {
+                        let own = titles.first().map_or_else(
+                            || "the catalog has none".to_owned(),
+                            |t| format!("'{}'", quote(t)),
+                        );
+                        return Err(InputError::at(
+                            loc.clone().row(n).column(layout.name(c)),
+                            format!(
+                                "'{}' beside {raw} is the title of {other}, not its own ({own}): the ids and titles may have shifted against each other, and what the row states may be {other}'s",
+                                quote(text)
+                            ),
+                        )
+                        .hint("check the row against the list as published: give each id its own title (or leave the title cell empty), so that each status stands beside the control it is for"));
+                    }
                 }
             }
-        }
-        note_confirmed_later(row, n, layout, cols, as_of, &mut out.confirmed_later);
-        let reason = if status.declared == Declared::Implemented {
-            check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles, as_of)?;
-            let raw = raws.first().map_or("", String::as_str);
-            row_remark(row, layout, cols, as_of, |text| {
-                published::is_title(catalog, raw, text) || titles.contains(&text)
-            })
-        } else {
-            // the reason: the note in brackets, and the first reason column the row fills; a
-            // "reason" that gives none (`なし`, `TBD`, `検討中`, `特記事項なし`) or restates the
-            // control (its title) is none
-            // of a row stated not applicable, a text saying the provider itself does the
-            // control (`当社で実施`) says the opposite of a reason
-            let reason_in = |text| stated_reason(status.declared, text);
-            let given_in = |c: usize| {
-                let r = reason_in(cell(row, c));
-                if restates_control(r, &titles) {
-                    ""
-                } else {
-                    r
-                }
-            };
-            let given = cols
-                .reasons
-                .iter()
-                .map(|&c| given_in(c))
-                .find(|r| !r.is_empty())
-                .unwrap_or("");
-            // an explanation column's text (`説明`) is the reason of a row stated not
-            // applicable when no reason column gives one, and it says why (a cause): an
-            // explanation may as well describe the control (`本管理策は物理的な入退管理に関するもの`)
-            let given = match given {
-                "" if status.declared == Declared::NotApplicable => cols
-                    .remarks
+            note_confirmed_later(row, n, layout, cols, as_of, &mut out.confirmed_later);
+            let reason = if status.declared == Declared::Implemented {
+                check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles, as_of)?;
+                let raw = raws.first().map_or("", String::as_str);
+                row_remark(row, layout, cols, as_of, |text| {
+                    published::is_title(catalog, raw, text) || titles.contains(&text)
+                })
+            } else {
+                // the reason: the note in brackets, and the first reason column the row fills; a
+                // "reason" that gives none (`なし`, `TBD`, `検討中`, `特記事項なし`) or restates the
+                // control (its title) is none
+                // of a row stated not applicable, a text saying the provider itself does the
+                // control (`当社で実施`) says the opposite of a reason
+                let reason_in = |text| stated_reason(status.declared, text);
+                let given_in = |c: usize| {
+                    let r = reason_in(cell(row, c));
+                    if restates_control(r, &titles) {
+                        ""
+                    } else {
+                        r
+                    }
+                };
+                let given = cols
+                    .reasons
                     .iter()
-                    .filter(|&&c| remarks::explains(layout.name(c)))
                     .map(|&c| given_in(c))
-                    .find(|r| !r.is_empty() && states_a_cause(r))
-                    .unwrap_or(""),
-                given => given,
+                    .find(|r| !r.is_empty())
+                    .unwrap_or("");
+                // an explanation column's text (`説明`) is the reason of a row stated not
+                // applicable when no reason column gives one, and it says why (a cause): an
+                // explanation may as well describe the control (`本管理策は物理的な入退管理に関するもの`)
+                let given = match given {
+                    "" if status.declared == Declared::NotApplicable => cols
+                        .remarks
+                        .iter()
+                        .filter(|&&c| remarks::explains(layout.name(c)))
+                        .map(|&c| given_in(c))
+                        .find(|r| !r.is_empty() && states_a_cause(r))
+                        .unwrap_or(""),
+                    given => given,
+                };
+                match (given, reason_in(&status.note)) {
+                    (r, "") => r.to_owned(),
+                    (r, note) if r.is_empty() || r == note => note.to_owned(),
+                    (r, note) => format!("{note}; {r}"),
+                }
             };
-            match (given, reason_in(&status.note)) {
-                (r, "") => r.to_owned(),
-                (r, note) if r.is_empty() || r == note => note.to_owned(),
-                (r, note) => format!("{note}; {r}"),
+            for raw in raws {
+                out.controls.push(ListedControl {
+                    raw,
+                    line: Some(n),
+                    declared: status.declared,
+                    reason: reason.clone(),
+                    evidence: get(row, cols.evidence),
+                    owner: get(row, cols.owner),
+                    date: implementation_date(row, layout, cols),
+                });
+                out.at.push(loc.clone().row(n));
             }
-        };
-        for raw in raws {
-            out.controls.push(ListedControl {
-                raw,
-                line: Some(n),
-                declared: status.declared,
-                reason: reason.clone(),
-                evidence: get(row, cols.evidence),
-                owner: get(row, cols.owner),
-                date: implementation_date(row, layout, cols),
-            });
-            out.at.push(loc.clone().row(n));
+            Ok(())
+        })();
+        if let Err(e) = read {
+            refused.push(e);
         }
     }
+    refused.into_result()?;
     if let Some(first) = out
         .controls
         .iter()

@@ -1,0 +1,130 @@
+//! Review 11 on CSP status tables (session 8, fix13-csp): C-21 every row of a table the
+//! reader refuses named in one run.
+mod common;
+
+use std::path::PathBuf;
+
+use common::{input_error, json_of, on_checks};
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/fix13-csp/{name}"))
+}
+
+/// Writes `text` as `name` in a temporary folder.
+fn file(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// `report` (in `lang`) on `k.csv` and the CSP list `csp`: exit 2, nothing on stdout, no
+/// panic; the stderr lines.
+fn refused_lines(lang: &str, csp: &std::path::Path) -> Vec<String> {
+    let mut c = on_checks(lang, "report", data("k.csv"));
+    c.arg("--csp").arg(csp);
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(out.stdout.is_empty(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr.lines().map(str::to_owned).collect()
+}
+
+/// `report --format json` on `k.csv` and `text` (as `csp.csv`): each item's status, by id.
+fn statuses(text: &str) -> Vec<(String, String)> {
+    let (_dir, path) = file("csp.csv", text);
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&path);
+    let v = json_of(c);
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap().to_owned(),
+                i["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn status_of(statuses: &[(String, String)], id: &str) -> String {
+    statuses
+        .iter()
+        .find(|(i, _)| i == id)
+        .map(|(_, s)| s.clone())
+        .unwrap_or_default()
+}
+
+/// C-21: a table with four rows refused names all four, one line each, the first the
+/// familiar error with its hint; a hint already given is not repeated; exit 2, no output.
+#[test]
+fn every_refused_row_of_a_table_is_named_in_one_run() {
+    let lines = refused_lines("en", &data("many-refused.csv"));
+    assert_eq!(lines.len(), 4, "{lines:#?}");
+    assert!(lines.iter().all(|l| l.starts_with("error: ")), "{lines:#?}");
+    for (line, (row, what)) in lines.iter().zip([
+        ("row 3: column '備考'", "limits or conditions it ('のみ')"),
+        ("row 4: column '備考'", "defers it"),
+        ("row 5: column '備考'", "says someone else implements it"),
+        ("row 6: column '実施状況'", "implemented with a note in brackets"),
+    ]) {
+        assert!(line.contains(&format!("many-refused.csv: {row}")), "{line}");
+        assert!(line.contains(what), "{line}");
+    }
+    assert!(lines[0].contains("(hint: if the control is implemented only in part"));
+    // row 4's hint is row 3's: not repeated; rows 5 and 6 have hints of their own
+    assert!(!lines[1].contains("(hint:"), "{}", lines[1]);
+    assert!(lines[2].contains("(hint: a control someone else implements"));
+    assert!(lines[3].contains("(hint: write the status alone"));
+
+    let ja = refused_lines("ja", &data("many-refused.csv"));
+    assert_eq!(ja.len(), 4, "{ja:#?}");
+    assert!(ja.iter().all(|l| l.starts_with("エラー: ")), "{ja:#?}");
+    assert!(ja[0].contains("row 3: column '備考'") && ja[0].contains("(ヒント: "));
+    assert!(ja[3].contains("row 6: column '実施状況'") && ja[3].contains("括弧書きの注記"));
+}
+
+/// C-21: past twenty further rows, the rest are counted on a last line (en, ja).
+#[test]
+fn many_refused_rows_are_capped_and_counted() {
+    let mut text = String::from("登録区分: ISMAP\n管理策番号,実施状況,備考\n");
+    for i in 1..=25 {
+        text.push_str(&format!("9.2.{i},実施,東京リージョンのみ\n"));
+    }
+    let (_dir, path) = file("csp.csv", &text);
+    let lines = refused_lines("en", &path);
+    assert_eq!(lines.len(), 22, "{lines:#?}");
+    assert!(lines[0].contains("row 3: column '備考'"), "{}", lines[0]);
+    assert!(lines[20].contains("row 23: column '備考'"), "{}", lines[20]);
+    assert_eq!(
+        lines[21],
+        "error: … and 4 more row(s) refused, not shown: correct the rows above and run again"
+    );
+    let ja = refused_lines("ja", &path);
+    assert_eq!(ja.len(), 22, "{ja:#?}");
+    assert_eq!(
+        ja[21],
+        "エラー: …ほかに 4 行を読み取りませんでした(表示していません): 上の行を直して再実行してください"
+    );
+}
+
+/// C-21 guard: one row refused is still one line; the same table without the bad rows
+/// reads.
+#[test]
+fn one_refused_row_is_one_line_and_good_rows_read() {
+    let (_dir, path) = file(
+        "csp.csv",
+        "登録区分: ISMAP\n管理策番号,実施状況,備考\n9.2.1,実施,東京リージョンのみ\n9.2.3,実施,\n",
+    );
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.arg("--csp").arg(&path);
+    let err = input_error(c);
+    assert!(err.contains("row 3: column '備考'"), "{err}");
+    let s = statuses("登録区分: ISMAP\n管理策番号,実施状況,備考\n9.2.1,実施,\n9.2.3,実施,手順書あり\n9.2.4,未実施,\n");
+    assert_eq!(status_of(&s, "K-1"), "covered");
+    assert_eq!(status_of(&s, "K-2"), "covered");
+    assert_eq!(status_of(&s, "K-5"), "not-covered");
+}
