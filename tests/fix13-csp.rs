@@ -128,3 +128,45 @@ fn one_refused_row_is_one_line_and_good_rows_read() {
     assert_eq!(status_of(&s, "K-2"), "covered");
     assert_eq!(status_of(&s, "K-5"), "not-covered");
 }
+
+/// a GRC export of the CSP's own controls (`DCF-12`, `SEC-01`) with the ISMAP ids
+/// they are mapped to in a column headed as a mapping is refused, naming the row, the
+/// mapping column and the own id (en, ja; several ids in a cell or one).
+#[test]
+fn a_mapping_of_own_controls_to_ismap_is_refused() {
+    for (name, own, ids, column) in [
+        ("a22-grc-mapping.csv", "DCF-12", "9.4.2, 9.2.3", "ISMAP Mapping"),
+        ("a22-grc-mapping-single.csv", "DCF-12", "9.2.3", "ISMAP Mapping"),
+        ("a22-ja-mapping.csv", "SEC-01", "9.4.2、9.2.3", "対応するISMAP管理策"),
+    ] {
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.arg("--csp").arg(data(name));
+        let err = input_error(c);
+        assert!(err.contains(&format!("{name}: row 3: column '{column}'")), "{err}");
+        assert!(err.contains(&format!("the rows are the CSP's own controls ('{own}'")), "{err}");
+        assert!(err.contains(&format!("mapped to ISMAP ('{ids}'")), "{err}");
+        assert!(err.contains("one ISMAP id per row"), "{err}");
+    }
+    let ja = refused_lines("ja", &data("a22-ja-mapping.csv"));
+    assert_eq!(ja.len(), 1, "{ja:#?}");
+    assert!(ja[0].contains("行はCSP独自の管理策('社内管理策番号' の 'SEC-01')をISMAPに対応付けたもの"), "{}", ja[0]);
+    assert!(ja[0].contains("(ヒント: ISMAPの統制目標ごとのCSPの言明を入手"), "{}", ja[0]);
+}
+
+/// A-22 guards: an ordinary `管理策番号 | 実施状況` table, a table whose only id column is
+/// `ISMAP管理策番号`, a mapping-headed id column beside row numbers only, and an id column
+/// not headed as a mapping beside the CSP's own control numbers, read.
+#[test]
+fn an_id_column_not_a_mapping_of_own_controls_reads() {
+    for text in [
+        "登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,実施\n9.2.3,実施\n9.2.4,未実施\n",
+        "登録区分: ISMAP\nISMAP管理策番号,管理策名,実施状況\n9.2.1,利用者登録及び登録削除,実施\n9.2.3,特権的アクセス権の管理,実施\n9.2.4,,未実施\n",
+        "登録区分: ISMAP\nNo,対応するISMAP管理策,実施状況\n1,9.2.1,実施\n2,9.2.3,実施\n3,9.2.4,未実施\n",
+        "登録区分: ISMAP\nISMAP管理策番号,社内管理策番号,実施状況\n9.2.1,SEC-01,実施\n9.2.3,SEC-02,実施\n9.2.4,SEC-03,未実施\n",
+    ] {
+        let s = statuses(text);
+        assert_eq!(status_of(&s, "K-1"), "covered", "{text}");
+        assert_eq!(status_of(&s, "K-2"), "covered", "{text}");
+        assert_eq!(status_of(&s, "K-5"), "not-covered", "{text}");
+    }
+}

@@ -159,6 +159,7 @@ pub fn read(
     let get =
         |row: &[String], c: Option<usize>| c.map_or(String::new(), |c| cell(row, c).to_owned());
     let headed = objectives_with_stated_details(sheet, layout, cols, start);
+    refuse_mapping(sheet, layout, start)?;
     // rows without an id or a status (1-based): headings between the rows
     let mut headings: Vec<usize> = Vec::new();
     // every row refused is named in one run (review 11 C-21), the first as before
@@ -395,6 +396,86 @@ pub fn read(
         }
     }
     Ok(out)
+}
+
+/// Words of an id column's header saying its ids are the ISMAP objectives something else
+/// is mapped to (`ISMAP Mapping`, `対応するISMAP管理策`, `関連するISMAP管理策`, `Related
+/// ISMAP controls`).
+const MAPPING_WORDS: &[&str] = &[
+    "mapping",
+    "mapped",
+    "mapsto",
+    "crosswalk",
+    "framework",
+    "related",
+    "reference",
+    "対応",
+    "マッピング",
+    "関連",
+    "参照",
+    "紐付",
+    "紐づ",
+    "対照",
+];
+
+/// Whether a header names an id column (`Control ID`, `社内管理策番号`, `Ref`), not one of
+/// row numbers (`No`, `項番`).
+fn names_an_id(header: &str) -> bool {
+    let key = crate::text::header_key(header);
+    !classify::is_number_header(header)
+        && (classify::is_id_header(header)
+            || ["id", "番号", "no", "number", "コード", "code", "ref"]
+                .iter()
+                .any(|w| key.ends_with(w)))
+}
+
+/// Whether a cell is one id of a scheme other than ISMAP's (`DCF-12`, `SEC-01`, `AC-001`):
+/// one word with a digit and a letter, no control id in it.
+fn is_other_scheme_id(text: &str) -> bool {
+    let text = crate::text::fold_width(text.trim());
+    !text.is_empty()
+        && !text.contains(char::is_whitespace)
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().any(char::is_alphabetic)
+        && !classify::is_id_cell(&text)
+}
+
+/// A table of the CSP's own controls mapped to ISMAP (a GRC export: `Control ID = DCF-12 |
+/// Status | ISMAP Mapping = 9.4.2, 9.2.3`), review 11 A-22: its ISMAP ids stand in a column
+/// whose header names a mapping, beside a column of the rows' own ids of another scheme. A
+/// control mapped to ISMAP objectives is no statement that each is implemented (a mapping is
+/// approximate, one control to many objectives, many to one): refused at its first such row,
+/// whatever the row states. An id column of ISMAP ids not headed as a mapping
+/// (`ISMAP管理策番号`) is read as ever.
+fn refuse_mapping(sheet: &Sheet, layout: &Layout, start: usize) -> Result<(), InputError> {
+    let id_name = layout.name(layout.id_column);
+    let key = crate::text::header_key(id_name);
+    let Some(word) = MAPPING_WORDS.iter().find(|w| key.contains(*w)) else {
+        return Ok(());
+    };
+    let own: Vec<usize> = (0..layout.names.len())
+        .filter(|&c| c != layout.id_column && names_an_id(layout.name(c)))
+        .collect();
+    for (i, row) in sheet.rows.iter().enumerate().skip(start) {
+        let ids = cell(row, layout.id_column);
+        if ids.is_empty() || find_ids(ids).0.is_empty() {
+            continue;
+        }
+        let Some(&c) = own.iter().find(|&&c| is_other_scheme_id(cell(row, c))) else {
+            continue;
+        };
+        return Err(InputError::at(
+            sheet.location().row(i + 1).column(id_name),
+            format!(
+                "the rows are the CSP's own controls ('{}' under '{}') mapped to ISMAP ('{}' under '{id_name}', a header naming a mapping: '{word}'): a control mapped to ISMAP objectives does not state each of them implemented (a mapping is approximate, one control to many objectives)",
+                quote(cell(row, c)),
+                layout.name(c),
+                quote(ids)
+            ),
+        )
+        .hint("obtain the CSP's statement per ISMAP control objective (its entry on the ISMAP cloud service list, or a table with one ISMAP id per row in the id column and its status); a GRC tool's export of the CSP's own controls with their ISMAP mapping is not one"));
+    }
+    Ok(())
 }
 
 /// A heading row between a table's rows (sheet row `n`: no id, no status) governs the rows
