@@ -16,7 +16,10 @@ fn input_error_ja(mut c: assert_cmd::Command) -> String {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
-    let lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with("エラー:")).collect();
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("エラー:"))
+        .collect();
     assert!(!lines.is_empty(), "{stderr}");
     let file = lines[0].split(": row ").next().unwrap_or_default();
     assert!(

@@ -31,6 +31,16 @@ fn refused_lines(lang: &str, csp: &std::path::Path) -> Vec<String> {
     stderr.lines().map(str::to_owned).collect()
 }
 
+/// `report --lang ja` on `k.csv` and the fixture `name`: one error line, holding each of
+/// `parts`.
+fn one_ja_line(name: &str, parts: &[&str]) {
+    let ja = refused_lines("ja", &data(name));
+    assert_eq!(ja.len(), 1, "{ja:#?}");
+    for part in parts {
+        assert!(ja[0].contains(part), "{part}: {}", ja[0]);
+    }
+}
+
 /// `report --format json` on `k.csv` and `text` (as `csp.csv`): each item's status, by id.
 fn statuses(text: &str) -> Vec<(String, String)> {
     let (_dir, path) = file("csp.csv", text);
@@ -69,7 +79,10 @@ fn every_refused_row_of_a_table_is_named_in_one_run() {
         ("row 3: column '備考'", "limits or conditions it ('のみ')"),
         ("row 4: column '備考'", "defers it"),
         ("row 5: column '備考'", "says someone else implements it"),
-        ("row 6: column '実施状況'", "implemented with a note in brackets"),
+        (
+            "row 6: column '実施状況'",
+            "implemented with a note in brackets",
+        ),
     ]) {
         assert!(line.contains(&format!("many-refused.csv: {row}")), "{line}");
         assert!(line.contains(what), "{line}");
@@ -135,22 +148,46 @@ fn one_refused_row_is_one_line_and_good_rows_read() {
 #[test]
 fn a_mapping_of_own_controls_to_ismap_is_refused() {
     for (name, own, ids, column) in [
-        ("a22-grc-mapping.csv", "DCF-12", "9.4.2, 9.2.3", "ISMAP Mapping"),
-        ("a22-grc-mapping-single.csv", "DCF-12", "9.2.3", "ISMAP Mapping"),
-        ("a22-ja-mapping.csv", "SEC-01", "9.4.2、9.2.3", "対応するISMAP管理策"),
+        (
+            "a22-grc-mapping.csv",
+            "DCF-12",
+            "9.4.2, 9.2.3",
+            "ISMAP Mapping",
+        ),
+        (
+            "a22-grc-mapping-single.csv",
+            "DCF-12",
+            "9.2.3",
+            "ISMAP Mapping",
+        ),
+        (
+            "a22-ja-mapping.csv",
+            "SEC-01",
+            "9.4.2、9.2.3",
+            "対応するISMAP管理策",
+        ),
     ] {
         let mut c = on_checks("en", "report", data("k.csv"));
         c.arg("--csp").arg(data(name));
         let err = input_error(c);
-        assert!(err.contains(&format!("{name}: row 3: column '{column}'")), "{err}");
-        assert!(err.contains(&format!("the rows are the CSP's own controls ('{own}'")), "{err}");
+        assert!(
+            err.contains(&format!("{name}: row 3: column '{column}'")),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("the rows are the CSP's own controls ('{own}'")),
+            "{err}"
+        );
         assert!(err.contains(&format!("mapped to ISMAP ('{ids}'")), "{err}");
         assert!(err.contains("one ISMAP id per row"), "{err}");
     }
-    let ja = refused_lines("ja", &data("a22-ja-mapping.csv"));
-    assert_eq!(ja.len(), 1, "{ja:#?}");
-    assert!(ja[0].contains("行はCSP独自の管理策('社内管理策番号' の 'SEC-01')をISMAPに対応付けたもの"), "{}", ja[0]);
-    assert!(ja[0].contains("(ヒント: ISMAPの統制目標ごとのCSPの言明を入手"), "{}", ja[0]);
+    one_ja_line(
+        "a22-ja-mapping.csv",
+        &[
+            "行はCSP独自の管理策('社内管理策番号' の 'SEC-01')をISMAPに対応付けたもの",
+            "(ヒント: ISMAPの統制目標ごとのCSPの言明を入手",
+        ],
+    );
 }
 
 /// A-22 guards: an ordinary `管理策番号 | 実施状況` table, a table whose only id column is
@@ -169,4 +206,83 @@ fn an_id_column_not_a_mapping_of_own_controls_reads() {
         assert_eq!(status_of(&s, "K-2"), "covered", "{text}");
         assert_eq!(status_of(&s, "K-5"), "not-covered", "{text}");
     }
+}
+
+/// a validity ended before `--as-of` under a validity header, or a remark saying the
+/// control ran until a past date, refuses the row naming the date and the as-of date (en,
+/// ja).
+#[test]
+fn a_statement_that_ended_before_the_as_of_date_is_refused() {
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.arg("--csp").arg(data("a18-validity-expired.csv"));
+    let err = input_error(c);
+    assert!(err.contains("a18-validity-expired.csv: row 3: column '有効期限': '2025-12-31' in '有効期限' says it ran until a date before the as-of date 2026-04-01 ('2025-12-31')"), "{err}");
+    assert!(
+        err.contains("(hint: a control not in effect on the as-of date is not implemented"),
+        "{err}"
+    );
+    one_ja_line(
+        "a18-validity-expired.csv",
+        &[
+            "基準日 2026-04-01 より前の日付('2025-12-31')までだったと示しています",
+            "(ヒント: 基準日に効力のない管理策は実施していません",
+        ],
+    );
+
+    for (header, cell, word) in [
+        ("有効期間", "2024-04-01～2025-03-31", "2025-03-31"),
+        ("Expiry", "2025-12-31", "2025-12-31"),
+        ("備考", "2025年3月まで実施", "2025年3月"),
+        ("備考", "2025年12月末で契約終了", "2025年12月"),
+        ("備考", "旧システムで2025年まで実施", "2025年"),
+        ("Remarks", "Implemented until March 2025", "March 2025"),
+    ] {
+        let text = format!(
+            "登録区分: ISMAP\n管理策番号,実施状況,{header}\n9.2.1,実施,\n9.2.3,実施,{cell}\n"
+        );
+        let (_dir, path) = file("csp.csv", &text);
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.arg("--csp").arg(&path);
+        let err = input_error(c);
+        assert!(err.contains(&format!("row 4: column '{header}'")), "{err}");
+        assert!(
+            err.contains(&format!(
+                "says it ran until a date before the as-of date 2026-04-01 ('{word}')"
+            )),
+            "{err}"
+        );
+    }
+}
+
+/// A-18 guards: a validity ending on or after `--as-of`, a period running over it, a start
+/// of the implementation in the past, a past implementation or confirmation date, a
+/// retention, a deadline met and a change of means read; an overdue review is kept as the
+/// row's remark.
+#[test]
+fn a_statement_in_effect_on_the_as_of_date_reads() {
+    for (header, cell) in [
+        ("有効期限", "2026-12-31"),
+        ("有効期限", "2026-04-01"),
+        ("有効期間", "2025-04-01～2027-03-31"),
+        ("有効期間", "2024-04-01～"),
+        ("実施日", "2020-04-01"),
+        ("最終確認日", "2022-01-01"),
+        ("備考", "2025年3月から実施"),
+        ("備考", "2027年3月まで有効"),
+        ("備考", "ログは2024年まで保存"),
+        ("備考", "2024年3月まで手動で実施、以降は自動化"),
+        ("次回レビュー日", "2025-01-01"),
+    ] {
+        let text = format!("登録区分: ISMAP\n管理策番号,実施状況,{header}\n9.2.1,実施,\n9.2.3,実施,{cell}\n9.2.4,未実施,\n");
+        let s = statuses(&text);
+        assert_eq!(status_of(&s, "K-2"), "covered", "{header}: {cell}");
+        assert_eq!(status_of(&s, "K-5"), "not-covered", "{header}: {cell}");
+    }
+    // the overdue review is the row's remark, for the reader to confirm
+    let text = "登録区分: ISMAP\n管理策番号,実施状況,次回レビュー日\n9.2.3,実施,2025-01-01\n";
+    let (_dir, path) = file("csp.csv", text);
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&path);
+    let v = json_of(c);
+    assert!(v["items"].to_string().contains("2025-01-01"), "{v}");
 }

@@ -30,6 +30,9 @@ pub enum Kind {
     /// Dates the list after the as-of date (`作成日 2027-04-01`, `2027年4月1日時点`): it
     /// states what held then.
     DatedLater(crate::date::Date),
+    /// Says the statement ran until a date before the as-of date (`有効期限 2025-12-31`,
+    /// `2025年3月まで実施`, `until March 2025`): it is not in effect on that date.
+    Ended(crate::date::Date),
 }
 
 /// A qualifier found in a remark: what it does, and the word that does it.
@@ -53,6 +56,7 @@ impl Qualifier {
             Kind::Later(_) => FOR_LATER,
             Kind::Draft => FOR_DRAFT,
             Kind::DatedLater(_) => FOR_DATED_LATER,
+            Kind::Ended(_) => FOR_ENDED,
             Kind::Others => FOR_OTHERS,
             _ => FOR_REMARKS,
         }
@@ -72,6 +76,9 @@ impl Qualifier {
             Kind::Draft => format!("marks the list as a draft ('{w}'), which is not the statement published"),
             Kind::DatedLater(as_of) => format!(
                 "dates the list after the as-of date {as_of} ('{w}'): it states what held then, not on {as_of}"
+            ),
+            Kind::Ended(as_of) => format!(
+                "says it ran until a date before the as-of date {as_of} ('{w}'): a control whose validity or operation ended is not implemented on {as_of}"
             ),
         }
     }
@@ -154,6 +161,8 @@ pub const FOR_OTHERS: &str = "a control someone else implements (the customer, t
 pub const FOR_REMARKS: &str = "if the control is implemented only in part, later, elsewhere or with exceptions, state it so in the status column (未実施, 計画中, 非該当 with the reason); else remove the qualification from the remark";
 
 /// The hint for a date after the as-of date on a row stated implemented.
+/// The hint for a statement that ended before the as-of date.
+const FOR_ENDED: &str = "a control not in effect on the as-of date is not implemented: state it so in the status column (未実施, or 計画中 if it is being renewed); if it is still in effect, write the date it now runs until (有効期限 2027-03-31) or leave the ended date out; --as-of sets the date the report is for (today by default)";
 const FOR_LATER: &str = "a control not implemented yet on the as-of date is planned: state it 計画中 (planned) in the status column; if the date is not when it was implemented, say so (2030年まで保存, 2027年3月まで有効, 次回見直し 2027年3月, or a column such as 有効期限 or 次回レビュー日) or leave it out of the row; --as-of sets the date the report is for (today by default)";
 
 /// A remark that says nothing: empty, a dash, `なし`, `特になし`, `none`.
@@ -230,7 +239,222 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
 /// What [`qualifier_beyond`] finds, else the first date `text` writes whose last day is
 /// after `as_of` (`2027-04-01`, `2027年4月`, `令和9年度`).
 pub fn qualifier_on(text: &str, titles: &[&str], as_of: crate::date::Date) -> Option<Qualifier> {
-    qualifier_beyond(text, titles).or_else(|| later_date(text, as_of))
+    qualifier_beyond(text, titles)
+        .or_else(|| later_date(text, as_of))
+        .or_else(|| ended_before(text, as_of))
+}
+
+/// Words after `まで` saying what ran until then (`2025年3月まで実施`, `まで有効`).
+const RAN_UNTIL_JA: &[&str] = &[
+    "実施",
+    "運用",
+    "有効",
+    "適用",
+    "稼働",
+    "利用",
+    "提供",
+    "対応",
+    "導入",
+    "継続",
+    "使用",
+    "実装",
+    "維持",
+    "契約",
+    "サポート",
+];
+
+/// What may stand between `で` and the word that ends it (`2025年12月末で契約終了`).
+const ENDED_WHAT_JA: &[&str] = &[
+    "契約",
+    "運用",
+    "提供",
+    "利用",
+    "実施",
+    "適用",
+    "保守",
+    "サポート",
+    "有効期間",
+    "期間",
+    "認証",
+    "証明書",
+    "本管理策",
+    "管理策",
+    "統制",
+    "サービス",
+];
+
+/// Words that end something (`終了`, `満了`, `失効`).
+const ENDS_JA: &[&str] = &[
+    "終了", "満了", "廃止", "停止", "中止", "休止", "失効", "解約",
+];
+
+/// English words right before a date saying the statement ran until then (`until March
+/// 2025`, `expired on 2025-12-31`).
+const RAN_UNTIL_EN: &[&str] = &[
+    "until",
+    "till",
+    "through",
+    "thru",
+    "valid to",
+    "expired",
+    "expired on",
+    "expired in",
+    "expires",
+    "expires on",
+    "ended",
+    "ended on",
+    "ended in",
+    "discontinued",
+    "discontinued on",
+    "discontinued in",
+    "retired",
+    "retired on",
+    "retired in",
+    "terminated",
+    "terminated on",
+    "terminated in",
+    "decommissioned",
+    "decommissioned in",
+];
+
+/// A date before `as_of` the text says the statement ran until (review 11 A-18): `まで` and
+/// what ran (`2025年3月まで実施`, `2025-12-31まで有効`, `旧システムで2025年まで実施`), `で` and
+/// an end (`2025年12月末で契約終了`), `until`/`expired`/`ended` before it (`Implemented until
+/// March 2025`). Not a retention period (`2024年まで保存`), a deadline met (`2025年3月までに
+/// 実施`), or a text saying something goes on after it (`以降`, `から`, `from`: `2024年3月まで
+/// 手動、以降は自動`).
+pub fn ended_before(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
+    let folded = fold_width(text).to_lowercase();
+    let mut dates = crate::date::dates_in(text);
+    dates.extend(english_months(text));
+    dates.into_iter().find_map(|(written, last)| {
+        if last >= as_of {
+            return None;
+        }
+        let at = folded.find(&written.to_lowercase())?;
+        let rest = &folded[at + written.len()..];
+        let goes_on = [
+            "以降",
+            "以後",
+            "から",
+            "より",
+            "～",
+            "〜",
+            "since",
+            "from",
+            "onward",
+            "thereafter",
+            "after",
+        ]
+        .iter()
+        .any(|w| rest.contains(w));
+        if goes_on {
+            return None;
+        }
+        let after = rest.trim_start_matches([' ', '末', '頃', '迄']);
+        let ran = after.strip_prefix("まで").is_some_and(|a| {
+            let a = a.trim_start_matches(['は', 'の', ' ', '、']);
+            !a.starts_with('に')
+                && (a.is_empty()
+                    || a.starts_with(['。', ';', '；', '.', ')', '）'])
+                    || RAN_UNTIL_JA.iter().any(|w| a.starts_with(w)))
+        });
+        let ended = ["で", "をもって", "をもちまして", "を以て"]
+            .iter()
+            .find_map(|p| after.strip_prefix(p))
+            .is_some_and(|a| {
+                let a = a.trim_start();
+                let a = ENDED_WHAT_JA
+                    .iter()
+                    .find_map(|w| a.strip_prefix(w))
+                    .unwrap_or(a)
+                    .trim_start_matches(['が', 'を', 'は']);
+                ENDS_JA.iter().any(|w| a.starts_with(w))
+            });
+        let before = folded[..at].trim_end();
+        let until_en = RAN_UNTIL_EN.iter().any(|w| {
+            before.strip_suffix(w).is_some_and(|b| {
+                !b.ends_with(|c: char| c.is_ascii_alphabetic())
+                    && !["retained ", "kept ", "stored ", "not "]
+                        .iter()
+                        .any(|r| b.ends_with(r))
+            })
+        });
+        (ran || ended || until_en).then(|| Qualifier {
+            kind: Kind::Ended(as_of),
+            word: as_written(text, &folded, at, written),
+        })
+    })
+}
+
+/// A date found at byte `at` of `folded` (the text width-folded, lower case) as `text`
+/// writes it (`March 2025`, not `march 2025`), when the folding kept every byte in place.
+fn as_written(text: &str, folded: &str, at: usize, found: String) -> String {
+    match text.get(at..at + found.len()) {
+        Some(w) if text.len() == folded.len() && w.to_lowercase() == found.to_lowercase() => {
+            w.to_owned()
+        }
+        _ => found,
+    }
+}
+
+/// Whether a header names how long the row's statement is valid (`有効期限`, `有効期間`,
+/// `Expiry`, `Valid until`): a date there before the as-of date has passed, and the row is
+/// not in effect on it.
+pub fn names_validity(name: &str) -> bool {
+    let key = header_key(name);
+    [
+        "有効期限",
+        "有効期間",
+        "有効終了",
+        "証明書の有効",
+        "証明書有効",
+        "expir",
+        "validuntil",
+        "validthrough",
+        "validto",
+        "validity",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+}
+
+/// A validity a cell under a validity header gives ([`names_validity`]) that is not in
+/// effect on `as_of`: its end, the latest date of the cell that does not start a period,
+/// before `as_of` (`2024-04-01～2025-03-31` ended on 2025-03-31; `2024-04-01～` has no
+/// end), or its start after it (`2027-04-01～2028-03-31`: a later date).
+pub fn validity_ended(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
+    let folded = fold_width(text).to_lowercase();
+    let mut dates = crate::date::dates_in(text);
+    dates.extend(english_months(text));
+    let mut from = 0;
+    let mut end: Option<(String, crate::date::Date)> = None;
+    for (written, last) in dates {
+        let lower = written.to_lowercase();
+        let Some(at) = folded[from..].find(&lower).map(|i| i + from) else {
+            continue;
+        };
+        from = at + lower.len();
+        let after = folded[from..].trim_start_matches([' ', '末', '頃', '中']);
+        if starts_a_period(after) {
+            if last > as_of {
+                return Some(Qualifier {
+                    kind: Kind::Later(as_of),
+                    word: as_written(text, &folded, at, written),
+                });
+            }
+            // the start of a period: its end, if any, decides
+            continue;
+        }
+        if end.as_ref().is_none_or(|(_, e)| last > *e) {
+            end = Some((as_written(text, &folded, at, written), last));
+        }
+    }
+    end.filter(|(_, last)| *last < as_of)
+        .map(|(written, _)| Qualifier {
+            kind: Kind::Ended(as_of),
+            word: written,
+        })
 }
 
 /// The first date `text` writes that may mean a day after `as_of`: as
@@ -426,9 +650,15 @@ pub fn is_date_alone(text: &str) -> bool {
     for (written, _) in &dates {
         rest = rest.replacen(written.as_str(), "", 1);
     }
-    rest.chars().all(|c| {
-        c.is_whitespace() || matches!(c, '.' | '。' | '．' | ',' | '、' | '(' | ')' | '（' | '）')
-    })
+    // a period of two dates (`2024-04-01～2025-03-31`) is dates alone too; a start alone
+    // (`2027-04-01～`) is not
+    let tilde = |c: char| matches!(c, '～' | '〜' | '~');
+    let period = dates.len() == 2 && rest.trim().chars().all(tilde) && !rest.trim().is_empty();
+    period
+        || rest.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(c, '.' | '。' | '．' | ',' | '、' | '(' | ')' | '（' | '）')
+        })
 }
 
 /// Whether a header names a limit or a next time (`有効期限`, `次回レビュー日`): a date
@@ -4100,6 +4330,90 @@ mod tests {
 
     /// Headers naming a date that is not the implementation's, and dates a remark says are
     /// of something else; an implementation date header is neither.
+    #[test]
+    fn a_statement_that_ran_until_a_past_date_ended() {
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        let ended = |t: &str| ended_before(t, as_of).map(|q| (q.kind, q.word));
+        for (text, word) in [
+            ("2025年3月まで実施", "2025年3月"),
+            ("2025年3月まで運用", "2025年3月"),
+            ("2025-12-31まで有効", "2025-12-31"),
+            ("旧システムで2025年まで実施", "2025年"),
+            ("2025年12月末で契約終了", "2025年12月"),
+            ("2025年3月をもって提供終了", "2025年3月"),
+            ("2025年3月まで", "2025年3月"),
+            ("Implemented until March 2025", "March 2025"),
+            ("Expired on 2025-12-31", "2025-12-31"),
+            ("Decommissioned in 2025年", "2025年"),
+        ] {
+            assert_eq!(
+                ended(text),
+                Some((Kind::Ended(as_of), word.to_owned())),
+                "{text}"
+            );
+        }
+        for text in [
+            "2025年3月から実施",
+            "2025年3月以降実施",
+            "2025年3月までに実施",
+            "2027年3月まで有効",
+            "2026年4月1日まで有効",
+            "ログは2024年まで保存",
+            "2024年3月まで手動で実施、以降は自動化",
+            "2024年3月まで旧方式、2024年4月より新方式で実施",
+            "Logs retained until March 2025",
+            "Implemented in March 2025",
+            "2025年3月に導入",
+            "2025年3月で旧システムを廃止",
+        ] {
+            assert_eq!(ended(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_validity_not_in_effect_on_the_as_of_date() {
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        for h in [
+            "有効期限",
+            "有効期間",
+            "証明書有効期限",
+            "Expiry",
+            "Expiration date",
+            "Valid until",
+            "Validity",
+        ] {
+            assert!(names_validity(h), "{h}");
+        }
+        for h in ["最終確認日", "次回レビュー日", "保存期限", "実施日", "備考"]
+        {
+            assert!(!names_validity(h), "{h}");
+        }
+        let q = |t: &str| validity_ended(t, as_of).map(|q| (q.kind, q.word));
+        let ended = |w: &str| Some((Kind::Ended(as_of), w.to_owned()));
+        assert_eq!(q("2025-12-31"), ended("2025-12-31"));
+        assert_eq!(q("2026-03-31"), ended("2026-03-31"));
+        assert_eq!(q("2025年3月"), ended("2025年3月"));
+        assert_eq!(q("2024-04-01～2025-03-31"), ended("2025-03-31"));
+        assert_eq!(q("March 2025"), ended("March 2025"));
+        assert_eq!(
+            q("2027-04-01～2028-03-31"),
+            Some((Kind::Later(as_of), "2027-04-01".to_owned()))
+        );
+        for t in [
+            "2026-04-01",
+            "2026-12-31",
+            "2025-04-01～2027-03-31",
+            "2024-04-01～",
+            "無期限",
+            "",
+        ] {
+            assert_eq!(q(t), None, "{t}");
+        }
+        // a period of two dates is dates alone; a start alone is not
+        assert!(is_date_alone("2025-04-01～2027-03-31"));
+        assert!(!is_date_alone("2027-04-01～"));
+    }
+
     #[test]
     fn dates_of_something_else() {
         for h in [

@@ -203,7 +203,8 @@ pub fn read(
             }
             let status = match status {
                 Some(s) if cols.own_statement => {
-                    (!written_as(row, layout, cols, sheet, start, &loc, n, id_cell, &s)?).then_some(s)
+                    (!written_as(row, layout, cols, sheet, start, &loc, n, id_cell, &s)?)
+                        .then_some(s)
                 }
                 status => status,
             };
@@ -252,10 +253,11 @@ pub fn read(
                     ),
                     None => (what, format!("give every row with an id its status; {}", vocab::VALUES_HINT)),
                 };
-                return Err(
-                    InputError::at(loc.clone().row(n).column(status_place(layout, cols)), msg)
-                        .hint(hint),
-                );
+                return Err(InputError::at(
+                    loc.clone().row(n).column(status_place(layout, cols)),
+                    msg,
+                )
+                .hint(hint));
             };
             let at = loc.clone().row(n).column(id_name);
             if let Some(t) = ids.iter().find(|t| !t.kind.is_control()) {
@@ -1683,7 +1685,7 @@ fn row_remark(
                 || (remarks::names_implementation_date(name)
                     && !crate::date::dates_in(text).is_empty())
                 // a record date alone is the header's, unless it is a limit or a next time
-                // that has passed (an expired validity, an overdue review): kept
+                // that has passed (an overdue review; an expired validity is refused before): kept
                 || (remarks::names_record_date(name)
                     && remarks::is_date_alone(text)
                     && !(remarks::names_limit(name)
@@ -1826,6 +1828,13 @@ fn check_implemented_row(
                 ))
             }
             Header::Who | Header::Delegate | Header::Scope | Header::Plain => {}
+        }
+        // a validity that ended before the as-of date (`有効期限 2025-12-31`): the row is
+        // not in effect then (review 11 A-18)
+        if remarks::names_validity(layout.name(c)) {
+            if let Some(q) = remarks::validity_ended(text, as_of) {
+                return Err(refuse(c, text, q.what(), q.hint()));
+            }
         }
         // a date under a header naming a date that is not of the implementation (`最終確認日`,
         // `有効期限`, `次回レビュー日`) is not compared with the as-of date
