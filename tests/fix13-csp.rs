@@ -286,3 +286,62 @@ fn a_statement_in_effect_on_the_as_of_date_reads() {
     let v = json_of(c);
     assert!(v["items"].to_string().contains("2025-01-01"), "{v}");
 }
+
+/// C-15: an owner named Liu is no mention of ISMAP-LIU; a party's settings the service
+/// itself manages (`AWSの設定は当社で管理`) are its own; the party doing it is still refused.
+#[test]
+fn a_name_and_a_partys_thing_are_no_refusal() {
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--format", "json", "--csp"])
+        .arg(data("c15-owner-liu.csv"));
+    let v = json_of(c);
+    assert_eq!(v["csp"]["registration_kind"], "ismap", "{}", v["csp"]);
+    let s = statuses("登録区分: ISMAP\n管理策番号,実施状況,備考\n9.2.1,実施,\n9.2.3,実施,AWSの設定は当社で管理\n");
+    assert_eq!(status_of(&s, "K-2"), "covered");
+    let (_dir, path) = file(
+        "csp.csv",
+        "登録区分: ISMAP\n管理策番号,実施状況,備考\n9.2.3,実施,AWS側で設定\n",
+    );
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.arg("--csp").arg(&path);
+    let err = input_error(c);
+    assert!(
+        err.contains("says someone else implements it ('aws側')"),
+        "{err}"
+    );
+}
+
+/// C-20: a status cell holding a number (shown as a word by its number format in Excel) is
+/// still refused, the hint saying the value is what is read (en, ja); a word reads.
+#[test]
+fn a_number_in_a_status_cell_is_named_as_a_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("numbers.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("SoA").unwrap();
+    ws.write_string(0, 0, "管理策番号").unwrap();
+    ws.write_string(0, 1, "実施状況").unwrap();
+    ws.write_string(1, 0, "9.2.1").unwrap();
+    ws.write_number(1, 1, 1.0).unwrap();
+    ws.write_string(2, 0, "9.2.3").unwrap();
+    ws.write_string(2, 1, "実施").unwrap();
+    wb.save(&path).unwrap();
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--registration-kind", "ismap", "--csp"]).arg(&path);
+    let err = input_error(c);
+    assert!(
+        err.contains("sheet 'SoA': row 2: column '実施状況': unknown status '1' for 9.2.1"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "(hint: the cell holds the number 1, which a number format may show as a word"
+        ),
+        "{err}"
+    );
+    let mut c = on_checks("ja", "report", data("k.csv"));
+    c.args(["--registration-kind", "ismap", "--csp"]).arg(&path);
+    let out = c.output().unwrap();
+    let ja = String::from_utf8(out.stderr).unwrap();
+    assert!(ja.contains("(ヒント: セルの値は数値 1 です"), "{ja}");
+}

@@ -2294,6 +2294,14 @@ fn others_ja(clause: &str) -> Vec<Qualifier> {
                 if let Some(d) = PARTY_DOES_JA.iter().find(|d| rest.starts_with(*d)) {
                     // the words as written, fillers between them too (`IaaS事業者が実施`)
                     let end = clause.len() - rest.len() + d.len();
+                    // a party's thing (`AWSの設定`) the service itself does something to
+                    // (`は当社で管理`): the party is the object (review 11 C-15)
+                    if clause[i..end].contains('の')
+                        && ["実施", "対応", "設定", "提供"].contains(d)
+                        && self_does_after(&clause[end..])
+                    {
+                        break;
+                    }
                     found.push(Qualifier::new(Kind::Others, &clause[i..end]));
                     break;
                 }
@@ -2305,6 +2313,23 @@ fn others_ja(clause: &str) -> Vec<Qualifier> {
         }
     }
     found
+}
+
+/// Whether the text after a party's words names the service itself doing it (`は当社で管理`,
+/// `を自社が設定`).
+fn self_does_after(rest: &str) -> bool {
+    ["当社", "弊社", "自社", "本サービス", "当サービス"]
+        .iter()
+        .flat_map(|w| rest.match_indices(w))
+        .any(|(i, w)| {
+            let after = &rest[i + w.len()..];
+            ["で", "が", "にて", "において", "自身"]
+                .iter()
+                .any(|p| after.starts_with(p))
+                && !["ない", "無い", "せず", "なし"]
+                    .iter()
+                    .any(|n| after.contains(n))
+        })
 }
 
 /// The service underneath by name or kind (`IaaS`, `AWS`, `さくら`, `データセンター事業者`):
@@ -4330,6 +4355,33 @@ mod tests {
 
     /// Headers naming a date that is not the implementation's, and dates a remark says are
     /// of something else; an implementation date header is neither.
+    #[test]
+    fn a_partys_thing_the_service_itself_manages_is_its_own() {
+        for t in [
+            "AWSの設定は当社で管理",
+            "AWSの設定を当社が実施",
+            "IaaSの設定は自社にて管理",
+        ] {
+            assert!(
+                !qualifiers(t).iter().any(|q| q.kind == Kind::Others),
+                "{t}: {:?}",
+                qualifiers(t)
+            );
+        }
+        for t in [
+            "AWSの設定",
+            "AWS側で設定、当社で確認",
+            "AWSの設定は当社では管理しない",
+            "顧客の設定による",
+        ] {
+            assert!(
+                qualifiers(t).iter().any(|q| q.kind == Kind::Others),
+                "{t}: {:?}",
+                qualifiers(t)
+            );
+        }
+    }
+
     #[test]
     fn a_statement_that_ran_until_a_past_date_ended() {
         let as_of = crate::date::Date::new(2026, 4, 1).unwrap();

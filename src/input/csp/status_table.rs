@@ -62,6 +62,16 @@ fn status_of(
                 } else {
                     why.hint().to_owned()
                 };
+                // a number a spreadsheet may show as a word by its number format
+                // (`"実施";;"未実施"` shows 1 as 実施): the value is what is read (review 11 C-20)
+                let number = crate::text::fold_width(text)
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == '-');
+                let hint = if number && why == vocab::Unreadable::Unknown && loc.sheet.is_some() {
+                    format!("the cell holds the number {}, which a number format may show as a word (\"実施\";;\"未実施\" shows 1 as 実施), but the value is what is read: type the status itself in the cell; {hint}", quote(text))
+                } else {
+                    hint
+                };
                 InputError::at(at, msg).hint(hint)
             })
         }
