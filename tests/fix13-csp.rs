@@ -345,3 +345,32 @@ fn a_number_in_a_status_cell_is_named_as_a_number() {
     let ja = String::from_utf8(out.stderr).unwrap();
     assert!(ja.contains("(ヒント: セルの値は数値 1 です"), "{ja}");
 }
+
+/// Review 12 A-12: a template's worked-example row (`記入例` / `例` in the No column, a
+/// remark labelled `記入例：`) holding an id and a status is refused naming it (en, ja);
+/// the same table without it reads, and a remark starting with `例外` (`例外なし`) is no mark.
+#[test]
+fn an_example_row_with_an_id_and_a_status_is_refused() {
+    for (name, mark) in [("a12-example.csv", "記入例"), ("a12-example2.csv", "例")] {
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.args(["--registration-kind", "ismap", "--csp"])
+            .arg(data(name));
+        let err = input_error(c);
+        assert!(
+            err.contains(&format!("{name}: row 2: column 'No': '{mark}' marks the row as an example, but it states 9.2.3 with a status")),
+            "{err}"
+        );
+    }
+    let mut c = on_checks("ja", "report", data("k.csv"));
+    c.args(["--registration-kind", "ismap", "--csp"])
+        .arg(data("a12-example.csv"));
+    let ja = String::from_utf8(c.output().unwrap().stderr).unwrap();
+    assert!(
+        ja.contains("'記入例' はこの行を記入例としていますが、この行は 9.2.3 の状況を示しています"),
+        "{ja}"
+    );
+    let s = statuses("登録区分: ISMAP\nNo,管理策番号,実施状況,実施内容\n1,9.2.1,○,即日削除\n2,9.2.3,○,例外なし\n3,9.2.4,×,\n");
+    assert_eq!(status_of(&s, "K-1"), "covered");
+    assert_eq!(status_of(&s, "K-2"), "covered");
+    assert_eq!(status_of(&s, "K-5"), "not-covered");
+}

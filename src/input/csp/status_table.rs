@@ -269,6 +269,18 @@ pub fn read(
                 )
                 .hint(hint));
             };
+            // a template's worked example (`記入例 | 9.2.3 | ○`): no statement of the service,
+            // though it holds an id and a status (review 12 A-12)
+            if let Some((c, mark)) = example_mark(row) {
+                return Err(InputError::at(
+                    loc.clone().row(n).column(layout.name(c)),
+                    format!(
+                        "'{}' marks the row as an example, but it states {id_cell} with a status: an example is no statement of the service",
+                        quote(mark)
+                    ),
+                )
+                .hint("delete the example row (a template's worked example) before giving the list; if the row is the CSP's own statement, remove the mark"));
+            }
             let at = loc.clone().row(n).column(id_name);
             if let Some(t) = ids.iter().find(|t| !t.kind.is_control()) {
                 let what = match t.kind {
@@ -408,6 +420,45 @@ pub fn read(
         }
     }
     Ok(out)
+}
+
+/// The first cell of a row that marks it as an example (`記入例`, `例`, `Example`, `Sample`
+/// alone, or leading the cell as a label: `記入例：…`, `例）…`, `【記入例】…`, `Example: …`),
+/// and its text. `例外…`, `e.g. …`, `Sample logs are reviewed` are no mark.
+fn example_mark(row: &[String]) -> Option<(usize, &str)> {
+    let marks = |text: &str| {
+        let t = text.trim();
+        if crate::input::is_example_or_legend(t) && !crate::text::header_key(t).contains("凡例") {
+            return crate::text::header_key(t) != "eg" && !t.eq_ignore_ascii_case("legend");
+        }
+        // a label in brackets before the text (`【記入例】`, `（例）`, `(Example)`)
+        if let Some(rest) = t.strip_prefix(['【', '（', '(', '[', '＜', '<']) {
+            if let Some(end) = rest.find(['】', '）', ')', ']', '＞', '>']) {
+                let inner = &rest[..end];
+                return crate::input::is_example_or_legend(inner)
+                    && !["凡例", "legend", "eg"]
+                        .contains(&crate::text::header_key(inner).as_ref());
+            }
+        }
+        // a label and a separator (`記入例：`, `例）`, `Example:`)
+        t.find([':', '：', ')', '）']).is_some_and(|i| {
+            let head = t[..i].trim();
+            [
+                "例",
+                "記入例",
+                "記載例",
+                "入力例",
+                "回答例",
+                "example",
+                "sample",
+            ]
+            .contains(&crate::text::header_key(head).as_ref())
+        })
+    };
+    row.iter()
+        .enumerate()
+        .find(|(_, text)| marks(text))
+        .map(|(c, text)| (c, text.trim()))
 }
 
 /// Words of an id column's header saying its ids are the ISMAP objectives something else
@@ -2090,6 +2141,35 @@ mod tests {
             &["実施=実施済み"],
         ] {
             assert_eq!(pairs(no), None, "{no:?}");
+        }
+    }
+
+    #[test]
+    fn an_example_row_is_marked_by_a_cell_or_a_label() {
+        for cells in [
+            &["記入例", "9.2.3", "○"][..],
+            &["例", "9.2.3", "○"],
+            &["Example", "9.2.3", "Implemented"],
+            &["1", "9.2.3", "○", "記入例：特権IDは申請・承認制"],
+            &["1", "9.2.3", "○", "例）特権IDは申請・承認制"],
+            &["1", "9.2.3", "○", "【記入例】特権IDは申請・承認制"],
+            &["1", "9.2.3", "Implemented", "Sample: MFA for admins"],
+        ] {
+            assert!(example_mark(&row(cells)).is_some(), "{cells:?}");
+        }
+        for cells in [
+            &["1", "9.2.3", "○", "例外は情報セキュリティ委員会が承認"][..],
+            &["1", "9.2.3", "Implemented", "e.g. MFA for admins"],
+            &[
+                "1",
+                "9.2.3",
+                "Implemented",
+                "Sample logs are reviewed monthly",
+            ],
+            &["1", "9.2.3", "○", "申請例：なし"],
+            &["1", "9.2.3", "○", "凡例"],
+        ] {
+            assert!(example_mark(&row(cells)).is_none(), "{cells:?}");
         }
     }
 
