@@ -374,3 +374,31 @@ fn an_example_row_with_an_id_and_a_status_is_refused() {
     assert_eq!(status_of(&s, "K-2"), "covered");
     assert_eq!(status_of(&s, "K-5"), "not-covered");
 }
+
+/// Review 12 C-10: the company's own organs and the whole company under `実施主体` are the
+/// service itself (`取締役会`, `経営会議`, `全社`, `各部門`, `本社`, `Board of Directors`);
+/// `グループ全体` (another company of the group may do it) stays refused.
+#[test]
+fn the_companys_own_organs_implement_it_themselves() {
+    for who in [
+        "取締役会",
+        "経営会議",
+        "全社",
+        "各部門",
+        "本社",
+        "Board of Directors",
+    ] {
+        let s = statuses(&format!(
+            "登録区分: ISMAP\n管理策番号,実施状況,実施主体\n9.2.1,実施,{who}\n9.2.3,実施,当社\n"
+        ));
+        assert_eq!(status_of(&s, "K-1"), "covered", "{who}");
+    }
+    let (_dir, path) = file(
+        "csp.csv",
+        "登録区分: ISMAP\n管理策番号,実施状況,実施主体\n9.2.1,実施,グループ全体\n",
+    );
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.arg("--csp").arg(&path);
+    let err = input_error(c);
+    assert!(err.contains("row 3: column '実施主体'"), "{err}");
+}

@@ -3912,6 +3912,29 @@ const SELF_WORDS: &[&str] = &[
     "自社実施",
     "自社対応",
     "当社対応",
+    // the company's own organs and the whole of it (review 12 C-10): governance objectives
+    // are the board's by definition
+    "取締役会",
+    "経営会議",
+    "経営陣",
+    "経営層",
+    "役員会",
+    "トップマネジメント",
+    "全社",
+    "全部署",
+    "全部門",
+    "各部門",
+    "各部署",
+    "本社",
+    "board",
+    "theboard",
+    "boardofdirectors",
+    "management",
+    "topmanagement",
+    "seniormanagement",
+    "executivemanagement",
+    "alldepartments",
+    "companywide",
 ];
 
 /// How a team or a department of the service ends (`情報システム部`, `SecOps`, `IT Ops`,
@@ -4670,6 +4693,16 @@ mod tests {
             "セキュリティ運用チーム",
             "当社（情報システム部）",
             "基盤運用部",
+            // the company's organs, the whole company (review 12 C-10)
+            "取締役会",
+            "経営会議",
+            "全社",
+            "各部門",
+            "本社",
+            "Board of Directors",
+            "Management",
+            "All departments",
+            "Company-wide",
         ] {
             assert!(names_only_self(own), "{own}");
         }
@@ -4695,6 +4728,8 @@ mod tests {
             "部",
             "外部委託先の運用チーム",
             "Customer IT team",
+            "グループ全体",
+            "Customer management",
         ] {
             assert!(!names_only_self(other), "{other}");
         }
