@@ -402,3 +402,33 @@ fn the_companys_own_organs_implement_it_themselves() {
     let err = input_error(c);
     assert!(err.contains("row 3: column '実施主体'"), "{err}");
 }
+
+/// Review 12 C-1: ordinary remarks of a Japanese statement read (`年1回及び必要に応じて`,
+/// `原則禁止`, `…の利用は管理者に限る`, `例外は…が承認`); limits of the control beside them
+/// (`必要に応じて実施`, `本番環境のみ`) stay refused.
+#[test]
+fn ordinary_remarks_of_a_statement_read() {
+    for remark in [
+        "年1回及び必要に応じて見直しを実施",
+        "媒体の持ち出しは原則禁止",
+        "特権IDの利用は承認された作業時のみ",
+        "特権的なユーティリティの利用は管理者に限る",
+        "業務上必要な範囲でのみ権限を付与",
+        "例外は情報セキュリティ委員会が承認",
+    ] {
+        let s = statuses(&format!(
+            "登録区分: ISMAP\n管理策番号,実施状況,実施内容\n9.2.1,実施,\n9.2.3,実施,{remark}\n"
+        ));
+        assert_eq!(status_of(&s, "K-2"), "covered", "{remark}");
+    }
+    for remark in ["必要に応じて実施", "本番環境のみ"] {
+        let (_dir, path) = file(
+            "csp.csv",
+            &format!("登録区分: ISMAP\n管理策番号,実施状況,実施内容\n9.2.3,実施,{remark}\n"),
+        );
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.arg("--csp").arg(&path);
+        let err = input_error(c);
+        assert!(err.contains("limits or conditions it"), "{remark}: {err}");
+    }
+}

@@ -2855,6 +2855,11 @@ const PERMISSION_JA: &[&str] = &[
     "変更可",
     "使用可",
     "利用可能とする",
+    // who may use a tool, or how (review 12 C-1: `特権IDの利用は承認された作業時のみ`,
+    // `ユーティリティの利用は管理者に限る`, `導入は構成管理ツール経由に限定`)
+    "の利用は",
+    "の使用は",
+    "経由",
 ];
 
 /// Words that make a limit one of where the control is implemented (`対象を本番に限定`).
@@ -2871,8 +2876,73 @@ const SCOPE_OBJECT_JA: &[&str] = &[
 
 fn scope_ja(clause: &str) -> Vec<Qualifier> {
     let mut found = Vec::new();
-    let policy = PERMISSION_JA.iter().any(|p| clause.contains(p))
-        && !SCOPE_OBJECT_JA.iter().any(|s| clause.contains(s));
+    // as far as the work needs (`業務上必要な範囲でのみ権限を付与`): least privilege, the
+    // control itself, not a part of the service
+    let objects = ["業務上必要な範囲", "必要な範囲", "必要最小限の範囲"]
+        .iter()
+        .fold(clause.to_owned(), |c, w| c.replace(w, ""));
+    // the use of a measure of the control (`MFAの利用は管理者のみ`) limited is a limit of the
+    // control, not a policy on who may use a tool
+    let measure = [
+        "mfa",
+        "多要素",
+        "二要素",
+        "2要素",
+        "暗号",
+        "認証",
+        "ログ",
+        "バックアップ",
+        "監視",
+        "パッチ",
+        "ウイルス",
+        "マルウェア",
+        "edr",
+        "waf",
+        "ファイアウォール",
+    ]
+    .iter()
+    .any(|m| clause.contains(m));
+    let policy = PERMISSION_JA
+        .iter()
+        .filter(|p| !(measure && matches!(**p, "の利用は" | "の使用は" | "経由")))
+        .any(|p| clause.contains(p))
+        && !SCOPE_OBJECT_JA.iter().any(|s| objects.contains(s));
+    // `必要に応じ` beside a fixed practice (`年1回及び必要に応じて`) adds to it (review 12 C-1)
+    let fixed = [
+        "年1回",
+        "年2回",
+        "年次",
+        "毎年",
+        "定期",
+        "毎月",
+        "月次",
+        "月1回",
+        "四半期",
+        "週次",
+        "毎週",
+        "日次",
+        "毎日",
+        "常時",
+        "継続的",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
+    // in principle forbidden (`原則禁止`, `原則として行わない`): a prohibition, a policy
+    let forbids = |after: &str| {
+        let after = after
+            .trim_start_matches("として")
+            .trim_start_matches("的に")
+            .trim_start_matches(['、', ',', ' ']);
+        ["禁止", "不可", "行わない", "しない", "認めない", "認めず", "許可しない"]
+            .iter()
+            .any(|w| after.starts_with(w))
+            // `原則として媒体の持ち出しを禁止`: the prohibition at the clause's end
+            || (!after.contains('は') && after.trim_end().ends_with("禁止"))
+    };
+    let in_principle_forbidden = clause.contains("原則")
+        && clause
+            .match_indices("原則")
+            .all(|(i, _)| forbids(&clause[i + "原則".len()..]));
     for w in ["のみ", "だけ", "限定", "限る", "限り", "限ら", "以外"] {
         if holds_apart(clause, w, &["限らず", "のみならず", "だけでなく"]) && !policy {
             found.push(Qualifier::new(Kind::Scope, w));
@@ -2949,6 +3019,10 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         "いちぶ",
     ] {
         if clause.contains(w) && !none_of(clause, w) {
+            if (w == "必要に応じ" && fixed) || (w.starts_with("原則") && in_principle_forbidden)
+            {
+                continue;
+            }
             found.push(Qualifier::new(Kind::Scope, w));
         }
     }
@@ -3011,6 +3085,7 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
     }
     // in principle (`原則実施`), not a principle named (`最小権限の原則に基づき`)
     if holds_apart(clause, "原則", &["の原則", "原則に"])
+        && !in_principle_forbidden
         && !found.iter().any(|q| q.word.starts_with("原則"))
     {
         found.push(Qualifier::new(Kind::Scope, "原則"));
@@ -3035,7 +3110,16 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         ]
         .iter()
         .any(|n| after.starts_with(n));
-        if !none {
+        // an exception process, part of the control (`例外は情報セキュリティ委員会が承認`)
+        let approved = (after.starts_with('は') || after.starts_with("の申請"))
+            && after.contains("承認")
+            && !["はある", "はあり", "は有", "は一部"]
+                .iter()
+                .any(|w| after.starts_with(w))
+            && !["未承認", "承認待", "承認前"]
+                .iter()
+                .any(|w| after.contains(w));
+        if !none && !approved {
             found.push(Qualifier::new(Kind::Scope, "例外"));
         }
     }
@@ -4402,6 +4486,44 @@ mod tests {
                 "{t}: {:?}",
                 qualifiers(t)
             );
+        }
+    }
+
+    /// Review 12 C-1: the ordinary phrases of a Japanese statement that add to a fixed
+    /// practice, forbid, say who may use a tool or run an exception process are read; the
+    /// limits beside them stay qualifiers.
+    #[test]
+    fn ordinary_phrases_of_a_statement_limit_nothing() {
+        for t in [
+            "年1回及び必要に応じて見直しを実施",
+            "委託先から年1回報告を受け、必要に応じて監査を実施",
+            "媒体の持ち出しは原則禁止",
+            "原則として媒体の持ち出しを禁止",
+            "媒体の輸送は原則行わないが、行う場合は暗号化し",
+            "特権IDの利用は承認された作業時のみ",
+            "特権的なユーティリティの利用は管理者に限る",
+            "監査ツールの利用は内部監査部門に限定",
+            "業務上必要な範囲でのみ権限を付与",
+            "本番環境へのソフトウェア導入は構成管理ツール経由に限定",
+            "例外は情報セキュリティ委員会が承認",
+        ] {
+            assert_eq!(qualifier_in(t), None, "{t}");
+        }
+        for t in [
+            "必要に応じて実施",
+            "原則実施",
+            "原則として実施",
+            "サーバの一部のみ",
+            "本番環境のみ",
+            "東京リージョンのみ",
+            "MFAの利用は管理者のみ",
+            "本サービスの利用は東京リージョンのみ",
+            "例外あり",
+            "例外は未承認",
+            "例外はあるが委員会で承認",
+            "主要な委託先については再委託先も含めて管理",
+        ] {
+            assert!(qualifier_in(t).is_some(), "{t}");
         }
     }
 
