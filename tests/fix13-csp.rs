@@ -432,3 +432,29 @@ fn ordinary_remarks_of_a_statement_read() {
         assert!(err.contains("limits or conditions it"), "{remark}: {err}");
     }
 }
+
+/// Review 12 C-9 / C-19: `観察事項なし` or a settled finding under `監査結果`, `0` under a
+/// count of findings, read; a finding standing, a count above none, refused.
+#[test]
+fn no_findings_and_zero_counts_read() {
+    for (header, cell) in [
+        ("監査結果", "観察事項なし"),
+        ("監査結果", "軽微な指摘あり（是正済）"),
+        ("指摘件数", "0件"),
+    ] {
+        let s = statuses(&format!(
+            "登録区分: ISMAP\n管理策番号,実施状況,{header}\n9.2.1,実施,\n9.2.3,実施,{cell}\n"
+        ));
+        assert_eq!(status_of(&s, "K-2"), "covered", "{header}: {cell}");
+    }
+    for (header, cell) in [("監査結果", "観察事項あり"), ("指摘件数", "1件")] {
+        let (_dir, path) = file(
+            "csp.csv",
+            &format!("登録区分: ISMAP\n管理策番号,実施状況,{header}\n9.2.3,実施,{cell}\n"),
+        );
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.arg("--csp").arg(&path);
+        let err = input_error(c);
+        assert!(err.contains(&format!("column '{header}'")), "{err}");
+    }
+}

@@ -3749,33 +3749,110 @@ pub fn audit_dated_later(text: &str, as_of: crate::date::Date) -> Option<Qualifi
 /// An audit's or a check's result that finds nothing (`header_key` form): `指摘なし`,
 /// `問題なし`, `例外事項なし`, `合格`, `No exception noted`, `Effective`, `Pass`.
 fn is_clean_result(key: &str) -> bool {
-    matches!(
+    finding_settled_or_none(key)
+        || matches!(
+            key,
+            "指摘なし"
+                | "指摘無し"
+                | "指摘事項なし"
+                | "指摘事項無し"
+                | "問題なし"
+                | "問題無し"
+                | "例外なし"
+                | "例外事項なし"
+                | "不備なし"
+                | "適合"
+                | "有効"
+                | "良好"
+                | "合格"
+                | "可"
+                | "pass"
+                | "passed"
+                | "noexception"
+                | "noexceptions"
+                | "noexceptionnoted"
+                | "noexceptionsnoted"
+                | "nofinding"
+                | "nofindings"
+                | "effective"
+                | "unqualified"
+        )
+}
+
+/// Words naming what an audit or a review finds (`観察事項`, `改善提案`, `不備`).
+const FINDING_WORDS_JA: &[&str] = &[
+    "観察事項",
+    "改善提案",
+    "改善事項",
+    "要改善事項",
+    "推奨事項",
+    "指摘事項",
+    "指摘",
+    "発見事項",
+    "所見",
+    "例外事項",
+    "例外",
+    "不備事項",
+    "不備",
+    "不適合",
+    "是正事項",
+];
+
+/// Whether a result (as [`header_key`] gives it) says a finding word is none (`観察事項なし`,
+/// `改善提案なし`, `不備事項0件`, `No observations`), or that what it found is settled, in
+/// brackets at its end (`軽微な指摘あり(是正済)`, `改善提案1件(対応済)`), as a settled finding
+/// (`解消済`) reads (review 12 C-9).
+fn finding_settled_or_none(key: &str) -> bool {
+    let none = FINDING_WORDS_JA.iter().any(|w| {
+        key.strip_prefix(w).is_some_and(|rest| {
+            matches!(
+                rest.trim_start_matches('は'),
+                "なし" | "無し" | "0件" | "ゼロ" | "ありません" | "ない"
+            )
+        })
+    }) || matches!(
         key,
-        "指摘なし"
-            | "指摘無し"
-            | "指摘事項なし"
-            | "指摘事項無し"
-            | "問題なし"
-            | "問題無し"
-            | "例外なし"
-            | "例外事項なし"
-            | "不備なし"
-            | "適合"
-            | "有効"
-            | "良好"
-            | "合格"
-            | "可"
-            | "pass"
-            | "passed"
-            | "noexception"
-            | "noexceptions"
-            | "noexceptionnoted"
-            | "noexceptionsnoted"
-            | "nofinding"
-            | "nofindings"
-            | "effective"
-            | "unqualified"
-    )
+        "noobservations" | "noobservation" | "noopenfindings" | "noissues"
+    );
+    let settled = [
+        "(是正済)",
+        "(是正済み)",
+        "(対応済)",
+        "(対応済み)",
+        "(解消済)",
+        "(解消済み)",
+        "(解決済)",
+        "(解決済み)",
+    ]
+    .iter()
+    .any(|w| key.ends_with(w))
+        && FINDING_WORDS_JA.iter().any(|w| key.contains(w));
+    none || settled
+}
+
+/// Whether a cell under a header naming a count or what it counts (`Findings Count`,
+/// `指摘件数`, `Exceptions`, `課題`) says none: `0`, `0件` (review 12 C-19).
+pub fn zero_count(header: &str, text: &str) -> bool {
+    let h = header_key(header);
+    // a count, or what is counted (`Exceptions`, `Open issues`, `課題`)
+    let counts = [
+        "count",
+        "件数",
+        "数",
+        "number",
+        "numberof",
+        "finding",
+        "exception",
+        "issue",
+        "指摘",
+        "課題",
+        "例外",
+        "不備",
+    ]
+    .iter()
+    .any(|w| h.contains(w));
+    let t = header_key(text);
+    counts && matches!(t.trim_end_matches(['件', '個']), "0")
 }
 
 /// A test's or a review's result that finds nothing (`Pass`, `合格`, `有効`, `Effective`,
@@ -4524,6 +4601,46 @@ mod tests {
             "主要な委託先については再委託先も含めて管理",
         ] {
             assert!(qualifier_in(t).is_some(), "{t}");
+        }
+    }
+
+    /// Review 12 C-9 and C-19: a finding word said to be none, a finding settled, a count of
+    /// none, are clean; a finding standing, a count above none, are not.
+    #[test]
+    fn findings_none_or_settled_and_zero_counts() {
+        for t in [
+            "観察事項なし",
+            "改善提案なし",
+            "不備事項なし",
+            "改善提案1件（対応済）",
+            "軽微な指摘あり（是正済）",
+            "No observations",
+        ] {
+            assert!(clean_audit_result(t), "{t}");
+        }
+        for t in [
+            "観察事項あり",
+            "軽微な指摘あり",
+            "指摘あり（対応中）",
+            "改善提案1件",
+        ] {
+            assert!(!clean_audit_result(t), "{t}");
+        }
+        for (h, t) in [
+            ("Findings Count", "0"),
+            ("指摘件数", "0件"),
+            ("Exceptions", "0"),
+            ("課題", "０"),
+        ] {
+            assert!(zero_count(h, t), "{h}: {t}");
+        }
+        for (h, t) in [
+            ("Findings Count", "1"),
+            ("指摘件数", "2件"),
+            ("除外理由", "0"),
+            ("対応予定日", "0"),
+        ] {
+            assert!(!zero_count(h, t), "{h}: {t}");
         }
     }
 

@@ -1819,7 +1819,12 @@ fn check_implemented_row(
         }
         match remarks::header(layout.name(c)) {
             // `非該当理由` N/A on an implemented row: the column has nothing for it
-            Header::Qualifying(_) if remarks::nothing_for_the_row(text) => continue,
+            Header::Qualifying(_)
+                if remarks::nothing_for_the_row(text)
+                    || remarks::zero_count(layout.name(c), text) =>
+            {
+                continue
+            }
             Header::Qualifying(word) => {
                 return Err(refuse(
                     c,
