@@ -458,3 +458,26 @@ fn no_findings_and_zero_counts_read() {
         assert!(err.contains(&format!("column '{header}'")), "{err}");
     }
 }
+
+/// Review 12 C-2: English remarks saying the findings were settled or there are none read
+/// like their Japanese twins; findings not remediated refused.
+#[test]
+fn english_findings_settled_or_none_read() {
+    for remark in [
+        "Annual penetration test performed by a third party; findings remediated",
+        "Internal audit performed annually; no open findings",
+    ] {
+        let s = statuses(&format!(
+            "登録区分: ISMAP\n管理策番号,実施状況,Remarks\n9.2.1,実施,\n9.2.3,実施,{remark}\n"
+        ));
+        assert_eq!(status_of(&s, "K-2"), "covered", "{remark}");
+    }
+    let (_dir, path) = file(
+        "csp.csv",
+        "登録区分: ISMAP\n管理策番号,実施状況,Remarks\n9.2.3,実施,Two findings not yet remediated\n",
+    );
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.arg("--csp").arg(&path);
+    let err = input_error(c);
+    assert!(err.contains("column 'Remarks'"), "{err}");
+}

@@ -2108,6 +2108,15 @@ fn status_en(words: &[&str]) -> Vec<Qualifier> {
             }
             continue;
         }
+        // findings there are none of, or settled (`no open findings`, `findings remediated`):
+        // as their Japanese twins (`指摘事項なし`, `是正済み`) read (review 12 C-2)
+        if matches!(
+            *w,
+            "finding" | "findings" | "gap" | "gaps" | "deviation" | "deviations"
+        ) && finding_none_or_settled_en(&words[..i], &words[i + 1..])
+        {
+            continue;
+        }
         let kind = match *w {
             "n/a" | "na" | "unimplemented" | "unsupported" | "unavailable" | "incomplete"
             | "insufficient" | "inadequate" | "missing" | "lacking" | "absent" | "gap" | "gaps"
@@ -2139,6 +2148,49 @@ fn status_en(words: &[&str]) -> Vec<Qualifier> {
         }
     }
     found
+}
+
+/// Whether the words before a finding say there is none (`no open findings`, `zero
+/// findings`) or those after it that it is settled (`findings remediated`, `findings were
+/// closed`, `findings have been resolved`).
+fn finding_none_or_settled_en(before: &[&str], after: &[&str]) -> bool {
+    const BETWEEN: &[&str] = &[
+        "open",
+        "outstanding",
+        "significant",
+        "material",
+        "audit",
+        "major",
+        "exceptions",
+        "or",
+    ];
+    let none = before
+        .iter()
+        .rev()
+        .find(|w| !BETWEEN.contains(w))
+        .is_some_and(|w| matches!(*w, "no" | "zero" | "0"));
+    let settled = after
+        .iter()
+        .find(|w| {
+            !matches!(
+                **w,
+                "were" | "was" | "have" | "has" | "been" | "all" | "are" | "is" | "fully"
+            )
+        })
+        .is_some_and(|w| {
+            [
+                "remediat",
+                "closed",
+                "resolved",
+                "addressed",
+                "fixed",
+                "corrected",
+                "remedied",
+            ]
+            .iter()
+            .any(|s| w.starts_with(s))
+        });
+    none || settled
 }
 
 /// Who else may implement a control: the customer, the service underneath, a contractor.
@@ -2772,7 +2824,32 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
             "plan" | "plans" => i.checked_sub(1).map(|p| words[p]) == Some("no"),
             // not `no later than`
             "later" => next != "than" && i.checked_sub(1).map(|p| words[p]) != Some("no"),
-            _ if w.starts_with("remediat") => true,
+            // not findings settled (`findings remediated`, `all gaps were remediated`)
+            _ if w.starts_with("remediat") => {
+                *w != "remediated"
+                    || !words[..i]
+                        .iter()
+                        .rev()
+                        .find(|p| {
+                            !matches!(
+                                **p,
+                                "were" | "was" | "have" | "has" | "been" | "all" | "fully"
+                            )
+                        })
+                        .is_some_and(|p| {
+                            matches!(
+                                *p,
+                                "finding"
+                                    | "findings"
+                                    | "gap"
+                                    | "gaps"
+                                    | "issue"
+                                    | "issues"
+                                    | "deviation"
+                                    | "deviations"
+                            )
+                        })
+            }
             "not" => next == "yet",
             // in a year or quarter to come, not one past (`implemented in 2023`; `will be
             // implemented in Q3` is a deferral by its `will be`)
@@ -4641,6 +4718,27 @@ mod tests {
             ("対応予定日", "0"),
         ] {
             assert!(!zero_count(h, t), "{h}: {t}");
+        }
+    }
+
+    /// Review 12 C-2: findings there are none of, or settled, read; findings standing do not.
+    #[test]
+    fn english_findings_none_or_settled() {
+        for t in [
+            "Annual penetration test performed by a third party; findings remediated",
+            "Internal audit performed annually; no open findings",
+            "No findings",
+            "All findings were closed",
+        ] {
+            assert_eq!(qualifier_in(t), None, "{t}");
+        }
+        for t in [
+            "Findings open",
+            "Two findings not yet remediated",
+            "Audit findings pending",
+            "Gaps identified",
+        ] {
+            assert!(qualifier_in(t).is_some(), "{t}");
         }
     }
 
