@@ -481,3 +481,34 @@ fn english_findings_settled_or_none_read() {
     let err = input_error(c);
     assert!(err.contains("column 'Remarks'"), "{err}");
 }
+
+/// Review 12 C-24: ordinary legends above a table (`○ 実施済 / × 未実施`, `○：実施している`,
+/// `※実施状況欄：○（実施）、×（未実施）`, `△（一部実施）` defined) read; a legend giving `○`
+/// another meaning is still refused.
+#[test]
+fn ordinary_legends_above_a_table_read() {
+    for name in [
+        "c24-legend1.csv",
+        "c24-legend2.csv",
+        "c24-legend3.csv",
+        "c24-legend4.csv",
+    ] {
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.args(["--registration-kind", "ismap", "--format", "json", "--csp"])
+            .arg(data(name));
+        let v = json_of(c);
+        let k2 = common::by_id(&v["items"], "K-2");
+        assert_eq!(k2["status"], "covered", "{name}: {k2}");
+    }
+    let (_dir, path) = file(
+        "csp.csv",
+        "※実施状況欄：○（一部実施）、×（未実施）\n管理策番号,実施状況\n9.2.3,○\n",
+    );
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--registration-kind", "ismap", "--csp"]).arg(&path);
+    let err = input_error(c);
+    assert!(
+        err.contains("the legend gives '○' the meaning '一部実施'"),
+        "{err}"
+    );
+}

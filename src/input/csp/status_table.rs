@@ -781,10 +781,18 @@ fn legend(row: &[String]) -> Option<Vec<(String, String)>> {
         .trim_start_matches(['※', '*', '・', '【', '[', '('])
         .trim_start();
     let lower = rest.to_lowercase();
+    // `凡例`, `Legend`, or a column's name and `欄` (`※実施状況欄：○（実施）…`, review 12 C-24)
+    let column_label = rest
+        .split_once([':', '：'])
+        .map(|(head, _)| head.trim())
+        .filter(|head| head.ends_with('欄') && head.chars().count() <= 12)
+        .map(str::len);
     let label = ["凡例", "記号の説明", "legend"]
         .into_iter()
-        .find(|l| lower.starts_with(l))?;
-    let mut body = rest[label.len()..]
+        .find(|l| lower.starts_with(l))
+        .map(str::len)
+        .or(column_label)?;
+    let mut body = rest[label..]
         .trim_start_matches(['】', ']', ')'])
         .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':'))
         .to_owned();
@@ -802,9 +810,24 @@ fn legend(row: &[String]) -> Option<Vec<(String, String)>> {
         let (mark, meaning) = (mark.trim(), meaning.trim());
         (!mark.is_empty() && !meaning.is_empty()).then(|| (mark.to_owned(), meaning.to_owned()))
     };
+    // a mark and its meaning in brackets (`○（実施）`, `N/A(非該当)`), or apart by a space
+    // (`○ 実施済`): one short mark, one meaning
+    let unsigned = |p: &str| {
+        let (mark, meaning) = match p.split_once('(') {
+            Some((mark, rest)) if rest.ends_with(')') => (mark, &rest[..rest.len() - 1]),
+            _ => p.split_once(' ')?,
+        };
+        let (mark, meaning) = (mark.trim(), meaning.trim());
+        (!mark.is_empty()
+            && mark.chars().count() <= 3
+            && !meaning.is_empty()
+            && !meaning.contains(' '))
+        .then(|| (mark.to_owned(), meaning.to_owned()))
+    };
     let signs = |p: &str| p.matches(['=', ':']).count();
-    // pairs apart by commas (`Yes = implemented, N/A = not applicable`), or by spaces
-    // when a piece holds more than one (`○=実施　×=未実施`)
+    // pairs apart by commas (`Yes = implemented, N/A = not applicable`), slashes with spaces
+    // (`○ 実施済 / × 未実施`), or by spaces when a piece holds more than one (`○=実施　×=未実施`)
+    let body = body.replace(" / ", ",");
     let mut pairs = Vec::new();
     for piece in body
         .split([',', '、', ';'])
@@ -813,6 +836,8 @@ fn legend(row: &[String]) -> Option<Vec<(String, String)>> {
     {
         if signs(piece) == 1 {
             pairs.push(pair(piece)?);
+        } else if signs(piece) == 0 {
+            pairs.push(unsigned(piece)?);
         } else {
             for p in piece.split_whitespace() {
                 pairs.push(pair(p)?);
@@ -837,7 +862,10 @@ fn check_legend(
         let Ok(ours) = vocab::status_value(mark) else {
             continue;
         };
-        let agrees = vocab::status_value(meaning)
+        // a meaning written as a sentence (`実施している`, `実施していない`, `該当しない`)
+        // is the status it says (review 12 C-24)
+        let meaning_read = legend_meaning(meaning);
+        let agrees = vocab::status_value(&meaning_read)
             .is_ok_and(|theirs| theirs.declared == ours.declared && theirs.note.is_empty());
         if agrees {
             continue;
@@ -863,6 +891,31 @@ fn check_legend(
         .hint(FOR_LEGEND));
     }
     Ok(())
+}
+
+/// A legend's meaning as a status word: `実施している` → `実施`, `実施していない` → `未実施`,
+/// `該当しない` → `非該当`; anything else as written.
+fn legend_meaning(meaning: &str) -> String {
+    let m = meaning.trim();
+    if let Some(stem) = ["していない", "していません", "しない"]
+        .iter()
+        .find_map(|e| m.strip_suffix(e))
+        .filter(|s| !s.is_empty())
+    {
+        return if stem == "該当" {
+            "非該当".to_owned()
+        } else {
+            format!("未{stem}")
+        };
+    }
+    if m == "該当しない" {
+        return "非該当".to_owned();
+    }
+    ["している", "しています", "済み", "済"]
+        .iter()
+        .find_map(|e| m.strip_suffix(e))
+        .filter(|s| !s.is_empty())
+        .map_or_else(|| m.to_owned(), str::to_owned)
 }
 
 /// The hint for a legend that redefines a status mark.
@@ -2147,6 +2200,32 @@ mod tests {
         ] {
             assert_eq!(pairs(no), None, "{no:?}");
         }
+    }
+
+    /// Review 12 C-24: the common spellings of a legend are read as one, their meanings as
+    /// statuses.
+    #[test]
+    fn legends_in_their_common_spellings() {
+        let pairs = |t: &str| legend(&row(&[t]));
+        assert_eq!(
+            pairs("凡例: ○ 実施済 / × 未実施 / － 対象外").map(|p| p.len()),
+            Some(3)
+        );
+        assert_eq!(
+            pairs("※実施状況欄：○（実施）、×（未実施）、N/A（非該当）"),
+            Some(vec![
+                ("○".to_owned(), "実施".to_owned()),
+                ("×".to_owned(), "未実施".to_owned()),
+                ("N/A".to_owned(), "非該当".to_owned()),
+            ])
+        );
+        assert_eq!(legend_meaning("実施している"), "実施");
+        assert_eq!(legend_meaning("実施していない"), "未実施");
+        assert_eq!(legend_meaning("該当しない"), "非該当");
+        assert_eq!(legend_meaning("実施済"), "実施");
+        assert_eq!(legend_meaning("一部実施"), "一部実施");
+        // a note on a column that pairs nothing is no legend
+        assert_eq!(pairs("※実施状況欄：2025年度末時点の状況"), None);
     }
 
     #[test]
