@@ -512,3 +512,36 @@ fn ordinary_legends_above_a_table_read() {
         "{err}"
     );
 }
+
+/// Review 12 C-6 / C-17: `Met`, `Complete(d)`, `適合`, `整備・運用`, `実施・運用中`, `実装`,
+/// `実施（継続）` read as implemented, `Not met`, `不適合` as not implemented; `Pass`, `整備済`,
+/// `実施（一部）` still refused.
+#[test]
+fn more_status_words_read() {
+    for word in [
+        "Met",
+        "Completed",
+        "適合",
+        "整備・運用",
+        "実施・運用中",
+        "実施済み/運用中",
+        "実装",
+        "実施（継続）",
+    ] {
+        let s = statuses(&format!(
+            "登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,実施\n9.2.3,{word}\n9.2.4,Not met\n"
+        ));
+        assert_eq!(status_of(&s, "K-2"), "covered", "{word}");
+        assert_eq!(status_of(&s, "K-5"), "not-covered", "{word}");
+    }
+    for word in ["Pass", "整備済", "実施（一部）"] {
+        let (_dir, path) = file(
+            "csp.csv",
+            &format!("登録区分: ISMAP\n管理策番号,実施状況\n9.2.3,{word}\n"),
+        );
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.arg("--csp").arg(&path);
+        let err = input_error(c);
+        assert!(err.contains("column '実施状況'"), "{word}: {err}");
+    }
+}

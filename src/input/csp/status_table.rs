@@ -33,7 +33,13 @@ fn status_of(
             }
             let value = vocab::status_value(text);
             if let Ok(v) = &value {
-                if v.declared == Declared::Implemented && !v.note.is_empty() {
+                // a note saying it goes on (`実施（継続）`, `（運用中）`) limits nothing (review 12
+                // C-17)
+                let goes_on = matches!(
+                    crate::text::header_key(&v.note).as_ref(),
+                    "継続" | "継続中" | "運用中" | "継続実施" | "継続運用"
+                );
+                if v.declared == Declared::Implemented && !v.note.is_empty() && !goes_on {
                     let name = layout.name(*c);
                     return Err(InputError::at(
                         loc.clone().row(n).column(name),
