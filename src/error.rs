@@ -89,6 +89,57 @@ pub struct InputError {
     /// What the reader found instead of what it reads, when that is all the error says:
     /// `compare --csp-dir` passes over such a file with a note.
     pub not_a_list: Option<NotAList>,
+    /// The refusals found after this one in the same pass (the other rows of a table the
+    /// reader refuses), printed one line each after it; boxed, as it is rare.
+    pub further: Option<Box<Further>>,
+}
+
+/// How many further refusals are kept to be shown (the rest are counted).
+pub const FURTHER_SHOWN: usize = 20;
+
+/// Refusals after an error's own, in the order found: up to [`FURTHER_SHOWN`] of them,
+/// and how many more there were.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Further {
+    pub shown: Vec<InputError>,
+    pub not_shown: usize,
+}
+
+/// The refusals of one pass over the rows of a table, collected so that one run names
+/// them all: the first is the error, the others its [`Further`].
+#[derive(Debug, Default)]
+pub struct Refusals {
+    first: Option<InputError>,
+    further: Further,
+}
+
+impl Refusals {
+    pub fn push(&mut self, e: InputError) {
+        if self.first.is_none() {
+            self.first = Some(e);
+        } else if self.further.shown.len() < FURTHER_SHOWN {
+            self.further.shown.push(e);
+        } else {
+            self.further.not_shown += 1;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.first.is_none()
+    }
+
+    /// `Ok` when nothing was refused, else the first refusal carrying the others.
+    pub fn into_result(self) -> Result<(), InputError> {
+        match self.first {
+            None => Ok(()),
+            Some(mut e) => {
+                if !self.further.shown.is_empty() {
+                    e.further = Some(Box::new(self.further));
+                }
+                Err(e)
+            }
+        }
+    }
 }
 
 /// A file refused for holding nothing of what the reader looks for, rather than for
@@ -109,6 +160,7 @@ impl InputError {
             message: message.into(),
             hint: None,
             not_a_list: None,
+            further: None,
         }
     }
     pub fn at(location: Location, message: impl Into<String>) -> Self {
@@ -117,6 +169,7 @@ impl InputError {
             message: message.into(),
             hint: None,
             not_a_list: None,
+            further: None,
         }
     }
     pub fn hint(mut self, hint: impl Into<String>) -> Self {

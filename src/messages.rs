@@ -197,6 +197,48 @@ pub fn input_error(e: &InputError, lang: Lang) -> String {
 
 /// The error chain on one line, as printed to stderr: `error: …` / `エラー: …`.
 pub fn error_line(err: &anyhow::Error, lang: Lang) -> String {
+    let mut out = error_chain_line(err, lang);
+    out.push_str(&further_lines(err, lang));
+    out
+}
+
+/// The further refusals an error of the chain carries (the other rows of a table the reader
+/// refused), one line each after the error's: a hint already given is not repeated; then
+/// how many more there were.
+fn further_lines(err: &anyhow::Error, lang: Lang) -> String {
+    let Some((first, further)) = err.chain().find_map(|c| {
+        c.downcast_ref::<InputError>()
+            .and_then(|e| e.further.as_deref().map(|f| (e, f)))
+    }) else {
+        return String::new();
+    };
+    let prefix = lang.pick("エラー:", "error:");
+    let mut hints: Vec<&str> = first.hint.as_deref().into_iter().collect();
+    let mut out = String::new();
+    for shown in &further.shown {
+        let mut e = shown.clone();
+        if let Some(h) = shown.hint.as_deref() {
+            if hints.contains(&h) {
+                e.hint = None;
+            } else {
+                hints.push(h);
+            }
+        }
+        let line = crate::text::strip_controls(&input_error(&e, lang)).replace(['\n', '\r'], " ");
+        out.push_str(&format!("\n{prefix} {line}"));
+    }
+    if further.not_shown > 0 {
+        let more = InputError::new(format!(
+            "… and {} more row(s) refused, not shown: correct the rows above and run again",
+            further.not_shown
+        ));
+        out.push_str(&format!("\n{prefix} {}", input_error(&more, lang)));
+    }
+    out
+}
+
+/// The error chain on one line.
+fn error_chain_line(err: &anyhow::Error, lang: Lang) -> String {
     if lang == Lang::En {
         return crate::error::render(err);
     }

@@ -51,7 +51,20 @@ fn words_beside_a_record_date_are_read() {
             "2027-04-01 導入",
             "gives a date after the as-of date",
         ),
-        ("r06-lapsed.csv", "有効期限", "2025-03-31（失効）", "'失効'"),
+        // a validity ended before the as-of date (review 11 A-18, session 8): said so
+        // before the word `失効`
+        (
+            "r06-lapsed.csv",
+            "有効期限",
+            "2025-03-31（失効）",
+            "says it ran until a date before the as-of date 2026-04-01 ('2025-03-31')",
+        ),
+        (
+            "r06-expired.csv",
+            "有効期限",
+            "'2025-03-31'",
+            "says it ran until a date before the as-of date 2026-04-01 ('2025-03-31')",
+        ),
     ] {
         let err = input_error(report(file));
         assert!(err.contains("row 3"), "{file}: {err}");
@@ -62,13 +75,13 @@ fn words_beside_a_record_date_are_read() {
 }
 
 /// F-06: a record date alone is the header's: a future expiry or next review is read; a
-/// limit that has passed (an expired validity, an overdue review) and a limit written with
-/// words (`2027年3月31日まで`) are kept as the row's remark, never dropped.
+/// next time that has passed (an overdue review) and a limit written with words
+/// (`2027年3月31日まで`) are kept as the row's remark, never dropped (an expired validity is
+/// refused since review 11 A-18: above).
 #[test]
 fn a_record_date_alone_is_read_and_a_passed_limit_is_kept() {
     for (file, kept) in [
         ("r06-date-alone.csv", None),
-        ("r06-expired.csv", Some("2025-03-31")),
         ("r06-overdue.csv", Some("2025-01-01")),
         ("r06-limit-until.csv", Some("2027年3月31日まで")),
     ] {

@@ -9,15 +9,23 @@ mod common;
 
 use common::{by_id, data, input_error, json_of, on_checks};
 
-/// Runs a Japanese run that must fail: exit 2, no panic, stderr returned.
+/// Runs a Japanese run that must fail: exit 2, no panic, stderr returned (one error line,
+/// or one per row of the table refused: each naming the first line's file).
 fn input_error_ja(mut c: assert_cmd::Command) -> String {
     let out = c.output().unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_eq!(
-        stderr.lines().filter(|l| l.starts_with("エラー:")).count(),
-        1,
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("エラー:"))
+        .collect();
+    assert!(!lines.is_empty(), "{stderr}");
+    let file = lines[0].split(": row ").next().unwrap_or_default();
+    assert!(
+        lines[1..]
+            .iter()
+            .all(|l| l.starts_with(&format!("{file}: row "))),
         "{stderr}"
     );
     stderr

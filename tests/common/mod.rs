@@ -55,14 +55,23 @@ pub fn json_of(c: impl BorrowMut<Command>) -> serde_json::Value {
     serde_json::from_str(&stdout_of(c)).unwrap()
 }
 
-/// Runs, expects exit status 2, returns stderr, which must be one line without a panic.
+/// Runs, expects exit status 2, returns stderr, which must be one error line without a
+/// panic — or, for a table whose rows the reader refused, one line per row refused, each
+/// naming the first line's file (the further rows of a CSP status table).
 pub fn input_error(mut c: impl BorrowMut<Command>) -> String {
     let out = c.borrow_mut().output().unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     let error_lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
-    assert_eq!(error_lines.len(), 1, "expected one error line: {stderr}");
+    assert!(!error_lines.is_empty(), "expected an error line: {stderr}");
+    let file = error_lines[0].split(": row ").next().unwrap_or_default();
+    for l in &error_lines[1..] {
+        assert!(
+            l.starts_with(&format!("{file}: row ")) || l.starts_with("error: … and "),
+            "expected one error line, or one per refused row of one file: {stderr}"
+        );
+    }
     stderr
 }
 

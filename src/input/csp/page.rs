@@ -396,15 +396,17 @@ fn label(text: &str) -> Option<(Field, bool)> {
 }
 
 /// Whether a text mentions ISMAP-LIU: `ISMAP-LIU`, `ISMAP LIU`, `ＩＳＭＡＰ－ＬＩＵ`,
-/// `LIU` as a word, `Low-Impact Use`.
+/// `LIU` as a word in capitals, `Low-Impact Use`. A name (`Liu Wei`, `liu`) is not one
+/// (review 11 C-15).
 pub(crate) fn mentions_liu(text: &str) -> bool {
-    let folded = fold_width(text).to_lowercase();
+    let width = fold_width(text);
+    let folded = width.to_lowercase();
     let letters: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
     letters.contains("ismapliu")
         || letters.contains("lowimpactuse")
-        || folded
+        || width
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| w == "liu")
+            .any(|w| w == "LIU")
 }
 
 /// The first line of a text (a pasted entry, a CSV/TSV table, a profile) that mentions
@@ -1988,6 +1990,22 @@ mod tests {
 
     /// A title or a kind line that mentions LIU anywhere puts the entry on the LIU list; a
     /// kind line naming neither list is refused, naming its line.
+    #[test]
+    fn liu_is_a_word_in_capitals_not_a_name() {
+        for t in [
+            "ISMAP-LIU",
+            "ismap liu",
+            "区分: LIU",
+            "ＬＩＵ",
+            "Low-Impact Use",
+        ] {
+            assert!(mentions_liu(t), "{t}");
+        }
+        for t in ["Liu Wei", "Wei Liu", "担当: liu", "劉", "Lius", "LIUX"] {
+            assert!(!mentions_liu(t), "{t}");
+        }
+    }
+
     #[test]
     fn a_mention_of_liu_in_the_title_or_a_kind_line_is_liu() {
         let kind = |head: &str| {

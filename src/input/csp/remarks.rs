@@ -30,6 +30,9 @@ pub enum Kind {
     /// Dates the list after the as-of date (`作成日 2027-04-01`, `2027年4月1日時点`): it
     /// states what held then.
     DatedLater(crate::date::Date),
+    /// Says the statement ran until a date before the as-of date (`有効期限 2025-12-31`,
+    /// `2025年3月まで実施`, `until March 2025`): it is not in effect on that date.
+    Ended(crate::date::Date),
 }
 
 /// A qualifier found in a remark: what it does, and the word that does it.
@@ -53,6 +56,7 @@ impl Qualifier {
             Kind::Later(_) => FOR_LATER,
             Kind::Draft => FOR_DRAFT,
             Kind::DatedLater(_) => FOR_DATED_LATER,
+            Kind::Ended(_) => FOR_ENDED,
             Kind::Others => FOR_OTHERS,
             _ => FOR_REMARKS,
         }
@@ -72,6 +76,9 @@ impl Qualifier {
             Kind::Draft => format!("marks the list as a draft ('{w}'), which is not the statement published"),
             Kind::DatedLater(as_of) => format!(
                 "dates the list after the as-of date {as_of} ('{w}'): it states what held then, not on {as_of}"
+            ),
+            Kind::Ended(as_of) => format!(
+                "says it ran until a date before the as-of date {as_of} ('{w}'): a control whose validity or operation ended is not implemented on {as_of}"
             ),
         }
     }
@@ -154,6 +161,8 @@ pub const FOR_OTHERS: &str = "a control someone else implements (the customer, t
 pub const FOR_REMARKS: &str = "if the control is implemented only in part, later, elsewhere or with exceptions, state it so in the status column (未実施, 計画中, 非該当 with the reason); else remove the qualification from the remark";
 
 /// The hint for a date after the as-of date on a row stated implemented.
+/// The hint for a statement that ended before the as-of date.
+const FOR_ENDED: &str = "a control not in effect on the as-of date is not implemented: state it so in the status column (未実施, or 計画中 if it is being renewed); if it is still in effect, write the date it now runs until (有効期限 2027-03-31) or leave the ended date out; --as-of sets the date the report is for (today by default)";
 const FOR_LATER: &str = "a control not implemented yet on the as-of date is planned: state it 計画中 (planned) in the status column; if the date is not when it was implemented, say so (2030年まで保存, 2027年3月まで有効, 次回見直し 2027年3月, or a column such as 有効期限 or 次回レビュー日) or leave it out of the row; --as-of sets the date the report is for (today by default)";
 
 /// A remark that says nothing: empty, a dash, `なし`, `特になし`, `none`.
@@ -230,7 +239,222 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
 /// What [`qualifier_beyond`] finds, else the first date `text` writes whose last day is
 /// after `as_of` (`2027-04-01`, `2027年4月`, `令和9年度`).
 pub fn qualifier_on(text: &str, titles: &[&str], as_of: crate::date::Date) -> Option<Qualifier> {
-    qualifier_beyond(text, titles).or_else(|| later_date(text, as_of))
+    qualifier_beyond(text, titles)
+        .or_else(|| later_date(text, as_of))
+        .or_else(|| ended_before(text, as_of))
+}
+
+/// Words after `まで` saying what ran until then (`2025年3月まで実施`, `まで有効`).
+const RAN_UNTIL_JA: &[&str] = &[
+    "実施",
+    "運用",
+    "有効",
+    "適用",
+    "稼働",
+    "利用",
+    "提供",
+    "対応",
+    "導入",
+    "継続",
+    "使用",
+    "実装",
+    "維持",
+    "契約",
+    "サポート",
+];
+
+/// What may stand between `で` and the word that ends it (`2025年12月末で契約終了`).
+const ENDED_WHAT_JA: &[&str] = &[
+    "契約",
+    "運用",
+    "提供",
+    "利用",
+    "実施",
+    "適用",
+    "保守",
+    "サポート",
+    "有効期間",
+    "期間",
+    "認証",
+    "証明書",
+    "本管理策",
+    "管理策",
+    "統制",
+    "サービス",
+];
+
+/// Words that end something (`終了`, `満了`, `失効`).
+const ENDS_JA: &[&str] = &[
+    "終了", "満了", "廃止", "停止", "中止", "休止", "失効", "解約",
+];
+
+/// English words right before a date saying the statement ran until then (`until March
+/// 2025`, `expired on 2025-12-31`).
+const RAN_UNTIL_EN: &[&str] = &[
+    "until",
+    "till",
+    "through",
+    "thru",
+    "valid to",
+    "expired",
+    "expired on",
+    "expired in",
+    "expires",
+    "expires on",
+    "ended",
+    "ended on",
+    "ended in",
+    "discontinued",
+    "discontinued on",
+    "discontinued in",
+    "retired",
+    "retired on",
+    "retired in",
+    "terminated",
+    "terminated on",
+    "terminated in",
+    "decommissioned",
+    "decommissioned in",
+];
+
+/// A date before `as_of` the text says the statement ran until (review 11 A-18): `まで` and
+/// what ran (`2025年3月まで実施`, `2025-12-31まで有効`, `旧システムで2025年まで実施`), `で` and
+/// an end (`2025年12月末で契約終了`), `until`/`expired`/`ended` before it (`Implemented until
+/// March 2025`). Not a retention period (`2024年まで保存`), a deadline met (`2025年3月までに
+/// 実施`), or a text saying something goes on after it (`以降`, `から`, `from`: `2024年3月まで
+/// 手動、以降は自動`).
+pub fn ended_before(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
+    let folded = fold_width(text).to_lowercase();
+    let mut dates = crate::date::dates_in(text);
+    dates.extend(english_months(text));
+    dates.into_iter().find_map(|(written, last)| {
+        if last >= as_of {
+            return None;
+        }
+        let at = folded.find(&written.to_lowercase())?;
+        let rest = &folded[at + written.len()..];
+        let goes_on = [
+            "以降",
+            "以後",
+            "から",
+            "より",
+            "～",
+            "〜",
+            "since",
+            "from",
+            "onward",
+            "thereafter",
+            "after",
+        ]
+        .iter()
+        .any(|w| rest.contains(w));
+        if goes_on {
+            return None;
+        }
+        let after = rest.trim_start_matches([' ', '末', '頃', '迄']);
+        let ran = after.strip_prefix("まで").is_some_and(|a| {
+            let a = a.trim_start_matches(['は', 'の', ' ', '、']);
+            !a.starts_with('に')
+                && (a.is_empty()
+                    || a.starts_with(['。', ';', '；', '.', ')', '）'])
+                    || RAN_UNTIL_JA.iter().any(|w| a.starts_with(w)))
+        });
+        let ended = ["で", "をもって", "をもちまして", "を以て"]
+            .iter()
+            .find_map(|p| after.strip_prefix(p))
+            .is_some_and(|a| {
+                let a = a.trim_start();
+                let a = ENDED_WHAT_JA
+                    .iter()
+                    .find_map(|w| a.strip_prefix(w))
+                    .unwrap_or(a)
+                    .trim_start_matches(['が', 'を', 'は']);
+                ENDS_JA.iter().any(|w| a.starts_with(w))
+            });
+        let before = folded[..at].trim_end();
+        let until_en = RAN_UNTIL_EN.iter().any(|w| {
+            before.strip_suffix(w).is_some_and(|b| {
+                !b.ends_with(|c: char| c.is_ascii_alphabetic())
+                    && !["retained ", "kept ", "stored ", "not "]
+                        .iter()
+                        .any(|r| b.ends_with(r))
+            })
+        });
+        (ran || ended || until_en).then(|| Qualifier {
+            kind: Kind::Ended(as_of),
+            word: as_written(text, &folded, at, written),
+        })
+    })
+}
+
+/// A date found at byte `at` of `folded` (the text width-folded, lower case) as `text`
+/// writes it (`March 2025`, not `march 2025`), when the folding kept every byte in place.
+fn as_written(text: &str, folded: &str, at: usize, found: String) -> String {
+    match text.get(at..at + found.len()) {
+        Some(w) if text.len() == folded.len() && w.to_lowercase() == found.to_lowercase() => {
+            w.to_owned()
+        }
+        _ => found,
+    }
+}
+
+/// Whether a header names how long the row's statement is valid (`有効期限`, `有効期間`,
+/// `Expiry`, `Valid until`): a date there before the as-of date has passed, and the row is
+/// not in effect on it.
+pub fn names_validity(name: &str) -> bool {
+    let key = header_key(name);
+    [
+        "有効期限",
+        "有効期間",
+        "有効終了",
+        "証明書の有効",
+        "証明書有効",
+        "expir",
+        "validuntil",
+        "validthrough",
+        "validto",
+        "validity",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+}
+
+/// A validity a cell under a validity header gives ([`names_validity`]) that is not in
+/// effect on `as_of`: its end, the latest date of the cell that does not start a period,
+/// before `as_of` (`2024-04-01～2025-03-31` ended on 2025-03-31; `2024-04-01～` has no
+/// end), or its start after it (`2027-04-01～2028-03-31`: a later date).
+pub fn validity_ended(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
+    let folded = fold_width(text).to_lowercase();
+    let mut dates = crate::date::dates_in(text);
+    dates.extend(english_months(text));
+    let mut from = 0;
+    let mut end: Option<(String, crate::date::Date)> = None;
+    for (written, last) in dates {
+        let lower = written.to_lowercase();
+        let Some(at) = folded[from..].find(&lower).map(|i| i + from) else {
+            continue;
+        };
+        from = at + lower.len();
+        let after = folded[from..].trim_start_matches([' ', '末', '頃', '中']);
+        if starts_a_period(after) {
+            if last > as_of {
+                return Some(Qualifier {
+                    kind: Kind::Later(as_of),
+                    word: as_written(text, &folded, at, written),
+                });
+            }
+            // the start of a period: its end, if any, decides
+            continue;
+        }
+        if end.as_ref().is_none_or(|(_, e)| last > *e) {
+            end = Some((as_written(text, &folded, at, written), last));
+        }
+    }
+    end.filter(|(_, last)| *last < as_of)
+        .map(|(written, _)| Qualifier {
+            kind: Kind::Ended(as_of),
+            word: written,
+        })
 }
 
 /// The first date `text` writes that may mean a day after `as_of`: as
@@ -426,9 +650,15 @@ pub fn is_date_alone(text: &str) -> bool {
     for (written, _) in &dates {
         rest = rest.replacen(written.as_str(), "", 1);
     }
-    rest.chars().all(|c| {
-        c.is_whitespace() || matches!(c, '.' | '。' | '．' | ',' | '、' | '(' | ')' | '（' | '）')
-    })
+    // a period of two dates (`2024-04-01～2025-03-31`) is dates alone too; a start alone
+    // (`2027-04-01～`) is not
+    let tilde = |c: char| matches!(c, '～' | '〜' | '~');
+    let period = dates.len() == 2 && rest.trim().chars().all(tilde) && !rest.trim().is_empty();
+    period
+        || rest.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(c, '.' | '。' | '．' | ',' | '、' | '(' | ')' | '（' | '）')
+        })
 }
 
 /// Whether a header names a limit or a next time (`有効期限`, `次回レビュー日`): a date
@@ -1878,6 +2108,15 @@ fn status_en(words: &[&str]) -> Vec<Qualifier> {
             }
             continue;
         }
+        // findings there are none of, or settled (`no open findings`, `findings remediated`):
+        // as their Japanese twins (`指摘事項なし`, `是正済み`) read (review 12 C-2)
+        if matches!(
+            *w,
+            "finding" | "findings" | "gap" | "gaps" | "deviation" | "deviations"
+        ) && finding_none_or_settled_en(&words[..i], &words[i + 1..])
+        {
+            continue;
+        }
         let kind = match *w {
             "n/a" | "na" | "unimplemented" | "unsupported" | "unavailable" | "incomplete"
             | "insufficient" | "inadequate" | "missing" | "lacking" | "absent" | "gap" | "gaps"
@@ -1909,6 +2148,49 @@ fn status_en(words: &[&str]) -> Vec<Qualifier> {
         }
     }
     found
+}
+
+/// Whether the words before a finding say there is none (`no open findings`, `zero
+/// findings`) or those after it that it is settled (`findings remediated`, `findings were
+/// closed`, `findings have been resolved`).
+fn finding_none_or_settled_en(before: &[&str], after: &[&str]) -> bool {
+    const BETWEEN: &[&str] = &[
+        "open",
+        "outstanding",
+        "significant",
+        "material",
+        "audit",
+        "major",
+        "exceptions",
+        "or",
+    ];
+    let none = before
+        .iter()
+        .rev()
+        .find(|w| !BETWEEN.contains(w))
+        .is_some_and(|w| matches!(*w, "no" | "zero" | "0"));
+    let settled = after
+        .iter()
+        .find(|w| {
+            !matches!(
+                **w,
+                "were" | "was" | "have" | "has" | "been" | "all" | "are" | "is" | "fully"
+            )
+        })
+        .is_some_and(|w| {
+            [
+                "remediat",
+                "closed",
+                "resolved",
+                "addressed",
+                "fixed",
+                "corrected",
+                "remedied",
+            ]
+            .iter()
+            .any(|s| w.starts_with(s))
+        });
+    none || settled
 }
 
 /// Who else may implement a control: the customer, the service underneath, a contractor.
@@ -2064,6 +2346,14 @@ fn others_ja(clause: &str) -> Vec<Qualifier> {
                 if let Some(d) = PARTY_DOES_JA.iter().find(|d| rest.starts_with(*d)) {
                     // the words as written, fillers between them too (`IaaS事業者が実施`)
                     let end = clause.len() - rest.len() + d.len();
+                    // a party's thing (`AWSの設定`) the service itself does something to
+                    // (`は当社で管理`): the party is the object (review 11 C-15)
+                    if clause[i..end].contains('の')
+                        && ["実施", "対応", "設定", "提供"].contains(d)
+                        && self_does_after(&clause[end..])
+                    {
+                        break;
+                    }
                     found.push(Qualifier::new(Kind::Others, &clause[i..end]));
                     break;
                 }
@@ -2075,6 +2365,23 @@ fn others_ja(clause: &str) -> Vec<Qualifier> {
         }
     }
     found
+}
+
+/// Whether the text after a party's words names the service itself doing it (`は当社で管理`,
+/// `を自社が設定`).
+fn self_does_after(rest: &str) -> bool {
+    ["当社", "弊社", "自社", "本サービス", "当サービス"]
+        .iter()
+        .flat_map(|w| rest.match_indices(w))
+        .any(|(i, w)| {
+            let after = &rest[i + w.len()..];
+            ["で", "が", "にて", "において", "自身"]
+                .iter()
+                .any(|p| after.starts_with(p))
+                && !["ない", "無い", "せず", "なし"]
+                    .iter()
+                    .any(|n| after.contains(n))
+        })
 }
 
 /// The service underneath by name or kind (`IaaS`, `AWS`, `さくら`, `データセンター事業者`):
@@ -2517,7 +2824,32 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
             "plan" | "plans" => i.checked_sub(1).map(|p| words[p]) == Some("no"),
             // not `no later than`
             "later" => next != "than" && i.checked_sub(1).map(|p| words[p]) != Some("no"),
-            _ if w.starts_with("remediat") => true,
+            // not findings settled (`findings remediated`, `all gaps were remediated`)
+            _ if w.starts_with("remediat") => {
+                *w != "remediated"
+                    || !words[..i]
+                        .iter()
+                        .rev()
+                        .find(|p| {
+                            !matches!(
+                                **p,
+                                "were" | "was" | "have" | "has" | "been" | "all" | "fully"
+                            )
+                        })
+                        .is_some_and(|p| {
+                            matches!(
+                                *p,
+                                "finding"
+                                    | "findings"
+                                    | "gap"
+                                    | "gaps"
+                                    | "issue"
+                                    | "issues"
+                                    | "deviation"
+                                    | "deviations"
+                            )
+                        })
+            }
             "not" => next == "yet",
             // in a year or quarter to come, not one past (`implemented in 2023`; `will be
             // implemented in Q3` is a deferral by its `will be`)
@@ -2600,6 +2932,11 @@ const PERMISSION_JA: &[&str] = &[
     "変更可",
     "使用可",
     "利用可能とする",
+    // who may use a tool, or how (review 12 C-1: `特権IDの利用は承認された作業時のみ`,
+    // `ユーティリティの利用は管理者に限る`, `導入は構成管理ツール経由に限定`)
+    "の利用は",
+    "の使用は",
+    "経由",
 ];
 
 /// Words that make a limit one of where the control is implemented (`対象を本番に限定`).
@@ -2616,8 +2953,73 @@ const SCOPE_OBJECT_JA: &[&str] = &[
 
 fn scope_ja(clause: &str) -> Vec<Qualifier> {
     let mut found = Vec::new();
-    let policy = PERMISSION_JA.iter().any(|p| clause.contains(p))
-        && !SCOPE_OBJECT_JA.iter().any(|s| clause.contains(s));
+    // as far as the work needs (`業務上必要な範囲でのみ権限を付与`): least privilege, the
+    // control itself, not a part of the service
+    let objects = ["業務上必要な範囲", "必要な範囲", "必要最小限の範囲"]
+        .iter()
+        .fold(clause.to_owned(), |c, w| c.replace(w, ""));
+    // the use of a measure of the control (`MFAの利用は管理者のみ`) limited is a limit of the
+    // control, not a policy on who may use a tool
+    let measure = [
+        "mfa",
+        "多要素",
+        "二要素",
+        "2要素",
+        "暗号",
+        "認証",
+        "ログ",
+        "バックアップ",
+        "監視",
+        "パッチ",
+        "ウイルス",
+        "マルウェア",
+        "edr",
+        "waf",
+        "ファイアウォール",
+    ]
+    .iter()
+    .any(|m| clause.contains(m));
+    let policy = PERMISSION_JA
+        .iter()
+        .filter(|p| !(measure && matches!(**p, "の利用は" | "の使用は" | "経由")))
+        .any(|p| clause.contains(p))
+        && !SCOPE_OBJECT_JA.iter().any(|s| objects.contains(s));
+    // `必要に応じ` beside a fixed practice (`年1回及び必要に応じて`) adds to it (review 12 C-1)
+    let fixed = [
+        "年1回",
+        "年2回",
+        "年次",
+        "毎年",
+        "定期",
+        "毎月",
+        "月次",
+        "月1回",
+        "四半期",
+        "週次",
+        "毎週",
+        "日次",
+        "毎日",
+        "常時",
+        "継続的",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
+    // in principle forbidden (`原則禁止`, `原則として行わない`): a prohibition, a policy
+    let forbids = |after: &str| {
+        let after = after
+            .trim_start_matches("として")
+            .trim_start_matches("的に")
+            .trim_start_matches(['、', ',', ' ']);
+        ["禁止", "不可", "行わない", "しない", "認めない", "認めず", "許可しない"]
+            .iter()
+            .any(|w| after.starts_with(w))
+            // `原則として媒体の持ち出しを禁止`: the prohibition at the clause's end
+            || (!after.contains('は') && after.trim_end().ends_with("禁止"))
+    };
+    let in_principle_forbidden = clause.contains("原則")
+        && clause
+            .match_indices("原則")
+            .all(|(i, _)| forbids(&clause[i + "原則".len()..]));
     for w in ["のみ", "だけ", "限定", "限る", "限り", "限ら", "以外"] {
         if holds_apart(clause, w, &["限らず", "のみならず", "だけでなく"]) && !policy {
             found.push(Qualifier::new(Kind::Scope, w));
@@ -2694,6 +3096,10 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         "いちぶ",
     ] {
         if clause.contains(w) && !none_of(clause, w) {
+            if (w == "必要に応じ" && fixed) || (w.starts_with("原則") && in_principle_forbidden)
+            {
+                continue;
+            }
             found.push(Qualifier::new(Kind::Scope, w));
         }
     }
@@ -2756,6 +3162,7 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
     }
     // in principle (`原則実施`), not a principle named (`最小権限の原則に基づき`)
     if holds_apart(clause, "原則", &["の原則", "原則に"])
+        && !in_principle_forbidden
         && !found.iter().any(|q| q.word.starts_with("原則"))
     {
         found.push(Qualifier::new(Kind::Scope, "原則"));
@@ -2780,7 +3187,16 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         ]
         .iter()
         .any(|n| after.starts_with(n));
-        if !none {
+        // an exception process, part of the control (`例外は情報セキュリティ委員会が承認`)
+        let approved = (after.starts_with('は') || after.starts_with("の申請"))
+            && after.contains("承認")
+            && !["はある", "はあり", "は有", "は一部"]
+                .iter()
+                .any(|w| after.starts_with(w))
+            && !["未承認", "承認待", "承認前"]
+                .iter()
+                .any(|w| after.contains(w));
+        if !none && !approved {
             found.push(Qualifier::new(Kind::Scope, "例外"));
         }
     }
@@ -3410,33 +3826,110 @@ pub fn audit_dated_later(text: &str, as_of: crate::date::Date) -> Option<Qualifi
 /// An audit's or a check's result that finds nothing (`header_key` form): `指摘なし`,
 /// `問題なし`, `例外事項なし`, `合格`, `No exception noted`, `Effective`, `Pass`.
 fn is_clean_result(key: &str) -> bool {
-    matches!(
+    finding_settled_or_none(key)
+        || matches!(
+            key,
+            "指摘なし"
+                | "指摘無し"
+                | "指摘事項なし"
+                | "指摘事項無し"
+                | "問題なし"
+                | "問題無し"
+                | "例外なし"
+                | "例外事項なし"
+                | "不備なし"
+                | "適合"
+                | "有効"
+                | "良好"
+                | "合格"
+                | "可"
+                | "pass"
+                | "passed"
+                | "noexception"
+                | "noexceptions"
+                | "noexceptionnoted"
+                | "noexceptionsnoted"
+                | "nofinding"
+                | "nofindings"
+                | "effective"
+                | "unqualified"
+        )
+}
+
+/// Words naming what an audit or a review finds (`観察事項`, `改善提案`, `不備`).
+const FINDING_WORDS_JA: &[&str] = &[
+    "観察事項",
+    "改善提案",
+    "改善事項",
+    "要改善事項",
+    "推奨事項",
+    "指摘事項",
+    "指摘",
+    "発見事項",
+    "所見",
+    "例外事項",
+    "例外",
+    "不備事項",
+    "不備",
+    "不適合",
+    "是正事項",
+];
+
+/// Whether a result (as [`header_key`] gives it) says a finding word is none (`観察事項なし`,
+/// `改善提案なし`, `不備事項0件`, `No observations`), or that what it found is settled, in
+/// brackets at its end (`軽微な指摘あり(是正済)`, `改善提案1件(対応済)`), as a settled finding
+/// (`解消済`) reads (review 12 C-9).
+fn finding_settled_or_none(key: &str) -> bool {
+    let none = FINDING_WORDS_JA.iter().any(|w| {
+        key.strip_prefix(w).is_some_and(|rest| {
+            matches!(
+                rest.trim_start_matches('は'),
+                "なし" | "無し" | "0件" | "ゼロ" | "ありません" | "ない"
+            )
+        })
+    }) || matches!(
         key,
-        "指摘なし"
-            | "指摘無し"
-            | "指摘事項なし"
-            | "指摘事項無し"
-            | "問題なし"
-            | "問題無し"
-            | "例外なし"
-            | "例外事項なし"
-            | "不備なし"
-            | "適合"
-            | "有効"
-            | "良好"
-            | "合格"
-            | "可"
-            | "pass"
-            | "passed"
-            | "noexception"
-            | "noexceptions"
-            | "noexceptionnoted"
-            | "noexceptionsnoted"
-            | "nofinding"
-            | "nofindings"
-            | "effective"
-            | "unqualified"
-    )
+        "noobservations" | "noobservation" | "noopenfindings" | "noissues"
+    );
+    let settled = [
+        "(是正済)",
+        "(是正済み)",
+        "(対応済)",
+        "(対応済み)",
+        "(解消済)",
+        "(解消済み)",
+        "(解決済)",
+        "(解決済み)",
+    ]
+    .iter()
+    .any(|w| key.ends_with(w))
+        && FINDING_WORDS_JA.iter().any(|w| key.contains(w));
+    none || settled
+}
+
+/// Whether a cell under a header naming a count or what it counts (`Findings Count`,
+/// `指摘件数`, `Exceptions`, `課題`) says none: `0`, `0件` (review 12 C-19).
+pub fn zero_count(header: &str, text: &str) -> bool {
+    let h = header_key(header);
+    // a count, or what is counted (`Exceptions`, `Open issues`, `課題`)
+    let counts = [
+        "count",
+        "件数",
+        "数",
+        "number",
+        "numberof",
+        "finding",
+        "exception",
+        "issue",
+        "指摘",
+        "課題",
+        "例外",
+        "不備",
+    ]
+    .iter()
+    .any(|w| h.contains(w));
+    let t = header_key(text);
+    counts && matches!(t.trim_end_matches(['件', '個']), "0")
 }
 
 /// A test's or a review's result that finds nothing (`Pass`, `合格`, `有効`, `Effective`,
@@ -3657,6 +4150,29 @@ const SELF_WORDS: &[&str] = &[
     "自社実施",
     "自社対応",
     "当社対応",
+    // the company's own organs and the whole of it (review 12 C-10): governance objectives
+    // are the board's by definition
+    "取締役会",
+    "経営会議",
+    "経営陣",
+    "経営層",
+    "役員会",
+    "トップマネジメント",
+    "全社",
+    "全部署",
+    "全部門",
+    "各部門",
+    "各部署",
+    "本社",
+    "board",
+    "theboard",
+    "boardofdirectors",
+    "management",
+    "topmanagement",
+    "seniormanagement",
+    "executivemanagement",
+    "alldepartments",
+    "companywide",
 ];
 
 /// How a team or a department of the service ends (`情報システム部`, `SecOps`, `IT Ops`,
@@ -4101,6 +4617,216 @@ mod tests {
     /// Headers naming a date that is not the implementation's, and dates a remark says are
     /// of something else; an implementation date header is neither.
     #[test]
+    fn a_partys_thing_the_service_itself_manages_is_its_own() {
+        for t in [
+            "AWSの設定は当社で管理",
+            "AWSの設定を当社が実施",
+            "IaaSの設定は自社にて管理",
+        ] {
+            assert!(
+                !qualifiers(t).iter().any(|q| q.kind == Kind::Others),
+                "{t}: {:?}",
+                qualifiers(t)
+            );
+        }
+        for t in [
+            "AWSの設定",
+            "AWS側で設定、当社で確認",
+            "AWSの設定は当社では管理しない",
+            "顧客の設定による",
+        ] {
+            assert!(
+                qualifiers(t).iter().any(|q| q.kind == Kind::Others),
+                "{t}: {:?}",
+                qualifiers(t)
+            );
+        }
+    }
+
+    /// Review 12 C-1: the ordinary phrases of a Japanese statement that add to a fixed
+    /// practice, forbid, say who may use a tool or run an exception process are read; the
+    /// limits beside them stay qualifiers.
+    #[test]
+    fn ordinary_phrases_of_a_statement_limit_nothing() {
+        for t in [
+            "年1回及び必要に応じて見直しを実施",
+            "委託先から年1回報告を受け、必要に応じて監査を実施",
+            "媒体の持ち出しは原則禁止",
+            "原則として媒体の持ち出しを禁止",
+            "媒体の輸送は原則行わないが、行う場合は暗号化し",
+            "特権IDの利用は承認された作業時のみ",
+            "特権的なユーティリティの利用は管理者に限る",
+            "監査ツールの利用は内部監査部門に限定",
+            "業務上必要な範囲でのみ権限を付与",
+            "本番環境へのソフトウェア導入は構成管理ツール経由に限定",
+            "例外は情報セキュリティ委員会が承認",
+        ] {
+            assert_eq!(qualifier_in(t), None, "{t}");
+        }
+        for t in [
+            "必要に応じて実施",
+            "原則実施",
+            "原則として実施",
+            "サーバの一部のみ",
+            "本番環境のみ",
+            "東京リージョンのみ",
+            "MFAの利用は管理者のみ",
+            "本サービスの利用は東京リージョンのみ",
+            "例外あり",
+            "例外は未承認",
+            "例外はあるが委員会で承認",
+            "主要な委託先については再委託先も含めて管理",
+        ] {
+            assert!(qualifier_in(t).is_some(), "{t}");
+        }
+    }
+
+    /// Review 12 C-9 and C-19: a finding word said to be none, a finding settled, a count of
+    /// none, are clean; a finding standing, a count above none, are not.
+    #[test]
+    fn findings_none_or_settled_and_zero_counts() {
+        for t in [
+            "観察事項なし",
+            "改善提案なし",
+            "不備事項なし",
+            "改善提案1件（対応済）",
+            "軽微な指摘あり（是正済）",
+            "No observations",
+        ] {
+            assert!(clean_audit_result(t), "{t}");
+        }
+        for t in [
+            "観察事項あり",
+            "軽微な指摘あり",
+            "指摘あり（対応中）",
+            "改善提案1件",
+        ] {
+            assert!(!clean_audit_result(t), "{t}");
+        }
+        for (h, t) in [
+            ("Findings Count", "0"),
+            ("指摘件数", "0件"),
+            ("Exceptions", "0"),
+            ("課題", "０"),
+        ] {
+            assert!(zero_count(h, t), "{h}: {t}");
+        }
+        for (h, t) in [
+            ("Findings Count", "1"),
+            ("指摘件数", "2件"),
+            ("除外理由", "0"),
+            ("対応予定日", "0"),
+        ] {
+            assert!(!zero_count(h, t), "{h}: {t}");
+        }
+    }
+
+    /// Review 12 C-2: findings there are none of, or settled, read; findings standing do not.
+    #[test]
+    fn english_findings_none_or_settled() {
+        for t in [
+            "Annual penetration test performed by a third party; findings remediated",
+            "Internal audit performed annually; no open findings",
+            "No findings",
+            "All findings were closed",
+        ] {
+            assert_eq!(qualifier_in(t), None, "{t}");
+        }
+        for t in [
+            "Findings open",
+            "Two findings not yet remediated",
+            "Audit findings pending",
+            "Gaps identified",
+        ] {
+            assert!(qualifier_in(t).is_some(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_statement_that_ran_until_a_past_date_ended() {
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        let ended = |t: &str| ended_before(t, as_of).map(|q| (q.kind, q.word));
+        for (text, word) in [
+            ("2025年3月まで実施", "2025年3月"),
+            ("2025年3月まで運用", "2025年3月"),
+            ("2025-12-31まで有効", "2025-12-31"),
+            ("旧システムで2025年まで実施", "2025年"),
+            ("2025年12月末で契約終了", "2025年12月"),
+            ("2025年3月をもって提供終了", "2025年3月"),
+            ("2025年3月まで", "2025年3月"),
+            ("Implemented until March 2025", "March 2025"),
+            ("Expired on 2025-12-31", "2025-12-31"),
+            ("Decommissioned in 2025年", "2025年"),
+        ] {
+            assert_eq!(
+                ended(text),
+                Some((Kind::Ended(as_of), word.to_owned())),
+                "{text}"
+            );
+        }
+        for text in [
+            "2025年3月から実施",
+            "2025年3月以降実施",
+            "2025年3月までに実施",
+            "2027年3月まで有効",
+            "2026年4月1日まで有効",
+            "ログは2024年まで保存",
+            "2024年3月まで手動で実施、以降は自動化",
+            "2024年3月まで旧方式、2024年4月より新方式で実施",
+            "Logs retained until March 2025",
+            "Implemented in March 2025",
+            "2025年3月に導入",
+            "2025年3月で旧システムを廃止",
+        ] {
+            assert_eq!(ended(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_validity_not_in_effect_on_the_as_of_date() {
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        for h in [
+            "有効期限",
+            "有効期間",
+            "証明書有効期限",
+            "Expiry",
+            "Expiration date",
+            "Valid until",
+            "Validity",
+        ] {
+            assert!(names_validity(h), "{h}");
+        }
+        for h in ["最終確認日", "次回レビュー日", "保存期限", "実施日", "備考"]
+        {
+            assert!(!names_validity(h), "{h}");
+        }
+        let q = |t: &str| validity_ended(t, as_of).map(|q| (q.kind, q.word));
+        let ended = |w: &str| Some((Kind::Ended(as_of), w.to_owned()));
+        assert_eq!(q("2025-12-31"), ended("2025-12-31"));
+        assert_eq!(q("2026-03-31"), ended("2026-03-31"));
+        assert_eq!(q("2025年3月"), ended("2025年3月"));
+        assert_eq!(q("2024-04-01～2025-03-31"), ended("2025-03-31"));
+        assert_eq!(q("March 2025"), ended("March 2025"));
+        assert_eq!(
+            q("2027-04-01～2028-03-31"),
+            Some((Kind::Later(as_of), "2027-04-01".to_owned()))
+        );
+        for t in [
+            "2026-04-01",
+            "2026-12-31",
+            "2025-04-01～2027-03-31",
+            "2024-04-01～",
+            "無期限",
+            "",
+        ] {
+            assert_eq!(q(t), None, "{t}");
+        }
+        // a period of two dates is dates alone; a start alone is not
+        assert!(is_date_alone("2025-04-01～2027-03-31"));
+        assert!(!is_date_alone("2027-04-01～"));
+    }
+
+    #[test]
     fn dates_of_something_else() {
         for h in [
             "最終確認日",
@@ -4304,6 +5030,16 @@ mod tests {
             "セキュリティ運用チーム",
             "当社（情報システム部）",
             "基盤運用部",
+            // the company's organs, the whole company (review 12 C-10)
+            "取締役会",
+            "経営会議",
+            "全社",
+            "各部門",
+            "本社",
+            "Board of Directors",
+            "Management",
+            "All departments",
+            "Company-wide",
         ] {
             assert!(names_only_self(own), "{own}");
         }
@@ -4329,6 +5065,8 @@ mod tests {
             "部",
             "外部委託先の運用チーム",
             "Customer IT team",
+            "グループ全体",
+            "Customer management",
         ] {
             assert!(!names_only_self(other), "{other}");
         }

@@ -3,7 +3,7 @@
 //! read by is an input error naming the cell, never a guess.
 use crate::catalog::id::IsmapId;
 use crate::catalog::Catalog;
-use crate::error::{InputError, Location};
+use crate::error::{InputError, Location, Refusals};
 use crate::input::csp::classify::{self, Layout, StatusColumns, StatusSource, TableKind};
 use crate::input::csp::ids::{find_ids, IdKind};
 use crate::input::csp::published::{self, catalog_titles, check_ids, quote, Listed, FOR_ID_CELLS};
@@ -33,7 +33,13 @@ fn status_of(
             }
             let value = vocab::status_value(text);
             if let Ok(v) = &value {
-                if v.declared == Declared::Implemented && !v.note.is_empty() {
+                // a note saying it goes on (`実施（継続）`, `（運用中）`) limits nothing (review 12
+                // C-17)
+                let goes_on = matches!(
+                    crate::text::header_key(&v.note).as_ref(),
+                    "継続" | "継続中" | "運用中" | "継続実施" | "継続運用"
+                );
+                if v.declared == Declared::Implemented && !v.note.is_empty() && !goes_on {
                     let name = layout.name(*c);
                     return Err(InputError::at(
                         loc.clone().row(n).column(name),
@@ -61,6 +67,16 @@ fn status_of(
                     format!("{}; or, if '{name}' is not a status column, keep statuses out of it so the table reads as a published list", why.hint())
                 } else {
                     why.hint().to_owned()
+                };
+                // a number a spreadsheet may show as a word by its number format
+                // (`"実施";;"未実施"` shows 1 as 実施): the value is what is read (review 11 C-20)
+                let number = crate::text::fold_width(text)
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == '-');
+                let hint = if number && why == vocab::Unreadable::Unknown && loc.sheet.is_some() {
+                    format!("the cell holds the number {}, which a number format may show as a word (\"実施\";;\"未実施\" shows 1 as 実施), but the value is what is read: type the status itself in the cell; {hint}", quote(text))
+                } else {
+                    hint
                 };
                 InputError::at(at, msg).hint(hint)
             })
@@ -159,8 +175,11 @@ pub fn read(
     let get =
         |row: &[String], c: Option<usize>| c.map_or(String::new(), |c| cell(row, c).to_owned());
     let headed = objectives_with_stated_details(sheet, layout, cols, start);
+    refuse_mapping(sheet, layout, start)?;
     // rows without an id or a status (1-based): headings between the rows
     let mut headings: Vec<usize> = Vec::new();
+    // every row refused is named in one run (review 11 C-21), the first as before
+    let mut refused = Refusals::default();
     for (i, row) in sheet.rows.iter().enumerate().skip(start) {
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
@@ -170,194 +189,219 @@ pub fn read(
             // not read, credits nothing; a legend row that gives a status mark another meaning
             // (`凡例 | | ○：一部実施`) is refused as above the header (review 11 A-20)
             if let Some(pairs) = legend(row) {
-                check_legend(sheet, n, row, &pairs)?;
+                if let Err(e) = check_legend(sheet, n, row, &pairs) {
+                    // a table-level refusal: the last one named
+                    refused.push(e);
+                    break;
+                }
             }
             out.ignored += 1;
             continue;
         }
-        let status = status_of(
-            row,
-            n,
-            layout,
-            cols,
-            &loc,
+        let read = (|| -> Result<(), InputError> {
+            let status = status_of(
+                row,
+                n,
+                layout,
+                cols,
+                &loc,
+                if id_cell.is_empty() {
+                    "a row without an id"
+                } else {
+                    id_cell
+                },
+            )?;
+            // the statement `readiness` wrote: a state its 記載元 says is its objective's or
+            // its items' is no statement of the row's own, as long as it is what was written
+            // (the state of the rows it names, no reason); an edited one is the CSP's own
+            if status.is_some() && cols.own_statement {
+                refuse_inherited_row(row, layout, &loc, n, id_cell)?;
+            }
+            let status = match status {
+                Some(s) if cols.own_statement => {
+                    (!written_as(row, layout, cols, sheet, start, &loc, n, id_cell, &s)?)
+                        .then_some(s)
+                }
+                status => status,
+            };
             if id_cell.is_empty() {
-                "a row without an id"
-            } else {
-                id_cell
-            },
-        )?;
-        // the statement `readiness` wrote: a state its 記載元 says is its objective's or
-        // its items' is no statement of the row's own, as long as it is what was written
-        // (the state of the rows it names, no reason); an edited one is the CSP's own
-        if status.is_some() && cols.own_statement {
-            refuse_inherited_row(row, layout, &loc, n, id_cell)?;
-        }
-        let status = match status {
-            Some(s) if cols.own_statement => {
-                (!written_as(row, layout, cols, sheet, start, &loc, n, id_cell, &s)?).then_some(s)
-            }
-            status => status,
-        };
-        if id_cell.is_empty() {
-            if let Some(s) = &status {
-                return Err(InputError::at(
-                    loc.clone().row(n).column(id_name),
-                    format!(
-                        "the row has a status ({}) but no control id",
-                        s.declared.label(crate::lang::Lang::En)
-                    ),
-                )
-                .hint(
-                    "write the control's ISMAP id (e.g. 9.2.1) in the id column, or clear the row",
-                ));
-            }
-            if row.iter().any(|c| !c.trim().is_empty()) {
-                out.ignored += 1;
-                headings.push(n);
-            }
-            continue;
-        }
-        let (ids, skipped) = find_ids(id_cell);
-        let Some(status) = status else {
-            if ids.is_empty() || cols.own_statement {
-                // a heading or note row (`5 情報セキュリティのための方針群`)
-                out.ignored += skipped.max(1);
-                if ids.is_empty() {
-                    headings.push(n);
-                }
-                continue;
-            }
-            // an objective heading the rows of its detailed controls, which state their
-            // statuses: the objective is not stated by this row
-            if let [one] = ids.as_slice() {
-                if IsmapId::parse(&one.raw).is_some_and(|id| headed.contains(&id.parts)) {
-                    out.ignored += 1;
-                    continue;
-                }
-            }
-            let what = format!("no status is given for {id_cell}");
-            let (msg, hint) = match &cols.by_content {
-                Some(held) => (
-                    format!("the column holds statuses ({held}), so the table is read as a status table, but: {what}"),
-                    format!("give every row with an id its status in it, or, if it is not a status column, keep statuses out of it so the table reads as a published list; {}", vocab::VALUES_HINT),
-                ),
-                None => (what, format!("give every row with an id its status; {}", vocab::VALUES_HINT)),
-            };
-            return Err(
-                InputError::at(loc.clone().row(n).column(status_place(layout, cols)), msg)
-                    .hint(hint),
-            );
-        };
-        let at = loc.clone().row(n).column(id_name);
-        if let Some(t) = ids.iter().find(|t| !t.kind.is_control()) {
-            let what = match t.kind {
-                IdKind::Unread(what) => what,
-                _ => "not a control id",
-            };
-            return Err(InputError::at(
-                at,
-                format!("'{}' is {what}: a status applies to one control", t.raw),
-            )
-            .hint("give each control its own row (9.2.3, 9.2.4)"));
-        }
-        let raws: Vec<String> = if ids.is_empty() {
-            vec![odd_id(id_cell, &at)?]
-        } else {
-            check_ids(id_cell, &ids, at.clone(), catalog, FOR_ID_CELLS)?;
-            ids.into_iter().map(|t| t.raw).collect()
-        };
-        if let Some(name) = sheet_says.filter(|_| status.declared == Declared::Implemented) {
-            return Err(InputError::at(
-                loc.clone().row(n),
-                format!(
-                    "the sheet's name ('{name}') states a status other than implemented (or qualifies its rows), but this row states {id_cell} implemented"
-                ),
-            )
-            .hint("rename the sheet, or correct the row"));
-        }
-        let titles = raws
-            .first()
-            .map_or_else(Vec::new, |r| catalog_titles(catalog, r));
-        if let Some(raw) = raws.first() {
-            for &c in &cols.titles {
-                let text = cell(row, c);
-                if let Some(other) = published::title_of_another(catalog, raw, text) {
-                    let own = titles.first().map_or_else(
-                        || "the catalog has none".to_owned(),
-                        |t| format!("'{}'", quote(t)),
-                    );
+                if let Some(s) = &status {
                     return Err(InputError::at(
-                        loc.clone().row(n).column(layout.name(c)),
+                        loc.clone().row(n).column(id_name),
                         format!(
-                            "'{}' beside {raw} is the title of {other}, not its own ({own}): the ids and titles may have shifted against each other, and what the row states may be {other}'s",
-                            quote(text)
+                            "the row has a status ({}) but no control id",
+                            s.declared.label(crate::lang::Lang::En)
                         ),
                     )
-                    .hint("check the row against the list as published: give each id its own title (or leave the title cell empty), so that each status stands beside the control it is for"));
+                    .hint(
+                        "write the control's ISMAP id (e.g. 9.2.1) in the id column, or clear the row",
+                    ));
+                }
+                if row.iter().any(|c| !c.trim().is_empty()) {
+                    out.ignored += 1;
+                    headings.push(n);
+                }
+                return Ok(());
+            }
+            let (ids, skipped) = find_ids(id_cell);
+            let Some(status) = status else {
+                if ids.is_empty() || cols.own_statement {
+                    // a heading or note row (`5 情報セキュリティのための方針群`)
+                    out.ignored += skipped.max(1);
+                    if ids.is_empty() {
+                        headings.push(n);
+                    }
+                    return Ok(());
+                }
+                // an objective heading the rows of its detailed controls, which state their
+                // statuses: the objective is not stated by this row
+                if let [one] = ids.as_slice() {
+                    if IsmapId::parse(&one.raw).is_some_and(|id| headed.contains(&id.parts)) {
+                        out.ignored += 1;
+                        return Ok(());
+                    }
+                }
+                let what = format!("no status is given for {id_cell}");
+                let (msg, hint) = match &cols.by_content {
+                    Some(held) => (
+                        format!("the column holds statuses ({held}), so the table is read as a status table, but: {what}"),
+                        format!("give every row with an id its status in it, or, if it is not a status column, keep statuses out of it so the table reads as a published list; {}", vocab::VALUES_HINT),
+                    ),
+                    None => (what, format!("give every row with an id its status; {}", vocab::VALUES_HINT)),
+                };
+                return Err(InputError::at(
+                    loc.clone().row(n).column(status_place(layout, cols)),
+                    msg,
+                )
+                .hint(hint));
+            };
+            // a template's worked example (`記入例 | 9.2.3 | ○`): no statement of the service,
+            // though it holds an id and a status (review 12 A-12)
+            if let Some((c, mark)) = example_mark(row) {
+                return Err(InputError::at(
+                    loc.clone().row(n).column(layout.name(c)),
+                    format!(
+                        "'{}' marks the row as an example, but it states {id_cell} with a status: an example is no statement of the service",
+                        quote(mark)
+                    ),
+                )
+                .hint("delete the example row (a template's worked example) before giving the list; if the row is the CSP's own statement, remove the mark"));
+            }
+            let at = loc.clone().row(n).column(id_name);
+            if let Some(t) = ids.iter().find(|t| !t.kind.is_control()) {
+                let what = match t.kind {
+                    IdKind::Unread(what) => what,
+                    _ => "not a control id",
+                };
+                return Err(InputError::at(
+                    at,
+                    format!("'{}' is {what}: a status applies to one control", t.raw),
+                )
+                .hint("give each control its own row (9.2.3, 9.2.4)"));
+            }
+            let raws: Vec<String> = if ids.is_empty() {
+                vec![odd_id(id_cell, &at)?]
+            } else {
+                check_ids(id_cell, &ids, at.clone(), catalog, FOR_ID_CELLS)?;
+                ids.into_iter().map(|t| t.raw).collect()
+            };
+            if let Some(name) = sheet_says.filter(|_| status.declared == Declared::Implemented) {
+                return Err(InputError::at(
+                    loc.clone().row(n),
+                    format!(
+                        "the sheet's name ('{name}') states a status other than implemented (or qualifies its rows), but this row states {id_cell} implemented"
+                    ),
+                )
+                .hint("rename the sheet, or correct the row"));
+            }
+            let titles = raws
+                .first()
+                .map_or_else(Vec::new, |r| catalog_titles(catalog, r));
+            if let Some(raw) = raws.first() {
+                for &c in &cols.titles {
+                    let text = cell(row, c);
+                    if let Some(other) = published::title_of_another(catalog, raw, text) {
+                        let own = titles.first().map_or_else(
+                            || "the catalog has none".to_owned(),
+                            |t| format!("'{}'", quote(t)),
+                        );
+                        return Err(InputError::at(
+                            loc.clone().row(n).column(layout.name(c)),
+                            format!(
+                                "'{}' beside {raw} is the title of {other}, not its own ({own}): the ids and titles may have shifted against each other, and what the row states may be {other}'s",
+                                quote(text)
+                            ),
+                        )
+                        .hint("check the row against the list as published: give each id its own title (or leave the title cell empty), so that each status stands beside the control it is for"));
+                    }
                 }
             }
-        }
-        note_confirmed_later(row, n, layout, cols, as_of, &mut out.confirmed_later);
-        let reason = if status.declared == Declared::Implemented {
-            check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles, as_of)?;
-            let raw = raws.first().map_or("", String::as_str);
-            row_remark(row, layout, cols, as_of, |text| {
-                published::is_title(catalog, raw, text) || titles.contains(&text)
-            })
-        } else {
-            // the reason: the note in brackets, and the first reason column the row fills; a
-            // "reason" that gives none (`なし`, `TBD`, `検討中`, `特記事項なし`) or restates the
-            // control (its title) is none
-            // of a row stated not applicable, a text saying the provider itself does the
-            // control (`当社で実施`) says the opposite of a reason
-            let reason_in = |text| stated_reason(status.declared, text);
-            let given_in = |c: usize| {
-                let r = reason_in(cell(row, c));
-                if restates_control(r, &titles) {
-                    ""
-                } else {
-                    r
-                }
-            };
-            let given = cols
-                .reasons
-                .iter()
-                .map(|&c| given_in(c))
-                .find(|r| !r.is_empty())
-                .unwrap_or("");
-            // an explanation column's text (`説明`) is the reason of a row stated not
-            // applicable when no reason column gives one, and it says why (a cause): an
-            // explanation may as well describe the control (`本管理策は物理的な入退管理に関するもの`)
-            let given = match given {
-                "" if status.declared == Declared::NotApplicable => cols
-                    .remarks
+            note_confirmed_later(row, n, layout, cols, as_of, &mut out.confirmed_later);
+            let reason = if status.declared == Declared::Implemented {
+                check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles, as_of)?;
+                let raw = raws.first().map_or("", String::as_str);
+                row_remark(row, layout, cols, as_of, |text| {
+                    published::is_title(catalog, raw, text) || titles.contains(&text)
+                })
+            } else {
+                // the reason: the note in brackets, and the first reason column the row fills; a
+                // "reason" that gives none (`なし`, `TBD`, `検討中`, `特記事項なし`) or restates the
+                // control (its title) is none
+                // of a row stated not applicable, a text saying the provider itself does the
+                // control (`当社で実施`) says the opposite of a reason
+                let reason_in = |text| stated_reason(status.declared, text);
+                let given_in = |c: usize| {
+                    let r = reason_in(cell(row, c));
+                    if restates_control(r, &titles) {
+                        ""
+                    } else {
+                        r
+                    }
+                };
+                let given = cols
+                    .reasons
                     .iter()
-                    .filter(|&&c| remarks::explains(layout.name(c)))
                     .map(|&c| given_in(c))
-                    .find(|r| !r.is_empty() && states_a_cause(r))
-                    .unwrap_or(""),
-                given => given,
+                    .find(|r| !r.is_empty())
+                    .unwrap_or("");
+                // an explanation column's text (`説明`) is the reason of a row stated not
+                // applicable when no reason column gives one, and it says why (a cause): an
+                // explanation may as well describe the control (`本管理策は物理的な入退管理に関するもの`)
+                let given = match given {
+                    "" if status.declared == Declared::NotApplicable => cols
+                        .remarks
+                        .iter()
+                        .filter(|&&c| remarks::explains(layout.name(c)))
+                        .map(|&c| given_in(c))
+                        .find(|r| !r.is_empty() && states_a_cause(r))
+                        .unwrap_or(""),
+                    given => given,
+                };
+                match (given, reason_in(&status.note)) {
+                    (r, "") => r.to_owned(),
+                    (r, note) if r.is_empty() || r == note => note.to_owned(),
+                    (r, note) => format!("{note}; {r}"),
+                }
             };
-            match (given, reason_in(&status.note)) {
-                (r, "") => r.to_owned(),
-                (r, note) if r.is_empty() || r == note => note.to_owned(),
-                (r, note) => format!("{note}; {r}"),
+            for raw in raws {
+                out.controls.push(ListedControl {
+                    raw,
+                    line: Some(n),
+                    declared: status.declared,
+                    reason: reason.clone(),
+                    evidence: get(row, cols.evidence),
+                    owner: get(row, cols.owner),
+                    date: implementation_date(row, layout, cols),
+                });
+                out.at.push(loc.clone().row(n));
             }
-        };
-        for raw in raws {
-            out.controls.push(ListedControl {
-                raw,
-                line: Some(n),
-                declared: status.declared,
-                reason: reason.clone(),
-                evidence: get(row, cols.evidence),
-                owner: get(row, cols.owner),
-                date: implementation_date(row, layout, cols),
-            });
-            out.at.push(loc.clone().row(n));
+            Ok(())
+        })();
+        if let Err(e) = read {
+            refused.push(e);
         }
     }
+    refused.into_result()?;
     if let Some(first) = out
         .controls
         .iter()
@@ -382,6 +426,125 @@ pub fn read(
         }
     }
     Ok(out)
+}
+
+/// The first cell of a row that marks it as an example (`記入例`, `例`, `Example`, `Sample`
+/// alone, or leading the cell as a label: `記入例：…`, `例）…`, `【記入例】…`, `Example: …`),
+/// and its text. `例外…`, `e.g. …`, `Sample logs are reviewed` are no mark.
+fn example_mark(row: &[String]) -> Option<(usize, &str)> {
+    let marks = |text: &str| {
+        let t = text.trim();
+        if crate::input::is_example_or_legend(t) && !crate::text::header_key(t).contains("凡例") {
+            return crate::text::header_key(t) != "eg" && !t.eq_ignore_ascii_case("legend");
+        }
+        // a label in brackets before the text (`【記入例】`, `（例）`, `(Example)`)
+        if let Some(rest) = t.strip_prefix(['【', '（', '(', '[', '＜', '<']) {
+            if let Some(end) = rest.find(['】', '）', ')', ']', '＞', '>']) {
+                let inner = &rest[..end];
+                return crate::input::is_example_or_legend(inner)
+                    && !["凡例", "legend", "eg"]
+                        .contains(&crate::text::header_key(inner).as_ref());
+            }
+        }
+        // a label and a separator (`記入例：`, `例）`, `Example:`)
+        t.find([':', '：', ')', '）']).is_some_and(|i| {
+            let head = t[..i].trim();
+            [
+                "例",
+                "記入例",
+                "記載例",
+                "入力例",
+                "回答例",
+                "example",
+                "sample",
+            ]
+            .contains(&crate::text::header_key(head).as_ref())
+        })
+    };
+    row.iter()
+        .enumerate()
+        .find(|(_, text)| marks(text))
+        .map(|(c, text)| (c, text.trim()))
+}
+
+/// Words of an id column's header saying its ids are the ISMAP objectives something else
+/// is mapped to (`ISMAP Mapping`, `対応するISMAP管理策`, `関連するISMAP管理策`, `Related
+/// ISMAP controls`).
+const MAPPING_WORDS: &[&str] = &[
+    "mapping",
+    "mapped",
+    "mapsto",
+    "crosswalk",
+    "framework",
+    "related",
+    "reference",
+    "対応",
+    "マッピング",
+    "関連",
+    "参照",
+    "紐付",
+    "紐づ",
+    "対照",
+];
+
+/// Whether a header names an id column (`Control ID`, `社内管理策番号`, `Ref`), not one of
+/// row numbers (`No`, `項番`).
+fn names_an_id(header: &str) -> bool {
+    let key = crate::text::header_key(header);
+    !classify::is_number_header(header)
+        && (classify::is_id_header(header)
+            || ["id", "番号", "no", "number", "コード", "code", "ref"]
+                .iter()
+                .any(|w| key.ends_with(w)))
+}
+
+/// Whether a cell is one id of a scheme other than ISMAP's (`DCF-12`, `SEC-01`, `AC-001`):
+/// one word with a digit and a letter, no control id in it.
+fn is_other_scheme_id(text: &str) -> bool {
+    let text = crate::text::fold_width(text.trim());
+    !text.is_empty()
+        && !text.contains(char::is_whitespace)
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().any(char::is_alphabetic)
+        && !classify::is_id_cell(&text)
+}
+
+/// A table of the CSP's own controls mapped to ISMAP (a GRC export: `Control ID = DCF-12 |
+/// Status | ISMAP Mapping = 9.4.2, 9.2.3`), review 11 A-22: its ISMAP ids stand in a column
+/// whose header names a mapping, beside a column of the rows' own ids of another scheme. A
+/// control mapped to ISMAP objectives is no statement that each is implemented (a mapping is
+/// approximate, one control to many objectives, many to one): refused at its first such row,
+/// whatever the row states. An id column of ISMAP ids not headed as a mapping
+/// (`ISMAP管理策番号`) is read as ever.
+fn refuse_mapping(sheet: &Sheet, layout: &Layout, start: usize) -> Result<(), InputError> {
+    let id_name = layout.name(layout.id_column);
+    let key = crate::text::header_key(id_name);
+    let Some(word) = MAPPING_WORDS.iter().find(|w| key.contains(*w)) else {
+        return Ok(());
+    };
+    let own: Vec<usize> = (0..layout.names.len())
+        .filter(|&c| c != layout.id_column && names_an_id(layout.name(c)))
+        .collect();
+    for (i, row) in sheet.rows.iter().enumerate().skip(start) {
+        let ids = cell(row, layout.id_column);
+        if ids.is_empty() || find_ids(ids).0.is_empty() {
+            continue;
+        }
+        let Some(&c) = own.iter().find(|&&c| is_other_scheme_id(cell(row, c))) else {
+            continue;
+        };
+        return Err(InputError::at(
+            sheet.location().row(i + 1).column(id_name),
+            format!(
+                "the rows are the CSP's own controls ('{}' under '{}') mapped to ISMAP ('{}' under '{id_name}', a header naming a mapping: '{word}'): a control mapped to ISMAP objectives does not state each of them implemented (a mapping is approximate, one control to many objectives)",
+                quote(cell(row, c)),
+                layout.name(c),
+                quote(ids)
+            ),
+        )
+        .hint("obtain the CSP's statement per ISMAP control objective (its entry on the ISMAP cloud service list, or a table with one ISMAP id per row in the id column and its status); a GRC tool's export of the CSP's own controls with their ISMAP mapping is not one"));
+    }
+    Ok(())
 }
 
 /// A heading row between a table's rows (sheet row `n`: no id, no status) governs the rows
@@ -624,10 +787,18 @@ fn legend(row: &[String]) -> Option<Vec<(String, String)>> {
         .trim_start_matches(['※', '*', '・', '【', '[', '('])
         .trim_start();
     let lower = rest.to_lowercase();
+    // `凡例`, `Legend`, or a column's name and `欄` (`※実施状況欄：○（実施）…`, review 12 C-24)
+    let column_label = rest
+        .split_once([':', '：'])
+        .map(|(head, _)| head.trim())
+        .filter(|head| head.ends_with('欄') && head.chars().count() <= 12)
+        .map(str::len);
     let label = ["凡例", "記号の説明", "legend"]
         .into_iter()
-        .find(|l| lower.starts_with(l))?;
-    let mut body = rest[label.len()..]
+        .find(|l| lower.starts_with(l))
+        .map(str::len)
+        .or(column_label)?;
+    let mut body = rest[label..]
         .trim_start_matches(['】', ']', ')'])
         .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':'))
         .to_owned();
@@ -645,9 +816,24 @@ fn legend(row: &[String]) -> Option<Vec<(String, String)>> {
         let (mark, meaning) = (mark.trim(), meaning.trim());
         (!mark.is_empty() && !meaning.is_empty()).then(|| (mark.to_owned(), meaning.to_owned()))
     };
+    // a mark and its meaning in brackets (`○（実施）`, `N/A(非該当)`), or apart by a space
+    // (`○ 実施済`): one short mark, one meaning
+    let unsigned = |p: &str| {
+        let (mark, meaning) = match p.split_once('(') {
+            Some((mark, rest)) if rest.ends_with(')') => (mark, &rest[..rest.len() - 1]),
+            _ => p.split_once(' ')?,
+        };
+        let (mark, meaning) = (mark.trim(), meaning.trim());
+        (!mark.is_empty()
+            && mark.chars().count() <= 3
+            && !meaning.is_empty()
+            && !meaning.contains(' '))
+        .then(|| (mark.to_owned(), meaning.to_owned()))
+    };
     let signs = |p: &str| p.matches(['=', ':']).count();
-    // pairs apart by commas (`Yes = implemented, N/A = not applicable`), or by spaces
-    // when a piece holds more than one (`○=実施　×=未実施`)
+    // pairs apart by commas (`Yes = implemented, N/A = not applicable`), slashes with spaces
+    // (`○ 実施済 / × 未実施`), or by spaces when a piece holds more than one (`○=実施　×=未実施`)
+    let body = body.replace(" / ", ",");
     let mut pairs = Vec::new();
     for piece in body
         .split([',', '、', ';'])
@@ -656,6 +842,8 @@ fn legend(row: &[String]) -> Option<Vec<(String, String)>> {
     {
         if signs(piece) == 1 {
             pairs.push(pair(piece)?);
+        } else if signs(piece) == 0 {
+            pairs.push(unsigned(piece)?);
         } else {
             for p in piece.split_whitespace() {
                 pairs.push(pair(p)?);
@@ -680,7 +868,10 @@ fn check_legend(
         let Ok(ours) = vocab::status_value(mark) else {
             continue;
         };
-        let agrees = vocab::status_value(meaning)
+        // a meaning written as a sentence (`実施している`, `実施していない`, `該当しない`)
+        // is the status it says (review 12 C-24)
+        let meaning_read = legend_meaning(meaning);
+        let agrees = vocab::status_value(&meaning_read)
             .is_ok_and(|theirs| theirs.declared == ours.declared && theirs.note.is_empty());
         if agrees {
             continue;
@@ -706,6 +897,31 @@ fn check_legend(
         .hint(FOR_LEGEND));
     }
     Ok(())
+}
+
+/// A legend's meaning as a status word: `実施している` → `実施`, `実施していない` → `未実施`,
+/// `該当しない` → `非該当`; anything else as written.
+fn legend_meaning(meaning: &str) -> String {
+    let m = meaning.trim();
+    if let Some(stem) = ["していない", "していません", "しない"]
+        .iter()
+        .find_map(|e| m.strip_suffix(e))
+        .filter(|s| !s.is_empty())
+    {
+        return if stem == "該当" {
+            "非該当".to_owned()
+        } else {
+            format!("未{stem}")
+        };
+    }
+    if m == "該当しない" {
+        return "非該当".to_owned();
+    }
+    ["している", "しています", "済み", "済"]
+        .iter()
+        .find_map(|e| m.strip_suffix(e))
+        .filter(|s| !s.is_empty())
+        .map_or_else(|| m.to_owned(), str::to_owned)
 }
 
 /// The hint for a legend that redefines a status mark.
@@ -1589,7 +1805,7 @@ fn row_remark(
                 || (remarks::names_implementation_date(name)
                     && !crate::date::dates_in(text).is_empty())
                 // a record date alone is the header's, unless it is a limit or a next time
-                // that has passed (an expired validity, an overdue review): kept
+                // that has passed (an overdue review; an expired validity is refused before): kept
                 || (remarks::names_record_date(name)
                     && remarks::is_date_alone(text)
                     && !(remarks::names_limit(name)
@@ -1662,7 +1878,12 @@ fn check_implemented_row(
         }
         match remarks::header(layout.name(c)) {
             // `非該当理由` N/A on an implemented row: the column has nothing for it
-            Header::Qualifying(_) if remarks::nothing_for_the_row(text) => continue,
+            Header::Qualifying(_)
+                if remarks::nothing_for_the_row(text)
+                    || remarks::zero_count(layout.name(c), text) =>
+            {
+                continue
+            }
             Header::Qualifying(word) => {
                 return Err(refuse(
                     c,
@@ -1732,6 +1953,13 @@ fn check_implemented_row(
                 ))
             }
             Header::Who | Header::Delegate | Header::Scope | Header::Plain => {}
+        }
+        // a validity that ended before the as-of date (`有効期限 2025-12-31`): the row is
+        // not in effect then (review 11 A-18)
+        if remarks::names_validity(layout.name(c)) {
+            if let Some(q) = remarks::validity_ended(text, as_of) {
+                return Err(refuse(c, text, q.what(), q.hint()));
+            }
         }
         // a date under a header naming a date that is not of the implementation (`最終確認日`,
         // `有効期限`, `次回レビュー日`) is not compared with the as-of date
@@ -1977,6 +2205,61 @@ mod tests {
             &["実施=実施済み"],
         ] {
             assert_eq!(pairs(no), None, "{no:?}");
+        }
+    }
+
+    /// Review 12 C-24: the common spellings of a legend are read as one, their meanings as
+    /// statuses.
+    #[test]
+    fn legends_in_their_common_spellings() {
+        let pairs = |t: &str| legend(&row(&[t]));
+        assert_eq!(
+            pairs("凡例: ○ 実施済 / × 未実施 / － 対象外").map(|p| p.len()),
+            Some(3)
+        );
+        assert_eq!(
+            pairs("※実施状況欄：○（実施）、×（未実施）、N/A（非該当）"),
+            Some(vec![
+                ("○".to_owned(), "実施".to_owned()),
+                ("×".to_owned(), "未実施".to_owned()),
+                ("N/A".to_owned(), "非該当".to_owned()),
+            ])
+        );
+        assert_eq!(legend_meaning("実施している"), "実施");
+        assert_eq!(legend_meaning("実施していない"), "未実施");
+        assert_eq!(legend_meaning("該当しない"), "非該当");
+        assert_eq!(legend_meaning("実施済"), "実施");
+        assert_eq!(legend_meaning("一部実施"), "一部実施");
+        // a note on a column that pairs nothing is no legend
+        assert_eq!(pairs("※実施状況欄：2025年度末時点の状況"), None);
+    }
+
+    #[test]
+    fn an_example_row_is_marked_by_a_cell_or_a_label() {
+        for cells in [
+            &["記入例", "9.2.3", "○"][..],
+            &["例", "9.2.3", "○"],
+            &["Example", "9.2.3", "Implemented"],
+            &["1", "9.2.3", "○", "記入例：特権IDは申請・承認制"],
+            &["1", "9.2.3", "○", "例）特権IDは申請・承認制"],
+            &["1", "9.2.3", "○", "【記入例】特権IDは申請・承認制"],
+            &["1", "9.2.3", "Implemented", "Sample: MFA for admins"],
+        ] {
+            assert!(example_mark(&row(cells)).is_some(), "{cells:?}");
+        }
+        for cells in [
+            &["1", "9.2.3", "○", "例外は情報セキュリティ委員会が承認"][..],
+            &["1", "9.2.3", "Implemented", "e.g. MFA for admins"],
+            &[
+                "1",
+                "9.2.3",
+                "Implemented",
+                "Sample logs are reviewed monthly",
+            ],
+            &["1", "9.2.3", "○", "申請例：なし"],
+            &["1", "9.2.3", "○", "凡例"],
+        ] {
+            assert!(example_mark(&row(cells)).is_none(), "{cells:?}");
         }
     }
 
