@@ -1005,10 +1005,16 @@ fn from_workbook_sheets(
         }
         let marks = sheet_marks(path, &sheet)?;
         return match read_table(&sheet, opts, catalog, marks.as_ref())? {
-            Some(part) => from_parts(path, vec![part], Vec::new(), catalog).map(|mut att| {
-                att.liu_said = liu_in_sheet(&sheet, marks.as_ref());
-                att
-            }),
+            Some(part) => {
+                let parts = vec![part];
+                // the other sheets without ids (a cover, notes) still speak for the workbook
+                let others = other_sheets_without_ids(path, &sheet, opts, catalog)?;
+                notes_beside(&others, &parts, opts.as_of())?;
+                from_parts(path, parts, Vec::new(), catalog).map(|mut att| {
+                    att.liu_said = liu_in_sheet(&sheet, marks.as_ref());
+                    att
+                })
+            }
             None => Err(InputError::at(
                 sheet.location(),
                 format!(
@@ -1050,6 +1056,8 @@ fn from_workbook_sheets(
         visible = vec![soa];
     }
     let mut parts = Vec::new();
+    // the sheets without ids (a cover, notes): read for what they say of the workbook
+    let mut without_ids = Vec::new();
     let mut liu_said = None;
     let mut read_names = Vec::new();
     let mut ignored = 0;
@@ -1094,6 +1102,7 @@ fn from_workbook_sheets(
                     sheet: name.to_owned(),
                     why: SkipReason::NoIds,
                 });
+                without_ids.push((sheet, marks));
             }
         }
     }
@@ -1123,6 +1132,7 @@ fn from_workbook_sheets(
         });
     }
     refuse_bare_ids_beside_statuses(path, &parts)?;
+    notes_beside(&without_ids, &parts, opts.as_of())?;
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
         hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;
         // a hidden sheet is not read for statuses, but what it says of the kind is seen
@@ -1140,6 +1150,68 @@ fn from_workbook_sheets(
     let mut att = from_parts(path, parts, skipped, catalog)?;
     att.liu_said = liu_said;
     Ok(att)
+}
+
+/// The visible sheets of the workbook other than `read` (the one `--csp-sheet` names) that
+/// hold no control ids, as the reader of every sheet skips them: a sheet that reads as a
+/// list, or cannot be read as one, is another list, left out by the user's choice.
+fn other_sheets_without_ids(
+    path: &Path,
+    read: &Sheet,
+    opts: &CspOptions,
+    catalog: &Catalog,
+) -> Result<Vec<(Sheet, Option<SheetMarks>)>, InputError> {
+    let mut out = Vec::new();
+    for (name, visible) in table::sheet_names(path)? {
+        if !visible
+            || read.sheet.as_deref() == Some(name.as_str())
+            || vocab::sheet_meaning(&name) == SheetMeaning::History
+        {
+            continue;
+        }
+        let sheet = table::read_workbook_with(path, Some(&name), Merged::FillDown)?;
+        let marks = sheet_marks(path, &sheet)?;
+        if let Ok(None) = read_table(&sheet, opts, catalog, marks.as_ref()) {
+            out.push((sheet, marks));
+        }
+    }
+    Ok(out)
+}
+
+/// Reads the visible sheets of a workbook that hold no control ids (a cover, 表紙; notes,
+/// 注記; 前提条件), with their cell comments, as notes on every table the workbook states
+/// implemented (review 11 A-26): each line by the rule for a line above a table's header
+/// ([`status_table::note_row`]: a draft, `承認：未`, a projection, a plan, a scope limit, a
+/// document date after `as_of`, a legend giving a mark another meaning) — a revision
+/// history on the sheet is the document's, read by its own rule. The company's name, the
+/// document's title, a version, `承認済`, a date on or before `as_of`, `社外秘` are read.
+fn notes_beside(
+    sheets: &[(Sheet, Option<SheetMarks>)],
+    parts: &[Part],
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    let Some(first) = parts
+        .iter()
+        .flat_map(|p| &p.listed.controls)
+        .find(|x| x.declared == Declared::Implemented)
+    else {
+        return Ok(());
+    };
+    let place = status_table::Outside::Sheet;
+    for (sheet, marks) in sheets {
+        let lines = history::without_history(sheet, as_of)?;
+        for (i, row) in lines.rows.iter().enumerate() {
+            status_table::note_row(&lines, i + 1, row, place, &first.raw, as_of)?;
+        }
+        for (&(r, c), text) in marks.iter().flat_map(|m| &m.comments) {
+            let (Ok(n), Ok(col)) = (usize::try_from(r), usize::try_from(c)) else {
+                continue;
+            };
+            let cell = format!("{}{r}", crate::input::column_letter(col));
+            status_table::note_on_table(sheet, n, col, text, place, &first.raw, &cell, as_of)?;
+        }
+    }
+    Ok(())
 }
 
 /// Refuses a workbook in which one sheet states statuses (a status table) and another lists

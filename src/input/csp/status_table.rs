@@ -372,13 +372,7 @@ pub fn read(
             let Some(place) = outside(layout, last, i + 1) else {
                 continue;
             };
-            if let Some(pairs) = legend(row) {
-                check_legend(sheet, i + 1, row, &pairs)?;
-                continue;
-            }
-            for (c, text) in row.iter().enumerate() {
-                note_on_table(sheet, i + 1, c, text, place, &first.raw, "", as_of)?;
-            }
+            note_row(sheet, i + 1, row, place, &first.raw, as_of)?;
         }
     }
     Ok(out)
@@ -718,6 +712,43 @@ pub enum Outside {
     Above,
     /// Below the table's last row holding an id: a footnote.
     Below,
+    /// On another sheet of the workbook, one without control ids (a cover, 表紙; notes,
+    /// 注記; 前提条件): a note on every sheet's table, read as one above a header is
+    /// (review 11 A-26).
+    Sheet,
+}
+
+/// Sheet row `n` outside a status table that states `first` implemented (`place`): a
+/// legend row read by [`check_legend`], any other row cell by cell by [`note_on_table`].
+pub fn note_row(
+    sheet: &Sheet,
+    n: usize,
+    row: &[String],
+    place: Outside,
+    first: &str,
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    if let Some(pairs) = legend(row) {
+        return check_legend(sheet, n, row, &pairs);
+    }
+    for (c, text) in row.iter().enumerate() {
+        note_on_table(sheet, n, c, text, place, first, "", as_of)?;
+    }
+    // a label and its value in cells of their own (`承認 | 未`): read as one line for the
+    // list's own marks
+    let filled: Vec<(usize, &str)> = row
+        .iter()
+        .map(|t| t.trim())
+        .enumerate()
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    if let [(c, _), _, ..] = filled.as_slice() {
+        let line = filled.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ");
+        if remarks::document_mark(&line, as_of).is_some() {
+            note_on_table(sheet, n, *c, &line, place, first, "", as_of)?;
+        }
+    }
+    Ok(())
 }
 
 /// A note written outside a status table that states `first` (and maybe more) implemented
@@ -750,6 +781,7 @@ pub fn note_on_table(
     let where_ = match place {
         Outside::Above => "above the table's header",
         Outside::Below => "below the table's last row",
+        Outside::Sheet => "on a sheet without control ids",
     };
     let at = sheet.location().row(n).column(letter);
     // an audit done (`前回監査: 2024年度（指摘事項なし）`, `監査結果: OK`) is read, its date
@@ -772,7 +804,7 @@ pub fn note_on_table(
         None => remarks::document_mark(text, as_of)
             .filter(|q| q.kind == remarks::Kind::Draft)
             .or_else(|| match place {
-                Outside::Above => remarks::qualifier_beyond(text, &[]),
+                Outside::Above | Outside::Sheet => remarks::qualifier_beyond(text, &[]),
                 Outside::Below => remarks::qualifier_on(text, &[], as_of),
             })
             .or_else(|| remarks::document_mark(text, as_of)),
@@ -799,11 +831,16 @@ pub fn note_on_table(
             ),
         )
     };
-    Err(err
-    .hint(format!(
-        "{}; a note outside the table counts for all of it (delete it if it no longer holds, or move what it says into the rows it concerns)",
-        q.hint()
-    )))
+    Err(match place {
+        Outside::Sheet => err.hint(format!(
+            "{}; a sheet beside the table counts for the whole workbook, and --csp-sheet does not leave it out: obtain the final statement from the CSP (as published, on the as-of date), or, if the sheet does not apply to this list, delete it",
+            q.hint()
+        )),
+        _ => err.hint(format!(
+            "{}; a note outside the table counts for all of it (delete it if it no longer holds, or move what it says into the rows it concerns)",
+            q.hint()
+        )),
+    })
 }
 
 /// Whether a note on a table speaks of other rows than those stated implemented, so that
