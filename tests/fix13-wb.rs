@@ -209,3 +209,230 @@ fn a_cover_not_approved_refuses_the_workbook() {
         assert!(e.contains("sheet '表紙': row 3"), "{approval:?}: {e}");
     }
 }
+
+// --- the check list's comments, cover sheet and YAML comments
+
+/// A CSP status table stating 9.2.1 and 12.4.1 implemented, 9.2.3 not, in `dir`.
+fn csp_csv(dir: &Path) -> PathBuf {
+    let path = dir.join("csp.csv");
+    std::fs::write(
+        &path,
+        "登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,実施\n9.2.3,未実施\n12.4.1,実施\n",
+    )
+    .unwrap();
+    path
+}
+
+/// The check items every check-list workbook here holds: 1 (9.2.1), 2 (12.4.1).
+const ITEMS: &[&[&str]] = &[
+    &["項番", "確認項目", "ISMAP管理策"],
+    &["1", "利用者IDの管理", "9.2.1"],
+    &["2", "ログ取得", "12.4.1"],
+];
+
+/// Writes a check-list workbook: sheet `cover` (`cover_rows`; none when empty) before the
+/// sheet `チェックリスト` ([`ITEMS`]) with `comments` as notes on it ((row, col, text),
+/// 0-based).
+fn checks_workbook(
+    dir: &Path,
+    cover: &str,
+    cover_rows: &[&[&str]],
+    comments: &[(u32, u16, &str)],
+) -> PathBuf {
+    let path = dir.join("checks.xlsx");
+    let mut wb = Workbook::new();
+    if !cover.is_empty() {
+        add_text_sheet(&mut wb, cover, cover_rows);
+    }
+    add_text_sheet(&mut wb, "チェックリスト", ITEMS);
+    let ws = wb.worksheet_from_name("チェックリスト").unwrap();
+    for &(r, c, text) in comments {
+        ws.insert_note(r, c, &Note::new(text).add_author_prefix(false))
+            .unwrap();
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+/// `report --format json` on `checks` and [`csp_csv`] (more args after): the items.
+fn items_of(checks: &Path, more: &[&str]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_checks("en", "report", checks);
+    c.args(["--format", "json", "--csp"])
+        .arg(csp_csv(dir.path()))
+        .args(more);
+    json_of(c)["items"].clone()
+}
+
+/// The one-line error of `report` on `checks` and [`csp_csv`] (more args after).
+fn checks_refused(checks: &Path, more: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_checks("en", "report", checks);
+    c.arg("--csp").arg(csp_csv(dir.path())).args(more);
+    input_error(c)
+}
+
+#[test]
+fn a_comment_on_an_item_is_read_as_its_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = checks_workbook(
+        dir.path(),
+        "",
+        &[],
+        &[
+            (1, 2, "9.2.3（特権ID）も対象に含めること"),
+            (2, 1, "SOC2 Type2報告書で確認すること"),
+        ],
+    );
+    let items = items_of(&checks, &[]);
+    let one = by_id(&items, "1");
+    assert_eq!(one["status"], "not-analysed", "{one}");
+    assert_eq!(one["note"], "メモ(C2): 9.2.3（特権ID）も対象に含めること");
+    assert_eq!(one["problems"][0]["field"], "reference-outside", "{one}");
+    assert_eq!(one["problems"][0]["column"], "メモ", "{one}");
+    let two = by_id(&items, "2");
+    assert_eq!(two["status"], "not-analysed", "{two}");
+    assert_eq!(two["problems"][0]["field"], "assurance-outside", "{two}");
+}
+
+/// Guard: an ordinary comment is carried in the note, and the item is judged.
+#[test]
+fn an_ordinary_comment_on_an_item_is_carried_and_the_item_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = checks_workbook(dir.path(), "", &[], &[(1, 1, "担当: 情報システム部 佐藤")]);
+    let items = items_of(&checks, &[]);
+    let one = by_id(&items, "1");
+    assert_eq!(one["status"], "covered", "{one}");
+    assert_eq!(one["note"], "メモ(B2): 担当: 情報システム部 佐藤");
+    assert_eq!(by_id(&items, "2")["status"], "covered");
+}
+
+#[test]
+fn a_comment_on_the_header_asking_for_more_refuses_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = checks_workbook(
+        dir.path(),
+        "",
+        &[],
+        &[(0, 2, "全項目についてSOC2 Type2報告書で確認すること")],
+    );
+    let e = checks_refused(&checks, &[]);
+    assert!(e.contains("the comment on cell C1"), "{e}");
+    assert!(e.contains("assurance level (SOC 2)"), "{e}");
+}
+
+#[test]
+fn a_cover_sheet_asking_for_more_refuses_the_list_naming_sheet_and_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = checks_workbook(
+        dir.path(),
+        "表紙",
+        &[
+            &["クラウドサービス確認チェックシート"],
+            &["株式会社サンプル 情報システム部"],
+            &["※本チェックシートの各項目は、SOC2 Type2報告書で確認することを求める。"],
+        ],
+        &[],
+    );
+    let e = checks_refused(&checks, &[]);
+    assert!(e.contains("sheet '表紙': row 3"), "{e}");
+    assert!(e.contains("assurance level (SOC 2)"), "{e}");
+    // reading the items' sheet alone does not leave the cover out
+    let e = checks_refused(&checks, &["--sheet", "チェックリスト"]);
+    assert!(e.contains("sheet '表紙': row 3"), "{e}");
+    let checks = checks_workbook(
+        dir.path(),
+        "表紙",
+        &[
+            &["確認対象"],
+            &["9.2.3（特権的アクセス権の管理）も対象に含めること"],
+        ],
+        &[],
+    );
+    let e = checks_refused(&checks, &[]);
+    assert!(e.contains("sheet '表紙': row 2"), "{e}");
+    assert!(e.contains("ISMAP controls (9.2.3)"), "{e}");
+}
+
+/// Guard: an ordinary cover and an instructions sheet describing the columns still read.
+#[test]
+fn an_ordinary_cover_and_instructions_sheet_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, rows) in [
+        (
+            "表紙",
+            &[
+                &["クラウドサービス確認チェックシート"][..],
+                &["株式会社サンプル 情報システム部"],
+                &["作成日", "2025年4月1日"],
+                &["本チェックシートはISMAP管理基準に基づく。"],
+            ][..],
+        ),
+        (
+            "記入要領",
+            &[
+                &["記入要領"][..],
+                &["ISMAP管理策の列には、対応する管理策番号（例: 9.2.1）を記入してください。"],
+                &["求める確認水準の列には、ISMAP、保証報告（SOC2）、個別監査のいずれかを記入すること。"],
+            ][..],
+        ),
+    ] {
+        let checks = checks_workbook(dir.path(), name, rows, &[]);
+        let items = items_of(&checks, &[]);
+        assert_eq!(by_id(&items, "1")["status"], "covered", "{name}");
+        assert_eq!(by_id(&items, "2")["status"], "covered", "{name}");
+    }
+}
+
+#[test]
+fn a_title_row_asking_for_controls_refuses_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("checks.csv");
+    std::fs::write(
+        &path,
+        "※ 9.2.3も対象に含めること\n項番,確認項目,ISMAP管理策\n1,利用者IDの管理,9.2.1\n2,ログ取得,12.4.1\n",
+    )
+    .unwrap();
+    let e = checks_refused(&path, &[]);
+    assert!(
+        e.contains("row 1: the line '※ 9.2.3も対象に含めること'"),
+        "{e}"
+    );
+    // guard: a title naming no control
+    std::fs::write(
+        &path,
+        "クラウドサービス確認チェックリスト（必須項目）\n項番,確認項目,ISMAP管理策\n1,利用者IDの管理,9.2.1\n2,ログ取得,12.4.1\n",
+    )
+    .unwrap();
+    assert_eq!(by_id(&items_of(&path, &[]), "1")["status"], "covered");
+}
+
+#[test]
+fn yaml_comments_are_read_on_their_item_or_for_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("checks.yaml");
+    std::fs::write(
+        &path,
+        "# チェックリスト 2025年度版\nitems:\n  - id: \"1\"\n    title: 利用者IDの管理\n    refs: \"9.2.1\"   # 9.2.3 も含めること\n  - id: \"2\"\n    title: ログ取得   # SOC2 Type2報告書で確認すること\n    refs: \"12.4.1\"\n  - id: \"3\"\n    title: 特権\n    refs: \"9.2.1\"  # 担当: 佐藤\n",
+    )
+    .unwrap();
+    let items = items_of(&path, &[]);
+    let one = by_id(&items, "1");
+    assert_eq!(one["status"], "not-analysed", "{one}");
+    assert_eq!(one["note"], "# 9.2.3 も含めること");
+    assert_eq!(one["problems"][0]["field"], "reference-outside", "{one}");
+    let two = by_id(&items, "2");
+    assert_eq!(two["problems"][0]["field"], "assurance-outside", "{two}");
+    // guard: an ordinary comment is carried, its item judged
+    let three = by_id(&items, "3");
+    assert_eq!(three["status"], "covered", "{three}");
+    assert_eq!(three["note"], "# 担当: 佐藤");
+    // a comment heading the list, asking for more
+    std::fs::write(
+        &path,
+        "# 各項目はSOC2 Type2報告書で確認すること\nitems:\n  - id: \"1\"\n    title: 利用者IDの管理\n    refs: \"9.2.1\"\n",
+    )
+    .unwrap();
+    let e = checks_refused(&path, &[]);
+    assert!(e.contains("checks.yaml: line 1: the line"), "{e}");
+}

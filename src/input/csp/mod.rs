@@ -33,6 +33,7 @@ use published::{Line, Listed, Source};
 use vocab::SheetMeaning;
 
 pub use ids::extract_ids;
+pub(crate) use profile::split_comment;
 pub use profile::{profile_from_str, DEFAULT_INHERITED};
 /// The one judgement of a title written beside an id (also read in a check list's references).
 pub(crate) use published::is_close_title;
