@@ -436,3 +436,76 @@ fn yaml_comments_are_read_on_their_item_or_for_the_list() {
     let e = checks_refused(&path, &[]);
     assert!(e.contains("checks.yaml: line 1: the line"), "{e}");
 }
+
+/// Guard: an instructions sheet listing the levels to choose from, under the assurance
+/// column's own name, still reads.
+#[test]
+fn an_instructions_sheet_listing_the_levels_still_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    for line in [
+        &["求める確認水準", "ISMAP / 保証報告 / 個別監査", "ISMAP"][..],
+        &["求める確認水準: ISMAP、保証報告（SOC2）、個別監査"],
+        &["※ ISMAP又はSOC2報告書で確認すること"],
+    ] {
+        let checks = checks_workbook(
+            dir.path(),
+            "記入要領",
+            &[&["列", "説明", "記入例"], line],
+            &[],
+        );
+        let items = items_of(&checks, &[]);
+        assert_eq!(by_id(&items, "1")["status"], "covered", "{line:?}");
+    }
+}
+
+/// A CSP workbook's comment on a status cell (`※2027年度対応予定`) is read as the row's
+/// remark (already so before this branch; kept here beside the check list's comments).
+#[test]
+fn a_comment_on_a_csp_status_cell_deferring_refuses_the_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("csp.xlsx");
+    let mut wb = Workbook::new();
+    add_text_sheet(&mut wb, "SoA", SOA);
+    let ws = wb.worksheet_from_name("SoA").unwrap();
+    ws.insert_note(
+        3,
+        2,
+        &Note::new("※2027年度対応予定").add_author_prefix(false),
+    )
+    .unwrap();
+    wb.save(&path).unwrap();
+    let e = refused(&path, &[]);
+    assert!(e.contains("the comment on cell C4"), "{e}");
+}
+
+/// `compare --csp-dir`: a YAML check list kept in the folder is passed over with a note
+/// naming it, as a CSV one is (review 11 C-17); the CSP lists beside it are compared.
+#[test]
+fn compare_csp_dir_passes_over_a_yaml_check_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let csps = dir.path().join("csps");
+    std::fs::create_dir(&csps).unwrap();
+    for (name, status) in [("a.csv", "実施"), ("b.csv", "未実施")] {
+        std::fs::write(
+            csps.join(name),
+            format!("登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,{status}\n9.2.3,実施\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        csps.join("checks.yaml"),
+        "items:\n  - id: \"1\"\n    title: 利用者IDの管理\n    refs: \"9.2.1\"\n",
+    )
+    .unwrap();
+    let mut c = on_checks("en", "compare", k_checks());
+    c.args(["--format", "json", "--csp-dir"]).arg(&csps);
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("checks.yaml: skipped: a check list"),
+        "{stderr}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["csps"].as_array().unwrap().len(), 2, "{}", v["csps"]);
+}

@@ -3475,7 +3475,18 @@ fn asks_of_items(text: &str) -> bool {
     let labelled = folded
         .split_once([':', '：'])
         .is_some_and(|(label, _)| Field::of_header(label) == Some(Field::Assurance));
-    (labelled || ASKING.iter().any(|w| folded.contains(w)))
+    // the assurance column's own name (`求める確認水準`) asks nothing
+    let unnamed = ["求める確認水準", "求める保証水準", "求める保証レベル"]
+        .iter()
+        .fold(folded.clone(), |t, name| t.replace(name, ""));
+    // the levels to choose from (`ISMAP / 保証報告 / 個別監査`, `ISMAP又はSOC2`): ISMAP among
+    // them asks for no more
+    let choices = (unnamed.contains("ismap") || unnamed.contains("自己申告"))
+        && ["/", "・", "、", "|", "又は", "または", " or "]
+            .iter()
+            .any(|s| unnamed.contains(s));
+    (labelled || ASKING.iter().any(|w| unnamed.contains(w)))
+        && !choices
         && !DESCRIBING.iter().any(|w| folded.contains(w))
 }
 
