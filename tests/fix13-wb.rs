@@ -509,3 +509,36 @@ fn compare_csp_dir_passes_over_a_yaml_check_list() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["csps"].as_array().unwrap().len(), 2, "{}", v["csps"]);
 }
+
+/// A bilingual header (the Japanese row, then the English one, or the other way round) is
+/// one header: the second row is read past as the header repeated (review 11 C-12); a row
+/// whose title is a header's word but with references is still an item (guard).
+#[test]
+fn a_bilingual_header_of_two_rows_is_read_past() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("checks.csv");
+    for (first, second) in [
+        (
+            "項番,確認項目,ISMAP管理策,重要度",
+            "No.,Check item,ISMAP control,Risk",
+        ),
+        (
+            "No.,Check item,ISMAP control,Risk",
+            "項番,確認項目,ISMAP管理策,重要度",
+        ),
+    ] {
+        std::fs::write(
+            &path,
+            format!("{first}\n{second}\n1,利用者IDの管理,9.2.1,高\n2,リスク,12.4.1,中\n"),
+        )
+        .unwrap();
+        let dir2 = tempfile::tempdir().unwrap();
+        let mut c = on_checks("en", "report", &path);
+        c.args(["--format", "json", "--csp"])
+            .arg(csp_csv(dir2.path()));
+        let v = json_of(c);
+        assert_eq!(v["summary"]["total"], 2, "{second}: {}", v["summary"]);
+        assert_eq!(v["checks"]["rows_not_read"][0]["kind"], "repeated-header");
+        assert_eq!(by_id(&v["items"], "2")["status"], "covered");
+    }
+}

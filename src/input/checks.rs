@@ -649,13 +649,7 @@ fn sheet_lines(path: &Path, name: &str) -> Result<Vec<OutsideLine>, InputError> 
             })
         })
         .collect();
-    let marks = workbook_zip::xlsx_marks(path, name).map_err(|e| {
-        InputError::at(
-            sheet.location(),
-            format!("cannot read the sheet's hidden rows, struck-through cells and comments: {e}"),
-        )
-        .hint("open the workbook in Excel and save it again as .xlsx")
-    })?;
+    let marks = xlsx_marks(&sheet, name)?;
     for (&(r, c), text) in marks.iter().flat_map(|m| &m.comments) {
         let (Ok(row), Ok(c)) = (usize::try_from(r), usize::try_from(c)) else {
             continue;
@@ -668,6 +662,18 @@ fn sheet_lines(path: &Path, name: &str) -> Result<Vec<OutsideLine>, InputError> 
         });
     }
     Ok(out)
+}
+
+/// The marks of sheet `name` of an .xlsx workbook ([`workbook_zip::xlsx_marks`]: hidden rows
+/// and columns, struck-through cells, comments); `None` for another kind of workbook.
+fn xlsx_marks(sheet: &Sheet, name: &str) -> Result<Option<workbook_zip::SheetMarks>, InputError> {
+    workbook_zip::xlsx_marks(&sheet.path, name).map_err(|e| {
+        InputError::at(
+            sheet.location(),
+            format!("cannot read the sheet's hidden rows, struck-through cells and comments: {e}"),
+        )
+        .hint("open the workbook in Excel and save it again as .xlsx")
+    })
 }
 
 /// Whether a sheet's name says it holds instructions or a worked example, not check items
@@ -2050,14 +2056,7 @@ fn check_unvalued(sheet: &Sheet, items: &mut Items) -> Result<(), InputError> {
     let Some(name) = sheet.sheet.as_deref() else {
         return Ok(());
     };
-    let marks = workbook_zip::xlsx_marks(&sheet.path, name).map_err(|e| {
-        InputError::at(
-            sheet.location(),
-            format!("cannot read the sheet's hidden rows, struck-through cells and comments: {e}"),
-        )
-        .hint("open the workbook in Excel and save it again as .xlsx")
-    })?;
-    let Some(marks) = marks else {
+    let Some(marks) = xlsx_marks(sheet, name)? else {
         return Ok(());
     };
     items.comments = marks
@@ -2342,6 +2341,18 @@ impl Items {
     /// column), a template row (no check item, no references: an id and at most an
     /// assurance or risk), or a row of no id and no check item (an answer alone). A row
     /// whose cells name a control is always an item.
+    /// The field of column `c` by the header (a references column's: `Refs`).
+    fn field_at(&self, c: usize) -> Option<Field> {
+        if self.header.refs.contains(&c) {
+            return Some(Field::Refs);
+        }
+        self.header
+            .fields
+            .iter()
+            .find(|(_, &at)| at == c)
+            .map(|(f, _)| *f)
+    }
+
     fn not_an_item(&self, row: usize, cells: &(impl Cells + ?Sized)) -> Option<NotAnItem> {
         // digits survive header_key (full-width ones folded): a cell holding one (an id, a
         // reference) is no header cell without, and is told so without folding it
@@ -2357,10 +2368,16 @@ impl Items {
             s.chars()
                 .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
         };
+        // the header's cell again, or another name of its column's field: the header in
+        // the other language under it (`項番,確認項目,ISMAP管理策` over `No.,Check item,ISMAP
+        // control`, review 11 C-12)
         let as_header = |c: &usize| {
             self.header.cells.get(*c).is_some_and(|h| {
                 let (h, cell) = (h.trim(), cells.cell(*c).trim());
-                h == cell || (digit(h) == digit(cell) && header_key(h) == header_key(cell))
+                h == cell
+                    || (digit(h) == digit(cell) && header_key(h) == header_key(cell))
+                    || (!digit(cell)
+                        && Field::of_header(cell).is_some_and(|f| self.field_at(*c) == Some(f)))
             })
         };
         // most rows: a references cell filled, not as its header, is no repeated header
