@@ -542,3 +542,53 @@ fn a_bilingual_header_of_two_rows_is_read_past() {
         assert_eq!(by_id(&v["items"], "2")["status"], "covered");
     }
 }
+
+/// Guard (review 12): a visible sheet of drop-down values (`実施状況` / `実施` / `未実施` …)
+/// and a legend sheet in two columns restating the marks (`記号 | 意味`, `○ | 実施`, `－ |
+/// 非該当（理由を記載）`) are read; a legend giving a colour a status (`赤 | 未実施`: the
+/// statuses are the cells' fill, review 12 A-17) or giving ○ another meaning is refused.
+#[test]
+fn legend_and_drop_down_sheets_without_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let csp = csp_workbook(
+        dir.path(),
+        "リスト",
+        &[
+            &["実施状況"],
+            &["実施"],
+            &["未実施"],
+            &["非該当"],
+            &["計画中"],
+        ],
+        &[],
+    );
+    assert_eq!(statuses(&csp, &[]), covered());
+    let csp = csp_workbook(
+        dir.path(),
+        "凡例",
+        &[
+            &["記号", "意味"],
+            &["実施", "実施済み"],
+            &["－", "非該当（理由を記載）"],
+        ],
+        &[],
+    );
+    assert_eq!(statuses(&csp, &[]), covered());
+    let csp = csp_workbook(
+        dir.path(),
+        "凡例",
+        &[&["色", "意味"], &["緑", "実施"], &["赤", "未実施"]],
+        &[],
+    );
+    let e = refused(&csp, &[]);
+    assert!(e.contains("sheet '凡例': row 2: column 'A'"), "{e}");
+    assert!(e.contains("the colour '緑'"), "{e}");
+    let csp = csp_workbook(
+        dir.path(),
+        "凡例",
+        &[&["記号", "意味"], &["実施", "一部実施"]],
+        &[],
+    );
+    let e = refused(&csp, &[]);
+    assert!(e.contains("sheet '凡例': row 2"), "{e}");
+}

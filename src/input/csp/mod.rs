@@ -1202,7 +1202,32 @@ fn notes_beside(
     for (sheet, marks) in sheets {
         let lines = history::without_history(sheet, as_of)?;
         for (i, row) in lines.rows.iter().enumerate() {
-            status_table::note_row(&lines, i + 1, row, place, &first.raw, as_of)?;
+            let filled: Vec<(usize, &str)> = row
+                .iter()
+                .map(|t| t.trim())
+                .enumerate()
+                .filter(|(_, t)| !t.is_empty())
+                .collect();
+            // a legend in two columns (`記号 | 意味`: `○ | 実施`; `色 | 意味`: `赤 | 未実施`)
+            if let [(c, mark), (_, meaning)] = filled.as_slice() {
+                if bare_status(meaning) {
+                    if let Some(colour) = colour_word(mark) {
+                        return Err(colour_legend(&lines, i + 1, *c, mark, meaning, colour));
+                    }
+                    let legend = [format!("凡例: {mark}={meaning}")];
+                    status_table::note_row(&lines, i + 1, &legend, place, &first.raw, as_of)?;
+                    continue;
+                }
+            }
+            // the values of a drop-down list, a legend's meanings: no statement
+            let row: Vec<String> = row
+                .iter()
+                .map(|t| match bare_status(t) {
+                    true => String::new(),
+                    false => t.clone(),
+                })
+                .collect();
+            status_table::note_row(&lines, i + 1, &row, place, &first.raw, as_of)?;
         }
         for (&(r, c), text) in marks.iter().flat_map(|m| &m.comments) {
             let (Ok(n), Ok(col)) = (usize::try_from(r), usize::try_from(c)) else {
@@ -1213,6 +1238,79 @@ fn notes_beside(
         }
     }
     Ok(())
+}
+
+/// A cell holding a status value alone, with nothing that qualifies it (`未実施`, `実施`,
+/// `非該当（理由を記載）`): on a sheet without ids, the values of a drop-down list or a
+/// legend's meanings, stating nothing of any row.
+fn bare_status(cell: &str) -> bool {
+    vocab::status_value(cell.trim())
+        .is_ok_and(|v| v.note.is_empty() || remarks::qualifier_beyond(&v.note, &[]).is_none())
+}
+
+/// Words naming a colour or a shading (`赤`, `緑`, `網掛け`, `red`), as a legend's mark.
+const COLOUR_WORDS: &[&str] = &[
+    "赤",
+    "緑",
+    "黄",
+    "青",
+    "灰",
+    "橙",
+    "白",
+    "黒",
+    "グレー",
+    "オレンジ",
+    "ピンク",
+    "網掛け",
+    "塗りつぶし",
+    "色",
+    "red",
+    "green",
+    "yellow",
+    "amber",
+    "blue",
+    "grey",
+    "gray",
+    "orange",
+    "pink",
+    "white",
+    "black",
+    "shaded",
+    "colour",
+    "color",
+];
+
+/// The colour word a legend's mark names (`赤`, `緑色`, `Red`), if it is one.
+fn colour_word(mark: &str) -> Option<&'static str> {
+    let key = crate::text::header_key(mark);
+    COLOUR_WORDS
+        .iter()
+        .find(|w| key.contains(**w) && key.chars().count() <= w.chars().count() + 3)
+        .copied()
+}
+
+/// The error for a legend giving a colour a status (`赤 | 未実施`, review 12 A-17): the
+/// statuses are stated by the cells' colours, which the reader does not read.
+fn colour_legend(
+    sheet: &Sheet,
+    n: usize,
+    c: usize,
+    mark: &str,
+    meaning: &str,
+    colour: &str,
+) -> InputError {
+    InputError::at(
+        sheet
+            .location()
+            .row(n)
+            .column(crate::input::column_letter(c)),
+        format!(
+            "the legend gives the colour '{}' the status '{}' ('{colour}'): the workbook states statuses by the cells' colours, which are not read, and every id would count as implemented",
+            published::quote(mark),
+            published::quote(meaning)
+        ),
+    )
+    .hint("give each control's status in a status column (実施状況: 実施, 未実施, 計画中, 非該当), or obtain the CSP's list as published")
 }
 
 /// Refuses a workbook in which one sheet states statuses (a status table) and another lists
