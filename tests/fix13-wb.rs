@@ -592,3 +592,21 @@ fn legend_and_drop_down_sheets_without_ids() {
     let e = refused(&csp, &[]);
     assert!(e.contains("sheet '凡例': row 2"), "{e}");
 }
+
+/// Guard (review 12): a sheet counting the controls by status (`箇条 | 実施 | 未実施 |
+/// 非該当`, then numbers) is read.
+#[test]
+fn a_count_by_status_sheet_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let csp = csp_workbook(
+        dir.path(),
+        "集計",
+        &[
+            &["箇条", "実施", "未実施", "非該当"],
+            &["9", "2", "1", "0"],
+            &["合計", "2", "1", "0"],
+        ],
+        &[],
+    );
+    assert_eq!(statuses(&csp, &[]), covered());
+}

@@ -656,7 +656,6 @@ pub const JA: &[(&str, &str)] = &[
     ("obtain the list in effect on the as-of date, or set --as-of on or after the list's date (--as-of sets the date the report is for; today by default)", "基準日時点で有効な一覧を入手するか、--as-of を一覧の日付以降にしてください(--as-of はレポートの基準日で、既定は今日)"),
     ("the line '{}' {}: the list's statements are not read as implemented", "行 '{0}' は{1}: 一覧の記載を実施とは読みません"),
     ("above the table's header", "表の見出しより上"),
-    ("on a sheet without control ids", "管理策IDのないシート上"),
     ("the legend gives the colour '{}' the status '{}' ('{}'): the workbook states statuses by the cells' colours, which are not read, and every id would count as implemented", "凡例は色 '{0}' に状況 '{1}' を割り当てています('{2}'): このワークブックはセルの色で状況を示していますが、色は読まないため、すべてのIDが実施と扱われてしまいます"),
     ("give each control's status in a status column (実施状況: 実施, 未実施, 計画中, 非該当), or obtain the CSP's list as published", "各管理策の状況を状況の列(実施状況: 実施、未実施、計画中、非該当)に書くか、CSPが公表した一覧を入手してください"),
     ("below the table's last row", "表の最終行より下"),

@@ -1210,7 +1210,10 @@ fn notes_beside(
                 .collect();
             // a legend in two columns (`記号 | 意味`: `○ | 実施`; `色 | 意味`: `赤 | 未実施`)
             if let [(c, mark), (_, meaning)] = filled.as_slice() {
-                if bare_status(meaning) {
+                let mark_like = colour_word(mark).is_some()
+                    || vocab::status_value(mark).is_ok()
+                    || mark.chars().count() <= 2 && !mark.chars().any(char::is_alphanumeric);
+                if mark_like && bare_status(meaning) {
                     if let Some(colour) = colour_word(mark) {
                         return Err(colour_legend(&lines, i + 1, *c, mark, meaning, colour));
                     }
@@ -1219,15 +1222,13 @@ fn notes_beside(
                     continue;
                 }
             }
-            // the values of a drop-down list, a legend's meanings: no statement
-            let row: Vec<String> = row
-                .iter()
-                .map(|t| match bare_status(t) {
-                    true => String::new(),
-                    false => t.clone(),
-                })
-                .collect();
-            status_table::note_row(&lines, i + 1, &row, place, &first.raw, as_of)?;
+            // a value of a drop-down list, the values in a row (the header of a count by
+            // status: `箇条 | 実施 | 未実施 | 非該当`): no statement
+            let values = filled.iter().filter(|(_, t)| bare_status(t)).count();
+            if values == filled.len() || values >= 2 && values + 1 >= filled.len() {
+                continue;
+            }
+            status_table::note_row(&lines, i + 1, row, place, &first.raw, as_of)?;
         }
         for (&(r, c), text) in marks.iter().flat_map(|m| &m.comments) {
             let (Ok(n), Ok(col)) = (usize::try_from(r), usize::try_from(c)) else {
