@@ -610,3 +610,61 @@ fn a_count_by_status_sheet_is_read() {
     );
     assert_eq!(statuses(&csp, &[]), covered());
 }
+
+/// Writes a published list (管理策番号 | 管理策名, no status column) of 9.2.1, 9.2.2, 9.2.3,
+/// 9.2.4 whose rows are filled by `fill(i)` (0-based row of the ids; `None`: no fill).
+fn coloured_list(dir: &Path, fill: impl Fn(usize) -> Option<u32>) -> PathBuf {
+    let path = dir.join("colours.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("統制目標一覧").unwrap();
+    ws.write_string(0, 0, "登録区分: ISMAP").unwrap();
+    ws.write_string(1, 0, "管理策番号").unwrap();
+    ws.write_string(1, 1, "管理策名").unwrap();
+    let rows = [
+        ("9.2.1", "利用者登録及び登録削除"),
+        ("9.2.2", "利用者アクセスの提供"),
+        ("9.2.3", "特権的アクセス権の管理"),
+        ("9.2.4", "利用者の秘密認証情報の管理"),
+    ];
+    for (i, (id, name)) in rows.iter().enumerate() {
+        let r = 2 + i as u32;
+        match fill(i) {
+            Some(rgb) => {
+                let f = rust_xlsxwriter::Format::new().set_background_color(rgb);
+                ws.write_string_with_format(r, 0, *id, &f).unwrap();
+                ws.write_string_with_format(r, 1, *name, &f).unwrap();
+            }
+            None => {
+                ws.write_string(r, 0, *id).unwrap();
+                ws.write_string(r, 1, *name).unwrap();
+            }
+        }
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+/// A published list whose rows' fill states the status (red 未実施) is refused naming the
+/// colours and rows (review 12 A-17); one colour throughout, none, or rows banded by turns
+/// read (guards).
+#[test]
+fn a_published_list_coloured_by_status_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let csp = coloured_list(dir.path(), |i| {
+        Some(if i == 2 { 0xFF9999 } else { 0xCCFFCC })
+    });
+    let e = refused(&csp, &[]);
+    assert!(e.contains("sheet '統制目標一覧': row 5"), "{e}");
+    assert!(e.contains("coloured differently"), "{e}");
+    let csp = coloured_list(dir.path(), |i| (i == 2).then_some(0xFF0000));
+    let e = refused(&csp, &[]);
+    assert!(e.contains("coloured differently"), "{e}");
+    for guard in [
+        coloured_list(dir.path(), |_| Some(0xCCFFCC)),
+        coloured_list(dir.path(), |_| None),
+        coloured_list(dir.path(), |i| (i % 2 == 1).then_some(0xEEEEEE)),
+    ] {
+        let (one, two, _) = statuses(&guard, &[]);
+        assert_eq!((one.as_str(), two.as_str()), ("covered", "covered"));
+    }
+}

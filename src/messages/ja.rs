@@ -658,6 +658,8 @@ pub const JA: &[(&str, &str)] = &[
     ("above the table's header", "表の見出しより上"),
     ("the legend gives the colour '{}' the status '{}' ('{}'): the workbook states statuses by the cells' colours, which are not read, and every id would count as implemented", "凡例は色 '{0}' に状況 '{1}' を割り当てています('{2}'): このワークブックはセルの色で状況を示していますが、色は読まないため、すべてのIDが実施と扱われてしまいます"),
     ("give each control's status in a status column (実施状況: 実施, 未実施, 計画中, 非該当), or obtain the CSP's list as published", "各管理策の状況を状況の列(実施状況: 実施、未実施、計画中、非該当)に書くか、CSPが公表した一覧を入手してください"),
+    ("the list has no status column, and its id rows are coloured differently ('{}' on row {}, '{}' on row {}): a colour may state a status (red for 未実施), which is not read, and every id would count as implemented", "一覧には状況の列がなく、IDの行の色が異なります({1}行目は '{0}'、{3}行目は '{2}'): 色が状況(赤は未実施など)を示している可能性がありますが、色は読まないため、すべてのIDが実施と扱われてしまいます"),
+    ("give each control's status in a status column (実施状況: 実施, 未実施, 計画中, 非該当); if the colours state nothing, clear them", "各管理策の状況を状況の列(実施状況: 実施、未実施、計画中、非該当)に書いてください。色が何も示していないなら、色を消してください"),
     ("below the table's last row", "表の最終行より下"),
     ("the note '{}' ({}) {}, on a table that states {} and other controls implemented: a note on the table is read as a remark on every row, and its rows are not read as implemented", "注記 '{0}'({1})は{2}が、表は {3} などの管理策を実施としています: 表の外の注記はすべての行の備考として読み、表の行を実施とは読みません"),
     ("the comment on cell {} ('{}', {}) {}, on a table that states {} and other controls implemented: a note on the table is read as a remark on every row, and its rows are not read as implemented", "セル {0} のコメント('{1}'、{2})は{3}が、表は {4} などの管理策を実施としています: 表の外の注記はすべての行の備考として読み、表の行を実施とは読みません"),

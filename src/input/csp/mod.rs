@@ -405,6 +405,9 @@ fn read_table_by_kind(
                 if let Some(&c) = others.iter().chain(reason.iter()).min() {
                     return Err(unread_column(sheet, &layout, c));
                 }
+                if let Some(marks) = marks {
+                    check_colours(sheet, &layout, marks)?;
+                }
             }
             let role = |c: usize| {
                 if layout.grid || c == layout.id_column {
@@ -726,6 +729,65 @@ fn check_comments(
             "{}; the comment counts as the rest of the row does (delete it if it no longer holds)",
             q.hint()
         )));
+    }
+    Ok(())
+}
+
+/// Refuses a published list (ids without a status column, read as implemented) whose id
+/// rows carry two or more colours (a cell's fill, or its font's colour) at one level of
+/// the ids (objectives, details): the colour may state each row's status (信号色: red 未実施,
+/// green 実施; review 12 A-17), which is not read. Rows banded by turns (every other row
+/// shaded) and a level shaded apart (objectives grey over their details) are read.
+fn check_colours(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(), InputError> {
+    if marks.colours.is_empty() {
+        return Ok(());
+    }
+    // each id row's look (its cells' colours, `none` when it has none), by the id's level
+    let mut levels: std::collections::BTreeMap<usize, Vec<(usize, String)>> = Default::default();
+    for (i, row) in sheet.rows.iter().enumerate() {
+        let Some(id) = row.get(layout.id_column).map(|c| c.trim()) else {
+            continue;
+        };
+        if !classify::is_id_cell(id) {
+            continue;
+        }
+        let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let mut looks: Vec<&str> = marks
+            .colours
+            .range((n, 0)..=(n, u32::MAX))
+            .map(|(_, c)| c.as_str())
+            .collect();
+        looks.sort_unstable();
+        looks.dedup();
+        let look = match looks.as_slice() {
+            [] => "none".to_owned(),
+            l => l.join(" + "),
+        };
+        let level = id.split('.').count();
+        levels.entry(level).or_default().push((i + 1, look));
+    }
+    for rows in levels.values() {
+        let first = &rows[0];
+        let Some(other) = rows.iter().find(|(_, look)| *look != first.1) else {
+            continue;
+        };
+        // banded by turns: each row's look is that of its row number's parity
+        let banded = rows.iter().all(|(n, look)| {
+            rows.iter()
+                .find(|(m, _)| m % 2 == n % 2)
+                .is_some_and(|(_, l)| l == look)
+        });
+        if banded {
+            continue;
+        }
+        return Err(InputError::at(
+            sheet.location().row(other.0),
+            format!(
+                "the list has no status column, and its id rows are coloured differently ('{}' on row {}, '{}' on row {}): a colour may state a status (red for 未実施), which is not read, and every id would count as implemented",
+                first.1, first.0, other.1, other.0
+            ),
+        )
+        .hint("give each control's status in a status column (実施状況: 実施, 未実施, 計画中, 非該当); if the colours state nothing, clear them"));
     }
     Ok(())
 }
