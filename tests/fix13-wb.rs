@@ -668,3 +668,33 @@ fn a_published_list_coloured_by_status_is_refused() {
         assert_eq!((one.as_str(), two.as_str()), ("covered", "covered"));
     }
 }
+
+/// A footnote giving the next update a date after `--as-of` (`※ 次回更新：2027年3月`,
+/// `次回更新予定：2027年4月`, `Next update: April 2027`) qualifies no control and is read
+/// (review 12 C-14); one on or before `--as-of` (a renewal missed?) or with more words (`…に
+/// 対応予定`) is still refused.
+#[test]
+fn a_footnote_on_the_next_update_after_the_as_of_date_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("csp.csv");
+    let table = |foot: &str| {
+        std::fs::write(
+            &path,
+            format!("登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,実施\n9.2.3,実施\n9.2.4,未実施\n{foot}\n"),
+        )
+        .unwrap();
+    };
+    for foot in [
+        "※ 次回更新：2027年3月",
+        "次回更新予定：2027年4月",
+        "Next update: April 2027",
+    ] {
+        table(foot);
+        assert_eq!(statuses(&path, &[]), covered(), "{foot}");
+    }
+    for foot in ["次回更新：2026年3月", "次回更新：2027年4月に対応予定"] {
+        table(foot);
+        let e = refused(&path, &[]);
+        assert!(e.contains("row 6"), "{foot}: {e}");
+    }
+}

@@ -601,6 +601,63 @@ fn is_document_review_date(text: &str) -> bool {
         && super::published::is_furniture(value)
 }
 
+/// A footnote giving the next update a date after `as_of` and nothing else (`※ 次回更新：
+/// 2027年3月`, `次回更新予定：2027年4月`, `Next update: April 2027`; review 12 C-14): the
+/// document's next edition or the registration's renewal still to come, neither of which
+/// qualifies a control. On or before `as_of` it may be a renewal missed, and is read as any
+/// note is (refused).
+fn is_next_update_later(text: &str, as_of: crate::date::Date) -> bool {
+    const LABELS: &[&str] = &[
+        "次回更新",
+        "次回更新予定",
+        "次回更新日",
+        "次回更新予定日",
+        "nextupdate",
+        "nextupdatedate",
+    ];
+    let folded = crate::text::fold_width(text);
+    let t = folded
+        .trim_start_matches(['※', '*', '＊', '・', ' '])
+        .trim();
+    let Some((label, value)) = t.split_once([':', '：']) else {
+        return false;
+    };
+    let value = value.trim();
+    let dates = crate::date::dates_in(value);
+    LABELS.contains(&&*crate::text::header_key(label))
+        && remarks::later_date(value, as_of).is_some()
+        && dates.iter().all(|(_, last)| *last > as_of)
+        && value
+            .split(|c: char| c.is_whitespace() || matches!(c, '年' | '月' | '日' | '/' | '-' | '.'))
+            .all(|w| {
+                w.is_empty()
+                    || w.chars().all(|c| c.is_ascii_digit())
+                    || crate::date::dates_in(w).len() == 1
+                    || matches!(
+                        w.to_lowercase().as_str(),
+                        "january"
+                            | "february"
+                            | "march"
+                            | "april"
+                            | "may"
+                            | "june"
+                            | "july"
+                            | "august"
+                            | "september"
+                            | "october"
+                            | "november"
+                            | "december"
+                            | "予定"
+                            | "頃"
+                            | "ごろ"
+                            | "末"
+                            | "上旬"
+                            | "中旬"
+                            | "下旬"
+                    )
+            })
+}
+
 /// The pairs of a legend row outside a status table (`凡例: 実施=実施済み, 計画中=実施予定`,
 /// `【凡例】○：実施　×：未実施`, over one or more cells): (mark, meaning) as written; `None` when
 /// the row is no legend, or holds anything beside its pairs (`凡例: ○=実施 ※本番環境のみ`: read
@@ -774,6 +831,7 @@ pub fn note_on_table(
         || is_number_label(text)
         || about_other_rows(text)
         || is_document_review_date(text)
+        || place == Outside::Below && is_next_update_later(text, as_of)
     {
         return Ok(());
     }
