@@ -1264,12 +1264,7 @@ fn notes_beside(
     for (sheet, marks) in sheets {
         let lines = history::without_history(sheet, as_of)?;
         for (i, row) in lines.rows.iter().enumerate() {
-            let filled: Vec<(usize, &str)> = row
-                .iter()
-                .map(|t| t.trim())
-                .enumerate()
-                .filter(|(_, t)| !t.is_empty())
-                .collect();
+            let filled = status_table::filled_cells(row);
             // a legend in two columns (`記号 | 意味`: `○ | 実施`; `色 | 意味`: `赤 | 未実施`)
             if let [(c, mark), (_, meaning)] = filled.as_slice() {
                 let mark_like = colour_word(mark).is_some()

@@ -601,6 +601,15 @@ fn is_document_review_date(text: &str) -> bool {
         && super::published::is_furniture(value)
 }
 
+/// The filled cells of a row, trimmed, with their columns.
+pub fn filled_cells(row: &[String]) -> Vec<(usize, &str)> {
+    row.iter()
+        .map(|t| t.trim())
+        .enumerate()
+        .filter(|(_, t)| !t.is_empty())
+        .collect()
+}
+
 /// A footnote giving the next update a date after `as_of` and nothing else (`※ 次回更新：
 /// 2027年3月`, `次回更新予定：2027年4月`, `Next update: April 2027`; review 12 C-14): the
 /// document's next edition or the registration's renewal still to come, neither of which
@@ -793,12 +802,7 @@ pub fn note_row(
     }
     // a label and its value in cells of their own (`承認 | 未`): read as one line for the
     // list's own marks
-    let filled: Vec<(usize, &str)> = row
-        .iter()
-        .map(|t| t.trim())
-        .enumerate()
-        .filter(|(_, t)| !t.is_empty())
-        .collect();
+    let filled = filled_cells(row);
     if let [(c, _), _, ..] = filled.as_slice() {
         let line = filled.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ");
         if remarks::document_mark(&line, as_of).is_some() {
