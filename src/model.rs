@@ -668,7 +668,23 @@ pub struct CheckList {
     /// there (its text, its note; empty when there is none): one per sheet read, in the
     /// order of `sheets` (one for CSV, YAML, JSON).
     pub prose_columns: Vec<[String; 2]>,
+    /// What the list writes outside its items that may ask something of all of them: the
+    /// lines of the sheets not read (a cover, 表紙; an instructions sheet), cell comments
+    /// on no item (on the header, a title row, a footnote), a YAML list's comments outside
+    /// its items. Read by [`crate::input::checks::check_outside_lines`].
+    pub outside_lines: Vec<OutsideLine>,
     pub items: Vec<CheckItem>,
+}
+
+/// A line a check list writes outside its items ([`CheckList::outside_lines`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutsideLine {
+    pub sheet: Option<String>,
+    /// The row of a sheet or the line of a YAML file (1-based).
+    pub row: usize,
+    /// The cell a comment is on (`B2`); `None` for a row's own text or a YAML comment.
+    pub comment_on: Option<String>,
+    pub text: String,
 }
 
 impl CheckList {

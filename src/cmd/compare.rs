@@ -106,6 +106,18 @@ fn csp_reading_applies(cfg: &CompareConfig, paths: &[PathBuf]) -> Result<(), Inp
 /// not one). `None` for anything else: a file that may be a CSP list and cannot be read is
 /// refused.
 fn not_a_csp_list(err: &InputError, path: &Path, cfg: &CompareConfig) -> Option<&'static str> {
+    // a YAML or JSON check list (`items:` with title and refs, review 11 C-17): no profile
+    // reads as one
+    if matches!(
+        input::FileKind::of(path),
+        input::FileKind::Yaml | input::FileKind::Json
+    ) && input::checks::load(path, cfg.encoding, None)
+        .is_ok_and(|list| list.items.iter().any(|i| !i.title.trim().is_empty()))
+    {
+        return Some(
+            "{}: skipped: a check list (check items with references, no status column), not a CSP list",
+        );
+    }
     match err.not_a_list? {
         NotAList::NoIds => Some("{}: skipped: it holds no ISMAP control id, so it is not a CSP list"),
         NotAList::NoStatusColumn => input::checks::load(path, cfg.encoding, None)

@@ -89,6 +89,7 @@ fn load_checks(
     crate::input::checks::check_prose(&mut checks);
     crate::input::checks::check_assurance_words(&mut checks)?;
     crate::input::checks::check_mapping_notes(&checks)?;
+    crate::input::checks::check_outside_lines(&checks)?;
     crate::catalog::edition::prepare(catalog, &mut checks, edition)?;
     note_skipped_sheets(&checks);
     Ok(checks)

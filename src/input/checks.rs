@@ -17,8 +17,8 @@ use crate::input::workbook_zip;
 use crate::input::{column_letter, read_bytes, FileKind, Scalar, ScalarVisitor};
 use crate::lang::Lang;
 use crate::model::{
-    Assurance, CellProblem, CheckItem, CheckList, Extra, NotAnItem, ProblemField, RefsColumn, Risk,
-    RowNotRead,
+    Assurance, CellProblem, CheckItem, CheckList, Extra, NotAnItem, OutsideLine, ProblemField,
+    RefsColumn, Risk, RowNotRead,
 };
 use crate::text::header_key;
 
@@ -450,10 +450,22 @@ pub fn load_with(path: &Path, opts: ReadOptions) -> Result<CheckList, InputError
         .hint("a YAML or JSON check list gives its references under `refs`")),
         FileKind::Yaml | FileKind::Json => load_structured(path, opts.encoding),
         FileKind::Text => load_csv(path, opts.encoding, opts.refs_column),
-        FileKind::Workbook if opts.sheet.is_some() => from_sheet_with(
-            table::read(path, opts.encoding, opts.sheet)?,
-            opts.refs_column,
-        ),
+        FileKind::Workbook if opts.sheet.is_some() => {
+            let mut list = from_sheet_with(
+                table::read(path, opts.encoding, opts.sheet)?,
+                opts.refs_column,
+            )?;
+            // the other visible sheets without a header (a cover) still speak for the list
+            for (name, visible) in table::sheet_names(path)? {
+                if visible
+                    && list.sheet.as_deref() != Some(name.as_str())
+                    && !has_header(&table::read_workbook(path, Some(&name))?, opts.refs_column)
+                {
+                    list.outside_lines.extend(sheet_lines(path, &name)?);
+                }
+            }
+            Ok(list)
+        }
         FileKind::Workbook => from_workbook(path, opts.refs_column),
     }
 }
@@ -588,14 +600,23 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
         }
         // the ISMAP control list pasted beside the check items to pick from (an id and a
         // name a row, no check-item column): no check items
+        let mut control_lists = Vec::new();
         if lists.iter().any(|l| !is_control_list(l)) {
             lists.retain(|l| {
                 let control_list = is_control_list(l);
                 if control_list {
                     not_items.extend(l.sheet.clone());
+                    control_lists.extend(l.sheet.clone());
                 }
                 !control_list
             });
+        }
+        // the sheets not read but for the catalog pasted: a cover, instructions
+        let mut outside_lines = Vec::new();
+        for name in skipped.iter().chain(&not_items) {
+            if !control_lists.contains(name) {
+                outside_lines.extend(sheet_lines(path, name)?);
+            }
         }
         let mut list = match lists.len() {
             0 => return Err(InputError::at(
@@ -616,10 +637,56 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
         };
         not_items.sort_by_key(|n| visible.iter().position(|v| v == n));
         list.not_item_sheets = not_items;
+        list.outside_lines.append(&mut outside_lines);
         list
     };
     list.hidden_sheets = hidden;
     Ok(list)
+}
+
+/// The lines of a sheet not read for items (a cover, 表紙; an instructions sheet): each row's
+/// filled cells joined, and each cell comment, as [`CheckList::outside_lines`].
+fn sheet_lines(path: &Path, name: &str) -> Result<Vec<OutsideLine>, InputError> {
+    let sheet = table::read_workbook(path, Some(name))?;
+    let mut out: Vec<OutsideLine> = sheet
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, cells)| {
+            let text = crate::text::join_filled(cells.iter().map(String::as_str));
+            (!text.is_empty()).then(|| OutsideLine {
+                sheet: Some(name.to_owned()),
+                row: i + 1,
+                comment_on: None,
+                text,
+            })
+        })
+        .collect();
+    let marks = xlsx_marks(&sheet, name)?;
+    for (&(r, c), text) in marks.iter().flat_map(|m| &m.comments) {
+        let (Ok(row), Ok(c)) = (usize::try_from(r), usize::try_from(c)) else {
+            continue;
+        };
+        out.push(OutsideLine {
+            sheet: Some(name.to_owned()),
+            row,
+            comment_on: Some(format!("{}{row}", column_letter(c))),
+            text: crate::text::join_filled(text.split_whitespace()),
+        });
+    }
+    Ok(out)
+}
+
+/// The marks of sheet `name` of an .xlsx workbook ([`workbook_zip::xlsx_marks`]: hidden rows
+/// and columns, struck-through cells, comments); `None` for another kind of workbook.
+fn xlsx_marks(sheet: &Sheet, name: &str) -> Result<Option<workbook_zip::SheetMarks>, InputError> {
+    workbook_zip::xlsx_marks(&sheet.path, name).map_err(|e| {
+        InputError::at(
+            sheet.location(),
+            format!("cannot read the sheet's hidden rows, struck-through cells and comments: {e}"),
+        )
+        .hint("open the workbook in Excel and save it again as .xlsx")
+    })
 }
 
 /// Whether a sheet's name says it holds instructions or a worked example, not check items
@@ -845,8 +912,10 @@ fn merge_sheets(
     let mut unknown_risks = Vec::new();
     let (mut hidden_rows, mut struck_rows) = (Vec::new(), Vec::new());
     let mut prose_columns = Vec::new();
+    let mut outside_lines = Vec::new();
     for mut list in lists {
         title_rows.append(&mut list.title_rows);
+        outside_lines.append(&mut list.outside_lines);
         rows_not_read.append(&mut list.rows_not_read);
         unknown_risks.append(&mut list.unknown_risks);
         hidden_rows.append(&mut list.hidden_rows);
@@ -940,6 +1009,7 @@ fn merge_sheets(
         hidden_rows,
         struck_rows,
         prose_columns,
+        outside_lines,
         ..CheckList::default()
     })
 }
@@ -2014,16 +2084,18 @@ fn check_unvalued(sheet: &Sheet, items: &mut Items) -> Result<(), InputError> {
     let Some(name) = sheet.sheet.as_deref() else {
         return Ok(());
     };
-    let marks = workbook_zip::xlsx_marks(&sheet.path, name).map_err(|e| {
-        InputError::at(
-            sheet.location(),
-            format!("cannot read the sheet's hidden rows, struck-through cells and comments: {e}"),
-        )
-        .hint("open the workbook in Excel and save it again as .xlsx")
-    })?;
-    let Some(marks) = marks else {
+    let Some(marks) = xlsx_marks(sheet, name)? else {
         return Ok(());
     };
+    items.comments = marks
+        .comments
+        .iter()
+        .filter_map(|(&(r, c), text)| {
+            let text = crate::text::join_filled(text.split_whitespace());
+            Some((usize::try_from(r).ok()?, usize::try_from(c).ok()?, text))
+        })
+        .filter(|(_, _, text)| !text.is_empty())
+        .collect();
     let header_row = u32::try_from(items.header.row).unwrap_or(u32::MAX);
     // rows hidden (a filter) or struck through (見え消し) below the header: read as written,
     // and named ([`CheckList::hidden_rows`]) when they are items (review 11 B-7)
@@ -2205,6 +2277,9 @@ struct Items {
     row_merges: Vec<table::Region>,
     /// Whether the references cells are split into the items' references.
     refs: ItemRefs,
+    /// The cell comments of an .xlsx sheet (メモ, threaded comments): (row from 1, column
+    /// from 0, text); on an item's row, read as its note, else as a line outside the items.
+    comments: Vec<(usize, usize, String)>,
 }
 
 /// What a function of a cell's text made of the first few distinct texts seen: a column
@@ -2284,6 +2359,7 @@ impl Items {
                 .copied()
                 .collect(),
             refs: ItemRefs::Split,
+            comments: Vec::new(),
         })
     }
 
@@ -2293,6 +2369,18 @@ impl Items {
     /// column), a template row (no check item, no references: an id and at most an
     /// assurance or risk), or a row of no id and no check item (an answer alone). A row
     /// whose cells name a control is always an item.
+    /// The field of column `c` by the header (a references column's: `Refs`).
+    fn field_at(&self, c: usize) -> Option<Field> {
+        if self.header.refs.contains(&c) {
+            return Some(Field::Refs);
+        }
+        self.header
+            .fields
+            .iter()
+            .find(|(_, &at)| at == c)
+            .map(|(f, _)| *f)
+    }
+
     fn not_an_item(&self, row: usize, cells: &(impl Cells + ?Sized)) -> Option<NotAnItem> {
         // digits survive header_key (full-width ones folded): a cell holding one (an id, a
         // reference) is no header cell without, and is told so without folding it
@@ -2308,10 +2396,16 @@ impl Items {
             s.chars()
                 .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
         };
+        // the header's cell again, or another name of its column's field: the header in
+        // the other language under it (`項番,確認項目,ISMAP管理策` over `No.,Check item,ISMAP
+        // control`, review 11 C-12)
         let as_header = |c: &usize| {
             self.header.cells.get(*c).is_some_and(|h| {
                 let (h, cell) = (h.trim(), cells.cell(*c).trim());
-                h == cell || (digit(h) == digit(cell) && header_key(h) == header_key(cell))
+                h == cell
+                    || (digit(h) == digit(cell) && header_key(h) == header_key(cell))
+                    || (!digit(cell)
+                        && Field::of_header(cell).is_some_and(|f| self.field_at(*c) == Some(f)))
             })
         };
         // most rows: a references cell filled, not as its header, is no repeated header
@@ -2889,6 +2983,7 @@ impl Items {
         if !self.suggesting {
             self.check_extra_columns()?;
         }
+        let (outside_lines, commented) = self.take_comments();
         let more_refs_columns = self
             .header
             .refs
@@ -2912,10 +3007,14 @@ impl Items {
         };
         let (hidden_rows, struck_rows) =
             (item_rows(&self.hidden_rows), item_rows(&self.struck_rows));
-        let prose_columns = [Field::Title, Field::Note].map(|f| match self.col(f) {
+        let mut prose_columns = [Field::Title, Field::Note].map(|f| match self.col(f) {
             Some(c) => self.header_of(c),
             None => String::new(),
         });
+        // a note of cell comments only: named so, for the problems found in it
+        if commented && prose_columns[1].is_empty() {
+            prose_columns[1] = COMMENTS_COLUMN.to_owned();
+        }
         Ok(CheckList {
             refs_column: self.col_name(Field::Refs),
             more_refs_columns,
@@ -2930,10 +3029,57 @@ impl Items {
             struck_rows,
             rows_not_read: self.rows_not_read,
             unknown_risks: self.unknown_risks,
+            outside_lines,
             ..CheckList::default()
         })
     }
+
+    /// The cell comments of the sheet (review 11 A-21): one on an item's row (or a row of
+    /// its merged id cell) is added to the item's note (`メモ(B2): 9.2.3も含めること`), so
+    /// that the rules of an item's note read it (a reference outside the references
+    /// column, an assurance level above the item's, its words); one elsewhere (the header,
+    /// a title row, a footnote) is a line outside the items. Whether a note was so added.
+    /// Not for `suggest`, which writes the user's cells back as they are.
+    fn take_comments(&mut self) -> (Vec<OutsideLine>, bool) {
+        let mut outside = Vec::new();
+        let mut commented = false;
+        if self.suggesting {
+            return (outside, commented);
+        }
+        for (r, c, text) in std::mem::take(&mut self.comments) {
+            let top = self
+                .id_merges
+                .iter()
+                .find(|(top, bottom)| (*top..=*bottom).contains(&r))
+                .map_or(r, |m| m.0);
+            let cell = format!("{}{r}", column_letter(c));
+            let item = (r > self.header.row)
+                .then(|| self.items.iter_mut().find(|i| i.row == top))
+                .flatten();
+            match item {
+                Some(item) => {
+                    if !item.note.is_empty() {
+                        item.note.push('\n');
+                    }
+                    item.note
+                        .push_str(&format!("{COMMENTS_COLUMN}({cell}): {text}"));
+                    commented = true;
+                }
+                None => outside.push(OutsideLine {
+                    sheet: self.sheet.clone(),
+                    row: r,
+                    comment_on: Some(cell),
+                    text,
+                }),
+            }
+        }
+        (outside, commented)
+    }
 }
+
+/// How a cell comment added to an item's note is named there (`メモ(B2): …`), and the note's
+/// column when the list has none.
+const COMMENTS_COLUMN: &str = "メモ";
 
 /// Whether a row's one cell is a footnote: marked `※`, `＊`, `*`, `†`, `注`/`(注)` before a
 /// number, a colon or a space, `出典`, `Note:`.
@@ -3446,6 +3592,147 @@ pub fn check_mapping_notes(list: &CheckList) -> Result<(), InputError> {
     Ok(())
 }
 
+/// Words of a line that asks something of the check items (`含めること`, `確認すること`,
+/// `を求める`, `必須`, `must`, `required`).
+const ASKING: &[&str] = &[
+    "こと",
+    "求め",
+    "必須",
+    "必要",
+    "要する",
+    "含め",
+    "対象と",
+    "対象に",
+    "確認す",
+    "提出",
+    "入手",
+    "must",
+    "require",
+    "shall",
+    "include",
+    "obtain",
+];
+
+/// Words of a line that describes how to fill the list in (an instructions sheet: `求める確認
+/// 水準の列に ISMAP、保証報告、個別監査のいずれかを記入`, `e.g.`), asking nothing of its items.
+const DESCRIBING: &[&str] = &[
+    "記入",
+    "入力",
+    "選択",
+    "いずれか",
+    "書きます",
+    "書いてください",
+    "記載してください",
+    "記載します",
+    "記載例",
+    "例:",
+    "例：",
+    "fill in",
+    "enter ",
+    "select",
+    "choose",
+    "e.g.",
+    "for example",
+];
+
+/// Whether a line outside the items asks something of them ([`ASKING`], or a label of the
+/// required assurance with its value: `確認水準: 保証報告`) rather than describing how to
+/// fill the list in ([`DESCRIBING`]).
+fn asks_of_items(text: &str) -> bool {
+    let folded = crate::text::fold_width(text).to_lowercase();
+    let labelled = folded
+        .split_once([':', '：'])
+        .is_some_and(|(label, _)| Field::of_header(label) == Some(Field::Assurance));
+    // the assurance column's own name (`求める確認水準`) asks nothing
+    let unnamed = ["求める確認水準", "求める保証水準", "求める保証レベル"]
+        .iter()
+        .fold(folded.clone(), |t, name| t.replace(name, ""));
+    // the levels to choose from (`ISMAP / 保証報告 / 個別監査`, `ISMAP又はSOC2`): ISMAP among
+    // them asks for no more
+    let choices = (unnamed.contains("ismap") || unnamed.contains("自己申告"))
+        && ["/", "・", "、", "|", "又は", "または", " or "]
+            .iter()
+            .any(|s| unnamed.contains(s));
+    (labelled || ASKING.iter().any(|w| unnamed.contains(w)))
+        && !choices
+        && !DESCRIBING.iter().any(|w| folded.contains(w))
+}
+
+/// Refuses a line the list writes outside its items ([`CheckList::outside_lines`]: a cover
+/// or instructions sheet's line, a cell comment on no item, a YAML comment outside the
+/// items; and the title rows above the header) that asks something of the items the tool
+/// would not see in them (review 11 A-21): ISMAP controls to include (`9.2.3も対象に含める
+/// こと`: which items it concerns cannot be told), or an assurance level above one an item
+/// gives (`各項目はSOC2 Type2報告書で確認すること`). A line describing how to fill the list in
+/// (`…のいずれかを記入`), or asking nothing, is read.
+pub fn check_outside_lines(list: &CheckList) -> Result<(), InputError> {
+    let title_rows = list.title_rows.iter().map(|(row, text)| OutsideLine {
+        sheet: list.sheet.clone(),
+        row: *row,
+        comment_on: None,
+        text: text.clone(),
+    });
+    for line in list.outside_lines.iter().cloned().chain(title_rows) {
+        if !asks_of_items(&line.text) {
+            continue;
+        }
+        let ids = crate::catalog::reftext::prose_ids(&line.text, &in_catalog);
+        let level = Assurance::named_in(&line.text);
+        let lower: Vec<&CheckItem> = level
+            .map(|level| {
+                list.items
+                    .iter()
+                    .filter(|i| {
+                        i.assurance < level
+                            && i.problems
+                                .iter()
+                                .all(|p| p.field != ProblemField::Assurance)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let text: String = line.text.chars().take(60).collect();
+        let whose = match &line.comment_on {
+            Some(cell) => format!("the comment on cell {cell} ('{text}')"),
+            None => format!("the line '{text}'"),
+        };
+        let loc = Location::file(&list.source).sheet(line.sheet.as_deref());
+        let loc = match FileKind::of(&list.source) {
+            FileKind::Yaml => loc.line(line.row),
+            _ => loc.row(line.row),
+        };
+        let e = if !ids.is_empty() {
+            InputError::at(
+                loc,
+                format!(
+                    "{whose} asks for ISMAP controls ({}) outside the check items: which items it concerns cannot be told, and they would be judged without it",
+                    ids.join(", ")
+                ),
+            )
+        } else if let (Some(level), Some(first)) = (level, lower.first()) {
+            let more = match lower.len() {
+                1 => String::new(),
+                n => format!(" and {} more", n - 1),
+            };
+            InputError::at(
+                loc,
+                format!(
+                    "{whose} asks for an assurance level ({}) above the one check items give ('{}'{more}: {}): which one the buyer asks for cannot be told",
+                    level.label(Lang::En),
+                    first.id,
+                    first.assurance.as_str()
+                ),
+            )
+        } else {
+            continue;
+        };
+        return Err(e.hint(
+            "write what the line asks into the items it concerns (their references column, or the required assurance in 求める確認水準), or delete the line: a line outside the items is not read as any item's",
+        ));
+    }
+    Ok(())
+}
+
 /// The highest assurance level above ISMAP a text asks for ([`Assurance::named_in`]), not
 /// counting one it offers as an alternative or says is not needed (review 11 C-18):
 /// `SOC2でも可` (also acceptable), `ISMAP又はSOC2報告書で確認` (either: the weaker will do),
@@ -3724,14 +4011,80 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
     if items.is_empty() {
         return Err(InputError::at(loc, "no check items").hint("list items under `items:`"));
     }
+    let outside_lines = match FileKind::of(path) {
+        FileKind::Json => Vec::new(),
+        _ => yaml_comments(&text, &mut items),
+    };
     Ok(CheckList {
         unknown_risks,
         source: path.to_path_buf(),
         refs_column: "refs".to_owned(),
         prose_columns: vec![["title".to_owned(), "note".to_owned()]],
         items,
+        outside_lines,
         ..CheckList::default()
     })
+}
+
+/// The comments of a YAML check list, which the parser drops (review 11 A-21): one on an
+/// item's lines (`refs: "9.2.1"  # 9.2.3 も含めること`) is added to its note (`# 9.2.3 も
+/// 含めること`), so that the rules of an item's note read it; one outside the items (above
+/// them, or at the margin between them, heading the next ones) is returned as a line outside
+/// the items (its line numbered from 1). When the items cannot be told apart by their lines
+/// (a flow sequence), every comment is a line outside them.
+fn yaml_comments(text: &str, items: &mut [CheckItem]) -> Vec<OutsideLine> {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |s: &str| s.len() - s.trim_start().len();
+    let is_entry = |code: &str| {
+        let t = code.trim_start();
+        t == "-" || t.starts_with("- ")
+    };
+    // the items' entries: the first entry's indent, then every entry at that indent
+    let first = lines
+        .iter()
+        .map(|l| crate::input::csp::split_comment(l).0)
+        .position(is_entry);
+    let starts: Vec<usize> = first
+        .map(|f| {
+            let at = indent(lines[f]);
+            (f..lines.len())
+                .filter(|&i| {
+                    let code = crate::input::csp::split_comment(lines[i]).0;
+                    is_entry(code) && indent(code) == at
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let item_indent = first.map_or(0, |f| indent(lines[f]));
+    let told_apart = starts.len() == items.len();
+    let mut outside = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let (code, Some(comment)) = crate::input::csp::split_comment(line) else {
+            continue;
+        };
+        let comment = crate::text::join_filled(comment.split_whitespace());
+        if comment.is_empty() {
+            continue;
+        }
+        let margin = code.trim().is_empty() && indent(line) <= item_indent;
+        let k = starts.iter().rposition(|&s| s <= i);
+        match k.filter(|_| told_apart && !margin) {
+            Some(k) => {
+                let note = &mut items[k].note;
+                if !note.is_empty() {
+                    note.push('\n');
+                }
+                note.push_str(&format!("# {comment}"));
+            }
+            None => outside.push(OutsideLine {
+                sheet: None,
+                row: i + 1,
+                comment_on: None,
+                text: comment,
+            }),
+        }
+    }
+    outside
 }
 
 #[cfg(test)]

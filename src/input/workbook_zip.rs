@@ -221,6 +221,11 @@ pub struct SheetMarks {
     /// legacy comment), or the threaded comment and its replies, one per line (Excel also
     /// writes a threaded comment as a note for older versions: the thread is kept).
     pub comments: Comments,
+    /// Cells whose format gives them a fill colour, or a font colour other than the
+    /// default font's (row from 1, column from 0) → the colour as written in the styles
+    /// (`fill FFFF9999`, `font theme 5`): a status may be stated by it (信号色, review 12
+    ///
+    pub colours: BTreeMap<(u32, u32), String>,
     /// Cells holding a formula without a calculated value (row from 1, column from 0): a
     /// file written by a tool that does not calculate (openpyxl, an export script) and not
     /// saved by Excel since. calamine reads them as empty; what they would show is unknown.
@@ -384,6 +389,66 @@ fn struck_formats<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<bo
         },
         Xml::Close("font") if in_fonts => fonts.push(struck),
         Xml::Close("fonts") => in_fonts = false,
+        Xml::Close("cellXfs") => in_xfs = false,
+        _ => {}
+    })?;
+    Ok(formats)
+}
+
+/// For each cell format (`cellXfs`), the colour it gives a cell ([`SheetMarks::colours`]):
+/// its fill's, when the fill is a pattern (not none, not the reserved `gray125`), else its
+/// font's when that differs from the default font's; `None` for neither.
+fn coloured_formats<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+) -> Result<Vec<Option<String>>, String> {
+    let colour_of = |e: &BytesStart| {
+        ["rgb", "theme", "indexed", "tint"]
+            .iter()
+            .filter_map(|a| attr_local(e, a).map(|v| format!("{a} {v}")))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (mut fonts, mut fills) = (Vec::<String>::new(), Vec::<Option<String>>::new());
+    let mut formats = Vec::new();
+    let (mut in_fonts, mut in_fills, mut in_xfs) = (false, false, false);
+    let (mut font, mut fill) = (String::new(), None::<String>);
+    let mut pattern = false;
+    each_element(zip, "xl/styles.xml", |x| match x {
+        Xml::Open(e, empty) => match local(e.name().as_ref()) {
+            "fonts" => in_fonts = !empty,
+            "font" if in_fonts && empty => fonts.push(String::new()),
+            "font" if in_fonts => font.clear(),
+            "color" if in_fonts => font = colour_of(e),
+            "fills" => in_fills = !empty,
+            "fill" if in_fills && empty => fills.push(None),
+            "fill" if in_fills => fill = None,
+            "patternFill" if in_fills => {
+                pattern = !matches!(
+                    attr_local(e, "patternType").as_deref(),
+                    None | Some("none" | "gray125")
+                );
+            }
+            "fgColor" if in_fills && pattern => fill = Some(colour_of(e)),
+            "gradientFill" if in_fills => fill = Some("gradient".to_owned()),
+            "cellXfs" => in_xfs = !empty,
+            "xf" if in_xfs => {
+                let id = |a: &str| attr_local(e, a).and_then(|v| v.parse::<usize>().ok());
+                let by_fill = id("fillId").and_then(|f| fills.get(f).cloned().flatten());
+                let by_font = id("fontId")
+                    .and_then(|f| fonts.get(f))
+                    .filter(|c| !c.is_empty() && Some(*c) != fonts.first())
+                    .map(|c| format!("font {c}"));
+                formats.push(by_fill.map(|c| format!("fill {c}")).or(by_font));
+            }
+            _ => {}
+        },
+        Xml::Close("font") if in_fonts => fonts.push(std::mem::take(&mut font)),
+        Xml::Close("fonts") => in_fonts = false,
+        Xml::Close("fill") if in_fills => {
+            fills.push(fill.take());
+            pattern = false;
+        }
+        Xml::Close("fills") => in_fills = false,
         Xml::Close("cellXfs") => in_xfs = false,
         _ => {}
     })?;
@@ -582,6 +647,7 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
         return Ok(None);
     };
     let formats = struck_formats(&mut zip)?;
+    let coloured = coloured_formats(&mut zip)?;
     let strings = struck_strings(&mut zip)?;
     let mut marks = SheetMarks::default();
     let (mut row, mut col) = (0u32, 0u32);
@@ -624,11 +690,13 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
                     .and_then(|v| cell_ref(&v))
                     .unwrap_or((row, col));
                 col = c + 1;
-                let by_format = attr_local(e, "s")
-                    .and_then(|v| v.parse::<usize>().ok())
-                    .is_some_and(|s| formats.get(s).copied().unwrap_or(false));
+                let style = attr_local(e, "s").and_then(|v| v.parse::<usize>().ok());
+                let by_format = style.is_some_and(|s| formats.get(s).copied().unwrap_or(false));
                 if by_format {
                     marks.struck.insert((r, c));
+                }
+                if let Some(colour) = style.and_then(|s| coloured.get(s).cloned().flatten()) {
+                    marks.colours.insert((r, c), colour);
                 }
                 let t = attr_local(e, "t");
                 let shared = t.as_deref() == Some("s");

@@ -33,6 +33,7 @@ use published::{Line, Listed, Source};
 use vocab::SheetMeaning;
 
 pub use ids::extract_ids;
+pub(crate) use profile::split_comment;
 pub use profile::{profile_from_str, DEFAULT_INHERITED};
 /// The one judgement of a title written beside an id (also read in a check list's references).
 pub(crate) use published::is_close_title;
@@ -404,6 +405,9 @@ fn read_table_by_kind(
                 if let Some(&c) = others.iter().chain(reason.iter()).min() {
                     return Err(unread_column(sheet, &layout, c));
                 }
+                if let Some(marks) = marks {
+                    check_colours(sheet, &layout, marks)?;
+                }
             }
             let role = |c: usize| {
                 if layout.grid || c == layout.id_column {
@@ -729,6 +733,65 @@ fn check_comments(
     Ok(())
 }
 
+/// Refuses a published list (ids without a status column, read as implemented) whose id
+/// rows carry two or more colours (a cell's fill, or its font's colour) at one level of
+/// the ids (objectives, details): the colour may state each row's status (信号色: red 未実施,
+/// green 実施; review 12 A-17), which is not read. Rows banded by turns (every other row
+/// shaded) and a level shaded apart (objectives grey over their details) are read.
+fn check_colours(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(), InputError> {
+    if marks.colours.is_empty() {
+        return Ok(());
+    }
+    // each id row's look (its cells' colours, `none` when it has none), by the id's level
+    let mut levels: std::collections::BTreeMap<usize, Vec<(usize, String)>> = Default::default();
+    for (i, row) in sheet.rows.iter().enumerate() {
+        let Some(id) = row.get(layout.id_column).map(|c| c.trim()) else {
+            continue;
+        };
+        if !classify::is_id_cell(id) {
+            continue;
+        }
+        let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let mut looks: Vec<&str> = marks
+            .colours
+            .range((n, 0)..=(n, u32::MAX))
+            .map(|(_, c)| c.as_str())
+            .collect();
+        looks.sort_unstable();
+        looks.dedup();
+        let look = match looks.as_slice() {
+            [] => "none".to_owned(),
+            l => l.join(" + "),
+        };
+        let level = id.split('.').count();
+        levels.entry(level).or_default().push((i + 1, look));
+    }
+    for rows in levels.values() {
+        let first = &rows[0];
+        let Some(other) = rows.iter().find(|(_, look)| *look != first.1) else {
+            continue;
+        };
+        // banded by turns: each row's look is that of its row number's parity
+        let banded = rows.iter().all(|(n, look)| {
+            rows.iter()
+                .find(|(m, _)| m % 2 == n % 2)
+                .is_some_and(|(_, l)| l == look)
+        });
+        if banded {
+            continue;
+        }
+        return Err(InputError::at(
+            sheet.location().row(other.0),
+            format!(
+                "the list has no status column, and its id rows are coloured differently ('{}' on row {}, '{}' on row {}): a colour may state a status (red for 未実施), which is not read, and every id would count as implemented",
+                first.1, first.0, other.1, other.0
+            ),
+        )
+        .hint("give each control's status in a status column (実施状況: 実施, 未実施, 計画中, 非該当); if the colours state nothing, clear them"));
+    }
+    Ok(())
+}
+
 /// A sheet whose name negates or qualifies (`Gaps`, `課題一覧`, `不適用`) and whose rows state
 /// no status: its ids cannot be read as implemented, nor as anything else.
 fn qualified_sheet(sheet: &Sheet, word: &str) -> InputError {
@@ -1005,10 +1068,16 @@ fn from_workbook_sheets(
         }
         let marks = sheet_marks(path, &sheet)?;
         return match read_table(&sheet, opts, catalog, marks.as_ref())? {
-            Some(part) => from_parts(path, vec![part], Vec::new(), catalog).map(|mut att| {
-                att.liu_said = liu_in_sheet(&sheet, marks.as_ref());
-                att
-            }),
+            Some(part) => {
+                let parts = vec![part];
+                // the other sheets without ids (a cover, notes) still speak for the workbook
+                let others = other_sheets_without_ids(path, &sheet, opts, catalog)?;
+                notes_beside(&others, &parts, opts.as_of())?;
+                from_parts(path, parts, Vec::new(), catalog).map(|mut att| {
+                    att.liu_said = liu_in_sheet(&sheet, marks.as_ref());
+                    att
+                })
+            }
             None => Err(InputError::at(
                 sheet.location(),
                 format!(
@@ -1050,6 +1119,8 @@ fn from_workbook_sheets(
         visible = vec![soa];
     }
     let mut parts = Vec::new();
+    // the sheets without ids (a cover, notes): read for what they say of the workbook
+    let mut without_ids = Vec::new();
     let mut liu_said = None;
     let mut read_names = Vec::new();
     let mut ignored = 0;
@@ -1094,6 +1165,7 @@ fn from_workbook_sheets(
                     sheet: name.to_owned(),
                     why: SkipReason::NoIds,
                 });
+                without_ids.push((sheet, marks));
             }
         }
     }
@@ -1123,6 +1195,7 @@ fn from_workbook_sheets(
         });
     }
     refuse_bare_ids_beside_statuses(path, &parts)?;
+    notes_beside(&without_ids, &parts, opts.as_of())?;
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
         hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;
         // a hidden sheet is not read for statuses, but what it says of the kind is seen
@@ -1140,6 +1213,162 @@ fn from_workbook_sheets(
     let mut att = from_parts(path, parts, skipped, catalog)?;
     att.liu_said = liu_said;
     Ok(att)
+}
+
+/// The visible sheets of the workbook other than `read` (the one `--csp-sheet` names) that
+/// hold no control ids, as the reader of every sheet skips them: a sheet that reads as a
+/// list, or cannot be read as one, is another list, left out by the user's choice.
+fn other_sheets_without_ids(
+    path: &Path,
+    read: &Sheet,
+    opts: &CspOptions,
+    catalog: &Catalog,
+) -> Result<Vec<(Sheet, Option<SheetMarks>)>, InputError> {
+    let mut out = Vec::new();
+    for (name, visible) in table::sheet_names(path)? {
+        if !visible
+            || read.sheet.as_deref() == Some(name.as_str())
+            || vocab::sheet_meaning(&name) == SheetMeaning::History
+        {
+            continue;
+        }
+        let sheet = table::read_workbook_with(path, Some(&name), Merged::FillDown)?;
+        let marks = sheet_marks(path, &sheet)?;
+        if let Ok(None) = read_table(&sheet, opts, catalog, marks.as_ref()) {
+            out.push((sheet, marks));
+        }
+    }
+    Ok(out)
+}
+
+/// Reads the visible sheets of a workbook that hold no control ids (a cover, 表紙; notes,
+/// 注記; 前提条件), with their cell comments, as notes on every table the workbook states
+/// implemented (review 11 A-26): each line by the rule for a line above a table's header
+/// ([`status_table::note_row`]: a draft, `承認：未`, a projection, a plan, a scope limit, a
+/// document date after `as_of`, a legend giving a mark another meaning) — a revision
+/// history on the sheet is the document's, read by its own rule. The company's name, the
+/// document's title, a version, `承認済`, a date on or before `as_of`, `社外秘` are read.
+fn notes_beside(
+    sheets: &[(Sheet, Option<SheetMarks>)],
+    parts: &[Part],
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    let Some(first) = parts
+        .iter()
+        .flat_map(|p| &p.listed.controls)
+        .find(|x| x.declared == Declared::Implemented)
+    else {
+        return Ok(());
+    };
+    let place = status_table::Outside::Sheet;
+    for (sheet, marks) in sheets {
+        let lines = history::without_history(sheet, as_of)?;
+        for (i, row) in lines.rows.iter().enumerate() {
+            let filled = status_table::filled_cells(row);
+            // a legend in two columns (`記号 | 意味`: `○ | 実施`; `色 | 意味`: `赤 | 未実施`)
+            if let [(c, mark), (_, meaning)] = filled.as_slice() {
+                let mark_like = colour_word(mark).is_some()
+                    || vocab::status_value(mark).is_ok()
+                    || mark.chars().count() <= 2 && !mark.chars().any(char::is_alphanumeric);
+                if mark_like && bare_status(meaning) {
+                    if let Some(colour) = colour_word(mark) {
+                        return Err(colour_legend(&lines, i + 1, *c, mark, meaning, colour));
+                    }
+                    let legend = [format!("凡例: {mark}={meaning}")];
+                    status_table::note_row(&lines, i + 1, &legend, place, &first.raw, as_of)?;
+                    continue;
+                }
+            }
+            // a value of a drop-down list, the values in a row (the header of a count by
+            // status: `箇条 | 実施 | 未実施 | 非該当`): no statement
+            let values = filled.iter().filter(|(_, t)| bare_status(t)).count();
+            if values == filled.len() || values >= 2 && values + 1 >= filled.len() {
+                continue;
+            }
+            status_table::note_row(&lines, i + 1, row, place, &first.raw, as_of)?;
+        }
+        for (&(r, c), text) in marks.iter().flat_map(|m| &m.comments) {
+            let (Ok(n), Ok(col)) = (usize::try_from(r), usize::try_from(c)) else {
+                continue;
+            };
+            let cell = format!("{}{r}", crate::input::column_letter(col));
+            status_table::note_on_table(sheet, n, col, text, place, &first.raw, &cell, as_of)?;
+        }
+    }
+    Ok(())
+}
+
+/// A cell holding a status value alone, with nothing that qualifies it (`未実施`, `実施`,
+/// `非該当（理由を記載）`): on a sheet without ids, the values of a drop-down list or a
+/// legend's meanings, stating nothing of any row.
+fn bare_status(cell: &str) -> bool {
+    vocab::status_value(cell.trim())
+        .is_ok_and(|v| v.note.is_empty() || remarks::qualifier_beyond(&v.note, &[]).is_none())
+}
+
+/// Words naming a colour or a shading (`赤`, `緑`, `網掛け`, `red`), as a legend's mark.
+const COLOUR_WORDS: &[&str] = &[
+    "赤",
+    "緑",
+    "黄",
+    "青",
+    "灰",
+    "橙",
+    "白",
+    "黒",
+    "グレー",
+    "オレンジ",
+    "ピンク",
+    "網掛け",
+    "塗りつぶし",
+    "色",
+    "red",
+    "green",
+    "yellow",
+    "amber",
+    "blue",
+    "grey",
+    "gray",
+    "orange",
+    "pink",
+    "white",
+    "black",
+    "shaded",
+    "colour",
+    "color",
+];
+
+/// The colour word a legend's mark names (`赤`, `緑色`, `Red`), if it is one.
+fn colour_word(mark: &str) -> Option<&'static str> {
+    let key = crate::text::header_key(mark);
+    COLOUR_WORDS
+        .iter()
+        .find(|w| key.contains(**w) && key.chars().count() <= w.chars().count() + 3)
+        .copied()
+}
+
+/// The error for a legend giving a colour a status (`赤 | 未実施`, review 12 A-17): the
+/// statuses are stated by the cells' colours, which the reader does not read.
+fn colour_legend(
+    sheet: &Sheet,
+    n: usize,
+    c: usize,
+    mark: &str,
+    meaning: &str,
+    colour: &str,
+) -> InputError {
+    InputError::at(
+        sheet
+            .location()
+            .row(n)
+            .column(crate::input::column_letter(c)),
+        format!(
+            "the legend gives the colour '{}' the status '{}' ('{colour}'): the workbook states statuses by the cells' colours, which are not read, and every id would count as implemented",
+            published::quote(mark),
+            published::quote(meaning)
+        ),
+    )
+    .hint("give each control's status in a status column (実施状況: 実施, 未実施, 計画中, 非該当), or obtain the CSP's list as published")
 }
 
 /// Refuses a workbook in which one sheet states statuses (a status table) and another lists

@@ -196,8 +196,8 @@ fn comments_beside(text: &str, implemented: &[String]) -> Vec<(usize, String, Ve
 }
 
 /// A YAML line's code and its comment: a `#` at the line's start or after a space, outside
-/// quotes.
-fn split_comment(line: &str) -> (&str, Option<&str>) {
+/// quotes (also a check list's comments: `input::checks`).
+pub(crate) fn split_comment(line: &str) -> (&str, Option<&str>) {
     let mut quote: Option<char> = None;
     let mut prev = ' ';
     for (i, c) in line.char_indices() {

@@ -115,7 +115,8 @@ pub fn document_mark(text: &str, as_of: crate::date::Date) -> Option<Qualifier> 
     .find(|m| t.contains(*m))
     .map(|m| (*m).to_owned())
     .or_else(|| word_draft.then(|| "draft".to_owned()))
-    .or_else(|| matches!(t, "案" | "下書き" | "たたき台").then(|| t.to_owned()));
+    .or_else(|| matches!(t, "案" | "下書き" | "たたき台").then(|| t.to_owned()))
+    .or_else(|| unapproved(text));
     if let Some(word) = draft {
         return Some(Qualifier::new(Kind::Draft, &word));
     }
@@ -123,6 +124,74 @@ pub fn document_mark(text: &str, as_of: crate::date::Date) -> Option<Qualifier> 
         return None;
     }
     document_dated_later(text, as_of)
+}
+
+/// Labels of a document's approval in a title block (`承認：未`, `Approval: pending`).
+const APPROVAL_LABELS: &[&str] = &[
+    "承認",
+    "承認状況",
+    "承認状態",
+    "承認欄",
+    "承認区分",
+    "決裁",
+    "決裁状況",
+    "approval",
+    "approvalstatus",
+    "approved",
+];
+
+/// Values of an approval not given (`未`, `承認前`, `pending`); also a line of its own.
+const NOT_APPROVED: &[&str] = &[
+    "未",
+    "承認前",
+    "承認待ち",
+    "承認待",
+    "申請中",
+    "承認申請中",
+    "確認中",
+    "保留",
+    "差戻し",
+    "差し戻し",
+    "×",
+    "pending",
+    "unapproved",
+    "notapproved",
+    "notyetapproved",
+    "no",
+    "notyet",
+];
+
+/// A title-block line saying the document is not approved (`承認：未`, `承認 未承認`,
+/// `未承認`, `Approval: pending`, `Not approved`): a draft as far as its statements go. A
+/// sentence mentioning approval (`未承認のソフトウェアは利用を禁止`) is none: only a label
+/// and its value, or the value alone.
+fn unapproved(text: &str) -> Option<String> {
+    let folded = fold_width(text);
+    let t = folded.trim();
+    let alone = header_key(t);
+    let not_approved = |key: &str| {
+        NOT_APPROVED
+            .iter()
+            .any(|w| key == *w || (*w == "未" && key.starts_with('未')))
+    };
+    if [
+        "未承認",
+        "承認前",
+        "承認待ち",
+        "unapproved",
+        "notapproved",
+        "pendingapproval",
+    ]
+    .contains(&&*alone)
+    {
+        return Some(t.to_owned());
+    }
+    let (label, value) = t
+        .split_once([':', '：'])
+        .or_else(|| t.split_once(char::is_whitespace))?;
+    let value = header_key(value.trim());
+    (APPROVAL_LABELS.contains(&&*header_key(label)) && !value.is_empty() && not_approved(&value))
+        .then(|| t.to_owned())
 }
 
 /// A date of a document after `as_of`: a day after it (`作成日 2027-04-01`), or a month that

@@ -416,13 +416,7 @@ pub fn read(
             let Some(place) = outside(layout, last, i + 1) else {
                 continue;
             };
-            if let Some(pairs) = legend(row) {
-                check_legend(sheet, i + 1, row, &pairs)?;
-                continue;
-            }
-            for (c, text) in row.iter().enumerate() {
-                note_on_table(sheet, i + 1, c, text, place, &first.raw, "", as_of)?;
-            }
+            note_row(sheet, i + 1, row, place, &first.raw, as_of)?;
         }
     }
     Ok(out)
@@ -770,6 +764,72 @@ fn is_document_review_date(text: &str) -> bool {
         && super::published::is_furniture(value)
 }
 
+/// The filled cells of a row, trimmed, with their columns.
+pub fn filled_cells(row: &[String]) -> Vec<(usize, &str)> {
+    row.iter()
+        .map(|t| t.trim())
+        .enumerate()
+        .filter(|(_, t)| !t.is_empty())
+        .collect()
+}
+
+/// A footnote giving the next update a date after `as_of` and nothing else (`※ 次回更新：
+/// 2027年3月`, `次回更新予定：2027年4月`, `Next update: April 2027`; review 12 C-14): the
+/// document's next edition or the registration's renewal still to come, neither of which
+/// qualifies a control. On or before `as_of` it may be a renewal missed, and is read as any
+/// note is (refused).
+fn is_next_update_later(text: &str, as_of: crate::date::Date) -> bool {
+    const LABELS: &[&str] = &[
+        "次回更新",
+        "次回更新予定",
+        "次回更新日",
+        "次回更新予定日",
+        "nextupdate",
+        "nextupdatedate",
+    ];
+    let folded = crate::text::fold_width(text);
+    let t = folded
+        .trim_start_matches(['※', '*', '＊', '・', ' '])
+        .trim();
+    let Some((label, value)) = t.split_once([':', '：']) else {
+        return false;
+    };
+    let value = value.trim();
+    let dates = crate::date::dates_in(value);
+    LABELS.contains(&&*crate::text::header_key(label))
+        && remarks::later_date(value, as_of).is_some()
+        && dates.iter().all(|(_, last)| *last > as_of)
+        && value
+            .split(|c: char| c.is_whitespace() || matches!(c, '年' | '月' | '日' | '/' | '-' | '.'))
+            .all(|w| {
+                w.is_empty()
+                    || w.chars().all(|c| c.is_ascii_digit())
+                    || crate::date::dates_in(w).len() == 1
+                    || matches!(
+                        w.to_lowercase().as_str(),
+                        "january"
+                            | "february"
+                            | "march"
+                            | "april"
+                            | "may"
+                            | "june"
+                            | "july"
+                            | "august"
+                            | "september"
+                            | "october"
+                            | "november"
+                            | "december"
+                            | "予定"
+                            | "頃"
+                            | "ごろ"
+                            | "末"
+                            | "上旬"
+                            | "中旬"
+                            | "下旬"
+                    )
+            })
+}
+
 /// The pairs of a legend row outside a status table (`凡例: 実施=実施済み, 計画中=実施予定`,
 /// `【凡例】○：実施　×：未実施`, over one or more cells): (mark, meaning) as written; `None` when
 /// the row is no legend, or holds anything beside its pairs (`凡例: ○=実施 ※本番環境のみ`: read
@@ -934,6 +994,38 @@ pub enum Outside {
     Above,
     /// Below the table's last row holding an id: a footnote.
     Below,
+    /// On another sheet of the workbook, one without control ids (a cover, 表紙; notes,
+    /// 注記; 前提条件): a note on every sheet's table, read as one above a header is
+    /// (review 11 A-26).
+    Sheet,
+}
+
+/// Sheet row `n` outside a status table that states `first` implemented (`place`): a
+/// legend row read by [`check_legend`], any other row cell by cell by [`note_on_table`].
+pub fn note_row(
+    sheet: &Sheet,
+    n: usize,
+    row: &[String],
+    place: Outside,
+    first: &str,
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    if let Some(pairs) = legend(row) {
+        return check_legend(sheet, n, row, &pairs);
+    }
+    for (c, text) in row.iter().enumerate() {
+        note_on_table(sheet, n, c, text, place, first, "", as_of)?;
+    }
+    // a label and its value in cells of their own (`承認 | 未`): read as one line for the
+    // list's own marks
+    let filled = filled_cells(row);
+    if let [(c, _), _, ..] = filled.as_slice() {
+        let line = filled.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ");
+        if remarks::document_mark(&line, as_of).is_some() {
+            note_on_table(sheet, n, *c, &line, place, first, "", as_of)?;
+        }
+    }
+    Ok(())
 }
 
 /// A note written outside a status table that states `first` (and maybe more) implemented
@@ -959,6 +1051,7 @@ pub fn note_on_table(
         || is_number_label(text)
         || about_other_rows(text)
         || is_document_review_date(text)
+        || place == Outside::Below && is_next_update_later(text, as_of)
     {
         return Ok(());
     }
@@ -966,6 +1059,7 @@ pub fn note_on_table(
     let where_ = match place {
         Outside::Above => "above the table's header",
         Outside::Below => "below the table's last row",
+        Outside::Sheet => "on a sheet without control ids",
     };
     let at = sheet.location().row(n).column(letter);
     // an audit done (`前回監査: 2024年度（指摘事項なし）`, `監査結果: OK`) is read, its date
@@ -988,7 +1082,7 @@ pub fn note_on_table(
         None => remarks::document_mark(text, as_of)
             .filter(|q| q.kind == remarks::Kind::Draft)
             .or_else(|| match place {
-                Outside::Above => remarks::qualifier_beyond(text, &[]),
+                Outside::Above | Outside::Sheet => remarks::qualifier_beyond(text, &[]),
                 Outside::Below => remarks::qualifier_on(text, &[], as_of),
             })
             .or_else(|| remarks::document_mark(text, as_of)),
@@ -1015,11 +1109,16 @@ pub fn note_on_table(
             ),
         )
     };
-    Err(err
-    .hint(format!(
-        "{}; a note outside the table counts for all of it (delete it if it no longer holds, or move what it says into the rows it concerns)",
-        q.hint()
-    )))
+    Err(match place {
+        Outside::Sheet => err.hint(format!(
+            "{}; a sheet beside the table counts for the whole workbook, and --csp-sheet does not leave it out: obtain the final statement from the CSP (as published, on the as-of date), or, if the sheet does not apply to this list, delete it",
+            q.hint()
+        )),
+        _ => err.hint(format!(
+            "{}; a note outside the table counts for all of it (delete it if it no longer holds, or move what it says into the rows it concerns)",
+            q.hint()
+        )),
+    })
 }
 
 /// Whether a note on a table speaks of other rows than those stated implemented, so that
