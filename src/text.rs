@@ -187,6 +187,31 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// [`edit_distance`] when it is at most `max`, else `None`, found without working out the
+/// whole of a larger one (suggestions weigh every id of the catalog against a reference,
+/// and keep the few within 2): a length that differs by more is none, and the table is
+/// given up at the first row all above `max` (the distance is at least its least value).
+pub fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    if a.chars().count().abs_diff(b.chars().count()) > max {
+        return None;
+    }
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        if cur.iter().all(|&d| d > max) {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    Some(prev[b.len()]).filter(|&d| d <= max)
+}
+
 /// The non-empty cells of a row, trimmed, joined by a space (a row's text for a message or
 /// a judgement: a kind row, a title row above a header).
 pub fn join_filled<'a>(cells: impl IntoIterator<Item = &'a str>) -> String {
@@ -250,6 +275,20 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The bounded distance is the distance when that is within the bound, and none
+        /// when it is not (ids, their spellings, and Japanese text).
+        #[test]
+        fn edit_distance_within_agrees_with_edit_distance(
+            a in "[0-9A-Z.\\-あア]{0,9}",
+            b in "[0-9A-Z.\\-あア]{0,9}",
+            max in 0usize..4,
+        ) {
+            let d = edit_distance(&a, &b);
+            proptest::prop_assert_eq!(edit_distance_within(&a, &b, max), (d <= max).then_some(d));
+        }
+    }
 
     /// Half-width katakana folds to full width, marks joined, as headers and searches need
     /// (`ﾘｽｸ` is the リスク column); a half-width prolonged mark outside kana stays a dash.
