@@ -484,7 +484,8 @@ pub fn stated_level_in(folded: &str) -> Option<String> {
             &["character", "year", "month", "day", "time", "generation"][..],
         ),
     ];
-    for (lead, units) in english {
+    // each lead ends in a space: a text without one (most Japanese titles) has none
+    for (lead, units) in english.into_iter().filter(|_| folded.contains(' ')) {
         for (i, _) in folded.match_indices(lead) {
             let tail = &folded[i + lead.len()..];
             let number: String = tail.chars().take_while(|c| c.is_ascii_digit()).collect();
@@ -508,6 +509,9 @@ struct WordSet {
     words: Vec<&'static str>,
     /// Their positions in `words` by first char (a hash insert per word to build).
     by_first: foldhash::HashMap<char, Vec<usize>>,
+    /// Bit `c % 256` set for each first char `c`: most chars of a text start no word, and
+    /// are passed over without a look-up.
+    first_bits: [u64; 4],
 }
 
 impl WordSet {
@@ -515,6 +519,7 @@ impl WordSet {
         let mut set = WordSet {
             words: Vec::new(),
             by_first: foldhash::HashMap::default(),
+            first_bits: [0; 4],
         };
         for &w in words {
             if set.words.contains(&w) {
@@ -522,6 +527,8 @@ impl WordSet {
             }
             if let Some(c) = w.chars().next() {
                 set.by_first.entry(c).or_default().push(set.words.len());
+                let (slot, bit) = WordSet::first_bit(c);
+                set.first_bits[slot] |= bit;
             }
             set.words.push(w);
         }
@@ -541,6 +548,10 @@ impl WordSet {
         let mut found = vec![false; self.words.len()];
         // every place each word starts, overlapping ones too: each is tried as a word
         for (at, c) in text.char_indices() {
+            let (slot, bit) = WordSet::first_bit(c);
+            if self.first_bits[slot] & bit == 0 {
+                continue;
+            }
             for &i in self.by_first.get(&c).into_iter().flatten() {
                 let w = self.words[i];
                 if !found[i] && text[at..].starts_with(w) && is_word_at(text, w, at) {
@@ -549,6 +560,12 @@ impl WordSet {
             }
         }
         found
+    }
+
+    /// Where `c` is in [`WordSet::first_bits`].
+    fn first_bit(c: char) -> (usize, u64) {
+        let n = u32::from(c) & 0xFF;
+        ((n >> 6) as usize, 1 << (n & 63))
     }
 
     /// The first word of the list `text` holds as a word.
