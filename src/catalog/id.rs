@@ -55,32 +55,7 @@ impl IsmapId {
             .position(|b| !(b.is_ascii_digit() || b == b'.'))
             .unwrap_or(s.len());
         let (numeric, rest) = s.split_at(digits_end);
-        let numeric = numeric.strip_suffix('.').unwrap_or(numeric);
-        // the numbers between the dots, each of 1-3 digits, read in one pass over the bytes
-        let mut parts = Vec::with_capacity(MAX_PARTS);
-        let (mut n, mut digits) = (0u32, 0);
-        for b in numeric.bytes() {
-            if b == b'.' {
-                if digits == 0 {
-                    return None;
-                }
-                parts.push(n);
-                (n, digits) = (0, 0);
-            } else {
-                digits += 1;
-                if digits > 3 {
-                    return None;
-                }
-                n = n * 10 + u32::from(b - b'0');
-            }
-        }
-        if digits == 0 {
-            return None;
-        }
-        parts.push(n);
-        if parts.len() > MAX_PARTS {
-            return None;
-        }
+        let parts = numbers(numeric.strip_suffix('.').unwrap_or(numeric))?;
         let rest = rest.strip_prefix(['-', '_']).unwrap_or(rest);
         let suffix = if rest.is_empty() {
             None
@@ -170,6 +145,33 @@ impl IsmapId {
     }
 }
 
+/// The numbers between the dots of `numeric` (digits and dots), each of 1-3 digits, at most
+/// [`MAX_PARTS`] of them; read in one pass over the bytes.
+fn numbers(numeric: &str) -> Option<Vec<u32>> {
+    let mut parts = Vec::with_capacity(MAX_PARTS);
+    let (mut n, mut digits) = (0u32, 0);
+    for b in numeric.bytes() {
+        if b == b'.' {
+            if digits == 0 {
+                return None;
+            }
+            parts.push(n);
+            (n, digits) = (0, 0);
+        } else {
+            digits += 1;
+            if digits > 3 {
+                return None;
+            }
+            n = n * 10 + u32::from(b - b'0');
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    parts.push(n);
+    (parts.len() <= MAX_PARTS).then_some(parts)
+}
+
 impl fmt::Display for IsmapId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.canonical())
@@ -207,13 +209,8 @@ mod tests {
         assert_eq!(c("8.1.5.pb.2").as_deref(), Some("8.1.5.2.PB"));
     }
 
-    /// [`IsmapId::parse_normalised`] as it was: split at the dots, each part parsed.
-    fn parse_normalised_by_split(s: &str) -> Option<IsmapId> {
-        let digits_end = s
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(s.len());
-        let (numeric, rest) = s.split_at(digits_end);
-        let numeric = numeric.strip_suffix('.').unwrap_or(numeric);
+    /// [`numbers`] as it was: split at the dots, each part parsed.
+    fn numbers_by_split(numeric: &str) -> Option<Vec<u32>> {
         let mut parts = Vec::new();
         for p in numeric.split('.') {
             if p.is_empty() || p.len() > 3 {
@@ -221,28 +218,14 @@ mod tests {
             }
             parts.push(p.parse().ok()?);
         }
-        if parts.is_empty() || parts.len() > MAX_PARTS {
-            return None;
-        }
-        let rest = rest.strip_prefix(['-', '_']).unwrap_or(rest);
-        let suffix = if rest.is_empty() {
-            None
-        } else if rest.len() <= MAX_SUFFIX
-            && rest.chars().all(|c| c.is_ascii_uppercase())
-            && parts.len() >= 3
-        {
-            Some(rest.to_owned())
-        } else {
-            return None;
-        };
-        Some(IsmapId { parts, suffix })
+        (!parts.is_empty() && parts.len() <= MAX_PARTS).then_some(parts)
     }
 
     proptest::proptest! {
         /// The one-pass reading of an id's numbers reads what splitting it at the dots read.
         #[test]
-        fn parse_reads_what_splitting_at_the_dots_read(s in "[0-9.]{0,14}[A-Z_.\\-]{0,4}") {
-            proptest::prop_assert_eq!(IsmapId::parse_normalised(&s), parse_normalised_by_split(&s));
+        fn numbers_are_read_as_splitting_at_the_dots_read(s in "[0-9.]{0,16}") {
+            proptest::prop_assert_eq!(numbers(&s), numbers_by_split(&s));
         }
 
         /// The canonical spelling is what formatting the numbers wrote.
