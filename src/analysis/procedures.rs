@@ -320,18 +320,19 @@ impl Topic {
     pub fn beyond_ismap_in(folded: &str) -> Option<Topic> {
         // every word of the rules looked for in one pass, not each on its own (a title was
         // searched a hundred times); the rules read as written (see the test
-        // `one_pass_finds_what_the_word_by_word_search_found`)
-        static RULES: std::sync::LazyLock<(WordSet, Vec<(Topic, Vec<usize>, Vec<usize>)>)> =
-            std::sync::LazyLock::new(|| {
-                let words = WordSet::new(
-                    (Topic::BEYOND_ISMAP.iter()).flat_map(|(_, a, b)| a.iter().chain(b.iter())),
-                );
-                let at = |list: &[&str]| list.iter().map(|w| words.index(w)).collect();
-                let rules = (Topic::BEYOND_ISMAP.iter())
-                    .map(|(t, a, b)| (*t, at(a), at(b)))
-                    .collect();
-                (words, rules)
-            });
+        // `one_pass_finds_what_the_word_by_word_search_found`): the words, and each rule by
+        // its words' places among them
+        type Rules = (WordSet, Vec<(Topic, Vec<usize>, Vec<usize>)>);
+        static RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(|| {
+            let words = WordSet::new(
+                (Topic::BEYOND_ISMAP.iter()).flat_map(|(_, a, b)| a.iter().chain(b.iter())),
+            );
+            let at = |list: &[&str]| list.iter().map(|w| words.index(w)).collect();
+            let rules = (Topic::BEYOND_ISMAP.iter())
+                .map(|(t, a, b)| (*t, at(a), at(b)))
+                .collect();
+            (words, rules)
+        });
         let (words, rules) = &*RULES;
         let found = words.found(folded);
         let has = |list: &[usize]| list.iter().any(|&i| found[i]);
