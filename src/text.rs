@@ -230,6 +230,53 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// [`edit_distance`] when it is at most `max`, else `None`, found without working out the
+/// whole of a larger one (suggestions weigh every id of the catalog against a reference,
+/// and keep the few within 2): a length that differs by more is none, and the table is
+/// given up at the first row all above `max` (the distance is at least its least value).
+pub fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    // ids are ASCII: their bytes are their chars
+    if a.is_ascii() && b.is_ascii() {
+        return distance_within(a.as_bytes(), b.as_bytes(), max);
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    distance_within(&a, &b, max)
+}
+
+/// [`edit_distance_within`] over any letters; the table's two rows are on the stack when
+/// `b` is short (an id is).
+fn distance_within<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
+    const SHORT: usize = 32;
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut short = [[0usize; SHORT + 1]; 2];
+    let mut long = Vec::new();
+    let (mut prev, mut cur): (&mut [usize], &mut [usize]) = if b.len() <= SHORT {
+        let [p, c] = &mut short;
+        (&mut p[..=b.len()], &mut c[..=b.len()])
+    } else {
+        long.resize(2 * (b.len() + 1), 0);
+        long.split_at_mut(b.len() + 1)
+    };
+    for (j, d) in prev.iter_mut().enumerate() {
+        *d = j;
+    }
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        if cur.iter().all(|&d| d > max) {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    Some(prev[b.len()]).filter(|&d| d <= max)
+}
+
 /// The non-empty cells of a row, trimmed, joined by a space (a row's text for a message or
 /// a judgement: a kind row, a title row above a header).
 pub fn join_filled<'a>(cells: impl IntoIterator<Item = &'a str>) -> String {
@@ -348,6 +395,24 @@ mod tests {
             }
         }
         assert!(stripped > 60, "{stripped}");
+    }
+
+    proptest::proptest! {
+        /// The bounded distance is the distance when that is within the bound, and none
+        /// when it is not (ids, their spellings, and Japanese text).
+        #[test]
+        fn edit_distance_within_agrees_with_edit_distance(
+            a in "[0-9A-Z.\\-あア]{0,9}",
+            b in "[0-9A-Z.\\-あア]{0,9}",
+            max in 0usize..4,
+        ) {
+            let d = edit_distance(&a, &b);
+            proptest::prop_assert_eq!(edit_distance_within(&a, &b, max), (d <= max).then_some(d));
+            // longer than the rows kept on the stack
+            let (a, b) = (a.repeat(5), b.repeat(5));
+            let d = edit_distance(&a, &b);
+            proptest::prop_assert_eq!(edit_distance_within(&a, &b, max), (d <= max).then_some(d));
+        }
     }
 
     /// Half-width katakana folds to full width, marks joined, as headers and searches need

@@ -2163,7 +2163,11 @@ impl NistMapping {
         else {
             return None;
         };
-        Some(nist_mapping(text, targets, matched.as_deref()))
+        Some(nist_mapping(
+            typed_nist(text).as_deref(),
+            targets,
+            matched.as_deref(),
+        ))
     }
 
     /// A partial mapping or an enhancement through its base control.
@@ -2172,9 +2176,9 @@ impl NistMapping {
     }
 }
 
-fn nist_mapping(text: &str, targets: &[Target], matched: Option<&str>) -> NistMapping {
-    let typed = typed_nist(text);
-    if matched.is_some_and(|m| typed.as_deref() != Some(m)) {
+/// `typed`: the NIST id the reference names ([`typed_nist`]).
+fn nist_mapping(typed: Option<&str>, targets: &[Target], matched: Option<&str>) -> NistMapping {
+    if matched.is_some_and(|m| typed != Some(m)) {
         NistMapping::ThroughBase
     } else if targets.iter().any(|t| t.partial_mapping) {
         NistMapping::Partial
@@ -2897,16 +2901,19 @@ impl RefLabels {
             return RefLabels::default();
         };
         let kind = *kind;
-        let nist = (kind == RefKind::Nist).then(|| {
+        // the NIST id as typed, read once for both below ([`NistMapping::of`] reads it too)
+        let typed = (kind == RefKind::Nist).then(|| typed_nist(text));
+        let nist = typed.as_ref().map(|typed| {
             // "AC-2(1) → AC-2" when only the base control is in NIST's mapping
-            let typed = typed_nist(text).unwrap_or_else(|| text.to_string());
+            let typed = typed.clone().unwrap_or_else(|| text.to_string());
             Arc::from(match matched {
                 Some(m) if *m != typed => format!("{typed} → {m}"),
                 _ => typed,
             })
         });
-        let approximate =
-            NistMapping::of(text, resolution).is_some_and(NistMapping::is_approximate);
+        let approximate = typed.as_ref().is_some_and(|typed| {
+            nist_mapping(typed.as_deref(), targets, matched.as_deref()).is_approximate()
+        });
         // the reference as written, with the edition it was read in when that decided it
         let label: Arc<str> = match edition {
             Some(e) if !text.contains(e.as_str()) => Arc::from(format!("{text} ({e})")),

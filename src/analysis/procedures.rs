@@ -430,12 +430,27 @@ impl Topic {
 
     /// [`Topic::beyond_ismap`] of a text already [`fold`]ed.
     pub fn beyond_ismap_in(folded: &str) -> Option<Topic> {
-        let has = |w: &str| contains_word(folded, w);
-        Topic::BEYOND_ISMAP
+        // every word of the rules looked for in one pass, not each on its own (a title was
+        // searched a hundred times); the rules read as written (see the test
+        // `one_pass_finds_what_the_word_by_word_search_found`): the words, and each rule by
+        // its words' places among them
+        type Rules = (WordSet, Vec<(Topic, Vec<usize>, Vec<usize>)>);
+        static RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(|| {
+            let words = WordSet::new(
+                (Topic::BEYOND_ISMAP.iter()).flat_map(|(_, a, b)| a.iter().chain(b.iter())),
+            );
+            let at = |list: &[&str]| list.iter().map(|w| words.index(w)).collect();
+            let rules = (Topic::BEYOND_ISMAP.iter())
+                .map(|(t, a, b)| (*t, at(a), at(b)))
+                .collect();
+            (words, rules)
+        });
+        let (words, rules) = &*RULES;
+        let found = words.found(folded);
+        let has = |list: &[usize]| list.iter().any(|&i| found[i]);
+        rules
             .iter()
-            .find(|(_, first, second)| {
-                first.iter().any(|w| has(w)) && (second.is_empty() || second.iter().any(|w| has(w)))
-            })
+            .find(|(_, first, second)| has(first) && (second.is_empty() || has(second)))
             .map(|(t, _, _)| *t)
     }
 
@@ -461,7 +476,14 @@ pub fn stated_level(text: &str) -> Option<String> {
 /// A text as the rules of [`Topic::beyond_ismap`] and [`stated_level`] read it: width folded,
 /// lower case (fold a title once for both).
 pub fn fold(text: &str) -> String {
-    crate::text::fold_width(text).to_lowercase()
+    let folded = crate::text::fold_width(text);
+    // kana and kanji have no case (see the test `kana_and_kanji_have_no_case`): a text of
+    // them and ASCII is lowered byte by byte, not through the tables of every char
+    if (folded.chars()).all(|c| c.is_ascii() || ('\u{3000}'..='\u{9FFF}').contains(&c)) {
+        folded.to_ascii_lowercase()
+    } else {
+        folded.to_lowercase()
+    }
 }
 
 /// [`stated_level`] of a text already [`fold`]ed.
@@ -694,7 +716,10 @@ fn level_in(folded: &str, beside: bool) -> Option<String> {
     if let Some(level) = technical_level(folded) {
         return Some(level);
     }
-    if let Some(w) = LEVEL_WORDS.iter().find(|w| contains_word(folded, w)) {
+    // the words in one pass: the first of LEVEL_WORDS the text holds
+    static FIND: std::sync::LazyLock<WordSet> =
+        std::sync::LazyLock::new(|| WordSet::new(&LEVEL_WORDS));
+    if let Some(w) = FIND.first(folded).as_ref() {
         return Some(match *w {
             "rpo" | "rto" => w.to_uppercase(),
             _ => (*w).to_owned(),
@@ -1040,20 +1065,94 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
     })
 }
 
-/// `word` in `text`; a word of ASCII letters only where no ASCII letter or digit comes
-/// before it, and for a word of three letters or fewer none after it either (`sla` is not
-/// in `legislation`, `log` not in `login`; `export` is in `exported`).
-fn contains_word(text: &str, word: &str) -> bool {
+/// A fixed list of words, each looked for in a text as a word ([`is_word_at`]), all in one
+/// pass over the text: at each char, only the words starting with it are tried.
+struct WordSet {
+    /// The words, each once, in the order of their first mention.
+    words: Vec<&'static str>,
+    /// Their positions in `words` by first char (a hash insert per word to build).
+    by_first: foldhash::HashMap<char, Vec<usize>>,
+    /// Bit `c % 256` set for each first char `c`: most chars of a text start no word, and
+    /// are passed over without a look-up.
+    first_bits: [u64; 4],
+}
+
+impl WordSet {
+    fn new<'w>(words: impl IntoIterator<Item = &'w &'static str>) -> WordSet {
+        let mut set = WordSet {
+            words: Vec::new(),
+            by_first: foldhash::HashMap::default(),
+            first_bits: [0; 4],
+        };
+        for &w in words {
+            if set.words.contains(&w) {
+                continue;
+            }
+            if let Some(c) = w.chars().next() {
+                set.by_first.entry(c).or_default().push(set.words.len());
+                let (slot, bit) = WordSet::first_bit(c);
+                set.first_bits[slot] |= bit;
+            }
+            set.words.push(w);
+        }
+        set
+    }
+
+    /// Where `word` (one of the list) is in [`WordSet::found`].
+    fn index(&self, word: &str) -> usize {
+        self.words
+            .iter()
+            .position(|w| *w == word)
+            .unwrap_or(usize::MAX)
+    }
+
+    /// For each word of the list, whether `text` holds it as a word ([`is_word_at`]).
+    fn found(&self, text: &str) -> Vec<bool> {
+        let mut found = vec![false; self.words.len()];
+        // every place each word starts, overlapping ones too: each is tried as a word
+        for (at, c) in text.char_indices() {
+            let (slot, bit) = WordSet::first_bit(c);
+            if self.first_bits[slot] & bit == 0 {
+                continue;
+            }
+            for &i in self.by_first.get(&c).into_iter().flatten() {
+                let w = self.words[i];
+                if !found[i] && text[at..].starts_with(w) && is_word_at(text, w, at) {
+                    found[i] = true;
+                }
+            }
+        }
+        found
+    }
+
+    /// Where `c` is in [`WordSet::first_bits`].
+    fn first_bit(c: char) -> (usize, u64) {
+        let n = u32::from(c) & 0xFF;
+        ((n >> 6) as usize, 1 << (n & 63))
+    }
+
+    /// The first word of the list `text` holds as a word.
+    fn first(&self, text: &str) -> Option<&'static str> {
+        let found = self.found(text);
+        (self.words.iter().zip(found))
+            .find(|(_, f)| *f)
+            .map(|(w, _)| *w)
+    }
+}
+
+/// Whether `word`, found at byte `at` of `text`, is a word there: a word of ASCII letters
+/// only where no ASCII letter or digit comes before it, and for a word of three letters or
+/// fewer none after it either (`sla` is not in `legislation`, `log` not in `login`;
+/// `export` is in `exported`); any other word wherever it is.
+fn is_word_at(text: &str, word: &str, at: usize) -> bool {
     if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return text.contains(word);
+        return true;
     }
     let bytes = text.as_bytes();
-    text.match_indices(word).any(|(at, _)| {
-        let before = at.checked_sub(1).and_then(|i| bytes.get(i));
-        let after = bytes.get(at + word.len());
-        !before.is_some_and(u8::is_ascii_alphanumeric)
-            && (word.len() > 3 || !after.is_some_and(u8::is_ascii_alphanumeric))
-    })
+    let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+    let after = bytes.get(at + word.len());
+    !before.is_some_and(u8::is_ascii_alphanumeric)
+        && (word.len() > 3 || !after.is_some_and(u8::is_ascii_alphanumeric))
 }
 
 /// The form of a CSP input, for the procedure that says how to state its registration
@@ -1691,6 +1790,125 @@ impl Serialize for Procedure<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`fold`]'s short way for kana, kanji and ASCII lowers as `to_lowercase` does.
+    #[test]
+    fn kana_and_kanji_have_no_case() {
+        for c in '\u{3000}'..='\u{9FFF}' {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+        for text in [
+            "ＢＹＯＫで鍵を管理",
+            "SLA 99.9%",
+            "ΣΑΣ log",
+            "Ｄａｔａ Ｃｅｎｔｅｒ",
+            "データセンター",
+        ] {
+            assert_eq!(
+                fold(text),
+                crate::text::fold_width(text).to_lowercase(),
+                "{text}"
+            );
+        }
+    }
+
+    /// The search the rules used before [`WordSet`]: each word on its own.
+    fn contains_word(text: &str, word: &str) -> bool {
+        if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return text.contains(word);
+        }
+        let bytes = text.as_bytes();
+        text.match_indices(word).any(|(at, _)| {
+            let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+            let after = bytes.get(at + word.len());
+            !before.is_some_and(u8::is_ascii_alphanumeric)
+                && (word.len() > 3 || !after.is_some_and(u8::is_ascii_alphanumeric))
+        })
+    }
+
+    /// [`Topic::beyond_ismap_in`] as it was: the rules read word by word.
+    fn beyond_ismap_by_word(folded: &str) -> Option<Topic> {
+        let has = |w: &str| contains_word(folded, w);
+        Topic::BEYOND_ISMAP
+            .iter()
+            .find(|(_, first, second)| {
+                first.iter().any(|w| has(w)) && (second.is_empty() || second.iter().any(|w| has(w)))
+            })
+            .map(|(t, _, _)| *t)
+    }
+
+    /// The one-pass search finds in a text what the word-by-word one found: each word of
+    /// the rules (the first of a list too), and so each rule's topic, over texts made of
+    /// the words, pieces of them and what stands around words (ASCII letters and digits,
+    /// spaces, kana), ten thousand of them.
+    #[test]
+    fn one_pass_finds_what_the_word_by_word_search_found() {
+        let list: Vec<&'static str> = (Topic::BEYOND_ISMAP.iter())
+            .flat_map(|(_, a, b)| a.iter().chain(b.iter()).copied())
+            .chain([
+                "rpo",
+                "rto",
+                "quarterly",
+                "annually",
+                "monthly",
+                "四半期",
+                "毎月",
+            ])
+            .collect();
+        let set = WordSet::new(&list);
+        let mut pieces: Vec<String> = list.iter().map(|w| (*w).to_owned()).collect();
+        for w in &list {
+            let chars: Vec<char> = w.chars().collect();
+            if chars.len() > 1 {
+                pieces.push(chars[..chars.len() - 1].iter().collect());
+                pieces.push(chars[1..].iter().collect());
+            }
+        }
+        for p in [
+            " ",
+            "a",
+            "s",
+            "x1",
+            "9",
+            "-",
+            "の",
+            "が",
+            "されていること",
+            "、",
+            ".",
+            "/",
+        ] {
+            pieces.push(p.to_owned());
+        }
+        // a fixed sequence (xorshift): the same texts on every run
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut topics = 0;
+        for _ in 0..10_000 {
+            let text: String = (0..1 + next(8))
+                .map(|_| pieces[next(pieces.len())].as_str())
+                .collect();
+            let found = set.found(&text);
+            for (w, f) in list.iter().zip(list.iter().map(|w| found[set.index(w)])) {
+                assert_eq!(f, contains_word(&text, w), "{w} in {text:?}");
+            }
+            assert_eq!(
+                set.first(&text),
+                list.iter().find(|w| contains_word(&text, w)).copied(),
+                "{text:?}"
+            );
+            let want = beyond_ismap_by_word(&text);
+            topics += usize::from(want.is_some());
+            assert_eq!(Topic::beyond_ismap_in(&text), want, "{text:?}");
+        }
+        // the texts reach the rules, not only their absence
+        assert!(topics > 500, "{topics}");
+    }
 
     /// The buyer's word that an item's mapping is approximate is found on an id or in a
     /// sentence on ISMAP; labels, glosses, titles and other words are none (review 11 A-17).

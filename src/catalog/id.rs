@@ -51,21 +51,11 @@ impl IsmapId {
 
     /// [`IsmapId::parse`] of folded, upper-case text without spaces or a trailing dot.
     fn parse_normalised(s: &str) -> Option<IsmapId> {
-        let digits_end = s
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        let digits_end = (s.bytes())
+            .position(|b| !(b.is_ascii_digit() || b == b'.'))
             .unwrap_or(s.len());
         let (numeric, rest) = s.split_at(digits_end);
-        let numeric = numeric.strip_suffix('.').unwrap_or(numeric);
-        let mut parts = Vec::new();
-        for p in numeric.split('.') {
-            if p.is_empty() || p.len() > 3 {
-                return None;
-            }
-            parts.push(p.parse().ok()?);
-        }
-        if parts.is_empty() || parts.len() > MAX_PARTS {
-            return None;
-        }
+        let parts = numbers(numeric.strip_suffix('.').unwrap_or(numeric))?;
         let rest = rest.strip_prefix(['-', '_']).unwrap_or(rest);
         let suffix = if rest.is_empty() {
             None
@@ -105,7 +95,31 @@ impl IsmapId {
 
     /// The canonical spelling: `8.1.5.P`.
     pub fn canonical(&self) -> String {
-        self.to_string()
+        // written digit by digit, not through the formatting machinery: ids are spelled
+        // for every reference resolved and every entry of the catalog indexed
+        let mut out = String::with_capacity(4 * self.parts.len() + 3);
+        for (i, &p) in self.parts.iter().enumerate() {
+            if i > 0 {
+                out.push('.');
+            }
+            let mut digits = [0u8; 10];
+            let mut at = digits.len();
+            let mut n = p;
+            loop {
+                at -= 1;
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            out.extend(digits[at..].iter().map(|&d| char::from(d)));
+        }
+        if let Some(s) = &self.suffix {
+            out.push('.');
+            out.push_str(s);
+        }
+        out
     }
 
     /// Number of numeric components (3 for an objective, 4 for a detail).
@@ -131,18 +145,36 @@ impl IsmapId {
     }
 }
 
+/// The numbers between the dots of `numeric` (digits and dots), each of 1-3 digits, at most
+/// [`MAX_PARTS`] of them; read in one pass over the bytes.
+fn numbers(numeric: &str) -> Option<Vec<u32>> {
+    let mut parts = Vec::with_capacity(MAX_PARTS);
+    let (mut n, mut digits) = (0u32, 0);
+    for b in numeric.bytes() {
+        if b == b'.' {
+            if digits == 0 {
+                return None;
+            }
+            parts.push(n);
+            (n, digits) = (0, 0);
+        } else {
+            digits += 1;
+            if digits > 3 {
+                return None;
+            }
+            n = n * 10 + u32::from(b - b'0');
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    parts.push(n);
+    (parts.len() <= MAX_PARTS).then_some(parts)
+}
+
 impl fmt::Display for IsmapId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.parts.iter().enumerate() {
-            if i > 0 {
-                f.write_str(".")?;
-            }
-            write!(f, "{p}")?;
-        }
-        if let Some(s) = &self.suffix {
-            write!(f, ".{s}")?;
-        }
-        Ok(())
+        f.write_str(&self.canonical())
     }
 }
 
@@ -175,6 +207,41 @@ mod tests {
         assert_eq!(c("8.1.5.P.1").as_deref(), Some("8.1.5.1.P"));
         assert_eq!(c("８．１．５．Ｐ．１").as_deref(), Some("8.1.5.1.P"));
         assert_eq!(c("8.1.5.pb.2").as_deref(), Some("8.1.5.2.PB"));
+    }
+
+    /// [`numbers`] as it was: split at the dots, each part parsed.
+    fn numbers_by_split(numeric: &str) -> Option<Vec<u32>> {
+        let mut parts = Vec::new();
+        for p in numeric.split('.') {
+            if p.is_empty() || p.len() > 3 {
+                return None;
+            }
+            parts.push(p.parse().ok()?);
+        }
+        (!parts.is_empty() && parts.len() <= MAX_PARTS).then_some(parts)
+    }
+
+    proptest::proptest! {
+        /// The one-pass reading of an id's numbers reads what splitting it at the dots read.
+        #[test]
+        fn numbers_are_read_as_splitting_at_the_dots_read(s in "[0-9.]{0,16}") {
+            proptest::prop_assert_eq!(numbers(&s), numbers_by_split(&s));
+        }
+
+        /// The canonical spelling is what formatting the numbers wrote.
+        #[test]
+        fn canonical_writes_what_formatting_wrote(
+            parts in proptest::collection::vec(0u32..=u32::MAX, 1..6),
+            suffix in proptest::option::of("[A-Z]{1,3}"),
+        ) {
+            let mut want = parts.iter().map(u32::to_string).collect::<Vec<_>>().join(".");
+            if let Some(s) = &suffix {
+                want = format!("{want}.{s}");
+            }
+            let id = IsmapId { parts, suffix };
+            proptest::prop_assert_eq!(id.canonical(), want.clone());
+            proptest::prop_assert_eq!(id.to_string(), want);
+        }
     }
 
     proptest::proptest! {

@@ -18,6 +18,7 @@ pub mod validate;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Mutex, PoisonError};
 
 pub use edition::{EditionDecision, EditionFlag, IsoEdition};
 pub use model::{CatalogDoc, Entry, Flags, Layer, Level, Numbering, Titles};
@@ -59,6 +60,10 @@ pub struct Catalog {
     entries: Vec<Entry>,
     children: foldhash::HashMap<String, Vec<usize>>,
     index: resolve::RefIndex,
+    /// What each reference text resolved to, by context: resolving depends on the text, the
+    /// context and the entries alone (which do not change), and a run asks for the same
+    /// texts again (a CSP list's ids when read and when analysed, every list of a compare).
+    resolved: Mutex<foldhash::HashMap<resolve::Context, foldhash::HashMap<Box<str>, Resolution>>>,
 }
 
 impl Catalog {
@@ -95,6 +100,7 @@ impl Catalog {
             entries: doc.entries,
             children,
             index,
+            resolved: Mutex::default(),
         }
     }
 
@@ -240,7 +246,18 @@ impl Catalog {
     /// [`Catalog::resolve`] in `ctx`: the edition of the reference's column and how its
     /// header says plain numbers are read.
     pub fn resolve_with(&self, input: &str, ctx: resolve::Context) -> Resolution {
-        self.index.resolve(&self.entries, input, ctx)
+        // a panic elsewhere while the lock was held leaves the map whole: keep using it
+        let memo = || self.resolved.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(r) = memo().get(&ctx).and_then(|m| m.get(input)) {
+            return r.clone();
+        }
+        // resolved without the lock held: two threads may both resolve a text, to the same
+        let r = self.index.resolve(&self.entries, input, ctx);
+        memo()
+            .entry(ctx)
+            .or_default()
+            .insert(input.into(), r.clone());
+        r
     }
 
     /// What an id says of a list's ISO edition (see [`resolve::EditionHint`]).
@@ -264,5 +281,60 @@ impl Catalog {
     pub fn items_of(&self, objective: &str) -> impl Iterator<Item = &Entry> {
         self.children(objective)
             .filter(|e| e.level == Level::Detail)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text resolved before resolves as it did the first time, in its own context: the
+    /// same text read in another edition or under another header is resolved afresh.
+    #[test]
+    fn a_text_resolved_again_resolves_as_before_in_its_own_context() {
+        let catalog = Catalog::embedded().expect("the embedded catalog loads");
+        let contexts = [
+            resolve::Context::default(),
+            resolve::Context {
+                edition: Some(IsoEdition::Iso2013),
+                ..Default::default()
+            },
+            resolve::Context {
+                edition: Some(IsoEdition::Iso2022),
+                ..Default::default()
+            },
+            resolve::Context {
+                plain: resolve::PlainIds::Iso27001Clauses,
+                ..Default::default()
+            },
+        ];
+        let texts = [
+            "A.8.2",
+            "8.2",
+            "5.23",
+            "9.4.2",
+            "８．１．５Ｐ",
+            "AC-2",
+            "CLD.6.3.1",
+            "9.9.9",
+            "7.5",
+            "同上",
+            "",
+        ];
+        for round in 0..2 {
+            for ctx in contexts {
+                for text in texts {
+                    let fresh = catalog.index.resolve(&catalog.entries, text, ctx);
+                    assert_eq!(
+                        catalog.resolve_with(text, ctx),
+                        fresh,
+                        "{text} in {ctx:?}, round {round}"
+                    );
+                }
+            }
+        }
+        // the contexts do differ for some of these texts
+        let [plain, in_2013, in_2022, ..] = contexts.map(|c| catalog.resolve_with("A.8.2", c));
+        assert!(plain != in_2013 || in_2013 != in_2022);
     }
 }

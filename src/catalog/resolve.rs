@@ -13,7 +13,7 @@ use crate::catalog::iso2022::{Control2022, Table};
 use crate::catalog::model::{clause_number, Entry, Layer, Level, Numbering};
 use crate::catalog::reftext::{self, edition_of_year, Atom, IdText, Marker, Standard, StdRef};
 use crate::catalog::IsoEdition;
-use crate::text::{edit_distance, fold_width};
+use crate::text::{edit_distance_within, fold_width};
 
 /// Which form of reference was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -1328,9 +1328,9 @@ fn suggest_ids(entries: &[Entry], wanted: &str) -> Vec<String> {
             let score = if numbers == wanted_numbers {
                 0
             } else {
-                edit_distance(wanted, &e.id)
+                edit_distance_within(wanted, &e.id, 2)?
             };
-            (score <= 2).then_some((score, pos, e.id.as_str()))
+            Some((score, pos, e.id.as_str()))
         })
         .collect();
     scored.sort();
@@ -1343,8 +1343,7 @@ fn suggest_ids(entries: &[Entry], wanted: &str) -> Vec<String> {
 
 fn suggest_from<'a>(candidates: impl Iterator<Item = &'a str>, wanted: &str) -> Vec<String> {
     let mut scored: Vec<(usize, &str)> = candidates
-        .map(|c| (edit_distance(wanted, c), c))
-        .filter(|(d, _)| *d <= 2)
+        .filter_map(|c| Some((edit_distance_within(wanted, c, 2)?, c)))
         .collect();
     scored.sort();
     scored
