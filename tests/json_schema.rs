@@ -343,6 +343,16 @@ fn schemas_use_only_what_the_validator_checks() {
             s["$id"],
             format!("https://github.com/ismap-gap/ismap-gap/schema/{name}")
         );
+        // a title naming the version names the one the schema holds (they had drifted)
+        let title = s["title"].as_str().unwrap();
+        if let Some(rest) = title.split("schema_version ").nth(1) {
+            let version = rest.trim_end_matches(')');
+            assert_eq!(
+                version,
+                s["properties"]["schema_version"]["const"].to_string(),
+                "{name}: {title}"
+            );
+        }
     }
 }
 
