@@ -614,6 +614,17 @@ fn a_count_by_status_sheet_is_read() {
 /// Writes a published list (管理策番号 | 管理策名, no status column) of 9.2.1, 9.2.2, 9.2.3,
 /// 9.2.4 whose rows are filled by `fill(i)` (0-based row of the ids; `None`: no fill).
 fn coloured_list(dir: &Path, fill: impl Fn(usize) -> Option<u32>) -> PathBuf {
+    coloured_list_of(dir, 4, fill, |_| None)
+}
+
+/// [`coloured_list`] of the first `n` objectives of clause 9 (n ≤ 12), each row's font
+/// coloured by `font(i)` too.
+fn coloured_list_of(
+    dir: &Path,
+    n: usize,
+    fill: impl Fn(usize) -> Option<u32>,
+    font: impl Fn(usize) -> Option<u32>,
+) -> PathBuf {
     let path = dir.join("colours.xlsx");
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("統制目標一覧").unwrap();
@@ -625,18 +636,32 @@ fn coloured_list(dir: &Path, fill: impl Fn(usize) -> Option<u32>) -> PathBuf {
         ("9.2.2", "利用者アクセスの提供"),
         ("9.2.3", "特権的アクセス権の管理"),
         ("9.2.4", "利用者の秘密認証情報の管理"),
+        ("9.1.1", ""),
+        ("9.1.2", ""),
+        ("9.2.5", ""),
+        ("9.2.6", ""),
+        ("9.3.1", ""),
+        ("9.4.1", ""),
+        ("9.4.2", ""),
+        ("9.4.3", ""),
     ];
-    for (i, (id, name)) in rows.iter().enumerate() {
+    for (i, (id, name)) in rows.iter().take(n).enumerate() {
         let r = 2 + i as u32;
-        match fill(i) {
-            Some(rgb) => {
-                let f = rust_xlsxwriter::Format::new().set_background_color(rgb);
-                ws.write_string_with_format(r, 0, *id, &f).unwrap();
-                ws.write_string_with_format(r, 1, *name, &f).unwrap();
-            }
-            None => {
+        match (fill(i), font(i)) {
+            (None, None) => {
                 ws.write_string(r, 0, *id).unwrap();
                 ws.write_string(r, 1, *name).unwrap();
+            }
+            (fill, font) => {
+                let mut f = rust_xlsxwriter::Format::new();
+                if let Some(rgb) = fill {
+                    f = f.set_background_color(rgb);
+                }
+                if let Some(rgb) = font {
+                    f = f.set_font_color(rgb);
+                }
+                ws.write_string_with_format(r, 0, *id, &f).unwrap();
+                ws.write_string_with_format(r, 1, *name, &f).unwrap();
             }
         }
     }
@@ -666,6 +691,55 @@ fn a_published_list_coloured_by_status_is_refused() {
     ] {
         let (one, two, _) = statuses(&guard, &[]);
         assert_eq!((one.as_str(), two.as_str()), ("covered", "covered"));
+    }
+}
+
+/// Colours no one can see, and stripes of an Excel table style, state nothing (review 13
+/// C-9): a white fill beside none, black text beside automatic, rows banded two by two read;
+/// a red row among them, or a run of red rows at the end, is still refused.
+#[test]
+fn white_black_and_striped_rows_state_no_status() {
+    let dir = tempfile::tempdir().unwrap();
+    for guard in [
+        coloured_list_of(dir.path(), 8, |i| (i >= 4).then_some(0xFFFFFF), |_| None),
+        coloured_list_of(
+            dir.path(),
+            8,
+            |_| None,
+            |i| (i % 3 == 0).then_some(0x000000),
+        ),
+        coloured_list_of(
+            dir.path(),
+            12,
+            |i| (i / 2 % 2 == 1).then_some(0xDDEBF7),
+            |_| None,
+        ),
+        coloured_list_of(
+            dir.path(),
+            11,
+            |i| (i / 3 % 2 == 1).then_some(0xDDEBF7),
+            |_| None,
+        ),
+    ] {
+        let (one, two, _) = statuses(&guard, &[]);
+        assert_eq!((one.as_str(), two.as_str()), ("covered", "covered"));
+    }
+    for refused_list in [
+        coloured_list_of(
+            dir.path(),
+            12,
+            |i| {
+                (i / 2 % 2 == 1)
+                    .then_some(0xDDEBF7)
+                    .or((i == 8).then_some(0xFF0000))
+            },
+            |_| None,
+        ),
+        coloured_list_of(dir.path(), 8, |i| (i >= 6).then_some(0xFF9999), |_| None),
+        coloured_list_of(dir.path(), 8, |_| None, |i| (i == 5).then_some(0xFF0000)),
+    ] {
+        let e = refused(&refused_list, &[]);
+        assert!(e.contains("coloured differently"), "{e}");
     }
 }
 

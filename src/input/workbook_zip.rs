@@ -395,9 +395,18 @@ fn struck_formats<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<bo
     Ok(formats)
 }
 
+/// The colours of a white fill, as `coloured_formats` writes them: a fill no one can tell
+/// from none.
+const WHITE: [&str; 3] = ["rgb FFFFFFFF", "theme 0", "indexed 9"];
+
+/// The colours of black text, as `coloured_formats` writes them: a font colour no one can
+/// tell from the automatic one.
+const BLACK: [&str; 4] = ["rgb FF000000", "theme 1", "indexed 8", "indexed 64"];
+
 /// For each cell format (`cellXfs`), the colour it gives a cell ([`SheetMarks::colours`]):
-/// its fill's, when the fill is a pattern (not none, not the reserved `gray125`), else its
-/// font's when that differs from the default font's; `None` for neither.
+/// its fill's, when the fill is a pattern (not none, not the reserved `gray125`) and not
+/// white ([`WHITE`]), else its font's when that differs from the default font's and is not
+/// black ([`BLACK`]); `None` for neither.
 fn coloured_formats<R: Read + Seek>(
     zip: &mut zip::ZipArchive<R>,
 ) -> Result<Vec<Option<String>>, String> {
@@ -428,7 +437,11 @@ fn coloured_formats<R: Read + Seek>(
                     None | Some("none" | "gray125")
                 );
             }
-            "fgColor" if in_fills && pattern => fill = Some(colour_of(e)),
+            // a white fill looks as no fill does (rows pasted from another workbook carry
+            // one: review 13 C-9)
+            "fgColor" if in_fills && pattern => {
+                fill = Some(colour_of(e)).filter(|c| !WHITE.contains(&c.as_str()))
+            }
             "gradientFill" if in_fills => fill = Some("gradient".to_owned()),
             "cellXfs" => in_xfs = !empty,
             "xf" if in_xfs => {
@@ -436,7 +449,9 @@ fn coloured_formats<R: Read + Seek>(
                 let by_fill = id("fillId").and_then(|f| fills.get(f).cloned().flatten());
                 let by_font = id("fontId")
                     .and_then(|f| fonts.get(f))
-                    .filter(|c| !c.is_empty() && Some(*c) != fonts.first())
+                    .filter(|c| {
+                        !c.is_empty() && Some(*c) != fonts.first() && !BLACK.contains(&c.as_str())
+                    })
                     .map(|c| format!("font {c}"));
                 formats.push(by_fill.map(|c| format!("fill {c}")).or(by_font));
             }

@@ -777,7 +777,7 @@ fn check_colours(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(
                 .find(|(m, _)| m % 2 == n % 2)
                 .is_some_and(|(_, l)| l == look)
         });
-        if banded {
+        if banded || striped(rows) {
             continue;
         }
         return Err(InputError::at(
@@ -790,6 +790,28 @@ fn check_colours(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(
         .hint("give each control's status in a status column (実施状況: 実施, 未実施, 計画中, 非該当); if the colours state nothing, clear them"));
     }
     Ok(())
+}
+
+/// Whether id rows are banded in stripes of one length (an Excel table style's stripe of
+/// two rows: two plain, two shaded, …): two looks, taking turns in runs of the same length
+/// at least twice each, the last run maybe shorter (review 13 C-9). A few rows of one look
+/// at the end (`9.2.3`, `9.2.4` red) are no stripes.
+fn striped(rows: &[(usize, String)]) -> bool {
+    let mut runs: Vec<(&str, usize)> = Vec::new();
+    for (_, look) in rows {
+        match runs.last_mut() {
+            Some((l, n)) if *l == look.as_str() => *n += 1,
+            _ => runs.push((look.as_str(), 1)),
+        }
+    }
+    let Some((_, stripe)) = runs.first().copied() else {
+        return false;
+    };
+    let two_looks = runs
+        .iter()
+        .all(|(l, _)| *l == runs[0].0 || Some(*l) == runs.get(1).map(|r| r.0));
+    let (last, full) = runs.split_last().map_or((0, &runs[..0]), |(l, f)| (l.1, f));
+    runs.len() >= 4 && two_looks && full.iter().all(|(_, n)| *n == stripe) && last <= stripe
 }
 
 /// A sheet whose name negates or qualifies (`Gaps`, `課題一覧`, `不適用`) and whose rows state
