@@ -108,6 +108,27 @@ fn a_notes_sheet_limiting_the_scope_refuses_the_workbook() {
     assert!(e.contains("sheet '前提条件': row 2"), "{e}");
 }
 
+/// A template's instructions sheet (`記入方法`) lists every status and says what to write
+/// when a control is partly done or not done: it states nothing of the service, and is
+/// passed over (review 13 C-1); the same lines on a notes sheet still refuse.
+#[test]
+fn an_instructions_sheet_of_a_csp_workbook_is_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: &[&[&str]] = &[
+        &["記入方法"],
+        &["1. 実施状況欄には ○（実施済み）、×（未実施）、－（対象外）のいずれかを選択してください。"],
+        &["2. 一部のみ実施している場合は備考欄にその範囲を記載してください。"],
+        &["3. 未実施・計画中の場合は、備考欄に対応予定時期を記載してください。"],
+    ];
+    for name in ["記入方法", "記入要領", "Instructions"] {
+        let csp = csp_workbook(dir.path(), name, lines, &[]);
+        assert_eq!(statuses(&csp, &[]), covered(), "{name}");
+    }
+    let csp = csp_workbook(dir.path(), "注記", lines, &[]);
+    let e = refused(&csp, &[]);
+    assert!(e.contains("sheet '注記'"), "{e}");
+}
+
 #[test]
 fn a_draft_cover_refuses_the_workbook() {
     let dir = tempfile::tempdir().unwrap();

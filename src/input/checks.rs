@@ -692,7 +692,7 @@ fn xlsx_marks(sheet: &Sheet, name: &str) -> Result<Option<workbook_zip::SheetMar
 /// Whether a sheet's name says it holds instructions or a worked example, not check items
 /// (`記入要領`, `記入例`, `記載例`, `記入方法`, `凡例`, `Instructions`): the first sheet of
 /// many check-list templates, its rows the columns' descriptions or an example row.
-fn is_instructions_sheet(name: &str) -> bool {
+pub(crate) fn is_instructions_sheet(name: &str) -> bool {
     let key = header_key(name);
     [
         "記入要領",

@@ -1284,6 +1284,16 @@ fn notes_beside(
     };
     let place = status_table::Outside::Sheet;
     for (sheet, marks) in sheets {
+        // a template's instructions sheet (`記入方法`, `記入要領`, `Instructions`) says how to
+        // fill the table in — every status, what to write when a control is partly done —
+        // and states nothing of the service: passed over, as a check list's is (review 13
+        // C-1); a legend sheet (`凡例`) is still read, its marks may redefine a status
+        let name = sheet.sheet.as_deref().unwrap_or("");
+        if crate::input::checks::is_instructions_sheet(name)
+            && !crate::text::header_key(name).starts_with("凡例")
+        {
+            continue;
+        }
         let lines = history::without_history(sheet, as_of)?;
         for (i, row) in lines.rows.iter().enumerate() {
             let filled = status_table::filled_cells(row);
