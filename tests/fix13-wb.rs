@@ -129,6 +129,55 @@ fn an_instructions_sheet_of_a_csp_workbook_is_passed_over() {
     assert!(e.contains("sheet '注記'"), "{e}");
 }
 
+/// Ordinary template sheets read (review 13 C-2, C-13): a table of contents, a cover line on
+/// who may read the document or a disclaimer, a legend one entry to a cell; the same
+/// forms giving a mark another meaning, colouring a status, or projecting still refuse.
+#[test]
+fn a_contents_sheet_a_distribution_line_and_a_one_cell_legend_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let read: [(&str, &[&[&str]]); 4] = [
+        (
+            "目次",
+            &[
+                &["目次"],
+                &["1. 表紙"],
+                &["2. 実施状況一覧"],
+                &["3. 未実施項目の対応計画"],
+            ],
+        ),
+        (
+            "表紙",
+            &[
+                &["ISMAP管理基準 実施状況一覧"],
+                &["本資料は秘密保持契約を締結したお客様に限り開示します。"],
+                &["本書は作成時点の情報に基づいており、将来の実施を保証するものではありません。"],
+            ],
+        ),
+        (
+            "凡例",
+            &[&["凡例"], &["○：実施"], &["×：未実施"], &["－：非該当"]],
+        ),
+        ("凡例", &[&["凡例"], &["○=実施"], &["×=未実施"]]),
+    ];
+    for (name, rows) in read {
+        let csp = csp_workbook(dir.path(), name, rows, &[]);
+        assert_eq!(statuses(&csp, &[]), covered(), "{name}: {rows:?}");
+    }
+    let refused_rows: [(&str, &[&[&str]]); 3] = [
+        ("凡例", &[&["凡例"], &["○：一部実施"], &["×：未実施"]]),
+        ("凡例", &[&["凡例"], &["赤：未実施"], &["緑：実施"]]),
+        (
+            "表紙",
+            &[&["本資料は秘密保持契約を締結したお客様に限り開示します。実施状況は2027年度末の見込みです。"]],
+        ),
+    ];
+    for (name, rows) in refused_rows {
+        let csp = csp_workbook(dir.path(), name, rows, &[]);
+        let e = refused(&csp, &[]);
+        assert!(e.contains(&format!("sheet '{name}'")), "{rows:?}: {e}");
+    }
+}
+
 #[test]
 fn a_draft_cover_refuses_the_workbook() {
     let dir = tempfile::tempdir().unwrap();

@@ -1289,27 +1289,46 @@ fn notes_beside(
         // and states nothing of the service: passed over, as a check list's is (review 13
         // C-1); a legend sheet (`凡例`) is still read, its marks may redefine a status
         let name = sheet.sheet.as_deref().unwrap_or("");
-        if crate::input::checks::is_instructions_sheet(name)
-            && !crate::text::header_key(name).starts_with("凡例")
+        let key = crate::text::header_key(name);
+        if crate::input::checks::is_instructions_sheet(name) && !key.starts_with("凡例")
+            || ["目次", "contents", "tableofcontents"].contains(&&*key)
         {
             continue;
         }
+        let others: Vec<String> = sheets
+            .iter()
+            .filter_map(|(s, _)| s.sheet.as_deref())
+            .chain(parts.iter().filter_map(|p| p.read.sheet.as_deref()))
+            .map(|n| crate::text::header_key(n).into_owned())
+            .collect();
         let lines = history::without_history(sheet, as_of)?;
         for (i, row) in lines.rows.iter().enumerate() {
             let filled = status_table::filled_cells(row);
-            // a legend in two columns (`記号 | 意味`: `○ | 実施`; `色 | 意味`: `赤 | 未実施`)
-            if let [(c, mark), (_, meaning)] = filled.as_slice() {
+            // a legend in two columns (`記号 | 意味`: `○ | 実施`; `色 | 意味`: `赤 | 未実施`), or
+            // one entry to a cell (`×：未実施`, review 13 C-13)
+            let entry = match filled.as_slice() {
+                [(c, mark), (_, meaning)] => Some((*c, *mark, *meaning)),
+                [(c, cell)] => cell
+                    .split_once(['：', ':', '＝', '='])
+                    .map(|(mark, meaning)| (*c, mark.trim(), meaning.trim()))
+                    .filter(|(_, mark, _)| !mark.is_empty()),
+                _ => None,
+            };
+            if let Some((c, mark, meaning)) = entry {
                 let mark_like = colour_word(mark).is_some()
                     || vocab::status_value(mark).is_ok()
                     || mark.chars().count() <= 2 && !mark.chars().any(char::is_alphanumeric);
                 if mark_like && bare_status(meaning) {
                     if let Some(colour) = colour_word(mark) {
-                        return Err(colour_legend(&lines, i + 1, *c, mark, meaning, colour));
+                        return Err(colour_legend(&lines, i + 1, c, mark, meaning, colour));
                     }
                     let legend = [format!("凡例: {mark}={meaning}")];
                     status_table::note_row(&lines, i + 1, &legend, place, &first.raw, as_of)?;
                     continue;
                 }
+            }
+            if filled.len() == 1 && of_the_document_only(filled[0].1, &others) {
+                continue;
             }
             // a value of a drop-down list, the values in a row (the header of a count by
             // status: `箇条 | 実施 | 未実施 | 非該当`): no statement
@@ -1328,6 +1347,48 @@ fn notes_beside(
         }
     }
     Ok(())
+}
+
+/// A cover line about the document, not the service (review 13 C-2): a table of contents'
+/// line naming another sheet (`4. 未実施項目の対応計画`), who may read it
+/// (`本資料は秘密保持契約を締結したお客様に限り開示します`), or a disclaimer
+/// (`将来の実施を保証するものではありません`) — unless it also projects, plans or drafts
+/// (`見込み`, `予定`, `計画`, `案`, `ドラフト`), limits the scope (`のみ`, `リージョン`, `環境`), or
+/// dates anything, which the note rule reads.
+fn of_the_document_only(line: &str, sheets: &[String]) -> bool {
+    const DOCUMENT: [&str; 11] = [
+        "秘密保持",
+        "nda",
+        "開示",
+        "二次配布",
+        "転載",
+        "複製",
+        "保証するものではありません",
+        "保証するものではない",
+        "予告なく変更",
+        "confidential",
+        "disclose",
+    ];
+    const STATEMENT: [&str; 12] = [
+        "見込",
+        "予定",
+        "計画",
+        "目標",
+        "案",
+        "ドラフト",
+        "draft",
+        "のみ",
+        "リージョン",
+        "環境",
+        "年",
+        "月",
+    ];
+    let key = crate::text::header_key(line);
+    let numbered = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
+    if numbered.len() < key.len() && sheets.iter().any(|s| !s.is_empty() && *s == numbered) {
+        return true;
+    }
+    DOCUMENT.iter().any(|w| key.contains(w)) && !STATEMENT.iter().any(|w| key.contains(w))
 }
 
 /// A cell holding a status value alone, with nothing that qualifies it (`未実施`, `実施`,
