@@ -431,6 +431,31 @@ fn example_mark(row: &[String]) -> Option<(usize, &str)> {
         if crate::input::is_example_or_legend(t) && !crate::text::header_key(t).contains("凡例") {
             return crate::text::header_key(t) != "eg" && !t.eq_ignore_ascii_case("legend");
         }
+        // a numbered example, or one in other words, as the whole cell (`記入例1`, `例1`,
+        // `例②`, `サンプル`, `Ex.`, `Ex.1`: review 13 A-2)
+        let key = crate::text::header_key(t);
+        let word = key
+            .trim_end_matches(|c: char| c.is_ascii_digit() || ('①'..='⑳').contains(&c) || c == '.');
+        // `Ex.`, `Ex.1` as written, never an id such as `EX-01`
+        let ex = t
+            .to_ascii_lowercase()
+            .strip_prefix("ex.")
+            .is_some_and(|n| n.trim().bytes().all(|b| b.is_ascii_digit()));
+        if ex
+            || [
+                "例",
+                "記入例",
+                "記載例",
+                "入力例",
+                "回答例",
+                "サンプル",
+                "example",
+                "sample",
+            ]
+            .contains(&word)
+        {
+            return true;
+        }
         // a label in brackets before the text (`【記入例】`, `（例）`, `(Example)`)
         if let Some(rest) = t.strip_prefix(['【', '（', '(', '[', '＜', '<']) {
             if let Some(end) = rest.find(['】', '）', ')', ']', '＞', '>']) {
@@ -2343,6 +2368,13 @@ mod tests {
             &["1", "9.2.3", "○", "例）特権IDは申請・承認制"],
             &["1", "9.2.3", "○", "【記入例】特権IDは申請・承認制"],
             &["1", "9.2.3", "Implemented", "Sample: MFA for admins"],
+            // numbered, or in other words (review 13 A-2)
+            &["記入例1", "9.2.3", "○"],
+            &["例1", "9.2.3", "○"],
+            &["例②", "9.2.3", "○"],
+            &["サンプル", "9.2.3", "○"],
+            &["Ex.", "9.2.3", "Implemented"],
+            &["Ex.1", "9.2.3", "Implemented"],
         ] {
             assert!(example_mark(&row(cells)).is_some(), "{cells:?}");
         }
@@ -2357,6 +2389,8 @@ mod tests {
             ],
             &["1", "9.2.3", "○", "申請例：なし"],
             &["1", "9.2.3", "○", "凡例"],
+            &["12", "9.2.3", "○", "例外なし"],
+            &["EX-01", "9.2.3", "Implemented", "Exchange server"],
         ] {
             assert!(example_mark(&row(cells)).is_none(), "{cells:?}");
         }
