@@ -308,9 +308,31 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
 /// What [`qualifier_beyond`] finds, else the first date `text` writes whose last day is
 /// after `as_of` (`2027-04-01`, `2027年4月`, `令和9年度`).
 pub fn qualifier_on(text: &str, titles: &[&str], as_of: crate::date::Date) -> Option<Qualifier> {
-    qualifier_beyond(text, titles)
+    let found = match qualifier_beyond(text, titles) {
+        // a deadline met (`2025年3月までに実施済み`): read as done by then, the rest of the
+        // text still read (review 13 C-6)
+        Some(q) if q.kind == Kind::Deferral && q.word == "までに" && deadline_met(text, as_of) => {
+            qualifier_beyond(&text.replace("までに", "に"), titles)
+        }
+        q => q,
+    };
+    found
         .or_else(|| later_date(text, as_of))
         .or_else(|| ended_before(text, as_of))
+}
+
+/// Whether a text's `までに` is a deadline met: every date it writes ends on or before
+/// `as_of` (there is one), something done follows (`実施`, `完了`, `導入済み`), and nothing
+/// plans or projects (`予定`, `目標`, `見込み`, `計画`).
+fn deadline_met(text: &str, as_of: crate::date::Date) -> bool {
+    const DONE: [&str; 7] = ["実施", "完了", "済", "導入", "展開", "対応", "移行"];
+    const PLANNED: [&str; 5] = ["予定", "目標", "見込", "計画", "目途"];
+    let dates = crate::date::dates_in(text);
+    let after = text.split_once("までに").map_or("", |(_, a)| a);
+    !dates.is_empty()
+        && dates.iter().all(|(_, last)| *last <= as_of)
+        && DONE.iter().any(|w| after.contains(w))
+        && !PLANNED.iter().any(|w| text.contains(w))
 }
 
 /// Words after `まで` saying what ran until then (`2025年3月まで実施`, `まで有効`).
@@ -4329,6 +4351,30 @@ pub fn names_only_self(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A deadline met (`2025年3月までに実施済み`, on or before the as-of date, something done,
+    /// nothing planned) qualifies nothing; one to come, or a plan, still defers (review 13
+    /// C-6, the README's own example).
+    #[test]
+    fn a_deadline_met_is_no_deferral() {
+        let as_of = crate::date::Date::parse_written("2026-12-01").unwrap();
+        for text in [
+            "2025年3月までに実施",
+            "2025年3月までに実施済み",
+            "2025年3月までに対応完了",
+            "2024年3月までに全拠点で導入済み",
+        ] {
+            assert_eq!(qualifier_on(text, &[], as_of), None, "{text}");
+        }
+        for text in [
+            "2027年3月までに実施",
+            "2025年3月までに実施予定",
+            "9月までに導入",
+            "2025年3月までに実施済み、大阪リージョンは未実施",
+        ] {
+            assert!(qualifier_on(text, &[], as_of).is_some(), "{text}");
+        }
+    }
 
     fn qualifier_in(text: &str) -> Option<Qualifier> {
         qualifier_beyond(text, &[])
