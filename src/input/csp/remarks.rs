@@ -4232,6 +4232,14 @@ const SELF_WORDS: &[&str] = &[
     "サービス提供者",
     "クラウドサービス事業者",
     "クラウドサービス提供者",
+    // the provider's side of a responsibility matrix (事業者 / 利用者 / 共同) as the CSP
+    // writes it of itself (review 13 C-12)
+    "事業者",
+    "事業者側",
+    "クラウド事業者",
+    "クラウド事業者側",
+    "cloudprovider",
+    "providerside",
     "本サービス",
     "当サービス",
     "csp側",
@@ -5155,6 +5163,11 @@ mod tests {
             "Management",
             "All departments",
             "Company-wide",
+            // the provider's side of a responsibility matrix (review 13 C-12)
+            "事業者",
+            "クラウド事業者",
+            "事業者側",
+            "Cloud Provider",
         ] {
             assert!(names_only_self(own), "{own}");
         }
@@ -5182,6 +5195,9 @@ mod tests {
             "Customer IT team",
             "グループ全体",
             "Customer management",
+            "IaaS事業者",
+            "委託先事業者",
+            "事業者・利用者",
         ] {
             assert!(!names_only_self(other), "{other}");
         }
