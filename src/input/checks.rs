@@ -175,7 +175,23 @@ impl Field {
         }
     }
 
+    /// The field a header names: as a whole, else a bilingual cell whose every line or
+    /// `/`-separated part names the same one (`ISMAP管理策⏎ISMAP Control`, `確認項目 / Check
+    /// item`: review 13 C-10).
     fn of_header(h: &str) -> Option<Field> {
+        Field::of_one_header(h).or_else(|| {
+            let parts: Vec<&str> = h
+                .split(['\n', '/', '／'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            let first = Field::of_one_header(parts.first()?)?;
+            (parts.len() > 1 && parts.iter().all(|p| Field::of_one_header(p) == Some(first)))
+                .then_some(first)
+        })
+    }
+
+    fn of_one_header(h: &str) -> Option<Field> {
         let k = header_key(h);
         Field::ALL
             .into_iter()
@@ -4090,6 +4106,25 @@ fn yaml_comments(text: &str, items: &mut [CheckItem]) -> Vec<OutsideLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A bilingual header cell names its column when every line or part names the same one
+    /// (review 13 C-10); parts naming different columns, or a standard's name, do not.
+    #[test]
+    fn a_bilingual_header_cell_names_its_column() {
+        for (h, f) in [
+            ("ISMAP管理策\nISMAP Control", Field::Refs),
+            ("ISMAP管理策 / ISMAP control", Field::Refs),
+            ("管理策番号\nControl No.", Field::Refs),
+            ("確認項目\nCheck item", Field::Title),
+            ("確認項目／Requirement", Field::Title),
+        ] {
+            assert_eq!(Field::of_header(h), Some(f), "{h}");
+        }
+        for h in ["確認項目 / ISMAP管理策", "ISO/IEC 27001", "備考\n2025"] {
+            assert_ne!(Field::of_header(h), Some(Field::Refs), "{h}");
+        }
+        assert_eq!(Field::of_header("確認項目 / ISMAP管理策"), None);
+    }
 
     #[test]
     fn approximate_notes_on_a_references_header() {
