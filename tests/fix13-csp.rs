@@ -208,6 +208,36 @@ fn an_id_column_not_a_mapping_of_own_controls_reads() {
     }
 }
 
+/// Review 13 A-1: without a word of mapping in the header, a row's own id of another scheme
+/// beside several ISMAP ids in one cell is the same mapping (one control to many
+/// objectives), refused; one ISMAP id per row beside own numbers still reads (above).
+#[test]
+fn own_controls_beside_several_ismap_ids_are_refused_whatever_the_header() {
+    for (text, own, column) in [
+        (
+            "登録区分: ISMAP\nControl ID,Control Name,ISMAP,Status\nDCF-12,Access management,\"9.2.1, 9.2.3\",Implemented\n",
+            "DCF-12",
+            "ISMAP",
+        ),
+        (
+            "登録区分: ISMAP\n社内管理策番号,管理策名,ISMAP管理策番号,実施状況\nSEC-01,アクセス管理,\"9.2.1, 9.2.3\",実施\n",
+            "SEC-01",
+            "ISMAP管理策番号",
+        ),
+    ] {
+        let (_dir, csp) = file("own.csv", text);
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.arg("--csp").arg(&csp);
+        let err = input_error(c);
+        assert!(err.contains(&format!("row 3: column '{column}'")), "{err}");
+        assert!(
+            err.contains(&format!("the rows are the CSP's own controls ('{own}'")),
+            "{err}"
+        );
+        assert!(err.contains("each beside several ISMAP objectives"), "{err}");
+    }
+}
+
 /// a validity ended before `--as-of` under a validity header, or a remark saying the
 /// control ran until a past date, refuses the row naming the date and the as-of date (en,
 /// ja).

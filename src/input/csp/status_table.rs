@@ -538,29 +538,40 @@ fn is_other_scheme_id(text: &str) -> bool {
 fn refuse_mapping(sheet: &Sheet, layout: &Layout, start: usize) -> Result<(), InputError> {
     let id_name = layout.name(layout.id_column);
     let key = crate::text::header_key(id_name);
-    let Some(word) = MAPPING_WORDS.iter().find(|w| key.contains(*w)) else {
-        return Ok(());
-    };
+    // without a word of mapping in the header, the shape says it (review 13 A-1): a row's
+    // own id of another scheme beside several ISMAP ids in one cell, one control to many
+    let word = MAPPING_WORDS.iter().find(|w| key.contains(*w));
     let own: Vec<usize> = (0..layout.names.len())
         .filter(|&c| c != layout.id_column && names_an_id(layout.name(c)))
         .collect();
     for (i, row) in sheet.rows.iter().enumerate().skip(start) {
         let ids = cell(row, layout.id_column);
-        if ids.is_empty() || find_ids(ids).0.is_empty() {
+        let found = if ids.is_empty() {
+            0
+        } else {
+            find_ids(ids).0.len()
+        };
+        if found == 0 || word.is_none() && found < 2 {
             continue;
         }
         let Some(&c) = own.iter().find(|&&c| is_other_scheme_id(cell(row, c))) else {
             continue;
         };
-        return Err(InputError::at(
-            sheet.location().row(i + 1).column(id_name),
-            format!(
+        let why = match word {
+            Some(word) => format!(
                 "the rows are the CSP's own controls ('{}' under '{}') mapped to ISMAP ('{}' under '{id_name}', a header naming a mapping: '{word}'): a control mapped to ISMAP objectives does not state each of them implemented (a mapping is approximate, one control to many objectives)",
                 quote(cell(row, c)),
                 layout.name(c),
                 quote(ids)
             ),
-        )
+            None => format!(
+                "the rows are the CSP's own controls ('{}' under '{}'), each beside several ISMAP objectives ('{}' under '{id_name}'): a control mapped to ISMAP objectives does not state each of them implemented (a mapping is approximate, one control to many objectives)",
+                quote(cell(row, c)),
+                layout.name(c),
+                quote(ids)
+            ),
+        };
+        return Err(InputError::at(sheet.location().row(i + 1).column(id_name), why)
         .hint("obtain the CSP's statement per ISMAP control objective (its entry on the ISMAP cloud service list, or a table with one ISMAP id per row in the id column and its status); a GRC tool's export of the CSP's own controls with their ISMAP mapping is not one"));
     }
     Ok(())
