@@ -363,6 +363,62 @@ impl Responsibility {
         let key = crate::text::header_key(header);
         (key.contains("責任") && !key.contains("責任者")) || key.contains("responsibility")
     }
+
+    /// The side an item's note or title says the item is (review 13 A-5), when not the
+    /// CSP's: a labelled value (`責任分界：利用者`, `Responsibility: Shared`, read as a cell
+    /// is), or a phrase saying the customer does it (`利用者責任`, `利用者自身で`,
+    /// `お客様にて設定`, `Customer responsibility`) or both do (`事業者・利用者の双方で`). Words
+    /// about responsibility in general (`利用者の責任範囲を明確にしていること`, `責任共有モデル`)
+    /// say nothing.
+    pub fn in_text(text: &str) -> Option<Responsibility> {
+        let folded = crate::text::fold_width(text).to_lowercase();
+        for label in [
+            "責任分界",
+            "責任主体",
+            "責任範囲",
+            "責任区分",
+            "responsibility",
+        ] {
+            for (i, _) in folded.match_indices(label) {
+                let rest = folded[i + label.len()..].trim_start();
+                let Some(value) = rest.strip_prefix([':', '：']) else {
+                    continue;
+                };
+                let value = value
+                    .split(['、', '。', ',', ';', '；', '\n', ')', '）', '('])
+                    .next()
+                    .unwrap_or("");
+                if let Ok(Some(side)) = Responsibility::of_cell(value) {
+                    return Some(side);
+                }
+            }
+        }
+        const CUSTOMER: [&str; 10] = [
+            "利用者責任",
+            "利用者自身で",
+            "利用者側で実施",
+            "お客様にて設定",
+            "お客様の設定が必要",
+            "お客様自身で",
+            "顧客自身で",
+            "customer responsibility",
+            "customer's responsibility",
+            "responsibility of the customer",
+        ];
+        const SHARED: [&str; 4] = [
+            "事業者・利用者の双方",
+            "利用者・事業者の双方",
+            "双方で実施",
+            "shared between the customer",
+        ];
+        if SHARED.iter().any(|w| folded.contains(w)) {
+            Some(Responsibility::Shared)
+        } else if CUSTOMER.iter().any(|w| folded.contains(w)) {
+            Some(Responsibility::Customer)
+        } else {
+            None
+        }
+    }
 }
 
 /// One of the buyer's outsourcing check items (外部委託先に対する確認項目).
@@ -1180,6 +1236,36 @@ mod tests {
                 proptest::prop_assert!(!r.is_empty());
                 proptest::prop_assert!(cell.contains(&r), "{:?} in {:?}", r, cell);
             }
+        }
+    }
+
+    /// An item's note or title saying whose it is caps it as the responsibility column does
+    /// (review 13 A-5); words on responsibility in general say nothing.
+    #[test]
+    fn responsibility_written_in_a_note_or_title() {
+        use Responsibility::{Customer, Shared};
+        for (text, side) in [
+            ("利用者責任", Customer),
+            ("責任分界：利用者", Customer),
+            ("責任分界: 共同", Shared),
+            ("Responsibility: Shared", Shared),
+            ("お客様にて設定が必要", Customer),
+            ("利用者自身でバックアップを取得すること", Customer),
+            ("事業者・利用者の双方で実施", Shared),
+            ("Customer responsibility", Customer),
+        ] {
+            assert_eq!(Responsibility::in_text(text), Some(side), "{text}");
+        }
+        for text in [
+            "",
+            "当社側で実施",
+            "責任分界：事業者",
+            "利用者の責任範囲を明確にしていること",
+            "責任共有モデルに基づき役割を定めていること",
+            "Shared responsibility model is documented",
+            "利用者IDを管理していること",
+        ] {
+            assert_eq!(Responsibility::in_text(text), None, "{text}");
         }
     }
 

@@ -230,3 +230,35 @@ fn a_responsibility_column_caps_the_customers_and_shared_items() {
     let v = report("en", "resp-person.csv", all_implemented());
     assert_eq!(by_id(&v["items"], "1")["status"], "covered");
 }
+
+/// The side written in an item's note or title caps it as the column does (review 13 A-5);
+/// an item about responsibility in general, or one the CSP does itself, is judged.
+#[test]
+fn responsibility_in_a_note_or_title_caps_the_item() {
+    let v = report("ja", "resp-note.csv", all_implemented());
+    for (id, reason) in [
+        ("1", "customer-responsibility"),
+        ("2", "customer-responsibility"),
+        ("4", "customer-responsibility"),
+        ("5", "shared-responsibility"),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "partial", "{item}");
+        assert!(
+            codes_of_reasons(item).contains(&reason.to_owned()),
+            "{item}"
+        );
+    }
+    for id in ["3", "6"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
+}
+
+fn codes_of_reasons(item: &serde_json::Value) -> Vec<String> {
+    item["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap().to_owned())
+        .collect()
+}

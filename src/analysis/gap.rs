@@ -2630,6 +2630,8 @@ impl ResolvedRefs {
                 None
             } else {
                 responsibility_of(&item.extra)
+                    .or_else(|| Responsibility::in_text(&item.note))
+                    .or_else(|| Responsibility::in_text(&item.title))
             });
             at.approximate.push(
                 !item.refs.is_empty()
