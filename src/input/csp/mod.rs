@@ -1283,6 +1283,13 @@ fn notes_beside(
         return Ok(());
     };
     let place = status_table::Outside::Sheet;
+    // the workbook's sheet names, which a table of contents' line may name
+    let others: Vec<String> = sheets
+        .iter()
+        .filter_map(|(s, _)| s.sheet.as_deref())
+        .chain(parts.iter().filter_map(|p| p.read.sheet.as_deref()))
+        .map(|n| crate::text::header_key(n).into_owned())
+        .collect();
     for (sheet, marks) in sheets {
         // a template's instructions sheet (`記入方法`, `記入要領`, `Instructions`) says how to
         // fill the table in — every status, what to write when a control is partly done —
@@ -1295,12 +1302,6 @@ fn notes_beside(
         {
             continue;
         }
-        let others: Vec<String> = sheets
-            .iter()
-            .filter_map(|(s, _)| s.sheet.as_deref())
-            .chain(parts.iter().filter_map(|p| p.read.sheet.as_deref()))
-            .map(|n| crate::text::header_key(n).into_owned())
-            .collect();
         let lines = history::without_history(sheet, as_of)?;
         for (i, row) in lines.rows.iter().enumerate() {
             let filled = status_table::filled_cells(row);

@@ -428,12 +428,12 @@ pub fn read(
 fn example_mark(row: &[String]) -> Option<(usize, &str)> {
     let marks = |text: &str| {
         let t = text.trim();
-        if crate::input::is_example_or_legend(t) && !crate::text::header_key(t).contains("凡例") {
-            return crate::text::header_key(t) != "eg" && !t.eq_ignore_ascii_case("legend");
+        let key = crate::text::header_key(t);
+        if crate::input::is_example_or_legend(t) && !key.contains("凡例") {
+            return key != "eg" && !t.eq_ignore_ascii_case("legend");
         }
         // a numbered example, or one in other words, as the whole cell (`記入例1`, `例1`,
         // `例②`, `サンプル`, `Ex.`, `Ex.1`: review 13 A-2)
-        let key = crate::text::header_key(t);
         let word = key
             .trim_end_matches(|c: char| c.is_ascii_digit() || ('①'..='⑳').contains(&c) || c == '.');
         // `Ex.`, `Ex.1` as written, never an id such as `EX-01`
