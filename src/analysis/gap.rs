@@ -2601,6 +2601,45 @@ impl ItemRefs {
     }
 }
 
+/// What an item with references says of itself in its own words (title, note, the
+/// columns beside them): the parts of its [`Limits`] that do not depend on the CSP.
+#[derive(Debug, Clone, Copy)]
+struct ItemWords {
+    beyond: Option<Topic>,
+    level: bool,
+    responsibility: Option<Responsibility>,
+    approximate: bool,
+}
+
+impl ItemWords {
+    /// `item`'s words (nothing for an item without references); `topics` caches titles.
+    fn of(item: &CheckItem, topics: &mut Topics) -> ItemWords {
+        let (beyond, level) = if item.refs.is_empty() {
+            (None, false)
+        } else {
+            let (beyond, level) = topics.own_limits(&item.title);
+            (
+                beyond.or_else(|| topic_beside(&item.note, &item.extra)),
+                level || level_beside(&item.note, &item.extra).is_some(),
+            )
+        };
+        ItemWords {
+            beyond,
+            level,
+            responsibility: if item.refs.is_empty() {
+                None
+            } else {
+                responsibility_of(&item.extra)
+                    .or_else(|| Responsibility::in_text(&item.note))
+                    .or_else(|| Responsibility::in_text(&item.title))
+            },
+            approximate: !item.refs.is_empty()
+                && (approximate_mapping(&item.note).is_some()
+                    || approximate_mapping(&item.title).is_some()),
+        }
+    }
+}
+
 impl ResolvedRefs {
     /// `contexts`: how each references column of the list is read (its ISO/IEC
     /// 27001/27002 edition, what its header says of plain numbers), the first first: see
@@ -2608,36 +2647,37 @@ impl ResolvedRefs {
     /// (`written-as-number`) when a trailing zero it may have lost makes another id
     /// (`5.3` typed `5.30`): what was typed is lost.
     pub fn new(catalog: &Catalog, items: &[CheckItem], contexts: &[Context]) -> ResolvedRefs {
+        let threads = threads_for(items.len(), PARALLEL_MIN_ITEMS);
+        ResolvedRefs::new_split(catalog, items, contexts, threads)
+    }
+
+    /// [`ResolvedRefs::new`], the items' own words read on `threads` threads.
+    fn new_split(
+        catalog: &Catalog,
+        items: &[CheckItem],
+        contexts: &[Context],
+        threads: usize,
+    ) -> ResolvedRefs {
         // foldhash: this map is looked up once per reference of every item
         let mut index: foldhash::HashMap<(&str, RefOrigin), u32> = foldhash::HashMap::default();
         let mut distinct = Vec::new();
         let mut at = ItemRefs::default();
         at.starts.push(0);
-        let mut topics = Topics::default();
-        for item in items {
-            let (beyond, level) = if item.refs.is_empty() {
-                (None, false)
-            } else {
-                let (beyond, level) = topics.own_limits(&item.title);
-                (
-                    beyond.or_else(|| topic_beside(&item.note, &item.extra)),
-                    level || level_beside(&item.note, &item.extra).is_some(),
-                )
-            };
-            at.beyond.push(beyond);
-            at.level.push(level);
-            at.responsibility.push(if item.refs.is_empty() {
-                None
-            } else {
-                responsibility_of(&item.extra)
-                    .or_else(|| Responsibility::in_text(&item.note))
-                    .or_else(|| Responsibility::in_text(&item.title))
-            });
-            at.approximate.push(
-                !item.refs.is_empty()
-                    && (approximate_mapping(&item.note).is_some()
-                        || approximate_mapping(&item.title).is_some()),
-            );
+        // each item's own words read on several threads for a large list (each item on its
+        // own: the same answers on any number of threads)
+        let words = in_parts(
+            slice_parts(items, threads),
+            items.len(),
+            |_, part: &[CheckItem], out: &mut Vec<ItemWords>| {
+                let mut topics = Topics::default();
+                out.extend(part.iter().map(|item| ItemWords::of(item, &mut topics)));
+            },
+        );
+        for (item, words) in items.iter().zip(words) {
+            at.beyond.push(words.beyond);
+            at.level.push(words.level);
+            at.responsibility.push(words.responsibility);
+            at.approximate.push(words.approximate);
             for (k, r) in item.refs.iter().enumerate() {
                 let origin = item.ref_origin(k);
                 let next = distinct.len() as u32;
@@ -3324,13 +3364,104 @@ impl Topics {
     }
 }
 
-/// Below this many items the analysis runs on one thread.
-const PARALLEL_MIN_ITEMS: usize = 20_000;
+/// Below this many items the analysis runs on one thread (N = 300 stays on one: a
+/// thread's start costs about what 20 items' analysis does, and short runs are the ones a
+/// busy machine disturbs most).
+const PARALLEL_MIN_ITEMS: usize = 2_000;
+/// At most this many threads, whatever the machine offers.
+const MAX_THREADS: usize = 8;
+
+/// The threads `n` items are worked on: one below `parallel_min` items, else the cores
+/// this process may use (at most [`MAX_THREADS`], and at least `parallel_min / 2` items
+/// each).
+pub(crate) fn threads_for(n: usize, parallel_min: usize) -> usize {
+    use std::sync::OnceLock;
+    static CORES: OnceLock<usize> = OnceLock::new();
+    if n < parallel_min.max(2) {
+        return 1;
+    }
+    let cores = *CORES.get_or_init(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    cores
+        .min(MAX_THREADS)
+        .min(n / (parallel_min / 2).max(1))
+        .max(1)
+}
+
+/// `items` cut into `parts` consecutive slices of about the same length, each with the
+/// index of its first item.
+fn slice_parts<T>(items: &[T], parts: usize) -> Vec<(usize, &[T])> {
+    let parts = parts.clamp(1, items.len().max(1));
+    (0..parts)
+        .map(|k| {
+            let (a, b) = (k * items.len() / parts, (k + 1) * items.len() / parts);
+            (a, &items[a..b])
+        })
+        .collect()
+}
+
+/// [`slice_parts`] of an owned list: the same cuts, each part moved out.
+fn owned_parts<T>(mut items: Vec<T>, parts: usize) -> Vec<(usize, Vec<T>)> {
+    let parts = parts.clamp(1, items.len().max(1));
+    let n = items.len();
+    let mut out: Vec<(usize, Vec<T>)> = (1..parts)
+        .rev()
+        .map(|k| {
+            let a = k * n / parts;
+            (a, items.split_off(a))
+        })
+        .collect();
+    out.push((0, items));
+    out.reverse();
+    out
+}
+
+/// What `work(first, part, out)` appends for each of `parts` (`first`: the index of the
+/// part's first item), joined in the parts' order: the first part on this thread, each
+/// other on a thread of its own; `total` is the length expected (one allocation). The
+/// same as one thread going through the parts in order, whenever `work` of an item
+/// depends on that item alone.
+fn in_parts<P: Send, R: Send>(
+    parts: Vec<(usize, P)>,
+    total: usize,
+    work: impl Fn(usize, P, &mut Vec<R>) + Sync,
+) -> Vec<R> {
+    let mut out = Vec::with_capacity(total);
+    let mut parts = parts.into_iter();
+    let Some((first, mine)) = parts.next() else {
+        return out;
+    };
+    if parts.len() == 0 {
+        work(first, mine, &mut out);
+        return out;
+    }
+    let work = &work;
+    std::thread::scope(|s| {
+        let later: Vec<_> = parts
+            .map(|(first, part)| {
+                s.spawn(move || {
+                    let mut rest = Vec::new();
+                    work(first, part, &mut rest);
+                    rest
+                })
+            })
+            .collect();
+        work(first, mine, &mut out);
+        for handle in later {
+            match handle.join() {
+                Ok(rest) => out.extend(rest),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    out
+}
 
 /// Every item's result against one CSP, in input order, and the evaluations of the
 /// distinct references they are derived from (each evaluated once). A large list is split
-/// between two threads (the results do not depend on the split: each item is analysed on
-/// its own, and the halves are joined in order).
+/// between threads ([`threads_for`]; the results do not depend on the split: each item is
+/// analysed on its own, and the parts are joined in order).
 fn item_results(
     judge: &Judge,
     resolved: &ResolvedRefs,
@@ -3338,17 +3469,18 @@ fn item_results(
     facts: TopicFacts,
     lang: Lang,
 ) -> ItemResults {
-    item_results_split(judge, resolved, items, facts, lang, PARALLEL_MIN_ITEMS)
+    let threads = threads_for(items.len(), PARALLEL_MIN_ITEMS);
+    item_results_split(judge, resolved, items, facts, lang, threads)
 }
 
-/// [`item_results`], on two threads from `parallel_min` items.
+/// [`item_results`], on `threads` threads.
 fn item_results_split(
     judge: &Judge,
     resolved: &ResolvedRefs,
-    mut items: Vec<CheckItem>,
+    items: Vec<CheckItem>,
     facts: TopicFacts,
     lang: Lang,
-    parallel_min: usize,
+    threads: usize,
 ) -> ItemResults {
     let mut shared = Shared::default();
     let evals: Arc<[RefEval]> = resolved
@@ -3360,7 +3492,7 @@ fn item_results_split(
         })
         .collect();
     // appends the results of `items`, the first being item number `first`
-    let analyse_range = |first: usize, items: Vec<CheckItem>, out: &mut Vec<ItemResult>| {
+    let analyse_part = |first: usize, items: Vec<CheckItem>, out: &mut Vec<ItemResult>| {
         let mut of_item: Vec<&RefEval> = Vec::new();
         let mut topics = Topics::default();
         out.extend(items.into_iter().enumerate().map(|(i, item)| {
@@ -3385,27 +3517,10 @@ fn item_results_split(
             )
         }));
     };
-    // one allocation for all results: joining the halves moves the second one in, without
-    // growing the vector
-    let mut list = Vec::with_capacity(items.len());
-    if items.len() < parallel_min.max(2) {
-        analyse_range(0, items, &mut list);
-    } else {
-        let half = items.len() / 2;
-        let second = items.split_off(half);
-        std::thread::scope(|s| {
-            let later = s.spawn(|| {
-                let mut rest = Vec::with_capacity(second.len());
-                analyse_range(half, second, &mut rest);
-                rest
-            });
-            analyse_range(0, items, &mut list);
-            match later.join() {
-                Ok(rest) => list.extend(rest),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        });
-    }
+    // one allocation for all results: joining the parts moves each in, without growing
+    // the vector
+    let total = items.len();
+    let list = in_parts(owned_parts(items, threads), total, analyse_part);
     ItemResults {
         list,
         evals,
@@ -3737,8 +3852,89 @@ mod tests {
         }
     }
 
+    /// The items' own words read on several threads are those read on one: every item's
+    /// limits, and the distinct references in order of first use.
     #[test]
-    fn two_threads_give_the_results_of_one() {
+    fn references_and_words_on_many_threads_are_those_of_one() {
+        let catalog = Catalog::embedded().unwrap();
+        let titles = [
+            "ログを3年間保存すること",
+            "他事業者へのデータ移行（ポータビリティ）が可能であること",
+            "利用者自身でバックアップを取得すること",
+            "アクセス権を見直すこと",
+            "ログを取得でき、その料金が明示されていること",
+        ];
+        let notes = [
+            "",
+            "9.2.3相当",
+            "責任分界: 共同",
+            "参考: 9.2.3",
+            "Customer responsibility",
+        ];
+        let refs: [&[&str]; 5] = [
+            &["9.2.1", "9.2.2"],
+            &["A.9.4.1"],
+            &[],
+            &["AC-2", "99.1"],
+            &["12.4"],
+        ];
+        let items: Vec<CheckItem> = (0..97)
+            .map(|i| CheckItem {
+                title: titles[i % titles.len()].to_owned(),
+                note: notes[(i / 2) % notes.len()].to_owned(),
+                ..item(i + 2, refs[(i / 3) % refs.len()], Assurance::Ismap)
+            })
+            .collect();
+        let one = ResolvedRefs::new_split(&catalog, &items, &[], 1);
+        let limits = |r: &ResolvedRefs| (0..items.len()).map(|i| r.limits(i)).collect::<Vec<_>>();
+        // the words differ between items, so the comparison says something
+        let l = limits(&one);
+        assert!(l.iter().any(|l| l.beyond.is_some()) && l.iter().any(|l| l.level));
+        assert!(l.iter().any(|l| l.responsibility.is_some()) && l.iter().any(|l| l.approximate));
+        assert!(l.iter().any(|l| *l == Limits::default()));
+        for threads in [2, 3, 8, 97, 200] {
+            let many = ResolvedRefs::new_split(&catalog, &items, &[], threads);
+            assert_eq!(limits(&many), l, "{threads}");
+            assert_eq!(
+                format!("{:?}", many.distinct),
+                format!("{:?}", one.distinct)
+            );
+            for i in 0..items.len() {
+                assert_eq!(many.of_item(i), one.of_item(i));
+            }
+        }
+    }
+
+    /// A list is cut into consecutive parts that cover it once, whatever the number asked.
+    #[test]
+    fn parts_cover_the_list_in_order() {
+        for n in [0, 1, 2, 5, 97] {
+            let items: Vec<usize> = (0..n).collect();
+            for parts in [1, 2, 3, 8, 200] {
+                let sliced = slice_parts(&items, parts);
+                let owned = owned_parts(items.clone(), parts);
+                assert_eq!(sliced.len(), owned.len());
+                assert!(sliced.len() <= parts.max(1));
+                let mut next = 0;
+                for ((a, s), (b, o)) in sliced.iter().zip(&owned) {
+                    assert_eq!((*a, *s), (next, &o[..]));
+                    assert_eq!(a, b);
+                    next += s.len();
+                }
+                assert_eq!(next, n);
+                let joined = in_parts(owned, n, |first, part, out: &mut Vec<(usize, usize)>| {
+                    out.extend(part.into_iter().enumerate().map(|(k, x)| (first + k, x)));
+                });
+                assert_eq!(joined, items.iter().map(|&x| (x, x)).collect::<Vec<_>>());
+            }
+        }
+        // a small list stays on one thread
+        assert_eq!(threads_for(300, PARALLEL_MIN_ITEMS), 1);
+        assert!(threads_for(100_000, PARALLEL_MIN_ITEMS) >= 1);
+    }
+
+    #[test]
+    fn many_threads_give_the_results_of_one() {
         let catalog = Catalog::embedded().unwrap();
         let att = attestation(&["9.2.1", "9.4.1", "12.4.1"], "8.1.5.P");
         let csp = resolve_attestation(&catalog, &att);
@@ -3757,20 +3953,14 @@ mod tests {
             .collect();
         let resolved = ResolvedRefs::new(&catalog, &items, &[]);
         let facts = || TopicFacts::default();
-        let one = item_results_split(
-            &judge,
-            &resolved,
-            items.clone(),
-            facts(),
-            Lang::Ja,
-            usize::MAX,
-        );
-        let two = item_results_split(&judge, &resolved, items, facts(), Lang::Ja, 2);
+        let one = item_results_split(&judge, &resolved, items.clone(), facts(), Lang::Ja, 1);
         assert_eq!(one.len(), 101);
-        assert_eq!(
-            serde_json::to_value(&one).unwrap(),
-            serde_json::to_value(&two).unwrap()
-        );
+        let one_json = serde_json::to_value(&one).unwrap();
+        for threads in [2, 3, 5, 101, 500] {
+            let many =
+                item_results_split(&judge, &resolved, items.clone(), facts(), Lang::Ja, threads);
+            assert_eq!(one_json, serde_json::to_value(&many).unwrap(), "{threads}");
+        }
         // the statuses differ between items, so the comparison says something
         assert!(one.iter().any(|r| r.status == Status::Covered));
         assert!(one.iter().any(|r| r.status == Status::OutsideIsmap));

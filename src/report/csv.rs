@@ -256,6 +256,7 @@ fn write_sheet_split<S: AsRef<str> + Sync>(
         return w.finish();
     }
     Writer::bare(encoding, &mut *out).finish()?;
+    let workers = crate::analysis::gap::threads_for(rows.len(), parallel_min).max(2);
     // the line each chunk starts on: a row's cells' line breaks and its own
     let mut line = 1;
     let mut starts = Vec::new();
@@ -273,6 +274,7 @@ fn write_sheet_split<S: AsRef<str> + Sync>(
     write_chunks(
         out,
         starts.len(),
+        workers,
         || (),
         |k, _, buf| {
             let mut line = starts[k];
@@ -307,15 +309,16 @@ fn sheet_row<S: AsRef<str>>(
     *line += memchr::memchr_iter(b'\n', &out.as_bytes()[at..]).count();
 }
 
-/// Below this many rows a table is written on one thread.
-const PARALLEL_MIN_ROWS: usize = 20_000;
+/// Below this many rows a table is written on one thread (from here each worker has at
+/// least one chunk).
+const PARALLEL_MIN_ROWS: usize = 2 * CHUNK_ROWS;
 /// Rows rendered together into one buffer when writing on several threads.
 const CHUNK_ROWS: usize = 2_048;
 
 /// Writes a table whose row `i` is written by `row(&rows[i], state, ..)`, as [`Writer`]
 /// would one row at a time; `state` is scratch space `row` reuses (one made by `scratch`
-/// per thread). A large UTF-8 table is rendered in chunks on two threads and written in
-/// order, with the same bytes as one thread (CP932 stays on one thread: it is encoded as a
+/// per thread). A large UTF-8 table is rendered in chunks on several threads (the cores
+/// this process may use, at least two) and written in order, with the same bytes as one thread (CP932 stays on one thread: it is encoded as a
 /// whole).
 pub fn write_rows<T: Sync, S: AsRef<str>, St>(
     headers: &[S],
@@ -328,7 +331,7 @@ pub fn write_rows<T: Sync, S: AsRef<str>, St>(
     write_rows_split(headers, encoding, w, rows, scratch, row, PARALLEL_MIN_ROWS)
 }
 
-/// [`write_rows`], on two threads from `parallel_min` rows.
+/// [`write_rows`], on several threads from `parallel_min` rows.
 fn write_rows_split<T: Sync, S: AsRef<str>, St>(
     headers: &[S],
     encoding: Encoding,
@@ -347,8 +350,9 @@ fn write_rows_split<T: Sync, S: AsRef<str>, St>(
         return out.finish();
     }
     Writer::new(headers, encoding, &mut *w)?.finish()?;
+    let workers = crate::analysis::gap::threads_for(rows.len(), parallel_min).max(2);
     let chunks: Vec<&[T]> = rows.chunks(CHUNK_ROWS).collect();
-    write_chunks(w, chunks.len(), scratch, |k, state, out| {
+    write_chunks(w, chunks.len(), workers, scratch, |k, state, out| {
         for r in chunks[k] {
             let mut cells = Row::new(out, true);
             row(r, state, &mut cells);
@@ -358,28 +362,30 @@ fn write_rows_split<T: Sync, S: AsRef<str>, St>(
 }
 
 /// Writes `n` chunks of text to `w` in order, chunk `k` rendered by `render(k, ..)` into
-/// an empty buffer on one of two threads, each with its scratch space.
+/// an empty buffer on one of `workers` threads, each with its scratch space.
 fn write_chunks<St>(
     w: &mut dyn Write,
     n: usize,
+    workers: usize,
     scratch: impl Fn() -> St + Sync,
     render: impl Fn(usize, &mut St, &mut String) + Sync,
 ) -> anyhow::Result<()> {
-    // chunk k is rendered by worker k % 2 into a buffer, written by this thread in order,
+    // chunk k is rendered by worker k % workers into a buffer, written by this thread in order,
     // and the buffer handed back to the worker for a later chunk
     let render = |k: usize, state: &mut St, out: &mut String| {
         out.clear();
         render(k, state, out);
     };
+    let count = workers.max(1);
     std::thread::scope(|s| {
-        let workers: Vec<_> = (0..2)
+        let workers: Vec<_> = (0..count)
             .map(|first| {
                 let (tx, rx) = std::sync::mpsc::sync_channel::<String>(1);
                 let (back_tx, back_rx) = std::sync::mpsc::channel::<String>();
                 let (render, scratch) = (&render, &scratch);
                 s.spawn(move || {
                     let mut state = scratch();
-                    for k in (first..n).step_by(2) {
+                    for k in (first..n).step_by(count) {
                         let mut out = back_rx.try_recv().unwrap_or_default();
                         render(k, &mut state, &mut out);
                         // a closed channel: the writer stopped on an error
@@ -392,7 +398,7 @@ fn write_chunks<St>(
             })
             .collect();
         for k in 0..n {
-            let (rx, back) = &workers[k % 2];
+            let (rx, back) = &workers[k % count];
             let text = rx
                 .recv()
                 .map_err(|_| anyhow::anyhow!("a CSV rendering thread stopped early"))?;
@@ -571,6 +577,24 @@ mod tests {
             write(rows.len(), 0, false, Encoding::Cp932),
             write(rows.len(), usize::MAX, false, Encoding::Cp932)
         );
+    }
+
+    /// Chunks rendered on any number of workers are written in their order.
+    #[test]
+    fn chunks_on_any_number_of_workers_are_written_in_order() {
+        let render = |k: usize, calls: &mut usize, out: &mut String| {
+            *calls += 1;
+            out.push_str(&format!("{k}:{}\n", "x".repeat(k % 13)));
+        };
+        let mut want = String::new();
+        for k in 0..41 {
+            render(k, &mut 0, &mut want);
+        }
+        for workers in [1, 2, 3, 5, 64] {
+            let mut out = Vec::new();
+            write_chunks(&mut out, 41, workers, || 0, render).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), want, "{workers}");
+        }
     }
 
     /// An error while writing stops the threads and is returned.
