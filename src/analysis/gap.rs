@@ -2612,12 +2612,13 @@ struct ItemWords {
 }
 
 impl ItemWords {
-    /// `item`'s words (nothing for an item without references); `topics` caches titles.
-    fn of(item: &CheckItem, topics: &mut Topics) -> ItemWords {
+    /// `item`'s words (nothing for an item without references); `own`: what its title
+    /// says ([`Topics::own_limits`]).
+    fn of(item: &CheckItem, own: (Option<Topic>, bool)) -> ItemWords {
         let (beyond, level) = if item.refs.is_empty() {
             (None, false)
         } else {
-            let (beyond, level) = topics.own_limits(&item.title);
+            let (beyond, level) = own;
             (
                 beyond.or_else(|| topic_beside(&item.note, &item.extra)),
                 level || level_beside(&item.note, &item.extra).is_some(),
@@ -2663,14 +2664,39 @@ impl ResolvedRefs {
         let mut distinct = Vec::new();
         let mut at = ItemRefs::default();
         at.starts.push(0);
-        // each item's own words read on several threads for a large list (each item on its
-        // own: the same answers on any number of threads)
+        // each distinct title of an item with references read once (a list repeats titles),
+        // then each item's own words, both on several threads for a large list (each title
+        // and item on its own: the same answers on any number of threads)
+        let mut title_at: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+        let mut titles: Vec<&str> = Vec::new();
+        let title_of: Vec<Option<u32>> = (items.iter())
+            .map(|item| {
+                (!item.refs.is_empty()).then(|| {
+                    let next = titles.len() as u32;
+                    *title_at.entry(item.title.as_str()).or_insert_with(|| {
+                        titles.push(&item.title);
+                        next
+                    })
+                })
+            })
+            .collect();
+        let own = in_parts(
+            slice_parts(&titles, threads),
+            titles.len(),
+            |_, part: &[&str], out: &mut Vec<(Option<Topic>, bool)>| {
+                let mut topics = Topics::default();
+                out.extend(part.iter().map(|title| topics.own_limits(title)));
+            },
+        );
         let words = in_parts(
             slice_parts(items, threads),
             items.len(),
-            |_, part: &[CheckItem], out: &mut Vec<ItemWords>| {
-                let mut topics = Topics::default();
-                out.extend(part.iter().map(|item| ItemWords::of(item, &mut topics)));
+            |first, part: &[CheckItem], out: &mut Vec<ItemWords>| {
+                out.extend(part.iter().enumerate().map(|(k, item)| {
+                    let title = title_of.get(first + k).copied().flatten();
+                    let own = title.and_then(|t| own.get(t as usize)).copied();
+                    ItemWords::of(item, own.unwrap_or((None, false)))
+                }));
             },
         );
         for (item, words) in items.iter().zip(words) {
