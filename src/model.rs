@@ -809,6 +809,112 @@ pub struct ListedControl {
     /// (`実施日`, `導入日`), several cells joined with `; `; empty when none. Not a verdict
     /// input (a date after `--as-of` is refused when read); compared by `diff`.
     pub date: String,
+    /// Stated not applicable with a text that gives no reason (`reason` is then empty): the
+    /// text as written and why it is not one, so that every output shows both.
+    pub unaccepted: Option<UnacceptedReason>,
+}
+
+/// How the text written as the reason for a control stated not applicable (非該当) is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReasonJudgement {
+    /// It gives a reason.
+    Given,
+    /// Nothing written, or words that give none (`なし`, `TBD`, `別紙参照`, `非該当のため`).
+    NoReason,
+    /// A text that says something, but no ground for the control not to apply
+    /// ([`NotAReason`] says why).
+    NotAccepted,
+}
+
+impl ReasonJudgement {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ReasonJudgement::Given => lang.pick("理由あり", "reason given"),
+            ReasonJudgement::NoReason => lang.pick("理由なし", "no reason"),
+            ReasonJudgement::NotAccepted => lang.pick("理由と認めず", "reason not accepted"),
+        }
+    }
+}
+
+/// Why a text written as the reason for 非該当 is not counted as a reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotAReason {
+    /// Only words that give none (`なし`, `TBD`, `別紙参照`, `非該当のため`, `適用外`).
+    NoCause,
+    /// The service's provider itself does the control (`当社で実施`).
+    ProviderDoesIt,
+    /// A provider that may be the service's own or the one underneath (`クラウド事業者側`,
+    /// `事業者の責任範囲`): whose it is, is not said.
+    PartyUnclear,
+    /// What the control does, or its title, with neither a cause nor another party doing it.
+    DescribesControl,
+    /// A decision not to implement a control that applies (`リスク受容`, `経営判断`,
+    /// `コスト`, `リスクが低いため`).
+    DecisionNotToImplement,
+    /// That it was decided, or "by its nature", without the cause
+    /// (`リスクアセスメントの結果、適用不要と判断`, `サービスの性質上、該当しない`).
+    NoGround,
+}
+
+impl NotAReason {
+    pub fn judgement(self) -> ReasonJudgement {
+        match self {
+            NotAReason::NoCause => ReasonJudgement::NoReason,
+            _ => ReasonJudgement::NotAccepted,
+        }
+    }
+
+    /// Why, in words, for a reader fixing the list.
+    pub fn explain(self, lang: Lang) -> &'static str {
+        match self {
+            NotAReason::NoCause => lang.pick(
+                "理由を述べていない",
+                "gives no cause",
+            ),
+            NotAReason::ProviderDoesIt => lang.pick(
+                "事業者自身が実施すると述べており、適用しない理由ではない",
+                "says the provider itself does it: no reason for it not to apply",
+            ),
+            NotAReason::PartyUnclear => lang.pick(
+                "どの事業者か(自社か、IaaS事業者などか)を示していない: IaaS事業者・利用者など実施する者を明記する",
+                "does not say which provider (its own or the IaaS underneath): name who does it (the IaaS provider, the customer)",
+            ),
+            NotAReason::DescribesControl => lang.pick(
+                "管理策の内容を述べており、適用しない理由を示していない",
+                "describes the control, not why it does not apply",
+            ),
+            NotAReason::DecisionNotToImplement => lang.pick(
+                "適用される管理策を実施しない判断(リスク受容・経営判断・費用)であり、非該当の理由ではない",
+                "a decision not to implement a control that applies (risk acceptance, management decision, cost), not a reason it does not apply",
+            ),
+            NotAReason::NoGround => lang.pick(
+                "判断したこと・性質上であることを述べるのみで、なぜ適用されないかを示していない",
+                "says it was decided, or is so by nature, but not why it does not apply",
+            ),
+        }
+    }
+}
+
+/// A text written as the reason for 非該当 that is not counted as one, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnacceptedReason {
+    pub text: String,
+    pub why: NotAReason,
+}
+
+impl UnacceptedReason {
+    /// The text with its judgement and why, for a reason cell:
+    /// `クラウド事業者側の管理策のため（理由と認めず: …）`.
+    pub fn cell(&self, lang: Lang) -> String {
+        let judged = self.why.judgement().label(lang);
+        let why = self.why.explain(lang);
+        match lang {
+            Lang::Ja => format!("{}（{judged}: {why}）", self.text),
+            Lang::En => format!("{} ({judged}: {why})", self.text),
+        }
+    }
 }
 
 impl ListedControl {
@@ -822,6 +928,7 @@ impl ListedControl {
             evidence: String::new(),
             owner: String::new(),
             date: String::new(),
+            unaccepted: None,
         }
     }
 }

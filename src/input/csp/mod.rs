@@ -447,7 +447,24 @@ fn read_table_by_kind(
                     .map(|s| status_table::stated_reason(stated, s).to_owned())
                     .unwrap_or_default()
             };
-            let listed = published::read(&lines, &source, catalog, stated, &reason_of)?;
+            let mut listed = published::read(&lines, &source, catalog, stated, &reason_of)?;
+            // a reason cell that gives none: kept as written, with why
+            if stated == Declared::NotApplicable {
+                for x in listed.controls.iter_mut().filter(|x| x.reason.is_empty()) {
+                    let written = reason
+                        .zip(x.line)
+                        .and_then(|(c, n)| sheet.rows.get(n - 1).and_then(|r| r.get(c)));
+                    if let Some(text) = written {
+                        x.unaccepted =
+                            status_table::judge_not_applicable_reason(text)
+                                .err()
+                                .map(|why| crate::model::UnacceptedReason {
+                                    text: text.trim().to_owned(),
+                                    why,
+                                });
+                    }
+                }
+            }
             Part {
                 read: ReadPart {
                     sheet: sheet.sheet.clone(),

@@ -766,17 +766,20 @@ fn parse(
             .hint("list the id alone (9.2.3, A.9.2.3, CLD.8.1.5); a control implemented in part or later is not implemented: leave it out, and put a reason under `not_applicable` only where it does not apply"));
         }
     }
-    controls.extend(
-        doc.not_applicable
-            .0
-            .into_iter()
-            .map(|(id, reason)| ListedControl {
-                declared: Declared::NotApplicable,
-                // a "reason" that gives none (`なし`, `TBD`, `検討中`, `当社で実施`) is none
-                reason: super::status_table::not_applicable_reason(&reason).to_owned(),
-                ..ListedControl::implemented(id, None)
+    controls.extend(doc.not_applicable.0.into_iter().map(|(id, reason)| {
+        // a "reason" that gives none (`なし`, `TBD`, `検討中`, `当社で実施`) is none,
+        // kept as written with why
+        let judged = super::status_table::judge_not_applicable_reason(&reason);
+        ListedControl {
+            declared: Declared::NotApplicable,
+            reason: judged.unwrap_or("").to_owned(),
+            unaccepted: judged.err().map(|why| crate::model::UnacceptedReason {
+                text: reason.trim().to_owned(),
+                why,
             }),
-    );
+            ..ListedControl::implemented(id, None)
+        }
+    }));
     // 計画中 / 未実施 with what the CSP wrote of it, as a status table's row keeps it
     for (list, declared) in [
         (doc.planned, Declared::Planned),

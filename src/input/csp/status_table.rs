@@ -10,7 +10,7 @@ use crate::input::csp::published::{self, catalog_titles, check_ids, quote, Liste
 use crate::input::csp::remarks::{self, Header};
 use crate::input::csp::vocab::{self, Check, StatusValue};
 use crate::input::table::Sheet;
-use crate::model::{Declared, ListedControl};
+use crate::model::{Declared, ListedControl, NotAReason, UnacceptedReason};
 
 fn cell(row: &[String], c: usize) -> &str {
     row.get(c).map_or("", |s| s.trim())
@@ -337,6 +337,7 @@ pub fn read(
                 }
             }
             note_confirmed_later(row, n, layout, cols, as_of, &mut out.confirmed_later);
+            let mut unaccepted = None;
             let reason = if status.declared == Declared::Implemented {
                 check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles, as_of)?;
                 let raw = raws.first().map_or("", String::as_str);
@@ -377,11 +378,15 @@ pub fn read(
                         .unwrap_or(""),
                     given => given,
                 };
-                match (given, reason_in(&status.note)) {
+                let reason = match (given, reason_in(&status.note)) {
                     (r, "") => r.to_owned(),
                     (r, note) if r.is_empty() || r == note => note.to_owned(),
                     (r, note) => format!("{note}; {r}"),
+                };
+                if reason.is_empty() && status.declared == Declared::NotApplicable {
+                    unaccepted = unaccepted_reason(row, layout, cols, &status.note);
                 }
+                reason
             };
             for raw in raws {
                 out.controls.push(ListedControl {
@@ -392,6 +397,7 @@ pub fn read(
                     evidence: get(row, cols.evidence),
                     owner: get(row, cols.owner),
                     date: implementation_date(row, layout, cols),
+                    unaccepted: unaccepted.clone(),
                 });
                 out.at.push(loc.clone().row(n));
             }
@@ -1238,6 +1244,47 @@ fn restates_control(reason: &str, titles: &[&str]) -> bool {
     })
 }
 
+/// What a row stated not applicable wrote as its reason when none is counted (the note in
+/// brackets, the reason columns; else its explanation columns), as written and joined with
+/// `; `, with why the first of them is none ([`judge_not_applicable_reason`]; a text it
+/// takes is the control restated or described); `None` when nothing is written.
+fn unaccepted_reason(
+    row: &[String],
+    layout: &Layout,
+    cols: &StatusColumns,
+    note: &str,
+) -> Option<UnacceptedReason> {
+    // a text judged a reason is not counted when it restates the control or, in an
+    // explanation column, states no cause: it describes the control
+    let judged = |text: &str| {
+        judge_not_applicable_reason(text).map_or_else(|why| why, |_| NotAReason::DescribesControl)
+    };
+    let written = |texts: Vec<&str>| -> Option<UnacceptedReason> {
+        let texts: Vec<&str> = texts
+            .into_iter()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect();
+        let first = texts.first()?;
+        Some(UnacceptedReason {
+            why: judged(first),
+            text: texts.join("; "),
+        })
+    };
+    let stated = std::iter::once(note)
+        .chain(cols.reasons.iter().map(|&c| cell(row, c)))
+        .collect();
+    written(stated).or_else(|| {
+        written(
+            cols.remarks
+                .iter()
+                .filter(|&&c| remarks::explains(layout.name(c)))
+                .map(|&c| cell(row, c))
+                .collect(),
+        )
+    })
+}
+
 /// The reason a text gives for a control stated `declared`: of one stated not applicable,
 /// [`not_applicable_reason`]; else [`vocab::reason_given`] (a plan's or a remark's words).
 pub(super) fn stated_reason(declared: Declared, text: &str) -> &str {
@@ -1256,14 +1303,138 @@ pub(super) fn stated_reason(declared: Declared, text: &str) -> &str {
 /// is no reason for it not to apply. Every column and field a reason is read from (a reason
 /// column, an explanation, a note in brackets, a profile's `not_applicable`) goes through it.
 pub(super) fn not_applicable_reason(text: &str) -> &str {
-    let r = vocab::reason_given(text);
-    if names_self_doing_it(r)
-        || (states_doing(r) && !states_a_cause(r))
-        || (decides_not_to_implement(r) && !names_who_does_it(r))
-    {
-        ""
-    } else {
-        r
+    judge_not_applicable_reason(text).unwrap_or("")
+}
+
+/// [`not_applicable_reason`] with its judgement: the reason (`Ok`, the text as written,
+/// empty when nothing is written), or why a written text is none (`Err`): only words that
+/// give none (`なし`, `非該当のため`), the provider itself doing it (`当社で実施`), a provider
+/// that may be its own (`クラウド事業者側の管理策のため`), what is done without a cause, a
+/// decision not to implement (`リスク受容`, `リスクが低いため`), or a decision or "by its
+/// nature" without the cause (`リスクアセスメントの結果、適用不要と判断`, `サービスの性質上、
+/// 該当しない`, review 12 A-7). The service underneath by name doing it (`インフラはAWSが管理`)
+/// is another party (review 12 C-22), and a bracket after words that give none is the reason
+/// (`該当なし（IaaS側で実施）`).
+pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok("");
+    }
+    let r = vocab::reason_given(t);
+    if r.is_empty() {
+        // `該当なし（IaaS側で実施）`: the bracket is the reason
+        return match bracket_after_no_cause(t) {
+            Some(inner) => judge_not_applicable_reason(inner).map(|_| t),
+            None => Err(NotAReason::NoCause),
+        };
+    }
+    if let Some(inner) = bracket_after_no_cause(r) {
+        return judge_not_applicable_reason(inner).map(|_| r);
+    }
+    let underneath = names_underlying_doing_it(r);
+    if names_self_doing_it(r) && !underneath {
+        let key = crate::text::header_key(r);
+        let own = ["当社", "弊社", "自社", "本サービス", "当サービス"]
+            .iter()
+            .any(|w| key.contains(w));
+        return Err(if own {
+            NotAReason::ProviderDoesIt
+        } else {
+            NotAReason::PartyUnclear
+        });
+    }
+    if states_doing(r) && !states_a_cause(r) && !underneath {
+        return Err(NotAReason::DescribesControl);
+    }
+    if decides_not_to_implement(r) && !names_who_does_it(r) && !underneath {
+        return Err(NotAReason::DecisionNotToImplement);
+    }
+    if gives_no_ground(r) {
+        return Err(NotAReason::NoGround);
+    }
+    Ok(r)
+}
+
+/// The text in a closing bracket after words that give no cause (`該当なし（IaaS側で実施）`,
+/// `N/A (managed by the IaaS provider)`); `None` for any other text.
+fn bracket_after_no_cause(text: &str) -> Option<&str> {
+    let (open, close) = [('（', '）'), ('(', ')')]
+        .into_iter()
+        .find(|&(_, close)| text.ends_with(close))?;
+    let at = text.rfind(open)?;
+    let before = &text[..at];
+    let inner = text[at + open.len_utf8()..text.len() - close.len_utf8()].trim();
+    (!before.trim().is_empty() && vocab::reason_given(before).is_empty() && !inner.is_empty())
+        .then_some(inner)
+}
+
+/// The service underneath by name (`header_key` form): `AWS`, `Azure`, `GCP`, `さくら`.
+const UNDERLYING_BY_NAME: [&str; 9] = [
+    "aws",
+    "amazonwebservices",
+    "azure",
+    "gcp",
+    "googlecloud",
+    "oraclecloud",
+    "ibmcloud",
+    "さくらインターネット",
+    "さくら",
+];
+
+/// Whether a text names the service underneath by name doing the control
+/// (`インフラはAWSが管理`, `Azure側で実施`, `AWSの責任範囲`): another party, as `IaaS事業者が管理` is.
+fn names_underlying_doing_it(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let found = parties_doing(&key, &UNDERLYING_BY_NAME).next().is_some();
+    found
+}
+
+/// Words saying a judgement was made, or that it is so by nature, without the cause
+/// (`header_key` form; longer first): taken out of a text, what is left must give a cause.
+const WITHOUT_GROUND: [&str; 22] = [
+    "リスクアセスメントの結果",
+    "リスクアセスメントにより",
+    "リスク評価の結果",
+    "リスク評価により",
+    "リスク分析の結果",
+    "サービスの特性上",
+    "サービスの性質上",
+    "検討の結果",
+    "評価の結果",
+    "協議の結果",
+    "審議の結果",
+    "判断の結果",
+    "判断により",
+    "によると判断",
+    "と判断した",
+    "と判断",
+    "と判定",
+    "判断",
+    "特性上",
+    "性質上",
+    "業務上",
+    "事業上",
+];
+
+/// Whether a text gives no ground once the words of a judgement or of "by its nature"
+/// ([`WITHOUT_GROUND`]) are taken out: `リスクアセスメントの結果、適用不要と判断`,
+/// `当社サービスの特性上該当しない`, `業務上必要がないため` say that, not why
+/// (`サービスの性質上、物理媒体を扱わない` says why).
+fn gives_no_ground(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let mut rest = key.into_owned();
+    let mut found = false;
+    for w in WITHOUT_GROUND {
+        if rest.contains(w) {
+            found = true;
+            rest = rest.replace(w, "");
+        }
+    }
+    found && {
+        let rest = ["当社", "弊社", "本サービス", "当サービス", "、", "，"]
+            .iter()
+            .fold(rest, |r, w| r.replace(w, ""));
+        rest.is_empty() || vocab::reason_given(&rest).is_empty()
     }
 }
 
@@ -1301,6 +1472,10 @@ const DECISION_NOT_TO_IMPLEMENT: &[&str] = &[
     "費用対効果",
     "費用の都合",
     "見送",
+    "リスクが低い",
+    "リスクは低い",
+    "リスクが小さい",
+    "低リスク",
     "実施しない",
     "導入しない",
     "対応しない",
@@ -2715,6 +2890,59 @@ mod tests {
         ] {
             assert_eq!(not_applicable_reason(text), text, "{text}");
         }
+    }
+
+    /// Review 12 A-7, C-22, B-3: every text written is judged apart — a reason, words that
+    /// give none, or a text that is not accepted, with why.
+    #[test]
+    fn a_written_reason_is_judged_with_why() {
+        use NotAReason::*;
+        for (text, want) in [
+            ("", Ok("")),
+            ("  ", Ok("")),
+            ("なし", Err(NoCause)),
+            ("非該当のため", Err(NoCause)),
+            ("適用外", Err(NoCause)),
+            ("当社で実施", Err(ProviderDoesIt)),
+            ("クラウド事業者側の管理策のため", Err(PartyUnclear)),
+            ("クラウド事業者の責任範囲", Err(PartyUnclear)),
+            ("アクセス制御を行う", Err(DescribesControl)),
+            ("リスク受容", Err(DecisionNotToImplement)),
+            ("経営判断により適用除外", Err(DecisionNotToImplement)),
+            ("事業上のリスクが低いため", Err(DecisionNotToImplement)),
+            ("リスクアセスメントの結果、適用不要と判断", Err(NoGround)),
+            ("リスク評価により不要", Err(NoGround)),
+            ("検討の結果、対象外", Err(NoGround)),
+            ("当社サービスの特性上該当しない", Err(NoGround)),
+            ("サービスの性質上、該当しない", Err(NoGround)),
+            ("業務上必要がないため", Err(NoGround)),
+            ("該当なし（当社で実施）", Err(ProviderDoesIt)),
+            ("該当なし（なし）", Err(NoCause)),
+        ] {
+            assert_eq!(judge_not_applicable_reason(text), want, "{text}");
+            assert_eq!(not_applicable_reason(text), want.unwrap_or(""), "{text}");
+        }
+        // a reason, as written
+        for text in [
+            "IaaS事業者が管理",
+            "インフラはAWSが管理",
+            "AWS側で実施",
+            "物理設備はAzureの責任範囲",
+            "該当なし（IaaS側で実施）",
+            "N/A (managed by the IaaS provider)",
+            "サービスの性質上、物理媒体を扱わない",
+            "リスク評価の結果、当該機能を提供しないため",
+            "テレワークを認めていないため",
+            "SaaS形態のため",
+            "IaaS事業者が実施するため当社では実施しない",
+        ] {
+            assert_eq!(judge_not_applicable_reason(text), Ok(text), "{text}");
+        }
+        // the service's own provider on AWS is no other party
+        assert_eq!(
+            judge_not_applicable_reason("当社がAWS上で管理"),
+            Err(ProviderDoesIt)
+        );
     }
 
     #[test]
