@@ -878,12 +878,12 @@ impl NotAReason {
                 "says the provider itself does it: no reason for it not to apply",
             ),
             NotAReason::PartyUnclear => lang.pick(
-                "どの事業者か(自社か、IaaS事業者などか)を示していない: IaaS事業者・利用者など実施する者を明記する",
-                "does not say which provider (its own or the IaaS underneath): name who does it (the IaaS provider, the customer)",
+                "どの事業者か(自社か、IaaS事業者などか)を示していない。実施する者(IaaS事業者、利用者など)を明記する",
+                "does not say which provider (its own or the IaaS underneath); name who does it (the IaaS provider, the customer)",
             ),
             NotAReason::DescribesControl => lang.pick(
-                "管理策の内容を述べており、適用しない理由を示していない",
-                "describes the control, not why it does not apply",
+                "行っていることや管理策の内容を述べるのみで、適用しない理由を示していない",
+                "states what is done or what the control is, not why it does not apply",
             ),
             NotAReason::DecisionNotToImplement => lang.pick(
                 "適用される管理策を実施しない判断(リスク受容・経営判断・費用)であり、非該当の理由ではない",
@@ -908,11 +908,24 @@ impl UnacceptedReason {
     /// The text with its judgement and why, for a reason cell:
     /// `クラウド事業者側の管理策のため（理由と認めず: …）`.
     pub fn cell(&self, lang: Lang) -> String {
-        let judged = self.why.judgement().label(lang);
-        let why = self.why.explain(lang);
-        match lang {
-            Lang::Ja => format!("{}（{judged}: {why}）", self.text),
-            Lang::En => format!("{} ({judged}: {why})", self.text),
+        format!("{}{}", self.text, self.why.note(lang))
+    }
+}
+
+impl NotAReason {
+    /// The judgement and why in brackets, after the text or the finding they are of:
+    /// `（理由と認めず: …）`, `（理由を述べていない）` for words that give none.
+    pub fn note(self, lang: Lang) -> String {
+        let why = self.explain(lang);
+        match (self.judgement(), lang) {
+            (ReasonJudgement::NotAccepted, Lang::Ja) => {
+                format!("（{}: {why}）", ReasonJudgement::NotAccepted.label(lang))
+            }
+            (ReasonJudgement::NotAccepted, Lang::En) => {
+                format!(" ({}: {why})", ReasonJudgement::NotAccepted.label(lang))
+            }
+            (_, Lang::Ja) => format!("（{why}）"),
+            (_, Lang::En) => format!(" ({why})"),
         }
     }
 }

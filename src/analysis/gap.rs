@@ -1793,7 +1793,7 @@ fn state_of<'a>(
 ) -> (ControlState, Option<&'a str>) {
     match csp.stated(catalog, id).map(|(s, _)| s) {
         Some(CspState::Implemented) => (ControlState::Implemented, None),
-        Some(CspState::NotApplicable { reason }) => (ControlState::NotApplicable, Some(reason)),
+        Some(CspState::NotApplicable { reason, .. }) => (ControlState::NotApplicable, Some(reason)),
         Some(s @ CspState::Planned { .. }) => (ControlState::Planned, s.plan_remark()),
         Some(s @ CspState::NotImplemented { .. }) => {
             (ControlState::NotImplemented, s.plan_remark())
