@@ -479,6 +479,21 @@ impl CspControls {
             })
     }
 
+    /// What the list wrote as the reason `id` ([`Self::stated`]) is not applicable when it
+    /// gives none: as written, with why; `None` when it gives one or wrote nothing.
+    pub fn unaccepted_reason(
+        &self,
+        catalog: &Catalog,
+        id: &str,
+    ) -> Option<&crate::model::UnacceptedReason> {
+        match self.stated(catalog, id)?.0 {
+            CspState::NotApplicable { reason, unaccepted } if reason.trim().is_empty() => {
+                unaccepted.as_ref()
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the list declares `id` not applicable with a reason.
     pub fn excluded_with_reason(&self, id: &str) -> bool {
         matches!(self.states.get(id), Some(CspState::NotApplicable { reason, .. }) if !reason.trim().is_empty())

@@ -555,6 +555,8 @@ struct EvaluatedControl {
     stated_as: Option<Arc<str>>,
     /// Declared not applicable, which ISMAP does not allow for it.
     exclusion_not_allowed: bool,
+    /// Declared not applicable with a text that gives no reason: as written, and why.
+    unaccepted: Option<(Arc<str>, crate::model::NotAReason)>,
     /// Implemented (or in the annex): the CSP's remark on the statement it rests on.
     remark: Option<Arc<str>>,
     /// Implemented (or in the annex): the evidence and owner the CSP names for it.
@@ -599,7 +601,14 @@ pub struct StatedDetail<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Exclusion<'a> {
     pub id: &'a str,
+    /// The CSP's reason; empty when it gives none.
     pub reason: &'a str,
+    /// `reason` is empty, and the list wrote a text that gives none: as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_written: Option<&'a str>,
+    /// Why `reason_written` gives no reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_not_accepted: Option<crate::model::NotAReason>,
     /// The exclusion is the list's statement of this id (the control's objective).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_as: Option<&'a str>,
@@ -1106,6 +1115,9 @@ pub struct ObjectiveRow {
     pub state: ControlState,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Not applicable with a text that gives no reason (`reason` empty): as written, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_not_accepted: Option<crate::model::UnacceptedReason>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inherited_from: Option<String>,
     /// An inherited state resting on a service whose registration is not in effect on the
@@ -1310,6 +1322,8 @@ impl ItemResults {
                             d.not_applicable.push(Exclusion {
                                 id: &c.id,
                                 reason: &c.reason,
+                                reason_written: c.unaccepted.as_ref().map(|(t, _)| &**t),
+                                reason_not_accepted: c.unaccepted.as_ref().map(|(_, why)| *why),
                                 stated_as: c.stated_as.as_deref(),
                             });
                             if c.exclusion_not_allowed {
@@ -1466,9 +1480,28 @@ impl ItemResults {
             d.not_applicable
                 .iter()
                 .filter(|x| x.reason.is_empty() != with_reason && !not_allowed.contains(&x.id))
+                .filter(|x| with_reason || x.reason_written.is_none())
                 .map(|x| x.id)
                 .collect()
         };
+        // excluded with a written text that gives no reason: quoted, with why
+        let mut not_accepted: Vec<Cow<'s, str>> = Vec::new();
+        for x in d.not_applicable.iter().filter(|x| {
+            x.reason.is_empty() && !not_allowed.contains(&x.id) && !basic.contains(&x.id)
+        }) {
+            let (Some(text), Some(why)) = (x.reason_written, x.reason_not_accepted) else {
+                continue;
+            };
+            let id = x.stated_as.unwrap_or(x.id);
+            let why = why.explain(lang);
+            let subject = match lang {
+                Lang::Ja => format!("{id}（「{text}」: {why}）"),
+                Lang::En => format!("{id} ('{text}': {why})"),
+            };
+            if !not_accepted.iter().any(|s| *s == subject) {
+                not_accepted.push(Cow::Owned(subject));
+            }
+        }
         // a control stated not implemented or planned with the CSP's words beside it: the
         // words quoted, to be confirmed, rather than asked for
         let remarks = &d.missing_remarks;
@@ -1502,13 +1535,19 @@ impl ItemResults {
             (Kind::ExclusionNotAllowed, except(not_allowed, basic)),
             (Kind::ExclusionReview, except(&excluded(true), basic)),
             (
-                Kind::ExclusionReasonRequest,
+                Kind::ExclusionReasonRequest { quoted: false },
                 except(&excluded(false), basic),
             ),
         ] {
             if !ids.is_empty() {
                 procs.push(proc(kind, as_stated(ids, &d.controls, quote, lang)));
             }
+        }
+        if !not_accepted.is_empty() {
+            procs.push(proc(
+                Kind::ExclusionReasonRequest { quoted: true },
+                not_accepted,
+            ));
         }
         // each named with what the list states of it, and its objective
         // (with the CSP's words beside a plan, quoted)
@@ -3061,6 +3100,10 @@ fn evaluate_ref<'a>(
                     requirement_of: requirement_of.map(|o| shared.get(o)),
                     stated_as: v.stated_as().map(|s| shared.get(s)),
                     exclusion_not_allowed: f.exclusion_not_allowed,
+                    unaccepted: (state == ControlState::NotApplicable && f.reason.is_empty())
+                        .then(|| csp.unaccepted_reason(judge.catalog, v.basis))
+                        .flatten()
+                        .map(|u| (shared.get(&u.text), u.why)),
                     remark: f.remark.map(|r| shared.get(r)),
                     evidence: f.evidence.map(|r| shared.get(r)),
                     restated: f.restated,
@@ -3511,6 +3554,7 @@ pub fn analyse_resolved(
                 title: e.title(lang).to_owned(),
                 state,
                 reason: reason.map(str::to_owned),
+                reason_not_accepted: csp.unaccepted_reason(catalog, &e.id).cloned(),
                 inherited_from: csp.inherited_from(&e.id).map(str::to_owned),
                 inherited_not_in_effect: csp
                     .rests_on(&e.id)
@@ -3534,7 +3578,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 32,
+        schema_version: 33,
         lang,
         as_of,
         warnings,

@@ -1223,8 +1223,9 @@ pub enum Kind {
     ExclusionNotAllowed,
     /// Objectives the CSP declares not applicable, with a reason.
     ExclusionReview,
-    /// Objectives the CSP declares not applicable without a reason.
-    ExclusionReasonRequest,
+    /// Objectives the CSP declares not applicable without a reason; `quoted`: with a text
+    /// written as the reason that gives none, each quoted with why (review 12 B-3).
+    ExclusionReasonRequest { quoted: bool },
     /// Basic statement requirements of an objective stated implemented, stated not
     /// implemented, planned or not applicable: ask how the objective is met without them.
     BasicRequirement,
@@ -1306,7 +1307,7 @@ impl Kind {
             Kind::PlannedCompletion { .. } => "planned-completion",
             Kind::ExclusionNotAllowed => "exclusion-not-allowed",
             Kind::ExclusionReview => "exclusion-review",
-            Kind::ExclusionReasonRequest => "exclusion-reason-request",
+            Kind::ExclusionReasonRequest { .. } => "exclusion-reason-request",
             Kind::BasicRequirement => "basic-requirement-review",
             Kind::NonBasicDetail => "non-basic-detail-review",
             Kind::AnnexRequest => "annex-request",
@@ -1357,7 +1358,7 @@ impl Kind {
         Kind::PlannedCompletion { quoted: false },
         Kind::ExclusionNotAllowed,
         Kind::ExclusionReview,
-        Kind::ExclusionReasonRequest,
+        Kind::ExclusionReasonRequest { quoted: false },
         Kind::BasicRequirement,
         Kind::NonBasicDetail,
         Kind::AnnexRequest,
@@ -1520,8 +1521,10 @@ impl Procedure<'_> {
             Kind::ExclusionNotAllowed => ("ISMAP does not allow excluding ", Controls, " (governance and management criteria and B/PB detailed controls are basic statement requirements): the statement does not conform to the criteria; ask the CSP how it is implemented and check its entry on the ISMAP cloud service list and its statement (言明書); do not count it as covered until then"),
             Kind::ExclusionReview if ja => ("CSPが非該当とした", Controls, " の理由が自組織の利用形態に当てはまるか確認する"),
             Kind::ExclusionReview => ("Check that the CSP's reason for excluding ", Controls, " holds for your use"),
-            Kind::ExclusionReasonRequest if ja => ("CSPが理由を示さず非該当とした", Controls, " について理由を求め、自組織の利用形態に当てはまるか確認する"),
-            Kind::ExclusionReasonRequest => ("The CSP excludes ", Controls, " without a reason: ask for the reason and check that it holds for your use"),
+            Kind::ExclusionReasonRequest { quoted: true } if ja => ("CSPが非該当の理由として記載した内容は理由にならない: ", Controls, "。なぜ適用されないか(または誰が実施するか)を求め、自組織の利用形態に当てはまるか確認する"),
+            Kind::ExclusionReasonRequest { quoted: true } => ("The CSP's written reason for excluding gives none: ", Controls, ". Ask why it does not apply (or who does it) and check that it holds for your use"),
+            Kind::ExclusionReasonRequest { .. } if ja => ("CSPが理由を示さず非該当とした", Controls, " について理由を求め、自組織の利用形態に当てはまるか確認する"),
+            Kind::ExclusionReasonRequest { .. } => ("The CSP excludes ", Controls, " without a reason: ask for the reason and check that it holds for your use"),
             Kind::BasicRequirement if ja => ("CSPの一覧は、実施とする統制目標の基本言明要件を実施としていない: ", Controls, "。B/PBの詳細管理策とガバナンス・マネジメント基準の項目は原則として必須: 理由、実施計画と時期、それまでの代替の統制を確認し、統制目標がそれなしで満たされるか判断する"),
             Kind::BasicRequirement => ("The CSP's list states basic statement requirements of an objective it states implemented otherwise: ", Controls, ". B/PB detailed controls and the items of governance and management objectives are mandatory in principle: ask why, for the plan and date and what compensates until then, and judge whether the objective is met without them"),
             Kind::NonBasicDetail if ja => ("参考(判定は変えない): CSPの一覧は、実施とする統制目標の", Controls, "を実施としていない。基本言明要件ではなく、CSPがリスクを許容水準にするために選択する詳細管理策: 確認項目がそれに依存しないか確認する"),
