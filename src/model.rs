@@ -859,6 +859,15 @@ pub enum NotAReason {
 }
 
 impl NotAReason {
+    pub const ALL: [NotAReason; 6] = [
+        NotAReason::NoCause,
+        NotAReason::ProviderDoesIt,
+        NotAReason::PartyUnclear,
+        NotAReason::DescribesControl,
+        NotAReason::DecisionNotToImplement,
+        NotAReason::NoGround,
+    ];
+
     pub fn judgement(self) -> ReasonJudgement {
         match self {
             NotAReason::NoCause => ReasonJudgement::NoReason,

@@ -393,7 +393,7 @@ fn the_csp_list_summary_counts_planned_and_not_implemented() {
             .unwrap();
         text(objectives, r, 5)
     };
-    assert_eq!(reason("11.1.2"), "(理由なし)");
+    assert_eq!(reason("11.1.2"), "特になし（理由を述べていない）");
     assert!(reason("11.1.1").contains("サンプルIaaS"));
 }
 

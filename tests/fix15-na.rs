@@ -266,3 +266,35 @@ fn report_xlsx_shows_the_written_reason_and_why() {
         assert!(row.iter().any(|c| c.contains("理由と認めず")), "{row:?}");
     }
 }
+
+/// The readiness CSV and workbook read back as a CSP list (its own statement of
+/// applicability): the findings cell with why is the tool's, not a second status column,
+/// and the written reasons are judged the same again.
+#[test]
+fn the_readiness_output_reads_back_with_the_same_judgements() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = json_of(readiness("ja", "list.csv", "json"));
+    for (lang, ext) in [("ja", "csv"), ("en", "csv"), ("ja", "xlsx")] {
+        let out = dir.path().join(format!("ready-{lang}.{ext}"));
+        let mut c = readiness(lang, "list.csv", ext);
+        c.arg("-o").arg(&out);
+        c.assert().success();
+        let mut again = bin();
+        again
+            .args(["--lang", "ja", "readiness", "--implemented"])
+            .arg(&out)
+            .args(["--as-of", "2026-04-01", "--format", "json"]);
+        let v = json_of(again);
+        assert_eq!(
+            v["na_without_reason"], first["na_without_reason"],
+            "{lang} {ext}"
+        );
+        for id in ["11.1.5", "11.1.2", "11.2.5"] {
+            assert_eq!(
+                by_id(&v["items"], id)["reason_not_accepted"],
+                by_id(&first["items"], id)["reason_not_accepted"],
+                "{lang} {ext} {id}"
+            );
+        }
+    }
+}

@@ -172,6 +172,10 @@ fn is_own_findings_column(names: &[String], c: usize, cells: &[&str]) -> bool {
     own_statement(names).is_some_and(|lang| {
         c + 1 == names.len()
             && cells.iter().all(|text| {
+                // why a written reason is none, after its finding (`非該当の理由なし（…）`)
+                let text = crate::model::NotAReason::ALL
+                    .iter()
+                    .fold(text.to_string(), |t, why| t.replace(&why.note(lang), ""));
                 text.split(", ")
                     .all(|f| Finding::ALL.iter().any(|x| x.label(lang) == f.trim()))
             })

@@ -1364,8 +1364,9 @@ fn bracket_after_no_cause(text: &str) -> Option<&str> {
     let at = text.rfind(open)?;
     let before = &text[..at];
     let inner = text[at + open.len_utf8()..text.len() - close.len_utf8()].trim();
-    (!before.trim().is_empty() && vocab::reason_given(before).is_empty() && !inner.is_empty())
-        .then_some(inner)
+    // words in it, not a mark (`特になし（※）`)
+    let words = inner.chars().any(char::is_alphanumeric);
+    (!before.trim().is_empty() && vocab::reason_given(before).is_empty() && words).then_some(inner)
 }
 
 /// The service underneath by name (`header_key` form): `AWS`, `Azure`, `GCP`, `さくら`.
@@ -2918,6 +2919,8 @@ mod tests {
             ("業務上必要がないため", Err(NoGround)),
             ("該当なし（当社で実施）", Err(ProviderDoesIt)),
             ("該当なし（なし）", Err(NoCause)),
+            ("特になし（※）", Err(NoCause)),
+            ("該当なし（-）", Err(NoCause)),
         ] {
             assert_eq!(judge_not_applicable_reason(text), want, "{text}");
             assert_eq!(not_applicable_reason(text), want.unwrap_or(""), "{text}");
