@@ -300,6 +300,20 @@ fn is_header_note(rest: &str) -> bool {
             .is_empty()
 }
 
+/// Whether `cell` reads as the English name of the Japanese header `header` written under
+/// it (a bilingual header's second row): a few words of ASCII letters, no digit, under a
+/// header written without them.
+fn is_english_of(header: &str, cell: &str) -> bool {
+    let words = cell.split_whitespace().count();
+    !header.is_empty()
+        && !header.is_ascii()
+        && (1..=4).contains(&words)
+        && cell.chars().any(|c| c.is_ascii_alphabetic())
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || " ./&-_()'".contains(c))
+}
+
 /// Whether `header` is one of the English check-item headers read since review 11 C-19
 /// (`Check item`, `Requirement`, `Question`, `Control description`, `Criteria`): beside a
 /// check-item column of another header (a bilingual list) it is carried, not a second one.
@@ -1679,13 +1693,21 @@ fn two_row_parts(
 }
 
 /// The cells of a header of two rows as one ([`two_row_parts`]): each column's label under
-/// the one above it (`管理策 番号`).
+/// the one above it (`管理策 番号`); a label that is a references header by itself under a
+/// references header (`ISMAP管理基準` over `統制目標` | `詳細管理策`, the two levels of the
+/// catalog: review 12 B-5) is the column's header as it is.
 fn two_row_cells(parts: &[(String, String)]) -> Vec<String> {
     parts
         .iter()
         .map(|(upper, lower)| match (upper.as_str(), lower.as_str()) {
             (u, l) if l.is_empty() || l == u => u.to_owned(),
             ("", l) => l.to_owned(),
+            (u, l)
+                if Field::of_header(u) == Some(Field::Refs)
+                    && (Field::of_header(l) == Some(Field::Refs) || is_details_header(l)) =>
+            {
+                l.to_owned()
+            }
             (u, l) => format!("{u} {l}"),
         })
         .collect()
@@ -2422,6 +2444,13 @@ impl Items {
                     || (digit(h) == digit(cell) && header_key(h) == header_key(cell))
                     || (!digit(cell)
                         && Field::of_header(cell).is_some_and(|f| self.field_at(*c) == Some(f)))
+                    // the English under a Japanese header of a column that is neither the
+                    // references, the check item nor the id (`備考` over `Remarks`, `担当` over
+                    // `Owner`: review 13 B-3); those three are held to their field's names
+                    || (!matches!(
+                        self.field_at(*c),
+                        Some(Field::Refs | Field::Title | Field::Id)
+                    ) && is_english_of(h, cell))
             })
         };
         // most rows: a references cell filled, not as its header, is no repeated header

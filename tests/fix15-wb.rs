@@ -1,0 +1,173 @@
+//! Session 9, fix15-wb: the sheet and header structure of check-list workbooks and the
+//! CSP profile's YAML — a bilingual or two-level header's second row (review 13 B-3, review
+//! 12 B-5), last year's sheet kept beside this year's (review 12 D-1), the statement's scope
+//! naming one region or an inherited part (review 13 variant), a profile's
+//! `対象外:` entry written unquoted and its Japanese errors (review 12 B-4, B-7).
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{add_text_sheet, by_id, input_error, json_of, on_checks, strings};
+use rust_xlsxwriter::{Format, Workbook};
+
+/// A CSP status table (registration kind ISMAP) stating 9.2.1, 9.2.3, 9.2.6, 9.4.2, 11.1.2,
+/// 12.3.1 and 12.4.1 implemented.
+fn csp_csv(dir: &Path) -> PathBuf {
+    let path = dir.join("csp.csv");
+    std::fs::write(
+        &path,
+        "登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,実施\n9.2.3,実施\n9.2.6,実施\n9.4.2,実施\n11.1.2,実施\n12.3.1,実施\n12.4.1,実施\n",
+    )
+    .unwrap();
+    path
+}
+
+/// `report --format json` on `checks` against [`csp_csv`]: the report and stderr.
+fn report(checks: &Path, more: &[&str]) -> (serde_json::Value, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = on_checks("en", "report", checks);
+    c.args(["--format", "json", "--csp"])
+        .arg(csp_csv(dir.path()))
+        .args(more);
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
+}
+
+fn workbook(dir: &Path, name: &str, sheets: &[(&str, &[&[&str]])]) -> PathBuf {
+    let path = dir.join(name);
+    let mut wb = Workbook::new();
+    for (sheet, rows) in sheets {
+        add_text_sheet(&mut wb, sheet, rows);
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+/// Review 13 B-3: a bilingual header of two rows with a `備考 | Remarks` column (and `重要度 |
+/// Priority`) is one header, its English row read past as the header repeated: no phantom
+/// item `No.`, no risk warning for `Priority`. Guard: a row under it with English in 備考
+/// but ids in its references cell is an item.
+#[test]
+fn a_bilingual_header_with_a_remarks_column_is_one_header() {
+    let dir = tempfile::tempdir().unwrap();
+    for (second, risk) in [
+        (
+            ["No.", "Check item", "ISMAP control", "Risk", "Remarks"],
+            "Risk",
+        ),
+        (
+            ["No", "Check item", "ISMAP control", "Priority", "Notes"],
+            "Priority",
+        ),
+    ] {
+        let path = workbook(
+            dir.path(),
+            "bilingual.xlsx",
+            &[(
+                "Checklist",
+                &[
+                    &["項番", "確認項目", "ISMAP管理策", "重要度", "備考"],
+                    &second,
+                    &["1", "特権IDを管理していること", "9.2.3", "高", ""],
+                    &[
+                        "2",
+                        "多要素認証を適用していること",
+                        "9.4.2",
+                        "高",
+                        "See policy",
+                    ],
+                ],
+            )],
+        );
+        let (v, stderr) = report(&path, &[]);
+        assert_eq!(v["summary"]["total"], 2, "{risk}: {}", v["items"]);
+        assert_eq!(v["summary"]["not_analysed"], 0, "{}", v["items"]);
+        assert_eq!(v["checks"]["rows_not_read"][0]["kind"], "repeated-header");
+        assert!(!stderr.contains(&format!("('{risk}')")), "{stderr}");
+        assert_eq!(by_id(&v["items"], "2")["status"], "covered");
+    }
+    // guard: English in the remarks of a row with ids is an item, not a header
+    let path = workbook(
+        dir.path(),
+        "guard.xlsx",
+        &[(
+            "Checklist",
+            &[
+                &["項番", "確認項目", "ISMAP管理策", "重要度", "備考"],
+                &["1", "特権IDを管理していること", "9.2.3", "高", "Remarks"],
+                &["2", "ログを取得していること", "12.4.1", "中", "Notes"],
+            ],
+        )],
+    );
+    let (v, _) = report(&path, &[]);
+    assert_eq!(v["summary"]["total"], 2, "{}", v["items"]);
+    assert!(v["checks"]["rows_not_read"].is_null(), "{}", v["checks"]);
+}
+
+/// Review 12 B-5: `ISMAP管理基準` merged over `統制目標` | `詳細管理策` (the other headers
+/// merged down over both rows) is a header of two rows, both columns the item's references;
+/// the same written in a CSV. Guard: `管理策` over `番号` | `名称` still reads the names as a
+/// column carried.
+#[test]
+fn a_references_header_over_objective_and_detail_columns_is_two_header_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two-row.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("チェックリスト").unwrap();
+    let plain = Format::new();
+    ws.merge_range(0, 0, 1, 0, "No", &plain).unwrap();
+    ws.merge_range(0, 1, 1, 1, "確認項目", &plain).unwrap();
+    ws.merge_range(0, 2, 0, 3, "ISMAP管理基準", &plain).unwrap();
+    ws.merge_range(0, 4, 1, 4, "重要度", &plain).unwrap();
+    ws.merge_range(0, 5, 1, 5, "備考", &plain).unwrap();
+    ws.write_string(1, 2, "統制目標").unwrap();
+    ws.write_string(1, 3, "詳細管理策").unwrap();
+    for (r, row) in [
+        [
+            "1",
+            "特権IDを管理していること",
+            "9.2.3",
+            "9.2.3.11.PB",
+            "高",
+        ],
+        ["2", "多要素認証を適用していること", "9.4.2", "", "高"],
+        ["3", "退職者のIDを削除していること", "9.2.6", "", "中"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, cell) in row.iter().enumerate() {
+            ws.write_string(r as u32 + 2, c as u16, *cell).unwrap();
+        }
+    }
+    wb.save(&path).unwrap();
+    let csv = dir.path().join("two-row.csv");
+    std::fs::write(
+        &csv,
+        "No,確認項目,ISMAP管理基準,,重要度\n,,統制目標,詳細管理策,\n1,特権IDを管理していること,9.2.3,9.2.3.11.PB,高\n2,多要素認証を適用していること,9.4.2,,高\n3,退職者のIDを削除していること,9.2.6,,中\n",
+    )
+    .unwrap();
+    for path in [&path, &csv] {
+        let (v, stderr) = report(path, &[]);
+        assert_eq!(v["summary"]["total"], 3, "{}", v["items"]);
+        assert_eq!(v["summary"]["not_analysed"], 0, "{}", v["items"]);
+        assert!(!stderr.contains("('重要度')"), "{stderr}");
+        let one = by_id(&v["items"], "1");
+        assert_eq!(strings(&one["references"]), ["9.2.3", "9.2.3.11.PB"]);
+        assert_eq!(one["row"], 3);
+        assert_eq!(by_id(&v["items"], "3")["status"], "covered");
+    }
+    // guard: 番号 | 名称 under 管理策: the numbers are the references, the names carried
+    let guard = dir.path().join("name.csv");
+    std::fs::write(
+        &guard,
+        "No,確認項目,管理策,,重要度\n,,番号,名称,\n1,特権IDを管理していること,9.2.3,特権的アクセス権の管理,高\n",
+    )
+    .unwrap();
+    let (v, _) = report(&guard, &[]);
+    assert_eq!(v["summary"]["total"], 1, "{}", v["items"]);
+    assert_eq!(strings(&by_id(&v["items"], "1")["references"]), ["9.2.3"]);
+    assert_eq!(v["checks"]["extra_columns"], serde_json::json!(["名称"]));
+}
