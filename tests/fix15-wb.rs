@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{add_text_sheet, by_id, input_error, json_of, on_checks, strings};
+use common::{add_text_sheet, by_id, input_error, on_checks, strings};
 use rust_xlsxwriter::{Format, Workbook};
 
 /// A CSP status table (registration kind ISMAP) stating 9.2.1, 9.2.3, 9.2.6, 9.4.2, 11.1.2,
@@ -170,4 +170,86 @@ fn a_references_header_over_objective_and_detail_columns_is_two_header_rows() {
     assert_eq!(v["summary"]["total"], 1, "{}", v["items"]);
     assert_eq!(strings(&by_id(&v["items"], "1")["references"]), ["9.2.3"]);
     assert_eq!(v["checks"]["extra_columns"], serde_json::json!(["名称"]));
+}
+
+/// The items of a check-list sheet: 1 (9.2.1), 2 (9.2.3), 3 (12.4.1), under a header.
+const YEAR: &[&[&str]] = &[
+    &["項番", "確認項目", "ISMAP管理策"],
+    &["1", "利用者IDを管理していること", "9.2.1"],
+    &["2", "特権IDを管理していること", "9.2.3"],
+    &["3", "ログを取得していること", "12.4.1"],
+];
+
+/// Review 12 D-1: a workbook keeping last year's sheet beside this year's (the same items)
+/// reads the newest year's only, naming the other in a note (English and Japanese), every
+/// item counted once; sheets holding the same items whose names do not tell the newest are
+/// refused naming both, with `--sheet` as the hint, and `--sheet` reads one. Guard: two
+/// sheets of different items sharing one still read together.
+#[test]
+fn last_years_sheet_beside_this_years_is_passed_over_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let last: Vec<&[&str]> = YEAR[..3].to_vec();
+    let path = workbook(
+        dir.path(),
+        "years.xlsx",
+        &[("2024年度", &last), ("令和7年度", YEAR)],
+    );
+    let (v, stderr) = report(&path, &[]);
+    assert_eq!(v["summary"]["total"], 3, "{}", v["items"]);
+    assert_eq!(strings(&v["checks"]["sheets"]), ["令和7年度"]);
+    assert_eq!(by_id(&v["items"], "3")["status"], "covered");
+    assert!(
+        stderr.contains("sheets of earlier years holding the same check items were not read: 2024年度 (read one with --sheet NAME)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("same check item (text"), "{stderr}");
+    let mut c = on_checks("ja", "report", &path);
+    let d2 = tempfile::tempdir().unwrap();
+    c.args(["--format", "json", "--csp"])
+        .arg(csp_csv(d2.path()));
+    let out = c.output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("同じ確認項目の前年度以前のシートは読みませんでした: 2024年度"),
+        "{stderr}"
+    );
+    // --sheet reads last year's
+    let (v, _) = report(&path, &["--sheet", "2024年度"]);
+    assert_eq!(v["summary"]["total"], 2, "{}", v["items"]);
+
+    // the same items on two sheets not named by year: refused
+    let copy = workbook(
+        dir.path(),
+        "copy.xlsx",
+        &[("チェックリスト", YEAR), ("チェックリスト (2)", YEAR)],
+    );
+    let mut c = on_checks("en", "report", &copy);
+    c.args(["--format", "json", "--csp"])
+        .arg(csp_csv(d2.path()));
+    let err = input_error(c);
+    assert!(
+        err.contains("sheets 'チェックリスト' and 'チェックリスト (2)' hold the same check items (3 of 3 and 3)"),
+        "{err}"
+    );
+    assert!(err.contains("--sheet NAME"), "{err}");
+    let (v, _) = report(&copy, &["--sheet", "チェックリスト"]);
+    assert_eq!(v["summary"]["total"], 3);
+
+    // guard: sheets of different items, one of them on both, are read together
+    let other: &[&[&str]] = &[
+        &["項番", "確認項目", "ISMAP管理策"],
+        &["1", "ログを取得していること", "12.4.1"],
+        &["2", "バックアップを取得していること", "12.3.1"],
+        &["3", "入退室を管理していること", "11.1.2"],
+        &["4", "多要素認証を適用していること", "9.4.2"],
+    ];
+    let topics = workbook(
+        dir.path(),
+        "topics.xlsx",
+        &[("2025年度 アクセス", YEAR), ("2025年度 運用", other)],
+    );
+    let (v, stderr) = report(&topics, &[]);
+    assert_eq!(v["summary"]["total"], 7, "{}", v["items"]);
+    assert!(stderr.contains("same check item (text"), "{stderr}");
 }
