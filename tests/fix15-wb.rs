@@ -253,3 +253,51 @@ fn last_years_sheet_beside_this_years_is_passed_over_by_name() {
     assert_eq!(v["summary"]["total"], 7, "{}", v["items"]);
     assert!(stderr.contains("same check item (text"), "{stderr}");
 }
+
+/// `report --format json` (Japanese) on `tests/data/fix15-wb/scope-items.csv` against the
+/// pasted list entry `csp`: each item's (status, whether `outside-statement-scope`, its
+/// procedures' text).
+fn scoped(csp: &str) -> Vec<(String, bool, String)> {
+    let mut c = on_checks("ja", "report", common::data("fix15-wb/scope-items.csv"));
+    c.args(["--format", "json", "--registration-kind", "ismap", "--csp"])
+        .arg(common::data(&format!("fix15-wb/{csp}")));
+    let v = common::json_of(c);
+    ["1", "2", "3", "4", "5"]
+        .iter()
+        .map(|id| by_id(&v["items"], id))
+        .map(|i| {
+            (
+                i["status"].as_str().unwrap().to_owned(),
+                i["reasons"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&serde_json::json!("outside-statement-scope")),
+                i["additional_procedures"].to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Review 13 A-4: the statement's scope names one region (`テストSaaS 本体（東京リージョン）`):
+/// an item about another region (`大阪リージョンへバックアップ`, `別リージョンに…`) is capped
+/// `outside-statement-scope`, its procedure naming the region; the item about the scope's
+/// own region, one naming no region, and every item under a scope naming both regions are
+/// judged as before (guards). Review 13 A-5 variant: `（データセンターはIaaS事業者に依拠）` in
+/// the scope caps the data-centre item, not the others.
+#[test]
+fn a_scope_of_one_region_or_resting_on_the_iaas_caps_the_items_outside_it() {
+    let region = scoped("scope-region.txt");
+    let capped: Vec<bool> = region.iter().map(|(_, c, _)| *c).collect();
+    assert_eq!(capped, [true, false, false, true, false], "{region:?}");
+    assert_eq!(region[0].0, "partial");
+    assert!(region[0].2.contains("大阪リージョン"), "{}", region[0].2);
+    assert_eq!(region[2].0, "covered");
+    assert_eq!(region[4].0, "covered");
+    let both = scoped("scope-two-regions.txt");
+    assert!(both.iter().all(|(_, c, _)| !c), "{both:?}");
+    assert_eq!(both[0].0, "covered");
+    let inherit = scoped("scope-inherit.txt");
+    let capped: Vec<bool> = inherit.iter().map(|(_, c, _)| *c).collect();
+    assert_eq!(capped, [false, true, false, false, false], "{inherit:?}");
+    assert!(inherit[1].2.contains("データセンター"), "{}", inherit[1].2);
+}
