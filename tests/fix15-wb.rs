@@ -301,3 +301,104 @@ fn a_scope_of_one_region_or_resting_on_the_iaas_caps_the_items_outside_it() {
     assert_eq!(capped, [false, true, false, false, false], "{inherit:?}");
     assert!(inherit[1].2.contains("データセンター"), "{}", inherit[1].2);
 }
+
+/// A profile of the service, `scope:` as given (YAML lines), implemented 9.2.1, 9.2.3,
+/// 9.4.2, 12.3.1, 12.4.1.
+fn profile(dir: &Path, scope: &str, implemented: &str) -> PathBuf {
+    let path = dir.join("profile.yaml");
+    std::fs::write(
+        &path,
+        format!("name: テストクラウド\nregistration_kind: ismap\nregistered: 2024-03-01\nrenewal_deadline: 2027-03-31\n{scope}\nimplemented: [{implemented}]\n"),
+    )
+    .unwrap();
+    path
+}
+
+/// `report` (lang `lang`) of a check list of 1 `管理コンソールへのアクセスに多要素認証を適用すること`
+/// (9.4.2) and 2 `特権IDを管理すること` (9.2.3) against `csp`.
+fn console_items(dir: &Path, lang: &str, csp: &Path) -> std::process::Output {
+    let checks = dir.join("checks.csv");
+    std::fs::write(
+        &checks,
+        "項番,確認項目,ISMAP管理策\n1,管理コンソールへのアクセスに多要素認証を適用すること,9.4.2\n2,特権IDを管理すること,9.2.3\n",
+    )
+    .unwrap();
+    let mut c = on_checks(lang, "report", &checks);
+    c.args(["--format", "json", "--csp"]).arg(csp);
+    c.output().unwrap()
+}
+
+/// Review 12 B-4: the profile's `- 対象外: 管理コンソール` written unquoted, as README shows
+/// it (a YAML map of one key), reads as the exclusion it says — as the quoted form does
+/// (guard) — and so does a list of parts after the label and a scope of one text; an entry
+/// of another type is refused naming `scope[0]` and its line, the types in Japanese under
+/// `--lang ja`. Review 12 B-7: a Japanese profile error names the field as it is typed
+/// (`implemented`), not translated.
+#[test]
+fn a_profiles_unquoted_exclusion_reads_and_its_errors_name_the_fields_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    for scope in [
+        "scope:\n  - テストクラウド（東京リージョン）\n  - 対象外: 管理コンソール",
+        "scope:\n  - テストクラウド（東京リージョン）\n  - \"対象外: 管理コンソール\"",
+        "scope:\n  - テストクラウド\n  - 対象外: [管理コンソール, API]",
+        "scope:\n  - テストクラウド\n  - 対象外:\n      - 管理コンソール",
+    ] {
+        let csp = profile(dir.path(), scope, "9.2.3, 9.4.2");
+        let out = console_items(dir.path(), "en", &csp);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{scope}: {stderr}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let one = by_id(&v["items"], "1");
+        assert_eq!(one["status"], "partial", "{scope}: {one}");
+        assert_eq!(
+            one["reasons"],
+            serde_json::json!(["outside-statement-scope"])
+        );
+        assert_eq!(by_id(&v["items"], "2")["status"], "covered", "{scope}");
+    }
+    // one text alone
+    let csp = profile(dir.path(), "scope: テストクラウド", "9.2.3, 9.4.2");
+    let out = console_items(dir.path(), "en", &csp);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(by_id(&v["items"], "1")["status"], "covered");
+    assert_eq!(v["csp"]["scope"], serde_json::json!(["テストクラウド"]));
+    // an entry of another type: refused, naming it and its line, in Japanese
+    let csp = profile(dir.path(), "scope:\n  - 1", "9.2.3");
+    let mut c = on_checks("ja", "report", dir.path().join("checks.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&csp);
+    let err = ja_error(c);
+    assert!(err.contains("line 6: "), "{err}");
+    assert!(
+        err.contains("scope[0]: 型が違います: integer `1`(期待: 文字列"),
+        "{err}"
+    );
+    assert!(!err.contains("expected"), "{err}");
+    // B-7: the field's name as typed
+    let csp = profile(dir.path(), "", "9.2");
+    let mut c = on_checks("ja", "report", dir.path().join("checks.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&csp);
+    let err = ja_error(c);
+    assert!(
+        err.contains("項目 'implemented': '9.2' は箇条またはカテゴリですが、`implemented` には統制目標を並べます"),
+        "{err}"
+    );
+}
+
+/// Runs, expects exit 2 and one Japanese error line (`エラー: …`) without a panic: stderr.
+fn ja_error(mut c: assert_cmd::Command) -> String {
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        stderr.lines().filter(|l| l.starts_with("エラー: ")).count(),
+        1,
+        "{stderr}"
+    );
+    stderr
+}
