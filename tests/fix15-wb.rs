@@ -402,3 +402,103 @@ fn ja_error(mut c: assert_cmd::Command) -> String {
     );
     stderr
 }
+
+/// A CSP workbook: a sheet `other` of `rows`, then the status table `実施状況` (9.2.1, 9.2.3,
+/// 9.2.4 implemented, and `more` rows).
+fn csp_workbook(dir: &Path, other: &str, rows: &[&[&str]], more: &[&[&str]]) -> PathBuf {
+    let mut table: Vec<&[&str]> = vec![
+        &["登録区分: ISMAP"],
+        &["管理策番号", "管理策名", "実施状況"],
+        &["9.2.1", "利用者登録及び登録削除", "実施"],
+        &["9.2.3", "特権的アクセス権の管理", "実施"],
+        &["9.2.4", "利用者の秘密認証情報の管理", "実施"],
+    ];
+    table.extend_from_slice(more);
+    workbook(dir, "csp.xlsx", &[(other, rows), ("実施状況", &table)])
+}
+
+/// `report` in English of `tests/data/fix12-st/k.csv` (K-1 9.2.1, K-2 9.2.3, K-5 9.2.4)
+/// against `csp`.
+fn on_k(csp: &Path) -> std::process::Output {
+    let mut c = on_checks("en", "report", common::data("fix12-st/k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(csp);
+    c.output().unwrap()
+}
+
+/// Review 13 C-3: a notes sheet saying chapter 11 relies on the IaaS reads beside a table
+/// that states no control of chapter 11 implemented; refused when the table states one
+/// (naming it), and a note naming no chapter is refused as before (guards). Review 13 C-2:
+/// `対象範囲 | <the service>` and `対象範囲 | 本サービスの全リージョン` on a cover read as
+/// `対象サービス` does; `対象範囲` naming a region or excluding a part is still refused.
+#[test]
+fn a_note_on_its_own_chapter_and_a_scope_naming_the_whole_service_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let note: &[&[&str]] = &[
+        &["注記"],
+        &["1. 本サービスはAWS上で提供しています。"],
+        &["2. 物理的セキュリティ（11章）はIaaS事業者の管理策に依拠しています。"],
+    ];
+    let csp = csp_workbook(dir.path(), "注記", note, &[]);
+    let out = on_k(&csp);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(by_id(&v["items"], "K-2")["status"], "covered");
+    let csp = csp_workbook(
+        dir.path(),
+        "注記",
+        note,
+        &[&["11.1.2", "物理的入退管理策", "実施"]],
+    );
+    let mut c = on_checks("en", "report", common::data("fix12-st/k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&csp);
+    let err = input_error(c);
+    assert!(err.contains("sheet '注記': row 3"), "{err}");
+    assert!(err.contains("on a table that states 11.1.2"), "{err}");
+    let csp = csp_workbook(
+        dir.path(),
+        "注記",
+        &[
+            &["注記"],
+            &["物理的セキュリティはIaaS事業者の管理策に依拠しています。"],
+        ],
+        &[],
+    );
+    let mut c = on_checks("en", "report", common::data("fix12-st/k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&csp);
+    input_error(c);
+
+    for value in ["サンプルクラウド", "本サービスの全リージョン"] {
+        let csp = csp_workbook(
+            dir.path(),
+            "表紙",
+            &[&["ISMAP管理基準 対応状況"], &["対象範囲", value]],
+            &[],
+        );
+        let out = on_k(&csp);
+        assert!(
+            out.status.success(),
+            "{value}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for value in [
+        "サンプルクラウド（東京リージョン）",
+        "東京リージョンのみ",
+        "サンプルクラウド（管理コンソールを除く）",
+    ] {
+        let csp = csp_workbook(
+            dir.path(),
+            "表紙",
+            &[&["ISMAP管理基準 対応状況"], &["対象範囲", value]],
+            &[],
+        );
+        let mut c = on_checks("en", "report", common::data("fix12-st/k.csv"));
+        c.args(["--format", "json", "--csp"]).arg(&csp);
+        let err = input_error(c);
+        assert!(err.contains("row 2"), "{value}: {err}");
+    }
+}
