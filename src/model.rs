@@ -693,6 +693,9 @@ pub struct CheckList {
     /// (`管理策番号 | 管理策名`, no check-item column) beside sheets of check items: not
     /// check items, not read, but named.
     pub not_item_sheets: Vec<String>,
+    /// Visible sheets of earlier years holding the same check items as the newest year's
+    /// sheet (`2024年度` beside `2025年度`): not read, but named.
+    pub earlier_sheets: Vec<String>,
     /// Names of carried-through columns, in input order.
     pub extra_columns: Vec<String>,
     /// The header of the references column, for messages and the ISO edition.

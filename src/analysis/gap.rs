@@ -1615,11 +1615,16 @@ impl ItemResults {
             procs.push(proc(kind, quoted));
         }
         if item.reasons.contains(&Reason::OutsideStatementScope) {
-            let parts = self
-                .facts
-                .excluded
+            let excluded = &self.facts.excluded;
+            let parts = excluded
                 .named_by(&item.title, &item.note, &item.extra)
                 .map(Cow::Borrowed)
+                .chain(
+                    excluded
+                        .regions_outside(&item.title, &item.note, &item.extra)
+                        .into_iter()
+                        .map(Cow::Owned),
+                )
                 .collect();
             procs.push(proc(Kind::StatementScope, parts));
         }
@@ -2368,8 +2373,131 @@ fn item_level(title: &str, note: &str, extra: &Extra) -> Option<String> {
 /// (`データセンター（IaaS事業者に依拠）`) and folded (width, case) for matching an item's text;
 /// a part shorter than two characters names nothing, and a part ending `サービス`/`機能` is
 /// also named by its head (`オプションサービス` by `オプション`).
+/// A scope line naming the regions it covers (`テストクラウド（東京リージョン）`) states
+/// nothing of the others: an item naming another region (`大阪リージョンへのバックアップ`), or
+/// another region unnamed (`別リージョン`) beside a scope of one, names a part outside it
+/// (review 13 A-4); a part the scope says rests on another provider (`データセンターはIaaS
+/// 事業者に依拠`) is excluded from the statement (review 13 A-5 variant).
 #[derive(Debug, Clone, Default)]
-pub struct ExcludedParts(Vec<(String, String)>);
+pub struct ExcludedParts(Vec<(String, String)>, ScopeRegions);
+
+/// The regions a statement's scope names (folded), when it names them each (not `全リージョン`).
+#[derive(Debug, Clone, Default)]
+struct ScopeRegions(Option<Vec<String>>);
+
+/// Words before `リージョン` that name no one region: all, each, several, another.
+const REGION_WORDS: [&str; 20] = [
+    "全",
+    "各",
+    "複数",
+    "他",
+    "別",
+    "同一",
+    "単一",
+    "国内",
+    "海外",
+    "両",
+    "任意",
+    "特定",
+    "主要",
+    "マルチ",
+    "シングル",
+    "遠隔",
+    "同",
+    "当該",
+    "本",
+    "対象",
+];
+
+/// Words naming a region other than the one in scope (`別リージョン`, `異なるリージョン`).
+const ANOTHER_REGION: [&str; 6] = ["別", "他", "異なる", "複数", "遠隔", "ほかの"];
+
+/// The regions `text` (folded) names: each run of kanji, katakana or ASCII letters before
+/// `リージョン` (or an ASCII word before ` region`), with the runs before it joined by `・`,
+/// `、`, `と` (`東京・大阪リージョン`); a word of [`REGION_WORDS`] or no name as `None` (a
+/// region not named: `全リージョン`, `複数リージョン`), with what stands before it.
+fn regions_in(text: &str) -> Vec<(Option<String>, String)> {
+    let name_char = |c: char| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || (('\u{30a0}'..='\u{30ff}').contains(&c) && c != '・')
+            || c.is_ascii_alphanumeric()
+            || c == '-'
+    };
+    let mut out = Vec::new();
+    let markers = [("リージョン", false), (" region", true)];
+    for (marker, ascii) in markers {
+        for (at, _) in text.match_indices(marker) {
+            let before = &text[..at];
+            let chars: Vec<char> = before.chars().collect();
+            let mut end = chars.len();
+            loop {
+                let mut start = end;
+                while start > 0
+                    && name_char(chars[start - 1])
+                    && (!ascii || chars[start - 1] != ' ')
+                {
+                    start -= 1;
+                }
+                let name: String = chars[start..end].iter().collect();
+                let lead: String = chars[start.saturating_sub(4)..start].iter().collect();
+                let generic = name.is_empty()
+                    || REGION_WORDS.contains(&name.as_str())
+                    || [
+                        "all", "every", "each", "any", "other", "another", "multiple", "the", "a",
+                    ]
+                    .contains(&name.as_str());
+                out.push(((!generic).then(|| name.clone()), format!("{lead}{name}")));
+                if generic
+                    || start == 0
+                    || !['・', '.', '、', ',', 'と'].contains(&chars[start - 1])
+                {
+                    break;
+                }
+                end = start - 1;
+            }
+        }
+    }
+    out
+}
+
+impl ScopeRegions {
+    /// The regions the scope's lines (not its lists of exclusions) name, less those it
+    /// excludes; `None` when it names none, or a region by no name (`全リージョン`).
+    fn of(lines: &[&str], excluded: &[(String, String)]) -> ScopeRegions {
+        let mut names: Vec<String> = Vec::new();
+        for line in lines {
+            let folded = crate::text::fold_width(line).to_lowercase();
+            for (name, _) in regions_in(&folded) {
+                let Some(name) = name else {
+                    return ScopeRegions(None);
+                };
+                if !excluded.iter().any(|(_, f)| f.contains(&name)) && !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        ScopeRegions((!names.is_empty()).then_some(names))
+    }
+
+    /// The regions `text` (folded) names outside the scope, as `<name>リージョン`.
+    fn outside(&self, text: &str) -> Vec<String> {
+        let Some(names) = &self.0 else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (name, lead) in regions_in(text) {
+            let outside = match &name {
+                Some(n) => !names.contains(n),
+                None => names.len() == 1 && ANOTHER_REGION.iter().any(|w| lead.ends_with(w)),
+            };
+            let written = format!("{}リージョン", name.as_deref().unwrap_or(&lead));
+            if outside && !out.contains(&written) {
+                out.push(written);
+            }
+        }
+        out
+    }
+}
 
 /// The labels of a scope entry listing excluded parts, longest first.
 const EXCLUSION_LABELS: [&str; 9] = [
@@ -2406,6 +2534,7 @@ const EXCLUDING_BEFORE: [&str; 4] = ["excluding ", "except for ", "except ", "ot
 impl ExcludedParts {
     pub fn of(scope: &[String]) -> ExcludedParts {
         let mut texts: Vec<String> = Vec::new();
+        let mut lines: Vec<&str> = Vec::new();
         let mut label_over = false;
         for entry in scope {
             let entry = entry.trim();
@@ -2416,7 +2545,11 @@ impl ExcludedParts {
             match exclusion_label(entry) {
                 Some("") => label_over = true,
                 Some(rest) => texts.push(without_notes(rest)),
-                None => texts.extend(excluded_in_line(entry)),
+                None => {
+                    texts.extend(excluded_in_line(entry));
+                    texts.extend(resting_on_another(entry));
+                    lines.push(entry);
+                }
             }
         }
         let mut parts: Vec<(String, String)> = Vec::new();
@@ -2453,7 +2586,21 @@ impl ExcludedParts {
                 }
             }
         }
-        ExcludedParts(parts)
+        let regions = ScopeRegions::of(&lines, &parts);
+        ExcludedParts(parts, regions)
+    }
+
+    /// The regions an item's title or the texts beside it name outside the scope's regions
+    /// ([`ScopeRegions`]), as `<name>リージョン`.
+    pub fn regions_outside(&self, title: &str, note: &str, extra: &Extra) -> Vec<String> {
+        if self.1 .0.is_none() {
+            return Vec::new();
+        }
+        let all: Vec<&str> = std::iter::once(title)
+            .chain(texts_beside(note, extra))
+            .collect();
+        self.1
+            .outside(&crate::text::fold_width(&all.join("\n")).to_lowercase())
     }
 
     /// The excluded parts an item's title or the texts beside it ([`texts_beside`]) name,
@@ -2483,6 +2630,9 @@ impl ExcludedParts {
         self.named_by(&item.title, &item.note, &item.extra)
             .next()
             .is_some()
+            || !self
+                .regions_outside(&item.title, &item.note, &item.extra)
+                .is_empty()
     }
 }
 
@@ -2552,6 +2702,34 @@ fn without_notes(text: &str) -> String {
     } else {
         out
     }
+}
+
+/// The parts a scope line says rest on another provider: before `は` and after a bracket,
+/// a `。` or the line's start, of `…は<someone>に依拠`/`に依存` (`テストクラウド（データセンター
+/// はIaaS事業者に依拠）`): the CSP's own statement does not cover them. The service itself
+/// (`本サービスは…`) is no part.
+fn resting_on_another(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for marker in ["に依拠", "に依存"] {
+        for (at, _) in line.match_indices(marker) {
+            let before = &line[..at];
+            let start = before
+                .rfind(['（', '(', '。', '；', ';', '、'])
+                .map_or(0, |i| {
+                    i + before[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            let Some(topic) = before[start..].find('は') else {
+                continue;
+            };
+            let part = before[start..start + topic].trim();
+            if !part.is_empty()
+                && !["本サービス", "当サービス", "サービス", "当社", "弊社"].contains(&part)
+            {
+                out.push(without_notes(part));
+            }
+        }
+    }
+    out
 }
 
 /// The parts a scope line excludes in its own words: before `を除く`, `は対象外`,
@@ -4610,5 +4788,76 @@ mod tests {
             .named_by("多要素認証", "", &extra("CSP回答"))
             .next()
             .is_none());
+    }
+
+    /// A scope naming its regions does not cover another region an item names, nor
+    /// another region unnamed beside a scope of one (review 13 A-4); a scope naming no
+    /// region, every region or the item's own caps nothing (guards). A part the scope says
+    /// rests on another provider is excluded (review 13 A-5 variant), the service itself
+    /// is not.
+    #[test]
+    fn a_scope_of_named_regions_leaves_the_others_out() {
+        let outside = |scope: &str, title: &str| -> Vec<String> {
+            ExcludedParts::of(&[scope.to_owned()]).regions_outside(title, "", &Extra::default())
+        };
+        let tokyo = "テストクラウド（東京リージョン）";
+        assert_eq!(
+            outside(tokyo, "大阪リージョンへバックアップを取得していること"),
+            ["大阪リージョン"]
+        );
+        assert_eq!(
+            outside(tokyo, "別リージョンにバックアップを保管していること"),
+            ["別リージョン"]
+        );
+        assert_eq!(
+            outside(
+                "Test Cloud (Tokyo region)",
+                "Backups kept in the Osaka region"
+            ),
+            ["osakaリージョン"]
+        );
+        for (scope, title) in [
+            (tokyo, "東京リージョンのデータを暗号化していること"),
+            (tokyo, "リージョン間でデータを複製していること"),
+            (tokyo, "バックアップを取得していること"),
+            (
+                "テストクラウド（東京・大阪リージョン）",
+                "大阪リージョンへバックアップを取得していること",
+            ),
+            (
+                "テストクラウド（東京リージョン、大阪リージョン）",
+                "大阪リージョンへのバックアップ",
+            ),
+            (
+                "テストクラウド（全リージョン）",
+                "大阪リージョンへバックアップを取得していること",
+            ),
+            (
+                "テストクラウド",
+                "大阪リージョンへバックアップを取得していること",
+            ),
+            (
+                "テストクラウド（東京・大阪リージョン）",
+                "別リージョンにバックアップを保管していること",
+            ),
+        ] {
+            assert!(outside(scope, title).is_empty(), "{scope} / {title}");
+        }
+        let parts = |scope: &str| -> Vec<String> {
+            ExcludedParts::of(&[scope.to_owned()])
+                .0
+                .into_iter()
+                .map(|(written, _)| written)
+                .collect()
+        };
+        assert_eq!(
+            parts("テストクラウド（データセンターはIaaS事業者に依拠）"),
+            ["データセンター"]
+        );
+        assert_eq!(
+            parts("テストクラウド（物理的セキュリティはIaaS事業者の管理策に依拠）"),
+            ["物理的セキュリティ"]
+        );
+        assert!(parts("本サービスはAWSに依拠して提供しています").is_empty());
     }
 }

@@ -300,6 +300,20 @@ fn is_header_note(rest: &str) -> bool {
             .is_empty()
 }
 
+/// Whether `cell` reads as the English name of the Japanese header `header` written under
+/// it (a bilingual header's second row): a few words of ASCII letters, no digit, under a
+/// header written without them.
+fn is_english_of(header: &str, cell: &str) -> bool {
+    let words = cell.split_whitespace().count();
+    !header.is_empty()
+        && !header.is_ascii()
+        && (1..=4).contains(&words)
+        && cell.chars().any(|c| c.is_ascii_alphabetic())
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || " ./&-_()'".contains(c))
+}
+
 /// Whether `header` is one of the English check-item headers read since review 11 C-19
 /// (`Check item`, `Requirement`, `Question`, `Control description`, `Criteria`): beside a
 /// check-item column of another header (a bilingual list) it is carried, not a second one.
@@ -634,6 +648,7 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
                 outside_lines.extend(sheet_lines(path, name)?);
             }
         }
+        let earlier = earlier_years(path, &mut lists)?;
         let mut list = match lists.len() {
             0 => return Err(InputError::at(
                 Location::file(path),
@@ -653,11 +668,128 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
         };
         not_items.sort_by_key(|n| visible.iter().position(|v| v == n));
         list.not_item_sheets = not_items;
+        list.earlier_sheets = earlier;
         list.outside_lines.append(&mut outside_lines);
         list
     };
     list.hidden_sheets = hidden;
     Ok(list)
+}
+
+/// The year a sheet's name gives (`2025年度`, `FY2024`, `チェックリスト2025`, `令和7年度`,
+/// `R6`): one year, else none.
+fn sheet_year(name: &str) -> Option<u32> {
+    let name = crate::text::fold_width(name);
+    let mut years = Vec::new();
+    let chars: Vec<char> = name.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let digits: String = chars[start..i].iter().collect();
+        let before: String = chars[..start].iter().collect();
+        let before = before.trim_end();
+        let n: u32 = digits.parse().ok()?;
+        if digits.len() == 4 && (1990..=2099).contains(&n) {
+            years.push(n);
+        } else if digits.len() <= 2 && (before.ends_with("令和") || before.ends_with('R')) {
+            years.push(2018 + n);
+        } else if digits.len() <= 2 && (before.ends_with("平成") || before.ends_with('H')) {
+            years.push(1988 + n);
+        }
+    }
+    match years[..] {
+        [year] => Some(year),
+        _ => None,
+    }
+}
+
+/// Sheets of check items that hold the same list (half the items of the smaller one or
+/// more, by text and references) would count every item twice (review 12 D-1): last
+/// year's sheet kept beside this year's (`2025年度`, `2024年度`) is passed over, the newest
+/// read, and the others returned to be named; sheets whose names do not tell which is the
+/// newest are refused, naming them, with `--sheet NAME` as the hint.
+fn earlier_years(path: &Path, lists: &mut Vec<CheckList>) -> Result<Vec<String>, InputError> {
+    type Key<'a> = (&'a str, &'a [String]);
+    let keys: Vec<HashSet<Key>> = lists
+        .iter()
+        .map(|l| {
+            l.items
+                .iter()
+                .filter(|i| !i.title.is_empty())
+                .map(|i| (i.title.as_str(), i.refs.as_slice()))
+                .collect()
+        })
+        .collect();
+    let name = |k: usize| lists[k].sheet.clone().unwrap_or_default();
+    // the sheets holding one list: each sheet's group, by its first sheet
+    let mut group: Vec<usize> = (0..lists.len()).collect();
+    let mut shared: Vec<(usize, usize, usize)> = Vec::new();
+    for a in 0..lists.len() {
+        for b in a + 1..lists.len() {
+            let same = keys[a].intersection(&keys[b]).count();
+            let smaller = keys[a].len().min(keys[b].len());
+            if same > 0 && same * 2 >= smaller {
+                let (ga, gb) = (group[a], group[b]);
+                for g in group.iter_mut().filter(|g| **g == gb) {
+                    *g = ga.min(gb);
+                }
+                for g in group.iter_mut().filter(|g| **g == ga) {
+                    *g = ga.min(gb);
+                }
+                shared.push((a, b, same));
+            }
+        }
+    }
+    let mut passed_over: Vec<usize> = Vec::new();
+    for first in 0..lists.len() {
+        let members: Vec<usize> = (0..lists.len()).filter(|&k| group[k] == first).collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let years: Vec<Option<u32>> = members.iter().map(|&k| sheet_year(&name(k))).collect();
+        let newest = years.iter().flatten().max().copied();
+        let distinct = years.iter().flatten().collect::<HashSet<_>>().len() == members.len();
+        match newest {
+            Some(newest) if distinct => passed_over.extend(
+                members
+                    .iter()
+                    .zip(&years)
+                    .filter(|(_, y)| **y != Some(newest))
+                    .map(|(&k, _)| k),
+            ),
+            _ => {
+                let &(a, b, same) = shared
+                    .iter()
+                    .find(|(a, b, _)| members.contains(a) && members.contains(b))
+                    .unwrap_or(&(members[0], members[1], 0));
+                return Err(InputError::at(
+                    Location::file(path),
+                    format!(
+                        "sheets '{}' and '{}' hold the same check items ({same} of {} and {}): read together, every such item would be counted twice",
+                        name(a),
+                        name(b),
+                        keys[a].len(),
+                        keys[b].len()
+                    ),
+                )
+                .hint("read the sheet of the current list with --sheet NAME"));
+            }
+        }
+    }
+    let names = passed_over.iter().map(|&k| name(k)).collect();
+    let mut k = 0;
+    lists.retain(|_| {
+        k += 1;
+        !passed_over.contains(&(k - 1))
+    });
+    Ok(names)
 }
 
 /// The lines of a sheet not read for items (a cover, 表紙; an instructions sheet): each row's
@@ -1679,13 +1811,21 @@ fn two_row_parts(
 }
 
 /// The cells of a header of two rows as one ([`two_row_parts`]): each column's label under
-/// the one above it (`管理策 番号`).
+/// the one above it (`管理策 番号`); a label that is a references header by itself under a
+/// references header (`ISMAP管理基準` over `統制目標` | `詳細管理策`, the two levels of the
+/// catalog: review 12 B-5) is the column's header as it is.
 fn two_row_cells(parts: &[(String, String)]) -> Vec<String> {
     parts
         .iter()
         .map(|(upper, lower)| match (upper.as_str(), lower.as_str()) {
             (u, l) if l.is_empty() || l == u => u.to_owned(),
             ("", l) => l.to_owned(),
+            (u, l)
+                if Field::of_header(u) == Some(Field::Refs)
+                    && (Field::of_header(l) == Some(Field::Refs) || is_details_header(l)) =>
+            {
+                l.to_owned()
+            }
             (u, l) => format!("{u} {l}"),
         })
         .collect()
@@ -2422,6 +2562,13 @@ impl Items {
                     || (digit(h) == digit(cell) && header_key(h) == header_key(cell))
                     || (!digit(cell)
                         && Field::of_header(cell).is_some_and(|f| self.field_at(*c) == Some(f)))
+                    // the English under a Japanese header of a column that is neither the
+                    // references, the check item nor the id (`備考` over `Remarks`, `担当` over
+                    // `Owner`: review 13 B-3); those three are held to their field's names
+                    || (!matches!(
+                        self.field_at(*c),
+                        Some(Field::Refs | Field::Title | Field::Id)
+                    ) && is_english_of(h, cell))
             })
         };
         // most rows: a references cell filled, not as its header, is no repeated header
@@ -4106,6 +4253,36 @@ fn yaml_comments(text: &str, items: &mut [CheckItem]) -> Vec<OutsideLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sheet's name gives one year or none (review 12 D-1).
+    #[test]
+    fn a_sheet_name_gives_its_year() {
+        for (name, year) in [
+            ("2025年度", Some(2025)),
+            ("FY2024", Some(2024)),
+            ("チェックリスト２０２５", Some(2025)),
+            ("令和7年度", Some(2025)),
+            ("R6", Some(2024)),
+            ("平成31年度", Some(2019)),
+            ("チェックリスト", None),
+            ("チェックリスト (2)", None),
+            ("2024-2025", None),
+            ("No.1234", None),
+        ] {
+            assert_eq!(sheet_year(name), year, "{name}");
+        }
+    }
+
+    /// The English under a Japanese header is read as its twin; not digits, not under an
+    /// English header (review 13 B-3).
+    #[test]
+    fn english_under_a_japanese_header() {
+        assert!(is_english_of("備考", "Remarks"));
+        assert!(is_english_of("担当部署", "Dept. in charge"));
+        assert!(!is_english_of("備考", "See 9.2.1"));
+        assert!(!is_english_of("Remarks", "Notes"));
+        assert!(!is_english_of("備考", "本文"));
+    }
 
     /// A bilingual header cell names its column when every line or part names the same one
     /// (review 13 C-10); parts naming different columns, or a standard's name, do not.

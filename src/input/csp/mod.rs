@@ -538,6 +538,11 @@ fn refuse_registry_facts(
     place: &str,
 ) -> Result<(), InputError> {
     for (i, cells) in rows {
+        // `対象範囲 | <the service>`, `対象範囲 | 本サービスの全リージョン`: read as `対象サービス`
+        // is (review 13 C-2)
+        if page::scope_limits_nothing(&cells) {
+            continue;
+        }
         if let Some(fact) = page::registry_fact(&cells) {
             // an audit that found something (`前回監査: 2024年度（指摘事項あり）`) is refused as
             // what it is
@@ -1354,6 +1359,21 @@ fn notes_beside(
             if values == filled.len() || values >= 2 && values + 1 >= filled.len() {
                 continue;
             }
+            // a note naming its own chapters (`物理的セキュリティ（11章）は…に依拠`) speaks of
+            // their controls only: of the first stated implemented, or of none (review 13 C-3)
+            let first =
+                match chapters_named(&crate::text::join_filled(row.iter().map(String::as_str))) {
+                    chapters if chapters.is_empty() => first,
+                    chapters => match parts
+                        .iter()
+                        .flat_map(|p| &p.listed.controls)
+                        .filter(|x| x.declared == Declared::Implemented)
+                        .find(|x| chapters.iter().any(|c| chapter_of(&x.raw) == Some(*c)))
+                    {
+                        Some(under) => under,
+                        None => continue,
+                    },
+                };
             status_table::note_row(&lines, i + 1, row, place, &first.raw, as_of)?;
         }
         for (&(r, c), text) in marks.iter().flat_map(|m| &m.comments) {
@@ -1365,6 +1385,45 @@ fn notes_beside(
         }
     }
     Ok(())
+}
+
+/// The chapters of the catalog a note names as chapters (`11章`, `第11章`, `箇条11`,
+/// `clause 11`), full-width digits folded.
+fn chapters_named(text: &str) -> Vec<u32> {
+    let text = crate::text::fold_width(text).to_lowercase();
+    let mut out = Vec::new();
+    let digits_before = |at: usize| {
+        let before = &text[..at];
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit())
+            .last()
+            .map(|(i, _)| i)?;
+        before[start..].parse::<u32>().ok()
+    };
+    for (at, _) in text.match_indices('章') {
+        out.extend(digits_before(at));
+    }
+    for label in ["箇条", "clause ", "clause", "chapter "] {
+        for (at, _) in text.match_indices(label) {
+            let after = &text[at + label.len()..];
+            let end = after
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(after.len());
+            out.extend(after[..end].parse::<u32>().ok());
+        }
+    }
+    out.retain(|c| (3..=18).contains(c));
+    out.dedup();
+    out
+}
+
+/// The chapter of a control id as written (`11.1.2` → 11).
+fn chapter_of(raw: &str) -> Option<u32> {
+    let raw = crate::text::fold_width(raw);
+    let end = raw.find(|c: char| !c.is_ascii_digit()).unwrap_or(raw.len());
+    raw[..end].parse().ok()
 }
 
 /// A cover line about the document, not the service (review 13 C-2): a table of contents'
@@ -1862,6 +1921,20 @@ pub(crate) fn evidence_not_yet(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The chapters a note names as chapters (review 13 C-3); a list number or an id is
+    /// none.
+    #[test]
+    fn the_chapters_a_note_names() {
+        assert_eq!(
+            chapters_named("3. 物理的セキュリティ（11章）はIaaS事業者に依拠"),
+            [11]
+        );
+        assert_eq!(chapters_named("第１１章及び箇条12"), [11, 12]);
+        assert_eq!(chapters_named("Clause 11 relies on the IaaS"), [11]);
+        assert!(chapters_named("3. 9.2.3はIaaS事業者に依拠").is_empty());
+        assert_eq!(chapter_of("11.1.2"), Some(11));
+    }
 
     fn catalog() -> Catalog {
         Catalog::embedded().unwrap()
