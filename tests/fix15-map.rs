@@ -1,0 +1,134 @@
+//! References and mappings in check lists, session 9 (`tests/data/fix15-map/`): review 12 A-4
+//! (an `ISMAP管理策` column beside an `ISO/IEC 27001:2022` one: the 2022 reference a
+//! cross-reference, no cap where it reaches an objective the ISMAP column names; a real
+//! disagreement kept partial and named).
+mod common;
+
+use common::{by_id, data, on_checks, strings};
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    data(&format!("fix15-map/{name}"))
+}
+
+/// `report --checks CHECKS --csp CSP --format FORMAT`; `fix10-chk/csp-st.csv`: every
+/// objective 実施 but 9.2.4 (未実施).
+fn report(lang: &str, checks: impl AsRef<std::ffi::OsStr>, format: &str) -> assert_cmd::Command {
+    let mut c = on_checks(lang, "report", checks);
+    c.arg("--csp")
+        .arg(data("fix10-chk/csp-st.csv"))
+        .args(["--format", format]);
+    c
+}
+
+fn json_in(lang: &str, checks: impl AsRef<std::ffi::OsStr>) -> serde_json::Value {
+    let out = report(lang, checks, "json").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn json(checks: impl AsRef<std::ffi::OsStr>) -> serde_json::Value {
+    json_in("en", checks)
+}
+
+fn codes(item: &serde_json::Value) -> Vec<&str> {
+    item["additional_procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["code"].as_str().unwrap())
+        .collect()
+}
+
+fn procedure<'a>(item: &'a serde_json::Value, code: &str) -> &'a str {
+    item["additional_procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == code)
+        .and_then(|p| p["text"].as_str())
+        .unwrap_or_else(|| panic!("no {code} in {item}"))
+}
+
+#[test]
+fn a4_a_2022_cross_reference_to_an_objective_the_ismap_column_names_caps_nothing() {
+    let v = json(fixture("a4-two-columns.csv"));
+    let items = &v["items"];
+    // A.8.2 → 9.2.3, named in the ISMAP column; A.8.24 → 10.1.1, 10.1.2 beside 10.1.1;
+    // A.5.16 → 9.2.1 and A.5.18 → 9.2.2, 9.2.5, 9.2.6 beside 9.2.1～9.2.6 (9.2.4 not
+    // implemented: not-implemented, not the correspondence)
+    for id in ["1", "2"] {
+        let item = by_id(items, id);
+        assert_eq!(item["status"], "covered", "{item}");
+        assert!(strings(&item["reasons"]).is_empty(), "{item}");
+        assert!(!codes(item).contains(&"correspondence-review"), "{item}");
+    }
+    let item = by_id(items, "7");
+    assert_eq!(item["status"], "partial", "{item}");
+    assert_eq!(strings(&item["reasons"]), ["not-implemented"], "{item}");
+    assert!(!codes(item).contains(&"correspondence-review"), "{item}");
+    // the chain is still shown
+    let text = String::from_utf8(
+        report("en", fixture("a4-two-columns.csv"), "csv")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(text.contains("A.8.2 (2022) → 9.2.3"), "{text}");
+}
+
+#[test]
+fn a4_every_objective_the_2022_reference_reaches_is_still_judged() {
+    // 9.4.3 beside A.5.17 → 9.2.4, 9.3.1, 9.4.3: 9.2.4 is not implemented
+    let v = json(fixture("a4-two-columns.csv"));
+    let item = by_id(&v["items"], "3");
+    assert_eq!(item["status"], "partial", "{item}");
+    assert_eq!(strings(&item["reasons"]), ["not-implemented"], "{item}");
+    assert!(codes(item).contains(&"remediation-plan"), "{item}");
+}
+
+#[test]
+fn a4_a_2022_reference_disagreeing_with_the_ismap_column_stays_partial_and_is_named() {
+    for lang in ["en", "ja"] {
+        let v = json_in(lang, fixture("a4-two-columns.csv"));
+        let items = &v["items"];
+        // 9.2.3 beside A.8.15 → 12.4.1–12.4.3: the columns disagree
+        let item = by_id(items, "4");
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(
+            strings(&item["reasons"]),
+            ["iso2022-correspondence"],
+            "{item}"
+        );
+        let text = procedure(item, "correspondence-review");
+        assert!(
+            text.contains("A.8.15 (2022) → 12.4.1, 12.4.2, 12.4.3"),
+            "{text}"
+        );
+        let named = if lang == "en" {
+            "(none of the objectives the item names in ISMAP numbering)"
+        } else {
+            "(ISMAPの番号で挙げた統制目標のどれにも対応しない)"
+        };
+        assert!(text.contains(named), "{text}");
+        // the 2022 column alone: capped as ever, no disagreement to name
+        let item = by_id(items, "5");
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(
+            strings(&item["reasons"]),
+            ["iso2022-correspondence"],
+            "{item}"
+        );
+        let text = procedure(item, "correspondence-review");
+        assert!(!text.contains(named), "{text}");
+        // a control new in 2022 beside the ISMAP column: never covered
+        let item = by_id(items, "6");
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(
+            strings(&item["reasons"]),
+            ["no-ismap-counterpart"],
+            "{item}"
+        );
+    }
+}
