@@ -1,7 +1,8 @@
 //! References and mappings in check lists, session 9 (`tests/data/fix15-map/`): review 12 A-4
 //! (an `ISMAP管理策` column beside an `ISO/IEC 27001:2022` one: the 2022 reference a
 //! cross-reference, no cap where it reaches an objective the ISMAP column names; a real
-//! disagreement kept partial and named).
+//! disagreement kept partial and named); review 13 A-6 (`対応関係は参考程度`, `マッピングは目安`,
+//! `参考マッピング` in an item note or a title row).
 mod common;
 
 use common::{by_id, data, on_checks, strings};
@@ -130,5 +131,67 @@ fn a4_a_2022_reference_disagreeing_with_the_ismap_column_stays_partial_and_is_na
             ["no-ismap-counterpart"],
             "{item}"
         );
+    }
+}
+
+fn input_error_in(lang: &str, checks: &std::path::Path) -> String {
+    let out = report(lang, checks, "json").output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", checks.display());
+    assert!(out.stdout.is_empty());
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn r13_a6_an_item_note_saying_the_mapping_is_only_indicative_caps_the_item() {
+    let v = json(fixture("r13-a6-item-notes.csv"));
+    let items = &v["items"];
+    for id in ["1", "2", "3"] {
+        let item = by_id(items, id);
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(strings(&item["reasons"]), ["mapping-approximate"], "{item}");
+        assert!(codes(item).contains(&"own-mapping-review"), "{item}");
+    }
+    // guards: the correspondence table named, a guide of a frequency, no note
+    for id in ["4", "5", "6"] {
+        let item = by_id(items, id);
+        assert_eq!(item["status"], "covered", "{item}");
+        assert!(strings(&item["reasons"]).is_empty(), "{item}");
+    }
+}
+
+#[test]
+fn r13_a6_a_title_row_saying_the_mapping_is_only_indicative_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.csv");
+    for title in [
+        "※対応関係は参考程度です",
+        "※マッピングは目安です",
+        "参考マッピング",
+        "※ISMAPとの対応はあくまで目安",
+    ] {
+        std::fs::write(
+            &path,
+            format!("{title}\nNo,確認項目,ISMAP管理策\n1,特権IDの管理,9.2.3\n"),
+        )
+        .unwrap();
+        let e = input_error_in("en", &path);
+        assert!(e.contains("row 1: the title row"), "{title}: {e}");
+        assert!(e.contains("approximate or not settled"), "{title}: {e}");
+        let e = input_error_in("ja", &path);
+        assert!(e.contains("表題の行"), "{title}: {e}");
+    }
+    // ordinary titles read
+    for title in [
+        "ISMAP管理基準との対応関係表",
+        "※回答期限の目安は2週間です",
+        "※対応関係は別紙を参照",
+    ] {
+        std::fs::write(
+            &path,
+            format!("{title}\nNo,確認項目,ISMAP管理策\n1,特権IDの管理,9.2.3\n"),
+        )
+        .unwrap();
+        let v = json(&path);
+        assert_eq!(v["items"][0]["status"], "covered", "{title}");
     }
 }

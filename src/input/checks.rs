@@ -342,6 +342,7 @@ fn approximate_note(header: &str) -> Option<&'static str> {
         "おおむね",
         "大まか",
         "想定",
+        "目安",
         "ドラフト",
         "approx",
         "partial",
@@ -4136,8 +4137,37 @@ mod tests {
             ("ISMAP control (approx.)", "approx"),
             ("ISMAP管理策(ref.)", "ref"),
             ("ISMAP管理策(新)（要確認）", "要確認"),
+            ("ISMAP管理策（目安）", "目安"),
         ] {
             assert_eq!(approximate_note(h), Some(w), "{h}");
+        }
+        // the twin of the sentence rule (`says_mapping_approximate`): each word on the
+        // mapping's standing it reads in a note said of the mapping is read here too
+        for w in [
+            "近似",
+            "概ね",
+            "参考",
+            "目安",
+            "暫定",
+            "未確定",
+            "要確認",
+            "確認中",
+            "検討中",
+            "approx",
+            "partial",
+            "tentative",
+            "provisional",
+            "draft",
+        ] {
+            let sentence = crate::analysis::procedures::fold(&format!("ISMAPとの対応は{w}"));
+            assert!(
+                crate::analysis::procedures::says_mapping_approximate(&sentence, true).is_some(),
+                "{w}"
+            );
+            assert!(
+                approximate_note(&format!("ISMAP管理策（{w}）")).is_some(),
+                "{w}"
+            );
         }
         for h in [
             "ISMAP管理策",
