@@ -2,7 +2,8 @@
 //! (an `ISMAP管理策` column beside an `ISO/IEC 27001:2022` one: the 2022 reference a
 //! cross-reference, no cap where it reaches an objective the ISMAP column names; a real
 //! disagreement kept partial and named); review 13 A-6 (`対応関係は参考程度`, `マッピングは目安`,
-//! `参考マッピング` in an item note or a title row).
+//! `参考マッピング` in an item note or a title row); review 13 B-5 (another framework's number in a
+//! note a cross-reference).
 mod common;
 
 use common::{by_id, data, on_checks, strings};
@@ -194,4 +195,35 @@ fn r13_a6_a_title_row_saying_the_mapping_is_only_indicative_is_refused() {
         let v = json(&path);
         assert_eq!(v["items"][0]["status"], "covered", "{title}");
     }
+}
+
+#[test]
+fn r13_b5_another_frameworks_number_in_a_note_is_a_cross_reference() {
+    let v = json(fixture("r13-b5-other-frameworks.csv"));
+    let items = &v["items"];
+    // `参考：政府統一基準 7.1.1`, `参考：NIST SP 800-53 AC-6`, `関連：PCI DSS v4.0 8.2.1`,
+    // `FISC 実1` beside 9.2.3: judged on 9.2.3
+    for id in ["1", "2", "3", "4"] {
+        let item = by_id(items, id);
+        assert_eq!(item["status"], "covered", "{item}");
+        assert!(
+            item["problems"].is_null() || item["problems"] == serde_json::json!([]),
+            "{item}"
+        );
+    }
+    // guards: an ISMAP id or a bare NIST id the note asks for too is still outside the item
+    for (id, value) in [("5", "9.2.4"), ("6", "AC-2")] {
+        let item = by_id(items, id);
+        assert_eq!(item["status"], "not-analysed", "{item}");
+        assert_eq!(item["problems"][0]["field"], "reference-outside", "{item}");
+        assert_eq!(item["problems"][0]["value"], value, "{item}");
+    }
+    // with no references: a NIST id is still a reference not where it is read; another
+    // framework's number is none (the item names no ISMAP reference)
+    let item = by_id(items, "7");
+    assert_eq!(item["status"], "not-analysed", "{item}");
+    assert_eq!(item["problems"][0]["field"], "references", "{item}");
+    let item = by_id(items, "8");
+    assert_eq!(item["status"], "outside-ismap", "{item}");
+    assert_eq!(strings(&item["reasons"]), ["no-reference"], "{item}");
 }

@@ -3414,10 +3414,16 @@ pub fn check_prose(list: &mut CheckList) {
             true => ProblemField::References,
             false => ProblemField::ReferenceOutside,
         };
+        let texts = [&item.title, &item.note];
         named
             .into_iter()
             .filter_map(|(k, mut ids)| {
                 ids.retain(|id| !number_runs(id).iter().all(held));
+                // beside references, a NIST id cited with its standard's name is the
+                // buyer's cross-reference (`参考：NIST SP 800-53 AC-6`: review 13 B-5)
+                if field == ProblemField::ReferenceOutside {
+                    ids.retain(|id| !cited_as_nist(texts[k], id));
+                }
                 let column = columns.map(|c| c[k].clone()).unwrap_or_default();
                 (!ids.is_empty() && !column.is_empty()).then(|| CellProblem {
                     field,
@@ -3427,6 +3433,24 @@ pub fn check_prose(list: &mut CheckList) {
             })
             .collect()
     });
+}
+
+/// Whether every place `text` names the NIST id `id` cites it with its standard's name in
+/// the same phrase (`参考：NIST SP 800-53 AC-6`, `NIST AC-2`), not bare (`AC-2 も確認`).
+fn cited_as_nist(text: &str, id: &str) -> bool {
+    if crate::catalog::resolve::parse_nist(id).is_none() {
+        return false;
+    }
+    let mut places = text.match_indices(id).peekable();
+    places.peek().is_some()
+        && places.all(|(at, _)| {
+            let phrase = text[..at]
+                .rsplit(['、', '。', ',', '，', ';', '；', '\n'])
+                .next()
+                .unwrap_or_default();
+            let phrase = crate::text::fold_width(phrase).to_lowercase();
+            phrase.contains("nist") || phrase.contains("800-53")
+        })
 }
 
 /// The numbers of each reference of `item` as written, each run of digits and dots; a
@@ -4125,6 +4149,25 @@ mod tests {
             assert_ne!(Field::of_header(h), Some(Field::Refs), "{h}");
         }
         assert_eq!(Field::of_header("確認項目 / ISMAP管理策"), None);
+    }
+
+    #[test]
+    fn a_nist_id_cited_with_its_standards_name() {
+        for (text, id) in [
+            ("参考：NIST SP 800-53 AC-6", "AC-6"),
+            ("NIST AC-2", "AC-2"),
+            ("SP 800-53 Rev.5 AC-2(1)", "AC-2(1)"),
+        ] {
+            assert!(cited_as_nist(text, id), "{text}");
+        }
+        for (text, id) in [
+            ("AC-2 も確認すること", "AC-2"),
+            ("NISTを参照、AC-2 も確認", "AC-2"),
+            ("NIST AC-2、AC-2 も確認", "AC-2"),
+            ("NIST 9.2.1", "9.2.1"),
+        ] {
+            assert!(!cited_as_nist(text, id), "{text}");
+        }
     }
 
     #[test]
