@@ -3,7 +3,7 @@
 //! cross-reference, no cap where it reaches an objective the ISMAP column names; a real
 //! disagreement kept partial and named); review 13 A-6 (`対応関係は参考程度`, `マッピングは目安`,
 //! `参考マッピング` in an item note or a title row); review 13 B-5 (another framework's number in a
-//! note a cross-reference).
+//! note a cross-reference); review 12 C-3 (a references header naming ISMAP in other words).
 mod common;
 
 use common::{by_id, data, on_checks, strings};
@@ -226,4 +226,105 @@ fn r13_b5_another_frameworks_number_in_a_note_is_a_cross_reference() {
     let item = by_id(items, "8");
     assert_eq!(item["status"], "outside-ismap", "{item}");
     assert_eq!(strings(&item["reasons"]), ["no-reference"], "{item}");
+}
+
+/// `report` of a CSV check list `No,確認項目,<header>` over 9.2.3 and 12.4.1 (both
+/// implemented in `fix10-chk/csp-st.csv`).
+fn with_header(dir: &tempfile::TempDir, header: &str) -> std::path::PathBuf {
+    let path = dir.path().join("h.csv");
+    std::fs::write(
+        &path,
+        format!("No,確認項目,{header}\n1,特権IDを管理していること,9.2.3\n2,ログを取得していること,12.4.1\n"),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn r12_c3_a_references_header_naming_ismap_over_ismap_ids_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for header in [
+        "ISMAP項番",
+        "ISMAP",
+        "ISMAP参照",
+        "ISMAP該当項目",
+        "ISMAP対応項目",
+        "ISMAP管理基準の項番",
+        "ISMAP管理基準番号",
+        "対応ISMAP",
+        "ISMAP準拠",
+        "根拠（ISMAP管理基準）",
+        "Control Mapping (ISMAP)",
+        "ISMAP Control Mapping",
+        "Mapped ISMAP Controls",
+        "ISMAP Requirement",
+        "ISMAP control objective",
+    ] {
+        let v = json(with_header(&dir, header));
+        let items = &v["items"];
+        for (id, reference) in [("1", "9.2.3"), ("2", "12.4.1")] {
+            let item = by_id(items, id);
+            assert_eq!(item["status"], "covered", "{header}: {item}");
+            assert_eq!(strings(&item["references"]), [reference], "{header}");
+        }
+    }
+    // a note saying the mapping is approximate is still refused on it
+    let e = input_error_in("en", &with_header(&dir, "ISMAP参照（参考）"));
+    assert!(e.contains("approximate or not settled"), "{e}");
+}
+
+#[test]
+fn r12_c3_a_header_not_saying_ismap_or_saying_other_numbers_is_still_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for header in [
+        "Mapping",
+        "対応項番",
+        "ISMAP以外の管理策",
+        "Non-ISMAP controls",
+        "ISMAP対応状況",
+    ] {
+        let e = input_error_in("en", &with_header(&dir, header));
+        assert!(
+            e.contains("a column of ISMAP ids")
+                && e.contains("no references column the tool knows"),
+            "{header}: {e}"
+        );
+    }
+    // a column headed ISMAP of marks, not ids, is no references column
+    let path = dir.path().join("m.csv");
+    std::fs::write(&path, "No,確認項目,ISMAP\n1,特権IDを管理していること,○\n").unwrap();
+    let e = input_error_in("en", &path);
+    assert!(e.contains("no references column found"), "{e}");
+}
+
+#[test]
+fn r12_c3_a_workbook_of_two_sheets_headed_ismap_kouban_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    common::add_text_sheet(
+        &mut wb,
+        "組織的対策",
+        &[
+            &["No", "確認項目", "ISMAP項番"],
+            &["1", "特権IDを管理していること", "9.2.3"],
+        ],
+    );
+    common::add_text_sheet(
+        &mut wb,
+        "技術的対策",
+        &[
+            &["No", "確認項目", "ISMAP項番"],
+            &["1", "ログを取得していること", "12.4.1"],
+        ],
+    );
+    wb.save(&path).unwrap();
+    let v = json(&path);
+    let statuses: Vec<&str> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["covered", "covered"]);
 }

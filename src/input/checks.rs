@@ -503,8 +503,13 @@ fn has_header(sheet: &Sheet, refs_column: Option<&str>) -> bool {
                 .any(|r| r.iter().any(|c| names_column(c, name)))
                 || find_header(sheet, Field::Refs, refs_column).is_ok()
         }
-        // also a header the one-sheet reader accepts (`管理策 (ISO/IEC 27001:2022)`)
-        None => has_column(sheet, Field::Refs) || find_header(sheet, Field::Refs, None).is_ok(),
+        // also a header the one-sheet reader accepts (`管理策 (ISO/IEC 27001:2022)`, a
+        // column of ISMAP ids headed `ISMAP項番`)
+        None => {
+            has_column(sheet, Field::Refs)
+                || find_header(sheet, Field::Refs, None).is_ok()
+                || ismap_ids_column(sheet).is_some()
+        }
     }
 }
 
@@ -786,11 +791,10 @@ fn is_control_list(list: &CheckList) -> bool {
         })
 }
 
-/// The error for a sheet without a check-list header that still holds a check list: a
-/// check-item column (`確認項目`) in its first rows, and under that row a column holding
-/// ISMAP ids in half its filled cells or more (`Mapping`, `対応項番`, a header the tool does not
-/// know). Skipped with a note, its items would be lost from the verdict.
-fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputError> {
+/// On a sheet without a check-list header: the header row of a check-item column
+/// (`確認項目`) in its first rows, that column, and the first column under that row not of
+/// ours holding ISMAP ids in half its filled cells or more, with its first id.
+fn ids_column_beside_items(sheet: &Sheet) -> Option<(usize, usize, usize, &str)> {
     let (i, title) = sheet
         .rows
         .iter()
@@ -814,32 +818,70 @@ fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputE
                 .filter_map(|(r, cells)| cells.get(c).map(|t| (r, t.trim())))
                 .filter(|(_, t)| !t.is_empty()),
         )?;
-        Some({
-            let name = header.get(c).map_or("", |h| h.trim());
-            let name = if name.is_empty() {
-                format!("column {}", column_letter(c))
-            } else {
-                name.to_owned()
-            };
-            let loc = sheet.location().row(i + 1).column(name.clone());
-            let items = header[title].trim();
-            match refs_column {
-                Some(named) => InputError::at(
-                    loc,
-                    format!(
-                        "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no column named '{named}' (--refs-column): its items would not be read"
-                    ),
-                )
-                .hint("head the references column alike on every sheet, or read one sheet with --sheet NAME"),
-                None => InputError::at(
-                    loc,
-                    format!(
-                        "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no references column the tool knows: its items would not be read"
-                    ),
-                )
-                .hint(format!("{}; or read another sheet with --sheet NAME", ids_column_hint(&name))),
-            }
-        })
+        Some((i, title, c, id))
+    })
+}
+
+/// The header of the column of ISMAP ids beside a sheet's check items
+/// ([`ids_column_beside_items`]) when it names ISMAP (`ISMAP項番`, `ISMAP参照`, `ISMAP該当項目`,
+/// `対応ISMAP`, `根拠（ISMAP管理基準）`, `ISMAP Control Mapping`, `ISMAP control objective`:
+/// review 12 C-3): the references column, read as `--refs-column` reads it. Not one saying
+/// its numbers are not ISMAP's (`ISMAP以外`, `ISMAP対象外`, `Non-ISMAP`) or naming a status
+/// (`ISMAP対応状況`).
+fn ismap_ids_column(sheet: &Sheet) -> Option<String> {
+    const NOT: [&str; 14] = [
+        "以外",
+        "対象外",
+        "非該当",
+        "除外",
+        "不要",
+        "non",
+        "not",
+        "except",
+        // a status or an answer (`ISMAP対応状況`: a status column's header)
+        "状況",
+        "状態",
+        "結果",
+        "回答",
+        "status",
+        "result",
+    ];
+    let (i, _, c, _) = ids_column_beside_items(sheet)?;
+    let header = sheet.rows.get(i)?.get(c)?.trim();
+    let key = header_key(header);
+    (key.contains("ismap") && !NOT.iter().any(|w| key.contains(w))).then(|| header.to_owned())
+}
+
+/// The error for a sheet without a check-list header that still holds a check list: a
+/// check-item column (`確認項目`) in its first rows, and under that row a column holding
+/// ISMAP ids in half its filled cells or more (`Mapping`, `対応項番`, a header the tool does not
+/// know). Skipped with a note, its items would be lost from the verdict.
+fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputError> {
+    let (i, title, c, id) = ids_column_beside_items(sheet)?;
+    let header = &sheet.rows[i];
+    let name = header.get(c).map_or("", |h| h.trim());
+    let name = if name.is_empty() {
+        format!("column {}", column_letter(c))
+    } else {
+        name.to_owned()
+    };
+    let loc = sheet.location().row(i + 1).column(name.clone());
+    let items = header[title].trim();
+    Some(match refs_column {
+        Some(named) => InputError::at(
+            loc,
+            format!(
+                "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no column named '{named}' (--refs-column): its items would not be read"
+            ),
+        )
+        .hint("head the references column alike on every sheet, or read one sheet with --sheet NAME"),
+        None => InputError::at(
+            loc,
+            format!(
+                "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no references column the tool knows: its items would not be read"
+            ),
+        )
+        .hint(format!("{}; or read another sheet with --sheet NAME", ids_column_hint(&name))),
     })
 }
 
@@ -2073,6 +2115,11 @@ fn load_csv_text(
 
 /// Finds the header in `sheet` and makes items of the sheet's rows below it.
 fn start_items(sheet: &mut Sheet, refs_column: Option<&str>) -> Result<Items, InputError> {
+    if refs_column.is_none() && !has_column(sheet, Field::Refs) {
+        if let Some(named) = ismap_ids_column(sheet) {
+            return start_items_by(sheet, Field::Refs, Some(&named));
+        }
+    }
     start_items_by(sheet, Field::Refs, refs_column)
 }
 
