@@ -3,7 +3,8 @@
 //! cross-reference, no cap where it reaches an objective the ISMAP column names; a real
 //! disagreement kept partial and named); review 13 A-6 (`対応関係は参考程度`, `マッピングは目安`,
 //! `参考マッピング` in an item note or a title row); review 13 B-5 (another framework's number in a
-//! note a cross-reference); review 12 C-3 (a references header naming ISMAP in other words).
+//! note a cross-reference); review 12 C-3 (a references header naming ISMAP in other words) and
+//! C-7 (a 備考 restating the row's own control).
 mod common;
 
 use common::{by_id, data, on_checks, strings};
@@ -327,4 +328,90 @@ fn r12_c3_a_workbook_of_two_sheets_headed_ismap_kouban_is_read() {
         .map(|i| i["status"].as_str().unwrap())
         .collect();
     assert_eq!(statuses, ["covered", "covered"]);
+}
+
+/// A CSV check list of `rows` (`No,確認項目,ISMAP管理策,<last>`).
+fn list_of(dir: &tempfile::TempDir, last: &str, rows: &[[&str; 3]]) -> std::path::PathBuf {
+    let path = dir.path().join("l.csv");
+    let mut text = format!("No,確認項目,ISMAP管理策,{last}\n");
+    for (k, [title, refs, cell]) in rows.iter().enumerate() {
+        text.push_str(&format!("{},{title},{refs},{cell}\n", k + 1));
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn r12_c7_a_note_restating_the_items_own_control_is_read() {
+    let v = json(fixture("r12-c7-cld-note.csv"));
+    let item = by_id(&v["items"], "1");
+    assert_eq!(item["status"], "covered", "{item}");
+    assert_eq!(item["note"], "CLD.9.5.1", "{item}");
+    let item = by_id(&v["items"], "2");
+    assert_eq!(item["note"], "ISMAP登録をもって代替可", "{item}");
+}
+
+#[test]
+fn r12_c7_a_few_other_ids_in_the_note_are_their_items_and_a_column_of_them_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // one id of another control in the note: that item is not judged on its references
+    let path = list_of(
+        &dir,
+        "備考",
+        &[
+            ["特権IDを管理していること", "9.2.3", "9.2.4"],
+            ["ログを取得していること", "12.4.1", "ISMAP登録で可"],
+        ],
+    );
+    let v = json(&path);
+    let item = by_id(&v["items"], "1");
+    assert_eq!(item["status"], "not-analysed", "{item}");
+    assert_eq!(item["problems"][0]["field"], "reference-outside", "{item}");
+    assert_eq!(by_id(&v["items"], "2")["status"], "covered");
+    // a note column of other ids on most rows: a second references column, refused
+    let rows = [
+        ["特権IDを管理していること", "9.2.3", "9.2.4"],
+        ["ログを取得していること", "12.4.1", "12.4.2"],
+        ["バックアップを取得していること", "12.3.1", "12.2.1"],
+    ];
+    let e = input_error_in("en", &list_of(&dir, "備考", &rows));
+    assert!(
+        e.contains("holds ISMAP ids ('9.2.4') beside the references column"),
+        "{e}"
+    );
+    // another column of two other ids: refused as before
+    let e = input_error_in("en", &list_of(&dir, "改訂案", &rows[..2]));
+    assert!(e.contains("the column '改訂案' holds ISMAP ids"), "{e}");
+    // …but not one restating each row's own control
+    let own = [
+        ["特権IDを管理していること", "9.2.3", "A.9.2.3"],
+        ["ログを取得していること", "12.4.1", "12.4.1"],
+    ];
+    let v = json(list_of(&dir, "旧番号", &own));
+    assert_eq!(by_id(&v["items"], "1")["status"], "covered");
+    // a detail under the row's control is narrower, no restatement
+    let detail = [
+        ["特権IDを管理していること", "9.2.3", "9.2.3.11.PB"],
+        ["ログを取得していること", "12.4.1", "12.4.1.1.B"],
+    ];
+    let e = input_error_in("en", &list_of(&dir, "詳細", &detail));
+    assert!(e.contains("the column '詳細' holds ISMAP ids"), "{e}");
+}
+
+#[test]
+fn r12_c3_of_two_columns_of_ids_the_one_headed_ismap_is_not_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.csv");
+    std::fs::write(
+        &path,
+        "No,確認項目,ISMAP項番,改訂案\n1,特権IDを管理していること,9.2.3,9.2.4\n2,ログを取得していること,12.4.1,12.4.1\n",
+    )
+    .unwrap();
+    let e = input_error_in("en", &path);
+    assert!(
+        e.contains("the columns 'ISMAP項番' and '改訂案' both hold ISMAP ids"),
+        "{e}"
+    );
+    let e = input_error_in("ja", &path);
+    assert!(e.contains("のどちらにもISMAPのIDがあります"), "{e}");
 }

@@ -792,9 +792,9 @@ fn is_control_list(list: &CheckList) -> bool {
 }
 
 /// On a sheet without a check-list header: the header row of a check-item column
-/// (`確認項目`) in its first rows, that column, and the first column under that row not of
-/// ours holding ISMAP ids in half its filled cells or more, with its first id.
-fn ids_column_beside_items(sheet: &Sheet) -> Option<(usize, usize, usize, &str)> {
+/// (`確認項目`) in its first rows, that column, and the columns under that row not of ours
+/// holding ISMAP ids in half their filled cells or more, each with its first id (none: `None`).
+fn ids_columns_beside_items(sheet: &Sheet) -> Option<(usize, usize, Vec<(usize, &str)>)> {
     let (i, title) = sheet
         .rows
         .iter()
@@ -810,20 +810,24 @@ fn ids_column_beside_items(sheet: &Sheet) -> Option<(usize, usize, usize, &str)>
     let width = below.iter().map(Vec::len).max().unwrap_or(0);
     // a column of ours (the ids `項番` may be numbered like the catalog) is no such column
     let ours = |c: usize| header.get(c).is_some_and(|h| Field::of_header(h).is_some());
-    (0..width).filter(|&c| !ours(c)).find_map(|c| {
-        let (_, id) = column_of_ids(
-            below
-                .iter()
-                .enumerate()
-                .filter_map(|(r, cells)| cells.get(c).map(|t| (r, t.trim())))
-                .filter(|(_, t)| !t.is_empty()),
-        )?;
-        Some((i, title, c, id))
-    })
+    let columns: Vec<(usize, &str)> = (0..width)
+        .filter(|&c| !ours(c))
+        .filter_map(|c| {
+            let (_, id) = column_of_ids(
+                below
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(r, cells)| cells.get(c).map(|t| (r, t.trim())))
+                    .filter(|(_, t)| !t.is_empty()),
+            )?;
+            Some((c, id))
+        })
+        .collect();
+    (!columns.is_empty()).then_some((i, title, columns))
 }
 
 /// The header of the column of ISMAP ids beside a sheet's check items
-/// ([`ids_column_beside_items`]) when it names ISMAP (`ISMAP項番`, `ISMAP参照`, `ISMAP該当項目`,
+/// ([`ids_columns_beside_items`]), the only one, when it names ISMAP (`ISMAP項番`, `ISMAP参照`, `ISMAP該当項目`,
 /// `対応ISMAP`, `根拠（ISMAP管理基準）`, `ISMAP Control Mapping`, `ISMAP control objective`:
 /// review 12 C-3): the references column, read as `--refs-column` reads it. Not one saying
 /// its numbers are not ISMAP's (`ISMAP以外`, `ISMAP対象外`, `Non-ISMAP`) or naming a status
@@ -846,7 +850,11 @@ fn ismap_ids_column(sheet: &Sheet) -> Option<String> {
         "status",
         "result",
     ];
-    let (i, _, c, _) = ids_column_beside_items(sheet)?;
+    // one such column: of two, which holds the references cannot be told
+    let (i, _, columns) = ids_columns_beside_items(sheet)?;
+    let [(c, _)] = columns[..] else {
+        return None;
+    };
     let header = sheet.rows.get(i)?.get(c)?.trim();
     let key = header_key(header);
     (key.contains("ismap") && !NOT.iter().any(|w| key.contains(w))).then(|| header.to_owned())
@@ -857,13 +865,26 @@ fn ismap_ids_column(sheet: &Sheet) -> Option<String> {
 /// ISMAP ids in half its filled cells or more (`Mapping`, `対応項番`, a header the tool does not
 /// know). Skipped with a note, its items would be lost from the verdict.
 fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputError> {
-    let (i, title, c, id) = ids_column_beside_items(sheet)?;
+    let (i, title, columns) = ids_columns_beside_items(sheet)?;
+    let (c, id) = *columns.first()?;
     let header = &sheet.rows[i];
-    let name = header.get(c).map_or("", |h| h.trim());
-    let name = if name.is_empty() {
-        format!("column {}", column_letter(c))
-    } else {
-        name.to_owned()
+    let name_of = |c: usize| {
+        let name = header.get(c).map_or("", |h| h.trim());
+        if name.is_empty() {
+            format!("column {}", column_letter(c))
+        } else {
+            name.to_owned()
+        }
+    };
+    let name = name_of(c);
+    // of two columns of ids, one headed with ISMAP (`ISMAP項番` | `改訂案`): which holds the
+    // references cannot be told, though the header says whose numbers they are
+    let hint = match columns.get(1) {
+        Some(&(other, _)) => format!(
+            "the columns '{name}' and '{}' both hold ISMAP ids: give the references column with --refs-column NAME (the other is then carried as it is)",
+            name_of(other)
+        ),
+        None => ids_column_hint(&name),
     };
     let loc = sheet.location().row(i + 1).column(name.clone());
     let items = header[title].trim();
@@ -881,7 +902,7 @@ fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputE
                 "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no references column the tool knows: its items would not be read"
             ),
         )
-        .hint(format!("{}; or read another sheet with --sheet NAME", ids_column_hint(&name))),
+        .hint(format!("{hint}; or read another sheet with --sheet NAME")),
     })
 }
 
@@ -2908,7 +2929,10 @@ impl Items {
                         Some(k) => i.extra.0.get(k).map_or("", |(_, v)| v.trim()),
                         None => i.note.trim(),
                     };
-                    (!v.is_empty()).then_some((i.row, v))
+                    // a cell naming only the row's own references (`CLD.9.5.1` beside
+                    // `9.5.1.P`: review 12 C-7) is filled, but no id of another column
+                    let own = !i.refs.is_empty() && restates_refs(i, v);
+                    (!v.is_empty()).then_some((i.row, if own { "" } else { v }))
                 })
             };
             let filled = cells().count();
@@ -2919,7 +2943,10 @@ impl Items {
             // v4.0`, `FISC安全対策基準`, `CSA CCM`) holds that framework's numbers, some of
             // which look like ISMAP ids: carried (review 11 C-14)
             let theirs = !refs.is_empty() && names_another_framework(name);
-            let ids = (!self.refs_named && !theirs)
+            // in the note, a few ids are each its item's (`9.2.4 も確認` is then read as
+            // `reference-outside`: [`check_prose`]), not a column of them (review 12 C-7)
+            let few = k.is_none() && cells().filter(|(_, v)| is_ids_cell(v)).count() < NOTE_IDS_MIN;
+            let ids = (!self.refs_named && !theirs && !few)
                 .then(|| column_of_ids(cells()))
                 .flatten();
             if let Some((row, v)) = ids {
@@ -3497,6 +3524,24 @@ fn cited_as_nist(text: &str, id: &str) -> bool {
                 .unwrap_or_default();
             let phrase = crate::text::fold_width(phrase).to_lowercase();
             phrase.contains("nist") || phrase.contains("800-53")
+        })
+}
+
+/// How many cells of ISMAP ids a note column needs to be refused as a second references
+/// column ([`Items::check_extra_columns`]): fewer are each read with their item.
+const NOTE_IDS_MIN: usize = 3;
+
+/// Whether `text` names control ids and every one is one of `item`'s references, the same
+/// numbers with or without a mark (`CLD.9.5.1` beside `9.5.1.P`, `A.9.2.4` beside `9.2.4`):
+/// it restates them. Not a detail under one (`9.2.3.11.PB` beside `9.2.3`): narrower.
+fn restates_refs(item: &CheckItem, text: &str) -> bool {
+    let ids = named_ids(text);
+    let written = written_runs(item);
+    !ids.is_empty()
+        && ids.iter().all(|id| {
+            number_runs(id)
+                .iter()
+                .all(|n| written.iter().any(|runs| runs.iter().any(|w| w == n)))
         })
 }
 
