@@ -794,7 +794,7 @@ fn is_control_list(list: &CheckList) -> bool {
 /// On a sheet without a check-list header: the header row of a check-item column
 /// (`確認項目`) in its first rows, that column, and the columns under that row not of ours
 /// holding ISMAP ids in half their filled cells or more, each with its first id (none: `None`).
-fn ids_columns_beside_items(sheet: &Sheet) -> Option<(usize, usize, Vec<(usize, &str)>)> {
+fn ids_columns_beside_items(sheet: &Sheet) -> Option<IdsColumns<'_>> {
     let (i, title) = sheet
         .rows
         .iter()
@@ -823,7 +823,20 @@ fn ids_columns_beside_items(sheet: &Sheet) -> Option<(usize, usize, Vec<(usize, 
             Some((c, id))
         })
         .collect();
-    (!columns.is_empty()).then_some((i, title, columns))
+    (!columns.is_empty()).then_some(IdsColumns {
+        row: i,
+        title,
+        columns,
+    })
+}
+
+/// Columns of ISMAP ids beside a sheet's check items ([`ids_columns_beside_items`]).
+struct IdsColumns<'a> {
+    /// The header row (0-based) and its check-item column.
+    row: usize,
+    title: usize,
+    /// Each column with its first id.
+    columns: Vec<(usize, &'a str)>,
 }
 
 /// The header of the column of ISMAP ids beside a sheet's check items
@@ -851,7 +864,9 @@ fn ismap_ids_column(sheet: &Sheet) -> Option<String> {
         "result",
     ];
     // one such column: of two, which holds the references cannot be told
-    let (i, _, columns) = ids_columns_beside_items(sheet)?;
+    let IdsColumns {
+        row: i, columns, ..
+    } = ids_columns_beside_items(sheet)?;
     let [(c, _)] = columns[..] else {
         return None;
     };
@@ -865,7 +880,11 @@ fn ismap_ids_column(sheet: &Sheet) -> Option<String> {
 /// ISMAP ids in half its filled cells or more (`Mapping`, `対応項番`, a header the tool does not
 /// know). Skipped with a note, its items would be lost from the verdict.
 fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputError> {
-    let (i, title, columns) = ids_columns_beside_items(sheet)?;
+    let IdsColumns {
+        row: i,
+        title,
+        columns,
+    } = ids_columns_beside_items(sheet)?;
     let (c, id) = *columns.first()?;
     let header = &sheet.rows[i];
     let name_of = |c: usize| {
