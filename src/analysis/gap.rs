@@ -1272,7 +1272,7 @@ impl ItemResults {
     pub fn details_into<'s>(&'s self, item: &ItemResult, d: &mut ItemDetails<'s>) {
         let lang = self.lang;
         d.clear();
-        for eval in self.evals_of(item) {
+        for (k, eval) in self.evals_of(item).enumerate() {
             match eval {
                 RefEval::Unresolved(u) => d.unresolved.push(u),
                 RefEval::NoCounterpart(n) => d.no_ismap_counterpart.push(n),
@@ -1302,7 +1302,7 @@ impl ItemResults {
                     }
                     if let Some(c) = chain {
                         d.chains.push(c);
-                        if *correspondence {
+                        if *correspondence && !self.refs.answered(item.position, k) {
                             d.correspondence.push(c);
                         }
                     }
@@ -1592,9 +1592,24 @@ impl ItemResults {
             (Kind::InheritedRestated, &d.inherited_restated),
         ];
         for (kind, ids) in lists {
-            if !ids.is_empty() {
-                procs.push(proc(kind, borrowed(ids)));
+            if ids.is_empty() {
+                continue;
             }
+            let mut subjects = borrowed(ids);
+            // a 2022 reference reaching none of the objectives the item names in ISMAP
+            // numbering: its columns disagree (review 12 A-4)
+            if kind == Kind::CorrespondenceReview && self.refs.names_ismap(item.position) {
+                for s in &mut subjects {
+                    *s = Cow::Owned(format!(
+                        "{s}{}",
+                        lang.pick(
+                            "(ISMAPの番号で挙げた統制目標のどれにも対応しない)",
+                            " (none of the objectives the item names in ISMAP numbering)"
+                        )
+                    ));
+                }
+            }
+            procs.push(proc(kind, subjects));
         }
         for (kind, list) in [
             (Kind::CspRemark, &d.csp_remarks),
@@ -2308,6 +2323,10 @@ pub struct Limits {
     /// The item's note or text says its mapping only approximates it
     /// ([`approximate_mapping`]: `9.2.3相当`, `ISMAPとの対応は部分的`).
     pub approximate: bool,
+    /// Which of the item's references (bit k for its k-th, of the first 64) reach ISMAP
+    /// through the ISO/IEC 27001:2022 → 2013 correspondence to an objective the item also
+    /// names in ISMAP numbering ([`correspondence_answered`]): no cap for them.
+    pub answered: u64,
 }
 
 impl Limits {
@@ -2807,6 +2826,28 @@ struct ItemRefs {
     /// Whether each item with references says its mapping is approximate
     /// ([`approximate_mapping`] of its note or title).
     approximate: Vec<bool>,
+    /// Each item's [`Limits::answered`]; `None` when it names no objective in ISMAP
+    /// numbering ([`correspondence_answered`]).
+    answered: Vec<Option<u64>>,
+}
+
+impl ItemRefs {
+    /// Whether item `i`'s `k`-th reference is [`Limits::answered`].
+    fn answered(&self, i: usize, k: usize) -> bool {
+        k < 64
+            && self
+                .answered
+                .get(i)
+                .copied()
+                .flatten()
+                .is_some_and(|bits| bits >> k & 1 == 1)
+    }
+
+    /// Whether item `i` names an objective in ISMAP numbering (`9.2.3`, `A.9.2.3`,
+    /// `CLD.9.5.1`), not only through another standard's.
+    fn names_ismap(&self, i: usize) -> bool {
+        self.answered.get(i).is_some_and(Option::is_some)
+    }
 }
 
 impl ItemRefs {
@@ -2877,6 +2918,12 @@ impl ResolvedRefs {
                 });
                 at.refs.push(i);
             }
+            let first = at.starts.last().copied().unwrap_or(0);
+            at.answered.push(correspondence_answered(
+                catalog,
+                &distinct,
+                at.refs.get(first..).unwrap_or(&[]),
+            ));
             at.starts.push(at.refs.len());
         }
         ResolvedRefs {
@@ -2933,6 +2980,7 @@ impl ResolvedRefs {
             level: self.items.level.get(i).copied().unwrap_or(false),
             responsibility: self.items.responsibility.get(i).copied().flatten(),
             approximate: self.items.approximate.get(i).copied().unwrap_or(false),
+            answered: self.items.answered.get(i).copied().flatten().unwrap_or(0),
         }
     }
 
@@ -2949,6 +2997,69 @@ impl ResolvedRefs {
             })
             .count()
     }
+}
+
+/// Which of an item's references `refs` (indices into `distinct`; bit k for the k-th, of
+/// the first 64) reach ISMAP through the ISO/IEC 27001:2022 → 2013 correspondence to an
+/// objective the item also names in ISMAP numbering (`9.2.3` beside `A.8.2 (2022)`: an
+/// `ISMAP管理策` column beside an `ISO/IEC 27001:2022` one, the layout of lists written
+/// during the move from 2013 to 2022 — review 12 A-4). The buyer mapped the item to ISMAP
+/// itself; the 2022 reference is its cross-reference, which the correspondence then only
+/// confirms: it caps nothing. Every objective it reaches is still judged, so it can only
+/// ask for more. One reaching none of the objectives named in ISMAP numbering (`9.2.3`
+/// beside `A.8.24 (2022)` → 10.1.1, 10.1.2) disagrees with them and keeps its cap, and an
+/// item with no reference in ISMAP numbering keeps it on every one: never covered on the
+/// correspondence alone. `None` when the item names no objective in ISMAP numbering.
+fn correspondence_answered(
+    catalog: &Catalog,
+    distinct: &[(Arc<str>, Resolution)],
+    refs: &[u32],
+) -> Option<u64> {
+    let resolution = |r: u32| distinct.get(r as usize).map(|(_, res)| res);
+    // the objectives of a target: itself, a detail's, or those under a clause or category
+    let objectives = |id: &str| -> Vec<String> {
+        match catalog.get(id) {
+            Some(e) if e.level == Level::Objective => vec![e.id.clone()],
+            _ => match catalog.detail_parent(id) {
+                Some(p) => vec![p.id.clone()],
+                None => catalog
+                    .objectives_under(id)
+                    .into_iter()
+                    .map(|e| e.id.clone())
+                    .collect(),
+            },
+        }
+    };
+    let mut named: Vec<String> = Vec::new();
+    for &r in refs {
+        if let Some(Resolution::Resolved {
+            kind: RefKind::Ismap | RefKind::AnnexA | RefKind::Cld,
+            targets,
+            ..
+        }) = resolution(r)
+        {
+            for t in targets {
+                named.extend(objectives(&t.id));
+            }
+        }
+    }
+    if named.is_empty() {
+        return None;
+    }
+    let mut bits = 0u64;
+    for (k, &r) in refs.iter().enumerate().take(64) {
+        let Some(res @ Resolution::Resolved { targets, .. }) = resolution(r) else {
+            continue;
+        };
+        if res.via_correspondence()
+            && targets
+                .iter()
+                .any(|t| objectives(&t.id).iter().any(|o| named.contains(o)))
+        {
+            bits |= 1 << k;
+        }
+    }
+    Some(bits)
 }
 
 /// Text shared between items: each catalog id, title, reason or provenance allocated once.
@@ -3048,6 +3159,21 @@ pub fn item_verdict(
     item: &CheckItem,
     limits: Limits,
 ) -> (Status, Reasons) {
+    // a 2022 reference the item also names in ISMAP numbering is not capped
+    let refs = refs.enumerate().map(move |(k, (o, mut r))| {
+        if k >= 64 || limits.answered >> k & 1 == 0 {
+            return (o, r);
+        }
+        r.remove(Reason::Iso2022Correspondence);
+        let o = match o {
+            RefOutcome::Resolved(f) => RefOutcome::Resolved(RefFlags {
+                approximate: false,
+                ..f
+            }),
+            o => o,
+        };
+        (o, r)
+    });
     let status = status_rule(refs.clone().map(|(o, _)| o), item, limits);
     let mut reasons = refs.fold(Reasons::default(), |all, (_, r)| all.union(r));
     reasons.set(Reason::NoReference, item.refs.is_empty());
@@ -3852,6 +3978,59 @@ mod tests {
             note: String::new(),
             extra: Extra::default(),
             problems: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_2022_reference_answered_by_the_ismap_references_beside_it() {
+        let catalog = Catalog::embedded().unwrap();
+        let refs: [&[&str]; 6] = [
+            // 9.2.3 names A.8.2's predecessor; 10.1.1 one of A.8.24's
+            &["9.2.3", "A.8.2 (2022)"],
+            &["10.1.1", "13.2.1", "A.8.24 (2022)"],
+            // a detail's objective and 2013 Annex A numbering count as ISMAP numbering
+            &["A.9.2.3", "A.8.2 (2022)"],
+            // disagreeing, and the 2022 reference alone
+            &["9.2.3", "A.8.15 (2022)"],
+            &["A.8.2 (2022)"],
+            &["9.2.3", "A.8.2 (2022)", "A.8.15 (2022)"],
+        ];
+        let items: Vec<CheckItem> = refs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| item(i + 2, r, Assurance::Ismap))
+            .collect();
+        let resolved = ResolvedRefs::new(&catalog, &items, &[]);
+        let answered: Vec<u64> = (0..items.len())
+            .map(|i| resolved.limits(i).answered)
+            .collect();
+        assert_eq!(answered, [0b10, 0b100, 0b10, 0, 0, 0b010]);
+        assert!(resolved.items.names_ismap(3));
+        assert!(!resolved.items.names_ismap(4));
+        // the verdict: no cap from an answered reference, the other keeps it
+        let implemented = RefFlags {
+            all: true,
+            some: true,
+            ..RefFlags::default()
+        };
+        let capped = RefFlags {
+            approximate: true,
+            ..implemented
+        };
+        let mut corr = Reasons::default();
+        corr.insert(Reason::Iso2022Correspondence);
+        let outcomes = [
+            (RefOutcome::Resolved(implemented), Reasons::default()),
+            (RefOutcome::Resolved(capped), corr),
+        ];
+        for (bits, want) in [(0b10, Status::Covered), (0, Status::Partial)] {
+            let limits = Limits {
+                answered: bits,
+                ..Limits::default()
+            };
+            let (status, reasons) = item_verdict(outcomes.iter().copied(), &items[0], limits);
+            assert_eq!(status, want);
+            assert_eq!(reasons.contains(Reason::Iso2022Correspondence), bits == 0);
         }
     }
 

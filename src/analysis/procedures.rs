@@ -1006,8 +1006,10 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
         "not exact",
         "roughly",
     ];
-    const UNSETTLED: [&str; 10] = [
+    const UNSETTLED: [&str; 11] = [
         "参考",
+        // `マッピングは目安` (review 13 A-6): said of the mapping itself only, below
+        "目安",
         "暫定",
         "未確定",
         "要確認",
@@ -1018,8 +1020,10 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
         "draft",
         "仮",
     ];
-    const SUBJECTS: [&str; 7] = [
+    const SUBJECTS: [&str; 8] = [
         "ismap",
+        // `対応関係は参考程度` (review 13 A-6)
+        "対応関係",
         "管理策",
         "管理基準",
         "統制目標",
@@ -1060,7 +1064,17 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
             // a label (`参考:`) introduces something else; `仮想` is no 仮
             let label = after.starts_with([':', '：']);
             let virtual_ = *w == "仮" && after.starts_with('想');
-            !label && !virtual_
+            // `目安` of the mapping (`マッピングは目安`, `ISMAPとの対応はあくまで目安`), not of
+            // a time or amount (`対応時間の目安`, `復旧の目安は4時間`)
+            let other_guide = *w == "目安" && {
+                let before = folded[..i].trim_end_matches(['は', 'も', 'が', ' ']);
+                let before = before.strip_suffix("あくまでも").unwrap_or(before);
+                let before = before.strip_suffix("あくまで").unwrap_or(before);
+                let before = before.trim_end_matches(['は', 'も', 'が', ' ']);
+                let before = before.strip_suffix("関係").unwrap_or(before);
+                !MAPPING.iter().any(|m| before.ends_with(m))
+            };
+            !label && !virtual_ && !other_guide
         })
     })
 }
@@ -1933,8 +1947,22 @@ mod tests {
             ("ISMAPでは確認できない", "確認できない"),
             ("対応するISMAP管理策は参考", "参考"),
             ("the mapping to ISMAP controls is approximate", "approx"),
+            // review 13 A-6
+            ("対応関係は参考程度", "参考"),
+            ("マッピングは目安", "目安"),
+            ("参考マッピング", "参考"),
+            ("ISMAPとの対応はあくまで目安です", "目安"),
+            ("対応関係は目安", "目安"),
         ] {
             assert_eq!(approximate_mapping(text), Some(word), "{text}");
+        }
+        // a guide of a time or amount is no word on the mapping
+        for text in [
+            "ISMAP 16.1.5: 初動の対応時間の目安は1時間",
+            "9.2.3 見直しの目安は年1回",
+            "対応関係はISMAP管理基準の附表のとおり",
+        ] {
+            assert_eq!(approximate_mapping(text), None, "{text}");
         }
         for text in [
             "",

@@ -1959,8 +1959,15 @@ pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str
                 .rsplit(|c: char| !c.is_ascii_alphabetic())
                 .next()
                 .unwrap_or_default();
+            // the phrase right before it naming another framework (`政府統一基準 7.1.1`,
+            // `PCI DSS 8.2.1`, `FISC安全対策基準 5.1.2`: review 13 B-5)
+            let phrase = before
+                .rsplit(['、', '。', ',', '，', ';', '；', '\n'])
+                .next()
+                .unwrap_or_default();
             // another standard's number (`ISO 9001 9.2.1`)
             let other = std_before == Some(false)
+                || crate::catalog::resolve::other_framework(phrase).is_some()
                 || PROSE_DOCUMENT_WORDS.iter().any(|w| head.ends_with(w))
                 || PROSE_VERSION_WORDS
                     .iter()
@@ -2499,6 +2506,16 @@ mod fix9_tests {
             ("JIS Q 27002 9.9.9 参照", vec!["9.9.9"]),
             ("9.9.9 の手順", vec![]),
             ("AC-2 を実施", vec!["AC-2"]),
+            // another framework's number (review 13 B-5)
+            ("参考：政府統一基準 5.1.2", vec![]),
+            ("統一基準の9.2.1に対応", vec![]),
+            ("PCI DSS 9.2.4", vec![]),
+            ("PCI DSS v4.0 要件 9.2.1 参照", vec![]),
+            ("FISC安全対策基準 5.1.2", vec![]),
+            ("SOC2 9.2.1", vec![]),
+            // the framework in another phrase, ISMAP's named: still ids
+            ("PCI DSSに準拠、9.2.1 も確認", vec!["9.2.1"]),
+            ("PCI DSS 9.2.1 及び ISMAP 9.2.4", vec!["9.2.4"]),
         ] {
             assert_eq!(prose_ids(text, &known), want, "{text}");
         }

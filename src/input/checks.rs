@@ -356,6 +356,7 @@ fn approximate_note(header: &str) -> Option<&'static str> {
         "おおむね",
         "大まか",
         "想定",
+        "目安",
         "ドラフト",
         "approx",
         "partial",
@@ -516,8 +517,13 @@ fn has_header(sheet: &Sheet, refs_column: Option<&str>) -> bool {
                 .any(|r| r.iter().any(|c| names_column(c, name)))
                 || find_header(sheet, Field::Refs, refs_column).is_ok()
         }
-        // also a header the one-sheet reader accepts (`管理策 (ISO/IEC 27001:2022)`)
-        None => has_column(sheet, Field::Refs) || find_header(sheet, Field::Refs, None).is_ok(),
+        // also a header the one-sheet reader accepts (`管理策 (ISO/IEC 27001:2022)`, a
+        // column of ISMAP ids headed `ISMAP項番`)
+        None => {
+            has_column(sheet, Field::Refs)
+                || find_header(sheet, Field::Refs, None).is_ok()
+                || ismap_ids_column(sheet).is_some()
+        }
     }
 }
 
@@ -917,11 +923,10 @@ fn is_control_list(list: &CheckList) -> bool {
         })
 }
 
-/// The error for a sheet without a check-list header that still holds a check list: a
-/// check-item column (`確認項目`) in its first rows, and under that row a column holding
-/// ISMAP ids in half its filled cells or more (`Mapping`, `対応項番`, a header the tool does not
-/// know). Skipped with a note, its items would be lost from the verdict.
-fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputError> {
+/// On a sheet without a check-list header: the header row of a check-item column
+/// (`確認項目`) in its first rows, that column, and the columns under that row not of ours
+/// holding ISMAP ids in half their filled cells or more, each with its first id (none: `None`).
+fn ids_columns_beside_items(sheet: &Sheet) -> Option<IdsColumns<'_>> {
     let (i, title) = sheet
         .rows
         .iter()
@@ -937,40 +942,118 @@ fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputE
     let width = below.iter().map(Vec::len).max().unwrap_or(0);
     // a column of ours (the ids `項番` may be numbered like the catalog) is no such column
     let ours = |c: usize| header.get(c).is_some_and(|h| Field::of_header(h).is_some());
-    (0..width).filter(|&c| !ours(c)).find_map(|c| {
-        let (_, id) = column_of_ids(
-            below
-                .iter()
-                .enumerate()
-                .filter_map(|(r, cells)| cells.get(c).map(|t| (r, t.trim())))
-                .filter(|(_, t)| !t.is_empty()),
-        )?;
-        Some({
-            let name = header.get(c).map_or("", |h| h.trim());
-            let name = if name.is_empty() {
-                format!("column {}", column_letter(c))
-            } else {
-                name.to_owned()
-            };
-            let loc = sheet.location().row(i + 1).column(name.clone());
-            let items = header[title].trim();
-            match refs_column {
-                Some(named) => InputError::at(
-                    loc,
-                    format!(
-                        "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no column named '{named}' (--refs-column): its items would not be read"
-                    ),
-                )
-                .hint("head the references column alike on every sheet, or read one sheet with --sheet NAME"),
-                None => InputError::at(
-                    loc,
-                    format!(
-                        "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no references column the tool knows: its items would not be read"
-                    ),
-                )
-                .hint(format!("{}; or read another sheet with --sheet NAME", ids_column_hint(&name))),
-            }
+    let columns: Vec<(usize, &str)> = (0..width)
+        .filter(|&c| !ours(c))
+        .filter_map(|c| {
+            let (_, id) = column_of_ids(
+                below
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(r, cells)| cells.get(c).map(|t| (r, t.trim())))
+                    .filter(|(_, t)| !t.is_empty()),
+            )?;
+            Some((c, id))
         })
+        .collect();
+    (!columns.is_empty()).then_some(IdsColumns {
+        row: i,
+        title,
+        columns,
+    })
+}
+
+/// Columns of ISMAP ids beside a sheet's check items ([`ids_columns_beside_items`]).
+struct IdsColumns<'a> {
+    /// The header row (0-based) and its check-item column.
+    row: usize,
+    title: usize,
+    /// Each column with its first id.
+    columns: Vec<(usize, &'a str)>,
+}
+
+/// The header of the column of ISMAP ids beside a sheet's check items
+/// ([`ids_columns_beside_items`]), the only one, when it names ISMAP (`ISMAP項番`, `ISMAP参照`, `ISMAP該当項目`,
+/// `対応ISMAP`, `根拠（ISMAP管理基準）`, `ISMAP Control Mapping`, `ISMAP control objective`:
+/// review 12 C-3): the references column, read as `--refs-column` reads it. Not one saying
+/// its numbers are not ISMAP's (`ISMAP以外`, `ISMAP対象外`, `Non-ISMAP`) or naming a status
+/// (`ISMAP対応状況`).
+fn ismap_ids_column(sheet: &Sheet) -> Option<String> {
+    const NOT: [&str; 14] = [
+        "以外",
+        "対象外",
+        "非該当",
+        "除外",
+        "不要",
+        "non",
+        "not",
+        "except",
+        // a status or an answer (`ISMAP対応状況`: a status column's header)
+        "状況",
+        "状態",
+        "結果",
+        "回答",
+        "status",
+        "result",
+    ];
+    // one such column: of two, which holds the references cannot be told
+    let IdsColumns {
+        row: i, columns, ..
+    } = ids_columns_beside_items(sheet)?;
+    let [(c, _)] = columns[..] else {
+        return None;
+    };
+    let header = sheet.rows.get(i)?.get(c)?.trim();
+    let key = header_key(header);
+    (key.contains("ismap") && !NOT.iter().any(|w| key.contains(w))).then(|| header.to_owned())
+}
+
+/// The error for a sheet without a check-list header that still holds a check list: a
+/// check-item column (`確認項目`) in its first rows, and under that row a column holding
+/// ISMAP ids in half its filled cells or more (`Mapping`, `対応項番`, a header the tool does not
+/// know). Skipped with a note, its items would be lost from the verdict.
+fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputError> {
+    let IdsColumns {
+        row: i,
+        title,
+        columns,
+    } = ids_columns_beside_items(sheet)?;
+    let (c, id) = *columns.first()?;
+    let header = &sheet.rows[i];
+    let name_of = |c: usize| {
+        let name = header.get(c).map_or("", |h| h.trim());
+        if name.is_empty() {
+            format!("column {}", column_letter(c))
+        } else {
+            name.to_owned()
+        }
+    };
+    let name = name_of(c);
+    // of two columns of ids, one headed with ISMAP (`ISMAP項番` | `改訂案`): which holds the
+    // references cannot be told, though the header says whose numbers they are
+    let hint = match columns.get(1) {
+        Some(&(other, _)) => format!(
+            "the columns '{name}' and '{}' both hold ISMAP ids: give the references column with --refs-column NAME (the other is then carried as it is)",
+            name_of(other)
+        ),
+        None => ids_column_hint(&name),
+    };
+    let loc = sheet.location().row(i + 1).column(name.clone());
+    let items = header[title].trim();
+    Some(match refs_column {
+        Some(named) => InputError::at(
+            loc,
+            format!(
+                "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no column named '{named}' (--refs-column): its items would not be read"
+            ),
+        )
+        .hint("head the references column alike on every sheet, or read one sheet with --sheet NAME"),
+        None => InputError::at(
+            loc,
+            format!(
+                "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no references column the tool knows: its items would not be read"
+            ),
+        )
+        .hint(format!("{hint}; or read another sheet with --sheet NAME")),
     })
 }
 
@@ -2212,6 +2295,11 @@ fn load_csv_text(
 
 /// Finds the header in `sheet` and makes items of the sheet's rows below it.
 fn start_items(sheet: &mut Sheet, refs_column: Option<&str>) -> Result<Items, InputError> {
+    if refs_column.is_none() && !has_column(sheet, Field::Refs) {
+        if let Some(named) = ismap_ids_column(sheet) {
+            return start_items_by(sheet, Field::Refs, Some(&named));
+        }
+    }
     start_items_by(sheet, Field::Refs, refs_column)
 }
 
@@ -3007,7 +3095,10 @@ impl Items {
                         Some(k) => i.extra.0.get(k).map_or("", |(_, v)| v.trim()),
                         None => i.note.trim(),
                     };
-                    (!v.is_empty()).then_some((i.row, v))
+                    // a cell naming only the row's own references (`CLD.9.5.1` beside
+                    // `9.5.1.P`: review 12 C-7) is filled, but no id of another column
+                    let own = !i.refs.is_empty() && restates_refs(i, v);
+                    (!v.is_empty()).then_some((i.row, if own { "" } else { v }))
                 })
             };
             let filled = cells().count();
@@ -3018,7 +3109,10 @@ impl Items {
             // v4.0`, `FISC安全対策基準`, `CSA CCM`) holds that framework's numbers, some of
             // which look like ISMAP ids: carried (review 11 C-14)
             let theirs = !refs.is_empty() && names_another_framework(name);
-            let ids = (!self.refs_named && !theirs)
+            // in the note, a few ids are each its item's (`9.2.4 も確認` is then read as
+            // `reference-outside`: [`check_prose`]), not a column of them (review 12 C-7)
+            let few = k.is_none() && cells().filter(|(_, v)| is_ids_cell(v)).count() < NOTE_IDS_MIN;
+            let ids = (!self.refs_named && !theirs && !few)
                 .then(|| column_of_ids(cells()))
                 .flatten();
             if let Some((row, v)) = ids {
@@ -3560,10 +3654,16 @@ pub fn check_prose(list: &mut CheckList) {
             true => ProblemField::References,
             false => ProblemField::ReferenceOutside,
         };
+        let texts = [&item.title, &item.note];
         named
             .into_iter()
             .filter_map(|(k, mut ids)| {
                 ids.retain(|id| !number_runs(id).iter().all(held));
+                // beside references, a NIST id cited with its standard's name is the
+                // buyer's cross-reference (`参考：NIST SP 800-53 AC-6`: review 13 B-5)
+                if field == ProblemField::ReferenceOutside {
+                    ids.retain(|id| !cited_as_nist(texts[k], id));
+                }
                 let column = columns.map(|c| c[k].clone()).unwrap_or_default();
                 (!ids.is_empty() && !column.is_empty()).then(|| CellProblem {
                     field,
@@ -3573,6 +3673,42 @@ pub fn check_prose(list: &mut CheckList) {
             })
             .collect()
     });
+}
+
+/// Whether every place `text` names the NIST id `id` cites it with its standard's name in
+/// the same phrase (`参考：NIST SP 800-53 AC-6`, `NIST AC-2`), not bare (`AC-2 も確認`).
+fn cited_as_nist(text: &str, id: &str) -> bool {
+    if crate::catalog::resolve::parse_nist(id).is_none() {
+        return false;
+    }
+    let mut places = text.match_indices(id).peekable();
+    places.peek().is_some()
+        && places.all(|(at, _)| {
+            let phrase = text[..at]
+                .rsplit(['、', '。', ',', '，', ';', '；', '\n'])
+                .next()
+                .unwrap_or_default();
+            let phrase = crate::text::fold_width(phrase).to_lowercase();
+            phrase.contains("nist") || phrase.contains("800-53")
+        })
+}
+
+/// How many cells of ISMAP ids a note column needs to be refused as a second references
+/// column ([`Items::check_extra_columns`]): fewer are each read with their item.
+const NOTE_IDS_MIN: usize = 3;
+
+/// Whether `text` names control ids and every one is one of `item`'s references, the same
+/// numbers with or without a mark (`CLD.9.5.1` beside `9.5.1.P`, `A.9.2.4` beside `9.2.4`):
+/// it restates them. Not a detail under one (`9.2.3.11.PB` beside `9.2.3`): narrower.
+fn restates_refs(item: &CheckItem, text: &str) -> bool {
+    let ids = named_ids(text);
+    let written = written_runs(item);
+    !ids.is_empty()
+        && ids.iter().all(|id| {
+            number_runs(id)
+                .iter()
+                .all(|n| written.iter().any(|runs| runs.iter().any(|w| w == n)))
+        })
 }
 
 /// The numbers of each reference of `item` as written, each run of digits and dots; a
@@ -4304,6 +4440,25 @@ mod tests {
     }
 
     #[test]
+    fn a_nist_id_cited_with_its_standards_name() {
+        for (text, id) in [
+            ("参考：NIST SP 800-53 AC-6", "AC-6"),
+            ("NIST AC-2", "AC-2"),
+            ("SP 800-53 Rev.5 AC-2(1)", "AC-2(1)"),
+        ] {
+            assert!(cited_as_nist(text, id), "{text}");
+        }
+        for (text, id) in [
+            ("AC-2 も確認すること", "AC-2"),
+            ("NISTを参照、AC-2 も確認", "AC-2"),
+            ("NIST AC-2、AC-2 も確認", "AC-2"),
+            ("NIST 9.2.1", "9.2.1"),
+        ] {
+            assert!(!cited_as_nist(text, id), "{text}");
+        }
+    }
+
+    #[test]
     fn approximate_notes_on_a_references_header() {
         for (h, w) in [
             ("ISMAP管理策（近似）", "近似"),
@@ -4313,8 +4468,37 @@ mod tests {
             ("ISMAP control (approx.)", "approx"),
             ("ISMAP管理策(ref.)", "ref"),
             ("ISMAP管理策(新)（要確認）", "要確認"),
+            ("ISMAP管理策（目安）", "目安"),
         ] {
             assert_eq!(approximate_note(h), Some(w), "{h}");
+        }
+        // the twin of the sentence rule (`says_mapping_approximate`): each word on the
+        // mapping's standing it reads in a note said of the mapping is read here too
+        for w in [
+            "近似",
+            "概ね",
+            "参考",
+            "目安",
+            "暫定",
+            "未確定",
+            "要確認",
+            "確認中",
+            "検討中",
+            "approx",
+            "partial",
+            "tentative",
+            "provisional",
+            "draft",
+        ] {
+            let sentence = crate::analysis::procedures::fold(&format!("ISMAPとの対応は{w}"));
+            assert!(
+                crate::analysis::procedures::says_mapping_approximate(&sentence, true).is_some(),
+                "{w}"
+            );
+            assert!(
+                approximate_note(&format!("ISMAP管理策（{w}）")).is_some(),
+                "{w}"
+            );
         }
         for h in [
             "ISMAP管理策",
