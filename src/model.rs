@@ -1374,6 +1374,8 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
+
         /// The one-pass `in_text` answers as each word searched on its own did, on texts
         /// built from its words, labels' values and what goes between them.
         #[test]

@@ -2684,6 +2684,8 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
+
         /// The level a text states is the one the rules run on every text found, on texts
         /// built from the words of the rules, figures and what goes around them.
         #[test]
