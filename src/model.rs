@@ -190,18 +190,31 @@ impl Assurance {
     /// level written outside the assurance cell. `監査` alone (`監査ログ`) names none.
     pub fn named_in(text: &str) -> Option<Assurance> {
         // every word of ABOVE in one pass (found overlapping: `soc2` inside `soc2type2`);
-        // the automaton is built once, as each item's text, note and columns are asked
+        // the automaton is built once, as each item's text, note and columns are asked: a
+        // small one (no DFA: its build was a tenth of a 300-item run)
         static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             std::sync::LazyLock::new(|| {
-                aho_corasick::AhoCorasick::new(Assurance::ABOVE.iter().map(|(w, _)| w))
+                aho_corasick::AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                    .build(Assurance::ABOVE.iter().map(|(w, _)| w))
                     .expect("the fixed words of ABOVE build an automaton")
             });
         let k = crate::text::header_key(text);
+        // a text without a char of any word of ABOVE names none
+        if !k.chars().any(Assurance::may_name_above) {
+            return None;
+        }
         WORDS
             .find_overlapping_iter(&*k)
             .filter(|m| Self::a_word_here(&k, Self::ABOVE[m.pattern().as_usize()].0, m.start()))
             .map(|m| Self::ABOVE[m.pattern().as_usize()].1)
             .max()
+    }
+
+    /// Whether `c` may be in a word of [`Assurance::ABOVE`] (each holds an ASCII letter,
+    /// `保`, `監`, `検`, `調` or `確`).
+    fn may_name_above(c: char) -> bool {
+        c.is_ascii_alphabetic() || matches!(c, '保' | '監' | '検' | '調' | '確')
     }
 
     /// Whether `w` found at `i` of `k` counts: `soc` only as a word of its own, not in
@@ -371,49 +384,94 @@ impl Responsibility {
     /// about responsibility in general (`利用者の責任範囲を明確にしていること`, `責任共有モデル`)
     /// say nothing.
     pub fn in_text(text: &str) -> Option<Responsibility> {
-        let folded = crate::text::fold_width(text).to_lowercase();
-        for label in [
-            "責任分界",
-            "責任主体",
-            "責任範囲",
-            "責任区分",
-            "responsibility",
-        ] {
-            for (i, _) in folded.match_indices(label) {
-                let rest = folded[i + label.len()..].trim_start();
-                let Some(value) = rest.strip_prefix([':', '：']) else {
-                    continue;
-                };
-                let value = value
-                    .split(['、', '。', ',', ';', '；', '\n', ')', '）', '('])
-                    .next()
-                    .unwrap_or("");
-                if let Ok(Some(side)) = Responsibility::of_cell(value) {
-                    return Some(side);
-                }
+        Responsibility::in_folded(&crate::text::fold_width(text).to_lowercase())
+    }
+
+    /// The labels of [`Responsibility::in_text`]'s labelled value, in the order tried.
+    const LABELS: [&'static str; 5] = [
+        "責任分界",
+        "責任主体",
+        "責任範囲",
+        "責任区分",
+        "responsibility",
+    ];
+    /// [`Responsibility::in_text`]'s phrases saying the customer does it.
+    const CUSTOMER_PHRASES: [&'static str; 10] = [
+        "利用者責任",
+        "利用者自身で",
+        "利用者側で実施",
+        "お客様にて設定",
+        "お客様の設定が必要",
+        "お客様自身で",
+        "顧客自身で",
+        "customer responsibility",
+        "customer's responsibility",
+        "responsibility of the customer",
+    ];
+    /// [`Responsibility::in_text`]'s phrases saying both do it.
+    const SHARED_PHRASES: [&'static str; 4] = [
+        "事業者・利用者の双方",
+        "利用者・事業者の双方",
+        "双方で実施",
+        "shared between the customer",
+    ];
+
+    /// Whether `c` is in some word of [`Responsibility::in_text`] (each holds `責`, `利`,
+    /// `客`, `双` or `r`): a text holding none names no side.
+    fn may_name_side(c: char) -> bool {
+        matches!(c, '責' | '利' | '客' | '双' | 'r')
+    }
+
+    /// [`Responsibility::in_text`] of a text already folded (width, lower case: as
+    /// `analysis::procedures::fold`): every word looked for in one pass, the answer as
+    /// each word searched on its own gave it (the test
+    /// `in_folded_answers_as_each_word_asked_alone`).
+    pub fn in_folded(folded: &str) -> Option<Responsibility> {
+        if !folded.chars().any(Responsibility::may_name_side) {
+            return None;
+        }
+        // the labels, then the customer's phrases, then the shared ones; a small automaton
+        // (no DFA: it is built on the first text asking, and most texts never reach it)
+        static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+            std::sync::LazyLock::new(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                    .build(
+                        (Responsibility::LABELS.iter())
+                            .chain(&Responsibility::CUSTOMER_PHRASES)
+                            .chain(&Responsibility::SHARED_PHRASES),
+                    )
+                    .expect("the fixed words of in_text build an automaton")
+            });
+        let labels = Responsibility::LABELS.len();
+        let customer = labels + Responsibility::CUSTOMER_PHRASES.len();
+        // each label's places, by the label's order then in the text's
+        let mut at_label: Vec<(usize, usize)> = Vec::new();
+        let (mut says_customer, mut says_shared) = (false, false);
+        for m in WORDS.find_overlapping_iter(folded) {
+            match m.pattern().as_usize() {
+                w if w < labels => at_label.push((w, m.end())),
+                w if w < customer => says_customer = true,
+                _ => says_shared = true,
             }
         }
-        const CUSTOMER: [&str; 10] = [
-            "利用者責任",
-            "利用者自身で",
-            "利用者側で実施",
-            "お客様にて設定",
-            "お客様の設定が必要",
-            "お客様自身で",
-            "顧客自身で",
-            "customer responsibility",
-            "customer's responsibility",
-            "responsibility of the customer",
-        ];
-        const SHARED: [&str; 4] = [
-            "事業者・利用者の双方",
-            "利用者・事業者の双方",
-            "双方で実施",
-            "shared between the customer",
-        ];
-        if SHARED.iter().any(|w| folded.contains(w)) {
+        at_label.sort_unstable();
+        for (_, end) in at_label {
+            let rest = folded[end..].trim_start();
+            let Some(value) = rest.strip_prefix([':', '：']) else {
+                continue;
+            };
+            let value = value
+                .split(['、', '。', ',', ';', '；', '\n', ')', '）', '('])
+                .next()
+                .unwrap_or("");
+            if let Ok(Some(side)) = Responsibility::of_cell(value) {
+                return Some(side);
+            }
+        }
+        if says_shared {
             Some(Responsibility::Shared)
-        } else if CUSTOMER.iter().any(|w| folded.contains(w)) {
+        } else if says_customer {
             Some(Responsibility::Customer)
         } else {
             None
@@ -1398,6 +1456,83 @@ mod tests {
             "利用者IDを管理していること",
         ] {
             assert_eq!(Responsibility::in_text(text), None, "{text}");
+        }
+    }
+
+    /// `Responsibility::in_text` as it was, word by word: the one-pass search is held to it.
+    fn in_text_word_by_word(text: &str) -> Option<Responsibility> {
+        let folded = crate::text::fold_width(text).to_lowercase();
+        for label in Responsibility::LABELS {
+            for (i, _) in folded.match_indices(label) {
+                let rest = folded[i + label.len()..].trim_start();
+                let Some(value) = rest.strip_prefix([':', '：']) else {
+                    continue;
+                };
+                let value = value
+                    .split(['、', '。', ',', ';', '；', '\n', ')', '）', '('])
+                    .next()
+                    .unwrap_or("");
+                if let Ok(Some(side)) = Responsibility::of_cell(value) {
+                    return Some(side);
+                }
+            }
+        }
+        if (Responsibility::SHARED_PHRASES.iter()).any(|w| folded.contains(w)) {
+            Some(Responsibility::Shared)
+        } else if (Responsibility::CUSTOMER_PHRASES.iter()).any(|w| folded.contains(w)) {
+            Some(Responsibility::Customer)
+        } else {
+            None
+        }
+    }
+
+    /// Every word of `Assurance::ABOVE` passes `named_in`'s prefilter.
+    #[test]
+    fn every_word_above_ismap_passes_the_prefilter() {
+        for (w, _) in Assurance::ABOVE {
+            assert!(w.chars().any(Assurance::may_name_above), "{w}");
+        }
+    }
+
+    /// Every word of `in_text` passes its prefilter (holds one of its chars).
+    #[test]
+    fn every_word_of_in_text_passes_its_prefilter() {
+        for w in (Responsibility::LABELS.iter())
+            .chain(&Responsibility::CUSTOMER_PHRASES)
+            .chain(&Responsibility::SHARED_PHRASES)
+        {
+            assert!(w.chars().any(Responsibility::may_name_side), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
+
+        /// The one-pass `in_text` answers as each word searched on its own did, on texts
+        /// built from its words, labels' values and what goes between them.
+        #[test]
+        fn in_folded_answers_as_each_word_asked_alone(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "責任分界", "責任主体", "責任範囲", "責任区分", "Responsibility",
+                    "responsibility", "ＲＥＳＰＯＮＳＩＢＩＬＩＴＹ", "利用者責任", "利用者自身で",
+                    "利用者側で実施", "お客様にて設定", "お客様の設定が必要", "お客様自身で",
+                    "顧客自身で", "Customer responsibility", "customer's responsibility",
+                    "responsibility of the customer", "事業者・利用者の双方", "利用者・事業者の双方",
+                    "双方で実施", "shared between the customer", "：", ":", " ", "　", "利用者",
+                    "事業者", "共同", "Shared", "CSP", "customer", "-", "、", "。", "(", "）",
+                    "\n", ";", "責任", "利用", "双方", "お客様", "の", "ｶｽﾀﾏｰ", "当社", "責任者",
+                ]),
+                0..8,
+            )
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(
+                Responsibility::in_text(&text),
+                in_text_word_by_word(&text),
+                "{:?}",
+                text
+            );
         }
     }
 

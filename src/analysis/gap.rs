@@ -13,8 +13,8 @@ use crate::analysis::csp::{
     CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
 use crate::analysis::procedures::{
-    approximate_mapping, fold, stated_level, stated_level_beside_in, stated_level_in, InputForm,
-    Kind, Procedure, Topic,
+    approximate_mapping, approximate_mapping_in, fold, stated_level, stated_level_beside_in,
+    stated_level_in, InputForm, Kind, Procedure, Topic,
 };
 use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::review::{ItemReview, ReviewSummary};
@@ -2364,12 +2364,6 @@ fn responsibility_of(extra: &Extra) -> Option<Responsibility> {
         .find_map(|(_, value)| Responsibility::of_cell(value).ok().flatten())
 }
 
-/// The requirement beyond ISMAP the texts beside an item's title name
-/// ([`Topic::beyond_ismap`] of each of [`texts_beside`]).
-fn topic_beside(note: &str, extra: &Extra) -> Option<Topic> {
-    texts_beside(note, extra).find_map(|t| Topic::beyond_ismap_in(&fold(t)))
-}
-
 /// The level the texts beside an item's title state ([`stated_level_beside_in`] of each of
 /// [`texts_beside`]).
 fn level_beside(note: &str, extra: &Extra) -> Option<String> {
@@ -2873,29 +2867,32 @@ impl ResolvedRefs {
         at.starts.push(0);
         let mut topics = Topics::default();
         for item in items {
-            let (beyond, level) = if item.refs.is_empty() {
-                (None, false)
+            // each distinct text's words read once (a long list repeats its titles and
+            // notes), each text folded once for every rule
+            let limits = if item.refs.is_empty() {
+                Limits::default()
             } else {
-                let (beyond, level) = topics.own_limits(&item.title);
-                (
-                    beyond.or_else(|| topic_beside(&item.note, &item.extra)),
-                    level || level_beside(&item.note, &item.extra).is_some(),
-                )
+                let title = topics.facts(&item.title, false);
+                let note = topics.facts(&item.note, true);
+                let beyond = title.beyond.or_else(|| {
+                    texts_beside(&item.note, &item.extra).find_map(|t| topics.facts(t, true).beyond)
+                });
+                let level = title.level
+                    || texts_beside(&item.note, &item.extra).any(|t| topics.facts(t, true).level);
+                Limits {
+                    beyond,
+                    outside_scope: false,
+                    level,
+                    responsibility: responsibility_of(&item.extra)
+                        .or(note.responsibility)
+                        .or(title.responsibility),
+                    approximate: note.approximate || title.approximate,
+                }
             };
-            at.beyond.push(beyond);
-            at.level.push(level);
-            at.responsibility.push(if item.refs.is_empty() {
-                None
-            } else {
-                responsibility_of(&item.extra)
-                    .or_else(|| Responsibility::in_text(&item.note))
-                    .or_else(|| Responsibility::in_text(&item.title))
-            });
-            at.approximate.push(
-                !item.refs.is_empty()
-                    && (approximate_mapping(&item.note).is_some()
-                        || approximate_mapping(&item.title).is_some()),
-            );
+            at.beyond.push(limits.beyond);
+            at.level.push(limits.level);
+            at.responsibility.push(limits.responsibility);
+            at.approximate.push(limits.approximate);
             for (k, r) in item.refs.iter().enumerate() {
                 let origin = item.ref_origin(k);
                 let next = distinct.len() as u32;
@@ -3632,11 +3629,44 @@ fn item_result(
     }
 }
 
-/// The topics of each distinct title worked out once (a long list repeats its titles).
+/// What one text of an item (its title, or a text beside it: [`texts_beside`]) says for
+/// its [`Limits`], read from the text [`fold`]ed once.
+#[derive(Debug, Clone, Copy, Default)]
+struct TextFacts {
+    /// [`Topic::beyond_ismap_in`].
+    beyond: Option<Topic>,
+    /// [`stated_level_in`], or [`stated_level_beside_in`] of a text beside the title.
+    level: bool,
+    /// [`Responsibility::in_text`].
+    responsibility: Option<Responsibility>,
+    /// [`approximate_mapping`].
+    approximate: bool,
+}
+
+impl TextFacts {
+    fn of(text: &str, beside: bool) -> TextFacts {
+        let folded = fold(text);
+        let level = if beside {
+            stated_level_beside_in(&folded)
+        } else {
+            stated_level_in(&folded)
+        };
+        TextFacts {
+            beyond: Topic::beyond_ismap_in(&folded),
+            level: level.is_some(),
+            responsibility: Responsibility::in_folded(&folded),
+            approximate: approximate_mapping_in(&folded).is_some(),
+        }
+    }
+}
+
+/// The topics of each distinct title worked out once (a long list repeats its titles),
+/// and what each distinct title and text beside one says ([`TextFacts`]).
 #[derive(Default)]
 struct Topics {
     of_title: foldhash::HashMap<Box<str>, Option<Topic>>,
-    own: foldhash::HashMap<Box<str>, (Option<Topic>, bool)>,
+    own: foldhash::HashMap<Box<str>, TextFacts>,
+    beside: foldhash::HashMap<Box<str>, TextFacts>,
 }
 
 impl Topics {
@@ -3658,16 +3688,23 @@ impl Topics {
 
     /// [`Topic::beyond_ismap`] of a title, and whether it states a level ([`stated_level`]).
     fn own_limits(&mut self, title: &str) -> (Option<Topic>, bool) {
-        if let Some(&limits) = self.own.get(title) {
-            return limits;
+        let facts = self.facts(title, false);
+        (facts.beyond, facts.level)
+    }
+
+    /// [`TextFacts`] of an item's title, or of a text `beside` it.
+    fn facts(&mut self, text: &str, beside: bool) -> TextFacts {
+        let known = if beside {
+            &mut self.beside
+        } else {
+            &mut self.own
+        };
+        if let Some(&facts) = known.get(text) {
+            return facts;
         }
-        let folded = fold(title);
-        let limits = (
-            Topic::beyond_ismap_in(&folded),
-            stated_level_in(&folded).is_some(),
-        );
-        self.own.insert(title.into(), limits);
-        limits
+        let facts = TextFacts::of(text, beside);
+        known.insert(text.into(), facts);
+        facts
     }
 }
 

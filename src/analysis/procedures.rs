@@ -511,8 +511,44 @@ const AROUND_THE_CLOCK: [&str; 6] = [
     "24/7",
 ];
 
-/// Kanji numerals, as formal Japanese writes a figure (`一年以上`, `十二文字`, `五世代`).
-const KANJI_DIGITS: &str = "〇一二三四五六七八九十百千";
+/// Whether `c` is a kanji numeral, as formal Japanese writes a figure (`一年以上`, `十二文字`,
+/// `五世代`): `〇一二三四五六七八九十百千`.
+fn is_kanji_digit(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
+    )
+}
+
+/// The classes of chars a [`fold`]ed text holds, found in one pass: a rule that can only
+/// fire on a text holding one of them is not run on a text without.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct CharClasses {
+    /// An ASCII digit.
+    digit: bool,
+    /// A kanji numeral ([`is_kanji_digit`]).
+    kanji_digit: bool,
+    /// An ASCII letter.
+    letter: bool,
+    /// `レ` (`レベル`).
+    re: bool,
+}
+
+impl CharClasses {
+    fn of(folded: &str) -> CharClasses {
+        let mut classes = CharClasses::default();
+        for c in folded.chars() {
+            if c.is_ascii() {
+                classes.digit |= c.is_ascii_digit();
+                classes.letter |= c.is_ascii_alphabetic();
+            } else {
+                classes.kanji_digit |= is_kanji_digit(c);
+                classes.re |= c == 'レ';
+            }
+        }
+        classes
+    }
+}
 
 /// Words that state a level without a figure: a frequency, a recovery objective.
 const LEVEL_WORDS: [&str; 26] = [
@@ -604,12 +640,21 @@ fn level_in(folded: &str, beside: bool) -> Option<String> {
         " or above",
         " or newer",
     ];
-    if let Some(w) = AROUND_THE_CLOCK.iter().find(|w| folded.contains(**w)) {
-        return Some((*w).to_owned());
+    // every word of AROUND_THE_CLOCK holds a digit, every figure is one; technical and
+    // English levels are written in ASCII letters (or `レベル`)
+    let classes = CharClasses::of(folded);
+    if classes.digit {
+        if let Some(w) = AROUND_THE_CLOCK.iter().find(|w| folded.contains(**w)) {
+            return Some((*w).to_owned());
+        }
     }
-    let is_kanji = |c: char| KANJI_DIGITS.contains(c);
+    let is_kanji = is_kanji_digit;
     let mut chars = folded.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    // (no figure to find in a text without a numeral)
+    while let Some((start, c)) = chars
+        .next()
+        .filter(|_| classes.digit || classes.kanji_digit)
+    {
         let kanji = is_kanji(c);
         if !c.is_ascii_digit() && !kanji {
             continue;
@@ -713,8 +758,10 @@ fn level_in(folded: &str, beside: bool) -> Option<String> {
             .unwrap_or("");
         return Some(format!("{per}{digits}{unit}{suffix}"));
     }
-    if let Some(level) = technical_level(folded) {
-        return Some(level);
+    if classes.letter || classes.re {
+        if let Some(level) = technical_level(folded) {
+            return Some(level);
+        }
     }
     // the words in one pass: the first of LEVEL_WORDS the text holds
     static FIND: std::sync::LazyLock<WordSet> =
@@ -724,6 +771,9 @@ fn level_in(folded: &str, beside: bool) -> Option<String> {
             "rpo" | "rto" => w.to_uppercase(),
             _ => (*w).to_owned(),
         });
+    }
+    if !classes.letter {
+        return None;
     }
     english_level(folded, beside)
 }
@@ -894,8 +944,12 @@ pub fn approximate_mapping(text: &str) -> Option<&'static str> {
     if text.is_empty() {
         return None;
     }
-    let folded = fold(text);
-    marked_id(&folded).or_else(|| says_mapping_approximate(&folded, false))
+    approximate_mapping_in(&fold(text))
+}
+
+/// [`approximate_mapping`] of a text already [`fold`]ed.
+pub fn approximate_mapping_in(folded: &str) -> Option<&'static str> {
+    marked_id(folded).or_else(|| says_mapping_approximate(folded, false))
 }
 
 /// Words that, right after an id (or in brackets after it), say it only approximates
@@ -2479,5 +2533,218 @@ mod tests {
             en.contains("cloud service list (governing law: Japan), and fix"),
             "{en}"
         );
+    }
+
+    /// `level_in` as it was, before its rules were skipped on texts without the chars they
+    /// need: the new one is held to it.
+    fn level_in_as_it_was(folded: &str, beside: bool) -> Option<String> {
+        const UNITS: [&str; 26] = [
+            "か月",
+            "ヶ月",
+            "カ月",
+            "ケ月",
+            "箇月",
+            "ヵ月",
+            "営業日",
+            "週間",
+            "時間",
+            "世代",
+            "文字",
+            "系統",
+            "ビット",
+            "bit",
+            "年",
+            "月",
+            "週",
+            "日",
+            "分",
+            "秒",
+            "回",
+            "桁",
+            "%",
+            "件",
+            "人",
+            "",
+        ];
+        const SUFFIXES: [&str; 8] = ["以上", "以内", "以下", "未満", "まで", "ごと", "毎", "おき"];
+        // a bound after a bare number: a version or a score (`TLS1.2以上`, `CVSS 7.0以上`)
+        const BARE_BOUNDS: [&str; 8] = [
+            "以上",
+            "以下",
+            "未満",
+            "以降",
+            " or later",
+            " or higher",
+            " or above",
+            " or newer",
+        ];
+        if let Some(w) = AROUND_THE_CLOCK.iter().find(|w| folded.contains(**w)) {
+            return Some((*w).to_owned());
+        }
+        let is_kanji = |c: char| "〇一二三四五六七八九十百千".contains(c);
+        let mut chars = folded.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            let kanji = is_kanji(c);
+            if !c.is_ascii_digit() && !kanji {
+                continue;
+            }
+            let mut at = start + c.len_utf8();
+            while let Some(&(i, d)) = chars.peek() {
+                let more = if kanji {
+                    is_kanji(d)
+                } else {
+                    d.is_ascii_digit() || d == '.'
+                };
+                if !more {
+                    break;
+                }
+                at = i + d.len_utf8();
+                chars.next();
+            }
+            let digits = &folded[start..at];
+            let before = &folded[..start];
+            let rest = folded[at..].trim_start_matches(' ');
+            // a word holding a numeral (`統一`, `万一`, `同一`, `唯一`), an ordinal
+            // (`第2回`, `No.3`), a vague count (`数十年`)
+            if [
+                "第", "no.", "万", "唯", "同", "統", "均", "単", "画", "逐", "随", "数", "何", "幾",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
+                || (beside && ["過去", "直近"].iter().any(|w| before.ends_with(w)))
+            {
+                continue;
+            }
+            let Some(unit) = UNITS.iter().find(|u| rest.starts_with(**u)) else {
+                continue;
+            };
+            let after = &rest[unit.len()..];
+            if unit.is_empty() {
+                // a bare number: a level only with a bound after it
+                let Some(bound) = BARE_BOUNDS
+                    .iter()
+                    .find(|b| folded[at..].starts_with(**b) || rest.starts_with(**b))
+                else {
+                    continue;
+                };
+                // a date or an id around it (`2025/4/1以降`, `27001:2013以降`)
+                if kanji || before.ends_with(['/', '-', ':', '.']) {
+                    continue;
+                }
+                let name = technical_name(before).to_uppercase();
+                return Some(format!("{name}{digits}{bound}"));
+            }
+            // kanji numerals: not `一月` (January), `十分` (enough) — only the units a
+            // formal level is written in
+            if kanji && ["月", "分", "秒", "%", "件", "人", "bit", "週"].contains(unit) {
+                continue;
+            }
+            // a date, not a period: 2025年, 令和6年, 6年3月, 年…10月, 月…1日
+            let date = match *unit {
+                "年" => {
+                    digits.len() == 4
+                        || ["令和", "平成", "昭和", "r", "h"]
+                            .iter()
+                            .any(|e| before.ends_with(e))
+                        || after.starts_with(|c: char| c.is_ascii_digit() || is_kanji(c))
+                }
+                "月" => before.ends_with('年') || after.starts_with(|c: char| c.is_ascii_digit()),
+                "日" => before.ends_with('月'),
+                // a processor's or a program's width (`64ビット版`, `64bit os`)
+                "ビット" | "bit" => {
+                    after.starts_with('版')
+                        || after.trim_start().starts_with("os")
+                        || after.starts_with(|c: char| c.is_ascii_alphabetic() && c != 's')
+                }
+                _ => false,
+            };
+            if date {
+                continue;
+            }
+            let suffix = SUFFIXES
+                .iter()
+                .find(|s| after.starts_with(**s))
+                .unwrap_or(&"");
+            // a bare count of items or people (`2名`, `3件の`) states a level only with a bound,
+            // and so does any figure beside the title
+            if (matches!(*unit, "件" | "人") || beside) && suffix.is_empty() {
+                continue;
+            }
+            // a track record, not a level the CSP keeps (`5年以上の取引実績`)
+            if beside
+                && after[suffix.len()..]
+                    .chars()
+                    .take(6)
+                    .collect::<String>()
+                    .contains("実績")
+            {
+                continue;
+            }
+            // a frequency: 年2回, 月1回
+            let per = ["年", "月", "週", "日"]
+                .into_iter()
+                .find(|p| *unit == "回" && before.ends_with(p))
+                .unwrap_or("");
+            return Some(format!("{per}{digits}{unit}{suffix}"));
+        }
+        if let Some(level) = technical_level(folded) {
+            return Some(level);
+        }
+        // the words in one pass: the first of LEVEL_WORDS the text holds
+        static FIND: std::sync::LazyLock<WordSet> =
+            std::sync::LazyLock::new(|| WordSet::new(&LEVEL_WORDS));
+        if let Some(w) = FIND.first(folded).as_ref() {
+            return Some(match *w {
+                "rpo" | "rto" => w.to_uppercase(),
+                _ => (*w).to_owned(),
+            });
+        }
+        english_level(folded, beside)
+    }
+
+    /// A kanji numeral is one of the list it was searched in.
+    #[test]
+    fn kanji_digits_are_the_list() {
+        for c in '\u{3000}'..='\u{9FFF}' {
+            assert_eq!(
+                is_kanji_digit(c),
+                "〇一二三四五六七八九十百千".contains(c),
+                "{c:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
+
+        /// The level a text states is the one the rules run on every text found, on texts
+        /// built from the words of the rules, figures and what goes around them.
+        #[test]
+        fn level_in_answers_as_before(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "1", "24", "2025", "7.0", "99.9", "一", "十二", "五", "年", "か月", "ヶ月",
+                    "営業日", "時間", "世代", "文字", "ビット", "bit", "月", "週", "日", "分",
+                    "回", "%", "件", "人", "以上", "以内", "以下", "未満", "まで", "ごと", "毎",
+                    "おき", "以降", " or later", " or more", "365日", "24時間365日", "24/7",
+                    "x365", "四半期", "半期ごと", "毎月", "年次", "即日", "rpo", "rto",
+                    "quarterly", "daily", "once a", "aes", "-256", "tls", "ssl", "v", "レベル",
+                    "level ", "aa", "within ", "at least ", "every ", "for ", "up to ",
+                    "seven", "twelve", "one", " days", " hours", " characters", "business day",
+                    "+", " ", "第", "no.", "過去", "直近", "令和", "/", ":", "実績", "の",
+                    "取引", "版", "os", "確認", "管理", "ログ", "a", "s",
+                ]),
+                0..7,
+            ),
+            beside in proptest::bool::ANY,
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(
+                level_in(&text, beside),
+                level_in_as_it_was(&text, beside),
+                "{:?}",
+                text
+            );
+        }
     }
 }
