@@ -3623,17 +3623,30 @@ fn in_catalog(id: &str) -> bool {
 pub fn check_prose(list: &mut CheckList) {
     // a detailed control named under what the references cells name is read as one more
     // reference (review 11 A-23), before the check below, which then finds it held
-    for item in &mut list.items {
-        let details = details_named_under(item);
+    // the ids each item's text and note name, read once for both (most name none)
+    let named_in_prose: Vec<[Vec<String>; 2]> = list
+        .items
+        .iter()
+        .map(|item| {
+            [&item.title, &item.note].map(|text| {
+                crate::catalog::reftext::prose_ids(text, &in_catalog)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect()
+            })
+        })
+        .collect();
+    for (item, named) in list.items.iter_mut().zip(&named_in_prose) {
+        let details = details_named_under(item, named);
         if !details.is_empty() {
             item.add_split_refs(details, 0, false);
         }
     }
-    add_problems(list, |item, columns| {
-        let named: Vec<(usize, Vec<&str>)> = [&item.title, &item.note]
+    add_problems(list, |i, item, columns| {
+        let named: Vec<(usize, Vec<&str>)> = named_in_prose[i]
             .iter()
             .enumerate()
-            .map(|(k, text)| (k, crate::catalog::reftext::prose_ids(text, &in_catalog)))
+            .map(|(k, ids)| (k, ids.iter().map(String::as_str).collect::<Vec<&str>>()))
             .filter(|(_, ids)| !ids.is_empty())
             .collect();
         if named.is_empty() {
@@ -3731,14 +3744,17 @@ fn held_by(written: &[Vec<Vec<u32>>], n: &[u32]) -> bool {
 /// 9.2.3.11.PB）` over `9.2.3`; `9.2.3.11 を確認すること` in the note), as written, each once:
 /// narrower than the references, and the item is about them (review 11 A-23) — read as
 /// references of the item, never judged on the objective alone.
-fn details_named_under(item: &CheckItem) -> Vec<String> {
-    if item.refs.is_empty() {
+/// `named`: the ids of its text and note ([`reftext::prose_ids`]).
+///
+/// [`reftext::prose_ids`]: crate::catalog::reftext::prose_ids
+fn details_named_under(item: &CheckItem, named: &[Vec<String>; 2]) -> Vec<String> {
+    if item.refs.is_empty() || named.iter().all(Vec::is_empty) {
         return Vec::new();
     }
     let written = written_runs(item);
     let mut out: Vec<String> = Vec::new();
-    for text in [&item.title, &item.note] {
-        for id in crate::catalog::reftext::prose_ids(text, &in_catalog) {
+    for ids in named {
+        for id in ids {
             let runs = number_runs(id);
             let [n] = &runs[..] else {
                 continue;
@@ -3776,7 +3792,7 @@ fn number_runs(text: &str) -> Vec<Vec<u32>> {
 /// text and note were read from ([`CheckList::prose_columns`] of its sheet).
 fn add_problems(
     list: &mut CheckList,
-    find: impl Fn(&CheckItem, Option<&[String; 2]>) -> Vec<CellProblem>,
+    find: impl Fn(usize, &CheckItem, Option<&[String; 2]>) -> Vec<CellProblem>,
 ) {
     let sheet_index = |item: &CheckItem| {
         sheet_of(list, item)
@@ -3786,7 +3802,8 @@ fn add_problems(
     let found: Vec<Vec<CellProblem>> = list
         .items
         .iter()
-        .map(|item| find(item, list.prose_columns.get(sheet_index(item))))
+        .enumerate()
+        .map(|(i, item)| find(i, item, list.prose_columns.get(sheet_index(item))))
         .collect();
     for (item, problems) in list.items.iter_mut().zip(found) {
         item.problems.extend(problems);
@@ -3836,7 +3853,7 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
             .hint("give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), or delete the line"));
         }
     }
-    add_problems(list, |item, columns| {
+    add_problems(list, |_, item, columns| {
         let prose = [&item.title, &item.note]
             .into_iter()
             .enumerate()
@@ -3844,7 +3861,10 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
         let extra = item.extra.0.iter().map(|(n, v)| (n.as_str(), v));
         prose
             .chain(extra)
-            .filter(|(_, text)| level_asked(text).is_some_and(|a| below(item, a)))
+            // nothing is above an own audit: its texts are not read
+            .filter(|(_, text)| {
+                below(item, Assurance::Audit) && level_asked(text).is_some_and(|a| below(item, a))
+            })
             .map(|(column, text)| CellProblem {
                 field: ProblemField::AssuranceOutside,
                 column: column.to_owned(),
@@ -4062,6 +4082,9 @@ fn level_asked(text: &str) -> Option<Assurance> {
         "are acceptable",
     ];
     const OR: [&str; 6] = ["又は", "または", "もしくは", "若しくは", " or ", "いずれか"];
+    if !may_name_assurance(text) {
+        return None;
+    }
     Assurance::named_in(text)?;
     let folded = crate::analysis::procedures::fold(text);
     folded
@@ -4097,6 +4120,35 @@ fn level_asked(text: &str) -> Option<Assurance> {
             }
         })
         .max()
+}
+
+/// Whether [`Assurance::named_in`] can find a level in `text`, asked character by character
+/// before it builds the text's key (most items' titles and notes name none). Every word it
+/// knows holds `s` or `t` (`soc2`, `isae3402`, `it7`, `right to audit`; in full or half
+/// width, either case), or `保` before `証` (`保証報告`, `第三者保証`), or one of `監`, `検`,
+/// `調`, `確` after `別`, `地`, `入`, `型`, `ト` or `問` (`個別監査`, `現地確認`, `立入検査`,
+/// `オンサイト調査`, `訪問監査`). Kana and kanji are their own key, so a `保` before another
+/// kana or kanji, or a `監` after one, is none of them; any character not a kana, kanji or
+/// ASCII (nor a width variant of one) is left to `named_in`.
+fn may_name_assurance(text: &str) -> bool {
+    let plain = |c: char| matches!(c, '\u{3041}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}');
+    let mut before: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let may = match c {
+            '保' => chars.peek().is_some_and(|&n| n == '証' || !plain(n)),
+            '監' | '検' | '調' | '確' => before
+                .is_some_and(|p| matches!(p, '別' | '地' | '入' | '型' | 'ト' | '問') || !plain(p)),
+            _ if plain(c) || ('\u{3000}'..='\u{303F}').contains(&c) => false,
+            '\u{FF01}'..='\u{FF5E}' => matches!(crate::text::fold_char(c), 's' | 't' | 'S' | 'T'),
+            _ => !c.is_ascii() || matches!(c, 's' | 't' | 'S' | 'T'),
+        };
+        if may {
+            return true;
+        }
+        before = Some(c);
+    }
+    false
 }
 
 /// A row's filled cells joined by a space (a row not read, for messages).
@@ -4418,6 +4470,195 @@ mod tests {
         assert!(!is_english_of("備考", "See 9.2.1"));
         assert!(!is_english_of("Remarks", "Notes"));
         assert!(!is_english_of("備考", "本文"));
+    }
+
+    /// [`may_name_assurance`] passes every text [`Assurance::named_in`] finds a level in:
+    /// texts of 1–8 pieces (the levels' words as people write them, in full and half width,
+    /// and the words and marks around them) by a fixed generator; and every character it
+    /// lets by keys to no ASCII letter or digit and none of 保, 監, 検, 調, 確, one of which
+    /// each word of `named_in` holds (its list as of this test).
+    #[test]
+    fn may_name_assurance_misses_no_level_named_in() {
+        const WORDS: &[&str] = &[
+            "soc2type2",
+            "soc2typeii",
+            "soc2type1",
+            "soc2typei",
+            "soc1",
+            "soc2",
+            "soc3",
+            "soc",
+            "isae3402",
+            "isae3000",
+            "ssae18",
+            "ssae16",
+            "第三者保証",
+            "保証報告書",
+            "保証報告",
+            "保証型監査",
+            "保証型",
+            "it7号",
+            "it7",
+            "個別監査",
+            "実地監査",
+            "立入監査",
+            "立入検査",
+            "立入調査",
+            "オンサイト監査",
+            "オンサイト調査",
+            "訪問調査",
+            "訪問監査",
+            "現地監査",
+            "現地調査",
+            "実地調査",
+            "現地確認",
+            "実地確認",
+            "立入確認",
+            "onsiteaudit",
+            "onsiteassessment",
+            "sitevisit",
+            "righttoaudit",
+        ];
+        const PIECES: &[&str] = &[
+            "SOC2 Type2",
+            "ＳＯＣ２",
+            "Ｓｏｃ 1",
+            "SOC",
+            "soc-3",
+            "S.O.C.2",
+            "ISAE 3402",
+            "SSAE18",
+            "IT7号",
+            "ＩＴ７号",
+            "IT 7",
+            "個別監査",
+            "実地 監査",
+            "ｵﾝｻｲﾄ監査",
+            "オンサイト調査",
+            "保証報告書",
+            "第三者保証",
+            "保証型",
+            "現地確認要",
+            "立入検査",
+            "訪問調査",
+            "right to audit",
+            "Site Visit",
+            "on-site audit",
+            "association",
+            "social",
+            "で確認すること",
+            "は不要",
+            "でも可",
+            "又は",
+            " or ",
+            "ISMAP",
+            "特権IDの管理",
+            "アクセス権",
+            "の",
+            "が",
+            "、",
+            "。",
+            "（",
+            "）",
+            "「",
+            "」",
+            "・",
+            "ー",
+            "ｰ",
+            "　",
+            " ",
+            "\n",
+            ";",
+            "：",
+            "要確認",
+            "監視",
+            "保管",
+            "検知",
+            "調達",
+            "証跡",
+            "型",
+            "号",
+            "ｱｸｾｽ",
+            "ｶﾞｲﾄﾞ",
+            "Ⅱ",
+            "ⅰ",
+            "K",
+            "İ",
+            "ﬁ",
+            "№",
+            "㈱",
+            "①",
+            "〇",
+            "々",
+            "現地",
+            "立入",
+            "実地",
+            "個別",
+            "訪問",
+            "ｵﾝｻｲﾄ",
+            "オンサイト",
+            "保",
+            "証",
+            "監",
+            "検",
+            "調",
+            "確",
+            "認",
+            "査",
+            "報告",
+            "ｰ",
+            "ﾞ",
+            "内部",
+            "ID",
+            "ＩＤ",
+            "ｓｏｃ",
+            "ｔ",
+        ];
+        for w in WORDS {
+            assert!(may_name_assurance(w), "{w}");
+            assert!(Assurance::named_in(w).is_some(), "{w}");
+        }
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut named = 0;
+        for _ in 0..20_000 {
+            let len = 1 + next(8);
+            let text: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            if Assurance::named_in(&text).is_some() {
+                named += 1;
+                assert!(may_name_assurance(&text), "{text:?}");
+            }
+            // level_asked as it was: named_in first, whatever the characters
+            if !may_name_assurance(&text) {
+                assert_eq!(Assurance::named_in(&text), None, "{text:?}");
+            }
+        }
+        assert!(named > 3_000, "{named}");
+        // every character keying to `s` or `t` is let by
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = c.to_string();
+            if crate::text::header_key(&text).contains(['s', 't']) {
+                assert!(may_name_assurance(&text), "{c:?}");
+            }
+        }
+        // a level's word beside others is let by, and a near word is not
+        for (text, may) in [
+            ("内部監査を行うこと", false),
+            ("要確認（情報システム部）", false),
+            ("特権IDの保管", false),
+            ("現地確認要", true),
+            ("保 証報告", true),
+            ("ｵﾝｻｲﾄ監査", true),
+            ("ＳＯＣ", true),
+            ("ISMAP", true),
+        ] {
+            assert_eq!(may_name_assurance(text), may, "{text}");
+        }
     }
 
     /// A bilingual header cell names its column when every line or part names the same one
