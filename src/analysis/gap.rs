@@ -2887,6 +2887,8 @@ impl ResolvedRefs {
                         .or(note.responsibility)
                         .or(title.responsibility),
                     approximate: note.approximate || title.approximate,
+                    // pushed below, once the item's references are resolved
+                    answered: 0,
                 }
             };
             at.beyond.push(limits.beyond);
