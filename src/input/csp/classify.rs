@@ -125,7 +125,22 @@ const ROLES: [(Role, &[&str]); 6] = [
     ),
     (
         Role::Evidence,
-        &["evidence", "証跡", "エビデンス", "根拠資料", "証跡資料"],
+        &[
+            "evidence",
+            "証跡",
+            "エビデンス",
+            "根拠資料",
+            "証跡資料",
+            // whether there is evidence (review 12 A-18)
+            "証跡有無",
+            "証跡の有無",
+            "証跡状況",
+            "エビデンス有無",
+            "エビデンスの有無",
+            "evidencestatus",
+            "evidenceavailable",
+            "evidenceprovided",
+        ],
     ),
     (
         Role::Owner,
@@ -636,6 +651,16 @@ pub fn classify(
             // reader judges (a clean result read, anything else a finding)
             || (named
                 && super::remarks::header(header_cell(c)) == super::remarks::Header::AuditResult)
+            // a date's column (`有効期限`, `最終確認日`, `Expiry`): `N/A` there is "none",
+            // no status (review 13 C-11)
+            || super::remarks::names_record_date(header_cell(c))
+            || super::remarks::names_validity(header_cell(c))
+            // a row's approval or review (`承認状況`: `済`, `○`, `未`) is no statement of
+            // its implementation, beside a status column or not (review 12 A-18)
+            || matches!(
+                super::remarks::header(header_cell(c)),
+                super::remarks::Header::Approval(_)
+            )
             // and so is the findings column of the statement of applicability `readiness`
             // writes (what the tool found, never a statement of the CSP's)
             || (named

@@ -468,7 +468,15 @@ fn read_table_by_kind(
                 }
                 SheetMeaning::Statements | SheetMeaning::History => None,
             };
-            let listed = status_table::read(sheet, &layout, cols, catalog, says, opts.as_of())?;
+            let listed = status_table::read(
+                sheet,
+                &layout,
+                cols,
+                catalog,
+                says,
+                opts.as_of(),
+                opts.own_statement,
+            )?;
             Part {
                 read: ReadPart {
                     sheet: sheet.sheet.clone(),
@@ -1812,6 +1820,54 @@ pub fn names_no_evidence(evidence: &str) -> bool {
         || remarks::says_nothing(t)
         || (vocab::says_no_reason(t) && vocab::status_value(t).is_err())
         || evidence_not_yet(t)
+}
+
+/// Whether an evidence cell says there is no evidence, or none yet: what
+/// [`names_no_evidence`] reads but an empty cell, a dash or a question mark (nothing
+/// named), a cell left unfilled (`未記入`) or evidence given elsewhere (`別紙参照`,
+/// `別途提出`); and `No evidence`, `証跡なし`. A status value is left to the remark rules.
+pub(crate) fn states_no_evidence(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix(['\'', '’']).unwrap_or(t).trim();
+    let bare = t.trim_end_matches(['。', '.', '．']).trim();
+    let key = crate::text::header_key(bare);
+    if matches!(
+        key.as_ref(),
+        "noevidence" | "証跡なし" | "証跡無し" | "エビデンスなし" | "エビデンス無し" | "証跡未作成"
+    ) {
+        return true;
+    }
+    let blank = bare
+        .chars()
+        .all(|c| vocab::is_dash(c) || matches!(c, '?' | '？' | '…' | '・' | '*' | '＊'));
+    let elsewhere = matches!(
+        key.as_ref(),
+        "未記入"
+            | "未記載"
+            | "記載なし"
+            | "記入なし"
+            | "別紙参照"
+            | "別紙のとおり"
+            | "別紙の通り"
+            | "別途"
+            | "別途提出"
+            | "別途回答"
+            | "別途説明"
+            | "seeattached"
+    );
+    // a draft's word ends the cell (`手順書v0.9（未承認）`, `規程 draft`), not a word of a
+    // document's text (`未承認ソフトウェアのインストールを禁止`)
+    let draft_inside = ["ドラフト", "draft", "未承認", "承認待ち", "(案)"]
+        .iter()
+        .any(|w| key.contains(w))
+        && !["ドラフト", "draft", "未承認", "承認待ち", "(案)", "案"]
+            .iter()
+            .any(|w| key.trim_end_matches([')', '）', ']', '】']).ends_with(w));
+    !blank
+        && !elsewhere
+        && !draft_inside
+        && names_no_evidence(t)
+        && (remarks::says_nothing(t) || vocab::status_value(t).is_err())
 }
 
 /// An evidence cell saying the evidence is not there yet (`未提出`, `作成中`, `Pending`,

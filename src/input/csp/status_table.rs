@@ -161,6 +161,8 @@ fn status_place(layout: &Layout, cols: &StatusColumns) -> String {
 
 /// Reads the rows of a status table. `sheet_says`: the sheet's name, when it states a status
 /// other than implemented (`非該当`), which no row may contradict by stating implemented.
+/// `own_work`: the list is the CSP's own work (`readiness --implemented`, `diff`), where
+/// evidence missing is a finding of readiness, not a refusal.
 pub fn read(
     sheet: &Sheet,
     layout: &Layout,
@@ -168,6 +170,7 @@ pub fn read(
     catalog: &Catalog,
     sheet_says: Option<&str>,
     as_of: crate::date::Date,
+    own_work: bool,
 ) -> Result<Listed, InputError> {
     let loc = sheet.location();
     let mut out = Listed::default();
@@ -338,7 +341,9 @@ pub fn read(
             }
             note_confirmed_later(row, n, layout, cols, as_of, &mut out.confirmed_later);
             let reason = if status.declared == Declared::Implemented {
-                check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles, as_of)?;
+                check_implemented_row(
+                    row, n, layout, cols, &loc, id_cell, &titles, as_of, own_work,
+                )?;
                 let raw = raws.first().map_or("", String::as_str);
                 row_remark(row, layout, cols, as_of, |text| {
                     published::is_title(catalog, raw, text) || titles.contains(&text)
@@ -1932,7 +1937,9 @@ fn row_remark(
             let says_nothing = remarks::says_nothing(text)
                 || vocab::says_no_reason(text)
                 || (cols.titles.contains(&c) && is_title(text))
+                || no_date_for_the_row(name, text)
                 || matches!(remarks::header(name), remarks::Header::Qualifying(_) if remarks::nothing_for_the_row(text))
+                || (matches!(remarks::header(name), remarks::Header::Approval(_)) && remarks::approval_given(text))
                 || (remarks::header(name) == remarks::Header::AuditResult && remarks::clean_audit_result(text))
                 || (remarks::header(name) == remarks::Header::TestResult && remarks::is_clean_test(text))
                 || (crate::input::csp::classify::is_number_header(name)
@@ -1977,6 +1984,7 @@ fn check_implemented_row(
     id: &str,
     titles: &[&str],
     as_of: crate::date::Date,
+    own_work: bool,
 ) -> Result<(), InputError> {
     let status = layout.status_name().unwrap_or_default();
     let refuse = |c: usize, text: &str, what: String, hint: &str| {
@@ -1993,7 +2001,19 @@ fn check_implemented_row(
     const FOR_REMARKS: &str = remarks::FOR_REMARKS;
     for &c in &cols.remarks {
         let text = cell(row, c);
-        if remarks::says_nothing(text) {
+        // in a list given to `report` or `compare` (not the CSP's own work `readiness`
+        // reads, where it is the finding 証跡なし), evidence the row says there is none of
+        // (`なし`, `未作成`, `作成中`, `No evidence`) leaves the statement unevidenced, as
+        // the remark `証跡なし` does (review 12 A-18)
+        if Some(c) == cols.evidence && !own_work && super::states_no_evidence(text) {
+            return Err(refuse(
+                c,
+                text,
+                "says there is no evidence of it (or none yet) under a header naming its evidence".to_owned(),
+                "a control stated implemented whose evidence the list says is missing, not made yet or a draft is not shown implemented: name the evidence (the document or record), leave the cell empty if the list names none, or state the control 計画中 or 未実施 in the status column",
+            ));
+        }
+        if remarks::says_nothing(text) || no_date_for_the_row(layout.name(c), text) {
             continue;
         }
         if cols.titles.contains(&c) && titles.contains(&text) {
@@ -2087,6 +2107,38 @@ fn check_implemented_row(
                     "a control its own test or assessment found failing or not effective is not shown implemented: state it so in the status column (未実施 or 計画中, the result in a remarks column), or, if the test passed, write the clean result (Pass, 合格, 有効) or leave the cell empty",
                 ))
             }
+            // an approval dated after the as-of date is none on it
+            Header::Approval(_) if remarks::approval_given(text) => {
+                if let Some((written, _)) = crate::date::dates_in(text)
+                    .into_iter()
+                    .find(|(_, d)| *d > as_of)
+                {
+                    let q = remarks::Qualifier {
+                        kind: remarks::Kind::Later(as_of),
+                        word: written,
+                    };
+                    return Err(refuse(c, text, q.what(), q.hint()));
+                }
+                continue;
+            }
+            Header::Approval(names_status) => {
+                if let Some(word) = remarks::approval_denied(text) {
+                    return Err(refuse(
+                        c,
+                        text,
+                        format!("says the statement is not approved or reviewed (yet) under a header naming its approval or review ('{}')", quote(&word)),
+                        FOR_APPROVAL,
+                    ));
+                }
+                if names_status {
+                    return Err(refuse(
+                        c,
+                        text,
+                        "does not say the statement is approved or reviewed, under a header naming its approval or review status (only an approval reads there: 承認済, レビュー済, 済, ○, Approved, Reviewed, a date)".to_owned(),
+                        FOR_APPROVAL,
+                    ));
+                }
+            }
             Header::Who | Header::Delegate | Header::Scope | Header::Plain => {}
         }
         // a validity that ended before the as-of date (`有効期限 2025-12-31`): the row is
@@ -2146,6 +2198,32 @@ fn check_implemented_row(
     }
     Ok(())
 }
+
+/// Under a header naming a date that is not the implementation's (`有効期限`, `最終確認日`,
+/// `Expiry`): `N/A`, `該当なし` say there is none (no expiry), and under a validity's a
+/// validity until the next renewal (`次回更新まで`, `until next renewal`) is in effect now
+/// (review 13 C-11).
+fn no_date_for_the_row(name: &str, text: &str) -> bool {
+    let validity = remarks::names_validity(name);
+    if !(validity || remarks::names_record_date(name)) {
+        return false;
+    }
+    let key = crate::text::header_key(text);
+    let key = key.trim_end_matches(['。', '.']);
+    remarks::nothing_for_the_row(text)
+        || (validity
+            && matches!(
+                key,
+                "次回更新まで"
+                    | "次回更新時まで"
+                    | "次回更新日まで"
+                    | "更新まで"
+                    | "untilnextrenewal"
+                    | "untilrenewal"
+            ))
+}
+
+const FOR_APPROVAL: &str = "a statement not approved or reviewed yet is no statement of the service: give the list once approved, or state the control 計画中 or 未実施 in the status column; if it is approved, write 承認済 (or the date it was approved)";
 
 /// Whether a row is a total under the table (`合計 | 3`, `実施数 | 3件`, `Total | 12`, ` | 3`):
 /// no control id, a first cell naming a total or empty, a count in the status column and
@@ -2487,6 +2565,7 @@ mod tests {
             &catalog,
             None,
             crate::date::Date::new(2026, 4, 1).unwrap(),
+            false,
         )
         .map(|l| {
             l.controls
