@@ -277,3 +277,90 @@ fn a_status_in_two_forms_reads_when_they_agree() {
     let err = refused("ja", "管理策番号,実施状況\n9.2.3,実施 / 未実施\n");
     assert!(err.contains("部分ごとに異なる状況を示しています"), "{err}");
 }
+
+/// Review 12 C-18: a status header's note naming the whole service (`実施状況（本サービス）`,
+/// `実施状況（全リージョン共通）`) limits nothing and reads; a note naming a part of it
+/// (`東京リージョン`) or a plan (`全リージョン予定`) is still refused.
+#[test]
+fn a_status_header_naming_the_whole_service_reads() {
+    for header in ["実施状況（本サービス）", "実施状況（全リージョン共通）"]
+    {
+        let (s, _) = status(
+            &format!("管理策番号,{header},非該当理由\n9.2.3,○,\n6.2.2,非該当,テレワークを認めていないため\n"),
+            "K-2",
+        );
+        assert_eq!(s, "covered", "{header}");
+    }
+    for (header, word) in [
+        ("実施状況（東京リージョン）", "limits or conditions it"),
+        ("実施状況（全リージョン予定）", "defers it"),
+    ] {
+        let err = refused("en", &format!("管理策番号,{header}\n9.2.3,○\n"));
+        assert!(err.contains(word), "{header}: {err}");
+    }
+}
+
+/// Review 12 C-20: the `採否` column of a JIS Q 27001 statement of applicability is its
+/// applicability column: beside an implementation column it is checked against it (`採用`
+/// reads, `除外` on a row stated implemented is refused), and the table reads as the same
+/// table with `適用` ○/× does; without one, `採用` is refused with a hint saying it states
+/// selection, not implementation (en, ja), and `除外` with its reason reads as excluded.
+#[test]
+fn the_adoption_column_of_a_statement_of_applicability_is_applicability() {
+    let soa = |col: &str, yes: &str, no: &str| {
+        format!(
+            "管理策番号,管理策,{col},採用/除外の理由,実施状況,関連文書\n\
+             A.5.1.1,情報セキュリティのための方針群,{yes},法令及び契約上の要求事項,実施済,情報セキュリティ基本方針\n\
+             A.6.2.2,テレワーキング,{no},テレワークを認めていないため,非該当,\n\
+             A.9.2.3,特権的アクセス権の管理,{yes},リスク対応,実施済,アクセス管理規程\n"
+        )
+    };
+    assert_eq!(
+        status(&soa("採否", "採用", "除外"), "K-2"),
+        status(&soa("適用", "○", "×"), "K-2")
+    );
+    assert_eq!(status(&soa("採否", "採用", "除外"), "K-2").0, "covered");
+    let err = refused("en", "管理策番号,採否,実施状況\n9.2.3,除外,実施\n");
+    assert!(
+        err.contains("'除外' in '採否' does not say the control applies"),
+        "{err}"
+    );
+    let err = refused(
+        "en",
+        "管理策番号,管理策,採否,採用/除外の理由\n9.2.3,特権的アクセス権の管理,採用,リスク対応\n6.2.2,テレワーキング,除外,テレワークを認めていないため\n",
+    );
+    assert!(
+        err.contains("'採用' for 9.2.3 cannot be read as a status: it says the control applies")
+            && err.contains("give each control's implementation status in a column of its own")
+            && !err.contains("side by side"),
+        "{err}"
+    );
+    let err = refused("ja", "管理策番号,採否\n9.2.3,採用\n");
+    assert!(err.contains("各管理策の実施状況を別の列"), "{err}");
+    let (s, reasons) = status(
+        "管理策番号,採否,除外理由\n9.2.3,除外,特権IDを持たないため\n",
+        "K-2",
+    );
+    assert_eq!(s, "not-covered");
+    assert!(
+        reasons.iter().any(|r| r.starts_with("not-applicable")),
+        "{reasons:?}"
+    );
+}
+
+/// Review 13 C-5: a published list's chapter row with a short chapter name (`12 | 運用`,
+/// a part of `運用のセキュリティ`) is a heading, not a status; a chapter row with a status
+/// word that is no part of its title (`13 | 未実施`) is still refused.
+#[test]
+fn a_chapter_row_with_a_short_name_is_a_heading() {
+    let (s, _) = status(
+        "管理策番号,管理策名\n9,アクセス制御\n9.2.3,特権的アクセス権の管理\n12,運用\n12.3.1,情報のバックアップ\n",
+        "K-2",
+    );
+    assert_eq!(s, "covered");
+    let err = refused(
+        "en",
+        "管理策番号,管理策名\n12,運用\n12.3.1,情報のバックアップ\n13,未実施\n13.1.1,ネットワーク管理策\n",
+    );
+    assert!(err.contains("'13 未実施' states a status"), "{err}");
+}

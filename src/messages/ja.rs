@@ -775,6 +775,7 @@ pub const JA: &[(&str, &str)] = &[
     ("a dash says not applicable to some readers and not stated to others", "ダッシュは読む人によって非該当とも記載なしとも取れます"),
     ("a partly implemented control is not implemented, and the tool cannot tell what is missing", "一部実施の管理策は実施ではなく、何が欠けているかもこのツールには分かりません"),
     ("an 'x' is a check mark to some readers and a cross to others", "'x' は読む人によってチェックとも×とも取れます"),
+    ("a statement of applicability's 採否 or 適用 says which controls are selected (採用), not that they are implemented: give each control's implementation status in a column of its own (実施状況: 実施, 未実施, 計画中, 非該当), beside the applicability column, which is then checked against it", "適用宣言書の採否や適用は、どの管理策を選んだか(採用)を示すもので、実施したことは示しません: 各管理策の実施状況を別の列(実施状況: 実施、未実施、計画中、非該当)に書いてください。適用の列はその列と突き合わせます"),
     ("its parts state different statuses", "部分ごとに異なる状況を示しています"),
     ("it is not a status this tool knows", "このツールが知っている状況ではありません"),
     ("the column holds statuses ({}), so the table is read as a status table, but: {}", "この列に実施状況({0})があるため表を状況表として読みますが: {1}"),

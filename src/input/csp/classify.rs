@@ -99,6 +99,16 @@ const ROLES: [(Role, &[&str]); 6] = [
             "inscope",
             "selected",
             "選択",
+            // the JIS Q 27001 statement of applicability's (review 12 C-20)
+            "採否",
+            "採用",
+            "採用有無",
+            "採用の有無",
+            "採用可否",
+            "採用/除外",
+            "採用・除外",
+            "採用/不採用",
+            "採用・不採用",
         ],
     ),
     (
@@ -766,7 +776,11 @@ pub fn classify(
                 let list: Vec<&str> = candidates.iter().map(|c| c.what.as_str()).collect();
                 // two tables side by side (a print layout: `管理策番号 | 実施状況 | | 管理策番号 |
                 // 実施状況`): the id header repeats; one status column cannot be picked
-                let id_headers = (0..width).filter(|&c| is_id_header(header_cell(c))).count();
+                // (over columns holding ids: `管理策` over titles beside `管理策番号` is one
+                // table, review 12 C-20)
+                let id_headers = (0..width)
+                    .filter(|&c| holding.contains(&c) && is_id_header(header_cell(c)))
+                    .count();
                 let hint = if id_headers > 1 {
                     "the header names the id column more than once: two tables stand side by side (a print layout); put the second table's rows under the first's, in one id column and one status column"
                 } else {

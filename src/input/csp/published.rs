@@ -180,7 +180,7 @@ pub fn read(
             ));
         }
         if found.iter().all(|(_, ids)| ids.is_empty()) {
-            if status_line.is_none() {
+            if status_line.is_none() && !chapter_with_title(line, catalog) {
                 status_line = line_status(line, !out.controls.is_empty()).map(|what| (line, what));
             }
             match status_line {
@@ -712,6 +712,37 @@ fn profile_field(line: &Line, source: &Source) -> Result<(), InputError> {
         .hint("a profile starts with its fields (name:, implemented: …); give it a .yaml (or .json) name, or remove the text before them"));
     }
     Ok(())
+}
+
+/// A chapter's row: its number (`12`) and, in the other cells, its catalog title or a
+/// part of it (`運用` for `運用のセキュリティ`, `Operations`), which holds no status however
+/// short (review 13 C-5).
+fn chapter_with_title(line: &Line, catalog: &Catalog) -> bool {
+    let mut cells = line
+        .cells
+        .iter()
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty());
+    let Some(number) = cells.next() else {
+        return false;
+    };
+    let number = fold_width(number);
+    if !number.chars().all(|c| c.is_ascii_digit())
+        || !number.parse::<u32>().is_ok_and(|n| (3..=18).contains(&n))
+    {
+        return false;
+    }
+    let titles: Vec<String> = catalog_titles(catalog, &number)
+        .into_iter()
+        .map(title_key)
+        .collect();
+    let mut rest = cells.peekable();
+    rest.peek().is_some()
+        && !titles.is_empty()
+        && rest.all(|text| {
+            let key = title_key(text);
+            key.chars().count() >= 2 && titles.iter().any(|t| t.contains(&key))
+        })
 }
 
 /// What a line without ids states: a status word or a status mark anywhere in it, or a

@@ -299,9 +299,15 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
         "自己評価",
     ];
     let find = |words: &[&'static str]| words.iter().find(|w| key.contains(**w)).copied();
+    // the whole service (`本サービス`, `全リージョン共通`) limits nothing (review 12 C-18)
+    let whole = is_whole_scope(note) || is_whole_scope(note.trim_end_matches("共通"));
     find(&PLANS)
         .map(|w| Qualifier::new(Kind::Deferral, w))
-        .or_else(|| find(&SCOPES).map(|w| Qualifier::new(Kind::Scope, w)))
+        .or_else(|| {
+            find(&SCOPES)
+                .filter(|_| !whole)
+                .map(|w| Qualifier::new(Kind::Scope, w))
+        })
         .or_else(|| find(&OTHER_TIMES).map(|w| Qualifier::new(Kind::Scope, w)))
 }
 

@@ -2185,7 +2185,15 @@ fn check_implemented_row(
             || vocab::check_cell(text) == Check::Selected
             || matches!(
                 crate::text::header_key(text).as_ref(),
-                "適用" | "対象" | "applicable" | "inscope" | "selected" | "実施"
+                "適用"
+                    | "対象"
+                    | "applicable"
+                    | "inscope"
+                    | "selected"
+                    | "実施"
+                    | "採用"
+                    | "採用する"
+                    | "適用する"
             );
         if !applies {
             return Err(refuse(

@@ -85,6 +85,8 @@ const VALUES: &[(Declared, &[&str])] = &[
             "除外",
             "該当なし",
             "該当無し",
+            // not adopted in a statement of applicability (review 12 C-20)
+            "不採用",
         ],
     ),
     (
@@ -197,6 +199,7 @@ impl Unreadable {
     /// What to do about it.
     pub fn hint(self) -> &'static str {
         match self {
+            Unreadable::Applicability => "a statement of applicability's 採否 or 適用 says which controls are selected (採用), not that they are implemented: give each control's implementation status in a column of its own (実施状況: 実施, 未実施, 計画中, 非該当), beside the applicability column, which is then checked against it",
             Unreadable::DesignOnly => "write 実施 or 運用中 if the control is designed and operates (整備・運用済), 計画中 if it does not operate yet",
             Unreadable::Inherited => "give the controls the service relies on its IaaS or PaaS for in a profile (YAML) with `inherited:` and the underlying service with `inherits:`, so its own ISMAP registration is checked (README, Inherited coverage); in a status table, leave such rows out or state the service's own status",
             _ => VALUES_HINT,
@@ -370,7 +373,9 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     Err(match &*key {
         "x" => Unreadable::LetterX,
         "適用" | "適用済" | "適用済み" | "対象" | "applicable" | "inscope" | "selected"
-        | "適用する" | "対象とする" => Unreadable::Applicability,
+        | "適用する" | "対象とする" | "採用" | "採用する" => {
+            Unreadable::Applicability
+        }
         "整備済" | "整備済み" | "整備完了" | "整備" => Unreadable::DesignOnly,
         "△"
         | "▲"
@@ -1407,13 +1412,7 @@ mod tests {
         ] {
             assert_eq!(v(marked), Err(Unreadable::Footnote), "{marked}");
         }
-        for unknown in [
-            "可",
-            "否",
-            "たぶん",
-            "非該当（IaaS）のため",
-            "(未実施",
-        ] {
+        for unknown in ["可", "否", "たぶん", "非該当（IaaS）のため", "(未実施"] {
             assert_eq!(v(unknown), Err(Unreadable::Unknown), "{unknown}");
         }
         // two statuses in one cell (review 13 C-14)
