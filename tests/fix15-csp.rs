@@ -364,3 +364,49 @@ fn a_chapter_row_with_a_short_name_is_a_heading() {
     );
     assert!(err.contains("'13 未実施' states a status"), "{err}");
 }
+
+/// Review 12 C-11: the independent review (18.2.1) done by an auditor (`外部監査法人`,
+/// `内部監査室／外部監査法人`, `第三者機関` under `担当` or `実施主体`) is the control, not
+/// someone else's; the same auditor beside another control, or an outsourcer beside
+/// 18.2.1, is still refused.
+#[test]
+fn an_auditor_doing_the_independent_review_reads() {
+    for (header, value) in [
+        ("担当", "外部監査法人"),
+        ("担当", "内部監査室／外部監査法人"),
+        ("実施主体", "第三者機関"),
+    ] {
+        let (dir, path) = file(
+            "csp.csv",
+            &format!("管理策番号,実施状況,{header}\n18.2.1,実施,{value}\n"),
+        );
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.args(["--registration-kind", "ismap", "--format", "json", "--csp"])
+            .arg(&path);
+        json_of(c);
+        drop(dir);
+    }
+    let err = refused("en", "管理策番号,実施状況,担当\n9.2.3,実施,外部監査法人\n");
+    assert!(err.contains("names someone else"), "{err}");
+    let err = refused("en", "管理策番号,実施状況,担当\n18.2.1,実施,外部委託先\n");
+    assert!(err.contains("names someone else"), "{err}");
+}
+
+/// Review 12 C-13: `サービス開始時`, `サービス提供開始時から`, `継続実施` under `実施日` read
+/// (not covered bare: the words are kept as the remark); a word that is no date (`随時`)
+/// is still refused, and its Japanese says "が" once.
+#[test]
+fn since_the_service_started_reads_as_an_implementation_date() {
+    for value in ["サービス開始時", "サービス提供開始時から", "継続実施"] {
+        let (s, _) = status(
+            &format!("管理策番号,実施状況,実施日\n9.2.3,実施,{value}\n"),
+            "K-2",
+        );
+        assert_eq!(s, "covered", "{value}");
+    }
+    let err = refused("ja", "管理策番号,実施状況,実施日\n9.2.3,実施,随時\n");
+    assert!(
+        err.contains("実施した時期を表す見出しの下にあって、日付として読めませんが、この行は"),
+        "{err}"
+    );
+}

@@ -707,7 +707,7 @@ pub const JA: &[(&str, &str)] = &[
     ("names a part of the service under a header naming the scope", "範囲を表す見出しの下でサービスの一部を示しています"),
     ("names a subcontractor under a header naming who is entrusted with it", "委託先を表す見出しの下で委託先を示しています"),
     ("a control a subcontractor implements is not the service's own: state it so in the status column (非該当 with the reason, e.g. 委託先で実施), or leave the column empty (or 当社) on rows the service implements itself", "委託先が実施する管理策はサービス自身のものではありません: 状況の列にそう書くか(理由付きの非該当、例: 委託先で実施)、サービス自身が実施する行では列を空欄(または 当社)にしてください"),
-    ("cannot be read as a date, under a header naming when the control was implemented", "実施した時期を表す見出しの下にありますが、日付として読めません"),
+    ("cannot be read as a date, under a header naming when the control was implemented", "実施した時期を表す見出しの下にあって、日付として読めません"),
     ("write the day the control was implemented, on or before the as-of date (2024-04-01, 2024/4/1, 2024年4月1日, 令和6年4月1日; a month or fiscal year: 2024年4月, 2024年度), or leave the cell empty; a control not implemented yet is 計画中 (planned) in the status column", "管理策を実施した日を基準日以前の日付で書くか(2024-04-01、2024/4/1、2024年4月1日、令和6年4月1日。月や年度なら 2024年4月、2024年度)、セルを空欄にしてください。まだ実施していない管理策は状況の列に 計画中 と書いてください"),
     ("'{}' is not an ISMAP id alone: it carries a prefix ('{}') before {}", "'{0}' はISMAPのIDだけではありません: {2} の前に接頭辞('{1}')が付いています"),
     ("write the ISMAP id alone in the id column ({}); keep a GRC tool's own control number in a column of its own", "ID列にはISMAPのIDだけを書き({0})、GRCツール独自の管理番号は別の列にしてください"),

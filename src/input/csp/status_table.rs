@@ -2031,6 +2031,14 @@ fn check_implemented_row(
         {
             continue;
         }
+        // the independent review (18.2.1) is done by an auditor, external or internal:
+        // naming one under who does it is the control, no one else's (review 12 C-11)
+        if matches!(remarks::header(layout.name(c)), Header::Owner | Header::Who)
+            && is_independent_review(id)
+            && names_auditors_only(text)
+        {
+            continue;
+        }
         match remarks::header(layout.name(c)) {
             // `非該当理由` N/A on an implemented row: the column has nothing for it
             Header::Qualifying(_)
@@ -2159,7 +2167,8 @@ fn check_implemented_row(
             return Err(refuse(c, text, q.what(), q.hint()));
         }
         // under a header naming when the control was implemented, a date on or before
-        // as-of, read; anything else is not a statement that it was
+        // as-of, read (or since the service started, or ongoing: review 12 C-13);
+        // anything else is not a statement that it was
         if remarks::names_implementation_date(layout.name(c)) {
             let dates = crate::date::implementation_dates(text);
             if let Some((written, _)) = dates.iter().find(|(_, last)| *last > as_of) {
@@ -2169,7 +2178,7 @@ fn check_implemented_row(
                 };
                 return Err(refuse(c, text, q.what(), q.hint()));
             }
-            if dates.is_empty() {
+            if dates.is_empty() && !since_start_or_ongoing(text) {
                 return Err(refuse(
                     c,
                     text,
@@ -2229,6 +2238,78 @@ fn no_date_for_the_row(name: &str, text: &str) -> bool {
                     | "untilnextrenewal"
                     | "untilrenewal"
             ))
+}
+
+/// Whether a row's id cell names the independent review of information security (18.2.1,
+/// or a detail of it).
+fn is_independent_review(id_cell: &str) -> bool {
+    find_ids(id_cell)
+        .0
+        .iter()
+        .any(|t| IsmapId::parse(&t.raw).is_some_and(|id| id.parts.starts_with(&[18, 2, 1])))
+}
+
+/// Whether a cell names auditors only (`外部監査法人`, `内部監査室／外部監査法人`, `第三者機関`,
+/// `External auditor`): each of its parts names one.
+fn names_auditors_only(text: &str) -> bool {
+    const AUDITORS: [&str; 11] = [
+        "監査法人",
+        "外部監査",
+        "内部監査",
+        "監査人",
+        "監査室",
+        "監査部",
+        "監査機関",
+        "第三者",
+        "auditor",
+        "audit",
+        "assessor",
+    ];
+    let lower = crate::text::fold_width(text).to_lowercase();
+    let parts: Vec<&str> = lower
+        .split(['/', '／', '、', ',', '・', ';', '及', 'と'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty() && parts.iter().all(|p| AUDITORS.iter().any(|w| p.contains(w)))
+}
+
+/// An implementation date's cell saying since the service started (`サービス開始時`,
+/// `サービス提供開始時から`, `Since launch`) or that it goes on (`継続実施`, `Ongoing`): on a
+/// row stated implemented, no date after the as-of date (review 12 C-13).
+fn since_start_or_ongoing(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let key = key.trim_end_matches(['。', '.']);
+    let key = key.strip_suffix("から").unwrap_or(key);
+    let key = key
+        .strip_prefix("本")
+        .or_else(|| key.strip_prefix("当"))
+        .unwrap_or(key);
+    matches!(
+        key,
+        "サービス開始時"
+            | "サービス開始当初"
+            | "サービス開始以来"
+            | "サービス提供開始時"
+            | "サービス提供開始当初"
+            | "サービス提供開始以来"
+            | "サービスイン時"
+            | "提供開始時"
+            | "提供開始当初"
+            | "運用開始時"
+            | "継続実施"
+            | "継続実施中"
+            | "継続"
+            | "継続中"
+            | "常時"
+            | "常時実施"
+            | "sincelaunch"
+            | "sinceservicelaunch"
+            | "sincetheservicelaunch"
+            | "sincethestartoftheservice"
+            | "ongoing"
+            | "continuous"
+    )
 }
 
 const FOR_APPROVAL: &str = "a statement not approved or reviewed yet is no statement of the service: give the list once approved, or state the control 計画中 or 未実施 in the status column; if it is approved, write 承認済 (or the date it was approved)";
