@@ -410,3 +410,33 @@ fn since_the_service_started_reads_as_an_implementation_date() {
         "{err}"
     );
 }
+
+/// Review 13 C-15: a next-update note below the table governs its line: a later date with
+/// a note of when (`2027年4月（監査終了後）`), an event (`監査終了後`) or none yet (`未定`)
+/// reads; a next update on or before `--as-of`, or one carrying another status
+/// (`（一部未実施）`), is still refused.
+#[test]
+fn a_next_update_note_reads_in_its_forms() {
+    for note in [
+        "次回更新予定：2027年4月（監査終了後）",
+        "次回更新：監査終了後",
+        "次回更新予定：未定",
+        "次回更新予定：2027年4月",
+    ] {
+        let (s, _) = status(
+            &format!("管理策番号,実施状況,備考\n9.2.3,実施,\n9.2.1,実施,\n\n※ {note}\n"),
+            "K-2",
+        );
+        assert_eq!(s, "covered", "{note}");
+    }
+    for note in [
+        "次回更新予定：2026年3月",
+        "次回更新予定：2027年4月（一部未実施）",
+    ] {
+        let err = refused(
+            "en",
+            &format!("管理策番号,実施状況,備考\n9.2.3,実施,\n9.2.1,実施,\n\n※ {note}\n"),
+        );
+        assert!(err.contains("below the table's last row"), "{note}: {err}");
+    }
+}

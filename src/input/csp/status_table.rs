@@ -837,8 +837,47 @@ fn is_next_update_later(text: &str, as_of: crate::date::Date) -> bool {
     };
     let value = value.trim();
     let dates = crate::date::dates_in(value);
-    LABELS.contains(&&*crate::text::header_key(label))
-        && remarks::later_date(value, as_of).is_some()
+    if !LABELS.contains(&&*crate::text::header_key(label)) {
+        return false;
+    }
+    // a date after as-of with a note of when (`2027年4月（監査終了後）`), or no date but an
+    // event or none yet (`監査終了後`, `未定`): the document's next edition, which qualifies
+    // no control (review 13 C-15); never ids, never a date on or before as-of
+    if dates.iter().all(|(_, last)| *last > as_of) && find_ids(value).0.is_empty() {
+        let mut rest = value.to_owned();
+        for (written, _) in &dates {
+            rest = rest.replacen(written.as_str(), " ", 1);
+        }
+        let mut key: String = crate::text::header_key(&rest)
+            .chars()
+            .filter(|c| !vocab::is_bracket(*c) && !matches!(c, '、' | '。' | ','))
+            .collect();
+        for word in [
+            "監査終了後",
+            "監査完了後",
+            "監査報告後",
+            "次回監査後",
+            "監査後",
+            "決定次第",
+            "未定",
+            "tbd",
+            "aftertheaudit",
+            "afteraudit",
+            "予定",
+            "頃",
+            "ごろ",
+            "上旬",
+            "中旬",
+            "下旬",
+            "末",
+        ] {
+            key = key.replace(word, "");
+        }
+        if key.is_empty() {
+            return true;
+        }
+    }
+    remarks::later_date(value, as_of).is_some()
         && dates.iter().all(|(_, last)| *last > as_of)
         && value
             .split(|c: char| c.is_whitespace() || matches!(c, '年' | '月' | '日' | '/' | '-' | '.'))
