@@ -440,3 +440,55 @@ fn a_next_update_note_reads_in_its_forms() {
         assert!(err.contains("below the table's last row"), "{note}: {err}");
     }
 }
+
+/// Review 12 D-2: a GRC workbook's export-information sheet (`Exported | 2026-05-05 10:31
+/// JST`) dated after `--as-of` dates the list, as the same line above the table does
+/// (en, ja); an export dated before it reads.
+#[test]
+fn an_export_sheet_dated_after_as_of_dates_the_list() {
+    let workbook = |exported: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("grc-export.xlsx");
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        common::add_text_sheet(
+            &mut wb,
+            "Export Info",
+            &[
+                &["Exported", exported],
+                &["Filter", "Framework = ISMAP"],
+            ],
+        );
+        common::add_text_sheet(
+            &mut wb,
+            "Page 1",
+            &[
+                &["管理策番号", "実施状況"],
+                &["9.2.3", "実施"],
+                &["9.2.1", "実施"],
+            ],
+        );
+        wb.save(&path).unwrap();
+        (dir, path)
+    };
+    let (_dir, path) = workbook("2026-05-05 10:31 JST");
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.arg("--csp").arg(&path);
+    let err = input_error(c);
+    assert!(
+        err.contains("sheet 'Export Info': row 1: the line 'Exported 2026-05-05 10:31 JST' dates the list after the as-of date 2026-04-01"),
+        "{err}"
+    );
+    let mut c = on_checks("ja", "report", data("k.csv"));
+    c.arg("--csp").arg(&path);
+    let out = c.output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("一覧の記載を実施とは読みません"));
+    let (_dir, path) = workbook("2026-03-05 10:31 JST");
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--registration-kind", "ismap", "--format", "json", "--csp"])
+        .arg(&path);
+    let v = json_of(c);
+    assert_eq!(common::by_id(&v["items"], "K-2")["status"], "covered");
+}

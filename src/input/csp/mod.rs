@@ -1313,6 +1313,24 @@ fn notes_beside(
         let lines = history::without_history(sheet, as_of)?;
         for (i, row) in lines.rows.iter().enumerate() {
             let filled = status_table::filled_cells(row);
+            // a GRC export's information sheet (`Exported | 2026-12-05 10:31 JST`): a date of
+            // the export after the as-of date dates the list, as the same line above the
+            // table does (review 12 D-2)
+            if let [(_, label), (_, value)] = filled.as_slice() {
+                if is_export_date_label(label) {
+                    if let Some(q) = remarks::document_dated_later(value, as_of) {
+                        return Err(InputError::at(
+                            lines.location().row(i + 1),
+                            format!(
+                                "the line '{}' {}: the list's statements are not read as implemented",
+                                published::quote(&format!("{label} {value}")),
+                                q.what()
+                            ),
+                        )
+                        .hint(q.hint()));
+                    }
+                }
+            }
             // a legend in two columns (`記号 | 意味`: `○ | 実施`; `色 | 意味`: `赤 | 未実施`), or
             // one entry to a cell (`×：未実施`, review 13 C-13)
             let entry = match filled.as_slice() {
@@ -1807,6 +1825,37 @@ fn no_ids(path: &Path, ignored: usize) -> InputError {
     )
     .hint("paste the table of implemented control objectives from the CSP's published list (ids like 5.1.1 or 8.1.5.P)")
     .not_a_list(NotAList::NoIds)
+}
+
+/// Whether a cell labels the date a workbook was exported or made (`Exported`, `Export
+/// date`, `Generated on`, `出力日時`, `エクスポート日時`, `作成日`).
+fn is_export_date_label(label: &str) -> bool {
+    matches!(
+        crate::text::header_key(label).trim_end_matches([':', '：']),
+        "exported"
+            | "exportedat"
+            | "exportedon"
+            | "exportdate"
+            | "exporttime"
+            | "exporttimestamp"
+            | "exportdatetime"
+            | "generated"
+            | "generatedat"
+            | "generatedon"
+            | "reportdate"
+            | "reportgenerated"
+            | "asof"
+            | "出力日"
+            | "出力日時"
+            | "出力日付"
+            | "エクスポート日"
+            | "エクスポート日時"
+            | "作成日"
+            | "作成日時"
+            | "更新日"
+            | "最終更新日"
+            | "基準日"
+    )
 }
 
 /// Whether an evidence cell names no evidence: empty, or a text saying there is none
