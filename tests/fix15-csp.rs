@@ -453,10 +453,7 @@ fn an_export_sheet_dated_after_as_of_dates_the_list() {
         common::add_text_sheet(
             &mut wb,
             "Export Info",
-            &[
-                &["Exported", exported],
-                &["Filter", "Framework = ISMAP"],
-            ],
+            &[&["Exported", exported], &["Filter", "Framework = ISMAP"]],
         );
         common::add_text_sheet(
             &mut wb,
@@ -491,4 +488,57 @@ fn an_export_sheet_dated_after_as_of_dates_the_list() {
         .arg(&path);
     let v = json_of(c);
     assert_eq!(common::by_id(&v["items"], "K-2")["status"], "covered");
+}
+
+/// Review 13 C-4: a published list with a few rows highlighted yellow, and a note below it
+/// saying yellow marks the changes since the last edition, reads; the same note beside a
+/// red highlight, or a note giving yellow a status, is still refused.
+#[test]
+fn a_highlight_a_note_calls_changes_reads() {
+    let workbook = |fill: u32, note: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("list.xlsx");
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet().set_name("管理策一覧").unwrap();
+        let marked =
+            rust_xlsxwriter::Format::new().set_background_color(rust_xlsxwriter::Color::RGB(fill));
+        ws.write_string(0, 0, "管理策番号").unwrap();
+        ws.write_string(0, 1, "管理策名").unwrap();
+        for (r, (id, title)) in [
+            ("9.2.1", "利用者登録及び登録削除"),
+            ("9.2.3", "特権的アクセス権の管理"),
+            ("9.2.4", "利用者の秘密認証情報の管理"),
+            ("9.2.5", "利用者アクセス権のレビュー"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let r = r as u32 + 1;
+            if r == 2 {
+                ws.write_string_with_format(r, 0, *id, &marked).unwrap();
+                ws.write_string_with_format(r, 1, *title, &marked).unwrap();
+            } else {
+                ws.write_string(r, 0, *id).unwrap();
+                ws.write_string(r, 1, *title).unwrap();
+            }
+        }
+        ws.write_string(6, 0, note).unwrap();
+        wb.save(&path).unwrap();
+        (dir, path)
+    };
+    let (_dir, path) = workbook(0xFFFF00, "※ 黄色の行は前版からの変更箇所です");
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--registration-kind", "ismap", "--format", "json", "--csp"])
+        .arg(&path);
+    let v = json_of(c);
+    assert_eq!(common::by_id(&v["items"], "K-2")["status"], "covered");
+    for (fill, note) in [
+        (0xFF0000, "※ 黄色の行は前版からの変更箇所です"),
+        (0xFFFF00, "※ 黄色の行は未実施です"),
+    ] {
+        let (_dir, path) = workbook(fill, note);
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.arg("--csp").arg(&path);
+        input_error(c);
+    }
 }

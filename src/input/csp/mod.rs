@@ -785,7 +785,7 @@ fn check_colours(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(
                 .find(|(m, _)| m % 2 == n % 2)
                 .is_some_and(|(_, l)| l == look)
         });
-        if banded || striped(rows) {
+        if banded || striped(rows) || explained_highlight(sheet, layout, rows) {
             continue;
         }
         return Err(InputError::at(
@@ -804,6 +804,61 @@ fn check_colours(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(
 /// two rows: two plain, two shaded, …): two looks, taking turns in runs of the same length
 /// at least twice each, the last run maybe shorter (review 13 C-9). A few rows of one look
 /// at the end (`9.2.3`, `9.2.4` red) are no stripes.
+/// Whether the id rows' looks are one base and one highlight (a fill) that a note on the
+/// sheet outside the table names by its colour as marking changes (`※
+/// 黄色の行は前版からの変更箇所です`), no status (review 13 C-4): read. A note naming a
+/// status, a highlight of another colour than the note's, or a third look is not.
+fn explained_highlight(sheet: &Sheet, layout: &Layout, rows: &[(usize, String)]) -> bool {
+    let mut looks: Vec<&str> = rows.iter().map(|(_, l)| l.as_str()).collect();
+    looks.sort_unstable();
+    looks.dedup();
+    let [a, b] = looks.as_slice() else {
+        return false;
+    };
+    let highlight = match (*a, *b) {
+        ("none", h) | (h, "none") => h,
+        _ => return false,
+    };
+    sheet.rows.iter().any(|row| {
+        let id = row.get(layout.id_column).map_or("", |c| c.trim());
+        if classify::is_id_cell(id) {
+            return false;
+        }
+        let text = row
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let lower = crate::text::fold_width(&text).to_lowercase();
+        let colour = COLOUR_WORDS.iter().find(|w| lower.contains(**w));
+        colour.is_some_and(|w| fill_is(highlight, w)) && published::is_change_note(&text)
+    })
+}
+
+/// Whether a row's look is a solid fill of the colour a word names (yellow, green, blue,
+/// orange, pink; `fill rgb FFFFFF00`).
+fn fill_is(look: &str, word: &str) -> bool {
+    let Some(rgb) = look.strip_prefix("fill rgb ") else {
+        return false;
+    };
+    let hex = rgb.get(rgb.len().saturating_sub(6)..).unwrap_or("");
+    let channel = |i: usize| {
+        hex.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+    };
+    let (Some(r), Some(g), Some(b)) = (channel(0), channel(2), channel(4)) else {
+        return false;
+    };
+    match word {
+        "黄" | "yellow" => r >= 0xC0 && g >= 0xC0 && b <= 0xA0,
+        "緑" | "green" => g >= 0x99 && g > r && g > b,
+        "青" | "blue" => b >= 0x99 && b > r && b > g,
+        "橙" | "オレンジ" | "orange" => r >= 0xC0 && (0x60..0xD0).contains(&g) && b <= 0x80,
+        _ => false,
+    }
+}
+
 fn striped(rows: &[(usize, String)]) -> bool {
     let mut runs: Vec<(&str, usize)> = Vec::new();
     for (_, look) in rows {

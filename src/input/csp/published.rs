@@ -333,7 +333,7 @@ fn check_idless_line(
             )
             .hint(FOR_HEADINGS));
         }
-        if let Some((message, hint)) = footnote_error(cell.text.trim()) {
+        if let Some((message, hint)) = footnote_error(cell.text.trim(), source.loc.sheet.is_some()) {
             return Err(
                 InputError::at(source.at(line.number, cell.column.as_deref()), message).hint(hint),
             );
@@ -515,12 +515,31 @@ fn is_note(text: &str) -> bool {
         })
 }
 
+/// A note saying what marks changes since the last edition (`※ 黄色の行は前版からの変更箇所です`,
+/// `Rows in yellow were updated`): whichever ids it concerns, it states no status and
+/// narrows nothing (review 13 C-4). Not one that also states a status, negates or
+/// qualifies.
+pub(super) fn is_change_note(text: &str) -> bool {
+    const JA: [&str; 7] = ["変更", "更新", "追加", "修正", "改訂", "新規", "前版"];
+    const EN: [&str; 6] = ["changed", "updated", "added", "new", "revised", "modified"];
+    let lower = fold_width(text).to_lowercase();
+    (JA.iter().any(|w| lower.contains(w))
+        || lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| EN.contains(&w)))
+        && vocab::status_words(text).is_empty()
+        && vocab::negation_in(text).is_none()
+        && remarks::qualifier_beyond(text, &[]).is_none()
+}
+
 /// A note of a published list that cannot be read without what pasting lost or without
 /// knowing which ids it narrows: one referring to marks (`注）下線の項目はIaaS事業者の統制に
 /// 依拠`), or naming another party, a region, a plan or an option, or a pending review;
 /// wherever it stands (right under the ids or after a blank line). The message and hint.
-fn footnote_error(text: &str) -> Option<(String, &'static str)> {
-    if !is_note(text) {
+fn footnote_error(text: &str, on_sheet: bool) -> Option<(String, &'static str)> {
+    // on a workbook's sheet the marks are kept (and checked: `check_colours`), and a note
+    // saying they mark changes is read; in pasted text, which lost them, it is not
+    if !is_note(text) || on_sheet && is_change_note(text) {
         return None;
     }
     let folded = fold_width(text).to_lowercase();
