@@ -333,7 +333,8 @@ fn check_idless_line(
             )
             .hint(FOR_HEADINGS));
         }
-        if let Some((message, hint)) = footnote_error(cell.text.trim(), source.loc.sheet.is_some()) {
+        if let Some((message, hint)) = footnote_error(cell.text.trim(), source.loc.sheet.is_some())
+        {
             return Err(
                 InputError::at(source.at(line.number, cell.column.as_deref()), message).hint(hint),
             );
