@@ -2918,6 +2918,18 @@ impl Items {
                     .hint("settle the items answered no or in part (×, △, いいえ, 一部) with the CSP first; to judge on the ISMAP statement alone, knowing those answers, remove the column"));
                 }
             }
+            // the buyer's own evaluation of the items (`評価` △, `自社評価` ×, `確認結果` 不備あり):
+            // a deficiency the buyer itself found, which a bare 充足 on the ISMAP statement
+            // would contradict (review 12 A-9); a column of ○/適合 only is carried
+            if names_evaluation(name) {
+                if let Some((row, v)) = cells().find(|(_, v)| is_deficient_evaluation(v)) {
+                    return Err(InputError::at(
+                        loc(row),
+                        format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}' (deficient or in part): the tool does not read evaluations, and would judge the item on the ISMAP statement alone, whatever it found"),
+                    )
+                    .hint("settle the items evaluated deficient or in part (×, △, 不備あり, 不適合) first; to judge on the ISMAP statement alone, knowing those evaluations, remove the column"));
+                }
+            }
             // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
             // a cell only naming one among other words is its item's
             let levels: Vec<(usize, &str)> = cells()
@@ -3290,15 +3302,22 @@ pub(crate) fn names_answers(header: &str) -> bool {
         || ["対応状況", "対応可否"].contains(&&*key)
 }
 
+/// The first word of a cell, width-folded and lower-cased (`いいえ、共有している` → `いいえ`).
+fn first_word(value: &str) -> String {
+    let folded = crate::text::fold_width(value).to_lowercase();
+    folded
+        .split(|c: char| c.is_whitespace() || "、,。.:：;；(（".contains(c))
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_owned()
+}
+
 /// Whether an answer says no or in part (`×`, `△`, `いいえ`, `No`, `Partial`, `一部対応`,
 /// `未対応`), alone or as its first word (`いいえ、共有している`); `x` too (a cross to some,
 /// a check mark to others).
 fn is_negative_answer(value: &str) -> bool {
-    let folded = crate::text::fold_width(value).to_lowercase();
-    let first = folded
-        .split(|c: char| c.is_whitespace() || "、,。.:：;；(（".contains(c))
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
+    let first = first_word(value);
+    let first = first.as_str();
     [
         "×",
         "✕",
@@ -3321,6 +3340,78 @@ fn is_negative_answer(value: &str) -> bool {
         "未実施",
     ]
     .contains(&first)
+}
+
+/// Whether a header names the buyer's own evaluation of the check items (`評価`, `自社評価`,
+/// `前回評価`, `評価結果`, `確認結果`, `判定`, `Evaluation`, `Result`), a note in brackets
+/// after it aside (`評価（○/△/×）`) — not the result of a procedure for an assurance level
+/// (`SOC2確認結果`, beside the assurance column) nor the CSP's answers ([`names_answers`]).
+fn names_evaluation(header: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "評価",
+        "評価結果",
+        "確認結果",
+        "判定",
+        "判定結果",
+        "チェック結果",
+        "点検結果",
+        "監査結果",
+        "審査結果",
+    ];
+    const WHOLE: &[&str] = &[
+        "結果",
+        "evaluation",
+        "assessment",
+        "result",
+        "results",
+        "rating",
+        "evaluationresult",
+        "assessmentresult",
+    ];
+    let key = header_key(header);
+    let head = key.split(['(', '[']).next().unwrap_or("");
+    (ENDINGS.iter().any(|w| head.ends_with(w)) || WHOLE.contains(&head))
+        && !names_answers(header)
+        && !names_assurance_level(header)
+}
+
+/// Whether an evaluation says the item is deficient or met in part: a no or a part as an
+/// answer would ([`is_negative_answer`]: `×`, `△`, `否`, `一部`), or `不備あり`, `不適合`,
+/// `要改善`, `指摘あり`, `NG`, `Fail` alone or as its first word — not `不備なし`, `適合`, `○`.
+fn is_deficient_evaluation(value: &str) -> bool {
+    let first = first_word(value);
+    let first = first.as_str();
+    is_negative_answer(value)
+        || [
+            "不備",
+            "不備あり",
+            "不備有",
+            "不備有り",
+            "不適合",
+            "一部不適合",
+            "一部適合",
+            "部分適合",
+            "要改善",
+            "改善要",
+            "要是正",
+            "要対応",
+            "指摘あり",
+            "指摘有",
+            "指摘有り",
+            "指摘事項あり",
+            "不十分",
+            "未達",
+            "不合格",
+            "ng",
+            "fail",
+            "failed",
+            "deficient",
+            "nonconformity",
+            "noncompliant",
+            "non-compliant",
+            "nonconforming",
+        ]
+        .contains(&first)
 }
 
 /// Whether a column's header names a framework other than ISMAP and the standards a
@@ -4312,6 +4403,47 @@ mod tests {
     }
 
     /// `Items::cols` is indexed by `Field as usize`, filled in the order of `Field::ALL`.
+    #[test]
+    fn evaluation_columns_and_their_deficient_values() {
+        for h in [
+            "評価",
+            "自社評価",
+            "前回評価",
+            "確認結果",
+            "判定",
+            "評価結果",
+            "評価（○/△/×）",
+            "Result",
+        ] {
+            assert!(names_evaluation(h), "{h}");
+        }
+        for h in [
+            "評価基準",
+            "評価日",
+            "評価者",
+            "CSP回答",
+            "SOC2確認結果",
+            "備考",
+        ] {
+            assert!(!names_evaluation(h), "{h}");
+        }
+        for v in [
+            "×",
+            "△",
+            "不備あり",
+            "不適合",
+            "一部適合",
+            "要改善",
+            "ＮＧ",
+            "不備あり（ログ未取得）",
+        ] {
+            assert!(is_deficient_evaluation(v), "{v}");
+        }
+        for v in ["○", "適合", "不備なし", "問題なし", "", "OK", "指摘なし"] {
+            assert!(!is_deficient_evaluation(v), "{v}");
+        }
+    }
+
     #[test]
     fn fields_are_listed_in_declaration_order() {
         for (i, f) in Field::ALL.into_iter().enumerate() {

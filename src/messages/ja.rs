@@ -518,6 +518,8 @@ pub const JA: &[(&str, &str)] = &[
     ("the column '{}' says whose the item is ('{}'), which the tool does not read as the CSP's, the customer's or shared: an item that is the customer's own would be judged on the CSP's statement", "列 '{0}' は項目の責任の所在を示していますが('{1}')、事業者・利用者・共同のいずれとしても読めません: 利用者自身の責任の項目がCSPの言明で判定されてしまいます"),
     ("write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared) in each cell, or remove the column", "各セルに 事業者(CSPの責任)、利用者(自組織の責任)、共同(分担)のいずれかを書くか、この列を削除してください"),
     ("settle the items answered no or in part (×, △, いいえ, 一部) with the CSP first; to judge on the ISMAP statement alone, knowing those answers, remove the column", "否定または一部の回答(×、△、いいえ、一部)の項目を先にCSPと解決してください。それらの回答を承知のうえでISMAPの記載だけで判定するには、この列を削除してください"),
+    ("the column '{}' holds your own evaluation of the check items, and this one is '{}' (deficient or in part): the tool does not read evaluations, and would judge the item on the ISMAP statement alone, whatever it found", "列 '{0}' には確認項目への自組織の評価があり、この行の評価は '{1}' (不備または一部)です: 評価は読まないため、評価の内容にかかわらずISMAPの記載だけで判定することになります"),
+    ("settle the items evaluated deficient or in part (×, △, 不備あり, 不適合) first; to judge on the ISMAP statement alone, knowing those evaluations, remove the column", "不備または一部と評価した項目(×、△、不備あり、不適合)を先に解決してください。それらの評価を承知のうえでISMAPの記載だけで判定するには、この列を削除してください"),
     ("{}: {} were read as check items, as written: rows {}", "{0}: {1}を確認項目として書かれたとおりに読みました: {2}行目"),
     ("hidden rows (a filter may hide them)", "非表示の行(フィルターで隠れている場合があります)"),
     ("rows with struck-through text (見え消し)", "取り消し線(見え消し)のある行"),

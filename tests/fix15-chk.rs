@@ -1,0 +1,74 @@
+//! Session 9's check-list item rules (`tests/data/fix15-chk/`): the buyer's own evaluation
+//! column holding a deficiency refused (review 12 A-9); more level and certification words
+//! (review 13 ); responsibility cells in more spellings (review 13 C-7); optional
+//! SOC 2 looks and history comments read as notes (review 13 C-8, B-1, B-4); a title saying
+//! location does not matter not capped (review 13 B-2); `suggest` naming every capped topic
+//! (review 12 B-10).
+mod common;
+
+use common::{by_id, data, input_error, json_of, on_checks};
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    data(&format!("fix15-chk/{name}"))
+}
+
+/// Every objective 実施 but 9.2.4, registration kind stated.
+fn all_implemented() -> std::path::PathBuf {
+    data("fix10-chk/csp-st.csv")
+}
+
+fn report_of(lang: &str, checks: impl AsRef<std::ffi::OsStr>) -> assert_cmd::Command {
+    let mut c = on_checks(lang, "report", checks);
+    c.arg("--csp").arg(all_implemented());
+    c
+}
+
+/// `report --checks CHECKS --csp (all implemented) --format json` in `lang`.
+fn report(lang: &str, checks: &str) -> serde_json::Value {
+    let mut c = report_of(lang, fixture(checks));
+    c.args(["--format", "json"]);
+    json_of(c)
+}
+
+/// The buyer's own evaluation column saying an item is deficient or met in part (`評価` △,
+/// `自社評価` ×, `前回評価` △, `確認結果` 不備あり, `判定` 不適合) is refused naming the row
+/// and column (review 12 A-9: carried unread, the item bare 充足); ○, 適合, 不備なし, 問題なし
+/// and empty cells read, and so do columns merely containing 評価 (`リスク評価`, `評価基準`).
+#[test]
+fn an_evaluation_column_saying_deficient_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = std::fs::read_to_string(fixture("eval-deficient.csv")).unwrap();
+    for (header, value) in [
+        ("評価", "△"),
+        ("自社評価", "×"),
+        ("前回評価", "△"),
+        ("確認結果", "不備あり"),
+        ("判定", "不適合"),
+        ("評価結果", "要改善"),
+        ("評価（○/△/×）", "×"),
+        ("Evaluation", "NG"),
+    ] {
+        let path = dir.path().join("e.csv");
+        std::fs::write(
+            &path,
+            template.replace("HEADER", header).replace("VALUE", value),
+        )
+        .unwrap();
+        let err = input_error(report_of("en", &path));
+        assert!(err.contains("row 3"), "{header}: {err}");
+        assert!(
+            err.contains(&format!(
+                "the column '{header}' holds your own evaluation of the check items, and this one is '{value}'"
+            )),
+            "{header}: {err}"
+        );
+        let out = report_of("ja", &path).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{header}: {err}");
+        assert!(err.contains("自組織の評価"), "{header}: {err}");
+    }
+    let v = report("ja", "eval-ordinary.csv");
+    for id in ["1", "2", "3", "4", "5"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
+}
