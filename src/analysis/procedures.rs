@@ -515,7 +515,7 @@ const AROUND_THE_CLOCK: [&str; 6] = [
 const KANJI_DIGITS: &str = "〇一二三四五六七八九十百千";
 
 /// Words that state a level without a figure: a frequency, a recovery objective.
-const LEVEL_WORDS: [&str; 26] = [
+const LEVEL_WORDS: [&str; 38] = [
     "四半期",
     "半期ごと",
     "半期に",
@@ -533,6 +533,19 @@ const LEVEL_WORDS: [&str; 26] = [
     "週次",
     "日次",
     "即日",
+    // a deadline of the day or the next (review 13 A-3); not `当日の` (that day's)
+    "当日中",
+    "当日内",
+    "当日まで",
+    "同日中",
+    "翌日中",
+    "翌日まで",
+    "翌営業日",
+    "即時",
+    "same day",
+    "same-day",
+    "next business day",
+    "next day",
     "rpo",
     "rto",
     "quarterly",
@@ -2076,6 +2089,17 @@ mod tests {
             ("隔年で監査", "隔年"),
             ("毎営業日にバックアップを取得", "毎営業日"),
             ("退職者のアカウントを即日削除すること", "即日"),
+            ("退職者のアカウントを当日中に削除していること", "当日中"),
+            (
+                "退職者のアカウントを翌営業日までに削除していること",
+                "翌営業日",
+            ),
+            ("インシデントを即時に報告すること", "即時"),
+            ("インシデントを3営業日以内に報告すること", "3営業日以内"),
+            (
+                "Revoke access by the next business day",
+                "next business day",
+            ),
             ("回線を2系統で冗長化", "2系統"),
             ("通信はTLS1.2以上で暗号化されていること", "TLS1.2以上"),
             ("TLS 1.3 or later", "TLS 1.3 or later"),
@@ -2107,6 +2131,8 @@ mod tests {
             "ISO/IEC 27001:2013以降",
             "第7版以降に従うこと",
             "SHA-1を使わないこと",
+            "当日の作業記録を残すこと",
+            "インシデント発生時は速やかに報告すること",
             "SP 800-63Bに従うこと",
             "Windows 10を使わないこと",
             "IPv6に対応していること",
