@@ -92,3 +92,30 @@ fn a_deadline_of_the_day_or_the_next_is_a_level() {
         assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
     }
 }
+
+/// The Japanese names of the ISO/IEC 27001 certification (`ISMS認証を維持`, `ISO 27001認証取得`,
+/// `ISMS適合性評価制度`, `ISMS-AC`, `ISMSクラウドセキュリティ認証`) make a certification item as
+/// `ISO/IEC 27001の認証` does (review 13 A-7: 充足); a login's 認証, `ISMS` alone, a clause
+/// saying a certification or the location does not matter (`…の有無に関わらず`, `国内外を
+///問わず`: review 13 B-2) and ISMAP's own registration do not.
+#[test]
+fn certification_items_in_their_japanese_names() {
+    let v = report("ja", "certification.csv");
+    for id in ["6", "7", "8", "9", "10", "16"] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(
+            item["reasons"],
+            serde_json::json!(["topic-beyond-ismap"]),
+            "{item}"
+        );
+        assert_eq!(
+            item["additional_procedures"][0]["code"], "own-check-certification",
+            "{item}"
+        );
+    }
+    assert_eq!(by_id(&v["items"], "15")["status"], "partial");
+    for id in ["1", "2", "3", "4", "5", "11", "12", "13", "14"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
+}

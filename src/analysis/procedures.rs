@@ -377,6 +377,15 @@ impl Topic {
                 "認定取得",
                 "pマーク",
                 "プライバシーマーク",
+                // the Japanese names of the ISO/IEC 27001 certification (review 13 A-7),
+                // not `ISMS` alone (ISMAP's own management criteria)
+                "isms認証",
+                "isms-ac",
+                "isms適合性評価",
+                "ismsクラウドセキュリティ認証",
+                "27001認証",
+                "27001の認証",
+                "27001 認証",
                 "certified",
                 "certification",
             ],
@@ -430,6 +439,8 @@ impl Topic {
 
     /// [`Topic::beyond_ismap`] of a text already [`fold`]ed.
     pub fn beyond_ismap_in(folded: &str) -> Option<Topic> {
+        let asked = asked_part(folded);
+        let folded = &*asked;
         // every word of the rules looked for in one pass, not each on its own (a title was
         // searched a hundred times); the rules read as written (see the test
         // `one_pass_finds_what_the_word_by_word_search_found`): the words, and each rule by
@@ -462,6 +473,36 @@ impl Topic {
             .find(|(_, words)| words.iter().any(|w| folded.contains(w)))
             .map(|(t, _)| *t)
     }
+}
+
+/// A folded text without the clauses it says do not matter (`データセンターは国内外を問わず`,
+/// `ISMS認証の取得の有無に関わらず`, `regardless of location`): what such a clause names is
+/// not asked for (review 13 B-2). A Japanese clause runs from the last `、`/`。` before its
+/// marker; an English one from its marker to the next `,`/`.`.
+fn asked_part(folded: &str) -> std::borrow::Cow<'_, str> {
+    const BEFORE: [&str; 4] = ["問わず", "関わらず", "かかわらず", "関係なく"];
+    const AFTER: [&str; 2] = ["regardless of", "irrespective of"];
+    if !BEFORE
+        .iter()
+        .chain(AFTER.iter())
+        .any(|m| folded.contains(m))
+    {
+        return std::borrow::Cow::Borrowed(folded);
+    }
+    let mut text = folded.to_owned();
+    while let Some((at, m)) = BEFORE.iter().find_map(|m| text.find(m).map(|at| (at, *m))) {
+        let start = text[..at].rfind(['、', '。', ',']).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        text.replace_range(start..at + m.len(), "");
+    }
+    while let Some((at, m)) = AFTER.iter().find_map(|m| text.find(m).map(|at| (at, *m))) {
+        let end = text[at + m.len()..]
+            .find([',', '.'])
+            .map_or(text.len(), |i| at + m.len() + i);
+        text.replace_range(at..end, "");
+    }
+    std::borrow::Cow::Owned(text)
 }
 
 /// The level a check item's text states — a period, a deadline, a frequency, a length, a
@@ -2227,6 +2268,20 @@ mod tests {
             ("GDPR第28条に対応すること", Certification),
             ("FISC安全対策基準に準拠", Certification),
             ("ISO/IEC 27017 certified", Certification),
+            ("ISMS認証を維持していること", Certification),
+            ("ISO 27001認証取得", Certification),
+            (
+                "ISMS適合性評価制度に基づく認証を受けていること",
+                Certification,
+            ),
+            (
+                "ISMS-ACの認定を受けた認証機関の審査を受けていること",
+                Certification,
+            ),
+            (
+                "契約形態を問わず、データを日本国内に保管すること",
+                DataLocation,
+            ),
         ] {
             assert_eq!(Topic::beyond_ismap(text), Some(want), "{text}");
         }
@@ -2243,6 +2298,11 @@ mod tests {
             "ISMAP管理基準に準拠していること",
             "個人情報保護法第23条に基づき第三者提供を制限していること",
             "ISO/IEC 27001:2013の管理策に従うこと",
+            "ISMSを運用していること",
+            "ISMS認証（ISO/IEC 27001）の取得の有無に関わらず、方針を定めていること",
+            "データセンターは国内外を問わず物理的に保護されていること",
+            "Data centres are physically protected regardless of their location",
+            "第三者認証（ISMAP）の登録を維持していること",
         ] {
             assert_eq!(Topic::beyond_ismap(text), None, "{text}");
         }
