@@ -119,3 +119,36 @@ fn certification_items_in_their_japanese_names() {
         assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
     }
 }
+
+/// A responsibility column's ordinary values read (review 13 C-7: refused): `貴社` (the CSP a
+/// questionnaire is sent to), `SaaS事業者`, `N/A` (no side stated) judged as the CSP's;
+/// `Cloud Customer`, `CSC` the customer's; sides joined or noted shared. `IaaS事業者` (which
+/// provider?), `調達先`, `Inherited` are refused, every refused row named in one run.
+#[test]
+fn responsibility_cells_in_ordinary_spellings_read() {
+    let v = report("ja", "resp.csv");
+    for (id, want) in [
+        ("3", "customer-responsibility"),
+        ("4", "customer-responsibility"),
+        ("2", "shared-responsibility"),
+        ("7", "shared-responsibility"),
+        ("8", "shared-responsibility"),
+        ("9", "shared-responsibility"),
+        ("10", "shared-responsibility"),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(item["reasons"], serde_json::json!([want]), "{item}");
+    }
+    for id in ["1", "5", "6", "11", "12"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
+    let err = input_error(report_of("en", fixture("resp-unread.csv")));
+    assert!(err.contains("row 2"), "{err}");
+    assert!(err.contains("('IaaS事業者')"), "{err}");
+    assert!(err.contains("(also rows 4, 5)"), "{err}");
+    assert!(
+        err.contains("which provider is meant cannot be told"),
+        "{err}"
+    );
+}

@@ -2896,14 +2896,29 @@ impl Items {
             // whose each item is (`責任分界` 利用者/共同/事業者, review 12 A-11): read by the
             // analysis, so a cell naming no side it reads is refused rather than passed over
             if crate::model::Responsibility::names_column(name) {
-                if let Some((row, v)) =
-                    cells().find(|(_, v)| crate::model::Responsibility::of_cell(v).is_err())
-                {
-                    return Err(InputError::at(
-                        loc(row),
-                        format!("the column '{name}' says whose the item is ('{v}'), which the tool does not read as the CSP's, the customer's or shared: an item that is the customer's own would be judged on the CSP's statement"),
-                    )
-                    .hint("write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared) in each cell, or remove the column"));
+                let unread: Vec<(usize, &str)> = cells()
+                    .filter(|(_, v)| crate::model::Responsibility::of_cell(v).is_err())
+                    .collect();
+                if let Some(&(row, v)) = unread.first() {
+                    let message = format!("the column '{name}' says whose the item is ('{v}'), which the tool does not read as the CSP's, the customer's or shared: an item that is the customer's own would be judged on the CSP's statement");
+                    // every row refused named at once (review 13 C-7: a run a spelling)
+                    let message = match unread.get(1..).filter(|more| !more.is_empty()) {
+                        Some(more) => {
+                            let rows: Vec<String> =
+                                more.iter().map(|(r, _)| r.to_string()).collect();
+                            format!("{message} (also rows {})", rows.join(", "))
+                        }
+                        None => message,
+                    };
+                    // a provider other than the CSP (`IaaS事業者`): which one cannot be told
+                    let another = ["iaas", "paas", "基盤"]
+                        .iter()
+                        .any(|w| v.to_lowercase().contains(w));
+                    return Err(InputError::at(loc(row), message).hint(if another {
+                        "a provider named by its kind other than the CSP's (IaaS事業者, PaaS事業者) is not read, as which provider is meant cannot be told: write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared), or remove the column"
+                    } else {
+                        "write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared) in each cell, or remove the column"
+                    }));
                 }
             }
             // the CSP's answers on the buyer's own items (`CSP回答` ×/△, `回答内容` いいえ…):
