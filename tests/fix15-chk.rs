@@ -152,3 +152,35 @@ fn responsibility_cells_in_ordinary_spellings_read() {
         "{err}"
     );
 }
+
+/// A cover line, a YAML comment or a cell comment offering an optional SOC 2 look (`SOC2報告書を
+/// お持ちの場合は…ご提出ください`, `必要に応じて証跡（SOC2報告書…）を添付`, `…があれば参考に確認`)
+/// asks for nothing (review 13 C-8, B-4: refused, or the item 判定不能); a comment recording
+/// what a reference was (`# 旧版では9.2.2だった`, `旧版では9.4.1としていた`) is a note only
+/// (review 13 B-1, B-4). A `TODO: 9.4.3 も見るか` still stops its item, and a line that asks
+/// every item for SOC 2 is still refused.
+#[test]
+fn optional_soc2_looks_and_history_comments_are_notes() {
+    // (the YAML's item 2 has the TODO comment below)
+    for (name, ids) in [
+        ("cover-soc2-optional.xlsx", &["1", "2", "3"][..]),
+        ("cover-evidence.xlsx", &["1", "2", "3"]),
+        ("yaml-optional-soc2.yaml", &["1", "3"]),
+    ] {
+        let v = report("en", name);
+        for id in ids {
+            assert_eq!(by_id(&v["items"], id)["status"], "covered", "{name} {id}");
+        }
+    }
+    let v = report("en", "item-comments.xlsx");
+    for id in ["1", "2", "3"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
+    let v = report("en", "yaml-history.yaml");
+    assert_eq!(by_id(&v["items"], "1")["status"], "covered");
+    let todo = by_id(&v["items"], "2");
+    assert_eq!(todo["status"], "not-analysed", "{todo}");
+    assert_eq!(todo["problems"][0]["value"], "9.4.3", "{todo}");
+    let err = input_error(report_of("en", fixture("cover-asks.yaml")));
+    assert!(err.contains("asks for an assurance level"), "{err}");
+}

@@ -3498,7 +3498,7 @@ pub fn check_prose(list: &mut CheckList) {
         let named: Vec<(usize, Vec<&str>)> = [&item.title, &item.note]
             .iter()
             .enumerate()
-            .map(|(k, text)| (k, crate::catalog::reftext::prose_ids(text, &in_catalog)))
+            .map(|(k, text)| (k, named_now(text)))
             .filter(|(_, ids)| !ids.is_empty())
             .collect();
         if named.is_empty() {
@@ -3534,6 +3534,63 @@ pub fn check_prose(list: &mut CheckList) {
     });
 }
 
+/// The references a text names ([`crate::catalog::reftext::prose_ids`]) but those it
+/// records as history (`旧版では9.2.2だった`, `旧: 9.2.2`, `以前は9.4.1としていた`,
+/// `9.2.2から変更`, `was 9.2.2`: review 13 B-1, B-4), which ask nothing of the item.
+fn named_now(text: &str) -> Vec<&str> {
+    let mut ids = crate::catalog::reftext::prose_ids(text, &in_catalog);
+    ids.retain(|id| !is_history(text, id));
+    ids
+}
+
+/// Whether `id`, a part of `text`, is written as what a reference was: its clause (from
+/// the last `、`/`。` before it to the next after it) says so before it (`旧版`, `以前は`,
+/// `変更前`, `旧:` — not `復旧`) or after it (`だった`, `としていた`, `から変更`).
+fn is_history(text: &str, id: &str) -> bool {
+    const BEFORE: [&str; 12] = [
+        "旧版",
+        "旧番号",
+        "旧管理策",
+        "旧基準",
+        "以前は",
+        "以前の",
+        "変更前",
+        "改訂前",
+        "改定前",
+        "前版",
+        "previously",
+        "formerly",
+    ];
+    const AFTER: [&str; 8] = [
+        "だった",
+        "であった",
+        "としていた",
+        "から変更",
+        "から移動",
+        "から移行",
+        "was changed",
+        "was renumbered",
+    ];
+    const BREAKS: [char; 6] = ['、', '。', ',', ';', '；', '\n'];
+    let Some(start) = (id.as_ptr() as usize).checked_sub(text.as_ptr() as usize) else {
+        return false;
+    };
+    let (Some(before), Some(after)) = (text.get(..start), text.get(start + id.len()..)) else {
+        return false;
+    };
+    let before = before.rsplit(BREAKS).next().unwrap_or("");
+    let after = after.split(BREAKS).next().unwrap_or("");
+    let (before, after) = (
+        crate::analysis::procedures::fold(before),
+        crate::analysis::procedures::fold(after),
+    );
+    let mark = before.trim_end_matches([' ', ':', '：', '(', '（', '「']);
+    BEFORE.iter().any(|w| before.contains(w))
+        || (mark.ends_with('旧') && !mark.ends_with("復旧"))
+        || mark.ends_with("was")
+        || AFTER.iter().any(|w| after.contains(w))
+}
+
 /// The numbers of each reference of `item` as written, each run of digits and dots; a
 /// reference of two runs is a range (`9.2.1-9.2.6`).
 fn written_runs(item: &CheckItem) -> Vec<Vec<Vec<u32>>> {
@@ -3561,7 +3618,7 @@ fn details_named_under(item: &CheckItem) -> Vec<String> {
     let written = written_runs(item);
     let mut out: Vec<String> = Vec::new();
     for text in [&item.title, &item.note] {
-        for id in crate::catalog::reftext::prose_ids(text, &in_catalog) {
+        for id in named_now(text) {
             let runs = number_runs(id);
             let [n] = &runs[..] else {
                 continue;
@@ -3798,8 +3855,9 @@ pub fn check_outside_lines(list: &CheckList) -> Result<(), InputError> {
         if !asks_of_items(&line.text) {
             continue;
         }
-        let ids = crate::catalog::reftext::prose_ids(&line.text, &in_catalog);
-        let level = Assurance::named_in(&line.text);
+        // a level offered or said not needed asks nothing, nor an id written as history
+        let ids = named_now(&line.text);
+        let level = level_asked(&line.text);
         let lower: Vec<&CheckItem> = level
             .map(|level| {
                 list.items
@@ -3885,10 +3943,34 @@ fn level_asked(text: &str) -> Option<Assurance> {
         "are acceptable",
     ];
     const OR: [&str; 6] = ["又は", "または", "もしくは", "若しくは", " or ", "いずれか"];
+    // a level offered if there is one, or for reference only (`SOC2報告書をお持ちの場合は
+    // ご提出ください`, `必要に応じて証跡（SOC2報告書等）を添付`, `参考として入手`): the
+    // sentence asks for nothing (review 13 C-8, B-4)
+    const OPTIONAL: [&str; 18] = [
+        "お持ちの場合",
+        "お持ちであれば",
+        "がある場合",
+        "があれば",
+        "がございましたら",
+        "ございましたら",
+        "可能であれば",
+        "可能な場合",
+        "必要に応じ",
+        "参考として",
+        "参考に",
+        "参考まで",
+        "任意",
+        "if available",
+        "if any",
+        "if you have",
+        "where available",
+        "optional",
+    ];
     Assurance::named_in(text)?;
     let folded = crate::analysis::procedures::fold(text);
     folded
         .split(['。', ';', '；', '\n'])
+        .filter(|sentence| !OPTIONAL.iter().any(|w| sentence.contains(w)))
         .filter_map(|sentence| {
             // what follows the last word saying the level before it is not needed or only
             // an alternative is what the sentence asks for
@@ -4418,6 +4500,28 @@ mod tests {
     }
 
     /// `Items::cols` is indexed by `Field as usize`, filled in the order of `Field::ALL`.
+    #[test]
+    fn ids_written_as_history_are_no_references() {
+        for text in [
+            "旧版では9.2.2だった",
+            "旧: 9.2.2",
+            "（旧9.2.2）",
+            "以前は9.4.1としていた",
+            "9.2.2から変更",
+            "2025年度に追加。旧版では9.4.1としていた",
+            "was 9.2.2",
+        ] {
+            assert_eq!(named_now(text), Vec::<&str>::new(), "{text}");
+        }
+        for (text, want) in [
+            ("TODO: 9.4.3 も見るか要検討", "9.4.3"),
+            ("復旧手順は12.3.1に従う", "12.3.1"),
+            ("旧版では9.2.2だった。9.4.3も確認", "9.4.3"),
+        ] {
+            assert_eq!(named_now(text), [want], "{text}");
+        }
+    }
+
     #[test]
     fn evaluation_columns_and_their_deficient_values() {
         for h in [
