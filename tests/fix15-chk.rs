@@ -184,3 +184,34 @@ fn optional_soc2_looks_and_history_comments_are_notes() {
     let err = input_error(report_of("en", fixture("cover-asks.yaml")));
     assert!(err.contains("asks for an assurance level"), "{err}");
 }
+
+/// `suggest` notes every topic `report` caps an item on beside its candidates (review 12
+/// B-10: only the lexicon's, so `BYOK` got 10.1.2 and no note); an item naming only the
+/// control ISMAP assesses gets none.
+#[test]
+fn suggest_notes_the_topics_report_caps_on() {
+    let mut c = common::bin();
+    c.args(["--lang", "en", "suggest", "--checks"])
+        .arg(fixture("suggest-topics.csv"));
+    c.args(["--format", "json"]);
+    let v = json_of(c);
+    assert_eq!(v["schema_version"], 3);
+    let topic = |id: &str| by_id(&v["items"], id)["outside_topic"]["id"].clone();
+    assert_eq!(topic("1"), "customer-keys");
+    assert_eq!(topic("2"), "data-location");
+    assert_eq!(topic("3"), "backups-availability");
+    assert_eq!(topic("4"), "certification");
+    assert!(topic("5").is_null());
+    assert!(topic("6").is_null());
+    // the candidate stays: the topic is a note beside it
+    assert_eq!(by_id(&v["items"], "1")["suggestions"][0]["id"], "10.1.2");
+    let mut c = common::bin();
+    c.args(["--lang", "ja", "suggest", "--checks"])
+        .arg(fixture("suggest-topics.csv"));
+    c.args(["--format", "csv"]);
+    let csv = common::stdout_of(c);
+    assert!(
+        csv.contains("ISMAPの対象外の話題: 利用者が管理する暗号鍵 (BYOK)"),
+        "{csv}"
+    );
+}

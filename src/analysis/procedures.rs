@@ -465,6 +465,55 @@ impl Topic {
             .map(|(t, _, _)| *t)
     }
 
+    /// The id and label `suggest` gives a requirement beyond ISMAP ([`Topic::beyond_ismap`])
+    /// in its topic note, as for the lexicon's outside topics (review 12 B-10: `report`
+    /// capped `BYOK` while `suggest` said nothing of it).
+    pub fn suggest_note(self, lang: Lang) -> Option<(&'static str, &'static str)> {
+        let l = |ja, en| lang.pick(ja, en);
+        Some(match self {
+            Topic::DataLocation => ("data-location", l("データの所在地", "data location")),
+            Topic::GoverningLaw => (
+                "governing-law",
+                l("準拠法・裁判管轄", "governing law and jurisdiction"),
+            ),
+            Topic::CustomerKeys => (
+                "customer-keys",
+                l(
+                    "利用者が管理する暗号鍵 (BYOK)",
+                    "customer-managed keys (BYOK)",
+                ),
+            ),
+            Topic::BackupAvailability => (
+                "backups-availability",
+                l(
+                    "サービス外のバックアップ・可用性の水準",
+                    "backups outside the service, availability level",
+                ),
+            ),
+            Topic::Exit => (
+                "exit",
+                l("データの持ち出し・移行", "data portability and exit"),
+            ),
+            Topic::LogAccess => (
+                "log-access",
+                l(
+                    "取得できるログとその費用",
+                    "obtainable logs and their price",
+                ),
+            ),
+            Topic::Certification => (
+                "certification",
+                l(
+                    "求める認証・基準への適合",
+                    "a certification or conformity asked for",
+                ),
+            ),
+            Topic::IncidentNotice | Topic::SecurityTesting | Topic::Subcontractors => {
+                return None;
+            }
+        })
+    }
+
     /// The topic of a check item's title, if any keyword says.
     pub fn of_title(title: &str) -> Option<Topic> {
         let folded = crate::text::fold_width(title).to_lowercase();
