@@ -3417,6 +3417,11 @@ fn is_deficient_evaluation(value: &str) -> bool {
             "不十分",
             "未達",
             "不合格",
+            // a verdict of the buyer's own earlier analysis
+            "未充足",
+            "不充足",
+            "非充足",
+            "一部充足",
             "ng",
             "fail",
             "failed",
@@ -4555,10 +4560,21 @@ mod tests {
             "要改善",
             "ＮＧ",
             "不備あり（ログ未取得）",
+            "一部充足",
+            "未充足",
         ] {
             assert!(is_deficient_evaluation(v), "{v}");
         }
-        for v in ["○", "適合", "不備なし", "問題なし", "", "OK", "指摘なし"] {
+        for v in [
+            "○",
+            "適合",
+            "不備なし",
+            "問題なし",
+            "",
+            "OK",
+            "指摘なし",
+            "充足",
+        ] {
             assert!(!is_deficient_evaluation(v), "{v}");
         }
     }
