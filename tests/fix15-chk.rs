@@ -67,6 +67,18 @@ fn an_evaluation_column_saying_deficient_is_refused() {
         assert_eq!(out.status.code(), Some(2), "{header}: {err}");
         assert!(err.contains("自組織の評価"), "{header}: {err}");
     }
+    // every deficient row told in one run
+    let path = dir.path().join("e2.csv");
+    std::fs::write(
+        &path,
+        "No,確認項目,ISMAP管理策,評価\n1,特権IDを管理していること,9.2.3,×\n2,退職者のIDを削除していること,9.2.6,○\n3,利用者IDを登録していること,9.2.1,△\n",
+    )
+    .unwrap();
+    let err = input_error(report_of("en", &path));
+    assert!(
+        err.contains("row 2") && err.contains("(also rows 4)"),
+        "{err}"
+    );
     let v = report("ja", "eval-ordinary.csv");
     for id in ["1", "2", "3", "4", "5"] {
         assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");

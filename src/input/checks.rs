@@ -2900,16 +2900,7 @@ impl Items {
                     .filter(|(_, v)| crate::model::Responsibility::of_cell(v).is_err())
                     .collect();
                 if let Some(&(row, v)) = unread.first() {
-                    let message = format!("the column '{name}' says whose the item is ('{v}'), which the tool does not read as the CSP's, the customer's or shared: an item that is the customer's own would be judged on the CSP's statement");
-                    // every row refused named at once (review 13 C-7: a run a spelling)
-                    let message = match unread.get(1..).filter(|more| !more.is_empty()) {
-                        Some(more) => {
-                            let rows: Vec<String> =
-                                more.iter().map(|(r, _)| r.to_string()).collect();
-                            format!("{message} (also rows {})", rows.join(", "))
-                        }
-                        None => message,
-                    };
+                    let message = with_other_rows(format!("the column '{name}' says whose the item is ('{v}'), which the tool does not read as the CSP's, the customer's or shared: an item that is the customer's own would be judged on the CSP's statement"), &unread);
                     // a provider other than the CSP (`IaaS事業者`): which one cannot be told
                     let another = ["iaas", "paas", "基盤"]
                         .iter()
@@ -2925,10 +2916,12 @@ impl Items {
             // the tool does not read them, and would judge on ISMAP alone against the CSP's
             // own no (review 11 A-7); a column of ○/はい only is carried
             if names_answers(name) {
-                if let Some((row, v)) = cells().find(|(_, v)| is_negative_answer(v)) {
+                let no: Vec<(usize, &str)> =
+                    cells().filter(|(_, v)| is_negative_answer(v)).collect();
+                if let Some(&(row, v)) = no.first() {
                     return Err(InputError::at(
                         loc(row),
-                        format!("the column '{name}' holds the CSP's answers to the check items, and this one answers '{v}': the tool does not read answers, and would judge the item on the ISMAP statement alone, whatever the CSP answered"),
+                        with_other_rows(format!("the column '{name}' holds the CSP's answers to the check items, and this one answers '{v}': the tool does not read answers, and would judge the item on the ISMAP statement alone, whatever the CSP answered"), &no),
                     )
                     .hint("settle the items answered no or in part (×, △, いいえ, 一部) with the CSP first; to judge on the ISMAP statement alone, knowing those answers, remove the column"));
                 }
@@ -2937,10 +2930,13 @@ impl Items {
             // a deficiency the buyer itself found, which a bare 充足 on the ISMAP statement
             // would contradict (review 12 A-9); a column of ○/適合 only is carried
             if names_evaluation(name) {
-                if let Some((row, v)) = cells().find(|(_, v)| is_deficient_evaluation(v)) {
+                let deficient: Vec<(usize, &str)> = cells()
+                    .filter(|(_, v)| is_deficient_evaluation(v))
+                    .collect();
+                if let Some(&(row, v)) = deficient.first() {
                     return Err(InputError::at(
                         loc(row),
-                        format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}' (deficient or in part): the tool does not read evaluations, and would judge the item on the ISMAP statement alone, whatever it found"),
+                        with_other_rows(format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}' (deficient or in part): the tool does not read evaluations, and would judge the item on the ISMAP statement alone, whatever it found"), &deficient),
                     )
                     .hint("settle the items evaluated deficient or in part (×, △, 不備あり, 不適合) first; to judge on the ISMAP statement alone, knowing those evaluations, remove the column"));
                 }
@@ -3355,6 +3351,18 @@ fn is_negative_answer(value: &str) -> bool {
         "未実施",
     ]
     .contains(&first)
+}
+
+/// `message` on the first of the rows `refused` (row, cell), naming the others after it, so
+/// that every row refused is told in one run (review 13 C-7: a run a row).
+fn with_other_rows(message: String, refused: &[(usize, &str)]) -> String {
+    match refused.get(1..).filter(|more| !more.is_empty()) {
+        Some(more) => {
+            let rows: Vec<String> = more.iter().map(|(r, _)| r.to_string()).collect();
+            format!("{message} (also rows {})", rows.join(", "))
+        }
+        None => message,
+    }
 }
 
 /// Whether a header names the buyer's own evaluation of the check items (`評価`, `自社評価`,
