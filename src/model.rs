@@ -302,16 +302,59 @@ pub enum Responsibility {
 }
 
 impl Responsibility {
-    /// The side a responsibility cell names: `Ok(None)` for the CSP's (`事業者`, `CSP`) or
-    /// an empty cell or a dash, `Err(())` for words that name no side the tool reads.
+    /// The side a responsibility cell names: `Ok(None)` for the CSP's (`事業者`, `CSP`,
+    /// `貴社` — the CSP a questionnaire is sent to —, `SaaS事業者`) or an empty cell, a dash
+    /// or `N/A` (no side stated: judged as an empty cell), `Err(())` for words that name no
+    /// side the tool reads (`IaaS事業者`: which provider is meant cannot be told). Sides
+    /// joined (`事業者・利用者`, `事業者、利用者`, `Provider / Customer`) or a side with a note
+    /// naming another (`共同（利用者主体）`, `事業者（一部利用者）`) are shared unless all are
+    /// one side (review 13 C-7).
     #[allow(clippy::result_unit_err)]
     pub fn of_cell(value: &str) -> Result<Option<Responsibility>, ()> {
         let folded = crate::text::fold_width(value.trim()).to_lowercase();
+        if let Ok(side) = Responsibility::of_one(&folded) {
+            return Ok(side);
+        }
+        // a side and a note in brackets on it
+        let parts: Vec<String> = match folded.split_once(['(', '（']) {
+            Some((head, note)) => {
+                let note = note.trim_end_matches([')', '）']);
+                let note = ["一部", "主体", "主導", "中心", "のみ"]
+                    .iter()
+                    .fold(note.to_owned(), |n, w| n.replace(w, ""));
+                vec![head.to_owned(), note]
+            }
+            None => folded
+                // `・` is folded to `.`
+                .split(['.', '、', ',', '/', '／', '&', '＆'])
+                .map(str::to_owned)
+                .collect(),
+        };
+        let parts: Vec<&str> = parts
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() < 2 {
+            return Err(());
+        }
+        let mut sides = Vec::with_capacity(parts.len());
+        for p in parts {
+            sides.push(Responsibility::of_one(p)?);
+        }
+        Ok(match sides.first() {
+            Some(first) if sides.iter().all(|s| s == first) => *first,
+            _ => Some(Responsibility::Shared),
+        })
+    }
+
+    /// [`Responsibility::of_cell`] of one side's name, folded.
+    fn of_one(folded: &str) -> Result<Option<Responsibility>, ()> {
         let v = folded
             .trim_end_matches(['側', '様'])
             .trim_end_matches(" side")
             .trim();
-        const CSP: [&str; 14] = [
+        const CSP: [&str; 22] = [
             "事業者",
             "クラウド事業者",
             "サービス事業者",
@@ -326,8 +369,18 @@ impl Responsibility {
             "cloud provider",
             "service provider",
             "vendor",
+            // the CSP a questionnaire is sent to, and the CSP named by its kind: a buyer's
+            // check list is for a SaaS (review 13 C-7); `IaaS事業者` names another
+            "貴社",
+            "御社",
+            "saas事業者",
+            "saasベンダー",
+            "saas提供者",
+            "クラウドサービス事業者",
+            "クラウドサービス提供者",
+            "cloud service provider",
         ];
-        const CUSTOMER: [&str; 14] = [
+        const CUSTOMER: [&str; 17] = [
             "利用者",
             "利用組織",
             "自組織",
@@ -342,6 +395,9 @@ impl Responsibility {
             "user",
             "client",
             "tenant",
+            "cloud customer",
+            "cloud service customer",
+            "csc",
         ];
         const SHARED: [&str; 14] = [
             "共同",
@@ -359,7 +415,9 @@ impl Responsibility {
             "joint",
             "csp/customer",
         ];
-        if v.is_empty() || ["-", "－", "ー", "—", "―"].contains(&v) || CSP.contains(&v) {
+        // no side stated: as an empty cell
+        const NONE: [&str; 8] = ["", "-", "－", "ー", "—", "―", "n/a", "na"];
+        if NONE.contains(&v) || CSP.contains(&v) {
             Ok(None)
         } else if CUSTOMER.contains(&v) {
             Ok(Some(Responsibility::Customer))
@@ -1431,6 +1489,39 @@ mod tests {
 
     /// An item's note or title saying whose it is caps it as the responsibility column does
     /// (review 13 A-5); words on responsibility in general say nothing.
+    #[test]
+    fn responsibility_cells_in_every_spelling() {
+        use Responsibility::{Customer, Shared};
+        for (cell, want) in [
+            ("貴社", None),
+            ("SaaS事業者", None),
+            ("ＣＳＰ", None),
+            ("N/A", None),
+            ("", None),
+            ("Cloud Customer", Some(Customer)),
+            ("CSC", Some(Customer)),
+            ("お客様", Some(Customer)),
+            ("事業者・利用者", Some(Shared)),
+            ("事業者、利用者", Some(Shared)),
+            ("Provider / Customer", Some(Shared)),
+            ("共同（利用者主体）", Some(Shared)),
+            ("事業者（一部利用者）", Some(Shared)),
+            ("利用者（自社）", Some(Customer)),
+        ] {
+            assert_eq!(Responsibility::of_cell(cell), Ok(want), "{cell}");
+        }
+        for cell in [
+            "IaaS事業者",
+            "情シス",
+            "調達先",
+            "Inherited",
+            "事業者（注1）",
+            "事業者・情シス",
+        ] {
+            assert_eq!(Responsibility::of_cell(cell), Err(()), "{cell}");
+        }
+    }
+
     #[test]
     fn responsibility_written_in_a_note_or_title() {
         use Responsibility::{Customer, Shared};

@@ -377,6 +377,15 @@ impl Topic {
                 "認定取得",
                 "pマーク",
                 "プライバシーマーク",
+                // the Japanese names of the ISO/IEC 27001 certification (review 13 A-7),
+                // not `ISMS` alone (ISMAP's own management criteria)
+                "isms認証",
+                "isms-ac",
+                "isms適合性評価",
+                "ismsクラウドセキュリティ認証",
+                "27001認証",
+                "27001の認証",
+                "27001 認証",
                 "certified",
                 "certification",
             ],
@@ -430,6 +439,8 @@ impl Topic {
 
     /// [`Topic::beyond_ismap`] of a text already [`fold`]ed.
     pub fn beyond_ismap_in(folded: &str) -> Option<Topic> {
+        let asked = asked_part(folded);
+        let folded = &*asked;
         // every word of the rules looked for in one pass, not each on its own (a title was
         // searched a hundred times); the rules read as written (see the test
         // `one_pass_finds_what_the_word_by_word_search_found`): the words, and each rule by
@@ -454,6 +465,55 @@ impl Topic {
             .map(|(t, _, _)| *t)
     }
 
+    /// The id and label `suggest` gives a requirement beyond ISMAP ([`Topic::beyond_ismap`])
+    /// in its topic note, as for the lexicon's outside topics (review 12 B-10: `report`
+    /// capped `BYOK` while `suggest` said nothing of it).
+    pub fn suggest_note(self, lang: Lang) -> Option<(&'static str, &'static str)> {
+        let l = |ja, en| lang.pick(ja, en);
+        Some(match self {
+            Topic::DataLocation => ("data-location", l("データの所在地", "data location")),
+            Topic::GoverningLaw => (
+                "governing-law",
+                l("準拠法・裁判管轄", "governing law and jurisdiction"),
+            ),
+            Topic::CustomerKeys => (
+                "customer-keys",
+                l(
+                    "利用者が管理する暗号鍵 (BYOK)",
+                    "customer-managed keys (BYOK)",
+                ),
+            ),
+            Topic::BackupAvailability => (
+                "backups-availability",
+                l(
+                    "サービス外のバックアップ・可用性の水準",
+                    "backups outside the service, availability level",
+                ),
+            ),
+            Topic::Exit => (
+                "exit",
+                l("データの持ち出し・移行", "data portability and exit"),
+            ),
+            Topic::LogAccess => (
+                "log-access",
+                l(
+                    "取得できるログとその費用",
+                    "obtainable logs and their price",
+                ),
+            ),
+            Topic::Certification => (
+                "certification",
+                l(
+                    "求める認証・基準への適合",
+                    "a certification or conformity asked for",
+                ),
+            ),
+            Topic::IncidentNotice | Topic::SecurityTesting | Topic::Subcontractors => {
+                return None;
+            }
+        })
+    }
+
     /// The topic of a check item's title, if any keyword says.
     pub fn of_title(title: &str) -> Option<Topic> {
         let folded = crate::text::fold_width(title).to_lowercase();
@@ -462,6 +522,36 @@ impl Topic {
             .find(|(_, words)| words.iter().any(|w| folded.contains(w)))
             .map(|(t, _)| *t)
     }
+}
+
+/// A folded text without the clauses it says do not matter (`データセンターは国内外を問わず`,
+/// `ISMS認証の取得の有無に関わらず`, `regardless of location`): what such a clause names is
+/// not asked for (review 13 B-2). A Japanese clause runs from the last `、`/`。` before its
+/// marker; an English one from its marker to the next `,`/`.`.
+fn asked_part(folded: &str) -> std::borrow::Cow<'_, str> {
+    const BEFORE: [&str; 4] = ["問わず", "関わらず", "かかわらず", "関係なく"];
+    const AFTER: [&str; 2] = ["regardless of", "irrespective of"];
+    if !BEFORE
+        .iter()
+        .chain(AFTER.iter())
+        .any(|m| folded.contains(m))
+    {
+        return std::borrow::Cow::Borrowed(folded);
+    }
+    let mut text = folded.to_owned();
+    while let Some((at, m)) = BEFORE.iter().find_map(|m| text.find(m).map(|at| (at, *m))) {
+        let start = text[..at].rfind(['、', '。', ',']).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        text.replace_range(start..at + m.len(), "");
+    }
+    while let Some((at, m)) = AFTER.iter().find_map(|m| text.find(m).map(|at| (at, *m))) {
+        let end = text[at + m.len()..]
+            .find([',', '.'])
+            .map_or(text.len(), |i| at + m.len() + i);
+        text.replace_range(at..end, "");
+    }
+    std::borrow::Cow::Owned(text)
 }
 
 /// The level a check item's text states — a period, a deadline, a frequency, a length, a
@@ -551,7 +641,7 @@ impl CharClasses {
 }
 
 /// Words that state a level without a figure: a frequency, a recovery objective.
-const LEVEL_WORDS: [&str; 26] = [
+const LEVEL_WORDS: [&str; 38] = [
     "四半期",
     "半期ごと",
     "半期に",
@@ -569,6 +659,19 @@ const LEVEL_WORDS: [&str; 26] = [
     "週次",
     "日次",
     "即日",
+    // a deadline of the day or the next (review 13 A-3); not `当日の` (that day's)
+    "当日中",
+    "当日内",
+    "当日まで",
+    "同日中",
+    "翌日中",
+    "翌日まで",
+    "翌営業日",
+    "即時",
+    "same day",
+    "same-day",
+    "next business day",
+    "next day",
     "rpo",
     "rto",
     "quarterly",
@@ -2161,6 +2264,17 @@ mod tests {
             ("隔年で監査", "隔年"),
             ("毎営業日にバックアップを取得", "毎営業日"),
             ("退職者のアカウントを即日削除すること", "即日"),
+            ("退職者のアカウントを当日中に削除していること", "当日中"),
+            (
+                "退職者のアカウントを翌営業日までに削除していること",
+                "翌営業日",
+            ),
+            ("インシデントを即時に報告すること", "即時"),
+            ("インシデントを3営業日以内に報告すること", "3営業日以内"),
+            (
+                "Revoke access by the next business day",
+                "next business day",
+            ),
             ("回線を2系統で冗長化", "2系統"),
             ("通信はTLS1.2以上で暗号化されていること", "TLS1.2以上"),
             ("TLS 1.3 or later", "TLS 1.3 or later"),
@@ -2192,6 +2306,8 @@ mod tests {
             "ISO/IEC 27001:2013以降",
             "第7版以降に従うこと",
             "SHA-1を使わないこと",
+            "当日の作業記録を残すこと",
+            "インシデント発生時は速やかに報告すること",
             "SP 800-63Bに従うこと",
             "Windows 10を使わないこと",
             "IPv6に対応していること",
@@ -2286,6 +2402,20 @@ mod tests {
             ("GDPR第28条に対応すること", Certification),
             ("FISC安全対策基準に準拠", Certification),
             ("ISO/IEC 27017 certified", Certification),
+            ("ISMS認証を維持していること", Certification),
+            ("ISO 27001認証取得", Certification),
+            (
+                "ISMS適合性評価制度に基づく認証を受けていること",
+                Certification,
+            ),
+            (
+                "ISMS-ACの認定を受けた認証機関の審査を受けていること",
+                Certification,
+            ),
+            (
+                "契約形態を問わず、データを日本国内に保管すること",
+                DataLocation,
+            ),
         ] {
             assert_eq!(Topic::beyond_ismap(text), Some(want), "{text}");
         }
@@ -2302,6 +2432,11 @@ mod tests {
             "ISMAP管理基準に準拠していること",
             "個人情報保護法第23条に基づき第三者提供を制限していること",
             "ISO/IEC 27001:2013の管理策に従うこと",
+            "ISMSを運用していること",
+            "ISMS認証（ISO/IEC 27001）の取得の有無に関わらず、方針を定めていること",
+            "データセンターは国内外を問わず物理的に保護されていること",
+            "Data centres are physically protected regardless of their location",
+            "第三者認証（ISMAP）の登録を維持していること",
         ] {
             assert_eq!(Topic::beyond_ismap(text), None, "{text}");
         }

@@ -3137,26 +3137,49 @@ impl Items {
             // whose each item is (`責任分界` 利用者/共同/事業者, review 12 A-11): read by the
             // analysis, so a cell naming no side it reads is refused rather than passed over
             if crate::model::Responsibility::names_column(name) {
-                if let Some((row, v)) =
-                    cells().find(|(_, v)| crate::model::Responsibility::of_cell(v).is_err())
-                {
-                    return Err(InputError::at(
-                        loc(row),
-                        format!("the column '{name}' says whose the item is ('{v}'), which the tool does not read as the CSP's, the customer's or shared: an item that is the customer's own would be judged on the CSP's statement"),
-                    )
-                    .hint("write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared) in each cell, or remove the column"));
+                let unread: Vec<(usize, &str)> = cells()
+                    .filter(|(_, v)| crate::model::Responsibility::of_cell(v).is_err())
+                    .collect();
+                if let Some(&(row, v)) = unread.first() {
+                    let message = with_other_rows(format!("the column '{name}' says whose the item is ('{v}'), which the tool does not read as the CSP's, the customer's or shared: an item that is the customer's own would be judged on the CSP's statement"), &unread);
+                    // a provider other than the CSP (`IaaS事業者`): which one cannot be told
+                    let another = ["iaas", "paas", "基盤"]
+                        .iter()
+                        .any(|w| v.to_lowercase().contains(w));
+                    return Err(InputError::at(loc(row), message).hint(if another {
+                        "a provider named by its kind other than the CSP's (IaaS事業者, PaaS事業者) is not read, as which provider is meant cannot be told: write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared), or remove the column"
+                    } else {
+                        "write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared) in each cell, or remove the column"
+                    }));
                 }
             }
             // the CSP's answers on the buyer's own items (`CSP回答` ×/△, `回答内容` いいえ…):
             // the tool does not read them, and would judge on ISMAP alone against the CSP's
             // own no (review 11 A-7); a column of ○/はい only is carried
             if names_answers(name) {
-                if let Some((row, v)) = cells().find(|(_, v)| is_negative_answer(v)) {
+                let no: Vec<(usize, &str)> =
+                    cells().filter(|(_, v)| is_negative_answer(v)).collect();
+                if let Some(&(row, v)) = no.first() {
                     return Err(InputError::at(
                         loc(row),
-                        format!("the column '{name}' holds the CSP's answers to the check items, and this one answers '{v}': the tool does not read answers, and would judge the item on the ISMAP statement alone, whatever the CSP answered"),
+                        with_other_rows(format!("the column '{name}' holds the CSP's answers to the check items, and this one answers '{v}': the tool does not read answers, and would judge the item on the ISMAP statement alone, whatever the CSP answered"), &no),
                     )
                     .hint("settle the items answered no or in part (×, △, いいえ, 一部) with the CSP first; to judge on the ISMAP statement alone, knowing those answers, remove the column"));
+                }
+            }
+            // the buyer's own evaluation of the items (`評価` △, `自社評価` ×, `確認結果` 不備あり):
+            // a deficiency the buyer itself found, which a bare 充足 on the ISMAP statement
+            // would contradict (review 12 A-9); a column of ○/適合 only is carried
+            if names_evaluation(name) {
+                let deficient: Vec<(usize, &str)> = cells()
+                    .filter(|(_, v)| is_deficient_evaluation(v))
+                    .collect();
+                if let Some(&(row, v)) = deficient.first() {
+                    return Err(InputError::at(
+                        loc(row),
+                        with_other_rows(format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}' (deficient or in part): the tool does not read evaluations, and would judge the item on the ISMAP statement alone, whatever it found"), &deficient),
+                    )
+                    .hint("settle the items evaluated deficient or in part (×, △, 不備あり, 不適合) first; to judge on the ISMAP statement alone, knowing those evaluations, remove the column"));
                 }
             }
             // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
@@ -3531,15 +3554,22 @@ pub(crate) fn names_answers(header: &str) -> bool {
         || ["対応状況", "対応可否"].contains(&&*key)
 }
 
+/// The first word of a cell, width-folded and lower-cased (`いいえ、共有している` → `いいえ`).
+fn first_word(value: &str) -> String {
+    let folded = crate::text::fold_width(value).to_lowercase();
+    folded
+        .split(|c: char| c.is_whitespace() || "、,。.:：;；(（".contains(c))
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_owned()
+}
+
 /// Whether an answer says no or in part (`×`, `△`, `いいえ`, `No`, `Partial`, `一部対応`,
 /// `未対応`), alone or as its first word (`いいえ、共有している`); `x` too (a cross to some,
 /// a check mark to others).
 fn is_negative_answer(value: &str) -> bool {
-    let folded = crate::text::fold_width(value).to_lowercase();
-    let first = folded
-        .split(|c: char| c.is_whitespace() || "、,。.:：;；(（".contains(c))
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
+    let first = first_word(value);
+    let first = first.as_str();
     [
         "×",
         "✕",
@@ -3562,6 +3592,95 @@ fn is_negative_answer(value: &str) -> bool {
         "未実施",
     ]
     .contains(&first)
+}
+
+/// `message` on the first of the rows `refused` (row, cell), naming the others after it, so
+/// that every row refused is told in one run (review 13 C-7: a run a row).
+fn with_other_rows(message: String, refused: &[(usize, &str)]) -> String {
+    match refused.get(1..).filter(|more| !more.is_empty()) {
+        Some(more) => {
+            let rows: Vec<String> = more.iter().map(|(r, _)| r.to_string()).collect();
+            format!("{message} (also rows {})", rows.join(", "))
+        }
+        None => message,
+    }
+}
+
+/// Whether a header names the buyer's own evaluation of the check items (`評価`, `自社評価`,
+/// `前回評価`, `評価結果`, `確認結果`, `判定`, `Evaluation`, `Result`), a note in brackets
+/// after it aside (`評価（○/△/×）`) — not the result of a procedure for an assurance level
+/// (`SOC2確認結果`, beside the assurance column) nor the CSP's answers ([`names_answers`]).
+fn names_evaluation(header: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "評価",
+        "評価結果",
+        "確認結果",
+        "判定",
+        "判定結果",
+        "チェック結果",
+        "点検結果",
+        "監査結果",
+        "審査結果",
+    ];
+    const WHOLE: &[&str] = &[
+        "結果",
+        "evaluation",
+        "assessment",
+        "result",
+        "results",
+        "rating",
+        "evaluationresult",
+        "assessmentresult",
+    ];
+    let key = header_key(header);
+    let head = key.split(['(', '[']).next().unwrap_or("");
+    (ENDINGS.iter().any(|w| head.ends_with(w)) || WHOLE.contains(&head))
+        && !names_answers(header)
+        && !names_assurance_level(header)
+}
+
+/// Whether an evaluation says the item is deficient or met in part: a no or a part as an
+/// answer would ([`is_negative_answer`]: `×`, `△`, `否`, `一部`), or `不備あり`, `不適合`,
+/// `要改善`, `指摘あり`, `NG`, `Fail` alone or as its first word — not `不備なし`, `適合`, `○`.
+fn is_deficient_evaluation(value: &str) -> bool {
+    let first = first_word(value);
+    let first = first.as_str();
+    is_negative_answer(value)
+        || [
+            "不備",
+            "不備あり",
+            "不備有",
+            "不備有り",
+            "不適合",
+            "一部不適合",
+            "一部適合",
+            "部分適合",
+            "要改善",
+            "改善要",
+            "要是正",
+            "要対応",
+            "指摘あり",
+            "指摘有",
+            "指摘有り",
+            "指摘事項あり",
+            "不十分",
+            "未達",
+            "不合格",
+            // a verdict of the buyer's own earlier analysis
+            "未充足",
+            "不充足",
+            "非充足",
+            "一部充足",
+            "ng",
+            "fail",
+            "failed",
+            "deficient",
+            "nonconformity",
+            "noncompliant",
+            "non-compliant",
+            "nonconforming",
+        ]
+        .contains(&first)
 }
 
 /// Whether a column's header names a framework other than ISMAP and the standards a
@@ -3628,12 +3747,8 @@ pub fn check_prose(list: &mut CheckList) {
         .items
         .iter()
         .map(|item| {
-            [&item.title, &item.note].map(|text| {
-                crate::catalog::reftext::prose_ids(text, &in_catalog)
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect()
-            })
+            [&item.title, &item.note]
+                .map(|text| named_now(text).into_iter().map(str::to_owned).collect())
         })
         .collect();
     for (item, named) in list.items.iter_mut().zip(&named_in_prose) {
@@ -3722,6 +3837,63 @@ fn restates_refs(item: &CheckItem, text: &str) -> bool {
                 .iter()
                 .all(|n| written.iter().any(|runs| runs.iter().any(|w| w == n)))
         })
+}
+
+/// The references a text names ([`crate::catalog::reftext::prose_ids`]) but those it
+/// records as history (`旧版では9.2.2だった`, `旧: 9.2.2`, `以前は9.4.1としていた`,
+/// `9.2.2から変更`, `was 9.2.2`: review 13 B-1, B-4), which ask nothing of the item.
+fn named_now(text: &str) -> Vec<&str> {
+    let mut ids = crate::catalog::reftext::prose_ids(text, &in_catalog);
+    ids.retain(|id| !is_history(text, id));
+    ids
+}
+
+/// Whether `id`, a part of `text`, is written as what a reference was: its clause (from
+/// the last `、`/`。` before it to the next after it) says so before it (`旧版`, `以前は`,
+/// `変更前`, `旧:` — not `復旧`) or after it (`だった`, `としていた`, `から変更`).
+fn is_history(text: &str, id: &str) -> bool {
+    const BEFORE: [&str; 12] = [
+        "旧版",
+        "旧番号",
+        "旧管理策",
+        "旧基準",
+        "以前は",
+        "以前の",
+        "変更前",
+        "改訂前",
+        "改定前",
+        "前版",
+        "previously",
+        "formerly",
+    ];
+    const AFTER: [&str; 8] = [
+        "だった",
+        "であった",
+        "としていた",
+        "から変更",
+        "から移動",
+        "から移行",
+        "was changed",
+        "was renumbered",
+    ];
+    const BREAKS: [char; 6] = ['、', '。', ',', ';', '；', '\n'];
+    let Some(start) = (id.as_ptr() as usize).checked_sub(text.as_ptr() as usize) else {
+        return false;
+    };
+    let (Some(before), Some(after)) = (text.get(..start), text.get(start + id.len()..)) else {
+        return false;
+    };
+    let before = before.rsplit(BREAKS).next().unwrap_or("");
+    let after = after.split(BREAKS).next().unwrap_or("");
+    let (before, after) = (
+        crate::analysis::procedures::fold(before),
+        crate::analysis::procedures::fold(after),
+    );
+    let mark = before.trim_end_matches([' ', ':', '：', '(', '（', '「']);
+    BEFORE.iter().any(|w| before.contains(w))
+        || (mark.ends_with('旧') && !mark.ends_with("復旧"))
+        || mark.ends_with("was")
+        || AFTER.iter().any(|w| after.contains(w))
 }
 
 /// The numbers of each reference of `item` as written, each run of digits and dots; a
@@ -3995,8 +4167,9 @@ pub fn check_outside_lines(list: &CheckList) -> Result<(), InputError> {
         if !asks_of_items(&line.text) {
             continue;
         }
-        let ids = crate::catalog::reftext::prose_ids(&line.text, &in_catalog);
-        let level = Assurance::named_in(&line.text);
+        // a level offered or said not needed asks nothing, nor an id written as history
+        let ids = named_now(&line.text);
+        let level = level_asked(&line.text);
         let lower: Vec<&CheckItem> = level
             .map(|level| {
                 list.items
@@ -4082,6 +4255,29 @@ fn level_asked(text: &str) -> Option<Assurance> {
         "are acceptable",
     ];
     const OR: [&str; 6] = ["又は", "または", "もしくは", "若しくは", " or ", "いずれか"];
+    // a level offered if there is one, or for reference only (`SOC2報告書をお持ちの場合は
+    // ご提出ください`, `必要に応じて証跡（SOC2報告書等）を添付`, `参考として入手`): the
+    // sentence asks for nothing (review 13 C-8, B-4)
+    const OPTIONAL: [&str; 18] = [
+        "お持ちの場合",
+        "お持ちであれば",
+        "がある場合",
+        "があれば",
+        "がございましたら",
+        "ございましたら",
+        "可能であれば",
+        "可能な場合",
+        "必要に応じ",
+        "参考として",
+        "参考に",
+        "参考まで",
+        "任意",
+        "if available",
+        "if any",
+        "if you have",
+        "where available",
+        "optional",
+    ];
     if !may_name_assurance(text) {
         return None;
     }
@@ -4089,6 +4285,7 @@ fn level_asked(text: &str) -> Option<Assurance> {
     let folded = crate::analysis::procedures::fold(text);
     folded
         .split(['。', ';', '；', '\n'])
+        .filter(|sentence| !OPTIONAL.iter().any(|w| sentence.contains(w)))
         .filter_map(|sentence| {
             // what follows the last word saying the level before it is not needed or only
             // an alternative is what the sentence asks for
@@ -4914,6 +5111,80 @@ mod tests {
     }
 
     /// `Items::cols` is indexed by `Field as usize`, filled in the order of `Field::ALL`.
+    #[test]
+    fn ids_written_as_history_are_no_references() {
+        for text in [
+            "旧版では9.2.2だった",
+            "旧: 9.2.2",
+            "（旧9.2.2）",
+            "以前は9.4.1としていた",
+            "9.2.2から変更",
+            "2025年度に追加。旧版では9.4.1としていた",
+            "was 9.2.2",
+        ] {
+            assert_eq!(named_now(text), Vec::<&str>::new(), "{text}");
+        }
+        for (text, want) in [
+            ("TODO: 9.4.3 も見るか要検討", "9.4.3"),
+            ("復旧手順は12.3.1に従う", "12.3.1"),
+            ("旧版では9.2.2だった。9.4.3も確認", "9.4.3"),
+        ] {
+            assert_eq!(named_now(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn evaluation_columns_and_their_deficient_values() {
+        for h in [
+            "評価",
+            "自社評価",
+            "前回評価",
+            "確認結果",
+            "判定",
+            "評価結果",
+            "評価（○/△/×）",
+            "Result",
+        ] {
+            assert!(names_evaluation(h), "{h}");
+        }
+        for h in [
+            "評価基準",
+            "評価日",
+            "評価者",
+            "CSP回答",
+            "SOC2確認結果",
+            "備考",
+        ] {
+            assert!(!names_evaluation(h), "{h}");
+        }
+        for v in [
+            "×",
+            "△",
+            "不備あり",
+            "不適合",
+            "一部適合",
+            "要改善",
+            "ＮＧ",
+            "不備あり（ログ未取得）",
+            "一部充足",
+            "未充足",
+        ] {
+            assert!(is_deficient_evaluation(v), "{v}");
+        }
+        for v in [
+            "○",
+            "適合",
+            "不備なし",
+            "問題なし",
+            "",
+            "OK",
+            "指摘なし",
+            "充足",
+        ] {
+            assert!(!is_deficient_evaluation(v), "{v}");
+        }
+    }
+
     #[test]
     fn fields_are_listed_in_declaration_order() {
         for (i, f) in Field::ALL.into_iter().enumerate() {
