@@ -101,7 +101,8 @@ fn captures_within<'t>(
 }
 
 /// `template` with `{0}`, `{1}`… replaced by `parts`, each translated in turn (`{1-}`
-/// leaves part 1 out).
+/// leaves part 1 out; `{1=}` puts it as it is: a name the user types, such as a profile's
+/// field `implemented`, never translated).
 fn fill(template: &str, parts: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
@@ -109,16 +110,22 @@ fn fill(template: &str, parts: &[&str]) -> String {
         out.push_str(&rest[..i]);
         let after = &rest[i + 1..];
         match after.find('}').and_then(|j| {
-            // `{n-}`: part n has no place in the Japanese (an English plural `s`)
-            let (n, drop) = match after[..j].strip_suffix('-') {
-                Some(n) => (n, true),
-                None => (&after[..j], false),
+            // `{n-}`: part n has no place in the Japanese (an English plural `s`); `{n=}`:
+            // part n as it is
+            let inner = &after[..j];
+            let (n, drop, verbatim) = match (inner.strip_suffix('-'), inner.strip_suffix('=')) {
+                (Some(n), _) => (n, true, false),
+                (_, Some(n)) => (n, false, true),
+                _ => (inner, false, false),
             };
-            Some((j, n.parse::<usize>().ok()?, drop))
+            Some((j, n.parse::<usize>().ok()?, drop, verbatim))
         }) {
-            Some((j, n, drop)) => {
-                if !drop {
-                    out.push_str(&translate_part(parts.get(n).copied().unwrap_or("")));
+            Some((j, n, drop, verbatim)) => {
+                let part = parts.get(n).copied().unwrap_or("");
+                if verbatim {
+                    out.push_str(part);
+                } else if !drop {
+                    out.push_str(&translate_part(part));
                 }
                 rest = &after[j + 1..];
             }
@@ -381,6 +388,15 @@ mod tests {
         let io = translate("cannot read: No such file or directory", Lang::Ja);
         assert!(!io.contains("No such file"), "{io}");
         assert_eq!(translate("something new", Lang::Ja), "something new");
+        // a profile's field name is typed as it is, never translated (review 12 B-7)
+        let field = translate(
+            "field 'implemented': '9.2' is a clause or category, but `implemented` lists control objectives",
+            Lang::Ja,
+        );
+        assert_eq!(
+            field,
+            "項目 'implemented': '9.2' は箇条またはカテゴリですが、`implemented` には統制目標を並べます"
+        );
     }
 
     #[test]
@@ -391,7 +407,9 @@ mod tests {
             let holes = en.matches("{}").count();
             for n in 0..holes {
                 assert!(
-                    ja.contains(&format!("{{{n}}}")) || ja.contains(&format!("{{{n}-}}")),
+                    ja.contains(&format!("{{{n}}}"))
+                        || ja.contains(&format!("{{{n}-}}"))
+                        || ja.contains(&format!("{{{n}=}}")),
                     "{en} → {ja}: no {{{n}}}"
                 );
             }

@@ -190,18 +190,31 @@ impl Assurance {
     /// level written outside the assurance cell. `監査` alone (`監査ログ`) names none.
     pub fn named_in(text: &str) -> Option<Assurance> {
         // every word of ABOVE in one pass (found overlapping: `soc2` inside `soc2type2`);
-        // the automaton is built once, as each item's text, note and columns are asked
+        // the automaton is built once, as each item's text, note and columns are asked: a
+        // small one (no DFA: its build was a tenth of a 300-item run)
         static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             std::sync::LazyLock::new(|| {
-                aho_corasick::AhoCorasick::new(Assurance::ABOVE.iter().map(|(w, _)| w))
+                aho_corasick::AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                    .build(Assurance::ABOVE.iter().map(|(w, _)| w))
                     .expect("the fixed words of ABOVE build an automaton")
             });
         let k = crate::text::header_key(text);
+        // a text without a char of any word of ABOVE names none
+        if !k.chars().any(Assurance::may_name_above) {
+            return None;
+        }
         WORDS
             .find_overlapping_iter(&*k)
             .filter(|m| Self::a_word_here(&k, Self::ABOVE[m.pattern().as_usize()].0, m.start()))
             .map(|m| Self::ABOVE[m.pattern().as_usize()].1)
             .max()
+    }
+
+    /// Whether `c` may be in a word of [`Assurance::ABOVE`] (each holds an ASCII letter,
+    /// `保`, `監`, `検`, `調` or `確`).
+    fn may_name_above(c: char) -> bool {
+        c.is_ascii_alphabetic() || matches!(c, '保' | '監' | '検' | '調' | '確')
     }
 
     /// Whether `w` found at `i` of `k` counts: `soc` only as a word of its own, not in
@@ -289,16 +302,59 @@ pub enum Responsibility {
 }
 
 impl Responsibility {
-    /// The side a responsibility cell names: `Ok(None)` for the CSP's (`事業者`, `CSP`) or
-    /// an empty cell or a dash, `Err(())` for words that name no side the tool reads.
+    /// The side a responsibility cell names: `Ok(None)` for the CSP's (`事業者`, `CSP`,
+    /// `貴社` — the CSP a questionnaire is sent to —, `SaaS事業者`) or an empty cell, a dash
+    /// or `N/A` (no side stated: judged as an empty cell), `Err(())` for words that name no
+    /// side the tool reads (`IaaS事業者`: which provider is meant cannot be told). Sides
+    /// joined (`事業者・利用者`, `事業者、利用者`, `Provider / Customer`) or a side with a note
+    /// naming another (`共同（利用者主体）`, `事業者（一部利用者）`) are shared unless all are
+    /// one side (review 13 C-7).
     #[allow(clippy::result_unit_err)]
     pub fn of_cell(value: &str) -> Result<Option<Responsibility>, ()> {
         let folded = crate::text::fold_width(value.trim()).to_lowercase();
+        if let Ok(side) = Responsibility::of_one(&folded) {
+            return Ok(side);
+        }
+        // a side and a note in brackets on it
+        let parts: Vec<String> = match folded.split_once(['(', '（']) {
+            Some((head, note)) => {
+                let note = note.trim_end_matches([')', '）']);
+                let note = ["一部", "主体", "主導", "中心", "のみ"]
+                    .iter()
+                    .fold(note.to_owned(), |n, w| n.replace(w, ""));
+                vec![head.to_owned(), note]
+            }
+            None => folded
+                // `・` is folded to `.`
+                .split(['.', '、', ',', '/', '／', '&', '＆'])
+                .map(str::to_owned)
+                .collect(),
+        };
+        let parts: Vec<&str> = parts
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() < 2 {
+            return Err(());
+        }
+        let mut sides = Vec::with_capacity(parts.len());
+        for p in parts {
+            sides.push(Responsibility::of_one(p)?);
+        }
+        Ok(match sides.first() {
+            Some(first) if sides.iter().all(|s| s == first) => *first,
+            _ => Some(Responsibility::Shared),
+        })
+    }
+
+    /// [`Responsibility::of_cell`] of one side's name, folded.
+    fn of_one(folded: &str) -> Result<Option<Responsibility>, ()> {
         let v = folded
             .trim_end_matches(['側', '様'])
             .trim_end_matches(" side")
             .trim();
-        const CSP: [&str; 14] = [
+        const CSP: [&str; 22] = [
             "事業者",
             "クラウド事業者",
             "サービス事業者",
@@ -313,8 +369,18 @@ impl Responsibility {
             "cloud provider",
             "service provider",
             "vendor",
+            // the CSP a questionnaire is sent to, and the CSP named by its kind: a buyer's
+            // check list is for a SaaS (review 13 C-7); `IaaS事業者` names another
+            "貴社",
+            "御社",
+            "saas事業者",
+            "saasベンダー",
+            "saas提供者",
+            "クラウドサービス事業者",
+            "クラウドサービス提供者",
+            "cloud service provider",
         ];
-        const CUSTOMER: [&str; 14] = [
+        const CUSTOMER: [&str; 17] = [
             "利用者",
             "利用組織",
             "自組織",
@@ -329,6 +395,9 @@ impl Responsibility {
             "user",
             "client",
             "tenant",
+            "cloud customer",
+            "cloud service customer",
+            "csc",
         ];
         const SHARED: [&str; 14] = [
             "共同",
@@ -346,7 +415,9 @@ impl Responsibility {
             "joint",
             "csp/customer",
         ];
-        if v.is_empty() || ["-", "－", "ー", "—", "―"].contains(&v) || CSP.contains(&v) {
+        // no side stated: as an empty cell
+        const NONE: [&str; 8] = ["", "-", "－", "ー", "—", "―", "n/a", "na"];
+        if NONE.contains(&v) || CSP.contains(&v) {
             Ok(None)
         } else if CUSTOMER.contains(&v) {
             Ok(Some(Responsibility::Customer))
@@ -371,49 +442,94 @@ impl Responsibility {
     /// about responsibility in general (`利用者の責任範囲を明確にしていること`, `責任共有モデル`)
     /// say nothing.
     pub fn in_text(text: &str) -> Option<Responsibility> {
-        let folded = crate::text::fold_width(text).to_lowercase();
-        for label in [
-            "責任分界",
-            "責任主体",
-            "責任範囲",
-            "責任区分",
-            "responsibility",
-        ] {
-            for (i, _) in folded.match_indices(label) {
-                let rest = folded[i + label.len()..].trim_start();
-                let Some(value) = rest.strip_prefix([':', '：']) else {
-                    continue;
-                };
-                let value = value
-                    .split(['、', '。', ',', ';', '；', '\n', ')', '）', '('])
-                    .next()
-                    .unwrap_or("");
-                if let Ok(Some(side)) = Responsibility::of_cell(value) {
-                    return Some(side);
-                }
+        Responsibility::in_folded(&crate::text::fold_width(text).to_lowercase())
+    }
+
+    /// The labels of [`Responsibility::in_text`]'s labelled value, in the order tried.
+    const LABELS: [&'static str; 5] = [
+        "責任分界",
+        "責任主体",
+        "責任範囲",
+        "責任区分",
+        "responsibility",
+    ];
+    /// [`Responsibility::in_text`]'s phrases saying the customer does it.
+    const CUSTOMER_PHRASES: [&'static str; 10] = [
+        "利用者責任",
+        "利用者自身で",
+        "利用者側で実施",
+        "お客様にて設定",
+        "お客様の設定が必要",
+        "お客様自身で",
+        "顧客自身で",
+        "customer responsibility",
+        "customer's responsibility",
+        "responsibility of the customer",
+    ];
+    /// [`Responsibility::in_text`]'s phrases saying both do it.
+    const SHARED_PHRASES: [&'static str; 4] = [
+        "事業者・利用者の双方",
+        "利用者・事業者の双方",
+        "双方で実施",
+        "shared between the customer",
+    ];
+
+    /// Whether `c` is in some word of [`Responsibility::in_text`] (each holds `責`, `利`,
+    /// `客`, `双` or `r`): a text holding none names no side.
+    fn may_name_side(c: char) -> bool {
+        matches!(c, '責' | '利' | '客' | '双' | 'r')
+    }
+
+    /// [`Responsibility::in_text`] of a text already folded (width, lower case: as
+    /// `analysis::procedures::fold`): every word looked for in one pass, the answer as
+    /// each word searched on its own gave it (the test
+    /// `in_folded_answers_as_each_word_asked_alone`).
+    pub fn in_folded(folded: &str) -> Option<Responsibility> {
+        if !folded.chars().any(Responsibility::may_name_side) {
+            return None;
+        }
+        // the labels, then the customer's phrases, then the shared ones; a small automaton
+        // (no DFA: it is built on the first text asking, and most texts never reach it)
+        static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+            std::sync::LazyLock::new(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                    .build(
+                        (Responsibility::LABELS.iter())
+                            .chain(&Responsibility::CUSTOMER_PHRASES)
+                            .chain(&Responsibility::SHARED_PHRASES),
+                    )
+                    .expect("the fixed words of in_text build an automaton")
+            });
+        let labels = Responsibility::LABELS.len();
+        let customer = labels + Responsibility::CUSTOMER_PHRASES.len();
+        // each label's places, by the label's order then in the text's
+        let mut at_label: Vec<(usize, usize)> = Vec::new();
+        let (mut says_customer, mut says_shared) = (false, false);
+        for m in WORDS.find_overlapping_iter(folded) {
+            match m.pattern().as_usize() {
+                w if w < labels => at_label.push((w, m.end())),
+                w if w < customer => says_customer = true,
+                _ => says_shared = true,
             }
         }
-        const CUSTOMER: [&str; 10] = [
-            "利用者責任",
-            "利用者自身で",
-            "利用者側で実施",
-            "お客様にて設定",
-            "お客様の設定が必要",
-            "お客様自身で",
-            "顧客自身で",
-            "customer responsibility",
-            "customer's responsibility",
-            "responsibility of the customer",
-        ];
-        const SHARED: [&str; 4] = [
-            "事業者・利用者の双方",
-            "利用者・事業者の双方",
-            "双方で実施",
-            "shared between the customer",
-        ];
-        if SHARED.iter().any(|w| folded.contains(w)) {
+        at_label.sort_unstable();
+        for (_, end) in at_label {
+            let rest = folded[end..].trim_start();
+            let Some(value) = rest.strip_prefix([':', '：']) else {
+                continue;
+            };
+            let value = value
+                .split(['、', '。', ',', ';', '；', '\n', ')', '）', '('])
+                .next()
+                .unwrap_or("");
+            if let Ok(Some(side)) = Responsibility::of_cell(value) {
+                return Some(side);
+            }
+        }
+        if says_shared {
             Some(Responsibility::Shared)
-        } else if CUSTOMER.iter().any(|w| folded.contains(w)) {
+        } else if says_customer {
             Some(Responsibility::Customer)
         } else {
             None
@@ -693,6 +809,9 @@ pub struct CheckList {
     /// (`管理策番号 | 管理策名`, no check-item column) beside sheets of check items: not
     /// check items, not read, but named.
     pub not_item_sheets: Vec<String>,
+    /// Visible sheets of earlier years holding the same check items as the newest year's
+    /// sheet (`2024年度` beside `2025年度`): not read, but named.
+    pub earlier_sheets: Vec<String>,
     /// Names of carried-through columns, in input order.
     pub extra_columns: Vec<String>,
     /// The header of the references column, for messages and the ISO edition.
@@ -809,6 +928,134 @@ pub struct ListedControl {
     /// (`実施日`, `導入日`), several cells joined with `; `; empty when none. Not a verdict
     /// input (a date after `--as-of` is refused when read); compared by `diff`.
     pub date: String,
+    /// Stated not applicable with a text that gives no reason (`reason` is then empty): the
+    /// text as written and why it is not one, so that every output shows both.
+    pub unaccepted: Option<UnacceptedReason>,
+}
+
+/// How the text written as the reason for a control stated not applicable (非該当) is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReasonJudgement {
+    /// It gives a reason.
+    Given,
+    /// Nothing written, or words that give none (`なし`, `TBD`, `別紙参照`, `非該当のため`).
+    NoReason,
+    /// A text that says something, but no ground for the control not to apply
+    /// ([`NotAReason`] says why).
+    NotAccepted,
+}
+
+impl ReasonJudgement {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ReasonJudgement::Given => lang.pick("理由あり", "reason given"),
+            ReasonJudgement::NoReason => lang.pick("理由なし", "no reason"),
+            ReasonJudgement::NotAccepted => lang.pick("理由と認めず", "reason not accepted"),
+        }
+    }
+}
+
+/// Why a text written as the reason for 非該当 is not counted as a reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotAReason {
+    /// Only words that give none (`なし`, `TBD`, `別紙参照`, `非該当のため`, `適用外`).
+    NoCause,
+    /// The service's provider itself does the control (`当社で実施`).
+    ProviderDoesIt,
+    /// A provider that may be the service's own or the one underneath (`クラウド事業者側`,
+    /// `事業者の責任範囲`): whose it is, is not said.
+    PartyUnclear,
+    /// What the control does, or its title, with neither a cause nor another party doing it.
+    DescribesControl,
+    /// A decision not to implement a control that applies (`リスク受容`, `経営判断`,
+    /// `コスト`, `リスクが低いため`).
+    DecisionNotToImplement,
+    /// That it was decided, or "by its nature", without the cause
+    /// (`リスクアセスメントの結果、適用不要と判断`, `サービスの性質上、該当しない`).
+    NoGround,
+}
+
+impl NotAReason {
+    pub const ALL: [NotAReason; 6] = [
+        NotAReason::NoCause,
+        NotAReason::ProviderDoesIt,
+        NotAReason::PartyUnclear,
+        NotAReason::DescribesControl,
+        NotAReason::DecisionNotToImplement,
+        NotAReason::NoGround,
+    ];
+
+    pub fn judgement(self) -> ReasonJudgement {
+        match self {
+            NotAReason::NoCause => ReasonJudgement::NoReason,
+            _ => ReasonJudgement::NotAccepted,
+        }
+    }
+
+    /// Why, in words, for a reader fixing the list.
+    pub fn explain(self, lang: Lang) -> &'static str {
+        match self {
+            NotAReason::NoCause => lang.pick(
+                "理由を述べていない",
+                "gives no cause",
+            ),
+            NotAReason::ProviderDoesIt => lang.pick(
+                "事業者自身が実施すると述べており、適用しない理由ではない",
+                "says the provider itself does it: no reason for it not to apply",
+            ),
+            NotAReason::PartyUnclear => lang.pick(
+                "どの事業者か(自社か、IaaS事業者などか)を示していない。実施する者(IaaS事業者、利用者など)を明記する",
+                "does not say which provider (its own or the IaaS underneath); name who does it (the IaaS provider, the customer)",
+            ),
+            NotAReason::DescribesControl => lang.pick(
+                "行っていることや管理策の内容を述べるのみで、適用しない理由を示していない",
+                "states what is done or what the control is, not why it does not apply",
+            ),
+            NotAReason::DecisionNotToImplement => lang.pick(
+                "適用される管理策を実施しない判断(リスク受容・経営判断・費用)であり、非該当の理由ではない",
+                "a decision not to implement a control that applies (risk acceptance, management decision, cost), not a reason it does not apply",
+            ),
+            NotAReason::NoGround => lang.pick(
+                "判断したこと・性質上であることを述べるのみで、なぜ適用されないかを示していない",
+                "says it was decided, or is so by nature, but not why it does not apply",
+            ),
+        }
+    }
+}
+
+/// A text written as the reason for 非該当 that is not counted as one, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnacceptedReason {
+    pub text: String,
+    pub why: NotAReason,
+}
+
+impl UnacceptedReason {
+    /// The text with its judgement and why, for a reason cell:
+    /// `クラウド事業者側の管理策のため（理由と認めず: …）`.
+    pub fn cell(&self, lang: Lang) -> String {
+        format!("{}{}", self.text, self.why.note(lang))
+    }
+}
+
+impl NotAReason {
+    /// The judgement and why in brackets, after the text or the finding they are of:
+    /// `（理由と認めず: …）`, `（理由を述べていない）` for words that give none.
+    pub fn note(self, lang: Lang) -> String {
+        let why = self.explain(lang);
+        match (self.judgement(), lang) {
+            (ReasonJudgement::NotAccepted, Lang::Ja) => {
+                format!("（{}: {why}）", ReasonJudgement::NotAccepted.label(lang))
+            }
+            (ReasonJudgement::NotAccepted, Lang::En) => {
+                format!(" ({}: {why})", ReasonJudgement::NotAccepted.label(lang))
+            }
+            (_, Lang::Ja) => format!("（{why}）"),
+            (_, Lang::En) => format!(" ({why})"),
+        }
+    }
 }
 
 impl ListedControl {
@@ -822,6 +1069,7 @@ impl ListedControl {
             evidence: String::new(),
             owner: String::new(),
             date: String::new(),
+            unaccepted: None,
         }
     }
 }
@@ -1242,6 +1490,39 @@ mod tests {
     /// An item's note or title saying whose it is caps it as the responsibility column does
     /// (review 13 A-5); words on responsibility in general say nothing.
     #[test]
+    fn responsibility_cells_in_every_spelling() {
+        use Responsibility::{Customer, Shared};
+        for (cell, want) in [
+            ("貴社", None),
+            ("SaaS事業者", None),
+            ("ＣＳＰ", None),
+            ("N/A", None),
+            ("", None),
+            ("Cloud Customer", Some(Customer)),
+            ("CSC", Some(Customer)),
+            ("お客様", Some(Customer)),
+            ("事業者・利用者", Some(Shared)),
+            ("事業者、利用者", Some(Shared)),
+            ("Provider / Customer", Some(Shared)),
+            ("共同（利用者主体）", Some(Shared)),
+            ("事業者（一部利用者）", Some(Shared)),
+            ("利用者（自社）", Some(Customer)),
+        ] {
+            assert_eq!(Responsibility::of_cell(cell), Ok(want), "{cell}");
+        }
+        for cell in [
+            "IaaS事業者",
+            "情シス",
+            "調達先",
+            "Inherited",
+            "事業者（注1）",
+            "事業者・情シス",
+        ] {
+            assert_eq!(Responsibility::of_cell(cell), Err(()), "{cell}");
+        }
+    }
+
+    #[test]
     fn responsibility_written_in_a_note_or_title() {
         use Responsibility::{Customer, Shared};
         for (text, side) in [
@@ -1266,6 +1547,83 @@ mod tests {
             "利用者IDを管理していること",
         ] {
             assert_eq!(Responsibility::in_text(text), None, "{text}");
+        }
+    }
+
+    /// `Responsibility::in_text` as it was, word by word: the one-pass search is held to it.
+    fn in_text_word_by_word(text: &str) -> Option<Responsibility> {
+        let folded = crate::text::fold_width(text).to_lowercase();
+        for label in Responsibility::LABELS {
+            for (i, _) in folded.match_indices(label) {
+                let rest = folded[i + label.len()..].trim_start();
+                let Some(value) = rest.strip_prefix([':', '：']) else {
+                    continue;
+                };
+                let value = value
+                    .split(['、', '。', ',', ';', '；', '\n', ')', '）', '('])
+                    .next()
+                    .unwrap_or("");
+                if let Ok(Some(side)) = Responsibility::of_cell(value) {
+                    return Some(side);
+                }
+            }
+        }
+        if (Responsibility::SHARED_PHRASES.iter()).any(|w| folded.contains(w)) {
+            Some(Responsibility::Shared)
+        } else if (Responsibility::CUSTOMER_PHRASES.iter()).any(|w| folded.contains(w)) {
+            Some(Responsibility::Customer)
+        } else {
+            None
+        }
+    }
+
+    /// Every word of `Assurance::ABOVE` passes `named_in`'s prefilter.
+    #[test]
+    fn every_word_above_ismap_passes_the_prefilter() {
+        for (w, _) in Assurance::ABOVE {
+            assert!(w.chars().any(Assurance::may_name_above), "{w}");
+        }
+    }
+
+    /// Every word of `in_text` passes its prefilter (holds one of its chars).
+    #[test]
+    fn every_word_of_in_text_passes_its_prefilter() {
+        for w in (Responsibility::LABELS.iter())
+            .chain(&Responsibility::CUSTOMER_PHRASES)
+            .chain(&Responsibility::SHARED_PHRASES)
+        {
+            assert!(w.chars().any(Responsibility::may_name_side), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
+
+        /// The one-pass `in_text` answers as each word searched on its own did, on texts
+        /// built from its words, labels' values and what goes between them.
+        #[test]
+        fn in_folded_answers_as_each_word_asked_alone(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "責任分界", "責任主体", "責任範囲", "責任区分", "Responsibility",
+                    "responsibility", "ＲＥＳＰＯＮＳＩＢＩＬＩＴＹ", "利用者責任", "利用者自身で",
+                    "利用者側で実施", "お客様にて設定", "お客様の設定が必要", "お客様自身で",
+                    "顧客自身で", "Customer responsibility", "customer's responsibility",
+                    "responsibility of the customer", "事業者・利用者の双方", "利用者・事業者の双方",
+                    "双方で実施", "shared between the customer", "：", ":", " ", "　", "利用者",
+                    "事業者", "共同", "Shared", "CSP", "customer", "-", "、", "。", "(", "）",
+                    "\n", ";", "責任", "利用", "双方", "お客様", "の", "ｶｽﾀﾏｰ", "当社", "責任者",
+                ]),
+                0..8,
+            )
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(
+                Responsibility::in_text(&text),
+                in_text_word_by_word(&text),
+                "{:?}",
+                text
+            );
         }
     }
 

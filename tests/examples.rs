@@ -483,7 +483,7 @@ fn the_status_table_example_reads_as_the_readme_says() {
         c16["not_applicable"],
         serde_json::json!([
             {"id": "11.1.1", "reason": "物理的セキュリティはサンプルIaaS（ISMAP登録済み）が担う"},
-            {"id": "11.1.2", "reason": ""}
+            {"id": "11.1.2", "reason": "", "reason_written": "特になし", "reason_not_accepted": "no-cause"}
         ])
     );
     let codes: Vec<&str> = c16["additional_procedures"]

@@ -172,7 +172,8 @@ fn a_note_column_of_ids_is_refused_like_any_other() {
         let path = dir.path().join("n.csv");
         std::fs::write(
             &path,
-            format!("項番,確認項目,ISMAP管理策,{header}\nK-1,利用者登録,9.2.1,9.2.4\nK-2,特権,9.2.3,9.2.4\n"),
+            // three cells of ids: a few in the note are each their item's (review 12 C-7)
+            format!("項番,確認項目,ISMAP管理策,{header}\nK-1,利用者登録,9.2.1,9.2.4\nK-2,特権,9.2.3,9.2.4\nK-3,ログ,12.4.1,9.2.4\n"),
         )
         .unwrap();
         let err = input_error(report(&path, "csp-st.csv", &[]));

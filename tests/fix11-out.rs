@@ -28,7 +28,7 @@ fn report_json_says_when_as_of_was_the_default() {
         .arg("--csp")
         .arg(reg("noaudit.yaml"));
     let v = json_of(c);
-    assert_eq!(v["schema_version"], 32);
+    assert_eq!(v["schema_version"], 33);
     assert_eq!(v["as_of_defaulted"], true);
 
     let mut c = on_checks("en", "report", reg("k.csv"));
@@ -393,7 +393,7 @@ fn the_csp_list_summary_counts_planned_and_not_implemented() {
             .unwrap();
         text(objectives, r, 5)
     };
-    assert_eq!(reason("11.1.2"), "(理由なし)");
+    assert_eq!(reason("11.1.2"), "特になし（理由を述べていない）");
     assert!(reason("11.1.1").contains("サンプルIaaS"));
 }
 

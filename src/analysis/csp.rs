@@ -15,6 +15,9 @@ pub enum CspState {
     Implemented,
     NotApplicable {
         reason: String,
+        /// `reason` is empty, and the list wrote a text that gives none: as written, with why.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        unaccepted: Option<crate::model::UnacceptedReason>,
     },
     /// `remark`: what the row says beside the status (its reason or remark cells, a note
     /// in brackets: a target date, a compensating control), as written; empty when
@@ -34,12 +37,23 @@ impl CspState {
         use crate::lang::Lang;
         match (self, lang) {
             (CspState::Implemented, _) => lang.pick("実施", "implemented").to_owned(),
-            (CspState::NotApplicable { reason }, Lang::Ja) if !reason.trim().is_empty() => {
+            (CspState::NotApplicable { reason, .. }, Lang::Ja) if !reason.trim().is_empty() => {
                 format!("非該当(理由: {reason})")
             }
-            (CspState::NotApplicable { reason }, Lang::En) if !reason.trim().is_empty() => {
+            (CspState::NotApplicable { reason, .. }, Lang::En) if !reason.trim().is_empty() => {
                 format!("not applicable (reason: {reason})")
             }
+            (
+                CspState::NotApplicable {
+                    unaccepted: Some(u),
+                    ..
+                },
+                _,
+            ) => format!(
+                "{}: {}",
+                lang.pick("非該当", "not applicable"),
+                u.cell(lang)
+            ),
             (CspState::NotApplicable { .. }, _) => lang
                 .pick("非該当(理由なし)", "not applicable without a reason")
                 .to_owned(),
@@ -465,9 +479,24 @@ impl CspControls {
             })
     }
 
+    /// What the list wrote as the reason `id` ([`Self::stated`]) is not applicable when it
+    /// gives none: as written, with why; `None` when it gives one or wrote nothing.
+    pub fn unaccepted_reason(
+        &self,
+        catalog: &Catalog,
+        id: &str,
+    ) -> Option<&crate::model::UnacceptedReason> {
+        match self.stated(catalog, id)?.0 {
+            CspState::NotApplicable { reason, unaccepted } if reason.trim().is_empty() => {
+                unaccepted.as_ref()
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the list declares `id` not applicable with a reason.
     pub fn excluded_with_reason(&self, id: &str) -> bool {
-        matches!(self.states.get(id), Some(CspState::NotApplicable { reason }) if !reason.trim().is_empty())
+        matches!(self.states.get(id), Some(CspState::NotApplicable { reason, .. }) if !reason.trim().is_empty())
     }
 
     pub fn is_implemented(&self, id: &str) -> bool {
@@ -679,6 +708,7 @@ pub fn resolve_attestation_with(
                     }
                     Declared::NotApplicable => CspState::NotApplicable {
                         reason: listed.reason.clone(),
+                        unaccepted: listed.unaccepted.clone(),
                     },
                     Declared::Planned => CspState::Planned {
                         remark: listed.reason.trim().to_owned(),

@@ -184,7 +184,11 @@ fn stated(
                 listed.map(|l| f(l).trim().to_owned()).unwrap_or_default()
             };
             let reason = match state {
-                CspState::NotApplicable { reason } => reason.trim().to_owned(),
+                // what the list wrote, also a text that gives no reason
+                CspState::NotApplicable { reason, unaccepted } => match unaccepted {
+                    Some(u) if reason.trim().is_empty() => u.text.clone(),
+                    _ => reason.trim().to_owned(),
+                },
                 _ => text(|l| &l.reason),
             };
             (

@@ -13,8 +13,8 @@ use crate::analysis::csp::{
     CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
 use crate::analysis::procedures::{
-    approximate_mapping, fold, stated_level, stated_level_beside_in, stated_level_in, InputForm,
-    Kind, Procedure, Topic,
+    approximate_mapping, approximate_mapping_in, fold, stated_level, stated_level_beside_in,
+    stated_level_in, InputForm, Kind, Procedure, Topic,
 };
 use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::review::{ItemReview, ReviewSummary};
@@ -555,6 +555,8 @@ struct EvaluatedControl {
     stated_as: Option<Arc<str>>,
     /// Declared not applicable, which ISMAP does not allow for it.
     exclusion_not_allowed: bool,
+    /// Declared not applicable with a text that gives no reason: as written, and why.
+    unaccepted: Option<(Arc<str>, crate::model::NotAReason)>,
     /// Implemented (or in the annex): the CSP's remark on the statement it rests on.
     remark: Option<Arc<str>>,
     /// Implemented (or in the annex): the evidence and owner the CSP names for it.
@@ -599,7 +601,14 @@ pub struct StatedDetail<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Exclusion<'a> {
     pub id: &'a str,
+    /// The CSP's reason; empty when it gives none.
     pub reason: &'a str,
+    /// `reason` is empty, and the list wrote a text that gives none: as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_written: Option<&'a str>,
+    /// Why `reason_written` gives no reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_not_accepted: Option<crate::model::NotAReason>,
     /// The exclusion is the list's statement of this id (the control's objective).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_as: Option<&'a str>,
@@ -1106,6 +1115,9 @@ pub struct ObjectiveRow {
     pub state: ControlState,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Not applicable with a text that gives no reason (`reason` empty): as written, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_not_accepted: Option<crate::model::UnacceptedReason>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inherited_from: Option<String>,
     /// An inherited state resting on a service whose registration is not in effect on the
@@ -1260,7 +1272,7 @@ impl ItemResults {
     pub fn details_into<'s>(&'s self, item: &ItemResult, d: &mut ItemDetails<'s>) {
         let lang = self.lang;
         d.clear();
-        for eval in self.evals_of(item) {
+        for (k, eval) in self.evals_of(item).enumerate() {
             match eval {
                 RefEval::Unresolved(u) => d.unresolved.push(u),
                 RefEval::NoCounterpart(n) => d.no_ismap_counterpart.push(n),
@@ -1290,7 +1302,7 @@ impl ItemResults {
                     }
                     if let Some(c) = chain {
                         d.chains.push(c);
-                        if *correspondence {
+                        if *correspondence && !self.refs.answered(item.position, k) {
                             d.correspondence.push(c);
                         }
                     }
@@ -1310,6 +1322,8 @@ impl ItemResults {
                             d.not_applicable.push(Exclusion {
                                 id: &c.id,
                                 reason: &c.reason,
+                                reason_written: c.unaccepted.as_ref().map(|(t, _)| &**t),
+                                reason_not_accepted: c.unaccepted.as_ref().map(|(_, why)| *why),
                                 stated_as: c.stated_as.as_deref(),
                             });
                             if c.exclusion_not_allowed {
@@ -1466,9 +1480,28 @@ impl ItemResults {
             d.not_applicable
                 .iter()
                 .filter(|x| x.reason.is_empty() != with_reason && !not_allowed.contains(&x.id))
+                .filter(|x| with_reason || x.reason_written.is_none())
                 .map(|x| x.id)
                 .collect()
         };
+        // excluded with a written text that gives no reason: quoted, with why
+        let mut not_accepted: Vec<Cow<'s, str>> = Vec::new();
+        for x in d.not_applicable.iter().filter(|x| {
+            x.reason.is_empty() && !not_allowed.contains(&x.id) && !basic.contains(&x.id)
+        }) {
+            let (Some(text), Some(why)) = (x.reason_written, x.reason_not_accepted) else {
+                continue;
+            };
+            let id = x.stated_as.unwrap_or(x.id);
+            let why = why.explain(lang);
+            let subject = match lang {
+                Lang::Ja => format!("{id}（「{text}」: {why}）"),
+                Lang::En => format!("{id} ('{text}': {why})"),
+            };
+            if !not_accepted.iter().any(|s| *s == subject) {
+                not_accepted.push(Cow::Owned(subject));
+            }
+        }
         // a control stated not implemented or planned with the CSP's words beside it: the
         // words quoted, to be confirmed, rather than asked for
         let remarks = &d.missing_remarks;
@@ -1502,13 +1535,19 @@ impl ItemResults {
             (Kind::ExclusionNotAllowed, except(not_allowed, basic)),
             (Kind::ExclusionReview, except(&excluded(true), basic)),
             (
-                Kind::ExclusionReasonRequest,
+                Kind::ExclusionReasonRequest { quoted: false },
                 except(&excluded(false), basic),
             ),
         ] {
             if !ids.is_empty() {
                 procs.push(proc(kind, as_stated(ids, &d.controls, quote, lang)));
             }
+        }
+        if !not_accepted.is_empty() {
+            procs.push(proc(
+                Kind::ExclusionReasonRequest { quoted: true },
+                not_accepted,
+            ));
         }
         // each named with what the list states of it, and its objective
         // (with the CSP's words beside a plan, quoted)
@@ -1553,9 +1592,24 @@ impl ItemResults {
             (Kind::InheritedRestated, &d.inherited_restated),
         ];
         for (kind, ids) in lists {
-            if !ids.is_empty() {
-                procs.push(proc(kind, borrowed(ids)));
+            if ids.is_empty() {
+                continue;
             }
+            let mut subjects = borrowed(ids);
+            // a 2022 reference reaching none of the objectives the item names in ISMAP
+            // numbering: its columns disagree (review 12 A-4)
+            if kind == Kind::CorrespondenceReview && self.refs.names_ismap(item.position) {
+                for s in &mut subjects {
+                    *s = Cow::Owned(format!(
+                        "{s}{}",
+                        lang.pick(
+                            "(ISMAPの番号で挙げた統制目標のどれにも対応しない)",
+                            " (none of the objectives the item names in ISMAP numbering)"
+                        )
+                    ));
+                }
+            }
+            procs.push(proc(kind, subjects));
         }
         for (kind, list) in [
             (Kind::CspRemark, &d.csp_remarks),
@@ -1576,11 +1630,16 @@ impl ItemResults {
             procs.push(proc(kind, quoted));
         }
         if item.reasons.contains(&Reason::OutsideStatementScope) {
-            let parts = self
-                .facts
-                .excluded
+            let excluded = &self.facts.excluded;
+            let parts = excluded
                 .named_by(&item.title, &item.note, &item.extra)
                 .map(Cow::Borrowed)
+                .chain(
+                    excluded
+                        .regions_outside(&item.title, &item.note, &item.extra)
+                        .into_iter()
+                        .map(Cow::Owned),
+                )
                 .collect();
             procs.push(proc(Kind::StatementScope, parts));
         }
@@ -1793,7 +1852,7 @@ fn state_of<'a>(
 ) -> (ControlState, Option<&'a str>) {
     match csp.stated(catalog, id).map(|(s, _)| s) {
         Some(CspState::Implemented) => (ControlState::Implemented, None),
-        Some(CspState::NotApplicable { reason }) => (ControlState::NotApplicable, Some(reason)),
+        Some(CspState::NotApplicable { reason, .. }) => (ControlState::NotApplicable, Some(reason)),
         Some(s @ CspState::Planned { .. }) => (ControlState::Planned, s.plan_remark()),
         Some(s @ CspState::NotImplemented { .. }) => {
             (ControlState::NotImplemented, s.plan_remark())
@@ -2264,6 +2323,10 @@ pub struct Limits {
     /// The item's note or text says its mapping only approximates it
     /// ([`approximate_mapping`]: `9.2.3相当`, `ISMAPとの対応は部分的`).
     pub approximate: bool,
+    /// Which of the item's references (bit k for its k-th, of the first 64) reach ISMAP
+    /// through the ISO/IEC 27001:2022 → 2013 correspondence to an objective the item also
+    /// names in ISMAP numbering ([`correspondence_answered`]): no cap for them.
+    pub answered: u64,
 }
 
 impl Limits {
@@ -2301,12 +2364,6 @@ fn responsibility_of(extra: &Extra) -> Option<Responsibility> {
         .find_map(|(_, value)| Responsibility::of_cell(value).ok().flatten())
 }
 
-/// The requirement beyond ISMAP the texts beside an item's title name
-/// ([`Topic::beyond_ismap`] of each of [`texts_beside`]).
-fn topic_beside(note: &str, extra: &Extra) -> Option<Topic> {
-    texts_beside(note, extra).find_map(|t| Topic::beyond_ismap_in(&fold(t)))
-}
-
 /// The level the texts beside an item's title state ([`stated_level_beside_in`] of each of
 /// [`texts_beside`]).
 fn level_beside(note: &str, extra: &Extra) -> Option<String> {
@@ -2329,8 +2386,131 @@ fn item_level(title: &str, note: &str, extra: &Extra) -> Option<String> {
 /// (`データセンター（IaaS事業者に依拠）`) and folded (width, case) for matching an item's text;
 /// a part shorter than two characters names nothing, and a part ending `サービス`/`機能` is
 /// also named by its head (`オプションサービス` by `オプション`).
+/// A scope line naming the regions it covers (`テストクラウド（東京リージョン）`) states
+/// nothing of the others: an item naming another region (`大阪リージョンへのバックアップ`), or
+/// another region unnamed (`別リージョン`) beside a scope of one, names a part outside it
+/// (review 13 A-4); a part the scope says rests on another provider (`データセンターはIaaS
+/// 事業者に依拠`) is excluded from the statement (review 13 A-5 variant).
 #[derive(Debug, Clone, Default)]
-pub struct ExcludedParts(Vec<(String, String)>);
+pub struct ExcludedParts(Vec<(String, String)>, ScopeRegions);
+
+/// The regions a statement's scope names (folded), when it names them each (not `全リージョン`).
+#[derive(Debug, Clone, Default)]
+struct ScopeRegions(Option<Vec<String>>);
+
+/// Words before `リージョン` that name no one region: all, each, several, another.
+const REGION_WORDS: [&str; 20] = [
+    "全",
+    "各",
+    "複数",
+    "他",
+    "別",
+    "同一",
+    "単一",
+    "国内",
+    "海外",
+    "両",
+    "任意",
+    "特定",
+    "主要",
+    "マルチ",
+    "シングル",
+    "遠隔",
+    "同",
+    "当該",
+    "本",
+    "対象",
+];
+
+/// Words naming a region other than the one in scope (`別リージョン`, `異なるリージョン`).
+const ANOTHER_REGION: [&str; 6] = ["別", "他", "異なる", "複数", "遠隔", "ほかの"];
+
+/// The regions `text` (folded) names: each run of kanji, katakana or ASCII letters before
+/// `リージョン` (or an ASCII word before ` region`), with the runs before it joined by `・`,
+/// `、`, `と` (`東京・大阪リージョン`); a word of [`REGION_WORDS`] or no name as `None` (a
+/// region not named: `全リージョン`, `複数リージョン`), with what stands before it.
+fn regions_in(text: &str) -> Vec<(Option<String>, String)> {
+    let name_char = |c: char| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || (('\u{30a0}'..='\u{30ff}').contains(&c) && c != '・')
+            || c.is_ascii_alphanumeric()
+            || c == '-'
+    };
+    let mut out = Vec::new();
+    let markers = [("リージョン", false), (" region", true)];
+    for (marker, ascii) in markers {
+        for (at, _) in text.match_indices(marker) {
+            let before = &text[..at];
+            let chars: Vec<char> = before.chars().collect();
+            let mut end = chars.len();
+            loop {
+                let mut start = end;
+                while start > 0
+                    && name_char(chars[start - 1])
+                    && (!ascii || chars[start - 1] != ' ')
+                {
+                    start -= 1;
+                }
+                let name: String = chars[start..end].iter().collect();
+                let lead: String = chars[start.saturating_sub(4)..start].iter().collect();
+                let generic = name.is_empty()
+                    || REGION_WORDS.contains(&name.as_str())
+                    || [
+                        "all", "every", "each", "any", "other", "another", "multiple", "the", "a",
+                    ]
+                    .contains(&name.as_str());
+                out.push(((!generic).then(|| name.clone()), format!("{lead}{name}")));
+                if generic
+                    || start == 0
+                    || !['・', '.', '、', ',', 'と'].contains(&chars[start - 1])
+                {
+                    break;
+                }
+                end = start - 1;
+            }
+        }
+    }
+    out
+}
+
+impl ScopeRegions {
+    /// The regions the scope's lines (not its lists of exclusions) name, less those it
+    /// excludes; `None` when it names none, or a region by no name (`全リージョン`).
+    fn of(lines: &[&str], excluded: &[(String, String)]) -> ScopeRegions {
+        let mut names: Vec<String> = Vec::new();
+        for line in lines {
+            let folded = crate::text::fold_width(line).to_lowercase();
+            for (name, _) in regions_in(&folded) {
+                let Some(name) = name else {
+                    return ScopeRegions(None);
+                };
+                if !excluded.iter().any(|(_, f)| f.contains(&name)) && !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        ScopeRegions((!names.is_empty()).then_some(names))
+    }
+
+    /// The regions `text` (folded) names outside the scope, as `<name>リージョン`.
+    fn outside(&self, text: &str) -> Vec<String> {
+        let Some(names) = &self.0 else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (name, lead) in regions_in(text) {
+            let outside = match &name {
+                Some(n) => !names.contains(n),
+                None => names.len() == 1 && ANOTHER_REGION.iter().any(|w| lead.ends_with(w)),
+            };
+            let written = format!("{}リージョン", name.as_deref().unwrap_or(&lead));
+            if outside && !out.contains(&written) {
+                out.push(written);
+            }
+        }
+        out
+    }
+}
 
 /// The labels of a scope entry listing excluded parts, longest first.
 const EXCLUSION_LABELS: [&str; 9] = [
@@ -2367,6 +2547,7 @@ const EXCLUDING_BEFORE: [&str; 4] = ["excluding ", "except for ", "except ", "ot
 impl ExcludedParts {
     pub fn of(scope: &[String]) -> ExcludedParts {
         let mut texts: Vec<String> = Vec::new();
+        let mut lines: Vec<&str> = Vec::new();
         let mut label_over = false;
         for entry in scope {
             let entry = entry.trim();
@@ -2377,7 +2558,11 @@ impl ExcludedParts {
             match exclusion_label(entry) {
                 Some("") => label_over = true,
                 Some(rest) => texts.push(without_notes(rest)),
-                None => texts.extend(excluded_in_line(entry)),
+                None => {
+                    texts.extend(excluded_in_line(entry));
+                    texts.extend(resting_on_another(entry));
+                    lines.push(entry);
+                }
             }
         }
         let mut parts: Vec<(String, String)> = Vec::new();
@@ -2414,7 +2599,21 @@ impl ExcludedParts {
                 }
             }
         }
-        ExcludedParts(parts)
+        let regions = ScopeRegions::of(&lines, &parts);
+        ExcludedParts(parts, regions)
+    }
+
+    /// The regions an item's title or the texts beside it name outside the scope's regions
+    /// ([`ScopeRegions`]), as `<name>リージョン`.
+    pub fn regions_outside(&self, title: &str, note: &str, extra: &Extra) -> Vec<String> {
+        if self.1 .0.is_none() {
+            return Vec::new();
+        }
+        let all: Vec<&str> = std::iter::once(title)
+            .chain(texts_beside(note, extra))
+            .collect();
+        self.1
+            .outside(&crate::text::fold_width(&all.join("\n")).to_lowercase())
     }
 
     /// The excluded parts an item's title or the texts beside it ([`texts_beside`]) name,
@@ -2444,6 +2643,9 @@ impl ExcludedParts {
         self.named_by(&item.title, &item.note, &item.extra)
             .next()
             .is_some()
+            || !self
+                .regions_outside(&item.title, &item.note, &item.extra)
+                .is_empty()
     }
 }
 
@@ -2513,6 +2715,34 @@ fn without_notes(text: &str) -> String {
     } else {
         out
     }
+}
+
+/// The parts a scope line says rest on another provider: before `は` and after a bracket,
+/// a `。` or the line's start, of `…は<someone>に依拠`/`に依存` (`テストクラウド（データセンター
+/// はIaaS事業者に依拠）`): the CSP's own statement does not cover them. The service itself
+/// (`本サービスは…`) is no part.
+fn resting_on_another(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for marker in ["に依拠", "に依存"] {
+        for (at, _) in line.match_indices(marker) {
+            let before = &line[..at];
+            let start = before
+                .rfind(['（', '(', '。', '；', ';', '、'])
+                .map_or(0, |i| {
+                    i + before[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            let Some(topic) = before[start..].find('は') else {
+                continue;
+            };
+            let part = before[start..start + topic].trim();
+            if !part.is_empty()
+                && !["本サービス", "当サービス", "サービス", "当社", "弊社"].contains(&part)
+            {
+                out.push(without_notes(part));
+            }
+        }
+    }
+    out
 }
 
 /// The parts a scope line excludes in its own words: before `を除く`, `は対象外`,
@@ -2590,6 +2820,28 @@ struct ItemRefs {
     /// Whether each item with references says its mapping is approximate
     /// ([`approximate_mapping`] of its note or title).
     approximate: Vec<bool>,
+    /// Each item's [`Limits::answered`]; `None` when it names no objective in ISMAP
+    /// numbering ([`correspondence_answered`]).
+    answered: Vec<Option<u64>>,
+}
+
+impl ItemRefs {
+    /// Whether item `i`'s `k`-th reference is [`Limits::answered`].
+    fn answered(&self, i: usize, k: usize) -> bool {
+        k < 64
+            && self
+                .answered
+                .get(i)
+                .copied()
+                .flatten()
+                .is_some_and(|bits| bits >> k & 1 == 1)
+    }
+
+    /// Whether item `i` names an objective in ISMAP numbering (`9.2.3`, `A.9.2.3`,
+    /// `CLD.9.5.1`), not only through another standard's.
+    fn names_ismap(&self, i: usize) -> bool {
+        self.answered.get(i).is_some_and(Option::is_some)
+    }
 }
 
 impl ItemRefs {
@@ -2597,46 +2849,6 @@ impl ItemRefs {
         match (self.starts.get(i), self.starts.get(i + 1)) {
             (Some(&a), Some(&b)) => &self.refs[a..b],
             _ => &[],
-        }
-    }
-}
-
-/// What an item with references says of itself in its own words (title, note, the
-/// columns beside them): the parts of its [`Limits`] that do not depend on the CSP.
-#[derive(Debug, Clone, Copy)]
-struct ItemWords {
-    beyond: Option<Topic>,
-    level: bool,
-    responsibility: Option<Responsibility>,
-    approximate: bool,
-}
-
-impl ItemWords {
-    /// `item`'s words (nothing for an item without references); `own`: what its title
-    /// says ([`Topics::own_limits`]).
-    fn of(item: &CheckItem, own: (Option<Topic>, bool)) -> ItemWords {
-        let (beyond, level) = if item.refs.is_empty() {
-            (None, false)
-        } else {
-            let (beyond, level) = own;
-            (
-                beyond.or_else(|| topic_beside(&item.note, &item.extra)),
-                level || level_beside(&item.note, &item.extra).is_some(),
-            )
-        };
-        ItemWords {
-            beyond,
-            level,
-            responsibility: if item.refs.is_empty() {
-                None
-            } else {
-                responsibility_of(&item.extra)
-                    .or_else(|| Responsibility::in_text(&item.note))
-                    .or_else(|| Responsibility::in_text(&item.title))
-            },
-            approximate: !item.refs.is_empty()
-                && (approximate_mapping(&item.note).is_some()
-                    || approximate_mapping(&item.title).is_some()),
         }
     }
 }
@@ -2664,46 +2876,68 @@ impl ResolvedRefs {
         let mut distinct = Vec::new();
         let mut at = ItemRefs::default();
         at.starts.push(0);
-        // each distinct title of an item with references read once (a list repeats titles),
-        // then each item's own words, both on several threads for a large list (each title
-        // and item on its own: the same answers on any number of threads)
-        let mut title_at: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
-        let mut titles: Vec<&str> = Vec::new();
-        let title_of: Vec<Option<u32>> = (items.iter())
-            .map(|item| {
-                (!item.refs.is_empty()).then(|| {
-                    let next = titles.len() as u32;
-                    *title_at.entry(item.title.as_str()).or_insert_with(|| {
-                        titles.push(&item.title);
-                        next
-                    })
-                })
-            })
-            .collect();
-        let own = in_parts(
-            slice_parts(&titles, threads),
-            titles.len(),
-            |_, part: &[&str], out: &mut Vec<(Option<Topic>, bool)>| {
-                let mut topics = Topics::default();
-                out.extend(part.iter().map(|title| topics.own_limits(title)));
+        // each distinct text of an item with references read once (a list repeats its
+        // titles and notes), each folded once for every rule ([`TextFacts`]); on several
+        // threads for a large list (each text on its own: the same answers on any number)
+        let mut text_at: foldhash::HashMap<(&str, bool), u32> = foldhash::HashMap::default();
+        let mut texts: Vec<(&str, bool)> = Vec::new();
+        for item in items.iter().filter(|item| !item.refs.is_empty()) {
+            let beside = texts_beside(&item.note, &item.extra).map(|t| (t, true));
+            for key in [(item.title.as_str(), false), (item.note.as_str(), true)]
+                .into_iter()
+                .chain(beside)
+            {
+                let next = texts.len() as u32;
+                text_at.entry(key).or_insert_with(|| {
+                    texts.push(key);
+                    next
+                });
+            }
+        }
+        let facts = in_parts(
+            slice_parts(&texts, threads),
+            texts.len(),
+            |_, part: &[(&str, bool)], out: &mut Vec<TextFacts>| {
+                out.extend(
+                    part.iter()
+                        .map(|&(text, beside)| TextFacts::of(text, beside)),
+                );
             },
         );
-        let words = in_parts(
-            slice_parts(items, threads),
-            items.len(),
-            |first, part: &[CheckItem], out: &mut Vec<ItemWords>| {
-                out.extend(part.iter().enumerate().map(|(k, item)| {
-                    let title = title_of.get(first + k).copied().flatten();
-                    let own = title.and_then(|t| own.get(t as usize)).copied();
-                    ItemWords::of(item, own.unwrap_or((None, false)))
-                }));
-            },
-        );
-        for (item, words) in items.iter().zip(words) {
-            at.beyond.push(words.beyond);
-            at.level.push(words.level);
-            at.responsibility.push(words.responsibility);
-            at.approximate.push(words.approximate);
+        let facts_of = |text: &str, beside: bool| {
+            text_at
+                .get(&(text, beside))
+                .and_then(|&k| facts.get(k as usize))
+                .copied()
+                .unwrap_or_else(|| TextFacts::of(text, beside))
+        };
+        for item in items {
+            let limits = if item.refs.is_empty() {
+                Limits::default()
+            } else {
+                let title = facts_of(&item.title, false);
+                let note = facts_of(&item.note, true);
+                let beyond = title.beyond.or_else(|| {
+                    texts_beside(&item.note, &item.extra).find_map(|t| facts_of(t, true).beyond)
+                });
+                let level = title.level
+                    || texts_beside(&item.note, &item.extra).any(|t| facts_of(t, true).level);
+                Limits {
+                    beyond,
+                    outside_scope: false,
+                    level,
+                    responsibility: responsibility_of(&item.extra)
+                        .or(note.responsibility)
+                        .or(title.responsibility),
+                    approximate: note.approximate || title.approximate,
+                    // pushed below, once the item's references are resolved
+                    answered: 0,
+                }
+            };
+            at.beyond.push(limits.beyond);
+            at.level.push(limits.level);
+            at.responsibility.push(limits.responsibility);
+            at.approximate.push(limits.approximate);
             for (k, r) in item.refs.iter().enumerate() {
                 let origin = item.ref_origin(k);
                 let next = distinct.len() as u32;
@@ -2726,6 +2960,12 @@ impl ResolvedRefs {
                 });
                 at.refs.push(i);
             }
+            let first = at.starts.last().copied().unwrap_or(0);
+            at.answered.push(correspondence_answered(
+                catalog,
+                &distinct,
+                at.refs.get(first..).unwrap_or(&[]),
+            ));
             at.starts.push(at.refs.len());
         }
         ResolvedRefs {
@@ -2782,6 +3022,7 @@ impl ResolvedRefs {
             level: self.items.level.get(i).copied().unwrap_or(false),
             responsibility: self.items.responsibility.get(i).copied().flatten(),
             approximate: self.items.approximate.get(i).copied().unwrap_or(false),
+            answered: self.items.answered.get(i).copied().flatten().unwrap_or(0),
         }
     }
 
@@ -2798,6 +3039,69 @@ impl ResolvedRefs {
             })
             .count()
     }
+}
+
+/// Which of an item's references `refs` (indices into `distinct`; bit k for the k-th, of
+/// the first 64) reach ISMAP through the ISO/IEC 27001:2022 → 2013 correspondence to an
+/// objective the item also names in ISMAP numbering (`9.2.3` beside `A.8.2 (2022)`: an
+/// `ISMAP管理策` column beside an `ISO/IEC 27001:2022` one, the layout of lists written
+/// during the move from 2013 to 2022 — review 12 A-4). The buyer mapped the item to ISMAP
+/// itself; the 2022 reference is its cross-reference, which the correspondence then only
+/// confirms: it caps nothing. Every objective it reaches is still judged, so it can only
+/// ask for more. One reaching none of the objectives named in ISMAP numbering (`9.2.3`
+/// beside `A.8.24 (2022)` → 10.1.1, 10.1.2) disagrees with them and keeps its cap, and an
+/// item with no reference in ISMAP numbering keeps it on every one: never covered on the
+/// correspondence alone. `None` when the item names no objective in ISMAP numbering.
+fn correspondence_answered(
+    catalog: &Catalog,
+    distinct: &[(Arc<str>, Resolution)],
+    refs: &[u32],
+) -> Option<u64> {
+    let resolution = |r: u32| distinct.get(r as usize).map(|(_, res)| res);
+    // the objectives of a target: itself, a detail's, or those under a clause or category
+    let objectives = |id: &str| -> Vec<String> {
+        match catalog.get(id) {
+            Some(e) if e.level == Level::Objective => vec![e.id.clone()],
+            _ => match catalog.detail_parent(id) {
+                Some(p) => vec![p.id.clone()],
+                None => catalog
+                    .objectives_under(id)
+                    .into_iter()
+                    .map(|e| e.id.clone())
+                    .collect(),
+            },
+        }
+    };
+    let mut named: Vec<String> = Vec::new();
+    for &r in refs {
+        if let Some(Resolution::Resolved {
+            kind: RefKind::Ismap | RefKind::AnnexA | RefKind::Cld,
+            targets,
+            ..
+        }) = resolution(r)
+        {
+            for t in targets {
+                named.extend(objectives(&t.id));
+            }
+        }
+    }
+    if named.is_empty() {
+        return None;
+    }
+    let mut bits = 0u64;
+    for (k, &r) in refs.iter().enumerate().take(64) {
+        let Some(res @ Resolution::Resolved { targets, .. }) = resolution(r) else {
+            continue;
+        };
+        if res.via_correspondence()
+            && targets
+                .iter()
+                .any(|t| objectives(&t.id).iter().any(|o| named.contains(o)))
+        {
+            bits |= 1 << k;
+        }
+    }
+    Some(bits)
 }
 
 /// Text shared between items: each catalog id, title, reason or provenance allocated once.
@@ -2897,6 +3201,21 @@ pub fn item_verdict(
     item: &CheckItem,
     limits: Limits,
 ) -> (Status, Reasons) {
+    // a 2022 reference the item also names in ISMAP numbering is not capped
+    let refs = refs.enumerate().map(move |(k, (o, mut r))| {
+        if k >= 64 || limits.answered >> k & 1 == 0 {
+            return (o, r);
+        }
+        r.remove(Reason::Iso2022Correspondence);
+        let o = match o {
+            RefOutcome::Resolved(f) => RefOutcome::Resolved(RefFlags {
+                approximate: false,
+                ..f
+            }),
+            o => o,
+        };
+        (o, r)
+    });
     let status = status_rule(refs.clone().map(|(o, _)| o), item, limits);
     let mut reasons = refs.fold(Reasons::default(), |all, (_, r)| all.union(r));
     reasons.set(Reason::NoReference, item.refs.is_empty());
@@ -3127,6 +3446,10 @@ fn evaluate_ref<'a>(
                     requirement_of: requirement_of.map(|o| shared.get(o)),
                     stated_as: v.stated_as().map(|s| shared.get(s)),
                     exclusion_not_allowed: f.exclusion_not_allowed,
+                    unaccepted: (state == ControlState::NotApplicable && f.reason.is_empty())
+                        .then(|| csp.unaccepted_reason(judge.catalog, v.basis))
+                        .flatten()
+                        .map(|u| (shared.get(&u.text), u.why)),
                     remark: f.remark.map(|r| shared.get(r)),
                     evidence: f.evidence.map(|r| shared.get(r)),
                     restated: f.restated,
@@ -3351,11 +3674,44 @@ fn item_result(
     }
 }
 
-/// The topics of each distinct title worked out once (a long list repeats its titles).
+/// What one text of an item (its title, or a text beside it: [`texts_beside`]) says for
+/// its [`Limits`], read from the text [`fold`]ed once.
+#[derive(Debug, Clone, Copy, Default)]
+struct TextFacts {
+    /// [`Topic::beyond_ismap_in`].
+    beyond: Option<Topic>,
+    /// [`stated_level_in`], or [`stated_level_beside_in`] of a text beside the title.
+    level: bool,
+    /// [`Responsibility::in_text`].
+    responsibility: Option<Responsibility>,
+    /// [`approximate_mapping`].
+    approximate: bool,
+}
+
+impl TextFacts {
+    fn of(text: &str, beside: bool) -> TextFacts {
+        let folded = fold(text);
+        let level = if beside {
+            stated_level_beside_in(&folded)
+        } else {
+            stated_level_in(&folded)
+        };
+        TextFacts {
+            beyond: Topic::beyond_ismap_in(&folded),
+            level: level.is_some(),
+            responsibility: Responsibility::in_folded(&folded),
+            approximate: approximate_mapping_in(&folded).is_some(),
+        }
+    }
+}
+
+/// The topics of each distinct title worked out once (a long list repeats its titles),
+/// and what each distinct title and text beside one says ([`TextFacts`]).
 #[derive(Default)]
 struct Topics {
     of_title: foldhash::HashMap<Box<str>, Option<Topic>>,
-    own: foldhash::HashMap<Box<str>, (Option<Topic>, bool)>,
+    own: foldhash::HashMap<Box<str>, TextFacts>,
+    beside: foldhash::HashMap<Box<str>, TextFacts>,
 }
 
 impl Topics {
@@ -3377,16 +3733,23 @@ impl Topics {
 
     /// [`Topic::beyond_ismap`] of a title, and whether it states a level ([`stated_level`]).
     fn own_limits(&mut self, title: &str) -> (Option<Topic>, bool) {
-        if let Some(&limits) = self.own.get(title) {
-            return limits;
+        let facts = self.facts(title, false);
+        (facts.beyond, facts.level)
+    }
+
+    /// [`TextFacts`] of an item's title, or of a text `beside` it.
+    fn facts(&mut self, text: &str, beside: bool) -> TextFacts {
+        let known = if beside {
+            &mut self.beside
+        } else {
+            &mut self.own
+        };
+        if let Some(&facts) = known.get(text) {
+            return facts;
         }
-        let folded = fold(title);
-        let limits = (
-            Topic::beyond_ismap_in(&folded),
-            stated_level_in(&folded).is_some(),
-        );
-        self.own.insert(title.into(), limits);
-        limits
+        let facts = TextFacts::of(text, beside);
+        known.insert(text.into(), facts);
+        facts
     }
 }
 
@@ -3652,6 +4015,7 @@ pub fn analyse_resolved(
                 title: e.title(lang).to_owned(),
                 state,
                 reason: reason.map(str::to_owned),
+                reason_not_accepted: csp.unaccepted_reason(catalog, &e.id).cloned(),
                 inherited_from: csp.inherited_from(&e.id).map(str::to_owned),
                 inherited_not_in_effect: csp
                     .rests_on(&e.id)
@@ -3675,7 +4039,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 32,
+        schema_version: 33,
         lang,
         as_of,
         warnings,
@@ -3771,6 +4135,59 @@ mod tests {
             note: String::new(),
             extra: Extra::default(),
             problems: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_2022_reference_answered_by_the_ismap_references_beside_it() {
+        let catalog = Catalog::embedded().unwrap();
+        let refs: [&[&str]; 6] = [
+            // 9.2.3 names A.8.2's predecessor; 10.1.1 one of A.8.24's
+            &["9.2.3", "A.8.2 (2022)"],
+            &["10.1.1", "13.2.1", "A.8.24 (2022)"],
+            // a detail's objective and 2013 Annex A numbering count as ISMAP numbering
+            &["A.9.2.3", "A.8.2 (2022)"],
+            // disagreeing, and the 2022 reference alone
+            &["9.2.3", "A.8.15 (2022)"],
+            &["A.8.2 (2022)"],
+            &["9.2.3", "A.8.2 (2022)", "A.8.15 (2022)"],
+        ];
+        let items: Vec<CheckItem> = refs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| item(i + 2, r, Assurance::Ismap))
+            .collect();
+        let resolved = ResolvedRefs::new(&catalog, &items, &[]);
+        let answered: Vec<u64> = (0..items.len())
+            .map(|i| resolved.limits(i).answered)
+            .collect();
+        assert_eq!(answered, [0b10, 0b100, 0b10, 0, 0, 0b010]);
+        assert!(resolved.items.names_ismap(3));
+        assert!(!resolved.items.names_ismap(4));
+        // the verdict: no cap from an answered reference, the other keeps it
+        let implemented = RefFlags {
+            all: true,
+            some: true,
+            ..RefFlags::default()
+        };
+        let capped = RefFlags {
+            approximate: true,
+            ..implemented
+        };
+        let mut corr = Reasons::default();
+        corr.insert(Reason::Iso2022Correspondence);
+        let outcomes = [
+            (RefOutcome::Resolved(implemented), Reasons::default()),
+            (RefOutcome::Resolved(capped), corr),
+        ];
+        for (bits, want) in [(0b10, Status::Covered), (0, Status::Partial)] {
+            let limits = Limits {
+                answered: bits,
+                ..Limits::default()
+            };
+            let (status, reasons) = item_verdict(outcomes.iter().copied(), &items[0], limits);
+            assert_eq!(status, want);
+            assert_eq!(reasons.contains(Reason::Iso2022Correspondence), bits == 0);
         }
     }
 
@@ -4782,5 +5199,76 @@ mod tests {
             .named_by("多要素認証", "", &extra("CSP回答"))
             .next()
             .is_none());
+    }
+
+    /// A scope naming its regions does not cover another region an item names, nor
+    /// another region unnamed beside a scope of one (review 13 A-4); a scope naming no
+    /// region, every region or the item's own caps nothing (guards). A part the scope says
+    /// rests on another provider is excluded (review 13 A-5 variant), the service itself
+    /// is not.
+    #[test]
+    fn a_scope_of_named_regions_leaves_the_others_out() {
+        let outside = |scope: &str, title: &str| -> Vec<String> {
+            ExcludedParts::of(&[scope.to_owned()]).regions_outside(title, "", &Extra::default())
+        };
+        let tokyo = "テストクラウド（東京リージョン）";
+        assert_eq!(
+            outside(tokyo, "大阪リージョンへバックアップを取得していること"),
+            ["大阪リージョン"]
+        );
+        assert_eq!(
+            outside(tokyo, "別リージョンにバックアップを保管していること"),
+            ["別リージョン"]
+        );
+        assert_eq!(
+            outside(
+                "Test Cloud (Tokyo region)",
+                "Backups kept in the Osaka region"
+            ),
+            ["osakaリージョン"]
+        );
+        for (scope, title) in [
+            (tokyo, "東京リージョンのデータを暗号化していること"),
+            (tokyo, "リージョン間でデータを複製していること"),
+            (tokyo, "バックアップを取得していること"),
+            (
+                "テストクラウド（東京・大阪リージョン）",
+                "大阪リージョンへバックアップを取得していること",
+            ),
+            (
+                "テストクラウド（東京リージョン、大阪リージョン）",
+                "大阪リージョンへのバックアップ",
+            ),
+            (
+                "テストクラウド（全リージョン）",
+                "大阪リージョンへバックアップを取得していること",
+            ),
+            (
+                "テストクラウド",
+                "大阪リージョンへバックアップを取得していること",
+            ),
+            (
+                "テストクラウド（東京・大阪リージョン）",
+                "別リージョンにバックアップを保管していること",
+            ),
+        ] {
+            assert!(outside(scope, title).is_empty(), "{scope} / {title}");
+        }
+        let parts = |scope: &str| -> Vec<String> {
+            ExcludedParts::of(&[scope.to_owned()])
+                .0
+                .into_iter()
+                .map(|(written, _)| written)
+                .collect()
+        };
+        assert_eq!(
+            parts("テストクラウド（データセンターはIaaS事業者に依拠）"),
+            ["データセンター"]
+        );
+        assert_eq!(
+            parts("テストクラウド（物理的セキュリティはIaaS事業者の管理策に依拠）"),
+            ["物理的セキュリティ"]
+        );
+        assert!(parts("本サービスはAWSに依拠して提供しています").is_empty());
     }
 }

@@ -15,7 +15,7 @@ use crate::catalog::id::IsmapId;
 use crate::catalog::{Catalog, Entry, Flags, Layer, Level};
 use crate::date::Date;
 use crate::lang::Lang;
-use crate::model::Attestation;
+use crate::model::{Attestation, NotAReason, ReasonJudgement};
 /// What the list says of a catalog item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -102,7 +102,15 @@ pub struct ReadinessItem {
     /// Must be implemented (or, for an objective, excluded with a reason).
     pub required: bool,
     pub state: ItemState,
+    /// What the list wrote as the reason (or beside a plan), as written: also a text that
+    /// gives no reason for 非該当 (`reason_judgement` says so).
     pub reason: String,
+    /// Stated not applicable by the list itself: whether `reason` gives a reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_judgement: Option<ReasonJudgement>,
+    /// `reason` is written but gives none: why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_not_accepted: Option<NotAReason>,
     pub evidence: String,
     pub owner: String,
     /// Implemented only through the underlying service (profile `inherits:`).
@@ -296,9 +304,20 @@ impl Stated<'_> {
     /// an objective stated only by the underlying service (`inherits:`), that service's.
     fn reason(&self, id: &str) -> &str {
         match (self.details(id).0, self.csp.state(id)) {
-            ("", Some(CspState::NotApplicable { reason })) => reason,
+            ("", Some(CspState::NotApplicable { reason, .. })) => reason,
             ("", Some(s)) => s.plan_remark().unwrap_or(""),
             (own, _) => own,
+        }
+    }
+
+    /// What the list wrote as the reason `id` is not applicable when it gives none, with
+    /// why: `None` when it gives one, wrote nothing, or states `id` otherwise.
+    fn unaccepted(&self, id: &str) -> Option<&crate::model::UnacceptedReason> {
+        match self.csp.state(id) {
+            Some(CspState::NotApplicable { unaccepted, .. }) if self.reason(id).is_empty() => {
+                unaccepted.as_ref()
+            }
+            _ => None,
         }
     }
 
@@ -331,6 +350,15 @@ impl Stated<'_> {
         } else {
             ("", "", "")
         };
+        // of an exclusion the list states itself: the text it wrote, and the judgement
+        let own_exclusion = state == ItemState::NotApplicable && stated_as.is_none();
+        let unaccepted = own_exclusion.then(|| self.unaccepted(id)).flatten();
+        let reason_judgement = own_exclusion.then(|| match unaccepted {
+            _ if !reason.trim().is_empty() => ReasonJudgement::Given,
+            Some(u) => u.why.judgement(),
+            None => ReasonJudgement::NoReason,
+        });
+        let reason = unaccepted.map_or(reason, |u| u.text.as_str());
         let inherited_from = self.csp.inherited_from(id).map(str::to_owned);
         // the services the inherited state rests on, below this one: the same judgement
         // `report` makes (`Service::validity`)
@@ -361,6 +389,8 @@ impl Stated<'_> {
             required,
             state,
             reason: reason.to_owned(),
+            reason_judgement,
+            reason_not_accepted: unaccepted.map(|u| u.why),
             evidence: evidence.to_owned(),
             owner: owner.to_owned(),
             inherited_from,
@@ -686,7 +716,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 8,
+        schema_version: 9,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),

@@ -50,7 +50,7 @@ pub const MAX_TOP: usize = 10;
 /// A score is multiplied by this when the item speaks of a topic ISMAP does not assess.
 pub const OUTSIDE_FACTOR: f64 = 0.45;
 /// The JSON shape's version (`schema/suggest.schema.json`).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// How fast term weight turns into confidence: `1 − e^(−RATE × t)`.
 const TERM_RATE: f64 = 1.0;
@@ -1069,15 +1069,25 @@ impl<'c> Suggester<'c> {
             } else {
                 Outcome::Suggested
             },
-            outside_topic: outside.and_then(|k| {
-                self.terms
-                    .topics
-                    .get(k as usize)
-                    .map(|(id, label): &(String, Label)| Topic {
-                        id: id.clone(),
-                        label: label.get(lang).to_owned(),
+            outside_topic: outside
+                .and_then(|k| {
+                    self.terms
+                        .topics
+                        .get(k as usize)
+                        .map(|(id, label): &(String, Label)| Topic {
+                            id: id.clone(),
+                            label: label.get(lang).to_owned(),
+                        })
+                })
+                // else a requirement `report` caps the item on (review 12 B-10)
+                .or_else(|| {
+                    let (id, label) = crate::analysis::procedures::Topic::beyond_ismap(text)?
+                        .suggest_note(lang)?;
+                    Some(Topic {
+                        id: id.to_owned(),
+                        label: label.to_owned(),
                     })
-            }),
+                }),
             suggestions,
         }
     }

@@ -668,8 +668,21 @@ fn list_marker_end(c: &Chars, i: usize, out: &[Lex], last: Option<u32>) -> Optio
     lex_id_at(c, c.skip_spaces(end)).map(|_| (end, number))
 }
 
+/// Kana and kanji that start no lexeme but a word: not `附`/`付` (`附属書A`), not the middle
+/// dot (a separator), nothing that folds.
+fn is_plain_word_char(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}')
+        && !matches!(c, '附' | '付')
+}
+
 /// The lexemes of `s`, in order.
 pub fn lex(s: &str) -> Vec<Lex> {
+    lex_with(s, true)
+}
+
+/// [`lex`]; `runs`: a run of [`is_plain_word_char`]s read as words at once (else character
+/// by character, as before: the tests hold the two to the same lexemes).
+fn lex_with(s: &str, runs: bool) -> Vec<Lex> {
     let c = Chars::new(s);
     let mut out: Vec<Lex> = Vec::new();
     let push = |out: &mut Vec<Lex>, kind: Kind, from: usize, to: usize| {
@@ -690,6 +703,17 @@ pub fn lex(s: &str) -> Vec<Lex> {
     while i < n {
         let ch = c.f(i).unwrap_or(' ');
         let orig = c.orig(i).unwrap_or(' ');
+        // a run of kana and kanji (most of a Japanese text) is words: nothing below starts
+        // at one of them
+        if runs && is_plain_word_char(orig) {
+            let mut j = i + 1;
+            while c.orig(j).is_some_and(is_plain_word_char) {
+                j += 1;
+            }
+            push(&mut out, Kind::Word, i, j);
+            i = j;
+            continue;
+        }
         // `N/A`, `#N/A` (Excel's "no value"), `and/or`: one word as written, not `N` and `A`
         if let Some(j) = c
             .word(i, "#N/A")
@@ -1881,6 +1905,17 @@ const PROSE_VERSION_WORDS: [&str; 9] = [
 /// document (`第3.1.2条`, `9.2.1節`, `5.1.2版`): ISMAP numbers its controls with none.
 const PROSE_ARTICLE_MARKS: [char; 6] = ['条', '節', '章', '号', '款', '版'];
 
+/// Whether `text` holds a digit, ASCII or full width (`０`–`９`: `EF BC 90`–`99`), read
+/// byte by byte.
+fn holds_digit(text: &str) -> bool {
+    let b = text.as_bytes();
+    // a pass without an early exit, which the compiler vectorises
+    b.iter().fold(false, |seen, x| seen | x.is_ascii_digit())
+        || memchr::memchr_iter(0xEF, b).any(|i| {
+            b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|y| (0x90..=0x99).contains(y))
+        })
+}
+
 /// The references to a control that a text written as prose names (`秘密認証情報の管理
 /// （A.9.2.4）`, `JIS Q 27001 A.10.1.2 参照`, `9.2.1 の手順`), verbatim: ids with a mark
 /// (`A.`, `CLD.`) of two numbers or more, NIST ids, and plain ids (and ranges of them) of
@@ -1890,9 +1925,7 @@ const PROSE_ARTICLE_MARKS: [char; 6] = ['条', '節', '章', '号', '款', '版'
 /// version or a date (`ver 9.2.1`, `令和5.1.2`) — unless the scheme is named right before
 /// it (`ISMAP管理策 第9.2.4項`), when it is one even outside `known`.
 pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str> {
-    if !text.bytes().any(|b| b.is_ascii_digit())
-        && !text.chars().any(|c| ('０'..='９').contains(&c))
-    {
+    if !holds_digit(text) {
         return Vec::new();
     }
     let lexes = lex(text);
@@ -1959,8 +1992,15 @@ pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str
                 .rsplit(|c: char| !c.is_ascii_alphabetic())
                 .next()
                 .unwrap_or_default();
+            // the phrase right before it naming another framework (`政府統一基準 7.1.1`,
+            // `PCI DSS 8.2.1`, `FISC安全対策基準 5.1.2`: review 13 B-5)
+            let phrase = before
+                .rsplit(['、', '。', ',', '，', ';', '；', '\n'])
+                .next()
+                .unwrap_or_default();
             // another standard's number (`ISO 9001 9.2.1`)
             let other = std_before == Some(false)
+                || crate::catalog::resolve::other_framework(phrase).is_some()
                 || PROSE_DOCUMENT_WORDS.iter().any(|w| head.ends_with(w))
                 || PROSE_VERSION_WORDS
                     .iter()
@@ -1980,6 +2020,131 @@ pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts of 1–9 pieces drawn from what check lists write around ids (kana and kanji,
+    /// marks, ids, ranges, standards, list markers, separators), by a fixed generator.
+    fn random_texts(count: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "アクセス",
+            "管理策",
+            "の",
+            "を確認すること",
+            "附属書A",
+            "付属書 A",
+            "附則",
+            "付与",
+            "A.9.2.1",
+            "9.2.1",
+            "９．２．１",
+            "9.2.3.11.PB",
+            "8.1.5.P.1",
+            "～",
+            "〜9.2.6",
+            "から",
+            "9.2.1-9.2.3",
+            "ISO/IEC 27001:2013",
+            "JIS Q 27002",
+            "27017",
+            "AC-2",
+            "AC-2 (1)",
+            "PR.AC-1",
+            "N/A",
+            "#N/A",
+            "and/or",
+            "、",
+            ",",
+            " ",
+            "　",
+            "\n",
+            "\r\n",
+            "①",
+            "(1)",
+            "1)",
+            "1. ",
+            "第",
+            "規程",
+            "条",
+            "項",
+            "ver",
+            "Rev.5",
+            "SP 800-53",
+            "2024/01/15",
+            "1/15",
+            "・",
+            "･",
+            "ｱｸｾｽ",
+            "ｶﾞ",
+            "ー",
+            "ｰ",
+            "CLD.9.5.1",
+            "-",
+            " - ",
+            "Annex A",
+            "ISMAP管理基準",
+            "ＩＳＭＡＰ",
+            "（",
+            "）",
+            "(",
+            ")",
+            "「",
+            "」",
+            "/",
+            "＆",
+            "+",
+            "A",
+            "B",
+            "P",
+            "x",
+            "12",
+            "３",
+            "令和5.1.2",
+            "〇",
+            "ヴ",
+            "ゝ",
+            "ヿ",
+            "一",
+            "龥",
+            "々",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        (0..count)
+            .map(|_| {
+                let len = 1 + next(9);
+                (0..len).map(|_| PIECES[next(PIECES.len())]).collect()
+            })
+            .collect()
+    }
+
+    /// A run of kana and kanji read as words at once lexes as character by character did.
+    #[test]
+    fn word_runs_lex_as_characters_did() {
+        for text in random_texts(20_000) {
+            assert_eq!(lex_with(&text, true), lex_with(&text, false), "{text:?}");
+        }
+    }
+
+    /// The byte-level digit test is the test by characters it replaced.
+    #[test]
+    fn holds_digit_is_the_test_by_characters() {
+        for text in random_texts(5_000) {
+            let old = text.bytes().any(|b| b.is_ascii_digit())
+                || text.chars().any(|c| ('０'..='９').contains(&c));
+            assert_eq!(holds_digit(&text), old, "{text:?}");
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("管理{c}策");
+            assert_eq!(
+                holds_digit(&text),
+                c.is_ascii_digit() || ('０'..='９').contains(&c)
+            );
+        }
+    }
 
     /// The buyer's short gloss of an id's title is made of the title's own words; a marker,
     /// a mark, another title's words or a word alone are none (review 11 C-10).
@@ -2499,6 +2664,16 @@ mod fix9_tests {
             ("JIS Q 27002 9.9.9 参照", vec!["9.9.9"]),
             ("9.9.9 の手順", vec![]),
             ("AC-2 を実施", vec!["AC-2"]),
+            // another framework's number (review 13 B-5)
+            ("参考：政府統一基準 5.1.2", vec![]),
+            ("統一基準の9.2.1に対応", vec![]),
+            ("PCI DSS 9.2.4", vec![]),
+            ("PCI DSS v4.0 要件 9.2.1 参照", vec![]),
+            ("FISC安全対策基準 5.1.2", vec![]),
+            ("SOC2 9.2.1", vec![]),
+            // the framework in another phrase, ISMAP's named: still ids
+            ("PCI DSSに準拠、9.2.1 も確認", vec!["9.2.1"]),
+            ("PCI DSS 9.2.1 及び ISMAP 9.2.4", vec!["9.2.4"]),
         ] {
             assert_eq!(prose_ids(text, &known), want, "{text}");
         }

@@ -254,6 +254,16 @@ fn note_skipped_sheets(checks: &crate::model::CheckList) {
             ))
         );
     }
+    if !checks.earlier_sheets.is_empty() {
+        eprintln!(
+            "{}",
+            crate::messages::note(&format!(
+                "{}: sheets of earlier years holding the same check items were not read: {} (read one with --sheet NAME)",
+                checks.source.display(),
+                checks.earlier_sheets.join(", ")
+            ))
+        );
+    }
     if !checks.hidden_sheets.is_empty() {
         eprintln!(
             "{}",

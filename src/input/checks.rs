@@ -300,6 +300,20 @@ fn is_header_note(rest: &str) -> bool {
             .is_empty()
 }
 
+/// Whether `cell` reads as the English name of the Japanese header `header` written under
+/// it (a bilingual header's second row): a few words of ASCII letters, no digit, under a
+/// header written without them.
+fn is_english_of(header: &str, cell: &str) -> bool {
+    let words = cell.split_whitespace().count();
+    !header.is_empty()
+        && !header.is_ascii()
+        && (1..=4).contains(&words)
+        && cell.chars().any(|c| c.is_ascii_alphabetic())
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || " ./&-_()'".contains(c))
+}
+
 /// Whether `header` is one of the English check-item headers read since review 11 C-19
 /// (`Check item`, `Requirement`, `Question`, `Control description`, `Criteria`): beside a
 /// check-item column of another header (a bilingual list) it is carried, not a second one.
@@ -342,6 +356,7 @@ fn approximate_note(header: &str) -> Option<&'static str> {
         "おおむね",
         "大まか",
         "想定",
+        "目安",
         "ドラフト",
         "approx",
         "partial",
@@ -502,8 +517,13 @@ fn has_header(sheet: &Sheet, refs_column: Option<&str>) -> bool {
                 .any(|r| r.iter().any(|c| names_column(c, name)))
                 || find_header(sheet, Field::Refs, refs_column).is_ok()
         }
-        // also a header the one-sheet reader accepts (`管理策 (ISO/IEC 27001:2022)`)
-        None => has_column(sheet, Field::Refs) || find_header(sheet, Field::Refs, None).is_ok(),
+        // also a header the one-sheet reader accepts (`管理策 (ISO/IEC 27001:2022)`, a
+        // column of ISMAP ids headed `ISMAP項番`)
+        None => {
+            has_column(sheet, Field::Refs)
+                || find_header(sheet, Field::Refs, None).is_ok()
+                || ismap_ids_column(sheet).is_some()
+        }
     }
 }
 
@@ -634,6 +654,7 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
                 outside_lines.extend(sheet_lines(path, name)?);
             }
         }
+        let earlier = earlier_years(path, &mut lists)?;
         let mut list = match lists.len() {
             0 => return Err(InputError::at(
                 Location::file(path),
@@ -653,11 +674,128 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
         };
         not_items.sort_by_key(|n| visible.iter().position(|v| v == n));
         list.not_item_sheets = not_items;
+        list.earlier_sheets = earlier;
         list.outside_lines.append(&mut outside_lines);
         list
     };
     list.hidden_sheets = hidden;
     Ok(list)
+}
+
+/// The year a sheet's name gives (`2025年度`, `FY2024`, `チェックリスト2025`, `令和7年度`,
+/// `R6`): one year, else none.
+fn sheet_year(name: &str) -> Option<u32> {
+    let name = crate::text::fold_width(name);
+    let mut years = Vec::new();
+    let chars: Vec<char> = name.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let digits: String = chars[start..i].iter().collect();
+        let before: String = chars[..start].iter().collect();
+        let before = before.trim_end();
+        let n: u32 = digits.parse().ok()?;
+        if digits.len() == 4 && (1990..=2099).contains(&n) {
+            years.push(n);
+        } else if digits.len() <= 2 && (before.ends_with("令和") || before.ends_with('R')) {
+            years.push(2018 + n);
+        } else if digits.len() <= 2 && (before.ends_with("平成") || before.ends_with('H')) {
+            years.push(1988 + n);
+        }
+    }
+    match years[..] {
+        [year] => Some(year),
+        _ => None,
+    }
+}
+
+/// Sheets of check items that hold the same list (half the items of the smaller one or
+/// more, by text and references) would count every item twice (review 12 D-1): last
+/// year's sheet kept beside this year's (`2025年度`, `2024年度`) is passed over, the newest
+/// read, and the others returned to be named; sheets whose names do not tell which is the
+/// newest are refused, naming them, with `--sheet NAME` as the hint.
+fn earlier_years(path: &Path, lists: &mut Vec<CheckList>) -> Result<Vec<String>, InputError> {
+    type Key<'a> = (&'a str, &'a [String]);
+    let keys: Vec<HashSet<Key>> = lists
+        .iter()
+        .map(|l| {
+            l.items
+                .iter()
+                .filter(|i| !i.title.is_empty())
+                .map(|i| (i.title.as_str(), i.refs.as_slice()))
+                .collect()
+        })
+        .collect();
+    let name = |k: usize| lists[k].sheet.clone().unwrap_or_default();
+    // the sheets holding one list: each sheet's group, by its first sheet
+    let mut group: Vec<usize> = (0..lists.len()).collect();
+    let mut shared: Vec<(usize, usize, usize)> = Vec::new();
+    for a in 0..lists.len() {
+        for b in a + 1..lists.len() {
+            let same = keys[a].intersection(&keys[b]).count();
+            let smaller = keys[a].len().min(keys[b].len());
+            if same > 0 && same * 2 >= smaller {
+                let (ga, gb) = (group[a], group[b]);
+                for g in group.iter_mut().filter(|g| **g == gb) {
+                    *g = ga.min(gb);
+                }
+                for g in group.iter_mut().filter(|g| **g == ga) {
+                    *g = ga.min(gb);
+                }
+                shared.push((a, b, same));
+            }
+        }
+    }
+    let mut passed_over: Vec<usize> = Vec::new();
+    for first in 0..lists.len() {
+        let members: Vec<usize> = (0..lists.len()).filter(|&k| group[k] == first).collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let years: Vec<Option<u32>> = members.iter().map(|&k| sheet_year(&name(k))).collect();
+        let newest = years.iter().flatten().max().copied();
+        let distinct = years.iter().flatten().collect::<HashSet<_>>().len() == members.len();
+        match newest {
+            Some(newest) if distinct => passed_over.extend(
+                members
+                    .iter()
+                    .zip(&years)
+                    .filter(|(_, y)| **y != Some(newest))
+                    .map(|(&k, _)| k),
+            ),
+            _ => {
+                let &(a, b, same) = shared
+                    .iter()
+                    .find(|(a, b, _)| members.contains(a) && members.contains(b))
+                    .unwrap_or(&(members[0], members[1], 0));
+                return Err(InputError::at(
+                    Location::file(path),
+                    format!(
+                        "sheets '{}' and '{}' hold the same check items ({same} of {} and {}): read together, every such item would be counted twice",
+                        name(a),
+                        name(b),
+                        keys[a].len(),
+                        keys[b].len()
+                    ),
+                )
+                .hint("read the sheet of the current list with --sheet NAME"));
+            }
+        }
+    }
+    let names = passed_over.iter().map(|&k| name(k)).collect();
+    let mut k = 0;
+    lists.retain(|_| {
+        k += 1;
+        !passed_over.contains(&(k - 1))
+    });
+    Ok(names)
 }
 
 /// The lines of a sheet not read for items (a cover, 表紙; an instructions sheet): each row's
@@ -785,11 +923,10 @@ fn is_control_list(list: &CheckList) -> bool {
         })
 }
 
-/// The error for a sheet without a check-list header that still holds a check list: a
-/// check-item column (`確認項目`) in its first rows, and under that row a column holding
-/// ISMAP ids in half its filled cells or more (`Mapping`, `対応項番`, a header the tool does not
-/// know). Skipped with a note, its items would be lost from the verdict.
-fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputError> {
+/// On a sheet without a check-list header: the header row of a check-item column
+/// (`確認項目`) in its first rows, that column, and the columns under that row not of ours
+/// holding ISMAP ids in half their filled cells or more, each with its first id (none: `None`).
+fn ids_columns_beside_items(sheet: &Sheet) -> Option<IdsColumns<'_>> {
     let (i, title) = sheet
         .rows
         .iter()
@@ -805,40 +942,118 @@ fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputE
     let width = below.iter().map(Vec::len).max().unwrap_or(0);
     // a column of ours (the ids `項番` may be numbered like the catalog) is no such column
     let ours = |c: usize| header.get(c).is_some_and(|h| Field::of_header(h).is_some());
-    (0..width).filter(|&c| !ours(c)).find_map(|c| {
-        let (_, id) = column_of_ids(
-            below
-                .iter()
-                .enumerate()
-                .filter_map(|(r, cells)| cells.get(c).map(|t| (r, t.trim())))
-                .filter(|(_, t)| !t.is_empty()),
-        )?;
-        Some({
-            let name = header.get(c).map_or("", |h| h.trim());
-            let name = if name.is_empty() {
-                format!("column {}", column_letter(c))
-            } else {
-                name.to_owned()
-            };
-            let loc = sheet.location().row(i + 1).column(name.clone());
-            let items = header[title].trim();
-            match refs_column {
-                Some(named) => InputError::at(
-                    loc,
-                    format!(
-                        "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no column named '{named}' (--refs-column): its items would not be read"
-                    ),
-                )
-                .hint("head the references column alike on every sheet, or read one sheet with --sheet NAME"),
-                None => InputError::at(
-                    loc,
-                    format!(
-                        "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no references column the tool knows: its items would not be read"
-                    ),
-                )
-                .hint(format!("{}; or read another sheet with --sheet NAME", ids_column_hint(&name))),
-            }
+    let columns: Vec<(usize, &str)> = (0..width)
+        .filter(|&c| !ours(c))
+        .filter_map(|c| {
+            let (_, id) = column_of_ids(
+                below
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(r, cells)| cells.get(c).map(|t| (r, t.trim())))
+                    .filter(|(_, t)| !t.is_empty()),
+            )?;
+            Some((c, id))
         })
+        .collect();
+    (!columns.is_empty()).then_some(IdsColumns {
+        row: i,
+        title,
+        columns,
+    })
+}
+
+/// Columns of ISMAP ids beside a sheet's check items ([`ids_columns_beside_items`]).
+struct IdsColumns<'a> {
+    /// The header row (0-based) and its check-item column.
+    row: usize,
+    title: usize,
+    /// Each column with its first id.
+    columns: Vec<(usize, &'a str)>,
+}
+
+/// The header of the column of ISMAP ids beside a sheet's check items
+/// ([`ids_columns_beside_items`]), the only one, when it names ISMAP (`ISMAP項番`, `ISMAP参照`, `ISMAP該当項目`,
+/// `対応ISMAP`, `根拠（ISMAP管理基準）`, `ISMAP Control Mapping`, `ISMAP control objective`:
+/// review 12 C-3): the references column, read as `--refs-column` reads it. Not one saying
+/// its numbers are not ISMAP's (`ISMAP以外`, `ISMAP対象外`, `Non-ISMAP`) or naming a status
+/// (`ISMAP対応状況`).
+fn ismap_ids_column(sheet: &Sheet) -> Option<String> {
+    const NOT: [&str; 14] = [
+        "以外",
+        "対象外",
+        "非該当",
+        "除外",
+        "不要",
+        "non",
+        "not",
+        "except",
+        // a status or an answer (`ISMAP対応状況`: a status column's header)
+        "状況",
+        "状態",
+        "結果",
+        "回答",
+        "status",
+        "result",
+    ];
+    // one such column: of two, which holds the references cannot be told
+    let IdsColumns {
+        row: i, columns, ..
+    } = ids_columns_beside_items(sheet)?;
+    let [(c, _)] = columns[..] else {
+        return None;
+    };
+    let header = sheet.rows.get(i)?.get(c)?.trim();
+    let key = header_key(header);
+    (key.contains("ismap") && !NOT.iter().any(|w| key.contains(w))).then(|| header.to_owned())
+}
+
+/// The error for a sheet without a check-list header that still holds a check list: a
+/// check-item column (`確認項目`) in its first rows, and under that row a column holding
+/// ISMAP ids in half its filled cells or more (`Mapping`, `対応項番`, a header the tool does not
+/// know). Skipped with a note, its items would be lost from the verdict.
+fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputError> {
+    let IdsColumns {
+        row: i,
+        title,
+        columns,
+    } = ids_columns_beside_items(sheet)?;
+    let (c, id) = *columns.first()?;
+    let header = &sheet.rows[i];
+    let name_of = |c: usize| {
+        let name = header.get(c).map_or("", |h| h.trim());
+        if name.is_empty() {
+            format!("column {}", column_letter(c))
+        } else {
+            name.to_owned()
+        }
+    };
+    let name = name_of(c);
+    // of two columns of ids, one headed with ISMAP (`ISMAP項番` | `改訂案`): which holds the
+    // references cannot be told, though the header says whose numbers they are
+    let hint = match columns.get(1) {
+        Some(&(other, _)) => format!(
+            "the columns '{name}' and '{}' both hold ISMAP ids: give the references column with --refs-column NAME (the other is then carried as it is)",
+            name_of(other)
+        ),
+        None => ids_column_hint(&name),
+    };
+    let loc = sheet.location().row(i + 1).column(name.clone());
+    let items = header[title].trim();
+    Some(match refs_column {
+        Some(named) => InputError::at(
+            loc,
+            format!(
+                "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no column named '{named}' (--refs-column): its items would not be read"
+            ),
+        )
+        .hint("head the references column alike on every sheet, or read one sheet with --sheet NAME"),
+        None => InputError::at(
+            loc,
+            format!(
+                "the sheet has check items (column '{items}') and a column of ISMAP ids ('{name}', holding '{id}'), but no references column the tool knows: its items would not be read"
+            ),
+        )
+        .hint(format!("{hint}; or read another sheet with --sheet NAME")),
     })
 }
 
@@ -1679,13 +1894,21 @@ fn two_row_parts(
 }
 
 /// The cells of a header of two rows as one ([`two_row_parts`]): each column's label under
-/// the one above it (`管理策 番号`).
+/// the one above it (`管理策 番号`); a label that is a references header by itself under a
+/// references header (`ISMAP管理基準` over `統制目標` | `詳細管理策`, the two levels of the
+/// catalog: review 12 B-5) is the column's header as it is.
 fn two_row_cells(parts: &[(String, String)]) -> Vec<String> {
     parts
         .iter()
         .map(|(upper, lower)| match (upper.as_str(), lower.as_str()) {
             (u, l) if l.is_empty() || l == u => u.to_owned(),
             ("", l) => l.to_owned(),
+            (u, l)
+                if Field::of_header(u) == Some(Field::Refs)
+                    && (Field::of_header(l) == Some(Field::Refs) || is_details_header(l)) =>
+            {
+                l.to_owned()
+            }
             (u, l) => format!("{u} {l}"),
         })
         .collect()
@@ -2072,6 +2295,11 @@ fn load_csv_text(
 
 /// Finds the header in `sheet` and makes items of the sheet's rows below it.
 fn start_items(sheet: &mut Sheet, refs_column: Option<&str>) -> Result<Items, InputError> {
+    if refs_column.is_none() && !has_column(sheet, Field::Refs) {
+        if let Some(named) = ismap_ids_column(sheet) {
+            return start_items_by(sheet, Field::Refs, Some(&named));
+        }
+    }
     start_items_by(sheet, Field::Refs, refs_column)
 }
 
@@ -2422,6 +2650,13 @@ impl Items {
                     || (digit(h) == digit(cell) && header_key(h) == header_key(cell))
                     || (!digit(cell)
                         && Field::of_header(cell).is_some_and(|f| self.field_at(*c) == Some(f)))
+                    // the English under a Japanese header of a column that is neither the
+                    // references, the check item nor the id (`備考` over `Remarks`, `担当` over
+                    // `Owner`: review 13 B-3); those three are held to their field's names
+                    || (!matches!(
+                        self.field_at(*c),
+                        Some(Field::Refs | Field::Title | Field::Id)
+                    ) && is_english_of(h, cell))
             })
         };
         // most rows: a references cell filled, not as its header, is no repeated header
@@ -2860,7 +3095,10 @@ impl Items {
                         Some(k) => i.extra.0.get(k).map_or("", |(_, v)| v.trim()),
                         None => i.note.trim(),
                     };
-                    (!v.is_empty()).then_some((i.row, v))
+                    // a cell naming only the row's own references (`CLD.9.5.1` beside
+                    // `9.5.1.P`: review 12 C-7) is filled, but no id of another column
+                    let own = !i.refs.is_empty() && restates_refs(i, v);
+                    (!v.is_empty()).then_some((i.row, if own { "" } else { v }))
                 })
             };
             let filled = cells().count();
@@ -2871,7 +3109,10 @@ impl Items {
             // v4.0`, `FISC安全対策基準`, `CSA CCM`) holds that framework's numbers, some of
             // which look like ISMAP ids: carried (review 11 C-14)
             let theirs = !refs.is_empty() && names_another_framework(name);
-            let ids = (!self.refs_named && !theirs)
+            // in the note, a few ids are each its item's (`9.2.4 も確認` is then read as
+            // `reference-outside`: [`check_prose`]), not a column of them (review 12 C-7)
+            let few = k.is_none() && cells().filter(|(_, v)| is_ids_cell(v)).count() < NOTE_IDS_MIN;
+            let ids = (!self.refs_named && !theirs && !few)
                 .then(|| column_of_ids(cells()))
                 .flatten();
             if let Some((row, v)) = ids {
@@ -2896,26 +3137,49 @@ impl Items {
             // whose each item is (`責任分界` 利用者/共同/事業者, review 12 A-11): read by the
             // analysis, so a cell naming no side it reads is refused rather than passed over
             if crate::model::Responsibility::names_column(name) {
-                if let Some((row, v)) =
-                    cells().find(|(_, v)| crate::model::Responsibility::of_cell(v).is_err())
-                {
-                    return Err(InputError::at(
-                        loc(row),
-                        format!("the column '{name}' says whose the item is ('{v}'), which the tool does not read as the CSP's, the customer's or shared: an item that is the customer's own would be judged on the CSP's statement"),
-                    )
-                    .hint("write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared) in each cell, or remove the column"));
+                let unread: Vec<(usize, &str)> = cells()
+                    .filter(|(_, v)| crate::model::Responsibility::of_cell(v).is_err())
+                    .collect();
+                if let Some(&(row, v)) = unread.first() {
+                    let message = with_other_rows(format!("the column '{name}' says whose the item is ('{v}'), which the tool does not read as the CSP's, the customer's or shared: an item that is the customer's own would be judged on the CSP's statement"), &unread);
+                    // a provider other than the CSP (`IaaS事業者`): which one cannot be told
+                    let another = ["iaas", "paas", "基盤"]
+                        .iter()
+                        .any(|w| v.to_lowercase().contains(w));
+                    return Err(InputError::at(loc(row), message).hint(if another {
+                        "a provider named by its kind other than the CSP's (IaaS事業者, PaaS事業者) is not read, as which provider is meant cannot be told: write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared), or remove the column"
+                    } else {
+                        "write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared) in each cell, or remove the column"
+                    }));
                 }
             }
             // the CSP's answers on the buyer's own items (`CSP回答` ×/△, `回答内容` いいえ…):
             // the tool does not read them, and would judge on ISMAP alone against the CSP's
             // own no (review 11 A-7); a column of ○/はい only is carried
             if names_answers(name) {
-                if let Some((row, v)) = cells().find(|(_, v)| is_negative_answer(v)) {
+                let no: Vec<(usize, &str)> =
+                    cells().filter(|(_, v)| is_negative_answer(v)).collect();
+                if let Some(&(row, v)) = no.first() {
                     return Err(InputError::at(
                         loc(row),
-                        format!("the column '{name}' holds the CSP's answers to the check items, and this one answers '{v}': the tool does not read answers, and would judge the item on the ISMAP statement alone, whatever the CSP answered"),
+                        with_other_rows(format!("the column '{name}' holds the CSP's answers to the check items, and this one answers '{v}': the tool does not read answers, and would judge the item on the ISMAP statement alone, whatever the CSP answered"), &no),
                     )
                     .hint("settle the items answered no or in part (×, △, いいえ, 一部) with the CSP first; to judge on the ISMAP statement alone, knowing those answers, remove the column"));
+                }
+            }
+            // the buyer's own evaluation of the items (`評価` △, `自社評価` ×, `確認結果` 不備あり):
+            // a deficiency the buyer itself found, which a bare 充足 on the ISMAP statement
+            // would contradict (review 12 A-9); a column of ○/適合 only is carried
+            if names_evaluation(name) {
+                let deficient: Vec<(usize, &str)> = cells()
+                    .filter(|(_, v)| is_deficient_evaluation(v))
+                    .collect();
+                if let Some(&(row, v)) = deficient.first() {
+                    return Err(InputError::at(
+                        loc(row),
+                        with_other_rows(format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}' (deficient or in part): the tool does not read evaluations, and would judge the item on the ISMAP statement alone, whatever it found"), &deficient),
+                    )
+                    .hint("settle the items evaluated deficient or in part (×, △, 不備あり, 不適合) first; to judge on the ISMAP statement alone, knowing those evaluations, remove the column"));
                 }
             }
             // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
@@ -3290,15 +3554,22 @@ pub(crate) fn names_answers(header: &str) -> bool {
         || ["対応状況", "対応可否"].contains(&&*key)
 }
 
+/// The first word of a cell, width-folded and lower-cased (`いいえ、共有している` → `いいえ`).
+fn first_word(value: &str) -> String {
+    let folded = crate::text::fold_width(value).to_lowercase();
+    folded
+        .split(|c: char| c.is_whitespace() || "、,。.:：;；(（".contains(c))
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_owned()
+}
+
 /// Whether an answer says no or in part (`×`, `△`, `いいえ`, `No`, `Partial`, `一部対応`,
 /// `未対応`), alone or as its first word (`いいえ、共有している`); `x` too (a cross to some,
 /// a check mark to others).
 fn is_negative_answer(value: &str) -> bool {
-    let folded = crate::text::fold_width(value).to_lowercase();
-    let first = folded
-        .split(|c: char| c.is_whitespace() || "、,。.:：;；(（".contains(c))
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
+    let first = first_word(value);
+    let first = first.as_str();
     [
         "×",
         "✕",
@@ -3321,6 +3592,95 @@ fn is_negative_answer(value: &str) -> bool {
         "未実施",
     ]
     .contains(&first)
+}
+
+/// `message` on the first of the rows `refused` (row, cell), naming the others after it, so
+/// that every row refused is told in one run (review 13 C-7: a run a row).
+fn with_other_rows(message: String, refused: &[(usize, &str)]) -> String {
+    match refused.get(1..).filter(|more| !more.is_empty()) {
+        Some(more) => {
+            let rows: Vec<String> = more.iter().map(|(r, _)| r.to_string()).collect();
+            format!("{message} (also rows {})", rows.join(", "))
+        }
+        None => message,
+    }
+}
+
+/// Whether a header names the buyer's own evaluation of the check items (`評価`, `自社評価`,
+/// `前回評価`, `評価結果`, `確認結果`, `判定`, `Evaluation`, `Result`), a note in brackets
+/// after it aside (`評価（○/△/×）`) — not the result of a procedure for an assurance level
+/// (`SOC2確認結果`, beside the assurance column) nor the CSP's answers ([`names_answers`]).
+fn names_evaluation(header: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "評価",
+        "評価結果",
+        "確認結果",
+        "判定",
+        "判定結果",
+        "チェック結果",
+        "点検結果",
+        "監査結果",
+        "審査結果",
+    ];
+    const WHOLE: &[&str] = &[
+        "結果",
+        "evaluation",
+        "assessment",
+        "result",
+        "results",
+        "rating",
+        "evaluationresult",
+        "assessmentresult",
+    ];
+    let key = header_key(header);
+    let head = key.split(['(', '[']).next().unwrap_or("");
+    (ENDINGS.iter().any(|w| head.ends_with(w)) || WHOLE.contains(&head))
+        && !names_answers(header)
+        && !names_assurance_level(header)
+}
+
+/// Whether an evaluation says the item is deficient or met in part: a no or a part as an
+/// answer would ([`is_negative_answer`]: `×`, `△`, `否`, `一部`), or `不備あり`, `不適合`,
+/// `要改善`, `指摘あり`, `NG`, `Fail` alone or as its first word — not `不備なし`, `適合`, `○`.
+fn is_deficient_evaluation(value: &str) -> bool {
+    let first = first_word(value);
+    let first = first.as_str();
+    is_negative_answer(value)
+        || [
+            "不備",
+            "不備あり",
+            "不備有",
+            "不備有り",
+            "不適合",
+            "一部不適合",
+            "一部適合",
+            "部分適合",
+            "要改善",
+            "改善要",
+            "要是正",
+            "要対応",
+            "指摘あり",
+            "指摘有",
+            "指摘有り",
+            "指摘事項あり",
+            "不十分",
+            "未達",
+            "不合格",
+            // a verdict of the buyer's own earlier analysis
+            "未充足",
+            "不充足",
+            "非充足",
+            "一部充足",
+            "ng",
+            "fail",
+            "failed",
+            "deficient",
+            "nonconformity",
+            "noncompliant",
+            "non-compliant",
+            "nonconforming",
+        ]
+        .contains(&first)
 }
 
 /// Whether a column's header names a framework other than ISMAP and the standards a
@@ -3382,17 +3742,26 @@ fn in_catalog(id: &str) -> bool {
 pub fn check_prose(list: &mut CheckList) {
     // a detailed control named under what the references cells name is read as one more
     // reference (review 11 A-23), before the check below, which then finds it held
-    for item in &mut list.items {
-        let details = details_named_under(item);
+    // the ids each item's text and note name, read once for both (most name none)
+    let named_in_prose: Vec<[Vec<String>; 2]> = list
+        .items
+        .iter()
+        .map(|item| {
+            [&item.title, &item.note]
+                .map(|text| named_now(text).into_iter().map(str::to_owned).collect())
+        })
+        .collect();
+    for (item, named) in list.items.iter_mut().zip(&named_in_prose) {
+        let details = details_named_under(item, named);
         if !details.is_empty() {
             item.add_split_refs(details, 0, false);
         }
     }
-    add_problems(list, |item, columns| {
-        let named: Vec<(usize, Vec<&str>)> = [&item.title, &item.note]
+    add_problems(list, |i, item, columns| {
+        let named: Vec<(usize, Vec<&str>)> = named_in_prose[i]
             .iter()
             .enumerate()
-            .map(|(k, text)| (k, crate::catalog::reftext::prose_ids(text, &in_catalog)))
+            .map(|(k, ids)| (k, ids.iter().map(String::as_str).collect::<Vec<&str>>()))
             .filter(|(_, ids)| !ids.is_empty())
             .collect();
         if named.is_empty() {
@@ -3413,10 +3782,16 @@ pub fn check_prose(list: &mut CheckList) {
             true => ProblemField::References,
             false => ProblemField::ReferenceOutside,
         };
+        let texts = [&item.title, &item.note];
         named
             .into_iter()
             .filter_map(|(k, mut ids)| {
                 ids.retain(|id| !number_runs(id).iter().all(held));
+                // beside references, a NIST id cited with its standard's name is the
+                // buyer's cross-reference (`参考：NIST SP 800-53 AC-6`: review 13 B-5)
+                if field == ProblemField::ReferenceOutside {
+                    ids.retain(|id| !cited_as_nist(texts[k], id));
+                }
                 let column = columns.map(|c| c[k].clone()).unwrap_or_default();
                 (!ids.is_empty() && !column.is_empty()).then(|| CellProblem {
                     field,
@@ -3426,6 +3801,99 @@ pub fn check_prose(list: &mut CheckList) {
             })
             .collect()
     });
+}
+
+/// Whether every place `text` names the NIST id `id` cites it with its standard's name in
+/// the same phrase (`参考：NIST SP 800-53 AC-6`, `NIST AC-2`), not bare (`AC-2 も確認`).
+fn cited_as_nist(text: &str, id: &str) -> bool {
+    if crate::catalog::resolve::parse_nist(id).is_none() {
+        return false;
+    }
+    let mut places = text.match_indices(id).peekable();
+    places.peek().is_some()
+        && places.all(|(at, _)| {
+            let phrase = text[..at]
+                .rsplit(['、', '。', ',', '，', ';', '；', '\n'])
+                .next()
+                .unwrap_or_default();
+            let phrase = crate::text::fold_width(phrase).to_lowercase();
+            phrase.contains("nist") || phrase.contains("800-53")
+        })
+}
+
+/// How many cells of ISMAP ids a note column needs to be refused as a second references
+/// column ([`Items::check_extra_columns`]): fewer are each read with their item.
+const NOTE_IDS_MIN: usize = 3;
+
+/// Whether `text` names control ids and every one is one of `item`'s references, the same
+/// numbers with or without a mark (`CLD.9.5.1` beside `9.5.1.P`, `A.9.2.4` beside `9.2.4`):
+/// it restates them. Not a detail under one (`9.2.3.11.PB` beside `9.2.3`): narrower.
+fn restates_refs(item: &CheckItem, text: &str) -> bool {
+    let ids = named_ids(text);
+    let written = written_runs(item);
+    !ids.is_empty()
+        && ids.iter().all(|id| {
+            number_runs(id)
+                .iter()
+                .all(|n| written.iter().any(|runs| runs.iter().any(|w| w == n)))
+        })
+}
+
+/// The references a text names ([`crate::catalog::reftext::prose_ids`]) but those it
+/// records as history (`旧版では9.2.2だった`, `旧: 9.2.2`, `以前は9.4.1としていた`,
+/// `9.2.2から変更`, `was 9.2.2`: review 13 B-1, B-4), which ask nothing of the item.
+fn named_now(text: &str) -> Vec<&str> {
+    let mut ids = crate::catalog::reftext::prose_ids(text, &in_catalog);
+    ids.retain(|id| !is_history(text, id));
+    ids
+}
+
+/// Whether `id`, a part of `text`, is written as what a reference was: its clause (from
+/// the last `、`/`。` before it to the next after it) says so before it (`旧版`, `以前は`,
+/// `変更前`, `旧:` — not `復旧`) or after it (`だった`, `としていた`, `から変更`).
+fn is_history(text: &str, id: &str) -> bool {
+    const BEFORE: [&str; 12] = [
+        "旧版",
+        "旧番号",
+        "旧管理策",
+        "旧基準",
+        "以前は",
+        "以前の",
+        "変更前",
+        "改訂前",
+        "改定前",
+        "前版",
+        "previously",
+        "formerly",
+    ];
+    const AFTER: [&str; 8] = [
+        "だった",
+        "であった",
+        "としていた",
+        "から変更",
+        "から移動",
+        "から移行",
+        "was changed",
+        "was renumbered",
+    ];
+    const BREAKS: [char; 6] = ['、', '。', ',', ';', '；', '\n'];
+    let Some(start) = (id.as_ptr() as usize).checked_sub(text.as_ptr() as usize) else {
+        return false;
+    };
+    let (Some(before), Some(after)) = (text.get(..start), text.get(start + id.len()..)) else {
+        return false;
+    };
+    let before = before.rsplit(BREAKS).next().unwrap_or("");
+    let after = after.split(BREAKS).next().unwrap_or("");
+    let (before, after) = (
+        crate::analysis::procedures::fold(before),
+        crate::analysis::procedures::fold(after),
+    );
+    let mark = before.trim_end_matches([' ', ':', '：', '(', '（', '「']);
+    BEFORE.iter().any(|w| before.contains(w))
+        || (mark.ends_with('旧') && !mark.ends_with("復旧"))
+        || mark.ends_with("was")
+        || AFTER.iter().any(|w| after.contains(w))
 }
 
 /// The numbers of each reference of `item` as written, each run of digits and dots; a
@@ -3448,14 +3916,17 @@ fn held_by(written: &[Vec<Vec<u32>>], n: &[u32]) -> bool {
 /// 9.2.3.11.PB）` over `9.2.3`; `9.2.3.11 を確認すること` in the note), as written, each once:
 /// narrower than the references, and the item is about them (review 11 A-23) — read as
 /// references of the item, never judged on the objective alone.
-fn details_named_under(item: &CheckItem) -> Vec<String> {
-    if item.refs.is_empty() {
+/// `named`: the ids of its text and note ([`reftext::prose_ids`]).
+///
+/// [`reftext::prose_ids`]: crate::catalog::reftext::prose_ids
+fn details_named_under(item: &CheckItem, named: &[Vec<String>; 2]) -> Vec<String> {
+    if item.refs.is_empty() || named.iter().all(Vec::is_empty) {
         return Vec::new();
     }
     let written = written_runs(item);
     let mut out: Vec<String> = Vec::new();
-    for text in [&item.title, &item.note] {
-        for id in crate::catalog::reftext::prose_ids(text, &in_catalog) {
+    for ids in named {
+        for id in ids {
             let runs = number_runs(id);
             let [n] = &runs[..] else {
                 continue;
@@ -3493,7 +3964,7 @@ fn number_runs(text: &str) -> Vec<Vec<u32>> {
 /// text and note were read from ([`CheckList::prose_columns`] of its sheet).
 fn add_problems(
     list: &mut CheckList,
-    find: impl Fn(&CheckItem, Option<&[String; 2]>) -> Vec<CellProblem>,
+    find: impl Fn(usize, &CheckItem, Option<&[String; 2]>) -> Vec<CellProblem>,
 ) {
     let sheet_index = |item: &CheckItem| {
         sheet_of(list, item)
@@ -3503,7 +3974,8 @@ fn add_problems(
     let found: Vec<Vec<CellProblem>> = list
         .items
         .iter()
-        .map(|item| find(item, list.prose_columns.get(sheet_index(item))))
+        .enumerate()
+        .map(|(i, item)| find(i, item, list.prose_columns.get(sheet_index(item))))
         .collect();
     for (item, problems) in list.items.iter_mut().zip(found) {
         item.problems.extend(problems);
@@ -3553,7 +4025,7 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
             .hint("give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), or delete the line"));
         }
     }
-    add_problems(list, |item, columns| {
+    add_problems(list, |_, item, columns| {
         let prose = [&item.title, &item.note]
             .into_iter()
             .enumerate()
@@ -3561,7 +4033,10 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
         let extra = item.extra.0.iter().map(|(n, v)| (n.as_str(), v));
         prose
             .chain(extra)
-            .filter(|(_, text)| level_asked(text).is_some_and(|a| below(item, a)))
+            // nothing is above an own audit: its texts are not read
+            .filter(|(_, text)| {
+                below(item, Assurance::Audit) && level_asked(text).is_some_and(|a| below(item, a))
+            })
             .map(|(column, text)| CellProblem {
                 field: ProblemField::AssuranceOutside,
                 column: column.to_owned(),
@@ -3692,8 +4167,9 @@ pub fn check_outside_lines(list: &CheckList) -> Result<(), InputError> {
         if !asks_of_items(&line.text) {
             continue;
         }
-        let ids = crate::catalog::reftext::prose_ids(&line.text, &in_catalog);
-        let level = Assurance::named_in(&line.text);
+        // a level offered or said not needed asks nothing, nor an id written as history
+        let ids = named_now(&line.text);
+        let level = level_asked(&line.text);
         let lower: Vec<&CheckItem> = level
             .map(|level| {
                 list.items
@@ -3779,10 +4255,37 @@ fn level_asked(text: &str) -> Option<Assurance> {
         "are acceptable",
     ];
     const OR: [&str; 6] = ["又は", "または", "もしくは", "若しくは", " or ", "いずれか"];
+    // a level offered if there is one, or for reference only (`SOC2報告書をお持ちの場合は
+    // ご提出ください`, `必要に応じて証跡（SOC2報告書等）を添付`, `参考として入手`): the
+    // sentence asks for nothing (review 13 C-8, B-4)
+    const OPTIONAL: [&str; 18] = [
+        "お持ちの場合",
+        "お持ちであれば",
+        "がある場合",
+        "があれば",
+        "がございましたら",
+        "ございましたら",
+        "可能であれば",
+        "可能な場合",
+        "必要に応じ",
+        "参考として",
+        "参考に",
+        "参考まで",
+        "任意",
+        "if available",
+        "if any",
+        "if you have",
+        "where available",
+        "optional",
+    ];
+    if !may_name_assurance(text) {
+        return None;
+    }
     Assurance::named_in(text)?;
     let folded = crate::analysis::procedures::fold(text);
     folded
         .split(['。', ';', '；', '\n'])
+        .filter(|sentence| !OPTIONAL.iter().any(|w| sentence.contains(w)))
         .filter_map(|sentence| {
             // what follows the last word saying the level before it is not needed or only
             // an alternative is what the sentence asks for
@@ -3814,6 +4317,35 @@ fn level_asked(text: &str) -> Option<Assurance> {
             }
         })
         .max()
+}
+
+/// Whether [`Assurance::named_in`] can find a level in `text`, asked character by character
+/// before it builds the text's key (most items' titles and notes name none). Every word it
+/// knows holds `s` or `t` (`soc2`, `isae3402`, `it7`, `right to audit`; in full or half
+/// width, either case), or `保` before `証` (`保証報告`, `第三者保証`), or one of `監`, `検`,
+/// `調`, `確` after `別`, `地`, `入`, `型`, `ト` or `問` (`個別監査`, `現地確認`, `立入検査`,
+/// `オンサイト調査`, `訪問監査`). Kana and kanji are their own key, so a `保` before another
+/// kana or kanji, or a `監` after one, is none of them; any character not a kana, kanji or
+/// ASCII (nor a width variant of one) is left to `named_in`.
+fn may_name_assurance(text: &str) -> bool {
+    let plain = |c: char| matches!(c, '\u{3041}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}');
+    let mut before: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let may = match c {
+            '保' => chars.peek().is_some_and(|&n| n == '証' || !plain(n)),
+            '監' | '検' | '調' | '確' => before
+                .is_some_and(|p| matches!(p, '別' | '地' | '入' | '型' | 'ト' | '問') || !plain(p)),
+            _ if plain(c) || ('\u{3000}'..='\u{303F}').contains(&c) => false,
+            '\u{FF01}'..='\u{FF5E}' => matches!(crate::text::fold_char(c), 's' | 't' | 'S' | 'T'),
+            _ => !c.is_ascii() || matches!(c, 's' | 't' | 'S' | 'T'),
+        };
+        if may {
+            return true;
+        }
+        before = Some(c);
+    }
+    false
 }
 
 /// A row's filled cells joined by a space (a row not read, for messages).
@@ -4107,6 +4639,225 @@ fn yaml_comments(text: &str, items: &mut [CheckItem]) -> Vec<OutsideLine> {
 mod tests {
     use super::*;
 
+    /// A sheet's name gives one year or none (review 12 D-1).
+    #[test]
+    fn a_sheet_name_gives_its_year() {
+        for (name, year) in [
+            ("2025年度", Some(2025)),
+            ("FY2024", Some(2024)),
+            ("チェックリスト２０２５", Some(2025)),
+            ("令和7年度", Some(2025)),
+            ("R6", Some(2024)),
+            ("平成31年度", Some(2019)),
+            ("チェックリスト", None),
+            ("チェックリスト (2)", None),
+            ("2024-2025", None),
+            ("No.1234", None),
+        ] {
+            assert_eq!(sheet_year(name), year, "{name}");
+        }
+    }
+
+    /// The English under a Japanese header is read as its twin; not digits, not under an
+    /// English header (review 13 B-3).
+    #[test]
+    fn english_under_a_japanese_header() {
+        assert!(is_english_of("備考", "Remarks"));
+        assert!(is_english_of("担当部署", "Dept. in charge"));
+        assert!(!is_english_of("備考", "See 9.2.1"));
+        assert!(!is_english_of("Remarks", "Notes"));
+        assert!(!is_english_of("備考", "本文"));
+    }
+
+    /// [`may_name_assurance`] passes every text [`Assurance::named_in`] finds a level in:
+    /// texts of 1–8 pieces (the levels' words as people write them, in full and half width,
+    /// and the words and marks around them) by a fixed generator; and every character it
+    /// lets by keys to no ASCII letter or digit and none of 保, 監, 検, 調, 確, one of which
+    /// each word of `named_in` holds (its list as of this test).
+    #[test]
+    fn may_name_assurance_misses_no_level_named_in() {
+        const WORDS: &[&str] = &[
+            "soc2type2",
+            "soc2typeii",
+            "soc2type1",
+            "soc2typei",
+            "soc1",
+            "soc2",
+            "soc3",
+            "soc",
+            "isae3402",
+            "isae3000",
+            "ssae18",
+            "ssae16",
+            "第三者保証",
+            "保証報告書",
+            "保証報告",
+            "保証型監査",
+            "保証型",
+            "it7号",
+            "it7",
+            "個別監査",
+            "実地監査",
+            "立入監査",
+            "立入検査",
+            "立入調査",
+            "オンサイト監査",
+            "オンサイト調査",
+            "訪問調査",
+            "訪問監査",
+            "現地監査",
+            "現地調査",
+            "実地調査",
+            "現地確認",
+            "実地確認",
+            "立入確認",
+            "onsiteaudit",
+            "onsiteassessment",
+            "sitevisit",
+            "righttoaudit",
+        ];
+        const PIECES: &[&str] = &[
+            "SOC2 Type2",
+            "ＳＯＣ２",
+            "Ｓｏｃ 1",
+            "SOC",
+            "soc-3",
+            "S.O.C.2",
+            "ISAE 3402",
+            "SSAE18",
+            "IT7号",
+            "ＩＴ７号",
+            "IT 7",
+            "個別監査",
+            "実地 監査",
+            "ｵﾝｻｲﾄ監査",
+            "オンサイト調査",
+            "保証報告書",
+            "第三者保証",
+            "保証型",
+            "現地確認要",
+            "立入検査",
+            "訪問調査",
+            "right to audit",
+            "Site Visit",
+            "on-site audit",
+            "association",
+            "social",
+            "で確認すること",
+            "は不要",
+            "でも可",
+            "又は",
+            " or ",
+            "ISMAP",
+            "特権IDの管理",
+            "アクセス権",
+            "の",
+            "が",
+            "、",
+            "。",
+            "（",
+            "）",
+            "「",
+            "」",
+            "・",
+            "ー",
+            "ｰ",
+            "　",
+            " ",
+            "\n",
+            ";",
+            "：",
+            "要確認",
+            "監視",
+            "保管",
+            "検知",
+            "調達",
+            "証跡",
+            "型",
+            "号",
+            "ｱｸｾｽ",
+            "ｶﾞｲﾄﾞ",
+            "Ⅱ",
+            "ⅰ",
+            "K",
+            "İ",
+            "ﬁ",
+            "№",
+            "㈱",
+            "①",
+            "〇",
+            "々",
+            "現地",
+            "立入",
+            "実地",
+            "個別",
+            "訪問",
+            "ｵﾝｻｲﾄ",
+            "オンサイト",
+            "保",
+            "証",
+            "監",
+            "検",
+            "調",
+            "確",
+            "認",
+            "査",
+            "報告",
+            "ｰ",
+            "ﾞ",
+            "内部",
+            "ID",
+            "ＩＤ",
+            "ｓｏｃ",
+            "ｔ",
+        ];
+        for w in WORDS {
+            assert!(may_name_assurance(w), "{w}");
+            assert!(Assurance::named_in(w).is_some(), "{w}");
+        }
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut named = 0;
+        for _ in 0..20_000 {
+            let len = 1 + next(8);
+            let text: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            if Assurance::named_in(&text).is_some() {
+                named += 1;
+                assert!(may_name_assurance(&text), "{text:?}");
+            }
+            // level_asked as it was: named_in first, whatever the characters
+            if !may_name_assurance(&text) {
+                assert_eq!(Assurance::named_in(&text), None, "{text:?}");
+            }
+        }
+        assert!(named > 3_000, "{named}");
+        // every character keying to `s` or `t` is let by
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = c.to_string();
+            if crate::text::header_key(&text).contains(['s', 't']) {
+                assert!(may_name_assurance(&text), "{c:?}");
+            }
+        }
+        // a level's word beside others is let by, and a near word is not
+        for (text, may) in [
+            ("内部監査を行うこと", false),
+            ("要確認（情報システム部）", false),
+            ("特権IDの保管", false),
+            ("現地確認要", true),
+            ("保 証報告", true),
+            ("ｵﾝｻｲﾄ監査", true),
+            ("ＳＯＣ", true),
+            ("ISMAP", true),
+        ] {
+            assert_eq!(may_name_assurance(text), may, "{text}");
+        }
+    }
+
     /// A bilingual header cell names its column when every line or part names the same one
     /// (review 13 C-10); parts naming different columns, or a standard's name, do not.
     #[test]
@@ -4127,6 +4878,25 @@ mod tests {
     }
 
     #[test]
+    fn a_nist_id_cited_with_its_standards_name() {
+        for (text, id) in [
+            ("参考：NIST SP 800-53 AC-6", "AC-6"),
+            ("NIST AC-2", "AC-2"),
+            ("SP 800-53 Rev.5 AC-2(1)", "AC-2(1)"),
+        ] {
+            assert!(cited_as_nist(text, id), "{text}");
+        }
+        for (text, id) in [
+            ("AC-2 も確認すること", "AC-2"),
+            ("NISTを参照、AC-2 も確認", "AC-2"),
+            ("NIST AC-2、AC-2 も確認", "AC-2"),
+            ("NIST 9.2.1", "9.2.1"),
+        ] {
+            assert!(!cited_as_nist(text, id), "{text}");
+        }
+    }
+
+    #[test]
     fn approximate_notes_on_a_references_header() {
         for (h, w) in [
             ("ISMAP管理策（近似）", "近似"),
@@ -4136,8 +4906,37 @@ mod tests {
             ("ISMAP control (approx.)", "approx"),
             ("ISMAP管理策(ref.)", "ref"),
             ("ISMAP管理策(新)（要確認）", "要確認"),
+            ("ISMAP管理策（目安）", "目安"),
         ] {
             assert_eq!(approximate_note(h), Some(w), "{h}");
+        }
+        // the twin of the sentence rule (`says_mapping_approximate`): each word on the
+        // mapping's standing it reads in a note said of the mapping is read here too
+        for w in [
+            "近似",
+            "概ね",
+            "参考",
+            "目安",
+            "暫定",
+            "未確定",
+            "要確認",
+            "確認中",
+            "検討中",
+            "approx",
+            "partial",
+            "tentative",
+            "provisional",
+            "draft",
+        ] {
+            let sentence = crate::analysis::procedures::fold(&format!("ISMAPとの対応は{w}"));
+            assert!(
+                crate::analysis::procedures::says_mapping_approximate(&sentence, true).is_some(),
+                "{w}"
+            );
+            assert!(
+                approximate_note(&format!("ISMAP管理策（{w}）")).is_some(),
+                "{w}"
+            );
         }
         for h in [
             "ISMAP管理策",
@@ -4312,6 +5111,80 @@ mod tests {
     }
 
     /// `Items::cols` is indexed by `Field as usize`, filled in the order of `Field::ALL`.
+    #[test]
+    fn ids_written_as_history_are_no_references() {
+        for text in [
+            "旧版では9.2.2だった",
+            "旧: 9.2.2",
+            "（旧9.2.2）",
+            "以前は9.4.1としていた",
+            "9.2.2から変更",
+            "2025年度に追加。旧版では9.4.1としていた",
+            "was 9.2.2",
+        ] {
+            assert_eq!(named_now(text), Vec::<&str>::new(), "{text}");
+        }
+        for (text, want) in [
+            ("TODO: 9.4.3 も見るか要検討", "9.4.3"),
+            ("復旧手順は12.3.1に従う", "12.3.1"),
+            ("旧版では9.2.2だった。9.4.3も確認", "9.4.3"),
+        ] {
+            assert_eq!(named_now(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn evaluation_columns_and_their_deficient_values() {
+        for h in [
+            "評価",
+            "自社評価",
+            "前回評価",
+            "確認結果",
+            "判定",
+            "評価結果",
+            "評価（○/△/×）",
+            "Result",
+        ] {
+            assert!(names_evaluation(h), "{h}");
+        }
+        for h in [
+            "評価基準",
+            "評価日",
+            "評価者",
+            "CSP回答",
+            "SOC2確認結果",
+            "備考",
+        ] {
+            assert!(!names_evaluation(h), "{h}");
+        }
+        for v in [
+            "×",
+            "△",
+            "不備あり",
+            "不適合",
+            "一部適合",
+            "要改善",
+            "ＮＧ",
+            "不備あり（ログ未取得）",
+            "一部充足",
+            "未充足",
+        ] {
+            assert!(is_deficient_evaluation(v), "{v}");
+        }
+        for v in [
+            "○",
+            "適合",
+            "不備なし",
+            "問題なし",
+            "",
+            "OK",
+            "指摘なし",
+            "充足",
+        ] {
+            assert!(!is_deficient_evaluation(v), "{v}");
+        }
+    }
+
     #[test]
     fn fields_are_listed_in_declaration_order() {
         for (i, f) in Field::ALL.into_iter().enumerate() {

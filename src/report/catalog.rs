@@ -363,8 +363,8 @@ pub fn render_show(
             w,
             "{}",
             l(
-                "2022年版から2013年版への対応で、同等ではない: 報告書の判定は最大でも一部充足(理由 iso2022-correspondence)",
-                "a correspondence from the 2022 edition to 2013, not an equivalence: a report's verdict is at most partial (reason iso2022-correspondence)"
+                "2022年版から2013年版への対応で、同等ではない: 報告書の判定は最大でも一部充足(理由 iso2022-correspondence)。確認項目がISMAPの番号でも対応先の統制目標を挙げている場合を除く",
+                "a correspondence from the 2022 edition to 2013, not an equivalence: a report's verdict is at most partial (reason iso2022-correspondence) unless the item also names an objective it reaches in ISMAP numbering"
             )
         )?;
     }

@@ -197,7 +197,7 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
     });
     out.cell(|na| {
         join_with(na, &details.not_applicable, "\n", |na, x| {
-            push_all(na, [x.id, " (", exclusion_reason(x, lang)]);
+            push_all(na, [x.id, " (", &exclusion_reason(x, lang)]);
             push_stated_as(na, x.stated_as, lang);
             na.push(')');
         })
@@ -225,12 +225,16 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
     }
 }
 
-/// The CSP's reason for an exclusion, or `理由なし` / `no reason given`.
-fn exclusion_reason<'a>(x: &Exclusion<'a>, lang: Lang) -> &'a str {
-    if x.reason.is_empty() {
-        lang.pick("理由なし", "no reason given")
-    } else {
-        x.reason
+/// The CSP's reason for an exclusion; a text written as one that gives none quoted with
+/// why (`「クラウド事業者側の管理策のため」（理由と認めず: …）`); else `理由なし` / `no reason given`.
+fn exclusion_reason<'a>(x: &Exclusion<'a>, lang: Lang) -> std::borrow::Cow<'a, str> {
+    match (x.reason, x.reason_written, x.reason_not_accepted) {
+        ("", Some(text), Some(why)) => std::borrow::Cow::Owned(match lang {
+            Lang::Ja => format!("「{text}」{}", why.note(lang)),
+            Lang::En => format!("'{text}'{}", why.note(lang)),
+        }),
+        ("", _, _) => std::borrow::Cow::Borrowed(lang.pick("理由なし", "no reason given")),
+        (reason, _, _) => std::borrow::Cow::Borrowed(reason),
     }
 }
 
@@ -239,7 +243,7 @@ fn exclusion_reason<'a>(x: &Exclusion<'a>, lang: Lang) -> &'a str {
 /// spreadsheet shows instead of one reason repeated for each id.
 pub fn not_applicable_grouped(details: &ItemDetails, lang: Lang) -> String {
     // (reason, the objective it is stated of, the ids)
-    let mut groups: Vec<(&str, Option<&str>, Vec<&str>)> = Vec::new();
+    let mut groups: Vec<(std::borrow::Cow<str>, Option<&str>, Vec<&str>)> = Vec::new();
     for x in &details.not_applicable {
         let reason = exclusion_reason(x, lang);
         match groups
@@ -253,7 +257,7 @@ pub fn not_applicable_grouped(details: &ItemDetails, lang: Lang) -> String {
     let mut out = String::new();
     join_with(&mut out, &groups, "\n", |out, (reason, stated_as, ids)| {
         join_into(out, ids, ", ");
-        push_all(out, [" (", reason]);
+        push_all(out, [" (", reason.as_ref()]);
         push_stated_as(out, *stated_as, lang);
         out.push(')');
     });
@@ -567,8 +571,8 @@ fn short_grid(report: &GapReport) -> Grid {
             if let Some(of) = x.stated_as {
                 notes.push(stated_of(of, lang));
             }
-            if !x.reason.is_empty() {
-                notes.push(x.reason.to_owned());
+            if !x.reason.is_empty() || x.reason_written.is_some() {
+                notes.push(exclusion_reason(x, lang).into_owned());
             }
             if notes.is_empty() {
                 gaps.push(format!("{label} {}", x.id));

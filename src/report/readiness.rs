@@ -187,12 +187,22 @@ pub fn item_cells(i: &ReadinessItem, lang: Lang) -> Vec<String> {
         i.reason.clone(),
         i.evidence.clone(),
         i.owner.clone(),
-        i.findings
-            .iter()
-            .map(|f| f.label(lang))
-            .collect::<Vec<_>>()
-            .join(", "),
+        findings_cell(i, lang),
     ]
+}
+
+/// The findings of an item, each by its label; an exclusion whose written reason gives
+/// none with why (`非該当の理由なし（理由と認めず: …）`): the reason cell holds the text as
+/// written, and reads back as the same reason.
+pub fn findings_cell(i: &ReadinessItem, lang: Lang) -> String {
+    i.findings
+        .iter()
+        .map(|f| match (f, i.reason_not_accepted) {
+            (Finding::NoReason, Some(why)) => format!("{}{}", f.label(lang), why.note(lang)),
+            _ => f.label(lang).to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn item_tone(i: &ReadinessItem) -> Tone {

@@ -99,6 +99,16 @@ const ROLES: [(Role, &[&str]); 6] = [
             "inscope",
             "selected",
             "選択",
+            // the JIS Q 27001 statement of applicability's (review 12 C-20)
+            "採否",
+            "採用",
+            "採用有無",
+            "採用の有無",
+            "採用可否",
+            "採用/除外",
+            "採用・除外",
+            "採用/不採用",
+            "採用・不採用",
         ],
     ),
     (
@@ -125,7 +135,22 @@ const ROLES: [(Role, &[&str]); 6] = [
     ),
     (
         Role::Evidence,
-        &["evidence", "証跡", "エビデンス", "根拠資料", "証跡資料"],
+        &[
+            "evidence",
+            "証跡",
+            "エビデンス",
+            "根拠資料",
+            "証跡資料",
+            // whether there is evidence (review 12 A-18)
+            "証跡有無",
+            "証跡の有無",
+            "証跡状況",
+            "エビデンス有無",
+            "エビデンスの有無",
+            "evidencestatus",
+            "evidenceavailable",
+            "evidenceprovided",
+        ],
     ),
     (
         Role::Owner,
@@ -172,6 +197,10 @@ fn is_own_findings_column(names: &[String], c: usize, cells: &[&str]) -> bool {
     own_statement(names).is_some_and(|lang| {
         c + 1 == names.len()
             && cells.iter().all(|text| {
+                // why a written reason is none, after its finding (`非該当の理由なし（…）`)
+                let text = crate::model::NotAReason::ALL
+                    .iter()
+                    .fold(text.to_string(), |t, why| t.replace(&why.note(lang), ""));
                 text.split(", ")
                     .all(|f| Finding::ALL.iter().any(|x| x.label(lang) == f.trim()))
             })
@@ -636,6 +665,16 @@ pub fn classify(
             // reader judges (a clean result read, anything else a finding)
             || (named
                 && super::remarks::header(header_cell(c)) == super::remarks::Header::AuditResult)
+            // a date's column (`有効期限`, `最終確認日`, `Expiry`): `N/A` there is "none",
+            // no status (review 13 C-11)
+            || super::remarks::names_record_date(header_cell(c))
+            || super::remarks::names_validity(header_cell(c))
+            // a row's approval or review (`承認状況`: `済`, `○`, `未`) is no statement of
+            // its implementation, beside a status column or not (review 12 A-18)
+            || matches!(
+                super::remarks::header(header_cell(c)),
+                super::remarks::Header::Approval(_)
+            )
             // and so is the findings column of the statement of applicability `readiness`
             // writes (what the tool found, never a statement of the CSP's)
             || (named
@@ -741,7 +780,11 @@ pub fn classify(
                 let list: Vec<&str> = candidates.iter().map(|c| c.what.as_str()).collect();
                 // two tables side by side (a print layout: `管理策番号 | 実施状況 | | 管理策番号 |
                 // 実施状況`): the id header repeats; one status column cannot be picked
-                let id_headers = (0..width).filter(|&c| is_id_header(header_cell(c))).count();
+                // (over columns holding ids: `管理策` over titles beside `管理策番号` is one
+                // table, review 12 C-20)
+                let id_headers = (0..width)
+                    .filter(|&c| holding.contains(&c) && is_id_header(header_cell(c)))
+                    .count();
                 let hint = if id_headers > 1 {
                     "the header names the id column more than once: two tables stand side by side (a print layout); put the second table's rows under the first's, in one id column and one status column"
                 } else {

@@ -447,7 +447,24 @@ fn read_table_by_kind(
                     .map(|s| status_table::stated_reason(stated, s).to_owned())
                     .unwrap_or_default()
             };
-            let listed = published::read(&lines, &source, catalog, stated, &reason_of)?;
+            let mut listed = published::read(&lines, &source, catalog, stated, &reason_of)?;
+            // a reason cell that gives none: kept as written, with why
+            if stated == Declared::NotApplicable {
+                for x in listed.controls.iter_mut().filter(|x| x.reason.is_empty()) {
+                    let written = reason
+                        .zip(x.line)
+                        .and_then(|(c, n)| sheet.rows.get(n - 1).and_then(|r| r.get(c)));
+                    if let Some(text) = written {
+                        x.unaccepted =
+                            status_table::judge_not_applicable_reason(text)
+                                .err()
+                                .map(|why| crate::model::UnacceptedReason {
+                                    text: text.trim().to_owned(),
+                                    why,
+                                });
+                    }
+                }
+            }
             Part {
                 read: ReadPart {
                     sheet: sheet.sheet.clone(),
@@ -468,7 +485,15 @@ fn read_table_by_kind(
                 }
                 SheetMeaning::Statements | SheetMeaning::History => None,
             };
-            let listed = status_table::read(sheet, &layout, cols, catalog, says, opts.as_of())?;
+            let listed = status_table::read(
+                sheet,
+                &layout,
+                cols,
+                catalog,
+                says,
+                opts.as_of(),
+                opts.own_statement,
+            )?;
             Part {
                 read: ReadPart {
                     sheet: sheet.sheet.clone(),
@@ -521,6 +546,11 @@ fn refuse_registry_facts(
     place: &str,
 ) -> Result<(), InputError> {
     for (i, cells) in rows {
+        // `対象範囲 | <the service>`, `対象範囲 | 本サービスの全リージョン`: read as `対象サービス`
+        // is (review 13 C-2)
+        if page::scope_limits_nothing(&cells) {
+            continue;
+        }
         if let Some(fact) = page::registry_fact(&cells) {
             // an audit that found something (`前回監査: 2024年度（指摘事項あり）`) is refused as
             // what it is
@@ -777,7 +807,7 @@ fn check_colours(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(
                 .find(|(m, _)| m % 2 == n % 2)
                 .is_some_and(|(_, l)| l == look)
         });
-        if banded || striped(rows) {
+        if banded || striped(rows) || explained_highlight(sheet, layout, rows) {
             continue;
         }
         return Err(InputError::at(
@@ -796,6 +826,61 @@ fn check_colours(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(
 /// two rows: two plain, two shaded, …): two looks, taking turns in runs of the same length
 /// at least twice each, the last run maybe shorter (review 13 C-9). A few rows of one look
 /// at the end (`9.2.3`, `9.2.4` red) are no stripes.
+/// Whether the id rows' looks are one base and one highlight (a fill) that a note on the
+/// sheet outside the table names by its colour as marking changes (`※
+/// 黄色の行は前版からの変更箇所です`), no status (review 13 C-4): read. A note naming a
+/// status, a highlight of another colour than the note's, or a third look is not.
+fn explained_highlight(sheet: &Sheet, layout: &Layout, rows: &[(usize, String)]) -> bool {
+    let mut looks: Vec<&str> = rows.iter().map(|(_, l)| l.as_str()).collect();
+    looks.sort_unstable();
+    looks.dedup();
+    let [a, b] = looks.as_slice() else {
+        return false;
+    };
+    let highlight = match (*a, *b) {
+        ("none", h) | (h, "none") => h,
+        _ => return false,
+    };
+    sheet.rows.iter().any(|row| {
+        let id = row.get(layout.id_column).map_or("", |c| c.trim());
+        if classify::is_id_cell(id) {
+            return false;
+        }
+        let text = row
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let lower = crate::text::fold_width(&text).to_lowercase();
+        let colour = COLOUR_WORDS.iter().find(|w| lower.contains(**w));
+        colour.is_some_and(|w| fill_is(highlight, w)) && published::is_change_note(&text)
+    })
+}
+
+/// Whether a row's look is a solid fill of the colour a word names (yellow, green, blue,
+/// orange, pink; `fill rgb FFFFFF00`).
+fn fill_is(look: &str, word: &str) -> bool {
+    let Some(rgb) = look.strip_prefix("fill rgb ") else {
+        return false;
+    };
+    let hex = rgb.get(rgb.len().saturating_sub(6)..).unwrap_or("");
+    let channel = |i: usize| {
+        hex.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+    };
+    let (Some(r), Some(g), Some(b)) = (channel(0), channel(2), channel(4)) else {
+        return false;
+    };
+    match word {
+        "黄" | "yellow" => r >= 0xC0 && g >= 0xC0 && b <= 0xA0,
+        "緑" | "green" => g >= 0x99 && g > r && g > b,
+        "青" | "blue" => b >= 0x99 && b > r && b > g,
+        "橙" | "オレンジ" | "orange" => r >= 0xC0 && (0x60..0xD0).contains(&g) && b <= 0x80,
+        _ => false,
+    }
+}
+
 fn striped(rows: &[(usize, String)]) -> bool {
     let mut runs: Vec<(&str, usize)> = Vec::new();
     for (_, look) in rows {
@@ -1305,6 +1390,24 @@ fn notes_beside(
         let lines = history::without_history(sheet, as_of)?;
         for (i, row) in lines.rows.iter().enumerate() {
             let filled = status_table::filled_cells(row);
+            // a GRC export's information sheet (`Exported | 2026-12-05 10:31 JST`): a date of
+            // the export after the as-of date dates the list, as the same line above the
+            // table does (review 12 D-2)
+            if let [(_, label), (_, value)] = filled.as_slice() {
+                if is_export_date_label(label) {
+                    if let Some(q) = remarks::document_dated_later(value, as_of) {
+                        return Err(InputError::at(
+                            lines.location().row(i + 1),
+                            format!(
+                                "the line '{}' {}: the list's statements are not read as implemented",
+                                published::quote(&format!("{label} {value}")),
+                                q.what()
+                            ),
+                        )
+                        .hint(q.hint()));
+                    }
+                }
+            }
             // a legend in two columns (`記号 | 意味`: `○ | 実施`; `色 | 意味`: `赤 | 未実施`), or
             // one entry to a cell (`×：未実施`, review 13 C-13)
             let entry = match filled.as_slice() {
@@ -1337,6 +1440,21 @@ fn notes_beside(
             if values == filled.len() || values >= 2 && values + 1 >= filled.len() {
                 continue;
             }
+            // a note naming its own chapters (`物理的セキュリティ（11章）は…に依拠`) speaks of
+            // their controls only: of the first stated implemented, or of none (review 13 C-3)
+            let first =
+                match chapters_named(&crate::text::join_filled(row.iter().map(String::as_str))) {
+                    chapters if chapters.is_empty() => first,
+                    chapters => match parts
+                        .iter()
+                        .flat_map(|p| &p.listed.controls)
+                        .filter(|x| x.declared == Declared::Implemented)
+                        .find(|x| chapters.iter().any(|c| chapter_of(&x.raw) == Some(*c)))
+                    {
+                        Some(under) => under,
+                        None => continue,
+                    },
+                };
             status_table::note_row(&lines, i + 1, row, place, &first.raw, as_of)?;
         }
         for (&(r, c), text) in marks.iter().flat_map(|m| &m.comments) {
@@ -1348,6 +1466,45 @@ fn notes_beside(
         }
     }
     Ok(())
+}
+
+/// The chapters of the catalog a note names as chapters (`11章`, `第11章`, `箇条11`,
+/// `clause 11`), full-width digits folded.
+fn chapters_named(text: &str) -> Vec<u32> {
+    let text = crate::text::fold_width(text).to_lowercase();
+    let mut out = Vec::new();
+    let digits_before = |at: usize| {
+        let before = &text[..at];
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit())
+            .last()
+            .map(|(i, _)| i)?;
+        before[start..].parse::<u32>().ok()
+    };
+    for (at, _) in text.match_indices('章') {
+        out.extend(digits_before(at));
+    }
+    for label in ["箇条", "clause ", "clause", "chapter "] {
+        for (at, _) in text.match_indices(label) {
+            let after = &text[at + label.len()..];
+            let end = after
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(after.len());
+            out.extend(after[..end].parse::<u32>().ok());
+        }
+    }
+    out.retain(|c| (3..=18).contains(c));
+    out.dedup();
+    out
+}
+
+/// The chapter of a control id as written (`11.1.2` → 11).
+fn chapter_of(raw: &str) -> Option<u32> {
+    let raw = crate::text::fold_width(raw);
+    let end = raw.find(|c: char| !c.is_ascii_digit()).unwrap_or(raw.len());
+    raw[..end].parse().ok()
 }
 
 /// A cover line about the document, not the service (review 13 C-2): a table of contents'
@@ -1801,6 +1958,37 @@ fn no_ids(path: &Path, ignored: usize) -> InputError {
     .not_a_list(NotAList::NoIds)
 }
 
+/// Whether a cell labels the date a workbook was exported or made (`Exported`, `Export
+/// date`, `Generated on`, `出力日時`, `エクスポート日時`, `作成日`).
+fn is_export_date_label(label: &str) -> bool {
+    matches!(
+        crate::text::header_key(label).trim_end_matches([':', '：']),
+        "exported"
+            | "exportedat"
+            | "exportedon"
+            | "exportdate"
+            | "exporttime"
+            | "exporttimestamp"
+            | "exportdatetime"
+            | "generated"
+            | "generatedat"
+            | "generatedon"
+            | "reportdate"
+            | "reportgenerated"
+            | "asof"
+            | "出力日"
+            | "出力日時"
+            | "出力日付"
+            | "エクスポート日"
+            | "エクスポート日時"
+            | "作成日"
+            | "作成日時"
+            | "更新日"
+            | "最終更新日"
+            | "基準日"
+    )
+}
+
 /// Whether an evidence cell names no evidence: empty, or a text saying there is none
 /// (`なし`, `無し`, `特になし`, `-`, `'-`, `ー`, `?`): the words that give no remark or no reason
 /// elsewhere (a status word is not one of them here).
@@ -1812,6 +2000,54 @@ pub fn names_no_evidence(evidence: &str) -> bool {
         || remarks::says_nothing(t)
         || (vocab::says_no_reason(t) && vocab::status_value(t).is_err())
         || evidence_not_yet(t)
+}
+
+/// Whether an evidence cell says there is no evidence, or none yet: what
+/// [`names_no_evidence`] reads but an empty cell, a dash or a question mark (nothing
+/// named), a cell left unfilled (`未記入`) or evidence given elsewhere (`別紙参照`,
+/// `別途提出`); and `No evidence`, `証跡なし`. A status value is left to the remark rules.
+pub(crate) fn states_no_evidence(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix(['\'', '’']).unwrap_or(t).trim();
+    let bare = t.trim_end_matches(['。', '.', '．']).trim();
+    let key = crate::text::header_key(bare);
+    if matches!(
+        key.as_ref(),
+        "noevidence" | "証跡なし" | "証跡無し" | "エビデンスなし" | "エビデンス無し" | "証跡未作成"
+    ) {
+        return true;
+    }
+    let blank = bare
+        .chars()
+        .all(|c| vocab::is_dash(c) || matches!(c, '?' | '？' | '…' | '・' | '*' | '＊'));
+    let elsewhere = matches!(
+        key.as_ref(),
+        "未記入"
+            | "未記載"
+            | "記載なし"
+            | "記入なし"
+            | "別紙参照"
+            | "別紙のとおり"
+            | "別紙の通り"
+            | "別途"
+            | "別途提出"
+            | "別途回答"
+            | "別途説明"
+            | "seeattached"
+    );
+    // a draft's word ends the cell (`手順書v0.9（未承認）`, `規程 draft`), not a word of a
+    // document's text (`未承認ソフトウェアのインストールを禁止`)
+    let draft_inside = ["ドラフト", "draft", "未承認", "承認待ち", "(案)"]
+        .iter()
+        .any(|w| key.contains(w))
+        && !["ドラフト", "draft", "未承認", "承認待ち", "(案)", "案"]
+            .iter()
+            .any(|w| key.trim_end_matches([')', '）', ']', '】']).ends_with(w));
+    !blank
+        && !elsewhere
+        && !draft_inside
+        && names_no_evidence(t)
+        && (remarks::says_nothing(t) || vocab::status_value(t).is_err())
 }
 
 /// An evidence cell saying the evidence is not there yet (`未提出`, `作成中`, `Pending`,
@@ -1845,6 +2081,20 @@ pub(crate) fn evidence_not_yet(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The chapters a note names as chapters (review 13 C-3); a list number or an id is
+    /// none.
+    #[test]
+    fn the_chapters_a_note_names() {
+        assert_eq!(
+            chapters_named("3. 物理的セキュリティ（11章）はIaaS事業者に依拠"),
+            [11]
+        );
+        assert_eq!(chapters_named("第１１章及び箇条12"), [11, 12]);
+        assert_eq!(chapters_named("Clause 11 relies on the IaaS"), [11]);
+        assert!(chapters_named("3. 9.2.3はIaaS事業者に依拠").is_empty());
+        assert_eq!(chapter_of("11.1.2"), Some(11));
+    }
 
     fn catalog() -> Catalog {
         Catalog::embedded().unwrap()

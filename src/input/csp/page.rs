@@ -511,6 +511,71 @@ pub fn registry_fact(cells: &[String]) -> Option<String> {
     (verdict_fact || unknown_registry_label(&text, false).is_some()).then_some(text)
 }
 
+/// Whether `cells` are a scope line that limits nothing (review 13 C-2): one label, the
+/// statement's scope (`対象範囲`), and a value naming the whole service (`本サービスの全リー
+/// ジョン`, `全体`) or a name alone (`サンプルクラウド`) — no region, part, bracket or
+/// qualifier (`東京リージョン`, `（管理コンソールを除く）`, `…のみ`), which stays a registry
+/// fact a table does not carry. Such a line is read as a cover's `対象サービス` is.
+pub fn scope_limits_nothing(cells: &[String]) -> bool {
+    let labelled: Vec<(Field, &str)> = cells
+        .iter()
+        .filter_map(|c| split_label(c))
+        .map(|(field, _, _, value)| (field, value))
+        .collect();
+    let [(Field::Scope | Field::InScope, value)] = labelled[..] else {
+        return false;
+    };
+    let rest: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty() && split_label(c).is_none())
+        .collect();
+    let value = crate::text::fold_width(&format!("{value} {}", rest.join(" ")))
+        .trim()
+        .to_lowercase();
+    if value.is_empty() {
+        return false;
+    }
+    let qualified = [
+        "除",
+        "のみ",
+        "以外",
+        "一部",
+        "限",
+        "対象外",
+        "ただし",
+        "但し",
+        "含ま",
+        "except",
+        "only",
+        "exclud",
+        "partial",
+    ]
+    .iter()
+    .any(|w| value.contains(w));
+    let whole = ["全", "すべて", "全て", "all "]
+        .iter()
+        .any(|w| value.contains(w));
+    let parts = [
+        "リージョン",
+        "region",
+        "拠点",
+        "データセンター",
+        "環境",
+        "オプション",
+        "プラン",
+        "エディション",
+        "edition",
+        "(",
+        ")",
+        "、",
+        ",",
+    ]
+    .iter()
+    .any(|w| value.contains(w));
+    !qualified && (whole || !parts)
+}
+
 /// Whether a cell of `cells` starts with `次回更新` (`次回更新: 2026年9月`, `次回更新日 |
 /// 2026/9/30`): the registration's renewal or the document's own next revision — refused
 /// either way (the hint says how to write each).
@@ -1901,6 +1966,29 @@ const FOR_MENTIONS: &str = "a field of the list entry (scope, subsequent events,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A scope line naming the whole service or the service alone limits nothing; one
+    /// naming a region, a part or a qualifier does (review 13 C-2).
+    #[test]
+    fn a_scope_line_of_the_whole_service_limits_nothing() {
+        let cells = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(scope_limits_nothing(&cells(&[
+            "対象範囲",
+            "サンプルクラウド"
+        ])));
+        assert!(scope_limits_nothing(&cells(&[
+            "対象範囲：本サービスの全リージョン"
+        ])));
+        for c in [
+            &["対象範囲", "サンプルクラウド（東京リージョン）"][..],
+            &["対象範囲", "東京リージョンのみ"],
+            &["対象範囲", "全サービス（管理コンソールを除く）"],
+            &["対象範囲", ""],
+            &["登録の更新期限", "2027年3月31日"],
+        ] {
+            assert!(!scope_limits_nothing(&cells(c)), "{c:?}");
+        }
+    }
     use crate::model::Declared;
 
     fn catalog() -> Catalog {

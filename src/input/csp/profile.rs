@@ -4,7 +4,7 @@
 //! profile, and errors about it never quote its text.
 use std::path::{Path, PathBuf};
 
-use serde::de::{MapAccess, Visitor};
+use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use crate::catalog::id::IsmapId;
@@ -297,7 +297,7 @@ struct ProfileDoc {
     registered: Option<String>,
     renewal_deadline: Option<String>,
     audit_period: Option<PeriodField>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scope_entries")]
     scope: Vec<String>,
     /// 準拠法 and 裁判管轄, 後発事象, 改善計画 as the ISMAP list publishes them.
     governing_law: Option<String>,
@@ -321,6 +321,84 @@ struct ProfileDoc {
     inherits: Option<String>,
     /// What is relied on from it: clause, category or objective ids (default: 11).
     inherited: Option<Vec<Scalar>>,
+}
+
+/// `scope:` as texts: a list of entries, or one written alone (`scope: テストクラウド`); an
+/// entry is a text, or a label and its text written unquoted (`- 対象外: 管理コンソール`,
+/// which YAML reads as a map of one key, as README shows it: review 12 B-4), kept as
+/// written, `label: text` (the parts of a list after a label joined with `、`).
+fn scope_entries<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    /// The whole field (`entries`) or one entry of its list.
+    struct Scope {
+        entries: bool,
+    }
+    impl<'de> Visitor<'de> for Scope {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(if self.entries {
+                "a list of texts (the parts of the scope; `対象外: ` and the parts excluded)"
+            } else {
+                "a text (a part of the scope), or `対象外: ` and the parts excluded"
+            })
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(vec![v.to_owned()])
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            if !self.entries {
+                return Err(serde::de::Error::invalid_type(
+                    serde::de::Unexpected::Seq,
+                    &self,
+                ));
+            }
+            let mut out = Vec::new();
+            while let Some(entry) = seq.next_element_seed(Scope { entries: false })? {
+                out.extend(entry);
+            }
+            Ok(out)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some((label, value)) = map.next_entry::<String, ScopeValue>()? {
+                out.push(format!("{label}: {}", value.0));
+            }
+            Ok(out)
+        }
+    }
+    impl<'de> serde::de::DeserializeSeed<'de> for Scope {
+        type Value = Vec<String>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    d.deserialize_any(Scope { entries: true })
+}
+
+/// The text after a label in `scope:` (`対象外: 管理コンソール`), or a list of parts joined
+/// with `、`.
+struct ScopeValue(String);
+
+impl<'de> Deserialize<'de> for ScopeValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl<'de> Visitor<'de> for Text {
+            type Value = ScopeValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or a list of texts")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ScopeValue, E> {
+                Ok(ScopeValue(v.to_owned()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ScopeValue, A::Error> {
+                let mut parts: Vec<String> = Vec::new();
+                while let Some(p) = seq.next_element::<String>()? {
+                    parts.push(p);
+                }
+                Ok(ScopeValue(parts.join("、")))
+            }
+        }
+        d.deserialize_any(Text)
+    }
 }
 
 /// A free-text field that may also be written `true`/`false` (`improvement_plan`,
@@ -766,17 +844,20 @@ fn parse(
             .hint("list the id alone (9.2.3, A.9.2.3, CLD.8.1.5); a control implemented in part or later is not implemented: leave it out, and put a reason under `not_applicable` only where it does not apply"));
         }
     }
-    controls.extend(
-        doc.not_applicable
-            .0
-            .into_iter()
-            .map(|(id, reason)| ListedControl {
-                declared: Declared::NotApplicable,
-                // a "reason" that gives none (`なし`, `TBD`, `検討中`, `当社で実施`) is none
-                reason: super::status_table::not_applicable_reason(&reason).to_owned(),
-                ..ListedControl::implemented(id, None)
+    controls.extend(doc.not_applicable.0.into_iter().map(|(id, reason)| {
+        // a "reason" that gives none (`なし`, `TBD`, `検討中`, `当社で実施`) is none,
+        // kept as written with why
+        let judged = super::status_table::judge_not_applicable_reason(&reason);
+        ListedControl {
+            declared: Declared::NotApplicable,
+            reason: judged.unwrap_or("").to_owned(),
+            unaccepted: judged.err().map(|why| crate::model::UnacceptedReason {
+                text: reason.trim().to_owned(),
+                why,
             }),
-    );
+            ..ListedControl::implemented(id, None)
+        }
+    }));
     // 計画中 / 未実施 with what the CSP wrote of it, as a status table's row keeps it
     for (list, declared) in [
         (doc.planned, Declared::Planned),

@@ -180,7 +180,7 @@ pub fn read(
             ));
         }
         if found.iter().all(|(_, ids)| ids.is_empty()) {
-            if status_line.is_none() {
+            if status_line.is_none() && !chapter_with_title(line, catalog) {
                 status_line = line_status(line, !out.controls.is_empty()).map(|what| (line, what));
             }
             match status_line {
@@ -333,7 +333,8 @@ fn check_idless_line(
             )
             .hint(FOR_HEADINGS));
         }
-        if let Some((message, hint)) = footnote_error(cell.text.trim()) {
+        if let Some((message, hint)) = footnote_error(cell.text.trim(), source.loc.sheet.is_some())
+        {
             return Err(
                 InputError::at(source.at(line.number, cell.column.as_deref()), message).hint(hint),
             );
@@ -515,12 +516,31 @@ fn is_note(text: &str) -> bool {
         })
 }
 
+/// A note saying what marks changes since the last edition (`※ 黄色の行は前版からの変更箇所です`,
+/// `Rows in yellow were updated`): whichever ids it concerns, it states no status and
+/// narrows nothing (review 13 C-4). Not one that also states a status, negates or
+/// qualifies.
+pub(super) fn is_change_note(text: &str) -> bool {
+    const JA: [&str; 7] = ["変更", "更新", "追加", "修正", "改訂", "新規", "前版"];
+    const EN: [&str; 6] = ["changed", "updated", "added", "new", "revised", "modified"];
+    let lower = fold_width(text).to_lowercase();
+    (JA.iter().any(|w| lower.contains(w))
+        || lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| EN.contains(&w)))
+        && vocab::status_words(text).is_empty()
+        && vocab::negation_in(text).is_none()
+        && remarks::qualifier_beyond(text, &[]).is_none()
+}
+
 /// A note of a published list that cannot be read without what pasting lost or without
 /// knowing which ids it narrows: one referring to marks (`注）下線の項目はIaaS事業者の統制に
 /// 依拠`), or naming another party, a region, a plan or an option, or a pending review;
 /// wherever it stands (right under the ids or after a blank line). The message and hint.
-fn footnote_error(text: &str) -> Option<(String, &'static str)> {
-    if !is_note(text) {
+fn footnote_error(text: &str, on_sheet: bool) -> Option<(String, &'static str)> {
+    // on a workbook's sheet the marks are kept (and checked: `check_colours`), and a note
+    // saying they mark changes is read; in pasted text, which lost them, it is not
+    if !is_note(text) || on_sheet && is_change_note(text) {
         return None;
     }
     let folded = fold_width(text).to_lowercase();
@@ -712,6 +732,37 @@ fn profile_field(line: &Line, source: &Source) -> Result<(), InputError> {
         .hint("a profile starts with its fields (name:, implemented: …); give it a .yaml (or .json) name, or remove the text before them"));
     }
     Ok(())
+}
+
+/// A chapter's row: its number (`12`) and, in the other cells, its catalog title or a
+/// part of it (`運用` for `運用のセキュリティ`, `Operations`), which holds no status however
+/// short (review 13 C-5).
+fn chapter_with_title(line: &Line, catalog: &Catalog) -> bool {
+    let mut cells = line
+        .cells
+        .iter()
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty());
+    let Some(number) = cells.next() else {
+        return false;
+    };
+    let number = fold_width(number);
+    if !number.chars().all(|c| c.is_ascii_digit())
+        || !number.parse::<u32>().is_ok_and(|n| (3..=18).contains(&n))
+    {
+        return false;
+    }
+    let titles: Vec<String> = catalog_titles(catalog, &number)
+        .into_iter()
+        .map(title_key)
+        .collect();
+    let mut rest = cells.peekable();
+    rest.peek().is_some()
+        && !titles.is_empty()
+        && rest.all(|text| {
+            let key = title_key(text);
+            key.chars().count() >= 2 && titles.iter().any(|t| t.contains(&key))
+        })
 }
 
 /// What a line without ids states: a status word or a status mark anywhere in it, or a

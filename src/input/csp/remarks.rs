@@ -299,9 +299,15 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
         "自己評価",
     ];
     let find = |words: &[&'static str]| words.iter().find(|w| key.contains(**w)).copied();
+    // the whole service (`本サービス`, `全リージョン共通`) limits nothing (review 12 C-18)
+    let whole = is_whole_scope(note) || is_whole_scope(note.trim_end_matches("共通"));
     find(&PLANS)
         .map(|w| Qualifier::new(Kind::Deferral, w))
-        .or_else(|| find(&SCOPES).map(|w| Qualifier::new(Kind::Scope, w)))
+        .or_else(|| {
+            find(&SCOPES)
+                .filter(|_| !whole)
+                .map(|w| Qualifier::new(Kind::Scope, w))
+        })
         .or_else(|| find(&OTHER_TIMES).map(|w| Qualifier::new(Kind::Scope, w)))
 }
 
@@ -3435,6 +3441,13 @@ pub enum Header {
     /// Names a subcontractor (`委託先`, `委託先名`, `Subcontractor`): any name there is
     /// someone else's, but for the service's own (`当社`, `自社`) or none.
     Delegate,
+    /// Names the row's approval or review (`承認状況`, `レビュー状況`, `Approval status`;
+    /// `true`), or the approval or review alone (`承認`, `Approval`, `Review`; `false`, where
+    /// an approver's name or a comment may stand too): a value saying the statement is not
+    /// approved or reviewed (`未承認`, `未`, `承認待ち`, `Pending`, `Not reviewed`) is not
+    /// read as implemented (review 12 A-18); under a header naming a status only an
+    /// approval ([`approval_given`]) reads.
+    Approval(bool),
     /// Anything else (`備考`, `Details`, `説明`, `最終確認日`): the cells are read.
     Plain,
 }
@@ -3685,6 +3698,10 @@ pub fn header(name: &str) -> Header {
     {
         return Header::Who;
     }
+    // the row's approval or review (review 12 A-18)
+    if let Some(status) = names_approval(&key) {
+        return Header::Approval(status);
+    }
     // an audit's result (`監査結果`, `Audit result`): anything but "no exception" is a
     // finding on the implementation (`指摘事項1件`, `Qualified`, `Observation`)
     if [
@@ -3743,6 +3760,154 @@ pub fn header(name: &str) -> Header {
         Some(word) if !both => Header::Qualifying(word),
         _ => Header::Plain,
     }
+}
+
+/// Whether a header key names the row's approval or review: `Some(true)` naming its status
+/// (`承認状況`, `レビュー状況`, `Approval status`, `Approved?`), `Some(false)` naming it alone
+/// (`承認`, `Approval`, `Review`), `None` otherwise (`承認者`, `承認日`, `レビュー結果`).
+fn names_approval(key: &str) -> Option<bool> {
+    let key = key.trim_end_matches(['?', '？']);
+    const STATUS: &[&str] = &[
+        "承認状況",
+        "承認状態",
+        "承認ステータス",
+        "承認有無",
+        "承認の有無",
+        "承認済",
+        "承認済み",
+        "決裁状況",
+        "決裁状態",
+        "レビュー状況",
+        "レビュー状態",
+        "レビューステータス",
+        "レビュー有無",
+        "レビューの有無",
+        "レビュー済",
+        "レビュー済み",
+        "査閲状況",
+        "approvalstatus",
+        "approvalstate",
+        "approved",
+        "reviewstatus",
+        "reviewstate",
+        "reviewed",
+    ];
+    const ALONE: &[&str] = &["承認", "決裁", "レビュー", "査閲", "approval", "review"];
+    if STATUS.contains(&key) {
+        Some(true)
+    } else if ALONE.contains(&key) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A value under a header naming the row's approval or review that says it is approved or
+/// reviewed: nothing ([`nothing_for_the_row`]), a check mark (`○`, `✓`), a word of approval
+/// (`承認済`, `済`, `レビュー済`, `Approved`, `Reviewed`, `Yes`) or a date alone, a word of
+/// approval with a date (`承認済（2025/4/1）`, `Approved 2025-04-01`).
+pub fn approval_given(text: &str) -> bool {
+    if nothing_for_the_row(text) || vocab::check_cell(text) == vocab::Check::Selected {
+        return true;
+    }
+    if is_date_alone(text) {
+        return true;
+    }
+    // the dates and the brackets around them aside
+    let mut rest = fold_width(text).into_owned();
+    for (written, _) in crate::date::dates_in(text) {
+        rest = rest.replacen(&written, " ", 1);
+    }
+    rest.retain(|c| !vocab::is_bracket(c));
+    let key = header_key(&rest);
+    let key = key.trim_end_matches(['。', '.']);
+    let key = key.strip_suffix("済").map_or(key, |k| k);
+    matches!(
+        key,
+        "承認"
+            | "承認済み"
+            | "決裁"
+            | "決裁済み"
+            | "レビュー"
+            | "レビュー済み"
+            | "確認"
+            | "確認済み"
+            | "済み"
+            | ""
+            | "完了"
+            | "approved"
+            | "approvedon"
+            | "reviewed"
+            | "reviewedon"
+            | "done"
+            | "complete"
+            | "completed"
+            | "yes"
+            | "はい"
+            | "ok"
+    ) && approval_denied(text).is_none()
+        && !header_key(text).is_empty()
+}
+
+/// A value under a header naming the row's approval or review that says it is not
+/// approved or reviewed (yet): `未承認`, `未レビュー`, `未`, `承認待ち`, `申請中`,
+/// `レビュー中`, `差戻し`, `却下`, `保留`, `×`, `Pending`, `Not approved`, `Rejected`,
+/// `In review`, `Draft`, `No`; the word.
+pub fn approval_denied(text: &str) -> Option<String> {
+    let key = header_key(text);
+    let key = key.trim_end_matches(['。', '.']);
+    if key.is_empty() {
+        return None;
+    }
+    if matches!(
+        key,
+        "no" | "n" | "false" | "open" | "todo" | "new" | "いいえ" | "無" | "なし" | "否"
+    ) || vocab::check_cell(text) == vocab::Check::NotSelected && !says_nothing(text)
+    {
+        return Some(text.trim().to_owned());
+    }
+    const WORDS: &[&str] = &[
+        "未",
+        "待ち",
+        "待",
+        "申請中",
+        "依頼中",
+        "差戻",
+        "差し戻",
+        "却下",
+        "否認",
+        "否決",
+        "保留",
+        "不承認",
+        "非承認",
+        "取消",
+        "取り消",
+        "要修正",
+        "要再",
+        "ドラフト",
+        "draft",
+        "pending",
+        "notapproved",
+        "notreviewed",
+        "notyet",
+        "unapproved",
+        "unreviewed",
+        "reject",
+        "declined",
+        "inreview",
+        "underreview",
+        "inprogress",
+        "onhold",
+        "awaiting",
+        "waiting",
+        "submitted",
+        "returned",
+    ];
+    if let Some(w) = WORDS.iter().find(|w| key.contains(*w)) {
+        return Some((*w).to_owned());
+    }
+    // in progress (`レビュー中`, `確認中`, `承認中`, `審査中`)
+    key.ends_with('中').then(|| text.trim().to_owned())
 }
 
 /// A word of a header that names what is not implemented, excluded, deferred, an
@@ -5010,6 +5175,66 @@ mod tests {
         ] {
             assert!(later_date(text, as_of).is_some(), "{text}");
         }
+    }
+
+    #[test]
+    fn approval_headers_and_values() {
+        for (h, want) in [
+            ("承認状況", Some(true)),
+            ("レビュー状況", Some(true)),
+            ("Approval status", Some(true)),
+            ("Approved?", Some(true)),
+            ("承認", Some(false)),
+            ("Review", Some(false)),
+            ("承認者", None),
+            ("承認日", None),
+            ("レビュー結果", None),
+            ("未承認理由", None),
+        ] {
+            let got = match header(h) {
+                Header::Approval(s) => Some(s),
+                _ => None,
+            };
+            assert_eq!(got, want, "{h}");
+        }
+        for v in [
+            "承認済",
+            "承認済み",
+            "済",
+            "○",
+            "Approved",
+            "approved on 2025-04-01",
+            "2025/4/1",
+            "承認済（2025/4/1）",
+            "レビュー済",
+            "",
+            "-",
+        ] {
+            assert!(approval_given(v), "{v}");
+            assert_eq!(approval_denied(v), None, "{v}");
+        }
+        for v in [
+            "未承認",
+            "未",
+            "承認待ち",
+            "申請中",
+            "レビュー中",
+            "差戻し",
+            "却下",
+            "×",
+            "No",
+            "Pending",
+            "Not approved",
+            "Rejected",
+            "In review",
+            "Draft",
+            "未レビュー",
+        ] {
+            assert!(!approval_given(v), "{v}");
+            assert!(approval_denied(v).is_some(), "{v}");
+        }
+        // neither: read by the remark rules (or refused under a status header)
+        assert!(!approval_given("山田部長") && approval_denied("山田部長").is_none());
     }
 
     #[test]

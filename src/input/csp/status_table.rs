@@ -10,7 +10,7 @@ use crate::input::csp::published::{self, catalog_titles, check_ids, quote, Liste
 use crate::input::csp::remarks::{self, Header};
 use crate::input::csp::vocab::{self, Check, StatusValue};
 use crate::input::table::Sheet;
-use crate::model::{Declared, ListedControl};
+use crate::model::{Declared, ListedControl, NotAReason, UnacceptedReason};
 
 fn cell(row: &[String], c: usize) -> &str {
     row.get(c).map_or("", |s| s.trim())
@@ -161,6 +161,8 @@ fn status_place(layout: &Layout, cols: &StatusColumns) -> String {
 
 /// Reads the rows of a status table. `sheet_says`: the sheet's name, when it states a status
 /// other than implemented (`非該当`), which no row may contradict by stating implemented.
+/// `own_work`: the list is the CSP's own work (`readiness --implemented`, `diff`), where
+/// evidence missing is a finding of readiness, not a refusal.
 pub fn read(
     sheet: &Sheet,
     layout: &Layout,
@@ -168,6 +170,7 @@ pub fn read(
     catalog: &Catalog,
     sheet_says: Option<&str>,
     as_of: crate::date::Date,
+    own_work: bool,
 ) -> Result<Listed, InputError> {
     let loc = sheet.location();
     let mut out = Listed::default();
@@ -337,8 +340,11 @@ pub fn read(
                 }
             }
             note_confirmed_later(row, n, layout, cols, as_of, &mut out.confirmed_later);
+            let mut unaccepted = None;
             let reason = if status.declared == Declared::Implemented {
-                check_implemented_row(row, n, layout, cols, &loc, id_cell, &titles, as_of)?;
+                check_implemented_row(
+                    row, n, layout, cols, &loc, id_cell, &titles, as_of, own_work,
+                )?;
                 let raw = raws.first().map_or("", String::as_str);
                 row_remark(row, layout, cols, as_of, |text| {
                     published::is_title(catalog, raw, text) || titles.contains(&text)
@@ -377,11 +383,15 @@ pub fn read(
                         .unwrap_or(""),
                     given => given,
                 };
-                match (given, reason_in(&status.note)) {
+                let reason = match (given, reason_in(&status.note)) {
                     (r, "") => r.to_owned(),
                     (r, note) if r.is_empty() || r == note => note.to_owned(),
                     (r, note) => format!("{note}; {r}"),
+                };
+                if reason.is_empty() && status.declared == Declared::NotApplicable {
+                    unaccepted = unaccepted_reason(row, layout, cols, &status.note);
                 }
+                reason
             };
             for raw in raws {
                 out.controls.push(ListedControl {
@@ -392,6 +402,7 @@ pub fn read(
                     evidence: get(row, cols.evidence),
                     owner: get(row, cols.owner),
                     date: implementation_date(row, layout, cols),
+                    unaccepted: unaccepted.clone(),
                 });
                 out.at.push(loc.clone().row(n));
             }
@@ -832,8 +843,47 @@ fn is_next_update_later(text: &str, as_of: crate::date::Date) -> bool {
     };
     let value = value.trim();
     let dates = crate::date::dates_in(value);
-    LABELS.contains(&&*crate::text::header_key(label))
-        && remarks::later_date(value, as_of).is_some()
+    if !LABELS.contains(&&*crate::text::header_key(label)) {
+        return false;
+    }
+    // a date after as-of with a note of when (`2027年4月（監査終了後）`), or no date but an
+    // event or none yet (`監査終了後`, `未定`): the document's next edition, which qualifies
+    // no control (review 13 C-15); never ids, never a date on or before as-of
+    if dates.iter().all(|(_, last)| *last > as_of) && find_ids(value).0.is_empty() {
+        let mut rest = value.to_owned();
+        for (written, _) in &dates {
+            rest = rest.replacen(written.as_str(), " ", 1);
+        }
+        let mut key: String = crate::text::header_key(&rest)
+            .chars()
+            .filter(|c| !vocab::is_bracket(*c) && !matches!(c, '、' | '。' | ','))
+            .collect();
+        for word in [
+            "監査終了後",
+            "監査完了後",
+            "監査報告後",
+            "次回監査後",
+            "監査後",
+            "決定次第",
+            "未定",
+            "tbd",
+            "aftertheaudit",
+            "afteraudit",
+            "予定",
+            "頃",
+            "ごろ",
+            "上旬",
+            "中旬",
+            "下旬",
+            "末",
+        ] {
+            key = key.replace(word, "");
+        }
+        if key.is_empty() {
+            return true;
+        }
+    }
+    remarks::later_date(value, as_of).is_some()
         && dates.iter().all(|(_, last)| *last > as_of)
         && value
             .split(|c: char| c.is_whitespace() || matches!(c, '年' | '月' | '日' | '/' | '-' | '.'))
@@ -1238,6 +1288,47 @@ fn restates_control(reason: &str, titles: &[&str]) -> bool {
     })
 }
 
+/// What a row stated not applicable wrote as its reason when none is counted (the note in
+/// brackets, the reason columns; else its explanation columns), as written and joined with
+/// `; `, with why the first of them is none ([`judge_not_applicable_reason`]; a text it
+/// takes is the control restated or described); `None` when nothing is written.
+fn unaccepted_reason(
+    row: &[String],
+    layout: &Layout,
+    cols: &StatusColumns,
+    note: &str,
+) -> Option<UnacceptedReason> {
+    // a text judged a reason is not counted when it restates the control or, in an
+    // explanation column, states no cause: it describes the control
+    let judged = |text: &str| {
+        judge_not_applicable_reason(text).map_or_else(|why| why, |_| NotAReason::DescribesControl)
+    };
+    let written = |texts: Vec<&str>| -> Option<UnacceptedReason> {
+        let texts: Vec<&str> = texts
+            .into_iter()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect();
+        let first = texts.first()?;
+        Some(UnacceptedReason {
+            why: judged(first),
+            text: texts.join("; "),
+        })
+    };
+    let stated = std::iter::once(note)
+        .chain(cols.reasons.iter().map(|&c| cell(row, c)))
+        .collect();
+    written(stated).or_else(|| {
+        written(
+            cols.remarks
+                .iter()
+                .filter(|&&c| remarks::explains(layout.name(c)))
+                .map(|&c| cell(row, c))
+                .collect(),
+        )
+    })
+}
+
 /// The reason a text gives for a control stated `declared`: of one stated not applicable,
 /// [`not_applicable_reason`]; else [`vocab::reason_given`] (a plan's or a remark's words).
 pub(super) fn stated_reason(declared: Declared, text: &str) -> &str {
@@ -1256,14 +1347,139 @@ pub(super) fn stated_reason(declared: Declared, text: &str) -> &str {
 /// is no reason for it not to apply. Every column and field a reason is read from (a reason
 /// column, an explanation, a note in brackets, a profile's `not_applicable`) goes through it.
 pub(super) fn not_applicable_reason(text: &str) -> &str {
-    let r = vocab::reason_given(text);
-    if names_self_doing_it(r)
-        || (states_doing(r) && !states_a_cause(r))
-        || (decides_not_to_implement(r) && !names_who_does_it(r))
-    {
-        ""
-    } else {
-        r
+    judge_not_applicable_reason(text).unwrap_or("")
+}
+
+/// [`not_applicable_reason`] with its judgement: the reason (`Ok`, the text as written,
+/// empty when nothing is written), or why a written text is none (`Err`): only words that
+/// give none (`なし`, `非該当のため`), the provider itself doing it (`当社で実施`), a provider
+/// that may be its own (`クラウド事業者側の管理策のため`), what is done without a cause, a
+/// decision not to implement (`リスク受容`, `リスクが低いため`), or a decision or "by its
+/// nature" without the cause (`リスクアセスメントの結果、適用不要と判断`, `サービスの性質上、
+/// 該当しない`, review 12 A-7). The service underneath by name doing it (`インフラはAWSが管理`)
+/// is another party (review 12 C-22), and a bracket after words that give none is the reason
+/// (`該当なし（IaaS側で実施）`).
+pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok("");
+    }
+    let r = vocab::reason_given(t);
+    if r.is_empty() {
+        // `該当なし（IaaS側で実施）`: the bracket is the reason
+        return match bracket_after_no_cause(t) {
+            Some(inner) => judge_not_applicable_reason(inner).map(|_| t),
+            None => Err(NotAReason::NoCause),
+        };
+    }
+    if let Some(inner) = bracket_after_no_cause(r) {
+        return judge_not_applicable_reason(inner).map(|_| r);
+    }
+    let underneath = names_underlying_doing_it(r);
+    if names_self_doing_it(r) && !underneath {
+        let key = crate::text::header_key(r);
+        let own = ["当社", "弊社", "自社", "本サービス", "当サービス"]
+            .iter()
+            .any(|w| key.contains(w));
+        return Err(if own {
+            NotAReason::ProviderDoesIt
+        } else {
+            NotAReason::PartyUnclear
+        });
+    }
+    if states_doing(r) && !states_a_cause(r) && !underneath {
+        return Err(NotAReason::DescribesControl);
+    }
+    if decides_not_to_implement(r) && !names_who_does_it(r) && !underneath {
+        return Err(NotAReason::DecisionNotToImplement);
+    }
+    if gives_no_ground(r) {
+        return Err(NotAReason::NoGround);
+    }
+    Ok(r)
+}
+
+/// The text in a closing bracket after words that give no cause (`該当なし（IaaS側で実施）`,
+/// `N/A (managed by the IaaS provider)`); `None` for any other text.
+fn bracket_after_no_cause(text: &str) -> Option<&str> {
+    let (open, close) = [('（', '）'), ('(', ')')]
+        .into_iter()
+        .find(|&(_, close)| text.ends_with(close))?;
+    let at = text.rfind(open)?;
+    let before = &text[..at];
+    let inner = text[at + open.len_utf8()..text.len() - close.len_utf8()].trim();
+    // words in it, not a mark (`特になし（※）`)
+    let words = inner.chars().any(char::is_alphanumeric);
+    (!before.trim().is_empty() && vocab::reason_given(before).is_empty() && words).then_some(inner)
+}
+
+/// The service underneath by name (`header_key` form): `AWS`, `Azure`, `GCP`, `さくら`.
+const UNDERLYING_BY_NAME: [&str; 9] = [
+    "aws",
+    "amazonwebservices",
+    "azure",
+    "gcp",
+    "googlecloud",
+    "oraclecloud",
+    "ibmcloud",
+    "さくらインターネット",
+    "さくら",
+];
+
+/// Whether a text names the service underneath by name doing the control
+/// (`インフラはAWSが管理`, `Azure側で実施`, `AWSの責任範囲`): another party, as `IaaS事業者が管理` is.
+fn names_underlying_doing_it(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let found = parties_doing(&key, &UNDERLYING_BY_NAME).next().is_some();
+    found
+}
+
+/// Words saying a judgement was made, or that it is so by nature, without the cause
+/// (`header_key` form; longer first): taken out of a text, what is left must give a cause.
+const WITHOUT_GROUND: [&str; 22] = [
+    "リスクアセスメントの結果",
+    "リスクアセスメントにより",
+    "リスク評価の結果",
+    "リスク評価により",
+    "リスク分析の結果",
+    "サービスの特性上",
+    "サービスの性質上",
+    "検討の結果",
+    "評価の結果",
+    "協議の結果",
+    "審議の結果",
+    "判断の結果",
+    "判断により",
+    "によると判断",
+    "と判断した",
+    "と判断",
+    "と判定",
+    "判断",
+    "特性上",
+    "性質上",
+    "業務上",
+    "事業上",
+];
+
+/// Whether a text gives no ground once the words of a judgement or of "by its nature"
+/// ([`WITHOUT_GROUND`]) are taken out: `リスクアセスメントの結果、適用不要と判断`,
+/// `当社サービスの特性上該当しない`, `業務上必要がないため` say that, not why
+/// (`サービスの性質上、物理媒体を扱わない` says why).
+fn gives_no_ground(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let mut rest = key.into_owned();
+    let mut found = false;
+    for w in WITHOUT_GROUND {
+        if rest.contains(w) {
+            found = true;
+            rest = rest.replace(w, "");
+        }
+    }
+    found && {
+        let rest = ["当社", "弊社", "本サービス", "当サービス", "、", "，"]
+            .iter()
+            .fold(rest, |r, w| r.replace(w, ""));
+        rest.is_empty() || vocab::reason_given(&rest).is_empty()
     }
 }
 
@@ -1301,6 +1517,10 @@ const DECISION_NOT_TO_IMPLEMENT: &[&str] = &[
     "費用対効果",
     "費用の都合",
     "見送",
+    "リスクが低い",
+    "リスクは低い",
+    "リスクが小さい",
+    "低リスク",
     "実施しない",
     "導入しない",
     "対応しない",
@@ -1932,7 +2152,9 @@ fn row_remark(
             let says_nothing = remarks::says_nothing(text)
                 || vocab::says_no_reason(text)
                 || (cols.titles.contains(&c) && is_title(text))
+                || no_date_for_the_row(name, text)
                 || matches!(remarks::header(name), remarks::Header::Qualifying(_) if remarks::nothing_for_the_row(text))
+                || (matches!(remarks::header(name), remarks::Header::Approval(_)) && remarks::approval_given(text))
                 || (remarks::header(name) == remarks::Header::AuditResult && remarks::clean_audit_result(text))
                 || (remarks::header(name) == remarks::Header::TestResult && remarks::is_clean_test(text))
                 || (crate::input::csp::classify::is_number_header(name)
@@ -1977,6 +2199,7 @@ fn check_implemented_row(
     id: &str,
     titles: &[&str],
     as_of: crate::date::Date,
+    own_work: bool,
 ) -> Result<(), InputError> {
     let status = layout.status_name().unwrap_or_default();
     let refuse = |c: usize, text: &str, what: String, hint: &str| {
@@ -1993,7 +2216,19 @@ fn check_implemented_row(
     const FOR_REMARKS: &str = remarks::FOR_REMARKS;
     for &c in &cols.remarks {
         let text = cell(row, c);
-        if remarks::says_nothing(text) {
+        // in a list given to `report` or `compare` (not the CSP's own work `readiness`
+        // reads, where it is the finding 証跡なし), evidence the row says there is none of
+        // (`なし`, `未作成`, `作成中`, `No evidence`) leaves the statement unevidenced, as
+        // the remark `証跡なし` does (review 12 A-18)
+        if Some(c) == cols.evidence && !own_work && super::states_no_evidence(text) {
+            return Err(refuse(
+                c,
+                text,
+                "says there is no evidence of it (or none yet) under a header naming its evidence".to_owned(),
+                "a control stated implemented whose evidence the list says is missing, not made yet or a draft is not shown implemented: name the evidence (the document or record), leave the cell empty if the list names none, or state the control 計画中 or 未実施 in the status column",
+            ));
+        }
+        if remarks::says_nothing(text) || no_date_for_the_row(layout.name(c), text) {
             continue;
         }
         if cols.titles.contains(&c) && titles.contains(&text) {
@@ -2008,6 +2243,14 @@ fn check_implemented_row(
             && super::names_no_evidence(text)
             && vocab::status_value(text).is_err())
             || (Some(c) == cols.owner && owner_not_yet(text))
+        {
+            continue;
+        }
+        // the independent review (18.2.1) is done by an auditor, external or internal:
+        // naming one under who does it is the control, no one else's (review 12 C-11)
+        if matches!(remarks::header(layout.name(c)), Header::Owner | Header::Who)
+            && is_independent_review(id)
+            && names_auditors_only(text)
         {
             continue;
         }
@@ -2087,6 +2330,38 @@ fn check_implemented_row(
                     "a control its own test or assessment found failing or not effective is not shown implemented: state it so in the status column (未実施 or 計画中, the result in a remarks column), or, if the test passed, write the clean result (Pass, 合格, 有効) or leave the cell empty",
                 ))
             }
+            // an approval dated after the as-of date is none on it
+            Header::Approval(_) if remarks::approval_given(text) => {
+                if let Some((written, _)) = crate::date::dates_in(text)
+                    .into_iter()
+                    .find(|(_, d)| *d > as_of)
+                {
+                    let q = remarks::Qualifier {
+                        kind: remarks::Kind::Later(as_of),
+                        word: written,
+                    };
+                    return Err(refuse(c, text, q.what(), q.hint()));
+                }
+                continue;
+            }
+            Header::Approval(names_status) => {
+                if let Some(word) = remarks::approval_denied(text) {
+                    return Err(refuse(
+                        c,
+                        text,
+                        format!("says the statement is not approved or reviewed (yet) under a header naming its approval or review ('{}')", quote(&word)),
+                        FOR_APPROVAL,
+                    ));
+                }
+                if names_status {
+                    return Err(refuse(
+                        c,
+                        text,
+                        "does not say the statement is approved or reviewed, under a header naming its approval or review status (only an approval reads there: 承認済, レビュー済, 済, ○, Approved, Reviewed, a date)".to_owned(),
+                        FOR_APPROVAL,
+                    ));
+                }
+            }
             Header::Who | Header::Delegate | Header::Scope | Header::Plain => {}
         }
         // a validity that ended before the as-of date (`有効期限 2025-12-31`): the row is
@@ -2107,7 +2382,8 @@ fn check_implemented_row(
             return Err(refuse(c, text, q.what(), q.hint()));
         }
         // under a header naming when the control was implemented, a date on or before
-        // as-of, read; anything else is not a statement that it was
+        // as-of, read (or since the service started, or ongoing: review 12 C-13);
+        // anything else is not a statement that it was
         if remarks::names_implementation_date(layout.name(c)) {
             let dates = crate::date::implementation_dates(text);
             if let Some((written, _)) = dates.iter().find(|(_, last)| *last > as_of) {
@@ -2117,7 +2393,7 @@ fn check_implemented_row(
                 };
                 return Err(refuse(c, text, q.what(), q.hint()));
             }
-            if dates.is_empty() {
+            if dates.is_empty() && !since_start_or_ongoing(text) {
                 return Err(refuse(
                     c,
                     text,
@@ -2133,7 +2409,15 @@ fn check_implemented_row(
             || vocab::check_cell(text) == Check::Selected
             || matches!(
                 crate::text::header_key(text).as_ref(),
-                "適用" | "対象" | "applicable" | "inscope" | "selected" | "実施"
+                "適用"
+                    | "対象"
+                    | "applicable"
+                    | "inscope"
+                    | "selected"
+                    | "実施"
+                    | "採用"
+                    | "採用する"
+                    | "適用する"
             );
         if !applies {
             return Err(refuse(
@@ -2146,6 +2430,104 @@ fn check_implemented_row(
     }
     Ok(())
 }
+
+/// Under a header naming a date that is not the implementation's (`有効期限`, `最終確認日`,
+/// `Expiry`): `N/A`, `該当なし` say there is none (no expiry), and under a validity's a
+/// validity until the next renewal (`次回更新まで`, `until next renewal`) is in effect now
+/// (review 13 C-11).
+fn no_date_for_the_row(name: &str, text: &str) -> bool {
+    let validity = remarks::names_validity(name);
+    if !(validity || remarks::names_record_date(name)) {
+        return false;
+    }
+    let key = crate::text::header_key(text);
+    let key = key.trim_end_matches(['。', '.']);
+    remarks::nothing_for_the_row(text)
+        || (validity
+            && matches!(
+                key,
+                "次回更新まで"
+                    | "次回更新時まで"
+                    | "次回更新日まで"
+                    | "更新まで"
+                    | "untilnextrenewal"
+                    | "untilrenewal"
+            ))
+}
+
+/// Whether a row's id cell names the independent review of information security (18.2.1,
+/// or a detail of it).
+fn is_independent_review(id_cell: &str) -> bool {
+    find_ids(id_cell)
+        .0
+        .iter()
+        .any(|t| IsmapId::parse(&t.raw).is_some_and(|id| id.parts.starts_with(&[18, 2, 1])))
+}
+
+/// Whether a cell names auditors only (`外部監査法人`, `内部監査室／外部監査法人`, `第三者機関`,
+/// `External auditor`): each of its parts names one.
+fn names_auditors_only(text: &str) -> bool {
+    const AUDITORS: [&str; 11] = [
+        "監査法人",
+        "外部監査",
+        "内部監査",
+        "監査人",
+        "監査室",
+        "監査部",
+        "監査機関",
+        "第三者",
+        "auditor",
+        "audit",
+        "assessor",
+    ];
+    let lower = crate::text::fold_width(text).to_lowercase();
+    let parts: Vec<&str> = lower
+        .split(['/', '／', '、', ',', '・', ';', '及', 'と'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty() && parts.iter().all(|p| AUDITORS.iter().any(|w| p.contains(w)))
+}
+
+/// An implementation date's cell saying since the service started (`サービス開始時`,
+/// `サービス提供開始時から`, `Since launch`) or that it goes on (`継続実施`, `Ongoing`): on a
+/// row stated implemented, no date after the as-of date (review 12 C-13).
+fn since_start_or_ongoing(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let key = key.trim_end_matches(['。', '.']);
+    let key = key.strip_suffix("から").unwrap_or(key);
+    let key = key
+        .strip_prefix("本")
+        .or_else(|| key.strip_prefix("当"))
+        .unwrap_or(key);
+    matches!(
+        key,
+        "サービス開始時"
+            | "サービス開始当初"
+            | "サービス開始以来"
+            | "サービス提供開始時"
+            | "サービス提供開始当初"
+            | "サービス提供開始以来"
+            | "サービスイン時"
+            | "提供開始時"
+            | "提供開始当初"
+            | "運用開始時"
+            | "継続実施"
+            | "継続実施中"
+            | "継続"
+            | "継続中"
+            | "常時"
+            | "常時実施"
+            | "sincelaunch"
+            | "sinceservicelaunch"
+            | "sincetheservicelaunch"
+            | "sincethestartoftheservice"
+            | "ongoing"
+            | "continuous"
+    )
+}
+
+const FOR_APPROVAL: &str = "a statement not approved or reviewed yet is no statement of the service: give the list once approved, or state the control 計画中 or 未実施 in the status column; if it is approved, write 承認済 (or the date it was approved)";
 
 /// Whether a row is a total under the table (`合計 | 3`, `実施数 | 3件`, `Total | 12`, ` | 3`):
 /// no control id, a first cell naming a total or empty, a count in the status column and
@@ -2487,6 +2869,7 @@ mod tests {
             &catalog,
             None,
             crate::date::Date::new(2026, 4, 1).unwrap(),
+            false,
         )
         .map(|l| {
             l.controls
@@ -2715,6 +3098,61 @@ mod tests {
         ] {
             assert_eq!(not_applicable_reason(text), text, "{text}");
         }
+    }
+
+    /// Review 12 A-7, C-22, B-3: every text written is judged apart — a reason, words that
+    /// give none, or a text that is not accepted, with why.
+    #[test]
+    fn a_written_reason_is_judged_with_why() {
+        use NotAReason::*;
+        for (text, want) in [
+            ("", Ok("")),
+            ("  ", Ok("")),
+            ("なし", Err(NoCause)),
+            ("非該当のため", Err(NoCause)),
+            ("適用外", Err(NoCause)),
+            ("当社で実施", Err(ProviderDoesIt)),
+            ("クラウド事業者側の管理策のため", Err(PartyUnclear)),
+            ("クラウド事業者の責任範囲", Err(PartyUnclear)),
+            ("アクセス制御を行う", Err(DescribesControl)),
+            ("リスク受容", Err(DecisionNotToImplement)),
+            ("経営判断により適用除外", Err(DecisionNotToImplement)),
+            ("事業上のリスクが低いため", Err(DecisionNotToImplement)),
+            ("リスクアセスメントの結果、適用不要と判断", Err(NoGround)),
+            ("リスク評価により不要", Err(NoGround)),
+            ("検討の結果、対象外", Err(NoGround)),
+            ("当社サービスの特性上該当しない", Err(NoGround)),
+            ("サービスの性質上、該当しない", Err(NoGround)),
+            ("業務上必要がないため", Err(NoGround)),
+            ("該当なし（当社で実施）", Err(ProviderDoesIt)),
+            ("該当なし（なし）", Err(NoCause)),
+            ("特になし（※）", Err(NoCause)),
+            ("該当なし（-）", Err(NoCause)),
+        ] {
+            assert_eq!(judge_not_applicable_reason(text), want, "{text}");
+            assert_eq!(not_applicable_reason(text), want.unwrap_or(""), "{text}");
+        }
+        // a reason, as written
+        for text in [
+            "IaaS事業者が管理",
+            "インフラはAWSが管理",
+            "AWS側で実施",
+            "物理設備はAzureの責任範囲",
+            "該当なし（IaaS側で実施）",
+            "N/A (managed by the IaaS provider)",
+            "サービスの性質上、物理媒体を扱わない",
+            "リスク評価の結果、当該機能を提供しないため",
+            "テレワークを認めていないため",
+            "SaaS形態のため",
+            "IaaS事業者が実施するため当社では実施しない",
+        ] {
+            assert_eq!(judge_not_applicable_reason(text), Ok(text), "{text}");
+        }
+        // the service's own provider on AWS is no other party
+        assert_eq!(
+            judge_not_applicable_reason("当社がAWS上で管理"),
+            Err(ProviderDoesIt)
+        );
     }
 
     #[test]

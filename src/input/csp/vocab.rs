@@ -85,6 +85,8 @@ const VALUES: &[(Declared, &[&str])] = &[
             "除外",
             "該当なし",
             "該当無し",
+            // not adopted in a statement of applicability (review 12 C-20)
+            "不採用",
         ],
     ),
     (
@@ -170,6 +172,8 @@ pub enum Unreadable {
     /// `Inherited`, `継承`, `Inherited from AWS`: a GRC tool's status for a control the
     /// underlying service implements — not the service's own, and not "does not apply".
     Inherited,
+    /// `実施 / 未実施`, `○ 未実施`: parts stating different statuses (review 13 C-14).
+    Disagreeing,
     Unknown,
 }
 
@@ -185,6 +189,7 @@ impl Unreadable {
             Unreadable::DesignOnly => "整備 (design) does not state that the control operates (運用)",
             Unreadable::Footnote => "it carries a footnote mark, and a footnote may narrow or contradict it (東京リージョンのみ)",
             Unreadable::Inherited => "an inherited control is implemented by the underlying service, not by this one, and inheritance is not a status of its own list",
+            Unreadable::Disagreeing => "its parts state different statuses",
             Unreadable::Unknown => "it is not a status this tool knows",
         }
     }
@@ -194,6 +199,7 @@ impl Unreadable {
     /// What to do about it.
     pub fn hint(self) -> &'static str {
         match self {
+            Unreadable::Applicability => "a statement of applicability's 採否 or 適用 says which controls are selected (採用), not that they are implemented: give each control's implementation status in a column of its own (実施状況: 実施, 未実施, 計画中, 非該当), beside the applicability column, which is then checked against it",
             Unreadable::DesignOnly => "write 実施 or 運用中 if the control is designed and operates (整備・運用済), 計画中 if it does not operate yet",
             Unreadable::Inherited => "give the controls the service relies on its IaaS or PaaS for in a profile (YAML) with `inherited:` and the underlying service with `inherits:`, so its own ISMAP registration is checked (README, Inherited coverage); in a status table, leave such rows out or state the service's own status",
             _ => VALUES_HINT,
@@ -260,6 +266,72 @@ fn lookup(value: &str) -> Option<Declared> {
         .map(|(d, _)| *d)
 }
 
+/// The status a value stands for, whole or, written in two languages or as a mark and a
+/// word (`実施 / Implemented`, `Yes / はい`, `○ 実施`, `実施済 ✓`, `○実施`), by its parts
+/// when every part is a status value stating the same status (review 13 C-14); parts
+/// stating different ones (`実施 / 未実施`) are refused, a part that is none is unknown.
+fn lookup_parts(value: &str) -> Result<Option<Declared>, Unreadable> {
+    if let Some(d) = lookup(value) {
+        return Ok(Some(d));
+    }
+    let sep = |c: char| matches!(c, '/' | '／' | '|' | '｜');
+    // parts between separators, each a value whole (`未実施 / Not implemented`)
+    let between: Vec<&str> = value.split(sep).map(str::trim).collect();
+    if between.len() > 1 && between.iter().all(|p| lookup(p).is_some()) {
+        return agreeing(&between);
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for word in value.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if word.chars().all(sep) {
+            continue;
+        }
+        // a word whole (`N/A`), else its parts (`実施/Implemented`)
+        let pieces: Vec<&str> = if lookup(word).is_some() {
+            vec![word]
+        } else {
+            word.split(sep).filter(|p| !p.is_empty()).collect()
+        };
+        for piece in pieces {
+            // a mark written against a word (`○実施`, `実施済✓`)
+            let first = piece.chars().next().filter(|&c| is_status_mark_char(c));
+            let last = piece
+                .chars()
+                .next_back()
+                .filter(|&c| is_status_mark_char(c));
+            match (first, last) {
+                (Some(c), _) if piece.len() > c.len_utf8() => {
+                    parts.push(&piece[..c.len_utf8()]);
+                    parts.push(&piece[c.len_utf8()..]);
+                }
+                (_, Some(c)) if piece.len() > c.len_utf8() => {
+                    parts.push(&piece[..piece.len() - c.len_utf8()]);
+                    parts.push(&piece[piece.len() - c.len_utf8()..]);
+                }
+                _ => parts.push(piece),
+            }
+        }
+    }
+    if parts.len() < 2 {
+        return Ok(None);
+    }
+    agreeing(&parts)
+}
+
+/// The status every one of `parts` states; `None` when one is no status value.
+fn agreeing(parts: &[&str]) -> Result<Option<Declared>, Unreadable> {
+    let mut found: Option<Declared> = None;
+    for part in parts {
+        let Some(d) = lookup(part) else {
+            return Ok(None);
+        };
+        if found.is_some_and(|f| f != d) {
+            return Err(Unreadable::Disagreeing);
+        }
+        found = Some(d);
+    }
+    Ok(found)
+}
+
 /// Reads a status cell by the documented table.
 pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     let s = cell.trim().trim_end_matches(PUNCTUATION).trim();
@@ -285,7 +357,7 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
             return Err(Unreadable::Footnote);
         }
     }
-    if let Some(declared) = lookup(value) {
+    if let Some(declared) = lookup_parts(value)? {
         // a note that only restates the value (`Yes (implemented)`, `○（実施）`) is none
         let note = if lookup(note) == Some(declared) {
             ""
@@ -301,7 +373,9 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     Err(match &*key {
         "x" => Unreadable::LetterX,
         "適用" | "適用済" | "適用済み" | "対象" | "applicable" | "inscope" | "selected"
-        | "適用する" | "対象とする" => Unreadable::Applicability,
+        | "適用する" | "対象とする" | "採用" | "採用する" => {
+            Unreadable::Applicability
+        }
         "整備済" | "整備済み" | "整備完了" | "整備" => Unreadable::DesignOnly,
         "△"
         | "▲"
@@ -1230,6 +1304,23 @@ pub fn depends_on_header(cell: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_status_in_two_forms_reads_when_its_parts_agree() {
+        for (v, d) in [
+            ("実施 / Implemented", Declared::Implemented),
+            ("○ 実施", Declared::Implemented),
+            ("実施済✓", Declared::Implemented),
+            ("非該当 / N/A", Declared::NotApplicable),
+            ("未実施 / Not implemented", Declared::NotImplemented),
+        ] {
+            assert_eq!(status_value(v).map(|s| s.declared), Ok(d), "{v}");
+        }
+        for v in ["実施 / 未実施", "○ ×", "Yes / No"] {
+            assert_eq!(status_value(v), Err(Unreadable::Disagreeing), "{v}");
+        }
+        assert_eq!(status_value("実施 / 一部"), Err(Unreadable::Unknown));
+    }
+
     fn v(cell: &str) -> Result<(Declared, String), Unreadable> {
         status_value(cell).map(|s| (s.declared, s.note))
     }
@@ -1321,16 +1412,11 @@ mod tests {
         ] {
             assert_eq!(v(marked), Err(Unreadable::Footnote), "{marked}");
         }
-        for unknown in [
-            "可",
-            "否",
-            "たぶん",
-            "非該当（IaaS）のため",
-            "実施/未実施",
-            "(未実施",
-        ] {
+        for unknown in ["可", "否", "たぶん", "非該当（IaaS）のため", "(未実施"] {
             assert_eq!(v(unknown), Err(Unreadable::Unknown), "{unknown}");
         }
+        // two statuses in one cell (review 13 C-14)
+        assert_eq!(v("実施/未実施"), Err(Unreadable::Disagreeing));
     }
 
     /// Review 2, B1: "no reason" written as a reason is none.

@@ -588,10 +588,12 @@ fn write_objectives(
     for (r, o) in report.objectives.iter().enumerate() {
         let xr = row_num(r + 1)?;
         // an exclusion without a reason says so, as the gap sheet does
+        // (a text written as the reason that gives none: as written, with why)
+        let unaccepted = o.reason_not_accepted.as_ref().map(|u| u.cell(lang));
         let reason = match (o.state, o.reason.as_deref()) {
-            (ControlState::NotApplicable, None | Some("")) => {
-                lang.pick("(理由なし)", "(no reason given)")
-            }
+            (ControlState::NotApplicable, None | Some("")) => unaccepted
+                .as_deref()
+                .unwrap_or(lang.pick("(理由なし)", "(no reason given)")),
             (_, reason) => reason.unwrap_or(""),
         };
         let mut stated_by = crate::report::readiness::stated_by(
