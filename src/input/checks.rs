@@ -3089,18 +3089,22 @@ impl Items {
             if self.header.names == Some(c) || candidates.contains(&name.as_str()) {
                 continue;
             }
-            let cells = || {
-                self.items.iter().filter_map(move |i| {
+            // read once: the rules below go through them several times
+            let filled_cells: Vec<(usize, &str)> = self
+                .items
+                .iter()
+                .filter_map(|i| {
                     let v = match k {
                         Some(k) => i.extra.0.get(k).map_or("", |(_, v)| v.trim()),
                         None => i.note.trim(),
                     };
                     // a cell naming only the row's own references (`CLD.9.5.1` beside
                     // `9.5.1.P`: review 12 C-7) is filled, but no id of another column
-                    let own = !i.refs.is_empty() && restates_refs(i, v);
+                    let own = !v.is_empty() && !i.refs.is_empty() && restates_refs(i, v);
                     (!v.is_empty()).then_some((i.row, if own { "" } else { v }))
                 })
-            };
+                .collect();
+            let cells = || filled_cells.iter().copied();
             let filled = cells().count();
             let half = |n: usize| n > 0 && n * 2 >= filled;
             let loc = |row: usize| self.loc.clone().row(row).column(name.clone());
@@ -3830,13 +3834,15 @@ const NOTE_IDS_MIN: usize = 3;
 /// it restates them. Not a detail under one (`9.2.3.11.PB` beside `9.2.3`): narrower.
 fn restates_refs(item: &CheckItem, text: &str) -> bool {
     let ids = named_ids(text);
+    if ids.is_empty() {
+        return false;
+    }
     let written = written_runs(item);
-    !ids.is_empty()
-        && ids.iter().all(|id| {
-            number_runs(id)
-                .iter()
-                .all(|n| written.iter().any(|runs| runs.iter().any(|w| w == n)))
-        })
+    ids.iter().all(|id| {
+        number_runs(id)
+            .iter()
+            .all(|n| written.iter().any(|runs| runs.iter().any(|w| w == n)))
+    })
 }
 
 /// The references a text names ([`crate::catalog::reftext::prose_ids`]) but those it
