@@ -13,6 +13,7 @@ pub mod lang;
 pub mod messages;
 pub mod model;
 pub mod output;
+mod parallel;
 pub mod report;
 pub mod text;
 

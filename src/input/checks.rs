@@ -3966,23 +3966,34 @@ fn number_runs(text: &str) -> Vec<Vec<u32>> {
         .collect()
 }
 
+/// From this many items [`add_problems`] reads the items on several threads (a thread's
+/// start costs about what a few items' checks do).
+const PARALLEL_MIN_ITEMS: usize = 2_000;
+
 /// Adds to each item the problems `find` finds in it, given the headers of the columns its
 /// text and note were read from ([`CheckList::prose_columns`] of its sheet).
 fn add_problems(
     list: &mut CheckList,
-    find: impl Fn(usize, &CheckItem, Option<&[String; 2]>) -> Vec<CellProblem>,
+    find: impl Fn(usize, &CheckItem, Option<&[String; 2]>) -> Vec<CellProblem> + Sync,
 ) {
+    use crate::parallel::{in_parts, slice_parts, threads_for};
     let sheet_index = |item: &CheckItem| {
         sheet_of(list, item)
             .and_then(|s| list.sheets.iter().position(|n| n == s))
             .unwrap_or(0)
     };
-    let found: Vec<Vec<CellProblem>> = list
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| find(i, item, list.prose_columns.get(sheet_index(item))))
-        .collect();
+    // each item on its own: a long list on several threads, the parts joined in order
+    let threads = threads_for(list.items.len(), PARALLEL_MIN_ITEMS);
+    let found: Vec<Vec<CellProblem>> =
+        in_parts(
+            slice_parts(&list.items, threads),
+            list.items.len(),
+            |first, part: &[CheckItem], out: &mut Vec<Vec<CellProblem>>| {
+                out.extend(part.iter().enumerate().map(|(k, item)| {
+                    find(first + k, item, list.prose_columns.get(sheet_index(item)))
+                }));
+            },
+        );
     for (item, problems) in list.items.iter_mut().zip(found) {
         item.problems.extend(problems);
     }

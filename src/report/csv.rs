@@ -256,7 +256,7 @@ fn write_sheet_split<S: AsRef<str> + Sync>(
         return w.finish();
     }
     Writer::bare(encoding, &mut *out).finish()?;
-    let workers = crate::analysis::gap::threads_for(rows.len(), parallel_min).max(2);
+    let workers = crate::parallel::threads_for(rows.len(), parallel_min).max(2);
     // the line each chunk starts on: a row's cells' line breaks and its own
     let mut line = 1;
     let mut starts = Vec::new();
@@ -350,7 +350,7 @@ fn write_rows_split<T: Sync, S: AsRef<str>, St>(
         return out.finish();
     }
     Writer::new(headers, encoding, &mut *w)?.finish()?;
-    let workers = crate::analysis::gap::threads_for(rows.len(), parallel_min).max(2);
+    let workers = crate::parallel::threads_for(rows.len(), parallel_min).max(2);
     let chunks: Vec<&[T]> = rows.chunks(CHUNK_ROWS).collect();
     write_chunks(w, chunks.len(), workers, scratch, |k, state, out| {
         for r in chunks[k] {
