@@ -2,7 +2,8 @@
 //! column holding a deficiency refused (review 12 A-9); more level and certification words
 //! (review 13 ); responsibility cells in more spellings (review 13 C-7); optional
 //! SOC 2 looks and history comments read as notes (review 13 C-8, B-1, B-4); a title saying
-//! location does not matter not capped (review 13 B-2); `suggest` naming every capped topic
+//! location does not matter not capped (review 13 B-2), but only the words it governs
+//! dropped (review 14 A-8); `suggest` naming every capped topic
 //! (review 12 B-10).
 mod common;
 
@@ -130,6 +131,30 @@ fn certification_items_in_their_japanese_names() {
     for id in ["1", "2", "3", "4", "5", "11", "12", "13", "14"] {
         assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
     }
+}
+
+/// A trailing bracket saying something does not matter (`（部門を問わず）`, `（契約形態を問わず）`)
+/// drops only the bracket: the certification, data-location and governing-law requirement
+/// around it still caps the item (review 14 A-8: 充足); the clause first (`拠点を問わず…`,
+/// `規模に関わらず…`) and a clause inside the predicate (`雇用形態を問わず当日中に`) as before.
+#[test]
+fn a_trailing_regardless_bracket_keeps_the_requirement() {
+    let v = report("ja", "towazu.csv");
+    for id in ["1", "2", "3", "4", "5", "6", "7", "9"] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(
+            item["reasons"],
+            serde_json::json!(["topic-beyond-ismap"]),
+            "{item}"
+        );
+    }
+    let item = by_id(&v["items"], "8");
+    assert_eq!(
+        item["reasons"],
+        serde_json::json!(["level-not-assessed"]),
+        "{item}"
+    );
 }
 
 /// A responsibility column's ordinary values read (review 13 C-7: refused): `貴社` (the CSP a
