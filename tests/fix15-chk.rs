@@ -3,7 +3,8 @@
 //! (review 13 ); responsibility cells in more spellings (review 13 C-7); optional
 //! SOC 2 looks and history comments read as notes (review 13 C-8, B-1, B-4); a title saying
 //! location does not matter not capped (review 13 B-2), but only the words it governs
-//! dropped (review 14 A-8); `suggest` naming every capped topic
+//! dropped (review 14 A-8); optional and history words only where they govern the level
+//! or the id (review 14 A-9); `suggest` naming every capped topic
 //! (review 12 B-10).
 mod common;
 
@@ -155,6 +156,26 @@ fn a_trailing_regardless_bracket_keeps_the_requirement() {
         serde_json::json!(["level-not-assessed"]),
         "{item}"
     );
+}
+
+/// A note demanding a SOC 2 report with an optional word about something else (`（必要に応じて
+/// 追加資料を求める）`, `（任意様式の補足資料を含む）`, `任意ではなく必須`), or naming an id added in
+/// this version (`前版から追加：9.4.1`, `変更前の9.2.2に加え9.4.1`), is not dropped: the item is
+/// not judged, as the same demand in two sentences and the id alone are (review 14 A-9: 充足).
+#[test]
+fn an_optional_or_history_word_elsewhere_keeps_the_demand() {
+    let mut c = on_checks("ja", "report", fixture("opt.csv"));
+    c.arg("--csp").arg(all_implemented());
+    c.args(["--format", "json"]);
+    let v = json_of(c);
+    for id in ["1", "2", "3", "4", "5", "6", "7", "8", "9"] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "not-analysed", "{item}");
+    }
+    for (id, field) in [("1", "assurance-outside"), ("3", "reference-outside")] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["problems"][0]["field"], field, "{item}");
+    }
 }
 
 /// A responsibility column's ordinary values read (review 13 C-7: refused): `貴社` (the CSP a
