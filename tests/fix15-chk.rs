@@ -88,12 +88,12 @@ fn an_evaluation_column_saying_deficient_is_refused() {
 }
 
 /// A deadline of the day or the next (`当日中`, `翌営業日までに`, `即時`, `3営業日以内`) is a
-/// level ISMAP did not assess (review 13 A-3: 充足); `当日の作業記録`, `速やかに`, `直ちに` and
-/// an item of no deadline are judged on their references.
+/// level ISMAP did not assess (review 13 A-3: 充足), and so is `直ちに` as `即時` is (review 14
+/// B-2); `当日の作業記録`, `速やかに` and an item of no deadline are judged on their references.
 #[test]
 fn a_deadline_of_the_day_or_the_next_is_a_level() {
     let v = report("ja", "levels.csv");
-    for id in ["1", "2", "3", "4", "6"] {
+    for id in ["1", "2", "3", "4", "6", "9"] {
         let item = by_id(&v["items"], id);
         assert_eq!(item["status"], "partial", "{item}");
         assert_eq!(
@@ -102,7 +102,7 @@ fn a_deadline_of_the_day_or_the_next_is_a_level() {
             "{item}"
         );
     }
-    for id in ["7", "8", "9", "10", "11"] {
+    for id in ["7", "8", "10", "11"] {
         assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
     }
 }

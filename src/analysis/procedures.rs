@@ -670,7 +670,7 @@ impl CharClasses {
 }
 
 /// Words that state a level without a figure: a frequency, a recovery objective.
-const LEVEL_WORDS: [&str; 38] = [
+const LEVEL_WORDS: [&str; 40] = [
     "四半期",
     "半期ごと",
     "半期に",
@@ -697,6 +697,10 @@ const LEVEL_WORDS: [&str; 38] = [
     "翌日まで",
     "翌営業日",
     "即時",
+    // `即時` in other words (review 14 B-2): stricter than ISMAP's `できるだけ速やかに`
+    // (16.1.2); `速やかに` is ISMAP's own word, no level
+    "直ちに",
+    "ただちに",
     "same day",
     "same-day",
     "next business day",
@@ -2299,6 +2303,8 @@ mod tests {
                 "翌営業日",
             ),
             ("インシデントを即時に報告すること", "即時"),
+            ("インシデントを直ちに報告すること", "直ちに"),
+            ("退職者のアカウントをただちに無効化すること", "ただちに"),
             ("インシデントを3営業日以内に報告すること", "3営業日以内"),
             (
                 "Revoke access by the next business day",
