@@ -4346,9 +4346,9 @@ fn level_asked(text: &str) -> Option<Assurance> {
 
 /// Whether an optional word `w` ([`level_asked`]) in `sentence` governs a level it names
 /// (review 14 A-9: `SOC2 Type2報告書を提出すること（必要に応じて追加資料を求める）` dropped the
-/// demand): a word in a bracket governs the bracket, one outside any from its clause (the
-/// last `、`/`,` before it) to the sentence's end; a negated one (`任意ではなく必須`, `not
-/// optional`) none.
+/// demand): a word in a bracket governs the bracket (the sentence, if the bracket holds
+/// little else: `（お持ちの場合）`), one outside any from its clause (the last `、`/`,` before
+/// it) to the sentence's end; a negated one (`任意ではなく必須`, `not optional`) none.
 fn governs_level(sentence: &str, w: &str) -> bool {
     sentence.match_indices(w).any(|(at, _)| {
         let after = &sentence[at + w.len()..];
@@ -4381,7 +4381,14 @@ fn governs_level(sentence: &str, w: &str) -> bool {
                 let close = after
                     .find(['）', ')'])
                     .map_or(sentence.len(), |i| at + w.len() + i);
-                &sentence[open..close]
+                // a bracket that is only the condition (`（お持ちの場合）`, `（任意）`,
+                // `(if available)`) qualifies what it follows: the whole sentence
+                let rest = sentence[open..close].replacen(w, "", 1);
+                if rest.trim().chars().count() <= 3 {
+                    sentence
+                } else {
+                    &sentence[open..close]
+                }
             }
             Some((from, false)) => &sentence[from..],
             None => sentence,
@@ -5217,6 +5224,9 @@ mod tests {
             "必要に応じて証跡（SOC2報告書等）を添付",
             "SOC2 Type2報告書があれば参考に確認",
             "SOC2 Type2報告書の提出は任意",
+            "SOC2 Type2報告書（お持ちの場合）をご提出ください",
+            "SOC2 Type2報告書（任意）",
+            "SOC 2 Type 2 report (if available)",
         ] {
             assert_eq!(level_asked(text), None, "{text}");
         }
