@@ -2,7 +2,9 @@
 //! column holding a deficiency refused (review 12 A-9); more level and certification words
 //! (review 13 ); responsibility cells in more spellings (review 13 C-7); optional
 //! SOC 2 looks and history comments read as notes (review 13 C-8, B-1, B-4); a title saying
-//! location does not matter not capped (review 13 B-2); `suggest` naming every capped topic
+//! location does not matter not capped (review 13 B-2), but only the words it governs
+//! dropped (review 14 A-8); optional and history words only where they govern the level
+//! or the id (review 14 A-9); `suggest` naming every capped topic
 //! (review 12 B-10).
 mod common;
 
@@ -86,12 +88,12 @@ fn an_evaluation_column_saying_deficient_is_refused() {
 }
 
 /// A deadline of the day or the next (`当日中`, `翌営業日までに`, `即時`, `3営業日以内`) is a
-/// level ISMAP did not assess (review 13 A-3: 充足); `当日の作業記録`, `速やかに`, `直ちに` and
-/// an item of no deadline are judged on their references.
+/// level ISMAP did not assess (review 13 A-3: 充足), and so is `直ちに` as `即時` is (review 14
+/// B-2); `当日の作業記録`, `速やかに` and an item of no deadline are judged on their references.
 #[test]
 fn a_deadline_of_the_day_or_the_next_is_a_level() {
     let v = report("ja", "levels.csv");
-    for id in ["1", "2", "3", "4", "6"] {
+    for id in ["1", "2", "3", "4", "6", "9"] {
         let item = by_id(&v["items"], id);
         assert_eq!(item["status"], "partial", "{item}");
         assert_eq!(
@@ -100,7 +102,7 @@ fn a_deadline_of_the_day_or_the_next_is_a_level() {
             "{item}"
         );
     }
-    for id in ["7", "8", "9", "10", "11"] {
+    for id in ["7", "8", "10", "11"] {
         assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
     }
 }
@@ -129,6 +131,50 @@ fn certification_items_in_their_japanese_names() {
     assert_eq!(by_id(&v["items"], "15")["status"], "partial");
     for id in ["1", "2", "3", "4", "5", "11", "12", "13", "14"] {
         assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
+}
+
+/// A trailing bracket saying something does not matter (`（部門を問わず）`, `（契約形態を問わず）`)
+/// drops only the bracket: the certification, data-location and governing-law requirement
+/// around it still caps the item (review 14 A-8: 充足); the clause first (`拠点を問わず…`,
+/// `規模に関わらず…`) and a clause inside the predicate (`雇用形態を問わず当日中に`) as before.
+#[test]
+fn a_trailing_regardless_bracket_keeps_the_requirement() {
+    let v = report("ja", "towazu.csv");
+    for id in ["1", "2", "3", "4", "5", "6", "7", "9"] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(
+            item["reasons"],
+            serde_json::json!(["topic-beyond-ismap"]),
+            "{item}"
+        );
+    }
+    let item = by_id(&v["items"], "8");
+    assert_eq!(
+        item["reasons"],
+        serde_json::json!(["level-not-assessed"]),
+        "{item}"
+    );
+}
+
+/// A note demanding a SOC 2 report with an optional word about something else (`（必要に応じて
+/// 追加資料を求める）`, `（任意様式の補足資料を含む）`, `任意ではなく必須`), or naming an id added in
+/// this version (`前版から追加：9.4.1`, `変更前の9.2.2に加え9.4.1`), is not dropped: the item is
+/// not judged, as the same demand in two sentences and the id alone are (review 14 A-9: 充足).
+#[test]
+fn an_optional_or_history_word_elsewhere_keeps_the_demand() {
+    let mut c = on_checks("ja", "report", fixture("opt.csv"));
+    c.arg("--csp").arg(all_implemented());
+    c.args(["--format", "json"]);
+    let v = json_of(c);
+    for id in ["1", "2", "3", "4", "5", "6", "7", "8", "9"] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "not-analysed", "{item}");
+    }
+    for (id, field) in [("1", "assurance-outside"), ("3", "reference-outside")] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["problems"][0]["field"], field, "{item}");
     }
 }
 

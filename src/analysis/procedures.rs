@@ -526,8 +526,11 @@ impl Topic {
 
 /// A folded text without the clauses it says do not matter (`データセンターは国内外を問わず`,
 /// `ISMS認証の取得の有無に関わらず`, `regardless of location`): what such a clause names is
-/// not asked for (review 13 B-2). A Japanese clause runs from the last `、`/`。` before its
-/// marker; an English one from its marker to the next `,`/`.`.
+/// not asked for (review 13 B-2). Only the words the marker governs go (review 14 A-8: a
+/// trailing `（部門を問わず）` erased the whole item): a Japanese clause runs back from its
+/// marker to the bracket it sits in, the last `、`/`。`, or the last particle (`を`, `は`,
+/// `が`, `に`, `で`, `も`) outside brackets; an English one from its marker to the next `,`,
+/// `.`, `;`, `)` or ` and `.
 fn asked_part(folded: &str) -> std::borrow::Cow<'_, str> {
     const BEFORE: [&str; 4] = ["問わず", "関わらず", "かかわらず", "関係なく"];
     const AFTER: [&str; 2] = ["regardless of", "irrespective of"];
@@ -540,18 +543,44 @@ fn asked_part(folded: &str) -> std::borrow::Cow<'_, str> {
     }
     let mut text = folded.to_owned();
     while let Some((at, m)) = BEFORE.iter().find_map(|m| text.find(m).map(|at| (at, *m))) {
-        let start = text[..at].rfind(['、', '。', ',']).map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        let start = governed_start(&text[..at]);
         text.replace_range(start..at + m.len(), "");
     }
     while let Some((at, m)) = AFTER.iter().find_map(|m| text.find(m).map(|at| (at, *m))) {
-        let end = text[at + m.len()..]
-            .find([',', '.'])
+        let rest = &text[at + m.len()..];
+        let end = [rest.find([',', '.', ';', ')']), rest.find(" and ")]
+            .into_iter()
+            .flatten()
+            .min()
             .map_or(text.len(), |i| at + m.len() + i);
         text.replace_range(at..end, "");
     }
     std::borrow::Cow::Owned(text)
+}
+
+/// Where the words a Japanese `…を問わず` governs begin in the text before the marker
+/// ([`asked_part`]): after the bracket the marker sits in, the last `、`/`。`, or the last
+/// particle outside brackets (the marker's own `を`/`に` is part of the clause).
+fn governed_start(before: &str) -> usize {
+    let own = before
+        .char_indices()
+        .next_back()
+        .filter(|(_, c)| matches!(c, 'を' | 'に'))
+        .map_or(before.len(), |(i, _)| i);
+    let mut depth = 0usize;
+    for (i, c) in before[..own].char_indices().rev() {
+        let after = i + c.len_utf8();
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' if depth == 0 => return after,
+            '（' | '(' => depth -= 1,
+            '、' | '。' | ',' | 'を' | 'は' | 'が' | 'に' | 'で' | 'も' if depth == 0 => {
+                return after;
+            }
+            _ => {}
+        }
+    }
+    0
 }
 
 /// The level a check item's text states — a period, a deadline, a frequency, a length, a
@@ -641,7 +670,7 @@ impl CharClasses {
 }
 
 /// Words that state a level without a figure: a frequency, a recovery objective.
-const LEVEL_WORDS: [&str; 38] = [
+const LEVEL_WORDS: [&str; 40] = [
     "四半期",
     "半期ごと",
     "半期に",
@@ -668,6 +697,10 @@ const LEVEL_WORDS: [&str; 38] = [
     "翌日まで",
     "翌営業日",
     "即時",
+    // `即時` in other words (review 14 B-2): stricter than ISMAP's `できるだけ速やかに`
+    // (16.1.2); `速やかに` is ISMAP's own word, no level
+    "直ちに",
+    "ただちに",
     "same day",
     "same-day",
     "next business day",
@@ -2270,6 +2303,8 @@ mod tests {
                 "翌営業日",
             ),
             ("インシデントを即時に報告すること", "即時"),
+            ("インシデントを直ちに報告すること", "直ちに"),
+            ("退職者のアカウントをただちに無効化すること", "ただちに"),
             ("インシデントを3営業日以内に報告すること", "3営業日以内"),
             (
                 "Revoke access by the next business day",
@@ -2414,6 +2449,25 @@ mod tests {
             ),
             (
                 "契約形態を問わず、データを日本国内に保管すること",
+                DataLocation,
+            ),
+            // review 14 A-8: only the words the marker governs are dropped
+            ("ISMS認証を取得していること（部門を問わず）", Certification),
+            (
+                "データを日本国内に保管すること（契約形態を問わず）",
+                DataLocation,
+            ),
+            (
+                "準拠法が日本法であること（契約の種類を問わず）",
+                GoverningLaw,
+            ),
+            ("日本国内のデータを形態を問わず保管すること", DataLocation),
+            (
+                "ISO 27001 certified (regardless of department)",
+                Certification,
+            ),
+            (
+                "Hold ISO 27001 certification regardless of location and keep data in Japan",
                 DataLocation,
             ),
         ] {

@@ -3896,7 +3896,26 @@ fn is_history(text: &str, id: &str) -> bool {
         crate::analysis::procedures::fold(after),
     );
     let mark = before.trim_end_matches([' ', ':', '：', '(', '（', '「']);
-    BEFORE.iter().any(|w| before.contains(w))
+    // the history word governs this id only if nothing between them names another id or
+    // says the id is new (`前版から追加：9.4.1`, `変更前の9.2.2に加え9.4.1`: review 14 A-9)
+    const CURRENT: [&str; 8] = [
+        "追加",
+        "加え",
+        "新た",
+        "新規",
+        "新設",
+        "added",
+        "new",
+        "in addition",
+    ];
+    let governs = |w: &str| {
+        before.rfind(w).is_some_and(|at| {
+            let between = &before[at + w.len()..];
+            !CURRENT.iter().any(|c| between.contains(c))
+                && crate::catalog::reftext::prose_ids(between, &in_catalog).is_empty()
+        })
+    };
+    BEFORE.iter().any(|w| governs(w))
         || (mark.ends_with('旧') && !mark.ends_with("復旧"))
         || mark.ends_with("was")
         || AFTER.iter().any(|w| after.contains(w))
@@ -4302,7 +4321,7 @@ fn level_asked(text: &str) -> Option<Assurance> {
     let folded = crate::analysis::procedures::fold(text);
     folded
         .split(['。', ';', '；', '\n'])
-        .filter(|sentence| !OPTIONAL.iter().any(|w| sentence.contains(w)))
+        .filter(|sentence| !OPTIONAL.iter().any(|w| governs_level(sentence, w)))
         .filter_map(|sentence| {
             // what follows the last word saying the level before it is not needed or only
             // an alternative is what the sentence asks for
@@ -4334,6 +4353,59 @@ fn level_asked(text: &str) -> Option<Assurance> {
             }
         })
         .max()
+}
+
+/// Whether an optional word `w` ([`level_asked`]) in `sentence` governs a level it names
+/// (review 14 A-9: `SOC2 Type2報告書を提出すること（必要に応じて追加資料を求める）` dropped the
+/// demand): a word in a bracket governs the bracket (the sentence, if the bracket holds
+/// little else: `（お持ちの場合）`), one outside any from its clause (the last `、`/`,` before
+/// it) to the sentence's end; a negated one (`任意ではなく必須`, `not optional`) none.
+fn governs_level(sentence: &str, w: &str) -> bool {
+    sentence.match_indices(w).any(|(at, _)| {
+        let after = &sentence[at + w.len()..];
+        if ["ではな", "でな", "じゃな"]
+            .iter()
+            .any(|n| after.starts_with(n))
+            || sentence[..at].ends_with("not ")
+        {
+            return false;
+        }
+        let mut depth = 0usize;
+        let mut start = None;
+        for (i, c) in sentence[..at].char_indices().rev() {
+            match c {
+                '）' | ')' => depth += 1,
+                '（' | '(' if depth == 0 => {
+                    start = Some((i + c.len_utf8(), true));
+                    break;
+                }
+                '（' | '(' => depth -= 1,
+                '、' | ',' if depth == 0 => {
+                    start = Some((i + c.len_utf8(), false));
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let region = match start {
+            Some((open, true)) => {
+                let close = after
+                    .find(['）', ')'])
+                    .map_or(sentence.len(), |i| at + w.len() + i);
+                // a bracket that is only the condition (`（お持ちの場合）`, `（任意）`,
+                // `(if available)`) qualifies what it follows: the whole sentence
+                let rest = sentence[open..close].replacen(w, "", 1);
+                if rest.trim().chars().count() <= 3 {
+                    sentence
+                } else {
+                    &sentence[open..close]
+                }
+            }
+            Some((from, false)) => &sentence[from..],
+            None => sentence,
+        };
+        Assurance::named_in(region).is_some()
+    })
 }
 
 /// Whether [`Assurance::named_in`] can find a level in `text`, asked character by character
@@ -5145,8 +5217,38 @@ mod tests {
             ("TODO: 9.4.3 も見るか要検討", "9.4.3"),
             ("復旧手順は12.3.1に従う", "12.3.1"),
             ("旧版では9.2.2だった。9.4.3も確認", "9.4.3"),
+            // review 14 A-9: the history word must govern the id
+            ("前版から追加：9.4.1 も確認すること", "9.4.1"),
+            ("変更前の9.2.2に加え9.4.1も確認", "9.4.1"),
+            ("旧版から新たに9.4.1を確認", "9.4.1"),
         ] {
             assert_eq!(named_now(text), [want], "{text}");
+        }
+    }
+
+    /// An optional word asks nothing only where it governs the level (review 14 A-9): not in
+    /// a bracket about something else, a clause after the demand, or negated.
+    #[test]
+    fn optional_words_drop_only_the_level_they_govern() {
+        for text in [
+            "SOC2報告書をお持ちの場合はご提出ください",
+            "必要に応じて証跡（SOC2報告書等）を添付",
+            "SOC2 Type2報告書があれば参考に確認",
+            "SOC2 Type2報告書の提出は任意",
+            "SOC2 Type2報告書（お持ちの場合）をご提出ください",
+            "SOC2 Type2報告書（任意）",
+            "SOC 2 Type 2 report (if available)",
+        ] {
+            assert_eq!(level_asked(text), None, "{text}");
+        }
+        for text in [
+            "SOC2 Type2報告書を提出すること（必要に応じて追加資料を求める）",
+            "任意ではなく必須：SOC2 Type2報告書を提出すること",
+            "SOC2 Type2報告書（任意様式の補足資料を含む）を提出すること",
+            "SOC2 Type2報告書を提出すること、必要に応じて追加資料",
+            "SOC2 Type2報告書で運用状況を確認する。必要に応じて面談",
+        ] {
+            assert!(level_asked(text).is_some(), "{text}");
         }
     }
 
