@@ -415,3 +415,48 @@ fn r12_c3_of_two_columns_of_ids_the_one_headed_ismap_is_not_guessed() {
     let e = input_error_in("ja", &path);
     assert!(e.contains("のどちらにもISMAPのIDがあります"), "{e}");
 }
+
+#[test]
+fn r14_a10_a_header_saying_the_ismap_numbers_are_old_a_candidate_or_a_draft_is_not_guessed() {
+    for name in ["r14-a10-candidate.csv", "r14-a10-proposed.csv"] {
+        let e = input_error_in("en", &fixture(name));
+        assert!(
+            e.contains("a column of ISMAP ids")
+                && e.contains("no references column the tool knows"),
+            "{name}: {e}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for header in [
+        "ISMAP項番（旧）",
+        "旧ISMAP番号",
+        "ISMAP（改訂前）",
+        "ISMAP候補",
+        "ISMAP案",
+        "ISMAP（予定）",
+        "ISMAP（2020年版）",
+        "ISMAP暫定マッピング",
+        "Proposed ISMAP Mapping",
+        "Legacy ISMAP ID",
+        "ISMAP mapping (candidate)",
+        "Old ISMAP ref",
+        "ISMAP (previous version)",
+        "Suggested ISMAP control",
+    ] {
+        let e = input_error_in("en", &with_header(&dir, header));
+        assert!(
+            e.contains("a column of ISMAP ids") || e.contains("approximate or not settled"),
+            "{header}: {e}"
+        );
+    }
+    // guard: the plain headers naming ISMAP are still read
+    // (r12_c3_a_references_header_naming_ismap_over_ismap_ids_is_read)
+    for header in [
+        "ISMAP項番",
+        "ISMAP Control Mapping",
+        "根拠（ISMAP管理基準）",
+    ] {
+        let v = json(with_header(&dir, header));
+        assert_eq!(by_id(&v["items"], "1")["status"], "covered", "{header}");
+    }
+}
