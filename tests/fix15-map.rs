@@ -460,3 +460,29 @@ fn r14_a10_a_header_saying_the_ismap_numbers_are_old_a_candidate_or_a_draft_is_n
         assert_eq!(by_id(&v["items"], "1")["status"], "covered", "{header}");
     }
 }
+
+#[test]
+fn r14_a17_other_wordings_of_an_approximate_mapping_cap_the_item() {
+    // review 14's input: every note says the mapping to 9.2.3 is approximate, unsettled,
+    // rough, a convenience, not exact, unreviewed or a guess
+    let v = json(fixture("r14-a17-approximate-words.csv"));
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 14);
+    for item in items {
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(strings(&item["reasons"]), ["mapping-approximate"], "{item}");
+    }
+    // guards (r13_a6_an_item_note_saying_the_mapping_is_only_indicative_caps_the_item): the
+    // same words not said of the mapping still read
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.csv");
+    std::fs::write(
+        &path,
+        "No,確認項目,ISMAP管理策,備考\n1,特権IDの管理,9.2.3,インシデント対応の概略を説明すること\n2,特権IDの管理,9.2.3,原因を推定し、対応は速やかに行う\n3,特権IDの管理,9.2.3,Access through the admin console\n",
+    )
+    .unwrap();
+    let v = json(&path);
+    for item in v["items"].as_array().unwrap() {
+        assert_eq!(item["status"], "covered", "{item}");
+    }
+}
