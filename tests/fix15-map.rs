@@ -486,3 +486,23 @@ fn r14_a17_other_wordings_of_an_approximate_mapping_cap_the_item() {
         assert_eq!(item["status"], "covered", "{item}");
     }
 }
+
+#[test]
+fn r14_a11_an_id_not_right_after_another_frameworks_name_is_the_buyers() {
+    // review 14's input: `統一基準に加えて 9.4.1`, `政府統一基準の観点から9.4.1`, `PCI DSS準拠のため
+    // 9.4.1`, … and a bare `9.4.1 も確認すること`: every one asks for 9.4.1 beside 9.2.3
+    let v = json(fixture("r14-a11-in-addition.csv"));
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 6);
+    for item in items {
+        assert_eq!(item["status"], "not-analysed", "{item}");
+        assert_eq!(item["problems"][0]["field"], "reference-outside", "{item}");
+        assert_eq!(item["problems"][0]["value"], "9.4.1", "{item}");
+    }
+    // guard: the framework's own number right after its name is still a cross-reference
+    // (r13_b5_another_frameworks_number_in_a_note_is_a_cross_reference)
+    let v = json(fixture("r13-b5-other-frameworks.csv"));
+    for id in ["1", "2", "3", "4"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
+}
