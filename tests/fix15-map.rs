@@ -4,7 +4,9 @@
 //! disagreement kept partial and named); review 13 A-6 (`対応関係は参考程度`, `マッピングは目安`,
 //! `参考マッピング` in an item note or a title row); review 13 B-5 (another framework's number in a
 //! note a cross-reference); review 12 C-3 (a references header naming ISMAP in other words) and
-//! C-7 (a 備考 restating the row's own control).
+//! C-7 (a 備考 restating the row's own control); review 14 A-10 (a column of ids headed old, a
+//! candidate or a draft not guessed), A-11 (an id not right after another framework's name the
+//! buyer's) and A-17 (more wordings of an approximate mapping).
 mod common;
 
 use common::{by_id, data, on_checks, strings};
