@@ -4,7 +4,9 @@
 //! disagreement kept partial and named); review 13 A-6 (`対応関係は参考程度`, `マッピングは目安`,
 //! `参考マッピング` in an item note or a title row); review 13 B-5 (another framework's number in a
 //! note a cross-reference); review 12 C-3 (a references header naming ISMAP in other words) and
-//! C-7 (a 備考 restating the row's own control).
+//! C-7 (a 備考 restating the row's own control); review 14 A-10 (a column of ids headed old, a
+//! candidate or a draft not guessed), A-11 (an id not right after another framework's name the
+//! buyer's) and A-17 (more wordings of an approximate mapping).
 mod common;
 
 use common::{by_id, data, on_checks, strings};
@@ -414,4 +416,95 @@ fn r12_c3_of_two_columns_of_ids_the_one_headed_ismap_is_not_guessed() {
     );
     let e = input_error_in("ja", &path);
     assert!(e.contains("のどちらにもISMAPのIDがあります"), "{e}");
+}
+
+#[test]
+fn r14_a10_a_header_saying_the_ismap_numbers_are_old_a_candidate_or_a_draft_is_not_guessed() {
+    for name in ["r14-a10-candidate.csv", "r14-a10-proposed.csv"] {
+        let e = input_error_in("en", &fixture(name));
+        assert!(
+            e.contains("a column of ISMAP ids")
+                && e.contains("no references column the tool knows"),
+            "{name}: {e}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for header in [
+        "ISMAP項番（旧）",
+        "旧ISMAP番号",
+        "ISMAP（改訂前）",
+        "ISMAP候補",
+        "ISMAP案",
+        "ISMAP（予定）",
+        "ISMAP（2020年版）",
+        "ISMAP暫定マッピング",
+        "Proposed ISMAP Mapping",
+        "Legacy ISMAP ID",
+        "ISMAP mapping (candidate)",
+        "Old ISMAP ref",
+        "ISMAP (previous version)",
+        "Suggested ISMAP control",
+    ] {
+        let e = input_error_in("en", &with_header(&dir, header));
+        assert!(
+            e.contains("a column of ISMAP ids") || e.contains("approximate or not settled"),
+            "{header}: {e}"
+        );
+    }
+    // guard: the plain headers naming ISMAP are still read
+    // (r12_c3_a_references_header_naming_ismap_over_ismap_ids_is_read)
+    for header in [
+        "ISMAP項番",
+        "ISMAP Control Mapping",
+        "根拠（ISMAP管理基準）",
+    ] {
+        let v = json(with_header(&dir, header));
+        assert_eq!(by_id(&v["items"], "1")["status"], "covered", "{header}");
+    }
+}
+
+#[test]
+fn r14_a17_other_wordings_of_an_approximate_mapping_cap_the_item() {
+    // review 14's input: every note says the mapping to 9.2.3 is approximate, unsettled,
+    // rough, a convenience, not exact, unreviewed or a guess
+    let v = json(fixture("r14-a17-approximate-words.csv"));
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 14);
+    for item in items {
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(strings(&item["reasons"]), ["mapping-approximate"], "{item}");
+    }
+    // guards (r13_a6_an_item_note_saying_the_mapping_is_only_indicative_caps_the_item): the
+    // same words not said of the mapping still read
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.csv");
+    std::fs::write(
+        &path,
+        "No,確認項目,ISMAP管理策,備考\n1,特権IDの管理,9.2.3,インシデント対応の概略を説明すること\n2,特権IDの管理,9.2.3,原因を推定し、対応は速やかに行う\n3,特権IDの管理,9.2.3,Access through the admin console\n",
+    )
+    .unwrap();
+    let v = json(&path);
+    for item in v["items"].as_array().unwrap() {
+        assert_eq!(item["status"], "covered", "{item}");
+    }
+}
+
+#[test]
+fn r14_a11_an_id_not_right_after_another_frameworks_name_is_the_buyers() {
+    // review 14's input: `統一基準に加えて 9.4.1`, `政府統一基準の観点から9.4.1`, `PCI DSS準拠のため
+    // 9.4.1`, … and a bare `9.4.1 も確認すること`: every one asks for 9.4.1 beside 9.2.3
+    let v = json(fixture("r14-a11-in-addition.csv"));
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 6);
+    for item in items {
+        assert_eq!(item["status"], "not-analysed", "{item}");
+        assert_eq!(item["problems"][0]["field"], "reference-outside", "{item}");
+        assert_eq!(item["problems"][0]["value"], "9.4.1", "{item}");
+    }
+    // guard: the framework's own number right after its name is still a cross-reference
+    // (r13_b5_another_frameworks_number_in_a_note_is_a_cross_reference)
+    let v = json(fixture("r13-b5-other-frameworks.csv"));
+    for id in ["1", "2", "3", "4"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
 }

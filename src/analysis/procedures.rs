@@ -1231,6 +1231,9 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
         "correspond",
         "map to",
     ];
+    if let Some(w) = says_mapping_loose(folded) {
+        return Some(w);
+    }
     let has_id = folded
         .as_bytes()
         .windows(3)
@@ -1267,6 +1270,72 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
             !label && !virtual_ && !other_guide
         })
     })
+}
+
+/// Whether a [`fold`]ed sentence says the mapping itself is rough, a convenience, not
+/// exact, unreviewed or someone's guess (review 14 A-17: `対応付けは概略`, `紐付けは便宜上のもの`,
+/// `対応は厳密ではない`, `マッピング未レビュー`, `対応関係は担当者の推定`, `Mapping is indicative
+/// only`, `Rough mapping`), and by which word: the word after the mapping's name in the same
+/// sentence (English: before or after, as a word) — not `インシデント対応の手順` nor `through`.
+fn says_mapping_loose(folded: &str) -> Option<&'static str> {
+    const SUBJECTS: [&str; 11] = [
+        "対応付け",
+        "対応づけ",
+        "紐付け",
+        "紐づけ",
+        "紐付",
+        "対応関係",
+        "マッピング",
+        "ismapとの対応",
+        "管理策との対応",
+        "対応は",
+        "対応が",
+    ];
+    const WORDS: [&str; 10] = [
+        "概略",
+        "便宜",
+        "厳密ではない",
+        "厳密でない",
+        "厳密には",
+        "未レビュー",
+        "レビュー未",
+        "未確認",
+        "推定",
+        "仮置き",
+    ];
+    // (`approx…` is read by the older rule)
+    const EN_WORDS: [&str; 6] = [
+        "indicative",
+        "rough",
+        "roughly",
+        "unreviewed",
+        "unverified",
+        "estimated",
+    ];
+    for sentence in folded.split(['。', '\n', '!', '?', ';', '；']) {
+        for s in SUBJECTS {
+            if let Some(i) = sentence.find(s) {
+                let after = &sentence[i + s.len()..];
+                if let Some(w) = WORDS.iter().find(|w| after.contains(**w)) {
+                    return Some(w);
+                }
+            }
+        }
+        if sentence.contains("mapping") || sentence.contains("mapped") {
+            let words = sentence.split(|c: char| !c.is_ascii_alphanumeric() && c != '-');
+            let words: Vec<&str> = words.collect();
+            if let Some(w) = EN_WORDS.iter().find(|w| words.contains(*w)) {
+                return Some(w);
+            }
+            if ["not reviewed", "not been reviewed", "not yet reviewed"]
+                .iter()
+                .any(|p| sentence.contains(p))
+            {
+                return Some("not reviewed");
+            }
+        }
+    }
+    None
 }
 
 /// A fixed list of words, each looked for in a text as a word ([`is_word_at`]), all in one
@@ -2143,6 +2212,15 @@ mod tests {
             ("参考マッピング", "参考"),
             ("ISMAPとの対応はあくまで目安です", "目安"),
             ("対応関係は目安", "目安"),
+            // review 14 A-17
+            ("対応付けは概略", "概略"),
+            ("紐付けは便宜上のもの", "便宜"),
+            ("対応は厳密ではない", "厳密ではない"),
+            ("マッピング未レビュー", "未レビュー"),
+            ("対応関係は担当者の推定", "推定"),
+            ("Mapping is indicative only", "indicative"),
+            ("Rough mapping", "rough"),
+            ("The mapping has not been reviewed", "not reviewed"),
         ] {
             assert_eq!(approximate_mapping(text), Some(word), "{text}");
         }
@@ -2151,6 +2229,11 @@ mod tests {
             "ISMAP 16.1.5: 初動の対応時間の目安は1時間",
             "9.2.3 見直しの目安は年1回",
             "対応関係はISMAP管理基準の附表のとおり",
+            // the same words not said of the mapping
+            "インシデント対応の概略を説明すること",
+            "原因を推定し、対応は速やかに行う",
+            "Access through the ISMAP mapping table",
+            "Mapping of data flows is reviewed yearly",
         ] {
             assert_eq!(approximate_mapping(text), None, "{text}");
         }

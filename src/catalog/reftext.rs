@@ -2000,7 +2000,7 @@ pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str
                 .unwrap_or_default();
             // another standard's number (`ISO 9001 9.2.1`)
             let other = std_before == Some(false)
-                || crate::catalog::resolve::other_framework(phrase).is_some()
+                || framework_right_before(phrase)
                 || PROSE_DOCUMENT_WORDS.iter().any(|w| head.ends_with(w))
                 || PROSE_VERSION_WORDS
                     .iter()
@@ -2015,6 +2015,51 @@ pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str
         })
         .map(|(_, l)| text[l.start..l.end].trim())
         .collect()
+}
+
+/// Whether a phrase (the words right before an id, [`fold_width`](crate::text::fold_width)ed
+/// and lowered) ends with another framework's name, so that the id is its number: the name,
+/// then only `の`, spaces, a version or a label (`統一基準 7.1.1`, `統一基準の7.1.1`, `PCI DSS
+/// v4.0 要件 8.2.1`) — not a phrase going on after the name (`統一基準に加えて 9.4.1`,
+/// `統一基準の観点から9.4.1`, `PCI DSS準拠のため 9.4.1`: the buyer's own id; review 14 A-11).
+fn framework_right_before(phrase: &str) -> bool {
+    const LABELS: [&str; 12] = [
+        "要件",
+        "要求事項",
+        "項番",
+        "番号",
+        "項目",
+        "管理策",
+        "section",
+        "requirement",
+        "requirements",
+        "req",
+        "control",
+        "ver",
+    ];
+    let mut tail = phrase;
+    loop {
+        let before = tail;
+        tail = tail.trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(c, '第' | 'の' | ':' | '：' | '(' | '（' | '「' | '.' | '#')
+        });
+        if let Some(t) = LABELS.iter().find_map(|w| tail.strip_suffix(w)) {
+            tail = t;
+        }
+        // a version: `v4.0`, `4.0`, `2023`, `ver.2`
+        let digits = tail.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+        if digits.len() < tail.len() {
+            let word_start = digits.trim_end_matches(['v', 'r']);
+            if word_start.is_empty() || word_start.ends_with(|c: char| !c.is_ascii_alphanumeric()) {
+                tail = word_start;
+            }
+        }
+        if tail == before {
+            break;
+        }
+    }
+    crate::catalog::resolve::ends_with_other_framework(tail)
 }
 
 #[cfg(test)]
@@ -2674,6 +2719,12 @@ mod fix9_tests {
             // the framework in another phrase, ISMAP's named: still ids
             ("PCI DSSに準拠、9.2.1 も確認", vec!["9.2.1"]),
             ("PCI DSS 9.2.1 及び ISMAP 9.2.4", vec!["9.2.4"]),
+            // the framework's name not right before the id: the buyer's (review 14 A-11)
+            ("統一基準に加えて 9.2.1 も確認すること", vec!["9.2.1"]),
+            ("政府統一基準の観点から9.2.1も確認すること", vec!["9.2.1"]),
+            ("PCI DSS準拠のため 9.2.1 も確認", vec!["9.2.1"]),
+            ("統一基準及び9.2.1", vec!["9.2.1"]),
+            ("統一基準と 9.2.1", vec!["9.2.1"]),
         ] {
             assert_eq!(prose_ids(text, &known), want, "{text}");
         }

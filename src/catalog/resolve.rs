@@ -403,6 +403,17 @@ pub fn other_framework(header: &str) -> Option<String> {
     })
 }
 
+/// Whether a text ([`fold_width`]ed and lowered) ends with the name of a framework
+/// [`other_framework`] knows by name (`政府統一基準`, `fisc安全対策基準`, `pci dss`, `soc2`).
+pub fn ends_with_other_framework(text: &str) -> bool {
+    let last_ascii = text
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    OTHER_FRAMEWORK_NAMES.iter().any(|n| text.ends_with(n))
+        || OTHER_FRAMEWORK_WORDS.contains(&last_ascii)
+}
+
 /// The clause numbers of ISO/IEC 27001:2013 (clauses 4–10: the standard's structure, not
 /// its text).
 const CLAUSES_27001_2013: [&str; 35] = [

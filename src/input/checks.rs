@@ -336,38 +336,56 @@ const ENGLISH_TITLES: &[&str] = &[
     "criteria",
 ];
 
+/// The words of a note saying a mapping is approximate, partial or not settled.
+const APPROXIMATE_WORDS: &[&str] = &[
+    "近似",
+    "一部",
+    "部分",
+    "関連",
+    "類似",
+    "参考",
+    "暫定",
+    "未確定",
+    "要確認",
+    "確認中",
+    "検討中",
+    "概ね",
+    "おおむね",
+    "大まか",
+    "想定",
+    "目安",
+    "ドラフト",
+    // a candidate or a suggestion (`ISMAP mapping (candidate)`, review 14 A-10)
+    "候補",
+    "予定",
+    "candidate",
+    "proposed",
+    "suggested",
+    // review 14 A-17
+    "概略",
+    "便宜",
+    "厳密",
+    "未レビュー",
+    "推定",
+    "indicative",
+    "rough",
+    "unreviewed",
+    "approx",
+    "partial",
+    "related",
+    "similar",
+    "tentative",
+    "provisional",
+    "draft",
+    "tbc",
+    "tbd",
+];
+
 /// The word of a bracketed note on a references header saying the mapping is approximate,
 /// partial or not settled (`ISMAP管理策（近似）`, `（一部対応）`, `（参考）`, `（仮）`, `（案）`,
 /// `（要確認）`, `ISMAP control (approx.)`) — not `（統制目標）`, `（2024年改訂後）`, `(新)`.
 fn approximate_note(header: &str) -> Option<&'static str> {
-    const WORDS: &[&str] = &[
-        "近似",
-        "一部",
-        "部分",
-        "関連",
-        "類似",
-        "参考",
-        "暫定",
-        "未確定",
-        "要確認",
-        "確認中",
-        "検討中",
-        "概ね",
-        "おおむね",
-        "大まか",
-        "想定",
-        "目安",
-        "ドラフト",
-        "approx",
-        "partial",
-        "related",
-        "similar",
-        "tentative",
-        "provisional",
-        "draft",
-        "tbc",
-        "tbd",
-    ];
+    const WORDS: &[&str] = APPROXIMATE_WORDS;
     let key = header_key(header);
     let mut rest: &str = &key;
     while let Some(start) = rest.find(['(', '[', '【', '〔', '<', '＜', '《']) {
@@ -1004,7 +1022,65 @@ fn ismap_ids_column(sheet: &Sheet) -> Option<String> {
     };
     let header = sheet.rows.get(i)?.get(c)?.trim();
     let key = header_key(header);
-    (key.contains("ismap") && !NOT.iter().any(|w| key.contains(w))).then(|| header.to_owned())
+    (key.contains("ismap") && !NOT.iter().any(|w| key.contains(w)) && !unsettled_ids(header))
+        .then(|| header.to_owned())
+}
+
+/// Whether a header beside ISMAP says its numbers are not the current, settled mapping:
+/// old (`ISMAP項番（旧）`, `旧ISMAP番号`, `ISMAP（改訂前）`, `Legacy ISMAP ID`), a candidate
+/// or a draft (`ISMAP候補`, `ISMAP案`, `ISMAP（予定）`, `Proposed ISMAP Mapping`, `Suggested
+/// ISMAP control`), of an edition (`ISMAP（2020年版）`) or approximate (`ISMAP暫定`): such a
+/// column is never guessed the references (review 14 A-10).
+fn unsettled_ids(header: &str) -> bool {
+    const JA: &[&str] = &[
+        "旧",
+        "改訂前",
+        "改定前",
+        "前版",
+        "前回",
+        "従前",
+        "候補",
+        "案",
+        "予定",
+        "予備",
+        "推奨",
+        "提案",
+        "年版",
+        "年度",
+        "版",
+    ];
+    const EN: &[&str] = &[
+        "old",
+        "legacy",
+        "previous",
+        "prior",
+        "former",
+        "candidate",
+        "candidates",
+        "proposed",
+        "proposal",
+        "suggested",
+        "suggestion",
+        "recommended",
+        "planned",
+        "draft",
+        "version",
+        "ver",
+        "edition",
+    ];
+    if approximate_note(header).is_some() {
+        // refused as approximate when read, naming the word
+        return false;
+    }
+    let key = header_key(header);
+    let year = header
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    year || JA.iter().chain(APPROXIMATE_WORDS).any(|w| key.contains(w))
+        || header
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .map(str::to_ascii_lowercase)
+            .any(|w| EN.contains(&w.as_str()) || APPROXIMATE_WORDS.iter().any(|a| w.starts_with(a)))
 }
 
 /// The error for a sheet without a check-list header that still holds a check list: a
