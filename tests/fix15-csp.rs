@@ -535,6 +535,11 @@ fn a_highlight_a_note_calls_changes_reads() {
     for (fill, note) in [
         (0xFF0000, "※ 黄色の行は前版からの変更箇所です"),
         (0xFFFF00, "※ 黄色の行は未実施です"),
+        // review 14 A-6: a change note that says more (after the audit period, effective
+        // later, self-assessed) is not harmless
+        (0xFFFF00, "※ 黄色の行は監査対象期間後に追加した管理策です"),
+        (0xFFFF00, "※ 黄色の行は前版から変更（2027年4月から適用）"),
+        (0xFFFF00, "※ 黄色の行は自己評価で追加した管理策です"),
     ] {
         let (_dir, path) = workbook(fill, note);
         let mut c = on_checks("en", "report", data("k.csv"));

@@ -873,7 +873,7 @@ fn fill_is(look: &str, word: &str) -> bool {
         return false;
     };
     match word {
-        "黄" | "yellow" => r >= 0xC0 && g >= 0xC0 && b <= 0xA0,
+        "黄" | "yellow" => r >= 0xC0 && g >= 0xD8 && b <= 0xA0, // not FFC000 (gold; review 14 A-6)
         "緑" | "green" => g >= 0x99 && g > r && g > b,
         "青" | "blue" => b >= 0x99 && b > r && b > g,
         "橙" | "オレンジ" | "orange" => r >= 0xC0 && (0x60..0xD0).contains(&g) && b <= 0x80,
