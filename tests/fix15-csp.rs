@@ -547,3 +547,94 @@ fn a_highlight_a_note_calls_changes_reads() {
         input_error(c);
     }
 }
+
+/// Review 14 A-1: a header naming evidence in other words (`証跡・記録`, `エビデンス資料`,
+/// `Evidence reference`, `確認資料`, `主な証跡`, `証跡文書`) is read as `証跡`: `なし`,
+/// `none`, `無`, `特になし` there is refused; a document named there reads.
+#[test]
+fn evidence_under_other_headers_said_missing_is_refused() {
+    for header in [
+        "証跡・記録",
+        "エビデンス資料",
+        "Evidence reference",
+        "確認資料",
+        "主な証跡",
+        "証跡文書",
+        "証憑",
+        "Supporting documents",
+    ] {
+        for value in ["なし", "none", "無", "特になし"] {
+            let err = refused(
+                "en",
+                &format!("管理策番号,実施状況,{header}\n9.2.1,実施,規程A\n9.2.3,実施,{value}\n"),
+            );
+            assert!(
+                err.contains("says there is no evidence of it"),
+                "{header} = {value}: {err}"
+            );
+        }
+        // guard: a document named reads, covered without a note
+        let (s, reasons) = status(
+            &format!("管理策番号,実施状況,{header}\n9.2.3,実施,アクセス管理規程 v1.2\n"),
+            "K-2",
+        );
+        assert_eq!((s.as_str(), reasons.len()), ("covered", 0), "{header}");
+    }
+}
+
+/// Review 14 A-13: evidence the list says has expired, is out of date or was rejected
+/// (`Expired`, `Outdated`, `期限切れ`, `要更新`, `更新待ち`, `Rejected`, `差戻し`) is refused
+/// (en, ja), as is a draft named first (`Draft policy v0.3`) or unapproved in English;
+/// collected or submitted evidence reads.
+#[test]
+fn evidence_said_expired_or_rejected_is_refused() {
+    for (header, value) in [
+        ("Evidence status", "Expired"),
+        ("Evidence status", "Outdated"),
+        ("Evidence status", "Rejected"),
+        ("Evidence status", "Not accepted"),
+        ("証跡状況", "期限切れ"),
+        ("証跡状況", "要更新"),
+        ("証跡状況", "更新待ち"),
+        ("証跡状況", "差戻し"),
+        ("証跡", "Expired (2025-03)"),
+    ] {
+        let err = refused(
+            "en",
+            &format!("管理策番号,実施状況,{header}\n9.2.1,実施,Collected\n9.2.3,実施,{value}\n"),
+        );
+        assert!(
+            err.contains("says its evidence has expired, is out of date or was rejected"),
+            "{header} = {value}: {err}"
+        );
+    }
+    let err = refused("ja", "管理策番号,実施状況,証跡状況\n9.2.3,実施,差戻し\n");
+    assert!(err.contains("証跡が期限切れ・古い・差し戻された"), "{err}");
+    for value in ["Draft policy v0.3", "Procedure v0.9 (unapproved)"] {
+        let err = refused(
+            "en",
+            &format!("管理策番号,実施状況,Evidence\n9.2.3,実施,{value}\n"),
+        );
+        assert!(
+            err.contains("says there is no evidence of it"),
+            "{value}: {err}"
+        );
+    }
+    // guard: evidence collected, submitted or named reads
+    for (header, value) in [
+        ("Evidence status", "Collected"),
+        ("証跡状況", "提出済"),
+        ("Evidence", "Policy v1.0"),
+        ("証跡", "更新手順書 v2"),
+    ] {
+        let (s, reasons) = status(
+            &format!("管理策番号,実施状況,{header}\n9.2.3,実施,{value}\n"),
+            "K-2",
+        );
+        assert_eq!(
+            (s.as_str(), reasons.len()),
+            ("covered", 0),
+            "{header} = {value}"
+        );
+    }
+}
