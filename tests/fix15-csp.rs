@@ -638,3 +638,22 @@ fn evidence_said_expired_or_rejected_is_refused() {
         );
     }
 }
+
+/// Review 14 A-18: a validity column saying the validity is being or must be renewed
+/// (`更新手続中`, `要更新`) gives no date in effect and is refused, as `未更新` is; a date
+/// in effect reads.
+#[test]
+fn a_validity_being_renewed_is_refused() {
+    for value in ["更新手続中", "要更新", "Renewal in progress"] {
+        refused(
+            "en",
+            &format!("管理策番号,実施状況,有効期限\n9.2.1,実施,2027/03/31\n9.2.3,実施,{value}\n"),
+        );
+    }
+    // guard: a validity date after as-of reads
+    let (s, _) = status(
+        "管理策番号,実施状況,有効期限\n9.2.1,実施,2099/03/31\n9.2.3,実施,2099/03/31\n",
+        "K-2",
+    );
+    assert_eq!(s, "covered");
+}

@@ -685,8 +685,26 @@ fn starts_a_period(after: &str) -> bool {
 }
 
 /// Words in a cell under a record-date header that say the record itself has lapsed
-/// (`2025-03-31（失効）`): the row's statement is not in effect.
-const LAPSED_WORDS: &[&str] = &["失効", "期限切れ", "期限超過", "expired", "lapsed"];
+/// (`2025-03-31（失効）`), or is being or must be renewed, with no date in effect (`更新手続中`,
+/// `要更新`; review 14 A-18): the row's statement is not in effect.
+const LAPSED_WORDS: &[&str] = &[
+    "失効",
+    "期限切れ",
+    "期限超過",
+    "expired",
+    "lapsed",
+    "更新手続中",
+    "更新手続き中",
+    "更新申請中",
+    "更新中",
+    "要更新",
+    "更新待ち",
+    "更新が必要",
+    "renewal in progress",
+    "pending renewal",
+    "needs renewal",
+    "renewal required",
+];
 
 /// The qualifier of a cell under a header naming a date that is not the implementation's
 /// (`有効期限`, `次回レビュー日`, `最終確認日`): a cell that is a date alone is the header's
