@@ -657,3 +657,47 @@ fn a_validity_being_renewed_is_refused() {
     );
     assert_eq!(s, "covered");
 }
+
+/// Review 14 A-2, C-1, C-5: an approval column named in other words (`社内承認`, `最終承認`,
+/// `Sign-off`, `Management approval`) is read as `承認`: `回付中` there is refused; `済`,
+/// `○`, `承認済` read with no note (they refused the list as a second status column, or
+/// added a remark); an approval naming its approver (`山田部長承認済`, `Approved by CISO`)
+/// reads under `承認状況` too.
+#[test]
+fn approval_in_other_words_is_the_approval() {
+    for header in ["社内承認", "最終承認", "Sign-off", "Management approval"] {
+        let err = refused(
+            "en",
+            &format!("管理策番号,実施状況,{header}\n9.2.1,実施,承認済\n9.2.3,実施,回付中\n"),
+        );
+        assert!(
+            err.contains("says the statement is not approved or reviewed (yet)"),
+            "{header}: {err}"
+        );
+        for value in ["済", "○", "承認済"] {
+            let (s, reasons) = status(
+                &format!(
+                    "管理策番号,実施状況,{header}\n9.2.1,実施,{value}\n9.2.3,実施,{value}\n9.2.5,実施,{value}\n"
+                ),
+                "K-2",
+            );
+            assert_eq!(
+                (s.as_str(), reasons.len()),
+                ("covered", 0),
+                "{header} = {value}"
+            );
+        }
+    }
+    for value in ["山田部長承認済", "承認済（CISO）", "Approved by CISO"] {
+        let (s, reasons) = status(
+            &format!("管理策番号,実施状況,承認状況\n9.2.3,実施,{value}\n"),
+            "K-2",
+        );
+        assert_eq!((s.as_str(), reasons.len()), ("covered", 0), "{value}");
+    }
+    // still refused: not approved, whoever is named
+    refused(
+        "en",
+        "管理策番号,実施状況,承認状況\n9.2.3,実施,山田部長承認待ち\n",
+    );
+}
