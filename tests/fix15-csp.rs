@@ -56,6 +56,20 @@ fn status(text: &str, id: &str) -> (String, Vec<String>) {
     )
 }
 
+/// `status` of item K-2 on a one-row list (9.2.3 implemented, `value` under `header`):
+/// covered with no note.
+fn reads_clean(header: &str, value: &str) {
+    let (s, reasons) = status(
+        &format!("管理策番号,実施状況,{header}\n9.2.3,実施,{value}\n"),
+        "K-2",
+    );
+    assert_eq!(
+        (s.as_str(), reasons.len()),
+        ("covered", 0),
+        "{header} = {value}"
+    );
+}
+
 /// an evidence column saying there is none or none yet (`未作成`, `なし`, `作成中`,
 /// `No evidence`, `none`, `証跡有無 = 無`) on a row stated implemented is refused in
 /// `report`, as the remark `証跡なし` is (en, ja); evidence named, made, dated, given
@@ -191,15 +205,7 @@ fn approval_or_review_said_missing_is_not_read_as_implemented() {
         ("Review status", "Reviewed"),
         ("承認状況", ""),
     ] {
-        let (s, reasons) = status(
-            &format!("管理策番号,実施状況,{header}\n9.2.3,実施,{value}\n"),
-            "K-2",
-        );
-        assert_eq!(
-            (s.as_str(), reasons.len()),
-            ("covered", 0),
-            "{header} = {value}"
-        );
+        reads_clean(header, value);
     }
     let (s, _) = status("管理策番号,実施状況,承認\n9.2.3,実施,山田部長\n", "K-2");
     assert_eq!(s, "covered");
@@ -574,11 +580,7 @@ fn evidence_under_other_headers_said_missing_is_refused() {
             );
         }
         // guard: a document named reads, covered without a note
-        let (s, reasons) = status(
-            &format!("管理策番号,実施状況,{header}\n9.2.3,実施,アクセス管理規程 v1.2\n"),
-            "K-2",
-        );
-        assert_eq!((s.as_str(), reasons.len()), ("covered", 0), "{header}");
+        reads_clean(header, "アクセス管理規程 v1.2");
     }
 }
 
@@ -627,15 +629,7 @@ fn evidence_said_expired_or_rejected_is_refused() {
         ("Evidence", "Policy v1.0"),
         ("証跡", "更新手順書 v2"),
     ] {
-        let (s, reasons) = status(
-            &format!("管理策番号,実施状況,{header}\n9.2.3,実施,{value}\n"),
-            "K-2",
-        );
-        assert_eq!(
-            (s.as_str(), reasons.len()),
-            ("covered", 0),
-            "{header} = {value}"
-        );
+        reads_clean(header, value);
     }
 }
 
@@ -689,11 +683,7 @@ fn approval_in_other_words_is_the_approval() {
         }
     }
     for value in ["山田部長承認済", "承認済（CISO）", "Approved by CISO"] {
-        let (s, reasons) = status(
-            &format!("管理策番号,実施状況,承認状況\n9.2.3,実施,{value}\n"),
-            "K-2",
-        );
-        assert_eq!((s.as_str(), reasons.len()), ("covered", 0), "{value}");
+        reads_clean("承認状況", value);
     }
     // still refused: not approved, whoever is named
     refused(
