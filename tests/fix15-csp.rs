@@ -56,6 +56,20 @@ fn status(text: &str, id: &str) -> (String, Vec<String>) {
     )
 }
 
+/// `status` of item K-2 on a one-row list (9.2.3 implemented, `value` under `header`):
+/// covered with no note.
+fn reads_clean(header: &str, value: &str) {
+    let (s, reasons) = status(
+        &format!("管理策番号,実施状況,{header}\n9.2.3,実施,{value}\n"),
+        "K-2",
+    );
+    assert_eq!(
+        (s.as_str(), reasons.len()),
+        ("covered", 0),
+        "{header} = {value}"
+    );
+}
+
 /// an evidence column saying there is none or none yet (`未作成`, `なし`, `作成中`,
 /// `No evidence`, `none`, `証跡有無 = 無`) on a row stated implemented is refused in
 /// `report`, as the remark `証跡なし` is (en, ja); evidence named, made, dated, given
@@ -191,15 +205,7 @@ fn approval_or_review_said_missing_is_not_read_as_implemented() {
         ("Review status", "Reviewed"),
         ("承認状況", ""),
     ] {
-        let (s, reasons) = status(
-            &format!("管理策番号,実施状況,{header}\n9.2.3,実施,{value}\n"),
-            "K-2",
-        );
-        assert_eq!(
-            (s.as_str(), reasons.len()),
-            ("covered", 0),
-            "{header} = {value}"
-        );
+        reads_clean(header, value);
     }
     let (s, _) = status("管理策番号,実施状況,承認\n9.2.3,実施,山田部長\n", "K-2");
     assert_eq!(s, "covered");
@@ -535,10 +541,153 @@ fn a_highlight_a_note_calls_changes_reads() {
     for (fill, note) in [
         (0xFF0000, "※ 黄色の行は前版からの変更箇所です"),
         (0xFFFF00, "※ 黄色の行は未実施です"),
+        // review 14 A-6: a change note that says more (after the audit period, effective
+        // later, self-assessed) is not harmless
+        (0xFFFF00, "※ 黄色の行は監査対象期間後に追加した管理策です"),
+        (0xFFFF00, "※ 黄色の行は前版から変更（2027年4月から適用）"),
+        (0xFFFF00, "※ 黄色の行は自己評価で追加した管理策です"),
     ] {
         let (_dir, path) = workbook(fill, note);
         let mut c = on_checks("en", "report", data("k.csv"));
         c.arg("--csp").arg(&path);
         input_error(c);
     }
+}
+
+/// Review 14 A-1: a header naming evidence in other words (`証跡・記録`, `エビデンス資料`,
+/// `Evidence reference`, `確認資料`, `主な証跡`, `証跡文書`) is read as `証跡`: `なし`,
+/// `none`, `無`, `特になし` there is refused; a document named there reads.
+#[test]
+fn evidence_under_other_headers_said_missing_is_refused() {
+    for header in [
+        "証跡・記録",
+        "エビデンス資料",
+        "Evidence reference",
+        "確認資料",
+        "主な証跡",
+        "証跡文書",
+        "証憑",
+        "Supporting documents",
+    ] {
+        for value in ["なし", "none", "無", "特になし"] {
+            let err = refused(
+                "en",
+                &format!("管理策番号,実施状況,{header}\n9.2.1,実施,規程A\n9.2.3,実施,{value}\n"),
+            );
+            assert!(
+                err.contains("says there is no evidence of it"),
+                "{header} = {value}: {err}"
+            );
+        }
+        // guard: a document named reads, covered without a note
+        reads_clean(header, "アクセス管理規程 v1.2");
+    }
+}
+
+/// Review 14 A-13: evidence the list says has expired, is out of date or was rejected
+/// (`Expired`, `Outdated`, `期限切れ`, `要更新`, `更新待ち`, `Rejected`, `差戻し`) is refused
+/// (en, ja), as is a draft named first (`Draft policy v0.3`) or unapproved in English;
+/// collected or submitted evidence reads.
+#[test]
+fn evidence_said_expired_or_rejected_is_refused() {
+    for (header, value) in [
+        ("Evidence status", "Expired"),
+        ("Evidence status", "Outdated"),
+        ("Evidence status", "Rejected"),
+        ("Evidence status", "Not accepted"),
+        ("証跡状況", "期限切れ"),
+        ("証跡状況", "要更新"),
+        ("証跡状況", "更新待ち"),
+        ("証跡状況", "差戻し"),
+        ("証跡", "Expired (2025-03)"),
+    ] {
+        let err = refused(
+            "en",
+            &format!("管理策番号,実施状況,{header}\n9.2.1,実施,Collected\n9.2.3,実施,{value}\n"),
+        );
+        assert!(
+            err.contains("says its evidence has expired, is out of date or was rejected"),
+            "{header} = {value}: {err}"
+        );
+    }
+    let err = refused("ja", "管理策番号,実施状況,証跡状況\n9.2.3,実施,差戻し\n");
+    assert!(err.contains("証跡が期限切れ・古い・差し戻された"), "{err}");
+    for value in ["Draft policy v0.3", "Procedure v0.9 (unapproved)"] {
+        let err = refused(
+            "en",
+            &format!("管理策番号,実施状況,Evidence\n9.2.3,実施,{value}\n"),
+        );
+        assert!(
+            err.contains("says there is no evidence of it"),
+            "{value}: {err}"
+        );
+    }
+    // guard: evidence collected, submitted or named reads
+    for (header, value) in [
+        ("Evidence status", "Collected"),
+        ("証跡状況", "提出済"),
+        ("Evidence", "Policy v1.0"),
+        ("証跡", "更新手順書 v2"),
+    ] {
+        reads_clean(header, value);
+    }
+}
+
+/// Review 14 A-18: a validity column saying the validity is being or must be renewed
+/// (`更新手続中`, `要更新`) gives no date in effect and is refused, as `未更新` is; a date
+/// in effect reads.
+#[test]
+fn a_validity_being_renewed_is_refused() {
+    for value in ["更新手続中", "要更新", "Renewal in progress"] {
+        refused(
+            "en",
+            &format!("管理策番号,実施状況,有効期限\n9.2.1,実施,2027/03/31\n9.2.3,実施,{value}\n"),
+        );
+    }
+    // guard: a validity date after as-of reads
+    let (s, _) = status(
+        "管理策番号,実施状況,有効期限\n9.2.1,実施,2099/03/31\n9.2.3,実施,2099/03/31\n",
+        "K-2",
+    );
+    assert_eq!(s, "covered");
+}
+
+/// Review 14 A-2, C-1, C-5: an approval column named in other words (`社内承認`, `最終承認`,
+/// `Sign-off`, `Management approval`) is read as `承認`: `回付中` there is refused; `済`,
+/// `○`, `承認済` read with no note (they refused the list as a second status column, or
+/// added a remark); an approval naming its approver (`山田部長承認済`, `Approved by CISO`)
+/// reads under `承認状況` too.
+#[test]
+fn approval_in_other_words_is_the_approval() {
+    for header in ["社内承認", "最終承認", "Sign-off", "Management approval"] {
+        let err = refused(
+            "en",
+            &format!("管理策番号,実施状況,{header}\n9.2.1,実施,承認済\n9.2.3,実施,回付中\n"),
+        );
+        assert!(
+            err.contains("says the statement is not approved or reviewed (yet)"),
+            "{header}: {err}"
+        );
+        for value in ["済", "○", "承認済"] {
+            let (s, reasons) = status(
+                &format!(
+                    "管理策番号,実施状況,{header}\n9.2.1,実施,{value}\n9.2.3,実施,{value}\n9.2.5,実施,{value}\n"
+                ),
+                "K-2",
+            );
+            assert_eq!(
+                (s.as_str(), reasons.len()),
+                ("covered", 0),
+                "{header} = {value}"
+            );
+        }
+    }
+    for value in ["山田部長承認済", "承認済（CISO）", "Approved by CISO"] {
+        reads_clean("承認状況", value);
+    }
+    // still refused: not approved, whoever is named
+    refused(
+        "en",
+        "管理策番号,実施状況,承認状況\n9.2.3,実施,山田部長承認待ち\n",
+    );
 }

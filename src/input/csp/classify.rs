@@ -257,6 +257,29 @@ pub fn role(header: &str) -> Option<Role> {
     find(&key)
         .or_else(|| without_note(&key).and_then(find))
         .or_else(|| names_reason(header).then_some(Role::Reason))
+        .or_else(|| names_evidence(&key).then_some(Role::Evidence))
+}
+
+/// Whether a header names evidence in other words (`証跡・記録`, `エビデンス資料`,
+/// `Evidence reference`, `主な証跡`, `確認資料`, `証憑`, `Supporting documents`,
+/// `Artifacts`): what its cells say of the evidence is read as under `証跡` (review 14
+/// A reason's header (`根拠`) is a reason's first.
+fn names_evidence(key: &str) -> bool {
+    ["証跡", "エビデンス", "evidence", "証憑"]
+        .iter()
+        .any(|w| key.contains(w))
+        || matches!(
+            without_note(key).unwrap_or(key),
+            "確認資料"
+                | "提出資料"
+                | "裏付け資料"
+                | "裏付資料"
+                | "supportingdocuments"
+                | "supportingdocument"
+                | "artifacts"
+                | "artefacts"
+                | "artifact"
+        )
 }
 
 /// Whether a header names a reason (`理由`, `根拠`, `reason`, `justification`,

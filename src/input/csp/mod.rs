@@ -873,7 +873,7 @@ fn fill_is(look: &str, word: &str) -> bool {
         return false;
     };
     match word {
-        "黄" | "yellow" => r >= 0xC0 && g >= 0xC0 && b <= 0xA0,
+        "黄" | "yellow" => r >= 0xC0 && g >= 0xD8 && b <= 0xA0, // not FFC000 (gold; review 14 A-6)
         "緑" | "green" => g >= 0x99 && g > r && g > b,
         "青" | "blue" => b >= 0x99 && b > r && b > g,
         "橙" | "オレンジ" | "orange" => r >= 0xC0 && (0x60..0xD0).contains(&g) && b <= 0x80,
@@ -2037,17 +2037,52 @@ pub(crate) fn states_no_evidence(text: &str) -> bool {
     );
     // a draft's word ends the cell (`手順書v0.9（未承認）`, `規程 draft`), not a word of a
     // document's text (`未承認ソフトウェアのインストールを禁止`)
-    let draft_inside = ["ドラフト", "draft", "未承認", "承認待ち", "(案)"]
+    let draft_inside = ["ドラフト", "draft", "未承認", "承認待ち", "(案)", "unapproved"]
         .iter()
         .any(|w| key.contains(w))
-        && !["ドラフト", "draft", "未承認", "承認待ち", "(案)", "案"]
+        && !["ドラフト", "draft", "未承認", "承認待ち", "(案)", "案", "unapproved"]
             .iter()
-            .any(|w| key.trim_end_matches([')', '）', ']', '】']).ends_with(w));
+            .any(|w| key.trim_end_matches([')', '）', ']', '】']).ends_with(w))
+        // a draft named first (`Draft policy v0.3`, review 14 A-13)
+        && !key.starts_with("draft");
     !blank
         && !elsewhere
         && !draft_inside
         && names_no_evidence(t)
         && (remarks::says_nothing(t) || vocab::status_value(t).is_err())
+}
+
+/// An evidence cell saying the evidence has expired, is out of date or was rejected
+/// (`Expired`, `Outdated`, `Stale`, `期限切れ`, `要更新`, `更新待ち`, `Rejected`, `Not accepted`,
+/// `差戻し`, `却下`, `失効`), alone or first in the cell (`Expired (2025-03)`): it does not
+/// support the statement on the day of the check (review 14 A-13).
+pub(crate) fn evidence_unfit(text: &str) -> bool {
+    let key = crate::text::header_key(text.trim());
+    let key = key.trim_end_matches(['。', '.']);
+    [
+        "expired",
+        "outdated",
+        "outofdate",
+        "stale",
+        "rejected",
+        "notaccepted",
+        "sentback",
+        "needsrenewal",
+        "renewalrequired",
+        "期限切れ",
+        "有効期限切れ",
+        "要更新",
+        "更新待ち",
+        "更新要",
+        "更新が必要",
+        "差戻し",
+        "差し戻し",
+        "差戻",
+        "却下",
+        "失効",
+    ]
+    .iter()
+    .any(|w| key.starts_with(w))
 }
 
 /// An evidence cell saying the evidence is not there yet (`未提出`, `作成中`, `Pending`,
@@ -2073,9 +2108,16 @@ pub(crate) fn evidence_not_yet(text: &str) -> bool {
             | "notyetcollected"
             | "notyetprovided"
             | "notcollected"
-    ) || ["ドラフト", "draft", "未承認", "承認待ち", "(案)"]
-        .iter()
-        .any(|w| key.contains(w))
+    ) || [
+        "ドラフト",
+        "draft",
+        "未承認",
+        "承認待ち",
+        "(案)",
+        "unapproved",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
 }
 
 #[cfg(test)]

@@ -531,6 +531,142 @@ pub(super) fn is_change_note(text: &str) -> bool {
         && vocab::status_words(text).is_empty()
         && vocab::negation_in(text).is_none()
         && remarks::qualifier_beyond(text, &[]).is_none()
+        && says_only_changed(&lower)
+}
+
+/// Whether a change note says nothing but which look marks the changes since the last
+/// edition: once its note mark, colour, row, change and edition words and particles are
+/// taken away nothing is left (review 14 A-6). `監査対象期間後に追加`, `（2027年4月から適用）`,
+/// `自己評価で追加` leave words that say the marked controls are not what was assessed.
+fn says_only_changed(lower: &str) -> bool {
+    const JA: &[&str] = &[
+        "塗りつぶし",
+        "ハイライト",
+        "マーカー",
+        "網掛け",
+        "オレンジ",
+        "している",
+        "しています",
+        "されています",
+        "されている",
+        "されました",
+        "しました",
+        "前回版",
+        "前の版",
+        "前版",
+        "旧版",
+        "変更",
+        "更新",
+        "追加",
+        "修正",
+        "改訂",
+        "新規",
+        "箇所",
+        "個所",
+        "部分",
+        "項目",
+        "管理策",
+        "統制",
+        "背景",
+        "セル",
+        "今回",
+        "から",
+        "以降",
+        "です",
+        "ます",
+        "である",
+        "した",
+        "された",
+        "注",
+        "備考",
+        "黄",
+        "緑",
+        "青",
+        "橙",
+        "桃",
+        "色",
+        "版",
+        "行",
+        "欄",
+        "点",
+    ];
+    const EN: &[&str] = &[
+        "note",
+        "notes",
+        "nb",
+        "rows",
+        "row",
+        "cells",
+        "cell",
+        "lines",
+        "line",
+        "controls",
+        "control",
+        "items",
+        "item",
+        "entries",
+        "entry",
+        "in",
+        "with",
+        "are",
+        "were",
+        "is",
+        "was",
+        "have",
+        "has",
+        "been",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "highlighted",
+        "marked",
+        "shaded",
+        "filled",
+        "coloured",
+        "colored",
+        "show",
+        "shows",
+        "indicate",
+        "indicates",
+        "mark",
+        "marks",
+        "yellow",
+        "green",
+        "blue",
+        "orange",
+        "pink",
+        "changed",
+        "changes",
+        "change",
+        "updated",
+        "updates",
+        "added",
+        "new",
+        "revised",
+        "modified",
+        "since",
+        "from",
+        "last",
+        "previous",
+        "prior",
+        "edition",
+        "version",
+    ];
+    let mut rest = lower.to_owned();
+    for w in JA {
+        rest = rest.replace(w, " ");
+    }
+    rest.split(|c: char| !c.is_ascii_alphanumeric() && !c.is_alphabetic() && !c.is_numeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            if w.is_ascii() {
+                EN.contains(&w)
+            } else {
+                w.chars().all(|c| "はのでにをがとへや".contains(c))
+            }
+        })
 }
 
 /// A note of a published list that cannot be read without what pasting lost or without
@@ -1339,6 +1475,31 @@ fn prose(at: Location, text: &str, id: &str) -> InputError {
 mod tests {
     use super::*;
     use std::path::Path;
+
+    /// Review 14 A-6: only a note saying no more than "changed since the last edition" is
+    /// a change note; one adding when, by whom or for which period is not.
+    #[test]
+    fn a_change_note_says_nothing_else() {
+        for note in [
+            "※ 黄色の行は前版からの変更箇所です",
+            "※黄色の行は前版から変更した管理策です",
+            "注）黄色のセルは今回追加・修正した項目",
+            "Note: rows in yellow were updated",
+            "* Rows highlighted in yellow have changed since the previous edition",
+        ] {
+            assert!(is_change_note(note), "{note}");
+        }
+        for note in [
+            "※ 黄色の行は監査対象期間後に追加した管理策です",
+            "※ 黄色の行は前版から変更（2027年4月から適用）",
+            "※ 黄色の行は自己評価で追加した管理策です",
+            "※ 黄色の行は前回の監査後に追加",
+            "Note: rows in yellow were added after the audit period",
+            "Note: rows in yellow were updated (effective April 2027)",
+        ] {
+            assert!(!is_change_note(note), "{note}");
+        }
+    }
 
     fn read_text(text: &str) -> Result<Vec<(String, Declared)>, String> {
         let catalog = Catalog::embedded().unwrap();

@@ -685,8 +685,26 @@ fn starts_a_period(after: &str) -> bool {
 }
 
 /// Words in a cell under a record-date header that say the record itself has lapsed
-/// (`2025-03-31（失効）`): the row's statement is not in effect.
-const LAPSED_WORDS: &[&str] = &["失効", "期限切れ", "期限超過", "expired", "lapsed"];
+/// (`2025-03-31（失効）`), or is being or must be renewed, with no date in effect (`更新手続中`,
+/// `要更新`; review 14 A-18): the row's statement is not in effect.
+const LAPSED_WORDS: &[&str] = &[
+    "失効",
+    "期限切れ",
+    "期限超過",
+    "expired",
+    "lapsed",
+    "更新手続中",
+    "更新手続き中",
+    "更新申請中",
+    "更新中",
+    "要更新",
+    "更新待ち",
+    "更新が必要",
+    "renewal in progress",
+    "pending renewal",
+    "needs renewal",
+    "renewal required",
+];
 
 /// The qualifier of a cell under a header naming a date that is not the implementation's
 /// (`有効期限`, `次回レビュー日`, `最終確認日`): a cell that is a date alone is the header's
@@ -3795,11 +3813,48 @@ fn names_approval(key: &str) -> Option<bool> {
     const ALONE: &[&str] = &["承認", "決裁", "レビュー", "査閲", "approval", "review"];
     if STATUS.contains(&key) {
         Some(true)
-    } else if ALONE.contains(&key) {
+    } else if ALONE.contains(&key) || names_approval_in_other_words(key) {
         Some(false)
     } else {
         None
     }
+}
+
+/// Whether a header key names the approval in other words (`社内承認`, `最終承認`,
+/// `Sign-off`, `Management approval`; review 14 A-2, C-1): read as `承認` alone. Not who
+/// approved, when, why or by when (`承認者`, `承認日`, `Approval date`, `未承認理由`).
+fn names_approval_in_other_words(key: &str) -> bool {
+    ["承認", "決裁", "signoff", "approval"]
+        .iter()
+        .any(|w| key.contains(w))
+        && ![
+            "者",
+            "日",
+            "時",
+            "date",
+            "approver",
+            "by",
+            "理由",
+            "reason",
+            "コメント",
+            "comment",
+            "備考",
+            "note",
+            "未",
+            "期限",
+            "予定",
+            "due",
+            "番号",
+            "手続",
+            "規程",
+            "規定",
+            "policy",
+            "process",
+            "権限",
+            "authority",
+        ]
+        .iter()
+        .any(|w| key.contains(w))
 }
 
 /// A value under a header naming the row's approval or review that says it is approved or
@@ -3821,6 +3876,19 @@ pub fn approval_given(text: &str) -> bool {
     rest.retain(|c| !vocab::is_bracket(c));
     let key = header_key(&rest);
     let key = key.trim_end_matches(['。', '.']);
+    // an approval naming its approver (`山田部長承認済`, `承認済（CISO）`, `Approved by CISO`;
+    // review 14 C-5), nothing else said
+    let named = ["承認済", "承認済み", "決裁済", "決裁済み"]
+        .iter()
+        .any(|w| key.ends_with(w) || key.starts_with(w))
+        || key.starts_with("approvedby");
+    if named
+        && key.chars().count() <= 16
+        && approval_denied(text).is_none()
+        && qualifier_beyond(text, &[]).is_none()
+    {
+        return true;
+    }
     let key = key.strip_suffix("済").map_or(key, |k| k);
     matches!(
         key,
@@ -5190,6 +5258,13 @@ mod tests {
             ("承認日", None),
             ("レビュー結果", None),
             ("未承認理由", None),
+            // review 14 A-2, C-1: the approval in other words
+            ("社内承認", Some(false)),
+            ("最終承認", Some(false)),
+            ("Sign-off", Some(false)),
+            ("Management approval", Some(false)),
+            ("Approval date", None),
+            ("承認権限", None),
         ] {
             let got = match header(h) {
                 Header::Approval(s) => Some(s),
@@ -5209,6 +5284,10 @@ mod tests {
             "レビュー済",
             "",
             "-",
+            // review 14 C-5: with the approver
+            "山田部長承認済",
+            "承認済（CISO）",
+            "Approved by CISO",
         ] {
             assert!(approval_given(v), "{v}");
             assert_eq!(approval_denied(v), None, "{v}");
@@ -5229,6 +5308,8 @@ mod tests {
             "In review",
             "Draft",
             "未レビュー",
+            "回付中",
+            "山田部長承認待ち",
         ] {
             assert!(!approval_given(v), "{v}");
             assert!(approval_denied(v).is_some(), "{v}");

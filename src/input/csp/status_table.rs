@@ -2228,6 +2228,16 @@ fn check_implemented_row(
                 "a control stated implemented whose evidence the list says is missing, not made yet or a draft is not shown implemented: name the evidence (the document or record), leave the cell empty if the list names none, or state the control 計画中 or 未実施 in the status column",
             ));
         }
+        // evidence the row says has expired or was rejected (`Expired`, `期限切れ`,
+        // `要更新`, `差戻し`) does not support the statement either (review 14 A-13)
+        if Some(c) == cols.evidence && !own_work && super::evidence_unfit(text) {
+            return Err(refuse(
+                c,
+                text,
+                "says its evidence has expired, is out of date or was rejected, under a header naming its evidence".to_owned(),
+                "a control stated implemented whose evidence the list says has expired, needs renewal or was sent back is not shown implemented: name evidence in effect, or state the control 計画中 or 未実施 in the status column",
+            ));
+        }
         if remarks::says_nothing(text) || no_date_for_the_row(layout.name(c), text) {
             continue;
         }
