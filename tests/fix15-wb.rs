@@ -502,3 +502,18 @@ fn a_note_on_its_own_chapter_and_a_scope_naming_the_whole_service_read() {
         assert!(err.contains("row 2"), "{value}: {err}");
     }
 }
+
+/// Review 14 A-15: a cover's `対象範囲 | <the service> <a part>` (`基本機能`, `東京`,
+/// `管理画面`, `Web版`) is no "whole service": refused as before review 13 C-2, naming the
+/// row (the guards beside it: [`a_note_on_its_own_chapter_and_a_scope_naming_the_whole_service_read`]).
+#[test]
+fn a_cover_scope_naming_the_service_and_a_part_is_refused() {
+    for f in ["basic", "tokyo", "console", "web"] {
+        let mut c = on_checks("en", "report", common::data("fix15-wb/cover-items.csv"));
+        c.args(["--registration-kind", "ismap", "--format", "json", "--csp"])
+            .arg(common::data(&format!("fix15-wb/cover-{f}.xlsx")));
+        let err = input_error(c);
+        assert!(err.contains("sheet '表紙': row 3"), "{f}: {err}");
+        assert!(err.contains("対象範囲"), "{f}: {err}");
+    }
+}
