@@ -517,3 +517,18 @@ fn a_cover_scope_naming_the_service_and_a_part_is_refused() {
         assert!(err.contains("対象範囲"), "{f}: {err}");
     }
 }
+
+/// Review 14 A-16: a notes sheet naming chapter 11 and also `バックアップ（12.3）`, or a second
+/// sentence (`バックアップもIaaS事業者に依拠`), is judged as a note naming no chapter: refused
+/// beside a table stating 12.3.1 implemented (the guard, a note on chapter 11 alone, reads:
+/// [`a_note_on_its_own_chapter_and_a_scope_naming_the_whole_service_read`]).
+#[test]
+fn a_note_naming_its_chapter_and_more_is_refused() {
+    for f in ["notes-and-backup", "notes-two-sentences"] {
+        let mut c = on_checks("en", "report", common::data("fix15-wb/notes-items.csv"));
+        c.args(["--format", "json", "--csp"])
+            .arg(common::data(&format!("fix15-wb/{f}.xlsx")));
+        let err = input_error(c);
+        assert!(err.contains("sheet '注記'"), "{f}: {err}");
+    }
+}
