@@ -532,3 +532,56 @@ fn a_note_naming_its_chapter_and_more_is_refused() {
         assert!(err.contains("sheet '注記'"), "{f}: {err}");
     }
 }
+
+/// Review 14 A-4: a later year's draft (`2027年度（案）`, `2026年度（ドラフト）`) beside
+/// `2025年度` is not "the newest list": refused naming both sheets with the `--sheet` hint;
+/// so is a sheet for a year after the as-of date's fiscal year (`2027年度` on 2026-04-01).
+/// Guards: `2026年度` beside `2025年度` on 2026-04-01 reads `2026年度` (and
+/// [`last_years_sheet_beside_this_years_is_passed_over_by_name`]).
+#[test]
+fn a_draft_or_a_later_years_sheet_is_not_the_newest_list() {
+    let d = tempfile::tempdir().unwrap();
+    let run = |path: &Path| {
+        let mut c = on_checks("en", "report", path);
+        c.args(["--format", "json", "--csp"]).arg(csp_csv(d.path()));
+        c
+    };
+    for (f, draft) in [
+        ("draft-future.xlsx", "2027年度（案）"),
+        ("draft-same.xlsx", "2026年度（ドラフト）"),
+    ] {
+        let err = input_error(run(&common::data(&format!("fix15-wb/{f}"))));
+        assert!(
+            err.contains(&format!(
+                "sheets '2025年度' and '{draft}' hold the same check items"
+            )),
+            "{f}: {err}"
+        );
+        assert!(err.contains("--sheet NAME"), "{err}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let last: Vec<&[&str]> = YEAR[..3].to_vec();
+    let later = workbook(
+        dir.path(),
+        "later.xlsx",
+        &[("2025年度", &last), ("2027年度", YEAR)],
+    );
+    let err = input_error(run(&later));
+    assert!(
+        err.contains("'2027年度' is for a year after the fiscal year of the as-of date (2026)"),
+        "{err}"
+    );
+    let current = workbook(
+        dir.path(),
+        "current.xlsx",
+        &[("2025年度", &last), ("2026年度", YEAR)],
+    );
+    let out = run(&current).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(strings(&v["checks"]["sheets"]), ["2026年度"]);
+}
