@@ -2422,6 +2422,74 @@ const REGION_WORDS: [&str; 20] = [
     "対象",
 ];
 
+/// The place a region's name (folded) names, in one spelling for its Japanese and English
+/// names and its cloud codes (`東京`, `tokyo`, `ap-northeast-1`); `None` for a name that is
+/// no known place (a role: `本番`, `プライマリ`, `利用`, `契約`, a provider `aws`), or a
+/// place holding others (`日本`).
+fn place_of(name: &str) -> Option<&'static str> {
+    const PLACES: [(&str, &[&str]); 14] = [
+        (
+            "tokyo",
+            &[
+                "東京",
+                "tokyo",
+                "ap-northeast-1",
+                "東日本",
+                "japan east",
+                "asia-northeast1",
+            ],
+        ),
+        (
+            "osaka",
+            &[
+                "大阪",
+                "osaka",
+                "ap-northeast-3",
+                "西日本",
+                "japan west",
+                "asia-northeast2",
+            ],
+        ),
+        ("seoul", &["ソウル", "seoul", "ap-northeast-2"]),
+        (
+            "singapore",
+            &["シンガポール", "singapore", "ap-southeast-1"],
+        ),
+        ("sydney", &["シドニー", "sydney", "ap-southeast-2"]),
+        ("hongkong", &["香港", "hong kong", "hongkong", "ap-east-1"]),
+        ("mumbai", &["ムンバイ", "mumbai", "ap-south-1"]),
+        (
+            "us",
+            &[
+                "米国",
+                "us",
+                "アメリカ",
+                "北米",
+                "us-east-1",
+                "us-west-2",
+                "バージニア",
+                "virginia",
+                "オレゴン",
+                "oregon",
+            ],
+        ),
+        (
+            "frankfurt",
+            &["フランクフルト", "frankfurt", "eu-central-1"],
+        ),
+        ("ireland", &["アイルランド", "ireland", "eu-west-1"]),
+        ("london", &["ロンドン", "london", "eu-west-2"]),
+        ("eu", &["欧州", "eu", "ヨーロッパ", "europe"]),
+        ("canada", &["カナダ", "canada"]),
+        ("brazil", &["ブラジル", "brazil", "sa-east-1"]),
+    ];
+    let name = name.trim();
+    PLACES
+        .iter()
+        .find(|(_, names)| names.contains(&name))
+        .map(|(place, _)| *place)
+}
+
 /// Words naming a region other than the one in scope (`別リージョン`, `異なるリージョン`).
 const ANOTHER_REGION: [&str; 6] = ["別", "他", "異なる", "複数", "遠隔", "ほかの"];
 
@@ -2497,13 +2565,24 @@ impl ScopeRegions {
         let Some(names) = &self.0 else {
             return Vec::new();
         };
+        // only two distinct known places are two regions: `Tokyo Region` is `東京リージョン`,
+        // and a role word (`本番`, `プライマリ`, `利用`, `AWS`) names no place (review 14 B-1, B-3)
+        let places: Option<Vec<&str>> = names.iter().map(|n| place_of(n)).collect();
         let mut out = Vec::new();
         for (name, lead) in regions_in(text) {
+            let another = ANOTHER_REGION.iter().find(|w| lead.ends_with(*w));
             let outside = match &name {
-                Some(n) => !names.contains(n),
-                None => names.len() == 1 && ANOTHER_REGION.iter().any(|w| lead.ends_with(w)),
+                Some(n) => match (&places, place_of(n)) {
+                    (Some(places), Some(place)) => !places.contains(&place),
+                    _ => false,
+                },
+                None => names.len() == 1 && another.is_some(),
             };
-            let written = format!("{}リージョン", name.as_deref().unwrap_or(&lead));
+            let written = match (&name, another) {
+                (Some(n), _) => format!("{n}リージョン"),
+                (None, Some(w)) => format!("{w}リージョン"),
+                (None, None) => format!("{lead}リージョン"),
+            };
             if outside && !out.contains(&written) {
                 out.push(written);
             }
@@ -5227,7 +5306,24 @@ mod tests {
             ),
             ["osakaリージョン"]
         );
+        // review 14 B-1, B-3: the same place in another script, and role words, are no
+        // other region; the part of `バックアップを別リージョン` written is `別リージョン`
+        assert_eq!(
+            outside(tokyo, "バックアップを別リージョンに保管"),
+            ["別リージョン"]
+        );
         for (scope, title) in [
+            (tokyo, "Backups are taken in the Tokyo Region"),
+            (
+                "Sample SaaS (Tokyo Region only)",
+                "東京リージョン（プライマリ）でバックアップ",
+            ),
+            (tokyo, "プライマリリージョンでバックアップを取得"),
+            (tokyo, "利用するAWSリージョン内でバックアップ"),
+            (tokyo, "契約リージョン内でデータを暗号化"),
+            (tokyo, "本番リージョンのログを取得"),
+            (tokyo, "利用リージョンのバックアップ"),
+            (tokyo, "日本リージョンでのバックアップ"),
             (tokyo, "東京リージョンのデータを暗号化していること"),
             (tokyo, "リージョン間でデータを複製していること"),
             (tokyo, "バックアップを取得していること"),
