@@ -585,3 +585,52 @@ fn a_draft_or_a_later_years_sheet_is_not_the_newest_list() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(strings(&v["checks"]["sheets"]), ["2026年度"]);
 }
+
+/// `report --format json` on `tests/data/fix15-wb/<checks>` against the profile `<csp>`
+/// (review 14's shapes): each item's id and whether it is capped `outside-statement-scope`.
+fn outside_items(checks: &str, csp: &str) -> Vec<(String, bool)> {
+    let mut c = on_checks("ja", "report", common::data(&format!("fix15-wb/{checks}")));
+    c.args(["--format", "json", "--csp"])
+        .arg(common::data(&format!("fix15-wb/{csp}")));
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap_or_default().to_owned(),
+                i.to_string().contains("outside-statement-scope"),
+            )
+        })
+        .collect()
+}
+
+/// Review 14 B-1, B-3: under a Tokyo scope (Japanese or English), `Tokyo Region` and role
+/// words before `リージョン` (`プライマリ`, `本番`, `利用`, `契約`, `AWS`) are not capped; A-3:
+/// `全リージョン`, `すべてのリージョン`, `海外リージョン`, `各`/`マルチリージョン` are. Guards: 大阪,
+/// 西日本, Osaka, US and 別リージョン stay capped; 東京リージョン, 同一/当該/対象リージョン not.
+#[test]
+fn regions_are_places_and_all_regions_are_more_than_one() {
+    let capped = |checks: &str, csp: &str| -> Vec<String> {
+        outside_items(checks, csp)
+            .into_iter()
+            .filter(|(_, c)| *c)
+            .map(|(id, _)| id)
+            .collect()
+    };
+    for csp in ["prof-tokyo.yaml", "prof-tokyo-en.yaml"] {
+        assert_eq!(capped("regions-lang.csv", csp), ["7"], "{csp}");
+    }
+    assert_eq!(capped("regions-roles.csv", "prof-tokyo.yaml"), ["9", "12"]);
+    assert_eq!(
+        capped("regions-more.csv", "prof-tokyo.yaml"),
+        ["1", "3", "4", "5", "6", "7", "12", "13", "14"]
+    );
+}

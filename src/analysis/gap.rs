@@ -2399,7 +2399,8 @@ pub struct ExcludedParts(Vec<(String, String)>, ScopeRegions);
 struct ScopeRegions(Option<Vec<String>>);
 
 /// Words before `リージョン` that name no one region: all, each, several, another.
-const REGION_WORDS: [&str; 20] = [
+const REGION_WORDS: [&str; 21] = [
+    "クロス",
     "全",
     "各",
     "複数",
@@ -2490,6 +2491,26 @@ fn place_of(name: &str) -> Option<&'static str> {
         .map(|(place, _)| *place)
 }
 
+/// Words before `リージョン` asking for more than a scope naming its regions covers
+/// (`全リージョン`, `すべてのリージョン`, `マルチリージョン`): review 14 A-3.
+const MORE_THAN_NAMED: [&str; 7] = [
+    "全",
+    "すべての",
+    "全ての",
+    "各",
+    "マルチ",
+    "クロス",
+    "全部の",
+];
+
+/// Whether a region unnamed (`lead`, what stands before `リージョン`) asks for more than the
+/// scope's regions: all/each/multi regions, or `海外` beside a scope of places in Japan.
+fn more_than_named(lead: &str, places: Option<&[&str]>) -> bool {
+    MORE_THAN_NAMED.iter().any(|w| lead.ends_with(w))
+        || ["海外", "国外"].iter().any(|w| lead.ends_with(w))
+            && places.is_some_and(|p| p.iter().all(|p| ["tokyo", "osaka"].contains(p)))
+}
+
 /// Words naming a region other than the one in scope (`別リージョン`, `異なるリージョン`).
 const ANOTHER_REGION: [&str; 6] = ["別", "他", "異なる", "複数", "遠隔", "ほかの"];
 
@@ -2576,11 +2597,21 @@ impl ScopeRegions {
                     (Some(places), Some(place)) => !places.contains(&place),
                     _ => false,
                 },
-                None => names.len() == 1 && another.is_some(),
+                None => {
+                    names.len() == 1 && another.is_some()
+                        || more_than_named(&lead, places.as_deref())
+                }
             };
             let written = match (&name, another) {
                 (Some(n), _) => format!("{n}リージョン"),
                 (None, Some(w)) => format!("{w}リージョン"),
+                (None, None) if more_than_named(&lead, places.as_deref()) => {
+                    let w = MORE_THAN_NAMED
+                        .iter()
+                        .find(|w| lead.ends_with(*w))
+                        .map_or("海外", |w| w);
+                    format!("{w}リージョン")
+                }
                 (None, None) => format!("{lead}リージョン"),
             };
             if outside && !out.contains(&written) {
@@ -5312,6 +5343,29 @@ mod tests {
             outside(tokyo, "バックアップを別リージョンに保管"),
             ["別リージョン"]
         );
+        // review 14 A-3: all, each, multi or overseas regions ask for more than Tokyo
+        for (title, part) in [
+            (
+                "全リージョンで保管データが暗号化されていること",
+                "全リージョン",
+            ),
+            (
+                "すべてのリージョンでバックアップを取得していること",
+                "すべてのリージョン",
+            ),
+            (
+                "全てのリージョンで保管データが暗号化されていること",
+                "全てのリージョン",
+            ),
+            (
+                "海外リージョンのデータも暗号化されていること",
+                "海外リージョン",
+            ),
+            ("マルチリージョン構成でバックアップ", "マルチリージョン"),
+        ] {
+            assert_eq!(outside(tokyo, title), [part], "{title}");
+        }
+        assert!(outside("テストクラウド（米国リージョン）", "海外リージョンのデータ").is_empty());
         for (scope, title) in [
             (tokyo, "Backups are taken in the Tokyo Region"),
             (
