@@ -634,3 +634,25 @@ fn regions_are_places_and_all_regions_are_more_than_one() {
         ["1", "3", "4", "5", "6", "7", "12", "13", "14"]
     );
 }
+
+/// Review 14 A-7: a part resting on the IaaS in one word for the physical site
+/// (`物理的セキュリティ`, `データセンター`) excludes it in the others (`サーバ室`, `DC`,
+/// `入館`); `インフラ部分` also network devices and the hypervisor. Guard: under a physical
+/// part, `ネットワーク機器` and `ハイパーバイザ` items are not capped.
+#[test]
+fn a_physical_part_resting_on_the_iaas_is_excluded_in_every_word() {
+    let capped = |csp: &str| -> Vec<String> {
+        outside_items("phys-items.csv", csp)
+            .into_iter()
+            .filter(|(_, c)| *c)
+            .map(|(id, _)| id)
+            .collect()
+    };
+    for csp in ["prof-rely-physical.yaml", "prof-rely-dc.yaml"] {
+        assert_eq!(capped(csp), ["1", "2", "3", "6", "7"], "{csp}");
+    }
+    assert_eq!(
+        capped("prof-rely-infra.yaml"),
+        ["1", "2", "3", "4", "5", "6", "7"]
+    );
+}

@@ -1640,7 +1640,12 @@ impl ItemResults {
                         .into_iter()
                         .map(Cow::Owned),
                 )
-                .collect();
+                .fold(Vec::new(), |mut all: Vec<Cow<str>>, p| {
+                    if !all.contains(&p) {
+                        all.push(p);
+                    }
+                    all
+                });
             procs.push(proc(Kind::StatementScope, parts));
         }
         if item.reasons.contains(&Reason::LevelNotAssessed) {
@@ -2392,7 +2397,7 @@ fn item_level(title: &str, note: &str, extra: &Extra) -> Option<String> {
 /// (review 13 A-4); a part the scope says rests on another provider (`データセンターはIaaS
 /// 事業者に依拠`) is excluded from the statement (review 13 A-5 variant).
 #[derive(Debug, Clone, Default)]
-pub struct ExcludedParts(Vec<(String, String)>, ScopeRegions);
+pub struct ExcludedParts(Vec<(String, String)>, ScopeRegions, Vec<(String, String)>);
 
 /// The regions a statement's scope names (folded), when it names them each (not `全リージョン`).
 #[derive(Debug, Clone, Default)]
@@ -2622,6 +2627,28 @@ impl ScopeRegions {
     }
 }
 
+/// Words of the physical part of a service (clause 11's sites): one of them in an excluded
+/// part excludes them all.
+const PHYSICAL: [&str; 14] = [
+    "物理",
+    "データセンター",
+    "データセンタ",
+    "dc",
+    "サーバ室",
+    "サーバー室",
+    "サーバルーム",
+    "サーバールーム",
+    "入退",
+    "入館",
+    "施設",
+    "電源設備",
+    "ファシリティ",
+    "インフラ",
+];
+
+/// Words of an infrastructure part beside [`PHYSICAL`] (`インフラ部分はAWSの統制に依拠`).
+const INFRA: [&str; 3] = ["ネットワーク機器", "ハイパーバイザ", "仮想化基盤"];
+
 /// The labels of a scope entry listing excluded parts, longest first.
 const EXCLUSION_LABELS: [&str; 9] = [
     "対象外のサービス",
@@ -2709,8 +2736,27 @@ impl ExcludedParts {
                 }
             }
         }
+        // a physical part (`物理的セキュリティ`, `データセンター`, `インフラ部分`) rests on the
+        // IaaS in every word for it: `サーバ室`, `DC`, `入退室` (review 14 A-7)
+        let mut also: Vec<(String, String)> = Vec::new();
+        let physical: Vec<String> = parts
+            .iter()
+            .filter(|(_, f)| PHYSICAL.iter().any(|w| f.contains(w)))
+            .map(|(written, _)| written.clone())
+            .collect();
+        for written in physical {
+            let infra = written.contains("インフラ");
+            for word in PHYSICAL
+                .iter()
+                .chain(if infra { &INFRA[..] } else { &[][..] })
+            {
+                if !parts.iter().chain(&also).any(|(_, f)| f == word) {
+                    also.push((written.clone(), (*word).to_owned()));
+                }
+            }
+        }
         let regions = ScopeRegions::of(&lines, &parts);
-        ExcludedParts(parts, regions)
+        ExcludedParts(parts, regions, also)
     }
 
     /// The regions an item's title or the texts beside it name outside the scope's regions
@@ -2742,10 +2788,17 @@ impl ExcludedParts {
                 .collect();
             crate::text::fold_width(&all.join("\n")).to_lowercase()
         };
+        let mut seen: Vec<&str> = Vec::new();
         self.0
             .iter()
+            .chain(&self.2)
             .filter(move |(_, folded)| names_part(&text, folded))
             .map(|(written, _)| written.as_str())
+            .filter(move |w| {
+                let new = !seen.contains(w);
+                seen.push(w);
+                new
+            })
     }
 
     /// Whether the item names an excluded part.
