@@ -633,6 +633,11 @@ fn regions_are_places_and_all_regions_are_more_than_one() {
         capped("regions-more.csv", "prof-tokyo.yaml"),
         ["1", "3", "4", "5", "6", "7", "12", "13", "14"]
     );
+    // a scope of `国内リージョン`: overseas, US and all regions are outside it, Osaka not
+    assert_eq!(
+        capped("regions-more.csv", "prof-kokunai.yaml"),
+        ["4", "5", "12", "13", "14"]
+    );
 }
 
 /// Review 14 A-7: a part resting on the IaaS in one word for the physical site

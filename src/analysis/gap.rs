@@ -2574,7 +2574,18 @@ impl ScopeRegions {
         let mut names: Vec<String> = Vec::new();
         for line in lines {
             let folded = crate::text::fold_width(line).to_lowercase();
-            for (name, _) in regions_in(&folded) {
+            for (name, lead) in regions_in(&folded) {
+                // `国内リージョン`, `日本国内のリージョン`: the regions in Japan, so an overseas
+                // region is outside (review 14 A-3)
+                let domestic = name.as_deref().map_or(lead.as_str(), |n| n);
+                if domestic.ends_with("国内") || domestic.ends_with("国内の") {
+                    for place in ["東京", "大阪"] {
+                        if !names.iter().any(|n| n == place) {
+                            names.push(place.to_owned());
+                        }
+                    }
+                    continue;
+                }
                 let Some(name) = name else {
                     return ScopeRegions(None);
                 };
@@ -5419,6 +5430,14 @@ mod tests {
             assert_eq!(outside(tokyo, title), [part], "{title}");
         }
         assert!(outside("テストクラウド（米国リージョン）", "海外リージョンのデータ").is_empty());
+        let kokunai = "サンプルSaaS 本体（国内リージョン）";
+        assert_eq!(
+            outside(kokunai, "海外リージョンのデータ"),
+            ["海外リージョン"]
+        );
+        assert_eq!(outside(kokunai, "US Regionのデータ"), ["usリージョン"]);
+        assert!(outside(kokunai, "大阪リージョンへのバックアップ").is_empty());
+        assert!(outside(kokunai, "別リージョンへのバックアップ").is_empty());
         for (scope, title) in [
             (tokyo, "Backups are taken in the Tokyo Region"),
             (
