@@ -502,3 +502,162 @@ fn a_note_on_its_own_chapter_and_a_scope_naming_the_whole_service_read() {
         assert!(err.contains("row 2"), "{value}: {err}");
     }
 }
+
+/// Review 14 A-15: a cover's `対象範囲 | <the service> <a part>` (`基本機能`, `東京`,
+/// `管理画面`, `Web版`) is no "whole service": refused as before review 13 C-2, naming the
+/// row (the guards beside it: [`a_note_on_its_own_chapter_and_a_scope_naming_the_whole_service_read`]).
+#[test]
+fn a_cover_scope_naming_the_service_and_a_part_is_refused() {
+    for f in ["basic", "tokyo", "console", "web"] {
+        let mut c = on_checks("en", "report", common::data("fix15-wb/cover-items.csv"));
+        c.args(["--registration-kind", "ismap", "--format", "json", "--csp"])
+            .arg(common::data(&format!("fix15-wb/cover-{f}.xlsx")));
+        let err = input_error(c);
+        assert!(err.contains("sheet '表紙': row 3"), "{f}: {err}");
+        assert!(err.contains("対象範囲"), "{f}: {err}");
+    }
+}
+
+/// Review 14 A-16: a notes sheet naming chapter 11 and also `バックアップ（12.3）`, or a second
+/// sentence (`バックアップもIaaS事業者に依拠`), is judged as a note naming no chapter: refused
+/// beside a table stating 12.3.1 implemented (the guard, a note on chapter 11 alone, reads:
+/// [`a_note_on_its_own_chapter_and_a_scope_naming_the_whole_service_read`]).
+#[test]
+fn a_note_naming_its_chapter_and_more_is_refused() {
+    for f in ["notes-and-backup", "notes-two-sentences"] {
+        let mut c = on_checks("en", "report", common::data("fix15-wb/notes-items.csv"));
+        c.args(["--format", "json", "--csp"])
+            .arg(common::data(&format!("fix15-wb/{f}.xlsx")));
+        let err = input_error(c);
+        assert!(err.contains("sheet '注記'"), "{f}: {err}");
+    }
+}
+
+/// Review 14 A-4: a later year's draft (`2027年度（案）`, `2026年度（ドラフト）`) beside
+/// `2025年度` is not "the newest list": refused naming both sheets with the `--sheet` hint;
+/// so is a sheet for a year after the as-of date's fiscal year (`2027年度` on 2026-04-01).
+/// Guards: `2026年度` beside `2025年度` on 2026-04-01 reads `2026年度` (and
+/// [`last_years_sheet_beside_this_years_is_passed_over_by_name`]).
+#[test]
+fn a_draft_or_a_later_years_sheet_is_not_the_newest_list() {
+    let d = tempfile::tempdir().unwrap();
+    let run = |path: &Path| {
+        let mut c = on_checks("en", "report", path);
+        c.args(["--format", "json", "--csp"]).arg(csp_csv(d.path()));
+        c
+    };
+    for (f, draft) in [
+        ("draft-future.xlsx", "2027年度（案）"),
+        ("draft-same.xlsx", "2026年度（ドラフト）"),
+    ] {
+        let err = input_error(run(&common::data(&format!("fix15-wb/{f}"))));
+        assert!(
+            err.contains(&format!(
+                "sheets '2025年度' and '{draft}' hold the same check items"
+            )),
+            "{f}: {err}"
+        );
+        assert!(err.contains("--sheet NAME"), "{err}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let last: Vec<&[&str]> = YEAR[..3].to_vec();
+    let later = workbook(
+        dir.path(),
+        "later.xlsx",
+        &[("2025年度", &last), ("2027年度", YEAR)],
+    );
+    let err = input_error(run(&later));
+    assert!(
+        err.contains("'2027年度' is for a year after the fiscal year of the as-of date (2026)"),
+        "{err}"
+    );
+    let current = workbook(
+        dir.path(),
+        "current.xlsx",
+        &[("2025年度", &last), ("2026年度", YEAR)],
+    );
+    let out = run(&current).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(strings(&v["checks"]["sheets"]), ["2026年度"]);
+}
+
+/// `report --format json` on `tests/data/fix15-wb/<checks>` against the profile `<csp>`
+/// (review 14's shapes): each item's id and whether it is capped `outside-statement-scope`.
+fn outside_items(checks: &str, csp: &str) -> Vec<(String, bool)> {
+    let mut c = on_checks("ja", "report", common::data(&format!("fix15-wb/{checks}")));
+    c.args(["--format", "json", "--csp"])
+        .arg(common::data(&format!("fix15-wb/{csp}")));
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap_or_default().to_owned(),
+                i.to_string().contains("outside-statement-scope"),
+            )
+        })
+        .collect()
+}
+
+/// Review 14 B-1, B-3: under a Tokyo scope (Japanese or English), `Tokyo Region` and role
+/// words before `リージョン` (`プライマリ`, `本番`, `利用`, `契約`, `AWS`) are not capped; A-3:
+/// `全リージョン`, `すべてのリージョン`, `海外リージョン`, `各`/`マルチリージョン` are. Guards: 大阪,
+/// 西日本, Osaka, US and 別リージョン stay capped; 東京リージョン, 同一/当該/対象リージョン not.
+#[test]
+fn regions_are_places_and_all_regions_are_more_than_one() {
+    let capped = |checks: &str, csp: &str| -> Vec<String> {
+        outside_items(checks, csp)
+            .into_iter()
+            .filter(|(_, c)| *c)
+            .map(|(id, _)| id)
+            .collect()
+    };
+    for csp in ["prof-tokyo.yaml", "prof-tokyo-en.yaml"] {
+        assert_eq!(capped("regions-lang.csv", csp), ["7"], "{csp}");
+    }
+    assert_eq!(capped("regions-roles.csv", "prof-tokyo.yaml"), ["9", "12"]);
+    assert_eq!(
+        capped("regions-more.csv", "prof-tokyo.yaml"),
+        ["1", "3", "4", "5", "6", "7", "12", "13", "14"]
+    );
+    // a scope of `国内リージョン`: overseas, US and all regions are outside it, Osaka not
+    assert_eq!(
+        capped("regions-more.csv", "prof-kokunai.yaml"),
+        ["4", "5", "12", "13", "14"]
+    );
+}
+
+/// Review 14 A-7: a part resting on the IaaS in one word for the physical site
+/// (`物理的セキュリティ`, `データセンター`) excludes it in the others (`サーバ室`, `DC`,
+/// `入館`); `インフラ部分` also network devices and the hypervisor. Guard: under a physical
+/// part, `ネットワーク機器` and `ハイパーバイザ` items are not capped.
+#[test]
+fn a_physical_part_resting_on_the_iaas_is_excluded_in_every_word() {
+    let capped = |csp: &str| -> Vec<String> {
+        outside_items("phys-items.csv", csp)
+            .into_iter()
+            .filter(|(_, c)| *c)
+            .map(|(id, _)| id)
+            .collect()
+    };
+    for csp in ["prof-rely-physical.yaml", "prof-rely-dc.yaml"] {
+        assert_eq!(capped(csp), ["1", "2", "3", "6", "7"], "{csp}");
+    }
+    assert_eq!(
+        capped("prof-rely-infra.yaml"),
+        ["1", "2", "3", "4", "5", "6", "7"]
+    );
+}

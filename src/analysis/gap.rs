@@ -1641,7 +1641,12 @@ impl ItemResults {
                         .into_iter()
                         .map(Cow::Owned),
                 )
-                .collect();
+                .fold(Vec::new(), |mut all: Vec<Cow<str>>, p| {
+                    if !all.contains(&p) {
+                        all.push(p);
+                    }
+                    all
+                });
             procs.push(proc(Kind::StatementScope, parts));
         }
         if item.reasons.contains(&Reason::LevelNotAssessed) {
@@ -2393,14 +2398,15 @@ fn item_level(title: &str, note: &str, extra: &Extra) -> Option<String> {
 /// (review 13 A-4); a part the scope says rests on another provider (`データセンターはIaaS
 /// 事業者に依拠`) is excluded from the statement (review 13 A-5 variant).
 #[derive(Debug, Clone, Default)]
-pub struct ExcludedParts(Vec<(String, String)>, ScopeRegions);
+pub struct ExcludedParts(Vec<(String, String)>, ScopeRegions, Vec<(String, String)>);
 
 /// The regions a statement's scope names (folded), when it names them each (not `全リージョン`).
 #[derive(Debug, Clone, Default)]
 struct ScopeRegions(Option<Vec<String>>);
 
 /// Words before `リージョン` that name no one region: all, each, several, another.
-const REGION_WORDS: [&str; 20] = [
+const REGION_WORDS: [&str; 21] = [
+    "クロス",
     "全",
     "各",
     "複数",
@@ -2422,6 +2428,94 @@ const REGION_WORDS: [&str; 20] = [
     "本",
     "対象",
 ];
+
+/// The place a region's name (folded) names, in one spelling for its Japanese and English
+/// names and its cloud codes (`東京`, `tokyo`, `ap-northeast-1`); `None` for a name that is
+/// no known place (a role: `本番`, `プライマリ`, `利用`, `契約`, a provider `aws`), or a
+/// place holding others (`日本`).
+fn place_of(name: &str) -> Option<&'static str> {
+    const PLACES: [(&str, &[&str]); 14] = [
+        (
+            "tokyo",
+            &[
+                "東京",
+                "tokyo",
+                "ap-northeast-1",
+                "東日本",
+                "japan east",
+                "asia-northeast1",
+            ],
+        ),
+        (
+            "osaka",
+            &[
+                "大阪",
+                "osaka",
+                "ap-northeast-3",
+                "西日本",
+                "japan west",
+                "asia-northeast2",
+            ],
+        ),
+        ("seoul", &["ソウル", "seoul", "ap-northeast-2"]),
+        (
+            "singapore",
+            &["シンガポール", "singapore", "ap-southeast-1"],
+        ),
+        ("sydney", &["シドニー", "sydney", "ap-southeast-2"]),
+        ("hongkong", &["香港", "hong kong", "hongkong", "ap-east-1"]),
+        ("mumbai", &["ムンバイ", "mumbai", "ap-south-1"]),
+        (
+            "us",
+            &[
+                "米国",
+                "us",
+                "アメリカ",
+                "北米",
+                "us-east-1",
+                "us-west-2",
+                "バージニア",
+                "virginia",
+                "オレゴン",
+                "oregon",
+            ],
+        ),
+        (
+            "frankfurt",
+            &["フランクフルト", "frankfurt", "eu-central-1"],
+        ),
+        ("ireland", &["アイルランド", "ireland", "eu-west-1"]),
+        ("london", &["ロンドン", "london", "eu-west-2"]),
+        ("eu", &["欧州", "eu", "ヨーロッパ", "europe"]),
+        ("canada", &["カナダ", "canada"]),
+        ("brazil", &["ブラジル", "brazil", "sa-east-1"]),
+    ];
+    let name = name.trim();
+    PLACES
+        .iter()
+        .find(|(_, names)| names.contains(&name))
+        .map(|(place, _)| *place)
+}
+
+/// Words before `リージョン` asking for more than a scope naming its regions covers
+/// (`全リージョン`, `すべてのリージョン`, `マルチリージョン`): review 14 A-3.
+const MORE_THAN_NAMED: [&str; 7] = [
+    "全",
+    "すべての",
+    "全ての",
+    "各",
+    "マルチ",
+    "クロス",
+    "全部の",
+];
+
+/// Whether a region unnamed (`lead`, what stands before `リージョン`) asks for more than the
+/// scope's regions: all/each/multi regions, or `海外` beside a scope of places in Japan.
+fn more_than_named(lead: &str, places: Option<&[&str]>) -> bool {
+    MORE_THAN_NAMED.iter().any(|w| lead.ends_with(w))
+        || ["海外", "国外"].iter().any(|w| lead.ends_with(w))
+            && places.is_some_and(|p| p.iter().all(|p| ["tokyo", "osaka"].contains(p)))
+}
 
 /// Words naming a region other than the one in scope (`別リージョン`, `異なるリージョン`).
 const ANOTHER_REGION: [&str; 6] = ["別", "他", "異なる", "複数", "遠隔", "ほかの"];
@@ -2481,7 +2575,18 @@ impl ScopeRegions {
         let mut names: Vec<String> = Vec::new();
         for line in lines {
             let folded = crate::text::fold_width(line).to_lowercase();
-            for (name, _) in regions_in(&folded) {
+            for (name, lead) in regions_in(&folded) {
+                // `国内リージョン`, `日本国内のリージョン`: the regions in Japan, so an overseas
+                // region is outside (review 14 A-3)
+                let domestic = name.as_deref().map_or(lead.as_str(), |n| n);
+                if domestic.ends_with("国内") || domestic.ends_with("国内の") {
+                    for place in ["東京", "大阪"] {
+                        if !names.iter().any(|n| n == place) {
+                            names.push(place.to_owned());
+                        }
+                    }
+                    continue;
+                }
                 let Some(name) = name else {
                     return ScopeRegions(None);
                 };
@@ -2498,13 +2603,34 @@ impl ScopeRegions {
         let Some(names) = &self.0 else {
             return Vec::new();
         };
+        // only two distinct known places are two regions: `Tokyo Region` is `東京リージョン`,
+        // and a role word (`本番`, `プライマリ`, `利用`, `AWS`) names no place (review 14 B-1, B-3)
+        let places: Option<Vec<&str>> = names.iter().map(|n| place_of(n)).collect();
         let mut out = Vec::new();
         for (name, lead) in regions_in(text) {
+            let another = ANOTHER_REGION.iter().find(|w| lead.ends_with(*w));
             let outside = match &name {
-                Some(n) => !names.contains(n),
-                None => names.len() == 1 && ANOTHER_REGION.iter().any(|w| lead.ends_with(w)),
+                Some(n) => match (&places, place_of(n)) {
+                    (Some(places), Some(place)) => !places.contains(&place),
+                    _ => false,
+                },
+                None => {
+                    names.len() == 1 && another.is_some()
+                        || more_than_named(&lead, places.as_deref())
+                }
             };
-            let written = format!("{}リージョン", name.as_deref().unwrap_or(&lead));
+            let written = match (&name, another) {
+                (Some(n), _) => format!("{n}リージョン"),
+                (None, Some(w)) => format!("{w}リージョン"),
+                (None, None) if more_than_named(&lead, places.as_deref()) => {
+                    let w = MORE_THAN_NAMED
+                        .iter()
+                        .find(|w| lead.ends_with(*w))
+                        .map_or("海外", |w| w);
+                    format!("{w}リージョン")
+                }
+                (None, None) => format!("{lead}リージョン"),
+            };
             if outside && !out.contains(&written) {
                 out.push(written);
             }
@@ -2512,6 +2638,28 @@ impl ScopeRegions {
         out
     }
 }
+
+/// Words of the physical part of a service (clause 11's sites): one of them in an excluded
+/// part excludes them all.
+const PHYSICAL: [&str; 14] = [
+    "物理",
+    "データセンター",
+    "データセンタ",
+    "dc",
+    "サーバ室",
+    "サーバー室",
+    "サーバルーム",
+    "サーバールーム",
+    "入退",
+    "入館",
+    "施設",
+    "電源設備",
+    "ファシリティ",
+    "インフラ",
+];
+
+/// Words of an infrastructure part beside [`PHYSICAL`] (`インフラ部分はAWSの統制に依拠`).
+const INFRA: [&str; 3] = ["ネットワーク機器", "ハイパーバイザ", "仮想化基盤"];
 
 /// The labels of a scope entry listing excluded parts, longest first.
 const EXCLUSION_LABELS: [&str; 9] = [
@@ -2600,8 +2748,27 @@ impl ExcludedParts {
                 }
             }
         }
+        // a physical part (`物理的セキュリティ`, `データセンター`, `インフラ部分`) rests on the
+        // IaaS in every word for it: `サーバ室`, `DC`, `入退室` (review 14 A-7)
+        let mut also: Vec<(String, String)> = Vec::new();
+        let physical: Vec<String> = parts
+            .iter()
+            .filter(|(_, f)| PHYSICAL.iter().any(|w| f.contains(w)))
+            .map(|(written, _)| written.clone())
+            .collect();
+        for written in physical {
+            let infra = written.contains("インフラ");
+            for word in PHYSICAL
+                .iter()
+                .chain(if infra { &INFRA[..] } else { &[][..] })
+            {
+                if !parts.iter().chain(&also).any(|(_, f)| f == word) {
+                    also.push((written.clone(), (*word).to_owned()));
+                }
+            }
+        }
         let regions = ScopeRegions::of(&lines, &parts);
-        ExcludedParts(parts, regions)
+        ExcludedParts(parts, regions, also)
     }
 
     /// The regions an item's title or the texts beside it name outside the scope's regions
@@ -2633,10 +2800,17 @@ impl ExcludedParts {
                 .collect();
             crate::text::fold_width(&all.join("\n")).to_lowercase()
         };
+        let mut seen: Vec<&str> = Vec::new();
         self.0
             .iter()
+            .chain(&self.2)
             .filter(move |(_, folded)| names_part(&text, folded))
             .map(|(written, _)| written.as_str())
+            .filter(move |w| {
+                let new = !seen.contains(w);
+                seen.push(w);
+                new
+            })
     }
 
     /// Whether the item names an excluded part.
@@ -5138,7 +5312,55 @@ mod tests {
             ),
             ["osakaリージョン"]
         );
+        // review 14 B-1, B-3: the same place in another script, and role words, are no
+        // other region; the part of `バックアップを別リージョン` written is `別リージョン`
+        assert_eq!(
+            outside(tokyo, "バックアップを別リージョンに保管"),
+            ["別リージョン"]
+        );
+        // review 14 A-3: all, each, multi or overseas regions ask for more than Tokyo
+        for (title, part) in [
+            (
+                "全リージョンで保管データが暗号化されていること",
+                "全リージョン",
+            ),
+            (
+                "すべてのリージョンでバックアップを取得していること",
+                "すべてのリージョン",
+            ),
+            (
+                "全てのリージョンで保管データが暗号化されていること",
+                "全てのリージョン",
+            ),
+            (
+                "海外リージョンのデータも暗号化されていること",
+                "海外リージョン",
+            ),
+            ("マルチリージョン構成でバックアップ", "マルチリージョン"),
+        ] {
+            assert_eq!(outside(tokyo, title), [part], "{title}");
+        }
+        assert!(outside("テストクラウド（米国リージョン）", "海外リージョンのデータ").is_empty());
+        let kokunai = "サンプルSaaS 本体（国内リージョン）";
+        assert_eq!(
+            outside(kokunai, "海外リージョンのデータ"),
+            ["海外リージョン"]
+        );
+        assert_eq!(outside(kokunai, "US Regionのデータ"), ["usリージョン"]);
+        assert!(outside(kokunai, "大阪リージョンへのバックアップ").is_empty());
+        assert!(outside(kokunai, "別リージョンへのバックアップ").is_empty());
         for (scope, title) in [
+            (tokyo, "Backups are taken in the Tokyo Region"),
+            (
+                "Sample SaaS (Tokyo Region only)",
+                "東京リージョン（プライマリ）でバックアップ",
+            ),
+            (tokyo, "プライマリリージョンでバックアップを取得"),
+            (tokyo, "利用するAWSリージョン内でバックアップ"),
+            (tokyo, "契約リージョン内でデータを暗号化"),
+            (tokyo, "本番リージョンのログを取得"),
+            (tokyo, "利用リージョンのバックアップ"),
+            (tokyo, "日本リージョンでのバックアップ"),
             (tokyo, "東京リージョンのデータを暗号化していること"),
             (tokyo, "リージョン間でデータを複製していること"),
             (tokyo, "バックアップを取得していること"),

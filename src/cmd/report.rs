@@ -165,6 +165,7 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
         },
         cfg.iso_edition,
     )?;
+    input::checks::check_sheet_year(&checks, cfg.as_of.unwrap_or_else(Date::today))?;
     let mut attestation = super::load_csp(
         &catalog,
         &stdin,

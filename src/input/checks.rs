@@ -734,6 +734,50 @@ fn sheet_year(name: &str) -> Option<u32> {
     }
 }
 
+/// Whether a sheet's name marks a draft or a plan (`2027年度（案）`, `2026年度（ドラフト）`,
+/// `改訂案`, `Draft`, `予定`): not the list in force.
+fn draft_sheet(name: &str) -> bool {
+    let name = crate::text::fold_width(name).to_lowercase();
+    [
+        "案",
+        "ドラフト",
+        "draft",
+        "予定",
+        "計画",
+        "plan",
+        "次期",
+        "検討",
+        "作成中",
+        "未確定",
+    ]
+    .iter()
+    .any(|w| name.contains(w))
+}
+
+/// Refuses a check list read from the newest of several years' sheets when that year is after
+/// the fiscal year of `as_of` (April to March): a list for a later year is not in force
+/// on `as_of`, and the sheet passed over may be the current one (review 14 A-4).
+pub fn check_sheet_year(list: &CheckList, as_of: crate::date::Date) -> Result<(), InputError> {
+    let (Some(sheet), Some(other)) = (&list.sheet, list.earlier_sheets.first()) else {
+        return Ok(());
+    };
+    let fiscal = if as_of.month >= 4 {
+        as_of.year
+    } else {
+        as_of.year - 1
+    };
+    match sheet_year(sheet) {
+        Some(year) if i64::from(year) > i64::from(fiscal) => Err(InputError::at(
+            Location::file(&list.source),
+            format!(
+                "sheets '{sheet}' and '{other}' hold the same check items, and '{sheet}' is for a year after the fiscal year of the as-of date ({fiscal}): it is not read as the list in force"
+            ),
+        )
+        .hint("read the sheet of the current list with --sheet NAME")),
+        _ => Ok(()),
+    }
+}
+
 /// Sheets of check items that hold the same list (half the items of the smaller one or
 /// more, by text and references) would count every item twice (review 12 D-1): last
 /// year's sheet kept beside this year's (`2025年度`, `2024年度`) is passed over, the newest
@@ -777,7 +821,12 @@ fn earlier_years(path: &Path, lists: &mut Vec<CheckList>) -> Result<Vec<String>,
         if members.len() < 2 {
             continue;
         }
-        let years: Vec<Option<u32>> = members.iter().map(|&k| sheet_year(&name(k))).collect();
+        // a draft or plan (`2027年度（案）`, `2026年度（ドラフト）`) is never the list in force:
+        // its year is not read, so the sheets are refused naming both (review 14 A-4)
+        let years: Vec<Option<u32>> = members
+            .iter()
+            .map(|&k| sheet_year(&name(k)).filter(|_| !draft_sheet(&name(k))))
+            .collect();
         let newest = years.iter().flatten().max().copied();
         let distinct = years.iter().flatten().collect::<HashSet<_>>().len() == members.len();
         match newest {

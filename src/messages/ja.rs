@@ -556,6 +556,7 @@ pub const JA: &[(&str, &str)] = &[
     ("{}: {} more groups of rows hold the same check item (the next on rows {}): each row is counted once", "{0}: ほかに{1}組の行が同じ確認項目です(次は {2} 行目): それぞれ1件として数えています"),
     ("{}: sheets of earlier years holding the same check items were not read: {} (read one with --sheet NAME)", "{0}: 同じ確認項目の前年度以前のシートは読みませんでした: {1}(読むには --sheet NAME で指定してください)"),
     ("sheets '{}' and '{}' hold the same check items ({} of {} and {}): read together, every such item would be counted twice", "シート '{0}' と '{1}' に同じ確認項目があります({2}件、それぞれ{3}件と{4}件のうち): 両方を読むとその確認項目をすべて二重に数えます"),
+    ("sheets '{}' and '{}' hold the same check items, and '{}' is for a year after the fiscal year of the as-of date ({}): it is not read as the list in force", "シート '{0}' と '{1}' に同じ確認項目があり、'{2}' は基準日の年度({3}年度)より後の年度のものです: 現行の確認項目としては読みません"),
     ("read the sheet of the current list with --sheet NAME", "現行の確認項目のシートを --sheet NAME で指定して読んでください"),
     ("{}: hidden sheets with a check-list header were not read: {} (read one with --sheet NAME, or unhide it: a very hidden sheet only from the VBA editor)", "{0}: 確認項目の見出しのある非表示のシートは読みませんでした: {1}(--sheet NAME で読むか、再表示してください。「とても非表示」(veryHidden)のシートはVBAエディターからのみ再表示できます)"),
     ("{}: read as {}", "{0} の読み取り方: {1}"),

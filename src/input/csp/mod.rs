@@ -1443,7 +1443,7 @@ fn notes_beside(
             // a note naming its own chapters (`物理的セキュリティ（11章）は…に依拠`) speaks of
             // their controls only: of the first stated implemented, or of none (review 13 C-3)
             let first =
-                match chapters_named(&crate::text::join_filled(row.iter().map(String::as_str))) {
+                match chapters_only(&crate::text::join_filled(row.iter().map(String::as_str))) {
                     chapters if chapters.is_empty() => first,
                     chapters => match parts
                         .iter()
@@ -1466,6 +1466,55 @@ fn notes_beside(
         }
     }
     Ok(())
+}
+
+/// The chapters a note names ([`chapters_named`]) when the note is about them alone: every
+/// sentence names a chapter, and none names anything beside it — another number
+/// (`及びバックアップ（12.3）`), a second subject joined by `及び`/`、`/`・`… (review 14 A-16).
+/// Empty otherwise: the note is then judged as a note naming no chapter.
+fn chapters_only(text: &str) -> Vec<u32> {
+    let folded = crate::text::fold_width(text).to_lowercase();
+    // a list number before the note (`3. `, `(2)`) is no subject
+    let body = folded.trim_start();
+    let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let body = match body[digits..].strip_prefix(['.', ')']) {
+        Some(rest) if digits > 0 && !rest.starts_with(|c: char| c.is_ascii_digit()) => rest,
+        _ => body,
+    };
+    let sentences: Vec<&str> = body
+        .split(['。', '．'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let joined = [
+        "及び",
+        "および",
+        "並びに",
+        "ならびに",
+        "、",
+        "・",
+        ",",
+        " and ",
+        "や",
+        "とともに",
+        "も",
+    ];
+    let another_number = |s: &str| {
+        let b = s.as_bytes();
+        (1..b.len().saturating_sub(1))
+            .any(|i| b[i] == b'.' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+    };
+    let alone = !sentences.is_empty()
+        && sentences.iter().all(|s| {
+            !chapters_named(s).is_empty()
+                && !another_number(s)
+                && !joined.iter().any(|w| s.contains(w))
+        });
+    if alone {
+        chapters_named(text)
+    } else {
+        Vec::new()
+    }
 }
 
 /// The chapters of the catalog a note names as chapters (`11章`, `第11章`, `箇条11`,
@@ -2135,6 +2184,19 @@ mod tests {
         assert_eq!(chapters_named("第１１章及び箇条12"), [11, 12]);
         assert_eq!(chapters_named("Clause 11 relies on the IaaS"), [11]);
         assert!(chapters_named("3. 9.2.3はIaaS事業者に依拠").is_empty());
+        assert_eq!(
+            chapters_only("2. 物理的セキュリティ（11章）はIaaS事業者の管理策に依拠しています。"),
+            [11]
+        );
+        assert_eq!(chapters_only("11章はIaaS事業者に依拠"), [11]);
+        for note in [
+            "3. 物理的セキュリティ（11章）及びバックアップ（12.3）はIaaS事業者の管理策に依拠しています。",
+            "3. 物理的セキュリティ（11章）はIaaS事業者の管理策に依拠しています。バックアップもIaaS事業者に依拠しています。",
+            "物理的セキュリティ（11章）、バックアップはIaaS事業者に依拠",
+            "11章のうち12.3.1はIaaS事業者に依拠",
+        ] {
+            assert!(chapters_only(note).is_empty(), "{note}");
+        }
         assert_eq!(chapter_of("11.1.2"), Some(11));
     }
 

@@ -553,9 +553,66 @@ pub fn scope_limits_nothing(cells: &[String]) -> bool {
     ]
     .iter()
     .any(|w| value.contains(w));
-    let whole = ["全", "すべて", "全て", "all "]
+    // the words of all (`本サービスの全リージョン`, `全体`) taken out, what is left must be one
+    // name alone: `サンプルクラウド 基本機能` names a part (review 14 A-15)
+    let mut rest = value.clone();
+    for w in [
+        "の全リージョン",
+        "全リージョン",
+        "の全体",
+        "全体",
+        "の全サービス",
+        "全サービス",
+        "all regions",
+        "(all)",
+    ] {
+        rest = rest.replace(w, " ");
+    }
+    let whole = rest != value;
+    let rest = rest.trim();
+    // an English name is words (`Sample Cloud`): one of them naming a part is a part
+    let one_name = (rest.is_ascii() || !rest.contains(char::is_whitespace))
+        && ![
+            "全",
+            "すべて",
+            "全て",
+            "機能",
+            "版",
+            "画面",
+            "コンソール",
+            "アプリ",
+            "モバイル",
+            "東京",
+            "大阪",
+            "国内",
+            "国外",
+            "海外",
+            "日本",
+            "基本",
+            "部分",
+        ]
         .iter()
-        .any(|w| value.contains(w));
+        .any(|w| rest.contains(w))
+        && !rest.split_whitespace().any(|w| {
+            [
+                "all",
+                "web",
+                "api",
+                "console",
+                "app",
+                "mobile",
+                "plan",
+                "basic",
+                "standard",
+                "enterprise",
+                "tokyo",
+                "osaka",
+                "japan",
+                "version",
+                "edition",
+            ]
+            .contains(&w)
+        });
     let parts = [
         "リージョン",
         "region",
@@ -572,8 +629,8 @@ pub fn scope_limits_nothing(cells: &[String]) -> bool {
         ",",
     ]
     .iter()
-    .any(|w| value.contains(w));
-    !qualified && (whole || !parts)
+    .any(|w| rest.contains(w));
+    !qualified && !parts && (one_name || whole && rest.is_empty())
 }
 
 /// Whether a cell of `cells` starts with `次回更新` (`次回更新: 2026年9月`, `次回更新日 |
@@ -1979,10 +2036,23 @@ mod tests {
         assert!(scope_limits_nothing(&cells(&[
             "対象範囲：本サービスの全リージョン"
         ])));
+        assert!(scope_limits_nothing(&cells(&["対象範囲", "全リージョン"])));
+        assert!(scope_limits_nothing(&cells(&[
+            "対象範囲",
+            "本サービス全体"
+        ])));
+        assert!(scope_limits_nothing(&cells(&["対象範囲", "Sample Cloud"])));
         for c in [
             &["対象範囲", "サンプルクラウド（東京リージョン）"][..],
             &["対象範囲", "東京リージョンのみ"],
             &["対象範囲", "全サービス（管理コンソールを除く）"],
+            &["対象範囲", "サンプルクラウド 基本機能"],
+            &["対象範囲", "サンプルクラウド 東京"],
+            &["対象範囲", "サンプルクラウド 管理画面"],
+            &["対象範囲", "サンプルクラウド Web版"],
+            &["対象範囲", "サンプルクラウド基本機能"],
+            &["対象範囲", "東京"],
+            &["対象範囲", "Sample Cloud Web"],
             &["対象範囲", ""],
             &["登録の更新期限", "2027年3月31日"],
         ] {
