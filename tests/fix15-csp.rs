@@ -306,6 +306,24 @@ fn a_status_header_naming_the_whole_service_reads() {
     }
 }
 
+/// Review 14 A-12: naming the whole service first in a status header's note clears
+/// nothing that follows it: `（本サービス：暫定）`, `（全リージョン共通：自己評価）`,
+/// `（本サービス：一部リージョン）`, `（本サービス：2027年4月時点）` are refused as the same
+/// note alone is; `（本サービス）`, `（全リージョン共通）` alone still read (above).
+#[test]
+fn a_whole_service_note_clears_nothing_after_it() {
+    for header in [
+        "実施状況（本サービス：暫定）",
+        "実施状況（全リージョン共通：自己評価）",
+        "実施状況（本サービス：一部リージョン）",
+        "実施状況（本サービス:2027年4月時点）",
+        "実施状況（本サービス／次期バージョン）",
+    ] {
+        let err = refused("en", &format!("管理策番号,{header}\n9.2.3,○\n9.2.1,○\n"));
+        assert!(err.contains("on the header"), "{header}: {err}");
+    }
+}
+
 /// Review 12 C-20: the `採否` column of a JIS Q 27001 statement of applicability is its
 /// applicability column: beside an implementation column it is checked against it (`採用`
 /// reads, `除外` on a row stated implemented is refused), and the table reads as the same

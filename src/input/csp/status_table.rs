@@ -708,13 +708,26 @@ fn header_notes(
         }
         // a legend of the marks (`○：実施、×：未実施`): read as a legend row is, refused
         // when it gives a mark another meaning (`○：一部実施`)
-        if let Some(pairs) = legend(&[format!("凡例:{note}")]) {
+        // (marks and status words only: `本サービス：暫定` is no legend, review 14 A-12)
+        if let Some(pairs) = legend(&[format!("凡例:{note}")]).filter(|pairs| {
+            pairs
+                .iter()
+                .all(|(mark, _)| mark.chars().count() == 1 || vocab::status_value(mark).is_ok())
+        }) {
             check_legend(sheet, h + 1, &sheet.rows[h], &pairs)?;
             continue;
         }
-        let found = remarks::document_mark(note, as_of)
-            .or_else(|| remarks::qualifier_on(note, &[], as_of))
-            .or_else(|| remarks::header_note_qualifier(note));
+        // the note whole, then each part of it (`本サービス：暫定`: naming the whole service
+        // first clears nothing that follows it, review 14 A-12)
+        let parts = note
+            .split(['：', ':', '／', '/'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && *p != note);
+        let found = std::iter::once(note).chain(parts).find_map(|part| {
+            remarks::document_mark(part, as_of)
+                .or_else(|| remarks::qualifier_on(part, &[], as_of))
+                .or_else(|| remarks::header_note_qualifier(part))
+        });
         let Some(q) = found else {
             continue;
         };
