@@ -49,6 +49,14 @@ fn an_evaluation_column_saying_deficient_is_refused() {
         ("評価結果", "要改善"),
         ("評価（○/△/×）", "×"),
         ("Evaluation", "NG"),
+        // the usual headers of a buyer's own check (review 14 A-14: carried unread, 充足)
+        ("適否", "×"),
+        ("合否", "NG"),
+        ("前回結果", "△"),
+        ("指摘事項", "不備あり"),
+        ("所見", "要改善"),
+        ("Compliance", "Fail"),
+        ("Finding", "NG"),
     ] {
         let path = dir.path().join("e.csv");
         std::fs::write(
@@ -84,6 +92,27 @@ fn an_evaluation_column_saying_deficient_is_refused() {
     let v = report("ja", "eval-ordinary.csv");
     for id in ["1", "2", "3", "4", "5"] {
         assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
+    // those headers over ordinary values (○, 適合, OK, なし, empty) read
+    for (header, values) in [
+        ("適否", ["○", "適合"]),
+        ("合否", ["OK", ""]),
+        ("指摘事項", ["なし", "特になし"]),
+        ("Compliance", ["Pass", "Compliant"]),
+    ] {
+        let path = dir.path().join("ok.csv");
+        std::fs::write(
+            &path,
+            format!("No,確認項目,ISMAP管理策,{header}\n1,特権IDを管理していること,9.2.3,{}\n2,退職者のIDを削除していること,9.2.6,{}\n", values[0], values[1]),
+        )
+        .unwrap();
+        let out = report_of("en", &path).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{header}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 

@@ -3750,9 +3750,28 @@ fn names_evaluation(header: &str) -> bool {
         "点検結果",
         "監査結果",
         "審査結果",
+        // a result of any kind (`前回結果`), and the usual words of a buyer's own check
+        // (`適否`, `合否`, `所見`, `指摘事項`: review 14 A-14)
+        "結果",
+        "適否",
+        "合否",
+        "可否",
+        "適合性",
+        "充足状況",
+        "所見",
+        "指摘",
+        "指摘事項",
     ];
     const WHOLE: &[&str] = &[
         "結果",
+        "compliance",
+        "finding",
+        "findings",
+        "gap",
+        "passfail",
+        "pass/fail",
+        "okng",
+        "ok/ng",
         "evaluation",
         "assessment",
         "result",
