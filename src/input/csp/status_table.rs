@@ -1406,6 +1406,10 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
     if decides_not_to_implement(r) && !names_who_does_it(r) && !underneath {
         return Err(NotAReason::DecisionNotToImplement);
     }
+    let key = crate::text::header_key(r);
+    if NOT_SETTLED.iter().any(|w| key.contains(w)) {
+        return Err(NotAReason::DecisionNotToImplement);
+    }
     if gives_no_ground(r) {
         return Err(NotAReason::NoGround);
     }
@@ -1545,6 +1549,39 @@ const DECISION_NOT_TO_IMPLEMENT: &[&str] = &[
     "budget",
     "costeffective",
     "decidednotto",
+    // a decision, a priority, an agreement or an earlier audit instead of a cause
+    // (review 14 A-5)
+    "ことを決定",
+    "と決定",
+    "必要性が低",
+    "優先度が低",
+    "現時点では",
+    "監査人と合意",
+    "指摘なし",
+    "ismap対象外",
+    "ismapの対象外",
+    "リスク低",
+    "承認済みのため",
+    "方針により対象外",
+    "方針により除外",
+    "方針により適用外",
+    "規程で除外",
+    "規程により除外",
+];
+
+/// Words of a plan or of something not settled yet (`将来対応予定`, `AWS側で実施予定`,
+/// `IaaS事業者（選定中）が実施`, review 14 A-5): no reason for 非該当 whoever is named —
+/// the control is not in place yet.
+const NOT_SETTLED: &[&str] = &[
+    "実施予定",
+    "対応予定",
+    "導入予定",
+    "移行予定",
+    "予定なし",
+    "将来対応",
+    "選定中",
+    "検討中",
+    "調整中",
 ];
 
 /// Whether a text on a row stated not applicable says the control applies and was decided
@@ -3151,6 +3188,21 @@ mod tests {
             ("該当なし（なし）", Err(NoCause)),
             ("特になし（※）", Err(NoCause)),
             ("該当なし（-）", Err(NoCause)),
+            // review 14 A-5: decisions, priorities, agreements, plans
+            ("適用しないことを決定", Err(DecisionNotToImplement)),
+            ("経営層承認済みのため適用除外", Err(DecisionNotToImplement)),
+            ("当社の方針により対象外", Err(DecisionNotToImplement)),
+            ("社内規程で除外", Err(DecisionNotToImplement)),
+            ("必要性が低いため", Err(DecisionNotToImplement)),
+            ("優先度が低いため", Err(DecisionNotToImplement)),
+            ("現時点では不要", Err(DecisionNotToImplement)),
+            ("対応予定なし", Err(DecisionNotToImplement)),
+            ("将来対応予定", Err(DecisionNotToImplement)),
+            ("監査人と合意済み", Err(DecisionNotToImplement)),
+            ("前回監査で指摘なし", Err(DecisionNotToImplement)),
+            ("AWS側で実施予定", Err(DecisionNotToImplement)),
+            ("IaaS事業者（選定中）が実施", Err(DecisionNotToImplement)),
+            ("該当なし（リスク低）", Err(DecisionNotToImplement)),
         ] {
             assert_eq!(judge_not_applicable_reason(text), want, "{text}");
             assert_eq!(not_applicable_reason(text), want.unwrap_or(""), "{text}");
@@ -3168,6 +3220,8 @@ mod tests {
             "テレワークを認めていないため",
             "SaaS形態のため",
             "IaaS事業者が実施するため当社では実施しない",
+            "テレワークを予定していないため",
+            "物理媒体を扱わないため適用しない",
         ] {
             assert_eq!(judge_not_applicable_reason(text), Ok(text), "{text}");
         }
