@@ -709,3 +709,44 @@ fn approval_in_other_words_is_the_approval() {
         "管理策番号,実施状況,承認状況\n9.2.3,実施,山田部長承認待ち\n",
     );
 }
+
+/// Review 14 C-3: a CSP workbook whose sheet is named by the (fiscal) year its list is for,
+/// that year not after the as-of date's (`2025年度`, `FY2025`, `令和7年度`, `管理策一覧（2025年度）`),
+/// reads as a plain sheet (it was refused on every row as a qualifier); a later year
+/// (`2027年度`), a draft (`2025年度（案）`, `FY2025 Draft`), a projection (`2025年度見込み`) or a
+/// status (`2025年度 未実施`) in the name is still refused.
+#[test]
+fn a_sheet_named_by_its_year_reads() {
+    let run = |file: &str| {
+        let mut c = on_checks("en", "report", data("k.csv"));
+        c.args(["--format", "csv", "-o", "-", "--csp"])
+            .arg(data(file));
+        c.output().unwrap()
+    };
+    for file in [
+        "sheet-2025.xlsx",
+        "sheet-fy2025.xlsx",
+        "sheet-r7.xlsx",
+        "sheet-list-2025.xlsx",
+    ] {
+        let out = run(file);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for file in [
+        "sheet-2027.xlsx",
+        "sheet-2025-draft.xlsx",
+        "sheet-fy2025-draft.xlsx",
+        "sheet-2025-projected.xlsx",
+        "sheet-2025-not.xlsx",
+    ] {
+        let out = run(file);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{file}: {err}");
+        assert!(err.contains("the sheet's name"), "{file}: {err}");
+    }
+}

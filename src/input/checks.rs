@@ -702,7 +702,7 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
 
 /// The year a sheet's name gives (`2025年度`, `FY2024`, `チェックリスト2025`, `令和7年度`,
 /// `R6`): one year, else none.
-fn sheet_year(name: &str) -> Option<u32> {
+pub(crate) fn sheet_year(name: &str) -> Option<u32> {
     let name = crate::text::fold_width(name);
     let mut years = Vec::new();
     let chars: Vec<char> = name.chars().collect();

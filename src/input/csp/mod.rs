@@ -356,7 +356,17 @@ fn read_table_by_kind(
     let meaning = sheet
         .sheet
         .as_deref()
-        .map_or(SheetMeaning::Statements, vocab::sheet_meaning);
+        .map_or(SheetMeaning::Statements, |name| {
+            match vocab::sheet_meaning(name) {
+                // a sheet named by its (fiscal) year, that year not after the as-of date's
+                // (`2025年度`, `FY2025`, `管理策一覧（2025年度）`): the year's list, no
+                // qualifier (review 14 C-3); a later year is still a plan
+                SheetMeaning::Qualified(_) if names_a_year_in_force(name, opts.as_of()) => {
+                    SheetMeaning::Statements
+                }
+                meaning => meaning,
+            }
+        });
     // a revision history on the sheet is the document's, never its table's rows
     let sheet = &*history::without_history(sheet, opts.as_of())?;
     let Some(layout) = classify::classify(sheet, opts.status_column, catalog)? else {
@@ -2167,6 +2177,39 @@ pub(crate) fn evidence_not_yet(text: &str) -> bool {
     ]
     .iter()
     .any(|w| key.contains(w))
+}
+
+/// Whether a sheet's name qualifies nothing but a year its list is for (`2025年度`, `FY2025`,
+/// `令和7年度`, `管理策一覧（2025年度）`), that year not after the fiscal year (April to March)
+/// of `as_of`: without the year's words, the name negates or qualifies nothing.
+fn names_a_year_in_force(name: &str, as_of: crate::date::Date) -> bool {
+    let Some(year) = crate::input::checks::sheet_year(name) else {
+        return false;
+    };
+    let fiscal = if as_of.month >= 4 {
+        as_of.year
+    } else {
+        as_of.year - 1
+    };
+    let folded = crate::text::fold_width(name);
+    let lower = folded.to_lowercase();
+    let rest: String = lower
+        .replace("年度", "")
+        .replace("fy", "")
+        .replace("令和", "")
+        .replace("平成", "")
+        .chars()
+        .filter(|c| !c.is_ascii_digit())
+        .collect();
+    let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
+    // what is left says nothing of its own (`管理策一覧`): no draft (`（案）`, `Draft`), no
+    // projection (`見込み`), no qualifier, no negation
+    i64::from(year) <= i64::from(fiscal)
+        && (rest.is_empty()
+            || vocab::negation_in(rest).is_none()
+                && remarks::document_mark(rest, as_of).is_none()
+                && remarks::qualifier_on(rest, &[], as_of).is_none()
+                && remarks::header_note_qualifier(rest).is_none())
 }
 
 #[cfg(test)]
