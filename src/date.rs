@@ -22,6 +22,16 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 impl Date {
+    /// The Japanese fiscal year (April to March) the date falls in: `2026-12-01` and
+    /// `2027-03-31` are in 2026, `2026-03-31` in 2025.
+    pub fn fiscal_year(self) -> i32 {
+        if self.month >= 4 {
+            self.year
+        } else {
+            self.year - 1
+        }
+    }
+
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
         ((1..=12).contains(&month)
             && (1..=days_in_month(year, month)).contains(&day)
@@ -545,6 +555,15 @@ fn written_date(run: &str, era: bool) -> Option<(usize, Date)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fiscal_year_runs_april_to_march() {
+        let fy = |y, m, d| Date::new(y, m, d).map(Date::fiscal_year);
+        assert_eq!(fy(2026, 4, 1), Some(2026));
+        assert_eq!(fy(2026, 12, 1), Some(2026));
+        assert_eq!(fy(2027, 3, 31), Some(2026));
+        assert_eq!(fy(2026, 3, 31), Some(2025));
+    }
 
     #[test]
     fn implementation_dates_in_kanji_numerals_digits_and_serials() {

@@ -761,11 +761,7 @@ pub fn check_sheet_year(list: &CheckList, as_of: crate::date::Date) -> Result<()
     let (Some(sheet), Some(other)) = (&list.sheet, list.earlier_sheets.first()) else {
         return Ok(());
     };
-    let fiscal = if as_of.month >= 4 {
-        as_of.year
-    } else {
-        as_of.year - 1
-    };
+    let fiscal = as_of.fiscal_year();
     match sheet_year(sheet) {
         Some(year) if i64::from(year) > i64::from(fiscal) => Err(InputError::at(
             Location::file(&list.source),

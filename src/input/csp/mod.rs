@@ -2186,11 +2186,7 @@ fn names_a_year_in_force(name: &str, as_of: crate::date::Date) -> bool {
     let Some(year) = crate::input::checks::sheet_year(name) else {
         return false;
     };
-    let fiscal = if as_of.month >= 4 {
-        as_of.year
-    } else {
-        as_of.year - 1
-    };
+    let fiscal = as_of.fiscal_year();
     let folded = crate::text::fold_width(name);
     let lower = folded.to_lowercase();
     let rest: String = lower
