@@ -2491,10 +2491,78 @@ fn place_of(name: &str) -> Option<&'static str> {
         ("brazil", &["ブラジル", "brazil", "sa-east-1"]),
     ];
     let name = name.trim();
+    // a provider before the place (`AWS東京リージョン`, `Azure東日本リージョン`)
+    let name = PROVIDERS
+        .iter()
+        .find_map(|p| name.strip_prefix(p).filter(|rest| !rest.is_empty()))
+        .map_or(name, str::trim);
     PLACES
         .iter()
         .find(|(_, names)| names.contains(&name))
         .map(|(place, _)| *place)
+}
+
+/// Cloud providers' names (folded), which name no region before `リージョン`.
+const PROVIDERS: [&str; 7] = [
+    "aws",
+    "azure",
+    "gcp",
+    "oci",
+    "google",
+    "microsoft",
+    "oracle",
+];
+
+/// Words before `リージョン` naming a region by its role, not its place (`本番リージョン`,
+/// `利用リージョン`, `契約リージョン`, `AWSリージョン`): the region in use, no other (review 14
+/// B-3). A name starting or ending with one is a role.
+const REGION_ROLES: [&str; 22] = [
+    "プライマリ",
+    "メイン",
+    "本番",
+    "検証",
+    "開発",
+    "ステージング",
+    "テスト",
+    "利用",
+    "契約",
+    "指定",
+    "選択",
+    "既定",
+    "デフォルト",
+    "ホーム",
+    "日本",
+    "japan",
+    "クラウド",
+    "east",
+    "west",
+    "north",
+    "south",
+    "central",
+];
+
+/// Words before `リージョン` naming a region kept apart from the one in use (`セカンダリ
+/// リージョン`, `DRリージョン`): another region under a scope of one, as [`ANOTHER_REGION`].
+const SECOND_REGION: [&str; 6] = ["セカンダリ", "バックアップ", "dr", "災害対策", "副", "サブ"];
+
+/// Whether a region's name (folded) that is no known place ([`place_of`]) names another
+/// region than a scope of known places (`names`): a name of its own (`ジャカルタ`,
+/// `jakarta`) that is no role ([`REGION_ROLES`], a provider); a second region
+/// ([`SECOND_REGION`]) beside a scope of one.
+fn unknown_place_outside(name: &str, names: &[String]) -> bool {
+    let name = name.trim();
+    if names.iter().any(|n| n == name)
+        || PROVIDERS.contains(&name)
+        || REGION_ROLES
+            .iter()
+            .any(|w| name.starts_with(w) || name.ends_with(w))
+    {
+        return false;
+    }
+    if SECOND_REGION.contains(&name) {
+        return names.len() == 1;
+    }
+    true
 }
 
 /// Words before `リージョン` asking for more than a scope naming its regions covers
@@ -2612,6 +2680,9 @@ impl ScopeRegions {
             let outside = match &name {
                 Some(n) => match (&places, place_of(n)) {
                     (Some(places), Some(place)) => !places.contains(&place),
+                    // a place not on the list beside a scope of places on it (review 14
+                    // B-3 rest: `ジャカルタリージョン` under `東京リージョン`)
+                    (Some(_), None) => unknown_place_outside(n, names),
                     _ => false,
                 },
                 None => {
@@ -5339,6 +5410,41 @@ mod tests {
             ("マルチリージョン構成でバックアップ", "マルチリージョン"),
         ] {
             assert_eq!(outside(tokyo, title), [part], "{title}");
+        }
+        // a place not on the list is another region; a second region beside a scope of
+        // one; the provider before a place names the place
+        for (title, part) in [
+            (
+                "ジャカルタリージョンへバックアップを取得",
+                "ジャカルタリージョン",
+            ),
+            ("ムンバイリージョンへバックアップ", "ムンバイリージョン"),
+            (
+                "Backups kept in the Frankfurt Region",
+                "frankfurtリージョン",
+            ),
+            ("Backups kept in the Jakarta region", "jakartaリージョン"),
+            ("セカンダリリージョンへバックアップ", "セカンダリリージョン"),
+            ("DRリージョンへ複製", "drリージョン"),
+        ] {
+            assert_eq!(outside(tokyo, title), [part], "{title}");
+        }
+        for (scope, title) in [
+            (tokyo, "AWS東京リージョンでバックアップ"),
+            (tokyo, "Azure Japan East regionでバックアップ"),
+            (tokyo, "お客様指定リージョンでバックアップ"),
+            (tokyo, "検証リージョンのログ"),
+            (
+                "テストクラウド（東京・大阪リージョン）",
+                "セカンダリリージョンへバックアップ",
+            ),
+            // a scope naming a place not on the list caps nothing by it
+            (
+                "テストクラウド（ジャカルタリージョン）",
+                "ジャカルタリージョンへバックアップ",
+            ),
+        ] {
+            assert!(outside(scope, title).is_empty(), "{scope} / {title}");
         }
         assert!(outside("テストクラウド（米国リージョン）", "海外リージョンのデータ").is_empty());
         let kokunai = "サンプルSaaS 本体（国内リージョン）";
