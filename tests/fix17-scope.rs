@@ -123,3 +123,40 @@ fn a_region_not_on_the_place_list_is_another_region() {
         "{texts:?}"
     );
 }
+
+/// `readiness` on `na.csv`: `委託先が実施` and `運用を外部委託しているため` are no reason for
+/// 非該当 (review 14 A-5 rest: were accepted; a subcontractor's control stays the CSP's to
+/// manage, 15.1), kept as written with why; the service underneath by name, the IaaS, and a
+/// cause stay reasons (guards).
+#[test]
+fn a_subcontractor_doing_it_is_no_reason_for_not_applicable() {
+    let mut c = common::bin();
+    c.args(["--lang", "en", "readiness", "--implemented"])
+        .arg(fixture("na.csv"))
+        .args(["--as-of", "2026-04-01", "--format", "json"]);
+    let v = json_of(c);
+    assert_eq!(v["na_without_reason"], json!(["11.1.1", "11.1.2"]));
+    for (id, reason, why) in [
+        ("11.1.1", "委託先が実施", json!("subcontractor-does-it")),
+        (
+            "11.1.2",
+            "運用を外部委託しているため",
+            json!("subcontractor-does-it"),
+        ),
+        ("11.1.3", "インフラはAWSが管理", serde_json::Value::Null),
+        (
+            "11.1.4",
+            "該当なし（IaaS側で実施）",
+            serde_json::Value::Null,
+        ),
+        (
+            "11.1.5",
+            "物理的なデータセンターを保有しないため",
+            serde_json::Value::Null,
+        ),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["reason"], reason, "{item}");
+        assert_eq!(item["reason_not_accepted"], why, "{item}");
+    }
+}
