@@ -160,3 +160,32 @@ fn a_subcontractor_doing_it_is_no_reason_for_not_applicable() {
         assert_eq!(item["reason_not_accepted"], why, "{item}");
     }
 }
+
+/// Review 12 C-12 (hint only): a status table's `適用範囲` naming the service's regions (or
+/// its name) is still refused — the table does not give the statement's scope to compare
+/// with — but the hint says how to write the whole service (`全リージョン`, `本サービス全体`);
+/// `全リージョン` reads (guard).
+#[test]
+fn a_scope_cell_naming_regions_says_how_to_write_the_whole_service() {
+    for lang in ["en", "ja"] {
+        let mut c = common::bin();
+        c.args(["--lang", lang, "readiness", "--implemented"])
+            .arg(fixture("scope-cell-regions.csv"))
+            .args(["--as-of", "2026-04-01", "--format", "json"]);
+        let err = if lang == "en" {
+            common::input_error(c)
+        } else {
+            let out = c.output().unwrap();
+            assert_eq!(out.status.code(), Some(2));
+            String::from_utf8(out.stderr).unwrap()
+        };
+        assert!(err.contains("全リージョン"), "{err}");
+        assert!(err.contains("本サービス全体"), "{err}");
+    }
+    let mut c = common::bin();
+    c.args(["--lang", "en", "readiness", "--implemented"])
+        .arg(fixture("scope-cell-all.csv"))
+        .args(["--as-of", "2026-04-01", "--format", "json"]);
+    let v = json_of(c);
+    assert_eq!(by_id(&v["items"], "9.2.3")["state"], "implemented");
+}

@@ -2378,7 +2378,7 @@ fn check_implemented_row(
                     c,
                     text,
                     "names a part of the service under a header naming the scope".to_owned(),
-                    "a control implemented for part of the service only is not implemented: state it so in the status column (未実施, or 非該当 with the reason), or write the scope as the whole service (全て, all)",
+                    "a control implemented for part of the service only is not implemented: state it so in the status column (未実施, or 非該当 with the reason); if the cell means the whole service (the service's name, or every region of its statement), write 全て, 全リージョン or 本サービス全体 (all): a name or a list of regions is not read as the whole",
                 ))
             }
             Header::Who
