@@ -5562,6 +5562,8 @@ mod tests {
             ("Backups kept in the Jakarta region", "jakartaリージョン"),
             ("セカンダリリージョンへバックアップ", "セカンダリリージョン"),
             ("DRリージョンへ複製", "drリージョン"),
+            // the provider before another place: still another region
+            ("AWS大阪リージョンへ複製", "aws大阪リージョン"),
         ] {
             assert_eq!(outside(tokyo, title), [part], "{title}");
         }

@@ -3253,6 +3253,8 @@ mod tests {
             ("該当なし（委託先で実施）", Err(SubcontractorDoesIt)),
             ("運用を外部委託しているため", Err(SubcontractorDoesIt)),
             ("Performed by a subcontractor", Err(SubcontractorDoesIt)),
+            // the underlying service as the subcontractor, but a plan
+            ("委託先（AWS）が実施予定", Err(DecisionNotToImplement)),
         ] {
             assert_eq!(judge_not_applicable_reason(text), want, "{text}");
             assert_eq!(not_applicable_reason(text), want.unwrap_or(""), "{text}");
