@@ -975,16 +975,20 @@ pub enum NotAReason {
     /// That it was decided, or "by its nature", without the cause
     /// (`リスクアセスメントの結果、適用不要と判断`, `サービスの性質上、該当しない`).
     NoGround,
+    /// A subcontractor of the service does the control (`委託先が実施`): it stays the
+    /// service's to manage (supplier relationships, 15.1), so it applies.
+    SubcontractorDoesIt,
 }
 
 impl NotAReason {
-    pub const ALL: [NotAReason; 6] = [
+    pub const ALL: [NotAReason; 7] = [
         NotAReason::NoCause,
         NotAReason::ProviderDoesIt,
         NotAReason::PartyUnclear,
         NotAReason::DescribesControl,
         NotAReason::DecisionNotToImplement,
         NotAReason::NoGround,
+        NotAReason::SubcontractorDoesIt,
     ];
 
     pub fn judgement(self) -> ReasonJudgement {
@@ -1020,6 +1024,10 @@ impl NotAReason {
             NotAReason::NoGround => lang.pick(
                 "判断したこと・性質上であることを述べるのみで、なぜ適用されないかを示していない",
                 "says it was decided, or is so by nature, but not why it does not apply",
+            ),
+            NotAReason::SubcontractorDoesIt => lang.pick(
+                "委託先が実施すると述べており、委託先の管理策も事業者が管理する(供給者関係、15.1)ため、適用しない理由ではない",
+                "says a subcontractor does it: a subcontractor's control stays the provider's to manage (supplier relationships, 15.1), so it still applies",
             ),
         }
     }

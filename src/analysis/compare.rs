@@ -319,9 +319,10 @@ pub fn compare(
                         .copied()
                         .unwrap_or((RefOutcome::Unresolved, Reasons::default()))
                 });
+                let limits = resolved.limits(i);
                 let limits = Limits {
-                    outside_scope: excluded.named(item),
-                    ..resolved.limits(i)
+                    outside_scope: excluded.named(item, limits.physical),
+                    ..limits
                 };
                 item_verdict(of_item, item, limits)
             })

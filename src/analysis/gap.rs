@@ -15,7 +15,7 @@ use crate::analysis::csp::{
 };
 use crate::analysis::procedures::{
     approximate_mapping, approximate_mapping_in, fold, stated_level, stated_level_beside_in,
-    stated_level_in, InputForm, Kind, Procedure, Topic,
+    stated_level_in, InputForm, Kind, Procedure, ScopeGap, Topic,
 };
 use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::review::{ItemReview, ReviewSummary};
@@ -1631,23 +1631,16 @@ impl ItemResults {
             procs.push(proc(kind, quoted));
         }
         if item.reasons.contains(&Reason::OutsideStatementScope) {
-            let excluded = &self.facts.excluded;
-            let parts = excluded
-                .named_by(&item.title, &item.note, &item.extra)
-                .map(Cow::Borrowed)
-                .chain(
-                    excluded
-                        .regions_outside(&item.title, &item.note, &item.extra)
-                        .into_iter()
-                        .map(Cow::Owned),
-                )
-                .fold(Vec::new(), |mut all: Vec<Cow<str>>, p| {
-                    if !all.contains(&p) {
-                        all.push(p);
-                    }
-                    all
-                });
-            procs.push(proc(Kind::StatementScope, parts));
+            let physical = self.refs.physical.get(item.position).copied();
+            let gaps = self.facts.excluded.gaps(
+                (&item.title, &item.note, &item.extra),
+                physical.unwrap_or(false),
+                lang,
+            );
+            for (gap, parts) in gaps {
+                let parts = parts.into_iter().map(Cow::Owned).collect();
+                procs.push(proc(Kind::StatementScope(gap), parts));
+            }
         }
         if item.reasons.contains(&Reason::LevelNotAssessed) {
             let level = item_level(&item.title, &item.note, &item.extra).map(Cow::Owned);
@@ -2333,6 +2326,23 @@ pub struct Limits {
     /// through the ISO/IEC 27001:2022 → 2013 correspondence to an objective the item also
     /// names in ISMAP numbering ([`correspondence_answered`]): no cap for them.
     pub answered: u64,
+    /// The item's references reach an objective of clause 11, physical security
+    /// ([`reaches_physical`]): outside a scope whose physical part rests on another
+    /// provider, whatever the item's words (review 14 A-7). No cap by itself.
+    pub physical: bool,
+}
+
+/// Whether the references `refs` (indices into `distinct`) reach an objective of clause 11
+/// (physical and environmental security), in any standard's numbering (`11.1.2`,
+/// `A.11.1.2`, `A.7.2` of ISO/IEC 27001:2022, a NIST `PE` control).
+fn reaches_physical(distinct: &[(Arc<str>, Resolution)], refs: &[u32]) -> bool {
+    refs.iter().any(|&r| {
+        matches!(
+            distinct.get(r as usize),
+            Some((_, Resolution::Resolved { targets, .. }))
+                if targets.iter().any(|t| t.id.starts_with("11."))
+        )
+    })
 }
 
 impl Limits {
@@ -2398,7 +2408,20 @@ fn item_level(title: &str, note: &str, extra: &Extra) -> Option<String> {
 /// (review 13 A-4); a part the scope says rests on another provider (`データセンターはIaaS
 /// 事業者に依拠`) is excluded from the statement (review 13 A-5 variant).
 #[derive(Debug, Clone, Default)]
-pub struct ExcludedParts(Vec<(String, String)>, ScopeRegions, Vec<(String, String)>);
+pub struct ExcludedParts {
+    /// Each part as written and folded.
+    parts: Vec<(String, String)>,
+    regions: ScopeRegions,
+    /// The other words of a physical part (`サーバ室` for `データセンター`), each with the
+    /// part as written.
+    also: Vec<(String, String)>,
+    /// The excluded part that is the physical or infrastructure layer, as written
+    /// (`物理的セキュリティ`, `データセンター`, `AWSの責任範囲`).
+    physical: Option<String>,
+    /// The parts (as written) the scope says rest on another provider (`…はIaaS事業者に
+    /// 依拠`), not that it excludes.
+    relied: Vec<String>,
+}
 
 /// The regions a statement's scope names (folded), when it names them each (not `全リージョン`).
 #[derive(Debug, Clone, Default)]
@@ -2491,10 +2514,78 @@ fn place_of(name: &str) -> Option<&'static str> {
         ("brazil", &["ブラジル", "brazil", "sa-east-1"]),
     ];
     let name = name.trim();
+    // a provider before the place (`AWS東京リージョン`, `Azure東日本リージョン`)
+    let name = PROVIDERS
+        .iter()
+        .find_map(|p| name.strip_prefix(p).filter(|rest| !rest.is_empty()))
+        .map_or(name, str::trim);
     PLACES
         .iter()
         .find(|(_, names)| names.contains(&name))
         .map(|(place, _)| *place)
+}
+
+/// Cloud providers' names (folded), which name no region before `リージョン`.
+const PROVIDERS: [&str; 7] = [
+    "aws",
+    "azure",
+    "gcp",
+    "oci",
+    "google",
+    "microsoft",
+    "oracle",
+];
+
+/// Words before `リージョン` naming a region by its role, not its place (`本番リージョン`,
+/// `利用リージョン`, `契約リージョン`, `AWSリージョン`): the region in use, no other (review 14
+/// B-3). A name starting or ending with one is a role.
+const REGION_ROLES: [&str; 22] = [
+    "プライマリ",
+    "メイン",
+    "本番",
+    "検証",
+    "開発",
+    "ステージング",
+    "テスト",
+    "利用",
+    "契約",
+    "指定",
+    "選択",
+    "既定",
+    "デフォルト",
+    "ホーム",
+    "日本",
+    "japan",
+    "クラウド",
+    "east",
+    "west",
+    "north",
+    "south",
+    "central",
+];
+
+/// Words before `リージョン` naming a region kept apart from the one in use (`セカンダリ
+/// リージョン`, `DRリージョン`): another region under a scope of one, as [`ANOTHER_REGION`].
+const SECOND_REGION: [&str; 6] = ["セカンダリ", "バックアップ", "dr", "災害対策", "副", "サブ"];
+
+/// Whether a region's name (folded) that is no known place ([`place_of`]) names another
+/// region than a scope of known places (`names`): a name of its own (`ジャカルタ`,
+/// `jakarta`) that is no role ([`REGION_ROLES`], a provider); a second region
+/// ([`SECOND_REGION`]) beside a scope of one.
+fn unknown_place_outside(name: &str, names: &[String]) -> bool {
+    let name = name.trim();
+    if names.iter().any(|n| n == name)
+        || PROVIDERS.contains(&name)
+        || REGION_ROLES
+            .iter()
+            .any(|w| name.starts_with(w) || name.ends_with(w))
+    {
+        return false;
+    }
+    if SECOND_REGION.contains(&name) {
+        return names.len() == 1;
+    }
+    true
 }
 
 /// Words before `リージョン` asking for more than a scope naming its regions covers
@@ -2612,6 +2703,9 @@ impl ScopeRegions {
             let outside = match &name {
                 Some(n) => match (&places, place_of(n)) {
                     (Some(places), Some(place)) => !places.contains(&place),
+                    // a place not on the list beside a scope of places on it (review 14
+                    // B-3 rest: `ジャカルタリージョン` under `東京リージョン`)
+                    (Some(_), None) => unknown_place_outside(n, names),
                     _ => false,
                 },
                 None => {
@@ -2658,6 +2752,26 @@ const PHYSICAL: [&str; 14] = [
     "インフラ",
 ];
 
+/// Whether an excluded part (folded) is what the provider underneath is responsible for
+/// (`AWSの責任範囲は除く`, `IaaS部分`, `クラウド基盤事業者の管理範囲`): its physical and
+/// infrastructure layer (review 14 A-7). The customer's or the CSP's own share is not.
+fn providers_share(part: &str) -> bool {
+    let own = [
+        "利用者",
+        "お客様",
+        "顧客",
+        "ユーザ",
+        "当社",
+        "弊社",
+        "自社",
+        "csp",
+    ];
+    ["責任範囲", "管理範囲", "責任分界", "iaas"]
+        .iter()
+        .any(|w| part.contains(w))
+        && !own.iter().any(|w| part.starts_with(w))
+}
+
 /// Words of an infrastructure part beside [`PHYSICAL`] (`インフラ部分はAWSの統制に依拠`).
 const INFRA: [&str; 3] = ["ネットワーク機器", "ハイパーバイザ", "仮想化基盤"];
 
@@ -2696,6 +2810,7 @@ const EXCLUDING_BEFORE: [&str; 4] = ["excluding ", "except for ", "except ", "ot
 impl ExcludedParts {
     pub fn of(scope: &[String]) -> ExcludedParts {
         let mut texts: Vec<String> = Vec::new();
+        let mut relied_texts: Vec<usize> = Vec::new();
         let mut lines: Vec<&str> = Vec::new();
         let mut label_over = false;
         for entry in scope {
@@ -2709,11 +2824,15 @@ impl ExcludedParts {
                 Some(rest) => texts.push(without_notes(rest)),
                 None => {
                     texts.extend(excluded_in_line(entry));
+                    let first = texts.len();
                     texts.extend(resting_on_another(entry));
+                    relied_texts.extend(first..texts.len());
                     lines.push(entry);
                 }
             }
         }
+        // the folded parts of the texts saying a part rests on another provider
+        let mut relied: Vec<String> = Vec::new();
         let mut parts: Vec<(String, String)> = Vec::new();
         let mut push = |part: &str| {
             // `対象外: なし` excludes nothing
@@ -2726,7 +2845,7 @@ impl ExcludedParts {
                 parts.push((part.to_owned(), folded));
             }
         };
-        for text in &texts {
+        for (k, text) in texts.iter().enumerate() {
             let text = text
                 .replace("及び", "、")
                 .replace("および", "、")
@@ -2740,6 +2859,9 @@ impl ExcludedParts {
                     .trim_end_matches('等')
                     .trim();
                 push(part);
+                if relied_texts.contains(&k) {
+                    relied.push(crate::text::fold_width(part).to_lowercase());
+                }
                 // a service or function named by its head (`オプションサービス`)
                 for tail in ["サービス", "機能"] {
                     if let Some(head) = part.strip_suffix(tail) {
@@ -2753,11 +2875,12 @@ impl ExcludedParts {
         let mut also: Vec<(String, String)> = Vec::new();
         let physical: Vec<String> = parts
             .iter()
-            .filter(|(_, f)| PHYSICAL.iter().any(|w| f.contains(w)))
+            .filter(|(_, f)| PHYSICAL.iter().any(|w| f.contains(w)) || providers_share(f))
             .map(|(written, _)| written.clone())
             .collect();
-        for written in physical {
-            let infra = written.contains("インフラ");
+        for written in &physical {
+            let folded = crate::text::fold_width(written).to_lowercase();
+            let infra = written.contains("インフラ") || providers_share(&folded);
             for word in PHYSICAL
                 .iter()
                 .chain(if infra { &INFRA[..] } else { &[][..] })
@@ -2768,19 +2891,36 @@ impl ExcludedParts {
             }
         }
         let regions = ScopeRegions::of(&lines, &parts);
-        ExcludedParts(parts, regions, also)
+        let relied = parts
+            .iter()
+            .filter(|(_, f)| relied.iter().any(|r| r == f))
+            .map(|(written, _)| written.clone())
+            .collect();
+        ExcludedParts {
+            parts,
+            regions,
+            also,
+            physical: physical.into_iter().next(),
+            relied,
+        }
+    }
+
+    /// The excluded part that is the physical or infrastructure layer, as written, when
+    /// an item's references reach clause 11 (`physical`, [`Limits::physical`]).
+    pub fn physical_for(&self, physical: bool) -> Option<&str> {
+        self.physical.as_deref().filter(|_| physical)
     }
 
     /// The regions an item's title or the texts beside it name outside the scope's regions
     /// ([`ScopeRegions`]), as `<name>リージョン`.
     pub fn regions_outside(&self, title: &str, note: &str, extra: &Extra) -> Vec<String> {
-        if self.1 .0.is_none() {
+        if self.regions.0.is_none() {
             return Vec::new();
         }
         let all: Vec<&str> = std::iter::once(title)
             .chain(texts_beside(note, extra))
             .collect();
-        self.1
+        self.regions
             .outside(&crate::text::fold_width(&all.join("\n")).to_lowercase())
     }
 
@@ -2792,7 +2932,7 @@ impl ExcludedParts {
         note: &str,
         extra: &Extra,
     ) -> impl Iterator<Item = &'a str> + 'a {
-        let text = if self.0.is_empty() {
+        let text = if self.parts.is_empty() {
             String::new()
         } else {
             let all: Vec<&str> = std::iter::once(title)
@@ -2801,9 +2941,9 @@ impl ExcludedParts {
             crate::text::fold_width(&all.join("\n")).to_lowercase()
         };
         let mut seen: Vec<&str> = Vec::new();
-        self.0
+        self.parts
             .iter()
-            .chain(&self.2)
+            .chain(&self.also)
             .filter(move |(_, folded)| names_part(&text, folded))
             .map(|(written, _)| written.as_str())
             .filter(move |w| {
@@ -2813,11 +2953,68 @@ impl ExcludedParts {
             })
     }
 
-    /// Whether the item names an excluded part.
-    pub fn named(&self, item: &CheckItem) -> bool {
-        self.named_by(&item.title, &item.note, &item.extra)
-            .next()
-            .is_some()
+    /// The parts an item names (its title, note and carried columns), or its references
+    /// reach (`physical`: clause 11, [`Limits::physical`]), that the scope leaves out, by
+    /// how it leaves them out: excluded, resting on another provider, or not among the
+    /// regions it names (as one subject: `東京リージョン のみを挙げ、大阪リージョン を挙げて
+    /// いない`).
+    pub fn gaps(
+        &self,
+        (title, note, extra): (&str, &str, &Extra),
+        physical: bool,
+        lang: Lang,
+    ) -> Vec<(ScopeGap, Vec<String>)> {
+        let (mut excluded, mut relied) = (Vec::<String>::new(), Vec::<String>::new());
+        for part in self
+            .named_by(title, note, extra)
+            .chain(self.physical_for(physical))
+        {
+            let list = if self.relied.iter().any(|r| r == part) {
+                &mut relied
+            } else {
+                &mut excluded
+            };
+            if !list.iter().any(|p| p == part) {
+                list.push(part.to_owned());
+            }
+        }
+        let mut regions = self.regions_outside(title, note, extra);
+        regions.retain(|r| !excluded.contains(r) && !relied.contains(r));
+        let mut out = Vec::new();
+        for (gap, list) in [(ScopeGap::Excluded, excluded), (ScopeGap::Relied, relied)] {
+            if !list.is_empty() {
+                out.push((gap, list));
+            }
+        }
+        if !regions.is_empty() {
+            let named: Vec<String> = self
+                .regions
+                .0
+                .iter()
+                .flatten()
+                .map(|n| format!("{n}リージョン"))
+                .collect();
+            let subject = match lang {
+                Lang::Ja => format!(
+                    "{} のみを挙げ、{} を挙げていない",
+                    named.join("・"),
+                    regions.join("・")
+                ),
+                Lang::En => format!("{}; {} is not named", named.join(", "), regions.join(", ")),
+            };
+            out.push((ScopeGap::NotNamed, vec![subject]));
+        }
+        out
+    }
+
+    /// Whether the item names an excluded part, or its references reach clause 11
+    /// (`physical`, [`Limits::physical`]) and the physical layer is excluded.
+    pub fn named(&self, item: &CheckItem, physical: bool) -> bool {
+        self.physical_for(physical).is_some()
+            || self
+                .named_by(&item.title, &item.note, &item.extra)
+                .next()
+                .is_some()
             || !self
                 .regions_outside(&item.title, &item.note, &item.extra)
                 .is_empty()
@@ -2998,6 +3195,9 @@ struct ItemRefs {
     /// Each item's [`Limits::answered`]; `None` when it names no objective in ISMAP
     /// numbering ([`correspondence_answered`]).
     answered: Vec<Option<u64>>,
+    /// Whether each item's references reach an objective of clause 11 (physical and
+    /// environmental security: `11.1.2`, `A.7.2` of 2022) ([`reaches_physical`]).
+    physical: Vec<bool>,
 }
 
 impl ItemRefs {
@@ -3107,6 +3307,7 @@ impl ResolvedRefs {
                     approximate: note.approximate || title.approximate,
                     // pushed below, once the item's references are resolved
                     answered: 0,
+                    physical: false,
                 }
             };
             at.beyond.push(limits.beyond);
@@ -3138,6 +3339,10 @@ impl ResolvedRefs {
             let first = at.starts.last().copied().unwrap_or(0);
             at.answered.push(correspondence_answered(
                 catalog,
+                &distinct,
+                at.refs.get(first..).unwrap_or(&[]),
+            ));
+            at.physical.push(reaches_physical(
                 &distinct,
                 at.refs.get(first..).unwrap_or(&[]),
             ));
@@ -3198,6 +3403,7 @@ impl ResolvedRefs {
             responsibility: self.items.responsibility.get(i).copied().flatten(),
             approximate: self.items.approximate.get(i).copied().unwrap_or(false),
             answered: self.items.answered.get(i).copied().flatten().unwrap_or(0),
+            physical: self.items.physical.get(i).copied().unwrap_or(false),
         }
     }
 
@@ -3977,9 +4183,10 @@ fn item_results_split(
                     .iter()
                     .filter_map(|&r| evals.get(r as usize)),
             );
+            let limits = resolved.limits(first + i);
             let limits = Limits {
-                outside_scope: facts.excluded.named(&item),
-                ..resolved.limits(first + i)
+                outside_scope: facts.excluded.named(&item, limits.physical),
+                ..limits
             };
             item_result(
                 item,
@@ -4124,7 +4331,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 33,
+        schema_version: 34,
         lang,
         as_of,
         warnings,
@@ -5188,7 +5395,7 @@ mod tests {
         let parts = |scope: &[&str]| -> Vec<String> {
             let scope: Vec<String> = scope.iter().map(|s| s.to_string()).collect();
             ExcludedParts::of(&scope)
-                .0
+                .parts
                 .into_iter()
                 .map(|(written, _)| written)
                 .collect()
@@ -5340,6 +5547,43 @@ mod tests {
         ] {
             assert_eq!(outside(tokyo, title), [part], "{title}");
         }
+        // a place not on the list is another region; a second region beside a scope of
+        // one; the provider before a place names the place
+        for (title, part) in [
+            (
+                "ジャカルタリージョンへバックアップを取得",
+                "ジャカルタリージョン",
+            ),
+            ("ムンバイリージョンへバックアップ", "ムンバイリージョン"),
+            (
+                "Backups kept in the Frankfurt Region",
+                "frankfurtリージョン",
+            ),
+            ("Backups kept in the Jakarta region", "jakartaリージョン"),
+            ("セカンダリリージョンへバックアップ", "セカンダリリージョン"),
+            ("DRリージョンへ複製", "drリージョン"),
+            // the provider before another place: still another region
+            ("AWS大阪リージョンへ複製", "aws大阪リージョン"),
+        ] {
+            assert_eq!(outside(tokyo, title), [part], "{title}");
+        }
+        for (scope, title) in [
+            (tokyo, "AWS東京リージョンでバックアップ"),
+            (tokyo, "Azure Japan East regionでバックアップ"),
+            (tokyo, "お客様指定リージョンでバックアップ"),
+            (tokyo, "検証リージョンのログ"),
+            (
+                "テストクラウド（東京・大阪リージョン）",
+                "セカンダリリージョンへバックアップ",
+            ),
+            // a scope naming a place not on the list caps nothing by it
+            (
+                "テストクラウド（ジャカルタリージョン）",
+                "ジャカルタリージョンへバックアップ",
+            ),
+        ] {
+            assert!(outside(scope, title).is_empty(), "{scope} / {title}");
+        }
         assert!(outside("テストクラウド（米国リージョン）", "海外リージョンのデータ").is_empty());
         let kokunai = "サンプルSaaS 本体（国内リージョン）";
         assert_eq!(
@@ -5389,7 +5633,7 @@ mod tests {
         }
         let parts = |scope: &str| -> Vec<String> {
             ExcludedParts::of(&[scope.to_owned()])
-                .0
+                .parts
                 .into_iter()
                 .map(|(written, _)| written)
                 .collect()

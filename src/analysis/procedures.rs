@@ -1454,6 +1454,19 @@ impl InputForm {
     }
 }
 
+/// How a statement's scope leaves out a part an item names: the three are worded apart in
+/// the `statement-scope` procedure (one code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeGap {
+    /// The scope says it excludes the part (`対象外: 管理コンソール`, `…を除く`).
+    Excluded,
+    /// The scope says the part rests on another provider (`データセンターはIaaS事業者に依拠`).
+    Relied,
+    /// The scope names its regions, and not the one the item names: it does not say it
+    /// excludes it.
+    NotNamed,
+}
+
 /// What is suggested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -1534,8 +1547,9 @@ pub enum Kind {
     ImprovementPlan,
     /// These services publish subsequent events: check they do not concern the item.
     SubsequentEvents,
-    /// The CSP's statement excludes a part of the service the item names.
-    StatementScope,
+    /// The CSP's statement leaves out a part of the service the item names: excludes it,
+    /// leaves it to another provider, or names other regions only.
+    StatementScope(ScopeGap),
     /// The item states a level ISMAP did not assess: confirm the CSP's figure.
     LevelCheck,
     /// The check list says the item is the customer's own: do and check it yourself.
@@ -1595,7 +1609,7 @@ impl Kind {
             Kind::InheritedRestated => "inherited-restated",
             Kind::ImprovementPlan => "improvement-plan",
             Kind::SubsequentEvents => "subsequent-events",
-            Kind::StatementScope => "statement-scope",
+            Kind::StatementScope(_) => "statement-scope",
             Kind::LevelCheck => "level-check",
             Kind::OwnResponsibility => "own-responsibility",
             Kind::ResponsibilitySplit => "responsibility-split",
@@ -1646,7 +1660,7 @@ impl Kind {
         Kind::InheritedRestated,
         Kind::ImprovementPlan,
         Kind::SubsequentEvents,
-        Kind::StatementScope,
+        Kind::StatementScope(ScopeGap::Excluded),
         Kind::LevelCheck,
         Kind::OwnResponsibility,
         Kind::ResponsibilitySplit,
@@ -1817,8 +1831,12 @@ impl Procedure<'_> {
             Kind::RegistrationKindUnstated(form) => kind_unstated_wording(form, ja),
             Kind::CspRemark if ja => ("CSPは実施とする管理策に備考を付けている: ", Plain, "。備考が実施の範囲や時期を限定していないか読んで確認する"),
             Kind::InheritedRestated if ja => ("CSPのプロファイルは継承する範囲(`inherited:`)にある ", Plain, " を自ら記載しており、継承元の記載と異なる(警告 csp-inherited-restated): どちらの記載が正しいか確認してから依拠する"),
-            Kind::StatementScope if ja => ("CSPのISMAPの言明は ", Plain, " を対象外としている: 利用する範囲が言明の対象に含まれるかを確認し、含まれない部分は質問票・書面確認で自ら確認する"),
-            Kind::StatementScope => ("The CSP's ISMAP statement excludes ", Plain, ": confirm that what you use is within the statement's scope, and check what is not yourself (questionnaire, written confirmation)"),
+            Kind::StatementScope(ScopeGap::Excluded) if ja => ("CSPのISMAPの言明は ", Plain, " を対象外としている: 利用する範囲が言明の対象に含まれるかを確認し、含まれない部分は質問票・書面確認で自ら確認する"),
+            Kind::StatementScope(ScopeGap::Excluded) => ("The CSP's ISMAP statement excludes ", Plain, ": confirm that what you use is within the statement's scope, and check what is not yourself (questionnaire, written confirmation)"),
+            Kind::StatementScope(ScopeGap::Relied) if ja => ("CSPのISMAPの言明は ", Plain, " を他の事業者(IaaS等)に依拠するとしており、言明の対象としていない: その事業者の言明・認証で確認し、利用する範囲の残りが言明の対象に含まれるかを確認する"),
+            Kind::StatementScope(ScopeGap::Relied) => ("The CSP's ISMAP statement leaves ", Plain, " to another provider (the IaaS underneath), outside its own statement: check that provider's statement or certification, and that the rest of what you use is within the statement's scope"),
+            Kind::StatementScope(ScopeGap::NotNamed) if ja => ("CSPのISMAPの言明の対象範囲は ", Plain, "(対象外との記載ではない): 利用する範囲が言明の対象に含まれるかをCSPに確認し、含まれない部分は質問票・書面確認で自ら確認する"),
+            Kind::StatementScope(ScopeGap::NotNamed) => ("The scope of the CSP's ISMAP statement names only ", Plain, " (it does not say it excludes it): confirm with the CSP that what you use is within the statement's scope, and check what is not yourself (questionnaire, written confirmation)"),
             Kind::LevelCheck if ja => ("ISMAPは統制目標の実施を評価しており、この確認項目が求める水準(", Plain, ")は評価していない: CSPの実際の値(保存期間・期限・頻度・設定値等)を質問票・仕様・契約/SLAで確認する"),
             Kind::OwnResponsibility if ja => ("確認項目の責任分界では利用者(自組織)の責任とされている: CSPのISMAPの言明では代替できないため、自組織で実施状況を確認する(参照する統制目標のCSPの実施は前提の確認にとどまる)", Plain, ""),
             Kind::OwnResponsibility => ("The check list makes this item the customer's own responsibility: the CSP's ISMAP statement cannot stand for it, so check it in your own organisation (the CSP's implementation of the objectives it names is only a premise)", Plain, ""),

@@ -1389,6 +1389,9 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
         return judge_not_applicable_reason(inner).map(|_| r);
     }
     let underneath = names_underlying_doing_it(r);
+    if names_subcontractor_doing_it(r) && !underneath {
+        return Err(NotAReason::SubcontractorDoesIt);
+    }
     if names_self_doing_it(r) && !underneath {
         let key = crate::text::header_key(r);
         let own = ["当社", "弊社", "自社", "本サービス", "当サービス"]
@@ -1442,6 +1445,46 @@ const UNDERLYING_BY_NAME: [&str; 9] = [
     "さくらインターネット",
     "さくら",
 ];
+
+/// A subcontractor of the service (`header_key` form), longer first.
+const SUBCONTRACTORS_JA: [&str; 8] = [
+    "外部委託先",
+    "業務委託先",
+    "再委託先",
+    "委託事業者",
+    "委託業者",
+    "委託先",
+    "外注先",
+    "アウトソース先",
+];
+
+/// Whether a text says a subcontractor of the service does the control (`委託先が実施`,
+/// `外部委託先で管理`, `業務を外部委託しているため`, `performed by a subcontractor`): no reason
+/// for it not to apply, since a subcontractor's control stays the service's to manage
+/// (supplier relationships, 15.1; review 14 A-5). The service underneath by name
+/// (`インフラはAWSが管理`, [`names_underlying_doing_it`]) is judged apart.
+fn names_subcontractor_doing_it(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let lower = crate::text::fold_width(text).to_lowercase();
+    // the service underneath by name as the subcontractor (`委託先（AWS）が実施`)
+    if UNDERLYING_BY_NAME.iter().any(|w| key.contains(w)) {
+        return false;
+    }
+    parties_doing(&key, &SUBCONTRACTORS_JA).next().is_some()
+        || [
+            "委託している",
+            "委託しており",
+            "委託済",
+            "外部委託のため",
+            "外注している",
+            "アウトソースしている",
+        ]
+        .iter()
+        .any(|w| key.contains(w))
+        || ["subcontractor", "outsourced", "outsourcing"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
 
 /// Whether a text names the service underneath by name doing the control
 /// (`インフラはAWSが管理`, `Azure側で実施`, `AWSの責任範囲`): another party, as `IaaS事業者が管理` is.
@@ -2335,7 +2378,7 @@ fn check_implemented_row(
                     c,
                     text,
                     "names a part of the service under a header naming the scope".to_owned(),
-                    "a control implemented for part of the service only is not implemented: state it so in the status column (未実施, or 非該当 with the reason), or write the scope as the whole service (全て, all)",
+                    "a control implemented for part of the service only is not implemented: state it so in the status column (未実施, or 非該当 with the reason); if the cell means the whole service (the service's name, or every region of its statement), write 全て, 全リージョン or 本サービス全体 (all): a name or a list of regions is not read as the whole",
                 ))
             }
             Header::Who
@@ -2369,7 +2412,7 @@ fn check_implemented_row(
                     c,
                     text,
                     "names a subcontractor under a header naming who is entrusted with it".to_owned(),
-                    "a control a subcontractor implements is not the service's own: state it so in the status column (非該当 with the reason, e.g. 委託先で実施), or leave the column empty (or 当社) on rows the service implements itself",
+                    "a control a subcontractor implements stays the service's to manage (supplier relationships, 15.1): state in the status column whether the service implements it, subcontractor included (実施 or 未実施; 委託先で実施 is no reason for 非該当), or leave the column empty (or 当社) on rows the service implements itself",
                 ))
             }
             Header::AuditResult if remarks::clean_audit_result(text) => continue,
@@ -3203,6 +3246,15 @@ mod tests {
             ("AWS側で実施予定", Err(DecisionNotToImplement)),
             ("IaaS事業者（選定中）が実施", Err(DecisionNotToImplement)),
             ("該当なし（リスク低）", Err(DecisionNotToImplement)),
+            // review 14 A-5 rest: a subcontractor's control stays the service's to manage
+            ("委託先が実施", Err(SubcontractorDoesIt)),
+            ("委託先で実施", Err(SubcontractorDoesIt)),
+            ("外部委託先が管理", Err(SubcontractorDoesIt)),
+            ("該当なし（委託先で実施）", Err(SubcontractorDoesIt)),
+            ("運用を外部委託しているため", Err(SubcontractorDoesIt)),
+            ("Performed by a subcontractor", Err(SubcontractorDoesIt)),
+            // the underlying service as the subcontractor, but a plan
+            ("委託先（AWS）が実施予定", Err(DecisionNotToImplement)),
         ] {
             assert_eq!(judge_not_applicable_reason(text), want, "{text}");
             assert_eq!(not_applicable_reason(text), want.unwrap_or(""), "{text}");
@@ -3222,6 +3274,10 @@ mod tests {
             "IaaS事業者が実施するため当社では実施しない",
             "テレワークを予定していないため",
             "物理媒体を扱わないため適用しない",
+            // the service underneath by name stays another party, even as a subcontractor
+            "委託先（AWS）が実施",
+            // a cause about subcontractors is a cause
+            "委託先に個人情報を提供しないため",
         ] {
             assert_eq!(judge_not_applicable_reason(text), Ok(text), "{text}");
         }
