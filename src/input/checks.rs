@@ -3306,6 +3306,20 @@ impl Items {
                     )
                     .hint("settle the items evaluated deficient or in part (×, △, 不備あり, 不適合) first; to judge on the ISMAP statement alone, knowing those evaluations, remove the column"));
                 }
+                // any other word there is a finding in free text (`所見 | パスワード長が8文字`,
+                // `Finding | MFA not enforced for admins`), which a bare 充足 could contradict:
+                // only a mark known as met or neutral (○, 適合, 問題なし, 指摘なし) is carried;
+                // a rating of risk or impact (`リスク評価 | 高`) is no finding
+                let unread: Vec<(usize, &str)> = cells()
+                    .filter(|(_, v)| !names_a_rating(name) && !is_met_evaluation(v))
+                    .collect();
+                if let Some(&(row, v)) = unread.first() {
+                    return Err(InputError::at(
+                        loc(row),
+                        with_other_rows(format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}', not a mark of met (○, 適合, 問題なし, 指摘なし): the tool does not read findings, and would judge the item on the ISMAP statement alone, whatever it found"), &unread),
+                    )
+                    .hint("settle the findings first and mark those items ○ or 問題なし; to judge on the ISMAP statement alone, knowing those findings, remove the column"));
+                }
             }
             // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
             // a cell only naming one among other words is its item's
@@ -3789,42 +3803,130 @@ fn names_evaluation(header: &str) -> bool {
 fn is_deficient_evaluation(value: &str) -> bool {
     let first = first_word(value);
     let first = first.as_str();
-    is_negative_answer(value)
-        || [
-            "不備",
-            "不備あり",
-            "不備有",
-            "不備有り",
-            "不適合",
-            "一部不適合",
-            "一部適合",
-            "部分適合",
-            "要改善",
-            "改善要",
-            "要是正",
-            "要対応",
-            "指摘あり",
-            "指摘有",
-            "指摘有り",
-            "指摘事項あり",
-            "不十分",
-            "未達",
-            "不合格",
-            // a verdict of the buyer's own earlier analysis
-            "未充足",
-            "不充足",
-            "非充足",
-            "一部充足",
-            "ng",
-            "fail",
-            "failed",
-            "deficient",
-            "nonconformity",
-            "noncompliant",
-            "non-compliant",
-            "nonconforming",
-        ]
-        .contains(&first)
+    // `No findings` is a mark of met, not a no
+    !is_met_evaluation(value)
+        && (is_negative_answer(value)
+            || [
+                "不備",
+                "不備あり",
+                "不備有",
+                "不備有り",
+                "不適合",
+                "一部不適合",
+                "一部適合",
+                "部分適合",
+                "要改善",
+                "改善要",
+                "要是正",
+                "要対応",
+                "指摘あり",
+                "指摘有",
+                "指摘有り",
+                "指摘事項あり",
+                "不十分",
+                "未達",
+                "不合格",
+                // a verdict of the buyer's own earlier analysis
+                "未充足",
+                "不充足",
+                "非充足",
+                "一部充足",
+                "ng",
+                "fail",
+                "failed",
+                "deficient",
+                "nonconformity",
+                "noncompliant",
+                "non-compliant",
+                "nonconforming",
+            ]
+            .contains(&first))
+}
+
+/// Whether an evaluation column's header names a rating of risk, impact or priority
+/// (`リスク評価`, `影響度評価`, `Risk rating`), whose 高/中/低 are no findings.
+fn names_a_rating(header: &str) -> bool {
+    let key = header_key(header);
+    [
+        "リスク",
+        "影響",
+        "重要",
+        "優先",
+        "risk",
+        "impact",
+        "priority",
+        "severity",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+}
+
+/// Whether an evaluation is a mark of met or of nothing found, whole (`○`, `適`, `適合`,
+/// `問題なし`, `指摘なし`, `OK`, `Pass`, `-`): anything else in an evaluation column is a
+/// finding the tool does not read (`パスワード長が8文字`, `適合（一部ログ未取得）`).
+fn is_met_evaluation(value: &str) -> bool {
+    let folded = crate::text::fold_width(value.trim()).to_lowercase();
+    let whole = folded.trim_end_matches(['。', '.']).trim();
+    [
+        "",
+        "○",
+        "〇",
+        "◯",
+        "◎",
+        "✓",
+        "✔",
+        "レ",
+        "-",
+        "ー",
+        "―",
+        "‐",
+        "−",
+        "適",
+        "適合",
+        "合",
+        "合格",
+        "可",
+        "良",
+        "良好",
+        "充足",
+        "済",
+        "確認済",
+        "確認済み",
+        "はい",
+        "問題なし",
+        "問題無し",
+        "問題ありません",
+        "指摘なし",
+        "指摘無し",
+        "指摘事項なし",
+        "指摘事項無し",
+        "不備なし",
+        "不備無し",
+        "なし",
+        "無し",
+        "特になし",
+        "特に無し",
+        "該当なし",
+        "ok",
+        "pass",
+        "passed",
+        "yes",
+        "y",
+        "met",
+        "compliant",
+        "conforming",
+        "none",
+        "nil",
+        "n/a",
+        "no finding",
+        "no findings",
+        "no issue",
+        "no issues",
+        "no gap",
+        "no exception",
+        "no exceptions",
+    ]
+    .contains(&whole)
 }
 
 /// Whether a column's header names a framework other than ISMAP and the standards a
@@ -5441,6 +5543,41 @@ mod tests {
             "充足",
         ] {
             assert!(!is_deficient_evaluation(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn only_marks_of_met_are_carried_in_an_evaluation_column() {
+        for v in [
+            "",
+            "○",
+            "〇",
+            "適",
+            "適合",
+            "問題なし",
+            "指摘なし",
+            "不備なし",
+            "ＯＫ",
+            "Pass",
+            "-",
+            "なし",
+            "No findings",
+            "  ○  ",
+        ] {
+            assert!(is_met_evaluation(v), "{v}");
+        }
+        for v in [
+            "パスワード長が8文字",
+            "手順書が古い",
+            "MFA not enforced for admins",
+            "適合（一部ログ未取得）",
+            "○ ただし手順書が古い",
+            "問題なし（暫定）",
+            "指摘なし（自己評価）",
+            "×",
+            "一部適合",
+        ] {
+            assert!(!is_met_evaluation(v), "{v}");
         }
     }
 

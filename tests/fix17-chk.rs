@@ -1,0 +1,81 @@
+//! Session 10's check-list item and references rules (`tests/data/fix17-chk/`): a free-text
+//! finding in the buyer's evaluation column refused; approximate-mapping notes in other words
+//! capped; an optional ask for reports capped, not 判定不能; another framework's requirement
+//! number not a certification ask; ids joined by `・` split; a NIST control with no ISMAP
+//! mapping told as such.
+mod common;
+
+use common::{by_id, data, input_error, json_of, on_checks};
+
+/// Every objective 実施 but 9.2.4, registration kind stated.
+fn all_implemented() -> std::path::PathBuf {
+    data("fix10-chk/csp-st.csv")
+}
+
+fn report_of(lang: &str, checks: impl AsRef<std::ffi::OsStr>) -> assert_cmd::Command {
+    let mut c = on_checks(lang, "report", checks);
+    c.arg("--csp").arg(all_implemented());
+    c
+}
+
+/// `report --checks (written from `csv`) --csp (all implemented) --format json`.
+fn report_csv(csv: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.csv");
+    std::fs::write(&path, csv).unwrap();
+    let mut c = report_of("en", &path);
+    c.args(["--format", "json"]);
+    json_of(c)
+}
+
+/// A finding in free text in the buyer's evaluation column (`所見 | パスワード長が8文字`,
+/// `指摘事項 | 手順書が古い`, `Finding | MFA not enforced for admins`) is refused naming the row
+/// and column (carried unread before: only deficient first words refused); a mark of met
+/// with a qualifier beside it (`問題なし（暫定）`, `適合（一部ログ未取得）`) too; ○, 適,
+/// 問題なし, 指摘なし and blank cells read.
+#[test]
+fn a_free_text_finding_in_an_evaluation_column_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.csv");
+    for (header, value) in [
+        ("所見", "パスワード長が8文字"),
+        ("指摘事項", "手順書が古い"),
+        ("Finding", "MFA not enforced for admins"),
+        ("評価", "適合（一部ログ未取得）"),
+        ("確認結果", "問題なし（暫定）"),
+        ("指摘事項", "指摘なし（自己評価）"),
+    ] {
+        std::fs::write(
+            &path,
+            format!("No,確認項目,ISMAP管理策,{header}\n1,退職者のIDを削除していること,9.2.6,○\n2,特権IDを管理していること,9.2.3,{value}\n3,利用者IDを登録していること,9.2.1,{value}\n"),
+        )
+        .unwrap();
+        let err = input_error(report_of("en", &path));
+        assert!(
+            err.contains("row 3") && err.contains("(also rows 4)"),
+            "{header}: {err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "the column '{header}' holds your own evaluation of the check items, and this one is '{value}', not a mark of met"
+            )),
+            "{header}: {err}"
+        );
+        let out = report_of("ja", &path).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{header}: {err}");
+        assert!(err.contains("充足の印"), "{header}: {err}");
+    }
+    // guard: ordinary marks of met or nothing found read
+    for (header, values) in [
+        ("所見", ["○", "問題なし"]),
+        ("指摘事項", ["指摘なし", ""]),
+        ("評価", ["適", "適合"]),
+        ("Finding", ["None", "No findings"]),
+    ] {
+        let v = report_csv(&format!("No,確認項目,ISMAP管理策,{header}\n1,特権IDを管理していること,9.2.3,{}\n2,退職者のIDを削除していること,9.2.6,{}\n", values[0], values[1]));
+        for id in ["1", "2"] {
+            assert_eq!(by_id(&v["items"], id)["status"], "covered", "{header} {id}");
+        }
+    }
+}
