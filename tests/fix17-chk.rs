@@ -79,3 +79,57 @@ fn a_free_text_finding_in_an_evaluation_column_is_refused() {
         }
     }
 }
+
+/// A note saying the mapping is approximate in other words (`対応は厳密ではない`,
+/// `紐付けは便宜上のもの`, `マッピング未レビュー`, `対応関係は担当者の推定`, `Mapping is indicative
+/// only`, `tentative mapping`, `mapping not verified`, `対応付けは未検証`, `紐付けは参考扱い`)
+/// caps the item `mapping-approximate` (review 13 A-6 family: `mapping not verified` and the
+/// like were 充足); a settled mapping (`対応表は別紙参照`, `マッピング済み`, `Mapping reviewed
+/// by CISO 2026-03`, `対応関係は確認済み`) does not.
+#[test]
+fn a_mapping_said_approximate_in_other_words_caps() {
+    let capped = [
+        "対応は厳密ではない",
+        "紐付けは便宜上のもの",
+        "マッピング未レビュー",
+        "対応関係は担当者の推定",
+        "Mapping is indicative only",
+        "tentative mapping",
+        "mapping not verified",
+        "Mapping has not yet been reviewed",
+        "mapping unconfirmed",
+        "対応付けは未検証",
+        "マッピングは未承認",
+        "対応は正確ではない",
+        "紐付けは参考扱い",
+    ];
+    let settled = [
+        "対応表は別紙参照",
+        "マッピング済み",
+        "Mapping reviewed by CISO 2026-03",
+        "対応関係は確認済み",
+        "マッピングは検証済み",
+        "インシデント対応の手順は未レビュー",
+    ];
+    let mut csv = String::from("No,確認項目,ISMAP管理策,備考\n");
+    for (i, note) in capped.iter().chain(&settled).enumerate() {
+        csv.push_str(&format!(
+            "{},利用者IDの登録・削除の手続が定められていること,9.2.1,{note}\n",
+            i + 1
+        ));
+    }
+    let v = report_csv(&csv);
+    for (i, note) in capped.iter().enumerate() {
+        let item = by_id(&v["items"], &(i + 1).to_string());
+        assert_eq!(item["status"], "partial", "{note}: {item}");
+        assert_eq!(
+            item["reasons"],
+            serde_json::json!(["mapping-approximate"]),
+            "{note}: {item}"
+        );
+    }
+    for (i, note) in settled.iter().enumerate() {
+        let item = by_id(&v["items"], &(capped.len() + i + 1).to_string());
+        assert_eq!(item["status"], "covered", "{note}: {item}");
+    }
+}

@@ -1146,6 +1146,140 @@ fn marked_id(folded: &str) -> Option<&'static str> {
     None
 }
 
+/// The words saying a mapping is approximate or partial, about ISMAP, its controls or an id
+/// ([`says_mapping_approximate`]); one list with the references header's notes
+/// ([`mapping_hedge_in`]).
+const MAPPING_APPROXIMATE: &[&str] = &[
+    "近似",
+    "概ね",
+    "おおむね",
+    "大まか",
+    "部分的",
+    "一部のみ",
+    "一部対応",
+    "一部に対応",
+    "一部しか",
+    "不十分",
+    "確認できない",
+    "範囲外",
+    // the buyer's word that ISMAP does not answer the item (review 12 A-13)
+    "代替不可",
+    "代替できない",
+    "確認不可",
+    "ismap不可",
+    "では不可",
+    "完全には",
+    "完全ではない",
+    "完全に対応するものでは",
+    "相当する",
+    "準ずる",
+    "approx",
+    "partial",
+    "not fully",
+    "only partly",
+    "not exact",
+    "roughly",
+];
+
+/// The words on a mapping's standing (`参考`, `暫定`, `仮`), said of the mapping
+/// ([`says_mapping_approximate`]).
+const MAPPING_UNSETTLED: &[&str] = &[
+    "参考",
+    // `マッピングは目安` (review 13 A-6): said of the mapping itself only, below
+    "目安",
+    "暫定",
+    "未確定",
+    "要確認",
+    "確認中",
+    "検討中",
+    "tentative",
+    "provisional",
+    "draft",
+    "仮",
+];
+
+/// The words saying the mapping itself is rough, a convenience, not exact, unreviewed or
+/// someone's guess, after the mapping's name ([`says_mapping_loose`]).
+const MAPPING_LOOSE: &[&str] = &[
+    "概略",
+    "便宜",
+    "厳密ではない",
+    "厳密でない",
+    "厳密には",
+    "未レビュー",
+    "レビュー未",
+    "未確認",
+    "推定",
+    "仮置き",
+    // unverified, inexact or a guess in other words (`対応付けは未検証`, `対応は正確ではない`)
+    "未検証",
+    "未承認",
+    "未精査",
+    "正確ではない",
+    "正確でない",
+    "不正確",
+    "大体",
+    "だいたい",
+    "推測",
+];
+
+/// [`MAPPING_LOOSE`] in English, as words, before or after `mapping` (`approx…` is read by
+/// [`MAPPING_APPROXIMATE`]).
+const MAPPING_LOOSE_EN: &[&str] = &[
+    "indicative",
+    "rough",
+    "roughly",
+    "unreviewed",
+    "unverified",
+    "estimated",
+    "unconfirmed",
+    "unvalidated",
+    "unapproved",
+    "preliminary",
+    "guess",
+    "guessed",
+    "informal",
+];
+
+/// A mapping's standing denied in English (`mapping not verified`, `not yet reviewed`), by
+/// the word after `not` and the phrase told.
+const MAPPING_NOT_EN: &[(&str, &str)] = &[
+    ("reviewed", "not reviewed"),
+    ("verified", "not verified"),
+    ("confirmed", "not confirmed"),
+    ("validated", "not validated"),
+    ("approved", "not approved"),
+    ("checked", "not checked"),
+    ("final", "not final"),
+    ("finalized", "not finalized"),
+    ("finalised", "not finalised"),
+    ("accurate", "not accurate"),
+    ("authoritative", "not authoritative"),
+    ("definitive", "not definitive"),
+];
+
+/// The first word of the mapping's hedges ([`MAPPING_APPROXIMATE`], [`MAPPING_UNSETTLED`],
+/// [`MAPPING_LOOSE`], [`MAPPING_LOOSE_EN`]) in `text`, wherever it stands: for a note the
+/// position already says is about the mapping (a references header's `（近似）`). `仮` aside
+/// (`仮想`): the caller reads it. With or without the spaces of a phrase.
+pub(crate) fn mapping_hedge_in(text: &str) -> Option<&'static str> {
+    // a header's key has no spaces (`not fully` as `notfully`)
+    mapping_hedge_words()
+        .find(|w| text.contains(w) || (w.contains(' ') && text.contains(&w.replace(' ', ""))))
+}
+
+/// Every word of the mapping's hedges, one list for the sentence rules and the references
+/// header's notes ([`mapping_hedge_in`]), `仮` aside.
+pub(crate) fn mapping_hedge_words() -> impl Iterator<Item = &'static str> {
+    MAPPING_APPROXIMATE
+        .iter()
+        .chain(MAPPING_UNSETTLED)
+        .chain(MAPPING_LOOSE)
+        .chain(MAPPING_LOOSE_EN)
+        .copied()
+        .filter(|w| *w != "仮")
+}
+
 /// Whether a [`fold`]ed sentence says the mapping to ISMAP is approximate, partial or not
 /// settled, and by which word: about ISMAP, its controls or an id (`ISMAPでは不十分`,
 /// `9.2.3 は一部のみ対応`, `the mapping to ISMAP controls is approximate`), or, for words
@@ -1165,52 +1299,7 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
         "ismap不可",
         "では不可",
     ];
-    const APPROXIMATE: [&str; 28] = [
-        "近似",
-        "概ね",
-        "おおむね",
-        "大まか",
-        "部分的",
-        "一部のみ",
-        "一部対応",
-        "一部に対応",
-        "一部しか",
-        "不十分",
-        "確認できない",
-        "範囲外",
-        // the buyer's word that ISMAP does not answer the item (review 12 A-13)
-        "代替不可",
-        "代替できない",
-        "確認不可",
-        "ismap不可",
-        "では不可",
-        "完全には",
-        "完全ではない",
-        "完全に対応するものでは",
-        "相当する",
-        "準ずる",
-        "approx",
-        "partial",
-        "not fully",
-        "only partly",
-        "not exact",
-        "roughly",
-    ];
-    const UNSETTLED: [&str; 11] = [
-        "参考",
-        // `マッピングは目安` (review 13 A-6): said of the mapping itself only, below
-        "目安",
-        "暫定",
-        "未確定",
-        "要確認",
-        "確認中",
-        "検討中",
-        "tentative",
-        "provisional",
-        "draft",
-        "仮",
-    ];
-    const SUBJECTS: [&str; 8] = [
+    const SUBJECTS: [&str; 10] = [
         "ismap",
         // `対応関係は参考程度` (review 13 A-6)
         "対応関係",
@@ -1220,6 +1309,9 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
         "control",
         "マッピング",
         "mapping",
+        // `紐付けは参考扱い`
+        "紐付",
+        "紐づけ",
     ];
     const MAPPING: [&str; 8] = [
         "対応",
@@ -1241,7 +1333,7 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
     if !has_id && !SUBJECTS.iter().any(|s| folded.contains(s)) {
         return None;
     }
-    if let Some(w) = APPROXIMATE
+    if let Some(w) = MAPPING_APPROXIMATE
         .iter()
         .filter(|w| !(whole_list && OF_AN_ITEM.contains(w)))
         .find(|w| folded.contains(**w))
@@ -1251,7 +1343,7 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
     if !MAPPING.iter().any(|m| folded.contains(m)) {
         return None;
     }
-    UNSETTLED.iter().copied().find(|w| {
+    MAPPING_UNSETTLED.iter().copied().find(|w| {
         folded.match_indices(w).any(|(i, _)| {
             let after = &folded[i + w.len()..];
             // a label (`参考:`) introduces something else; `仮想` is no 仮
@@ -1291,32 +1383,11 @@ fn says_mapping_loose(folded: &str) -> Option<&'static str> {
         "対応は",
         "対応が",
     ];
-    const WORDS: [&str; 10] = [
-        "概略",
-        "便宜",
-        "厳密ではない",
-        "厳密でない",
-        "厳密には",
-        "未レビュー",
-        "レビュー未",
-        "未確認",
-        "推定",
-        "仮置き",
-    ];
-    // (`approx…` is read by the older rule)
-    const EN_WORDS: [&str; 6] = [
-        "indicative",
-        "rough",
-        "roughly",
-        "unreviewed",
-        "unverified",
-        "estimated",
-    ];
     for sentence in folded.split(['。', '\n', '!', '?', ';', '；']) {
         for s in SUBJECTS {
             if let Some(i) = sentence.find(s) {
                 let after = &sentence[i + s.len()..];
-                if let Some(w) = WORDS.iter().find(|w| after.contains(**w)) {
+                if let Some(w) = MAPPING_LOOSE.iter().find(|w| after.contains(**w)) {
                     return Some(w);
                 }
             }
@@ -1324,14 +1395,22 @@ fn says_mapping_loose(folded: &str) -> Option<&'static str> {
         if sentence.contains("mapping") || sentence.contains("mapped") {
             let words = sentence.split(|c: char| !c.is_ascii_alphanumeric() && c != '-');
             let words: Vec<&str> = words.collect();
-            if let Some(w) = EN_WORDS.iter().find(|w| words.contains(*w)) {
+            if let Some(w) = MAPPING_LOOSE_EN.iter().find(|w| words.contains(*w)) {
                 return Some(w);
             }
-            if ["not reviewed", "not been reviewed", "not yet reviewed"]
-                .iter()
-                .any(|p| sentence.contains(p))
-            {
-                return Some("not reviewed");
+            // `not` (`not yet`, `not been`, `never`) before a word of the mapping's standing
+            let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+            for (i, w) in words.iter().enumerate() {
+                let Some((_, phrase)) = MAPPING_NOT_EN.iter().find(|(n, _)| n == w) else {
+                    continue;
+                };
+                let before = words[..i]
+                    .iter()
+                    .rev()
+                    .find(|b| !["yet", "been", "be", "formally", "independently"].contains(*b));
+                if before.is_some_and(|b| ["not", "never"].contains(b)) {
+                    return Some(phrase);
+                }
             }
         }
     }
@@ -2221,6 +2300,16 @@ mod tests {
             ("Mapping is indicative only", "indicative"),
             ("Rough mapping", "rough"),
             ("The mapping has not been reviewed", "not reviewed"),
+            // more hedges by the same rule (mapping word + hedge in one sentence)
+            ("mapping not verified", "not verified"),
+            ("Mapping has not yet been approved", "not approved"),
+            ("mapping unconfirmed", "unconfirmed"),
+            ("the mapping is a best guess", "guess"),
+            ("対応付けは未検証", "未検証"),
+            ("マッピングは未承認", "未承認"),
+            ("対応は正確ではない", "正確ではない"),
+            ("ISMAPとの対応は大体", "大体"),
+            ("紐付けは参考扱い", "参考"),
         ] {
             assert_eq!(approximate_mapping(text), Some(word), "{text}");
         }
@@ -2234,6 +2323,15 @@ mod tests {
             "原因を推定し、対応は速やかに行う",
             "Access through the ISMAP mapping table",
             "Mapping of data flows is reviewed yearly",
+            // the mapping settled, or another word of 対応
+            "対応表は別紙参照",
+            "マッピング済み",
+            "Mapping reviewed by CISO 2026-03",
+            "Mapping verified; not in scope of SOC 2",
+            "対応関係は確認済み",
+            "マッピングは検証済み",
+            "インシデント対応の手順は未レビュー",
+            "紐付けは規程第5条による",
         ] {
             assert_eq!(approximate_mapping(text), None, "{text}");
         }

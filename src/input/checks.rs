@@ -336,24 +336,15 @@ const ENGLISH_TITLES: &[&str] = &[
     "criteria",
 ];
 
-/// The words of a note saying a mapping is approximate, partial or not settled.
+/// The words of a references header's note saying a mapping is approximate, partial or not
+/// settled beside the words the sentence rules read too ([`crate::analysis::procedures::mapping_hedge_words`]:
+/// one list): a bracket on the header is about the mapping wherever it stands.
 const APPROXIMATE_WORDS: &[&str] = &[
-    "近似",
     "一部",
     "部分",
     "関連",
     "類似",
-    "参考",
-    "暫定",
-    "未確定",
-    "要確認",
-    "確認中",
-    "検討中",
-    "概ね",
-    "おおむね",
-    "大まか",
     "想定",
-    "目安",
     "ドラフト",
     // a candidate or a suggestion (`ISMAP mapping (candidate)`, review 14 A-10)
     "候補",
@@ -361,22 +352,10 @@ const APPROXIMATE_WORDS: &[&str] = &[
     "candidate",
     "proposed",
     "suggested",
-    // review 14 A-17
-    "概略",
-    "便宜",
+    // review 14 A-17 (the rest in `procedures::mapping_hedge_words`)
     "厳密",
-    "未レビュー",
-    "推定",
-    "indicative",
-    "rough",
-    "unreviewed",
-    "approx",
-    "partial",
     "related",
     "similar",
-    "tentative",
-    "provisional",
-    "draft",
     "tbc",
     "tbd",
 ];
@@ -395,6 +374,9 @@ fn approximate_note(header: &str) -> Option<&'static str> {
             .unwrap_or(inner.len());
         let note = &inner[..end];
         if let Some(w) = WORDS.iter().find(|w| note.contains(**w)) {
+            return Some(w);
+        }
+        if let Some(w) = crate::analysis::procedures::mapping_hedge_in(note) {
             return Some(w);
         }
         // `（仮）`, `（案）`, `（素案）`, `(ref.)` — not `仮想` nor `提案番号`
@@ -1121,11 +1103,21 @@ fn unsettled_ids(header: &str) -> bool {
     let year = header
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    year || JA.iter().chain(APPROXIMATE_WORDS).any(|w| key.contains(w))
+    let approximate = || {
+        APPROXIMATE_WORDS
+            .iter()
+            .copied()
+            .chain(crate::analysis::procedures::mapping_hedge_words())
+    };
+    year || JA
+        .iter()
+        .copied()
+        .chain(approximate())
+        .any(|w| key.contains(w))
         || header
             .split(|c: char| !c.is_ascii_alphanumeric())
             .map(str::to_ascii_lowercase)
-            .any(|w| EN.contains(&w.as_str()) || APPROXIMATE_WORDS.iter().any(|a| w.starts_with(a)))
+            .any(|w| EN.contains(&w.as_str()) || approximate().any(|a| w.starts_with(a)))
 }
 
 /// The error for a sheet without a check-list header that still holds a check list: a
@@ -5264,6 +5256,13 @@ mod tests {
                 crate::analysis::procedures::says_mapping_approximate(&sentence, true).is_some(),
                 "{w}"
             );
+            assert!(
+                approximate_note(&format!("ISMAP管理策（{w}）")).is_some(),
+                "{w}"
+            );
+        }
+        // one list: every word of the sentence rules is a header's note too
+        for w in crate::analysis::procedures::mapping_hedge_words() {
             assert!(
                 approximate_note(&format!("ISMAP管理策（{w}）")).is_some(),
                 "{w}"
