@@ -133,3 +133,27 @@ fn a_mapping_said_approximate_in_other_words_caps() {
         assert_eq!(item["status"], "covered", "{note}: {item}");
     }
 }
+
+/// Reports offered "if any" in a list (`SOC2報告書、ISO認証書等があれば提出`) ask for nothing
+/// more, as `SOC2報告書・ISO認証書等があれば提出` and `SOC2報告書があれば提出` do (README: a level
+/// offered asks for nothing; review 13 C-8) — it was 判定不能, the `、` cutting SOC 2 from
+/// its `あれば`; a level in the list with its own verb or qualifier (`SOC2報告書を提出、…`,
+/// `SOC2報告書（必須）、…`) is still asked (in a note: 判定不能, write it in the assurance column).
+#[test]
+fn reports_offered_if_any_in_a_list_ask_for_nothing_more() {
+    let v = report_csv(
+        "No,確認項目,ISMAP管理策,備考\n\
+         1,利用者IDの登録・削除の手続が定められていること,9.2.1,SOC2報告書、ISO認証書等があれば提出\n\
+         2,利用者IDの登録・削除の手続が定められていること,9.2.1,SOC2報告書・ISO認証書等があれば提出\n\
+         3,利用者IDの登録・削除の手続が定められていること,9.2.1,SOC2報告書を提出、ISO認証書等があれば提出\n\
+         4,利用者IDの登録・削除の手続が定められていること,9.2.1,SOC2報告書（必須）、ISO認証書等があれば提出\n",
+    );
+    for id in ["1", "2"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
+    for id in ["3", "4"] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "not-analysed", "{item}");
+        assert_eq!(item["problems"][0]["field"], "assurance-outside", "{item}");
+    }
+}

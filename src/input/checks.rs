@@ -4635,11 +4635,44 @@ fn governs_level(sentence: &str, w: &str) -> bool {
                     &sentence[open..close]
                 }
             }
-            Some((from, false)) => &sentence[from..],
+            Some((from, false)) => &sentence[list_start(sentence, from, at)..],
             None => sentence,
         };
         Assurance::named_in(region).is_some()
     })
+}
+
+/// Where the clause an optional word at `at` governs starts, given the `、`/`,` it starts
+/// after (`from`): a list of nouns before the word (`SOC2報告書、ISO認証書等があれば`) is one
+/// clause, so the start moves back over each item of no kana (no particle nor verb: not
+/// `SOC2報告書を提出、`) nor bracket (`SOC2報告書（必須）、`).
+fn list_start(sentence: &str, mut from: usize, at: usize) -> usize {
+    let noun = |t: &str| {
+        !t.trim().is_empty()
+            && !t
+                .chars()
+                .any(|c| ('\u{3041}'..='\u{309F}').contains(&c) || "（()）「」【】:：".contains(c))
+    };
+    if !noun(&sentence[from..at]) {
+        return from;
+    }
+    loop {
+        let before = &sentence[..from];
+        let Some(delim) = before.chars().next_back() else {
+            return from;
+        };
+        let before = &before[..before.len() - delim.len_utf8()];
+        let item_start = before.rfind(['、', ',']).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        if !noun(&before[item_start..]) {
+            return from;
+        }
+        from = item_start;
+        if item_start == 0 {
+            return 0;
+        }
+    }
 }
 
 /// Whether [`Assurance::named_in`] can find a level in `text`, asked character by character
@@ -5479,6 +5512,9 @@ mod tests {
             "SOC2 Type2報告書（お持ちの場合）をご提出ください",
             "SOC2 Type2報告書（任意）",
             "SOC 2 Type 2 report (if available)",
+            // a list of documents before the optional word is one clause
+            "SOC2報告書、ISO認証書等があれば提出",
+            "SOC2報告書、ISMS認証書、ISO27017認証書等があれば提出",
         ] {
             assert_eq!(level_asked(text), None, "{text}");
         }
@@ -5488,6 +5524,10 @@ mod tests {
             "SOC2 Type2報告書（任意様式の補足資料を含む）を提出すること",
             "SOC2 Type2報告書を提出すること、必要に応じて追加資料",
             "SOC2 Type2報告書で運用状況を確認する。必要に応じて面談",
+            // the listed level with a verb or a qualifier of its own stays asked
+            "SOC2報告書を提出、ISO認証書等があれば提出",
+            "SOC2報告書（必須）、ISO認証書等があれば提出",
+            "SOC2報告書は必須、ISO認証書等があれば提出",
         ] {
             assert!(level_asked(text).is_some(), "{text}");
         }
