@@ -157,3 +157,32 @@ fn reports_offered_if_any_in_a_list_ask_for_nothing_more() {
         assert_eq!(item["problems"][0]["field"], "assurance-outside", "{item}");
     }
 }
+
+/// A cross-reference to another framework's requirement in a note (`PCI DSS 8.2.1 に対応`,
+/// `FISC 実1 に対応`) is no certification asked (it capped `topic-beyond-ismap`); conformity
+/// asked (`PCI DSS準拠を証明すること`), a version (`PCI DSS 4.0に対応`), a demand
+/// (`PCI DSS 8.2.1 に対応すること`) or a plan (`…に対応（予定）`) still caps.
+#[test]
+fn a_cross_reference_to_another_framework_is_no_certification() {
+    let v = report_csv(
+        "No,確認項目,ISMAP管理策,備考\n\
+         1,利用者IDの登録・削除の手続が定められていること,9.2.1,PCI DSS 8.2.1 に対応\n\
+         2,利用者IDの登録・削除の手続が定められていること,9.2.1,FISC 実1 に対応\n\
+         3,利用者IDの登録・削除の手続が定められていること,9.2.1,PCI DSS準拠を証明すること\n\
+         4,利用者IDの登録・削除の手続が定められていること,9.2.1,PCI DSS 4.0に対応\n\
+         5,利用者IDの登録・削除の手続が定められていること,9.2.1,PCI DSS 8.2.1 に対応すること\n\
+         6,利用者IDの登録・削除の手続が定められていること,9.2.1,PCI DSS 8.2.1 に対応（予定）\n",
+    );
+    for id in ["1", "2"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
+    for id in ["3", "4", "5", "6"] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(
+            item["reasons"],
+            serde_json::json!(["topic-beyond-ismap"]),
+            "{item}"
+        );
+    }
+}

@@ -394,23 +394,7 @@ impl Topic {
         // conformity to a named standard other than ISMAP's base (JIS Q 27001/27002)
         (
             Topic::Certification,
-            &[
-                "pci dss",
-                "pci-dss",
-                "jis q 15001",
-                "fisc",
-                "gdpr",
-                "hipaa",
-                "fedramp",
-                "27017",
-                "27018",
-                "27701",
-                "800-53",
-                "800-171",
-                "cis benchmark",
-                "owasp",
-                "csa star",
-            ],
+            OTHER_STANDARDS,
             &[
                 "準拠",
                 "適合",
@@ -440,6 +424,7 @@ impl Topic {
     /// [`Topic::beyond_ismap`] of a text already [`fold`]ed.
     pub fn beyond_ismap_in(folded: &str) -> Option<Topic> {
         let asked = asked_part(folded);
+        let asked = without_cross_refs(&asked);
         let folded = &*asked;
         // every word of the rules looked for in one pass, not each on its own (a title was
         // searched a hundred times); the rules read as written (see the test
@@ -522,6 +507,147 @@ impl Topic {
             .find(|(_, words)| words.iter().any(|w| folded.contains(w)))
             .map(|(t, _)| *t)
     }
+}
+
+/// The standards other than ISMAP's base whose conformity an item may ask for
+/// ([`Topic::BEYOND_ISMAP`]: `PCI DSS準拠`), as [`fold`]ed.
+const OTHER_STANDARDS: &[&str] = &[
+    "pci dss",
+    "pci-dss",
+    "jis q 15001",
+    "fisc",
+    "gdpr",
+    "hipaa",
+    "fedramp",
+    "27017",
+    "27018",
+    "27701",
+    "800-53",
+    "800-171",
+    "cis benchmark",
+    "owasp",
+    "csa star",
+];
+
+/// A folded text without its cross-references to another standard's requirements
+/// (`pci dss 8.2.1 に対応`, `pci dss 要件8.2.1、8.3.1に対応する`, `fisc 実1 に対応`): a
+/// number of that standard's mapped to, not a conformity asked for. Only where `対応` ends
+/// the clause or names what corresponds (`…に対応する管理策`), not `対応すること` nor
+/// `対応していること` (a demand), and never a version (`pci dss 4.0に対応`, `3.2.1`).
+fn without_cross_refs(folded: &str) -> std::borrow::Cow<'_, str> {
+    if !folded.contains("対応") || !OTHER_STANDARDS.iter().any(|w| folded.contains(w)) {
+        return std::borrow::Cow::Borrowed(folded);
+    }
+    let mut text = folded.to_owned();
+    let mut from = 0;
+    while let Some((at, w)) = OTHER_STANDARDS
+        .iter()
+        .filter_map(|w| text[from..].find(w).map(|i| (from + i, *w)))
+        .min()
+    {
+        from = at + w.len();
+        if let Some(end) = cross_ref_end(&text[from..]) {
+            text.replace_range(at..from + end, "");
+            from = at;
+        }
+    }
+    std::borrow::Cow::Owned(text)
+}
+
+/// The length of a cross-reference's rest after the standard's name ([`without_cross_refs`]):
+/// requirement numbers (`8.2.1`, `要件8.2.1`, `requirement 8.2`, `実1`, `ac-2`, `cld.9.5.1`),
+/// after a version if any (`v4.0 8.2.1`), joined by `、`/`,`/`・`, then `に対応` (or `と対応`,
+/// `対応`) ending the clause — or `None`.
+fn cross_ref_end(rest: &str) -> Option<usize> {
+    const VERSIONS: [&str; 11] = [
+        "1.0", "1.1", "1.2", "1.2.1", "2.0", "3.0", "3.1", "3.2", "3.2.1", "4.0", "4.0.1",
+    ];
+    let skip = |t: &str, i: usize| t.len() - t[i..].trim_start().len();
+    let mut i = skip(rest, 0);
+    // a version first (`v4.0`), then the requirement's number
+    if let Some(v) = rest[i..].strip_prefix('v') {
+        let n = v
+            .find(|c: char| !c.is_ascii_digit() && c != '.')
+            .unwrap_or(v.len());
+        if n == 0 {
+            return None;
+        }
+        i = skip(rest, i + 1 + n);
+    }
+    let mut ids = 0;
+    loop {
+        let t = &rest[i..];
+        let t2 = ["要件", "requirement", "req."]
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+            .map(str::trim_start);
+        let marked = t2.is_some();
+        let t = t2.unwrap_or(t);
+        let at = rest.len() - t.len();
+        let id_len = requirement_id(t)?;
+        let id = &t[..id_len];
+        // a bare version (`4.0`, `3.2.1`) is conformity to that edition
+        if !marked && ids == 0 && VERSIONS.contains(&id) {
+            return None;
+        }
+        ids += 1;
+        i = skip(rest, at + id_len);
+        match rest[i..].chars().next() {
+            Some(c @ ('、' | ',' | '・'))
+                if requirement_id(rest[i + c.len_utf8()..].trim_start()).is_some() =>
+            {
+                i = skip(rest, i + c.len_utf8());
+            }
+            _ => break,
+        }
+    }
+    let t = &rest[i..];
+    let t = t
+        .strip_prefix("に")
+        .or_else(|| t.strip_prefix("と"))
+        .unwrap_or(t)
+        .trim_start();
+    let after = t.strip_prefix("対応")?;
+    let demand = ["すること", "していること", "してください", "させること"]
+        .iter()
+        .any(|d| after.starts_with(d));
+    let ends = after.is_empty()
+        || after.starts_with(['。', '、', ',', ';', '；', ')', '）', ' ', '/', '・'])
+        || after.starts_with("する")
+        || after.starts_with("済")
+        || after.starts_with("付け");
+    (ends && !demand).then(|| rest.len() - after.len())
+}
+
+/// The length of a requirement's number at the start of `t`: digits with a dot in
+/// (`8.2.1`), a FISC id (`実1`, `統20`), or letters, a `-` or `.`, then digits (`ac-2`,
+/// `cld.9.5.1`, `cc6.1`).
+fn requirement_id(t: &str) -> Option<usize> {
+    let num = |s: &str| {
+        s.find(|c: char| !c.is_ascii_digit() && c != '.' && c != '-')
+            .unwrap_or(s.len())
+    };
+    let first = t.chars().next()?;
+    if first.is_ascii_digit() {
+        let n = num(t);
+        let id = t[..n].trim_end_matches(['.', '-']);
+        return id.contains('.').then_some(id.len());
+    }
+    if matches!(first, '実' | '統' | '設' | '監') {
+        let rest = &t[first.len_utf8()..];
+        let n = num(rest);
+        return (n > 0 && rest.starts_with(|c: char| c.is_ascii_digit()))
+            .then_some(first.len_utf8() + n);
+    }
+    let letters = t.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(t.len());
+    if !(1..=4).contains(&letters) {
+        return None;
+    }
+    let rest = &t[letters..];
+    let rest = rest.strip_prefix(['-', '.']).unwrap_or(rest);
+    let n = num(rest);
+    (n > 0 && rest.starts_with(|c: char| c.is_ascii_digit()))
+        .then_some(t.len() - rest.len() + rest[..n].trim_end_matches(['.', '-']).len())
 }
 
 /// A folded text without the clauses it says do not matter (`データセンターは国内外を問わず`,
@@ -2651,8 +2777,33 @@ mod tests {
                 "Hold ISO 27001 certification regardless of location and keep data in Japan",
                 DataLocation,
             ),
+            // conformity asked beside a cross-reference, or a version, or a demand
+            ("PCI DSS準拠を証明すること", Certification),
+            ("PCI DSS 4.0に対応", Certification),
+            ("PCI DSS 3.2.1に対応", Certification),
+            ("PCI DSS 8.2.1 に対応すること", Certification),
+            ("PCI DSS 8.2.1 に対応していること", Certification),
+            ("PCI DSS 8.2.1 準拠を証明すること", Certification),
+            ("PCI DSS 8.2.1 に対応（予定）", Certification),
+            (
+                "PCI DSS 8.2.1 に対応。PCI DSS準拠を証明すること",
+                Certification,
+            ),
+            ("ISO/IEC 27017:2015に対応", Certification),
         ] {
             assert_eq!(Topic::beyond_ismap(text), Some(want), "{text}");
+        }
+        // a cross-reference to another standard's requirement is no conformity asked
+        for text in [
+            "PCI DSS 8.2.1 に対応",
+            "PCI DSS要件8.2.1に対応",
+            "PCI DSS v4.0 8.2.1、8.3.1に対応",
+            "PCI DSS 8.2.1・8.2.2 に対応する管理策",
+            "FISC 実1 に対応",
+            "NIST SP 800-53 AC-2に対応",
+            "ISO/IEC 27017 CLD.9.5.1に対応",
+        ] {
+            assert_eq!(Topic::beyond_ismap(text), None, "{text}");
         }
         for text in [
             "大阪リージョンのデータを暗号化すること",
