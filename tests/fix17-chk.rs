@@ -186,3 +186,28 @@ fn a_cross_reference_to_another_framework_is_no_certification() {
         );
     }
 }
+
+/// Marked ids joined by `・` (`A.5.16・A.5.18`, `CLD.9.5.1・CLD.12.1.5`) are two references, as
+/// `9.2.1・9.2.2` and `A.5.16、A.5.18` are (one unresolved `not-a-reference` before); ids
+/// marked differently (`9.2.1・A.5.16`) stay one malformed reference, and `・` in prose
+/// (`容量・能力の管理`) stays prose.
+#[test]
+fn marked_ids_joined_by_a_middle_dot_split() {
+    let v = report_csv(
+        "No,確認項目,ISMAP管理策\n\
+         1,利用者IDの登録・削除の手続が定められていること,CLD.9.5.1・CLD.12.1.5\n\
+         2,利用者IDの登録・削除の手続が定められていること,A.5.16・A.5.18\n\
+         3,利用者IDの登録・削除の手続が定められていること,9.2.1・A.5.16\n\
+         4,容量・能力の管理を行うこと,12.1.3 容量・能力の管理\n",
+    );
+    let refs = |id: &str| by_id(&v["items"], id)["references"].clone();
+    assert_eq!(refs("1"), serde_json::json!(["CLD.9.5.1", "CLD.12.1.5"]));
+    assert_eq!(by_id(&v["items"], "1")["status"], "covered");
+    assert_eq!(refs("2"), serde_json::json!(["A.5.16", "A.5.18"]));
+    let unresolved = &by_id(&v["items"], "2")["unresolved"];
+    assert_eq!(unresolved[0]["why"], "other-edition", "{unresolved}");
+    assert_eq!(unresolved[1]["why"], "other-edition", "{unresolved}");
+    assert_eq!(refs("3"), serde_json::json!(["9.2.1・A.5.16"]));
+    assert_eq!(by_id(&v["items"], "3")["status"], "not-analysed");
+    assert_eq!(refs("4").as_array().map(Vec::len), Some(1));
+}
