@@ -211,3 +211,41 @@ fn marked_ids_joined_by_a_middle_dot_split() {
     assert_eq!(by_id(&v["items"], "3")["status"], "not-analysed");
     assert_eq!(refs("4").as_array().map(Vec::len), Some(1));
 }
+
+/// A NIST SP 800-53 control of a family NIST's mapping has, itself mapped to nothing
+/// (`AU-2`), gets no look-alikes (review 11 C-3: "did you mean AC-2, AT-2, AU-1?", inviting an
+/// edit that would then be credited) but a hint to write the ISMAP objective meant; an id of
+/// no family NIST maps (`ZZ-1`) still gets suggestions. In a report the item stays unresolved.
+#[test]
+fn a_nist_control_mapped_to_nothing_gets_no_look_alikes() {
+    let out = common::bin()
+        .args(["catalog", "show", "AU-2"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(!err.contains("did you mean"), "{err}");
+    assert!(
+        err.contains("NIST's mapping to ISO/IEC 27001 gives no control for this id"),
+        "{err}"
+    );
+    let out = common::bin()
+        .args(["--lang", "ja", "catalog", "show", "AU-2"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("統制目標を代わりに書いて"));
+    let out = common::bin()
+        .args(["catalog", "show", "ZZ-1"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean"));
+    let v = report_csv("No,確認項目,ISMAP管理策\n1,ログを取得していること,AU-2\n");
+    let item = by_id(&v["items"], "1");
+    assert_eq!(item["status"], "not-analysed", "{item}");
+    assert_eq!(item["unresolved"][0]["why"], "unknown-nist", "{item}");
+    assert_eq!(
+        item["unresolved"][0]["suggestions"],
+        serde_json::json!([]),
+        "{item}"
+    );
+}

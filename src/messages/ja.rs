@@ -525,6 +525,7 @@ pub const JA: &[(&str, &str)] = &[
     ("settle the items evaluated deficient or in part (×, △, 不備あり, 不適合) first; to judge on the ISMAP statement alone, knowing those evaluations, remove the column", "不備または一部と評価した項目(×、△、不備あり、不適合)を先に解決してください。それらの評価を承知のうえでISMAPの記載だけで判定するには、この列を削除してください"),
     ("the column '{}' holds your own evaluation of the check items, and this one is '{}', not a mark of met (○, 適合, 問題なし, 指摘なし): the tool does not read findings, and would judge the item on the ISMAP statement alone, whatever it found", "列 '{0}' には確認項目への自組織の評価があり、この行の評価は '{1}' で、充足の印(○、適合、問題なし、指摘なし)ではありません: 所見は読まないため、所見の内容にかかわらずISMAPの記載だけで判定することになります"),
     ("settle the findings first and mark those items ○ or 問題なし; to judge on the ISMAP statement alone, knowing those findings, remove the column", "所見を先に解決して、その項目を ○ または 問題なし としてください。それらの所見を承知のうえでISMAPの記載だけで判定するには、この列を削除してください"),
+    ("NIST's mapping to ISO/IEC 27001 gives no control for this id, and the tool has no other: write the ISMAP objective you mean instead (`ismap-gap catalog search TEXT` finds it by title)", "NISTのISO/IEC 27001への対応表にはこのIDに対応する管理策がなく、ほかの対応もありません: 意図するISMAPの統制目標を代わりに書いてください(`ismap-gap catalog search 語句` で名称から探せます)"),
     ("{}: {} were read as check items, as written: rows {}", "{0}: {1}を確認項目として書かれたとおりに読みました: {2}行目"),
     ("hidden rows (a filter may hide them)", "非表示の行(フィルターで隠れている場合があります)"),
     ("rows with struck-through text (見え消し)", "取り消し線(見え消し)のある行"),
