@@ -2474,6 +2474,20 @@ mod tests {
         ] {
             assert_eq!(approximate_mapping(text), None, "{text}");
         }
+        // every word of the one list of hedges ([`mapping_hedge_words`], which a references
+        // header's note reads too) is read in a sentence on the mapping
+        for w in MAPPING_APPROXIMATE.iter().chain(MAPPING_UNSETTLED) {
+            let sentence = fold(&format!("ISMAPとの対応は{w}"));
+            assert!(says_mapping_approximate(&sentence, false).is_some(), "{w}");
+        }
+        for w in MAPPING_LOOSE {
+            let sentence = fold(&format!("マッピングは{w}"));
+            assert!(says_mapping_approximate(&sentence, false).is_some(), "{w}");
+        }
+        for w in MAPPING_LOOSE_EN {
+            let sentence = fold(&format!("The mapping is {w}"));
+            assert!(says_mapping_approximate(&sentence, false).is_some(), "{w}");
+        }
         // said of the whole list, what ISMAP does not check is about other items
         assert_eq!(
             says_mapping_approximate(&fold("※ISMAPの範囲外の項目は別シート"), true),
