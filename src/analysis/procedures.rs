@@ -394,23 +394,7 @@ impl Topic {
         // conformity to a named standard other than ISMAP's base (JIS Q 27001/27002)
         (
             Topic::Certification,
-            &[
-                "pci dss",
-                "pci-dss",
-                "jis q 15001",
-                "fisc",
-                "gdpr",
-                "hipaa",
-                "fedramp",
-                "27017",
-                "27018",
-                "27701",
-                "800-53",
-                "800-171",
-                "cis benchmark",
-                "owasp",
-                "csa star",
-            ],
+            OTHER_STANDARDS,
             &[
                 "準拠",
                 "適合",
@@ -440,6 +424,7 @@ impl Topic {
     /// [`Topic::beyond_ismap`] of a text already [`fold`]ed.
     pub fn beyond_ismap_in(folded: &str) -> Option<Topic> {
         let asked = asked_part(folded);
+        let asked = without_cross_refs(&asked);
         let folded = &*asked;
         // every word of the rules looked for in one pass, not each on its own (a title was
         // searched a hundred times); the rules read as written (see the test
@@ -522,6 +507,147 @@ impl Topic {
             .find(|(_, words)| words.iter().any(|w| folded.contains(w)))
             .map(|(t, _)| *t)
     }
+}
+
+/// The standards other than ISMAP's base whose conformity an item may ask for
+/// ([`Topic::BEYOND_ISMAP`]: `PCI DSS準拠`), as [`fold`]ed.
+const OTHER_STANDARDS: &[&str] = &[
+    "pci dss",
+    "pci-dss",
+    "jis q 15001",
+    "fisc",
+    "gdpr",
+    "hipaa",
+    "fedramp",
+    "27017",
+    "27018",
+    "27701",
+    "800-53",
+    "800-171",
+    "cis benchmark",
+    "owasp",
+    "csa star",
+];
+
+/// A folded text without its cross-references to another standard's requirements
+/// (`pci dss 8.2.1 に対応`, `pci dss 要件8.2.1、8.3.1に対応する`, `fisc 実1 に対応`): a
+/// number of that standard's mapped to, not a conformity asked for. Only where `対応` ends
+/// the clause or names what corresponds (`…に対応する管理策`), not `対応すること` nor
+/// `対応していること` (a demand), and never a version (`pci dss 4.0に対応`, `3.2.1`).
+fn without_cross_refs(folded: &str) -> std::borrow::Cow<'_, str> {
+    if !folded.contains("対応") || !OTHER_STANDARDS.iter().any(|w| folded.contains(w)) {
+        return std::borrow::Cow::Borrowed(folded);
+    }
+    let mut text = folded.to_owned();
+    let mut from = 0;
+    while let Some((at, w)) = OTHER_STANDARDS
+        .iter()
+        .filter_map(|w| text[from..].find(w).map(|i| (from + i, *w)))
+        .min()
+    {
+        from = at + w.len();
+        if let Some(end) = cross_ref_end(&text[from..]) {
+            text.replace_range(at..from + end, "");
+            from = at;
+        }
+    }
+    std::borrow::Cow::Owned(text)
+}
+
+/// The length of a cross-reference's rest after the standard's name ([`without_cross_refs`]):
+/// requirement numbers (`8.2.1`, `要件8.2.1`, `requirement 8.2`, `実1`, `ac-2`, `cld.9.5.1`),
+/// after a version if any (`v4.0 8.2.1`), joined by `、`/`,`/`・`, then `に対応` (or `と対応`,
+/// `対応`) ending the clause — or `None`.
+fn cross_ref_end(rest: &str) -> Option<usize> {
+    const VERSIONS: [&str; 11] = [
+        "1.0", "1.1", "1.2", "1.2.1", "2.0", "3.0", "3.1", "3.2", "3.2.1", "4.0", "4.0.1",
+    ];
+    let skip = |t: &str, i: usize| t.len() - t[i..].trim_start().len();
+    let mut i = skip(rest, 0);
+    // a version first (`v4.0`), then the requirement's number
+    if let Some(v) = rest[i..].strip_prefix('v') {
+        let n = v
+            .find(|c: char| !c.is_ascii_digit() && c != '.')
+            .unwrap_or(v.len());
+        if n == 0 {
+            return None;
+        }
+        i = skip(rest, i + 1 + n);
+    }
+    let mut ids = 0;
+    loop {
+        let t = &rest[i..];
+        let t2 = ["要件", "requirement", "req."]
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+            .map(str::trim_start);
+        let marked = t2.is_some();
+        let t = t2.unwrap_or(t);
+        let at = rest.len() - t.len();
+        let id_len = requirement_id(t)?;
+        let id = &t[..id_len];
+        // a bare version (`4.0`, `3.2.1`) is conformity to that edition
+        if !marked && ids == 0 && VERSIONS.contains(&id) {
+            return None;
+        }
+        ids += 1;
+        i = skip(rest, at + id_len);
+        match rest[i..].chars().next() {
+            Some(c @ ('、' | ',' | '・'))
+                if requirement_id(rest[i + c.len_utf8()..].trim_start()).is_some() =>
+            {
+                i = skip(rest, i + c.len_utf8());
+            }
+            _ => break,
+        }
+    }
+    let t = &rest[i..];
+    let t = t
+        .strip_prefix("に")
+        .or_else(|| t.strip_prefix("と"))
+        .unwrap_or(t)
+        .trim_start();
+    let after = t.strip_prefix("対応")?;
+    let demand = ["すること", "していること", "してください", "させること"]
+        .iter()
+        .any(|d| after.starts_with(d));
+    let ends = after.is_empty()
+        || after.starts_with(['。', '、', ',', ';', '；', ')', '）', ' ', '/', '・'])
+        || after.starts_with("する")
+        || after.starts_with("済")
+        || after.starts_with("付け");
+    (ends && !demand).then(|| rest.len() - after.len())
+}
+
+/// The length of a requirement's number at the start of `t`: digits with a dot in
+/// (`8.2.1`), a FISC id (`実1`, `統20`), or letters, a `-` or `.`, then digits (`ac-2`,
+/// `cld.9.5.1`, `cc6.1`).
+fn requirement_id(t: &str) -> Option<usize> {
+    let num = |s: &str| {
+        s.find(|c: char| !c.is_ascii_digit() && c != '.' && c != '-')
+            .unwrap_or(s.len())
+    };
+    let first = t.chars().next()?;
+    if first.is_ascii_digit() {
+        let n = num(t);
+        let id = t[..n].trim_end_matches(['.', '-']);
+        return id.contains('.').then_some(id.len());
+    }
+    if matches!(first, '実' | '統' | '設' | '監') {
+        let rest = &t[first.len_utf8()..];
+        let n = num(rest);
+        return (n > 0 && rest.starts_with(|c: char| c.is_ascii_digit()))
+            .then_some(first.len_utf8() + n);
+    }
+    let letters = t.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(t.len());
+    if !(1..=4).contains(&letters) {
+        return None;
+    }
+    let rest = &t[letters..];
+    let rest = rest.strip_prefix(['-', '.']).unwrap_or(rest);
+    let n = num(rest);
+    (n > 0 && rest.starts_with(|c: char| c.is_ascii_digit()))
+        .then_some(t.len() - rest.len() + rest[..n].trim_end_matches(['.', '-']).len())
 }
 
 /// A folded text without the clauses it says do not matter (`データセンターは国内外を問わず`,
@@ -1146,6 +1272,140 @@ fn marked_id(folded: &str) -> Option<&'static str> {
     None
 }
 
+/// The words saying a mapping is approximate or partial, about ISMAP, its controls or an id
+/// ([`says_mapping_approximate`]); one list with the references header's notes
+/// ([`mapping_hedge_in`]).
+const MAPPING_APPROXIMATE: &[&str] = &[
+    "近似",
+    "概ね",
+    "おおむね",
+    "大まか",
+    "部分的",
+    "一部のみ",
+    "一部対応",
+    "一部に対応",
+    "一部しか",
+    "不十分",
+    "確認できない",
+    "範囲外",
+    // the buyer's word that ISMAP does not answer the item (review 12 A-13)
+    "代替不可",
+    "代替できない",
+    "確認不可",
+    "ismap不可",
+    "では不可",
+    "完全には",
+    "完全ではない",
+    "完全に対応するものでは",
+    "相当する",
+    "準ずる",
+    "approx",
+    "partial",
+    "not fully",
+    "only partly",
+    "not exact",
+    "roughly",
+];
+
+/// The words on a mapping's standing (`参考`, `暫定`, `仮`), said of the mapping
+/// ([`says_mapping_approximate`]).
+const MAPPING_UNSETTLED: &[&str] = &[
+    "参考",
+    // `マッピングは目安` (review 13 A-6): said of the mapping itself only, below
+    "目安",
+    "暫定",
+    "未確定",
+    "要確認",
+    "確認中",
+    "検討中",
+    "tentative",
+    "provisional",
+    "draft",
+    "仮",
+];
+
+/// The words saying the mapping itself is rough, a convenience, not exact, unreviewed or
+/// someone's guess, after the mapping's name ([`says_mapping_loose`]).
+const MAPPING_LOOSE: &[&str] = &[
+    "概略",
+    "便宜",
+    "厳密ではない",
+    "厳密でない",
+    "厳密には",
+    "未レビュー",
+    "レビュー未",
+    "未確認",
+    "推定",
+    "仮置き",
+    // unverified, inexact or a guess in other words (`対応付けは未検証`, `対応は正確ではない`)
+    "未検証",
+    "未承認",
+    "未精査",
+    "正確ではない",
+    "正確でない",
+    "不正確",
+    "大体",
+    "だいたい",
+    "推測",
+];
+
+/// [`MAPPING_LOOSE`] in English, as words, before or after `mapping` (`approx…` is read by
+/// [`MAPPING_APPROXIMATE`]).
+const MAPPING_LOOSE_EN: &[&str] = &[
+    "indicative",
+    "rough",
+    "roughly",
+    "unreviewed",
+    "unverified",
+    "estimated",
+    "unconfirmed",
+    "unvalidated",
+    "unapproved",
+    "preliminary",
+    "guess",
+    "guessed",
+    "informal",
+];
+
+/// A mapping's standing denied in English (`mapping not verified`, `not yet reviewed`), by
+/// the word after `not` and the phrase told.
+const MAPPING_NOT_EN: &[(&str, &str)] = &[
+    ("reviewed", "not reviewed"),
+    ("verified", "not verified"),
+    ("confirmed", "not confirmed"),
+    ("validated", "not validated"),
+    ("approved", "not approved"),
+    ("checked", "not checked"),
+    ("final", "not final"),
+    ("finalized", "not finalized"),
+    ("finalised", "not finalised"),
+    ("accurate", "not accurate"),
+    ("authoritative", "not authoritative"),
+    ("definitive", "not definitive"),
+];
+
+/// The first word of the mapping's hedges ([`MAPPING_APPROXIMATE`], [`MAPPING_UNSETTLED`],
+/// [`MAPPING_LOOSE`], [`MAPPING_LOOSE_EN`]) in `text`, wherever it stands: for a note the
+/// position already says is about the mapping (a references header's `（近似）`). `仮` aside
+/// (`仮想`): the caller reads it. With or without the spaces of a phrase.
+pub(crate) fn mapping_hedge_in(text: &str) -> Option<&'static str> {
+    // a header's key has no spaces (`not fully` as `notfully`)
+    mapping_hedge_words()
+        .find(|w| text.contains(w) || (w.contains(' ') && text.contains(&w.replace(' ', ""))))
+}
+
+/// Every word of the mapping's hedges, one list for the sentence rules and the references
+/// header's notes ([`mapping_hedge_in`]), `仮` aside.
+pub(crate) fn mapping_hedge_words() -> impl Iterator<Item = &'static str> {
+    MAPPING_APPROXIMATE
+        .iter()
+        .chain(MAPPING_UNSETTLED)
+        .chain(MAPPING_LOOSE)
+        .chain(MAPPING_LOOSE_EN)
+        .copied()
+        .filter(|w| *w != "仮")
+}
+
 /// Whether a [`fold`]ed sentence says the mapping to ISMAP is approximate, partial or not
 /// settled, and by which word: about ISMAP, its controls or an id (`ISMAPでは不十分`,
 /// `9.2.3 は一部のみ対応`, `the mapping to ISMAP controls is approximate`), or, for words
@@ -1165,52 +1425,7 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
         "ismap不可",
         "では不可",
     ];
-    const APPROXIMATE: [&str; 28] = [
-        "近似",
-        "概ね",
-        "おおむね",
-        "大まか",
-        "部分的",
-        "一部のみ",
-        "一部対応",
-        "一部に対応",
-        "一部しか",
-        "不十分",
-        "確認できない",
-        "範囲外",
-        // the buyer's word that ISMAP does not answer the item (review 12 A-13)
-        "代替不可",
-        "代替できない",
-        "確認不可",
-        "ismap不可",
-        "では不可",
-        "完全には",
-        "完全ではない",
-        "完全に対応するものでは",
-        "相当する",
-        "準ずる",
-        "approx",
-        "partial",
-        "not fully",
-        "only partly",
-        "not exact",
-        "roughly",
-    ];
-    const UNSETTLED: [&str; 11] = [
-        "参考",
-        // `マッピングは目安` (review 13 A-6): said of the mapping itself only, below
-        "目安",
-        "暫定",
-        "未確定",
-        "要確認",
-        "確認中",
-        "検討中",
-        "tentative",
-        "provisional",
-        "draft",
-        "仮",
-    ];
-    const SUBJECTS: [&str; 8] = [
+    const SUBJECTS: [&str; 10] = [
         "ismap",
         // `対応関係は参考程度` (review 13 A-6)
         "対応関係",
@@ -1220,6 +1435,9 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
         "control",
         "マッピング",
         "mapping",
+        // `紐付けは参考扱い`
+        "紐付",
+        "紐づけ",
     ];
     const MAPPING: [&str; 8] = [
         "対応",
@@ -1241,7 +1459,7 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
     if !has_id && !SUBJECTS.iter().any(|s| folded.contains(s)) {
         return None;
     }
-    if let Some(w) = APPROXIMATE
+    if let Some(w) = MAPPING_APPROXIMATE
         .iter()
         .filter(|w| !(whole_list && OF_AN_ITEM.contains(w)))
         .find(|w| folded.contains(**w))
@@ -1251,7 +1469,7 @@ pub fn says_mapping_approximate(folded: &str, whole_list: bool) -> Option<&'stat
     if !MAPPING.iter().any(|m| folded.contains(m)) {
         return None;
     }
-    UNSETTLED.iter().copied().find(|w| {
+    MAPPING_UNSETTLED.iter().copied().find(|w| {
         folded.match_indices(w).any(|(i, _)| {
             let after = &folded[i + w.len()..];
             // a label (`参考:`) introduces something else; `仮想` is no 仮
@@ -1291,32 +1509,11 @@ fn says_mapping_loose(folded: &str) -> Option<&'static str> {
         "対応は",
         "対応が",
     ];
-    const WORDS: [&str; 10] = [
-        "概略",
-        "便宜",
-        "厳密ではない",
-        "厳密でない",
-        "厳密には",
-        "未レビュー",
-        "レビュー未",
-        "未確認",
-        "推定",
-        "仮置き",
-    ];
-    // (`approx…` is read by the older rule)
-    const EN_WORDS: [&str; 6] = [
-        "indicative",
-        "rough",
-        "roughly",
-        "unreviewed",
-        "unverified",
-        "estimated",
-    ];
     for sentence in folded.split(['。', '\n', '!', '?', ';', '；']) {
         for s in SUBJECTS {
             if let Some(i) = sentence.find(s) {
                 let after = &sentence[i + s.len()..];
-                if let Some(w) = WORDS.iter().find(|w| after.contains(**w)) {
+                if let Some(w) = MAPPING_LOOSE.iter().find(|w| after.contains(**w)) {
                     return Some(w);
                 }
             }
@@ -1324,14 +1521,22 @@ fn says_mapping_loose(folded: &str) -> Option<&'static str> {
         if sentence.contains("mapping") || sentence.contains("mapped") {
             let words = sentence.split(|c: char| !c.is_ascii_alphanumeric() && c != '-');
             let words: Vec<&str> = words.collect();
-            if let Some(w) = EN_WORDS.iter().find(|w| words.contains(*w)) {
+            if let Some(w) = MAPPING_LOOSE_EN.iter().find(|w| words.contains(*w)) {
                 return Some(w);
             }
-            if ["not reviewed", "not been reviewed", "not yet reviewed"]
-                .iter()
-                .any(|p| sentence.contains(p))
-            {
-                return Some("not reviewed");
+            // `not` (`not yet`, `not been`, `never`) before a word of the mapping's standing
+            let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+            for (i, w) in words.iter().enumerate() {
+                let Some((_, phrase)) = MAPPING_NOT_EN.iter().find(|(n, _)| n == w) else {
+                    continue;
+                };
+                let before = words[..i]
+                    .iter()
+                    .rev()
+                    .find(|b| !["yet", "been", "be", "formally", "independently"].contains(*b));
+                if before.is_some_and(|b| ["not", "never"].contains(b)) {
+                    return Some(phrase);
+                }
             }
         }
     }
@@ -2239,6 +2444,16 @@ mod tests {
             ("Mapping is indicative only", "indicative"),
             ("Rough mapping", "rough"),
             ("The mapping has not been reviewed", "not reviewed"),
+            // more hedges by the same rule (mapping word + hedge in one sentence)
+            ("mapping not verified", "not verified"),
+            ("Mapping has not yet been approved", "not approved"),
+            ("mapping unconfirmed", "unconfirmed"),
+            ("the mapping is a best guess", "guess"),
+            ("対応付けは未検証", "未検証"),
+            ("マッピングは未承認", "未承認"),
+            ("対応は正確ではない", "正確ではない"),
+            ("ISMAPとの対応は大体", "大体"),
+            ("紐付けは参考扱い", "参考"),
         ] {
             assert_eq!(approximate_mapping(text), Some(word), "{text}");
         }
@@ -2252,6 +2467,15 @@ mod tests {
             "原因を推定し、対応は速やかに行う",
             "Access through the ISMAP mapping table",
             "Mapping of data flows is reviewed yearly",
+            // the mapping settled, or another word of 対応
+            "対応表は別紙参照",
+            "マッピング済み",
+            "Mapping reviewed by CISO 2026-03",
+            "Mapping verified; not in scope of SOC 2",
+            "対応関係は確認済み",
+            "マッピングは検証済み",
+            "インシデント対応の手順は未レビュー",
+            "紐付けは規程第5条による",
         ] {
             assert_eq!(approximate_mapping(text), None, "{text}");
         }
@@ -2267,6 +2491,20 @@ mod tests {
             "1年以上保管",
         ] {
             assert_eq!(approximate_mapping(text), None, "{text}");
+        }
+        // every word of the one list of hedges ([`mapping_hedge_words`], which a references
+        // header's note reads too) is read in a sentence on the mapping
+        for w in MAPPING_APPROXIMATE.iter().chain(MAPPING_UNSETTLED) {
+            let sentence = fold(&format!("ISMAPとの対応は{w}"));
+            assert!(says_mapping_approximate(&sentence, false).is_some(), "{w}");
+        }
+        for w in MAPPING_LOOSE {
+            let sentence = fold(&format!("マッピングは{w}"));
+            assert!(says_mapping_approximate(&sentence, false).is_some(), "{w}");
+        }
+        for w in MAPPING_LOOSE_EN {
+            let sentence = fold(&format!("The mapping is {w}"));
+            assert!(says_mapping_approximate(&sentence, false).is_some(), "{w}");
         }
         // said of the whole list, what ISMAP does not check is about other items
         assert_eq!(
@@ -2571,8 +2809,33 @@ mod tests {
                 "Hold ISO 27001 certification regardless of location and keep data in Japan",
                 DataLocation,
             ),
+            // conformity asked beside a cross-reference, or a version, or a demand
+            ("PCI DSS準拠を証明すること", Certification),
+            ("PCI DSS 4.0に対応", Certification),
+            ("PCI DSS 3.2.1に対応", Certification),
+            ("PCI DSS 8.2.1 に対応すること", Certification),
+            ("PCI DSS 8.2.1 に対応していること", Certification),
+            ("PCI DSS 8.2.1 準拠を証明すること", Certification),
+            ("PCI DSS 8.2.1 に対応（予定）", Certification),
+            (
+                "PCI DSS 8.2.1 に対応。PCI DSS準拠を証明すること",
+                Certification,
+            ),
+            ("ISO/IEC 27017:2015に対応", Certification),
         ] {
             assert_eq!(Topic::beyond_ismap(text), Some(want), "{text}");
+        }
+        // a cross-reference to another standard's requirement is no conformity asked
+        for text in [
+            "PCI DSS 8.2.1 に対応",
+            "PCI DSS要件8.2.1に対応",
+            "PCI DSS v4.0 8.2.1、8.3.1に対応",
+            "PCI DSS 8.2.1・8.2.2 に対応する管理策",
+            "FISC 実1 に対応",
+            "NIST SP 800-53 AC-2に対応",
+            "ISO/IEC 27017 CLD.9.5.1に対応",
+        ] {
+            assert_eq!(Topic::beyond_ismap(text), None, "{text}");
         }
         for text in [
             "大阪リージョンのデータを暗号化すること",

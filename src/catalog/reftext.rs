@@ -905,7 +905,8 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
         }
     }
     // `・` between two ids separates them only when both are complete (two numbers or
-    // more); `9.1・2` is one malformed run, never 9.1.2 nor 9.1 and 2
+    // more) and marked alike (`A.5.16・A.5.18`, `9.2.1・9.2.2`); `9.1・2` is one malformed
+    // run, never 9.1.2 nor 9.1 and 2, and so is `9.2.1・A.5.16`
     let mut j = end;
     let mut bad = false;
     loop {
@@ -917,7 +918,7 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
         let Some((other, after)) = lex_id_at(c, next) else {
             break;
         };
-        if depth < 2 || other.depth() < 2 || other.marker != Marker::None {
+        if depth < 2 || other.depth() < 2 || other.marker != id.marker {
             bad = true;
             j = after;
             continue;
@@ -2257,6 +2258,10 @@ mod tests {
             ("9.2.1〜9.2.3", vec!["9.2.1〜9.2.3"]),
             ("9.2.1 ～ 9.2.3", vec!["9.2.1 ～ 9.2.3"]),
             ("9.2.1・9.2.2", vec!["9.2.1", "9.2.2"]),
+            ("A.5.16・A.5.18", vec!["A.5.16", "A.5.18"]),
+            ("CLD.9.5.1・CLD.12.1.5", vec!["CLD.9.5.1", "CLD.12.1.5"]),
+            ("9.2.1・A.5.16", vec!["9.2.1・A.5.16"]),
+            ("A.5・A.6", vec!["A.5・A.6"]),
             ("9.1・2", vec!["9.1・2"]),
             ("9.1・2・3", vec!["9.1・2・3"]),
             ("8.1.5P", vec!["8.1.5P"]),

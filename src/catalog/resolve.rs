@@ -1214,10 +1214,22 @@ impl RefIndex {
             None => match self.nist.get(base) {
                 Some(h) => (base, h),
                 None => {
+                    // an id of a family NIST's mapping has (`AU-2`: Event Logging, mapped to
+                    // nothing) may well be a real control left unmapped: a look-alike
+                    // (`AC-2`) would invite a wrong edit, credited then (review 11 C-3)
+                    let family = base.split_once('-').map(|(f, _)| f);
+                    let mapped_family = family.is_some_and(|f| {
+                        self.nist_controls()
+                            .any(|n| n.split_once('-').is_some_and(|(g, _)| g == f))
+                    });
                     return Resolution::Unresolved {
                         why: Unresolved::UnknownNist,
-                        suggestions: suggest_from(self.nist_controls(), full),
-                    }
+                        suggestions: if mapped_family {
+                            Vec::new()
+                        } else {
+                            suggest_from(self.nist_controls(), full)
+                        },
+                    };
                 }
             },
         };
@@ -1551,6 +1563,13 @@ mod resolver_tests {
                 ..
             }
         ));
+        // a control of a family NIST maps, itself mapped to nothing: no look-alikes
+        // (review 11 C-3: `AU-2` got "did you mean AC-2, AT-2, AU-1?")
+        let Resolution::Unresolved { why, suggestions } = c.resolve("AU-2") else {
+            panic!("AU-2")
+        };
+        assert_eq!(why, Unresolved::UnknownNist);
+        assert!(suggestions.is_empty(), "{suggestions:?}");
     }
 
     #[test]

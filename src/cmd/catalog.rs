@@ -217,6 +217,8 @@ pub fn show<'c>(
             ));
             Err(if why == catalog::Unresolved::AmbiguousEdition {
                 e.hint("pass --iso-edition 2013 (ISMAP / ISO/IEC 27001:2013 numbering) or --iso-edition 2022")
+            } else if why == catalog::Unresolved::UnknownNist && suggestions.is_empty() {
+                e.hint("NIST's mapping to ISO/IEC 27001 gives no control for this id, and the tool has no other: write the ISMAP objective you mean instead (`ismap-gap catalog search TEXT` finds it by title)")
             } else if suggestions.is_empty() {
                 e.hint("use an ISMAP id (9.2.1, 8.1.5.P), A.9.2.1, CLD.9.5.1, a NIST id (AC-2), an ISO/IEC 27001:2022 control (A.5.15) or a clause with its standard (JIS Q 27001 6.1.2); `ismap-gap catalog search TEXT` finds ids by title")
             } else {

@@ -336,24 +336,15 @@ const ENGLISH_TITLES: &[&str] = &[
     "criteria",
 ];
 
-/// The words of a note saying a mapping is approximate, partial or not settled.
+/// The words of a references header's note saying a mapping is approximate, partial or not
+/// settled beside the words the sentence rules read too ([`crate::analysis::procedures::mapping_hedge_words`]:
+/// one list): a bracket on the header is about the mapping wherever it stands.
 const APPROXIMATE_WORDS: &[&str] = &[
-    "近似",
     "一部",
     "部分",
     "関連",
     "類似",
-    "参考",
-    "暫定",
-    "未確定",
-    "要確認",
-    "確認中",
-    "検討中",
-    "概ね",
-    "おおむね",
-    "大まか",
     "想定",
-    "目安",
     "ドラフト",
     // a candidate or a suggestion (`ISMAP mapping (candidate)`, review 14 A-10)
     "候補",
@@ -361,22 +352,10 @@ const APPROXIMATE_WORDS: &[&str] = &[
     "candidate",
     "proposed",
     "suggested",
-    // review 14 A-17
-    "概略",
-    "便宜",
+    // review 14 A-17 (the rest in `procedures::mapping_hedge_words`)
     "厳密",
-    "未レビュー",
-    "推定",
-    "indicative",
-    "rough",
-    "unreviewed",
-    "approx",
-    "partial",
     "related",
     "similar",
-    "tentative",
-    "provisional",
-    "draft",
     "tbc",
     "tbd",
 ];
@@ -395,6 +374,9 @@ fn approximate_note(header: &str) -> Option<&'static str> {
             .unwrap_or(inner.len());
         let note = &inner[..end];
         if let Some(w) = WORDS.iter().find(|w| note.contains(**w)) {
+            return Some(w);
+        }
+        if let Some(w) = crate::analysis::procedures::mapping_hedge_in(note) {
             return Some(w);
         }
         // `（仮）`, `（案）`, `（素案）`, `(ref.)` — not `仮想` nor `提案番号`
@@ -1121,11 +1103,21 @@ fn unsettled_ids(header: &str) -> bool {
     let year = header
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    year || JA.iter().chain(APPROXIMATE_WORDS).any(|w| key.contains(w))
+    let approximate = || {
+        APPROXIMATE_WORDS
+            .iter()
+            .copied()
+            .chain(crate::analysis::procedures::mapping_hedge_words())
+    };
+    year || JA
+        .iter()
+        .copied()
+        .chain(approximate())
+        .any(|w| key.contains(w))
         || header
             .split(|c: char| !c.is_ascii_alphanumeric())
             .map(str::to_ascii_lowercase)
-            .any(|w| EN.contains(&w.as_str()) || APPROXIMATE_WORDS.iter().any(|a| w.starts_with(a)))
+            .any(|w| EN.contains(&w.as_str()) || approximate().any(|a| w.starts_with(a)))
 }
 
 /// The error for a sheet without a check-list header that still holds a check list: a
@@ -3306,6 +3298,20 @@ impl Items {
                     )
                     .hint("settle the items evaluated deficient or in part (×, △, 不備あり, 不適合) first; to judge on the ISMAP statement alone, knowing those evaluations, remove the column"));
                 }
+                // any other word there is a finding in free text (`所見 | パスワード長が8文字`,
+                // `Finding | MFA not enforced for admins`), which a bare 充足 could contradict:
+                // only a mark known as met or neutral (○, 適合, 問題なし, 指摘なし) is carried;
+                // a rating of risk or impact (`リスク評価 | 高`) is no finding
+                let unread: Vec<(usize, &str)> = cells()
+                    .filter(|(_, v)| !names_a_rating(name) && !is_met_evaluation(v))
+                    .collect();
+                if let Some(&(row, v)) = unread.first() {
+                    return Err(InputError::at(
+                        loc(row),
+                        with_other_rows(format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}', not a mark of met (○, 適合, 問題なし, 指摘なし): the tool does not read findings, and would judge the item on the ISMAP statement alone, whatever it found"), &unread),
+                    )
+                    .hint("settle the findings first and mark those items ○ or 問題なし; to judge on the ISMAP statement alone, knowing those findings, remove the column"));
+                }
             }
             // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
             // a cell only naming one among other words is its item's
@@ -3789,42 +3795,130 @@ fn names_evaluation(header: &str) -> bool {
 fn is_deficient_evaluation(value: &str) -> bool {
     let first = first_word(value);
     let first = first.as_str();
-    is_negative_answer(value)
-        || [
-            "不備",
-            "不備あり",
-            "不備有",
-            "不備有り",
-            "不適合",
-            "一部不適合",
-            "一部適合",
-            "部分適合",
-            "要改善",
-            "改善要",
-            "要是正",
-            "要対応",
-            "指摘あり",
-            "指摘有",
-            "指摘有り",
-            "指摘事項あり",
-            "不十分",
-            "未達",
-            "不合格",
-            // a verdict of the buyer's own earlier analysis
-            "未充足",
-            "不充足",
-            "非充足",
-            "一部充足",
-            "ng",
-            "fail",
-            "failed",
-            "deficient",
-            "nonconformity",
-            "noncompliant",
-            "non-compliant",
-            "nonconforming",
-        ]
-        .contains(&first)
+    // `No findings` is a mark of met, not a no
+    !is_met_evaluation(value)
+        && (is_negative_answer(value)
+            || [
+                "不備",
+                "不備あり",
+                "不備有",
+                "不備有り",
+                "不適合",
+                "一部不適合",
+                "一部適合",
+                "部分適合",
+                "要改善",
+                "改善要",
+                "要是正",
+                "要対応",
+                "指摘あり",
+                "指摘有",
+                "指摘有り",
+                "指摘事項あり",
+                "不十分",
+                "未達",
+                "不合格",
+                // a verdict of the buyer's own earlier analysis
+                "未充足",
+                "不充足",
+                "非充足",
+                "一部充足",
+                "ng",
+                "fail",
+                "failed",
+                "deficient",
+                "nonconformity",
+                "noncompliant",
+                "non-compliant",
+                "nonconforming",
+            ]
+            .contains(&first))
+}
+
+/// Whether an evaluation column's header names a rating of risk, impact or priority
+/// (`リスク評価`, `影響度評価`, `Risk rating`), whose 高/中/低 are no findings.
+fn names_a_rating(header: &str) -> bool {
+    let key = header_key(header);
+    [
+        "リスク",
+        "影響",
+        "重要",
+        "優先",
+        "risk",
+        "impact",
+        "priority",
+        "severity",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+}
+
+/// Whether an evaluation is a mark of met or of nothing found, whole (`○`, `適`, `適合`,
+/// `問題なし`, `指摘なし`, `OK`, `Pass`, `-`): anything else in an evaluation column is a
+/// finding the tool does not read (`パスワード長が8文字`, `適合（一部ログ未取得）`).
+fn is_met_evaluation(value: &str) -> bool {
+    let folded = crate::text::fold_width(value.trim()).to_lowercase();
+    let whole = folded.trim_end_matches(['。', '.']).trim();
+    [
+        "",
+        "○",
+        "〇",
+        "◯",
+        "◎",
+        "✓",
+        "✔",
+        "レ",
+        "-",
+        "ー",
+        "―",
+        "‐",
+        "−",
+        "適",
+        "適合",
+        "合",
+        "合格",
+        "可",
+        "良",
+        "良好",
+        "充足",
+        "済",
+        "確認済",
+        "確認済み",
+        "はい",
+        "問題なし",
+        "問題無し",
+        "問題ありません",
+        "指摘なし",
+        "指摘無し",
+        "指摘事項なし",
+        "指摘事項無し",
+        "不備なし",
+        "不備無し",
+        "なし",
+        "無し",
+        "特になし",
+        "特に無し",
+        "該当なし",
+        "ok",
+        "pass",
+        "passed",
+        "yes",
+        "y",
+        "met",
+        "compliant",
+        "conforming",
+        "none",
+        "nil",
+        "n/a",
+        "no finding",
+        "no findings",
+        "no issue",
+        "no issues",
+        "no gap",
+        "no exception",
+        "no exceptions",
+    ]
+    .contains(&whole)
 }
 
 /// Whether a column's header names a framework other than ISMAP and the standards a
@@ -4541,11 +4635,44 @@ fn governs_level(sentence: &str, w: &str) -> bool {
                     &sentence[open..close]
                 }
             }
-            Some((from, false)) => &sentence[from..],
+            Some((from, false)) => &sentence[list_start(sentence, from, at)..],
             None => sentence,
         };
         Assurance::named_in(region).is_some()
     })
+}
+
+/// Where the clause an optional word at `at` governs starts, given the `、`/`,` it starts
+/// after (`from`): a list of nouns before the word (`SOC2報告書、ISO認証書等があれば`) is one
+/// clause, so the start moves back over each item of no kana (no particle nor verb: not
+/// `SOC2報告書を提出、`) nor bracket (`SOC2報告書（必須）、`).
+fn list_start(sentence: &str, mut from: usize, at: usize) -> usize {
+    let noun = |t: &str| {
+        !t.trim().is_empty()
+            && !t
+                .chars()
+                .any(|c| ('\u{3041}'..='\u{309F}').contains(&c) || "（()）「」【】:：".contains(c))
+    };
+    if !noun(&sentence[from..at]) {
+        return from;
+    }
+    loop {
+        let before = &sentence[..from];
+        let Some(delim) = before.chars().next_back() else {
+            return from;
+        };
+        let before = &before[..before.len() - delim.len_utf8()];
+        let item_start = before.rfind(['、', ',']).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        if !noun(&before[item_start..]) {
+            return from;
+        }
+        from = item_start;
+        if item_start == 0 {
+            return 0;
+        }
+    }
 }
 
 /// Whether [`Assurance::named_in`] can find a level in `text`, asked character by character
@@ -5139,29 +5266,8 @@ mod tests {
         ] {
             assert_eq!(approximate_note(h), Some(w), "{h}");
         }
-        // the twin of the sentence rule (`says_mapping_approximate`): each word on the
-        // mapping's standing it reads in a note said of the mapping is read here too
-        for w in [
-            "近似",
-            "概ね",
-            "参考",
-            "目安",
-            "暫定",
-            "未確定",
-            "要確認",
-            "確認中",
-            "検討中",
-            "approx",
-            "partial",
-            "tentative",
-            "provisional",
-            "draft",
-        ] {
-            let sentence = crate::analysis::procedures::fold(&format!("ISMAPとの対応は{w}"));
-            assert!(
-                crate::analysis::procedures::says_mapping_approximate(&sentence, true).is_some(),
-                "{w}"
-            );
+        // one list: every word of the sentence rules is a header's note too
+        for w in crate::analysis::procedures::mapping_hedge_words() {
             assert!(
                 approximate_note(&format!("ISMAP管理策（{w}）")).is_some(),
                 "{w}"
@@ -5378,6 +5484,9 @@ mod tests {
             "SOC2 Type2報告書（お持ちの場合）をご提出ください",
             "SOC2 Type2報告書（任意）",
             "SOC 2 Type 2 report (if available)",
+            // a list of documents before the optional word is one clause
+            "SOC2報告書、ISO認証書等があれば提出",
+            "SOC2報告書、ISMS認証書、ISO27017認証書等があれば提出",
         ] {
             assert_eq!(level_asked(text), None, "{text}");
         }
@@ -5387,6 +5496,10 @@ mod tests {
             "SOC2 Type2報告書（任意様式の補足資料を含む）を提出すること",
             "SOC2 Type2報告書を提出すること、必要に応じて追加資料",
             "SOC2 Type2報告書で運用状況を確認する。必要に応じて面談",
+            // the listed level with a verb or a qualifier of its own stays asked
+            "SOC2報告書を提出、ISO認証書等があれば提出",
+            "SOC2報告書（必須）、ISO認証書等があれば提出",
+            "SOC2報告書は必須、ISO認証書等があれば提出",
         ] {
             assert!(level_asked(text).is_some(), "{text}");
         }
@@ -5441,6 +5554,41 @@ mod tests {
             "充足",
         ] {
             assert!(!is_deficient_evaluation(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn only_marks_of_met_are_carried_in_an_evaluation_column() {
+        for v in [
+            "",
+            "○",
+            "〇",
+            "適",
+            "適合",
+            "問題なし",
+            "指摘なし",
+            "不備なし",
+            "ＯＫ",
+            "Pass",
+            "-",
+            "なし",
+            "No findings",
+            "  ○  ",
+        ] {
+            assert!(is_met_evaluation(v), "{v}");
+        }
+        for v in [
+            "パスワード長が8文字",
+            "手順書が古い",
+            "MFA not enforced for admins",
+            "適合（一部ログ未取得）",
+            "○ ただし手順書が古い",
+            "問題なし（暫定）",
+            "指摘なし（自己評価）",
+            "×",
+            "一部適合",
+        ] {
+            assert!(!is_met_evaluation(v), "{v}");
         }
     }
 
