@@ -256,6 +256,7 @@ pub fn role(header: &str) -> Option<Role> {
     };
     find(&key)
         .or_else(|| without_note(&key).and_then(find))
+        .or_else(|| names_documents(&key).then_some(Role::Evidence))
         .or_else(|| names_reason(header).then_some(Role::Reason))
         .or_else(|| names_evidence(&key).then_some(Role::Evidence))
 }
@@ -280,6 +281,35 @@ fn names_evidence(key: &str) -> bool {
                 | "artefacts"
                 | "artifact"
         )
+}
+
+/// Whether a header names the documents that show the control (`関連文書`, `文書名`,
+/// `根拠文書`, `参照文書`, `関連規程`, `Related documents`): the evidence column in other
+/// words, so `なし` there is the evidence saying there is none (review 14 A-1). A date's,
+/// an owner's or a reason's header about a document (`文書改訂日`, `文書管理者`,
+/// `除外理由（規程参照）`) is not.
+fn names_documents(key: &str) -> bool {
+    ["文書", "document", "規程", "規定"]
+        .iter()
+        .any(|w| key.contains(w))
+        && ![
+            "日",
+            "date",
+            "期限",
+            "者",
+            "owner",
+            "担当",
+            "部署",
+            "理由",
+            "reason",
+            "justification",
+            "rationale",
+            "文書化",
+            "documented",
+            "documentation",
+        ]
+        .iter()
+        .any(|w| key.contains(w))
 }
 
 /// Whether a header names a reason (`理由`, `根拠`, `reason`, `justification`,
@@ -1061,6 +1091,25 @@ mod tests {
             assert_eq!(role(h), Some(Role::Reason), "{h}");
         }
         assert_eq!(role("根拠資料"), Some(Role::Evidence));
+        // the documents that show the control (review 14 A-1 rest)
+        for h in [
+            "関連文書",
+            "文書名",
+            "根拠文書",
+            "参照文書",
+            "関連規程",
+            "Related documents",
+        ] {
+            assert_eq!(role(h), Some(Role::Evidence), "{h}");
+        }
+        for h in [
+            "文書改訂日",
+            "文書管理者",
+            "除外理由（規程参照）",
+            "Document review date",
+        ] {
+            assert_ne!(role(h), Some(Role::Evidence), "{h}");
+        }
     }
 
     #[test]

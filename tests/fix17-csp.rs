@@ -1,0 +1,105 @@
+//! Reviews 12–14 on the CSP status table's columns (session 10, fix17-csp): document
+//! columns, header notes, approval columns, two status columns, bilingual check-mark
+//! headers.
+mod common;
+
+use std::path::PathBuf;
+
+use common::{input_error, json_of, on_checks};
+
+/// The check list of `tests/data/fix15-csp` (K-2 asks for 9.2.3).
+fn checks() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/fix15-csp/k.csv")
+}
+
+/// Writes `text` as `name` in a temporary folder.
+fn file(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// `report` (in `lang`) on the check list and `text` as the CSP list: refused, the error.
+fn refused(lang: &str, text: &str) -> String {
+    let (_dir, path) = file("csp.csv", text);
+    let mut c = on_checks(lang, "report", checks());
+    c.arg("--csp").arg(&path);
+    if lang == "en" {
+        return input_error(c);
+    }
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        out.stdout.is_empty() && !stderr.contains("panicked"),
+        "{stderr}"
+    );
+    stderr
+}
+
+/// `report --format json` on the check list and `text`: the item `id`'s status and
+/// reasons.
+fn status(text: &str, id: &str) -> (String, Vec<String>) {
+    let (_dir, path) = file("csp.csv", text);
+    let mut c = on_checks("en", "report", checks());
+    c.args(["--registration-kind", "ismap", "--format", "json", "--csp"])
+        .arg(&path);
+    let v = json_of(c);
+    let item = common::by_id(&v["items"], id);
+    (
+        item["status"].as_str().unwrap().to_owned(),
+        item["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap().to_owned())
+            .collect(),
+    )
+}
+
+/// Review 14 A-1 rest: a column naming the documents that show the control (`関連文書`,
+/// `文書名`, `根拠文書`, `関連規程`, `Related documents`) is the evidence column in other
+/// words: `なし` / `特になし` / `none` there says there is none and is refused, as under
+/// `証跡`, and so is a draft named there; a document named (`規程A 第3条`), a dash or an
+/// empty cell (nothing named, as under `証跡`) reads, covered with no note.
+#[test]
+fn a_document_column_saying_none_is_refused() {
+    for header in [
+        "関連文書",
+        "文書名",
+        "根拠文書",
+        "関連規程",
+        "Related documents",
+    ] {
+        for value in ["なし", "特になし", "none", "規程A（案）"] {
+            let err = refused(
+                "en",
+                &format!("管理策番号,実施状況,{header}\n9.2.1,実施,規程B\n9.2.3,実施,{value}\n"),
+            );
+            assert!(
+                err.contains("says there is no evidence of it"),
+                "{header} = {value}: {err}"
+            );
+        }
+        for value in ["規程A 第3条", "-", ""] {
+            let (s, reasons) = status(
+                &format!("管理策番号,実施状況,{header}\n9.2.3,実施,{value}\n"),
+                "K-2",
+            );
+            assert_eq!(
+                (s.as_str(), reasons.len()),
+                ("covered", 0),
+                "{header} = {value}"
+            );
+        }
+    }
+    let err = refused("ja", "管理策番号,実施状況,関連文書\n9.2.3,実施,なし\n");
+    assert!(err.contains("'なし'"), "{err}");
+    // a date's or an owner's column about a document is what it says
+    let (s, _) = status(
+        "管理策番号,実施状況,文書管理者\n9.2.3,実施,情報システム部\n",
+        "K-2",
+    );
+    assert_eq!(s, "covered");
+}
