@@ -103,3 +103,50 @@ fn a_document_column_saying_none_is_refused() {
     );
     assert_eq!(s, "covered");
 }
+
+/// Session 10 task 2: a status header whose note says the statement is not audited or not
+/// final (`監査前`, `自己評価`, `pre-audit`, `self-assessment`, `速報`, `preliminary`, `仮`,
+/// `予定`, `見込み`) is refused (en, ja): its rows are not read as implemented. The notes
+/// that only name the service, the whole scope or the year in force (`本サービス`,
+/// `2025年度`, `this service`, `監査済`) read.
+#[test]
+fn a_status_header_noted_unaudited_or_not_final_is_refused() {
+    for note in [
+        "実施状況（監査前）",
+        "実施状況（自己評価）",
+        "実施状況（自己申告）",
+        "実施状況（社内評価）",
+        "実施状況（未確定）",
+        "実施状況（速報）",
+        "実施状況（仮）",
+        "実施状況（監査待ち）",
+        "実施状況（予定）",
+        "実施状況（見込み）",
+        "Status (pre-audit)",
+        "Status (self-assessment)",
+        "Status (self-assessed)",
+        "Status (unaudited)",
+        "Status (preliminary)",
+        "Status (tentative)",
+        "Status (estimated)",
+    ] {
+        let err = refused(
+            "en",
+            &format!("管理策番号,{note}\n9.2.1,実施\n9.2.3,実施\n"),
+        );
+        assert!(err.contains("on the header"), "{note}: {err}");
+    }
+    let err = refused("ja", "管理策番号,実施状況（監査前）\n9.2.3,実施\n");
+    assert!(err.contains("監査前"), "{err}");
+    for note in [
+        "実施状況（本サービス）",
+        "実施状況（2025年度）",
+        "実施状況（監査済）",
+        "実施状況（仮想基盤を含む全体）",
+        "Status (this service)",
+        "Status (2025)",
+    ] {
+        let (s, _) = status(&format!("管理策番号,{note}\n9.2.3,実施\n"), "K-2");
+        assert_eq!(s, "covered", "{note}");
+    }
+}

@@ -298,7 +298,43 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
         "reference",
         "自己評価",
     ];
+    // a statement not audited or not final (`監査前`, `pre-audit`, `self-assessment`,
+    // `速報`, `preliminary`, `仮`): not the statement an audit confirmed (fix17-csp)
+    const NOT_FINAL: [&str; 27] = [
+        "監査前",
+        "未監査",
+        "監査待ち",
+        "監査未",
+        "pre-audit",
+        "preaudit",
+        "unaudited",
+        "self-assess",
+        "selfassess",
+        "self assess",
+        "self-attest",
+        "self-declar",
+        "自己申告",
+        "自己点検",
+        "自己宣言",
+        "社内評価",
+        "内部評価",
+        "internal assessment",
+        "未確定",
+        "確定前",
+        "速報",
+        "preliminary",
+        "tentative",
+        "provisional",
+        "estimate",
+        "推定",
+        "見積",
+    ];
     let find = |words: &[&'static str]| words.iter().find(|w| key.contains(**w)).copied();
+    let not_final = find(&NOT_FINAL)
+        .or_else(|| (key.starts_with('仮') && !key.starts_with("仮想")).then_some("仮"));
+    if let Some(w) = not_final {
+        return Some(Qualifier::new(Kind::Draft, w));
+    }
     // the whole service (`本サービス`, `全リージョン共通`) limits nothing (review 12 C-18)
     let whole = is_whole_scope(note) || is_whole_scope(note.trim_end_matches("共通"));
     find(&PLANS)
