@@ -150,3 +150,41 @@ fn a_status_header_noted_unaudited_or_not_final_is_refused() {
         assert_eq!(s, "covered", "{note}");
     }
 }
+
+/// Review 14 C-1 rest: beside the status column, the approver's or a confirmation column
+/// (`承認者確認`, `承認者承認`, `確認状況`, `上長確認`) holding `済` / `○` / `承認済` is the
+/// statement's approval, read with no note (was refused as a second status column);
+/// `未` / `回付中` there refuse the row (en, ja), as under `承認状況`. `確認状況` alone is
+/// still the status column.
+#[test]
+fn an_approvers_confirmation_column_is_an_approval() {
+    for header in ["承認者確認", "承認者承認", "確認状況", "上長確認"] {
+        for value in ["済", "○", "承認済"] {
+            let (s, reasons) = status(
+                &format!("管理策番号,実施状況,{header}\n9.2.1,実施,済\n9.2.3,実施,{value}\n"),
+                "K-2",
+            );
+            assert_eq!(
+                (s.as_str(), reasons.len()),
+                ("covered", 0),
+                "{header} = {value}"
+            );
+        }
+        for value in ["未", "回付中"] {
+            let err = refused(
+                "en",
+                &format!("管理策番号,実施状況,{header}\n9.2.1,実施,済\n9.2.3,実施,{value}\n"),
+            );
+            assert!(
+                err.contains("is not approved or reviewed"),
+                "{header} = {value}: {err}"
+            );
+        }
+    }
+    let err = refused("ja", "管理策番号,実施状況,確認状況\n9.2.3,実施,回付中\n");
+    assert!(err.contains("'回付中'"), "{err}");
+    // guard: alone, `確認状況` holds the statuses
+    let text = "管理策番号,確認状況\n9.2.3,実施\n9.2.1,未実施\n";
+    assert_eq!(status(text, "K-2").0, "covered");
+    assert_eq!(status(text, "K-1").0, "not-covered");
+}

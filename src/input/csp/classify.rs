@@ -724,10 +724,12 @@ pub fn classify(
             || super::remarks::names_validity(header_cell(c))
             // a row's approval or review (`承認状況`: `済`, `○`, `未`) is no statement of
             // its implementation, beside a status column or not (review 12 A-18)
-            || matches!(
+            // (a confirmation's header, `確認状況`, only beside a status column named:
+            // alone it may be the status column, review 14 C-1 rest)
+            || (matches!(
                 super::remarks::header(header_cell(c)),
                 super::remarks::Header::Approval(_)
-            )
+            ) && (named || !super::remarks::names_confirmation(&key_of(header_cell(c)))))
             // and so is the findings column of the statement of applicability `readiness`
             // writes (what the tool found, never a statement of the CSP's)
             || (named

@@ -3847,13 +3847,42 @@ fn names_approval(key: &str) -> Option<bool> {
         "reviewed",
     ];
     const ALONE: &[&str] = &["承認", "決裁", "レビュー", "査閲", "approval", "review"];
-    if STATUS.contains(&key) {
+    // the approver's confirmation (`承認者確認`, `承認者承認`; review 14 C-1 rest)
+    const APPROVER: &[&str] = &["承認者確認", "承認者承認", "承認者チェック", "決裁者確認"];
+    if STATUS.contains(&key) || names_confirmation(key) {
         Some(true)
-    } else if ALONE.contains(&key) || names_approval_in_other_words(key) {
+    } else if ALONE.contains(&key) || APPROVER.contains(&key) || names_approval_in_other_words(key)
+    {
         Some(false)
     } else {
         None
     }
+}
+
+/// Whether a header key names a confirmation of the row's statement (`確認状況`, `上長確認`,
+/// `確認済`; review 14 C-1 rest): beside a column named as the status, a column of the
+/// statement's review, read as `承認状況` (`済`, `○` read, `未`, `回付中` refused); alone,
+/// it may be the status column itself (`確認状況 | 実施`), which the classifier reads by
+/// what it holds.
+pub fn names_confirmation(key: &str) -> bool {
+    let key = key.trim_end_matches(['?', '？']);
+    matches!(
+        key,
+        "確認状況"
+            | "確認状態"
+            | "確認ステータス"
+            | "確認有無"
+            | "確認の有無"
+            | "確認済"
+            | "確認済み"
+            | "上長確認"
+            | "上長承認"
+            | "責任者確認"
+            | "管理者確認"
+            | "内容確認"
+            | "confirmationstatus"
+            | "confirmed"
+    )
 }
 
 /// Whether a header key names the approval in other words (`社内承認`, `最終承認`,
