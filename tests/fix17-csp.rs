@@ -188,3 +188,43 @@ fn an_approvers_confirmation_column_is_an_approval() {
     assert_eq!(status(text, "K-2").0, "covered");
     assert_eq!(status(text, "K-1").0, "not-covered");
 }
+
+/// Review 14 C-2: the statuses in two languages, one column each (`実施状況` | `Status`),
+/// agreeing on every row, read as one column (was refused as "more than one status
+/// column"); a row where they disagree is refused naming the row and both cells (en, ja);
+/// a cell that qualifies its status (`Implemented (Tokyo only)`) still refuses the table.
+#[test]
+fn a_status_in_two_languages_in_two_columns_reads_when_they_agree() {
+    let text = "管理策番号,実施状況,Status\n9.2.3,実施,Implemented\n9.2.1,計画中,Planned\n";
+    assert_eq!(status(text, "K-2").0, "covered");
+    assert_eq!(status(text, "K-1").0, "not-covered");
+    let err = refused(
+        "en",
+        "管理策番号,実施状況,Status\n9.2.1,実施,Implemented\n9.2.3,実施,Not implemented\n",
+    );
+    assert!(
+        err.contains("row 3: the status columns '実施状況' and 'Status' state different statuses on this row ('実施', 'Not implemented')"),
+        "{err}"
+    );
+    let err = refused(
+        "ja",
+        "管理策番号,実施状況,Status\n9.2.3,計画中,Implemented\n",
+    );
+    assert!(err.contains("異なる状況"), "{err}");
+    let err = refused(
+        "en",
+        "管理策番号,実施状況,Status\n9.2.1,実施,Implemented\n9.2.3,実施,Implemented (Tokyo only)\n",
+    );
+    assert!(!err.contains("covered"), "{err}");
+}
+
+/// Review 14 C-2, guard: two status columns in one language (`実施状況` | `対応状況`) are two
+/// statements, refused as before even where they agree.
+#[test]
+fn two_status_columns_in_one_language_are_still_refused() {
+    let err = refused(
+        "en",
+        "管理策番号,実施状況,対応状況\n9.2.1,実施,実施\n9.2.3,実施,実施\n",
+    );
+    assert!(err.contains("more than one status column"), "{err}");
+}
