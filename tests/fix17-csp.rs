@@ -228,3 +228,35 @@ fn two_status_columns_in_one_language_are_still_refused() {
     );
     assert!(err.contains("more than one status column"), "{err}");
 }
+
+/// Review 14 C-4: a check-mark table headed in two languages (`実施 / Implemented` |
+/// `未実施 / Not implemented` | `非該当 / N/A`, also `｜`, unspaced `実施/Implemented`) reads
+/// as the Japanese-only headers do (was refused as more than one status column). Guards: a
+/// note on the implemented column's header (`実施（予定）`, `Implemented (planned)`,
+/// `実施 / Implemented（予定）`, inside: `実施（予定） / Implemented`) is refused (was
+/// bare 充足), an ordinary note (`実施（本サービス）`) reads, `実施/未実施` names no status.
+#[test]
+fn a_check_mark_table_headed_in_two_languages_reads() {
+    let table = |header: &str| format!("管理策番号,{header}\n9.2.1,○,,\n9.2.3,,○,\n");
+    for header in [
+        "実施 / Implemented,未実施 / Not implemented,非該当 / N/A",
+        "実施｜Implemented,未実施｜Not implemented,非該当｜N/A",
+        "実施/Implemented,未実施/Not implemented,非該当/N/A",
+        "実施（本サービス）,未実施,非該当（理由は備考）",
+    ] {
+        let text = table(header);
+        assert_eq!(status(&text, "K-1").0, "covered", "{header}");
+        assert_eq!(status(&text, "K-2").0, "not-covered", "{header}");
+    }
+    for header in [
+        "実施（予定）,未実施,非該当",
+        "Implemented (planned),Not implemented,N/A",
+        "実施 / Implemented（予定）,未実施 / Not implemented,非該当 / N/A",
+        "実施（予定） / Implemented,未実施 / Not implemented,非該当 / N/A",
+        "実施 / Not implemented,未実施,非該当",
+    ] {
+        refused("en", &table(header));
+    }
+    let err = refused("ja", &table("実施（予定）,未実施,非該当"));
+    assert!(err.contains("予定"), "{err}");
+}

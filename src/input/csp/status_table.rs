@@ -685,8 +685,15 @@ fn header_notes(
     };
     let mut columns = vec![layout.id_column];
     if let TableKind::StatusTable(s) = &layout.kind {
-        if let StatusSource::Column(c) = s.status {
-            columns.push(c);
+        match &s.status {
+            StatusSource::Column(c) => columns.push(*c),
+            // a check-mark matrix's implemented column (`実施（予定）`, `Implemented
+            // (planned)`): its note is a remark on every row marked there (fix17-csp)
+            StatusSource::Matrix(m) => columns.extend(
+                m.iter()
+                    .filter(|(_, d)| *d == Declared::Implemented)
+                    .map(|(c, _)| *c),
+            ),
         }
     }
     for c in columns {
