@@ -260,3 +260,29 @@ fn a_check_mark_table_headed_in_two_languages_reads() {
     let err = refused("ja", &table("実施（予定）,未実施,非該当"));
     assert!(err.contains("予定"), "{err}");
 }
+
+/// Review 12 C-4: a dash the sheet's own legend defines as 非該当 (a note on the status
+/// header, `実施状況（○：実施、－：非該当）`, or a legend row, `凡例：○=実施、－=非該当`), on a
+/// row giving its reason, reads as 非該当 (never as implemented). Guards: the same dash
+/// without a reason, without a legend, or under a legend giving it another meaning
+/// (`－=未実施`) is refused as any dash is.
+#[test]
+fn a_dash_the_legend_defines_as_not_applicable_reads_with_a_reason() {
+    for text in [
+        "管理策番号,実施状況（○：実施、－：非該当）,非該当理由\n9.2.1,○,\n9.2.3,－,物理的な設備を持たないため\n",
+        "凡例：○=実施、×=未実施、－=非該当\n管理策番号,実施状況,非該当理由\n9.2.1,○,\n9.2.3,－,物理的な設備を持たないため\n",
+    ] {
+        assert_eq!(status(text, "K-1").0, "covered", "{text}");
+        let (s, reasons) = status(text, "K-2");
+        assert_eq!(s, "not-covered", "{text}");
+        assert!(reasons.contains(&"not-applicable".to_owned()), "{reasons:?}");
+    }
+    for text in [
+        "凡例：○=実施、×=未実施、－=非該当\n管理策番号,実施状況,非該当理由\n9.2.1,○,\n9.2.3,－,\n",
+        "管理策番号,実施状況,非該当理由\n9.2.1,○,\n9.2.3,－,物理的な設備を持たないため\n",
+        "凡例：○=実施、－=未実施\n管理策番号,実施状況,非該当理由\n9.2.1,○,\n9.2.3,－,物理的な設備を持たないため\n",
+    ] {
+        let err = refused("en", text);
+        assert!(err.contains("'－'"), "{err}");
+    }
+}
