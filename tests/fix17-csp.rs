@@ -286,3 +286,55 @@ fn a_dash_the_legend_defines_as_not_applicable_reads_with_a_reason() {
         assert!(err.contains("'－'"), "{err}");
     }
 }
+
+/// A workbook of one sheet: `rows` from A1, the rows (0-based) in `hidden` hidden.
+fn workbook_with_hidden(rows: &[&[&str]], hidden: &[u32]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("csp.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    for &r in hidden {
+        ws.set_row_hidden(r).unwrap();
+    }
+    wb.save(&path).unwrap();
+    (dir, path)
+}
+
+/// Review 12 C-16: a filtered sheet whose hidden row states 非該当 (a filter showing only
+/// 実施) reads the row as written, 非該当 (was refused saying "not read as implemented" of
+/// it); a hidden row stating 実施 (maybe a superseded entry) is still refused (en, ja).
+#[test]
+fn a_hidden_row_stating_not_applicable_is_read_as_written() {
+    let header: &[&str] = &["管理策番号", "実施状況", "非該当理由"];
+    let (_dir, path) = workbook_with_hidden(
+        &[
+            header,
+            &["9.2.1", "実施", ""],
+            &["9.2.3", "非該当", "特権IDを発行しないため"],
+        ],
+        &[2],
+    );
+    let mut c = on_checks("en", "report", checks());
+    c.args(["--registration-kind", "ismap", "--format", "json", "--csp"])
+        .arg(&path);
+    let v = json_of(c);
+    assert_eq!(common::by_id(&v["items"], "K-1")["status"], "covered");
+    assert_eq!(common::by_id(&v["items"], "K-2")["status"], "not-covered");
+    let (_dir, path) = workbook_with_hidden(
+        &[header, &["9.2.1", "実施", ""], &["9.2.3", "実施", ""]],
+        &[2],
+    );
+    for lang in ["en", "ja"] {
+        let mut c = on_checks(lang, "report", checks());
+        c.arg("--csp").arg(&path);
+        let out = c.output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("row 3"), "{err}");
+    }
+}

@@ -981,7 +981,10 @@ fn check_marks(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(),
             }
             continue;
         };
-        if marks.hidden_rows.contains(&r) {
+        // a hidden row (a filter showing only 実施, review 12 C-16) stating a status other
+        // than implemented is read as written: it credits nothing, and dropping it would
+        // drop a statement; one stating implemented (maybe a superseded entry) is refused
+        if marks.hidden_rows.contains(&r) && !states_not_implemented(row, layout) {
             return Err(InputError::at(
                 loc,
                 format!(
@@ -1004,6 +1007,28 @@ fn check_marks(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(),
         }
     }
     Ok(())
+}
+
+/// Whether a row of a status table states a status other than implemented (`非該当`,
+/// `未実施`, `計画中`; in a check-mark matrix, a mark under such a column only).
+fn states_not_implemented(row: &[String], layout: &Layout) -> bool {
+    let TableKind::StatusTable(cols) = &layout.kind else {
+        return false;
+    };
+    let at = |c: usize| row.get(c).map_or("", |t| t.trim());
+    match &cols.status {
+        classify::StatusSource::Column(c) => {
+            vocab::status_value(at(*c)).is_ok_and(|v| v.declared != Declared::Implemented)
+        }
+        classify::StatusSource::Matrix(m) => {
+            let marked: Vec<Declared> = m
+                .iter()
+                .filter(|(c, _)| vocab::check_cell(at(*c)) == vocab::Check::Selected)
+                .map(|(_, d)| *d)
+                .collect();
+            matches!(marked.as_slice(), [d] if *d != Declared::Implemented)
+        }
+    }
 }
 
 /// The first filled cell of row `r` (from 1) that is struck through, with its column.
