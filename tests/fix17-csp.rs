@@ -338,3 +338,68 @@ fn a_hidden_row_stating_not_applicable_is_read_as_written() {
         assert!(err.contains("row 3"), "{err}");
     }
 }
+
+/// A published list (ids only, no status column) on sheet `管理策一覧`: the rows (0-based
+/// among the ids) in `pale` filled `fill`, those in `linked` written as hyperlinks.
+fn coloured_list(fill: u32, pale: &[usize], linked: &[usize]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("管理策一覧").unwrap();
+    let shaded =
+        rust_xlsxwriter::Format::new().set_background_color(rust_xlsxwriter::Color::RGB(fill));
+    ws.write_string(0, 0, "管理策番号").unwrap();
+    let ids = [
+        "9.1.1", "9.1.2", "9.2.1", "9.2.2", "9.2.3", "9.2.4", "9.2.5", "9.2.6", "9.4.1", "9.4.2",
+    ];
+    for (i, id) in ids.iter().enumerate() {
+        let r = i as u32 + 1;
+        if linked.contains(&i) {
+            ws.write_url_with_text(r, 0, "https://example.com/detail", *id)
+                .unwrap();
+        } else if pale.contains(&i) {
+            ws.write_string_with_format(r, 0, *id, &shaded).unwrap();
+        } else {
+            ws.write_string(r, 0, *id).unwrap();
+        }
+    }
+    wb.save(&path).unwrap();
+    (dir, path)
+}
+
+/// Review 13 C-9 rest: ids written as hyperlinks (the Hyperlink style's blue font) and a
+/// pale banding broken by an inserted row (plain, shaded, plain, plain, shaded, …) read
+/// (were refused as colour-coded statuses). Guards: one pale row, a block of three pale
+/// rows, a saturated or grey fill banded the same way are still refused.
+#[test]
+fn hyperlinks_and_broken_banding_are_no_colour_coded_statuses() {
+    let read = |path: &PathBuf| {
+        let mut c = on_checks("en", "report", checks());
+        c.args(["--registration-kind", "ismap", "--format", "json", "--csp"])
+            .arg(path);
+        let v = json_of(c);
+        assert_eq!(common::by_id(&v["items"], "K-2")["status"], "covered");
+    };
+    let (_dir, path) = coloured_list(0xDDEBF7, &[], &[2, 5]);
+    read(&path);
+    let broken = [1, 4, 6, 8];
+    let (_dir, path) = coloured_list(0xDDEBF7, &broken, &[]);
+    read(&path);
+    let (_dir, path) = coloured_list(0xD9D9D9, &broken, &[]);
+    read(&path);
+    for (fill, rows) in [
+        (0xDDEBF7, &[4][..]),
+        (0xDDEBF7, &[3, 4, 5][..]),
+        (0xFF9999, &broken[..]),
+        (0xBFBFBF, &broken[..]),
+    ] {
+        let (_dir, path) = coloured_list(fill, rows, &[]);
+        let mut c = on_checks("en", "report", checks());
+        c.arg("--csp").arg(&path);
+        let err = input_error(c);
+        assert!(
+            err.contains("coloured differently"),
+            "{fill:X} {rows:?}: {err}"
+        );
+    }
+}
