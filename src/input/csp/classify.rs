@@ -256,6 +256,7 @@ pub fn role(header: &str) -> Option<Role> {
     };
     find(&key)
         .or_else(|| without_note(&key).and_then(find))
+        .or_else(|| names_documents(&key).then_some(Role::Evidence))
         .or_else(|| names_reason(header).then_some(Role::Reason))
         .or_else(|| names_evidence(&key).then_some(Role::Evidence))
 }
@@ -280,6 +281,88 @@ fn names_evidence(key: &str) -> bool {
                 | "artefacts"
                 | "artifact"
         )
+}
+
+/// Whether a header names the documents that show the control (`関連文書`, `文書名`,
+/// `根拠文書`, `参照文書`, `関連規程`, `Related documents`): the evidence column in other
+/// words, so `なし` there is the evidence saying there is none (review 14 A-1). A date's,
+/// an owner's or a reason's header about a document (`文書改訂日`, `文書管理者`,
+/// `除外理由（規程参照）`) is not.
+fn names_documents(key: &str) -> bool {
+    ["文書", "document", "規程", "規定"]
+        .iter()
+        .any(|w| key.contains(w))
+        && ![
+            "日",
+            "date",
+            "期限",
+            "者",
+            "owner",
+            "担当",
+            "部署",
+            "理由",
+            "reason",
+            "justification",
+            "rationale",
+            "文書化",
+            "documented",
+            "documentation",
+        ]
+        .iter()
+        .any(|w| key.contains(w))
+}
+
+/// A row (0-based) where two status columns disagree, and the second column.
+type Disagreement = Option<(usize, usize)>;
+
+/// The columns of a table's status candidates when they are two columns named as the
+/// status, one in Japanese and one in English (`実施状況` | `Status`; none found by its
+/// content, no matrix), left to right: the same statuses written in two languages, one
+/// column each (review 14 C-2).
+/// Every cell of them on the id rows (`rows`: index and cells) must be a plain status
+/// (`実施`, `Implemented`, no note) or empty, else `None` (the columns are not one status
+/// told twice); the first row where one states another status than the first column, and
+/// that column, is returned with them.
+fn one_status_in_columns(
+    candidates: &[Candidate],
+    names: &[String],
+    rows: &[(usize, &Vec<String>)],
+) -> Option<(Vec<usize>, Disagreement)> {
+    let mut cols: Vec<usize> = candidates
+        .iter()
+        .map(|k| match k.source {
+            StatusSource::Column(c) if k.unnamed.is_none() && k.by_content.is_none() => Some(c),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    cols.sort_unstable();
+    // two columns, one headed in Japanese, one in English (`実施状況` | `Status`): two
+    // status columns in one language (`実施状況` | `進捗`) are two statements
+    let english = |c: usize| fold_width(&names[c]).is_ascii();
+    if cols.len() != 2 || english(cols[0]) == english(cols[1]) {
+        return None;
+    }
+    let mut disagree = None;
+    for &(i, row) in rows {
+        let mut read = Vec::new();
+        for &c in &cols {
+            let text = cell(row, c);
+            if text.trim().is_empty() {
+                read.push(None);
+                continue;
+            }
+            match vocab::status_value(text) {
+                Ok(v) if v.note.is_empty() => read.push(Some(v.declared)),
+                _ => return None,
+            }
+        }
+        if disagree.is_none() {
+            if let Some(k) = (1..cols.len()).find(|&k| read[k] != read[0]) {
+                disagree = Some((i, cols[k]));
+            }
+        }
+    }
+    Some((cols, disagree))
 }
 
 /// Whether a header names a reason (`理由`, `根拠`, `reason`, `justification`,
@@ -590,6 +673,14 @@ pub fn classify(
         .iter()
         .filter(|r| is_id_cell(cell(r, id_column)))
         .collect();
+    // the same, with their indexes (0-based), for messages naming a row
+    let status_rows: Vec<(usize, &Vec<String>)> = sheet
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first_id)
+        .filter(|(_, r)| is_id_cell(cell(r, id_column)))
+        .collect();
     let id_of = |row: &[String]| {
         find_ids(cell(row, id_column))
             .0
@@ -694,10 +785,12 @@ pub fn classify(
             || super::remarks::names_validity(header_cell(c))
             // a row's approval or review (`承認状況`: `済`, `○`, `未`) is no statement of
             // its implementation, beside a status column or not (review 12 A-18)
-            || matches!(
+            // (a confirmation's header, `確認状況`, only beside a status column named:
+            // alone it may be the status column, review 14 C-1 rest)
+            || (matches!(
                 super::remarks::header(header_cell(c)),
                 super::remarks::Header::Approval(_)
-            )
+            ) && (named || !super::remarks::names_confirmation(&key_of(header_cell(c)))))
             // and so is the findings column of the statement of applicability `readiness`
             // writes (what the tool found, never a statement of the CSP's)
             || (named
@@ -799,6 +892,32 @@ pub fn classify(
         None => match candidates.len() {
             0 => None,
             1 => candidates.pop(),
+            _ if one_status_in_columns(&candidates, &names, &status_rows).is_some() => {
+                // the same statuses in two languages, one column each (`実施状況` |
+                // `Status`): read as the parts of one cell, the first column; a row where
+                // they disagree is refused naming both (review 14 C-2)
+                let (cols, disagree) =
+                    one_status_in_columns(&candidates, &names, &status_rows).unwrap_or_default();
+                if let Some((i, other)) = disagree {
+                    let row = &sheet.rows[i];
+                    return Err(InputError::at(
+                        loc.clone().row(i + 1),
+                        format!(
+                            "the status columns '{}' and '{}' state different statuses on this row ('{}', '{}'): which is the row's cannot be told",
+                            names[cols[0]],
+                            names[other],
+                            quote(cell(row, cols[0])),
+                            quote(cell(row, other))
+                        ),
+                    )
+                    .hint("write the same status in both columns (the same words in two languages), or name the one to read with --status-column NAME"));
+                }
+                let at = candidates
+                    .iter()
+                    .position(|k| k.source == StatusSource::Column(cols[0]))
+                    .unwrap_or_default();
+                Some(candidates.swap_remove(at))
+            }
             _ => {
                 let list: Vec<&str> = candidates.iter().map(|c| c.what.as_str()).collect();
                 // two tables side by side (a print layout: `管理策番号 | 実施状況 | | 管理策番号 |
@@ -1061,6 +1180,25 @@ mod tests {
             assert_eq!(role(h), Some(Role::Reason), "{h}");
         }
         assert_eq!(role("根拠資料"), Some(Role::Evidence));
+        // the documents that show the control (review 14 A-1 rest)
+        for h in [
+            "関連文書",
+            "文書名",
+            "根拠文書",
+            "参照文書",
+            "関連規程",
+            "Related documents",
+        ] {
+            assert_eq!(role(h), Some(Role::Evidence), "{h}");
+        }
+        for h in [
+            "文書改訂日",
+            "文書管理者",
+            "除外理由（規程参照）",
+            "Document review date",
+        ] {
+            assert_ne!(role(h), Some(Role::Evidence), "{h}");
+        }
     }
 
     #[test]

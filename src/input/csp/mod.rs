@@ -792,10 +792,13 @@ fn check_colours(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(
             continue;
         }
         let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        // the Hyperlink style's font (the theme's hyperlink colours, 10 and 11, which
+        // Excel's colour picker does not offer) is a link, no status (review 13 C-9 rest)
         let mut looks: Vec<&str> = marks
             .colours
             .range((n, 0)..=(n, u32::MAX))
             .map(|(_, c)| c.as_str())
+            .filter(|c| !is_hyperlink_font(c))
             .collect();
         looks.sort_unstable();
         looks.dedup();
@@ -817,7 +820,7 @@ fn check_colours(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(
                 .find(|(m, _)| m % 2 == n % 2)
                 .is_some_and(|(_, l)| l == look)
         });
-        if banded || striped(rows) || explained_highlight(sheet, layout, rows) {
+        if banded || striped(rows) || pale_bands(rows) || explained_highlight(sheet, layout, rows) {
             continue;
         }
         return Err(InputError::at(
@@ -909,6 +912,62 @@ fn striped(rows: &[(usize, String)]) -> bool {
     runs.len() >= 4 && two_looks && full.iter().all(|(_, n)| *n == stripe) && last <= stripe
 }
 
+/// Whether a look is the font of Excel's Hyperlink or Followed Hyperlink style (the
+/// theme's colours 10 and 11).
+fn is_hyperlink_font(look: &str) -> bool {
+    matches!(
+        look.strip_prefix("font theme ")
+            .and_then(|t| t.split(' ').next()),
+        Some("10" | "11")
+    )
+}
+
+/// Whether id rows are banded by a pale fill whatever the stripes' lengths (a row inserted
+/// into a banded list breaks the turns, review 13 C-9 rest): two looks, no colour and one
+/// pale fill (every channel 0xD0 or more: `DDEBF7`, `D9D9D9`, not `BFBFBF` grey nor
+/// `FF9999` red), the pale one in at least two stretches apart, each of at most two rows.
+/// A pale fill on one row or one block (a highlight) is not banding; nor are more than
+/// three plain rows between shaded ones, or shaded rows under a third of the rows.
+fn pale_bands(rows: &[(usize, String)]) -> bool {
+    let mut looks: Vec<&str> = rows.iter().map(|(_, l)| l.as_str()).collect();
+    looks.sort_unstable();
+    looks.dedup();
+    let pale = match looks.as_slice() {
+        ["none", p] | [p, "none"] => *p,
+        _ => return false,
+    };
+    let Some(rgb) = pale.strip_prefix("fill rgb ") else {
+        return false;
+    };
+    let hex = rgb.get(rgb.len().saturating_sub(6)..).unwrap_or("");
+    let is_pale = (0..3).all(|i| {
+        hex.get(2 * i..2 * i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .is_some_and(|c| c >= 0xD0)
+    });
+    if !is_pale {
+        return false;
+    }
+    // the runs of each look, in the rows' order
+    let mut runs: Vec<(bool, usize)> = Vec::new();
+    for (_, look) in rows {
+        let is = look == pale;
+        match runs.last_mut() {
+            Some((l, len)) if *l == is => *len += 1,
+            _ => runs.push((is, 1)),
+        }
+    }
+    let shaded: Vec<usize> = runs.iter().filter(|r| r.0).map(|r| r.1).collect();
+    let plain_inner = runs[1..runs.len().saturating_sub(1).max(1)]
+        .iter()
+        .filter(|r| !r.0);
+    let pale_rows: usize = shaded.iter().sum();
+    shaded.len() >= 2
+        && shaded.iter().all(|&len| len <= 2)
+        && plain_inner.clone().all(|r| r.1 <= 3)
+        && pale_rows * 3 >= rows.len()
+}
+
 /// A sheet whose name negates or qualifies (`Gaps`, `課題一覧`, `不適用`) and whose rows state
 /// no status: its ids cannot be read as implemented, nor as anything else.
 fn qualified_sheet(sheet: &Sheet, word: &str) -> InputError {
@@ -981,7 +1040,10 @@ fn check_marks(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(),
             }
             continue;
         };
-        if marks.hidden_rows.contains(&r) {
+        // a hidden row (a filter showing only 実施, review 12 C-16) stating a status other
+        // than implemented is read as written: it credits nothing, and dropping it would
+        // drop a statement; one stating implemented (maybe a superseded entry) is refused
+        if marks.hidden_rows.contains(&r) && !states_not_implemented(row, layout) {
             return Err(InputError::at(
                 loc,
                 format!(
@@ -1004,6 +1066,28 @@ fn check_marks(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(),
         }
     }
     Ok(())
+}
+
+/// Whether a row of a status table states a status other than implemented (`非該当`,
+/// `未実施`, `計画中`; in a check-mark matrix, a mark under such a column only).
+fn states_not_implemented(row: &[String], layout: &Layout) -> bool {
+    let TableKind::StatusTable(cols) = &layout.kind else {
+        return false;
+    };
+    let at = |c: usize| row.get(c).map_or("", |t| t.trim());
+    match &cols.status {
+        classify::StatusSource::Column(c) => {
+            vocab::status_value(at(*c)).is_ok_and(|v| v.declared != Declared::Implemented)
+        }
+        classify::StatusSource::Matrix(m) => {
+            let marked: Vec<Declared> = m
+                .iter()
+                .filter(|(c, _)| vocab::check_cell(at(*c)) == vocab::Check::Selected)
+                .map(|(_, d)| *d)
+                .collect();
+            matches!(marked.as_slice(), [d] if *d != Declared::Implemented)
+        }
+    }
 }
 
 /// The first filled cell of row `r` (from 1) that is struck through, with its column.

@@ -126,41 +126,6 @@ pub fn document_mark(text: &str, as_of: crate::date::Date) -> Option<Qualifier> 
     document_dated_later(text, as_of)
 }
 
-/// Labels of a document's approval in a title block (`承認：未`, `Approval: pending`).
-const APPROVAL_LABELS: &[&str] = &[
-    "承認",
-    "承認状況",
-    "承認状態",
-    "承認欄",
-    "承認区分",
-    "決裁",
-    "決裁状況",
-    "approval",
-    "approvalstatus",
-    "approved",
-];
-
-/// Values of an approval not given (`未`, `承認前`, `pending`); also a line of its own.
-const NOT_APPROVED: &[&str] = &[
-    "未",
-    "承認前",
-    "承認待ち",
-    "承認待",
-    "申請中",
-    "承認申請中",
-    "確認中",
-    "保留",
-    "差戻し",
-    "差し戻し",
-    "×",
-    "pending",
-    "unapproved",
-    "notapproved",
-    "notyetapproved",
-    "no",
-    "notyet",
-];
-
 /// A title-block line saying the document is not approved (`承認：未`, `承認 未承認`,
 /// `未承認`, `Approval: pending`, `Not approved`): a draft as far as its statements go. A
 /// sentence mentioning approval (`未承認のソフトウェアは利用を禁止`) is none: only a label
@@ -169,11 +134,6 @@ fn unapproved(text: &str) -> Option<String> {
     let folded = fold_width(text);
     let t = folded.trim();
     let alone = header_key(t);
-    let not_approved = |key: &str| {
-        NOT_APPROVED
-            .iter()
-            .any(|w| key == *w || (*w == "未" && key.starts_with('未')))
-    };
     if [
         "未承認",
         "承認前",
@@ -189,9 +149,13 @@ fn unapproved(text: &str) -> Option<String> {
     let (label, value) = t
         .split_once([':', '：'])
         .or_else(|| t.split_once(char::is_whitespace))?;
-    let value = header_key(value.trim());
-    (APPROVAL_LABELS.contains(&&*header_key(label)) && !value.is_empty() && not_approved(&value))
-        .then(|| t.to_owned())
+    // the label as a column's header naming the approval is ([`names_approval`]), the
+    // value as under it ([`approval_denied`]): one vocabulary; a value, not a sentence
+    let value = value.trim();
+    (names_approval(&header_key(label)).is_some()
+        && header_key(value).chars().count() <= 12
+        && approval_denied(value).is_some())
+    .then(|| t.to_owned())
 }
 
 /// A date of a document after `as_of`: a day after it (`作成日 2027-04-01`), or a month that
@@ -298,7 +262,43 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
         "reference",
         "自己評価",
     ];
+    // a statement not audited or not final (`監査前`, `pre-audit`, `self-assessment`,
+    // `速報`, `preliminary`, `仮`): not the statement an audit confirmed (fix17-csp)
+    const NOT_FINAL: [&str; 27] = [
+        "監査前",
+        "未監査",
+        "監査待ち",
+        "監査未",
+        "pre-audit",
+        "preaudit",
+        "unaudited",
+        "self-assess",
+        "selfassess",
+        "self assess",
+        "self-attest",
+        "self-declar",
+        "自己申告",
+        "自己点検",
+        "自己宣言",
+        "社内評価",
+        "内部評価",
+        "internal assessment",
+        "未確定",
+        "確定前",
+        "速報",
+        "preliminary",
+        "tentative",
+        "provisional",
+        "estimate",
+        "推定",
+        "見積",
+    ];
     let find = |words: &[&'static str]| words.iter().find(|w| key.contains(**w)).copied();
+    let not_final = find(&NOT_FINAL)
+        .or_else(|| (key.starts_with('仮') && !key.starts_with("仮想")).then_some("仮"));
+    if let Some(w) = not_final {
+        return Some(Qualifier::new(Kind::Draft, w));
+    }
     // the whole service (`本サービス`, `全リージョン共通`) limits nothing (review 12 C-18)
     let whole = is_whole_scope(note) || is_whole_scope(note.trim_end_matches("共通"));
     find(&PLANS)
@@ -3811,13 +3811,42 @@ fn names_approval(key: &str) -> Option<bool> {
         "reviewed",
     ];
     const ALONE: &[&str] = &["承認", "決裁", "レビュー", "査閲", "approval", "review"];
-    if STATUS.contains(&key) {
+    // the approver's confirmation (`承認者確認`, `承認者承認`; review 14 C-1 rest)
+    const APPROVER: &[&str] = &["承認者確認", "承認者承認", "承認者チェック", "決裁者確認"];
+    if STATUS.contains(&key) || names_confirmation(key) {
         Some(true)
-    } else if ALONE.contains(&key) || names_approval_in_other_words(key) {
+    } else if ALONE.contains(&key) || APPROVER.contains(&key) || names_approval_in_other_words(key)
+    {
         Some(false)
     } else {
         None
     }
+}
+
+/// Whether a header key names a confirmation of the row's statement (`確認状況`, `上長確認`,
+/// `確認済`; review 14 C-1 rest): beside a column named as the status, a column of the
+/// statement's review, read as `承認状況` (`済`, `○` read, `未`, `回付中` refused); alone,
+/// it may be the status column itself (`確認状況 | 実施`), which the classifier reads by
+/// what it holds.
+pub fn names_confirmation(key: &str) -> bool {
+    let key = key.trim_end_matches(['?', '？']);
+    matches!(
+        key,
+        "確認状況"
+            | "確認状態"
+            | "確認ステータス"
+            | "確認有無"
+            | "確認の有無"
+            | "確認済"
+            | "確認済み"
+            | "上長確認"
+            | "上長承認"
+            | "責任者確認"
+            | "管理者確認"
+            | "内容確認"
+            | "confirmationstatus"
+            | "confirmed"
+    )
 }
 
 /// Whether a header key names the approval in other words (`社内承認`, `最終承認`,
@@ -3938,6 +3967,10 @@ pub fn approval_denied(text: &str) -> Option<String> {
         "未",
         "待ち",
         "待",
+        "承認前",
+        "決裁前",
+        "レビュー前",
+        "確認前",
         "申請中",
         "依頼中",
         "差戻",
@@ -5242,6 +5275,32 @@ mod tests {
             "valid until 2027-12-31; implemented on 2027-04-01",
         ] {
             assert!(later_date(text, as_of).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_blocks_approval_reads_as_an_approval_column() {
+        // one vocabulary with the approval column (fix17-csp): its labels, its values
+        for line in [
+            "承認：未",
+            "承認 未承認",
+            "承認：回付中",
+            "社内承認：未",
+            "承認：承認前",
+            "Approval: pending",
+            "Sign-off: not yet",
+            "未承認",
+        ] {
+            assert!(unapproved(line).is_some(), "{line}");
+        }
+        for line in [
+            "承認：済",
+            "承認 山田部長",
+            "承認者：未定の場合は部長",
+            "承認 された手順に従い運用することを未来にわたり約束する",
+            "承認：2025-04-01",
+        ] {
+            assert!(unapproved(line).is_none(), "{line}");
         }
     }
 

@@ -183,6 +183,7 @@ pub fn read(
     let mut headings: Vec<usize> = Vec::new();
     // every row refused is named in one run (review 11 C-21), the first as before
     let mut refused = Refusals::default();
+    let dash_na = legend_dash_not_applicable(sheet, layout, cols);
     for (i, row) in sheet.rows.iter().enumerate().skip(start) {
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
@@ -202,18 +203,25 @@ pub fn read(
             continue;
         }
         let read = (|| -> Result<(), InputError> {
-            let status = status_of(
-                row,
-                n,
-                layout,
-                cols,
-                &loc,
-                if id_cell.is_empty() {
-                    "a row without an id"
-                } else {
-                    id_cell
-                },
-            )?;
+            let status = if dash_not_applicable(row, cols, dash_na) {
+                Some(StatusValue {
+                    declared: Declared::NotApplicable,
+                    note: String::new(),
+                })
+            } else {
+                status_of(
+                    row,
+                    n,
+                    layout,
+                    cols,
+                    &loc,
+                    if id_cell.is_empty() {
+                        "a row without an id"
+                    } else {
+                        id_cell
+                    },
+                )?
+            };
             // the statement `readiness` wrote: a state its 記載元 says is its objective's or
             // its items' is no statement of the row's own, as long as it is what was written
             // (the state of the rows it names, no reason); an edited one is the CSP's own
@@ -431,6 +439,47 @@ pub fn read(
         }
     }
     Ok(out)
+}
+
+/// Whether the sheet's own legend (a note on the status column's header,
+/// `実施状況（○：実施、－：非該当）`, or a legend row, `凡例：○=実施、－=非該当`) defines
+/// a dash as 非該当, and no legend gives it another meaning (review 12 C-4).
+fn legend_dash_not_applicable(sheet: &Sheet, layout: &Layout, cols: &StatusColumns) -> bool {
+    let StatusSource::Column(c) = cols.status else {
+        return false;
+    };
+    let note = layout
+        .header
+        .and_then(|h| classify::header_note(cell(&sheet.rows[h], c)))
+        .map(|note| vec![format!("凡例:{note}")]);
+    let mut dash = note
+        .iter()
+        .chain(sheet.rows.iter())
+        .filter_map(|row| legend(row))
+        .flatten()
+        .filter(|(mark, _)| !mark.is_empty() && mark.chars().all(vocab::is_dash))
+        .map(|(_, meaning)| {
+            vocab::status_value(&legend_meaning(&meaning))
+                .ok()
+                .filter(|v| v.note.is_empty() || v.declared == Declared::NotApplicable)
+                .map(|v| v.declared)
+        })
+        .peekable();
+    dash.peek().is_some() && dash.all(|d| d == Some(Declared::NotApplicable))
+}
+
+/// Whether a row's status cell is a dash the sheet's legend defines as 非該当
+/// ([`legend_dash_not_applicable`]) and the row gives its reason: read as 非該当. A dash
+/// without a reason is refused as any dash is (review 12 C-4).
+fn dash_not_applicable(row: &[String], cols: &StatusColumns, defined: bool) -> bool {
+    let StatusSource::Column(c) = cols.status else {
+        return false;
+    };
+    let text = cell(row, c);
+    defined
+        && !text.is_empty()
+        && text.chars().all(vocab::is_dash)
+        && cols.reasons.iter().any(|&r| !cell(row, r).is_empty())
 }
 
 /// The first cell of a row that marks it as an example (`記入例`, `例`, `Example`, `Sample`
@@ -685,8 +734,15 @@ fn header_notes(
     };
     let mut columns = vec![layout.id_column];
     if let TableKind::StatusTable(s) = &layout.kind {
-        if let StatusSource::Column(c) = s.status {
-            columns.push(c);
+        match &s.status {
+            StatusSource::Column(c) => columns.push(*c),
+            // a check-mark matrix's implemented column (`実施（予定）`, `Implemented
+            // (planned)`): its note is a remark on every row marked there (fix17-csp)
+            StatusSource::Matrix(m) => columns.extend(
+                m.iter()
+                    .filter(|(_, d)| *d == Declared::Implemented)
+                    .map(|(c, _)| *c),
+            ),
         }
     }
     for c in columns {

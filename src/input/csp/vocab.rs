@@ -977,6 +977,38 @@ pub fn header_status(header: &str) -> Option<Declared> {
     if t.is_empty() {
         return None;
     }
+    // one status in two languages (`実施 / Implemented`, `非該当｜N/A`, a line break between):
+    // every part names the same status (review 14 C-4); `実施/未実施` names none
+    let mut parts: Vec<&str> = t
+        .split(['／', '|', '｜', '\n'])
+        .flat_map(|p| p.split(" / "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // unspaced, at the first slash (`非該当/N/A`, `実施/Implemented`)
+    if let ([one], Some((a, b))) = (parts.as_slice(), t.split_once('/')) {
+        if one_header_status(one).is_none() {
+            parts = vec![a.trim(), b.trim()];
+        }
+    }
+    // (a note inside, `実施（予定） / Implemented`, is no note on the header's end: the
+    // parts are then no status)
+    if parts.len() > 1 {
+        if parts[..parts.len() - 1]
+            .iter()
+            .any(|p| p.chars().any(is_bracket))
+        {
+            return None;
+        }
+        let mut each = parts.iter().map(|p| one_header_status(p));
+        let first = each.next().flatten()?;
+        return each.all(|d| d == Some(first)).then_some(first);
+    }
+    one_header_status(t)
+}
+
+/// [`header_status`] of one part of a header.
+fn one_header_status(t: &str) -> Option<Declared> {
     let (value, _) = split_note(t)?;
     // `No` heads a column of row numbers, `Y`/`N` are not names of a status
     if matches!(&*header_key(value), "no" | "n" | "y" | "yes") {
