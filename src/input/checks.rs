@@ -3981,21 +3981,28 @@ pub fn check_prose(list: &mut CheckList) {
     // a detailed control named under what the references cells name is read as one more
     // reference (review 11 A-23), before the check below, which then finds it held
     // the ids each item's text and note name, read once for both (most name none)
+    // (each distinct text read once: titles and notes repeat down a long list)
+    let mut named: foldhash::HashMap<&str, Vec<String>> = foldhash::HashMap::default();
     let named_in_prose: Vec<[Vec<String>; 2]> = list
         .items
         .iter()
         .map(|item| {
-            [&item.title, &item.note]
-                .map(|text| named_now(text).into_iter().map(str::to_owned).collect())
+            [&item.title, &item.note].map(|text| {
+                named
+                    .entry(text)
+                    .or_insert_with(|| named_now(text).into_iter().map(str::to_owned).collect())
+                    .clone()
+            })
         })
         .collect();
+    drop(named);
     for (item, named) in list.items.iter_mut().zip(&named_in_prose) {
         let details = details_named_under(item, named);
         if !details.is_empty() {
             item.add_split_refs(details, 0, false);
         }
     }
-    add_problems(list, |i, item, columns| {
+    add_problems(list, |_, i, item, columns| {
         let named: Vec<(usize, Vec<&str>)> = named_in_prose[i]
             .iter()
             .enumerate()
@@ -4227,7 +4234,13 @@ const PARALLEL_MIN_ITEMS: usize = 2_000;
 /// text and note were read from ([`CheckList::prose_columns`] of its sheet).
 fn add_problems(
     list: &mut CheckList,
-    find: impl Fn(usize, &CheckItem, Option<&[String; 2]>) -> Vec<CellProblem> + Sync,
+    find: impl for<'a> Fn(
+            &mut LevelsAsked<'a>,
+            usize,
+            &'a CheckItem,
+            Option<&'a [String; 2]>,
+        ) -> Vec<CellProblem>
+        + Sync,
 ) {
     use crate::parallel::{in_parts, slice_parts, threads_for};
     let sheet_index = |item: &CheckItem| {
@@ -4237,18 +4250,38 @@ fn add_problems(
     };
     // each item on its own: a long list on several threads, the parts joined in order
     let threads = threads_for(list.items.len(), PARALLEL_MIN_ITEMS);
-    let found: Vec<Vec<CellProblem>> =
-        in_parts(
-            slice_parts(&list.items, threads),
-            list.items.len(),
-            |first, part: &[CheckItem], out: &mut Vec<Vec<CellProblem>>| {
-                out.extend(part.iter().enumerate().map(|(k, item)| {
-                    find(first + k, item, list.prose_columns.get(sheet_index(item)))
-                }));
-            },
-        );
+    let found: Vec<Vec<CellProblem>> = in_parts(
+        slice_parts(&list.items, threads),
+        list.items.len(),
+        |first, part: &[CheckItem], out: &mut Vec<Vec<CellProblem>>| {
+            let mut asked = LevelsAsked::default();
+            out.extend(part.iter().enumerate().map(|(k, item)| {
+                find(
+                    &mut asked,
+                    first + k,
+                    item,
+                    list.prose_columns.get(sheet_index(item)),
+                )
+            }));
+        },
+    );
     for (item, problems) in list.items.iter_mut().zip(found) {
         item.problems.extend(problems);
+    }
+}
+
+/// [`level_asked`] of each distinct text read in one part of a list: a title or note
+/// repeated down a long list (同上, 要確認, one check written for many controls) is read
+/// once. As many entries as distinct texts, dropped with the part.
+#[derive(Default)]
+struct LevelsAsked<'a> {
+    seen: foldhash::HashMap<&'a str, Option<Assurance>>,
+}
+
+impl<'a> LevelsAsked<'a> {
+    /// `level_asked(text)`, remembered.
+    fn of(&mut self, text: &'a str) -> Option<Assurance> {
+        *self.seen.entry(text).or_insert_with(|| level_asked(text))
     }
 }
 
@@ -4295,7 +4328,7 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
             .hint("give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), or delete the line"));
         }
     }
-    add_problems(list, |_, item, columns| {
+    add_problems(list, |asked, _, item, columns| {
         let prose = [&item.title, &item.note]
             .into_iter()
             .enumerate()
@@ -4305,7 +4338,7 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
             .chain(extra)
             // nothing is above an own audit: its texts are not read
             .filter(|(_, text)| {
-                below(item, Assurance::Audit) && level_asked(text).is_some_and(|a| below(item, a))
+                below(item, Assurance::Audit) && asked.of(text).is_some_and(|a| below(item, a))
             })
             .map(|(column, text)| CellProblem {
                 field: ProblemField::AssuranceOutside,
@@ -5469,6 +5502,93 @@ mod tests {
             ("旧版から新たに9.4.1を確認", "9.4.1"),
         ] {
             assert_eq!(named_now(text), [want], "{text}");
+        }
+    }
+
+    /// The levels asked are read once per distinct text ([`LevelsAsked`]): on a long list of
+    /// repeated titles and notes (several parts, several threads) each item gets the
+    /// problems the old per-item reading gave it (the old code kept here), in order.
+    #[test]
+    fn levels_asked_memo_gives_the_per_item_answers() {
+        let titles = [
+            "特権IDの管理",
+            "【個別監査】特権IDの管理",
+            "SOC2 Type2報告書で確認すること",
+            "SOC2でも可",
+            "ISMAP又はSOC2報告書で確認",
+            "SOC2は不要だが個別監査で確認",
+            "SOC2報告書をお持ちの場合はご提出ください",
+            "保証報告書の提出",
+            "アクセス制御",
+        ];
+        let notes = [
+            "",
+            "要確認",
+            "同上",
+            "SOC2 Type2で確認したい",
+            "個別監査で確認すること",
+        ];
+        let levels = ["", "ISMAP", "保証報告", "個別監査", "SOC2", "自己申告"];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let mut text = String::from("項番,確認項目,ISMAP管理策,求める確認水準,備考,補足\n");
+        for i in 0..3 * PARALLEL_MIN_ITEMS {
+            let (t, n, l, x) = (
+                next(titles.len()),
+                next(notes.len()),
+                next(levels.len()),
+                next(notes.len()),
+            );
+            text.push_str(&format!(
+                "C-{i},{},9.2.1,{},{},{}\n",
+                titles[t], levels[l], notes[n], notes[x]
+            ));
+        }
+        let path = Path::new("checks.csv");
+        let mut list = load_csv_text(path, text.as_bytes(), None).unwrap();
+        let before: Vec<Vec<CellProblem>> = list.items.iter().map(|i| i.problems.clone()).collect();
+        // the old reading: level_asked of each text of each item
+        let below = |item: &CheckItem, level: Assurance| {
+            item.assurance < level
+                && item
+                    .problems
+                    .iter()
+                    .all(|p| p.field != ProblemField::Assurance)
+        };
+        let want: Vec<Vec<CellProblem>> = list
+            .items
+            .iter()
+            .map(|item| {
+                let columns = list.prose_columns.first();
+                let prose = [&item.title, &item.note]
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, text)| (columns.map(|c| c[k].as_str()).unwrap_or_default(), text));
+                let extra = item.extra.0.iter().map(|(n, v)| (n.as_str(), v));
+                prose
+                    .chain(extra)
+                    .filter(|(_, text)| {
+                        below(item, Assurance::Audit)
+                            && level_asked(text).is_some_and(|a| below(item, a))
+                    })
+                    .map(|(column, text)| CellProblem {
+                        field: ProblemField::AssuranceOutside,
+                        column: column.to_owned(),
+                        value: text.trim().to_owned(),
+                    })
+                    .collect()
+            })
+            .collect();
+        assert!(want.iter().filter(|p| !p.is_empty()).count() > PARALLEL_MIN_ITEMS / 2);
+        check_assurance_words(&mut list).unwrap();
+        for ((item, old), want) in list.items.iter().zip(before).zip(want) {
+            assert_eq!(item.problems[..old.len()], old[..], "{}", item.id);
+            assert_eq!(item.problems[old.len()..], want[..], "{}", item.id);
         }
     }
 
