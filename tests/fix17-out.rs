@@ -1,0 +1,132 @@
+//! Session 10 fix17-out: outputs' wording, pasted text and notes lines. Review 12 B-9: a
+//! `report` status resting on a registration not in effect says so in every format
+//! (`一部充足（失効）`), as `compare`'s matrix does; the status itself is unchanged.
+mod common;
+
+use std::path::PathBuf;
+
+use common::xlsx::{sheets, text};
+use common::{by_id, json_of, on_checks, stdout_of};
+
+fn fixture(name: &str) -> PathBuf {
+    common::data(name)
+}
+
+/// `report --checks fix14-mark/checks.csv --csp fix14-mark/CSP` in `lang` and `format`
+/// (M1, M2 covered on a valid registration, M3 partial, M4 not covered).
+fn mark_report(lang: &str, csp: &str, format: &str) -> assert_cmd::Command {
+    let mut c = on_checks(lang, "report", fixture("fix14-mark/checks.csv"));
+    c.arg("--csp")
+        .arg(fixture(&format!("fix14-mark/{csp}")))
+        .args(["--format", format]);
+    c
+}
+
+/// The cell after the title of `id`'s row in a table or Markdown line, or a CSV row.
+fn status_in(out: &str, id: &str, format: &str) -> String {
+    let line = out
+        .lines()
+        .find(|l| match format {
+            "csv" => l.starts_with(&format!("{id},")),
+            _ => l.contains(&format!(" {id} ")),
+        })
+        .unwrap_or_else(|| panic!("no row {id} in\n{out}"));
+    let cells: Vec<&str> = match format {
+        "csv" => line.split(',').collect(),
+        "md" => line.split('|').skip(1).collect(),
+        _ => line.split(['│', '┆']).skip(1).collect(),
+    };
+    cells[2].trim().to_owned()
+}
+
+/// r12 B-9: on a lapsed (or not yet valid) registration the table, Markdown and CSV status
+/// cell says so (`一部充足（失効）`, `assurance-gap (not yet valid)`); on a valid one the
+/// same statement reads `一部充足` / `充足` as before.
+#[test]
+fn report_marks_a_status_resting_on_a_registration_not_in_effect() {
+    for (lang, csp, m1, m3) in [
+        (
+            "ja",
+            "lapsed.yaml",
+            "保証水準不足（失効）",
+            "一部充足（失効）",
+        ),
+        (
+            "en",
+            "lapsed.yaml",
+            "assurance-gap (lapsed)",
+            "partial (lapsed)",
+        ),
+        (
+            "en",
+            "not-yet-valid.yaml",
+            "assurance-gap (not yet valid)",
+            "partial (not yet valid)",
+        ),
+        ("ja", "valid.yaml", "充足", "一部充足"),
+        ("en", "valid.yaml", "covered", "partial"),
+    ] {
+        for format in ["table", "md", "csv"] {
+            let out = stdout_of(mark_report(lang, csp, format));
+            assert_eq!(status_in(&out, "M1", format), m1, "{lang} {csp} {format}");
+            assert_eq!(status_in(&out, "M3", format), m3, "{lang} {csp} {format}");
+            // a not-covered item keeps its own statement (the list does not name 9.2.3)
+            let m4 = status_in(&out, "M4", format);
+            assert!(!m4.contains("失効") && !m4.contains("lapsed"), "{m4}");
+        }
+        // JSON keeps the status; its reasons say why
+        let v = json_of(mark_report(lang, csp, "json"));
+        assert_eq!(
+            by_id(&v["items"], "M3")["status"],
+            "partial",
+            "{lang} {csp}"
+        );
+    }
+}
+
+/// r12 B-9: the workbook's status column carries the mark, its status-code column the
+/// status; a report CSV so marked is read back by `--review` (unchanged).
+#[test]
+fn the_workbook_marks_it_and_review_reads_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["ja", "en"] {
+        let path = dir.path().join(format!("lapsed-{lang}.xlsx"));
+        let mut c = mark_report(lang, "lapsed.yaml", "xlsx");
+        c.arg("-o").arg(&path);
+        stdout_of(c);
+        let (_, ranges) = sheets(&path);
+        let gaps = &ranges[1];
+        let header: Vec<String> = (0..gaps.width()).map(|c| text(gaps, 0, c)).collect();
+        let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+        let (status, code) = match lang {
+            "ja" => (col("判定"), col("判定コード")),
+            _ => (col("status"), col("status code")),
+        };
+        let row = (0..gaps.height())
+            .find(|r| text(gaps, *r, 0) == "M3")
+            .unwrap();
+        let want = match lang {
+            "ja" => "一部充足（失効）",
+            _ => "partial (lapsed)",
+        };
+        assert_eq!(text(gaps, row, status), want);
+        assert_eq!(text(gaps, row, code), "partial");
+
+        for (format, ext) in [("csv", "csv"), ("xlsx", "xlsx")] {
+            let previous = dir.path().join(format!("previous-{lang}.{ext}"));
+            let mut c = mark_report(lang, "lapsed.yaml", format);
+            c.arg("-o").arg(&previous);
+            stdout_of(c);
+            let mut c = mark_report(lang, "lapsed.yaml", "json");
+            c.arg("--review").arg(&previous);
+            let v = json_of(c);
+            for id in ["M1", "M2", "M3", "M4"] {
+                assert_eq!(
+                    by_id(&v["items"], id)["review"]["change"],
+                    "unchanged",
+                    "{lang} {format} {id}"
+                );
+            }
+        }
+    }
+}
