@@ -130,3 +130,69 @@ fn the_workbook_marks_it_and_review_reads_it_back() {
         }
     }
 }
+
+/// `report --checks fix17-out/details-checks.csv --csp fix17-out/details-only.csv` (D1:
+/// 9.2.3, whose details 9.2.3.1 and 9.2.3.11.PB alone are stated 実施; D2: 9.2.1, whose
+/// detail 9.2.1.6.PB is stated 計画中; D3: 12.4.1 stated 実施; D4: 10.1.2 not named).
+fn details_report(lang: &str, format: &str) -> assert_cmd::Command {
+    let mut c = on_checks(lang, "report", fixture("fix17-out/details-checks.csv"));
+    c.arg("--csp")
+        .arg(fixture("fix17-out/details-only.csv"))
+        .args(["--format", format]);
+    c
+}
+
+/// r11 B-10: an objective with no row whose details the list states implemented stays not
+/// listed (never credited from its details), and the gaps and procedure say what the list
+/// states of it (not "obtain the full list", nor list-incomplete on it). Guards: a detail
+/// stated 計画中 only, and an objective not named at all, keep the statement request; an
+/// objective stated 実施 is covered.
+#[test]
+fn an_objective_known_by_its_details_only_says_what_the_list_states() {
+    let v = json_of(details_report("en", "json"));
+    let d1 = by_id(&v["items"], "D1");
+    assert_eq!(d1["status"], "not-covered");
+    assert_eq!(common::strings(&d1["reasons"]), ["not-listed"]);
+    assert_eq!(d1["not_listed_details"][0]["objective"], "9.2.3");
+    assert_eq!(
+        common::strings(&d1["not_listed_details"][0]["implemented"]),
+        ["9.2.3.1", "9.2.3.11.PB"]
+    );
+    let codes = |item: &serde_json::Value| -> Vec<String> {
+        item["additional_procedures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(codes(d1), ["objective-from-details"]);
+    let text = d1["additional_procedures"][0]["text"].as_str().unwrap();
+    assert!(
+        text.contains("9.2.3 (only its detailed controls 9.2.3.1, 9.2.3.11.PB"),
+        "{text}"
+    );
+    for id in ["D2", "D4"] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["status"], "not-covered", "{id}");
+        assert!(item.get("not_listed_details").is_none(), "{id}");
+        assert_eq!(codes(item), ["statement-request"], "{id}");
+        assert!(
+            common::strings(&item["reasons"]).contains(&"list-incomplete"),
+            "{id}"
+        );
+    }
+    assert_eq!(by_id(&v["items"], "D3")["status"], "covered");
+
+    let table = stdout_of(details_report("ja", "table"));
+    assert!(table.contains("記載なし: 9.2.3（詳細管理策"), "{table}");
+    let csv = stdout_of(details_report("ja", "csv"));
+    assert!(
+        csv.contains("9.2.3 (記載なし; 詳細管理策 9.2.3.1, 9.2.3.11.PB のみ実施と記載)"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("CSPの一覧は統制目標 9.2.3（詳細管理策"),
+        "{csv}"
+    );
+}

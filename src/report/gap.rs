@@ -5,8 +5,8 @@ use crate::analysis::csp::Registration;
 #[cfg(doc)]
 use crate::analysis::gap::CatalogInfo;
 use crate::analysis::gap::{
-    ChecksInfo, ControlState, CspInfo, Exclusion, GapReport, ItemDetails, ItemResult, Reason,
-    ServiceRegistration, UnresolvedRef,
+    details_only_subject, ChecksInfo, ControlState, CspInfo, Exclusion, GapReport, ItemDetails,
+    ItemResult, Reason, ServiceRegistration, UnresolvedRef,
 };
 use crate::analysis::procedures::Procedure;
 use crate::analysis::registration::{Registry, UnderlyingInfo};
@@ -184,6 +184,19 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
             ", ",
             |missing, c| {
                 push_all(missing, [c.id, " (", c.state.label(lang)]);
+                // an objective not stated whose details are: what the list says of it
+                if let Some(x) = details
+                    .not_listed_details
+                    .iter()
+                    .find(|x| x.objective == c.id)
+                {
+                    push_all(
+                        missing,
+                        [lang.pick("; 詳細管理策 ", "; only its detailed controls ")],
+                    );
+                    join_into(missing, &x.implemented, ", ");
+                    missing.push_str(lang.pick(" のみ実施と記載", " stated implemented"));
+                }
                 // nothing is stated of a control not listed, nor of its objective
                 if c.state != ControlState::NotListed {
                     push_stated_as(missing, c.stated_as, lang);
@@ -522,11 +535,23 @@ fn short_grid(report: &GapReport) -> Grid {
         report.items.details_into(item, &mut details);
         let details = &details;
         let mut gaps: Vec<String> = Vec::new();
-        push_ids(
-            &mut gaps,
-            l("記載なし:", "not listed:"),
-            &details.not_listed,
-        );
+        // an objective not stated whose details are: what the list says of it (r11 B-10)
+        let not_listed: Vec<String> = details
+            .not_listed
+            .iter()
+            .map(|id| {
+                match details
+                    .not_listed_details
+                    .iter()
+                    .find(|x| x.objective == *id)
+                {
+                    Some(x) => details_only_subject(x, lang),
+                    None => (*id).to_owned(),
+                }
+            })
+            .collect();
+        let not_listed: Vec<&str> = not_listed.iter().map(String::as_str).collect();
+        push_ids(&mut gaps, l("記載なし:", "not listed:"), &not_listed);
         // a state stated of the objective says so (`9.4.2.2.B (9.4.2 の記載による)`), and
         // the CSP's words beside it follow (`9.2.1 (2027年度上期に対応予定)`)
         let as_stated = |ids: &[&str]| -> Vec<String> {
