@@ -196,3 +196,136 @@ fn an_objective_known_by_its_details_only_says_what_the_list_states() {
         "{csv}"
     );
 }
+
+/// r11 B-9: a row's one remark is quoted with its column's name (`Comment: …`), as two are;
+/// in English output the evidence and owner are labelled in English.
+#[test]
+fn a_remark_is_named_by_its_column_and_evidence_labels_follow_the_language() {
+    let mut c = on_checks("en", "report", fixture("fix17-out/details-checks.csv"));
+    c.arg("--csp")
+        .arg(fixture("fix17-out/one-remark.csv"))
+        .args(["--format", "json"]);
+    let v = json_of(c);
+    let d1 = by_id(&v["items"], "D1");
+    assert_eq!(
+        d1["csp_remarks"][0]["remark"],
+        "Comment: Reviewed quarterly by CISO"
+    );
+    let texts: Vec<&str> = d1["additional_procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("9.2.3 ('Comment: Reviewed quarterly by CISO')")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("9.2.3 ('evidence: PAM export; owner: SecOps')")),
+        "{texts:?}"
+    );
+    // Japanese output keeps the Japanese labels
+    let mut c = on_checks("ja", "report", fixture("fix17-out/details-checks.csv"));
+    c.arg("--csp")
+        .arg(fixture("fix17-out/one-remark.csv"))
+        .args(["--format", "json"]);
+    let v = json_of(c);
+    let text = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["additional_procedures"].as_array().unwrap())
+        .filter_map(|p| p["text"].as_str())
+        .find(|t| t.contains("PAM export"))
+        .unwrap()
+        .to_owned();
+    assert!(text.contains("証跡: PAM export; 担当: SecOps"), "{text}");
+}
+
+/// r11 C-11: cells copied from Excel and pasted, saved as `.txt` or piped to `--csp -`,
+/// read as the status table they are (9.2.3 未実施 kept apart from not listed). Guards:
+/// the same paste with `2027年度に対応予定` beside an implemented row is refused, as the
+/// table reader refuses it; a PDF paste with tabs between ids and no header is a list.
+#[test]
+fn cells_pasted_from_excel_read_as_a_status_table() {
+    let run = |csp: &str| {
+        let mut c = on_checks("en", "report", fixture("fix17-out/details-checks.csv"));
+        c.arg("--csp").arg(fixture(&format!("fix17-out/{csp}")));
+        c.args(["--format", "json"]);
+        c
+    };
+    let check = |v: &serde_json::Value| {
+        assert_eq!(v["csp"]["read_as"]["kind"], "status-table");
+        let d1 = by_id(&v["items"], "D1");
+        assert_eq!(d1["status"], "not-covered");
+        assert_eq!(common::strings(&d1["not_implemented"]), ["9.2.3"]);
+        assert_eq!(by_id(&v["items"], "D2")["status"], "covered");
+    };
+    check(&json_of(run("excel-copy.txt")));
+    let mut c = on_checks("en", "report", fixture("fix17-out/details-checks.csv"));
+    c.args(["--csp", "-", "--format", "json"])
+        .write_stdin(std::fs::read(fixture("fix17-out/excel-copy.txt")).unwrap());
+    check(&json_of(c));
+
+    let err = common::input_error(run("excel-copy-planned.txt"));
+    assert!(err.contains("'2027年度に対応予定'"), "{err}");
+    let v = json_of(run("pdf-tabs.txt"));
+    assert_eq!(v["csp"]["read_as"]["kind"], "published-list");
+}
+
+/// r12 C-23: page-footer words a PDF copy puts after the last ids (`社外秘`, `© 2025 IPA`)
+/// are furniture, as on a line of their own. Guards: `社外秘 未実施` and a copyright with
+/// `（予定）` after it still refuse the list.
+#[test]
+fn footer_words_after_the_last_ids_are_page_furniture() {
+    let run = |csp: &str| {
+        let mut c = on_checks("en", "report", fixture("fix17-out/details-checks.csv"));
+        c.arg("--csp").arg(fixture(&format!("fix17-out/{csp}")));
+        c.args(["--format", "json"]);
+        c
+    };
+    for csp in ["footer-marks.txt", "footer-copyright.txt"] {
+        let v = json_of(run(csp));
+        assert_eq!(v["csp"]["read_as"]["kind"], "published-list", "{csp}");
+        assert_eq!(by_id(&v["items"], "D4")["status"], "covered", "{csp}");
+    }
+    for (csp, word) in [
+        ("footer-qualified.txt", "社外秘 未実施"),
+        ("footer-copyright-planned.txt", "© 2025 IPA（予定）"),
+    ] {
+        let err = common::input_error(run(csp));
+        assert!(err.contains(word), "{csp}: {err}");
+    }
+}
+
+/// r11 C-13: an evidence folder or file named by the as-of date's fiscal year or an earlier
+/// one (`/ISMS/2026年度/特権ID`, `\\fs01\ISMS\2025年度\…`) is no implementation date. Guards:
+/// a later year's folder, and a plan beside the path, still refuse the row.
+#[test]
+fn an_evidence_path_naming_the_current_year_is_no_date() {
+    let run = |csp: &str| {
+        let mut c = on_checks("en", "report", fixture("fix17-out/details-checks.csv"));
+        c.arg("--csp").arg(fixture(&format!("fix17-out/{csp}")));
+        c.args(["--format", "json"]);
+        c
+    };
+    let v = json_of(run("evidence-fy.csv"));
+    assert_eq!(by_id(&v["items"], "D1")["status"], "covered");
+    assert_eq!(by_id(&v["items"], "D2")["status"], "covered");
+    assert_eq!(
+        by_id(&v["items"], "D1")["csp_evidence"][0]["remark"],
+        "証跡: 証跡フォルダ: /ISMS/2026年度/特権ID"
+    );
+    for (csp, word) in [
+        ("evidence-fy-later.csv", "('2027年度')"),
+        ("evidence-fy-planned.csv", "('予定')"),
+    ] {
+        let err = common::input_error(run(csp));
+        assert!(err.contains(word), "{csp}: {err}");
+    }
+}

@@ -1662,9 +1662,13 @@ impl ItemResults {
             let quoted = list
                 .iter()
                 .map(|r| {
+                    let text = match kind {
+                        Kind::CspEvidence => crate::analysis::csp::evidence_in(r.remark, lang),
+                        _ => Cow::Borrowed(r.remark),
+                    };
                     Cow::Owned(match lang {
-                        Lang::Ja => format!("{}（「{}」）", r.id, r.remark),
-                        Lang::En => format!("{} ('{}')", r.id, r.remark),
+                        Lang::Ja => format!("{}（「{text}」）", r.id),
+                        Lang::En => format!("{} ('{text}')", r.id),
                     })
                 })
                 .collect();

@@ -2168,8 +2168,9 @@ fn written_as(
 /// reason column's, an explanation's, a description of the implementation (`実施内容`), a
 /// column the reader does not know; not the title when it is the control's
 /// (`is_title`), the evidence or the owner, a row number, nor a date under a header naming
-/// a date (checked apart); of the statement `readiness` wrote, its reason column only. One cell gives its text; more give each with its column's name
-/// (`備考: 手順書あり; コメント: 概ね実施`). Whitespace and line breaks are collapsed.
+/// a date (checked apart); of the statement `readiness` wrote, its reason column only. Each
+/// cell is given with its column's name, one alone too (`備考: 手順書あり`, `備考: 手順書あり;
+/// コメント: 概ね実施`). Whitespace and line breaks are collapsed.
 /// The row's implementation date as written, under the headers naming it (`実施日`), the
 /// non-empty cells joined with `; `.
 fn implementation_date(row: &[String], layout: &Layout, cols: &StatusColumns) -> String {
@@ -2220,15 +2221,12 @@ fn row_remark(
             (!says_nothing).then(|| (name, crate::text::join_filled(text.split_whitespace())))
         })
         .collect();
-    match kept.as_slice() {
-        [] => String::new(),
-        [(_, text)] => text.clone(),
-        more => more
-            .iter()
-            .map(|(name, text)| format!("{name}: {text}"))
-            .collect::<Vec<_>>()
-            .join("; "),
-    }
+    // each cell named by its column, one alone too: a word (`Fail`, `2025-12-31`) is read
+    // with the question its header asks (review 11 B-9)
+    kept.iter()
+        .map(|(name, text)| format!("{name}: {text}"))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// On a row stated implemented, no other column may qualify the statement: a remark (in
@@ -2433,10 +2431,17 @@ fn check_implemented_row(
         }
         // a date under a header naming a date that is not of the implementation (`最終確認日`,
         // `有効期限`, `次回レビュー日`) is not compared with the as-of date
-        let found = if remarks::names_record_date(layout.name(c)) {
-            remarks::record_date_qualifier(text, titles, as_of)
+        // in the evidence column, the current or an earlier year naming a folder or file
+        // is the records' year, not the implementation's (review 11 C-13)
+        let scanned: &str = &if Some(c) == cols.evidence {
+            remarks::without_path_years(text, as_of)
         } else {
-            remarks::qualifier_on(text, titles, as_of)
+            text.into()
+        };
+        let found = if remarks::names_record_date(layout.name(c)) {
+            remarks::record_date_qualifier(scanned, titles, as_of)
+        } else {
+            remarks::qualifier_on(scanned, titles, as_of)
         };
         if let Some(q) = found {
             return Err(refuse(c, text, q.what(), q.hint()));
