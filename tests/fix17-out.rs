@@ -329,3 +329,65 @@ fn an_evidence_path_naming_the_current_year_is_no_date() {
         assert!(err.contains(word), "{csp}: {err}");
     }
 }
+
+/// A GRC export: an `Export Info` sheet with a `Filter` row, then the status table.
+fn grc_export(dir: &std::path::Path, name: &str, filter: &str) -> PathBuf {
+    let path = dir.join(name);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    common::add_text_sheet(
+        &mut wb,
+        "Export Info",
+        &[
+            &["Report", "ISMAP Control Status"],
+            &["Exported", "2026-03-05 10:31 JST"],
+            &["Filter", filter],
+        ],
+    );
+    common::add_text_sheet(
+        &mut wb,
+        "Page 1",
+        &[
+            &["Control ID", "Control Name", "Status"],
+            &[
+                "9.2.1",
+                "User registration and de-registration",
+                "Implemented",
+            ],
+            &[
+                "9.2.3",
+                "Management of privileged access rights",
+                "Implemented",
+            ],
+        ],
+    );
+    wb.save(&path).unwrap();
+    path
+}
+
+/// r12 D-2: an export's filter on the framework and statuses (`Framework = ISMAP AND
+/// Status != Retired`) is no qualifier of the rows there (a row left out is not listed,
+/// never credited). Guard: a word beside it (`Retired（予定）`) is read as a note is: refused.
+#[test]
+fn an_export_filter_on_framework_and_status_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |csp: &std::path::Path| {
+        let mut c = on_checks("en", "report", fixture("fix17-out/details-checks.csv"));
+        c.arg("--csp")
+            .arg(csp)
+            .args(["--registration-kind", "ismap", "--format", "json"]);
+        c
+    };
+    for filter in [
+        "Framework = ISMAP AND Status != Retired",
+        "Framework = ISMAP, Status = Implemented",
+    ] {
+        let v = json_of(run(&grc_export(dir.path(), "ok.xlsx", filter)));
+        assert_eq!(by_id(&v["items"], "D1")["status"], "covered", "{filter}");
+    }
+    let err = common::input_error(run(&grc_export(
+        dir.path(),
+        "planned.xlsx",
+        "Framework = ISMAP AND Status != Retired（予定）",
+    )));
+    assert!(err.contains("'予定'"), "{err}");
+}

@@ -1112,6 +1112,9 @@ pub fn note_row(
     if let Some(pairs) = legend(row) {
         return check_legend(sheet, n, row, &pairs);
     }
+    if is_export_filter(row) {
+        return Ok(());
+    }
     for (c, text) in row.iter().enumerate() {
         note_on_table(sheet, n, c, text, place, first, "", as_of)?;
     }
@@ -1125,6 +1128,67 @@ pub fn note_row(
         }
     }
     Ok(())
+}
+
+/// A GRC export's filter row (`Filter | Framework = ISMAP AND Status != Retired`, review 12
+/// D-2): a label naming a filter and a value whose every condition selects by framework or
+/// status only. It says which rows the export holds: a row left out is not listed, which
+/// is never credited, so it qualifies no row that is there. A condition on anything else
+/// (`Region = Tokyo`, `Environment = Production`) narrows the scope, and is read as any
+/// note is (refused when it qualifies).
+fn is_export_filter(row: &[String]) -> bool {
+    let filled = filled_cells(row);
+    let [(_, label), (_, value)] = filled.as_slice() else {
+        return false;
+    };
+    let label = crate::text::header_key(label);
+    if ![
+        "filter",
+        "filters",
+        "フィルタ",
+        "フィルター",
+        "抽出条件",
+        "絞り込み条件",
+        "絞込条件",
+    ]
+    .contains(&label.as_ref())
+    {
+        return false;
+    }
+    let folded = crate::text::fold_width(value).to_lowercase();
+    let conditions: Vec<&str> = folded
+        .split(" and ")
+        .flat_map(|c| c.split(['&', ';', '、', ',']))
+        .flat_map(|c| c.split("かつ"))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    !conditions.is_empty()
+        && conditions.iter().all(|c| {
+            let field = c
+                .split(|ch: char| "=!<>≠".contains(ch) || ch.is_whitespace())
+                .next()
+                .unwrap_or("");
+            let rest = c[field.len()..].trim_start();
+            let Some(value) = ["!=", "<>", "≠", "=", "not in ", "in ", "is not ", "is "]
+                .iter()
+                .find_map(|op| rest.strip_prefix(op))
+            else {
+                return false;
+            };
+            // a plain value (`Retired`, `'ISMAP'`, `(Draft, Retired)`) or a status word:
+            // anything beside it (`Retired（予定）`) is read as a note is
+            let value = value.trim();
+            let plain = value
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || " '\"(),-_.".contains(ch))
+                || vocab::status_value(value).is_ok();
+            plain
+                && matches!(
+                    field,
+                    "framework" | "status" | "フレームワーク" | "ステータス" | "実施状況" | "基準"
+                )
+        })
 }
 
 /// A note written outside a status table that states `first` (and maybe more) implemented
