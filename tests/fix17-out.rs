@@ -391,3 +391,35 @@ fn an_export_filter_on_framework_and_status_reads() {
     )));
     assert!(err.contains("'予定'"), "{err}");
 }
+
+/// r11 D-5: `compare` of two lists of one registration (last year's copy left in the
+/// folder) warns that they are one service and points to `diff`; two services with their
+/// own numbers are not warned of (guard).
+#[test]
+fn compare_warns_of_two_lists_of_one_registration() {
+    let stderr = |args: &[&str]| {
+        let mut c = on_checks("en", "compare", fixture("fix17-out/details-checks.csv"));
+        for a in args {
+            c.arg(a);
+        }
+        let out = c.output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let dir = fixture("fix17-out/dup");
+    let err = stderr(&["--csp-dir", dir.to_str().unwrap()]);
+    assert!(
+        err.contains("are lists of the same registration (c99-0303-1): one service, ranked twice"),
+        "{err}"
+    );
+    assert!(err.contains("ismap-gap diff OLD NEW"), "{err}");
+    let same = fixture("fix17-out/dup/same-2025.yaml");
+    let other = fixture("fix17-out/other.yaml");
+    let err = stderr(&[
+        "--csp",
+        same.to_str().unwrap(),
+        "--csp",
+        other.to_str().unwrap(),
+    ]);
+    assert!(!err.contains("same registration"), "{err}");
+}
