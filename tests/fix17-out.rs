@@ -247,18 +247,20 @@ fn a_remark_is_named_by_its_column_and_evidence_labels_follow_the_language() {
     assert!(text.contains("証跡: PAM export; 担当: SecOps"), "{text}");
 }
 
+/// `report --lang en --format json` of `fix17-out/details-checks.csv` on `fix17-out/CSP`.
+fn run(csp: &str) -> assert_cmd::Command {
+    let mut c = on_checks("en", "report", fixture("fix17-out/details-checks.csv"));
+    c.arg("--csp").arg(fixture(&format!("fix17-out/{csp}")));
+    c.args(["--format", "json"]);
+    c
+}
+
 /// r11 C-11: cells copied from Excel and pasted, saved as `.txt` or piped to `--csp -`,
 /// read as the status table they are (9.2.3 未実施 kept apart from not listed). Guards:
 /// the same paste with `2027年度に対応予定` beside an implemented row is refused, as the
 /// table reader refuses it; a PDF paste with tabs between ids and no header is a list.
 #[test]
 fn cells_pasted_from_excel_read_as_a_status_table() {
-    let run = |csp: &str| {
-        let mut c = on_checks("en", "report", fixture("fix17-out/details-checks.csv"));
-        c.arg("--csp").arg(fixture(&format!("fix17-out/{csp}")));
-        c.args(["--format", "json"]);
-        c
-    };
     let check = |v: &serde_json::Value| {
         assert_eq!(v["csp"]["read_as"]["kind"], "status-table");
         let d1 = by_id(&v["items"], "D1");
@@ -283,12 +285,6 @@ fn cells_pasted_from_excel_read_as_a_status_table() {
 /// `（予定）` after it still refuse the list.
 #[test]
 fn footer_words_after_the_last_ids_are_page_furniture() {
-    let run = |csp: &str| {
-        let mut c = on_checks("en", "report", fixture("fix17-out/details-checks.csv"));
-        c.arg("--csp").arg(fixture(&format!("fix17-out/{csp}")));
-        c.args(["--format", "json"]);
-        c
-    };
     for csp in ["footer-marks.txt", "footer-copyright.txt"] {
         let v = json_of(run(csp));
         assert_eq!(v["csp"]["read_as"]["kind"], "published-list", "{csp}");
@@ -308,12 +304,6 @@ fn footer_words_after_the_last_ids_are_page_furniture() {
 /// a later year's folder, and a plan beside the path, still refuse the row.
 #[test]
 fn an_evidence_path_naming_the_current_year_is_no_date() {
-    let run = |csp: &str| {
-        let mut c = on_checks("en", "report", fixture("fix17-out/details-checks.csv"));
-        c.arg("--csp").arg(fixture(&format!("fix17-out/{csp}")));
-        c.args(["--format", "json"]);
-        c
-    };
     let v = json_of(run("evidence-fy.csv"));
     assert_eq!(by_id(&v["items"], "D1")["status"], "covered");
     assert_eq!(by_id(&v["items"], "D2")["status"], "covered");
