@@ -339,12 +339,16 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
                 .as_deref()
                 .is_some_and(|n| key(n) == key(number))
             {
+                let named = |x: &crate::model::Attestation| {
+                    format!("{} ({})", x.display_name(), x.source.display())
+                };
+                let (a_named, b_named) = (named(a), named(b));
                 eprintln!(
                     "{}",
                     crate::messages::warning(&format!(
                         "{} and {} are lists of the same registration ({}): one service, ranked twice (one may be an old copy); to see what changed between them, run ismap-gap diff OLD NEW",
-                        format!("{} ({})", a.display_name(), a.source.display()),
-                        format!("{} ({})", b.display_name(), b.source.display()),
+                        a_named,
+                        b_named,
                         number
                     ))
                 );
