@@ -290,7 +290,11 @@ fn a_lapsed_registration_covers_nothing_in_every_format() {
     assert_eq!(v["warnings"][0]["code"], "registration-lapsed");
 
     let (h, rows) = csv_rows(&stdout_of(report("en", "lapsed.yaml", "csv")));
-    assert_eq!(csv_cell(&h, &rows, "V01", "status"), "assurance-gap");
+    // the cell says what the status rests on (review 12 B-9)
+    assert_eq!(
+        csv_cell(&h, &rows, "V01", "status"),
+        "assurance-gap (lapsed)"
+    );
     assert_eq!(
         csv_cell(&h, &rows, "V01", "reasons"),
         "registration-lapsed, audit-period-old"
@@ -310,7 +314,7 @@ fn a_lapsed_registration_covers_nothing_in_every_format() {
     assert!(md.contains("登録失効: Lapsed SaaS"), "{md}");
     let dir = tempfile::tempdir().unwrap();
     let (_, ranges) = workbook("ja", "lapsed.yaml", dir.path());
-    assert_eq!(sheet_row(&ranges[1], "V01")[3], "保証水準不足");
+    assert_eq!(sheet_row(&ranges[1], "V01")[3], "保証水準不足（失効）");
     let summary = &ranges[0];
     let fact = |label: &str| {
         (0..summary.height())
@@ -1044,7 +1048,10 @@ fn a_registration_not_yet_in_effect_covers_nothing_in_every_format() {
     assert!(!codes_of_warnings.contains(&"registration-not-checked".to_owned()));
 
     let (h, rows) = csv_rows(&stdout_of(report("en", "future.yaml", "csv")));
-    assert_eq!(csv_cell(&h, &rows, "V01", "status"), "assurance-gap");
+    assert_eq!(
+        csv_cell(&h, &rows, "V01", "status"),
+        "assurance-gap (not yet valid)"
+    );
     assert_eq!(
         csv_cell(&h, &rows, "V01", "reasons"),
         "registration-not-yet-valid"
@@ -1066,7 +1073,7 @@ fn a_registration_not_yet_in_effect_covers_nothing_in_every_format() {
     assert!(md.contains("\\[更新期限 2028-03-31: 未発効\\]"), "{md}");
     let dir = tempfile::tempdir().unwrap();
     let (_, ranges) = workbook("ja", "future.yaml", dir.path());
-    assert_eq!(sheet_row(&ranges[1], "V01")[3], "保証水準不足");
+    assert_eq!(sheet_row(&ranges[1], "V01")[3], "保証水準不足（未発効）");
     let summary = &ranges[0];
     let fact = |label: &str| {
         (0..summary.height())
@@ -1087,7 +1094,11 @@ fn a_registration_not_yet_in_effect_covers_nothing_in_every_format() {
     assert_eq!(codes(v01), ["statement-in-effect"]);
     assert_eq!(v["warnings"][0]["code"], "audit-period-not-ended");
     let (h, rows) = csv_rows(&stdout_of(report("en", "audit-pending.yaml", "csv")));
-    assert_eq!(csv_cell(&h, &rows, "V01", "status"), "assurance-gap");
+    // an audit not ended is a statement not yet in effect, as compare marks it
+    assert_eq!(
+        csv_cell(&h, &rows, "V01", "status"),
+        "assurance-gap (not yet valid)"
+    );
     assert!(csv_cell(&h, &rows, "V01", "additional procedures")
         .contains("ends after the report's date"));
     let table = stdout_of(report("en", "audit-pending.yaml", "table").env("COLUMNS", "300"));

@@ -365,7 +365,7 @@ fn a_descriptive_remark_on_an_implemented_row_is_kept_for_the_reader() {
     let d = Dir::new();
     let remarks_of = |csp: &Path| {
         let v = json_of(d.report(csp, "2026-04-01"));
-        assert_eq!(v["schema_version"], 34);
+        assert_eq!(v["schema_version"], 35);
         ["K-1", "K-2"]
             .iter()
             .map(|id| {
@@ -412,7 +412,11 @@ fn a_descriptive_remark_on_an_implemented_row_is_kept_for_the_reader() {
         assert_eq!(
             remarks_of(&csp),
             [
-                vec![("9.2.1".to_owned(), "手順書 AC-01 に基づき実施".to_owned())],
+                // named by its column, one alone too (review 11 B-9)
+                vec![(
+                    "9.2.1".to_owned(),
+                    format!("{header}: 手順書 AC-01 に基づき実施")
+                )],
                 vec![]
             ],
             "{header}"
@@ -442,7 +446,10 @@ fn a_descriptive_remark_on_an_implemented_row_is_kept_for_the_reader() {
     assert_eq!(
         remarks_of(&csp),
         [
-            vec![("9.2.1".to_owned(), "四半期ごと; 棚卸しを実施".to_owned())],
+            vec![(
+                "9.2.1".to_owned(),
+                "備考: 四半期ごと; 棚卸しを実施".to_owned()
+            )],
             vec![("9.2.2".to_owned(), "証跡は AC-02".to_owned())]
         ]
     );

@@ -192,7 +192,11 @@ fn every_remark_of_an_implemented_row_is_kept() {
         "{got:?}"
     );
     assert_eq!(evidence("R-1"), ["証跡: AC-01"], "{got:?}");
-    assert_eq!(remarks("R-2"), ["申請・承認の記録を保管"], "{got:?}");
+    assert_eq!(
+        remarks("R-2"),
+        ["実施内容: 申請・承認の記録を保管"],
+        "{got:?}"
+    );
     assert_eq!(evidence("R-2"), ["証跡: AC-02"], "{got:?}");
     // the evidence alone is kept too (review 6 F-09), but is no remark
     assert!(remarks("R-3").is_empty(), "{got:?}");
@@ -279,7 +283,7 @@ fn a_basic_requirement_remark_reaches_its_objective() {
     assert_eq!(d1["status"], "covered");
     assert!(strings(&d1["reasons"]).contains(&"csp-remark"), "{d1}");
     assert_eq!(
-        d1["csp_remarks"][0]["remark"], "9.2.3.11.PB: 特権IDは四半期ごとに棚卸し",
+        d1["csp_remarks"][0]["remark"], "9.2.3.11.PB: 備考: 特権IDは四半期ごとに棚卸し",
         "{d1}"
     );
 }

@@ -291,7 +291,7 @@ fn evidence_and_owner_of_an_implemented_row_are_kept() {
         ["担当: 開発チーム（検証環境）"],
         "{v}"
     );
-    assert_eq!(remarks_of(&v, "K-2"), ["手順書あり"], "{v}");
+    assert_eq!(remarks_of(&v, "K-2"), ["備考: 手順書あり"], "{v}");
     assert_eq!(evidence_of(&v, "K-2"), ["証跡: SOC2報告書.pdf"], "{v}");
     assert!(evidence_of(&v, "K-3").is_empty(), "{v}");
     let k1 = by_id(&v["items"], "K-1");

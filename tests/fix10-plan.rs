@@ -390,7 +390,7 @@ fn qualifying_remarks_refuse_and_unknown_remarks_stay_visible() {
         assert_eq!(k1["reasons"], serde_json::json!(["csp-remark"]), "{remark}");
         assert_eq!(
             k1["csp_remarks"],
-            serde_json::json!([{"id": "9.2.1", "remark": remark}])
+            serde_json::json!([{"id": "9.2.1", "remark": format!("備考: {remark}")}])
         );
         assert!(procedures(k1)
             .iter()

@@ -762,6 +762,34 @@ fn implemented_evidence(listed: &ListedControl) -> String {
     out
 }
 
+/// The evidence text [`implemented_evidence`] keeps, with its labels in `lang`
+/// (`evidence: PAM export; owner: SecOps` in English; review 11 B-9): each `; `-separated
+/// part starts with its label, or with a detail's id and then its label (carried to its
+/// objective, `9.2.3.11.PB: 証跡: …`).
+pub fn evidence_in(text: &str, lang: crate::lang::Lang) -> std::borrow::Cow<'_, str> {
+    if lang == crate::lang::Lang::Ja {
+        return text.into();
+    }
+    let relabel = |part: &str| -> String {
+        for (ja, en) in [("証跡: ", "evidence: "), ("担当: ", "owner: ")] {
+            if let Some(rest) = part.strip_prefix(ja) {
+                return format!("{en}{rest}");
+            }
+            if let Some((id, rest)) = part.split_once(": ") {
+                if let Some(rest) = rest.strip_prefix(ja) {
+                    return format!("{id}: {en}{rest}");
+                }
+            }
+        }
+        part.to_owned()
+    };
+    text.split("; ")
+        .map(relabel)
+        .collect::<Vec<_>>()
+        .join("; ")
+        .into()
+}
+
 /// A remark on a basic requirement (a B/PB detail) stated implemented is part of what its
 /// objective's coverage rests on: it is kept on the objective too, after the objective's
 /// own, named by the detail (`9.2.3.11.PB: …`), for an item that references the objective.
@@ -1269,4 +1297,19 @@ pub fn inheritance_refused(
             .hint("remove it from `inherited:` and state the governance and management objectives the service itself implements under `implemented`"),
         )
     })
+}
+
+#[cfg(test)]
+mod evidence_tests {
+    #[test]
+    fn evidence_labels_are_in_the_reports_language() {
+        use super::evidence_in;
+        use crate::lang::Lang;
+        let text = "証跡: PAM export; 担当: SecOps; 9.2.3.11.PB: 証跡: 申請記録";
+        assert_eq!(evidence_in(text, Lang::Ja), text);
+        assert_eq!(
+            evidence_in(text, Lang::En),
+            "evidence: PAM export; owner: SecOps; 9.2.3.11.PB: evidence: 申請記録"
+        );
+    }
 }

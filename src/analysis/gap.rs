@@ -802,7 +802,19 @@ pub struct ItemDetails<'a> {
     /// Of `controls`: those the CSP's profile states itself although it inherits them,
     /// where the service underneath states them otherwise (the profile's statement used).
     pub inherited_restated: Vec<&'a str>,
+    /// Of `not_listed`: objectives the list does not state but whose details it states
+    /// implemented (an annex of details only): the objective is still not stated.
+    pub not_listed_details: Vec<NotListedDetails<'a>>,
     pub additional_procedures: Vec<Procedure<'a>>,
+}
+
+/// An objective the CSP's list does not state, and the detailed controls under it the list
+/// states implemented (`9.2.3`: `9.2.3.1`, `9.2.3.11.PB`): what the list does say of it
+/// (review 11 B-10). Details implemented are not the objective implemented.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotListedDetails<'a> {
+    pub objective: &'a str,
+    pub implemented: Vec<&'a str>,
 }
 
 /// The CSP's remark on a control it states implemented (a remarks column, a cell comment).
@@ -874,9 +886,11 @@ impl ItemDetails<'_> {
             csp_remarks,
             csp_evidence,
             inherited_restated,
+            not_listed_details,
             additional_procedures,
         } = self;
         controls.clear();
+        not_listed_details.clear();
         missing_remarks.clear();
         csp_remarks.clear();
         csp_evidence.clear();
@@ -1280,6 +1294,7 @@ impl ItemResults {
                 RefEval::Resolved {
                     controls,
                     non_basic,
+                    details_only,
                     nist,
                     approximate,
                     correspondence,
@@ -1298,6 +1313,18 @@ impl ItemResults {
                                 state: n.state,
                                 objective: &n.objective,
                                 remark: n.remark.as_deref(),
+                            });
+                        }
+                    }
+                    for (objective, details) in details_only {
+                        if !d
+                            .not_listed_details
+                            .iter()
+                            .any(|x| x.objective == &**objective)
+                        {
+                            d.not_listed_details.push(NotListedDetails {
+                                objective,
+                                implemented: details.iter().map(|x| &**x).collect(),
                             });
                         }
                     }
@@ -1515,8 +1542,12 @@ impl ItemResults {
             });
             ids
         };
+        // an objective not stated, whose details the list states implemented: what the list
+        // does say, and the question it leaves (review 11 B-10)
+        let details_only: Vec<&str> = d.not_listed_details.iter().map(|x| x.objective).collect();
         for (kind, ids) in [
-            (Kind::StatementRequest, except(&d.not_listed, &[])),
+            (Kind::StatementRequest, except(&d.not_listed, &details_only)),
+            (Kind::ObjectiveFromDetails, Vec::new()),
             (
                 Kind::RemediationPlan { quoted: false },
                 said(&d.not_implemented, false),
@@ -1540,7 +1571,16 @@ impl ItemResults {
                 except(&excluded(false), basic),
             ),
         ] {
-            if !ids.is_empty() {
+            if kind == Kind::ObjectiveFromDetails {
+                let subjects: Vec<Cow<'s, str>> = d
+                    .not_listed_details
+                    .iter()
+                    .map(|x| Cow::Owned(details_only_subject(x, lang)))
+                    .collect();
+                if !subjects.is_empty() {
+                    procs.push(proc(kind, subjects));
+                }
+            } else if !ids.is_empty() {
                 procs.push(proc(kind, as_stated(ids, &d.controls, quote, lang)));
             }
         }
@@ -1622,9 +1662,13 @@ impl ItemResults {
             let quoted = list
                 .iter()
                 .map(|r| {
+                    let text = match kind {
+                        Kind::CspEvidence => crate::analysis::csp::evidence_in(r.remark, lang),
+                        _ => Cow::Borrowed(r.remark),
+                    };
                     Cow::Owned(match lang {
-                        Lang::Ja => format!("{}（「{}」）", r.id, r.remark),
-                        Lang::En => format!("{} ('{}')", r.id, r.remark),
+                        Lang::Ja => format!("{}（「{text}」）", r.id),
+                        Lang::En => format!("{} ('{text}')", r.id),
                     })
                 })
                 .collect();
@@ -1744,6 +1788,19 @@ fn borrowed<'a>(ids: &[&'a str]) -> Vec<Cow<'a, str>> {
 }
 
 /// `ids` but those in `skip`, as the subjects of a procedure.
+/// An objective not stated with the details stated under it, as a procedure and the gaps
+/// cell name it: `9.2.3（詳細管理策 9.2.3.1, 9.2.3.11.PB のみ実施と記載）`.
+pub fn details_only_subject(x: &NotListedDetails, lang: Lang) -> String {
+    let details = x.implemented.join(", ");
+    match lang {
+        Lang::Ja => format!("{}（詳細管理策 {details} のみ実施と記載）", x.objective),
+        Lang::En => format!(
+            "{} (only its detailed controls {details} stated implemented)",
+            x.objective
+        ),
+    }
+}
+
 fn except<'a>(ids: &[&'a str], skip: &[&str]) -> Vec<Cow<'a, str>> {
     ids.iter()
         .filter(|id| !skip.contains(id))
@@ -1760,7 +1817,7 @@ struct ItemView<'a> {
 impl Serialize for ItemView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (i, d) = (self.item, &self.details);
-        let mut st = s.serialize_struct("ItemResult", 30)?;
+        let mut st = s.serialize_struct("ItemResult", 31)?;
         st.serialize_field("id", &i.id)?;
         st.serialize_field("row", &i.row)?;
         st.serialize_field("title", &i.title)?;
@@ -1809,6 +1866,11 @@ impl Serialize for ItemView<'_> {
             "non_basic_details_not_implemented",
             &d.non_basic_details_not_implemented,
         )?;
+        if d.not_listed_details.is_empty() {
+            st.skip_field("not_listed_details")?;
+        } else {
+            st.serialize_field("not_listed_details", &d.not_listed_details)?;
+        }
         st.serialize_field("reasons", &i.reasons)?;
         st.serialize_field("additional_procedures", &d.additional_procedures)?;
         st.serialize_field("note", &i.note)?;
@@ -3517,6 +3579,9 @@ enum RefEval {
         /// Details of its objectives that are not basic requirements, stated not
         /// implemented, planned or not applicable ([`Role::Chosen`]): noted only.
         non_basic: Vec<ChosenDetail>,
+        /// Objectives it names the list does not state, with the details under each the
+        /// list states implemented (review 11 B-10: the list speaks of the objective).
+        details_only: Vec<(Arc<str>, Vec<Arc<str>>)>,
         /// `AC-2(1) → AC-2` for a NIST id.
         nist: Option<Arc<str>>,
         /// `A.8.2 (2022) → 9.2.3` for a reference in another numbering.
@@ -3752,6 +3817,7 @@ fn evaluate_ref<'a>(
     let mut facts: Vec<ControlFacts<'a>> = Vec::new();
     let mut controls = Vec::new();
     let mut non_basic: Vec<ChosenDetail> = Vec::new();
+    let mut details_only: Vec<(Arc<str>, Vec<Arc<str>>)> = Vec::new();
     let mut any_non_basic = false;
     for t in targets {
         judge.visit_target(&t.id, lang, &mut |v| {
@@ -3779,6 +3845,28 @@ fn evaluate_ref<'a>(
                 }
             };
             let state = v.state;
+            // an objective not stated, whose details the list states implemented: not a
+            // gap of an incomplete list (it speaks of the objective), still not stated
+            let stated_details = if state == ControlState::NotListed
+                && v.role == Role::Named
+                && judge
+                    .catalog
+                    .get(v.id)
+                    .is_some_and(|e| e.level == Level::Objective)
+            {
+                details_stated_implemented(csp, v.id)
+            } else {
+                Vec::new()
+            };
+            if records
+                && !stated_details.is_empty()
+                && !details_only.iter().any(|(o, _)| &**o == v.id)
+            {
+                details_only.push((
+                    shared.get(v.id),
+                    stated_details.iter().map(|d| shared.get(d)).collect(),
+                ));
+            }
             let holds = matches!(state, ControlState::Implemented | ControlState::AnnexOnly);
             let rests_on = if holds { csp.rests_on(v.basis) } else { 0..0 };
             let name = |weak: fn(&Validity) -> bool| judge.weakened_by(rests_on.clone(), weak);
@@ -3798,7 +3886,9 @@ fn evaluate_ref<'a>(
                     improvement_plan: name(|v| v.improvement_plan),
                     subsequent_events: name(|v| v.subsequent_events),
                 },
-                list_gap: state == ControlState::NotListed && judge.coverage.is_gap(v.id),
+                list_gap: state == ControlState::NotListed
+                    && stated_details.is_empty()
+                    && judge.coverage.is_gap(v.id),
                 requirement_of,
                 exclusion_not_allowed: state == ControlState::NotApplicable
                     && !csp.exclusion_allowed(judge.catalog, v.basis),
@@ -3962,12 +4052,36 @@ fn evaluate_ref<'a>(
         reasons,
         controls,
         non_basic,
+        details_only,
         nist,
         chain,
         without,
         approximate,
         correspondence,
     }
+}
+
+/// The detailed controls under `objective` the CSP's list states implemented, as it writes
+/// them (`9.2.3.1`, `9.2.3.11.PB` under `9.2.3`): what the list says of the objective's
+/// parts, never of the objective itself.
+fn details_stated_implemented<'c>(csp: &'c CspControls, objective: &str) -> Vec<&'c str> {
+    let numbers = |s: &str| crate::catalog::id::IsmapId::parse(s).map(|i| i.parts);
+    let Some(parts) = numbers(objective) else {
+        return Vec::new();
+    };
+    let under =
+        |id: &str| numbers(id).is_some_and(|p| p.len() > parts.len() && p.starts_with(&parts));
+    let prefix: String = parts.iter().map(|p| format!("{p}.")).collect();
+    let mut out: Vec<&str> = csp
+        .states
+        .range(prefix.clone()..)
+        .take_while(|(id, _)| id.starts_with(&prefix))
+        .filter(|(id, state)| matches!(state, CspState::Implemented) && under(id))
+        .map(|(id, _)| id.as_str())
+        .collect();
+    out.sort_by_key(|id| numbers(id));
+    out.dedup();
+    out
 }
 
 /// Whether the CSP's list states an id the catalog does not hold under this reference: a
@@ -4331,7 +4445,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 34,
+        schema_version: 35,
         lang,
         as_of,
         warnings,

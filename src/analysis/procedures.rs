@@ -1734,6 +1734,9 @@ pub enum Kind {
     StatementInEffect,
     /// Objectives absent from the CSP's list: obtain the full list or the statement.
     StatementRequest,
+    /// Objectives absent from the CSP's list, whose detailed controls it states
+    /// implemented: ask whether the objective itself is (review 11 B-10).
+    ObjectiveFromDetails,
     /// Objectives the CSP states are not implemented: ask for the plan. `quoted`: each
     /// subject quotes what the list writes beside it (a date, a compensating control),
     /// which the reader confirms, asking only for what it does not give.
@@ -1827,6 +1830,7 @@ impl Kind {
             Kind::RegistrationNotYetValid => "registry-check-date",
             Kind::StatementInEffect => "statement-in-effect",
             Kind::StatementRequest => "statement-request",
+            Kind::ObjectiveFromDetails => "objective-from-details",
             Kind::RemediationPlan { .. } => "remediation-plan",
             Kind::PlannedCompletion { .. } => "planned-completion",
             Kind::ExclusionNotAllowed => "exclusion-not-allowed",
@@ -1857,7 +1861,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 46] = [
+    pub const ALL: [Kind; 47] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::CandidateReferences,
@@ -1878,6 +1882,7 @@ impl Kind {
         Kind::RegistrationNotYetValid,
         Kind::StatementInEffect,
         Kind::StatementRequest,
+        Kind::ObjectiveFromDetails,
         Kind::RemediationPlan { quoted: false },
         Kind::PlannedCompletion { quoted: false },
         Kind::ExclusionNotAllowed,
@@ -2033,6 +2038,8 @@ impl Procedure<'_> {
             Kind::StatementInEffect => ("The audit period of ", Plain, " ends after the report's date (the statement held was not yet assessed then): obtain the statement and list of implemented objectives in effect on that date and run again"),
             Kind::StatementRequest if ja => ("CSPの一覧に記載のない", Controls, " について、CSPから一覧の全体または言明書を入手し、除外されたか、その理由を確認する(記載なしは未実施と同じではない)"),
             Kind::StatementRequest => ("Not in the list you hold: ", Controls, ". Obtain the CSP's full published list or its statement (言明書) and confirm whether excluded, and why (not listed is not the same as not implemented)"),
+            Kind::ObjectiveFromDetails if ja => ("CSPの一覧は統制目標 ", Plain, " を記載していない: 統制目標そのものを実施しているか(言明書・一覧の全体での記載)をCSPに確認する(詳細管理策の実施は統制目標の実施ではない)"),
+            Kind::ObjectiveFromDetails => ("The CSP's list does not state ", Plain, ": ask the CSP whether the objective itself is implemented (its statement or full list); detailed controls implemented are not the objective implemented"),
             Kind::RemediationPlan { quoted: false } if ja => ("CSPが未実施とする", Controls, " について、実施計画と時期、それまでの代替の統制を確認する"),
             Kind::RemediationPlan { quoted: false } => ("The CSP states ", Controls, " not implemented: ask for its plan and date, and the compensating controls until then"),
             Kind::RemediationPlan { quoted: true } if ja => ("CSPが未実施とする", Controls, " について、一覧の記載(「」内)のとおりかCSPに確認し、記載にない実施計画と時期、それまでの代替の統制を確認する"),

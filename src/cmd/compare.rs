@@ -324,6 +324,37 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
             ))
         );
     }
+    // two lists of one registration (last year's copy left in the folder): one service,
+    // ranked twice (review 11 D-5)
+    for (i, a) in atts.iter().enumerate() {
+        let Some(number) = a.registration_number.as_deref().map(str::trim) else {
+            continue;
+        };
+        let key = |s: &str| crate::text::header_key(s).into_owned();
+        if number.is_empty() {
+            continue;
+        }
+        for b in &atts[i + 1..] {
+            if b.registration_number
+                .as_deref()
+                .is_some_and(|n| key(n) == key(number))
+            {
+                let named = |x: &crate::model::Attestation| {
+                    format!("{} ({})", x.display_name(), x.source.display())
+                };
+                let (a_named, b_named) = (named(a), named(b));
+                eprintln!(
+                    "{}",
+                    crate::messages::warning(&format!(
+                        "{} and {} are lists of the same registration ({}): one service, ranked twice (one may be an old copy); to see what changed between them, run ismap-gap diff OLD NEW",
+                        a_named,
+                        b_named,
+                        number
+                    ))
+                );
+            }
+        }
+    }
     let inherited: Vec<&Path> = atts.iter().flat_map(|a| a.inherited_files()).collect();
     cfg.output.check(&inherited)?;
     let as_of = cfg.as_of.unwrap_or_else(Date::today);

@@ -303,7 +303,9 @@ fn summary_context(path: &Path) -> Result<Option<PreviousContext>, InputError> {
 fn status_of(text: &str) -> Option<Status> {
     let text = text.trim();
     let written = |s: Status, lang: Lang| {
-        s.label(lang) == text || crate::report::gap::status_label(s, true, lang) == text
+        crate::report::gap::status_cells(s, lang)
+            .iter()
+            .any(|c| c == text)
     };
     Status::ALL
         .into_iter()

@@ -621,6 +621,7 @@ pub const JA: &[(&str, &str)] = &[
     ("{} of the workbook ({}) unpacks to {} MB, over the {} MB limit; it is not read", "ワークブックの{0}({1})は展開すると{2} MBになり、上限の{3} MBを超えるため読みません"),
     ("{}: sub-folders not read: {} (--csp-dir reads the files of the folder itself; pass a CSP's list in a sub-folder with --csp FILE)", "{0}: サブフォルダは読んでいません: {1}(--csp-dir が読むのはそのフォルダ直下のファイルです。サブフォルダにあるCSPの一覧は --csp FILE で指定してください)"),
     ("{}: files of other types not read: {} (a PDF or Word file is no CSP list the tool reads: copy the table of implemented control objectives into a .txt file, or paste it with --csp -)", "{0}: 読めない種類のファイルは読んでいません: {1}(PDFやWordのファイルはCSPの一覧として読めません: 実施している統制目標の表を .txt ファイルに写すか、--csp - で貼り付けてください)"),
+    ("{} and {} are lists of the same registration ({}): one service, ranked twice (one may be an old copy); to see what changed between them, run ismap-gap diff OLD NEW", "{0} と {1} は同じ登録({2})の一覧です: 同じサービスが2回順位付けされています(一方は古い写しの可能性があります)。両者の違いは ismap-gap diff OLD NEW で確認してください"),
     ("only one CSP was read ({}): the comparison ranks nothing; give the other CSPs' lists with --csp FILE or in the --csp-dir folder", "読み込んだCSPは1件だけです({0}): 比較になりません。ほかのCSPの一覧を --csp FILE または --csp-dir のフォルダで指定してください"),
     ("gap sheet of CSP {}: {}", "CSP {0} のギャップシート: {1}"),
     ("item {}, column '{}': {} characters, over the {} a spreadsheet cell holds: cut in the xlsx (the CSV and JSON outputs keep it whole)", "確認項目 {0}、列 '{1}': {2}文字あり、表計算のセルに入る{3}文字を超えています: xlsxでは切り詰めました(CSVとJSONの出力には全文があります)"),

@@ -6,7 +6,7 @@ use crate::analysis::csp::Registration;
 use crate::analysis::gap::{ControlState, Reasons};
 use crate::analysis::{Reason, Status};
 use crate::lang::Lang;
-use crate::report::gap::{noted_mark, notes_kinds, status_label};
+use crate::report::gap::{not_in_effect, noted_mark, notes_kinds, push_cell_marks, status_label};
 use crate::report::grid::{Grid, Tone};
 use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
 
@@ -149,32 +149,14 @@ fn push_status_cell(item: &CompareItem, k: usize, lang: Lang, out: &mut String) 
     let status = item.statuses.0.get(k).map(|(_, s)| *s);
     out.push_str(status.map_or("", |s| status_label(s, item.noted(k), lang)));
     let reasons = item.reasons.get(k).copied().unwrap_or_default();
-    let mut labels: Vec<&str> = not_in_effect(reasons)
+    let mut labels: Vec<&str> = not_in_effect(reasons.to_vec())
         .iter()
         .map(|r| r.label(lang))
         .collect();
     if matches!(status, Some(Status::NotCovered | Status::Partial)) {
         labels.extend(statement_kinds(reasons).iter().map(|s| s.label(lang)));
     }
-    if !labels.is_empty() {
-        match lang {
-            Lang::Ja => out.push_str(&format!("（{}）", labels.join("・"))),
-            Lang::En => out.push_str(&format!(" ({})", labels.join(", "))),
-        }
-    }
-}
-
-/// The registrations not in effect a CSP's status of an item rests on, by its reasons
-/// ([`Reason::registration_not_in_effect`]): lapsed, then not yet valid.
-fn not_in_effect(reasons: Reasons) -> Vec<Registration> {
-    let mut out: Vec<Registration> = reasons
-        .to_vec()
-        .into_iter()
-        .filter_map(Reason::registration_not_in_effect)
-        .collect();
-    out.sort_by_key(|r| std::cmp::Reverse(*r));
-    out.dedup();
-    out
+    push_cell_marks(out, &labels, lang);
 }
 
 /// What a CSP's list states of the controls an item lacks, by its reasons, in the order

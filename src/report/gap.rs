@@ -1,11 +1,12 @@
 //! The gap report in every format, from the one [`GapReport`] model.
 use std::io::Write;
 
+use crate::analysis::csp::Registration;
 #[cfg(doc)]
 use crate::analysis::gap::CatalogInfo;
 use crate::analysis::gap::{
-    ChecksInfo, ControlState, CspInfo, Exclusion, GapReport, ItemDetails, ItemResult, Reason,
-    ServiceRegistration, UnresolvedRef,
+    details_only_subject, ChecksInfo, ControlState, CspInfo, Exclusion, GapReport, ItemDetails,
+    ItemResult, Reason, ServiceRegistration, UnresolvedRef,
 };
 use crate::analysis::procedures::Procedure;
 use crate::analysis::registration::{Registry, UnderlyingInfo};
@@ -151,7 +152,7 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
     use std::fmt::Write as _;
     out.text(&item.id);
     out.text(&item.title);
-    out.text(status_label(item.status, item.noted(), lang));
+    out.text(&item_status_label(item, lang));
     out.text(item.risk.map_or("", |r| r.label(lang)));
     out.text(item.assurance_read().map_or("", |a| a.label(lang)));
     out.cell(|refs| item.write_references(refs));
@@ -183,6 +184,19 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
             ", ",
             |missing, c| {
                 push_all(missing, [c.id, " (", c.state.label(lang)]);
+                // an objective not stated whose details are: what the list says of it
+                if let Some(x) = details
+                    .not_listed_details
+                    .iter()
+                    .find(|x| x.objective == c.id)
+                {
+                    push_all(
+                        missing,
+                        [lang.pick("; 詳細管理策 ", "; only its detailed controls ")],
+                    );
+                    join_into(missing, &x.implemented, ", ");
+                    missing.push_str(lang.pick(" のみ実施と記載", " stated implemented"));
+                }
                 // nothing is stated of a control not listed, nor of its objective
                 if c.state != ControlState::NotListed {
                     push_stated_as(missing, c.stated_as, lang);
@@ -521,11 +535,23 @@ fn short_grid(report: &GapReport) -> Grid {
         report.items.details_into(item, &mut details);
         let details = &details;
         let mut gaps: Vec<String> = Vec::new();
-        push_ids(
-            &mut gaps,
-            l("記載なし:", "not listed:"),
-            &details.not_listed,
-        );
+        // an objective not stated whose details are: what the list says of it (r11 B-10)
+        let not_listed: Vec<String> = details
+            .not_listed
+            .iter()
+            .map(|id| {
+                match details
+                    .not_listed_details
+                    .iter()
+                    .find(|x| x.objective == *id)
+                {
+                    Some(x) => details_only_subject(x, lang),
+                    None => (*id).to_owned(),
+                }
+            })
+            .collect();
+        let not_listed: Vec<&str> = not_listed.iter().map(String::as_str).collect();
+        push_ids(&mut gaps, l("記載なし:", "not listed:"), &not_listed);
         // a state stated of the objective says so (`9.4.2.2.B (9.4.2 の記載による)`), and
         // the CSP's words beside it follow (`9.2.1 (2027年度上期に対応予定)`)
         let as_stated = |ids: &[&str]| -> Vec<String> {
@@ -645,7 +671,7 @@ fn short_grid(report: &GapReport) -> Grid {
         let mut row = vec![
             item.id.clone(),
             item.title.clone(),
-            status_label(item.status, item.noted(), lang).to_owned(),
+            item_status_label(item, lang).into_owned(),
             item.risk
                 .map(|r| r.label(lang).to_owned())
                 .unwrap_or_default(),
@@ -708,7 +734,7 @@ fn compact_grid(report: &GapReport, width: u16) -> Grid {
         g.push(
             vec![
                 item.id.clone(),
-                status_label(item.status, item.noted(), lang).to_owned(),
+                item_status_label(item, lang).into_owned(),
                 item.risk
                     .map(|r| r.label(lang).to_owned())
                     .unwrap_or_default(),
@@ -1190,6 +1216,71 @@ pub fn status_label(status: Status, noted: bool, lang: Lang) -> &'static str {
     } else {
         status.label(lang)
     }
+}
+
+/// The registrations not in effect a status rests on, by its reasons
+/// ([`Reason::registration_not_in_effect`]): lapsed, then not yet valid (`report` and
+/// `compare` alike).
+pub fn not_in_effect(reasons: impl IntoIterator<Item = Reason>) -> Vec<Registration> {
+    let mut out: Vec<Registration> = reasons
+        .into_iter()
+        .filter_map(Reason::registration_not_in_effect)
+        .collect();
+    out.sort_by_key(|r| std::cmp::Reverse(*r));
+    out.dedup();
+    out
+}
+
+/// `labels` after a status cell: `一部充足（失効）`, `partial (lapsed)`.
+pub fn push_cell_marks(out: &mut String, labels: &[&str], lang: Lang) {
+    if labels.is_empty() {
+        return;
+    }
+    match lang {
+        Lang::Ja => out.push_str(&format!("（{}）", labels.join("・"))),
+        Lang::En => out.push_str(&format!(" ({})", labels.join(", "))),
+    }
+}
+
+/// An item's status as the report's cells show it: [`status_label`], then the registration
+/// not in effect it rests on (`一部充足（失効）`, `保証水準不足（未発効）`), as `compare`'s
+/// matrix marks it: a status on a lapsed registration never reads as on a valid one
+/// (review 12 B-9). The status itself (JSON `status`, `--fail-on`) is unchanged.
+pub fn item_status_label(item: &ItemResult, lang: Lang) -> std::borrow::Cow<'static, str> {
+    let label = status_label(item.status, item.noted(), lang);
+    let void = not_in_effect(item.reasons.iter().copied());
+    if void.is_empty() {
+        return label.into();
+    }
+    let mut out = label.to_owned();
+    let labels: Vec<&str> = void.iter().map(|r| r.label(lang)).collect();
+    push_cell_marks(&mut out, &labels, lang);
+    out.into()
+}
+
+/// Every status cell [`item_status_label`] can write for `status` in `lang`: the label,
+/// marked when noted, and each with the marks of registrations not in effect (what a
+/// reviewed sheet read back may hold).
+pub fn status_cells(status: Status, lang: Lang) -> Vec<String> {
+    let mut out = vec![status.label(lang).to_owned()];
+    let noted = status_label(status, true, lang);
+    if noted != status.label(lang) {
+        out.push(noted.to_owned());
+    }
+    let marks: [&[Registration]; 3] = [
+        &[Registration::Lapsed],
+        &[Registration::NotYetValid],
+        &[Registration::Lapsed, Registration::NotYetValid],
+    ];
+    for base in out.clone() {
+        for m in marks {
+            let labels: Vec<&str> = m.iter().map(|r| r.label(lang)).collect();
+            let mut cell = base.clone();
+            push_cell_marks(&mut cell, &labels, lang);
+            out.push(cell);
+        }
+    }
+    out
 }
 
 /// How many of the covered items carry the mark, after the covered count of the summary:

@@ -155,7 +155,7 @@ pub fn load_text(
         att.check_liu_said(false)?;
         return Ok(att);
     }
-    let mut att = if crate::input::is_table_file(path) {
+    let mut att = if crate::input::is_table_file(path) || is_pasted_table(text) {
         let sheet = table::read_csv_text(path, text)?;
         match read_table(&sheet, opts, catalog, None)? {
             Some(part) => from_parts(path, vec![part], Vec::new(), catalog)?,
@@ -169,6 +169,26 @@ pub fn load_text(
     att.liu_said = page::liu_in_text(path, text);
     att.check_liu_said(false)?;
     Ok(att)
+}
+
+/// Whether text not named a table (`.txt`, stdin) is cells copied from a spreadsheet and
+/// pasted (review 11 C-11): its first line holding a tab is a header with an id column and
+/// a status column (`管理策番号<TAB>実施状況<TAB>備考`), read as a status table, as the same
+/// bytes saved as `.tsv` are (the table reader's rules apply to it whole). A pasted list
+/// whose lines hold tabs between ids (a PDF's table) has no such header: read as a list.
+fn is_pasted_table(text: &str) -> bool {
+    let Some(first) = text
+        .lines()
+        .map(|l| l.trim_start_matches('\u{feff}'))
+        .find(|l| l.contains('\t'))
+    else {
+        return false;
+    };
+    let cells: Vec<&str> = first.split('\t').map(str::trim).collect();
+    cells.iter().any(|c| classify::is_id_header(c))
+        && cells
+            .iter()
+            .any(|c| classify::role(c) == Some(classify::Role::Status))
 }
 
 /// The key two statements of one control share, in any spelling (`9.2.3`, `A.9.2.3`,

@@ -795,6 +795,23 @@ pub(super) fn is_furniture_line(text: &str) -> bool {
             .any(|m| lower.contains(m))
 }
 
+/// Page-footer words a PDF copy puts after the last ids of a page when the footer shares
+/// the table row's baseline (review 12 C-23): confidentiality or reproduction marks alone
+/// (`社外秘`, `無断転載を禁じます`), or a copyright notice (`© 2025 IPA`, `Copyright 2025 …`),
+/// as on a line of their own — never with a word that states a status or negates
+/// (`社外秘 未実施` is refused as before).
+fn is_footer_after_id(text: &str) -> bool {
+    let lower = fold_width(text).to_lowercase();
+    let lower = lower.trim_start();
+    let marks_only = without_furniture(text).trim().is_empty();
+    let copyright = ["copyright", "©", "(c)"]
+        .iter()
+        .any(|m| lower.starts_with(m));
+    (marks_only || copyright)
+        && vocab::statement_in(text, vocab::Look::AFTER_ID).is_none()
+        && vocab::negation_in(text).is_none()
+}
+
 /// A line of column headers only: `統制目標 番号`, `No 管理策番号 管理策名`, `Control ID Title`.
 pub(super) fn is_header_line(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -1417,7 +1434,11 @@ fn check_after_with(
     catalog: &Catalog,
     hint: &str,
 ) -> Result<(), InputError> {
-    if text.is_empty() || is_title(catalog, &id.raw, text) || is_furniture(text) {
+    if text.is_empty()
+        || is_title(catalog, &id.raw, text)
+        || is_furniture(text)
+        || is_footer_after_id(text)
+    {
         return Ok(());
     }
     if let Some(what) = vocab::statement_in(text, vocab::Look::AFTER_ID) {

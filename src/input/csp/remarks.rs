@@ -576,6 +576,44 @@ pub fn later_date(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
         })
 }
 
+/// An evidence cell with the years of the folders and files it names taken out, where
+/// the year is the as-of date's fiscal year or an earlier one (`/ISMS/2026年度/特権ID`,
+/// `FY2025_review.xlsx`): an evidence folder is named by the year its records are of,
+/// which is no implementation date (review 11 C-13). A later year's folder, and any date
+/// outside a path (`2027年度に整備予定`), stay to be read.
+pub fn without_path_years(text: &str, as_of: crate::date::Date) -> std::borrow::Cow<'_, str> {
+    let is_path = |token: &str| token.contains('/') || token.contains('\\');
+    if !text.split_whitespace().any(is_path) {
+        return text.into();
+    }
+    let fy = as_of.fiscal_year();
+    let mut out = String::with_capacity(text.len());
+    for (i, token) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if !is_path(token) {
+            out.push_str(token);
+            continue;
+        }
+        let mut kept = token.to_owned();
+        for (written, _) in crate::date::dates_in(token) {
+            let folded = fold_width(&written);
+            let digits: String = folded.chars().filter(char::is_ascii_digit).collect();
+            let year_only = digits.len() == 4
+                && (folded.ends_with("年度")
+                    || folded.ends_with('年')
+                    || folded.to_lowercase().starts_with("fy")
+                    || folded.len() == 4);
+            if year_only && digits.parse::<i32>().is_ok_and(|y| y <= fy) {
+                kept = kept.replace(&written, " ");
+            }
+        }
+        out.push_str(&kept);
+    }
+    out.into()
+}
+
 /// Words that say a text is about implementing something: a date in it may be when.
 const IMPLEMENTING: &[&str] = &[
     "導入",

@@ -1168,6 +1168,9 @@ pub fn note_row(
     if let Some(pairs) = legend(row) {
         return check_legend(sheet, n, row, &pairs);
     }
+    if is_export_filter(row) {
+        return Ok(());
+    }
     for (c, text) in row.iter().enumerate() {
         note_on_table(sheet, n, c, text, place, first, "", as_of)?;
     }
@@ -1181,6 +1184,67 @@ pub fn note_row(
         }
     }
     Ok(())
+}
+
+/// A GRC export's filter row (`Filter | Framework = ISMAP AND Status != Retired`, review 12
+/// D-2): a label naming a filter and a value whose every condition selects by framework or
+/// status only. It says which rows the export holds: a row left out is not listed, which
+/// is never credited, so it qualifies no row that is there. A condition on anything else
+/// (`Region = Tokyo`, `Environment = Production`) narrows the scope, and is read as any
+/// note is (refused when it qualifies).
+fn is_export_filter(row: &[String]) -> bool {
+    let filled = filled_cells(row);
+    let [(_, label), (_, value)] = filled.as_slice() else {
+        return false;
+    };
+    let label = crate::text::header_key(label);
+    if ![
+        "filter",
+        "filters",
+        "フィルタ",
+        "フィルター",
+        "抽出条件",
+        "絞り込み条件",
+        "絞込条件",
+    ]
+    .contains(&label.as_ref())
+    {
+        return false;
+    }
+    let folded = crate::text::fold_width(value).to_lowercase();
+    let conditions: Vec<&str> = folded
+        .split(" and ")
+        .flat_map(|c| c.split(['&', ';', '、', ',']))
+        .flat_map(|c| c.split("かつ"))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    !conditions.is_empty()
+        && conditions.iter().all(|c| {
+            let field = c
+                .split(|ch: char| "=!<>≠".contains(ch) || ch.is_whitespace())
+                .next()
+                .unwrap_or("");
+            let rest = c[field.len()..].trim_start();
+            let Some(value) = ["!=", "<>", "≠", "=", "not in ", "in ", "is not ", "is "]
+                .iter()
+                .find_map(|op| rest.strip_prefix(op))
+            else {
+                return false;
+            };
+            // a plain value (`Retired`, `'ISMAP'`, `(Draft, Retired)`) or a status word:
+            // anything beside it (`Retired（予定）`) is read as a note is
+            let value = value.trim();
+            let plain = value
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || " '\"(),-_.".contains(ch))
+                || vocab::status_value(value).is_ok();
+            plain
+                && matches!(
+                    field,
+                    "framework" | "status" | "フレームワーク" | "ステータス" | "実施状況" | "基準"
+                )
+        })
 }
 
 /// A note written outside a status table that states `first` (and maybe more) implemented
@@ -2267,8 +2331,9 @@ fn written_as(
 /// reason column's, an explanation's, a description of the implementation (`実施内容`), a
 /// column the reader does not know; not the title when it is the control's
 /// (`is_title`), the evidence or the owner, a row number, nor a date under a header naming
-/// a date (checked apart); of the statement `readiness` wrote, its reason column only. One cell gives its text; more give each with its column's name
-/// (`備考: 手順書あり; コメント: 概ね実施`). Whitespace and line breaks are collapsed.
+/// a date (checked apart); of the statement `readiness` wrote, its reason column only. Each
+/// cell is given with its column's name, one alone too (`備考: 手順書あり`, `備考: 手順書あり;
+/// コメント: 概ね実施`). Whitespace and line breaks are collapsed.
 /// The row's implementation date as written, under the headers naming it (`実施日`), the
 /// non-empty cells joined with `; `.
 fn implementation_date(row: &[String], layout: &Layout, cols: &StatusColumns) -> String {
@@ -2319,15 +2384,12 @@ fn row_remark(
             (!says_nothing).then(|| (name, crate::text::join_filled(text.split_whitespace())))
         })
         .collect();
-    match kept.as_slice() {
-        [] => String::new(),
-        [(_, text)] => text.clone(),
-        more => more
-            .iter()
-            .map(|(name, text)| format!("{name}: {text}"))
-            .collect::<Vec<_>>()
-            .join("; "),
-    }
+    // each cell named by its column, one alone too: a word (`Fail`, `2025-12-31`) is read
+    // with the question its header asks (review 11 B-9)
+    kept.iter()
+        .map(|(name, text)| format!("{name}: {text}"))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// On a row stated implemented, no other column may qualify the statement: a remark (in
@@ -2532,10 +2594,17 @@ fn check_implemented_row(
         }
         // a date under a header naming a date that is not of the implementation (`最終確認日`,
         // `有効期限`, `次回レビュー日`) is not compared with the as-of date
-        let found = if remarks::names_record_date(layout.name(c)) {
-            remarks::record_date_qualifier(text, titles, as_of)
+        // in the evidence column, the current or an earlier year naming a folder or file
+        // is the records' year, not the implementation's (review 11 C-13)
+        let scanned: &str = &if Some(c) == cols.evidence {
+            remarks::without_path_years(text, as_of)
         } else {
-            remarks::qualifier_on(text, titles, as_of)
+            text.into()
+        };
+        let found = if remarks::names_record_date(layout.name(c)) {
+            remarks::record_date_qualifier(scanned, titles, as_of)
+        } else {
+            remarks::qualifier_on(scanned, titles, as_of)
         };
         if let Some(q) = found {
             return Err(refuse(c, text, q.what(), q.hint()));

@@ -8,8 +8,8 @@ use crate::analysis::review::ReviewSummary;
 use crate::analysis::{GapReport, ItemResult, Status};
 use crate::lang::Lang;
 use crate::report::gap::{
-    col, decision_choices, item_cells, item_sheet_headers, removed_headers, review_change_header,
-    reviewer_headers, shortened_cell, status_label, workbook_headers,
+    col, decision_choices, item_cells, item_sheet_headers, item_status_label, removed_headers,
+    review_change_header, reviewer_headers, shortened_cell, status_label, workbook_headers,
 };
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
@@ -132,12 +132,23 @@ fn layout(report: &GapReport, whole_list_in: Option<&str>) -> Layout {
             .clamp(6.0, 16.0),
             Col::Cell(col::TITLE) => column_width_upto(items.iter().map(|i| i.title.as_str()), 32),
             Col::Cell(col::RISK) => column_width(["medium", lang.pick("リスク", "risk")]),
-            Col::Cell(col::STATUS) => column_width(
-                Status::ALL
+            Col::Cell(col::STATUS) => {
+                // a status marked with a registration not in effect is wider (`一部充足（失効）`)
+                let marked: Vec<String> = items
                     .iter()
-                    .map(|s| s.label(lang))
-                    .chain([status_label(Status::Covered, true, lang)]),
-            ),
+                    .filter_map(|i| match item_status_label(i, lang) {
+                        std::borrow::Cow::Owned(l) => Some(l),
+                        std::borrow::Cow::Borrowed(_) => None,
+                    })
+                    .collect();
+                column_width(
+                    Status::ALL
+                        .iter()
+                        .map(|s| s.label(lang))
+                        .chain([status_label(Status::Covered, true, lang)])
+                        .chain(marked.iter().map(String::as_str)),
+                )
+            }
             Col::Cell(col::PROCEDURES) => 48.0,
             Col::Decision => column_width(decision_choices(lang)).max(10.0),
             Col::Comment => 28.0,
@@ -400,8 +411,8 @@ pub fn write_gap_sheet<'r>(
             }
             if let Some(c) = status_col {
                 let toned = styles.toned(item.status.into());
-                let status = status_label(item.status, item.noted(), lang);
-                sheet.write_string_with_format(xr, c, status, toned)?;
+                let status = item_status_label(item, lang);
+                sheet.write_string_with_format(xr, c, &*status, toned)?;
             }
             if let Some(c) = change_col {
                 let change = texts[usize::from(c)];
@@ -534,11 +545,7 @@ impl<'r> GapRows<'r> {
                 match kind {
                     Col::Cell(col::STATUS) => {
                         let look = Look::toned(item.status.into());
-                        out.text(
-                            xc,
-                            status_label(item.status, item.noted(), lang),
-                            style(look)?,
-                        );
+                        out.text(xc, &item_status_label(item, lang), style(look)?);
                     }
                     Col::Change => out.text(xc, text, style(Look::toned(change_tone(item)))?),
                     // the input row number is written as a number, every other cell as text
