@@ -4331,7 +4331,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 34,
+        schema_version: 35,
         lang,
         as_of,
         warnings,

@@ -716,7 +716,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 10,
+        schema_version: 11,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),
