@@ -48,3 +48,56 @@ fn not_doing_it_or_lacking_staff_is_no_reason_for_not_applicable() {
         .args(["--as-of", "2026-12-01", "--fail-on", "missing"]);
     assert_eq!(c.output().unwrap().status.code(), Some(1));
 }
+
+/// `ev-readiness.csv`: evidence being prepared (`作成予定`, `準備中`, `2027年4月作成予定`: the
+/// whole list was refused), requested (`依頼中`, `Requested`), zero (`0件`, `0/3`, `0 of 3`)
+/// or more needed (`要追加`) is the finding 証跡なし (were "evidence present"); a count of
+/// some (`10件`) and a document (`手順書v2.0（2025年作成）`) are evidence (guards).
+#[test]
+fn evidence_being_prepared_or_counting_none_is_no_evidence_in_readiness() {
+    let v = readiness("ja", "ev-readiness.csv");
+    assert_eq!(
+        v["evidence_missing"],
+        json!(["9.2.1", "9.2.2", "9.2.3", "9.2.4", "9.2.5", "9.2.6", "12.3.1", "12.4.1", "12.4.2"])
+    );
+    for id in ["5.1.1", "5.1.2", "12.4.3"] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["state"], "implemented", "{item}");
+        assert_eq!(item["findings"], json!([]), "{item}");
+    }
+}
+
+/// One more qualifier: an evidence cell that also says the control is not done
+/// (`未実施（作成予定）`) is the control's status, still refused.
+#[test]
+fn evidence_saying_the_control_is_not_done_is_still_refused() {
+    let mut c = common::bin();
+    c.args(["--lang", "en", "readiness", "--implemented"])
+        .arg(fixture("ev-readiness-notdone.csv"))
+        .args(["--as-of", "2026-12-01"]);
+    let err = common::input_error(c);
+    assert!(err.contains("未実施（作成予定）"), "{err}");
+}
+
+/// `report` with evidence `0件`, `0/3`, `0 of 3`, `依頼中`, `Requested`, `要追加`, `作成予定`
+/// for 9.2.3 stated implemented: refused naming the cell (was a bare 充足); `10件` and `3/3`
+/// are evidence and stay 充足 (guards).
+#[test]
+fn evidence_counting_none_or_requested_is_refused_in_report() {
+    for n in 1..=7 {
+        let mut c = common::on_checks("en", "report", fixture("chk.csv"));
+        c.arg("--csp")
+            .arg(fixture(&format!("ev-report-{n}.csv")))
+            .args(["--registration-kind", "ismap"]);
+        let err = common::input_error(c);
+        assert!(err.contains("column 'Evidence'"), "{n}: {err}");
+    }
+    for n in 8..=9 {
+        let mut c = common::on_checks("en", "report", fixture("chk.csv"));
+        c.arg("--csp")
+            .arg(fixture(&format!("ev-report-{n}.csv")))
+            .args(["--registration-kind", "ismap", "--format", "json"]);
+        let v = json_of(c);
+        assert_eq!(by_id(&v["items"], "Q-1")["status"], "covered", "{n}");
+    }
+}

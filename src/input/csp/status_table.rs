@@ -1550,6 +1550,31 @@ fn gives_no_ground(text: &str) -> bool {
     }
 }
 
+/// Whether an evidence cell also says the control is not done, not applicable or excluded
+/// (`未実施（作成予定）`, `N/A`): the control's status, not the evidence's (review 15 C-7 guard).
+fn names_control_not_done(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    [
+        "未実施",
+        "未対応",
+        "未導入",
+        "実施していない",
+        "実施予定",
+        "対応予定",
+        "導入予定",
+        "非該当",
+        "対象外",
+        "除外",
+        "一部",
+        "notimplemented",
+        "notapplicable",
+        "n/a",
+        "partial",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+}
+
 /// An owner cell saying no one is assigned yet (`未定`, `TBD`, `調整中`, `不在`, `未割当`).
 fn owner_not_yet(text: &str) -> bool {
     matches!(
@@ -2501,9 +2526,12 @@ fn check_implemented_row(
         // qualifies the control (review 11 C-5)
         // (a status value there, `準備中`, `not yet`, `N/A`, may be the control's: read
         // by the remark rules, as under any header)
+        // (evidence being prepared, `作成予定`, `準備中`, is evidence's, whatever the status
+        // words in it: review 15 C-7)
         if (Some(c) == cols.evidence
             && super::names_no_evidence(text)
-            && vocab::status_value(text).is_err())
+            && (vocab::status_value(text).is_err()
+                || super::evidence_not_yet(text) && !names_control_not_done(text)))
             || (Some(c) == cols.owner && owner_not_yet(text))
         {
             continue;
