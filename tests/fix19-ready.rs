@@ -101,3 +101,71 @@ fn evidence_counting_none_or_requested_is_refused_in_report() {
         assert_eq!(by_id(&v["items"], "Q-1")["status"], "covered", "{n}");
     }
 }
+
+/// `details-annex.xlsx` (review 15 A-10): a workbook whose annex sheet states five detailed
+/// controls omits 29 mandatory B/PB details of objectives it states implemented: each is
+/// 記載なし, counted missing (were a note only, 準備率 99.6%), and `--fail-on missing` fails.
+#[test]
+fn a_list_stating_details_counts_the_basic_details_it_omits() {
+    let v = readiness("en", "details-annex.xlsx");
+    let missing: Vec<&str> = common::strings(&v["missing"]);
+    for id in ["9.2.1.6.PB", "12.4.1.15.PB", "15.1.1.14.B", "18.1.5.7.PB"] {
+        assert!(missing.contains(&id), "{id}: {missing:?}");
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["state"], "not-listed", "{item}");
+        assert_eq!(item["required"], true, "{item}");
+    }
+    assert_eq!(v["summary"]["missing"], 30, "{}", v["summary"]);
+    assert!(!v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["code"] == "basic-details-not-stated"));
+    let mut c = common::bin();
+    c.args(["--lang", "en", "readiness", "--implemented"])
+        .arg(fixture("details-annex.xlsx"))
+        .args(["--as-of", "2026-12-01", "--fail-on", "missing"]);
+    assert_eq!(c.output().unwrap().status.code(), Some(1));
+}
+
+/// Guards: a list of objectives alone (`na-own.csv`) says nothing about details — noted, not
+/// counted, as before; a list stating a detail (`details-some.csv`) counts the omitted basic
+/// details of objectives it states implemented (12.4.1.15.PB) only — of an objective planned
+/// (9.2.1) or not listed (9.4.2) the objective is the finding, the details are noted.
+#[test]
+fn omitted_basic_details_count_only_where_the_list_states_details_and_the_objective() {
+    let v = readiness("en", "na-own.csv");
+    assert!(
+        !common::strings(&v["missing"])
+            .iter()
+            .any(|id| id.ends_with(".PB") || id.ends_with(".B")),
+        "{}",
+        v["missing"]
+    );
+    let note = |v: &serde_json::Value| {
+        v["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["code"] == "basic-details-not-stated")
+            .map(|n| n["message"].as_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    assert!(
+        note(&v).contains("a list of objectives says nothing"),
+        "{}",
+        note(&v)
+    );
+    let v = readiness("en", "details-some.csv");
+    let missing = common::strings(&v["missing"]);
+    assert!(missing.contains(&"12.4.1.15.PB"), "{missing:?}");
+    for id in ["9.2.1.6.PB", "9.4.2.2.B", "9.2.3.11.PB"] {
+        assert!(!missing.contains(&id), "{id}: {missing:?}");
+    }
+    assert_eq!(common::strings(&v["planned"]), ["9.2.1"]);
+    let n = note(&v);
+    assert!(
+        n.contains("9.2.1.6.PB") && n.contains("not counted on their own"),
+        "{n}"
+    );
+}
