@@ -507,10 +507,10 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     // basic details the list does not state, their objective not excluded with a reason
     let mut not_stated: Vec<&str> = Vec::new();
     // a list that states detailed controls of the control objectives (an annex sheet,
-    // four-part ids) says which it has: a basic (B/PB) detail of an objective it states
+    // four-part ids; its own rows, not an underlying service's) says which it has: a basic (B/PB) detail of an objective it states
     // implemented itself that it omits is not listed (記載なし), counted missing; a list of
     // objectives alone says nothing about them (review 15 A-10)
-    let lists_details = st.csp.states.keys().any(|id| {
+    let lists_details = st.details.keys().any(|id| {
         IsmapId::parse(id).is_some_and(|i| i.depth() >= Level::Detail.depth())
             && catalog
                 .detail_parent(id)
