@@ -978,10 +978,15 @@ pub enum NotAReason {
     /// A subcontractor of the service does the control (`委託先が実施`): it stays the
     /// service's to manage (supplier relationships, 15.1), so it applies.
     SubcontractorDoesIt,
+    /// The control is not done, or the cause is the service's own lack or choice
+    /// (`当該管理策を実施していないため`, `人員不足のため`, `技術的に困難なため`,
+    /// `利用者からの要望がないため`, `他の管理策で代替`): the control applies and is not
+    /// implemented (review 15 A-2).
+    NotImplemented,
 }
 
 impl NotAReason {
-    pub const ALL: [NotAReason; 7] = [
+    pub const ALL: [NotAReason; 8] = [
         NotAReason::NoCause,
         NotAReason::ProviderDoesIt,
         NotAReason::PartyUnclear,
@@ -989,6 +994,7 @@ impl NotAReason {
         NotAReason::DecisionNotToImplement,
         NotAReason::NoGround,
         NotAReason::SubcontractorDoesIt,
+        NotAReason::NotImplemented,
     ];
 
     pub fn judgement(self) -> ReasonJudgement {
@@ -1028,6 +1034,10 @@ impl NotAReason {
             NotAReason::SubcontractorDoesIt => lang.pick(
                 "委託先が実施すると述べており、委託先の管理策も事業者が管理する(供給者関係、15.1)ため、適用しない理由ではない",
                 "says a subcontractor does it: a subcontractor's control stays the provider's to manage (supplier relationships, 15.1), so it still applies",
+            ),
+            NotAReason::NotImplemented => lang.pick(
+                "管理策を実施していないこと、またはその事情(人員・技術的困難・負荷・要望がない・過去に事故がない・他の管理策で代替)を述べており、適用しない理由ではない(管理策は適用され、未実施)",
+                "says the control is not done, or why the provider has not done it (staff, difficulty, workload, no demand, no incident so far, another control instead): the control applies and is not implemented",
             ),
         }
     }

@@ -490,8 +490,10 @@ fn a_decision_not_to_implement_is_no_reason_to_exclude() {
 /// Review 11 C-5: in `readiness`, evidence not there yet (`TBD`, `未提出`, `Pending`,
 /// `収集中`, `後日提出`) or a draft (`規程（ドラフト）`, `手順書v0.9（未承認）`) is evidence
 /// missing (証跡なし), and an owner not assigned yet (`未定`, `TBD`) stops nothing: the run
-/// is not refused; a document named as evidence is evidence. A status value there
-/// (`準備中`, `not yet`) may be the control's and is still refused, as under any header.
+/// is not refused; a document named as evidence is evidence. Evidence being prepared
+/// (`準備中`) is evidence missing too (review 15 C-7: was refused); a status value that
+/// does not name evidence (`not yet`) may be the control's and is still refused, as under
+/// any header.
 #[test]
 fn evidence_not_there_yet_is_evidence_missing() {
     let readiness = |file: &str| {
@@ -520,12 +522,23 @@ fn evidence_not_there_yet_is_evidence_missing() {
         "soa.csv",
         "登録区分: ISMAP\n管理策番号,実施状況,証跡\n9.2.1,実施,準備中\n",
     );
+    let v = json_of(
+        bin()
+            .args(["readiness", "--as-of", "2026-04-01", "--format", "json"])
+            .arg("--implemented")
+            .arg(&path),
+    );
+    assert_eq!(v["evidence_missing"], serde_json::json!(["9.2.1"]));
+    let (_dir, path) = file(
+        "soa.csv",
+        "登録区分: ISMAP\n管理策番号,実施状況,証跡\n9.2.1,実施,not yet\n",
+    );
     let err = input_error(
         bin()
             .args(["readiness", "--as-of", "2026-04-01", "--implemented"])
             .arg(&path),
     );
-    assert!(err.contains("'準備中' in '証跡'"), "{err}");
+    assert!(err.contains("'not yet' in '証跡'"), "{err}");
 }
 
 /// Review 11 A-9: a row of zero height (`ht="0"`, no `hidden`) is not seen, as a hidden row

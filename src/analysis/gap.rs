@@ -4445,7 +4445,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 35,
+        schema_version: 36,
         lang,
         as_of,
         warnings,

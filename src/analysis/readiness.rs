@@ -2,6 +2,7 @@
 //! rules (2.2.4 of the criteria): every governance and management objective and item
 //! implemented (neither excluded nor inherited); every control objective implemented or
 //! excluded with a reason; the basic-requirement (B/PB) detailed controls the list states
+//! (and, in a list stating details, those it omits of objectives it states implemented)
 //! implemented unless their objective is excluded with a reason; evidence for what is
 //! implemented; objectives inherited from a service whose registration is in effect on the
 //! date.
@@ -505,6 +506,21 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
     // basic details the list does not state, their objective not excluded with a reason
     let mut not_stated: Vec<&str> = Vec::new();
+    // a list that states detailed controls of the control objectives (an annex sheet,
+    // four-part ids; its own rows, not an underlying service's) says which it has: a basic (B/PB) detail of an objective it states
+    // implemented itself that it omits is not listed (記載なし), counted missing; a list of
+    // objectives alone says nothing about them (review 15 A-10)
+    let lists_details = st.details.keys().any(|id| {
+        IsmapId::parse(id).is_some_and(|i| i.depth() >= Level::Detail.depth())
+            && catalog
+                .detail_parent(id)
+                .is_some_and(|p| p.layer == Layer::Control && p.level == Level::Objective)
+    });
+    let counts_omitted = |objective: &str| {
+        lists_details
+            && st.state(objective) == Some(ItemState::Implemented)
+            && st.csp.inherited_from(objective).is_none()
+    };
     let mut items: Vec<ReadinessItem> = Vec::new();
     let under_objective = |e: &Entry| {
         e.level == Level::Detail
@@ -527,6 +543,17 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
                 for d in catalog.items_of(&e.id) {
                     match detail_row(catalog, &st, &d.id, d, d.title(lang), d.flags) {
                         Some(row) => items.push(row),
+                        None if st.mandatory(catalog, &d.id) && counts_omitted(&e.id) => items
+                            .push(st.row(
+                                &d.id,
+                                d,
+                                d.title(lang),
+                                true,
+                                ItemState::NotListed,
+                                None,
+                                d.flags.basic,
+                                findings_of(ItemState::NotListed, true, ""),
+                            )),
                         None if st.mandatory(catalog, &d.id) => not_stated.push(&d.id),
                         None => {}
                     }
@@ -677,9 +704,13 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
         }
         notes.push(Warning {
             code: "basic-details-not-stated",
-            message: match lang {
-                Lang::Ja => format!("基本言明要件の詳細管理策(B/PB)のうち{}件は一覧に記載がありません(未実施とは数えていません。統制目標の一覧からは分かりません): {ids}", not_stated.len()),
-                Lang::En => format!("{} basic-requirement detailed controls (B/PB) are not stated in the list (not counted missing: a list of objectives says nothing about them): {ids}", not_stated.len()),
+            message: match (lang, lists_details) {
+                (Lang::Ja, false) => format!("基本言明要件の詳細管理策(B/PB)のうち{}件は一覧に記載がありません(未実施とは数えていません。統制目標の一覧からは分かりません): {ids}", not_stated.len()),
+                (Lang::En, false) => format!("{} basic-requirement detailed controls (B/PB) are not stated in the list (not counted missing: a list of objectives says nothing about them): {ids}", not_stated.len()),
+                // the list states details: those left are of objectives it does not state
+                // implemented itself (the objective is the finding) or inherits
+                (Lang::Ja, true) => format!("基本言明要件の詳細管理策(B/PB)のうち{}件は一覧に記載がありません(統制目標が実施と記載されていないか継承のため、詳細管理策としては数えていません): {ids}", not_stated.len()),
+                (Lang::En, true) => format!("{} basic-requirement detailed controls (B/PB) are not stated in the list (not counted on their own: their objective is not stated implemented, or is inherited): {ids}", not_stated.len()),
             },
         });
     }
@@ -716,7 +747,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 10,
+        schema_version: 11,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),

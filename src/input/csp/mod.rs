@@ -2249,38 +2249,131 @@ pub(crate) fn evidence_unfit(text: &str) -> bool {
 }
 
 /// An evidence cell saying the evidence is not there yet (`未提出`, `作成中`, `Pending`,
-/// `To be uploaded`) or is a draft (`規程（ドラフト）`, `手順書v0.9（未承認）`): no audit
-/// evidence of an implemented control (review 11 C-5); the control's status is the status
-/// column's.
+/// `To be uploaded`), is being prepared (`作成予定`, `準備中`, review 15 C-7), was requested
+/// and not received (`依頼中`, `Requested`), more is needed (`要追加`), counts none (`0件`,
+/// `0/3`, `0 of 3`, review 15 A-1) or is a draft (`規程（ドラフト）`, `手順書v0.9（未承認）`):
+/// no audit evidence of an implemented control (review 11 C-5); the control's status is the
+/// status column's.
 pub(crate) fn evidence_not_yet(text: &str) -> bool {
     let key = crate::text::header_key(text);
     let key = key.trim_end_matches(['。', '.']);
-    matches!(
-        key,
-        "未提出"
-            | "未収集"
-            | "未取得"
-            | "未作成"
-            | "作成中"
-            | "収集中"
-            | "後日提出"
-            | "pending"
-            | "tobeuploaded"
-            | "tobecollected"
-            | "tobeprovided"
-            | "notyetcollected"
-            | "notyetprovided"
-            | "notcollected"
-    ) || [
-        "ドラフト",
-        "draft",
-        "未承認",
-        "承認待ち",
-        "(案)",
-        "unapproved",
+    // being made or asked for, whenever (`2027年4月作成予定`, `準備中（来月）`,
+    // `Requested 2026-11`): still none on the day
+    let preparing = [
+        "作成予定",
+        "作成中",
+        "準備中",
+        "整備中",
+        "整備予定",
+        "収集予定",
+        "収集中",
+        "提出予定",
+        "取得予定",
+        "依頼中",
     ]
     .iter()
     .any(|w| key.contains(w))
+        || [
+            "pending",
+            "requested",
+            "awaiting",
+            "inpreparation",
+            "tobeprepared",
+        ]
+        .iter()
+        .any(|w| key.starts_with(w));
+    preparing
+        || zero_count(key)
+        || matches!(
+            key,
+            "作成予定"
+                | "作成準備中"
+                | "準備中"
+                | "準備予定"
+                | "収集予定"
+                | "提出予定"
+                | "取得予定"
+                | "依頼中"
+                | "依頼済"
+                | "依頼済み"
+                | "提出依頼中"
+                | "未受領"
+                | "受領待ち"
+                | "提出待ち"
+                | "要追加"
+                | "追加要"
+                | "要追加提出"
+                | "追加必要"
+                | "追加が必要"
+                | "不足"
+                | "証跡不足"
+                | "requested"
+                | "requestsent"
+                | "awaiting"
+                | "awaitingevidence"
+                | "awaitingupload"
+                | "inpreparation"
+                | "beingprepared"
+                | "tobeprepared"
+                | "moreneeded"
+                | "moreevidenceneeded"
+                | "moreevidencerequired"
+                | "additionalevidenceneeded"
+                | "additionalevidencerequired"
+                | "insufficient"
+                | "insufficientevidence"
+                | "evidenceinsufficient"
+        )
+        || matches!(
+            key,
+            "未提出"
+                | "未収集"
+                | "未取得"
+                | "未作成"
+                | "作成中"
+                | "収集中"
+                | "後日提出"
+                | "pending"
+                | "tobeuploaded"
+                | "tobecollected"
+                | "tobeprovided"
+                | "notyetcollected"
+                | "notyetprovided"
+                | "notcollected"
+        )
+        || [
+            "ドラフト",
+            "draft",
+            "未承認",
+            "承認待ち",
+            "(案)",
+            "unapproved",
+        ]
+        .iter()
+        .any(|w| key.contains(w))
+}
+
+/// An evidence count of none (`header_key` form): `0`, `0件`, `0点`, `0部`, `0 files`, `0/3`,
+/// `0 of 3` (review 15 A-1). `10件`, `0.9版` are not.
+fn zero_count(key: &str) -> bool {
+    let Some(rest) = key.strip_prefix('0') else {
+        return false;
+    };
+    let of_total = |r: &str| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit());
+    matches!(
+        rest,
+        "" | "件"
+            | "点"
+            | "部"
+            | "個"
+            | "ファイル"
+            | "file"
+            | "files"
+            | "item"
+            | "items"
+            | "documents"
+    ) || rest.strip_prefix('/').is_some_and(of_total)
+        || rest.strip_prefix("of").is_some_and(of_total)
 }
 
 /// Whether a sheet's name qualifies nothing but a year its list is for (`2025年度`, `FY2025`,
@@ -2341,6 +2434,44 @@ mod tests {
             assert!(chapters_only(note).is_empty(), "{note}");
         }
         assert_eq!(chapter_of("11.1.2"), Some(11));
+    }
+
+    /// Review 15 A-1, C-7: evidence counting none, requested, more needed or being made is
+    /// none yet; a count of some, a version, a document are evidence.
+    #[test]
+    fn evidence_counting_none_or_being_prepared_is_none_yet() {
+        for text in [
+            "0件",
+            "０件",
+            "0/3",
+            "0 / 3",
+            "0 of 3",
+            "0",
+            "0 files",
+            "依頼中",
+            "Requested",
+            "要追加",
+            "作成予定",
+            "準備中",
+            "2027年4月作成予定",
+            "準備中（来月）",
+            "Requested 2026-11",
+            "Awaiting evidence",
+        ] {
+            assert!(evidence_not_yet(text), "{text}");
+            assert!(names_no_evidence(text), "{text}");
+        }
+        for text in [
+            "10件",
+            "3/3",
+            "1/3",
+            "0.9版の手順書",
+            "規程・記録あり",
+            "手順書v2.0（2025年作成）",
+            "2025/03 承認済み",
+        ] {
+            assert!(!evidence_not_yet(text), "{text}");
+        }
     }
 
     fn catalog() -> Catalog {

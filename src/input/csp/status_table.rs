@@ -1512,6 +1512,13 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
     if names_subcontractor_doing_it(r) && !underneath {
         return Err(NotAReason::SubcontractorDoesIt);
     }
+    if names_own_shortfall(r)
+        && !decides_not_to_implement(r)
+        && !underneath
+        && !names_who_does_it(r)
+    {
+        return Err(NotAReason::NotImplemented);
+    }
     if names_self_doing_it(r) && !underneath {
         let key = crate::text::header_key(r);
         let own = ["当社", "弊社", "自社", "本サービス", "当サービス"]
@@ -1663,6 +1670,31 @@ fn gives_no_ground(text: &str) -> bool {
     }
 }
 
+/// Whether an evidence cell also says the control is not done, not applicable or excluded
+/// (`未実施（作成予定）`, `N/A`): the control's status, not the evidence's (review 15 C-7 guard).
+fn names_control_not_done(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    [
+        "未実施",
+        "未対応",
+        "未導入",
+        "実施していない",
+        "実施予定",
+        "対応予定",
+        "導入予定",
+        "非該当",
+        "対象外",
+        "除外",
+        "一部",
+        "notimplemented",
+        "notapplicable",
+        "n/a",
+        "partial",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+}
+
 /// An owner cell saying no one is assigned yet (`未定`, `TBD`, `調整中`, `不在`, `未割当`).
 fn owner_not_yet(text: &str) -> bool {
     matches!(
@@ -1731,6 +1763,158 @@ const DECISION_NOT_TO_IMPLEMENT: &[&str] = &[
     "規程で除外",
     "規程により除外",
 ];
+
+/// Words of the service's own lack or motive (`header_key` form): the control not done
+/// (`未実施`, `対応できていない`, `分離していない`), staff or resources, difficulty, workload,
+/// no demand, no incident so far, another control instead (review 15 A-2).
+const OWN_SHORTFALL: &[&str] = &[
+    // not done, can't be done yet
+    "できていない",
+    "できておらず",
+    "できていません",
+    "未実施",
+    "未対応",
+    "未整備",
+    "未策定",
+    "未着手",
+    "対応していない",
+    "対応しておらず",
+    "対応していません",
+    "対応できない",
+    "実施できない",
+    "分離していない",
+    "分離しておらず",
+    "分離されていない",
+    "整備していない",
+    "整備されていない",
+    "策定していない",
+    "策定されていない",
+    // staff, resources, difficulty, workload
+    "人員不足",
+    "人手不足",
+    "人材不足",
+    "要員不足",
+    "担当者不足",
+    "担当者不在",
+    "担当者がいない",
+    "人員がいない",
+    "人員が不足",
+    "人手が不足",
+    "人手が足りない",
+    "リソース不足",
+    "リソースが不足",
+    "リソースがない",
+    "工数",
+    "運用負荷",
+    "負荷が高い",
+    "負荷が大きい",
+    "負担が大きい",
+    "負担が重い",
+    "手間",
+    "困難",
+    "難しい",
+    "技術的に不可能",
+    // no demand, no incident so far, another control instead
+    "要望がない",
+    "要望がなく",
+    "要望なし",
+    "要望はない",
+    "ニーズがない",
+    "需要がない",
+    "インシデントが発生していない",
+    "インシデントは発生していない",
+    "インシデントの発生がない",
+    "インシデント発生実績がない",
+    "事故が発生していない",
+    "事故は発生していない",
+    "過去に発生していない",
+    "代替",
+    "他の管理策で",
+    "別の管理策で",
+    "lackofresource",
+    "lackofstaff",
+    "lackofpersonnel",
+    "insufficientresource",
+    "insufficientstaff",
+    "notenoughstaff",
+    "notenoughresource",
+    "resourceconstraint",
+    "resourcelimitation",
+    "staffshortage",
+    "understaffed",
+    "toodifficult",
+    "technicallydifficult",
+    "technicallyinfeasible",
+    "notfeasible",
+    "notimplemented",
+    "notyetimplemented",
+    "notinplace",
+    "nodemand",
+    "nocustomerdemand",
+    "norequestfrom",
+    "noincident",
+    "nopriorincident",
+    "compensatingcontrol",
+    "workload",
+];
+
+/// Words naming the control itself as what is not done (`当該管理策を実施していない`,
+/// `本管理策は実施していない`), `header_key` form.
+const THE_CONTROL: [&str; 6] = [
+    "当該管理策",
+    "本管理策",
+    "管理策",
+    "本項目",
+    "当該項目",
+    "対策",
+];
+
+/// Whether a text on a row stated not applicable says the control is not done, or gives the
+/// service's own lack or motive ([`OWN_SHORTFALL`]): the control applies and is not
+/// implemented, so it is no reason for 非該当 (review 15 A-2). The control not done is the
+/// cause (`当該管理策を実施していないため`), the text opens with it (`実施していないため`) or
+/// says nothing else (`本管理策は実施していない`). A cause about the service
+/// (`物理サーバを保有しないため`, `個人情報を取り扱わないため`, `無線LANを導入していないため`,
+/// `外部委託による開発を実施していないため`), and a conclusion after one
+/// (`…を扱わないため、本管理策は適用しない`), say why it does not apply.
+fn names_own_shortfall(text: &str) -> bool {
+    const NEGATED: [&str; 3] = ["していない", "しておらず", "していません"];
+    const DOING: [&str; 5] = ["実施", "導入", "適用", "運用", "整備"];
+    const BECAUSE: [&str; 3] = ["ため", "ので", "から"];
+    let key = crate::text::header_key(text);
+    let key = key.trim_end_matches(['。', '．', '.']);
+    if OWN_SHORTFALL.iter().any(|w| key.contains(w)) {
+        return true;
+    }
+    let not_done: Vec<String> = DOING
+        .iter()
+        .flat_map(|d| NEGATED.iter().map(move |n| format!("{d}{n}")))
+        .collect();
+    let names_control = THE_CONTROL.iter().any(|w| key.contains(w));
+    let as_cause = not_done
+        .iter()
+        .any(|w| BECAUSE.iter().any(|b| key.contains(&format!("{w}{b}"))));
+    let opens = not_done.iter().any(|w| key.starts_with(w.as_str()));
+    // nothing but the control, a particle and the control not done
+    let alone = || {
+        let rest = THE_CONTROL
+            .iter()
+            .chain(["当社では", "当社は", "現在", "現時点で"].iter())
+            .chain(
+                not_done
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .iter(),
+            )
+            .fold(key.to_owned(), |r, w| r.replace(w, ""));
+        not_done.iter().any(|w| key.contains(w.as_str()))
+            && rest
+                .chars()
+                .all(|c| matches!(c, 'を' | 'は' | 'が' | 'も' | '、' | '，'))
+    };
+    (names_control && as_cause) || opens || alone()
+}
 
 /// Words of a plan or of something not settled yet (`将来対応予定`, `AWS側で実施予定`,
 /// `IaaS事業者（選定中）が実施`, review 14 A-5): no reason for 非該当 whoever is named —
@@ -2460,9 +2644,12 @@ fn check_implemented_row(
         // qualifies the control (review 11 C-5)
         // (a status value there, `準備中`, `not yet`, `N/A`, may be the control's: read
         // by the remark rules, as under any header)
+        // (evidence being prepared, `作成予定`, `準備中`, is evidence's, whatever the status
+        // words in it: review 15 C-7)
         if (Some(c) == cols.evidence
             && super::names_no_evidence(text)
-            && vocab::status_value(text).is_err())
+            && (vocab::status_value(text).is_err()
+                || super::evidence_not_yet(text) && !names_control_not_done(text)))
             || (Some(c) == cols.owner && owner_not_yet(text))
         {
             continue;
@@ -3300,6 +3487,8 @@ mod tests {
             "Manages information accessed by users",
             "We review logs used by customers",
             "information accessed by users is managed",
+            // another control instead: the objective applies (review 15 A-2)
+            "監査ログで代替",
         ] {
             assert_eq!(not_applicable_reason(text), "", "{text}");
         }
@@ -3314,7 +3503,6 @@ mod tests {
             "経営層の関与は親会社が実施",
             "データセンターはIaaS側で運用",
             "IaaS側で実施",
-            "監査ログで代替",
             "データセンターを保有しない",
             "テレワーク環境は提供していない",
             "物理設備なし",
@@ -3380,6 +3568,36 @@ mod tests {
             ("Performed by a subcontractor", Err(SubcontractorDoesIt)),
             // the underlying service as the subcontractor, but a plan
             ("委託先（AWS）が実施予定", Err(DecisionNotToImplement)),
+            // review 15 A-2: the control not done, or the service's own lack or motive
+            ("当該管理策を実施していないため", Err(NotImplemented)),
+            (
+                "開発環境と運用環境を分離していないため",
+                Err(NotImplemented),
+            ),
+            ("対応できていないため", Err(NotImplemented)),
+            ("人員不足のため", Err(NotImplemented)),
+            ("Lack of resources", Err(NotImplemented)),
+            ("運用負荷が高いため", Err(NotImplemented)),
+            ("技術的に困難なため", Err(NotImplemented)),
+            ("現行システムが対応していないため", Err(NotImplemented)),
+            ("利用者からの要望がないため", Err(NotImplemented)),
+            (
+                "過去にインシデントが発生していないため",
+                Err(NotImplemented),
+            ),
+            ("他の管理策で代替しているため", Err(NotImplemented)),
+            ("実施していないため", Err(NotImplemented)),
+            ("本管理策は実施していない", Err(NotImplemented)),
+            ("未実施", Err(NoCause)),
+            ("未対応のため", Err(NotImplemented)),
+            ("Technically difficult", Err(NotImplemented)),
+            ("No customer demand", Err(NotImplemented)),
+            ("Compensating control in place", Err(NotImplemented)),
+            // a budget stays a decision
+            (
+                "Not implemented due to budget constraints",
+                Err(DecisionNotToImplement),
+            ),
         ] {
             assert_eq!(judge_not_applicable_reason(text), want, "{text}");
             assert_eq!(not_applicable_reason(text), want.unwrap_or(""), "{text}");
@@ -3403,6 +3621,15 @@ mod tests {
             "委託先（AWS）が実施",
             // a cause about subcontractors is a cause
             "委託先に個人情報を提供しないため",
+            // review 15 A-2 guards: a cause about the service, and a conclusion after one
+            "物理サーバを保有しないため",
+            "個人情報を取り扱わないため",
+            "無線LANを導入していないため",
+            "外部委託による開発を実施していないため",
+            "テレワークを実施していないため",
+            "個人情報を取り扱わないため、本管理策は適用しない",
+            "物理媒体を使用しないため、当該管理策は実施していない",
+            "人員不足のためIaaS事業者が実施",
         ] {
             assert_eq!(judge_not_applicable_reason(text), Ok(text), "{text}");
         }
