@@ -371,6 +371,7 @@ pub enum StatusArg {
     Partial,
     NotCovered,
     OutsideIsmap,
+    Unmapped,
     NotAnalysed,
 }
 
@@ -382,6 +383,7 @@ impl From<StatusArg> for Status {
             StatusArg::Partial => Status::Partial,
             StatusArg::NotCovered => Status::NotCovered,
             StatusArg::OutsideIsmap => Status::OutsideIsmap,
+            StatusArg::Unmapped => Status::Unmapped,
             StatusArg::NotAnalysed => Status::NotAnalysed,
         }
     }

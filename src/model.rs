@@ -556,6 +556,15 @@ pub struct CheckItem {
     pub extra: Extra,
     /// Cells that could not be read (the item is then reported as not analysed).
     pub problems: Vec<CellProblem>,
+    /// A references cell says "none" (`なし`, `ISMAP対象外`, `-`: see `reftext::split`)
+    /// rather than being left empty: with no reference, the buyer states the item is
+    /// outside ISMAP (`outside-ismap`); an item with every references cell empty is not
+    /// mapped yet (`unmapped`: review 15 B-3).
+    pub refs_say_none: bool,
+    /// The check list's applicability column marks the item not asked in this procurement
+    /// (`適用` `×`, `要否` `不要`): the column and its value as written (`適用: ×`). The
+    /// item is `not-asked`, left out of the share covered (review 15 B-1).
+    pub not_asked: Option<String>,
 }
 
 impl CheckItem {
@@ -567,7 +576,9 @@ impl CheckItem {
     /// Adds the references of a cell of references column `column`; `number`: the cell
     /// holds a number (a spreadsheet number with a fraction, a YAML/JSON float), not text.
     pub fn add_refs(&mut self, cell: &str, column: u8, number: bool) {
-        self.add_split_refs(crate::catalog::reftext::split(cell), column, number);
+        let refs = crate::catalog::reftext::split(cell);
+        self.refs_say_none |= refs.is_empty() && !cell.trim().is_empty();
+        self.add_split_refs(refs, column, number);
     }
 
     /// [`CheckItem::add_refs`] of a cell already split (by `reftext::split`).

@@ -138,8 +138,9 @@ fn section_headings_and_a_repeated_header_are_not_items() {
     assert!(stderr.contains("repeated header rows"), "{stderr}");
 }
 
-/// B-total-1: an item without references that is no heading stays an item outside ISMAP
-/// (a question ISMAP does not cover), and an id over items numbered otherwise is no heading.
+/// B-total-1: an item without references that is no heading stays an item (`unmapped`
+/// since review 15 B-3: no reference given), and an id over items numbered otherwise is no
+/// heading.
 #[test]
 fn an_item_without_references_stays_an_item() {
     let dir = tempfile::tempdir().unwrap();
@@ -151,7 +152,7 @@ fn an_item_without_references_stays_an_item() {
     .unwrap();
     let (v, stderr) = run(report("en", &path));
     assert_eq!(ids(&v), ["1", "2", "3"]);
-    assert_eq!(v["summary"]["outside_ismap"], 2);
+    assert_eq!(v["summary"]["unmapped"], 2);
     assert!(v["checks"]["rows_not_read"].is_null(), "{v}");
     assert!(!stderr.contains("not check items"), "{stderr}");
 }
@@ -254,7 +255,7 @@ fn a_reference_outside_the_references_column_is_not_analysed() {
     )
     .unwrap();
     let (v, _) = run(report("en", &path));
-    assert_eq!(by_id(&v["items"], "1")["status"], "outside-ismap");
+    assert_eq!(by_id(&v["items"], "1")["status"], "unmapped");
 }
 
 /// C-hdr-1: the references headers buyers write.

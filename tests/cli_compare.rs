@@ -378,7 +378,7 @@ fn ranking_tiers_come_before_the_share_covered_in_every_format() {
     let order = ["Clean", "Warned", "Unchecked", "Lapsed"];
 
     let v = json_of(tiers("en", "json"));
-    assert_eq!(v["schema_version"], 23);
+    assert_eq!(v["schema_version"], 24);
     let csps = v["csps"].as_array().unwrap();
     let got: Vec<(&str, &str, u64)> = csps
         .iter()
@@ -404,7 +404,8 @@ fn ranking_tiers_come_before_the_share_covered_in_every_format() {
     assert_eq!(csps[1]["covered_share"], 1.0);
     assert_eq!(csps[1]["warnings"][0]["code"], "audit-period-old");
 
-    let table = stdout_of(tiers("en", "table"));
+    // wide enough for each tier on one line (a column a status)
+    let table = stdout_of(tiers("en", "table").env("COLUMNS", "200"));
     assert!(
         table.contains("Ranking: by tier, 1 valid, no warnings > 2 valid, with warnings > 3 validity not checked > 4 lapsed or not yet valid; within a tier, by share covered"),
         "{table}"
@@ -599,7 +600,7 @@ fn remark_and_plain(lang: &str, format: &str) -> assert_cmd::Command {
 #[test]
 fn a_covered_status_resting_on_a_remark_is_marked_in_every_format() {
     let v = json_of(remark_and_plain("en", "json"));
-    assert_eq!(v["schema_version"], 23);
+    assert_eq!(v["schema_version"], 24);
     let n1 = &v["items"][0];
     assert_eq!(n1["id"], "N1");
     assert_eq!(n1["statuses"]["remark.csv"], "covered");

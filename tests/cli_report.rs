@@ -401,7 +401,7 @@ fn yaml_checks_and_json_shape() {
     assert_eq!(
         statuses(&v),
         [
-            ("Y3".to_owned(), "outside-ismap".to_owned()),
+            ("Y3".to_owned(), "unmapped".to_owned()),
             ("2".to_owned(), "partial".to_owned()),
             ("Y1".to_owned(), "covered".to_owned()),
         ]

@@ -196,7 +196,7 @@ fn csv_output_is_the_check_list_with_a_references_column_and_candidates_and_goes
             .arg(example("csp-list.txt")),
     );
     assert_eq!(v["summary"]["total"], 12);
-    assert_eq!(v["summary"]["outside_ismap"], 12);
+    assert_eq!(v["summary"]["unmapped"], 12);
     let q1 = by_id(&v["items"], "Q-01");
     assert_eq!(
         q1["extra"]["候補 (ISMAP)"].as_str().unwrap().lines().next(),
@@ -398,8 +398,8 @@ fn xlsx_output_offers_the_candidates_in_a_drop_down_and_round_trips_into_report(
         by_id(&v["items"], "Q-01")["references"],
         serde_json::json!(["9.4.2"])
     );
-    assert_ne!(by_id(&v["items"], "Q-01")["status"], "outside-ismap");
-    assert_eq!(by_id(&v["items"], "Q-11")["status"], "outside-ismap");
+    assert_ne!(by_id(&v["items"], "Q-01")["status"], "unmapped");
+    assert_eq!(by_id(&v["items"], "Q-11")["status"], "unmapped");
 }
 
 #[test]
@@ -539,12 +539,13 @@ fn report_names_the_candidates_of_an_item_without_references() {
                 .arg(example("csp-list.txt")),
         );
         let q1 = by_id(&v["items"], "Q-01");
-        assert_eq!(q1["status"], "outside-ismap");
+        // no reference given: not judged, not "outside ISMAP" (review 15 B-3)
+        assert_eq!(q1["status"], "unmapped");
         assert_eq!(q1["references"], serde_json::json!([]));
         assert_eq!(q1["controls"], serde_json::json!([]));
         let procs = q1["additional_procedures"].as_array().unwrap();
         let codes: Vec<&str> = procs.iter().map(|p| p["code"].as_str().unwrap()).collect();
-        assert_eq!(codes, ["own-check", "candidate-references"]);
+        assert_eq!(codes, ["map-references", "candidate-references"]);
         assert!(
             procs[1]["text"].as_str().unwrap().starts_with(wording),
             "{}",
@@ -556,7 +557,7 @@ fn report_names_the_candidates_of_an_item_without_references() {
         // an item with references gets no candidates
         let q3 = by_id(&v["items"], "Q-03");
         assert!(!q3.to_string().contains("candidate-references"), "{q3}");
-        assert_eq!(v["summary"]["outside_ismap"], 3);
+        assert_eq!(v["summary"]["unmapped"], 3);
     }
     let v = json_of(
         bin()

@@ -21,13 +21,15 @@ const CSPS: [&str; 3] = [
     "compare/alpha.yaml",
 ];
 const RANKED: [&str; 3] = ["Alpha SaaS", "Beta SaaS", "gamma.txt"];
-const STATUSES: [&str; 6] = [
+const STATUSES: [&str; 8] = [
     "covered",
     "assurance-gap",
     "partial",
     "not-covered",
     "outside-ismap",
+    "unmapped",
     "not-analysed",
+    "not-asked",
 ];
 
 fn compare_cmd(lang: &str) -> assert_cmd::Command {
@@ -178,7 +180,9 @@ fn english_workbook_cell_by_cell() {
             "partial",
             "not_covered",
             "outside_ismap",
+            "unmapped",
             "not_analysed",
+            "not_asked",
         ]
         .iter()
         .enumerate()
@@ -186,9 +190,9 @@ fn english_workbook_cell_by_cell() {
             let n = counts[key].as_u64().unwrap() as f64;
             assert_eq!(summary.get((r, 3 + k)), Some(&Data::Float(n)), "{key}");
         }
-        assert_eq!(text(summary, r, 9), "", "no underlying service");
-        assert_eq!(text(summary, r, 10), "not checked");
-        assert_eq!(text(summary, r, 11), "3 validity not checked");
+        assert_eq!(text(summary, r, 11), "", "no underlying service");
+        assert_eq!(text(summary, r, 12), "not checked");
+        assert_eq!(text(summary, r, 13), "3 validity not checked");
         assert_eq!(csp["registration"], "not-checked");
         assert_eq!(csp["tier"], "not-checked");
     }
@@ -313,7 +317,11 @@ fn matrix_fills_frozen_panes_and_chart() {
     }
     let mut keys: Vec<&String> = style_of.keys().collect();
     keys.sort();
-    assert_eq!(keys.len(), 6, "the fixtures give every status: {keys:?}");
+    assert_eq!(
+        keys.len(),
+        6,
+        "the fixtures give every status but unmapped and not-asked: {keys:?}"
+    );
     let want_fill = [
         ("covered", "FFC6EFCE"),
         ("assurance-gap", "FFFCE4D6"),
@@ -509,13 +517,15 @@ fn japanese_sheet_names_and_labels() {
             "一部充足",
             "未充足",
             "ISMAP対象外",
+            "参照未記入",
             "判定不能",
+            "本件対象外",
             "基盤",
             "登録",
             "区分"
         ]
     );
-    assert_eq!(text(summary, header + 1, 11), "3 有効性未確認");
+    assert_eq!(text(summary, header + 1, 13), "3 有効性未確認");
     assert!(text(summary, row_of(summary, "順位の基準"), 1)
         .starts_with("区分 1 有効・警告なし > 2 有効・警告あり > 3 有効性未確認 > 4 失効・未発効"));
     let matrix = &ranges[1];

@@ -227,7 +227,7 @@ fn r13_b5_another_frameworks_number_in_a_note_is_a_cross_reference() {
     assert_eq!(item["status"], "not-analysed", "{item}");
     assert_eq!(item["problems"][0]["field"], "references", "{item}");
     let item = by_id(items, "8");
-    assert_eq!(item["status"], "outside-ismap", "{item}");
+    assert_eq!(item["status"], "unmapped", "{item}");
     assert_eq!(strings(&item["reasons"]), ["no-reference"], "{item}");
 }
 

@@ -329,6 +329,8 @@ fn gap_sheet_cells_look_as_before() {
         "判定不能" => "FFE7E6E6",
         "未充足" => "FFFFC7CE",
         "ISMAP対象外" => "FFD9D2E9",
+        "参照未記入" => "FFDAEEF3",
+        "本件対象外" => "FFF2F2F2",
         other => panic!("status {other}"),
     };
     for r in 1..height {

@@ -195,6 +195,8 @@ fn long_gap_sheet_cell_by_cell() {
         "判定不能" => "FFE7E6E6",
         "未充足" => "FFFFC7CE",
         "ISMAP対象外" => "FFD9D2E9",
+        "参照未記入" => "FFDAEEF3",
+        "本件対象外" => "FFF2F2F2",
         other => panic!("status {other}"),
     };
     let change = col("前回からの変化");

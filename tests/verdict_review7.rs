@@ -371,7 +371,8 @@ fn the_counts_line_never_breaks_inside_a_label() {
         for label in [
             "保証水準不足 0",
             "一部充足 1",
-            "ISMAP対象外 1",
+            "ISMAP対象外 0",
+            "参照未記入 1",
             "判定不能 1",
             "充足率 25.0%",
         ] {

@@ -175,7 +175,7 @@ pub struct CompareReport {
     /// 4: `csps[].registration` and `csps[].warnings`; 5: `checks.iso_edition`; 7:
     /// registration `not-yet-valid`, ranked with the lapsed ones; 8: `csps[].tier`, the
     /// ranking's first key; 14: `items[].reasons`, the reasons `report` gives each item
-    /// for each CSP.
+    /// for each CSP; 24: the statuses `unmapped` and `not-asked` (review 15 B-3, B-1).
     pub schema_version: u32,
     pub lang: Lang,
     pub as_of: Date,
@@ -405,7 +405,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 23,
+        schema_version: 24,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -946,10 +946,15 @@ pub struct Summary {
     pub partial: usize,
     pub not_covered: usize,
     pub outside_ismap: usize,
+    /// Items with every references cell empty (review 15 B-3).
+    pub unmapped: usize,
+    /// Items the check list marks not asked in this procurement (review 15 B-1): counted
+    /// in `total`, left out of `covered_share`'s denominator.
+    pub not_asked: usize,
     pub assurance_gap: usize,
     /// Items with a cell that could not be read.
     pub not_analysed: usize,
-    /// covered / total, 0..1, four decimals.
+    /// covered / (total − not_asked), 0..1, four decimals.
     pub covered_share: f64,
     pub unresolved_references: usize,
 }
@@ -970,11 +975,15 @@ impl Summary {
                 Status::Partial => s.partial += 1,
                 Status::NotCovered => s.not_covered += 1,
                 Status::OutsideIsmap => s.outside_ismap += 1,
+                Status::Unmapped => s.unmapped += 1,
+                Status::NotAsked => s.not_asked += 1,
                 Status::NotAnalysed => s.not_analysed += 1,
             }
         }
-        if s.total > 0 {
-            s.covered_share = (s.covered as f64 / s.total as f64 * 10_000.0).round() / 10_000.0;
+        // the items not asked are neither covered nor not: out of the denominator
+        let asked = s.total - s.not_asked;
+        if asked > 0 {
+            s.covered_share = (s.covered as f64 / asked as f64 * 10_000.0).round() / 10_000.0;
         }
         s
     }
@@ -986,6 +995,8 @@ impl Summary {
             Status::Partial => self.partial,
             Status::NotCovered => self.not_covered,
             Status::OutsideIsmap => self.outside_ismap,
+            Status::Unmapped => self.unmapped,
+            Status::NotAsked => self.not_asked,
             Status::NotAnalysed => self.not_analysed,
         }
     }
@@ -1287,6 +1298,12 @@ impl ItemResults {
     pub fn details_into<'s>(&'s self, item: &ItemResult, d: &mut ItemDetails<'s>) {
         let lang = self.lang;
         d.clear();
+        // not asked in this procurement: nothing evaluated is shown (review 15 B-1)
+        if item.status == Status::NotAsked {
+            d.additional_procedures
+                .push(Procedure::new(Kind::NotAsked, lang, Vec::new()));
+            return;
+        }
         for (k, eval) in self.evals_of(item).enumerate() {
             match eval {
                 RefEval::Unresolved(u) => d.unresolved.push(u),
@@ -1454,6 +1471,9 @@ impl ItemResults {
                 .map(|u| Cow::Borrowed(&*u.reference))
                 .collect();
             procs.push(proc(Kind::FixReferences, refs));
+        }
+        if item.status == Status::Unmapped {
+            procs.push(proc(Kind::MapReferences, Vec::new()));
         }
         if item.status == Status::OutsideIsmap || item.reasons.contains(&Reason::TopicBeyondIsmap) {
             let facts = self.facts.of_topic(item.topic);
@@ -2308,8 +2328,11 @@ fn nist_mapping(typed: Option<&str>, targets: &[Target], matched: Option<&str>) 
 }
 
 /// The status rule, from each reference's [`RefOutcome`] and the item:
+/// - marked not asked in this procurement by the check list → not asked (nothing judged);
 /// - a cell that could not be read, or a reference that does not resolve → not analysed;
-/// - no reference, or only references ISMAP has no counterpart for → outside ISMAP;
+/// - no reference, every references cell empty → unmapped (not judged: review 15 B-3);
+/// - no reference, a references cell saying none (`なし`, `ISMAP対象外`), or only references
+///   ISMAP has no counterpart for → outside ISMAP;
 /// - every reference fully implemented, none approximate and none without a counterpart →
 ///   covered; an assurance gap instead when more than ISMAP's assurance is needed, when an
 ///   implemented control rests on a registration not in effect on the date (lapsed, not
@@ -2329,6 +2352,10 @@ pub fn status_rule(
     item: &CheckItem,
     limits: Limits,
 ) -> Status {
+    // not asked in this procurement: nothing to judge (review 15 B-1)
+    if item.not_asked.is_some() {
+        return Status::NotAsked;
+    }
     if !item.problems.is_empty() {
         return Status::NotAnalysed;
     }
@@ -2353,6 +2380,8 @@ pub fn status_rule(
     }
     if unresolved {
         Status::NotAnalysed
+    } else if !resolved && !outside && item.refs.is_empty() && !item.refs_say_none {
+        Status::Unmapped
     } else if !resolved {
         Status::OutsideIsmap
     } else if f.all && !f.approximate && !outside && !limits.any() {
@@ -3663,6 +3692,9 @@ pub fn item_verdict(
         (o, r)
     });
     let status = status_rule(refs.clone().map(|(o, _)| o), item, limits);
+    if status == Status::NotAsked {
+        return (status, Reasons::default());
+    }
     let mut reasons = refs.fold(Reasons::default(), |all, (_, r)| all.union(r));
     reasons.set(Reason::NoReference, item.refs.is_empty());
     if !kind_matters(status, item.assurance) {
@@ -3671,10 +3703,16 @@ pub fn item_verdict(
     reasons.set(
         Reason::AssuranceAboveIsmap,
         item.assurance > Assurance::Ismap
-            && !matches!(status, Status::OutsideIsmap | Status::NotAnalysed),
+            && !matches!(
+                status,
+                Status::OutsideIsmap | Status::Unmapped | Status::NotAnalysed
+            ),
     );
     reasons.set(Reason::InvalidInput, !item.problems.is_empty());
-    let judged = !matches!(status, Status::OutsideIsmap | Status::NotAnalysed);
+    let judged = !matches!(
+        status,
+        Status::OutsideIsmap | Status::Unmapped | Status::NotAnalysed
+    );
     reasons.set(Reason::TopicBeyondIsmap, limits.beyond.is_some() && judged);
     reasons.set(
         Reason::OutsideStatementScope,
@@ -4445,7 +4483,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 36,
+        schema_version: 37,
         lang,
         as_of,
         warnings,
@@ -4541,6 +4579,8 @@ mod tests {
             note: String::new(),
             extra: Extra::default(),
             problems: Vec::new(),
+            refs_say_none: false,
+            not_asked: None,
         }
     }
 
@@ -4812,7 +4852,7 @@ mod tests {
         }
         // the statuses differ between items, so the comparison says something
         assert!(one.iter().any(|r| r.status == Status::Covered));
-        assert!(one.iter().any(|r| r.status == Status::OutsideIsmap));
+        assert!(one.iter().any(|r| r.status == Status::Unmapped));
     }
 
     /// The reasons are worked out when analysing, the details when rendering: both from the
@@ -5097,6 +5137,43 @@ mod tests {
         assert_eq!(rule(&[none]), Status::NotCovered);
         assert_eq!(rule(&[]), Status::OutsideIsmap);
         assert_eq!(rule(&[full, Unresolved]), Status::NotAnalysed);
+    }
+
+    /// An item whose references cells are all empty is not mapped yet: `unmapped`, never
+    /// "outside ISMAP", which a cell saying none (`なし`, `ISMAP対象外`, `-`) states, as
+    /// references ISMAP has no counterpart for do (review 15 B-3).
+    #[test]
+    fn no_reference_given_is_not_outside_ismap() {
+        use RefOutcome::*;
+        let empty = item(2, &[], Assurance::Ismap);
+        let rule = |it: &CheckItem, o: &[RefOutcome]| {
+            status_rule(o.iter().copied(), it, Limits::default())
+        };
+        assert_eq!(rule(&empty, &[]), Status::Unmapped);
+        let none = CheckItem {
+            refs_say_none: true,
+            ..empty.clone()
+        };
+        assert_eq!(rule(&none, &[]), Status::OutsideIsmap);
+        let it = item(2, &["A.5.7"], Assurance::Ismap);
+        assert_eq!(rule(&it, &[NoCounterpart]), Status::OutsideIsmap);
+        // an unreadable cell still wins
+        let mut bad = empty.clone();
+        bad.problems.push(crate::model::CellProblem {
+            field: crate::model::ProblemField::Risk,
+            column: "重要度".to_owned(),
+            value: "?".to_owned(),
+        });
+        assert_eq!(rule(&bad, &[]), Status::NotAnalysed);
+        // the reasons of a judged item are not given to an unmapped one
+        let beyond = Limits {
+            beyond: Some(Topic::CustomerKeys),
+            ..Limits::default()
+        };
+        let (status, reasons) = item_verdict(std::iter::empty(), &empty, beyond);
+        assert_eq!(status, Status::Unmapped);
+        assert!(reasons.contains(Reason::NoReference));
+        assert!(!reasons.contains(Reason::TopicBeyondIsmap));
     }
 
     /// Not listed, stated not implemented, planned and excluded (with and without a reason)

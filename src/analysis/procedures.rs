@@ -1719,6 +1719,12 @@ pub enum Kind {
     /// An item without references: the objectives `suggest` finds for its text, to add
     /// to its references if they apply (a suggestion is never a reference by itself).
     CandidateReferences,
+    /// An item whose references cells are all empty (`unmapped`): write its references,
+    /// or ISMAP対象外, and run again; it is not judged until then (review 15 B-3).
+    MapReferences,
+    /// An item the check list marks not asked in this procurement (`not-asked`): not
+    /// judged, left out of the share covered (review 15 B-1).
+    NotAsked,
     /// References that did not resolve.
     FixReferences,
     /// ISO/IEC 27002:2022 controls new in that edition: ISMAP has no counterpart.
@@ -1823,6 +1829,8 @@ impl Kind {
             Kind::OwnCheck(Some(Topic::Certification)) => "own-check-certification",
             Kind::TopicCheck(topic) => Kind::OwnCheck(Some(topic)).code(),
             Kind::CandidateReferences => "candidate-references",
+            Kind::MapReferences => "map-references",
+            Kind::NotAsked => "not-asked",
             Kind::FixReferences => "fix-reference",
             Kind::NoCounterpart => "no-ismap-counterpart",
             Kind::RelatedContext => "related-context",
@@ -1861,9 +1869,11 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 47] = [
+    pub const ALL: [Kind; 49] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
+        Kind::MapReferences,
+        Kind::NotAsked,
         Kind::CandidateReferences,
         Kind::OwnCheck(Some(Topic::GoverningLaw)),
         Kind::OwnCheck(Some(Topic::Exit)),
@@ -2024,6 +2034,10 @@ impl Procedure<'_> {
             Kind::TopicCheck(topic) => own_check_wording(Some(topic), ja),
             Kind::CandidateReferences if ja => ("参照の候補: ", Plain, "。該当するものを管理策列に追加して再実行する"),
             Kind::CandidateReferences => ("Candidates: ", Plain, "; add the ones that apply to the references column and run again"),
+            Kind::MapReferences if ja => ("参照未記入: 確認項目に対応するISMAPの管理策を管理策列に記入して再実行する(ISMAPで評価されない事項なら「ISMAP対象外」と記入する)。それまで判定しない", Plain, ""),
+            Kind::NotAsked if ja => ("本件対象外: 確認項目一覧の適用欄で本件の確認対象外とされているため判定していない(充足率の分母から除く)。対象とするなら適用欄を○にして再実行する", Plain, ""),
+            Kind::NotAsked => ("Not asked: the check list's applicability column leaves the item out of this procurement, so it is not judged (nor counted in the share covered); to ask it, mark it ○ and run again", Plain, ""),
+            Kind::MapReferences => ("No reference given: write the ISMAP controls the item corresponds to in the references column and run again (write ISMAP対象外 if ISMAP does not assess it); the item is not judged until then", Plain, ""),
             Kind::FixReferences if ja => ("解決できない参照 ", Plain, " を修正して再実行する(判定はそれまで保留)"),
             Kind::FixReferences => ("Correct the unresolved references ", Plain, " and run again (the item is not judged until then)"),
             Kind::NoCounterpart if ja => ("ISO/IEC 27001:2022で新設された管理策 ", Plain, " にはISMAPの対応する管理策がない: 質問票・書面確認・契約で自ら確認する"),

@@ -6,7 +6,8 @@ use serde::Serialize;
 use crate::lang::Lang;
 
 /// Ordered by severity: covered < assurance-gap < partial < not-covered < outside-ismap <
-/// not-analysed.
+/// unmapped < not-analysed; not-asked last, outside the scale (never a finding: `--fail-on`
+/// passes it over).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
@@ -18,21 +19,30 @@ pub enum Status {
     Partial,
     /// References resolve, none is implemented.
     NotCovered,
-    /// No reference resolves: ISMAP says nothing about the item.
+    /// No reference resolves: ISMAP says nothing about the item (the references cell
+    /// says none, `なし`, `ISMAP対象外`, or names only controls ISMAP has no counterpart for).
     OutsideIsmap,
+    /// No reference given: every references cell of the item is empty. Not judged, and not
+    /// "outside ISMAP" either: the item is not mapped yet (review 15 B-3).
+    Unmapped,
     /// A cell of the item could not be read (an unknown assurance or risk value): it is
     /// listed with the problem, never skipped, and never given a status it may not have.
     NotAnalysed,
+    /// The check list marks the item not asked in this procurement (`適用` `×`): not
+    /// judged, and left out of the share covered (review 15 B-1).
+    NotAsked,
 }
 
 impl Status {
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 8] = [
         Status::Covered,
         Status::AssuranceGap,
         Status::Partial,
         Status::NotCovered,
         Status::OutsideIsmap,
+        Status::Unmapped,
         Status::NotAnalysed,
+        Status::NotAsked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -42,7 +52,9 @@ impl Status {
             Status::Partial => "partial",
             Status::NotCovered => "not-covered",
             Status::OutsideIsmap => "outside-ismap",
+            Status::Unmapped => "unmapped",
             Status::NotAnalysed => "not-analysed",
+            Status::NotAsked => "not-asked",
         }
     }
 
@@ -55,7 +67,9 @@ impl Status {
                 Status::Partial => "一部充足",
                 Status::NotCovered => "未充足",
                 Status::OutsideIsmap => "ISMAP対象外",
+                Status::Unmapped => "参照未記入",
                 Status::NotAnalysed => "判定不能",
+                Status::NotAsked => "本件対象外",
             },
         }
     }
@@ -80,5 +94,7 @@ mod tests {
         assert!(Status::OutsideIsmap > Status::NotCovered);
         assert!(Status::AssuranceGap > Status::Covered);
         assert!(Status::NotAnalysed > Status::OutsideIsmap);
+        // `--fail-on outside-ismap` still fails on an item left without references
+        assert!(Status::Unmapped > Status::OutsideIsmap);
     }
 }

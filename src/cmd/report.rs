@@ -222,6 +222,8 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
         Some(threshold) => report
             .items
             .iter()
+            // an item not asked in this procurement is no finding (review 15 B-1)
+            .filter(|i| i.status != analysis::Status::NotAsked)
             .filter(|i| i.status >= threshold || i.rests_on_registration_not_in_effect())
             .map(|i| i.id.as_str())
             .collect(),

@@ -3008,7 +3008,12 @@ impl Items {
             let number = self.fractions.binary_search(&(row - 1, c)).is_ok();
             let column = u8::try_from(k).unwrap_or(u8::MAX);
             match split.as_mut().and_then(Iterator::next) {
-                Some(refs) => item.add_split_refs(refs, column, number),
+                Some(refs) => {
+                    // a cell saying none (`なし`, `-`) splits into no reference
+                    item.refs_say_none |=
+                        refs.is_empty() && !self.cell_text(cells, c).trim().is_empty();
+                    item.add_split_refs(refs, column, number)
+                }
                 None => item.add_refs(&self.cell_text(cells, c), column, number),
             }
         }
@@ -3068,6 +3073,8 @@ impl Items {
             note: String::new(),
             extra: Extra::default(),
             problems,
+            refs_say_none: false,
+            not_asked: None,
         };
         self.add_refs(&mut item, row, cells, split);
         item.id = match self.take_trimmed(cells, Field::Id) {
@@ -3177,6 +3184,24 @@ impl Items {
         Ok(())
     }
 
+    /// Marks each item its applicability column says is not asked in this procurement
+    /// ([`applicability`] `Some(false)`; [`Items::check_extra_columns`] refused a column it
+    /// does not read whole).
+    fn mark_not_asked(&mut self) {
+        for (k, (_, name)) in self.header.extras.iter().enumerate() {
+            if applicability_header(name) != Some(None) {
+                continue;
+            }
+            for item in &mut self.items {
+                if let Some((_, v)) = item.extra.0.get(k) {
+                    if applicability(v) == Some(false) {
+                        item.not_asked = Some(format!("{name}: {}", v.trim()));
+                    }
+                }
+            }
+        }
+    }
+
     /// Refuses an extra column the verdict would depend on: one holding ISMAP ids (a
     /// second references column under a header the tool does not know, such as the
     /// revised mapping beside the old one), one holding required-assurance levels
@@ -3268,6 +3293,31 @@ impl Items {
                     } else {
                         "write 事業者 (the CSP's), 利用者 (your own) or 共同 (shared) in each cell, or remove the column"
                     }));
+                }
+            }
+            // which items this procurement asks (`適用` ×, `要否` 不要: review 15 B-1): an item
+            // marked not asked is left out of the share covered, so a column marking some
+            // is read whole: a cell it does not read, or a qualified header (`適用（案）`), is
+            // refused rather than judged or left out on a guess
+            if let Some(qualifier) = applicability_header(name) {
+                if cells().any(|(_, v)| applicability(v) == Some(false)) {
+                    if let Some(q) = qualifier {
+                        return Err(InputError::at(
+                            loc(self.header.row),
+                            format!("the column '{name}' marks check items not asked in this procurement, but its header is qualified ('{q}'): whether the marks are final cannot be told"),
+                        )
+                        .hint("name the column without the qualifier (適用, 要否, 対象) once the marks are final, or remove the column to judge every item"));
+                    }
+                    let unread: Vec<(usize, &str)> = cells()
+                        .filter(|(_, v)| applicability(v).is_none())
+                        .collect();
+                    if let Some(&(row, v)) = unread.first() {
+                        return Err(InputError::at(
+                            loc(row),
+                            with_other_rows(format!("the column '{name}' marks check items not asked in this procurement, and this one says '{v}', which the tool does not read as asked or not: the item would be judged or left out on a guess"), &unread),
+                        )
+                        .hint("write ○ (asked) or × (not asked) in each cell (要/不要, 対象/対象外, Yes/No also read), or remove the column to judge every item"));
+                    }
                 }
             }
             // the CSP's answers on the buyer's own items (`CSP回答` ×/△, `回答内容` いいえ…):
@@ -3393,6 +3443,7 @@ impl Items {
         }
         if !self.suggesting {
             self.check_extra_columns()?;
+            self.mark_not_asked();
         }
         let (outside_lines, commented) = self.take_comments();
         let more_refs_columns = self
@@ -3723,6 +3774,84 @@ fn is_negative_answer(value: &str) -> bool {
         "未実施",
     ]
     .contains(&first)
+}
+
+/// Whether a carried column's header says which check items this procurement asks
+/// (`適用`, `対象`, `要否`, `本件適用`, `適用有無`, `確認要否`, `Applicable`, `In scope`):
+/// `Some(None)` for one, `Some(Some(qualifier))` for one with a note in brackets after it
+/// (`適用（案）`), `None` for another header (review 15 B-1).
+fn applicability_header(header: &str) -> Option<Option<String>> {
+    const HEADERS: [&str; 16] = [
+        "適用",
+        "対象",
+        "要否",
+        "本件適用",
+        "本件対象",
+        "本件要否",
+        "適用有無",
+        "対象有無",
+        "適用要否",
+        "適用可否",
+        "確認要否",
+        "確認対象",
+        "applicable",
+        "applicability",
+        "inscope",
+        "required",
+    ];
+    let key = crate::text::header_key(header);
+    let (head, qualifier) = match key.split_once('(') {
+        Some((head, rest)) => (head, rest.trim_end_matches(')')),
+        None => (&*key, ""),
+    };
+    HEADERS
+        .contains(&head)
+        .then(|| (!qualifier.is_empty()).then(|| qualifier.to_owned()))
+}
+
+/// What a cell of an applicability column says: `Some(true)` the item is asked (`○`, `要`,
+/// `対象`, `Yes`) or the cell is empty (judged, as without the column), `Some(false)` not
+/// asked (`×`, `不要`, `対象外`, `非適用`, `無`, `No`, `N/A`), `None` words the tool does not
+/// read either way (`△`, `要検討`, `-`, `x`, a value with a note).
+fn applicability(value: &str) -> Option<bool> {
+    const ASKED: [&str; 18] = [
+        "", "○", "〇", "◯", "要", "必要", "対象", "適用", "有", "有り", "あり", "該当", "はい",
+        "yes", "y", "✓", "✔", "in scope",
+    ];
+    const NOT_ASKED: [&str; 24] = [
+        "×",
+        "✕",
+        "✖",
+        "不要",
+        "対象外",
+        "本件対象外",
+        "適用外",
+        "非適用",
+        "適用しない",
+        "無",
+        "無し",
+        "なし",
+        "非該当",
+        "該当なし",
+        "除外",
+        "否",
+        "いいえ",
+        "no",
+        "n",
+        "n/a",
+        "na",
+        "not applicable",
+        "out of scope",
+        "not in scope",
+    ];
+    let v = crate::text::fold_width(value.trim()).to_lowercase();
+    if ASKED.contains(&v.as_str()) {
+        Some(true)
+    } else if NOT_ASKED.contains(&v.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// `message` on the first of the rows `refused` (row, cell), naming the others after it, so
@@ -4932,6 +5061,8 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
             note: d.note,
             extra: Extra(d.extra.into_iter().flatten().collect()),
             problems,
+            refs_say_none: false,
+            not_asked: None,
         };
         let values = match d.refs {
             None => Vec::new(),
@@ -5891,6 +6022,8 @@ mod tests {
                 with_refs += usize::from(!item.refs.is_empty());
                 item.refs.clear();
                 item.ref_origins.clear();
+                // a cell saying none is part of the references left in their cells
+                item.refs_say_none = false;
             }
             assert!(left.list.items.iter().all(|i| i.refs.is_empty()), "{name}");
             left.list

@@ -125,7 +125,7 @@ fn compact_matrix_grid(r: &CompareReport) -> Grid {
     let mut g = Grid::new(headers);
     for item in &r.items {
         let mut row = vec![item.id.clone()];
-        row.extend((0..item.statuses.0.len()).map(|k| status_cell(item, k, lang)));
+        row.extend((0..item.statuses.0.len()).map(|k| status_cell(item, k, &r.csps, lang)));
         let worst = item.statuses.0.iter().map(|(_, s)| *s).max();
         g.push(row, worst.map_or(Tone::Plain, Tone::from));
     }
@@ -134,25 +134,38 @@ fn compact_matrix_grid(r: &CompareReport) -> Grid {
 
 /// The `k`-th CSP's status of an item as the matrix shows it: its label, marked when it is
 /// covered with notes ("充足 ※").
-pub fn status_cell(item: &CompareItem, k: usize, lang: Lang) -> String {
+pub fn status_cell(item: &CompareItem, k: usize, csps: &[CspColumn], lang: Lang) -> String {
     let mut cell = String::new();
-    push_status_cell(item, k, lang, &mut cell);
+    push_status_cell(item, k, csps, lang, &mut cell);
     cell
 }
 
 /// [`status_cell`], added to `out`: a status resting on a registration not in effect says
 /// so first (`一部充足（失効）`, `保証水準不足（未発効）`: the matrix does not read as on a valid
-/// one); a not-covered or partial status says what the CSP's list states of the controls
+/// one), and so does every status of a CSP (`csps[k]`) whose own registration is not in
+/// effect, whatever it is (`未充足（失効・記載なし）`, `判定不能（失効）`: review 15 D-3), but an
+/// item not asked, which is asked of no CSP; a not-covered or partial status says what the CSP's list states of the controls
 /// it lacks (`未充足（記載なし）`, `未充足（未実施・非該当）`): not listed, not implemented,
 /// planned and not applicable are kept apart, as `report` keeps them.
-fn push_status_cell(item: &CompareItem, k: usize, lang: Lang, out: &mut String) {
+fn push_status_cell(
+    item: &CompareItem,
+    k: usize,
+    csps: &[CspColumn],
+    lang: Lang,
+    out: &mut String,
+) {
     let status = item.statuses.0.get(k).map(|(_, s)| *s);
     out.push_str(status.map_or("", |s| status_label(s, item.noted(k), lang)));
     let reasons = item.reasons.get(k).copied().unwrap_or_default();
-    let mut labels: Vec<&str> = not_in_effect(reasons.to_vec())
-        .iter()
-        .map(|r| r.label(lang))
-        .collect();
+    let mut registrations = not_in_effect(reasons.to_vec());
+    let column = csps.get(k).map(|c| c.registration);
+    if let Some(own @ (Registration::Lapsed | Registration::NotYetValid)) = column {
+        if status != Some(Status::NotAsked) && !registrations.contains(&own) {
+            registrations.push(own);
+            registrations.sort_by_key(|r| std::cmp::Reverse(*r));
+        }
+    }
+    let mut labels: Vec<&str> = registrations.iter().map(|r| r.label(lang)).collect();
     if matches!(status, Some(Status::NotCovered | Status::Partial)) {
         labels.extend(statement_kinds(reasons).iter().map(|s| s.label(lang)));
     }
@@ -256,7 +269,7 @@ pub fn matrix_headers(r: &CompareReport) -> Vec<String> {
 
 /// An item's row of the matrix in `cells`, whose strings are reused: id, title, then each
 /// CSP's status cell ([`status_cell`]).
-pub fn matrix_row(item: &CompareItem, lang: Lang, cells: &mut Vec<String>) {
+pub fn matrix_row(item: &CompareItem, csps: &[CspColumn], lang: Lang, cells: &mut Vec<String>) {
     cells.resize_with(2 + item.statuses.0.len(), String::new);
     for cell in cells.iter_mut() {
         cell.clear();
@@ -265,7 +278,7 @@ pub fn matrix_row(item: &CompareItem, lang: Lang, cells: &mut Vec<String>) {
     texts[0].push_str(&item.id);
     texts[1].push_str(&item.title);
     for (k, cell) in statuses.iter_mut().enumerate() {
-        push_status_cell(item, k, lang, cell);
+        push_status_cell(item, k, csps, lang, cell);
     }
 }
 
@@ -275,7 +288,7 @@ pub fn matrix_grid(r: &CompareReport) -> Grid {
     let mut g = Grid::new(matrix_headers(r));
     for item in &r.items {
         let mut row = Vec::new();
-        matrix_row(item, lang, &mut row);
+        matrix_row(item, &r.csps, lang, &mut row);
         // the worst status of the row colours it on a terminal
         let worst = item.statuses.0.iter().map(|(_, s)| *s).max();
         g.push(row, worst.map_or(Tone::Plain, Tone::from));

@@ -1121,10 +1121,16 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         out.push(format!("{}: {e}", edition_label(lang)));
     }
     out.extend(rows_not_read_line(&report.checks, lang));
-    // not-analysed only when there are such items: it is an input problem, not a finding
+    // not-analysed and unmapped only when there are such items: an input problem, not a
+    // finding
     let counts = Status::ALL
         .iter()
-        .filter(|st| **st != Status::NotAnalysed || s.not_analysed > 0)
+        .filter(|st| {
+            !matches!(
+                st,
+                Status::NotAnalysed | Status::Unmapped | Status::NotAsked
+            ) || s.count(**st) > 0
+        })
         .map(|st| {
             let mut count = format!("{} {}", st.label(lang), s.count(*st));
             if *st == Status::Covered && s.covered_with_notes > 0 {
@@ -1135,12 +1141,18 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         .collect::<Vec<_>>()
         .join(" · ");
     out.push(format!(
-        "{} {}: {} — {} {:.1}%",
+        "{} {}: {} — {} {:.1}%{}",
         l("合計", "Total"),
         s.total,
         counts,
         l("充足率", "covered"),
-        s.covered_share * 100.0
+        s.covered_share * 100.0,
+        // its denominator leaves out the items not asked (review 15 B-1)
+        if s.not_asked > 0 {
+            l("(本件対象外を除く)", " (of the items asked)")
+        } else {
+            ""
+        }
     ));
     out.push(covered_means(lang).to_owned());
     if s.covered_with_notes > 0 {

@@ -12,6 +12,10 @@ pub enum Tone {
     Alert,
     /// Could not be judged (a cell that could not be read).
     Unknown,
+    /// Not judged: nothing given to judge it on (no reference).
+    Blank,
+    /// Not asked: left out.
+    Muted,
     Plain,
 }
 
@@ -24,6 +28,8 @@ impl From<Status> for Tone {
             Status::Partial => Tone::Warn,
             Status::NotCovered => Tone::Bad,
             Status::OutsideIsmap => Tone::Alert,
+            Status::Unmapped => Tone::Blank,
+            Status::NotAsked => Tone::Muted,
             Status::NotAnalysed => Tone::Unknown,
         }
     }

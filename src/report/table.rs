@@ -13,7 +13,7 @@ use crate::report::grid::{Grid, Tone};
 use crate::text::{strip_controls, without_controls};
 
 /// A tone's colour on a terminal: its number among the 256 colours (green, yellow, dark
-/// yellow, red, magenta, dark grey).
+/// yellow, red, magenta, dark grey, cyan, light grey).
 fn color(t: Tone) -> Option<u8> {
     match t {
         Tone::Good => Some(10),
@@ -22,6 +22,8 @@ fn color(t: Tone) -> Option<u8> {
         Tone::Bad => Some(9),
         Tone::Alert => Some(13),
         Tone::Unknown => Some(8),
+        Tone::Blank => Some(14),
+        Tone::Muted => Some(7),
         Tone::Plain => None,
     }
 }

@@ -389,6 +389,8 @@ pub fn tone_colors(tone: Tone) -> Option<(Color, Color)> {
         Tone::Bad => Some((Color::RGB(0xFFC7CE), Color::RGB(0xC00000))),
         Tone::Alert => Some((Color::RGB(0xD9D2E9), Color::RGB(0x7030A0))),
         Tone::Unknown => Some((Color::RGB(0xE7E6E6), Color::RGB(0x767171))),
+        Tone::Blank => Some((Color::RGB(0xDAEEF3), Color::RGB(0x31859C))),
+        Tone::Muted => Some((Color::RGB(0xF2F2F2), Color::RGB(0xBFBFBF))),
         Tone::Plain => None,
     }
 }
@@ -423,6 +425,8 @@ pub struct Styles {
     bad: Format,
     alert: Format,
     unknown: Format,
+    blank: Format,
+    muted: Format,
 }
 
 impl Styles {
@@ -446,6 +450,8 @@ impl Styles {
             bad: fill(Tone::Bad),
             alert: fill(Tone::Alert),
             unknown: fill(Tone::Unknown),
+            blank: fill(Tone::Blank),
+            muted: fill(Tone::Muted),
             title: Format::new().set_bold().set_font_size(14),
             label: Format::new()
                 .set_bold()
@@ -489,6 +495,8 @@ impl Styles {
             Tone::Bad => &self.bad,
             Tone::Alert => &self.alert,
             Tone::Unknown => &self.unknown,
+            Tone::Blank => &self.blank,
+            Tone::Muted => &self.muted,
             Tone::Plain => &self.cell,
         }
     }

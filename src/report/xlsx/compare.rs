@@ -508,7 +508,7 @@ fn write_matrix<'r>(
         let mut cells = Vec::new();
         for (r, item) in report.items.iter().enumerate() {
             let xr = row_num(r + 1)?;
-            cmp::matrix_row(item, lang, &mut cells);
+            cmp::matrix_row(item, &report.csps, lang, &mut cells);
             for (c, cell) in cells.iter().enumerate() {
                 let column = headers.get(c).map_or("", String::as_str);
                 sheet.write_string(xr, col_num(c)?, cuts.fit(cell, &item.id, column))?;
@@ -619,7 +619,7 @@ impl MatrixRows<'_> {
         let mut cells = Vec::new();
         for (r, item) in self.report.items.iter().enumerate() {
             out.start_row(row_num(r + 1)?);
-            cmp::matrix_row(item, lang, &mut cells);
+            cmp::matrix_row(item, &self.report.csps, lang, &mut cells);
             for (c, cell) in cells.iter().enumerate() {
                 let style = style_of
                     .get(matrix_tone(item, c) as usize)
