@@ -3416,7 +3416,8 @@ impl Items {
             // the buyer's own evaluation of the items (`評価` △, `自社評価` ×, `確認結果` 不備あり):
             // a deficiency the buyer itself found, which a bare 充足 on the ISMAP statement
             // would contradict (review 12 A-9); a column of ○/適合 only is carried
-            if names_evaluation(name) {
+            // (under a gap or finding header a no is none: [`says_against`]'s)
+            if names_evaluation(name) && !inverted_header(name) {
                 let deficient: Vec<(usize, &str)> = cells()
                     .filter(|(_, v)| is_deficient_evaluation(v))
                     .collect();
@@ -4049,6 +4050,20 @@ fn answer_says_yes(value: &str) -> bool {
             .any(|w| WITHHELD_EN.contains(&w))
 }
 
+/// Whether a header names a gap, a finding, an exception or work outstanding
+/// ([`crate::input::csp::remarks::Header::Qualifying`], `ギャップ`, `残存リスク`), under which a
+/// yes says there is one and a no that there is none ([`says_against`]).
+fn inverted_header(name: &str) -> bool {
+    let key = header_key(name);
+    matches!(
+        crate::input::csp::remarks::header(name),
+        crate::input::csp::remarks::Header::Qualifying(_)
+    ) || INVERTED_WORDS.iter().any(|w| key.contains(w))
+}
+
+/// Header words of a gap or an exception beside [`crate::input::csp::remarks::header`]'s.
+const INVERTED_WORDS: &[&str] = &["ギャップ", "残存リスク", "residualrisk", "例外", "exception"];
+
 /// Whether a cell lists the answers to choose from (`はい / いいえ`, `○／×`): a template's
 /// legend, not an answer.
 fn lists_answers(value: &str) -> bool {
@@ -4088,6 +4103,9 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
     let first = first_word(v);
     let first = first.as_str();
     let qualified = remarks::qualifier_beyond(v, &[]);
+    // a word alone (`不要`, `No`, `完了`) is read as itself; anything after it is read too
+    let alone = header_key(v).trim_end_matches(['。', '.']) == first;
+    let plain = alone || qualified.is_none();
     let has = |words: &[&str]| words.iter().any(|w| key.contains(w));
     // relying on ISMAP for the item (`ISMAPで代替`, `ISMAP依拠`, `Rely on ISMAP`)
     if key.contains("ismap")
@@ -4126,7 +4144,7 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
             "確認可",
             "適",
         ];
-        return (!YES.contains(&first) || qualified.is_some()).then(|| {
+        return (!(YES.contains(&first) && plain)).then(|| {
             (
                 format!("says ISMAP is not relied on for the item ('{v}')"),
                 "an item your check list does not rely on ISMAP for is to be checked by your own procedure: do so, or, to judge it on the ISMAP statement knowing that, remove the column (only a yes reads there: ○, 可, はい, Yes, or an empty cell)",
@@ -4169,7 +4187,7 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
             "対応済",
             "対応済み",
         ];
-        return (!NO.contains(&first) || qualified.is_some()).then(|| {
+        return (!(NO.contains(&first) && plain)).then(|| {
             (
                 format!("says more work is needed on the item ('{v}')"),
                 "settle the items your check list says need more work (an additional procedure, your own check, a follow-up, remediation) first, or, to judge them on the ISMAP statement alone knowing that, remove the column (only a no reads there: 不要, 否, なし, No, or an empty cell)",
@@ -4179,14 +4197,8 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
     let header = remarks::header(name);
     let word = match &header {
         Header::Qualifying(w) => Some(w.clone()),
-        _ => [
-            "ギャップ",
-            "残存リスク",
-            "residualrisk",
-            "例外",
-            "exception",
-        ]
-        .iter()
+        _ => INVERTED_WORDS
+            .iter()
         .find(|w| key.contains(**w))
         .map(|w| (*w).to_owned()),
     };
@@ -4213,8 +4225,8 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
         let status = has(&["状況", "状態", "status", "進捗", "ステータス"]);
         let none = remarks::nothing_for_the_row(v)
             || remarks::zero_count(name, v)
-            || NO.contains(&first) && qualified.is_none()
-            || status && SETTLED.contains(&first) && qualified.is_none();
+            || NO.contains(&first) && plain
+            || status && SETTLED.contains(&first) && plain;
         return (!none).then(|| {
             (
                 format!("records a gap, a finding, an exception, an accepted risk or remediation outstanding ('{word}') for the item ('{v}')"),
