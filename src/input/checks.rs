@@ -3416,10 +3416,13 @@ impl Items {
             // the buyer's own evaluation of the items (`評価` △, `自社評価` ×, `確認結果` 不備あり):
             // a deficiency the buyer itself found, which a bare 充足 on the ISMAP statement
             // would contradict (review 12 A-9); a column of ○/適合 only is carried
-            // (under a gap or finding header a no is none: [`says_against`]'s)
-            if names_evaluation(name) && !inverted_header(name) {
+            if names_evaluation(name) {
+                // under a gap or finding header a no is none (`Gap` No: [`says_against`])
                 let deficient: Vec<(usize, &str)> = cells()
-                    .filter(|(_, v)| is_deficient_evaluation(v))
+                    .filter(|(_, v)| {
+                        is_deficient_evaluation(v)
+                            && !(inverted_header(name) && says_against(name, v).is_none())
+                    })
                     .collect();
                 if let Some(&(row, v)) = deficient.first() {
                     return Err(InputError::at(
@@ -4062,7 +4065,13 @@ fn inverted_header(name: &str) -> bool {
 }
 
 /// Header words of a gap or an exception beside [`crate::input::csp::remarks::header`]'s.
-const INVERTED_WORDS: &[&str] = &["ギャップ", "残存リスク", "residualrisk", "例外", "exception"];
+const INVERTED_WORDS: &[&str] = &[
+    "ギャップ",
+    "残存リスク",
+    "residualrisk",
+    "例外",
+    "exception",
+];
 
 /// Whether a cell lists the answers to choose from (`はい / いいえ`, `○／×`): a template's
 /// legend, not an answer.
@@ -4199,8 +4208,8 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
         Header::Qualifying(w) => Some(w.clone()),
         _ => INVERTED_WORDS
             .iter()
-        .find(|w| key.contains(**w))
-        .map(|w| (*w).to_owned()),
+            .find(|w| key.contains(**w))
+            .map(|w| (*w).to_owned()),
     };
     if let Some(word) = word {
         const NO: &[&str] = &[
