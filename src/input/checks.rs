@@ -3336,21 +3336,29 @@ impl Items {
                     return Ok(());
                 }
                 // an item with no references is not judged on ISMAP
+                // each distinct value read once (a long list repeats なし, -, ○)
+                let mut seen: HashMap<&str, Option<(String, &'static str)>> = HashMap::new();
                 let said: Vec<(usize, &str, (String, &'static str))> = cells()
-                    .filter(|(row, v)| match judged.get(row) {
-                        // a note naming another control (`以前は9.2.2のみだったが、9.4.1 も確認`)
-                        // leaves the item not analysed ([`check_prose`])
-                        Some(refs) => {
-                            k.is_some()
-                                || named_ids(v).iter().all(|id| {
+                    .filter(|(row, _)| judged.contains_key(row))
+                    .filter_map(|(row, v)| {
+                        let s = seen
+                            .entry(v)
+                            .or_insert_with(|| says_against(name, v))
+                            .clone()?;
+                        Some((row, v, s))
+                    })
+                    // a note naming another control (`以前は9.2.2のみだったが、9.4.1 も確認`)
+                    // leaves the item not analysed ([`check_prose`])
+                    .filter(|(row, v, _)| {
+                        k.is_some()
+                            || judged.get(row).is_some_and(|refs| {
+                                named_ids(v).iter().all(|id| {
                                     refs.iter().any(|r| {
                                         r.trim_start_matches("A.") == id.trim_start_matches("A.")
                                     })
                                 })
-                        }
-                        None => false,
+                            })
                     })
-                    .filter_map(|(row, v)| says_against(name, v).map(|s| (row, v, s)))
                     .collect();
                 match said.first() {
                     Some((row, _, (what, hint))) => {
@@ -6313,5 +6321,83 @@ mod tests {
             .unwrap_err()
             .message
             .contains("both a references column"));
+    }
+
+    #[test]
+    fn carried_cells_saying_against_the_item_are_told_apart_from_ordinary_ones() {
+        for (h, v) in [
+            ("ギャップ", "あり"),
+            ("Gap", "Yes"),
+            ("前回指摘", "有"),
+            ("是正状況", "未完了"),
+            ("リスク受容", "済"),
+            ("ISMAPで代替", "No"),
+            ("ISMAPで代替", "可（一部）"),
+            ("追加手続要否", "要"),
+            ("追加手続要否", "不要（2027年度まで）"),
+            ("備考", "CSPに確認したところ未対応との回答"),
+            ("現状", "未対応"),
+        ] {
+            assert!(says_against(h, v).is_some(), "{h}={v}");
+        }
+        for (h, v) in [
+            ("ギャップ", "なし"),
+            ("Gap", "No"),
+            ("是正状況", "完了"),
+            ("Exception", "N/A"),
+            ("ISMAPで代替", "○"),
+            ("追加手続要否", "不要"),
+            ("備考", "-"),
+            ("備考", "問題なし"),
+            ("備考", "IaaS事業者に依存"),
+            ("担当", "情報システム部"),
+            ("確認観点", "特権IDは管理者のみに付与していること"),
+            ("適用", "対象外"),
+        ] {
+            assert!(says_against(h, v).is_none(), "{h}={v}");
+        }
+    }
+
+    #[test]
+    fn an_answer_is_yes_only_with_nothing_against_it() {
+        for v in [
+            "○",
+            "はい",
+            "Yes",
+            "対応済み",
+            "はい、全ユーザーに強制しています",
+            "承認制で付与",
+        ] {
+            assert!(answer_says_yes(v), "{v}");
+        }
+        for v in [
+            "対応していません",
+            "はい（ただし管理者のみ）",
+            "Yes (planned)",
+            "○（一部）",
+            "開示不可",
+            "貴社側で設定が必要",
+            "Not currently",
+            "We do not support this today",
+        ] {
+            assert!(!answer_says_yes(v), "{v}");
+        }
+        assert!(lists_answers("はい / いいえ"));
+        assert!(!lists_answers("はい"));
+    }
+
+    #[test]
+    fn a_references_header_the_csp_filled_in_is_told() {
+        for h in [
+            "ISMAP管理策（委託先回答）",
+            "委託先記入欄：ISMAP管理策",
+            "ISMAP管理策（CSP記入）",
+            "Vendor response - ISMAP control",
+        ] {
+            assert!(filled_in_by_the_csp(h).is_some(), "{h}");
+        }
+        for h in ["ISMAP管理策", "対応管理策（2024年改訂後）", "Control ID"] {
+            assert!(filled_in_by_the_csp(h).is_none(), "{h}");
+        }
     }
 }
