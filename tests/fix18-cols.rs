@@ -267,32 +267,68 @@ fn a5_guard_a_yes_or_a_description_of_what_is_done_reads() {
     ]);
 }
 
+/// Q-1's JSON item when the list reads.
+fn item_with(header: &str, value: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = with_column(&dir, header, value);
+    let v = common::json_of(report("en", &path));
+    by_id(&v["items"], "Q-1").clone()
+}
+
 #[test]
-fn a13_a_note_recording_the_item_unmet_is_refused_and_ordinary_notes_read() {
-    refused(
-        &[
-            ("備考", "CSPに確認したところ未対応との回答"),
-            ("備考", "ヒアリングの結果、特権IDの棚卸は未実施"),
-            ("備考", "前回監査でMFA未導入を指摘済み"),
-            ("備考", "委託先より2027年度対応予定との回答あり"),
-            ("備考", "要フォローアップ（是正未完了）"),
-            ("備考", "CSP response: not supported"),
-            ("備考", "Gap: no PAM tool"),
-            ("備考", "リスク受容済み（2026年度）"),
-        ],
-        "says of the item",
+fn a13_a_note_recording_the_item_unmet_leaves_it_not_analysed_and_ordinary_notes_read() {
+    for note in [
+        "CSPに確認したところ未対応との回答",
+        "ヒアリングの結果、特権IDの棚卸は未実施",
+        "前回監査でMFA未導入を指摘済み",
+        "前回監査で指摘あり",
+        "委託先より2027年度対応予定との回答あり",
+        "要フォローアップ（是正未完了）",
+        "CSP response: not supported",
+        "Gap: no PAM tool",
+        "リスク受容済み（2026年度）",
+        "管理者アカウントのみ対象",
+    ] {
+        let item = item_with("備考", note);
+        assert_eq!(item["status"], "not-analysed", "{note}: {item}");
+        assert_eq!(
+            item["problems"][0]["field"], "note-against",
+            "{note}: {item}"
+        );
+        assert_eq!(item["problems"][0]["column"], "備考", "{note}: {item}");
+        assert_eq!(item["problems"][0]["value"], note, "{note}: {item}");
+    }
+    // the rest of the list reads; the table says why, in Japanese too
+    let dir = tempfile::tempdir().unwrap();
+    let path = with_column(&dir, "備考", "CSPに確認したところ未対応との回答");
+    let v = common::json_of(report("ja", &path));
+    let text = by_id(&v["items"], "Q-1")["additional_procedures"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        text.contains("備考 'CSPに確認したところ未対応との回答' (未対応・先送り・一部のみ・指摘などを記録しています"),
+        "{text}"
     );
-    read(&[
-        ("備考", "なし"),
-        ("備考", "-"),
-        ("備考", "対応済"),
-        ("備考", "問題なし"),
-        ("備考", "規程類を確認"),
-        ("備考", "年1回以上見直すこと"),
+    assert_eq!(by_id(&v["items"], "Q-2")["status"], "covered");
+    for note in [
+        "なし",
+        "-",
+        "対応済",
+        "問題なし",
+        "規程類を確認",
+        "契約書に明記する",
+        "要確認（情報システム部）",
         // the scope's rules read an item resting on the IaaS; a level not asked is none
-        ("備考", "IaaS事業者に依存"),
-        ("備考", "SOC2は不要"),
-    ]);
+        "IaaS事業者に依存",
+        "SOC2は不要",
+    ] {
+        let item = item_with("備考", note);
+        assert_eq!(item["status"], "covered", "{note}: {item}");
+    }
+    // a level asked is the level rule's, whatever else the note says
+    let item = item_with("備考", "年1回以上見直すこと");
+    assert_ne!(item["status"], "covered", "{item}");
 }
 
 #[test]

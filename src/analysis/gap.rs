@@ -4132,7 +4132,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 33,
+        schema_version: 34,
         lang,
         as_of,
         warnings,

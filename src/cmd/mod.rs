@@ -87,6 +87,7 @@ fn load_checks(
     let mut checks =
         crate::input::checks::load_with(stdin.path(path), opts).map_err(|e| stdin.name(e))?;
     crate::input::checks::check_prose(&mut checks);
+    crate::input::checks::check_notes(&mut checks);
     crate::input::checks::check_assurance_words(&mut checks)?;
     crate::input::checks::check_mapping_notes(&checks)?;
     crate::input::checks::check_outside_lines(&checks)?;

@@ -3054,6 +3054,7 @@ impl Items {
                 ProblemField::Assurance | ProblemField::AssuranceOutside => Field::Assurance,
                 ProblemField::Risk => Field::Risk,
                 ProblemField::References | ProblemField::ReferenceOutside => Field::Refs,
+                ProblemField::NoteAgainst => Field::Note,
             })
         })
     }
@@ -3374,8 +3375,8 @@ impl Items {
                 }
             };
             // the note's words on a level are its item's ([`check_assurance_words`])
+            // (the note: [`check_notes`], the item not analysed)
             if k.is_none() {
-                against()?;
                 continue;
             }
             // whose each item is (`責任分界` 利用者/共同/事業者, review 12 A-11): read by the
@@ -4213,6 +4214,9 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
     }
     let header = remarks::header(name);
     let word = match &header {
+        // a deadline of nothing named (`期限`: of the answers, as often as of the item) is
+        // no remediation's (`対応期限`, `是正期限`, `Due date` are)
+        Header::Qualifying(_) if ["期限", "期日", "期限日"].contains(&key.as_ref()) => None,
         Header::Qualifying(w) => Some(w.clone()),
         _ => INVERTED_WORDS
             .iter()
@@ -4293,8 +4297,10 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
     }
     // the buyer's own "not needed" (`SOC2は不要`) asks for less; someone else named
     // (`IaaS事業者に依存`) is the scope's rules' (an item resting on the IaaS)
+    // nor is the buyer's own to-do (`要確認（情報システム部）`): its procedure, not the CSP's state
     let qualified = qualified.filter(|q| {
-        q.kind != remarks::Kind::Others
+        !["要確認", "確認中", "要調査"].contains(&q.word.as_str())
+            && q.kind != remarks::Kind::Others
             && !(q.kind == remarks::Kind::Status
                 && ["不要", "not required", "notrequired"].contains(&q.word.as_str()))
     });
@@ -4423,6 +4429,39 @@ pub fn check_prose(list: &mut CheckList) {
                 })
             })
             .collect()
+    });
+}
+
+/// The note of an item with references recording what stands against judging it on the
+/// ISMAP statement ([`says_against`] under the note's header: `CSPに確認したところ未対応との
+/// 回答`, `前回監査で指摘あり`, `2027年度対応予定`, `リスク受容済み`), in every check-list format:
+/// a problem naming the column and the note, so that the item is not analysed rather than a
+/// bare covered, the rest of the list read (review 15 A-13). A note naming a control the
+/// references do not hold is [`check_prose`]'s.
+pub fn check_notes(list: &mut CheckList) {
+    add_problems(list, |_, item, columns| {
+        let note = item.note.trim();
+        if item.refs.is_empty()
+            || note.is_empty()
+            || item
+                .problems
+                .iter()
+                .any(|p| p.field == ProblemField::ReferenceOutside)
+        {
+            return Vec::new();
+        }
+        let column = columns
+            .map(|c| c[1].clone())
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| "note".to_owned());
+        match says_against(&column, note) {
+            Some(_) => vec![CellProblem {
+                field: ProblemField::NoteAgainst,
+                column,
+                value: note.to_owned(),
+            }],
+            None => Vec::new(),
+        }
     });
 }
 
@@ -5227,6 +5266,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
                 ProblemField::Assurance | ProblemField::AssuranceOutside => "assurance",
                 ProblemField::Risk => "risk",
                 ProblemField::References | ProblemField::ReferenceOutside => "refs",
+                ProblemField::NoteAgainst => "note",
             }
             .to_owned()
         });
@@ -6272,6 +6312,7 @@ mod tests {
                 ProblemField::Assurance | ProblemField::AssuranceOutside => "求める確認水準".into(),
                 ProblemField::Risk => "Risk".into(),
                 ProblemField::References | ProblemField::ReferenceOutside => "controls".into(),
+                ProblemField::NoteAgainst => "note".into(),
             });
             assert_eq!(
                 (item.assurance, item.risk, &item.problems),
