@@ -4244,10 +4244,16 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
             "completed",
         ];
         let status = has(&["状況", "状態", "status", "進捗", "ステータス"]);
+        // the marks an evaluation of findings reads as fine (`指摘事項` ○, `Finding` OK), not
+        // under a gap (`ギャップ` ○ says there is one)
+        const FINE: &[&str] = &["○", "◯", "〇", "適", "適合", "ok", "良"];
+        let fine =
+            names_evaluation(name) && !has(&["gap", "ギャップ"]) && FINE.contains(&first) && plain;
         let none = remarks::nothing_for_the_row(v)
             || remarks::zero_count(name, v)
             || NO.contains(&first) && plain
-            || status && SETTLED.contains(&first) && plain;
+            || status && SETTLED.contains(&first) && plain
+            || fine;
         return (!none).then(|| {
             (
                 format!("records a gap, a finding, an exception, an accepted risk or remediation outstanding ('{word}') for the item ('{v}')"),
@@ -6371,6 +6377,7 @@ mod tests {
             ("Gap", "Yes"),
             ("前回指摘", "有"),
             ("是正状況", "未完了"),
+            ("ギャップ", "○"),
             ("リスク受容", "済"),
             ("ISMAPで代替", "No"),
             ("ISMAPで代替", "可（一部）"),
@@ -6386,6 +6393,7 @@ mod tests {
             ("Gap", "No"),
             ("是正状況", "完了"),
             ("Exception", "N/A"),
+            ("指摘事項", "○"),
             ("ISMAPで代替", "○"),
             ("追加手続要否", "不要"),
             ("備考", "-"),
