@@ -643,6 +643,12 @@ pub enum ProblemField {
     /// the item cannot be told, so it is not judged on the references alone.
     #[serde(rename = "reference-outside")]
     ReferenceOutside,
+    /// The item's note records what stands against judging it on the ISMAP statement: the
+    /// CSP's "not supported" or "planned", a finding, a gap, an accepted risk (`CSPに確認した
+    /// ところ未対応との回答`, `前回監査で指摘あり`, `2027年度対応予定`): not analysed rather
+    /// than a bare covered (review 15 A-13).
+    #[serde(rename = "note-against")]
+    NoteAgainst,
 }
 
 /// A cell of a check item whose value is not one the tool knows: the item is listed as
@@ -711,6 +717,18 @@ impl CellProblem {
             (ProblemField::ReferenceOutside, Lang::En) => {
                 return format!(
                     "{} '{}' (a control not in the references cells is named here: add it to the references column if the item asks for it, else remove it here)",
+                    self.column, self.value
+                )
+            }
+            (ProblemField::NoteAgainst, Lang::Ja) => {
+                return format!(
+                    "{} '{}' (未対応・先送り・一部のみ・指摘などを記録しています: 解決するか、承知のうえでISMAPの記載だけで判定するには、この記載を消してください)",
+                    self.column, self.value
+                )
+            }
+            (ProblemField::NoteAgainst, Lang::En) => {
+                return format!(
+                    "{} '{}' (records the item not done, deferred, in part or a finding on it: settle it, or, to judge it on the ISMAP statement alone knowing that, remove the words)",
                     self.column, self.value
                 )
             }

@@ -4238,6 +4238,14 @@ impl TextFacts {
     }
 }
 
+/// Whether the analysis reads something in a text beside an item's title (its note, an extra
+/// column) that caps the item ([`TextFacts`]: a level, a topic beyond ISMAP, whose the item
+/// is, an approximate mapping): the check-list reader leaves such a text to it.
+pub(crate) fn read_beside(text: &str) -> bool {
+    let facts = TextFacts::of(text, true);
+    facts.beyond.is_some() || facts.level || facts.responsibility.is_some() || facts.approximate
+}
+
 /// The topics of each distinct title worked out once (a long list repeats its titles),
 /// and what each distinct title and text beside one says ([`TextFacts`]).
 #[derive(Default)]
@@ -4483,7 +4491,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 37,
+        schema_version: 38,
         lang,
         as_of,
         warnings,

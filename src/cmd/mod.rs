@@ -87,6 +87,7 @@ fn load_checks(
     let mut checks =
         crate::input::checks::load_with(stdin.path(path), opts).map_err(|e| stdin.name(e))?;
     crate::input::checks::check_prose(&mut checks);
+    crate::input::checks::check_notes(&mut checks);
     crate::input::checks::check_assurance_words(&mut checks)?;
     crate::input::checks::check_mapping_notes(&checks)?;
     crate::input::checks::check_outside_lines(&checks)?;
@@ -147,15 +148,27 @@ fn note_rows_not_read(checks: &crate::model::CheckList) {
     // no check-item column, while another column holds text: the outputs' 確認項目 is
     // empty for every item
     let untitled = !checks.items.is_empty() && checks.items.iter().all(|i| i.title.is_empty());
-    let text_column = checks.extra_columns.iter().find(|c| {
-        !c.starts_with(crate::input::checks::SHEET_COLUMN)
-            && checks.items.iter().any(|i| {
-                i.extra
-                    .0
-                    .iter()
-                    .any(|(k, v)| k == *c && !v.trim().is_empty())
-            })
-    });
+    // the column holding the most text (the prose of the checks, not a merged category such
+    // as 大項目: review 15 C-1), the first of equals
+    let text_of = |c: &str| -> usize {
+        checks
+            .items
+            .iter()
+            .flat_map(|i| i.extra.0.iter().filter(|(k, _)| k == c))
+            .map(|(_, v)| v.trim().chars().count())
+            .sum()
+    };
+    let text_column = checks
+        .extra_columns
+        .iter()
+        .filter(|c| !c.starts_with(crate::input::checks::SHEET_COLUMN))
+        .map(|c| (text_of(c), c))
+        .filter(|(n, _)| *n > 0)
+        .fold(None, |best: Option<(usize, &String)>, (n, c)| match best {
+            Some((m, _)) if m >= n => best,
+            _ => Some((n, c)),
+        })
+        .map(|(_, c)| c);
     if let (true, Some(column)) = (untitled, text_column) {
         eprintln!(
             "{}",

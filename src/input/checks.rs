@@ -394,6 +394,27 @@ fn approximate_note(header: &str) -> Option<&'static str> {
     None
 }
 
+/// The word of a references header saying the CSP (the 委託先, the vendor) filled the column
+/// in (`ISMAP管理策（委託先回答）`, `委託先記入欄：ISMAP管理策`, `ISMAP管理策（CSP記入）`, `Vendor
+/// response - ISMAP control`, review 15 A-12) — not `ISMAP管理策`, `対応管理策（2024年改訂後）`.
+fn filled_in_by_the_csp(header: &str) -> Option<&'static str> {
+    const WORDS: &[&str] = &[
+        "委託先",
+        "受託",
+        "回答",
+        "記入",
+        "ベンダー",
+        "事業者",
+        "response",
+        "vendor",
+        "supplier",
+        "provider",
+        "csp",
+    ];
+    let key = header_key(header);
+    WORDS.iter().find(|w| key.contains(**w)).copied()
+}
+
 /// Whether a header names a column of ISMAP's detailed controls (`ISMAP詳細管理策`,
 /// `詳細管理策番号`, `ISMAP管理策（詳細管理策）`): beside the objectives' column, its ids are
 /// references of the item too (review 12 C-25). Not `詳細管理策名` (their names).
@@ -1914,6 +1935,45 @@ fn header_in(
         )
         .hint("confirm each item's ISMAP controls and head the column without the note ('ISMAP管理策'), leaving out a control that only approximates its item"));
     }
+    // a mapping the CSP filled in (`ISMAP管理策（委託先回答）`, `委託先記入欄：ISMAP管理策`,
+    // `Vendor response - ISMAP control`): the assessed party's claim of which of its
+    // controls meet the item, not the buyer's own mapping (review 15 A-12)
+    if let Some((c, word)) = refs
+        .iter()
+        .find_map(|&c| filled_in_by_the_csp(&cells[c]).map(|w| (c, w)))
+    {
+        return Err(InputError::at(
+            sheet.location().row(i + 1).column(cells[c].trim().to_owned()),
+            format!(
+                "the references header '{}' says the CSP filled the mapping in ('{word}'): which ISMAP controls meet each item is your own judgement, not the assessed party's",
+                cells[c].trim()
+            ),
+        )
+        .hint("check each item's ISMAP controls yourself (`ismap-gap suggest` proposes candidates) and give them in a column of your own ('ISMAP管理策'); the CSP's mapping may be kept beside it under its header"));
+    }
+    // with no check-item column of ours, the check's viewpoint (`確認観点`, `チェックポイント`):
+    // the prose a checklist writes the requirement in, under its category columns (大項目,
+    // 中項目, 小項目: review 15 C-1)
+    if !fields.contains_key(&Field::Title) {
+        const VIEWPOINTS: &[&str] = &[
+            "確認観点",
+            "チェック観点",
+            "確認の観点",
+            "観点",
+            "確認ポイント",
+            "チェックポイント",
+            "checkpoint",
+            "checkpoints",
+        ];
+        let viewpoint = cells.iter().enumerate().find(|(c, h)| {
+            !refs.contains(c)
+                && !fields.values().any(|f| f == c)
+                && VIEWPOINTS.contains(&&*header_key(h))
+        });
+        if let Some((c, _)) = viewpoint {
+            fields.insert(Field::Title, c);
+        }
+    }
     let used = |c: usize| refs.contains(&c) || fields.values().any(|&f| f == c);
     let mut extras: Vec<(usize, String)> = Vec::new();
     for (c, h) in cells.iter().enumerate().filter(|(c, _)| !used(*c)) {
@@ -2986,6 +3046,7 @@ impl Items {
                 ProblemField::Assurance | ProblemField::AssuranceOutside => Field::Assurance,
                 ProblemField::Risk => Field::Risk,
                 ProblemField::References | ProblemField::ReferenceOutside => Field::Refs,
+                ProblemField::NoteAgainst => Field::Note,
             })
         })
     }
@@ -3222,6 +3283,13 @@ impl Items {
             .iter()
             .enumerate()
             .map(|(k, (c, _))| (Some(k), *c));
+        // the rows of items with references: those judged on ISMAP
+        let judged: HashMap<usize, &[String]> = self
+            .items
+            .iter()
+            .filter(|i| !i.refs.is_empty())
+            .map(|i| (i.row, i.refs.as_slice()))
+            .collect();
         for (k, c) in note.into_iter().chain(extras) {
             let name = &self.header_of(c);
             if self.header.names == Some(c) || candidates.contains(&name.as_str()) {
@@ -3272,7 +3340,59 @@ impl Items {
                     .hint("give the references column with --refs-column NAME (the other is then carried as it is), or remove the column that does not hold them")
                 });
             }
+            // what the column or the note records against the item (a gap, a finding, an
+            // exception, ISMAP not relied on, the CSP's "not supported" or "planned"): not
+            // read, so refused rather than a bare 充足 (review 15 ); the
+            // CSP's answers ([`names_answers`]) and whose the item is have their own rules
+            let against = || -> Result<(), InputError> {
+                if names_answers(name)
+                    || crate::model::Responsibility::names_column(name)
+                    || names_assurance_level(name)
+                    || theirs
+                    || name == SHEET_COLUMN
+                {
+                    return Ok(());
+                }
+                // an item with no references is not judged on ISMAP
+                // each distinct value read once (a long list repeats なし, -, ○)
+                let mut seen: HashMap<&str, Option<(String, &'static str)>> = HashMap::new();
+                let said: Vec<(usize, &str, (String, &'static str))> = cells()
+                    .filter(|(row, _)| judged.contains_key(row))
+                    .filter_map(|(row, v)| {
+                        let s = seen
+                            .entry(v)
+                            .or_insert_with(|| says_against(name, v))
+                            .clone()?;
+                        Some((row, v, s))
+                    })
+                    // a note naming another control (`以前は9.2.2のみだったが、9.4.1 も確認`)
+                    // leaves the item not analysed ([`check_prose`])
+                    .filter(|(row, v, _)| {
+                        k.is_some()
+                            || judged.get(row).is_some_and(|refs| {
+                                named_ids(v).iter().all(|id| {
+                                    refs.iter().any(|r| {
+                                        r.trim_start_matches("A.") == id.trim_start_matches("A.")
+                                    })
+                                })
+                            })
+                    })
+                    .collect();
+                match said.first() {
+                    Some((row, _, (what, hint))) => {
+                        let rows: Vec<(usize, &str)> =
+                            said.iter().map(|(r, v, _)| (*r, *v)).collect();
+                        Err(InputError::at(
+                            loc(*row),
+                            with_other_rows(format!("the column '{name}' {what}: the tool does not read it, and would judge the item on the ISMAP statement alone"), &rows),
+                        )
+                        .hint(*hint))
+                    }
+                    None => Ok(()),
+                }
+            };
             // the note's words on a level are its item's ([`check_assurance_words`])
+            // (the note: [`check_notes`], the item not analysed)
             if k.is_none() {
                 continue;
             }
@@ -3324,22 +3444,36 @@ impl Items {
             // the tool does not read them, and would judge on ISMAP alone against the CSP's
             // own no (review 11 A-7); a column of ○/はい only is carried
             if names_answers(name) {
-                let no: Vec<(usize, &str)> =
-                    cells().filter(|(_, v)| is_negative_answer(v)).collect();
+                // only a yes is carried (review 15 A-5: `対応していません`, `2027年度対応予定`,
+                // `はい（ただし管理者のみ）` were)
+                // an item with no references is not judged on ISMAP
+                let no: Vec<(usize, &str)> = cells()
+                    .filter(|(row, v)| {
+                        judged.contains_key(row)
+                            && !answer_says_yes(v)
+                            && !lists_answers(v)
+                            && !dash_or_blank(v)
+                            && !Assurance::names_a_level(v)
+                    })
+                    .collect();
                 if let Some(&(row, v)) = no.first() {
                     return Err(InputError::at(
                         loc(row),
                         with_other_rows(format!("the column '{name}' holds the CSP's answers to the check items, and this one answers '{v}': the tool does not read answers, and would judge the item on the ISMAP statement alone, whatever the CSP answered"), &no),
                     )
-                    .hint("settle the items answered no or in part (×, △, いいえ, 一部) with the CSP first; to judge on the ISMAP statement alone, knowing those answers, remove the column"));
+                    .hint("settle the items not answered yes (×, △, いいえ, 一部, 予定, ただし…, 開示不可, 貴社側で設定) with the CSP first; to judge on the ISMAP statement alone, knowing those answers, remove the column (carried: a yes or a description of what is done, with nothing limiting, deferring or withholding it: ○, はい, Yes, 対応済み)"));
                 }
             }
             // the buyer's own evaluation of the items (`評価` △, `自社評価` ×, `確認結果` 不備あり):
             // a deficiency the buyer itself found, which a bare 充足 on the ISMAP statement
             // would contradict (review 12 A-9); a column of ○/適合 only is carried
             if names_evaluation(name) {
+                // under a gap or finding header a no is none (`Gap` No: [`says_against`])
                 let deficient: Vec<(usize, &str)> = cells()
-                    .filter(|(_, v)| is_deficient_evaluation(v))
+                    .filter(|(_, v)| {
+                        is_deficient_evaluation(v)
+                            && !(inverted_header(name) && says_against(name, v).is_none())
+                    })
                     .collect();
                 if let Some(&(row, v)) = deficient.first() {
                     return Err(InputError::at(
@@ -3351,9 +3485,12 @@ impl Items {
                 // any other word there is a finding in free text (`所見 | パスワード長が8文字`,
                 // `Finding | MFA not enforced for admins`), which a bare 充足 could contradict:
                 // only a mark known as met or neutral (○, 適合, 問題なし, 指摘なし) is carried;
-                // a rating of risk or impact (`リスク評価 | 高`) is no finding
+                // a rating of risk or impact (`リスク評価 | 高`) is no finding; under a gap or
+                // finding header only none reads, which [`says_against`] (below) decides
                 let unread: Vec<(usize, &str)> = cells()
-                    .filter(|(_, v)| !names_a_rating(name) && !is_met_evaluation(v))
+                    .filter(|(_, v)| {
+                        !names_a_rating(name) && !inverted_header(name) && !is_met_evaluation(v)
+                    })
                     .collect();
                 if let Some(&(row, v)) = unread.first() {
                     return Err(InputError::at(
@@ -3363,6 +3500,7 @@ impl Items {
                     .hint("settle the findings first and mark those items ○ or 問題なし; to judge on the ISMAP statement alone, knowing those findings, remove the column"));
                 }
             }
+            against()?;
             // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
             // a cell only naming one among other words is its item's
             let levels: Vec<(usize, &str)> = cells()
@@ -4050,6 +4188,362 @@ fn is_met_evaluation(value: &str) -> bool {
     .contains(&whole)
 }
 
+/// A cell holding nothing but a dash or nothing at all (`-`, `－`, `―`, blank): no answer,
+/// which an answers or reliance column carries as it is (`なし` there is an answer: no).
+fn dash_or_blank(value: &str) -> bool {
+    value.trim().chars().all(crate::input::csp::vocab::is_dash)
+}
+
+/// Whether an answer of the CSP says yes, or describes what is done, with nothing against
+/// it: no no or part as its first word ([`is_negative_answer`]), nothing that limits, defers,
+/// negates or shifts it ([`crate::input::csp::remarks::qualifier_beyond`]: `はい（ただし管理者
+/// のみ）`, `Yes (planned)`, `○（一部）`, `対応していません`, `お客様の責任範囲です`), and, but
+/// after a yes (`○`, `はい`, `Yes`, `対応済み`), no word of an answer withheld, put off or
+/// handed back (`開示不可`, `非公開`, `NDA締結後に回答`, `個別にご相談ください`, `貴社側で設定が
+/// 必要`, `We do not support this`, `Not currently`): `承認制で付与`, `1年保管` describe
+/// (review 15 A-5).
+fn answer_says_yes(value: &str) -> bool {
+    const YES: &[&str] = &[
+        "○",
+        "◯",
+        "〇",
+        "●",
+        "✓",
+        "✔",
+        "はい",
+        "yes",
+        "y",
+        "ok",
+        "可",
+        "可能",
+        "対応",
+        "対応可",
+        "対応可能",
+        "対応済",
+        "対応済み",
+        "対応している",
+        "対応しています",
+        "対応しております",
+        "実施",
+        "実施済",
+        "実施済み",
+        "実施している",
+        "実施しています",
+        "実施しております",
+        "導入済",
+        "導入済み",
+        "有",
+        "あり",
+        "有り",
+    ];
+    const WITHHELD_JA: &[&str] = &[
+        "不可",
+        "非公開",
+        "非開示",
+        "回答",
+        "相談",
+        "貴社",
+        "御社",
+        "お客様",
+        "利用者側",
+        "必要",
+        "検討",
+        "確認中",
+        "調整中",
+        "未定",
+        "別途",
+        "オプション",
+    ];
+    const WITHHELD_EN: &[&str] = &[
+        "not",
+        "no",
+        "cannot",
+        "can't",
+        "don't",
+        "doesn't",
+        "unable",
+        "tbd",
+        "n/a",
+        "na",
+        "never",
+        "partial",
+        "partially",
+        "planned",
+        "customer",
+        "option",
+        "optional",
+    ];
+    if crate::input::csp::remarks::qualifier_beyond(value, &[]).is_some()
+        || is_negative_answer(value)
+    {
+        return false;
+    }
+    if YES.contains(&first_word(value).as_str()) {
+        return true;
+    }
+    let folded = crate::text::fold_width(value).to_lowercase();
+    !WITHHELD_JA.iter().any(|w| folded.contains(w))
+        && !folded
+            .split(|c: char| !(c.is_ascii_alphanumeric() || "/'".contains(c)))
+            .any(|w| WITHHELD_EN.contains(&w))
+}
+
+/// Whether a header names a gap, a finding, an exception or work outstanding
+/// ([`crate::input::csp::remarks::Header::Qualifying`], `ギャップ`, `残存リスク`), under which a
+/// yes says there is one and a no that there is none ([`says_against`]).
+fn inverted_header(name: &str) -> bool {
+    let key = header_key(name);
+    matches!(
+        crate::input::csp::remarks::header(name),
+        crate::input::csp::remarks::Header::Qualifying(_)
+    ) || INVERTED_WORDS.iter().any(|w| key.contains(w))
+}
+
+/// Header words of a gap or an exception beside [`crate::input::csp::remarks::header`]'s.
+const INVERTED_WORDS: &[&str] = &[
+    "ギャップ",
+    "残存リスク",
+    "residualrisk",
+    "例外",
+    "exception",
+];
+
+/// Whether a cell lists the answers to choose from (`はい / いいえ`, `○／×`): a template's
+/// legend, not an answer.
+fn lists_answers(value: &str) -> bool {
+    let parts: Vec<&str> = value
+        .split(['/', '／', '|', '｜', '・'])
+        .map(str::trim)
+        .collect();
+    parts.len() > 1
+        && parts.iter().any(|p| is_negative_answer(p))
+        && parts
+            .iter()
+            .any(|p| !is_negative_answer(p) && answer_says_yes(p))
+}
+
+/// What a cell the check list carries (an extra column or the note) says against judging its
+/// item on the ISMAP statement alone (review 15 ), read with the CSP side's
+/// vocabulary of remarks ([`crate::input::csp::remarks`]: the header naming a gap, a finding
+/// or an exception, the words that defer, limit or shift a statement): the message's phrase
+/// and hint, or `None` for a cell that says nothing of the kind (`なし`, `-`, `○`, `対応済`,
+/// `問題なし`, blank, a description).
+/// - under a header on relying on ISMAP (`ISMAPで代替`, `ISMAP依拠`, `Rely on ISMAP`): only a
+///   yes reads (`○`, `可`, `はい`, `Yes`);
+/// - under a header asking whether more work is needed (`追加手続要否`, `独自確認要否`,
+///   `フォローアップ`, `対応要否`): only a no reads (`不要`, `否`, `なし`, `No`);
+/// - under a header naming a gap, a finding, an exception, an accepted risk or remediation
+///   ([`crate::input::csp::remarks::Header::Qualifying`], `ギャップ`, `残存リスク`): only none
+///   reads (`なし`, `No`, `該当なし`, `0件`), and under its status a settled one (`完了`);
+/// - anywhere else, a cell that defers, limits, negates or shifts the item (`未対応との回答`,
+///   `2027年度対応予定`, `管理者アカウントのみ対象`, `not supported`).
+fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
+    use crate::input::csp::remarks::{self, Header};
+    let v = value.trim();
+    if dash_or_blank(v) {
+        return None;
+    }
+    let key = header_key(name);
+    let first = first_word(v);
+    let first = first.as_str();
+    let qualified = remarks::qualifier_beyond(v, &[]);
+    // a word alone (`不要`, `No`, `完了`) is read as itself; anything after it is read too
+    let alone = header_key(v).trim_end_matches(['。', '.']) == first;
+    let plain = alone || qualified.is_none();
+    let has = |words: &[&str]| words.iter().any(|w| key.contains(w));
+    // relying on ISMAP for the item (`ISMAPで代替`, `ISMAP依拠`, `Rely on ISMAP`)
+    if key.contains("ismap")
+        && has(&[
+            "代替",
+            "依拠",
+            "活用",
+            "利用",
+            "確認",
+            "対象",
+            "rely",
+            "relian",
+            "sufficient",
+            "use",
+            "accept",
+            "substitut",
+        ])
+        && !has(&["日", "date", "名", "番号"])
+    {
+        const YES: &[&str] = &[
+            "○",
+            "◯",
+            "〇",
+            "可",
+            "可能",
+            "はい",
+            "yes",
+            "y",
+            "ok",
+            "する",
+            "対象",
+            "代替可",
+            "依拠可",
+            "活用可",
+            "利用可",
+            "確認可",
+            "適",
+        ];
+        return (!(YES.contains(&first) && plain)).then(|| {
+            (
+                format!("says ISMAP is not relied on for the item ('{v}')"),
+                "an item your check list does not rely on ISMAP for is to be checked by your own procedure: do so, or, to judge it on the ISMAP statement knowing that, remove the column (only a yes reads there: ○, 可, はい, Yes, or an empty cell)",
+            )
+        });
+    }
+    // more work needed on the item (`追加手続要否`, `独自確認要否`, `フォローアップ`, `対応要否`)
+    // — not the item's applicability (`要否`, `確認要否`: the item asked or not)
+    if has(&[
+        "追加手続",
+        "追加確認",
+        "個別確認",
+        "独自確認",
+        "フォローアップ",
+        "followup",
+        "対応要否",
+        "是正要否",
+        "改善要否",
+        "要対応",
+        "additionalprocedure",
+        "additionalcheck",
+        "actionrequired",
+        "actionneeded",
+    ]) {
+        const NO: &[&str] = &[
+            "不要",
+            "否",
+            "なし",
+            "無",
+            "無し",
+            "no",
+            "none",
+            "n/a",
+            "対応不要",
+            "確認不要",
+            "手続不要",
+            "是正不要",
+            "必要なし",
+            "完了",
+            "対応済",
+            "対応済み",
+        ];
+        return (!(NO.contains(&first) && plain)).then(|| {
+            (
+                format!("says more work is needed on the item ('{v}')"),
+                "settle the items your check list says need more work (an additional procedure, your own check, a follow-up, remediation) first, or, to judge them on the ISMAP statement alone knowing that, remove the column (only a no reads there: 不要, 否, なし, No, or an empty cell)",
+            )
+        });
+    }
+    let header = remarks::header(name);
+    let word = match &header {
+        // a deadline of nothing named (`期限`: of the answers, as often as of the item) is
+        // no remediation's (`対応期限`, `是正期限`, `Due date` are)
+        Header::Qualifying(_) if ["期限", "期日", "期限日"].contains(&key.as_ref()) => None,
+        Header::Qualifying(w) => Some(w.clone()),
+        _ => INVERTED_WORDS
+            .iter()
+            .find(|w| key.contains(**w))
+            .map(|w| (*w).to_owned()),
+    };
+    if let Some(word) = word {
+        const NO: &[&str] = &[
+            "no", "無", "無し", "なし", "ない", "none", "nil", "0", "0件",
+        ];
+        const SETTLED: &[&str] = &[
+            "完了",
+            "済",
+            "済み",
+            "対応済",
+            "対応済み",
+            "是正済",
+            "是正済み",
+            "解消済",
+            "解消済み",
+            "closed",
+            "resolved",
+            "done",
+            "complete",
+            "completed",
+        ];
+        let status = has(&["状況", "状態", "status", "進捗", "ステータス"]);
+        // the marks an evaluation of findings reads as fine (`指摘事項` ○, `Finding` OK), not
+        // under a gap (`ギャップ` ○ says there is one)
+        const FINE: &[&str] = &["○", "◯", "〇", "適", "適合", "ok", "良"];
+        let fine =
+            names_evaluation(name) && !has(&["gap", "ギャップ"]) && FINE.contains(&first) && plain;
+        let none = remarks::nothing_for_the_row(v)
+            || remarks::zero_count(name, v)
+            || NO.contains(&first) && plain
+            || status && SETTLED.contains(&first) && plain
+            || fine;
+        return (!none).then(|| {
+            (
+                format!("records a gap, a finding, an exception, an accepted risk or remediation outstanding ('{word}') for the item ('{v}')"),
+                "settle the gaps, findings, exceptions, accepted risks and remediation your check list records for these items first, or, to judge them on the ISMAP statement alone knowing them, remove the column (only none reads there: なし, No, -, 該当なし, 0件, an empty cell, and under a status a settled one: 完了, 是正済)",
+            )
+        });
+    }
+    // whose, who, what scope and which approval or audit: the columns' own rules; the
+    // item's own words (`確認観点`, `名称`, `説明`) describe what is asked, not its state; an
+    // applicability column (`適用`, `対象`, `確認要否`) says whether the item is asked
+    const PROSE: &[&str] = &[
+        "名",
+        "title",
+        "name",
+        "内容",
+        "説明",
+        "詳細",
+        "概要",
+        "description",
+        "detail",
+        "項目",
+        "観点",
+        "要求",
+        "要件",
+        "requirement",
+        "基準",
+        "criteria",
+        "分類",
+        "区分",
+        "category",
+    ];
+    if !matches!(header, Header::Plain)
+        || has(PROSE)
+        || key.starts_with("適用")
+        || key.starts_with("対象")
+        || key.ends_with("要否")
+        || has(&["applicab", "inscope"])
+        || remarks::nothing_for_the_row(v)
+        // what the analysis reads in a text beside the item (a level, a topic beyond ISMAP,
+        // whose it is, an approximate mapping) caps the item there
+        || crate::analysis::gap::read_beside(v)
+        // a level asked (`SOC2 Type2報告書を提出すること`): the item is not analysed there
+        // ([`check_assurance_words`])
+        || level_asked(v).is_some()
+    {
+        return None;
+    }
+    // the buyer's own "not needed" (`SOC2は不要`) asks for less; someone else named
+    // (`IaaS事業者に依存`) is the scope's rules' (an item resting on the IaaS)
+    // nor is the buyer's own to-do (`要確認（情報システム部）`): its procedure, not the CSP's state
+    let qualified = qualified.filter(|q| {
+        !["要確認", "確認中", "要調査"].contains(&q.word.as_str())
+            && q.kind != remarks::Kind::Others
+            && !(q.kind == remarks::Kind::Status
+                && ["不要", "not required", "notrequired"].contains(&q.word.as_str()))
+    });
+    qualified.map(|q| {
+        (
+            format!("says of the item '{v}', which {}", q.what()),
+            "settle first what your check list records of these items (not met, met in part, later, by someone else, or not at all), or, to judge them on the ISMAP statement alone knowing it, remove the words from the cell",
+        )
+    })
+}
+
 /// Whether a column's header names a framework other than ISMAP and the standards a
 /// references column may hold ([`crate::catalog::resolve::other_framework`]: `PCI DSS`,
 /// `SOC2`, `FISC`, `統一基準`, `NIST CSF`), or one of the guidelines and frameworks
@@ -4174,6 +4668,39 @@ pub fn check_prose(list: &mut CheckList) {
                 })
             })
             .collect()
+    });
+}
+
+/// The note of an item with references recording what stands against judging it on the
+/// ISMAP statement ([`says_against`] under the note's header: `CSPに確認したところ未対応との
+/// 回答`, `前回監査で指摘あり`, `2027年度対応予定`, `リスク受容済み`), in every check-list format:
+/// a problem naming the column and the note, so that the item is not analysed rather than a
+/// bare covered, the rest of the list read (review 15 A-13). A note naming a control the
+/// references do not hold is [`check_prose`]'s.
+pub fn check_notes(list: &mut CheckList) {
+    add_problems(list, |_, _, item, columns| {
+        let note = item.note.trim();
+        if item.refs.is_empty()
+            || note.is_empty()
+            || item
+                .problems
+                .iter()
+                .any(|p| p.field == ProblemField::ReferenceOutside)
+        {
+            return Vec::new();
+        }
+        let column = columns
+            .map(|c| c[1].clone())
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| "note".to_owned());
+        match says_against(&column, note) {
+            Some(_) => vec![CellProblem {
+                field: ProblemField::NoteAgainst,
+                column,
+                value: note.to_owned(),
+            }],
+            None => Vec::new(),
+        }
     });
 }
 
@@ -5037,6 +5564,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
                 ProblemField::Assurance | ProblemField::AssuranceOutside => "assurance",
                 ProblemField::Risk => "risk",
                 ProblemField::References | ProblemField::ReferenceOutside => "refs",
+                ProblemField::NoteAgainst => "note",
             }
             .to_owned()
         });
@@ -6194,6 +6722,7 @@ mod tests {
                 ProblemField::Assurance | ProblemField::AssuranceOutside => "求める確認水準".into(),
                 ProblemField::Risk => "Risk".into(),
                 ProblemField::References | ProblemField::ReferenceOutside => "controls".into(),
+                ProblemField::NoteAgainst => "note".into(),
             });
             assert_eq!(
                 (item.assurance, item.risk, &item.problems),
@@ -6243,5 +6772,85 @@ mod tests {
             .unwrap_err()
             .message
             .contains("both a references column"));
+    }
+
+    #[test]
+    fn carried_cells_saying_against_the_item_are_told_apart_from_ordinary_ones() {
+        for (h, v) in [
+            ("ギャップ", "あり"),
+            ("Gap", "Yes"),
+            ("前回指摘", "有"),
+            ("是正状況", "未完了"),
+            ("ギャップ", "○"),
+            ("リスク受容", "済"),
+            ("ISMAPで代替", "No"),
+            ("ISMAPで代替", "可（一部）"),
+            ("追加手続要否", "要"),
+            ("追加手続要否", "不要（2027年度まで）"),
+            ("備考", "CSPに確認したところ未対応との回答"),
+            ("現状", "未対応"),
+        ] {
+            assert!(says_against(h, v).is_some(), "{h}={v}");
+        }
+        for (h, v) in [
+            ("ギャップ", "なし"),
+            ("Gap", "No"),
+            ("是正状況", "完了"),
+            ("Exception", "N/A"),
+            ("指摘事項", "○"),
+            ("ISMAPで代替", "○"),
+            ("追加手続要否", "不要"),
+            ("備考", "-"),
+            ("備考", "問題なし"),
+            ("備考", "IaaS事業者に依存"),
+            ("担当", "情報システム部"),
+            ("確認観点", "特権IDは管理者のみに付与していること"),
+            ("適用", "対象外"),
+        ] {
+            assert!(says_against(h, v).is_none(), "{h}={v}");
+        }
+    }
+
+    #[test]
+    fn an_answer_is_yes_only_with_nothing_against_it() {
+        for v in [
+            "○",
+            "はい",
+            "Yes",
+            "対応済み",
+            "はい、全ユーザーに強制しています",
+            "承認制で付与",
+        ] {
+            assert!(answer_says_yes(v), "{v}");
+        }
+        for v in [
+            "対応していません",
+            "はい（ただし管理者のみ）",
+            "Yes (planned)",
+            "○（一部）",
+            "開示不可",
+            "貴社側で設定が必要",
+            "Not currently",
+            "We do not support this today",
+        ] {
+            assert!(!answer_says_yes(v), "{v}");
+        }
+        assert!(lists_answers("はい / いいえ"));
+        assert!(!lists_answers("はい"));
+    }
+
+    #[test]
+    fn a_references_header_the_csp_filled_in_is_told() {
+        for h in [
+            "ISMAP管理策（委託先回答）",
+            "委託先記入欄：ISMAP管理策",
+            "ISMAP管理策（CSP記入）",
+            "Vendor response - ISMAP control",
+        ] {
+            assert!(filled_in_by_the_csp(h).is_some(), "{h}");
+        }
+        for h in ["ISMAP管理策", "対応管理策（2024年改訂後）", "Control ID"] {
+            assert!(filled_in_by_the_csp(h).is_none(), "{h}");
+        }
     }
 }

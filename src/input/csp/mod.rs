@@ -9,9 +9,9 @@ mod ids;
 mod page;
 mod profile;
 mod published;
-mod remarks;
+pub(crate) mod remarks;
 mod status_table;
-mod vocab;
+pub(crate) mod vocab;
 
 use std::path::Path;
 
