@@ -284,9 +284,30 @@ fn a_draft_or_later_dated_pasted_list_is_refused() {
 /// took two labels before — and a label in any cell of the row counts.
 #[test]
 fn one_registry_fact_outside_the_table_is_refused() {
-    let err = workbook_refused("登録情報", &[&["登録の更新期限", "2025/3/31"]]);
+    // on a sheet of its own (a cover), the entry's field is read (review 15 C-2): the lapse
+    // is seen, never passed over
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    common::add_text_sheet(&mut wb, "登録情報", &[&["登録の更新期限", "2025/3/31"]]);
+    common::add_text_sheet(
+        &mut wb,
+        "管理策一覧",
+        &[
+            &["登録区分", "ISMAP"],
+            &["管理策番号", "実施状況"],
+            &["9.2.1", "実施"],
+        ],
+    );
+    wb.save(&path).unwrap();
+    let mut c = on_checks("en", "report", data("k.csv"));
+    c.args(["--format", "json", "--csp"]).arg(&path);
+    let v = common::json_of(c);
+    assert_eq!(v["csp"]["renewal_deadline"], "2025-03-31", "{v}");
+    // under a label the entry does not use, it is refused as before
+    let err = workbook_refused("登録情報", &[&["掲載終了日", "2025/3/31"]]);
     assert!(
-        err.contains("sheet '登録情報': row 1: '登録の更新期限 2025/3/31' on a sheet without control ids is a fact of the ISMAP list entry"),
+        err.contains("sheet '登録情報': row 1: '掲載終了日 2025/3/31' on a sheet without control ids is a fact of the ISMAP list entry"),
         "{err}"
     );
 

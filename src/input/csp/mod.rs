@@ -1188,12 +1188,13 @@ fn from_workbook_sheets(
             Some(part) => {
                 let parts = vec![part];
                 // the other sheets without ids (a cover, notes) still speak for the workbook
-                let others = other_sheets_without_ids(path, &sheet, opts, catalog)?;
+                let mut covers = Vec::new();
+                let others = other_sheets_without_ids(path, &sheet, opts, catalog, &mut covers)?;
                 notes_beside(&others, &parts, opts.as_of())?;
-                from_parts(path, parts, Vec::new(), catalog).map(|mut att| {
-                    att.liu_said = liu_in_sheet(&sheet, marks.as_ref());
-                    att
-                })
+                let mut att = from_parts(path, parts, Vec::new(), catalog)?;
+                att.liu_said = liu_in_sheet(&sheet, marks.as_ref());
+                apply_cover(path, covers, &mut att)?;
+                Ok(att)
             }
             None => Err(InputError::at(
                 sheet.location(),
@@ -1238,6 +1239,7 @@ fn from_workbook_sheets(
     let mut parts = Vec::new();
     // the sheets without ids (a cover, notes): read for what they say of the workbook
     let mut without_ids = Vec::new();
+    let mut covers = Vec::new();
     let mut liu_said = None;
     let mut read_names = Vec::new();
     let mut ignored = 0;
@@ -1272,11 +1274,16 @@ fn from_workbook_sheets(
                 // a sheet of the entry's facts (登録の更新期限, 監査対象期間…) beside the
                 // statuses: its lapse or its audit period must not be lost, by the rule
                 // for rows above a table's header
-                refuse_registry_facts(
-                    &sheet,
-                    first_rows(&sheet, usize::MAX),
-                    "on a sheet without control ids",
-                )?;
+                // (the facts of the entry on a cover are read: review 15 C-2)
+                let mut sheet = sheet;
+                match cover_facts(&mut sheet, path, catalog, opts.as_of())? {
+                    Some(page) => covers.push((sheet.sheet.clone(), page)),
+                    None => refuse_registry_facts(
+                        &sheet,
+                        first_rows(&sheet, usize::MAX),
+                        "on a sheet without control ids",
+                    )?,
+                }
                 ignored += ignored_tokens(&sheet);
                 skipped.push(SkippedSheet {
                     sheet: name.to_owned(),
@@ -1329,7 +1336,97 @@ fn from_workbook_sheets(
     skipped.sort_by_key(|s| names.iter().position(|(n, _)| *n == s.sheet));
     let mut att = from_parts(path, parts, skipped, catalog)?;
     att.liu_said = liu_said;
+    apply_cover(path, covers, &mut att)?;
     Ok(att)
+}
+
+/// The registration facts a sheet without control ids states (a cover, 表紙: `登録番号`,
+/// `登録の更新期限`, `監査対象期間`, `登録区分`), read as the fields of a pasted entry are
+/// ([`page::read`], review 15 C-2/A-11): the cover's deadline is the registration's, read
+/// whichever sheet the list is on (`--csp-sheet` too), never dropped and never taken for the
+/// list's own date. The rows the fields took (not a title's) are blanked in `sheet`, so that
+/// they are not read again as notes; any other row stating a registry fact is refused as
+/// before ([`refuse_registry_facts`]). `None` when the sheet gives no field.
+fn cover_facts(
+    sheet: &mut Sheet,
+    path: &Path,
+    catalog: &Catalog,
+    as_of: crate::date::Date,
+) -> Result<Option<page::Page>, InputError> {
+    let rows = sheet.rows.clone();
+    let entry_like = rows.iter().any(|row| {
+        page::registry_fact(row).is_some() || matches!(page::kind_stated(row), Ok(Some(_)))
+    });
+    if !entry_like {
+        return Ok(None);
+    }
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| Line {
+            number: i + 1,
+            cells: row
+                .iter()
+                .map(|text| published::Cell {
+                    column: None,
+                    text,
+                    role: published::CellRole::Text,
+                })
+                .collect(),
+        })
+        .collect();
+    let page = page::read(&lines, path, catalog, as_of).map_err(|mut e| {
+        // the page's errors name a line of text: here a row of the sheet
+        if let Some(loc) = e.location.as_deref_mut() {
+            if let Some(n) = loc.line.take() {
+                loc.sheet = sheet.sheet.clone();
+                loc.row = Some(n);
+            }
+        }
+        e
+    })?;
+    let untaken = rows
+        .iter()
+        .cloned()
+        .enumerate()
+        .filter(|(i, _)| !page.took(i + 1));
+    refuse_registry_facts(sheet, untaken, "on a sheet without control ids")?;
+    if page.fields.is_empty() {
+        return Ok(None);
+    }
+    for (i, row) in sheet.rows.iter_mut().enumerate() {
+        if page.took(i + 1) && !page.title_lines.contains(&(i + 1)) {
+            row.iter_mut().for_each(String::clear);
+        }
+    }
+    Ok(Some(page))
+}
+
+/// Sets the registration facts of the workbook's cover ([`cover_facts`]) on `att`: one sheet
+/// of them (two covers may disagree, and which holds is not for the tool to choose); a kind
+/// ISMAP-LIU stated elsewhere in the workbook stays (the lesser assurance wins).
+fn apply_cover(
+    path: &Path,
+    covers: Vec<(Option<String>, page::Page)>,
+    att: &mut Attestation,
+) -> Result<(), InputError> {
+    let mut covers = covers.into_iter();
+    let Some((_, page)) = covers.next() else {
+        return Ok(());
+    };
+    if let Some((second, _)) = covers.next() {
+        return Err(InputError::at(
+            Location::file(path).sheet(second.as_deref()),
+            "a second sheet without control ids states the registration's facts: one cover of the list entry is read",
+        )
+        .hint("keep the registration's facts (登録番号, 登録の更新期限, 監査対象期間) on one sheet, or read the list with its entry pasted as a .txt file"));
+    }
+    let kept = att.registration_kind;
+    page.apply(att);
+    if kept == Some(RegistrationKind::IsmapLiu) {
+        att.registration_kind = kept;
+    }
+    Ok(())
 }
 
 /// The visible sheets of the workbook other than `read` (the one `--csp-sheet` names) that
@@ -1340,6 +1437,7 @@ fn other_sheets_without_ids(
     read: &Sheet,
     opts: &CspOptions,
     catalog: &Catalog,
+    covers: &mut Vec<(Option<String>, page::Page)>,
 ) -> Result<Vec<(Sheet, Option<SheetMarks>)>, InputError> {
     let mut out = Vec::new();
     for (name, visible) in table::sheet_names(path)? {
@@ -1349,9 +1447,12 @@ fn other_sheets_without_ids(
         {
             continue;
         }
-        let sheet = table::read_workbook_with(path, Some(&name), Merged::FillDown)?;
+        let mut sheet = table::read_workbook_with(path, Some(&name), Merged::FillDown)?;
         let marks = sheet_marks(path, &sheet)?;
         if let Ok(None) = read_table(&sheet, opts, catalog, marks.as_ref()) {
+            if let Some(page) = cover_facts(&mut sheet, path, catalog, opts.as_of())? {
+                covers.push((sheet.sheet.clone(), page));
+            }
             out.push((sheet, marks));
         }
     }
@@ -1443,6 +1544,13 @@ fn notes_beside(
             }
             if filled.len() == 1 && of_the_document_only(filled[0].1, &others) {
                 continue;
+            }
+            // the same under a handling label (`本書の取扱い | 社外秘（NDA締結先限り）`, review 15
+            // C-3)
+            if let [(_, label), (_, value)] = filled.as_slice() {
+                if handling_label(label) && of_the_document_only(value, &[]) {
+                    continue;
+                }
             }
             // a value of a drop-down list, the values in a row (the header of a count by
             // status: `箇条 | 実施 | 未実施 | 非該当`): no statement
@@ -1606,6 +1714,25 @@ fn of_the_document_only(line: &str, sheets: &[String]) -> bool {
         return true;
     }
     DOCUMENT.iter().any(|w| key.contains(w)) && !STATEMENT.iter().any(|w| key.contains(w))
+}
+
+/// A cover's label for who may read the document (`本書の取扱い`, `取扱区分`, `機密区分`,
+/// `開示範囲`, `Classification`, `Distribution`): its value restricts the readers, not the
+/// controls.
+fn handling_label(label: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "取扱",
+        "取り扱",
+        "機密区分",
+        "秘密区分",
+        "開示範囲",
+        "開示先",
+        "classification",
+        "distribution",
+        "handling",
+    ];
+    let key = crate::text::header_key(label.trim().trim_end_matches([':', '：']));
+    key.chars().count() <= 20 && WORDS.iter().any(|w| key.contains(w))
 }
 
 /// A cell holding a status value alone, with nothing that qualifies it (`未実施`, `実施`,

@@ -1,0 +1,160 @@
+//! Session 10, fix19-csp: CSP lists as real services publish them (review 15) — a cover
+//! sheet's registration facts read whichever sheet the list is on (A-11, C-2), a handling
+//! label in a label | value cover row (C-3), GRC exports' framework columns and sheets,
+//! prefixed ids (C-5), `Hybrid` implementation, numbered drop-down statuses (C-9).
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{add_text_sheet, bin, input_error, json_of};
+
+fn data(name: &str) -> PathBuf {
+    common::data(&format!("fix19-csp/{name}"))
+}
+
+/// `ismap-gap --lang en report --format json --as-of 2026-12-01 --checks CHECKS --csp CSP`,
+/// more args after.
+fn report(checks: &Path, csp: &Path, more: &[&str]) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-12-01",
+    ])
+    .arg("--checks")
+    .arg(checks)
+    .arg("--csp")
+    .arg(csp)
+    .args(more);
+    c
+}
+
+fn workbook(dir: &Path, sheets: &[(&str, &[&[&str]])]) -> PathBuf {
+    let path = dir.join("csp.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        add_text_sheet(&mut wb, name, rows);
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+/// Review 15 A-11: under `--csp-sheet`, the cover's lapsed renewal deadline is read (nothing
+/// covered, the lapse shown), and its kind ISMAP-LIU is the list's kind (refused against
+/// `--registration-kind ismap`), as without `--csp-sheet`.
+#[test]
+fn a_covers_lapsed_deadline_is_read_under_csp_sheet() {
+    let checks = data("checks.csv");
+    for more in [&["--csp-sheet", "管理策一覧"][..], &[]] {
+        let mut args = more.to_vec();
+        args.extend(["--registration-kind", "ismap"]);
+        let v = json_of(report(
+            &checks,
+            &data("csp-workbook-lapsed-cover.xlsx"),
+            &args,
+        ));
+        assert_eq!(v["csp"]["renewal_deadline"], "2026-06-30", "{more:?}");
+        assert_eq!(v["csp"]["registration_number"], "C23-0456-2", "{more:?}");
+        assert_eq!(v["summary"]["covered"], 0, "{more:?}");
+        assert_eq!(v["summary"]["covered_with_notes"], 0, "{more:?}");
+        let e = input_error(report(
+            &checks,
+            &data("csp-workbook-lapsed-liu-cover.xlsx"),
+            &args,
+        ));
+        assert!(
+            e.contains("the list states the registration kind ISMAP-LIU, and --registration-kind says ISMAP"),
+            "{more:?}: {e}"
+        );
+    }
+}
+
+/// Review 15 C-2: an ordinary cover (登録番号, 登録の更新期限 in the future, 監査対象期間,
+/// 登録区分, and a handling label) reads, with and without `--csp-sheet`: the deadline is
+/// the registration's, never "the list's date after the as-of date". Guards: a note on the
+/// cover that projects the statuses, or a fact under a label the entry does not use, is
+/// still refused.
+#[test]
+fn an_ordinary_cover_is_read_as_the_registration() {
+    let checks = data("checks.csv");
+    for more in [&["--csp-sheet", "管理策一覧"][..], &[]] {
+        let v = json_of(report(&checks, &data("csp-workbook.xlsx"), more));
+        assert_eq!(v["csp"]["renewal_deadline"], "2027-06-30", "{more:?}");
+        assert_eq!(v["csp"]["registration_kind"], "ismap", "{more:?}");
+        assert_eq!(v["csp"]["audit_period"]["from"], "2025-04-01", "{more:?}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let table: &[&[&str]] = &[
+        &["統制目標番号", "実施状況"],
+        &["5.1.1", "実施"],
+        &["9.2.3", "実施"],
+    ];
+    let cover = |extra: &'static [&'static str]| -> Vec<&'static [&'static str]> {
+        vec![
+            &["登録番号", "C23-0456-2"],
+            &["登録の更新期限", "2027年6月30日"],
+            &["登録区分", "ISMAP"],
+            extra,
+        ]
+    };
+    for (extra, says) in [
+        (
+            &["本表の実施状況は2027年度末時点の見込みです"][..],
+            "sheet '表紙': row 4",
+        ),
+        (
+            &["掲載終了日", "2026年6月30日"][..],
+            "'掲載終了日 2026年6月30日'",
+        ),
+    ] {
+        let rows = cover(extra);
+        let path = workbook(dir.path(), &[("表紙", &rows), ("管理策一覧", table)]);
+        for more in [&["--csp-sheet", "管理策一覧"][..], &[]] {
+            let e = input_error(report(&checks, &path, more));
+            assert!(e.contains(says), "{extra:?} {more:?}: {e}");
+        }
+    }
+}
+
+/// Review 15 C-3: a handling label in a cover's label | value row (`本書の取扱い |
+/// 社外秘（NDA締結先限り）`, `取扱区分 | 取扱注意（開示先限定）`, `Classification | Confidential - NDA
+/// only`) restricts the readers, not the controls: read. Guard: the same label whose value
+/// also plans (`2027年4月以降に開示予定`) is still read as a note, and refused.
+#[test]
+fn a_handling_label_row_on_a_cover_is_furniture() {
+    let checks = data("checks.csv");
+    let v = json_of(report(
+        &checks,
+        &data("csp-workbook-nocover.xlsx"),
+        &["--registration-kind", "ismap", "--csp-sheet", "管理策一覧"],
+    ));
+    assert!(v["summary"]["total"].as_u64() > Some(0));
+    let dir = tempfile::tempdir().unwrap();
+    let table: &[&[&str]] = &[
+        &["統制目標番号", "実施状況"],
+        &["5.1.1", "実施"],
+        &["9.2.3", "実施"],
+    ];
+    for row in [
+        ["本書の取扱い", "社外秘（NDA締結先限り）"],
+        ["取扱区分", "取扱注意（開示先限定）"],
+        ["機密区分：", "社外秘：NDA締結先限定"],
+        ["Classification", "Confidential - NDA only"],
+    ] {
+        let cover: &[&[&str]] = &[&["はやてSaaS 管理策一覧"], &row];
+        let path = workbook(dir.path(), &[("表紙", cover), ("管理策一覧", table)]);
+        let v = json_of(report(&checks, &path, &["--registration-kind", "ismap"]));
+        assert_eq!(v["summary"]["total"], 9, "{row:?}");
+    }
+    let cover: &[&[&str]] = &[
+        &["はやてSaaS 管理策一覧"],
+        &["本書の取扱い", "社外秘（2027年4月以降に開示予定）"],
+    ];
+    let path = workbook(dir.path(), &[("表紙", cover), ("管理策一覧", table)]);
+    let e = input_error(report(&checks, &path, &["--registration-kind", "ismap"]));
+    assert!(e.contains("sheet '表紙': row 2"), "{e}");
+}
