@@ -158,3 +158,82 @@ fn a_handling_label_row_on_a_cover_is_furniture() {
     let e = input_error(report(&checks, &path, &["--registration-kind", "ismap"]));
     assert!(e.contains("sheet '表紙': row 2"), "{e}");
 }
+
+/// The item of `v` with id `id`: its status.
+fn status<'a>(v: &'a serde_json::Value, id: &str) -> &'a str {
+    common::by_id(&v["items"], id)["status"]
+        .as_str()
+        .unwrap_or_default()
+}
+
+fn warned(v: &serde_json::Value, code: &str) -> bool {
+    v["warnings"]
+        .as_array()
+        .is_some_and(|w| w.iter().any(|w| w["code"] == code))
+}
+
+/// Review 15 A-6: a multi-framework GRC export — rows whose `Framework` column names another
+/// framework, or a sheet named by one (`ISO 27001 SoA`, `SOC 2`) — is not the ISMAP
+/// statement: those rows are left out with a warning naming them, those sheets skipped as
+/// `other-framework` (and refused under `--csp-sheet`). Guards: the ISMAP rows and sheet
+/// read; a framework column saying ISMAP on every row reads every row; a sheet whose name
+/// names ISMAP beside ISO reads; a row with an id and no framework is refused.
+#[test]
+fn rows_and_sheets_of_another_framework_are_not_ismap_statements() {
+    let checks = data("chk3.csv");
+    let kind = ["--registration-kind", "ismap"];
+    let v = json_of(report(&checks, &data("multi-fw.csv"), &kind));
+    assert_eq!(status(&v, "Q-1"), "not-covered");
+    assert_eq!(status(&v, "Q-3"), "not-covered");
+    assert_eq!(status(&v, "Q-2"), "covered");
+    assert!(warned(&v, "csp-other-framework"), "{}", v["warnings"]);
+    let v = json_of(report(&checks, &data("multi-sheet-grc.xlsx"), &kind));
+    assert_eq!(status(&v, "Q-1"), "not-covered");
+    assert_eq!(status(&v, "Q-3"), "not-covered");
+    let skipped: Vec<(&str, &str)> = v["csp"]["read_as"]["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["sheet"].as_str().unwrap(), s["why"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            ("ISO 27001 SoA", "other-framework"),
+            ("SOC 2", "other-framework")
+        ]
+    );
+    let e = input_error(report(
+        &checks,
+        &data("multi-sheet-grc.xlsx"),
+        &["--csp-sheet", "ISO 27001 SoA"],
+    ));
+    assert!(e.contains("names another framework than ISMAP"), "{e}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fw.csv");
+    std::fs::write(
+        &path,
+        "Framework,Control ID,Status\nISMAP,5.1.1,Implemented\nISMAP,9.2.3,Implemented\nISMAP,12.4.1,Implemented\n",
+    )
+    .unwrap();
+    let v = json_of(report(&checks, &path, &kind));
+    assert_eq!(status(&v, "Q-1"), "covered");
+    assert!(!warned(&v, "csp-other-framework"));
+    std::fs::write(
+        &path,
+        "Framework,Control ID,Status\nISMAP,5.1.1,Implemented\n,9.2.3,Implemented\n",
+    )
+    .unwrap();
+    let e = input_error(report(&checks, &path, &kind));
+    assert!(e.contains("row 3: column 'A'"), "{e}");
+    assert!(e.contains("names no framework"), "{e}");
+    let table: &[&[&str]] = &[
+        &["Control ID", "Status"],
+        &["5.1.1", "Implemented"],
+        &["9.2.3", "Implemented"],
+    ];
+    let path = workbook(dir.path(), &[("ISMAP（ISO 27002ベース）", table)]);
+    let v = json_of(report(&checks, &path, &kind));
+    assert_eq!(status(&v, "Q-1"), "covered");
+}

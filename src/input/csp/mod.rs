@@ -157,8 +157,13 @@ pub fn load_text(
     }
     let mut att = if crate::input::is_table_file(path) {
         let sheet = table::read_csv_text(path, text)?;
-        match read_table(&sheet, opts, catalog, None)? {
-            Some(part) => from_parts(path, vec![part], Vec::new(), catalog)?,
+        let mut other_rows = Vec::new();
+        match read_table_of_ismap(&sheet, opts, catalog, None, &mut other_rows)? {
+            Some(part) => {
+                let mut att = from_parts(path, vec![part], Vec::new(), catalog)?;
+                att.read_as.other_framework_rows = other_rows;
+                att
+            }
             None => return Err(no_ids(path, ignored_tokens(&sheet))),
         }
     } else {
@@ -1182,9 +1187,17 @@ fn from_workbook_sheets(
                 )
                 .hint("pick the sheet that states the controls, or rename this one"));
             }
+            if other_framework_sheet(name) {
+                return Err(InputError::at(
+                    sheet.location(),
+                    "the sheet's name names another framework than ISMAP: its rows are not the ISMAP statement",
+                )
+                .hint("pick the sheet of the CSP's ISMAP list; if this sheet is it, name it so (ISMAP)"));
+            }
         }
         let marks = sheet_marks(path, &sheet)?;
-        return match read_table(&sheet, opts, catalog, marks.as_ref())? {
+        let mut other_rows = Vec::new();
+        return match read_table_of_ismap(&sheet, opts, catalog, marks.as_ref(), &mut other_rows)? {
             Some(part) => {
                 let parts = vec![part];
                 // the other sheets without ids (a cover, notes) still speak for the workbook
@@ -1193,6 +1206,7 @@ fn from_workbook_sheets(
                 notes_beside(&others, &parts, opts.as_of())?;
                 let mut att = from_parts(path, parts, Vec::new(), catalog)?;
                 att.liu_said = liu_in_sheet(&sheet, marks.as_ref());
+                att.read_as.other_framework_rows = other_rows;
                 apply_cover(path, covers, &mut att)?;
                 Ok(att)
             }
@@ -1240,6 +1254,7 @@ fn from_workbook_sheets(
     // the sheets without ids (a cover, notes): read for what they say of the workbook
     let mut without_ids = Vec::new();
     let mut covers = Vec::new();
+    let mut other_rows = Vec::new();
     let mut liu_said = None;
     let mut read_names = Vec::new();
     let mut ignored = 0;
@@ -1253,13 +1268,20 @@ fn from_workbook_sheets(
             });
             continue;
         }
+        if other_framework_sheet(name) {
+            skipped.push(SkippedSheet {
+                sheet: name.to_owned(),
+                why: SkipReason::OtherFramework,
+            });
+            continue;
+        }
         read_names.push(name);
         let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
         let marks = sheet_marks(path, &sheet)?;
         liu_said = liu_said.or_else(|| liu_in_sheet(&sheet, marks.as_ref()));
         // a sheet of instructions or a cover beside the list may read as a list: the hint
         // names --csp-sheet
-        let read = read_table(&sheet, opts, catalog, marks.as_ref()).map_err(|mut e| {
+        let read = read_table_of_ismap(&sheet, opts, catalog, marks.as_ref(), &mut other_rows).map_err(|mut e| {
             if several {
                 e.hint = Some(match e.hint.take() {
                     Some(hint) => format!("{hint}; if sheet '{name}' is not the CSP's list (instructions, a cover), read the sheet that holds it with --csp-sheet NAME (sheets: {sheets})"),
@@ -1336,6 +1358,7 @@ fn from_workbook_sheets(
     skipped.sort_by_key(|s| names.iter().position(|(n, _)| *n == s.sheet));
     let mut att = from_parts(path, parts, skipped, catalog)?;
     att.liu_said = liu_said;
+    att.read_as.other_framework_rows = other_rows;
     apply_cover(path, covers, &mut att)?;
     Ok(att)
 }
@@ -1427,6 +1450,137 @@ fn apply_cover(
         att.registration_kind = kept;
     }
     Ok(())
+}
+
+/// Whether a sheet's name names another framework than ISMAP (`ISO 27001 SoA`, `SOC 2`,
+/// `NIST SP 800-53`, `FedRAMP`, `PCI DSS`, `CSA CCM`, `C5`): its rows are that framework's
+/// (an SoA, a SOC 2 matrix), not the ISMAP statement (review 15 A-6). A name that also
+/// names ISMAP (`ISMAP（ISO 27002ベース）`) is not one; nor `SoA` or `適用宣言書` alone.
+fn other_framework_sheet(name: &str) -> bool {
+    let folded = fold_width(name).to_lowercase();
+    if folded.contains("ismap") {
+        return false;
+    }
+    const TOKENS: [&str; 15] = [
+        "iso", "iec", "27001", "27002", "27017", "27018", "soc", "soc2", "nist", "fedramp", "pci",
+        "hipaa", "ccm", "c5", "gdpr",
+    ];
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .any(|t| {
+            TOKENS.contains(&t)
+                || t.strip_prefix("iso").is_some_and(|r| r.starts_with("27"))
+                || t.strip_prefix("soc").is_some_and(|r| r == "1" || r == "2")
+        })
+}
+
+/// Headers of a column naming each row's framework in a multi-framework GRC export
+/// (Vanta, Drata, OneTrust: `Framework | Control ID | Status`).
+const FRAMEWORK_HEADERS: [&str; 8] = [
+    "framework",
+    "frameworks",
+    "frameworkname",
+    "フレームワーク",
+    "準拠基準",
+    "基準名",
+    "対象基準",
+    "対象フレームワーク",
+];
+
+/// A table with a framework column ([`FRAMEWORK_HEADERS`]), its rows of another framework
+/// than ISMAP blanked (numbering kept) and the column itself blanked, with each other
+/// framework as written and its count of rows (review 15 A-6): only rows stating ISMAP are
+/// ISMAP statements. A row with ids and an empty framework cell cannot be told apart: refused.
+/// `None`: no framework column.
+fn framework_rows(sheet: &Sheet) -> Result<Option<(Sheet, Vec<String>)>, InputError> {
+    let found = sheet.rows.iter().enumerate().take(30).find_map(|(h, row)| {
+        let filled = row.iter().filter(|c| !c.trim().is_empty()).count();
+        row.iter()
+            .position(|c| FRAMEWORK_HEADERS.contains(&&*crate::text::header_key(c.trim())))
+            .filter(|_| filled >= 2)
+            .map(|c| (h, c))
+    });
+    let Some((h, c)) = found else {
+        return Ok(None);
+    };
+    // a column of ids under `Framework` is a mapping (`DCF-12 | 9.2.1`), read by its own rule
+    let holds_ids = sheet.rows.iter().skip(h + 1).any(|row| {
+        row.get(c).is_some_and(|v| {
+            !find_ids(v).0.is_empty() && !fold_width(v).to_lowercase().contains("ismap")
+        })
+    });
+    if holds_ids {
+        return Ok(None);
+    }
+    let mut out = sheet.clone();
+    let mut others: Vec<(String, usize)> = Vec::new();
+    for (i, row) in out.rows.iter_mut().enumerate().skip(h + 1) {
+        let value = row.get(c).map(|v| v.trim().to_owned()).unwrap_or_default();
+        if fold_width(&value).to_lowercase().contains("ismap") {
+            continue;
+        }
+        let rest = crate::text::join_filled(
+            row.iter()
+                .enumerate()
+                .filter(|(k, _)| *k != c)
+                .map(|(_, t)| t.as_str()),
+        );
+        if value.is_empty() {
+            if !find_ids(&rest).0.is_empty() {
+                return Err(InputError::at(
+                    sheet
+                        .location()
+                        .row(i + 1)
+                        .column(crate::input::column_letter(c)),
+                    format!(
+                        "the row names no framework in column '{}', beside rows of several frameworks: it cannot be told whether it is an ISMAP statement",
+                        published::quote(&sheet.rows[h][c])
+                    ),
+                )
+                .hint("export the ISMAP framework alone, or write ISMAP in the framework column of the ISMAP rows"));
+            }
+            continue;
+        }
+        match others.iter_mut().find(|(f, _)| *f == value) {
+            Some((_, n)) => *n += 1,
+            None => others.push((value, 1)),
+        }
+        row.iter_mut().for_each(String::clear);
+    }
+    for row in out.rows.iter_mut().skip(h) {
+        if let Some(cell) = row.get_mut(c) {
+            cell.clear();
+        }
+    }
+    let others = others
+        .into_iter()
+        .map(|(f, n)| format!("{} ({n})", published::quote(&f)))
+        .collect();
+    Ok(Some((out, others)))
+}
+
+/// [`read_table`] on `sheet` with its rows of another framework left out
+/// ([`framework_rows`]), which are added to `other_rows` (named by the sheet's name when it
+/// has one).
+fn read_table_of_ismap(
+    sheet: &Sheet,
+    opts: &CspOptions,
+    catalog: &Catalog,
+    marks: Option<&SheetMarks>,
+    other_rows: &mut Vec<String>,
+) -> Result<Option<Part>, InputError> {
+    let Some((filtered, others)) = framework_rows(sheet)? else {
+        return read_table(sheet, opts, catalog, marks);
+    };
+    let part = read_table(&filtered, opts, catalog, marks)?;
+    if part.is_some() {
+        other_rows.extend(others.into_iter().map(|f| match &sheet.sheet {
+            Some(name) => format!("'{name}': {f}"),
+            None => f,
+        }));
+    }
+    Ok(part)
 }
 
 /// The visible sheets of the workbook other than `read` (the one `--csp-sheet` names) that
@@ -2026,6 +2180,7 @@ fn from_parts(
             marks_not_read: None,
             confirmed_later: confirmed_later.map(|(written, _, _)| written),
             pasted: false,
+            other_framework_rows: Vec::new(),
         },
         ..Attestation::default()
     })
