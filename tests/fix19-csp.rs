@@ -237,3 +237,33 @@ fn rows_and_sheets_of_another_framework_are_not_ismap_statements() {
     let v = json_of(report(&checks, &path, &kind));
     assert_eq!(status(&v, "Q-1"), "covered");
 }
+
+/// Review 15 C-5: a GRC export whose ids carry the scheme's prefix (`ISMAP-9.2.3`,
+/// `ISMAP-8.1.5.P`) reads as a status table, as the same ids without it. Guards: another
+/// scheme's prefix (`ISO-9.2.3`, `NIST-AC-2`) is no ISMAP id; a prefixed row whose status is
+/// partial is still refused.
+#[test]
+fn ismap_prefixed_grc_ids_are_read() {
+    let checks = data("chk2.csv");
+    let kind = ["--registration-kind", "ismap"];
+    let v = json_of(report(&checks, &data("grc-prefixed.csv"), &kind));
+    assert_eq!(v["csp"]["implemented"], 3, "{}", v["csp"]);
+    assert_eq!(v["csp"]["read_as"]["kind"], "status-table");
+    assert_eq!(status(&v, "Q-1"), "covered");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grc.csv");
+    std::fs::write(
+        &path,
+        "Control ID,Control Name,Status\nISO-9.2.3,Management of privileged access rights,Implemented\nNIST-AC-2,Account management,Implemented\n",
+    )
+    .unwrap();
+    let e = input_error(report(&checks, &path, &kind));
+    assert!(e.contains("found no ISMAP control ids"), "{e}");
+    std::fs::write(
+        &path,
+        "Control ID,Control Name,Status\nISMAP-5.1.1,Policies,Implemented\nISMAP-9.2.3,Privileged access,Partially Implemented\n",
+    )
+    .unwrap();
+    let e = input_error(report(&checks, &path, &kind));
+    assert!(e.contains("'Partially Implemented' for ISMAP-9.2.3"), "{e}");
+}
