@@ -267,3 +267,21 @@ fn ismap_prefixed_grc_ids_are_read() {
     let e = input_error(report(&checks, &path, &kind));
     assert!(e.contains("'Partially Implemented' for ISMAP-9.2.3"), "{e}");
 }
+
+/// Review 15 C-9: numbered drop-down statuses (`1:実施`, `1.実施済`, `3:未実施`) read as the
+/// word after the number. Guards: `2:一部実施` is still refused as partial.
+#[test]
+fn numbered_drop_down_statuses_read_as_their_word() {
+    let checks = data("chk-923.csv");
+    for (file, q1) in [
+        ("num-181697.csv", "covered"),
+        ("num-8bc885.csv", "covered"),
+        ("num-18234d.csv", "not-covered"),
+    ] {
+        let v = json_of(report(&checks, &data(file), &[]));
+        assert_eq!(status(&v, "Q-1"), q1, "{file}");
+        assert_eq!(status(&v, "Q-4"), "covered", "{file}");
+    }
+    let e = input_error(report(&checks, &data("num-cc6b04.csv"), &[]));
+    assert!(e.contains("'2:一部実施'"), "{e}");
+}
