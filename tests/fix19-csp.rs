@@ -285,3 +285,42 @@ fn numbered_drop_down_statuses_read_as_their_word() {
     let e = input_error(report(&checks, &data("num-cc6b04.csv"), &[]));
     assert!(e.contains("'2:一部実施'"), "{e}");
 }
+
+/// Review 15 A-9: `Implementation Type | Hybrid` (partly inherited from another provider) is
+/// someone else implementing it in part: the row is refused as `Responsibility | Shared`
+/// is, and so are `Shared` and `Control Origination | Provided by Customer`. Guards:
+/// `Manual`, `Automated` there name no one and read as before.
+#[test]
+fn a_hybrid_implementation_type_is_not_the_services_own() {
+    let checks = data("chk2.csv");
+    let kind = ["--registration-kind", "ismap"];
+    let e = input_error(report(&checks, &data("inh-cf0ba4.csv"), &kind));
+    assert!(e.contains("row 3: column 'Implementation Type'"), "{e}");
+    assert!(e.contains("names someone else"), "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.csv");
+    let with = |header: &str, value: &str| {
+        std::fs::write(
+            &path,
+            format!("Control ID,Control Name,Status,{header}\n5.1.1,Policies for information security,Implemented,\n9.2.3,Management of privileged access rights,Implemented,{value}\n"),
+        )
+        .unwrap();
+    };
+    for (header, value) in [
+        ("Implementation Type", "Shared"),
+        ("Control Origination", "Provided by Customer"),
+    ] {
+        with(header, value);
+        let e = input_error(report(&checks, &path, &kind));
+        assert!(e.contains(&format!("'{value}' in '{header}'")), "{e}");
+    }
+    for value in ["Manual", "Automated"] {
+        with("Implementation Type", value);
+        let v = json_of(report(&checks, &path, &kind));
+        assert!(
+            status(&v, "Q-1").starts_with("covered"),
+            "{value}: {}",
+            v["items"]
+        );
+    }
+}
