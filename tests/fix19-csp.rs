@@ -76,8 +76,8 @@ fn a_covers_lapsed_deadline_is_read_under_csp_sheet() {
 /// Review 15 C-2: an ordinary cover (登録番号, 登録の更新期限 in the future, 監査対象期間,
 /// 登録区分, and a handling label) reads, with and without `--csp-sheet`: the deadline is
 /// the registration's, never "the list's date after the as-of date". Guards: a note on the
-/// cover that projects the statuses, or a fact under a label the entry does not use, is
-/// still refused.
+/// cover that projects the statuses, a fact under a label the entry does not use, or a
+/// scope naming a part of the service (not taken from a cover) is still refused.
 #[test]
 fn an_ordinary_cover_is_read_as_the_registration() {
     let checks = data("checks.csv");
@@ -109,6 +109,11 @@ fn an_ordinary_cover_is_read_as_the_registration() {
         (
             &["掲載終了日", "2026年6月30日"][..],
             "'掲載終了日 2026年6月30日'",
+        ),
+        // the scope is not taken from a cover: a part of the service stays refused
+        (
+            &["対象範囲", "東京リージョンのみ"][..],
+            "'対象範囲 東京リージョンのみ'",
         ),
     ] {
         let rows = cover(extra);

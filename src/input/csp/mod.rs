@@ -1377,9 +1377,10 @@ fn cover_facts(
     as_of: crate::date::Date,
 ) -> Result<Option<page::Page>, InputError> {
     let rows = sheet.rows.clone();
-    let entry_like = rows.iter().any(|row| {
-        page::registry_fact(row).is_some() || matches!(page::kind_stated(row), Ok(Some(_)))
-    });
+    // the scope is not taken: a scope naming a part stays refused, as above a table
+    let entry_like = rows
+        .iter()
+        .any(|row| page::registry_fact(row).is_some() && !page::scope_row(row));
     if !entry_like {
         return Ok(None);
     }
@@ -1390,6 +1391,7 @@ fn cover_facts(
             number: i + 1,
             cells: row
                 .iter()
+                .filter(|_| !page::scope_row(row))
                 .map(|text| published::Cell {
                     column: None,
                     text,
