@@ -1304,6 +1304,11 @@ pub struct ReadAs {
     /// unstated registration kind says to write the list's title line.
     #[serde(skip)]
     pub pasted: bool,
+    /// The rows of a table whose framework column names another framework (`ISO/IEC
+    /// 27001:2013`, `SOC 2`), not read as ISMAP statements: each framework as written with
+    /// its count of rows (review 15 A-6); warned about (`csp-other-framework`).
+    #[serde(skip)]
+    pub other_framework_rows: Vec<String>,
 }
 
 /// A registry fact read from a field of a pasted list entry.
@@ -1408,6 +1413,9 @@ pub enum SkipReason {
     /// The summary or the findings of a statement of applicability `readiness` wrote:
     /// what the tool derived from the statement sheet, which alone is read.
     Derived,
+    /// Its name names another framework (`ISO 27001 SoA`, `SOC 2`, `NIST 800-53`), not
+    /// ISMAP: its rows are not ISMAP statements (review 15 A-6).
+    OtherFramework,
 }
 
 impl SkipReason {
@@ -1417,6 +1425,7 @@ impl SkipReason {
             SkipReason::History => lang.pick("履歴", "history"),
             SkipReason::NoIds => lang.pick("IDなし", "no ids"),
             SkipReason::Derived => lang.pick("ismap-gapの集計", "derived by ismap-gap"),
+            SkipReason::OtherFramework => lang.pick("別の基準", "another framework"),
         }
     }
 }

@@ -785,7 +785,7 @@ fn workbooks_never_credit_a_control_stated_not_implemented() {
     );
     sheet(
         &mut wb,
-        "ISO",
+        "別表",
         &[&["Annex A", "Status"], &["A.9.2.3", "Implemented"]],
     );
     wb.save(&path).unwrap();
@@ -794,10 +794,34 @@ fn workbooks_never_credit_a_control_stated_not_implemented() {
         &[],
         name,
         &Refused(&[
-            "sheet 'ISO': row 2: A.9.2.3 (the same control as 9.2.3) is listed again",
+            "sheet '別表': row 2: A.9.2.3 (the same control as 9.2.3) is listed again",
             "not implemented on sheet 'SoA' row 3",
         ]),
     );
+    // (a sheet named by another framework, `ISO`, is no ISMAP statement: skipped, review 15
+    // A-6, and 9.2.3 stays not implemented)
+    let mut wb = Workbook::new();
+    sheet(
+        &mut wb,
+        "SoA",
+        &[
+            &["管理策番号", "実施状況"],
+            &["9.2.1", "実施"],
+            &["9.2.3", "未実施"],
+        ],
+    );
+    sheet(
+        &mut wb,
+        "ISO",
+        &[&["Annex A", "Status"], &["A.9.2.3", "Implemented"]],
+    );
+    wb.save(&path).unwrap();
+    let v = common::json_of(report(&path, &["--format", "json"]));
+    assert_eq!(
+        v["csp"]["read_as"]["skipped"],
+        serde_json::json!([{"sheet": "ISO", "why": "other-framework"}])
+    );
+    assert_ne!(by_id(&v["items"], "X")["status"], "covered");
 
     // 8–10. a sheet whose name negates or qualifies without naming a status the tool reads
     const NEGATING: [(&str, &[&str]); 3] = [

@@ -716,19 +716,31 @@ fn a_title_with_its_date_is_the_title() {
     assert_eq!(v["csp"]["registration_kind"], Value::Null);
 }
 
-/// Facts of the list entry written above a status table's header, or on a sheet of their
-/// own, are refused naming the row or sheet (review 9 A-reg-1): a table carries no registry
-/// facts, and passing them over reported a lapsed registration "not checked" and every
-/// item 充足.
+/// Facts of the list entry written above a status table's header are refused naming the
+/// row (review 9 A-reg-1): a table carries no registry facts, and passing them over
+/// reported a lapsed registration "not checked" and every item 充足. On a sheet of their
+/// own (a cover) they are read as the entry's fields (review 15 C-2): the lapse is seen.
 #[test]
-fn entry_facts_above_a_table_or_on_a_sheet_are_refused() {
+fn entry_facts_above_a_table_are_refused_and_on_a_sheet_read() {
     let dir = data("csp-input/facts-above");
+    let mut c = report_cmd(
+        "en",
+        "2026-04-01",
+        &page("checks.csv"),
+        &dir.join("two-sheets.xlsx"),
+    );
+    c.args(["--format", "json"]);
+    let v = common::json_of(c);
+    assert_eq!(v["csp"]["renewal_deadline"], "2025-03-31", "{v}");
+    assert_eq!(v["summary"]["covered"], 0, "{v}");
     for (file, said) in [
-        ("st-lapsed.csv", "row 2: '登録の更新期限: 2025-03-31' above the table's header"),
-        ("st-facts.csv", "row 2: '改善計画: 有' above the table's header"),
         (
-            "two-sheets.xlsx",
-            "sheet '登録情報': row 4: '登録日 2022-03-01' on a sheet without control ids is a fact of the ISMAP list entry",
+            "st-lapsed.csv",
+            "row 2: '登録の更新期限: 2025-03-31' above the table's header",
+        ),
+        (
+            "st-facts.csv",
+            "row 2: '改善計画: 有' above the table's header",
         ),
     ] {
         let e = input_error(report_cmd(

@@ -171,6 +171,12 @@ fn k1_status(name: &str, text: &str) -> String {
 /// Runs `report` on a workbook of a sheet `first` holding `rows`, then a status table
 /// stating 9.2.1 implemented, and expects a refusal: its stderr.
 fn workbook_refused(first: &str, rows: &[&[&str]]) -> String {
+    input_error(on_workbook(first, rows).1)
+}
+
+/// `report --format json` on a workbook of a sheet `first` holding `rows`, then a status
+/// table stating 9.2.1 implemented (in the folder returned with it).
+fn on_workbook(first: &str, rows: &[&[&str]]) -> (tempfile::TempDir, assert_cmd::Command) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("two.xlsx");
     let mut wb = rust_xlsxwriter::Workbook::new();
@@ -187,7 +193,7 @@ fn workbook_refused(first: &str, rows: &[&[&str]]) -> String {
     wb.save(&path).unwrap();
     let mut c = on_checks("en", "report", data("k.csv"));
     c.args(["--format", "json", "--csp"]).arg(&path);
-    input_error(c)
+    (dir, c)
 }
 
 /// Runs `report` on `csp`, a file written in a temporary folder, and expects a refusal:
@@ -284,9 +290,15 @@ fn a_draft_or_later_dated_pasted_list_is_refused() {
 /// took two labels before — and a label in any cell of the row counts.
 #[test]
 fn one_registry_fact_outside_the_table_is_refused() {
-    let err = workbook_refused("登録情報", &[&["登録の更新期限", "2025/3/31"]]);
+    // on a sheet of its own (a cover), the entry's field is read (review 15 C-2): the lapse
+    // is seen, never passed over
+    let (_dir, c) = on_workbook("登録情報", &[&["登録の更新期限", "2025/3/31"]]);
+    let v = common::json_of(c);
+    assert_eq!(v["csp"]["renewal_deadline"], "2025-03-31", "{v}");
+    // under a label the entry does not use, it is refused as before
+    let err = workbook_refused("登録情報", &[&["掲載終了日", "2025/3/31"]]);
     assert!(
-        err.contains("sheet '登録情報': row 1: '登録の更新期限 2025/3/31' on a sheet without control ids is a fact of the ISMAP list entry"),
+        err.contains("sheet '登録情報': row 1: '掲載終了日 2025/3/31' on a sheet without control ids is a fact of the ISMAP list entry"),
         "{err}"
     );
 

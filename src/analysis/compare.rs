@@ -405,7 +405,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 24,
+        schema_version: 25,
         lang,
         as_of,
         catalog: CatalogInfo {

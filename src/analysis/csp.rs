@@ -204,6 +204,16 @@ impl CspControls {
                 },
             });
         }
+        if let Some((file, rows)) = &self.other_framework_rows {
+            let rows = rows.join(", ");
+            out.push(crate::analysis::gap::Warning {
+                code: "csp-other-framework",
+                message: match lang {
+                    Lang::Ja => format!("{file} のフレームワークの列が別の基準を示す行は、ISMAPの記載として読んでいません: {rows}"),
+                    Lang::En => format!("The rows of {file} whose framework column names another framework were not read as ISMAP statements: {rows}"),
+                },
+            });
+        }
         if let Some((file, sheets)) = &self.hidden_sheets {
             let sheets = sheets.join(", ");
             out.push(crate::analysis::gap::Warning {
@@ -384,6 +394,9 @@ pub struct CspControls {
     /// The CSP's workbook with hidden sheets, which are not read: its file name and the
     /// sheets (`csp-hidden-sheets`).
     pub hidden_sheets: Option<(String, Vec<String>)>,
+    /// The rows of the CSP's table naming another framework, not read: its file name and
+    /// each framework with its count (`csp-other-framework`).
+    pub other_framework_rows: Option<(String, Vec<String>)>,
     /// The CSP's list confirmed or updated after the as-of date: its file name and the
     /// latest such date as written (`csp-confirmed-after-as-of`).
     pub confirmed_later: Option<(String, String)>,
@@ -655,6 +668,13 @@ pub fn resolve_attestation_with(
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             (file, date.clone())
+        }),
+        other_framework_rows: (!att.read_as.other_framework_rows.is_empty()).then(|| {
+            let file = att
+                .source
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            (file, att.read_as.other_framework_rows.clone())
         }),
         hidden_sheets: {
             let hidden: Vec<String> = att

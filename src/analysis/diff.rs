@@ -491,7 +491,7 @@ pub fn diff(
         new_not_in_effect,
     };
     ListDiff {
-        schema_version: 5,
+        schema_version: 6,
         catalog: catalog.line(),
         as_of,
         old: side(old, old_states.len(), old_unknown, as_of),

@@ -4491,7 +4491,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 38,
+        schema_version: 39,
         lang,
         as_of,
         warnings,

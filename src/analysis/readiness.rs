@@ -747,7 +747,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 11,
+        schema_version: 12,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),

@@ -182,6 +182,12 @@ pub const JA: &[(&str, &str)] = &[
     // --- the fields of a pasted ISMAP list entry
     ("'{}' {} is a fact of the ISMAP list entry, which is not read from a table: it is not passed over either", "{1}の '{0}' はISMAPクラウドサービスリストの掲載情報ですが、表からは読み取りません: 読み飛ばしもしません"),
     ("on a sheet without control ids", "管理策のIDがないシート"),
+    ("the sheet's name names another framework than ISMAP: its rows are not the ISMAP statement", "シート名がISMAP以外の基準を示しています: その行はISMAPの記載ではありません"),
+    ("pick the sheet of the CSP's ISMAP list; if this sheet is it, name it so (ISMAP)", "CSPのISMAPの一覧のシートを指定してください。このシートがそれなら、シート名にISMAPと書いてください"),
+    ("the row names no framework in column '{}', beside rows of several frameworks: it cannot be told whether it is an ISMAP statement", "複数の基準の行がある表で、この行は列 '{0}' に基準がありません: ISMAPの記載かどうか分かりません"),
+    ("export the ISMAP framework alone, or write ISMAP in the framework column of the ISMAP rows", "ISMAPのフレームワークだけを出力するか、ISMAPの行のフレームワークの列にISMAPと書いてください"),
+    ("a second sheet without control ids states the registration's facts: one cover of the list entry is read", "管理策のIDがない2つ目のシートにも登録情報が書かれています: 掲載情報の表紙は1枚だけ読みます"),
+    ("keep the registration's facts (登録番号, 登録の更新期限, 監査対象期間) on one sheet, or read the list with its entry pasted as a .txt file", "登録情報(登録番号、登録の更新期限、監査対象期間)は1枚のシートにまとめるか、掲載情報を一覧ごと .txt ファイルに貼り付けて指定してください"),
     ("{}; if sheet '{}' is not the CSP's list (instructions, a cover), read the sheet that holds it with --csp-sheet NAME (sheets: {})", "{0}。シート '{1}' がCSPの一覧でない(記入方法、表紙など)なら、一覧のシートを --csp-sheet NAME で指定してください(シート: {2})"),
     ("if sheet '{}' is not the CSP's list (instructions, a cover), read the sheet that holds it with --csp-sheet NAME (sheets: {})", "シート '{0}' がCSPの一覧でない(記入方法、表紙など)なら、一覧のシートを --csp-sheet NAME で指定してください(シート: {1})"),
     ("beside the table's header", "表の見出し行の横"),

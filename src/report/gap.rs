@@ -877,10 +877,18 @@ pub fn read_as_text(read_as: &ReadAs, lang: Lang) -> String {
         let fields: Vec<&str> = read_as.fields.iter().map(|f| f.label(lang)).collect();
         out.push_str(&format!(
             "; {} {}",
-            l(
-                "貼り付けた掲載情報から読んだ登録情報:",
-                "registry facts read from the pasted list entry:"
-            ),
+            if read_as.pasted {
+                l(
+                    "貼り付けた掲載情報から読んだ登録情報:",
+                    "registry facts read from the pasted list entry:",
+                )
+            } else {
+                // a workbook's cover sheet (review 15 C-2)
+                l(
+                    "ワークブックの掲載情報(IDのないシート)から読んだ登録情報:",
+                    "registry facts read from the workbook's list entry (a sheet without ids):",
+                )
+            },
             fields.join(", ")
         ));
     }

@@ -197,6 +197,11 @@ pub fn find_ids(text: &str) -> (Vec<IdToken>, usize) {
     let mut ignored = 0;
     let mut last_was_bare_id = false;
     for (s, e) in tokens(text) {
+        // the scheme's name before the id, as a GRC tool holding several frameworks writes
+        // it (`ISMAP-9.2.3`, `ISMAP_8.1.5.P`; review 15 C-5); another scheme's (`ISO-9.2.3`,
+        // `NIST-AC-2`) is no ISMAP id
+        // (the token keeps its span: the prefix is no word before the id)
+        let (start, s) = (s, s + ismap_prefix(&text[s..e]));
         // an id joined to its title by a dash (`9.2.3-特権的アクセス権の管理`, as GRC tools
         // write id and name): the id, the dash left with the title (review 11, B-3)
         let (e, inner) = match id_before_title(&text[s..e], &text[e..]) {
@@ -208,7 +213,7 @@ pub fn find_ids(text: &str) -> (Vec<IdToken>, usize) {
             ),
             None => (e, cleaned(&text[s..e])),
         };
-        let (start, end) = (s, e);
+        let end = e;
         let ismap = IsmapId::parse(&inner).filter(IsmapId::is_plausible_listed_id);
         let kind = match &ismap {
             Some(_) => Some(IdKind::Ismap),
@@ -241,6 +246,25 @@ pub fn find_ids(text: &str) -> (Vec<IdToken>, usize) {
         }
     }
     (ids, ignored)
+}
+
+/// The byte length of `ISMAP-` (or `ISMAP_`, any width) before a digit at the start of
+/// `token`; 0 when there is none.
+fn ismap_prefix(token: &str) -> usize {
+    let folded = cleaned(token).to_ascii_uppercase();
+    let Some(rest) = folded.strip_prefix("ISMAP") else {
+        return 0;
+    };
+    let mut rest = rest.chars();
+    let joined = rest.next().is_some_and(|c| is_dash(c) || c == '_');
+    if !joined || !rest.next().is_some_and(|c| c.is_ascii_digit()) {
+        return 0;
+    }
+    token
+        .char_indices()
+        .filter(|(_, c)| !is_invisible(*c))
+        .nth(6)
+        .map_or(0, |(i, _)| i)
 }
 
 /// The length of the id of a token that joins an id to its title with a dash, as GRC
@@ -303,6 +327,19 @@ mod tests {
             ["3.1.2", "3.1.3", "6.1.1", "6.3.1.P", "8.1.5.P", "8.2.1", "9.4.1P", "12.4.5-P"]
         );
         assert_eq!(ignored, 4);
+    }
+
+    #[test]
+    fn the_ismap_prefix_of_a_grc_id_is_not_part_of_it() {
+        assert_eq!(ids("ISMAP-9.2.3").0, ["9.2.3"]);
+        assert_eq!(ids("ISMAP-8.1.5.P Implemented").0, ["8.1.5.P"]);
+        assert_eq!(ids("ＩＳＭＡＰ－５．１．１").0, ["5.1.1"]);
+        assert_eq!(ids("ISMAP_9.2.3").0, ["9.2.3"]);
+        // another scheme's prefix, or the kind, is no ISMAP id
+        assert!(ids("ISO-9.2.3").0.is_empty());
+        assert!(ids("NIST-AC-2").0.is_empty());
+        assert!(ids("ISMAP-LIU").0.is_empty());
+        assert!(ids("ISMAPX-9.2.3").0.is_empty());
     }
 
     #[test]

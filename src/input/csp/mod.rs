@@ -157,8 +157,13 @@ pub fn load_text(
     }
     let mut att = if crate::input::is_table_file(path) || is_pasted_table(text) {
         let sheet = table::read_csv_text(path, text)?;
-        match read_table(&sheet, opts, catalog, None)? {
-            Some(part) => from_parts(path, vec![part], Vec::new(), catalog)?,
+        let mut other_rows = Vec::new();
+        match read_table_of_ismap(&sheet, opts, catalog, None, &mut other_rows)? {
+            Some(part) => {
+                let mut att = from_parts(path, vec![part], Vec::new(), catalog)?;
+                att.read_as.other_framework_rows = other_rows;
+                att
+            }
             None => return Err(no_ids(path, ignored_tokens(&sheet))),
         }
     } else {
@@ -1286,18 +1291,28 @@ fn from_workbook_sheets(
                 )
                 .hint("pick the sheet that states the controls, or rename this one"));
             }
+            if other_framework_sheet(name) {
+                return Err(InputError::at(
+                    sheet.location(),
+                    "the sheet's name names another framework than ISMAP: its rows are not the ISMAP statement",
+                )
+                .hint("pick the sheet of the CSP's ISMAP list; if this sheet is it, name it so (ISMAP)"));
+            }
         }
         let marks = sheet_marks(path, &sheet)?;
-        return match read_table(&sheet, opts, catalog, marks.as_ref())? {
+        let mut other_rows = Vec::new();
+        return match read_table_of_ismap(&sheet, opts, catalog, marks.as_ref(), &mut other_rows)? {
             Some(part) => {
                 let parts = vec![part];
                 // the other sheets without ids (a cover, notes) still speak for the workbook
-                let others = other_sheets_without_ids(path, &sheet, opts, catalog)?;
+                let mut covers = Vec::new();
+                let others = other_sheets_without_ids(path, &sheet, opts, catalog, &mut covers)?;
                 notes_beside(&others, &parts, opts.as_of())?;
-                from_parts(path, parts, Vec::new(), catalog).map(|mut att| {
-                    att.liu_said = liu_in_sheet(&sheet, marks.as_ref());
-                    att
-                })
+                let mut att = from_parts(path, parts, Vec::new(), catalog)?;
+                att.liu_said = liu_in_sheet(&sheet, marks.as_ref());
+                att.read_as.other_framework_rows = other_rows;
+                apply_cover(path, covers, &mut att)?;
+                Ok(att)
             }
             None => Err(InputError::at(
                 sheet.location(),
@@ -1342,6 +1357,8 @@ fn from_workbook_sheets(
     let mut parts = Vec::new();
     // the sheets without ids (a cover, notes): read for what they say of the workbook
     let mut without_ids = Vec::new();
+    let mut covers = Vec::new();
+    let mut other_rows = Vec::new();
     let mut liu_said = None;
     let mut read_names = Vec::new();
     let mut ignored = 0;
@@ -1355,13 +1372,20 @@ fn from_workbook_sheets(
             });
             continue;
         }
+        if other_framework_sheet(name) {
+            skipped.push(SkippedSheet {
+                sheet: name.to_owned(),
+                why: SkipReason::OtherFramework,
+            });
+            continue;
+        }
         read_names.push(name);
         let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
         let marks = sheet_marks(path, &sheet)?;
         liu_said = liu_said.or_else(|| liu_in_sheet(&sheet, marks.as_ref()));
         // a sheet of instructions or a cover beside the list may read as a list: the hint
         // names --csp-sheet
-        let read = read_table(&sheet, opts, catalog, marks.as_ref()).map_err(|mut e| {
+        let read = read_table_of_ismap(&sheet, opts, catalog, marks.as_ref(), &mut other_rows).map_err(|mut e| {
             if several {
                 e.hint = Some(match e.hint.take() {
                     Some(hint) => format!("{hint}; if sheet '{name}' is not the CSP's list (instructions, a cover), read the sheet that holds it with --csp-sheet NAME (sheets: {sheets})"),
@@ -1376,11 +1400,16 @@ fn from_workbook_sheets(
                 // a sheet of the entry's facts (登録の更新期限, 監査対象期間…) beside the
                 // statuses: its lapse or its audit period must not be lost, by the rule
                 // for rows above a table's header
-                refuse_registry_facts(
-                    &sheet,
-                    first_rows(&sheet, usize::MAX),
-                    "on a sheet without control ids",
-                )?;
+                // (the facts of the entry on a cover are read: review 15 C-2)
+                let mut sheet = sheet;
+                match cover_facts(&mut sheet, path, catalog, opts.as_of())? {
+                    Some(page) => covers.push((sheet.sheet.clone(), page)),
+                    None => refuse_registry_facts(
+                        &sheet,
+                        first_rows(&sheet, usize::MAX),
+                        "on a sheet without control ids",
+                    )?,
+                }
                 ignored += ignored_tokens(&sheet);
                 skipped.push(SkippedSheet {
                     sheet: name.to_owned(),
@@ -1433,7 +1462,231 @@ fn from_workbook_sheets(
     skipped.sort_by_key(|s| names.iter().position(|(n, _)| *n == s.sheet));
     let mut att = from_parts(path, parts, skipped, catalog)?;
     att.liu_said = liu_said;
+    att.read_as.other_framework_rows = other_rows;
+    apply_cover(path, covers, &mut att)?;
     Ok(att)
+}
+
+/// The registration facts a sheet without control ids states (a cover, 表紙: `登録番号`,
+/// `登録の更新期限`, `監査対象期間`, `登録区分`), read as the fields of a pasted entry are
+/// ([`page::read`], review 15 C-2/A-11): the cover's deadline is the registration's, read
+/// whichever sheet the list is on (`--csp-sheet` too), never dropped and never taken for the
+/// list's own date. The rows the fields took (not a title's) are blanked in `sheet`, so that
+/// they are not read again as notes; any other row stating a registry fact is refused as
+/// before ([`refuse_registry_facts`]). `None` when the sheet gives no field.
+fn cover_facts(
+    sheet: &mut Sheet,
+    path: &Path,
+    catalog: &Catalog,
+    as_of: crate::date::Date,
+) -> Result<Option<page::Page>, InputError> {
+    let rows = sheet.rows.clone();
+    // the scope is not taken: a scope naming a part stays refused, as above a table
+    let entry_like = rows
+        .iter()
+        .any(|row| page::registry_fact(row).is_some() && !page::scope_row(row));
+    if !entry_like {
+        return Ok(None);
+    }
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| Line {
+            number: i + 1,
+            cells: row
+                .iter()
+                .filter(|_| !page::scope_row(row))
+                .map(|text| published::Cell {
+                    column: None,
+                    text,
+                    role: published::CellRole::Text,
+                })
+                .collect(),
+        })
+        .collect();
+    let page = page::read(&lines, path, catalog, as_of).map_err(|mut e| {
+        // the page's errors name a line of text: here a row of the sheet
+        if let Some(loc) = e.location.as_deref_mut() {
+            if let Some(n) = loc.line.take() {
+                loc.sheet = sheet.sheet.clone();
+                loc.row = Some(n);
+            }
+        }
+        e
+    })?;
+    let untaken = rows
+        .iter()
+        .cloned()
+        .enumerate()
+        .filter(|(i, _)| !page.took(i + 1));
+    refuse_registry_facts(sheet, untaken, "on a sheet without control ids")?;
+    if page.fields.is_empty() {
+        return Ok(None);
+    }
+    for (i, row) in sheet.rows.iter_mut().enumerate() {
+        if page.took(i + 1) && !page.title_lines.contains(&(i + 1)) {
+            row.iter_mut().for_each(String::clear);
+        }
+    }
+    Ok(Some(page))
+}
+
+/// Sets the registration facts of the workbook's cover ([`cover_facts`]) on `att`: one sheet
+/// of them (two covers may disagree, and which holds is not for the tool to choose); a kind
+/// ISMAP-LIU stated elsewhere in the workbook stays (the lesser assurance wins).
+fn apply_cover(
+    path: &Path,
+    covers: Vec<(Option<String>, page::Page)>,
+    att: &mut Attestation,
+) -> Result<(), InputError> {
+    let mut covers = covers.into_iter();
+    let Some((_, page)) = covers.next() else {
+        return Ok(());
+    };
+    if let Some((second, _)) = covers.next() {
+        return Err(InputError::at(
+            Location::file(path).sheet(second.as_deref()),
+            "a second sheet without control ids states the registration's facts: one cover of the list entry is read",
+        )
+        .hint("keep the registration's facts (登録番号, 登録の更新期限, 監査対象期間) on one sheet, or read the list with its entry pasted as a .txt file"));
+    }
+    let kept = att.registration_kind;
+    page.apply(att);
+    if kept == Some(RegistrationKind::IsmapLiu) {
+        att.registration_kind = kept;
+    }
+    Ok(())
+}
+
+/// Whether a sheet's name names another framework than ISMAP (`ISO 27001 SoA`, `SOC 2`,
+/// `NIST SP 800-53`, `FedRAMP`, `PCI DSS`, `CSA CCM`, `C5`): its rows are that framework's
+/// (an SoA, a SOC 2 matrix), not the ISMAP statement (review 15 A-6). A name that also
+/// names ISMAP (`ISMAP（ISO 27002ベース）`) is not one; nor `SoA` or `適用宣言書` alone.
+fn other_framework_sheet(name: &str) -> bool {
+    let folded = fold_width(name).to_lowercase();
+    if folded.contains("ismap") {
+        return false;
+    }
+    const TOKENS: [&str; 15] = [
+        "iso", "iec", "27001", "27002", "27017", "27018", "soc", "soc2", "nist", "fedramp", "pci",
+        "hipaa", "ccm", "c5", "gdpr",
+    ];
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .any(|t| {
+            TOKENS.contains(&t)
+                || t.strip_prefix("iso").is_some_and(|r| r.starts_with("27"))
+                || t.strip_prefix("soc").is_some_and(|r| r == "1" || r == "2")
+        })
+}
+
+/// Headers of a column naming each row's framework in a multi-framework GRC export
+/// (Vanta, Drata, OneTrust: `Framework | Control ID | Status`).
+const FRAMEWORK_HEADERS: [&str; 8] = [
+    "framework",
+    "frameworks",
+    "frameworkname",
+    "フレームワーク",
+    "準拠基準",
+    "基準名",
+    "対象基準",
+    "対象フレームワーク",
+];
+
+/// A table with a framework column ([`FRAMEWORK_HEADERS`]), its rows of another framework
+/// than ISMAP blanked (numbering kept) and the column itself blanked, with each other
+/// framework as written and its count of rows (review 15 A-6): only rows stating ISMAP are
+/// ISMAP statements. A row with ids and an empty framework cell cannot be told apart: refused.
+/// `None`: no framework column.
+fn framework_rows(sheet: &Sheet) -> Result<Option<(Sheet, Vec<String>)>, InputError> {
+    let found = sheet.rows.iter().enumerate().take(30).find_map(|(h, row)| {
+        let filled = row.iter().filter(|c| !c.trim().is_empty()).count();
+        row.iter()
+            .position(|c| FRAMEWORK_HEADERS.contains(&&*crate::text::header_key(c.trim())))
+            .filter(|_| filled >= 2)
+            .map(|c| (h, c))
+    });
+    let Some((h, c)) = found else {
+        return Ok(None);
+    };
+    // a column of ids under `Framework` is a mapping (`DCF-12 | 9.2.1`), read by its own rule
+    let holds_ids = sheet.rows.iter().skip(h + 1).any(|row| {
+        row.get(c).is_some_and(|v| {
+            !find_ids(v).0.is_empty() && !fold_width(v).to_lowercase().contains("ismap")
+        })
+    });
+    if holds_ids {
+        return Ok(None);
+    }
+    let mut out = sheet.clone();
+    let mut others: Vec<(String, usize)> = Vec::new();
+    for (i, row) in out.rows.iter_mut().enumerate().skip(h + 1) {
+        let value = row.get(c).map(|v| v.trim().to_owned()).unwrap_or_default();
+        if fold_width(&value).to_lowercase().contains("ismap") {
+            continue;
+        }
+        let rest = crate::text::join_filled(
+            row.iter()
+                .enumerate()
+                .filter(|(k, _)| *k != c)
+                .map(|(_, t)| t.as_str()),
+        );
+        if value.is_empty() {
+            if !find_ids(&rest).0.is_empty() {
+                return Err(InputError::at(
+                    sheet
+                        .location()
+                        .row(i + 1)
+                        .column(crate::input::column_letter(c)),
+                    format!(
+                        "the row names no framework in column '{}', beside rows of several frameworks: it cannot be told whether it is an ISMAP statement",
+                        published::quote(&sheet.rows[h][c])
+                    ),
+                )
+                .hint("export the ISMAP framework alone, or write ISMAP in the framework column of the ISMAP rows"));
+            }
+            continue;
+        }
+        match others.iter_mut().find(|(f, _)| *f == value) {
+            Some((_, n)) => *n += 1,
+            None => others.push((value, 1)),
+        }
+        row.iter_mut().for_each(String::clear);
+    }
+    for row in out.rows.iter_mut().skip(h) {
+        if let Some(cell) = row.get_mut(c) {
+            cell.clear();
+        }
+    }
+    let others = others
+        .into_iter()
+        .map(|(f, n)| format!("{} ({n})", published::quote(&f)))
+        .collect();
+    Ok(Some((out, others)))
+}
+
+/// [`read_table`] on `sheet` with its rows of another framework left out
+/// ([`framework_rows`]), which are added to `other_rows` (named by the sheet's name when it
+/// has one).
+fn read_table_of_ismap(
+    sheet: &Sheet,
+    opts: &CspOptions,
+    catalog: &Catalog,
+    marks: Option<&SheetMarks>,
+    other_rows: &mut Vec<String>,
+) -> Result<Option<Part>, InputError> {
+    let Some((filtered, others)) = framework_rows(sheet)? else {
+        return read_table(sheet, opts, catalog, marks);
+    };
+    let part = read_table(&filtered, opts, catalog, marks)?;
+    if part.is_some() {
+        other_rows.extend(others.into_iter().map(|f| match &sheet.sheet {
+            Some(name) => format!("'{name}': {f}"),
+            None => f,
+        }));
+    }
+    Ok(part)
 }
 
 /// The visible sheets of the workbook other than `read` (the one `--csp-sheet` names) that
@@ -1444,6 +1697,7 @@ fn other_sheets_without_ids(
     read: &Sheet,
     opts: &CspOptions,
     catalog: &Catalog,
+    covers: &mut Vec<(Option<String>, page::Page)>,
 ) -> Result<Vec<(Sheet, Option<SheetMarks>)>, InputError> {
     let mut out = Vec::new();
     for (name, visible) in table::sheet_names(path)? {
@@ -1453,9 +1707,12 @@ fn other_sheets_without_ids(
         {
             continue;
         }
-        let sheet = table::read_workbook_with(path, Some(&name), Merged::FillDown)?;
+        let mut sheet = table::read_workbook_with(path, Some(&name), Merged::FillDown)?;
         let marks = sheet_marks(path, &sheet)?;
         if let Ok(None) = read_table(&sheet, opts, catalog, marks.as_ref()) {
+            if let Some(page) = cover_facts(&mut sheet, path, catalog, opts.as_of())? {
+                covers.push((sheet.sheet.clone(), page));
+            }
             out.push((sheet, marks));
         }
     }
@@ -1547,6 +1804,13 @@ fn notes_beside(
             }
             if filled.len() == 1 && of_the_document_only(filled[0].1, &others) {
                 continue;
+            }
+            // the same under a handling label (`本書の取扱い | 社外秘（NDA締結先限り）`, review 15
+            // C-3)
+            if let [(_, label), (_, value)] = filled.as_slice() {
+                if handling_label(label) && of_the_document_only(value, &[]) {
+                    continue;
+                }
             }
             // a value of a drop-down list, the values in a row (the header of a count by
             // status: `箇条 | 実施 | 未実施 | 非該当`): no statement
@@ -1710,6 +1974,25 @@ fn of_the_document_only(line: &str, sheets: &[String]) -> bool {
         return true;
     }
     DOCUMENT.iter().any(|w| key.contains(w)) && !STATEMENT.iter().any(|w| key.contains(w))
+}
+
+/// A cover's label for who may read the document (`本書の取扱い`, `取扱区分`, `機密区分`,
+/// `開示範囲`, `Classification`, `Distribution`): its value restricts the readers, not the
+/// controls.
+fn handling_label(label: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "取扱",
+        "取り扱",
+        "機密区分",
+        "秘密区分",
+        "開示範囲",
+        "開示先",
+        "classification",
+        "distribution",
+        "handling",
+    ];
+    let key = crate::text::header_key(label.trim().trim_end_matches([':', '：']));
+    key.chars().count() <= 20 && WORDS.iter().any(|w| key.contains(w))
 }
 
 /// A cell holding a status value alone, with nothing that qualifies it (`未実施`, `実施`,
@@ -2003,6 +2286,7 @@ fn from_parts(
             marks_not_read: None,
             confirmed_later: confirmed_later.map(|(written, _, _)| written),
             pasted: false,
+            other_framework_rows: Vec::new(),
         },
         ..Attestation::default()
     })

@@ -511,6 +511,16 @@ pub fn registry_fact(cells: &[String]) -> Option<String> {
     (verdict_fact || unknown_registry_label(&text, false).is_some()).then_some(text)
 }
 
+/// Whether `cells` state the statement's scope under its label (`対象範囲`, `言明の対象範囲`,
+/// `対象外`): on a workbook's cover not read as the entry's field (review 15 C-2 reads the
+/// others) — refused as a registry fact unless it limits nothing ([`scope_limits_nothing`]).
+pub fn scope_row(cells: &[String]) -> bool {
+    cells
+        .iter()
+        .filter_map(|c| split_label(c))
+        .any(|(field, ..)| matches!(field, Field::Scope | Field::InScope | Field::OutOfScope))
+}
+
 /// Whether `cells` are a scope line that limits nothing (review 13 C-2): one label, the
 /// statement's scope (`対象範囲`), and a value naming the whole service (`本サービスの全リー
 /// ジョン`, `全体`) or a name alone (`サンプルクラウド`) — no region, part, bracket or

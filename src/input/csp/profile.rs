@@ -1013,6 +1013,7 @@ fn parse(
             marks_not_read: None,
             confirmed_later: None,
             pasted: false,
+            other_framework_rows: Vec::new(),
         },
     })
 }

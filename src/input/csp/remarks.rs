@@ -3726,6 +3726,15 @@ pub fn header(name: &str) -> Header {
         "owner",
         "責任者",
         "responsibleperson",
+        // how a GRC export says where the control comes from (`Implementation Type`,
+        // `Control Origination`: `Hybrid`, `Shared`, `Inherited`, `Customer`): a party
+        // named there is someone else implementing it, at least in part; `Manual`,
+        // `Automated` name no one (review 15 A-9)
+        "implementationtype",
+        "controlorigination",
+        "implementationorigin",
+        "実装種別",
+        "実装タイプ",
     ]
     .iter()
     .any(|w| key.contains(w))

@@ -333,8 +333,39 @@ fn agreeing(parts: &[&str]) -> Result<Option<Declared>, Unreadable> {
 }
 
 /// Reads a status cell by the documented table.
+/// A value of a numbered drop-down list (`1:実施`, `1.実施済`, `2：一部実施`, `３．未実施`):
+/// the word after the option's number, which is then read as any value is (review 15 C-9).
+/// A number not followed by a separator and a word (`1`, `1.5`) is kept.
+fn without_option_number(s: &str) -> &str {
+    let digits = s
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if digits == 0 || s[..digits].chars().count() > 2 {
+        return s;
+    }
+    let rest = &s[digits..];
+    let Some(sep) = rest.chars().next() else {
+        return s;
+    };
+    if !matches!(
+        sep,
+        ':' | '：' | '.' | '．' | '、' | ')' | '）' | '_' | ' ' | '　'
+    ) {
+        return s;
+    }
+    let word = rest[sep.len_utf8()..].trim();
+    if word.is_empty()
+        || word.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        return s;
+    }
+    word
+}
+
 pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
-    let s = cell.trim().trim_end_matches(PUNCTUATION).trim();
+    let s = without_option_number(cell.trim().trim_end_matches(PUNCTUATION).trim());
     if s.is_empty() {
         return Err(Unreadable::Empty);
     }
@@ -1335,6 +1366,25 @@ pub fn depends_on_header(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_numbered_drop_down_value_reads_as_its_word() {
+        for (v, d) in [
+            ("1:実施", Declared::Implemented),
+            ("1.実施済", Declared::Implemented),
+            ("１．実施", Declared::Implemented),
+            ("3:未実施", Declared::NotImplemented),
+            ("4) 非該当", Declared::NotApplicable),
+        ] {
+            assert_eq!(status_value(v).map(|s| s.declared), Ok(d), "{v}");
+        }
+        // the word is read as any value is: partial, a plan in brackets, no word
+        assert!(status_value("2:一部実施").is_err());
+        assert!(status_value("1:実施（予定）").map_or(true, |s| !s.note.is_empty()));
+        assert!(status_value("1").is_err());
+        assert_eq!(without_option_number("1.5"), "1.5");
+        assert_eq!(without_option_number("123:実施"), "123:実施");
+    }
 
     #[test]
     fn a_status_in_two_forms_reads_when_its_parts_agree() {
