@@ -3345,11 +3345,16 @@ impl Items {
             // read, so refused rather than a bare 充足 (review 15 ); the
             // CSP's answers ([`names_answers`]) and whose the item is have their own rules
             let against = || -> Result<(), InputError> {
+                // an applicability column every cell of which reads as asked or not is read
+                // by its own rule above (fix18-status), not as a gap recorded
+                let applicability_read = applicability_header(name).is_some()
+                    && cells().all(|(_, v)| dash_or_blank(v) || applicability(v).is_some());
                 if names_answers(name)
                     || crate::model::Responsibility::names_column(name)
                     || names_assurance_level(name)
                     || theirs
                     || name == SHEET_COLUMN
+                    || applicability_read
                 {
                     return Ok(());
                 }
