@@ -1619,7 +1619,7 @@ impl ItemResults {
         }
         let lists: [(Kind, &Vec<&str>); 10] = [
             (Kind::AnnexRequest, &d.annex_only),
-            (Kind::MappingReview, &d.nist_approximate),
+            (Kind::MappingReview, &d.nist_refs),
             (Kind::CorrespondenceReview, &d.correspondence),
             (Kind::LatestAudit, &d.audit_period_old),
             (Kind::DesignOnly, &d.design_only),
@@ -3536,7 +3536,14 @@ fn correspondence_answered(
         let Some(res @ Resolution::Resolved { targets, .. }) = resolution(r) else {
             continue;
         };
-        if res.via_correspondence()
+        let nist = matches!(
+            res,
+            Resolution::Resolved {
+                kind: RefKind::Nist,
+                ..
+            }
+        );
+        if (res.via_correspondence() || nist)
             && targets
                 .iter()
                 .any(|t| objectives(&t.id).iter().any(|o| named.contains(o)))
@@ -4022,10 +4029,12 @@ fn evaluate_ref<'a>(
     ] {
         reasons.set(reason, has);
     }
-    // one cap for both approximations: the item is at most partial
+    // one cap for every mapping between frameworks — NIST's table (exact or not) and the
+    // ISO/IEC 27001:2022 → 2013 correspondence: a mapping is not coverage, so the item is at
+    // most partial (review 15 A-7)
     let mut flags = flags_of(
         !targets.is_empty(),
-        approximate || correspondence,
+        approximate || correspondence || nist.is_some(),
         facts.iter().map(|c| {
             let b = &c.basis;
             let not_in_effect =
