@@ -48,6 +48,25 @@ impl Assurance {
                 .into_iter()
                 .min();
         }
+        // both (`ISMAP＋SOC2`, `ISMAP及びSOC2`): the strongest is asked, when every one is a
+        // level (review 15 C-8)
+        let both: Vec<&str> = lower
+            .split(['+', '＋', '&', '＆'])
+            .flat_map(|p| p.split(" and "))
+            .flat_map(|p| p.split("及び"))
+            .flat_map(|p| p.split("かつ"))
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        if both.len() > 1 {
+            // a part that is no level (`（整備状況及び運用状況）`): read as one
+            if let Some(levels) = both
+                .into_iter()
+                .map(Self::parse_one)
+                .collect::<Option<Vec<_>>>()
+            {
+                return levels.into_iter().max();
+            }
+        }
         Self::parse_one(s)
     }
 
@@ -130,7 +149,10 @@ impl Assurance {
             // the CSP's written answer, or no check asked for: the CSP's word (review 12
             // C-21)
             k if Self::WRITTEN_ANSWER.contains(&k) => Assurance::SelfDeclared,
-            "audit" | "監査" | "onsite" => Assurance::Audit,
+            "audit" | "監査" | "onsite" | "オンサイト" => Assurance::Audit,
+            // an external auditor's report (`外部監査報告書`, review 15 C-8): a third
+            // party's assurance report, not the buyer's own audit
+            "外部監査" => Assurance::Soc2,
             _ => return Self::named_word(k),
         })
     }
@@ -148,6 +170,10 @@ impl Assurance {
         ("soc2typeii", Assurance::Soc2),
         ("soc2type1", Assurance::Soc2),
         ("soc2typei", Assurance::Soc2),
+        ("soc1type2", Assurance::Soc2),
+        ("soc1typeii", Assurance::Soc2),
+        ("soc1type1", Assurance::Soc2),
+        ("soc1typei", Assurance::Soc2),
         ("soc1", Assurance::Soc2),
         ("soc2", Assurance::Soc2),
         ("soc3", Assurance::Soc2),
@@ -161,6 +187,7 @@ impl Assurance {
         ("保証報告", Assurance::Soc2),
         ("保証型監査", Assurance::Soc2),
         ("保証型", Assurance::Soc2),
+        ("jicpait7号", Assurance::Soc2),
         ("it7号", Assurance::Soc2),
         ("it7", Assurance::Soc2),
         ("個別監査", Assurance::Audit),
@@ -1733,5 +1760,32 @@ mod tests {
         assert_eq!(Risk::parse("Low"), Some(Some(Risk::Low)));
         assert_eq!(Risk::parse(""), Some(None));
         assert_eq!(Risk::parse("urgent"), None);
+    }
+
+    /// Review 15 C-8: the spellings buyers write for levels the tool knows; both of two
+    /// asked is the stronger; a scheme the tool does not know, or one more word, is none.
+    #[test]
+    fn reads_ordinary_spellings_of_known_levels() {
+        for (s, a) in [
+            ("JICPA IT7号報告書", Assurance::Soc2),
+            ("SOC1 Type2", Assurance::Soc2),
+            ("SOC1 Type II報告書", Assurance::Soc2),
+            ("外部監査報告書", Assurance::Soc2),
+            ("オンサイト", Assurance::Audit),
+            ("ISMAP＋SOC2", Assurance::Soc2),
+            ("ISMAP及び個別監査", Assurance::Audit),
+            ("ISMAP（整備状況及び運用状況）", Assurance::Ismap),
+        ] {
+            assert_eq!(Assurance::parse(s), Some(a), "{s}");
+        }
+        for s in [
+            "ISMAP＋ISO27001認証",
+            "ISMAP＋SOC2（予定）",
+            "外部監査報告書（一部）",
+            "オンサイト（任意）",
+            "FedRAMP",
+        ] {
+            assert_eq!(Assurance::parse(s), None, "{s}");
+        }
     }
 }

@@ -633,9 +633,12 @@ fn clauses_of_the_2022_edition_are_read_as_their_2013_clauses() {
     assert_eq!(by_id(items, "K2")["status"], "partial");
     assert!(strings(&by_id(items, "K2")["reasons"]).contains(&"iso2022-correspondence"));
     assert_eq!(control_ids(by_id(items, "K3")), ["4.6.1", "4.6.3"]);
+    // 6.3 (planning of changes), new in 2022: no ISMAP counterpart, as the Annex A controls
+    // new in 2022 — a fact, not a reference to fix (review 15 B-2)
     let k4 = by_id(items, "K4");
-    assert_eq!(k4["status"], "not-analysed");
-    assert_eq!(k4["unresolved"][0]["why"], "unknown-clause");
+    assert_eq!(k4["status"], "outside-ismap");
+    assert_eq!(k4["unresolved"], serde_json::json!([]));
+    assert!(strings(&k4["reasons"]).contains(&"no-ismap-counterpart"));
     // a reference naming the 2013 edition keeps its own numbering
     assert_eq!(control_ids(by_id(items, "K5")), ["4.7.1"]);
 

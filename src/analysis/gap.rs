@@ -1639,7 +1639,7 @@ impl ItemResults {
         }
         let lists: [(Kind, &Vec<&str>); 10] = [
             (Kind::AnnexRequest, &d.annex_only),
-            (Kind::MappingReview, &d.nist_approximate),
+            (Kind::MappingReview, &d.nist_refs),
             (Kind::CorrespondenceReview, &d.correspondence),
             (Kind::LatestAudit, &d.audit_period_old),
             (Kind::DesignOnly, &d.design_only),
@@ -3565,7 +3565,14 @@ fn correspondence_answered(
         let Some(res @ Resolution::Resolved { targets, .. }) = resolution(r) else {
             continue;
         };
-        if res.via_correspondence()
+        let nist = matches!(
+            res,
+            Resolution::Resolved {
+                kind: RefKind::Nist,
+                ..
+            }
+        );
+        if (res.via_correspondence() || nist)
             && targets
                 .iter()
                 .any(|t| objectives(&t.id).iter().any(|o| named.contains(o)))
@@ -4060,10 +4067,12 @@ fn evaluate_ref<'a>(
     ] {
         reasons.set(reason, has);
     }
-    // one cap for both approximations: the item is at most partial
+    // one cap for every mapping between frameworks — NIST's table (exact or not) and the
+    // ISO/IEC 27001:2022 → 2013 correspondence: a mapping is not coverage, so the item is at
+    // most partial (review 15 A-7)
     let mut flags = flags_of(
         !targets.is_empty(),
-        approximate || correspondence,
+        approximate || correspondence || nist.is_some(),
         facts.iter().map(|c| {
             let b = &c.basis;
             let not_in_effect =
@@ -5551,9 +5560,13 @@ mod tests {
             assert_eq!(item.status, Status::Partial, "{id}");
             assert!(item.reasons.contains(&Reason::NistApproximate), "{id}");
         }
+        // an exact mapping is a mapping between frameworks too: at most partial (review 15
+        // A-7), unless the item also names the objective in ISMAP numbering
         let exact = report.items.iter().find(|i| i.id == "C-4").unwrap();
-        assert_eq!(exact.status, Status::Covered);
+        assert_eq!(exact.status, Status::Partial);
         assert_eq!(exact.reasons, [Reason::MappedViaNist]);
+        let named = report_of(&att, &[&["AC-5", "6.1.2"]], "2026-04-01");
+        assert_eq!(status_of(&named, "C-2"), Status::Covered);
     }
 
     #[test]

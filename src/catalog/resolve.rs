@@ -1173,6 +1173,18 @@ impl RefIndex {
             _ => match edition {
                 Some(IsoEdition::Iso2022) => match clause_2022_in_2013(&id.parts) {
                     Some(parts) => (&self.clauses_27001, parts, Some(IsoEdition::Iso2022)),
+                    // 6.3 (planning of changes), new in 2022: a clause with no ISMAP
+                    // counterpart, as the Annex A controls new in 2022 (review 15 B-2)
+                    None if id.parts == [6, 3] => {
+                        return Resolution::NoCounterpart {
+                            kind,
+                            controls: vec![NoCounterpart {
+                                control: id.canonical(),
+                                title: "Planning of changes".to_owned(),
+                                related: Vec::new(),
+                            }],
+                        }
+                    }
                     None => return unresolved(Unresolved::UnknownClause),
                 },
                 Some(IsoEdition::Iso2013) => (&self.clauses_27001, id.parts.clone(), None),

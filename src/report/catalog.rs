@@ -328,8 +328,8 @@ pub fn render_show(
     if let Some(mapping) = show.nist_mapping {
         let how = match mapping {
             NistMapping::Exact => l(
-                "NISTの対応表で完全な対応: 報告書の判定はそのまま(理由 mapped-via-nist)。ただし規格間の対応で、同等ではありません",
-                "exact in NIST's table: a report's verdict stands (reason mapped-via-nist); still a mapping between frameworks, not equivalence",
+                "NISTの対応表で完全な対応: ただし規格間の対応で、同等ではない。報告書の判定は最大でも一部充足(理由 mapped-via-nist)。確認項目がISMAPの番号でも対応先の統制目標を挙げている場合を除く",
+                "exact in NIST's table, still a mapping between frameworks, not an equivalence: a report's verdict is at most partial (reason mapped-via-nist) unless the item also names an objective it reaches in ISMAP numbering",
             ),
             NistMapping::Partial => l(
                 "近似: NISTが部分的な対応(*)とする対応を含む。報告書の判定は最大でも一部充足(理由 nist-approximate)",

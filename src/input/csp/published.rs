@@ -150,6 +150,14 @@ pub fn read(
     // the lines right after a line of ids (PDF cells pasted one per line) continue its row
     // until an empty line, furniture, a header or the next ids
     let mut continuing = false;
+    // the row's text so far (keys, see [`title_key`]): a title wrapped in its cell goes on
+    let mut row_key = String::new();
+    // the document's running title (its first line), which a page header repeats
+    let running = lines
+        .iter()
+        .map(|l| l.text())
+        .find(|t| !t.trim().is_empty())
+        .unwrap_or_default();
     for line in lines {
         if !source.rows {
             profile_field(line, source)?;
@@ -180,7 +188,8 @@ pub fn read(
             ));
         }
         if found.iter().all(|(_, ids)| ids.is_empty()) {
-            if status_line.is_none() && !chapter_with_title(line, catalog) {
+            let tail = continuing && is_title_tail(catalog, &last_ids, &row_key, &line.text());
+            if status_line.is_none() && !tail && !chapter_with_title(line, catalog) {
                 status_line = line_status(line, !out.controls.is_empty()).map(|what| (line, what));
             }
             match status_line {
@@ -192,7 +201,12 @@ pub fn read(
             }
             check_idless_line(line, &last_ids, source, catalog)?;
             if continuing {
-                continuing = continues_row(line, &last_ids, source, catalog)?;
+                let row = Row {
+                    ids: &last_ids,
+                    key: &mut row_key,
+                    running: &running,
+                };
+                continuing = continues_row(line, row, source, catalog)?;
             }
             if !continuing {
                 check_heading(line, &last_ids, source, catalog)?;
@@ -204,6 +218,7 @@ pub fn read(
             return Err(status_line_error(line, &what, source));
         }
         check_line(line, &found, &joined, source, catalog)?;
+        row_key = title_key(&line.text());
         last_ids.clear();
         for (i, ids) in found {
             for id in ids {
@@ -710,7 +725,7 @@ fn footnote_error(text: &str, on_sheet: bool) -> Option<(String, &'static str)> 
 fn is_end_mark(text: &str) -> bool {
     let t: String = fold_width(text)
         .chars()
-        .filter(|c| !c.is_whitespace() && !vocab::is_bracket(*c))
+        .filter(|c| !c.is_whitespace() && !vocab::is_bracket(*c) && !matches!(c, '、' | ','))
         .collect();
     matches!(t.as_str(), "以上" | "以下余白" | "以下空白")
 }
@@ -748,15 +763,17 @@ fn is_lone_mark(text: &str) -> bool {
 /// after it.
 fn continues_row(
     line: &Line,
-    last_ids: &[String],
+    row: Row<'_>,
     source: &Source,
     catalog: &Catalog,
 ) -> Result<bool, InputError> {
+    let last_ids = row.ids;
     let text = line.text();
     // a number alone is a page number (a `0` alone after ids was refused as a flag)
     if text.is_empty()
         || fold_width(&text).chars().all(|c| c.is_ascii_digit())
         || is_furniture_line(&text)
+        || is_page_header(&text, row.running)
         || is_header_line(&text)
         || heading(catalog, &text).is_some()
     {
@@ -768,6 +785,10 @@ fn continues_row(
         .filter(|c| c.role == CellRole::Text && !c.text.trim().is_empty())
     {
         let t = cell.text.trim();
+        if is_title_tail(catalog, last_ids, row.key, t) {
+            row.key.push_str(&title_key(t));
+            continue;
+        }
         if !last_ids.iter().any(|id| is_title(catalog, id, t)) {
             let ids = last_ids.join(", ");
             return Err(InputError::at(
@@ -781,6 +802,93 @@ fn continues_row(
         }
     }
     Ok(true)
+}
+
+/// The row a line after a line of ids may continue: its ids, its text so far (keys, see
+/// [`title_key`]) and the document's running title.
+struct Row<'a> {
+    ids: &'a [String],
+    key: &'a mut String,
+    running: &'a str,
+}
+
+/// The rest of a title wrapped in its PDF cell (`5.1.1<TAB>情報セキュリティのための` /
+/// `方針群`, review 15 C-6): the row so far ends with the start of a catalog title of one of
+/// its ids and `text` is what follows it in that title, with no mark or character the title
+/// does not have (`方針群※` is not); after a whole title nothing is its tail (a `ー` under
+/// `…のレビュー` is a status mark, refused).
+fn is_title_tail(catalog: &Catalog, ids: &[String], row_key: &str, text: &str) -> bool {
+    let key = title_key(text);
+    if key.is_empty() {
+        return false;
+    }
+    ids.iter()
+        .filter_map(|id| entry_of(catalog, id))
+        .flat_map(titles_of)
+        .any(|title| {
+            let folded = fold_width(title).to_lowercase();
+            let own = fold_width(text)
+                .to_lowercase()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .all(|c| folded.contains(c));
+            let t = title_key(title);
+            own && t.match_indices(key.as_str()).any(|(at, _)| {
+                let head = &t[..at];
+                head.chars().count() >= 2 && row_key.ends_with(head)
+            })
+        })
+}
+
+/// A page header or footer a PDF copy puts right under the last row of a page (review 15
+/// C-4): the document's running title (its first line) or the list's name
+/// (`ISMAPクラウドサービスリスト`) repeated, with nothing after it but page furniture
+/// (`令和8年11月1日更新　（2/3ページ）`); or a continuation mark (`（前頁からの続き）`).
+/// Anything else after the title (`（申請中）`, `未実施`) is not.
+fn is_page_header(text: &str, running: &str) -> bool {
+    let folded = fold_width(text).to_lowercase();
+    let bare: String = folded
+        .chars()
+        .filter(|c| !c.is_whitespace() && !vocab::is_bracket(*c))
+        .collect();
+    if matches!(
+        bare.as_str(),
+        "前頁からの続き" | "前ページからの続き" | "前頁より続く" | "続き" | "continued"
+    ) {
+        return true;
+    }
+    let running = fold_width(running).to_lowercase();
+    [
+        running.as_str(),
+        "ismapクラウドサービスリスト",
+        "ismap cloud service list",
+    ]
+    .iter()
+    .filter(|title| title.chars().any(|c| !c.is_whitespace()))
+    .find_map(|title| strip_prefix_loose(&folded, title))
+    .is_some_and(|rest| rest.trim().is_empty() || is_furniture(rest))
+}
+
+/// `text` after `prefix`, whitespace in either ignored.
+fn strip_prefix_loose<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let mut want = prefix.chars().filter(|c| !c.is_whitespace()).peekable();
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if want.peek().is_none() {
+            break;
+        }
+        end = i + c.len_utf8();
+        if c.is_whitespace() {
+            continue;
+        }
+        if want.next() != Some(c) {
+            return None;
+        }
+    }
+    if want.peek().is_some() {
+        return None;
+    }
+    Some(&text[end..])
 }
 
 /// A line of page furniture: a date, a page number (see [`is_furniture`]), a copyright or
@@ -1129,6 +1237,13 @@ pub fn is_furniture(text: &str) -> bool {
     if vocab::negation_in(&folded).is_some() {
         return false;
     }
+    // a time of day beside a date (`2026/11/01 15:32`: a browser's print header, review 15
+    // D-1) says no more than the date
+    let folded = folded
+        .split_whitespace()
+        .filter(|w| !is_time(w))
+        .collect::<Vec<_>>()
+        .join(" ");
     let tokens: Vec<&str> = folded
         .split(|c: char| {
             c.is_whitespace()
@@ -1245,6 +1360,17 @@ fn is_date(t: &str) -> bool {
     numeric && (2..=3).contains(&parts.len()) && year_ok
 }
 
+/// `15:32`, `9:05:10`: a time of day.
+fn is_time(w: &str) -> bool {
+    let parts: Vec<&str> = w.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts[0].len() <= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
+        && parts[1..].iter().all(|p| p.len() == 2)
+}
+
 /// `v1.0`, `ver.2`, `第2版`, `rev.3`.
 fn is_version(t: &str) -> bool {
     let rest = t
@@ -1261,6 +1387,12 @@ fn is_version(t: &str) -> bool {
 /// `1/3`, `p.2`, `-1-`, `3ページ`, `2頁`.
 fn is_page_token(t: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    // `2/3ページ`
+    if let Some(pages) = t.strip_suffix("ページ").or_else(|| t.strip_suffix('頁')) {
+        if pages.contains('/') {
+            return is_page_token(pages);
+        }
+    }
     if let Some((a, b)) = t.split_once('/') {
         return digits(a) && digits(b);
     }
