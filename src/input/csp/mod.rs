@@ -280,6 +280,7 @@ fn from_text(
             // by the list's reader for that; its words are looked for only beside a date)
             false => remarks::document_dated_later(&text, as_of)
                 .or_else(|| remarks::later_date(&text, as_of))
+                .or_else(|| published::copyright_year_after(&text, as_of))
                 .filter(|_| {
                     !vocab::status_words(&text)
                         .iter()
