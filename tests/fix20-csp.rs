@@ -39,3 +39,79 @@ fn a_copyright_footer_saying_draft_or_a_later_year_refuses_the_list() {
         assert_eq!(by_id(&v["items"], "K-2")["status"], "covered", "{csp}");
     }
 }
+
+/// A GRC export: an `Export Info` sheet with a `Filter` row, then the status table (the
+/// shape of `tests/fix17-out.rs`'s).
+fn grc_export(dir: &std::path::Path, filter: &str) -> std::path::PathBuf {
+    let name: String = filter.chars().filter(char::is_ascii_alphanumeric).collect();
+    let path = dir.join(format!("{name}.xlsx"));
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    common::add_text_sheet(
+        &mut wb,
+        "Export Info",
+        &[
+            &["Report", "ISMAP Control Status"],
+            &["Exported", "2026-03-05 10:31 JST"],
+            &["Filter", filter],
+        ],
+    );
+    common::add_text_sheet(
+        &mut wb,
+        "Page 1",
+        &[
+            &["Control ID", "Control Name", "Status"],
+            &[
+                "9.2.1",
+                "User registration and de-registration",
+                "Implemented",
+            ],
+            &[
+                "9.2.3",
+                "Management of privileged access rights",
+                "Implemented",
+            ],
+            &["9.2.5", "Review of user access rights", "Implemented"],
+        ],
+    );
+    wb.save(&path).unwrap();
+    path
+}
+
+/// r16 A-2: an export's `Filter` row is read past only when it selects the ISMAP framework
+/// (by `=`) and implemented statuses or excludes none (`Status != Retired`); another
+/// framework, a negated one, a note beside it, or planned / not-implemented statuses refuse
+/// the export as before. Guard: fix17-out's `Framework = ISMAP AND Status != Retired` and
+/// `Framework = ISMAP, Status = Implemented` read.
+#[test]
+fn an_export_filter_selecting_anything_but_ismap_implemented_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |filter: &str| {
+        let mut c = on_checks("en", "report", common::data("fix20-csp/checks.csv"));
+        c.arg("--csp").arg(grc_export(dir.path(), filter)).args([
+            "--registration-kind",
+            "ismap",
+            "--format",
+            "json",
+        ]);
+        c
+    };
+    for filter in [
+        "Framework = ISO 27001 AND Status != Retired",
+        "Framework = NIST 800-53 AND Status != Retired",
+        "Framework != ISMAP AND Status != Retired",
+        "Framework = ISMAP (2027 target) AND Status != Retired",
+        "Framework = ISMAP AND Status = Planned",
+        "Framework = ISMAP AND Status = Not Implemented",
+    ] {
+        let err = common::input_error(run(filter));
+        assert!(err.contains("Export Info"), "{filter}: {err}");
+    }
+    for filter in [
+        "Framework = ISMAP AND Status != Retired",
+        "Framework = ISMAP, Status = Implemented",
+        "Framework = 'ISMAP'",
+    ] {
+        let v = json_of(run(filter));
+        assert_eq!(by_id(&v["items"], "K-2")["status"], "covered", "{filter}");
+    }
+}

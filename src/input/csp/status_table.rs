@@ -1226,9 +1226,9 @@ fn is_export_filter(row: &[String]) -> bool {
                 .next()
                 .unwrap_or("");
             let rest = c[field.len()..].trim_start();
-            let Some(value) = ["!=", "<>", "≠", "=", "not in ", "in ", "is not ", "is "]
+            let Some((op, value)) = ["!=", "<>", "≠", "=", "not in ", "in ", "is not ", "is "]
                 .iter()
-                .find_map(|op| rest.strip_prefix(op))
+                .find_map(|op| rest.strip_prefix(op).map(|v| (*op, v)))
             else {
                 return false;
             };
@@ -1239,12 +1239,41 @@ fn is_export_filter(row: &[String]) -> bool {
                 .chars()
                 .all(|ch| ch.is_ascii_alphanumeric() || " '\"(),-_.".contains(ch))
                 || vocab::status_value(value).is_ok();
-            plain
-                && matches!(
-                    field,
-                    "framework" | "status" | "フレームワーク" | "ステータス" | "実施状況" | "基準"
-                )
+            plain && filter_selects(field, op, value)
         })
+}
+
+/// Whether one condition of an export's filter selects what the rows may be read for
+/// (review 16 A-2): the ISMAP framework by `=` (`Framework = ISMAP`, `ISMAP-LIU`), or
+/// statuses that are implemented ones (`Status = Implemented`) or exclude no implemented one
+/// (`Status != Retired`). Another framework (`ISO 27001`), a negated one (`!= ISMAP`), a
+/// word beside it (`ISMAP (2027 target)`) or planned statuses (`Status = Planned`) are not.
+fn filter_selects(field: &str, op: &str, value: &str) -> bool {
+    let values: Vec<String> = value
+        .split(',')
+        .map(|v| v.trim_matches(|ch: char| " '\"()".contains(ch)).to_owned())
+        .collect();
+    let negated = ["!=", "<>", "≠", "not in ", "is not "].contains(&op);
+    let implemented = |v: &str| {
+        vocab::status_value(v)
+            .is_ok_and(|s| s.declared == Declared::Implemented && s.note.is_empty())
+    };
+    match field {
+        "framework" | "フレームワーク" | "基準" => {
+            !negated
+                && values
+                    .iter()
+                    .all(|v| matches!(v.as_str(), "ismap" | "ismap-liu" | "ismap liu" | "ismap-lu"))
+        }
+        "status" | "ステータス" | "実施状況" => match negated {
+            true => values.iter().all(|v| {
+                !v.is_empty()
+                    && vocab::status_value(v).map_or(true, |s| s.declared != Declared::Implemented)
+            }),
+            false => values.iter().all(|v| implemented(v)),
+        },
+        _ => false,
+    }
 }
 
 /// A note written outside a status table that states `first` (and maybe more) implemented
