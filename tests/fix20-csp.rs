@@ -115,3 +115,25 @@ fn an_export_filter_selecting_anything_but_ismap_implemented_refuses() {
         assert_eq!(by_id(&v["items"], "K-2")["status"], "covered", "{filter}");
     }
 }
+
+/// r16 A-4: a published list whose rows are marked pale green (`E2EFDA`) or pale orange
+/// (`FCE4D6`) irregularly (1, 2, 1 plain rows between) is refused as colour-coded, not read
+/// as broken banding; ids in the Hyperlink style's blue font without a hyperlink are a
+/// colour too. Guard: the same green taking turns every other row reads (fix17-csp's
+/// broken blue banding and hyperlinked ids are kept by its own tests).
+#[test]
+fn irregular_pale_green_or_orange_marks_and_blue_font_without_link_refuse() {
+    for csp in [
+        "band-green.xlsx",
+        "band-orange.xlsx",
+        "band-hyper-nolink.xlsx",
+    ] {
+        let err = common::input_error(run(csp, &["--registration-kind", "ismap"]));
+        assert!(err.contains("coloured differently"), "{csp}: {err}");
+    }
+    let v = json_of(run(
+        "band-green-regular.xlsx",
+        &["--registration-kind", "ismap"],
+    ));
+    assert_eq!(by_id(&v["items"], "K-2")["status"], "covered");
+}
