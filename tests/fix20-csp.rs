@@ -137,3 +137,20 @@ fn irregular_pale_green_or_orange_marks_and_blue_font_without_link_refuse() {
     ));
     assert_eq!(by_id(&v["items"], "K-2")["status"], "covered");
 }
+
+/// r16 A-5: `仮承認` (a provisional approval) under `承認者確認` is no approval: refused
+/// with `未` and `回付中`; so are `承認区分：仮承認` and `Approval: provisional` above the
+/// table. Guard: `済` under `承認者確認` reads.
+#[test]
+fn a_provisional_approval_is_none() {
+    for (csp, word) in [
+        ("approval-provisional.csv", "仮承認"),
+        ("title-provisional.csv", "仮承認"),
+        ("title-provisional-en.csv", "provisional"),
+    ] {
+        let err = common::input_error(run(csp, &[]));
+        assert!(err.contains(word), "{csp}: {err}");
+    }
+    let v = json_of(run("approval-given.csv", &[]));
+    assert_eq!(by_id(&v["items"], "K-2")["status"], "covered");
+}
