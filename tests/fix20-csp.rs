@@ -154,3 +154,24 @@ fn a_provisional_approval_is_none() {
     let v = json_of(run("approval-given.csv", &[]));
     assert_eq!(by_id(&v["items"], "K-2")["status"], "covered");
 }
+
+/// r16 A-6: a footnote mark (`実施 / Implemented*`, `Implemented*`) or a note limiting the
+/// rows (`実施 / Implemented (Tokyo)`, `実施（東京）`) on a check-mark matrix's implemented
+/// column is a remark on every row marked there: refused. Guards: `実施 / Implemented` and
+/// a note saying how to mark (`実施（○を記入）`) read.
+#[test]
+fn a_note_or_footnote_on_the_implemented_mark_column_refuses() {
+    for (csp, word) in [
+        ("marks-star.csv", "'*'"),
+        ("marks-star-single.csv", "'*'"),
+        ("marks-tokyo.csv", "Tokyo"),
+        ("marks-tokyo-single.csv", "東京"),
+    ] {
+        let err = common::input_error(run(csp, &[]));
+        assert!(err.contains(word), "{csp}: {err}");
+    }
+    for csp in ["marks-plain.csv", "marks-how-to.csv"] {
+        let v = json_of(run(csp, &[]));
+        assert_eq!(by_id(&v["items"], "K-2")["status"], "covered", "{csp}");
+    }
+}

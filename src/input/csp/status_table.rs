@@ -733,22 +733,46 @@ fn header_notes(
         return Ok(());
     };
     let mut columns = vec![layout.id_column];
+    // the check-mark matrix's implemented columns, whose notes must say nothing beyond
+    // the whole service (review 16 A-6)
+    let mut marked: Vec<usize> = Vec::new();
     if let TableKind::StatusTable(s) = &layout.kind {
         match &s.status {
             StatusSource::Column(c) => columns.push(*c),
             // a check-mark matrix's implemented column (`実施（予定）`, `Implemented
             // (planned)`): its note is a remark on every row marked there (fix17-csp)
-            StatusSource::Matrix(m) => columns.extend(
-                m.iter()
-                    .filter(|(_, d)| *d == Declared::Implemented)
-                    .map(|(c, _)| *c),
-            ),
+            StatusSource::Matrix(m) => {
+                marked.extend(
+                    m.iter()
+                        .filter(|(_, d)| *d == Declared::Implemented)
+                        .map(|(c, _)| *c),
+                );
+                columns.extend(&marked);
+            }
         }
     }
     for c in columns {
         let header = cell(&sheet.rows[h], c);
-        let Some(note) = classify::header_note(header) else {
+        let mark_column = marked.contains(&c);
+        // a footnote mark on the implemented mark column's header (`Implemented*`,
+        // `実施※`): the footnote qualifies every row marked there, as on a status cell
+        let footnote = header
+            .trim()
+            .trim_end_matches(['?', '？'])
+            .trim_end()
+            .chars()
+            .last()
+            .filter(|ch| "*＊※†‡".contains(*ch));
+        let note_or_mark = classify::header_note(header).or(footnote.map(|_| ""));
+        let Some(note) = note_or_mark.filter(|_| mark_column || footnote.is_none()) else {
             continue;
+        };
+        let note = match (note, footnote) {
+            ("", Some(ch)) => {
+                let at = header.rfind(ch).unwrap_or(0);
+                &header[at..]
+            }
+            (n, _) => n,
         };
         // the values to choose from (`実施/未実施/非該当`, `Yes/No`): read
         let values: Vec<&str> = note
@@ -783,6 +807,28 @@ fn header_notes(
             remarks::document_mark(part, as_of)
                 .or_else(|| remarks::qualifier_on(part, &[], as_of))
                 .or_else(|| remarks::header_note_qualifier(part))
+        });
+        // on the implemented mark column, a note not naming the whole service (`(Tokyo)`,
+        // `*`) limits the rows marked there: refused (review 16 A-6)
+        let found = found.or_else(|| {
+            let how_to_mark = [
+                "を記入",
+                "を入力",
+                "を付ける",
+                "をつける",
+                "印",
+                "記入",
+                "入力",
+            ]
+            .iter()
+            .fold(note.to_owned(), |n, w| n.replace(w, ""));
+            let how_to_mark = vocab::check_cell(&how_to_mark) == vocab::Check::Selected;
+            (mark_column && !remarks::is_whole_scope(note) && !how_to_mark).then(|| {
+                remarks::Qualifier {
+                    kind: remarks::Kind::Scope,
+                    word: note.to_owned(),
+                }
+            })
         });
         let Some(q) = found else {
             continue;
