@@ -175,3 +175,28 @@ fn a_note_or_footnote_on_the_implemented_mark_column_refuses() {
         assert_eq!(by_id(&v["items"], "K-2")["status"], "covered", "{csp}");
     }
 }
+
+/// r16 A-7 (readiness): a legend `－=非該当（ただし本表では未回答を示す）` whose bracket says
+/// the dash means unanswered does not make a dash 非該当: refused as a dash. Guard: the
+/// bracket saying where the reason is (`（理由は非該当理由欄）`) reads the dash as 非該当.
+#[test]
+fn a_dash_legend_whose_note_says_otherwise_is_no_legend() {
+    let readiness = |csv: &str| {
+        let mut c = common::bin();
+        c.args([
+            "--lang",
+            "en",
+            "readiness",
+            "--as-of",
+            "2026-12-01",
+            "--implemented",
+        ])
+        .arg(common::data(&format!("fix20-csp/{csv}")))
+        .args(["--format", "json", "-o", "-"]);
+        c
+    };
+    let err = common::input_error(readiness("dash-unanswered.csv"));
+    assert!(err.contains("'－'"), "{err}");
+    let v = json_of(readiness("dash-na.csv"));
+    assert_eq!(by_id(&v["items"], "9.2.3")["state"], "not-applicable");
+}

@@ -461,11 +461,40 @@ fn legend_dash_not_applicable(sheet: &Sheet, layout: &Layout, cols: &StatusColum
         .map(|(_, meaning)| {
             vocab::status_value(&legend_meaning(&meaning))
                 .ok()
-                .filter(|v| v.note.is_empty() || v.declared == Declared::NotApplicable)
+                .filter(|v| {
+                    v.note.is_empty()
+                        || (v.declared == Declared::NotApplicable && !note_unsays_dash(&v.note))
+                })
                 .map(|v| v.declared)
         })
         .peekable();
     dash.peek().is_some() && dash.all(|d| d == Some(Declared::NotApplicable))
+}
+
+/// Whether a legend's note beside `－=非該当` says otherwise or qualifies it (review 16 A-7):
+/// `（ただし本表では未回答を示す）`, a blank, an unanswered or not-yet meaning, a plan.
+fn note_unsays_dash(note: &str) -> bool {
+    let lower = crate::text::fold_width(note).to_lowercase();
+    [
+        "ただし",
+        "但し",
+        "未",
+        "空欄",
+        "無回答",
+        "回答なし",
+        "記入なし",
+        "unanswer",
+        "not answered",
+        "no answer",
+        "blank",
+        "but",
+        "however",
+        "except",
+        "pending",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        || remarks::header_note_qualifier(note).is_some()
 }
 
 /// Whether a row's status cell is a dash the sheet's legend defines as 非該当
