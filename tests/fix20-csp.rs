@@ -200,3 +200,17 @@ fn a_dash_legend_whose_note_says_otherwise_is_no_legend() {
     let v = json_of(readiness("dash-na.csv"));
     assert_eq!(by_id(&v["items"], "9.2.3")["state"], "not-applicable");
 }
+
+/// r16 C-2: a bilingual status table (`実施状況` | `Status`) with the English cell left
+/// blank on a row is refused saying the cell is empty, not as two different statuses (no
+/// `''` quoted as a status). Guard: both cells filled read.
+#[test]
+fn a_blank_cell_of_a_bilingual_status_pair_is_named_empty() {
+    let err = common::input_error(run("bilingual-blank.csv", &[]));
+    assert!(
+        err.contains("'Status' is empty on this row") && !err.contains("different statuses"),
+        "{err}"
+    );
+    let v = json_of(run("bilingual.csv", &[]));
+    assert_eq!(by_id(&v["items"], "K-2")["status"], "covered");
+}
