@@ -989,7 +989,8 @@ fn pale_bands(rows: &[(usize, String)]) -> bool {
     };
     let (r, g, b) = (channel(0), channel(1), channel(2));
     let neutral = r.max(g).max(b) - r.min(g).min(b) <= 0x08;
-    if !neutral && !(b >= r && b >= g) && !regular_turns(&runs) {
+    let bluish = b >= r && b >= g;
+    if !(neutral || bluish || regular_turns(&runs)) {
         return false;
     }
     let shaded: Vec<usize> = runs.iter().filter(|r| r.0).map(|r| r.1).collect();

@@ -810,7 +810,7 @@ fn is_footer_after_id(text: &str) -> bool {
     (marks_only || copyright)
         && vocab::statement_in(text, vocab::Look::AFTER_ID).is_none()
         && vocab::negation_in(text).is_none()
-        && !(copyright && footer_not_final(&lower))
+        && !(copyright && footer_not_final(lower))
 }
 
 /// Whether a copyright footer says the list is not the final one (review 16 A-1): a draft,
