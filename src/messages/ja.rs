@@ -586,6 +586,8 @@ pub const JA: &[(&str, &str)] = &[
     ("name the one to read with --status-column NAME (a check-mark matrix by any of its columns), or remove the others", "読む列を --status-column NAME で指定するか(チェック欄の表ならその列のどれか)、ほかの列を削除してください"),
     ("the table has more than one status column: {}; reading one would ignore what the others state", "表に実施状況の列が複数あります: {0}。一つだけ読むとほかの列の記載を無視することになります"),
     ("the status columns '{}' and '{}' state different statuses on this row ('{}', '{}'): which is the row's cannot be told", "実施状況の列 '{0}' と '{1}' がこの行で異なる状況を示しています('{2}'、'{3}'): どちらがこの行の状況か判断できません"),
+    ("the export's filter '{}' does not select the ISMAP framework's rows by '=' with implemented statuses: its rows are not read as ISMAP statements", "エクスポートの抽出条件 '{0}' は ISMAP のフレームワークの行を '=' と実施の状況で選んでいません: その行を ISMAP の記載とは読みません"),
+    ("export the ISMAP framework's rows (Framework = ISMAP), or give the ISMAP statement itself", "ISMAP のフレームワークの行をエクスポートする(Framework = ISMAP)か、ISMAP の言明そのものを渡してください"),
     ("the status column '{}' is empty on this row, where '{}' states '{}': the two columns state each row's status in two languages, and this row's is not complete", "実施状況の列 '{0}' がこの行では空欄で、'{1}' は '{2}' としています: 二つの列は各行の状況を二つの言語で示しており、この行の記載は揃っていません"),
     ("write the status in both columns (the same words in two languages), or name the one to read with --status-column NAME", "両方の列に状況を書くか(二つの言語で同じ内容)、読む列を --status-column NAME で指定してください"),
     ("write the same status in both columns (the same words in two languages), or name the one to read with --status-column NAME", "両方の列に同じ状況を書く(二つの言語で同じ語)か、読む列を --status-column NAME で指定してください"),

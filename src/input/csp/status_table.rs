@@ -1249,6 +1249,19 @@ pub fn note_row(
     for (c, text) in row.iter().enumerate() {
         note_on_table(sheet, n, c, text, place, first, "", as_of)?;
     }
+    // a filter on the framework or the status that the rule above does not accept and no
+    // note rule refuses (`Framework = ISO/IEC 27001:2013`, `Framework = SOC 2`,
+    // `Status = Target`): the rows are not ISMAP's implemented statements (review 16 A-2)
+    if let Some((c, value)) = framework_filter(row) {
+        return Err(InputError::at(
+            sheet.location().row(n).column(crate::input::column_letter(c)),
+            format!(
+                "the export's filter '{}' does not select the ISMAP framework's rows by '=' with implemented statuses: its rows are not read as ISMAP statements",
+                quote(value)
+            ),
+        )
+        .hint("export the ISMAP framework's rows (Framework = ISMAP), or give the ISMAP statement itself"));
+    }
     // a label and its value in cells of their own (`承認 | 未`): read as one line for the
     // list's own marks
     let filled = filled_cells(row);
@@ -1259,6 +1272,38 @@ pub fn note_row(
         }
     }
     Ok(())
+}
+
+/// A filter row (see [`is_export_filter`]) whose value names a framework or status condition: the
+/// value's column and the value.
+fn framework_filter(row: &[String]) -> Option<(usize, &str)> {
+    let filled = filled_cells(row);
+    let [(_, label), (c, value)] = filled.as_slice() else {
+        return None;
+    };
+    let label = crate::text::header_key(label);
+    let folded = crate::text::fold_width(value).to_lowercase();
+    ([
+        "filter",
+        "filters",
+        "フィルタ",
+        "フィルター",
+        "抽出条件",
+        "絞り込み条件",
+        "絞込条件",
+    ]
+    .contains(&label.as_ref())
+        && [
+            "framework",
+            "フレームワーク",
+            "基準",
+            "status",
+            "ステータス",
+            "実施状況",
+        ]
+        .iter()
+        .any(|w| folded.contains(w)))
+    .then_some((*c, *value))
 }
 
 /// A GRC export's filter row (`Filter | Framework = ISMAP AND Status != Retired`, review 12
