@@ -230,6 +230,9 @@ pub struct SheetMarks {
     /// file written by a tool that does not calculate (openpyxl, an export script) and not
     /// saved by Excel since. calamine reads them as empty; what they would show is unknown.
     pub unvalued: BTreeSet<(u32, u32)>,
+    /// Cells under a `<hyperlink>` of the sheet (row from 1, column from 0): the Hyperlink
+    /// style's blue font is a link only where there is one (review 16 A-4).
+    pub hyperlinks: BTreeSet<(u32, u32)>,
 }
 
 /// The hint for a cell holding a formula without a calculated value (see
@@ -720,6 +723,19 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
                 struck_run = false;
                 formula = false;
                 value.clear();
+            }
+            "hyperlink" => {
+                let range = attr_local(e, "ref").unwrap_or_default();
+                let mut ends = range.split(':').filter_map(cell_ref);
+                if let Some((r0, c0)) = ends.next() {
+                    let (r1, c1) = ends.next().unwrap_or((r0, c0));
+                    // a range over the rest of the sheet is kept short
+                    for r in r0..=r1.min(r0 + 4096) {
+                        for c in c0..=c1.min(c0 + 64) {
+                            marks.hyperlinks.insert((r, c));
+                        }
+                    }
+                }
             }
             "f" if cell.is_some() => formula = true,
             "v" if cell.is_some() => {

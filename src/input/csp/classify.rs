@@ -900,6 +900,25 @@ pub fn classify(
                     one_status_in_columns(&candidates, &names, &status_rows).unwrap_or_default();
                 if let Some((i, other)) = disagree {
                     let row = &sheet.rows[i];
+                    // one of the two left blank (an untranslated cell, review 16 C-2): no
+                    // second status, but the row's statement is not complete either
+                    let (a, b) = (cell(row, cols[0]).trim(), cell(row, other).trim());
+                    if a.is_empty() != b.is_empty() {
+                        let (blank, filled, text) = match a.is_empty() {
+                            true => (cols[0], other, b),
+                            false => (other, cols[0], a),
+                        };
+                        return Err(InputError::at(
+                            loc.clone().row(i + 1).column(&names[blank]),
+                            format!(
+                                "the status column '{}' is empty on this row, where '{}' states '{}': the two columns state each row's status in two languages, and this row's is not complete",
+                                names[blank],
+                                names[filled],
+                                quote(text)
+                            ),
+                        )
+                        .hint("write the status in both columns (the same words in two languages), or name the one to read with --status-column NAME"));
+                    }
                     return Err(InputError::at(
                         loc.clone().row(i + 1),
                         format!(

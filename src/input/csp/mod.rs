@@ -285,6 +285,7 @@ fn from_text(
             // by the list's reader for that; its words are looked for only beside a date)
             false => remarks::document_dated_later(&text, as_of)
                 .or_else(|| remarks::later_date(&text, as_of))
+                .or_else(|| published::copyright_year_after(&text, as_of))
                 .filter(|_| {
                     !vocab::status_words(&text)
                         .iter()
@@ -818,12 +819,13 @@ fn check_colours(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(
         }
         let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
         // the Hyperlink style's font (the theme's hyperlink colours, 10 and 11, which
-        // Excel's colour picker does not offer) is a link, no status (review 13 C-9 rest)
+        // Excel's colour picker does not offer) on a cell with a hyperlink is a link, no
+        // status (review 13 C-9 rest); without one it is a colour (review 16 A-4)
         let mut looks: Vec<&str> = marks
             .colours
             .range((n, 0)..=(n, u32::MAX))
+            .filter(|(at, c)| !(is_hyperlink_font(c) && marks.hyperlinks.contains(at)))
             .map(|(_, c)| c.as_str())
-            .filter(|c| !is_hyperlink_font(c))
             .collect();
         looks.sort_unstable();
         looks.dedup();
@@ -982,6 +984,20 @@ fn pale_bands(rows: &[(usize, String)]) -> bool {
             _ => runs.push((is, 1)),
         }
     }
+    // a pale green or a warm pale fill (`E2EFDA`, `FCE4D6`, `FFF2CC`) is the colour most
+    // used to mark a row done or to be looked at: read as banding only when it takes turns
+    // without a break (review 16 A-4)
+    let channel = |i: usize| {
+        hex.get(2 * i..2 * i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .unwrap_or(0)
+    };
+    let (r, g, b) = (channel(0), channel(1), channel(2));
+    let neutral = r.max(g).max(b) - r.min(g).min(b) <= 0x08;
+    let bluish = b >= r && b >= g;
+    if !(neutral || bluish || regular_turns(&runs)) {
+        return false;
+    }
     let shaded: Vec<usize> = runs.iter().filter(|r| r.0).map(|r| r.1).collect();
     let plain_inner = runs[1..runs.len().saturating_sub(1).max(1)]
         .iter()
@@ -991,6 +1007,20 @@ fn pale_bands(rows: &[(usize, String)]) -> bool {
         && shaded.iter().all(|&len| len <= 2)
         && plain_inner.clone().all(|r| r.1 <= 3)
         && pale_rows * 3 >= rows.len()
+}
+
+/// Whether runs of two looks take turns in one length (1 or 2 rows), the first and the last
+/// run no longer than it: a banding without a break.
+fn regular_turns(runs: &[(bool, usize)]) -> bool {
+    if runs.len() < 3 {
+        return false;
+    }
+    let inner = &runs[1..runs.len() - 1];
+    let len = inner[0].1;
+    len <= 2
+        && inner.iter().all(|r| r.1 == len)
+        && runs.first().is_some_and(|r| r.1 <= len)
+        && runs.last().is_some_and(|r| r.1 <= len)
 }
 
 /// A sheet whose name negates or qualifies (`Gaps`, `課題一覧`, `不適用`) and whose rows state

@@ -918,6 +918,65 @@ fn is_footer_after_id(text: &str) -> bool {
     (marks_only || copyright)
         && vocab::statement_in(text, vocab::Look::AFTER_ID).is_none()
         && vocab::negation_in(text).is_none()
+        && !(copyright && footer_not_final(lower))
+}
+
+/// Whether a copyright footer says the list is not the final one (review 16 A-1): a draft,
+/// tentative, proposed, superseded or under-revision list (`© 2025 Example Corp. Draft`,
+/// `© 2025 IPA 改訂中`), or one planned or not final as a header note would be.
+fn footer_not_final(lower: &str) -> bool {
+    const WORDS: [&str; 21] = [
+        "draft",
+        "tentative",
+        "proposed",
+        "proposal",
+        "superseded",
+        "obsolete",
+        "withdrawn",
+        "pending",
+        "interim",
+        "under revision",
+        "under review",
+        "改訂",
+        "見直",
+        "草案",
+        "素案",
+        "案",
+        "暫定",
+        "検討",
+        "廃止",
+        "旧版",
+        "予定",
+    ];
+    WORDS.iter().any(|w| lower.contains(w))
+        || lower.replace("仮想", "").contains('仮')
+        || remarks::header_note_qualifier(lower)
+            .is_some_and(|q| matches!(q.kind, remarks::Kind::Draft | remarks::Kind::Deferral))
+}
+
+/// A copyright year after the as-of date on a line of ids (`10.1.2 9.2.3 © 2027 IPA`,
+/// review 16 A-1): the footer dates the list later than the as-of date, which is refused as a
+/// list dated later is.
+pub(super) fn copyright_year_after(
+    text: &str,
+    as_of: crate::date::Date,
+) -> Option<remarks::Qualifier> {
+    let lower = fold_width(text).to_lowercase();
+    let at = ["copyright", "©", "(c)"]
+        .iter()
+        .filter_map(|m| lower.find(m).map(|i| i + m.len()))
+        .min()?;
+    let rest = &lower[at..];
+    let year = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .filter(|y| (1900..2200).contains(y))
+        .max()?;
+    (year > as_of.year).then(|| remarks::Qualifier {
+        kind: remarks::Kind::Later(as_of),
+        word: year.to_string(),
+    })
 }
 
 /// A line of column headers only: `統制目標 番号`, `No 管理策番号 管理策名`, `Control ID Title`.

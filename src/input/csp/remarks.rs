@@ -4050,6 +4050,15 @@ pub fn approval_denied(text: &str) -> Option<String> {
         "waiting",
         "submitted",
         "returned",
+        // a provisional approval is none (review 16 A-5)
+        "仮承認",
+        "仮決裁",
+        "仮確認",
+        "仮レビュー",
+        "暫定",
+        "provisional",
+        "tentative",
+        "interim",
     ];
     if let Some(w) = WORDS.iter().find(|w| key.contains(*w)) {
         return Some((*w).to_owned());
@@ -5416,6 +5425,8 @@ mod tests {
             "未レビュー",
             "回付中",
             "山田部長承認待ち",
+            "仮承認",
+            "Provisional",
         ] {
             assert!(!approval_given(v), "{v}");
             assert!(approval_denied(v).is_some(), "{v}");

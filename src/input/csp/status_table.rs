@@ -461,11 +461,40 @@ fn legend_dash_not_applicable(sheet: &Sheet, layout: &Layout, cols: &StatusColum
         .map(|(_, meaning)| {
             vocab::status_value(&legend_meaning(&meaning))
                 .ok()
-                .filter(|v| v.note.is_empty() || v.declared == Declared::NotApplicable)
+                .filter(|v| {
+                    v.note.is_empty()
+                        || (v.declared == Declared::NotApplicable && !note_unsays_dash(&v.note))
+                })
                 .map(|v| v.declared)
         })
         .peekable();
     dash.peek().is_some() && dash.all(|d| d == Some(Declared::NotApplicable))
+}
+
+/// Whether a legend's note beside `－=非該当` says otherwise or qualifies it (review 16 A-7):
+/// `（ただし本表では未回答を示す）`, a blank, an unanswered or not-yet meaning, a plan.
+fn note_unsays_dash(note: &str) -> bool {
+    let lower = crate::text::fold_width(note).to_lowercase();
+    [
+        "ただし",
+        "但し",
+        "未",
+        "空欄",
+        "無回答",
+        "回答なし",
+        "記入なし",
+        "unanswer",
+        "not answered",
+        "no answer",
+        "blank",
+        "but",
+        "however",
+        "except",
+        "pending",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        || remarks::header_note_qualifier(note).is_some()
 }
 
 /// Whether a row's status cell is a dash the sheet's legend defines as 非該当
@@ -733,22 +762,46 @@ fn header_notes(
         return Ok(());
     };
     let mut columns = vec![layout.id_column];
+    // the check-mark matrix's implemented columns, whose notes must say nothing beyond
+    // the whole service (review 16 A-6)
+    let mut marked: Vec<usize> = Vec::new();
     if let TableKind::StatusTable(s) = &layout.kind {
         match &s.status {
             StatusSource::Column(c) => columns.push(*c),
             // a check-mark matrix's implemented column (`実施（予定）`, `Implemented
             // (planned)`): its note is a remark on every row marked there (fix17-csp)
-            StatusSource::Matrix(m) => columns.extend(
-                m.iter()
-                    .filter(|(_, d)| *d == Declared::Implemented)
-                    .map(|(c, _)| *c),
-            ),
+            StatusSource::Matrix(m) => {
+                marked.extend(
+                    m.iter()
+                        .filter(|(_, d)| *d == Declared::Implemented)
+                        .map(|(c, _)| *c),
+                );
+                columns.extend(&marked);
+            }
         }
     }
     for c in columns {
         let header = cell(&sheet.rows[h], c);
-        let Some(note) = classify::header_note(header) else {
+        let mark_column = marked.contains(&c);
+        // a footnote mark on the implemented mark column's header (`Implemented*`,
+        // `実施※`): the footnote qualifies every row marked there, as on a status cell
+        let footnote = header
+            .trim()
+            .trim_end_matches(['?', '？'])
+            .trim_end()
+            .chars()
+            .last()
+            .filter(|ch| "*＊※†‡".contains(*ch));
+        let note_or_mark = classify::header_note(header).or(footnote.map(|_| ""));
+        let Some(note) = note_or_mark.filter(|_| mark_column || footnote.is_none()) else {
             continue;
+        };
+        let note = match (note, footnote) {
+            ("", Some(ch)) => {
+                let at = header.rfind(ch).unwrap_or(0);
+                &header[at..]
+            }
+            (n, _) => n,
         };
         // the values to choose from (`実施/未実施/非該当`, `Yes/No`): read
         let values: Vec<&str> = note
@@ -783,6 +836,28 @@ fn header_notes(
             remarks::document_mark(part, as_of)
                 .or_else(|| remarks::qualifier_on(part, &[], as_of))
                 .or_else(|| remarks::header_note_qualifier(part))
+        });
+        // on the implemented mark column, a note not naming the whole service (`(Tokyo)`,
+        // `*`) limits the rows marked there: refused (review 16 A-6)
+        let found = found.or_else(|| {
+            let how_to_mark = [
+                "を記入",
+                "を入力",
+                "を付ける",
+                "をつける",
+                "印",
+                "記入",
+                "入力",
+            ]
+            .iter()
+            .fold(note.to_owned(), |n, w| n.replace(w, ""));
+            let how_to_mark = vocab::check_cell(&how_to_mark) == vocab::Check::Selected;
+            (mark_column && !remarks::is_whole_scope(note) && !how_to_mark).then(|| {
+                remarks::Qualifier {
+                    kind: remarks::Kind::Scope,
+                    word: note.to_owned(),
+                }
+            })
         });
         let Some(q) = found else {
             continue;
@@ -1174,6 +1249,19 @@ pub fn note_row(
     for (c, text) in row.iter().enumerate() {
         note_on_table(sheet, n, c, text, place, first, "", as_of)?;
     }
+    // a filter on the framework or the status that the rule above does not accept and no
+    // note rule refuses (`Framework = ISO/IEC 27001:2013`, `Framework = SOC 2`,
+    // `Status = Target`): the rows are not ISMAP's implemented statements (review 16 A-2)
+    if let Some((c, value)) = framework_filter(row) {
+        return Err(InputError::at(
+            sheet.location().row(n).column(crate::input::column_letter(c)),
+            format!(
+                "the export's filter '{}' does not select the ISMAP framework's rows by '=' with implemented statuses: its rows are not read as ISMAP statements",
+                quote(value)
+            ),
+        )
+        .hint("export the ISMAP framework's rows (Framework = ISMAP), or give the ISMAP statement itself"));
+    }
     // a label and its value in cells of their own (`承認 | 未`): read as one line for the
     // list's own marks
     let filled = filled_cells(row);
@@ -1184,6 +1272,38 @@ pub fn note_row(
         }
     }
     Ok(())
+}
+
+/// A filter row (see [`is_export_filter`]) whose value names a framework or status condition: the
+/// value's column and the value.
+fn framework_filter(row: &[String]) -> Option<(usize, &str)> {
+    let filled = filled_cells(row);
+    let [(_, label), (c, value)] = filled.as_slice() else {
+        return None;
+    };
+    let label = crate::text::header_key(label);
+    let folded = crate::text::fold_width(value).to_lowercase();
+    ([
+        "filter",
+        "filters",
+        "フィルタ",
+        "フィルター",
+        "抽出条件",
+        "絞り込み条件",
+        "絞込条件",
+    ]
+    .contains(&label.as_ref())
+        && [
+            "framework",
+            "フレームワーク",
+            "基準",
+            "status",
+            "ステータス",
+            "実施状況",
+        ]
+        .iter()
+        .any(|w| folded.contains(w)))
+    .then_some((*c, *value))
 }
 
 /// A GRC export's filter row (`Filter | Framework = ISMAP AND Status != Retired`, review 12
@@ -1226,9 +1346,9 @@ fn is_export_filter(row: &[String]) -> bool {
                 .next()
                 .unwrap_or("");
             let rest = c[field.len()..].trim_start();
-            let Some(value) = ["!=", "<>", "≠", "=", "not in ", "in ", "is not ", "is "]
+            let Some((op, value)) = ["!=", "<>", "≠", "=", "not in ", "in ", "is not ", "is "]
                 .iter()
-                .find_map(|op| rest.strip_prefix(op))
+                .find_map(|op| rest.strip_prefix(op).map(|v| (*op, v)))
             else {
                 return false;
             };
@@ -1239,12 +1359,41 @@ fn is_export_filter(row: &[String]) -> bool {
                 .chars()
                 .all(|ch| ch.is_ascii_alphanumeric() || " '\"(),-_.".contains(ch))
                 || vocab::status_value(value).is_ok();
-            plain
-                && matches!(
-                    field,
-                    "framework" | "status" | "フレームワーク" | "ステータス" | "実施状況" | "基準"
-                )
+            plain && filter_selects(field, op, value)
         })
+}
+
+/// Whether one condition of an export's filter selects what the rows may be read for
+/// (review 16 A-2): the ISMAP framework by `=` (`Framework = ISMAP`, `ISMAP-LIU`), or
+/// statuses that are implemented ones (`Status = Implemented`) or exclude no implemented one
+/// (`Status != Retired`). Another framework (`ISO 27001`), a negated one (`!= ISMAP`), a
+/// word beside it (`ISMAP (2027 target)`) or planned statuses (`Status = Planned`) are not.
+fn filter_selects(field: &str, op: &str, value: &str) -> bool {
+    let values: Vec<String> = value
+        .split(',')
+        .map(|v| v.trim_matches(|ch: char| " '\"()".contains(ch)).to_owned())
+        .collect();
+    let negated = ["!=", "<>", "≠", "not in ", "is not "].contains(&op);
+    let implemented = |v: &str| {
+        vocab::status_value(v)
+            .is_ok_and(|s| s.declared == Declared::Implemented && s.note.is_empty())
+    };
+    match field {
+        "framework" | "フレームワーク" | "基準" => {
+            !negated
+                && values
+                    .iter()
+                    .all(|v| matches!(v.as_str(), "ismap" | "ismap-liu" | "ismap liu" | "ismap-lu"))
+        }
+        "status" | "ステータス" | "実施状況" => match negated {
+            true => values.iter().all(|v| {
+                !v.is_empty()
+                    && vocab::status_value(v).map_or(true, |s| s.declared != Declared::Implemented)
+            }),
+            false => values.iter().all(|v| implemented(v)),
+        },
+        _ => false,
+    }
 }
 
 /// A note written outside a status table that states `first` (and maybe more) implemented
