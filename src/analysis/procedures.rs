@@ -546,12 +546,37 @@ fn without_cross_refs(folded: &str) -> std::borrow::Cow<'_, str> {
         .min()
     {
         from = at + w.len();
-        if let Some(end) = cross_ref_end(&text[from..]) {
+        if let Some(end) =
+            cross_ref_end(&text[from..]).filter(|&end| !names_deliverable(&text[from + end..]))
+        {
             text.replace_range(at..from + end, "");
             from = at;
         }
     }
     std::borrow::Cow::Owned(text)
+}
+
+/// Whether the text after a cross-reference names a deliverable or an assessment (review 16
+/// `…に対応するqsa評価`, `…に対応する準拠証明書`, `…に対応。準拠証明書を提出`): then the
+/// reference is what that conformity is asked against, not a mere mapping, and stays.
+fn names_deliverable(after: &str) -> bool {
+    const DELIVERABLES: [&str; 14] = [
+        "証明",
+        "報告書",
+        "評価",
+        "aoc",
+        "qsa",
+        "認証",
+        "監査",
+        "審査",
+        "attestation",
+        "report",
+        "assessment",
+        "certif",
+        "audit",
+        "準拠",
+    ];
+    DELIVERABLES.iter().any(|w| after.contains(w))
 }
 
 /// The length of a cross-reference's rest after the standard's name ([`without_cross_refs`]):

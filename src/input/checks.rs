@@ -4807,10 +4807,21 @@ fn governs_level(sentence: &str, w: &str) -> bool {
 /// Where the clause an optional word at `at` governs starts, given the `、`/`,` it starts
 /// after (`from`): a list of nouns before the word (`SOC2報告書、ISO認証書等があれば`) is one
 /// clause, so the start moves back over each item of no kana (no particle nor verb: not
-/// `SOC2報告書を提出、`) nor bracket (`SOC2報告書（必須）、`).
+/// `SOC2報告書を提出、`) nor bracket (`SOC2報告書（必須）、`) nor demand word (review 16 A-3:
+/// `SOC2 Type2必須、`, `… report required,` are demands, never nouns of the optional list).
 fn list_start(sentence: &str, mut from: usize, at: usize) -> usize {
+    const DEMAND: [&str; 7] = [
+        "必須",
+        "必要",
+        "要提出",
+        "required",
+        "mandatory",
+        "must",
+        "shall",
+    ];
     let noun = |t: &str| {
         !t.trim().is_empty()
+            && !DEMAND.iter().any(|d| t.to_lowercase().contains(d))
             && !t
                 .chars()
                 .any(|c| ('\u{3041}'..='\u{309F}').contains(&c) || "（()）「」【】:：".contains(c))
