@@ -40,3 +40,38 @@ fn a_demand_in_the_optional_list_or_after_a_cross_reference_is_asked() {
         assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
     }
 }
+
+/// Review 16 B-1: an English `not approved` / `unconfirmed` governing something else than the
+/// mapping (`Access not approved by the owner is revoked and mapped to role changes`,
+/// `Unconfirmed requests are handled per the mapping table`) caps nothing, nor do the
+/// Japanese 未承認/未検証/不正確 of other things; a hedge on the mapping itself still caps.
+#[test]
+fn a_hedge_on_something_else_than_the_mapping_caps_nothing() {
+    let v = report(data("fix20-chk/hedge.csv"));
+    for n in 1..=12 {
+        let id = n.to_string();
+        let item = by_id(&v["items"], &id);
+        assert_eq!(item["status"], "covered", "{item}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.csv");
+    for note in [
+        "The mapping to ISMAP controls is unconfirmed",
+        "Mapping has not yet been approved",
+        "Access to ISMAP is fine; the mapping is not verified",
+    ] {
+        std::fs::write(
+            &path,
+            format!("No,確認項目,ISMAP管理策,備考\n1,Privileged access,9.2.3,{note}\n"),
+        )
+        .unwrap();
+        let v = report(&path);
+        let item = by_id(&v["items"], "1");
+        assert_eq!(item["status"], "partial", "{note}: {item}");
+        assert_eq!(
+            item["reasons"],
+            serde_json::json!(["mapping-approximate"]),
+            "{note}"
+        );
+    }
+}
