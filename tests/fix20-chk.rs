@@ -75,3 +75,17 @@ fn a_hedge_on_something_else_than_the_mapping_caps_nothing() {
         );
     }
 }
+
+/// Review 16 C-1: `A.9.2.1・9.2.3` (an Annex A id and an ISMAP id, both of the 2013
+/// numbering) splits and resolves, as `A.9.2.1・A.9.2.3` does; `A.5.15・A.9.2.3` (a 2022 id)
+/// and qualified forms stay unresolved.
+#[test]
+fn an_annex_id_and_a_plain_id_joined_by_a_middle_dot_split() {
+    let v = report(data("fix20-chk/refs.csv"));
+    for id in ["1", "5", "9", "11"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
+    for id in ["2", "3", "4", "12"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "not-analysed", "{id}");
+    }
+}
