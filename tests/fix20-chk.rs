@@ -89,3 +89,96 @@ fn an_annex_id_and_a_plain_id_joined_by_a_middle_dot_split() {
         assert_eq!(by_id(&v["items"], id)["status"], "not-analysed", "{id}");
     }
 }
+
+/// Review 16 A-8: under a header naming findings, gaps or deficiencies (`指摘事項`, `指摘有無`,
+/// `所見`, `不備`, `是正要否`, `前回指摘`, `Finding`, `Gap`) a mark (○, ✓, レ, はい, Yes, Y, 要)
+/// says there is one: refused naming the row and column; なし, 指摘なし, No, N, None, -,
+/// blank and verdict words (適合, OK) read covered. Under a rating header only a bare rating
+/// (高/中/低, a number) is exempt: `高（MFA未導入）`, `受容不可` refused.
+#[test]
+fn a_mark_under_a_findings_header_says_there_is_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.csv");
+    let write = |header: &str, a: &str, b: &str| {
+        std::fs::write(
+            &path,
+            format!("No,確認項目,ISMAP管理策,{header}\n1,退職者のIDを削除していること,9.2.6,{a}\n2,特権IDを管理していること,9.2.3,{b}\n"),
+        )
+        .unwrap();
+    };
+    for (header, value) in [
+        ("指摘事項", "○"),
+        ("指摘事項", "Yes"),
+        ("指摘有無", "○"),
+        ("Finding", "Y"),
+        ("Finding", "Yes"),
+        ("所見", "はい"),
+        ("Gap", "Yes"),
+        ("Gap", "✓"),
+        ("指摘", "レ"),
+        ("前回指摘", "はい"),
+        ("不備", "○"),
+        ("不備", "はい"),
+    ] {
+        write(header, "なし", value);
+        let out = on_checks("en", "report", &path)
+            .arg("--csp")
+            .arg(data("fix10-chk/csp-st.csv"))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{header} {value}: {err}");
+        assert!(
+            err.contains("row 3") && err.contains(&format!("the column '{header}' names findings or gaps in the check items, and this one is '{value}'")),
+            "{header} {value}: {err}"
+        );
+        let out = on_checks("ja", "report", &path)
+            .arg("--csp")
+            .arg(data("fix10-chk/csp-st.csv"))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("指摘・不備を示す列"),
+            "{header} {value}: {err}"
+        );
+    }
+    // a word of presence that is no mark of met is refused by the free-text rule
+    for (header, value) in [
+        ("是正要否", "要"),
+        ("リスク評価", "高（MFA未導入）"),
+        ("リスク評価結果", "受容不可"),
+    ] {
+        write(header, "-", value);
+        let out = on_checks("en", "report", &path)
+            .arg("--csp")
+            .arg(data("fix10-chk/csp-st.csv"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{header} {value}");
+    }
+    // guard: marks of none, verdict words and bare ratings read
+    for (header, a, b) in [
+        ("指摘事項", "なし", "指摘なし"),
+        ("指摘事項", "", "-"),
+        ("指摘有無", "無", "なし"),
+        ("Finding", "N", "No"),
+        ("Finding", "None", "No findings"),
+        ("Gap", "", "No gap"),
+        ("不備", "なし", "いいえ"),
+        ("是正要否", "否", "不要"),
+        ("所見", "適合", "OK"),
+        ("リスク評価", "高", "3"),
+        ("評価", "○", "適合"),
+    ] {
+        write(header, a, b);
+        let v = report(&path);
+        for id in ["1", "2"] {
+            assert_eq!(
+                by_id(&v["items"], id)["status"],
+                "covered",
+                "{header} {a} {b} {id}"
+            );
+        }
+    }
+}
