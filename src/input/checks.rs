@@ -3371,9 +3371,8 @@ impl Items {
                 }
                 let unread: Vec<(usize, &str)> = cells()
                     .filter(|(_, v)| {
-                        !(names_a_rating(name) && is_bare_rating(v))
-                            && !is_met_evaluation(v)
-                            && !none_found(v)
+                        let rating = names_a_rating(name) && is_bare_rating(v);
+                        !(rating || is_met_evaluation(v) || none_found(v))
                     })
                     .collect();
                 if let Some(&(row, v)) = unread.first() {
@@ -4019,8 +4018,8 @@ fn names_findings(header: &str) -> bool {
 /// verdict word of met ([`is_met_evaluation`]: `適合`, `合格`, `OK`, `Pass`) — not a mark of
 /// presence (`○`, `✓`, `レ`, `はい`, `Yes`, `Y`, `要`) nor `済` (a finding settled is one found).
 fn is_no_finding_mark(value: &str) -> bool {
-    let folded = crate::text::fold_width(value.trim()).to_lowercase();
-    let whole = folded.trim_end_matches(['。', '.']).trim();
+    let whole = evaluation_word(value);
+    let whole = whole.as_str();
     const PRESENCE: [&str; 14] = [
         "○",
         "〇",
@@ -4045,8 +4044,8 @@ fn is_no_finding_mark(value: &str) -> bool {
 /// written beside it (review 16 A-8: `高（MFA未導入）`, `Critical - MFA not enforced`,
 /// `受容不可`), in a rating column ([`names_a_rating`]).
 fn is_bare_rating(value: &str) -> bool {
-    let folded = crate::text::fold_width(value.trim()).to_lowercase();
-    let whole = folded.trim_end_matches(['。', '.']).trim();
+    let whole = evaluation_word(value);
+    let whole = whole.as_str();
     [
         "高",
         "中",
@@ -4093,12 +4092,19 @@ fn names_a_rating(header: &str) -> bool {
     .any(|w| key.contains(w))
 }
 
+/// An evaluation's value as compared whole: width-folded, lower case, a trailing `。`/`.`
+/// off.
+fn evaluation_word(value: &str) -> String {
+    let folded = crate::text::fold_width(value.trim()).to_lowercase();
+    folded.trim_end_matches(['。', '.']).trim().to_owned()
+}
+
 /// Whether an evaluation is a mark of met or of nothing found, whole (`○`, `適`, `適合`,
 /// `問題なし`, `指摘なし`, `OK`, `Pass`, `-`): anything else in an evaluation column is a
 /// finding the tool does not read (`パスワード長が8文字`, `適合（一部ログ未取得）`).
 fn is_met_evaluation(value: &str) -> bool {
-    let folded = crate::text::fold_width(value.trim()).to_lowercase();
-    let whole = folded.trim_end_matches(['。', '.']).trim();
+    let whole = evaluation_word(value);
+    let whole = whole.as_str();
     [
         "",
         "○",
