@@ -546,12 +546,37 @@ fn without_cross_refs(folded: &str) -> std::borrow::Cow<'_, str> {
         .min()
     {
         from = at + w.len();
-        if let Some(end) = cross_ref_end(&text[from..]) {
+        if let Some(end) =
+            cross_ref_end(&text[from..]).filter(|&end| !names_deliverable(&text[from + end..]))
+        {
             text.replace_range(at..from + end, "");
             from = at;
         }
     }
     std::borrow::Cow::Owned(text)
+}
+
+/// Whether the text after a cross-reference names a deliverable or an assessment (review 16
+/// `…に対応するqsa評価`, `…に対応する準拠証明書`, `…に対応。準拠証明書を提出`): then the
+/// reference is what that conformity is asked against, not a mere mapping, and stays.
+fn names_deliverable(after: &str) -> bool {
+    const DELIVERABLES: [&str; 14] = [
+        "証明",
+        "報告書",
+        "評価",
+        "aoc",
+        "qsa",
+        "認証",
+        "監査",
+        "審査",
+        "attestation",
+        "report",
+        "assessment",
+        "certif",
+        "audit",
+        "準拠",
+    ];
+    DELIVERABLES.iter().any(|w| after.contains(w))
 }
 
 /// The length of a cross-reference's rest after the standard's name ([`without_cross_refs`]):
@@ -1520,24 +1545,86 @@ fn says_mapping_loose(folded: &str, chars: &TextChars) -> Option<&'static str> {
             }
         }
         if chars.holds(sentence, "mapping") || chars.holds(sentence, "mapped") {
-            let words = sentence.split(|c: char| !c.is_ascii_alphanumeric() && c != '-');
-            let words: Vec<&str> = words.collect();
-            if let Some(w) = MAPPING_LOOSE_EN.iter().find(|w| words.contains(*w)) {
+            if let Some(w) = english_hedge_on_mapping(sentence) {
                 return Some(w);
             }
-            // `not` (`not yet`, `not been`, `never`) before a word of the mapping's standing
-            let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
-            for (i, w) in words.iter().enumerate() {
-                let Some((_, phrase)) = MAPPING_NOT_EN.iter().find(|(n, _)| n == w) else {
-                    continue;
-                };
-                let before = words[..i]
-                    .iter()
-                    .rev()
-                    .find(|b| !["yet", "been", "be", "formally", "independently"].contains(*b));
-                if before.is_some_and(|b| ["not", "never"].contains(b)) {
-                    return Some(phrase);
-                }
+        }
+    }
+    None
+}
+
+/// The English hedge ([`MAPPING_LOOSE_EN`], or `not`/`never` before a word of
+/// [`MAPPING_NOT_EN`]) said of the mapping in one [`fold`]ed sentence
+/// ([`says_mapping_loose`]): the hedge must stand next to `mapping`/`mapped`, only words
+/// like `the`, `is`, `has been`, `to ismap controls` between (`rough mapping`, `the mapping
+/// to ISMAP is unconfirmed`, `mapping has not yet been reviewed`) — not a hedge on
+/// something else in the sentence (review 16 B-1: `Access not approved by the owner is
+/// revoked and mapped to role changes`, `Unconfirmed requests are handled per the mapping
+/// table`).
+fn english_hedge_on_mapping(sentence: &str) -> Option<&'static str> {
+    const BETWEEN: [&str; 34] = [
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "its",
+        "our",
+        "to",
+        "of",
+        "ismap",
+        "iso",
+        "control",
+        "controls",
+        "objective",
+        "objectives",
+        "table",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "remains",
+        "remain",
+        "still",
+        "currently",
+        "only",
+        "best",
+        "yet",
+        "formally",
+        "independently",
+        "considered",
+    ];
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // the hedge from `from` to `to` (its words) next to a word of the mapping
+    let on_mapping = |from: usize, to: usize| {
+        let mapping = |w: &&str| ["mapping", "mappings", "mapped"].contains(w);
+        let before = words[..from].iter().rev().find(|w| !BETWEEN.contains(*w));
+        let after = words[to + 1..].iter().find(|w| !BETWEEN.contains(*w));
+        before.is_some_and(mapping) || after.is_some_and(mapping)
+    };
+    for (i, w) in words.iter().enumerate() {
+        if let Some(h) = MAPPING_LOOSE_EN.iter().find(|h| *h == w) {
+            if on_mapping(i, i) {
+                return Some(h);
+            }
+        }
+        // `not` (`not yet`, `not been`, `never`) before a word of the mapping's standing
+        let Some((_, phrase)) = MAPPING_NOT_EN.iter().find(|(n, _)| n == w) else {
+            continue;
+        };
+        let before = words[..i]
+            .iter()
+            .rposition(|b| !["yet", "been", "be", "formally", "independently"].contains(b));
+        if let Some(n) = before.filter(|&n| ["not", "never"].contains(&words[n])) {
+            if on_mapping(n, i) {
+                return Some(phrase);
             }
         }
     }
@@ -2502,6 +2589,11 @@ mod tests {
             ("Mapping has not yet been approved", "not approved"),
             ("mapping unconfirmed", "unconfirmed"),
             ("the mapping is a best guess", "guess"),
+            (
+                "The mapping to ISMAP controls is unconfirmed",
+                "unconfirmed",
+            ),
+            ("Unverified ISMAP mapping", "unverified"),
             ("対応付けは未検証", "未検証"),
             ("マッピングは未承認", "未承認"),
             ("対応は正確ではない", "正確ではない"),
@@ -2525,6 +2617,9 @@ mod tests {
             "マッピング済み",
             "Mapping reviewed by CISO 2026-03",
             "Mapping verified; not in scope of SOC 2",
+            // review 16 B-1: the hedge on something else than the mapping
+            "Access not approved by the owner is revoked and mapped to role changes",
+            "Unconfirmed requests are handled per the mapping table",
             "対応関係は確認済み",
             "マッピングは検証済み",
             "インシデント対応の手順は未レビュー",
@@ -3456,24 +3551,8 @@ mod tests {
                 }
             }
             if sentence.contains("mapping") || sentence.contains("mapped") {
-                let words = sentence.split(|c: char| !c.is_ascii_alphanumeric() && c != '-');
-                let words: Vec<&str> = words.collect();
-                if let Some(w) = MAPPING_LOOSE_EN.iter().find(|w| words.contains(*w)) {
+                if let Some(w) = english_hedge_on_mapping(sentence) {
                     return Some(w);
-                }
-                // `not` (`not yet`, `not been`, `never`) before a word of the mapping's standing
-                let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
-                for (i, w) in words.iter().enumerate() {
-                    let Some((_, phrase)) = MAPPING_NOT_EN.iter().find(|(n, _)| n == w) else {
-                        continue;
-                    };
-                    let before = words[..i]
-                        .iter()
-                        .rev()
-                        .find(|b| !["yet", "been", "be", "formally", "independently"].contains(*b));
-                    if before.is_some_and(|b| ["not", "never"].contains(b)) {
-                        return Some(phrase);
-                    }
                 }
             }
         }

@@ -906,7 +906,16 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
     }
     // `・` between two ids separates them only when both are complete (two numbers or
     // more) and marked alike (`A.5.16・A.5.18`, `9.2.1・9.2.2`); `9.1・2` is one malformed
-    // run, never 9.1.2 nor 9.1 and 2, and so is `9.2.1・A.5.16`
+    // run, never 9.1.2 nor 9.1 and 2, and so is `9.2.1・A.5.16`; an `A.` id and an unmarked
+    // one of three numbers each are the same (2013) numbering (review 16 C-1: `A.9.2.1・9.2.3`)
+    let same_numbering = |other: &IdText| {
+        other.marker == id.marker
+            || (matches!(
+                (id.marker, other.marker),
+                (Marker::Annex, Marker::None) | (Marker::None, Marker::Annex)
+            ) && depth == 3
+                && other.depth() == 3)
+    };
     let mut j = end;
     let mut bad = false;
     loop {
@@ -918,7 +927,7 @@ fn after_id(c: &Chars, id: IdText, end: usize) -> (Kind, usize) {
         let Some((other, after)) = lex_id_at(c, next) else {
             break;
         };
-        if depth < 2 || other.depth() < 2 || other.marker != id.marker {
+        if depth < 2 || other.depth() < 2 || !same_numbering(&other) {
             bad = true;
             j = after;
             continue;
@@ -2261,6 +2270,9 @@ mod tests {
             ("A.5.16・A.5.18", vec!["A.5.16", "A.5.18"]),
             ("CLD.9.5.1・CLD.12.1.5", vec!["CLD.9.5.1", "CLD.12.1.5"]),
             ("9.2.1・A.5.16", vec!["9.2.1・A.5.16"]),
+            ("A.9.2.1・9.2.3", vec!["A.9.2.1", "9.2.3"]),
+            ("9.2.1・A.9.2.3", vec!["9.2.1", "A.9.2.3"]),
+            ("A.5.16・9.2.3", vec!["A.5.16・9.2.3"]),
             ("A.5・A.6", vec!["A.5・A.6"]),
             ("9.1・2", vec!["9.1・2"]),
             ("9.1・2・3", vec!["9.1・2・3"]),

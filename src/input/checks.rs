@@ -3473,10 +3473,13 @@ impl Items {
             // a deficiency the buyer itself found, which a bare 充足 on the ISMAP statement
             // would contradict (review 12 A-9); a column of ○/適合 only is carried
             if names_evaluation(name) {
-                // under a gap or finding header a no is none (`Gap` No: [`says_against`])
+                // under a gap or finding header a no is none (`Gap` No: [`says_against`];
+                // `Finding | No`)
+                let none_found = |v: &str| names_findings(name) && is_no_finding_mark(v);
                 let deficient: Vec<(usize, &str)> = cells()
                     .filter(|(_, v)| {
                         is_deficient_evaluation(v)
+                            && !none_found(v)
                             && !(inverted_header(name) && says_against(name, v).is_none())
                     })
                     .collect();
@@ -3490,11 +3493,28 @@ impl Items {
                 // any other word there is a finding in free text (`所見 | パスワード長が8文字`,
                 // `Finding | MFA not enforced for admins`), which a bare 充足 could contradict:
                 // only a mark known as met or neutral (○, 適合, 問題なし, 指摘なし) is carried;
-                // a rating of risk or impact (`リスク評価 | 高`) is no finding; under a gap or
-                // finding header only none reads, which [`says_against`] (below) decides
+                // a rating of risk or impact (`リスク評価 | 高`) is no finding
+                // under a header naming findings or gaps (`指摘事項`, `不備`, `Finding`, `Gap`)
+                // a mark (○, ✓, はい, Yes) says there is one (review 16 A-8): only marks of
+                // none (なし, No, -, blank) or verdict words (適合, OK) are carried
+                if names_findings(name) {
+                    let marked: Vec<(usize, &str)> = cells()
+                        .filter(|(_, v)| is_met_evaluation(v) && !is_no_finding_mark(v))
+                        .collect();
+                    if let Some(&(row, v)) = marked.first() {
+                        return Err(InputError::at(
+                            loc(row),
+                            with_other_rows(format!("the column '{name}' names findings or gaps in the check items, and this one is '{v}': under such a header a mark says there is one, and only なし, 指摘なし, No, None or blank says there is none; the tool does not read findings, and would judge the item on the ISMAP statement alone, whatever it found"), &marked),
+                        )
+                        .hint("settle the findings first and mark those items なし or 指摘なし; to judge on the ISMAP statement alone, knowing those findings, remove the column"));
+                    }
+                }
+                // other words under a gap or finding header: only none reads, which
+                // [`says_against`] (below) decides
                 let unread: Vec<(usize, &str)> = cells()
                     .filter(|(_, v)| {
-                        !names_a_rating(name) && !inverted_header(name) && !is_met_evaluation(v)
+                        let rating = names_a_rating(name) && is_bare_rating(v);
+                        !inverted_header(name) && !(rating || is_met_evaluation(v) || none_found(v))
                     })
                     .collect();
                 if let Some(&(row, v)) = unread.first() {
@@ -4035,6 +4055,11 @@ fn names_evaluation(header: &str) -> bool {
         "所見",
         "指摘",
         "指摘事項",
+        // findings or deficiencies asked yes/no (review 16 A-8: `指摘有無`, `不備`, `是正要否`)
+        "指摘有無",
+        "不備",
+        "不備有無",
+        "是正要否",
     ];
     const WHOLE: &[&str] = &[
         "結果",
@@ -4042,6 +4067,7 @@ fn names_evaluation(header: &str) -> bool {
         "finding",
         "findings",
         "gap",
+        "gaps",
         "passfail",
         "pass/fail",
         "okng",
@@ -4107,6 +4133,90 @@ fn is_deficient_evaluation(value: &str) -> bool {
             .contains(&first))
 }
 
+/// Whether an evaluation column's header names findings, gaps or deficiencies (`指摘事項`,
+/// `指摘有無`, `所見`, `不備`, `是正要否`, `Finding`, `Gap`), where a mark (○, はい, Yes)
+/// says there is one (review 16 A-8), a note in brackets aside.
+fn names_findings(header: &str) -> bool {
+    let key = header_key(header);
+    let head = key.split(['(', '[']).next().unwrap_or("");
+    [
+        "指摘",
+        "所見",
+        "不備",
+        "是正",
+        "不適合",
+        "finding",
+        "gap",
+        "deficien",
+        "nonconform",
+        "issue",
+        "exception",
+    ]
+    .iter()
+    .any(|w| head.contains(w))
+}
+
+/// Whether a value under a header naming findings ([`names_findings`]) says there is none:
+/// a mark of none (blank, `なし`, `指摘なし`, `-`, `No`, `N`, `None`, `No findings`) or a
+/// verdict word of met ([`is_met_evaluation`]: `適合`, `合格`, `OK`, `Pass`) — not a mark of
+/// presence (`○`, `✓`, `レ`, `はい`, `Yes`, `Y`, `要`) nor `済` (a finding settled is one found).
+fn is_no_finding_mark(value: &str) -> bool {
+    let whole = evaluation_word(value);
+    let whole = whole.as_str();
+    const PRESENCE: [&str; 14] = [
+        "○",
+        "〇",
+        "◯",
+        "◎",
+        "✓",
+        "✔",
+        "レ",
+        "はい",
+        "yes",
+        "y",
+        "済",
+        "確認済",
+        "確認済み",
+        "可",
+    ];
+    ["no", "n", "いいえ", "無", "否", "不要"].contains(&whole)
+        || (is_met_evaluation(value) && !PRESENCE.contains(&whole))
+}
+
+/// Whether a value is a bare rating (`高`, `中`, `低`, `High`, `3`, `2.5`), not a finding
+/// written beside it (review 16 A-8: `高（MFA未導入）`, `Critical - MFA not enforced`,
+/// `受容不可`), in a rating column ([`names_a_rating`]).
+fn is_bare_rating(value: &str) -> bool {
+    let whole = evaluation_word(value);
+    let whole = whole.as_str();
+    [
+        "高",
+        "中",
+        "低",
+        "大",
+        "小",
+        "極大",
+        "極小",
+        "最高",
+        "最低",
+        "高い",
+        "低い",
+        "中程度",
+        "high",
+        "medium",
+        "mid",
+        "low",
+        "critical",
+        "very high",
+        "very low",
+        "h",
+        "m",
+        "l",
+    ]
+    .contains(&whole)
+        || (!whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit() || c == '.'))
+}
+
 /// Whether an evaluation column's header names a rating of risk, impact or priority
 /// (`リスク評価`, `影響度評価`, `Risk rating`), whose 高/中/低 are no findings.
 fn names_a_rating(header: &str) -> bool {
@@ -4125,12 +4235,19 @@ fn names_a_rating(header: &str) -> bool {
     .any(|w| key.contains(w))
 }
 
+/// An evaluation's value as compared whole: width-folded, lower case, a trailing `。`/`.`
+/// off.
+fn evaluation_word(value: &str) -> String {
+    let folded = crate::text::fold_width(value.trim()).to_lowercase();
+    folded.trim_end_matches(['。', '.']).trim().to_owned()
+}
+
 /// Whether an evaluation is a mark of met or of nothing found, whole (`○`, `適`, `適合`,
 /// `問題なし`, `指摘なし`, `OK`, `Pass`, `-`): anything else in an evaluation column is a
 /// finding the tool does not read (`パスワード長が8文字`, `適合（一部ログ未取得）`).
 fn is_met_evaluation(value: &str) -> bool {
-    let folded = crate::text::fold_width(value.trim()).to_lowercase();
-    let whole = folded.trim_end_matches(['。', '.']).trim();
+    let whole = evaluation_word(value);
+    let whole = whole.as_str();
     [
         "",
         "○",
@@ -5339,10 +5456,21 @@ fn governs_level(sentence: &str, w: &str) -> bool {
 /// Where the clause an optional word at `at` governs starts, given the `、`/`,` it starts
 /// after (`from`): a list of nouns before the word (`SOC2報告書、ISO認証書等があれば`) is one
 /// clause, so the start moves back over each item of no kana (no particle nor verb: not
-/// `SOC2報告書を提出、`) nor bracket (`SOC2報告書（必須）、`).
+/// `SOC2報告書を提出、`) nor bracket (`SOC2報告書（必須）、`) nor demand word (review 16 A-3:
+/// `SOC2 Type2必須、`, `… report required,` are demands, never nouns of the optional list).
 fn list_start(sentence: &str, mut from: usize, at: usize) -> usize {
+    const DEMAND: [&str; 7] = [
+        "必須",
+        "必要",
+        "要提出",
+        "required",
+        "mandatory",
+        "must",
+        "shall",
+    ];
     let noun = |t: &str| {
         !t.trim().is_empty()
+            && !DEMAND.iter().any(|d| t.to_lowercase().contains(d))
             && !t
                 .chars()
                 .any(|c| ('\u{3041}'..='\u{309F}').contains(&c) || "（()）「」【】:：".contains(c))
@@ -6373,6 +6501,54 @@ mod tests {
             "一部適合",
         ] {
             assert!(!is_met_evaluation(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn under_a_findings_header_only_marks_of_none_say_none() {
+        for h in [
+            "指摘事項",
+            "指摘有無",
+            "所見",
+            "不備",
+            "是正要否",
+            "前回指摘",
+            "Finding",
+            "Gap",
+        ] {
+            assert!(names_findings(h), "{h}");
+        }
+        for h in ["評価", "確認結果", "リスク評価", "Result"] {
+            assert!(!names_findings(h), "{h}");
+        }
+        for v in [
+            "",
+            "なし",
+            "指摘なし",
+            "-",
+            "No",
+            "N",
+            "None",
+            "No findings",
+            "適合",
+            "OK",
+            "否",
+        ] {
+            assert!(is_no_finding_mark(v), "{v}");
+        }
+        for v in ["○", "✓", "レ", "はい", "Yes", "Y", "済", "要", "あり"] {
+            assert!(!is_no_finding_mark(v), "{v}");
+        }
+        for v in ["高", "中", "低", "High", "3", "2.5"] {
+            assert!(is_bare_rating(v), "{v}");
+        }
+        for v in [
+            "高（MFA未導入）",
+            "Critical - MFA not enforced",
+            "受容不可",
+            "",
+        ] {
+            assert!(!is_bare_rating(v), "{v}");
         }
     }
 
