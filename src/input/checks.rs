@@ -3363,6 +3363,9 @@ impl Items {
                 let mut seen: HashMap<&str, Option<(String, &'static str)>> = HashMap::new();
                 let said: Vec<(usize, &str, (String, &'static str))> = cells()
                     .filter(|(row, _)| judged.contains_key(row))
+                    // a mark of none under a findings header (`Finding | N`, `指摘事項 | 適合`:
+                    // [`is_no_finding_mark`]) says there is none
+                    .filter(|(_, v)| !(names_findings(name) && is_no_finding_mark(v)))
                     .filter_map(|(row, v)| {
                         let s = seen
                             .entry(v)
@@ -3514,7 +3517,7 @@ impl Items {
                 let unread: Vec<(usize, &str)> = cells()
                     .filter(|(_, v)| {
                         let rating = names_a_rating(name) && is_bare_rating(v);
-                        !inverted_header(name) && !(rating || is_met_evaluation(v) || none_found(v))
+                        !(inverted_header(name) || rating || is_met_evaluation(v) || none_found(v))
                     })
                     .collect();
                 if let Some(&(row, v)) = unread.first() {
