@@ -4803,6 +4803,9 @@ pub fn check_prose(list: &mut CheckList) {
 /// bare covered, the rest of the list read (review 15 A-13). A note naming a control the
 /// references do not hold is [`check_prose`]'s.
 pub fn check_notes(list: &mut CheckList) {
+    // each distinct note (under its column's name) read once: a long list repeats a few notes
+    // (`要確認`, `前回監査で指摘あり`), and reading one is a pass per word of the vocabulary
+    let memo: std::sync::Mutex<HashMap<String, bool>> = std::sync::Mutex::new(HashMap::new());
     add_problems(list, |_, _, item, columns| {
         let note = item.note.trim();
         if item.refs.is_empty()
@@ -4818,13 +4821,23 @@ pub fn check_notes(list: &mut CheckList) {
             .map(|c| c[1].clone())
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| "note".to_owned());
-        match says_against(&column, note) {
-            Some(_) => vec![CellProblem {
+        let key = format!("{column}\u{1f}{note}");
+        let known = memo.lock().ok().and_then(|m| m.get(&key).copied());
+        let against = known.unwrap_or_else(|| {
+            let against = says_against(&column, note).is_some();
+            if let Ok(mut m) = memo.lock() {
+                m.insert(key, against);
+            }
+            against
+        });
+        if against {
+            vec![CellProblem {
                 field: ProblemField::NoteAgainst,
                 column,
                 value: note.to_owned(),
-            }],
-            None => Vec::new(),
+            }]
+        } else {
+            Vec::new()
         }
     });
 }
