@@ -79,12 +79,13 @@ fn evidence_saying_the_control_is_not_done_is_still_refused() {
     assert!(err.contains("未実施（作成予定）"), "{err}");
 }
 
-/// `report` with evidence `0件`, `0/3`, `0 of 3`, `依頼中`, `Requested`, `要追加`, `作成予定`
+/// `report` with evidence `0件`, `0/3`, `0 of 3`, `依頼中`, `Requested`, `要追加`, `作成予定`, `None yet`
 /// for 9.2.3 stated implemented: refused naming the cell (was a bare 充足); `10件` and `3/3`
 /// are evidence and stay 充足 (guards).
 #[test]
 fn evidence_counting_none_or_requested_is_refused_in_report() {
-    for n in 1..=7 {
+    // 10: `None yet` (review 16 A-11)
+    for n in (1..=7).chain([10]) {
         let mut c = common::on_checks("en", "report", fixture("chk.csv"));
         c.arg("--csp")
             .arg(fixture(&format!("ev-report-{n}.csv")))

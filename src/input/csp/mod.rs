@@ -2635,6 +2635,9 @@ pub(crate) fn evidence_not_yet(text: &str) -> bool {
                 | "additionalevidenceneeded"
                 | "additionalevidencerequired"
                 | "insufficient"
+                // `None yet` (review 16 A-11: the English of なし, with yet)
+                | "noneyet"
+                | "nonesofar"
                 | "insufficientevidence"
                 | "evidenceinsufficient"
         )
