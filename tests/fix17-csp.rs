@@ -129,6 +129,14 @@ fn a_status_header_noted_unaudited_or_not_final_is_refused() {
         "Status (preliminary)",
         "Status (tentative)",
         "Status (estimated)",
+        // review 16 A-14: declared, asserted or reported by the provider, projected,
+        // assumed, or an internal audit's
+        "実施状況（ベンダー申告）",
+        "Status (management assertion)",
+        "Status (projected)",
+        "実施状況（想定）",
+        "実施状況（内部監査結果）",
+        "Status (as reported by CSP)",
     ] {
         let err = refused(
             "en",

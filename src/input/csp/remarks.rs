@@ -264,7 +264,19 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
     ];
     // a statement not audited or not final (`監査前`, `pre-audit`, `self-assessment`,
     // `速報`, `preliminary`, `仮`): not the statement an audit confirmed (fix17-csp)
-    const NOT_FINAL: [&str; 27] = [
+    const NOT_FINAL: [&str; 36] = [
+        // declared, asserted or reported by the provider itself, projected or assumed, or
+        // an internal audit's (review 16 A-14: `ベンダー申告`, `management assertion`, `as
+        // reported by CSP`, `projected`, `想定`, `内部監査結果`)
+        "申告",
+        "assertion",
+        "as reported",
+        "reported by",
+        "projected",
+        "想定",
+        "assumed",
+        "内部監査",
+        "internal audit",
         "監査前",
         "未監査",
         "監査待ち",
