@@ -3314,6 +3314,18 @@ impl Items {
             let filled = cells().count();
             let half = |n: usize| n > 0 && n * 2 >= filled;
             let loc = |row: usize| self.loc.clone().row(row).column(name.clone());
+            // the first of `found` refused with `say(its value)`, naming the other rows
+            let refuse = |found: &[(usize, &str)],
+                          say: &dyn Fn(&str) -> String,
+                          hint: &str|
+             -> Result<(), InputError> {
+                match found.first() {
+                    Some(&(row, v)) => {
+                        Err(InputError::at(loc(row), with_other_rows(say(v), found)).hint(hint))
+                    }
+                    None => Ok(()),
+                }
+            };
             let refs = self.col_name(Field::Refs);
             // beside the references column, a column headed with another framework (`PCI DSS
             // v4.0`, `FISC安全対策基準`, `CSA CCM`) holds that framework's numbers, some of
@@ -3439,13 +3451,7 @@ impl Items {
                     let unread: Vec<(usize, &str)> = cells()
                         .filter(|(_, v)| applicability(v).is_none())
                         .collect();
-                    if let Some(&(row, v)) = unread.first() {
-                        return Err(InputError::at(
-                            loc(row),
-                            with_other_rows(format!("the column '{name}' marks check items not asked in this procurement, and this one says '{v}', which the tool does not read as asked or not: the item would be judged or left out on a guess"), &unread),
-                        )
-                        .hint("write ○ (asked) or × (not asked) in each cell (要/不要, 対象/対象外, Yes/No also read), or remove the column to judge every item"));
-                    }
+                    refuse(&unread, &|v| format!("the column '{name}' marks check items not asked in this procurement, and this one says '{v}', which the tool does not read as asked or not: the item would be judged or left out on a guess"), "write ○ (asked) or × (not asked) in each cell (要/不要, 対象/対象外, Yes/No also read), or remove the column to judge every item")?;
                 }
             }
             // the CSP's answers on the buyer's own items (`CSP回答` ×/△, `回答内容` いいえ…):
@@ -3464,13 +3470,7 @@ impl Items {
                             && !Assurance::names_a_level(v)
                     })
                     .collect();
-                if let Some(&(row, v)) = no.first() {
-                    return Err(InputError::at(
-                        loc(row),
-                        with_other_rows(format!("the column '{name}' holds the CSP's answers to the check items, and this one answers '{v}': the tool does not read answers, and would judge the item on the ISMAP statement alone, whatever the CSP answered"), &no),
-                    )
-                    .hint("settle the items not answered yes (×, △, いいえ, 一部, 予定, ただし…, 開示不可, 貴社側で設定) with the CSP first; to judge on the ISMAP statement alone, knowing those answers, remove the column (carried: a yes or a description of what is done, with nothing limiting, deferring or withholding it: ○, はい, Yes, 対応済み)"));
-                }
+                refuse(&no, &|v| format!("the column '{name}' holds the CSP's answers to the check items, and this one answers '{v}': the tool does not read answers, and would judge the item on the ISMAP statement alone, whatever the CSP answered"), "settle the items not answered yes (×, △, いいえ, 一部, 予定, ただし…, 開示不可, 貴社側で設定) with the CSP first; to judge on the ISMAP statement alone, knowing those answers, remove the column (carried: a yes or a description of what is done, with nothing limiting, deferring or withholding it: ○, はい, Yes, 対応済み)")?;
             }
             // the buyer's own evaluation of the items (`評価` △, `自社評価` ×, `確認結果` 不備あり):
             // a deficiency the buyer itself found, which a bare 充足 on the ISMAP statement
@@ -3486,17 +3486,7 @@ impl Items {
                             && !(inverted_header(name) && says_against(name, v).is_none())
                     })
                     .collect();
-                if let Some(&(row, v)) = deficient.first() {
-                    return Err(InputError::at(
-                        loc(row),
-                        with_other_rows(format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}' (deficient or in part): the tool does not read evaluations, and would judge the item on the ISMAP statement alone, whatever it found"), &deficient),
-                    )
-                    .hint("settle the items evaluated deficient or in part (×, △, 不備あり, 不適合) first; to judge on the ISMAP statement alone, knowing those evaluations, remove the column"));
-                }
-                // any other word there is a finding in free text (`所見 | パスワード長が8文字`,
-                // `Finding | MFA not enforced for admins`), which a bare 充足 could contradict:
-                // only a mark known as met or neutral (○, 適合, 問題なし, 指摘なし) is carried;
-                // a rating of risk or impact (`リスク評価 | 高`) is no finding
+                refuse(&deficient, &|v| format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}' (deficient or in part): the tool does not read evaluations, and would judge the item on the ISMAP statement alone, whatever it found"), "settle the items evaluated deficient or in part (×, △, 不備あり, 不適合) first; to judge on the ISMAP statement alone, knowing those evaluations, remove the column")?;
                 // under a header naming findings or gaps (`指摘事項`, `不備`, `Finding`, `Gap`)
                 // a mark (○, ✓, はい, Yes) says there is one (review 16 A-8): only marks of
                 // none (なし, No, -, blank) or verdict words (適合, OK) are carried
@@ -3504,29 +3494,20 @@ impl Items {
                     let marked: Vec<(usize, &str)> = cells()
                         .filter(|(_, v)| is_met_evaluation(v) && !is_no_finding_mark(v))
                         .collect();
-                    if let Some(&(row, v)) = marked.first() {
-                        return Err(InputError::at(
-                            loc(row),
-                            with_other_rows(format!("the column '{name}' names findings or gaps in the check items, and this one is '{v}': under such a header a mark says there is one, and only なし, 指摘なし, No, None or blank says there is none; the tool does not read findings, and would judge the item on the ISMAP statement alone, whatever it found"), &marked),
-                        )
-                        .hint("settle the findings first and mark those items なし or 指摘なし; to judge on the ISMAP statement alone, knowing those findings, remove the column"));
-                    }
+                    refuse(&marked, &|v| format!("the column '{name}' names findings or gaps in the check items, and this one is '{v}': under such a header a mark says there is one, and only なし, 指摘なし, No, None or blank says there is none; the tool does not read findings, and would judge the item on the ISMAP statement alone, whatever it found"), "settle the findings first and mark those items なし or 指摘なし; to judge on the ISMAP statement alone, knowing those findings, remove the column")?;
                 }
-                // other words under a gap or finding header: only none reads, which
-                // [`says_against`] (below) decides
+                // any other word there is a finding in free text (`所見 | パスワード長が8文字`,
+                // `Finding | MFA not enforced for admins`), which a bare 充足 could contradict:
+                // only a mark known as met or neutral (○, 適合, 問題なし, 指摘なし) is carried;
+                // a rating of risk or impact (`リスク評価 | 高`) is no finding; other words under
+                // a gap or finding header: only none reads, which [`says_against`] (below) decides
                 let unread: Vec<(usize, &str)> = cells()
                     .filter(|(_, v)| {
                         let rating = names_a_rating(name) && is_bare_rating(v);
                         !(inverted_header(name) || rating || is_met_evaluation(v) || none_found(v))
                     })
                     .collect();
-                if let Some(&(row, v)) = unread.first() {
-                    return Err(InputError::at(
-                        loc(row),
-                        with_other_rows(format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}', not a mark of met (○, 適合, 問題なし, 指摘なし): the tool does not read findings, and would judge the item on the ISMAP statement alone, whatever it found"), &unread),
-                    )
-                    .hint("settle the findings first and mark those items ○ or 問題なし; to judge on the ISMAP statement alone, knowing those findings, remove the column"));
-                }
+                refuse(&unread, &|v| format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}', not a mark of met (○, 適合, 問題なし, 指摘なし): the tool does not read findings, and would judge the item on the ISMAP statement alone, whatever it found"), "settle the findings first and mark those items ○ or 問題なし; to judge on the ISMAP statement alone, knowing those findings, remove the column")?;
             }
             against()?;
             // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
