@@ -275,8 +275,36 @@ fn the_list_decides_its_edition() {
         assert_eq!(v["checks"]["iso_edition"]["decided_by"], "references");
         assert_eq!(control_ids(by_id(&v["items"], "2")), ["9.2.3"], "{text}");
     }
-    // three-part Annex A numbers are 2013 ones: they decide 2013
+    // a three-part Annex A number is 2013's, but it does not decide the two-part ones beside
+    // it: a list moving to 2022 keeps old numbers, and a 2013 list cites controls (review 17
+    // `A.8.2` was read as 2013's information classification beside `A.9.4.2`)
     let p = write("old.csv", "id,controls\n1,A.9.2.1\n2,A.8.2\n");
+    let err = input_error(run(&p));
+    assert!(
+        err.contains("row 2 'A.9.2.1' is a 2013 control number, but row 3 'A.8.2' names different ISO/IEC 27001 Annex A controls"),
+        "{err}"
+    );
+    // …a number only 2013 has that is not a control (`A.9.2`, a category) does decide 2013,
+    // and so does --iso-edition
+    for (text, args) in [
+        ("id,controls\n1,A.9.2\n2,A.8.2\n", &[][..]),
+        (
+            "id,controls\n1,A.9.2.1\n2,A.8.2\n",
+            &["--iso-edition", "2013"][..],
+        ),
+    ] {
+        let p = write("old.csv", text);
+        let v = json_of(run(&p).args(args).args(["--format", "json"]));
+        assert_eq!(v["checks"]["iso_edition"]["edition"], "2013", "{text}");
+        assert_eq!(
+            control_ids(by_id(&v["items"], "2")),
+            ["8.2.1", "8.2.2", "8.2.3"],
+            "{text}"
+        );
+    }
+    // …and a three-part number alone decides 2013 with plain ids beside it, which name
+    // ISMAP ids under this header
+    let p = write("old.csv", "id,controls\n1,A.9.2.1\n2,8.2\n");
     let v = json_of(run(&p).args(["--format", "json"]));
     assert_eq!(v["checks"]["iso_edition"]["edition"], "2013");
     assert_eq!(

@@ -182,6 +182,9 @@ pub struct Hint {
     /// `JIS Q 27002 8.2`), not as a plain number (`8.2`), which a column headed ISMAP
     /// holds as ISMAP's.
     pub iso: bool,
+    /// The number names a control, three parts or more (`A.9.4.2`), not a category or a
+    /// two-part 2022 control (`A.9.4`, `A.8.2`).
+    pub control: bool,
 }
 
 /// What a reference says of the list's edition: its hints, one per number. A number the
@@ -228,6 +231,7 @@ pub fn hints(catalog: &Catalog, reference: &str, plain: PlainIds) -> Vec<Hint> {
                 hint,
                 tagged,
                 iso: std.is_some() || id.marker == Marker::Annex,
+                control: parsed.depth() >= 3,
             });
         }
     }
@@ -336,6 +340,9 @@ fn decide_column(
     // the cells of `sensitive` and of untagged 2022 evidence written as ISO/IEC 27001/27002
     // numbers (`A.8.2`), not plain ones (`8.2`)
     let mut iso_written: Vec<Cell> = Vec::new();
+    // whether some untagged 2013 evidence is more than a control's three-part number
+    // (`A.9.4`, `A.12`: numbers only 2013 has)
+    let mut old_beyond_controls = false;
     // each distinct reference read once (a large list repeats a few thousand of them)
     let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     for item in &list.items {
@@ -349,8 +356,16 @@ fn decide_column(
             {
                 continue;
             }
-            for Hint { hint, tagged, iso } in hints(catalog, r, plain) {
+            for Hint {
+                hint,
+                tagged,
+                iso,
+                control,
+            } in hints(catalog, r, plain)
+            {
                 let c = (sheet, item.row, r.as_str());
+                old_beyond_controls |=
+                    hint == EditionHint::Evidence(IsoEdition::Iso2013) && !tagged && !control;
                 match hint {
                     EditionHint::Evidence(e) => evidence[usize::from(tagged)][e as usize].push(c),
                     EditionHint::Sensitive => sensitive.push(c),
@@ -454,6 +469,11 @@ fn decide_column(
     // …but a reference marked with its edition speaks for itself only: unmarked ones read
     // differently in the two editions beside it (`A.8.2 (2022)` over a plain `A.8.2`) are
     // left as undecided as they were (review 11 B-1)
+    let iso_sensitive: Vec<Cell> = sensitive
+        .iter()
+        .filter(|c| iso_written.contains(c))
+        .copied()
+        .collect();
     let firsts = match by_tags && !sensitive.is_empty() {
         true => (None, None),
         false => (old.first(), new.first()),
@@ -481,6 +501,23 @@ fn decide_column(
             ),
         )
         .hint("pass --iso-edition 2013 or --iso-edition 2022 to say how its two-part numbers are read (three-part ones are 2013 numbering in any list), or correct the references")),
+        // a three-part number is 2013 numbering in any list, but it does not say how the
+        // two-part Annex A numbers beside it are read: a list moving from 2013 to 2022 keeps
+        // an old control's number (`A.9.4.2`) beside new ones (`A.8.2` privileged access
+        // rights, 2013's information classification), and a 2013 list cites controls, not
+        // categories (review 17 A-1)
+        (Some(a), None) if !by_tags && !old_beyond_controls && !iso_sensitive.is_empty() => {
+            Err(InputError::at(
+                loc(),
+                format!(
+                    "{} is a 2013 control number, but {} name{} different ISO/IEC 27001 Annex A controls in the 2013 and 2022 editions, and nothing else in the list says which edition it uses (a list moving to 2022 may keep an old number)",
+                    cell(*a),
+                    cells(&iso_sensitive),
+                    if iso_sensitive.len() == 1 { "s" } else { "" }
+                ),
+            )
+            .hint("pass --iso-edition 2013 or --iso-edition 2022, or name the edition in the references column header (e.g. 'ISO/IEC 27001:2022')"))
+        }
         (Some((_, row, r)), None) | (None, Some((_, row, r))) => Ok(EditionDecision {
             edition: Some(if old.is_empty() {
                 IsoEdition::Iso2022

@@ -488,6 +488,7 @@ pub const JA: &[(&str, &str)] = &[
     ("name each sheet's edition in its references column header (e.g. '管理策 (ISO/IEC 27001:2022)'): each sheet is then read in its own; or read one sheet at a time with --sheet NAME", "各シートの参照の列の見出しに版を書いてください(例: '管理策 (ISO/IEC 27001:2022)')。各シートをその版で読みます。または --sheet NAME で1シートずつ読んでください"),
     ("too many sheets with differently headed references columns", "参照の列の見出しが異なるシートが多すぎます"),
     ("read one sheet with --sheet NAME", "--sheet NAME で1シートずつ読んでください"),
+    ("{} is a 2013 control number, but {} name{} different ISO/IEC 27001 Annex A controls in the 2013 and 2022 editions, and nothing else in the list says which edition it uses (a list moving to 2022 may keep an old number)", "{0} は2013年版の管理策の番号ですが、{1} は2013年版と2022年版で別のISO/IEC 27001附属書Aの管理策を指し、ほかに一覧の版を示すものがありません(2022年版へ移行中の一覧は旧い番号を残すことがあります){2-}"),
     ("{} name{} different ISO/IEC 27001 Annex A controls in the 2013 and 2022 editions, and nothing in the list says which edition it uses", "{0} は2013年版と2022年版で別のISO/IEC 27001附属書Aの管理策を指し、一覧のどこにも版が書かれていません{1-}"),
     ("the embedded term lexicon is invalid (a build defect): {}", "組み込みの用語辞書が不正です(ビルドの不具合): {0}"),
     ("--status-column picks the status column of a table (CSV, TSV or a workbook), and this file is not one", "--status-column は表(CSV、TSV、ワークブック)の実施状況の列を選ぶもので、このファイルは表ではありません"),
