@@ -2142,11 +2142,26 @@ impl<'a> Judge<'a> {
                 // objective: the published criteria, never in the annex
                 let (state, reason) = state_of(catalog, csp, id);
                 if state != ControlState::NotListed {
-                    let basis = match csp.stated(catalog, id) {
+                    let stated = csp.stated(catalog, id);
+                    let basis = match stated {
                         Some((_, StatedAs::Objective)) => parent.map_or(id, |p| p.id.as_str()),
                         _ => id,
                     };
-                    return visit(named(state, reason, basis));
+                    visit(named(state, reason, basis));
+                    // a detail stated implemented under an objective the list does not
+                    // state: the objective (what ISMAP audits, and what exempts its
+                    // details when excluded) is still not stated, and goes with it — at
+                    // most partial, never a bare covered (review 17 A-3)
+                    if let (ControlState::Implemented, Some(p), Some((_, StatedAs::Itself))) =
+                        (state, parent, stated)
+                    {
+                        if p.level == Level::Objective
+                            && state_of(catalog, csp, &p.id).0 == ControlState::NotListed
+                        {
+                            self.visit_objective(p, lang, visit);
+                        }
+                    }
+                    return;
                 }
                 match parent.map(|p| (state_of(catalog, csp, &p.id), p.id.as_str())) {
                     Some(((ControlState::Implemented, _), pid)) => {
