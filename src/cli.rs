@@ -373,20 +373,30 @@ pub enum StatusArg {
     OutsideIsmap,
     Unmapped,
     NotAnalysed,
+    /// Accepted only to say it is never a finding (clap would point at `not-analysed`, its
+    /// opposite, as the similar value: review 17 D-6).
+    #[value(hide = true)]
+    NotAsked,
 }
 
-impl From<StatusArg> for Status {
-    fn from(s: StatusArg) -> Status {
-        match s {
-            StatusArg::Covered => Status::Covered,
-            StatusArg::AssuranceGap => Status::AssuranceGap,
-            StatusArg::Partial => Status::Partial,
-            StatusArg::NotCovered => Status::NotCovered,
-            StatusArg::OutsideIsmap => Status::OutsideIsmap,
-            StatusArg::Unmapped => Status::Unmapped,
-            StatusArg::NotAnalysed => Status::NotAnalysed,
+/// The status `--fail-on` fails on, at or below: `not-asked` is no level.
+fn fail_on(s: Option<StatusArg>) -> Result<Option<Status>, InputError> {
+    Ok(Some(match s {
+        None => return Ok(None),
+        Some(StatusArg::Covered) => Status::Covered,
+        Some(StatusArg::AssuranceGap) => Status::AssuranceGap,
+        Some(StatusArg::Partial) => Status::Partial,
+        Some(StatusArg::NotCovered) => Status::NotCovered,
+        Some(StatusArg::OutsideIsmap) => Status::OutsideIsmap,
+        Some(StatusArg::Unmapped) => Status::Unmapped,
+        Some(StatusArg::NotAnalysed) => Status::NotAnalysed,
+        Some(StatusArg::NotAsked) => {
+            return Err(InputError::new(
+                "--fail-on not-asked: an item not asked in this procurement is never a finding, and --fail-on passes over it at every level",
+            )
+            .hint("pick the status to fail on, at or below (e.g. --fail-on not-covered); leave --fail-on out to exit 0 whatever the items are"))
         }
-    }
+    }))
 }
 
 #[derive(Debug, Args)]
@@ -868,7 +878,7 @@ fn report_config(a: ReportArgs, stdout_is_terminal: bool) -> Result<ReportConfig
         as_of,
         format,
         output: destination(a.output),
-        fail_on: a.fail_on.map(Into::into),
+        fail_on: fail_on(a.fail_on)?,
         strict: a.strict,
         encoding: a.encoding.map(Into::into),
         output_encoding: csv_encoding(a.output_encoding, format)?,

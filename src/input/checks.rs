@@ -3504,7 +3504,11 @@ impl Items {
                 let unread: Vec<(usize, &str)> = cells()
                     .filter(|(_, v)| {
                         let rating = names_a_rating(name) && is_bare_rating(v);
-                        !(inverted_header(name) || rating || is_met_evaluation(v) || none_found(v))
+                        !(inverted_header(name)
+                            || rating
+                            || is_met_evaluation(v)
+                            || is_done_evaluation(v)
+                            || none_found(v))
                     })
                     .collect();
                 refuse(&unread, &|v| format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}', not a mark of met (○, 適合, 問題なし, 指摘なし): the tool does not read findings, and would judge the item on the ISMAP statement alone, whatever it found"), "settle the findings first and mark those items ○ or 問題なし; to judge on the ISMAP statement alone, knowing those findings, remove the column")?;
@@ -4044,8 +4048,20 @@ fn names_evaluation(header: &str) -> bool {
         "不備",
         "不備有無",
         "是正要否",
+        // the state of the buyer's own check, and whether the requirement is met (review 17
+        // `確認状況 | NG`, `要件充足 | ×`, `Review status | Fail`, `RAG | Red`)
+        "確認状況",
+        "確認ステータス",
+        "チェック状況",
+        "充足",
     ];
     const WHOLE: &[&str] = &[
+        "reviewstatus",
+        "checkstatus",
+        "rag",
+        "ragstatus",
+        "requirementmet",
+        "met",
         "結果",
         "compliance",
         "finding",
@@ -4292,6 +4308,14 @@ fn is_met_evaluation(value: &str) -> bool {
         "no exceptions",
     ]
     .contains(&whole)
+}
+
+/// Whether an evaluation says the check is done or rated green (`確認状況 | 完了`, `RAG |
+/// Green`, review 17 A-4): read as nothing found under an evaluation header — not a mark
+/// under a findings header, where [`says_against`] reads settled words.
+fn is_done_evaluation(value: &str) -> bool {
+    ["完了", "確認完了", "done", "complete", "completed", "green"]
+        .contains(&evaluation_word(value).as_str())
 }
 
 /// A cell holding nothing but a dash or nothing at all (`-`, `－`, `―`, blank): no answer,
@@ -4636,8 +4660,13 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
     // the buyer's own "not needed" (`SOC2は不要`) asks for less; someone else named
     // (`IaaS事業者に依存`) is the scope's rules' (an item resting on the IaaS)
     // nor is the buyer's own to-do (`要確認（情報システム部）`): its procedure, not the CSP's state
+    // — unless it is the CSP being asked (`CSPに確認中`, `ベンダーに確認中`: its answer is
+    // pending, review 17 A-2)
+    let asks_provider = ["csp", "ベンダ", "vendor", "事業者", "提供者", "クラウド"]
+        .iter()
+        .any(|w| header_key(v).contains(w));
     let qualified = qualified.filter(|q| {
-        !["要確認", "確認中", "要調査"].contains(&q.word.as_str())
+        (asks_provider || !["要確認", "確認中", "要調査"].contains(&q.word.as_str()))
             && q.kind != remarks::Kind::Others
             && !(q.kind == remarks::Kind::Status
                 && ["不要", "not required", "notrequired"].contains(&q.word.as_str()))
@@ -6425,6 +6454,13 @@ mod tests {
             "評価結果",
             "評価（○/△/×）",
             "Result",
+            "確認状況",
+            "確認ステータス",
+            "Review status",
+            "要件充足",
+            "当社基準充足",
+            "Requirement met",
+            "RAG",
         ] {
             assert!(names_evaluation(h), "{h}");
         }

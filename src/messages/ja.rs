@@ -488,6 +488,8 @@ pub const JA: &[(&str, &str)] = &[
     ("name each sheet's edition in its references column header (e.g. '管理策 (ISO/IEC 27001:2022)'): each sheet is then read in its own; or read one sheet at a time with --sheet NAME", "各シートの参照の列の見出しに版を書いてください(例: '管理策 (ISO/IEC 27001:2022)')。各シートをその版で読みます。または --sheet NAME で1シートずつ読んでください"),
     ("too many sheets with differently headed references columns", "参照の列の見出しが異なるシートが多すぎます"),
     ("read one sheet with --sheet NAME", "--sheet NAME で1シートずつ読んでください"),
+    ("--fail-on not-asked: an item not asked in this procurement is never a finding, and --fail-on passes over it at every level", "--fail-on not-asked: 本件で確認しない項目(本件対象外)は不足にならず、--fail-on はどの水準でも対象にしません"),
+    ("pick the status to fail on, at or below (e.g. --fail-on not-covered); leave --fail-on out to exit 0 whatever the items are", "失敗とする状況(それ以下を含む)を選んでください(例: --fail-on not-covered)。項目によらず終了コード0にするには --fail-on を省いてください"),
     ("{} is a 2013 control number, but {} name{} different ISO/IEC 27001 Annex A controls in the 2013 and 2022 editions, and nothing else in the list says which edition it uses (a list moving to 2022 may keep an old number)", "{0} は2013年版の管理策の番号ですが、{1} は2013年版と2022年版で別のISO/IEC 27001附属書Aの管理策を指し、ほかに一覧の版を示すものがありません(2022年版へ移行中の一覧は旧い番号を残すことがあります){2-}"),
     ("{} name{} different ISO/IEC 27001 Annex A controls in the 2013 and 2022 editions, and nothing in the list says which edition it uses", "{0} は2013年版と2022年版で別のISO/IEC 27001附属書Aの管理策を指し、一覧のどこにも版が書かれていません{1-}"),
     ("the embedded term lexicon is invalid (a build defect): {}", "組み込みの用語辞書が不正です(ビルドの不具合): {0}"),

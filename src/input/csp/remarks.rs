@@ -1041,6 +1041,12 @@ fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
         "決裁待ち",
         "レビュー待ち",
         "確認待ち",
+        "回答待ち",
+        "回答待",
+        "照会中",
+        "問合せ中",
+        "問合中",
+        "問い合わせ中",
         "規程案",
         "規定案",
         "方針案",
@@ -2156,6 +2162,83 @@ fn status_ja(clause: &str) -> Vec<Qualifier> {
             }
         }
     }
+    found.extend(unmet_ja(clause));
+    found
+}
+
+/// What says a requirement is not met or the thing is not offered, in words the lists above
+/// miss (review 17 A-2): `未達` (not `未達事項なし`), `改善要` (as `要改善`; not `対応要件`),
+/// `当社基準に満たない`/`要求水準に達しない`/`基準を下回る` (only beside a requirement word:
+/// `応答は1秒を下回る` describes), `差異あり`, `不可` alone or `対応不可`, `サポート外`,
+/// `機能なし`.
+fn unmet_ja(clause: &str) -> Vec<Qualifier> {
+    let mut found = Vec::new();
+    let t = clause.trim();
+    for (i, _) in clause.match_indices("未達") {
+        let after = clause[i + "未達".len()..]
+            .trim_start_matches(['成', '事', '項', '目', 'の', 'は', 'が']);
+        if !["なし", "無し", "はない", "ない", "0件"]
+            .iter()
+            .any(|n| after.trim_start().starts_with(n))
+        {
+            found.push(Qualifier::new(Kind::Status, "未達"));
+        }
+    }
+    for w in ["改善要", "是正要", "対応要", "修正要"] {
+        for (i, _) in clause.match_indices(w) {
+            let next = clause[i + w.len()..].chars().next();
+            if !next.is_some_and(|c| "件否素領旨約望求請因点綱員所".contains(c)) {
+                found.push(Qualifier::new(Kind::Deferral, w));
+            }
+        }
+    }
+    const REQUIREMENT: [&str; 8] = [
+        "基準", "要件", "要求", "水準", "求め", "規定", "目標", "要望",
+    ];
+    if REQUIREMENT.iter().any(|r| clause.contains(r)) {
+        if let Some(w) = [
+            "満たない",
+            "満たさない",
+            "達しない",
+            "達していない",
+            "下回る",
+            "下回って",
+            "及ばない",
+        ]
+        .iter()
+        .find(|w| clause.contains(**w))
+        {
+            found.push(Qualifier::new(Kind::Status, w));
+        }
+    }
+    for w in [
+        "差異あり",
+        "差異有",
+        "差異がある",
+        "乖離あり",
+        "乖離有",
+        "乖離がある",
+        "対応不可",
+        "実施不可",
+        "提供不可",
+        "導入不可",
+        "サポート不可",
+        "非サポート",
+        "未サポート",
+        "サポート外",
+        "サポート対象外",
+        "機能なし",
+        "機能無し",
+        "未提供",
+        "未充足",
+    ] {
+        if clause.contains(w) {
+            found.push(Qualifier::new(Kind::Status, w));
+        }
+    }
+    if t == "不可" || t.starts_with("不可") && !t.starts_with("不可欠") {
+        found.push(Qualifier::new(Kind::Status, "不可"));
+    }
     found
 }
 
@@ -2194,6 +2277,11 @@ const NOT_WHAT_EN: &[&str] = &[
     "effective",
     "tested",
     "met",
+    "meet",
+    "meets",
+    "sufficient",
+    "adequate",
+    "offered",
     "satisfied",
     "addressed",
     "compliant",
