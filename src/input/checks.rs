@@ -2678,11 +2678,15 @@ struct Items {
     /// The assurance and risk cells read so far (a column of a few values, read on
     /// every row).
     assurances: Memo<Option<Assurance>>,
-    risks: Memo<Option<Option<Risk>>>,
+    /// Each with whether it holds more than a bare rating ([`is_bare_rating`]).
+    risks: Memo<(Option<Option<Risk>>, bool)>,
     /// The rows that are not check items (totals, headings, template rows).
     rows_not_read: Vec<RowNotRead>,
     /// Risk cells not read as a level ([`CheckList::unknown_risks`]).
     unknown_risks: Vec<(String, usize, String)>,
+    /// The rows and risk cells holding more than a bare rating (`高（MFA未導入）`,
+    /// `Critical - MFA not enforced`), read by [`Items::check_risk_column`].
+    risk_words: Vec<(usize, String)>,
     /// Rows below the header hidden or struck through in an .xlsx (1-based).
     hidden_rows: Vec<usize>,
     struck_rows: Vec<usize>,
@@ -2766,6 +2770,7 @@ impl Items {
             risks: Memo::default(),
             rows_not_read: Vec::new(),
             unknown_risks: Vec::new(),
+            risk_words: Vec::new(),
             hidden_rows: Vec::new(),
             struck_rows: Vec::new(),
             bare: Vec::new(),
@@ -3033,10 +3038,16 @@ impl Items {
     ) -> (Assurance, Option<Risk>, Vec<CellProblem>) {
         let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
         let (assurance, risk) = (cell(Field::Assurance), cell(Field::Risk));
+        let (parsed_risk, worded) = self.risks.get(risk, |r| {
+            (Risk::parse(r), !r.is_empty() && !is_bare_rating(r))
+        });
         let parsed = (
             self.assurances.get(assurance, Assurance::parse),
-            self.risks.get(risk, Risk::parse),
+            parsed_risk,
         );
+        if worded {
+            self.risk_words.push((row, risk.to_owned()));
+        }
         if parsed.1.is_none() {
             let column = self.col_name(Field::Risk);
             self.unknown_risks.push((column, row, risk.to_owned()));
@@ -3245,6 +3256,48 @@ impl Items {
         Ok(())
     }
 
+    /// Refuses a risk column (`リスク`, `重要度`, `Risk`, `Priority`) whose cell beside its
+    /// rating states a finding, a deferral or a limit (`Critical - MFA not enforced`,
+    /// `高（MFA未導入）`, `High (not yet implemented)`: fix20-chk ev31), as a carried column
+    /// saying so is refused ([`says_against`]): the risk only orders the rows, so the finding
+    /// would be read as nothing and the item judged on the ISMAP statement alone. Bare
+    /// ratings (`高`, `High`, `Critical`, `3`) and a rating with a note of its own (`高（必須）`,
+    /// `高（情報漏えいのおそれ）`) read as before; an item without references is not judged.
+    fn check_risk_column(&self) -> Result<(), InputError> {
+        if self.risk_words.is_empty() {
+            return Ok(());
+        }
+        let name = self.col_name(Field::Risk);
+        // the item a row belongs to (an item may span rows): the last one starting at or
+        // before it
+        let judged = |row: usize| {
+            let at = self.items.partition_point(|i| i.row <= row);
+            at > 0 && !self.items[at - 1].refs.is_empty()
+        };
+        let mut seen: HashMap<&str, Option<(String, &'static str)>> = HashMap::new();
+        let said: Vec<(usize, &str, (String, &'static str))> = self
+            .risk_words
+            .iter()
+            .filter(|(row, _)| judged(*row))
+            .filter_map(|(row, v)| {
+                let s = seen
+                    .entry(v.as_str())
+                    .or_insert_with(|| says_against(&name, v))
+                    .clone()?;
+                Some((*row, v.as_str(), s))
+            })
+            .collect();
+        let Some((row, _, (what, hint))) = said.first() else {
+            return Ok(());
+        };
+        let rows: Vec<(usize, &str)> = said.iter().map(|(r, v, _)| (*r, *v)).collect();
+        Err(InputError::at(
+            self.loc.clone().row(*row).column(name.clone()),
+            with_other_rows(said_against(&name, what), &rows),
+        )
+        .hint(*hint))
+    }
+
     /// Marks each item its applicability column says is not asked in this procurement
     /// ([`applicability`] `Some(false)`; [`Items::check_extra_columns`] refused a column it
     /// does not read whole).
@@ -3404,7 +3457,7 @@ impl Items {
                             said.iter().map(|(r, v, _)| (*r, *v)).collect();
                         Err(InputError::at(
                             loc(*row),
-                            with_other_rows(format!("the column '{name}' {what}: the tool does not read it, and would judge the item on the ISMAP statement alone"), &rows),
+                            with_other_rows(said_against(name, what), &rows),
                         )
                         .hint(*hint))
                     }
@@ -3590,6 +3643,7 @@ impl Items {
         }
         if !self.suggesting {
             self.check_extra_columns()?;
+            self.check_risk_column()?;
             self.mark_not_asked();
         }
         let (outside_lines, commented) = self.take_comments();
@@ -4392,6 +4446,12 @@ fn answer_says_yes(value: &str) -> bool {
         && !folded
             .split(|c: char| !(c.is_ascii_alphanumeric() || "/'".contains(c)))
             .any(|w| WITHHELD_EN.contains(&w))
+}
+
+/// The message refusing a carried column's cell that [`says_against`] its item (`what`,
+/// its phrase), or the risk column's ([`Items::check_risk_column`]).
+fn said_against(name: &str, what: &str) -> String {
+    format!("the column '{name}' {what}: the tool does not read it, and would judge the item on the ISMAP statement alone")
 }
 
 /// Whether a header names a gap, a finding, an exception or work outstanding
@@ -5731,6 +5791,13 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
             // a YAML/JSON float (`8.20` unquoted) is the number 8.2: what was typed is lost
             let number = matches!(v, Scalar::Float(_));
             item.add_refs(&v.into_string(), 0, number);
+        }
+        // a finding beside the rating, as in a table's risk column ([`Items::check_risk_column`])
+        let risk = d.risk.trim();
+        if !item.refs.is_empty() && !risk.is_empty() && !is_bare_rating(risk) {
+            if let Some((what, hint)) = says_against("risk", risk) {
+                return Err(InputError::at(at("risk"), said_against("risk", &what)).hint(hint));
+            }
         }
         items.push(item);
     }
