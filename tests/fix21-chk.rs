@@ -3,7 +3,7 @@
 //! rating in the risk column is refused.
 mod common;
 
-use common::{by_id, data, json_of, on_checks};
+use common::{by_id, data, example, json_of, on_checks};
 
 /// `report --checks FILE --csp (every objective 実施 but 9.2.4) --format json`.
 fn report(checks: impl AsRef<std::ffi::OsStr>) -> serde_json::Value {
@@ -148,5 +148,35 @@ fn a_finding_beside_the_rating_in_a_yaml_risk_is_refused() {
         write(risk);
         let v = report(&path);
         assert_eq!(by_id(&v["items"], "A-1")["status"], "covered", "{risk}");
+    }
+}
+
+/// closing-10 "Noticed": an item marked not asked (`適用` ×) is not judged and shows no
+/// unresolved reference, so its bad reference (`9.9.99`) is not counted in the summary's
+/// `unresolved_references` (report and compare) nor in the warning saying "their items are
+/// not analysed"; the asked item's (`9.9.98`) still is.
+#[test]
+fn a_bad_reference_of_an_item_not_asked_is_not_counted() {
+    let mut c = on_checks("en", "report", data("fix21-chk/not-asked.csv"));
+    c.arg("--csp").arg(data("fix10-chk/csp-st.csv"));
+    c.args(["--format", "json", "-o", "-"]);
+    let out = c.output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["unresolved_references"], 1, "{}", v["summary"]);
+    assert_eq!(v["summary"]["not_asked"], 1);
+    assert_eq!(by_id(&v["items"], "2")["status"], "not-asked");
+    assert_eq!(by_id(&v["items"], "3")["status"], "not-analysed");
+    assert!(
+        err.contains("1 reference(s) did not resolve (their items are not analysed"),
+        "{err}"
+    );
+    let mut c = on_checks("en", "compare", data("fix21-chk/not-asked.csv"));
+    c.arg("--csp").arg(data("fix10-chk/csp-st.csv"));
+    c.arg("--csp").arg(example("csp-list.txt"));
+    c.args(["--format", "json"]);
+    let v = json_of(c);
+    for csp in v["csps"].as_array().unwrap() {
+        assert_eq!(csp["counts"]["unresolved_references"], 1, "{csp}");
     }
 }
