@@ -4171,27 +4171,51 @@ fn is_deficient_evaluation(value: &str) -> bool {
             .contains(&first))
 }
 
-/// Whether an evaluation column's header names findings, gaps or deficiencies (`指摘事項`,
-/// `指摘有無`, `所見`, `不備`, `是正要否`, `Finding`, `Gap`), where a mark (○, はい, Yes)
-/// says there is one (review 16 A-8), a note in brackets aside.
-fn names_findings(header: &str) -> bool {
+/// The header words of a column recording gaps, findings, exceptions or residual risk: one
+/// list for the two rules on them ([`gap_header`]), each word with whether it is a
+/// finding's (before a bracket, a mark under it says there is one: [`names_findings`],
+/// review 16 A-8) and whether it is one of outstanding work (anywhere in the header, only
+/// none reads under it, as under [`crate::input::csp::remarks::header`]'s qualifying words:
+/// [`inverted_header`], fix18-cols).
+const GAP_HEADER_WORDS: &[(&str, bool, bool)] = &[
+    ("指摘", true, false),
+    ("所見", true, false),
+    ("不備", true, false),
+    ("是正", true, false),
+    ("不適合", true, false),
+    ("finding", true, false),
+    ("gap", true, false),
+    ("deficien", true, false),
+    ("nonconform", true, false),
+    ("issue", true, false),
+    ("ギャップ", false, true),
+    ("残存リスク", false, true),
+    ("residualrisk", false, true),
+    ("例外", false, true),
+    ("exception", true, true),
+];
+
+/// What a header says its column records, by [`GAP_HEADER_WORDS`]: whether it names
+/// findings (its part before a bracket holding a finding's word), and the first word of
+/// outstanding work it holds.
+fn gap_header(header: &str) -> (bool, Option<&'static str>) {
     let key = header_key(header);
     let head = key.split(['(', '[']).next().unwrap_or("");
-    [
-        "指摘",
-        "所見",
-        "不備",
-        "是正",
-        "不適合",
-        "finding",
-        "gap",
-        "deficien",
-        "nonconform",
-        "issue",
-        "exception",
-    ]
-    .iter()
-    .any(|w| head.contains(w))
+    let findings = GAP_HEADER_WORDS
+        .iter()
+        .any(|(w, finding, _)| *finding && head.contains(w));
+    let outstanding = GAP_HEADER_WORDS
+        .iter()
+        .find(|(w, _, outstanding)| *outstanding && key.contains(w))
+        .map(|(w, ..)| *w);
+    (findings, outstanding)
+}
+
+/// Whether an evaluation column's header names findings, gaps or deficiencies (`指摘事項`,
+/// `指摘有無`, `所見`, `不備`, `是正要否`, `Finding`, `Gap`), where a mark (○, はい, Yes)
+/// says there is one (review 16 A-8), a note in brackets aside ([`gap_header`]).
+fn names_findings(header: &str) -> bool {
+    gap_header(header).0
 }
 
 /// Whether a value under a header naming findings ([`names_findings`]) says there is none:
@@ -4458,21 +4482,11 @@ fn said_against(name: &str, what: &str) -> String {
 /// ([`crate::input::csp::remarks::Header::Qualifying`], `ギャップ`, `残存リスク`), under which a
 /// yes says there is one and a no that there is none ([`says_against`]).
 fn inverted_header(name: &str) -> bool {
-    let key = header_key(name);
     matches!(
         crate::input::csp::remarks::header(name),
         crate::input::csp::remarks::Header::Qualifying(_)
-    ) || INVERTED_WORDS.iter().any(|w| key.contains(w))
+    ) || gap_header(name).1.is_some()
 }
-
-/// Header words of a gap or an exception beside [`crate::input::csp::remarks::header`]'s.
-const INVERTED_WORDS: &[&str] = &[
-    "ギャップ",
-    "残存リスク",
-    "residualrisk",
-    "例外",
-    "exception",
-];
 
 /// Whether a cell lists the answers to choose from (`はい / いいえ`, `○／×`): a template's
 /// legend, not an answer.
@@ -4610,10 +4624,7 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
         // no remediation's (`対応期限`, `是正期限`, `Due date` are)
         Header::Qualifying(_) if ["期限", "期日", "期限日"].contains(&key.as_ref()) => None,
         Header::Qualifying(w) => Some(w.clone()),
-        _ => INVERTED_WORDS
-            .iter()
-            .find(|w| key.contains(**w))
-            .map(|w| (*w).to_owned()),
+        _ => gap_header(name).1.map(str::to_owned),
     };
     if let Some(word) = word {
         const NO: &[&str] = &[
