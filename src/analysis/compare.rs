@@ -328,7 +328,7 @@ pub fn compare(
             })
             .collect();
         let mut counts = Summary::tally(row.iter().map(|(s, r)| (*s, !r.is_empty())));
-        counts.unresolved_references = resolved.unresolved_count();
+        counts.unresolved_references = resolved.unresolved_count(&checks.items);
         let warnings = csp_warnings(att, &csp, &coverage, as_of, lang);
         let registration = Registration::of(att, as_of);
         let column = CspColumn {

@@ -3513,12 +3513,16 @@ impl ResolvedRefs {
         }
     }
 
-    /// References in all items that do not resolve, each occurrence counted (the
-    /// `unresolved_references` of a summary; the same against every CSP).
-    pub fn unresolved_count(&self) -> usize {
-        self.items
-            .refs
-            .iter()
+    /// References that do not resolve in the items asked, each occurrence counted (the
+    /// `unresolved_references` of a summary; the same against every CSP): `items` are those
+    /// resolved, in order. An item not asked in this procurement is not judged, and shows
+    /// none (closing-10: its bad reference was counted, the warning saying its item is not
+    /// analysed).
+    pub fn unresolved_count(&self, items: &[CheckItem]) -> usize {
+        let starts = &self.items.starts;
+        (0..starts.len().saturating_sub(1))
+            .filter(|&i| items.get(i).is_some_and(|item| item.not_asked.is_none()))
+            .flat_map(|i| &self.items.refs[starts[i]..starts[i + 1]])
             .filter(|&&r| {
                 self.distinct
                     .get(r as usize)
@@ -4469,6 +4473,7 @@ pub fn analyse_resolved(
     let judge = Judge::new(catalog, &csp, &coverage, as_of);
     let checks_info = ChecksInfo::of(&checks);
     let facts = TopicFacts::of(att, lang);
+    let unresolved = resolved.unresolved_count(&checks.items);
     let mut items = item_results(&judge, resolved, checks.items, facts, lang);
     // most severe first, then highest risk (none last), then input order: the sort is
     // stable, and moves each result once
@@ -4477,7 +4482,7 @@ pub fn analyse_resolved(
         .sort_by_cached_key(|i| (std::cmp::Reverse(i.status), i.risk.map_or(3, |r| r as u8)));
 
     let mut summary = Summary::tally(items.iter().map(|i| (i.status, !i.reasons.is_empty())));
-    summary.unresolved_references = resolved.unresolved_count();
+    summary.unresolved_references = unresolved;
 
     let objectives = catalog
         .entries()

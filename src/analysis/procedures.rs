@@ -1535,6 +1535,12 @@ fn says_mapping_loose(folded: &str, chars: &TextChars) -> Option<&'static str> {
         "対応は",
         "対応が",
     ];
+    let named = ["対応", "紐", "マッピング"];
+    if named.iter().any(|n| chars.holds(folded, n)) {
+        if let Some(w) = mapping_standing_said(folded) {
+            return Some(w);
+        }
+    }
     for sentence in folded.split(['。', '\n', '!', '?', ';', '；']) {
         for s in SUBJECTS {
             if let Some(i) = chars.find(sentence, s) {
@@ -1546,6 +1552,107 @@ fn says_mapping_loose(folded: &str, chars: &TextChars) -> Option<&'static str> {
         }
         if chars.holds(sentence, "mapping") || chars.holds(sentence, "mapped") {
             if let Some(w) = english_hedge_on_mapping(sentence) {
+                return Some(w);
+            }
+        }
+    }
+    None
+}
+
+/// The word on a mapping's standing ([`MAPPING_UNSETTLED`]: `目安`, `参考`, `暫定`, `仮`…)
+/// said as what the mapping is, in a [`fold`]ed text (review 16 A-16: `対応は目安`,
+/// `対応付けは目安`, `マッピングは参考`, `ISMAPへの対応はあくまで目安です`, `対応は参考程度`):
+/// right after the mapping's name and `は`/`も`/`が` (an `あくまで` between), the word
+/// standing alone — not a guide or a reference of something else (`対応は目安時間内に`,
+/// `対応は参考資料のとおり`, `仮想`), and a bare `対応` only where it cannot be a response
+/// (at the start, after `との`/`への`/`この`, not `インシデント対応は目安として4時間`).
+fn mapping_standing_said(folded: &str) -> Option<&'static str> {
+    const NAMES: [&str; 7] = [
+        "対応付け",
+        "対応づけ",
+        "紐付け",
+        "紐づけ",
+        "対応関係",
+        "マッピング",
+        "対応",
+    ];
+    // what may stand before a bare `対応` that is the mapping
+    const BEFORE_BARE: [&str; 9] = [
+        "との",
+        "への",
+        "この",
+        "その",
+        "本",
+        "ismap",
+        "管理策の",
+        "管理基準の",
+        "統制目標の",
+    ];
+    const PARTICLES: [&str; 5] = ["については", "としては", "は", "も", "が"];
+    const ADVERBS: [&str; 10] = [
+        "あくまでも",
+        "あくまで",
+        "おおよその",
+        "およその",
+        "一つの",
+        "ひとつの",
+        "1つの",
+        "単なる",
+        "ただの",
+        "一応の",
+    ];
+    // what may follow the word when it stands alone (`目安です`, `参考程度`, `暫定的`)
+    const AFTER: [&str; 12] = [
+        "で",
+        "だ",
+        "程度",
+        "扱い",
+        "にすぎ",
+        "に過ぎ",
+        "とし",
+        "のみ",
+        "版",
+        "的",
+        "のもの",
+        "にとどま",
+    ];
+    for name in NAMES {
+        for (i, _) in folded.match_indices(name) {
+            let rest = &folded[i + name.len()..];
+            if name == "対応" {
+                // `対応付け`, `対応関係` are read under their own names
+                if rest.starts_with(['付', 'づ', '関']) {
+                    continue;
+                }
+                let before = folded[..i].trim_end_matches(' ');
+                let bare = before
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                if !bare && !BEFORE_BARE.iter().any(|b| before.ends_with(b)) {
+                    continue;
+                }
+            }
+            let Some(rest) = PARTICLES.iter().find_map(|p| rest.strip_prefix(p)) else {
+                continue;
+            };
+            let rest = rest.trim_start_matches(' ');
+            let rest = ADVERBS
+                .iter()
+                .find_map(|a| rest.strip_prefix(a))
+                .unwrap_or(rest)
+                .trim_start_matches(' ');
+            let Some(w) = MAPPING_UNSETTLED.iter().find(|w| rest.starts_with(**w)) else {
+                continue;
+            };
+            let after = &rest[w.len()..];
+            let alone = match after.chars().next() {
+                None => true,
+                // a label (`参考:`) introduces something else
+                Some(':' | '：') => false,
+                Some(c) => !c.is_alphanumeric() || AFTER.iter().any(|a| after.starts_with(a)),
+            };
+            if alone {
                 return Some(w);
             }
         }
@@ -1610,6 +1717,14 @@ fn english_hedge_on_mapping(sentence: &str) -> Option<&'static str> {
         before.is_some_and(mapping) || after.is_some_and(mapping)
     };
     for (i, w) in words.iter().enumerate() {
+        // `mapping for reference (only)` (review 16 A-16's `マッピングは参考` in English), not
+        // `mapping table for reference documents`
+        let alone = words
+            .get(i + 1)
+            .is_none_or(|n| ["only", "purposes", "purpose", "use"].contains(n));
+        if *w == "reference" && i > 0 && words[i - 1] == "for" && alone && on_mapping(i - 1, i) {
+            return Some("for reference");
+        }
         if let Some(h) = MAPPING_LOOSE_EN.iter().find(|h| *h == w) {
             if on_mapping(i, i) {
                 return Some(h);
@@ -2599,6 +2714,20 @@ mod tests {
             ("対応は正確ではない", "正確ではない"),
             ("ISMAPとの対応は大体", "大体"),
             ("紐付けは参考扱い", "参考"),
+            // review 16 A-16: the mapping a rough guide or a reference, said of it alone
+            ("対応は目安", "目安"),
+            ("対応付けは目安", "目安"),
+            ("対応づけは目安です", "目安"),
+            ("紐付けは目安", "目安"),
+            ("マッピングは参考", "参考"),
+            ("対応は参考", "参考"),
+            ("対応は参考程度", "参考"),
+            ("対応付けは参考程度", "参考"),
+            ("ISMAPへの対応はあくまで目安", "目安"),
+            ("この対応は目安にすぎない", "目安"),
+            ("※対応はおおよその目安", "目安"),
+            ("対応は暫定", "暫定"),
+            ("Mapping for reference only", "for reference"),
         ] {
             assert_eq!(approximate_mapping(text), Some(word), "{text}");
         }
@@ -2624,6 +2753,17 @@ mod tests {
             "マッピングは検証済み",
             "インシデント対応の手順は未レビュー",
             "紐付けは規程第5条による",
+            // review 16 A-16's words of a guide or a reference not said of the mapping: a
+            // time, a document, a response
+            "目安時間は30分",
+            "参考資料を添付",
+            "利用者登録の手続に対応すること。参考資料を添付",
+            "利用者登録の対応は目安時間内に行うこと",
+            "インシデント対応は目安として4時間以内",
+            "対応は参考資料のとおり",
+            "対応は仮想環境で実施",
+            "対応は参考：別紙2",
+            "See mapping table for reference documents",
         ] {
             assert_eq!(approximate_mapping(text), None, "{text}");
         }
@@ -3541,6 +3681,9 @@ mod tests {
             "対応は",
             "対応が",
         ];
+        if let Some(w) = mapping_standing_said(folded) {
+            return Some(w);
+        }
         for sentence in folded.split(['。', '\n', '!', '?', ';', '；']) {
             for s in SUBJECTS {
                 if let Some(i) = sentence.find(s) {

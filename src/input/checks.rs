@@ -2678,11 +2678,15 @@ struct Items {
     /// The assurance and risk cells read so far (a column of a few values, read on
     /// every row).
     assurances: Memo<Option<Assurance>>,
-    risks: Memo<Option<Option<Risk>>>,
+    /// Each with whether it holds more than a bare rating ([`is_bare_rating`]).
+    risks: Memo<(Option<Option<Risk>>, bool)>,
     /// The rows that are not check items (totals, headings, template rows).
     rows_not_read: Vec<RowNotRead>,
     /// Risk cells not read as a level ([`CheckList::unknown_risks`]).
     unknown_risks: Vec<(String, usize, String)>,
+    /// The rows and risk cells holding more than a bare rating (`高（MFA未導入）`,
+    /// `Critical - MFA not enforced`), read by [`Items::check_risk_column`].
+    risk_words: Vec<(usize, String)>,
     /// Rows below the header hidden or struck through in an .xlsx (1-based).
     hidden_rows: Vec<usize>,
     struck_rows: Vec<usize>,
@@ -2766,6 +2770,7 @@ impl Items {
             risks: Memo::default(),
             rows_not_read: Vec::new(),
             unknown_risks: Vec::new(),
+            risk_words: Vec::new(),
             hidden_rows: Vec::new(),
             struck_rows: Vec::new(),
             bare: Vec::new(),
@@ -3033,10 +3038,16 @@ impl Items {
     ) -> (Assurance, Option<Risk>, Vec<CellProblem>) {
         let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
         let (assurance, risk) = (cell(Field::Assurance), cell(Field::Risk));
+        let (parsed_risk, worded) = self.risks.get(risk, |r| {
+            (Risk::parse(r), !r.is_empty() && !is_bare_rating(r))
+        });
         let parsed = (
             self.assurances.get(assurance, Assurance::parse),
-            self.risks.get(risk, Risk::parse),
+            parsed_risk,
         );
+        if worded {
+            self.risk_words.push((row, risk.to_owned()));
+        }
         if parsed.1.is_none() {
             let column = self.col_name(Field::Risk);
             self.unknown_risks.push((column, row, risk.to_owned()));
@@ -3245,6 +3256,48 @@ impl Items {
         Ok(())
     }
 
+    /// Refuses a risk column (`リスク`, `重要度`, `Risk`, `Priority`) whose cell beside its
+    /// rating states a finding, a deferral or a limit (`Critical - MFA not enforced`,
+    /// `高（MFA未導入）`, `High (not yet implemented)`: fix20-chk ev31), as a carried column
+    /// saying so is refused ([`says_against`]): the risk only orders the rows, so the finding
+    /// would be read as nothing and the item judged on the ISMAP statement alone. Bare
+    /// ratings (`高`, `High`, `Critical`, `3`) and a rating with a note of its own (`高（必須）`,
+    /// `高（情報漏えいのおそれ）`) read as before; an item without references is not judged.
+    fn check_risk_column(&self) -> Result<(), InputError> {
+        if self.risk_words.is_empty() {
+            return Ok(());
+        }
+        let name = self.col_name(Field::Risk);
+        // the item a row belongs to (an item may span rows): the last one starting at or
+        // before it
+        let judged = |row: usize| {
+            let at = self.items.partition_point(|i| i.row <= row);
+            at > 0 && !self.items[at - 1].refs.is_empty()
+        };
+        let mut seen: HashMap<&str, Option<(String, &'static str)>> = HashMap::new();
+        let said: Vec<(usize, &str, (String, &'static str))> = self
+            .risk_words
+            .iter()
+            .filter(|(row, _)| judged(*row))
+            .filter_map(|(row, v)| {
+                let s = seen
+                    .entry(v.as_str())
+                    .or_insert_with(|| says_against(&name, v))
+                    .clone()?;
+                Some((*row, v.as_str(), s))
+            })
+            .collect();
+        let Some((row, _, (what, hint))) = said.first() else {
+            return Ok(());
+        };
+        let rows: Vec<(usize, &str)> = said.iter().map(|(r, v, _)| (*r, *v)).collect();
+        Err(InputError::at(
+            self.loc.clone().row(*row).column(name.clone()),
+            with_other_rows(said_against(&name, what), &rows),
+        )
+        .hint(*hint))
+    }
+
     /// Marks each item its applicability column says is not asked in this procurement
     /// ([`applicability`] `Some(false)`; [`Items::check_extra_columns`] refused a column it
     /// does not read whole).
@@ -3404,7 +3457,7 @@ impl Items {
                             said.iter().map(|(r, v, _)| (*r, *v)).collect();
                         Err(InputError::at(
                             loc(*row),
-                            with_other_rows(format!("the column '{name}' {what}: the tool does not read it, and would judge the item on the ISMAP statement alone"), &rows),
+                            with_other_rows(said_against(name, what), &rows),
                         )
                         .hint(*hint))
                     }
@@ -3594,6 +3647,7 @@ impl Items {
         }
         if !self.suggesting {
             self.check_extra_columns()?;
+            self.check_risk_column()?;
             self.mark_not_asked();
         }
         let (outside_lines, commented) = self.take_comments();
@@ -4133,27 +4187,51 @@ fn is_deficient_evaluation(value: &str) -> bool {
             .contains(&first))
 }
 
-/// Whether an evaluation column's header names findings, gaps or deficiencies (`指摘事項`,
-/// `指摘有無`, `所見`, `不備`, `是正要否`, `Finding`, `Gap`), where a mark (○, はい, Yes)
-/// says there is one (review 16 A-8), a note in brackets aside.
-fn names_findings(header: &str) -> bool {
+/// The header words of a column recording gaps, findings, exceptions or residual risk: one
+/// list for the two rules on them ([`gap_header`]), each word with whether it is a
+/// finding's (before a bracket, a mark under it says there is one: [`names_findings`],
+/// review 16 A-8) and whether it is one of outstanding work (anywhere in the header, only
+/// none reads under it, as under [`crate::input::csp::remarks::header`]'s qualifying words:
+/// [`inverted_header`], fix18-cols).
+const GAP_HEADER_WORDS: &[(&str, bool, bool)] = &[
+    ("指摘", true, false),
+    ("所見", true, false),
+    ("不備", true, false),
+    ("是正", true, false),
+    ("不適合", true, false),
+    ("finding", true, false),
+    ("gap", true, false),
+    ("deficien", true, false),
+    ("nonconform", true, false),
+    ("issue", true, false),
+    ("ギャップ", false, true),
+    ("残存リスク", false, true),
+    ("residualrisk", false, true),
+    ("例外", false, true),
+    ("exception", true, true),
+];
+
+/// What a header says its column records, by [`GAP_HEADER_WORDS`]: whether it names
+/// findings (its part before a bracket holding a finding's word), and the first word of
+/// outstanding work it holds.
+fn gap_header(header: &str) -> (bool, Option<&'static str>) {
     let key = header_key(header);
     let head = key.split(['(', '[']).next().unwrap_or("");
-    [
-        "指摘",
-        "所見",
-        "不備",
-        "是正",
-        "不適合",
-        "finding",
-        "gap",
-        "deficien",
-        "nonconform",
-        "issue",
-        "exception",
-    ]
-    .iter()
-    .any(|w| head.contains(w))
+    let findings = GAP_HEADER_WORDS
+        .iter()
+        .any(|(w, finding, _)| *finding && head.contains(w));
+    let outstanding = GAP_HEADER_WORDS
+        .iter()
+        .find(|(w, _, outstanding)| *outstanding && key.contains(w))
+        .map(|(w, ..)| *w);
+    (findings, outstanding)
+}
+
+/// Whether an evaluation column's header names findings, gaps or deficiencies (`指摘事項`,
+/// `指摘有無`, `所見`, `不備`, `是正要否`, `Finding`, `Gap`), where a mark (○, はい, Yes)
+/// says there is one (review 16 A-8), a note in brackets aside ([`gap_header`]).
+fn names_findings(header: &str) -> bool {
+    gap_header(header).0
 }
 
 /// Whether a value under a header naming findings ([`names_findings`]) says there is none:
@@ -4418,25 +4496,21 @@ fn answer_says_yes(value: &str) -> bool {
             .any(|w| WITHHELD_EN.contains(&w))
 }
 
+/// The message refusing a carried column's cell that [`says_against`] its item (`what`,
+/// its phrase), or the risk column's ([`Items::check_risk_column`]).
+fn said_against(name: &str, what: &str) -> String {
+    format!("the column '{name}' {what}: the tool does not read it, and would judge the item on the ISMAP statement alone")
+}
+
 /// Whether a header names a gap, a finding, an exception or work outstanding
 /// ([`crate::input::csp::remarks::Header::Qualifying`], `ギャップ`, `残存リスク`), under which a
 /// yes says there is one and a no that there is none ([`says_against`]).
 fn inverted_header(name: &str) -> bool {
-    let key = header_key(name);
     matches!(
         crate::input::csp::remarks::header(name),
         crate::input::csp::remarks::Header::Qualifying(_)
-    ) || INVERTED_WORDS.iter().any(|w| key.contains(w))
+    ) || gap_header(name).1.is_some()
 }
-
-/// Header words of a gap or an exception beside [`crate::input::csp::remarks::header`]'s.
-const INVERTED_WORDS: &[&str] = &[
-    "ギャップ",
-    "残存リスク",
-    "residualrisk",
-    "例外",
-    "exception",
-];
 
 /// Whether a cell lists the answers to choose from (`はい / いいえ`, `○／×`): a template's
 /// legend, not an answer.
@@ -4574,10 +4648,7 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
         // no remediation's (`対応期限`, `是正期限`, `Due date` are)
         Header::Qualifying(_) if ["期限", "期日", "期限日"].contains(&key.as_ref()) => None,
         Header::Qualifying(w) => Some(w.clone()),
-        _ => INVERTED_WORDS
-            .iter()
-            .find(|w| key.contains(**w))
-            .map(|w| (*w).to_owned()),
+        _ => gap_header(name).1.map(str::to_owned),
     };
     if let Some(word) = word {
         const NO: &[&str] = &[
@@ -5760,6 +5831,13 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
             // a YAML/JSON float (`8.20` unquoted) is the number 8.2: what was typed is lost
             let number = matches!(v, Scalar::Float(_));
             item.add_refs(&v.into_string(), 0, number);
+        }
+        // a finding beside the rating, as in a table's risk column ([`Items::check_risk_column`])
+        let risk = d.risk.trim();
+        if !item.refs.is_empty() && !risk.is_empty() && !is_bare_rating(risk) {
+            if let Some((what, hint)) = says_against("risk", risk) {
+                return Err(InputError::at(at("risk"), said_against("risk", &what)).hint(hint));
+            }
         }
         items.push(item);
     }
