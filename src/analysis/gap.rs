@@ -2543,11 +2543,13 @@ const REGION_WORDS: [&str; 21] = [
     "対象",
 ];
 
-/// The place a region's name (folded) names, in one spelling for its Japanese and English
-/// names and its cloud codes (`東京`, `tokyo`, `ap-northeast-1`); `None` for a name that is
-/// no known place (a role: `本番`, `プライマリ`, `利用`, `契約`, a provider `aws`), or a
-/// place holding others (`日本`).
-fn place_of(name: &str) -> Option<&'static str> {
+/// The places a region's name (folded) names anywhere in it, each in one spelling for its
+/// Japanese and English names and its cloud codes (`東京`, `tokyo`, `ap-northeast-1`):
+/// `本番シンガポール`, `aws東京`, `バージニア北部`, `us east` (review 16 A-9). A Japanese
+/// spelling anywhere, an ASCII one as words (`us` not in `business`, nor in `us-east-2`).
+/// None for a name that is no known place (a role: `本番`, `プライマリ`, `利用`, `契約`, a
+/// provider `aws`), or a place holding others (`日本`).
+fn places_in(name: &str) -> Vec<&'static str> {
     const PLACES: [(&str, &[&str]); 14] = [
         (
             "tokyo",
@@ -2604,16 +2606,34 @@ fn place_of(name: &str) -> Option<&'static str> {
         ("canada", &["カナダ", "canada"]),
         ("brazil", &["ブラジル", "brazil", "sa-east-1"]),
     ];
-    let name = name.trim();
-    // a provider before the place (`AWS東京リージョン`, `Azure東日本リージョン`)
-    let name = PROVIDERS
-        .iter()
-        .find_map(|p| name.strip_prefix(p).filter(|rest| !rest.is_empty()))
-        .map_or(name, str::trim);
-    PLACES
-        .iter()
-        .find(|(_, names)| names.contains(&name))
-        .map(|(place, _)| *place)
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+    let names_it = |spelling: &str| {
+        if !spelling.is_ascii() {
+            return name.contains(spelling);
+        }
+        let bytes = name.as_bytes();
+        name.match_indices(spelling).any(|(at, _)| {
+            !at.checked_sub(1)
+                .and_then(|i| bytes.get(i))
+                .is_some_and(|&c| word(c))
+                && !bytes.get(at + spelling.len()).is_some_and(|&c| word(c))
+        })
+    };
+    let mut out = Vec::new();
+    for (place, spellings) in PLACES {
+        if spellings.iter().any(|s| names_it(s)) && !out.contains(&place) {
+            out.push(place);
+        }
+    }
+    out
+}
+
+/// The place a scope's region (folded) names ([`places_in`]), when it names one.
+fn place_of(name: &str) -> Option<&'static str> {
+    match places_in(name).as_slice() {
+        [place] => Some(place),
+        _ => None,
+    }
 }
 
 /// Cloud providers' names (folded), which name no region before `リージョン`.
@@ -2702,11 +2722,42 @@ fn more_than_named(lead: &str, places: Option<&[&str]>) -> bool {
 /// Words naming a region other than the one in scope (`別リージョン`, `異なるリージョン`).
 const ANOTHER_REGION: [&str; 6] = ["別", "他", "異なる", "複数", "遠隔", "ほかの"];
 
+/// A region a text names ([`regions_in`]).
+#[derive(Debug, Default)]
+struct Mention {
+    /// The run before `リージョン` (`None`: a region not named, [`REGION_WORDS`]).
+    name: Option<String>,
+    /// What stands before it: four characters and the name.
+    lead: String,
+    /// A bracket beside it (`本番リージョン（シンガポール）`, `singapore (primary) region`).
+    bracket: String,
+    /// What the text says the region is (`メインリージョンはシンガポール`: `シンガポール`).
+    topic: String,
+    /// The ASCII words before an ASCII name that is no place (`us east` of `kept in the us
+    /// east region`), back to a word like `the`, `in`.
+    words: String,
+    /// The text says "other than it" right after (`東京リージョン以外`, `region outside`).
+    except: bool,
+}
+
+impl Mention {
+    /// The name ends in `外` (`契約外`, `指定外`, `日本国外`, `東京以外の`): outside what it
+    /// names (review 16 A-9).
+    fn negated(&self) -> bool {
+        self.except
+            || self
+                .name
+                .as_deref()
+                .is_some_and(|n| n.trim_end_matches('の').ends_with('外'))
+    }
+}
+
 /// The regions `text` (folded) names: each run of kanji, katakana or ASCII letters before
 /// `リージョン` (or an ASCII word before ` region`), with the runs before it joined by `・`,
 /// `、`, `と` (`東京・大阪リージョン`); a word of [`REGION_WORDS`] or no name as `None` (a
-/// region not named: `全リージョン`, `複数リージョン`), with what stands before it.
-fn regions_in(text: &str) -> Vec<(Option<String>, String)> {
+/// region not named: `全リージョン`, `複数リージョン`), with what stands before it, a bracket
+/// beside it, what it is said to be and an `以外` after it ([`Mention`]).
+fn regions_in(text: &str) -> Vec<Mention> {
     let name_char = |c: char| {
         ('\u{4e00}'..='\u{9fff}').contains(&c)
             || (('\u{30a0}'..='\u{30ff}').contains(&c) && c != '・')
@@ -2720,6 +2771,24 @@ fn regions_in(text: &str) -> Vec<(Option<String>, String)> {
             let before = &text[..at];
             let chars: Vec<char> = before.chars().collect();
             let mut end = chars.len();
+            let mut bracket = String::new();
+            // a bracket between the name and the marker (`singapore (primary) region`)
+            if end > 0 && chars[end - 1] == ')' {
+                if let Some(open) = chars[..end - 1].iter().rposition(|&c| c == '(') {
+                    bracket = chars[open + 1..end - 1].iter().collect();
+                    end = open;
+                    while end > 0 && chars[end - 1] == ' ' {
+                        end -= 1;
+                    }
+                }
+            }
+            // `東京以外のリージョン`, `対象外のリージョン`: the name with its `の`
+            let of = end >= 2 && chars[end - 1] == 'の' && chars[end - 2] == '外';
+            if of {
+                end -= 1;
+            }
+            let (bracket, topic, except) =
+                beside_region(&text[at + marker.len()..], ascii, bracket);
             loop {
                 let mut start = end;
                 while start > 0
@@ -2728,7 +2797,10 @@ fn regions_in(text: &str) -> Vec<(Option<String>, String)> {
                 {
                     start -= 1;
                 }
-                let name: String = chars[start..end].iter().collect();
+                let mut name: String = chars[start..end].iter().collect();
+                if of {
+                    name.push('の');
+                }
                 let lead: String = chars[start.saturating_sub(4)..start].iter().collect();
                 let generic = name.is_empty()
                     || REGION_WORDS.contains(&name.as_str())
@@ -2736,7 +2808,19 @@ fn regions_in(text: &str) -> Vec<(Option<String>, String)> {
                         "all", "every", "each", "any", "other", "another", "multiple", "the", "a",
                     ]
                     .contains(&name.as_str());
-                out.push(((!generic).then(|| name.clone()), format!("{lead}{name}")));
+                let words = if ascii && !generic && places_in(&name).is_empty() {
+                    words_before(&chars[..start], &name)
+                } else {
+                    String::new()
+                };
+                out.push(Mention {
+                    name: (!generic).then(|| name.clone()),
+                    lead: format!("{lead}{name}"),
+                    bracket: bracket.clone(),
+                    topic: topic.clone(),
+                    words,
+                    except,
+                });
                 if generic
                     || start == 0
                     || !['・', '.', '、', ',', 'と'].contains(&chars[start - 1])
@@ -2750,6 +2834,71 @@ fn regions_in(text: &str) -> Vec<(Option<String>, String)> {
     out
 }
 
+/// What stands right after a region's marker (`after`): a bracket (`本番リージョン（シン
+/// ガポール）`, or the one before the marker, `bracket`), what the region is said to be
+/// (`メインリージョンはシンガポール`, `primary region is singapore`) and whether `以外`,
+/// `outside`, `other than` follows.
+fn beside_region(after: &str, ascii: bool, bracket: String) -> (String, String, bool) {
+    let after = if ascii {
+        after.strip_prefix('s').unwrap_or(after)
+    } else {
+        after
+    };
+    let except = after.starts_with("以外")
+        || [" outside", " other than", " except"]
+            .iter()
+            .any(|w| after.starts_with(w));
+    let trimmed = after.trim_start();
+    let mut bracket = bracket;
+    if bracket.is_empty() {
+        if let Some(inner) = trimmed.strip_prefix('(') {
+            let inner = inner.find(')').map_or("", |e| &inner[..e]);
+            // a bracket naming regions of its own (`東京リージョン（大阪リージョンへ複製）`) is
+            // read as those
+            if !inner.contains("リージョン") && !inner.contains(" region") {
+                bracket = inner.to_owned();
+            }
+        }
+    }
+    let topic = ["は", ":", " is "]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .map(|rest| {
+            let rest = rest.trim_start();
+            let end = rest
+                .find(['。', '、', ',', '.', '\n', ';', '(', ')', 'で'])
+                .unwrap_or(rest.len());
+            rest[..end].chars().take(24).collect::<String>()
+        })
+        .unwrap_or_default();
+    (bracket, topic, except)
+}
+
+/// Up to two ASCII words before an ASCII region name (`chars` ends before it), back to a
+/// word of no name (`the`, `in`), joined with the name: `us east` of `kept in the us east
+/// region`, `japan west` of `the japan west region`.
+fn words_before(chars: &[char], name: &str) -> String {
+    const STOP: [&str; 12] = [
+        "the", "a", "an", "in", "to", "of", "and", "or", "at", "for", "on", "from",
+    ];
+    let text: String = chars.iter().collect();
+    let mut words: Vec<&str> = Vec::new();
+    for word in text.trim_end().rsplit(' ').take(2) {
+        if word.is_empty()
+            || STOP.contains(&word)
+            || !word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
+            break;
+        }
+        words.push(word);
+    }
+    if words.is_empty() {
+        return String::new();
+    }
+    words.reverse();
+    format!("{} {name}", words.join(" "))
+}
+
 impl ScopeRegions {
     /// The regions the scope's lines (not its lists of exclusions) name, less those it
     /// excludes; `None` when it names none, or a region by no name (`全リージョン`).
@@ -2757,7 +2906,7 @@ impl ScopeRegions {
         let mut names: Vec<String> = Vec::new();
         for line in lines {
             let folded = crate::text::fold_width(line).to_lowercase();
-            for (name, lead) in regions_in(&folded) {
+            for Mention { name, lead, .. } in regions_in(&folded) {
                 // `国内リージョン`, `日本国内のリージョン`: the regions in Japan, so an overseas
                 // region is outside (review 14 A-3)
                 let domestic = name.as_deref().map_or(lead.as_str(), |n| n);
@@ -2789,32 +2938,83 @@ impl ScopeRegions {
         // and a role word (`本番`, `プライマリ`, `利用`, `AWS`) names no place (review 14 B-1, B-3)
         let places: Option<Vec<&str>> = names.iter().map(|n| place_of(n)).collect();
         let mut out = Vec::new();
-        for (name, lead) in regions_in(text) {
+        for m in regions_in(text) {
+            let (name, lead) = (&m.name, &m.lead);
             let another = ANOTHER_REGION.iter().find(|w| lead.ends_with(*w));
-            let outside = match &name {
-                Some(n) => match (&places, place_of(n)) {
-                    (Some(places), Some(place)) => !places.contains(&place),
-                    // a place not on the list beside a scope of places on it (review 14
-                    // B-3 rest: `ジャカルタリージョン` under `東京リージョン`)
-                    (Some(_), None) => unknown_place_outside(n, names),
-                    _ => false,
-                },
-                None => {
-                    names.len() == 1 && another.is_some()
-                        || more_than_named(&lead, places.as_deref())
+            let (judged, written) = if m.negated() {
+                // `…外`, `…以外` before role words and places: outside what it names, but
+                // `海外`/`国外` (`日本国外`) only beside a scope in Japan, as `海外リージョン`
+                let n = name.as_deref().unwrap_or(lead.as_str());
+                let bare = n.trim_end_matches('の');
+                let outside = if !m.except && (bare.ends_with("海外") || bare.ends_with("国外"))
+                {
+                    more_than_named(lead.trim_end_matches('の'), places.as_deref())
+                } else {
+                    true
+                };
+                let written = if m.except {
+                    format!("{n}リージョン以外")
+                } else {
+                    format!("{n}リージョン")
+                };
+                (Some(outside), written)
+            } else {
+                // a known place anywhere in the name, a bracket beside it, the words before
+                // it, else what it is said to be, judges it before role words (review 16 A-9)
+                let n = name.as_deref().unwrap_or("");
+                let mut found: Vec<&str> = Vec::new();
+                let mut written = String::new();
+                for (places, how) in [
+                    (places_in(n), format!("{n}リージョン")),
+                    (
+                        places_in(&m.bracket),
+                        format!("{n}リージョン({})", m.bracket),
+                    ),
+                    (places_in(&m.words), format!("{}リージョン", m.words)),
+                ] {
+                    if !places.is_empty() && found.is_empty() {
+                        written = how;
+                    }
+                    found.extend(places);
+                }
+                if found.is_empty() {
+                    found = places_in(&m.topic);
+                    written = format!("{n}リージョンは{}", m.topic);
+                }
+                let found = (!found.is_empty()).then_some((found, written));
+                match (&places, found) {
+                    (Some(places), Some((found, written))) => {
+                        (Some(found.iter().any(|p| !places.contains(p))), written)
+                    }
+                    _ => (None, String::new()),
                 }
             };
-            let written = match (&name, another) {
-                (Some(n), _) => format!("{n}リージョン"),
-                (None, Some(w)) => format!("{w}リージョン"),
-                (None, None) if more_than_named(&lead, places.as_deref()) => {
-                    let w = MORE_THAN_NAMED
-                        .iter()
-                        .find(|w| lead.ends_with(*w))
-                        .map_or("海外", |w| w);
-                    format!("{w}リージョン")
+            let (outside, written) = match judged {
+                Some(outside) => (outside, written),
+                None => {
+                    let outside = match name {
+                        // a place not on the list beside a scope of places on it (review 14
+                        // B-3 rest: `ジャカルタリージョン` under `東京リージョン`)
+                        Some(n) => places.is_some() && unknown_place_outside(n, names),
+                        None => {
+                            names.len() == 1 && another.is_some()
+                                || more_than_named(lead, places.as_deref())
+                        }
+                    };
+                    let written = match (name, another) {
+                        (Some(n), _) => format!("{n}リージョン"),
+                        (None, Some(w)) => format!("{w}リージョン"),
+                        (None, None) if more_than_named(lead, places.as_deref()) => {
+                            let w = MORE_THAN_NAMED
+                                .iter()
+                                .find(|w| lead.ends_with(*w))
+                                .map_or("海外", |w| w);
+                            format!("{w}リージョン")
+                        }
+                        (None, None) => format!("{lead}リージョン"),
+                    };
+                    (outside, written)
                 }
-                (None, None) => format!("{lead}リージョン"),
             };
             if outside && !out.contains(&written) {
                 out.push(written);
@@ -5859,5 +6059,92 @@ mod tests {
             ["物理的セキュリティ"]
         );
         assert!(parts("本サービスはAWSに依拠して提供しています").is_empty());
+    }
+
+    /// Review 16 A-9: a known place anywhere in a region's name, in a bracket beside it, in
+    /// the English words before it or in what it is said to be judges it before role words;
+    /// `…外`, `…以外` make it outside (`日本` as a role does not read `日本国外`). Guards: the
+    /// scope's own place with role words, a role alone, a DR region the scope names.
+    #[test]
+    fn a_known_place_or_an_outside_word_judges_a_region_before_its_role() {
+        let outside = |scope: &str, title: &str| -> Vec<String> {
+            ExcludedParts::of(&[scope.to_owned()]).regions_outside(title, "", &Extra::default())
+        };
+        let tokyo = "テストクラウド（東京リージョン）";
+        for (title, part) in [
+            ("日本国外リージョンへバックアップ", "日本国外リージョン"),
+            ("契約外リージョンへバックアップ", "契約外リージョン"),
+            ("指定外リージョンへバックアップ", "指定外リージョン"),
+            ("東京以外のリージョンへバックアップ", "東京以外のリージョン"),
+            ("東京リージョン以外へバックアップ", "東京リージョン以外"),
+            (
+                "本番シンガポールリージョンへバックアップ",
+                "本番シンガポールリージョン",
+            ),
+            (
+                "検証用ソウルリージョンへバックアップ",
+                "検証用ソウルリージョン",
+            ),
+            (
+                "本番リージョン（シンガポール）へバックアップ",
+                "本番リージョン(シンガポール)",
+            ),
+            (
+                "デフォルトリージョン（バージニア北部）へバックアップ",
+                "デフォルトリージョン(バージニア北部)",
+            ),
+            ("Backups kept in the US East region", "us eastリージョン"),
+            (
+                "Backups kept in the Japan West region",
+                "japan westリージョン",
+            ),
+            (
+                "Backups kept in the Singapore (primary) region",
+                "singaporeリージョン",
+            ),
+            (
+                "メインリージョンはシンガポール。バックアップを取得",
+                "メインリージョンはシンガポール",
+            ),
+            (
+                "東京リージョン（大阪リージョンへ複製）でバックアップ",
+                "大阪リージョン",
+            ),
+        ] {
+            assert_eq!(outside(tokyo, title), [part], "{title}");
+        }
+        // a role before the scope's own place in the scope names that place
+        assert_eq!(
+            outside(
+                "テストクラウド（本番東京リージョン）",
+                "シンガポールリージョンへ複製"
+            ),
+            ["シンガポールリージョン"]
+        );
+        for (scope, title) in [
+            (tokyo, "東京リージョンでバックアップ"),
+            (tokyo, "本番環境（東京リージョン）でバックアップ"),
+            (tokyo, "東京リージョン（本番）でバックアップ"),
+            (tokyo, "プライマリリージョンでバックアップ"),
+            (tokyo, "本番リージョンは東京リージョンとする"),
+            (tokyo, "Backups kept in the Japan East region"),
+            (tokyo, "Backups kept in the Tokyo (primary) region"),
+            (tokyo, "日本リージョンでのバックアップ"),
+            (
+                "テストクラウド（東京・大阪リージョン）",
+                "大阪リージョン（DR）へバックアップ",
+            ),
+            (
+                "テストクラウド（本番東京リージョン）",
+                "東京リージョンでバックアップ",
+            ),
+            // `海外` beside a scope overseas states nothing more (as before)
+            (
+                "テストクラウド（米国リージョン）",
+                "日本国外リージョンのデータ",
+            ),
+        ] {
+            assert!(outside(scope, title).is_empty(), "{scope} / {title}");
+        }
     }
 }
