@@ -50,3 +50,30 @@ fn a_known_place_or_an_outside_word_judges_a_region_before_its_role() {
     assert_eq!(item["status"], "covered", "{item}");
     assert!(capped(by_id(&v["items"], "4")));
 }
+
+/// `phys.csv` (1 `来訪者の記録` 11.1.2, 3 9.2.5, 7 `A.11.1.2`, 9 `装置の廃棄` 11.2.7, all
+/// implemented) under scopes saying, in one vocabulary (subject 物理/データセンター/基盤/IaaS/
+/// physical, verb 担う/委託/継承/含まない/inherited…), that the physical layer is another's:
+/// `物理層はAWSが担う` (phys1), `クラウド基盤（AWS）の統制は含まない` (2), `AWSの責任共有モデル
+/// に基づく` (3), `データセンターはさくらインターネットに委託` (4), `基盤はAWSの統制を継承` (5),
+/// `physical security is inherited from AWS` (6): the clause-11 items were 充足, now capped
+/// (review 16 A-10); 9.2.5 never. Guards: `物理的セキュリティを含む` (7), `データセンターは当社が
+/// 管理` (8) and `AWS上で稼働する経費精算SaaS` (9: no layer given, as main) cap nothing.
+#[test]
+fn a_physical_layer_said_to_be_anothers_caps_the_clause_11_items() {
+    for n in 1..=9 {
+        let csp = format!("phys{n}.yaml");
+        let v = report("ja", "phys.csv", &csp);
+        for id in ["1", "7", "9"] {
+            let item = by_id(&v["items"], id);
+            if n <= 6 {
+                assert!(capped(item), "{csp}: {item}");
+                assert_ne!(item["status"], "covered", "{csp}: {item}");
+            } else {
+                assert!(!capped(item), "{csp}: {item}");
+                assert_eq!(item["status"], "covered", "{csp}: {item}");
+            }
+        }
+        assert!(!capped(by_id(&v["items"], "3")), "{csp}");
+    }
+}

@@ -3057,9 +3057,16 @@ fn providers_share(part: &str) -> bool {
         "自社",
         "csp",
     ];
-    ["責任範囲", "管理範囲", "責任分界", "iaas"]
-        .iter()
-        .any(|w| part.contains(w))
+    [
+        "責任範囲",
+        "管理範囲",
+        "責任分界",
+        "責任共有",
+        "共有責任",
+        "iaas",
+    ]
+    .iter()
+    .any(|w| part.contains(w))
         && !own.iter().any(|w| part.starts_with(w))
 }
 
@@ -3115,8 +3122,11 @@ impl ExcludedParts {
                 Some(rest) => texts.push(without_notes(rest)),
                 None => {
                     texts.extend(excluded_in_line(entry));
+                    let (physical, out) = physical_elsewhere(entry);
+                    texts.extend(out);
                     let first = texts.len();
                     texts.extend(resting_on_another(entry));
+                    texts.extend(physical);
                     relied_texts.extend(first..texts.len());
                     lines.push(entry);
                 }
@@ -3166,12 +3176,15 @@ impl ExcludedParts {
         let mut also: Vec<(String, String)> = Vec::new();
         let physical: Vec<String> = parts
             .iter()
-            .filter(|(_, f)| PHYSICAL.iter().any(|w| f.contains(w)) || providers_share(f))
+            .filter(|(_, f)| infra_part(f))
             .map(|(written, _)| written.clone())
             .collect();
         for written in &physical {
             let folded = crate::text::fold_width(written).to_lowercase();
-            let infra = written.contains("インフラ") || providers_share(&folded);
+            let infra = written.contains("インフラ")
+                || providers_share(&folded)
+                || folded.contains("基盤")
+                || folded.contains("infrastructure");
             for word in PHYSICAL
                 .iter()
                 .chain(if infra { &INFRA[..] } else { &[][..] })
@@ -3389,11 +3402,7 @@ fn resting_on_another(line: &str) -> Vec<String> {
     for marker in ["に依拠", "に依存"] {
         for (at, _) in line.match_indices(marker) {
             let before = &line[..at];
-            let start = before
-                .rfind(['（', '(', '。', '；', ';', '、'])
-                .map_or(0, |i| {
-                    i + before[i..].chars().next().map_or(1, char::len_utf8)
-                });
+            let start = clause_start(before, &['、']);
             let Some(topic) = before[start..].find('は') else {
                 continue;
             };
@@ -3408,6 +3417,229 @@ fn resting_on_another(line: &str) -> Vec<String> {
     out
 }
 
+/// Where the clause ending `before` starts: after the last `。`, `；`, `;` (or one of
+/// `also`) or opening bracket left open, a bracket closed before the end being part of the
+/// clause (`クラウド基盤（AWS）の統制は含まない`: review 16 A-10).
+fn clause_start(before: &str, also: &[char]) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in before.char_indices().rev() {
+        let boundary = match c {
+            '）' | ')' => {
+                depth += 1;
+                false
+            }
+            '（' | '(' if depth > 0 => {
+                depth -= 1;
+                false
+            }
+            '（' | '(' => true,
+            '。' | '；' | ';' => depth == 0,
+            _ => depth == 0 && also.contains(&c),
+        };
+        if boundary {
+            return i + c.len_utf8();
+        }
+    }
+    0
+}
+
+/// Whether a part of a service (folded) is its physical or infrastructure layer: a word of
+/// [`PHYSICAL`], the provider's share ([`providers_share`]), its platform (`基盤`, `クラウド
+/// 基盤`, `AWS基盤`, not `認証基盤`, `ログ基盤`) or the English words for them (review 16 A-10).
+fn infra_part(part: &str) -> bool {
+    const BASE_BEFORE: [&str; 9] = [
+        "クラウド",
+        "インフラ",
+        "iaas",
+        "物理",
+        "ハードウェア",
+        "仮想化",
+        "システム",
+        "サーバ",
+        "提供",
+    ];
+    let base = part.match_indices("基盤").any(|(at, _)| {
+        let head = part[..at].trim_end_matches([' ', 'の']);
+        let head = &head[clause_start(head, &['、', ' '])..];
+        head.is_empty()
+            || BASE_BEFORE.iter().any(|w| head.ends_with(w))
+            || PROVIDERS.iter().any(|p| head.ends_with(p))
+    });
+    base || PHYSICAL.iter().any(|w| part.contains(w))
+        || providers_share(part)
+        || [
+            "physical",
+            "data center",
+            "datacenter",
+            "facilit",
+            "infrastructure",
+        ]
+        .iter()
+        .any(|w| part.contains(w))
+}
+
+/// Words saying who a part is, the CSP itself (`当社`, `本サービス`): no other provider.
+const SELF: [&str; 10] = [
+    "当社",
+    "弊社",
+    "自社",
+    "本サービス",
+    "当サービス",
+    "自ら",
+    "csp",
+    "us",
+    "our",
+    "we",
+];
+
+/// The parts a scope line says are the physical or infrastructure layer ([`infra_part`])
+/// and another's, in one vocabulary (review 16 A-10): a subject before `は`/`を` and a verb
+/// after it — of another by itself (`…に委託`, `…を継承`, `…に依拠`, `inherited`, `relies on`),
+/// or with someone not the CSP before it (`AWSが担う`, `AWSの責任`, `AWSの管理`, `AWSを利用`,
+/// `AWSのISMAP登録による`, `managed by AWS`): `物理層はAWSが担う`, `データセンターはさくら
+/// インターネットに委託`, `IaaSはAWSを利用`; and another provider's shared-responsibility
+/// model (`AWSの責任共有モデルに基づく`). Each as the (relied) part and the English `out of
+/// scope`/`excluded` as excluded ones: `(relied, excluded)`. `物理的セキュリティを含む`,
+/// `データセンターは当社が管理` and `AWS上で稼働` name no such part.
+fn physical_elsewhere(line: &str) -> (Vec<String>, Vec<String>) {
+    // verbs saying another does it by themselves, and verbs wanting another before them
+    // (with the particle it takes)
+    const OF_ANOTHER: [&str; 5] = ["に委託", "を継承", "から継承", "に依拠", "に依存"];
+    const BY_ANOTHER: [(&str, &[&str]); 9] = [
+        ("担う", &["が"]),
+        ("担当", &["が", "の"]),
+        ("責任", &["の", "が"]),
+        ("管理", &["の", "が", "により"]),
+        ("運用", &["の", "が", "により"]),
+        ("提供", &["の", "が", "により"]),
+        ("利用", &["を"]),
+        ("による", &[""]),
+        ("に基づく", &[""]),
+    ];
+    // ASCII lower case keeps the byte offsets of `text`, which parts are written from
+    let text = crate::text::fold_width(line);
+    let folded = text.to_ascii_lowercase();
+    let (mut relied, mut excluded) = (Vec::new(), Vec::new());
+    let negated = |after: &str| {
+        ["ない", "しない", "していない", "されない", "せず", "ません"]
+            .iter()
+            .any(|w| after.starts_with(w))
+    };
+    let verbs = OF_ANOTHER
+        .iter()
+        .map(|v| (*v, None))
+        .chain(BY_ANOTHER.iter().map(|(v, p)| (*v, Some(*p))));
+    for (verb, particles) in verbs {
+        for (at, _) in folded.match_indices(verb) {
+            if negated(&folded[at + verb.len()..]) {
+                continue;
+            }
+            let before = &folded[..at];
+            let start = clause_start(before, &['、']);
+            let clause = &before[start..];
+            let Some(topic) = clause.find(['は', 'を']) else {
+                continue;
+            };
+            let subject = text[start..start + topic]
+                .trim_end_matches("について")
+                .trim_end_matches("に関して")
+                .trim_end_matches('で')
+                .trim();
+            let agent = clause[topic + 'は'.len_utf8()..].trim();
+            let others = match particles {
+                None => true,
+                Some(particles) => particles.iter().any(|p| {
+                    agent.strip_suffix(p).is_some_and(|who| {
+                        let who = who.trim();
+                        !who.is_empty()
+                            && !SELF.iter().any(|w| who.starts_with(w))
+                            // `…による`/`に基づく` only another provider's (`AWSのISMAP登録`),
+                            // not a rule (`入館管理規程による`)
+                            && (!p.is_empty() || another_party(who))
+                    })
+                }),
+            };
+            if others && !subject.is_empty() && infra_part(&subject.to_lowercase()) {
+                relied.push(without_notes(subject));
+            }
+        }
+    }
+    // another provider's shared-responsibility model
+    for marker in [
+        "の責任共有モデル",
+        "の共有責任モデル",
+        " shared responsibility model",
+    ] {
+        for (at, _) in folded.match_indices(marker) {
+            let before = &folded[..at];
+            let start = clause_start(before, &['、', ' ']);
+            let who = &before[start..];
+            if another_party(who) && !SELF.iter().any(|w| who.starts_with(w)) {
+                relied.push(text[start..at + marker.len()].trim().to_owned());
+            }
+        }
+    }
+    // English: `physical security is inherited from AWS`, `… is out of scope`
+    for (phrase, of_scope) in [
+        (" inherited", false),
+        (" relies on ", false),
+        (" relied on ", false),
+        (" managed by ", false),
+        (" operated by ", false),
+        (" provided by ", false),
+        (" responsibility of ", false),
+        (" outsourced to ", false),
+        (" out of scope", true),
+        (" excluded", true),
+    ] {
+        for (at, _) in folded.match_indices(phrase) {
+            let before = &folded[..at];
+            let start = clause_start(before, &[',', '.']);
+            let subject = text[start..at]
+                .trim()
+                .trim_end_matches(" is")
+                .trim_end_matches(" are")
+                .trim();
+            let after = &folded[at + phrase.len()..];
+            let who = after.trim_start_matches("from ").trim_start_matches("the ");
+            let own = SELF.iter().any(|w| {
+                who.strip_prefix(w)
+                    .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphanumeric()))
+            });
+            if own || subject.is_empty() || !infra_part(&subject.to_lowercase()) {
+                continue;
+            }
+            let part = without_notes(subject);
+            if of_scope {
+                excluded.push(part);
+            } else {
+                relied.push(part);
+            }
+        }
+    }
+    (relied, excluded)
+}
+
+/// Whether `who` (folded) names another provider: a cloud's name (as a word), `IaaS`, a
+/// `…事業者`, `委託先`, `ベンダー`, `provider`, `vendor`.
+fn another_party(who: &str) -> bool {
+    PROVIDERS
+        .iter()
+        .any(|p| crate::catalog::terms::contains_word(who, p))
+        || [
+            "iaas",
+            "事業者",
+            "委託先",
+            "ベンダー",
+            "ベンダ",
+            "プロバイダ",
+            "provider",
+            "vendor",
+        ]
+        .iter()
+        .any(|w| who.contains(w))
+}
+
 /// The parts a scope line excludes in its own words: before `を除く`, `は対象外`,
 /// `は含まない` … back to an opening bracket, a `。` or `ただし`, and after `excluding`,
 /// `except` up to a closing bracket or a full stop.
@@ -3416,9 +3648,7 @@ fn excluded_in_line(line: &str) -> Vec<String> {
     for marker in EXCLUDING_AFTER {
         for (at, _) in line.match_indices(marker) {
             let before = &line[..at];
-            let start = before.rfind(['（', '(', '。', '；', ';']).map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
+            let start = clause_start(before, &[]);
             let mut part = &before[start..];
             for lead in ["ただし", "但し", "なお"] {
                 if let Some(i) = part.rfind(lead) {
@@ -6059,6 +6289,86 @@ mod tests {
             ["物理的セキュリティ"]
         );
         assert!(parts("本サービスはAWSに依拠して提供しています").is_empty());
+    }
+
+    /// Review 16 A-10: one vocabulary (a physical or infrastructure subject, a verb saying it
+    /// is another's) gives the physical part, relied or excluded; the CSP's own, a rule, a
+    /// negation, `を含む`, a platform of a function (`認証基盤`) and a provider named with no
+    /// layer give none (guards).
+    #[test]
+    fn a_physical_layer_said_to_be_anothers_in_one_vocabulary() {
+        let physical = |scope: &str| -> (Option<String>, bool) {
+            let ex = ExcludedParts::of(&[scope.to_owned()]);
+            let relied = ex.physical.as_ref().is_some_and(|p| ex.relied.contains(p));
+            (ex.physical, relied)
+        };
+        for (scope, part, relied) in [
+            ("テストクラウド（物理層はAWSが担う）", "物理層", true),
+            (
+                "テストクラウド（物理的セキュリティはAWSの責任）",
+                "物理的セキュリティ",
+                true,
+            ),
+            (
+                "テストクラウド（AWSの責任共有モデルに基づく）",
+                "AWSの責任共有モデル",
+                true,
+            ),
+            (
+                "テストクラウド（データセンター設備はAWSの管理）",
+                "データセンター設備",
+                true,
+            ),
+            (
+                "テストクラウド（クラウド基盤（AWS）の統制は含まない）",
+                "クラウド基盤の統制",
+                false,
+            ),
+            ("テストクラウド（基盤はAWSの統制を継承）", "基盤", true),
+            (
+                "テストクラウド（物理的セキュリティはAWSのISMAP登録による）",
+                "物理的セキュリティ",
+                true,
+            ),
+            ("テストクラウド（IaaSはAWSを利用）", "IaaS", true),
+            (
+                "テストクラウド（データセンターはさくらインターネットに委託）",
+                "データセンター",
+                true,
+            ),
+            (
+                "テストクラウド（データセンター（東京）はAWSに依拠）",
+                "データセンター",
+                true,
+            ),
+            (
+                "Test Cloud (physical security is inherited from AWS)",
+                "physical security",
+                true,
+            ),
+            (
+                "Test Cloud (the physical infrastructure is out of scope)",
+                "physical infrastructure",
+                false,
+            ),
+        ] {
+            assert_eq!(physical(scope), (Some(part.to_owned()), relied), "{scope}");
+        }
+        for scope in [
+            "テストクラウド（物理的セキュリティを含む）",
+            "テストクラウド（データセンターは当社が管理）",
+            "テストクラウド（データセンターは厳重に管理）",
+            "テストクラウド（物理的セキュリティは当社の責任）",
+            "テストクラウド（物理的セキュリティは入館管理規程による）",
+            "テストクラウド（データセンターはAWSに委託していない）",
+            "テストクラウド（当社の責任共有モデルに基づく）",
+            "テストクラウド（認証基盤は対象外）",
+            "Test Cloud (physical security is managed by us)",
+            "AWS上で稼働する経費精算SaaS",
+            "テストクラウド（AWS上で稼働）",
+        ] {
+            assert_eq!(physical(scope), (None, false), "{scope}");
+        }
     }
 
     /// Review 16 A-9: a known place anywhere in a region's name, in a bracket beside it, in
