@@ -77,3 +77,30 @@ fn a_physical_layer_said_to_be_anothers_caps_the_clause_11_items() {
         assert!(!capped(by_id(&v["items"], "3")), "{csp}");
     }
 }
+
+/// `readiness` on `na.csv`: a subcontractor doing it is no reason for 非該当 although a
+/// cloud is named somewhere (`委託先（AWS上の運用保守業者）`, `ログはAWSに保管`, `laws`,
+/// `運用委託先のAzure MSP`), and another doing a part (`該当なし（IaaS側で一部実施）`) is no
+/// reason for all of it (review 16 A-12: all were accepted). Guards: the cloud as the
+/// subcontractor (`委託先（AWS）が実施`) and the IaaS doing it stay reasons.
+#[test]
+fn a_cloud_named_beside_a_subcontractor_or_a_part_is_no_reason() {
+    let mut c = common::bin();
+    c.args(["--lang", "en", "readiness", "--implemented"])
+        .arg(fixture("na.csv"))
+        .args(["--as-of", "2026-04-01", "--format", "json"]);
+    let v = json_of(c);
+    for (id, why) in [
+        ("11.1.1", json!("subcontractor-does-it")),
+        ("11.1.2", json!("subcontractor-does-it")),
+        ("11.1.3", json!("subcontractor-does-it")),
+        ("11.1.4", json!("subcontractor-does-it")),
+        ("11.1.5", json!("partly-by-another")),
+        ("11.1.6", serde_json::Value::Null),
+        ("11.2.1", serde_json::Value::Null),
+    ] {
+        let item = by_id(&v["items"], id);
+        assert_eq!(item["reason_not_accepted"], why, "{item}");
+        assert_eq!(item["state"], "not-applicable", "{item}");
+    }
+}

@@ -4930,7 +4930,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 39,
+        schema_version: 40,
         lang,
         as_of,
         warnings,
