@@ -49,6 +49,16 @@ fn a_known_place_or_an_outside_word_judges_a_region_before_its_role() {
     assert!(!capped(item), "{item}");
     assert_eq!(item["status"], "covered", "{item}");
     assert!(capped(by_id(&v["items"], "4")));
+    // `…。海外リージョンは対象外` beside `東京リージョン` left every region item 充足 (the
+    // excluded region by no name made the scope name none); Tokyo still reads
+    let v = report("ja", "regions.csv", "tokyo-no-overseas.yaml");
+    for id in ["4", "7", "14"] {
+        let item = by_id(&v["items"], id);
+        assert!(capped(item), "{item}");
+    }
+    let item = by_id(&v["items"], "10");
+    assert!(!capped(item), "{item}");
+    assert_eq!(item["status"], "covered", "{item}");
 }
 
 /// `phys.csv` (1 `来訪者の記録` 11.1.2, 3 9.2.5, 7 `A.11.1.2`, 9 `装置の廃棄` 11.2.7, all

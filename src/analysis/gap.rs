@@ -2918,6 +2918,15 @@ impl ScopeRegions {
                     }
                     continue;
                 }
+                // a region the scope excludes by no name (`…。海外リージョンは対象外`) is none it
+                // names: the others still are
+                let excluded_here = excluded.iter().any(|(_, f)| {
+                    f.strip_suffix("リージョン")
+                        .is_some_and(|w| !w.is_empty() && lead.ends_with(w))
+                });
+                if name.is_none() && excluded_here {
+                    continue;
+                }
                 let Some(name) = name else {
                     return ScopeRegions(None);
                 };
@@ -6423,6 +6432,19 @@ mod tests {
         ] {
             assert_eq!(outside(tokyo, title), [part], "{title}");
         }
+        // a region excluded by no name leaves the others named (was: no region named)
+        assert_eq!(
+            outside(
+                "テストクラウド（東京リージョン）。海外リージョンは対象外",
+                "シンガポールリージョンへ複製"
+            ),
+            ["シンガポールリージョン"]
+        );
+        assert!(outside(
+            "テストクラウド（東京リージョン）。海外リージョンは対象外",
+            "東京リージョンへ複製"
+        )
+        .is_empty());
         // a role before the scope's own place in the scope names that place
         assert_eq!(
             outside(
