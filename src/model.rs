@@ -1039,10 +1039,13 @@ pub enum NotAReason {
     /// `利用者からの要望がないため`, `他の管理策で代替`): the control applies and is not
     /// implemented (review 15 A-2).
     NotImplemented,
+    /// Another party does part of the control (`該当なし（IaaS側で一部実施）`): the rest
+    /// still applies (review 16 A-12).
+    PartlyByAnother,
 }
 
 impl NotAReason {
-    pub const ALL: [NotAReason; 8] = [
+    pub const ALL: [NotAReason; 9] = [
         NotAReason::NoCause,
         NotAReason::ProviderDoesIt,
         NotAReason::PartyUnclear,
@@ -1051,6 +1054,7 @@ impl NotAReason {
         NotAReason::NoGround,
         NotAReason::SubcontractorDoesIt,
         NotAReason::NotImplemented,
+        NotAReason::PartlyByAnother,
     ];
 
     pub fn judgement(self) -> ReasonJudgement {
@@ -1094,6 +1098,10 @@ impl NotAReason {
             NotAReason::NotImplemented => lang.pick(
                 "管理策を実施していないこと、またはその事情(人員・技術的困難・負荷・要望がない・過去に事故がない・他の管理策で代替)を述べており、適用しない理由ではない(管理策は適用され、未実施)",
                 "says the control is not done, or why the provider has not done it (staff, difficulty, workload, no demand, no incident so far, another control instead): the control applies and is not implemented",
+            ),
+            NotAReason::PartlyByAnother => lang.pick(
+                "他の者(IaaS事業者など)が一部を実施すると述べるのみで、残りの部分は適用される(全体が適用されない理由ではない)",
+                "says another party (the IaaS provider) does part of it: the rest still applies, so it is no reason for all of it",
             ),
         }
     }

@@ -2558,11 +2558,13 @@ const REGION_WORDS: [&str; 21] = [
     "対象",
 ];
 
-/// The place a region's name (folded) names, in one spelling for its Japanese and English
-/// names and its cloud codes (`東京`, `tokyo`, `ap-northeast-1`); `None` for a name that is
-/// no known place (a role: `本番`, `プライマリ`, `利用`, `契約`, a provider `aws`), or a
-/// place holding others (`日本`).
-fn place_of(name: &str) -> Option<&'static str> {
+/// The places a region's name (folded) names anywhere in it, each in one spelling for its
+/// Japanese and English names and its cloud codes (`東京`, `tokyo`, `ap-northeast-1`):
+/// `本番シンガポール`, `aws東京`, `バージニア北部`, `us east` (review 16 A-9). A Japanese
+/// spelling anywhere, an ASCII one as words (`us` not in `business`, nor in `us-east-2`).
+/// None for a name that is no known place (a role: `本番`, `プライマリ`, `利用`, `契約`, a
+/// provider `aws`), or a place holding others (`日本`).
+fn places_in(name: &str) -> Vec<&'static str> {
     const PLACES: [(&str, &[&str]); 14] = [
         (
             "tokyo",
@@ -2619,16 +2621,34 @@ fn place_of(name: &str) -> Option<&'static str> {
         ("canada", &["カナダ", "canada"]),
         ("brazil", &["ブラジル", "brazil", "sa-east-1"]),
     ];
-    let name = name.trim();
-    // a provider before the place (`AWS東京リージョン`, `Azure東日本リージョン`)
-    let name = PROVIDERS
-        .iter()
-        .find_map(|p| name.strip_prefix(p).filter(|rest| !rest.is_empty()))
-        .map_or(name, str::trim);
-    PLACES
-        .iter()
-        .find(|(_, names)| names.contains(&name))
-        .map(|(place, _)| *place)
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+    let names_it = |spelling: &str| {
+        if !spelling.is_ascii() {
+            return name.contains(spelling);
+        }
+        let bytes = name.as_bytes();
+        name.match_indices(spelling).any(|(at, _)| {
+            !at.checked_sub(1)
+                .and_then(|i| bytes.get(i))
+                .is_some_and(|&c| word(c))
+                && !bytes.get(at + spelling.len()).is_some_and(|&c| word(c))
+        })
+    };
+    let mut out = Vec::new();
+    for (place, spellings) in PLACES {
+        if spellings.iter().any(|s| names_it(s)) && !out.contains(&place) {
+            out.push(place);
+        }
+    }
+    out
+}
+
+/// The place a scope's region (folded) names ([`places_in`]), when it names one.
+fn place_of(name: &str) -> Option<&'static str> {
+    match places_in(name).as_slice() {
+        [place] => Some(place),
+        _ => None,
+    }
 }
 
 /// Cloud providers' names (folded), which name no region before `リージョン`.
@@ -2717,11 +2737,42 @@ fn more_than_named(lead: &str, places: Option<&[&str]>) -> bool {
 /// Words naming a region other than the one in scope (`別リージョン`, `異なるリージョン`).
 const ANOTHER_REGION: [&str; 6] = ["別", "他", "異なる", "複数", "遠隔", "ほかの"];
 
+/// A region a text names ([`regions_in`]).
+#[derive(Debug, Default)]
+struct Mention {
+    /// The run before `リージョン` (`None`: a region not named, [`REGION_WORDS`]).
+    name: Option<String>,
+    /// What stands before it: four characters and the name.
+    lead: String,
+    /// A bracket beside it (`本番リージョン（シンガポール）`, `singapore (primary) region`).
+    bracket: String,
+    /// What the text says the region is (`メインリージョンはシンガポール`: `シンガポール`).
+    topic: String,
+    /// The ASCII words before an ASCII name that is no place (`us east` of `kept in the us
+    /// east region`), back to a word like `the`, `in`.
+    words: String,
+    /// The text says "other than it" right after (`東京リージョン以外`, `region outside`).
+    except: bool,
+}
+
+impl Mention {
+    /// The name ends in `外` (`契約外`, `指定外`, `日本国外`, `東京以外の`): outside what it
+    /// names (review 16 A-9).
+    fn negated(&self) -> bool {
+        self.except
+            || self
+                .name
+                .as_deref()
+                .is_some_and(|n| n.trim_end_matches('の').ends_with('外'))
+    }
+}
+
 /// The regions `text` (folded) names: each run of kanji, katakana or ASCII letters before
 /// `リージョン` (or an ASCII word before ` region`), with the runs before it joined by `・`,
 /// `、`, `と` (`東京・大阪リージョン`); a word of [`REGION_WORDS`] or no name as `None` (a
-/// region not named: `全リージョン`, `複数リージョン`), with what stands before it.
-fn regions_in(text: &str) -> Vec<(Option<String>, String)> {
+/// region not named: `全リージョン`, `複数リージョン`), with what stands before it, a bracket
+/// beside it, what it is said to be and an `以外` after it ([`Mention`]).
+fn regions_in(text: &str) -> Vec<Mention> {
     let name_char = |c: char| {
         ('\u{4e00}'..='\u{9fff}').contains(&c)
             || (('\u{30a0}'..='\u{30ff}').contains(&c) && c != '・')
@@ -2735,6 +2786,24 @@ fn regions_in(text: &str) -> Vec<(Option<String>, String)> {
             let before = &text[..at];
             let chars: Vec<char> = before.chars().collect();
             let mut end = chars.len();
+            let mut bracket = String::new();
+            // a bracket between the name and the marker (`singapore (primary) region`)
+            if end > 0 && chars[end - 1] == ')' {
+                if let Some(open) = chars[..end - 1].iter().rposition(|&c| c == '(') {
+                    bracket = chars[open + 1..end - 1].iter().collect();
+                    end = open;
+                    while end > 0 && chars[end - 1] == ' ' {
+                        end -= 1;
+                    }
+                }
+            }
+            // `東京以外のリージョン`, `対象外のリージョン`: the name with its `の`
+            let of = end >= 2 && chars[end - 1] == 'の' && chars[end - 2] == '外';
+            if of {
+                end -= 1;
+            }
+            let (bracket, topic, except) =
+                beside_region(&text[at + marker.len()..], ascii, bracket);
             loop {
                 let mut start = end;
                 while start > 0
@@ -2743,7 +2812,10 @@ fn regions_in(text: &str) -> Vec<(Option<String>, String)> {
                 {
                     start -= 1;
                 }
-                let name: String = chars[start..end].iter().collect();
+                let mut name: String = chars[start..end].iter().collect();
+                if of {
+                    name.push('の');
+                }
                 let lead: String = chars[start.saturating_sub(4)..start].iter().collect();
                 let generic = name.is_empty()
                     || REGION_WORDS.contains(&name.as_str())
@@ -2751,7 +2823,19 @@ fn regions_in(text: &str) -> Vec<(Option<String>, String)> {
                         "all", "every", "each", "any", "other", "another", "multiple", "the", "a",
                     ]
                     .contains(&name.as_str());
-                out.push(((!generic).then(|| name.clone()), format!("{lead}{name}")));
+                let words = if ascii && !generic && places_in(&name).is_empty() {
+                    words_before(&chars[..start], &name)
+                } else {
+                    String::new()
+                };
+                out.push(Mention {
+                    name: (!generic).then(|| name.clone()),
+                    lead: format!("{lead}{name}"),
+                    bracket: bracket.clone(),
+                    topic: topic.clone(),
+                    words,
+                    except,
+                });
                 if generic
                     || start == 0
                     || !['・', '.', '、', ',', 'と'].contains(&chars[start - 1])
@@ -2765,6 +2849,71 @@ fn regions_in(text: &str) -> Vec<(Option<String>, String)> {
     out
 }
 
+/// What stands right after a region's marker (`after`): a bracket (`本番リージョン（シン
+/// ガポール）`, or the one before the marker, `bracket`), what the region is said to be
+/// (`メインリージョンはシンガポール`, `primary region is singapore`) and whether `以外`,
+/// `outside`, `other than` follows.
+fn beside_region(after: &str, ascii: bool, bracket: String) -> (String, String, bool) {
+    let after = if ascii {
+        after.strip_prefix('s').unwrap_or(after)
+    } else {
+        after
+    };
+    let except = after.starts_with("以外")
+        || [" outside", " other than", " except"]
+            .iter()
+            .any(|w| after.starts_with(w));
+    let trimmed = after.trim_start();
+    let mut bracket = bracket;
+    if bracket.is_empty() {
+        if let Some(inner) = trimmed.strip_prefix('(') {
+            let inner = inner.find(')').map_or("", |e| &inner[..e]);
+            // a bracket naming regions of its own (`東京リージョン（大阪リージョンへ複製）`) is
+            // read as those
+            if !inner.contains("リージョン") && !inner.contains(" region") {
+                bracket = inner.to_owned();
+            }
+        }
+    }
+    let topic = ["は", ":", " is "]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .map(|rest| {
+            let rest = rest.trim_start();
+            let end = rest
+                .find(['。', '、', ',', '.', '\n', ';', '(', ')', 'で'])
+                .unwrap_or(rest.len());
+            rest[..end].chars().take(24).collect::<String>()
+        })
+        .unwrap_or_default();
+    (bracket, topic, except)
+}
+
+/// Up to two ASCII words before an ASCII region name (`chars` ends before it), back to a
+/// word of no name (`the`, `in`), joined with the name: `us east` of `kept in the us east
+/// region`, `japan west` of `the japan west region`.
+fn words_before(chars: &[char], name: &str) -> String {
+    const STOP: [&str; 12] = [
+        "the", "a", "an", "in", "to", "of", "and", "or", "at", "for", "on", "from",
+    ];
+    let text: String = chars.iter().collect();
+    let mut words: Vec<&str> = Vec::new();
+    for word in text.trim_end().rsplit(' ').take(2) {
+        if word.is_empty()
+            || STOP.contains(&word)
+            || !word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
+            break;
+        }
+        words.push(word);
+    }
+    if words.is_empty() {
+        return String::new();
+    }
+    words.reverse();
+    format!("{} {name}", words.join(" "))
+}
+
 impl ScopeRegions {
     /// The regions the scope's lines (not its lists of exclusions) name, less those it
     /// excludes; `None` when it names none, or a region by no name (`全リージョン`).
@@ -2772,7 +2921,7 @@ impl ScopeRegions {
         let mut names: Vec<String> = Vec::new();
         for line in lines {
             let folded = crate::text::fold_width(line).to_lowercase();
-            for (name, lead) in regions_in(&folded) {
+            for Mention { name, lead, .. } in regions_in(&folded) {
                 // `国内リージョン`, `日本国内のリージョン`: the regions in Japan, so an overseas
                 // region is outside (review 14 A-3)
                 let domestic = name.as_deref().map_or(lead.as_str(), |n| n);
@@ -2782,6 +2931,15 @@ impl ScopeRegions {
                             names.push(place.to_owned());
                         }
                     }
+                    continue;
+                }
+                // a region the scope excludes by no name (`…。海外リージョンは対象外`) is none it
+                // names: the others still are
+                let excluded_here = excluded.iter().any(|(_, f)| {
+                    f.strip_suffix("リージョン")
+                        .is_some_and(|w| !w.is_empty() && lead.ends_with(w))
+                });
+                if name.is_none() && excluded_here {
                     continue;
                 }
                 let Some(name) = name else {
@@ -2804,32 +2962,83 @@ impl ScopeRegions {
         // and a role word (`本番`, `プライマリ`, `利用`, `AWS`) names no place (review 14 B-1, B-3)
         let places: Option<Vec<&str>> = names.iter().map(|n| place_of(n)).collect();
         let mut out = Vec::new();
-        for (name, lead) in regions_in(text) {
+        for m in regions_in(text) {
+            let (name, lead) = (&m.name, &m.lead);
             let another = ANOTHER_REGION.iter().find(|w| lead.ends_with(*w));
-            let outside = match &name {
-                Some(n) => match (&places, place_of(n)) {
-                    (Some(places), Some(place)) => !places.contains(&place),
-                    // a place not on the list beside a scope of places on it (review 14
-                    // B-3 rest: `ジャカルタリージョン` under `東京リージョン`)
-                    (Some(_), None) => unknown_place_outside(n, names),
-                    _ => false,
-                },
-                None => {
-                    names.len() == 1 && another.is_some()
-                        || more_than_named(&lead, places.as_deref())
+            let (judged, written) = if m.negated() {
+                // `…外`, `…以外` before role words and places: outside what it names, but
+                // `海外`/`国外` (`日本国外`) only beside a scope in Japan, as `海外リージョン`
+                let n = name.as_deref().unwrap_or(lead.as_str());
+                let bare = n.trim_end_matches('の');
+                let outside = if !m.except && (bare.ends_with("海外") || bare.ends_with("国外"))
+                {
+                    more_than_named(lead.trim_end_matches('の'), places.as_deref())
+                } else {
+                    true
+                };
+                let written = if m.except {
+                    format!("{n}リージョン以外")
+                } else {
+                    format!("{n}リージョン")
+                };
+                (Some(outside), written)
+            } else {
+                // a known place anywhere in the name, a bracket beside it, the words before
+                // it, else what it is said to be, judges it before role words (review 16 A-9)
+                let n = name.as_deref().unwrap_or("");
+                let mut found: Vec<&str> = Vec::new();
+                let mut written = String::new();
+                for (places, how) in [
+                    (places_in(n), format!("{n}リージョン")),
+                    (
+                        places_in(&m.bracket),
+                        format!("{n}リージョン({})", m.bracket),
+                    ),
+                    (places_in(&m.words), format!("{}リージョン", m.words)),
+                ] {
+                    if !places.is_empty() && found.is_empty() {
+                        written = how;
+                    }
+                    found.extend(places);
+                }
+                if found.is_empty() {
+                    found = places_in(&m.topic);
+                    written = format!("{n}リージョンは{}", m.topic);
+                }
+                let found = (!found.is_empty()).then_some((found, written));
+                match (&places, found) {
+                    (Some(places), Some((found, written))) => {
+                        (Some(found.iter().any(|p| !places.contains(p))), written)
+                    }
+                    _ => (None, String::new()),
                 }
             };
-            let written = match (&name, another) {
-                (Some(n), _) => format!("{n}リージョン"),
-                (None, Some(w)) => format!("{w}リージョン"),
-                (None, None) if more_than_named(&lead, places.as_deref()) => {
-                    let w = MORE_THAN_NAMED
-                        .iter()
-                        .find(|w| lead.ends_with(*w))
-                        .map_or("海外", |w| w);
-                    format!("{w}リージョン")
+            let (outside, written) = match judged {
+                Some(outside) => (outside, written),
+                None => {
+                    let outside = match name {
+                        // a place not on the list beside a scope of places on it (review 14
+                        // B-3 rest: `ジャカルタリージョン` under `東京リージョン`)
+                        Some(n) => places.is_some() && unknown_place_outside(n, names),
+                        None => {
+                            names.len() == 1 && another.is_some()
+                                || more_than_named(lead, places.as_deref())
+                        }
+                    };
+                    let written = match (name, another) {
+                        (Some(n), _) => format!("{n}リージョン"),
+                        (None, Some(w)) => format!("{w}リージョン"),
+                        (None, None) if more_than_named(lead, places.as_deref()) => {
+                            let w = MORE_THAN_NAMED
+                                .iter()
+                                .find(|w| lead.ends_with(*w))
+                                .map_or("海外", |w| w);
+                            format!("{w}リージョン")
+                        }
+                        (None, None) => format!("{lead}リージョン"),
+                    };
+                    (outside, written)
                 }
-                (None, None) => format!("{lead}リージョン"),
             };
             if outside && !out.contains(&written) {
                 out.push(written);
@@ -2872,9 +3081,16 @@ fn providers_share(part: &str) -> bool {
         "自社",
         "csp",
     ];
-    ["責任範囲", "管理範囲", "責任分界", "iaas"]
-        .iter()
-        .any(|w| part.contains(w))
+    [
+        "責任範囲",
+        "管理範囲",
+        "責任分界",
+        "責任共有",
+        "共有責任",
+        "iaas",
+    ]
+    .iter()
+    .any(|w| part.contains(w))
         && !own.iter().any(|w| part.starts_with(w))
 }
 
@@ -2930,8 +3146,11 @@ impl ExcludedParts {
                 Some(rest) => texts.push(without_notes(rest)),
                 None => {
                     texts.extend(excluded_in_line(entry));
+                    let (physical, out) = physical_elsewhere(entry);
+                    texts.extend(out);
                     let first = texts.len();
                     texts.extend(resting_on_another(entry));
+                    texts.extend(physical);
                     relied_texts.extend(first..texts.len());
                     lines.push(entry);
                 }
@@ -2981,12 +3200,15 @@ impl ExcludedParts {
         let mut also: Vec<(String, String)> = Vec::new();
         let physical: Vec<String> = parts
             .iter()
-            .filter(|(_, f)| PHYSICAL.iter().any(|w| f.contains(w)) || providers_share(f))
+            .filter(|(_, f)| infra_part(f))
             .map(|(written, _)| written.clone())
             .collect();
         for written in &physical {
             let folded = crate::text::fold_width(written).to_lowercase();
-            let infra = written.contains("インフラ") || providers_share(&folded);
+            let infra = written.contains("インフラ")
+                || providers_share(&folded)
+                || folded.contains("基盤")
+                || folded.contains("infrastructure");
             for word in PHYSICAL
                 .iter()
                 .chain(if infra { &INFRA[..] } else { &[][..] })
@@ -3204,11 +3426,7 @@ fn resting_on_another(line: &str) -> Vec<String> {
     for marker in ["に依拠", "に依存"] {
         for (at, _) in line.match_indices(marker) {
             let before = &line[..at];
-            let start = before
-                .rfind(['（', '(', '。', '；', ';', '、'])
-                .map_or(0, |i| {
-                    i + before[i..].chars().next().map_or(1, char::len_utf8)
-                });
+            let start = clause_start(before, &['、']);
             let Some(topic) = before[start..].find('は') else {
                 continue;
             };
@@ -3223,6 +3441,229 @@ fn resting_on_another(line: &str) -> Vec<String> {
     out
 }
 
+/// Where the clause ending `before` starts: after the last `。`, `；`, `;` (or one of
+/// `also`) or opening bracket left open, a bracket closed before the end being part of the
+/// clause (`クラウド基盤（AWS）の統制は含まない`: review 16 A-10).
+fn clause_start(before: &str, also: &[char]) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in before.char_indices().rev() {
+        let boundary = match c {
+            '）' | ')' => {
+                depth += 1;
+                false
+            }
+            '（' | '(' if depth > 0 => {
+                depth -= 1;
+                false
+            }
+            '（' | '(' => true,
+            '。' | '；' | ';' => depth == 0,
+            _ => depth == 0 && also.contains(&c),
+        };
+        if boundary {
+            return i + c.len_utf8();
+        }
+    }
+    0
+}
+
+/// Whether a part of a service (folded) is its physical or infrastructure layer: a word of
+/// [`PHYSICAL`], the provider's share ([`providers_share`]), its platform (`基盤`, `クラウド
+/// 基盤`, `AWS基盤`, not `認証基盤`, `ログ基盤`) or the English words for them (review 16 A-10).
+fn infra_part(part: &str) -> bool {
+    const BASE_BEFORE: [&str; 9] = [
+        "クラウド",
+        "インフラ",
+        "iaas",
+        "物理",
+        "ハードウェア",
+        "仮想化",
+        "システム",
+        "サーバ",
+        "提供",
+    ];
+    let base = part.match_indices("基盤").any(|(at, _)| {
+        let head = part[..at].trim_end_matches([' ', 'の']);
+        let head = &head[clause_start(head, &['、', ' '])..];
+        head.is_empty()
+            || BASE_BEFORE.iter().any(|w| head.ends_with(w))
+            || PROVIDERS.iter().any(|p| head.ends_with(p))
+    });
+    base || PHYSICAL.iter().any(|w| part.contains(w))
+        || providers_share(part)
+        || [
+            "physical",
+            "data center",
+            "datacenter",
+            "facilit",
+            "infrastructure",
+        ]
+        .iter()
+        .any(|w| part.contains(w))
+}
+
+/// Words saying who a part is, the CSP itself (`当社`, `本サービス`): no other provider.
+const SELF: [&str; 10] = [
+    "当社",
+    "弊社",
+    "自社",
+    "本サービス",
+    "当サービス",
+    "自ら",
+    "csp",
+    "us",
+    "our",
+    "we",
+];
+
+/// The parts a scope line says are the physical or infrastructure layer ([`infra_part`])
+/// and another's, in one vocabulary (review 16 A-10): a subject before `は`/`を` and a verb
+/// after it — of another by itself (`…に委託`, `…を継承`, `…に依拠`, `inherited`, `relies on`),
+/// or with someone not the CSP before it (`AWSが担う`, `AWSの責任`, `AWSの管理`, `AWSを利用`,
+/// `AWSのISMAP登録による`, `managed by AWS`): `物理層はAWSが担う`, `データセンターはさくら
+/// インターネットに委託`, `IaaSはAWSを利用`; and another provider's shared-responsibility
+/// model (`AWSの責任共有モデルに基づく`). Each as the (relied) part and the English `out of
+/// scope`/`excluded` as excluded ones: `(relied, excluded)`. `物理的セキュリティを含む`,
+/// `データセンターは当社が管理` and `AWS上で稼働` name no such part.
+fn physical_elsewhere(line: &str) -> (Vec<String>, Vec<String>) {
+    // verbs saying another does it by themselves, and verbs wanting another before them
+    // (with the particle it takes)
+    const OF_ANOTHER: [&str; 5] = ["に委託", "を継承", "から継承", "に依拠", "に依存"];
+    const BY_ANOTHER: [(&str, &[&str]); 9] = [
+        ("担う", &["が"]),
+        ("担当", &["が", "の"]),
+        ("責任", &["の", "が"]),
+        ("管理", &["の", "が", "により"]),
+        ("運用", &["の", "が", "により"]),
+        ("提供", &["の", "が", "により"]),
+        ("利用", &["を"]),
+        ("による", &[""]),
+        ("に基づく", &[""]),
+    ];
+    // ASCII lower case keeps the byte offsets of `text`, which parts are written from
+    let text = crate::text::fold_width(line);
+    let folded = text.to_ascii_lowercase();
+    let (mut relied, mut excluded) = (Vec::new(), Vec::new());
+    let negated = |after: &str| {
+        ["ない", "しない", "していない", "されない", "せず", "ません"]
+            .iter()
+            .any(|w| after.starts_with(w))
+    };
+    let verbs = OF_ANOTHER
+        .iter()
+        .map(|v| (*v, None))
+        .chain(BY_ANOTHER.iter().map(|(v, p)| (*v, Some(*p))));
+    for (verb, particles) in verbs {
+        for (at, _) in folded.match_indices(verb) {
+            if negated(&folded[at + verb.len()..]) {
+                continue;
+            }
+            let before = &folded[..at];
+            let start = clause_start(before, &['、']);
+            let clause = &before[start..];
+            let Some(topic) = clause.find(['は', 'を']) else {
+                continue;
+            };
+            let subject = text[start..start + topic]
+                .trim_end_matches("について")
+                .trim_end_matches("に関して")
+                .trim_end_matches('で')
+                .trim();
+            let agent = clause[topic + 'は'.len_utf8()..].trim();
+            let others = match particles {
+                None => true,
+                Some(particles) => particles.iter().any(|p| {
+                    agent.strip_suffix(p).is_some_and(|who| {
+                        let who = who.trim();
+                        !who.is_empty()
+                            && !SELF.iter().any(|w| who.starts_with(w))
+                            // `…による`/`に基づく` only another provider's (`AWSのISMAP登録`),
+                            // not a rule (`入館管理規程による`)
+                            && (!p.is_empty() || another_party(who))
+                    })
+                }),
+            };
+            if others && !subject.is_empty() && infra_part(&subject.to_lowercase()) {
+                relied.push(without_notes(subject));
+            }
+        }
+    }
+    // another provider's shared-responsibility model
+    for marker in [
+        "の責任共有モデル",
+        "の共有責任モデル",
+        " shared responsibility model",
+    ] {
+        for (at, _) in folded.match_indices(marker) {
+            let before = &folded[..at];
+            let start = clause_start(before, &['、', ' ']);
+            let who = &before[start..];
+            if another_party(who) && !SELF.iter().any(|w| who.starts_with(w)) {
+                relied.push(text[start..at + marker.len()].trim().to_owned());
+            }
+        }
+    }
+    // English: `physical security is inherited from AWS`, `… is out of scope`
+    for (phrase, of_scope) in [
+        (" inherited", false),
+        (" relies on ", false),
+        (" relied on ", false),
+        (" managed by ", false),
+        (" operated by ", false),
+        (" provided by ", false),
+        (" responsibility of ", false),
+        (" outsourced to ", false),
+        (" out of scope", true),
+        (" excluded", true),
+    ] {
+        for (at, _) in folded.match_indices(phrase) {
+            let before = &folded[..at];
+            let start = clause_start(before, &[',', '.']);
+            let subject = text[start..at]
+                .trim()
+                .trim_end_matches(" is")
+                .trim_end_matches(" are")
+                .trim();
+            let after = &folded[at + phrase.len()..];
+            let who = after.trim_start_matches("from ").trim_start_matches("the ");
+            let own = SELF.iter().any(|w| {
+                who.strip_prefix(w)
+                    .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphanumeric()))
+            });
+            if own || subject.is_empty() || !infra_part(&subject.to_lowercase()) {
+                continue;
+            }
+            let part = without_notes(subject);
+            if of_scope {
+                excluded.push(part);
+            } else {
+                relied.push(part);
+            }
+        }
+    }
+    (relied, excluded)
+}
+
+/// Whether `who` (folded) names another provider: a cloud's name (as a word), `IaaS`, a
+/// `…事業者`, `委託先`, `ベンダー`, `provider`, `vendor`.
+fn another_party(who: &str) -> bool {
+    PROVIDERS
+        .iter()
+        .any(|p| crate::catalog::terms::contains_word(who, p))
+        || [
+            "iaas",
+            "事業者",
+            "委託先",
+            "ベンダー",
+            "ベンダ",
+            "プロバイダ",
+            "provider",
+            "vendor",
+        ]
+        .iter()
+        .any(|w| who.contains(w))
+}
+
 /// The parts a scope line excludes in its own words: before `を除く`, `は対象外`,
 /// `は含まない` … back to an opening bracket, a `。` or `ただし`, and after `excluding`,
 /// `except` up to a closing bracket or a full stop.
@@ -3231,9 +3672,7 @@ fn excluded_in_line(line: &str) -> Vec<String> {
     for marker in EXCLUDING_AFTER {
         for (at, _) in line.match_indices(marker) {
             let before = &line[..at];
-            let start = before.rfind(['（', '(', '。', '；', ';']).map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
+            let start = clause_start(before, &[]);
             let mut part = &before[start..];
             for lead in ["ただし", "但し", "なお"] {
                 if let Some(i) = part.rfind(lead) {
@@ -4520,7 +4959,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 39,
+        schema_version: 40,
         lang,
         as_of,
         warnings,
@@ -5879,5 +6318,185 @@ mod tests {
             ["物理的セキュリティ"]
         );
         assert!(parts("本サービスはAWSに依拠して提供しています").is_empty());
+    }
+
+    /// Review 16 A-10: one vocabulary (a physical or infrastructure subject, a verb saying it
+    /// is another's) gives the physical part, relied or excluded; the CSP's own, a rule, a
+    /// negation, `を含む`, a platform of a function (`認証基盤`) and a provider named with no
+    /// layer give none (guards).
+    #[test]
+    fn a_physical_layer_said_to_be_anothers_in_one_vocabulary() {
+        let physical = |scope: &str| -> (Option<String>, bool) {
+            let ex = ExcludedParts::of(&[scope.to_owned()]);
+            let relied = ex.physical.as_ref().is_some_and(|p| ex.relied.contains(p));
+            (ex.physical, relied)
+        };
+        for (scope, part, relied) in [
+            ("テストクラウド（物理層はAWSが担う）", "物理層", true),
+            (
+                "テストクラウド（物理的セキュリティはAWSの責任）",
+                "物理的セキュリティ",
+                true,
+            ),
+            (
+                "テストクラウド（AWSの責任共有モデルに基づく）",
+                "AWSの責任共有モデル",
+                true,
+            ),
+            (
+                "テストクラウド（データセンター設備はAWSの管理）",
+                "データセンター設備",
+                true,
+            ),
+            (
+                "テストクラウド（クラウド基盤（AWS）の統制は含まない）",
+                "クラウド基盤の統制",
+                false,
+            ),
+            ("テストクラウド（基盤はAWSの統制を継承）", "基盤", true),
+            (
+                "テストクラウド（物理的セキュリティはAWSのISMAP登録による）",
+                "物理的セキュリティ",
+                true,
+            ),
+            ("テストクラウド（IaaSはAWSを利用）", "IaaS", true),
+            (
+                "テストクラウド（データセンターはさくらインターネットに委託）",
+                "データセンター",
+                true,
+            ),
+            (
+                "テストクラウド（データセンター（東京）はAWSに依拠）",
+                "データセンター",
+                true,
+            ),
+            (
+                "Test Cloud (physical security is inherited from AWS)",
+                "physical security",
+                true,
+            ),
+            (
+                "Test Cloud (the physical infrastructure is out of scope)",
+                "physical infrastructure",
+                false,
+            ),
+        ] {
+            assert_eq!(physical(scope), (Some(part.to_owned()), relied), "{scope}");
+        }
+        for scope in [
+            "テストクラウド（物理的セキュリティを含む）",
+            "テストクラウド（データセンターは当社が管理）",
+            "テストクラウド（データセンターは厳重に管理）",
+            "テストクラウド（物理的セキュリティは当社の責任）",
+            "テストクラウド（物理的セキュリティは入館管理規程による）",
+            "テストクラウド（データセンターはAWSに委託していない）",
+            "テストクラウド（当社の責任共有モデルに基づく）",
+            "テストクラウド（認証基盤は対象外）",
+            "Test Cloud (physical security is managed by us)",
+            "AWS上で稼働する経費精算SaaS",
+            "テストクラウド（AWS上で稼働）",
+        ] {
+            assert_eq!(physical(scope), (None, false), "{scope}");
+        }
+    }
+
+    /// Review 16 A-9: a known place anywhere in a region's name, in a bracket beside it, in
+    /// the English words before it or in what it is said to be judges it before role words;
+    /// `…外`, `…以外` make it outside (`日本` as a role does not read `日本国外`). Guards: the
+    /// scope's own place with role words, a role alone, a DR region the scope names.
+    #[test]
+    fn a_known_place_or_an_outside_word_judges_a_region_before_its_role() {
+        let outside = |scope: &str, title: &str| -> Vec<String> {
+            ExcludedParts::of(&[scope.to_owned()]).regions_outside(title, "", &Extra::default())
+        };
+        let tokyo = "テストクラウド（東京リージョン）";
+        for (title, part) in [
+            ("日本国外リージョンへバックアップ", "日本国外リージョン"),
+            ("契約外リージョンへバックアップ", "契約外リージョン"),
+            ("指定外リージョンへバックアップ", "指定外リージョン"),
+            ("東京以外のリージョンへバックアップ", "東京以外のリージョン"),
+            ("東京リージョン以外へバックアップ", "東京リージョン以外"),
+            (
+                "本番シンガポールリージョンへバックアップ",
+                "本番シンガポールリージョン",
+            ),
+            (
+                "検証用ソウルリージョンへバックアップ",
+                "検証用ソウルリージョン",
+            ),
+            (
+                "本番リージョン（シンガポール）へバックアップ",
+                "本番リージョン(シンガポール)",
+            ),
+            (
+                "デフォルトリージョン（バージニア北部）へバックアップ",
+                "デフォルトリージョン(バージニア北部)",
+            ),
+            ("Backups kept in the US East region", "us eastリージョン"),
+            (
+                "Backups kept in the Japan West region",
+                "japan westリージョン",
+            ),
+            (
+                "Backups kept in the Singapore (primary) region",
+                "singaporeリージョン",
+            ),
+            (
+                "メインリージョンはシンガポール。バックアップを取得",
+                "メインリージョンはシンガポール",
+            ),
+            (
+                "東京リージョン（大阪リージョンへ複製）でバックアップ",
+                "大阪リージョン",
+            ),
+        ] {
+            assert_eq!(outside(tokyo, title), [part], "{title}");
+        }
+        // a region excluded by no name leaves the others named (was: no region named)
+        assert_eq!(
+            outside(
+                "テストクラウド（東京リージョン）。海外リージョンは対象外",
+                "シンガポールリージョンへ複製"
+            ),
+            ["シンガポールリージョン"]
+        );
+        assert!(outside(
+            "テストクラウド（東京リージョン）。海外リージョンは対象外",
+            "東京リージョンへ複製"
+        )
+        .is_empty());
+        // a role before the scope's own place in the scope names that place
+        assert_eq!(
+            outside(
+                "テストクラウド（本番東京リージョン）",
+                "シンガポールリージョンへ複製"
+            ),
+            ["シンガポールリージョン"]
+        );
+        for (scope, title) in [
+            (tokyo, "東京リージョンでバックアップ"),
+            (tokyo, "本番環境（東京リージョン）でバックアップ"),
+            (tokyo, "東京リージョン（本番）でバックアップ"),
+            (tokyo, "プライマリリージョンでバックアップ"),
+            (tokyo, "本番リージョンは東京リージョンとする"),
+            (tokyo, "Backups kept in the Japan East region"),
+            (tokyo, "Backups kept in the Tokyo (primary) region"),
+            (tokyo, "日本リージョンでのバックアップ"),
+            (
+                "テストクラウド（東京・大阪リージョン）",
+                "大阪リージョン（DR）へバックアップ",
+            ),
+            (
+                "テストクラウド（本番東京リージョン）",
+                "東京リージョンでバックアップ",
+            ),
+            // `海外` beside a scope overseas states nothing more (as before)
+            (
+                "テストクラウド（米国リージョン）",
+                "日本国外リージョンのデータ",
+            ),
+        ] {
+            assert!(outside(scope, title).is_empty(), "{scope} / {title}");
+        }
     }
 }

@@ -747,7 +747,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 12,
+        schema_version: 13,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),

@@ -1658,6 +1658,10 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
         return judge_not_applicable_reason(inner).map(|_| r);
     }
     let underneath = names_underlying_doing_it(r);
+    // `IaaS側で一部実施`: another does a part, the rest still applies (review 16 A-12)
+    if names_a_part(r) && (underneath || names_who_does_it(r)) {
+        return Err(NotAReason::PartlyByAnother);
+    }
     if names_subcontractor_doing_it(r) && !underneath {
         return Err(NotAReason::SubcontractorDoesIt);
     }
@@ -1693,6 +1697,16 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
         return Err(NotAReason::NoGround);
     }
     Ok(r)
+}
+
+/// Whether a text says only a part is done (`一部`, `部分的`, `partly`, `in part`).
+fn names_a_part(text: &str) -> bool {
+    let key = crate::text::header_key(text);
+    let lower = crate::text::fold_width(text).to_lowercase();
+    ["一部", "部分的"].iter().any(|w| key.contains(w))
+        || ["partly", "partially", "in part"]
+            .iter()
+            .any(|w| crate::catalog::terms::contains_word(&lower, w))
 }
 
 /// The text in a closing bracket after words that give no cause (`該当なし（IaaS側で実施）`,
@@ -1742,11 +1756,14 @@ const SUBCONTRACTORS_JA: [&str; 8] = [
 fn names_subcontractor_doing_it(text: &str) -> bool {
     let key = crate::text::header_key(text);
     let lower = crate::text::fold_width(text).to_lowercase();
-    // the service underneath by name as the subcontractor (`委託先（AWS）が実施`)
-    if UNDERLYING_BY_NAME.iter().any(|w| key.contains(w)) {
+    // the service underneath by name as the subcontractor (`委託先（AWS）が実施`), not a
+    // cloud named anywhere (`委託先（AWS上の運用保守業者）`, `ログはAWSに保管`, `Azure MSP`,
+    // `laws`: review 16 A-12)
+    if underlying_is_the_subcontractor(&key, &lower) {
         return false;
     }
     parties_doing(&key, &SUBCONTRACTORS_JA).next().is_some()
+        || subcontractor_named_doing_it(&key)
         || [
             "委託している",
             "委託しており",
@@ -1760,6 +1777,62 @@ fn names_subcontractor_doing_it(text: &str) -> bool {
         || ["subcontractor", "outsourced", "outsourcing"]
             .iter()
             .any(|w| lower.contains(w))
+}
+
+/// Whether a text (`header_key` form) names a subcontractor by its role and then by name,
+/// the named one doing it (`運用委託先のAzure MSPが実施`, `委託先の保守業者で管理`: review 16
+///
+fn subcontractor_named_doing_it(key: &str) -> bool {
+    SUBCONTRACTORS_JA.iter().any(|party| {
+        key.match_indices(party).any(|(i, _)| {
+            let Some(named) = key[i + party.len()..].strip_prefix('の') else {
+                return false;
+            };
+            let clause = named.split(['。', '、', '，']).next().unwrap_or("");
+            clause.char_indices().take(24).any(|(j, c)| {
+                matches!(c, 'が' | 'で')
+                    && DOES_JA
+                        .iter()
+                        .any(|d| clause[j + c.len_utf8()..].starts_with(d))
+            })
+        })
+    })
+}
+
+/// Whether the subcontractor a text names is the service underneath by name: in a bracket
+/// of its own (`委託先（AWS）が実施`, `subcontractor (AWS)`), or the one doing it
+/// (`AWSが実施`, `委託先のAWSが管理`, `performed by AWS`), its name a word of its own.
+fn underlying_is_the_subcontractor(key: &str, lower: &str) -> bool {
+    let bracketed = SUBCONTRACTORS_JA
+        .iter()
+        .chain(&["subcontractor"])
+        .any(|party| {
+            key.match_indices(party).any(|(i, _)| {
+                let after = &key[i + party.len()..];
+                let Some(inner) = after
+                    .strip_prefix(['（', '('])
+                    .and_then(|a| a.split_once(['）', ')']))
+                    .map(|(inner, _)| inner)
+                else {
+                    return false;
+                };
+                UNDERLYING_BY_NAME.contains(&inner)
+            })
+        });
+    let by_name = parties_doing(key, &UNDERLYING_BY_NAME).any(|(party, i, _)| {
+        !party.is_ascii()
+            || !key[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+    });
+    let by_en = ["by ", "to "].iter().any(|w| {
+        UNDERLYING_BY_NAME
+            .iter()
+            .filter(|n| n.is_ascii())
+            .any(|n| crate::catalog::terms::contains_word(lower, &format!("{w}{n}")))
+    });
+    bracketed || by_name || by_en
 }
 
 /// Whether a text names the service underneath by name doing the control
@@ -3717,6 +3790,24 @@ mod tests {
             ("Performed by a subcontractor", Err(SubcontractorDoesIt)),
             // the underlying service as the subcontractor, but a plan
             ("委託先（AWS）が実施予定", Err(DecisionNotToImplement)),
+            // review 16 A-12: a cloud named anywhere is not the subcontractor doing it
+            // (`laws` is no `aws`); a part done by another leaves the rest
+            (
+                "委託先（AWS上の運用保守業者）が実施",
+                Err(SubcontractorDoesIt),
+            ),
+            (
+                "外部委託先が実施（ログはAWSに保管）",
+                Err(SubcontractorDoesIt),
+            ),
+            (
+                "Performed by our subcontractor under applicable laws",
+                Err(SubcontractorDoesIt),
+            ),
+            ("運用委託先のAzure MSPが実施", Err(SubcontractorDoesIt)),
+            ("該当なし（IaaS側で一部実施）", Err(PartlyByAnother)),
+            ("一部はAWSが管理", Err(PartlyByAnother)),
+            ("Partly managed by the IaaS provider", Err(PartlyByAnother)),
             // review 15 A-2: the control not done, or the service's own lack or motive
             ("当該管理策を実施していないため", Err(NotImplemented)),
             (
@@ -3768,6 +3859,10 @@ mod tests {
             "物理媒体を扱わないため適用しない",
             // the service underneath by name stays another party, even as a subcontractor
             "委託先（AWS）が実施",
+            "委託先のAWSが実施",
+            "AWSが実施",
+            "Performed by a subcontractor (AWS)",
+            "Performed by AWS",
             // a cause about subcontractors is a cause
             "委託先に個人情報を提供しないため",
             // review 15 A-2 guards: a cause about the service, and a conclusion after one
