@@ -3068,6 +3068,55 @@ mod tests {
         }
     }
 
+    /// Review 16: a document not in effect, another service's, a draft or old
+    /// folder; a count of part of the evidence (fix19-ready "Left"). Guards beside each.
+    #[test]
+    fn evidence_not_in_effect_or_partial() {
+        for (text, word) in [
+            ("規程A（旧版・廃止）", "旧版"),
+            ("規程A（2025年3月廃止）", "廃止"),
+            ("規程A 旧版", "旧版"),
+            ("別サービスの規程を準用", "準用"),
+            ("Policy X (superseded)", "superseded"),
+            ("Policy X (no longer in use)", "longer"),
+            ("Superseded: Policy X", "superseded"),
+            ("/ISMS/2026年度/draft/", "draft"),
+            ("/ISMS/案/", "案"),
+            ("\\\\fs01\\ISMS\\旧\\", "旧"),
+            ("/ISMS/規程_old.docx", "old"),
+        ] {
+            assert_eq!(evidence_not_current(text).as_deref(), Some(word), "{text}");
+        }
+        for text in [
+            "規程A（2025年改訂版）",
+            "情報セキュリティ基本方針 第3版",
+            "旧姓の扱いに関する規程",
+            "アカウント管理規程（登録・廃止）",
+            "Access review (retired accounts)",
+            "他サービス連携手順書",
+            "/ISMS/2026年度/",
+            "\\\\fs01\\ISMS\\FY2025\\",
+            "/logs/log-archive/",
+            "N/A",
+        ] {
+            assert_eq!(evidence_not_current(text), None, "{text}");
+        }
+        for text in ["1/3", "2 of 3", "2/5件", "3件中2件", "１／３"] {
+            assert!(evidence_partial(text).is_some(), "{text}");
+        }
+        for text in [
+            "3/3",
+            "0/3",
+            "5/3",
+            "2026/1/3",
+            "10件",
+            "1/3 ページ",
+            "v1/2",
+        ] {
+            assert!(evidence_partial(text).is_none(), "{text}");
+        }
+    }
+
     fn catalog() -> Catalog {
         Catalog::embedded().unwrap()
     }

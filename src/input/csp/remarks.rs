@@ -5490,6 +5490,63 @@ mod tests {
         }
     }
 
+    /// Review 16 A-13: a note saying the list is a draft or not final, in words; fix20-csp
+    /// "Left": an approval field stated empty. Guards beside each.
+    #[test]
+    fn a_note_saying_draft_and_an_empty_approval_field_are_draft_marks() {
+        for line in [
+            "※本一覧は案であり、最終版ではありません",
+            "※本一覧は案です",
+            "（案）",
+            "Draft - not final",
+            "※内容は未確定",
+            "承認欄：（空欄）",
+            "承認：",
+            "承認者：－",
+            "Approval: (blank)",
+        ] {
+            let q = document_mark(line, crate::date::Date::new(2026, 4, 1).unwrap());
+            assert_eq!(q.map(|q| q.kind), Some(Kind::Draft), "{line}");
+        }
+        for line in [
+            "※本一覧は最終版です",
+            "※ご案内：詳細は別紙",
+            "※提案中の項目はありません",
+            "案件管理規程",
+            "承認：山田",
+            "承認",
+            "承認日：2026-03-01",
+        ] {
+            assert_eq!(
+                document_mark(line, crate::date::Date::new(2026, 4, 1).unwrap()),
+                None,
+                "{line}"
+            );
+        }
+        assert!(approval_label_alone("承認："));
+        assert!(!approval_label_alone("承認：山田"));
+    }
+
+    /// fix17-out "Noticed": `FY2025` in a path is the records' year; a later one is a
+    /// later fiscal year.
+    #[test]
+    fn fiscal_years_of_a_path() {
+        let as_of = crate::date::Date::new(2026, 12, 1).unwrap();
+        assert_eq!(
+            without_path_years("\\\\fs01\\ISMS\\FY2025\\a", as_of),
+            "\\\\fs01\\ISMS\\ \\a"
+        );
+        assert_eq!(
+            without_path_years("/ISMS/FY2027/", as_of),
+            "/ISMS/2027年度/"
+        );
+        assert_eq!(without_path_years("FY2025", as_of), "FY2025");
+        assert_eq!(
+            without_path_years("/ISMS/MYFY2025/", as_of),
+            "/ISMS/MYFY2025/"
+        );
+    }
+
     #[test]
     fn a_title_blocks_approval_reads_as_an_approval_column() {
         // one vocabulary with the approval column (fix17-csp): its labels, its values
