@@ -298,3 +298,71 @@ fn a_count_of_part_of_the_evidence_is_none_a_date_is_evidence() {
         );
     }
 }
+
+/// fix19-csp "Left" (review 15 A-6 rest): a list whose every id is an Annex A number and that
+/// names neither ISMAP nor a registration (`Control ID | A.9.2.3`) is an ISO/IEC 27001
+/// statement of applicability, refused, `--registration-kind` or not, as a CSV, pasted text
+/// and a workbook. Guards: the same ids in a list naming ISMAP (`登録区分: ISMAP`, a header
+/// `ISMAP管理策番号`, a title, a workbook's cover sheet) read, as the README promises, and
+/// so does a list mixing ISMAP ids with Annex A ones; the examples read (tests/examples.rs).
+#[test]
+fn a_list_of_annex_a_ids_naming_no_ismap_is_an_iso_soa() {
+    let err = common::input_error(run(&common::data("fix21-csp/iso-soa.csv")));
+    assert!(
+        err.contains("statement of applicability") && err.contains("row 2"),
+        "{err}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let rows = "A.9.2.1,Implemented\nA.9.2.3,Implemented\nA.9.2.5,Implemented\n";
+    for path in [
+        write("soa2.csv", &format!("Control ID,Status\n{rows}")),
+        write("soa3.txt", "A.9.2.1\nA.9.2.3\nA.9.2.5\n"),
+    ] {
+        let err = common::input_error(run(&path));
+        assert!(err.contains("statement of applicability"), "{err}");
+    }
+    let xlsx = |name: &str, cover: Option<&str>| {
+        let path = dir.path().join(name);
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        if let Some(title) = cover {
+            common::add_text_sheet(&mut wb, "表紙", &[&[title]]);
+        }
+        common::add_text_sheet(
+            &mut wb,
+            "SoA",
+            &[
+                &["Control ID", "Status"],
+                &["A.9.2.1", "Implemented"],
+                &["A.9.2.3", "Implemented"],
+                &["A.9.2.5", "Implemented"],
+            ],
+        );
+        wb.save(&path).unwrap();
+        path
+    };
+    let err = common::input_error(run(&xlsx("soa.xlsx", None)));
+    assert!(
+        err.contains("statement of applicability") && err.contains("sheet 'SoA'"),
+        "{err}"
+    );
+    for path in [
+        write(
+            "named1.csv",
+            &format!("登録区分: ISMAP\nControl ID,Status\n{rows}"),
+        ),
+        write("named2.csv", &format!("ISMAP管理策番号,Status\n{rows}")),
+        write("named3.txt", "ISMAP 言明書\nA.9.2.1\nA.9.2.3\nA.9.2.5\n"),
+        write(
+            "mixed.csv",
+            "Control ID,Status\n9.2.1,Implemented\nA.9.2.3,Implemented\nA.9.2.5,Implemented\n",
+        ),
+        xlsx("named.xlsx", Some("サンプルSaaS ISMAP 管理策一覧")),
+    ] {
+        assert!(covered(&path), "{}", path.display());
+    }
+}

@@ -173,7 +173,72 @@ pub fn load_text(
     // it, a line of a pasted entry (its name, provider, scope, 後発事象)
     att.liu_said = page::liu_in_text(path, text);
     att.check_liu_said(false)?;
+    refuse_iso_numbering(path, &att, || Ok(names_ismap(text)))?;
     Ok(att)
+}
+
+/// Whether a text names ISMAP (`ISMAP`, `ISMAP-LIU`, `ＩＳＭＡＰ`), in any case.
+fn names_ismap(text: &str) -> bool {
+    fold_width(text).to_ascii_lowercase().contains("ismap")
+}
+
+/// Whether a workbook names ISMAP: a sheet's name or any cell of any sheet, hidden ones too.
+fn workbook_names_ismap(path: &Path) -> Result<bool, InputError> {
+    for (name, _) in table::sheet_names(path)? {
+        if names_ismap(&name) {
+            return Ok(true);
+        }
+        let sheet = table::read_workbook_with(path, Some(&name), Merged::FillDown)?;
+        if sheet.rows.iter().flatten().any(|c| names_ismap(c)) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Refuses a list whose every id is an ISO/IEC 27001 Annex A (or ISO/IEC 27017) number
+/// (`Control ID | A.9.2.3`) and that names neither ISMAP nor a registration — no `ISMAP` in
+/// any title, header, sheet name or note, no `登録区分`, no entry's fields (review 15 A-6
+/// rest, fix19-csp "Left"): an ISO/IEC 27001 statement of applicability, which ISMAP's audit
+/// did not look at, not the ISMAP statement. An ISMAP list states ISMAP ids (`9.2.3`,
+/// `8.1.5.P`); where a list names ISMAP, its Annex A ids are read as the ISMAP numbers they
+/// retype (`A.9.2.3` → 9.2.3), as before. `--registration-kind` says which list the service
+/// is on, not that this file is its ISMAP statement: it does not lift this.
+fn refuse_iso_numbering(
+    path: &Path,
+    att: &Attestation,
+    names_ismap: impl FnOnce() -> Result<bool, InputError>,
+) -> Result<(), InputError> {
+    let iso = |raw: &str| {
+        let t = fold_width(raw).trim().to_ascii_uppercase();
+        t.starts_with("A.") || t.starts_with("CLD")
+    };
+    if att.controls.is_empty()
+        || !att.controls.iter().all(|c| iso(&c.raw))
+        || att.registration_kind.is_some()
+        || !att.read_as.fields.is_empty()
+        || names_ismap()?
+    {
+        return Ok(());
+    }
+    let first = &att.controls[0];
+    let sheet = att.read_as.parts.first().and_then(|p| p.sheet.as_deref());
+    let table = sheet.is_some()
+        || crate::input::is_table_file(path)
+        || att.read_as.kind == ReadKind::StatusTable;
+    let at = match first.line {
+        Some(n) if table => Location::file(path).sheet(sheet).row(n),
+        Some(n) => Location::file(path).line(n),
+        None => Location::file(path),
+    };
+    Err(InputError::at(
+        at,
+        format!(
+            "every control id of the list is an ISO/IEC 27001 Annex A or ISO/IEC 27017 number ('{}'), and the file names neither ISMAP nor a registration: it reads as an ISO/IEC 27001 statement of applicability, not the ISMAP statement",
+            first.raw
+        ),
+    )
+    .hint("give the CSP's ISMAP list (ISMAP's ids: 9.2.3, 8.1.5.P); if this file is the service's ISMAP list written with Annex A numbers, say so in it: a line 登録区分: ISMAP (or ISMAP-LIU) above the table's header, or ISMAP in its title or its id column's header (ISMAP管理策番号); --registration-kind says which list the service is on, not which file is its ISMAP statement"))
 }
 
 /// Whether text not named a table (`.txt`, stdin) is cells copied from a spreadsheet and
@@ -1291,6 +1356,7 @@ fn from_workbook(
 ) -> Result<Attestation, InputError> {
     let mut att = from_workbook_sheets(path, opts, catalog)?;
     att.read_as.marks_not_read = marks_not_read(path);
+    refuse_iso_numbering(path, &att, || workbook_names_ismap(path))?;
     Ok(att)
 }
 
