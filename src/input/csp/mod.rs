@@ -2759,7 +2759,7 @@ fn note_not_current(note: &str) -> Option<String> {
     if let Some(w) = en.iter().find(|w| STRONG_EN.contains(w)) {
         return Some((*w).to_owned());
     }
-    let only_ascii = note.chars().all(|c| c.is_ascii());
+    let only_ascii = note.is_ascii();
     (only_ascii
         && en.iter().any(|w| WEAK_EN.contains(w))
         && en
