@@ -329,11 +329,13 @@ fn a_whole_service_note_clears_nothing_after_it() {
 /// reads, `除外` on a row stated implemented is refused), and the table reads as the same
 /// table with `適用` ○/× does; without one, `採用` is refused with a hint saying it states
 /// selection, not implementation (en, ja), and `除外` with its reason reads as excluded.
+/// (The statement names its registration: a list of Annex A ids alone naming neither ISMAP
+/// nor a registration is an ISO/IEC 27001 SoA, refused since fix21-csp.)
 #[test]
 fn the_adoption_column_of_a_statement_of_applicability_is_applicability() {
     let soa = |col: &str, yes: &str, no: &str| {
         format!(
-            "管理策番号,管理策,{col},採用/除外の理由,実施状況,関連文書\n\
+            "登録区分: ISMAP\n管理策番号,管理策,{col},採用/除外の理由,実施状況,関連文書\n\
              A.5.1.1,情報セキュリティのための方針群,{yes},法令及び契約上の要求事項,実施済,情報セキュリティ基本方針\n\
              A.6.2.2,テレワーキング,{no},テレワークを認めていないため,非該当,\n\
              A.9.2.3,特権的アクセス権の管理,{yes},リスク対応,実施済,アクセス管理規程\n"

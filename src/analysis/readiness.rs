@@ -378,7 +378,7 @@ impl Stated<'_> {
             && self.tracks_evidence
             && stated_as.is_none()
             && inherited_from.is_none()
-            && crate::input::csp::names_no_evidence(evidence)
+            && crate::input::csp::evidence_wanting(evidence)
         {
             findings.push(Finding::NoEvidence);
         }

@@ -173,7 +173,72 @@ pub fn load_text(
     // it, a line of a pasted entry (its name, provider, scope, 後発事象)
     att.liu_said = page::liu_in_text(path, text);
     att.check_liu_said(false)?;
+    refuse_iso_numbering(path, &att, || Ok(names_ismap(text)))?;
     Ok(att)
+}
+
+/// Whether a text names ISMAP (`ISMAP`, `ISMAP-LIU`, `ＩＳＭＡＰ`), in any case.
+fn names_ismap(text: &str) -> bool {
+    fold_width(text).to_ascii_lowercase().contains("ismap")
+}
+
+/// Whether a workbook names ISMAP: a sheet's name or any cell of any sheet, hidden ones too.
+fn workbook_names_ismap(path: &Path) -> Result<bool, InputError> {
+    for (name, _) in table::sheet_names(path)? {
+        if names_ismap(&name) {
+            return Ok(true);
+        }
+        let sheet = table::read_workbook_with(path, Some(&name), Merged::FillDown)?;
+        if sheet.rows.iter().flatten().any(|c| names_ismap(c)) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Refuses a list whose every id is an ISO/IEC 27001 Annex A (or ISO/IEC 27017) number
+/// (`Control ID | A.9.2.3`) and that names neither ISMAP nor a registration — no `ISMAP` in
+/// any title, header, sheet name or note, no `登録区分`, no entry's fields (review 15 A-6
+/// rest, fix19-csp "Left"): an ISO/IEC 27001 statement of applicability, which ISMAP's audit
+/// did not look at, not the ISMAP statement. An ISMAP list states ISMAP ids (`9.2.3`,
+/// `8.1.5.P`); where a list names ISMAP, its Annex A ids are read as the ISMAP numbers they
+/// retype (`A.9.2.3` → 9.2.3), as before. `--registration-kind` says which list the service
+/// is on, not that this file is its ISMAP statement: it does not lift this.
+fn refuse_iso_numbering(
+    path: &Path,
+    att: &Attestation,
+    names_ismap: impl FnOnce() -> Result<bool, InputError>,
+) -> Result<(), InputError> {
+    let iso = |raw: &str| {
+        let t = fold_width(raw).trim().to_ascii_uppercase();
+        t.starts_with("A.") || t.starts_with("CLD")
+    };
+    if att.controls.is_empty()
+        || !att.controls.iter().all(|c| iso(&c.raw))
+        || att.registration_kind.is_some()
+        || !att.read_as.fields.is_empty()
+        || names_ismap()?
+    {
+        return Ok(());
+    }
+    let first = &att.controls[0];
+    let sheet = att.read_as.parts.first().and_then(|p| p.sheet.as_deref());
+    let table = sheet.is_some()
+        || crate::input::is_table_file(path)
+        || att.read_as.kind == ReadKind::StatusTable;
+    let at = match first.line {
+        Some(n) if table => Location::file(path).sheet(sheet).row(n),
+        Some(n) => Location::file(path).line(n),
+        None => Location::file(path),
+    };
+    Err(InputError::at(
+        at,
+        format!(
+            "every control id of the list is an ISO/IEC 27001 Annex A or ISO/IEC 27017 number ('{}'), and the file names neither ISMAP nor a registration: it reads as an ISO/IEC 27001 statement of applicability, not the ISMAP statement",
+            first.raw
+        ),
+    )
+    .hint("give the CSP's ISMAP list (ISMAP's ids: 9.2.3, 8.1.5.P); if this file is the service's ISMAP list written with Annex A numbers, say so in it: a line 登録区分: ISMAP (or ISMAP-LIU) above the table's header, or ISMAP in its title or its id column's header (ISMAP管理策番号); --registration-kind says which list the service is on, not which file is its ISMAP statement"))
 }
 
 /// Whether text not named a table (`.txt`, stdin) is cells copied from a spreadsheet and
@@ -1291,6 +1356,7 @@ fn from_workbook(
 ) -> Result<Attestation, InputError> {
     let mut att = from_workbook_sheets(path, opts, catalog)?;
     att.read_as.marks_not_read = marks_not_read(path);
+    refuse_iso_numbering(path, &att, || workbook_names_ismap(path))?;
     Ok(att)
 }
 
@@ -2562,6 +2628,283 @@ pub(crate) fn evidence_unfit(text: &str) -> bool {
     .any(|w| key.starts_with(w))
 }
 
+/// An evidence or document cell that does not support the statement on the day, for the
+/// CSP's own readiness (証跡なし): none named ([`names_no_evidence`]), expired or rejected
+/// ([`evidence_unfit`]), a document not in effect or another service's, a draft or old
+/// folder ([`evidence_not_current`]), or a count of part of it ([`evidence_partial`]).
+pub fn evidence_wanting(evidence: &str) -> bool {
+    names_no_evidence(evidence)
+        || evidence_unfit(evidence)
+        || evidence_not_current(evidence).is_some()
+        || evidence_partial(evidence).is_some()
+}
+
+/// An evidence or document cell naming a document that is not the service's own in effect
+/// (review 16 ), the word that says so:
+/// - abolished, superseded or an old edition, said by a bracketed note (`規程A（旧版・廃止）`,
+///   `Policy X (superseded)`, `(retired)`, `(no longer in use)`), a label before it
+///   (`旧版：規程A`, `Superseded: Policy X`) or its last word (`規程A 旧版`, `Policy X
+///   superseded`, `規程A旧版`);
+/// - another service's, or applied by analogy (`別サービスの規程を準用`);
+/// - a folder or file of a path named as drafts or old ones (`/ISMS/2026年度/draft/`,
+///   `/ISMS/案/`, `\\fs01\ISMS\旧\`, `…/old/`, `…/archive/`, `規程_draft.docx`).
+///
+/// A 旧 in a title (`旧姓の扱いに関する規程`), an edition (`第3版`, `（2025年改訂版）`), a note
+/// on what the document covers (`（登録・廃止）`, `(retired accounts)`) or a folder of a
+/// year (`/ISMS/2026年度/`, `\\fs01\ISMS\FY2025\`) is none.
+pub(crate) fn evidence_not_current(text: &str) -> Option<String> {
+    let folded = fold_width(text).to_lowercase();
+    let t = folded.trim();
+    // another service's document (`別サービスの規程`), applied by analogy (`準用`); not a
+    // document on other services (`他サービス連携手順書`)
+    if let Some(w) = [
+        "準用",
+        "別サービスの",
+        "他サービスの",
+        "another service's",
+        "another service’s",
+        "other service's",
+        "other service’s",
+        "of another service",
+        "from another service",
+    ]
+    .iter()
+    .find(|w| t.contains(**w))
+    {
+        return Some((*w).to_owned());
+    }
+    if let Some(w) = path_not_current(t) {
+        return Some(w);
+    }
+    // inside brackets: every other piece between bracket characters
+    let bracketed = t
+        .split(vocab::is_bracket)
+        .skip(1)
+        .step_by(2)
+        .find_map(note_not_current);
+    let label = t
+        .split_once([':', '：'])
+        .filter(|(l, _)| l.split_whitespace().count() <= 3)
+        .and_then(|(l, _)| note_not_current(l));
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ',' | '、'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = words.last().and_then(|w| note_not_current(w));
+    let glued = ["旧版", "廃版", "廃止版", "旧バージョン"]
+        .iter()
+        .find(|w| t.trim_end_matches(vocab::is_bracket).ends_with(**w))
+        .map(|w| (*w).to_owned());
+    bracketed.or(label).or(last).or(glued)
+}
+
+/// A note (or a last word) saying a document is not in effect: a word of its own
+/// (`旧版`, `廃止済み`, `superseded`, `obsolete`), or only words that may say so with dates
+/// and fillers (`廃止`, `2025年3月廃止`, `旧`, `retired`, `old version`, `no longer in use`);
+/// `登録・廃止`, `retired accounts` describe what a document covers.
+fn note_not_current(note: &str) -> Option<String> {
+    const STRONG_JA: &[&str] = &[
+        "旧版",
+        "旧バージョン",
+        "前版",
+        "改訂前",
+        "廃止済",
+        "廃止済み",
+        "廃止版",
+        "廃版",
+        "失効済",
+        "失効済み",
+        "使用停止",
+        "使用中止",
+    ];
+    const WEAK_JA: &[&str] = &["旧", "廃止", "失効", "無効"];
+    const STRONG_EN: &[&str] = &[
+        "superseded",
+        "obsolete",
+        "deprecated",
+        "abolished",
+        "withdrawn",
+    ];
+    const WEAK_EN: &[&str] = &["retired", "archived", "old", "previous", "former", "longer"];
+    const FILL_EN: &[&str] = &[
+        "version", "edition", "revision", "no", "in", "effect", "use", "used", "since", "on", "as",
+        "of", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let ja_words: Vec<String> = note
+        .split(|c: char| {
+            // `・` is folded to `.`
+            c.is_whitespace()
+                || matches!(c, '・' | '.' | '、' | ',' | '，' | '/' | '／' | ';' | '；')
+        })
+        .map(|w| {
+            w.chars()
+                .filter(|c| {
+                    !c.is_ascii_digit() && !matches!(c, '年' | '月' | '日' | '度' | '.' | '-')
+                })
+                .collect::<String>()
+        })
+        .map(|w| w.trim_start_matches(['に', 'で']).to_owned())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let Some(w) = ja_words.iter().find(|w| STRONG_JA.contains(&w.as_str())) {
+        return Some(w.clone());
+    }
+    if !ja_words.is_empty() && ja_words.iter().all(|w| WEAK_JA.contains(&w.as_str())) {
+        return Some(ja_words[0].clone());
+    }
+    let en: Vec<&str> = note
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    if let Some(w) = en.iter().find(|w| STRONG_EN.contains(w)) {
+        return Some((*w).to_owned());
+    }
+    let only_ascii = note.is_ascii();
+    (only_ascii
+        && en.iter().any(|w| WEAK_EN.contains(w))
+        && en
+            .iter()
+            .all(|w| WEAK_EN.contains(w) || FILL_EN.contains(w)))
+    .then(|| {
+        en.iter()
+            .find(|w| WEAK_EN.contains(w))
+            .map(|w| (*w).to_owned())
+    })
+    .flatten()
+}
+
+/// A folder or file of a path (a token holding `\`, `¥`, `://`, starting with `/` or
+/// holding two `/`) named as drafts or old documents (review 16 A-15): a segment that is
+/// such a word (`draft`, `案`, `暫定`, `旧`, `old`, `archive`, `廃止`), or a file or folder
+/// name holding one as a word (`規程_draft.docx`, `policy_old.pdf`, `規程_案.docx`). A year
+/// (`2026年度`, `FY2025`), `log-archive` or `答案` is none.
+fn path_not_current(folded: &str) -> Option<String> {
+    const SEGMENTS: &[&str] = &[
+        "draft",
+        "drafts",
+        "wip",
+        "案",
+        "草案",
+        "素案",
+        "下書き",
+        "ドラフト",
+        "暫定",
+        "暫定版",
+        "旧",
+        "旧版",
+        "旧資料",
+        "old",
+        "archive",
+        "archives",
+        "archived",
+        "アーカイブ",
+        "廃止",
+        "廃止済み",
+        "obsolete",
+        "superseded",
+        "deprecated",
+        "retired",
+    ];
+    const WORDS_EN: &[&str] = &[
+        "draft",
+        "drafts",
+        "wip",
+        "obsolete",
+        "superseded",
+        "deprecated",
+        "old",
+    ];
+    const PARTS_JA: &[&str] = &[
+        "案",
+        "草案",
+        "素案",
+        "下書き",
+        "ドラフト",
+        "暫定",
+        "旧",
+        "旧版",
+        "廃止",
+    ];
+    let is_path = |token: &str| {
+        token.contains(['\\', '¥', '￥'])
+            || token.contains("://")
+            || token.starts_with('/')
+            || token.matches('/').count() >= 2
+    };
+    for token in folded.split_whitespace().filter(|t| is_path(t)) {
+        for segment in token
+            .split(['/', '\\', '¥', '￥'])
+            .map(|s| s.trim_matches(|c: char| vocab::is_bracket(c) || c == '.'))
+            .filter(|s| !s.is_empty())
+        {
+            if SEGMENTS.contains(&segment) {
+                return Some(segment.to_owned());
+            }
+            if let Some(w) = segment
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .find(|w| WORDS_EN.contains(w))
+            {
+                return Some(w.to_owned());
+            }
+            if let Some(w) = segment
+                .split(|c: char| {
+                    c.is_ascii() && !c.is_ascii_alphanumeric() || vocab::is_bracket(c) || c == '　'
+                })
+                .find(|w| PARTS_JA.contains(w))
+            {
+                return Some(w.to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// An evidence cell counting part of its evidence, and nothing else: `1/3`, `2 of 3`,
+/// `2/5件`, `3件中2件` (some, fewer than all; none is [`zero_count`]'s). Not a date
+/// (`2026/1/3` holds two slashes), nor all of it (`3/3`), nor more than the total (`5/3`:
+/// a day).
+pub(crate) fn evidence_partial(text: &str) -> Option<String> {
+    let key = crate::text::header_key(text.trim());
+    let key = key.trim_end_matches(['。', '.']);
+    let units = [
+        "件",
+        "点",
+        "部",
+        "個",
+        "ファイル",
+        "file",
+        "files",
+        "item",
+        "items",
+        "documents",
+        "提出済",
+        "提出済み",
+        "収集済",
+        "収集済み",
+        "",
+    ];
+    let number = |s: &str| {
+        (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u64>().ok())
+            .flatten()
+    };
+    let strip_unit = |s: &str| -> Option<u64> {
+        units
+            .iter()
+            .find_map(|u| s.strip_suffix(u).and_then(number))
+    };
+    let (some, all) = if let Some((a, b)) = key.split_once('/') {
+        (number(a)?, strip_unit(b)?)
+    } else if let Some((a, b)) = key.split_once("of") {
+        (number(a)?, strip_unit(b)?)
+    } else if let Some((a, b)) = key.split_once('中') {
+        (strip_unit(b)?, strip_unit(a)?)
+    } else {
+        return None;
+    };
+    (some > 0 && some < all).then(|| text.trim().to_owned())
+}
+
 /// An evidence cell saying the evidence is not there yet (`未提出`, `作成中`, `Pending`,
 /// `To be uploaded`), is being prepared (`作成予定`, `準備中`, review 15 C-7), was requested
 /// and not received (`依頼中`, `Requested`), more is needed (`要追加`), counts none (`0件`,
@@ -2788,6 +3131,55 @@ mod tests {
             "2025/03 承認済み",
         ] {
             assert!(!evidence_not_yet(text), "{text}");
+        }
+    }
+
+    /// Review 16: a document not in effect, another service's, a draft or old
+    /// folder; a count of part of the evidence (fix19-ready "Left"). Guards beside each.
+    #[test]
+    fn evidence_not_in_effect_or_partial() {
+        for (text, word) in [
+            ("規程A（旧版・廃止）", "旧版"),
+            ("規程A（2025年3月廃止）", "廃止"),
+            ("規程A 旧版", "旧版"),
+            ("別サービスの規程を準用", "準用"),
+            ("Policy X (superseded)", "superseded"),
+            ("Policy X (no longer in use)", "longer"),
+            ("Superseded: Policy X", "superseded"),
+            ("/ISMS/2026年度/draft/", "draft"),
+            ("/ISMS/案/", "案"),
+            ("\\\\fs01\\ISMS\\旧\\", "旧"),
+            ("/ISMS/規程_old.docx", "old"),
+        ] {
+            assert_eq!(evidence_not_current(text).as_deref(), Some(word), "{text}");
+        }
+        for text in [
+            "規程A（2025年改訂版）",
+            "情報セキュリティ基本方針 第3版",
+            "旧姓の扱いに関する規程",
+            "アカウント管理規程（登録・廃止）",
+            "Access review (retired accounts)",
+            "他サービス連携手順書",
+            "/ISMS/2026年度/",
+            "\\\\fs01\\ISMS\\FY2025\\",
+            "/logs/log-archive/",
+            "N/A",
+        ] {
+            assert_eq!(evidence_not_current(text), None, "{text}");
+        }
+        for text in ["1/3", "2 of 3", "2/5件", "3件中2件", "１／３"] {
+            assert!(evidence_partial(text).is_some(), "{text}");
+        }
+        for text in [
+            "3/3",
+            "0/3",
+            "5/3",
+            "2026/1/3",
+            "10件",
+            "1/3 ページ",
+            "v1/2",
+        ] {
+            assert!(evidence_partial(text).is_none(), "{text}");
         }
     }
 

@@ -116,6 +116,7 @@ pub fn document_mark(text: &str, as_of: crate::date::Date) -> Option<Qualifier> 
     .map(|m| (*m).to_owned())
     .or_else(|| word_draft.then(|| "draft".to_owned()))
     .or_else(|| matches!(t, "案" | "下書き" | "たたき台").then(|| t.to_owned()))
+    .or_else(|| not_final_note(t))
     .or_else(|| unapproved(text));
     if let Some(word) = draft {
         return Some(Qualifier::new(Kind::Draft, &word));
@@ -124,6 +125,74 @@ pub fn document_mark(text: &str, as_of: crate::date::Date) -> Option<Qualifier> 
         return None;
     }
     document_dated_later(text, as_of)
+}
+
+/// A note saying the list is a draft or not final, in other words than a mark (review 16
+/// `※本一覧は案であり、最終版ではありません`, `not final`, `未確定`, `暫定版`), above a
+/// table or below it alike: `案` as a word (`は案`, `案であり`, `案です`, `案の段階`), never in
+/// another (`案内`, `提案`, `案件`). `本一覧は最終版です` is none.
+fn not_final_note(t: &str) -> Option<String> {
+    const WORDS: &[&str] = &[
+        "最終版ではありません",
+        "最終版ではない",
+        "最終版でない",
+        "最終版ではな",
+        "確定版ではありません",
+        "確定版ではない",
+        "未確定",
+        "確定前",
+        "暫定版",
+        "not final",
+        "not the final",
+        "non-final",
+        "not yet final",
+        "not finalized",
+        "not finalised",
+    ];
+    if let Some(w) = WORDS.iter().find(|w| t.contains(**w)) {
+        return Some((*w).to_owned());
+    }
+    let chars: Vec<char> = t.chars().collect();
+    chars.iter().enumerate().find_map(|(i, &c)| {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after: String = chars[i + 1..].iter().take(3).collect();
+        let word_before = before.is_none_or(|b| {
+            matches!(
+                b,
+                'は' | 'が'
+                    | 'も'
+                    | '('
+                    | '（'
+                    | '「'
+                    | '【'
+                    | ' '
+                    | '　'
+                    | ':'
+                    | '：'
+                    | '※'
+                    | '・'
+            )
+        });
+        let word_after = after.is_empty()
+            || [
+                "であ",
+                "です",
+                "の段階",
+                "とし",
+                "につ",
+                "。",
+                "、",
+                ")",
+                "）",
+                "」",
+                "】",
+                " ",
+                "　",
+            ]
+            .iter()
+            .any(|a| after.starts_with(a));
+        (c == '案' && word_before && word_after).then(|| "案".to_owned())
+    })
 }
 
 /// A title-block line saying the document is not approved (`承認：未`, `承認 未承認`,
@@ -152,10 +221,40 @@ fn unapproved(text: &str) -> Option<String> {
     // the label as a column's header naming the approval is ([`names_approval`]), the
     // value as under it ([`approval_denied`]): one vocabulary; a value, not a sentence
     let value = value.trim();
-    (names_approval(&header_key(label)).is_some()
-        && header_key(value).chars().count() <= 12
-        && approval_denied(value).is_some())
+    (approval_field_empty(t)
+        || names_approval(&header_key(label)).is_some()
+            && header_key(value).chars().count() <= 12
+            && approval_denied(value).is_some())
     .then(|| t.to_owned())
+}
+
+/// A title-block field of the approval (or its approver, its date) stated empty after its
+/// colon (`承認欄：（空欄）`, `承認：`, `承認者：－`, `Approval: (blank)`): no approval (fix20-csp
+/// "Left"). A label without a colon is a stamp box's heading, and says nothing.
+pub fn approval_field_empty(text: &str) -> bool {
+    let folded = fold_width(text);
+    let Some((label, value)) = folded.trim().split_once([':', '：']) else {
+        return false;
+    };
+    let label = header_key(label);
+    let value = header_key(value.trim());
+    let value = value.trim_matches(|c: char| vocab::is_bracket(c) || vocab::is_dash(c));
+    (names_approval(&label).is_some()
+        || matches!(
+            label.as_ref(),
+            "承認者" | "承認日" | "決裁者" | "決裁日" | "approver" | "approvedby" | "approvaldate"
+        ))
+        && matches!(
+            value,
+            "" | "空欄" | "空白" | "未記入" | "未記載" | "記入なし" | "blank" | "empty" | "none"
+        )
+}
+
+/// A cell holding only an approval field's label and its colon (`承認：`), its value in a
+/// cell of its own beside it (`承認： | 山田`): read with that value, not alone.
+pub fn approval_label_alone(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with([':', '：']) && approval_field_empty(t)
 }
 
 /// A date of a document after `as_of`: a day after it (`作成日 2027-04-01`), or a month that
@@ -621,9 +720,54 @@ pub fn without_path_years(text: &str, as_of: crate::date::Date) -> std::borrow::
                 kept = kept.replace(&written, " ");
             }
         }
+        // `FY2025` (which `dates_in` does not read, a letter before the digits): the year
+        // of the as-of date's fiscal year or before is taken out, a later one written as
+        // the fiscal year it is (`2027年度`), for the later-date rule (fix17-out "Noticed")
+        kept = path_fiscal_years(&kept, fy);
         out.push_str(&kept);
     }
     out.into()
+}
+
+/// A path token with its `FY2025` years (a segment's word: `\\fs01\ISMS\FY2025\`,
+/// `FY2025_review.xlsx`) taken out when not after `fy`, written `2027年度` when after.
+fn path_fiscal_years(token: &str, fy: i32) -> String {
+    let chars: Vec<char> = token.chars().collect();
+    let mut out = String::with_capacity(token.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let apart = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
+        let fy_at = apart
+            && chars.get(i..i + 2).is_some_and(|p| {
+                matches!(p[0], 'F' | 'f' | 'Ｆ' | 'ｆ') && matches!(p[1], 'Y' | 'y' | 'Ｙ' | 'ｙ')
+            });
+        let digits: String = chars
+            .iter()
+            .skip(i + 2)
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        let ends = chars
+            .get(i + 2 + digits.len())
+            .is_none_or(|c| !c.is_ascii_alphanumeric());
+        match (fy_at && digits.len() == 4 && ends)
+            .then(|| digits.parse::<i32>().ok())
+            .flatten()
+        {
+            Some(year) => {
+                if year > fy {
+                    out.push_str(&format!("{year}年度"));
+                } else {
+                    out.push(' ');
+                }
+                i += 2 + digits.len();
+            }
+            None => {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Words that say a text is about implementing something: a date in it may be when.
@@ -5432,6 +5576,63 @@ mod tests {
         ] {
             assert!(later_date(text, as_of).is_some(), "{text}");
         }
+    }
+
+    /// Review 16 A-13: a note saying the list is a draft or not final, in words; fix20-csp
+    /// "Left": an approval field stated empty. Guards beside each.
+    #[test]
+    fn a_note_saying_draft_and_an_empty_approval_field_are_draft_marks() {
+        for line in [
+            "※本一覧は案であり、最終版ではありません",
+            "※本一覧は案です",
+            "（案）",
+            "Draft - not final",
+            "※内容は未確定",
+            "承認欄：（空欄）",
+            "承認：",
+            "承認者：－",
+            "Approval: (blank)",
+        ] {
+            let q = document_mark(line, crate::date::Date::new(2026, 4, 1).unwrap());
+            assert_eq!(q.map(|q| q.kind), Some(Kind::Draft), "{line}");
+        }
+        for line in [
+            "※本一覧は最終版です",
+            "※ご案内：詳細は別紙",
+            "※提案中の項目はありません",
+            "案件管理規程",
+            "承認：山田",
+            "承認",
+            "承認日：2026-03-01",
+        ] {
+            assert_eq!(
+                document_mark(line, crate::date::Date::new(2026, 4, 1).unwrap()),
+                None,
+                "{line}"
+            );
+        }
+        assert!(approval_label_alone("承認："));
+        assert!(!approval_label_alone("承認：山田"));
+    }
+
+    /// fix17-out "Noticed": `FY2025` in a path is the records' year; a later one is a
+    /// later fiscal year.
+    #[test]
+    fn fiscal_years_of_a_path() {
+        let as_of = crate::date::Date::new(2026, 12, 1).unwrap();
+        assert_eq!(
+            without_path_years("\\\\fs01\\ISMS\\FY2025\\a", as_of),
+            "\\\\fs01\\ISMS\\ \\a"
+        );
+        assert_eq!(
+            without_path_years("/ISMS/FY2027/", as_of),
+            "/ISMS/2027年度/"
+        );
+        assert_eq!(without_path_years("FY2025", as_of), "FY2025");
+        assert_eq!(
+            without_path_years("/ISMS/MYFY2025/", as_of),
+            "/ISMS/MYFY2025/"
+        );
     }
 
     #[test]

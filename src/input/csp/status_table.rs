@@ -1247,6 +1247,11 @@ pub fn note_row(
         return Ok(());
     }
     for (c, text) in row.iter().enumerate() {
+        // `承認： | 山田`: the label read with its value, in the line below
+        if remarks::approval_label_alone(text) && row[c + 1..].iter().any(|t| !t.trim().is_empty())
+        {
+            continue;
+        }
         note_on_table(sheet, n, c, text, place, first, "", as_of)?;
     }
     // a filter on the framework or the status that the rule above does not accept and no
@@ -2854,6 +2859,28 @@ fn check_implemented_row(
                 "says its evidence has expired, is out of date or was rejected, under a header naming its evidence".to_owned(),
                 "a control stated implemented whose evidence the list says has expired, needs renewal or was sent back is not shown implemented: name evidence in effect, or state the control 計画中 or 未実施 in the status column",
             ));
+        }
+        // a document not in effect (abolished, superseded, an old edition), another
+        // service's, or a draft or old folder of a path (review 16)
+        if Some(c) == cols.evidence && !own_work {
+            if let Some(word) = super::evidence_not_current(text) {
+                return Err(refuse(
+                    c,
+                    text,
+                    format!("names a document that is not the service's own in effect ('{}': abolished, superseded, an old edition, a draft or old folder, or another service's), under a header naming its evidence", quote(&word)),
+                    "a control stated implemented whose evidence is an abolished, superseded or old document, one in a draft or old folder, or another service's document is not shown implemented by it: name the service's own document or record in effect, or state the control 計画中 or 未実施 in the status column",
+                ));
+            }
+            // a count of part of its evidence (`1/3`, `2 of 3`; none, `0/3`, is refused
+            // above)
+            if let Some(count) = super::evidence_partial(text) {
+                return Err(refuse(
+                    c,
+                    text,
+                    format!("counts part of its evidence only ('{}'), under a header naming its evidence", quote(&count)),
+                    "a control stated implemented whose evidence the list counts as partly there (1/3, 2 of 3) is not shown implemented: name the evidence once all of it is there, or state the control 計画中 or 未実施 in the status column",
+                ));
+            }
         }
         if remarks::says_nothing(text) || no_date_for_the_row(layout.name(c), text) {
             continue;
