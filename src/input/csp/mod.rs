@@ -2927,9 +2927,19 @@ pub(crate) fn evidence_not_yet(text: &str) -> bool {
         "提出予定",
         "取得予定",
         "依頼中",
+        "作成要",
     ]
     .iter()
     .any(|w| key.contains(w))
+        // still to be made (review 17 A-5: `要作成`; not `重要作成物`, `必要提出物`)
+        || ["要作成", "要整備", "要準備", "要提出"].iter().any(|w| {
+            key.match_indices(w).any(|(i, _)| {
+                !key[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| matches!(c, '重' | '必' | '主' | '概' | '需' | '強'))
+            })
+        })
         || [
             "pending",
             "requested",
@@ -3000,6 +3010,14 @@ pub(crate) fn evidence_not_yet(text: &str) -> bool {
                 | "notyetcollected"
                 | "notyetprovided"
                 | "notcollected"
+                // a cell saying it is blank (review 17 A-5)
+                | "空"
+                | "空欄"
+                | "(空欄)"
+                | "【空欄】"
+                | "blank"
+                | "(blank)"
+                | "empty"
         )
         || [
             "ドラフト",
@@ -3007,6 +3025,10 @@ pub(crate) fn evidence_not_yet(text: &str) -> bool {
             "未承認",
             "承認待ち",
             "(案)",
+            // provisional, as a draft (review 17 A-5: `（仮）規程.docx`)
+            "(仮)",
+            "【仮】",
+            "[仮]",
             "unapproved",
         ]
         .iter()
@@ -3117,6 +3139,13 @@ mod tests {
             "準備中（来月）",
             "Requested 2026-11",
             "Awaiting evidence",
+            // review 17 A-5
+            "要作成",
+            "（空欄）",
+            "空",
+            "空欄",
+            "（仮）規程.docx",
+            "【仮】手順書",
         ] {
             assert!(evidence_not_yet(text), "{text}");
             assert!(names_no_evidence(text), "{text}");
@@ -3129,6 +3158,10 @@ mod tests {
             "規程・記録あり",
             "手順書v2.0（2025年作成）",
             "2025/03 承認済み",
+            // guards of review 17 A-5: a document whose name holds 仮 or 空 otherwise
+            "仮想化基盤の構成図",
+            "空調設備の点検記録",
+            "重要作成物一覧",
         ] {
             assert!(!evidence_not_yet(text), "{text}");
         }
