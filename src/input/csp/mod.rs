@@ -13,6 +13,7 @@ pub(crate) mod remarks;
 mod status_table;
 pub(crate) mod vocab;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::catalog::{Catalog, RefKind, Resolution};
@@ -1312,7 +1313,7 @@ fn from_workbook_sheets(
     catalog: &Catalog,
 ) -> Result<Attestation, InputError> {
     if let Some(wanted) = opts.sheet {
-        let sheet = table::read_workbook_with(path, Some(wanted), Merged::FillDown)?;
+        let mut sheet = table::read_workbook_with(path, Some(wanted), Merged::FillDown)?;
         if let Some(name) = sheet.sheet.as_deref() {
             if vocab::sheet_meaning(name) == SheetMeaning::History {
                 return Err(InputError::at(
@@ -1329,7 +1330,7 @@ fn from_workbook_sheets(
                 .hint("pick the sheet of the CSP's ISMAP list; if this sheet is it, name it so (ISMAP)"));
             }
         }
-        let marks = sheet_marks(path, &sheet)?;
+        let marks = sheet_marks(path, &mut sheet)?;
         let mut other_rows = Vec::new();
         return match read_table_of_ismap(&sheet, opts, catalog, marks.as_ref(), &mut other_rows)? {
             Some(part) => {
@@ -1410,8 +1411,8 @@ fn from_workbook_sheets(
             continue;
         }
         read_names.push(name);
-        let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
-        let marks = sheet_marks(path, &sheet)?;
+        let mut sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
+        let marks = sheet_marks(path, &mut sheet)?;
         liu_said = liu_said.or_else(|| liu_in_sheet(&sheet, marks.as_ref()));
         // a sheet of instructions or a cover beside the list may read as a list: the hint
         // names --csp-sheet
@@ -1480,10 +1481,10 @@ fn from_workbook_sheets(
         hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;
         // a hidden sheet is not read for statuses, but what it says of the kind is seen
         if liu_said.is_none() {
-            if let Ok(sheet) =
+            if let Ok(mut sheet) =
                 table::read_workbook_with(path, Some(&hidden.sheet), Merged::FillDown)
             {
-                let marks = sheet_marks(path, &sheet).ok().flatten();
+                let marks = sheet_marks(path, &mut sheet).ok().flatten();
                 liu_said = liu_in_sheet(&sheet, marks.as_ref());
             }
         }
@@ -1738,7 +1739,7 @@ fn other_sheets_without_ids(
             continue;
         }
         let mut sheet = table::read_workbook_with(path, Some(&name), Merged::FillDown)?;
-        let marks = sheet_marks(path, &sheet)?;
+        let marks = sheet_marks(path, &mut sheet)?;
         if let Ok(None) = read_table(&sheet, opts, catalog, marks.as_ref()) {
             if let Some(page) = cover_facts(&mut sheet, path, catalog, opts.as_of())? {
                 covers.push((sheet.sheet.clone(), page));
@@ -2220,12 +2221,13 @@ fn hidden_contradiction(
 
 /// The hidden rows and columns, struck-through cells and cell comments of a sheet of an
 /// .xlsx workbook, the cell comments of an .ods sheet (`None` for other workbooks: calamine
-/// gives none of them, and they are not looked for).
-fn sheet_marks(path: &Path, sheet: &Sheet) -> Result<Option<SheetMarks>, InputError> {
+/// gives none of them, and they are not looked for). A number an .xlsx cell's format shows
+/// as words (`"実施";;"未実施"`) is read as those words ([`SheetMarks::shown`]).
+fn sheet_marks(path: &Path, sheet: &mut Sheet) -> Result<Option<SheetMarks>, InputError> {
     let Some(name) = sheet.sheet.as_deref() else {
         return Ok(None);
     };
-    workbook_zip::xlsx_marks(path, name)
+    let marks = workbook_zip::xlsx_marks(path, name)
         .and_then(|marks| match marks {
             Some(marks) => Ok(Some(marks)),
             None => Ok(
@@ -2243,7 +2245,35 @@ fn sheet_marks(path: &Path, sheet: &Sheet) -> Result<Option<SheetMarks>, InputEr
                 ),
             )
             .hint("open the workbook in Excel and save it again as .xlsx")
-        })
+        })?;
+    if let Some(marks) = &marks {
+        show_words(sheet, &marks.shown);
+    }
+    Ok(marks)
+}
+
+/// Puts in `sheet` the words its cells' number formats show ([`SheetMarks::shown`]), in the
+/// rows a merged region filled down too (review 11 C-20).
+fn show_words(sheet: &mut Sheet, shown: &BTreeMap<(u32, u32), String>) {
+    for (&(r, c), words) in shown {
+        let (top, col) = (r as usize - 1, c as usize);
+        let Some(old) = sheet.rows.get(top).and_then(|row| row.get(col)).cloned() else {
+            continue;
+        };
+        let bottom = sheet
+            .merges
+            .iter()
+            .find(|m| m.top == top && m.left == col)
+            .map_or(top, |m| m.bottom);
+        for row in top..=bottom {
+            if let Some(cell) = sheet.rows.get_mut(row).and_then(|cells| cells.get_mut(col)) {
+                if *cell == old {
+                    cell.clone_from(words);
+                    sheet.fractions.retain(|&f| f != (row, col));
+                }
+            }
+        }
+    }
 }
 
 /// The attestation of the parts read, once every control is stated alike wherever it is

@@ -69,12 +69,13 @@ fn status_of(
                     why.hint().to_owned()
                 };
                 // a number a spreadsheet may show as a word by its number format
-                // (`"実施";;"未実施"` shows 1 as 実施): the value is what is read (review 11 C-20)
+                // (`"実施";;"未実施"` shows 1 as 実施) is read as shown (`SheetMarks::shown`); any other
+                // number is what is read (review 11 C-20)
                 let number = crate::text::fold_width(text)
                     .chars()
                     .all(|c| c.is_ascii_digit() || c == '.' || c == '-');
                 let hint = if number && why == vocab::Unreadable::Unknown && loc.sheet.is_some() {
-                    format!("the cell holds the number {}, which a number format may show as a word (\"実施\";;\"未実施\" shows 1 as 実施), but the value is what is read: type the status itself in the cell; {hint}", quote(text))
+                    format!("the cell holds the number {}: an .xlsx number format of words only is read as shown (\"実施\";;\"未実施\" shows 1 as 実施), but this cell's format shows digits, chooses by a condition ([=1]), shows nothing for the number or is not read (.xls, .ods): type the status itself in the cell; {hint}", quote(text))
                 } else {
                     hint
                 };

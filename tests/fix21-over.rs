@@ -1,0 +1,146 @@
+//! Session 11 fix21-over: the CSP reader's over-refusals of ordinary inputs, each lifted
+//! with the same shape one qualifier further still refused. Review 11 C-20: a status cell
+//! holding a number its format shows as a word (`"実施";;"未実施"`) is read as shown.
+mod common;
+
+use std::path::Path;
+
+use common::{bin, data};
+use rust_xlsxwriter::{Format, Workbook};
+
+/// `report --format json` of `fix21-over/checks.csv` (item 1 cites 9.2.1, item 2 9.2.3)
+/// against `csp`.
+fn run(csp: &Path, lang: &str) -> std::process::Output {
+    bin()
+        .args([
+            "--lang",
+            lang,
+            "report",
+            "--as-of",
+            "2026-04-01",
+            "--format",
+            "json",
+        ])
+        .arg("--checks")
+        .arg(data("fix21-over/checks.csv"))
+        .arg("--csp")
+        .arg(csp)
+        .output()
+        .unwrap()
+}
+
+/// The statuses of items 1 and 2, or the panic naming stderr.
+fn statuses(csp: &Path) -> (String, String) {
+    let out = run(csp, "en");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let of = |id: &str| {
+        json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()["status"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    (of("1"), of("2"))
+}
+
+/// Exit 2 with one error line, its stderr.
+fn refused(csp: &Path) -> String {
+    let out = run(csp, "en");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+/// A status table `管理策番号 | 実施状況` (under `登録区分: ISMAP`) whose status cells hold `values` (9.2.1, 9.2.3)
+/// formatted by `code`.
+fn numbered(dir: &Path, name: &str, code: &str, values: [f64; 2]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("SoA").unwrap();
+    ws.write_string(0, 0, "登録区分: ISMAP").unwrap();
+    ws.write_string(1, 0, "管理策番号").unwrap();
+    ws.write_string(1, 1, "実施状況").unwrap();
+    let format = Format::new().set_num_format(code);
+    for (i, (id, v)) in ["9.2.1", "9.2.3"].iter().zip(values).enumerate() {
+        let row = i as u32 + 2;
+        ws.write_string(row, 0, *id).unwrap();
+        ws.write_number_with_format(row, 1, v, &format).unwrap();
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn a_number_shown_as_a_status_word_by_its_format_reads_as_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    // the review's shape: 1 shown as 実施, 0 as 未実施
+    let path = numbered(dir.path(), "words.xlsx", "\"実施\";;\"未実施\"", [1.0, 0.0]);
+    assert_eq!(
+        statuses(&path),
+        ("covered".to_owned(), "not-covered".to_owned())
+    );
+    // a colour and a backslash-escaped word read alike
+    let path = numbered(
+        dir.path(),
+        "colour.xlsx",
+        "[Blue]\"実施\";;[Red]\\未\\実\\施",
+        [1.0, 0.0],
+    );
+    assert_eq!(
+        statuses(&path),
+        ("covered".to_owned(), "not-covered".to_owned())
+    );
+}
+
+#[test]
+fn a_number_shown_as_a_qualified_word_or_not_as_a_word_stays_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // the word shown carries a plan: refused as the typed word is
+    let path = numbered(
+        dir.path(),
+        "plan.xlsx",
+        "\"実施（予定）\";;\"未実施\"",
+        [1.0, 0.0],
+    );
+    let err = refused(&path);
+    assert!(err.contains("実施（予定）"), "{err}");
+    // shown as 一部実施: not read as implemented
+    let path = numbered(
+        dir.path(),
+        "part.xlsx",
+        "\"一部実施\";;\"未実施\"",
+        [1.0, 0.0],
+    );
+    let (one, _) = match run(&path, "en").status.code() {
+        Some(0) => statuses(&path),
+        _ => (String::new(), String::new()),
+    };
+    assert_ne!(one, "covered");
+    // sections chosen by a condition, a digit shown, a negative number with no section
+    // of its own: the number is what is read, refused with the hint
+    for (name, code, values) in [
+        (
+            "cond.xlsx",
+            "[=1]\"実施\";[=0]\"未実施\";General",
+            [1.0, 0.0],
+        ),
+        ("digit.xlsx", "0\"件\"", [1.0, 2.0]),
+        ("negative.xlsx", "\"実施\"", [-1.0, -1.0]),
+        ("blank.xlsx", "\"実施\";;", [0.0, 0.0]),
+    ] {
+        let path = numbered(dir.path(), name, code, values);
+        let err = refused(&path);
+        assert!(err.contains("number format"), "{name}: {err}");
+    }
+}
