@@ -157,7 +157,8 @@ pub fn load_text(
         return Ok(att);
     }
     let mut att = if crate::input::is_table_file(path) || is_pasted_table(text) {
-        let sheet = table::read_csv_text(path, text)?;
+        let mut sheet = table::read_csv_text(path, text)?;
+        drop_text_prefixes(&mut sheet);
         let mut other_rows = Vec::new();
         match read_table_of_ismap(&sheet, opts, catalog, None, &mut other_rows)? {
             Some(part) => {
@@ -2250,6 +2251,21 @@ fn sheet_marks(path: &Path, sheet: &mut Sheet) -> Result<Option<SheetMarks>, Inp
         show_words(sheet, &marks.shown);
     }
     Ok(marks)
+}
+
+/// Drops Excel's text prefix from the cells of a CSV that kept it: an apostrophe before a
+/// digit (`'9.2.1`, `'2025-04-01`: typed so that Excel keeps the cell as text, never shown),
+/// when it is the cell's only one. A cell quoting with apostrophes (`'9.2.1' 予定`) is left
+/// as written (fix17-out "Not done").
+fn drop_text_prefixes(sheet: &mut Sheet) {
+    for cell in sheet.rows.iter_mut().flatten() {
+        let t = cell.trim_start();
+        if let Some(rest) = t.strip_prefix('\'') {
+            if rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.contains('\'') {
+                *cell = rest.to_owned();
+            }
+        }
+    }
 }
 
 /// Puts in `sheet` the words its cells' number formats show ([`SheetMarks::shown`]), in the
