@@ -199,3 +199,134 @@ fn an_excel_text_prefix_before_an_id_in_a_csv_is_dropped() {
         assert!(err.contains(says), "{row}: {err}");
     }
 }
+
+/// A workbook: sheet `管理策一覧` (`管理策番号 | 実施状況 | 非該当理由`: 9.2.1 ○, 9.2.3 `－` with
+/// `reason`) and a legend sheet `legend_name` holding `legend` rows.
+fn with_legend_sheet(
+    dir: &Path,
+    file: &str,
+    reason: &str,
+    legend_name: &str,
+    legend: &[&[&str]],
+) -> std::path::PathBuf {
+    let path = dir.join(file);
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("管理策一覧").unwrap();
+    let rows: [[&str; 3]; 4] = [
+        ["登録区分: ISMAP", "", ""],
+        ["管理策番号", "実施状況", "非該当理由"],
+        ["9.2.1", "○", ""],
+        ["9.2.3", "－", reason],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                ws.write_string(r as u32, c as u16, *text).unwrap();
+            }
+        }
+    }
+    let ls = wb.add_worksheet();
+    ls.set_name(legend_name).unwrap();
+    for (r, row) in legend.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            ls.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+/// The state of objective `id` in `report --format json`.
+fn objective_state(csp: &Path, id: &str) -> String {
+    let out = run(csp, "en");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == id)
+        .unwrap()["state"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// fix17-csp "Left" (review 12 C-4): a legend on a sheet of its own (`凡例`: `記号 | 意味`,
+/// `－ | 非該当（理由を記載）`) defines a dash as 非該当 as a legend beside the table does: a
+/// dash with a reason reads as 非該当, never implemented.
+#[test]
+fn a_dash_a_legend_sheet_defines_as_not_applicable_reads_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let legend: &[&[&str]] = &[
+        &["記号", "意味"],
+        &["○", "実施"],
+        &["－", "非該当（理由を記載）"],
+    ];
+    let reason = "当サービスは特権IDを持たないため";
+    let path = with_legend_sheet(dir.path(), "legend.xlsx", reason, "凡例", legend);
+    assert_eq!(objective_state(&path, "9.2.3"), "not-applicable");
+    assert_eq!(statuses(&path).0, "covered");
+    // the table's sheet named with --csp-sheet: the legend sheet beside it is read too
+    let out = bin()
+        .args([
+            "report",
+            "--as-of",
+            "2026-04-01",
+            "--format",
+            "json",
+            "--checks",
+        ])
+        .arg(data("fix21-over/checks.csv"))
+        .arg("--csp")
+        .arg(&path)
+        .args(["--csp-sheet", "管理策一覧"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // a title row and legend rows written with the label read alike
+    let titled: &[&[&str]] = &[&["凡例"], &["凡例：○=実施、－=非該当"]];
+    let path = with_legend_sheet(dir.path(), "titled.xlsx", reason, "Legend", titled);
+    assert_eq!(objective_state(&path, "9.2.3"), "not-applicable");
+}
+
+/// The same shapes one step further: no reason, a legend giving the dash another meaning
+/// or a qualifier, a note beside the pairs, a sheet not named as a legend — the dash
+/// stays refused.
+#[test]
+fn a_dash_under_a_legend_sheet_without_reason_or_plain_meaning_stays_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain: &[&[&str]] = &[
+        &["記号", "意味"],
+        &["○", "実施"],
+        &["－", "非該当（理由を記載）"],
+    ];
+    let other: &[&[&str]] = &[&["○", "実施"], &["－", "未実施"]];
+    let planned: &[&[&str]] = &[&["○", "実施"], &["－", "非該当（予定）"]];
+    let noted: &[&[&str]] = &[
+        &["○", "実施"],
+        &["－", "非該当"],
+        &["※ 空欄・未回答の項目も－と表示しています"],
+    ];
+    let reason = "当サービスは特権IDを持たないため";
+    for (file, reason, name, legend) in [
+        ("no-reason.xlsx", "", "凡例", plain),
+        ("other-meaning.xlsx", reason, "凡例", other),
+        ("planned.xlsx", reason, "凡例", planned),
+        ("unanswered.xlsx", reason, "凡例", noted),
+        ("memo.xlsx", reason, "メモ", plain),
+    ] {
+        let path = with_legend_sheet(dir.path(), file, reason, name, legend);
+        let err = refused(&path);
+        assert!(err.contains("row 4: column '実施状況'"), "{file}: {err}");
+    }
+}

@@ -238,6 +238,9 @@ pub struct SheetMarks {
     /// `未実施` (review 11 C-20). A format with a digit, a condition or nothing to show for
     /// the number gives none: the number is what is read.
     pub shown: BTreeMap<(u32, u32), String>,
+    /// Not of this sheet: the pairs (mark, meaning) of the workbook's legend sheet (`凡例`),
+    /// set by the CSP reader for the sheets it reads beside it (fix17-csp "Left").
+    pub legend_sheet: Vec<(String, String)>,
 }
 
 /// The hint for a cell holding a formula without a calculated value (see

@@ -531,6 +531,7 @@ fn read_table_by_kind(
                 says,
                 opts.as_of(),
                 opts.own_statement,
+                marks.map_or(&[][..], |m| &m.legend_sheet),
             )?;
             Part {
                 read: ReadPart {
@@ -1331,7 +1332,10 @@ fn from_workbook_sheets(
                 .hint("pick the sheet of the CSP's ISMAP list; if this sheet is it, name it so (ISMAP)"));
             }
         }
-        let marks = sheet_marks(path, &mut sheet)?;
+        let mut marks = sheet_marks(path, &mut sheet)?;
+        if let Some(marks) = &mut marks {
+            marks.legend_sheet = legend_sheets(path, &table::visible_sheet_names(path)?)?;
+        }
         let mut other_rows = Vec::new();
         return match read_table_of_ismap(&sheet, opts, catalog, marks.as_ref(), &mut other_rows)? {
             Some(part) => {
@@ -1396,6 +1400,7 @@ fn from_workbook_sheets(
     let mut ignored = 0;
     let sheets = visible.join(", ");
     let several = visible.len() > 1;
+    let legend = legend_sheets(path, &visible)?;
     for name in visible {
         if vocab::sheet_meaning(name) == SheetMeaning::History {
             skipped.push(SkippedSheet {
@@ -1413,7 +1418,10 @@ fn from_workbook_sheets(
         }
         read_names.push(name);
         let mut sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
-        let marks = sheet_marks(path, &mut sheet)?;
+        let mut marks = sheet_marks(path, &mut sheet)?;
+        if let Some(marks) = &mut marks {
+            marks.legend_sheet.clone_from(&legend);
+        }
         liu_said = liu_said.or_else(|| liu_in_sheet(&sheet, marks.as_ref()));
         // a sheet of instructions or a cover beside the list may read as a list: the hint
         // names --csp-sheet
@@ -2251,6 +2259,22 @@ fn sheet_marks(path: &Path, sheet: &mut Sheet) -> Result<Option<SheetMarks>, Inp
         show_words(sheet, &marks.shown);
     }
     Ok(marks)
+}
+
+/// The pairs of the legend sheets (`凡例`) among `visible`: a legend on a sheet of its own is
+/// read as one beside the table (fix17-csp "Left", [`status_table::legend_sheet`]).
+fn legend_sheets<S: AsRef<str>>(
+    path: &Path,
+    visible: &[S],
+) -> Result<Vec<(String, String)>, InputError> {
+    let mut legend = Vec::new();
+    for name in visible.iter().map(AsRef::as_ref) {
+        if status_table::is_legend_sheet(name) {
+            let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
+            legend.extend(status_table::legend_sheet(&sheet));
+        }
+    }
+    Ok(legend)
 }
 
 /// Drops Excel's text prefix from the cells of a CSV that kept it: an apostrophe before a

@@ -172,6 +172,7 @@ pub fn read(
     sheet_says: Option<&str>,
     as_of: crate::date::Date,
     own_work: bool,
+    legend_sheet: &[(String, String)],
 ) -> Result<Listed, InputError> {
     let loc = sheet.location();
     let mut out = Listed::default();
@@ -184,7 +185,7 @@ pub fn read(
     let mut headings: Vec<usize> = Vec::new();
     // every row refused is named in one run (review 11 C-21), the first as before
     let mut refused = Refusals::default();
-    let dash_na = legend_dash_not_applicable(sheet, layout, cols);
+    let dash_na = legend_dash_not_applicable(sheet, layout, cols, legend_sheet);
     for (i, row) in sheet.rows.iter().enumerate().skip(start) {
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
@@ -443,9 +444,15 @@ pub fn read(
 }
 
 /// Whether the sheet's own legend (a note on the status column's header,
-/// `実施状況（○：実施、－：非該当）`, or a legend row, `凡例：○=実施、－=非該当`) defines
-/// a dash as 非該当, and no legend gives it another meaning (review 12 C-4).
-fn legend_dash_not_applicable(sheet: &Sheet, layout: &Layout, cols: &StatusColumns) -> bool {
+/// `実施状況（○：実施、－：非該当）`, or a legend row, `凡例：○=実施、－=非該当`), or the pairs
+/// of the workbook's legend sheet ([`legend_sheet`]), define a dash as 非該当, and no legend
+/// gives it another meaning (review 12 C-4).
+fn legend_dash_not_applicable(
+    sheet: &Sheet,
+    layout: &Layout,
+    cols: &StatusColumns,
+    legend_sheet: &[(String, String)],
+) -> bool {
     let StatusSource::Column(c) = cols.status else {
         return false;
     };
@@ -458,6 +465,7 @@ fn legend_dash_not_applicable(sheet: &Sheet, layout: &Layout, cols: &StatusColum
         .chain(sheet.rows.iter())
         .filter_map(|row| legend(row))
         .flatten()
+        .chain(legend_sheet.iter().cloned())
         .filter(|(mark, _)| !mark.is_empty() && mark.chars().all(vocab::is_dash))
         .map(|(_, meaning)| {
             vocab::status_value(&legend_meaning(&meaning))
@@ -470,6 +478,60 @@ fn legend_dash_not_applicable(sheet: &Sheet, layout: &Layout, cols: &StatusColum
         })
         .peekable();
     dash.peek().is_some() && dash.all(|d| d == Some(Declared::NotApplicable))
+}
+
+/// Whether a sheet's name says it is the workbook's legend (`凡例`, `記号の説明`, `Legend`).
+pub fn is_legend_sheet(name: &str) -> bool {
+    let key = crate::text::header_key(name).to_lowercase();
+    matches!(key.as_str(), "凡例" | "記号の説明" | "legend")
+}
+
+/// The pairs (mark, meaning) of a workbook's sheet of its own for the legend (named `凡例`,
+/// `記号の説明`, `Legend`): rows of a mark and its meaning in two cells (`－ | 非該当（理由を記載）`)
+/// under at most a header row (`記号 | 意味`) and a title (`凡例`), or legend rows
+/// (`凡例：○=実施、－=非該当`). Empty when the sheet is named otherwise or holds any other row
+/// (a note beside the pairs may qualify them: the sheet's legend is then not read, and a dash
+/// stays refused).
+pub fn legend_sheet(sheet: &Sheet) -> Vec<(String, String)> {
+    if !sheet.sheet.as_deref().is_some_and(is_legend_sheet) {
+        return Vec::new();
+    }
+    let heading = |c: &str| {
+        matches!(
+            crate::text::header_key(c).to_lowercase().as_str(),
+            "凡例"
+                | "記号"
+                | "意味"
+                | "説明"
+                | "記号の説明"
+                | "legend"
+                | "mark"
+                | "symbol"
+                | "meaning"
+        )
+    };
+    let mut pairs = Vec::new();
+    for row in &sheet.rows {
+        let filled: Vec<&str> = row
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if filled.is_empty() || filled.iter().all(|c| heading(c)) {
+            continue;
+        }
+        if let Some(found) = legend(row) {
+            pairs.extend(found);
+            continue;
+        }
+        match filled.as_slice() {
+            [mark, meaning] if mark.chars().count() <= 3 => {
+                pairs.push(((*mark).to_owned(), (*meaning).to_owned()))
+            }
+            _ => return Vec::new(),
+        }
+    }
+    pairs
 }
 
 /// Whether a legend's note beside `－=非該当` says otherwise or qualifies it (review 16 A-7):
@@ -3435,6 +3497,7 @@ mod tests {
             None,
             crate::date::Date::new(2026, 4, 1).unwrap(),
             false,
+            &[],
         )
         .map(|l| {
             l.controls
