@@ -330,3 +330,43 @@ fn a_dash_under_a_legend_sheet_without_reason_or_plain_meaning_stays_refused() {
         assert!(err.contains("row 4: column '実施状況'"), "{file}: {err}");
     }
 }
+
+/// fix17-out D-2 "Noticed": an export's filter that excludes drafts
+/// (`Status NOT IN (Draft, Retired)`) is no draft mark: a comma inside the brackets parts
+/// values, not conditions. Selecting drafts (`Status IN (Draft)`, `Status = Draft`, beside
+/// an implemented one), excluding an implemented status, a scope condition beside it or a
+/// plan inside it stay refused.
+#[test]
+fn an_export_filter_excluding_drafts_is_no_draft_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_filter = |filter: &str| {
+        csv(
+            dir.path(),
+            "filter.csv",
+            &format!("Filter,\"{filter}\"\n管理策番号,実施状況"),
+            &["9.2.1,実施", "9.2.3,未実施"],
+        )
+    };
+    for filter in [
+        "Framework = ISMAP AND Status NOT IN (Draft, Retired)",
+        "Status NOT IN (Draft, Retired)",
+        "Framework = ISMAP, Status NOT IN (Draft, Retired)",
+    ] {
+        assert_eq!(
+            statuses(&with_filter(filter)),
+            ("covered".to_owned(), "not-covered".to_owned()),
+            "{filter}"
+        );
+    }
+    for filter in [
+        "Status IN (Draft)",
+        "Status = Draft",
+        "Status IN (Implemented, Draft)",
+        "Status NOT IN (Implemented, Retired)",
+        "Status NOT IN (Draft, Retired), Region = Tokyo",
+        "Status NOT IN (Draft, Retired（予定）)",
+    ] {
+        let err = refused(&with_filter(filter));
+        assert!(err.contains("row 2: column 'B'"), "{filter}: {err}");
+    }
+}

@@ -1395,9 +1395,11 @@ fn is_export_filter(row: &[String]) -> bool {
         return false;
     }
     let folded = crate::text::fold_width(value).to_lowercase();
+    // a comma inside brackets parts a list of values (`Status NOT IN (Draft, Retired)`), not
+    // two conditions
     let conditions: Vec<&str> = folded
         .split(" and ")
-        .flat_map(|c| c.split(['&', ';', '、', ',']))
+        .flat_map(conditions_apart)
         .flat_map(|c| c.split("かつ"))
         .map(str::trim)
         .filter(|c| !c.is_empty())
@@ -1424,6 +1426,24 @@ fn is_export_filter(row: &[String]) -> bool {
                 || vocab::status_value(value).is_ok();
             plain && filter_selects(field, op, value)
         })
+}
+
+/// The conditions of a filter's text parted by `&`, `;`, `、` or `,` outside brackets.
+fn conditions_apart(text: &str) -> Vec<&str> {
+    let (mut out, mut start, mut depth) = (Vec::new(), 0, 0i32);
+    for (i, ch) in text.char_indices() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '&' | ';' | '、' | ',' if depth <= 0 => {
+                out.push(&text[start..i]);
+                start = i + ch.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start..]);
+    out
 }
 
 /// Whether one condition of an export's filter selects what the rows may be read for
