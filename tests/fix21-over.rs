@@ -370,3 +370,36 @@ fn an_export_filter_excluding_drafts_is_no_draft_mark() {
         assert!(err.contains("row 2: column 'B'"), "{filter}: {err}");
     }
 }
+
+/// fix17-csp noticed: `実施状況（自己評価）` is refused as the provider's own assessment, as
+/// `（自己申告）` is — not as a scope limit — and `（自社評価）` too (it was read); a note naming
+/// the service (`（本サービス）`) still reads.
+#[test]
+fn a_status_header_noted_as_self_assessed_is_refused_as_self_declared() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = ["9.2.1,実施", "9.2.3,未実施"];
+    for (note, word) in [
+        ("自己評価", "自己評価"),
+        ("自社評価", "自社評価"),
+        ("自己申告", "申告"),
+    ] {
+        let header = format!("管理策番号,実施状況（{note}）");
+        let path = csv(dir.path(), "self.csv", &header, &rows);
+        let err = refused(&path);
+        assert!(
+            err.contains(&format!("marks the list as a draft ('{word}')")),
+            "{note}: {err}"
+        );
+        assert!(!err.contains("limits or conditions it"), "{note}: {err}");
+    }
+    let path = csv(
+        dir.path(),
+        "ours.csv",
+        "管理策番号,実施状況（本サービス）",
+        &rows,
+    );
+    assert_eq!(
+        statuses(&path),
+        ("covered".to_owned(), "not-covered".to_owned())
+    );
+}
