@@ -403,3 +403,42 @@ fn a_status_header_noted_as_self_assessed_is_refused_as_self_declared() {
         ("covered".to_owned(), "not-covered".to_owned())
     );
 }
+
+/// Review 16 C-2: a bilingual status table (`実施状況` | `Status`) with one language's cell
+/// left blank reads the column filled on every row (either one); both filled and differing,
+/// a note beside the filled one, or blanks in both columns on different rows stay refused.
+#[test]
+fn a_bilingual_status_table_with_untranslated_cells_reads_the_filled_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = "管理策番号,実施状況,Status";
+    for rows in [
+        ["9.2.1,実施,Implemented", "9.2.3,未実施,"],
+        ["9.2.1,実施,", "9.2.3,未実施,"],
+        ["9.2.1,,Implemented", "9.2.3,未実施,Not implemented"],
+    ] {
+        let path = csv(dir.path(), "bi.csv", h, &rows);
+        assert_eq!(
+            statuses(&path),
+            ("covered".to_owned(), "not-covered".to_owned()),
+            "{rows:?}"
+        );
+    }
+    for (rows, says) in [
+        (
+            ["9.2.1,実施,Planned", "9.2.3,未実施,"],
+            "state different statuses on this row ('実施', 'Planned')",
+        ),
+        (
+            ["9.2.1,実施（予定）,", "9.2.3,未実施,Not implemented"],
+            "more than one status column",
+        ),
+        (
+            ["9.2.1,実施,", "9.2.3,,Not implemented"],
+            "row 4: column '実施状況': the status column '実施状況' is empty on this row",
+        ),
+    ] {
+        let path = csv(dir.path(), "bi.csv", h, &rows);
+        let err = refused(&path);
+        assert!(err.contains(says), "{rows:?}: {err}");
+    }
+}
