@@ -442,3 +442,77 @@ fn a_bilingual_status_table_with_untranslated_cells_reads_the_filled_column() {
         assert!(err.contains(says), "{rows:?}: {err}");
     }
 }
+
+/// A workbook: sheet `実施状況` (9.2.1 実施, 9.2.3 未実施, under `登録区分: ISMAP`) and a sheet
+/// `name` listing 9.2.1 and 9.2.3 with `titles` beside them.
+fn with_list_sheet(dir: &Path, file: &str, name: &str, titles: [&str; 2]) -> std::path::PathBuf {
+    let path = dir.join(file);
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("実施状況").unwrap();
+    for (r, row) in [
+        ["登録区分: ISMAP", ""],
+        ["管理策番号", "実施状況"],
+        ["9.2.1", "実施"],
+        ["9.2.3", "未実施"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, text) in row.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+            ws.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    let ls = wb.add_worksheet();
+    ls.set_name(name).unwrap();
+    ls.write_string(0, 0, "管理策番号").unwrap();
+    ls.write_string(0, 1, "管理策名").unwrap();
+    for (r, (id, title)) in ["9.2.1", "9.2.3"].iter().zip(titles).enumerate() {
+        ls.write_string(r as u32 + 1, 0, *id).unwrap();
+        ls.write_string(r as u32 + 1, 1, title).unwrap();
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+/// Review 12 C-26: a sheet of the catalog kept for reference beside the status sheet
+/// (`管理基準（参照用）`: ids and their catalog titles) is not read — named among the sheets
+/// not read, never crediting 9.2.3, which the status sheet states 未実施; the same list on a
+/// sheet not named for reference, or with a word beyond a title, stays refused.
+#[test]
+fn a_catalog_reference_sheet_beside_the_statuses_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let titles = ["利用者登録及び登録削除", "特権的アクセス権の管理"];
+    for name in ["管理基準（参照用）", "参考", "ISMAP Reference"] {
+        let path = with_list_sheet(dir.path(), "ref.xlsx", name, titles);
+        assert_eq!(
+            statuses(&path),
+            ("covered".to_owned(), "not-covered".to_owned()),
+            "{name}"
+        );
+        let out = run(&path, "en");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let skipped = &json["csp"]["read_as"]["skipped"];
+        assert!(
+            skipped
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["sheet"] == name && s["why"] == "reference"),
+            "{name}: {skipped}"
+        );
+    }
+    let path = with_list_sheet(dir.path(), "list.xlsx", "管理策一覧", titles);
+    let err = refused(&path);
+    assert!(err.contains("lists ids without statuses"), "{err}");
+    let path = with_list_sheet(
+        dir.path(),
+        "plan.xlsx",
+        "管理基準（参照用）",
+        [
+            "利用者登録及び登録削除",
+            "特権的アクセス権の管理（実施予定）",
+        ],
+    );
+    refused(&path);
+}

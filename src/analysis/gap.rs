@@ -4500,7 +4500,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 39,
+        schema_version: 40,
         lang,
         as_of,
         warnings,

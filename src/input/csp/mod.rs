@@ -1484,6 +1484,7 @@ fn from_workbook_sheets(
             err
         });
     }
+    skip_reference_lists(&mut parts, &mut skipped);
     refuse_bare_ids_beside_statuses(path, &parts)?;
     notes_beside(&without_ids, &parts, opts.as_of())?;
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
@@ -2106,6 +2107,45 @@ fn colour_legend(
         ),
     )
     .hint("give each control's status in a status column (実施状況: 実施, 未実施, 計画中, 非該当), or obtain the CSP's list as published")
+}
+
+/// Takes out of `parts` the lists of ids without statuses, beside a sheet of statuses, on
+/// a sheet named as kept for reference (`管理基準（参照用）`: the catalog pasted to look ids up
+/// in): not read, named among the sheets not read (review 12 C-26). Any other such list is
+/// refused ([`refuse_bare_ids_beside_statuses`]).
+fn skip_reference_lists(parts: &mut Vec<Part>, skipped: &mut Vec<SkippedSheet>) {
+    if !parts.iter().any(|p| p.read.kind == ReadKind::StatusTable) {
+        return;
+    }
+    parts.retain(|p| {
+        let reference = p.read.kind == ReadKind::PublishedList
+            && p.read.stated_by_sheet_name.is_none()
+            && p.read.sheet.as_deref().is_some_and(is_reference_sheet);
+        if let (true, Some(sheet)) = (reference, &p.read.sheet) {
+            skipped.push(SkippedSheet {
+                sheet: sheet.clone(),
+                why: SkipReason::Reference,
+            });
+        }
+        !reference
+    });
+}
+
+/// Whether a sheet's name says it is kept for reference (`参照`, `参考`, `マスタ`,
+/// `Reference`, `Master`, `Catalog`).
+fn is_reference_sheet(name: &str) -> bool {
+    let key = crate::text::header_key(name).to_lowercase();
+    [
+        "参照",
+        "参考",
+        "マスタ",
+        "reference",
+        "master",
+        "catalog",
+        "カタログ",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
 }
 
 /// Refuses a workbook in which one sheet states statuses (a status table) and another lists
