@@ -516,3 +516,52 @@ fn a_catalog_reference_sheet_beside_the_statuses_is_not_read() {
     );
     refused(&path);
 }
+
+/// fix17-chk noticed: a check item's note saying what it is not (`Mapping verified by
+/// CISO; not a certification`) asks for no certification: covered, not capped
+/// `topic-beyond-ismap`; a note naming one beside `not a` (`not a substitute for ISO 27001
+/// certification`) still caps.
+#[test]
+fn a_note_saying_the_item_is_not_a_certification_asks_for_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let csp = csv(
+        dir.path(),
+        "csp.csv",
+        "管理策番号,実施状況",
+        &["9.2.1,実施", "9.2.3,実施"],
+    );
+    let out = bin()
+        .args([
+            "report",
+            "--as-of",
+            "2026-04-01",
+            "--format",
+            "json",
+            "--checks",
+        ])
+        .arg(data("fix21-over/cert-checks.csv"))
+        .arg("--csp")
+        .arg(&csp)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let item = |id: &str| {
+        json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(item("1")["status"], "covered", "{}", item("1"));
+    assert_eq!(item("2")["status"], "partial");
+    assert!(item("2")["reasons"]
+        .to_string()
+        .contains("topic-beyond-ismap"));
+}
