@@ -163,7 +163,9 @@ fn status_place(layout: &Layout, cols: &StatusColumns) -> String {
 /// Reads the rows of a status table. `sheet_says`: the sheet's name, when it states a status
 /// other than implemented (`非該当`), which no row may contradict by stating implemented.
 /// `own_work`: the list is the CSP's own work (`readiness --implemented`, `diff`), where
-/// evidence missing is a finding of readiness, not a refusal.
+/// evidence missing is a finding of readiness, not a refusal. `legend_sheet`: the pairs of the
+/// workbook's legend sheet ([`legend_sheet`]), read as a legend beside the table.
+#[allow(clippy::too_many_arguments)]
 pub fn read(
     sheet: &Sheet,
     layout: &Layout,
