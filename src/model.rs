@@ -1451,6 +1451,10 @@ pub enum SkipReason {
     /// Its name names another framework (`ISO 27001 SoA`, `SOC 2`, `NIST 800-53`), not
     /// ISMAP: its rows are not ISMAP statements (review 15 A-6).
     OtherFramework,
+    /// A list of ISMAP ids (with their catalog titles) beside a sheet of statuses, named as
+    /// kept for reference (`管理基準（参照用）`, `参考`, `マスタ`, `Reference`): the catalog to
+    /// look ids up in, not a statement (review 12 C-26).
+    Reference,
 }
 
 impl SkipReason {
@@ -1461,6 +1465,7 @@ impl SkipReason {
             SkipReason::NoIds => lang.pick("IDなし", "no ids"),
             SkipReason::Derived => lang.pick("ismap-gapの集計", "derived by ismap-gap"),
             SkipReason::OtherFramework => lang.pick("別の基準", "another framework"),
+            SkipReason::Reference => lang.pick("参照用の一覧", "kept for reference"),
         }
     }
 }

@@ -341,8 +341,9 @@ fn a_name_and_a_partys_thing_are_no_refusal() {
     );
 }
 
-/// C-20: a status cell holding a number (shown as a word by its number format in Excel) is
-/// still refused, the hint saying the value is what is read (en, ja); a word reads.
+/// C-20: a status cell holding a number in the General format is still refused, the hint
+/// saying a format of words only is read as shown, this one not (en, ja); a word reads
+/// (the words a format shows: `tests/fix21-over.rs`).
 #[test]
 fn a_number_in_a_status_cell_is_named_as_a_number() {
     let dir = tempfile::tempdir().unwrap();
@@ -365,7 +366,7 @@ fn a_number_in_a_status_cell_is_named_as_a_number() {
     );
     assert!(
         err.contains(
-            "(hint: the cell holds the number 1, which a number format may show as a word"
+            "(hint: the cell holds the number 1: an .xlsx number format of words only is read as shown"
         ),
         "{err}"
     );

@@ -207,13 +207,17 @@ fn a_dash_legend_whose_note_says_otherwise_is_no_legend() {
 }
 
 /// r16 C-2: a bilingual status table (`実施状況` | `Status`) with the English cell left
-/// blank on a row is refused saying the cell is empty, not as two different statuses (no
-/// `''` quoted as a status). Guard: both cells filled read.
+/// blank on a row reads the filled column (an untranslated cell is no second status; see
+/// `tests/fix21-over.rs`); when each column leaves blank a row the other fills, the row is
+/// refused saying the cell is empty, not as two different statuses (no `''` quoted as a
+/// status). Guard: both cells filled read.
 #[test]
 fn a_blank_cell_of_a_bilingual_status_pair_is_named_empty() {
-    let err = common::input_error(run("bilingual-blank.csv", &[]));
+    let v = json_of(run("bilingual-blank.csv", &[]));
+    assert_eq!(by_id(&v["items"], "K-2")["status"], "covered");
+    let err = common::input_error(run("bilingual-blank-both.csv", &[]));
     assert!(
-        err.contains("'Status' is empty on this row") && !err.contains("different statuses"),
+        err.contains("'実施状況' is empty on this row") && !err.contains("different statuses"),
         "{err}"
     );
     let v = json_of(run("bilingual.csv", &[]));

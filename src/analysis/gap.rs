@@ -4959,7 +4959,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 40,
+        schema_version: 41,
         lang,
         as_of,
         warnings,

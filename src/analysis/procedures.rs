@@ -685,14 +685,22 @@ fn requirement_id(t: &str) -> Option<usize> {
 fn asked_part(folded: &str) -> std::borrow::Cow<'_, str> {
     const BEFORE: [&str; 4] = ["問わず", "関わらず", "かかわらず", "関係なく"];
     const AFTER: [&str; 2] = ["regardless of", "irrespective of"];
+    // what the item says it is not (`Mapping verified by CISO; not a certification`): no
+    // certificate asked for; the phrase alone goes (`not a substitute for … certification`
+    // still names one)
+    const NOT_ASKED: [&str; 2] = ["not a certification", "not a certificate"];
     if !BEFORE
         .iter()
         .chain(AFTER.iter())
+        .chain(NOT_ASKED.iter())
         .any(|m| folded.contains(m))
     {
         return std::borrow::Cow::Borrowed(folded);
     }
     let mut text = folded.to_owned();
+    for m in NOT_ASKED {
+        text = text.replace(m, "");
+    }
     while let Some((at, m)) = BEFORE.iter().find_map(|m| text.find(m).map(|at| (at, *m))) {
         let start = governed_start(&text[..at]);
         text.replace_range(start..at + m.len(), "");
@@ -3143,8 +3151,22 @@ mod tests {
             "データセンターは国内外を問わず物理的に保護されていること",
             "Data centres are physically protected regardless of their location",
             "第三者認証（ISMAP）の登録を維持していること",
+            // a certification named as what the item is not (fix17-chk noticed)
+            "Mapping verified by CISO; not a certification",
         ] {
             assert_eq!(Topic::beyond_ismap(text), None, "{text}");
+        }
+        // the same words beside one asked for still cap
+        for text in [
+            "This is not a substitute for ISO 27001 certification",
+            "ISO 27001 certification is held; not a certificate copy",
+            "Not a certification alone: PCI DSS compliance is required",
+        ] {
+            assert_eq!(
+                Topic::beyond_ismap(text),
+                Some(Topic::Certification),
+                "{text}"
+            );
         }
     }
 

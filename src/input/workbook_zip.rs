@@ -233,6 +233,14 @@ pub struct SheetMarks {
     /// Cells under a `<hyperlink>` of the sheet (row from 1, column from 0): the Hyperlink
     /// style's blue font is a link only where there is one (review 16 A-4).
     pub hyperlinks: BTreeSet<(u32, u32)>,
+    /// Cells holding a number whose number format shows it as words only (row from 1,
+    /// column from 0) → the words shown: `"実施";;"未実施"` shows 1 as `実施` and 0 as
+    /// `未実施` (review 11 C-20). A format with a digit, a condition or nothing to show for
+    /// the number gives none: the number is what is read.
+    pub shown: BTreeMap<(u32, u32), String>,
+    /// Not of this sheet: the pairs (mark, meaning) of the workbook's legend sheet (`凡例`),
+    /// set by the CSP reader for the sheets it reads beside it (fix17-csp "Left").
+    pub legend_sheet: Vec<(String, String)>,
 }
 
 /// The hint for a cell holding a formula without a calculated value (see
@@ -473,6 +481,115 @@ fn coloured_formats<R: Read + Seek>(
     Ok(formats)
 }
 
+/// For each cell format (`cellXfs`, by index), its number format's code when it is one of
+/// the workbook's own (`numFmts`; the built-in ones show digits or dates).
+fn number_formats<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+) -> Result<Vec<Option<String>>, String> {
+    let mut codes = BTreeMap::<String, String>::new();
+    let mut formats = Vec::new();
+    let (mut in_fmts, mut in_xfs) = (false, false);
+    each_element(zip, "xl/styles.xml", |x| match x {
+        Xml::Open(e, empty) => match local(e.name().as_ref()) {
+            "numFmts" => in_fmts = !empty,
+            "numFmt" if in_fmts => {
+                if let (Some(id), Some(code)) =
+                    (attr_local(e, "numFmtId"), attr_local(e, "formatCode"))
+                {
+                    codes.insert(id, code);
+                }
+            }
+            "cellXfs" => in_xfs = !empty,
+            "xf" if in_xfs => {
+                formats.push(attr_local(e, "numFmtId").and_then(|id| codes.get(&id).cloned()));
+            }
+            _ => {}
+        },
+        Xml::Close("numFmts") => in_fmts = false,
+        Xml::Close("cellXfs") => in_xfs = false,
+        _ => {}
+    })?;
+    Ok(formats)
+}
+
+/// The words a number format `code` shows for the number `v` when the section that
+/// applies shows words only (`"実施";;"未実施"`: 1 → `実施`, 0 → `未実施`); `None` when it
+/// shows a digit, a date, nothing, the number's sign, or sections are chosen by a
+/// condition (`[=1]`).
+fn words_shown(code: &str, v: f64) -> Option<String> {
+    let mut sections = vec![String::new()];
+    let mut chars = code.chars();
+    let (mut quoted, mut bracket) = (false, false);
+    while let Some(c) = chars.next() {
+        let open = sections.last_mut()?;
+        match c {
+            '"' => quoted = !quoted,
+            '\\' if !quoted => {
+                open.push(c);
+                open.push(chars.next()?);
+                continue;
+            }
+            '[' if !quoted => bracket = true,
+            ']' if !quoted => bracket = false,
+            ';' if !quoted && !bracket => {
+                sections.push(String::new());
+                continue;
+            }
+            _ => {}
+        }
+        sections.last_mut()?.push(c);
+    }
+    if sections.len() > 4
+        || sections
+            .iter()
+            .any(|s| s.contains("[<") || s.contains("[>") || s.contains("[="))
+    {
+        return None;
+    }
+    let section = if v > 0.0 {
+        &sections[0]
+    } else if v < 0.0 {
+        // one section shows a negative number with its sign
+        sections.get(1)?
+    } else {
+        sections.get(2).unwrap_or(&sections[0])
+    };
+    let mut words = String::new();
+    let mut chars = section.chars();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            _ if quoted => words.push(c),
+            '\\' => words.push(chars.next()?),
+            // a colour or a locale (`[Red]`, `[$-411]`): shows nothing
+            '[' => {
+                let inside: String = chars.by_ref().take_while(|&c| c != ']').collect();
+                let lower = inside.to_ascii_lowercase();
+                let colour = [
+                    "black", "blue", "cyan", "green", "magenta", "red", "white", "yellow",
+                ]
+                .contains(&lower.as_str())
+                    || lower
+                        .strip_prefix("color")
+                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+                if !colour && !inside.starts_with("$-") {
+                    return None;
+                }
+            }
+            ' ' | '-' | '+' | '(' | ')' | '!' | '&' | '~' | '{' | '}' | '<' | '>' | '=' => {
+                words.push(c)
+            }
+            _ if !c.is_ascii() && !matches!(c, '年' | '月' | '日' | '時' | '分' | '秒') => {
+                words.push(c)
+            }
+            _ => return None,
+        }
+    }
+    let words = words.trim();
+    (!words.is_empty()).then(|| words.to_owned())
+}
+
 /// For each shared string, whether a run of it strikes through.
 fn struck_strings<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Vec<bool>, String> {
     let mut strings: Vec<bool> = Vec::new();
@@ -667,10 +784,13 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
     let formats = struck_formats(&mut zip)?;
     let coloured = coloured_formats(&mut zip)?;
     let strings = struck_strings(&mut zip)?;
+    let number_formats = number_formats(&mut zip)?;
     let mut marks = SheetMarks::default();
     let (mut row, mut col) = (0u32, 0u32);
     // the open cell: (row, column, holds a shared string's index)
     let mut cell: Option<(u32, u32, bool)> = None;
+    // the open cell's number format when it holds a number
+    let mut number_format: Option<&str> = None;
     let (mut in_v, mut in_rpr, mut struck_run) = (false, false, false);
     // the open cell's formula, and whether its type allows an empty value (a formula
     // giving the empty string is `t="str"` with an empty `<v>`)
@@ -719,6 +839,12 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
                 let t = attr_local(e, "t");
                 let shared = t.as_deref() == Some("s");
                 text_type = matches!(t.as_deref(), Some("str" | "inlineStr"));
+                number_format = match t.as_deref() {
+                    None | Some("n") => style
+                        .and_then(|s| number_formats.get(s))
+                        .and_then(|f| f.as_deref()),
+                    _ => None,
+                };
                 cell = (!empty).then_some((r, c, shared));
                 struck_run = false;
                 formula = false;
@@ -762,6 +888,12 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
                 if formula && !text_type && value.trim().is_empty() {
                     marks.unvalued.insert((r, c));
                 }
+                let shown = number_format
+                    .zip(value.trim().parse::<f64>().ok())
+                    .and_then(|(code, v)| words_shown(code, v));
+                if let Some(words) = shown {
+                    marks.shown.insert((r, c), words);
+                }
             }
         }
         _ => {}
@@ -776,6 +908,29 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A number format's words for a number: the section by sign, quoted or escaped words,
+    /// a colour or locale passed over; none for digits, dates, conditions, elapsed time, an
+    /// empty section or a negative number under one section (review 11 C-20).
+    #[test]
+    fn words_a_number_format_shows() {
+        let w = |code: &str, v: f64| words_shown(code, v);
+        assert_eq!(w("\"実施\";;\"未実施\"", 1.0).as_deref(), Some("実施"));
+        assert_eq!(w("\"実施\";;\"未実施\"", 0.0).as_deref(), Some("未実施"));
+        assert_eq!(w("\"実施\";;\"未実施\"", -1.0), None);
+        assert_eq!(w("\"済\";\"未\"", 0.0).as_deref(), Some("済"));
+        assert_eq!(w("\"済\";\"未\"", -3.0).as_deref(), Some("未"));
+        assert_eq!(w("[Red]\\○;;[Color10]\"×\"", 0.0).as_deref(), Some("×"));
+        assert_eq!(w("[$-411]\"実施\"", 2.0).as_deref(), Some("実施"));
+        assert_eq!(w("\"実施\"", -1.0), None);
+        assert_eq!(w("[=1]\"実施\";[=0]\"未実施\"", 1.0), None);
+        assert_eq!(w("0\"件\"", 1.0), None);
+        assert_eq!(w("yyyy\"年\"m\"月\"", 1.0), None);
+        assert_eq!(w("[h]\"時間\"", 1.0), None);
+        assert_eq!(w("\"実施\";;", 0.0), None);
+        assert_eq!(w("General", 1.0), None);
+        assert_eq!(w("\"a\";\"b\";\"c\";@;\"e\"", 1.0), None);
+    }
 
     /// Hidden rows and columns, and cells struck through by their format or by a run of
     /// rich text, as Excel writes them.

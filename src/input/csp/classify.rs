@@ -356,8 +356,12 @@ fn one_status_in_columns(
                 _ => return None,
             }
         }
+        // a cell left blank (untranslated) is no second status (review 16 C-2): the
+        // caller reads the column filled on every row
         if disagree.is_none() {
-            if let Some(k) = (1..cols.len()).find(|&k| read[k] != read[0]) {
+            if let Some(k) = (1..cols.len())
+                .find(|&k| read[k].is_some() && read[0].is_some() && read[k] != read[0])
+            {
                 disagree = Some((i, cols[k]));
             }
         }
@@ -898,16 +902,21 @@ pub fn classify(
                 // they disagree is refused naming both (review 14 C-2)
                 let (cols, disagree) =
                     one_status_in_columns(&candidates, &names, &status_rows).unwrap_or_default();
-                if let Some((i, other)) = disagree {
-                    let row = &sheet.rows[i];
-                    // one of the two left blank (an untranslated cell, review 16 C-2): no
-                    // second status, but the row's statement is not complete either
-                    let (a, b) = (cell(row, cols[0]).trim(), cell(row, other).trim());
-                    if a.is_empty() != b.is_empty() {
-                        let (blank, filled, text) = match a.is_empty() {
-                            true => (cols[0], other, b),
-                            false => (other, cols[0], a),
-                        };
+                // one of the two left blank on a row (an untranslated cell, review 16 C-2):
+                // no second status; the column filled wherever the other is is read, and
+                // when each leaves blank a row the other fills, the first such row is
+                // refused naming the empty cell
+                let blank_beside = |blank: usize, filled: usize| {
+                    status_rows.iter().find(|(_, row)| {
+                        cell(row, blank).trim().is_empty() && !cell(row, filled).trim().is_empty()
+                    })
+                };
+                let (first, second) = (cols[0], cols[1]);
+                let read = match (blank_beside(first, second), blank_beside(second, first)) {
+                    (Some(_), None) => second,
+                    (None, _) => first,
+                    (Some(&(i, row)), Some(_)) => {
+                        let (blank, filled, text) = (first, second, cell(row, second).trim());
                         return Err(InputError::at(
                             loc.clone().row(i + 1).column(&names[blank]),
                             format!(
@@ -919,6 +928,9 @@ pub fn classify(
                         )
                         .hint("write the status in both columns (the same words in two languages), or name the one to read with --status-column NAME"));
                     }
+                };
+                if let Some((i, other)) = disagree {
+                    let row = &sheet.rows[i];
                     return Err(InputError::at(
                         loc.clone().row(i + 1),
                         format!(
@@ -933,7 +945,7 @@ pub fn classify(
                 }
                 let at = candidates
                     .iter()
-                    .position(|k| k.source == StatusSource::Column(cols[0]))
+                    .position(|k| k.source == StatusSource::Column(read))
                     .unwrap_or_default();
                 Some(candidates.swap_remove(at))
             }

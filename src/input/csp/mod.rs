@@ -13,6 +13,7 @@ pub(crate) mod remarks;
 mod status_table;
 pub(crate) mod vocab;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::catalog::{Catalog, RefKind, Resolution};
@@ -156,7 +157,8 @@ pub fn load_text(
         return Ok(att);
     }
     let mut att = if crate::input::is_table_file(path) || is_pasted_table(text) {
-        let sheet = table::read_csv_text(path, text)?;
+        let mut sheet = table::read_csv_text(path, text)?;
+        drop_text_prefixes(&mut sheet);
         let mut other_rows = Vec::new();
         match read_table_of_ismap(&sheet, opts, catalog, None, &mut other_rows)? {
             Some(part) => {
@@ -594,6 +596,7 @@ fn read_table_by_kind(
                 says,
                 opts.as_of(),
                 opts.own_statement,
+                marks.map_or(&[][..], |m| &m.legend_sheet),
             )?;
             Part {
                 read: ReadPart {
@@ -1378,7 +1381,7 @@ fn from_workbook_sheets(
     catalog: &Catalog,
 ) -> Result<Attestation, InputError> {
     if let Some(wanted) = opts.sheet {
-        let sheet = table::read_workbook_with(path, Some(wanted), Merged::FillDown)?;
+        let mut sheet = table::read_workbook_with(path, Some(wanted), Merged::FillDown)?;
         if let Some(name) = sheet.sheet.as_deref() {
             if vocab::sheet_meaning(name) == SheetMeaning::History {
                 return Err(InputError::at(
@@ -1395,7 +1398,10 @@ fn from_workbook_sheets(
                 .hint("pick the sheet of the CSP's ISMAP list; if this sheet is it, name it so (ISMAP)"));
             }
         }
-        let marks = sheet_marks(path, &sheet)?;
+        let mut marks = sheet_marks(path, &mut sheet)?;
+        if let Some(marks) = &mut marks {
+            marks.legend_sheet = legend_sheets(path, &table::visible_sheet_names(path)?)?;
+        }
         let mut other_rows = Vec::new();
         return match read_table_of_ismap(&sheet, opts, catalog, marks.as_ref(), &mut other_rows)? {
             Some(part) => {
@@ -1460,6 +1466,7 @@ fn from_workbook_sheets(
     let mut ignored = 0;
     let sheets = visible.join(", ");
     let several = visible.len() > 1;
+    let legend = legend_sheets(path, &visible)?;
     for name in visible {
         if vocab::sheet_meaning(name) == SheetMeaning::History {
             skipped.push(SkippedSheet {
@@ -1476,8 +1483,11 @@ fn from_workbook_sheets(
             continue;
         }
         read_names.push(name);
-        let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
-        let marks = sheet_marks(path, &sheet)?;
+        let mut sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
+        let mut marks = sheet_marks(path, &mut sheet)?;
+        if let Some(marks) = &mut marks {
+            marks.legend_sheet.clone_from(&legend);
+        }
         liu_said = liu_said.or_else(|| liu_in_sheet(&sheet, marks.as_ref()));
         // a sheet of instructions or a cover beside the list may read as a list: the hint
         // names --csp-sheet
@@ -1540,16 +1550,17 @@ fn from_workbook_sheets(
             err
         });
     }
+    skip_reference_lists(&mut parts, &mut skipped);
     refuse_bare_ids_beside_statuses(path, &parts)?;
     notes_beside(&without_ids, &parts, opts.as_of())?;
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
         hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;
         // a hidden sheet is not read for statuses, but what it says of the kind is seen
         if liu_said.is_none() {
-            if let Ok(sheet) =
+            if let Ok(mut sheet) =
                 table::read_workbook_with(path, Some(&hidden.sheet), Merged::FillDown)
             {
-                let marks = sheet_marks(path, &sheet).ok().flatten();
+                let marks = sheet_marks(path, &mut sheet).ok().flatten();
                 liu_said = liu_in_sheet(&sheet, marks.as_ref());
             }
         }
@@ -1804,7 +1815,7 @@ fn other_sheets_without_ids(
             continue;
         }
         let mut sheet = table::read_workbook_with(path, Some(&name), Merged::FillDown)?;
-        let marks = sheet_marks(path, &sheet)?;
+        let marks = sheet_marks(path, &mut sheet)?;
         if let Ok(None) = read_table(&sheet, opts, catalog, marks.as_ref()) {
             if let Some(page) = cover_facts(&mut sheet, path, catalog, opts.as_of())? {
                 covers.push((sheet.sheet.clone(), page));
@@ -2164,6 +2175,45 @@ fn colour_legend(
     .hint("give each control's status in a status column (実施状況: 実施, 未実施, 計画中, 非該当), or obtain the CSP's list as published")
 }
 
+/// Takes out of `parts` the lists of ids without statuses, beside a sheet of statuses, on
+/// a sheet named as kept for reference (`管理基準（参照用）`: the catalog pasted to look ids up
+/// in): not read, named among the sheets not read (review 12 C-26). Any other such list is
+/// refused ([`refuse_bare_ids_beside_statuses`]).
+fn skip_reference_lists(parts: &mut Vec<Part>, skipped: &mut Vec<SkippedSheet>) {
+    if !parts.iter().any(|p| p.read.kind == ReadKind::StatusTable) {
+        return;
+    }
+    parts.retain(|p| {
+        let reference = p.read.kind == ReadKind::PublishedList
+            && p.read.stated_by_sheet_name.is_none()
+            && p.read.sheet.as_deref().is_some_and(is_reference_sheet);
+        if let (true, Some(sheet)) = (reference, &p.read.sheet) {
+            skipped.push(SkippedSheet {
+                sheet: sheet.clone(),
+                why: SkipReason::Reference,
+            });
+        }
+        !reference
+    });
+}
+
+/// Whether a sheet's name says it is kept for reference (`参照`, `参考`, `マスタ`,
+/// `Reference`, `Master`, `Catalog`).
+fn is_reference_sheet(name: &str) -> bool {
+    let key = crate::text::header_key(name).to_lowercase();
+    [
+        "参照",
+        "参考",
+        "マスタ",
+        "reference",
+        "master",
+        "catalog",
+        "カタログ",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+}
+
 /// Refuses a workbook in which one sheet states statuses (a status table) and another lists
 /// bare ids read as implemented (a published list, its sheet's name stating no status): a
 /// CSP that states each control's status in a table states it there, and a list of ids on
@@ -2286,12 +2336,13 @@ fn hidden_contradiction(
 
 /// The hidden rows and columns, struck-through cells and cell comments of a sheet of an
 /// .xlsx workbook, the cell comments of an .ods sheet (`None` for other workbooks: calamine
-/// gives none of them, and they are not looked for).
-fn sheet_marks(path: &Path, sheet: &Sheet) -> Result<Option<SheetMarks>, InputError> {
+/// gives none of them, and they are not looked for). A number an .xlsx cell's format shows
+/// as words (`"実施";;"未実施"`) is read as those words ([`SheetMarks::shown`]).
+fn sheet_marks(path: &Path, sheet: &mut Sheet) -> Result<Option<SheetMarks>, InputError> {
     let Some(name) = sheet.sheet.as_deref() else {
         return Ok(None);
     };
-    workbook_zip::xlsx_marks(path, name)
+    let marks = workbook_zip::xlsx_marks(path, name)
         .and_then(|marks| match marks {
             Some(marks) => Ok(Some(marks)),
             None => Ok(
@@ -2309,7 +2360,66 @@ fn sheet_marks(path: &Path, sheet: &Sheet) -> Result<Option<SheetMarks>, InputEr
                 ),
             )
             .hint("open the workbook in Excel and save it again as .xlsx")
-        })
+        })?;
+    if let Some(marks) = &marks {
+        show_words(sheet, &marks.shown);
+    }
+    Ok(marks)
+}
+
+/// The pairs of the legend sheets (`凡例`) among `visible`: a legend on a sheet of its own is
+/// read as one beside the table (fix17-csp "Left", [`status_table::legend_sheet`]).
+fn legend_sheets<S: AsRef<str>>(
+    path: &Path,
+    visible: &[S],
+) -> Result<Vec<(String, String)>, InputError> {
+    let mut legend = Vec::new();
+    for name in visible.iter().map(AsRef::as_ref) {
+        if status_table::is_legend_sheet(name) {
+            let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
+            legend.extend(status_table::legend_sheet(&sheet));
+        }
+    }
+    Ok(legend)
+}
+
+/// Drops Excel's text prefix from the cells of a CSV that kept it: an apostrophe before a
+/// digit (`'9.2.1`, `'2025-04-01`: typed so that Excel keeps the cell as text, never shown),
+/// when it is the cell's only one. A cell quoting with apostrophes (`'9.2.1' 予定`) is left
+/// as written (fix17-out "Not done").
+fn drop_text_prefixes(sheet: &mut Sheet) {
+    for cell in sheet.rows.iter_mut().flatten() {
+        let t = cell.trim_start();
+        if let Some(rest) = t.strip_prefix('\'') {
+            if rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.contains('\'') {
+                *cell = rest.to_owned();
+            }
+        }
+    }
+}
+
+/// Puts in `sheet` the words its cells' number formats show ([`SheetMarks::shown`]), in the
+/// rows a merged region filled down too (review 11 C-20).
+fn show_words(sheet: &mut Sheet, shown: &BTreeMap<(u32, u32), String>) {
+    for (&(r, c), words) in shown {
+        let (top, col) = (r as usize - 1, c as usize);
+        let Some(old) = sheet.rows.get(top).and_then(|row| row.get(col)).cloned() else {
+            continue;
+        };
+        let bottom = sheet
+            .merges
+            .iter()
+            .find(|m| m.top == top && m.left == col)
+            .map_or(top, |m| m.bottom);
+        for row in top..=bottom {
+            if let Some(cell) = sheet.rows.get_mut(row).and_then(|cells| cells.get_mut(col)) {
+                if *cell == old {
+                    cell.clone_from(words);
+                    sheet.fractions.retain(|&f| f != (row, col));
+                }
+            }
+        }
+    }
 }
 
 /// The attestation of the parts read, once every control is stated alike wherever it is

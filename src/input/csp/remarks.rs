@@ -350,7 +350,7 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
         "拠点",
         "センター",
     ];
-    const OTHER_TIMES: [&str; 9] = [
+    const OTHER_TIMES: [&str; 8] = [
         "前回",
         "申請時",
         "旧",
@@ -359,11 +359,10 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
         "previous",
         "former",
         "reference",
-        "自己評価",
     ];
     // a statement not audited or not final (`監査前`, `pre-audit`, `self-assessment`,
     // `速報`, `preliminary`, `仮`): not the statement an audit confirmed (fix17-csp)
-    const NOT_FINAL: [&str; 36] = [
+    const NOT_FINAL: [&str; 38] = [
         // declared, asserted or reported by the provider itself, projected or assumed, or
         // an internal audit's (review 16 A-14: `ベンダー申告`, `management assertion`, `as
         // reported by CSP`, `projected`, `想定`, `内部監査結果`)
@@ -389,6 +388,10 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
         "self-attest",
         "self-declar",
         "自己申告",
+        // the provider's own assessment, as `自己申告` (fix17-csp noticed: `自己評価` was
+        // refused as a scope; `自社評価` was read)
+        "自己評価",
+        "自社評価",
         "自己点検",
         "自己宣言",
         "社内評価",

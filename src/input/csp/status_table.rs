@@ -69,12 +69,13 @@ fn status_of(
                     why.hint().to_owned()
                 };
                 // a number a spreadsheet may show as a word by its number format
-                // (`"実施";;"未実施"` shows 1 as 実施): the value is what is read (review 11 C-20)
+                // (`"実施";;"未実施"` shows 1 as 実施) is read as shown (`SheetMarks::shown`); any other
+                // number is what is read (review 11 C-20)
                 let number = crate::text::fold_width(text)
                     .chars()
                     .all(|c| c.is_ascii_digit() || c == '.' || c == '-');
                 let hint = if number && why == vocab::Unreadable::Unknown && loc.sheet.is_some() {
-                    format!("the cell holds the number {}, which a number format may show as a word (\"実施\";;\"未実施\" shows 1 as 実施), but the value is what is read: type the status itself in the cell; {hint}", quote(text))
+                    format!("the cell holds the number {}: an .xlsx number format of words only is read as shown (\"実施\";;\"未実施\" shows 1 as 実施), but this cell's format shows digits, chooses by a condition ([=1]), shows nothing for the number or is not read (.xls, .ods): type the status itself in the cell; {hint}", quote(text))
                 } else {
                     hint
                 };
@@ -162,7 +163,9 @@ fn status_place(layout: &Layout, cols: &StatusColumns) -> String {
 /// Reads the rows of a status table. `sheet_says`: the sheet's name, when it states a status
 /// other than implemented (`非該当`), which no row may contradict by stating implemented.
 /// `own_work`: the list is the CSP's own work (`readiness --implemented`, `diff`), where
-/// evidence missing is a finding of readiness, not a refusal.
+/// evidence missing is a finding of readiness, not a refusal. `legend_sheet`: the pairs of the
+/// workbook's legend sheet ([`legend_sheet`]), read as a legend beside the table.
+#[allow(clippy::too_many_arguments)]
 pub fn read(
     sheet: &Sheet,
     layout: &Layout,
@@ -171,6 +174,7 @@ pub fn read(
     sheet_says: Option<&str>,
     as_of: crate::date::Date,
     own_work: bool,
+    legend_sheet: &[(String, String)],
 ) -> Result<Listed, InputError> {
     let loc = sheet.location();
     let mut out = Listed::default();
@@ -183,7 +187,7 @@ pub fn read(
     let mut headings: Vec<usize> = Vec::new();
     // every row refused is named in one run (review 11 C-21), the first as before
     let mut refused = Refusals::default();
-    let dash_na = legend_dash_not_applicable(sheet, layout, cols);
+    let dash_na = legend_dash_not_applicable(sheet, layout, cols, legend_sheet);
     for (i, row) in sheet.rows.iter().enumerate().skip(start) {
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
@@ -442,9 +446,15 @@ pub fn read(
 }
 
 /// Whether the sheet's own legend (a note on the status column's header,
-/// `実施状況（○：実施、－：非該当）`, or a legend row, `凡例：○=実施、－=非該当`) defines
-/// a dash as 非該当, and no legend gives it another meaning (review 12 C-4).
-fn legend_dash_not_applicable(sheet: &Sheet, layout: &Layout, cols: &StatusColumns) -> bool {
+/// `実施状況（○：実施、－：非該当）`, or a legend row, `凡例：○=実施、－=非該当`), or the pairs
+/// of the workbook's legend sheet ([`legend_sheet`]), define a dash as 非該当, and no legend
+/// gives it another meaning (review 12 C-4).
+fn legend_dash_not_applicable(
+    sheet: &Sheet,
+    layout: &Layout,
+    cols: &StatusColumns,
+    legend_sheet: &[(String, String)],
+) -> bool {
     let StatusSource::Column(c) = cols.status else {
         return false;
     };
@@ -457,6 +467,7 @@ fn legend_dash_not_applicable(sheet: &Sheet, layout: &Layout, cols: &StatusColum
         .chain(sheet.rows.iter())
         .filter_map(|row| legend(row))
         .flatten()
+        .chain(legend_sheet.iter().cloned())
         .filter(|(mark, _)| !mark.is_empty() && mark.chars().all(vocab::is_dash))
         .map(|(_, meaning)| {
             vocab::status_value(&legend_meaning(&meaning))
@@ -469,6 +480,60 @@ fn legend_dash_not_applicable(sheet: &Sheet, layout: &Layout, cols: &StatusColum
         })
         .peekable();
     dash.peek().is_some() && dash.all(|d| d == Some(Declared::NotApplicable))
+}
+
+/// Whether a sheet's name says it is the workbook's legend (`凡例`, `記号の説明`, `Legend`).
+pub fn is_legend_sheet(name: &str) -> bool {
+    let key = crate::text::header_key(name).to_lowercase();
+    matches!(key.as_str(), "凡例" | "記号の説明" | "legend")
+}
+
+/// The pairs (mark, meaning) of a workbook's sheet of its own for the legend (named `凡例`,
+/// `記号の説明`, `Legend`): rows of a mark and its meaning in two cells (`－ | 非該当（理由を記載）`)
+/// under at most a header row (`記号 | 意味`) and a title (`凡例`), or legend rows
+/// (`凡例：○=実施、－=非該当`). Empty when the sheet is named otherwise or holds any other row
+/// (a note beside the pairs may qualify them: the sheet's legend is then not read, and a dash
+/// stays refused).
+pub fn legend_sheet(sheet: &Sheet) -> Vec<(String, String)> {
+    if !sheet.sheet.as_deref().is_some_and(is_legend_sheet) {
+        return Vec::new();
+    }
+    let heading = |c: &str| {
+        matches!(
+            crate::text::header_key(c).to_lowercase().as_str(),
+            "凡例"
+                | "記号"
+                | "意味"
+                | "説明"
+                | "記号の説明"
+                | "legend"
+                | "mark"
+                | "symbol"
+                | "meaning"
+        )
+    };
+    let mut pairs = Vec::new();
+    for row in &sheet.rows {
+        let filled: Vec<&str> = row
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if filled.is_empty() || filled.iter().all(|c| heading(c)) {
+            continue;
+        }
+        if let Some(found) = legend(row) {
+            pairs.extend(found);
+            continue;
+        }
+        match filled.as_slice() {
+            [mark, meaning] if mark.chars().count() <= 3 => {
+                pairs.push(((*mark).to_owned(), (*meaning).to_owned()))
+            }
+            _ => return Vec::new(),
+        }
+    }
+    pairs
 }
 
 /// Whether a legend's note beside `－=非該当` says otherwise or qualifies it (review 16 A-7):
@@ -1337,9 +1402,11 @@ fn is_export_filter(row: &[String]) -> bool {
         return false;
     }
     let folded = crate::text::fold_width(value).to_lowercase();
+    // a comma inside brackets parts a list of values (`Status NOT IN (Draft, Retired)`), not
+    // two conditions
     let conditions: Vec<&str> = folded
         .split(" and ")
-        .flat_map(|c| c.split(['&', ';', '、', ',']))
+        .flat_map(conditions_apart)
         .flat_map(|c| c.split("かつ"))
         .map(str::trim)
         .filter(|c| !c.is_empty())
@@ -1366,6 +1433,24 @@ fn is_export_filter(row: &[String]) -> bool {
                 || vocab::status_value(value).is_ok();
             plain && filter_selects(field, op, value)
         })
+}
+
+/// The conditions of a filter's text parted by `&`, `;`, `、` or `,` outside brackets.
+fn conditions_apart(text: &str) -> Vec<&str> {
+    let (mut out, mut start, mut depth) = (Vec::new(), 0, 0i32);
+    for (i, ch) in text.char_indices() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '&' | ';' | '、' | ',' if depth <= 0 => {
+                out.push(&text[start..i]);
+                start = i + ch.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start..]);
+    out
 }
 
 /// Whether one condition of an export's filter selects what the rows may be read for
@@ -3534,6 +3619,7 @@ mod tests {
             None,
             crate::date::Date::new(2026, 4, 1).unwrap(),
             false,
+            &[],
         )
         .map(|l| {
             l.controls
