@@ -1198,8 +1198,9 @@ pub struct ItemResults {
     facts: Arc<TopicFacts>,
     lang: Lang,
     /// Candidate objectives named in the procedure of an item without references, by
-    /// item position (see [`ItemResults::set_candidates`]).
-    candidates: HashMap<usize, Vec<String>>,
+    /// item position (see [`ItemResults::set_candidates`]); foldhash, not SipHash: looked
+    /// up for every item a renderer writes.
+    candidates: foldhash::HashMap<usize, Vec<String>>,
 }
 
 /// What the CSP's profile publishes on the topics of outside-ISMAP procedures, worded once,
@@ -1555,6 +1556,10 @@ impl ItemResults {
         let remarks = &d.missing_remarks;
         let quote = |c: &ControlRef<'s>| missing_remark(remarks, c);
         let said = |ids: &[&'s str], quoted: bool| -> Vec<Cow<'s, str>> {
+            // most items state nothing of the kind: no list built for them
+            if ids.is_empty() {
+                return Vec::new();
+            }
             let mut ids = except(ids, basic);
             ids.retain(|id| {
                 let c = d.controls.iter().find(|c| c.id == *id);
@@ -1822,6 +1827,9 @@ pub fn details_only_subject(x: &NotListedDetails, lang: Lang) -> String {
 }
 
 fn except<'a>(ids: &[&'a str], skip: &[&str]) -> Vec<Cow<'a, str>> {
+    if ids.is_empty() {
+        return Vec::new();
+    }
     ids.iter()
         .filter(|id| !skip.contains(id))
         .map(|&id| Cow::Borrowed(id))
@@ -4835,7 +4843,7 @@ fn item_results_split(
         refs: resolved.items.clone(),
         facts: Arc::new(facts),
         lang,
-        candidates: HashMap::new(),
+        candidates: foldhash::HashMap::default(),
     }
 }
 

@@ -2174,16 +2174,17 @@ enum Frame {
 }
 
 /// A 4-digit (or longer) ISMAP id: a detailed control (詳細管理策) or, in chapters 3 and
-/// 4, an item of the governance or management criteria; not an objective. A subject may
-/// follow the id with a note (`9.2.3.2 (not implemented, of 9.2.3)`).
-fn is_detail_id(subject: &str) -> bool {
-    id_numbers(subject).0 >= 4
+/// 4, an item of the governance or management criteria; not an objective. Of what
+/// [`id_numbers`] gives for a subject, which may follow the id with a note (`9.2.3.2 (not
+/// implemented, of 9.2.3)`).
+fn is_detail((count, _): (usize, &str)) -> bool {
+    count >= 4
 }
 
 /// An item of the governance (3) or management (4) criteria (`4.4.7.2`): not a detailed
-/// control.
-fn is_criteria_item(subject: &str) -> bool {
-    matches!(id_numbers(subject), (4.., "3" | "4"))
+/// control. Of what [`id_numbers`] gives for a subject.
+fn is_criteria(numbers: (usize, &str)) -> bool {
+    matches!(numbers, (4.., "3" | "4"))
 }
 
 /// How many numbers the id a subject starts with has (`9.2.3.2` has 4; the id ends at a
@@ -2332,8 +2333,13 @@ impl Procedure<'_> {
     /// one an item of the governance or management criteria, every one an objective, or a
     /// mix.
     fn noun(&self) -> &'static str {
-        let details = self.subjects.iter().filter(|s| is_detail_id(s)).count();
-        let items = self.subjects.iter().filter(|s| is_criteria_item(s)).count();
+        // detailed controls and criteria items, in one pass over each subject's id
+        let (mut details, mut items) = (0, 0);
+        for s in &self.subjects {
+            let numbers = id_numbers(s);
+            details += usize::from(is_detail(numbers));
+            items += usize::from(is_criteria(numbers));
+        }
         let ja = self.lang == Lang::Ja;
         let one = self.subjects.len() == 1;
         if items > 0 && items == self.subjects.len() {
@@ -3271,10 +3277,12 @@ mod tests {
         );
         assert!(p(&["10.1.2.3"], Lang::En).contains("detailed control 10.1.2.3"));
         assert!(p(&["8.1.5.P", "9.2.1"], Lang::En).contains("control objectives 8.1.5.P, 9.2.1"));
+        let is_detail_id = |s| is_detail(id_numbers(s));
         assert!(is_detail_id("9.2.1.3") && !is_detail_id("8.1.5.P") && !is_detail_id("3.1.2"));
         // governance and management items are items of the criteria, not detailed controls
         assert!(p(&["4.4.7.2"], Lang::Ja).contains("基準の項目 4.4.7.2"));
         assert!(p(&["3.1.2.1", "4.4.7.2"], Lang::En).contains("criteria items 3.1.2.1, 4.4.7.2"));
+        let is_criteria_item = |s| is_criteria(id_numbers(s));
         assert!(is_criteria_item("4.4.7.2 (not implemented, of 4.4.7)"));
         assert!(!is_criteria_item("4.4.7") && !is_criteria_item("14.1.2.3"));
     }

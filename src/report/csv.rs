@@ -8,8 +8,13 @@ use crate::input::Encoding;
 use crate::report::grid::Grid;
 
 /// Whether Excel would run the cell as a formula (`=`, `+`, `-`, `@`, tab, CR at the start).
+/// Looked at as the first byte (each of them is ASCII, and no other character's UTF-8
+/// starts with its byte): this runs on every cell.
 fn formula_like(cell: &str) -> bool {
-    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
 }
 
 /// Prefixes `'` to a cell Excel would run as a formula (`=`, `+`, `-`, `@`, tab, CR).
@@ -98,6 +103,18 @@ impl<'o> Row<'o> {
         self.cell(|c| c.push_str(text));
     }
 
+    /// Appends cells encoded beforehand: the bytes [`Row::text`] would append for each.
+    pub fn encoded(&mut self, cells: &Encoded) {
+        if cells.cells == 0 {
+            return;
+        }
+        if self.cells > 0 {
+            self.out.push(',');
+        }
+        self.cells += cells.cells;
+        self.out.push_str(&cells.text);
+    }
+
     /// Ends the row.
     fn end(self) {
         // a row of one empty cell would read back as a blank line
@@ -105,6 +122,27 @@ impl<'o> Row<'o> {
             self.out.push_str("\"\"");
         }
         self.out.push_str("\r\n");
+    }
+}
+
+/// Cells every row of a table repeats (the report's date, the CSP), encoded once: what
+/// [`Row::text`] appends for each, with `,` between them.
+#[derive(Debug, Clone, Default)]
+pub struct Encoded {
+    text: String,
+    cells: usize,
+}
+
+impl Encoded {
+    /// `cells` as a row writes them, each neutralised.
+    pub fn new<S: AsRef<str>>(cells: &[S]) -> Encoded {
+        let mut text = String::new();
+        let mut row = Row::new(&mut text, true);
+        for cell in cells {
+            row.text(cell.as_ref());
+        }
+        let cells = row.cells;
+        Encoded { text, cells }
     }
 }
 
@@ -497,6 +535,62 @@ mod tests {
             let mut out = String::new();
             encode_row(&mut out, &cells);
             proptest::prop_assert_eq!(out.into_bytes(), csv_crate_row(&cells));
+        }
+    }
+
+    /// Cells encoded once are the bytes each row would write for them, wherever they stand
+    /// in the row (first, after other cells, alone, empty).
+    #[test]
+    fn encoded_cells_are_the_bytes_of_text_cells() {
+        let samples: [&[&str]; 7] = [
+            &[],
+            &[""],
+            &["", ""],
+            &[
+                "2026-04-01",
+                "csp.txt",
+                "未確認 (ISMAP, 更新期限が与えられていない)",
+            ],
+            &["=1+1", "a\"b", "行\n二"],
+            &["-", "@", "\t"],
+            &["安全"],
+        ];
+        for before in samples {
+            for cells in samples {
+                let (mut want, mut got) = (String::new(), String::new());
+                let mut row = Row::new(&mut want, true);
+                for c in before.iter().chain(cells.iter()) {
+                    row.text(c);
+                }
+                row.end();
+                let encoded = Encoded::new(cells);
+                let mut row = Row::new(&mut got, true);
+                for c in before {
+                    row.text(c);
+                }
+                row.encoded(&encoded);
+                row.end();
+                assert_eq!(got, want, "{before:?} {cells:?}");
+            }
+        }
+    }
+
+    /// The first-byte test of a formula-like cell answers as the character test did.
+    #[test]
+    fn formula_like_answers_as_the_character_test() {
+        let old = |cell: &str| cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        for cell in [
+            "", "=", "+1", "-", "@x", "\t", "\r\n", "a=", " =", "＝1", "－", "＋", "＠", "安", "'=",
+        ] {
+            assert_eq!(formula_like(cell), old(cell), "{cell:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn formula_like_answers_as_the_character_test_for_any_text(cell in ".{0,4}") {
+            let old = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+            proptest::prop_assert_eq!(formula_like(&cell), old);
         }
     }
 

@@ -149,7 +149,6 @@ pub fn reviewer_headers(lang: Lang) -> [&'static str; 2] {
 /// One item (with its [`ItemDetails`]) as the cells of [`item_sheet_headers`], each
 /// written straight into `out` (a CSV row, or strings a workbook reuses).
 pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mut impl Cells) {
-    use std::fmt::Write as _;
     out.text(&item.id);
     out.text(&item.title);
     out.text(&item_status_label(item, lang));
@@ -231,8 +230,9 @@ pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mu
     out.cell(|procedures| procedures_cell_into(procedures, &details.additional_procedures));
     out.text(&item.note);
     out.cell(|row| {
-        // `write!` into a String cannot fail
-        let _ = write!(row, "{}", item.row);
+        let mut digits = [0; 20];
+        let digits = crate::report::decimal(item.row as u64, &mut digits);
+        row.extend(digits.iter().map(|&d| char::from(d)));
     });
     for (_, v) in &item.extra.0 {
         out.text(v);
@@ -470,11 +470,12 @@ fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> an
         headers.push(review_change_header(lang).to_owned());
     }
     headers.extend(csv_basis_headers(lang).map(str::to_owned));
-    let basis = [
+    // the same on every row: encoded once
+    let basis = csv::Encoded::new(&[
         as_of_text(report),
         report.csp.name.clone(),
         registration_cell(&report.csp.registry, lang),
-    ];
+    ]);
     csv::write_rows(
         &headers,
         style.csv_encoding,
@@ -498,9 +499,7 @@ fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> an
                     }
                 });
             }
-            for cell in &basis {
-                row.text(cell);
-            }
+            row.encoded(&basis);
         },
     )
 }

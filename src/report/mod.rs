@@ -192,6 +192,21 @@ pub fn write_yaml<T: serde::Serialize>(
     Ok(())
 }
 
+/// The decimal digits of `n`, written at the end of `digits` (without the `fmt`
+/// machinery: the CSV and workbook writers write a number on every row).
+pub(crate) fn decimal(mut n: u64, digits: &mut [u8; 20]) -> &[u8] {
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &digits[i..]
+}
+
 /// Whether any of `bytes` is `special`: looked at 16 bytes at a time, the last block
 /// overlapping the one before (or, for fewer than 16 bytes, padded with copies of the
 /// first), without stopping inside a block, so that the compiler turns each block into a
@@ -224,6 +239,27 @@ pub(crate) fn any_byte(bytes: &[u8], special: impl Fn(u8) -> bool + Copy) -> boo
         last[..rest.len()].copy_from_slice(rest);
     }
     any_special(&last, special)
+}
+
+#[cfg(test)]
+mod decimal_tests {
+    /// [`super::decimal`] writes what `Display` writes, at the ends of the range too.
+    #[test]
+    fn decimal_writes_what_display_writes() {
+        let mut n = 1u64;
+        let mut cases = vec![0, 9, 10, 99, 100, 65_535, u64::MAX - 1, u64::MAX];
+        while let Some(next) = n.checked_mul(7) {
+            cases.extend([n - 1, n, n + 1]);
+            n = next;
+        }
+        for n in cases {
+            assert_eq!(
+                super::decimal(n, &mut [0; 20]),
+                n.to_string().as_bytes(),
+                "{n}"
+            );
+        }
+    }
 }
 
 #[cfg(test)]
