@@ -1,6 +1,7 @@
 //! Review 17 (session 11, fix22-sheets): a CSP workbook's sheets that are separate
 //! statements (per region, service, environment, version, another provider's list) are
-//! refused, never merged; a list split over sheets reads as before (B-1).
+//! refused, never merged; a list split over sheets reads as before (B-1). A GRC test's
+//! clean results read (C-2).
 mod common;
 
 use std::path::PathBuf;
@@ -262,4 +263,63 @@ fn a_list_split_over_sheets_still_reads() {
     ]);
     let err = input_error(report(&path, &[]));
     assert!(err.contains("9.2.3.11.PB is stated on this sheet"), "{err}");
+}
+
+/// A GRC export (`Framework, Requirement ID, Control Status, <test header>, Owner`) with
+/// `value` under the test header on every row.
+fn grc(header: &str, value: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grc.csv");
+    let mut text = format!("Framework,Requirement ID,Control Status,{header},Owner\n");
+    for id in ["9.2.1", "9.2.3", "11.1.1"] {
+        text.push_str(&format!("ISMAP,{id},Implemented,{value},IT\n"));
+    }
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// Review 17 C-2: an automated test's clean result (`Passing`, `Healthy`, `Green`, `OK`,
+/// `Compliant`) under a test's or an assessment's header reads as `Pass` does (`OK` and
+/// `Compliant` were taken for a second status column); a failing or qualified one stays
+/// refused, as a result other than a clean one.
+#[test]
+fn clean_grc_test_results_read_and_failing_ones_stay_refused() {
+    for header in [
+        "Test Result",
+        "Test Status",
+        "Control Test",
+        "Effectiveness",
+        "Operating Effectiveness",
+    ] {
+        for clean in [
+            "Pass",
+            "Passed",
+            "Passing",
+            "Healthy",
+            "Green",
+            "OK",
+            "Compliant",
+        ] {
+            let (_dir, path) = grc(header, clean);
+            assert_eq!(status(&path, &[], "K-1"), "covered", "{header}: {clean}");
+        }
+        for failing in [
+            "Failing",
+            "Unhealthy",
+            "Red",
+            "NG",
+            "Non-compliant",
+            "Partially compliant",
+            "Compliant (pending)",
+        ] {
+            let (_dir, path) = grc(header, failing);
+            let err = input_error(report(&path, &[]));
+            assert!(
+                err.contains(&format!(
+                    "'{failing}' in '{header}' reports a result other than a clean one"
+                )),
+                "{header}: {failing}: {err}"
+            );
+        }
+    }
 }
