@@ -677,6 +677,8 @@ pub const JA: &[(&str, &str)] = &[
     ("not a control id", "管理策IDではありません"),
     ("list each control by its own id, one per line or cell (9.2.3, 9.2.4, or A.9.2.3 / CLD.8.1.5)", "管理策はそれぞれのIDで、1行または1セルに一つずつ書いてください(9.2.3、9.2.4、または A.9.2.3 / CLD.8.1.5)"),
     ("list each control by its own id, one per line or cell (9.2.3, 9.2.4)", "管理策はそれぞれのIDで、1行または1セルに一つずつ書いてください(9.2.3、9.2.4)"),
+    ("'{}' is a category (two parts) or a control in ISO/IEC 27002:2022 numbering, not an ISMAP control objective (three parts, such as 8.2.1): the tool does not read it as a listed control", "'{0}' はカテゴリ(2階層)またはISO/IEC 27002:2022の番号の管理策で、ISMAPの統制目標(8.2.1 のような3階層)ではありません: 一覧の管理策としては読みません"),
+    ("list each objective by its own id in ISMAP's numbering (8.2.1, 8.2.3); a list in ISO/IEC 27002:2022 numbering (5.15, 8.16) is not the ISMAP statement: obtain the CSP's ISMAP list", "各統制目標をISMAPの番号で一つずつ記載してください(8.2.1、8.2.3)。ISO/IEC 27002:2022 の番号(5.15、8.16)の一覧はISMAPの言明ではありません: CSPのISMAPの一覧を入手してください"),
     ("'{}' stands on a line of its own: a footnote mark, a question mark or a ditto qualifies the ids near it, so none is read", "'{0}' が独立した行にあります: 注記の記号・疑問符・「同上」は近くのIDを限定するため、どのIDも読みません"),
     ("'{}' negates, excludes, defers or qualifies ('{}'): in a published list it may say the ids near it are not implemented, so none is read", "'{0}' は否定・除外・先送り・限定を表しています('{1}'): 公開の一覧では近くのIDが実施されていないことを示しているかもしれないため、どのIDも読みません"),
     ("the note '{}' refers to how ids are marked in the printed list ('{}'), which pasted text does not keep: which ids it concerns is unknown, so none is read", "注記 '{0}' は印刷された一覧でのIDの表示('{1}')を指していますが、貼り付けたテキストには残りません: どのIDについての注記か分からないため、どのIDも読みません"),
