@@ -235,6 +235,46 @@ fn a_list_split_over_sheets_still_reads() {
     assert_eq!(status(&path, &[], "K-1"), "covered");
     assert_eq!(status(&path, &[], "K-2"), "not-covered");
 
+    // the provider's own name on every sheet names the workbook, not another provider's
+    let (_dir, path) = workbook(&[
+        (
+            "AWS 管理策一覧",
+            table(&[("9.2.1", "実施"), ("9.2.3", "実施"), ("11.1.1", "実施")]),
+        ),
+        ("AWS 別添", table(&[("9.2.3.11.PB", "実施")])),
+    ]);
+    assert_eq!(status(&path, &[], "K-2"), "covered");
+    // … but a word only one of them holds still says so
+    let (_dir, path) = workbook(&[
+        (
+            "AWS 管理策一覧",
+            table(&[("9.2.1", "実施"), ("9.2.3", "実施")]),
+        ),
+        ("AWS 別添（参考）", table(&[("11.1.1", "実施")])),
+    ]);
+    let err = input_error(report(&path, &[]));
+    assert!(err.contains("the sheet's name ('参考')"), "{err}");
+    // a status table summing up the controls not implemented repeats the table's rows
+    let (_dir, path) = workbook(&[
+        (
+            "管理策一覧",
+            table(&[("9.2.1", "実施"), ("9.2.3", "未実施"), ("11.1.1", "実施")]),
+        ),
+        ("未実施一覧", table(&[("9.2.3", "未実施")])),
+    ]);
+    assert_eq!(status(&path, &[], "K-1"), "covered");
+    assert_eq!(status(&path, &[], "K-2"), "not-covered");
+    // … one repeating a control stated implemented does not
+    let (_dir, path) = workbook(&[
+        (
+            "管理策一覧",
+            table(&[("9.2.1", "実施"), ("9.2.3", "未実施"), ("11.1.1", "実施")]),
+        ),
+        ("抜粋", table(&[("9.2.1", "実施")])),
+    ]);
+    let err = input_error(report(&path, &[]));
+    assert!(err.contains("9.2.1 is stated on this sheet"), "{err}");
+
     // the same splits with one control on both sheets: refused
     for (a, b, rows_a, rows_b) in splits.iter().take(4) {
         let mut rows_b = rows_b.clone();

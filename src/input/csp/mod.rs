@@ -2138,9 +2138,14 @@ fn refuse_bare_ids_beside_statuses(path: &Path, parts: &[Part]) -> Result<(), In
 ///   the CSP relies on from the service underneath is given by a profile's `inherits:`;
 /// - one is named as an older version (`旧版`, `Old`), or two are named as versions of one
 ///   list (`v1.0`/`v2.0`, `2025年度`/`2026年度`, `第1版`/`第2版`);
-/// - a control is stated on two sheets whose own rows state (a region, a service, an
-///   environment, a version each listing the controls), except an objective a sheet of its
-///   detailed controls repeats above them.
+/// - a control is stated implemented on two sheets whose own rows state (a region, a
+///   service, an environment, a version each listing the controls), except an objective a
+///   sheet of its detailed controls repeats above them (a control stated otherwise on both,
+///   a summary of the controls not implemented, credits nothing; stated differently, it is
+///   refused by [`reject_conflicts`]).
+///
+/// A word of a name every sheet holds names the workbook, not one sheet (`AWS 管理策一覧` and
+/// `AWS 別添`).
 ///
 /// A list split by area or clause range (`組織的対策`/`技術的対策`, `5-8`/`9-12`, `一覧1`/`一覧2`),
 /// objectives and an annex of details (`管理策一覧` + `別添 詳細管理策`), and a sheet named by
@@ -2167,7 +2172,14 @@ fn refuse_separate_statements(
     };
     for (i, part) in parts.iter().enumerate() {
         let sheet = name(part);
-        if let Some(word) = sheet_names_another_statement(&sheet) {
+        // a word every sheet's name holds names the workbook as a whole (the provider's own
+        // name: `AWS 管理策一覧` beside `AWS 別添`), as it would name its one sheet
+        let word = sheet_names_another_statement(&sheet).filter(|word| {
+            !parts
+                .iter()
+                .all(|p| sheet_names_another_statement_all(&name(p)).contains(word))
+        });
+        if let Some(word) = word {
             return Err(InputError::at(
                 Location::file(path).sheet(Some(&sheet)),
                 format!(
@@ -2213,6 +2225,11 @@ fn refuse_separate_statements(
                 .any(|k| k.strip_prefix(key).is_some_and(|r| r.starts_with('.')))
         };
         for (c, key) in keys.iter().enumerate() {
+            // what only a control stated implemented on two sheets can do: credit it for
+            // both (a sheet summing up the controls not implemented repeats the table's)
+            if part.listed.controls[c].declared != Declared::Implemented {
+                continue;
+            }
             match first.get(key) {
                 Some(&(q, d)) if q != p => {
                     let there = &parts[q];
@@ -2253,6 +2270,11 @@ fn refuse_separate_statements(
 /// `Azure`, `GCP`, `委託先`, `sub-service`; not a bare `基盤`, a layer of the service's own), an older version (`旧版`, `Old`, `Previous`).
 /// ASCII words are matched whole (`Laws` names no AWS).
 fn sheet_names_another_statement(name: &str) -> Option<String> {
+    sheet_names_another_statement_all(name).into_iter().next()
+}
+
+/// Every word of [`sheet_names_another_statement`] a sheet's name holds.
+fn sheet_names_another_statement_all(name: &str) -> Vec<String> {
     let folded = fold_width(name).to_lowercase();
     const JA: [&str; 10] = [
         "参考",
@@ -2266,9 +2288,11 @@ fn sheet_names_another_statement(name: &str) -> Option<String> {
         "前年度",
         "過去",
     ];
-    if let Some(w) = JA.iter().find(|w| folded.contains(*w)) {
-        return Some((*w).to_owned());
-    }
+    let mut found: Vec<String> = JA
+        .iter()
+        .filter(|w| folded.contains(*w))
+        .map(|w| (*w).to_owned())
+        .collect();
     const EN: [&str; 23] = [
         "reference",
         "ref",
@@ -2305,8 +2329,9 @@ fn sheet_names_another_statement(name: &str) -> Option<String> {
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .filter(|w| *w == "subservice"),
         )
-        .find(|w| EN.contains(w))
-        .map(str::to_owned)
+        .filter(|w| EN.contains(w))
+        .for_each(|w| found.push(w.to_owned()));
+    found
 }
 
 /// Whether two sheets' names are two versions of one list: the same words once the numbers
