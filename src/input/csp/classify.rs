@@ -783,6 +783,10 @@ pub fn classify(
             // reader judges (a clean result read, anything else a finding)
             || (named
                 && super::remarks::header(header_cell(c)) == super::remarks::Header::AuditResult)
+            // and a test's result (`Test Result`: `OK`, `Compliant`, `NG`), judged there
+            // too (review 17 C-2)
+            || (named
+                && super::remarks::header(header_cell(c)) == super::remarks::Header::TestResult)
             // a date's column (`有効期限`, `最終確認日`, `Expiry`): `N/A` there is "none",
             // no status (review 13 C-11)
             || super::remarks::names_record_date(header_cell(c))

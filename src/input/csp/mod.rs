@@ -1552,6 +1552,7 @@ fn from_workbook_sheets(
     }
     skip_reference_lists(&mut parts, &mut skipped);
     refuse_bare_ids_beside_statuses(path, &parts)?;
+    refuse_separate_statements(path, &parts, catalog)?;
     notes_beside(&without_ids, &parts, opts.as_of())?;
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
         hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;
@@ -2243,6 +2244,242 @@ fn refuse_bare_ids_beside_statuses(path: &Path, parts: &[Part]) -> Result<(), In
         name(table),
         name(bare)
     )))
+}
+
+/// Refuses a workbook whose sheets are separate statements rather than one list split over
+/// sheets (review 17 B-1): read together, a control one sheet states would be credited for
+/// all, and what another sheet leaves out would be lost. Sheets are separate statements when
+/// - one is named as kept for reference or by another provider (`参考`, `（参考）`,
+///   `Reference`, `基盤IaaS`, `AWS`): another service's list is never the CSP's own, and what
+///   the CSP relies on from the service underneath is given by a profile's `inherits:`;
+/// - one is named as an older version (`旧版`, `Old`), or two are named as versions of one
+///   list (`v1.0`/`v2.0`, `2025年度`/`2026年度`, `第1版`/`第2版`);
+/// - a control is stated implemented on two sheets whose own rows state (a region, a
+///   service, an environment, a version each listing the controls), except an objective a
+///   sheet of its detailed controls repeats above them (a control stated otherwise on both,
+///   a summary of the controls not implemented, credits nothing; stated differently, it is
+///   refused by [`reject_conflicts`]).
+///
+/// A word of a name every sheet holds names the workbook, not one sheet (`AWS 管理策一覧` and
+/// `AWS 別添`).
+///
+/// A list split by area or clause range (`組織的対策`/`技術的対策`, `5-8`/`9-12`, `一覧1`/`一覧2`),
+/// objectives and an annex of details (`管理策一覧` + `別添 詳細管理策`), and a sheet named by
+/// one status (`未実施`, `非該当`) read as before.
+fn refuse_separate_statements(
+    path: &Path,
+    parts: &[Part],
+    catalog: &Catalog,
+) -> Result<(), InputError> {
+    if parts.len() < 2 {
+        return Ok(());
+    }
+    let name = |p: &Part| p.read.sheet.clone().unwrap_or_default();
+    let sheets: Vec<String> = parts.iter().map(|p| format!("'{}'", name(p))).collect();
+    let sheets = sheets.join(", ");
+    let hint = format!("several sheets that each state the controls are separate statements (a region, a service, an environment, a version, another provider's list): read the one sheet that is the CSP's statement for this procurement with --csp-sheet NAME, one per run (sheets: {sheets}); to set them side by side, save each sheet as a file of its own and run compare; if the sheets split one list, list each control on one sheet only");
+    let other = |i: usize| {
+        parts
+            .iter()
+            .enumerate()
+            .find(|(j, _)| *j != i)
+            .map(|(_, p)| name(p))
+            .unwrap_or_default()
+    };
+    for (i, part) in parts.iter().enumerate() {
+        let sheet = name(part);
+        // a word every sheet's name holds names the workbook as a whole (the provider's own
+        // name: `AWS 管理策一覧` beside `AWS 別添`), as it would name its one sheet
+        let word = sheet_names_another_statement(&sheet).filter(|word| {
+            !parts
+                .iter()
+                .all(|p| sheet_names_another_statement_all(&name(p)).contains(word))
+        });
+        if let Some(word) = word {
+            return Err(InputError::at(
+                Location::file(path).sheet(Some(&sheet)),
+                format!(
+                    "the sheet's name ('{word}') says it is kept for reference, is another provider's list or an older version, beside sheet '{}': its statements are not the CSP's current statement and must not be merged into it",
+                    other(i)
+                ),
+            )
+            .hint(hint));
+        }
+    }
+    for (i, a) in parts.iter().enumerate() {
+        for b in &parts[i + 1..] {
+            if let Some(skeleton) = versions_of_one_list(&name(a), &name(b)) {
+                return Err(InputError::at(
+                    Location::file(path).sheet(b.read.sheet.as_deref()),
+                    format!(
+                        "sheets '{}' and '{}' are named as two versions of one list ({skeleton}): read together, a control only the older one states would be credited",
+                        name(a),
+                        name(b)
+                    ),
+                )
+                .hint(hint));
+            }
+        }
+    }
+    // the same control on two sheets whose own rows state it
+    let mut first: std::collections::HashMap<String, (usize, usize)> =
+        std::collections::HashMap::new();
+    for (p, part) in parts.iter().enumerate() {
+        if part.read.stated_by_sheet_name.is_some() {
+            continue;
+        }
+        let keys: Vec<String> = part
+            .listed
+            .controls
+            .iter()
+            .map(|c| meaning_key(catalog, &c.raw))
+            .collect();
+        // an objective a sheet of details repeats above its details (`9.2.3` over
+        // `9.2.3.11.PB`): a heading of that sheet
+        let heading = |key: &str| {
+            keys.iter()
+                .any(|k| k.strip_prefix(key).is_some_and(|r| r.starts_with('.')))
+        };
+        for (c, key) in keys.iter().enumerate() {
+            // what only a control stated implemented on two sheets can do: credit it for
+            // both (a sheet summing up the controls not implemented repeats the table's)
+            if part.listed.controls[c].declared != Declared::Implemented {
+                continue;
+            }
+            match first.get(key) {
+                Some(&(q, d)) if q != p => {
+                    let there = &parts[q];
+                    let there_keys_heading = there.listed.controls.iter().any(|x| {
+                        meaning_key(catalog, &x.raw)
+                            .strip_prefix(key.as_str())
+                            .is_some_and(|r| r.starts_with('.'))
+                    });
+                    // stated differently: refused as such, by `reject_conflicts`
+                    let differ = differences(&part.listed.controls[c], &there.listed.controls[d]);
+                    if heading(key) || there_keys_heading || differ.is_some() {
+                        continue;
+                    }
+                    let row = there.listed.at[d].row.or(there.listed.at[d].line);
+                    let row = row.unwrap_or_default();
+                    return Err(InputError::at(
+                        part.listed.at[c].clone(),
+                        format!(
+                            "{} is stated on this sheet and on sheet '{}' row {row}: sheets that each state the same controls are separate statements, not one list, and a control one of them leaves out would be credited by the other",
+                            part.listed.controls[c].raw,
+                            name(there)
+                        ),
+                    )
+                    .hint(hint));
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(key.clone(), (p, c));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The word of a sheet's name saying its rows are not the CSP's current statement: kept
+/// for reference (`参考`, `参照用`, `Reference`), another provider's (`IaaS`, `PaaS`, `AWS`,
+/// `Azure`, `GCP`, `委託先`, `sub-service`; not a bare `基盤`, a layer of the service's own), an older version (`旧版`, `Old`, `Previous`).
+/// ASCII words are matched whole (`Laws` names no AWS).
+fn sheet_names_another_statement(name: &str) -> Option<String> {
+    sheet_names_another_statement_all(name).into_iter().next()
+}
+
+/// Every word of [`sheet_names_another_statement`] a sheet's name holds.
+fn sheet_names_another_statement_all(name: &str) -> Vec<String> {
+    let folded = fold_width(name).to_lowercase();
+    const JA: [&str; 10] = [
+        "参考",
+        "参照用",
+        "委託先",
+        "サブサービス",
+        "さくら",
+        "旧版",
+        "旧バージョン",
+        "前版",
+        "前年度",
+        "過去",
+    ];
+    let mut found: Vec<String> = JA
+        .iter()
+        .filter(|w| folded.contains(*w))
+        .map(|w| (*w).to_owned())
+        .collect();
+    const EN: [&str; 23] = [
+        "reference",
+        "ref",
+        "iaas",
+        "paas",
+        "aws",
+        "amazon",
+        "azure",
+        "microsoft",
+        "gcp",
+        "google",
+        "oracle",
+        "oci",
+        "ibm",
+        "underlying",
+        "upstream",
+        "subservice",
+        "old",
+        "previous",
+        "prior",
+        "superseded",
+        "archive",
+        "archived",
+        "obsolete",
+    ];
+    // ASCII words, a word joined to Japanese included (`基盤IaaS`, `AWS環境`)
+    let words = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let joined = folded.replace(['-', '_'], "");
+    words
+        .chain(
+            joined
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| *w == "subservice"),
+        )
+        .filter(|w| EN.contains(w))
+        .for_each(|w| found.push(w.to_owned()));
+    found
+}
+
+/// Whether two sheets' names are two versions of one list: the same words once the numbers
+/// are taken out, each with a version's mark (`v1.0`/`v2.0`, `2025年度`/`2026年度`,
+/// `第1版`/`第2版`, `FY2025`/`FY2026`, `Rev.1`/`Rev.2`); the words left (`v`, `年度`).
+/// Numbered sheets without such a mark (`一覧1`/`一覧2`, `5-8`/`9-12`) are parts of one list.
+fn versions_of_one_list(a: &str, b: &str) -> Option<String> {
+    let skeleton = |s: &str| -> String {
+        fold_width(s)
+            .to_lowercase()
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '-' | '_' | ' ' | '　' | '/'))
+            .collect()
+    };
+    let versioned = |s: &str| {
+        let folded = fold_width(s).to_lowercase();
+        let has_digit = folded.chars().any(|c| c.is_ascii_digit());
+        let after_v = folded.char_indices().any(|(i, c)| {
+            c == 'v'
+                && folded[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| d.is_ascii_digit())
+        });
+        has_digit
+            && (after_v
+                || ["年度", "版", "ver", "rev", "fy", "改訂", "年"]
+                    .iter()
+                    .any(|w| folded.contains(w)))
+    };
+    let (x, y) = (skeleton(a), skeleton(b));
+    (a != b && x == y && versioned(a) && versioned(b)).then_some(x)
 }
 
 /// The first place a sheet mentions ISMAP-LIU ([`page::mentions_liu`]): its name, any cell

@@ -317,6 +317,18 @@ fn check_idless_line(
         if text.is_empty() {
             continue;
         }
+        // a number of two parts on a line of its own (`8.2`, `5.15`): a category, or a
+        // control in ISO/IEC 27002:2022 numbering — no mark (review 17 D-6.2)
+        if is_two_part_number(text) {
+            return Err(InputError::at(
+                source.at(line.number, cell.column.as_deref()),
+                format!(
+                    "'{}' is a category (two parts) or a control in ISO/IEC 27002:2022 numbering, not an ISMAP control objective (three parts, such as 8.2.1): the tool does not read it as a listed control",
+                    quote(text)
+                ),
+            )
+            .hint("list each objective by its own id in ISMAP's numbering (8.2.1, 8.2.3); a list in ISO/IEC 27002:2022 numbering (5.15, 8.16) is not the ISMAP statement: obtain the CSP's ISMAP list"));
+        }
         if is_lone_mark(text) {
             return Err(InputError::at(
                 source.at(line.number, cell.column.as_deref()),
@@ -734,6 +746,20 @@ fn is_end_mark(text: &str) -> bool {
 /// a footnote reference or a ditto in words (`注1`, `同上`): what a PDF cell beside an id
 /// pasted on a line of its own gives. Numbers alone (a page number) and rules (`-----`)
 /// are not.
+/// A number of two parts whose first is a clause of the criteria (3–18) and whose second
+/// is not zero (`8.2`, `5.15`, `18.2`): a category, or an ISO/IEC 27002:2022 control; a
+/// version (`1.0`, `2.0`) is none.
+fn is_two_part_number(text: &str) -> bool {
+    let t = fold_width(text);
+    let Some((a, b)) = t.trim().split_once('.') else {
+        return false;
+    };
+    let number = |s: &str| {
+        (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit()) && !s.starts_with('0')
+    };
+    number(a) && number(b) && a.parse::<u32>().is_ok_and(|n| (3..=18).contains(&n))
+}
+
 fn is_lone_mark(text: &str) -> bool {
     let t = fold_width(text);
     let t = t.trim();
@@ -1859,6 +1885,10 @@ mod tests {
             ),
             ("9.2.1\n9.2.3\n※1\n", "line 3: '※1' stands on a line of its own"),
             ("9.2.1\n\n※1\n", "line 3: '※1' stands on a line of its own"),
+            // review 17 D-6.2: a category or a 2022 number is named so, not a mark
+            ("9.2.1\n8.2\n", "line 2: '8.2' is a category (two parts) or a control in ISO/IEC 27002:2022 numbering"),
+            ("9.2.1\n5.15\n", "line 2: '5.15' is a category (two parts) or a control in ISO/IEC 27002:2022 numbering"),
+            ("9.2.1\n?\n", "line 2: '?' stands on a line of its own"),
             // headings and notes that negate, exclude, defer or qualify, in any words
             (
                 "■ 実施していない統制目標\n9.2.3\n",

@@ -4601,6 +4601,12 @@ pub fn is_clean_test(text: &str) -> bool {
         || matches!(
             key,
             "ok" | "attested"
+                // a GRC tool's automated test passing (Drata's `Passing`, `Healthy`, a
+                // `Green` light, `Compliant`: review 17 C-2)
+                | "passing"
+                | "healthy"
+                | "green"
+                | "compliant"
                 | "audited"
                 | "承認"
                 | "承認済"
@@ -5942,10 +5948,23 @@ mod tests {
             "承認",
             "",
             "N/A",
+            "Passing",
+            "Healthy",
+            "Green",
+            "Compliant",
         ] {
             assert!(is_clean_test(clean), "{clean}");
         }
         for not in [
+            "Failing",
+            "Unhealthy",
+            "Red",
+            "Amber",
+            "NG",
+            "Non-compliant",
+            "Noncompliant",
+            "Not compliant",
+            "Partially compliant",
             "Fail",
             "Failed",
             "Deficient",
