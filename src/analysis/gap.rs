@@ -3349,19 +3349,23 @@ impl ResolvedRefs {
         // threads for a large list (each text on its own: the same answers on any number)
         let mut text_at: foldhash::HashMap<(&str, bool), u32> = foldhash::HashMap::default();
         let mut texts: Vec<(&str, bool)> = Vec::new();
+        // by item with references, which of `texts` are its title then the texts beside it
+        // (its note first: [`texts_beside`]), those of the `j`-th in
+        // `of_text[text_starts[j]..text_starts[j + 1]]`
+        let mut of_text: Vec<u32> = Vec::new();
+        let mut text_starts: Vec<u32> = vec![0];
         for item in items.iter().filter(|item| !item.refs.is_empty()) {
             let beside = texts_beside(&item.note, &item.extra).map(|t| (t, true));
-            for key in [(item.title.as_str(), false), (item.note.as_str(), true)]
-                .into_iter()
-                .chain(beside)
-            {
+            for key in std::iter::once((item.title.as_str(), false)).chain(beside) {
                 let next = texts.len() as u32;
-                text_at.entry(key).or_insert_with(|| {
+                of_text.push(*text_at.entry(key).or_insert_with(|| {
                     texts.push(key);
                     next
-                });
+                }));
             }
+            text_starts.push(of_text.len() as u32);
         }
+        drop(text_at);
         let facts = in_parts(
             slice_parts(&texts, threads),
             texts.len(),
@@ -3372,24 +3376,25 @@ impl ResolvedRefs {
                 );
             },
         );
-        let facts_of = |text: &str, beside: bool| {
-            text_at
-                .get(&(text, beside))
-                .and_then(|&k| facts.get(k as usize))
-                .copied()
-                .unwrap_or_else(|| TextFacts::of(text, beside))
-        };
+        let mut with_refs = 0;
         for item in items {
             let limits = if item.refs.is_empty() {
                 Limits::default()
             } else {
-                let title = facts_of(&item.title, false);
-                let note = facts_of(&item.note, true);
-                let beyond = title.beyond.or_else(|| {
-                    texts_beside(&item.note, &item.extra).find_map(|t| facts_of(t, true).beyond)
-                });
-                let level = title.level
-                    || texts_beside(&item.note, &item.extra).any(|t| facts_of(t, true).level);
+                let (a, b) = (
+                    text_starts.get(with_refs).copied().unwrap_or(0) as usize,
+                    text_starts.get(with_refs + 1).copied().unwrap_or(0) as usize,
+                );
+                with_refs += 1;
+                let own = of_text.get(a..b).unwrap_or(&[]);
+                let facts_of = |k: &u32| facts.get(*k as usize).copied().unwrap_or_default();
+                let title = own.first().map(facts_of).unwrap_or_default();
+                let beside = own.get(1..).unwrap_or(&[]);
+                let note = beside.first().map(facts_of).unwrap_or_default();
+                let beyond = title
+                    .beyond
+                    .or_else(|| beside.iter().find_map(|k| facts_of(k).beyond));
+                let level = title.level || beside.iter().any(|k| facts_of(k).level);
                 Limits {
                     beyond,
                     outside_scope: false,
