@@ -3802,6 +3802,8 @@ impl ResolvedRefs {
         // foldhash: this map is looked up once per reference of every item
         let mut index: foldhash::HashMap<(&str, RefOrigin), u32> = foldhash::HashMap::default();
         let mut distinct = Vec::new();
+        // what [`correspondence_answered`] reads of each distinct reference, by its index
+        let mut objectives: Vec<RefObjectives> = Vec::new();
         let mut at = ItemRefs::default();
         at.starts.push(0);
         // each distinct text of an item with references read once (a list repeats its
@@ -3809,19 +3811,23 @@ impl ResolvedRefs {
         // threads for a large list (each text on its own: the same answers on any number)
         let mut text_at: foldhash::HashMap<(&str, bool), u32> = foldhash::HashMap::default();
         let mut texts: Vec<(&str, bool)> = Vec::new();
+        // by item with references, which of `texts` are its title then the texts beside it
+        // (its note first: [`texts_beside`]), those of the `j`-th in
+        // `of_text[text_starts[j]..text_starts[j + 1]]`
+        let mut of_text: Vec<u32> = Vec::new();
+        let mut text_starts: Vec<u32> = vec![0];
         for item in items.iter().filter(|item| !item.refs.is_empty()) {
             let beside = texts_beside(&item.note, &item.extra).map(|t| (t, true));
-            for key in [(item.title.as_str(), false), (item.note.as_str(), true)]
-                .into_iter()
-                .chain(beside)
-            {
+            for key in std::iter::once((item.title.as_str(), false)).chain(beside) {
                 let next = texts.len() as u32;
-                text_at.entry(key).or_insert_with(|| {
+                of_text.push(*text_at.entry(key).or_insert_with(|| {
                     texts.push(key);
                     next
-                });
+                }));
             }
+            text_starts.push(of_text.len() as u32);
         }
+        drop(text_at);
         let facts = in_parts(
             slice_parts(&texts, threads),
             texts.len(),
@@ -3832,24 +3838,25 @@ impl ResolvedRefs {
                 );
             },
         );
-        let facts_of = |text: &str, beside: bool| {
-            text_at
-                .get(&(text, beside))
-                .and_then(|&k| facts.get(k as usize))
-                .copied()
-                .unwrap_or_else(|| TextFacts::of(text, beside))
-        };
+        let mut with_refs = 0;
         for item in items {
             let limits = if item.refs.is_empty() {
                 Limits::default()
             } else {
-                let title = facts_of(&item.title, false);
-                let note = facts_of(&item.note, true);
-                let beyond = title.beyond.or_else(|| {
-                    texts_beside(&item.note, &item.extra).find_map(|t| facts_of(t, true).beyond)
-                });
-                let level = title.level
-                    || texts_beside(&item.note, &item.extra).any(|t| facts_of(t, true).level);
+                let (a, b) = (
+                    text_starts.get(with_refs).copied().unwrap_or(0) as usize,
+                    text_starts.get(with_refs + 1).copied().unwrap_or(0) as usize,
+                );
+                with_refs += 1;
+                let own = of_text.get(a..b).unwrap_or(&[]);
+                let facts_of = |k: &u32| facts.get(*k as usize).copied().unwrap_or_default();
+                let title = own.first().map(facts_of).unwrap_or_default();
+                let beside = own.get(1..).unwrap_or(&[]);
+                let note = beside.first().map(facts_of).unwrap_or_default();
+                let beyond = title
+                    .beyond
+                    .or_else(|| beside.iter().find_map(|k| facts_of(k).beyond));
+                let level = title.level || beside.iter().any(|k| facts_of(k).level);
                 Limits {
                     beyond,
                     outside_scope: false,
@@ -3884,6 +3891,7 @@ impl ResolvedRefs {
                     } else {
                         catalog.resolve_with(r, ctx)
                     };
+                    objectives.push(RefObjectives::of(catalog, &resolution));
                     distinct.push((Arc::from(r.as_str()), resolution));
                     next
                 });
@@ -3891,8 +3899,7 @@ impl ResolvedRefs {
             }
             let first = at.starts.last().copied().unwrap_or(0);
             at.answered.push(correspondence_answered(
-                catalog,
-                &distinct,
+                &objectives,
                 at.refs.get(first..).unwrap_or(&[]),
             ));
             at.physical.push(reaches_physical(
@@ -3990,63 +3997,67 @@ impl ResolvedRefs {
 /// beside `A.8.24 (2022)` → 10.1.1, 10.1.2) disagrees with them and keeps its cap, and an
 /// item with no reference in ISMAP numbering keeps it on every one: never covered on the
 /// correspondence alone. `None` when the item names no objective in ISMAP numbering.
-fn correspondence_answered(
-    catalog: &Catalog,
-    distinct: &[(Arc<str>, Resolution)],
-    refs: &[u32],
-) -> Option<u64> {
-    let resolution = |r: u32| distinct.get(r as usize).map(|(_, res)| res);
-    // the objectives of a target: itself, a detail's, or those under a clause or category
-    let objectives = |id: &str| -> Vec<String> {
-        match catalog.get(id) {
-            Some(e) if e.level == Level::Objective => vec![e.id.clone()],
-            _ => match catalog.detail_parent(id) {
-                Some(p) => vec![p.id.clone()],
-                None => catalog
-                    .objectives_under(id)
-                    .into_iter()
-                    .map(|e| e.id.clone())
-                    .collect(),
-            },
-        }
-    };
-    let mut named: Vec<String> = Vec::new();
-    for &r in refs {
-        if let Some(Resolution::Resolved {
-            kind: RefKind::Ismap | RefKind::AnnexA | RefKind::Cld,
-            targets,
-            ..
-        }) = resolution(r)
-        {
-            for t in targets {
-                named.extend(objectives(&t.id));
-            }
-        }
-    }
-    if named.is_empty() {
+fn correspondence_answered(objectives: &[RefObjectives], refs: &[u32]) -> Option<u64> {
+    let of = |r: u32| objectives.get(r as usize);
+    let named = || refs.iter().filter_map(|&r| of(r)).filter(|o| o.ismap);
+    if named().all(|o| o.objectives.is_empty()) {
         return None;
     }
     let mut bits = 0u64;
     for (k, &r) in refs.iter().enumerate().take(64) {
-        let Some(res @ Resolution::Resolved { targets, .. }) = resolution(r) else {
-            continue;
-        };
-        let nist = matches!(
-            res,
-            Resolution::Resolved {
-                kind: RefKind::Nist,
-                ..
-            }
-        );
-        if (res.via_correspondence() || nist)
-            && targets
-                .iter()
-                .any(|t| objectives(&t.id).iter().any(|o| named.contains(o)))
-        {
+        if of(r).is_some_and(|o| {
+            o.answerable
+                && o.objectives
+                    .iter()
+                    .any(|id| named().any(|n| n.objectives.contains(id)))
+        }) {
             bits |= 1 << k;
         }
     }
     Some(bits)
+}
+
+/// What [`correspondence_answered`] reads of one distinct reference, worked out once for
+/// every item naming it.
+#[derive(Debug, Clone, Default)]
+struct RefObjectives<'c> {
+    /// The objectives its targets reach: a target itself, a detail's, or those under a
+    /// clause or category (a resolved reference's; none for one that does not resolve).
+    objectives: Vec<&'c str>,
+    /// It names them in ISMAP numbering (`9.2.3`, `A.9.2.3`, `CLD.9.5.1`).
+    ismap: bool,
+    /// It may be answered by them: it came through the ISO/IEC 27001:2022 → 2013
+    /// correspondence, or is a NIST id.
+    answerable: bool,
+}
+
+impl<'c> RefObjectives<'c> {
+    fn of(catalog: &'c Catalog, resolution: &Resolution) -> RefObjectives<'c> {
+        let Resolution::Resolved { kind, targets, .. } = resolution else {
+            return RefObjectives::default();
+        };
+        // the objectives of a target: itself, a detail's, or those under a clause or category
+        let mut objectives = Vec::new();
+        for t in targets {
+            match catalog.get(&t.id) {
+                Some(e) if e.level == Level::Objective => objectives.push(e.id.as_str()),
+                _ => match catalog.detail_parent(&t.id) {
+                    Some(p) => objectives.push(p.id.as_str()),
+                    None => objectives.extend(
+                        catalog
+                            .objectives_under(&t.id)
+                            .into_iter()
+                            .map(|e| e.id.as_str()),
+                    ),
+                },
+            }
+        }
+        RefObjectives {
+            objectives,
+            ismap: matches!(kind, RefKind::Ismap | RefKind::AnnexA | RefKind::Cld),
+            answerable: resolution.via_correspondence() || *kind == RefKind::Nist,
+        }
+    }
 }
 
 /// Text shared between items: each catalog id, title, reason or provenance allocated once.
@@ -5119,6 +5130,141 @@ mod tests {
             assert_eq!(status, want);
             assert_eq!(reasons.contains(Reason::Iso2022Correspondence), bits == 0);
         }
+    }
+
+    /// [`correspondence_answered`] before each reference's objectives were worked out once
+    /// ([`RefObjectives`]): every target's objectives looked up again for every item.
+    fn correspondence_answered_per_item(
+        catalog: &Catalog,
+        distinct: &[(Arc<str>, Resolution)],
+        refs: &[u32],
+    ) -> Option<u64> {
+        let resolution = |r: u32| distinct.get(r as usize).map(|(_, res)| res);
+        let objectives = |id: &str| -> Vec<String> {
+            match catalog.get(id) {
+                Some(e) if e.level == Level::Objective => vec![e.id.clone()],
+                _ => match catalog.detail_parent(id) {
+                    Some(p) => vec![p.id.clone()],
+                    None => catalog
+                        .objectives_under(id)
+                        .into_iter()
+                        .map(|e| e.id.clone())
+                        .collect(),
+                },
+            }
+        };
+        let mut named: Vec<String> = Vec::new();
+        for &r in refs {
+            if let Some(Resolution::Resolved {
+                kind: RefKind::Ismap | RefKind::AnnexA | RefKind::Cld,
+                targets,
+                ..
+            }) = resolution(r)
+            {
+                for t in targets {
+                    named.extend(objectives(&t.id));
+                }
+            }
+        }
+        if named.is_empty() {
+            return None;
+        }
+        let mut bits = 0u64;
+        for (k, &r) in refs.iter().enumerate().take(64) {
+            let Some(res @ Resolution::Resolved { targets, .. }) = resolution(r) else {
+                continue;
+            };
+            let nist = matches!(
+                res,
+                Resolution::Resolved {
+                    kind: RefKind::Nist,
+                    ..
+                }
+            );
+            if (res.via_correspondence() || nist)
+                && targets
+                    .iter()
+                    .any(|t| objectives(&t.id).iter().any(|o| named.contains(o)))
+            {
+                bits |= 1 << k;
+            }
+        }
+        Some(bits)
+    }
+
+    /// The answered references of random items (ISMAP, Annex A, CLD, detail, clause and
+    /// category ids, 2022 and NIST ids, unresolved text) are those the per-item lookup found.
+    #[test]
+    fn correspondence_answered_as_the_per_item_lookup() {
+        let catalog = Catalog::embedded().unwrap();
+        let pool = [
+            "9.2.3",
+            "A.9.2.3",
+            "9.2.3.1",
+            "9.2",
+            "9",
+            "10.1.1",
+            "13.2.1",
+            "11.1.2",
+            "CLD.6.3.1",
+            "CLD.9.5.1",
+            "A.8.2 (2022)",
+            "A.8.24 (2022)",
+            "A.8.15 (2022)",
+            "A.5.1 (2022)",
+            "A.7.2 (2022)",
+            "A.5.23 (2022)",
+            "AC-2",
+            "AC-2(1)",
+            "SC-13",
+            "AU-6",
+            "PE-3",
+            "7.2.1",
+            "12.4.1",
+            "18.1.1",
+            "no such ref",
+            "5.3",
+            "A.12.4",
+        ];
+        let distinct: Vec<(Arc<str>, Resolution)> = pool
+            .iter()
+            .map(|r| (Arc::from(*r), catalog.resolve(r)))
+            .collect();
+        let objectives: Vec<RefObjectives> = distinct
+            .iter()
+            .map(|(_, res)| RefObjectives::of(&catalog, res))
+            .collect();
+        // a fixed sequence (xorshift): the same items on every run
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let (mut some, mut bits) = (0, 0);
+        for _ in 0..3000 {
+            let n = (next() % 6) as usize;
+            let refs: Vec<u32> = (0..n)
+                .map(|_| (next() % pool.len() as u64) as u32)
+                .collect();
+            let want = correspondence_answered_per_item(&catalog, &distinct, &refs);
+            assert_eq!(
+                correspondence_answered(&objectives, &refs),
+                want,
+                "{refs:?}"
+            );
+            some += usize::from(want.is_some());
+            bits += usize::from(want.is_some_and(|b| b != 0));
+        }
+        // both answers and both kinds of items were met
+        assert!(some > 300 && some < 2700 && bits > 50, "{some} {bits}");
+        // more than 64 references: the bits stop at the 64th
+        let many: Vec<u32> = (0..70).map(|k| [0, 10][k % 2]).collect();
+        assert_eq!(
+            correspondence_answered(&objectives, &many),
+            correspondence_answered_per_item(&catalog, &distinct, &many)
+        );
     }
 
     fn listed(id: &str, declared: Declared, reason: &str) -> ListedControl {

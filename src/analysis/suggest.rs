@@ -301,18 +301,34 @@ pub fn add_report_candidates(
     }
     let suggester = Suggester::embedded(catalog)?;
     let lang = report.lang;
-    let wanting: Vec<(usize, &str)> = (report.items.iter().enumerate())
+    // each distinct title scored once (a long list repeats its titles): by item, the
+    // index of its title in `titles`
+    let mut title_at: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+    let mut titles: Vec<&str> = Vec::new();
+    let wanting: Vec<(usize, usize)> = (report.items.iter().enumerate())
         .filter(|(_, item)| item.reasons.contains(&Reason::NoReference))
-        .map(|(i, item)| (i, item.title.as_str()))
+        .map(|(i, item)| {
+            let title = item.title.as_str();
+            let next = titles.len();
+            let k = *title_at.entry(title).or_insert_with(|| {
+                titles.push(title);
+                next
+            });
+            (i, k)
+        })
         .collect();
-    let candidates = on_two_threads(wanting, |(i, title), scratch: &mut Scratch| {
+    let named: Vec<Vec<String>> = on_two_threads(titles, |title, scratch: &mut Scratch| {
         let found = suggester.suggest(title, REPORT_CANDIDATES, lang, scratch);
-        let named = found
+        found
             .suggestions
             .iter()
-            .map(|s| format!("{} {}", s.id, s.title).trim_end().to_owned());
-        (i, named.collect())
+            .map(|s| format!("{} {}", s.id, s.title).trim_end().to_owned())
+            .collect()
     });
+    let candidates = wanting
+        .into_iter()
+        .map(|(i, k)| (i, named.get(k).cloned().unwrap_or_default()))
+        .collect();
     report.items.set_candidates(candidates);
     Ok(())
 }
