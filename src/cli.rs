@@ -373,8 +373,8 @@ pub enum StatusArg {
     OutsideIsmap,
     Unmapped,
     NotAnalysed,
-    /// Accepted only to say it is never a finding (clap would point at `not-analysed`, its
-    /// opposite, as the similar value: review 17 D-6).
+    // accepted only to say it is never a finding (clap would point at `not-analysed`, its
+    // opposite, as the similar value: review 17 D-6)
     #[value(hide = true)]
     NotAsked,
 }
