@@ -326,11 +326,12 @@ fn parse_records(
         rows = line.max(rows + 1);
         last = Some((line, start));
         // no cell of a record within the limit whole is over it (most records)
-        let within = record.0.as_slice().len() <= MAX_CELL_BYTES;
-        if let Err(e) = (!within)
-            .then(|| check_cells(&loc, line, record.iter()))
-            .unwrap_or(Ok(()))
-        {
+        let over = record.0.as_slice().len() > MAX_CELL_BYTES;
+        let checked = match over {
+            true => check_cells(&loc, line, record.iter()),
+            false => Ok(()),
+        };
+        if let Err(e) = checked {
             // a quote left open runs to the end of the file, often over the cell limit
             if rdr.position().byte() as usize >= text.len() {
                 check_quotes_closed(&loc, line, &text[start..], delimiter)?;
