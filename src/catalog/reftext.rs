@@ -66,54 +66,71 @@ impl IdText {
 /// commas, semicolons, `、` or white space: what most cells hold. Its references are those
 /// tokens, as [`split`] would cut them, found without lexing.
 fn split_plain(cell: &str) -> Option<Vec<&str>> {
+    // the separators found byte by byte (the multi-byte ones by their three bytes: `、`,
+    // `\u{3000}`, `，`, `；`), which no byte inside another character can be
+    let b = cell.as_bytes();
+    let sep_at = |i: usize| -> usize {
+        match b[i] {
+            b',' | b';' | b' ' | b'\t' | b'\r' | b'\n' => 1,
+            0xE3 if matches!(b.get(i + 1..i + 3), Some([0x80, 0x80 | 0x81])) => 3,
+            0xEF if matches!(b.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B])) => 3,
+            _ => 0,
+        }
+    };
     let mut out = Vec::new();
     let mut folded = String::new();
-    for token in cell
-        .split(|c: char| {
-            matches!(
-                c,
-                ',' | ';' | ' ' | '\t' | '\r' | '\n' | '、' | '，' | '；' | '\u{3000}'
-            )
-        })
-        .filter(|t| !t.is_empty())
-    {
-        let t = if token.is_ascii() {
-            token
-        } else {
-            folded.clear();
-            for c in token.chars() {
-                let f = fold_char(c);
-                // the middle dot is no dot here; anything else must fold to ASCII
-                if is_middle_dot(c) || !f.is_ascii() {
-                    return None;
-                }
-                folded.push(f);
-            }
-            folded.as_str()
-        };
-        if !(is_plain_id(t) || is_marked_id(t) || is_plain_nist(t)) {
-            return None;
+    let (mut start, mut i) = (0, 0);
+    while i <= b.len() {
+        let sep = if i == b.len() { 1 } else { sep_at(i) };
+        if sep == 0 {
+            i += 1;
+            continue;
         }
-        out.push(token);
+        if i > start {
+            let token = &cell[start..i];
+            let t = if token.is_ascii() {
+                token
+            } else {
+                folded.clear();
+                for c in token.chars() {
+                    let f = fold_char(c);
+                    // the middle dot is no dot here; anything else must fold to ASCII
+                    if is_middle_dot(c) || !f.is_ascii() {
+                        return None;
+                    }
+                    folded.push(f);
+                }
+                folded.as_str()
+            };
+            if !(is_plain_id(t) || is_marked_id(t) || is_plain_nist(t)) {
+                return None;
+            }
+            out.push(token);
+        }
+        i += sep;
+        start = i;
     }
     Some(out)
 }
 
 /// `A.` + 1–4 numbers, or `CLD.` + 2–4 numbers, no suffix (ASCII, any case).
 fn is_marked_id(t: &str) -> bool {
-    let upper = t.get(..4).map(str::to_ascii_uppercase);
-    let (rest, min) = if upper.as_deref() == Some("CLD.") {
+    let b = t.as_bytes();
+    let (rest, min) = if b.len() >= 4 && b[..4].eq_ignore_ascii_case(b"CLD.") {
         (&t[4..], 2)
-    } else if t.len() > 2 && t.as_bytes()[..2].eq_ignore_ascii_case(b"A.") {
+    } else if t.len() > 2 && b[..2].eq_ignore_ascii_case(b"A.") {
         (&t[2..], 1)
     } else {
         return false;
     };
-    let parts: Vec<&str> = rest.split('.').collect();
-    (min..=4).contains(&parts.len())
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    let mut parts = 0;
+    for p in rest.split('.') {
+        if p.is_empty() || p.len() > 3 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        parts += 1;
+    }
+    (min..=4).contains(&parts)
 }
 
 /// `AC-2`, `IA-2(1)` (ASCII).
@@ -2074,6 +2091,130 @@ fn framework_right_before(phrase: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// [`split_plain`] as it was, char by char: held to the byte scan's answers.
+    fn split_plain_by_chars(cell: &str) -> Option<Vec<&str>> {
+        let mut out = Vec::new();
+        let mut folded = String::new();
+        for token in cell
+            .split(|c: char| {
+                matches!(
+                    c,
+                    ',' | ';' | ' ' | '\t' | '\r' | '\n' | '、' | '，' | '；' | '\u{3000}'
+                )
+            })
+            .filter(|t| !t.is_empty())
+        {
+            let t = if token.is_ascii() {
+                token
+            } else {
+                folded.clear();
+                for c in token.chars() {
+                    let f = fold_char(c);
+                    if is_middle_dot(c) || !f.is_ascii() {
+                        return None;
+                    }
+                    folded.push(f);
+                }
+                folded.as_str()
+            };
+            if !(is_plain_id(t) || is_marked_id_as_it_was(t) || is_plain_nist(t)) {
+                return None;
+            }
+            out.push(token);
+        }
+        Some(out)
+    }
+
+    /// [`is_marked_id`] as it was.
+    fn is_marked_id_as_it_was(t: &str) -> bool {
+        let upper = t.get(..4).map(str::to_ascii_uppercase);
+        let (rest, min) = if upper.as_deref() == Some("CLD.") {
+            (&t[4..], 2)
+        } else if t.len() > 2 && t.as_bytes()[..2].eq_ignore_ascii_case(b"A.") {
+            (&t[2..], 1)
+        } else {
+            return false;
+        };
+        let parts: Vec<&str> = rest.split('.').collect();
+        (min..=4).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    #[test]
+    fn plain_cells_split_by_bytes_as_by_chars() {
+        // pieces of references cells: ids in both widths, marks, NIST ids, every
+        // separator and characters sharing their first bytes (`、` `。` `　` `，` `；` `．`)
+        const PIECES: [&str; 40] = [
+            "9",
+            "2",
+            "1",
+            "12",
+            "123",
+            "1234",
+            ".",
+            "．",
+            "９",
+            "２",
+            "Ｐ",
+            "P",
+            "PB",
+            "b",
+            "A.",
+            "a.",
+            "CLD.",
+            "cld.",
+            "Ｃ",
+            "AC-",
+            "ac-",
+            "(1)",
+            "（１）",
+            "-",
+            "ー",
+            ",",
+            ";",
+            " ",
+            "\t",
+            "\r\n",
+            "\n",
+            "、",
+            "，",
+            "；",
+            "\u{3000}",
+            "。",
+            "・",
+            "･",
+            "なし",
+            "～",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let fixed = [
+            "9.2.1, A.9.2.4；１２．４．５．Ｐ",
+            "AC-2(1)、CLD.6.3.1\u{3000}8.1.5.P",
+            "",
+            " , 、",
+            "9.2.1・9.2.2",
+            "９．２．１　１０．１",
+        ];
+        for cell in fixed {
+            assert_eq!(split_plain(cell), split_plain_by_chars(cell), "{cell:?}");
+        }
+        for _ in 0..200_000 {
+            let cell: String = (0..next(12)).map(|_| PIECES[next(PIECES.len())]).collect();
+            assert_eq!(split_plain(&cell), split_plain_by_chars(&cell), "{cell:?}");
+            for t in cell.split(' ') {
+                assert_eq!(is_marked_id(t), is_marked_id_as_it_was(t), "{t:?}");
+            }
+        }
+    }
     use super::*;
 
     /// Texts of 1–9 pieces drawn from what check lists write around ids (kana and kanji,

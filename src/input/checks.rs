@@ -2703,6 +2703,32 @@ struct Items {
     comments: Vec<(usize, usize, String)>,
 }
 
+/// What a function of a text made of each distinct text seen by one pass (one thread's
+/// part of a list): a title or note repeated down a long list (同上, 要確認, one check
+/// written for many controls) is read once. The texts are borrowed from the list: as many
+/// entries as distinct texts, dropped with the pass.
+struct PerText<'a, V> {
+    seen: foldhash::HashMap<&'a str, V>,
+}
+
+impl<V> Default for PerText<'_, V> {
+    fn default() -> Self {
+        PerText {
+            seen: foldhash::HashMap::default(),
+        }
+    }
+}
+
+impl<'a, V> PerText<'a, V> {
+    /// `read(text)`, remembered.
+    fn of(&mut self, text: &'a str, read: impl FnOnce(&'a str) -> V) -> &V {
+        self.seen.entry(text).or_insert_with(|| read(text))
+    }
+}
+
+/// [`level_asked`] of each distinct text of one part of a list.
+type LevelsAsked<'a> = PerText<'a, Option<Assurance>>;
+
 /// What a function of a cell's text made of the first few distinct texts seen: a column
 /// of a few values repeated down a long list is read once per value.
 struct Memo<T> {
@@ -3336,13 +3362,21 @@ impl Items {
             .iter()
             .enumerate()
             .map(|(k, (c, _))| (Some(k), *c));
-        // the rows of items with references: those judged on ISMAP
-        let judged: HashMap<usize, &[String]> = self
-            .items
-            .iter()
-            .filter(|i| !i.refs.is_empty())
-            .map(|i| (i.row, i.refs.as_slice()))
-            .collect();
+        // the rows of items with references: those judged on ISMAP (read by the rules of
+        // the extra columns only: not made for a list of none, one entry an item)
+        let judged: HashMap<usize, &[String]> = match self.header.extras.is_empty() {
+            true => HashMap::new(),
+            false => self
+                .items
+                .iter()
+                .filter(|i| !i.refs.is_empty())
+                .map(|i| (i.row, i.refs.as_slice()))
+                .collect(),
+        };
+        // the ids each distinct cell names, and whether it is a cell of ids, read once: a
+        // long list repeats a few notes
+        let mut named: PerText<'_, Vec<String>> = PerText::default();
+        let mut of_ids: PerText<'_, bool> = PerText::default();
         for (k, c) in note.into_iter().chain(extras) {
             let name = &self.header_of(c);
             if self.header.names == Some(c) || candidates.contains(&name.as_str()) {
@@ -3359,7 +3393,9 @@ impl Items {
                     };
                     // a cell naming only the row's own references (`CLD.9.5.1` beside
                     // `9.5.1.P`: review 12 C-7) is filled, but no id of another column
-                    let own = !v.is_empty() && !i.refs.is_empty() && restates_refs(i, v);
+                    let own = !v.is_empty()
+                        && !i.refs.is_empty()
+                        && restates_named(i, named.of(v, named_ids));
                     (!v.is_empty()).then_some((i.row, if own { "" } else { v }))
                 })
                 .collect();
@@ -3386,9 +3422,10 @@ impl Items {
             let theirs = !refs.is_empty() && names_another_framework(name);
             // in the note, a few ids are each its item's (`9.2.4 も確認` is then read as
             // `reference-outside`: [`check_prose`]), not a column of them (review 12 C-7)
-            let few = k.is_none() && cells().filter(|(_, v)| is_ids_cell(v)).count() < NOTE_IDS_MIN;
+            let mut is_ids = |v| *of_ids.of(v, |v| is_ids_cell_named(v, named.of(v, named_ids)));
+            let few = k.is_none() && cells().filter(|&(_, v)| is_ids(v)).count() < NOTE_IDS_MIN;
             let ids = (!self.refs_named && !theirs && !few)
-                .then(|| column_of_ids(cells()))
+                .then(|| column_of_ids_by(cells(), is_ids))
                 .flatten();
             if let Some((row, v)) = ids {
                 return Err(if refs.is_empty() {
@@ -3881,10 +3918,18 @@ fn named_ids(text: &str) -> Vec<String> {
 /// A column's filled cells (row, text) as a column of ids: the first cell of ids, when
 /// cells holding control ids and nothing else ([`is_ids_cell`]) are half of them or more.
 fn column_of_ids<'a>(cells: impl Iterator<Item = (usize, &'a str)>) -> Option<(usize, &'a str)> {
+    column_of_ids_by(cells, is_ids_cell)
+}
+
+/// [`column_of_ids`], whether a cell is one of ids told by `is_ids` ([`is_ids_cell`]).
+fn column_of_ids_by<'a>(
+    cells: impl Iterator<Item = (usize, &'a str)>,
+    mut is_ids: impl FnMut(&'a str) -> bool,
+) -> Option<(usize, &'a str)> {
     let (mut filled, mut ids, mut first) = (0, 0, None);
     for (row, text) in cells {
         filled += 1;
-        if is_ids_cell(text) {
+        if is_ids(text) {
             ids += 1;
             first = first.or(Some((row, text)));
         }
@@ -3895,12 +3940,16 @@ fn column_of_ids<'a>(cells: impl Iterator<Item = (usize, &'a str)>) -> Option<(u
 /// Whether a cell holds control ids and nothing else but separators (`9.2.4`, `9.2.1,
 /// 9.2.4`, `A.9.2.1`): a cell of a references column.
 fn is_ids_cell(text: &str) -> bool {
-    let ids = named_ids(text);
+    is_ids_cell_named(text, &named_ids(text))
+}
+
+/// [`is_ids_cell`], `ids` the ids `text` names ([`named_ids`]).
+fn is_ids_cell_named(text: &str, ids: &[String]) -> bool {
     if ids.is_empty() {
         return false;
     }
     let mut rest = text.to_owned();
-    for id in &ids {
+    for id in ids {
         rest = rest.replacen(id.as_str(), "", 1);
     }
     rest.chars()
@@ -4948,8 +4997,8 @@ const NOTE_IDS_MIN: usize = 3;
 /// Whether `text` names control ids and every one is one of `item`'s references, the same
 /// numbers with or without a mark (`CLD.9.5.1` beside `9.5.1.P`, `A.9.2.4` beside `9.2.4`):
 /// it restates them. Not a detail under one (`9.2.3.11.PB` beside `9.2.3`): narrower.
-fn restates_refs(item: &CheckItem, text: &str) -> bool {
-    let ids = named_ids(text);
+/// `ids`: the ids the text names ([`named_ids`]).
+fn restates_named(item: &CheckItem, ids: &[String]) -> bool {
     if ids.is_empty() {
         return false;
     }
@@ -5145,21 +5194,6 @@ fn add_problems(
     }
 }
 
-/// [`level_asked`] of each distinct text read in one part of a list: a title or note
-/// repeated down a long list (同上, 要確認, one check written for many controls) is read
-/// once. As many entries as distinct texts, dropped with the part.
-#[derive(Default)]
-struct LevelsAsked<'a> {
-    seen: foldhash::HashMap<&'a str, Option<Assurance>>,
-}
-
-impl<'a> LevelsAsked<'a> {
-    /// `level_asked(text)`, remembered.
-    fn of(&mut self, text: &'a str) -> Option<Assurance> {
-        *self.seen.entry(text).or_insert_with(|| level_asked(text))
-    }
-}
-
 /// An assurance level above the item's written outside its assurance cell, in every
 /// check-list format: in its text (`【個別監査】特権IDの管理`), its note (`SOC2 Type2報告書で
 /// 確認すること`) or another column, it is a problem naming the column and the text (the item
@@ -5213,7 +5247,8 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
             .chain(extra)
             // nothing is above an own audit: its texts are not read
             .filter(|(_, text)| {
-                below(item, Assurance::Audit) && asked.of(text).is_some_and(|a| below(item, a))
+                below(item, Assurance::Audit)
+                    && (*asked.of(text, level_asked)).is_some_and(|a| below(item, a))
             })
             .map(|(column, text)| CellProblem {
                 field: ProblemField::AssuranceOutside,
