@@ -4015,47 +4015,69 @@ fn applicability_header(header: &str) -> Option<Option<String>> {
 }
 
 /// What a cell of an applicability column says: `Some(true)` the item is asked (`○`, `要`,
-/// `対象`, `Yes`) or the cell is empty (judged, as without the column), `Some(false)` not
-/// asked (`×`, `不要`, `対象外`, `非適用`, `無`, `No`, `N/A`), `None` words the tool does not
-/// read either way (`△`, `要検討`, `-`, `x`, a value with a note).
+/// `必須`, `対象`, `Yes`, `Required`, `TRUE`) or the cell is empty (judged, as without the
+/// column), `Some(false)` not asked (`×`, `不要`, `対象外`, `非適用`, `無`, `No`, `N/A`,
+/// `Not required`, `Excluded`, `FALSE`), `None` words the tool does not read either way (`△`,
+/// `要検討`, `任意`, `Optional`, `要確認`, `-`, `x`, a value with a note). The marks are those of
+/// a CSP's check-mark matrix ([`crate::input::csp::vocab::check_cell`]: `●`, `◎`, `レ`, `✗`,
+/// `1`/`0`, a workbook's TRUE/FALSE), read only as written whole (`No*`, `1.` are not).
 fn applicability(value: &str) -> Option<bool> {
-    const ASKED: [&str; 18] = [
-        "", "○", "〇", "◯", "要", "必要", "対象", "適用", "有", "有り", "あり", "該当", "はい",
-        "yes", "y", "✓", "✔", "in scope",
+    use crate::input::csp::vocab::{check_cell, Check};
+    const ASKED: [&str; 13] = [
+        "",
+        "要",
+        "必要",
+        "必須",
+        "対象",
+        "適用",
+        "有り",
+        "あり",
+        "該当",
+        "in scope",
+        "must",
+        "required",
+        "mandatory",
     ];
-    const NOT_ASKED: [&str; 24] = [
-        "×",
-        "✕",
-        "✖",
+    const NOT_ASKED: [&str; 22] = [
+        // a cross the matrix does not read (a box-drawing one)
+        "╳",
         "不要",
         "対象外",
         "本件対象外",
         "適用外",
         "非適用",
         "適用しない",
-        "無",
         "無し",
         "なし",
         "非該当",
         "該当なし",
         "除外",
+        "除外対象",
         "否",
-        "いいえ",
-        "no",
-        "n",
         "n/a",
         "na",
         "not applicable",
         "out of scope",
+        "out-of-scope",
         "not in scope",
+        "not required",
+        "excluded",
     ];
     let v = crate::text::fold_width(value.trim()).to_lowercase();
     if ASKED.contains(&v.as_str()) {
-        Some(true)
-    } else if NOT_ASKED.contains(&v.as_str()) {
-        Some(false)
-    } else {
-        None
+        return Some(true);
+    }
+    if NOT_ASKED.contains(&v.as_str()) {
+        return Some(false);
+    }
+    // a mark of the matrix, as written whole (its key drops `*`, `.`: a footnote mark)
+    if dash_or_blank(&v) || header_key(&v) != v {
+        return None;
+    }
+    match check_cell(&v) {
+        Check::Selected => Some(true),
+        Check::NotSelected => Some(false),
+        Check::Unreadable => None,
     }
 }
 

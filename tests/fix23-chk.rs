@@ -1,0 +1,142 @@
+//! Session 12's check-list reader rules (review 17 C-4, C-1, D-4, C-5): the applicability
+//! column reads the ordinary marks of asked and not asked (`必須`, `Must`, `●`, `レ`, `✗`,
+//! TRUE/FALSE, a workbook's boolean cells) and a header naming its negative (`本件対象外`,
+//! `確認不要`) with its polarity inverted; a references cell saying none with a pending
+//! qualifier (`なし（要確認）`) is no settled ISMAP対象外; a note saying there is no gap or
+//! that a deficiency was resolved (`未対応の項目はない`, `Gap: none`, `解消済`) is clean.
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{by_id, data, json_of, on_checks};
+
+/// `report --checks FILE --csp (every objective 実施 but 9.2.4) --format json`.
+fn report(lang: &str, checks: &Path) -> assert_cmd::Command {
+    let mut c = on_checks(lang, "report", checks);
+    c.arg("--csp").arg(data("fix10-chk/csp-st.csv"));
+    c.args(["--format", "json"]);
+    c
+}
+
+/// `report` in `lang` on `path`, expected to fail: its exit code and stderr.
+fn refused(lang: &str, path: &Path) -> (Option<i32>, String) {
+    let out = report(lang, path).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn status<'a>(v: &'a serde_json::Value, id: &str) -> &'a str {
+    by_id(&v["items"], id)["status"].as_str().unwrap()
+}
+
+/// A check list of two items (9.2.1, which the CSP states 実施) under the column `header`:
+/// Q-1 marked `first`, Q-2 marked `value`.
+fn two_items(dir: &Path, header: &str, first: &str, value: &str) -> PathBuf {
+    write(
+        dir,
+        "c.csv",
+        &format!("項番,確認項目,ISMAP管理策,{header}\nQ-1,利用者登録,9.2.1,{first}\nQ-2,利用者登録,9.2.1,{value}\n"),
+    )
+}
+
+/// Review 17 C-4: under an applicability column marking some item not asked, the ordinary
+/// marks of asked (`必須`, `Must`, `Required`, `Mandatory`, and the CSP matrix's marks `●`,
+/// `◎`, `レ`, `TRUE`, `1`) are judged, those of not asked (`✗`, `╳`, `Not required`,
+/// `Out-of-scope`, `Excluded`, `FALSE`, `0`) are `not-asked`. Guards: the ambiguous
+/// (`任意`, `Optional`, `要確認`, `Skip`) and a mark with something after it (`No*`, `1.`,
+/// `必須（予定）`, `FALSE（暫定）`) stay refused.
+#[test]
+fn the_ordinary_marks_of_asked_and_not_asked_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for header in ["本件適用", "In scope"] {
+        for value in [
+            "必須",
+            "Must",
+            "Required",
+            "Mandatory",
+            "●",
+            "◎",
+            "レ",
+            "TRUE",
+            "true",
+            "1",
+            "✓",
+        ] {
+            let v = json_of(report("en", &two_items(dir.path(), header, "×", value)));
+            assert_eq!(status(&v, "Q-1"), "not-asked", "{header} {value}");
+            assert_eq!(status(&v, "Q-2"), "covered", "{header} {value}");
+        }
+        for value in [
+            "✗",
+            "╳",
+            "Not required",
+            "Out-of-scope",
+            "Excluded",
+            "除外対象",
+            "FALSE",
+            "0",
+        ] {
+            let v = json_of(report("en", &two_items(dir.path(), header, "○", value)));
+            assert_eq!(status(&v, "Q-1"), "covered", "{header} {value}");
+            assert_eq!(status(&v, "Q-2"), "not-asked", "{header} {value}");
+            assert_eq!(v["summary"]["not_asked"], 1, "{header} {value}");
+        }
+        for value in [
+            "任意",
+            "Optional",
+            "要確認",
+            "Skip",
+            "No*",
+            "1.",
+            "必須（予定）",
+            "FALSE（暫定）",
+            "Required?",
+        ] {
+            let (code, err) = refused("en", &two_items(dir.path(), header, "×", value));
+            assert_eq!(code, Some(2), "{header} {value}: {err}");
+            assert!(
+                err.contains(&format!("this one says '{value}'")),
+                "{header} {value}: {err}"
+            );
+        }
+    }
+}
+
+/// Review 17 C-4: a workbook's checkbox column (real boolean cells under `本件適用`) was
+/// ignored, the item marked FALSE judged and counted: FALSE is not asked, TRUE asked.
+#[test]
+fn boolean_cells_under_an_applicability_header_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["項番", "確認項目", "ISMAP管理策", "本件適用"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (id, refs, asked)) in [("Q-1", "9.2.1", true), ("Q-2", "9.2.4", false)]
+        .iter()
+        .enumerate()
+    {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, *id).unwrap();
+        ws.write_string(r, 1, "利用者登録").unwrap();
+        ws.write_string(r, 2, *refs).unwrap();
+        ws.write_boolean(r, 3, *asked).unwrap();
+    }
+    wb.save(&path).unwrap();
+    let v = json_of(report("en", &path));
+    assert_eq!(status(&v, "Q-1"), "covered");
+    assert_eq!(status(&v, "Q-2"), "not-asked");
+    assert_eq!(v["summary"]["not_asked"], 1);
+}
