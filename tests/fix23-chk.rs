@@ -140,3 +140,82 @@ fn boolean_cells_under_an_applicability_header_read() {
     assert_eq!(status(&v, "Q-2"), "not-asked");
     assert_eq!(v["summary"]["not_asked"], 1);
 }
+
+/// Review 17 C-1: a column headed by the negative of applicability (`本件対象外`, `確認不要`,
+/// `適用外`, `対象外`, `除外対象`, `適用除外`, `不要`, `Not applicable`, `Out of scope`,
+/// `Excluded`) was refused as a column of findings (its hint: delete it) or, `Out of scope`,
+/// ignored: read with its polarity inverted — a mark (`○`, `Yes`, `✓`, `TRUE`) or a word of
+/// not asked (`不要`) is `not-asked`, no mark (`×`, `No`, `FALSE`, blank) or a word of asked
+/// (`対象`, `必須`) judged. Guards: a mark with a qualifier (`○（予定）`, `対象外（暫定）`),
+/// a no that may mean either (`N/A`, `非該当`, `該当なし`), a reason in words and `△` are
+/// refused as an applicability column's cell (not as findings), with the hint of the inverted
+/// header; a column of `×` only is carried.
+#[test]
+fn a_column_named_by_the_negative_of_applicability_reads_inverted() {
+    let dir = tempfile::tempdir().unwrap();
+    for header in [
+        "本件対象外",
+        "確認不要",
+        "適用外",
+        "対象外",
+        "除外対象",
+        "適用除外",
+        "不要",
+        "Not applicable",
+        "Out of scope",
+        "Excluded",
+    ] {
+        for (first, value) in [
+            ("×", "○"),
+            ("", "Yes"),
+            ("No", "✓"),
+            ("FALSE", "TRUE"),
+            ("対象", "不要"),
+        ] {
+            let v = json_of(report("en", &two_items(dir.path(), header, first, value)));
+            assert_eq!(status(&v, "Q-1"), "covered", "{header} {first}");
+            assert_eq!(status(&v, "Q-2"), "not-asked", "{header} {value}");
+            let q2 = by_id(&v["items"], "Q-2");
+            assert_eq!(q2["extra"][header], value, "{header}");
+            assert_eq!(v["summary"]["not_asked"], 1, "{header} {value}");
+        }
+        for value in ["×", "必須", "No", ""] {
+            let v = json_of(report("en", &two_items(dir.path(), header, "○", value)));
+            assert_eq!(status(&v, "Q-1"), "not-asked", "{header} ○");
+            assert_eq!(status(&v, "Q-2"), "covered", "{header} {value}");
+        }
+        for value in [
+            "○（予定）",
+            "対象外（暫定）",
+            "N/A",
+            "非該当",
+            "該当なし",
+            "物理拠点なしのため",
+            "△",
+        ] {
+            let path = two_items(dir.path(), header, "×", value);
+            let (code, err) = refused("en", &path);
+            assert_eq!(code, Some(2), "{header} {value}: {err}");
+            assert!(
+                err.contains(&format!(
+                    "marks check items not asked in this procurement, and this one says '{value}'"
+                )),
+                "{header} {value}: {err}"
+            );
+            assert!(
+                err.contains("write ○ (not asked) or × (asked)"),
+                "{header} {value}: {err}"
+            );
+            let (_, ja) = refused("ja", &path);
+            assert!(ja.contains("対象外を示す見出しの列では"), "{ja}");
+        }
+        // nothing marked not asked: carried, both judged
+        let v = json_of(report("en", &two_items(dir.path(), header, "×", "No")));
+        assert_eq!(status(&v, "Q-1"), "covered", "{header}");
+        assert_eq!(status(&v, "Q-2"), "covered", "{header}");
+    }
+    // the applicability header as before: ○ asked, × not asked
+    let v = json_of(report("en", &two_items(dir.path(), "本件適用", "○", "×")));
+    assert_eq!(status(&v, "Q-1"), "covered");
+    assert_eq!(status(&v, "Q-2"), "not-asked");
+}

@@ -3303,12 +3303,12 @@ impl Items {
     /// does not read whole).
     fn mark_not_asked(&mut self) {
         for (k, (_, name)) in self.header.extras.iter().enumerate() {
-            if applicability_header(name) != Some(None) {
+            let Some(header) = applicability_header(name).filter(|h| h.qualifier.is_none()) else {
                 continue;
-            }
+            };
             for item in &mut self.items {
                 if let Some((_, v)) = item.extra.0.get(k) {
-                    if applicability(v) == Some(false) {
+                    if applicability(v, header.negative) == Some(false) {
                         item.not_asked = Some(format!("{name}: {}", v.trim()));
                     }
                 }
@@ -3412,8 +3412,9 @@ impl Items {
             let against = || -> Result<(), InputError> {
                 // an applicability column every cell of which reads as asked or not is read
                 // by its own rule above (fix18-status), not as a gap recorded
-                let applicability_read = applicability_header(name).is_some()
-                    && cells().all(|(_, v)| dash_or_blank(v) || applicability(v).is_some());
+                let applicability_read = applicability_header(name).is_some_and(|h| {
+                    cells().all(|(_, v)| dash_or_blank(v) || applicability(v, h.negative).is_some())
+                });
                 if names_answers(name)
                     || crate::model::Responsibility::names_column(name)
                     || names_assurance_level(name)
@@ -3492,19 +3493,34 @@ impl Items {
             // marked not asked is left out of the share covered, so a column marking some
             // is read whole: a cell it does not read, or a qualified header (`適用（案）`), is
             // refused rather than judged or left out on a guess
-            if let Some(qualifier) = applicability_header(name) {
-                if cells().any(|(_, v)| applicability(v) == Some(false)) {
-                    if let Some(q) = qualifier {
+            // a header naming the negative (`本件対象外`, `確認不要`: review 17 C-1) marks the
+            // items not asked, so any other word under it than a no is read or refused too
+            if let Some(header) = applicability_header(name) {
+                let negative = header.negative;
+                let read = |v: &str| applicability(v, negative);
+                if cells().any(|(_, v)| {
+                    read(v) == Some(false) || negative && read(v).is_none() && !dash_or_blank(v)
+                }) {
+                    if let Some(q) = header.qualifier {
                         return Err(InputError::at(
                             loc(self.header.row),
                             format!("the column '{name}' marks check items not asked in this procurement, but its header is qualified ('{q}'): whether the marks are final cannot be told"),
                         )
                         .hint("name the column without the qualifier (適用, 要否, 対象) once the marks are final, or remove the column to judge every item"));
                     }
-                    let unread: Vec<(usize, &str)> = cells()
-                        .filter(|(_, v)| applicability(v).is_none())
-                        .collect();
-                    refuse(&unread, &|v| format!("the column '{name}' marks check items not asked in this procurement, and this one says '{v}', which the tool does not read as asked or not: the item would be judged or left out on a guess"), "write ○ (asked) or × (not asked) in each cell (要/不要, 対象/対象外, Yes/No also read), or remove the column to judge every item")?;
+                    let unread: Vec<(usize, &str)> =
+                        cells().filter(|(_, v)| read(v).is_none()).collect();
+                    refuse(
+                        &unread,
+                        &|v| {
+                            format!("the column '{name}' marks check items not asked in this procurement, and this one says '{v}', which the tool does not read as asked or not: the item would be judged or left out on a guess")
+                        },
+                        if negative {
+                            "under a header naming what is not asked, write ○ (not asked) or × (asked) in each cell (対象外/対象, 不要/要, Yes/No also read; an empty cell is asked), or remove the column to judge every item"
+                        } else {
+                            "write ○ (asked) or × (not asked) in each cell (要/不要, 対象/対象外, Yes/No also read), or remove the column to judge every item"
+                        },
+                    )?;
                 }
             }
             // the CSP's answers on the buyer's own items (`CSP回答` ×/△, `回答内容` いいえ…):
@@ -3981,11 +3997,23 @@ fn is_negative_answer(value: &str) -> bool {
     .contains(&first)
 }
 
+/// A carried column's header saying which check items this procurement asks
+/// ([`applicability_header`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ApplicabilityHeader {
+    /// A note in brackets after it (`適用（案）`): whether the marks are final cannot be told.
+    qualifier: Option<String>,
+    /// Named by its negative (`本件対象外`, `確認不要`, `Out of scope`): a mark (`○`, `Yes`)
+    /// says the item is not asked, no mark (`×`, `No`, blank) that it is (review 17 C-1).
+    negative: bool,
+}
+
 /// Whether a carried column's header says which check items this procurement asks
-/// (`適用`, `対象`, `要否`, `本件適用`, `適用有無`, `確認要否`, `Applicable`, `In scope`):
-/// `Some(None)` for one, `Some(Some(qualifier))` for one with a note in brackets after it
-/// (`適用（案）`), `None` for another header (review 15 B-1).
-fn applicability_header(header: &str) -> Option<Option<String>> {
+/// (`適用`, `対象`, `要否`, `本件適用`, `適用有無`, `確認要否`, `Applicable`, `In scope`), or
+/// names its negative (`本件対象外`, `対象外`, `適用外`, `確認不要`, `除外対象`,
+/// `Not applicable`, `Out of scope`, `Excluded`), with a note in brackets after it
+/// (`適用（案）`) or none; `None` for another header (review 15 B-1).
+fn applicability_header(header: &str) -> Option<ApplicabilityHeader> {
     const HEADERS: [&str; 16] = [
         "適用",
         "対象",
@@ -4004,14 +4032,35 @@ fn applicability_header(header: &str) -> Option<Option<String>> {
         "inscope",
         "required",
     ];
+    const NEGATIVE: [&str; 17] = [
+        "対象外フラグ",
+        "除外フラグ",
+        "本件対象外",
+        "対象外",
+        "本件適用外",
+        "適用外",
+        "非適用",
+        "適用除外",
+        "除外",
+        "除外対象",
+        "確認不要",
+        "不要",
+        "notapplicable",
+        "outofscope",
+        "notinscope",
+        "excluded",
+        "exclusion",
+    ];
     let key = crate::text::header_key(header);
     let (head, qualifier) = match key.split_once('(') {
         Some((head, rest)) => (head, rest.trim_end_matches(')')),
         None => (&*key, ""),
     };
-    HEADERS
-        .contains(&head)
-        .then(|| (!qualifier.is_empty()).then(|| qualifier.to_owned()))
+    let negative = NEGATIVE.contains(&head);
+    (negative || HEADERS.contains(&head)).then(|| ApplicabilityHeader {
+        qualifier: (!qualifier.is_empty()).then(|| qualifier.to_owned()),
+        negative,
+    })
 }
 
 /// What a cell of an applicability column says: `Some(true)` the item is asked (`○`, `要`,
@@ -4021,41 +4070,33 @@ fn applicability_header(header: &str) -> Option<Option<String>> {
 /// `要検討`, `任意`, `Optional`, `要確認`, `-`, `x`, a value with a note). The marks are those of
 /// a CSP's check-mark matrix ([`crate::input::csp::vocab::check_cell`]: `●`, `◎`, `レ`, `✗`,
 /// `1`/`0`, a workbook's TRUE/FALSE), read only as written whole (`No*`, `1.` are not).
-fn applicability(value: &str) -> Option<bool> {
+/// Under a header naming the negative (`negative`: `本件対象外`, `確認不要`) a mark says the
+/// opposite (`○`, `Yes`: not asked; `×`, `No`: asked), a word keeps its own sense (`対象外`,
+/// `不要`: not asked; `対象`, `必須`: asked), an empty cell is asked, and a no that may be
+/// either (`非該当`, `該当なし`, `N/A`: not excluded, or not applicable?) is not read.
+fn applicability(value: &str, negative: bool) -> Option<bool> {
     use crate::input::csp::vocab::{check_cell, Check};
-    const ASKED: [&str; 13] = [
-        "",
+    // words saying it under either header
+    const ASKED: [&str; 9] = [
         "要",
         "必要",
         "必須",
         "対象",
         "適用",
-        "有り",
-        "あり",
-        "該当",
         "in scope",
         "must",
         "required",
         "mandatory",
     ];
-    const NOT_ASKED: [&str; 22] = [
-        // a cross the matrix does not read (a box-drawing one)
-        "╳",
+    const NOT_ASKED: [&str; 14] = [
         "不要",
         "対象外",
         "本件対象外",
         "適用外",
         "非適用",
         "適用しない",
-        "無し",
-        "なし",
-        "非該当",
-        "該当なし",
         "除外",
         "除外対象",
-        "否",
-        "n/a",
-        "na",
         "not applicable",
         "out of scope",
         "out-of-scope",
@@ -4063,22 +4104,36 @@ fn applicability(value: &str) -> Option<bool> {
         "not required",
         "excluded",
     ];
+    // a no under the applicability header, but under its negative not excluded or excluded
+    const NOT_APPLICABLE: [&str; 4] = ["非該当", "該当なし", "n/a", "na"];
+    // marks of yes and no the matrix does not read (`╳` a box-drawing cross)
+    const YES: [&str; 3] = ["有り", "あり", "該当"];
+    const NO: [&str; 4] = ["╳", "無し", "なし", "否"];
     let v = crate::text::fold_width(value.trim()).to_lowercase();
-    if ASKED.contains(&v.as_str()) {
+    if v.is_empty() || ASKED.contains(&v.as_str()) {
         return Some(true);
     }
     if NOT_ASKED.contains(&v.as_str()) {
         return Some(false);
     }
-    // a mark of the matrix, as written whole (its key drops `*`, `.`: a footnote mark)
-    if dash_or_blank(&v) || header_key(&v) != v {
+    if NOT_APPLICABLE.contains(&v.as_str()) {
+        return (!negative).then_some(false);
+    }
+    let yes = if YES.contains(&v.as_str()) {
+        true
+    } else if NO.contains(&v.as_str()) {
+        false
+    } else if dash_or_blank(&v) || header_key(&v) != v {
+        // a mark of the matrix, as written whole (its key drops `*`, `.`: a footnote mark)
         return None;
-    }
-    match check_cell(&v) {
-        Check::Selected => Some(true),
-        Check::NotSelected => Some(false),
-        Check::Unreadable => None,
-    }
+    } else {
+        match check_cell(&v) {
+            Check::Selected => true,
+            Check::NotSelected => false,
+            Check::Unreadable => return None,
+        }
+    };
+    Some(yes != negative)
 }
 
 /// `message` on the first of the rows `refused` (row, cell), naming the others after it, so
