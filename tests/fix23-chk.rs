@@ -219,3 +219,43 @@ fn a_column_named_by_the_negative_of_applicability_reads_inverted() {
     assert_eq!(status(&v, "Q-1"), "covered");
     assert_eq!(status(&v, "Q-2"), "not-asked");
 }
+
+/// Review 17 D-4: a references cell saying none with a note that it is not settled yet
+/// (`なし（要確認）`, `－（検討中）`, `なし（TBC）`, `N/A (TBD)`, `ISMAP対象外（要確認）`) was read as
+/// a settled ISMAP対象外 (`outside-ismap`): now a reference not read, the item not analysed,
+/// as `ISMAP対象外?` and `要確認` are. Guards: `なし`, `－`, `ISMAP対象外`, `対象外（物理なし）`,
+/// `なし（契約で確認）` stay `outside-ismap`.
+#[test]
+fn a_none_with_a_pending_note_is_not_outside_ismap() {
+    let dir = tempfile::tempdir().unwrap();
+    let pending = [
+        "なし（要確認）",
+        "－（検討中）",
+        "なし（TBC）",
+        "なし（確認中）",
+        "N/A (TBD)",
+        "ISMAP対象外（要確認）",
+        "なし?",
+    ];
+    let settled = [
+        "なし",
+        "－",
+        "ISMAP対象外",
+        "対象外（物理なし）",
+        "なし（契約で確認）",
+    ];
+    let mut text = String::from("項番,確認項目,ISMAP管理策\n");
+    for (k, cell) in pending.iter().chain(&settled).enumerate() {
+        text.push_str(&format!("U-{k},パスワード管理,{cell}\n"));
+    }
+    let v = json_of(report("en", &write(dir.path(), "r.csv", &text)));
+    for (k, cell) in pending.iter().enumerate() {
+        let item = by_id(&v["items"], &format!("U-{k}"));
+        assert_eq!(item["status"], "not-analysed", "{cell}: {item}");
+        assert_eq!(item["unresolved"][0]["reference"], *cell, "{cell}");
+    }
+    for (k, cell) in settled.iter().enumerate() {
+        let item = by_id(&v["items"], &format!("U-{}", k + pending.len()));
+        assert_eq!(item["status"], "outside-ismap", "{cell}: {item}");
+    }
+}
