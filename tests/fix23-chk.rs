@@ -259,3 +259,56 @@ fn a_none_with_a_pending_note_is_not_outside_ismap() {
         assert_eq!(item["status"], "outside-ismap", "{cell}: {item}");
     }
 }
+
+/// Review 17 C-5: a note saying there is no gap or work outstanding (`未対応の項目はない`,
+/// `Gap: none`, `Not applicable gaps: none`, `保留事項なし`) or that a past deficiency was
+/// resolved before the as-of date (`前回の不備は2025年に解消済`, `Previously failed, now
+/// remediated (2025-06)`) was not analysed: now clean (covered). Guards with one more word
+/// stay not analysed: `未対応`, `Gap identified`, `不備あり（2025年）`, a date after --as-of
+/// (`…2027年に解消済`, `(2027-06)`), `解消予定`, `一部解消済`, `（9.2.1を除く）`, `（暫定）`,
+/// `(TBC)`, `…が、9.2.1は一部`, a second sentence deferring, `対応なし`, `対応予定なし`, another
+/// service's (`他社サービスの未対応の項目はない`).
+#[test]
+fn a_note_saying_no_gap_or_resolved_is_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = [
+        "未対応の項目はない",
+        "Gap: none",
+        "Not applicable gaps: none",
+        "保留事項なし",
+        "前回の不備は2025年に解消済",
+        "Previously failed, now remediated (2025-06)",
+        "未対応なし",
+    ];
+    let against = [
+        "未対応",
+        "Gap identified",
+        "不備あり（2025年）",
+        "前回の不備は2027年に解消済",
+        "Previously failed, now remediated (2027-06)",
+        "前回の不備は解消予定",
+        "前回の不備は一部解消済",
+        "未対応の項目はない（9.2.1を除く）",
+        "未対応の項目はない（暫定）",
+        "Gap: none (TBC)",
+        "未対応の項目はないが、9.2.1は一部",
+        "保留事項なし。9.2.1は2027年度対応予定",
+        "対応なし",
+        "対応予定なし",
+        "他社サービスの未対応の項目はない",
+    ];
+    let mut text = String::from("項番,確認項目,ISMAP管理策,備考\n");
+    for (k, note) in clean.iter().chain(&against).enumerate() {
+        text.push_str(&format!("P-{k},利用者登録,9.2.1,\"{note}\"\n"));
+    }
+    let path = write(dir.path(), "n.csv", &text);
+    // as of 2026-04-01 (`on_checks`)
+    let v = json_of(report("en", &path));
+    for (k, note) in clean.iter().enumerate() {
+        assert_eq!(status(&v, &format!("P-{k}")), "covered", "{note}");
+    }
+    for (k, note) in against.iter().enumerate() {
+        let item = by_id(&v["items"], &format!("P-{}", k + clean.len()));
+        assert_eq!(item["status"], "not-analysed", "{note}: {item}");
+    }
+}

@@ -4960,7 +4960,7 @@ pub fn check_prose(list: &mut CheckList) {
 /// a problem naming the column and the note, so that the item is not analysed rather than a
 /// bare covered, the rest of the list read (review 15 A-13). A note naming a control the
 /// references do not hold is [`check_prose`]'s.
-pub fn check_notes(list: &mut CheckList) {
+pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
     // each distinct note (under its column's name) read once: a long list repeats a few notes
     // (`要確認`, `前回監査で指摘あり`), and reading one is a pass per word of the vocabulary
     let memo: std::sync::Mutex<HashMap<String, bool>> = std::sync::Mutex::new(HashMap::new());
@@ -4982,7 +4982,7 @@ pub fn check_notes(list: &mut CheckList) {
         let key = format!("{column}\u{1f}{note}");
         let known = memo.lock().ok().and_then(|m| m.get(&key).copied());
         let against = known.unwrap_or_else(|| {
-            let against = says_against(&column, note).is_some();
+            let against = says_against(&column, note).is_some() && !says_clean(note, as_of);
             if let Ok(mut m) = memo.lock() {
                 m.insert(key, against);
             }
@@ -4998,6 +4998,125 @@ pub fn check_notes(list: &mut CheckList) {
             Vec::new()
         }
     });
+}
+
+/// Whether a note says, sentence by sentence, only that there is no gap, finding or work
+/// outstanding (`未対応の項目はない`, `保留事項なし`, `Gap: none`, `Not applicable gaps: none`)
+/// or that a past one was resolved on or before `as_of` (`前回の不備は2025年に解消済`,
+/// `Previously failed, now remediated (2025-06)`), as its siblings `指摘なし`, `是正済み` read
+/// (review 17 C-5). Read as a whole: each sentence holds only a word of such a matter, the
+/// fillers around it and, at its end, a none (`なし`, `ない`, `none`), or a word of resolved
+/// (`解消済`, `remediated`) with dates not after `as_of`; any other word (`一部`, `予定`,
+/// `ただし…`, `対応なし`, a later date) leaves the note to [`says_against`].
+fn says_clean(note: &str, as_of: crate::date::Date) -> bool {
+    // a gap, a finding or work outstanding, longest first where one holds another
+    const MATTERS: &[&str] = &[
+        "指摘事項",
+        "未対応",
+        "未完了",
+        "未達",
+        "保留",
+        "不備",
+        "指摘",
+        "課題",
+        "懸念",
+        "例外",
+        "不適合",
+        "ギャップ",
+        "deficiencies",
+        "deficiency",
+        "exceptions",
+        "exception",
+        "findings",
+        "finding",
+        "openitems",
+        "openitem",
+        "issues",
+        "issue",
+        "gaps",
+        "gap",
+        "failed",
+    ];
+    const NONE: &[&str] = &["ありません", "なし", "無し", "ない", "none", "nil", "0件"];
+    const RESOLVED: &[&str] = &[
+        "解消済み",
+        "解消済",
+        "是正済み",
+        "是正済",
+        "改善済み",
+        "改善済",
+        "解決済み",
+        "解決済",
+        "対応済み",
+        "対応済",
+        "remediated",
+        "resolved",
+        "fixed",
+        "closed",
+    ];
+    // what may stand around them: of which matters, when, particles
+    const FILLERS: &[&str] = &[
+        "notapplicable",
+        "previously",
+        "previous",
+        "outstanding",
+        "remaining",
+        "known",
+        "prior",
+        "open",
+        "now",
+        "all",
+        "前回の",
+        "前回",
+        "過去の",
+        "以前の",
+        "の項目",
+        "項目",
+        "事項",
+        "すべて",
+        "全て",
+        "は",
+        "が",
+        "に",
+        "の",
+        "で",
+    ];
+    let folded = crate::text::fold_width(note).to_lowercase();
+    let sentences: Vec<&str> = folded
+        .split(['。', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    !sentences.is_empty()
+        && sentences.iter().all(|sentence| {
+            let mut text = (*sentence).to_owned();
+            let mut dated = false;
+            for (written, last) in crate::date::dates_in(sentence) {
+                if last > as_of {
+                    return false;
+                }
+                text = text.replace(&written, " ");
+                dated = true;
+            }
+            let key = header_key(&text);
+            let key = key.trim_end_matches(['.', '。', '!', '！']);
+            let resolved = RESOLVED.iter().any(|w| key.contains(w));
+            let none = !dated && NONE.iter().any(|w| key.ends_with(w));
+            if !(resolved || none) || !MATTERS.iter().any(|w| key.contains(w)) {
+                return false;
+            }
+            let mut rest = key.to_owned();
+            let words = MATTERS.iter().chain(RESOLVED).chain(FILLERS);
+            for w in words {
+                rest = rest.replace(w, " ");
+            }
+            if none {
+                if let Some(w) = NONE.iter().find(|w| rest.ends_with(**w)) {
+                    rest.truncate(rest.len() - w.len());
+                }
+            }
+            rest.chars().all(|c| c == ' ' || !c.is_alphanumeric())
+        })
 }
 
 /// Whether every place `text` names the NIST id `id` cites it with its standard's name in
@@ -7221,5 +7340,56 @@ mod tests {
         for h in ["ISMAP管理策", "対応管理策（2024年改訂後）", "Control ID"] {
             assert!(filled_in_by_the_csp(h).is_none(), "{h}");
         }
+    }
+
+    /// Review 17 C-5, C-1, C-4: the clean notes; the applicability marks either way.
+    #[test]
+    fn clean_notes_and_applicability_marks() {
+        let as_of = crate::date::Date {
+            year: 2026,
+            month: 12,
+            day: 1,
+        };
+        for note in [
+            "未対応の項目はない",
+            "Gap: none",
+            "保留事項なし",
+            "前回の不備は2025年に解消済",
+        ] {
+            assert!(says_clean(note, as_of), "{note}");
+        }
+        for note in [
+            "未対応",
+            "前回の不備は2027年に解消済",
+            "対応なし",
+            "Gap: none (TBC)",
+            "",
+        ] {
+            assert!(!says_clean(note, as_of), "{note}");
+        }
+        for (v, normal, negative) in [
+            ("○", Some(true), Some(false)),
+            ("●", Some(true), Some(false)),
+            ("TRUE", Some(true), Some(false)),
+            ("×", Some(false), Some(true)),
+            ("╳", Some(false), Some(true)),
+            ("0", Some(false), Some(true)),
+            ("", Some(true), Some(true)),
+            ("必須", Some(true), Some(true)),
+            ("不要", Some(false), Some(false)),
+            ("N/A", Some(false), None),
+            ("任意", None, None),
+            ("No*", None, None),
+        ] {
+            assert_eq!(applicability(v, false), normal, "{v}");
+            assert_eq!(
+                applicability(v, true),
+                negative,
+                "{v} under a negative header"
+            );
+        }
+        assert!(applicability_header("本件対象外").is_some_and(|h| h.negative));
+        assert!(applicability_header("本件適用").is_some_and(|h| !h.negative));
+        assert_eq!(applicability_header("備考"), None);
     }
 }
