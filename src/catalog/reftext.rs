@@ -1207,13 +1207,55 @@ fn cell_says_none(cell: &str) -> bool {
     ];
     let t = cell.trim();
     // words, then maybe a note in brackets (`なし（契約で確認）`, `－（対象外）`)
-    let words = match t.find(|c| OPENING.contains(c)) {
-        Some(i) if i > 0 && t.ends_with(|c| CLOSING.contains(c)) => &t[..i],
-        _ => t,
+    let (words, note) = match t.find(|c| OPENING.contains(c)) {
+        Some(i) if i > 0 && t.ends_with(|c| CLOSING.contains(c)) => (&t[..i], &t[i..]),
+        _ => (t, ""),
     };
     let key = crate::text::header_key(words);
-    words.chars().all(is_dash)
-        || NONE.contains(&key.trim_matches(|c| OPENING.contains(c) || CLOSING.contains(c)))
+    (words.chars().all(is_dash)
+        || NONE.contains(&key.trim_matches(|c| OPENING.contains(c) || CLOSING.contains(c))))
+        && !note_is_pending(note)
+}
+
+/// Does the note in brackets after a none (`なし（要確認）`, `－（検討中）`, `N/A (TBD)`) say
+/// the none is not settled yet (review 17 D-4)? Then the cell is no statement of none but a
+/// reference not read (not analysed), as `ISMAP対象外?` and `要確認` are. A note saying where
+/// to look (`契約で確認`, `別途確認`, `CSPに確認`) or why (`物理なし`, `対象外`) is settled.
+fn note_is_pending(note: &str) -> bool {
+    /// The words, by their [`header_key`](crate::text::header_key).
+    const PENDING: &[&str] = &[
+        "要確認",
+        "要再確認",
+        "確認中",
+        "確認予定",
+        "未確認",
+        "要検討",
+        "検討中",
+        "未定",
+        "未確定",
+        "保留",
+        "暫定",
+        "調査中",
+        "要調査",
+        "予定",
+        "?",
+        "tbc",
+        "tbd",
+        "pending",
+        "tobeconfirmed",
+        "tobedetermined",
+        "tobechecked",
+        "underreview",
+        "unconfirmed",
+        "tentative",
+        "provisional",
+        "draft",
+    ];
+    let key = crate::text::header_key(note);
+    PENDING.iter().any(|w| key.contains(w))
+        // `（仮）`, `（案）` — not `仮想`, `提案`
+        || key.contains('仮') && !key.contains("仮想")
+        || key.trim_end_matches(|c| CLOSING.contains(c)).ends_with('案')
 }
 
 /// Does `text` hold a word (not only fillers)?
@@ -2570,6 +2612,40 @@ mod tests {
             ("なし、9.2.1", vec!["なし", "9.2.1"]),
         ] {
             assert_eq!(split(cell), want, "{cell:?}");
+        }
+    }
+
+    /// Review 17 D-4: a none with a note saying it is not settled yet is a reference not
+    /// read (the item not analysed), never a statement of none; a note saying where to look
+    /// or why stays a none.
+    #[test]
+    fn a_none_pending_is_no_none() {
+        for cell in [
+            "なし（要確認）",
+            "－（検討中）",
+            "なし（TBC）",
+            "なし(確認中)",
+            "なし（未定）",
+            "N/A (TBD)",
+            "None (to be confirmed)",
+            "ISMAP対象外（要確認）",
+            "なし（保留）",
+            "なし（暫定）",
+            "なし（仮）",
+            "なし（案）",
+            "なし（?）",
+        ] {
+            assert_eq!(split(cell), vec![cell], "{cell:?}");
+        }
+        for cell in [
+            "なし（契約で確認）",
+            "なし（別途確認）",
+            "なし（CSPに確認）",
+            "対象外（物理なし）",
+            "なし（仮想環境なし）",
+            "なし（提案範囲外）",
+        ] {
+            assert!(split(cell).is_empty(), "{cell:?}: {:?}", split(cell));
         }
     }
 

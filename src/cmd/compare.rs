@@ -254,6 +254,7 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
             refs_column: cfg.refs_column.as_deref(),
         },
         cfg.iso_edition,
+        cfg.as_of.unwrap_or_else(Date::today),
     )?;
     input::checks::check_sheet_year(&checks, cfg.as_of.unwrap_or_else(Date::today))?;
     let opts = cfg.csp_reading.options(cfg.encoding, cfg.as_of);

@@ -82,12 +82,13 @@ fn load_checks(
     path: &std::path::Path,
     opts: crate::input::checks::ReadOptions,
     edition: crate::catalog::edition::EditionFlag,
+    as_of: crate::date::Date,
 ) -> Result<crate::model::CheckList, crate::error::InputError> {
     crate::input::checks::use_catalog(catalog);
     let mut checks =
         crate::input::checks::load_with(stdin.path(path), opts).map_err(|e| stdin.name(e))?;
     crate::input::checks::check_prose(&mut checks);
-    crate::input::checks::check_notes(&mut checks);
+    crate::input::checks::check_notes(&mut checks, as_of);
     crate::input::checks::check_assurance_words(&mut checks)?;
     crate::input::checks::check_mapping_notes(&checks)?;
     crate::input::checks::check_outside_lines(&checks)?;

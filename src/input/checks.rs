@@ -3329,12 +3329,12 @@ impl Items {
     /// does not read whole).
     fn mark_not_asked(&mut self) {
         for (k, (_, name)) in self.header.extras.iter().enumerate() {
-            if applicability_header(name) != Some(None) {
+            let Some(header) = applicability_header(name).filter(|h| h.qualifier.is_none()) else {
                 continue;
-            }
+            };
             for item in &mut self.items {
                 if let Some((_, v)) = item.extra.0.get(k) {
-                    if applicability(v) == Some(false) {
+                    if applicability(v, header.negative) == Some(false) {
                         item.not_asked = Some(format!("{name}: {}", v.trim()));
                     }
                 }
@@ -3449,8 +3449,9 @@ impl Items {
             let against = || -> Result<(), InputError> {
                 // an applicability column every cell of which reads as asked or not is read
                 // by its own rule above (fix18-status), not as a gap recorded
-                let applicability_read = applicability_header(name).is_some()
-                    && cells().all(|(_, v)| dash_or_blank(v) || applicability(v).is_some());
+                let applicability_read = applicability_header(name).is_some_and(|h| {
+                    cells().all(|(_, v)| dash_or_blank(v) || applicability(v, h.negative).is_some())
+                });
                 if names_answers(name)
                     || crate::model::Responsibility::names_column(name)
                     || names_assurance_level(name)
@@ -3529,19 +3530,34 @@ impl Items {
             // marked not asked is left out of the share covered, so a column marking some
             // is read whole: a cell it does not read, or a qualified header (`適用（案）`), is
             // refused rather than judged or left out on a guess
-            if let Some(qualifier) = applicability_header(name) {
-                if cells().any(|(_, v)| applicability(v) == Some(false)) {
-                    if let Some(q) = qualifier {
+            // a header naming the negative (`本件対象外`, `確認不要`: review 17 C-1) marks the
+            // items not asked, so any other word under it than a no is read or refused too
+            if let Some(header) = applicability_header(name) {
+                let negative = header.negative;
+                let read = |v: &str| applicability(v, negative);
+                if cells().any(|(_, v)| {
+                    read(v) == Some(false) || negative && read(v).is_none() && !dash_or_blank(v)
+                }) {
+                    if let Some(q) = header.qualifier {
                         return Err(InputError::at(
                             loc(self.header.row),
                             format!("the column '{name}' marks check items not asked in this procurement, but its header is qualified ('{q}'): whether the marks are final cannot be told"),
                         )
                         .hint("name the column without the qualifier (適用, 要否, 対象) once the marks are final, or remove the column to judge every item"));
                     }
-                    let unread: Vec<(usize, &str)> = cells()
-                        .filter(|(_, v)| applicability(v).is_none())
-                        .collect();
-                    refuse(&unread, &|v| format!("the column '{name}' marks check items not asked in this procurement, and this one says '{v}', which the tool does not read as asked or not: the item would be judged or left out on a guess"), "write ○ (asked) or × (not asked) in each cell (要/不要, 対象/対象外, Yes/No also read), or remove the column to judge every item")?;
+                    let unread: Vec<(usize, &str)> =
+                        cells().filter(|(_, v)| read(v).is_none()).collect();
+                    refuse(
+                        &unread,
+                        &|v| {
+                            format!("the column '{name}' marks check items not asked in this procurement, and this one says '{v}', which the tool does not read as asked or not: the item would be judged or left out on a guess")
+                        },
+                        if negative {
+                            "under a header naming what is not asked, write ○ (not asked) or × (asked) in each cell (対象外/対象, 不要/要, Yes/No also read; an empty cell is asked), or remove the column to judge every item"
+                        } else {
+                            "write ○ (asked) or × (not asked) in each cell (要/不要, 対象/対象外, Yes/No also read), or remove the column to judge every item"
+                        },
+                    )?;
                 }
             }
             // the CSP's answers on the buyer's own items (`CSP回答` ×/△, `回答内容` いいえ…):
@@ -4030,11 +4046,23 @@ fn is_negative_answer(value: &str) -> bool {
     .contains(&first)
 }
 
+/// A carried column's header saying which check items this procurement asks
+/// ([`applicability_header`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ApplicabilityHeader {
+    /// A note in brackets after it (`適用（案）`): whether the marks are final cannot be told.
+    qualifier: Option<String>,
+    /// Named by its negative (`本件対象外`, `確認不要`, `Out of scope`): a mark (`○`, `Yes`)
+    /// says the item is not asked, no mark (`×`, `No`, blank) that it is (review 17 C-1).
+    negative: bool,
+}
+
 /// Whether a carried column's header says which check items this procurement asks
-/// (`適用`, `対象`, `要否`, `本件適用`, `適用有無`, `確認要否`, `Applicable`, `In scope`):
-/// `Some(None)` for one, `Some(Some(qualifier))` for one with a note in brackets after it
-/// (`適用（案）`), `None` for another header (review 15 B-1).
-fn applicability_header(header: &str) -> Option<Option<String>> {
+/// (`適用`, `対象`, `要否`, `本件適用`, `適用有無`, `確認要否`, `Applicable`, `In scope`), or
+/// names its negative (`本件対象外`, `対象外`, `適用外`, `確認不要`, `除外対象`,
+/// `Not applicable`, `Out of scope`, `Excluded`), with a note in brackets after it
+/// (`適用（案）`) or none; `None` for another header (review 15 B-1).
+fn applicability_header(header: &str) -> Option<ApplicabilityHeader> {
     const HEADERS: [&str; 16] = [
         "適用",
         "対象",
@@ -4053,59 +4081,108 @@ fn applicability_header(header: &str) -> Option<Option<String>> {
         "inscope",
         "required",
     ];
+    const NEGATIVE: [&str; 17] = [
+        "対象外フラグ",
+        "除外フラグ",
+        "本件対象外",
+        "対象外",
+        "本件適用外",
+        "適用外",
+        "非適用",
+        "適用除外",
+        "除外",
+        "除外対象",
+        "確認不要",
+        "不要",
+        "notapplicable",
+        "outofscope",
+        "notinscope",
+        "excluded",
+        "exclusion",
+    ];
     let key = crate::text::header_key(header);
     let (head, qualifier) = match key.split_once('(') {
         Some((head, rest)) => (head, rest.trim_end_matches(')')),
         None => (&*key, ""),
     };
-    HEADERS
-        .contains(&head)
-        .then(|| (!qualifier.is_empty()).then(|| qualifier.to_owned()))
+    let negative = NEGATIVE.contains(&head);
+    (negative || HEADERS.contains(&head)).then(|| ApplicabilityHeader {
+        qualifier: (!qualifier.is_empty()).then(|| qualifier.to_owned()),
+        negative,
+    })
 }
 
 /// What a cell of an applicability column says: `Some(true)` the item is asked (`○`, `要`,
-/// `対象`, `Yes`) or the cell is empty (judged, as without the column), `Some(false)` not
-/// asked (`×`, `不要`, `対象外`, `非適用`, `無`, `No`, `N/A`), `None` words the tool does not
-/// read either way (`△`, `要検討`, `-`, `x`, a value with a note).
-fn applicability(value: &str) -> Option<bool> {
-    const ASKED: [&str; 18] = [
-        "", "○", "〇", "◯", "要", "必要", "対象", "適用", "有", "有り", "あり", "該当", "はい",
-        "yes", "y", "✓", "✔", "in scope",
+/// `必須`, `対象`, `Yes`, `Required`, `TRUE`) or the cell is empty (judged, as without the
+/// column), `Some(false)` not asked (`×`, `不要`, `対象外`, `非適用`, `無`, `No`, `N/A`,
+/// `Not required`, `Excluded`, `FALSE`), `None` words the tool does not read either way (`△`,
+/// `要検討`, `任意`, `Optional`, `要確認`, `-`, `x`, a value with a note). The marks are those of
+/// a CSP's check-mark matrix ([`crate::input::csp::vocab::check_cell`]: `●`, `◎`, `レ`, `✗`,
+/// `1`/`0`, a workbook's TRUE/FALSE), read only as written whole (`No*`, `1.` are not).
+/// Under a header naming the negative (`negative`: `本件対象外`, `確認不要`) a mark says the
+/// opposite (`○`, `Yes`: not asked; `×`, `No`: asked), a word keeps its own sense (`対象外`,
+/// `不要`: not asked; `対象`, `必須`: asked), an empty cell is asked, and a no that may be
+/// either (`非該当`, `該当なし`, `N/A`: not excluded, or not applicable?) is not read.
+fn applicability(value: &str, negative: bool) -> Option<bool> {
+    use crate::input::csp::vocab::{check_cell, Check};
+    // words saying it under either header
+    const ASKED: [&str; 9] = [
+        "要",
+        "必要",
+        "必須",
+        "対象",
+        "適用",
+        "in scope",
+        "must",
+        "required",
+        "mandatory",
     ];
-    const NOT_ASKED: [&str; 24] = [
-        "×",
-        "✕",
-        "✖",
+    const NOT_ASKED: [&str; 14] = [
         "不要",
         "対象外",
         "本件対象外",
         "適用外",
         "非適用",
         "適用しない",
-        "無",
-        "無し",
-        "なし",
-        "非該当",
-        "該当なし",
         "除外",
-        "否",
-        "いいえ",
-        "no",
-        "n",
-        "n/a",
-        "na",
+        "除外対象",
         "not applicable",
         "out of scope",
+        "out-of-scope",
         "not in scope",
+        "not required",
+        "excluded",
     ];
+    // a no under the applicability header, but under its negative not excluded or excluded
+    const NOT_APPLICABLE: [&str; 4] = ["非該当", "該当なし", "n/a", "na"];
+    // marks of yes and no the matrix does not read (`╳` a box-drawing cross)
+    const YES: [&str; 3] = ["有り", "あり", "該当"];
+    const NO: [&str; 4] = ["╳", "無し", "なし", "否"];
     let v = crate::text::fold_width(value.trim()).to_lowercase();
-    if ASKED.contains(&v.as_str()) {
-        Some(true)
-    } else if NOT_ASKED.contains(&v.as_str()) {
-        Some(false)
-    } else {
-        None
+    if v.is_empty() || ASKED.contains(&v.as_str()) {
+        return Some(true);
     }
+    if NOT_ASKED.contains(&v.as_str()) {
+        return Some(false);
+    }
+    if NOT_APPLICABLE.contains(&v.as_str()) {
+        return (!negative).then_some(false);
+    }
+    let yes = if YES.contains(&v.as_str()) {
+        true
+    } else if NO.contains(&v.as_str()) {
+        false
+    } else if dash_or_blank(&v) || header_key(&v) != v {
+        // a mark of the matrix, as written whole (its key drops `*`, `.`: a footnote mark)
+        return None;
+    } else {
+        match check_cell(&v) {
+            Check::Selected => true,
+            Check::NotSelected => false,
+            Check::Unreadable => return None,
+        }
+    };
+    Some(yes != negative)
 }
 
 /// `message` on the first of the rows `refused` (row, cell), naming the others after it, so
@@ -4932,7 +5009,7 @@ pub fn check_prose(list: &mut CheckList) {
 /// a problem naming the column and the note, so that the item is not analysed rather than a
 /// bare covered, the rest of the list read (review 15 A-13). A note naming a control the
 /// references do not hold is [`check_prose`]'s.
-pub fn check_notes(list: &mut CheckList) {
+pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
     // each distinct note (under its column's name) read once: a long list repeats a few notes
     // (`要確認`, `前回監査で指摘あり`), and reading one is a pass per word of the vocabulary
     let memo: std::sync::Mutex<HashMap<String, bool>> = std::sync::Mutex::new(HashMap::new());
@@ -4954,7 +5031,7 @@ pub fn check_notes(list: &mut CheckList) {
         let key = format!("{column}\u{1f}{note}");
         let known = memo.lock().ok().and_then(|m| m.get(&key).copied());
         let against = known.unwrap_or_else(|| {
-            let against = says_against(&column, note).is_some();
+            let against = says_against(&column, note).is_some() && !says_clean(note, as_of);
             if let Ok(mut m) = memo.lock() {
                 m.insert(key, against);
             }
@@ -4970,6 +5047,125 @@ pub fn check_notes(list: &mut CheckList) {
             Vec::new()
         }
     });
+}
+
+/// Whether a note says, sentence by sentence, only that there is no gap, finding or work
+/// outstanding (`未対応の項目はない`, `保留事項なし`, `Gap: none`, `Not applicable gaps: none`)
+/// or that a past one was resolved on or before `as_of` (`前回の不備は2025年に解消済`,
+/// `Previously failed, now remediated (2025-06)`), as its siblings `指摘なし`, `是正済み` read
+/// (review 17 C-5). Read as a whole: each sentence holds only a word of such a matter, the
+/// fillers around it and, at its end, a none (`なし`, `ない`, `none`), or a word of resolved
+/// (`解消済`, `remediated`) with dates not after `as_of`; any other word (`一部`, `予定`,
+/// `ただし…`, `対応なし`, a later date) leaves the note to [`says_against`].
+fn says_clean(note: &str, as_of: crate::date::Date) -> bool {
+    // a gap, a finding or work outstanding, longest first where one holds another
+    const MATTERS: &[&str] = &[
+        "指摘事項",
+        "未対応",
+        "未完了",
+        "未達",
+        "保留",
+        "不備",
+        "指摘",
+        "課題",
+        "懸念",
+        "例外",
+        "不適合",
+        "ギャップ",
+        "deficiencies",
+        "deficiency",
+        "exceptions",
+        "exception",
+        "findings",
+        "finding",
+        "openitems",
+        "openitem",
+        "issues",
+        "issue",
+        "gaps",
+        "gap",
+        "failed",
+    ];
+    const NONE: &[&str] = &["ありません", "なし", "無し", "ない", "none", "nil", "0件"];
+    const RESOLVED: &[&str] = &[
+        "解消済み",
+        "解消済",
+        "是正済み",
+        "是正済",
+        "改善済み",
+        "改善済",
+        "解決済み",
+        "解決済",
+        "対応済み",
+        "対応済",
+        "remediated",
+        "resolved",
+        "fixed",
+        "closed",
+    ];
+    // what may stand around them: of which matters, when, particles
+    const FILLERS: &[&str] = &[
+        "notapplicable",
+        "previously",
+        "previous",
+        "outstanding",
+        "remaining",
+        "known",
+        "prior",
+        "open",
+        "now",
+        "all",
+        "前回の",
+        "前回",
+        "過去の",
+        "以前の",
+        "の項目",
+        "項目",
+        "事項",
+        "すべて",
+        "全て",
+        "は",
+        "が",
+        "に",
+        "の",
+        "で",
+    ];
+    let folded = crate::text::fold_width(note).to_lowercase();
+    let sentences: Vec<&str> = folded
+        .split(['。', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    !sentences.is_empty()
+        && sentences.iter().all(|sentence| {
+            let mut text = (*sentence).to_owned();
+            let mut dated = false;
+            for (written, last) in crate::date::dates_in(sentence) {
+                if last > as_of {
+                    return false;
+                }
+                text = text.replace(&written, " ");
+                dated = true;
+            }
+            let key = header_key(&text);
+            let key = key.trim_end_matches(['.', '。', '!', '！']);
+            let resolved = RESOLVED.iter().any(|w| key.contains(w));
+            let none = !dated && NONE.iter().any(|w| key.ends_with(w));
+            if !(resolved || none) || !MATTERS.iter().any(|w| key.contains(w)) {
+                return false;
+            }
+            let mut rest = key.to_owned();
+            let words = MATTERS.iter().chain(RESOLVED).chain(FILLERS);
+            for w in words {
+                rest = rest.replace(w, " ");
+            }
+            if none {
+                if let Some(w) = NONE.iter().find(|w| rest.ends_with(**w)) {
+                    rest.truncate(rest.len() - w.len());
+                }
+            }
+            rest.chars().all(|c| c == ' ' || !c.is_alphanumeric())
+        })
 }
 
 /// Whether every place `text` names the NIST id `id` cites it with its standard's name in
@@ -7179,5 +7375,56 @@ mod tests {
         for h in ["ISMAP管理策", "対応管理策（2024年改訂後）", "Control ID"] {
             assert!(filled_in_by_the_csp(h).is_none(), "{h}");
         }
+    }
+
+    /// Review 17 C-5, C-1, C-4: the clean notes; the applicability marks either way.
+    #[test]
+    fn clean_notes_and_applicability_marks() {
+        let as_of = crate::date::Date {
+            year: 2026,
+            month: 12,
+            day: 1,
+        };
+        for note in [
+            "未対応の項目はない",
+            "Gap: none",
+            "保留事項なし",
+            "前回の不備は2025年に解消済",
+        ] {
+            assert!(says_clean(note, as_of), "{note}");
+        }
+        for note in [
+            "未対応",
+            "前回の不備は2027年に解消済",
+            "対応なし",
+            "Gap: none (TBC)",
+            "",
+        ] {
+            assert!(!says_clean(note, as_of), "{note}");
+        }
+        for (v, normal, negative) in [
+            ("○", Some(true), Some(false)),
+            ("●", Some(true), Some(false)),
+            ("TRUE", Some(true), Some(false)),
+            ("×", Some(false), Some(true)),
+            ("╳", Some(false), Some(true)),
+            ("0", Some(false), Some(true)),
+            ("", Some(true), Some(true)),
+            ("必須", Some(true), Some(true)),
+            ("不要", Some(false), Some(false)),
+            ("N/A", Some(false), None),
+            ("任意", None, None),
+            ("No*", None, None),
+        ] {
+            assert_eq!(applicability(v, false), normal, "{v}");
+            assert_eq!(
+                applicability(v, true),
+                negative,
+                "{v} under a negative header"
+            );
+        }
+        assert!(applicability_header("本件対象外").is_some_and(|h| h.negative));
+        assert!(applicability_header("本件適用").is_some_and(|h| !h.negative));
+        assert_eq!(applicability_header("備考"), None);
     }
 }
