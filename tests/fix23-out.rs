@@ -1,0 +1,154 @@
+//! Review 17's output items: readiness's per-clause table has a column for objectives
+//! inherited from a registration not in effect, so each row adds up to 必須 (D-2).
+mod common;
+
+use calamine::Data;
+use common::xlsx::{row_texts, sheets, text};
+use common::{bin, data, json_of};
+
+/// `readiness` on the bundled SaaS profile inheriting clause 11 from an IaaS whose
+/// registration lapsed on 2026-03-31, judged on 2026-04-01.
+fn lapsed(lang: &str) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args(["--lang", lang, "readiness", "--implemented"])
+        .arg(data("inherit/full/saas-on-lapsed.yaml"))
+        .args(["--as-of", "2026-04-01"]);
+    c
+}
+
+/// The cells of a Markdown table row, trimmed, without the outer pipes.
+fn md_cells(line: &str) -> Vec<String> {
+    line.trim()
+        .trim_matches('|')
+        .split('|')
+        .map(|c| c.trim().to_owned())
+        .collect()
+}
+
+/// Whether the counts of a per-group row (after the label: 必須, then 実施 …
+/// 継承元の登録が無効, 証跡なし, 準備率) add up to 必須.
+fn adds_up(counts: &[usize]) -> bool {
+    counts[0] == counts[1..7].iter().sum::<usize>()
+}
+
+/// Review 17 D-2: the 15 objectives of clause 11 inherited from the lapsed IaaS are in a
+/// column of their own (`継承元の登録が無効` / `underlying not in effect`) in the table, the
+/// Markdown and the xlsx summary, so that every row — clause 11 and the total too — adds
+/// up to 必須 (was `15 | 0 | … | 0`). The same profile judged on the IaaS's last day has
+/// the column at 0 and clause 11 implemented.
+#[test]
+fn the_per_clause_table_counts_objectives_inherited_from_a_lapsed_registration() {
+    // JSON: the counts the tables show add up
+    let v = json_of(lapsed("en").args(["--format", "json"]));
+    let nums = |c: &serde_json::Value| -> Vec<usize> {
+        [
+            "required",
+            "implemented",
+            "not_applicable",
+            "na_without_reason",
+            "planned",
+            "missing",
+            "underlying_not_in_effect",
+        ]
+        .iter()
+        .map(|k| c[*k].as_u64().unwrap() as usize)
+        .collect()
+    };
+    for g in v["groups"].as_array().unwrap() {
+        assert!(adds_up(&nums(&g["counts"])), "{}", g["key"]);
+    }
+    assert!(adds_up(&nums(&v["summary"])));
+
+    // Markdown, en and ja
+    for (lang, header, clause, total) in [
+        ("en", "underlying not in effect", "11 Physical", "total"),
+        ("ja", "継承元の登録が無効", "11 物理的", "合計"),
+    ] {
+        let md = common::stdout_of(lapsed(lang).args(["--format", "md"]));
+        let lines: Vec<&str> = md.lines().collect();
+        let head = lines
+            .iter()
+            .position(|l| l.contains(header) && l.contains("|"))
+            .unwrap_or_else(|| panic!("{lang}: no column {header}\n{md}"));
+        let headers = md_cells(lines[head]);
+        assert_eq!(headers[7], header, "{lang}: after missing");
+        let row = |label: &str| -> Vec<String> {
+            lines[head..]
+                .iter()
+                .map(|l| md_cells(l))
+                .find(|cells| cells[0].starts_with(label))
+                .unwrap_or_else(|| panic!("{lang}: no row {label}\n{md}"))
+        };
+        let r11 = row(clause);
+        assert_eq!(
+            r11[1..],
+            ["15", "0", "0", "0", "0", "0", "15", "0", "0.0%"],
+            "{lang}"
+        );
+        let t = row(total);
+        let counts: Vec<usize> = t[1..9].iter().map(|c| c.parse().unwrap()).collect();
+        assert!(adds_up(&counts), "{lang}: {t:?}");
+        assert_eq!(counts[6], 15, "{lang}: {t:?}");
+    }
+
+    // the table
+    let table = common::stdout_of(lapsed("ja").env("COLUMNS", "200"));
+    let r11 = table
+        .lines()
+        .find(|l| l.contains("11 物理的"))
+        .unwrap_or_else(|| panic!("{table}"));
+    let cells: Vec<&str> = r11
+        .split(['│', '┆'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(
+        cells[1..],
+        ["15", "0", "0", "0", "0", "0", "15", "0", "0.0%"],
+        "{table}"
+    );
+
+    // the xlsx summary
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.xlsx");
+    let out = lapsed("ja").arg("-o").arg(&path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (_, ranges) = sheets(&path);
+    let summary = &ranges[0];
+    let header = (0..summary.height())
+        .find(|r| text(summary, *r, 0) == "区分")
+        .unwrap();
+    assert_eq!(text(summary, header, 7), "継承元の登録が無効");
+    let r11 = (header..summary.height())
+        .find(|r| text(summary, *r, 0).starts_with("11 "))
+        .unwrap();
+    let counts: Vec<Data> = (1..10)
+        .map(|c| summary.get((r11, c)).cloned().unwrap_or(Data::Empty))
+        .collect();
+    assert_eq!(
+        counts,
+        [15.0, 0.0, 0.0, 0.0, 0.0, 0.0, 15.0, 0.0, 0.0].map(Data::Float),
+        "{:?}",
+        row_texts(summary, r11)
+    );
+
+    // guard: on the IaaS's last day nothing rests on a lapsed registration
+    let v = json_of(
+        bin()
+            .args(["--lang", "en", "readiness", "--implemented"])
+            .arg(data("inherit/full/saas-on-lapsed.yaml"))
+            .args(["--as-of", "2026-03-31", "--format", "json"]),
+    );
+    let c11 = &v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["key"] == "11")
+        .unwrap()["counts"];
+    assert_eq!(c11["underlying_not_in_effect"], 0);
+    assert_eq!(c11["implemented"], 15);
+}
