@@ -1,5 +1,6 @@
 //! Review 17's output items: readiness's per-clause table has a column for objectives
-//! inherited from a registration not in effect, so each row adds up to 必須 (D-2).
+//! inherited from a registration not in effect, so each row adds up to 必須 (D-2); the
+//! report workbook's share covered says it leaves out the items not asked (D-1).
 mod common;
 
 use calamine::Data;
@@ -151,4 +152,62 @@ fn the_per_clause_table_counts_objectives_inherited_from_a_lapsed_registration()
         .unwrap()["counts"];
     assert_eq!(c11["underlying_not_in_effect"], 0);
     assert_eq!(c11["implemented"], 15);
+}
+
+/// `report --checks tests/data/fix23-out/NAME --csp (every objective 実施 but 9.2.4)
+/// --as-of 2026-04-01` in `lang`, written as a workbook to `dir/r.xlsx`: its summary sheet.
+fn report_summary(lang: &str, checks: &str, dir: &tempfile::TempDir) -> calamine::Range<Data> {
+    let path = dir.path().join("r.xlsx");
+    let out = common::on_checks(lang, "report", data(&format!("fix23-out/{checks}")))
+        .arg("--csp")
+        .arg(data("fix10-chk/csp-st.csv"))
+        .arg("-o")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    sheets(&path).1.remove(0)
+}
+
+/// The cells (件数, 割合) of the summary row labelled `label`, `None` when there is none.
+fn summary_row(summary: &calamine::Range<Data>, label: &str) -> Option<(Data, Data)> {
+    let r = (0..summary.height()).find(|r| text(summary, *r, 0) == label)?;
+    let cell = |c| summary.get((r, c)).cloned().unwrap_or(Data::Empty);
+    Some((cell(1), cell(2)))
+}
+
+/// Review 17 D-1: the report workbook's share covered leaves out the items not asked, as
+/// the table and Markdown do: its row says so (`充足率(本件対象外を除く)` / `Share covered
+/// (of the items asked)`) and holds the share in the 割合 column, under the shares of the
+/// total (was `充足率 | 66.7%` in the 件数 column beside `充足 | 2 | 50.0%`). Guard: a list
+/// asking every item keeps the plain label, the share in the same column.
+#[test]
+fn the_workbook_share_covered_says_it_leaves_out_the_items_not_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = report_summary("ja", "asked.csv", &dir);
+    assert_eq!(
+        summary_row(&s, "充足"),
+        Some((Data::Float(2.0), Data::Float(0.5)))
+    );
+    assert_eq!(summary_row(&s, "充足率"), None);
+    assert_eq!(
+        summary_row(&s, "充足率(本件対象外を除く)"),
+        Some((Data::Empty, Data::Float(0.6667)))
+    );
+    let s = report_summary("en", "asked.csv", &dir);
+    assert_eq!(
+        summary_row(&s, "Share covered (of the items asked)"),
+        Some((Data::Empty, Data::Float(0.6667)))
+    );
+    // every item asked: 2 of 3
+    let s = report_summary("ja", "all-asked.csv", &dir);
+    assert_eq!(summary_row(&s, "充足率(本件対象外を除く)"), None);
+    assert_eq!(
+        summary_row(&s, "充足率"),
+        Some((Data::Empty, Data::Float(0.6667)))
+    );
 }
