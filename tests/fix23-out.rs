@@ -1,6 +1,7 @@
 //! Review 17's output items: readiness's per-clause table has a column for objectives
 //! inherited from a registration not in effect, so each row adds up to 必須 (D-2); the
-//! report workbook's share covered says it leaves out the items not asked (D-1).
+//! report workbook's share covered says it leaves out the items not asked (D-1); a lapsed
+//! CSP's own sheet of a comparison workbook marks its statuses as the matrix does (D-5).
 mod common;
 
 use calamine::Data;
@@ -209,5 +210,67 @@ fn the_workbook_share_covered_says_it_leaves_out_the_items_not_asked() {
     assert_eq!(
         summary_row(&s, "充足率"),
         Some((Data::Empty, Data::Float(0.6667)))
+    );
+}
+
+/// Review 17 D-5: in a comparison workbook, the gap sheet of a CSP whose registration is
+/// lapsed marks every status as its column of the matrix does (`判定不能（失効）`,
+/// `参照未記入（失効）`, `ISMAP対象外（失効）`; 本件対象外 is asked of no CSP): the sheet is
+/// printed and handed on alone. Guard: the sheet of a CSP on a valid registration has no
+/// mark.
+#[test]
+fn a_lapsed_csps_own_sheet_marks_every_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.xlsx");
+    let mut c = common::on_checks("ja", "compare", data("fix23-out/cmp-checks.csv"));
+    for f in ["lapsed", "clean"] {
+        c.arg("--csp").arg(data(&format!("compare/tiers/{f}.yaml")));
+    }
+    let out = c.arg("-o").arg(&path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (names, ranges) = sheets(&path);
+    let statuses = |name: &str| -> Vec<String> {
+        let k = names
+            .iter()
+            .position(|n| n == name)
+            .unwrap_or_else(|| panic!("{names:?}"));
+        let sheet = &ranges[k];
+        let col = row_texts(sheet, 0)
+            .iter()
+            .position(|h| h == "判定")
+            .unwrap_or_else(|| panic!("{:?}", row_texts(sheet, 0)));
+        let mut all: Vec<String> = (1..sheet.height()).map(|r| text(sheet, r, col)).collect();
+        all.sort();
+        all
+    };
+    let sorted = |xs: &[&str]| {
+        let mut v: Vec<String> = xs.iter().map(|x| x.to_string()).collect();
+        v.sort();
+        v
+    };
+    // as the matrix: every status marked but 本件対象外, asked of no CSP
+    assert_eq!(
+        statuses("2 Lapsed"),
+        sorted(&[
+            "保証水準不足（失効）",
+            "判定不能（失効）",
+            "参照未記入（失効）",
+            "ISMAP対象外（失効）",
+            "本件対象外"
+        ])
+    );
+    assert_eq!(
+        statuses("1 Clean"),
+        sorted(&[
+            "充足",
+            "判定不能",
+            "参照未記入",
+            "ISMAP対象外",
+            "本件対象外"
+        ])
     );
 }

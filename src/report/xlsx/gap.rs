@@ -89,7 +89,15 @@ fn gap_workbook<'r>(
         report.items.len(),
         crate::report::xlsx::gap_sheet::columns(report),
     )?;
-    let rows = write_gap_sheet(sheet, report, &styles, &footer, cuts, Some(objectives_name))?;
+    let rows = write_gap_sheet(
+        sheet,
+        report,
+        &styles,
+        &footer,
+        cuts,
+        Some(objectives_name),
+        None,
+    )?;
     if rows.is_none() {
         // the cut cells are all known: warned of before the removed items' ones
         std::mem::take(cuts).warn();
