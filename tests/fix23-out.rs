@@ -1,7 +1,9 @@
 //! Review 17's output items: readiness's per-clause table has a column for objectives
 //! inherited from a registration not in effect, so each row adds up to 必須 (D-2); the
 //! report workbook's share covered says it leaves out the items not asked (D-1); a lapsed
-//! CSP's own sheet of a comparison workbook marks its statuses as the matrix does (D-5).
+//! CSP's own sheet of a comparison workbook marks its statuses as the matrix does (D-5);
+//! the statement of applicability keeps 実施 on an objective inherited from a lapsed
+//! registration (D-3).
 mod common;
 
 use calamine::Data;
@@ -273,4 +275,51 @@ fn a_lapsed_csps_own_sheet_marks_every_status() {
             "本件対象外"
         ])
     );
+}
+
+/// Review 17 D-3: in the statement of applicability, an objective inherited from a lapsed
+/// registration keeps its 実施 beside the service and the finding 継承元の登録が無効 (was an
+/// empty status, read back as 記載なし: the finding changed kind on the round trip); read
+/// back, its row is refused as the row of a valid registration's inherited objective is.
+/// Guard: the statement of the same profile on the IaaS's last day is refused the same way,
+/// and the CSP's own rows keep their statuses.
+#[test]
+fn an_objective_inherited_from_a_lapsed_registration_keeps_its_state_in_the_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    for (as_of, lapsed) in [("2026-04-01", true), ("2026-03-31", false)] {
+        let csv = common::stdout_of(
+            bin()
+                .args(["--lang", "ja", "readiness", "--implemented"])
+                .arg(data("inherit/full/saas-on-lapsed.yaml"))
+                .args(["--as-of", as_of, "--format", "csv"]),
+        );
+        let row = csv
+            .lines()
+            .find(|l| l.starts_with("11.1.1,"))
+            .unwrap_or_else(|| panic!("{csv}"));
+        let cells: Vec<&str> = row.split(',').collect();
+        assert_eq!(cells[4], "実施", "{as_of}: {row}");
+        assert!(cells[5].ends_with("経由"), "{as_of}: {row}");
+        assert_eq!(
+            row.ends_with("継承元の登録が無効"),
+            lapsed,
+            "{as_of}: {row}"
+        );
+        // the CSP's own row
+        let own = csv.lines().find(|l| l.starts_with("9.2.1,")).unwrap();
+        assert_eq!(own.split(',').nth(4), Some("実施"), "{own}");
+
+        let path = dir.path().join("soa.csv");
+        std::fs::write(&path, &csv).unwrap();
+        let err = common::input_error(
+            bin()
+                .args(["--lang", "en", "readiness", "--implemented"])
+                .arg(&path)
+                .args(["--as-of", as_of]),
+        );
+        assert!(
+            err.contains("states what the service inherits from"),
+            "{as_of}: {err}"
+        );
+    }
 }

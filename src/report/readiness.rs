@@ -102,13 +102,13 @@ pub fn item_headers(lang: Lang) -> Vec<&'static str> {
 /// items (then [`stated_by_cell`] names them, and a reader of the statement takes the row
 /// as no statement of its own: [`is_stated_as_cell`]), so that the rows add up to the
 /// counts; empty where the list states nothing of it (not listed: its finding says so).
-/// An inherited implementation resting on an underlying registration not in effect is left
-/// empty too: read back as the CSP's own 実施, it would be credited.
+/// An inherited implementation resting on an underlying registration not in effect keeps
+/// its 実施 beside the service (記載元) and the finding 継承元の登録が無効, as README says:
+/// read back, a row whose 記載元 names the service is refused whatever the registration
+/// (review 17 D-3: was empty, and read back as 記載なし).
 pub fn status_cell(i: &ReadinessItem, lang: Lang) -> String {
-    use crate::analysis::readiness::{Finding, ItemState};
-    let rests_on_nothing =
-        i.inherited_from.is_some() && i.findings.contains(&Finding::UnderlyingNotInEffect);
-    if i.state == ItemState::NotListed || rests_on_nothing {
+    use crate::analysis::readiness::ItemState;
+    if i.state == ItemState::NotListed {
         String::new()
     } else {
         i.state.label(lang).to_owned()
