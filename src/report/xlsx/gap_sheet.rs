@@ -9,9 +9,9 @@ use crate::analysis::review::ReviewSummary;
 use crate::analysis::{GapReport, ItemResult, Status};
 use crate::lang::Lang;
 use crate::report::gap::{
-    col, decision_choices, item_cells, item_sheet_headers, item_status_label, not_in_effect,
-    push_cell_marks, removed_headers, review_change_header, reviewer_headers, shortened_cell,
-    status_label, workbook_headers,
+    col, decision_choices, item_cells, item_sheet_headers, item_status_label, push_cell_marks,
+    removed_headers, review_change_header, reviewer_headers, shortened_cell, status_label,
+    workbook_headers,
 };
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
@@ -67,14 +67,14 @@ fn status_text(
     own: Option<Registration>,
     lang: Lang,
 ) -> std::borrow::Cow<'static, str> {
-    let Some(own) = own.filter(|_| item.status != Status::NotAsked) else {
+    if own.is_none() {
         return item_status_label(item, lang);
-    };
-    let mut registrations = not_in_effect(item.reasons.iter().copied());
-    if !registrations.contains(&own) {
-        registrations.push(own);
-        registrations.sort_by_key(|r| std::cmp::Reverse(*r));
     }
+    let registrations = crate::report::compare::registration_marks(
+        Some(item.status),
+        item.reasons.iter().copied(),
+        own,
+    );
     let labels: Vec<&str> = registrations.iter().map(|r| r.label(lang)).collect();
     let mut out = status_label(item.status, item.noted(), lang).to_owned();
     push_cell_marks(&mut out, &labels, lang);
