@@ -328,7 +328,7 @@ fn matrix_fills_frozen_panes_and_chart() {
         ("partial", "FFFFEB9C"),
         ("not-covered", "FFFFC7CE"),
         ("outside-ismap", "FFD9D2E9"),
-        ("not-analysed", "FFE7E6E6"),
+        ("not-analysed", "FFBFBFBF"),
     ];
     let mut one_style: HashMap<&str, usize> = HashMap::new();
     for (status, fill) in want_fill {

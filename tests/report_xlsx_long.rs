@@ -192,7 +192,7 @@ fn long_gap_sheet_cell_by_cell() {
         "充足" => "FFC6EFCE",
         "一部充足" => "FFFFEB9C",
         "保証水準不足" => "FFFCE4D6",
-        "判定不能" => "FFE7E6E6",
+        "判定不能" => "FFBFBFBF",
         "未充足" => "FFFFC7CE",
         "ISMAP対象外" => "FFD9D2E9",
         "参照未記入" => "FFDAEEF3",

@@ -157,19 +157,32 @@ fn push_status_cell(
     let status = item.statuses.0.get(k).map(|(_, s)| *s);
     out.push_str(status.map_or("", |s| status_label(s, item.noted(k), lang)));
     let reasons = item.reasons.get(k).copied().unwrap_or_default();
-    let mut registrations = not_in_effect(reasons.to_vec());
     let column = csps.get(k).map(|c| c.registration);
-    if let Some(own @ (Registration::Lapsed | Registration::NotYetValid)) = column {
-        if status != Some(Status::NotAsked) && !registrations.contains(&own) {
-            registrations.push(own);
-            registrations.sort_by_key(|r| std::cmp::Reverse(*r));
-        }
-    }
+    let registrations = registration_marks(status, reasons.to_vec(), column);
     let mut labels: Vec<&str> = registrations.iter().map(|r| r.label(lang)).collect();
     if matches!(status, Some(Status::NotCovered | Status::Partial)) {
         labels.extend(statement_kinds(reasons).iter().map(|s| s.label(lang)));
     }
     push_cell_marks(out, &labels, lang);
+}
+
+/// The registrations not in effect a status cell of a CSP whose own registration is `own`
+/// names: those its `reasons` rest on, and `own` when it is lapsed or not yet valid, for
+/// every status but not asked (asked of no CSP); most severe first. The matrix and the
+/// CSP's own gap sheet mark the same.
+pub fn registration_marks(
+    status: Option<Status>,
+    reasons: impl IntoIterator<Item = Reason>,
+    own: Option<Registration>,
+) -> Vec<Registration> {
+    let mut registrations = not_in_effect(reasons);
+    if let Some(own @ (Registration::Lapsed | Registration::NotYetValid)) = own {
+        if status != Some(Status::NotAsked) && !registrations.contains(&own) {
+            registrations.push(own);
+            registrations.sort_by_key(|r| std::cmp::Reverse(*r));
+        }
+    }
+    registrations
 }
 
 /// What a CSP's list states of the controls an item lacks, by its reasons, in the order

@@ -22,14 +22,16 @@ pub fn group_headers(lang: Lang) -> Vec<&'static str> {
         l("非該当(理由なし)", "N/A without reason"),
         l("計画中", "planned"),
         l("不足(記載なし・未実施)", "missing"),
+        l("継承元の登録が無効", "underlying not in effect"),
         l("証跡なし", "evidence missing"),
         l("準備率", "readiness"),
     ]
 }
 
 /// The counts of a group row, in the order of [`group_headers`] (after the label, before
-/// the readiness).
-pub fn count_numbers(c: &Counts) -> [usize; 7] {
+/// the readiness): every required item is in one of the columns from 実施 to
+/// 継承元の登録が無効, so that they add up to 必須 (証跡なし counts implemented items again).
+pub fn count_numbers(c: &Counts) -> [usize; 8] {
     [
         c.required,
         c.implemented,
@@ -37,6 +39,7 @@ pub fn count_numbers(c: &Counts) -> [usize; 7] {
         c.na_without_reason,
         c.planned,
         c.missing,
+        c.underlying_not_in_effect,
         c.evidence_missing,
     ]
 }
@@ -50,7 +53,7 @@ pub fn count_cells(label: &str, c: &Counts) -> Vec<String> {
 }
 
 fn tone(c: &Counts) -> Tone {
-    if c.missing > 0 || c.na_without_reason > 0 {
+    if c.missing > 0 || c.na_without_reason > 0 || c.underlying_not_in_effect > 0 {
         Tone::Bad
     } else if c.planned > 0 || c.evidence_missing > 0 {
         Tone::Warn
@@ -99,13 +102,13 @@ pub fn item_headers(lang: Lang) -> Vec<&'static str> {
 /// items (then [`stated_by_cell`] names them, and a reader of the statement takes the row
 /// as no statement of its own: [`is_stated_as_cell`]), so that the rows add up to the
 /// counts; empty where the list states nothing of it (not listed: its finding says so).
-/// An inherited implementation resting on an underlying registration not in effect is left
-/// empty too: read back as the CSP's own 実施, it would be credited.
+/// An inherited implementation resting on an underlying registration not in effect keeps
+/// its 実施 beside the service (記載元) and the finding 継承元の登録が無効, as README says:
+/// read back, a row whose 記載元 names the service is refused whatever the registration
+/// (review 17 D-3: was empty, and read back as 記載なし).
 pub fn status_cell(i: &ReadinessItem, lang: Lang) -> String {
-    use crate::analysis::readiness::{Finding, ItemState};
-    let rests_on_nothing =
-        i.inherited_from.is_some() && i.findings.contains(&Finding::UnderlyingNotInEffect);
-    if i.state == ItemState::NotListed || rests_on_nothing {
+    use crate::analysis::readiness::ItemState;
+    if i.state == ItemState::NotListed {
         String::new()
     } else {
         i.state.label(lang).to_owned()

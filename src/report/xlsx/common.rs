@@ -388,7 +388,10 @@ pub fn tone_colors(tone: Tone) -> Option<(Color, Color)> {
         Tone::Caution => Some((Color::RGB(0xFCE4D6), Color::RGB(0xED7D31))),
         Tone::Bad => Some((Color::RGB(0xFFC7CE), Color::RGB(0xC00000))),
         Tone::Alert => Some((Color::RGB(0xD9D2E9), Color::RGB(0x7030A0))),
-        Tone::Unknown => Some((Color::RGB(0xE7E6E6), Color::RGB(0x767171))),
+        // a darker grey than 本件対象外's: one is a finding (fix the input), the other is no
+        // finding at all, and they must not read alike on screen nor in print (review 17 D-8:
+        // `E7E6E6` beside `F2F2F2`)
+        Tone::Unknown => Some((Color::RGB(0xBFBFBF), Color::RGB(0x767171))),
         Tone::Blank => Some((Color::RGB(0xDAEEF3), Color::RGB(0x31859C))),
         Tone::Muted => Some((Color::RGB(0xF2F2F2), Color::RGB(0xBFBFBF))),
         Tone::Plain => None,
@@ -876,5 +879,29 @@ mod tests {
             assert!(tone_colors(status.into()).is_some(), "{status}");
         }
         assert!(tone_colors(Tone::Plain).is_none());
+    }
+
+    /// 判定不能's fill stands apart from every other status's, 本件対象外's above all (review
+    /// 17 D-8: `E7E6E6` beside `F2F2F2` read as one grey): at least 48 apart (the distance
+    /// of their RGB channels), where the two were 20.
+    #[test]
+    fn the_not_analysed_fill_stands_apart() {
+        use crate::analysis::Status;
+        let rgb = |status: Status| match tone_colors(status.into()) {
+            Some((Color::RGB(c), _)) => [16, 8, 0].map(|sh| f64::from((c >> sh) & 0xFF)),
+            other => panic!("{status}: {other:?}"),
+        };
+        let unknown = rgb(Status::NotAnalysed);
+        for other in Status::ALL {
+            if other == Status::NotAnalysed {
+                continue;
+            }
+            let o = rgb(other);
+            let apart = (0..3)
+                .map(|i| (o[i] - unknown[i]).powi(2))
+                .sum::<f64>()
+                .sqrt();
+            assert!(apart >= 48.0, "{other}: {apart}");
+        }
     }
 }

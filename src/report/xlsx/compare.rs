@@ -9,6 +9,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::analysis::compare::{CompareItem, CompareReport, MAX_DETAIL_SHEETS};
+use crate::analysis::csp::Registration;
 use crate::analysis::Status;
 use crate::lang::Lang;
 use crate::output::SeekWrite;
@@ -140,9 +141,16 @@ fn compare_workbook<'r>(
             detail.items.len(),
             crate::report::xlsx::gap_sheet::columns(detail),
         )?;
-        let footer = format!("{footer} — {}", csp.name);
+        // a CSP whose registration is not in effect says so on its own sheet, as its
+        // column of the matrix does: in every status cell and in the footer (review 17 D-5)
+        let own = Some(csp.registration)
+            .filter(|r| matches!(r, Registration::Lapsed | Registration::NotYetValid));
+        let mut footer = format!("{footer} — {}", csp.name);
+        if let Some(r) = own {
+            crate::report::gap::push_cell_marks(&mut footer, &[r.label(lang)], lang);
+        }
         cuts.set_csp(Some(&csp.name));
-        let rows = write_gap_sheet(sheet, detail, &styles, &footer, cuts, None)?;
+        let rows = write_gap_sheet(sheet, detail, &styles, &footer, cuts, None, own)?;
         cuts.set_csp(None);
         if let Some(r) = rows {
             gaps.push((number, r));

@@ -89,7 +89,15 @@ fn gap_workbook<'r>(
         report.items.len(),
         crate::report::xlsx::gap_sheet::columns(report),
     )?;
-    let rows = write_gap_sheet(sheet, report, &styles, &footer, cuts, Some(objectives_name))?;
+    let rows = write_gap_sheet(
+        sheet,
+        report,
+        &styles,
+        &footer,
+        cuts,
+        Some(objectives_name),
+        None,
+    )?;
     if rows.is_none() {
         // the cut cells are all known: warned of before the removed items' ones
         std::mem::take(cuts).warn();
@@ -390,8 +398,19 @@ fn write_summary(
     sheet.write_number_with_format(row, 1, summary.total as f64, &styles.total)?;
     sheet.write_number_with_format(row, 2, share(summary.total), &styles.total_percent)?;
     row += 1;
-    sheet.write_string_with_format(row, 0, l("充足率", "Share covered"), &styles.total)?;
-    sheet.write_number_with_format(row, 1, summary.covered_share, &styles.total_percent)?;
+    // its denominator leaves out the items not asked, when some are: said as the table and
+    // Markdown say it, the share in the 割合 column (review 17 D-1: was in the 件数 column,
+    // unlabelled, beside the shares of the total)
+    let share_label = if summary.not_asked > 0 {
+        l(
+            "充足率(本件対象外を除く)",
+            "Share covered (of the items asked)",
+        )
+    } else {
+        l("充足率", "Share covered")
+    };
+    sheet.write_string_with_format(row, 0, share_label, &styles.total)?;
+    sheet.write_number_with_format(row, 2, summary.covered_share, &styles.total_percent)?;
     // of the covered, those carrying notes to read (marked in the gap sheet), when any
     if summary.covered_with_notes > 0 {
         row += 1;

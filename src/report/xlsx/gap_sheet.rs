@@ -4,12 +4,14 @@
 use anyhow::Context;
 use rust_xlsxwriter::{ColNum, DataValidation, Format, RowNum, Worksheet};
 
+use crate::analysis::csp::Registration;
 use crate::analysis::review::ReviewSummary;
 use crate::analysis::{GapReport, ItemResult, Status};
 use crate::lang::Lang;
 use crate::report::gap::{
-    col, decision_choices, item_cells, item_sheet_headers, item_status_label, removed_headers,
-    review_change_header, reviewer_headers, shortened_cell, status_label, workbook_headers,
+    col, decision_choices, item_cells, item_sheet_headers, item_status_label, push_cell_marks,
+    removed_headers, review_change_header, reviewer_headers, shortened_cell, status_label,
+    workbook_headers,
 };
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
@@ -51,6 +53,32 @@ struct Layout {
     /// Where a list cell shortened to fit a row points for the rest: the workbook's
     /// objectives sheet (its name), or the report's other outputs (`None`).
     whole_list_in: Option<String>,
+    /// The CSP's own registration not in effect, which every status but not asked says
+    /// ([`status_text`]).
+    own_registration: Option<Registration>,
+}
+
+/// An item's status cell: [`item_status_label`], and on the sheet of a CSP whose own
+/// registration is not in effect (`own`, a comparison's CSP sheet) every status but not
+/// asked marked with it as the comparison's matrix marks it (`未充足（失効）`, `判定不能（失効）`:
+/// review 17 D-5, the sheet is printed and handed on alone).
+fn status_text(
+    item: &ItemResult,
+    own: Option<Registration>,
+    lang: Lang,
+) -> std::borrow::Cow<'static, str> {
+    if own.is_none() {
+        return item_status_label(item, lang);
+    }
+    let registrations = crate::report::compare::registration_marks(
+        Some(item.status),
+        item.reasons.iter().copied(),
+        own,
+    );
+    let labels: Vec<&str> = registrations.iter().map(|r| r.label(lang)).collect();
+    let mut out = status_label(item.status, item.noted(), lang).to_owned();
+    push_cell_marks(&mut out, &labels, lang);
+    out.into()
 }
 
 /// How many columns the gap sheet of `report` has.
@@ -100,7 +128,11 @@ fn cols(report: &GapReport, cells: usize) -> (Vec<Col>, usize, usize) {
     (cols, printed, hidden)
 }
 
-fn layout(report: &GapReport, whole_list_in: Option<&str>) -> Layout {
+fn layout(
+    report: &GapReport,
+    whole_list_in: Option<&str>,
+    own_registration: Option<Registration>,
+) -> Layout {
     let lang = report.lang;
     let ours = item_sheet_headers(report);
     let [reasons_header, status_code_header] = workbook_headers(lang);
@@ -136,7 +168,7 @@ fn layout(report: &GapReport, whole_list_in: Option<&str>) -> Layout {
                 // a status marked with a registration not in effect is wider (`一部充足（失効）`)
                 let marked: Vec<String> = items
                     .iter()
-                    .filter_map(|i| match item_status_label(i, lang) {
+                    .filter_map(|i| match status_text(i, own_registration, lang) {
                         std::borrow::Cow::Owned(l) => Some(l),
                         std::borrow::Cow::Borrowed(_) => None,
                     })
@@ -174,6 +206,7 @@ fn layout(report: &GapReport, whole_list_in: Option<&str>) -> Layout {
         printed,
         hidden,
         whole_list_in: whole_list_in.map(str::to_owned),
+        own_registration,
     }
 }
 
@@ -359,9 +392,10 @@ pub fn write_gap_sheet<'r>(
     footer: &str,
     cuts: &mut Cuts,
     whole_list_in: Option<&str>,
+    own_registration: Option<Registration>,
 ) -> anyhow::Result<Option<GapRows<'r>>> {
     let lang = report.lang;
-    let layout = layout(report, whole_list_in);
+    let layout = layout(report, whole_list_in, own_registration);
     let last_row = row_num(report.items.len())?;
     let last_col = col_num(layout.cols.len().saturating_sub(1))?;
 
@@ -411,7 +445,7 @@ pub fn write_gap_sheet<'r>(
             }
             if let Some(c) = status_col {
                 let toned = styles.toned(item.status.into());
-                let status = item_status_label(item, lang);
+                let status = status_text(item, layout.own_registration, lang);
                 sheet.write_string_with_format(xr, c, &*status, toned)?;
             }
             if let Some(c) = change_col {
@@ -545,7 +579,8 @@ impl<'r> GapRows<'r> {
                 match kind {
                     Col::Cell(col::STATUS) => {
                         let look = Look::toned(item.status.into());
-                        out.text(xc, &item_status_label(item, lang), style(look)?);
+                        let status = status_text(item, layout.own_registration, lang);
+                        out.text(xc, &status, style(look)?);
                     }
                     Col::Change => out.text(xc, text, style(Look::toned(change_tone(item)))?),
                     // the input row number is written as a number, every other cell as text

@@ -68,12 +68,13 @@ fn readiness_workbook(report: &ReadinessReport) -> anyhow::Result<Workbook> {
 
 /// The chart's series: (column of the per-group table, tone, strong colour), one for each
 /// state a required item can be in, so that a group's stack is its required items.
-const READINESS_SERIES: [(usize, Tone, bool); 5] = [
+const READINESS_SERIES: [(usize, Tone, bool); 6] = [
     (2, Tone::Good, true),  // implemented
     (3, Tone::Good, false), // N/A with reason
     (5, Tone::Warn, true),  // planned
     (4, Tone::Bad, false),  // N/A without reason
     (6, Tone::Bad, true),   // missing
+    (7, Tone::Alert, true), // underlying not in effect
 ];
 
 /// Width of the per-group table's count columns, in Excel's character units.
@@ -308,7 +309,8 @@ mod tests {
                 "N/A with reason",
                 "planned",
                 "N/A without reason",
-                "missing"
+                "missing",
+                "underlying not in effect"
             ]
         );
         // and the counts under them are those the headers name
@@ -318,6 +320,8 @@ mod tests {
             na_without_reason: 3,
             planned: 4,
             missing: 5,
+            underlying_not_in_effect: 6,
+            evidence_missing: 7,
             ..Default::default()
         };
         let numbers = soa::count_numbers(&c);
@@ -325,6 +329,6 @@ mod tests {
             .iter()
             .map(|(col, ..)| numbers[col - 1])
             .collect();
-        assert_eq!(read, [1, 2, 4, 3, 5]);
+        assert_eq!(read, [1, 2, 4, 3, 5, 6]);
     }
 }
