@@ -153,18 +153,9 @@ fn boolean_cells_under_an_applicability_header_read() {
 #[test]
 fn a_column_named_by_the_negative_of_applicability_reads_inverted() {
     let dir = tempfile::tempdir().unwrap();
-    for header in [
-        "本件対象外",
-        "確認不要",
-        "適用外",
-        "対象外",
-        "除外対象",
-        "適用除外",
-        "不要",
-        "Not applicable",
-        "Out of scope",
-        "Excluded",
-    ] {
+    // (review 18 A-2: only headers naming this procurement or the buyer's check; the bare
+    // negatives are the guards at the end)
+    for header in ["本件対象外", "確認不要", "本件適用外", "確認対象外"] {
         for (first, value) in [
             ("×", "○"),
             ("", "Yes"),
@@ -213,6 +204,31 @@ fn a_column_named_by_the_negative_of_applicability_reads_inverted() {
         let v = json_of(report("en", &two_items(dir.path(), header, "×", "No")));
         assert_eq!(status(&v, "Q-1"), "covered", "{header}");
         assert_eq!(status(&v, "Q-2"), "covered", "{header}");
+    }
+    // review 18 A-2: a bare negative (`対象外`, `Not applicable`, `Excluded`) may be how a
+    // questionnaire copied from a CSP's answers marks the CSP's exclusions: its ○ never
+    // drops the item as not asked (refused, or the column not read as applicability)
+    for header in [
+        "適用外",
+        "対象外",
+        "除外対象",
+        "適用除外",
+        "不要",
+        "非適用",
+        "Not applicable",
+        "Out of scope",
+        "Not in scope",
+        "Excluded",
+    ] {
+        let path = two_items(dir.path(), header, "×", "○");
+        let out = report("en", &path).output().unwrap();
+        if out.status.code() == Some(0) {
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_ne!(status(&v, "Q-2"), "not-asked", "{header}");
+            assert_eq!(v["summary"]["not_asked"], 0, "{header}");
+        } else {
+            assert_eq!(out.status.code(), Some(2), "{header}");
+        }
     }
     // the applicability header as before: ○ asked, × not asked
     let v = json_of(report("en", &two_items(dir.path(), "本件適用", "○", "×")));

@@ -698,8 +698,25 @@ fn asked_part(folded: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(folded);
     }
     let mut text = folded.to_owned();
+    // …only where nothing else in the text names a scheme, an attestation or a certificate
+    // (`Not a certification — FedRAMP High authorization required`, `a certificate (not a
+    // certification) of CSA STAR`: review 18 A-9)
+    const OTHERS_NAMED: [&str; 9] = [
+        "attestation",
+        "authoriz",
+        "authoris",
+        "certificat",
+        "pci",
+        "fedramp",
+        "star",
+        "soc",
+        "insurance",
+    ];
     for m in NOT_ASKED {
-        text = text.replace(m, "");
+        let without = text.replace(m, "");
+        if !OTHERS_NAMED.iter().any(|w| without.contains(w)) {
+            text = without;
+        }
     }
     while let Some((at, m)) = BEFORE.iter().find_map(|m| text.find(m).map(|at| (at, *m))) {
         let start = governed_start(&text[..at]);
@@ -3167,6 +3184,11 @@ mod tests {
             "This is not a substitute for ISO 27001 certification",
             "ISO 27001 certification is held; not a certificate copy",
             "Not a certification alone: PCI DSS compliance is required",
+            // review 18 A-9: the phrase beside another scheme asked for
+            "not a certification but PCI DSS attestation is required",
+            "Not a certification, a certificate of insurance is required",
+            "Provide a certificate (not a certification) of CSA STAR",
+            "Not a certification — FedRAMP High authorization required",
         ] {
             assert_eq!(
                 Topic::beyond_ismap(text),

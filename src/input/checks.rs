@@ -4052,15 +4052,15 @@ fn is_negative_answer(value: &str) -> bool {
 struct ApplicabilityHeader {
     /// A note in brackets after it (`適用（案）`): whether the marks are final cannot be told.
     qualifier: Option<String>,
-    /// Named by its negative (`本件対象外`, `確認不要`, `Out of scope`): a mark (`○`, `Yes`)
+    /// Named by its negative (`本件対象外`, `確認不要`): a mark (`○`, `Yes`)
     /// says the item is not asked, no mark (`×`, `No`, blank) that it is (review 17 C-1).
     negative: bool,
 }
 
 /// Whether a carried column's header says which check items this procurement asks
 /// (`適用`, `対象`, `要否`, `本件適用`, `適用有無`, `確認要否`, `Applicable`, `In scope`), or
-/// names its negative (`本件対象外`, `対象外`, `適用外`, `確認不要`, `除外対象`,
-/// `Not applicable`, `Out of scope`, `Excluded`), with a note in brackets after it
+/// names its negative for this procurement or the buyer's check (`本件対象外`, `本件適用外`,
+/// `確認不要`, `確認対象外`, `対象外フラグ`), with a note in brackets after it
 /// (`適用（案）`) or none; `None` for another header (review 15 B-1).
 fn applicability_header(header: &str) -> Option<ApplicabilityHeader> {
     const HEADERS: [&str; 16] = [
@@ -4081,24 +4081,18 @@ fn applicability_header(header: &str) -> Option<ApplicabilityHeader> {
         "inscope",
         "required",
     ];
-    const NEGATIVE: [&str; 17] = [
+    // only headers naming this procurement or the buyer's own check: a bare `対象外`,
+    // `適用外`, `Not applicable`, `Excluded` is how a questionnaire copied from a CSP's answers
+    // marks the CSP's own exclusions, which must not drop an item as not asked (review 18 A-2)
+    const NEGATIVE: [&str; 8] = [
         "対象外フラグ",
         "除外フラグ",
         "本件対象外",
-        "対象外",
         "本件適用外",
-        "適用外",
-        "非適用",
-        "適用除外",
-        "除外",
-        "除外対象",
+        "本件除外",
         "確認不要",
-        "不要",
-        "notapplicable",
-        "outofscope",
-        "notinscope",
-        "excluded",
-        "exclusion",
+        "確認対象外",
+        "本件確認不要",
     ];
     let key = crate::text::header_key(header);
     let (head, qualifier) = match key.split_once('(') {
@@ -5131,6 +5125,10 @@ fn says_clean(note: &str, as_of: crate::date::Date) -> bool {
         "で",
     ];
     let folded = crate::text::fold_width(note).to_lowercase();
+    // a doubt (`解消済？`, `remediated?`, `解消済…`) is no statement of clean (review 18 A-10)
+    if folded.contains(['?', '…']) || folded.contains("...") {
+        return false;
+    }
     let sentences: Vec<&str> = folded
         .split(['。', ';', '；', '\n'])
         .map(str::trim)
@@ -7399,6 +7397,11 @@ mod tests {
             "対応なし",
             "Gap: none (TBC)",
             "",
+            // review 18 A-10: a doubt
+            "前回の不備は解消済？",
+            "Previously failed, now remediated?",
+            "前回の不備は解消済(?)",
+            "前回の不備は解消済…",
         ] {
             assert!(!says_clean(note, as_of), "{note}");
         }

@@ -3274,10 +3274,12 @@ pub(crate) fn evidence_not_yet(text: &str) -> bool {
         "提出予定",
         "取得予定",
         "依頼中",
-        "作成要",
     ]
     .iter()
     .any(|w| key.contains(w))
+        // `（作成要）` as a note, or the whole cell (not `作成要求書`, `作成要領`: review 18 C-2)
+        || key == "作成要"
+        || key.contains("(作成要)")
         // still to be made (review 17 A-5: `要作成`; not `重要作成物`, `必要提出物`)
         || ["要作成", "要整備", "要準備", "要提出"].iter().any(|w| {
             key.match_indices(w).any(|(i, _)| {
@@ -3509,6 +3511,10 @@ mod tests {
             "仮想化基盤の構成図",
             "空調設備の点検記録",
             "重要作成物一覧",
+            // review 18 C-2
+            "アカウント作成要求書.pdf",
+            "ID発行作成要領.pdf",
+            "作成要件定義書.pdf",
         ] {
             assert!(!evidence_not_yet(text), "{text}");
         }
