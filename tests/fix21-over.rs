@@ -365,6 +365,11 @@ fn an_export_filter_excluding_drafts_is_no_draft_mark() {
         "Status NOT IN (Implemented, Retired)",
         "Status NOT IN (Draft, Retired), Region = Tokyo",
         "Status NOT IN (Draft, Retired（予定）)",
+        // review 18 A-6: a note after the list or the value is read as a note
+        "Status NOT IN (Draft, Retired) (draft export)",
+        "Status NOT IN (Draft, Retired) (as of 2027-03-31)",
+        "Status NOT IN (Draft, Retired) - sandbox",
+        "Status != Retired (draft export)",
     ] {
         let err = refused(&with_filter(filter));
         assert!(err.contains("row 2: column 'B'"), "{filter}: {err}");

@@ -4595,6 +4595,11 @@ pub fn zero_count(header: &str, text: &str) -> bool {
 /// A test's or a review's result that finds nothing (`Pass`, `合格`, `有効`, `Effective`,
 /// `問題なし`, `承認`, `OK`): under a header naming a test's result, nothing else reads.
 pub fn is_clean_test(text: &str) -> bool {
+    // a result with a footnote mark (`Passing*`, `Pass†`) says more below the table, which is
+    // not read: no clean result (review 18 A-3, as `OK※`)
+    if text.contains(['*', '＊', '※', '†', '‡']) {
+        return false;
+    }
     let key = header_key(text);
     let key = key.trim_end_matches(['。', '.']);
     nothing_for_the_row(text)
@@ -5972,6 +5977,11 @@ mod tests {
             "有効でない",
             "差戻し",
             "Not tested",
+            // review 18 A-3: a footnote mark says more below the table
+            "Passing*",
+            "Pass*",
+            "OK※",
+            "Compliant†",
         ] {
             assert!(!is_clean_test(not), "{not}");
         }

@@ -1431,7 +1431,16 @@ fn is_export_filter(row: &[String]) -> bool {
                 .chars()
                 .all(|ch| ch.is_ascii_alphanumeric() || " '\"(),-_.".contains(ch))
                 || vocab::status_value(value).is_ok();
-            plain && filter_selects(field, op, value)
+            // one value, or one bracketed list of them, and nothing after it: a note beside
+            // (`(Draft, Retired) (as of 2027-03-31)`, `Retired (draft export)`, `- sandbox`) is
+            // read as any note is (review 18 A-6)
+            let one = match value.strip_prefix('(') {
+                Some(inner) => inner
+                    .strip_suffix(')')
+                    .is_some_and(|i| !i.contains(['(', ')'])),
+                None => !value.contains(['(', ')']) && !value.contains(" - "),
+            };
+            plain && one && filter_selects(field, op, value)
         })
 }
 
