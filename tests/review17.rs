@@ -145,3 +145,37 @@ fn fail_on_not_asked_says_it_is_never_a_finding() {
     assert!(err.contains("never a finding"), "{err}");
     assert!(!err.contains("not-analysed"), "{err}");
 }
+
+/// Review 18 A-7: a sheet read for statements whose name says they are a draft (`実施状況（案）`,
+/// `9-18章（案）`), self-assessed (`（自己評価）`), old (`実施状況_旧`), dated after the as-of date
+/// (`実施状況 2027-04`) or — the one sheet — another provider's kept for reference
+/// (`基盤IaaS（参考）`) is refused, as the same words above the table are. Guard: a list split
+/// by clause range (`5-8章`, `9-18章`) reads. (Workbooks: review 18's `p9/`, `p5/`.)
+#[test]
+fn a_sheet_named_as_not_the_statement_in_effect_is_refused() {
+    let run = |csp: &str| {
+        let mut c = on_checks("en", "report", data("review18/chk.csv"));
+        c.arg("--csp")
+            .arg(data(csp))
+            .args(["--registration-kind", "ismap"])
+            .args(["--format", "json"]);
+        c
+    };
+    for (file, word) in [
+        ("review18/one1.xlsx", "(案)"),
+        ("review18/one3.xlsx", "_旧"),
+        ("review18/one6.xlsx", "自己評価"),
+        ("review18/one7.xlsx", "2027-04"),
+        ("review18/s3.xlsx", "(案)"),
+        ("review18/q2.xlsx", "参考"),
+    ] {
+        let out = run(file).assert().code(2);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            err.contains(&format!("the sheet's name ('{word}') says its rows are")),
+            "{file}: {err}"
+        );
+    }
+    let v = json_of(run("review18/s1.xlsx"));
+    assert_eq!(v["items"][0]["status"], "covered");
+}

@@ -494,6 +494,8 @@ pub const JA: &[(&str, &str)] = &[
     ("read one sheet with --sheet NAME", "--sheet NAME で1シートずつ読んでください"),
     ("--fail-on not-asked: an item not asked in this procurement is never a finding, and --fail-on passes over it at every level", "--fail-on not-asked: 本件で確認しない項目(本件対象外)は不足にならず、--fail-on はどの水準でも対象にしません"),
     ("pick the status to fail on, at or below (e.g. --fail-on not-covered); leave --fail-on out to exit 0 whatever the items are", "失敗とする状況(それ以下を含む)を選んでください(例: --fail-on not-covered)。項目によらず終了コード0にするには --fail-on を省いてください"),
+    ("the sheet's name ('{}') says its rows are a draft, provisional, self-assessed, old, another service's or provider's, kept for reference, or dated after the as-of date: they are not the CSP's statement in effect", "シート名('{0}')は、その行が案・暫定・自己評価・旧版・他サービスや他事業者のもの・参照用、または基準日より後の日付のものであることを示しています: 基準日に有効なCSPの言明ではありません"),
+    ("give the CSP's statement in effect (the published list); if this sheet is it, rename the sheet", "基準日に有効なCSPの言明(公開された一覧)を指定してください。このシートがそれであれば、シート名を変更してください"),
     ("{} is a 2013 control number, but {} name{} different ISO/IEC 27001 Annex A controls in the 2013 and 2022 editions, and nothing else in the list says which edition it uses (a list moving to 2022 may keep an old number)", "{0} は2013年版の管理策の番号ですが、{1} は2013年版と2022年版で別のISO/IEC 27001附属書Aの管理策を指し、ほかに一覧の版を示すものがありません(2022年版へ移行中の一覧は旧い番号を残すことがあります){2-}"),
     ("{} name{} different ISO/IEC 27001 Annex A controls in the 2013 and 2022 editions, and nothing in the list says which edition it uses", "{0} は2013年版と2022年版で別のISO/IEC 27001附属書Aの管理策を指し、一覧のどこにも版が書かれていません{1-}"),
     ("the embedded term lexicon is invalid (a build defect): {}", "組み込みの用語辞書が不正です(ビルドの不具合): {0}"),

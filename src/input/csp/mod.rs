@@ -1552,6 +1552,7 @@ fn from_workbook_sheets(
     }
     skip_reference_lists(&mut parts, &mut skipped);
     refuse_bare_ids_beside_statuses(path, &parts)?;
+    refuse_qualified_sheet_names(path, &parts, opts.as_of())?;
     refuse_separate_statements(path, &parts, catalog)?;
     notes_beside(&without_ids, &parts, opts.as_of())?;
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
@@ -2376,6 +2377,73 @@ fn refuse_separate_statements(
                     first.insert(key.clone(), (p, c));
                 }
             }
+        }
+    }
+    Ok(())
+}
+
+/// A sheet read for statements whose name says they are not the CSP's statement in effect
+/// (review 18 A-7): a draft or provisional one (`実施状況（案）`, `Part 2 (draft)`, `一覧（暫定）`,
+/// `（仮）`, `v0.9`), self-assessed (`（自己評価）`), old (`実施状況_旧`), another service's
+/// (`（他サービス）`), dated after the as-of date (`実施状況 2027-04`), or — the one sheet read —
+/// kept for reference or another provider's (`参照用`, `基盤IaaS（参考）`): the same words
+/// above the table or in a header are refused.
+fn refuse_qualified_sheet_names(
+    path: &Path,
+    parts: &[Part],
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    for part in parts {
+        let Some(sheet) = part.read.sheet.as_deref() else {
+            continue;
+        };
+        let folded = fold_width(sheet).to_lowercase();
+        let word = remarks::document_mark(sheet, as_of)
+            .map(|q| q.word)
+            .or_else(|| {
+                [
+                    "暫定",
+                    "自己評価",
+                    "自己申告",
+                    "自社評価",
+                    "(仮)",
+                    "【仮】",
+                    "_旧",
+                    "(旧)",
+                    "【旧】",
+                    "他サービス",
+                    "別サービス",
+                ]
+                .iter()
+                .find(|w| folded.contains(**w))
+                .map(|w| (*w).to_owned())
+            })
+            .or_else(|| folded.trim_end().ends_with('旧').then(|| "旧".to_owned()))
+            .or_else(|| {
+                folded
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+                    .find(|w| w.starts_with("v0.") && w.len() > 3)
+                    .map(str::to_owned)
+            })
+            .or_else(|| {
+                crate::date::dates_in(sheet)
+                    .into_iter()
+                    .find(|(_, last)| *last > as_of)
+                    .map(|(written, _)| written)
+            })
+            .or_else(|| {
+                (parts.len() == 1)
+                    .then(|| sheet_names_another_statement(sheet))
+                    .flatten()
+            });
+        if let Some(word) = word {
+            return Err(InputError::at(
+                Location::file(path).sheet(Some(sheet)),
+                format!(
+                    "the sheet's name ('{word}') says its rows are a draft, provisional, self-assessed, old, another service's or provider's, kept for reference, or dated after the as-of date: they are not the CSP's statement in effect"
+                ),
+            )
+            .hint("give the CSP's statement in effect (the published list); if this sheet is it, rename the sheet"));
         }
     }
     Ok(())
