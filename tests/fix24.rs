@@ -1,5 +1,6 @@
 //! Session 11 fix24 (review 17 leftovers): a GRC export's monitor, health or RAG state short
-//! of green refused as `Failing` is (fix22-sheets, noticed).
+//! of green refused as `Failing` is (fix22-sheets, noticed); a 2022 id with its Japanese
+//! title is read (C-3).
 mod common;
 
 use std::path::PathBuf;
@@ -99,5 +100,75 @@ fn health_and_rag_states_short_of_green_are_refused_as_failing_is() {
         // a health state is the control's, whatever the header
         let (_dir, path) = grc(header, "Unhealthy");
         input_error(report(&path));
+    }
+}
+
+/// A 2022-numbered check list of `cells` (one reference cell a row, items `G-1`…) run on
+/// the CSP status table of `tests/data/iso2022-review7`: each item's status, and whether it
+/// is not analysed for an unresolved reference.
+fn on_2022_list(cells: &[&str]) -> Vec<(String, bool)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.csv");
+    let mut text = String::from("項番,確認項目,ISO/IEC 27001:2022 附属書A,求める確認水準\n");
+    for (n, cell) in cells.iter().enumerate() {
+        text.push_str(&format!("G-{},項目,\"{cell}\",ISMAP\n", n + 1));
+    }
+    std::fs::write(&path, text).unwrap();
+    let mut c = on_checks("ja", "report", &path);
+    c.arg("--csp")
+        .arg(common::data("iso2022-review7/csp-st.csv"))
+        .args(["--format", "json"]);
+    let v = json_of(c);
+    (1..=cells.len())
+        .map(|n| {
+            let item = by_id(&v["items"], &format!("G-{n}"));
+            let unresolved = item["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r == "unresolved-reference");
+            (item["status"].as_str().unwrap().to_owned(), unresolved)
+        })
+        .collect()
+}
+
+/// Review 17 C-3: a 2022 id with its JIS Japanese title the tool does not hold (`A.8.16 監視
+///活動`, `A.5.7 脅威インテリジェンス`, `A.5.16 識別情報の管理`) was unresolved (`qualified`);
+/// `A.6.3 情報セキュリティの意識向上，教育及び訓練` was cut at its comma. Now read as the id:
+/// a new control outside ISMAP, a renamed one through the correspondence (never bare
+/// covered). The same title with one more word (`（一部）`, `予定`, `暫定`, `案`, `相当`,
+/// `なし`, a year) stays unresolved, and a word cut off after an id alone stays a reference of
+/// its own.
+#[test]
+fn a_2022_id_with_its_japanese_title_is_read_and_one_more_qualifier_is_not() {
+    let read = on_2022_list(&[
+        "A.8.16 監視活動",
+        "A.5.7 脅威インテリジェンス",
+        "A.5.23 クラウドサービスの利用における情報セキュリティ",
+        "A.5.16 識別情報の管理",
+        "A.6.3 情報セキュリティの意識向上，教育及び訓練",
+        "A.6.3 情報セキュリティの意識向上、教育及び訓練",
+        "A.6.3 Information security awareness, education and training",
+    ]);
+    for (n, (status, unresolved)) in read.iter().enumerate() {
+        assert!(!unresolved, "G-{}: {status}", n + 1);
+        let want = if n < 3 { "outside-ismap" } else { "partial" };
+        assert_eq!(status, want, "G-{}", n + 1);
+    }
+    let held = on_2022_list(&[
+        "A.8.16 監視活動（一部）",
+        "A.8.16 監視活動 予定",
+        "A.5.16 識別情報の管理 暫定",
+        "A.5.16 識別情報の管理（案）",
+        "A.5.16 識別情報の管理 相当",
+        "A.5.16 識別情報の管理 なし",
+        "A.5.16 識別情報の管理 2027年",
+        "A.5.16 識別情報の管理，一部",
+        "A.5.16，識別",
+        "A.5.16 識別情報の管理\n教育",
+    ]);
+    for (n, (status, unresolved)) in held.iter().enumerate() {
+        assert!(unresolved, "held G-{}: {status}", n + 1);
+        assert_ne!(status, "covered", "held G-{}", n + 1);
     }
 }
