@@ -1,6 +1,6 @@
 //! Session 11 fix24 (review 17 leftovers): a GRC export's monitor, health or RAG state short
 //! of green refused as `Failing` is (fix22-sheets, noticed); a 2022 id with its Japanese
-//! title is read (C-3).
+//! title is read (C-3); a required assurance of ISMAP-LIU says how to write it (C-6).
 mod common;
 
 use std::path::PathBuf;
@@ -170,5 +170,39 @@ fn a_2022_id_with_its_japanese_title_is_read_and_one_more_qualifier_is_not() {
     for (n, (status, unresolved)) in held.iter().enumerate() {
         assert!(unresolved, "held G-{}: {status}", n + 1);
         assert_ne!(status, "covered", "held G-{}", n + 1);
+    }
+}
+
+/// Review 17 C-6: `ISMAP-LIU`, `ISMAP/ISMAP-LIU`, `ISMAP（LIU可）`, `LIU可` as the required
+/// assurance stay not analysed (the scale has no level "ISMAP or ISMAP-LIU": `self` would
+/// credit a lapsed or unregistered service's word), and the procedure says how to write it
+/// and what an ISMAP-LIU service then gets; `ISMAP` beside them reads.
+#[test]
+fn an_ismap_liu_assurance_says_how_to_write_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("liu.csv");
+    std::fs::write(
+        &path,
+        "項番,確認項目,参照,求める確認水準\nL-1,a,9.2.1,ISMAP-LIU\nL-2,b,9.2.1,ISMAP/ISMAP-LIU\n\
+         L-3,c,9.2.1,ISMAP（LIU可）\nL-4,d,9.2.1,LIU可\nL-5,e,9.2.1,ISMAP\n",
+    )
+    .unwrap();
+    for (lang, words) in [
+        ("en", "write ismap (on an ISMAP-LIU service it comes out assurance-gap, reason ismap-liu: confirm its objectives were in the external audit's scope"),
+        ("ja", "ISMAP と書いてください(ISMAP-LIUのサービスでは保証水準不足・理由 ismap-liu となる"),
+    ] {
+        let mut c = on_checks(lang, "report", &path);
+        c.arg("--csp")
+            .arg(common::data("iso2022-review7/csp-st.csv"))
+            .args(["--format", "json"]);
+        let v = json_of(c);
+        for id in ["L-1", "L-2", "L-3", "L-4"] {
+            let item = by_id(&v["items"], id);
+            assert_eq!(item["status"], "not-analysed", "{lang} {id}");
+            let text = item["additional_procedures"][0]["text"].as_str().unwrap();
+            assert!(text.contains(words), "{lang} {id}: {text}");
+        }
+        assert_eq!(by_id(&v["items"], "L-5")["assurance"], "ismap", "{lang}");
+        assert_ne!(by_id(&v["items"], "L-5")["status"], "not-analysed", "{lang}");
     }
 }
