@@ -693,7 +693,9 @@ impl CellProblem {
     pub fn describe(&self, lang: Lang) -> String {
         // a required assurance the scale has no place for, with its own reading (review 11
         // C-9): ISMAP-LIU is accepted by asking for ISMAP (LIU services are marked
-        // `ismap-liu`); "either will do" asks for the weaker
+        // `ismap-liu`, an assurance gap to confirm against the external audit's scope: the
+        // scale has no level "a registration of either kind in effect", review 17 C-6);
+        // "either will do" asks for the weaker
         let key = crate::text::header_key(&self.value);
         let either = ["又は", "または", "もしくは"]
             .iter()
@@ -705,10 +707,10 @@ impl CellProblem {
                 .any(|w| w == "or");
         let said = match (self.field, lang) {
             (ProblemField::Assurance, Lang::Ja) if key.contains("liu") => {
-                "。ISMAP-LIUで足りる項目は ISMAP と書いてください(LIUのサービスは ismap-liu と示されます)"
+                "。ISMAP-LIUで足りる項目は ISMAP と書いてください(ISMAP-LIUのサービスでは保証水準不足・理由 ismap-liu となるので、その統制目標が外部監査の範囲に入っていたかを確認して判断してください。確認水準に「ISMAPまたはISMAP-LIU」の段階はありません)"
             }
             (ProblemField::Assurance, Lang::En) if key.contains("liu") => {
-                "; an item ISMAP-LIU satisfies: write ismap (LIU services are marked ismap-liu)"
+                "; an item ISMAP-LIU satisfies: write ismap (on an ISMAP-LIU service it comes out assurance-gap, reason ismap-liu: confirm its objectives were in the external audit's scope, then decide; the scale has no level for ISMAP or ISMAP-LIU)"
             }
             (ProblemField::Assurance, Lang::Ja) if either => {
                 "。どちらでもよい項目は弱い方(例: ISMAP)を書いてください"

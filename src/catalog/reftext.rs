@@ -1077,6 +1077,74 @@ pub fn year_tag(residue: &str) -> Option<u32> {
     (1900..2100).contains(&year).then_some(year)
 }
 
+/// Words that are never a title's: a hedge, a qualifier, a plan or a mark of the mapping
+/// (`相当`, `一部`, `のみ`, `予定`, `案`, `暫定`, `自己評価`, `なし`, `etc.`): beside a 2022 id
+/// they qualify it, they do not name it. (Not `計画`: `A.5.24` is
+/// `情報セキュリティインシデント管理の計画策定及び準備`; not `他`: `その他`.)
+const NOT_TITLE: [&str; 38] = [
+    "近似",
+    "相当",
+    "参考",
+    "参照",
+    "一部",
+    "部分",
+    "以外",
+    "のみ",
+    "対象外",
+    "除く",
+    "除き",
+    "含む",
+    "含め",
+    "等",
+    "など",
+    "予定",
+    "案",
+    "暫定",
+    "自己評価",
+    "なし",
+    "無し",
+    "未",
+    "検討",
+    "要確認",
+    "別紙",
+    "限る",
+    "限定",
+    "etc",
+    "partial",
+    "partly",
+    "only",
+    "except",
+    "excluding",
+    "approx",
+    "similar",
+    "equivalent",
+    "see",
+    "draft",
+];
+
+/// Whether `words` after an ISO/IEC 27002:2022 id may be its Japanese title, which the tool
+/// does not hold and so cannot verify (`A.8.16 監視活動`, `A.5.7 脅威インテリジェンス`; review
+/// 17 C-3): Japanese letters (a word of English among them), spaces, `・`, `ー` and commas
+/// only — no digit, bracket or mark — and no word of [`NOT_TITLE`]. The id is read as
+/// written; the words credit nothing (a 2022 control reads through the correspondence at
+/// most).
+pub fn is_unverified_title(words: &str) -> bool {
+    let folded = crate::text::fold_width(words).to_lowercase();
+    let t = folded.trim();
+    let japanese = |c: char| c.is_alphabetic() && !c.is_ascii();
+    t.chars().any(japanese)
+        && t.chars().all(|c| {
+            c.is_alphabetic() || c.is_whitespace() || matches!(c, 'ー' | '・' | ',' | '、')
+        })
+        && !NOT_TITLE.iter().any(|w| {
+            if w.is_ascii() {
+                t.split(|c: char| !c.is_ascii_alphabetic()).any(|x| x == *w)
+            } else {
+                t.contains(w)
+            }
+        })
+}
+
 /// The words as a title may be compared: without the brackets, quotes and colons around or
 /// in them, trimmed.
 pub fn title_words(words: &str) -> String {
@@ -1505,6 +1573,13 @@ fn split_lexed(cell: &str) -> Vec<&str> {
             if let Some((a, b)) = pending {
                 match &mut open {
                     Some(p) if continuing && has_words(&cell[a..b]) => p.end = b,
+                    // the rest of a title a comma cut (`A.6.3 情報セキュリティの意識向上，教育
+                    // 及び訓練`; review 17 C-3): the resolver judges the whole title
+                    None if !newline && continues_title(cell, out.last(), a, b) => {
+                        if let Some(last) = out.last_mut() {
+                            last.1 = b;
+                        }
+                    }
                     _ if !(says_none(&cell[a..b])
                         || cell[a..b].trim() == cell.trim() && cell_says_none(cell)) =>
                     {
@@ -1522,6 +1597,28 @@ fn split_lexed(cell: &str) -> Vec<&str> {
     }
     close(&mut open, &mut out);
     out.into_iter().map(|(a, b)| &cell[a..b]).collect()
+}
+
+/// Whether the words `cell[a..b]`, a part with no id, go on the title of the reference
+/// `last` ends with: only a comma between them, `last` ends in a letter (an id with its
+/// title, not an id alone), and the words may be a title's ([`is_unverified_title`], or
+/// English letters and spaces alone).
+fn continues_title(cell: &str, last: Option<&(usize, usize)>, a: usize, b: usize) -> bool {
+    let Some(&(_, end)) = last.filter(|l| l.1 <= a) else {
+        return false;
+    };
+    let between: String = cell[end..a]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let words = &cell[a..b];
+    matches!(between.as_str(), "," | "、" | "，")
+        && cell[..end].chars().last().is_some_and(char::is_alphabetic)
+        && (is_unverified_title(words)
+            || words.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+                && !NOT_TITLE
+                    .iter()
+                    .any(|w| words.split(' ').any(|x| x.eq_ignore_ascii_case(w))))
 }
 
 /// Whether the standard lexed at `k` is the edition of the id before it, written in
@@ -2133,6 +2230,42 @@ fn framework_right_before(phrase: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// Review 17 C-3: a 2022 id's Japanese title, unverified, reads; a hedge, a digit or a
+    /// bracket does not; a comma inside a title does not cut it.
+    #[test]
+    fn unverified_2022_titles_and_their_commas() {
+        for t in [
+            "監視活動",
+            " 脅威インテリジェンス",
+            "情報セキュリティの意識向上，教育及び訓練",
+        ] {
+            assert!(super::is_unverified_title(t), "{t}");
+        }
+        for t in [
+            "監視活動（一部）",
+            "監視活動 予定",
+            "暫定",
+            "2027年",
+            "Monitoring",
+            "相当",
+            "?",
+        ] {
+            assert!(!super::is_unverified_title(t), "{t}");
+        }
+        assert_eq!(
+            super::split("A.6.3 情報セキュリティの意識向上，教育及び訓練"),
+            ["A.6.3 情報セキュリティの意識向上，教育及び訓練"]
+        );
+        assert_eq!(super::split("A.5.16，識別"), ["A.5.16", "識別"]);
+        assert_eq!(
+            super::split("A.8.2 特権的アクセス権，一部"),
+            ["A.8.2 特権的アクセス権", "一部"]
+        );
+        assert_eq!(
+            super::split("A.8.2 特権的アクセス権，A.8.3"),
+            ["A.8.2 特権的アクセス権", "A.8.3"]
+        );
+    }
 
     /// [`split_plain`] as it was, char by char: held to the byte scan's answers.
     fn split_plain_by_chars(cell: &str) -> Option<Vec<&str>> {

@@ -631,13 +631,15 @@ impl RefIndex {
                 kind: RefKind::Iso2022,
                 targets,
                 ..
-            } => own_2022() || entry_titles(targets),
+            } => own_2022() || entry_titles(targets) || reftext::is_unverified_title(words),
             Resolution::Resolved {
                 kind: RefKind::Ismap | RefKind::AnnexA | RefKind::Cld,
                 targets,
                 ..
             } if targets.len() == 1 => entry_titles(targets),
-            Resolution::NoCounterpart { controls, .. } => controls.iter().any(|c| close(&c.title)),
+            Resolution::NoCounterpart { controls, .. } => {
+                controls.iter().any(|c| close(&c.title)) || reftext::is_unverified_title(words)
+            }
             _ => false,
         }
     }

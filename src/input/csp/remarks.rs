@@ -4628,6 +4628,41 @@ pub fn is_clean_test(text: &str) -> bool {
         )
 }
 
+/// A whole cell that is a monitor's, a health check's or a RAG light's state short of a
+/// clean one (`Unhealthy`, `Red`, `Amber`, `Yellow`, `Degraded`, `At risk`, `赤`, `黄`), under
+/// a header that does not name a test's result (there [`is_clean_test`] judges); a colour
+/// under a rating of risk, priority or severity (`Risk Rating: Red`) rates the asset, not
+/// the control, and is not one. A control whose own monitoring is not green is not shown implemented, as
+/// `Failing` is not (fix22-sheets, noticed). `Green`, `Healthy`, `Passing` and any longer
+/// text (`Red Hat`) are not one.
+pub fn health_short_of_clean(header: &str, text: &str) -> Option<Qualifier> {
+    const RATING: &[&str] = &[
+        "risk",
+        "priority",
+        "severity",
+        "critical",
+        "importance",
+        "impact",
+        "likelihood",
+        "リスク",
+        "優先",
+        "重要度",
+        "影響度",
+        "深刻度",
+        "重大度",
+    ];
+    let name = header_key(header);
+    let key = header_key(text);
+    let key = key.trim_end_matches(['。', '.']);
+    let colour = matches!(
+        key,
+        "red" | "amber" | "yellow" | "orange" | "赤" | "赤色" | "黄" | "黄色" | "橙"
+    );
+    let state = matches!(key, "unhealthy" | "nothealthy" | "degraded" | "atrisk");
+    (state || colour && !RATING.iter().any(|w| name.contains(w)))
+        .then(|| Qualifier::new(Kind::Status, text.trim()))
+}
+
 /// A cell under a scope header that says "all" (`全て`, `全サービス`, `All`) or names the
 /// service itself as a whole (`本サービス`, `サービス全体`, `the entire service`; not
 /// `東京リージョン全体`, a part of it in full).
@@ -5984,6 +6019,37 @@ mod tests {
             "Compliant†",
         ] {
             assert!(!is_clean_test(not), "{not}");
+        }
+    }
+
+    /// fix22-sheets, noticed: a monitor's or a RAG light's state short of green is another
+    /// status under any header; a colour under a rating of risk is the asset's.
+    #[test]
+    fn health_states_short_of_green() {
+        for (header, text) in [
+            ("Monitoring", "Unhealthy"),
+            ("RAG", "Red"),
+            ("Health", "amber"),
+            ("備考", "赤"),
+            ("Risk Rating", "Degraded"),
+        ] {
+            assert!(
+                health_short_of_clean(header, text).is_some(),
+                "{header}: {text}"
+            );
+        }
+        for (header, text) in [
+            ("Monitoring", "Healthy"),
+            ("RAG", "Green"),
+            ("Remarks", "Red Hat Enterprise Linux"),
+            ("Remarks", "Redundant"),
+            ("Risk Rating", "Red"),
+            ("優先度", "赤"),
+        ] {
+            assert!(
+                health_short_of_clean(header, text).is_none(),
+                "{header}: {text}"
+            );
         }
     }
 

@@ -3131,6 +3131,9 @@ fn check_implemented_row(
         } else {
             text.into()
         };
+        if let Some(q) = remarks::health_short_of_clean(layout.name(c), text) {
+            return Err(refuse(c, text, q.what(), q.hint()));
+        }
         let found = if remarks::names_record_date(layout.name(c)) {
             remarks::record_date_qualifier(scanned, titles, as_of)
         } else {
