@@ -2426,8 +2426,17 @@ fn refuse_qualified_sheet_names(
                     .map(str::to_owned)
             })
             .or_else(|| {
+                // a month or a day after the as-of date (`2027-04`); a year or fiscal year
+                // (`2026年度`, `FY2026`) may have begun by then: left to the version rules
+                // (beside another year) and the sheet-name year rule
                 crate::date::dates_in(sheet)
                     .into_iter()
+                    .filter(|(written, _)| {
+                        let w = written.to_lowercase();
+                        !(w.contains("年度")
+                            || w.starts_with("fy")
+                            || w.trim_end_matches('年').chars().all(|c| c.is_ascii_digit()))
+                    })
                     .find(|(_, last)| *last > as_of)
                     .map(|(written, _)| written)
             })
