@@ -179,3 +179,34 @@ fn a_sheet_named_as_not_the_statement_in_effect_is_refused() {
     let v = json_of(run("review18/s1.xlsx"));
     assert_eq!(v["items"][0]["status"], "covered");
 }
+
+/// Review 18 B-2: sheets naming different regions, environments, services or editions
+/// (`東京リージョン`/`大阪リージョン`, `本番環境`/`検証環境`, `本サービス`/`関連サービスB`,
+/// `Standard`/`Enterprise Edition`, `Japan`/`Global`) are separate statements even when they
+/// share no control (the second states only 9.2.1, the first leaves it out): refused naming
+/// both, not merged into a bare covered. Guard: the clause-range split of the test above.
+#[test]
+fn sheets_naming_different_scopes_are_refused_even_without_a_shared_control() {
+    for (file, one, other) in [
+        ("review18/g1.xlsx", "東京リージョン", "大阪リージョン"),
+        ("review18/g2.xlsx", "本番環境", "検証環境"),
+        ("review18/g4.xlsx", "本サービス", "関連サービスB"),
+        ("review18/g7.xlsx", "Standard", "Enterprise Edition"),
+        ("review18/g8.xlsx", "Japan", "Global"),
+    ] {
+        let out = on_checks("en", "report", data("review18/chk.csv"))
+            .arg("--csp")
+            .arg(data(file))
+            .args(["--registration-kind", "ismap"])
+            .assert()
+            .code(2);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            err.contains(&format!(
+                "sheets '{one}' and '{other}' name different regions, environments, services or editions"
+            )),
+            "{file}: {err}"
+        );
+        assert!(err.contains("--csp-sheet NAME"), "{file}: {err}");
+    }
+}

@@ -2379,6 +2379,41 @@ fn refuse_separate_statements(
             }
         }
     }
+    // two sheets naming different regions, environments, services or editions (`東京リージョン`
+    // / `大阪リージョン`, `本番環境` / `検証環境`, `Standard` / `Enterprise Edition`, `Japan` /
+    // `Global`): separate statements even when they share no control — a sheet of what is
+    // added in one region would credit it for all (review 18 B-2; after the shared-control rule, whose message says more)
+    let mut scoped: Vec<(usize, String)> = parts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| sheet_scope(&name(p)).map(|s| (i, s)))
+        .collect();
+    // one sheet named as another service's (`関連サービスB`) beside the service's own
+    if let [(k, s)] = scoped.as_slice() {
+        if ["関連サービス", "別サービス"].iter().any(|w| s.contains(w)) {
+            let (k, s) = (*k, s.clone());
+            if let Some(o) = (0..parts.len()).find(|o| *o != k) {
+                scoped = vec![(o, fold_width(&name(&parts[o])).to_lowercase()), (k, s)];
+            }
+        }
+    }
+    if let [(i, a), (j, b), ..] = scoped.as_slice() {
+        if a != b || scoped.iter().any(|(_, s)| s != a) {
+            let (j, b) = scoped
+                .iter()
+                .find(|(_, s)| s != a)
+                .map_or((*j, b), |(j, s)| (*j, s));
+            return Err(InputError::at(
+                Location::file(path).sheet(parts[j].read.sheet.as_deref()),
+                format!(
+                    "sheets '{}' and '{}' name different regions, environments, services or editions ('{a}', '{b}'): each is a statement of its own, and read together a control one of them states would be credited for both",
+                    name(&parts[*i]),
+                    name(&parts[j])
+                ),
+            )
+            .hint(hint));
+        }
+    }
     Ok(())
 }
 
@@ -2456,6 +2491,47 @@ fn refuse_qualified_sheet_names(
         }
     }
     Ok(())
+}
+
+/// The part of a sheet's name naming a region, an environment, another service or an
+/// edition (`東京リージョン`, `本番環境`, `関連サービスB`, `Enterprise Edition`, `Global`): the
+/// segment (between brackets, spaces, `_`, `-`) holding the word, lower-cased; `None` for a
+/// name of an area, a clause range or a part (`組織的対策`, `5-8章`, `別添`).
+fn sheet_scope(name: &str) -> Option<String> {
+    const WORDS: [&str; 26] = [
+        "リージョン",
+        "region",
+        "環境",
+        "environment",
+        "本番",
+        "検証",
+        "開発",
+        "ステージング",
+        "production",
+        "staging",
+        "sandbox",
+        "関連サービス",
+        "別サービス",
+        "エディション",
+        "edition",
+        "standard",
+        "enterprise",
+        "premium",
+        "スタンダード",
+        "エンタープライズ",
+        "プレミアム",
+        "global",
+        "japan",
+        "グローバル",
+        "国内",
+        "海外",
+    ];
+    let folded = fold_width(name).to_lowercase();
+    folded
+        .split(|c: char| "()[]【】「」 _-/・".contains(c))
+        .map(str::trim)
+        .find(|seg| WORDS.iter().any(|w| seg.contains(w)))
+        .map(str::to_owned)
 }
 
 /// The word of a sheet's name saying its rows are not the CSP's current statement: kept
