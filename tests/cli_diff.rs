@@ -70,9 +70,9 @@ fn profiles_added_removed_and_changed_exactly() {
             "id": "12.1.1",
             "title": "Documented operating procedures",
             "fields": ["status", "reason"],
-            "old": {"status": "implemented", "reason": "", "evidence": "", "owner": "", "date": ""},
+            "old": {"status": "implemented", "reason": "", "evidence": "", "owner": "", "date": "", "stated_as": null},
             "new": {"status": "not-applicable", "reason": "development is outsourced",
-                    "evidence": "", "owner": "", "date": ""}
+                    "evidence": "", "owner": "", "date": "", "stated_as": null}
         })
     );
     assert_eq!(v["changed"][0]["old"]["status"], "not-applicable");
@@ -467,7 +467,7 @@ fn registry_facts_of_a_pasted_entry_are_differences_and_fail_the_check() {
         &data("diff/entry-new.txt"),
     );
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(v["schema_version"], 6);
+    assert_eq!(v["schema_version"], 7);
     assert_eq!(v["as_of"], "2026-04-01");
     assert_eq!(v["summary"]["unchanged"], 130);
     assert_eq!(

@@ -935,7 +935,7 @@ fn diff_outputs_match_the_schema() {
     // profiles: added, removed, changed, an unknown id without a line in NEW
     let v = diff("en", "diff/old.yaml", "diff/new.yaml");
     check(DIFF, &v);
-    assert_eq!(v["schema_version"], 6);
+    assert_eq!(v["schema_version"], 7);
     assert_eq!(v["added"][0]["old"], Value::Null);
     assert_eq!(v["removed"][0]["new"], Value::Null);
     assert!(v["new"]["unknown"][0].get("line").is_none());
@@ -957,6 +957,11 @@ fn diff_outputs_match_the_schema() {
         .unwrap()
         .iter()
         .any(|w| w["code"] == "csp-workbook-marks-not-read" && w["side"] == "new"));
+
+    // two readiness statements: states stated through an objective or held back by items
+    let v = diff("en", "fix25-out/st-old.csv", "fix25-out/st-new.csv");
+    check(DIFF, &v);
+    assert_eq!(v["changed"][0]["new"]["stated_as"], "3.1.2.1");
 
     // a table against a table with owners: owner changes, a detail the catalog lacks
     let v = diff("en", "diff/status.csv", "readiness/soa.csv");

@@ -360,6 +360,16 @@ pub enum StatedAs {
     Items,
 }
 
+/// What items stated otherwise hold a governance or management objective back to
+/// ([`CspControls::held_back_by`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeldBack {
+    /// An item stated not implemented or not applicable.
+    Missing,
+    /// An item stated planned, none worse.
+    Planned,
+}
+
 static IMPLEMENTED: CspState = CspState::Implemented;
 
 /// The CSP's controls in catalog terms.
@@ -456,6 +466,40 @@ impl CspControls {
                 let ids: Vec<&str> = catalog.items_of(&e.id).map(|i| i.id.as_str()).collect();
                 Some(ids.join(", "))
             }
+        }
+    }
+
+    /// What the items of a governance or management objective `id` that the list states
+    /// itself otherwise than implemented hold the objective back to: missing (an item not
+    /// implemented, or not applicable — none may be excluded) before planned, with those
+    /// items in catalog order; `None` when no item is stated so (or `id` is no such
+    /// objective). The rule `readiness` applies to an objective stated implemented, and
+    /// `diff` shows as the objective's state.
+    pub fn held_back_by<'c>(
+        &self,
+        catalog: &'c Catalog,
+        id: &str,
+    ) -> Option<(HeldBack, Vec<&'c str>)> {
+        let e = catalog
+            .get(id)
+            .filter(|e| e.layer != Layer::Control && e.level == Level::Objective)?;
+        let mut missing = Vec::new();
+        let mut planned = Vec::new();
+        for item in catalog.items_of(&e.id) {
+            match self.states.get(&item.id) {
+                Some(CspState::NotImplemented { .. } | CspState::NotApplicable { .. }) => {
+                    missing.push(item.id.as_str())
+                }
+                Some(CspState::Planned { .. }) => planned.push(item.id.as_str()),
+                _ => {}
+            }
+        }
+        if !missing.is_empty() {
+            Some((HeldBack::Missing, missing))
+        } else if !planned.is_empty() {
+            Some((HeldBack::Planned, planned))
+        } else {
+            None
         }
     }
 

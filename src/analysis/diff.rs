@@ -2,16 +2,16 @@
 //! changes, and changes of reason, evidence or owner; the registry facts of the service
 //! and of every service it inherits from, compared field by field; the registrations
 //! judged on a date. Pure: attestations in, a result out.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use crate::analysis::csp::{
-    csp_warnings, listed_to_catalog, resolve_attestation, CspControls, CspState, ListCoverage,
-    Registration, UnknownId,
+    csp_warnings, listed_to_catalog, resolve_attestation, CspControls, CspState, HeldBack,
+    ListCoverage, Registration, StatedAs, UnknownId,
 };
 use crate::analysis::gap::Warning;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Layer, Level};
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::model::{Attestation, Declared, ListedControl, RegistrationKind};
@@ -25,6 +25,13 @@ pub struct Stated {
     pub owner: String,
     /// When it was implemented, as written (`実施日`); empty when none.
     pub date: String,
+    /// What the state is stated through when the list does not state it of the id itself,
+    /// by the rule `readiness` and `report` apply to governance and management criteria:
+    /// the objective of an item (`4.4.7`), the items of an objective it does not name
+    /// (`4.4.7.1, 4.4.7.2, …`), or the items stated otherwise that hold an objective back
+    /// (`4.4.7.2`: not implemented, or planned, whatever the objective's own statement).
+    /// `None` when the status is the list's own statement of the id.
+    pub stated_as: Option<String>,
 }
 
 /// One catalog id that differs between the lists.
@@ -34,8 +41,8 @@ pub struct ControlChange {
     /// The catalog title in the report's language; empty when the catalog has none (or for
     /// an unverified detail id).
     pub title: String,
-    /// What changed, in a fixed order: `status`, `reason`, `evidence`, `owner`, `date`.
-    /// Empty for added and removed ids.
+    /// What changed, in a fixed order: `status`, `stated_as`, `reason`, `evidence`,
+    /// `owner`, `date`. Empty for added and removed ids.
     pub fields: Vec<&'static str>,
     /// `null` for an added id.
     pub old: Option<Stated>,
@@ -116,7 +123,8 @@ pub struct DiffSummary {
 pub struct ListDiff {
     /// 1: the first versioned form (`schema/diff.schema.json`); 2: `as_of`, `registry`,
     /// `warnings`, each side's `registration`, `summary.registry_changed` and
-    /// `summary.new_not_in_effect`.
+    /// `summary.new_not_in_effect`; 7: each side's `stated_as` and the change field
+    /// `stated_as`.
     pub schema_version: u32,
     pub catalog: String,
     /// The date registrations are judged on.
@@ -161,6 +169,71 @@ fn declared(state: &CspState) -> Declared {
     }
 }
 
+/// What the list states of `id` through something else ([`Stated::stated_as`]), when it
+/// does not state it itself: an item through its objective, an objective through its items;
+/// `None` when nothing.
+fn stated_through(catalog: &Catalog, csp: &CspControls, id: &str) -> Option<Stated> {
+    let (state, how) = csp.stated(catalog, id)?;
+    if how == StatedAs::Itself {
+        return None;
+    }
+    let e = catalog.get(id)?;
+    Some(Stated {
+        status: declared(state),
+        reason: String::new(),
+        evidence: String::new(),
+        owner: String::new(),
+        date: String::new(),
+        stated_as: csp.stated_as(catalog, e),
+    })
+}
+
+/// What the list states of `id`, as `readiness` reads it: its own statement, else what it
+/// states of it through its objective or items ([`stated_through`]); of a governance or
+/// management objective stated implemented or not at all, the items stated otherwise
+/// that hold it back (not implemented, or planned) decide, named as what it is stated
+/// through (review 17 D-7: an item edited to 未実施 breaks its objective).
+fn effective(
+    catalog: &Catalog,
+    csp: &CspControls,
+    own: &BTreeMap<String, Stated>,
+    id: &str,
+) -> Option<Stated> {
+    let stated = own
+        .get(id)
+        .cloned()
+        .or_else(|| stated_through(catalog, csp, id));
+    if stated
+        .as_ref()
+        .is_some_and(|s| s.status != Declared::Implemented)
+    {
+        return stated;
+    }
+    let Some((held, items)) = csp.held_back_by(catalog, id) else {
+        return stated;
+    };
+    let status = match held {
+        HeldBack::Missing => Declared::NotImplemented,
+        HeldBack::Planned => Declared::Planned,
+    };
+    let stated_as = Some(items.join(", "));
+    Some(match stated {
+        Some(s) => Stated {
+            status,
+            stated_as,
+            ..s
+        },
+        None => Stated {
+            status,
+            reason: String::new(),
+            evidence: String::new(),
+            owner: String::new(),
+            date: String::new(),
+            stated_as,
+        },
+    })
+}
+
 /// Catalog id → what the list states of it. Statuses come from [`resolve_attestation`]
 /// (the later statement of an id wins there); reason, evidence and owner from that same
 /// statement, found through the same resolver.
@@ -199,6 +272,7 @@ fn stated(
                     evidence: text(|l| &l.evidence),
                     owner: text(|l| &l.owner),
                     date: text(|l| &l.date),
+                    stated_as: None,
                 },
             )
         })
@@ -211,6 +285,9 @@ fn changed_fields(old: &Stated, new: &Stated) -> Vec<&'static str> {
     let mut f = Vec::new();
     if old.status != new.status {
         f.push("status");
+    }
+    if old.stated_as != new.stated_as {
+        f.push("stated_as");
     }
     if old.reason != new.reason {
         f.push("reason");
@@ -435,22 +512,39 @@ pub fn diff(
     let mut removed = Vec::new();
     let mut changed = Vec::new();
     let mut unchanged = 0;
-    for (id, n) in &new_states {
-        match old_states.get(id) {
-            None => added.push(change(id, Vec::new(), None, Some(n))),
-            Some(o) => {
-                let fields = changed_fields(o, n);
-                if fields.is_empty() {
-                    unchanged += 1;
-                } else {
-                    changed.push(change(id, fields, Some(o), Some(n)));
-                }
-            }
+    // the ids either list states, and the governance and management objectives of the
+    // items either states: an id stated on one side only may be stated through its
+    // objective or items on the other (a change of status, not an id added), and an item
+    // stated otherwise changes the state of its objective
+    let mut ids: BTreeSet<&str> = BTreeSet::new();
+    for id in old_states.keys().chain(new_states.keys()) {
+        ids.insert(id);
+        if let Some(p) = catalog
+            .get(id)
+            .filter(|e| e.layer != Layer::Control && e.level == Level::Detail)
+            .and_then(|e| e.parent.as_deref())
+        {
+            ids.insert(p);
         }
     }
-    for (id, o) in &old_states {
-        if !new_states.contains_key(id) {
-            removed.push(change(id, Vec::new(), Some(o), None));
+    for id in ids {
+        let own = old_states.contains_key(id) || new_states.contains_key(id);
+        let o = effective(catalog, &old_csp, &old_states, id);
+        let n = effective(catalog, &new_csp, &new_states, id);
+        match (&o, &n) {
+            (None, None) => {}
+            // stated through other ids only: their rows say what changed
+            (None, Some(s)) | (Some(s), None) if s.stated_as.is_some() => {}
+            (None, Some(n)) => added.push(change(id, Vec::new(), None, Some(n))),
+            (Some(o), None) => removed.push(change(id, Vec::new(), Some(o), None)),
+            (Some(o), Some(n)) => {
+                let fields = changed_fields(o, n);
+                if !fields.is_empty() {
+                    changed.push(change(id, fields, Some(o), Some(n)));
+                } else if own {
+                    unchanged += 1;
+                }
+            }
         }
     }
     for list in [&mut added, &mut removed, &mut changed] {
@@ -491,7 +585,7 @@ pub fn diff(
         new_not_in_effect,
     };
     ListDiff {
-        schema_version: 6,
+        schema_version: 7,
         catalog: catalog.line(),
         as_of,
         old: side(old, old_states.len(), old_unknown, as_of),
@@ -742,5 +836,164 @@ mod tests {
         assert_eq!(ids(&d.changed), ["9.2.1"]);
         assert_eq!(d.changed[0].fields, ["status", "evidence"]);
         assert_eq!(d.changed[0].new.as_ref().unwrap().evidence, "E-2");
+    }
+
+    fn by_id<'a>(d: &'a ListDiff, id: &str) -> &'a ControlChange {
+        d.all_changes()
+            .into_iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("no change of {id}"))
+    }
+
+    /// Review 17 D-7: an item stated through its objective (the statement `readiness`
+    /// writes) and edited to 未実施 is a status change, not an id added; the objective it
+    /// holds back changes too, stated through the item.
+    #[test]
+    fn an_item_stated_through_its_objective_and_edited_is_a_status_change() {
+        let catalog = Catalog::embedded().unwrap();
+        use Declared::*;
+        let old = att("old", vec![listed("4.4.7", Implemented, "", "")]);
+        let new = att(
+            "new",
+            vec![
+                listed("4.4.7", Implemented, "", ""),
+                listed("4.4.7.2", NotImplemented, "not yet", ""),
+            ],
+        );
+        let d = diff(&catalog, &old, &new, day(), Lang::En);
+        assert!(d.added.is_empty() && d.removed.is_empty(), "{d:?}");
+        assert_eq!(ids(&d.changed), ["4.4.7", "4.4.7.2"]);
+        let item = by_id(&d, "4.4.7.2");
+        assert_eq!(item.fields, ["status", "stated_as", "reason"]);
+        let o = item.old.as_ref().unwrap();
+        assert_eq!(
+            (o.status, o.stated_as.as_deref()),
+            (Implemented, Some("4.4.7"))
+        );
+        let n = item.new.as_ref().unwrap();
+        assert_eq!((n.status, n.stated_as.as_deref()), (NotImplemented, None));
+        let objective = by_id(&d, "4.4.7");
+        assert_eq!(objective.fields, ["status", "stated_as"]);
+        let n = objective.new.as_ref().unwrap();
+        assert_eq!(
+            (n.status, n.stated_as.as_deref()),
+            (NotImplemented, Some("4.4.7.2"))
+        );
+        assert_eq!(objective.old.as_ref().unwrap().stated_as, None);
+        assert_eq!((d.summary.status_changed, d.summary.unchanged), (2, 0));
+        // back again: the same changes the other way, no id removed
+        let d = diff(&catalog, &new, &old, day(), Lang::En);
+        assert!(d.added.is_empty() && d.removed.is_empty());
+        assert_eq!(ids(&d.changed), ["4.4.7", "4.4.7.2"]);
+        // a planned item holds its objective back to planned
+        let planned = att(
+            "new",
+            vec![
+                listed("4.4.7", Implemented, "", ""),
+                listed("4.4.7.2", Planned, "", ""),
+            ],
+        );
+        let d = diff(&catalog, &old, &planned, day(), Lang::En);
+        let n = by_id(&d, "4.4.7").new.clone().unwrap();
+        assert_eq!(
+            (n.status, n.stated_as.as_deref()),
+            (Planned, Some("4.4.7.2"))
+        );
+    }
+
+    /// Every item of an objective the list does not name stated implemented: the
+    /// objective is implemented through them; one of them edited to 未実施 is a status
+    /// change of the item and of the objective, never an id added or removed.
+    #[test]
+    fn an_objective_stated_through_its_items_follows_them() {
+        let catalog = Catalog::embedded().unwrap();
+        use Declared::*;
+        let items: Vec<String> = catalog.items_of("4.4.7").map(|e| e.id.clone()).collect();
+        let rows = |off: &str| {
+            items
+                .iter()
+                .map(|i| {
+                    let d = if i == off {
+                        NotImplemented
+                    } else {
+                        Implemented
+                    };
+                    listed(i, d, "", "")
+                })
+                .collect::<Vec<_>>()
+        };
+        let old = att("old", rows(""));
+        let new = att("new", rows("4.4.7.3"));
+        let d = diff(&catalog, &old, &new, day(), Lang::En);
+        assert!(d.added.is_empty() && d.removed.is_empty(), "{d:?}");
+        assert_eq!(ids(&d.changed), ["4.4.7", "4.4.7.3"]);
+        let o = by_id(&d, "4.4.7").old.clone().unwrap();
+        assert_eq!(o.status, Implemented);
+        assert_eq!(o.stated_as.as_deref(), Some(items.join(", ").as_str()));
+        let n = by_id(&d, "4.4.7").new.clone().unwrap();
+        assert_eq!(
+            (n.status, n.stated_as.as_deref()),
+            (NotImplemented, Some("4.4.7.3"))
+        );
+        // the objective of no list's own is counted as no unchanged id
+        assert_eq!(d.summary.unchanged, items.len() - 1);
+        let same = diff(&catalog, &old, &old, day(), Lang::En);
+        assert!(!same.summary.differs);
+        assert_eq!(same.summary.unchanged, items.len());
+    }
+
+    /// Guards beside D-7: an item restated itself with its objective's status is a change
+    /// of what it is stated through only (記載変更), not of status; a list naming an item
+    /// of an objective the other does not state at all adds the item, and no objective
+    /// row of its own; a control's detail (no governance or management item) is never
+    /// stated through its objective: added.
+    #[test]
+    fn restating_an_item_itself_is_no_status_change() {
+        let catalog = Catalog::embedded().unwrap();
+        use Declared::*;
+        let old = att("old", vec![listed("4.4.7", Implemented, "", "")]);
+        let new = att(
+            "new",
+            vec![
+                listed("4.4.7", Implemented, "", ""),
+                listed("4.4.7.2", Implemented, "", "E-1"),
+            ],
+        );
+        let d = diff(&catalog, &old, &new, day(), Lang::En);
+        assert_eq!(ids(&d.changed), ["4.4.7.2"]);
+        assert_eq!(d.changed[0].fields, ["stated_as", "evidence"]);
+        assert_eq!(
+            (d.summary.status_changed, d.summary.details_changed),
+            (0, 1)
+        );
+        assert_eq!(d.summary.unchanged, 1);
+        // nothing of 4.4.7 before: the item is added, the objective it holds back is no row
+        let old = att("old", vec![listed("9.2.1", Implemented, "", "")]);
+        let new = att(
+            "new",
+            vec![
+                listed("9.2.1", Implemented, "", ""),
+                listed("4.4.7.2", NotImplemented, "", ""),
+            ],
+        );
+        let d = diff(&catalog, &old, &new, day(), Lang::En);
+        assert_eq!(ids(&d.added), ["4.4.7.2"]);
+        assert!(d.changed.is_empty() && d.removed.is_empty());
+        // a control's detail under an objective stated implemented: added
+        let detail = catalog
+            .items_of("9.2.1")
+            .next()
+            .map(|e| e.id.clone())
+            .unwrap();
+        let new = att(
+            "new",
+            vec![
+                listed("9.2.1", Implemented, "", ""),
+                listed(&detail, NotImplemented, "", ""),
+            ],
+        );
+        let d = diff(&catalog, &old, &new, day(), Lang::En);
+        assert_eq!(ids(&d.added), [detail.as_str()]);
+        assert!(d.changed.is_empty());
     }
 }

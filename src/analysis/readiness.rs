@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::analysis::csp::{resolve_attestation, CspControls, CspState, UnknownId};
+use crate::analysis::csp::{resolve_attestation, CspControls, CspState, HeldBack, UnknownId};
 use crate::analysis::gap::{CatalogInfo, Warning};
 use crate::catalog::id::IsmapId;
 use crate::catalog::{Catalog, Entry, Flags, Layer, Level};
@@ -414,19 +414,15 @@ fn own_criteria(
     out: &mut Vec<ReadinessItem>,
 ) {
     let items: Vec<&Entry> = catalog.items_of(&e.id).collect();
-    let item_states: Vec<Option<ItemState>> = items.iter().map(|i| st.state(&i.id)).collect();
     // the rule `report` applies too: one source, `CspControls::stated`
     let (state, stated_as) = st.stated(catalog, e);
     let mut findings = findings_of(state, true, "");
     if state == ItemState::Implemented {
-        let worst = item_states.iter().flatten().fold(None, |worst, s| match s {
-            ItemState::NotImplemented | ItemState::NotApplicable | ItemState::NotListed => {
-                Some(Finding::Missing)
-            }
-            ItemState::Planned if worst.is_none() => Some(Finding::Planned),
-            _ => worst,
-        });
-        findings.extend(worst);
+        // the items stated otherwise hold it back (the rule `diff` shows too)
+        findings.extend(st.csp.held_back_by(catalog, &e.id).map(|(h, _)| match h {
+            HeldBack::Missing => Finding::Missing,
+            HeldBack::Planned => Finding::Planned,
+        }));
     }
     out.push(st.row(
         &e.id,

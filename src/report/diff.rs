@@ -15,6 +15,7 @@ use crate::report::{markdown, render_grid, table, write_json, write_yaml, Format
 fn field_label(field: &str, lang: Lang) -> &'static str {
     match field {
         "status" => lang.pick("状況", "status"),
+        "stated_as" => lang.pick("記載元", "stated by"),
         "reason" => lang.pick("理由", "reason"),
         "evidence" => lang.pick("証跡", "evidence"),
         "owner" => lang.pick("担当", "owner"),
@@ -61,10 +62,11 @@ fn change_label(c: &ControlChange, lang: Lang) -> (String, Tone) {
         (None, _) => (lang.pick("追加", "added").to_owned(), Tone::Good),
         (_, None) => (lang.pick("削除", "removed").to_owned(), Tone::Bad),
         _ => {
+            // a status changed names what it is stated through in its cells
             let fields = c
                 .fields
                 .iter()
-                .filter(|f| **f != "status")
+                .filter(|f| **f != "status" && !(c.status_changed() && **f == "stated_as"))
                 .map(|f| field_label(f, lang))
                 .collect::<Vec<_>>()
                 .join(", ");
@@ -125,9 +127,17 @@ fn list_grid(d: &ListDiff, lang: Lang) -> Grid {
         l("新 備考", "new notes"),
     ]);
     g.tone_column = Some(2);
+    // a state stated through other ids names them, as readiness's 記載元 does
     let status = |s: &Option<Stated>| {
         s.as_ref()
-            .map(|s| s.status.label(lang).to_owned())
+            .map(|s| match &s.stated_as {
+                None => s.status.label(lang).to_owned(),
+                Some(by) => format!(
+                    "{} ({})",
+                    s.status.label(lang),
+                    crate::report::readiness::stated_by(None, Some(by), lang)
+                ),
+            })
             .unwrap_or_default()
     };
     let note = |s: &Option<Stated>| s.as_ref().map(|s| notes(s, lang)).unwrap_or_default();
