@@ -444,6 +444,17 @@ fn ranking_tiers_come_before_the_share_covered_in_every_format() {
         lines.next(),
         Some("tier,,\"1 valid, no warnings\",\"2 valid, with warnings\",3 validity not checked,4 lapsed or not yet valid")
     );
+    // the per-CSP summary under the tier (review 17 D-9), the date, then the warnings
+    assert_eq!(lines.next(), Some("rank,,1,2,3,4"));
+    assert!(lines
+        .next()
+        .is_some_and(|l| l.starts_with("share covered,,")));
+    let mut lines = lines.skip_while(|l| !l.starts_with("registration,,"));
+    assert_eq!(
+        lines.next(),
+        Some("registration,,valid,valid,not checked,lapsed")
+    );
+    assert!(lines.next().is_some_and(|l| l.starts_with("as of,")));
     assert!(lines.next().is_some_and(|l| l.starts_with("warnings,,")));
 
     let dir = tempfile::tempdir().unwrap();

@@ -171,11 +171,15 @@ fn csv_has_a_bom_and_one_row_per_change_in_catalog_order() {
     let (lines, first) = csv_of(&["diff", &d("old.yaml"), &d("new.yaml")]);
     assert_eq!(
         lines[0],
-        "id,title,change,old status,new status,old notes,new notes,as of"
+        "id,title,change,old status,new status,old notes,new notes,as of,old registration,new registration"
     );
+    // the lists, the counts and the warnings first: the CSV has no heading (review 17 D-9)
     assert_eq!(
         first,
         [
+            "lists",
+            "summary",
+            "different-service",
             "cloud service name",
             "6.2.2",
             "11.1.1",
@@ -187,13 +191,20 @@ fn csv_has_a_bom_and_one_row_per_change_in_catalog_order() {
     );
     // each row ends with the as-of date (today's: no --as-of)
     assert!(
-        lines[1].starts_with(
+        lines[4].starts_with(
             "cloud service name,Test SaaS 2025,registry fact changed,,,Test SaaS 2024,Test SaaS 2025,"
         ),
         "{lines:?}"
     );
-    assert!(lines[5].contains("removed"), "{lines:?}");
-    assert!(lines[6].contains("added"), "{lines:?}");
+    // … and each side's registration on it
+    assert!(
+        lines[4].ends_with(
+            ",not checked (no renewal deadline given),not checked (no renewal deadline given)"
+        ),
+        "{lines:?}"
+    );
+    assert!(lines[8].contains("removed"), "{lines:?}");
+    assert!(lines[9].contains("added"), "{lines:?}");
 }
 
 #[test]

@@ -183,7 +183,7 @@ fn an_item_marked_not_asked_is_not_judged_nor_counted_in_the_share() {
     }
     let table = stdout_of(report("ja", &fixture("appl.csv"), "table"));
     assert!(
-        table.contains("本件対象外 2 — 充足率 100.0%(本件対象外を除く)"),
+        table.contains("本件対象外 2 — 充足率(本件対象外を除く) 100.0%"),
         "{table}"
     );
     // --fail-on passes over an item not asked

@@ -1,10 +1,33 @@
 //! Session 12's output items (review 17): `diff` of two readiness statements calls an item
 //! stated through its objective and edited to 未実施 a status change, with the objective it
-//! holds back (D-7).
+//! holds back (D-7); the CSV of `diff` and `compare` carry the registration and the counts
+//! the other formats give (D-9); the share covered says it leaves out the items not asked
+//! in every format of `compare` and `report` (closing-11).
 mod common;
 
+use common::xlsx::{row_texts, sheets, text};
 use common::{bin, by_id, data, example, json_of, stdout_of};
 use serde_json::{json, Value};
+
+/// The records of a CSV output (BOM removed), the header first.
+fn csv_records(out: &str) -> Vec<Vec<String>> {
+    let text = out.trim_start_matches('\u{feff}');
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// The record whose first cell is `first`.
+fn record<'a>(records: &'a [Vec<String>], first: &str) -> &'a [String] {
+    records
+        .iter()
+        .find(|r| r[0] == first)
+        .unwrap_or_else(|| panic!("no row {first} in {records:?}"))
+}
 
 fn d(name: &str) -> String {
     data(&format!("fix25-out/{name}")).display().to_string()
@@ -87,7 +110,7 @@ fn an_item_edited_in_a_readiness_statement_is_a_status_change_with_its_objective
         row("4.4.7").contains(",状況変更,実施,未実施 (4.4.7.2 の記載による),"),
         "{out}"
     );
-    assert!(!out.contains("追加"), "{out}");
+    assert!(csv_records(&out).iter().all(|r| r[2] != "追加"), "{out}");
 
     // --fail-on-change: four changed, none added
     let out = diff(
@@ -167,4 +190,201 @@ fn the_bundled_profiles_statement_edited_reads_as_two_status_changes() {
     assert_eq!(ids(&v["changed"]), ["4.4.7", "4.4.7.2"]);
     assert_eq!(v["summary"]["status_changed"], 2);
     assert_eq!(v["summary"]["unchanged"], 132);
+}
+
+/// Review 17 D-9 (diff): the same lapsed list twice — no control changed — is a CSV with
+/// rows saying so: the lists (`一覧`), the counts (`集計`), each side's lapse
+/// (`registration-lapsed`, `警告 (新)`), and every row ends with the as-of date and each side's
+/// registration as `report`'s CSV gives it (was: the header row alone). A valid list
+/// against itself has no warning row and says `有効` on every row.
+#[test]
+fn the_diff_csv_carries_the_registrations_counts_and_warnings() {
+    let lapsed = d("lapsed.txt");
+    let out = stdout_of(diff("ja", &lapsed, &lapsed, &["--format", "csv"]));
+    let rows = csv_records(&out);
+    assert_eq!(rows[0][7..], ["基準日", "旧 登録の状態", "新 登録の状態"]);
+    let firsts: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        firsts,
+        ["一覧", "集計", "registration-lapsed", "registration-lapsed"]
+    );
+    let lists = record(&rows, "一覧");
+    assert_eq!(
+        lists[5..7],
+        [
+            "失効SaaS (".to_owned() + &lapsed + ")",
+            "失効SaaS (".to_owned() + &lapsed + ")"
+        ]
+    );
+    assert!(
+        record(&rows, "集計")[2].contains("変更なし 143"),
+        "{rows:?}"
+    );
+    assert_eq!(rows[4][2], "警告 (新)");
+    assert!(rows[4][6].contains("登録の更新期限 2025-03-31"), "{rows:?}");
+    let lapsed_cell = "失効 (ISMAP, 更新期限 2025-03-31)";
+    for row in &rows[1..] {
+        assert_eq!(
+            row[7..],
+            ["2026-12-01", lapsed_cell, lapsed_cell],
+            "{row:?}"
+        );
+    }
+    // the same in English, with --fail-on-change failing on NEW not in effect
+    let out = diff(
+        "en",
+        &lapsed,
+        &lapsed,
+        &["--format", "csv", "--fail-on-change"],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let rows = csv_records(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(
+        rows[0][7..],
+        ["as of", "old registration", "new registration"]
+    );
+    assert_eq!(rows[4][..3], ["registration-lapsed", "", "warning (new)"]);
+
+    // guard: a valid list against itself — no warning rows, valid on each row
+    let valid = d("valid.txt");
+    let rows = csv_records(&stdout_of(diff("ja", &valid, &valid, &["--format", "csv"])));
+    let firsts: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(firsts, ["一覧", "集計"]);
+    let valid_cell = "有効 (ISMAP, 更新期限 2027-03-31)";
+    assert_eq!(rows[2][7..], ["2026-12-01", valid_cell, valid_cell]);
+    // a change's row says both registrations: valid OLD, lapsed NEW
+    let rows = csv_records(&stdout_of(diff(
+        "ja",
+        &valid,
+        &lapsed,
+        &["--format", "csv"],
+    )));
+    let deadline = record(&rows, "登録の更新期限");
+    assert_eq!(deadline[7..], ["2026-12-01", valid_cell, lapsed_cell]);
+}
+
+/// `compare` of a valid and a lapsed list on a check list with items not asked.
+fn compare(lang: &str, checks: &str, more: &[&str]) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args(["--lang", lang, "compare", "--checks", &d(checks)])
+        .args(["--csp", &d("valid.txt"), "--csp", &d("lapsed.txt")])
+        .args(["--as-of", "2026-12-01"])
+        .args(more);
+    c
+}
+
+/// Review 17 D-9 (compare): the CSV gives, under 区分, the per-CSP summary the table, JSON
+/// and xlsx give — rank, `充足率(本件対象外を除く)`, the count of each status, the service it
+/// runs on, the registration — and the as-of date: the same numbers as the JSON (was: no
+/// share, no counts, no registration).
+#[test]
+fn the_compare_csv_carries_the_per_csp_summary() {
+    let v = json_of(compare("ja", "chk.csv", &["--format", "json"]));
+    let rows = csv_records(&stdout_of(compare("ja", "chk.csv", &["--format", "csv"])));
+    assert_eq!(rows[0][2..], ["有効SaaS", "失効SaaS"]);
+    let firsts: Vec<&str> = rows[1..17].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        firsts,
+        [
+            "区分",
+            "順位",
+            "充足率(本件対象外を除く)",
+            "充足",
+            "保証水準不足",
+            "一部充足",
+            "未充足",
+            "ISMAP対象外",
+            "参照未記入",
+            "判定不能",
+            "本件対象外",
+            "基盤",
+            "登録",
+            "基準日",
+            "警告",
+            "C-01"
+        ]
+    );
+    assert_eq!(
+        record(&rows, "充足率(本件対象外を除く)")[2..],
+        ["44.4%", "0.0%"]
+    );
+    assert_eq!(record(&rows, "登録")[2..], ["有効", "失効"]);
+    assert_eq!(record(&rows, "基準日")[1], "2026-12-01");
+    for (k, csp) in v["csps"].as_array().unwrap().iter().enumerate() {
+        let share = csp["covered_share"].as_f64().unwrap();
+        assert_eq!(
+            record(&rows, "充足率(本件対象外を除く)")[2 + k],
+            format!("{:.1}%", share * 100.0)
+        );
+        for (label, key) in [
+            ("充足", "covered"),
+            ("未充足", "not_covered"),
+            ("本件対象外", "not_asked"),
+        ] {
+            assert_eq!(
+                record(&rows, label)[2 + k],
+                csp["counts"][key].to_string(),
+                "{label} of {}",
+                csp["name"]
+            );
+        }
+    }
+}
+
+/// closing-11 Left: the share covered leaves out the items not asked, and every format of
+/// `compare` says so in its label (`充足率(本件対象外を除く)`, `share covered (of the items
+/// asked)`) as `report`'s summary and workbook do; with every item asked the label is the
+/// plain `充足率`.
+#[test]
+fn the_share_covered_says_it_leaves_out_the_items_not_asked() {
+    let table = stdout_of(compare("ja", "chk.csv", &[]).env("COLUMNS", "240"));
+    assert!(table.contains("充足率(本件対象外を除く)"), "{table}");
+    let md = stdout_of(compare("en", "chk.csv", &["--format", "md"]));
+    assert!(
+        md.contains("| rank | CSP | share covered (of the items asked) | covered |"),
+        "{md}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cmp.xlsx");
+    stdout_of(compare("ja", "chk.csv", &["-o", path.to_str().unwrap()]));
+    let (_, ranges) = sheets(&path);
+    let summary = &ranges[0];
+    let header = (0..summary.height())
+        .find(|r| text(summary, *r, 0) == "順位")
+        .unwrap();
+    assert_eq!(text(summary, header, 2), "充足率(本件対象外を除く)");
+    // report: the summary line and the workbook, the same label
+    let mut c = bin();
+    c.args(["--lang", "ja", "report", "--checks", &d("chk.csv")])
+        .args(["--csp", &d("valid.txt"), "--as-of", "2026-12-01"]);
+    let report = stdout_of(c);
+    assert!(
+        report.contains("— 充足率(本件対象外を除く) 44.4%"),
+        "{report}"
+    );
+
+    // guard: every item asked — the plain label, in each format
+    let table = stdout_of(compare("ja", "chk-all.csv", &[]).env("COLUMNS", "240"));
+    assert!(!table.contains("本件対象外を除く"), "{table}");
+    assert!(table.contains("充足率"), "{table}");
+    let rows = csv_records(&stdout_of(compare(
+        "ja",
+        "chk-all.csv",
+        &["--format", "csv"],
+    )));
+    assert_eq!(rows[3][0], "充足率");
+    let path = dir.path().join("all.xlsx");
+    stdout_of(compare(
+        "ja",
+        "chk-all.csv",
+        &["-o", path.to_str().unwrap()],
+    ));
+    let (_, ranges) = sheets(&path);
+    let summary = &ranges[0];
+    let header = (0..summary.height())
+        .find(|r| text(summary, *r, 0) == "順位")
+        .unwrap();
+    assert_eq!(row_texts(summary, header)[2], "充足率");
 }

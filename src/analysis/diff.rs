@@ -11,6 +11,7 @@ use crate::analysis::csp::{
     ListCoverage, Registration, StatedAs, UnknownId,
 };
 use crate::analysis::gap::Warning;
+use crate::analysis::registration::Registry;
 use crate::catalog::{Catalog, Layer, Level};
 use crate::date::Date;
 use crate::lang::Lang;
@@ -72,6 +73,10 @@ pub struct ListSide {
     pub unknown: Vec<UnknownId>,
     /// The service's own registration on `as_of` (as `report` judges it).
     pub registration: Registration,
+    /// Its registry facts on `as_of`, for the cell a CSV row ends with (the kind and the
+    /// renewal deadline beside the registration, as `report`'s CSV gives them).
+    #[serde(skip)]
+    pub registry: Registry,
 }
 
 /// A registry fact stated differently (or on one side only).
@@ -323,6 +328,7 @@ fn side(att: &Attestation, controls: usize, unknown: Vec<UnknownId>, as_of: Date
         controls,
         unknown,
         registration: Registration::of(att, as_of),
+        registry: Registry::of(att, as_of),
     }
 }
 

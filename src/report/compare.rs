@@ -6,7 +6,9 @@ use crate::analysis::csp::Registration;
 use crate::analysis::gap::{ControlState, Reasons};
 use crate::analysis::{Reason, Status};
 use crate::lang::Lang;
-use crate::report::gap::{not_in_effect, noted_mark, notes_kinds, push_cell_marks, status_label};
+use crate::report::gap::{
+    not_in_effect, noted_mark, notes_kinds, push_cell_marks, share_covered_label, status_label,
+};
 use crate::report::grid::{Grid, Tone};
 use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
 
@@ -56,13 +58,20 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
-/// Headers of the per-CSP summary: rank, name, share covered, a count per status, the
-/// service it runs on, its registration, its tier (the ranking's first key).
-pub fn summary_headers(lang: Lang) -> Vec<String> {
+/// Whether some item is not asked: the share covered then leaves them out, and its label
+/// says so ([`share_covered_label`]; not asked is of the check list, the same for every CSP).
+pub fn not_asked(r: &CompareReport) -> bool {
+    r.csps.iter().any(|c| c.counts.count(Status::NotAsked) > 0)
+}
+
+/// Headers of the per-CSP summary: rank, name, share covered (its label saying it leaves
+/// out the items not asked when some are: `not_asked`), a count per status, the service it
+/// runs on, its registration, its tier (the ranking's first key).
+pub fn summary_headers(lang: Lang, not_asked: bool) -> Vec<String> {
     let mut h: Vec<String> = vec![
         lang.pick("順位", "rank").to_owned(),
         lang.pick("CSP", "CSP").to_owned(),
-        lang.pick("充足率", "share covered").to_owned(),
+        share_covered_label(lang, not_asked).to_owned(),
     ];
     h.extend(Status::ALL.iter().map(|s| s.label(lang).to_owned()));
     h.push(lang.pick("基盤", "runs on").to_owned());
@@ -73,7 +82,7 @@ pub fn summary_headers(lang: Lang) -> Vec<String> {
 
 /// One row per CSP, in rank order.
 pub fn summary_grid(r: &CompareReport) -> Grid {
-    let mut g = Grid::new(summary_headers(r.lang));
+    let mut g = Grid::new(summary_headers(r.lang, not_asked(r)));
     for c in &r.csps {
         let mut row = vec![c.rank.to_string(), c.name.clone(), pct(c.covered_share)];
         row.extend(Status::ALL.iter().map(|s| c.counts.count(*s).to_string()));
@@ -97,7 +106,12 @@ fn compact_summary_grid(r: &CompareReport) -> Grid {
     let mut g = Grid::new(vec![
         lang.pick("順位", "rank").to_owned(),
         lang.pick("CSP", "CSP").to_owned(),
-        lang.pick("充足率", "covered").to_owned(),
+        if not_asked(r) {
+            share_covered_label(lang, true)
+        } else {
+            lang.pick("充足率", "covered")
+        }
+        .to_owned(),
         lang.pick("登録", "registration").to_owned(),
         lang.pick("区分", "tier").to_owned(),
     ]);
@@ -336,14 +350,31 @@ fn summary_lines(r: &CompareReport) -> Vec<String> {
     out
 }
 
-/// The matrix as CSV: a row of each CSP's tier under the header, a row of its warnings
-/// (when any CSP has some), then the items.
+/// The matrix as CSV: under the header, a row of each CSP's tier, then the per-CSP summary
+/// the other formats give ([`summary_grid`]: rank, share covered, the count of each status,
+/// the service it runs on, its registration; review 17 D-9), the as-of date, a row of the
+/// warnings (when any CSP has some), then the items.
 fn csv_grid(r: &CompareReport) -> Grid {
     let mut g = matrix_grid(r);
-    let mut tiers = vec![r.lang.pick("区分", "tier").to_owned(), String::new()];
-    tiers.extend(r.csps.iter().map(|c| c.tier.cell(r.lang)));
-    g.rows.insert(0, tiers);
-    g.tones.insert(0, Tone::Plain);
+    let summary = summary_grid(r);
+    let tier_col = summary.headers.len() - 1;
+    let name_col = 1;
+    let mut lead = Vec::new();
+    // the tier first, then the summary's other columns in order, each a row
+    for c in std::iter::once(tier_col).chain((0..tier_col).filter(|&c| c != name_col)) {
+        let label = if c == tier_col {
+            r.lang.pick("区分", "tier").to_owned()
+        } else {
+            summary.headers[c].clone()
+        };
+        let mut row = vec![label, String::new()];
+        row.extend(summary.rows.iter().map(|cells| cells[c].clone()));
+        lead.push(row);
+    }
+    lead.push(vec![
+        r.lang.pick("基準日", "as of").to_owned(),
+        r.as_of.to_string(),
+    ]);
     if r.csps.iter().any(|c| !c.warnings.is_empty()) {
         let mut row = vec![r.lang.pick("警告", "warnings").to_owned(), String::new()];
         row.extend(r.csps.iter().map(|c| {
@@ -353,9 +384,14 @@ fn csv_grid(r: &CompareReport) -> Grid {
                 .collect::<Vec<_>>()
                 .join("\n")
         }));
-        g.rows.insert(1, row);
-        g.tones.insert(1, Tone::Plain);
+        lead.push(row);
     }
+    for row in &mut lead {
+        row.resize(g.headers.len(), String::new());
+    }
+    let n = lead.len();
+    g.rows.splice(0..0, lead);
+    g.tones.splice(0..0, std::iter::repeat_n(Tone::Plain, n));
     // what the mark means, under those rows
     if let Some(legend) = notes_legend(r) {
         let at = g.rows.len() - r.items.len();

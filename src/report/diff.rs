@@ -253,6 +253,68 @@ fn render_diff<T: Serialize>(
     Ok(())
 }
 
+/// A warning's side in words: `旧`, `新`, `旧と新`.
+fn side_label(side: &str, lang: Lang) -> &'static str {
+    match side {
+        "old" => lang.pick("旧", "old"),
+        "new" => lang.pick("新", "new"),
+        _ => lang.pick("旧と新", "old and new"),
+    }
+}
+
+/// The CSV is read without the heading and the summary line (review 17 D-9): rows of its
+/// own come first — the lists compared (`一覧`), the counts (`集計`), each warning (its code,
+/// the message in its side's notes: a registration lapsed since the last run is a row when
+/// no control changed) — and every row ends with the as-of date and each side's
+/// registration on it, as `report`'s CSV rows end (`失効 (ISMAP, 更新期限 2025-03-31)`).
+fn csv_rows(d: &ListDiff, summary: &str, lang: Lang, grid: &mut Grid) {
+    let l = |ja, en| lang.pick(ja, en);
+    let list = |s: &crate::analysis::diff::ListSide| format!("{} ({})", s.name, s.source);
+    let row = |id: &str, change: &str, old: String, new: String| {
+        let mut r = vec![id.to_owned(), String::new(), change.to_owned()];
+        r.extend([String::new(), String::new(), old, new]);
+        r
+    };
+    let mut lead = vec![
+        (
+            row(l("一覧", "lists"), "", list(&d.old), list(&d.new)),
+            Tone::Plain,
+        ),
+        (
+            row(l("集計", "summary"), summary, String::new(), String::new()),
+            Tone::Plain,
+        ),
+    ];
+    for w in &d.warnings {
+        let change = format!("{} ({})", l("警告", "warning"), side_label(w.side, lang));
+        let (old, new) = match w.side {
+            "old" => (w.message.clone(), String::new()),
+            "new" => (String::new(), w.message.clone()),
+            _ => (w.message.clone(), w.message.clone()),
+        };
+        lead.push((row(w.code, &change, old, new), Tone::Alert));
+    }
+    let (rows, tones): (Vec<_>, Vec<_>) = lead.into_iter().unzip();
+    grid.rows.splice(0..0, rows);
+    grid.tones.splice(0..0, tones);
+    grid.headers.extend(
+        [
+            l("基準日", "as of"),
+            l("旧 登録の状態", "old registration"),
+            l("新 登録の状態", "new registration"),
+        ]
+        .map(str::to_owned),
+    );
+    let basis = [
+        d.as_of.to_string(),
+        crate::report::gap::registration_cell(&d.old.registry, lang),
+        crate::report::gap::registration_cell(&d.new.registry, lang),
+    ];
+    for row in &mut grid.rows {
+        row.extend(basis.iter().cloned());
+    }
+}
+
 /// `ismap-gap diff OLD NEW`.
 pub fn render_list_diff(
     d: &ListDiff,
@@ -276,11 +338,7 @@ pub fn render_list_diff(
         d.as_of
     );
     for w in &d.warnings {
-        let side = match w.side {
-            "old" => l("旧", "old"),
-            "new" => l("新", "new"),
-            _ => l("旧と新", "old and new"),
-        };
+        let side = side_label(w.side, lang);
         heading.push_str(&format!(
             "\n{} ({side}): {}",
             l("警告", "WARNING"),
@@ -309,13 +367,8 @@ pub fn render_list_diff(
         s.unknown_new
     );
     let mut grid = list_grid(d, lang);
-    // a CSV row is read without the heading: each says the date it was judged on
     if format == Format::Csv {
-        grid.headers.push(l("基準日", "as of").to_owned());
-        let as_of = d.as_of.to_string();
-        for row in &mut grid.rows {
-            row.push(as_of.clone());
-        }
+        csv_rows(d, &summary, lang, &mut grid);
     }
     let drawn = Drawn {
         grid,

@@ -1148,18 +1148,18 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         .collect::<Vec<_>>()
         .join(" · ");
     out.push(format!(
-        "{} {}: {} — {} {:.1}%{}",
+        "{} {}: {} — {} {:.1}%",
         l("合計", "Total"),
         s.total,
         counts,
-        l("充足率", "covered"),
-        s.covered_share * 100.0,
-        // its denominator leaves out the items not asked (review 15 B-1)
+        // its denominator leaves out the items not asked (review 15 B-1), said in the
+        // label every output gives it
         if s.not_asked > 0 {
-            l("(本件対象外を除く)", " (of the items asked)")
+            share_covered_label(lang, true)
         } else {
-            ""
-        }
+            l("充足率", "covered")
+        },
+        s.covered_share * 100.0,
     ));
     out.push(covered_means(lang).to_owned());
     if s.covered_with_notes > 0 {
@@ -1342,6 +1342,18 @@ pub fn covered_means(lang: Lang) -> &'static str {
         "充足 = ISMAPの結果で自組織の確認を代替できる可能性がある(ISMAPは保証業務ではなく、採否は利用者が判断する)",
         "covered = the ISMAP result may replace your own check (ISMAP is agreed-upon procedures, not assurance; the decision stays with you)",
     )
+}
+
+/// The label of the share covered, whose denominator leaves out the items not asked: said
+/// when some are (`充足率(本件対象外を除く)`), the plain label when every item is asked. One
+/// label for `report`'s summary and workbook and every format of `compare`.
+pub fn share_covered_label(lang: Lang, not_asked: bool) -> &'static str {
+    match (not_asked, lang) {
+        (true, Lang::Ja) => "充足率(本件対象外を除く)",
+        (true, Lang::En) => "share covered (of the items asked)",
+        (false, Lang::Ja) => "充足率",
+        (false, Lang::En) => "share covered",
+    }
 }
 
 /// The facts the ISMAP list publishes beside the control list, as lines (those given).

@@ -675,11 +675,13 @@ mod tests {
 
     #[test]
     fn the_compare_summary_columns_are_those_the_headers_name() {
-        let headers = cmp::summary_headers(Lang::En);
+        let headers = cmp::summary_headers(Lang::En, false);
         assert_eq!(headers.len(), TIER_COL + 1);
         assert_eq!(headers[RANK_COL], "rank");
         assert_eq!(headers[NAME_COL], "CSP");
         assert_eq!(headers[SHARE_COL], "share covered");
+        let headers = cmp::summary_headers(Lang::Ja, true);
+        assert_eq!(headers[SHARE_COL], "充足率(本件対象外を除く)");
         for (k, status) in Status::ALL.iter().enumerate() {
             assert_eq!(headers[FIRST_COUNT_COL + k], status.label(Lang::En));
         }

@@ -401,15 +401,14 @@ fn write_summary(
     // its denominator leaves out the items not asked, when some are: said as the table and
     // Markdown say it, the share in the 割合 column (review 17 D-1: was in the 件数 column,
     // unlabelled, beside the shares of the total)
-    let share_label = if summary.not_asked > 0 {
-        l(
-            "充足率(本件対象外を除く)",
-            "Share covered (of the items asked)",
-        )
-    } else {
-        l("充足率", "Share covered")
-    };
-    sheet.write_string_with_format(row, 0, share_label, &styles.total)?;
+    let share_label = crate::report::gap::share_covered_label(lang, summary.not_asked > 0);
+    // a row label: its first letter a capital (`Share covered`)
+    let mut chars = share_label.chars();
+    let share_label: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    sheet.write_string_with_format(row, 0, &share_label, &styles.total)?;
     sheet.write_number_with_format(row, 2, summary.covered_share, &styles.total_percent)?;
     // of the covered, those carrying notes to read (marked in the gap sheet), when any
     if summary.covered_with_notes > 0 {
