@@ -5,7 +5,9 @@
 //! in every format of `compare` and `report` (closing-11).
 mod common;
 
-use common::xlsx::{row_texts, sheets, text};
+use common::xlsx::{
+    attr, cell_looks, cell_ref, cell_styles, row_texts, sheets, tags, text, zip_entries,
+};
 use common::{bin, by_id, data, example, json_of, stdout_of};
 use serde_json::{json, Value};
 
@@ -387,4 +389,121 @@ fn the_share_covered_says_it_leaves_out_the_items_not_asked() {
         .find(|r| text(summary, *r, 0) == "順位")
         .unwrap();
     assert_eq!(row_texts(summary, header)[2], "充足率");
+}
+
+/// The `horizontal` alignment of each cell style (index into `cellXfs`), if it has one.
+fn horizontal_alignments(styles_xml: &str) -> Vec<Option<String>> {
+    let xfs = &styles_xml[styles_xml.find("<cellXfs").unwrap()..];
+    let xfs = &xfs[..xfs.find("</cellXfs>").unwrap()];
+    xfs.split("<xf ")
+        .skip(1)
+        .map(|xf| {
+            tags(xf, "alignment")
+                .first()
+                .and_then(|a| attr(a, "horizontal"))
+                .map(str::to_owned)
+        })
+        .collect()
+}
+
+/// The row (from 0) of a sheet whose first cell is `label`.
+fn row_labelled(range: &calamine::Range<calamine::Data>, label: &str) -> usize {
+    (0..range.height())
+        .find(|r| text(range, *r, 0) == label)
+        .unwrap_or_else(|| panic!("no row {label}"))
+}
+
+/// Review 17 D-10, the report workbook's summary as printed: the registration lapsed stands
+/// out as the warnings do (their style: red, bold), a valid one is plain text; the counts
+/// among the facts are left-aligned as the text facts beside them (were right-aligned in
+/// the wide value column); the gap sheet's `追加手続の要否` column holds its header on one
+/// line (wrapped inside the word).
+#[test]
+fn the_report_summary_marks_a_lapsed_registration_and_aligns_its_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |csp: &str, name: &str| {
+        let path = dir.path().join(name);
+        let mut c = bin();
+        c.args(["--lang", "ja", "report", "--checks", &d("chk.csv")])
+            .args(["--csp", &d(csp), "--as-of", "2026-12-01", "-o"])
+            .arg(&path);
+        stdout_of(c);
+        path
+    };
+    let lapsed = write("lapsed.txt", "lapsed.xlsx");
+    let (names, ranges) = sheets(&lapsed);
+    let summary = &ranges[0];
+    let xml = zip_entries(&lapsed);
+    let styles = cell_styles(&xml["xl/worksheets/sheet1.xml"]);
+    let looks = cell_looks(&xml["xl/styles.xml"]);
+    let registration = row_labelled(summary, "登録の有効性");
+    assert_eq!(text(summary, registration, 1), "失効");
+    let warning = row_labelled(summary, "警告");
+    let style = |r: usize, c: usize| styles[&cell_ref(r, c)];
+    assert_eq!(style(registration, 1), style(warning, 1));
+    assert_eq!(style(registration, 0), style(warning, 0));
+    assert!(looks[style(registration, 1)].bold);
+    // the counts: left-aligned numbers
+    let align = horizontal_alignments(&xml["xl/styles.xml"]);
+    for label in [
+        "実施と記載された項目",
+        "非該当",
+        "未解決の参照",
+        "読まなかった行(確認項目ではない)",
+    ] {
+        let r = row_labelled(summary, label);
+        assert!(
+            matches!(summary.get((r, 1)), Some(calamine::Data::Float(_))),
+            "{label}: a number"
+        );
+        assert_eq!(align[style(r, 1)].as_deref(), Some("left"), "{label}");
+    }
+    // the decision column: as wide as its header on one line
+    let gaps = names.iter().position(|n| n == "ギャップ").unwrap();
+    let decision = row_texts(&ranges[gaps], 0)
+        .iter()
+        .position(|h| h == "追加手続の要否")
+        .unwrap();
+    let sheet = &xml[&format!("xl/worksheets/sheet{}.xml", gaps + 1)];
+    let width: f64 = tags(sheet, "col")
+        .iter()
+        .find(|c| attr(c, "min").unwrap().parse::<usize>().unwrap() == decision + 1)
+        .and_then(|c| attr(c, "width"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(width >= 16.0, "{width}");
+
+    // guard: a valid registration is a plain fact
+    let valid = write("valid.txt", "valid.xlsx");
+    let (_, ranges) = sheets(&valid);
+    let xml = zip_entries(&valid);
+    let styles = cell_styles(&xml["xl/worksheets/sheet1.xml"]);
+    let looks = cell_looks(&xml["xl/styles.xml"]);
+    let registration = row_labelled(&ranges[0], "登録の有効性");
+    assert_eq!(text(&ranges[0], registration, 1), "有効");
+    assert!(!looks[styles[&cell_ref(registration, 1)]].bold);
+}
+
+/// Review 17 D-10, the comparison workbook: the CSP count is left-aligned as the facts
+/// beside it; the matrix's title column holds the check list's titles on one line, so no
+/// row is taller than the others (C-01–C-03, the longest titles, were two lines tall).
+#[test]
+fn the_compare_matrix_rows_are_one_line_when_the_titles_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cmp.xlsx");
+    stdout_of(compare("ja", "chk.csv", &["-o", path.to_str().unwrap()]));
+    let (_, ranges) = sheets(&path);
+    let xml = zip_entries(&path);
+    let rows = tags(&xml["xl/worksheets/sheet2.xml"], "row");
+    assert_eq!(rows.len(), 13, "header and twelve items");
+    for row in &rows[1..] {
+        assert_eq!(attr(row, "ht"), None, "{row}");
+    }
+    let summary = &ranges[0];
+    let styles = cell_styles(&xml["xl/worksheets/sheet1.xml"]);
+    let align = horizontal_alignments(&xml["xl/styles.xml"]);
+    let r = row_labelled(summary, "CSP数");
+    assert_eq!(text(summary, r, 1), "2");
+    assert_eq!(align[styles[&cell_ref(r, 1)]].as_deref(), Some("left"));
 }

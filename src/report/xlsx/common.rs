@@ -139,6 +139,22 @@ pub fn column_width_upto<'a>(texts: impl IntoIterator<Item = &'a str>, max: usiz
     (widest + 2).clamp(MIN_WIDTH, max.max(MIN_WIDTH)) as f64
 }
 
+/// The narrowest width, within [`MIN_WIDTH`] and `max`, at which a wrapped cell holds the
+/// widest line of `texts` on one line by [`wrapped_lines`]'s estimate: a column fitted to
+/// its text that is not then counted as two lines (a little wider than [`column_width`],
+/// whose widest line the estimate wraps; review 17 D-10: the compare matrix's longest
+/// titles took two lines among rows of one).
+pub fn one_line_width<'a>(texts: impl IntoIterator<Item = &'a str>, max: f64) -> f64 {
+    let widest = texts
+        .into_iter()
+        .flat_map(str::lines)
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(0);
+    // the inverse of `line_capacity`, with room for rounding
+    ((widest as f64 / 0.95).ceil() + 2.0).clamp(MIN_WIDTH as f64, max.max(MIN_WIDTH as f64))
+}
+
 /// Widens `width` to fit `text`, measuring only text that might be wider: a line is never
 /// wider than its UTF-8 bytes (a wide character takes three or more).
 pub fn widen(width: &mut f64, text: &str) {
@@ -417,6 +433,9 @@ pub struct Styles {
     pub cell: Format,
     pub reviewer: Format,
     pub warning: Format,
+    /// A count among a summary's facts: left-aligned, as the text facts beside it are
+    /// (review 17 D-10: right-aligned, it floated mid-page away from its label).
+    pub fact_number: Format,
     pub number: Format,
     pub percent: Format,
     pub total: Format,
@@ -470,6 +489,9 @@ impl Styles {
                 .set_text_wrap()
                 .set_align(FormatAlign::Top)
                 .set_font_color(Color::RGB(0xC00000)),
+            fact_number: Format::new()
+                .set_align(FormatAlign::Left)
+                .set_align(FormatAlign::Top),
             number: Format::new()
                 .set_border(FormatBorder::Thin)
                 .set_align(FormatAlign::Top),
@@ -730,6 +752,28 @@ mod tests {
         let cut = fit(&emoji);
         assert!(cut.encode_utf16().count() <= MAX_CELL_UTF16);
         assert!(cut.ends_with("😀…"));
+    }
+
+    #[test]
+    fn one_line_width_holds_the_widest_line_on_one_line() {
+        for text in [
+            "利用者IDの登録・削除の手続が定められていること",
+            "パスワード管理システムが対話式であること",
+            "a",
+            "Identification of applicable legislation",
+            "ａｂｃ　ｄｅｆ",
+        ] {
+            let w = one_line_width([text, "x"], MAX_WIDTH as f64);
+            assert_eq!(wrapped_lines(text, w), 1, "{text} at {w}");
+            // and no wider than needed: a character less wraps it (when not at the bound)
+            if w > MIN_WIDTH as f64 && w < MAX_WIDTH as f64 {
+                assert!(w <= column_width([text]) + 4.0, "{text} at {w}");
+            }
+        }
+        // a text too wide for the bound wraps at it
+        let long = "確".repeat(40);
+        assert_eq!(one_line_width([long.as_str()], 50.0), 50.0);
+        assert_eq!(one_line_width([], 50.0), MIN_WIDTH as f64);
     }
 
     #[test]

@@ -21,8 +21,8 @@ use crate::report::xlsx::common::fitted;
 const MATRIX_FIRST_CSP_COL: usize = 2;
 use crate::report::xlsx::common::{
     add_row_sheet, chart_last_col, chart_last_row, col_num, column_width, created_on, finish_table,
-    fit, format_runs, grid_column_width, new_workbook, print_setup, row_num, tone_colors,
-    write_header_row, write_note, Columns, Cuts, Print, Styles, Table,
+    fit, format_runs, grid_column_width, new_workbook, one_line_width, print_setup, row_num,
+    tone_colors, write_header_row, write_note, Columns, Cuts, Print, Styles, Table,
 };
 use crate::report::xlsx::gap_sheet::{write_gap_sheet, GapRows};
 use crate::report::xlsx::sheet_xml::{probe_styles, save_with_rows, Deferred, SheetRows};
@@ -169,6 +169,8 @@ const FIRST_COUNT_COL: usize = 3;
 const RUNS_ON_COL: usize = FIRST_COUNT_COL + Status::ALL.len();
 const REGISTRATION_COL: usize = RUNS_ON_COL + 1;
 const TIER_COL: usize = REGISTRATION_COL + 1;
+/// Widest the matrix's title column grows, in Excel's character units.
+const MATRIX_TITLE_WIDTH: f64 = 50.0;
 /// Width of a count column, in Excel's character units.
 const COUNT_WIDTH: f64 = 12.0;
 /// Width of the summary chart, in pixels.
@@ -307,7 +309,7 @@ fn write_compare_summary(
         row += 1;
     }
     sheet.write_string_with_format(row, 0, l("CSP数", "CSPs"), &styles.label)?;
-    sheet.write_number(row, 1, report.csps.len() as f64)?;
+    sheet.write_number_with_format(row, 1, report.csps.len() as f64, &styles.fact_number)?;
     row += 1;
     write_note(
         sheet,
@@ -504,7 +506,17 @@ fn write_matrix<'r>(
         .enumerate()
         .map(|(c, header)| match c {
             ID_COL => text_width(|i| &i.id, c).min(16.0),
-            TITLE_COL => text_width(|i| &i.title, c).min(40.0),
+            // a check list's usual title (some twenty Japanese characters) on one line:
+            // at 40, those a little longer took two lines among one-line rows (review 17
+            // D-10)
+            TITLE_COL => one_line_width(
+                report
+                    .items
+                    .iter()
+                    .map(|i| i.title.as_str())
+                    .chain(headers.get(c).map(String::as_str)),
+                MATRIX_TITLE_WIDTH,
+            ),
             // a long CSP name wraps in the header rather than widen every column
             _ => status_width.max(column_width([header.as_str()]).min(24.0)),
         })
@@ -680,8 +692,8 @@ mod tests {
         assert_eq!(headers[RANK_COL], "rank");
         assert_eq!(headers[NAME_COL], "CSP");
         assert_eq!(headers[SHARE_COL], "share covered");
-        let headers = cmp::summary_headers(Lang::Ja, true);
-        assert_eq!(headers[SHARE_COL], "充足率(本件対象外を除く)");
+        let ja = cmp::summary_headers(Lang::Ja, true);
+        assert_eq!(ja[SHARE_COL], "充足率(本件対象外を除く)");
         for (k, status) in Status::ALL.iter().enumerate() {
             assert_eq!(headers[FIRST_COUNT_COL + k], status.label(Lang::En));
         }

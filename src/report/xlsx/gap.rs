@@ -116,11 +116,14 @@ fn gap_workbook<'r>(
     Ok((workbook, rows.map(|rows| (gaps_sheet, rows))))
 }
 
-/// A value of the facts list: input text, a count, or nothing known.
+/// A value of the facts list: input text, a count, or nothing known; or a fact that voids
+/// what the report credits (a registration lapsed or not yet valid), written as the
+/// warnings are.
 enum Fact {
     Text(String),
     Count(usize),
     Unknown,
+    Alert(String),
 }
 
 fn opt_text<T: ToString>(v: Option<T>) -> Fact {
@@ -172,10 +175,15 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
             l("更新期限", "Renewal deadline"),
             opt_text(csp.registry.renewal_deadline),
         ),
-        (
-            l("登録の有効性", "Registration"),
-            Fact::Text(csp.registry.registration.label(lang).to_owned()),
-        ),
+        (l("登録の有効性", "Registration"), {
+            // the one fact that voids every 充足 stands out (review 17 D-10)
+            let label = csp.registry.registration.label(lang).to_owned();
+            if csp.registry.registration.is_void() {
+                Fact::Alert(label)
+            } else {
+                Fact::Text(label)
+            }
+        }),
         (
             l("監査対象期間", "Audit period"),
             opt_text(csp.registry.audit_period),
@@ -309,14 +317,19 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
     {
         facts.insert(
             after_audit + k,
-            (
-                crate::report::gap::underlying_label(lang),
-                Fact::Text(format!(
+            (crate::report::gap::underlying_label(lang), {
+                let text = format!(
                     "{}{}",
                     under.name,
                     crate::report::gap::registration_text(&under.registry, report.as_of, lang)
-                )),
-            ),
+                );
+                // a service under it not in effect voids what rests on it: as its own
+                if under.registry.registration.is_void() {
+                    Fact::Alert(text)
+                } else {
+                    Fact::Text(text)
+                }
+            }),
         );
     }
     let after_plan = facts
@@ -450,22 +463,26 @@ fn write_summary(
     for (label, fact) in facts(report) {
         let count;
         let value = match &fact {
-            Fact::Text(t) if !t.is_empty() => t.as_str(),
+            Fact::Text(t) | Fact::Alert(t) if !t.is_empty() => t.as_str(),
             Fact::Count(n) => {
                 count = n.to_string();
                 count.as_str()
             }
-            Fact::Text(_) | Fact::Unknown => "—",
+            Fact::Text(_) | Fact::Alert(_) | Fact::Unknown => "—",
+        };
+        let (label_format, format) = match fact {
+            Fact::Alert(_) => (&styles.warning, &styles.warning),
+            _ => (&styles.label, &styles.text),
         };
         if let Fact::Count(n) = fact {
             sheet.write_string_with_format(row, 0, label, &styles.label)?;
-            sheet.write_number(row, 1, n as f64)?;
+            sheet.write_number_with_format(row, 1, n as f64, &styles.fact_number)?;
         } else {
             write_note(
                 sheet,
                 row,
-                (label, &styles.label),
-                (value, &styles.text),
+                (label, label_format),
+                (value, format),
                 &columns,
                 last_col,
             )?;

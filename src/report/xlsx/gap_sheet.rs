@@ -182,7 +182,7 @@ fn layout(
                 )
             }
             Col::Cell(col::PROCEDURES) => 48.0,
-            Col::Decision => column_width(decision_choices(lang)).max(10.0),
+            Col::Decision => decision_width(lang),
             Col::Comment => 28.0,
             Col::Change => 22.0,
             Col::Cell(col::MISSING) => 22.0,
@@ -597,6 +597,14 @@ impl<'r> GapRows<'r> {
         Ok(())
     }
 }
+/// The width of the reviewer's decision column: its choices, and its header on one line
+/// up to 16 (`追加手続の要否`, which wrapped inside the word: review 17 D-10; an English
+/// header wraps between its words).
+fn decision_width(lang: Lang) -> f64 {
+    let header = column_width([reviewer_headers(lang)[0]]).min(16.0);
+    column_width(decision_choices(lang)).max(header).max(10.0)
+}
+
 /// The items of the previous review that the check list no longer has, with the status,
 /// decision and comment they had.
 pub fn write_removed_sheet(
@@ -623,7 +631,7 @@ pub fn write_removed_sheet(
                 .map(|s| s.label(lang))
                 .chain([headers[2]]),
         ),
-        column_width(decision_choices(lang)).max(12.0),
+        decision_width(lang).max(12.0),
         40.0,
     ]);
     write_header_row(sheet, 0, &headers, &columns, styles)?;
