@@ -953,17 +953,23 @@ fn compare_ranks_a_lapsed_csp_last_and_shows_every_warning() {
     assert_eq!(rows[0][0], "tier");
     assert_eq!(rows[0][2], "2 valid, with warnings");
     assert_eq!(rows[0][3], "4 lapsed or not yet valid");
-    assert_eq!(rows[1][0], "warnings");
-    assert!(rows[1][3].starts_with("The registration is past its renewal deadline"));
-    assert!(rows[1][2].contains("The audit period is one day"));
+    // the per-CSP summary under the tier (rank, share, counts, runs on, registration,
+    // as of), then the warnings
+    let w = rows.iter().position(|r| r[0] == "warnings").unwrap();
+    assert_eq!(rows[w - 2][..4], ["registration", "", "valid", "lapsed"]);
+    assert!(rows[w][3].starts_with("The registration is past its renewal deadline"));
+    assert!(rows[w][2].contains("The audit period is one day"));
     // no covered item on either: no legend of the `*` mark, V01 assurance-gap on both, the
     // lapsed one's saying so
-    assert_eq!(rows[2][0], "V01");
-    assert_eq!(rows[2][2..4], ["assurance-gap", "assurance-gap (lapsed)"]);
+    assert_eq!(rows[w + 1][0], "V01");
+    assert_eq!(
+        rows[w + 1][2..4],
+        ["assurance-gap", "assurance-gap (lapsed)"]
+    );
     assert_eq!(
         rows.len(),
-        13,
-        "the tier and warnings rows, then one row per item"
+        w + 12,
+        "the tier, summary and warnings rows, then one row per item"
     );
 
     let dir = tempfile::tempdir().unwrap();
@@ -1189,7 +1195,10 @@ fn compare_ranks_a_registration_not_yet_in_effect_with_the_lapsed_ones() {
     let future_col = h.iter().position(|x| x == "Future SaaS").unwrap();
     assert_eq!(rows[0][0], "tier");
     assert_eq!(rows[0][future_col], "4 lapsed or not yet valid");
-    assert!(rows[1][future_col].starts_with("The registration dates from 2027-01-01"));
+    let w = rows.iter().position(|r| r[0] == "warnings").unwrap();
+    assert!(rows[w][future_col].starts_with("The registration dates from 2027-01-01"));
+    let registration = rows.iter().find(|r| r[0] == "registration").unwrap();
+    assert_eq!(registration[future_col], "not yet valid");
     let md = stdout_of(cmd("md"));
     assert!(md.contains("| 1 | Valid SaaS |"), "{md}");
     let dir = tempfile::tempdir().unwrap();

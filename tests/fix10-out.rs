@@ -116,7 +116,11 @@ fn diff_csv_rows_state_the_as_of_date() {
         .args(["--as-of", "2026-04-01", "--format", "csv"]);
     let records = csv_records(&stdout_of(c));
     assert!(records.len() > 1, "{records:?}");
-    assert_eq!(records[0].last().map(String::as_str), Some("as of"));
+    // then each side's registration on it (review 17 D-9)
+    assert_eq!(
+        records[0][records[0].len() - 3..],
+        ["as of", "old registration", "new registration"]
+    );
     assert!(column(&records, "as of").iter().all(|d| *d == "2026-04-01"));
 }
 
