@@ -178,3 +178,31 @@ fn objectives_inherited_from_a_confirmed_registration_still_count() {
     assert_eq!(v["underlying_not_in_effect"], serde_json::json!([]));
     assert!(!stderr.contains("underlying service"), "{stderr}");
 }
+
+/// a 非該当 reason that is only a party's name (`委託先`, `外部委託`, `クラウド事業者`,
+/// `他社`, `基盤`, `DC`, also in the status cell's bracket `非該当（委託先）`) gives none, as
+/// the sentences it shortens do (`委託先が実施`, `クラウド事業者の責任範囲`): 11 exclusions
+/// without a reason, not 100 % ready.
+#[test]
+fn a_party_named_alone_is_no_reason_to_exclude() {
+    let (code, v, stderr) = readiness("a6-reasons.csv");
+    assert_eq!(code, 1, "{stderr}");
+    assert_adds_up(&v);
+    assert_eq!(
+        n(&v["summary"], "na_without_reason"),
+        11,
+        "{}",
+        v["summary"]
+    );
+    assert_eq!(n(&v["summary"], "not_applicable"), 0);
+    for (id, why) in [
+        ("11.1.1", "subcontractor-does-it"),
+        ("11.1.4", "subcontractor-does-it"),
+        ("11.1.5", "party-unclear"),
+        ("11.2.4", "party-unclear"),
+        ("11.2.5", "subcontractor-does-it"),
+    ] {
+        let i = by_id(&v["items"], id);
+        assert_eq!(i["reason_not_accepted"], why, "{id}: {i}");
+    }
+}
