@@ -464,7 +464,7 @@ fn objectives_inherited_from_a_lapsed_or_not_yet_valid_service_are_not_audit_rea
             .unwrap()
     };
     let (_, valid, _) = on_date("en", "saas-on-2027.yaml", "2026-04-01");
-    assert_eq!(valid["schema_version"], 13);
+    assert_eq!(valid["schema_version"], 14);
     assert_eq!(valid["as_of"], "2026-04-01");
     assert_eq!(item(&valid, "11.1.1")["findings"], json!([]));
     assert_eq!(valid["underlying_not_in_effect"], json!([]));
@@ -503,7 +503,9 @@ fn objectives_inherited_from_a_lapsed_or_not_yet_valid_service_are_not_audit_rea
     assert_eq!(v["missing"], json!([]));
     assert_eq!(v["underlying_not_in_effect"].as_array().unwrap().len(), 15);
     assert!(
-        stderr.contains("inherited from a registration not in effect (15): 11.1.1, 11.1.2,"),
+        stderr.contains(
+            "inherited from a registration not in effect or not confirmed (15): 11.1.1, 11.1.2,"
+        ),
         "{stderr}"
     );
     let (code, _, stderr) = on_date("en", "full/saas-on-lapsed.yaml", "2026-03-31");
@@ -529,7 +531,7 @@ fn objectives_inherited_from_a_lapsed_or_not_yet_valid_service_are_not_audit_rea
             .arg(data("inherit/saas-on-lapsed.yaml"))
             .args(["--as-of", "2026-04-01"]),
     );
-    assert!(out.contains("継承元の登録が無効 3"), "{out}");
+    assert!(out.contains("継承元の登録が無効・未確認 3"), "{out}");
     assert!(
         out.contains("継承元のサービス Test IaaS は登録の更新期限 2026-03-31"),
         "{out}"

@@ -65,8 +65,13 @@ fn the_per_clause_table_counts_objectives_inherited_from_a_lapsed_registration()
 
     // Markdown, en and ja
     for (lang, header, clause, total) in [
-        ("en", "underlying not in effect", "11 Physical", "total"),
-        ("ja", "継承元の登録が無効", "11 物理的", "合計"),
+        (
+            "en",
+            "underlying not in effect/unconfirmed",
+            "11 Physical",
+            "total",
+        ),
+        ("ja", "継承元の登録が無効・未確認", "11 物理的", "合計"),
     ] {
         let md = common::stdout_of(lapsed(lang).args(["--format", "md"]));
         let lines: Vec<&str> = md.lines().collect();
@@ -126,7 +131,7 @@ fn the_per_clause_table_counts_objectives_inherited_from_a_lapsed_registration()
     let header = (0..summary.height())
         .find(|r| text(summary, *r, 0) == "区分")
         .unwrap();
-    assert_eq!(text(summary, header, 7), "継承元の登録が無効");
+    assert_eq!(text(summary, header, 7), "継承元の登録が無効・未確認");
     let r11 = (header..summary.height())
         .find(|r| text(summary, *r, 0).starts_with("11 "))
         .unwrap();

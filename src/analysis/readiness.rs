@@ -10,7 +10,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::analysis::csp::{resolve_attestation, CspControls, CspState, HeldBack, UnknownId};
+use crate::analysis::csp::{
+    resolve_attestation, CspControls, CspState, HeldBack, UnknownId, Validity,
+};
 use crate::analysis::gap::{CatalogInfo, Warning};
 use crate::catalog::id::IsmapId;
 use crate::catalog::{Catalog, Entry, Flags, Layer, Level};
@@ -64,10 +66,16 @@ pub enum Finding {
     /// on the date (lapsed, registered after it, or audited over a period ending after it):
     /// nothing to show the auditor for it.
     UnderlyingNotInEffect,
+    /// Implemented only through an underlying service whose registration the input does
+    /// not confirm: no renewal deadline (not checked), its kind (ISMAP or ISMAP-LIU) not
+    /// stated, or an ISMAP-LIU registration (an external audit narrower than ISMAP's).
+    /// Counted with [`Finding::UnderlyingNotInEffect`]: nothing the auditor can rely on
+    /// until it is confirmed (review 19 A-2: counted implemented, 100 %, silent).
+    UnderlyingNotConfirmed,
 }
 
 impl Finding {
-    pub const ALL: [Finding; 7] = [
+    pub const ALL: [Finding; 8] = [
         Finding::Missing,
         Finding::NotListed,
         Finding::ExclusionNotAllowed,
@@ -75,7 +83,14 @@ impl Finding {
         Finding::Planned,
         Finding::NoEvidence,
         Finding::UnderlyingNotInEffect,
+        Finding::UnderlyingNotConfirmed,
     ];
+
+    /// Whether the finding keeps a required item from counting as implemented (or
+    /// validly excluded): every finding but missing evidence, which is counted beside.
+    pub fn blocks(self) -> bool {
+        self != Finding::NoEvidence
+    }
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -88,6 +103,10 @@ impl Finding {
             Finding::UnderlyingNotInEffect => lang.pick(
                 "継承元の登録が無効",
                 "underlying registration not in effect",
+            ),
+            Finding::UnderlyingNotConfirmed => lang.pick(
+                "継承元の登録を確認できない",
+                "underlying registration not confirmed",
             ),
         }
     }
@@ -141,8 +160,8 @@ pub struct Counts {
     /// Mandatory items neither implemented nor validly excluded (planned ones excluded).
     pub missing: usize,
     pub evidence_missing: usize,
-    /// Inherited from a service whose registration is not in effect on the date (not
-    /// counted implemented).
+    /// Inherited from a service whose registration is not in effect on the date, or is
+    /// not confirmed ([`Finding::UnderlyingNotConfirmed`]): not counted implemented.
     pub underlying_not_in_effect: usize,
     /// (implemented + not_applicable) / required, 0..1, four decimals.
     pub readiness: f64,
@@ -232,7 +251,9 @@ fn count(items: &[&ReadinessItem]) -> Counts {
         if i.required {
             c.required += 1;
             match i.state {
-                ItemState::Implemented if !i.findings.contains(&Finding::UnderlyingNotInEffect) => {
+                // an objective stated implemented whose item is stated otherwise is
+                // counted once, by that finding (missing or planned: review 19 A-8)
+                ItemState::Implemented if !i.findings.iter().any(|f| f.blocks()) => {
                     c.implemented += 1
                 }
                 ItemState::NotApplicable if i.findings.is_empty() => c.not_applicable += 1,
@@ -247,7 +268,9 @@ fn count(items: &[&ReadinessItem]) -> Counts {
                 Finding::NoReason => c.na_without_reason += 1,
                 Finding::Planned => c.planned += 1,
                 Finding::NoEvidence => c.evidence_missing += 1,
-                Finding::UnderlyingNotInEffect => c.underlying_not_in_effect += 1,
+                Finding::UnderlyingNotInEffect | Finding::UnderlyingNotConfirmed => {
+                    c.underlying_not_in_effect += 1
+                }
             }
         }
     }
@@ -280,6 +303,9 @@ struct Stated<'a> {
     tracks_evidence: bool,
     /// Per service of `csp.services`, whether its registration is in effect on the date.
     in_effect: Vec<bool>,
+    /// Per service of `csp.services`, whether the input confirms its registration: a
+    /// renewal deadline given and the kind stated ISMAP.
+    confirmed: Vec<bool>,
 }
 
 impl Stated<'_> {
@@ -372,6 +398,15 @@ impl Stated<'_> {
                 .any(|s| !self.in_effect.get(s).copied().unwrap_or(true))
         {
             findings.push(Finding::UnderlyingNotInEffect);
+        } else if state == ItemState::Implemented
+            && inherited_from.is_some()
+            && self
+                .csp
+                .rests_on(id)
+                .skip(1)
+                .any(|s| !self.confirmed.get(s).copied().unwrap_or(true))
+        {
+            findings.push(Finding::UnderlyingNotConfirmed);
         }
         // evidence for an inherited objective is the underlying service's own audit
         if state == ItemState::Implemented
@@ -471,12 +506,23 @@ fn detail_row(
     Some(st.row(id, e, title, required, stated, None, flags.basic, findings))
 }
 
+/// Whether the input confirms the registration of `service` (one the list's objectives
+/// may rest on) on `as_of`: in effect, a renewal deadline given (else validity was not
+/// checked), the kind stated, and ISMAP rather than ISMAP-LIU — the facts `report` caps
+/// inherited items on too (`registration-not-checked`, `registration-kind-unstated`,
+/// `ismap-liu`).
+fn confirmed(service: &crate::analysis::csp::Service, v: &Validity, as_of: Date) -> bool {
+    crate::analysis::csp::Registration::of_service(service, as_of)
+        == crate::analysis::csp::Registration::Valid
+        && !v.liu
+        && !service.kind_unstated
+}
+
 /// The readiness of a CSP's own control list against the catalog, judging the
 /// registrations of the services it inherits from on `as_of`.
 pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) -> ReadinessReport {
     let csp = resolve_attestation(catalog, att);
-    let validity: Vec<crate::analysis::csp::Validity> =
-        csp.services.iter().map(|s| s.validity(as_of)).collect();
+    let validity: Vec<Validity> = csp.services.iter().map(|s| s.validity(as_of)).collect();
     let mut details: HashMap<String, (&str, &str, &str)> = HashMap::new();
     for c in &att.controls {
         if let Ok(id) = crate::analysis::csp::listed_to_catalog(catalog, c) {
@@ -485,6 +531,12 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
     let st = Stated {
         in_effect: validity.iter().map(|v| v.in_effect()).collect(),
+        confirmed: csp
+            .services
+            .iter()
+            .zip(&validity)
+            .map(|(s, v)| confirmed(s, v, as_of))
+            .collect(),
         csp,
         details,
         tracks_evidence: att.tracks_evidence,
@@ -637,7 +689,13 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
                 na_without_reason: ids_with(&members, &[Finding::NoReason]),
                 planned: ids_with(&members, &[Finding::Planned]),
                 evidence_missing: ids_with(&members, &[Finding::NoEvidence]),
-                underlying_not_in_effect: ids_with(&members, &[Finding::UnderlyingNotInEffect]),
+                underlying_not_in_effect: ids_with(
+                    &members,
+                    &[
+                        Finding::UnderlyingNotInEffect,
+                        Finding::UnderlyingNotConfirmed,
+                    ],
+                ),
                 key,
                 label,
             }
@@ -683,6 +741,43 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
             message: match lang {
                 Lang::Ja => format!("継承元のサービス {name} は{ja_why}: そこから継承する統制目標{}件は実施と数えていません(内部監査で示せる根拠がありません): {}。ISMAPクラウドサービスリストで現在の掲載を確認するか、自社で実施してください", ids.len(), ids.join(", ")),
                 Lang::En => format!("The underlying service {name} {en_why}: the {} objective(s) inherited from it are not counted as implemented (nothing to show the auditor for them): {}. Check its current entry on the ISMAP cloud service list, or implement them yourself", ids.len(), ids.join(", ")),
+            },
+        });
+    }
+    for (i, service) in st.csp.services.iter().enumerate().skip(1) {
+        let ids: Vec<&str> = items
+            .iter()
+            .filter(|it| {
+                it.findings.contains(&Finding::UnderlyingNotConfirmed)
+                    && st.csp.rests_on(&it.id).contains(&i)
+            })
+            .map(|it| it.id.as_str())
+            .collect();
+        if ids.is_empty() || st.confirmed.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let name = &service.name;
+        let (ja_why, en_why) = if service.liu {
+            (
+                "はISMAP-LIUの登録です(外部監査の範囲はISMAPより狭い)",
+                "is registered under ISMAP-LIU (a narrower external audit than ISMAP's)",
+            )
+        } else if service.renewal_deadline.is_none() {
+            (
+                "の登録(更新期限)がプロファイルに記載されていません",
+                "states no registration (renewal deadline) in its profile",
+            )
+        } else {
+            (
+                "の登録の種類(ISMAPかISMAP-LIUか)がプロファイルに記載されていません",
+                "does not state its registration kind (ISMAP or ISMAP-LIU) in its profile",
+            )
+        };
+        notes.push(Warning {
+            code: "underlying-not-confirmed",
+            message: match lang {
+                Lang::Ja => format!("継承元のサービス {name} {ja_why}: そこから継承する統制目標{}件は実施と数えていません(内部監査で依拠できるか確認できません): {}。ISMAPクラウドサービスリストで登録を確認してプロファイルに registration_kind, renewal_deadline を記載するか、自社で実施してください", ids.len(), ids.join(", ")),
+                Lang::En => format!("The underlying service {name} {en_why}: the {} objective(s) inherited from it are not counted as implemented (whether the auditor may rely on them is not confirmed): {}. Check its entry on the ISMAP cloud service list and state registration_kind and renewal_deadline in its profile, or implement them yourself", ids.len(), ids.join(", ")),
             },
         });
     }
@@ -743,7 +838,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 13,
+        schema_version: 14,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),
@@ -769,7 +864,13 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
         na_without_reason: ids_with(&all, &[Finding::NoReason]),
         planned: ids_with(&all, &[Finding::Planned]),
         evidence_missing: ids_with(&all, &[Finding::NoEvidence]),
-        underlying_not_in_effect: ids_with(&all, &[Finding::UnderlyingNotInEffect]),
+        underlying_not_in_effect: ids_with(
+            &all,
+            &[
+                Finding::UnderlyingNotInEffect,
+                Finding::UnderlyingNotConfirmed,
+            ],
+        ),
         groups,
         items,
         unknown_ids: unknown,
@@ -793,6 +894,7 @@ mod tests {
             name: Some("IaaS".into()),
             renewal_deadline: Some(deadline),
             registered,
+            registration_kind: Some(crate::model::RegistrationKind::Ismap),
             controls: vec![ListedControl::implemented("11.1.1", None)],
             ..Attestation::default()
         };

@@ -45,7 +45,10 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
     let result = readiness::analyse(&catalog, &list, as_of, ctx.lang);
     if !(cfg.format == Format::Table && cfg.output.is_stdout()) {
         for n in &result.notes {
-            if n.code == "underlying-not-in-effect" {
+            if matches!(
+                n.code,
+                "underlying-not-in-effect" | "underlying-not-confirmed"
+            ) {
                 eprintln!("{}", messages::warning(&n.message));
             } else {
                 eprintln!("{}", messages::note(&n.message));
@@ -74,7 +77,7 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
         .collect();
     let lang = messages::lang();
     let what = messages::translate(
-        "mandatory items missing, planned, excluded without a reason or inherited from a registration not in effect",
+        "mandatory items missing, planned, excluded without a reason or inherited from a registration not in effect or not confirmed",
         lang,
     );
     eprintln!(

@@ -22,10 +22,19 @@ pub fn group_headers(lang: Lang) -> Vec<&'static str> {
         l("非該当(理由なし)", "N/A without reason"),
         l("計画中", "planned"),
         l("不足(記載なし・未実施)", "missing"),
-        l("継承元の登録が無効", "underlying not in effect"),
+        underlying_label(lang),
         l("証跡なし", "evidence missing"),
         l("準備率", "readiness"),
     ]
+}
+
+/// The label of the count of objectives inherited from a service whose registration is
+/// not in effect or not confirmed (both findings are counted there).
+pub fn underlying_label(lang: Lang) -> &'static str {
+    lang.pick(
+        "継承元の登録が無効・未確認",
+        "underlying not in effect/unconfirmed",
+    )
 }
 
 /// The counts of a group row, in the order of [`group_headers`] (after the label, before
@@ -217,6 +226,7 @@ pub fn item_tone(i: &ReadinessItem) -> Tone {
                 | Finding::ExclusionNotAllowed
                 | Finding::NoReason
                 | Finding::UnderlyingNotInEffect
+                | Finding::UnderlyingNotConfirmed
         )
     }) {
         Tone::Bad
@@ -295,7 +305,7 @@ pub fn summary_lines(r: &ReadinessReport) -> Vec<String> {
         if let Some(line) = out.last_mut() {
             line.push_str(&format!(
                 ", {} {}",
-                Finding::UnderlyingNotInEffect.label(lang),
+                underlying_label(lang),
                 s.underlying_not_in_effect
             ));
         }

@@ -1756,6 +1756,9 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
     if let Some(inner) = bracket_after_no_cause(r) {
         return judge_not_applicable_reason(inner).map(|_| r);
     }
+    if let Some(why) = bare_party(r) {
+        return Err(why);
+    }
     let underneath = names_underlying_doing_it(r);
     // `IaaS側で一部実施`: another does a part, the rest still applies (review 16 A-12)
     if names_a_part(r) && (underneath || names_who_does_it(r)) {
@@ -1796,6 +1799,42 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
         return Err(NotAReason::NoGround);
     }
     Ok(r)
+}
+
+/// A reason that is only a party's name, with at most a particle (`委託先`, `委託先のため`,
+/// `委託先にて`, `外部委託`, `クラウド事業者`, `他社`, `基盤`, `DC`): judged as the sentence it
+/// shortens (`委託先が実施` → a subcontractor does it; `クラウド事業者の責任範囲` → which
+/// party is unclear) — dropping the verb must not turn a refused reason into a given one
+/// (review 19 A-6). The service underneath by name (`AWS`, `IaaS`) stays another party.
+fn bare_party(text: &str) -> Option<NotAReason> {
+    const UNCLEAR: [&str; 10] = [
+        "クラウド事業者",
+        "クラウド事業者側",
+        "クラウド",
+        "事業者",
+        "外部",
+        "他社",
+        "他者",
+        "第三者",
+        "基盤",
+        "dc",
+    ];
+    let key = crate::text::header_key(text).to_lowercase();
+    let mut noun = key.as_str();
+    for tail in ["のため", "にて", "で実施", "で", "側", "による", "が担当"] {
+        noun = noun.strip_suffix(tail).unwrap_or(noun);
+    }
+    let noun = noun.strip_suffix('側').unwrap_or(noun);
+    if noun.is_empty() {
+        None
+    } else if SUBCONTRACTORS_JA.contains(&noun) || ["外部委託", "委託", "外注"].contains(&noun)
+    {
+        Some(NotAReason::SubcontractorDoesIt)
+    } else if UNCLEAR.contains(&noun) {
+        Some(NotAReason::PartyUnclear)
+    } else {
+        None
+    }
 }
 
 /// Whether a text says only a part is done (`一部`, `部分的`, `partly`, `in part`).
@@ -3906,6 +3945,27 @@ mod tests {
             ("AWS側で実施予定", Err(DecisionNotToImplement)),
             ("IaaS事業者（選定中）が実施", Err(DecisionNotToImplement)),
             ("該当なし（リスク低）", Err(DecisionNotToImplement)),
+            // review 19 A-6: a party's name alone is judged as the sentence it shortens;
+            // the service underneath by name stays another party
+            ("委託先", Err(SubcontractorDoesIt)),
+            ("委託先のため", Err(SubcontractorDoesIt)),
+            ("委託先にて", Err(SubcontractorDoesIt)),
+            ("外部委託", Err(SubcontractorDoesIt)),
+            ("該当なし（委託先）", Err(SubcontractorDoesIt)),
+            ("クラウド事業者", Err(PartyUnclear)),
+            ("クラウド", Err(PartyUnclear)),
+            ("外部", Err(PartyUnclear)),
+            ("他社", Err(PartyUnclear)),
+            ("基盤", Err(PartyUnclear)),
+            ("DC", Err(PartyUnclear)),
+            ("ＤＣ側", Err(PartyUnclear)),
+            ("AWS", Ok("AWS")),
+            ("IaaS側", Ok("IaaS側")),
+            ("基盤のIaaS（AWS）が実施", Ok("基盤のIaaS（AWS）が実施")),
+            (
+                "データセンター事業者が実施",
+                Ok("データセンター事業者が実施"),
+            ),
             // review 14 A-5 rest: a subcontractor's control stays the service's to manage
             ("委託先が実施", Err(SubcontractorDoesIt)),
             ("委託先で実施", Err(SubcontractorDoesIt)),

@@ -310,7 +310,7 @@ mod tests {
                 "planned",
                 "N/A without reason",
                 "missing",
-                "underlying not in effect"
+                "underlying not in effect/unconfirmed"
             ]
         );
         // and the counts under them are those the headers name
