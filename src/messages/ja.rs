@@ -817,6 +817,8 @@ pub const JA: &[(&str, &str)] = &[
     ("cell {} holds a formula without a calculated value: it reads as empty, but the references or the assurance it would show are unknown, and the item cannot be read", "セル {0} は計算結果が保存されていない数式です: 空として読まれますが、表示される参照または確認水準が分からないため、この確認項目は読めません"),
     ("cell {} holds a formula without a calculated value: it reads as empty, but what it would show (a status, a remark, a date) is unknown, and the row is not read", "セル {0} は計算結果が保存されていない数式です: 空として読まれますが、表示される内容(状況、備考、日付)が分からないため、この行は読みません"),
     ("open the workbook in Excel or LibreOffice and save it, so the formulas' values are stored; or paste the cells as values", "ワークブックをExcelかLibreOfficeで開いて保存し、数式の値を保存してください。または、セルを値として貼り付けてください"),
+    ("cell {} holds '{}', but its number format ('{}') hides it or shows it in a way not read: what the sheet shows is not known, and the row is not read", "セル {0} は '{1}' を保持していますが、表示形式('{2}')がこれを隠すか読めない形で表示しています: シートに表示される内容が分からないため、この行は読みません"),
+    ("clear the cell's number format (Format Cells → General or Text) so it shows what it holds, and save the workbook", "セルの表示形式を解除し(セルの書式設定 → 標準または文字列)、保持している内容がそのまま表示されるようにして、ワークブックを保存してください"),
     ("'{}' is struck through (見え消し, a deletion in a revised list): the row is not read, and {} is not read as implemented", "'{0}' に取り消し線があります(見え消し: 改訂での削除): この行は読まず、{1} を実施とは読みません"),
     ("delete the struck-through entry, or remove the strike-through if it stands", "取り消し線の付いた記載を削除するか、有効な記載なら取り消し線を外してください"),
     ("cannot read the sheet's hidden rows, struck-through cells and comments: {}", "シートの非表示の行、取り消し線のセル、コメントを読み取れません: {0}"),

@@ -477,6 +477,7 @@ fn read_table_by_kind(
     if let Some(marks) = marks {
         check_marks(sheet, &layout, marks)?;
         check_unvalued(sheet, &layout, marks)?;
+        check_hidden_text(sheet, &layout, marks)?;
     }
     // a registry fact outside the table's columns first: refused as what it is (`Valid
     // until 2025-03-31` is no note on the rows)
@@ -1286,16 +1287,7 @@ fn check_unvalued(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<
                 continue;
             }
         }
-        let letter = crate::input::column_letter(c);
-        let name = match layout.name(c) {
-            "" => letter.as_str(),
-            name => name,
-        };
-        // above the header (or in it) no column is known yet: the cell alone says where
-        let at = match layout.header {
-            Some(h) if n > h + 1 => sheet.location().row(n).column(name),
-            _ => sheet.location().row(n),
-        };
+        let (letter, at) = cell_location(sheet, layout, n, c);
         return Err(InputError::at(
             at,
             format!(
@@ -1303,6 +1295,68 @@ fn check_unvalued(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<
             ),
         )
         .hint(workbook_zip::SAVE_FORMULAS_HINT));
+    }
+    Ok(())
+}
+
+/// The column letter of the cell on row `n` (from 1), column `c`, and where it is: its
+/// column's name below the header; above the header (or in it) no column is known yet,
+/// and the cell alone says where.
+fn cell_location(
+    sheet: &Sheet,
+    layout: &Layout,
+    n: usize,
+    c: usize,
+) -> (String, crate::error::Location) {
+    let letter = crate::input::column_letter(c);
+    let name = match layout.name(c) {
+        "" => letter.as_str(),
+        name => name,
+    };
+    let at = match layout.header {
+        Some(h) if n > h + 1 => sheet.location().row(n).column(name),
+        _ => sheet.location().row(n),
+    };
+    (letter, at)
+}
+
+/// Refuses a text cell whose number format hides its text (`;;;`, an empty fourth
+/// section) or shows it in a way not read (a digit or a condition in the text section):
+/// what the sheet shows is not what the cell holds, and the row is not read (review 18
+/// Only a column of row numbers is passed over, as for [`check_unvalued`].
+fn check_hidden_text(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(), InputError> {
+    for (&(r, c), code) in &marks.text_formats {
+        let (Ok(n), Ok(c)) = (usize::try_from(r), usize::try_from(c)) else {
+            continue;
+        };
+        let Some(text) = n
+            .checked_sub(1)
+            .and_then(|i| sheet.rows.get(i))
+            .and_then(|row| row.get(c))
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+        else {
+            continue;
+        };
+        if workbook_zip::text_shown(code, text).is_none_or(|shown| !shown.is_empty()) {
+            continue;
+        }
+        let header = layout
+            .header
+            .and_then(|h| sheet.rows.get(h))
+            .and_then(|row| row.get(c))
+            .map_or("", |s| s.trim());
+        if c != layout.id_column && !header.is_empty() && classify::is_number_header(header) {
+            continue;
+        }
+        let (letter, at) = cell_location(sheet, layout, n, c);
+        return Err(InputError::at(
+            at,
+            format!(
+                "cell {letter}{r} holds '{text}', but its number format ('{code}') hides it or shows it in a way not read: what the sheet shows is not known, and the row is not read"
+            ),
+        )
+        .hint("clear the cell's number format (Format Cells → General or Text) so it shows what it holds, and save the workbook"));
     }
     Ok(())
 }
@@ -2752,7 +2806,7 @@ fn sheet_marks(path: &Path, sheet: &mut Sheet) -> Result<Option<SheetMarks>, Inp
             .hint("open the workbook in Excel and save it again as .xlsx")
         })?;
     if let Some(marks) = &marks {
-        show_words(sheet, &marks.shown);
+        show_words(sheet, marks);
     }
     Ok(marks)
 }
@@ -2788,10 +2842,25 @@ fn drop_text_prefixes(sheet: &mut Sheet) {
     }
 }
 
-/// Puts in `sheet` the words its cells' number formats show ([`SheetMarks::shown`]), in the
-/// rows a merged region filled down too (review 11 C-20).
-fn show_words(sheet: &mut Sheet, shown: &BTreeMap<(u32, u32), String>) {
-    for (&(r, c), words) in shown {
+/// Puts in `sheet` the words its cells' number formats show ([`SheetMarks::shown`]; for
+/// text, [`SheetMarks::text_formats`]), in the rows a merged region filled down too
+/// (review 11 C-20, review 18 A-4).
+fn show_words(sheet: &mut Sheet, marks: &SheetMarks) {
+    // a text cell whose format shows it other than typed (`@"（予定）"`): read as shown;
+    // one it hides is refused by `check_hidden_text`
+    let texts: BTreeMap<(u32, u32), String> = marks
+        .text_formats
+        .iter()
+        .filter_map(|(&(r, c), code)| {
+            let text = sheet
+                .rows
+                .get(usize::try_from(r).ok()?.checked_sub(1)?)?
+                .get(usize::try_from(c).ok()?)?;
+            let shown = workbook_zip::text_shown(code, text.trim())?;
+            (!shown.is_empty()).then_some(((r, c), shown))
+        })
+        .collect();
+    for (&(r, c), words) in marks.shown.iter().chain(&texts) {
         let (top, col) = (r as usize - 1, c as usize);
         let Some(old) = sheet.rows.get(top).and_then(|row| row.get(col)).cloned() else {
             continue;

@@ -1,0 +1,164 @@
+//! Session 12 fix25-csp: the CSP reader's cell rules. Review 18 A-4: a text status cell
+//! is read as its number format shows it (`@"（予定）"`, a fourth section, `;;;`).
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{bin, data};
+use rust_xlsxwriter::{Format, Workbook};
+
+/// `report --format json` of `fix25-csp/checks.csv` (item 1 cites 9.2.1, item 2 9.2.3)
+/// against `csp`, as of 2026-12-01.
+fn run(csp: &Path, lang: &str) -> std::process::Output {
+    bin()
+        .args([
+            "--lang",
+            lang,
+            "report",
+            "--as-of",
+            "2026-12-01",
+            "--format",
+            "json",
+        ])
+        .arg("--checks")
+        .arg(data("fix25-csp/checks.csv"))
+        .arg("--csp")
+        .arg(csp)
+        .output()
+        .unwrap()
+}
+
+/// The statuses of items 1 and 2, or the panic naming stderr.
+fn statuses(csp: &Path) -> (String, String) {
+    let out = run(csp, "en");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let of = |id: &str| {
+        json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()["status"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    (of("1"), of("2"))
+}
+
+/// Exit 2 with one error line, its stderr.
+fn refused(csp: &Path) -> String {
+    let out = run(csp, "en");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error")).count(),
+        1,
+        "{err}"
+    );
+    err
+}
+
+/// A status table `管理策番号 | 実施状況` (under `登録区分: ISMAP`) on the sheet `sheet`, 9.2.1
+/// and 9.2.3 `実施`, 9.2.1's status cell formatted by `code` (none: no format).
+fn text_formatted(dir: &Path, name: &str, code: Option<&str>) -> PathBuf {
+    let path = dir.join(name);
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("実施状況").unwrap();
+    ws.write_string(0, 0, "登録区分: ISMAP").unwrap();
+    ws.write_string(1, 0, "管理策番号").unwrap();
+    ws.write_string(1, 1, "実施状況").unwrap();
+    ws.write_string(2, 0, "9.2.1").unwrap();
+    match code {
+        Some(code) => {
+            let format = Format::new().set_num_format(code);
+            ws.write_string_with_format(2, 1, "実施", &format).unwrap();
+        }
+        None => {
+            ws.write_string(2, 1, "実施").unwrap();
+        }
+    }
+    ws.write_string(3, 0, "9.2.3").unwrap();
+    ws.write_string(3, 1, "実施").unwrap();
+    wb.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn a_text_status_its_format_shows_as_a_plan_is_not_read_implemented() {
+    let dir = tempfile::tempdir().unwrap();
+    // r18 f14: a fourth (text) section shows any text as 予定
+    let path = text_formatted(
+        dir.path(),
+        "fourth.xlsx",
+        Some("\"実施\";;\"未実施\";\"予定\""),
+    );
+    assert_eq!(
+        statuses(&path),
+        ("not-covered".to_owned(), "covered".to_owned())
+    );
+    // r18 f1: `@"（予定）"` shows 実施（予定）: refused as the typed words are
+    let path = text_formatted(dir.path(), "suffix.xlsx", Some("@\"（予定）\""));
+    let err = refused(&path);
+    assert!(err.contains("実施（予定）"), "{err}");
+    // a prefix in the text section of a four-section format
+    let path = text_formatted(dir.path(), "prefix.xlsx", Some("0;-0;0;\"一部\"@"));
+    assert_ne!(
+        match run(&path, "en").status.code() {
+            Some(0) => statuses(&path).0,
+            _ => String::new(),
+        },
+        "covered"
+    );
+}
+
+#[test]
+fn a_text_status_its_format_hides_is_refused_as_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, code) in [
+        ("hidden.xlsx", ";;;"),
+        ("empty-fourth.xlsx", "0;-0;0;"),
+        ("digit.xlsx", "0;-0;0;0@"),
+    ] {
+        let path = text_formatted(dir.path(), name, Some(code));
+        let err = refused(&path);
+        assert!(err.contains("cell B3 holds '実施'"), "{name}: {err}");
+        assert!(err.contains("column '実施状況'"), "{name}: {err}");
+        assert!(err.contains("Format Cells"), "{name}: {err}");
+    }
+    // in Japanese too
+    let path = text_formatted(dir.path(), "hidden-ja.xlsx", Some(";;;"));
+    let out = run(&path, "ja");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("表示形式(';;;')がこれを隠す"), "{err}");
+}
+
+#[test]
+fn a_text_status_its_format_shows_as_typed_reads_as_today() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, code) in [
+        ("plain.xlsx", None),
+        ("text.xlsx", Some("@")),
+        ("general.xlsx", Some("General")),
+        ("number.xlsx", Some("0.0")),
+        ("repeat.xlsx", Some("0;-0;0;@")),
+        ("locale.xlsx", Some("[$-411]@")),
+        ("words-for-numbers.xlsx", Some("\"実施\";;\"未実施\"")),
+        ("three-empty.xlsx", Some(";;")),
+    ] {
+        let path = text_formatted(dir.path(), name, code);
+        assert_eq!(
+            statuses(&path),
+            ("covered".to_owned(), "covered".to_owned()),
+            "{name}"
+        );
+    }
+}
