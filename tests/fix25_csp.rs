@@ -162,3 +162,77 @@ fn a_text_status_its_format_shows_as_typed_reads_as_today() {
         );
     }
 }
+
+/// A CSV status table `管理策番号,実施状況,証跡` (under `登録区分: ISMAP`), 9.2.1 and 9.2.3
+/// `実施`, 9.2.1's evidence `evidence`, 9.2.3's `規程A.pdf`.
+fn with_evidence(dir: &Path, name: &str, evidence: &str) -> PathBuf {
+    let path = dir.join(name);
+    let quoted = format!("\"{}\"", evidence.replace('"', "\"\""));
+    std::fs::write(
+        &path,
+        format!(
+            "登録区分: ISMAP\n管理策番号,実施状況,証跡\n9.2.1,実施,{quoted}\n9.2.3,実施,規程A.pdf\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn evidence_of_another_service_unapproved_temporary_later_or_footnoted_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (evidence, said)) in [
+        ("/ISMS/FY2025/他サービス/規程.docx", "('他サービス'"),
+        ("/ISMS/別サービス/規程.docx", "('別サービス'"),
+        ("/ISMS/other-service/policy.pdf", "('other-service'"),
+        ("/ISMS/FY2025/規程_未承認.docx", "('未承認'"),
+        ("規程_unapproved.docx", "('unapproved'"),
+        ("規程_draft.docx", "('draft'"),
+        ("/ISMS/FY2025/tmp/規程.docx", "('tmp'"),
+        ("/tmp/規程.docx", "('tmp'"),
+        (
+            "/ISMS/FY2025/規程_2027-04.docx",
+            "gives a date after the as-of date 2026-12-01 ('2027-04')",
+        ),
+        ("規程_20270401.docx", "('20270401')"),
+        ("3/3*", "footnote not read ('3/3*')"),
+        ("3/3※", "('3/3※')"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = with_evidence(dir.path(), &format!("e{i}.csv"), evidence);
+        let err = refused(&path);
+        assert!(err.contains(said), "{evidence}: {err}");
+        assert!(err.contains("column '証跡'"), "{evidence}: {err}");
+    }
+}
+
+#[test]
+fn ordinary_evidence_beside_those_still_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, evidence) in [
+        "/ISMS/FY2025/規程.docx",
+        "/ISMS/2026年度/規程.docx",
+        "規程_2026-03.docx",
+        "規程_2026.docx",
+        "temperature.pdf",
+        "/監視/temperature/記録.csv",
+        "/ISMS/template/規程.docx",
+        "/ISMS/他サービス連携/手順.docx",
+        "未承認ソフトウェア禁止規程.docx",
+        "SEC_1234.pdf",
+        "3/3",
+        "規程A.pdf",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = with_evidence(dir.path(), &format!("g{i}.csv"), evidence);
+        assert_eq!(
+            statuses(&path),
+            ("covered".to_owned(), "covered".to_owned()),
+            "{evidence}"
+        );
+    }
+}

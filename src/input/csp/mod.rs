@@ -3342,8 +3342,77 @@ fn note_not_current(note: &str) -> Option<String> {
     .flatten()
 }
 
+/// Whether a token of an evidence cell is a path: it holds `\`, `¥`, `://`, starts with
+/// `/` or holds two `/`.
+fn is_path(token: &str) -> bool {
+    token.contains(['\\', '¥', '￥'])
+        || token.contains("://")
+        || token.starts_with('/')
+        || token.matches('/').count() >= 2
+}
+
+/// Whether a token of an evidence cell is a file's name: a name, a dot and an extension
+/// of two to five letters and digits, starting with a letter (`規程_draft.docx`,
+/// `policy.pdf`); not a version (`v1.0`), an id (`9.2.1`) or `No.5` (review 18 A-5).
+fn is_file_name(token: &str) -> bool {
+    let token = token.trim_end_matches(|c: char| vocab::is_bracket(c) || matches!(c, ',' | '、'));
+    token.rsplit_once('.').is_some_and(|(name, ext)| {
+        !name.trim_matches(vocab::is_bracket).is_empty()
+            && (2..=5).contains(&ext.len())
+            && ext.starts_with(|c: char| c.is_ascii_alphabetic())
+            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+/// A file or folder of an evidence cell dated after `as_of` by a date following `_` in its
+/// name (`/ISMS/FY2025/規程_2027-04.docx`, `規程_20270401.docx`, `policy_2027.pdf`; review 18
+/// A-5), which the remark rules do not read as a date (`log_2027` is a word there): the
+/// date as written. A year is after when it is after the as-of date's fiscal year, as an
+/// evidence folder's year is read ([`remarks::without_path_years`]); `規程_2026-03.docx`,
+/// `規程_2026.docx` (as of 2026-12-01) and a document number (`SEC_1234.pdf`) are none.
+pub(crate) fn evidence_dated_later(text: &str, as_of: crate::date::Date) -> Option<String> {
+    let folded = fold_width(text);
+    let fy = as_of.fiscal_year();
+    for token in folded
+        .split_whitespace()
+        .filter(|t| is_path(t) || is_file_name(t))
+    {
+        for piece in token.split('_').skip(1) {
+            let run: String = piece
+                .chars()
+                .take_while(|&c| {
+                    c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '度' | '-' | '.')
+                })
+                .collect();
+            let run = run.trim_end_matches(['-', '.']);
+            let year = run
+                .strip_suffix("年度")
+                .or_else(|| run.strip_suffix('年'))
+                .unwrap_or(run);
+            if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
+                if year
+                    .parse::<i32>()
+                    .is_ok_and(|y| (2000..2100).contains(&y) && y > fy)
+                {
+                    return Some(run.to_owned());
+                }
+                continue;
+            }
+            let dates = if run.chars().all(|c| c.is_ascii_digit()) {
+                crate::date::implementation_dates(run)
+            } else {
+                crate::date::dates_in(run)
+            };
+            if let Some((written, _)) = dates.into_iter().find(|(_, last)| *last > as_of) {
+                return Some(written);
+            }
+        }
+    }
+    None
+}
+
 /// A folder or file of a path (a token holding `\`, `¥`, `://`, starting with `/` or
-/// holding two `/`) named as drafts or old documents (review 16 A-15): a segment that is
+/// holding two `/`), or a file's name ([`is_file_name`]), named as drafts or old documents (review 16 A-15): a segment that is
 /// such a word (`draft`, `案`, `暫定`, `旧`, `old`, `archive`, `廃止`), or a file or folder
 /// name holding one as a word (`規程_draft.docx`, `policy_old.pdf`, `規程_案.docx`). A year
 /// (`2026年度`, `FY2025`), `log-archive` or `答案` is none.
@@ -3373,6 +3442,23 @@ fn path_not_current(folded: &str) -> Option<String> {
         "superseded",
         "deprecated",
         "retired",
+        // not approved (review 18 A-5: `未承認` above the table is a draft's mark)
+        "未承認",
+        "承認待ち",
+        "unapproved",
+        // another service's folder (review 18 A-5; `他サービスの規程` in words)
+        "他サービス",
+        "別サービス",
+        "other-service",
+        "other_service",
+        "otherservice",
+        "other-services",
+        "another-service",
+        // a temporary folder (`/tmp/`, review 18 A-5; not `temperature`, `template`)
+        "tmp",
+        "一時",
+        "一時保存",
+        "一時フォルダ",
     ];
     const WORDS_EN: &[&str] = &[
         "draft",
@@ -3382,6 +3468,8 @@ fn path_not_current(folded: &str) -> Option<String> {
         "superseded",
         "deprecated",
         "old",
+        "unapproved",
+        "tmp",
     ];
     const PARTS_JA: &[&str] = &[
         "案",
@@ -3393,14 +3481,15 @@ fn path_not_current(folded: &str) -> Option<String> {
         "旧",
         "旧版",
         "廃止",
+        "未承認",
+        "承認待ち",
+        "他サービス",
+        "別サービス",
     ];
-    let is_path = |token: &str| {
-        token.contains(['\\', '¥', '￥'])
-            || token.contains("://")
-            || token.starts_with('/')
-            || token.matches('/').count() >= 2
-    };
-    for token in folded.split_whitespace().filter(|t| is_path(t)) {
+    for token in folded
+        .split_whitespace()
+        .filter(|t| is_path(t) || is_file_name(t))
+    {
         for segment in token
             .split(['/', '\\', '¥', '￥'])
             .map(|s| s.trim_matches(|c: char| vocab::is_bracket(c) || c == '.'))
@@ -3429,11 +3518,16 @@ fn path_not_current(folded: &str) -> Option<String> {
 }
 
 /// An evidence cell counting part of its evidence, and nothing else: `1/3`, `2 of 3`,
-/// `2/5件`, `3件中2件` (some, fewer than all; none is [`zero_count`]'s). Not a date
+/// `2/5件`, `3件中2件` (some, fewer than all; none is [`zero_count`]'s), or all of it with a
+/// footnote mark not read (`3/3*`, `3/3※`: review 18 A-5). Not a date
 /// (`2026/1/3` holds two slashes), nor all of it (`3/3`), nor more than the total (`5/3`:
 /// a day).
 pub(crate) fn evidence_partial(text: &str) -> Option<String> {
-    let key = crate::text::header_key(text.trim());
+    // a count with a footnote mark (`3/3*`, `3/3※`): the footnote is not read, so it is not
+    // read as all of it (review 18 A-5)
+    let marks = ['*', '＊', '※', '†', '‡'];
+    let footnoted = text.trim().ends_with(marks);
+    let key = crate::text::header_key(text.trim().trim_end_matches(marks));
     let key = key.trim_end_matches(['。', '.']);
     let units = [
         "件",
@@ -3471,7 +3565,7 @@ pub(crate) fn evidence_partial(text: &str) -> Option<String> {
     } else {
         return None;
     };
-    (some > 0 && some < all).then(|| text.trim().to_owned())
+    (some > 0 && (some < all || footnoted)).then(|| text.trim().to_owned())
 }
 
 /// An evidence cell saying the evidence is not there yet (`未提出`, `作成中`, `Pending`,
@@ -3787,6 +3881,77 @@ mod tests {
             "1/3 ページ",
             "v1/2",
         ] {
+            assert!(evidence_partial(text).is_none(), "{text}");
+        }
+    }
+
+    /// Review 18 A-5: another service's, an unapproved or a temporary folder or file, a file
+    /// named with a date after the as-of date, a count with a footnote mark; each with the
+    /// ordinary shape beside it still read.
+    #[test]
+    fn evidence_of_another_service_unapproved_temporary_later_or_footnoted() {
+        for (text, word) in [
+            ("/ISMS/FY2025/他サービス/規程.docx", "他サービス"),
+            ("/ISMS/別サービス/規程.docx", "別サービス"),
+            ("/ISMS/other-service/policy.pdf", "other-service"),
+            ("/ISMS/FY2025/規程_未承認.docx", "未承認"),
+            ("規程_未承認.docx", "未承認"),
+            ("policy_unapproved.pdf", "unapproved"),
+            ("/ISMS/FY2025/tmp/規程.docx", "tmp"),
+            ("/tmp/規程.docx", "tmp"),
+            ("規程_draft.docx", "draft"),
+            ("規程（案）.docx", "案"),
+        ] {
+            assert_eq!(evidence_not_current(text).as_deref(), Some(word), "{text}");
+        }
+        for text in [
+            "/ISMS/FY2025/規程.docx",
+            "/ISMS/他サービス連携/手順.docx",
+            "他サービス連携手順書.pdf",
+            "未承認ソフトウェア禁止規程.docx",
+            "temperature.pdf",
+            "/監視/temperature/記録.csv",
+            "/ISMS/template/規程.docx",
+            "提案書.docx",
+            "旧姓の扱いに関する規程.docx",
+            "gold_standard.pdf",
+            "v1.0",
+            "No.5",
+        ] {
+            assert_eq!(evidence_not_current(text), None, "{text}");
+        }
+        let as_of = crate::date::Date::new(2026, 12, 1).unwrap();
+        for (text, word) in [
+            ("/ISMS/FY2025/規程_2027-04.docx", "2027-04"),
+            ("規程_2027-04.docx", "2027-04"),
+            ("規程_20270401.docx", "20270401"),
+            ("規程_2027.docx", "2027"),
+            ("規程_2027年度.docx", "2027年度"),
+            ("規程_2026-12-15_v2.docx", "2026-12-15"),
+        ] {
+            assert_eq!(
+                evidence_dated_later(text, as_of).as_deref(),
+                Some(word),
+                "{text}"
+            );
+        }
+        for text in [
+            "/ISMS/FY2025/規程.docx",
+            "規程_2026-03.docx",
+            "規程_2026.docx",
+            "規程_2026年度.docx",
+            "規程_20261130.docx",
+            "SEC_1234.pdf",
+            "規程_v1.2.docx",
+            "log_2027 の記録",
+            "3/3",
+        ] {
+            assert_eq!(evidence_dated_later(text, as_of), None, "{text}");
+        }
+        for text in ["3/3*", "3/3※", "3/3 ※", "２/２＊", "3 of 3*"] {
+            assert!(evidence_partial(text).is_some(), "{text}");
+        }
+        for text in ["3/3", "*", "規程.pdf*", "0/3*"] {
             assert!(evidence_partial(text).is_none(), "{text}");
         }
     }
