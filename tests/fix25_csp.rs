@@ -236,3 +236,154 @@ fn ordinary_evidence_beside_those_still_reads() {
         );
     }
 }
+
+/// A workbook whose one sheet `sheet` holds `above` (rows above the header, cells split at
+/// ` | `) and a status table `管理策番号 | 実施状況`, 9.2.1 and 9.2.3 `実施`.
+fn one_sheet(dir: &Path, file: &str, sheet: &str, above: &[&str]) -> PathBuf {
+    let path = dir.join(file);
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet).unwrap();
+    let mut row = 0;
+    for line in above {
+        for (c, cell) in line.split(" | ").enumerate() {
+            ws.write_string(row, c as u16, cell).unwrap();
+        }
+        row += 1;
+    }
+    ws.write_string(row, 0, "管理策番号").unwrap();
+    ws.write_string(row, 1, "実施状況").unwrap();
+    for id in ["9.2.1", "9.2.3"] {
+        row += 1;
+        ws.write_string(row, 0, id).unwrap();
+        ws.write_string(row, 1, "実施").unwrap();
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+/// `report` as [`run`] does, with `--registration-kind ismap` and `args`.
+fn run_with(csp: &Path, args: &[&str]) -> std::process::Output {
+    bin()
+        .args([
+            "--lang",
+            "en",
+            "report",
+            "--as-of",
+            "2026-12-01",
+            "--format",
+            "json",
+            "--registration-kind",
+            "ismap",
+        ])
+        .args(args)
+        .arg("--checks")
+        .arg(data("fix25-csp/checks.csv"))
+        .arg("--csp")
+        .arg(csp)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_sole_sheet_named_as_a_master_list_or_catalog_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (sheet, word)) in [
+        ("管理策マスタ", "マスタ"),
+        ("管理策マスター", "マスタ"),
+        ("ISMAP catalog", "catalog"),
+        ("Control Master", "master"),
+        ("管理策カタログ", "カタログ"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = one_sheet(dir.path(), &format!("m{i}.xlsx"), sheet, &[]);
+        let out = run_with(&path, &[]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{sheet}: {err}");
+        assert!(
+            err.contains(&format!("the sheet's name ('{word}') names a master list")),
+            "{sheet}: {err}"
+        );
+        assert!(
+            err.contains(&format!("--csp-sheet '{sheet}'")),
+            "{sheet}: {err}"
+        );
+    }
+    // a label without a value names nothing; a reference mark beside the service's name
+    // is still refused (as the kept-for-reference rule refuses it)
+    for (i, (sheet, above)) in [
+        ("管理策マスタ", &["サービス名:"][..]),
+        ("管理策マスタ（参考）", &["サービス名: 〇〇クラウド"][..]),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = one_sheet(dir.path(), &format!("q{i}.xlsx"), sheet, above);
+        let out = run_with(&path, &[]);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{sheet}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // in Japanese
+    let path = one_sheet(dir.path(), "ja.xlsx", "管理策マスタ", &[]);
+    let out = bin()
+        .args(["--lang", "ja", "report", "--as-of", "2026-12-01"])
+        .args(["--registration-kind", "ismap", "--checks"])
+        .arg(data("fix25-csp/checks.csv"))
+        .arg("--csp")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("管理策のマスタまたはカタログ"), "{err}");
+}
+
+#[test]
+fn a_sole_sheet_named_as_the_statement_or_naming_its_service_still_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let covered = |out: std::process::Output, what: &str| {
+        assert!(
+            out.status.success(),
+            "{what}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["items"][0]["status"], "covered", "{what}");
+    };
+    for (i, sheet) in [
+        "実施状況",
+        "Sheet1",
+        "管理策一覧",
+        "ISMAP管理策 実施状況",
+        "Mastery of controls",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = one_sheet(dir.path(), &format!("o{i}.xlsx"), sheet, &[]);
+        covered(run_with(&path, &[]), sheet);
+    }
+    // the service or its registration named above the table
+    for (i, above) in [
+        &["サービス名: 〇〇クラウド"][..],
+        &["登録区分: ISMAP"][..],
+        &["登録番号 | C23-0001-1"][..],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = one_sheet(dir.path(), &format!("s{i}.xlsx"), "管理策マスタ", above);
+        covered(run_with(&path, &[]), &above.join(" "));
+    }
+    // --csp-sheet names the sheet the statement
+    let path = one_sheet(dir.path(), "named.xlsx", "管理策マスタ", &[]);
+    covered(
+        run_with(&path, &["--csp-sheet", "管理策マスタ"]),
+        "--csp-sheet",
+    );
+}

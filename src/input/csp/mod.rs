@@ -310,6 +310,9 @@ struct Part {
     tracks_evidence: bool,
     /// The registration kind a row above its header states (`登録区分: ISMAP`).
     kind: Option<RegistrationKind>,
+    /// Whether a row above its header names the service (`サービス名: …`, `登録番号 …`,
+    /// `事業者名 …`) or its registration kind: the sheet says whose statement it is.
+    names_service: bool,
 }
 
 /// Pasted text: a published list, maybe with the fields of its list entry around it
@@ -412,6 +415,7 @@ fn from_text(
         listed,
         tracks_evidence: false,
         kind: None,
+        names_service: false,
     };
     let mut att = from_parts(path, vec![part], Vec::new(), catalog)?;
     att.read_as.pasted = true;
@@ -580,6 +584,7 @@ fn read_table_by_kind(
                 listed,
                 tracks_evidence: false,
                 kind: None,
+                names_service: false,
             }
         }
         TableKind::StatusTable(cols) => {
@@ -610,11 +615,18 @@ fn read_table_by_kind(
                 listed,
                 tracks_evidence: cols.evidence.is_some(),
                 kind: None,
+                names_service: false,
             }
         }
     };
     let mut part = part;
     part.kind = kind_above_header(sheet, &layout)?;
+    part.names_service = part.kind.is_some()
+        || sheet
+            .rows
+            .iter()
+            .take(layout.header.unwrap_or(0))
+            .any(|row| page::names_the_service(row));
     if let Some(marks) = marks {
         check_comments(
             sheet,
@@ -1607,6 +1619,7 @@ fn from_workbook_sheets(
     skip_reference_lists(&mut parts, &mut skipped);
     refuse_bare_ids_beside_statuses(path, &parts)?;
     refuse_qualified_sheet_names(path, &parts, opts.as_of())?;
+    refuse_catalog_sole_sheet(path, &parts)?;
     refuse_separate_statements(path, &parts, catalog)?;
     notes_beside(&without_ids, &parts, opts.as_of())?;
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
@@ -2545,6 +2558,53 @@ fn refuse_qualified_sheet_names(
         }
     }
     Ok(())
+}
+
+/// Refuses the one sheet read when its name names a master list or a catalog of the
+/// controls (`管理策マスタ`, `ISMAP catalog`, `カタログ`, `Master`) and nothing above its
+/// table names the service or its registration kind (review 18 A-7 addendum): beside a
+/// sheet of statuses such a sheet is the catalog kept to look ids up in
+/// ([`is_reference_sheet`]); alone, its rows may be every control of the catalog, not the
+/// CSP's statement. `--csp-sheet` names the sheet the statement (that path does not come
+/// here); `実施状況`, `管理策一覧`, `ISMAP管理策 実施状況` name none.
+fn refuse_catalog_sole_sheet(path: &Path, parts: &[Part]) -> Result<(), InputError> {
+    let [part] = parts else {
+        return Ok(());
+    };
+    let Some(sheet) = part.read.sheet.as_deref() else {
+        return Ok(());
+    };
+    let Some(word) = names_a_catalog(sheet) else {
+        return Ok(());
+    };
+    if part.names_service {
+        return Ok(());
+    }
+    Err(InputError::at(
+        Location::file(path).sheet(Some(sheet)),
+        format!(
+            "the sheet's name ('{word}') names a master list or a catalog of the controls, and it is the one sheet read: nothing above its table names the service or its registration, so its rows may be the catalog, not the CSP's statement"
+        ),
+    )
+    .hint(format!(
+        "if the sheet is the CSP's statement, read it with --csp-sheet '{sheet}', or write the service's name (サービス名: …) or its registration kind (登録区分: ISMAP) above the table's header, or rename the sheet"
+    )))
+}
+
+/// The word of a sheet's name naming a master list or a catalog (`マスタ`, `マスター`,
+/// `カタログ`; `master`, `catalog`, `catalogue` as words: not `masterpiece`).
+fn names_a_catalog(name: &str) -> Option<String> {
+    let folded = fold_width(name).to_lowercase();
+    ["マスタ", "カタログ"]
+        .iter()
+        .find(|w| folded.contains(**w))
+        .map(|w| (*w).to_owned())
+        .or_else(|| {
+            folded
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .find(|w| matches!(*w, "master" | "catalog" | "catalogue"))
+                .map(str::to_owned)
+        })
 }
 
 /// The part of a sheet's name naming a region, an environment, another service or an
