@@ -10,6 +10,11 @@ use rust_xlsxwriter::{Format, Workbook};
 /// `report --format json` of `fix25-csp/checks.csv` (item 1 cites 9.2.1, item 2 9.2.3)
 /// against `csp`, as of 2026-12-01.
 fn run(csp: &Path, lang: &str) -> std::process::Output {
+    run_in(csp, lang, &[])
+}
+
+/// [`run`] with `args` before the inputs.
+fn run_in(csp: &Path, lang: &str, args: &[&str]) -> std::process::Output {
     bin()
         .args([
             "--lang",
@@ -20,6 +25,7 @@ fn run(csp: &Path, lang: &str) -> std::process::Output {
             "--format",
             "json",
         ])
+        .args(args)
         .arg("--checks")
         .arg(data("fix25-csp/checks.csv"))
         .arg("--csp")
@@ -264,25 +270,9 @@ fn one_sheet(dir: &Path, file: &str, sheet: &str, above: &[&str]) -> PathBuf {
 
 /// `report` as [`run`] does, with `--registration-kind ismap` and `args`.
 fn run_with(csp: &Path, args: &[&str]) -> std::process::Output {
-    bin()
-        .args([
-            "--lang",
-            "en",
-            "report",
-            "--as-of",
-            "2026-12-01",
-            "--format",
-            "json",
-            "--registration-kind",
-            "ismap",
-        ])
-        .args(args)
-        .arg("--checks")
-        .arg(data("fix25-csp/checks.csv"))
-        .arg("--csp")
-        .arg(csp)
-        .output()
-        .unwrap()
+    let mut all = vec!["--registration-kind", "ismap"];
+    all.extend_from_slice(args);
+    run_in(csp, "en", &all)
 }
 
 #[test]
@@ -331,14 +321,7 @@ fn a_sole_sheet_named_as_a_master_list_or_catalog_is_refused() {
     }
     // in Japanese
     let path = one_sheet(dir.path(), "ja.xlsx", "管理策マスタ", &[]);
-    let out = bin()
-        .args(["--lang", "ja", "report", "--as-of", "2026-12-01"])
-        .args(["--registration-kind", "ismap", "--checks"])
-        .arg(data("fix25-csp/checks.csv"))
-        .arg("--csp")
-        .arg(&path)
-        .output()
-        .unwrap();
+    let out = run_in(&path, "ja", &["--registration-kind", "ismap"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("管理策のマスタまたはカタログ"), "{err}");
 }
