@@ -370,3 +370,51 @@ fn a_sole_sheet_named_as_the_statement_or_naming_its_service_still_reads() {
         "--csp-sheet",
     );
 }
+
+#[test]
+fn readiness_finds_no_evidence_in_those_and_refuses_a_later_file_as_a_later_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("own.csv");
+    std::fs::write(
+        &path,
+        "管理策番号,実施状況,証跡\n9.2.2,実施,/ISMS/他サービス/規程.docx\n9.2.3,実施,3/3*\n9.2.5,実施,規程_2026-03.docx\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["--lang", "en", "readiness", "--as-of", "2026-12-01"])
+        .args(["--format", "csv", "--implemented"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let row = |id: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{id},")))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(row("9.2.2").ends_with(",no evidence"), "{}", row("9.2.2"));
+    assert!(row("9.2.3").ends_with(",no evidence"), "{}", row("9.2.3"));
+    assert!(row("9.2.5").contains(",implemented,"), "{}", row("9.2.5"));
+    assert!(!row("9.2.5").ends_with(",no evidence"), "{}", row("9.2.5"));
+    // a file named with a later date: refused as a later folder (`/ISMS/FY2027/`) is
+    std::fs::write(
+        &path,
+        "管理策番号,実施状況,証跡\n9.2.1,実施,規程_2027-04.docx\n9.2.5,実施,規程A.pdf\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["--lang", "en", "readiness", "--as-of", "2026-12-01"])
+        .arg("--implemented")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("('2027-04')"), "{err}");
+}

@@ -2954,6 +2954,18 @@ fn check_implemented_row(
                 "a control stated implemented whose evidence the list says has expired, needs renewal or was sent back is not shown implemented: name evidence in effect, or state the control 計画中 or 未実施 in the status column",
             ));
         }
+        // a file or folder dated after the as-of date by a date after `_`
+        // (`規程_2027-04.docx`), which the later-date rule below does not read (review 18
+        // refused as a later folder (`/ISMS/FY2027/`) is, in `readiness` too
+        if Some(c) == cols.evidence {
+            if let Some(word) = super::evidence_dated_later(text, as_of) {
+                let q = remarks::Qualifier {
+                    kind: remarks::Kind::Later(as_of),
+                    word,
+                };
+                return Err(refuse(c, text, q.what(), q.hint()));
+            }
+        }
         // a document not in effect (abolished, superseded, an old edition), another
         // service's, or a draft or old folder of a path (review 16)
         if Some(c) == cols.evidence && !own_work {
@@ -2964,16 +2976,6 @@ fn check_implemented_row(
                     format!("names a document that is not the service's own in effect ('{}': abolished, superseded, an old edition, a draft or old folder, or another service's), under a header naming its evidence", quote(&word)),
                     "a control stated implemented whose evidence is an abolished, superseded or old document, one in a draft or old folder, or another service's document is not shown implemented by it: name the service's own document or record in effect, or state the control 計画中 or 未実施 in the status column",
                 ));
-            }
-            // a file or folder dated after the as-of date by a date after `_`
-            // (`規程_2027-04.docx`), which the remark rules below do not read (review 18
-            //
-            if let Some(word) = super::evidence_dated_later(text, as_of) {
-                let q = remarks::Qualifier {
-                    kind: remarks::Kind::Later(as_of),
-                    word,
-                };
-                return Err(refuse(c, text, q.what(), q.hint()));
             }
             // a count of part of its evidence (`1/3`, `2 of 3`; none, `0/3`, is refused
             // above)
