@@ -238,6 +238,11 @@ pub struct SheetMarks {
     /// `未実施` (review 11 C-20). A format with a digit, a condition or nothing to show for
     /// the number gives none: the number is what is read.
     pub shown: BTreeMap<(u32, u32), String>,
+    /// Cells holding text whose number format shows it other than as typed (row from 1,
+    /// column from 0) → the format's code: a text section adding words (`@"（予定）"`),
+    /// replacing them (a fourth section `"予定"`) or hiding them (`;;;`); see
+    /// [`text_shown`] (review 18 A-4).
+    pub text_formats: BTreeMap<(u32, u32), String>,
     /// Not of this sheet: the pairs (mark, meaning) of the workbook's legend sheet (`凡例`),
     /// set by the CSP reader for the sheets it reads beside it (fix17-csp "Left").
     pub legend_sheet: Vec<(String, String)>,
@@ -512,11 +517,9 @@ fn number_formats<R: Read + Seek>(
     Ok(formats)
 }
 
-/// The words a number format `code` shows for the number `v` when the section that
-/// applies shows words only (`"実施";;"未実施"`: 1 → `実施`, 0 → `未実施`); `None` when it
-/// shows a digit, a date, nothing, the number's sign, or sections are chosen by a
-/// condition (`[=1]`).
-fn words_shown(code: &str, v: f64) -> Option<String> {
+/// The sections of a number format `code`, split at its `;` outside quotes and brackets,
+/// each as written (quotes and escapes kept).
+fn format_sections(code: &str) -> Option<Vec<String>> {
     let mut sections = vec![String::new()];
     let mut chars = code.chars();
     let (mut quoted, mut bracket) = (false, false);
@@ -539,6 +542,106 @@ fn words_shown(code: &str, v: f64) -> Option<String> {
         }
         sections.last_mut()?.push(c);
     }
+    Some(sections)
+}
+
+/// Whether a format section holds `@` (the cell's text) outside quotes.
+fn holds_text(section: &str) -> bool {
+    let mut chars = section.chars();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            '\\' if !quoted => {
+                chars.next();
+            }
+            '@' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// What a number format `code` shows for the text `text` of a cell, when it shows it other
+/// than as typed (review 18 A-4): `Some(words)` for a text section of quoted or escaped
+/// words around `@` (`@"（予定）"` shows `実施` as `実施（予定）`; the fourth section
+/// `"実施";;"未実施";"予定"` shows any text as `予定`); `Some("")` when it shows nothing (`;;;`,
+/// an empty fourth section) or what it shows is not read (a digit, a date, a condition in
+/// the text section). `None` when the text is shown as typed: no text section (`General`,
+/// `0.0`, `"実施";;"未実施"`), or one of `@` alone.
+pub fn text_shown(code: &str, text: &str) -> Option<String> {
+    let sections = format_sections(code)?;
+    let section = match sections.len() {
+        4 => sections.get(3)?.as_str(),
+        // under four sections, the one holding `@` is the text's
+        n if n < 4 => sections.iter().find(|s| holds_text(s))?.as_str(),
+        _ => return Some(String::new()),
+    };
+    let shown = section_shown(section, Some(text)).unwrap_or_default();
+    let shown = shown.trim();
+    (shown != text.trim()).then(|| shown.to_owned())
+}
+
+/// What the format section `section` shows: its quoted and escaped words and punctuation,
+/// and `text` for `@` (a section for numbers has none: `None`). `None` when it shows a
+/// digit, a date, a condition or anything else not read. A text's section also shows the
+/// space of `_x` and passes over the fill of `*x`.
+fn section_shown(section: &str, text: Option<&str>) -> Option<String> {
+    let mut shown = String::new();
+    let mut chars = section.chars();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            _ if quoted => shown.push(c),
+            '@' => shown.push_str(text?),
+            '\\' => shown.push(chars.next()?),
+            // a space the width of the next character; a fill repeating it
+            '_' if text.is_some() => {
+                chars.next();
+                shown.push(' ');
+            }
+            '*' if text.is_some() => {
+                chars.next();
+            }
+            // a colour or a locale (`[Red]`, `[$-411]`): shows nothing
+            '[' => {
+                let inside: String = chars.by_ref().take_while(|&c| c != ']').collect();
+                if !is_colour(&inside) && !inside.starts_with("$-") {
+                    return None;
+                }
+            }
+            ' ' | '-' | '+' | '(' | ')' | '!' | '&' | '~' | '{' | '}' | '<' | '>' | '=' => {
+                shown.push(c)
+            }
+            ':' | '/' | '^' | '\'' | '$' if text.is_some() => shown.push(c),
+            _ if !c.is_ascii() && !matches!(c, '年' | '月' | '日' | '時' | '分' | '秒') => {
+                shown.push(c)
+            }
+            _ => return None,
+        }
+    }
+    Some(shown)
+}
+
+/// Whether a bracketed part of a number format (`Red`, `Color10`) names a colour.
+fn is_colour(inside: &str) -> bool {
+    let lower = inside.to_ascii_lowercase();
+    [
+        "black", "blue", "cyan", "green", "magenta", "red", "white", "yellow",
+    ]
+    .contains(&lower.as_str())
+        || lower
+            .strip_prefix("color")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The words a number format `code` shows for the number `v` when the section that
+/// applies shows words only (`"実施";;"未実施"`: 1 → `実施`, 0 → `未実施`); `None` when it
+/// shows a digit, a date, nothing, the number's sign, or sections are chosen by a
+/// condition (`[=1]`).
+fn words_shown(code: &str, v: f64) -> Option<String> {
+    let sections = format_sections(code)?;
     if sections.len() > 4
         || sections
             .iter()
@@ -554,38 +657,7 @@ fn words_shown(code: &str, v: f64) -> Option<String> {
     } else {
         sections.get(2).unwrap_or(&sections[0])
     };
-    let mut words = String::new();
-    let mut chars = section.chars();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => quoted = !quoted,
-            _ if quoted => words.push(c),
-            '\\' => words.push(chars.next()?),
-            // a colour or a locale (`[Red]`, `[$-411]`): shows nothing
-            '[' => {
-                let inside: String = chars.by_ref().take_while(|&c| c != ']').collect();
-                let lower = inside.to_ascii_lowercase();
-                let colour = [
-                    "black", "blue", "cyan", "green", "magenta", "red", "white", "yellow",
-                ]
-                .contains(&lower.as_str())
-                    || lower
-                        .strip_prefix("color")
-                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-                if !colour && !inside.starts_with("$-") {
-                    return None;
-                }
-            }
-            ' ' | '-' | '+' | '(' | ')' | '!' | '&' | '~' | '{' | '}' | '<' | '>' | '=' => {
-                words.push(c)
-            }
-            _ if !c.is_ascii() && !matches!(c, '年' | '月' | '日' | '時' | '分' | '秒') => {
-                words.push(c)
-            }
-            _ => return None,
-        }
-    }
+    let words = section_shown(section, None)?;
     let words = words.trim();
     (!words.is_empty()).then(|| words.to_owned())
 }
@@ -791,6 +863,8 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
     let mut cell: Option<(u32, u32, bool)> = None;
     // the open cell's number format when it holds a number
     let mut number_format: Option<&str> = None;
+    // whether the open cell holds text (shared, inline or a formula's)
+    let mut text_format = false;
     let (mut in_v, mut in_rpr, mut struck_run) = (false, false, false);
     // the open cell's formula, and whether its type allows an empty value (a formula
     // giving the empty string is `t="str"` with an empty `<v>`)
@@ -839,12 +913,13 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
                 let t = attr_local(e, "t");
                 let shared = t.as_deref() == Some("s");
                 text_type = matches!(t.as_deref(), Some("str" | "inlineStr"));
-                number_format = match t.as_deref() {
-                    None | Some("n") => style
-                        .and_then(|s| number_formats.get(s))
-                        .and_then(|f| f.as_deref()),
-                    _ => None,
-                };
+                number_format = style
+                    .and_then(|s| number_formats.get(s))
+                    .and_then(|f| f.as_deref());
+                text_format = matches!(t.as_deref(), Some("s" | "str" | "inlineStr"));
+                if !text_format && !matches!(t.as_deref(), None | Some("n")) {
+                    number_format = None;
+                }
                 cell = (!empty).then_some((r, c, shared));
                 struck_run = false;
                 formula = false;
@@ -888,7 +963,13 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
                 if formula && !text_type && value.trim().is_empty() {
                     marks.unvalued.insert((r, c));
                 }
+                if let Some(code) =
+                    number_format.filter(|&code| text_format && text_shown(code, "\u{1}").is_some())
+                {
+                    marks.text_formats.insert((r, c), code.to_owned());
+                }
                 let shown = number_format
+                    .filter(|_| !text_format)
                     .zip(value.trim().parse::<f64>().ok())
                     .and_then(|(code, v)| words_shown(code, v));
                 if let Some(words) = shown {
@@ -930,6 +1011,31 @@ mod tests {
         assert_eq!(w("\"実施\";;", 0.0), None);
         assert_eq!(w("General", 1.0), None);
         assert_eq!(w("\"a\";\"b\";\"c\";@;\"e\"", 1.0), None);
+    }
+
+    /// A text cell's format: a text section adding or replacing words is read as shown,
+    /// one hiding the text (or not read) as nothing; `@` alone, `General`, a format without
+    /// a text section show the text as typed (review 18 A-4).
+    #[test]
+    fn what_a_number_format_shows_for_text() {
+        let t = |code: &str| text_shown(code, "実施");
+        assert_eq!(t("@\"（予定）\"").as_deref(), Some("実施（予定）"));
+        assert_eq!(t("\"実施\";;\"未実施\";\"予定\"").as_deref(), Some("予定"));
+        assert_eq!(t("0;-0;0;\"(\"@\")\"").as_deref(), Some("(実施)"));
+        assert_eq!(t("[Red]@\\ \"予定\"").as_deref(), Some("実施 予定"));
+        assert_eq!(t(";;;").as_deref(), Some(""));
+        assert_eq!(t("0;0;0;").as_deref(), Some(""));
+        assert_eq!(t("0;0;0;0@").as_deref(), Some(""));
+        assert_eq!(t("[=1]@").as_deref(), Some(""));
+        // guards: shown as typed
+        assert_eq!(t("@"), None);
+        assert_eq!(t("[$-411]@"), None);
+        assert_eq!(t("0;-0;0;@"), None);
+        assert_eq!(t("General"), None);
+        assert_eq!(t("0.0"), None);
+        assert_eq!(t(";;"), None);
+        assert_eq!(t("\"実施\";;\"未実施\""), None);
+        assert_eq!(t("yyyy/m/d"), None);
     }
 
     /// Hidden rows and columns, and cells struck through by their format or by a run of

@@ -310,6 +310,9 @@ struct Part {
     tracks_evidence: bool,
     /// The registration kind a row above its header states (`登録区分: ISMAP`).
     kind: Option<RegistrationKind>,
+    /// Whether a row above its header names the service (`サービス名: …`, `登録番号 …`,
+    /// `事業者名 …`) or its registration kind: the sheet says whose statement it is.
+    names_service: bool,
 }
 
 /// Pasted text: a published list, maybe with the fields of its list entry around it
@@ -412,6 +415,7 @@ fn from_text(
         listed,
         tracks_evidence: false,
         kind: None,
+        names_service: false,
     };
     let mut att = from_parts(path, vec![part], Vec::new(), catalog)?;
     att.read_as.pasted = true;
@@ -477,6 +481,7 @@ fn read_table_by_kind(
     if let Some(marks) = marks {
         check_marks(sheet, &layout, marks)?;
         check_unvalued(sheet, &layout, marks)?;
+        check_hidden_text(sheet, &layout, marks)?;
     }
     // a registry fact outside the table's columns first: refused as what it is (`Valid
     // until 2025-03-31` is no note on the rows)
@@ -579,6 +584,7 @@ fn read_table_by_kind(
                 listed,
                 tracks_evidence: false,
                 kind: None,
+                names_service: false,
             }
         }
         TableKind::StatusTable(cols) => {
@@ -609,11 +615,18 @@ fn read_table_by_kind(
                 listed,
                 tracks_evidence: cols.evidence.is_some(),
                 kind: None,
+                names_service: false,
             }
         }
     };
     let mut part = part;
     part.kind = kind_above_header(sheet, &layout)?;
+    part.names_service = part.kind.is_some()
+        || sheet
+            .rows
+            .iter()
+            .take(layout.header.unwrap_or(0))
+            .any(|row| page::names_the_service(row));
     if let Some(marks) = marks {
         check_comments(
             sheet,
@@ -1286,16 +1299,7 @@ fn check_unvalued(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<
                 continue;
             }
         }
-        let letter = crate::input::column_letter(c);
-        let name = match layout.name(c) {
-            "" => letter.as_str(),
-            name => name,
-        };
-        // above the header (or in it) no column is known yet: the cell alone says where
-        let at = match layout.header {
-            Some(h) if n > h + 1 => sheet.location().row(n).column(name),
-            _ => sheet.location().row(n),
-        };
+        let (letter, at) = cell_location(sheet, layout, n, c);
         return Err(InputError::at(
             at,
             format!(
@@ -1303,6 +1307,68 @@ fn check_unvalued(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<
             ),
         )
         .hint(workbook_zip::SAVE_FORMULAS_HINT));
+    }
+    Ok(())
+}
+
+/// The column letter of the cell on row `n` (from 1), column `c`, and where it is: its
+/// column's name below the header; above the header (or in it) no column is known yet,
+/// and the cell alone says where.
+fn cell_location(
+    sheet: &Sheet,
+    layout: &Layout,
+    n: usize,
+    c: usize,
+) -> (String, crate::error::Location) {
+    let letter = crate::input::column_letter(c);
+    let name = match layout.name(c) {
+        "" => letter.as_str(),
+        name => name,
+    };
+    let at = match layout.header {
+        Some(h) if n > h + 1 => sheet.location().row(n).column(name),
+        _ => sheet.location().row(n),
+    };
+    (letter, at)
+}
+
+/// Refuses a text cell whose number format hides its text (`;;;`, an empty fourth
+/// section) or shows it in a way not read (a digit or a condition in the text section):
+/// what the sheet shows is not what the cell holds, and the row is not read (review 18
+/// Only a column of row numbers is passed over, as for [`check_unvalued`].
+fn check_hidden_text(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Result<(), InputError> {
+    for (&(r, c), code) in &marks.text_formats {
+        let (Ok(n), Ok(c)) = (usize::try_from(r), usize::try_from(c)) else {
+            continue;
+        };
+        let Some(text) = n
+            .checked_sub(1)
+            .and_then(|i| sheet.rows.get(i))
+            .and_then(|row| row.get(c))
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+        else {
+            continue;
+        };
+        if workbook_zip::text_shown(code, text).is_none_or(|shown| !shown.is_empty()) {
+            continue;
+        }
+        let header = layout
+            .header
+            .and_then(|h| sheet.rows.get(h))
+            .and_then(|row| row.get(c))
+            .map_or("", |s| s.trim());
+        if c != layout.id_column && !header.is_empty() && classify::is_number_header(header) {
+            continue;
+        }
+        let (letter, at) = cell_location(sheet, layout, n, c);
+        return Err(InputError::at(
+            at,
+            format!(
+                "cell {letter}{r} holds '{text}', but its number format ('{code}') hides it or shows it in a way not read: what the sheet shows is not known, and the row is not read"
+            ),
+        )
+        .hint("clear the cell's number format (Format Cells → General or Text) so it shows what it holds, and save the workbook"));
     }
     Ok(())
 }
@@ -1553,6 +1619,7 @@ fn from_workbook_sheets(
     skip_reference_lists(&mut parts, &mut skipped);
     refuse_bare_ids_beside_statuses(path, &parts)?;
     refuse_qualified_sheet_names(path, &parts, opts.as_of())?;
+    refuse_catalog_sole_sheet(path, &parts)?;
     refuse_separate_statements(path, &parts, catalog)?;
     notes_beside(&without_ids, &parts, opts.as_of())?;
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
@@ -2493,6 +2560,53 @@ fn refuse_qualified_sheet_names(
     Ok(())
 }
 
+/// Refuses the one sheet read when its name names a master list or a catalog of the
+/// controls (`管理策マスタ`, `ISMAP catalog`, `カタログ`, `Master`) and nothing above its
+/// table names the service or its registration kind (review 18 A-7 addendum): beside a
+/// sheet of statuses such a sheet is the catalog kept to look ids up in
+/// ([`is_reference_sheet`]); alone, its rows may be every control of the catalog, not the
+/// CSP's statement. `--csp-sheet` names the sheet the statement (that path does not come
+/// here); `実施状況`, `管理策一覧`, `ISMAP管理策 実施状況` name none.
+fn refuse_catalog_sole_sheet(path: &Path, parts: &[Part]) -> Result<(), InputError> {
+    let [part] = parts else {
+        return Ok(());
+    };
+    let Some(sheet) = part.read.sheet.as_deref() else {
+        return Ok(());
+    };
+    let Some(word) = names_a_catalog(sheet) else {
+        return Ok(());
+    };
+    if part.names_service {
+        return Ok(());
+    }
+    Err(InputError::at(
+        Location::file(path).sheet(Some(sheet)),
+        format!(
+            "the sheet's name ('{word}') names a master list or a catalog of the controls, and it is the one sheet read: nothing above its table names the service or its registration, so its rows may be the catalog, not the CSP's statement"
+        ),
+    )
+    .hint(format!(
+        "if the sheet is the CSP's statement, read it with --csp-sheet '{sheet}', or write the service's name (サービス名: …) or its registration kind (登録区分: ISMAP) above the table's header, or rename the sheet"
+    )))
+}
+
+/// The word of a sheet's name naming a master list or a catalog (`マスタ`, `マスター`,
+/// `カタログ`; `master`, `catalog`, `catalogue` as words: not `masterpiece`).
+fn names_a_catalog(name: &str) -> Option<String> {
+    let folded = fold_width(name).to_lowercase();
+    ["マスタ", "カタログ"]
+        .iter()
+        .find(|w| folded.contains(**w))
+        .map(|w| (*w).to_owned())
+        .or_else(|| {
+            folded
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .find(|w| matches!(*w, "master" | "catalog" | "catalogue"))
+                .map(str::to_owned)
+        })
+}
+
 /// The part of a sheet's name naming a region, an environment, another service or an
 /// edition (`東京リージョン`, `本番環境`, `関連サービスB`, `Enterprise Edition`, `Global`): the
 /// segment (between brackets, spaces, `_`, `-`) holding the word, lower-cased; `None` for a
@@ -2752,7 +2866,7 @@ fn sheet_marks(path: &Path, sheet: &mut Sheet) -> Result<Option<SheetMarks>, Inp
             .hint("open the workbook in Excel and save it again as .xlsx")
         })?;
     if let Some(marks) = &marks {
-        show_words(sheet, &marks.shown);
+        show_words(sheet, marks);
     }
     Ok(marks)
 }
@@ -2788,10 +2902,25 @@ fn drop_text_prefixes(sheet: &mut Sheet) {
     }
 }
 
-/// Puts in `sheet` the words its cells' number formats show ([`SheetMarks::shown`]), in the
-/// rows a merged region filled down too (review 11 C-20).
-fn show_words(sheet: &mut Sheet, shown: &BTreeMap<(u32, u32), String>) {
-    for (&(r, c), words) in shown {
+/// Puts in `sheet` the words its cells' number formats show ([`SheetMarks::shown`]; for
+/// text, [`SheetMarks::text_formats`]), in the rows a merged region filled down too
+/// (review 11 C-20, review 18 A-4).
+fn show_words(sheet: &mut Sheet, marks: &SheetMarks) {
+    // a text cell whose format shows it other than typed (`@"（予定）"`): read as shown;
+    // one it hides is refused by `check_hidden_text`
+    let texts: BTreeMap<(u32, u32), String> = marks
+        .text_formats
+        .iter()
+        .filter_map(|(&(r, c), code)| {
+            let text = sheet
+                .rows
+                .get(usize::try_from(r).ok()?.checked_sub(1)?)?
+                .get(usize::try_from(c).ok()?)?;
+            let shown = workbook_zip::text_shown(code, text.trim())?;
+            (!shown.is_empty()).then_some(((r, c), shown))
+        })
+        .collect();
+    for (&(r, c), words) in marks.shown.iter().chain(&texts) {
         let (top, col) = (r as usize - 1, c as usize);
         let Some(old) = sheet.rows.get(top).and_then(|row| row.get(col)).cloned() else {
             continue;
@@ -3273,8 +3402,77 @@ fn note_not_current(note: &str) -> Option<String> {
     .flatten()
 }
 
+/// Whether a token of an evidence cell is a path: it holds `\`, `¥`, `://`, starts with
+/// `/` or holds two `/`.
+fn is_path(token: &str) -> bool {
+    token.contains(['\\', '¥', '￥'])
+        || token.contains("://")
+        || token.starts_with('/')
+        || token.matches('/').count() >= 2
+}
+
+/// Whether a token of an evidence cell is a file's name: a name, a dot and an extension
+/// of two to five letters and digits, starting with a letter (`規程_draft.docx`,
+/// `policy.pdf`); not a version (`v1.0`), an id (`9.2.1`) or `No.5` (review 18 A-5).
+fn is_file_name(token: &str) -> bool {
+    let token = token.trim_end_matches(|c: char| vocab::is_bracket(c) || matches!(c, ',' | '、'));
+    token.rsplit_once('.').is_some_and(|(name, ext)| {
+        !name.trim_matches(vocab::is_bracket).is_empty()
+            && (2..=5).contains(&ext.len())
+            && ext.starts_with(|c: char| c.is_ascii_alphabetic())
+            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+/// A file or folder of an evidence cell dated after `as_of` by a date following `_` in its
+/// name (`/ISMS/FY2025/規程_2027-04.docx`, `規程_20270401.docx`, `policy_2027.pdf`; review 18
+/// A-5), which the remark rules do not read as a date (`log_2027` is a word there): the
+/// date as written. A year is after when it is after the as-of date's fiscal year, as an
+/// evidence folder's year is read ([`remarks::without_path_years`]); `規程_2026-03.docx`,
+/// `規程_2026.docx` (as of 2026-12-01) and a document number (`SEC_1234.pdf`) are none.
+pub(crate) fn evidence_dated_later(text: &str, as_of: crate::date::Date) -> Option<String> {
+    let folded = fold_width(text);
+    let fy = as_of.fiscal_year();
+    for token in folded
+        .split_whitespace()
+        .filter(|t| is_path(t) || is_file_name(t))
+    {
+        for piece in token.split('_').skip(1) {
+            let run: String = piece
+                .chars()
+                .take_while(|&c| {
+                    c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '度' | '-' | '.')
+                })
+                .collect();
+            let run = run.trim_end_matches(['-', '.']);
+            let year = run
+                .strip_suffix("年度")
+                .or_else(|| run.strip_suffix('年'))
+                .unwrap_or(run);
+            if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
+                if year
+                    .parse::<i32>()
+                    .is_ok_and(|y| (2000..2100).contains(&y) && y > fy)
+                {
+                    return Some(run.to_owned());
+                }
+                continue;
+            }
+            let dates = if run.chars().all(|c| c.is_ascii_digit()) {
+                crate::date::implementation_dates(run)
+            } else {
+                crate::date::dates_in(run)
+            };
+            if let Some((written, _)) = dates.into_iter().find(|(_, last)| *last > as_of) {
+                return Some(written);
+            }
+        }
+    }
+    None
+}
+
 /// A folder or file of a path (a token holding `\`, `¥`, `://`, starting with `/` or
-/// holding two `/`) named as drafts or old documents (review 16 A-15): a segment that is
+/// holding two `/`), or a file's name ([`is_file_name`]), named as drafts or old documents (review 16 A-15): a segment that is
 /// such a word (`draft`, `案`, `暫定`, `旧`, `old`, `archive`, `廃止`), or a file or folder
 /// name holding one as a word (`規程_draft.docx`, `policy_old.pdf`, `規程_案.docx`). A year
 /// (`2026年度`, `FY2025`), `log-archive` or `答案` is none.
@@ -3304,6 +3502,23 @@ fn path_not_current(folded: &str) -> Option<String> {
         "superseded",
         "deprecated",
         "retired",
+        // not approved (review 18 A-5: `未承認` above the table is a draft's mark)
+        "未承認",
+        "承認待ち",
+        "unapproved",
+        // another service's folder (review 18 A-5; `他サービスの規程` in words)
+        "他サービス",
+        "別サービス",
+        "other-service",
+        "other_service",
+        "otherservice",
+        "other-services",
+        "another-service",
+        // a temporary folder (`/tmp/`, review 18 A-5; not `temperature`, `template`)
+        "tmp",
+        "一時",
+        "一時保存",
+        "一時フォルダ",
     ];
     const WORDS_EN: &[&str] = &[
         "draft",
@@ -3313,6 +3528,8 @@ fn path_not_current(folded: &str) -> Option<String> {
         "superseded",
         "deprecated",
         "old",
+        "unapproved",
+        "tmp",
     ];
     const PARTS_JA: &[&str] = &[
         "案",
@@ -3324,14 +3541,15 @@ fn path_not_current(folded: &str) -> Option<String> {
         "旧",
         "旧版",
         "廃止",
+        "未承認",
+        "承認待ち",
+        "他サービス",
+        "別サービス",
     ];
-    let is_path = |token: &str| {
-        token.contains(['\\', '¥', '￥'])
-            || token.contains("://")
-            || token.starts_with('/')
-            || token.matches('/').count() >= 2
-    };
-    for token in folded.split_whitespace().filter(|t| is_path(t)) {
+    for token in folded
+        .split_whitespace()
+        .filter(|t| is_path(t) || is_file_name(t))
+    {
         for segment in token
             .split(['/', '\\', '¥', '￥'])
             .map(|s| s.trim_matches(|c: char| vocab::is_bracket(c) || c == '.'))
@@ -3360,11 +3578,16 @@ fn path_not_current(folded: &str) -> Option<String> {
 }
 
 /// An evidence cell counting part of its evidence, and nothing else: `1/3`, `2 of 3`,
-/// `2/5件`, `3件中2件` (some, fewer than all; none is [`zero_count`]'s). Not a date
+/// `2/5件`, `3件中2件` (some, fewer than all; none is [`zero_count`]'s), or all of it with a
+/// footnote mark not read (`3/3*`, `3/3※`: review 18 A-5). Not a date
 /// (`2026/1/3` holds two slashes), nor all of it (`3/3`), nor more than the total (`5/3`:
 /// a day).
 pub(crate) fn evidence_partial(text: &str) -> Option<String> {
-    let key = crate::text::header_key(text.trim());
+    // a count with a footnote mark (`3/3*`, `3/3※`): the footnote is not read, so it is not
+    // read as all of it (review 18 A-5)
+    let marks = ['*', '＊', '※', '†', '‡'];
+    let footnoted = text.trim().ends_with(marks);
+    let key = crate::text::header_key(text.trim().trim_end_matches(marks));
     let key = key.trim_end_matches(['。', '.']);
     let units = [
         "件",
@@ -3402,7 +3625,7 @@ pub(crate) fn evidence_partial(text: &str) -> Option<String> {
     } else {
         return None;
     };
-    (some > 0 && some < all).then(|| text.trim().to_owned())
+    (some > 0 && (some < all || footnoted)).then(|| text.trim().to_owned())
 }
 
 /// An evidence cell saying the evidence is not there yet (`未提出`, `作成中`, `Pending`,
@@ -3718,6 +3941,77 @@ mod tests {
             "1/3 ページ",
             "v1/2",
         ] {
+            assert!(evidence_partial(text).is_none(), "{text}");
+        }
+    }
+
+    /// Review 18 A-5: another service's, an unapproved or a temporary folder or file, a file
+    /// named with a date after the as-of date, a count with a footnote mark; each with the
+    /// ordinary shape beside it still read.
+    #[test]
+    fn evidence_of_another_service_unapproved_temporary_later_or_footnoted() {
+        for (text, word) in [
+            ("/ISMS/FY2025/他サービス/規程.docx", "他サービス"),
+            ("/ISMS/別サービス/規程.docx", "別サービス"),
+            ("/ISMS/other-service/policy.pdf", "other-service"),
+            ("/ISMS/FY2025/規程_未承認.docx", "未承認"),
+            ("規程_未承認.docx", "未承認"),
+            ("policy_unapproved.pdf", "unapproved"),
+            ("/ISMS/FY2025/tmp/規程.docx", "tmp"),
+            ("/tmp/規程.docx", "tmp"),
+            ("規程_draft.docx", "draft"),
+            ("規程（案）.docx", "案"),
+        ] {
+            assert_eq!(evidence_not_current(text).as_deref(), Some(word), "{text}");
+        }
+        for text in [
+            "/ISMS/FY2025/規程.docx",
+            "/ISMS/他サービス連携/手順.docx",
+            "他サービス連携手順書.pdf",
+            "未承認ソフトウェア禁止規程.docx",
+            "temperature.pdf",
+            "/監視/temperature/記録.csv",
+            "/ISMS/template/規程.docx",
+            "提案書.docx",
+            "旧姓の扱いに関する規程.docx",
+            "gold_standard.pdf",
+            "v1.0",
+            "No.5",
+        ] {
+            assert_eq!(evidence_not_current(text), None, "{text}");
+        }
+        let as_of = crate::date::Date::new(2026, 12, 1).unwrap();
+        for (text, word) in [
+            ("/ISMS/FY2025/規程_2027-04.docx", "2027-04"),
+            ("規程_2027-04.docx", "2027-04"),
+            ("規程_20270401.docx", "20270401"),
+            ("規程_2027.docx", "2027"),
+            ("規程_2027年度.docx", "2027年度"),
+            ("規程_2026-12-15_v2.docx", "2026-12-15"),
+        ] {
+            assert_eq!(
+                evidence_dated_later(text, as_of).as_deref(),
+                Some(word),
+                "{text}"
+            );
+        }
+        for text in [
+            "/ISMS/FY2025/規程.docx",
+            "規程_2026-03.docx",
+            "規程_2026.docx",
+            "規程_2026年度.docx",
+            "規程_20261130.docx",
+            "SEC_1234.pdf",
+            "規程_v1.2.docx",
+            "log_2027 の記録",
+            "3/3",
+        ] {
+            assert_eq!(evidence_dated_later(text, as_of), None, "{text}");
+        }
+        for text in ["3/3*", "3/3※", "3/3 ※", "２/２＊", "3 of 3*"] {
+            assert!(evidence_partial(text).is_some(), "{text}");
+        }
+        for text in ["3/3", "*", "規程.pdf*", "0/3*"] {
             assert!(evidence_partial(text).is_none(), "{text}");
         }
     }

@@ -480,6 +480,24 @@ pub fn kind_stated(cells: &[String]) -> Result<Option<RegistrationKind>, (String
         .ok_or_else(|| (head.to_owned(), value.to_owned()))
 }
 
+/// Whether a row above a table's header names the service whose statement the table is:
+/// its name, its registration number or its provider under their labels
+/// (`サービス名: 〇〇クラウド`, `登録番号 | C23-0001-1`), with a value.
+pub fn names_the_service(cells: &[String]) -> bool {
+    let said: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let Some((field, _, _, value)) = said.first().and_then(|c| split_label(c)) else {
+        return false;
+    };
+    matches!(
+        field,
+        Field::Name | Field::RegistrationNumber | Field::Provider
+    ) && (!value.is_empty() || said.len() >= 2)
+}
+
 /// The registry fact a row of a sheet outside its status table states (above its header,
 /// or on a sheet without ids), as written (`登録の更新期限: 2025-03-31`, `改善計画 | 有`,
 /// `対象範囲: 東京リージョン`, or a fact under a label the entry does not use, `有効期限

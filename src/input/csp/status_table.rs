@@ -2993,6 +2993,18 @@ fn check_implemented_row(
                 "a control stated implemented whose evidence the list says has expired, needs renewal or was sent back is not shown implemented: name evidence in effect, or state the control 計画中 or 未実施 in the status column",
             ));
         }
+        // a file or folder dated after the as-of date by a date after `_`
+        // (`規程_2027-04.docx`), which the later-date rule below does not read (review 18
+        // refused as a later folder (`/ISMS/FY2027/`) is, in `readiness` too
+        if Some(c) == cols.evidence {
+            if let Some(word) = super::evidence_dated_later(text, as_of) {
+                let q = remarks::Qualifier {
+                    kind: remarks::Kind::Later(as_of),
+                    word,
+                };
+                return Err(refuse(c, text, q.what(), q.hint()));
+            }
+        }
         // a document not in effect (abolished, superseded, an old edition), another
         // service's, or a draft or old folder of a path (review 16)
         if Some(c) == cols.evidence && !own_work {
@@ -3010,8 +3022,8 @@ fn check_implemented_row(
                 return Err(refuse(
                     c,
                     text,
-                    format!("counts part of its evidence only ('{}'), under a header naming its evidence", quote(&count)),
-                    "a control stated implemented whose evidence the list counts as partly there (1/3, 2 of 3) is not shown implemented: name the evidence once all of it is there, or state the control 計画中 or 未実施 in the status column",
+                    format!("counts part of its evidence only, or marks the count with a footnote not read ('{}'), under a header naming its evidence", quote(&count)),
+                    "a control stated implemented whose evidence the list counts as partly there (1/3, 2 of 3) is not shown implemented: name the evidence once all of it is there (a footnote on a count, 3/3*: write what it says in a remarks column, without the mark), or state the control 計画中 or 未実施 in the status column",
                 ));
             }
         }
