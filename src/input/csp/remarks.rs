@@ -360,6 +360,27 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
         "former",
         "reference",
     ];
+    let find = |words: &[&'static str]| words.iter().find(|w| key.contains(**w)).copied();
+    let not_final = not_final_word(&key);
+    if let Some(w) = not_final {
+        return Some(Qualifier::new(Kind::Draft, w));
+    }
+    // the whole service (`本サービス`, `全リージョン共通`) limits nothing (review 12 C-18)
+    let whole = is_whole_scope(note) || is_whole_scope(note.trim_end_matches("共通"));
+    find(&PLANS)
+        .map(|w| Qualifier::new(Kind::Deferral, w))
+        .or_else(|| {
+            find(&SCOPES)
+                .filter(|_| !whole)
+                .map(|w| Qualifier::new(Kind::Scope, w))
+        })
+        .or_else(|| find(&OTHER_TIMES).map(|w| Qualifier::new(Kind::Scope, w)))
+}
+
+/// The word of `key` (folded, lower-cased) saying a statement is not audited or not final
+/// (`監査前`, `self-assessment`, `自己評価`, `速報`, `provisional`, `仮`…, bracketed `（仮）`):
+/// read in a header's note ([`header_note_qualifier`]) and in a sheet's name alike.
+pub fn not_final_word(key: &str) -> Option<&'static str> {
     // a statement not audited or not final (`監査前`, `pre-audit`, `self-assessment`,
     // `速報`, `preliminary`, `仮`): not the statement an audit confirmed (fix17-csp)
     const NOT_FINAL: [&str; 38] = [
@@ -407,22 +428,16 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
         "推定",
         "見積",
     ];
-    let find = |words: &[&'static str]| words.iter().find(|w| key.contains(**w)).copied();
-    let not_final = find(&NOT_FINAL)
-        .or_else(|| (key.starts_with('仮') && !key.starts_with("仮想")).then_some("仮"));
-    if let Some(w) = not_final {
-        return Some(Qualifier::new(Kind::Draft, w));
-    }
-    // the whole service (`本サービス`, `全リージョン共通`) limits nothing (review 12 C-18)
-    let whole = is_whole_scope(note) || is_whole_scope(note.trim_end_matches("共通"));
-    find(&PLANS)
-        .map(|w| Qualifier::new(Kind::Deferral, w))
+    NOT_FINAL
+        .iter()
+        .find(|w| key.contains(**w))
+        .copied()
+        .or_else(|| (key.starts_with('仮') && !key.starts_with("仮想")).then_some("仮"))
         .or_else(|| {
-            find(&SCOPES)
-                .filter(|_| !whole)
-                .map(|w| Qualifier::new(Kind::Scope, w))
+            ["(仮)", "【仮】", "[仮]"]
+                .into_iter()
+                .find(|w| key.contains(w))
         })
-        .or_else(|| find(&OTHER_TIMES).map(|w| Qualifier::new(Kind::Scope, w)))
 }
 
 /// What [`qualifier_beyond`] finds, else the first date `text` writes whose last day is

@@ -31,21 +31,40 @@ pub(super) fn skip_reference_lists(parts: &mut Vec<Part>, skipped: &mut Vec<Skip
     });
 }
 
-/// Whether a sheet's name says it is kept for reference (`参照`, `参考`, `マスタ`,
-/// `Reference`, `Master`, `Catalog`).
+/// Whether a sheet's name says it is kept for reference or is a copy of the catalog
+/// ([`reference_words`] with the catalog's: `参照`, `参考`, `マスタ`, `Reference`, `Master`,
+/// `Catalog`).
 fn is_reference_sheet(name: &str) -> bool {
-    let key = crate::text::header_key(name).to_lowercase();
-    [
-        "参照",
-        "参考",
-        "マスタ",
-        "reference",
-        "master",
-        "catalog",
-        "カタログ",
-    ]
-    .iter()
-    .any(|w| key.contains(w))
+    !reference_words(&fold_width(name).to_lowercase(), true).is_empty()
+}
+
+/// The one vocabulary of sheet names kept for reference (`参考`, `参照用`, `Reference`, `Ref`),
+/// with `catalog_too` a copy of the catalog's list (`管理策マスタ`, `Master`, `Catalog`), in
+/// `folded` (fold-width, lower-cased): the reference words make a sheet of statuses another
+/// statement ([`sheet_names_another_statement`]); both make a sheet of bare ids beside a
+/// sheet of statuses a list to skip ([`skip_reference_lists`]). A sheet of statuses named as
+/// the catalog's (`管理策マスタ`) is read (fix22-sheets' decision). ASCII words are matched
+/// as words or their start (`References`, `Catalogue`; not `preference`).
+fn reference_words(folded: &str, catalog_too: bool) -> Vec<String> {
+    const JA: [&str; 2] = ["参考", "参照"];
+    const JA_CATALOG: [&str; 2] = ["マスタ", "カタログ"];
+    let mut found: Vec<String> = JA
+        .iter()
+        .chain(if catalog_too { &JA_CATALOG[..] } else { &[] })
+        .filter(|w| folded.contains(**w))
+        .map(|w| (*w).to_owned())
+        .collect();
+    for word in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let reference = word.starts_with("reference") || word == "ref" || word == "refs";
+        let catalog = catalog_too && (word.starts_with("catalog") || word.starts_with("master"));
+        if (reference || catalog) && !found.iter().any(|f| f == word) {
+            found.push(word.to_owned());
+        }
+    }
+    found
 }
 
 /// Refuses a workbook in which one sheet states statuses (a status table) and another lists
@@ -214,36 +233,53 @@ pub(super) fn refuse_separate_statements(
             }
         }
     }
-    // two sheets naming different regions, environments, services or editions (`東京リージョン`
-    // / `大阪リージョン`, `本番環境` / `検証環境`, `Standard` / `Enterprise Edition`, `Japan` /
-    // `Global`): separate statements even when they share no control — a sheet of what is
-    // added in one region would credit it for all (review 18 B-2; after the shared-control rule, whose message says more)
-    let mut scoped: Vec<(usize, String)> = parts
+    // two sheets naming different regions, places, environments, services, products, tenants
+    // or editions (`東京リージョン` / `大阪リージョン`, `東京` / `大阪`, `US` / `EU`, `本番環境` /
+    // `検証環境`, `サービスA` / `サービスB`, `Product X` / `Product Y`, `Standard` / `Enterprise
+    // Edition`, `Japan` / `Global`): separate statements even when they share no control — a
+    // sheet of what is added in one region would credit it for all (review 18 B-2; after the
+    // shared-control rule, whose message says more)
+    let mut scoped: Vec<(usize, SheetScope)> = parts
         .iter()
         .enumerate()
         .filter_map(|(i, p)| sheet_scope(&name(p)).map(|s| (i, s)))
         .collect();
-    // one sheet named as another service's (`関連サービスB`) beside the service's own
-    if let [(k, s)] = scoped.as_slice() {
-        if ["関連サービス", "別サービス"].iter().any(|w| s.contains(w)) {
-            let (k, s) = (*k, s.clone());
-            if let Some(o) = (0..parts.len()).find(|o| *o != k) {
-                scoped = vec![(o, fold_width(&name(&parts[o])).to_lowercase()), (k, s)];
-            }
+    // one sheet naming a region, a place, a tenant, a product or another service beside a
+    // sheet naming none, after it (`一覧` + `大阪リージョン（追加分）`, `本サービス` +
+    // `関連サービスB`): what that one adds; the first sheet naming its scope names the whole
+    // list's (`管理策一覧（東京リージョン）` + `別添 詳細管理策`)
+    if let Some((k, s)) = scoped
+        .iter()
+        .find(|(k, s)| s.another_service || (s.adds && *k > 0))
+        .cloned()
+    {
+        if let Some(o) = (0..parts.len()).find(|o| !scoped.iter().any(|(i, _)| i == o)) {
+            let plain = fold_width(&name(&parts[o])).to_lowercase();
+            scoped = vec![
+                (
+                    o,
+                    SheetScope {
+                        key: plain.clone(),
+                        shown: plain,
+                        adds: false,
+                        another_service: false,
+                    },
+                ),
+                (k, s),
+            ];
+            scoped.sort_by_key(|(i, _)| *i);
         }
     }
-    if let [(i, a), (j, b), ..] = scoped.as_slice() {
-        if a != b || scoped.iter().any(|(_, s)| s != a) {
-            let (j, b) = scoped
-                .iter()
-                .find(|(_, s)| s != a)
-                .map_or((*j, b), |(j, s)| (*j, s));
+    if let Some((i, a)) = scoped.first() {
+        if let Some((j, b)) = scoped.iter().find(|(_, s)| s.key != a.key) {
             return Err(InputError::at(
-                Location::file(path).sheet(parts[j].read.sheet.as_deref()),
+                Location::file(path).sheet(parts[*j].read.sheet.as_deref()),
                 format!(
-                    "sheets '{}' and '{}' name different regions, environments, services or editions ('{a}', '{b}'): each is a statement of its own, and read together a control one of them states would be credited for both",
+                    "sheets '{}' and '{}' name different regions, environments, services or editions ('{}', '{}'): each is a statement of its own, and read together a control one of them states would be credited for both",
                     name(&parts[*i]),
-                    name(&parts[j])
+                    name(&parts[*j]),
+                    a.shown,
+                    b.shown
                 ),
             )
             .hint(hint));
@@ -270,23 +306,12 @@ pub(super) fn refuse_qualified_sheet_names(
         let folded = fold_width(sheet).to_lowercase();
         let word = remarks::document_mark(sheet, as_of)
             .map(|q| q.word)
+            .or_else(|| sheet_not_final(&folded).map(str::to_owned))
             .or_else(|| {
-                [
-                    "暫定",
-                    "自己評価",
-                    "自己申告",
-                    "自社評価",
-                    "(仮)",
-                    "【仮】",
-                    "_旧",
-                    "(旧)",
-                    "【旧】",
-                    "他サービス",
-                    "別サービス",
-                ]
-                .iter()
-                .find(|w| folded.contains(**w))
-                .map(|w| (*w).to_owned())
+                ["暫定", "_旧", "(旧)", "【旧】", "他サービス", "別サービス"]
+                    .iter()
+                    .find(|w| folded.contains(**w))
+                    .map(|w| (*w).to_owned())
             })
             .or_else(|| folded.trim_end().ends_with('旧').then(|| "旧".to_owned()))
             .or_else(|| {
@@ -328,12 +353,49 @@ pub(super) fn refuse_qualified_sheet_names(
     Ok(())
 }
 
-/// The part of a sheet's name naming a region, an environment, another service or an
-/// edition (`東京リージョン`, `本番環境`, `関連サービスB`, `Enterprise Edition`, `Global`): the
-/// segment (between brackets, spaces, `_`, `-`) holding the word, lower-cased; `None` for a
-/// name of an area, a clause range or a part (`組織的対策`, `5-8章`, `別添`).
-fn sheet_scope(name: &str) -> Option<String> {
-    const WORDS: [&str; 26] = [
+/// The word of a sheet's name (folded) saying its rows are not audited or not final
+/// ([`remarks::not_final_word`], the words of a header's note: `（自己評価）`, `（仮）`, `速報`,
+/// `provisional`); an internal audit's only in brackets (`実施状況（内部監査）`): a sheet of a
+/// list split by clause may be named by the clause (`9.2 内部監査`).
+fn sheet_not_final(folded: &str) -> Option<&'static str> {
+    let word = remarks::not_final_word(folded)?;
+    if !word.contains("内部監査") && !word.contains("internal audit") {
+        return Some(word);
+    }
+    folded
+        .split(['(', '[', '【'])
+        .skip(1)
+        .any(|note| {
+            let note = note.split([')', ']', '】']).next().unwrap_or_default();
+            note.contains(word)
+        })
+        .then_some(word)
+}
+
+/// What a sheet's name says of the part of the service its rows are for ([`sheet_scope`]).
+#[derive(Debug, Clone)]
+struct SheetScope {
+    /// What two sheets' names are compared by: the places named, the segment naming the
+    /// part (`tokyo|東京リージョン`, `|本番環境`, `|product x`).
+    key: String,
+    /// The words shown in a message.
+    shown: String,
+    /// Names a place, a region, a tenant or a product: a sheet of what one of them adds.
+    adds: bool,
+    /// Names another service (`関連サービスB`, `別サービス`).
+    another_service: bool,
+}
+
+/// What a sheet's name says of the part of the service its rows are for: the places it
+/// names ([`crate::analysis::gap::places_in`], the scope's region vocabulary: `東京`,
+/// `Osaka`, `US`, `EU`, `シンガポール`) and the segment (between brackets, spaces, `_`, `-`)
+/// holding a word naming a region, an environment, a service, a product, a tenant or an
+/// edition (`東京リージョン`, `本番環境`, `サービスA`, `Product X`, `テナントA`,
+/// `Enterprise Edition`, `Global`); an English word standing alone takes the label after it
+/// (`Product` `X`), not a word of a list (`Service` `controls`). `None` for a name of an
+/// area, a clause range or a part (`組織的対策`, `5-8章`, `別添`, `共通`, `個別`).
+fn sheet_scope(name: &str) -> Option<SheetScope> {
+    const WORDS: [&str; 35] = [
         "リージョン",
         "region",
         "環境",
@@ -347,6 +409,13 @@ fn sheet_scope(name: &str) -> Option<String> {
         "sandbox",
         "関連サービス",
         "別サービス",
+        "サービス",
+        "service",
+        "テナント",
+        "tenant",
+        "製品",
+        "プロダクト",
+        "product",
         "エディション",
         "edition",
         "standard",
@@ -355,18 +424,83 @@ fn sheet_scope(name: &str) -> Option<String> {
         "スタンダード",
         "エンタープライズ",
         "プレミアム",
+        "プラン",
         "global",
         "japan",
         "グローバル",
         "国内",
         "海外",
+        "拠点",
+    ];
+    /// Words after which a region, a tenant or a product is one of them (what it adds).
+    const ADDS: [&str; 7] = [
+        "リージョン",
+        "region",
+        "テナント",
+        "tenant",
+        "製品",
+        "プロダクト",
+        "product",
+    ];
+    /// Words of a list's own, never a label (`Service controls`).
+    const LIST_WORDS: [&str; 14] = [
+        "controls",
+        "control",
+        "list",
+        "annex",
+        "appendix",
+        "part",
+        "status",
+        "statement",
+        "soa",
+        "details",
+        "detail",
+        "sheet",
+        "overview",
+        "summary",
     ];
     let folded = fold_width(name).to_lowercase();
-    folded
+    let places = crate::analysis::gap::places_in(&folded);
+    let segments: Vec<&str> = folded
         .split(|c: char| "()[]【】「」 _-/・".contains(c))
         .map(str::trim)
-        .find(|seg| WORDS.iter().any(|w| seg.contains(w)))
-        .map(str::to_owned)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let found = segments
+        .iter()
+        .position(|seg| WORDS.iter().any(|w| seg.contains(w)));
+    let segment = found.map(|at| {
+        let seg = segments[at];
+        match segments.get(at + 1) {
+            Some(label)
+                if seg.is_ascii() && WORDS.contains(&seg) && !LIST_WORDS.contains(label) =>
+            {
+                format!("{seg} {label}")
+            }
+            _ => seg.to_owned(),
+        }
+    });
+    if places.is_empty() && segment.is_none() {
+        return None;
+    }
+    let segment = segment.unwrap_or_default();
+    let another_service = ["関連サービス", "別サービス"]
+        .iter()
+        .any(|w| segment.contains(w));
+    let adds = !places.is_empty() || ADDS.iter().any(|w| segment.contains(w));
+    let shown = if segment.is_empty() {
+        folded.trim().to_owned()
+    } else if crate::analysis::gap::places_in(&segment) == places {
+        segment.clone()
+    } else {
+        format!("{} {segment}", places.join(", "))
+    };
+    Some(SheetScope {
+        key: format!("{}|{segment}", places.join(",")),
+        shown,
+        adds,
+        another_service,
+    })
 }
 
 /// The word of a sheet's name saying its rows are not the CSP's current statement: kept
@@ -380,9 +514,8 @@ fn sheet_names_another_statement(name: &str) -> Option<String> {
 /// Every word of [`sheet_names_another_statement`] a sheet's name holds.
 fn sheet_names_another_statement_all(name: &str) -> Vec<String> {
     let folded = fold_width(name).to_lowercase();
-    const JA: [&str; 10] = [
-        "参考",
-        "参照用",
+    let mut found = reference_words(&folded, false);
+    const JA: [&str; 8] = [
         "委託先",
         "サブサービス",
         "さくら",
@@ -392,14 +525,12 @@ fn sheet_names_another_statement_all(name: &str) -> Vec<String> {
         "前年度",
         "過去",
     ];
-    let mut found: Vec<String> = JA
-        .iter()
-        .filter(|w| folded.contains(*w))
-        .map(|w| (*w).to_owned())
-        .collect();
-    const EN: [&str; 23] = [
-        "reference",
-        "ref",
+    found.extend(
+        JA.iter()
+            .filter(|w| folded.contains(*w))
+            .map(|w| (*w).to_owned()),
+    );
+    const EN: [&str; 21] = [
         "iaas",
         "paas",
         "aws",

@@ -1,0 +1,160 @@
+//! Session 12 (fix25-sheets): the CSP workbook's sheet choice. One vocabulary of sheet
+//! names (not-final words shared with a header's note, reference words in one place);
+//! sheets naming different places, services, products or tenants are separate statements
+//! even without a shared control (review 18 B-2's rest).
+mod common;
+
+use std::path::PathBuf;
+
+use common::{by_id, input_error, json_of, on_checks, text_workbook};
+
+/// The check list of `tests/data/fix15-csp` (K-1 asks for 9.2.1, K-2 for 9.2.3, K-6 for
+/// 11.1.1).
+fn checks() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/fix15-csp/k.csv")
+}
+
+/// A status table (`管理策番号 | 実施状況`) of `rows` (id, status).
+fn table<'a>(rows: &[(&'a str, &'a str)]) -> Vec<Vec<&'a str>> {
+    let mut out = vec![vec!["管理策番号", "実施状況"]];
+    out.extend(rows.iter().map(|(id, s)| vec![*id, *s]));
+    out
+}
+
+fn report(path: &PathBuf, extra: &[&str]) -> assert_cmd::Command {
+    let mut c = on_checks("en", "report", checks());
+    c.args(["--registration-kind", "ismap", "--format", "json", "--csp"])
+        .arg(path)
+        .args(extra);
+    c
+}
+
+/// The status of item `id` of `report` on the workbook.
+fn status(path: &PathBuf, extra: &[&str], id: &str) -> String {
+    let v = json_of(report(path, extra));
+    by_id(&v["items"], id)["status"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// Two sheets: the first states 9.2.1 and 11.1.1, the second only 9.2.3 (no control in
+/// common: the shared-control rule does not see them).
+fn disjoint(one: &str, other: &str) -> (tempfile::TempDir, PathBuf) {
+    text_workbook(&[
+        (one, table(&[("9.2.1", "実施"), ("11.1.1", "実施")])),
+        (other, table(&[("9.2.3", "実施")])),
+    ])
+}
+
+/// Review 18 B-2's rest: sheets named by a place alone (`東京`/`大阪`, `Tokyo`/`Osaka`,
+/// `US`/`EU`, `シンガポール`), a service, a product or a tenant (`サービスA`/`サービスB`,
+/// `Product X`/`Product Y`, `テナントA`/`テナントB`), or a region's sheet after the list
+/// (`一覧` + `大阪リージョン（追加分）`: what Osaka adds) stating disjoint controls were merged
+/// and 9.2.3 a bare covered. Refused naming both and --csp-sheet; one sheet read alone
+/// states what it states.
+#[test]
+fn sheets_naming_different_places_services_products_or_tenants_are_refused() {
+    for (one, other) in [
+        ("東京", "大阪"),
+        ("Tokyo", "Osaka"),
+        ("US", "EU"),
+        ("東京", "シンガポール"),
+        ("サービスA", "サービスB"),
+        ("Product X", "Product Y"),
+        ("テナントA", "テナントB"),
+        ("Service A", "Service B"),
+        ("一覧", "大阪リージョン（追加分）"),
+        ("管理策一覧", "Osaka"),
+        ("管理策一覧", "Product X"),
+        ("本番環境 東京", "本番環境 大阪"),
+    ] {
+        let (_dir, path) = disjoint(one, other);
+        let err = input_error(report(&path, &[]));
+        assert!(
+            err.contains(&format!(
+                "sheets '{one}' and '{other}' name different regions, environments, services or editions"
+            )) && err.contains("--csp-sheet NAME"),
+            "{one}/{other}: {err}"
+        );
+        assert_eq!(
+            status(&path, &["--csp-sheet", one], "K-2"),
+            "not-covered",
+            "{one}"
+        );
+        assert_eq!(status(&path, &["--csp-sheet", one], "K-1"), "covered");
+    }
+}
+
+/// Guards: a list split into parts of one statement reads as before — common and
+/// service-specific controls (`共通`/`個別`, decided: the two parts of one service's
+/// statement), an area or a clause range, a list and its annex, the first sheet naming the
+/// scope of the whole list (`管理策一覧（東京リージョン）` + `別添 詳細管理策`), two areas of one
+/// region, an English list word after `Service` (`Service controls`/`Service annex`), and
+/// ASCII places matched as words (`Business continuity` names no `us`).
+#[test]
+fn parts_of_one_list_still_read() {
+    for (one, other) in [
+        ("共通", "個別"),
+        ("共通管理策", "個別管理策"),
+        ("組織的対策", "技術的対策"),
+        ("5-8章", "9-18章"),
+        ("管理策一覧", "別添"),
+        ("管理策一覧（東京リージョン）", "別添 詳細管理策"),
+        ("東京リージョン（組織的）", "東京リージョン（技術的）"),
+        ("Service controls", "Service annex"),
+        ("Business continuity", "Access control"),
+        ("クラウドサービス 5-8章", "9-18章"),
+        ("9.2 内部監査", "5-8章"),
+    ] {
+        let (_dir, path) = disjoint(one, other);
+        assert_eq!(status(&path, &[], "K-2"), "covered", "{one}/{other}");
+        assert_eq!(status(&path, &[], "K-1"), "covered", "{one}/{other}");
+    }
+}
+
+/// One vocabulary: a sheet's name is read with the words a header's note is read with
+/// (`remarks::not_final_word`): `速報`, `provisional`, `想定`, `（内部監査）` now refuse a sheet
+/// as `（自己評価）` did; and with one list of reference words (`参照`, `References` refuse a
+/// status sheet as `参照用`, `Reference` did). Guards: `9.2 内部監査` (a clause) reads above;
+/// a sole `管理策マスタ` status sheet still reads (fix22-sheets' decision); a bare list of
+/// ids on `管理策マスタ` beside the statuses is still skipped.
+#[test]
+fn sheet_names_read_with_the_shared_vocabularies() {
+    for (name, word) in [
+        ("実施状況（速報）", "速報"),
+        ("Controls (provisional)", "provisional"),
+        ("実施状況（想定）", "想定"),
+        ("実施状況（内部監査）", "内部監査"),
+        ("一覧（仮）", "(仮)"),
+        ("参照", "参照"),
+    ] {
+        let (_dir, path) = text_workbook(&[(name, table(&[("9.2.1", "実施")]))]);
+        let err = input_error(report(&path, &[]));
+        assert!(
+            err.contains(&format!("the sheet's name ('{word}') says its rows are")),
+            "{name}: {err}"
+        );
+    }
+    let (_dir, path) = text_workbook(&[
+        ("管理策一覧", table(&[("9.2.1", "実施")])),
+        ("References", table(&[("9.2.3", "実施")])),
+    ]);
+    let err = input_error(report(&path, &[]));
+    assert!(err.contains("the sheet's name ('references')"), "{err}");
+
+    let (_dir, path) = text_workbook(&[("管理策マスタ", table(&[("9.2.1", "実施")]))]);
+    assert_eq!(status(&path, &[], "K-1"), "covered");
+    let (_dir, path) = text_workbook(&[
+        (
+            "管理策一覧",
+            table(&[("9.2.1", "実施"), ("9.2.3", "未実施")]),
+        ),
+        (
+            "管理策マスタ",
+            vec![vec!["管理策番号"], vec!["9.2.1"], vec!["9.2.3"]],
+        ),
+    ]);
+    assert_eq!(status(&path, &[], "K-1"), "covered");
+    assert_eq!(status(&path, &[], "K-2"), "not-covered");
+}
