@@ -327,6 +327,22 @@ pub fn qualifiers_in(text: &str) -> Vec<Qualifier> {
     qualifiers(text)
 }
 
+/// Words naming a part of a service's scope — a region, an environment, a service, a site
+/// (`リージョン`, `本番`, `環境`, `サービス`, `拠点`): a header's note holding one limits the
+/// statement ([`header_note_qualifier`]), a sheet's name holding one names a part of the
+/// service of its own (`csp::sheets`).
+pub const SCOPE_NAMES: [&str; 9] = [
+    "リージョン",
+    "region",
+    "本番",
+    "環境",
+    "production",
+    "サービス",
+    "service",
+    "拠点",
+    "センター",
+];
+
 /// What a bracketed note on the id or status column's header says beyond a remark's words
 /// (review 11 A-16): it projects, plans or targets the statement (`見込み`, `目標`, `To-Be`),
 /// limits it to a region, an environment or another service (`東京リージョン`, `本番環境`,
@@ -336,19 +352,6 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
     const PLANS: [&str; 12] = [
         "見込", "目標", "予定", "計画", "予測", "将来", "to-be", "tobe", "target", "planned",
         "plan", "future",
-    ];
-    const SCOPES: [&str; 11] = [
-        "リージョン",
-        "region",
-        "本番",
-        "環境",
-        "production",
-        "サービス",
-        "service",
-        "のみ",
-        "only",
-        "拠点",
-        "センター",
     ];
     const OTHER_TIMES: [&str; 8] = [
         "前回",
@@ -370,7 +373,8 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
     find(&PLANS)
         .map(|w| Qualifier::new(Kind::Deferral, w))
         .or_else(|| {
-            find(&SCOPES)
+            find(&SCOPE_NAMES)
+                .or_else(|| find(&["のみ", "only"]))
                 .filter(|_| !whole)
                 .map(|w| Qualifier::new(Kind::Scope, w))
         })

@@ -395,22 +395,16 @@ struct SheetScope {
 /// (`Product` `X`), not a word of a list (`Service` `controls`). `None` for a name of an
 /// area, a clause range or a part (`組織的対策`, `5-8章`, `別添`, `共通`, `個別`).
 fn sheet_scope(name: &str) -> Option<SheetScope> {
-    const WORDS: [&str; 35] = [
-        "リージョン",
-        "region",
-        "環境",
+    // beside the scope words of a header's note (`remarks::SCOPE_NAMES`)
+    const WORDS: [&str; 27] = [
         "environment",
-        "本番",
         "検証",
         "開発",
         "ステージング",
-        "production",
         "staging",
         "sandbox",
         "関連サービス",
         "別サービス",
-        "サービス",
-        "service",
         "テナント",
         "tenant",
         "製品",
@@ -430,7 +424,6 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
         "グローバル",
         "国内",
         "海外",
-        "拠点",
     ];
     /// Words after which a region, a tenant or a product is one of them (what it adds).
     const ADDS: [&str; 7] = [
@@ -466,14 +459,15 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
+    let words = || WORDS.iter().chain(remarks::SCOPE_NAMES.iter());
     let found = segments
         .iter()
-        .position(|seg| WORDS.iter().any(|w| seg.contains(w)));
+        .position(|seg| words().any(|w| seg.contains(w)));
     let segment = found.map(|at| {
         let seg = segments[at];
         match segments.get(at + 1) {
             Some(label)
-                if seg.is_ascii() && WORDS.contains(&seg) && !LIST_WORDS.contains(label) =>
+                if seg.is_ascii() && words().any(|w| *w == seg) && !LIST_WORDS.contains(label) =>
             {
                 format!("{seg} {label}")
             }
