@@ -158,3 +158,69 @@ fn sheet_names_read_with_the_shared_vocabularies() {
     assert_eq!(status(&path, &[], "K-1"), "covered");
     assert_eq!(status(&path, &[], "K-2"), "not-covered");
 }
+
+/// Review 18 C-1: a complete legend sheet (`凡例`, `Legend`, `記号の説明`: `○ | 実施`, `△ |
+/// 一部実施`, `－ | 非該当`) refused the workbook as a note `△` on the table, though no cell
+/// uses △. A mark the tool does not read as a status, on a sheet that is nothing but mark |
+/// meaning pairs, explains the mark: read. Guards: a cell using △ beside the same legend is
+/// refused as it was; a legend giving ○ another meaning, a legend sheet with a note beside
+/// its pairs (`※本番環境のみ`), a label with a note (`注記 | 本番環境のみ実施`) and the same
+/// pairs on a sheet not named as a legend (`メモ`) stay refused.
+#[test]
+fn a_complete_legend_sheet_reads_when_no_cell_uses_its_unread_mark() {
+    let legend = |rows: &[(&'static str, &'static str)]| -> Vec<Vec<&'static str>> {
+        let mut out = vec![vec!["記号", "意味"]];
+        out.extend(rows.iter().map(|(m, s)| vec![*m, *s]));
+        out
+    };
+    let full = [("○", "実施"), ("△", "一部実施"), ("－", "非該当")];
+    let marks = table(&[("9.2.1", "○"), ("9.2.3", "○"), ("11.1.1", "○")]);
+    for name in ["凡例", "Legend", "記号の説明"] {
+        let (_dir, path) = text_workbook(&[("実施状況", marks.clone()), (name, legend(&full))]);
+        assert_eq!(status(&path, &[], "K-1"), "covered", "{name}");
+        assert_eq!(status(&path, &[], "K-2"), "covered", "{name}");
+    }
+    let (_dir, path) = text_workbook(&[
+        ("実施状況", marks.clone()),
+        (
+            "Legend",
+            legend(&[("○", "Implemented"), ("△", "Partially implemented")]),
+        ),
+    ]);
+    assert_eq!(status(&path, &[], "K-1"), "covered");
+
+    // a cell using △: refused on its own
+    let (_dir, path) = text_workbook(&[
+        (
+            "実施状況",
+            table(&[("9.2.1", "△"), ("9.2.3", "○"), ("11.1.1", "○")]),
+        ),
+        ("凡例", legend(&full)),
+    ]);
+    let err = input_error(report(&path, &[]));
+    assert!(
+        err.contains("'△' for 9.2.1 cannot be read as a status"),
+        "{err}"
+    );
+    // the legend gives ○ another meaning; a note beside the pairs; a label and a note; a
+    // sheet not named as a legend
+    let mut noted = legend(&full);
+    noted.push(vec!["※本番環境のみ"]);
+    let mut labelled = legend(&full);
+    labelled.push(vec!["注記", "本番環境のみ実施"]);
+    for (name, rows, says) in [
+        (
+            "凡例",
+            legend(&[("○", "一部実施"), ("△", "一部実施")]),
+            "一部実施",
+        ),
+        // not a sheet of pairs only: its △ is a note, as before
+        ("凡例", noted, "the note '△'"),
+        ("凡例", labelled, "本番環境のみ"),
+        ("メモ", legend(&full), "△"),
+    ] {
+        let (_dir, path) = text_workbook(&[("実施状況", marks.clone()), (name, rows)]);
+        let err = input_error(report(&path, &[]));
+        assert!(err.contains(says), "{name}: {err}");
+    }
+}

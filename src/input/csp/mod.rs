@@ -1873,6 +1873,10 @@ fn notes_beside(
             continue;
         }
         let lines = history::without_history(sheet, as_of)?;
+        // a legend sheet of mark | meaning pairs and nothing else (`凡例`: `○ | 実施`, `△ |
+        // 一部実施`, `－ | 非該当`; review 18 C-1)
+        let whole_legend =
+            status_table::is_legend_sheet(name) && !status_table::legend_sheet(sheet).is_empty();
         for (i, row) in lines.rows.iter().enumerate() {
             let filled = status_table::filled_cells(row);
             // a GRC export's information sheet (`Exported | 2026-12-05 10:31 JST`): a date of
@@ -1913,6 +1917,16 @@ fn notes_beside(
                     }
                     let legend = [format!("凡例: {mark}={meaning}")];
                     status_table::note_row(&lines, i + 1, &legend, place, &first.raw, as_of)?;
+                    continue;
+                }
+                // on a legend sheet, a mark the tool does not read as a status (`△ |
+                // 一部実施`): it explains the mark, says nothing of a row, and a status cell
+                // holding the mark is refused on its own (a colour or a status word: as above)
+                if mark_like
+                    && whole_legend
+                    && colour_word(mark).is_none()
+                    && vocab::status_value(mark).is_err()
+                {
                     continue;
                 }
             }
