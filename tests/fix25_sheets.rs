@@ -224,3 +224,36 @@ fn a_complete_legend_sheet_reads_when_no_cell_uses_its_unread_mark() {
         assert!(err.contains(says), "{name}: {err}");
     }
 }
+
+/// A CSV of `text` in a temporary folder.
+fn csv(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("csp.csv");
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// Review 18 B-3: a dated status column beside an undated one (`実施状況（2025年度）` |
+/// `Status`) was taken as a translation pair and its blank (9.2.1) filled from `Status`:
+/// covered. Headers with other qualifiers are no translation: the blank is refused, as
+/// before the untranslated-cell reading (the same year on both is a translation: unit test
+/// `classify::a_translation_carries_the_same_qualifiers`). Guard: `実施状況` | `Status` with
+/// a blank under one still reads the other (fix21-over); the dated pair with no blank reads
+/// as before.
+#[test]
+fn a_dated_status_column_beside_an_undated_one_is_no_translation() {
+    let rows = "9.2.1,,Implemented\n9.2.3,実施,Implemented\n11.1.1,実施,Implemented\n";
+    let (_dir, path) = csv(&format!("管理策番号,実施状況（2025年度）,Status\n{rows}"));
+    let err = input_error(report(&path, &[]));
+    assert!(
+        err.contains("the status column '実施状況（2025年度）' is empty on this row, where 'Status' states 'Implemented'"),
+        "{err}"
+    );
+
+    let (_dir, path) = csv(&format!("管理策番号,実施状況,Status\n{rows}"));
+    assert_eq!(status(&path, &[], "K-1"), "covered");
+    // with no blank the two read as before
+    let rows = "9.2.1,実施,Implemented\n9.2.3,実施,Implemented\n";
+    let (_dir, path) = csv(&format!("管理策番号,実施状況（2025年度）,Status\n{rows}"));
+    assert_eq!(status(&path, &[], "K-1"), "covered");
+}
