@@ -2572,7 +2572,7 @@ const REGION_WORDS: [&str; 21] = [
 /// spelling anywhere, an ASCII one as words (`us` not in `business`, nor in `us-east-2`).
 /// None for a name that is no known place (a role: `本番`, `プライマリ`, `利用`, `契約`, a
 /// provider `aws`), or a place holding others (`日本`).
-fn places_in(name: &str) -> Vec<&'static str> {
+pub(crate) fn places_in(name: &str) -> Vec<&'static str> {
     const PLACES: [(&str, &[&str]); 14] = [
         (
             "tokyo",

@@ -111,3 +111,17 @@ pub fn control_ids(item: &serde_json::Value) -> Vec<&str> {
         .map(|c| c["id"].as_str().unwrap())
         .collect()
 }
+
+/// A workbook of `sheets` (name, rows of text cells) saved as `csp.xlsx` in a temporary
+/// folder (kept alive by the returned guard): the shape the sheet tests build.
+pub fn text_workbook(sheets: &[(&str, Vec<Vec<&str>>)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("csp.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+        add_text_sheet(&mut wb, name, &rows);
+    }
+    wb.save(&path).unwrap();
+    (dir, path)
+}

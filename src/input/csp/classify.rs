@@ -369,6 +369,23 @@ fn one_status_in_columns(
     Some((cols, disagree))
 }
 
+/// Whether two status headers carry the same qualifiers, as a translation does: the same
+/// dates ([`crate::date::dates_in`]: `2025年度` both), and without one the same bracketed note
+/// or none (`実施状況` | `Status`). `実施状況（2025年度）` | `Status` do not.
+fn same_qualifiers(a: &str, b: &str) -> bool {
+    let qualifiers = |h: &str| {
+        let dates: Vec<crate::date::Date> = crate::date::dates_in(h)
+            .into_iter()
+            .map(|(_, last)| last)
+            .collect();
+        let note = header_note(h)
+            .filter(|_| dates.is_empty())
+            .map(|n| fold_width(n).to_lowercase());
+        (dates, note)
+    };
+    qualifiers(a) == qualifiers(b)
+}
+
 /// Whether a header names a reason (`理由`, `根拠`, `reason`, `justification`,
 /// `rationale`), in whatever words around it (`根拠資料`, evidence, is matched before).
 fn names_reason(header: &str) -> bool {
@@ -916,11 +933,22 @@ pub fn classify(
                     })
                 };
                 let (first, second) = (cols[0], cols[1]);
-                let read = match (blank_beside(first, second), blank_beside(second, first)) {
-                    (Some(_), None) => second,
-                    (None, _) => first,
-                    (Some(&(i, row)), Some(_)) => {
-                        let (blank, filled, text) = (first, second, cell(row, second).trim());
+                // a translation carries the same qualifiers; a dated column beside an undated
+                // one (`実施状況（2025年度）` | `Status`) is no translation, and its blank no
+                // untranslated cell (review 18 B-3)
+                let translated = same_qualifiers(&names[first], &names[second]);
+                let blanks = (blank_beside(first, second), blank_beside(second, first));
+                let read = match blanks {
+                    (Some(_), None) if translated => second,
+                    (None, None) => first,
+                    (None, _) if translated => first,
+                    (Some(&(i, _)), _) | (None, Some(&(i, _))) => {
+                        let (blank, filled) = match blanks.0 {
+                            Some(_) => (first, second),
+                            None => (second, first),
+                        };
+                        let row = &sheet.rows[i];
+                        let text = cell(row, filled).trim();
                         return Err(InputError::at(
                             loc.clone().row(i + 1).column(&names[blank]),
                             format!(
@@ -1189,6 +1217,20 @@ fn pick(
 mod tests {
     use super::*;
     use std::path::Path;
+
+    /// Review 18 B-3: a translation pair carries the same qualifiers.
+    #[test]
+    fn a_translation_carries_the_same_qualifiers() {
+        assert!(same_qualifiers("実施状況", "Status"));
+        assert!(same_qualifiers("実施状況（2025年度）", "Status 2025年度"));
+        assert!(!same_qualifiers("実施状況（2025年度）", "Status"));
+        assert!(!same_qualifiers("実施状況", "Status (2026年度)"));
+        assert!(!same_qualifiers(
+            "実施状況（2025年度）",
+            "Status (2026年度)"
+        ));
+        assert!(!same_qualifiers("実施状況", "Status (planned)"));
+    }
 
     fn layout(text: &str, status_column: Option<&str>) -> Result<Option<Layout>, String> {
         let catalog = Catalog::embedded().unwrap();

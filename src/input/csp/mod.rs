@@ -10,6 +10,7 @@ mod page;
 mod profile;
 mod published;
 pub(crate) mod remarks;
+mod sheets;
 mod status_table;
 pub(crate) mod vocab;
 
@@ -31,6 +32,10 @@ use ids::find_ids;
 
 use classify::{Layout, TableKind};
 use published::{Line, Listed, Source};
+use sheets::{
+    refuse_bare_ids_beside_statuses, refuse_qualified_sheet_names, refuse_separate_statements,
+    skip_reference_lists,
+};
 use vocab::SheetMeaning;
 
 pub use ids::extract_ids;
@@ -1935,6 +1940,10 @@ fn notes_beside(
             continue;
         }
         let lines = history::without_history(sheet, as_of)?;
+        // a legend sheet of mark | meaning pairs and nothing else (`凡例`: `○ | 実施`, `△ |
+        // 一部実施`, `－ | 非該当`; review 18 C-1)
+        let whole_legend =
+            status_table::is_legend_sheet(name) && !status_table::legend_sheet(sheet).is_empty();
         for (i, row) in lines.rows.iter().enumerate() {
             let filled = status_table::filled_cells(row);
             // a GRC export's information sheet (`Exported | 2026-12-05 10:31 JST`): a date of
@@ -1975,6 +1984,16 @@ fn notes_beside(
                     }
                     let legend = [format!("凡例: {mark}={meaning}")];
                     status_table::note_row(&lines, i + 1, &legend, place, &first.raw, as_of)?;
+                    continue;
+                }
+                // on a legend sheet, a mark the tool does not read as a status (`△ |
+                // 一部実施`): it explains the mark, says nothing of a row, and a status cell
+                // holding the mark is refused on its own (a colour or a status word: as above)
+                if mark_like
+                    && whole_legend
+                    && colour_word(mark).is_none()
+                    && vocab::status_value(mark).is_err()
+                {
                     continue;
                 }
             }
@@ -2244,327 +2263,11 @@ fn colour_legend(
     .hint("give each control's status in a status column (実施状況: 実施, 未実施, 計画中, 非該当), or obtain the CSP's list as published")
 }
 
-/// Takes out of `parts` the lists of ids without statuses, beside a sheet of statuses, on
-/// a sheet named as kept for reference (`管理基準（参照用）`: the catalog pasted to look ids up
-/// in): not read, named among the sheets not read (review 12 C-26). Any other such list is
-/// refused ([`refuse_bare_ids_beside_statuses`]).
-fn skip_reference_lists(parts: &mut Vec<Part>, skipped: &mut Vec<SkippedSheet>) {
-    if !parts.iter().any(|p| p.read.kind == ReadKind::StatusTable) {
-        return;
-    }
-    parts.retain(|p| {
-        let reference = p.read.kind == ReadKind::PublishedList
-            && p.read.stated_by_sheet_name.is_none()
-            && p.read.sheet.as_deref().is_some_and(is_reference_sheet);
-        if let (true, Some(sheet)) = (reference, &p.read.sheet) {
-            skipped.push(SkippedSheet {
-                sheet: sheet.clone(),
-                why: SkipReason::Reference,
-            });
-        }
-        !reference
-    });
-}
-
-/// Whether a sheet's name says it is kept for reference (`参照`, `参考`, `マスタ`,
-/// `Reference`, `Master`, `Catalog`).
-fn is_reference_sheet(name: &str) -> bool {
-    let key = crate::text::header_key(name).to_lowercase();
-    [
-        "参照",
-        "参考",
-        "マスタ",
-        "reference",
-        "master",
-        "catalog",
-        "カタログ",
-    ]
-    .iter()
-    .any(|w| key.contains(w))
-}
-
-/// Refuses a workbook in which one sheet states statuses (a status table) and another lists
-/// bare ids read as implemented (a published list, its sheet's name stating no status): a
-/// CSP that states each control's status in a table states it there, and a list of ids on
-/// another sheet is a reference list, an old version, a draft or another service's list
-/// far more often than a second statement (review 11 A-4). Sheets all of one kind (a PDF
-/// table saved sheet by sheet; status tables by area) read as before.
-fn refuse_bare_ids_beside_statuses(path: &Path, parts: &[Part]) -> Result<(), InputError> {
-    let Some(table) = parts.iter().find(|p| p.read.kind == ReadKind::StatusTable) else {
-        return Ok(());
-    };
-    let Some(bare) = parts
-        .iter()
-        .find(|p| p.read.kind == ReadKind::PublishedList && p.read.stated_by_sheet_name.is_none())
-    else {
-        return Ok(());
-    };
-    let name = |p: &Part| p.read.sheet.clone().unwrap_or_default();
-    Err(InputError::at(
-        Location::file(path).sheet(bare.read.sheet.as_deref()),
-        format!(
-            "the sheet lists ids without statuses, beside sheet '{}', which states each control's status: read as a published list, every id on it would count as implemented",
-            name(table)
-        ),
-    )
-    .hint(format!(
-        "read the sheet of statuses alone with --csp-sheet '{}', or give the ids on sheet '{}' their statuses in a status column (実施状況); a sheet named by one status (非該当, 未実施) is read as that status",
-        name(table),
-        name(bare)
-    )))
-}
-
-/// Refuses a workbook whose sheets are separate statements rather than one list split over
-/// sheets (review 17 B-1): read together, a control one sheet states would be credited for
-/// all, and what another sheet leaves out would be lost. Sheets are separate statements when
-/// - one is named as kept for reference or by another provider (`参考`, `（参考）`,
-///   `Reference`, `基盤IaaS`, `AWS`): another service's list is never the CSP's own, and what
-///   the CSP relies on from the service underneath is given by a profile's `inherits:`;
-/// - one is named as an older version (`旧版`, `Old`), or two are named as versions of one
-///   list (`v1.0`/`v2.0`, `2025年度`/`2026年度`, `第1版`/`第2版`);
-/// - a control is stated implemented on two sheets whose own rows state (a region, a
-///   service, an environment, a version each listing the controls), except an objective a
-///   sheet of its detailed controls repeats above them (a control stated otherwise on both,
-///   a summary of the controls not implemented, credits nothing; stated differently, it is
-///   refused by [`reject_conflicts`]).
-///
-/// A word of a name every sheet holds names the workbook, not one sheet (`AWS 管理策一覧` and
-/// `AWS 別添`).
-///
-/// A list split by area or clause range (`組織的対策`/`技術的対策`, `5-8`/`9-12`, `一覧1`/`一覧2`),
-/// objectives and an annex of details (`管理策一覧` + `別添 詳細管理策`), and a sheet named by
-/// one status (`未実施`, `非該当`) read as before.
-fn refuse_separate_statements(
-    path: &Path,
-    parts: &[Part],
-    catalog: &Catalog,
-) -> Result<(), InputError> {
-    if parts.len() < 2 {
-        return Ok(());
-    }
-    let name = |p: &Part| p.read.sheet.clone().unwrap_or_default();
-    let sheets: Vec<String> = parts.iter().map(|p| format!("'{}'", name(p))).collect();
-    let sheets = sheets.join(", ");
-    let hint = format!("several sheets that each state the controls are separate statements (a region, a service, an environment, a version, another provider's list): read the one sheet that is the CSP's statement for this procurement with --csp-sheet NAME, one per run (sheets: {sheets}); to set them side by side, save each sheet as a file of its own and run compare; if the sheets split one list, list each control on one sheet only");
-    let other = |i: usize| {
-        parts
-            .iter()
-            .enumerate()
-            .find(|(j, _)| *j != i)
-            .map(|(_, p)| name(p))
-            .unwrap_or_default()
-    };
-    for (i, part) in parts.iter().enumerate() {
-        let sheet = name(part);
-        // a word every sheet's name holds names the workbook as a whole (the provider's own
-        // name: `AWS 管理策一覧` beside `AWS 別添`), as it would name its one sheet
-        let word = sheet_names_another_statement(&sheet).filter(|word| {
-            !parts
-                .iter()
-                .all(|p| sheet_names_another_statement_all(&name(p)).contains(word))
-        });
-        if let Some(word) = word {
-            return Err(InputError::at(
-                Location::file(path).sheet(Some(&sheet)),
-                format!(
-                    "the sheet's name ('{word}') says it is kept for reference, is another provider's list or an older version, beside sheet '{}': its statements are not the CSP's current statement and must not be merged into it",
-                    other(i)
-                ),
-            )
-            .hint(hint));
-        }
-    }
-    for (i, a) in parts.iter().enumerate() {
-        for b in &parts[i + 1..] {
-            if let Some(skeleton) = versions_of_one_list(&name(a), &name(b)) {
-                return Err(InputError::at(
-                    Location::file(path).sheet(b.read.sheet.as_deref()),
-                    format!(
-                        "sheets '{}' and '{}' are named as two versions of one list ({skeleton}): read together, a control only the older one states would be credited",
-                        name(a),
-                        name(b)
-                    ),
-                )
-                .hint(hint));
-            }
-        }
-    }
-    // the same control on two sheets whose own rows state it
-    let mut first: std::collections::HashMap<String, (usize, usize)> =
-        std::collections::HashMap::new();
-    for (p, part) in parts.iter().enumerate() {
-        if part.read.stated_by_sheet_name.is_some() {
-            continue;
-        }
-        let keys: Vec<String> = part
-            .listed
-            .controls
-            .iter()
-            .map(|c| meaning_key(catalog, &c.raw))
-            .collect();
-        // an objective a sheet of details repeats above its details (`9.2.3` over
-        // `9.2.3.11.PB`): a heading of that sheet
-        let heading = |key: &str| {
-            keys.iter()
-                .any(|k| k.strip_prefix(key).is_some_and(|r| r.starts_with('.')))
-        };
-        for (c, key) in keys.iter().enumerate() {
-            // what only a control stated implemented on two sheets can do: credit it for
-            // both (a sheet summing up the controls not implemented repeats the table's)
-            if part.listed.controls[c].declared != Declared::Implemented {
-                continue;
-            }
-            match first.get(key) {
-                Some(&(q, d)) if q != p => {
-                    let there = &parts[q];
-                    let there_keys_heading = there.listed.controls.iter().any(|x| {
-                        meaning_key(catalog, &x.raw)
-                            .strip_prefix(key.as_str())
-                            .is_some_and(|r| r.starts_with('.'))
-                    });
-                    // stated differently: refused as such, by `reject_conflicts`
-                    let differ = differences(&part.listed.controls[c], &there.listed.controls[d]);
-                    if heading(key) || there_keys_heading || differ.is_some() {
-                        continue;
-                    }
-                    let row = there.listed.at[d].row.or(there.listed.at[d].line);
-                    let row = row.unwrap_or_default();
-                    return Err(InputError::at(
-                        part.listed.at[c].clone(),
-                        format!(
-                            "{} is stated on this sheet and on sheet '{}' row {row}: sheets that each state the same controls are separate statements, not one list, and a control one of them leaves out would be credited by the other",
-                            part.listed.controls[c].raw,
-                            name(there)
-                        ),
-                    )
-                    .hint(hint));
-                }
-                Some(_) => {}
-                None => {
-                    first.insert(key.clone(), (p, c));
-                }
-            }
-        }
-    }
-    // two sheets naming different regions, environments, services or editions (`東京リージョン`
-    // / `大阪リージョン`, `本番環境` / `検証環境`, `Standard` / `Enterprise Edition`, `Japan` /
-    // `Global`): separate statements even when they share no control — a sheet of what is
-    // added in one region would credit it for all (review 18 B-2; after the shared-control rule, whose message says more)
-    let mut scoped: Vec<(usize, String)> = parts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| sheet_scope(&name(p)).map(|s| (i, s)))
-        .collect();
-    // one sheet named as another service's (`関連サービスB`) beside the service's own
-    if let [(k, s)] = scoped.as_slice() {
-        if ["関連サービス", "別サービス"].iter().any(|w| s.contains(w)) {
-            let (k, s) = (*k, s.clone());
-            if let Some(o) = (0..parts.len()).find(|o| *o != k) {
-                scoped = vec![(o, fold_width(&name(&parts[o])).to_lowercase()), (k, s)];
-            }
-        }
-    }
-    if let [(i, a), (j, b), ..] = scoped.as_slice() {
-        if a != b || scoped.iter().any(|(_, s)| s != a) {
-            let (j, b) = scoped
-                .iter()
-                .find(|(_, s)| s != a)
-                .map_or((*j, b), |(j, s)| (*j, s));
-            return Err(InputError::at(
-                Location::file(path).sheet(parts[j].read.sheet.as_deref()),
-                format!(
-                    "sheets '{}' and '{}' name different regions, environments, services or editions ('{a}', '{b}'): each is a statement of its own, and read together a control one of them states would be credited for both",
-                    name(&parts[*i]),
-                    name(&parts[j])
-                ),
-            )
-            .hint(hint));
-        }
-    }
-    Ok(())
-}
-
-/// A sheet read for statements whose name says they are not the CSP's statement in effect
-/// (review 18 A-7): a draft or provisional one (`実施状況（案）`, `Part 2 (draft)`, `一覧（暫定）`,
-/// `（仮）`, `v0.9`), self-assessed (`（自己評価）`), old (`実施状況_旧`), another service's
-/// (`（他サービス）`), dated after the as-of date (`実施状況 2027-04`), or — the one sheet read —
-/// kept for reference or another provider's (`参照用`, `基盤IaaS（参考）`): the same words
-/// above the table or in a header are refused.
-fn refuse_qualified_sheet_names(
-    path: &Path,
-    parts: &[Part],
-    as_of: crate::date::Date,
-) -> Result<(), InputError> {
-    for part in parts {
-        let Some(sheet) = part.read.sheet.as_deref() else {
-            continue;
-        };
-        let folded = fold_width(sheet).to_lowercase();
-        let word = remarks::document_mark(sheet, as_of)
-            .map(|q| q.word)
-            .or_else(|| {
-                [
-                    "暫定",
-                    "自己評価",
-                    "自己申告",
-                    "自社評価",
-                    "(仮)",
-                    "【仮】",
-                    "_旧",
-                    "(旧)",
-                    "【旧】",
-                    "他サービス",
-                    "別サービス",
-                ]
-                .iter()
-                .find(|w| folded.contains(**w))
-                .map(|w| (*w).to_owned())
-            })
-            .or_else(|| folded.trim_end().ends_with('旧').then(|| "旧".to_owned()))
-            .or_else(|| {
-                folded
-                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
-                    .find(|w| w.starts_with("v0.") && w.len() > 3)
-                    .map(str::to_owned)
-            })
-            .or_else(|| {
-                // a month or a day after the as-of date (`2027-04`); a year or fiscal year
-                // (`2026年度`, `FY2026`) may have begun by then: left to the version rules
-                // (beside another year) and the sheet-name year rule
-                crate::date::dates_in(sheet)
-                    .into_iter()
-                    .filter(|(written, _)| {
-                        let w = written.to_lowercase();
-                        !(w.contains("年度")
-                            || w.starts_with("fy")
-                            || w.trim_end_matches('年').chars().all(|c| c.is_ascii_digit()))
-                    })
-                    .find(|(_, last)| *last > as_of)
-                    .map(|(written, _)| written)
-            })
-            .or_else(|| {
-                (parts.len() == 1)
-                    .then(|| sheet_names_another_statement(sheet))
-                    .flatten()
-            });
-        if let Some(word) = word {
-            return Err(InputError::at(
-                Location::file(path).sheet(Some(sheet)),
-                format!(
-                    "the sheet's name ('{word}') says its rows are a draft, provisional, self-assessed, old, another service's or provider's, kept for reference, or dated after the as-of date: they are not the CSP's statement in effect"
-                ),
-            )
-            .hint("give the CSP's statement in effect (the published list); if this sheet is it, rename the sheet"));
-        }
-    }
-    Ok(())
-}
-
 /// Refuses the one sheet read when its name names a master list or a catalog of the
 /// controls (`管理策マスタ`, `ISMAP catalog`, `カタログ`, `Master`) and nothing above its
 /// table names the service or its registration kind (review 18 A-7 addendum): beside a
 /// sheet of statuses such a sheet is the catalog kept to look ids up in
-/// ([`is_reference_sheet`]); alone, its rows may be every control of the catalog, not the
+/// ([`sheets::skip_reference_lists`]); alone, its rows may be every control of the catalog, not the
 /// CSP's statement. `--csp-sheet` names the sheet the statement (that path does not come
 /// here); `実施状況`, `管理策一覧`, `ISMAP管理策 実施状況` name none.
 fn refuse_catalog_sole_sheet(path: &Path, parts: &[Part]) -> Result<(), InputError> {
@@ -2591,162 +2294,15 @@ fn refuse_catalog_sole_sheet(path: &Path, parts: &[Part]) -> Result<(), InputErr
     )))
 }
 
-/// The word of a sheet's name naming a master list or a catalog (`マスタ`, `マスター`,
-/// `カタログ`; `master`, `catalog`, `catalogue` as words: not `masterpiece`).
+/// The word of a sheet's name naming a master list or a catalog (`マスタ`, `カタログ`;
+/// `master`, `catalog` as words or their start): the catalog words of the one sheet-name
+/// vocabulary ([`sheets::reference_words`]) that are not reference words.
 fn names_a_catalog(name: &str) -> Option<String> {
     let folded = fold_width(name).to_lowercase();
-    ["マスタ", "カタログ"]
-        .iter()
-        .find(|w| folded.contains(**w))
-        .map(|w| (*w).to_owned())
-        .or_else(|| {
-            folded
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .find(|w| matches!(*w, "master" | "catalog" | "catalogue"))
-                .map(str::to_owned)
-        })
-}
-
-/// The part of a sheet's name naming a region, an environment, another service or an
-/// edition (`東京リージョン`, `本番環境`, `関連サービスB`, `Enterprise Edition`, `Global`): the
-/// segment (between brackets, spaces, `_`, `-`) holding the word, lower-cased; `None` for a
-/// name of an area, a clause range or a part (`組織的対策`, `5-8章`, `別添`).
-fn sheet_scope(name: &str) -> Option<String> {
-    const WORDS: [&str; 26] = [
-        "リージョン",
-        "region",
-        "環境",
-        "environment",
-        "本番",
-        "検証",
-        "開発",
-        "ステージング",
-        "production",
-        "staging",
-        "sandbox",
-        "関連サービス",
-        "別サービス",
-        "エディション",
-        "edition",
-        "standard",
-        "enterprise",
-        "premium",
-        "スタンダード",
-        "エンタープライズ",
-        "プレミアム",
-        "global",
-        "japan",
-        "グローバル",
-        "国内",
-        "海外",
-    ];
-    let folded = fold_width(name).to_lowercase();
-    folded
-        .split(|c: char| "()[]【】「」 _-/・".contains(c))
-        .map(str::trim)
-        .find(|seg| WORDS.iter().any(|w| seg.contains(w)))
-        .map(str::to_owned)
-}
-
-/// The word of a sheet's name saying its rows are not the CSP's current statement: kept
-/// for reference (`参考`, `参照用`, `Reference`), another provider's (`IaaS`, `PaaS`, `AWS`,
-/// `Azure`, `GCP`, `委託先`, `sub-service`; not a bare `基盤`, a layer of the service's own), an older version (`旧版`, `Old`, `Previous`).
-/// ASCII words are matched whole (`Laws` names no AWS).
-fn sheet_names_another_statement(name: &str) -> Option<String> {
-    sheet_names_another_statement_all(name).into_iter().next()
-}
-
-/// Every word of [`sheet_names_another_statement`] a sheet's name holds.
-fn sheet_names_another_statement_all(name: &str) -> Vec<String> {
-    let folded = fold_width(name).to_lowercase();
-    const JA: [&str; 10] = [
-        "参考",
-        "参照用",
-        "委託先",
-        "サブサービス",
-        "さくら",
-        "旧版",
-        "旧バージョン",
-        "前版",
-        "前年度",
-        "過去",
-    ];
-    let mut found: Vec<String> = JA
-        .iter()
-        .filter(|w| folded.contains(*w))
-        .map(|w| (*w).to_owned())
-        .collect();
-    const EN: [&str; 23] = [
-        "reference",
-        "ref",
-        "iaas",
-        "paas",
-        "aws",
-        "amazon",
-        "azure",
-        "microsoft",
-        "gcp",
-        "google",
-        "oracle",
-        "oci",
-        "ibm",
-        "underlying",
-        "upstream",
-        "subservice",
-        "old",
-        "previous",
-        "prior",
-        "superseded",
-        "archive",
-        "archived",
-        "obsolete",
-    ];
-    // ASCII words, a word joined to Japanese included (`基盤IaaS`, `AWS環境`)
-    let words = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty());
-    let joined = folded.replace(['-', '_'], "");
-    words
-        .chain(
-            joined
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| *w == "subservice"),
-        )
-        .filter(|w| EN.contains(w))
-        .for_each(|w| found.push(w.to_owned()));
-    found
-}
-
-/// Whether two sheets' names are two versions of one list: the same words once the numbers
-/// are taken out, each with a version's mark (`v1.0`/`v2.0`, `2025年度`/`2026年度`,
-/// `第1版`/`第2版`, `FY2025`/`FY2026`, `Rev.1`/`Rev.2`); the words left (`v`, `年度`).
-/// Numbered sheets without such a mark (`一覧1`/`一覧2`, `5-8`/`9-12`) are parts of one list.
-fn versions_of_one_list(a: &str, b: &str) -> Option<String> {
-    let skeleton = |s: &str| -> String {
-        fold_width(s)
-            .to_lowercase()
-            .chars()
-            .filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '-' | '_' | ' ' | '　' | '/'))
-            .collect()
-    };
-    let versioned = |s: &str| {
-        let folded = fold_width(s).to_lowercase();
-        let has_digit = folded.chars().any(|c| c.is_ascii_digit());
-        let after_v = folded.char_indices().any(|(i, c)| {
-            c == 'v'
-                && folded[i + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(|d| d.is_ascii_digit())
-        });
-        has_digit
-            && (after_v
-                || ["年度", "版", "ver", "rev", "fy", "改訂", "年"]
-                    .iter()
-                    .any(|w| folded.contains(w)))
-    };
-    let (x, y) = (skeleton(a), skeleton(b));
-    (a != b && x == y && versioned(a) && versioned(b)).then_some(x)
+    let reference = sheets::reference_words(&folded, false);
+    sheets::reference_words(&folded, true)
+        .into_iter()
+        .find(|w| !reference.contains(w))
 }
 
 /// The first place a sheet mentions ISMAP-LIU ([`page::mentions_liu`]): its name, any cell

@@ -327,6 +327,22 @@ pub fn qualifiers_in(text: &str) -> Vec<Qualifier> {
     qualifiers(text)
 }
 
+/// Words naming a part of a service's scope — a region, an environment, a service, a site
+/// (`リージョン`, `本番`, `環境`, `サービス`, `拠点`): a header's note holding one limits the
+/// statement ([`header_note_qualifier`]), a sheet's name holding one names a part of the
+/// service of its own (`csp::sheets`).
+pub const SCOPE_NAMES: [&str; 9] = [
+    "リージョン",
+    "region",
+    "本番",
+    "環境",
+    "production",
+    "サービス",
+    "service",
+    "拠点",
+    "センター",
+];
+
 /// What a bracketed note on the id or status column's header says beyond a remark's words
 /// (review 11 A-16): it projects, plans or targets the statement (`見込み`, `目標`, `To-Be`),
 /// limits it to a region, an environment or another service (`東京リージョン`, `本番環境`,
@@ -336,19 +352,6 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
     const PLANS: [&str; 12] = [
         "見込", "目標", "予定", "計画", "予測", "将来", "to-be", "tobe", "target", "planned",
         "plan", "future",
-    ];
-    const SCOPES: [&str; 11] = [
-        "リージョン",
-        "region",
-        "本番",
-        "環境",
-        "production",
-        "サービス",
-        "service",
-        "のみ",
-        "only",
-        "拠点",
-        "センター",
     ];
     const OTHER_TIMES: [&str; 8] = [
         "前回",
@@ -360,6 +363,28 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
         "former",
         "reference",
     ];
+    let find = |words: &[&'static str]| words.iter().find(|w| key.contains(**w)).copied();
+    let not_final = not_final_word(&key);
+    if let Some(w) = not_final {
+        return Some(Qualifier::new(Kind::Draft, w));
+    }
+    // the whole service (`本サービス`, `全リージョン共通`) limits nothing (review 12 C-18)
+    let whole = is_whole_scope(note) || is_whole_scope(note.trim_end_matches("共通"));
+    find(&PLANS)
+        .map(|w| Qualifier::new(Kind::Deferral, w))
+        .or_else(|| {
+            find(&SCOPE_NAMES)
+                .or_else(|| find(&["のみ", "only"]))
+                .filter(|_| !whole)
+                .map(|w| Qualifier::new(Kind::Scope, w))
+        })
+        .or_else(|| find(&OTHER_TIMES).map(|w| Qualifier::new(Kind::Scope, w)))
+}
+
+/// The word of `key` (folded, lower-cased) saying a statement is not audited or not final
+/// (`監査前`, `self-assessment`, `自己評価`, `速報`, `provisional`, `仮`…, bracketed `（仮）`):
+/// read in a header's note ([`header_note_qualifier`]) and in a sheet's name alike.
+pub fn not_final_word(key: &str) -> Option<&'static str> {
     // a statement not audited or not final (`監査前`, `pre-audit`, `self-assessment`,
     // `速報`, `preliminary`, `仮`): not the statement an audit confirmed (fix17-csp)
     const NOT_FINAL: [&str; 38] = [
@@ -407,22 +432,16 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
         "推定",
         "見積",
     ];
-    let find = |words: &[&'static str]| words.iter().find(|w| key.contains(**w)).copied();
-    let not_final = find(&NOT_FINAL)
-        .or_else(|| (key.starts_with('仮') && !key.starts_with("仮想")).then_some("仮"));
-    if let Some(w) = not_final {
-        return Some(Qualifier::new(Kind::Draft, w));
-    }
-    // the whole service (`本サービス`, `全リージョン共通`) limits nothing (review 12 C-18)
-    let whole = is_whole_scope(note) || is_whole_scope(note.trim_end_matches("共通"));
-    find(&PLANS)
-        .map(|w| Qualifier::new(Kind::Deferral, w))
+    NOT_FINAL
+        .iter()
+        .find(|w| key.contains(**w))
+        .copied()
+        .or_else(|| (key.starts_with('仮') && !key.starts_with("仮想")).then_some("仮"))
         .or_else(|| {
-            find(&SCOPES)
-                .filter(|_| !whole)
-                .map(|w| Qualifier::new(Kind::Scope, w))
+            ["(仮)", "【仮】", "[仮]"]
+                .into_iter()
+                .find(|w| key.contains(w))
         })
-        .or_else(|| find(&OTHER_TIMES).map(|w| Qualifier::new(Kind::Scope, w)))
 }
 
 /// What [`qualifier_beyond`] finds, else the first date `text` writes whose last day is

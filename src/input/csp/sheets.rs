@@ -1,0 +1,600 @@
+//! Which sheets of a CSP workbook are one statement: reference lists skipped, bare ids beside
+//! statuses refused, sheets named as drafts, old versions, another provider's list or a
+//! separate region, environment, service or edition refused (read one with `--csp-sheet`).
+use std::path::Path;
+
+use super::{differences, meaning_key, remarks, Part};
+use crate::catalog::Catalog;
+use crate::error::{InputError, Location};
+use crate::model::{Declared, ReadKind, SkipReason, SkippedSheet};
+use crate::text::fold_width;
+
+/// Takes out of `parts` the lists of ids without statuses, beside a sheet of statuses, on
+/// a sheet named as kept for reference (`管理基準（参照用）`: the catalog pasted to look ids up
+/// in): not read, named among the sheets not read (review 12 C-26). Any other such list is
+/// refused ([`refuse_bare_ids_beside_statuses`]).
+pub(super) fn skip_reference_lists(parts: &mut Vec<Part>, skipped: &mut Vec<SkippedSheet>) {
+    if !parts.iter().any(|p| p.read.kind == ReadKind::StatusTable) {
+        return;
+    }
+    parts.retain(|p| {
+        let reference = p.read.kind == ReadKind::PublishedList
+            && p.read.stated_by_sheet_name.is_none()
+            && p.read.sheet.as_deref().is_some_and(is_reference_sheet);
+        if let (true, Some(sheet)) = (reference, &p.read.sheet) {
+            skipped.push(SkippedSheet {
+                sheet: sheet.clone(),
+                why: SkipReason::Reference,
+            });
+        }
+        !reference
+    });
+}
+
+/// Whether a sheet's name says it is kept for reference or is a copy of the catalog
+/// ([`reference_words`] with the catalog's: `参照`, `参考`, `マスタ`, `Reference`, `Master`,
+/// `Catalog`).
+fn is_reference_sheet(name: &str) -> bool {
+    !reference_words(&fold_width(name).to_lowercase(), true).is_empty()
+}
+
+/// The one vocabulary of sheet names kept for reference (`参考`, `参照用`, `Reference`, `Ref`),
+/// with `catalog_too` a copy of the catalog's list (`管理策マスタ`, `Master`, `Catalog`), in
+/// `folded` (fold-width, lower-cased): the reference words make a sheet of statuses another
+/// statement ([`sheet_names_another_statement`]); both make a sheet of bare ids beside a
+/// sheet of statuses a list to skip ([`skip_reference_lists`]). A sheet of statuses named as
+/// the catalog's (`管理策マスタ`) is read beside other sheets; alone, unless a row above its
+/// table names the service, it is refused (`refuse_catalog_sole_sheet`, review 18 A-7
+/// addendum). ASCII words are matched
+/// as words or their start (`References`, `Catalogue`; not `preference`).
+pub(super) fn reference_words(folded: &str, catalog_too: bool) -> Vec<String> {
+    const JA: [&str; 2] = ["参考", "参照"];
+    const JA_CATALOG: [&str; 2] = ["マスタ", "カタログ"];
+    let mut found: Vec<String> = JA
+        .iter()
+        .chain(if catalog_too { &JA_CATALOG[..] } else { &[] })
+        .filter(|w| folded.contains(**w))
+        .map(|w| (*w).to_owned())
+        .collect();
+    for word in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let reference = word.starts_with("reference") || word == "ref" || word == "refs";
+        // `Catalogue`, `Masters`; not `Mastery`
+        let catalog =
+            catalog_too && (word.starts_with("catalog") || word == "master" || word == "masters");
+        if (reference || catalog) && !found.iter().any(|f| f == word) {
+            found.push(word.to_owned());
+        }
+    }
+    found
+}
+
+/// Refuses a workbook in which one sheet states statuses (a status table) and another lists
+/// bare ids read as implemented (a published list, its sheet's name stating no status): a
+/// CSP that states each control's status in a table states it there, and a list of ids on
+/// another sheet is a reference list, an old version, a draft or another service's list
+/// far more often than a second statement (review 11 A-4). Sheets all of one kind (a PDF
+/// table saved sheet by sheet; status tables by area) read as before.
+pub(super) fn refuse_bare_ids_beside_statuses(
+    path: &Path,
+    parts: &[Part],
+) -> Result<(), InputError> {
+    let Some(table) = parts.iter().find(|p| p.read.kind == ReadKind::StatusTable) else {
+        return Ok(());
+    };
+    let Some(bare) = parts
+        .iter()
+        .find(|p| p.read.kind == ReadKind::PublishedList && p.read.stated_by_sheet_name.is_none())
+    else {
+        return Ok(());
+    };
+    let name = |p: &Part| p.read.sheet.clone().unwrap_or_default();
+    Err(InputError::at(
+        Location::file(path).sheet(bare.read.sheet.as_deref()),
+        format!(
+            "the sheet lists ids without statuses, beside sheet '{}', which states each control's status: read as a published list, every id on it would count as implemented",
+            name(table)
+        ),
+    )
+    .hint(format!(
+        "read the sheet of statuses alone with --csp-sheet '{}', or give the ids on sheet '{}' their statuses in a status column (実施状況); a sheet named by one status (非該当, 未実施) is read as that status",
+        name(table),
+        name(bare)
+    )))
+}
+
+/// Refuses a workbook whose sheets are separate statements rather than one list split over
+/// sheets (review 17 B-1): read together, a control one sheet states would be credited for
+/// all, and what another sheet leaves out would be lost. Sheets are separate statements when
+/// - one is named as kept for reference or by another provider (`参考`, `（参考）`,
+///   `Reference`, `基盤IaaS`, `AWS`): another service's list is never the CSP's own, and what
+///   the CSP relies on from the service underneath is given by a profile's `inherits:`;
+/// - one is named as an older version (`旧版`, `Old`), or two are named as versions of one
+///   list (`v1.0`/`v2.0`, `2025年度`/`2026年度`, `第1版`/`第2版`);
+/// - a control is stated implemented on two sheets whose own rows state (a region, a
+///   service, an environment, a version each listing the controls), except an objective a
+///   sheet of its detailed controls repeats above them (a control stated otherwise on both,
+///   a summary of the controls not implemented, credits nothing; stated differently, it is
+///   refused by [`reject_conflicts`]).
+///
+/// A word of a name every sheet holds names the workbook, not one sheet (`AWS 管理策一覧` and
+/// `AWS 別添`).
+///
+/// A list split by area or clause range (`組織的対策`/`技術的対策`, `5-8`/`9-12`, `一覧1`/`一覧2`),
+/// objectives and an annex of details (`管理策一覧` + `別添 詳細管理策`), and a sheet named by
+/// one status (`未実施`, `非該当`) read as before.
+pub(super) fn refuse_separate_statements(
+    path: &Path,
+    parts: &[Part],
+    catalog: &Catalog,
+) -> Result<(), InputError> {
+    if parts.len() < 2 {
+        return Ok(());
+    }
+    let name = |p: &Part| p.read.sheet.clone().unwrap_or_default();
+    let sheets: Vec<String> = parts.iter().map(|p| format!("'{}'", name(p))).collect();
+    let sheets = sheets.join(", ");
+    let hint = format!("several sheets that each state the controls are separate statements (a region, a service, an environment, a version, another provider's list): read the one sheet that is the CSP's statement for this procurement with --csp-sheet NAME, one per run (sheets: {sheets}); to set them side by side, save each sheet as a file of its own and run compare; if the sheets split one list, list each control on one sheet only");
+    let other = |i: usize| {
+        parts
+            .iter()
+            .enumerate()
+            .find(|(j, _)| *j != i)
+            .map(|(_, p)| name(p))
+            .unwrap_or_default()
+    };
+    for (i, part) in parts.iter().enumerate() {
+        let sheet = name(part);
+        // a word every sheet's name holds names the workbook as a whole (the provider's own
+        // name: `AWS 管理策一覧` beside `AWS 別添`), as it would name its one sheet
+        let word = sheet_names_another_statement(&sheet).filter(|word| {
+            !parts
+                .iter()
+                .all(|p| sheet_names_another_statement_all(&name(p)).contains(word))
+        });
+        if let Some(word) = word {
+            return Err(InputError::at(
+                Location::file(path).sheet(Some(&sheet)),
+                format!(
+                    "the sheet's name ('{word}') says it is kept for reference, is another provider's list or an older version, beside sheet '{}': its statements are not the CSP's current statement and must not be merged into it",
+                    other(i)
+                ),
+            )
+            .hint(hint));
+        }
+    }
+    for (i, a) in parts.iter().enumerate() {
+        for b in &parts[i + 1..] {
+            if let Some(skeleton) = versions_of_one_list(&name(a), &name(b)) {
+                return Err(InputError::at(
+                    Location::file(path).sheet(b.read.sheet.as_deref()),
+                    format!(
+                        "sheets '{}' and '{}' are named as two versions of one list ({skeleton}): read together, a control only the older one states would be credited",
+                        name(a),
+                        name(b)
+                    ),
+                )
+                .hint(hint));
+            }
+        }
+    }
+    // the same control on two sheets whose own rows state it
+    let mut first: std::collections::HashMap<String, (usize, usize)> =
+        std::collections::HashMap::new();
+    for (p, part) in parts.iter().enumerate() {
+        if part.read.stated_by_sheet_name.is_some() {
+            continue;
+        }
+        let keys: Vec<String> = part
+            .listed
+            .controls
+            .iter()
+            .map(|c| meaning_key(catalog, &c.raw))
+            .collect();
+        // an objective a sheet of details repeats above its details (`9.2.3` over
+        // `9.2.3.11.PB`): a heading of that sheet
+        let heading = |key: &str| {
+            keys.iter()
+                .any(|k| k.strip_prefix(key).is_some_and(|r| r.starts_with('.')))
+        };
+        for (c, key) in keys.iter().enumerate() {
+            // what only a control stated implemented on two sheets can do: credit it for
+            // both (a sheet summing up the controls not implemented repeats the table's)
+            if part.listed.controls[c].declared != Declared::Implemented {
+                continue;
+            }
+            match first.get(key) {
+                Some(&(q, d)) if q != p => {
+                    let there = &parts[q];
+                    let there_keys_heading = there.listed.controls.iter().any(|x| {
+                        meaning_key(catalog, &x.raw)
+                            .strip_prefix(key.as_str())
+                            .is_some_and(|r| r.starts_with('.'))
+                    });
+                    // stated differently: refused as such, by `reject_conflicts`
+                    let differ = differences(&part.listed.controls[c], &there.listed.controls[d]);
+                    if heading(key) || there_keys_heading || differ.is_some() {
+                        continue;
+                    }
+                    let row = there.listed.at[d].row.or(there.listed.at[d].line);
+                    let row = row.unwrap_or_default();
+                    return Err(InputError::at(
+                        part.listed.at[c].clone(),
+                        format!(
+                            "{} is stated on this sheet and on sheet '{}' row {row}: sheets that each state the same controls are separate statements, not one list, and a control one of them leaves out would be credited by the other",
+                            part.listed.controls[c].raw,
+                            name(there)
+                        ),
+                    )
+                    .hint(hint));
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(key.clone(), (p, c));
+                }
+            }
+        }
+    }
+    // two sheets naming different regions, places, environments, services, products, tenants
+    // or editions (`東京リージョン` / `大阪リージョン`, `東京` / `大阪`, `US` / `EU`, `本番環境` /
+    // `検証環境`, `サービスA` / `サービスB`, `Product X` / `Product Y`, `Standard` / `Enterprise
+    // Edition`, `Japan` / `Global`): separate statements even when they share no control — a
+    // sheet of what is added in one region would credit it for all (review 18 B-2; after the
+    // shared-control rule, whose message says more)
+    let mut scoped: Vec<(usize, SheetScope)> = parts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| sheet_scope(&name(p)).map(|s| (i, s)))
+        .collect();
+    // one sheet naming a region, a place, a tenant, a product or another service beside a
+    // sheet naming none, after it (`一覧` + `大阪リージョン（追加分）`, `本サービス` +
+    // `関連サービスB`): what that one adds; the first sheet naming its scope names the whole
+    // list's (`管理策一覧（東京リージョン）` + `別添 詳細管理策`)
+    if let Some((k, s)) = scoped
+        .iter()
+        .find(|(k, s)| s.another_service || (s.adds && *k > 0))
+        .cloned()
+    {
+        if let Some(o) = (0..parts.len()).find(|o| !scoped.iter().any(|(i, _)| i == o)) {
+            let plain = fold_width(&name(&parts[o])).to_lowercase();
+            scoped = vec![
+                (
+                    o,
+                    SheetScope {
+                        key: plain.clone(),
+                        shown: plain,
+                        adds: false,
+                        another_service: false,
+                    },
+                ),
+                (k, s),
+            ];
+            scoped.sort_by_key(|(i, _)| *i);
+        }
+    }
+    if let Some((i, a)) = scoped.first() {
+        if let Some((j, b)) = scoped.iter().find(|(_, s)| s.key != a.key) {
+            return Err(InputError::at(
+                Location::file(path).sheet(parts[*j].read.sheet.as_deref()),
+                format!(
+                    "sheets '{}' and '{}' name different regions, environments, services or editions ('{}', '{}'): each is a statement of its own, and read together a control one of them states would be credited for both",
+                    name(&parts[*i]),
+                    name(&parts[*j]),
+                    a.shown,
+                    b.shown
+                ),
+            )
+            .hint(hint));
+        }
+    }
+    Ok(())
+}
+
+/// A sheet read for statements whose name says they are not the CSP's statement in effect
+/// (review 18 A-7): a draft or provisional one (`実施状況（案）`, `Part 2 (draft)`, `一覧（暫定）`,
+/// `（仮）`, `v0.9`), self-assessed (`（自己評価）`), old (`実施状況_旧`), another service's
+/// (`（他サービス）`), dated after the as-of date (`実施状況 2027-04`), or — the one sheet read —
+/// kept for reference or another provider's (`参照用`, `基盤IaaS（参考）`): the same words
+/// above the table or in a header are refused.
+pub(super) fn refuse_qualified_sheet_names(
+    path: &Path,
+    parts: &[Part],
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    for part in parts {
+        let Some(sheet) = part.read.sheet.as_deref() else {
+            continue;
+        };
+        let folded = fold_width(sheet).to_lowercase();
+        let word = remarks::document_mark(sheet, as_of)
+            .map(|q| q.word)
+            .or_else(|| sheet_not_final(&folded).map(str::to_owned))
+            .or_else(|| {
+                ["暫定", "_旧", "(旧)", "【旧】", "他サービス", "別サービス"]
+                    .iter()
+                    .find(|w| folded.contains(**w))
+                    .map(|w| (*w).to_owned())
+            })
+            .or_else(|| folded.trim_end().ends_with('旧').then(|| "旧".to_owned()))
+            .or_else(|| {
+                folded
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+                    .find(|w| w.starts_with("v0.") && w.len() > 3)
+                    .map(str::to_owned)
+            })
+            .or_else(|| {
+                // a month or a day after the as-of date (`2027-04`); a year or fiscal year
+                // (`2026年度`, `FY2026`) may have begun by then: left to the version rules
+                // (beside another year) and the sheet-name year rule
+                crate::date::dates_in(sheet)
+                    .into_iter()
+                    .filter(|(written, _)| {
+                        let w = written.to_lowercase();
+                        !(w.contains("年度")
+                            || w.starts_with("fy")
+                            || w.trim_end_matches('年').chars().all(|c| c.is_ascii_digit()))
+                    })
+                    .find(|(_, last)| *last > as_of)
+                    .map(|(written, _)| written)
+            })
+            .or_else(|| {
+                (parts.len() == 1)
+                    .then(|| sheet_names_another_statement(sheet))
+                    .flatten()
+            });
+        if let Some(word) = word {
+            return Err(InputError::at(
+                Location::file(path).sheet(Some(sheet)),
+                format!(
+                    "the sheet's name ('{word}') says its rows are a draft, provisional, self-assessed, old, another service's or provider's, kept for reference, or dated after the as-of date: they are not the CSP's statement in effect"
+                ),
+            )
+            .hint("give the CSP's statement in effect (the published list); if this sheet is it, rename the sheet"));
+        }
+    }
+    Ok(())
+}
+
+/// The word of a sheet's name (folded) saying its rows are not audited or not final
+/// ([`remarks::not_final_word`], the words of a header's note: `（自己評価）`, `（仮）`, `速報`,
+/// `provisional`); an internal audit's only in brackets (`実施状況（内部監査）`): a sheet of a
+/// list split by clause may be named by the clause (`9.2 内部監査`).
+fn sheet_not_final(folded: &str) -> Option<&'static str> {
+    let word = remarks::not_final_word(folded)?;
+    if !word.contains("内部監査") && !word.contains("internal audit") {
+        return Some(word);
+    }
+    folded
+        .split(['(', '[', '【'])
+        .skip(1)
+        .any(|note| {
+            let note = note.split([')', ']', '】']).next().unwrap_or_default();
+            note.contains(word)
+        })
+        .then_some(word)
+}
+
+/// What a sheet's name says of the part of the service its rows are for ([`sheet_scope`]).
+#[derive(Debug, Clone)]
+struct SheetScope {
+    /// What two sheets' names are compared by: the places named, the segment naming the
+    /// part (`tokyo|東京リージョン`, `|本番環境`, `|product x`).
+    key: String,
+    /// The words shown in a message.
+    shown: String,
+    /// Names a place, a region, a tenant or a product: a sheet of what one of them adds.
+    adds: bool,
+    /// Names another service (`関連サービスB`, `別サービス`).
+    another_service: bool,
+}
+
+/// What a sheet's name says of the part of the service its rows are for: the places it
+/// names ([`crate::analysis::gap::places_in`], the scope's region vocabulary: `東京`,
+/// `Osaka`, `US`, `EU`, `シンガポール`) and the segment (between brackets, spaces, `_`, `-`)
+/// holding a word naming a region, an environment, a service, a product, a tenant or an
+/// edition (`東京リージョン`, `本番環境`, `サービスA`, `Product X`, `テナントA`,
+/// `Enterprise Edition`, `Global`); an English word standing alone takes the label after it
+/// (`Product` `X`), not a word of a list (`Service` `controls`). `None` for a name of an
+/// area, a clause range or a part (`組織的対策`, `5-8章`, `別添`, `共通`, `個別`).
+fn sheet_scope(name: &str) -> Option<SheetScope> {
+    // beside the scope words of a header's note (`remarks::SCOPE_NAMES`)
+    const WORDS: [&str; 27] = [
+        "environment",
+        "検証",
+        "開発",
+        "ステージング",
+        "staging",
+        "sandbox",
+        "関連サービス",
+        "別サービス",
+        "テナント",
+        "tenant",
+        "製品",
+        "プロダクト",
+        "product",
+        "エディション",
+        "edition",
+        "standard",
+        "enterprise",
+        "premium",
+        "スタンダード",
+        "エンタープライズ",
+        "プレミアム",
+        "プラン",
+        "global",
+        "japan",
+        "グローバル",
+        "国内",
+        "海外",
+    ];
+    /// Words after which a region, a tenant or a product is one of them (what it adds).
+    const ADDS: [&str; 7] = [
+        "リージョン",
+        "region",
+        "テナント",
+        "tenant",
+        "製品",
+        "プロダクト",
+        "product",
+    ];
+    /// Words of a list's own, never a label (`Service controls`).
+    const LIST_WORDS: [&str; 14] = [
+        "controls",
+        "control",
+        "list",
+        "annex",
+        "appendix",
+        "part",
+        "status",
+        "statement",
+        "soa",
+        "details",
+        "detail",
+        "sheet",
+        "overview",
+        "summary",
+    ];
+    let folded = fold_width(name).to_lowercase();
+    let places = crate::analysis::gap::places_in(&folded);
+    let segments: Vec<&str> = folded
+        .split(|c: char| "()[]【】「」 _-/・".contains(c))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let words = || WORDS.iter().chain(remarks::SCOPE_NAMES.iter());
+    let found = segments
+        .iter()
+        .position(|seg| words().any(|w| seg.contains(w)));
+    let segment = found.map(|at| {
+        let seg = segments[at];
+        match segments.get(at + 1) {
+            Some(label)
+                if seg.is_ascii() && words().any(|w| *w == seg) && !LIST_WORDS.contains(label) =>
+            {
+                format!("{seg} {label}")
+            }
+            _ => seg.to_owned(),
+        }
+    });
+    if places.is_empty() && segment.is_none() {
+        return None;
+    }
+    let segment = segment.unwrap_or_default();
+    let another_service = ["関連サービス", "別サービス"]
+        .iter()
+        .any(|w| segment.contains(w));
+    let adds = !places.is_empty() || ADDS.iter().any(|w| segment.contains(w));
+    let shown = if segment.is_empty() {
+        folded.trim().to_owned()
+    } else if crate::analysis::gap::places_in(&segment) == places {
+        segment.clone()
+    } else {
+        format!("{} {segment}", places.join(", "))
+    };
+    Some(SheetScope {
+        key: format!("{}|{segment}", places.join(",")),
+        shown,
+        adds,
+        another_service,
+    })
+}
+
+/// The word of a sheet's name saying its rows are not the CSP's current statement: kept
+/// for reference (`参考`, `参照用`, `Reference`), another provider's (`IaaS`, `PaaS`, `AWS`,
+/// `Azure`, `GCP`, `委託先`, `sub-service`; not a bare `基盤`, a layer of the service's own), an older version (`旧版`, `Old`, `Previous`).
+/// ASCII words are matched whole (`Laws` names no AWS).
+fn sheet_names_another_statement(name: &str) -> Option<String> {
+    sheet_names_another_statement_all(name).into_iter().next()
+}
+
+/// Every word of [`sheet_names_another_statement`] a sheet's name holds.
+fn sheet_names_another_statement_all(name: &str) -> Vec<String> {
+    let folded = fold_width(name).to_lowercase();
+    let mut found = reference_words(&folded, false);
+    const JA: [&str; 8] = [
+        "委託先",
+        "サブサービス",
+        "さくら",
+        "旧版",
+        "旧バージョン",
+        "前版",
+        "前年度",
+        "過去",
+    ];
+    found.extend(
+        JA.iter()
+            .filter(|w| folded.contains(*w))
+            .map(|w| (*w).to_owned()),
+    );
+    const EN: [&str; 21] = [
+        "iaas",
+        "paas",
+        "aws",
+        "amazon",
+        "azure",
+        "microsoft",
+        "gcp",
+        "google",
+        "oracle",
+        "oci",
+        "ibm",
+        "underlying",
+        "upstream",
+        "subservice",
+        "old",
+        "previous",
+        "prior",
+        "superseded",
+        "archive",
+        "archived",
+        "obsolete",
+    ];
+    // ASCII words, a word joined to Japanese included (`基盤IaaS`, `AWS環境`)
+    let words = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let joined = folded.replace(['-', '_'], "");
+    words
+        .chain(
+            joined
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| *w == "subservice"),
+        )
+        .filter(|w| EN.contains(w))
+        .for_each(|w| found.push(w.to_owned()));
+    found
+}
+
+/// Whether two sheets' names are two versions of one list: the same words once the numbers
+/// are taken out, each with a version's mark (`v1.0`/`v2.0`, `2025年度`/`2026年度`,
+/// `第1版`/`第2版`, `FY2025`/`FY2026`, `Rev.1`/`Rev.2`); the words left (`v`, `年度`).
+/// Numbered sheets without such a mark (`一覧1`/`一覧2`, `5-8`/`9-12`) are parts of one list.
+fn versions_of_one_list(a: &str, b: &str) -> Option<String> {
+    let skeleton = |s: &str| -> String {
+        fold_width(s)
+            .to_lowercase()
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '-' | '_' | ' ' | '　' | '/'))
+            .collect()
+    };
+    let versioned = |s: &str| {
+        let folded = fold_width(s).to_lowercase();
+        let has_digit = folded.chars().any(|c| c.is_ascii_digit());
+        let after_v = folded.char_indices().any(|(i, c)| {
+            c == 'v'
+                && folded[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| d.is_ascii_digit())
+        });
+        has_digit
+            && (after_v
+                || ["年度", "版", "ver", "rev", "fy", "改訂", "年"]
+                    .iter()
+                    .any(|w| folded.contains(w)))
+    };
+    let (x, y) = (skeleton(a), skeleton(b));
+    (a != b && x == y && versioned(a) && versioned(b)).then_some(x)
+}
