@@ -5025,7 +5025,7 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
         let key = format!("{column}\u{1f}{note}");
         let known = memo.lock().ok().and_then(|m| m.get(&key).copied());
         let against = known.unwrap_or_else(|| {
-            let against = says_against(&column, note).is_some() && !says_clean(note, as_of);
+            let against = note_against(&column, note, as_of);
             if let Ok(mut m) = memo.lock() {
                 m.insert(key, against);
             }
@@ -5043,44 +5043,152 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
     });
 }
 
+/// Whether a note stands against judging its item on the ISMAP statement: a sentence
+/// claiming a matter none or resolved that is no clean claim ([`clean_claim`]: a later date,
+/// a qualifier, a doubt — review 18 A-1), or a note [`says_against`] the item under its
+/// header that is not clean throughout ([`says_clean`]).
+fn note_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
+    let claims: Vec<Option<bool>> = note_sentences(note)
+        .iter()
+        .map(|s| clean_claim(s, as_of))
+        .collect();
+    claims.contains(&Some(false))
+        || (says_against(column, note).is_some() && !claims.iter().all(|c| *c == Some(true)))
+}
+
 /// Whether a note says, sentence by sentence, only that there is no gap, finding or work
-/// outstanding (`未対応の項目はない`, `保留事項なし`, `Gap: none`, `Not applicable gaps: none`)
+/// outstanding (`未対応の項目はない`, `保留事項なし`, `Gap: none`, `No gaps`, `Open items: 0`)
 /// or that a past one was resolved on or before `as_of` (`前回の不備は2025年に解消済`,
 /// `Previously failed, now remediated (2025-06)`), as its siblings `指摘なし`, `是正済み` read
-/// (review 17 C-5). Read as a whole: each sentence holds only a word of such a matter, the
-/// fillers around it and, at its end, a none (`なし`, `ない`, `none`), or a word of resolved
-/// (`解消済`, `remediated`) with dates not after `as_of`; any other word (`一部`, `予定`,
-/// `ただし…`, `対応なし`, a later date) leaves the note to [`says_against`].
+/// (review 17 C-5): every sentence is a clean claim ([`clean_claim`]).
 fn says_clean(note: &str, as_of: crate::date::Date) -> bool {
-    // a gap, a finding or work outstanding, longest first where one holds another
-    const MATTERS: &[&str] = &[
-        "指摘事項",
-        "未対応",
-        "未完了",
-        "未達",
-        "保留",
-        "不備",
-        "指摘",
-        "課題",
-        "懸念",
-        "例外",
-        "不適合",
-        "ギャップ",
-        "deficiencies",
-        "deficiency",
-        "exceptions",
-        "exception",
-        "findings",
-        "finding",
-        "openitems",
-        "openitem",
-        "issues",
-        "issue",
-        "gaps",
-        "gap",
-        "failed",
+    let sentences = note_sentences(note);
+    !sentences.is_empty()
+        && sentences
+            .iter()
+            .all(|s| clean_claim(s, as_of) == Some(true))
+}
+
+/// The sentences of a note, as [`says_clean`] reads them one by one.
+fn note_sentences(note: &str) -> Vec<&str> {
+    note.split(['。', '｡', ';', '；', '\n'])
+        .flat_map(|s| s.split(". "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// What a matter of a note is: a gap, a finding, work outstanding, and every word that says
+/// the item is not met, its answer pending or the thing not offered (review 17 A-2's words,
+/// [`crate::input::csp::remarks`]' `unmet_ja`: `未達`, `回答待ち`, `CSPに確認中`, `改善要`,
+/// `差異`, `要求水準に達しない`, `不可`, `サポート外`, `Not offered`), longest first where one
+/// holds another — so that `回答待ちなし`, `不可なし`, `Not offered: none` say there is none
+/// of it (review 18 C-3), as `未達なし` does.
+fn note_matters() -> &'static [String] {
+    static MATTERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    MATTERS.get_or_init(|| {
+        const WORDS: &[&str] = &[
+            "指摘事項",
+            "未対応",
+            "未完了",
+            "未達成",
+            "未達",
+            "保留",
+            "不備",
+            "指摘",
+            "課題",
+            "懸念",
+            "例外",
+            "不適合",
+            "ギャップ",
+            // review 17 A-2: not met, pending, not offered
+            "回答待ち",
+            "照会中",
+            "問合せ中",
+            "問い合わせ中",
+            "確認中",
+            "改善要",
+            "是正要",
+            "差異",
+            "乖離",
+            "要件未充足",
+            "未充足",
+            "対応不可",
+            "実施不可",
+            "提供不可",
+            "導入不可",
+            "サポート不可",
+            "不可",
+            "サポート対象外",
+            "サポート外",
+            "非サポート",
+            "未サポート",
+            "未提供",
+            "deficiencies",
+            "deficiency",
+            "exceptions",
+            "exception",
+            "findings",
+            "finding",
+            "openitems",
+            "openitem",
+            "issues",
+            "issue",
+            "gaps",
+            "gap",
+            "failed",
+            "notoffered",
+            "notsupported",
+            "unsupported",
+            "notsufficient",
+            "insufficient",
+            "doesnotmeet",
+            "notmet",
+        ];
+        // a requirement not reached (`要求水準に達しない`, `基準を下回る`): the words together
+        // only, as `unmet_ja` reads them beside a requirement word
+        let mut all: Vec<String> = WORDS.iter().map(|w| (*w).to_owned()).collect();
+        for r in ["要求水準", "要件", "要求", "基準", "水準"] {
+            for p in ["に", "を", ""] {
+                for v in [
+                    "満たない",
+                    "満たさない",
+                    "達しない",
+                    "達していない",
+                    "下回る",
+                    "及ばない",
+                ] {
+                    all.push(format!("{r}{p}{v}"));
+                }
+            }
+        }
+        all.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        all
+    })
+}
+
+/// Whether one sentence of a note claims that a matter ([`note_matters`]) is none or was
+/// resolved, and whether it claims it cleanly: `None` for a sentence making no such claim
+/// (left to [`says_against`]); `Some(true)` for a claim holding only the matter, the fillers
+/// around it (of which matters, when, an audit, the report it was confirmed by, particles) and
+/// a none (`なし`, `ない`, `none`, `0`, a leading `No`) after the matter, or a word of resolved
+/// (`解消済`, `是正済`, `remediated`, `closed`) with dates not after `as_of`; `Some(false)` for
+/// a claim with anything more: a later date in any spelling (`2027年に是正済`, `(Q1 2027)`,
+/// `1Q27`), a qualifier (`(tentative)`, `（自己評価）`, `(other service)`, `in the other
+/// region`), a doubt (`解消済？`, `…`) — review 18 A-1: one reading for every resolved or none
+/// word, not only the shapes [`says_against`] flags.
+fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
+    const NONE: &[&str] = &[
+        "ありません",
+        "なし",
+        "無し",
+        "ない",
+        "無い",
+        "none",
+        "nil",
+        "0件",
+        "0",
     ];
-    const NONE: &[&str] = &["ありません", "なし", "無し", "ない", "none", "nil", "0件"];
     const RESOLVED: &[&str] = &[
         "解消済み",
         "解消済",
@@ -5097,18 +5205,36 @@ fn says_clean(note: &str, as_of: crate::date::Date) -> bool {
         "fixed",
         "closed",
     ];
-    // what may stand around them: of which matters, when, particles
+    // what may stand around them: of which matters, when, which audit, confirmed by what,
+    // who was asked, particles
     const FILLERS: &[&str] = &[
         "notapplicable",
         "previously",
         "previous",
         "outstanding",
         "remaining",
+        "identified",
+        "reported",
+        "noted",
+        "found",
         "known",
         "prior",
         "open",
         "now",
         "all",
+        "前回監査",
+        "内部監査",
+        "外部監査",
+        "監査",
+        "是正報告書",
+        "報告書",
+        "管理表",
+        "証跡",
+        "で確認済み",
+        "で確認済",
+        "で確認",
+        "確認済み",
+        "確認済",
         "前回の",
         "前回",
         "過去の",
@@ -5116,54 +5242,86 @@ fn says_clean(note: &str, as_of: crate::date::Date) -> bool {
         "の項目",
         "項目",
         "事項",
+        "機能",
+        "利用し",
+        "使用し",
+        "特に",
+        "にて",
         "すべて",
         "全て",
+        "csp",
+        "ベンダー",
+        "ベンダ",
         "は",
         "が",
         "に",
         "の",
         "で",
+        "を",
+        "へ",
+        "と",
     ];
-    let folded = crate::text::fold_width(note).to_lowercase();
-    // a doubt (`解消済？`, `remediated?`, `解消済…`) is no statement of clean (review 18 A-10)
-    if folded.contains(['?', '…']) || folded.contains("...") {
-        return false;
+    let folded = crate::text::fold_width(sentence).to_lowercase();
+    let mut text = folded.clone();
+    let mut later = false;
+    for (written, last) in crate::date::dates_in(&folded) {
+        later |= last > as_of;
+        text = text.replace(&written, " ");
     }
-    let sentences: Vec<&str> = folded
-        .split(['。', ';', '；', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    !sentences.is_empty()
-        && sentences.iter().all(|sentence| {
-            let mut text = (*sentence).to_owned();
-            let mut dated = false;
-            for (written, last) in crate::date::dates_in(sentence) {
-                if last > as_of {
-                    return false;
-                }
-                text = text.replace(&written, " ");
-                dated = true;
+    let key = header_key(&text);
+    let key = key.trim_end_matches(['.', '。', '!', '！']);
+    // each matter marked, so that its own ない (`達しない`) is no none
+    const MARK: char = '\u{1}';
+    let mut marked = key.to_owned();
+    for m in note_matters() {
+        marked = marked.replace(m.as_str(), &MARK.to_string());
+    }
+    if !marked.contains(MARK) {
+        return None;
+    }
+    let leading_no = matches!(
+        folded
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .find(|w| !w.is_empty()),
+        Some("no" | "zero")
+    ) && (marked.starts_with("no") || marked.starts_with("zero"));
+    if leading_no {
+        marked = marked
+            .trim_start_matches("zero")
+            .trim_start_matches("no")
+            .to_owned();
+    }
+    let resolved = RESOLVED.iter().any(|w| marked.contains(w));
+    // a none right after a matter, fillers between (`未対応の項目はない`, `Gap: none (TBC)`,
+    // `未対応：なし（一部）`) — not a matter's policy (`例外は認めない`)
+    let none_after = marked.match_indices(MARK).any(|(i, _)| {
+        let mut after = &marked[i + MARK.len_utf8()..];
+        loop {
+            let t = after.trim_start_matches(|c: char| !c.is_alphanumeric() && c != MARK);
+            let t = FILLERS
+                .iter()
+                .find(|f| t.starts_with(**f))
+                .map_or(t, |f| &t[f.len()..]);
+            if t.len() == after.len() {
+                break;
             }
-            let key = header_key(&text);
-            let key = key.trim_end_matches(['.', '。', '!', '！']);
-            let resolved = RESOLVED.iter().any(|w| key.contains(w));
-            let none = !dated && NONE.iter().any(|w| key.ends_with(w));
-            if !(resolved || none) || !MATTERS.iter().any(|w| key.contains(w)) {
-                return false;
-            }
-            let mut rest = key.to_owned();
-            let words = MATTERS.iter().chain(RESOLVED).chain(FILLERS);
-            for w in words {
-                rest = rest.replace(w, " ");
-            }
-            if none {
-                if let Some(w) = NONE.iter().find(|w| rest.ends_with(**w)) {
-                    rest.truncate(rest.len() - w.len());
-                }
-            }
-            rest.chars().all(|c| c == ' ' || !c.is_alphanumeric())
-        })
+            after = t;
+        }
+        NONE.iter().any(|n| after.starts_with(n))
+    });
+    if !(resolved || none_after || leading_no) {
+        return None;
+    }
+    // a doubt (`解消済？`, `remediated?`, `解消済…`) is no statement of clean (review 18 A-10)
+    if later || folded.contains(['?', '…']) || folded.contains("...") {
+        return Some(false);
+    }
+    let mut rest = marked.replace(MARK, " ");
+    let nones: &[&str] = if none_after || leading_no { NONE } else { &[] };
+    for w in RESOLVED.iter().chain(FILLERS).chain(nones) {
+        rest = rest.replace(w, " ");
+    }
+    Some(rest.chars().all(|c| c == ' ' || !c.is_alphanumeric()))
 }
 
 /// Whether every place `text` names the NIST id `id` cites it with its standard's name in
@@ -7388,8 +7546,36 @@ mod tests {
             "Gap: none",
             "保留事項なし",
             "前回の不備は2025年に解消済",
+            // review 18 C-3: none of review 17 A-2's words
+            "回答待ちなし",
+            "要求水準に達しない項目はない",
+            "Not offered: none",
+            "No gaps",
+            "Open items: 0",
+            "指摘なし（2025年度監査）",
         ] {
             assert!(says_clean(note, as_of), "{note}");
+        }
+        // review 18 A-1: a claim of none or resolved later or qualified is no clean claim;
+        // a policy (`例外は認めない`) and a requirement unmet (`要求水準に達しない`) are no claim
+        for note in [
+            "Gap remediated (2027-06)",
+            "Gap remediated 1Q27",
+            "指摘事項は2027年に是正済",
+            "No gaps (tentative)",
+            "例外なし（自己評価）",
+            "Open items: 0 (as of 2027-01)",
+        ] {
+            assert_eq!(clean_claim(note, as_of), Some(false), "{note}");
+            assert!(note_against("備考", note, as_of), "{note}");
+        }
+        for note in [
+            "例外は認めない",
+            "要求水準に達しない",
+            "機能なし",
+            "利用者登録手順書を確認",
+        ] {
+            assert_eq!(clean_claim(note, as_of), None, "{note}");
         }
         for note in [
             "未対応",

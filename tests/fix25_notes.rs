@@ -1,0 +1,70 @@
+//! Session 13's check-list note, rating and reference-cell rules (review 18 A-1, C-3, B-1;
+//! review 17 A-2's addendum; closing-11's left items): every note claiming a gap or finding
+//! none or resolved is read with one rule, dated and qualified claims not clean; notes
+//! saying there is none of an unmet, pending or unsupported thing read clean.
+//!
+//! Fixtures: `tests/data/fix25-notes/`. An item whose id starts with `A-` must be not analysed
+//! (its note, title, rating or reference stands against it), one starting with `C-` covered.
+mod common;
+
+use std::path::Path;
+
+use common::{data, json_of, on_checks};
+
+/// `report --checks FILE --csp (every objective 実施 but 9.2.4) --format json`, as of
+/// 2026-04-01.
+fn report(lang: &str, checks: &Path) -> assert_cmd::Command {
+    let mut c = on_checks(lang, "report", checks);
+    c.arg("--csp").arg(data("fix10-chk/csp-st.csv"));
+    c.args(["--format", "json"]);
+    c
+}
+
+/// Runs `report` on `tests/data/fix25-notes/NAME` and checks every item by its id: `A-…` not
+/// analysed with a problem of `field`, `C-…` covered. Returns the number of items.
+fn by_prefix(name: &str, field: &str) -> usize {
+    let v = json_of(report("en", &data(&format!("fix25-notes/{name}"))));
+    let items = v["items"].as_array().unwrap();
+    for item in items {
+        let id = item["id"].as_str().unwrap();
+        if id.starts_with("A-") {
+            assert_eq!(item["status"], "not-analysed", "{name} {item}");
+            assert!(
+                item["problems"]
+                    .as_array()
+                    .is_some_and(|p| p.iter().any(|p| p["field"] == field)),
+                "{name} {item}"
+            );
+        } else {
+            assert_eq!(item["status"], "covered", "{name} {item}");
+        }
+    }
+    items.len()
+}
+
+/// Review 18 A-1: a note claiming a gap, finding or issue resolved or none with a date after
+/// --as-of in any spelling (`(Q1 2027)`, `(2027-06)`, `(H1 2027)`, `1Q27`, `2027年に`,
+/// `（2027年3月）`, `as of 2027-01`), a qualifier (`(other service)`, `(tentative)`, `in the
+/// other region`, `（自己評価）`, `（案）`, `（一部）`, `（予定）`, `(draft)`) or a doubt
+/// (`解消済？`) was bare covered for the shapes `says_against` did not flag: now not analysed
+/// (`note-against`). Guards: the same claims dated on or before --as-of or plain (`Gap
+/// remediated (2025-06)`, `Open items: 0`, `No gaps`, `例外なし`, `Issues resolved`), with the
+/// audit or the report confirming it (`（是正報告書で確認）`, `（2025年度監査）`, `No exceptions
+/// noted`, `課題管理表にて対応済`), a policy (`例外は認めない`) and a description beside a
+/// clean claim still covered.
+#[test]
+fn a_resolved_or_none_note_dated_later_or_qualified_is_not_clean() {
+    assert_eq!(by_prefix("notes-resolved.csv", "note-against"), 34);
+}
+
+/// Review 18 C-3: a note saying there is none of what review 17 A-2 reads as unmet, pending
+/// or not offered (`回答待ちなし`, `CSPに確認中の事項はない`, `要求水準に達しない項目はない`,
+/// `基準を下回る項目なし`, `改善要の事項なし`, `不可なし`, `Not offered: none`, `サポート外の機能は
+/// 利用しない`, `対応不可の項目はない`) was not analysed: now covered, as `未達なし` and `差異なし`.
+/// Guards: the same with a later date or a qualifier (`（2027年3月）`, `（暫定）`, `（一部）`,
+/// `（自己評価）`, `（案）`, `（他サービス）`, `(tentative)`, `？`) and the words alone (`回答待ち`,
+/// `要求水準に達しない`, `不可`, `Not offered`, `サポート外`, `機能なし`) still not analysed.
+#[test]
+fn a_note_saying_none_is_unmet_pending_or_unsupported_is_clean() {
+    assert_eq!(by_prefix("notes-none.csv", "note-against"), 24);
+}
