@@ -68,3 +68,23 @@ fn a_resolved_or_none_note_dated_later_or_qualified_is_not_clean() {
 fn a_note_saying_none_is_unmet_pending_or_unsupported_is_clean() {
     assert_eq!(by_prefix("notes-none.csv", "note-against"), 24);
 }
+
+/// Review 17 A-2 addendum: a remark closing the item's title (`…（CSP回答：未対応）`,
+/// `…（当社基準未達）`, `…（是正中）`, `…【リスク受容済】`, `… ※前回指摘あり`, `… [Gap]`,
+/// `…（CSP回答待ち）`, `…（2027年度対応予定）`, a resolved claim dated later) was never read:
+/// bare covered; now read as the note is (`note-against`, the title's column named). Guards:
+/// the requirement's own words (`未対応のインシデントを記録すること`), a bracket describing what
+/// is asked (`（ID発行）`, `（多要素認証を含む）`, `（未対応のものを含む）`, `（任意）`,
+/// `（必要に応じて）`, `(privileged accounts)`, `（9.2.1）`), a leading category (`【アクセス制御】`)
+/// and a clean remark (`（指摘事項は2025年に是正済）`) still covered.
+#[test]
+fn a_remark_closing_the_title_is_read_as_a_note() {
+    assert_eq!(by_prefix("titles.csv", "note-against"), 21);
+    let v = json_of(report("ja", &data("fix25-notes/titles.csv")));
+    let item = common::by_id(&v["items"], "A-07");
+    assert_eq!(item["problems"][0]["column"], "確認項目", "{item}");
+    assert_eq!(
+        item["problems"][0]["value"], "利用者登録の手続（CSP回答待ち）",
+        "{item}"
+    );
+}

@@ -5010,7 +5010,6 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
     add_problems(list, |_, _, item, columns| {
         let note = item.note.trim();
         if item.refs.is_empty()
-            || note.is_empty()
             || item
                 .problems
                 .iter()
@@ -5018,29 +5017,104 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
         {
             return Vec::new();
         }
-        let column = columns
-            .map(|c| c[1].clone())
-            .filter(|c| !c.is_empty())
-            .unwrap_or_else(|| "note".to_owned());
-        let key = format!("{column}\u{1f}{note}");
-        let known = memo.lock().ok().and_then(|m| m.get(&key).copied());
-        let against = known.unwrap_or_else(|| {
-            let against = note_against(&column, note, as_of);
-            if let Ok(mut m) = memo.lock() {
-                m.insert(key, against);
-            }
-            against
-        });
-        if against {
-            vec![CellProblem {
+        let column_of = |k: usize, default: &str| {
+            columns
+                .map(|c| c[k].clone())
+                .filter(|c| !c.is_empty())
+                .unwrap_or_else(|| default.to_owned())
+        };
+        // the note under its header; a remark closing the title (`…（CSP回答待ち）`, `… [Gap]`,
+        // `… ※前回指摘あり`) as a note (review 17 A-2 addendum: a list without a note column
+        // keeps its remarks there)
+        let cells = [
+            (!note.is_empty()).then(|| (column_of(1, "note"), note, None)),
+            title_remark(&item.title).map(|r| (column_of(0, "title"), r, Some("note"))),
+        ];
+        cells
+            .into_iter()
+            .flatten()
+            .filter(|(column, text, read_as)| {
+                let under = read_as.unwrap_or(column);
+                let key = format!("{under}\u{1f}{text}");
+                let known = memo.lock().ok().and_then(|m| m.get(&key).copied());
+                known.unwrap_or_else(|| {
+                    let against = note_against(under, text, as_of);
+                    if let Ok(mut m) = memo.lock() {
+                        m.insert(key, against);
+                    }
+                    against
+                })
+            })
+            .map(|(column, _, read_as)| CellProblem {
                 field: ProblemField::NoteAgainst,
                 column,
-                value: note.to_owned(),
-            }]
-        } else {
-            Vec::new()
-        }
+                value: if read_as.is_some() {
+                    item.title.trim()
+                } else {
+                    note
+                }
+                .to_owned(),
+            })
+            .collect()
     });
+}
+
+/// The remark closing an item's title, read as a note ([`check_notes`]): the last bracket
+/// when the title ends with it (`利用者登録の手続（CSP回答：未対応）`, `… [Gap]`, `…【リスク受容済】`),
+/// or what follows a `※` (`… ※前回指摘あり`). A title's own words are the requirement
+/// (`未対応のインシデントを記録すること`), not a remark; a title that is all bracket is a
+/// heading's.
+fn title_remark(title: &str) -> Option<&str> {
+    let t = title.trim();
+    if let Some((before, after)) = t.split_once(['※', '＊']) {
+        return (!before.trim().is_empty() && !after.trim().is_empty()).then(|| after.trim());
+    }
+    let close = t.chars().next_back()?;
+    let open = match close {
+        ')' => '(',
+        '）' => '（',
+        '】' => '【',
+        ']' => '[',
+        '］' => '［',
+        '〕' => '〔',
+        _ => return None,
+    };
+    let at = t.rfind(open)?;
+    let before = t[..at].trim();
+    let inner = t[at + open.len_utf8()..t.len() - close.len_utf8()].trim();
+    (!before.is_empty() && !inner.is_empty() && !describes_requirement(inner)).then_some(inner)
+}
+
+/// Whether a title's closing bracket describes what is asked rather than remarking on it:
+/// what it takes in or leaves out, when it applies (`未対応のものを含む`, `顧客管理鍵の場合`,
+/// `必要に応じて`), or how strongly it is asked (`任意`, `推奨`, `Optional`).
+fn describes_requirement(bracket: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "を含む",
+        "も含む",
+        "を含める",
+        "を除く",
+        "の場合",
+        "に応じて",
+        "に限る",
+        "including",
+        "included",
+        "excluded",
+        "ifapplicable",
+        "asneeded",
+        "whereapplicable",
+    ];
+    const ALONE: &[&str] = &[
+        "任意",
+        "推奨",
+        "必須",
+        "optional",
+        "recommended",
+        "mandatory",
+        "required",
+    ];
+    let key = header_key(bracket);
+    ENDS.iter().any(|e| key.ends_with(e)) || ALONE.contains(&key.as_ref())
 }
 
 /// Whether a note stands against judging its item on the ISMAP statement: a sentence
