@@ -88,3 +88,72 @@ fn a_remark_closing_the_title_is_read_as_a_note() {
         "{item}"
     );
 }
+
+/// `report` in `lang` on a check list of one item (9.2.1, which the CSP states 実施) whose
+/// risk column `リスク` holds `risk`: its exit code and stderr.
+fn one_risk(dir: &Path, lang: &str, risk: &str) -> (Option<i32>, String) {
+    let path = dir.join("r.csv");
+    std::fs::write(
+        &path,
+        format!("項番,確認項目,ISMAP管理策,リスク\nR-1,利用者登録,9.2.1,{risk}\n"),
+    )
+    .unwrap();
+    let out = report(lang, &path).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// fix21-chk left: a rating followed by a statement without a negation word (`High - admins
+/// share one password`, `High – …`, `高：管理者がパスワードを共有`, `高 管理者パスワード共有`,
+/// `Medium - see note`) was a warning (risk not read) and the item bare covered: now refused
+/// naming the cell as `高（MFA未導入）` is (en, ja; in YAML too). Guards: ratings alone and with a
+/// bracketed note of their own (`High`, `高`, `3`, `High (impact)`, `高（影響度）`, `高（必須）`)
+/// read; two ratings (`High/Medium`) stay the warning of a risk not read.
+#[test]
+fn a_rating_followed_by_a_statement_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for risk in [
+        "High - admins share one password",
+        "High – admins share one password",
+        "高：管理者がパスワードを共有",
+        "高 管理者パスワード共有",
+        "Medium - see note",
+    ] {
+        let (code, err) = one_risk(dir.path(), "en", risk);
+        assert_eq!(code, Some(2), "{risk}: {err}");
+        assert!(
+            err.contains("writes a statement after its rating") && err.contains("'リスク'"),
+            "{risk}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    let (code, err) = one_risk(dir.path(), "ja", "High - admins share one password");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("評価 'High' の後に記述があり('admins share one password')"),
+        "{err}"
+    );
+    for risk in [
+        "High",
+        "高",
+        "3",
+        "High (impact)",
+        "高（影響度）",
+        "高（必須）",
+        "High/Medium",
+    ] {
+        let (code, err) = one_risk(dir.path(), "en", risk);
+        assert_eq!(code, Some(0), "{risk}: {err}");
+    }
+    let yaml = dir.path().join("c.yaml");
+    std::fs::write(
+        &yaml,
+        "items:\n  - id: R-1\n    title: 利用者登録\n    refs: [9.2.1]\n    risk: High - admins share one password\n",
+    )
+    .unwrap();
+    let out = report("en", &yaml).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("writes a statement after its rating"));
+}

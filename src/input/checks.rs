@@ -3286,9 +3286,11 @@ impl Items {
     /// rating states a finding, a deferral or a limit (`Critical - MFA not enforced`,
     /// `高（MFA未導入）`, `High (not yet implemented)`: fix20-chk ev31), as a carried column
     /// saying so is refused ([`says_against`]): the risk only orders the rows, so the finding
-    /// would be read as nothing and the item judged on the ISMAP statement alone. Bare
-    /// ratings (`高`, `High`, `Critical`, `3`) and a rating with a note of its own (`高（必須）`,
-    /// `高（情報漏えいのおそれ）`) read as before; an item without references is not judged.
+    /// would be read as nothing and the item judged on the ISMAP statement alone; so is a
+    /// rating with a statement after it (`High - admins share one password`:
+    /// [`rating_with_statement`]). Bare ratings (`高`, `High`, `Critical`, `3`) and a rating
+    /// with a bracketed note of its own (`高（必須）`, `High (impact)`) read as before; an
+    /// item without references is not judged.
     fn check_risk_column(&self) -> Result<(), InputError> {
         if self.risk_words.is_empty() {
             return Ok(());
@@ -3308,7 +3310,7 @@ impl Items {
             .filter_map(|(row, v)| {
                 let s = seen
                     .entry(v.as_str())
-                    .or_insert_with(|| says_against(&name, v))
+                    .or_insert_with(|| rating_against(&name, v))
                     .clone()?;
                 Some((*row, v.as_str(), s))
             })
@@ -4415,6 +4417,76 @@ fn is_bare_rating(value: &str) -> bool {
         || (!whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit() || c == '.'))
 }
 
+/// What a risk cell that is no bare rating says against its item: a finding, a deferral or
+/// a limit ([`says_against`]: `高（MFA未導入）`), or a statement written after the rating
+/// ([`rating_with_statement`]: `High - admins share one password`).
+fn rating_against(name: &str, value: &str) -> Option<(String, &'static str)> {
+    says_against(name, value).or_else(|| {
+        rating_with_statement(value).map(|(rating, text)| {
+            (
+                format!("writes a statement after its rating '{rating}' ('{text}'), which rates a finding"),
+                "a rating column only orders the rows, and what is written after the rating is not read: settle the finding first, or give the rating alone (高, High) and, if it is no finding, the words in a note column",
+            )
+        })
+    })
+}
+
+/// A rating followed by words that are not its own bracketed note (fix21-chk left:
+/// `High - admins share one password`, `高：管理者がパスワードを共有`, `高 管理者パスワード共有`,
+/// `Medium - see note`): the rating as written and the words after it. A finding need not
+/// hold a negation word to be one; a bracket after the rating (`High (impact)`, `高（影響度）`,
+/// `高（MFA未導入）`) is left to [`says_against`].
+fn rating_with_statement(value: &str) -> Option<(String, String)> {
+    const RATINGS: &[&str] = &[
+        "very high",
+        "very low",
+        "critical",
+        "medium",
+        "high",
+        "low",
+        "mid",
+        "中程度",
+        "極大",
+        "極小",
+        "最高",
+        "最低",
+        "高い",
+        "低い",
+        "高",
+        "中",
+        "低",
+        "大",
+        "小",
+    ];
+    const SEPARATORS: &[char] = &[
+        ' ', '\u{3000}', '-', '–', '—', '―', ':', '：', '/', '／', '、', ',', '，', '・', '|',
+    ];
+    let folded = crate::text::fold_width(value.trim()).to_lowercase();
+    let rating = RATINGS.iter().find(|r| folded.starts_with(**r))?;
+    let after = &folded[rating.len()..];
+    let text = after.trim_start_matches(SEPARATORS);
+    let separated = text.len() < after.len();
+    (separated
+        && !text.is_empty()
+        && !text.starts_with(['(', '（', '[', '【'])
+        // another rating (`High/Medium`): no statement, a value not read as one level
+        && !RATINGS.contains(&text.trim())
+        && text.chars().any(char::is_alphanumeric))
+    .then(|| {
+        // as written, where folding kept one character for one
+        let written: Vec<char> = value.trim().chars().collect();
+        let (r, t) = (rating.chars().count(), text.chars().count());
+        if written.len() == folded.chars().count() {
+            (
+                written[..r].iter().collect(),
+                written[written.len() - t..].iter().collect(),
+            )
+        } else {
+            ((*rating).to_owned(), text.to_owned())
+        }
+    })
+}
+
 /// Whether an evaluation column's header names a rating of risk, impact or priority
 /// (`リスク評価`, `影響度評価`, `Risk rating`), whose 高/中/低 are no findings.
 fn names_a_rating(header: &str) -> bool {
@@ -5135,6 +5207,7 @@ fn note_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
 /// or that a past one was resolved on or before `as_of` (`前回の不備は2025年に解消済`,
 /// `Previously failed, now remediated (2025-06)`), as its siblings `指摘なし`, `是正済み` read
 /// (review 17 C-5): every sentence is a clean claim ([`clean_claim`]).
+#[cfg(test)]
 fn says_clean(note: &str, as_of: crate::date::Date) -> bool {
     let sentences = note_sentences(note);
     !sentences.is_empty()
@@ -6296,7 +6369,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
         // a finding beside the rating, as in a table's risk column ([`Items::check_risk_column`])
         let risk = d.risk.trim();
         if !item.refs.is_empty() && !risk.is_empty() && !is_bare_rating(risk) {
-            if let Some((what, hint)) = says_against("risk", risk) {
+            if let Some((what, hint)) = rating_against("risk", risk) {
                 return Err(InputError::at(at("risk"), said_against("risk", &what)).hint(hint));
             }
         }
@@ -7604,6 +7677,31 @@ mod tests {
         }
         for h in ["ISMAP管理策", "対応管理策（2024年改訂後）", "Control ID"] {
             assert!(filled_in_by_the_csp(h).is_none(), "{h}");
+        }
+    }
+
+    /// fix21-chk left: a rating with a statement after it; the rating alone or with its
+    /// own bracketed note is none.
+    #[test]
+    fn a_rating_followed_by_a_statement() {
+        assert_eq!(
+            rating_with_statement("High - admins share one password"),
+            Some(("High".to_owned(), "admins share one password".to_owned()))
+        );
+        assert_eq!(
+            rating_with_statement("高：共有"),
+            Some(("高".to_owned(), "共有".to_owned()))
+        );
+        for v in [
+            "High",
+            "高",
+            "High (impact)",
+            "高（影響度）",
+            "High/Medium",
+            "Highest",
+            "高度",
+        ] {
+            assert_eq!(rating_with_statement(v), None, "{v}");
         }
     }
 
