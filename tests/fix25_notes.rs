@@ -157,3 +157,73 @@ fn a_rating_followed_by_a_statement_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("writes a statement after its rating"));
 }
+
+/// fix23-chk left: the clean-note reading covered the `備考` column only. Decided: `コメント`,
+/// `Comment`, `Comments`, `Remarks`, `メモ`, `特記事項`, `補足` are note columns, read item by item
+/// with the note's rule (a clean claim covered, what stands against the item `note-against`
+/// naming the column, the rest of the list read — they were refused whole); `所見` stays the
+/// buyer's evaluation (free text refused), but an undated clean claim there reads. Guards: a
+/// later date or a qualifier (`Gap remediated (2027-06)`, `Gap: none (tentative)` — bare
+/// covered under `コメント` before), `不可`, `未対応`, `2027年度対応予定` not analysed.
+#[test]
+fn a_note_column_under_another_name_reads_as_the_note() {
+    assert_eq!(by_prefix("comments.csv", "note-against"), 10);
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(data("fix25-notes/comments.csv")).unwrap();
+    for header in ["Comment", "Comments", "Remarks", "メモ", "特記事項", "補足"] {
+        let path = dir.path().join("c.csv");
+        std::fs::write(&path, text.replacen("コメント", header, 1)).unwrap();
+        let v = json_of(report("en", &path));
+        for item in v["items"].as_array().unwrap() {
+            let id = item["id"].as_str().unwrap();
+            let want = if id.starts_with("A-") {
+                "not-analysed"
+            } else {
+                "covered"
+            };
+            assert_eq!(item["status"], want, "{header} {item}");
+        }
+        let a1 = common::by_id(&v["items"], "A-01");
+        assert_eq!(a1["problems"][0]["column"], header, "{a1}");
+    }
+    // `所見`: the evaluation's rule, an undated clean claim read
+    for (value, read) in [
+        ("Gap: none", true),
+        ("未対応の項目はない", true),
+        ("手順書を確認した", false),
+        ("Gap: none (tentative)", false),
+        ("不可", false),
+    ] {
+        let path = dir.path().join("s.csv");
+        std::fs::write(
+            &path,
+            format!("項番,確認項目,ISMAP管理策,所見\nR-1,利用者登録,9.2.1,{value}\n"),
+        )
+        .unwrap();
+        let out = report("en", &path).output().unwrap();
+        assert_eq!(out.status.code(), Some(if read { 0 } else { 2 }), "{value}");
+    }
+}
+
+/// Review 18 B-1: a references cell saying none with a bracketed note was a settled
+/// ISMAP対象外 unless the note held a word of a pending list; inverted: settled only when the
+/// note is a reason or a place (`物理なし`, `契約で確認`, `契約確認`, `対象外`, `提案範囲外`,
+/// `別途確認`, `CSPに確認`, `当社判断`, `利用者責任`, `out of scope`, `SLAで確認`), else a
+/// reference not read (`not-analysed`): `CSP回答待ち`, `不明`, `わからない`, `unknown`, `要調整`,
+/// `要相談`, `検討`, `to be reviewed`, `interim`, `for now`, `当面`, `現時点`, `今回`,
+/// `2027年度に見直し`, `一部`, `他サービスで対応`, `自己評価`, `物理は別サービス`, `see note`.
+#[test]
+fn a_none_with_a_note_is_settled_only_by_a_reason_or_a_place() {
+    let v = json_of(report("en", &data("fix25-notes/refs-none.csv")));
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 34);
+    for item in items {
+        let id = item["id"].as_str().unwrap();
+        let want = if id.starts_with("U-") {
+            "not-analysed"
+        } else {
+            "outside-ismap"
+        };
+        assert_eq!(item["status"], want, "{item}");
+    }
+}

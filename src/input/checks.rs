@@ -3471,6 +3471,9 @@ impl Items {
                     // a mark of none under a findings header (`Finding | N`, `指摘事項 | 適合`:
                     // [`is_no_finding_mark`]) says there is none
                     .filter(|(_, v)| !(names_findings(name) && is_no_finding_mark(v)))
+                    // a note saying there is none or it was resolved, with no date (the
+                    // as-of date is not known here), as the note column reads it
+                    .filter(|(_, v)| !clean_undated(v))
                     .filter_map(|(row, v)| {
                         let s = seen
                             .entry(v)
@@ -3591,6 +3594,7 @@ impl Items {
                     .filter(|(_, v)| {
                         is_deficient_evaluation(v)
                             && !none_found(v)
+                            && !clean_undated(v)
                             && !(inverted_header(name) && says_against(name, v).is_none())
                     })
                     .collect();
@@ -3616,12 +3620,17 @@ impl Items {
                             || rating
                             || is_met_evaluation(v)
                             || is_done_evaluation(v)
-                            || none_found(v))
+                            || none_found(v)
+                            || clean_undated(v))
                     })
                     .collect();
                 refuse(&unread, &|v| format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}', not a mark of met (○, 適合, 問題なし, 指摘なし): the tool does not read findings, and would judge the item on the ISMAP statement alone, whatever it found"), "settle the findings first and mark those items ○ or 問題なし; to judge on the ISMAP statement alone, knowing those findings, remove the column")?;
             }
-            against()?;
+            // a note column under another name (`コメント`, `Remarks`) is read item by item
+            // as the note is ([`check_notes`])
+            if !names_note(name) {
+                against()?;
+            }
             // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
             // a cell only naming one among other words is its item's
             let levels: Vec<(usize, &str)> = cells()
@@ -5102,9 +5111,17 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
             (!note.is_empty()).then(|| (column_of(1, "note"), note, None)),
             title_remark(&item.title).map(|r| (column_of(0, "title"), r, Some("note"))),
         ];
+        // the note columns under other names (`コメント`, `Remarks`: [`names_note`])
+        let notes = item
+            .extra
+            .0
+            .iter()
+            .filter(|(h, v)| !v.trim().is_empty() && names_note(h))
+            .map(|(h, v)| (h.clone(), v.trim(), None));
         cells
             .into_iter()
             .flatten()
+            .chain(notes)
             .filter(|(column, text, read_as)| {
                 let under = read_as.unwrap_or(column);
                 let key = format!("{under}\u{1f}{text}");
@@ -5117,18 +5134,51 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
                     against
                 })
             })
-            .map(|(column, _, read_as)| CellProblem {
+            .map(|(column, text, read_as)| CellProblem {
                 field: ProblemField::NoteAgainst,
                 column,
                 value: if read_as.is_some() {
                     item.title.trim()
                 } else {
-                    note
+                    text
                 }
                 .to_owned(),
             })
             .collect()
     });
+}
+
+/// Whether a carried column is a note under another name than the note's own (`備考`,
+/// `note`): `コメント`, `Comment(s)`, `Remark(s)`, `メモ`, `Memo`, `特記事項`, `補足` — free text
+/// read item by item as the note is ([`check_notes`]: what stands against the item leaves it
+/// not analysed, a clean claim reads). `所見` is the buyer's evaluation, not a note
+/// ([`names_evaluation`]).
+fn names_note(header: &str) -> bool {
+    matches!(
+        header_key(header).as_ref(),
+        "コメント"
+            | "comment"
+            | "comments"
+            | "remark"
+            | "remarks"
+            | "メモ"
+            | "memo"
+            | "特記事項"
+            | "補足"
+            | "補足事項"
+    )
+}
+
+/// Whether a cell says, sentence by sentence, only that there is no gap or finding or that
+/// one was resolved ([`clean_claim`]) with no date at all: read where the as-of date is not
+/// known (a carried column's rules: `所見 | Gap: none`), a dated claim left to the rules.
+fn clean_undated(text: &str) -> bool {
+    let sentences = note_sentences(text);
+    !sentences.is_empty()
+        && sentences.iter().all(|s| {
+            crate::date::dates_in(s).is_empty()
+                && clean_claim(s, crate::date::Date::today()) == Some(true)
+        })
 }
 
 /// The remark closing an item's title, read as a note ([`check_notes`]): the last bracket
