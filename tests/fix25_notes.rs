@@ -227,3 +227,39 @@ fn a_none_with_a_note_is_settled_only_by_a_reason_or_a_place() {
         assert_eq!(item["status"], want, "{item}");
     }
 }
+
+/// Found here (beside review 18 A-1): under a gap or finding header (`指摘事項`, `Gap`,
+/// `Finding`, `例外`, `Exceptions`) a none with a qualifier the remark vocabulary does not know
+/// (`None (tentative)`, `No gaps (tentative)`) was read as none: bare covered. Now read as the
+/// note's claim of none, the header naming its matter: refused. Guards: `なし`, `No`, `None`,
+/// `No findings`, `0件`, `該当なし` still read.
+#[test]
+fn a_qualified_none_under_a_findings_header_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for header in ["指摘事項", "Gap", "Finding", "例外", "Exceptions"] {
+        for (value, read) in [
+            ("None (tentative)", false),
+            ("No gaps (tentative)", false),
+            ("なし", true),
+            ("No", true),
+            ("None", true),
+            ("No findings", true),
+            ("0件", true),
+            ("該当なし", true),
+        ] {
+            let path = dir.path().join("f.csv");
+            std::fs::write(
+                &path,
+                format!("項番,確認項目,ISMAP管理策,{header}\nR-1,利用者登録,9.2.1,{value}\n"),
+            )
+            .unwrap();
+            let out = report("en", &path).output().unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(if read { 0 } else { 2 }),
+                "{header} {value}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}

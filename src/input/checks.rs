@@ -4877,10 +4877,15 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
         const FINE: &[&str] = &["○", "◯", "〇", "適", "適合", "ok", "良"];
         let fine =
             names_evaluation(name) && !has(&["gap", "ギャップ"]) && FINE.contains(&first) && plain;
+        // a none with more after it is read as the note's claim of none, the header naming
+        // its matter (`指摘事項 | None (tentative)`, `Gap | No gaps (tentative)`: no clean
+        // claim, [`clean_claim`])
+        let claimed =
+            |v: &str| alone || !unclean_undated(v) && !unclean_undated(&format!("{key} {v}"));
         let none = remarks::nothing_for_the_row(v)
             || remarks::zero_count(name, v)
-            || NO.contains(&first) && plain
-            || status && SETTLED.contains(&first) && plain
+            || NO.contains(&first) && plain && claimed(v)
+            || status && SETTLED.contains(&first) && plain && claimed(v)
             || fine;
         return (!none).then(|| {
             (
@@ -5167,6 +5172,15 @@ fn names_note(header: &str) -> bool {
             | "補足"
             | "補足事項"
     )
+}
+
+/// Whether a cell with no date claims a matter none or resolved and not cleanly
+/// ([`clean_claim`] `Some(false)`: `No gaps (tentative)`), where the as-of date is not known.
+fn unclean_undated(text: &str) -> bool {
+    crate::date::dates_in(text).is_empty()
+        && note_sentences(text)
+            .iter()
+            .any(|s| clean_claim(s, crate::date::Date::today()) == Some(false))
 }
 
 /// Whether a cell says, sentence by sentence, only that there is no gap or finding or that
