@@ -3594,9 +3594,10 @@ impl Items {
                     .filter(|(_, v)| {
                         is_deficient_evaluation(v)
                             && !none_found(v)
-                            && !clean_undated(v)
                             && !(inverted_header(name) && says_against(name, v).is_none())
                     })
+                    // a clean claim (`未対応の項目はない`), as the note reads it
+                    .filter(|(_, v)| !clean_undated(v))
                     .collect();
                 refuse(&deficient, &|v| format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}' (deficient or in part): the tool does not read evaluations, and would judge the item on the ISMAP statement alone, whatever it found"), "settle the items evaluated deficient or in part (×, △, 不備あり, 不適合) first; to judge on the ISMAP statement alone, knowing those evaluations, remove the column")?;
                 // under a header naming findings or gaps (`指摘事項`, `不備`, `Finding`, `Gap`)
