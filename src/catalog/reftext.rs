@@ -1282,48 +1282,112 @@ fn cell_says_none(cell: &str) -> bool {
     let key = crate::text::header_key(words);
     (words.chars().all(is_dash)
         || NONE.contains(&key.trim_matches(|c| OPENING.contains(c) || CLOSING.contains(c))))
-        && !note_is_pending(note)
+        && note_is_settled(note)
 }
 
-/// Does the note in brackets after a none (`なし（要確認）`, `－（検討中）`, `N/A (TBD)`) say
-/// the none is not settled yet (review 17 D-4)? Then the cell is no statement of none but a
-/// reference not read (not analysed), as `ISMAP対象外?` and `要確認` are. A note saying where
-/// to look (`契約で確認`, `別途確認`, `CSPに確認`) or why (`物理なし`, `対象外`) is settled.
-fn note_is_pending(note: &str) -> bool {
-    /// The words, by their [`header_key`](crate::text::header_key).
-    const PENDING: &[&str] = &[
-        "要確認",
-        "要再確認",
-        "確認中",
-        "確認予定",
-        "未確認",
-        "要検討",
-        "検討中",
-        "未定",
-        "未確定",
-        "保留",
-        "暫定",
-        "調査中",
-        "要調査",
-        "予定",
-        "?",
-        "tbc",
-        "tbd",
-        "pending",
-        "tobeconfirmed",
-        "tobedetermined",
-        "tobechecked",
-        "underreview",
-        "unconfirmed",
-        "tentative",
-        "provisional",
-        "draft",
+/// Does the note in brackets after a none say why or where the item is settled, so that the
+/// none is one (review 18 B-1, inverting review 17 D-4's list of pending words)? Settled: a
+/// reason (`物理なし`, `対象外`, `提案範囲外`, `当社判断`, `利用者責任`, `IaaS側で実施`) or a place
+/// the item is checked or met instead (`契約で確認`, `別途確認`, `CSPに確認`, `SLA`, `社内規程で
+/// 対応`) — nothing else. Any other word (`不明`, `要相談`, `当面`, `今回`, `一部`, `他サービスで
+/// 対応`, `自己評価`, `2027年度に見直し`, `interim`, `for now`, `要確認`, `予定`) leaves the none
+/// unsettled: a reference not read (not analysed), as `ISMAP対象外?` and `要確認` are. No note
+/// is settled.
+fn note_is_settled(note: &str) -> bool {
+    /// The reasons and places, by their [`header_key`](crate::text::header_key), longest
+    /// first where one holds another.
+    const SETTLED: &[&str] = &[
+        // why ISMAP holds no control for it
+        "物理セキュリティ",
+        "物理的対策",
+        "物理なし",
+        "物理的",
+        "物理",
+        "仮想環境なし",
+        "該当管理策なし",
+        "管理策なし",
+        "該当なし",
+        "非該当",
+        "ismap対象外",
+        "ismap範囲外",
+        "提案範囲外",
+        "調達範囲外",
+        "契約範囲外",
+        "適用範囲外",
+        "対象範囲外",
+        "範囲外",
+        "対象外",
+        "要件外",
+        "当社独自要件",
+        "独自要件",
+        "当社独自",
+        "法令要件",
+        "法令",
+        "当社判断",
+        "自社判断",
+        "利用者責任",
+        "利用者側の責任",
+        "利用者の責任",
+        "責任分界",
+        "iaas側で実施",
+        "iaas側",
+        "outofscope",
+        "notinscope",
+        "physical",
+        "customerresponsibility",
+        // where it is checked or met instead
+        "契約書",
+        "契約",
+        "利用規約",
+        "約款",
+        "sla",
+        "仕様書",
+        "提案書",
+        "社内規程",
+        "規程",
+        "手順書",
+        "運用",
+        "別途",
+        "個別",
+        "csp",
+        "事業者",
+        "当社",
+        "自社",
+        "利用者側",
+        "利用者",
+        "contract",
+        "bycontract",
+        // how: checked, met, handled
+        "確認",
+        "対応",
+        "実施",
+        "管理",
+        // particles
+        "にて",
+        "で",
+        "に",
+        "の",
+        "は",
+        "を",
+        "が",
+        "による",
+        "により",
+        "in",
+        "by",
     ];
-    let key = crate::text::header_key(note);
-    PENDING.iter().any(|w| key.contains(w))
-        // `（仮）`, `（案）` — not `仮想`, `提案`
-        || key.contains('仮') && !key.contains("仮想")
-        || key.trim_end_matches(|c| CLOSING.contains(c)).ends_with('案')
+    let inner = note
+        .trim()
+        .trim_start_matches(|c| OPENING.contains(c))
+        .trim_end_matches(|c| CLOSING.contains(c));
+    let mut rest = crate::text::header_key(inner).into_owned();
+    // a pending word holds a settled one (`確認中`, `要確認`, `確認予定`): what is left of it
+    // stays (`中`, `要`, `予定`)
+    for w in SETTLED {
+        rest = rest.replace(w, " ");
+    }
+    // `（仮）`, `（案）`, `?` are words here too
+    rest.chars()
+        .all(|c| c == ' ' || c == '、' || c == '・' || c == ',' || c == '/' || c == '／')
 }
 
 /// Does `text` hold a word (not only fillers)?
@@ -2767,6 +2831,28 @@ mod tests {
             "なし（仮）",
             "なし（案）",
             "なし（?）",
+            // review 18 B-1: any note that is no reason or place
+            "なし（CSP回答待ち）",
+            "なし（不明）",
+            "なし（わからない）",
+            "None (unknown)",
+            "なし（要調整）",
+            "対象外（要相談）",
+            "なし（検討）",
+            "None (to be reviewed)",
+            "None (interim)",
+            "N/A (for now)",
+            "なし（当面）",
+            "ISMAP対象外（当面）",
+            "なし（現時点）",
+            "なし（今回）",
+            "なし（2027年度に見直し）",
+            "なし（一部）",
+            "なし（他サービスで対応）",
+            "なし（自己評価）",
+            "なし（契約で確認予定）",
+            "なし（CSPに確認中）",
+            "該当なし（IaaS側で一部実施）",
         ] {
             assert_eq!(split(cell), vec![cell], "{cell:?}");
         }
@@ -2777,6 +2863,15 @@ mod tests {
             "対象外（物理なし）",
             "なし（仮想環境なし）",
             "なし（提案範囲外）",
+            "なし（契約確認）",
+            "－（対象外）",
+            "なし（当社判断）",
+            "なし（利用者責任）",
+            "該当なし（IaaS側で実施）",
+            "なし（社内規程で対応）",
+            "N/A (out of scope)",
+            "None (physical)",
+            "なし（SLAで確認）",
         ] {
             assert!(split(cell).is_empty(), "{cell:?}: {:?}", split(cell));
         }

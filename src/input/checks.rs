@@ -3286,9 +3286,11 @@ impl Items {
     /// rating states a finding, a deferral or a limit (`Critical - MFA not enforced`,
     /// `高（MFA未導入）`, `High (not yet implemented)`: fix20-chk ev31), as a carried column
     /// saying so is refused ([`says_against`]): the risk only orders the rows, so the finding
-    /// would be read as nothing and the item judged on the ISMAP statement alone. Bare
-    /// ratings (`高`, `High`, `Critical`, `3`) and a rating with a note of its own (`高（必須）`,
-    /// `高（情報漏えいのおそれ）`) read as before; an item without references is not judged.
+    /// would be read as nothing and the item judged on the ISMAP statement alone; so is a
+    /// rating with a statement after it (`High - admins share one password`:
+    /// [`rating_with_statement`]). Bare ratings (`高`, `High`, `Critical`, `3`) and a rating
+    /// with a bracketed note of its own (`高（必須）`, `High (impact)`) read as before; an
+    /// item without references is not judged.
     fn check_risk_column(&self) -> Result<(), InputError> {
         if self.risk_words.is_empty() {
             return Ok(());
@@ -3308,7 +3310,7 @@ impl Items {
             .filter_map(|(row, v)| {
                 let s = seen
                     .entry(v.as_str())
-                    .or_insert_with(|| says_against(&name, v))
+                    .or_insert_with(|| rating_against(&name, v))
                     .clone()?;
                 Some((*row, v.as_str(), s))
             })
@@ -3469,6 +3471,9 @@ impl Items {
                     // a mark of none under a findings header (`Finding | N`, `指摘事項 | 適合`:
                     // [`is_no_finding_mark`]) says there is none
                     .filter(|(_, v)| !(names_findings(name) && is_no_finding_mark(v)))
+                    // a note saying there is none or it was resolved, with no date (the
+                    // as-of date is not known here), as the note column reads it
+                    .filter(|(_, v)| !clean_undated(v))
                     .filter_map(|(row, v)| {
                         let s = seen
                             .entry(v)
@@ -3591,6 +3596,8 @@ impl Items {
                             && !none_found(v)
                             && !(inverted_header(name) && says_against(name, v).is_none())
                     })
+                    // a clean claim (`未対応の項目はない`), as the note reads it
+                    .filter(|(_, v)| !clean_undated(v))
                     .collect();
                 refuse(&deficient, &|v| format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}' (deficient or in part): the tool does not read evaluations, and would judge the item on the ISMAP statement alone, whatever it found"), "settle the items evaluated deficient or in part (×, △, 不備あり, 不適合) first; to judge on the ISMAP statement alone, knowing those evaluations, remove the column")?;
                 // under a header naming findings or gaps (`指摘事項`, `不備`, `Finding`, `Gap`)
@@ -3614,12 +3621,17 @@ impl Items {
                             || rating
                             || is_met_evaluation(v)
                             || is_done_evaluation(v)
-                            || none_found(v))
+                            || none_found(v)
+                            || clean_undated(v))
                     })
                     .collect();
                 refuse(&unread, &|v| format!("the column '{name}' holds your own evaluation of the check items, and this one is '{v}', not a mark of met (○, 適合, 問題なし, 指摘なし): the tool does not read findings, and would judge the item on the ISMAP statement alone, whatever it found"), "settle the findings first and mark those items ○ or 問題なし; to judge on the ISMAP statement alone, knowing those findings, remove the column")?;
             }
-            against()?;
+            // a note column under another name (`コメント`, `Remarks`) is read item by item
+            // as the note is ([`check_notes`])
+            if !names_note(name) {
+                against()?;
+            }
             // a level in any spelling (`SOC 2 Type II`, `第三者保証報告書`, `オンサイト監査`);
             // a cell only naming one among other words is its item's
             let levels: Vec<(usize, &str)> = cells()
@@ -4415,6 +4427,76 @@ fn is_bare_rating(value: &str) -> bool {
         || (!whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit() || c == '.'))
 }
 
+/// What a risk cell that is no bare rating says against its item: a finding, a deferral or
+/// a limit ([`says_against`]: `高（MFA未導入）`), or a statement written after the rating
+/// ([`rating_with_statement`]: `High - admins share one password`).
+fn rating_against(name: &str, value: &str) -> Option<(String, &'static str)> {
+    says_against(name, value).or_else(|| {
+        rating_with_statement(value).map(|(rating, text)| {
+            (
+                format!("writes a statement after its rating '{rating}' ('{text}'), which rates a finding"),
+                "a rating column only orders the rows, and what is written after the rating is not read: settle the finding first, or give the rating alone (高, High) and, if it is no finding, the words in a note column",
+            )
+        })
+    })
+}
+
+/// A rating followed by words that are not its own bracketed note (fix21-chk left:
+/// `High - admins share one password`, `高：管理者がパスワードを共有`, `高 管理者パスワード共有`,
+/// `Medium - see note`): the rating as written and the words after it. A finding need not
+/// hold a negation word to be one; a bracket after the rating (`High (impact)`, `高（影響度）`,
+/// `高（MFA未導入）`) is left to [`says_against`].
+fn rating_with_statement(value: &str) -> Option<(String, String)> {
+    const RATINGS: &[&str] = &[
+        "very high",
+        "very low",
+        "critical",
+        "medium",
+        "high",
+        "low",
+        "mid",
+        "中程度",
+        "極大",
+        "極小",
+        "最高",
+        "最低",
+        "高い",
+        "低い",
+        "高",
+        "中",
+        "低",
+        "大",
+        "小",
+    ];
+    const SEPARATORS: &[char] = &[
+        ' ', '\u{3000}', '-', '–', '—', '―', ':', '：', '/', '／', '、', ',', '，', '・', '|',
+    ];
+    let folded = crate::text::fold_width(value.trim()).to_lowercase();
+    let rating = RATINGS.iter().find(|r| folded.starts_with(**r))?;
+    let after = &folded[rating.len()..];
+    let text = after.trim_start_matches(SEPARATORS);
+    let separated = text.len() < after.len();
+    (separated
+        && !text.is_empty()
+        && !text.starts_with(['(', '（', '[', '【'])
+        // another rating (`High/Medium`): no statement, a value not read as one level
+        && !RATINGS.contains(&text.trim())
+        && text.chars().any(char::is_alphanumeric))
+    .then(|| {
+        // as written, where folding kept one character for one
+        let written: Vec<char> = value.trim().chars().collect();
+        let (r, t) = (rating.chars().count(), text.chars().count());
+        if written.len() == folded.chars().count() {
+            (
+                written[..r].iter().collect(),
+                written[written.len() - t..].iter().collect(),
+            )
+        } else {
+            ((*rating).to_owned(), text.to_owned())
+        }
+    })
+}
+
 /// Whether an evaluation column's header names a rating of risk, impact or priority
 /// (`リスク評価`, `影響度評価`, `Risk rating`), whose 高/中/低 are no findings.
 fn names_a_rating(header: &str) -> bool {
@@ -4796,10 +4878,15 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
         const FINE: &[&str] = &["○", "◯", "〇", "適", "適合", "ok", "良"];
         let fine =
             names_evaluation(name) && !has(&["gap", "ギャップ"]) && FINE.contains(&first) && plain;
+        // a none with more after it is read as the note's claim of none, the header naming
+        // its matter (`指摘事項 | None (tentative)`, `Gap | No gaps (tentative)`: no clean
+        // claim, [`clean_claim`])
+        let claimed =
+            |v: &str| alone || !unclean_undated(v) && !unclean_undated(&format!("{key} {v}"));
         let none = remarks::nothing_for_the_row(v)
             || remarks::zero_count(name, v)
-            || NO.contains(&first) && plain
-            || status && SETTLED.contains(&first) && plain
+            || NO.contains(&first) && plain && claimed(v)
+            || status && SETTLED.contains(&first) && plain && claimed(v)
             || fine;
         return (!none).then(|| {
             (
@@ -5010,7 +5097,6 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
     add_problems(list, |_, _, item, columns| {
         let note = item.note.trim();
         if item.refs.is_empty()
-            || note.is_empty()
             || item
                 .problems
                 .iter()
@@ -5018,69 +5104,303 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
         {
             return Vec::new();
         }
-        let column = columns
-            .map(|c| c[1].clone())
-            .filter(|c| !c.is_empty())
-            .unwrap_or_else(|| "note".to_owned());
-        let key = format!("{column}\u{1f}{note}");
-        let known = memo.lock().ok().and_then(|m| m.get(&key).copied());
-        let against = known.unwrap_or_else(|| {
-            let against = says_against(&column, note).is_some() && !says_clean(note, as_of);
-            if let Ok(mut m) = memo.lock() {
-                m.insert(key, against);
-            }
-            against
-        });
-        if against {
-            vec![CellProblem {
+        let column_of = |k: usize, default: &str| {
+            columns
+                .map(|c| c[k].clone())
+                .filter(|c| !c.is_empty())
+                .unwrap_or_else(|| default.to_owned())
+        };
+        // the note under its header; a remark closing the title (`…（CSP回答待ち）`, `… [Gap]`,
+        // `… ※前回指摘あり`) as a note (review 17 A-2 addendum: a list without a note column
+        // keeps its remarks there)
+        let cells = [
+            (!note.is_empty()).then(|| (column_of(1, "note"), note, None)),
+            title_remark(&item.title).map(|r| (column_of(0, "title"), r, Some("note"))),
+        ];
+        // the note columns under other names (`コメント`, `Remarks`: [`names_note`])
+        let notes = item
+            .extra
+            .0
+            .iter()
+            .filter(|(h, v)| !v.trim().is_empty() && names_note(h))
+            .map(|(h, v)| (h.clone(), v.trim(), None));
+        cells
+            .into_iter()
+            .flatten()
+            .chain(notes)
+            .filter(|(column, text, read_as)| {
+                let under = read_as.unwrap_or(column);
+                let key = format!("{under}\u{1f}{text}");
+                let known = memo.lock().ok().and_then(|m| m.get(&key).copied());
+                known.unwrap_or_else(|| {
+                    let against = note_against(under, text, as_of);
+                    if let Ok(mut m) = memo.lock() {
+                        m.insert(key, against);
+                    }
+                    against
+                })
+            })
+            .map(|(column, text, read_as)| CellProblem {
                 field: ProblemField::NoteAgainst,
                 column,
-                value: note.to_owned(),
-            }]
-        } else {
-            Vec::new()
-        }
+                value: if read_as.is_some() {
+                    item.title.trim()
+                } else {
+                    text
+                }
+                .to_owned(),
+            })
+            .collect()
     });
 }
 
+/// Whether a carried column is a note under another name than the note's own (`備考`,
+/// `note`): `コメント`, `Comment(s)`, `Remark(s)`, `メモ`, `Memo`, `特記事項`, `補足` — free text
+/// read item by item as the note is ([`check_notes`]: what stands against the item leaves it
+/// not analysed, a clean claim reads). `所見` is the buyer's evaluation, not a note
+/// ([`names_evaluation`]).
+fn names_note(header: &str) -> bool {
+    matches!(
+        header_key(header).as_ref(),
+        "コメント"
+            | "comment"
+            | "comments"
+            | "remark"
+            | "remarks"
+            | "メモ"
+            | "memo"
+            | "特記事項"
+            | "補足"
+            | "補足事項"
+    )
+}
+
+/// Whether a cell with no date claims a matter none or resolved and not cleanly
+/// ([`clean_claim`] `Some(false)`: `No gaps (tentative)`), where the as-of date is not known.
+fn unclean_undated(text: &str) -> bool {
+    crate::date::dates_in(text).is_empty()
+        && note_sentences(text)
+            .iter()
+            .any(|s| clean_claim(s, crate::date::Date::today()) == Some(false))
+}
+
+/// Whether a cell says, sentence by sentence, only that there is no gap or finding or that
+/// one was resolved ([`clean_claim`]) with no date at all: read where the as-of date is not
+/// known (a carried column's rules: `所見 | Gap: none`), a dated claim left to the rules.
+fn clean_undated(text: &str) -> bool {
+    let sentences = note_sentences(text);
+    !sentences.is_empty()
+        && sentences.iter().all(|s| {
+            crate::date::dates_in(s).is_empty()
+                && clean_claim(s, crate::date::Date::today()) == Some(true)
+        })
+}
+
+/// The remark closing an item's title, read as a note ([`check_notes`]): the last bracket
+/// when the title ends with it (`利用者登録の手続（CSP回答：未対応）`, `… [Gap]`, `…【リスク受容済】`),
+/// or what follows a `※` (`… ※前回指摘あり`). A title's own words are the requirement
+/// (`未対応のインシデントを記録すること`), not a remark; a title that is all bracket is a
+/// heading's.
+fn title_remark(title: &str) -> Option<&str> {
+    let t = title.trim();
+    if let Some((before, after)) = t.split_once(['※', '＊']) {
+        return (!before.trim().is_empty() && !after.trim().is_empty()).then(|| after.trim());
+    }
+    let close = t.chars().next_back()?;
+    let open = match close {
+        ')' => '(',
+        '）' => '（',
+        '】' => '【',
+        ']' => '[',
+        '］' => '［',
+        '〕' => '〔',
+        _ => return None,
+    };
+    let at = t.rfind(open)?;
+    let before = t[..at].trim();
+    let inner = t[at + open.len_utf8()..t.len() - close.len_utf8()].trim();
+    (!before.is_empty() && !inner.is_empty() && !describes_requirement(inner)).then_some(inner)
+}
+
+/// Whether a title's closing bracket describes what is asked rather than remarking on it:
+/// what it takes in or leaves out, when it applies (`未対応のものを含む`, `顧客管理鍵の場合`,
+/// `必要に応じて`), or how strongly it is asked (`任意`, `推奨`, `Optional`).
+fn describes_requirement(bracket: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "を含む",
+        "も含む",
+        "を含める",
+        "を除く",
+        "の場合",
+        "に応じて",
+        "に限る",
+        "including",
+        "included",
+        "excluded",
+        "ifapplicable",
+        "asneeded",
+        "whereapplicable",
+    ];
+    const ALONE: &[&str] = &[
+        "任意",
+        "推奨",
+        "必須",
+        "optional",
+        "recommended",
+        "mandatory",
+        "required",
+    ];
+    let key = header_key(bracket);
+    ENDS.iter().any(|e| key.ends_with(e)) || ALONE.contains(&key.as_ref())
+}
+
+/// Whether a note stands against judging its item on the ISMAP statement: a sentence
+/// claiming a matter none or resolved that is no clean claim ([`clean_claim`]: a later date,
+/// a qualifier, a doubt — review 18 A-1), or a note [`says_against`] the item under its
+/// header that is not clean throughout ([`says_clean`]).
+fn note_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
+    let claims: Vec<Option<bool>> = note_sentences(note)
+        .iter()
+        .map(|s| clean_claim(s, as_of))
+        .collect();
+    claims.contains(&Some(false))
+        || (says_against(column, note).is_some() && !claims.iter().all(|c| *c == Some(true)))
+}
+
 /// Whether a note says, sentence by sentence, only that there is no gap, finding or work
-/// outstanding (`未対応の項目はない`, `保留事項なし`, `Gap: none`, `Not applicable gaps: none`)
+/// outstanding (`未対応の項目はない`, `保留事項なし`, `Gap: none`, `No gaps`, `Open items: 0`)
 /// or that a past one was resolved on or before `as_of` (`前回の不備は2025年に解消済`,
 /// `Previously failed, now remediated (2025-06)`), as its siblings `指摘なし`, `是正済み` read
-/// (review 17 C-5). Read as a whole: each sentence holds only a word of such a matter, the
-/// fillers around it and, at its end, a none (`なし`, `ない`, `none`), or a word of resolved
-/// (`解消済`, `remediated`) with dates not after `as_of`; any other word (`一部`, `予定`,
-/// `ただし…`, `対応なし`, a later date) leaves the note to [`says_against`].
+/// (review 17 C-5): every sentence is a clean claim ([`clean_claim`]).
+#[cfg(test)]
 fn says_clean(note: &str, as_of: crate::date::Date) -> bool {
-    // a gap, a finding or work outstanding, longest first where one holds another
-    const MATTERS: &[&str] = &[
-        "指摘事項",
-        "未対応",
-        "未完了",
-        "未達",
-        "保留",
-        "不備",
-        "指摘",
-        "課題",
-        "懸念",
-        "例外",
-        "不適合",
-        "ギャップ",
-        "deficiencies",
-        "deficiency",
-        "exceptions",
-        "exception",
-        "findings",
-        "finding",
-        "openitems",
-        "openitem",
-        "issues",
-        "issue",
-        "gaps",
-        "gap",
-        "failed",
+    let sentences = note_sentences(note);
+    !sentences.is_empty()
+        && sentences
+            .iter()
+            .all(|s| clean_claim(s, as_of) == Some(true))
+}
+
+/// The sentences of a note, as [`says_clean`] reads them one by one.
+fn note_sentences(note: &str) -> Vec<&str> {
+    note.split(['。', '｡', ';', '；', '\n'])
+        .flat_map(|s| s.split(". "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// What a matter of a note is: a gap, a finding, work outstanding, and every word that says
+/// the item is not met, its answer pending or the thing not offered (review 17 A-2's words,
+/// [`crate::input::csp::remarks`]' `unmet_ja`: `未達`, `回答待ち`, `CSPに確認中`, `改善要`,
+/// `差異`, `要求水準に達しない`, `不可`, `サポート外`, `Not offered`), longest first where one
+/// holds another — so that `回答待ちなし`, `不可なし`, `Not offered: none` say there is none
+/// of it (review 18 C-3), as `未達なし` does.
+fn note_matters() -> &'static [String] {
+    static MATTERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    MATTERS.get_or_init(|| {
+        const WORDS: &[&str] = &[
+            "指摘事項",
+            "未対応",
+            "未完了",
+            "未達成",
+            "未達",
+            "保留",
+            "不備",
+            "指摘",
+            "課題",
+            "懸念",
+            "例外",
+            "不適合",
+            "ギャップ",
+            // review 17 A-2: not met, pending, not offered
+            "回答待ち",
+            "照会中",
+            "問合せ中",
+            "問い合わせ中",
+            "確認中",
+            "改善要",
+            "是正要",
+            "差異",
+            "乖離",
+            "要件未充足",
+            "未充足",
+            "対応不可",
+            "実施不可",
+            "提供不可",
+            "導入不可",
+            "サポート不可",
+            "不可",
+            "サポート対象外",
+            "サポート外",
+            "非サポート",
+            "未サポート",
+            "未提供",
+            "deficiencies",
+            "deficiency",
+            "exceptions",
+            "exception",
+            "findings",
+            "finding",
+            "openitems",
+            "openitem",
+            "issues",
+            "issue",
+            "gaps",
+            "gap",
+            "failed",
+            "notoffered",
+            "notsupported",
+            "unsupported",
+            "notsufficient",
+            "insufficient",
+            "doesnotmeet",
+            "notmet",
+        ];
+        // a requirement not reached (`要求水準に達しない`, `基準を下回る`): the words together
+        // only, as `unmet_ja` reads them beside a requirement word
+        let mut all: Vec<String> = WORDS.iter().map(|w| (*w).to_owned()).collect();
+        for r in ["要求水準", "要件", "要求", "基準", "水準"] {
+            for p in ["に", "を", ""] {
+                for v in [
+                    "満たない",
+                    "満たさない",
+                    "達しない",
+                    "達していない",
+                    "下回る",
+                    "及ばない",
+                ] {
+                    all.push(format!("{r}{p}{v}"));
+                }
+            }
+        }
+        all.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        all
+    })
+}
+
+/// Whether one sentence of a note claims that a matter ([`note_matters`]) is none or was
+/// resolved, and whether it claims it cleanly: `None` for a sentence making no such claim
+/// (left to [`says_against`]); `Some(true)` for a claim holding only the matter, the fillers
+/// around it (of which matters, when, an audit, the report it was confirmed by, particles) and
+/// a none (`なし`, `ない`, `none`, `0`, a leading `No`) after the matter, or a word of resolved
+/// (`解消済`, `是正済`, `remediated`, `closed`) with dates not after `as_of`; `Some(false)` for
+/// a claim with anything more: a later date in any spelling (`2027年に是正済`, `(Q1 2027)`,
+/// `1Q27`), a qualifier (`(tentative)`, `（自己評価）`, `(other service)`, `in the other
+/// region`), a doubt (`解消済？`, `…`) — review 18 A-1: one reading for every resolved or none
+/// word, not only the shapes [`says_against`] flags.
+fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
+    const NONE: &[&str] = &[
+        "ありません",
+        "なし",
+        "無し",
+        "ない",
+        "無い",
+        "none",
+        "nil",
+        "0件",
+        "0",
     ];
-    const NONE: &[&str] = &["ありません", "なし", "無し", "ない", "none", "nil", "0件"];
     const RESOLVED: &[&str] = &[
         "解消済み",
         "解消済",
@@ -5097,18 +5417,36 @@ fn says_clean(note: &str, as_of: crate::date::Date) -> bool {
         "fixed",
         "closed",
     ];
-    // what may stand around them: of which matters, when, particles
+    // what may stand around them: of which matters, when, which audit, confirmed by what,
+    // who was asked, particles
     const FILLERS: &[&str] = &[
         "notapplicable",
         "previously",
         "previous",
         "outstanding",
         "remaining",
+        "identified",
+        "reported",
+        "noted",
+        "found",
         "known",
         "prior",
         "open",
         "now",
         "all",
+        "前回監査",
+        "内部監査",
+        "外部監査",
+        "監査",
+        "是正報告書",
+        "報告書",
+        "管理表",
+        "証跡",
+        "で確認済み",
+        "で確認済",
+        "で確認",
+        "確認済み",
+        "確認済",
         "前回の",
         "前回",
         "過去の",
@@ -5116,54 +5454,86 @@ fn says_clean(note: &str, as_of: crate::date::Date) -> bool {
         "の項目",
         "項目",
         "事項",
+        "機能",
+        "利用し",
+        "使用し",
+        "特に",
+        "にて",
         "すべて",
         "全て",
+        "csp",
+        "ベンダー",
+        "ベンダ",
         "は",
         "が",
         "に",
         "の",
         "で",
+        "を",
+        "へ",
+        "と",
     ];
-    let folded = crate::text::fold_width(note).to_lowercase();
-    // a doubt (`解消済？`, `remediated?`, `解消済…`) is no statement of clean (review 18 A-10)
-    if folded.contains(['?', '…']) || folded.contains("...") {
-        return false;
+    let folded = crate::text::fold_width(sentence).to_lowercase();
+    let mut text = folded.clone();
+    let mut later = false;
+    for (written, last) in crate::date::dates_in(&folded) {
+        later |= last > as_of;
+        text = text.replace(&written, " ");
     }
-    let sentences: Vec<&str> = folded
-        .split(['。', ';', '；', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    !sentences.is_empty()
-        && sentences.iter().all(|sentence| {
-            let mut text = (*sentence).to_owned();
-            let mut dated = false;
-            for (written, last) in crate::date::dates_in(sentence) {
-                if last > as_of {
-                    return false;
-                }
-                text = text.replace(&written, " ");
-                dated = true;
+    let key = header_key(&text);
+    let key = key.trim_end_matches(['.', '。', '!', '！']);
+    // each matter marked, so that its own ない (`達しない`) is no none
+    const MARK: char = '\u{1}';
+    let mut marked = key.to_owned();
+    for m in note_matters() {
+        marked = marked.replace(m.as_str(), &MARK.to_string());
+    }
+    if !marked.contains(MARK) {
+        return None;
+    }
+    let leading_no = matches!(
+        folded
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .find(|w| !w.is_empty()),
+        Some("no" | "zero")
+    ) && (marked.starts_with("no") || marked.starts_with("zero"));
+    if leading_no {
+        marked = marked
+            .trim_start_matches("zero")
+            .trim_start_matches("no")
+            .to_owned();
+    }
+    let resolved = RESOLVED.iter().any(|w| marked.contains(w));
+    // a none right after a matter, fillers between (`未対応の項目はない`, `Gap: none (TBC)`,
+    // `未対応：なし（一部）`) — not a matter's policy (`例外は認めない`)
+    let none_after = marked.match_indices(MARK).any(|(i, _)| {
+        let mut after = &marked[i + MARK.len_utf8()..];
+        loop {
+            let t = after.trim_start_matches(|c: char| !c.is_alphanumeric() && c != MARK);
+            let t = FILLERS
+                .iter()
+                .find(|f| t.starts_with(**f))
+                .map_or(t, |f| &t[f.len()..]);
+            if t.len() == after.len() {
+                break;
             }
-            let key = header_key(&text);
-            let key = key.trim_end_matches(['.', '。', '!', '！']);
-            let resolved = RESOLVED.iter().any(|w| key.contains(w));
-            let none = !dated && NONE.iter().any(|w| key.ends_with(w));
-            if !(resolved || none) || !MATTERS.iter().any(|w| key.contains(w)) {
-                return false;
-            }
-            let mut rest = key.to_owned();
-            let words = MATTERS.iter().chain(RESOLVED).chain(FILLERS);
-            for w in words {
-                rest = rest.replace(w, " ");
-            }
-            if none {
-                if let Some(w) = NONE.iter().find(|w| rest.ends_with(**w)) {
-                    rest.truncate(rest.len() - w.len());
-                }
-            }
-            rest.chars().all(|c| c == ' ' || !c.is_alphanumeric())
-        })
+            after = t;
+        }
+        NONE.iter().any(|n| after.starts_with(n))
+    });
+    if !(resolved || none_after || leading_no) {
+        return None;
+    }
+    // a doubt (`解消済？`, `remediated?`, `解消済…`) is no statement of clean (review 18 A-10)
+    if later || folded.contains(['?', '…']) || folded.contains("...") {
+        return Some(false);
+    }
+    let mut rest = marked.replace(MARK, " ");
+    let nones: &[&str] = if none_after || leading_no { NONE } else { &[] };
+    for w in RESOLVED.iter().chain(FILLERS).chain(nones) {
+        rest = rest.replace(w, " ");
+    }
+    Some(rest.chars().all(|c| c == ' ' || !c.is_alphanumeric()))
 }
 
 /// Whether every place `text` names the NIST id `id` cites it with its standard's name in
@@ -6064,7 +6434,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
         // a finding beside the rating, as in a table's risk column ([`Items::check_risk_column`])
         let risk = d.risk.trim();
         if !item.refs.is_empty() && !risk.is_empty() && !is_bare_rating(risk) {
-            if let Some((what, hint)) = says_against("risk", risk) {
+            if let Some((what, hint)) = rating_against("risk", risk) {
                 return Err(InputError::at(at("risk"), said_against("risk", &what)).hint(hint));
             }
         }
@@ -7375,6 +7745,31 @@ mod tests {
         }
     }
 
+    /// fix21-chk left: a rating with a statement after it; the rating alone or with its
+    /// own bracketed note is none.
+    #[test]
+    fn a_rating_followed_by_a_statement() {
+        assert_eq!(
+            rating_with_statement("High - admins share one password"),
+            Some(("High".to_owned(), "admins share one password".to_owned()))
+        );
+        assert_eq!(
+            rating_with_statement("高：共有"),
+            Some(("高".to_owned(), "共有".to_owned()))
+        );
+        for v in [
+            "High",
+            "高",
+            "High (impact)",
+            "高（影響度）",
+            "High/Medium",
+            "Highest",
+            "高度",
+        ] {
+            assert_eq!(rating_with_statement(v), None, "{v}");
+        }
+    }
+
     /// Review 17 C-5, C-1, C-4: the clean notes; the applicability marks either way.
     #[test]
     fn clean_notes_and_applicability_marks() {
@@ -7388,8 +7783,36 @@ mod tests {
             "Gap: none",
             "保留事項なし",
             "前回の不備は2025年に解消済",
+            // review 18 C-3: none of review 17 A-2's words
+            "回答待ちなし",
+            "要求水準に達しない項目はない",
+            "Not offered: none",
+            "No gaps",
+            "Open items: 0",
+            "指摘なし（2025年度監査）",
         ] {
             assert!(says_clean(note, as_of), "{note}");
+        }
+        // review 18 A-1: a claim of none or resolved later or qualified is no clean claim;
+        // a policy (`例外は認めない`) and a requirement unmet (`要求水準に達しない`) are no claim
+        for note in [
+            "Gap remediated (2027-06)",
+            "Gap remediated 1Q27",
+            "指摘事項は2027年に是正済",
+            "No gaps (tentative)",
+            "例外なし（自己評価）",
+            "Open items: 0 (as of 2027-01)",
+        ] {
+            assert_eq!(clean_claim(note, as_of), Some(false), "{note}");
+            assert!(note_against("備考", note, as_of), "{note}");
+        }
+        for note in [
+            "例外は認めない",
+            "要求水準に達しない",
+            "機能なし",
+            "利用者登録手順書を確認",
+        ] {
+            assert_eq!(clean_claim(note, as_of), None, "{note}");
         }
         for note in [
             "未対応",
