@@ -380,12 +380,16 @@ impl Reasons {
         Reasons(self.0 | other.0)
     }
 
-    /// The reasons in [`Reason::ALL`] order.
+    /// The reasons in [`Reason::ALL`] order (each reason's bit is its place there, a test
+    /// checks): one step per reason held.
     pub fn to_vec(self) -> Vec<Reason> {
-        Reason::ALL
-            .into_iter()
-            .filter(|r| self.contains(*r))
-            .collect()
+        let mut out = Vec::with_capacity(self.0.count_ones() as usize);
+        let mut bits = self.0;
+        while bits != 0 {
+            out.extend(Reason::ALL.get(bits.trailing_zeros() as usize));
+            bits &= bits - 1;
+        }
+        out
     }
 }
 
@@ -1526,6 +1530,9 @@ impl ItemResults {
         let basic = &d.basic_requirements_not_implemented;
         let not_allowed = &d.exclusion_not_allowed;
         let excluded = |with_reason: bool| -> Vec<&str> {
+            if d.not_applicable.is_empty() {
+                return Vec::new();
+            }
             d.not_applicable
                 .iter()
                 .filter(|x| x.reason.is_empty() != with_reason && !not_allowed.contains(&x.id))
@@ -1626,12 +1633,14 @@ impl ItemResults {
                 (Lang::En, Some(w)) => format!("{id} ({label}: '{w}', of {objective})"),
             })
         };
-        let requirements: Vec<Cow<str>> = d
-            .controls
-            .iter()
-            .filter_map(|c| Some(stated(c.id, c.state, c.requirement_of?, quote(c))))
-            .collect();
-        if !requirements.is_empty() {
+        // the controls with an objective they are a requirement of: those listed in
+        // `basic_requirements_not_implemented`
+        if !d.basic_requirements_not_implemented.is_empty() {
+            let requirements: Vec<Cow<str>> = d
+                .controls
+                .iter()
+                .filter_map(|c| Some(stated(c.id, c.state, c.requirement_of?, quote(c))))
+                .collect();
             procs.push(proc(Kind::BasicRequirement, requirements));
         }
         if !d.non_basic_details_not_implemented.is_empty() {
@@ -1756,6 +1765,15 @@ fn as_stated<'a>(
 ) -> Vec<Cow<'a, str>> {
     // each subject, the ids it stands for, and the CSP's words beside its statement
     type Named<'a> = (Cow<'a, str>, Vec<Cow<'a, str>>, Option<&'a str>);
+    // most ids are their controls' own statements, with nothing beside them: as they are
+    let own = |id: &Cow<'a, str>| {
+        controls.iter().find(|c| c.id == &**id).is_none_or(|c| {
+            c.stated_as.is_none() && c.inherited_from.is_none() && quote(c).is_none()
+        })
+    };
+    if ids.iter().all(own) {
+        return ids;
+    }
     let mut named: Vec<Named<'a>> = Vec::new();
     for id in ids {
         let control = controls.iter().find(|c| c.id == id);
@@ -5042,6 +5060,150 @@ mod tests {
         assert_eq!((s.total, s.covered, s.covered_with_notes), (4, 2, 1));
         assert_eq!((s.partial, s.assurance_gap), (1, 1));
         assert_eq!(s.covered_share, 0.5);
+    }
+
+    /// `as_stated` without its shortcut for ids that are their controls' own statements.
+    fn old_as_stated<'a>(
+        ids: Vec<Cow<'a, str>>,
+        controls: &[ControlRef<'a>],
+        quote: impl Fn(&ControlRef<'a>) -> Option<&'a str>,
+        lang: Lang,
+    ) -> Vec<Cow<'a, str>> {
+        // each subject, the ids it stands for, and the CSP's words beside its statement
+        type Named<'a> = (Cow<'a, str>, Vec<Cow<'a, str>>, Option<&'a str>);
+        let mut named: Vec<Named<'a>> = Vec::new();
+        for id in ids {
+            let control = controls.iter().find(|c| c.id == id);
+            let through = control.and_then(|c| c.stated_as);
+            let words = control.and_then(&quote);
+            // a statement only the underlying service makes: named with it
+            let by = control.and_then(|c| c.inherited_from);
+            let subject = match by {
+                Some(service) => Cow::Owned(match lang {
+                    Lang::Ja => format!("{}（{service} の記載による）", through.unwrap_or(&id)),
+                    Lang::En => format!("{} (stated by {service})", through.unwrap_or(&id)),
+                }),
+                None => Cow::Borrowed(through.unwrap_or("")),
+            };
+            match through {
+                None if by.is_some() => named.push((subject, Vec::new(), words)),
+                None => named.push((id, Vec::new(), words)),
+                Some(_) => match named
+                    .iter_mut()
+                    .find(|(s, of, _)| *s == subject && !of.is_empty())
+                {
+                    Some((_, of, _)) => of.push(id),
+                    None => named.push((subject, vec![id], words)),
+                },
+            }
+        }
+        named
+            .into_iter()
+            .map(|(subject, of, words)| {
+                if of.is_empty() && words.is_none() {
+                    return subject;
+                }
+                let mut out = subject.into_owned();
+                if !of.is_empty() {
+                    let of = of.join(", ");
+                    match lang {
+                        Lang::Ja => out.push_str(&format!("（{of} の統制目標）")),
+                        Lang::En => out.push_str(&format!(" (the objective of {of})")),
+                    }
+                }
+                if let Some(words) = words {
+                    match lang {
+                        Lang::Ja => out.push_str(&format!("（「{words}」）")),
+                        Lang::En => out.push_str(&format!(" ('{words}')")),
+                    }
+                }
+                Cow::Owned(out)
+            })
+            .collect()
+    }
+
+    /// `as_stated` names what the whole procedure named before its shortcut, for ids with and
+    /// without statements through an objective, an underlying service, the CSP's words.
+    #[test]
+    fn as_stated_names_what_it_named_without_the_shortcut() {
+        let pool = ["9.4.1", "9.4.2", "9.4.2.1", "9.4.2.2.B", "5.1.1", "3.1.2.1"];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3_000 {
+            let mut controls: Vec<ControlRef> = Vec::new();
+            for &id in &pool {
+                let r = next();
+                if r % 4 == 0 {
+                    continue;
+                }
+                controls.push(ControlRef {
+                    id,
+                    title: "",
+                    state: ControlState::NotListed,
+                    via: None,
+                    unverified: false,
+                    mapped: false,
+                    inherited_from: (r % 5 == 1).then_some("IaaS"),
+                    registration_lapsed: None,
+                    registration_not_yet_valid: None,
+                    audit_period_not_ended: None,
+                    requirement_of: None,
+                    stated_as: (r % 3 == 1).then_some(if r % 2 == 0 { "9.4.2" } else { "3.1.2" }),
+                    exclusion_not_allowed: false,
+                });
+            }
+            let quoted = next();
+            let quote = |c: &ControlRef<'static>| -> Option<&'static str> {
+                (quoted % 7 == 0 && c.id.len() > 5).then_some("2027年度に対応予定")
+            };
+            let mut ids: Vec<Cow<str>> = Vec::new();
+            for &id in &pool {
+                if next() % 3 != 0 {
+                    ids.push(Cow::Borrowed(id));
+                }
+            }
+            for lang in [Lang::Ja, Lang::En] {
+                assert_eq!(
+                    as_stated(ids.clone(), &controls, quote, lang),
+                    old_as_stated(ids.clone(), &controls, quote, lang),
+                    "{ids:?} {controls:?}"
+                );
+            }
+        }
+    }
+
+    /// Each reason's bit is its place in [`Reason::ALL`], and the set lists what the filter
+    /// over every reason listed (the old `to_vec`), for sets of any reasons.
+    #[test]
+    fn reasons_to_vec_lists_what_the_filter_over_all_listed() {
+        for (i, r) in Reason::ALL.into_iter().enumerate() {
+            assert_eq!(r as usize, i, "{r:?}");
+        }
+        let old = |set: Reasons| -> Vec<Reason> {
+            Reason::ALL
+                .into_iter()
+                .filter(|r| set.contains(*r))
+                .collect()
+        };
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for k in 0..2_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut set = Reasons::default();
+            for r in Reason::ALL {
+                // sparse sets, dense sets, the empty and the full one
+                if k == 1 || (k > 1 && (seed >> (r as u64)) & [1, 3, 7][k % 3] == 0) {
+                    set.insert(r);
+                }
+            }
+            assert_eq!(set.to_vec(), old(set), "{set:?}");
+        }
     }
 
     /// The reasons that say a registration is not in effect, each with the state it names.

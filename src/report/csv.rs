@@ -26,12 +26,68 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether a cell holds `,`, `"`, CR or LF (looked at in blocks: this runs on every
-/// cell).
-fn needs_quotes(cell: &[u8]) -> bool {
-    crate::report::any_byte(cell, |b| {
-        (b == b',') | (b == b'"') | (b == b'\r') | (b == b'\n')
-    })
+/// Whether a byte is `,`, `"`, CR or LF: one that makes a cell quoted.
+fn quotes(b: u8) -> bool {
+    (b == b',') | (b == b'"') | (b == b'\r') | (b == b'\n')
+}
+
+/// Whether `block` holds `,`, `"`, CR or LF: each looked for in its own pass over the
+/// block, which the compiler turns into one vector compare each (tested all at once per
+/// byte, it shuffles every byte four times first).
+#[inline(always)]
+fn block_quotes(block: &[u8; 16]) -> bool {
+    let mut hit = [0u8; 4];
+    for (h, special) in hit.iter_mut().zip([b',', b'"', b'\r', b'\n']) {
+        for &b in block {
+            *h |= u8::from(b == special);
+        }
+    }
+    (hit[0] | hit[1] | hit[2] | hit[3]) != 0
+}
+
+/// Whether the cell `text[at..]` (the end of the text written so far) holds `,`, `"`,
+/// CR or LF (looked at 16 bytes at a time: this runs on every cell). A cell shorter than
+/// a block is looked at in the 16 bytes that end with it, the text before it made
+/// harmless, when the text is that long: the first cells of a table byte by byte.
+fn needs_quotes(text: &[u8], at: usize) -> bool {
+    let cell = &text[at..];
+    if cell.len() >= 16 {
+        let mut blocks = cell.chunks_exact(16);
+        for block in &mut blocks {
+            if let Ok(block) = block.try_into() {
+                if block_quotes(block) {
+                    return true;
+                }
+            }
+        }
+        if blocks.remainder().is_empty() {
+            return false;
+        }
+        // the last block overlaps the one before
+        return match cell[cell.len() - 16..].try_into() {
+            Ok(last) => block_quotes(last),
+            Err(_) => false,
+        };
+    }
+    let Some(window) = text.len().checked_sub(16).map(|start| &text[start..]) else {
+        return cell.iter().any(|&b| quotes(b));
+    };
+    // lanes before the cell's `len` last are not the cell's: set to a plain byte
+    const KEEP: [u8; 32] = {
+        let mut keep = [0u8; 32];
+        let mut i = 16;
+        while i < 32 {
+            keep[i] = 0xff;
+            i += 1;
+        }
+        keep
+    };
+    let keep = &KEEP[cell.len()..cell.len() + 16];
+    let mut block = [0u8; 16];
+    for ((b, &w), &k) in block.iter_mut().zip(window).zip(keep) {
+        *b = (w & k) | (b'a' & !k);
+    }
+    block_quotes(&block)
 }
 
 /// One CSV row written straight into the output text: each cell is appended where it
@@ -68,7 +124,7 @@ impl<'o> Row<'o> {
         write(self.out);
         let cell = &self.out[at..];
         let formula = self.neutralise && formula_like(cell);
-        let quoted = needs_quotes(cell.as_bytes());
+        let quoted = needs_quotes(self.out.as_bytes(), at);
         if !(formula || quoted) {
             return;
         }
@@ -572,6 +628,51 @@ mod tests {
                 row.end();
                 assert_eq!(got, want, "{before:?} {cells:?}");
             }
+        }
+    }
+
+    /// The block scan answers as the byte-by-byte test for a cell of any length at any
+    /// place in the text (first in a short text, after text with special bytes in it).
+    #[test]
+    fn needs_quotes_answers_as_the_byte_test() {
+        let old = |cell: &[u8]| {
+            cell.iter()
+                .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+        };
+        for before in 0..40 {
+            for len in 0..40 {
+                for hit in [None, Some(b','), Some(b'"'), Some(b'\r'), Some(b'\n')] {
+                    for at_hit in 0..len.max(1) {
+                        // the text before the cell full of special bytes: not the cell's
+                        let mut text = vec![b','; before];
+                        text.extend(std::iter::repeat_n(b'x', len));
+                        if let (Some(h), true) = (hit, len > 0) {
+                            text[before + at_hit] = h;
+                        }
+                        let want = old(&text[before..]);
+                        assert_eq!(
+                            needs_quotes(&text, before),
+                            want,
+                            "{before} {len} {hit:?} {at_hit}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn needs_quotes_answers_as_the_byte_test_for_any_text(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b' ', b',', b'"', b'\r', b'\n', b'\t', 0xe5, 0x80, b'\'']),
+                0..80,
+            ),
+            at in 0usize..80,
+        ) {
+            let at = at.min(text.len());
+            let old = text[at..].iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'));
+            proptest::prop_assert_eq!(needs_quotes(&text, at), old);
         }
     }
 

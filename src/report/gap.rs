@@ -1267,6 +1267,10 @@ pub fn push_cell_marks(out: &mut String, labels: &[&str], lang: Lang) {
 /// (review 12 B-9). The status itself (JSON `status`, `--fail-on`) is unchanged.
 pub fn item_status_label(item: &ItemResult, lang: Lang) -> std::borrow::Cow<'static, str> {
     let label = status_label(item.status, item.noted(), lang);
+    // most items rest on nothing not in effect: no list built for them
+    if !item.rests_on_registration_not_in_effect() {
+        return label.into();
+    }
     let void = not_in_effect(item.reasons.iter().copied());
     if void.is_empty() {
         return label.into();

@@ -210,8 +210,8 @@ pub(crate) fn decimal(mut n: u64, digits: &mut [u8; 20]) -> &[u8] {
 /// Whether any of `bytes` is `special`: looked at 16 bytes at a time, the last block
 /// overlapping the one before (or, for fewer than 16 bytes, padded with copies of the
 /// first), without stopping inside a block, so that the compiler turns each block into a
-/// few vector instructions. For the scans that run on every cell (CSV quoting, xlsx
-/// escaping).
+/// few vector instructions. For the scan that runs on every cell of a workbook (xlsx
+/// escaping; CSV quoting has its own, `csv::needs_quotes`).
 #[inline]
 pub(crate) fn any_byte(bytes: &[u8], special: impl Fn(u8) -> bool + Copy) -> bool {
     #[inline(always)]
