@@ -111,3 +111,48 @@ fn a_residency_prohibition_is_worded_as_not_shown() {
         "{text}"
     );
 }
+
+/// `report` on `buyer.csv` (9.2.3) against the CSP status table `csp`.
+fn on_table(csp: &str) -> assert_cmd::Command {
+    let mut c = on_checks("en", "report", fixture("buyer.csv"));
+    c.arg("--csp")
+        .arg(fixture(csp))
+        .args(["--registration-kind", "ismap", "--format", "json"]);
+    c
+}
+
+/// Review 12 C-12: a status table's `適用範囲` cell naming the service by the name the rows
+/// above the table state (`サービス名：テストクラウド`, `クラウドサービスの名称 | テストクラウド`,
+/// a scope line that limits nothing `対象範囲 | テストクラウド`, `Service name: Test Cloud`),
+/// or that name with `全体`, is the whole service: the row reads as implemented (as
+/// `全リージョン` does, its remark kept). Guards: with no name stated, with the name and a
+/// region or `（一部）`, another service's name, a name line naming two services, and a list of
+/// regions (a table carries no statement scope to compare it with) stay refused.
+#[test]
+fn a_scope_cell_naming_the_service_by_its_stated_name_is_the_whole_service() {
+    for csp in [
+        "scope-name.csv",
+        "scope-name-cells.csv",
+        "scope-line.csv",
+        "scope-name-en.csv",
+    ] {
+        let v = json_of(on_table(csp));
+        let item = by_id(&v["items"], "1");
+        assert_eq!(item["implemented"], json!(["9.2.3"]), "{csp}: {item}");
+        assert!(item["status"] == "covered", "{csp}: {item}");
+    }
+    for csp in [
+        "scope-no-name.csv",
+        "scope-name-region.csv",
+        "scope-name-partly.csv",
+        "scope-other.csv",
+        "scope-two-names.csv",
+        "scope-regions.csv",
+    ] {
+        let err = common::input_error(on_table(csp));
+        assert!(
+            err.contains("names a part of the service under a header naming the scope"),
+            "{csp}: {err}"
+        );
+    }
+}
