@@ -156,3 +156,23 @@ fn a_scope_cell_naming_the_service_by_its_stated_name_is_the_whole_service() {
         );
     }
 }
+
+/// An excluded part written in Japanese (`対象外: 管理コンソール、モバイルアプリ、サポート窓口`)
+/// is named by its English words and synonyms (`Admin console`, `Management console`,
+/// `管理画面`, `Mobile app`, `Help desk`): those items were 充足, now capped. Guards: words
+/// near them that name no such part (`Supported`, `Console output`, `Application data`) stay
+/// 充足.
+#[test]
+fn an_excluded_part_is_named_in_either_language() {
+    let v = report("en", "parts.csv", "parts.yaml");
+    for id in ["1", "2", "3", "4", "5", "6"] {
+        let item = by_id(&v["items"], id);
+        assert!(capped(item), "{item}");
+        assert_eq!(item["status"], "partial", "{item}");
+    }
+    for id in ["11", "12", "13", "14"] {
+        let item = by_id(&v["items"], id);
+        assert!(!capped(item), "{item}");
+        assert_eq!(item["status"], "covered", "{item}");
+    }
+}

@@ -3485,6 +3485,49 @@ fn providers_share(part: &str) -> bool {
         && !own.iter().any(|w| part.starts_with(w))
 }
 
+/// Words naming the same part of a service, in Japanese and English: an excluded part
+/// written as one of them (the whole part, folded) is named by any (`対象外: 管理コンソール`
+/// by `Admin console access is logged`).
+const PART_WORDS: [&[&str]; 4] = [
+    &[
+        "管理コンソール",
+        "管理者コンソール",
+        "管理画面",
+        "admin console",
+        "administration console",
+        "administrator console",
+        "management console",
+        "admin portal",
+        "management portal",
+    ],
+    &[
+        "モバイルアプリ",
+        "モバイルアプリケーション",
+        "スマートフォンアプリ",
+        "スマホアプリ",
+        "mobile app",
+        "mobile application",
+        "smartphone app",
+    ],
+    &[
+        "サポート窓口",
+        "ヘルプデスク",
+        "サポートデスク",
+        "help desk",
+        "helpdesk",
+        "support desk",
+        "customer support",
+    ],
+    &[
+        "オプションサービス",
+        "オプション",
+        "optional service",
+        "optional services",
+        "add-on",
+        "add-ons",
+    ],
+];
+
 /// Words of an infrastructure part beside [`PHYSICAL`] (`インフラ部分はAWSの統制に依拠`).
 const INFRA: [&str; 3] = ["ネットワーク機器", "ハイパーバイザ", "仮想化基盤"];
 
@@ -3606,6 +3649,20 @@ impl ExcludedParts {
             {
                 if !parts.iter().chain(&also).any(|(_, f)| f == word) {
                     also.push((written.clone(), (*word).to_owned()));
+                }
+            }
+        }
+        // an excluded part in one language is named in the other too (`管理コンソール` by
+        // `admin console`): a check list in English under a scope in Japanese
+        for (written, folded) in &parts {
+            for group in PART_WORDS {
+                if !group.contains(&folded.as_str()) {
+                    continue;
+                }
+                for word in group {
+                    if !parts.iter().chain(&also).any(|(_, f)| f == word) {
+                        also.push((written.clone(), (*word).to_owned()));
+                    }
                 }
             }
         }
