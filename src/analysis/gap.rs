@@ -2591,6 +2591,19 @@ const REGION_WORDS: [&str; 21] = [
 /// None for a name that is no known place (a role: `本番`, `プライマリ`, `利用`, `契約`, a
 /// provider `aws`), or a place holding others (`日本`).
 pub(crate) fn places_in(name: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for (_, _, place) in place_spans(name) {
+        if !out.contains(&place) {
+            out.push(place);
+        }
+    }
+    out
+}
+
+/// Where `text` (folded) names a known place ([`places_in`]): each spelling's byte range
+/// and the place, in the order the places are listed.
+fn place_spans(text: &str) -> Vec<(usize, usize, &'static str)> {
+    let name = text;
     const PLACES: [(&str, &[&str]); 14] = [
         (
             "tokyo",
@@ -2648,22 +2661,23 @@ pub(crate) fn places_in(name: &str) -> Vec<&'static str> {
         ("brazil", &["ブラジル", "brazil", "sa-east-1"]),
     ];
     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
-    let names_it = |spelling: &str| {
-        if !spelling.is_ascii() {
-            return name.contains(spelling);
-        }
-        let bytes = name.as_bytes();
-        name.match_indices(spelling).any(|(at, _)| {
-            !at.checked_sub(1)
-                .and_then(|i| bytes.get(i))
-                .is_some_and(|&c| word(c))
-                && !bytes.get(at + spelling.len()).is_some_and(|&c| word(c))
-        })
-    };
+    let bytes = name.as_bytes();
     let mut out = Vec::new();
     for (place, spellings) in PLACES {
-        if spellings.iter().any(|s| names_it(s)) && !out.contains(&place) {
-            out.push(place);
+        for spelling in spellings {
+            for (at, _) in name.match_indices(spelling) {
+                let end = at + spelling.len();
+                if spelling.is_ascii()
+                    && (at
+                        .checked_sub(1)
+                        .and_then(|i| bytes.get(i))
+                        .is_some_and(|&c| word(c))
+                        || bytes.get(end).is_some_and(|&c| word(c)))
+                {
+                    continue;
+                }
+                out.push((at, end, place));
+            }
         }
     }
     out
@@ -2742,7 +2756,7 @@ fn unknown_place_outside(name: &str, names: &[String]) -> bool {
 
 /// Words before `リージョン` asking for more than a scope naming its regions covers
 /// (`全リージョン`, `すべてのリージョン`, `マルチリージョン`): review 14 A-3.
-const MORE_THAN_NAMED: [&str; 7] = [
+const MORE_THAN_NAMED: [&str; 11] = [
     "全",
     "すべての",
     "全ての",
@@ -2750,6 +2764,11 @@ const MORE_THAN_NAMED: [&str; 7] = [
     "マルチ",
     "クロス",
     "全部の",
+    // `all regions`, `every region`, `each region`, `any region` (review 18 A-8)
+    "all",
+    "every",
+    "each",
+    "any",
 ];
 
 /// Whether a region unnamed (`lead`, what stands before `リージョン`) asks for more than the
@@ -2761,7 +2780,17 @@ fn more_than_named(lead: &str, places: Option<&[&str]>) -> bool {
 }
 
 /// Words naming a region other than the one in scope (`別リージョン`, `異なるリージョン`).
-const ANOTHER_REGION: [&str; 6] = ["別", "他", "異なる", "複数", "遠隔", "ほかの"];
+const ANOTHER_REGION: [&str; 8] = [
+    "別",
+    "他",
+    "異なる",
+    "複数",
+    "遠隔",
+    "ほかの",
+    // `other regions`, `another region`, `multiple regions` (review 18 A-8)
+    "other",
+    "multiple",
+];
 
 /// A region a text names ([`regions_in`]).
 #[derive(Debug, Default)]
@@ -2779,6 +2808,10 @@ struct Mention {
     words: String,
     /// The text says "other than it" right after (`東京リージョン以外`, `region outside`).
     except: bool,
+    /// The text says "and others" right after (`東京リージョン等`, `tokyo region, etc.`).
+    etc: bool,
+    /// Where its marker stands in the text: the names joined before one marker share it.
+    marker: usize,
 }
 
 impl Mention {
@@ -2830,6 +2863,7 @@ fn regions_in(text: &str) -> Vec<Mention> {
             }
             let (bracket, topic, except) =
                 beside_region(&text[at + marker.len()..], ascii, bracket);
+            let etc = and_others(&text[at + marker.len()..], ascii);
             loop {
                 let mut start = end;
                 while start > 0
@@ -2861,6 +2895,8 @@ fn regions_in(text: &str) -> Vec<Mention> {
                     topic: topic.clone(),
                     words,
                     except,
+                    etc,
+                    marker: at,
                 });
                 if generic
                     || start == 0
@@ -2913,6 +2949,29 @@ fn beside_region(after: &str, ascii: bool, bracket: String) -> (String, String, 
         })
         .unwrap_or_default();
     (bracket, topic, except)
+}
+
+/// Whether what stands right after a region's marker (`after`) says "and others":
+/// `東京リージョン等`, `…など`, `…ほか`, `tokyo region, etc.`, `tokyo region and others`
+/// (review 18 A-8).
+fn and_others(after: &str, ascii: bool) -> bool {
+    if ascii {
+        let after = after.strip_prefix('s').unwrap_or(after);
+        [
+            ", etc",
+            " etc",
+            " and others",
+            ", among others",
+            " among others",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+    } else {
+        ["等", "など", "ほか", "他"]
+            .iter()
+            .any(|w| after.starts_with(w))
+            && !after.starts_with("他社")
+    }
 }
 
 /// Up to two ASCII words before an ASCII region name (`chars` ends before it), back to a
@@ -2979,16 +3038,57 @@ impl ScopeRegions {
         ScopeRegions((!names.is_empty()).then_some(names))
     }
 
-    /// The regions `text` (folded) names outside the scope, as `<name>リージョン`.
-    fn outside(&self, text: &str) -> Vec<String> {
+    /// The regions and places `text` (folded) names outside the scope, each as written
+    /// (`<name>リージョン`, `東京リージョン等`, `シンガポール`) and whether its sentence forbids
+    /// keeping data there ([`forbids`]: `東京以外のリージョンには保存しないこと`).
+    fn outside_judged(&self, text: &str) -> Vec<(String, bool)> {
         let Some(names) = &self.0 else {
             return Vec::new();
         };
         // only two distinct known places are two regions: `Tokyo Region` is `東京リージョン`,
         // and a role word (`本番`, `プライマリ`, `利用`, `AWS`) names no place (review 14 B-1, B-3)
         let places: Option<Vec<&str>> = names.iter().map(|n| place_of(n)).collect();
-        let mut out = Vec::new();
-        for m in regions_in(text) {
+        let mut out: Vec<(String, bool)> = Vec::new();
+        let mut push = |written: String, at: usize| {
+            if !out.iter().any(|(w, _)| *w == written) {
+                out.push((written, forbids(text, at)));
+            }
+        };
+        let mentions = regions_in(text);
+        // the places a region's bracket, words or topic name, read with the region
+        let mut seen: Vec<&str> = Vec::new();
+        for m in &mentions {
+            seen.extend(places_in(&m.bracket));
+            seen.extend(places_in(&m.words));
+            seen.extend(places_in(&m.topic));
+        }
+        for m in &mentions {
+            // `東京リージョン等`, `tokyo region, etc.`: more regions than its names, beyond a
+            // scope naming no other region (as `複数リージョン` beside a scope of one: review
+            // 18 A-8)
+            if m.etc && m.name.is_some() {
+                let chain: Vec<&str> = mentions
+                    .iter()
+                    .filter(|o| o.marker == m.marker)
+                    .filter_map(|o| o.name.as_deref())
+                    .collect();
+                let named = |n: &String| {
+                    chain.iter().any(|c| {
+                        *c == n.as_str() || place_of(n).is_some_and(|p| places_in(c).contains(&p))
+                    })
+                };
+                let in_scope = |c: &&str| {
+                    names
+                        .iter()
+                        .any(|n| n == c || place_of(n).is_some_and(|p| places_in(c).contains(&p)))
+                };
+                // a name outside the scope in the list is judged below on its own
+                if names.iter().all(named) && chain.iter().all(in_scope) {
+                    let mut chain = chain;
+                    chain.reverse();
+                    push(format!("{}リージョン等", chain.join("・")), m.marker);
+                }
+            }
             let (name, lead) = (&m.name, &m.lead);
             let another = ANOTHER_REGION.iter().find(|w| lead.ends_with(*w));
             let (judged, written) = if m.negated() {
@@ -3014,7 +3114,7 @@ impl ScopeRegions {
                 let n = name.as_deref().unwrap_or("");
                 let mut found: Vec<&str> = Vec::new();
                 let mut written = String::new();
-                for (places, how) in [
+                for (found_here, how) in [
                     (places_in(n), format!("{n}リージョン")),
                     (
                         places_in(&m.bracket),
@@ -3022,10 +3122,20 @@ impl ScopeRegions {
                     ),
                     (places_in(&m.words), format!("{}リージョン", m.words)),
                 ] {
-                    if !places.is_empty() && found.is_empty() {
+                    // written as where it names a place outside the scope, if it does
+                    // (`東京リージョン(シンガポールへ複製)`, not `東京リージョン`)
+                    let outside_here = places
+                        .as_ref()
+                        .is_some_and(|p| found_here.iter().any(|f| !p.contains(f)));
+                    let outside_before = places
+                        .as_ref()
+                        .is_some_and(|p| found.iter().any(|f| !p.contains(f)));
+                    if !found_here.is_empty()
+                        && (found.is_empty() || outside_here && !outside_before)
+                    {
                         written = how;
                     }
-                    found.extend(places);
+                    found.extend(found_here);
                 }
                 if found.is_empty() {
                     found = places_in(&m.topic);
@@ -3066,12 +3176,285 @@ impl ScopeRegions {
                     (outside, written)
                 }
             };
-            if outside && !out.contains(&written) {
-                out.push(written);
+            if outside {
+                push(written, m.marker);
+            }
+        }
+        // a place named without `リージョン` as where data goes or is kept (`replicated to
+        // singapore`, `海外へ複製`, `大阪に保管`), beside a scope of known places: review 18 A-8
+        if let Some(places) = &places {
+            for (at, written, place) in places_kept(text) {
+                let outside = match place {
+                    Some(p) => !places.contains(&p) && !seen.contains(&p),
+                    None => more_than_named("海外", Some(places)),
+                };
+                if outside {
+                    push(written, at);
+                }
             }
         }
         out
     }
+}
+
+/// Whether the sentence of `text` around byte `at` forbids what it names (`…には保存しない
+/// こと`, `must not be stored`, `持ち出し禁止`): the statement's scope then does not show where
+/// data is not kept ([`ScopeGap::NotShown`]).
+fn forbids(text: &str, at: usize) -> bool {
+    let stops = ['。', '\n', ';', '；'];
+    let start = after_last(&text[..at], &stops);
+    let end = text[at..].find(stops).map_or(text.len(), |i| at + i);
+    let sentence = &text[start..end];
+    [
+        "しない",
+        "されない",
+        "させない",
+        "禁止",
+        "行わない",
+        "置かない",
+        "ないこと",
+        "not ",
+        "never ",
+        "prohibit",
+        "forbid",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
+}
+
+/// Where `text` goes on after the last of `stops` in it (0 when none is).
+fn after_last(text: &str, stops: &[char]) -> usize {
+    text.char_indices()
+        .rfind(|(_, c)| stops.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Words saying data goes or is kept somewhere (`複製`, `保管`, `replicated`, `stored`),
+/// before a place in English or after it in Japanese ([`places_kept`]).
+const KEPT_JA: [&str; 27] = [
+    "複製",
+    "レプリケ",
+    "コピー",
+    "転送",
+    "移転",
+    "移送",
+    "移管",
+    "保管",
+    "保存",
+    "格納",
+    "退避",
+    "同期",
+    "バックアップ",
+    "配置",
+    "移行",
+    "複写",
+    "送信",
+    "蓄積",
+    "持ち出",
+    "移さ",
+    "移す",
+    "置か",
+    "置く",
+    "設置",
+    "保持",
+    "預け",
+    "ミラー",
+];
+
+/// English words of [`KEPT_JA`], as the start of a word (`replicat` of `replicated`).
+const KEPT_EN: [&str; 24] = [
+    "replicat",
+    "cop",
+    "transfer",
+    "stor",
+    "kept",
+    "keep",
+    "back up",
+    "backed up",
+    "backup",
+    "sync",
+    "mirror",
+    "mov",
+    "migrat",
+    "held",
+    "hold",
+    "host",
+    "locat",
+    "resid",
+    "archiv",
+    "sent",
+    "send",
+    "data",
+    "dr ",
+    "disaster recovery",
+];
+
+/// The places `text` (folded) names without `リージョン`/`region` as where data goes or is
+/// kept, each with where it stands, as written, and the place (`None`: abroad, `海外`,
+/// `国外`, `overseas`, `abroad`): a place followed by `へ`/`に`/`で`/`まで` (after `の`
+/// and a site word: `米国のデータセンターに`) and a word of [`KEPT_JA`] in the clause
+/// (`シンガポールへ複製`), or after `複製先は`; in English, after `to`/`in`/`into`/`at`/
+/// `from`/`within`/`and`/`or` (and `the`) with a word of [`KEPT_EN`] before it in the
+/// clause (`replicated to singapore`, `stored in tokyo and osaka`), and `overseas`/`abroad`
+/// after such a word; a place followed by `以外` (`東京以外にも保管`) is outside any scope
+/// ([`ANYWHERE_BUT`]). `us` alone only as `the us` (`sent to us` is the buyer). A place
+/// of a region's name (`シンガポールリージョン`, `東京・大阪リージョン`) is the region's.
+fn places_kept(text: &str) -> Vec<(usize, String, Option<&'static str>)> {
+    let mut found: Vec<(usize, usize, Option<&'static str>)> = place_spans(text)
+        .into_iter()
+        .map(|(at, end, p)| (at, end, Some(p)))
+        .collect();
+    for word in ["海外", "国外", "overseas", "abroad", "offshore"] {
+        for (at, _) in text.match_indices(word) {
+            found.push((at, at + word.len(), None));
+        }
+    }
+    found.sort_unstable();
+    let clause_stops = ['、', ',', '，', '。', '.', '\n', ';', '；'];
+    let mut out: Vec<(usize, String, Option<&'static str>)> = Vec::new();
+    for &(at, end, place) in &found {
+        // a longer spelling of the same place over this one (`us-east-1`, `日本国外`)
+        if found
+            .iter()
+            .any(|&(a, e, _)| (a, e) != (at, end) && a <= at && end <= e)
+        {
+            continue;
+        }
+        let after = &text[end..];
+        // `東京以外にも保管`: anywhere but the place, outside whatever it is
+        let except = after.starts_with("以外");
+        let (after, end) = if except {
+            (&after["以外".len()..], end + "以外".len())
+        } else {
+            (after, end)
+        };
+        let written = &text[at..end];
+        if region_name_goes_on(after) {
+            continue;
+        }
+        let place = if except { Some(ANYWHERE_BUT) } else { place };
+        let before = &text[..at];
+        let clause_before = &before[after_last(before, &clause_stops)..];
+        let ascii = written.is_ascii();
+        let bare_us = written == "us"
+            && !clause_before.trim_end().ends_with(" the")
+            && ![" east", " west", " gov"]
+                .iter()
+                .any(|w| after.starts_with(w));
+        // an English place read either way (`ap-northeast-3 に複製`, `replicated to osaka`)
+        let english = ascii && {
+            let lead = clause_before.trim_end();
+            let lead = lead.strip_suffix(" the").map_or(lead, |l| l);
+            let preposition = [
+                " to", " in", " into", " at", " from", " within", " and", " or", " &",
+            ]
+            .iter()
+            .any(|p| format!(" {lead}").ends_with(p));
+            let abroad = place.is_none();
+            (preposition || abroad)
+                && KEPT_EN.iter().any(|w| {
+                    clause_before.match_indices(w).any(|(i, _)| {
+                        !clause_before[..i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| c.is_ascii_alphanumeric())
+                    })
+                })
+        };
+        let kept = !bare_us
+            && (english
+                || kept_after_ja(after)
+                || ["先は", "先:", "先：", "先", "場所は", "場所:", "場所："]
+                    .iter()
+                    .any(|label| {
+                        clause_before
+                            .trim_end()
+                            .strip_suffix(label)
+                            .is_some_and(|b| KEPT_JA.iter().any(|w| b.ends_with(w)))
+                    }));
+        if kept && !out.iter().any(|(_, w, _)| w == written) {
+            out.push((at, written.to_owned(), place));
+        }
+    }
+    out
+}
+
+/// The place [`places_kept`] gives a place followed by `以外` (`東京以外にも保管`): not one
+/// of any scope.
+const ANYWHERE_BUT: &str = "anywhere-but";
+
+/// Whether what follows a place's name goes on to `リージョン`/` region` (more of a region's
+/// name: `シンガポールリージョン`, `東京・大阪リージョン`, `us-east-1 region`, `singapore
+/// (primary) region`).
+fn region_name_goes_on(after: &str) -> bool {
+    let rest = after.trim_start_matches(|c: char| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{30a0}'..='\u{30ff}').contains(&c)
+            || c.is_ascii_alphanumeric()
+            || c == '-'
+    });
+    // a bracket before the marker (`singapore (primary) region`)
+    let rest = match rest.trim_start().strip_prefix(['(', '（']) {
+        Some(inner) => inner
+            .find([')', '）'])
+            .map_or(rest, |e| inner[e..].trim_start_matches([')', '）'])),
+        None => rest,
+    };
+    rest.starts_with("リージョン") || rest.starts_with(" region")
+}
+
+/// Whether what follows a place in Japanese (`after`) says data goes or is kept there: a
+/// particle (`へ`, `に`, `で`, `まで`), after an optional `都`/`府`/`県`, `の`/`内の` and a site
+/// word (`米国のデータセンターに`, `大阪府内の拠点で`), or the bracket the place is in
+/// (`DRサイト（大阪）へ`), then a word of [`KEPT_JA`] before the clause ends.
+fn kept_after_ja(after: &str) -> bool {
+    // `ap-northeast-3 に`, `DRサイト（大阪）へ`
+    let after = after.trim_start_matches([' ', '　']);
+    let mut rest = after
+        .strip_prefix(['）', ')'])
+        .unwrap_or(after)
+        .trim_start_matches([' ', '　']);
+    for suffix in ["都", "府", "県", "市", "州"] {
+        if let Some(r) = rest.strip_prefix(suffix) {
+            rest = r;
+            break;
+        }
+    }
+    for of in ["内の", "所在の", "にある", "の", "内"] {
+        if let Some(r) = rest.strip_prefix(of) {
+            rest = r;
+            break;
+        }
+    }
+    for site in [
+        "データセンター",
+        "データセンタ",
+        "dc",
+        "拠点",
+        "サイト",
+        "サーバー",
+        "サーバ",
+        "施設",
+        "環境",
+        "側",
+        "地域",
+    ] {
+        if let Some(r) = rest.strip_prefix(site) {
+            rest = r;
+            break;
+        }
+    }
+    let Some(rest) = [
+        "への", "へも", "へ", "にも", "に", "でも", "で", "にて", "まで",
+    ]
+    .iter()
+    .find_map(|p| rest.strip_prefix(p)) else {
+        return false;
+    };
+    let clause = rest
+        .find(['、', '，', '。', '\n', ';', '；'])
+        .map_or(rest, |i| &rest[..i]);
+    KEPT_JA.iter().any(|w| clause.contains(w))
 }
 
 /// Words of the physical part of a service (clause 11's sites): one of them in an excluded
@@ -3119,6 +3502,49 @@ fn providers_share(part: &str) -> bool {
     .any(|w| part.contains(w))
         && !own.iter().any(|w| part.starts_with(w))
 }
+
+/// Words naming the same part of a service, in Japanese and English: an excluded part
+/// written as one of them (the whole part, folded) is named by any (`対象外: 管理コンソール`
+/// by `Admin console access is logged`).
+const PART_WORDS: [&[&str]; 4] = [
+    &[
+        "管理コンソール",
+        "管理者コンソール",
+        "管理画面",
+        "admin console",
+        "administration console",
+        "administrator console",
+        "management console",
+        "admin portal",
+        "management portal",
+    ],
+    &[
+        "モバイルアプリ",
+        "モバイルアプリケーション",
+        "スマートフォンアプリ",
+        "スマホアプリ",
+        "mobile app",
+        "mobile application",
+        "smartphone app",
+    ],
+    &[
+        "サポート窓口",
+        "ヘルプデスク",
+        "サポートデスク",
+        "help desk",
+        "helpdesk",
+        "support desk",
+        "customer support",
+    ],
+    &[
+        "オプションサービス",
+        "オプション",
+        "optional service",
+        "optional services",
+        "add-on",
+        "add-ons",
+    ],
+];
 
 /// Words of an infrastructure part beside [`PHYSICAL`] (`インフラ部分はAWSの統制に依拠`).
 const INFRA: [&str; 3] = ["ネットワーク機器", "ハイパーバイザ", "仮想化基盤"];
@@ -3244,6 +3670,20 @@ impl ExcludedParts {
                 }
             }
         }
+        // an excluded part in one language is named in the other too (`管理コンソール` by
+        // `admin console`): a check list in English under a scope in Japanese
+        for (written, folded) in &parts {
+            for group in PART_WORDS {
+                if !group.contains(&folded.as_str()) {
+                    continue;
+                }
+                for word in group {
+                    if !parts.iter().chain(&also).any(|(_, f)| f == word) {
+                        also.push((written.clone(), (*word).to_owned()));
+                    }
+                }
+            }
+        }
         let regions = ScopeRegions::of(&lines, &parts);
         let relied = parts
             .iter()
@@ -3268,6 +3708,20 @@ impl ExcludedParts {
     /// The regions an item's title or the texts beside it name outside the scope's regions
     /// ([`ScopeRegions`]), as `<name>リージョン`.
     pub fn regions_outside(&self, title: &str, note: &str, extra: &Extra) -> Vec<String> {
+        self.regions_outside_judged(title, note, extra)
+            .into_iter()
+            .map(|(written, _)| written)
+            .collect()
+    }
+
+    /// [`Self::regions_outside`], each with whether its sentence forbids keeping data there
+    /// ([`forbids`]).
+    fn regions_outside_judged(
+        &self,
+        title: &str,
+        note: &str,
+        extra: &Extra,
+    ) -> Vec<(String, bool)> {
         if self.regions.0.is_none() {
             return Vec::new();
         }
@@ -3275,7 +3729,7 @@ impl ExcludedParts {
             .chain(texts_beside(note, extra))
             .collect();
         self.regions
-            .outside(&crate::text::fold_width(&all.join("\n")).to_lowercase())
+            .outside_judged(&crate::text::fold_width(&all.join("\n")).to_lowercase())
     }
 
     /// The excluded parts an item's title or the texts beside it ([`texts_beside`]) name,
@@ -3332,31 +3786,49 @@ impl ExcludedParts {
                 list.push(part.to_owned());
             }
         }
-        let mut regions = self.regions_outside(title, note, extra);
-        regions.retain(|r| !excluded.contains(r) && !relied.contains(r));
+        let mut regions = self.regions_outside_judged(title, note, extra);
+        regions.retain(|(r, _)| !excluded.contains(r) && !relied.contains(r));
         let mut out = Vec::new();
         for (gap, list) in [(ScopeGap::Excluded, excluded), (ScopeGap::Relied, relied)] {
             if !list.is_empty() {
                 out.push((gap, list));
             }
         }
-        if !regions.is_empty() {
-            let named: Vec<String> = self
-                .regions
-                .0
+        let named: Vec<String> = self
+            .regions
+            .0
+            .iter()
+            .flatten()
+            .map(|n| format!("{n}リージョン"))
+            .collect();
+        // a region the item names to keep data out of (`東京以外のリージョンには保存しない
+        // こと`) is worded apart: the scope does not show where data is not kept
+        for (gap, forbidden) in [(ScopeGap::NotNamed, false), (ScopeGap::NotShown, true)] {
+            let regions: Vec<&str> = regions
                 .iter()
-                .flatten()
-                .map(|n| format!("{n}リージョン"))
+                .filter(|(_, f)| *f == forbidden)
+                .map(|(r, _)| r.as_str())
                 .collect();
-            let subject = match lang {
-                Lang::Ja => format!(
+            if regions.is_empty() {
+                continue;
+            }
+            let subject = match (lang, gap) {
+                (Lang::Ja, ScopeGap::NotNamed) => format!(
                     "{} のみを挙げ、{} を挙げていない",
                     named.join("・"),
                     regions.join("・")
                 ),
-                Lang::En => format!("{}; {} is not named", named.join(", "), regions.join(", ")),
+                (Lang::En, ScopeGap::NotNamed) => {
+                    format!("{}; {} is not named", named.join(", "), regions.join(", "))
+                }
+                (Lang::Ja, _) => format!(
+                    "{} のみを挙げており、{}",
+                    named.join("・"),
+                    regions.join("・")
+                ),
+                (Lang::En, _) => format!("{}, not {}", named.join(", "), regions.join(", ")),
             };
-            out.push((ScopeGap::NotNamed, vec![subject]));
+            out.push((gap, vec![subject]));
         }
         out
     }
@@ -6714,6 +7186,69 @@ mod tests {
         ] {
             assert_eq!(physical(scope), (None, false), "{scope}");
         }
+    }
+
+    /// Review 18 A-8: a place named without `リージョン` as where data goes or is kept, and
+    /// `<region>等`, are outside a scope of one region. Guards: the place not where data goes
+    /// (`連絡先：大阪支店`, `米国の法律に基づき`, `let us know`), the scope's own place, a
+    /// place that is a region's name (read as the region, once).
+    #[test]
+    fn a_place_where_data_goes_is_read_without_the_word_region() {
+        let outside = |scope: &str, title: &str| -> Vec<String> {
+            ExcludedParts::of(&[scope.to_owned()]).regions_outside(title, "", &Extra::default())
+        };
+        let tokyo = "テストクラウド（東京リージョン）";
+        for (title, part) in [
+            (
+                "Backups in Tokyo region, replicated to Singapore",
+                "singapore",
+            ),
+            ("東京リージョン内でバックアップを取得し、海外へ複製", "海外"),
+            ("東京リージョン等へバックアップ", "東京リージョン等"),
+            ("東京リージョンなどへバックアップ", "東京リージョン等"),
+            ("Backups in the Tokyo region, etc.", "tokyoリージョン等"),
+            ("バックアップを大阪府内の拠点で保管", "大阪"),
+            ("米国のデータセンターに転送", "米国"),
+            ("DRサイト（大阪）へ複製", "大阪"),
+            ("ap-northeast-3 に複製", "ap-northeast-3"),
+            ("Data kept in the US", "us"),
+            ("Backups replicated to US East", "us"),
+            ("Backups stored in Tokyo and Osaka", "osaka"),
+            ("Backups stored overseas", "overseas"),
+            ("複製先：シンガポール", "シンガポール"),
+            ("東京以外にも保管", "東京以外"),
+            (
+                "Backups kept in the Singapore (primary) region",
+                "singaporeリージョン",
+            ),
+            ("シンガポールリージョンへ複製", "シンガポールリージョン"),
+        ] {
+            assert_eq!(outside(tokyo, title), [part], "{title}");
+        }
+        for title in [
+            "バックアップを東京に保管",
+            "東京都内のデータセンターに保管",
+            "Backups stored in Tokyo",
+            "Let us know where backups are stored",
+            "Backups are sent to us",
+            "連絡先：大阪支店",
+            "米国の法律に基づきバックアップを保管",
+            "大阪本社でバックアップ媒体を管理",
+            "シンガポール拠点のサポート窓口に連絡",
+            "Backups replicated to another site",
+            "Osaka office staff keep backups",
+        ] {
+            assert!(outside(tokyo, title).is_empty(), "{title}");
+        }
+        // `等` beside a scope naming more than the item: the others may be those
+        let two = "テストクラウド（東京・大阪リージョン）";
+        assert!(outside(two, "東京リージョン等へバックアップ").is_empty());
+        assert_eq!(
+            outside(two, "東京・大阪リージョン等へバックアップ"),
+            ["東京・大阪リージョン等"]
+        );
+        // a scope of no known place judges no place
+        assert!(outside("テストクラウド（本番リージョン）", "シンガポールへ複製").is_empty());
     }
 
     /// Review 16 A-9: a known place anywhere in a region's name, in a bracket beside it, in

@@ -599,6 +599,14 @@ fn read_table_by_kind(
                 }
                 SheetMeaning::Statements | SheetMeaning::History => None,
             };
+            // the service's name the rows above the header state: a scope cell naming it is
+            // the whole service (review 12 C-12)
+            let service: Vec<String> = sheet
+                .rows
+                .iter()
+                .take(layout.header.unwrap_or(0))
+                .filter_map(|row| page::service_name_stated(row))
+                .collect();
             let listed = status_table::read(
                 sheet,
                 &layout,
@@ -608,6 +616,7 @@ fn read_table_by_kind(
                 opts.as_of(),
                 opts.own_statement,
                 marks.map_or(&[][..], |m| &m.legend_sheet),
+                &service,
             )?;
             Part {
                 read: ReadPart {

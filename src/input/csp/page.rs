@@ -545,22 +545,9 @@ pub fn scope_row(cells: &[String]) -> bool {
 /// qualifier (`東京リージョン`, `（管理コンソールを除く）`, `…のみ`), which stays a registry
 /// fact a table does not carry. Such a line is read as a cover's `対象サービス` is.
 pub fn scope_limits_nothing(cells: &[String]) -> bool {
-    let labelled: Vec<(Field, &str)> = cells
-        .iter()
-        .filter_map(|c| split_label(c))
-        .map(|(field, _, _, value)| (field, value))
-        .collect();
-    let [(Field::Scope | Field::InScope, value)] = labelled[..] else {
+    let Some((Field::Scope | Field::InScope, value)) = one_labelled_value(cells) else {
         return false;
     };
-    let rest: Vec<&str> = cells
-        .iter()
-        .map(|c| c.trim())
-        .filter(|c| !c.is_empty() && split_label(c).is_none())
-        .collect();
-    let value = crate::text::fold_width(&format!("{value} {}", rest.join(" ")))
-        .trim()
-        .to_lowercase();
     if value.is_empty() {
         return false;
     }
@@ -659,6 +646,40 @@ pub fn scope_limits_nothing(cells: &[String]) -> bool {
     .iter()
     .any(|w| rest.contains(w));
     !qualified && !parts && (one_name || whole && rest.is_empty())
+}
+
+/// The service's name a row above a status table states (`クラウドサービスの名称 | テスト
+/// クラウド`, `サービス名：テストクラウド`, or a scope line that limits nothing, `対象範囲 |
+/// テストクラウド`: [`scope_limits_nothing`]), folded (width, case): a cell naming it under a
+/// scope header means the whole service (review 12 C-12). `None` for any other row.
+pub fn service_name_stated(cells: &[String]) -> Option<String> {
+    match one_labelled_value(cells)? {
+        (Field::Name, name) if !name.is_empty() => Some(name),
+        (Field::Scope | Field::InScope, name) if scope_limits_nothing(cells) => Some(name),
+        _ => None,
+    }
+}
+
+/// The field of the one labelled cell of `cells` and its value with the cells that hold no
+/// label, folded (width, case): `対象範囲 | テストクラウド`, `サービス名：テストクラウド`.
+fn one_labelled_value(cells: &[String]) -> Option<(Field, String)> {
+    let labelled: Vec<(Field, &str)> = cells
+        .iter()
+        .filter_map(|c| split_label(c))
+        .map(|(field, _, _, value)| (field, value))
+        .collect();
+    let [(field, value)] = labelled[..] else {
+        return None;
+    };
+    let rest: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty() && split_label(c).is_none())
+        .collect();
+    let value = crate::text::fold_width(&format!("{value} {}", rest.join(" ")))
+        .trim()
+        .to_lowercase();
+    Some((field, value))
 }
 
 /// Whether a cell of `cells` starts with `次回更新` (`次回更新: 2026年9月`, `次回更新日 |
@@ -2051,6 +2072,37 @@ const FOR_MENTIONS: &str = "a field of the list entry (scope, subsequent events,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Review 12 C-12: a name line (`サービス名：テストクラウド`, `クラウドサービスの名称 |
+    /// テストクラウド`, `Service name: Test Cloud`) or a scope line that limits nothing states
+    /// the service's name; a scope line naming a region, another field, a note do not.
+    #[test]
+    fn a_name_line_states_the_services_name() {
+        let cells = |c: &[&str]| c.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        for (row, name) in [
+            (&["サービス名：テストクラウド"][..], "テストクラウド"),
+            (
+                &["クラウドサービスの名称", "テストクラウド"][..],
+                "テストクラウド",
+            ),
+            (&["Service name: Test Cloud"][..], "test cloud"),
+            (&["対象範囲", "テストクラウド"][..], "テストクラウド"),
+        ] {
+            assert_eq!(
+                service_name_stated(&cells(row)).as_deref(),
+                Some(name),
+                "{row:?}"
+            );
+        }
+        for row in [
+            &["対象範囲", "テストクラウド（東京リージョン）"][..],
+            &["登録番号", "C99-0021-1"][..],
+            &["管理策一覧"][..],
+            &["サービス名："][..],
+        ] {
+            assert_eq!(service_name_stated(&cells(row)), None, "{row:?}");
+        }
+    }
 
     /// A scope line naming the whole service or the service alone limits nothing; one
     /// naming a region, a part or a qualifier does (review 13 C-2).

@@ -164,7 +164,8 @@ fn status_place(layout: &Layout, cols: &StatusColumns) -> String {
 /// other than implemented (`非該当`), which no row may contradict by stating implemented.
 /// `own_work`: the list is the CSP's own work (`readiness --implemented`, `diff`), where
 /// evidence missing is a finding of readiness, not a refusal. `legend_sheet`: the pairs of the
-/// workbook's legend sheet ([`legend_sheet`]), read as a legend beside the table.
+/// workbook's legend sheet ([`legend_sheet`]), read as a legend beside the table. `service`:
+/// the service's names the rows above the header state ([`super::page::service_name_stated`]).
 #[allow(clippy::too_many_arguments)]
 pub fn read(
     sheet: &Sheet,
@@ -175,6 +176,7 @@ pub fn read(
     as_of: crate::date::Date,
     own_work: bool,
     legend_sheet: &[(String, String)],
+    service: &[String],
 ) -> Result<Listed, InputError> {
     let loc = sheet.location();
     let mut out = Listed::default();
@@ -355,7 +357,7 @@ pub fn read(
             let mut unaccepted = None;
             let reason = if status.declared == Declared::Implemented {
                 check_implemented_row(
-                    row, n, layout, cols, &loc, id_cell, &titles, as_of, own_work,
+                    row, n, layout, cols, &loc, id_cell, &titles, as_of, own_work, service,
                 )?;
                 let raw = raws.first().map_or("", String::as_str);
                 row_remark(row, layout, cols, as_of, |text| {
@@ -2936,6 +2938,20 @@ fn row_remark(
         .join("; ")
 }
 
+/// Whether a cell under a scope header names the service itself by the name the rows above
+/// the table state (`service`, folded): `テストクラウド`, `テストクラウド全体` (review 12
+/// C-12). A name with anything more (`テストクラウド（東京リージョン）`, `…（一部）`) or
+/// another name is a part, as before; without a stated name no name reads.
+fn names_service(text: &str, service: &[String]) -> bool {
+    let text = crate::text::fold_width(text).trim().to_lowercase();
+    let text = ["の全体", "全体", " (all)", "(all)"]
+        .iter()
+        .find_map(|w| text.strip_suffix(w))
+        .unwrap_or(&text)
+        .trim();
+    !text.is_empty() && service.iter().any(|s| s == text)
+}
+
 /// On a row stated implemented, no other column may qualify the statement: a remark (in
 /// any column but the id, status and applicability columns, whatever its header) that
 /// limits its scope, defers it, says someone else implements it or states another status
@@ -2955,6 +2971,7 @@ fn check_implemented_row(
     titles: &[&str],
     as_of: crate::date::Date,
     own_work: bool,
+    service: &[String],
 ) -> Result<(), InputError> {
     let status = layout.status_name().unwrap_or_default();
     let refuse = |c: usize, text: &str, what: String, hint: &str| {
@@ -3072,7 +3089,7 @@ fn check_implemented_row(
                     FOR_REMARKS,
                 ))
             }
-            Header::Scope if !remarks::is_whole_scope(text) => {
+            Header::Scope if !remarks::is_whole_scope(text) && !names_service(text, service) => {
                 return Err(refuse(
                     c,
                     text,
@@ -3503,6 +3520,32 @@ mod tests {
         cells.iter().map(|c| (*c).to_owned()).collect()
     }
 
+    /// Review 12 C-12: the stated name (folded), alone or with `全体`, is the service; a
+    /// name with more, another name, or no name stated is not.
+    #[test]
+    fn a_scope_cell_naming_the_stated_service_is_the_service() {
+        let service = ["テストクラウド".to_owned(), "test cloud".to_owned()];
+        for text in [
+            "テストクラウド",
+            "ﾃｽﾄｸﾗｳﾄﾞ",
+            "テストクラウド全体",
+            "Test Cloud",
+            " TEST CLOUD ",
+        ] {
+            assert!(names_service(text, &service), "{text}");
+        }
+        for text in [
+            "テストクラウド（東京リージョン）",
+            "テストクラウド（一部）",
+            "関連サービスB",
+            "全体",
+            "",
+        ] {
+            assert!(!names_service(text, &service), "{text}");
+        }
+        assert!(!names_service("テストクラウド", &[]));
+    }
+
     /// A legend row gives its pairs, over one cell or several; a row with anything beside
     /// its pairs is no legend.
     #[test]
@@ -3682,6 +3725,7 @@ mod tests {
             None,
             crate::date::Date::new(2026, 4, 1).unwrap(),
             false,
+            &[],
             &[],
         )
         .map(|l| {
