@@ -151,3 +151,155 @@ fn a9_suggest_keeps_the_comments_report_reads() {
     assert_eq!(statuses(&before), statuses(&twice));
     assert!(note(&twice, "Q3").contains("メモ(H4)"));
 }
+
+/// A check list of four items (every one's control stated implemented) with `row` inserted
+/// as row 4, between Q2 and Q3.
+fn a5_list(dir: &Path, row: &str) -> PathBuf {
+    let path = dir.join("a5.csv");
+    std::fs::write(
+        &path,
+        format!(
+            "項番,確認項目,ISMAP管理策,求める確認水準,備考\n\
+             Q1,利用者登録の手続,9.2.1,ISMAP,\n\
+             Q2,特権IDの管理,9.2.3,ISMAP,\n\
+             {row}\n\
+             Q3,パスワード管理,9.4.3,ISMAP,\n\
+             Q4,バックアップ,12.3.1,ISMAP,\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+/// `report` on [`a5_list`] with `row`: Q1's and Q2's statuses, and the ids of the items.
+fn a5_statuses(row: &str) -> (String, String, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let v = report(&a5_list(dir.path(), row));
+    let ids = statuses(&v).into_iter().map(|(id, _)| id).collect();
+    (
+        status(&v, "Q1").to_owned(),
+        status(&v, "Q2").to_owned(),
+        ids,
+    )
+}
+
+/// Review 19 A-5: a row of no item under an item, whose remark points up (`↑`, `上記`,
+/// `前項`, `（補足）`, `above`), is the note of the item above — or of the N it names, or
+/// all above — read by the note rules: not analysed, never a bare 充足.
+#[test]
+fn a5_a_remark_pointing_up_is_the_note_of_the_items_above() {
+    let q2 = |s: &str| ("covered".to_owned(), s.to_owned());
+    for (row, want) in [
+        (",,,,↑ CSP回答：未対応", q2("not-analysed")),
+        (",,,,上記はCSP回答待ち", q2("not-analysed")),
+        (",,,,前項はCSP回答待ち", q2("not-analysed")),
+        (",,,,↑ 2027年度対応予定", q2("not-analysed")),
+        (
+            ",,,,The item above: CSP answered not implemented",
+            q2("not-analysed"),
+        ),
+        // a check item's text without an id, in a list of ids
+        (
+            ",（補足）CSP回答：特権IDの棚卸は未実施,,,",
+            q2("not-analysed"),
+        ),
+        // the same words in the item's own note cell are read so (mapping-approximate)
+        (",,,,上記はISMAPでは代替不可", q2("partial")),
+    ] {
+        let (s1, s2, ids) = a5_statuses(row);
+        assert_eq!((s1, s2), want, "{row}");
+        assert_eq!(ids, ["Q1", "Q2", "Q3", "Q4"], "{row}");
+    }
+    // the N items it names, or all of them
+    for row in [
+        ",,,,※ 上記2項目はCSP回答：未対応",
+        ",,,,上記２項目はCSP回答待ち",
+        ",,,,上記すべてCSP回答待ち",
+        ",,,,The two items above: CSP answer pending",
+    ] {
+        let (s1, s2, _) = a5_statuses(row);
+        assert_eq!(
+            (s1.as_str(), s2.as_str()),
+            ("not-analysed", "not-analysed"),
+            "{row}"
+        );
+    }
+    // guards: a remark pointing up that says nothing against the item, or a resolution
+    // before --as-of, leaves it covered; one more qualifier (a later year) does not
+    for (row, want) in [
+        (",,,,↑ 対応済み", "covered"),
+        (",,,,↑ 前回の不備は2025年に解消済", "covered"),
+        (",,,,↑ 前回の不備は2027年に解消済", "not-analysed"),
+    ] {
+        let (s1, s2, _) = a5_statuses(row);
+        assert_eq!((s1.as_str(), s2.as_str()), ("covered", want), "{row}");
+    }
+}
+
+/// Review 19 A-5: a row of no item whose remark the note reader finds against judging an
+/// item and that does not point up cannot be told whose: refused naming the row. Guards: a
+/// blank row, section headings, an ordinary footnote, a line on how to fill the list in,
+/// `以上の`, `上記以外` read as before, every item covered.
+#[test]
+fn a5_a_remark_on_no_item_is_refused_and_ordinary_rows_still_read() {
+    for row in [
+        ",,,,CSP回答：未対応",
+        ",,,,※ CSP回答待ち",
+        ",,,,上記以外は2027年度対応予定",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = on_checks("en", "report", a5_list(dir.path(), row));
+        c.arg("--csp").arg(csp());
+        let stderr = common::input_error(c);
+        assert!(stderr.contains("row 4"), "{row}: {stderr}");
+        assert!(
+            stderr.contains("holds no check item, only the remark"),
+            "{stderr}"
+        );
+    }
+    for row in [
+        ",,,,",
+        "■ 組織的対策,,,,",
+        ",1. 組織的対策,,,",
+        ",,,,※ 参照はISMAP管理基準による",
+        "※ 参照はISMAP管理基準による,,,,",
+        ",,,,※ 上記の番号はISMAP管理基準による",
+        ",,,,※ 未対応の場合は備考欄に理由を記入",
+        ",,,,※ 上記以外に確認事項があれば備考欄に記入",
+        ",,,,以上の項目は年1回以上の確認とする",
+        ",,,,運用上の注意：CSPに確認",
+    ] {
+        let (s1, s2, _) = a5_statuses(row);
+        assert_eq!((s1.as_str(), s2.as_str()), ("covered", "covered"), "{row}");
+    }
+}
+
+/// Review 19 A-5 in a workbook: the remark row hidden reads the same (a hidden row is
+/// read as written).
+#[test]
+fn a5_a_hidden_remark_row_is_read_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x13c.xlsx");
+    let mut wb = Workbook::new();
+    common::add_text_sheet(
+        &mut wb,
+        "確認項目",
+        &[
+            &["項番", "確認項目", "ISMAP管理策", "求める確認水準", "備考"],
+            &["Q1", "利用者登録の手続", "9.2.1", "ISMAP", ""],
+            &["Q2", "特権IDの管理", "9.2.3", "ISMAP", ""],
+            &["", "", "", "", "↑ CSP回答：未対応"],
+            &["Q3", "パスワード管理", "9.4.3", "ISMAP", ""],
+        ],
+    );
+    wb.worksheet_from_name("確認項目")
+        .unwrap()
+        .set_row_hidden(3)
+        .unwrap();
+    wb.save(&path).unwrap();
+    let v = report(&path);
+    assert_eq!(status(&v, "Q1"), "covered");
+    assert_eq!(status(&v, "Q2"), "not-analysed");
+    assert!(note(&v, "Q2").contains("↑ CSP回答：未対応"));
+    assert_eq!(status(&v, "Q3"), "covered");
+}
