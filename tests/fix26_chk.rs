@@ -303,3 +303,82 @@ fn a5_a_hidden_remark_row_is_read_too() {
     assert!(note(&v, "Q2").contains("↑ CSP回答：未対応"));
     assert_eq!(status(&v, "Q3"), "covered");
 }
+
+const B1_MAIN: &[&[&str]] = &[
+    &["項番", "確認項目", "ISMAP管理策", "備考"],
+    &["Q1", "利用者登録の手続", "9.2.1", ""],
+    &["Q2", "特権IDの管理", "9.2.3", ""],
+];
+
+/// Review 19 B-1: a sheet named as details (`別紙1`, `Appendix A`, `補足`) repeating an item's
+/// id is that item's detail: refused naming both rows (read as a second item, the item
+/// itself stayed a bare 充足 beside its detail's 未対応). Guards: sheets each numbered from
+/// 1 under other names, and a 別紙 of ids of its own, are read; suggest still reads it.
+#[test]
+fn b1_a_detail_sheet_repeating_an_items_id_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["別紙1", "Appendix A", "補足"] {
+        let path = dir.path().join("b1.xlsx");
+        workbook(
+            &path,
+            &[
+                ("確認項目", B1_MAIN, &[]),
+                (
+                    name,
+                    &[
+                        &["項番", "確認項目", "ISMAP管理策", "備考"],
+                        &["Q2", "特権IDの管理（詳細）", "9.2.3", "CSP回答：未対応"],
+                    ],
+                    &[],
+                ),
+            ],
+        );
+        let mut c = on_checks("en", "report", &path);
+        c.arg("--csp").arg(csp());
+        let stderr = common::input_error(c);
+        assert!(
+            stderr.contains(&format!("sheet '{name}': row 2")),
+            "{stderr}"
+        );
+        assert!(stderr.contains("sheet '確認項目' row 3"), "{stderr}");
+        // suggest, which gives no verdict, reads the two sheets as before
+        suggest(&path, &dir.path().join("b1-sug.xlsx"));
+    }
+    // guards: two parts each numbered from 1, and a 別紙 of its own ids
+    let path = dir.path().join("parts.xlsx");
+    workbook(
+        &path,
+        &[
+            ("組織的対策", B1_MAIN, &[]),
+            (
+                "技術的対策",
+                &[
+                    &["項番", "確認項目", "ISMAP管理策", "備考"],
+                    &["Q2", "暗号化", "10.1.1", ""],
+                ],
+                &[],
+            ),
+        ],
+    );
+    let v = report(&path);
+    assert_eq!(status(&v, "組織的対策/Q2"), "covered");
+    assert_eq!(status(&v, "技術的対策/Q2"), "covered");
+    let path = dir.path().join("own.xlsx");
+    workbook(
+        &path,
+        &[
+            ("確認項目", B1_MAIN, &[]),
+            (
+                "別紙1",
+                &[
+                    &["項番", "確認項目", "ISMAP管理策", "備考"],
+                    &["B-1", "暗号化", "10.1.1", ""],
+                ],
+                &[],
+            ),
+        ],
+    );
+    let v = report(&path);
+    assert_eq!(status(&v, "Q2"), "covered");
+    assert_eq!(status(&v, "B-1"), "covered");
+}

@@ -691,7 +691,10 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
                 list.skipped_sheets = skipped;
                 list
             }
-            _ => merge_sheets(path, lists, skipped)?,
+            _ => {
+                check_detail_sheets(path, &lists)?;
+                merge_sheets(path, lists, skipped)?
+            }
         };
         not_items.sort_by_key(|n| visible.iter().position(|v| v == n));
         list.not_item_sheets = not_items;
@@ -1195,6 +1198,63 @@ fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputE
 /// tool's (`Mapping`, `対応項番`: mapped to what?): the column named, never read by a guess.
 fn ids_column_hint(name: &str) -> String {
     format!("the header '{name}' does not say whose numbers the column holds: if they are ISMAP ids, give it with --refs-column '{name}', or name it '管理策' (also: controls, refs, 対応管理策, ISMAP管理策, ISMAP対応, 管理策番号)")
+}
+
+/// Whether a sheet's name says it holds details of the items of another sheet: `別紙1`,
+/// `付録`, `補足`, `添付資料`, `詳細`, `Appendix A`, `Annex`, `Attachment`, `Supplement`.
+fn is_detail_sheet(name: &str) -> bool {
+    let key = header_key(name);
+    [
+        "別紙",
+        "別添",
+        "付録",
+        "付属",
+        "補足",
+        "添付",
+        "詳細",
+        "appendix",
+        "annex",
+        "attachment",
+        "supplement",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+}
+
+/// Refuses an item on a sheet named as details (`別紙1`, `Appendix`: [`is_detail_sheet`])
+/// whose id is an item's id on another sheet (review 19 B-1): it is that item's detail
+/// (`Q2 | 特権IDの管理（詳細） | 9.2.3 | CSP回答：未対応`), and read as a second item, qualified
+/// by its sheet, it would leave the item itself judged without it (a bare 充足 beside its
+/// own detail's 未対応). Both rows are named. Sheets each numbered from 1 under other names
+/// (`組織的対策`, `技術的対策`), and a detail sheet of ids of its own, are read as before.
+fn check_detail_sheets(path: &Path, lists: &[CheckList]) -> Result<(), InputError> {
+    for detail in lists
+        .iter()
+        .filter(|l| l.sheet.as_deref().is_some_and(is_detail_sheet))
+    {
+        for item in detail.items.iter().filter(|i| !i.id.starts_with('#')) {
+            let main = lists
+                .iter()
+                .filter(|l| l.sheet != detail.sheet)
+                .find_map(|l| Some((l, l.items.iter().find(|i| i.id == item.id)?)));
+            let Some((main, first)) = main else {
+                continue;
+            };
+            let (sheet, main_sheet) = (
+                detail.sheet.as_deref().unwrap_or_default(),
+                main.sheet.as_deref().unwrap_or_default(),
+            );
+            return Err(InputError::at(
+                Location::file(path).sheet(Some(sheet)).row(item.row),
+                format!(
+                    "the check item '{}' on the sheet '{sheet}', named as details of the items, is the id of the item on sheet '{main_sheet}' row {}: read as a second item, that item would be judged without its detail",
+                    item.id, first.row
+                ),
+            )
+            .hint(format!("move the detail into the note of the item on sheet '{main_sheet}' and delete its row, give the detail row an id of its own, or read one sheet with --sheet NAME")));
+        }
+    }
+    Ok(())
 }
 
 /// The check lists of several sheets as one: every item once, each with its sheet. When an

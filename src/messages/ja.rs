@@ -111,6 +111,8 @@ pub const JA: &[(&str, &str)] = &[
     ("give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), or delete the line", "各項目の求める確認水準を 求める確認水準 の列に書く(保証報告、個別監査)か、この行を削除してください"),
     ("{} asks for ISMAP controls ({}) outside the check items: which items it concerns cannot be told, and they would be judged without it", "{0}は確認項目の外でISMAP管理策({1})を求めています: どの確認項目についてのものか判断できず、確認項目はこれを抜きに判定されることになります"),
     ("the row holds no check item, only the remark '{}', which speaks against judging an item on the ISMAP statement: which item it concerns cannot be told, and the items would be judged without it", "この行には確認項目がなく、ISMAPの言明で確認項目を判定することに反する注記 '{0}' だけがあります: どの確認項目についての注記か判断できず、確認項目はこの注記なしで判定されることになります"),
+    ("the check item '{}' on the sheet '{}', named as details of the items, is the id of the item on sheet '{}' row {}: read as a second item, that item would be judged without its detail", "シート '{1}' (名前から確認項目の詳細のシート)の確認項目 '{0}' は、シート '{2}' の {3} 行目の確認項目と同じIDです: 別の確認項目として読むと、その確認項目は詳細を踏まえずに判定されることになります"),
+    ("move the detail into the note of the item on sheet '{}' and delete its row, give the detail row an id of its own, or read one sheet with --sheet NAME", "詳細をシート '{0}' の確認項目の備考に移して詳細の行を削除するか、詳細の行に別のIDを付けるか、--sheet NAME で1シートを読んでください"),
     ("write the remark in the note cell of the item it concerns, or begin it with ↑ or 上記 (上記2項目: the two items above) to make it the note of the item(s) right above it", "注記は該当する確認項目の備考セルに書くか、先頭に ↑ や 上記 を付けて(上記2項目: 直前の2項目)すぐ上の確認項目の注記にしてください"),
     ("{} asks for an assurance level ({}) above the one check items give ('{}'{}: {}): which one the buyer asks for cannot be told", "{0}は確認項目に書かれた確認水準('{2}'{3-}: {4})より高い確認水準({1})を求めています: 利用者がどちらを求めているか判断できません"),
     ("the line '{}'", "行 '{0}' "),
