@@ -45,8 +45,11 @@ fn note<'a>(v: &'a serde_json::Value, id: &str) -> &'a str {
     by_id(&v["items"], id)["note"].as_str().unwrap_or_default()
 }
 
-/// Writes a workbook of `sheets` ((name, rows, notes (row, col, text) from 0)) at `path`.
-fn workbook(path: &Path, sheets: &[(&str, &[&[&str]], &[(u32, u16, &str)])]) {
+/// A sheet to write: name, rows, notes (row, col, text) from 0.
+type SheetSpec<'a> = (&'a str, &'a [&'a [&'a str]], &'a [(u32, u16, &'a str)]);
+
+/// Writes a workbook of `sheets` at `path`.
+fn workbook(path: &Path, sheets: &[SheetSpec]) {
     let mut wb = Workbook::new();
     for (name, rows, notes) in sheets {
         common::add_text_sheet(&mut wb, name, rows);

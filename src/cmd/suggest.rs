@@ -13,7 +13,7 @@ use crate::input::checks::{self, ForSuggest, ItemRefs};
 use crate::input::table::{self, StoredWorkbook, Visibility};
 use crate::input::workbook_zip;
 use crate::input::{Encoding, FileKind};
-use crate::report::suggest::{BookSheet, SheetOut, SuggestBook};
+use crate::report::suggest::{BookSheet, CellComments, SheetOut, SuggestBook};
 use crate::report::{self, Format};
 
 pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
@@ -183,7 +183,7 @@ fn book<'w>(
 /// an item's row as the item's note, and one elsewhere as a line outside the items, so the
 /// workbook written back keeps them (review 19 A-9: a list's remarks lost on the round trip
 /// turned its not-analysed items 充足).
-fn sheet_comments(path: &Path, name: &str) -> Result<Vec<((usize, usize), String)>, InputError> {
+fn sheet_comments(path: &Path, name: &str) -> Result<CellComments, InputError> {
     let unreadable = |e: String| {
         InputError::at(
             Location::file(path).sheet(Some(name)),

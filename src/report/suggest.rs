@@ -435,8 +435,11 @@ pub struct BookSheet<'w> {
     /// The cell comments (メモ) of the input sheet, (row, column) from 0 in the input's
     /// columns → text: carried over as notes, since `report` reads one on an item's row as
     /// the item's note (review 19 A-9).
-    pub comments: Vec<((usize, usize), String)>,
+    pub comments: CellComments,
 }
+
+/// Cell comments: (row, column) from 0 → text.
+pub type CellComments = Vec<((usize, usize), String)>;
 
 #[cfg(test)]
 mod tests {
