@@ -11,8 +11,9 @@ use crate::config::{CatalogSource, SuggestConfig};
 use crate::error::{Exit, InputError, Location};
 use crate::input::checks::{self, ForSuggest, ItemRefs};
 use crate::input::table::{self, StoredWorkbook, Visibility};
+use crate::input::workbook_zip;
 use crate::input::{Encoding, FileKind};
-use crate::report::suggest::{BookSheet, SheetOut, SuggestBook};
+use crate::report::suggest::{BookSheet, CellComments, SheetOut, SuggestBook};
 use crate::report::{self, Format};
 
 pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
@@ -103,7 +104,7 @@ pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
         super::discard((result, outs));
         return Ok(Exit::Ok);
     }
-    let book = book(&cfg, stored.as_ref(), outs, ctx.lang);
+    let book = book(&cfg, stored.as_ref(), outs, ctx.lang)?;
     cfg.output
         .write_with(|w| report::xlsx::render_suggest(&book, w))?;
     super::discard((result, book));
@@ -117,7 +118,7 @@ fn book<'w>(
     stored: Option<&'w StoredWorkbook>,
     outs: Vec<SheetOut>,
     lang: crate::lang::Lang,
-) -> SuggestBook<'w> {
+) -> Result<SuggestBook<'w>, InputError> {
     let source = cfg
         .checks
         .file_name()
@@ -135,14 +136,15 @@ fn book<'w>(
                 stored: None,
                 formulas_unread: false,
                 out: Some(out),
+                comments: Vec::new(),
             })
             .collect();
-        return SuggestBook {
+        return Ok(SuggestBook {
             sheets,
             xlsx_formulas: false,
             source,
             lang,
-        };
+        });
     };
     let mut outs: Vec<Option<SheetOut>> = outs.into_iter().map(Some).collect();
     let sheets = wb
@@ -153,21 +155,55 @@ fn book<'w>(
                 .iter_mut()
                 .find(|o| o.as_ref().and_then(|o| o.name.as_deref()) == Some(s.name.as_str()))
                 .and_then(Option::take);
-            BookSheet {
+            let comments = if s.not_a_worksheet {
+                Vec::new()
+            } else {
+                sheet_comments(&cfg.checks, &s.name)?
+            };
+            Ok(BookSheet {
                 name: s.name.clone(),
                 visibility: s.visibility,
                 stored: (!s.not_a_worksheet).then_some(s.cells.as_slice()),
                 formulas_unread: s.formulas_unread,
                 out,
-            }
+                comments,
+            })
         })
-        .collect();
-    SuggestBook {
+        .collect::<Result<_, InputError>>()?;
+    Ok(SuggestBook {
         sheets,
         xlsx_formulas: wb.xlsx_formulas,
         source,
         lang,
-    }
+    })
+}
+
+/// The cell comments (メモ, threaded comments) of sheet `name` of the workbook `path`
+/// (an .xlsx or .ods; none for another kind), (row, column) from 0: `report` reads one on
+/// an item's row as the item's note, and one elsewhere as a line outside the items, so the
+/// workbook written back keeps them (review 19 A-9: a list's remarks lost on the round trip
+/// turned its not-analysed items 充足).
+fn sheet_comments(path: &Path, name: &str) -> Result<CellComments, InputError> {
+    let unreadable = |e: String| {
+        InputError::at(
+            Location::file(path).sheet(Some(name)),
+            format!("cannot read the sheet's hidden rows, struck-through cells and comments: {e}"),
+        )
+        .hint("open the workbook in Excel and save it again as .xlsx")
+    };
+    let comments = match workbook_zip::xlsx_marks(path, name).map_err(unreadable)? {
+        Some(marks) => marks.comments,
+        None => workbook_zip::ods_comments(path, name)
+            .map_err(unreadable)?
+            .unwrap_or_default(),
+    };
+    Ok(comments
+        .into_iter()
+        .filter_map(|((r, c), text)| {
+            let r = usize::try_from(r).ok()?.checked_sub(1)?;
+            Some(((r, usize::try_from(c).ok()?), text))
+        })
+        .collect())
 }
 
 /// What stderr says of the sheets read and of the workbook written: nothing is left out
@@ -215,7 +251,7 @@ fn say_what_was_read(
         eprintln!(
             "{}",
             crate::messages::note(&format!(
-                "{file}: the xlsx written is a new workbook holding your list: every sheet, cell types (numbers, dates, booleans) and formulas are kept, but not formatting (fonts, fills, borders, widths, number formats other than dates), your own drop-downs (data validations), comments, images, charts or named ranges"
+                "{file}: the xlsx written is a new workbook holding your list: every sheet, cell types (numbers, dates, booleans), formulas and cell comments (as notes) are kept, but not formatting (fonts, fills, borders, widths, number formats other than dates), your own drop-downs (data validations), images, charts or named ranges"
             ))
         );
     }

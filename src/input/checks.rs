@@ -691,7 +691,10 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
                 list.skipped_sheets = skipped;
                 list
             }
-            _ => merge_sheets(path, lists, skipped)?,
+            _ => {
+                check_detail_sheets(path, &lists)?;
+                merge_sheets(path, lists, skipped)?
+            }
         };
         not_items.sort_by_key(|n| visible.iter().position(|v| v == n));
         list.not_item_sheets = not_items;
@@ -1195,6 +1198,63 @@ fn unnamed_check_list(sheet: &Sheet, refs_column: Option<&str>) -> Option<InputE
 /// tool's (`Mapping`, `対応項番`: mapped to what?): the column named, never read by a guess.
 fn ids_column_hint(name: &str) -> String {
     format!("the header '{name}' does not say whose numbers the column holds: if they are ISMAP ids, give it with --refs-column '{name}', or name it '管理策' (also: controls, refs, 対応管理策, ISMAP管理策, ISMAP対応, 管理策番号)")
+}
+
+/// Whether a sheet's name says it holds details of the items of another sheet: `別紙1`,
+/// `付録`, `補足`, `添付資料`, `詳細`, `Appendix A`, `Annex`, `Attachment`, `Supplement`.
+fn is_detail_sheet(name: &str) -> bool {
+    let key = header_key(name);
+    [
+        "別紙",
+        "別添",
+        "付録",
+        "付属",
+        "補足",
+        "添付",
+        "詳細",
+        "appendix",
+        "annex",
+        "attachment",
+        "supplement",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+}
+
+/// Refuses an item on a sheet named as details (`別紙1`, `Appendix`: [`is_detail_sheet`])
+/// whose id is an item's id on another sheet (review 19 B-1): it is that item's detail
+/// (`Q2 | 特権IDの管理（詳細） | 9.2.3 | CSP回答：未対応`), and read as a second item, qualified
+/// by its sheet, it would leave the item itself judged without it (a bare 充足 beside its
+/// own detail's 未対応). Both rows are named. Sheets each numbered from 1 under other names
+/// (`組織的対策`, `技術的対策`), and a detail sheet of ids of its own, are read as before.
+fn check_detail_sheets(path: &Path, lists: &[CheckList]) -> Result<(), InputError> {
+    for detail in lists
+        .iter()
+        .filter(|l| l.sheet.as_deref().is_some_and(is_detail_sheet))
+    {
+        for item in detail.items.iter().filter(|i| !i.id.starts_with('#')) {
+            let main = lists
+                .iter()
+                .filter(|l| l.sheet != detail.sheet)
+                .find_map(|l| Some((l, l.items.iter().find(|i| i.id == item.id)?)));
+            let Some((main, first)) = main else {
+                continue;
+            };
+            let (sheet, main_sheet) = (
+                detail.sheet.as_deref().unwrap_or_default(),
+                main.sheet.as_deref().unwrap_or_default(),
+            );
+            return Err(InputError::at(
+                Location::file(path).sheet(Some(sheet)).row(item.row),
+                format!(
+                    "the check item '{}' on the sheet '{sheet}', named as details of the items, is the id of the item on sheet '{main_sheet}' row {}: read as a second item, that item would be judged without its detail",
+                    item.id, first.row
+                ),
+            )
+            .hint(format!("move the detail into the note of the item on sheet '{main_sheet}' and delete its row, give the detail row an id of its own, or read one sheet with --sheet NAME")));
+        }
+    }
+    Ok(())
 }
 
 /// The check lists of several sheets as one: every item once, each with its sheet. When an
@@ -2701,6 +2761,9 @@ struct Items {
     /// The cell comments of an .xlsx sheet (メモ, threaded comments): (row from 1, column
     /// from 0, text); on an item's row, read as its note, else as a line outside the items.
     comments: Vec<(usize, usize, String)>,
+    /// The rows of no item and the footnote rows, whole (row from 1, cells joined): a
+    /// remark on the item(s) above, or one to refuse ([`Items::take_notes_above`]).
+    row_notes: Vec<(usize, String)>,
 }
 
 /// What a function of a text made of each distinct text seen by one pass (one thread's
@@ -2808,6 +2871,7 @@ impl Items {
                 .collect(),
             refs: ItemRefs::Split,
             comments: Vec::new(),
+            row_notes: Vec::new(),
         })
     }
 
@@ -3152,6 +3216,10 @@ impl Items {
                     _ => row_text(cells),
                 },
             });
+            if matches!(kind, NotAnItem::NoItem | NotAnItem::Footnote) {
+                let text = crate::text::join_filled((0..cells.width()).map(|c| cells.cell(c)));
+                self.row_notes.push((row, text));
+            }
             return Ok(());
         }
         let (assurance, risk, problems) = self.assurance_and_risk(row, cells);
@@ -3703,6 +3771,9 @@ impl Items {
 
     fn finish(mut self) -> Result<CheckList, InputError> {
         self.take_headings();
+        if !self.suggesting {
+            self.take_notes_above()?;
+        }
         if self.items.is_empty() {
             return Err(InputError::at(
                 self.loc.row(self.header.row),
@@ -3807,6 +3878,207 @@ impl Items {
         }
         (outside, commented)
     }
+}
+
+impl Items {
+    /// The rows under an item that hold a remark and no item of their own (review 19 A-5):
+    /// a row of no id, no check item and no references (`| | | ↑ CSP回答：未対応`), a
+    /// footnote (`※ 上記2項目はISMAPでは代替不可`), or a row of a check item's text only
+    /// without an id in a list of ids (`| （補足）CSP回答：…未実施 |`). One that points up
+    /// ([`points_up`]: `↑`, `上記`, `上の`, `前項`, `同項目`, `（補足）`, `above`) is the note of
+    /// the item above, or of the N above it names (`上記2項目`, `the two items above`, `上記
+    /// すべて`): added to their notes as written (its words say where it stands; a label
+    /// before it would change how the note's sentences read), so that every rule of an
+    /// item's note reads it (a note against judging the item makes it not analysed), and no longer a
+    /// row not read. One that does not point up, or has no item above, and that the note
+    /// reader finds against judging an item ([`says_against`]) is refused naming the row:
+    /// which item it concerns cannot be told, and that item must not stay a bare 充足. A
+    /// blank row, a section heading, an ordinary footnote (`※ 参照はISMAP管理基準による`) and a
+    /// line on how to fill the list in (`※ 未対応の場合は備考欄に理由を記入`) are read as before.
+    fn take_notes_above(&mut self) -> Result<(), InputError> {
+        let mut notes = std::mem::take(&mut self.row_notes);
+        // a check item's text without an id, pointing up, in a list of ids
+        let ids =
+            self.col(Field::Id).is_some() && self.items.iter().any(|i| !i.id.starts_with('#'));
+        if ids {
+            let mut k = 1;
+            while k < self.items.len() {
+                let item = &self.items[k];
+                let remark = item.id.starts_with('#')
+                    && item.refs.is_empty()
+                    && !item.refs_say_none
+                    && points_up(&item.title).is_some();
+                if remark {
+                    let item = self.items.remove(k);
+                    notes.push((
+                        item.row,
+                        crate::text::join_filled([item.title.as_str(), item.note.as_str()]),
+                    ));
+                } else {
+                    k += 1;
+                }
+            }
+        }
+        notes.sort_by_key(|n| n.0);
+        let column = match self.col_name(Field::Note) {
+            c if c.is_empty() => "note".to_owned(),
+            c => c,
+        };
+        for (row, text) in notes {
+            // how to fill the list in (`※ 未対応の場合は備考欄に理由を記入`): no remark on an item
+            let folded = crate::text::fold_width(&text).to_lowercase();
+            if DESCRIBING.iter().any(|w| folded.contains(w)) {
+                continue;
+            }
+            let above = self.items.iter().filter(|i| i.row < row).count();
+            if let (Some(n), true) = (points_up(&text), above > 0) {
+                for item in &mut self.items[above - n.min(above)..above] {
+                    if !item.note.is_empty() {
+                        item.note.push('\n');
+                    }
+                    item.note.push_str(&text);
+                }
+                self.rows_not_read.retain(|r| r.row != row);
+                continue;
+            }
+            // a date in the remark is left unread: a remark resolved "in 2025" is refused
+            // here as well as one resolved in 2027 (the row is named, its fix is easy)
+            let long_ago = crate::date::Date::new(1900, 1, 1);
+            let against = says_against(&column, &text).is_some()
+                && long_ago.is_none_or(|d| !says_clean(&text, d));
+            if against {
+                let shown: String = text.chars().take(60).collect();
+                return Err(InputError::at(
+                    self.loc.clone().row(row),
+                    format!(
+                        "the row holds no check item, only the remark '{shown}', which speaks against judging an item on the ISMAP statement: which item it concerns cannot be told, and the items would be judged without it"
+                    ),
+                )
+                .hint("write the remark in the note cell of the item it concerns, or begin it with ↑ or 上記 (上記2項目: the two items above) to make it the note of the item(s) right above it"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether a remark on a row of no item points at the item(s) above it, and at how many:
+/// `↑`, `上記`, `上の` (first), `前項`, `前記`, `前述`, `同項目`, `同上`, `（補足）`/`【補足】`/`補足:`
+/// (first), `above` as a word: `Some(1)`, or the number it names (`上記2項目`, `上の２つ`,
+/// `上記二項目`, `両項目`, `the two items above`), `usize::MAX` for all of them (`上記すべて`,
+/// `上記全項目`, `all of the above`). `以上の`, `向上の`, `運用上の`, `上記以外` point nowhere.
+fn points_up(text: &str) -> Option<usize> {
+    let t = text.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '※' | '*' | '＊' | '・' | '-' | '－' | '(' | '（' | '[' | '［'
+            )
+    });
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let up = text.contains('↑')
+        || ["上記", "前項", "前記", "前述", "同項目", "同上"]
+            .iter()
+            .any(|w| {
+                text.match_indices(w).any(|(i, _)| {
+                    !text[..i].ends_with(['以', '事', '直'])
+                        && !text[i + w.len()..].starts_with("以外")
+                })
+            })
+        || t.starts_with("上の")
+        || [
+            "（補足）",
+            "(補足)",
+            "【補足】",
+            "補足:",
+            "補足：",
+            "補足）",
+            "補足)",
+        ]
+        .iter()
+        .any(|w| text.trim_start().starts_with(w) || t.starts_with(w))
+        || words.contains(&"above");
+    if !up {
+        return None;
+    }
+    let all = ["すべて", "全て", "全項目", "いずれも", "全部", "各項目"]
+        .iter()
+        .any(|w| text.contains(w))
+        || lower.contains("all of the above")
+        || lower.contains("all items above")
+        || lower.contains("all the items above")
+        || lower.contains("each of the above");
+    if all {
+        return Some(usize::MAX);
+    }
+    if text.contains("両項目") || text.contains("上記両") || words.contains(&"both") {
+        return Some(2);
+    }
+    Some(counted(text).or_else(|| english_count(&words)).unwrap_or(1))
+}
+
+/// The number before a counter word (`2項目`, `２件`, `二つ`, `3点`): how many items a
+/// remark names.
+fn counted(text: &str) -> Option<usize> {
+    const COUNTERS: &[&str] = &["項目", "件", "つ", "点", "個", "行", "問"];
+    let chars: Vec<char> = text.chars().collect();
+    for (i, _) in chars.iter().enumerate() {
+        let rest: String = chars[i..].iter().collect();
+        if !COUNTERS.iter().any(|w| rest.starts_with(w)) {
+            continue;
+        }
+        // the digits (or one kanji numeral) right before the counter, a space or の between
+        let mut j = i;
+        while j > 0 && matches!(chars[j - 1], ' ' | '\u{3000}' | 'の') {
+            j -= 1;
+        }
+        let mut n: Option<usize> = None;
+        let mut place = 1;
+        while j > 0 {
+            let Some(d) = chars[j - 1].to_digit(10).or_else(|| {
+                ('０'..='９')
+                    .contains(&chars[j - 1])
+                    .then(|| chars[j - 1] as u32 - '０' as u32)
+            }) else {
+                break;
+            };
+            n = Some(n.unwrap_or(0) + d as usize * place);
+            place *= 10;
+            j -= 1;
+        }
+        if n.is_none() && j > 0 {
+            n = "一二三四五六七八九十"
+                .chars()
+                .position(|k| k == chars[j - 1])
+                .map(|p| p + 1);
+        }
+        if let Some(n) = n.filter(|&n| n > 0) {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// The number of an English remark's items (`the two items above`, `above 3 items`).
+fn english_count(words: &[&str]) -> Option<usize> {
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    words.windows(2).find_map(|w| {
+        if !matches!(
+            w[1],
+            "items" | "item" | "rows" | "row" | "questions" | "lines"
+        ) {
+            return None;
+        }
+        w[0].parse::<usize>()
+            .ok()
+            .or_else(|| NUMBERS.iter().position(|n| *n == w[0]).map(|p| p + 1))
+            .filter(|&n| n > 0)
+    })
 }
 
 /// How a cell comment added to an item's note is named there (`メモ(B2): …`), and the note's
@@ -7852,5 +8124,36 @@ mod tests {
         assert!(applicability_header("本件対象外").is_some_and(|h| h.negative));
         assert!(applicability_header("本件適用").is_some_and(|h| !h.negative));
         assert_eq!(applicability_header("備考"), None);
+    }
+
+    /// Review 19 A-5: the words by which a remark points at the item(s) above, and how many.
+    #[test]
+    fn a_remark_points_up_at_the_items_it_names() {
+        assert_eq!(points_up("↑ CSP回答：未対応"), Some(1));
+        assert_eq!(points_up("上記はCSP回答待ち"), Some(1));
+        assert_eq!(points_up("上の項目は未対応"), Some(1));
+        assert_eq!(points_up("前項と同じ"), Some(1));
+        assert_eq!(points_up("（補足）CSP回答：未実施"), Some(1));
+        assert_eq!(points_up("See above: pending"), Some(1));
+        assert_eq!(points_up("※ 上記2項目はISMAPでは代替不可"), Some(2));
+        assert_eq!(points_up("上記の３件は確認中"), Some(3));
+        assert_eq!(points_up("上記二項目は確認中"), Some(2));
+        assert_eq!(points_up("上記両項目は確認中"), Some(2));
+        assert_eq!(points_up("The two items above are pending"), Some(2));
+        assert_eq!(points_up("上記すべて確認中"), Some(usize::MAX));
+        assert_eq!(points_up("All of the above: pending"), Some(usize::MAX));
+        // a year is no count
+        assert_eq!(points_up("上記は2027年度対応予定"), Some(1));
+        for nowhere in [
+            "以上の項目は年1回以上",
+            "運用上の注意",
+            "向上の取組",
+            "上記以外は未対応",
+            "※ 参照はISMAP管理基準による",
+            "事前項目",
+            "Above-average uptime",
+        ] {
+            assert_eq!(points_up(nowhere), None, "{nowhere}");
+        }
     }
 }

@@ -432,7 +432,14 @@ pub struct BookSheet<'w> {
     pub formulas_unread: bool,
     /// The check list written back, when `suggest` read this sheet.
     pub out: Option<SheetOut>,
+    /// The cell comments (メモ) of the input sheet, (row, column) from 0 in the input's
+    /// columns → text: carried over as notes, since `report` reads one on an item's row as
+    /// the item's note (review 19 A-9).
+    pub comments: CellComments,
 }
+
+/// Cell comments: (row, column) from 0 → text.
+pub type CellComments = Vec<((usize, usize), String)>;
 
 #[cfg(test)]
 mod tests {

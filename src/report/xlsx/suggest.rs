@@ -6,13 +6,14 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use calamine::Data;
-use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, Formula, RowNum, Worksheet};
+use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, Formula, Note, RowNum, Worksheet};
 
 use crate::input::table::{cell_text, StoredCell, Visibility};
 use crate::report::suggest::{BookSheet, SheetOut, SuggestBook};
 use crate::report::xlsx::common::{
-    col_num, print_setup, row_num, widen, Columns, Cuts, Print, Styles, MIN_WIDTH,
+    col_num, print_setup, row_num, widen, Columns, Cuts, Print, Styles, MAX_CELL_UTF16, MIN_WIDTH,
 };
+use crate::text::strip_controls;
 
 mod formula;
 
@@ -115,6 +116,7 @@ pub fn render_suggest(book: &SuggestBook, w: &mut dyn Write) -> anyhow::Result<(
             Some(out) => ctx.write_list(ws, out, &mut notes)?,
             None => ctx.write_copy(ws, &mut notes)?,
         }
+        ctx.write_comments(ws, &mut notes)?;
     }
     w.write_all(&workbook.save_to_buffer()?)?;
     notes.cuts.warn();
@@ -341,6 +343,43 @@ impl SheetCtx<'_, '_> {
                 last_col: col_num(last_col)?,
             },
         )
+    }
+
+    /// The input sheet's cell comments as notes (メモ) on the same cells, moved with the
+    /// inserted columns (one on an earlier run's candidate column, taken out, goes to the
+    /// first candidate column): `report` reads them as it read the input's (review 19 A-9).
+    /// A text longer than a note holds is cut, and a warning names the cell.
+    fn write_comments(&self, ws: &mut Worksheet, notes: &mut Notes) -> anyhow::Result<()> {
+        // Excel's limit, less what rust_xlsxwriter keeps for an author's name
+        const MAX_NOTE_UTF16: usize = MAX_CELL_UTF16 - 54;
+        for ((r, c), text) in &self.sheet.comments {
+            let c = match &self.sheet.out {
+                Some(out) => out.shift.col(*c).unwrap_or(out.shift.at),
+                None => *c,
+            };
+            let cell = format!("{}{}", crate::input::column_letter(c), r + 1);
+            let mut units = 0;
+            let kept: String = text
+                .chars()
+                .take_while(|ch| {
+                    units += ch.len_utf16();
+                    units <= MAX_NOTE_UTF16
+                })
+                .collect();
+            if kept.len() < text.len() {
+                notes.cuts.note(format!(
+                    "sheet '{}', cell {cell}: the comment's {} characters are over the {MAX_NOTE_UTF16} a note holds: cut in the xlsx",
+                    strip_controls(&self.sheet.name),
+                    text.chars().count(),
+                ));
+            }
+            ws.insert_note(
+                row_num(*r)?,
+                col_num(c)?,
+                &Note::new(kept).add_author_prefix(false),
+            )?;
+        }
+        Ok(())
     }
 
     /// A sheet `suggest` did not read: its cells as they were, set up for printing.
