@@ -3944,8 +3944,7 @@ impl Items {
             // a date in the remark is left unread: a remark resolved "in 2025" is refused
             // here as well as one resolved in 2027 (the row is named, its fix is easy)
             let long_ago = crate::date::Date::new(1900, 1, 1);
-            let against = says_against(&column, &text).is_some()
-                && long_ago.is_none_or(|d| !says_clean(&text, d));
+            let against = long_ago.is_none_or(|d| note_against(&column, &text, d));
             if against {
                 let shown: String = text.chars().take(60).collect();
                 return Err(InputError::at(
