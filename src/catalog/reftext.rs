@@ -2094,7 +2094,7 @@ const PROSE_ARTICLE_MARKS: [char; 6] = ['条', '節', '章', '号', '款', '版'
 
 /// Whether `text` holds a digit, ASCII or full width (`０`–`９`: `EF BC 90`–`99`), read
 /// byte by byte.
-fn holds_digit(text: &str) -> bool {
+pub(crate) fn holds_digit(text: &str) -> bool {
     let b = text.as_bytes();
     // a pass without an early exit, which the compiler vectorises
     b.iter().fold(false, |seen, x| seen | x.is_ascii_digit())

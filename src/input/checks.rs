@@ -2729,6 +2729,17 @@ impl<'a, V> PerText<'a, V> {
 /// [`level_asked`] of each distinct text of one part of a list.
 type LevelsAsked<'a> = PerText<'a, Option<Assurance>>;
 
+/// What one pass of [`add_problems`] (one thread's part of a list) remembers of each
+/// distinct text its checks read: as many entries as distinct texts, dropped with the pass.
+#[derive(Default)]
+struct Seen<'a> {
+    /// [`level_asked`] of each text ([`check_assurance_words`]).
+    levels: LevelsAsked<'a>,
+    /// Whether each note, under its column's header, stands against its item
+    /// ([`check_notes`]).
+    notes: foldhash::HashMap<(&'a str, &'a str), bool>,
+}
+
 /// What a function of a cell's text made of the first few distinct texts seen: a column
 /// of a few values repeated down a long list is read once per value.
 struct Memo<T> {
@@ -2840,10 +2851,7 @@ impl Items {
         {
             return Some(NotAnItem::Example);
         }
-        let digit = |s: &str| {
-            s.chars()
-                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        };
+        let digit = crate::catalog::reftext::holds_digit;
         // the header's cell again, or another name of its column's field: the header in
         // the other language under it (`項番,確認項目,ISMAP管理策` over `No.,Check item,ISMAP
         // control`, review 11 C-12)
@@ -5004,10 +5012,10 @@ pub fn check_prose(list: &mut CheckList) {
 /// bare covered, the rest of the list read (review 15 A-13). A note naming a control the
 /// references do not hold is [`check_prose`]'s.
 pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
-    // each distinct note (under its column's name) read once: a long list repeats a few notes
-    // (`要確認`, `前回監査で指摘あり`), and reading one is a pass per word of the vocabulary
-    let memo: std::sync::Mutex<HashMap<String, bool>> = std::sync::Mutex::new(HashMap::new());
-    add_problems(list, |_, _, item, columns| {
+    // each distinct note (under its column's name) read once per pass ([`Seen::notes`]): a
+    // long list repeats a few notes (`要確認`, `前回監査で指摘あり`), and reading one is a
+    // pass per word of the vocabulary
+    add_problems(list, |seen, _, item, columns| {
         let note = item.note.trim();
         if item.refs.is_empty()
             || note.is_empty()
@@ -5019,22 +5027,16 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
             return Vec::new();
         }
         let column = columns
-            .map(|c| c[1].clone())
+            .map(|c| c[1].as_str())
             .filter(|c| !c.is_empty())
-            .unwrap_or_else(|| "note".to_owned());
-        let key = format!("{column}\u{1f}{note}");
-        let known = memo.lock().ok().and_then(|m| m.get(&key).copied());
-        let against = known.unwrap_or_else(|| {
-            let against = says_against(&column, note).is_some() && !says_clean(note, as_of);
-            if let Ok(mut m) = memo.lock() {
-                m.insert(key, against);
-            }
-            against
+            .unwrap_or("note");
+        let against = *seen.notes.entry((column, note)).or_insert_with(|| {
+            says_against(column, note).is_some() && !says_clean(note, as_of)
         });
         if against {
             vec![CellProblem {
                 field: ProblemField::NoteAgainst,
-                column,
+                column: column.to_owned(),
                 value: note.to_owned(),
             }]
         } else {
@@ -5353,7 +5355,7 @@ const PARALLEL_MIN_ITEMS: usize = 2_000;
 fn add_problems(
     list: &mut CheckList,
     find: impl for<'a> Fn(
-            &mut LevelsAsked<'a>,
+            &mut Seen<'a>,
             usize,
             &'a CheckItem,
             Option<&'a [String; 2]>,
@@ -5372,10 +5374,10 @@ fn add_problems(
         slice_parts(&list.items, threads),
         list.items.len(),
         |first, part: &[CheckItem], out: &mut Vec<Vec<CellProblem>>| {
-            let mut asked = LevelsAsked::default();
+            let mut seen = Seen::default();
             out.extend(part.iter().enumerate().map(|(k, item)| {
                 find(
-                    &mut asked,
+                    &mut seen,
                     first + k,
                     item,
                     list.prose_columns.get(sheet_index(item)),
@@ -5431,7 +5433,7 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
             .hint("give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), or delete the line"));
         }
     }
-    add_problems(list, |asked, _, item, columns| {
+    add_problems(list, |seen, _, item, columns| {
         let prose = [&item.title, &item.note]
             .into_iter()
             .enumerate()
@@ -5442,7 +5444,7 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
             // nothing is above an own audit: its texts are not read
             .filter(|(_, text)| {
                 below(item, Assurance::Audit)
-                    && (*asked.of(text, level_asked)).is_some_and(|a| below(item, a))
+                    && (*seen.levels.of(text, level_asked)).is_some_and(|a| below(item, a))
             })
             .map(|(column, text)| CellProblem {
                 field: ProblemField::AssuranceOutside,
@@ -6714,6 +6716,76 @@ mod tests {
         for ((item, old), want) in list.items.iter().zip(before).zip(want) {
             assert_eq!(item.problems[..old.len()], old[..], "{}", item.id);
             assert_eq!(item.problems[old.len()..], want[..], "{}", item.id);
+        }
+    }
+
+    /// Each distinct note is read once per part of the list ([`Seen::notes`], on several
+    /// threads for a long list): each item gets the problem the old reading of its own
+    /// note (kept here) gave it, under its column's header.
+    #[test]
+    fn notes_read_once_per_text_are_read_as_every_time() {
+        let notes = [
+            "",
+            "要確認",
+            "前回監査で指摘あり",
+            "指摘なし",
+            "2027年度対応予定",
+            "前回の不備は2025年に解消済",
+            "CSPに確認したところ未対応との回答",
+            "リスク受容済み",
+            "9.2.4 も確認すること",
+        ];
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for header in ["備考", "Notes"] {
+            let mut text = format!("項番,確認項目,ISMAP管理策,{header}\n");
+            for i in 0..3 * PARALLEL_MIN_ITEMS {
+                let refs = ["9.2.1", "", "A.9.2.4"][next(3)];
+                text.push_str(&format!("C-{i},特権IDの管理,{refs},{}\n", notes[next(notes.len())]));
+            }
+            let mut list = load_csv_text(Path::new("checks.csv"), text.as_bytes(), None).unwrap();
+            check_prose(&mut list);
+            let before: Vec<Vec<CellProblem>> =
+                list.items.iter().map(|i| i.problems.clone()).collect();
+            let want: Vec<Vec<CellProblem>> = list
+                .items
+                .iter()
+                .map(|item| {
+                    let note = item.note.trim();
+                    let column = list
+                        .prose_columns
+                        .first()
+                        .map(|c| c[1].clone())
+                        .filter(|c| !c.is_empty())
+                        .unwrap_or_else(|| "note".to_owned());
+                    let skip = item.refs.is_empty()
+                        || note.is_empty()
+                        || item
+                            .problems
+                            .iter()
+                            .any(|p| p.field == ProblemField::ReferenceOutside);
+                    if skip || says_against(&column, note).is_none() || says_clean(note, as_of) {
+                        return Vec::new();
+                    }
+                    vec![CellProblem {
+                        field: ProblemField::NoteAgainst,
+                        column,
+                        value: note.to_owned(),
+                    }]
+                })
+                .collect();
+            assert!(want.iter().filter(|p| !p.is_empty()).count() > PARALLEL_MIN_ITEMS / 4);
+            check_notes(&mut list, as_of);
+            for ((item, old), want) in list.items.iter().zip(before).zip(want) {
+                assert_eq!(item.problems[..old.len()], old[..], "{}", item.id);
+                assert_eq!(item.problems[old.len()..], want[..], "{}", item.id);
+            }
         }
     }
 
