@@ -1413,8 +1413,8 @@ pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
             item.note.as_str(),
         )
     }
-    // a hash per item, sorted (16 bytes an item, where a map of keys would hold ~80): the
-    // items of equal hash are then compared whole. foldhash, fixed seed: no protection
+    // a hash per item (16 bytes an item, where a map of keys would hold ~80), those met
+    // twice sorted: the items of equal hash are then compared whole. foldhash, fixed seed: no protection
     // against crafted collisions is needed, and SipHash was 5 % of a 100,000-item report
     let hasher = foldhash::fast::FixedState::default();
     let mut hashed: Vec<(u64, usize)> = list
@@ -1424,6 +1424,17 @@ pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
         .filter(|(_, item)| !item.title.is_empty())
         .map(|(i, item)| (hasher.hash_one(key(item)), i))
         .collect();
+    // only the items of a hash met more than once are sorted (most lists have a few)
+    let mut again: foldhash::HashMap<u64, bool> = foldhash::HashMap::default();
+    again.reserve(hashed.len());
+    for &(h, _) in &hashed {
+        again
+            .entry(h)
+            .and_modify(|twice| *twice = true)
+            .or_insert(false);
+    }
+    hashed.retain(|(h, _)| again.get(h).copied().unwrap_or(false));
+    drop(again);
     hashed.sort_unstable();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for run in hashed
@@ -2680,6 +2691,9 @@ struct Items {
     assurances: Memo<Option<Assurance>>,
     /// Each with whether it holds more than a bare rating ([`is_bare_rating`]).
     risks: Memo<(Option<Option<Risk>>, bool)>,
+    /// Whether each header cell (trimmed) holds a digit ([`holds_digit`]), read once for
+    /// [`Items::not_an_item`]'s test of a repeated header on every row.
+    header_digits: Vec<bool>,
     /// The rows that are not check items (totals, headings, template rows).
     rows_not_read: Vec<RowNotRead>,
     /// Risk cells not read as a level ([`CheckList::unknown_risks`]).
@@ -2791,6 +2805,7 @@ impl Items {
         };
         Ok(Items {
             cols: Field::ALL.map(|f| header.fields.get(&f).copied()),
+            header_digits: header.cells.iter().map(|h| holds_digit(h.trim())).collect(),
             title_rows,
             header,
             loc: sheet.location(),
@@ -2851,16 +2866,16 @@ impl Items {
         {
             return Some(NotAnItem::Example);
         }
-        let digit = crate::catalog::reftext::holds_digit;
         // the header's cell again, or another name of its column's field: the header in
         // the other language under it (`項番,確認項目,ISMAP管理策` over `No.,Check item,ISMAP
         // control`, review 11 C-12)
         let as_header = |c: &usize| {
             self.header.cells.get(*c).is_some_and(|h| {
                 let (h, cell) = (h.trim(), cells.cell(*c).trim());
+                let digit_h = self.header_digits.get(*c).copied().unwrap_or(false);
                 h == cell
-                    || (digit(h) == digit(cell) && header_key(h) == header_key(cell))
-                    || (!digit(cell)
+                    || (digit_h == holds_digit(cell) && header_key(h) == header_key(cell))
+                    || (!holds_digit(cell)
                         && Field::of_header(cell).is_some_and(|f| self.field_at(*c) == Some(f)))
                     // the English under a Japanese header of a column that is neither the
                     // references, the check item nor the id (`備考` over `Remarks`, `担当` over
@@ -3808,6 +3823,13 @@ impl Items {
 /// How a cell comment added to an item's note is named there (`メモ(B2): …`), and the note's
 /// column when the list has none.
 const COMMENTS_COLUMN: &str = "メモ";
+
+/// Whether `s` holds a digit, ASCII or full width (`０`–`９`), found character by character
+/// from its start (an id's or a reference's digit comes early).
+fn holds_digit(s: &str) -> bool {
+    s.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
 
 /// Whether a row's one cell is a footnote: marked `※`, `＊`, `*`, `†`, `注`/`(注)` before a
 /// number, a colon or a space, `出典`, `Note:`.
@@ -5030,9 +5052,10 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
             .map(|c| c[1].as_str())
             .filter(|c| !c.is_empty())
             .unwrap_or("note");
-        let against = *seen.notes.entry((column, note)).or_insert_with(|| {
-            says_against(column, note).is_some() && !says_clean(note, as_of)
-        });
+        let against = *seen
+            .notes
+            .entry((column, note))
+            .or_insert_with(|| says_against(column, note).is_some() && !says_clean(note, as_of));
         if against {
             vec![CellProblem {
                 field: ProblemField::NoteAgainst,
@@ -5354,12 +5377,7 @@ const PARALLEL_MIN_ITEMS: usize = 2_000;
 /// text and note were read from ([`CheckList::prose_columns`] of its sheet).
 fn add_problems(
     list: &mut CheckList,
-    find: impl for<'a> Fn(
-            &mut Seen<'a>,
-            usize,
-            &'a CheckItem,
-            Option<&'a [String; 2]>,
-        ) -> Vec<CellProblem>
+    find: impl for<'a> Fn(&mut Seen<'a>, usize, &'a CheckItem, Option<&'a [String; 2]>) -> Vec<CellProblem>
         + Sync,
 ) {
     use crate::parallel::{in_parts, slice_parts, threads_for};
@@ -6747,7 +6765,10 @@ mod tests {
             let mut text = format!("項番,確認項目,ISMAP管理策,{header}\n");
             for i in 0..3 * PARALLEL_MIN_ITEMS {
                 let refs = ["9.2.1", "", "A.9.2.4"][next(3)];
-                text.push_str(&format!("C-{i},特権IDの管理,{refs},{}\n", notes[next(notes.len())]));
+                text.push_str(&format!(
+                    "C-{i},特権IDの管理,{refs},{}\n",
+                    notes[next(notes.len())]
+                ));
             }
             let mut list = load_csv_text(Path::new("checks.csv"), text.as_bytes(), None).unwrap();
             check_prose(&mut list);
@@ -6786,6 +6807,76 @@ mod tests {
                 assert_eq!(item.problems[..old.len()], old[..], "{}", item.id);
                 assert_eq!(item.problems[old.len()..], want[..], "{}", item.id);
             }
+        }
+    }
+
+    /// [`same_items`] as it was: every item's hash sorted.
+    fn same_items_as_it_was(list: &CheckList) -> Vec<Vec<usize>> {
+        fn key(item: &CheckItem) -> (&str, &[String], &str) {
+            (
+                item.title.as_str(),
+                item.refs.as_slice(),
+                item.note.as_str(),
+            )
+        }
+        let hasher = foldhash::fast::FixedState::default();
+        let mut hashed: Vec<(u64, usize)> = list
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| !item.title.is_empty())
+            .map(|(i, item)| (hasher.hash_one(key(item)), i))
+            .collect();
+        hashed.sort_unstable();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for run in hashed
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|run| run.len() > 1)
+        {
+            let mut left: Vec<usize> = run.iter().map(|&(_, i)| i).collect();
+            while let Some((&first, rest)) = left.split_first() {
+                let (same, other): (Vec<usize>, Vec<usize>) = rest
+                    .iter()
+                    .partition(|&&i| key(&list.items[i]) == key(&list.items[first]));
+                if !same.is_empty() {
+                    groups.push(std::iter::once(first).chain(same).collect());
+                }
+                left = other;
+            }
+        }
+        groups.sort_unstable_by_key(|members| members[0]);
+        groups
+    }
+
+    /// Only the hashes met twice are sorted: the same groups as sorting every item's.
+    #[test]
+    fn same_items_sorting_the_hashes_met_twice_finds_the_same_groups() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for (rows, kinds) in [(1, 1), (50, 3), (2_000, 40), (3_000, 5_000)] {
+            let mut text = String::from("項番,確認項目,ISMAP管理策,備考\n");
+            for i in 0..rows {
+                let title = ["", "特権IDの管理", "アクセス制御"][next(3)];
+                let refs = format!("9.{}.{}", 1 + next(kinds), 1 + next(3));
+                let note = ["", "要確認"][next(2)];
+                text.push_str(&format!("C-{i},{title}{},{refs},{note}\n", next(kinds)));
+            }
+            let list = load_csv_text(Path::new("checks.csv"), text.as_bytes(), None).unwrap();
+            let groups = same_items_as_it_was(&list);
+            let want: Vec<Vec<String>> = groups
+                .iter()
+                .map(|g| {
+                    g.iter()
+                        .map(|&i| format!("{} ({})", list.items[i].row, list.items[i].id))
+                        .collect()
+                })
+                .collect();
+            assert_eq!(same_items(&list), want, "{rows} rows");
         }
     }
 
