@@ -1424,17 +1424,17 @@ pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
         .filter(|(_, item)| !item.title.is_empty())
         .map(|(i, item)| (hasher.hash_one(key(item)), i))
         .collect();
-    // only the items of a hash met more than once are sorted (most lists have a few)
-    let mut again: foldhash::HashMap<u64, bool> = foldhash::HashMap::default();
-    again.reserve(hashed.len());
-    for &(h, _) in &hashed {
-        again
-            .entry(h)
-            .and_modify(|twice| *twice = true)
-            .or_insert(false);
-    }
-    hashed.retain(|(h, _)| again.get(h).copied().unwrap_or(false));
-    drop(again);
+    // only the items of a hash met more than once are sorted (most lists have a few); the
+    // set of hashes seen (9 bytes an item) is dropped before the sort
+    let mut seen: foldhash::HashSet<u64> = foldhash::HashSet::default();
+    seen.reserve(hashed.len());
+    let again: foldhash::HashSet<u64> = hashed
+        .iter()
+        .filter(|(h, _)| !seen.insert(*h))
+        .map(|&(h, _)| h)
+        .collect();
+    drop(seen);
+    hashed.retain(|(h, _)| again.contains(h));
     hashed.sort_unstable();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for run in hashed
