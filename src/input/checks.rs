@@ -1413,8 +1413,8 @@ pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
             item.note.as_str(),
         )
     }
-    // a hash per item (16 bytes an item, where a map of keys would hold ~80), those met
-    // twice sorted: the items of equal hash are then compared whole. foldhash, fixed seed: no protection
+    // a hash per item, sorted (16 bytes an item, where a map of keys would hold ~80): the
+    // items of equal hash are then compared whole. foldhash, fixed seed: no protection
     // against crafted collisions is needed, and SipHash was 5 % of a 100,000-item report
     let hasher = foldhash::fast::FixedState::default();
     let mut hashed: Vec<(u64, usize)> = list
@@ -1424,17 +1424,6 @@ pub fn same_items(list: &CheckList) -> Vec<Vec<String>> {
         .filter(|(_, item)| !item.title.is_empty())
         .map(|(i, item)| (hasher.hash_one(key(item)), i))
         .collect();
-    // only the items of a hash met more than once are sorted (most lists have a few); the
-    // set of hashes seen (9 bytes an item) is dropped before the sort
-    let mut seen: foldhash::HashSet<u64> = foldhash::HashSet::default();
-    seen.reserve(hashed.len());
-    let again: foldhash::HashSet<u64> = hashed
-        .iter()
-        .filter(|(h, _)| !seen.insert(*h))
-        .map(|&(h, _)| h)
-        .collect();
-    drop(seen);
-    hashed.retain(|(h, _)| again.contains(h));
     hashed.sort_unstable();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for run in hashed
@@ -6807,76 +6796,6 @@ mod tests {
                 assert_eq!(item.problems[..old.len()], old[..], "{}", item.id);
                 assert_eq!(item.problems[old.len()..], want[..], "{}", item.id);
             }
-        }
-    }
-
-    /// [`same_items`] as it was: every item's hash sorted.
-    fn same_items_as_it_was(list: &CheckList) -> Vec<Vec<usize>> {
-        fn key(item: &CheckItem) -> (&str, &[String], &str) {
-            (
-                item.title.as_str(),
-                item.refs.as_slice(),
-                item.note.as_str(),
-            )
-        }
-        let hasher = foldhash::fast::FixedState::default();
-        let mut hashed: Vec<(u64, usize)> = list
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, item)| !item.title.is_empty())
-            .map(|(i, item)| (hasher.hash_one(key(item)), i))
-            .collect();
-        hashed.sort_unstable();
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        for run in hashed
-            .chunk_by(|a, b| a.0 == b.0)
-            .filter(|run| run.len() > 1)
-        {
-            let mut left: Vec<usize> = run.iter().map(|&(_, i)| i).collect();
-            while let Some((&first, rest)) = left.split_first() {
-                let (same, other): (Vec<usize>, Vec<usize>) = rest
-                    .iter()
-                    .partition(|&&i| key(&list.items[i]) == key(&list.items[first]));
-                if !same.is_empty() {
-                    groups.push(std::iter::once(first).chain(same).collect());
-                }
-                left = other;
-            }
-        }
-        groups.sort_unstable_by_key(|members| members[0]);
-        groups
-    }
-
-    /// Only the hashes met twice are sorted: the same groups as sorting every item's.
-    #[test]
-    fn same_items_sorting_the_hashes_met_twice_finds_the_same_groups() {
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
-        for (rows, kinds) in [(1, 1), (50, 3), (2_000, 40), (3_000, 5_000)] {
-            let mut text = String::from("項番,確認項目,ISMAP管理策,備考\n");
-            for i in 0..rows {
-                let title = ["", "特権IDの管理", "アクセス制御"][next(3)];
-                let refs = format!("9.{}.{}", 1 + next(kinds), 1 + next(3));
-                let note = ["", "要確認"][next(2)];
-                text.push_str(&format!("C-{i},{title}{},{refs},{note}\n", next(kinds)));
-            }
-            let list = load_csv_text(Path::new("checks.csv"), text.as_bytes(), None).unwrap();
-            let groups = same_items_as_it_was(&list);
-            let want: Vec<Vec<String>> = groups
-                .iter()
-                .map(|g| {
-                    g.iter()
-                        .map(|&i| format!("{} ({})", list.items[i].row, list.items[i].id))
-                        .collect()
-                })
-                .collect();
-            assert_eq!(same_items(&list), want, "{rows} rows");
         }
     }
 
