@@ -62,7 +62,7 @@ impl IdText {
 }
 
 /// A cell made only of simple references — plain ids with at least two numbers (`9.2.1`,
-/// `8.1.5P`, `９．２．１`), `A.` or `CLD.` ids, NIST ids (`AC-2`, `IA-2(1)`) — separated by
+/// `8.1.5P`, `8.1.5-P`, `９．２．１`), `A.` or `CLD.` ids, NIST ids (`AC-2`, `IA-2(1)`) — separated by
 /// commas, semicolons, `、` or white space: what most cells hold. Its references are those
 /// tokens, as [`split`] would cut them, found without lexing.
 fn split_plain(cell: &str) -> Option<Vec<&str>> {
@@ -102,7 +102,8 @@ fn split_plain(cell: &str) -> Option<Vec<&str>> {
                 }
                 folded.as_str()
             };
-            if !(is_plain_id(t) || is_marked_id(t) || is_plain_nist(t)) {
+            if !(is_plain_id(t) || is_marked_id(t) || is_plain_nist(t) || is_hyphen_suffixed_id(t))
+            {
                 return None;
             }
             out.push(token);
@@ -152,32 +153,54 @@ fn is_plain_nist(t: &str) -> bool {
 }
 
 /// `\d{1,3}(\.\d{1,3}){1,4}` with an optional suffix `P`, `B`, `PB` (a dot before it
-/// allowed; only after three numbers or more), in ASCII.
+/// allowed; only after three numbers or more), in ASCII. One pass over the bytes (every
+/// token of a plain references cell is read by it).
 pub(crate) fn is_plain_id(t: &str) -> bool {
     let b = t.as_bytes();
-    let letters = b
-        .iter()
-        .rev()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .count();
-    let (numbers, suffix) = b.split_at(b.len() - letters);
-    let suffix_ok = matches!(
-        suffix.to_ascii_uppercase().as_slice(),
-        b"" | b"P" | b"B" | b"PB"
-    );
-    let numbers = if letters > 0 {
-        numbers.strip_suffix(b".").unwrap_or(numbers)
-    } else {
-        numbers
+    // the suffix: `PB`, `P` or `B`, any case (a letter before it is no digit: refused below)
+    let letters = match b {
+        [.., p, s] if p.eq_ignore_ascii_case(&b'P') && s.eq_ignore_ascii_case(&b'B') => 2,
+        [.., s] if matches!(s.to_ascii_uppercase(), b'P' | b'B') => 1,
+        _ => 0,
     };
-    let mut parts = 0;
-    for p in numbers.split(|c| *c == b'.') {
-        if p.is_empty() || p.len() > 3 || !p.iter().all(u8::is_ascii_digit) {
+    let mut n = b.len() - letters;
+    if letters > 0 && n > 0 && b[n - 1] == b'.' {
+        n -= 1;
+    }
+    let (mut parts, mut len) = (0, 0);
+    for &c in &b[..n] {
+        if c == b'.' {
+            if len == 0 {
+                return false;
+            }
+            parts += 1;
+            len = 0;
+        } else if c.is_ascii_digit() && len < 3 {
+            len += 1;
+        } else {
             return false;
         }
-        parts += 1;
     }
-    suffix_ok && (2..=5).contains(&parts) && (letters == 0 || parts >= 3)
+    if len == 0 {
+        return false;
+    }
+    parts += 1;
+    (2..=5).contains(&parts) && (letters == 0 || parts >= 3)
+}
+
+/// An id of three numbers or more with its suffix after a hyphen or an underscore
+/// (`8.1.5-P`, `12.4.5_PB`), in ASCII: one reference, as the lexer reads it.
+fn is_hyphen_suffixed_id(t: &str) -> bool {
+    let Some(at) = t.rfind(['-', '_']) else {
+        return false;
+    };
+    let (numbers, suffix) = (&t[..at], &t[at + 1..]);
+    matches!(
+        suffix.as_bytes(),
+        [b'P' | b'p' | b'B' | b'b'] | [b'P' | b'p', b'B' | b'b']
+    ) && numbers.ends_with(|c: char| c.is_ascii_digit())
+        && numbers.bytes().filter(|&c| c == b'.').count() >= 2
+        && is_plain_id(numbers)
 }
 
 /// What one lexeme is.
@@ -2357,12 +2380,131 @@ mod tests {
                 }
                 folded.as_str()
             };
-            if !(is_plain_id(t) || is_marked_id_as_it_was(t) || is_plain_nist(t)) {
+            if !(is_plain_id(t)
+                || is_marked_id_as_it_was(t)
+                || is_plain_nist(t)
+                || is_hyphen_suffixed_id(t))
+            {
                 return None;
             }
             out.push(token);
         }
         Some(out)
+    }
+
+    /// [`is_plain_id`] as it was (trailing letters counted, the numbers split on dots).
+    fn is_plain_id_as_it_was(t: &str) -> bool {
+        let b = t.as_bytes();
+        let letters = b
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let (numbers, suffix) = b.split_at(b.len() - letters);
+        let suffix_ok = matches!(
+            suffix.to_ascii_uppercase().as_slice(),
+            b"" | b"P" | b"B" | b"PB"
+        );
+        let numbers = if letters > 0 {
+            numbers.strip_suffix(b".").unwrap_or(numbers)
+        } else {
+            numbers
+        };
+        let mut parts = 0;
+        for p in numbers.split(|c| *c == b'.') {
+            if p.is_empty() || p.len() > 3 || !p.iter().all(u8::is_ascii_digit) {
+                return false;
+            }
+            parts += 1;
+        }
+        suffix_ok && (2..=5).contains(&parts) && (letters == 0 || parts >= 3)
+    }
+
+    #[test]
+    fn plain_ids_read_in_one_pass_as_before() {
+        const PIECES: [&str; 16] = [
+            "9", "12", "123", "1234", ".", "..", "P", "p", "B", "b", "PB", "BP", "X", "-", "９", "",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for t in [
+            "9.2.1",
+            "9.2.1.P",
+            "9.2.1pb",
+            "9.2P",
+            "1.2.3.4.5",
+            "1.2.3.4.5.6",
+            "P",
+            "",
+        ] {
+            assert_eq!(is_plain_id(t), is_plain_id_as_it_was(t), "{t:?}");
+        }
+        for _ in 0..300_000 {
+            let t: String = (0..next(10)).map(|_| PIECES[next(PIECES.len())]).collect();
+            assert_eq!(is_plain_id(&t), is_plain_id_as_it_was(&t), "{t:?}");
+        }
+    }
+
+    /// Cells of plain tokens (ids with their suffix after a hyphen among them) and every
+    /// separator, by a fixed generator: the shortcut takes each and cuts it as the lexer does.
+    #[test]
+    fn hyphen_suffixed_ids_are_cut_as_the_lexer_cuts_them() {
+        const TOKENS: [&str; 16] = [
+            "8.1.5-P",
+            "12.4.5-p",
+            "9.2.1.3-PB",
+            "6.3.1_P",
+            "８．１．５－Ｐ",
+            "13.1.4-B",
+            "9.2.1",
+            "8.1.5P",
+            "A.9.2.1",
+            "CLD.6.3",
+            "AC-2",
+            "IA-2(1)",
+            "１１．２．１",
+            "9.5.1.P",
+            "1.2.3.4.5-P",
+            "12.1.5_pb",
+        ];
+        const SEPS: [&str; 8] = [", ", ",", "、", "; ", "\n", " ", "\u{3000}", "，"];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let mut cell = String::new();
+            for k in 0..1 + next(6) {
+                if k > 0 {
+                    cell.push_str(SEPS[next(SEPS.len())]);
+                }
+                cell.push_str(TOKENS[next(TOKENS.len())]);
+            }
+            assert_eq!(split_plain(&cell), Some(split_lexed(&cell)), "{cell:?}");
+        }
+        // no suffix, a range, two numbers, a dot or another letter before the suffix: lexed
+        for cell in [
+            "9.2-P",
+            "9.2.1-9.2.3",
+            "9.2.1-X",
+            "9.2.1.-P",
+            "9.2.1--P",
+            "9.2.1-",
+            "-P",
+            "9.2.1-PBX",
+            "9.2.1P-P",
+            "9.2.1ーP",
+        ] {
+            assert!(split_plain(cell).is_none(), "{cell:?}");
+        }
     }
 
     /// [`is_marked_id`] as it was.
@@ -3037,6 +3179,7 @@ mod tests {
         for cell in [
             "9.2.1",
             "9.2.1, 8.1.5P; 9.2.1.3.PB\n12.4",
+            "12.1.5-P, 9.4.1、8.1.5_pb",
             "8.1.5.P 9.5.1.p",
             "1.2.3.4.5",
             "9.2.1.B",
@@ -3073,7 +3216,7 @@ mod tests {
             pieces in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "9", "1", "12", ".", "．", "９", "P", "p", "B", "A.", "a.", "CLD.", "AC-",
-                    "(", ")", ",", "、", " ", "\u{3000}", "・", "-", "～",
+                    "(", ")", ",", "、", " ", "\u{3000}", "・", "-", "～", "_", "－", "Ｐ",
                 ]),
                 1..14,
             )

@@ -2740,6 +2740,9 @@ struct Items {
     assurances: Memo<Option<Assurance>>,
     /// Each with whether it holds more than a bare rating ([`is_bare_rating`]).
     risks: Memo<(Option<Option<Risk>>, bool)>,
+    /// Whether each header cell (trimmed) holds a digit ([`holds_digit`]), read once for
+    /// [`Items::not_an_item`]'s test of a repeated header on every row.
+    header_digits: Vec<bool>,
     /// The rows that are not check items (totals, headings, template rows).
     rows_not_read: Vec<RowNotRead>,
     /// Risk cells not read as a level ([`CheckList::unknown_risks`]).
@@ -2792,6 +2795,17 @@ impl<'a, V> PerText<'a, V> {
 /// [`level_asked`] of each distinct text of one part of a list.
 type LevelsAsked<'a> = PerText<'a, Option<Assurance>>;
 
+/// What one pass of [`add_problems`] (one thread's part of a list) remembers of each
+/// distinct text its checks read: as many entries as distinct texts, dropped with the pass.
+#[derive(Default)]
+struct Seen<'a> {
+    /// [`level_asked`] of each text ([`check_assurance_words`]).
+    levels: LevelsAsked<'a>,
+    /// Whether each note, under its column's header, stands against its item
+    /// ([`check_notes`]).
+    notes: foldhash::HashMap<(&'a str, &'a str), bool>,
+}
+
 /// What a function of a cell's text made of the first few distinct texts seen: a column
 /// of a few values repeated down a long list is read once per value.
 struct Memo<T> {
@@ -2843,6 +2857,7 @@ impl Items {
         };
         Ok(Items {
             cols: Field::ALL.map(|f| header.fields.get(&f).copied()),
+            header_digits: header.cells.iter().map(|h| holds_digit(h.trim())).collect(),
             title_rows,
             header,
             loc: sheet.location(),
@@ -2904,19 +2919,16 @@ impl Items {
         {
             return Some(NotAnItem::Example);
         }
-        let digit = |s: &str| {
-            s.chars()
-                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        };
         // the header's cell again, or another name of its column's field: the header in
         // the other language under it (`項番,確認項目,ISMAP管理策` over `No.,Check item,ISMAP
         // control`, review 11 C-12)
         let as_header = |c: &usize| {
             self.header.cells.get(*c).is_some_and(|h| {
                 let (h, cell) = (h.trim(), cells.cell(*c).trim());
+                let digit_h = self.header_digits.get(*c).copied().unwrap_or(false);
                 h == cell
-                    || (digit(h) == digit(cell) && header_key(h) == header_key(cell))
-                    || (!digit(cell)
+                    || (digit_h == holds_digit(cell) && header_key(h) == header_key(cell))
+                    || (!holds_digit(cell)
                         && Field::of_header(cell).is_some_and(|f| self.field_at(*c) == Some(f)))
                     // the English under a Japanese header of a column that is neither the
                     // references, the check item nor the id (`備考` over `Remarks`, `担当` over
@@ -4083,6 +4095,13 @@ fn english_count(words: &[&str]) -> Option<usize> {
 /// How a cell comment added to an item's note is named there (`メモ(B2): …`), and the note's
 /// column when the list has none.
 const COMMENTS_COLUMN: &str = "メモ";
+
+/// Whether `s` holds a digit, ASCII or full width (`０`–`９`), found character by character
+/// from its start (an id's or a reference's digit comes early).
+fn holds_digit(s: &str) -> bool {
+    s.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
 
 /// Whether a row's one cell is a footnote: marked `※`, `＊`, `*`, `†`, `注`/`(注)` before a
 /// number, a colon or a space, `出典`, `Note:`.
@@ -5362,10 +5381,10 @@ pub fn check_prose(list: &mut CheckList) {
 /// bare covered, the rest of the list read (review 15 A-13). A note naming a control the
 /// references do not hold is [`check_prose`]'s.
 pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
-    // each distinct note (under its column's name) read once: a long list repeats a few notes
-    // (`要確認`, `前回監査で指摘あり`), and reading one is a pass per word of the vocabulary
-    let memo: std::sync::Mutex<HashMap<String, bool>> = std::sync::Mutex::new(HashMap::new());
-    add_problems(list, |_, _, item, columns| {
+    // each distinct note (under its column's name) read once per pass ([`Seen::notes`]): a
+    // long list repeats a few notes (`要確認`, `前回監査で指摘あり`), and reading one is a
+    // pass per word of the vocabulary
+    add_problems(list, |seen, _, item, columns| {
         let note = item.note.trim();
         if item.refs.is_empty()
             || item
@@ -5375,11 +5394,11 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
         {
             return Vec::new();
         }
-        let column_of = |k: usize, default: &str| {
+        let column_of = |k: usize, default: &'static str| -> &str {
             columns
-                .map(|c| c[k].clone())
+                .map(|c| c[k].as_str())
                 .filter(|c| !c.is_empty())
-                .unwrap_or_else(|| default.to_owned())
+                .unwrap_or(default)
         };
         // the note under its header; a remark closing the title (`…（CSP回答待ち）`, `… [Gap]`,
         // `… ※前回指摘あり`) as a note (review 17 A-2 addendum: a list without a note column
@@ -5394,26 +5413,21 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
             .0
             .iter()
             .filter(|(h, v)| !v.trim().is_empty() && names_note(h))
-            .map(|(h, v)| (h.clone(), v.trim(), None));
+            .map(|(h, v)| (h.as_str(), v.trim(), None));
         cells
             .into_iter()
             .flatten()
             .chain(notes)
-            .filter(|(column, text, read_as)| {
+            .filter(|&(column, text, read_as)| {
                 let under = read_as.unwrap_or(column);
-                let key = format!("{under}\u{1f}{text}");
-                let known = memo.lock().ok().and_then(|m| m.get(&key).copied());
-                known.unwrap_or_else(|| {
-                    let against = note_against(under, text, as_of);
-                    if let Ok(mut m) = memo.lock() {
-                        m.insert(key, against);
-                    }
-                    against
-                })
+                *seen
+                    .notes
+                    .entry((under, text))
+                    .or_insert_with(|| note_against(under, text, as_of))
             })
             .map(|(column, text, read_as)| CellProblem {
                 field: ProblemField::NoteAgainst,
-                column,
+                column: column.to_owned(),
                 value: if read_as.is_some() {
                     item.title.trim()
                 } else {
@@ -5993,12 +6007,7 @@ const PARALLEL_MIN_ITEMS: usize = 2_000;
 /// text and note were read from ([`CheckList::prose_columns`] of its sheet).
 fn add_problems(
     list: &mut CheckList,
-    find: impl for<'a> Fn(
-            &mut LevelsAsked<'a>,
-            usize,
-            &'a CheckItem,
-            Option<&'a [String; 2]>,
-        ) -> Vec<CellProblem>
+    find: impl for<'a> Fn(&mut Seen<'a>, usize, &'a CheckItem, Option<&'a [String; 2]>) -> Vec<CellProblem>
         + Sync,
 ) {
     use crate::parallel::{in_parts, slice_parts, threads_for};
@@ -6013,10 +6022,10 @@ fn add_problems(
         slice_parts(&list.items, threads),
         list.items.len(),
         |first, part: &[CheckItem], out: &mut Vec<Vec<CellProblem>>| {
-            let mut asked = LevelsAsked::default();
+            let mut seen = Seen::default();
             out.extend(part.iter().enumerate().map(|(k, item)| {
                 find(
-                    &mut asked,
+                    &mut seen,
                     first + k,
                     item,
                     list.prose_columns.get(sheet_index(item)),
@@ -6072,7 +6081,7 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
             .hint("give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), or delete the line"));
         }
     }
-    add_problems(list, |asked, _, item, columns| {
+    add_problems(list, |seen, _, item, columns| {
         let prose = [&item.title, &item.note]
             .into_iter()
             .enumerate()
@@ -6083,7 +6092,7 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
             // nothing is above an own audit: its texts are not read
             .filter(|(_, text)| {
                 below(item, Assurance::Audit)
-                    && (*asked.of(text, level_asked)).is_some_and(|a| below(item, a))
+                    && (*seen.levels.of(text, level_asked)).is_some_and(|a| below(item, a))
             })
             .map(|(column, text)| CellProblem {
                 field: ProblemField::AssuranceOutside,
@@ -7355,6 +7364,79 @@ mod tests {
         for ((item, old), want) in list.items.iter().zip(before).zip(want) {
             assert_eq!(item.problems[..old.len()], old[..], "{}", item.id);
             assert_eq!(item.problems[old.len()..], want[..], "{}", item.id);
+        }
+    }
+
+    /// Each distinct note is read once per part of the list ([`Seen::notes`], on several
+    /// threads for a long list): each item gets the problem the old reading of its own
+    /// note (kept here) gave it, under its column's header.
+    #[test]
+    fn notes_read_once_per_text_are_read_as_every_time() {
+        let notes = [
+            "",
+            "要確認",
+            "前回監査で指摘あり",
+            "指摘なし",
+            "2027年度対応予定",
+            "前回の不備は2025年に解消済",
+            "CSPに確認したところ未対応との回答",
+            "リスク受容済み",
+            "9.2.4 も確認すること",
+        ];
+        let as_of = crate::date::Date::new(2026, 4, 1).unwrap();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for header in ["備考", "Notes"] {
+            let mut text = format!("項番,確認項目,ISMAP管理策,{header}\n");
+            for i in 0..3 * PARALLEL_MIN_ITEMS {
+                let refs = ["9.2.1", "", "A.9.2.4"][next(3)];
+                text.push_str(&format!(
+                    "C-{i},特権IDの管理,{refs},{}\n",
+                    notes[next(notes.len())]
+                ));
+            }
+            let mut list = load_csv_text(Path::new("checks.csv"), text.as_bytes(), None).unwrap();
+            check_prose(&mut list);
+            let before: Vec<Vec<CellProblem>> =
+                list.items.iter().map(|i| i.problems.clone()).collect();
+            let want: Vec<Vec<CellProblem>> = list
+                .items
+                .iter()
+                .map(|item| {
+                    let note = item.note.trim();
+                    let column = list
+                        .prose_columns
+                        .first()
+                        .map(|c| c[1].clone())
+                        .filter(|c| !c.is_empty())
+                        .unwrap_or_else(|| "note".to_owned());
+                    let skip = item.refs.is_empty()
+                        || note.is_empty()
+                        || item
+                            .problems
+                            .iter()
+                            .any(|p| p.field == ProblemField::ReferenceOutside);
+                    if skip || says_against(&column, note).is_none() || says_clean(note, as_of) {
+                        return Vec::new();
+                    }
+                    vec![CellProblem {
+                        field: ProblemField::NoteAgainst,
+                        column,
+                        value: note.to_owned(),
+                    }]
+                })
+                .collect();
+            assert!(want.iter().filter(|p| !p.is_empty()).count() > PARALLEL_MIN_ITEMS / 4);
+            check_notes(&mut list, as_of);
+            for ((item, old), want) in list.items.iter().zip(before).zip(want) {
+                assert_eq!(item.problems[..old.len()], old[..], "{}", item.id);
+                assert_eq!(item.problems[old.len()..], want[..], "{}", item.id);
+            }
         }
     }
 
