@@ -397,9 +397,14 @@ fn from_text(
         .filter(|(l, bare)| !page.took(l.number) && audit(l, *bare).is_none())
         .map(|(l, _)| l)
         .collect();
-    let listed = published::read(&lines, &source, catalog, Declared::Implemented, &|_| {
-        String::new()
-    })?;
+    let listed = published::read(
+        &lines,
+        &source,
+        catalog,
+        Declared::Implemented,
+        &|_| String::new(),
+        as_of,
+    )?;
     if listed.controls.is_empty() {
         return Err(no_ids(path, listed.ignored));
     }
@@ -550,7 +555,8 @@ fn read_table_by_kind(
                     .map(|s| status_table::stated_reason(stated, s).to_owned())
                     .unwrap_or_default()
             };
-            let mut listed = published::read(&lines, &source, catalog, stated, &reason_of)?;
+            let mut listed =
+                published::read(&lines, &source, catalog, stated, &reason_of, opts.as_of())?;
             // a reason cell that gives none: kept as written, with why
             if stated == Declared::NotApplicable {
                 for x in listed.controls.iter_mut().filter(|x| x.reason.is_empty()) {

@@ -141,8 +141,15 @@ pub fn read(
     catalog: &Catalog,
     stated: Declared,
     reason: &dyn Fn(usize) -> String,
+    as_of: crate::date::Date,
 ) -> Result<Listed, InputError> {
     let mut out = Listed::default();
+    // lines without ids that may head the ids under them (not part of a row): checked when
+    // ids follow (review 19 A-3, B-2)
+    let mut headings: Vec<&Line> = Vec::new();
+    // the list's own lines above its first ids (its title, the service's name, headers),
+    // which a page header repeats between ids
+    let mut opening: Vec<String> = Vec::new();
     // a line without ids that states a status: an error as soon as the list has ids
     let mut status_line: Option<(&Line, String)> = None;
     // the ids of the last line with ids, whose titles a line of its own may hold
@@ -210,12 +217,29 @@ pub fn read(
             }
             if !continuing {
                 check_heading(line, &last_ids, source, catalog)?;
+                if !line.text().is_empty() {
+                    headings.push(line);
+                }
+            }
+            if out.controls.is_empty() {
+                opening.push(line.text());
             }
             continue;
         }
         continuing = true;
         if let Some((line, what)) = status_line {
             return Err(status_line_error(line, &what, source));
+        }
+        if let Some(below) = found.iter().find_map(|(_, ids)| ids.first()) {
+            let list = List {
+                opening: &opening,
+                above: &last_ids,
+                running: &running,
+                between: !out.controls.is_empty(),
+            };
+            for heading in headings.drain(..) {
+                check_governing(heading, &below.raw, &list, source, catalog, as_of)?;
+            }
         }
         check_line(line, &found, &joined, source, catalog)?;
         row_key = title_key(&line.text());
@@ -449,6 +473,114 @@ pub(super) fn heading_word(folded: &str, titles: &[String]) -> Option<&'static s
         .chain(NARROWING_WORDS)
         .find(|w| folded.contains(*w) && !titles.iter().any(|t| t.contains(*w)))
         .copied()
+}
+
+/// What a line heading ids is checked against: the list's own lines above its first ids,
+/// the ids just above it, the document's running title, and whether it stands between ids.
+struct List<'a> {
+    opening: &'a [String],
+    above: &'a [String],
+    running: &'a str,
+    between: bool,
+}
+
+/// The hint for a heading between ids that is not the list's own.
+const FOR_BETWEEN: &str = "a published list states one service's implemented objectives: between its ids it may hold the catalog's clause and category headings (5 情報セキュリティのための方針群), page furniture and its own title or column headers repeated; if the ids under the line are another service's, the customer's, a later phase's or otherwise not the service's current objectives, leave them out (or give each its status in a table with an id column and a status column such as 実施状況); if the line qualifies nothing, remove it";
+
+/// A line without ids above ids (`below`: the first of them), not part of a row: refused
+/// when it heads them as something other than the service's implemented objectives, by
+/// the status table's rule for a heading between its rows ([`status_table::heading_qualifies`]:
+/// the customer's, a later phase, a date after `as_of`…); and, between ids, unless it is
+/// the catalog's heading, page furniture, a header or the list's own opening line
+/// repeated (an allow-list: `Phase 2`, `Beta`, another service's bare name are none;
+/// review 19 A-3, B-2).
+fn check_governing(
+    line: &Line,
+    below: &str,
+    list: &List<'_>,
+    source: &Source,
+    catalog: &Catalog,
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    let text = line.text();
+    let folded = fold_width(&text).to_lowercase();
+    if text.trim().is_empty()
+        || is_furniture_line(&text)
+        || is_header_line(&text)
+        || is_page_header(&text, list.running)
+        || is_end_mark(&text)
+        || folded.contains("クラウドサービスリスト")
+        || folded.contains("cloud service list")
+    {
+        return Ok(());
+    }
+    let at = source.at(line.number, None);
+    if !catalog_heading(catalog, &text) {
+        if let Some(what) = crate::input::csp::status_table::heading_qualifies(&text, catalog, as_of) {
+            return Err(InputError::at(
+                at,
+                format!(
+                    "the heading '{}' above {below} {what}: a heading is read as a remark on the ids under it, and they are not read as implemented",
+                    quote(&text)
+                ),
+            )
+            .hint(FOR_BETWEEN));
+        }
+    }
+    if !list.between || is_own_line(catalog, &text, list) {
+        return Ok(());
+    }
+    let opening: Vec<String> = list
+        .opening
+        .iter()
+        .filter(|t| {
+            !t.trim().is_empty() && !is_furniture_line(t) && !is_header_line(t)
+        })
+        .take(3)
+        .map(|t| format!("'{}'", quote(t)))
+        .collect();
+    let opens = if opening.is_empty() {
+        String::new()
+    } else {
+        format!(" (the list opens with {})", opening.join(", "))
+    };
+    Err(InputError::at(
+        at,
+        format!(
+            "'{}' stands between ids (above {below}) and is not the catalog's heading, page furniture or the list's own title{opens}: it may head the ids under it as another service's or as something other than the service's implemented objectives, so none is read",
+            quote(&text)
+        ),
+    )
+    .hint(FOR_BETWEEN))
+}
+
+/// A clause or category heading of the catalog, with nothing but its title after it
+/// (`5 情報セキュリティのための方針群`, `■ 9 アクセス制御`, `【11 物理的及び環境的セキュリティ】`),
+/// or such a title alone (`アクセス制御`, `ガバナンス基準`); never the title with more after
+/// it (`11 物理的及び環境的セキュリティ（AWS）`, `…※`: review 19 A-3b).
+fn catalog_heading(catalog: &Catalog, text: &str) -> bool {
+    let bare = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
+    let bare = bare.trim_start_matches(['(', ')']).trim();
+    if let Some((entry, rest)) = heading(catalog, bare) {
+        return rest.is_empty() || is_title_of(entry, rest);
+    }
+    let key = title_key(bare);
+    !key.is_empty()
+        && catalog
+            .entries()
+            .iter()
+            .filter(|e| e.id.split('.').count() <= 2 && !e.id.contains(|c: char| c.is_ascii_alphabetic()))
+            .any(|e| titles_of(e).any(|t| title_key(t) == key))
+}
+
+/// A line between ids that is the list's own: the catalog's heading ([`catalog_heading`]),
+/// the title of the ids just above (a PDF cell pasted after an empty line), or a line of
+/// the list's opening repeated (a page header).
+fn is_own_line(catalog: &Catalog, text: &str, list: &List<'_>) -> bool {
+    let key = title_key(text);
+    catalog_heading(catalog, text)
+        || list.above.iter().any(|id| is_title(catalog, id, text.trim()))
+        || !key.is_empty() && list.opening.iter().any(|o| title_key(o) == key)
 }
 
 /// The hint for a note that refers to the marks of a printed list.
@@ -1746,9 +1878,14 @@ mod tests {
             loc: Location::file(Path::new("l.txt")),
             rows: false,
         };
-        read(&lines, &source, &catalog, Declared::Implemented, &|_| {
-            String::new()
-        })
+        read(
+            &lines,
+            &source,
+            &catalog,
+            Declared::Implemented,
+            &|_| String::new(),
+            crate::date::Date::parse("2026-12-01").unwrap(),
+        )
         .map(|l| {
             l.controls
                 .into_iter()
