@@ -509,6 +509,7 @@ fn check_governing(
         || is_header_line(&text)
         || is_page_header(&text, list.running)
         || is_end_mark(&text)
+        || is_reproduction_notice(&text)
         || folded.contains("クラウドサービスリスト")
         || folded.contains("cloud service list")
     {
@@ -516,7 +517,9 @@ fn check_governing(
     }
     let at = source.at(line.number, None);
     if !catalog_heading(catalog, &text) {
-        if let Some(what) = crate::input::csp::status_table::heading_qualifies(&text, catalog, as_of) {
+        if let Some(what) =
+            crate::input::csp::status_table::heading_qualifies(&text, catalog, as_of)
+        {
             return Err(InputError::at(
                 at,
                 format!(
@@ -533,25 +536,41 @@ fn check_governing(
     let opening: Vec<String> = list
         .opening
         .iter()
-        .filter(|t| {
-            !t.trim().is_empty() && !is_furniture_line(t) && !is_header_line(t)
-        })
+        .filter(|t| !t.trim().is_empty() && !is_furniture_line(t) && !is_header_line(t))
         .take(3)
         .map(|t| format!("'{}'", quote(t)))
         .collect();
-    let opens = if opening.is_empty() {
-        String::new()
-    } else {
-        format!(" (the list opens with {})", opening.join(", "))
-    };
-    Err(InputError::at(
-        at,
+    let text = quote(&text);
+    let message = if opening.is_empty() {
         format!(
-            "'{}' stands between ids (above {below}) and is not the catalog's heading, page furniture or the list's own title{opens}: it may head the ids under it as another service's or as something other than the service's implemented objectives, so none is read",
-            quote(&text)
-        ),
-    )
-    .hint(FOR_BETWEEN))
+            "'{text}' stands between ids (above {below}) and is not the catalog's heading, page furniture or the list's own title: it may head the ids under it as another service's or as something other than the service's implemented objectives, so none is read"
+        )
+    } else {
+        format!(
+            "'{text}' stands between ids (above {below}) and is not the catalog's heading, page furniture or the list's own title (the list opens with {}): it may head the ids under it as another service's or as something other than the service's implemented objectives, so none is read",
+            opening.join(", ")
+        )
+    };
+    Err(InputError::at(at, message).hint(FOR_BETWEEN))
+}
+
+/// A reproduction or confidentiality notice naming the document (`本資料の無断転載を禁じます`,
+/// `本書は社外秘です`): page furniture.
+fn is_reproduction_notice(text: &str) -> bool {
+    let mut rest = without_furniture(text);
+    for w in [
+        "本資料",
+        "本書",
+        "本文書",
+        "本ドキュメント",
+        "の",
+        "は",
+        "です",
+        "。",
+    ] {
+        rest = rest.replace(w, " ");
+    }
+    rest.trim().is_empty() && without_furniture(text) != fold_width(text)
 }
 
 /// A clause or category heading of the catalog, with nothing but its title after it
@@ -559,8 +578,14 @@ fn check_governing(
 /// or such a title alone (`アクセス制御`, `ガバナンス基準`); never the title with more after
 /// it (`11 物理的及び環境的セキュリティ（AWS）`, `…※`: review 19 A-3b).
 fn catalog_heading(catalog: &Catalog, text: &str) -> bool {
-    let bare = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
-    let bare = bare.trim_start_matches(['(', ')']).trim();
+    // a mark before it (`■`, `【`), a closing bracket after it; a footnote mark after it is
+    // more than the title
+    let bare = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '】' | ']' | '〕' | '」' | '》')
+        })
+        .trim();
     if let Some((entry, rest)) = heading(catalog, bare) {
         return rest.is_empty() || is_title_of(entry, rest);
     }
@@ -569,7 +594,9 @@ fn catalog_heading(catalog: &Catalog, text: &str) -> bool {
         && catalog
             .entries()
             .iter()
-            .filter(|e| e.id.split('.').count() <= 2 && !e.id.contains(|c: char| c.is_ascii_alphabetic()))
+            .filter(|e| {
+                e.id.split('.').count() <= 2 && !e.id.contains(|c: char| c.is_ascii_alphabetic())
+            })
             .any(|e| titles_of(e).any(|t| title_key(t) == key))
 }
 
@@ -579,7 +606,10 @@ fn catalog_heading(catalog: &Catalog, text: &str) -> bool {
 fn is_own_line(catalog: &Catalog, text: &str, list: &List<'_>) -> bool {
     let key = title_key(text);
     catalog_heading(catalog, text)
-        || list.above.iter().any(|id| is_title(catalog, id, text.trim()))
+        || list
+            .above
+            .iter()
+            .any(|id| is_title(catalog, id, text.trim()))
         || !key.is_empty() && list.opening.iter().any(|o| title_key(o) == key)
 }
 
