@@ -147,3 +147,74 @@ fn two_services_lists_under_bare_names_are_refused_naming_both() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("'サンプルストレージ' はIDの間にあり"), "{err}");
 }
+
+/// The list of [`pasted`] with `marked` in place of 9.2.3's line and `note` after the ids.
+fn with_mark(marked: &str, note: &str) -> String {
+    format!(
+        "ISMAPクラウドサービスリスト\n統制目標 番号\n9.2.1\n{marked}\n9.2.4\n11.1.1\n\n{note}\n"
+    )
+}
+
+/// Review 19 A-4: a footnote mark before an id (`*`, `＊`, `[1]`, `①`) was a list marker and
+/// its footnote (`* 監査後に追加`, `[1] 2027年4月追加`) was never read: 充足. Refused now, with
+/// the footnote or (`*` before some ids only, a number before one id among bare ids)
+/// without it; in a CSV list too. Guards: a bullet or a number before every id reads.
+#[test]
+fn a_footnote_mark_before_an_id_is_refused() {
+    for (marked, note, want) in [
+        (
+            "*9.2.3",
+            "* 監査後に追加した統制目標",
+            "'*' before 9.2.3 is a footnote mark: the note on line 8",
+        ),
+        (
+            "＊9.2.3",
+            "＊ Self-assessed",
+            "'*' before 9.2.3 is a footnote mark",
+        ),
+        (
+            "[1]9.2.3",
+            "[1] 2027年4月追加",
+            "'[1]' before 9.2.3 is a footnote mark",
+        ),
+        (
+            "①9.2.3",
+            "① お客様の責任範囲",
+            "'①' before 9.2.3 is a footnote mark",
+        ),
+        (
+            "*9.2.3",
+            "",
+            "'*' before 9.2.3 marks some ids of the list only (not 9.2.1 on line 3)",
+        ),
+        (
+            "[1]9.2.3",
+            "",
+            "'[1]' before 9.2.3 marks some ids of the list only",
+        ),
+    ] {
+        let (_d, path) = write("list.txt", &with_mark(marked, note));
+        let err = input_error(report(&path));
+        assert!(err.contains(want), "{marked} / {note}: {err}");
+    }
+    let (_d, path) = write(
+        "list.csv",
+        "ISMAP管理策番号\n9.2.1\n*9.2.3\n11.1.1\n\n* 監査後に追加した統制目標\n",
+    );
+    let err = input_error(report(&path));
+    assert!(err.contains("the note on row 6"), "{err}");
+    for list in [
+        "* 9.2.1\n* 9.2.3\n* 11.1.1\n",
+        "・9.2.1\n・9.2.3\n・11.1.1\n",
+        "- 9.2.1\n- 9.2.3\n- 11.1.1\n",
+        "• 9.2.1\n• 9.2.3\n• 11.1.1\n",
+        "1. 9.2.1\n2. 9.2.3\n3. 11.1.1\n",
+        "(1) 9.2.1\n(2) 9.2.3\n(3) 11.1.1\n",
+        "①9.2.1\n②9.2.3\n③11.1.1\n",
+        "* 9.2.1\n* 9.2.3\n* 11.1.1\n\n* 以上\n",
+    ] {
+        let (_d, path) = write("list.txt", &format!("ISMAPクラウドサービスリスト\n{list}"));
+        let v = json_of(report(&path));
+        assert_eq!(status(&v, "K-2"), "covered", "{list}");
+    }
+}

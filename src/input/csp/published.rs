@@ -150,6 +150,9 @@ pub fn read(
     // the list's own lines above its first ids (its title, the service's name, headers),
     // which a page header repeats between ids
     let mut opening: Vec<String> = Vec::new();
+    // footnote marks before ids (`*8.1.5.P`, `[1]8.1.5.P`) and lines without ids starting
+    // with a mark (a footnote, maybe): matched once the list is read (review 19 A-4)
+    let mut marks = Marks::default();
     // a line without ids that states a status: an error as soon as the list has ids
     let mut status_line: Option<(&Line, String)> = None;
     // the ids of the last line with ids, whose titles a line of its own may hold
@@ -195,6 +198,9 @@ pub fn read(
             ));
         }
         if found.iter().all(|(_, ids)| ids.is_empty()) {
+            if let Some((mark, rest)) = leading_mark(&line.text()) {
+                marks.notes.push((line.number, mark, rest));
+            }
             let tail = continuing && is_title_tail(catalog, &last_ids, &row_key, &line.text());
             if status_line.is_none() && !tail && !chapter_with_title(line, catalog) {
                 status_line = line_status(line, !out.controls.is_empty()).map(|what| (line, what));
@@ -242,6 +248,20 @@ pub fn read(
             }
         }
         check_line(line, &found, &joined, source, catalog)?;
+        marks.of_ids.push(Marked {
+            number: line.number,
+            column: found
+                .iter()
+                .find(|(_, ids)| !ids.is_empty())
+                .and_then(|(i, _)| line.cells[*i].column.clone()),
+            mark: mark_before_ids(line, &found),
+            unmarked: nothing_before_ids(line, &found),
+            id: found
+                .iter()
+                .find_map(|(_, ids)| ids.first())
+                .map(|t| t.raw.clone())
+                .unwrap_or_default(),
+        });
         row_key = title_key(&line.text());
         last_ids.clear();
         for (i, ids) in found {
@@ -261,7 +281,166 @@ pub fn read(
             }
         }
     }
+    marks.check(source, catalog)?;
     Ok(out)
+}
+
+/// A line of ids and the footnote-capable mark before its first id ([`footnote_mark`]).
+struct Marked {
+    number: usize,
+    column: Option<String>,
+    mark: Option<String>,
+    /// Nothing at all before the first id (no bullet, no number).
+    unmarked: bool,
+    id: String,
+}
+
+/// The marks before the ids of a list, and the lines without ids that start with a mark.
+#[derive(Default)]
+struct Marks {
+    of_ids: Vec<Marked>,
+    /// (line, mark, the text after it)
+    notes: Vec<(usize, String, String)>,
+}
+
+/// The hint for a footnote mark before an id.
+const FOR_MARK_BEFORE: &str = "a mark before some ids (*, ＊, [1], (1), ①) refers to a footnote, and a published list cannot say what it states of them: give each marked id its status in a table with an id column and a status column such as 実施状況 (the footnote in a remarks column), or remove the mark if it refers to nothing; a bullet before every id (・, -, •, *) is read";
+
+impl Marks {
+    /// Refuses an id behind a footnote mark (review 19 A-4): a mark a line without ids
+    /// starts with (its footnote: `* 監査後に追加`, `[1] 2027年4月追加`), or `*` before some
+    /// ids of the list but not the others (a bullet stands before every id). A bracketed
+    /// or circled number with no note starting with it is numbering (`(1) 9.2.1`).
+    fn check(&self, source: &Source, catalog: &Catalog) -> Result<(), InputError> {
+        let where_ = |n: usize| format!("{} {n}", if source.rows { "row" } else { "line" });
+        for m in &self.of_ids {
+            let Some(mark) = &m.mark else { continue };
+            let at = || source.at(m.number, m.column.as_deref());
+            if let Some((n, _, rest)) = self
+                .notes
+                .iter()
+                .find(|(n, k, rest)| *n > m.number && k == mark && !says_no_more(catalog, rest))
+            {
+                return Err(InputError::at(
+                    at(),
+                    format!(
+                        "'{mark}' before {} is a footnote mark: the note on {} ('{mark} {}') says something of the ids it marks that a published list cannot state, so none is read",
+                        m.id,
+                        where_(*n),
+                        quote(rest)
+                    ),
+                )
+                .hint(FOR_MARK_BEFORE));
+            }
+            // `*` is a bullet only before every id; a number only in a list whose other
+            // ids have a bullet or a number too (`[1]8.1.5.P` among bare ids is a
+            // footnote mark whose footnote was not pasted)
+            let star = mark.starts_with('*');
+            if let Some(other) = self
+                .of_ids
+                .iter()
+                .find(|o| o.unmarked || star && o.mark.as_deref() != Some(mark.as_str()))
+            {
+                return Err(InputError::at(
+                        at(),
+                        format!(
+                            "'{mark}' before {} marks some ids of the list only (not {} on {}): it is a footnote mark, and what its note states is not read, so none is read",
+                            m.id, other.id, where_(other.number)
+                        ),
+                    )
+                    .hint(FOR_MARK_BEFORE));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A mark before ids that may refer to a footnote (folded): stars (`*`, `＊`, `**`), a
+/// bracketed number (`[1]`, `(1)`, `1)`) or a circled one (`①`); not a bullet (`・`, `-`,
+/// `•`) nor a number with a dot (`1.`), which number or bullet a list.
+fn footnote_mark(prefix: &str) -> Option<String> {
+    let t = fold_width(prefix.trim()).trim().replace(['＊', '∗'], "*");
+    if t.is_empty() {
+        return None;
+    }
+    if t.chars().all(|c| c == '*') {
+        return Some(t);
+    }
+    let mut chars = t.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if ('\u{2460}'..='\u{2473}').contains(&c) {
+            return Some(t);
+        }
+    }
+    let inner = t
+        .strip_prefix(['(', '['])
+        .unwrap_or(&t)
+        .strip_suffix([')', ']'])?;
+    ((1..=2).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_digit())).then_some(t)
+}
+
+/// The mark before the first id of a line of ids: the text before it in its cell, or a
+/// cell of its own before it.
+fn mark_before_ids(line: &Line, found: &[(usize, Vec<IdToken>)]) -> Option<String> {
+    let (i, first) = found
+        .iter()
+        .find_map(|(i, ids)| ids.first().map(|f| (*i, f)))?;
+    let before = line.cells[i].text[..first.start].trim();
+    if !before.is_empty() {
+        return footnote_mark(before);
+    }
+    line.cells[..i]
+        .iter()
+        .filter(|c| c.role != CellRole::Free)
+        .map(|c| c.text.trim())
+        .rfind(|t| !t.is_empty())
+        .and_then(footnote_mark)
+}
+
+/// Whether nothing (no bullet, no number, no word) stands before the first id of a line.
+fn nothing_before_ids(line: &Line, found: &[(usize, Vec<IdToken>)]) -> bool {
+    let Some((i, first)) = found
+        .iter()
+        .find_map(|(i, ids)| ids.first().map(|f| (*i, f)))
+    else {
+        return false;
+    };
+    line.cells[i].text[..first.start].trim().is_empty()
+        && line.cells[..i]
+            .iter()
+            .filter(|c| c.role != CellRole::Free)
+            .all(|c| c.text.trim().is_empty())
+}
+
+/// A line without ids that starts with a footnote-capable mark ([`footnote_mark`]) and has
+/// text after it: the mark and the text.
+fn leading_mark(text: &str) -> Option<(String, String)> {
+    let t = fold_width(text.trim()).replace(['＊', '∗'], "*");
+    let end = if t.starts_with('*') {
+        t.find(|c: char| c != '*').unwrap_or(t.len())
+    } else if t.starts_with(['(', '[']) {
+        t.find([')', ']']).map(|i| i + 1)?
+    } else {
+        let first = t.chars().next()?;
+        if ('\u{2460}'..='\u{2473}').contains(&first) {
+            first.len_utf8()
+        } else {
+            t.find(')').map(|i| i + 1)?
+        }
+    };
+    let (mark, rest) = t.split_at(end);
+    let mark = footnote_mark(mark)?;
+    let rest = rest.trim();
+    (!rest.is_empty()).then(|| (mark, rest.to_owned()))
+}
+
+/// Text after a mark that says nothing of ids: furniture, an end mark, a header, the
+/// catalog's heading (`* 5 情報セキュリティのための方針群` in a bulleted list).
+fn says_no_more(catalog: &Catalog, rest: &str) -> bool {
+    is_furniture_line(rest)
+        || is_end_mark(rest)
+        || is_header_line(rest)
+        || catalog_heading(catalog, rest)
 }
 
 /// A suffix in a cell of its own after a cell ending in a bare id (`8.1.5<TAB>P`, a PDF
