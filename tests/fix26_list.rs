@@ -218,3 +218,20 @@ fn a_footnote_mark_before_an_id_is_refused() {
         assert_eq!(status(&v, "K-2"), "covered", "{list}");
     }
 }
+
+/// Review 19 A-7: a status mark wholly in brackets (`(○)`, `（○）`, `(✓)`, `[○]`, `(済)`,
+/// `（実施）`) read as 実施; in vendor tables `(○)` is the conditional or by-option mark.
+/// Refused like `△`; the bare mark and a bracketed negative status still read.
+#[test]
+fn a_status_mark_in_brackets_is_not_the_bare_mark() {
+    let table = |cell: &str| format!("管理策番号,対応状況\n9.2.1,○\n9.2.3,{cell}\n11.1.1,○\n");
+    for cell in ["(○)", "（○）", "(✓)", "[○]", "(済)", "（実施）"] {
+        let (_d, path) = write("list.csv", &table(cell));
+        let err = input_error(report(&path));
+        assert!(err.contains("a mark in brackets"), "{cell}: {err}");
+    }
+    let (_d, path) = write("list.csv", &table("○"));
+    assert_eq!(status(&json_of(report(&path)), "K-2"), "covered");
+    let (_d, path) = write("list.csv", &table("【未実施】"));
+    assert_eq!(status(&json_of(report(&path)), "K-2"), "not-covered");
+}
