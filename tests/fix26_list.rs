@@ -235,3 +235,20 @@ fn a_status_mark_in_brackets_is_not_the_bare_mark() {
     let (_d, path) = write("list.csv", &table("【未実施】"));
     assert_eq!(status(&json_of(report(&path)), "K-2"), "not-covered");
 }
+
+/// Review 19 C-2: cells pasted from Excel under `ISMAP管理策<TAB>実施状況` were refused as "a
+/// published list stating a status" while the same table as CSV reads. Read as the CSV is
+/// now (its id column found by what stands under the header); its statuses are read, so a
+/// row 未実施 stays not covered, and `(○)` is refused.
+#[test]
+fn a_pasted_table_under_an_id_header_it_does_not_know_reads_as_the_csv() {
+    let text = "ISMAP管理策\t実施状況\n9.2.1\t実施\n9.2.3\t未実施\n11.1.1\t実施\n";
+    let (_d, path) = write("cells.txt", text);
+    let v = json_of(report(&path));
+    assert_eq!(status(&v, "K-1"), "covered");
+    assert_eq!(status(&v, "K-6"), "covered");
+    assert_eq!(status(&v, "K-2"), "not-covered");
+    let (_d, path) = write("cells.txt", &text.replace("未実施", "(○)"));
+    let err = input_error(report(&path));
+    assert!(err.contains("a mark in brackets"), "{err}");
+}
