@@ -252,3 +252,35 @@ fn a_pasted_table_under_an_id_header_it_does_not_know_reads_as_the_csv() {
     let err = input_error(report(&path));
     assert!(err.contains("a mark in brackets"), "{err}");
 }
+
+/// Review 19 C-1: page numbers in the shapes a PDF copy gives refused the paste. The running
+/// title with a page number, a bracketed number alone and a date with a page number read as
+/// page furniture now; with one more word they stay refused, and a number beside an id
+/// (`18.2.3<TAB>12`: a page number, or a status code) stays refused.
+#[test]
+fn page_numbers_in_pdf_shapes_are_furniture() {
+    let list = |line: &str| {
+        format!("ISMAPクラウドサービスリスト\n統制目標 番号\n9.2.1\n9.2.3\n{line}\n9.2.4\n11.1.1\n")
+    };
+    for page in [
+        "ISMAPクラウドサービスリスト 12",
+        "(12)",
+        "（12）",
+        "2025/10/01 12",
+        "12",
+    ] {
+        let (_d, path) = write("list.txt", &list(page));
+        let v = json_of(report(&path));
+        assert_eq!(status(&v, "K-6"), "covered", "{page}");
+        assert_eq!(status(&v, "K-2"), "covered", "{page}");
+    }
+    for not_page in [
+        "ISMAPクラウドサービスリスト 12 未実施",
+        "(12)※",
+        "2025/10/01 12 予定",
+        "9.2.5\t12",
+    ] {
+        let (_d, path) = write("list.txt", &list(not_page));
+        input_error(report(&path));
+    }
+}

@@ -268,14 +268,19 @@ fn is_pasted_table(text: &str) -> bool {
         let (ids, _) = find_ids(c);
         ids.len() == 1 && ids[0].kind.is_control() && ids[0].raw.len() == c.len()
     };
+    // a header line holds words, never an id or a number (`18.2.3<TAB>12` is a row)
+    let words = cells
+        .iter()
+        .all(|c| find_ids(c).0.is_empty() && !c.chars().all(|ch| ch.is_ascii_digit()));
     cells.iter().any(|c| classify::is_id_header(c))
-        || tabbed.next().is_some_and(|below| {
-            below
-                .split('\t')
-                .map(str::trim)
-                .zip(&cells)
-                .any(|(value, header)| !status(header) && id_alone(value))
-        })
+        || words
+            && tabbed.next().is_some_and(|below| {
+                below
+                    .split('\t')
+                    .map(str::trim)
+                    .zip(&cells)
+                    .any(|(value, header)| !status(header) && id_alone(value))
+            })
 }
 
 /// The key two statements of one control share, in any spelling (`9.2.3`, `A.9.2.3`,

@@ -688,6 +688,7 @@ fn check_governing(
         || is_header_line(&text)
         || is_page_header(&text, list.running)
         || is_end_mark(&text)
+        || is_page_number(&text)
         || is_reproduction_notice(&text)
         || folded.contains("クラウドサービスリスト")
         || folded.contains("cloud service list")
@@ -766,9 +767,38 @@ fn catalog_heading(catalog: &Catalog, text: &str) -> bool {
         })
         .trim();
     if let Some((entry, rest)) = heading(catalog, bare) {
-        return rest.is_empty() || is_title_of(entry, rest);
+        // the title, or a part of it however short (`12 運用`, as a chapter's row of cells:
+        // [`chapter_with_title`]), with no mark the title does not have (`… ※`)
+        let key = title_key(rest);
+        let part = key.chars().count() >= 2
+            && titles_of(entry).any(|t| {
+                let folded = fold_width(t).to_lowercase();
+                title_key(t).contains(&key)
+                    && fold_width(rest)
+                        .to_lowercase()
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .all(|c| folded.contains(c))
+            });
+        return rest.is_empty() || part || is_title_of(entry, rest);
     }
     let key = title_key(bare);
+    // the groups the criteria's controls are printed under (`【組織的対策】`)
+    const GROUPS: &[&str] = &[
+        "組織的対策",
+        "人的対策",
+        "物理的対策",
+        "技術的対策",
+        "組織的管理策",
+        "人的管理策",
+        "物理的管理策",
+        "技術的管理策",
+        "管理策基準",
+        "詳細管理策",
+    ];
+    if GROUPS.contains(&key.as_str()) {
+        return true;
+    }
     !key.is_empty()
         && catalog
             .entries()
@@ -1104,7 +1134,8 @@ fn is_two_part_number(text: &str) -> bool {
 fn is_lone_mark(text: &str) -> bool {
     let t = fold_width(text);
     let t = t.trim();
-    if t.is_empty() || t.chars().all(|c| c.is_ascii_digit()) || is_furniture(t) {
+    if t.is_empty() || t.chars().all(|c| c.is_ascii_digit()) || is_page_number(t) || is_furniture(t)
+    {
         return false;
     }
     if t.chars().count() >= 3
@@ -1139,6 +1170,7 @@ fn continues_row(
     // a number alone is a page number (a `0` alone after ids was refused as a flag)
     if text.is_empty()
         || fold_width(&text).chars().all(|c| c.is_ascii_digit())
+        || is_page_number(&text)
         || is_furniture_line(&text)
         || is_page_header(&text, row.running)
         || is_header_line(&text)
@@ -1207,6 +1239,19 @@ fn is_title_tail(catalog: &Catalog, ids: &[String], row_key: &str, text: &str) -
         })
 }
 
+/// A page number alone (`12`, `(12)`, `（12）`): one to three digits, in brackets or not
+/// (review 19 C-1).
+fn is_page_number(text: &str) -> bool {
+    let t = fold_width(text.trim()).into_owned();
+    let t = t.trim();
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or(t)
+        .trim();
+    (1..=3).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_digit())
+}
+
 /// A page header or footer a PDF copy puts right under the last row of a page (review 15
 /// C-4): the document's running title (its first line) or the list's name
 /// (`ISMAPクラウドサービスリスト`) repeated, with nothing after it but page furniture
@@ -1233,7 +1278,7 @@ fn is_page_header(text: &str, running: &str) -> bool {
     .iter()
     .filter(|title| title.chars().any(|c| !c.is_whitespace()))
     .find_map(|title| strip_prefix_loose(&folded, title))
-    .is_some_and(|rest| rest.trim().is_empty() || is_furniture(rest))
+    .is_some_and(|rest| rest.trim().is_empty() || is_furniture(rest) || is_page_number(rest))
 }
 
 /// `text` after `prefix`, whitespace in either ignored.
@@ -1750,6 +1795,10 @@ pub fn is_furniture(text: &str) -> bool {
                     ))
         {
             meaningful = true;
+            i += 1;
+        } else if number(t) && i > 0 && is_date(tokens[i - 1]) && next.is_none() && t.len() <= 3 {
+            // a page number after the page's date (`2025/10/01 12`: a PDF's header or
+            // footer, review 19 C-1)
             i += 1;
         } else if t == "-" && next.is_some_and(number) && after == Some("-") {
             meaningful = true;
