@@ -253,19 +253,39 @@ fn refuse_iso_numbering(
 /// a status column (`管理策番号<TAB>実施状況<TAB>備考`), read as a status table, as the same
 /// bytes saved as `.tsv` are (the table reader's rules apply to it whole). A pasted list
 /// whose lines hold tabs between ids (a PDF's table) has no such header: read as a list.
+/// An id column is found by its header or, as the table reader finds one under a header it
+/// does not know (`ISMAP管理策`), by what the line under the header holds there: an id
+/// alone (review 19 C-2).
 fn is_pasted_table(text: &str) -> bool {
-    let Some(first) = text
+    let mut tabbed = text
         .lines()
         .map(|l| l.trim_start_matches('\u{feff}'))
-        .find(|l| l.contains('\t'))
-    else {
+        .filter(|l| l.contains('\t'));
+    let Some(first) = tabbed.next() else {
         return false;
     };
     let cells: Vec<&str> = first.split('\t').map(str::trim).collect();
+    let status = |c: &str| classify::role(c) == Some(classify::Role::Status);
+    if !cells.iter().any(|c| status(c)) {
+        return false;
+    }
+    let id_alone = |c: &str| {
+        let (ids, _) = find_ids(c);
+        ids.len() == 1 && ids[0].kind.is_control() && ids[0].raw.len() == c.len()
+    };
+    // a header line holds words, never an id or a number (`18.2.3<TAB>12` is a row)
+    let words = cells
+        .iter()
+        .all(|c| find_ids(c).0.is_empty() && !c.chars().all(|ch| ch.is_ascii_digit()));
     cells.iter().any(|c| classify::is_id_header(c))
-        && cells
-            .iter()
-            .any(|c| classify::role(c) == Some(classify::Role::Status))
+        || words
+            && tabbed.next().is_some_and(|below| {
+                below
+                    .split('\t')
+                    .map(str::trim)
+                    .zip(&cells)
+                    .any(|(value, header)| !status(header) && id_alone(value))
+            })
 }
 
 /// The key two statements of one control share, in any spelling (`9.2.3`, `A.9.2.3`,
@@ -405,9 +425,14 @@ fn from_text(
         .filter(|(l, bare)| !page.took(l.number) && audit(l, *bare).is_none())
         .map(|(l, _)| l)
         .collect();
-    let listed = published::read(&lines, &source, catalog, Declared::Implemented, &|_| {
-        String::new()
-    })?;
+    let listed = published::read(
+        &lines,
+        &source,
+        catalog,
+        Declared::Implemented,
+        &|_| String::new(),
+        as_of,
+    )?;
     if listed.controls.is_empty() {
         return Err(no_ids(path, listed.ignored));
     }
@@ -560,7 +585,8 @@ fn read_table_by_kind(
                     .map(|s| status_table::stated_reason(stated, s).to_owned())
                     .unwrap_or_default()
             };
-            let mut listed = published::read(&lines, &source, catalog, stated, &reason_of)?;
+            let mut listed =
+                published::read(&lines, &source, catalog, stated, &reason_of, opts.as_of())?;
             // a reason cell that gives none: kept as written, with why
             if stated == Declared::NotApplicable {
                 for x in listed.controls.iter_mut().filter(|x| x.reason.is_empty()) {

@@ -141,8 +141,18 @@ pub fn read(
     catalog: &Catalog,
     stated: Declared,
     reason: &dyn Fn(usize) -> String,
+    as_of: crate::date::Date,
 ) -> Result<Listed, InputError> {
     let mut out = Listed::default();
+    // lines without ids that may head the ids under them (not part of a row): checked when
+    // ids follow (review 19 A-3, B-2)
+    let mut headings: Vec<&Line> = Vec::new();
+    // the list's own lines above its first ids (its title, the service's name, headers),
+    // which a page header repeats between ids
+    let mut opening: Vec<String> = Vec::new();
+    // footnote marks before ids (`*8.1.5.P`, `[1]8.1.5.P`) and lines without ids starting
+    // with a mark (a footnote, maybe): matched once the list is read (review 19 A-4)
+    let mut marks = Marks::default();
     // a line without ids that states a status: an error as soon as the list has ids
     let mut status_line: Option<(&Line, String)> = None;
     // the ids of the last line with ids, whose titles a line of its own may hold
@@ -188,6 +198,9 @@ pub fn read(
             ));
         }
         if found.iter().all(|(_, ids)| ids.is_empty()) {
+            if let Some((mark, rest)) = leading_mark(&line.text()) {
+                marks.notes.push((line.number, mark, rest));
+            }
             let tail = continuing && is_title_tail(catalog, &last_ids, &row_key, &line.text());
             if status_line.is_none() && !tail && !chapter_with_title(line, catalog) {
                 status_line = line_status(line, !out.controls.is_empty()).map(|what| (line, what));
@@ -210,6 +223,12 @@ pub fn read(
             }
             if !continuing {
                 check_heading(line, &last_ids, source, catalog)?;
+                if !line.text().is_empty() {
+                    headings.push(line);
+                }
+            }
+            if out.controls.is_empty() {
+                opening.push(line.text());
             }
             continue;
         }
@@ -217,7 +236,32 @@ pub fn read(
         if let Some((line, what)) = status_line {
             return Err(status_line_error(line, &what, source));
         }
+        if let Some(below) = found.iter().find_map(|(_, ids)| ids.first()) {
+            let list = List {
+                opening: &opening,
+                above: &last_ids,
+                running: &running,
+                between: !out.controls.is_empty(),
+            };
+            for heading in headings.drain(..) {
+                check_governing(heading, &below.raw, &list, source, catalog, as_of)?;
+            }
+        }
         check_line(line, &found, &joined, source, catalog)?;
+        marks.of_ids.push(Marked {
+            number: line.number,
+            column: found
+                .iter()
+                .find(|(_, ids)| !ids.is_empty())
+                .and_then(|(i, _)| line.cells[*i].column.clone()),
+            mark: mark_before_ids(line, &found),
+            unmarked: nothing_before_ids(line, &found),
+            id: found
+                .iter()
+                .find_map(|(_, ids)| ids.first())
+                .map(|t| t.raw.clone())
+                .unwrap_or_default(),
+        });
         row_key = title_key(&line.text());
         last_ids.clear();
         for (i, ids) in found {
@@ -237,7 +281,166 @@ pub fn read(
             }
         }
     }
+    marks.check(source, catalog)?;
     Ok(out)
+}
+
+/// A line of ids and the footnote-capable mark before its first id ([`footnote_mark`]).
+struct Marked {
+    number: usize,
+    column: Option<String>,
+    mark: Option<String>,
+    /// Nothing at all before the first id (no bullet, no number).
+    unmarked: bool,
+    id: String,
+}
+
+/// The marks before the ids of a list, and the lines without ids that start with a mark.
+#[derive(Default)]
+struct Marks {
+    of_ids: Vec<Marked>,
+    /// (line, mark, the text after it)
+    notes: Vec<(usize, String, String)>,
+}
+
+/// The hint for a footnote mark before an id.
+const FOR_MARK_BEFORE: &str = "a mark before some ids (*, ＊, [1], (1), ①) refers to a footnote, and a published list cannot say what it states of them: give each marked id its status in a table with an id column and a status column such as 実施状況 (the footnote in a remarks column), or remove the mark if it refers to nothing; a bullet before every id (・, -, •, *) is read";
+
+impl Marks {
+    /// Refuses an id behind a footnote mark (review 19 A-4): a mark a line without ids
+    /// starts with (its footnote: `* 監査後に追加`, `[1] 2027年4月追加`), or `*` before some
+    /// ids of the list but not the others (a bullet stands before every id). A bracketed
+    /// or circled number with no note starting with it is numbering (`(1) 9.2.1`).
+    fn check(&self, source: &Source, catalog: &Catalog) -> Result<(), InputError> {
+        let where_ = |n: usize| format!("{} {n}", if source.rows { "row" } else { "line" });
+        for m in &self.of_ids {
+            let Some(mark) = &m.mark else { continue };
+            let at = || source.at(m.number, m.column.as_deref());
+            if let Some((n, _, rest)) = self
+                .notes
+                .iter()
+                .find(|(n, k, rest)| *n > m.number && k == mark && !says_no_more(catalog, rest))
+            {
+                return Err(InputError::at(
+                    at(),
+                    format!(
+                        "'{mark}' before {} is a footnote mark: the note on {} ('{mark} {}') says something of the ids it marks that a published list cannot state, so none is read",
+                        m.id,
+                        where_(*n),
+                        quote(rest)
+                    ),
+                )
+                .hint(FOR_MARK_BEFORE));
+            }
+            // `*` is a bullet only before every id; a number only in a list whose other
+            // ids have a bullet or a number too (`[1]8.1.5.P` among bare ids is a
+            // footnote mark whose footnote was not pasted)
+            let star = mark.starts_with('*');
+            if let Some(other) = self
+                .of_ids
+                .iter()
+                .find(|o| o.unmarked || star && o.mark.as_deref() != Some(mark.as_str()))
+            {
+                return Err(InputError::at(
+                        at(),
+                        format!(
+                            "'{mark}' before {} marks some ids of the list only (not {} on {}): it is a footnote mark, and what its note states is not read, so none is read",
+                            m.id, other.id, where_(other.number)
+                        ),
+                    )
+                    .hint(FOR_MARK_BEFORE));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A mark before ids that may refer to a footnote (folded): stars (`*`, `＊`, `**`), a
+/// bracketed number (`[1]`, `(1)`, `1)`) or a circled one (`①`); not a bullet (`・`, `-`,
+/// `•`) nor a number with a dot (`1.`), which number or bullet a list.
+fn footnote_mark(prefix: &str) -> Option<String> {
+    let t = fold_width(prefix.trim()).trim().replace(['＊', '∗'], "*");
+    if t.is_empty() {
+        return None;
+    }
+    if t.chars().all(|c| c == '*') {
+        return Some(t);
+    }
+    let mut chars = t.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if ('\u{2460}'..='\u{2473}').contains(&c) {
+            return Some(t);
+        }
+    }
+    let inner = t
+        .strip_prefix(['(', '['])
+        .unwrap_or(&t)
+        .strip_suffix([')', ']'])?;
+    ((1..=2).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_digit())).then_some(t)
+}
+
+/// The mark before the first id of a line of ids: the text before it in its cell, or a
+/// cell of its own before it.
+fn mark_before_ids(line: &Line, found: &[(usize, Vec<IdToken>)]) -> Option<String> {
+    let (i, first) = found
+        .iter()
+        .find_map(|(i, ids)| ids.first().map(|f| (*i, f)))?;
+    let before = line.cells[i].text[..first.start].trim();
+    if !before.is_empty() {
+        return footnote_mark(before);
+    }
+    line.cells[..i]
+        .iter()
+        .filter(|c| c.role != CellRole::Free)
+        .map(|c| c.text.trim())
+        .rfind(|t| !t.is_empty())
+        .and_then(footnote_mark)
+}
+
+/// Whether nothing (no bullet, no number, no word) stands before the first id of a line.
+fn nothing_before_ids(line: &Line, found: &[(usize, Vec<IdToken>)]) -> bool {
+    let Some((i, first)) = found
+        .iter()
+        .find_map(|(i, ids)| ids.first().map(|f| (*i, f)))
+    else {
+        return false;
+    };
+    line.cells[i].text[..first.start].trim().is_empty()
+        && line.cells[..i]
+            .iter()
+            .filter(|c| c.role != CellRole::Free)
+            .all(|c| c.text.trim().is_empty())
+}
+
+/// A line without ids that starts with a footnote-capable mark ([`footnote_mark`]) and has
+/// text after it: the mark and the text.
+fn leading_mark(text: &str) -> Option<(String, String)> {
+    let t = fold_width(text.trim()).replace(['＊', '∗'], "*");
+    let end = if t.starts_with('*') {
+        t.find(|c: char| c != '*').unwrap_or(t.len())
+    } else if t.starts_with(['(', '[']) {
+        t.find([')', ']']).map(|i| i + 1)?
+    } else {
+        let first = t.chars().next()?;
+        if ('\u{2460}'..='\u{2473}').contains(&first) {
+            first.len_utf8()
+        } else {
+            t.find(')').map(|i| i + 1)?
+        }
+    };
+    let (mark, rest) = t.split_at(end);
+    let mark = footnote_mark(mark)?;
+    let rest = rest.trim();
+    (!rest.is_empty()).then(|| (mark, rest.to_owned()))
+}
+
+/// Text after a mark that says nothing of ids: furniture, an end mark, a header, the
+/// catalog's heading (`* 5 情報セキュリティのための方針群` in a bulleted list).
+fn says_no_more(catalog: &Catalog, rest: &str) -> bool {
+    is_furniture_line(rest)
+        || is_end_mark(rest)
+        || is_header_line(rest)
+        || catalog_heading(catalog, rest)
 }
 
 /// A suffix in a cell of its own after a cell ending in a bare id (`8.1.5<TAB>P`, a PDF
@@ -449,6 +652,174 @@ pub(super) fn heading_word(folded: &str, titles: &[String]) -> Option<&'static s
         .chain(NARROWING_WORDS)
         .find(|w| folded.contains(*w) && !titles.iter().any(|t| t.contains(*w)))
         .copied()
+}
+
+/// What a line heading ids is checked against: the list's own lines above its first ids,
+/// the ids just above it, the document's running title, and whether it stands between ids.
+struct List<'a> {
+    opening: &'a [String],
+    above: &'a [String],
+    running: &'a str,
+    between: bool,
+}
+
+/// The hint for a heading between ids that is not the list's own.
+const FOR_BETWEEN: &str = "a published list states one service's implemented objectives: between its ids it may hold the catalog's clause and category headings (5 情報セキュリティのための方針群), page furniture and its own title or column headers repeated; if the ids under the line are another service's, the customer's, a later phase's or otherwise not the service's current objectives, leave them out (or give each its status in a table with an id column and a status column such as 実施状況); if the line qualifies nothing, remove it";
+
+/// A line without ids above ids (`below`: the first of them), not part of a row: refused
+/// when it heads them as something other than the service's implemented objectives, by
+/// the status table's rule for a heading between its rows ([`status_table::heading_qualifies`]:
+/// the customer's, a later phase, a date after `as_of`…); and, between ids, unless it is
+/// the catalog's heading, page furniture, a header or the list's own opening line
+/// repeated (an allow-list: `Phase 2`, `Beta`, another service's bare name are none;
+/// review 19 A-3, B-2).
+fn check_governing(
+    line: &Line,
+    below: &str,
+    list: &List<'_>,
+    source: &Source,
+    catalog: &Catalog,
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    let text = line.text();
+    let folded = fold_width(&text).to_lowercase();
+    if text.trim().is_empty()
+        || is_furniture_line(&text)
+        || is_header_line(&text)
+        || is_page_header(&text, list.running)
+        || is_end_mark(&text)
+        || is_page_number(&text)
+        || is_reproduction_notice(&text)
+        || folded.contains("クラウドサービスリスト")
+        || folded.contains("cloud service list")
+    {
+        return Ok(());
+    }
+    let at = source.at(line.number, None);
+    if !catalog_heading(catalog, &text) {
+        if let Some(what) =
+            crate::input::csp::status_table::heading_qualifies(&text, catalog, as_of)
+        {
+            return Err(InputError::at(
+                at,
+                format!(
+                    "the heading '{}' above {below} {what}: a heading is read as a remark on the ids under it, and they are not read as implemented",
+                    quote(&text)
+                ),
+            )
+            .hint(FOR_BETWEEN));
+        }
+    }
+    if !list.between || is_own_line(catalog, &text, list) {
+        return Ok(());
+    }
+    let opening: Vec<String> = list
+        .opening
+        .iter()
+        .filter(|t| !t.trim().is_empty() && !is_furniture_line(t) && !is_header_line(t))
+        .take(3)
+        .map(|t| format!("'{}'", quote(t)))
+        .collect();
+    let text = quote(&text);
+    let message = if opening.is_empty() {
+        format!(
+            "'{text}' stands between ids (above {below}) and is not the catalog's heading, page furniture or the list's own title: it may head the ids under it as another service's or as something other than the service's implemented objectives, so none is read"
+        )
+    } else {
+        format!(
+            "'{text}' stands between ids (above {below}) and is not the catalog's heading, page furniture or the list's own title (the list opens with {}): it may head the ids under it as another service's or as something other than the service's implemented objectives, so none is read",
+            opening.join(", ")
+        )
+    };
+    Err(InputError::at(at, message).hint(FOR_BETWEEN))
+}
+
+/// A reproduction or confidentiality notice naming the document (`本資料の無断転載を禁じます`,
+/// `本書は社外秘です`): page furniture.
+fn is_reproduction_notice(text: &str) -> bool {
+    let mut rest = without_furniture(text);
+    for w in [
+        "本資料",
+        "本書",
+        "本文書",
+        "本ドキュメント",
+        "の",
+        "は",
+        "です",
+        "。",
+    ] {
+        rest = rest.replace(w, " ");
+    }
+    rest.trim().is_empty() && without_furniture(text) != fold_width(text)
+}
+
+/// A clause or category heading of the catalog, with nothing but its title after it
+/// (`5 情報セキュリティのための方針群`, `■ 9 アクセス制御`, `【11 物理的及び環境的セキュリティ】`),
+/// or such a title alone (`アクセス制御`, `ガバナンス基準`); never the title with more after
+/// it (`11 物理的及び環境的セキュリティ（AWS）`, `…※`: review 19 A-3b).
+fn catalog_heading(catalog: &Catalog, text: &str) -> bool {
+    // a mark before it (`■`, `【`), a closing bracket after it; a footnote mark after it is
+    // more than the title
+    let bare = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '】' | ']' | '〕' | '」' | '》')
+        })
+        .trim();
+    if let Some((entry, rest)) = heading(catalog, bare) {
+        // the title, or a part of it however short (`12 運用`, as a chapter's row of cells:
+        // [`chapter_with_title`]), with no mark the title does not have (`… ※`)
+        let key = title_key(rest);
+        let part = key.chars().count() >= 2
+            && titles_of(entry).any(|t| {
+                let folded = fold_width(t).to_lowercase();
+                title_key(t).contains(&key)
+                    && fold_width(rest)
+                        .to_lowercase()
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .all(|c| folded.contains(c))
+            });
+        return rest.is_empty() || part || is_title_of(entry, rest);
+    }
+    let key = title_key(bare);
+    // the groups the criteria's controls are printed under (`【組織的対策】`)
+    const GROUPS: &[&str] = &[
+        "組織的対策",
+        "人的対策",
+        "物理的対策",
+        "技術的対策",
+        "組織的管理策",
+        "人的管理策",
+        "物理的管理策",
+        "技術的管理策",
+        "管理策基準",
+        "詳細管理策",
+    ];
+    if GROUPS.contains(&key.as_str()) {
+        return true;
+    }
+    !key.is_empty()
+        && catalog
+            .entries()
+            .iter()
+            .filter(|e| {
+                e.id.split('.').count() <= 2 && !e.id.contains(|c: char| c.is_ascii_alphabetic())
+            })
+            .any(|e| titles_of(e).any(|t| title_key(t) == key))
+}
+
+/// A line between ids that is the list's own: the catalog's heading ([`catalog_heading`]),
+/// the title of the ids just above (a PDF cell pasted after an empty line), or a line of
+/// the list's opening repeated (a page header).
+fn is_own_line(catalog: &Catalog, text: &str, list: &List<'_>) -> bool {
+    let key = title_key(text);
+    catalog_heading(catalog, text)
+        || list
+            .above
+            .iter()
+            .any(|id| is_title(catalog, id, text.trim()))
+        || !key.is_empty() && list.opening.iter().any(|o| title_key(o) == key)
 }
 
 /// The hint for a note that refers to the marks of a printed list.
@@ -763,7 +1134,8 @@ fn is_two_part_number(text: &str) -> bool {
 fn is_lone_mark(text: &str) -> bool {
     let t = fold_width(text);
     let t = t.trim();
-    if t.is_empty() || t.chars().all(|c| c.is_ascii_digit()) || is_furniture(t) {
+    if t.is_empty() || t.chars().all(|c| c.is_ascii_digit()) || is_page_number(t) || is_furniture(t)
+    {
         return false;
     }
     if t.chars().count() >= 3
@@ -798,6 +1170,7 @@ fn continues_row(
     // a number alone is a page number (a `0` alone after ids was refused as a flag)
     if text.is_empty()
         || fold_width(&text).chars().all(|c| c.is_ascii_digit())
+        || is_page_number(&text)
         || is_furniture_line(&text)
         || is_page_header(&text, row.running)
         || is_header_line(&text)
@@ -866,6 +1239,19 @@ fn is_title_tail(catalog: &Catalog, ids: &[String], row_key: &str, text: &str) -
         })
 }
 
+/// A page number alone (`12`, `(12)`, `（12）`): one to three digits, in brackets or not
+/// (review 19 C-1).
+fn is_page_number(text: &str) -> bool {
+    let t = fold_width(text.trim()).into_owned();
+    let t = t.trim();
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or(t)
+        .trim();
+    (1..=3).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_digit())
+}
+
 /// A page header or footer a PDF copy puts right under the last row of a page (review 15
 /// C-4): the document's running title (its first line) or the list's name
 /// (`ISMAPクラウドサービスリスト`) repeated, with nothing after it but page furniture
@@ -892,7 +1278,7 @@ fn is_page_header(text: &str, running: &str) -> bool {
     .iter()
     .filter(|title| title.chars().any(|c| !c.is_whitespace()))
     .find_map(|title| strip_prefix_loose(&folded, title))
-    .is_some_and(|rest| rest.trim().is_empty() || is_furniture(rest))
+    .is_some_and(|rest| rest.trim().is_empty() || is_furniture(rest) || is_page_number(rest))
 }
 
 /// `text` after `prefix`, whitespace in either ignored.
@@ -1410,6 +1796,10 @@ pub fn is_furniture(text: &str) -> bool {
         {
             meaningful = true;
             i += 1;
+        } else if number(t) && i > 0 && is_date(tokens[i - 1]) && next.is_none() && t.len() <= 3 {
+            // a page number after the page's date (`2025/10/01 12`: a PDF's header or
+            // footer, review 19 C-1)
+            i += 1;
         } else if t == "-" && next.is_some_and(number) && after == Some("-") {
             meaningful = true;
             i += 3;
@@ -1746,9 +2136,14 @@ mod tests {
             loc: Location::file(Path::new("l.txt")),
             rows: false,
         };
-        read(&lines, &source, &catalog, Declared::Implemented, &|_| {
-            String::new()
-        })
+        read(
+            &lines,
+            &source,
+            &catalog,
+            Declared::Implemented,
+            &|_| String::new(),
+            crate::date::Date::parse("2026-12-01").unwrap(),
+        )
         .map(|l| {
             l.controls
                 .into_iter()

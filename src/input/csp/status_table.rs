@@ -763,10 +763,43 @@ fn heading_between(
         .filter(|c| !c.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    if remarks::says_nothing(&text) || legend(row).is_some() {
+    if legend(row).is_some() {
         return Ok(());
     }
-    let folded = crate::text::fold_width(&text).to_lowercase();
+    let Some(what) = heading_qualifies(&text, catalog, as_of) else {
+        return Ok(());
+    };
+    let first = row.iter().position(|c| !c.trim().is_empty()).unwrap_or(0);
+    Err(InputError::at(
+        sheet
+            .location()
+            .row(n)
+            .column(crate::input::column_letter(first)),
+        format!(
+            "the heading '{}' between the table's rows {what}, above {} stated implemented: a heading is read as a remark on the rows under it, and they are not read as implemented",
+            quote(&text),
+            below.raw
+        ),
+    )
+    .hint("move the rows under the heading into a table of their own (or leave them out) if they are not the service's current controls, or give each its status (未実施, 計画中, 非該当 with the reason); remove the heading if it qualifies nothing"))
+}
+
+/// What a heading over rows or ids (a line without ids between them, or above them) says
+/// that makes them something other than the service's implemented controls: the pasted
+/// list's heading words ([`published::heading_word`]: a reference, a previous registration
+/// or version, another service, a region, an option), `以下、サービスB`, or a remark's
+/// qualifier (deferral, scope, someone else's, a date after `as_of`). The catalog's own
+/// headings (`■ 9 アクセス制御`) and a heading saying nothing are none. The one rule of a
+/// status table's heading row and a published list's heading (review 19 A-3).
+pub(super) fn heading_qualifies(
+    text: &str,
+    catalog: &Catalog,
+    as_of: crate::date::Date,
+) -> Option<String> {
+    if remarks::says_nothing(text) {
+        return None;
+    }
+    let folded = crate::text::fold_width(text).to_lowercase();
     // the catalog's own words: a clause or category heading's titles, with a mark before it
     let bare = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -787,30 +820,14 @@ fn heading_between(
         .split_once("以下")
         .is_some_and(|(_, rest)| rest.contains("サービス") || rest.contains("service"))
         .then_some("以下");
-    let found = published::heading_word(&folded, &titles)
+    published::heading_word(&folded, &titles)
         .or(another_service)
         .map(|w| format!("makes the rows under it something other than the service's implemented controls (a reference, a previous registration or version, another service, a region or an option: '{w}')"))
         .or_else(|| {
-            remarks::document_mark(&text, as_of)
-                .or_else(|| remarks::qualifier_on(&text, &title_refs, as_of))
+            remarks::document_mark(text, as_of)
+                .or_else(|| remarks::qualifier_on(text, &title_refs, as_of))
                 .map(|q| q.what())
-        });
-    let Some(what) = found else {
-        return Ok(());
-    };
-    let first = row.iter().position(|c| !c.trim().is_empty()).unwrap_or(0);
-    Err(InputError::at(
-        sheet
-            .location()
-            .row(n)
-            .column(crate::input::column_letter(first)),
-        format!(
-            "the heading '{}' between the table's rows {what}, above {} stated implemented: a heading is read as a remark on the rows under it, and they are not read as implemented",
-            quote(&text),
-            below.raw
-        ),
-    )
-    .hint("move the rows under the heading into a table of their own (or leave them out) if they are not the service's current controls, or give each its status (未実施, 計画中, 非該当 with the reason); remove the heading if it qualifies nothing"))
+        })
 }
 
 /// A bracketed note on the id or the status column's header qualifies every row, as a

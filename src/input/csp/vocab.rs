@@ -174,6 +174,10 @@ pub enum Unreadable {
     Inherited,
     /// `実施 / 未実施`, `○ 未実施`: parts stating different statuses (review 13 C-14).
     Disagreeing,
+    /// `(○)`, `（実施）`, `[済]`: an implemented mark wholly in brackets, in Japanese vendor
+    /// tables the conditional or optional mark (`○：標準 (○)：条件付き・オプション`), not the
+    /// bare one (review 19 A-7).
+    Bracketed,
     Unknown,
 }
 
@@ -190,6 +194,7 @@ impl Unreadable {
             Unreadable::Footnote => "it carries a footnote mark, and a footnote may narrow or contradict it (東京リージョンのみ)",
             Unreadable::Inherited => "an inherited control is implemented by the underlying service, not by this one, and inheritance is not a status of its own list",
             Unreadable::Disagreeing => "its parts state different statuses",
+            Unreadable::Bracketed => "a mark in brackets ((○), (済)) is conventionally the conditional, partial or by-option mark, not the bare one",
             Unreadable::Unknown => "it is not a status this tool knows",
         }
     }
@@ -388,7 +393,16 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
             return Err(Unreadable::Footnote);
         }
     }
+    // `(○)`, `（実施）`: the value wholly in brackets
+    let bracketed = s.chars().next().is_some_and(|first| {
+        BRACKETS
+            .iter()
+            .any(|&(o, e)| o == first && s.ends_with(e) && s.len() > o.len_utf8())
+    }) && s.len() > value.len();
     if let Some(declared) = lookup_parts(value)? {
+        if bracketed && declared == Declared::Implemented {
+            return Err(Unreadable::Bracketed);
+        }
         // a note that only restates the value (`Yes (implemented)`, `○（実施）`) is none
         let note = if lookup(note) == Some(declared) {
             ""
@@ -1494,6 +1508,26 @@ mod tests {
         ] {
             assert_eq!(v(marked), Err(Unreadable::Footnote), "{marked}");
         }
+        // review 19 A-7: an implemented mark wholly in brackets is the conditional mark;
+        // the bare mark, the value with a note, a bracketed negative status still read
+        for bracketed in [
+            "(○)",
+            "（○）",
+            "(〇)",
+            "(✓)",
+            "[○]",
+            "(Y)",
+            "(済)",
+            "（実施）",
+            "「実施」",
+            "【実施】",
+        ] {
+            assert_eq!(v(bracketed), Err(Unreadable::Bracketed), "{bracketed}");
+        }
+        assert_eq!(v("○"), Ok((Implemented, String::new())));
+        assert_eq!(v("○（実施）"), Ok((Implemented, String::new())));
+        assert_eq!(v("【未実施】").map(|(d, _)| d), Ok(NotImplemented));
+        assert_eq!(v("(非該当)").map(|(d, _)| d), Ok(NotApplicable));
         for unknown in ["可", "否", "たぶん", "非該当（IaaS）のため", "(未実施"] {
             assert_eq!(v(unknown), Err(Unreadable::Unknown), "{unknown}");
         }
