@@ -100,16 +100,15 @@ fn text_formatted(dir: &Path, name: &str, code: Option<&str>) -> PathBuf {
 #[test]
 fn a_text_status_its_format_shows_as_a_plan_is_not_read_implemented() {
     let dir = tempfile::tempdir().unwrap();
-    // r18 f14: a fourth (text) section shows any text as 予定
+    // r18 f14: a fourth (text) section shows any text as 予定: words of its own, whatever
+    // was typed — value and glyphs disagree, refused as unread (review 20 A-9)
     let path = text_formatted(
         dir.path(),
         "fourth.xlsx",
         Some("\"実施\";;\"未実施\";\"予定\""),
     );
-    assert_eq!(
-        statuses(&path),
-        ("not-covered".to_owned(), "covered".to_owned())
-    );
+    let err = refused(&path);
+    assert!(err.contains("cell B3 holds '実施'"), "{err}");
     // r18 f1: `@"（予定）"` shows 実施（予定）: refused as the typed words are
     let path = text_formatted(dir.path(), "suffix.xlsx", Some("@\"（予定）\""));
     let err = refused(&path);
@@ -130,6 +129,9 @@ fn a_text_status_its_format_hides_is_refused_as_unread() {
     let dir = tempfile::tempdir().unwrap();
     for (name, code) in [
         ("hidden.xlsx", ";;;"),
+        // review 20 A-9: a typed 未実施 shown as 実施 was credited; here a typed 実施 shown
+        // as 実施 by a literal section reads as typed (below), another literal is refused
+        ("literal.xlsx", ";;;\"完了\""),
         ("empty-fourth.xlsx", "0;-0;0;"),
         ("digit.xlsx", "0;-0;0;0@"),
     ] {
@@ -417,4 +419,29 @@ fn readiness_finds_no_evidence_in_those_and_refuses_a_later_file_as_a_later_fold
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("('2027-04')"), "{err}");
+}
+
+/// Review 20 A-9: a status typed `未実施` (or `×`) whose format's text section is a literal
+/// `"実施"` (`;;;"実施"`, `0;0;0;"○"`) was credited implemented — the glyphs read, the value
+/// ignored. Words of the format's own, whatever was typed, are refused as unread.
+#[test]
+fn a_literal_text_section_over_another_typed_status_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (typed, code) in [("未実施", ";;;\"実施\""), ("×", "0;0;0;\"○\"")] {
+        let path = dir.path().join("inv.xlsx");
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("実施状況").unwrap();
+        ws.write_string(0, 0, "登録区分: ISMAP").unwrap();
+        ws.write_string(1, 0, "管理策番号").unwrap();
+        ws.write_string(1, 1, "実施状況").unwrap();
+        ws.write_string(2, 0, "9.2.1").unwrap();
+        let format = Format::new().set_num_format(code);
+        ws.write_string_with_format(2, 1, typed, &format).unwrap();
+        ws.write_string(3, 0, "9.2.3").unwrap();
+        ws.write_string(3, 1, "実施").unwrap();
+        wb.save(&path).unwrap();
+        let err = refused(&path);
+        assert!(err.contains(&format!("cell B3 holds '{typed}'")), "{err}");
+    }
 }

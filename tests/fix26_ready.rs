@@ -111,8 +111,8 @@ fn a_list_with_every_item_implemented_still_counts_its_objectives_implemented() 
     assert_eq!(n(m, "implemented"), n(m, "required"));
 }
 
-/// inherited from a service whose profile states no registration, or an ISMAP-LIU
-/// one: the objectives keep 実施 via the service, get the finding
+/// inherited from a service whose profile states no registration (no kind), or an
+/// ISMAP-LIU one: the objectives keep 実施 via the service, get the finding
 /// underlying-not-confirmed, are counted with underlying-not-in-effect, a warning names
 /// the service and why, and `--fail-on missing` exits 1 (was 100 %, silent, exit 0).
 #[test]
@@ -121,7 +121,7 @@ fn objectives_inherited_from_an_unconfirmed_registration_are_not_audit_ready() {
         (
             "saas-on-noreg.yaml",
             "未登録IaaS",
-            "states no registration (renewal deadline) in its profile",
+            "does not state its registration kind (ISMAP or ISMAP-LIU) in its profile",
         ),
         (
             "saas-on-liu.yaml",

@@ -67,8 +67,8 @@ pub enum Finding {
     /// nothing to show the auditor for it.
     UnderlyingNotInEffect,
     /// Implemented only through an underlying service whose registration the input does
-    /// not confirm: no renewal deadline (not checked), its kind (ISMAP or ISMAP-LIU) not
-    /// stated, or an ISMAP-LIU registration (an external audit narrower than ISMAP's).
+    /// not confirm: its kind (ISMAP or ISMAP-LIU) not stated (a profile with no registration
+    /// at all), or an ISMAP-LIU registration (an external audit narrower than ISMAP's).
     /// Counted with [`Finding::UnderlyingNotInEffect`]: nothing the auditor can rely on
     /// until it is confirmed (review 19 A-2: counted implemented, 100 %, silent).
     UnderlyingNotConfirmed,
@@ -303,8 +303,8 @@ struct Stated<'a> {
     tracks_evidence: bool,
     /// Per service of `csp.services`, whether its registration is in effect on the date.
     in_effect: Vec<bool>,
-    /// Per service of `csp.services`, whether the input confirms its registration: a
-    /// renewal deadline given and the kind stated ISMAP.
+    /// Per service of `csp.services`, whether the input confirms its registration: the
+    /// kind stated ISMAP.
     confirmed: Vec<bool>,
 }
 
@@ -507,15 +507,12 @@ fn detail_row(
 }
 
 /// Whether the input confirms the registration of `service` (one the list's objectives
-/// may rest on) on `as_of`: in effect, a renewal deadline given (else validity was not
-/// checked), the kind stated, and ISMAP rather than ISMAP-LIU — the facts `report` caps
-/// inherited items on too (`registration-not-checked`, `registration-kind-unstated`,
-/// `ismap-liu`).
-fn confirmed(service: &crate::analysis::csp::Service, v: &Validity, as_of: Date) -> bool {
-    crate::analysis::csp::Registration::of_service(service, as_of)
-        == crate::analysis::csp::Registration::Valid
-        && !v.liu
-        && !service.kind_unstated
+/// may rest on): its kind stated, and ISMAP rather than ISMAP-LIU — the facts `report` caps
+/// inherited items on too (`registration-kind-unstated`, `ismap-liu`; a registration not in
+/// effect is [`Finding::UnderlyingNotInEffect`], a missing renewal deadline a warning there
+/// as in `report`).
+fn confirmed(service: &crate::analysis::csp::Service, v: &Validity) -> bool {
+    !v.liu && !service.kind_unstated
 }
 
 /// The readiness of a CSP's own control list against the catalog, judging the
@@ -535,7 +532,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
             .services
             .iter()
             .zip(&validity)
-            .map(|(s, v)| confirmed(s, v, as_of))
+            .map(|(s, v)| confirmed(s, v))
             .collect(),
         csp,
         details,
@@ -757,27 +754,28 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
             continue;
         }
         let name = &service.name;
-        let (ja_why, en_why) = if service.liu {
+        // what to do: for an ISMAP-LIU registration, whether the objectives were in its
+        // external audit; for a profile without its kind, state it
+        let (ja_why, en_why, ja_do, en_do) = if service.liu {
             (
                 "はISMAP-LIUの登録です(外部監査の範囲はISMAPより狭い)",
                 "is registered under ISMAP-LIU (a narrower external audit than ISMAP's)",
-            )
-        } else if service.renewal_deadline.is_none() {
-            (
-                "の登録(更新期限)がプロファイルに記載されていません",
-                "states no registration (renewal deadline) in its profile",
+                "その外部監査の対象だったかをサービスに確認する",
+                "Confirm with the service that they were in its external audit's scope",
             )
         } else {
             (
                 "の登録の種類(ISMAPかISMAP-LIUか)がプロファイルに記載されていません",
                 "does not state its registration kind (ISMAP or ISMAP-LIU) in its profile",
+                "ISMAPクラウドサービスリストで登録を確認してプロファイルに registration_kind と renewal_deadline を記載する",
+                "Check its entry on the ISMAP cloud service list and state registration_kind and renewal_deadline in its profile",
             )
         };
         notes.push(Warning {
             code: "underlying-not-confirmed",
             message: match lang {
-                Lang::Ja => format!("継承元のサービス {name} {ja_why}: そこから継承する統制目標{}件は実施と数えていません(内部監査で依拠できるか確認できません): {}。ISMAPクラウドサービスリストで登録を確認してプロファイルに registration_kind, renewal_deadline を記載するか、自社で実施してください", ids.len(), ids.join(", ")),
-                Lang::En => format!("The underlying service {name} {en_why}: the {} objective(s) inherited from it are not counted as implemented (whether the auditor may rely on them is not confirmed): {}. Check its entry on the ISMAP cloud service list and state registration_kind and renewal_deadline in its profile, or implement them yourself", ids.len(), ids.join(", ")),
+                Lang::Ja => format!("継承元のサービス {name} {ja_why}: そこから継承する統制目標{}件は実施と数えていません(内部監査で依拠できるか確認できません): {}。{ja_do}か、自社で実施してください", ids.len(), ids.join(", ")),
+                Lang::En => format!("The underlying service {name} {en_why}: the {} objective(s) inherited from it are not counted as implemented (whether the auditor may rely on them is not confirmed): {}. {en_do}, or implement them yourself", ids.len(), ids.join(", ")),
             },
         });
     }

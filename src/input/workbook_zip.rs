@@ -564,10 +564,10 @@ fn holds_text(section: &str) -> bool {
 
 /// What a number format `code` shows for the text `text` of a cell, when it shows it other
 /// than as typed (review 18 A-4): `Some(words)` for a text section of quoted or escaped
-/// words around `@` (`@"（予定）"` shows `実施` as `実施（予定）`; the fourth section
-/// `"実施";;"未実施";"予定"` shows any text as `予定`); `Some("")` when it shows nothing (`;;;`,
-/// an empty fourth section) or what it shows is not read (a digit, a date, a condition in
-/// the text section). `None` when the text is shown as typed: no text section (`General`,
+/// words around `@` (`@"（予定）"` shows `実施` as `実施（予定）`); `Some("")` when it shows
+/// nothing (`;;;`, an empty fourth section), words of its own whatever was typed (the fourth
+/// section `"実施";;"未実施";"予定"`, `;;;"実施"`: value and glyphs disagree), or what it shows
+/// is not read (a digit, a date, a condition in the text section). `None` when the text is shown as typed: no text section (`General`,
 /// `0.0`, `"実施";;"未実施"`), or one of `@` alone.
 pub fn text_shown(code: &str, text: &str) -> Option<String> {
     let sections = format_sections(code)?;
@@ -579,7 +579,16 @@ pub fn text_shown(code: &str, text: &str) -> Option<String> {
     };
     let shown = section_shown(section, Some(text)).unwrap_or_default();
     let shown = shown.trim();
-    (shown != text.trim()).then(|| shown.to_owned())
+    if shown == text.trim() {
+        return None;
+    }
+    // a text section without `@` shows words of its own whatever was typed (`;;;"実施"`
+    // shows a typed `未実施` as `実施`): the value and the glyphs disagree, and neither is
+    // read — shown in a way not read (review 20 A-9: read as shown, a stated 未実施 was 充足)
+    if !holds_text(section) {
+        return Some(String::new());
+    }
+    Some(shown.to_owned())
 }
 
 /// What the format section `section` shows: its quoted and escaped words and punctuation,
@@ -1020,7 +1029,12 @@ mod tests {
     fn what_a_number_format_shows_for_text() {
         let t = |code: &str| text_shown(code, "実施");
         assert_eq!(t("@\"（予定）\"").as_deref(), Some("実施（予定）"));
-        assert_eq!(t("\"実施\";;\"未実施\";\"予定\"").as_deref(), Some("予定"));
+        // a text section of its own words, whatever was typed: not read (review 20 A-9)
+        assert_eq!(t("\"実施\";;\"未実施\";\"予定\"").as_deref(), Some(""));
+        assert_eq!(text_shown(";;;\"実施\"", "未実施").as_deref(), Some(""));
+        assert_eq!(text_shown("0;0;0;\"○\"", "×").as_deref(), Some(""));
+        // the same words as typed: shown as typed
+        assert_eq!(text_shown(";;;\"実施\"", "実施"), None);
         assert_eq!(t("0;-0;0;\"(\"@\")\"").as_deref(), Some("(実施)"));
         assert_eq!(t("[Red]@\\ \"予定\"").as_deref(), Some("実施 予定"));
         assert_eq!(t(";;;").as_deref(), Some(""));
