@@ -3024,10 +3024,29 @@ fn is_file_name(token: &str) -> bool {
 pub(crate) fn evidence_dated_later(text: &str, as_of: crate::date::Date) -> Option<String> {
     let folded = fold_width(text);
     let fy = as_of.fiscal_year();
+    // a date a file names as its validity or expiry (`SSL証明書_2027-03-31期限.pdf`,
+    // `登録証_有効期限_20270331.pdf`, `ISMS認証_2025_2028.pdf`) is no date it was made on
+    // (review 20 C-1)
+    const VALIDITY: [&str; 9] = [
+        "期限", "有効", "満了", "まで", "～", "〜", "expir", "valid", "until",
+    ];
     for token in folded
         .split_whitespace()
         .filter(|t| is_path(t) || is_file_name(t))
     {
+        let name = token.rsplit(['/', '\\', '¥']).next().unwrap_or(token);
+        let lower = name.to_lowercase();
+        if VALIDITY.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
+        let dated_pieces = name
+            .split('_')
+            .skip(1)
+            .filter(|p| p.starts_with(|c: char| c.is_ascii_digit()))
+            .count();
+        if dated_pieces > 1 {
+            continue;
+        }
         for piece in token.split('_').skip(1) {
             let run: String = piece
                 .chars()
@@ -3036,14 +3055,17 @@ pub(crate) fn evidence_dated_later(text: &str, as_of: crate::date::Date) -> Opti
                 })
                 .collect();
             let run = run.trim_end_matches(['-', '.']);
-            let year = run
-                .strip_suffix("年度")
-                .or_else(|| run.strip_suffix('年'))
-                .unwrap_or(run);
+            // a fiscal year against the as-of date's fiscal year, a year against its
+            // calendar year (`監査報告書_2026.pdf` as of 2026-01-15 is this year's: review
+            // 20 C-12)
+            let (year, last) = match run.strip_suffix("年度") {
+                Some(y) => (y, fy),
+                None => (run.strip_suffix('年').unwrap_or(run), as_of.year),
+            };
             if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
                 if year
                     .parse::<i32>()
-                    .is_ok_and(|y| (2000..2100).contains(&y) && y > fy)
+                    .is_ok_and(|y| (2000..2100).contains(&y) && y > last)
                 {
                     return Some(run.to_owned());
                 }
@@ -3579,6 +3601,7 @@ mod tests {
             ("規程_2027.docx", "2027"),
             ("規程_2027年度.docx", "2027年度"),
             ("規程_2026-12-15_v2.docx", "2026-12-15"),
+            ("/ISMS/2025年度/規程_2027年度.docx", "2027年度"),
         ] {
             assert_eq!(
                 evidence_dated_later(text, as_of).as_deref(),
@@ -3596,9 +3619,25 @@ mod tests {
             "規程_v1.2.docx",
             "log_2027 の記録",
             "3/3",
+            // review 20 C-1: a validity or expiry date, a period
+            "SSL証明書_2027-03-31期限.pdf",
+            "登録証_有効期限_20270331.pdf",
+            "ISMS認証_2025_2028.pdf",
+            "cert_valid_until_2027-03-31.pdf",
         ] {
             assert_eq!(evidence_dated_later(text, as_of), None, "{text}");
         }
+        // review 20 C-12: a year is a calendar year (as of January, this year's report)
+        let january = crate::date::Date::new(2026, 1, 15).unwrap();
+        assert_eq!(evidence_dated_later("監査報告書_2026.pdf", january), None);
+        assert_eq!(
+            evidence_dated_later("監査報告書_2027.pdf", january).as_deref(),
+            Some("2027")
+        );
+        assert_eq!(
+            evidence_dated_later("規程_2026年度.docx", january).as_deref(),
+            Some("2026年度")
+        );
         for text in ["3/3*", "3/3※", "3/3 ※", "２/２＊", "3 of 3*"] {
             assert!(evidence_partial(text).is_some(), "{text}");
         }

@@ -1840,7 +1840,9 @@ fn bare_party(text: &str) -> Option<NotAReason> {
     ];
     let key = crate::text::header_key(text).to_lowercase();
     let mut noun = key.as_str();
-    for tail in ["のため", "にて", "で実施", "で", "側", "による", "が担当"] {
+    // particles only: with a verb (`基盤側で実施`, `委託先が実施`) it is a sentence, judged
+    // by the rules for sentences (review 20 C-2)
+    for tail in ["のため", "にて"] {
         noun = noun.strip_suffix(tail).unwrap_or(noun);
     }
     let noun = noun.strip_suffix('側').unwrap_or(noun);
@@ -4032,6 +4034,7 @@ mod tests {
             ("基盤", Err(PartyUnclear)),
             ("DC", Err(PartyUnclear)),
             ("ＤＣ側", Err(PartyUnclear)),
+            ("基盤側で実施", Ok("基盤側で実施")),
             ("AWS", Ok("AWS")),
             ("IaaS側", Ok("IaaS側")),
             ("基盤のIaaS（AWS）が実施", Ok("基盤のIaaS（AWS）が実施")),
