@@ -466,7 +466,7 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
     let words = || WORDS.iter().chain(remarks::SCOPE_NAMES.iter());
     let found = segments
         .iter()
-        .position(|seg| words().any(|w| seg.contains(w)));
+        .position(|seg| words().any(|w| names_scope(seg, w)));
     let segment = found.map(|at| {
         let seg = segments[at];
         match segments.get(at + 1) {
@@ -498,6 +498,28 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
         shown,
         adds,
         another_service,
+    })
+}
+
+/// Whether `word` (a scope word of [`sheet_scope`]) stands in `segment` as a scope: a
+/// Japanese word followed by `的` or a conjunction is a word of a catalog title
+/// (`物理的及び環境的セキュリティ`, `取得、開発及び保守`: review 20 C-7), not an environment;
+/// `本番環境`, `検証環境`, `開発環境` are.
+fn names_scope(segment: &str, word: &str) -> bool {
+    if word.is_ascii() {
+        // a word or its start joined to Japanese (`AWS環境`), not `environmental`
+        return segment.match_indices(word).any(|(at, _)| {
+            !segment[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        });
+    }
+    segment.match_indices(word).any(|(at, _)| {
+        let after = &segment[at + word.len()..];
+        !["的", "及び", "、", "と", "や", "並びに"]
+            .iter()
+            .any(|w| after.starts_with(w))
     })
 }
 
@@ -597,4 +619,32 @@ fn versions_of_one_list(a: &str, b: &str) -> Option<String> {
     };
     let (x, y) = (skeleton(a), skeleton(b));
     (a != b && x == y && versioned(a) && versioned(b)).then_some(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Review 20 C-7: a clause's sheet titled as JIS Q 27002 names no environment.
+    #[test]
+    fn catalog_titles_name_no_scope() {
+        for name in [
+            "11 物理的及び環境的セキュリティ",
+            "14 システムの取得、開発及び保守",
+            "14.2 開発及びサポートプロセスにおけるセキュリティ",
+            "11 Physical and environmental security",
+        ] {
+            assert!(sheet_scope(name).is_none(), "{name}");
+        }
+        for name in [
+            "本番環境",
+            "検証環境",
+            "開発環境",
+            "開発",
+            "環境：本番",
+            "Production environment",
+        ] {
+            assert!(sheet_scope(name).is_some(), "{name}");
+        }
+    }
 }

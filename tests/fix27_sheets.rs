@@ -1,0 +1,72 @@
+//! Session 12 (fix27-sheets): review 20's over-refusals of ordinary sheet names — clause
+//! sheets titled as JIS Q 27002 (C-7), topics of one service (C-8), a status sheet carrying
+//! policy references (C-11) — with the sheets that stay refused beside them.
+mod common;
+
+use std::path::PathBuf;
+
+use common::{by_id, input_error, json_of, on_checks, text_workbook};
+
+/// The check list of `tests/data/fix15-csp` (K-1 asks for 9.2.1, K-2 for 9.2.3, K-6 for
+/// 11.1.1).
+fn checks() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/fix15-csp/k.csv")
+}
+
+/// A status table (`管理策番号 | 実施状況`) of `rows` (id, status).
+fn table<'a>(rows: &[(&'a str, &'a str)]) -> Vec<Vec<&'a str>> {
+    let mut out = vec![vec!["管理策番号", "実施状況"]];
+    out.extend(rows.iter().map(|(id, s)| vec![*id, *s]));
+    out
+}
+
+fn report(path: &PathBuf) -> assert_cmd::Command {
+    let mut c = on_checks("en", "report", checks());
+    c.args(["--registration-kind", "ismap", "--format", "json", "--csp"])
+        .arg(path);
+    c
+}
+
+/// The status of item `id` of `report` on the workbook.
+fn status(path: &PathBuf, id: &str) -> String {
+    let v = json_of(report(path));
+    by_id(&v["items"], id)["status"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// Two sheets: the first states 9.2.1 and 9.2.3, the second only 11.1.1 (no control in
+/// common).
+fn disjoint(one: &str, other: &str) -> (tempfile::TempDir, PathBuf) {
+    text_workbook(&[
+        (one, table(&[("9.2.1", "実施"), ("9.2.3", "実施")])),
+        (other, table(&[("11.1.1", "実施")])),
+    ])
+}
+
+/// Review 20 C-7: a workbook with one sheet per clause titled as JIS Q 27002 was refused as
+/// two environments (`環境` inside `環境的`, `開発` inside `取得、開発及び保守`). Read; two
+/// environments stay refused.
+#[test]
+fn clause_sheets_titled_as_the_catalog_read() {
+    for (one, other) in [
+        ("9 アクセス制御", "11 物理的及び環境的セキュリティ"),
+        (
+            "11 物理的及び環境的セキュリティ",
+            "14 システムの取得、開発及び保守",
+        ),
+    ] {
+        let (_d, path) = disjoint(one, other);
+        assert_eq!(status(&path, "K-1"), "covered", "{one} / {other}");
+        assert_eq!(status(&path, "K-6"), "covered", "{one} / {other}");
+    }
+    for (one, other) in [("本番環境", "検証環境"), ("本番環境", "開発環境")] {
+        let (_d, path) = disjoint(one, other);
+        let err = input_error(report(&path));
+        assert!(
+            err.contains("name different regions"),
+            "{one} / {other}: {err}"
+        );
+    }
+}
