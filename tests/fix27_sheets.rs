@@ -70,3 +70,29 @@ fn clause_sheets_titled_as_the_catalog_read() {
         );
     }
 }
+
+/// Review 20 C-8: one service's list split by topic (`サービス全般`/`サービス運用`,
+/// `クラウドサービス共通`/`クラウドサービス運用`) was refused as two services. Read; two named
+/// services stay refused.
+#[test]
+fn topics_of_one_service_read() {
+    for (one, other) in [
+        ("サービス全般", "サービス運用"),
+        ("クラウドサービス共通", "クラウドサービス運用"),
+    ] {
+        let (_d, path) = disjoint(one, other);
+        assert_eq!(status(&path, "K-1"), "covered", "{one} / {other}");
+        assert_eq!(status(&path, "K-6"), "covered", "{one} / {other}");
+    }
+    for (one, other) in [
+        ("サービスA", "サービスB"),
+        ("サービス全般", "関連サービスB"),
+    ] {
+        let (_d, path) = disjoint(one, other);
+        let err = input_error(report(&path));
+        assert!(
+            err.contains("name different regions"),
+            "{one} / {other}: {err}"
+        );
+    }
+}

@@ -515,11 +515,38 @@ fn names_scope(segment: &str, word: &str) -> bool {
                 .is_some_and(|c| c.is_ascii_alphabetic())
         });
     }
+    /// What a segment holding `サービス` (or `クラウドサービス`) may say besides, naming a
+    /// topic of the one service (`サービス全般`, `クラウドサービス運用`), not a service
+    /// (review 20 C-8).
+    const TOPICS: [&str; 14] = [
+        "全般",
+        "共通",
+        "運用",
+        "管理",
+        "概要",
+        "基盤",
+        "全体",
+        "提供",
+        "運用管理",
+        "一覧",
+        "管理策",
+        "対策",
+        "仕様",
+        "内容",
+    ];
     segment.match_indices(word).any(|(at, _)| {
         let after = &segment[at + word.len()..];
-        !["的", "及び", "、", "と", "や", "並びに"]
+        if ["的", "及び", "、", "と", "や", "並びに"]
             .iter()
             .any(|w| after.starts_with(w))
+        {
+            return false;
+        }
+        if word != "サービス" {
+            return true;
+        }
+        let before = segment[..at].trim_end_matches("クラウド");
+        !(before.is_empty() && TOPICS.contains(&after.trim()))
     })
 }
 
@@ -643,6 +670,28 @@ mod tests {
             "開発",
             "環境：本番",
             "Production environment",
+        ] {
+            assert!(sheet_scope(name).is_some(), "{name}");
+        }
+    }
+
+    /// Review 20 C-8: `サービス` with a topic word names a topic of the one service.
+    #[test]
+    fn a_topic_of_the_service_names_no_service() {
+        for name in [
+            "サービス全般",
+            "サービス運用",
+            "クラウドサービス共通",
+            "クラウドサービス運用",
+        ] {
+            assert!(sheet_scope(name).is_none(), "{name}");
+        }
+        for name in [
+            "サービスA",
+            "サービス B",
+            "○○サービス",
+            "関連サービス運用",
+            "サービス",
         ] {
             assert!(sheet_scope(name).is_some(), "{name}");
         }
