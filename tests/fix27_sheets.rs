@@ -96,3 +96,33 @@ fn topics_of_one_service_read() {
         );
     }
 }
+
+/// Review 20 C-11: a status sheet named as carrying policy references (`実施状況（規程参照）`,
+/// `Controls & policy references`) was refused as kept for reference, alone or beside a
+/// cover sheet. Read; `参照`, `管理策（参照）`, `参照用`, `References` stay refused.
+#[test]
+fn a_status_sheet_carrying_policy_references_reads() {
+    let rows = || {
+        vec![
+            vec!["管理策番号", "実施状況", "参照規程"],
+            vec!["9.2.1", "実施", "アクセス管理規程"],
+            vec!["9.2.3", "実施", "アクセス管理規程"],
+        ]
+    };
+    for name in [
+        "実施状況（規程参照）",
+        "管理策（参照規程付き）",
+        "実施状況・参照規程",
+        "Controls & policy references",
+    ] {
+        let (_d, path) = text_workbook(&[(name, rows())]);
+        assert_ne!(status(&path, "K-1"), "not_listed", "{name}");
+        let (_d, path) = text_workbook(&[("表紙", vec![vec!["管理策実施状況"]]), (name, rows())]);
+        assert_ne!(status(&path, "K-1"), "not_listed", "{name} beside a cover");
+    }
+    for name in ["参照", "管理策（参照）", "参照用", "References"] {
+        let (_d, path) = text_workbook(&[(name, rows())]);
+        let err = input_error(report(&path));
+        assert!(err.contains("kept for reference"), "{name}: {err}");
+    }
+}

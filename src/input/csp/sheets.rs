@@ -50,17 +50,38 @@ fn is_reference_sheet(name: &str) -> bool {
 pub(super) fn reference_words(folded: &str, catalog_too: bool) -> Vec<String> {
     const JA: [&str; 2] = ["参考", "参照"];
     const JA_CATALOG: [&str; 2] = ["マスタ", "カタログ"];
+    // a column of the statement naming the policy that implements each control
+    // (`実施状況（規程参照）`, `管理策と参照文書`): references carried, not a list kept for
+    // reference (review 20 C-11)
+    let mut carried = folded.to_owned();
+    for column in [
+        "参照規程",
+        "参照規定",
+        "参照文書",
+        "参照ドキュメント",
+        "参照先",
+        "参照番号",
+        "規程参照",
+        "規定参照",
+        "文書参照",
+    ] {
+        carried = carried.replace(column, "");
+    }
     let mut found: Vec<String> = JA
         .iter()
         .chain(if catalog_too { &JA_CATALOG[..] } else { &[] })
-        .filter(|w| folded.contains(**w))
+        .filter(|w| carried.contains(**w))
         .map(|w| (*w).to_owned())
         .collect();
-    for word in folded
+    let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-    {
-        let reference = word.starts_with("reference") || word == "ref" || word == "refs";
+        .collect();
+    for (i, word) in words.iter().copied().enumerate() {
+        let policy =
+            i > 0 && ["policy", "policies", "document", "documents"].contains(&words[i - 1]);
+        let reference =
+            !policy && (word.starts_with("reference") || word == "ref" || word == "refs");
         // `Catalogue`, `Masters`; not `Mastery`
         let catalog =
             catalog_too && (word.starts_with("catalog") || word == "master" || word == "masters");
@@ -672,6 +693,34 @@ mod tests {
             "Production environment",
         ] {
             assert!(sheet_scope(name).is_some(), "{name}");
+        }
+    }
+
+    /// Review 20 C-11: a status sheet carrying policy references is not kept for reference.
+    #[test]
+    fn policy_references_are_carried_not_kept_for_reference() {
+        for name in [
+            "実施状況（規程参照）",
+            "管理策（参照規程付き）",
+            "実施状況・参照規程",
+            "管理策と参照文書",
+            "Controls & policy references",
+        ] {
+            let folded = fold_width(name).to_lowercase();
+            assert!(reference_words(&folded, false).is_empty(), "{name}");
+        }
+        for name in [
+            "参照",
+            "管理策（参照）",
+            "参照用",
+            "一覧_参照",
+            "参照資料",
+            "References",
+            "Controls (reference)",
+            "Cross-reference",
+        ] {
+            let folded = fold_width(name).to_lowercase();
+            assert!(!reference_words(&folded, false).is_empty(), "{name}");
         }
     }
 
