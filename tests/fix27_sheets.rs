@@ -126,3 +126,38 @@ fn a_status_sheet_carrying_policy_references_reads() {
         assert!(err.contains("kept for reference"), "{name}: {err}");
     }
 }
+
+/// Review 20 C-3: a list split over a sheet naming no scope and a later sheet naming a place
+/// (`Sheet1`/`東京`, `共通`/`個別（東京）`, `管理策一覧`/`管理策一覧（東京リージョン）`) is still
+/// refused (what `東京` states would be credited to the whole service), but by a message of
+/// its own whose hint works: the first sheet renamed to name the same scope reads.
+#[test]
+fn a_later_sheet_naming_a_place_is_refused_with_a_hint_that_works() {
+    for (one, other) in [
+        ("Sheet1", "東京"),
+        ("共通", "個別（東京）"),
+        ("管理策一覧", "管理策一覧（東京リージョン）"),
+    ] {
+        let (_d, path) = disjoint(one, other);
+        let err = input_error(report(&path));
+        assert!(
+            err.contains(&format!("sheet '{other}' names a place"))
+                && err.contains(&format!("rename sheet '{one}' to name the same scope"))
+                && !err.contains("list each control on one sheet only"),
+            "{one} / {other}: {err}"
+        );
+    }
+    // the hint followed: both sheets name the scope
+    for (one, other) in [
+        ("東京 一覧", "東京"),
+        ("共通（東京）", "個別（東京）"),
+        ("東京リージョン 共通", "管理策一覧（東京リージョン）"),
+    ] {
+        let (_d, path) = disjoint(one, other);
+        assert_eq!(status(&path, "K-6"), "covered", "{one} / {other}");
+    }
+    // two places: the message of two scopes, as before
+    let (_d, path) = disjoint("東京", "大阪");
+    let err = input_error(report(&path));
+    assert!(err.contains("name different regions"), "{err}");
+}

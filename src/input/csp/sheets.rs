@@ -279,6 +279,23 @@ pub(super) fn refuse_separate_statements(
         .cloned()
     {
         if let Some(o) = (0..parts.len()).find(|o| !scoped.iter().any(|(i, _)| i == o)) {
+            // a place, a region, a tenant or a product named after a sheet naming none:
+            // a message and a hint of its own (review 20 C-3: listing each control on one
+            // sheet only, the general hint, does not help)
+            if !s.another_service && o < k {
+                let (plain, named) = (name(&parts[o]), name(&parts[k]));
+                return Err(InputError::at(
+                    Location::file(path).sheet(parts[k].read.sheet.as_deref()),
+                    format!(
+                        "sheet '{named}' names a place, a region, a tenant or a product ('{}') that sheet '{plain}' does not (read as naming no scope): read together, what '{named}' states would be credited to the whole service",
+                        s.shown
+                    ),
+                )
+                .hint(format!(
+                    "if the sheets split one list for that scope, rename sheet '{plain}' to name the same scope ('{}'); if they are separate statements, read one with --csp-sheet NAME, one per run (sheets: {sheets})",
+                    s.shown
+                )));
+            }
             let plain = fold_width(&name(&parts[o])).to_lowercase();
             scoped = vec![
                 (
