@@ -50,17 +50,38 @@ fn is_reference_sheet(name: &str) -> bool {
 pub(super) fn reference_words(folded: &str, catalog_too: bool) -> Vec<String> {
     const JA: [&str; 2] = ["参考", "参照"];
     const JA_CATALOG: [&str; 2] = ["マスタ", "カタログ"];
+    // a column of the statement naming the policy that implements each control
+    // (`実施状況（規程参照）`, `管理策と参照文書`): references carried, not a list kept for
+    // reference (review 20 C-11)
+    let mut carried = folded.to_owned();
+    for column in [
+        "参照規程",
+        "参照規定",
+        "参照文書",
+        "参照ドキュメント",
+        "参照先",
+        "参照番号",
+        "規程参照",
+        "規定参照",
+        "文書参照",
+    ] {
+        carried = carried.replace(column, "");
+    }
     let mut found: Vec<String> = JA
         .iter()
         .chain(if catalog_too { &JA_CATALOG[..] } else { &[] })
-        .filter(|w| folded.contains(**w))
+        .filter(|w| carried.contains(**w))
         .map(|w| (*w).to_owned())
         .collect();
-    for word in folded
+    let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-    {
-        let reference = word.starts_with("reference") || word == "ref" || word == "refs";
+        .collect();
+    for (i, word) in words.iter().copied().enumerate() {
+        let policy =
+            i > 0 && ["policy", "policies", "document", "documents"].contains(&words[i - 1]);
+        let reference =
+            !policy && (word.starts_with("reference") || word == "ref" || word == "refs");
         // `Catalogue`, `Masters`; not `Mastery`
         let catalog =
             catalog_too && (word.starts_with("catalog") || word == "master" || word == "masters");
@@ -258,6 +279,23 @@ pub(super) fn refuse_separate_statements(
         .cloned()
     {
         if let Some(o) = (0..parts.len()).find(|o| !scoped.iter().any(|(i, _)| i == o)) {
+            // a place, a region, a tenant or a product named after a sheet naming none:
+            // a message and a hint of its own (review 20 C-3: listing each control on one
+            // sheet only, the general hint, does not help)
+            if !s.another_service && o < k {
+                let (plain, named) = (name(&parts[o]), name(&parts[k]));
+                return Err(InputError::at(
+                    Location::file(path).sheet(parts[k].read.sheet.as_deref()),
+                    format!(
+                        "sheet '{named}' names a place, a region, a tenant or a product ('{}') that sheet '{plain}' does not (read as naming no scope): read together, what '{named}' states would be credited to the whole service",
+                        s.shown
+                    ),
+                )
+                .hint(format!(
+                    "if the sheets split one list for that scope, rename sheet '{plain}' to name the same scope ('{}'); if they are separate statements, read one with --csp-sheet NAME, one per run (sheets: {sheets})",
+                    s.shown
+                )));
+            }
             let plain = fold_width(&name(&parts[o])).to_lowercase();
             scoped = vec![
                 (
@@ -466,7 +504,7 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
     let words = || WORDS.iter().chain(remarks::SCOPE_NAMES.iter());
     let found = segments
         .iter()
-        .position(|seg| words().any(|w| seg.contains(w)));
+        .position(|seg| words().any(|w| names_scope(seg, w)));
     let segment = found.map(|at| {
         let seg = segments[at];
         match segments.get(at + 1) {
@@ -498,6 +536,55 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
         shown,
         adds,
         another_service,
+    })
+}
+
+/// Whether `word` (a scope word of [`sheet_scope`]) stands in `segment` as a scope: a
+/// Japanese word followed by `的` or a conjunction is a word of a catalog title
+/// (`物理的及び環境的セキュリティ`, `取得、開発及び保守`: review 20 C-7), not an environment;
+/// `本番環境`, `検証環境`, `開発環境` are.
+fn names_scope(segment: &str, word: &str) -> bool {
+    if word.is_ascii() {
+        // a word or its start joined to Japanese (`AWS環境`), not `environmental`
+        return segment.match_indices(word).any(|(at, _)| {
+            !segment[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        });
+    }
+    /// What a segment holding `サービス` (or `クラウドサービス`) may say besides, naming a
+    /// topic of the one service (`サービス全般`, `クラウドサービス運用`), not a service
+    /// (review 20 C-8).
+    const TOPICS: [&str; 14] = [
+        "全般",
+        "共通",
+        "運用",
+        "管理",
+        "概要",
+        "基盤",
+        "全体",
+        "提供",
+        "運用管理",
+        "一覧",
+        "管理策",
+        "対策",
+        "仕様",
+        "内容",
+    ];
+    segment.match_indices(word).any(|(at, _)| {
+        let after = &segment[at + word.len()..];
+        if ["的", "及び", "、", "と", "や", "並びに"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            return false;
+        }
+        if word != "サービス" {
+            return true;
+        }
+        let before = segment[..at].trim_end_matches("クラウド");
+        !(before.is_empty() && TOPICS.contains(&after.trim()))
     })
 }
 
@@ -597,4 +684,82 @@ fn versions_of_one_list(a: &str, b: &str) -> Option<String> {
     };
     let (x, y) = (skeleton(a), skeleton(b));
     (a != b && x == y && versioned(a) && versioned(b)).then_some(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Review 20 C-7: a clause's sheet titled as JIS Q 27002 names no environment.
+    #[test]
+    fn catalog_titles_name_no_scope() {
+        for name in [
+            "11 物理的及び環境的セキュリティ",
+            "14 システムの取得、開発及び保守",
+            "14.2 開発及びサポートプロセスにおけるセキュリティ",
+            "11 Physical and environmental security",
+        ] {
+            assert!(sheet_scope(name).is_none(), "{name}");
+        }
+        for name in [
+            "本番環境",
+            "検証環境",
+            "開発環境",
+            "開発",
+            "環境：本番",
+            "Production environment",
+        ] {
+            assert!(sheet_scope(name).is_some(), "{name}");
+        }
+    }
+
+    /// Review 20 C-11: a status sheet carrying policy references is not kept for reference.
+    #[test]
+    fn policy_references_are_carried_not_kept_for_reference() {
+        for name in [
+            "実施状況（規程参照）",
+            "管理策（参照規程付き）",
+            "実施状況・参照規程",
+            "管理策と参照文書",
+            "Controls & policy references",
+        ] {
+            let folded = fold_width(name).to_lowercase();
+            assert!(reference_words(&folded, false).is_empty(), "{name}");
+        }
+        for name in [
+            "参照",
+            "管理策（参照）",
+            "参照用",
+            "一覧_参照",
+            "参照資料",
+            "References",
+            "Controls (reference)",
+            "Cross-reference",
+        ] {
+            let folded = fold_width(name).to_lowercase();
+            assert!(!reference_words(&folded, false).is_empty(), "{name}");
+        }
+    }
+
+    /// Review 20 C-8: `サービス` with a topic word names a topic of the one service.
+    #[test]
+    fn a_topic_of_the_service_names_no_service() {
+        for name in [
+            "サービス全般",
+            "サービス運用",
+            "クラウドサービス共通",
+            "クラウドサービス運用",
+        ] {
+            assert!(sheet_scope(name).is_none(), "{name}");
+        }
+        for name in [
+            "サービスA",
+            "サービス B",
+            "○○サービス",
+            "関連サービス運用",
+            "サービス",
+        ] {
+            assert!(sheet_scope(name).is_some(), "{name}");
+        }
+    }
 }
